@@ -1,0 +1,5 @@
+// The pack's entry: constructing a PolicyPack starts the analyzer server, so nothing else may import this file.
+import { PolicyPack } from "@pulumi/policy";
+import { allPolicies } from "./catalog";
+
+new PolicyPack("hardening-kit", { enforcementLevel: "mandatory", policies: allPolicies });
