@@ -1,6 +1,62 @@
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { packSettingsPolicy } from "./lib/settings";
+import { HardeningResourcePolicy } from "./lib/rule";
+import { HardeningStackPolicy } from "./lib/stack-rule";
+import { disallowEcsPasswordLogin } from "./rules/disallow-ecs-password-login";
+import { disallowInternetAdminPorts } from "./rules/disallow-internet-admin-ports";
+import { disallowPublicHighRiskPorts } from "./rules/disallow-public-high-risk-ports";
+import { disallowPublicManagedDatabases } from "./rules/disallow-public-managed-databases";
+import { disallowUserdataLoginWeakening } from "./rules/disallow-userdata-login-weakening";
+import { recommendRegistryTagImmutability } from "./rules/recommend-registry-tag-immutability";
+import { requireActiontrailAllRegionsEvents } from "./rules/require-actiontrail-all-regions-events";
+import { requireBackupVaultLockCompliance } from "./rules/require-backup-vault-lock-compliance";
+import { requireCloudtrailMultiRegionValidation } from "./rules/require-cloudtrail-multi-region-validation";
+import { requireDnsFailoverHealthCheck } from "./rules/require-dns-failover-health-check";
+import { requireEvidenceBucketImmutability } from "./rules/require-evidence-bucket-immutability";
+import { requireEvidenceOssWorm } from "./rules/require-evidence-oss-worm";
+import { requireGtmPoolMonitoring } from "./rules/require-gtm-pool-monitoring";
+import { requireIamPasswordPolicyStrength } from "./rules/require-iam-password-policy-strength";
+import { requireImdsv2 } from "./rules/require-imdsv2";
+import { requireRamMfaForLogin } from "./rules/require-ram-mfa-for-login";
+import { requireRamPasswordPolicyStrength } from "./rules/require-ram-password-policy-strength";
+import { requireRegistryImageScanning } from "./rules/require-registry-image-scanning";
+import { requireWafLogging } from "./rules/require-waf-logging";
+import { requireWafOwaspCoreRules } from "./rules/require-waf-owasp-core-rules";
 import { stackPolicies } from "./stack";
 
-/** Every policy of the pack, side-effect free so tests can import it without starting a server. */
-export const resourcePolicies: ResourceValidationPolicy[] = [];
-export const allPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [...resourcePolicies, ...stackPolicies];
+/** The pack's rules, in the order the rules reference lists them. */
+export const hardeningRules: HardeningResourcePolicy[] = [
+  disallowInternetAdminPorts,
+  disallowPublicHighRiskPorts,
+  disallowPublicManagedDatabases,
+  disallowEcsPasswordLogin,
+  disallowUserdataLoginWeakening,
+  requireImdsv2,
+  requireCloudtrailMultiRegionValidation,
+  requireActiontrailAllRegionsEvents,
+  requireBackupVaultLockCompliance,
+  requireEvidenceBucketImmutability,
+  requireDnsFailoverHealthCheck,
+  requireIamPasswordPolicyStrength,
+  requireRamPasswordPolicyStrength,
+  requireRamMfaForLogin,
+  requireRegistryImageScanning,
+  recommendRegistryTagImmutability,
+  requireWafOwaspCoreRules,
+];
+
+/** Rules that correlate resources across the stack. */
+export const hardeningStackRules: HardeningStackPolicy[] = [
+  requireWafLogging,
+  requireEvidenceOssWorm,
+  requireGtmPoolMonitoring,
+];
+
+/** Every policy of the pack, side-effect free so tests can import it without starting a server. The settings policy
+ * comes first: it publishes pack-wide settings before the rules run for each resource. */
+export const resourcePolicies: ResourceValidationPolicy[] = [packSettingsPolicy, ...hardeningRules];
+export const allPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
+  ...resourcePolicies,
+  ...hardeningStackRules,
+  ...stackPolicies,
+];

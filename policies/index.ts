@@ -2,4 +2,9 @@
 import { PolicyPack } from "@pulumi/policy";
 import { allPolicies } from "./catalog";
 
-new PolicyPack("hardening-kit", { enforcementLevel: "mandatory", policies: allPolicies });
+new PolicyPack("hardening-kit", {
+  description: "Blocks every weakness of the ECS ransomware case on AWS and Alibaba Cloud; see docs/RULES.md.",
+  displayName: "Hardening kit",
+  enforcementLevel: "mandatory",
+  policies: allPolicies,
+});

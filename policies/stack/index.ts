@@ -1,4 +1,20 @@
 import { StackValidationPolicy } from "@pulumi/policy";
+import { disallowInternetAdminPortsExceptBastions } from "./disallow-internet-admin-ports-except-bastions";
+import { disallowInternetDatabaseAndHighRiskPorts } from "./disallow-internet-database-and-high-risk-ports";
+import { requireAuditTrailForCompute } from "./require-audit-trail-for-compute";
+import { requireBastionOnlySshToPrivateHosts } from "./require-bastion-only-ssh-to-private-hosts";
+import { requireVpcFlowLogsAllTraffic } from "./require-vpc-flow-logs-all-traffic";
+import { requireWafOnInternetEndpoints } from "./require-waf-on-internet-endpoints";
+import { HardeningStackPolicy } from "./define-stack-rule";
 
 /** Stack policies: checks that need the whole planned stack (reachability, coverage). */
-export const stackPolicies: StackValidationPolicy[] = [];
+export const hardeningStackPolicies: HardeningStackPolicy[] = [
+  disallowInternetAdminPortsExceptBastions,
+  disallowInternetDatabaseAndHighRiskPorts,
+  requireBastionOnlySshToPrivateHosts,
+  requireVpcFlowLogsAllTraffic,
+  requireWafOnInternetEndpoints,
+  requireAuditTrailForCompute,
+];
+
+export const stackPolicies: StackValidationPolicy[] = hardeningStackPolicies;

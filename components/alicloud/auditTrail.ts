@@ -1,0 +1,117 @@
+// ActionTrail for every region and every event, delivered to a WORM-locked OSS bucket and an SLS logstore. The
+// case's investigators needed the RAM sub-account audit logs; an operator with stolen credentials cannot erase these.
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+import {
+  DEFAULT_LOG_RETENTION_DAYS,
+  MAX_WORM_DAYS,
+  checkDays,
+  checkLogRetention,
+  checkOssBucketName,
+  checkSlsProjectName,
+} from "../plan/alicloud-retention";
+import { Problems } from "../validation";
+import { createLogSink } from "./logSink";
+import { createWormBucket } from "./wormBucket";
+
+export interface AuditTrailArgs {
+  /** Trail name; stable (ActionTrail writes to logstore `actiontrail_<trailName>`). Default `${name}-trail`. */
+  trailName?: string;
+  /** OSS bucket receiving the trail (globally unique, stable). Required. */
+  bucketName: string;
+  /** WORM retention of trail objects, 180-25550 days. Default 365. */
+  bucketRetentionDays?: number;
+  /** Lock the WORM policy (irreversible, default true); false warns and leaves it InProgress for 24 h. */
+  lockWorm?: boolean;
+  /** SLS project the trail delivers to; stable. Default `${name}-actiontrail`. */
+  logProjectName?: string;
+  /** Days the logstore keeps events, 180-3650. Default 365. */
+  logRetentionDays?: number;
+  /** Region of the SLS project (for its ARN). Default: the provider's region (`getRegionsOutput({ current: true })`). */
+  region?: pulumi.Input<string>;
+  kmsKeyId?: pulumi.Input<string>;
+  tags?: Record<string, string>;
+}
+
+const TRAIL_NAME = /^[a-z][a-z0-9_-]{5,35}$/;
+
+export class AuditTrail extends pulumi.ComponentResource {
+  public readonly trailId: pulumi.Output<string>;
+  public readonly bucketName: pulumi.Output<string>;
+  public readonly logProjectName: pulumi.Output<string>;
+  public readonly logStoreName: pulumi.Output<string>;
+
+  constructor(name: string, args: AuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("hardening:alicloud:AuditTrail", name, {}, opts);
+
+    const trailName = args.trailName ?? `${name}-trail`;
+    const projectName = args.logProjectName ?? `${name}-actiontrail`;
+    const retention = args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
+    const wormDays = args.bucketRetentionDays ?? 365;
+    const problems = new Problems(`AuditTrail "${name}"`);
+    problems.check(
+      TRAIL_NAME.test(trailName),
+      "trailName",
+      trailName,
+      "6-36 characters: a lower-case letter, then lower-case letters, digits, hyphens or underscores",
+      'pass trailName, e.g. "acme_prod_trail"',
+    );
+    checkOssBucketName(problems, "bucketName", args.bucketName);
+    checkDays(problems, "bucketRetentionDays", wormDays, 180, MAX_WORM_DAYS, "audit logs are kept six months or more");
+    checkSlsProjectName(problems, "logProjectName", projectName);
+    checkLogRetention(problems, "logRetentionDays", retention);
+    problems.throwIfAny();
+
+    const lockWorm = args.lockWorm ?? true;
+    if (!lockWorm) {
+      pulumi.log.warn(
+        `AuditTrail "${name}": lockWorm is false; the trail bucket's WORM policy can be deleted for 24 hours.`,
+        this,
+      );
+    }
+    const tags = { ...(args.tags ?? {}), "hardening:component": "AuditTrail" };
+    const parent = { parent: this };
+
+    const trailBucket = createWormBucket(this, `${name}-bucket`, {
+      bucketName: args.bucketName,
+      wormDays,
+      lockWorm,
+      kmsKeyId: args.kmsKeyId,
+      tags: { ...tags, "hardening:evidence": "true" },
+    });
+    // ActionTrail delivers into `actiontrail_<trail>`; creating it first fixes its retention instead of the default.
+    const { project, store } = createLogSink(this, `${name}-trail`, {
+      projectName,
+      logstoreName: `actiontrail_${trailName}`,
+      retentionDays: retention,
+      description: `ActionTrail events (${trailName})`,
+      tags,
+    });
+    const region = args.region
+      ? pulumi.output(args.region)
+      : alicloud.getRegionsOutput({ current: true }, parent).apply((r) => r.regions?.[0]?.id ?? r.ids?.[0]);
+    const account = alicloud.getAccountOutput(parent);
+    const slsProjectArn = pulumi.interpolate`acs:log:${region}:${account.id}:project/${project.projectName}`;
+
+    const trail = new alicloud.actiontrail.Trail(
+      `${name}-trail`,
+      {
+        trailName,
+        trailRegion: "All",
+        eventRw: "All",
+        status: "Enable",
+        isOrganizationTrail: false,
+        ossBucketName: trailBucket.bucket.bucket,
+        ossKeyPrefix: "actiontrail",
+        slsProjectArn,
+      },
+      { parent: this, dependsOn: [store, trailBucket.worm] },
+    );
+
+    this.trailId = trail.id;
+    this.bucketName = trailBucket.bucket.bucket;
+    this.logProjectName = project.projectName;
+    this.logStoreName = store.logstoreName;
+    this.registerOutputs({ trailId: this.trailId, bucketName: this.bucketName, logProjectName: this.logProjectName });
+  }
+}

@@ -1,0 +1,195 @@
+// The one host administrators reach over SSH. Key pair only (the case's root password fell in 137 seconds),
+// port 22 only from named narrow sources, hardened sshd + fail2ban from the shared planner, Security Center agent,
+// IMDSv2-style metadata tokens, encrypted disk. Private hosts accept SSH from this host's security group alone.
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+import { bastionCloudInit } from "../plan/sshd";
+import { ACCEPT_PRIORITY, SSH_PORT_RANGE, checkAdminSourceCidrs, sshIngressRules } from "../plan/alicloud-sg";
+import { Problems, ValidationError } from "../validation";
+
+export interface BastionArgs {
+  vpcId: pulumi.Input<string>;
+  /** A public vSwitch of the VPC (the bastion is the only instance with public bandwidth). */
+  vswitchId: pulumi.Input<string>;
+  /**
+   * Sources allowed to reach port 22, e.g. the office egress "203.0.113.0/28". Required; sets that cover the
+   * internet and public blocks broader than /24 (IPv6 /48) are rejected — that exposure is how the case began.
+   */
+  allowedCidrs: string[];
+  /** ECS key pair name: the only login credential. Password fields are never set and are rejected if passed. */
+  keyName: pulumi.Input<string>;
+  /** Accounts sshd lets in (`AllowUsers`); root never. Default ["ecs-user"]. */
+  allowUsers?: string[];
+  /** Default "ecs.t6-c1m2.large". */
+  instanceType?: pulumi.Input<string>;
+  /** Image id; default: the newest Alibaba Cloud Linux 3 system image (`ecs.getImagesOutput`). */
+  imageId?: pulumi.Input<string>;
+  /** Outbound public bandwidth in Mbit/s, 1-100. Default 5. This is what gives the bastion its public address. */
+  internetMaxBandwidthOut?: number;
+  /** KMS key for the system disk; default: the ECS service key. The disk is always encrypted. */
+  systemDiskKmsKeyId?: pulumi.Input<string>;
+  /** Default 40 GiB. */
+  systemDiskSize?: number;
+  tags?: Record<string, string>;
+}
+
+const PASSWORD_FIELDS = ["password", "kmsEncryptedPassword", "passwordInherit"] as const;
+
+export class Bastion extends pulumi.ComponentResource {
+  public readonly securityGroupId: pulumi.Output<string>;
+  public readonly instanceId: pulumi.Output<string>;
+  public readonly publicIp: pulumi.Output<string>;
+  public readonly privateIp: pulumi.Output<string>;
+  public readonly networkInterfaceId: pulumi.Output<string>;
+  private readonly baseName: string;
+
+  constructor(name: string, args: BastionArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("hardening:alicloud:Bastion", name, {}, opts);
+    this.baseName = name;
+
+    const allowUsers = args.allowUsers ?? ["ecs-user"];
+    const bandwidth = args.internetMaxBandwidthOut ?? 5;
+    const problems = new Problems(`Bastion "${name}"`);
+    problems.addAll(checkAdminSourceCidrs("allowedCidrs", args.allowedCidrs));
+    problems.check(
+      Number.isInteger(bandwidth) && bandwidth >= 1 && bandwidth <= 100,
+      "internetMaxBandwidthOut",
+      bandwidth,
+      "an integer from 1 to 100 Mbit/s",
+      "use e.g. 5; the bastion needs a public address to be reached",
+    );
+    for (const field of PASSWORD_FIELDS) {
+      const given = (args as unknown as Record<string, unknown>)[field];
+      problems.check(
+        given === undefined,
+        field,
+        field === "passwordInherit" ? given : "(secret)",
+        "nothing: the bastion logs in with the key pair only",
+        `remove ${field} and pass keyName`,
+      );
+    }
+    let userData = "";
+    try {
+      userData = bastionCloudInit({ os: "alibaba-cloud-linux", allowUsers });
+    } catch (e) {
+      if (e instanceof ValidationError) problems.addAll(e.problems);
+      else throw e;
+    }
+    problems.throwIfAny();
+
+    // The role and allow-list tags let stack policies tell the bastion from ordinary hosts.
+    const tags = {
+      ...(args.tags ?? {}),
+      "hardening:component": "Bastion",
+      "hardening:role": "bastion",
+      "hardening:allowed-cidrs": args.allowedCidrs.join(","),
+    };
+    const parent = { parent: this };
+
+    const sg = new alicloud.ecs.SecurityGroup(
+      `${name}-sg`,
+      {
+        vpcId: args.vpcId,
+        securityGroupName: `${name}-bastion`,
+        description: "Bastion: SSH from allowed administrative sources only",
+        securityGroupType: "normal",
+        innerAccessPolicy: "Drop",
+        tags,
+      },
+      parent,
+    );
+    this.securityGroupId = sg.id;
+    sshIngressRules(args.allowedCidrs).forEach(
+      (rule, i) =>
+        new alicloud.ecs.SecurityGroupRule(
+          `${name}-ssh-in-${i}`,
+          {
+            securityGroupId: sg.id,
+            type: rule.type,
+            ipProtocol: rule.ipProtocol,
+            portRange: rule.portRange,
+            policy: rule.policy,
+            priority: rule.priority,
+            cidrIp: rule.cidrIp,
+            ipv6CidrIp: rule.ipv6CidrIp,
+            nicType: "intranet",
+            description: rule.description,
+          },
+          parent,
+        ),
+    );
+
+    const imageId =
+      args.imageId ??
+      alicloud.ecs
+        .getImagesOutput(
+          { owners: "system", nameRegex: "^aliyun_3_x64_20G_alibase_.*", mostRecent: true, osType: "linux" },
+          parent,
+        )
+        .apply((r) => {
+          const id = r.images?.[0]?.id ?? r.ids?.[0];
+          if (!id) throw new Error(`Bastion "${name}": no Alibaba Cloud Linux 3 image found; fix: pass imageId`);
+          return id;
+        });
+
+    const instance = new alicloud.ecs.Instance(
+      `${name}-instance`,
+      {
+        instanceName: `${name}-bastion`,
+        hostName: `${name}-bastion`,
+        description: "Bastion host: key-pair login, hardened sshd, fail2ban",
+        instanceType: args.instanceType ?? "ecs.t6-c1m2.large",
+        imageId,
+        vswitchId: args.vswitchId,
+        securityGroups: [sg.id],
+        keyName: args.keyName,
+        internetChargeType: "PayByTraffic",
+        internetMaxBandwidthOut: bandwidth,
+        httpEndpoint: "enabled",
+        httpTokens: "required",
+        securityEnhancementStrategy: "Active",
+        systemDiskCategory: "cloud_essd",
+        systemDiskSize: args.systemDiskSize ?? 40,
+        systemDiskEncrypted: true,
+        systemDiskKmsKeyId: args.systemDiskKmsKeyId,
+        userData,
+        deletionProtection: false,
+        tags,
+        volumeTags: tags,
+      },
+      parent,
+    );
+    this.instanceId = instance.id;
+    this.publicIp = instance.publicIp;
+    this.privateIp = instance.primaryIpAddress;
+    this.networkInterfaceId = instance.networkInterfaceId;
+
+    this.registerOutputs({
+      securityGroupId: this.securityGroupId,
+      instanceId: this.instanceId,
+      publicIp: this.publicIp,
+    });
+  }
+
+  /**
+   * Lets a private security group accept SSH from this bastion only: ingress tcp 22/22, accept, priority 1, source
+   * = the bastion's security group. `label` names the rule `${name}-ssh-to-${label}` (ids are unknown at preview).
+   */
+  public allowSshTo(privateSecurityGroupId: pulumi.Input<string>, label: string): alicloud.ecs.SecurityGroupRule {
+    return new alicloud.ecs.SecurityGroupRule(
+      `${this.baseName}-ssh-to-${label}`,
+      {
+        securityGroupId: privateSecurityGroupId,
+        type: "ingress",
+        ipProtocol: "tcp",
+        portRange: SSH_PORT_RANGE,
+        policy: "accept",
+        priority: ACCEPT_PRIORITY,
+        sourceSecurityGroupId: this.securityGroupId,
+        nicType: "intranet",
+        description: "SSH from the bastion only",
+      },
+      { parent: this },
+    );
+  }
+}

@@ -1,0 +1,290 @@
+// A VPC whose only internet edge is deliberate: public vSwitches behind a network ACL that drops SSH/RDP from the
+// internet (the case's 137-second brute force), private vSwitches egressing through SNAT only, and a flow log of
+// ALL traffic kept at least six months (the case's investigation had to rebuild traffic after the fact).
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+import { planSubnets } from "../plan/cidr";
+import { checkAdminSourceCidrs } from "../plan/alicloud-sg";
+import { publicTierEgressEntries, publicTierIngressEntries } from "../plan/alicloud-acl";
+import {
+  DEFAULT_LOG_RETENTION_DAYS,
+  checkLogRetention,
+  checkLogstoreName,
+  checkSlsProjectName,
+} from "../plan/alicloud-retention";
+import { Problems, ValidationError } from "../validation";
+import { createLogSink } from "./logSink";
+
+export interface HardenedVpcArgs {
+  /** IPv4 CIDR of the VPC. Default "10.0.0.0/16" (private space: nothing here is routable from the internet). */
+  cidrBlock?: string;
+  /**
+   * Zones to spread vSwitches over. Default: the first `zoneCount` zones that can create vSwitches, read with
+   * `alicloud.getZonesOutput` — two zones keep one zone's failure from taking the estate down.
+   */
+  zones?: string[];
+  /** Number of zones when `zones` is not given. Default 2. */
+  zoneCount?: number;
+  /** Prefix of each public vSwitch. Default 24: the public tier holds only the NAT gateway, load balancers, bastion. */
+  publicPrefix?: number;
+  /** Prefix of each private vSwitch. Default 20: workloads live here, without public addresses. */
+  privatePrefix?: number;
+  /** Create an enhanced NAT gateway, an EIP and SNAT entries so private vSwitches reach out (never in). Default true. */
+  natGateway?: boolean;
+  /** Enable IPv6 on the VPC; the ACL then also drops 22/3389 from ::/0. Default false. */
+  enableIpv6?: boolean;
+  /**
+   * Sources allowed to reach SSH through the public ACL (normally the bastion's allowed CIDRs); everything else is
+   * dropped for 22 and 3389. Default []: no SSH from the internet at all. Broad or internet-covering sets are rejected.
+   */
+  adminSourceCidrs?: string[];
+  /** TCP ports the public tier serves to the internet (through the ACL). Default [80, 443]. */
+  publicTcpPorts?: number[];
+  /** SLS project for the flow log; stable, because renaming replaces it. Default `${name}-flowlog`. */
+  flowLogProjectName?: string;
+  /** Logstore of the flow log. Default "vpc-flowlog". */
+  flowLogStoreName?: string;
+  /** Days the flow log is kept, 180-3650. Default 365 (CIS Alibaba 2.23; the legal floor is 180). */
+  flowLogRetentionDays?: number;
+  /** Tags for every child that takes tags. */
+  tags?: Record<string, string>;
+}
+
+export class HardenedVpc extends pulumi.ComponentResource {
+  public readonly vpcId: pulumi.Output<string>;
+  public readonly cidrBlock: string;
+  public readonly publicVswitchIds: pulumi.Output<string>[];
+  public readonly privateVswitchIds: pulumi.Output<string>[];
+  public readonly publicCidrs: string[];
+  public readonly privateCidrs: string[];
+  public readonly zoneIds: pulumi.Output<string>[];
+  public readonly networkAclId: pulumi.Output<string>;
+  public readonly natGatewayId?: pulumi.Output<string>;
+  public readonly natPublicIp?: pulumi.Output<string>;
+  public readonly flowLogId: pulumi.Output<string>;
+  public readonly flowLogProjectName: pulumi.Output<string>;
+  public readonly flowLogStoreName: pulumi.Output<string>;
+
+  constructor(name: string, args: HardenedVpcArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    super("hardening:alicloud:HardenedVpc", name, {}, opts);
+
+    const cidrBlock = args.cidrBlock ?? "10.0.0.0/16";
+    const zoneCount = args.zones?.length ?? args.zoneCount ?? 2;
+    const adminSourceCidrs = args.adminSourceCidrs ?? [];
+    const retentionDays = args.flowLogRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
+    const projectName = args.flowLogProjectName ?? `${name}-flowlog`;
+    const storeName = args.flowLogStoreName ?? "vpc-flowlog";
+    const enableIpv6 = args.enableIpv6 ?? false;
+    const publicTcpPorts = args.publicTcpPorts ?? [80, 443];
+
+    // Validate everything before the first child exists.
+    const problems = new Problems(`HardenedVpc "${name}"`);
+    problems.check(
+      Number.isInteger(zoneCount) && zoneCount >= 1 && zoneCount <= 6,
+      "zoneCount",
+      zoneCount,
+      "an integer from 1 to 6",
+      "use 2 or 3 zones",
+    );
+    if (adminSourceCidrs.length > 0) problems.addAll(checkAdminSourceCidrs("adminSourceCidrs", adminSourceCidrs));
+    publicTcpPorts.forEach((port, i) =>
+      problems.check(
+        Number.isInteger(port) && port >= 1 && port <= 65535 && port !== 22 && port !== 3389,
+        `publicTcpPorts[${i}]`,
+        port,
+        "a TCP port 1-65535 other than 22 and 3389",
+        "serve administration through the bastion (adminSourceCidrs), not a public port",
+      ),
+    );
+    checkLogRetention(problems, "flowLogRetentionDays", retentionDays);
+    checkSlsProjectName(problems, "flowLogProjectName", projectName);
+    checkLogstoreName(problems, "flowLogStoreName", storeName);
+    const placeholderZones = args.zones ?? Array.from({ length: Math.max(1, zoneCount) }, (_, i) => `zone-${i}`);
+    let plan: ReturnType<typeof planSubnets> = [];
+    try {
+      plan = planSubnets({
+        vpcCidr: cidrBlock,
+        zones: placeholderZones,
+        tiers: [
+          { name: "public", prefix: args.publicPrefix ?? 24 },
+          { name: "private", prefix: args.privatePrefix ?? 20 },
+        ],
+      });
+    } catch (e) {
+      if (e instanceof ValidationError) {
+        const rename: Record<string, string> = {
+          vpcCidr: "cidrBlock",
+          "tiers[0].prefix": "publicPrefix",
+          "tiers[1].prefix": "privatePrefix",
+        };
+        problems.addAll(e.problems.map((p) => ({ ...p, argument: rename[p.argument] ?? p.argument })));
+      } else throw e;
+    }
+    problems.throwIfAny();
+
+    const tags = { ...(args.tags ?? {}), "hardening:component": "HardenedVpc" };
+    const parent = { parent: this };
+
+    this.cidrBlock = cidrBlock;
+    if (args.zones) {
+      this.zoneIds = args.zones.map((z) => pulumi.output(z));
+    } else {
+      // Zones are only known once the invoke answers: check the count there, and every vSwitch waits on it.
+      const zones = alicloud.getZonesOutput({ availableResourceCreation: "VSwitch" }, parent).apply((r) => {
+        const ids = (r.zones ?? []).map((z) => z.id);
+        if (ids.length < zoneCount) {
+          throw new ValidationError(`HardenedVpc "${name}"`, [
+            {
+              argument: "zoneCount",
+              value: zoneCount,
+              allowed: `at most the ${ids.length} zone(s) that can create vSwitches here (${ids.join(", ")})`,
+              fix: "lower zoneCount or pass zones explicitly",
+            },
+          ]);
+        }
+        return ids.slice(0, zoneCount);
+      });
+      this.zoneIds = Array.from({ length: zoneCount }, (_, i) => zones.apply((z) => z[i]));
+    }
+
+    const vpc = new alicloud.vpc.Network(
+      `${name}-vpc`,
+      { vpcName: name, cidrBlock, enableIpv6, description: `Hardened VPC ${name}`, tags },
+      parent,
+    );
+    this.vpcId = vpc.id;
+
+    const vswitch = (tier: "public" | "private") =>
+      plan
+        .filter((p) => p.tier === tier)
+        .map(
+          (p) =>
+            new alicloud.vpc.Switch(
+              `${name}-${tier}-${p.zoneIndex}`,
+              {
+                vpcId: vpc.id,
+                cidrBlock: p.cidrBlock,
+                zoneId: this.zoneIds[p.zoneIndex],
+                vswitchName: `${name}-${tier}-${p.zoneIndex}`,
+                description: tier === "public" ? "Internet edge: NAT, load balancers, bastion" : "No public addresses",
+                tags: { ...tags, "hardening:tier": tier },
+              },
+              parent,
+            ),
+        );
+    const publicSwitches = vswitch("public");
+    const privateSwitches = vswitch("private");
+    this.publicVswitchIds = publicSwitches.map((s) => s.id);
+    this.privateVswitchIds = privateSwitches.map((s) => s.id);
+    this.publicCidrs = plan.filter((p) => p.tier === "public").map((p) => p.cidrBlock);
+    this.privateCidrs = plan.filter((p) => p.tier === "private").map((p) => p.cidrBlock);
+
+    const acl = new alicloud.vpc.NetworkAcl(
+      `${name}-public-acl`,
+      {
+        vpcId: vpc.id,
+        networkAclName: `${name}-public`,
+        description: "Drops SSH/RDP from the internet ahead of any allow; drops anything not listed",
+        ingressAclEntries: publicTierIngressEntries({
+          adminSourceCidrs,
+          vpcCidr: cidrBlock,
+          publicTcpPorts,
+          ipv6: enableIpv6,
+        }),
+        egressAclEntries: publicTierEgressEntries({ ipv6: enableIpv6 }),
+        resources: publicSwitches.map((s) => ({ resourceId: s.id, resourceType: "VSwitch" })),
+        tags,
+      },
+      parent,
+    );
+    this.networkAclId = acl.id;
+
+    if (args.natGateway ?? true) {
+      const nat = new alicloud.vpc.NatGateway(
+        `${name}-nat`,
+        {
+          vpcId: vpc.id,
+          vswitchId: publicSwitches[0].id,
+          natGatewayName: `${name}-nat`,
+          natType: "Enhanced",
+          networkType: "internet",
+          paymentType: "PayAsYouGo",
+          internetChargeType: "PayByLcu",
+          eipBindMode: "NAT",
+          description: "Outbound only: SNAT for private vSwitches, no DNAT entries",
+          tags,
+        },
+        parent,
+      );
+      const eip = new alicloud.ecs.EipAddress(
+        `${name}-nat-eip`,
+        {
+          addressName: `${name}-nat`,
+          paymentType: "PayAsYouGo",
+          internetChargeType: "PayByTraffic",
+          bandwidth: "100",
+          description: "SNAT address of the NAT gateway",
+          tags,
+        },
+        parent,
+      );
+      const association = new alicloud.ecs.EipAssociation(
+        `${name}-nat-eip-association`,
+        { allocationId: eip.id, instanceId: nat.id, instanceType: "Nat" },
+        parent,
+      );
+      const snatTableId = nat.snatTableIds.apply((ids) => ids.split(",")[0]);
+      privateSwitches.forEach(
+        (s, i) =>
+          new alicloud.vpc.SnatEntry(
+            `${name}-snat-${i}`,
+            {
+              snatTableId,
+              sourceVswitchId: s.id,
+              snatIp: eip.ipAddress,
+              snatEntryName: `${name}-private-${i}`,
+            },
+            { parent: this, dependsOn: [association] },
+          ),
+      );
+      this.natGatewayId = nat.id;
+      this.natPublicIp = eip.ipAddress;
+    }
+
+    const { project, store } = createLogSink(this, `${name}-flowlog`, {
+      projectName,
+      logstoreName: storeName,
+      retentionDays,
+      description: `Flow logs of VPC ${name}`,
+      tags,
+    });
+    const flowLog = new alicloud.vpc.FlowLog(
+      `${name}-flowlog`,
+      {
+        flowLogName: `${name}-all`,
+        description: "All accepted and dropped traffic of the VPC",
+        resourceType: "VPC",
+        resourceId: vpc.id,
+        trafficType: "All",
+        projectName: project.projectName,
+        logStoreName: store.logstoreName,
+        aggregationInterval: "1",
+        status: "Active",
+        tags,
+      },
+      parent,
+    );
+    this.flowLogId = flowLog.id;
+    this.flowLogProjectName = project.projectName;
+    this.flowLogStoreName = store.logstoreName;
+
+    this.registerOutputs({
+      vpcId: this.vpcId,
+      publicVswitchIds: this.publicVswitchIds,
+      privateVswitchIds: this.privateVswitchIds,
+      networkAclId: this.networkAclId,
+      natGatewayId: this.natGatewayId,
+      flowLogId: this.flowLogId,
+    });
+  }
+}

@@ -1,0 +1,9 @@
+// Alibaba Cloud components of the hardening kit.
+export * from "./hardenedVpc";
+export * from "./bastion";
+export * from "./webFirewall";
+export * from "./trafficForensics";
+export * from "./dnsFailover";
+export * from "./auditTrail";
+export * from "./immutableBackup";
+export * from "./identityBaseline";

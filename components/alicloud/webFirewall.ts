@@ -1,0 +1,231 @@
+// WAF 3.0 in front of the web tier: core web protection (OWASP classes), HTTP-flood protection and a per-IP rate
+// limit, and a block list of scanner and attack-tool User-Agents (the case began with open-source scanners).
+// WAF logs go to SLS through the SLS audit service (`log.Audit`, `waf_enabled`/`waf_ttl`): the provider has no
+// per-domain WAF 3.0 log-delivery resource, so the account-wide collection is the available switch.
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+import { SCANNER_USER_AGENTS } from "../plan/scanners";
+import { RateLimitOptions, checkRateLimit, checkUaTokens, uaBlockRules } from "../plan/alicloud-waf";
+import { DEFAULT_LOG_RETENTION_DAYS, checkLogRetention } from "../plan/alicloud-retention";
+import { Problems } from "../validation";
+
+export interface WafProtectedDomain {
+  /** Host name clients use, e.g. "www.example.com". */
+  domain: string;
+  /** Origin addresses (the internet-facing load balancer), e.g. [slb.address]. */
+  backends: pulumi.Input<pulumi.Input<string>[]>;
+  /** Default [443] when `certId` is set, else none. */
+  httpsPorts?: number[];
+  /** Default [80]. */
+  httpPorts?: number[];
+  /** SSL certificate id (Certificate Management Service) for HTTPS listeners. */
+  certId?: pulumi.Input<string>;
+}
+
+export interface WebFirewallArgs {
+  /** Domains WAF protects; at least one. */
+  domains: WafProtectedDomain[];
+  /** Existing WAF 3.0 instance id; default: a new `wafv3.Instance` (pay-as-you-go). */
+  instanceId?: pulumi.Input<string>;
+  /** User-Agent substrings blocked by custom rules. Default SCANNER_USER_AGENTS (shared with AWS). */
+  blockedUserAgents?: readonly string[];
+  /** Per-client-IP limit. Default 1000 requests per 60 s, blocked for 600 s. */
+  rateLimit?: RateLimitOptions;
+  /** Days WAF logs are kept in SLS, 180-3650. Default 365. */
+  logRetentionDays?: number;
+  /**
+   * Turn on the account's SLS audit collection of WAF logs (`log.Audit`). Default true. The audit service is one per
+   * account: set false when another stack already manages it, and keep its `waf_ttl` ≥ 180 there.
+   */
+  manageLogCollection?: boolean;
+  tags?: Record<string, string>;
+}
+
+const HOST = /^(?=.{1,253}$)(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+export class WebFirewall extends pulumi.ComponentResource {
+  public readonly instanceId: pulumi.Output<string>;
+  public readonly domainIds: pulumi.Output<string>[];
+  public readonly templateIds: Record<"webCore" | "cc" | "customAcl", pulumi.Output<number>>;
+  /** Protected-object names (`<domain>-waf`) the templates bind. */
+  public readonly protectedResources: string[];
+
+  constructor(name: string, args: WebFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("hardening:alicloud:WebFirewall", name, {}, opts);
+
+    const uas = args.blockedUserAgents ?? SCANNER_USER_AGENTS;
+    const rate = args.rateLimit ?? { threshold: 1000, intervalSeconds: 60, blockSeconds: 600 };
+    const retention = args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
+    const problems = new Problems(`WebFirewall "${name}"`);
+    if (
+      problems.check(
+        Array.isArray(args.domains) && args.domains.length > 0,
+        "domains",
+        args.domains,
+        "at least one { domain, backends }",
+        'pass the public host names, e.g. [{ domain: "www.example.com", backends: [slb.address] }]',
+      )
+    ) {
+      const seen = new Set<string>();
+      args.domains.forEach((d, i) => {
+        problems.check(
+          typeof d.domain === "string" && HOST.test(d.domain),
+          `domains[${i}].domain`,
+          d.domain,
+          "a lower-case DNS host name such as www.example.com",
+          "correct the host name",
+        );
+        problems.check(
+          !seen.has(d.domain),
+          `domains[${i}].domain`,
+          d.domain,
+          "each domain once",
+          "remove the duplicate",
+        );
+        seen.add(d.domain);
+        if (Array.isArray(d.backends)) {
+          problems.check(
+            d.backends.length > 0,
+            `domains[${i}].backends`,
+            d.backends,
+            "at least one origin address",
+            "pass the load balancer address",
+          );
+        }
+        if (d.httpsPorts && d.httpsPorts.length > 0) {
+          problems.check(
+            d.certId !== undefined,
+            `domains[${i}].certId`,
+            d.certId,
+            "a certificate id when httpsPorts are listened on",
+            "upload the certificate to Certificate Management Service and pass its id",
+          );
+        }
+      });
+    }
+    checkUaTokens(problems, "blockedUserAgents", uas as unknown[]);
+    checkRateLimit(problems, "rateLimit", rate);
+    checkLogRetention(problems, "logRetentionDays", retention);
+    problems.throwIfAny();
+
+    const tags = { ...(args.tags ?? {}), "hardening:component": "WebFirewall" };
+    const parent = { parent: this };
+
+    this.instanceId = args.instanceId
+      ? pulumi.output(args.instanceId)
+      : new alicloud.wafv3.Instance(`${name}-instance`, {}, parent).id;
+
+    const domains = args.domains.map(
+      (d, i) =>
+        new alicloud.wafv3.Domain(
+          `${name}-domain-${i}`,
+          {
+            instanceId: this.instanceId,
+            domain: d.domain,
+            accessType: "share",
+            listen: {
+              httpPorts: d.httpPorts ?? [80],
+              httpsPorts: d.httpsPorts ?? (d.certId ? [443] : []),
+              certId: d.certId,
+              tlsVersion: d.certId ? "tlsv1.2" : undefined,
+              enableTlsv3: d.certId ? true : undefined,
+              xffHeaderMode: 0,
+              protectionResource: "share",
+            },
+            redirect: {
+              backends: d.backends,
+              loadbalance: "iphash",
+              connectTimeout: 5,
+              readTimeout: 120,
+              writeTimeout: 120,
+              keepalive: true,
+              retry: true,
+            },
+            tags,
+          },
+          parent,
+        ),
+    );
+    this.domainIds = domains.map((d) => d.domainId);
+    this.protectedResources = args.domains.map((d) => `${d.domain}-waf`);
+
+    const template = (key: string, scene: string, description: string) =>
+      new alicloud.wafv3.DefenseTemplate(
+        `${name}-${key}-template`,
+        {
+          instanceId: this.instanceId,
+          defenseTemplateName: `${name}-${key}`,
+          defenseScene: scene,
+          templateType: "user_custom",
+          templateOrigin: "custom",
+          status: "1",
+          description,
+          resources: this.protectedResources,
+        },
+        { parent: this, dependsOn: domains },
+      );
+    const webCore = template("web-core", "waf_group", "Core web protection: SQLi, XSS, RCE, traversal, webshells");
+    const cc = template("cc", "cc", "HTTP flood protection");
+    const customAcl = template("custom-acl", "custom_acl", "Scanner User-Agent blocks and per-IP rate limit");
+    this.templateIds = {
+      webCore: webCore.defenseTemplateId,
+      cc: cc.defenseTemplateId,
+      customAcl: customAcl.defenseTemplateId,
+    };
+
+    const rule = (key: string, t: alicloud.wafv3.DefenseTemplate, scene: string, config: Record<string, unknown>) =>
+      new alicloud.wafv3.DefenseRule(
+        `${name}-${key}`,
+        {
+          instanceId: this.instanceId,
+          defenseType: "template",
+          templateId: t.defenseTemplateId,
+          defenseScene: scene,
+          defenseOrigin: "custom",
+          ruleName: `${name}-${key}`,
+          ruleStatus: 1,
+          config,
+        },
+        parent,
+      );
+    // Core protection in blocking mode with automatic rule updates: new attack signatures apply without a deploy.
+    rule("web-core-rule", webCore, "waf_group", { ruleAction: "block", autoUpdate: true });
+    rule("cc-rule", cc, "cc", { mode: 0 });
+    rule("rate-limit-rule", customAcl, "custom_acl", {
+      conditions: [{ key: "URLPath", opValue: "prefix-match", values: "/" }],
+      ruleAction: "block",
+      ccStatus: 1,
+      ccEffect: "rule",
+      rateLimit: {
+        target: "remoteAddr",
+        interval: rate.intervalSeconds,
+        threshold: rate.threshold,
+        ttl: rate.blockSeconds,
+      },
+    });
+    uaBlockRules(uas).forEach((plan) =>
+      rule(plan.suffix, customAcl, "custom_acl", { conditions: plan.conditions, ruleAction: plan.ruleAction }),
+    );
+
+    if (args.manageLogCollection ?? true) {
+      const account = alicloud.getAccountOutput(parent);
+      new alicloud.log.Audit(
+        `${name}-waf-logs`,
+        {
+          aliuid: account.id,
+          displayName: `${name}-waf-logs`,
+          variableMap: { waf_enabled: "true", waf_ttl: String(retention) },
+        },
+        { parent: this, retainOnDelete: true },
+      );
+    } else {
+      pulumi.log.warn(
+        `WebFirewall "${name}": manageLogCollection is false; WAF logs reach SLS only if another stack enables the ` +
+          `SLS audit collection with waf_ttl ≥ 180.`,
+        this,
+      );
+    }
+
+    this.registerOutputs({ instanceId: this.instanceId, domainIds: this.domainIds });
+  }
+}

@@ -1,0 +1,49 @@
+// Which addresses may reach an admin port (SSH/RDP). The case's SSH was open to the whole internet and brute-forced in
+// 137 seconds; admin sources must be a short list of narrow blocks, never the internet or a broad public range.
+import { internetSources, parseCidr } from "../../lib/cidr";
+import { Problems } from "../validation";
+
+/** Broadest public IPv4/IPv6 block an admin source may be (a /24 office or VPN egress range at most). */
+export const ADMIN_SOURCE_MIN_PREFIX_V4 = 24;
+export const ADMIN_SOURCE_MIN_PREFIX_V6 = 48;
+
+/**
+ * Checks a list of admin source CIDRs and reports every bad entry under `argument[i]`: unparseable entries, entries
+ * that together cover the internet, and public blocks broader than /24 (IPv4) or /48 (IPv6).
+ */
+export function checkAdminSources(
+    problems: Problems,
+    argument: string,
+    cidrs: readonly string[] | undefined,
+    opts: { required: boolean },
+): void {
+    if (cidrs === undefined || cidrs.length === 0) {
+        problems.check(
+            !opts.required,
+            argument,
+            cidrs,
+            "a non-empty list of narrow CIDRs (office or VPN egress, e.g. 203.0.113.0/28)",
+            "list the addresses operators connect from, or use SSM-only mode without port 22",
+        );
+        return;
+    }
+    if (!Array.isArray(cidrs)) {
+        problems.add(argument, cidrs, "an array of CIDR strings", `pass ${argument} as a list`);
+        return;
+    }
+    const exposing = new Set(
+        internetSources(cidrs, { minPrefixV4: ADMIN_SOURCE_MIN_PREFIX_V4, minPrefixV6: ADMIN_SOURCE_MIN_PREFIX_V6 }),
+    );
+    cidrs.forEach((cidr, i) => {
+        if (!parseCidr(cidr)) {
+            problems.add(`${argument}[${i}]`, cidr, "an IPv4 or IPv6 CIDR such as 203.0.113.0/28", "correct the notation");
+        } else if (exposing.has(cidr)) {
+            problems.add(
+                `${argument}[${i}]`,
+                cidr,
+                `narrow source blocks (public IPv4 /${ADMIN_SOURCE_MIN_PREFIX_V4} or longer, IPv6 /${ADMIN_SOURCE_MIN_PREFIX_V6} or longer) that do not together cover the internet`,
+                "replace it with the exact egress addresses of your office or VPN; for access from anywhere use SSM Session Manager",
+            );
+        }
+    });
+}

@@ -1,0 +1,79 @@
+// Security-group rule plans for Alibaba Cloud ECS. Alicloud evaluates rules by priority (1 wins) and, at equal
+// priority, drop beats accept; every rule here states portRange, priority and policy so nothing rests on defaults.
+import { internetSources, parseCidr } from "../../lib/cidr";
+import { Problems, ValidationProblem } from "../validation";
+
+export const SSH_PORT_RANGE = "22/22";
+/** Highest precedence: no drop rule at a lower number can exist, so these accepts are never silently shadowed. */
+export const ACCEPT_PRIORITY = 1;
+
+export interface AlicloudSgRuleSpec {
+  type: "ingress" | "egress";
+  ipProtocol: "tcp" | "udp" | "icmp" | "all";
+  portRange: string;
+  policy: "accept" | "drop";
+  priority: number;
+  cidrIp?: string;
+  ipv6CidrIp?: string;
+  description: string;
+}
+
+/**
+ * Problems with a list of administrative source CIDRs (who may reach SSH): each entry must parse, and no entry may
+ * be a broad public block or part of a set that covers the whole internet (the case's SSH was brute-forced from it).
+ */
+export function checkAdminSourceCidrs(argument: string, cidrs: readonly string[] | undefined): ValidationProblem[] {
+  const problems = new Problems(argument);
+  if (
+    !problems.check(
+      Array.isArray(cidrs) && cidrs.length > 0,
+      argument,
+      cidrs,
+      "a non-empty list of narrow CIDRs (public IPv4 /24 or longer, IPv6 /48 or longer, or private ranges)",
+      'list the office or VPN egress ranges, e.g. ["203.0.113.0/28"]',
+    )
+  ) {
+    return [...problems.list];
+  }
+  const list = cidrs as readonly string[];
+  list.forEach((cidr, i) => {
+    problems.check(
+      parseCidr(cidr) !== undefined,
+      `${argument}[${i}]`,
+      cidr,
+      "an IPv4 or IPv6 CIDR such as 203.0.113.0/28",
+      "correct the address or prefix",
+    );
+  });
+  // Name the entries that are broad on their own; only when narrow entries add up to the internet name them all.
+  const exposedAll = internetSources(list);
+  const broad = exposedAll.filter((c) => internetSources([c]).length > 0);
+  const exposed = new Set(broad.length > 0 ? broad : exposedAll);
+  list.forEach((cidr, i) => {
+    if (exposed.has(cidr)) {
+      problems.add(
+        `${argument}[${i}]`,
+        cidr,
+        "sources that together do not cover the internet; public IPv4 blocks /24 or longer, IPv6 /48 or longer",
+        "replace it with the exact office/VPN egress range (e.g. a /28), or reach the host through a VPN",
+      );
+    }
+  });
+  return [...problems.list];
+}
+
+/** One accept rule for tcp 22/22 per allowed source, IPv4 through `cidrIp`, IPv6 through `ipv6CidrIp`. */
+export function sshIngressRules(allowedCidrs: readonly string[]): AlicloudSgRuleSpec[] {
+  return allowedCidrs.map((cidr) => {
+    const v6 = parseCidr(cidr)?.family === "ipv6";
+    return {
+      type: "ingress",
+      ipProtocol: "tcp",
+      portRange: SSH_PORT_RANGE,
+      policy: "accept",
+      priority: ACCEPT_PRIORITY,
+      ...(v6 ? { ipv6CidrIp: cidr } : { cidrIp: cidr }),
+      description: `SSH from administrative source ${cidr}`,
+    };
+  });
+}

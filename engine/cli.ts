@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// `npm run preview -- [--stack NAME] [--json] [--policy-pack DIR]... [--no-policy] [--policy-pack-config FILE]...`
+import * as fs from "fs";
+import * as path from "path";
+import { Command, InvalidArgumentError } from "commander";
+import pc from "picocolors";
+import { listStacks } from "./config";
+import { previewDocument } from "./json";
+import { runPreview, PreviewError } from "./preview";
+import { startProgress } from "./progress";
+import { renderText } from "./render";
+
+export const EXIT_OK = 0;
+export const EXIT_MANDATORY = 1;
+export const EXIT_FAILED = 2;
+
+interface CliOptions {
+  stack?: string;
+  json?: boolean;
+  policy: boolean;
+  policyPack?: string[];
+  policyPackConfig?: string[];
+  cwd: string;
+  program?: string;
+  parallel?: number;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`"${value}" is not a positive integer`);
+  return n;
+}
+
+function fail(message: string): number {
+  process.stderr.write(`${pc.red("error:")} ${message}\n`);
+  return EXIT_FAILED;
+}
+
+function chooseStack(opts: CliOptions): string | undefined {
+  return opts.stack ?? (process.env.npm_package_config_defaultStack || undefined);
+}
+
+function choosePacks(opts: CliOptions, root: string): string[] {
+  if (!opts.policy) return [];
+  if (opts.policyPack?.length) return opts.policyPack;
+  // The default pack is used only when the project has one.
+  return fs.existsSync(path.join(root, "policies", "PulumiPolicy.yaml")) ? ["policies"] : [];
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command()
+    .name("preview")
+    .description("Offline `pulumi preview`: runs the stack program and policy packs over Pulumi's own protocols.")
+    .option("-s, --stack <name>", "stack to preview (default: package.json config.defaultStack)")
+    .option("--json", "print one JSON document on stdout")
+    .option("--policy-pack <dir>", "policy pack directory, repeatable (default: policies)", collect)
+    .option("--no-policy", "run no policy pack")
+    .option("--policy-pack-config <file>", "JSON policy config for the pack at the same position, repeatable", collect)
+    .option("--cwd <dir>", "project directory holding Pulumi.yaml", process.cwd())
+    .option("--program <path>", "program entry (default: Pulumi.yaml main / package.json main, compiled twin preferred)")
+    .option("--parallel <n>", "resource operations in parallel", positiveInt)
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 no mandatory violation, 1 a mandatory policy violation, 2 the program, config or a pack failed.",
+    )
+    .exitOverride();
+  try {
+    program.parse(argv, { from: "user" });
+  } catch (e) {
+    const code = (e as { exitCode?: number }).exitCode;
+    return code === 0 ? EXIT_OK : EXIT_FAILED;
+  }
+  const opts = program.opts<CliOptions>();
+  const root = path.resolve(opts.cwd);
+  const stack = chooseStack(opts);
+  if (!stack) {
+    const stacks = fs.existsSync(root) ? listStacks(root) : [];
+    return fail(
+      `no stack given: pass --stack NAME${stacks.length ? ` (stacks in ${root}: ${stacks.join(", ")})` : ""}, ` +
+        "or set config.defaultStack in package.json",
+    );
+  }
+  const progress = startProgress();
+  try {
+    const result = await runPreview({
+      stack,
+      cwd: root,
+      program: opts.program,
+      policyPacks: choosePacks(opts, root),
+      policyPackConfigs: opts.policyPackConfig,
+      parallel: opts.parallel,
+      onProgress: (m) => progress.update(m),
+    });
+    progress.stop();
+    if (opts.json) process.stdout.write(`${JSON.stringify(previewDocument(result), null, 2)}\n`);
+    else process.stdout.write(renderText(result, pc));
+    return result.summary.mandatory > 0 ? EXIT_MANDATORY : EXIT_OK;
+  } catch (e) {
+    progress.stop();
+    if (e instanceof PreviewError) return fail(e.message);
+    return fail(`the preview engine failed: ${(e as Error).message}`);
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

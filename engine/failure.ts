@@ -1,0 +1,55 @@
+// Turns a failed program run into one clear paragraph naming the failing resource when it can be known.
+import type { EngineLog, Registration } from "./model";
+import type { ProgramRun } from "./program";
+import { stripAnsi } from "./text";
+
+export class PreviewError extends Error {
+  constructor(
+    message: string,
+    readonly kind: "config" | "program" | "policy",
+    readonly resource?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** `resource:NAME[TYPE]` labels and "register new resource NAME [TYPE]" phrases the SDK puts in its errors. */
+const RESOURCE_LABEL = /resource[: ](?:new resource )?([^\s[\]]+) ?\[([^\]]+)\]/;
+
+/** Joins a message onto one line, without the colour codes the SDK's error formatting adds. */
+function oneLine(text: string): string {
+  return stripAnsi(text)
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(" ");
+}
+
+export function programFailure(
+  run: ProgramRun,
+  logs: EngineLog[],
+  registrations: Registration[],
+  failedRegistrations: { type: string; name: string }[] = [],
+): PreviewError {
+  const errors = logs.filter((l) => l.severity === "error");
+  const withUrn = errors.find((l) => l.urn);
+  let resource = withUrn?.urn;
+  const text = errors.map((l) => oneLine(l.message)).join(" ") || oneLine(run.stderr) || `exit code ${run.exitCode}`;
+  if (!resource && failedRegistrations.length) {
+    resource = failedRegistrations.map((f) => `${f.type} "${f.name}"`).join(", ");
+  }
+  if (!resource) {
+    const label = RESOURCE_LABEL.exec(text);
+    if (label) {
+      const [, name, type] = label;
+      resource = registrations.find((r) => r.name === name && r.type === type)?.urn ?? `${type} "${name}"`;
+    }
+  }
+  const where = resource ? ` while declaring ${resource}` : "";
+  return new PreviewError(
+    `The program failed${where} (exit code ${run.exitCode}): ${text}. ` +
+      `${registrations.length} resources had been registered before it stopped; fix the error and preview again.`,
+    "program",
+    resource,
+  );
+}

@@ -1,0 +1,39 @@
+// gRPC runtime and Pulumi protocol stubs, loaded from the SAME copy of @pulumi/pulumi that programs and packs use:
+// the generated serializers check `instanceof` against their own google-protobuf classes.
+import { createRequire } from "module";
+
+const pulumiRequire = createRequire(require.resolve("@pulumi/pulumi/package.json"));
+
+export const grpc: typeof import("@grpc/grpc-js") = pulumiRequire("@grpc/grpc-js");
+export const structpb: any = pulumiRequire("google-protobuf/google/protobuf/struct_pb.js");
+export const emptypb: any = pulumiRequire("google-protobuf/google/protobuf/empty_pb.js");
+export const resourcePb: any = pulumiRequire("./proto/resource_pb.js");
+export const providerPb: any = pulumiRequire("./proto/provider_pb.js");
+export const resourceGrpc: any = pulumiRequire("./proto/resource_grpc_pb.js");
+export const enginePb: any = pulumiRequire("./proto/engine_pb.js");
+export const engineGrpc: any = pulumiRequire("./proto/engine_grpc_pb.js");
+export const analyzerPb: any = pulumiRequire("./proto/analyzer_pb.js");
+export const analyzerGrpc: any = pulumiRequire("./proto/analyzer_grpc_pb.js");
+export const pluginPb: any = pulumiRequire("./proto/plugin_pb.js");
+
+/** Large windows and messages: one preview sends thousands of calls over a single local connection. */
+export const channelOptions = {
+  "grpc.max_receive_message_length": 400 * 1024 * 1024,
+  "grpc.max_send_message_length": 400 * 1024 * 1024,
+  "grpc-node.flow_control_window": 16 * 1024 * 1024,
+};
+
+/** Starts a server on an ephemeral localhost port and returns its address. */
+export function bindLocal(server: import("@grpc/grpc-js").Server): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, port) => {
+      if (err) reject(err);
+      else resolve(`127.0.0.1:${port}`);
+    });
+  });
+}
+
+/** The sentinel the engine uses for values not known until the resource exists. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";

@@ -1,0 +1,28 @@
+// The `--json` document: the one machine-readable shape later tools rely on.
+import type { PreviewResult } from "./preview";
+
+export function previewDocument(result: PreviewResult) {
+  return {
+    stack: result.stack,
+    resources: result.resources.map((r) => ({
+      urn: r.urn,
+      type: r.type,
+      name: r.name,
+      parent: r.parent,
+      inputs: r.inputs,
+      dependencies: r.dependencies,
+      propertyDependencies: r.propertyDependencies,
+      ...(r.sourcePosition ? { sourcePosition: r.sourcePosition } : {}),
+    })),
+    diagnostics: result.diagnostics.map((d) => ({
+      policyPackName: d.policyPackName,
+      policyName: d.policyName,
+      enforcementLevel: d.enforcementLevel,
+      severity: d.severity,
+      urn: d.urn,
+      message: d.message,
+    })),
+    summary: result.summary,
+    exposures: result.exposures,
+  };
+}

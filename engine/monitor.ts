@@ -1,0 +1,250 @@
+// A local resource monitor and engine that plan and create nothing, speaking the protocol `@pulumi/pulumi` programs use.
+import type { sendUnaryData, Server, ServerUnaryCall } from "@grpc/grpc-js";
+import { answerInvoke, invokeRegion } from "./invokes";
+import type { EngineLog, Registration } from "./model";
+import { makeUrn, parseProviderRef } from "./urn";
+import {
+  bindLocal,
+  channelOptions,
+  emptypb,
+  engineGrpc,
+  enginePb,
+  grpc,
+  providerPb,
+  resourceGrpc,
+  resourcePb,
+  structpb,
+} from "./grpc";
+
+/** Features this monitor advertises. No resource references: inputs arrive downgraded, as the analyzer sees them. */
+const FEATURES: Record<string, boolean> = {
+  secrets: true,
+  resourceReferences: false,
+  outputValues: false,
+  deletedWith: true,
+  replaceWith: true,
+  aliasSpecs: false,
+  transforms: false,
+  invokeTransforms: false,
+  parameterization: true,
+  resourceHooks: false,
+  errorHooks: false,
+};
+
+const LOG_SEVERITIES: Record<number, EngineLog["severity"] | undefined> = { 1: "info", 2: "warning", 3: "error" };
+
+/** The SDK's debug line for a registration that failed before reaching the monitor. */
+const FAILED_REGISTRATION = /^RegisterResource RPC failed: t=(.+?), name=(.+?), err=/;
+
+export interface MonitorOptions {
+  project: string;
+  stack: string;
+  config: Record<string, string>;
+}
+
+function toJs(struct: any): Record<string, unknown> {
+  return struct ? struct.toJavaScript() : {};
+}
+
+/** Drops `undefined` so the value fits a protobuf Struct. */
+function toStruct(value: Record<string, unknown>): any {
+  return structpb.Struct.fromJavaScript(JSON.parse(JSON.stringify(value)));
+}
+
+function fail(callback: sendUnaryData<any>, message: string, code = grpc.status.UNKNOWN): void {
+  callback({ code, details: message, message } as any, null);
+}
+
+export class LocalMonitor {
+  /** Registrations in arrival order; `inputs` are filled by `finish()` to keep the RPC path cheap. */
+  readonly registrations: Registration[] = [];
+  readonly logs: EngineLog[] = [];
+  readonly invokeFailures: string[] = [];
+  /** Resources whose registration failed inside the program (their inputs could not be computed). */
+  readonly failedRegistrations: { type: string; name: string }[] = [];
+  rootResource = "";
+  private readonly byUrn = new Map<string, Registration>();
+  private readonly structs = new Map<Registration, any>();
+  private server?: Server;
+  address = "";
+
+  constructor(private readonly options: MonitorOptions) {}
+
+  async start(): Promise<string> {
+    const server = new grpc.Server(channelOptions);
+    server.addService(resourceGrpc.ResourceMonitorService, {
+      supportsFeature: this.supportsFeature,
+      registerResource: this.registerResource,
+      registerResourceOutputs: this.registerResourceOutputs,
+      readResource: this.readResource,
+      invoke: this.invoke,
+      call: (_c: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) =>
+        fail(cb, "method calls on remote components need their provider plugin, which an offline preview lacks"),
+      registerPackage: this.registerPackage,
+      signalAndWaitForShutdown: (_c: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => cb(null, new emptypb.Empty()),
+    });
+    server.addService(engineGrpc.EngineService, {
+      log: this.log,
+      getRootResource: (_c: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) =>
+        cb(null, new enginePb.GetRootResourceResponse().setUrn(this.rootResource)),
+      setRootResource: (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
+        this.rootResource = call.request.getUrn();
+        cb(null, new enginePb.SetRootResourceResponse());
+      },
+    });
+    this.server = server;
+    this.address = await bindLocal(server);
+    return this.address;
+  }
+
+  stop(): void {
+    this.server?.forceShutdown();
+    this.server = undefined;
+  }
+
+  /** Converts recorded inputs to plain objects once the program is done (off the registration hot path). */
+  finish(): Registration[] {
+    for (const [reg, struct] of this.structs) reg.inputs = toJs(struct);
+    this.structs.clear();
+    return this.registrations;
+  }
+
+  get(urn: string): Registration | undefined {
+    return this.byUrn.get(urn);
+  }
+
+  /** Inputs of a registration, converting on demand (providers are read by invokes while the program runs). */
+  inputsOf(reg: Registration): Record<string, unknown> {
+    const struct = this.structs.get(reg);
+    if (struct) {
+      reg.inputs = toJs(struct);
+      this.structs.delete(reg);
+    }
+    return reg.inputs;
+  }
+
+  private record(reg: Registration, struct: any): void {
+    if (this.byUrn.has(reg.urn)) {
+      throw new Error(`duplicate resource URN "${reg.urn}": give each resource of type ${reg.type} a unique name`);
+    }
+    this.byUrn.set(reg.urn, reg);
+    this.registrations.push(reg);
+    this.structs.set(reg, struct);
+  }
+
+  private readonly supportsFeature = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
+    cb(null, new resourcePb.SupportsFeatureResponse().setHassupport(FEATURES[call.request.getId()] === true));
+  };
+
+  private readonly registerResource = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
+    const req = call.request;
+    const type: string = req.getType();
+    const name: string = req.getName();
+    const parent: string = req.getParent();
+    const urn = makeUrn(this.options.stack, this.options.project, parent, type, name);
+    if (req.getRemote()) {
+      return fail(cb, `${urn}: remote component ${type} needs its provider plugin (Construct), which an offline preview lacks`);
+    }
+    const propertyDependencies: Record<string, string[]> = {};
+    for (const [key, deps] of req.getPropertydependenciesMap().entries()) propertyDependencies[key] = deps.getUrnsList();
+    const providers: Record<string, string> = {};
+    for (const [pkg, ref] of req.getProvidersMap().entries()) providers[pkg] = ref;
+    const pos = req.getSourceposition();
+    const struct = req.getObject();
+    const reg: Registration = {
+      urn,
+      type,
+      name,
+      parent,
+      inputs: {},
+      dependencies: req.getDependenciesList(),
+      propertyDependencies,
+      custom: req.getCustom(),
+      provider: req.getProvider(),
+      providers,
+      aliases: req.getAliasurnsList(),
+      version: req.getVersion(),
+      read: false,
+      ...(pos ? { sourcePosition: { uri: pos.getUri(), line: pos.getLine(), column: pos.getColumn() } } : {}),
+    };
+    try {
+      this.record(reg, struct);
+    } catch (e) {
+      return fail(cb, (e as Error).message, grpc.status.ALREADY_EXISTS);
+    }
+    // As in a real preview: no id yet, inputs echo back as outputs, every other output stays unknown.
+    const resp = new resourcePb.RegisterResourceResponse();
+    resp.setUrn(urn);
+    resp.setId("");
+    if (struct) resp.setObject(struct);
+    cb(null, resp);
+  };
+
+  private readonly registerResourceOutputs = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
+    const reg = this.byUrn.get(call.request.getUrn());
+    if (reg) reg.outputs = toJs(call.request.getOutputs());
+    cb(null, new emptypb.Empty());
+  };
+
+  private readonly readResource = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
+    const req = call.request;
+    const urn = makeUrn(this.options.stack, this.options.project, req.getParent(), req.getType(), req.getName());
+    const struct = req.getProperties();
+    const reg: Registration = {
+      urn,
+      type: req.getType(),
+      name: req.getName(),
+      parent: req.getParent(),
+      inputs: {},
+      dependencies: req.getDependenciesList(),
+      propertyDependencies: {},
+      custom: true,
+      provider: req.getProvider(),
+      providers: {},
+      aliases: [],
+      version: req.getVersion(),
+      read: true,
+    };
+    try {
+      this.record(reg, struct);
+    } catch (e) {
+      return fail(cb, (e as Error).message, grpc.status.ALREADY_EXISTS);
+    }
+    const resp = new resourcePb.ReadResourceResponse();
+    resp.setUrn(urn);
+    if (struct) resp.setProperties(struct);
+    cb(null, resp);
+  };
+
+  private readonly invoke = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
+    const token: string = call.request.getTok();
+    try {
+      const providerUrn = parseProviderRef(call.request.getProvider())?.urn;
+      const providerReg = providerUrn ? this.byUrn.get(providerUrn) : undefined;
+      const region = invokeRegion(token, providerReg && this.inputsOf(providerReg), this.options.config);
+      const result = answerInvoke(token, toJs(call.request.getArgs()), { region, config: this.options.config });
+      cb(null, new providerPb.InvokeResponse().setReturn(toStruct(result)));
+    } catch (e) {
+      const message = (e as Error).message;
+      this.invokeFailures.push(message);
+      fail(cb, message, grpc.status.UNIMPLEMENTED);
+    }
+  };
+
+  private readonly registerPackage = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
+    const req = call.request;
+    const param = req.getParameterization();
+    const ref = param ? `${param.getName()}@${param.getVersion()}` : `${req.getName()}@${req.getVersion()}`;
+    cb(null, new resourcePb.RegisterPackageResponse().setRef(ref));
+  };
+
+  private readonly log = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
+    const failed = FAILED_REGISTRATION.exec(call.request.getMessage());
+    if (failed) this.failedRegistrations.push({ type: failed[1], name: failed[2] });
+    const severity = LOG_SEVERITIES[call.request.getSeverity()];
+    if (severity && !call.request.getEphemeral()) {
+      this.logs.push({ severity, message: call.request.getMessage(), urn: call.request.getUrn() });
+    }
+    cb(null, new emptypb.Empty());
+  };
+}

@@ -1,0 +1,101 @@
+// Policy pack configuration in the `--policy-pack-config` file format, reconciled with what the pack declares:
+// `{"all": "mandatory", "policy-name": "advisory" | {"enforcementLevel": "...", ...properties}}`.
+import * as fs from "fs";
+import Ajv from "ajv";
+import type { EnforcementLevel } from "./model";
+
+export const ENFORCEMENT_LEVELS: EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
+
+export type PolicyPackConfigFile = Record<
+  string,
+  EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)
+>;
+
+/** What the pack declares about one policy (from GetAnalyzerInfo). */
+export interface DeclaredPolicy {
+  name: string;
+  enforcementLevel: EnforcementLevel;
+  configSchema?: { properties: Record<string, unknown>; required: string[] };
+}
+
+export interface ResolvedPolicyConfig {
+  enforcementLevel: EnforcementLevel;
+  properties: Record<string, unknown>;
+}
+
+export class PolicyConfigError extends Error {}
+
+export function readPolicyConfigFile(file: string): PolicyPackConfigFile {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new PolicyConfigError(`--policy-pack-config ${file}: ${(e as Error).message}; expected a JSON object`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new PolicyConfigError(`--policy-pack-config ${file}: expected a JSON object keyed by policy name`);
+  }
+  return parsed as PolicyPackConfigFile;
+}
+
+function checkLevel(where: string, level: unknown): EnforcementLevel | undefined {
+  if (level === undefined) return undefined;
+  if (!ENFORCEMENT_LEVELS.includes(level as EnforcementLevel)) {
+    throw new PolicyConfigError(`${where}: enforcementLevel "${level}" is not one of ${ENFORCEMENT_LEVELS.join(", ")}`);
+  }
+  return level as EnforcementLevel;
+}
+
+function split(where: string, entry: unknown): { level?: EnforcementLevel; properties: Record<string, unknown> } {
+  if (typeof entry === "string") return { level: checkLevel(where, entry), properties: {} };
+  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+    throw new PolicyConfigError(`${where}: expected an enforcement level string or an object, got ${JSON.stringify(entry)}`);
+  }
+  const { enforcementLevel, ...properties } = entry as Record<string, unknown>;
+  return { level: checkLevel(where, enforcementLevel), properties };
+}
+
+/**
+ * Config for every policy of the pack, as the CLI sends it in Configure: level from the file's entry, else "all",
+ * else the policy's own; properties = pack initial config, then the file, then schema defaults; validated by schema.
+ */
+export function reconcilePolicyConfig(
+  packName: string,
+  policies: DeclaredPolicy[],
+  initial: Record<string, ResolvedPolicyConfig>,
+  file: PolicyPackConfigFile = {},
+): Record<string, ResolvedPolicyConfig> {
+  const known = new Set(policies.map((p) => p.name));
+  const unknown = Object.keys(file).filter((k) => k !== "all" && !known.has(k));
+  if (unknown.length) {
+    throw new PolicyConfigError(
+      `policy config for pack "${packName}" names unknown policies: ${unknown.join(", ")}; ` +
+        `the pack has: ${[...known].sort().join(", ")}`,
+    );
+  }
+  const all = file.all === undefined ? undefined : split(`policy config "all"`, file.all).level;
+  const ajv = new Ajv({ useDefaults: true, allErrors: true, strict: false });
+  const errors: string[] = [];
+  const result: Record<string, ResolvedPolicyConfig> = {};
+  for (const policy of policies) {
+    const own = file[policy.name] === undefined ? undefined : split(`policy config "${policy.name}"`, file[policy.name]);
+    const properties = { ...(initial[policy.name]?.properties ?? {}), ...(own?.properties ?? {}) };
+    if (policy.configSchema) {
+      const schema = { type: "object", ...policy.configSchema };
+      const validate = ajv.compile(schema);
+      if (!validate(properties)) {
+        for (const err of validate.errors ?? []) {
+          errors.push(`${policy.name}${err.instancePath.replace(/\//g, ".")}: ${err.message}`);
+        }
+      }
+    } else if (Object.keys(own?.properties ?? {}).length) {
+      errors.push(`${policy.name}: takes no configuration, got ${Object.keys(own!.properties).join(", ")}`);
+    }
+    const level = own?.level ?? all ?? initial[policy.name]?.enforcementLevel ?? policy.enforcementLevel;
+    result[policy.name] = { enforcementLevel: level, properties };
+  }
+  if (errors.length) {
+    throw new PolicyConfigError(`policy config for pack "${packName}" is invalid: ${errors.join("; ")}`);
+  }
+  return result;
+}

@@ -1,0 +1,322 @@
+// Starts a policy pack exactly as the Pulumi CLI does and talks to it over the analyzer gRPC protocol.
+import { spawn, type ChildProcess } from "child_process";
+import { createRequire } from "module";
+import * as path from "path";
+import type { Server } from "@grpc/grpc-js";
+import {
+  analyzerGrpc,
+  analyzerPb,
+  bindLocal,
+  channelOptions,
+  emptypb,
+  engineGrpc,
+  enginePb,
+  grpc,
+  structpb,
+} from "./grpc";
+import type { EngineLog, EnforcementLevel, PolicyDiagnostic, Severity } from "./model";
+import {
+  reconcilePolicyConfig,
+  type DeclaredPolicy,
+  type PolicyPackConfigFile,
+  type ResolvedPolicyConfig,
+} from "./policy-config";
+import { scrubEnv } from "./program";
+import { excerpt } from "./text";
+
+const LEVELS: EnforcementLevel[] = ["advisory", "mandatory", "disabled", "remediate"];
+const SEVERITIES: Severity[] = ["", "low", "medium", "high", "critical"];
+const STARTUP_TIMEOUT_MS = 60_000;
+
+/** A resource as the analyzer receives it. `inputs` use the engine's encoding (unknown sentinel, secret objects). */
+export interface AnalyzerInput {
+  urn: string;
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+  parent?: string;
+  dependencies?: string[];
+  propertyDependencies?: Record<string, string[]>;
+  provider?: { urn: string; type: string; name: string; inputs: Record<string, unknown> };
+  options?: { protect?: boolean; ignoreChanges?: string[]; aliases?: string[]; additionalSecretOutputs?: string[] };
+}
+
+export interface PolicyInfo extends DeclaredPolicy {
+  description: string;
+  severity: Severity;
+  type: "resource" | "stack" | "unknown";
+}
+
+export interface PackInfo {
+  name: string;
+  version: string;
+  policies: PolicyInfo[];
+  /** The configuration sent in Configure, per policy. */
+  config: Record<string, ResolvedPolicyConfig>;
+}
+
+export interface Remediation {
+  policyPackName: string;
+  policyName: string;
+  description: string;
+  /** Set when the remediation failed. */
+  diagnostic: string;
+}
+
+export interface StackInfo {
+  stack: string;
+  project: string;
+  organization?: string;
+  dryRun?: boolean;
+  config?: Record<string, string>;
+  secretKeys?: string[];
+  tags?: Record<string, string>;
+}
+
+export interface PolicyHostOptions {
+  /** Policy config in the `--policy-pack-config` format. */
+  config?: PolicyPackConfigFile;
+  env?: NodeJS.ProcessEnv;
+  stack?: StackInfo;
+  /** Engine address handed to the pack; a local one that records logs is started when absent. */
+  engineAddress?: string;
+}
+
+export interface PolicyHost {
+  analyze(resource: AnalyzerInput): Promise<PolicyDiagnostic[]>;
+  analyzeStack(resources: AnalyzerInput[]): Promise<PolicyDiagnostic[]>;
+  remediate(resource: AnalyzerInput): Promise<{ remediations: Remediation[]; inputs: Record<string, unknown> }>;
+  /** True when some policy runs at the "remediate" level, i.e. Remediate can change anything. */
+  readonly remediates: boolean;
+  info(): PackInfo;
+  /** Process id of the pack (it always runs in its own process, as under the CLI). */
+  readonly pid: number;
+  /** Messages the pack logged to the engine and lines it wrote to stderr. */
+  readonly logs: EngineLog[];
+  close(): void;
+}
+
+export class PolicyPackError extends Error {}
+
+function toStruct(value: Record<string, unknown>): any {
+  return structpb.Struct.fromJavaScript(value);
+}
+
+function unary<Req, Res>(client: any, method: string, req: Req): Promise<Res> {
+  return new Promise((resolve, reject) => client[method](req, (err: any, res: Res) => (err ? reject(err) : resolve(res))));
+}
+
+function readPort(child: ChildProcess, packDir: string, stderr: () => string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let buffer = "";
+    const timer = setTimeout(
+      () => reject(new PolicyPackError(`policy pack ${packDir} did not print its port within ${STARTUP_TIMEOUT_MS} ms`)),
+      STARTUP_TIMEOUT_MS,
+    );
+    const onData = (chunk: string) => {
+      buffer += chunk;
+      const newline = buffer.indexOf("\n");
+      if (newline < 0) return;
+      clearTimeout(timer);
+      child.stdout!.off("data", onData);
+      const port = Number(buffer.slice(0, newline).trim());
+      if (Number.isInteger(port) && port > 0) resolve(port);
+      else reject(new PolicyPackError(`policy pack ${packDir} printed "${buffer.slice(0, newline)}" instead of its port`));
+    };
+    child.stdout!.setEncoding("utf8").on("data", onData);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new PolicyPackError(`policy pack ${packDir} exited with code ${code} before serving: ${excerpt(stderr())}`));
+    });
+  });
+}
+
+function analyzerResource<T>(message: T & Record<string, any>, r: AnalyzerInput): T {
+  message.setUrn(r.urn);
+  message.setType(r.type);
+  message.setName(r.name);
+  message.setProperties(toStruct(r.inputs));
+  const options = new analyzerPb.AnalyzerResourceOptions();
+  options.setProtect(r.options?.protect ?? false);
+  options.setIgnorechangesList(r.options?.ignoreChanges ?? []);
+  options.setAliasesList(r.options?.aliases ?? []);
+  options.setAdditionalsecretoutputsList(r.options?.additionalSecretOutputs ?? []);
+  options.setParent(r.parent ?? "");
+  options.setCustomtimeouts(new analyzerPb.AnalyzerResourceOptions.CustomTimeouts());
+  message.setOptions(options);
+  if (r.provider) {
+    const provider = new analyzerPb.AnalyzerProviderResource();
+    provider.setUrn(r.provider.urn);
+    provider.setType(r.provider.type);
+    provider.setName(r.provider.name);
+    provider.setProperties(toStruct(r.provider.inputs));
+    message.setProvider(provider);
+  }
+  return message;
+}
+
+/** Diagnostics of a response; resource policies leave the URN to the engine, which fills in the analyzed one. */
+function diagnostics(response: any, urn = ""): PolicyDiagnostic[] {
+  return response.getDiagnosticsList().map((d: any) => ({
+    policyPackName: d.getPolicypackname(),
+    policyName: d.getPolicyname(),
+    enforcementLevel: LEVELS[d.getEnforcementlevel()] ?? "advisory",
+    severity: SEVERITIES[d.getSeverity()] ?? "",
+    urn: d.getUrn() || urn,
+    message: d.getMessage() || d.getDescription(),
+  }));
+}
+
+function readInfo(info: any): { name: string; version: string; policies: PolicyInfo[]; initial: Record<string, any> } {
+  const policies: PolicyInfo[] = info.getPoliciesList().map((p: any) => {
+    const schema = p.getConfigschema();
+    return {
+      name: p.getName(),
+      description: p.getDescription(),
+      enforcementLevel: LEVELS[p.getEnforcementlevel()] ?? "advisory",
+      severity: SEVERITIES[p.getSeverity()] ?? "",
+      type: (["unknown", "resource", "stack"] as const)[p.getPolicyType()] ?? "unknown",
+      ...(schema
+        ? { configSchema: { properties: schema.getProperties()?.toJavaScript() ?? {}, required: schema.getRequiredList() } }
+        : {}),
+    };
+  });
+  const initial: Record<string, ResolvedPolicyConfig> = {};
+  for (const [name, c] of info.getInitialconfigMap().entries()) {
+    initial[name] = {
+      enforcementLevel: LEVELS[c.getEnforcementlevel()] ?? "advisory",
+      properties: c.getProperties()?.toJavaScript() ?? {},
+    };
+  }
+  return { name: info.getName(), version: info.getVersion(), policies, initial };
+}
+
+/** A minimal engine for a pack started on its own: it records what the pack logs. */
+async function startLogEngine(logs: EngineLog[]): Promise<{ server: Server; address: string }> {
+  const server = new grpc.Server(channelOptions);
+  server.addService(engineGrpc.EngineService, {
+    log: (call: any, cb: any) => {
+      logs.push({ severity: call.request.getSeverity() >= 3 ? "error" : "warning", message: call.request.getMessage(), urn: "" });
+      cb(null, new emptypb.Empty());
+    },
+    getRootResource: (_c: any, cb: any) => cb(null, new enginePb.GetRootResourceResponse()),
+    setRootResource: (_c: any, cb: any) => cb(null, new enginePb.SetRootResourceResponse()),
+  });
+  return { server, address: await bindLocal(server) };
+}
+
+/** The run-policy-pack entry of the @pulumi/pulumi copy the pack itself resolves, as the CLI picks it. */
+function runPolicyPackEntry(packDir: string): string {
+  try {
+    return createRequire(path.join(packDir, "package.json")).resolve("@pulumi/pulumi/cmd/run-policy-pack");
+  } catch {
+    return require.resolve("@pulumi/pulumi/cmd/run-policy-pack");
+  }
+}
+
+export async function startPolicyPack(packDir: string, opts: PolicyHostOptions = {}): Promise<PolicyHost> {
+  const dir = path.resolve(packDir);
+  const logs: EngineLog[] = [];
+  let engine: Server | undefined;
+  let engineAddress = opts.engineAddress;
+  if (!engineAddress) {
+    const started = await startLogEngine(logs);
+    engine = started.server;
+    engineAddress = started.address;
+  }
+  const child = spawn(process.execPath, [runPolicyPackEntry(dir), engineAddress, dir], {
+    cwd: dir,
+    env: scrubEnv({ ...process.env, ...opts.env }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+  let client: any;
+  const close = () => {
+    client?.close();
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+    engine?.forceShutdown();
+  };
+  try {
+    const port = await readPort(child, dir, () => stderr);
+    client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), channelOptions);
+    const handshake = new analyzerPb.AnalyzerHandshakeRequest();
+    handshake.setEngineAddress(engineAddress);
+    handshake.setRootDirectory(dir);
+    handshake.setProgramDirectory(dir);
+    await unary(client, "handshake", handshake).catch((e: any) => {
+      if (e.code !== grpc.status.UNIMPLEMENTED) throw e;
+    });
+    if (opts.stack) {
+      const s = opts.stack;
+      const req = new analyzerPb.AnalyzerStackConfigureRequest();
+      req.setStack(s.stack);
+      req.setProject(s.project);
+      req.setOrganization(s.organization ?? "organization");
+      req.setDryRun(s.dryRun ?? true);
+      for (const [k, v] of Object.entries(s.config ?? {})) req.getConfigMap().set(k, v);
+      req.setConfigSecretKeysList(s.secretKeys ?? []);
+      for (const [k, v] of Object.entries(s.tags ?? {})) req.getTagsMap().set(k, v);
+      await unary(client, "configureStack", req).catch((e: any) => {
+        if (e.code !== grpc.status.UNIMPLEMENTED) throw e;
+      });
+    }
+    const raw = readInfo(await unary(client, "getAnalyzerInfo", new emptypb.Empty()));
+    const config = reconcilePolicyConfig(raw.name, raw.policies, raw.initial, opts.config);
+    const configure = new analyzerPb.ConfigureAnalyzerRequest();
+    for (const [name, c] of Object.entries(config)) {
+      const pc = new analyzerPb.PolicyConfig();
+      pc.setEnforcementlevel(LEVELS.indexOf(c.enforcementLevel));
+      pc.setProperties(toStruct(c.properties));
+      configure.getPolicyconfigMap().set(name, pc);
+    }
+    await unary(client, "configure", configure);
+    const info: PackInfo = { name: raw.name, version: raw.version, policies: raw.policies, config };
+    return {
+      pid: child.pid!,
+      logs,
+      remediates: Object.values(config).some((c) => c.enforcementLevel === "remediate"),
+      info: () => info,
+      close,
+      analyze: async (r) =>
+        diagnostics(await unary(client, "analyze", analyzerResource(new analyzerPb.AnalyzeRequest(), r)), r.urn),
+      analyzeStack: async (resources) => {
+        const req = new analyzerPb.AnalyzeStackRequest();
+        req.setResourcesList(
+          resources.map((r) => {
+            const message = analyzerResource(new analyzerPb.AnalyzerResource(), r);
+            message.setParent(r.parent ?? "");
+            message.setDependenciesList(r.dependencies ?? []);
+            for (const [key, urns] of Object.entries(r.propertyDependencies ?? {})) {
+              message
+                .getPropertydependenciesMap()
+                .set(key, new analyzerPb.AnalyzerPropertyDependencies().setUrnsList(urns));
+            }
+            return message;
+          }),
+        );
+        return diagnostics(await unary(client, "analyzeStack", req));
+      },
+      remediate: async (r) => {
+        const res: any = await unary(client, "remediate", analyzerResource(new analyzerPb.AnalyzeRequest(), r));
+        let inputs = r.inputs;
+        const remediations: Remediation[] = res.getRemediationsList().map((m: any) => {
+          const props = m.getProperties();
+          if (props && !m.getDiagnostic()) inputs = props.toJavaScript();
+          return {
+            policyPackName: m.getPolicypackname(),
+            policyName: m.getPolicyname(),
+            description: m.getDescription(),
+            diagnostic: m.getDiagnostic(),
+          };
+        });
+        return { remediations, inputs };
+      },
+    };
+  } catch (e) {
+    close();
+    if (e instanceof PolicyPackError) throw e;
+    const detail = stderr.trim() ? ` (pack stderr: ${excerpt(stderr)})` : "";
+    throw new PolicyPackError(`policy pack ${dir} failed to start: ${(e as Error).message}${detail}`);
+  }
+}

@@ -1,0 +1,88 @@
+// Runs a Pulumi Node.js program the way the language host does, against a given monitor and engine.
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import type { ProjectFile, StackConfig } from "./config";
+import { programPreloadImport } from "./program-preload";
+
+export interface ProgramRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface ProgramOptions {
+  root: string;
+  program: string;
+  project: string;
+  stack: string;
+  organization?: string;
+  monitorAddress: string;
+  config: StackConfig;
+  parallel?: number;
+  env?: NodeJS.ProcessEnv;
+  /** Extra node flags, e.g. ["--cpu-prof"] to profile a program. */
+  nodeArgs?: string[];
+}
+
+/** The language host's `run` entry point of the same @pulumi/pulumi copy the engine uses. */
+const RUN = path.dirname(require.resolve("@pulumi/pulumi/cmd/run/index.js"));
+
+/**
+ * The program to run: Pulumi.yaml `main`, else package.json `main`, else the project root. A TypeScript entry with a
+ * compiled twin under dist/ runs compiled (what `npm run build` produces, and much faster to start).
+ */
+export function resolveProgram(root: string, project: ProjectFile): string {
+  let main = project.main;
+  if (!main) {
+    const pkgFile = path.join(root, "package.json");
+    if (fs.existsSync(pkgFile)) main = JSON.parse(fs.readFileSync(pkgFile, "utf8")).main;
+  }
+  const entry = path.resolve(root, main ?? ".");
+  if (/\.ts$/.test(entry)) {
+    const compiled = path.join(root, "dist", path.relative(root, entry).replace(/\.ts$/, ".js"));
+    if (fs.existsSync(compiled)) return compiled;
+  }
+  return entry;
+}
+
+/** Inherited ts-node settings would bend how the program (or a pack) is compiled: drop them. */
+export function scrubEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith("TS_NODE_")));
+}
+
+export function runProgram(opts: ProgramOptions): Promise<ProgramRun> {
+  const isTs = /\.ts$/.test(opts.program) || (fs.existsSync(path.join(opts.program, "index.ts")) && !/\.js$/.test(opts.program));
+  const env: NodeJS.ProcessEnv = {
+    ...scrubEnv({ ...process.env, ...opts.env }),
+    PULUMI_CONFIG: JSON.stringify(opts.config.values),
+    PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(opts.config.secretKeys),
+    PULUMI_NODEJS_TYPESCRIPT: isTs ? "true" : "false",
+    PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+  };
+  const args = [
+    "--stack-trace-limit=0",
+    programPreloadImport(RUN),
+    ...(opts.nodeArgs ?? []),
+    RUN,
+    `--monitor=${opts.monitorAddress}`,
+    `--engine=${opts.monitorAddress}`,
+    `--organization=${opts.organization ?? "organization"}`,
+    `--project=${opts.project}`,
+    `--stack=${opts.stack}`,
+    `--root-directory=${opts.root}`,
+    `--pwd=${opts.root}`,
+    "--dry-run",
+    `--parallel=${opts.parallel ?? 48}`,
+    opts.program,
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: opts.root, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ exitCode: code ?? (signal ? 128 : 1), stdout, stderr }));
+  });
+}

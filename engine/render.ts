@@ -1,0 +1,136 @@
+// Text output in the shape of `pulumi preview`: plan tree, program diagnostics, counts, policies, exposures, verdict.
+import type { Colors } from "picocolors/types";
+import type { Exposure } from "./exposures";
+import type { PlannedResource, PolicyDiagnostic } from "./model";
+import type { PreviewResult } from "./preview";
+
+function nameOf(urn: string): string {
+  return urn.slice(urn.lastIndexOf("::") + 2);
+}
+
+function typeOf(urn: string): string {
+  const qualified = urn.split("::")[2] ?? "";
+  return qualified.slice(qualified.lastIndexOf("$") + 1);
+}
+
+function label(urn: string): string {
+  return urn ? `${typeOf(urn)}: ${nameOf(urn)}` : "stack";
+}
+
+function planTree(resources: PlannedResource[], c: Colors): string[] {
+  const children = new Map<string, PlannedResource[]>();
+  const known = new Set(resources.map((r) => r.urn));
+  for (const r of resources) {
+    const parent = known.has(r.parent) ? r.parent : "";
+    children.set(parent, [...(children.get(parent) ?? []), r]);
+  }
+  const rows: [string, string][] = [];
+  const walk = (parent: string, prefix: string) => {
+    const list = children.get(parent) ?? [];
+    list.forEach((r, i) => {
+      const last = i === list.length - 1;
+      const branch = parent ? (last ? "└─ " : "├─ ") : "";
+      rows.push([`${prefix}${branch}${r.type}`, r.name]);
+      walk(r.urn, parent ? prefix + (last ? "   " : "│  ") : prefix);
+    });
+  };
+  walk("", "");
+  const width = Math.max(4, ...rows.map(([t]) => t.length)) + 2;
+  return [
+    `     ${"Type".padEnd(width)}Name`,
+    ...rows.map(([t, n]) => ` ${c.green("+")}   ${t.padEnd(width)}${n}`),
+  ];
+}
+
+function programDiagnostics(result: PreviewResult, c: Colors): string[] {
+  const logs = result.logs.filter((l) => l.severity !== "info" || l.message.trim());
+  const printed = result.programOutput.trim();
+  if (!logs.length && !printed) return [];
+  const lines = ["", c.bold("Diagnostics:")];
+  const groups = new Map<string, string[]>();
+  for (const l of logs) {
+    const text = `${l.severity === "warning" ? c.yellow("warning") : l.severity === "error" ? c.red("error") : "info"}: ${l.message.trim()}`;
+    groups.set(l.urn, [...(groups.get(l.urn) ?? []), text]);
+  }
+  if (printed) groups.set("", [...(groups.get("") ?? []), ...printed.split("\n")]);
+  for (const [urn, texts] of groups) {
+    lines.push(`  ${urn ? `${typeOf(urn)} (${nameOf(urn)})` : "program"}:`, ...texts.map((t) => `    ${t}`));
+  }
+  return lines;
+}
+
+function countsByType(resources: PlannedResource[], c: Colors): string[] {
+  const counts = new Map<string, number>();
+  for (const r of resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return [
+    "",
+    c.bold("Resources:"),
+    `    ${c.green(`+ ${resources.length} to create`)}`,
+    ...sorted.map(([type, n]) => `      ${String(n).padStart(5)}  ${type}`),
+  ];
+}
+
+function levelTag(d: PolicyDiagnostic, c: Colors): string {
+  const tag = `[${d.enforcementLevel}]`;
+  return d.enforcementLevel === "mandatory" ? c.red(tag) : c.yellow(tag);
+}
+
+function policies(result: PreviewResult, c: Colors): string[] {
+  if (!result.packs.length) return ["", c.bold("Policies:"), "    (no policy pack run)"];
+  const lines = ["", c.bold("Policies:")];
+  for (const pack of result.packs) {
+    const ds = result.diagnostics.filter((d) => d.policyPackName === pack.name);
+    const blocked = ds.some((d) => d.enforcementLevel === "mandatory");
+    lines.push(`    ${blocked ? c.red("✖") : c.green("✔")} ${pack.name}@v${pack.version}`);
+    for (const d of ds) {
+      const severity = d.severity ? ` [severity: ${d.severity}]` : "";
+      lines.push(`        - ${levelTag(d, c)}${severity} ${c.bold(d.policyName)}  (${label(d.urn)})`);
+      for (const m of d.message.split("\n")) lines.push(`          ${m}`);
+    }
+  }
+  for (const r of result.remediations) {
+    const state = r.diagnostic ? c.red(`failed: ${r.diagnostic}`) : "applied";
+    lines.push(`        ~ [remediate] ${r.policyName}  (${label(r.urn)}) ${state}`);
+  }
+  return lines;
+}
+
+function cell(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (Array.isArray(value)) return value.map(cell).join(", ");
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+export function exposuresTable(exposures: Exposure[], c: Colors): string[] {
+  if (!exposures.length) return ["", c.bold("Exposures:"), "    none found"];
+  const columns = [...new Set(exposures.flatMap((e) => Object.keys(e)))];
+  const rows = exposures.map((e) => columns.map((k) => cell(e[k])));
+  const widths = columns.map((k, i) => Math.max(k.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `    ${cells.map((v, i) => v.padEnd(widths[i])).join("  ")}`.trimEnd();
+  return ["", c.bold("Exposures:"), c.bold(line(columns)), ...rows.map(line)];
+}
+
+export function verdict(result: PreviewResult, c: Colors): string {
+  const { mandatory, advisory, resources } = result.summary;
+  const tail = `${advisory} advisory, ${resources} resources, ${result.exposures.length} exposures`;
+  return mandatory > 0
+    ? c.red(c.bold(`✖ Blocked: ${mandatory} mandatory policy violation${mandatory === 1 ? "" : "s"} (${tail}).`))
+    : c.green(c.bold(`✔ Passed: no mandatory policy violations (${tail}).`));
+}
+
+export function renderText(result: PreviewResult, c: Colors): string {
+  return [
+    `Previewing update (${result.stack})`,
+    "",
+    ...planTree(result.resources, c),
+    ...programDiagnostics(result, c),
+    ...countsByType(result.resources, c),
+    ...policies(result, c),
+    ...exposuresTable(result.exposures, c),
+    "",
+    verdict(result, c),
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,122 @@
+// A pull-request comment summarising an offline preview: verdict, counts, violations, exposures, network diagram.
+import { writeFileSync } from "fs";
+import type { PolicyDiagnostic } from "../model";
+import { listText, nameFromUrn, type ExposureRow, type PreviewDocument } from "./document";
+import { markdownCell, markdownTable } from "./markdownText";
+import { renderMermaid } from "./mermaid";
+import { buildNetworkDiagram } from "./networkDiagram";
+
+export interface MarkdownOptions {
+  /** Rows shown per table before the rest is summarised (GitHub comments stop at 65,536 characters). */
+  maxRows?: number;
+  /** Diagrams beyond this many nodes are left out: Mermaid stops rendering large graphs. */
+  maxDiagramNodes?: number;
+}
+
+/** A hidden marker the workflow uses to find and update its own comment instead of adding a new one. */
+export function commentMarker(stack: string): string {
+  return `<!-- hardening-kit-summary:${stack.replace(/[^A-Za-z0-9._-]/g, "_")} -->`;
+}
+
+const LEVEL_ORDER: Record<string, number> = { mandatory: 0, remediate: 1, advisory: 2, disabled: 3 };
+
+export function toMarkdown(doc: PreviewDocument, options: MarkdownOptions = {}): string {
+  const maxRows = options.maxRows ?? 100;
+  const diagnostics = [...doc.diagnostics].sort(
+    (a, b) =>
+      (LEVEL_ORDER[a.enforcementLevel] ?? 9) - (LEVEL_ORDER[b.enforcementLevel] ?? 9) ||
+      a.policyName.localeCompare(b.policyName) ||
+      a.urn.localeCompare(b.urn),
+  );
+  const mandatory = diagnostics.filter((d) => d.enforcementLevel === "mandatory").length;
+  const advisory = diagnostics.filter((d) => d.enforcementLevel === "advisory").length;
+  const exposures = doc.exposures ?? [];
+  const stack = markdownCell(doc.stack);
+
+  const parts = [commentMarker(doc.stack)];
+  parts.push(
+    mandatory > 0
+      ? `### ❌ Hardening gate: stack ${stack} is blocked by ${plural(mandatory, "mandatory violation")}`
+      : `### ✅ Hardening gate: stack ${stack} passes (${plural(advisory, "advisory finding")})`,
+  );
+  parts.push(
+    markdownTable(
+      ["resources", "mandatory", "advisory", "internet exposures"],
+      [
+        [
+          String(doc.summary?.resources ?? doc.resources.length),
+          String(mandatory),
+          String(advisory),
+          String(exposures.length),
+        ],
+      ],
+      ["right", "right", "right", "right"],
+    ),
+  );
+  parts.push("#### Policy violations");
+  parts.push(diagnostics.length > 0 ? violationsTable(diagnostics, maxRows) : "No policy reported a violation.");
+  parts.push("#### Internet exposures");
+  parts.push(
+    exposures.length > 0 ? exposuresTable(exposures, maxRows) : "Nothing in this stack is reachable from the internet.",
+  );
+  parts.push("#### Planned network");
+  parts.push(diagramSection(doc, options.maxDiagramNodes ?? 150));
+  return `${parts.join("\n\n")}\n`;
+}
+
+export function writeMarkdown(file: string, doc: PreviewDocument, options: MarkdownOptions = {}): void {
+  writeFileSync(file, toMarkdown(doc, options));
+}
+
+function violationsTable(diagnostics: PolicyDiagnostic[], maxRows: number): string {
+  const rows = diagnostics
+    .slice(0, maxRows)
+    .map((d) => [
+      d.enforcementLevel === "mandatory" ? "**mandatory**" : markdownCell(d.enforcementLevel),
+      markdownCell(d.severity || "—"),
+      markdownCell(d.policyName),
+      markdownCell(d.urn ? nameFromUrn(d.urn) : "(stack)"),
+      markdownCell(d.message),
+    ]);
+  return withOverflow(
+    markdownTable(["level", "severity", "policy", "resource", "message"], rows),
+    diagnostics.length,
+    maxRows,
+  );
+}
+
+function exposuresTable(exposures: ExposureRow[], maxRows: number): string {
+  const rows = exposures
+    .slice(0, maxRows)
+    .map((e) => [
+      markdownCell(e.resourceName ?? nameFromUrn(e.urn)),
+      markdownCell(e.type ?? ""),
+      markdownCell(e.protocol ?? ""),
+      markdownCell(listText(e.ports)),
+      markdownCell(listText(e.sources)),
+      markdownCell(listText(e.path, " → ")),
+    ]);
+  return withOverflow(
+    markdownTable(["resource", "type", "protocol", "ports", "sources", "path"], rows),
+    exposures.length,
+    maxRows,
+  );
+}
+
+function diagramSection(doc: PreviewDocument, maxNodes: number): string {
+  const diagram = buildNetworkDiagram(doc.resources, doc.exposures ?? []);
+  if (diagram.nodes.length === 0 && diagram.containers.length === 0) return "This stack plans no network resources.";
+  if (diagram.nodes.length > maxNodes) {
+    return `The network has ${diagram.nodes.length} nodes, more than the ${maxNodes} a comment diagram can show.`;
+  }
+  const legend = "Red arrows: reachable from the internet (from the exposure table).";
+  return `${legend}\n\n\`\`\`mermaid\n${renderMermaid(diagram)}\n\`\`\``;
+}
+
+function withOverflow(table: string, total: number, shown: number): string {
+  return total > shown ? `${table}\n\n…and ${total - shown} more; the SARIF report lists them all.` : table;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}

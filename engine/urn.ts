@@ -1,0 +1,28 @@
+// URNs exactly as the engine builds them: urn:pulumi:<stack>::<project>::<parentQualifiedType$type>::<name>.
+
+export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+/** The qualified type of a URN: the parent chain of types joined by "$", ending in the resource's own type. */
+export function qualifiedType(urn: string): string {
+  const parts = urn.split("::");
+  if (parts.length < 4) throw new Error(`malformed URN "${urn}": expected urn:pulumi:<stack>::<project>::<type>::<name>`);
+  return parts[2];
+}
+
+export function makeUrn(stack: string, project: string, parentUrn: string, type: string, name: string): string {
+  let typePart = type;
+  if (parentUrn) {
+    const parentType = qualifiedType(parentUrn);
+    // Children of the root stack carry no prefix.
+    if (parentType !== ROOT_STACK_TYPE) typePart = `${parentType}$${type}`;
+  }
+  return `urn:pulumi:${stack}::${project}::${typePart}::${name}`;
+}
+
+/** Splits a provider reference "urn::id" (the id may be the unknown sentinel during preview). */
+export function parseProviderRef(ref: string): { urn: string; id: string } | undefined {
+  if (!ref) return undefined;
+  const at = ref.lastIndexOf("::");
+  if (at < 0) return undefined;
+  return { urn: ref.slice(0, at), id: ref.slice(at + 2) };
+}

@@ -1,0 +1,153 @@
+// CIDR arithmetic shared by policies, components and the reachability model: one answer to "is this the internet".
+import { IPv4CidrRange, IPv6CidrRange, Validator } from "ip-num";
+
+export type IpFamily = "ipv4" | "ipv6";
+
+export interface ParsedCidr {
+  family: IpFamily;
+  prefix: number;
+  /** First and last address of the block as integers, so unions and overlaps are plain interval maths. */
+  first: bigint;
+  last: bigint;
+  /** The input, trimmed. */
+  text: string;
+}
+
+/**
+ * Parses `a.b.c.d/n` or an IPv6 block. A bare address is a host block (/32, /128) because Alibaba Cloud
+ * whitelists and `cidrIp` accept plain addresses. Host bits set (`10.1.2.3/8`) are tolerated: clouds normalise them.
+ */
+export function parseCidr(s: string): ParsedCidr | undefined {
+  if (typeof s !== "string") return undefined;
+  const text = s.trim();
+  if (text === "") return undefined;
+  const isV6 = text.includes(":");
+  const withPrefix = text.includes("/") ? text : `${text}/${isV6 ? 128 : 32}`;
+  try {
+    if (isV6) {
+      if (!Validator.isValidIPv6CidrNotation(withPrefix)[0]) return undefined;
+      const r = IPv6CidrRange.fromCidr(withPrefix);
+      return rangeOf("ipv6", r.getPrefix().getValue(), r.getFirst().getValue(), r.getLast().getValue(), text);
+    }
+    if (!Validator.isValidIPv4CidrNotation(withPrefix)[0]) return undefined;
+    const r = IPv4CidrRange.fromCidr(withPrefix);
+    return rangeOf("ipv4", r.getPrefix().getValue(), r.getFirst().getValue(), r.getLast().getValue(), text);
+  } catch {
+    return undefined;
+  }
+}
+
+function rangeOf(family: IpFamily, prefix: bigint, first: bigint, last: bigint, text: string): ParsedCidr {
+  return { family, prefix: Number(prefix), first, last, text };
+}
+
+const MAX: Record<IpFamily, bigint> = { ipv4: (1n << 32n) - 1n, ipv6: (1n << 128n) - 1n };
+
+interface Interval {
+  first: bigint;
+  last: bigint;
+}
+
+/** Merges intervals and reports whether they cover [0, max] without a gap. */
+function coversWhole(intervals: Interval[], max: bigint): boolean {
+  const sorted = [...intervals].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+  let next = 0n;
+  for (const iv of sorted) {
+    if (iv.first > next) return false;
+    if (iv.last + 1n > next) next = iv.last + 1n;
+    if (next > max) return true;
+  }
+  return next > max;
+}
+
+/** Does the union of the blocks cover every IPv4 (resp. IPv6) address? Unparseable entries are ignored. */
+export function coversInternet(cidrs: readonly string[]): { ipv4: boolean; ipv6: boolean } {
+  const parsed = cidrs.map(parseCidr).filter((c): c is ParsedCidr => c !== undefined);
+  return {
+    ipv4: coversWhole(
+      parsed.filter((c) => c.family === "ipv4"),
+      MAX.ipv4,
+    ),
+    ipv6: coversWhole(
+      parsed.filter((c) => c.family === "ipv6"),
+      MAX.ipv6,
+    ),
+  };
+}
+
+/**
+ * Address space that is not reachable from the public internet (RFC 6890 special-purpose blocks).
+ * Documentation blocks (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32) are deliberately absent:
+ * examples use them to stand for public addresses, so they are treated as public.
+ */
+export const NON_PUBLIC_CIDRS: readonly string[] = [
+  "0.0.0.0/8", // "this network"
+  "10.0.0.0/8", // RFC 1918
+  "100.64.0.0/10", // carrier-grade NAT
+  "127.0.0.0/8", // loopback
+  "169.254.0.0/16", // link-local
+  "172.16.0.0/12", // RFC 1918
+  "192.0.0.0/24", // IETF protocol assignments
+  "192.168.0.0/16", // RFC 1918
+  "198.18.0.0/15", // benchmarking
+  "224.0.0.0/4", // multicast
+  "240.0.0.0/4", // reserved, incl. broadcast
+  "::/127", // unspecified and loopback
+  "::ffff:0:0/96", // IPv4-mapped: judged by the IPv4 rules, never routed as IPv6
+  "100::/64", // discard-only
+  "fc00::/7", // unique local
+  "fe80::/10", // link-local
+  "ff00::/8", // multicast
+];
+
+const nonPublic = NON_PUBLIC_CIDRS.map((c) => parseCidr(c) as ParsedCidr);
+
+/** True when the block contains at least one public address. Unparseable input is not public (callers report it). */
+export function isPublicCidr(cidr: string): boolean {
+  const c = parseCidr(cidr);
+  if (!c) return false;
+  const inside = nonPublic
+    .filter((n) => n.family === c.family && n.last >= c.first && n.first <= c.last)
+    .map((n) => ({
+      first: (n.first > c.first ? n.first : c.first) - c.first,
+      last: (n.last < c.last ? n.last : c.last) - c.first,
+    }));
+  return !coversWhole(inside, c.last - c.first);
+}
+
+/** Public and wider than the allowed prefix length (the case saw a dozen internet hosts reach the database). */
+export function isBroadPublic(cidr: string, minPrefixV4 = 24, minPrefixV6 = 48): boolean {
+  const c = parseCidr(cidr);
+  if (!c || !isPublicCidr(cidr)) return false;
+  return c.prefix < (c.family === "ipv4" ? minPrefixV4 : minPrefixV6);
+}
+
+export interface InternetSourceOptions {
+  minPrefixV4?: number;
+  minPrefixV6?: number;
+  /** Blocks that are explicitly trusted: an entry inside one of them is never reported. */
+  allow?: readonly string[];
+}
+
+/** True when `inner` lies entirely inside `outer` (same family). */
+export function cidrContains(outer: string, inner: string): boolean {
+  const o = parseCidr(outer);
+  const i = parseCidr(inner);
+  return !!o && !!i && o.family === i.family && o.first <= i.first && i.last <= o.last;
+}
+
+/**
+ * The entries that expose a port to the internet: every public entry when the set as a whole covers the
+ * internet, plus each entry that is public and broader than the allowed prefix. Order and text are preserved.
+ */
+export function internetSources(cidrs: readonly string[], opts: InternetSourceOptions = {}): string[] {
+  const allow = opts.allow ?? [];
+  const considered = cidrs.filter((c) => !allow.some((a) => cidrContains(a, c)));
+  const cover = coversInternet(considered);
+  return considered.filter((c) => {
+    const p = parseCidr(c);
+    if (!p || !isPublicCidr(c)) return false;
+    if (cover[p.family]) return true;
+    return isBroadPublic(c, opts.minPrefixV4 ?? 24, opts.minPrefixV6 ?? 48);
+  });
+}

@@ -1,0 +1,106 @@
+// Which listed ports a set of inbound entries opens to the internet. Security groups are unions of allows; ordered
+// ACLs stop at the first matching entry, so a deny of the whole internet ahead of an allow closes the port.
+import { coversInternet, InternetSourceOptions, internetSources, IpFamily, parseCidr } from "./cidr";
+import { IngressEntry } from "./ingress";
+import { formatRange, rangeCoversPort } from "./ports";
+
+export interface Exposure {
+  entry: IngressEntry;
+  ports: number[];
+  /** The entry's sources that reach the port from the internet or from too broad a public range. */
+  sources: string[];
+}
+
+export interface Uncertainty {
+  entry: IngressEntry;
+  reason: "port range" | "source CIDR";
+}
+
+export interface ExposureResult {
+  exposures: Exposure[];
+  uncertain: Uncertainty[];
+}
+
+const FAMILIES: IpFamily[] = ["ipv4", "ipv6"];
+
+function familyOf(cidr: string): IpFamily | undefined {
+  return parseCidr(cidr)?.family;
+}
+
+function byOrder(a: IngressEntry, b: IngressEntry): number {
+  return (a.order ?? 0) - (b.order ?? 0);
+}
+
+/**
+ * Ports from `ports` that the entries open to the internet. An entry with an unknown range but an internet source,
+ * or an unknown source on a listed port, is uncertain rather than guessed.
+ */
+export function exposedPorts(
+  entries: readonly IngressEntry[],
+  ports: readonly number[],
+  opts: InternetSourceOptions = {},
+): ExposureResult {
+  const found = new Map<IngressEntry, { ports: Set<number>; sources: Set<string> }>();
+  const uncertain = new Map<IngressEntry, Uncertainty["reason"]>();
+  const ordered = [...entries].sort(byOrder);
+
+  for (const entry of ordered) {
+    if (entry.action !== "allow") continue;
+    const reachesInternet = internetSources(entry.cidrs, opts).length > 0 || coversAny(entry.cidrs);
+    if (entry.range === "unknown" && (reachesInternet || entry.unknownSource)) uncertain.set(entry, "port range");
+    else if (entry.unknownSource && entry.range !== "none" && ports.some((p) => covers(entry, p)))
+      uncertain.set(entry, "source CIDR");
+  }
+
+  for (const port of ports) {
+    for (const family of FAMILIES) {
+      // Allows that reach this port before any entry denies the whole internet for this family.
+      const open: IngressEntry[] = [];
+      for (const entry of ordered) {
+        if (!covers(entry, port)) continue;
+        const cidrs = entry.cidrs.filter((c) => familyOf(c) === family);
+        if (entry.action === "deny") {
+          if (coversInternet(cidrs)[family]) break;
+          continue;
+        }
+        if (cidrs.length > 0) open.push(entry);
+      }
+      const union = open.flatMap((e) => e.cidrs.filter((c) => familyOf(c) === family));
+      const exposed = new Set(internetSources(union, opts));
+      for (const entry of open) {
+        const hits = entry.cidrs.filter((c) => exposed.has(c));
+        if (hits.length === 0) continue;
+        const slot = found.get(entry) ?? { ports: new Set<number>(), sources: new Set<string>() };
+        slot.ports.add(port);
+        hits.forEach((h) => slot.sources.add(h));
+        found.set(entry, slot);
+      }
+    }
+  }
+
+  return {
+    exposures: [...found].map(([entry, v]) => ({
+      entry,
+      ports: [...v.ports].sort((a, b) => a - b),
+      sources: [...v.sources],
+    })),
+    uncertain: [...uncertain].map(([entry, reason]) => ({ entry, reason })),
+  };
+}
+
+function covers(entry: IngressEntry, port: number): boolean {
+  return entry.range !== "none" && entry.range !== "unknown" && rangeCoversPort(entry.range, port);
+}
+
+function coversAny(cidrs: readonly string[]): boolean {
+  const c = coversInternet(cidrs);
+  return c.ipv4 || c.ipv6;
+}
+
+/** "ingress[0] opens port 22 (ports 0-65535) to 0.0.0.0/0, ::/0" */
+export function describeExposure(e: Exposure): string {
+  const ports = e.ports.length === 1 ? `port ${e.ports[0]}` : `ports ${e.ports.join(", ")}`;
+  const range =
+    e.entry.range !== "unknown" && e.entry.range !== "none" ? ` (rule covers ${formatRange(e.entry.range)})` : "";
+  return `${e.entry.where} opens ${ports}${range} to ${e.sources.join(", ")}`;
+}

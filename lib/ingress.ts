@@ -1,0 +1,210 @@
+// Every form of inbound rule on both clouds, normalised to one shape so "is port P open to the internet" is
+// answered once. Extraction is pure and keeps unknown markers visible instead of guessing.
+import { alicloudRuleRange, awsRuleRange, naclEntryRange, PortRange } from "./ports";
+import { bool, isUnknown, list, num, obj, strings } from "./values";
+
+export type RangeOrUnknown = PortRange | "none" | "unknown";
+
+export interface IngressEntry {
+  /** Where the entry sits, for messages: `ingress[2]`, `ingressAclEntries[0]`, or `rule`. */
+  where: string;
+  action: "allow" | "deny";
+  range: RangeOrUnknown;
+  /** Known CIDR sources (IPv4 and IPv6). Security-group and prefix-list sources are not CIDRs and not listed. */
+  cidrs: string[];
+  /** Some CIDR source is unknown at preview. */
+  unknownSource: boolean;
+  /** Evaluation order for stateless ACLs (lower first); undefined for security groups. */
+  order?: number;
+}
+
+/** Either the entries, or the name of an unknown field that hides them (e.g. the whole `ingress` list). */
+export type IngressExtraction =
+  { entries: IngressEntry[]; unknownField?: undefined } | { entries: []; unknownField: string };
+
+/** Undecidable ranges (unknown at preview, or malformed) are kept as "unknown" so callers report, not guess. */
+const range = (r: PortRange | "none" | undefined): RangeOrUnknown => r ?? "unknown";
+
+function sourcesOf(...values: unknown[]): { cidrs: string[]; unknownSource: boolean } {
+  let unknownSource = false;
+  const cidrs: string[] = [];
+  for (const v of values) {
+    if (isUnknown(v)) {
+      unknownSource = true;
+      continue;
+    }
+    for (const s of strings(v)) {
+      if (isUnknown(s)) unknownSource = true;
+      else if (s.trim() !== "") cidrs.push(s);
+    }
+  }
+  return { cidrs, unknownSource };
+}
+
+function listField(props: Record<string, unknown>, field: string): unknown[] | string {
+  const v = props[field];
+  return isUnknown(v) ? field : list(v);
+}
+
+/** AWS inline security-group rules (`aws.ec2.SecurityGroup`, `aws.ec2.DefaultSecurityGroup`): `ingress[]`. */
+export function awsSecurityGroupIngress(props: Record<string, unknown>): IngressExtraction {
+  const items = listField(props, "ingress");
+  if (typeof items === "string") return { entries: [], unknownField: items };
+  return {
+    entries: items.map((raw, i) => {
+      const r = obj(raw) ?? {};
+      return {
+        where: `ingress[${i}]`,
+        action: "allow" as const,
+        range: range(awsRuleRange(r.protocol, r.fromPort, r.toPort)),
+        ...(isUnknown(raw) ? { cidrs: [], unknownSource: true } : sourcesOf(r.cidrBlocks, r.ipv6CidrBlocks)),
+      };
+    }),
+  };
+}
+
+/** `aws.ec2.SecurityGroupRule`: ingress only; an unknown `type` is reported by the caller as unverifiable. */
+export function awsSecurityGroupRule(props: Record<string, unknown>): IngressExtraction {
+  if (isUnknown(props.type)) return { entries: [], unknownField: "type" };
+  if (props.type !== "ingress") return { entries: [] };
+  return {
+    entries: [
+      {
+        where: "rule",
+        action: "allow",
+        range: range(awsRuleRange(props.protocol, props.fromPort, props.toPort)),
+        ...sourcesOf(props.cidrBlocks, props.ipv6CidrBlocks),
+      },
+    ],
+  };
+}
+
+/** `aws.vpc.SecurityGroupIngressRule`: one CIDR (`cidrIpv4` or `cidrIpv6`); ipProtocol "-1" needs no ports. */
+export function awsVpcIngressRule(props: Record<string, unknown>): IngressExtraction {
+  return {
+    entries: [
+      {
+        where: "rule",
+        action: "allow",
+        range: range(awsRuleRange(props.ipProtocol, props.fromPort, props.toPort)),
+        ...sourcesOf(props.cidrIpv4, props.cidrIpv6),
+      },
+    ],
+  };
+}
+
+function naclAction(v: unknown): "allow" | "deny" | undefined {
+  const a = typeof v === "string" ? v.toLowerCase() : undefined;
+  return a === "allow" || a === "accept" ? "allow" : a === "deny" || a === "drop" ? "deny" : undefined;
+}
+
+/** `aws.ec2.NetworkAclRule`: `egress` defaults to false; `ruleAction` allow/deny; `ruleNumber` orders. */
+export function awsNetworkAclRule(props: Record<string, unknown>): IngressExtraction {
+  if (isUnknown(props.egress)) return { entries: [], unknownField: "egress" };
+  if (bool(props.egress) === true) return { entries: [] };
+  const action = naclAction(props.ruleAction);
+  if (!action) return isUnknown(props.ruleAction) ? { entries: [], unknownField: "ruleAction" } : { entries: [] };
+  return {
+    entries: [
+      {
+        where: "rule",
+        action,
+        order: num(props.ruleNumber),
+        range: range(naclEntryRange(props.protocol, props.fromPort, props.toPort)),
+        ...sourcesOf(props.cidrBlock, props.ipv6CidrBlock),
+      },
+    ],
+  };
+}
+
+/** Inline `ingress[]` of `aws.ec2.NetworkAcl` and `aws.ec2.DefaultNetworkAcl` (`action`, `ruleNo`). */
+export function awsNetworkAclIngress(props: Record<string, unknown>): IngressExtraction {
+  const items = listField(props, "ingress");
+  if (typeof items === "string") return { entries: [], unknownField: items };
+  const entries: IngressEntry[] = [];
+  items.forEach((raw, i) => {
+    const r = obj(raw) ?? {};
+    const action = naclAction(r.action);
+    if (!action && !isUnknown(r.action) && !isUnknown(raw)) return;
+    entries.push({
+      where: `ingress[${i}]`,
+      action: action ?? "allow",
+      order: num(r.ruleNo),
+      range: range(naclEntryRange(r.protocol, r.fromPort, r.toPort)),
+      ...(isUnknown(raw) ? { cidrs: [], unknownSource: true } : sourcesOf(r.cidrBlock, r.ipv6CidrBlock)),
+    });
+  });
+  return { entries };
+}
+
+function alicloudPolicy(v: unknown): "allow" | "deny" | undefined {
+  if (v === undefined || v === null || v === "") return "allow"; // provider default: accept
+  return naclAction(v);
+}
+
+/** `alicloud.ecs.SecurityGroupRule`: `type` ingress, `policy` accept/drop, `priority` 1 (wins) to 100. */
+export function alicloudSecurityGroupRule(props: Record<string, unknown>): IngressExtraction {
+  if (isUnknown(props.type)) return { entries: [], unknownField: "type" };
+  if (props.type !== "ingress") return { entries: [] };
+  const action = alicloudPolicy(props.policy);
+  if (!action) return isUnknown(props.policy) ? { entries: [], unknownField: "policy" } : { entries: [] };
+  return {
+    entries: [
+      {
+        where: "rule",
+        action,
+        order: num(props.priority) ?? 1,
+        range: range(alicloudRuleRange(props.ipProtocol, props.portRange)),
+        ...sourcesOf(props.cidrIp, props.ipv6CidrIp),
+      },
+    ],
+  };
+}
+
+/** Alibaba Cloud network ACL entries are evaluated in list order; `policy` accept/drop, `port` "22/22" or "-1/-1". */
+function alicloudAclEntries(props: Record<string, unknown>, field: string): IngressExtraction {
+  const items = listField(props, field);
+  if (typeof items === "string") return { entries: [], unknownField: items };
+  const entries: IngressEntry[] = [];
+  items.forEach((raw, i) => {
+    const r = obj(raw) ?? {};
+    const action = alicloudPolicy(r.policy);
+    if (!action && !isUnknown(r.policy) && !isUnknown(raw)) return;
+    entries.push({
+      where: `${field}[${i}]`,
+      action: action ?? "allow",
+      order: i,
+      range: range(alicloudRuleRange(r.protocol, r.port)),
+      ...(isUnknown(raw) ? { cidrs: [], unknownSource: true } : sourcesOf(r.sourceCidrIp)),
+    });
+  });
+  return { entries };
+}
+
+export const alicloudNetworkAclIngress = (props: Record<string, unknown>) =>
+  alicloudAclEntries(props, "ingressAclEntries");
+export const alicloudNetworkAclEntriesIngress = (props: Record<string, unknown>) =>
+  alicloudAclEntries(props, "ingresses");
+
+/** Type token → extractor, for every resource that carries inbound rules. */
+export const INGRESS_EXTRACTORS: Record<string, (props: Record<string, unknown>) => IngressExtraction> = {
+  "aws:ec2/securityGroup:SecurityGroup": awsSecurityGroupIngress,
+  "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": awsSecurityGroupIngress,
+  "aws:ec2/securityGroupRule:SecurityGroupRule": awsSecurityGroupRule,
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": awsVpcIngressRule,
+  "aws:ec2/networkAclRule:NetworkAclRule": awsNetworkAclRule,
+  "aws:ec2/networkAcl:NetworkAcl": awsNetworkAclIngress,
+  "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl": awsNetworkAclIngress,
+  "alicloud:ecs/securityGroupRule:SecurityGroupRule": alicloudSecurityGroupRule,
+  "alicloud:vpc/networkAcl:NetworkAcl": alicloudNetworkAclIngress,
+  "alicloud:vpc/networkAclEntries:NetworkAclEntries": alicloudNetworkAclEntriesIngress,
+};
+
+/** Stateless ACL types: their entries are ordered and need ephemeral return ports open. */
+export const NACL_TYPES: ReadonlySet<string> = new Set([
+  "aws:ec2/networkAclRule:NetworkAclRule",
+  "aws:ec2/networkAcl:NetworkAcl",
+  "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
+  "alicloud:vpc/networkAcl:NetworkAcl",
+  "alicloud:vpc/networkAclEntries:NetworkAclEntries",
+]);

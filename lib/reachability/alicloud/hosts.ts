@@ -1,0 +1,92 @@
+// Alibaba Cloud compute: ECS instances (public bandwidth, EIP associations, extra interfaces) and scaling
+// configurations run by scaling groups. Public exposure comes from internetMaxBandwidthOut > 0 or an EIP.
+import { Host, NetworkModel, nodeOf } from "../model";
+import { GenericResource, list, num, str, tags } from "../resource";
+import { ALI } from "./tokens";
+
+export function addAlicloudHosts(m: NetworkModel): void {
+  const res = m.resolver;
+  const instances = new Map<string, Host>();
+  for (const r of res.ofType(ALI.instance)) {
+    const privateIp = str(r.inputs.privateIp);
+    if (privateIp) res.alias(r, privateIp);
+    const host = hostOf(m, r, "instance", "vswitchId", ["securityGroups"]);
+    if (bandwidthOut(r.inputs.internetMaxBandwidthOut))
+      host.publicV4.push({ label: `public-ip:${r.name} (internetMaxBandwidthOut)`, urn: r.urn });
+    instances.set(r.urn, host);
+  }
+  const eniOwner = new Map<string, string>();
+  for (const r of res.ofType(ALI.networkInterfaceAttachment)) {
+    const inst = res.one(r, "instanceId", r.inputs.instanceId, [ALI.instance]);
+    const eni = res.one(r, "networkInterfaceId", r.inputs.networkInterfaceId, [ALI.networkInterface]);
+    const host = inst ? instances.get(inst) : undefined;
+    const eniRes = eni ? res.get(eni) : undefined;
+    if (!host || !eniRes) continue;
+    eniOwner.set(eniRes.urn, host.urn);
+    const eniHost = hostOf(m, eniRes, "network-interface", "vswitchId", ["securityGroupIds", "securityGroups"]);
+    host.subnets = [...new Set([...host.subnets, ...eniHost.subnets])];
+    host.securityGroups = [...new Set([...host.securityGroups, ...eniHost.securityGroups])];
+  }
+  for (const r of res.ofType(ALI.eipAssociation)) {
+    const eip = res.one(r, "allocationId", r.inputs.allocationId, ALI.eip);
+    const label = `eip:${eip ? res.get(eip)!.name : r.name}`;
+    const target = res.one(r, "instanceId", r.inputs.instanceId, [ALI.instance, ALI.networkInterface]);
+    const host = target ? instances.get(eniOwner.get(target) ?? target) : undefined;
+    host?.publicV4.push({ label, urn: r.urn });
+  }
+  for (const h of instances.values()) m.hosts.set(h.urn, h);
+  addScalingConfigurations(m);
+}
+
+function bandwidthOut(v: unknown): boolean {
+  const n = num(v);
+  // Unknown bandwidth counts as public: a policy must not pass on a value it cannot see.
+  return n === undefined ? v !== undefined && v !== null : n > 0;
+}
+
+function hostOf(
+  m: NetworkModel,
+  r: GenericResource,
+  kind: Host["kind"],
+  vswitchProp: string,
+  groupProps: string[],
+): Host {
+  const res = m.resolver;
+  const vs = r.inputs[vswitchProp];
+  const vswitch = vs === undefined ? undefined : res.one(r, vswitchProp, vs, [ALI.vswitch]);
+  const groups = groupProps.flatMap((p) => res.many(r, p, list(r.inputs[p]), [ALI.securityGroup]).urns);
+  return {
+    ...nodeOf(r),
+    cloud: "alicloud",
+    kind,
+    subnets: vswitch ? [vswitch] : [],
+    externalSubnets: vs !== undefined && !vswitch ? [str(vs) ?? "(unknown vswitch)"] : [],
+    defaultSubnet: false,
+    securityGroups: [...new Set(groups)],
+    publicV4: [],
+    tags: tags(r),
+  };
+}
+
+/** A scaling configuration is a host template placed in its scaling group's vSwitches. */
+function addScalingConfigurations(m: NetworkModel): void {
+  const res = m.resolver;
+  for (const r of res.ofType(ALI.scalingConfiguration)) {
+    const host = hostOf(m, r, "scaling-group", "vswitchId", ["securityGroupId", "securityGroupIds"]);
+    const groupUrn = res.one(r, "scalingGroupId", r.inputs.scalingGroupId, [ALI.scalingGroup]);
+    const group = groupUrn ? res.get(groupUrn) : undefined;
+    if (group) {
+      const vs = res.many(group, "vswitchIds", list(group.inputs.vswitchIds), [ALI.vswitch]);
+      host.subnets = vs.urns;
+      host.externalSubnets = vs.external;
+    }
+    // securityGroupId is a single id: read it as a list of one.
+    if (r.inputs.securityGroupId !== undefined && host.securityGroups.length === 0) {
+      const one = res.one(r, "securityGroupId", r.inputs.securityGroupId, [ALI.securityGroup]);
+      if (one) host.securityGroups.push(one);
+    }
+    if (bandwidthOut(r.inputs.internetMaxBandwidthOut))
+      host.publicV4.push({ label: `public-ip:${r.name} (internetMaxBandwidthOut)`, urn: r.urn });
+    m.hosts.set(r.urn, host);
+  }
+}

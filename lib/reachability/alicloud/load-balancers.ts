@@ -1,0 +1,150 @@
+// Alibaba Cloud load balancers: SLB (addressType, listeners frontend → backend port, server groups, default
+// backend servers, white-list ACLs) and ALB (addressType, listeners → server groups). Scaling groups attached to
+// either forward to their scaling configuration's hosts.
+import { Listener, LoadBalancer, NetworkModel, Target, nodeOf } from "../model";
+import { GenericResource, list, num, prop, str } from "../resource";
+import { ALI } from "./tokens";
+import { pushTo } from "../multimap";
+
+const SERVERS = [ALI.instance, ALI.networkInterface];
+
+export function addAlicloudLoadBalancers(m: NetworkModel): void {
+  const scaling = scalingHosts(m);
+  addSlb(m, scaling);
+  addAlb(m, scaling);
+}
+
+/** Scaling group URN → the hosts its configurations launch. */
+function scalingHosts(m: NetworkModel): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of m.resolver.ofType(ALI.scalingConfiguration)) {
+    const g = m.resolver.one(r, "scalingGroupId", r.inputs.scalingGroupId, [ALI.scalingGroup]);
+    if (g) pushTo(out, g, r.urn);
+  }
+  return out;
+}
+
+function balancer(r: GenericResource, internetFacing: boolean, subnets: string[]): LoadBalancer {
+  return {
+    ...nodeOf(r),
+    cloud: "alicloud",
+    internetFacing,
+    ipv6: (str(r.inputs.addressIpVersion) ?? "").toLowerCase().includes("ipv6"),
+    wafCapable: true,
+    subnets,
+    securityGroups: [],
+    listeners: [],
+  };
+}
+
+function addSlb(m: NetworkModel, scaling: Map<string, string[]>): void {
+  const res = m.resolver;
+  const groupTargets = new Map<string, Target[]>();
+  const addTarget = (group: string | undefined, t: Target) => {
+    if (group) pushTo(groupTargets, group, t);
+  };
+  for (const r of res.ofType(ALI.slbServerGroup)) {
+    for (const s of list(r.inputs.servers)) {
+      const hosts = res.many(r, "servers", list(prop(s, "serverIds")), SERVERS).urns;
+      for (const host of hosts) addTarget(r.urn, { host, port: num(prop(s, "port")), via: [`server-group:${r.name}`] });
+    }
+  }
+  for (const r of res.ofType(ALI.slbServerGroupAttachment)) {
+    const host = res.one(r, "serverId", r.inputs.serverId, SERVERS);
+    const group = res.one(r, "serverGroupId", r.inputs.serverGroupId, [ALI.slbServerGroup]);
+    if (host) addTarget(group, { host, port: num(r.inputs.port), via: [`server-group:${res.get(group ?? "")?.name}`] });
+  }
+  // Default backends (no server group): the listener's backendPort applies.
+  const defaults = new Map<string, string[]>();
+  for (const r of res.ofType(ALI.slbBackendServer)) {
+    const lb = res.one(r, "loadBalancerId", r.inputs.loadBalancerId, ALI.slb);
+    const ids = list(r.inputs.backendServers).map((b) => prop(b, "serverId"));
+    if (lb) pushTo(defaults, lb, ...res.many(r, "backendServers", ids, SERVERS).urns);
+  }
+  for (const r of res.ofType(ALI.scalingGroup)) {
+    for (const lb of res.many(r, "loadbalancerIds", list(r.inputs.loadbalancerIds), ALI.slb).urns)
+      pushTo(defaults, lb, ...(scaling.get(r.urn) ?? []));
+  }
+
+  for (const r of res.ofType(...ALI.slb)) {
+    // The provider creates an internet-facing balancer unless told otherwise.
+    const internet = (str(r.inputs.addressType) ?? "internet").toLowerCase() !== "intranet";
+    const vs = res.one(r, "vswitchId", r.inputs.vswitchId, [ALI.vswitch]);
+    m.loadBalancers.set(r.urn, balancer(r, internet, vs ? [vs] : []));
+  }
+  for (const r of res.ofType(ALI.slbListener)) {
+    const lbUrn = res.one(r, "loadBalancerId", r.inputs.loadBalancerId, ALI.slb);
+    const lb = m.loadBalancers.get(lbUrn ?? "");
+    if (!lb || !lbUrn) continue;
+    const front = num(r.inputs.frontendPort);
+    const back = num(r.inputs.backendPort) ?? front;
+    const group = res.one(r, "serverGroupId", r.inputs.serverGroupId, [ALI.slbServerGroup]);
+    const targets = group
+      ? (groupTargets.get(group) ?? [])
+      : (defaults.get(lbUrn) ?? []).map((host) => ({ host, port: back, via: [] }));
+    const proto = (str(r.inputs.protocol) ?? "tcp").toLowerCase();
+    const listener: Listener = {
+      ...nodeOf(r),
+      protocol: proto === "udp" ? "udp" : "tcp",
+      ports: front === undefined ? { from: 0, to: 65535 } : { from: front, to: front },
+      targets: targets.map((t) => ({ ...t, port: t.port ?? back })),
+    };
+    const acl = whiteList(m, r);
+    if (acl) listener.allowList = acl;
+    lb.listeners.push(listener);
+  }
+}
+
+/** Entries of a listener's white-list ACL; undefined when the listener admits everyone. */
+function whiteList(m: NetworkModel, r: GenericResource): string[] | undefined {
+  if ((str(r.inputs.aclStatus) ?? "off") !== "on" || (str(r.inputs.aclType) ?? "") !== "white") return undefined;
+  const ref = r.inputs.aclId ?? list(r.inputs.aclIds)[0];
+  const aclUrn = m.resolver.one(r, r.inputs.aclId !== undefined ? "aclId" : "aclIds", ref, [ALI.slbAcl]);
+  const acl = aclUrn ? m.resolver.get(aclUrn) : undefined;
+  return acl ? list(acl.inputs.entryLists).map((e) => str(prop(e, "entry")) ?? "") : [];
+}
+
+function addAlb(m: NetworkModel, scaling: Map<string, string[]>): void {
+  const res = m.resolver;
+  const groupTargets = new Map<string, Target[]>();
+  for (const r of res.ofType(ALI.albServerGroup)) {
+    const targets: Target[] = [];
+    for (const s of list(r.inputs.servers)) {
+      const host = res.one(r, "servers", prop(s, "serverId"), SERVERS);
+      if (host) targets.push({ host, port: num(prop(s, "port")), via: [`server-group:${r.name}`] });
+    }
+    groupTargets.set(r.urn, targets);
+  }
+  for (const r of res.ofType(ALI.scalingGroup)) {
+    for (const g of list(r.inputs.albServerGroups)) {
+      const group = res.one(r, "albServerGroups", prop(g, "albServerGroupId"), [ALI.albServerGroup]);
+      const hosts = scaling.get(r.urn) ?? [];
+      if (group)
+        pushTo(
+          groupTargets,
+          group,
+          ...hosts.map((host) => ({ host, port: num(prop(g, "port")), via: [`server-group:${res.get(group)!.name}`] })),
+        );
+    }
+  }
+  for (const r of res.ofType(ALI.alb)) {
+    const internet = (str(r.inputs.addressType) ?? "Internet").toLowerCase() !== "intranet";
+    const zones = list(r.inputs.zoneMappings).map((z) => prop(z, "vswitchId"));
+    m.loadBalancers.set(r.urn, balancer(r, internet, res.many(r, "zoneMappings", zones, [ALI.vswitch]).urns));
+  }
+  for (const r of res.ofType(ALI.albListener)) {
+    const lb = m.loadBalancers.get(res.one(r, "loadBalancerId", r.inputs.loadBalancerId, [ALI.alb]) ?? "");
+    if (!lb) continue;
+    const port = num(r.inputs.listenerPort);
+    const refs = list(r.inputs.defaultActions).flatMap((a) =>
+      list(prop(prop(a, "forwardGroupConfig"), "serverGroupTuples")).map((t) => prop(t, "serverGroupId")),
+    );
+    const groups = res.many(r, "defaultActions", refs, [ALI.albServerGroup]).urns;
+    lb.listeners.push({
+      ...nodeOf(r),
+      protocol: "tcp",
+      ports: port === undefined ? { from: 0, to: 65535 } : { from: port, to: port },
+      targets: groups.flatMap((g) => groupTargets.get(g) ?? []),
+    });
+  }
+}

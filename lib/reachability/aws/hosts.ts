@@ -1,0 +1,213 @@
+// AWS compute that receives traffic: instances, network interfaces, launch templates run by auto-scaling groups,
+// and how each gets a public address (EIP, associatePublicIpAddress, the subnet's mapPublicIpOnLaunch).
+import { Host, NetworkModel, PublicAddress, nodeOf } from "../model";
+import { GenericResource, bool, list, num, prop, str, tags } from "../resource";
+import { AWS, AWS_SECURITY_GROUPS } from "./tokens";
+
+export function addAwsHosts(m: NetworkModel): void {
+  const res = m.resolver;
+  const enis = new Map<string, Host>();
+  for (const r of res.ofType(AWS.networkInterface)) {
+    const subnet = subnetRef(m, r, "subnetId", r.inputs.subnetId);
+    enis.set(r.urn, {
+      ...hostBase(r, "network-interface"),
+      ...subnet,
+      securityGroups: groups(m, r, "securityGroups", r.inputs.securityGroups),
+      publicV6: v6(r, num(r.inputs.ipv6AddressCount), r.inputs.ipv6Addresses),
+    });
+  }
+  for (const r of res.ofType(AWS.networkInterfaceSgAttachment)) {
+    const eni = enis.get(res.one(r, "networkInterfaceId", r.inputs.networkInterfaceId, [AWS.networkInterface]) ?? "");
+    const sg = res.one(r, "securityGroupId", r.inputs.securityGroupId, AWS_SECURITY_GROUPS);
+    if (eni && sg) eni.securityGroups.push(sg);
+  }
+
+  const instances = new Map<string, Host>();
+  // Interfaces attached to an instance fold into it: their addresses and groups are the instance's.
+  const attachedTo = new Map<string, string>();
+  for (const r of res.ofType(AWS.instance)) {
+    const launch = res.one(
+      r,
+      "launchTemplate",
+      prop(r.inputs.launchTemplate, "id") ?? prop(r.inputs.launchTemplate, "name"),
+      [AWS.launchTemplate],
+    );
+    const template = launch ? res.get(launch) : undefined;
+    const subnet = subnetRef(m, r, "subnetId", r.inputs.subnetId);
+    const own = [
+      ...groups(m, r, "vpcSecurityGroupIds", r.inputs.vpcSecurityGroupIds),
+      ...groups(m, r, "securityGroups", r.inputs.securityGroups),
+    ];
+    const host: Host = {
+      ...hostBase(r, "instance"),
+      ...subnet,
+      securityGroups: own.length > 0 || !template ? own : templateGroups(m, template),
+      tags: { ...(template ? templateTags(template) : {}), ...tags(r) },
+    };
+    const assoc = bool(r.inputs.associatePublicIpAddress);
+    if (assoc === true || assoc === "unknown") host.publicV4.push({ label: `public-ip:${r.name}`, urn: r.urn });
+    else if (assoc === undefined) launchAddress(m, host);
+    host.publicV6 = v6(r, num(r.inputs.ipv6AddressCount), r.inputs.ipv6Addresses) ?? subnetV6(m, host);
+    // Interfaces given at launch carry their own subnet and groups.
+    for (const ni of list(r.inputs.networkInterfaces)) {
+      const eniUrn = res.one(r, "networkInterfaces", prop(ni, "networkInterfaceId"), [AWS.networkInterface]);
+      if (eniUrn) mergeEni(host, enis.get(eniUrn), attachedTo);
+    }
+    instances.set(r.urn, host);
+  }
+  for (const r of res.ofType(AWS.networkInterfaceAttachment)) {
+    const inst = instances.get(res.one(r, "instanceId", r.inputs.instanceId, [AWS.instance]) ?? "");
+    const eniUrn = res.one(r, "networkInterfaceId", r.inputs.networkInterfaceId, [AWS.networkInterface]);
+    if (inst && eniUrn) mergeEni(inst, enis.get(eniUrn), attachedTo);
+  }
+  addEips(m, instances, enis, attachedTo);
+
+  for (const h of [...instances.values(), ...enis.values()]) m.hosts.set(h.urn, h);
+  addScalingGroups(m);
+}
+
+function hostBase(r: GenericResource, kind: Host["kind"]): Host {
+  return {
+    ...nodeOf(r),
+    cloud: "aws",
+    kind,
+    subnets: [],
+    externalSubnets: [],
+    defaultSubnet: false,
+    securityGroups: [],
+    publicV4: [],
+    tags: tags(r),
+  };
+}
+
+function subnetRef(m: NetworkModel, r: GenericResource, propName: string, value: unknown) {
+  if (value === undefined || value === null || value === "")
+    return { subnets: [], externalSubnets: [], defaultSubnet: true };
+  const urn = m.resolver.one(r, propName, value, [AWS.subnet]);
+  return urn
+    ? { subnets: [urn], externalSubnets: [], defaultSubnet: false }
+    : { subnets: [], externalSubnets: [str(value) ?? "(unknown subnet)"], defaultSubnet: false };
+}
+
+function groups(m: NetworkModel, r: GenericResource, propName: string, value: unknown): string[] {
+  return m.resolver.many(r, propName, list(value), AWS_SECURITY_GROUPS).urns;
+}
+
+function v6(r: GenericResource, count: number | undefined, addresses: unknown): PublicAddress | undefined {
+  return (count ?? 0) > 0 || list(addresses).length > 0 ? { label: `ipv6:${r.name}`, urn: r.urn } : undefined;
+}
+
+/** No explicit choice: the subnet decides (default subnets of the default VPC map public addresses). */
+function launchAddress(m: NetworkModel, host: Host): void {
+  if (host.defaultSubnet) {
+    host.publicV4.push({ label: "public-ip:default-subnet", urn: host.urn });
+    return;
+  }
+  for (const s of host.subnets) {
+    const subnet = m.subnets.get(s);
+    if (subnet?.publicIpv4OnLaunch) host.publicV4.push({ label: `public-ip:${subnet.name}`, urn: subnet.urn });
+  }
+}
+
+function subnetV6(m: NetworkModel, host: Host): PublicAddress | undefined {
+  const s = host.subnets.map((u) => m.subnets.get(u)).find((x) => x?.ipv6OnLaunch);
+  return s ? { label: `ipv6:${s.name}`, urn: s.urn } : undefined;
+}
+
+function mergeEni(host: Host, eni: Host | undefined, attachedTo: Map<string, string>): void {
+  if (!eni) return;
+  host.subnets = [...new Set([...host.subnets, ...eni.subnets])];
+  host.defaultSubnet = host.defaultSubnet && eni.subnets.length === 0;
+  host.securityGroups = [...new Set([...host.securityGroups, ...eni.securityGroups])];
+  host.publicV4.push(...eni.publicV4);
+  host.publicV6 = host.publicV6 ?? eni.publicV6;
+  attachedTo.set(eni.urn, host.urn);
+}
+
+function addEips(
+  m: NetworkModel,
+  instances: Map<string, Host>,
+  enis: Map<string, Host>,
+  attachedTo: Map<string, string>,
+): void {
+  const res = m.resolver;
+  const ownerOfEni = (eniUrn: string) => {
+    const attached = attachedTo.get(eniUrn);
+    return attached ? instances.get(attached) : enis.get(eniUrn);
+  };
+  const bind = (eip: GenericResource, via: GenericResource, instanceUrn?: string, eniUrn?: string) => {
+    const target = instanceUrn ? instances.get(instanceUrn) : eniUrn ? ownerOfEni(eniUrn) : undefined;
+    target?.publicV4.push({ label: `eip:${eip.name}`, urn: via.urn });
+  };
+  for (const r of res.ofType(AWS.eip)) {
+    bind(
+      r,
+      r,
+      res.one(r, "instance", r.inputs.instance, [AWS.instance]),
+      res.one(r, "networkInterface", r.inputs.networkInterface, [AWS.networkInterface]),
+    );
+  }
+  for (const r of res.ofType(AWS.eipAssociation)) {
+    const eipUrn = res.one(r, "allocationId", r.inputs.allocationId, [AWS.eip]);
+    const eip = (eipUrn && res.get(eipUrn)) || r;
+    bind(
+      eip,
+      r,
+      res.one(r, "instanceId", r.inputs.instanceId, [AWS.instance]),
+      res.one(r, "networkInterfaceId", r.inputs.networkInterfaceId, [AWS.networkInterface]),
+    );
+  }
+  // Interfaces folded into an instance are not separate hosts.
+  for (const urn of attachedTo.keys()) enis.delete(urn);
+}
+
+function templateGroups(m: NetworkModel, lt: GenericResource): string[] {
+  const own = groups(m, lt, "vpcSecurityGroupIds", lt.inputs.vpcSecurityGroupIds);
+  const fromNi = list(lt.inputs.networkInterfaces).flatMap(
+    (ni) => m.resolver.many(lt, "networkInterfaces", list(prop(ni, "securityGroups")), AWS_SECURITY_GROUPS).urns,
+  );
+  return [...new Set([...own, ...fromNi])];
+}
+
+function templateTags(lt: GenericResource): Record<string, string> {
+  const out: Record<string, string> = { ...tags(lt) };
+  for (const spec of list(lt.inputs.tagSpecifications)) {
+    if (str(prop(spec, "resourceType")) !== "instance") continue;
+    const t = prop(spec, "tags");
+    if (t && typeof t === "object")
+      for (const [k, v] of Object.entries(t as Record<string, unknown>)) if (str(v) !== undefined) out[k] = str(v)!;
+  }
+  return out;
+}
+
+/** An auto-scaling group is one host: its template's groups and address choice, in the group's subnets. */
+function addScalingGroups(m: NetworkModel): void {
+  const res = m.resolver;
+  for (const r of res.ofType(AWS.autoscalingGroup)) {
+    const ltRef = prop(r.inputs.launchTemplate, "id") ?? prop(r.inputs.launchTemplate, "name");
+    const ltUrn = res.one(r, "launchTemplate", ltRef, [AWS.launchTemplate]);
+    const lt = ltUrn ? res.get(ltUrn) : undefined;
+    const subnets = res.many(r, "vpcZoneIdentifiers", list(r.inputs.vpcZoneIdentifiers), [AWS.subnet]);
+    const asgTags: Record<string, string> = {};
+    for (const t of list(r.inputs.tags)) {
+      const k = str(prop(t, "key"));
+      const v = str(prop(t, "value"));
+      if (k !== undefined && v !== undefined) asgTags[k] = v;
+    }
+    const host: Host = {
+      ...hostBase(r, "scaling-group"),
+      subnets: subnets.urns,
+      externalSubnets: subnets.external,
+      defaultSubnet: subnets.urns.length === 0 && subnets.external.length === 0,
+      securityGroups: lt ? templateGroups(m, lt) : [],
+      tags: { ...(lt ? templateTags(lt) : {}), ...asgTags },
+    };
+    const ni = lt ? list(lt.inputs.networkInterfaces)[0] : undefined;
+    const assoc = bool(prop(ni, "associatePublicIpAddress"));
+    if ((assoc === true || assoc === "unknown") && lt)
+      host.publicV4.push({ label: `public-ip:${lt.name}`, urn: lt.urn });
+    else if (assoc === undefined) launchAddress(m, host);
+    if (lt) host.publicV6 = v6(lt, num(prop(ni, "ipv6AddressCount")), prop(ni, "ipv6Addresses")) ?? subnetV6(m, host);
+    m.hosts.set(r.urn, host);
+  }
+}

@@ -1,0 +1,144 @@
+// AWS VPC plumbing: VPCs, subnets, route tables and routes, gateways, network ACLs.
+import { naclEntryRange } from "../../ports";
+import { AclEntry, NetworkModel, Route, RouteTarget, nodeOf } from "../model";
+import { normalizeProtocol } from "../protocol";
+import { GenericResource, bool, mayBeTrue, list, num, prop, str } from "../resource";
+import { AWS, AWS_NACLS, AWS_ROUTE_TABLES } from "./tokens";
+
+const GATEWAYS = [AWS.internetGateway, AWS.egressOnlyGateway, AWS.natGateway];
+
+export function addAwsNetwork(m: NetworkModel): void {
+  const res = m.resolver;
+  for (const r of res.ofType(AWS.vpc)) m.networks.set(r.urn, { ...nodeOf(r), cloud: "aws" });
+
+  for (const r of res.ofType(AWS.subnet)) {
+    m.subnets.set(r.urn, {
+      ...nodeOf(r),
+      network: res.one(r, "vpcId", r.inputs.vpcId, [AWS.vpc]),
+      // An unknown flag is treated as set: a policy must not pass on a value it cannot see.
+      publicIpv4OnLaunch: mayBeTrue(r.inputs.mapPublicIpOnLaunch),
+      ipv6OnLaunch: mayBeTrue(r.inputs.assignIpv6AddressOnCreation) || mayBeTrue(r.inputs.ipv6Native),
+    });
+  }
+
+  for (const r of res.ofType(...AWS_ROUTE_TABLES)) {
+    const network =
+      r.type === AWS.routeTable
+        ? res.one(r, "vpcId", r.inputs.vpcId, [AWS.vpc])
+        : networkOfDefault(m, r, "defaultRouteTableId");
+    const routes = list(r.inputs.routes).map((route, i) =>
+      routeOf(m, r, `${r.urn}#${i}`, "routes", prop(route, "cidrBlock") ?? prop(route, "ipv6CidrBlock"), route),
+    );
+    m.routeTables.set(r.urn, { ...nodeOf(r), network, routes });
+    if (r.type === AWS.defaultRouteTable && network) m.networks.get(network)!.mainRouteTable = r.urn;
+  }
+  for (const r of res.ofType(AWS.route)) {
+    const table = m.routeTables.get(res.one(r, "routeTableId", r.inputs.routeTableId, AWS_ROUTE_TABLES) ?? "");
+    const dest = r.inputs.destinationCidrBlock ?? r.inputs.destinationIpv6CidrBlock;
+    table?.routes.push(routeOf(m, r, r.urn, undefined, dest, r.inputs));
+  }
+  for (const r of res.ofType(AWS.routeTableAssociation)) {
+    const subnet = m.subnets.get(res.one(r, "subnetId", r.inputs.subnetId, [AWS.subnet]) ?? "");
+    const table = res.one(r, "routeTableId", r.inputs.routeTableId, AWS_ROUTE_TABLES);
+    if (subnet && table) subnet.routeTable = table;
+  }
+  for (const r of res.ofType(AWS.mainRouteTableAssociation)) {
+    const net = m.networks.get(res.one(r, "vpcId", r.inputs.vpcId, [AWS.vpc]) ?? "");
+    const table = res.one(r, "routeTableId", r.inputs.routeTableId, AWS_ROUTE_TABLES);
+    if (net && table) net.mainRouteTable = table;
+  }
+
+  addNacls(m);
+}
+
+/** Default route tables / NACLs name their VPC through the VPC's default-resource id output. */
+function networkOfDefault(m: NetworkModel, r: GenericResource, idProp: string): string | undefined {
+  return m.resolver.one(r, idProp, r.inputs[idProp], [AWS.vpc]);
+}
+
+function routeOf(
+  m: NetworkModel,
+  owner: GenericResource,
+  urn: string,
+  nestedProp: string | undefined,
+  destination: unknown,
+  route: unknown,
+): Route {
+  return { urn, destination: str(destination) ?? "", target: targetOf(m, owner, nestedProp, route) };
+}
+
+function targetOf(
+  m: NetworkModel,
+  owner: GenericResource,
+  nestedProp: string | undefined,
+  route: unknown,
+): RouteTarget {
+  for (const key of ["gatewayId", "egressOnlyGatewayId", "natGatewayId"]) {
+    const value = prop(route, key);
+    if (value === undefined || value === null || value === "") continue;
+    // Inline routes share one dependency list ("routes"); resolve by id first, then by that list.
+    const urn = m.resolver.one(owner, nestedProp ?? key, value, GATEWAYS);
+    const gw = urn ? m.resolver.get(urn) : undefined;
+    if (gw) return { kind: gatewayKind(gw.type), urn, name: gw.name };
+    const text = str(value) ?? "";
+    // Known ids outside the stack: igw-… is an internet gateway by construction.
+    if (text.startsWith("igw-")) return { kind: "internet", name: text };
+    if (text.startsWith("eigw-")) return { kind: "egress-only", name: text };
+    if (text.startsWith("nat-")) return { kind: "nat", name: text };
+    return { kind: "other", name: text || key };
+  }
+  return { kind: "other", name: "local" };
+}
+
+function gatewayKind(type: string): RouteTarget["kind"] {
+  if (type === AWS.internetGateway) return "internet";
+  if (type === AWS.egressOnlyGateway) return "egress-only";
+  return "nat";
+}
+
+function addNacls(m: NetworkModel): void {
+  const res = m.resolver;
+  for (const r of res.ofType(...AWS_NACLS)) {
+    const network =
+      r.type === AWS.networkAcl
+        ? res.one(r, "vpcId", r.inputs.vpcId, [AWS.vpc])
+        : networkOfDefault(m, r, "defaultNetworkAclId");
+    const ingress: AclEntry[] = list(r.inputs.ingress).map((e) => ({
+      urn: r.urn,
+      order: num(prop(e, "ruleNo")) ?? 0,
+      action: str(prop(e, "action"))?.toLowerCase() === "allow" ? "allow" : "deny",
+      protocol: normalizeProtocol(prop(e, "protocol")),
+      ports: naclEntryRange(prop(e, "protocol"), prop(e, "fromPort"), prop(e, "toPort")),
+      cidr: str(prop(e, "cidrBlock")) ?? str(prop(e, "ipv6CidrBlock")) ?? "",
+      label: `#${num(prop(e, "ruleNo")) ?? "?"}`,
+    }));
+    const subnets = res.many(r, "subnetIds", list(r.inputs.subnetIds), [AWS.subnet]).urns;
+    m.nacls.set(r.urn, { ...nodeOf(r), network, subnets, ingress });
+    if (r.type === AWS.defaultNetworkAcl && network) m.networks.get(network)!.defaultNacl = r.urn;
+  }
+  for (const r of res.ofType(AWS.networkAclRule)) {
+    if (bool(r.inputs.egress) === true) continue;
+    const nacl = m.nacls.get(res.one(r, "networkAclId", r.inputs.networkAclId, AWS_NACLS) ?? "");
+    nacl?.ingress.push({
+      urn: r.urn,
+      order: num(r.inputs.ruleNumber) ?? 0,
+      action: str(r.inputs.ruleAction)?.toLowerCase() === "allow" ? "allow" : "deny",
+      protocol: normalizeProtocol(r.inputs.protocol),
+      ports: naclEntryRange(r.inputs.protocol, r.inputs.fromPort, r.inputs.toPort),
+      cidr: str(r.inputs.cidrBlock) ?? str(r.inputs.ipv6CidrBlock) ?? "",
+      label: `${r.name} #${num(r.inputs.ruleNumber) ?? "?"}`,
+    });
+  }
+  for (const r of res.ofType(AWS.networkAclAssociation)) {
+    const nacl = m.nacls.get(res.one(r, "networkAclId", r.inputs.networkAclId, AWS_NACLS) ?? "");
+    const subnet = res.one(r, "subnetId", r.inputs.subnetId, [AWS.subnet]);
+    if (nacl && subnet) nacl.subnets.push(subnet);
+  }
+  for (const nacl of m.nacls.values()) {
+    nacl.ingress.sort((a, b) => a.order - b.order);
+    for (const s of nacl.subnets) {
+      const subnet = m.subnets.get(s);
+      if (subnet) subnet.nacl = nacl.urn;
+    }
+  }
+}

@@ -1,0 +1,125 @@
+// AWS security groups and their ingress rules in all three forms: inline `ingress`, `ec2.SecurityGroupRule`,
+// `vpc.SecurityGroupIngressRule` — with CIDR, IPv6, prefix-list, group-reference and self sources.
+import { awsRuleRange } from "../../ports";
+import { NetworkModel, RuleSource, SgRule, nodeOf } from "../model";
+import { normalizeProtocol } from "../protocol";
+import { GenericResource, bool, items, list, prop, str, tags } from "../resource";
+import { AWS, AWS_SECURITY_GROUPS } from "./tokens";
+
+export function addAwsSecurityGroups(m: NetworkModel): void {
+  const res = m.resolver;
+  for (const r of res.ofType(...AWS_SECURITY_GROUPS)) {
+    m.securityGroups.set(r.urn, {
+      ...nodeOf(r),
+      cloud: "aws",
+      network: res.one(r, "vpcId", r.inputs.vpcId, [AWS.vpc]),
+      rules: inlineRules(m, r),
+      tags: tags(r),
+    });
+  }
+  for (const r of res.ofType(AWS.securityGroupRule)) {
+    if (str(r.inputs.type) !== "ingress") continue;
+    const group = res.one(r, "securityGroupId", r.inputs.securityGroupId, AWS_SECURITY_GROUPS);
+    const sg = group ? m.securityGroups.get(group) : undefined;
+    if (!sg) continue;
+    const refs = list(r.inputs.sourceSecurityGroupId);
+    const sources: RuleSource[] = [
+      ...cidrSources(r.inputs.cidrBlocks),
+      ...cidrSources(r.inputs.ipv6CidrBlocks),
+      ...prefixSources(r.inputs.prefixListIds),
+      ...groupSources(m, r, "sourceSecurityGroupId", refs, refs.length, group!),
+      ...(bool(r.inputs.self) === true ? [{ kind: "self" as const }] : []),
+    ];
+    sg.rules.push(...expand(r.urn, r.name, group!, r.inputs.protocol, r.inputs.fromPort, r.inputs.toPort, sources));
+  }
+  for (const r of res.ofType(AWS.ingressRule)) {
+    const group = res.one(r, "securityGroupId", r.inputs.securityGroupId, AWS_SECURITY_GROUPS);
+    const sg = group ? m.securityGroups.get(group) : undefined;
+    if (!sg || !group) continue;
+    const ref = r.inputs.referencedSecurityGroupId;
+    const refSources = ref === undefined ? [] : groupSources(m, r, "referencedSecurityGroupId", [ref], 1, group);
+    const sources: RuleSource[] = [
+      ...cidrSources(r.inputs.cidrIpv4),
+      ...cidrSources(r.inputs.cidrIpv6),
+      ...prefixSources(r.inputs.prefixListId),
+      ...refSources,
+    ];
+    sg.rules.push(...expand(r.urn, r.name, group, r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort, sources));
+  }
+}
+
+function inlineRules(m: NetworkModel, r: GenericResource): SgRule[] {
+  const rules = list(r.inputs.ingress);
+  // Property dependencies are per top-level input: with several inline rules naming unknown groups, the model
+  // cannot tell which rule names which group, and marks those references ambiguous.
+  const withRefs = rules.filter((rule) => list(prop(rule, "securityGroups")).length > 0).length;
+  return rules.flatMap((rule, i) => {
+    const refs = list(prop(rule, "securityGroups"));
+    const sources: RuleSource[] = [
+      ...cidrSources(prop(rule, "cidrBlocks")),
+      ...cidrSources(prop(rule, "ipv6CidrBlocks")),
+      ...prefixSources(prop(rule, "prefixListIds")),
+      ...groupSources(m, r, "ingress", refs, withRefs > 1 ? Infinity : refs.length, r.urn),
+      ...(bool(prop(rule, "self")) === true ? [{ kind: "self" as const }] : []),
+    ];
+    return expand(
+      r.urn,
+      `${r.name} ingress[${i}]`,
+      r.urn,
+      prop(rule, "protocol"),
+      prop(rule, "fromPort"),
+      prop(rule, "toPort"),
+      sources,
+    );
+  });
+}
+
+function expand(
+  urn: string,
+  name: string,
+  group: string,
+  protocol: unknown,
+  fromPort: unknown,
+  toPort: unknown,
+  sources: RuleSource[],
+): SgRule[] {
+  const ports = awsRuleRange(protocol, fromPort, toPort);
+  const proto = normalizeProtocol(protocol);
+  return sources.map((source) => ({ urn, name, group, protocol: proto, ports, source, action: "accept", priority: 1 }));
+}
+
+export function cidrSources(v: unknown): RuleSource[] {
+  return items(v)
+    .map((c) => str(c))
+    .filter((c): c is string => !!c)
+    .map((cidr) => ({ kind: "cidr", cidr }));
+}
+
+function prefixSources(v: unknown): RuleSource[] {
+  return items(v).map((id) => ({ kind: "prefix-list", id: str(id) ?? "(unknown)" }));
+}
+
+/**
+ * Group references. `maxPerRule` is how many groups this rule can name; when it is exceeded by what the
+ * dependencies offer (ambiguity), every candidate is kept and flagged.
+ */
+function groupSources(
+  m: NetworkModel,
+  r: GenericResource,
+  propName: string,
+  refs: unknown[],
+  maxPerRule: number,
+  group: string,
+): RuleSource[] {
+  if (refs.length === 0) return [];
+  const found = m.resolver.many(r, propName, refs, AWS_SECURITY_GROUPS);
+  const urns = found.urns;
+  const ambiguous = urns.length > maxPerRule || (maxPerRule === Infinity && urns.length > 1);
+  // A rule naming its own group is a self-reference whichever form wrote it.
+  const out: RuleSource[] = urns.map((sg) =>
+    sg === group ? { kind: "self" } : { kind: "sg", sg, ...(ambiguous ? { ambiguous: true } : {}) },
+  );
+  for (const ext of found.external) out.push({ kind: "unresolved", text: ext });
+  if (urns.length === 0 && found.external.length === 0) out.push({ kind: "unresolved", text: "(unknown group)" });
+  return out;
+}

@@ -1,0 +1,52 @@
+// Pulumi type tokens of the AWS resources the model reads (@pulumi/aws 7.x).
+export const AWS = {
+  vpc: "aws:ec2/vpc:Vpc",
+  subnet: "aws:ec2/subnet:Subnet",
+  routeTable: "aws:ec2/routeTable:RouteTable",
+  defaultRouteTable: "aws:ec2/defaultRouteTable:DefaultRouteTable",
+  route: "aws:ec2/route:Route",
+  routeTableAssociation: "aws:ec2/routeTableAssociation:RouteTableAssociation",
+  mainRouteTableAssociation: "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation",
+  internetGateway: "aws:ec2/internetGateway:InternetGateway",
+  egressOnlyGateway: "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway",
+  natGateway: "aws:ec2/natGateway:NatGateway",
+  networkAcl: "aws:ec2/networkAcl:NetworkAcl",
+  defaultNetworkAcl: "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
+  networkAclRule: "aws:ec2/networkAclRule:NetworkAclRule",
+  networkAclAssociation: "aws:ec2/networkAclAssociation:NetworkAclAssociation",
+  securityGroup: "aws:ec2/securityGroup:SecurityGroup",
+  defaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+  securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
+  ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+  instance: "aws:ec2/instance:Instance",
+  launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
+  autoscalingGroup: "aws:autoscaling/group:Group",
+  autoscalingAttachment: "aws:autoscaling/attachment:Attachment",
+  networkInterface: "aws:ec2/networkInterface:NetworkInterface",
+  networkInterfaceAttachment: "aws:ec2/networkInterfaceAttachment:NetworkInterfaceAttachment",
+  networkInterfaceSgAttachment:
+    "aws:ec2/networkInterfaceSecurityGroupAttachment:NetworkInterfaceSecurityGroupAttachment",
+  eip: "aws:ec2/eip:Eip",
+  eipAssociation: "aws:ec2/eipAssociation:EipAssociation",
+  lb: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
+  listener: ["aws:lb/listener:Listener", "aws:alb/listener:Listener"],
+  listenerRule: ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"],
+  targetGroup: ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"],
+  targetGroupAttachment: [
+    "aws:lb/targetGroupAttachment:TargetGroupAttachment",
+    "aws:alb/targetGroupAttachment:TargetGroupAttachment",
+  ],
+  classicLb: "aws:elb/loadBalancer:LoadBalancer",
+  classicLbAttachment: "aws:elb/attachment:Attachment",
+  rdsInstance: "aws:rds/instance:Instance",
+  rdsCluster: "aws:rds/cluster:Cluster",
+  rdsClusterInstance: "aws:rds/clusterInstance:ClusterInstance",
+  rdsSubnetGroup: "aws:rds/subnetGroup:SubnetGroup",
+  cacheCluster: "aws:elasticache/cluster:Cluster",
+  cacheReplicationGroup: "aws:elasticache/replicationGroup:ReplicationGroup",
+  cacheSubnetGroup: "aws:elasticache/subnetGroup:SubnetGroup",
+} as const;
+
+export const AWS_SECURITY_GROUPS = [AWS.securityGroup, AWS.defaultSecurityGroup];
+export const AWS_ROUTE_TABLES = [AWS.routeTable, AWS.defaultRouteTable];
+export const AWS_NACLS = [AWS.networkAcl, AWS.defaultNetworkAcl];

@@ -1,0 +1,32 @@
+// Builds the network model from a stack's resources: both cloud adapters fill one graph.
+import { addAlicloudDatabases } from "./alicloud/databases";
+import { addAlicloudDnat } from "./alicloud/dnat";
+import { addAlicloudHosts } from "./alicloud/hosts";
+import { addAlicloudLoadBalancers } from "./alicloud/load-balancers";
+import { addAlicloudNetwork } from "./alicloud/network";
+import { addAlicloudSecurityGroups } from "./alicloud/security-groups";
+import { addAwsDatabases } from "./aws/databases";
+import { addAwsHosts } from "./aws/hosts";
+import { addAwsLoadBalancers } from "./aws/load-balancers";
+import { addAwsNetwork } from "./aws/network";
+import { addAwsSecurityGroups } from "./aws/security-groups";
+import { NetworkModel, emptyModel } from "./model";
+import { Resolver } from "./resolver";
+import { GenericResource } from "./resource";
+
+export function buildNetworkModel(resources: readonly GenericResource[]): NetworkModel {
+  const m = emptyModel(new Resolver(resources));
+  // Order matters: hosts need subnets and groups, balancers and DNAT need hosts.
+  addAwsNetwork(m);
+  addAlicloudNetwork(m);
+  addAwsSecurityGroups(m);
+  addAlicloudSecurityGroups(m);
+  addAwsHosts(m);
+  addAlicloudHosts(m);
+  addAwsDatabases(m);
+  addAlicloudDatabases(m);
+  addAwsLoadBalancers(m);
+  addAlicloudLoadBalancers(m);
+  addAlicloudDnat(m);
+  return m;
+}

@@ -1,0 +1,62 @@
+// The answer to "what can the internet reach": one row per (resource, protocol, port range, source, path).
+import type { PortRange } from "../ports";
+import { formatPorts } from "./intervals";
+import { Host, Protocol } from "./model";
+
+export type Family = "ipv4" | "ipv6";
+
+export const ANY_SOURCE: Record<Family, string> = { ipv4: "0.0.0.0/0", ipv6: "::/0" };
+
+export interface Exposure {
+  urn: string;
+  name: string;
+  type: string;
+  family: Family;
+  protocol: Protocol;
+  ports: PortRange;
+  source: string;
+  /** Hops after the source, ending with the resource and port. */
+  path: string[];
+  via: "direct" | "load-balancer" | "dnat" | "endpoint";
+  /** URNs of the rules and resources that admit the traffic (what a fix must change). */
+  causes: string[];
+}
+
+export function renderPath(e: Exposure): string {
+  return [e.source, ...e.path].join(" → ");
+}
+
+const KIND_LABEL: Record<string, string> = {
+  instance: "instance",
+  "scaling-group": "asg",
+  "network-interface": "eni",
+};
+
+/** "instance:web", "ecs:web", "rds:orders": the last hop of a path. */
+export function hostLabel(h: Host): string {
+  if (h.kind === "database") return `${h.type.split(":")[1]?.split("/")[0] ?? "db"}:${h.name}`;
+  if (h.cloud === "alicloud") return `${h.kind === "scaling-group" ? "ess" : "ecs"}:${h.name}`;
+  return `${KIND_LABEL[h.kind]}:${h.name}`;
+}
+
+export function hop(label: string, ports: PortRange): string {
+  return `${label}:${formatPorts(ports)}`;
+}
+
+function key(e: Exposure): string {
+  return [
+    e.urn,
+    e.protocol,
+    String(e.ports.from).padStart(5, "0"),
+    String(e.ports.to).padStart(5, "0"),
+    e.source,
+    e.path.join("|"),
+  ].join("\u0000");
+}
+
+/** Stable order (resource, protocol, ports, source, path) with exact duplicates removed. */
+export function sortExposures(rows: Exposure[]): Exposure[] {
+  const seen = new Map<string, Exposure>();
+  for (const r of rows) if (!seen.has(key(r))) seen.set(key(r), r);
+  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+}

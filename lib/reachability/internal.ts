@@ -1,0 +1,141 @@
+// internalReach: who inside the network can reach database ports and SSH — the lateral-movement half of the
+// case (a foothold on one server, then the database). Sources are groups (with the hosts that carry them),
+// self-references, CIDR blocks and database whitelists.
+import { ADMIN_PORTS } from "../ports";
+import { rangeCoversPort } from "../ports";
+import { hostLabel } from "./exposure";
+import { Host, NetworkModel, RuleSource, SgRule } from "./model";
+import { AdmittedSlice, admitted, ruleLabel, rulesOf } from "./security-group-eval";
+import { pushTo } from "./multimap";
+
+export type ReachSource =
+  | { kind: "sg"; sg: string; name: string; hosts: string[]; ambiguous: boolean }
+  | { kind: "self"; sg: string; name: string; hosts: string[] }
+  | { kind: "cidr"; cidr: string }
+  | { kind: "whitelist"; cidr: string }
+  | { kind: "prefix-list"; id: string }
+  | { kind: "unresolved"; text: string };
+
+export interface InternalReach {
+  target: string;
+  targetName: string;
+  targetType: string;
+  port: number;
+  from: ReachSource;
+  /** The rule that admits (absent for whitelists). */
+  rule?: string;
+  path: string;
+}
+
+const SSH = ADMIN_PORTS[0];
+
+export function internalReach(m: NetworkModel): InternalReach[] {
+  const carriers = groupCarriers(m);
+  const rows: InternalReach[] = [];
+  for (const host of m.hosts.values()) {
+    const ports = host.listenPorts ?? [SSH];
+    for (const port of ports) {
+      rows.push(...groupReach(m, host, port, carriers));
+      for (const cidr of host.whitelist ?? [])
+        rows.push({
+          ...targetOf(host, port),
+          from: { kind: "whitelist", cidr },
+          path: `${cidr} → whitelist → ${hostLabel(host)}:${port}`,
+        });
+    }
+  }
+  return rows.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+}
+
+function sortKey(r: InternalReach): string {
+  return `${r.target}\u0000${String(r.port).padStart(5, "0")}\u0000${r.path}`;
+}
+
+/** Security group URN → URNs of hosts that carry it. */
+export function groupCarriers(m: NetworkModel): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const h of m.hosts.values()) for (const sg of h.securityGroups) pushTo(out, sg, h.urn);
+  for (const lb of m.loadBalancers.values()) for (const sg of lb.securityGroups) pushTo(out, sg, lb.urn);
+  return out;
+}
+
+function targetOf(host: Host, port: number) {
+  return { target: host.urn, targetName: host.name, targetType: host.type, port };
+}
+
+function groupReach(m: NetworkModel, host: Host, port: number, carriers: Map<string, string[]>): InternalReach[] {
+  const rows: InternalReach[] = [];
+  const seen = new Set<SgRule>();
+  for (const rule of rulesOf(m, host.securityGroups)) {
+    if (rule.action !== "accept" || seen.has(rule)) continue;
+    seen.add(rule);
+    const slice = openSlice(m, host, rule, port);
+    if (!slice) continue;
+    const from = reachSource(m, rule.source, rule.group, carriers);
+    const fromText = from.kind === "sg" || from.kind === "self" ? `sg:${from.name}` : describe(rule.source);
+    rows.push({
+      ...targetOf(host, port),
+      from,
+      rule: rule.urn,
+      path: `${fromText} → ${ruleLabel(m, slice)} → ${hostLabel(host)}:${port}`,
+    });
+  }
+  return rows;
+}
+
+/** The rule admits `port` after drops of higher priority are applied (source-specific evaluation). */
+function openSlice(m: NetworkModel, host: Host, rule: SgRule, port: number): AdmittedSlice | undefined {
+  const src = rule.source;
+  const pkt =
+    src.kind === "cidr"
+      ? ({ kind: "cidr", cidr: src.cidr } as const)
+      : src.kind === "sg"
+        ? ({ kind: "group", sg: src.sg } as const)
+        : src.kind === "self"
+          ? ({ kind: "group", sg: rule.group } as const)
+          : undefined;
+  if (!pkt) {
+    // Prefix lists and unresolved groups cannot be evaluated against drops: the rule's own ports decide.
+    const p = rule.ports;
+    const open = p === undefined || (p !== "none" && rangeCoversPort(p, port));
+    return open
+      ? { rule, groupName: m.securityGroups.get(rule.group)?.name ?? rule.group, protocol: rule.protocol, ports: [] }
+      : undefined;
+  }
+  return admitted(m, host.securityGroups, pkt, (r) => r === rule).find((s) =>
+    s.ports.some((r) => rangeCoversPort(r, port)),
+  );
+}
+
+function reachSource(m: NetworkModel, src: RuleSource, group: string, carriers: Map<string, string[]>): ReachSource {
+  switch (src.kind) {
+    case "sg":
+      return {
+        kind: "sg",
+        sg: src.sg,
+        name: m.securityGroups.get(src.sg)?.name ?? src.sg,
+        hosts: carriers.get(src.sg) ?? [],
+        ambiguous: src.ambiguous === true,
+      };
+    case "self":
+      return {
+        kind: "self",
+        sg: group,
+        name: m.securityGroups.get(group)?.name ?? group,
+        hosts: carriers.get(group) ?? [],
+      };
+    case "cidr":
+      return { kind: "cidr", cidr: src.cidr };
+    case "prefix-list":
+      return { kind: "prefix-list", id: src.id };
+    default:
+      return { kind: "unresolved", text: src.text };
+  }
+}
+
+function describe(src: RuleSource): string {
+  if (src.kind === "cidr") return src.cidr;
+  if (src.kind === "prefix-list") return `prefix-list:${src.id}`;
+  if (src.kind === "unresolved") return `sg:${src.text}`;
+  return src.kind;
+}

@@ -1,0 +1,121 @@
+// internetExposures: every (resource, protocol, port range) the internet can reach, with source and path —
+// directly through a public address, through an internet-facing load balancer, a DNAT entry, or a database's
+// public endpoint.
+import type { PortRange } from "../ports";
+import { familyOf, isPublic } from "./cidr-sets";
+import { Entry, alicloudEntries, internetEntries } from "./entry";
+import { ANY_SOURCE, Exposure, Family, hop, hostLabel, sortExposures } from "./exposure";
+import { intersectAll } from "./intervals";
+import { loadBalancerExposures } from "./internet-lb";
+import { Host, NetworkModel, Protocol } from "./model";
+import { naclPasses } from "./nacl-eval";
+import { intersectProtocol } from "./protocol";
+import { admitted, internetSourcesOf, originates, ruleLabel } from "./security-group-eval";
+
+const FAMILIES: Family[] = ["ipv4", "ipv6"];
+
+export function internetExposures(m: NetworkModel): Exposure[] {
+  const rows: Exposure[] = [];
+  for (const host of m.hosts.values()) {
+    for (const family of FAMILIES) {
+      const addresses = family === "ipv4" ? host.publicV4 : host.publicV6 ? [host.publicV6] : [];
+      for (const address of addresses)
+        for (const entry of internetEntries(m, host, family, address))
+          rows.push(...throughHost(m, host, entry, family, { via: "direct", causes: [address.urn] }));
+    }
+    rows.push(...endpointExposures(host));
+  }
+  for (const lb of m.loadBalancers.values()) rows.push(...loadBalancerExposures(m, lb));
+  rows.push(...dnatExposures(m));
+  return sortExposures(rows);
+}
+
+export interface HostPassOptions {
+  via: Exposure["via"];
+  causes: string[];
+  /** Only these ports / this protocol arrive (a DNAT entry's internal ports). */
+  ports?: PortRange;
+  protocol?: Protocol;
+}
+
+/** From an entry into the host: its NACL, then its security groups, narrowed to the ports it listens on. */
+export function throughHost(
+  m: NetworkModel,
+  host: Host,
+  entry: Entry,
+  family: Family,
+  opts: HostPassOptions,
+): Exposure[] {
+  const rows: Exposure[] = [];
+  for (const source of internetSourcesOf(m, host.securityGroups, entry.source, family)) {
+    for (const slice of admitted(
+      m,
+      host.securityGroups,
+      { kind: "cidr", cidr: source },
+      originates(source, entry.source),
+    )) {
+      const protocol = opts.protocol ? intersectProtocol(slice.protocol, opts.protocol) : slice.protocol;
+      if (!protocol) continue;
+      let ports = opts.ports ? intersectAll(slice.ports, opts.ports) : slice.ports;
+      if (host.listenPorts) ports = host.listenPorts.flatMap((p) => intersectAll(ports, { from: p, to: p }));
+      for (const pass of naclPasses(entry.nacl, source, protocol, ports)) {
+        for (const range of pass.ports) {
+          rows.push({
+            urn: host.urn,
+            name: host.name,
+            type: host.type,
+            family,
+            protocol: pass.protocol,
+            ports: range,
+            source: pass.source,
+            path: [...entry.hops, pass.label, ruleLabel(m, slice), hop(hostLabel(host), range)],
+            via: opts.via,
+            causes: [...opts.causes, slice.rule.urn],
+          });
+        }
+      }
+    }
+  }
+  return rows;
+}
+
+/** Alibaba Cloud databases with a public endpoint: the whitelist is all that stands in front of the port. */
+function endpointExposures(host: Host): Exposure[] {
+  if (!host.publicEndpoint || !host.whitelist) return [];
+  const endpoint = host.publicEndpoint;
+  return host.whitelist
+    .filter((c) => isPublic(c))
+    .flatMap((cidr) =>
+      (host.listenPorts ?? []).map((port) => ({
+        urn: host.urn,
+        name: host.name,
+        type: host.type,
+        family: familyOf(cidr) ?? "ipv4",
+        protocol: "tcp",
+        ports: { from: port, to: port },
+        source: cidr,
+        path: [endpoint.label, `whitelist:${cidr}`, hop(hostLabel(host), { from: port, to: port })],
+        via: "endpoint" as const,
+        causes: [endpoint.urn, host.urn],
+      })),
+    );
+}
+
+function dnatExposures(m: NetworkModel): Exposure[] {
+  const rows: Exposure[] = [];
+  for (const d of m.dnat) {
+    const host = d.target ? m.hosts.get(d.target) : undefined;
+    if (!host) continue;
+    const lead = [hop(d.externalLabel, d.externalPorts), `nat:${d.gatewayName} dnat:${d.name}`];
+    for (const entry of alicloudEntries(m, host, "ipv4", lead))
+      rows.push(
+        ...throughHost(m, host, { ...entry, source: ANY_SOURCE.ipv4 }, "ipv4", {
+          via: "dnat",
+          causes: [d.urn],
+          ports: d.internalPorts,
+          protocol: d.protocol,
+        }),
+      );
+  }
+  return rows;
+}

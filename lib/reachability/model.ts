@@ -1,0 +1,194 @@
+// The cloud-neutral network graph both adapters produce and the queries read. Every node keeps its URN and name so
+// findings can name the resource and print a path.
+import type { PortRange } from "../ports";
+import type { Resolver } from "./resolver";
+
+export type Cloud = "aws" | "alicloud";
+
+/** "tcp", "udp", "icmp", … or "all". */
+export type Protocol = string;
+
+/** A port range, "none" for port-less protocols, undefined when the values cannot be decided. */
+export type RulePorts = PortRange | "none" | undefined;
+
+export interface Node {
+  urn: string;
+  name: string;
+  type: string;
+}
+
+export interface Network extends Node {
+  cloud: Cloud;
+  mainRouteTable?: string;
+  /** The VPC's default NACL, when the stack manages it. */
+  defaultNacl?: string;
+}
+
+export interface Subnet extends Node {
+  network?: string;
+  routeTable?: string;
+  nacl?: string;
+  publicIpv4OnLaunch: boolean;
+  ipv6OnLaunch: boolean;
+}
+
+export type GatewayKind = "internet" | "egress-only" | "nat" | "other";
+
+export interface RouteTarget {
+  kind: GatewayKind;
+  urn?: string;
+  name: string;
+}
+
+export interface Route {
+  urn: string;
+  destination: string;
+  target: RouteTarget;
+}
+
+export interface RouteTable extends Node {
+  network?: string;
+  routes: Route[];
+}
+
+export interface AclEntry {
+  urn: string;
+  /** Evaluation order: AWS rule number, Alicloud list position. */
+  order: number;
+  action: "allow" | "deny";
+  protocol: Protocol;
+  ports: RulePorts;
+  cidr: string;
+  /** Short label for paths, e.g. "#100". */
+  label: string;
+}
+
+export interface Nacl extends Node {
+  network?: string;
+  subnets: string[];
+  ingress: AclEntry[];
+}
+
+export type RuleSource =
+  | { kind: "cidr"; cidr: string }
+  /** `ambiguous`: one of several groups an inline rule set names, and the model cannot tell which rule names which. */
+  | { kind: "sg"; sg: string; ambiguous?: boolean }
+  | { kind: "self" }
+  | { kind: "prefix-list"; id: string }
+  /** A group outside the stack or a reference that could not be resolved. */
+  | { kind: "unresolved"; text: string };
+
+export interface SgRule {
+  /** The resource that declares the rule (the group itself for inline rules). */
+  urn: string;
+  name: string;
+  group: string;
+  protocol: Protocol;
+  ports: RulePorts;
+  source: RuleSource;
+  action: "accept" | "drop";
+  /** Alicloud priority (1 wins); AWS rules all share priority 1 and only accept. */
+  priority: number;
+}
+
+export interface SecurityGroup extends Node {
+  cloud: Cloud;
+  network?: string;
+  rules: SgRule[];
+  tags: Record<string, string>;
+}
+
+/** Why a host has a public address: the resource to name in the path. */
+export interface PublicAddress {
+  label: string;
+  urn: string;
+}
+
+export type HostKind = "instance" | "scaling-group" | "network-interface" | "database";
+
+export interface Host extends Node {
+  cloud: Cloud;
+  kind: HostKind;
+  /** An empty list with `defaultSubnet` set means the provider's default (public) subnet. */
+  subnets: string[];
+  /** Subnet references naming nothing in the stack. */
+  externalSubnets: string[];
+  defaultSubnet: boolean;
+  securityGroups: string[];
+  publicV4: PublicAddress[];
+  /** Set when the host gets a global IPv6 address. */
+  publicV6?: PublicAddress;
+  tags: Record<string, string>;
+  /** Only these ports matter (managed databases); undefined means every port. */
+  listenPorts?: number[];
+  /** Alicloud database whitelists: the only sources admitted. */
+  whitelist?: string[];
+  /** Alicloud databases: a public connection endpoint (reachability then depends on the whitelist only). */
+  publicEndpoint?: PublicAddress;
+}
+
+export interface Target {
+  host: string;
+  /** Port on the target; undefined means the listener's port. */
+  port?: number;
+  via: string[];
+}
+
+export interface Listener extends Node {
+  protocol: Protocol;
+  ports: PortRange;
+  targets: Target[];
+  /** Alicloud SLB white-list ACL entries, when the listener restricts sources. */
+  allowList?: string[];
+}
+
+export interface LoadBalancer extends Node {
+  cloud: Cloud;
+  internetFacing: boolean;
+  /** Reachable over IPv6 too (dual-stack). */
+  ipv6: boolean;
+  /** AWS application load balancers and Alicloud HTTP(S) listeners can sit behind a WAF. */
+  wafCapable: boolean;
+  subnets: string[];
+  securityGroups: string[];
+  listeners: Listener[];
+}
+
+export interface Dnat extends Node {
+  protocol: Protocol;
+  externalPorts: PortRange;
+  internalPorts: PortRange;
+  gatewayName: string;
+  externalLabel: string;
+  target?: string;
+}
+
+export interface NetworkModel {
+  networks: Map<string, Network>;
+  subnets: Map<string, Subnet>;
+  routeTables: Map<string, RouteTable>;
+  nacls: Map<string, Nacl>;
+  securityGroups: Map<string, SecurityGroup>;
+  hosts: Map<string, Host>;
+  loadBalancers: Map<string, LoadBalancer>;
+  dnat: Dnat[];
+  resolver: Resolver;
+}
+
+export function emptyModel(resolver: Resolver): NetworkModel {
+  return {
+    networks: new Map(),
+    subnets: new Map(),
+    routeTables: new Map(),
+    nacls: new Map(),
+    securityGroups: new Map(),
+    hosts: new Map(),
+    loadBalancers: new Map(),
+    dnat: [],
+    resolver,
+  };
+}
+
+export function nodeOf(r: { urn: string; name: string; type: string }): Node {
+  return { urn: r.urn, name: r.name, type: r.type };
+}

@@ -1,0 +1,6 @@
+// Appending to a Map of lists in place: copying the list on every add turns large stacks quadratic.
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, ...values: V[]): void {
+  const list = map.get(key);
+  if (list) list.push(...values);
+  else map.set(key, [...values]);
+}

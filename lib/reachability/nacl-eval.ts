@@ -1,0 +1,42 @@
+// Network ACL evaluation for one source block: entries in order, the first that matches a port decides.
+// An entry covering the whole source settles those ports; a narrower allow opens them for part of the source
+// (reported with the narrower block); a narrower deny leaves the rest of the source open, so it is not counted.
+import type { PortRange } from "../ports";
+import { contains } from "./cidr-sets";
+import { effectivePorts, intersectAll, subtractRange } from "./intervals";
+import { Nacl, Protocol } from "./model";
+import { intersectProtocol } from "./protocol";
+
+export interface NaclPass {
+  source: string;
+  protocol: Protocol;
+  ports: PortRange[];
+  label: string;
+}
+
+export function naclPasses(nacl: Nacl | undefined, source: string, protocol: Protocol, ports: PortRange[]): NaclPass[] {
+  if (!nacl) return [{ source, protocol, ports, label: "nacl:default allow" }];
+  const out: NaclPass[] = [];
+  let remaining = ports;
+  for (const e of nacl.ingress) {
+    if (remaining.length === 0) break;
+    const proto = intersectProtocol(e.protocol, protocol);
+    const range = effectivePorts(e.ports);
+    if (!proto || !range || !e.cidr) continue;
+    const label = `nacl:${nacl.name} ${e.action} ${e.label}`;
+    const whole = contains(e.cidr, source);
+    // A protocol-specific entry settles only part of an all-protocol slice: treat it as a narrower entry.
+    const settles = whole && proto === protocol;
+    if (settles) {
+      if (e.action === "allow") {
+        const hit = intersectAll(remaining, range);
+        if (hit.length > 0) out.push({ source, protocol, ports: hit, label });
+      }
+      remaining = subtractRange(remaining, range);
+    } else if (e.action === "allow" && (whole || contains(source, e.cidr))) {
+      const hit = intersectAll(remaining, range);
+      if (hit.length > 0) out.push({ source: whole ? source : e.cidr, protocol: proto, ports: hit, label });
+    }
+  }
+  return out;
+}

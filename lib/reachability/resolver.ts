@@ -1,0 +1,99 @@
+// Links a reference input to the resource it names: by id/ARN/name when known, by property dependencies when the
+// value is still unknown at preview (ids and ARNs of new resources only exist after creation).
+import { GenericResource, isUnknown, str, unwrap } from "./resource";
+
+/** Inputs under which a resource can be named by others once values are known. */
+const IDENTITY_KEYS = ["id", "arn", "name"];
+
+export interface ManyRefs {
+  urns: string[];
+  /** Known values that name nothing in the stack (existing infrastructure). */
+  external: string[];
+}
+
+export class Resolver {
+  private readonly byUrnMap = new Map<string, GenericResource>();
+  private readonly byTypeMap = new Map<string, GenericResource[]>();
+  private readonly byKey = new Map<string, GenericResource[]>();
+
+  constructor(readonly resources: readonly GenericResource[]) {
+    for (const r of resources) {
+      this.byUrnMap.set(r.urn, r);
+      const ofType = this.byTypeMap.get(r.type) ?? [];
+      ofType.push(r);
+      this.byTypeMap.set(r.type, ofType);
+      for (const k of IDENTITY_KEYS) {
+        const v = str(r.inputs[k]);
+        if (v) this.alias(r, v);
+      }
+    }
+  }
+
+  /** Lets an adapter register another name a resource is referred by (an EIP's address, a log store's name). */
+  alias(r: GenericResource, value: string): void {
+    const hits = this.byKey.get(value) ?? [];
+    if (!hits.includes(r)) hits.push(r);
+    this.byKey.set(value, hits);
+  }
+
+  get(urn: string): GenericResource | undefined {
+    return this.byUrnMap.get(urn);
+  }
+
+  ofType(...types: string[]): GenericResource[] {
+    return types.flatMap((t) => this.byTypeMap.get(t) ?? []);
+  }
+
+  /** The resource of one of `types` that `value` (read from input `propName` of `from`) refers to. */
+  one(from: GenericResource, propName: string, value: unknown, types: readonly string[]): string | undefined {
+    const v = unwrap(value);
+    if (typeof v === "string" && !isUnknown(v)) {
+      const known = this.byKnownValue(v, types);
+      if (known) return known;
+    }
+    if (v === undefined || v === null || v === "") return undefined;
+    const deps = this.depsOfType(from, propName, types);
+    return deps.length === 1 ? deps[0] : undefined;
+  }
+
+  /** Every resource of `types` that the values of a list input refer to. */
+  many(from: GenericResource, propName: string, values: readonly unknown[], types: readonly string[]): ManyRefs {
+    const urns: string[] = [];
+    const pending: string[] = [];
+    let unresolved = 0;
+    for (const raw of values) {
+      const v = unwrap(raw);
+      if (typeof v === "string" && !isUnknown(v)) {
+        const known = this.byKnownValue(v, types);
+        if (known) urns.push(known);
+        else pending.push(v);
+      } else if (v !== undefined && v !== null) {
+        unresolved++;
+      }
+    }
+    const external: string[] = [];
+    if (unresolved > 0 || pending.length > 0) {
+      const extra = this.depsOfType(from, propName, types).filter((u) => !urns.includes(u));
+      urns.push(...extra);
+      // A known value with no dependency left to explain it is existing infrastructure outside the stack.
+      if (extra.length < unresolved + pending.length)
+        external.push(...pending.slice(Math.max(0, extra.length - unresolved)));
+    }
+    return { urns: [...new Set(urns)], external };
+  }
+
+  private byKnownValue(v: string, types: readonly string[]): string | undefined {
+    const hits = (this.byKey.get(v) ?? []).filter((r) => types.includes(r.type));
+    return hits.length === 1 ? hits[0].urn : undefined;
+  }
+
+  /** Dependencies of the named input; the resource-wide list serves when an older SDK sent none per property. */
+  private depsOfType(from: GenericResource, propName: string, types: readonly string[]): string[] {
+    const byProp = from.propertyDependencies;
+    const source = Object.keys(byProp).length > 0 ? (byProp[propName] ?? []) : from.dependencies;
+    return [...new Set(source)].filter((u) => {
+      const r = this.byUrnMap.get(u);
+      return r !== undefined && types.includes(r.type);
+    });
+  }
+}

@@ -1,0 +1,108 @@
+// Which ports a host's security groups admit from a given source, honouring Alicloud priorities and drop rules:
+// a port is open when some accept rule covers it and no drop rule of equal or higher priority (lower number)
+// covering the same source does. AWS groups only accept, so this reduces to the union of matching rules.
+import type { PortRange } from "../ports";
+import { contains, familyOf, intersectCidr, isPublic } from "./cidr-sets";
+import type { Family } from "./exposure";
+import { effectivePorts, subtractRange } from "./intervals";
+import { NetworkModel, Protocol, RuleSource, SgRule } from "./model";
+import { protocolCovers } from "./protocol";
+
+export interface AdmittedSlice {
+  rule: SgRule;
+  groupName: string;
+  protocol: Protocol;
+  ports: PortRange[];
+}
+
+/** The source a packet comes from, as rule sources can match it. */
+export type PacketSource = { kind: "cidr"; cidr: string } | { kind: "group"; sg: string };
+
+export function rulesOf(m: NetworkModel, groups: readonly string[]): SgRule[] {
+  return groups.flatMap((g) => m.securityGroups.get(g)?.rules ?? []);
+}
+
+/** Does a rule source admit this packet source? `ownGroups` resolves self-references. */
+export function sourceMatches(
+  src: RuleSource,
+  pkt: PacketSource,
+  ruleGroup: string,
+  ownGroups: readonly string[],
+): boolean {
+  if (pkt.kind === "cidr") return src.kind === "cidr" && contains(src.cidr, pkt.cidr);
+  if (src.kind === "sg") return src.sg === pkt.sg;
+  if (src.kind === "self") return ruleGroup === pkt.sg && ownGroups.includes(pkt.sg);
+  return false;
+}
+
+/** What the groups admit from `pkt`; `accepts` may narrow which accept rules are considered. */
+export function admitted(
+  m: NetworkModel,
+  groups: readonly string[],
+  pkt: PacketSource,
+  accepts: (r: SgRule) => boolean = () => true,
+): AdmittedSlice[] {
+  const rules = rulesOf(m, groups);
+  const drops = rules.filter((r) => r.action === "drop" && dropCovers(r, pkt, groups));
+  const out: AdmittedSlice[] = [];
+  for (const rule of rules) {
+    if (rule.action !== "accept" || !accepts(rule) || !sourceMatches(rule.source, pkt, rule.group, groups)) continue;
+    const base = effectivePorts(rule.ports);
+    if (!base) continue;
+    // An all-protocol accept facing a protocol-specific drop is judged per port-bearing protocol.
+    const split = rule.protocol === "all" && drops.some((d) => d.protocol !== "all" && d.priority <= rule.priority);
+    for (const protocol of split ? ["tcp", "udp"] : [rule.protocol]) {
+      let ports = [base];
+      for (const d of drops) {
+        // Drops whose ports cannot be decided are ignored: they must not hide an opening.
+        if (d.priority > rule.priority || !protocolCovers(d.protocol, protocol) || !d.ports || d.ports === "none")
+          continue;
+        ports = subtractRange(ports, d.ports);
+      }
+      if (ports.length > 0)
+        out.push({ rule, groupName: m.securityGroups.get(rule.group)?.name ?? rule.group, protocol, ports });
+    }
+  }
+  return out;
+}
+
+/** A drop rule applies to the whole packet source (a narrower drop leaves the rest of the source open). */
+function dropCovers(d: SgRule, pkt: PacketSource, groups: readonly string[]): boolean {
+  if (d.source.kind === "cidr") {
+    if (pkt.kind === "cidr") return contains(d.source.cidr, pkt.cidr);
+    return d.source.cidr === "0.0.0.0/0";
+  }
+  return sourceMatches(d.source, pkt, d.group, groups);
+}
+
+export function ruleLabel(m: NetworkModel, slice: AdmittedSlice): string {
+  const r = slice.rule;
+  const priority = m.securityGroups.get(r.group)?.cloud === "alicloud" ? ` (priority ${r.priority} accept)` : "";
+  return `sg:${slice.groupName} rule ${r.name}${priority}`;
+}
+
+/** Public blocks named by the groups' rules, clipped to what the entry admits. */
+export function internetSourcesOf(
+  m: NetworkModel,
+  groups: readonly string[],
+  entrySource: string,
+  family: Family,
+): string[] {
+  const out = new Set<string>();
+  for (const rule of rulesOf(m, groups)) {
+    if (rule.action !== "accept" || rule.source.kind !== "cidr") continue;
+    const cidr = rule.source.cidr;
+    if (familyOf(cidr) !== family || !isPublic(cidr)) continue;
+    const clipped = intersectCidr(cidr, entrySource);
+    if (clipped) out.add(clipped);
+  }
+  return [...out];
+}
+
+/**
+ * Accept rules that produce `source` (their block clipped to the entry): a wider rule also admits a narrower
+ * block, but that row would repeat the wider one.
+ */
+export function originates(source: string, entrySource: string): (r: SgRule) => boolean {
+  return (r) => r.source.kind === "cidr" && intersectCidr(r.source.cidr, entrySource) === source;
+}

@@ -1,0 +1,53 @@
+// One check per inbound-rule form, shared by the admin-port and high-risk-port rules: they differ only in the port
+// list and how broad a public source may be.
+import { exposedPorts, describeExposure } from "../../lib/exposure";
+import { INGRESS_EXTRACTORS, IngressEntry, NACL_TYPES } from "../../lib/ingress";
+import { PortRange } from "../../lib/ports";
+import { Finding, unverifiable, violation } from "./findings";
+import { Check } from "./rule";
+
+export interface PortExposureConfig {
+  ports: number[];
+  allowCidrs: string[];
+  minPublicPrefixV4: number;
+  minPublicPrefixV6: number;
+  /** Stateless ACLs must let replies in on ephemeral ports; such an allow is not a service opening. */
+  allowNaclEphemeralReturn: boolean;
+}
+
+/** 1024-65535, 32768-65535, 49152-65535 and the like: the return ranges AWS and Alibaba Cloud document for ACLs. */
+export function isEphemeralReturnRange(r: PortRange): boolean {
+  return r.from >= 1024 && r.to === 65535 && r.to - r.from >= 16383;
+}
+
+function ephemeralAsClosed(e: IngressEntry): IngressEntry {
+  const returnOnly =
+    e.action === "allow" && e.range !== "unknown" && e.range !== "none" && isEphemeralReturnRange(e.range);
+  return returnOnly ? { ...e, range: "none" } : e;
+}
+
+export function portExposureFindings(type: string, props: Record<string, unknown>, c: PortExposureConfig): Finding[] {
+  const extracted = INGRESS_EXTRACTORS[type](props);
+  if (extracted.unknownField) return [unverifiable(extracted.unknownField)];
+  const entries =
+    NACL_TYPES.has(type) && c.allowNaclEphemeralReturn ? extracted.entries.map(ephemeralAsClosed) : extracted.entries;
+  const result = exposedPorts(entries, c.ports, {
+    allow: c.allowCidrs,
+    minPrefixV4: c.minPublicPrefixV4,
+    minPrefixV6: c.minPublicPrefixV6,
+  });
+  return [
+    ...result.exposures.map((e) => violation(describeExposure(e))),
+    ...result.uncertain.map((u) => unverifiable(`${u.entry.where} ${u.reason}`)),
+  ];
+}
+
+/** Checks for every resource type that carries inbound rules. */
+export function portExposureChecks<C extends PortExposureConfig>(): Record<string, Check<C>> {
+  return Object.fromEntries(
+    Object.keys(INGRESS_EXTRACTORS).map((type) => [
+      type,
+      (props: Record<string, unknown>, ctx: { config: C }) => portExposureFindings(type, props, ctx.config),
+    ]),
+  );
+}

@@ -1,0 +1,123 @@
+// Turns a rule's metadata and small per-type checks into one ResourceValidationPolicy: a single validateResource
+// that dispatches by type (one property conversion per resource), safe reading of unknowns, exemptions, config
+// validation, fail-closed handling and optional remediation.
+import { PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import { COMMON_SCHEMA, CommonConfig, ConfigReader } from "./config";
+import { Exemption, findExemption, isExpired } from "./exemptions";
+import { Finding } from "./findings";
+import { RuleMetadata } from "./metadata";
+import { packSettings } from "./settings";
+import { innermostProps, rawProps } from "../../lib/values";
+
+export interface CheckContext<C> {
+  type: string;
+  name: string;
+  urn: string;
+  config: C;
+}
+
+export type Check<C> = (props: Record<string, unknown>, ctx: CheckContext<C>) => Finding[];
+/** Returns the top-level properties to replace, or undefined when nothing safe can be done. */
+export type Remedy<C> = (props: Record<string, unknown>, ctx: CheckContext<C>) => Record<string, unknown> | undefined;
+
+export interface ResourceRuleSpec<C> {
+  metadata: Omit<RuleMetadata, "resourceTypes">;
+  /** Rule-specific config keys (failClosed and exemptions are added for every rule). */
+  configSchema?: PolicyConfigSchema["properties"];
+  parseConfig?: (reader: ConfigReader) => C;
+  checks: Record<string, Check<C>>;
+  remedies?: Record<string, Remedy<C>>;
+}
+
+export type HardeningResourcePolicy = ResourceValidationPolicy & { metadata: RuleMetadata };
+
+interface ParsedConfig<C> {
+  common: CommonConfig;
+  rule: C;
+}
+
+export function defineResourceRule<C = Record<string, never>>(spec: ResourceRuleSpec<C>): HardeningResourcePolicy {
+  const metadata: RuleMetadata = { ...spec.metadata, resourceTypes: Object.keys(spec.checks) };
+  const { name } = metadata;
+  const cache = new Map<string, ParsedConfig<C>>();
+
+  // Config is re-read per call (the engine configures after start-up) but parsed once per distinct value.
+  const configOf = (args: Pick<ResourceValidationArgs, "getConfig">): ParsedConfig<C> => {
+    const raw = args.getConfig<Record<string, unknown>>() ?? {};
+    const key = JSON.stringify(raw);
+    let parsed = cache.get(key);
+    if (!parsed) {
+      const reader = new ConfigReader(name, raw);
+      parsed = { common: reader.common(), rule: spec.parseConfig ? spec.parseConfig(reader) : ({} as C) };
+      cache.set(key, parsed);
+    }
+    return parsed;
+  };
+
+  const contextOf = (args: ResourceValidationArgs, config: C): CheckContext<C> => ({
+    type: args.type,
+    name: args.name,
+    urn: args.urn,
+    config,
+  });
+
+  const validateResource = (args: ResourceValidationArgs, report: ReportViolation) => {
+    const check = spec.checks[args.type];
+    if (!check) return;
+    const { common, rule } = configOf(args);
+    const findings = check(rawProps(args.props), contextOf(args, rule));
+    const exemption = findExemption(common.exemptions, args.urn, args.name);
+    if (exemption && !isExpired(exemption)) {
+      advise(report, name, exemptionNote(exemption, findings));
+      return;
+    }
+    if (exemption)
+      report(`exemption expired on ${exemption.expires} (owner ${exemption.owner}): fix the resource or renew it`);
+    const failClosed = common.failClosed ?? packSettings().failClosed;
+    for (const f of findings) {
+      if (!f.unverifiable) report(f.message);
+      else if (failClosed) report(`${f.message}; failing closed`);
+      else advise(report, name, f.message);
+    }
+  };
+  const types = Object.keys(spec.checks);
+  // A single-type rule lets @pulumi/policy skip other types before converting their properties.
+  if (types.length === 1) (validateResource as { __pulumiType?: string }).__pulumiType = types[0];
+
+  const policy: HardeningResourcePolicy = {
+    name,
+    description: metadata.description,
+    enforcementLevel: metadata.enforcementLevel,
+    severity: metadata.severity,
+    remediationSteps: metadata.remediationSteps.join("\n"),
+    tags: metadata.controls.map((c) => `${c.framework} ${c.id}`),
+    configSchema: { properties: { ...COMMON_SCHEMA, ...spec.configSchema } },
+    validateResource,
+    metadata,
+  };
+
+  const remedies = spec.remedies;
+  if (remedies) {
+    policy.remediateResource = (args: ResourceValidationArgs) => {
+      const remedy = remedies[args.type];
+      if (!remedy) return undefined;
+      const { common, rule } = configOf(args);
+      const exemption = findExemption(common.exemptions, args.urn, args.name);
+      if (exemption && !isExpired(exemption)) return undefined;
+      const patch = remedy(rawProps(args.props), contextOf(args, rule));
+      // Untouched properties keep their secret wrappers: the copy starts from the innermost object.
+      return patch ? { ...innermostProps(args.props), ...patch } : undefined;
+    };
+  }
+  return policy;
+}
+
+/** Advisory regardless of the policy's level: notes must never block a deployment. */
+function advise(report: ReportViolation, policyName: string, message: string) {
+  report({ name: policyName, message, enforcementLevel: "advisory" } as unknown as string);
+}
+
+function exemptionNote(e: Exemption, findings: Finding[]): string {
+  const what = findings.length > 0 ? `would report: ${findings.map((f) => f.message).join("; ")}` : "resource complies";
+  return `exempted until ${e.expires} by ${e.owner}: ${e.reason} (${what})`;
+}

@@ -1,0 +1,48 @@
+import { HIGH_RISK_PORTS } from "../../lib/ports";
+import { CIDRS_SCHEMA, PORTS_SCHEMA, PREFIX_SCHEMA } from "../lib/config";
+import { PortExposureConfig, portExposureChecks } from "../lib/ingress-checks";
+import { defineResourceRule } from "../lib/rule";
+
+/** Case step 3: the databases took connections from a dozen internet addresses. */
+export const disallowPublicHighRiskPorts = defineResourceRule<PortExposureConfig>({
+  metadata: {
+    name: "disallow-public-high-risk-ports",
+    description:
+      "Database, cache, file-sharing and other high-risk ports (FSBP EC2.19 list plus 1521, 6379, 27017, 11211, 9200) must not be open to the internet or to public ranges broader than /24 (IPv6 /48).",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps: [
+      "Allow the application tier's security group (or its private subnet CIDR) instead of a public range.",
+      "Reach databases from outside only through a VPN, bastion or private link.",
+      "If a partner must connect, list its exact public addresses (/24 or narrower) or add them to allowCidrs.",
+    ],
+    controls: [
+      { framework: "AWS FSBP", id: "EC2.19" },
+      { framework: "AWS FSBP", id: "EC2.18" },
+      { framework: "CIS Alibaba Cloud v2.0", id: "6.2" },
+      { framework: "MLPS 2.0 L3", id: "8.1.4.4" },
+    ],
+    caseStep: 3,
+  },
+  configSchema: {
+    ports: { ...PORTS_SCHEMA, description: "High-risk ports (defaults to FSBP EC2.19 plus database and cache ports)." },
+    allowCidrs: { ...CIDRS_SCHEMA, description: "Trusted public ranges that may reach the ports." },
+    minPublicPrefixV4: {
+      ...PREFIX_SCHEMA(32),
+      description: "Public IPv4 sources shorter than this are too broad (24).",
+    },
+    minPublicPrefixV6: {
+      ...PREFIX_SCHEMA(128),
+      description: "Public IPv6 sources shorter than this are too broad (48).",
+    },
+    allowNaclEphemeralReturn: { type: "boolean", description: "ACL allows of 1024+-65535 are reply traffic (true)." },
+  },
+  parseConfig: (r) => ({
+    ports: r.ports("ports", HIGH_RISK_PORTS),
+    allowCidrs: r.cidrs("allowCidrs"),
+    minPublicPrefixV4: r.integer("minPublicPrefixV4", 24, 0, 32),
+    minPublicPrefixV6: r.integer("minPublicPrefixV6", 48, 0, 128),
+    allowNaclEphemeralReturn: r.boolean("allowNaclEphemeralReturn", true),
+  }),
+  checks: portExposureChecks(),
+});

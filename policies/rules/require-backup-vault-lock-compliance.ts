@@ -1,0 +1,42 @@
+import { expectAll } from "../lib/expect";
+import { defineResourceRule } from "../lib/rule";
+
+interface VaultLockConfig {
+  minRetentionDays: number;
+}
+
+/** Case step 4/5: recovery took 8 hours from backups; ransomware crews delete backups first. */
+export const requireBackupVaultLockCompliance = defineResourceRule<VaultLockConfig>({
+  metadata: {
+    name: "require-backup-vault-lock-compliance",
+    description:
+      "AWS Backup vault locks must be in compliance mode (changeableForDays set) with a minimum retention, so no one, including an attacker with admin rights, can delete recovery points early.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps: [
+      "Set changeableForDays (at least 3) to create the lock in compliance mode; after that grace period it cannot be removed.",
+      "Set minRetentionDays to at least the configured minimum (7 by default).",
+    ],
+    controls: [{ framework: "MLPS 2.0 L3", id: "8.1.4.11 (backup and recovery)" }],
+    caseStep: 4,
+  },
+  configSchema: {
+    minRetentionDays: { type: "integer", minimum: 1, description: "Smallest acceptable minRetentionDays (7)." },
+  },
+  parseConfig: (r) => ({ minRetentionDays: r.integer("minRetentionDays", 7, 1, 36500) }),
+  checks: {
+    "aws:backup/vaultLockConfiguration:VaultLockConfiguration": (p, ctx) =>
+      expectAll(p, [
+        {
+          path: "changeableForDays",
+          ok: (v) => typeof v === "number" && v >= 3,
+          problem: () => "the lock is in governance mode and can be removed by an administrator",
+        },
+        {
+          path: "minRetentionDays",
+          ok: (v) => typeof v === "number" && v >= ctx.config.minRetentionDays,
+          problem: () => `recovery points may be deleted before ${ctx.config.minRetentionDays} days`,
+        },
+      ]),
+  },
+});

@@ -1,0 +1,90 @@
+import { isUnknown } from "../../lib/values";
+import { classifyBucket } from "../lib/evidence";
+import { at, show } from "../lib/expect";
+import { Finding, unverifiable, violation } from "../lib/findings";
+import { Check, defineResourceRule, Remedy } from "../lib/rule";
+
+function forceDestroyFindings(p: Record<string, unknown>): Finding[] {
+  if (isUnknown(p.forceDestroy)) return [unverifiable("forceDestroy")];
+  return p.forceDestroy === true ? [violation("forceDestroy is true: deleting the stack deletes the evidence")] : [];
+}
+
+/** Object Lock is enabled either by the bucket flag or by the legacy inline configuration. */
+const s3Bucket: Check<unknown> = (p, ctx) => {
+  const kind = classifyBucket(p, ctx.name);
+  if (kind === "unknown") return [unverifiable("tags", "cannot tell whether the bucket holds evidence")];
+  if (kind === "other") return [];
+  const findings = forceDestroyFindings(p);
+  const flag = p.objectLockEnabled;
+  const inline = at(p, "objectLockConfiguration.objectLockEnabled");
+  if (isUnknown(flag) || isUnknown(inline)) findings.push(unverifiable("objectLockEnabled"));
+  else if (flag !== true && inline !== "Enabled")
+    findings.push(violation("objectLockEnabled is not true: evidence and backups can be overwritten or deleted"));
+  return findings;
+};
+
+const s3LockConfiguration: Check<unknown> = (p) => {
+  const mode = at(p, "rule.defaultRetention.mode");
+  if (isUnknown(mode)) return [unverifiable("rule.defaultRetention.mode")];
+  if (mode === "COMPLIANCE") return [];
+  return [
+    violation(`rule.defaultRetention.mode is ${show(mode)}: only COMPLIANCE mode cannot be lifted by an administrator`),
+  ];
+};
+
+const ossBucket: Check<unknown> = (p, ctx) => {
+  const kind = classifyBucket(p, ctx.name);
+  if (kind === "unknown") return [unverifiable("tags", "cannot tell whether the bucket holds evidence")];
+  return kind === "evidence" ? forceDestroyFindings(p) : [];
+};
+
+const ossWorm: Check<unknown> = (p) => {
+  const findings: Finding[] = [];
+  if (isUnknown(p.status)) findings.push(unverifiable("status"));
+  else if (p.status !== "Locked")
+    findings.push(violation(`status is ${show(p.status)}: an unlocked (InProgress) WORM policy can be deleted`));
+  if (isUnknown(p.retentionPeriodInDays)) findings.push(unverifiable("retentionPeriodInDays"));
+  else if (!(typeof p.retentionPeriodInDays === "number" && p.retentionPeriodInDays >= 1))
+    findings.push(violation("retentionPeriodInDays is not set: objects are not retained"));
+  return findings;
+};
+
+/** Only evidence buckets are changed: forceDestroy goes to false, nothing else. */
+const noForceDestroy: Remedy<unknown> = (p, ctx) =>
+  classifyBucket(p, ctx.name) === "evidence" && p.forceDestroy === true ? { forceDestroy: false } : undefined;
+
+/** Case steps 4-5: the company recovered from backups and investigated from 1.2 TB of evidence. */
+export const requireEvidenceBucketImmutability = defineResourceRule<unknown>({
+  metadata: {
+    name: "require-evidence-bucket-immutability",
+    description:
+      'Evidence and backup buckets (tag hardening:evidence or hardening:backup = "true", a purpose tag of evidence/backup, or a name containing evidence/forensic/backup) must have S3 Object Lock and no forceDestroy; S3 Object Lock defaults must use COMPLIANCE mode; OSS WORM policies must be Locked with a retention period.',
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps: [
+      "S3: create the bucket with objectLockEnabled: true and add a BucketObjectLockConfiguration with mode COMPLIANCE.",
+      'OSS: add an oss.BucketWorm with status "Locked" and retentionPeriodInDays.',
+      "Remove forceDestroy (or set it to false) on the bucket; enforcementLevel remediate does this automatically.",
+    ],
+    controls: [
+      { framework: "AWS FSBP", id: "S3.15" },
+      { framework: "MLPS 2.0 L3", id: "8.1.4.3" },
+      { framework: "PRC Cybersecurity Law", id: "Art. 21(3)" },
+    ],
+    caseStep: 5,
+    autoRemediation: true,
+  },
+  checks: {
+    "aws:s3/bucket:Bucket": s3Bucket,
+    "aws:s3/bucketV2:BucketV2": s3Bucket,
+    "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration": s3LockConfiguration,
+    "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2": s3LockConfiguration,
+    "alicloud:oss/bucket:Bucket": ossBucket,
+    "alicloud:oss/bucketWorm:BucketWorm": ossWorm,
+  },
+  remedies: {
+    "aws:s3/bucket:Bucket": noForceDestroy,
+    "aws:s3/bucketV2:BucketV2": noForceDestroy,
+    "alicloud:oss/bucket:Bucket": noForceDestroy,
+  },
+});

@@ -1,0 +1,67 @@
+// Case step 1: scanners found SSH open on the servers and brute-forced it in 137 seconds.
+import { cidrContains } from "../../lib/cidr";
+import { ADMIN_PORTS, rangeCoversPort } from "../../lib/ports";
+import { internetExposures, renderPath } from "../../lib/reachability";
+import { CIDRS_SCHEMA, PORTS_SCHEMA } from "../lib/config";
+import { defineStackRule, StackFinding } from "./define-stack-rule";
+import { BASTION_SCHEMA, BastionConfig, isBastion, readBastions, taggedAllowList } from "./roles";
+
+interface Config extends BastionConfig {
+  ports: number[];
+  allowCidrs: string[];
+}
+
+export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>({
+  metadata: {
+    name: "disallow-internet-admin-ports-except-bastions",
+    description:
+      "Administration ports (22, 3389) may be reachable from the internet — by any path: public address, load-balancer listener or DNAT entry — only on designated bastions, and only from their allow-list.",
+    enforcementLevel: "mandatory",
+    severity: "critical",
+    remediationSteps: [
+      "Remove the public path to the port (public address, listener or DNAT entry), or the internet source from the rule that admits it.",
+      "Reach private hosts through a bastion tagged hardening:role=bastion (or listed in config bastions).",
+      "Give the bastion an allow-list: config allowCidrs, or its hardening:allowed-cidrs tag; admit only those ranges.",
+    ],
+    controls: [
+      { framework: "AWS FSBP", id: "EC2.13" },
+      { framework: "AWS FSBP", id: "EC2.14" },
+      { framework: "CIS AWS v3.0", id: "5.2" },
+      { framework: "CIS Alibaba Cloud v2.0", id: "4.3" },
+      { framework: "CIS Alibaba Cloud v2.0", id: "4.4" },
+      { framework: "MLPS 2.0 L3", id: "8.1.4.4" },
+    ],
+    caseStep: 1,
+    resourceTypes: ["(network model: every host, balancer and DNAT entry)"],
+  },
+  configSchema: {
+    ...BASTION_SCHEMA,
+    ports: { ...PORTS_SCHEMA, description: "Administration ports (default [22, 3389])." },
+    allowCidrs: { ...CIDRS_SCHEMA, description: "Public ranges every bastion may admit." },
+  },
+  parseConfig: (r) => ({ ...readBastions(r), ports: r.ports("ports", ADMIN_PORTS), allowCidrs: r.cidrs("allowCidrs") }),
+  check: ({ model, config }) => {
+    const m = model();
+    const findings: StackFinding[] = [];
+    for (const e of internetExposures(m)) {
+      for (const port of config.ports.filter((p) => rangeCoversPort(e.ports, p))) {
+        const host = m.hosts.get(e.urn);
+        const where = `${e.name}: ${e.protocol}/${port} is reachable from the internet: ${renderPath(e)}`;
+        if (!host || !isBastion(host, config)) {
+          findings.push({
+            urn: e.urn,
+            message: `${where}; only a designated bastion may expose an administration port`,
+          });
+          continue;
+        }
+        const allow = [...config.allowCidrs, ...taggedAllowList(host)];
+        if (!allow.some((a) => cidrContains(a, e.source)))
+          findings.push({
+            urn: e.urn,
+            message: `${where}; source ${e.source} is outside the bastion's allow-list (${allow.join(", ") || "empty"})`,
+          });
+      }
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,82 @@
+// Case step 3: the databases accepted connections from 12 internet addresses.
+import { ADMIN_PORTS, HIGH_RISK_PORTS, PortRange, rangeCoversPort } from "../../lib/ports";
+import { Exposure, internetExposures, renderPath } from "../../lib/reachability";
+import { PORTS_SCHEMA } from "../lib/config";
+import { defineStackRule, StackFinding } from "./define-stack-rule";
+
+interface Config {
+  ports: number[];
+  allowBehindLoadBalancer: number[];
+}
+
+/** Application ports that balancers commonly forward to: reaching them through a listener is the design. */
+const APP_PORTS = [3000, 5000, 8080, 8088, 8888];
+
+export const disallowInternetDatabaseAndHighRiskPorts = defineStackRule<Config>({
+  metadata: {
+    name: "disallow-internet-database-and-high-risk-ports",
+    description:
+      "Managed databases (any port) and high-risk ports (FSBP EC2.19 list plus database and cache ports) must never be reachable from the internet by any path: public address, load-balancer listener, DNAT entry or public endpoint whitelist.",
+    enforcementLevel: "mandatory",
+    severity: "critical",
+    remediationSteps: [
+      "Place databases in private subnets without public endpoints; turn off publiclyAccessible / remove the public connection.",
+      "Remove DNAT entries and listeners that forward to database or high-risk ports.",
+      "Admit database ports only from application security groups; restrict Alibaba Cloud whitelists to private ranges.",
+    ],
+    controls: [
+      { framework: "AWS FSBP", id: "EC2.19" },
+      { framework: "AWS FSBP", id: "RDS.2" },
+      { framework: "CIS Alibaba Cloud v2.0", id: "6.2" },
+      { framework: "MLPS 2.0 L3", id: "8.1.4.4" },
+    ],
+    caseStep: 3,
+    resourceTypes: ["(network model: every host, database, balancer and DNAT entry)"],
+  },
+  configSchema: {
+    ports: {
+      ...PORTS_SCHEMA,
+      description: "High-risk ports (default: FSBP EC2.19 and database ports, without 22/3389).",
+    },
+    allowBehindLoadBalancer: {
+      ...PORTS_SCHEMA,
+      description: "Application ports a balancer may forward to (default [3000, 5000, 8080, 8088, 8888]).",
+    },
+  },
+  parseConfig: (r) => ({
+    ports: r.ports(
+      "ports",
+      HIGH_RISK_PORTS.filter((p) => !ADMIN_PORTS.includes(p)),
+    ),
+    allowBehindLoadBalancer: r.ports("allowBehindLoadBalancer", APP_PORTS),
+  }),
+  check: ({ model, config }) => {
+    const m = model();
+    const findings: StackFinding[] = [];
+    for (const e of internetExposures(m)) {
+      const host = m.hosts.get(e.urn);
+      if (host?.kind === "database") {
+        findings.push({
+          urn: e.urn,
+          message: `${e.name}: database reachable from the internet on ${show(e)}: ${renderPath(e)}`,
+        });
+        continue;
+      }
+      const behindBalancer = e.via === "load-balancer" && host !== undefined;
+      const ports = config.ports.filter(
+        (p) => rangeCoversPort(e.ports, p) && !(behindBalancer && config.allowBehindLoadBalancer.includes(p)),
+      );
+      if (ports.length > 0)
+        findings.push({
+          urn: e.urn,
+          message: `${e.name}: high-risk port${ports.length > 1 ? "s" : ""} ${ports.join(", ")} reachable from the internet: ${renderPath(e)}`,
+        });
+    }
+    return findings;
+  },
+});
+
+function show(e: Exposure): string {
+  const r: PortRange = e.ports;
+  return `${e.protocol}/${r.from === r.to ? r.from : `${r.from}-${r.to}`}`;
+}

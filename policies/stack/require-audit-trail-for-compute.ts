@@ -1,0 +1,81 @@
+// Case step 5: the investigation relied on the account's audit log of who did what.
+import { GenericResource, Resolver, str } from "../../lib/reachability/internals";
+import { defineStackRule, StackFinding } from "./define-stack-rule";
+
+interface Config {
+  required: boolean;
+  providedExternally: boolean;
+}
+
+const AWS_COMPUTE = [
+  "aws:ec2/instance:Instance",
+  "aws:ec2/launchTemplate:LaunchTemplate",
+  "aws:autoscaling/group:Group",
+  "aws:ecs/service:Service",
+  "aws:eks/cluster:Cluster",
+  "aws:lambda/function:Function",
+];
+const ALI_COMPUTE = [
+  "alicloud:ecs/instance:Instance",
+  "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
+  "alicloud:ess/scalingGroup:ScalingGroup",
+  "alicloud:cs/managedKubernetes:ManagedKubernetes",
+  "alicloud:fc/function:Function",
+];
+const CLOUDTRAIL = "aws:cloudtrail/trail:Trail";
+const ACTIONTRAIL = "alicloud:actiontrail/trail:Trail";
+
+export const requireAuditTrailForCompute = defineStackRule<Config>({
+  metadata: {
+    name: "require-audit-trail-for-compute",
+    description:
+      "A stack that creates compute also keeps an audit trail of API activity: an enabled CloudTrail trail on AWS, an enabled ActionTrail trail on Alibaba Cloud (set providedExternally when an organisation trail covers the account).",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps: [
+      "Add an aws.cloudtrail.Trail (multi-region, log file validation) or an alicloud.actiontrail.Trail to the stack.",
+      "If an organisation-level trail already covers the account, set config providedExternally: true for this policy.",
+    ],
+    controls: [
+      { framework: "CIS AWS v3.0", id: "3.1" },
+      { framework: "CIS Alibaba Cloud v2.0", id: "2.1" },
+      { framework: "MLPS 2.0 L3", id: "8.1.5" },
+    ],
+    caseStep: 5,
+    resourceTypes: [...AWS_COMPUTE, ...ALI_COMPUTE, CLOUDTRAIL, ACTIONTRAIL],
+  },
+  configSchema: {
+    required: { type: "boolean", description: "Require a trail when the stack creates compute (default true)." },
+    providedExternally: {
+      type: "boolean",
+      description: "An organisation trail outside the stack covers it (default false).",
+    },
+  },
+  parseConfig: (r) => ({
+    required: r.boolean("required", true),
+    providedExternally: r.boolean("providedExternally", false),
+  }),
+  check: ({ resources, config }) => {
+    if (!config.required || config.providedExternally) return [];
+    const res = new Resolver(resources);
+    const findings: StackFinding[] = [];
+    const check = (compute: string[], trail: string, enabled: (t: GenericResource) => boolean, name: string) => {
+      const hosts = res.ofType(...compute);
+      if (hosts.length === 0 || res.ofType(trail).some(enabled)) return;
+      const names =
+        hosts
+          .slice(0, 5)
+          .map((h) => h.name)
+          .join(", ") + (hosts.length > 5 ? ", …" : "");
+      findings.push({ urn: hosts[0].urn, message: `the stack creates compute (${names}) but no enabled ${name}` });
+    };
+    check(
+      AWS_COMPUTE,
+      CLOUDTRAIL,
+      (t) => t.inputs.enableLogging !== false && t.inputs.enableLogging !== "false",
+      "CloudTrail trail",
+    );
+    check(ALI_COMPUTE, ACTIONTRAIL, (t) => (str(t.inputs.status) ?? "Enable") !== "Disable", "ActionTrail trail");
+    return findings;
+  },
+});

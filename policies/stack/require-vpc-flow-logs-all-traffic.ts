@@ -1,0 +1,165 @@
+// Case step 5: the investigation depended on traffic records; the law asks network logs be kept ≥ 6 months.
+import { GenericResource, Resolver, list, num, prop, str } from "../../lib/reachability/internals";
+import { defineStackRule, StackFinding } from "./define-stack-rule";
+
+interface Config {
+  minRetentionDays: number;
+}
+
+const T = {
+  awsVpc: "aws:ec2/vpc:Vpc",
+  awsFlowLog: "aws:ec2/flowLog:FlowLog",
+  logGroup: "aws:cloudwatch/logGroup:LogGroup",
+  buckets: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
+  lifecycles: [
+    "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+    "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+  ],
+  aliVpc: "alicloud:vpc/network:Network",
+  aliFlowLog: "alicloud:vpc/flowLog:FlowLog",
+  logStore: "alicloud:log/store:Store",
+};
+
+export const requireVpcFlowLogsAllTraffic = defineStackRule<Config>({
+  metadata: {
+    name: "require-vpc-flow-logs-all-traffic",
+    description:
+      "Every VPC has a flow log capturing ALL traffic (accepted and rejected) to a destination that keeps it at least 180 days: AWS CloudWatch log group retention or S3 lifecycle, Alibaba Cloud log store retentionPeriod.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps: [
+      "Add a flow log on the VPC itself with trafficType ALL (AWS) / All (Alibaba Cloud).",
+      "Send it to a log group with retentionInDays ≥ 180 (or never expiring), an S3 bucket whose lifecycle keeps objects ≥ 180 days, or a log store with retentionPeriod ≥ 180.",
+    ],
+    controls: [
+      { framework: "AWS FSBP", id: "EC2.6" },
+      { framework: "CIS AWS v3.0", id: "3.7" },
+      { framework: "CIS Alibaba Cloud v2.0", id: "2.5" },
+      { framework: "PRC Cybersecurity Law", id: "21(3)" },
+      { framework: "MLPS 2.0 L3", id: "8.1.4.3" },
+    ],
+    caseStep: 5,
+    resourceTypes: [
+      T.awsVpc,
+      T.awsFlowLog,
+      T.logGroup,
+      ...T.buckets,
+      ...T.lifecycles,
+      T.aliVpc,
+      T.aliFlowLog,
+      T.logStore,
+    ],
+  },
+  configSchema: {
+    minRetentionDays: { type: "integer", minimum: 1, maximum: 3650, description: "Minimum days kept (default 180)." },
+  },
+  parseConfig: (r) => ({ minRetentionDays: r.integer("minRetentionDays", 180, 1, 3650) }),
+  check: ({ resources, config }) => {
+    const res = new Resolver(resources);
+    const findings: StackFinding[] = [];
+    const days = config.minRetentionDays;
+    for (const vpc of res.ofType(T.awsVpc)) {
+      const logs = res.ofType(T.awsFlowLog).filter((f) => res.one(f, "vpcId", f.inputs.vpcId, [T.awsVpc]) === vpc.urn);
+      findings.push(
+        ...verdict(
+          vpc,
+          logs.map((f) => awsFlowLog(res, f, days)),
+        ),
+      );
+    }
+    for (const vpc of res.ofType(T.aliVpc)) {
+      const logs = res
+        .ofType(T.aliFlowLog)
+        .filter((f) => (str(f.inputs.resourceType) ?? "") === "VPC")
+        .filter((f) => res.one(f, "resourceId", f.inputs.resourceId, [T.aliVpc]) === vpc.urn);
+      findings.push(
+        ...verdict(
+          vpc,
+          logs.map((f) => aliFlowLog(res, f, days)),
+        ),
+      );
+    }
+    return findings;
+  },
+});
+
+/** Per flow log: undefined when it satisfies the rule, else why not (and whether that is only unknown). */
+type Problem = { why: string; unknown: boolean } | undefined;
+
+function verdict(vpc: GenericResource, problems: Problem[]): StackFinding[] {
+  if (problems.some((p) => p === undefined)) return [];
+  if (problems.length === 0) return [{ urn: vpc.urn, message: `${vpc.name}: no flow log on this VPC` }];
+  const unknown = problems.every((p) => p!.unknown);
+  return [{ urn: vpc.urn, message: `${vpc.name}: ${problems.map((p) => p!.why).join("; ")}`, unverifiable: unknown }];
+}
+
+function trafficProblem(f: GenericResource, value: unknown, all: string): Problem {
+  const t = str(value);
+  if (t === undefined && value !== undefined)
+    return { why: `${f.name}: trafficType is unknown at preview`, unknown: true };
+  if ((t ?? "").toLowerCase() !== all.toLowerCase())
+    return { why: `${f.name}: trafficType is ${t ?? "unset"}, must be ${all}`, unknown: false };
+  return undefined;
+}
+
+function retentionProblem(what: string, value: unknown, min: number, neverExpires: (n: number) => boolean): Problem {
+  const n = num(value);
+  if (n === undefined && value !== undefined) return { why: `${what} retention is unknown at preview`, unknown: true };
+  if (n !== undefined && !neverExpires(n) && n < min)
+    return { why: `${what} keeps logs ${n} days, fewer than ${min}`, unknown: false };
+  return undefined;
+}
+
+function awsFlowLog(res: Resolver, f: GenericResource, min: number): Problem {
+  const traffic = trafficProblem(f, f.inputs.trafficType, "ALL");
+  if (traffic) return traffic;
+  const kind = str(f.inputs.logDestinationType) ?? "cloud-watch-logs";
+  const destProp = f.inputs.logDestination !== undefined ? "logDestination" : "logGroupName";
+  if (kind === "s3") {
+    const bucket = res.one(f, destProp, f.inputs[destProp], T.buckets);
+    if (!bucket)
+      return { why: `${f.name}: S3 destination outside the stack, retention cannot be verified`, unknown: true };
+    const b = res.get(bucket)!;
+    const expirations = [
+      ...list(b.inputs.lifecycleRules).map((r) => prop(prop(r, "expiration"), "days")),
+      ...res
+        .ofType(...T.lifecycles)
+        .filter((l) => res.one(l, "bucket", l.inputs.bucket, T.buckets) === bucket)
+        .flatMap((l) =>
+          list(l.inputs.rules)
+            .filter((r) => (str(prop(r, "status")) ?? "Enabled") === "Enabled")
+            .map((r) => prop(prop(r, "expiration"), "days")),
+        ),
+    ];
+    for (const d of expirations) {
+      const p = retentionProblem(`bucket ${b.name}`, d, min, () => false);
+      if (p) return p;
+    }
+    return undefined;
+  }
+  const group = res.one(f, destProp, f.inputs[destProp], [T.logGroup]);
+  if (!group) return { why: `${f.name}: log group outside the stack, retention cannot be verified`, unknown: true };
+  const g = res.get(group)!;
+  // 0 or absent: CloudWatch keeps the logs forever.
+  return retentionProblem(`log group ${g.name}`, g.inputs.retentionInDays, min, (n) => n === 0);
+}
+
+function aliFlowLog(res: Resolver, f: GenericResource, min: number): Problem {
+  const traffic = trafficProblem(f, f.inputs.trafficType, "All");
+  if (traffic) return traffic;
+  const byRef = res.one(f, "logStoreName", f.inputs.logStoreName, [T.logStore]);
+  const name = str(f.inputs.logStoreName);
+  const project = str(f.inputs.projectName);
+  const byName = res
+    .ofType(T.logStore)
+    .find(
+      (s) =>
+        (str(s.inputs.logstoreName) ?? str(s.inputs.name)) === name &&
+        (project === undefined || (str(s.inputs.projectName) ?? str(s.inputs.project)) === project),
+    );
+  const store = byRef ? res.get(byRef) : byName;
+  if (!store) return { why: `${f.name}: log store outside the stack, retention cannot be verified`, unknown: true };
+  // The provider's default retention is 30 days.
+  const value = store.inputs.retentionPeriod ?? 30;
+  return retentionProblem(`log store ${store.name}`, value, min, (n) => n >= 3650);
+}

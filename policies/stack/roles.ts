@@ -1,0 +1,53 @@
+// Bastion designation, shared by the stack rules: a host is a bastion when tagged `hardening:role = "bastion"` or
+// named (URN, name, or glob) in the rule's `bastions` config; its security groups are bastion groups. A bastion
+// may publish its allow-list in the tag `hardening:allowed-cidrs` (comma or space separated).
+import { Host, NetworkModel } from "../../lib/reachability";
+import { NAMES_SCHEMA } from "../lib/config";
+import { ConfigReader } from "../lib/config";
+import { PolicyConfigSchema } from "@pulumi/policy";
+
+export const ROLE_TAG = "hardening:role";
+export const BASTION_ROLE = "bastion";
+export const ALLOWED_CIDRS_TAG = "hardening:allowed-cidrs";
+
+export interface BastionConfig {
+  /** URNs, names or globs of hosts designated as bastions in addition to the tag. */
+  bastions: string[];
+}
+
+export const BASTION_SCHEMA: PolicyConfigSchema["properties"] = {
+  bastions: {
+    ...NAMES_SCHEMA,
+    description: "Hosts (URN, name or glob) designated as bastions besides the hardening:role tag.",
+  },
+};
+
+export function readBastions(r: ConfigReader): BastionConfig {
+  return { bastions: r.strings("bastions", []) };
+}
+
+function glob(pattern: string): RegExp {
+  return new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+  );
+}
+
+export function isBastion(host: Pick<Host, "urn" | "name" | "tags">, c: BastionConfig): boolean {
+  if (host.tags[ROLE_TAG] === BASTION_ROLE) return true;
+  return c.bastions.some((p) => glob(p).test(host.urn) || glob(p).test(host.name));
+}
+
+/** Security groups carried by a bastion, or tagged as the bastion role themselves. */
+export function bastionGroups(m: NetworkModel, c: BastionConfig): Set<string> {
+  const out = new Set<string>();
+  for (const h of m.hosts.values()) if (isBastion(h, c)) h.securityGroups.forEach((sg) => out.add(sg));
+  for (const sg of m.securityGroups.values()) if (sg.tags[ROLE_TAG] === BASTION_ROLE) out.add(sg.urn);
+  return out;
+}
+
+export function taggedAllowList(host: Pick<Host, "tags">): string[] {
+  return (host.tags[ALLOWED_CIDRS_TAG] ?? "").split(/[\s,]+/).filter((s) => s !== "");
+}

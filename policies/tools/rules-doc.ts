@@ -1,0 +1,97 @@
+// Generates docs/RULES.md from the rules' metadata: `node dist/policies/tools/rules-doc.js` writes it,
+// `--check` exits 1 when the committed file is stale.
+import * as fs from "fs";
+import * as path from "path";
+import { hardeningRules, hardeningStackRules } from "../catalog";
+import { EVIDENCE_TAGS, PURPOSE_TAGS } from "../lib/evidence";
+import { CASE_STEPS, RuleMetadata } from "../lib/metadata";
+import { SETTINGS_POLICY_NAME } from "../lib/settings";
+
+/** The repository root (holds Pulumi.yaml), found from either the sources or the compiled copy in dist/. */
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, "Pulumi.yaml")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+export const RULES_DOC_PATH = path.join(repoRoot(), "docs", "RULES.md");
+
+function configKeys(policy: { configSchema?: { properties: Record<string, { description?: string }> } }): string[] {
+  return Object.entries(policy.configSchema?.properties ?? {}).map(
+    ([k, v]) => `\`${k}\`${v.description ? ` — ${v.description}` : ""}`,
+  );
+}
+
+function section(m: RuleMetadata, kind: string, config: string[]): string {
+  const lines = [
+    `### \`${m.name}\``,
+    "",
+    m.description,
+    "",
+    `- Kind: ${kind}`,
+    `- Enforcement: ${m.enforcementLevel}`,
+    `- Severity: ${m.severity}`,
+    `- Case step: ${m.caseStep} (${CASE_STEPS[m.caseStep]})`,
+    `- Controls: ${m.controls.map((c) => `${c.framework} ${c.id}`).join("; ")}`,
+    `- Resource types: ${m.resourceTypes.map((t) => `\`${t}\``).join(", ")}`,
+    `- Auto-remediation: ${m.autoRemediation ? "yes (enforcementLevel remediate)" : "no"}`,
+    "",
+    "Remediation:",
+    "",
+    ...m.remediationSteps.map((s, i) => `${i + 1}. ${s}`),
+    "",
+    "Configuration:",
+    "",
+    ...config.map((c) => `- ${c}`),
+    "",
+  ];
+  return lines.join("\n");
+}
+
+export function renderRulesDoc(): string {
+  const head = [
+    "# Policy rules reference",
+    "",
+    "<!-- Generated from the rules' metadata by policies/tools/rules-doc.ts; do not edit by hand. -->",
+    "",
+    "Every rule of the `hardening-kit` pack, what it blocks, why (the step of the ransomware case it breaks),",
+    "which controls it serves and how to fix a violation.",
+    "",
+    "## Common behaviour",
+    "",
+    "- **Unknown values at preview**: a known-bad field is reported even when other fields are unknown. When the",
+    "  risky field itself is unknown the rule reports an advisory `cannot be verified at preview: X is unknown`;",
+    `  \`failClosed: true\` on a rule, on \`${SETTINGS_POLICY_NAME}\` (whole pack) or the environment variable`,
+    "  `HARDENING_KIT_FAIL_CLOSED=true` turns those into violations at the rule's level.",
+    "- **Exemptions** (per rule, in `--policy-pack-config`): `exemptions: [{ resource, reason, owner, expires }]`;",
+    "  `resource` is a URN or resource name (`*`, `?` wildcards), `reason` needs substance (20+ characters, 4+ words),",
+    "  `expires` is an ISO date. An expired exemption is a violation; every exemption in use is reported (advisory).",
+    `- **Evidence and backup buckets**: a tag ${EVIDENCE_TAGS.map((t) => `\`${t}\``).join(" or ")} = \`"true"\`, a tag`,
+    `  ${PURPOSE_TAGS.map((t) => `\`${t}\``).join("/")} of evidence/forensics/backup, or a bucket or resource name containing`,
+    "  evidence, forensic or backup.",
+    "- **Network ACLs** are stateless: an allow of an ephemeral return range (from 1024 or higher up to 65535, at least",
+    "  16,384 ports wide) is reply traffic, not a service opening (`allowNaclEphemeralReturn`). Entries are evaluated in",
+    "  order, so a deny of the whole internet ahead of an allow closes the port.",
+    "",
+    "## Rules",
+    "",
+  ];
+  const resource = hardeningRules.map((p) => section(p.metadata, "resource", configKeys(p)));
+  const stack = hardeningStackRules.map((p) => section(p.metadata, "stack", configKeys(p)));
+  return [...head, ...resource, ...stack].join("\n").replace(/\n+$/, "\n");
+}
+
+if (require.main === module) {
+  const text = renderRulesDoc();
+  if (process.argv.includes("--check")) {
+    const current = fs.existsSync(RULES_DOC_PATH) ? fs.readFileSync(RULES_DOC_PATH, "utf8") : "";
+    if (current !== text) {
+      console.error(`${RULES_DOC_PATH} is stale: run node dist/policies/tools/rules-doc.js`);
+      process.exit(1);
+    }
+  } else {
+    fs.mkdirSync(path.dirname(RULES_DOC_PATH), { recursive: true });
+    fs.writeFileSync(RULES_DOC_PATH, text);
+    console.log(`wrote ${RULES_DOC_PATH}`);
+  }
+}

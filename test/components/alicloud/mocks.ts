@@ -1,0 +1,110 @@
+// Pulumi mocks for the Alibaba Cloud component tests: records every resource's inputs and answers the invokes the
+// components make. Import this module before any component so the mocks are in place when resources register.
+import * as pulumi from "@pulumi/pulumi";
+
+export interface Recorded {
+  type: string;
+  name: string;
+  inputs: Record<string, any>;
+  provider?: string;
+}
+
+export const recorded: Recorded[] = [];
+export const invokes: { token: string; inputs: Record<string, any> }[] = [];
+
+/** Region the mocks answer for; tests of the second region look at `provider`. */
+export const REGION = "cn-hangzhou";
+
+const outputsByType: Record<string, (name: string, inputs: Record<string, any>) => Record<string, any>> = {
+  "alicloud:vpc/natGateway:NatGateway": () => ({ snatTableIds: "stb-1,stb-2" }),
+  "alicloud:ecs/eipAddress:EipAddress": () => ({ ipAddress: "198.51.100.7" }),
+  "alicloud:ecs/instance:Instance": (name) => ({
+    networkInterfaceId: `eni-${name}`,
+    primaryIpAddress: "10.0.0.10",
+    publicIp: "198.51.100.8",
+    systemDiskId: `d-${name}`,
+  }),
+  "alicloud:wafv3/defenseTemplate:DefenseTemplate": (name) => ({ defenseTemplateId: 100 + name.length }),
+  "alicloud:wafv3/domain:Domain": (name) => ({ domainId: `${name}-domain-id` }),
+  "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer": () => ({ address: "198.51.100.9" }),
+};
+
+pulumi.runtime.setMocks(
+  {
+    newResource(args: pulumi.runtime.MockResourceArgs) {
+      const provider = typeof args.provider === "string" ? args.provider.split("::")[3] : undefined;
+      recorded.push({ type: args.type, name: args.name, inputs: args.inputs, provider });
+      const extra = outputsByType[args.type]?.(args.name, args.inputs) ?? {};
+      return { id: `${args.name}-id`, state: { ...args.inputs, ...extra } };
+    },
+    call(args: pulumi.runtime.MockCallArgs) {
+      invokes.push({ token: args.token, inputs: args.inputs });
+      switch (args.token) {
+        case "alicloud:index/getZones:getZones": {
+          const zones = ["h", "i", "j"].map((l) => ({ id: `${REGION}-${l}` }));
+          return { ids: zones.map((z) => z.id), zones };
+        }
+        case "alicloud:ecs/getImages:getImages":
+          return {
+            ids: ["aliyun_3_x64_20G_alibase_20250117.vhd"],
+            images: [{ id: "aliyun_3_x64_20G_alibase_20250117.vhd" }],
+          };
+        case "alicloud:index/getRegions:getRegions":
+          return { ids: [REGION], regions: [{ id: REGION }] };
+        case "alicloud:index/getAccount:getAccount":
+          return { id: "1234567890123456" };
+        default:
+          throw new Error(`unexpected invoke ${args.token}`);
+      }
+    },
+  },
+  "hardening-kit",
+  "test",
+  true,
+);
+
+/** Waits until no new resource has registered for a few event-loop turns (outputs chain through promises). */
+export async function settle(): Promise<void> {
+  let last = -1;
+  let stable = 0;
+  while (stable < 5) {
+    await new Promise((r) => setTimeout(r, 5));
+    if (recorded.length === last) stable++;
+    else {
+      stable = 0;
+      last = recorded.length;
+    }
+  }
+}
+
+/** Resources whose logical name starts with `prefix-` (a component's children). */
+export function childrenOf(prefix: string): Recorded[] {
+  return recorded.filter((r) => r.name.startsWith(`${prefix}-`) && !r.type.startsWith("hardening:"));
+}
+
+export function ofType(prefix: string, type: string): Recorded[] {
+  return childrenOf(prefix).filter((r) => r.type === type);
+}
+
+export function one(prefix: string, type: string): Recorded {
+  const found = ofType(prefix, type);
+  if (found.length !== 1) throw new Error(`expected one ${type} under ${prefix}, found ${found.length}`);
+  return found[0];
+}
+
+/** Runs `create` and returns the thrown error's message; fails the test if nothing was thrown. */
+export function thrown(create: () => unknown): string {
+  try {
+    create();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error("expected the constructor to throw");
+}
+
+/** Resource options by logical name, captured by `recordOptions` (pass it in a component's `transformations`). */
+export const options = new Map<string, pulumi.ResourceOptions>();
+export const recordOptions: pulumi.ResourceTransformation = (args) => {
+  options.set(args.name, args.opts);
+  return undefined;
+};

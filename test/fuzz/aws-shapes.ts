@@ -1,0 +1,333 @@
+// Input shapes of the AWS resource types the pack's policies read (field names as @pulumi/aws 7 sends them).
+import { Shape } from "./shape";
+
+const sgRule: Shape = {
+  fromPort: "port",
+  toPort: "port",
+  protocol: "protocol",
+  cidrBlocks: "cidrs",
+  ipv6CidrBlocks: "cidrs",
+  prefixListIds: "strings",
+  securityGroups: "strings",
+  self: "bool",
+  description: "string",
+};
+
+const metadataOptions: Shape = {
+  httpTokens: { oneOf: ["required", "optional", "", "REQUIRED", null] },
+  httpEndpoint: { oneOf: ["enabled", "disabled", ""] },
+  httpPutResponseHopLimit: "number",
+};
+
+const blockDevice: Shape = { encrypted: "bool", kmsKeyId: "string", deleteOnTermination: "bool", volumeSize: "number" };
+
+const logging: Shape = { targetBucket: "string", targetPrefix: "string", enabled: "bool", bucket: "string" };
+
+const instanceLike: Shape = {
+  userData: "userData",
+  userDataBase64: "userData",
+  metadataOptions: { object: metadataOptions },
+  associatePublicIpAddress: "bool",
+  rootBlockDevice: { object: blockDevice },
+  ebsBlockDevices: { arrayOf: blockDevice },
+  vpcSecurityGroupIds: "strings",
+  securityGroups: "strings",
+  keyName: "string",
+  iamInstanceProfile: "string",
+  monitoring: "bool",
+};
+
+const naclEntry: Shape = {
+  ruleNo: "number",
+  action: { oneOf: ["allow", "deny", "ALLOW"] },
+  protocol: "protocol",
+  fromPort: "port",
+  toPort: "port",
+  cidrBlock: "cidr",
+  ipv6CidrBlock: "cidr",
+  icmpType: "number",
+};
+
+const sgInline: Shape = { ingress: { arrayOf: sgRule }, egress: { arrayOf: sgRule }, vpcId: "string" };
+
+const objectLockRule: Shape = {
+  defaultRetention: { object: { mode: { oneOf: ["COMPLIANCE", "GOVERNANCE", ""] }, days: "number", years: "number" } },
+};
+
+export const awsShapes: Record<string, Shape> = {
+  "aws:ec2/securityGroup:SecurityGroup": { ...sgInline, name: "string", revokeRulesOnDelete: "bool" },
+  "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": sgInline,
+  "aws:ec2/securityGroupRule:SecurityGroupRule": {
+    ...sgRule,
+    type: { oneOf: ["ingress", "egress", "INGRESS", "", null] },
+    securityGroupId: "string",
+    sourceSecurityGroupId: "string",
+  },
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": {
+    fromPort: "port",
+    toPort: "port",
+    ipProtocol: "protocol",
+    cidrIpv4: "cidr",
+    cidrIpv6: "cidr",
+    prefixListId: "string",
+    referencedSecurityGroupId: "string",
+    securityGroupId: "string",
+  },
+  "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": {
+    fromPort: "port",
+    toPort: "port",
+    ipProtocol: "protocol",
+    cidrIpv4: "cidr",
+    cidrIpv6: "cidr",
+    securityGroupId: "string",
+  },
+  "aws:ec2/networkAcl:NetworkAcl": { ingress: { arrayOf: naclEntry }, egress: { arrayOf: naclEntry } },
+  "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl": { ingress: { arrayOf: naclEntry }, egress: { arrayOf: naclEntry } },
+  "aws:ec2/networkAclRule:NetworkAclRule": {
+    egress: "bool",
+    ruleNumber: "number",
+    ruleAction: { oneOf: ["allow", "deny", "ALLOW"] },
+    protocol: "protocol",
+    fromPort: "port",
+    toPort: "port",
+    cidrBlock: "cidr",
+    ipv6CidrBlock: "cidr",
+  },
+  "aws:ec2/instance:Instance": instanceLike,
+  "aws:ec2/spotInstanceRequest:SpotInstanceRequest": { ...instanceLike, spotPrice: "string" },
+  "aws:ec2/launchConfiguration:LaunchConfiguration": { ...instanceLike, imageId: "string" },
+  "aws:ec2/launchTemplate:LaunchTemplate": {
+    userData: "userData",
+    metadataOptions: { object: metadataOptions },
+    networkInterfaces: { arrayOf: { associatePublicIpAddress: "bool", securityGroups: "strings" } },
+    blockDeviceMappings: { arrayOf: { deviceName: "string", ebs: { object: blockDevice } } },
+    vpcSecurityGroupIds: "strings",
+    keyName: "string",
+  },
+  "aws:ec2/flowLog:FlowLog": {
+    vpcId: "string",
+    subnetId: "string",
+    trafficType: { oneOf: ["ALL", "ACCEPT", "REJECT", "all"] },
+    logDestination: "string",
+    logDestinationType: "string",
+  },
+  "aws:ec2/vpc:Vpc": { cidrBlock: "cidr", enableDnsSupport: "bool", enableDnsHostnames: "bool" },
+  "aws:ec2/trafficMirrorSession:TrafficMirrorSession": {
+    networkInterfaceId: "string",
+    trafficMirrorTargetId: "string",
+    trafficMirrorFilterId: "string",
+    sessionNumber: "number",
+  },
+  "aws:ebs/volume:Volume": { encrypted: "bool", kmsKeyId: "string", size: "number" },
+  "aws:s3/bucket:Bucket": {
+    acl: { oneOf: ["private", "public-read", "public-read-write", "authenticated-read", ""] },
+    forceDestroy: "bool",
+    versioning: { object: { enabled: "bool", mfaDelete: "bool" } },
+    serverSideEncryptionConfiguration: {
+      object: {
+        rule: {
+          object: {
+            applyServerSideEncryptionByDefault: {
+              object: { sseAlgorithm: { oneOf: ["AES256", "aws:kms", ""] }, kmsMasterKeyId: "string" },
+            },
+          },
+        },
+      },
+    },
+    loggings: { arrayOf: logging },
+    logging: { object: logging },
+    policy: "policyDocument",
+    objectLockEnabled: "bool",
+  },
+  "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration": {
+    bucket: "string",
+    objectLockEnabled: { oneOf: ["Enabled", "", "Disabled"] },
+    rule: { object: objectLockRule },
+  },
+  "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2": {
+    bucket: "string",
+    objectLockEnabled: { oneOf: ["Enabled", ""] },
+    rule: { object: objectLockRule },
+  },
+  "aws:s3/bucketV2:BucketV2": { forceDestroy: "bool", objectLockEnabled: "bool", bucket: "string" },
+  "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": {
+    bucket: "string",
+    blockPublicAcls: "bool",
+    blockPublicPolicy: "bool",
+    ignorePublicAcls: "bool",
+    restrictPublicBuckets: "bool",
+  },
+  "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock": {
+    blockPublicAcls: "bool",
+    blockPublicPolicy: "bool",
+    ignorePublicAcls: "bool",
+    restrictPublicBuckets: "bool",
+  },
+  "aws:s3/bucketAcl:BucketAcl": {
+    bucket: "string",
+    acl: { oneOf: ["private", "public-read", "public-read-write", "log-delivery-write"] },
+  },
+  "aws:s3/bucketPolicy:BucketPolicy": { bucket: "string", policy: "policyDocument" },
+  "aws:s3/bucketVersioning:BucketVersioning": {
+    bucket: "string",
+    versioningConfiguration: {
+      object: { status: { oneOf: ["Enabled", "Suspended", "Disabled", ""] }, mfaDelete: "string" },
+    },
+  },
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": {
+    bucket: "string",
+    rules: {
+      arrayOf: {
+        applyServerSideEncryptionByDefault: {
+          object: { sseAlgorithm: { oneOf: ["AES256", "aws:kms", "aws:kms:dsse", ""] }, kmsMasterKeyId: "string" },
+        },
+        bucketKeyEnabled: "bool",
+      },
+    },
+  },
+  "aws:rds/instance:Instance": {
+    publiclyAccessible: "bool",
+    storageEncrypted: "bool",
+    password: "string",
+    manageMasterUserPassword: "bool",
+    backupRetentionPeriod: "number",
+    deletionProtection: "bool",
+    skipFinalSnapshot: "bool",
+    iamDatabaseAuthenticationEnabled: "bool",
+    engine: "string",
+    port: "port",
+    vpcSecurityGroupIds: "strings",
+  },
+  "aws:rds/clusterInstance:ClusterInstance": {
+    publiclyAccessible: "bool",
+    engine: "string",
+    clusterIdentifier: "string",
+  },
+  "aws:redshift/cluster:Cluster": {
+    publiclyAccessible: "bool",
+    encrypted: "bool",
+    automatedSnapshotRetentionPeriod: "number",
+  },
+  "aws:rds/cluster:Cluster": {
+    storageEncrypted: "bool",
+    masterPassword: "string",
+    backupRetentionPeriod: "number",
+    deletionProtection: "bool",
+    skipFinalSnapshot: "bool",
+    engine: "string",
+  },
+  "aws:lb/loadBalancer:LoadBalancer": {
+    internal: "bool",
+    loadBalancerType: { oneOf: ["application", "network", "gateway", ""] },
+    dropInvalidHeaderFields: "bool",
+    enableDeletionProtection: "bool",
+    accessLogs: { object: { bucket: "string", enabled: "bool", prefix: "string" } },
+    securityGroups: "strings",
+  },
+  "aws:alb/loadBalancer:LoadBalancer": {
+    internal: "bool",
+    dropInvalidHeaderFields: "bool",
+    accessLogs: { object: { bucket: "string", enabled: "bool" } },
+  },
+  "aws:lb/listener:Listener": {
+    port: "port",
+    protocol: { oneOf: ["HTTP", "HTTPS", "TCP", "TLS", "http", ""] },
+    sslPolicy: "string",
+    defaultActions: { arrayOf: { type: "string", redirect: { object: { protocol: "string", port: "string" } } } },
+  },
+  "aws:elb/loadBalancer:LoadBalancer": {
+    internal: "bool",
+    listeners: {
+      arrayOf: {
+        lbPort: "port",
+        lbProtocol: "string",
+        instancePort: "port",
+        instanceProtocol: "string",
+        sslCertificateId: "string",
+      },
+    },
+    accessLogs: { object: { bucket: "string", enabled: "bool" } },
+  },
+  "aws:cloudtrail/trail:Trail": {
+    isMultiRegionTrail: "bool",
+    enableLogFileValidation: "bool",
+    enableLogging: "bool",
+    includeGlobalServiceEvents: "bool",
+    kmsKeyId: "string",
+    s3BucketName: "string",
+    cloudWatchLogsGroupArn: "string",
+    eventSelectors: {
+      arrayOf: { readWriteType: { oneOf: ["All", "ReadOnly", "WriteOnly"] }, includeManagementEvents: "bool" },
+    },
+  },
+  "aws:cloudwatch/logGroup:LogGroup": { retentionInDays: "number", kmsKeyId: "string", skipDestroy: "bool" },
+  "aws:backup/vaultLockConfiguration:VaultLockConfiguration": {
+    backupVaultName: "string",
+    changeableForDays: "number",
+    minRetentionDays: "number",
+    maxRetentionDays: "number",
+  },
+  "aws:backup/vault:Vault": { kmsKeyArn: "string", forceDestroy: "bool" },
+  "aws:iam/accountPasswordPolicy:AccountPasswordPolicy": {
+    minimumPasswordLength: "number",
+    requireLowercaseCharacters: "bool",
+    requireUppercaseCharacters: "bool",
+    requireNumbers: "bool",
+    requireSymbols: "bool",
+    passwordReusePrevention: "number",
+    maxPasswordAge: "number",
+    allowUsersToChangePassword: "bool",
+    hardExpiry: "bool",
+  },
+  "aws:iam/policy:Policy": { policy: "policyDocument", name: "string" },
+  "aws:iam/rolePolicy:RolePolicy": { policy: "policyDocument", role: "string" },
+  "aws:iam/userPolicy:UserPolicy": { policy: "policyDocument", user: "string" },
+  "aws:iam/role:Role": { assumeRolePolicy: "policyDocument", managedPolicyArns: "strings" },
+  "aws:iam/userLoginProfile:UserLoginProfile": {
+    user: "string",
+    passwordResetRequired: "bool",
+    passwordLength: "number",
+  },
+  "aws:iam/accessKey:AccessKey": { user: "string", status: { oneOf: ["Active", "Inactive"] } },
+  "aws:wafv2/webAcl:WebAcl": {
+    scope: { oneOf: ["REGIONAL", "CLOUDFRONT", ""] },
+    defaultAction: { object: { allow: { object: {} }, block: { object: {} } } },
+    rules: {
+      arrayOf: {
+        name: "string",
+        priority: "number",
+        overrideAction: { object: { none: { object: {} }, count: { object: {} } } },
+        statement: { object: { managedRuleGroupStatement: { object: { name: "string", vendorName: "string" } } } },
+      },
+    },
+    ruleJson: "policyDocument",
+    visibilityConfig: {
+      object: { cloudwatchMetricsEnabled: "bool", sampledRequestsEnabled: "bool", metricName: "string" },
+    },
+  },
+  "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration": {
+    resourceArn: "string",
+    logDestinationConfigs: "strings",
+  },
+  "aws:wafv2/webAclAssociation:WebAclAssociation": { resourceArn: "string", webAclArn: "string" },
+  "aws:ecr/repository:Repository": {
+    imageScanningConfiguration: { object: { scanOnPush: "bool" } },
+    imageTagMutability: { oneOf: ["MUTABLE", "IMMUTABLE"] },
+    forceDelete: "bool",
+  },
+  "aws:ec2/eip:Eip": { instance: "string", domain: "string" },
+  "aws:kms/key:Key": { enableKeyRotation: "bool", deletionWindowInDays: "number" },
+  "aws:secretsmanager/secret:Secret": { kmsKeyId: "string", recoveryWindowInDays: "number" },
+  "aws:secretsmanager/secretVersion:SecretVersion": { secretString: "string" },
+  "aws:guardduty/detector:Detector": { enable: "bool" },
+  "aws:route53/record:Record": {
+    name: "string",
+    type: "string",
+    setIdentifier: "string",
+    healthCheckId: "string",
+    failoverRoutingPolicies: { arrayOf: { type: { oneOf: ["PRIMARY", "SECONDARY", "primary", ""] } } },
+    aliases: { arrayOf: { name: "string", zoneId: "string", evaluateTargetHealth: "bool" } },
+    records: "strings",
+  },
+  "aws:route53/healthCheck:HealthCheck": { type: "string", fqdn: "string", port: "port" },
+};

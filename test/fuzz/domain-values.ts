@@ -1,0 +1,216 @@
+// Well-formed and malformed values of the kinds policies parse: ports, protocols, CIDRs, Alibaba port ranges,
+// user data and IAM documents. Malformed ones are what a typo, a bad interpolation or an attacker would write.
+import fc from "fast-check";
+import { gzipSync } from "zlib";
+
+export const port = (): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    fc.constantFrom<unknown>(0, 22, 80, 443, 3306, 3389, 5432, 6379, 65535, -1),
+    fc.constantFrom<unknown>(
+      65536,
+      -2,
+      1.5,
+      NaN,
+      Infinity,
+      "22",
+      " 22 ",
+      "22/abc",
+      "65536",
+      "-1/-1",
+      "0x16",
+      "",
+      "ssh",
+    ),
+    fc.integer({ min: -70_000, max: 70_000 }),
+  );
+
+export const protocol = (): fc.Arbitrary<unknown> =>
+  fc.constantFrom<unknown>(
+    "tcp",
+    "TCP",
+    "udp",
+    "icmp",
+    "icmpv6",
+    "-1",
+    "all",
+    "6",
+    "17",
+    "58",
+    "47",
+    "gre",
+    "255",
+    "256",
+    "",
+    " tcp ",
+    6,
+    -1,
+    "sctp",
+  );
+
+const goodCidr = (): fc.Arbitrary<string> =>
+  fc.oneof(
+    fc.constantFrom(
+      "0.0.0.0/0",
+      "::/0",
+      "10.0.0.0/8",
+      "172.16.0.0/12",
+      "192.168.1.0/24",
+      "203.0.113.7/32",
+      "2001:db8::/32",
+    ),
+    fc
+      .tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(32))
+      .map((t) => `${t.slice(0, 4).join(".")}/${t[4]}`),
+    // Pieces of the internet that together cover it, the way an evasive rule set would split 0.0.0.0/0.
+    fc.nat(7).map((i) => `${i * 32}.0.0.0/3`),
+  );
+
+export const malformedCidr = (): fc.Arbitrary<string> =>
+  fc.constantFrom(
+    "0.0.0.0/33",
+    "0.0.0.0",
+    "::/129",
+    "300.1.1.1/8",
+    "10.0.0.0/-1",
+    "abc",
+    "",
+    " 0.0.0.0/0 ",
+    "0.0.0.0/0,10.0.0.0/8",
+    "0:0:0:0:0:0:0:0/0",
+    "::ffff:0.0.0.0/96",
+    "1.2.3.4/24/5",
+    "1.2.3/24",
+    "1.2.3.4/",
+    "/0",
+    "*",
+    "0/0",
+    "::/",
+    "0.0.0.0/0\n",
+    "10.0.0.0/8 ",
+    "fe80::1%eth0/64",
+    "1.2.3.4/24.5",
+  );
+
+export const cidr = (): fc.Arbitrary<string> =>
+  fc.oneof({ weight: 2, arbitrary: goodCidr() }, { weight: 1, arbitrary: malformedCidr() });
+
+/** Alibaba Cloud lists addresses as one comma-separated string (RDS `securityIps` elements, whitelists). */
+export const cidrCommaList = (): fc.Arbitrary<string> => fc.array(cidr(), { maxLength: 6 }).map((a) => a.join(","));
+
+export const alicloudPortRange = (): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    fc.constantFrom<unknown>(
+      "22/22",
+      "-1/-1",
+      "1/65535",
+      "3389/3389",
+      "1/200",
+      "22/abc",
+      "65536/65536",
+      "-1/22",
+      "22",
+      "22/21",
+    ),
+    fc.constantFrom<unknown>("", "/", "22//22", " 22 / 22 ", "0/0", "22/22/22", 22, -1),
+    fc.tuple(fc.integer({ min: -2, max: 70_000 }), fc.integer({ min: -2, max: 70_000 })).map(([a, b]) => `${a}/${b}`),
+  );
+
+const SCRIPT_LINES = [
+  "#!/bin/bash",
+  "#cloud-config",
+  "PasswordAuthentication yes",
+  "PasswordAuthentication no",
+  "PermitRootLogin yes",
+  "PermitRootLogin prohibit-password",
+  "ssh_pwauth: true",
+  "disable_root: false",
+  "chpasswd: { expire: false }",
+  "echo 'root:hunter2' | chpasswd",
+  "echo ssh-rsa AAAA >> /root/.ssh/authorized_keys",
+  "sed -i 's/^#PasswordAuthentication.*$/PasswordAuthentication yes/' /etc/ssh/sshd_config",
+  "sed -i '/^PasswordAuthentication/c PasswordAuthentication yes' /etc/ssh/sshd_config",
+  "users:\n  - name: admin\n    plain_text_passwd: x",
+  "yum -y install nginx",
+];
+
+const script = (): fc.Arbitrary<string> =>
+  fc
+    .array(fc.oneof(fc.constantFrom(...SCRIPT_LINES), fc.string({ maxLength: 40 })), { maxLength: 12 })
+    .map((l) => l.join("\n"));
+
+/** Long runs of the characters the user-data expressions repeat over, to surface super-linear matching. */
+const pathological = (): fc.Arbitrary<string> =>
+  fc
+    .tuple(
+      fc.constantFrom(
+        "PasswordAuthentication",
+        "sed -i 's",
+        "PermitRootLogin",
+        "ssh_pwauth:",
+        "passwd ",
+        "users:\n",
+        "",
+      ),
+      fc.constantFrom(" ", "/", "\\", "=", "'", "s/", "\t", "a"),
+      fc.integer({ min: 1_000, max: 30_000 }),
+      fc.constantFrom("", "yes", "x", "/"),
+    )
+    .map(([head, unit, n, tail]) => head + unit.repeat(n) + tail);
+
+export const userData = (): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    { weight: 3, arbitrary: script() },
+    { weight: 2, arbitrary: script().map((s) => Buffer.from(s).toString("base64")) },
+    { weight: 1, arbitrary: script().map((s) => gzipSync(Buffer.from(s)).toString("base64")) },
+    // Valid base64 of random bytes, truncated gzip, and base64-looking text that is not.
+    { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString("base64")) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .uint8Array({ maxLength: 64 })
+        .map((b) => Buffer.concat([Buffer.from([0x1f, 0x8b]), b]).toString("base64")),
+    },
+    { weight: 1, arbitrary: fc.constantFrom("====", "QUJD", "H4sI", "H4sIAAAAAAAA", "AAAA\n\n====", "true") },
+    { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 200 }) },
+    { weight: 1, arbitrary: pathological() },
+  );
+
+const statement = (): fc.Arbitrary<unknown> =>
+  fc.record(
+    {
+      Effect: fc.constantFrom<unknown>("Allow", "Deny", "allow", 1, null),
+      Action: fc.oneof(
+        fc.constantFrom<unknown>("*", "s3:*", "iam:*", "ecs:*", ["*"], [], "", null),
+        fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }),
+      ),
+      Resource: fc.constantFrom<unknown>("*", ["*"], "acs:oss:*:*:*", [], null),
+      Principal: fc.constantFrom<unknown>("*", { AWS: "*" }, { Service: "ec2.amazonaws.com" }, null),
+      Condition: fc.constantFrom<unknown>({}, { Bool: { "aws:MultiFactorAuthPresent": "true" } }, "x"),
+    },
+    { requiredKeys: [] },
+  );
+
+/** IAM / RAM policy documents arrive as JSON text; some are not JSON, some are JSON of the wrong shape. */
+export const policyDocument = (): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    fc
+      .record(
+        {
+          Version: fc.constantFrom<unknown>("2012-10-17", "1"),
+          Statement: fc.oneof(fc.array(statement(), { maxLength: 4 }), statement()),
+        },
+        { requiredKeys: [] },
+      )
+      .map((d) => JSON.stringify(d)),
+    fc.constantFrom<unknown>(
+      "",
+      "{",
+      "null",
+      "[]",
+      '"*"',
+      '{"Statement":null}',
+      '{"Statement":[null]}',
+      '{"Statement":"*"}',
+    ),
+    fc.jsonValue().map((v) => JSON.stringify(v)),
+  );

@@ -1,0 +1,45 @@
+// Hostile stacks for stack policies: hostile bags linked by parents, dependencies and property dependencies that
+// point at each other, at themselves, or at URNs that are not in the stack.
+import fc from "fast-check";
+import { SyntheticResource, urnOf } from "../../bench/synthetic/resource";
+import { bagForAnyType, FuzzBag } from "./resource-shapes";
+
+const DANGLING = "urn:pulumi:bench::hardening-kit::aws:ec2/securityGroup:SecurityGroup::gone";
+
+interface Links {
+  parent: number;
+  dependencies: number[];
+  propertyDependencies: [string, number[]][];
+}
+
+const links = (): fc.Arbitrary<Links> =>
+  fc.record({
+    parent: fc.integer({ min: -1, max: 40 }),
+    dependencies: fc.array(fc.integer({ min: -1, max: 40 }), { maxLength: 4 }),
+    propertyDependencies: fc.array(
+      fc.tuple(
+        fc.constantFrom("vpcId", "securityGroupId", "securityGroups", "bucket", "instanceId", "x"),
+        fc.array(fc.integer({ min: -1, max: 40 }), { maxLength: 3 }),
+      ),
+      { maxLength: 3 },
+    ),
+  });
+
+function link(bags: [FuzzBag, Links][]): SyntheticResource[] {
+  const urns = bags.map(([bag], i) => urnOf(bag.type, `r${i}`));
+  // -1 and indexes past the end stand for a URN the stack does not contain.
+  const urnAt = (i: number): string => urns[i] ?? DANGLING;
+  return bags.map(([bag, l], i) => ({
+    type: bag.type,
+    name: `r${i}`,
+    urn: urns[i],
+    props: bag.props,
+    parent: l.parent === -1 ? undefined : urnAt(l.parent),
+    dependencies: l.dependencies.map(urnAt),
+    propertyDependencies: Object.fromEntries(l.propertyDependencies.map(([k, is]) => [k, is.map(urnAt)])),
+  }));
+}
+
+export function stackArbitrary(maxResources = 25): fc.Arbitrary<SyntheticResource[]> {
+  return fc.array(fc.tuple(bagForAnyType(), links()), { maxLength: maxResources }).map(link);
+}

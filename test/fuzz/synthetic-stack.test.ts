@@ -1,0 +1,38 @@
+// The benchmark's input must be the same on every run and look like a real estate of both clouds.
+import { syntheticStack } from "../../bench/synthetic/generate";
+import { UNKNOWN } from "../../bench/synthetic/posture";
+import { cloudOf } from "../../bench/synthetic/resource";
+import { loadPolicySdk } from "../../bench/synthetic/policy-sdk";
+import { analyzeRequest } from "../../bench/synthetic/analyzer-requests";
+
+describe("synthetic benchmark stack", () => {
+  const stack = syntheticStack(2_000);
+
+  it("is deterministic for a seed and differs across seeds", () => {
+    expect(syntheticStack(2_000)).toEqual(stack);
+    expect(syntheticStack(2_000, 1)).not.toEqual(stack);
+  });
+
+  it("mixes both clouds and many resource types, with unique URNs", () => {
+    const clouds = new Set(stack.map((r) => cloudOf(r.type)));
+    expect(clouds).toEqual(new Set(["aws", "alicloud"]));
+    expect(new Set(stack.map((r) => r.type)).size).toBeGreaterThanOrEqual(30);
+    expect(new Set(stack.map((r) => r.urn)).size).toBe(stack.length);
+  });
+
+  it("is mostly secure with some internet exposure and some unknowns", () => {
+    const text = stack.map((r) => JSON.stringify(r.props));
+    const open = text.filter((t) => t.includes("0.0.0.0/0")).length;
+    const unknown = text.filter((t) => t.includes(UNKNOWN)).length;
+    expect(open / stack.length).toBeGreaterThan(0.02);
+    expect(open / stack.length).toBeLessThan(0.3);
+    expect(unknown).toBeGreaterThan(0);
+  });
+
+  it("encodes as analyzer requests without loss", () => {
+    const { messages } = loadPolicySdk(__dirname);
+    for (const r of stack.slice(0, 200)) {
+      expect(analyzeRequest(messages, r).getProperties().toJavaScript()).toEqual(r.props);
+    }
+  });
+});

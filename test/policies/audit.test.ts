@@ -1,0 +1,45 @@
+import { requireActiontrailAllRegionsEvents } from "../../policies/rules/require-actiontrail-all-regions-events";
+import { requireCloudtrailMultiRegionValidation } from "../../policies/rules/require-cloudtrail-multi-region-validation";
+import { Case, table, UNKNOWN } from "./harness";
+
+const TRAIL = "aws:cloudtrail/trail:Trail";
+const ACTIONTRAIL = "alicloud:actiontrail/trail:Trail";
+const good = { s3BucketName: UNKNOWN, isMultiRegionTrail: true, enableLogFileValidation: true };
+
+describe("require-cloudtrail-multi-region-validation", () => {
+  table(requireCloudtrailMultiRegionValidation, [
+    { name: "compliant trail (bucket unknown at preview)", type: TRAIL, props: good, violations: 0 },
+    { name: "single-region trail", type: TRAIL, props: { ...good, isMultiRegionTrail: false }, violations: 1 },
+    { name: "defaults: single region, no validation", type: TRAIL, props: { s3BucketName: "b" }, violations: 2 },
+    { name: "logging switched off", type: TRAIL, props: { ...good, enableLogging: false }, violations: 1 },
+    {
+      name: "validation unknown is a note",
+      type: TRAIL,
+      props: { ...good, enableLogFileValidation: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+  ] as Case[]);
+});
+
+describe("require-actiontrail-all-regions-events", () => {
+  table(requireActiontrailAllRegionsEvents, [
+    {
+      name: "explicit all/all/enable",
+      type: ACTIONTRAIL,
+      props: { trailRegion: "All", eventRw: "All", status: "Enable" },
+      violations: 0,
+    },
+    { name: "provider defaults", type: ACTIONTRAIL, props: { trailName: "t", ossBucketName: "b" }, violations: 0 },
+    { name: "one region", type: ACTIONTRAIL, props: { trailRegion: "cn-hangzhou" }, violations: 1 },
+    { name: "write events only", type: ACTIONTRAIL, props: { eventRw: "Write" }, violations: 1 },
+    { name: "disabled", type: ACTIONTRAIL, props: { status: "Disable" }, violations: 1 },
+    {
+      name: "all three wrong",
+      type: ACTIONTRAIL,
+      props: { trailRegion: "cn-shanghai", eventRw: "Read", status: "Disable" },
+      violations: 3,
+    },
+    { name: "unknown status is a note", type: ACTIONTRAIL, props: { status: UNKNOWN }, violations: 0, notes: 1 },
+  ] as Case[]);
+});

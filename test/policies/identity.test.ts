@@ -1,0 +1,80 @@
+import { requireIamPasswordPolicyStrength } from "../../policies/rules/require-iam-password-policy-strength";
+import { requireRamMfaForLogin } from "../../policies/rules/require-ram-mfa-for-login";
+import { requireRamPasswordPolicyStrength } from "../../policies/rules/require-ram-password-policy-strength";
+import { Case, run, table, UNKNOWN } from "./harness";
+
+const IAM = "aws:iam/accountPasswordPolicy:AccountPasswordPolicy";
+const RAM = "alicloud:ram/passwordPolicy:PasswordPolicy";
+const PREF = "alicloud:ram/securityPreference:SecurityPreference";
+
+describe("require-iam-password-policy-strength", () => {
+  table(requireIamPasswordPolicyStrength, [
+    { name: "CIS policy", type: IAM, props: { minimumPasswordLength: 14, passwordReusePrevention: 24 }, violations: 0 },
+    {
+      name: "short passwords",
+      type: IAM,
+      props: { minimumPasswordLength: 8, passwordReusePrevention: 24 },
+      violations: 1,
+    },
+    { name: "no reuse prevention", type: IAM, props: { minimumPasswordLength: 16 }, violations: 1 },
+    { name: "defaults", type: IAM, props: {}, violations: 2 },
+  ] as Case[]);
+  it("accepts a configured reuse minimum", async () => {
+    const props = { minimumPasswordLength: 14, passwordReusePrevention: 5 };
+    expect(await run(requireIamPasswordPolicyStrength, IAM, props, { config: { reusePrevention: 5 } })).toHaveLength(0);
+  });
+});
+
+describe("require-ram-password-policy-strength", () => {
+  table(requireRamPasswordPolicyStrength, [
+    {
+      name: "strong policy",
+      type: RAM,
+      props: { minimumPasswordLength: 14, maxLoginAttemps: 5, passwordReusePrevention: 5 },
+      violations: 0,
+    },
+    {
+      name: "lockout at 3",
+      type: RAM,
+      props: { minimumPasswordLength: 20, maxLoginAttemps: 3, passwordReusePrevention: 24 },
+      violations: 0,
+    },
+    {
+      name: "lockout disabled (0)",
+      type: RAM,
+      props: { minimumPasswordLength: 14, maxLoginAttemps: 0, passwordReusePrevention: 5 },
+      violations: 1,
+    },
+    {
+      name: "lockout after 10",
+      type: RAM,
+      props: { minimumPasswordLength: 14, maxLoginAttemps: 10, passwordReusePrevention: 5 },
+      violations: 1,
+    },
+    { name: "provider defaults", type: RAM, props: {}, violations: 3 },
+    {
+      name: "unknown length is a note",
+      type: RAM,
+      props: { minimumPasswordLength: UNKNOWN, maxLoginAttemps: 5, passwordReusePrevention: 5 },
+      violations: 0,
+      notes: 1,
+    },
+  ] as Case[]);
+});
+
+describe("require-ram-mfa-for-login", () => {
+  table(requireRamMfaForLogin, [
+    { name: "mandatory", type: PREF, props: { mfaOperationForLogin: "mandatory" }, violations: 0 },
+    { name: "independent", type: PREF, props: { mfaOperationForLogin: "independent" }, violations: 1 },
+    { name: "adaptive", type: PREF, props: { mfaOperationForLogin: "adaptive" }, violations: 1 },
+    { name: "deprecated flag true", type: PREF, props: { enforceMfaForLogin: true }, violations: 0 },
+    { name: "deprecated flag false", type: PREF, props: { enforceMfaForLogin: false }, violations: 1 },
+    { name: "nothing set", type: PREF, props: { allowUserToChangePassword: true }, violations: 1 },
+    {
+      name: "new field wins over deprecated",
+      type: PREF,
+      props: { mfaOperationForLogin: "independent", enforceMfaForLogin: true },
+      violations: 1,
+    },
+  ] as Case[]);
+});

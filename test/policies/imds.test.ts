@@ -1,0 +1,80 @@
+import { requireImdsv2 } from "../../policies/rules/require-imdsv2";
+import { Case, remediate, table, UNKNOWN } from "./harness";
+
+const EC2 = "aws:ec2/instance:Instance";
+const LT = "aws:ec2/launchTemplate:LaunchTemplate";
+const ECS = "alicloud:ecs/instance:Instance";
+
+describe("require-imdsv2", () => {
+  table(requireImdsv2, [
+    {
+      name: "EC2 without metadata options",
+      type: EC2,
+      props: { ami: "a" },
+      violations: 1,
+      mentions: "defaults to optional",
+    },
+    { name: "EC2 optional tokens", type: EC2, props: { metadataOptions: { httpTokens: "optional" } }, violations: 1 },
+    {
+      name: "EC2 required tokens",
+      type: EC2,
+      props: { metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 } },
+      violations: 0,
+    },
+    {
+      name: "EC2 endpoint disabled",
+      type: EC2,
+      props: { metadataOptions: { httpEndpoint: "disabled" } },
+      violations: 0,
+    },
+    {
+      name: "EC2 required with unknown AMI",
+      type: EC2,
+      props: { ami: UNKNOWN, metadataOptions: { httpTokens: "required" } },
+      violations: 0,
+    },
+    {
+      name: "EC2 unknown tokens is a note",
+      type: EC2,
+      props: { metadataOptions: { httpTokens: UNKNOWN } },
+      violations: 0,
+      notes: 1,
+    },
+    { name: "EC2 unknown options is a note", type: EC2, props: { metadataOptions: UNKNOWN }, violations: 0, notes: 1 },
+    {
+      name: "launch template optional",
+      type: LT,
+      props: { metadataOptions: { httpTokens: "optional" } },
+      violations: 1,
+    },
+    {
+      name: "launch template required",
+      type: LT,
+      props: { metadataOptions: { httpTokens: "required" } },
+      violations: 0,
+    },
+    {
+      name: "launch configuration without options",
+      type: "aws:ec2/launchConfiguration:LaunchConfiguration",
+      props: {},
+      violations: 1,
+    },
+    { name: "ECS without httpTokens", type: ECS, props: { imageId: "x" }, violations: 1 },
+    { name: "ECS required", type: ECS, props: { httpTokens: "required" }, violations: 0 },
+    {
+      name: "ECS launch template optional",
+      type: "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
+      props: { httpTokens: "optional" },
+      violations: 1,
+    },
+  ] as Case[]);
+
+  it("remediates by requiring tokens and keeping other options", async () => {
+    expect(await remediate(requireImdsv2, EC2, { ami: "a", metadataOptions: { httpPutResponseHopLimit: 2 } })).toEqual({
+      ami: "a",
+      metadataOptions: { httpPutResponseHopLimit: 2, httpTokens: "required" },
+    });
+    expect(await remediate(requireImdsv2, ECS, { imageId: "x" })).toEqual({ imageId: "x", httpTokens: "required" });
+    expect(await remediate(requireImdsv2, EC2, { metadataOptions: UNKNOWN })).toBeUndefined();
+  });
+});

@@ -1,0 +1,133 @@
+import { requireBackupVaultLockCompliance } from "../../policies/rules/require-backup-vault-lock-compliance";
+import { requireEvidenceBucketImmutability } from "../../policies/rules/require-evidence-bucket-immutability";
+import { Case, remediate, run, table, UNKNOWN } from "./harness";
+
+const LOCK = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";
+const S3 = "aws:s3/bucket:Bucket";
+const S3V2 = "aws:s3/bucketV2:BucketV2";
+const S3_LOCK = "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration";
+const OSS = "alicloud:oss/bucket:Bucket";
+const WORM = "alicloud:oss/bucketWorm:BucketWorm";
+const evidenceTags = { "hardening:evidence": "true" };
+
+describe("require-backup-vault-lock-compliance", () => {
+  table(requireBackupVaultLockCompliance, [
+    {
+      name: "compliance mode, 30 days",
+      type: LOCK,
+      props: { backupVaultName: UNKNOWN, changeableForDays: 3, minRetentionDays: 30 },
+      violations: 0,
+    },
+    {
+      name: "governance mode (no changeableForDays)",
+      type: LOCK,
+      props: { backupVaultName: "v", minRetentionDays: 30 },
+      violations: 1,
+    },
+    { name: "no minimum retention", type: LOCK, props: { backupVaultName: "v", changeableForDays: 3 }, violations: 1 },
+    {
+      name: "retention below the minimum",
+      type: LOCK,
+      props: { changeableForDays: 3, minRetentionDays: 1 },
+      violations: 1,
+    },
+    {
+      name: "unknown retention is a note",
+      type: LOCK,
+      props: { changeableForDays: 3, minRetentionDays: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+  ] as Case[]);
+
+  it("reads the minimum from config", async () => {
+    const props = { changeableForDays: 3, minRetentionDays: 30 };
+    expect(await run(requireBackupVaultLockCompliance, LOCK, props, { config: { minRetentionDays: 90 } })).toHaveLength(
+      1,
+    );
+  });
+});
+
+describe("require-evidence-bucket-immutability", () => {
+  table(requireEvidenceBucketImmutability, [
+    {
+      name: "tagged evidence bucket with Object Lock",
+      type: S3,
+      props: { tags: evidenceTags, objectLockEnabled: true },
+      violations: 0,
+    },
+    { name: "tagged evidence bucket without Object Lock", type: S3, props: { tags: evidenceTags }, violations: 1 },
+    {
+      name: "evidence bucket with forceDestroy",
+      type: S3V2,
+      props: { tags: evidenceTags, objectLockEnabled: true, forceDestroy: true },
+      violations: 1,
+      mentions: "forceDestroy",
+    },
+    { name: "backup-named bucket without lock", type: S3, props: { bucket: "acme-db-backups" }, violations: 1 },
+    { name: "purpose tag forensics", type: S3, props: { tags: { purpose: "forensics" } }, violations: 1 },
+    {
+      name: "legacy inline lock configuration",
+      type: S3,
+      props: { tags: evidenceTags, objectLockConfiguration: { objectLockEnabled: "Enabled" } },
+      violations: 0,
+    },
+    {
+      name: "ordinary bucket",
+      type: S3,
+      props: { bucket: "acme-website", forceDestroy: true },
+      violations: 0,
+      resourceName: "site",
+    },
+    {
+      name: "unknown tags on an unnamed bucket is a note",
+      type: S3,
+      props: { tags: UNKNOWN },
+      violations: 0,
+      notes: 1,
+      resourceName: "data",
+    },
+    {
+      name: "lock configuration in governance mode",
+      type: S3_LOCK,
+      props: { bucket: "b", rule: { defaultRetention: { mode: "GOVERNANCE", days: 30 } } },
+      violations: 1,
+    },
+    {
+      name: "lock configuration in compliance mode",
+      type: S3_LOCK,
+      props: { bucket: UNKNOWN, rule: { defaultRetention: { mode: "COMPLIANCE", days: 30 } } },
+      violations: 0,
+    },
+    {
+      name: "OSS evidence bucket with forceDestroy",
+      type: OSS,
+      props: { bucket: "case-evidence", forceDestroy: true },
+      violations: 1,
+    },
+    { name: "OSS evidence bucket kept", type: OSS, props: { tags: evidenceTags }, violations: 0 },
+    {
+      name: "OSS WORM locked",
+      type: WORM,
+      props: { bucket: "b", status: "Locked", retentionPeriodInDays: 180 },
+      violations: 0,
+    },
+    {
+      name: "OSS WORM still InProgress",
+      type: WORM,
+      props: { bucket: "b", status: "InProgress", retentionPeriodInDays: 180 },
+      violations: 1,
+    },
+    { name: "OSS WORM without retention", type: WORM, props: { bucket: "b", status: "Locked" }, violations: 1 },
+  ] as Case[]);
+
+  it("remediates forceDestroy on evidence buckets only", async () => {
+    expect(await remediate(requireEvidenceBucketImmutability, S3, { tags: evidenceTags, forceDestroy: true })).toEqual({
+      tags: evidenceTags,
+      forceDestroy: false,
+    });
+    expect(
+      await remediate(requireEvidenceBucketImmutability, S3, { bucket: "site", forceDestroy: true }, { name: "site" }),
+    ).toBeUndefined();
+  });
+});

@@ -1,0 +1,125 @@
+import { gzipSync } from "zlib";
+import { disallowEcsPasswordLogin } from "../../policies/rules/disallow-ecs-password-login";
+import { disallowUserdataLoginWeakening } from "../../policies/rules/disallow-userdata-login-weakening";
+import { Case, table, UNKNOWN } from "./harness";
+
+const ECS = "alicloud:ecs/instance:Instance";
+const b64 = (s: string) => Buffer.from(s).toString("base64");
+
+describe("disallow-ecs-password-login", () => {
+  table(disallowEcsPasswordLogin, [
+    { name: "instance with password", type: ECS, props: { imageId: "i", password: "Passw0rd!" }, violations: 1 },
+    {
+      name: "instance with secret password unknown at preview",
+      type: ECS,
+      props: { password: UNKNOWN },
+      violations: 1,
+    },
+    { name: "instance with KMS password", type: ECS, props: { kmsEncryptedPassword: "abc" }, violations: 1 },
+    { name: "instance inheriting the image password", type: ECS, props: { passwordInherit: true }, violations: 1 },
+    { name: "instance with key pair", type: ECS, props: { keyName: "ops", imageId: "i" }, violations: 0 },
+    { name: "instance with empty password", type: ECS, props: { keyName: "ops", password: "" }, violations: 0 },
+    {
+      name: "instance with unknown passwordInherit is a note",
+      type: ECS,
+      props: { passwordInherit: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "scaling configuration with password",
+      type: "alicloud:ess/scalingConfiguration:ScalingConfiguration",
+      props: { password: "x" },
+      violations: 1,
+    },
+    {
+      name: "instance set with password",
+      type: "alicloud:ecs/ecsInstanceSet:EcsInstanceSet",
+      props: { password: "x" },
+      violations: 1,
+    },
+    {
+      name: "launch template inheriting password",
+      type: "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
+      props: { passwordInherit: true },
+      violations: 1,
+    },
+    {
+      name: "legacy launch template with key",
+      type: "alicloud:ecs/launchTemplate:LaunchTemplate",
+      props: { keyPairName: "ops" },
+      violations: 0,
+    },
+  ] as Case[]);
+});
+
+const openSsh =
+  "#!/bin/bash\nsed -i 's/^#\\?PasswordAuthentication.*/PasswordAuthentication yes/' /etc/ssh/sshd_config\nsystemctl restart sshd\n";
+const rootKeys = "#!/bin/bash\nmkdir -p /root/.ssh\necho 'ssh-rsa AAAA attacker' >> /root/.ssh/authorized_keys\n";
+const cloudInit = "#cloud-config\nssh_pwauth: true\nchpasswd:\n  list: |\n    root:Passw0rd\n  expire: false\n";
+const hardened =
+  "#!/bin/bash\nsed -i 's/^#\\?PasswordAuthentication.*/PasswordAuthentication no/' /etc/ssh/sshd_config\nsed -i 's/^#\\?PermitRootLogin.*/PermitRootLogin no/' /etc/ssh/sshd_config\n";
+
+describe("disallow-userdata-login-weakening", () => {
+  table(disallowUserdataLoginWeakening, [
+    {
+      name: "AWS instance plain user data enabling passwords",
+      type: "aws:ec2/instance:Instance",
+      props: { userData: openSsh },
+      violations: 1,
+      mentions: "password authentication",
+    },
+    {
+      name: "AWS instance userDataBase64 planting root keys",
+      type: "aws:ec2/instance:Instance",
+      props: { userDataBase64: b64(rootKeys) },
+      violations: 1,
+      mentions: "authorized_keys",
+    },
+    {
+      name: "AWS launch template base64 cloud-config",
+      type: "aws:ec2/launchTemplate:LaunchTemplate",
+      props: { userData: b64(cloudInit) },
+      violations: 2,
+    },
+    {
+      name: "AWS launch configuration gzip",
+      type: "aws:ec2/launchConfiguration:LaunchConfiguration",
+      props: { userDataBase64: gzipSync(openSsh).toString("base64") },
+      violations: 1,
+    },
+    {
+      name: "Alicloud instance root login",
+      type: "alicloud:ecs/instance:Instance",
+      props: { userData: "#!/bin/sh\necho 'PermitRootLogin yes' >> /etc/ssh/sshd_config\n" },
+      violations: 1,
+    },
+    {
+      name: "Alicloud launch template base64 chpasswd",
+      type: "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
+      props: { userData: b64("echo 'root:x' | chpasswd\n") },
+      violations: 1,
+    },
+    {
+      name: "Alicloud scaling configuration passwd --stdin",
+      type: "alicloud:ess/scalingConfiguration:ScalingConfiguration",
+      props: { userData: "echo x | passwd --stdin root" },
+      violations: 1,
+    },
+    { name: "hardened script", type: "aws:ec2/instance:Instance", props: { userData: hardened }, violations: 0 },
+    {
+      name: "hardened script base64 on Alicloud",
+      type: "alicloud:ecs/instance:Instance",
+      props: { userData: b64(hardened) },
+      violations: 0,
+    },
+    { name: "no user data", type: "aws:ec2/instance:Instance", props: { ami: "ami-1" }, violations: 0 },
+    {
+      name: "unknown user data is a note",
+      type: "aws:ec2/instance:Instance",
+      props: { userData: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+  ] as Case[]);
+});

@@ -1,0 +1,607 @@
+import { disallowInternetAdminPorts } from "../../policies/rules/disallow-internet-admin-ports";
+import { disallowPublicHighRiskPorts } from "../../policies/rules/disallow-public-high-risk-ports";
+import { Case, run, table, UNKNOWN } from "./harness";
+
+const SG = "aws:ec2/securityGroup:SecurityGroup";
+const DEFAULT_SG = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
+const SG_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
+const VPC_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const NACL_RULE = "aws:ec2/networkAclRule:NetworkAclRule";
+const NACL = "aws:ec2/networkAcl:NetworkAcl";
+const DEFAULT_NACL = "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl";
+const ALI_RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
+const ALI_ACL = "alicloud:vpc/networkAcl:NetworkAcl";
+const ALI_ACL_ENTRIES = "alicloud:vpc/networkAclEntries:NetworkAclEntries";
+
+const sgIngress = (...ingress: Record<string, unknown>[]) => ({ vpcId: "vpc-1", ingress });
+const tcp = (fromPort: number, toPort: number, cidrBlocks: string[], extra: Record<string, unknown> = {}) => ({
+  protocol: "tcp",
+  fromPort,
+  toPort,
+  cidrBlocks,
+  ...extra,
+});
+const sgRule = (extra: Record<string, unknown>) => ({ type: "ingress", securityGroupId: "sg-1", ...extra });
+const aliRule = (extra: Record<string, unknown>) => ({
+  type: "ingress",
+  ipProtocol: "tcp",
+  securityGroupId: "sg-1",
+  ...extra,
+});
+
+describe("disallow-internet-admin-ports", () => {
+  table(disallowInternetAdminPorts, [
+    // AWS inline security-group rules
+    {
+      name: "SG inline 22 from 0.0.0.0/0",
+      type: SG,
+      props: sgIngress(tcp(22, 22, ["0.0.0.0/0"])),
+      violations: 1,
+      mentions: "port 22",
+    },
+    {
+      name: "SG inline range 20-25 contains 22",
+      type: SG,
+      props: sgIngress(tcp(20, 25, ["0.0.0.0/0"])),
+      violations: 1,
+    },
+    {
+      name: "SG inline 3389 from ::/0",
+      type: SG,
+      props: sgIngress(tcp(3389, 3389, [], { ipv6CidrBlocks: ["::/0"] })),
+      violations: 1,
+    },
+    {
+      name: "SG inline protocol -1",
+      type: SG,
+      props: sgIngress({ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 1,
+      mentions: "ports 22, 3389",
+    },
+    {
+      name: "SG inline protocol all",
+      type: SG,
+      props: sgIngress({ protocol: "all", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 1,
+    },
+    {
+      name: "SG inline split halves in one rule",
+      type: SG,
+      props: sgIngress(tcp(22, 22, ["0.0.0.0/1", "128.0.0.0/1"])),
+      violations: 1,
+    },
+    {
+      name: "SG inline split halves across rules",
+      type: SG,
+      props: sgIngress(tcp(22, 22, ["0.0.0.0/1"]), tcp(22, 22, ["128.0.0.0/1"])),
+      violations: 2,
+    },
+    { name: "SG inline 0-65535", type: SG, props: sgIngress(tcp(0, 65535, ["0.0.0.0/0"])), violations: 1 },
+    {
+      name: "SG inline by protocol number 6",
+      type: SG,
+      props: sgIngress({ protocol: "6", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 1,
+    },
+    { name: "default SG open", type: DEFAULT_SG, props: sgIngress(tcp(22, 22, ["0.0.0.0/0"])), violations: 1 },
+    { name: "SG inline 443 only", type: SG, props: sgIngress(tcp(443, 443, ["0.0.0.0/0", "::/0"])), violations: 0 },
+    {
+      name: "SG inline 22 from private range",
+      type: SG,
+      props: sgIngress(tcp(22, 22, ["10.0.0.0/16"])),
+      violations: 0,
+    },
+    {
+      name: "SG inline 22 from one office address",
+      type: SG,
+      props: sgIngress(tcp(22, 22, ["203.0.113.10/32"])),
+      violations: 0,
+    },
+    {
+      name: "SG inline 22 from a source SG",
+      type: SG,
+      props: sgIngress({ protocol: "tcp", fromPort: 22, toPort: 22, securityGroups: ["sg-bastion"] }),
+      violations: 0,
+    },
+    {
+      name: "SG inline self",
+      type: SG,
+      props: sgIngress({ protocol: "-1", fromPort: 0, toPort: 0, self: true }),
+      violations: 0,
+    },
+    { name: "SG egress only", type: SG, props: { egress: [tcp(22, 22, ["0.0.0.0/0"])] }, violations: 0 },
+    {
+      name: "SG icmp from anywhere",
+      type: SG,
+      props: sgIngress({ protocol: "icmp", fromPort: -1, toPort: -1, cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 0,
+    },
+    { name: "SG without ingress", type: SG, props: { vpcId: "vpc-1" }, violations: 0 },
+    // AWS separate rule resources
+    { name: "SecurityGroupRule ingress 22", type: SG_RULE, props: sgRule(tcp(22, 22, ["0.0.0.0/0"])), violations: 1 },
+    {
+      name: "SecurityGroupRule with unknown group id still blocked",
+      type: SG_RULE,
+      props: { ...sgRule(tcp(22, 22, ["0.0.0.0/0"])), securityGroupId: UNKNOWN },
+      violations: 1,
+    },
+    {
+      name: "SecurityGroupRule egress is not ingress",
+      type: SG_RULE,
+      props: { ...sgRule(tcp(22, 22, ["0.0.0.0/0"])), type: "egress" },
+      violations: 0,
+    },
+    {
+      name: "SecurityGroupRule from source SG",
+      type: SG_RULE,
+      props: sgRule({ protocol: "tcp", fromPort: 22, toPort: 22, sourceSecurityGroupId: "sg-2" }),
+      violations: 0,
+    },
+    {
+      name: "SecurityGroupRule IPv6 ::/0 on 3389",
+      type: SG_RULE,
+      props: sgRule({ protocol: "tcp", fromPort: 3389, toPort: 3389, ipv6CidrBlocks: ["::/0"] }),
+      violations: 1,
+    },
+    {
+      name: "SecurityGroupRule unknown CIDR is a note",
+      type: SG_RULE,
+      props: sgRule(tcp(22, 22, [UNKNOWN])),
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "SecurityGroupRule unknown type is a note",
+      type: SG_RULE,
+      props: { ...sgRule(tcp(22, 22, ["0.0.0.0/0"])), type: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "SecurityGroupRule unknown port with internet source is a note",
+      type: SG_RULE,
+      props: sgRule({ protocol: "tcp", fromPort: UNKNOWN, toPort: UNKNOWN, cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "SecurityGroupRule protocol -1 with unknown ports is still all ports",
+      type: SG_RULE,
+      props: sgRule({ protocol: "-1", fromPort: UNKNOWN, toPort: UNKNOWN, cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 1,
+    },
+    {
+      name: "vpc ingress rule -1 from cidrIpv4",
+      type: VPC_RULE,
+      props: { securityGroupId: UNKNOWN, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0" },
+      violations: 1,
+    },
+    {
+      name: "vpc ingress rule 22 from cidrIpv6",
+      type: VPC_RULE,
+      props: { securityGroupId: "sg", ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv6: "::/0" },
+      violations: 1,
+    },
+    {
+      name: "vpc ingress rule from referenced SG",
+      type: VPC_RULE,
+      props: { securityGroupId: "sg", ipProtocol: "tcp", fromPort: 22, toPort: 22, referencedSecurityGroupId: "sg-b" },
+      violations: 0,
+    },
+    {
+      name: "vpc ingress rule 443",
+      type: VPC_RULE,
+      props: { securityGroupId: "sg", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" },
+      violations: 0,
+    },
+    // AWS network ACLs
+    {
+      name: "NACL rule allow 22",
+      type: NACL_RULE,
+      props: {
+        networkAclId: "acl",
+        ruleNumber: 100,
+        protocol: "6",
+        ruleAction: "allow",
+        cidrBlock: "0.0.0.0/0",
+        fromPort: 22,
+        toPort: 22,
+      },
+      violations: 1,
+    },
+    {
+      name: "NACL rule allow all protocols",
+      type: NACL_RULE,
+      props: { networkAclId: "acl", ruleNumber: 100, protocol: "-1", ruleAction: "allow", cidrBlock: "0.0.0.0/0" },
+      violations: 1,
+    },
+    {
+      name: "NACL rule deny 22 is not an opening",
+      type: NACL_RULE,
+      props: {
+        networkAclId: "acl",
+        ruleNumber: 90,
+        protocol: "6",
+        ruleAction: "deny",
+        cidrBlock: "0.0.0.0/0",
+        fromPort: 22,
+        toPort: 22,
+      },
+      violations: 0,
+    },
+    {
+      name: "NACL rule egress",
+      type: NACL_RULE,
+      props: {
+        networkAclId: "acl",
+        ruleNumber: 100,
+        egress: true,
+        protocol: "-1",
+        ruleAction: "allow",
+        cidrBlock: "0.0.0.0/0",
+      },
+      violations: 0,
+    },
+    {
+      name: "NACL rule ephemeral return range",
+      type: NACL_RULE,
+      props: {
+        networkAclId: "acl",
+        ruleNumber: 100,
+        protocol: "6",
+        ruleAction: "allow",
+        cidrBlock: "0.0.0.0/0",
+        fromPort: 1024,
+        toPort: 65535,
+      },
+      violations: 0,
+    },
+    {
+      name: "NACL rule IPv6 allow 3389",
+      type: NACL_RULE,
+      props: {
+        networkAclId: "acl",
+        ruleNumber: 100,
+        protocol: "tcp",
+        ruleAction: "allow",
+        ipv6CidrBlock: "::/0",
+        fromPort: 3389,
+        toPort: 3389,
+      },
+      violations: 1,
+    },
+    {
+      name: "NACL inline allow all",
+      type: NACL,
+      props: {
+        vpcId: "v",
+        ingress: [{ ruleNo: 100, action: "allow", protocol: "-1", cidrBlock: "0.0.0.0/0", fromPort: 0, toPort: 0 }],
+      },
+      violations: 1,
+    },
+    {
+      name: "NACL inline deny internet on 22 ahead of allow-all closes 22 but not 3389",
+      type: NACL,
+      props: {
+        vpcId: "v",
+        ingress: [
+          { ruleNo: 200, action: "allow", protocol: "-1", cidrBlock: "0.0.0.0/0", fromPort: 0, toPort: 0 },
+          { ruleNo: 100, action: "deny", protocol: "tcp", cidrBlock: "0.0.0.0/0", fromPort: 22, toPort: 22 },
+        ],
+      },
+      violations: 1,
+      mentions: "port 3389",
+    },
+    {
+      name: "NACL inline hardened: deny admin ports, allow 443 and return traffic",
+      type: NACL,
+      props: {
+        vpcId: "v",
+        ingress: [
+          { ruleNo: 90, action: "deny", protocol: "tcp", cidrBlock: "0.0.0.0/0", fromPort: 3389, toPort: 3389 },
+          { ruleNo: 100, action: "allow", protocol: "tcp", cidrBlock: "0.0.0.0/0", fromPort: 443, toPort: 443 },
+          { ruleNo: 110, action: "allow", protocol: "tcp", cidrBlock: "0.0.0.0/0", fromPort: 1024, toPort: 65535 },
+          { ruleNo: 120, action: "allow", protocol: "tcp", cidrBlock: "10.0.0.0/16", fromPort: 22, toPort: 22 },
+        ],
+      },
+      violations: 0,
+    },
+    {
+      name: "default NACL left open",
+      type: DEFAULT_NACL,
+      props: {
+        defaultNetworkAclId: "a",
+        ingress: [{ ruleNo: 100, action: "allow", protocol: "-1", cidrBlock: "0.0.0.0/0", fromPort: 0, toPort: 0 }],
+      },
+      violations: 1,
+    },
+    {
+      name: "default NACL with no rules denies everything",
+      type: DEFAULT_NACL,
+      props: { defaultNetworkAclId: "a" },
+      violations: 0,
+    },
+    {
+      name: "NACL inline ingress list unknown is a note",
+      type: NACL,
+      props: { vpcId: "v", ingress: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+    // Alibaba Cloud security-group rules
+    {
+      name: "Alicloud 22/22 from 0.0.0.0/0",
+      type: ALI_RULE,
+      props: aliRule({ portRange: "22/22", cidrIp: "0.0.0.0/0" }),
+      violations: 1,
+    },
+    {
+      name: "Alicloud -1/-1 default range",
+      type: ALI_RULE,
+      props: aliRule({ portRange: "-1/-1", cidrIp: "0.0.0.0/0" }),
+      violations: 1,
+    },
+    {
+      name: "Alicloud absent range means every port",
+      type: ALI_RULE,
+      props: aliRule({ cidrIp: "0.0.0.0/0" }),
+      violations: 1,
+    },
+    {
+      name: "Alicloud protocol all",
+      type: ALI_RULE,
+      props: aliRule({ ipProtocol: "all", portRange: "-1/-1", cidrIp: "0.0.0.0/0" }),
+      violations: 1,
+    },
+    {
+      name: "Alicloud range 20/25 is not matched as text",
+      type: ALI_RULE,
+      props: aliRule({ portRange: "20/25", cidrIp: "0.0.0.0/0" }),
+      violations: 1,
+    },
+    {
+      name: "Alicloud 1/65535 IPv6",
+      type: ALI_RULE,
+      props: aliRule({ portRange: "1/65535", ipv6CidrIp: "::/0" }),
+      violations: 1,
+    },
+    {
+      name: "Alicloud nicType internet, accept",
+      type: ALI_RULE,
+      props: aliRule({
+        portRange: "3389/3389",
+        cidrIp: "0.0.0.0/0",
+        nicType: "internet",
+        policy: "accept",
+        priority: 1,
+      }),
+      violations: 1,
+    },
+    {
+      name: "Alicloud with unknown security group id still blocked",
+      type: ALI_RULE,
+      props: aliRule({ portRange: "22/22", cidrIp: "0.0.0.0/0", securityGroupId: UNKNOWN }),
+      violations: 1,
+    },
+    {
+      name: "Alicloud drop rule is not an opening",
+      type: ALI_RULE,
+      props: aliRule({ portRange: "22/22", cidrIp: "0.0.0.0/0", policy: "drop", priority: 1 }),
+      violations: 0,
+    },
+    {
+      name: "Alicloud egress",
+      type: ALI_RULE,
+      props: { ...aliRule({ portRange: "22/22", cidrIp: "0.0.0.0/0" }), type: "egress" },
+      violations: 0,
+    },
+    {
+      name: "Alicloud source group",
+      type: ALI_RULE,
+      props: aliRule({ portRange: "22/22", sourceSecurityGroupId: "sg-bastion" }),
+      violations: 0,
+    },
+    {
+      name: "Alicloud from VPC CIDR",
+      type: ALI_RULE,
+      props: aliRule({ portRange: "22/22", cidrIp: "172.16.0.0/12" }),
+      violations: 0,
+    },
+    {
+      name: "Alicloud bare address",
+      type: ALI_RULE,
+      props: aliRule({ portRange: "22/22", cidrIp: "198.51.100.7" }),
+      violations: 0,
+    },
+    {
+      name: "Alicloud 80/443 web",
+      type: ALI_RULE,
+      props: aliRule({ portRange: "80/443", cidrIp: "0.0.0.0/0" }),
+      violations: 0,
+    },
+    {
+      name: "Alicloud icmp",
+      type: ALI_RULE,
+      props: aliRule({ ipProtocol: "icmp", portRange: "-1/-1", cidrIp: "0.0.0.0/0" }),
+      violations: 0,
+    },
+    {
+      name: "Alicloud unknown cidr on 22 is a note",
+      type: ALI_RULE,
+      props: aliRule({ portRange: "22/22", cidrIp: UNKNOWN }),
+      violations: 0,
+      notes: 1,
+    },
+    // Alibaba Cloud network ACLs
+    {
+      name: "Alicloud ACL accept all",
+      type: ALI_ACL,
+      props: {
+        vpcId: "v",
+        ingressAclEntries: [{ policy: "accept", protocol: "all", port: "-1/-1", sourceCidrIp: "0.0.0.0/0" }],
+      },
+      violations: 1,
+    },
+    {
+      name: "Alicloud ACL drop first closes",
+      type: ALI_ACL,
+      props: {
+        vpcId: "v",
+        ingressAclEntries: [
+          { policy: "drop", protocol: "tcp", port: "22/22", sourceCidrIp: "0.0.0.0/0" },
+          { policy: "drop", protocol: "tcp", port: "3389/3389", sourceCidrIp: "0.0.0.0/0" },
+          { policy: "accept", protocol: "all", port: "-1/-1", sourceCidrIp: "0.0.0.0/0" },
+        ],
+      },
+      violations: 0,
+    },
+    {
+      name: "Alicloud ACL entries resource accept 22",
+      type: ALI_ACL_ENTRIES,
+      props: {
+        networkAclId: "acl",
+        ingresses: [{ policy: "accept", protocol: "tcp", port: "22/22", sourceCidrIp: "0.0.0.0/0" }],
+      },
+      violations: 1,
+    },
+    {
+      name: "Alicloud ACL egress only",
+      type: ALI_ACL,
+      props: {
+        vpcId: "v",
+        egressAclEntries: [{ policy: "accept", protocol: "all", port: "-1/-1", destinationCidrIp: "0.0.0.0/0" }],
+      },
+      violations: 0,
+    },
+  ] as Case[]);
+
+  it("lists every entry and port in the message", async () => {
+    const ds = await run(
+      disallowInternetAdminPorts,
+      SG,
+      sgIngress(tcp(22, 22, ["0.0.0.0/0"]), tcp(3389, 3389, ["::/0"])),
+    );
+    expect(ds.map((d) => d.message.split("\n")[1])).toEqual([
+      "ingress[0] opens port 22 (rule covers port 22) to 0.0.0.0/0",
+      "ingress[1] opens port 3389 (rule covers port 3389) to ::/0",
+    ]);
+  });
+
+  it("honours configured ports and allow-listed ranges", async () => {
+    const telnet = sgIngress(tcp(23, 23, ["0.0.0.0/0"]));
+    expect(await run(disallowInternetAdminPorts, SG, telnet)).toHaveLength(0);
+    expect(await run(disallowInternetAdminPorts, SG, telnet, { config: { ports: [22, 23, 5900] } })).toHaveLength(1);
+    const office = sgIngress(tcp(22, 22, ["198.51.0.0/16"]));
+    expect(await run(disallowInternetAdminPorts, SG, office, { config: { minPublicPrefixV4: 24 } })).toHaveLength(1);
+    expect(
+      await run(disallowInternetAdminPorts, SG, office, {
+        config: { minPublicPrefixV4: 24, allowCidrs: ["198.51.0.0/16"] },
+      }),
+    ).toHaveLength(0);
+  });
+
+  it("treats NACL return ranges as openings when configured to", async () => {
+    const rule = {
+      networkAclId: "acl",
+      ruleNumber: 100,
+      protocol: "6",
+      ruleAction: "allow",
+      cidrBlock: "0.0.0.0/0",
+      fromPort: 1024,
+      toPort: 65535,
+    };
+    expect(
+      await run(disallowInternetAdminPorts, NACL_RULE, rule, { config: { allowNaclEphemeralReturn: false } }),
+    ).toHaveLength(1);
+  });
+});
+
+describe("disallow-public-high-risk-ports", () => {
+  table(disallowPublicHighRiskPorts, [
+    {
+      name: "MySQL to the internet",
+      type: SG,
+      props: sgIngress(tcp(3306, 3306, ["0.0.0.0/0"])),
+      violations: 1,
+      mentions: "3306",
+    },
+    {
+      name: "Redis over IPv6",
+      type: SG_RULE,
+      props: sgRule({ protocol: "tcp", fromPort: 6379, toPort: 6379, ipv6CidrBlocks: ["::/0"] }),
+      violations: 1,
+    },
+    {
+      name: "MongoDB from a broad public /16",
+      type: VPC_RULE,
+      props: { securityGroupId: "sg", ipProtocol: "tcp", fromPort: 27017, toPort: 27017, cidrIpv4: "198.51.0.0/16" },
+      violations: 1,
+    },
+    {
+      name: "Postgres from a partner /28",
+      type: VPC_RULE,
+      props: { securityGroupId: "sg", ipProtocol: "tcp", fromPort: 5432, toPort: 5432, cidrIpv4: "198.51.100.16/28" },
+      violations: 0,
+    },
+    {
+      name: "SQL Server from the app subnet",
+      type: SG,
+      props: sgIngress(tcp(1433, 1433, ["10.0.1.0/24"])),
+      violations: 0,
+    },
+    {
+      name: "Alicloud Oracle 1521 to the internet",
+      type: ALI_RULE,
+      props: aliRule({ portRange: "1521/1521", cidrIp: "0.0.0.0/0" }),
+      violations: 1,
+    },
+    {
+      name: "Alicloud Elasticsearch in a 9000/9999 range",
+      type: ALI_RULE,
+      props: aliRule({ portRange: "9000/9999", cidrIp: "0.0.0.0/0" }),
+      violations: 1,
+      mentions: "9200",
+    },
+    {
+      name: "Alicloud memcached dropped",
+      type: ALI_RULE,
+      props: aliRule({ ipProtocol: "udp", portRange: "11211/11211", cidrIp: "0.0.0.0/0", policy: "drop" }),
+      violations: 0,
+    },
+    {
+      name: "twelve public hosts as a broad /20",
+      type: ALI_RULE,
+      props: aliRule({ portRange: "3306/3306", cidrIp: "203.0.112.0/20" }),
+      violations: 1,
+    },
+    {
+      name: "NACL ephemeral return range is not a database opening",
+      type: NACL_RULE,
+      props: {
+        networkAclId: "acl",
+        ruleNumber: 100,
+        protocol: "6",
+        ruleAction: "allow",
+        cidrBlock: "0.0.0.0/0",
+        fromPort: 1024,
+        toPort: 65535,
+      },
+      violations: 0,
+    },
+    {
+      name: "NACL allow 3306 from anywhere",
+      type: NACL_RULE,
+      props: {
+        networkAclId: "acl",
+        ruleNumber: 100,
+        protocol: "6",
+        ruleAction: "allow",
+        cidrBlock: "0.0.0.0/0",
+        fromPort: 3306,
+        toPort: 3306,
+      },
+      violations: 1,
+    },
+    { name: "HTTPS only", type: SG, props: sgIngress(tcp(443, 443, ["0.0.0.0/0"])), violations: 0 },
+  ] as Case[]);
+});

@@ -1,0 +1,80 @@
+// The pack's rules driven through @pulumi/policy's own Analyze handler, in process: unknown markers, the proxy and
+// the violation reporting behave exactly as in a preview.
+import { createRequire } from "module";
+import { resourcePolicies } from "../../policies/catalog";
+import { UNKNOWN } from "./harness";
+
+const pulumiRequire = createRequire(require.resolve("@pulumi/pulumi/package.json"));
+const analyzerPb = pulumiRequire("./proto/analyzer_pb");
+const structPb = pulumiRequire("google-protobuf/google/protobuf/struct_pb");
+const { makeAnalyzeRpcFun } = require("@pulumi/policy/server");
+
+const LEVELS = ["advisory", "mandatory", "disabled", "remediate"];
+
+async function analyze(type: string, name: string, props: Record<string, unknown>) {
+  const req = new analyzerPb.AnalyzeRequest();
+  req.setType(type);
+  req.setName(name);
+  req.setUrn(`urn:pulumi:test::hardening-kit::${type}::${name}`);
+  req.setProperties(structPb.Struct.fromJavaScript(props));
+  req.setOptions(new analyzerPb.AnalyzerResourceOptions());
+  const handler = makeAnalyzeRpcFun("hardening-kit", "0.1.0", "mandatory", resourcePolicies);
+  const res: any = await new Promise((resolve, reject) =>
+    handler({ request: req }, (err: unknown, r: unknown) => (err ? reject(err) : resolve(r))),
+  );
+  return res.getDiagnosticsList().map((d: any) => ({
+    policy: d.getPolicyname(),
+    level: LEVELS[d.getEnforcementlevel()],
+    message: d.getMessage(),
+  }));
+}
+
+describe("through @pulumi/policy's Analyze handler", () => {
+  it("blocks a known-bad CIDR on 22 although the group id is unknown", async () => {
+    const ds = await analyze("aws:ec2/securityGroupRule:SecurityGroupRule", "ssh", {
+      type: "ingress",
+      securityGroupId: UNKNOWN,
+      protocol: "tcp",
+      fromPort: 22,
+      toPort: 22,
+      cidrBlocks: ["0.0.0.0/0"],
+    });
+    expect(ds.filter((d: any) => d.level === "mandatory").map((d: any) => d.policy)).toEqual([
+      "disallow-internet-admin-ports",
+      "disallow-public-high-risk-ports",
+    ]);
+    expect(ds.some((d: any) => /can't run .* during preview/.test(d.message))).toBe(false);
+  });
+
+  it("says explicitly which risky field is unknown instead of the proxy's silent downgrade", async () => {
+    const ds = await analyze("alicloud:ecs/securityGroupRule:SecurityGroupRule", "ssh", {
+      type: "ingress",
+      ipProtocol: "tcp",
+      portRange: "22/22",
+      cidrIp: UNKNOWN,
+      securityGroupId: UNKNOWN,
+    });
+    expect(ds).toEqual([
+      {
+        policy: "disallow-internet-admin-ports",
+        level: "advisory",
+        message: "cannot be verified at preview: rule source CIDR is unknown",
+      },
+      {
+        policy: "disallow-public-high-risk-ports",
+        level: "advisory",
+        message: "cannot be verified at preview: rule source CIDR is unknown",
+      },
+    ]);
+  });
+
+  it("passes a hardened instance whose unrelated fields are unknown", async () => {
+    const ds = await analyze("aws:ec2/instance:Instance", "web", {
+      ami: UNKNOWN,
+      subnetId: UNKNOWN,
+      metadataOptions: { httpTokens: "required" },
+      userData: "#!/bin/bash\necho ok\n",
+    });
+    expect(ds).toEqual([]);
+  });
+});

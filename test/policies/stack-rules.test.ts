@@ -1,0 +1,75 @@
+import { requireEvidenceOssWorm } from "../../policies/rules/require-evidence-oss-worm";
+import { requireGtmPoolMonitoring } from "../../policies/rules/require-gtm-pool-monitoring";
+import { requireWafLogging } from "../../policies/rules/require-waf-logging";
+import { mandatory, runStack, UNKNOWN, urnOf } from "./harness";
+
+const ACL = "aws:wafv2/webAcl:WebAcl";
+const LOG = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
+
+describe("require-waf-logging", () => {
+  const acl = { type: ACL, name: "edge", props: { scope: "REGIONAL", arn: UNKNOWN } };
+  it("flags a WebACL without a logging configuration", async () => {
+    const ds = mandatory(await runStack(requireWafLogging, [acl]));
+    expect(ds.map((d) => d.urn)).toEqual([urnOf(ACL, "edge")]);
+  });
+  it("links logging at preview through property dependencies", async () => {
+    const log = {
+      type: LOG,
+      name: "edge-logs",
+      props: { resourceArn: UNKNOWN, logDestinationConfigs: [UNKNOWN] },
+      propertyDependencies: { resourceArn: [urnOf(ACL, "edge")] },
+    };
+    expect(await runStack(requireWafLogging, [acl, log])).toEqual([]);
+  });
+  it("links logging after deployment through equal ARNs", async () => {
+    const deployed = { ...acl, props: { arn: "arn:aws:wafv2:acl/edge" } };
+    const log = { type: LOG, name: "l", props: { resourceArn: "arn:aws:wafv2:acl/edge" } };
+    expect(await runStack(requireWafLogging, [deployed, log])).toEqual([]);
+    const other = { type: LOG, name: "l", props: { resourceArn: "arn:aws:wafv2:acl/other" } };
+    expect(mandatory(await runStack(requireWafLogging, [deployed, other]))).toHaveLength(1);
+  });
+});
+
+describe("require-evidence-oss-worm", () => {
+  const bucket = { type: "alicloud:oss/bucket:Bucket", name: "evidence", props: { bucket: "case-evidence" } };
+  it("flags an evidence bucket without WORM and passes one with it", async () => {
+    expect(mandatory(await runStack(requireEvidenceOssWorm, [bucket]))).toHaveLength(1);
+    const worm = {
+      type: "alicloud:oss/bucketWorm:BucketWorm",
+      name: "w",
+      props: { bucket: UNKNOWN, status: "Locked" },
+      propertyDependencies: { bucket: [urnOf(bucket.type, "evidence")] },
+    };
+    expect(await runStack(requireEvidenceOssWorm, [bucket, worm])).toEqual([]);
+  });
+  it("ignores ordinary buckets", async () => {
+    expect(await runStack(requireEvidenceOssWorm, [{ ...bucket, name: "site", props: { bucket: "www" } }])).toEqual([]);
+  });
+});
+
+describe("require-gtm-pool-monitoring", () => {
+  const pool = { type: "alicloud:dns/addressPool:AddressPool", name: "primary", props: { addresses: [] } };
+  it("requires a monitor per pool", async () => {
+    expect(mandatory(await runStack(requireGtmPoolMonitoring, [pool]))).toHaveLength(1);
+    const monitor = {
+      type: "alicloud:dns/monitorConfig:MonitorConfig",
+      name: "m",
+      props: { addrPoolId: UNKNOWN },
+      propertyDependencies: { addrPoolId: [urnOf(pool.type, "primary")] },
+    };
+    expect(await runStack(requireGtmPoolMonitoring, [pool, monitor])).toEqual([]);
+  });
+  it("reports exemptions in use on stack rules too", async () => {
+    const exemptions = [
+      {
+        resource: "primary",
+        reason: "pool is probed by the external uptime monitor",
+        owner: "sre",
+        expires: "2999-01-01",
+      },
+    ];
+    const ds = await runStack(requireGtmPoolMonitoring, [pool], { exemptions });
+    expect(ds.map((d) => d.level)).toEqual(["advisory"]);
+    expect(ds[0].message).toContain("exempted until 2999-01-01 by sre");
+  });
+});
