@@ -97,9 +97,17 @@ async function overProtocol(
 }
 
 async function measure(subject: Subject, all: SyntheticResource[], aws: SyntheticResource[]): Promise<Figures> {
+  // Progress goes to stderr as each figure lands, so a long run on a busy machine still shows where it is.
+  const note = (text: string) => console.error(`  ${subject.label}: ${text}`);
   const inProcessAll = await timeInProcess(subject.inProcess, all);
+  note(`in-process all ${fmt(inProcessAll.ms)} ms`);
   const inProcessAws = await timeInProcess(subject.inProcess, aws);
-  return { inProcessAll, inProcessAws, ...(await overProtocol(subject, all, aws)) };
+  note(`in-process AWS-only ${fmt(inProcessAws.ms)} ms`);
+  const protocol = await overProtocol(subject, all, aws);
+  note(
+    `startup ${fmt(protocol.startupMs)} ms, one at a time ${fmt(protocol.sequential.ms)} ms, 64 in flight ${fmt(protocol.inFlightAll)}/s`,
+  );
+  return { inProcessAll, inProcessAws, ...protocol };
 }
 
 function report(ours: Figures, peer: Figures, all: number, aws: number): void {

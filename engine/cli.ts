@@ -59,7 +59,10 @@ export async function main(argv: string[]): Promise<number> {
     .option("--no-policy", "run no policy pack")
     .option("--policy-pack-config <file>", "JSON policy config for the pack at the same position, repeatable", collect)
     .option("--cwd <dir>", "project directory holding Pulumi.yaml", process.cwd())
-    .option("--program <path>", "program entry (default: Pulumi.yaml main / package.json main, compiled twin preferred)")
+    .option(
+      "--program <path>",
+      "program entry (default: Pulumi.yaml main / package.json main, compiled twin preferred)",
+    )
     .option("--parallel <n>", "resource operations in parallel", positiveInt)
     .addHelpText(
       "after",

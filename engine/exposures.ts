@@ -48,5 +48,8 @@ export function computeExposures(resources: PlannedResource[]): Exposure[] {
     });
   }
   // internetExposures is already in a stable order; grouping keeps first-seen order.
-  return [...grouped.values()].map(({ hops, ...row }) => ({ ...row, path: [row.sources.join(", "), ...hops].join(" → ") }));
+  return [...grouped.values()].map(({ hops, ...row }) => ({
+    ...row,
+    path: [row.sources.join(", "), ...hops].join(" → "),
+  }));
 }

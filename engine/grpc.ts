@@ -1,6 +1,9 @@
 // gRPC runtime and Pulumi protocol stubs, loaded from the SAME copy of @pulumi/pulumi that programs and packs use:
 // the generated serializers check `instanceof` against their own google-protobuf classes.
+import * as fs from "fs";
 import { createRequire } from "module";
+import * as os from "os";
+import * as path from "path";
 
 const pulumiRequire = createRequire(require.resolve("@pulumi/pulumi/package.json"));
 
@@ -25,10 +28,25 @@ export const channelOptions = {
 
 /** Starts a server on an ephemeral localhost port and returns its address. */
 export function bindLocal(server: import("@grpc/grpc-js").Server): Promise<string> {
+  return bind(server, "127.0.0.1:0", (port) => `127.0.0.1:${port}`);
+}
+
+/** Starts a server on a fresh unix socket (less per-call kernel work than TCP) and returns its address. */
+export function bindUnixSocket(server: import("@grpc/grpc-js").Server): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-engine-"));
+  const address = `unix:${path.join(dir, "monitor.sock")}`;
+  return bind(server, address, () => address);
+}
+
+function bind(
+  server: import("@grpc/grpc-js").Server,
+  target: string,
+  address: (port: number) => string,
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, port) => {
+    server.bindAsync(target, grpc.ServerCredentials.createInsecure(), (err, port) => {
       if (err) reject(err);
-      else resolve(`127.0.0.1:${port}`);
+      else resolve(address(port));
     });
   });
 }

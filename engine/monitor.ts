@@ -1,10 +1,13 @@
 // A local resource monitor and engine that plan and create nothing, speaking the protocol `@pulumi/pulumi` programs use.
+import * as fs from "fs";
+import * as path from "path";
 import type { sendUnaryData, Server, ServerUnaryCall } from "@grpc/grpc-js";
 import { answerInvoke, invokeRegion } from "./invokes";
 import type { EngineLog, Registration } from "./model";
 import { makeUrn, parseProviderRef } from "./urn";
 import {
   bindLocal,
+  bindUnixSocket,
   channelOptions,
   emptypb,
   engineGrpc,
@@ -59,7 +62,6 @@ export class LocalMonitor {
   /** Registrations in arrival order; `inputs` are filled by `finish()` to keep the RPC path cheap. */
   readonly registrations: Registration[] = [];
   readonly logs: EngineLog[] = [];
-  readonly invokeFailures: string[] = [];
   /** Resources whose registration failed inside the program (their inputs could not be computed). */
   readonly failedRegistrations: { type: string; name: string }[] = [];
   rootResource = "";
@@ -81,7 +83,8 @@ export class LocalMonitor {
       call: (_c: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) =>
         fail(cb, "method calls on remote components need their provider plugin, which an offline preview lacks"),
       registerPackage: this.registerPackage,
-      signalAndWaitForShutdown: (_c: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => cb(null, new emptypb.Empty()),
+      signalAndWaitForShutdown: (_c: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) =>
+        cb(null, new emptypb.Empty()),
     });
     server.addService(engineGrpc.EngineService, {
       log: this.log,
@@ -93,13 +96,16 @@ export class LocalMonitor {
       },
     });
     this.server = server;
-    this.address = await bindLocal(server);
+    this.address = process.platform === "win32" ? await bindLocal(server) : await bindUnixSocket(server);
     return this.address;
   }
 
   stop(): void {
     this.server?.forceShutdown();
     this.server = undefined;
+    // The unix socket lives in its own temporary directory.
+    if (this.address.startsWith("unix:"))
+      fs.rmSync(path.dirname(this.address.slice(5)), { recursive: true, force: true });
   }
 
   /** Converts recorded inputs to plain objects once the program is done (off the registration hot path). */
@@ -143,10 +149,14 @@ export class LocalMonitor {
     const parent: string = req.getParent();
     const urn = makeUrn(this.options.stack, this.options.project, parent, type, name);
     if (req.getRemote()) {
-      return fail(cb, `${urn}: remote component ${type} needs its provider plugin (Construct), which an offline preview lacks`);
+      return fail(
+        cb,
+        `${urn}: remote component ${type} needs its provider plugin (Construct), which an offline preview lacks`,
+      );
     }
     const propertyDependencies: Record<string, string[]> = {};
-    for (const [key, deps] of req.getPropertydependenciesMap().entries()) propertyDependencies[key] = deps.getUrnsList();
+    for (const [key, deps] of req.getPropertydependenciesMap().entries())
+      propertyDependencies[key] = deps.getUrnsList();
     const providers: Record<string, string> = {};
     for (const [pkg, ref] of req.getProvidersMap().entries()) providers[pkg] = ref;
     const pos = req.getSourceposition();
@@ -225,9 +235,7 @@ export class LocalMonitor {
       const result = answerInvoke(token, toJs(call.request.getArgs()), { region, config: this.options.config });
       cb(null, new providerPb.InvokeResponse().setReturn(toStruct(result)));
     } catch (e) {
-      const message = (e as Error).message;
-      this.invokeFailures.push(message);
-      fail(cb, message, grpc.status.UNIMPLEMENTED);
+      fail(cb, (e as Error).message, grpc.status.UNIMPLEMENTED);
     }
   };
 

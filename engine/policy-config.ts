@@ -49,7 +49,9 @@ function checkLevel(where: string, level: unknown): EnforcementLevel | undefined
 function split(where: string, entry: unknown): { level?: EnforcementLevel; properties: Record<string, unknown> } {
   if (typeof entry === "string") return { level: checkLevel(where, entry), properties: {} };
   if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
-    throw new PolicyConfigError(`${where}: expected an enforcement level string or an object, got ${JSON.stringify(entry)}`);
+    throw new PolicyConfigError(
+      `${where}: expected an enforcement level string or an object, got ${JSON.stringify(entry)}`,
+    );
   }
   const { enforcementLevel, ...properties } = entry as Record<string, unknown>;
   return { level: checkLevel(where, enforcementLevel), properties };
@@ -78,7 +80,8 @@ export function reconcilePolicyConfig(
   const errors: string[] = [];
   const result: Record<string, ResolvedPolicyConfig> = {};
   for (const policy of policies) {
-    const own = file[policy.name] === undefined ? undefined : split(`policy config "${policy.name}"`, file[policy.name]);
+    const own =
+      file[policy.name] === undefined ? undefined : split(`policy config "${policy.name}"`, file[policy.name]);
     const properties = { ...(initial[policy.name]?.properties ?? {}), ...(own?.properties ?? {}) };
     if (policy.configSchema) {
       const schema = { type: "object", ...policy.configSchema };

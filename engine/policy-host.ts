@@ -103,14 +103,17 @@ function toStruct(value: Record<string, unknown>): any {
 }
 
 function unary<Req, Res>(client: any, method: string, req: Req): Promise<Res> {
-  return new Promise((resolve, reject) => client[method](req, (err: any, res: Res) => (err ? reject(err) : resolve(res))));
+  return new Promise((resolve, reject) =>
+    client[method](req, (err: any, res: Res) => (err ? reject(err) : resolve(res))),
+  );
 }
 
 function readPort(child: ChildProcess, packDir: string, stderr: () => string): Promise<number> {
   return new Promise((resolve, reject) => {
     let buffer = "";
     const timer = setTimeout(
-      () => reject(new PolicyPackError(`policy pack ${packDir} did not print its port within ${STARTUP_TIMEOUT_MS} ms`)),
+      () =>
+        reject(new PolicyPackError(`policy pack ${packDir} did not print its port within ${STARTUP_TIMEOUT_MS} ms`)),
       STARTUP_TIMEOUT_MS,
     );
     const onData = (chunk: string) => {
@@ -121,12 +124,15 @@ function readPort(child: ChildProcess, packDir: string, stderr: () => string): P
       child.stdout!.off("data", onData);
       const port = Number(buffer.slice(0, newline).trim());
       if (Number.isInteger(port) && port > 0) resolve(port);
-      else reject(new PolicyPackError(`policy pack ${packDir} printed "${buffer.slice(0, newline)}" instead of its port`));
+      else
+        reject(new PolicyPackError(`policy pack ${packDir} printed "${buffer.slice(0, newline)}" instead of its port`));
     };
     child.stdout!.setEncoding("utf8").on("data", onData);
     child.on("exit", (code) => {
       clearTimeout(timer);
-      reject(new PolicyPackError(`policy pack ${packDir} exited with code ${code} before serving: ${excerpt(stderr())}`));
+      reject(
+        new PolicyPackError(`policy pack ${packDir} exited with code ${code} before serving: ${excerpt(stderr())}`),
+      );
     });
   });
 }
@@ -177,7 +183,12 @@ function readInfo(info: any): { name: string; version: string; policies: PolicyI
       severity: SEVERITIES[p.getSeverity()] ?? "",
       type: (["unknown", "resource", "stack"] as const)[p.getPolicyType()] ?? "unknown",
       ...(schema
-        ? { configSchema: { properties: schema.getProperties()?.toJavaScript() ?? {}, required: schema.getRequiredList() } }
+        ? {
+            configSchema: {
+              properties: schema.getProperties()?.toJavaScript() ?? {},
+              required: schema.getRequiredList(),
+            },
+          }
         : {}),
     };
   });
@@ -196,7 +207,11 @@ async function startLogEngine(logs: EngineLog[]): Promise<{ server: Server; addr
   const server = new grpc.Server(channelOptions);
   server.addService(engineGrpc.EngineService, {
     log: (call: any, cb: any) => {
-      logs.push({ severity: call.request.getSeverity() >= 3 ? "error" : "warning", message: call.request.getMessage(), urn: "" });
+      logs.push({
+        severity: call.request.getSeverity() >= 3 ? "error" : "warning",
+        message: call.request.getMessage(),
+        urn: "",
+      });
       cb(null, new emptypb.Empty());
     },
     getRootResource: (_c: any, cb: any) => cb(null, new enginePb.GetRootResourceResponse()),

@@ -67,7 +67,11 @@ function defaultProvider(reg: Registration, config: Record<string, string>): Ana
   return { urn: `${urnPrefix}::${type}::${name}`, type, name, inputs };
 }
 
-function analyzerInput(reg: Registration, byUrn: Map<string, Registration>, config: Record<string, string>): AnalyzerInput {
+function analyzerInput(
+  reg: Registration,
+  byUrn: Map<string, Registration>,
+  config: Record<string, string>,
+): AnalyzerInput {
   let provider: AnalyzerInput["provider"];
   const ref = parseProviderRef(reg.provider);
   const explicit = ref && byUrn.get(ref.urn);
@@ -94,7 +98,16 @@ const LEVEL_ORDER: Record<string, number> = { mandatory: 0, remediate: 1, adviso
 
 export function planned(reg: Registration): PlannedResource {
   const { urn, type, name, parent, inputs, dependencies, propertyDependencies, sourcePosition } = reg;
-  return { urn, type, name, parent, inputs, dependencies, propertyDependencies, ...(sourcePosition ? { sourcePosition } : {}) };
+  return {
+    urn,
+    type,
+    name,
+    parent,
+    inputs,
+    dependencies,
+    propertyDependencies,
+    ...(sourcePosition ? { sourcePosition } : {}),
+  };
 }
 
 export async function runPreview(options: PreviewOptions): Promise<PreviewResult> {

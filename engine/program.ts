@@ -52,7 +52,8 @@ export function scrubEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 export function runProgram(opts: ProgramOptions): Promise<ProgramRun> {
-  const isTs = /\.ts$/.test(opts.program) || (fs.existsSync(path.join(opts.program, "index.ts")) && !/\.js$/.test(opts.program));
+  const isTs =
+    /\.ts$/.test(opts.program) || (fs.existsSync(path.join(opts.program, "index.ts")) && !/\.js$/.test(opts.program));
   const env: NodeJS.ProcessEnv = {
     ...scrubEnv({ ...process.env, ...opts.env }),
     PULUMI_CONFIG: JSON.stringify(opts.config.values),

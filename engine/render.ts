@@ -36,10 +36,7 @@ function planTree(resources: PlannedResource[], c: Colors): string[] {
   };
   walk("", "");
   const width = Math.max(4, ...rows.map(([t]) => t.length)) + 2;
-  return [
-    `     ${"Type".padEnd(width)}Name`,
-    ...rows.map(([t, n]) => ` ${c.green("+")}   ${t.padEnd(width)}${n}`),
-  ];
+  return [`     ${"Type".padEnd(width)}Name`, ...rows.map(([t, n]) => ` ${c.green("+")}   ${t.padEnd(width)}${n}`)];
 }
 
 function programDiagnostics(result: PreviewResult, c: Colors): string[] {

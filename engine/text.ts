@@ -1,6 +1,5 @@
 /** Removes terminal colour codes (child processes colour their errors even when piped). */
 export function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[[0-9;]*m/g, "");
 }
 

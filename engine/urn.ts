@@ -5,7 +5,8 @@ export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 /** The qualified type of a URN: the parent chain of types joined by "$", ending in the resource's own type. */
 export function qualifiedType(urn: string): string {
   const parts = urn.split("::");
-  if (parts.length < 4) throw new Error(`malformed URN "${urn}": expected urn:pulumi:<stack>::<project>::<type>::<name>`);
+  if (parts.length < 4)
+    throw new Error(`malformed URN "${urn}": expected urn:pulumi:<stack>::<project>::<type>::<name>`);
   return parts[2];
 }
 

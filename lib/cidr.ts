@@ -19,6 +19,24 @@ export interface ParsedCidr {
  */
 export function parseCidr(s: string): ParsedCidr | undefined {
   if (typeof s !== "string") return undefined;
+  const cached = parseCache.get(s);
+  if (cached !== undefined) return cached ?? undefined;
+  const parsed = parseUncached(s);
+  remember(parseCache, s, parsed ?? null);
+  return parsed;
+}
+
+/** Parsing through ip-num is the hot path of large rule sets: results are memoised (bounded). */
+const CACHE_LIMIT = 50_000;
+const parseCache = new Map<string, ParsedCidr | null>();
+const publicCache = new Map<string, boolean>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V) {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+}
+
+function parseUncached(s: string): ParsedCidr | undefined {
   const text = s.trim();
   if (text === "") return undefined;
   const isV6 = text.includes(":");
@@ -104,6 +122,14 @@ const nonPublic = NON_PUBLIC_CIDRS.map((c) => parseCidr(c) as ParsedCidr);
 
 /** True when the block contains at least one public address. Unparseable input is not public (callers report it). */
 export function isPublicCidr(cidr: string): boolean {
+  const cached = publicCache.get(cidr);
+  if (cached !== undefined) return cached;
+  const result = isPublicUncached(cidr);
+  remember(publicCache, cidr, result);
+  return result;
+}
+
+function isPublicUncached(cidr: string): boolean {
   const c = parseCidr(cidr);
   if (!c) return false;
   const inside = nonPublic

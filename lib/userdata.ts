@@ -72,7 +72,11 @@ export function findLoginWeaknesses(text: string): LoginWeakness[] {
   for (const raw of lines) {
     if (isComment(raw)) continue;
     const line = raw.trim();
-    const effective = sedReplacements(line) ?? line;
+    // Each command of a `a && b || c` chain counts by what it writes.
+    const effective = line
+      .split(/&&|\|\|/)
+      .map((part) => sedReplacements(part) ?? part)
+      .join("\n");
     if (PASSWORD_AUTH.test(effective)) add("password-authentication", line);
     if (ROOT_LOGIN.test(effective)) add("root-login", line);
     if (CLOUD_INIT_PWAUTH.test(raw)) add("password-authentication", line);
@@ -83,14 +87,18 @@ export function findLoginWeaknesses(text: string): LoginWeakness[] {
   return found;
 }
 
-/** For `sed ... s/pattern/replacement/`, the replacements joined; other lines are returned as undefined. */
+/**
+ * For a sed command, the text it writes: the replacements of its `s` commands and the text of `a`/`c`/`i`
+ * commands (a deletion writes nothing). Other lines return undefined and are read as they are.
+ */
 function sedReplacements(line: string): string | undefined {
   if (!/\bsed\b/.test(line)) return undefined;
   const out: string[] = [];
-  const re = /s([/|#@,])((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1/g;
+  // An `s` command starts an expression: after a quote, blank, `;` or `{`, never inside a word like "yes/".
+  const re = /(?:^|['"\s;{])s([/|#@,])((?:\\.|(?!\1).)*)\1((?:\\.|(?!\1).)*)\1/g;
   for (let m = re.exec(line); m; m = re.exec(line)) out.push(m[3]);
   // `sed -i '/^PasswordAuthentication/c PasswordAuthentication yes'` and `a`/`i` commands write their text verbatim.
   const verbatim = /\/\s*[aci]\\?\s+([^'"]+)/.exec(line);
   if (verbatim) out.push(verbatim[1]);
-  return out.length > 0 ? out.join("\n") : undefined;
+  return out.join("\n");
 }

@@ -79,8 +79,9 @@ export class HardenedVpc extends pulumi.ComponentResource {
 
     // Validate everything before the first child exists.
     const problems = new Problems(`HardenedVpc "${name}"`);
+    // Explicit zones are checked by the planner (non-empty, distinct); zoneCount only matters without them.
     problems.check(
-      Number.isInteger(zoneCount) && zoneCount >= 1 && zoneCount <= 6,
+      args.zones !== undefined || (Number.isInteger(zoneCount) && zoneCount >= 1 && zoneCount <= 6),
       "zoneCount",
       zoneCount,
       "an integer from 1 to 6",
@@ -99,7 +100,8 @@ export class HardenedVpc extends pulumi.ComponentResource {
     checkLogRetention(problems, "flowLogRetentionDays", retentionDays);
     checkSlsProjectName(problems, "flowLogProjectName", projectName);
     checkLogstoreName(problems, "flowLogStoreName", storeName);
-    const placeholderZones = args.zones ?? Array.from({ length: Math.max(1, zoneCount) }, (_, i) => `zone-${i}`);
+    const plannedZoneCount = Number.isInteger(zoneCount) && zoneCount >= 1 && zoneCount <= 6 ? zoneCount : 1;
+    const placeholderZones = args.zones ?? Array.from({ length: plannedZoneCount }, (_, i) => `zone-${i}`);
     let plan: ReturnType<typeof planSubnets> = [];
     try {
       plan = planSubnets({

@@ -10,152 +10,158 @@ import { policyDocument, serviceTrustPolicy } from "./iam";
 import { createServiceKey, logsServiceStatement } from "./kmsKey";
 
 export interface AuditTrailArgs {
-    /** Trail bucket name; default `<name>-trail-<account id>` (stable). */
-    bucketName?: pulumi.Input<string>;
-    /** Object Lock COMPLIANCE retention of trail files, 180–3650 days. Default 365. */
-    retentionDays?: number;
-    /** CloudWatch Logs retention of the trail copy, at least 180 days. Default 365. */
-    logRetentionDays?: number;
-    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Trail bucket name; default `<name>-trail-<account id>` (stable). */
+  bucketName?: pulumi.Input<string>;
+  /** Object Lock COMPLIANCE retention of trail files, 180–3650 days. Default 365. */
+  retentionDays?: number;
+  /** CloudWatch Logs retention of the trail copy, at least 180 days. Default 365. */
+  logRetentionDays?: number;
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
 function validate(args: AuditTrailArgs): void {
-    const problems = new Problems("AuditTrail");
-    checkDays(problems, "retentionDays", args.retentionDays ?? 365, 180, 3650, "omit retentionDays for 365 days");
-    checkLogRetention(problems, "logRetentionDays", args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS);
-    problems.throwIfAny();
+  const problems = new Problems("AuditTrail");
+  checkDays(problems, "retentionDays", args.retentionDays ?? 365, 180, 3650, "omit retentionDays for 365 days");
+  checkLogRetention(problems, "logRetentionDays", args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS);
+  problems.throwIfAny();
 }
 
 export class AuditTrail extends pulumi.ComponentResource {
-    readonly trailArn: pulumi.Output<string>;
-    readonly bucketName: pulumi.Output<string>;
-    readonly logGroupName: pulumi.Output<string>;
-    readonly kmsKeyArn: pulumi.Output<string>;
+  readonly trailArn: pulumi.Output<string>;
+  readonly bucketName: pulumi.Output<string>;
+  readonly logGroupName: pulumi.Output<string>;
+  readonly kmsKeyArn: pulumi.Output<string>;
 
-    constructor(name: string, args: AuditTrailArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        super("hardening:aws:AuditTrail", name, {}, opts);
-        validate(args);
-        const parent = { parent: this };
-        const tags = pulumi.output(args.tags ?? {});
-        const context = awsContext(this, opts?.provider);
-        const trailName = `${name}-trail`;
-        const trailArn = pulumi.interpolate`arn:${context.partition}:cloudtrail:${context.region}:${context.accountId}:trail/${trailName}`;
-        const fromThisTrail = { StringEquals: { "aws:SourceArn": trailArn } };
-        const logGroupName = `/hardening/${name}/cloudtrail`;
+  constructor(name: string, args: AuditTrailArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    // Arguments are checked before anything, the component included, is registered.
+    validate(args);
+    super("hardening:aws:AuditTrail", name, {}, opts);
+    const parent = { parent: this };
+    const tags = pulumi.output(args.tags ?? {});
+    const context = awsContext(this, opts?.provider);
+    const trailName = `${name}-trail`;
+    const trailArn = pulumi.interpolate`arn:${context.partition}:cloudtrail:${context.region}:${context.accountId}:trail/${trailName}`;
+    const fromThisTrail = { StringEquals: { "aws:SourceArn": trailArn } };
+    const logGroupName = `/hardening/${name}/cloudtrail`;
 
-        const key = createServiceKey(
-            `${name}-trail-key`,
-            {
-                description: `${name}: CloudTrail`,
-                context,
-                serviceStatements: [
-                    {
-                        Sid: "CloudTrailEncrypts",
-                        Effect: "Allow",
-                        Principal: { Service: "cloudtrail.amazonaws.com" },
-                        Action: "kms:GenerateDataKey*",
-                        Resource: "*",
-                        Condition: {
-                            StringEquals: { "aws:SourceArn": trailArn },
-                            StringLike: {
-                                "kms:EncryptionContext:aws:cloudtrail:arn": pulumi.interpolate`arn:${context.partition}:cloudtrail:*:${context.accountId}:trail/*`,
-                            },
-                        },
-                    },
-                    {
-                        Sid: "CloudTrailDescribes",
-                        Effect: "Allow",
-                        Principal: { Service: "cloudtrail.amazonaws.com" },
-                        Action: "kms:DescribeKey",
-                        Resource: "*",
-                    },
-                    logsServiceStatement(context, [logGroupName]),
-                ],
+    const key = createServiceKey(
+      `${name}-trail-key`,
+      {
+        description: `${name}: CloudTrail`,
+        context,
+        serviceStatements: [
+          {
+            Sid: "CloudTrailEncrypts",
+            Effect: "Allow",
+            Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: "kms:GenerateDataKey*",
+            Resource: "*",
+            Condition: {
+              StringEquals: { "aws:SourceArn": trailArn },
+              StringLike: {
+                "kms:EncryptionContext:aws:cloudtrail:arn": pulumi.interpolate`arn:${context.partition}:cloudtrail:*:${context.accountId}:trail/*`,
+              },
             },
-            parent,
-        );
-        this.kmsKeyArn = key.arn;
+          },
+          {
+            Sid: "CloudTrailDescribes",
+            Effect: "Allow",
+            Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: "kms:DescribeKey",
+            Resource: "*",
+          },
+          logsServiceStatement(context, [logGroupName]),
+        ],
+      },
+      parent,
+    );
+    this.kmsKeyArn = key.arn;
 
-        const evidence = createEvidenceBucket(
-            `${name}-trail-bucket`,
-            {
-                bucketName: args.bucketName ?? pulumi.interpolate`${name}-trail-${context.accountId}`,
-                kmsKeyArn: key.arn,
-                retentionDays: args.retentionDays ?? 365,
-                tags,
-                serviceStatements: (bucketArn) => [
-                    {
-                        Sid: "CloudTrailAclCheck",
-                        Effect: "Allow",
-                        Principal: { Service: "cloudtrail.amazonaws.com" },
-                        Action: "s3:GetBucketAcl",
-                        Resource: bucketArn,
-                        Condition: fromThisTrail,
-                    },
-                    {
-                        Sid: "CloudTrailWrite",
-                        Effect: "Allow",
-                        Principal: { Service: "cloudtrail.amazonaws.com" },
-                        Action: "s3:PutObject",
-                        Resource: pulumi.interpolate`${bucketArn}/AWSLogs/${context.accountId}/*`,
-                        Condition: { StringEquals: { "aws:SourceArn": trailArn, "s3:x-amz-acl": "bucket-owner-full-control" } },
-                    },
-                ],
-            },
-            parent,
-        );
-        this.bucketName = evidence.bucket.bucket;
+    const evidence = createEvidenceBucket(
+      `${name}-trail-bucket`,
+      {
+        bucketName: args.bucketName ?? pulumi.interpolate`${name}-trail-${context.accountId}`,
+        kmsKeyArn: key.arn,
+        retentionDays: args.retentionDays ?? 365,
+        tags,
+        serviceStatements: (bucketArn) => [
+          {
+            Sid: "CloudTrailAclCheck",
+            Effect: "Allow",
+            Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: "s3:GetBucketAcl",
+            Resource: bucketArn,
+            Condition: fromThisTrail,
+          },
+          {
+            Sid: "CloudTrailWrite",
+            Effect: "Allow",
+            Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: "s3:PutObject",
+            Resource: pulumi.interpolate`${bucketArn}/AWSLogs/${context.accountId}/*`,
+            Condition: { StringEquals: { "aws:SourceArn": trailArn, "s3:x-amz-acl": "bucket-owner-full-control" } },
+          },
+        ],
+      },
+      parent,
+    );
+    this.bucketName = evidence.bucket.bucket;
 
-        const logGroup = new aws.cloudwatch.LogGroup(
-            `${name}-trail-logs`,
-            { name: logGroupName, retentionInDays: args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS, kmsKeyId: key.arn, tags },
-            { parent: this, retainOnDelete: true },
-        );
-        this.logGroupName = logGroup.name;
-        const role = new aws.iam.Role(
-            `${name}-trail-logs-role`,
-            { assumeRolePolicy: serviceTrustPolicy("cloudtrail.amazonaws.com", context.accountId), tags },
-            parent,
-        );
-        const rolePolicy = new aws.iam.RolePolicy(
-            `${name}-trail-logs-write`,
-            {
-                role: role.id,
-                policy: policyDocument([
-                    {
-                        Effect: "Allow",
-                        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-                        Resource: pulumi.interpolate`${logGroup.arn}:log-stream:*`,
-                    },
-                ]),
-            },
-            parent,
-        );
+    const logGroup = new aws.cloudwatch.LogGroup(
+      `${name}-trail-logs`,
+      {
+        name: logGroupName,
+        retentionInDays: args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
+        kmsKeyId: key.arn,
+        tags,
+      },
+      { parent: this, retainOnDelete: true },
+    );
+    this.logGroupName = logGroup.name;
+    const role = new aws.iam.Role(
+      `${name}-trail-logs-role`,
+      { assumeRolePolicy: serviceTrustPolicy("cloudtrail.amazonaws.com", context.accountId), tags },
+      parent,
+    );
+    const rolePolicy = new aws.iam.RolePolicy(
+      `${name}-trail-logs-write`,
+      {
+        role: role.id,
+        policy: policyDocument([
+          {
+            Effect: "Allow",
+            Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+            Resource: pulumi.interpolate`${logGroup.arn}:log-stream:*`,
+          },
+        ]),
+      },
+      parent,
+    );
 
-        const trail = new aws.cloudtrail.Trail(
-            `${name}-trail`,
-            {
-                name: trailName,
-                s3BucketName: evidence.bucket.bucket,
-                isMultiRegionTrail: true,
-                includeGlobalServiceEvents: true,
-                enableLogFileValidation: true,
-                enableLogging: true,
-                kmsKeyId: key.arn,
-                cloudWatchLogsGroupArn: pulumi.interpolate`${logGroup.arn}:*`,
-                cloudWatchLogsRoleArn: role.arn,
-                eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }],
-                tags,
-            },
-            { parent: this, dependsOn: [...evidence.ready, rolePolicy] },
-        );
-        this.trailArn = trail.arn;
+    const trail = new aws.cloudtrail.Trail(
+      `${name}-trail`,
+      {
+        name: trailName,
+        s3BucketName: evidence.bucket.bucket,
+        isMultiRegionTrail: true,
+        includeGlobalServiceEvents: true,
+        enableLogFileValidation: true,
+        enableLogging: true,
+        kmsKeyId: key.arn,
+        cloudWatchLogsGroupArn: pulumi.interpolate`${logGroup.arn}:*`,
+        cloudWatchLogsRoleArn: role.arn,
+        eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }],
+        tags,
+      },
+      { parent: this, dependsOn: [...evidence.ready, rolePolicy] },
+    );
+    this.trailArn = trail.arn;
 
-        this.registerOutputs({
-            trailArn: this.trailArn,
-            bucketName: this.bucketName,
-            logGroupName: this.logGroupName,
-            kmsKeyArn: this.kmsKeyArn,
-        });
-    }
+    this.registerOutputs({
+      trailArn: this.trailArn,
+      bucketName: this.bucketName,
+      logGroupName: this.logGroupName,
+      kmsKeyArn: this.kmsKeyArn,
+    });
+  }
 }

@@ -10,185 +10,203 @@ import { awsContext } from "./context";
 import { serviceTrustPolicy } from "./iam";
 
 export interface BastionArgs {
-    vpcId: pulumi.Input<string>;
-    /** Subnet of the host: a public subnet for SSH mode, a private one for SSM-only mode. */
-    subnetId: pulumi.Input<string>;
-    /** CIDR of the VPC, for the host's SSH egress to private hosts. */
-    vpcCidr: pulumi.Input<string>;
-    /**
-     * Required in SSH mode: the only sources allowed on port 22. Sets covering the internet or public blocks broader
-     * than /24 are rejected: the case's SSH was open to everyone and brute-forced in 137 seconds.
-     */
-    allowedCidrs?: string[];
-    /** SSM-only mode: no inbound rule at all, no public IP; operators use Session Manager. Default false. */
-    ssmOnly?: boolean;
-    /** Login names allowed by sshd (`AllowUsers`). Default ["ec2-user"]; root is refused. */
-    allowUsers?: string[];
-    /** EC2 key pair for the allowed users. Default none (SSM or EC2 Instance Connect pushes keys). */
-    keyName?: pulumi.Input<string>;
-    /** Default "t3.micro". */
-    instanceType?: pulumi.Input<string>;
-    /** AMI; default the newest Amazon Linux 2023 image looked up from Amazon's own images. */
-    amiId?: pulumi.Input<string>;
-    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  vpcId: pulumi.Input<string>;
+  /** Subnet of the host: a public subnet for SSH mode, a private one for SSM-only mode. */
+  subnetId: pulumi.Input<string>;
+  /** CIDR of the VPC, for the host's SSH egress to private hosts. */
+  vpcCidr: pulumi.Input<string>;
+  /**
+   * Required in SSH mode: the only sources allowed on port 22. Sets covering the internet or public blocks broader
+   * than /24 are rejected: the case's SSH was open to everyone and brute-forced in 137 seconds.
+   */
+  allowedCidrs?: string[];
+  /** SSM-only mode: no inbound rule at all, no public IP; operators use Session Manager. Default false. */
+  ssmOnly?: boolean;
+  /** Login names allowed by sshd (`AllowUsers`). Default ["ec2-user"]; root is refused. */
+  allowUsers?: string[];
+  /** EC2 key pair for the allowed users. Default none (SSM or EC2 Instance Connect pushes keys). */
+  keyName?: pulumi.Input<string>;
+  /** Default "t3.micro". */
+  instanceType?: pulumi.Input<string>;
+  /** AMI; default the newest Amazon Linux 2023 image looked up from Amazon's own images. */
+  amiId?: pulumi.Input<string>;
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
 function validate(args: BastionArgs): void {
-    const problems = new Problems("Bastion");
-    if (args.ssmOnly) {
-        problems.check(
-            !args.allowedCidrs || args.allowedCidrs.length === 0,
-            "allowedCidrs",
-            args.allowedCidrs,
-            "nothing in SSM-only mode (no port 22 at all)",
-            "drop allowedCidrs, or set ssmOnly: false to open SSH to them",
-        );
-    } else {
-        checkAdminSources(problems, "allowedCidrs", args.allowedCidrs, { required: true });
-    }
-    const users = args.allowUsers ?? ["ec2-user"];
-    users.forEach((u, i) =>
-        problems.check(u !== "root", `allowUsers[${i}]`, u, "any login name except root", "log in as a named user and use sudo"),
+  const problems = new Problems("Bastion");
+  if (args.ssmOnly) {
+    problems.check(
+      !args.allowedCidrs || args.allowedCidrs.length === 0,
+      "allowedCidrs",
+      args.allowedCidrs,
+      "nothing in SSM-only mode (no port 22 at all)",
+      "drop allowedCidrs, or set ssmOnly: false to open SSH to them",
     );
-    problems.throwIfAny();
+  } else {
+    checkAdminSources(problems, "allowedCidrs", args.allowedCidrs, { required: true });
+  }
+  const users = args.allowUsers ?? ["ec2-user"];
+  users.forEach((u, i) =>
+    problems.check(
+      u !== "root",
+      `allowUsers[${i}]`,
+      u,
+      "any login name except root",
+      "log in as a named user and use sudo",
+    ),
+  );
+  problems.throwIfAny();
 }
 
 export class Bastion extends pulumi.ComponentResource {
-    readonly securityGroup: aws.ec2.SecurityGroup;
-    readonly securityGroupId: pulumi.Output<string>;
-    readonly instance: aws.ec2.Instance;
-    readonly instanceId: pulumi.Output<string>;
-    readonly publicIp: pulumi.Output<string>;
-    readonly roleName: pulumi.Output<string>;
-    private readonly name: string;
-    private readonly ssmOnly: boolean;
+  readonly securityGroup: aws.ec2.SecurityGroup;
+  readonly securityGroupId: pulumi.Output<string>;
+  readonly instance: aws.ec2.Instance;
+  readonly instanceId: pulumi.Output<string>;
+  readonly publicIp: pulumi.Output<string>;
+  readonly roleName: pulumi.Output<string>;
+  private readonly name: string;
+  private readonly ssmOnly: boolean;
 
-    constructor(name: string, args: BastionArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("hardening:aws:Bastion", name, {}, opts);
-        validate(args);
-        this.name = name;
-        this.ssmOnly = args.ssmOnly ?? false;
-        const parent = { parent: this };
-        const tags = pulumi.output(args.tags ?? {});
-        const context = awsContext(this, opts?.provider);
+  constructor(name: string, args: BastionArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Arguments are checked before anything, the component included, is registered.
+    validate(args);
+    super("hardening:aws:Bastion", name, {}, opts);
+    this.name = name;
+    this.ssmOnly = args.ssmOnly ?? false;
+    const parent = { parent: this };
+    const tags = pulumi.output(args.tags ?? {});
+    const context = awsContext(this, opts?.provider);
 
-        const ingress = this.ssmOnly
-            ? []
-            : (args.allowedCidrs ?? []).map((cidr) => {
-                  const v6 = parseCidr(cidr)?.family === "ipv6";
-                  return {
-                      protocol: "tcp",
-                      fromPort: 22,
-                      toPort: 22,
-                      ...(v6 ? { ipv6CidrBlocks: [cidr] } : { cidrBlocks: [cidr] }),
-                      description: "SSH from operators",
-                  };
-              });
-        const egress = [
-            { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS: SSM, updates" },
-            ...(this.ssmOnly
-                ? []
-                : [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: [args.vpcCidr], description: "SSH to private hosts" }]),
-        ];
-        this.securityGroup = new aws.ec2.SecurityGroup(
-            `${name}-sg`,
-            {
-                vpcId: args.vpcId,
-                description: this.ssmOnly ? "Bastion, SSM only: no inbound" : "Bastion: SSH from operator blocks only",
-                ingress,
-                egress,
-                tags: tags.apply((t) => ({ ...t, Name: `${name}-sg` })),
-            },
-            parent,
-        );
-        this.securityGroupId = this.securityGroup.id;
-
-        const role = new aws.iam.Role(
-            `${name}-role`,
-            { assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com", context.accountId), tags },
-            parent,
-        );
-        new aws.iam.RolePolicyAttachment(
-            `${name}-ssm-core`,
-            { role: role.name, policyArn: pulumi.interpolate`arn:${context.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore` },
-            parent,
-        );
-        const profile = new aws.iam.InstanceProfile(`${name}-profile`, { role: role.name }, parent);
-        this.roleName = role.name;
-
-        const amiId =
-            args.amiId ??
-            aws.ec2.getAmiOutput(
-                {
-                    mostRecent: true,
-                    owners: ["amazon"],
-                    filters: [
-                        { name: "name", values: ["al2023-ami-2023.*-x86_64"] },
-                        { name: "architecture", values: ["x86_64"] },
-                        { name: "virtualization-type", values: ["hvm"] },
-                    ],
-                },
-                parent,
-            ).id;
-
-        this.instance = new aws.ec2.Instance(
-            `${name}-host`,
-            {
-                ami: amiId,
-                instanceType: args.instanceType ?? "t3.micro",
-                subnetId: args.subnetId,
-                vpcSecurityGroupIds: [this.securityGroup.id],
-                associatePublicIpAddress: !this.ssmOnly,
-                iamInstanceProfile: profile.name,
-                keyName: args.keyName,
-                metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1, httpEndpoint: "enabled" },
-                rootBlockDevice: { encrypted: true, volumeType: "gp3", deleteOnTermination: true },
-                monitoring: true,
-                userData: bastionCloudInit({ os: "amazon-linux", allowUsers: args.allowUsers ?? ["ec2-user"] }),
-                userDataReplaceOnChange: true,
-                // The role and allow-list tags let the policy pack recognise the one host allowed to expose SSH.
-                tags: tags.apply((t) => ({
-                    ...t,
-                    Name: `${name}-host`,
-                    "hardening:role": "bastion",
-                    ...(this.ssmOnly ? {} : { "hardening:allowed-cidrs": (args.allowedCidrs ?? []).join(" ") }),
-                })),
-            },
-            parent,
-        );
-        this.instanceId = this.instance.id;
-        this.publicIp = this.instance.publicIp;
-
-        this.registerOutputs({
-            securityGroupId: this.securityGroupId,
-            instanceId: this.instanceId,
-            publicIp: this.publicIp,
-            roleName: this.roleName,
+    const ingress = this.ssmOnly
+      ? []
+      : (args.allowedCidrs ?? []).map((cidr) => {
+          const v6 = parseCidr(cidr)?.family === "ipv6";
+          return {
+            protocol: "tcp",
+            fromPort: 22,
+            toPort: 22,
+            ...(v6 ? { ipv6CidrBlocks: [cidr] } : { cidrBlocks: [cidr] }),
+            description: "SSH from operators",
+          };
         });
-    }
-
-    /**
-     * Lets `targetSecurityGroupId` (a private host's SG) accept SSH from the bastion's SG only, never from a CIDR.
-     * `label` keeps the rule's name stable. Not available in SSM-only mode (there is no SSH to forward).
-     */
-    allowSshTo(label: string, targetSecurityGroupId: pulumi.Input<string>): aws.vpc.SecurityGroupIngressRule {
-        if (this.ssmOnly) {
-            throw new Error(
-                `Bastion ${this.name}: allowSshTo("${label}") called in SSM-only mode; allowed: only with ssmOnly false; ` +
-                    "fix: use Session Manager port forwarding, or create the bastion with ssmOnly: false and allowedCidrs",
-            );
-        }
-        return new aws.vpc.SecurityGroupIngressRule(
-            `${this.name}-ssh-to-${label}`,
+    const egress = [
+      { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS: SSM, updates" },
+      ...(this.ssmOnly
+        ? []
+        : [
             {
-                securityGroupId: targetSecurityGroupId,
-                referencedSecurityGroupId: this.securityGroup.id,
-                ipProtocol: "tcp",
-                fromPort: 22,
-                toPort: 22,
-                description: `SSH from bastion ${this.name} only`,
+              protocol: "tcp",
+              fromPort: 22,
+              toPort: 22,
+              cidrBlocks: [args.vpcCidr],
+              description: "SSH to private hosts",
             },
-            { parent: this },
-        );
+          ]),
+    ];
+    this.securityGroup = new aws.ec2.SecurityGroup(
+      `${name}-sg`,
+      {
+        vpcId: args.vpcId,
+        description: this.ssmOnly ? "Bastion, SSM only: no inbound" : "Bastion: SSH from operator blocks only",
+        ingress,
+        egress,
+        tags: tags.apply((t) => ({ ...t, Name: `${name}-sg` })),
+      },
+      parent,
+    );
+    this.securityGroupId = this.securityGroup.id;
+
+    const role = new aws.iam.Role(
+      `${name}-role`,
+      { assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com", context.accountId), tags },
+      parent,
+    );
+    new aws.iam.RolePolicyAttachment(
+      `${name}-ssm-core`,
+      {
+        role: role.name,
+        policyArn: pulumi.interpolate`arn:${context.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore`,
+      },
+      parent,
+    );
+    const profile = new aws.iam.InstanceProfile(`${name}-profile`, { role: role.name }, parent);
+    this.roleName = role.name;
+
+    const amiId =
+      args.amiId ??
+      aws.ec2.getAmiOutput(
+        {
+          mostRecent: true,
+          owners: ["amazon"],
+          filters: [
+            { name: "name", values: ["al2023-ami-2023.*-x86_64"] },
+            { name: "architecture", values: ["x86_64"] },
+            { name: "virtualization-type", values: ["hvm"] },
+          ],
+        },
+        parent,
+      ).id;
+
+    this.instance = new aws.ec2.Instance(
+      `${name}-host`,
+      {
+        ami: amiId,
+        instanceType: args.instanceType ?? "t3.micro",
+        subnetId: args.subnetId,
+        vpcSecurityGroupIds: [this.securityGroup.id],
+        associatePublicIpAddress: !this.ssmOnly,
+        iamInstanceProfile: profile.name,
+        keyName: args.keyName,
+        metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1, httpEndpoint: "enabled" },
+        rootBlockDevice: { encrypted: true, volumeType: "gp3", deleteOnTermination: true },
+        monitoring: true,
+        userData: bastionCloudInit({ os: "amazon-linux", allowUsers: args.allowUsers ?? ["ec2-user"] }),
+        userDataReplaceOnChange: true,
+        // The role and allow-list tags let the policy pack recognise the one host allowed to expose SSH.
+        tags: tags.apply((t) => ({
+          ...t,
+          Name: `${name}-host`,
+          "hardening:role": "bastion",
+          ...(this.ssmOnly ? {} : { "hardening:allowed-cidrs": (args.allowedCidrs ?? []).join(" ") }),
+        })),
+      },
+      parent,
+    );
+    this.instanceId = this.instance.id;
+    this.publicIp = this.instance.publicIp;
+
+    this.registerOutputs({
+      securityGroupId: this.securityGroupId,
+      instanceId: this.instanceId,
+      publicIp: this.publicIp,
+      roleName: this.roleName,
+    });
+  }
+
+  /**
+   * Lets `targetSecurityGroupId` (a private host's SG) accept SSH from the bastion's SG only, never from a CIDR.
+   * `label` keeps the rule's name stable. Not available in SSM-only mode (there is no SSH to forward).
+   */
+  allowSshTo(label: string, targetSecurityGroupId: pulumi.Input<string>): aws.vpc.SecurityGroupIngressRule {
+    if (this.ssmOnly) {
+      throw new Error(
+        `Bastion ${this.name}: allowSshTo("${label}") called in SSM-only mode; allowed: only with ssmOnly false; ` +
+          "fix: use Session Manager port forwarding, or create the bastion with ssmOnly: false and allowedCidrs",
+      );
     }
+    return new aws.vpc.SecurityGroupIngressRule(
+      `${this.name}-ssh-to-${label}`,
+      {
+        securityGroupId: targetSecurityGroupId,
+        referencedSecurityGroupId: this.securityGroup.id,
+        ipProtocol: "tcp",
+        fromPort: 22,
+        toPort: 22,
+        description: `SSH from bastion ${this.name} only`,
+      },
+      { parent: this },
+    );
+  }
 }

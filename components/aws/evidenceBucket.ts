@@ -7,93 +7,93 @@ import { denyInsecureTransport, policyDocument, PolicyStatement } from "./iam";
 export const EVIDENCE_TAG = "hardening:evidence";
 
 export interface EvidenceBucketArgs {
-    /** Globally unique, stable bucket name. */
-    bucketName: pulumi.Input<string>;
-    kmsKeyArn: pulumi.Input<string>;
-    /** Object Lock default retention in days (COMPLIANCE: nobody, root included, can shorten it). */
-    retentionDays: number;
-    /** Service statements (log delivery, CloudTrail) added to the TLS-only bucket policy; they receive the bucket ARN. */
-    serviceStatements: (bucketArn: pulumi.Output<string>) => PolicyStatement[];
-    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Globally unique, stable bucket name. */
+  bucketName: pulumi.Input<string>;
+  kmsKeyArn: pulumi.Input<string>;
+  /** Object Lock default retention in days (COMPLIANCE: nobody, root included, can shorten it). */
+  retentionDays: number;
+  /** Service statements (log delivery, CloudTrail) added to the TLS-only bucket policy; they receive the bucket ARN. */
+  serviceStatements: (bucketArn: pulumi.Output<string>) => PolicyStatement[];
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
 export interface EvidenceBucket {
-    bucket: aws.s3.Bucket;
-    policy: aws.s3.BucketPolicy;
-    /** Resources a writer must wait for before delivering objects. */
-    ready: pulumi.Resource[];
+  bucket: aws.s3.Bucket;
+  policy: aws.s3.BucketPolicy;
+  /** Resources a writer must wait for before delivering objects. */
+  ready: pulumi.Resource[];
 }
 
 export function createEvidenceBucket(
-    name: string,
-    args: EvidenceBucketArgs,
-    opts: pulumi.CustomResourceOptions,
+  name: string,
+  args: EvidenceBucketArgs,
+  opts: pulumi.CustomResourceOptions,
 ): EvidenceBucket {
-    // Evidence outlives the stack: every piece of its protection is retained too.
-    const keep: pulumi.CustomResourceOptions = { ...opts, retainOnDelete: true };
-    const bucket = new aws.s3.Bucket(
-        name,
+  // Evidence outlives the stack: every piece of its protection is retained too.
+  const keep: pulumi.CustomResourceOptions = { ...opts, retainOnDelete: true };
+  const bucket = new aws.s3.Bucket(
+    name,
+    {
+      bucket: args.bucketName,
+      objectLockEnabled: true,
+      tags: pulumi.output(args.tags ?? {}).apply((t) => ({ ...t, [EVIDENCE_TAG]: "true" })),
+    },
+    keep,
+  );
+  const child = { ...keep, dependsOn: [bucket] };
+  const ownership = new aws.s3.BucketOwnershipControls(
+    `${name}-ownership`,
+    { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
+    child,
+  );
+  const publicAccess = new aws.s3.BucketPublicAccessBlock(
+    `${name}-public-access`,
+    {
+      bucket: bucket.id,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    },
+    child,
+  );
+  const versioning = new aws.s3.BucketVersioning(
+    `${name}-versioning`,
+    { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } },
+    child,
+  );
+  const lock = new aws.s3.BucketObjectLockConfiguration(
+    `${name}-object-lock`,
+    {
+      bucket: bucket.id,
+      objectLockEnabled: "Enabled",
+      rule: { defaultRetention: { mode: "COMPLIANCE", days: args.retentionDays } },
+    },
+    { ...child, dependsOn: [versioning] },
+  );
+  const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
+    `${name}-encryption`,
+    {
+      bucket: bucket.id,
+      rules: [
         {
-            bucket: args.bucketName,
-            objectLockEnabled: true,
-            tags: pulumi.output(args.tags ?? {}).apply((t) => ({ ...t, [EVIDENCE_TAG]: "true" })),
+          applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn },
+          bucketKeyEnabled: true,
         },
-        keep,
-    );
-    const child = { ...keep, dependsOn: [bucket] };
-    const ownership = new aws.s3.BucketOwnershipControls(
-        `${name}-ownership`,
-        { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
-        child,
-    );
-    const publicAccess = new aws.s3.BucketPublicAccessBlock(
-        `${name}-public-access`,
-        {
-            bucket: bucket.id,
-            blockPublicAcls: true,
-            blockPublicPolicy: true,
-            ignorePublicAcls: true,
-            restrictPublicBuckets: true,
-        },
-        child,
-    );
-    const versioning = new aws.s3.BucketVersioning(
-        `${name}-versioning`,
-        { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } },
-        child,
-    );
-    const lock = new aws.s3.BucketObjectLockConfiguration(
-        `${name}-object-lock`,
-        {
-            bucket: bucket.id,
-            objectLockEnabled: "Enabled",
-            rule: { defaultRetention: { mode: "COMPLIANCE", days: args.retentionDays } },
-        },
-        { ...child, dependsOn: [versioning] },
-    );
-    const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
-        `${name}-encryption`,
-        {
-            bucket: bucket.id,
-            rules: [
-                {
-                    applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn },
-                    bucketKeyEnabled: true,
-                },
-            ],
-        },
-        child,
-    );
-    const policy = new aws.s3.BucketPolicy(
-        `${name}-policy`,
-        {
-            bucket: bucket.id,
-            policy: policyDocument([
-                denyInsecureTransport([bucket.arn, pulumi.interpolate`${bucket.arn}/*`]),
-                ...args.serviceStatements(bucket.arn),
-            ]),
-        },
-        { ...child, dependsOn: [publicAccess, ownership] },
-    );
-    return { bucket, policy, ready: [policy, lock, encryption, versioning, publicAccess] };
+      ],
+    },
+    child,
+  );
+  const policy = new aws.s3.BucketPolicy(
+    `${name}-policy`,
+    {
+      bucket: bucket.id,
+      policy: policyDocument([
+        denyInsecureTransport([bucket.arn, pulumi.interpolate`${bucket.arn}/*`]),
+        ...args.serviceStatements(bucket.arn),
+      ]),
+    },
+    { ...child, dependsOn: [publicAccess, ownership] },
+  );
+  return { bucket, policy, ready: [policy, lock, encryption, versioning, publicAccess] };
 }

@@ -6,131 +6,146 @@ import { Problems } from "../validation";
 import { policyDocument, PolicyStatement } from "./iam";
 
 export interface IdentityBaselineArgs {
-    /** Minimum password length, at least 14 (CIS AWS 1.8, CIS Alibaba 1.11). Default 14. */
-    minimumPasswordLength?: number;
-    /** Previous passwords that cannot be reused, 24 (CIS AWS 1.9). Default 24. */
-    passwordReusePrevention?: number;
-    /** Days before a password expires, 1–365. Default 90. */
-    maxPasswordAgeDays?: number;
-    /** Group of human users that receives the deny-unless-MFA policy. Default: a group `<name>-humans` is created. */
-    humanGroupName?: pulumi.Input<string>;
-    /** Block public S3 access account-wide. Default true. */
-    blockAccountPublicS3?: boolean;
+  /** Minimum password length, at least 14 (CIS AWS 1.8, CIS Alibaba 1.11). Default 14. */
+  minimumPasswordLength?: number;
+  /** Previous passwords that cannot be reused, 24 (CIS AWS 1.9). Default 24. */
+  passwordReusePrevention?: number;
+  /** Days before a password expires, 1–365. Default 90. */
+  maxPasswordAgeDays?: number;
+  /** Group of human users that receives the deny-unless-MFA policy. Default: a group `<name>-humans` is created. */
+  humanGroupName?: pulumi.Input<string>;
+  /** Block public S3 access account-wide. Default true. */
+  blockAccountPublicS3?: boolean;
 }
 
 /** Actions a user may take before signing in with MFA: only what is needed to set up their own MFA device. */
 export const MFA_SELF_SERVICE_ACTIONS = [
-    "iam:CreateVirtualMFADevice",
-    "iam:EnableMFADevice",
-    "iam:GetUser",
-    "iam:GetMFADevice",
-    "iam:ListMFADevices",
-    "iam:ListVirtualMFADevices",
-    "iam:ResyncMFADevice",
-    "iam:ChangePassword",
-    "iam:GetAccountPasswordPolicy",
-    "sts:GetSessionToken",
+  "iam:CreateVirtualMFADevice",
+  "iam:EnableMFADevice",
+  "iam:GetUser",
+  "iam:GetMFADevice",
+  "iam:ListMFADevices",
+  "iam:ListVirtualMFADevices",
+  "iam:ResyncMFADevice",
+  "iam:ChangePassword",
+  "iam:GetAccountPasswordPolicy",
+  "sts:GetSessionToken",
 ];
 
 /** The standard "deny everything except MFA self-service unless signed in with MFA" statements. */
 export function requireMfaStatements(): PolicyStatement[] {
-    return [
-        {
-            Sid: "AllowViewAccountInfo",
-            Effect: "Allow",
-            Action: ["iam:GetAccountPasswordPolicy", "iam:ListVirtualMFADevices"],
-            Resource: "*",
-        },
-        {
-            Sid: "AllowManageOwnPasswordsAndMfa",
-            Effect: "Allow",
-            Action: [
-                "iam:ChangePassword",
-                "iam:GetUser",
-                "iam:CreateVirtualMFADevice",
-                "iam:EnableMFADevice",
-                "iam:GetMFADevice",
-                "iam:ListMFADevices",
-                "iam:ResyncMFADevice",
-            ],
-            Resource: ["arn:aws:iam::*:user/${aws:username}", "arn:aws:iam::*:mfa/*"],
-        },
-        {
-            Sid: "DenyAllExceptListedIfNoMFA",
-            Effect: "Deny",
-            NotAction: MFA_SELF_SERVICE_ACTIONS,
-            Resource: "*",
-            Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } },
-        },
-    ];
+  return [
+    {
+      Sid: "AllowViewAccountInfo",
+      Effect: "Allow",
+      Action: ["iam:GetAccountPasswordPolicy", "iam:ListVirtualMFADevices"],
+      Resource: "*",
+    },
+    {
+      Sid: "AllowManageOwnPasswordsAndMfa",
+      Effect: "Allow",
+      Action: [
+        "iam:ChangePassword",
+        "iam:GetUser",
+        "iam:CreateVirtualMFADevice",
+        "iam:EnableMFADevice",
+        "iam:GetMFADevice",
+        "iam:ListMFADevices",
+        "iam:ResyncMFADevice",
+      ],
+      Resource: ["arn:aws:iam::*:user/${aws:username}", "arn:aws:iam::*:mfa/*"],
+    },
+    {
+      Sid: "DenyAllExceptListedIfNoMFA",
+      Effect: "Deny",
+      NotAction: MFA_SELF_SERVICE_ACTIONS,
+      Resource: "*",
+      Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } },
+    },
+  ];
 }
 
 function validate(args: IdentityBaselineArgs): void {
-    const problems = new Problems("IdentityBaseline");
-    const length = args.minimumPasswordLength ?? 14;
-    problems.check(
-        Number.isInteger(length) && length >= 14 && length <= 128,
-        "minimumPasswordLength",
-        length,
-        "an integer from 14 to 128",
-        "omit it for 14 (a 137-second brute force needs short passwords)",
-    );
-    const reuse = args.passwordReusePrevention ?? 24;
-    problems.check(reuse === 24, "passwordReusePrevention", reuse, "24 (the IAM maximum)", "omit it for 24");
-    const age = args.maxPasswordAgeDays ?? 90;
-    problems.check(Number.isInteger(age) && age >= 1 && age <= 365, "maxPasswordAgeDays", age, "an integer from 1 to 365", "omit it for 90");
-    problems.throwIfAny();
+  const problems = new Problems("IdentityBaseline");
+  const length = args.minimumPasswordLength ?? 14;
+  problems.check(
+    Number.isInteger(length) && length >= 14 && length <= 128,
+    "minimumPasswordLength",
+    length,
+    "an integer from 14 to 128",
+    "omit it for 14 (a 137-second brute force needs short passwords)",
+  );
+  const reuse = args.passwordReusePrevention ?? 24;
+  problems.check(reuse === 24, "passwordReusePrevention", reuse, "24 (the IAM maximum)", "omit it for 24");
+  const age = args.maxPasswordAgeDays ?? 90;
+  problems.check(
+    Number.isInteger(age) && age >= 1 && age <= 365,
+    "maxPasswordAgeDays",
+    age,
+    "an integer from 1 to 365",
+    "omit it for 90",
+  );
+  problems.throwIfAny();
 }
 
 export class IdentityBaseline extends pulumi.ComponentResource {
-    readonly mfaPolicyArn: pulumi.Output<string>;
-    readonly humanGroupName: pulumi.Output<string>;
+  readonly mfaPolicyArn: pulumi.Output<string>;
+  readonly humanGroupName: pulumi.Output<string>;
 
-    constructor(name: string, args: IdentityBaselineArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        super("hardening:aws:IdentityBaseline", name, {}, opts);
-        validate(args);
-        const parent = { parent: this };
+  constructor(name: string, args: IdentityBaselineArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    // Arguments are checked before anything, the component included, is registered.
+    validate(args);
+    super("hardening:aws:IdentityBaseline", name, {}, opts);
+    const parent = { parent: this };
 
-        new aws.iam.AccountPasswordPolicy(
-            `${name}-password-policy`,
-            {
-                minimumPasswordLength: args.minimumPasswordLength ?? 14,
-                requireLowercaseCharacters: true,
-                requireUppercaseCharacters: true,
-                requireNumbers: true,
-                requireSymbols: true,
-                allowUsersToChangePassword: true,
-                passwordReusePrevention: args.passwordReusePrevention ?? 24,
-                maxPasswordAge: args.maxPasswordAgeDays ?? 90,
-                hardExpiry: false,
-            },
-            parent,
-        );
-        const policy = new aws.iam.Policy(
-            `${name}-require-mfa`,
-            {
-                name: `${name}-require-mfa`,
-                description: "Deny everything but MFA self-service until the user signs in with MFA",
-                policy: policyDocument(requireMfaStatements()),
-            },
-            parent,
-        );
-        this.mfaPolicyArn = policy.arn;
-        const groupName = args.humanGroupName ?? new aws.iam.Group(`${name}-humans`, { name: `${name}-humans` }, parent).name;
-        this.humanGroupName = pulumi.output(groupName);
-        new aws.iam.GroupPolicyAttachment(`${name}-humans-require-mfa`, { group: groupName, policyArn: policy.arn }, parent);
+    new aws.iam.AccountPasswordPolicy(
+      `${name}-password-policy`,
+      {
+        minimumPasswordLength: args.minimumPasswordLength ?? 14,
+        requireLowercaseCharacters: true,
+        requireUppercaseCharacters: true,
+        requireNumbers: true,
+        requireSymbols: true,
+        allowUsersToChangePassword: true,
+        passwordReusePrevention: args.passwordReusePrevention ?? 24,
+        maxPasswordAge: args.maxPasswordAgeDays ?? 90,
+        hardExpiry: false,
+      },
+      parent,
+    );
+    const policy = new aws.iam.Policy(
+      `${name}-require-mfa`,
+      {
+        name: `${name}-require-mfa`,
+        description: "Deny everything but MFA self-service until the user signs in with MFA",
+        policy: policyDocument(requireMfaStatements()),
+      },
+      parent,
+    );
+    this.mfaPolicyArn = policy.arn;
+    const groupName =
+      args.humanGroupName ?? new aws.iam.Group(`${name}-humans`, { name: `${name}-humans` }, parent).name;
+    this.humanGroupName = pulumi.output(groupName);
+    new aws.iam.GroupPolicyAttachment(
+      `${name}-humans-require-mfa`,
+      { group: groupName, policyArn: policy.arn },
+      parent,
+    );
 
-        new aws.ebs.EncryptionByDefault(`${name}-ebs-encryption`, { enabled: true }, parent);
-        if (args.blockAccountPublicS3 ?? true) {
-            new aws.s3.AccountPublicAccessBlock(
-                `${name}-s3-public-access`,
-                { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
-                parent,
-            );
-        } else {
-            pulumi.log.warn(`IdentityBaseline ${name}: blockAccountPublicS3 is false, account-wide S3 public access block not set`, this);
-        }
-
-        this.registerOutputs({ mfaPolicyArn: this.mfaPolicyArn, humanGroupName: this.humanGroupName });
+    new aws.ebs.EncryptionByDefault(`${name}-ebs-encryption`, { enabled: true }, parent);
+    if (args.blockAccountPublicS3 ?? true) {
+      new aws.s3.AccountPublicAccessBlock(
+        `${name}-s3-public-access`,
+        { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+        parent,
+      );
+    } else {
+      pulumi.log.warn(
+        `IdentityBaseline ${name}: blockAccountPublicS3 is false, account-wide S3 public access block not set`,
+        this,
+      );
     }
+
+    this.registerOutputs({ mfaPolicyArn: this.mfaPolicyArn, humanGroupName: this.humanGroupName });
+  }
 }

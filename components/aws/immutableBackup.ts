@@ -9,187 +9,203 @@ import { serviceTrustPolicy } from "./iam";
 import { createServiceKey } from "./kmsKey";
 
 export interface ImmutableBackupArgs {
-    /** Provider of the copy region (a different region from this component's). Required. */
-    copyProvider: pulumi.ProviderResource;
-    /** Vault name; default `<name>` (stable: vaults under lock cannot be deleted and recreated). */
-    vaultName?: string;
-    /**
-     * Days during which the lock may still be removed, 3 or more (AWS minimum). Default 3. After that the lock is
-     * permanent: nobody, root included, can delete recovery points early or shorten retention.
-     */
-    changeableForDays?: number;
-    /** Shortest retention a recovery point may have, at least 7. Default 7. */
-    minRetentionDays?: number;
-    /** Longest retention, at least dailyRetentionDays/weeklyRetentionDays. Default 365. */
-    maxRetentionDays?: number;
-    /** Retention of daily recovery points. Default 35. */
-    dailyRetentionDays?: number;
-    /** Retention of weekly recovery points (and of the cross-region copies). Default 90. */
-    weeklyRetentionDays?: number;
-    /** Resources tagged `key=value` are backed up. Default backup=true. */
-    selectionTag?: { key: string; value: string };
-    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Provider of the copy region (a different region from this component's). Required. */
+  copyProvider: pulumi.ProviderResource;
+  /** Vault name; default `<name>` (stable: vaults under lock cannot be deleted and recreated). */
+  vaultName?: string;
+  /**
+   * Days during which the lock may still be removed, 3 or more (AWS minimum). Default 3. After that the lock is
+   * permanent: nobody, root included, can delete recovery points early or shorten retention.
+   */
+  changeableForDays?: number;
+  /** Shortest retention a recovery point may have, at least 7. Default 7. */
+  minRetentionDays?: number;
+  /** Longest retention, at least dailyRetentionDays/weeklyRetentionDays. Default 365. */
+  maxRetentionDays?: number;
+  /** Retention of daily recovery points. Default 35. */
+  dailyRetentionDays?: number;
+  /** Retention of weekly recovery points (and of the cross-region copies). Default 90. */
+  weeklyRetentionDays?: number;
+  /** Resources tagged `key=value` are backed up. Default backup=true. */
+  selectionTag?: { key: string; value: string };
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
 function validate(args: ImmutableBackupArgs): void {
-    const problems = new Problems("ImmutableBackup");
+  const problems = new Problems("ImmutableBackup");
+  problems.check(
+    args.copyProvider !== undefined,
+    "copyProvider",
+    args.copyProvider,
+    "an aws.Provider for a second region",
+    'pass new aws.Provider("backup-copy", { region: "<another region>" })',
+  );
+  checkDays(problems, "changeableForDays", args.changeableForDays ?? 3, 3, 36500, "omit it for 3 days");
+  const min = args.minRetentionDays ?? 7;
+  const max = args.maxRetentionDays ?? 365;
+  checkDays(problems, "minRetentionDays", min, 7, 36500, "omit it for 7 days");
+  checkDays(problems, "maxRetentionDays", max, Math.max(min, 7), 36500, "make it at least minRetentionDays");
+  const fix = `keep it between minRetentionDays (${min}) and maxRetentionDays (${max})`;
+  checkDays(problems, "dailyRetentionDays", args.dailyRetentionDays ?? 35, min, max, fix);
+  checkDays(problems, "weeklyRetentionDays", args.weeklyRetentionDays ?? 90, min, max, fix);
+  if (args.vaultName !== undefined) {
     problems.check(
-        args.copyProvider !== undefined,
-        "copyProvider",
-        args.copyProvider,
-        "an aws.Provider for a second region",
-        'pass new aws.Provider("backup-copy", { region: "<another region>" })',
+      /^[A-Za-z0-9_-]{2,50}$/.test(args.vaultName),
+      "vaultName",
+      args.vaultName,
+      "2–50 letters, digits, - or _",
+      "choose a simple stable name",
     );
-    checkDays(problems, "changeableForDays", args.changeableForDays ?? 3, 3, 36500, "omit it for 3 days");
-    const min = args.minRetentionDays ?? 7;
-    const max = args.maxRetentionDays ?? 365;
-    checkDays(problems, "minRetentionDays", min, 7, 36500, "omit it for 7 days");
-    checkDays(problems, "maxRetentionDays", max, Math.max(min, 7), 36500, "make it at least minRetentionDays");
-    const fix = `keep it between minRetentionDays (${min}) and maxRetentionDays (${max})`;
-    checkDays(problems, "dailyRetentionDays", args.dailyRetentionDays ?? 35, min, max, fix);
-    checkDays(problems, "weeklyRetentionDays", args.weeklyRetentionDays ?? 90, min, max, fix);
-    if (args.vaultName !== undefined) {
-        problems.check(
-            /^[A-Za-z0-9_-]{2,50}$/.test(args.vaultName),
-            "vaultName",
-            args.vaultName,
-            "2–50 letters, digits, - or _",
-            "choose a simple stable name",
-        );
-    }
-    problems.throwIfAny();
+  }
+  problems.throwIfAny();
 }
 
 /** The copy must land in another region, or one regional compromise takes both copies. Returns the copy region. */
 export function checkCopyRegion(name: string, vaultRegion: string, copyRegion: string): string {
-    if (vaultRegion === copyRegion) {
-        throw new Error(
-            `ImmutableBackup ${name}: argument "copyProvider" is in region "${copyRegion}", the same as the vault; ` +
-                "allowed: a provider for a different region; fix: configure copyProvider with another region",
-        );
-    }
-    return copyRegion;
+  if (vaultRegion === copyRegion) {
+    throw new Error(
+      `ImmutableBackup ${name}: argument "copyProvider" is in region "${copyRegion}", the same as the vault; ` +
+        "allowed: a provider for a different region; fix: configure copyProvider with another region",
+    );
+  }
+  return copyRegion;
 }
 
 interface LockedVault {
-    vault: aws.backup.Vault;
-    lock: aws.backup.VaultLockConfiguration;
+  vault: aws.backup.Vault;
+  lock: aws.backup.VaultLockConfiguration;
 }
 
 function lockedVault(
-    name: string,
-    vaultName: string,
-    context: AwsContext,
-    args: ImmutableBackupArgs,
-    opts: pulumi.CustomResourceOptions,
+  name: string,
+  vaultName: string,
+  context: AwsContext,
+  args: ImmutableBackupArgs,
+  opts: pulumi.CustomResourceOptions,
 ): LockedVault {
-    const key = createServiceKey(`${name}-key`, { description: `${vaultName}: backup vault`, context, serviceStatements: [] }, opts);
-    const keep = { ...opts, retainOnDelete: true };
-    const vault = new aws.backup.Vault(name, { name: vaultName, kmsKeyArn: key.arn, forceDestroy: false, tags: args.tags }, keep);
-    const lock = new aws.backup.VaultLockConfiguration(
-        `${name}-lock`,
-        {
-            backupVaultName: vault.name,
-            changeableForDays: args.changeableForDays ?? 3,
-            minRetentionDays: args.minRetentionDays ?? 7,
-            maxRetentionDays: args.maxRetentionDays ?? 365,
-        },
-        keep,
-    );
-    return { vault, lock };
+  const key = createServiceKey(
+    `${name}-key`,
+    { description: `${vaultName}: backup vault`, context, serviceStatements: [] },
+    opts,
+  );
+  const keep = { ...opts, retainOnDelete: true };
+  const vault = new aws.backup.Vault(
+    name,
+    { name: vaultName, kmsKeyArn: key.arn, forceDestroy: false, tags: args.tags },
+    keep,
+  );
+  const lock = new aws.backup.VaultLockConfiguration(
+    `${name}-lock`,
+    {
+      backupVaultName: vault.name,
+      changeableForDays: args.changeableForDays ?? 3,
+      minRetentionDays: args.minRetentionDays ?? 7,
+      maxRetentionDays: args.maxRetentionDays ?? 365,
+    },
+    keep,
+  );
+  return { vault, lock };
 }
 
 export class ImmutableBackup extends pulumi.ComponentResource {
-    readonly vaultName: pulumi.Output<string>;
-    readonly vaultArn: pulumi.Output<string>;
-    readonly copyVaultArn: pulumi.Output<string>;
-    readonly planId: pulumi.Output<string>;
+  readonly vaultName: pulumi.Output<string>;
+  readonly vaultArn: pulumi.Output<string>;
+  readonly copyVaultArn: pulumi.Output<string>;
+  readonly planId: pulumi.Output<string>;
 
-    constructor(name: string, args: ImmutableBackupArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("hardening:aws:ImmutableBackup", name, {}, opts);
-        validate(args);
-        const parent = { parent: this };
-        const context = awsContext(this, opts?.provider);
-        const copyContext = awsContext(this, args.copyProvider);
-        const vaultName = args.vaultName ?? name;
+  constructor(name: string, args: ImmutableBackupArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Arguments are checked before anything, the component included, is registered.
+    validate(args);
+    super("hardening:aws:ImmutableBackup", name, {}, opts);
+    const parent = { parent: this };
+    const context = awsContext(this, opts?.provider);
+    const copyContext = awsContext(this, args.copyProvider);
+    const vaultName = args.vaultName ?? name;
 
-        // The copy must land in another region, or one regional compromise takes both copies.
-        const distinctRegions = pulumi
-            .all([context.region, copyContext.region])
-            .apply(([here, there]) => checkCopyRegion(name, here, there));
+    // The copy must land in another region, or one regional compromise takes both copies.
+    const distinctRegions = pulumi
+      .all([context.region, copyContext.region])
+      .apply(([here, there]) => checkCopyRegion(name, here, there));
 
-        const primary = lockedVault(`${name}-vault`, vaultName, context, args, parent);
-        const copy = lockedVault(
-            `${name}-copy-vault`,
-            `${vaultName}-copy`,
-            copyContext,
-            args,
-            { parent: this, provider: args.copyProvider },
-        );
-        this.vaultName = primary.vault.name;
-        this.vaultArn = primary.vault.arn;
-        this.copyVaultArn = pulumi.all([copy.vault.arn, distinctRegions]).apply(([arn]) => arn);
+    const primary = lockedVault(`${name}-vault`, vaultName, context, args, parent);
+    const copy = lockedVault(`${name}-copy-vault`, `${vaultName}-copy`, copyContext, args, {
+      parent: this,
+      provider: args.copyProvider,
+    });
+    this.vaultName = primary.vault.name;
+    this.vaultArn = primary.vault.arn;
+    this.copyVaultArn = pulumi.all([copy.vault.arn, distinctRegions]).apply(([arn]) => arn);
 
-        const daily = args.dailyRetentionDays ?? 35;
-        const weekly = args.weeklyRetentionDays ?? 90;
-        const copyAction = (deleteAfter: number) => [{ destinationVaultArn: this.copyVaultArn, lifecycle: { deleteAfter } }];
-        const plan = new aws.backup.Plan(
-            `${name}-plan`,
-            {
-                name: `${name}-plan`,
-                rules: [
-                    {
-                        ruleName: "daily",
-                        targetVaultName: primary.vault.name,
-                        schedule: "cron(0 3 * * ? *)",
-                        startWindow: 60,
-                        completionWindow: 360,
-                        lifecycle: { deleteAfter: daily },
-                        copyActions: copyAction(daily),
-                    },
-                    {
-                        ruleName: "weekly",
-                        targetVaultName: primary.vault.name,
-                        schedule: "cron(0 4 ? * SUN *)",
-                        startWindow: 60,
-                        completionWindow: 720,
-                        lifecycle: { deleteAfter: weekly },
-                        copyActions: copyAction(weekly),
-                    },
-                ],
-                tags: args.tags,
-            },
-            { parent: this, dependsOn: [primary.lock, copy.lock] },
-        );
-        this.planId = plan.id;
+    const daily = args.dailyRetentionDays ?? 35;
+    const weekly = args.weeklyRetentionDays ?? 90;
+    const copyAction = (deleteAfter: number) => [
+      { destinationVaultArn: this.copyVaultArn, lifecycle: { deleteAfter } },
+    ];
+    const plan = new aws.backup.Plan(
+      `${name}-plan`,
+      {
+        name: `${name}-plan`,
+        rules: [
+          {
+            ruleName: "daily",
+            targetVaultName: primary.vault.name,
+            schedule: "cron(0 3 * * ? *)",
+            startWindow: 60,
+            completionWindow: 360,
+            lifecycle: { deleteAfter: daily },
+            copyActions: copyAction(daily),
+          },
+          {
+            ruleName: "weekly",
+            targetVaultName: primary.vault.name,
+            schedule: "cron(0 4 ? * SUN *)",
+            startWindow: 60,
+            completionWindow: 720,
+            lifecycle: { deleteAfter: weekly },
+            copyActions: copyAction(weekly),
+          },
+        ],
+        tags: args.tags,
+      },
+      { parent: this, dependsOn: [primary.lock, copy.lock] },
+    );
+    this.planId = plan.id;
 
-        const role = new aws.iam.Role(
-            `${name}-backup-role`,
-            { assumeRolePolicy: serviceTrustPolicy("backup.amazonaws.com", context.accountId), tags: args.tags },
-            parent,
-        );
-        for (const [suffix, policy] of [
-            ["backup", "AWSBackupServiceRolePolicyForBackup"],
-            ["restore", "AWSBackupServiceRolePolicyForRestores"],
-        ]) {
-            new aws.iam.RolePolicyAttachment(
-                `${name}-backup-role-${suffix}`,
-                { role: role.name, policyArn: pulumi.interpolate`arn:${context.partition}:iam::aws:policy/service-role/${policy}` },
-                parent,
-            );
-        }
-        const tag = args.selectionTag ?? { key: "backup", value: "true" };
-        new aws.backup.Selection(
-            `${name}-selection`,
-            {
-                name: `${name}-by-tag`,
-                planId: plan.id,
-                iamRoleArn: role.arn,
-                selectionTags: [{ type: "STRINGEQUALS", key: tag.key, value: tag.value }],
-            },
-            parent,
-        );
-
-        this.registerOutputs({ vaultName: this.vaultName, vaultArn: this.vaultArn, copyVaultArn: this.copyVaultArn, planId: this.planId });
+    const role = new aws.iam.Role(
+      `${name}-backup-role`,
+      { assumeRolePolicy: serviceTrustPolicy("backup.amazonaws.com", context.accountId), tags: args.tags },
+      parent,
+    );
+    for (const [suffix, policy] of [
+      ["backup", "AWSBackupServiceRolePolicyForBackup"],
+      ["restore", "AWSBackupServiceRolePolicyForRestores"],
+    ]) {
+      new aws.iam.RolePolicyAttachment(
+        `${name}-backup-role-${suffix}`,
+        {
+          role: role.name,
+          policyArn: pulumi.interpolate`arn:${context.partition}:iam::aws:policy/service-role/${policy}`,
+        },
+        parent,
+      );
     }
+    const tag = args.selectionTag ?? { key: "backup", value: "true" };
+    new aws.backup.Selection(
+      `${name}-selection`,
+      {
+        name: `${name}-by-tag`,
+        planId: plan.id,
+        iamRoleArn: role.arn,
+        selectionTags: [{ type: "STRINGEQUALS", key: tag.key, value: tag.value }],
+      },
+      parent,
+    );
+
+    this.registerOutputs({
+      vaultName: this.vaultName,
+      vaultArn: this.vaultArn,
+      copyVaultArn: this.copyVaultArn,
+      planId: this.planId,
+    });
+  }
 }

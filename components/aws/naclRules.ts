@@ -4,13 +4,13 @@ import { parseCidr } from "../../lib/cidr";
 import { ADMIN_PORTS } from "../../lib/ports";
 
 export interface NaclRule {
-    ruleNo: number;
-    action: "allow" | "deny";
-    protocol: string;
-    fromPort: number;
-    toPort: number;
-    cidrBlock?: string;
-    ipv6CidrBlock?: string;
+  ruleNo: number;
+  action: "allow" | "deny";
+  protocol: string;
+  fromPort: number;
+  toPort: number;
+  cidrBlock?: string;
+  ipv6CidrBlock?: string;
 }
 
 /** Rule numbers 10–49 hold admin-source allows; the internet-wide denies start at 50. */
@@ -20,67 +20,84 @@ export const ADMIN_DENY_FIRST_RULE = 50;
 const EPHEMERAL = { fromPort: 1024, toPort: 65535 };
 
 function source(cidr: string): Pick<NaclRule, "cidrBlock" | "ipv6CidrBlock"> {
-    return parseCidr(cidr)?.family === "ipv6" ? { ipv6CidrBlock: cidr } : { cidrBlock: cidr };
+  return parseCidr(cidr)?.family === "ipv6" ? { ipv6CidrBlock: cidr } : { cidrBlock: cidr };
 }
 
 /** Deny SSH and RDP (TCP and UDP for RDP) from 0.0.0.0/0 and ::/0. */
 export function denyAdminFromInternet(): NaclRule[] {
-    const rules: NaclRule[] = [];
-    let ruleNo = ADMIN_DENY_FIRST_RULE;
-    for (const port of ADMIN_PORTS) {
-        const protocols = port === 3389 ? ["tcp", "udp"] : ["tcp"];
-        for (const protocol of protocols) {
-            for (const cidr of ["0.0.0.0/0", "::/0"]) {
-                rules.push({ ruleNo: ruleNo++, action: "deny", protocol, fromPort: port, toPort: port, ...source(cidr) });
-            }
-        }
+  const rules: NaclRule[] = [];
+  let ruleNo = ADMIN_DENY_FIRST_RULE;
+  for (const port of ADMIN_PORTS) {
+    const protocols = port === 3389 ? ["tcp", "udp"] : ["tcp"];
+    for (const protocol of protocols) {
+      for (const cidr of ["0.0.0.0/0", "::/0"]) {
+        rules.push({ ruleNo: ruleNo++, action: "deny", protocol, fromPort: port, toPort: port, ...source(cidr) });
+      }
     }
-    return rules;
+  }
+  return rules;
 }
 
 export function publicNaclRules(opts: { vpcCidr: string; adminSources: readonly string[] }): {
-    ingress: NaclRule[];
-    egress: NaclRule[];
+  ingress: NaclRule[];
+  egress: NaclRule[];
 } {
-    const adminAllows = opts.adminSources.map<NaclRule>((cidr, i) => ({
-        ruleNo: ADMIN_ALLOW_FIRST_RULE + i,
-        action: "allow",
-        protocol: "tcp",
-        fromPort: 22,
-        toPort: 22,
-        ...source(cidr),
-    }));
-    return {
-        ingress: [
-            ...adminAllows,
-            ...denyAdminFromInternet(),
-            { ruleNo: 100, action: "allow", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "0.0.0.0/0" },
-            { ruleNo: 110, action: "allow", protocol: "tcp", fromPort: 80, toPort: 80, cidrBlock: "0.0.0.0/0" },
-            // Replies to outbound connections (NAT, package updates) arrive on ephemeral ports.
-            { ruleNo: 120, action: "allow", protocol: "tcp", ...EPHEMERAL, cidrBlock: "0.0.0.0/0" },
-            { ruleNo: 130, action: "allow", protocol: "udp", ...EPHEMERAL, cidrBlock: "0.0.0.0/0" },
-            { ruleNo: 140, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: opts.vpcCidr },
-        ],
-        egress: [{ ruleNo: 100, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" }],
-    };
+  const adminAllows = opts.adminSources.map<NaclRule>((cidr, i) => ({
+    ruleNo: ADMIN_ALLOW_FIRST_RULE + i,
+    action: "allow",
+    protocol: "tcp",
+    fromPort: 22,
+    toPort: 22,
+    ...source(cidr),
+  }));
+  return {
+    ingress: [
+      ...adminAllows,
+      ...denyAdminFromInternet(),
+      { ruleNo: 100, action: "allow", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlock: "0.0.0.0/0" },
+      { ruleNo: 110, action: "allow", protocol: "tcp", fromPort: 80, toPort: 80, cidrBlock: "0.0.0.0/0" },
+      // Replies to outbound connections (NAT, package updates) arrive on ephemeral ports.
+      { ruleNo: 120, action: "allow", protocol: "tcp", ...EPHEMERAL, cidrBlock: "0.0.0.0/0" },
+      { ruleNo: 130, action: "allow", protocol: "udp", ...EPHEMERAL, cidrBlock: "0.0.0.0/0" },
+      { ruleNo: 140, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: opts.vpcCidr },
+    ],
+    egress: [{ ruleNo: 100, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" }],
+  };
 }
 
-export function privateNaclRules(opts: { vpcCidr: string; natEgress: boolean }): { ingress: NaclRule[]; egress: NaclRule[] } {
-    const fromVpc: NaclRule = { ruleNo: 100, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: opts.vpcCidr };
-    if (!opts.natEgress) return { ingress: [fromVpc], egress: [{ ...fromVpc }] };
-    return {
-        ingress: [
-            ...denyAdminFromInternet(),
-            fromVpc,
-            { ruleNo: 110, action: "allow", protocol: "tcp", ...EPHEMERAL, cidrBlock: "0.0.0.0/0" },
-            { ruleNo: 120, action: "allow", protocol: "udp", ...EPHEMERAL, cidrBlock: "0.0.0.0/0" },
-        ],
-        egress: [{ ruleNo: 100, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" }],
-    };
+export function privateNaclRules(opts: { vpcCidr: string; natEgress: boolean }): {
+  ingress: NaclRule[];
+  egress: NaclRule[];
+} {
+  const fromVpc: NaclRule = {
+    ruleNo: 100,
+    action: "allow",
+    protocol: "-1",
+    fromPort: 0,
+    toPort: 0,
+    cidrBlock: opts.vpcCidr,
+  };
+  if (!opts.natEgress) return { ingress: [fromVpc], egress: [{ ...fromVpc }] };
+  return {
+    ingress: [
+      ...denyAdminFromInternet(),
+      fromVpc,
+      { ruleNo: 110, action: "allow", protocol: "tcp", ...EPHEMERAL, cidrBlock: "0.0.0.0/0" },
+      { ruleNo: 120, action: "allow", protocol: "udp", ...EPHEMERAL, cidrBlock: "0.0.0.0/0" },
+    ],
+    egress: [{ ruleNo: 100, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" }],
+  };
 }
 
 /** Isolated subnets talk to the VPC only. */
 export function isolatedNaclRules(opts: { vpcCidr: string }): { ingress: NaclRule[]; egress: NaclRule[] } {
-    const vpcOnly: NaclRule = { ruleNo: 100, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: opts.vpcCidr };
-    return { ingress: [vpcOnly], egress: [{ ...vpcOnly }] };
+  const vpcOnly: NaclRule = {
+    ruleNo: 100,
+    action: "allow",
+    protocol: "-1",
+    fromPort: 0,
+    toPort: 0,
+    cidrBlock: opts.vpcCidr,
+  };
+  return { ingress: [vpcOnly], egress: [{ ...vpcOnly }] };
 }

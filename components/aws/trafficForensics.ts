@@ -10,220 +10,244 @@ import { createEvidenceBucket } from "./evidenceBucket";
 import { createServiceKey } from "./kmsKey";
 
 export interface MirrorFilterRule {
-    direction: "ingress" | "egress";
-    ruleNumber: number;
-    action: "accept" | "reject";
-    /** IP protocol number; omit for all protocols. */
-    protocol?: number;
-    sourceCidrBlock?: string;
-    destinationCidrBlock?: string;
-    destinationPortRange?: { fromPort: number; toPort: number };
+  direction: "ingress" | "egress";
+  ruleNumber: number;
+  action: "accept" | "reject";
+  /** IP protocol number; omit for all protocols. */
+  protocol?: number;
+  sourceCidrBlock?: string;
+  destinationCidrBlock?: string;
+  destinationPortRange?: { fromPort: number; toPort: number };
 }
 
 export interface TrafficMirroringArgs {
-    /** Sensor target: an NLB ARN or a sensor ENI id (exactly one). */
-    targetNlbArn?: pulumi.Input<string>;
-    targetEniId?: pulumi.Input<string>;
-    /** ENIs whose packets are mirrored, one session each. */
-    sourceEniIds: pulumi.Input<string>[];
-    /** Filter rules. Default: accept all traffic in both directions. */
-    filterRules?: MirrorFilterRule[];
-    /** VXLAN network id for the sessions. Default 4711. */
-    virtualNetworkId?: number;
+  /** Sensor target: an NLB ARN or a sensor ENI id (exactly one). */
+  targetNlbArn?: pulumi.Input<string>;
+  targetEniId?: pulumi.Input<string>;
+  /** ENIs whose packets are mirrored, one session each. */
+  sourceEniIds: pulumi.Input<string>[];
+  /** Filter rules. Default: accept all traffic in both directions. */
+  filterRules?: MirrorFilterRule[];
+  /** VXLAN network id for the sessions. Default 4711. */
+  virtualNetworkId?: number;
 }
 
 export interface TrafficForensicsArgs {
-    vpcId: pulumi.Input<string>;
-    /** Evidence bucket name; default `<name>-evidence-<account id>` (stable, so refactors never replace it). */
-    bucketName?: pulumi.Input<string>;
-    /** Object Lock COMPLIANCE retention of every flow-log object, 180–3650 days. Default 365. */
-    retentionDays?: number;
-    /** Packet mirroring; default none. */
-    mirroring?: TrafficMirroringArgs;
-    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  vpcId: pulumi.Input<string>;
+  /** Evidence bucket name; default `<name>-evidence-<account id>` (stable, so refactors never replace it). */
+  bucketName?: pulumi.Input<string>;
+  /** Object Lock COMPLIANCE retention of every flow-log object, 180–3650 days. Default 365. */
+  retentionDays?: number;
+  /** Packet mirroring; default none. */
+  mirroring?: TrafficMirroringArgs;
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
 export const ACCEPT_ALL_FILTER_RULES: readonly MirrorFilterRule[] = [
-    { direction: "ingress", ruleNumber: 100, action: "accept", sourceCidrBlock: "0.0.0.0/0", destinationCidrBlock: "0.0.0.0/0" },
-    { direction: "egress", ruleNumber: 100, action: "accept", sourceCidrBlock: "0.0.0.0/0", destinationCidrBlock: "0.0.0.0/0" },
+  {
+    direction: "ingress",
+    ruleNumber: 100,
+    action: "accept",
+    sourceCidrBlock: "0.0.0.0/0",
+    destinationCidrBlock: "0.0.0.0/0",
+  },
+  {
+    direction: "egress",
+    ruleNumber: 100,
+    action: "accept",
+    sourceCidrBlock: "0.0.0.0/0",
+    destinationCidrBlock: "0.0.0.0/0",
+  },
 ];
 
 function validate(args: TrafficForensicsArgs): void {
-    const problems = new Problems("TrafficForensics");
-    checkDays(problems, "retentionDays", args.retentionDays ?? 365, 180, 3650, "omit retentionDays for 365 days");
-    const m = args.mirroring;
-    if (m) {
-        problems.check(
-            (m.targetNlbArn === undefined) !== (m.targetEniId === undefined),
-            "mirroring.targetNlbArn/targetEniId",
-            { targetNlbArn: m.targetNlbArn, targetEniId: m.targetEniId },
-            "exactly one of targetNlbArn and targetEniId",
-            "give the sensor NLB's ARN or the sensor ENI's id, not both",
-        );
-        problems.check(
-            Array.isArray(m.sourceEniIds) && m.sourceEniIds.length > 0,
-            "mirroring.sourceEniIds",
-            m.sourceEniIds,
-            "at least one ENI id",
-            "list the interfaces to mirror, or omit mirroring",
-        );
-        const seen = new Set<string>();
-        (m.filterRules ?? []).forEach((r, i) => {
-            const key = `${r.direction}/${r.ruleNumber}`;
-            problems.check(
-                (r.direction === "ingress" || r.direction === "egress") && Number.isInteger(r.ruleNumber) && r.ruleNumber >= 1 && r.ruleNumber <= 32766 && !seen.has(key),
-                `mirroring.filterRules[${i}]`,
-                r,
-                "direction ingress/egress and a rule number 1–32766 unique per direction",
-                "fix the direction or pick another rule number",
-            );
-            seen.add(key);
-        });
-        problems.check(
-            m.virtualNetworkId === undefined || (Number.isInteger(m.virtualNetworkId) && m.virtualNetworkId >= 1 && m.virtualNetworkId <= 16777215),
-            "mirroring.virtualNetworkId",
-            m.virtualNetworkId,
-            "an integer from 1 to 16777215",
-            "omit it for 4711",
-        );
-    }
-    problems.throwIfAny();
+  const problems = new Problems("TrafficForensics");
+  checkDays(problems, "retentionDays", args.retentionDays ?? 365, 180, 3650, "omit retentionDays for 365 days");
+  const m = args.mirroring;
+  if (m) {
+    problems.check(
+      (m.targetNlbArn === undefined) !== (m.targetEniId === undefined),
+      "mirroring.targetNlbArn/targetEniId",
+      { targetNlbArn: m.targetNlbArn, targetEniId: m.targetEniId },
+      "exactly one of targetNlbArn and targetEniId",
+      "give the sensor NLB's ARN or the sensor ENI's id, not both",
+    );
+    problems.check(
+      Array.isArray(m.sourceEniIds) && m.sourceEniIds.length > 0,
+      "mirroring.sourceEniIds",
+      m.sourceEniIds,
+      "at least one ENI id",
+      "list the interfaces to mirror, or omit mirroring",
+    );
+    const seen = new Set<string>();
+    (m.filterRules ?? []).forEach((r, i) => {
+      const key = `${r.direction}/${r.ruleNumber}`;
+      problems.check(
+        (r.direction === "ingress" || r.direction === "egress") &&
+          Number.isInteger(r.ruleNumber) &&
+          r.ruleNumber >= 1 &&
+          r.ruleNumber <= 32766 &&
+          !seen.has(key),
+        `mirroring.filterRules[${i}]`,
+        r,
+        "direction ingress/egress and a rule number 1–32766 unique per direction",
+        "fix the direction or pick another rule number",
+      );
+      seen.add(key);
+    });
+    problems.check(
+      m.virtualNetworkId === undefined ||
+        (Number.isInteger(m.virtualNetworkId) && m.virtualNetworkId >= 1 && m.virtualNetworkId <= 16777215),
+      "mirroring.virtualNetworkId",
+      m.virtualNetworkId,
+      "an integer from 1 to 16777215",
+      "omit it for 4711",
+    );
+  }
+  problems.throwIfAny();
 }
 
 export class TrafficForensics extends pulumi.ComponentResource {
-    readonly bucketName: pulumi.Output<string>;
-    readonly bucketArn: pulumi.Output<string>;
-    readonly flowLogId: pulumi.Output<string>;
-    readonly mirrorSessionIds: pulumi.Output<string[]>;
+  readonly bucketName: pulumi.Output<string>;
+  readonly bucketArn: pulumi.Output<string>;
+  readonly flowLogId: pulumi.Output<string>;
+  readonly mirrorSessionIds: pulumi.Output<string[]>;
 
-    constructor(name: string, args: TrafficForensicsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("hardening:aws:TrafficForensics", name, {}, opts);
-        validate(args);
-        const parent = { parent: this };
-        const tags = pulumi.output(args.tags ?? {});
-        const context = awsContext(this, opts?.provider);
-        const sourceAccount = { StringEquals: { "aws:SourceAccount": context.accountId } };
+  constructor(name: string, args: TrafficForensicsArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Arguments are checked before anything, the component included, is registered.
+    validate(args);
+    super("hardening:aws:TrafficForensics", name, {}, opts);
+    const parent = { parent: this };
+    const tags = pulumi.output(args.tags ?? {});
+    const context = awsContext(this, opts?.provider);
+    const sourceAccount = { StringEquals: { "aws:SourceAccount": context.accountId } };
 
-        const key = createServiceKey(
-            `${name}-evidence-key`,
+    const key = createServiceKey(
+      `${name}-evidence-key`,
+      {
+        description: `${name}: flow-log evidence`,
+        context,
+        serviceStatements: [
+          {
+            Sid: "LogDeliveryEncrypts",
+            Effect: "Allow",
+            Principal: { Service: "delivery.logs.amazonaws.com" },
+            Action: ["kms:GenerateDataKey*", "kms:Encrypt", "kms:Decrypt"],
+            Resource: "*",
+            Condition: sourceAccount,
+          },
+        ],
+      },
+      parent,
+    );
+    const evidence = createEvidenceBucket(
+      `${name}-evidence`,
+      {
+        bucketName: args.bucketName ?? pulumi.interpolate`${name}-evidence-${context.accountId}`,
+        kmsKeyArn: key.arn,
+        retentionDays: args.retentionDays ?? 365,
+        tags,
+        serviceStatements: (bucketArn) => [
+          {
+            Sid: "LogDeliveryWrite",
+            Effect: "Allow",
+            Principal: { Service: "delivery.logs.amazonaws.com" },
+            Action: "s3:PutObject",
+            Resource: pulumi.interpolate`${bucketArn}/AWSLogs/${context.accountId}/*`,
+            Condition: {
+              StringEquals: { "aws:SourceAccount": context.accountId, "s3:x-amz-acl": "bucket-owner-full-control" },
+            },
+          },
+          {
+            Sid: "LogDeliveryAclCheck",
+            Effect: "Allow",
+            Principal: { Service: "delivery.logs.amazonaws.com" },
+            Action: "s3:GetBucketAcl",
+            Resource: bucketArn,
+            Condition: sourceAccount,
+          },
+        ],
+      },
+      parent,
+    );
+    this.bucketName = evidence.bucket.bucket;
+    this.bucketArn = evidence.bucket.arn;
+
+    const flowLog = new aws.ec2.FlowLog(
+      `${name}-flow-log`,
+      {
+        vpcId: args.vpcId,
+        trafficType: "ALL",
+        logDestinationType: "s3",
+        logDestination: evidence.bucket.arn,
+        logFormat: flowLogFormat(),
+        maxAggregationInterval: 60,
+        destinationOptions: { fileFormat: "plain-text", perHourPartition: true, hiveCompatiblePartitions: false },
+        tags: tags.apply((t) => ({ ...t, Name: `${name}-flow-log` })),
+      },
+      { parent: this, dependsOn: evidence.ready },
+    );
+    this.flowLogId = flowLog.id;
+
+    const sessions: aws.ec2.TrafficMirrorSession[] = [];
+    const m = args.mirroring;
+    if (m) {
+      const target = new aws.ec2.TrafficMirrorTarget(
+        `${name}-mirror-target`,
+        {
+          description: `${name} packet sensor`,
+          networkLoadBalancerArn: m.targetNlbArn,
+          networkInterfaceId: m.targetEniId,
+          tags,
+        },
+        parent,
+      );
+      const filter = new aws.ec2.TrafficMirrorFilter(
+        `${name}-mirror-filter`,
+        { description: `${name} mirror filter`, tags },
+        parent,
+      );
+      (m.filterRules ?? ACCEPT_ALL_FILTER_RULES).forEach(
+        (r) =>
+          new aws.ec2.TrafficMirrorFilterRule(
+            `${name}-mirror-${r.direction}-${r.ruleNumber}`,
             {
-                description: `${name}: flow-log evidence`,
-                context,
-                serviceStatements: [
-                    {
-                        Sid: "LogDeliveryEncrypts",
-                        Effect: "Allow",
-                        Principal: { Service: "delivery.logs.amazonaws.com" },
-                        Action: ["kms:GenerateDataKey*", "kms:Encrypt", "kms:Decrypt"],
-                        Resource: "*",
-                        Condition: sourceAccount,
-                    },
-                ],
+              trafficMirrorFilterId: filter.id,
+              trafficDirection: r.direction,
+              ruleNumber: r.ruleNumber,
+              ruleAction: r.action,
+              protocol: r.protocol,
+              sourceCidrBlock: r.sourceCidrBlock ?? "0.0.0.0/0",
+              destinationCidrBlock: r.destinationCidrBlock ?? "0.0.0.0/0",
+              destinationPortRange: r.destinationPortRange,
             },
             parent,
-        );
-        const evidence = createEvidenceBucket(
-            `${name}-evidence`,
+          ),
+      );
+      m.sourceEniIds.forEach((eni, i) =>
+        sessions.push(
+          new aws.ec2.TrafficMirrorSession(
+            `${name}-mirror-session-${i}`,
             {
-                bucketName: args.bucketName ?? pulumi.interpolate`${name}-evidence-${context.accountId}`,
-                kmsKeyArn: key.arn,
-                retentionDays: args.retentionDays ?? 365,
-                tags,
-                serviceStatements: (bucketArn) => [
-                    {
-                        Sid: "LogDeliveryWrite",
-                        Effect: "Allow",
-                        Principal: { Service: "delivery.logs.amazonaws.com" },
-                        Action: "s3:PutObject",
-                        Resource: pulumi.interpolate`${bucketArn}/AWSLogs/${context.accountId}/*`,
-                        Condition: { StringEquals: { "aws:SourceAccount": context.accountId, "s3:x-amz-acl": "bucket-owner-full-control" } },
-                    },
-                    {
-                        Sid: "LogDeliveryAclCheck",
-                        Effect: "Allow",
-                        Principal: { Service: "delivery.logs.amazonaws.com" },
-                        Action: "s3:GetBucketAcl",
-                        Resource: bucketArn,
-                        Condition: sourceAccount,
-                    },
-                ],
+              networkInterfaceId: eni,
+              trafficMirrorTargetId: target.id,
+              trafficMirrorFilterId: filter.id,
+              sessionNumber: 1,
+              virtualNetworkId: m.virtualNetworkId ?? 4711,
+              tags,
             },
             parent,
-        );
-        this.bucketName = evidence.bucket.bucket;
-        this.bucketArn = evidence.bucket.arn;
-
-        const flowLog = new aws.ec2.FlowLog(
-            `${name}-flow-log`,
-            {
-                vpcId: args.vpcId,
-                trafficType: "ALL",
-                logDestinationType: "s3",
-                logDestination: evidence.bucket.arn,
-                logFormat: flowLogFormat(),
-                maxAggregationInterval: 60,
-                destinationOptions: { fileFormat: "plain-text", perHourPartition: true, hiveCompatiblePartitions: false },
-                tags: tags.apply((t) => ({ ...t, Name: `${name}-flow-log` })),
-            },
-            { parent: this, dependsOn: evidence.ready },
-        );
-        this.flowLogId = flowLog.id;
-
-        const sessions: aws.ec2.TrafficMirrorSession[] = [];
-        const m = args.mirroring;
-        if (m) {
-            const target = new aws.ec2.TrafficMirrorTarget(
-                `${name}-mirror-target`,
-                {
-                    description: `${name} packet sensor`,
-                    networkLoadBalancerArn: m.targetNlbArn,
-                    networkInterfaceId: m.targetEniId,
-                    tags,
-                },
-                parent,
-            );
-            const filter = new aws.ec2.TrafficMirrorFilter(`${name}-mirror-filter`, { description: `${name} mirror filter`, tags }, parent);
-            (m.filterRules ?? ACCEPT_ALL_FILTER_RULES).forEach(
-                (r) =>
-                    new aws.ec2.TrafficMirrorFilterRule(
-                        `${name}-mirror-${r.direction}-${r.ruleNumber}`,
-                        {
-                            trafficMirrorFilterId: filter.id,
-                            trafficDirection: r.direction,
-                            ruleNumber: r.ruleNumber,
-                            ruleAction: r.action,
-                            protocol: r.protocol,
-                            sourceCidrBlock: r.sourceCidrBlock ?? "0.0.0.0/0",
-                            destinationCidrBlock: r.destinationCidrBlock ?? "0.0.0.0/0",
-                            destinationPortRange: r.destinationPortRange,
-                        },
-                        parent,
-                    ),
-            );
-            m.sourceEniIds.forEach((eni, i) =>
-                sessions.push(
-                    new aws.ec2.TrafficMirrorSession(
-                        `${name}-mirror-session-${i}`,
-                        {
-                            networkInterfaceId: eni,
-                            trafficMirrorTargetId: target.id,
-                            trafficMirrorFilterId: filter.id,
-                            sessionNumber: 1,
-                            virtualNetworkId: m.virtualNetworkId ?? 4711,
-                            tags,
-                        },
-                        parent,
-                    ),
-                ),
-            );
-        }
-        this.mirrorSessionIds = pulumi.output(sessions.map((s) => s.id));
-
-        this.registerOutputs({
-            bucketName: this.bucketName,
-            bucketArn: this.bucketArn,
-            flowLogId: this.flowLogId,
-            mirrorSessionIds: this.mirrorSessionIds,
-        });
+          ),
+        ),
+      );
     }
+    this.mirrorSessionIds = pulumi.output(sessions.map((s) => s.id));
+
+    this.registerOutputs({
+      bucketName: this.bucketName,
+      bucketArn: this.bucketArn,
+      flowLogId: this.flowLogId,
+      mirrorSessionIds: this.mirrorSessionIds,
+    });
+  }
 }

@@ -12,19 +12,19 @@ import { createServiceKey, logsServiceStatement } from "./kmsKey";
 export type WafScope = "REGIONAL" | "CLOUDFRONT";
 
 export interface WebFirewallArgs {
-    /** "REGIONAL" (ALB, API Gateway; default) or "CLOUDFRONT" (then pass a us-east-1 provider in opts). */
-    scope?: WafScope;
-    /** Requests per 5 minutes one IP may make before it is blocked. Default 1000; 10 to 2,000,000,000 allowed by WAF. */
-    rateLimit?: number;
-    /** Also block anonymising networks (VPNs, Tor, hosting providers). Default false: it blocks some real users. */
-    blockAnonymousIps?: boolean;
-    /** Scanner User-Agent tokens to block. Default SCANNER_USER_AGENTS. An empty list turns the rule off (warned). */
-    blockedUserAgents?: string[];
-    /** ALB / API Gateway stage ARNs to protect (REGIONAL only). */
-    associateArns?: pulumi.Input<string>[];
-    /** WAF log retention, at least 180 days. Default 365. */
-    logRetentionDays?: number;
-    tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** "REGIONAL" (ALB, API Gateway; default) or "CLOUDFRONT" (then pass a us-east-1 provider in opts). */
+  scope?: WafScope;
+  /** Requests per 5 minutes one IP may make before it is blocked. Default 1000; 10 to 2,000,000,000 allowed by WAF. */
+  rateLimit?: number;
+  /** Also block anonymising networks (VPNs, Tor, hosting providers). Default false: it blocks some real users. */
+  blockAnonymousIps?: boolean;
+  /** Scanner User-Agent tokens to block. Default SCANNER_USER_AGENTS. An empty list turns the rule off (warned). */
+  blockedUserAgents?: string[];
+  /** ALB / API Gateway stage ARNs to protect (REGIONAL only). */
+  associateArns?: pulumi.Input<string>[];
+  /** WAF log retention, at least 180 days. Default 365. */
+  logRetentionDays?: number;
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
 const SCOPES: readonly WafScope[] = ["REGIONAL", "CLOUDFRONT"];
@@ -32,128 +32,139 @@ export const MIN_RATE_LIMIT = 10;
 export const MAX_RATE_LIMIT = 2_000_000_000;
 
 function validate(args: WebFirewallArgs): void {
-    const problems = new Problems("WebFirewall");
-    const scope = args.scope ?? "REGIONAL";
-    problems.check(SCOPES.includes(scope), "scope", scope, SCOPES.join(", "), 'use "REGIONAL" for ALBs and APIs');
-    const rate = args.rateLimit ?? 1000;
+  const problems = new Problems("WebFirewall");
+  const scope = args.scope ?? "REGIONAL";
+  problems.check(SCOPES.includes(scope), "scope", scope, SCOPES.join(", "), 'use "REGIONAL" for ALBs and APIs');
+  const rate = args.rateLimit ?? 1000;
+  problems.check(
+    Number.isInteger(rate) && rate >= MIN_RATE_LIMIT && rate <= MAX_RATE_LIMIT,
+    "rateLimit",
+    rate,
+    `an integer from ${MIN_RATE_LIMIT} to ${MAX_RATE_LIMIT} requests per 5 minutes`,
+    "omit rateLimit for 1000",
+  );
+  (args.blockedUserAgents ?? []).forEach((ua, i) =>
     problems.check(
-        Number.isInteger(rate) && rate >= MIN_RATE_LIMIT && rate <= MAX_RATE_LIMIT,
-        "rateLimit",
-        rate,
-        `an integer from ${MIN_RATE_LIMIT} to ${MAX_RATE_LIMIT} requests per 5 minutes`,
-        "omit rateLimit for 1000",
-    );
-    (args.blockedUserAgents ?? []).forEach((ua, i) =>
-        problems.check(
-            typeof ua === "string" && ua.trim().length >= 3 && ua.length <= 200,
-            `blockedUserAgents[${i}]`,
-            ua,
-            "a token of 3 to 200 characters",
-            "remove it or give the tool's distinctive User-Agent token",
-        ),
-    );
-    problems.check(
-        scope !== "CLOUDFRONT" || (args.associateArns ?? []).length === 0,
-        "associateArns",
-        args.associateArns,
-        "none with scope CLOUDFRONT (a distribution references the WebACL itself)",
-        "set webAclId on the CloudFront distribution instead",
-    );
-    checkLogRetention(problems, "logRetentionDays", args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS);
-    problems.throwIfAny();
+      typeof ua === "string" && ua.trim().length >= 3 && ua.length <= 200,
+      `blockedUserAgents[${i}]`,
+      ua,
+      "a token of 3 to 200 characters",
+      "remove it or give the tool's distinctive User-Agent token",
+    ),
+  );
+  problems.check(
+    scope !== "CLOUDFRONT" || (args.associateArns ?? []).length === 0,
+    "associateArns",
+    args.associateArns,
+    "none with scope CLOUDFRONT (a distribution references the WebACL itself)",
+    "set webAclId on the CloudFront distribution instead",
+  );
+  checkLogRetention(problems, "logRetentionDays", args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS);
+  problems.throwIfAny();
 }
 
 function visibility(metricName: string) {
-    return { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName };
+  return { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName };
 }
 
 export class WebFirewall extends pulumi.ComponentResource {
-    readonly webAcl: aws.wafv2.WebAcl;
-    readonly webAclArn: pulumi.Output<string>;
-    readonly logGroupName: pulumi.Output<string>;
+  readonly webAcl: aws.wafv2.WebAcl;
+  readonly webAclArn: pulumi.Output<string>;
+  readonly logGroupName: pulumi.Output<string>;
 
-    constructor(name: string, args: WebFirewallArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        super("hardening:aws:WebFirewall", name, {}, opts);
-        validate(args);
-        const parent = { parent: this };
-        const tags = pulumi.output(args.tags ?? {});
-        const scope = args.scope ?? "REGIONAL";
-        const userAgents = args.blockedUserAgents ?? [...SCANNER_USER_AGENTS];
-        if (userAgents.length === 0) {
-            pulumi.log.warn(`WebFirewall ${name}: blockedUserAgents is empty, scanner User-Agents are not blocked`, this);
-        }
-
-        const managed = managedRuleGroupNames({ blockAnonymousIps: args.blockAnonymousIps ?? false }).map((group, i) => ({
-            name: group,
-            priority: i,
-            overrideAction: { none: {} },
-            statement: { managedRuleGroupStatement: { vendorName: "AWS", name: group } },
-            visibilityConfig: visibility(`${name}-${group}`),
-        }));
-        const rules: aws.types.input.wafv2.WebAclRule[] = [
-            ...managed,
-            {
-                name: "rate-limit-per-ip",
-                priority: managed.length,
-                action: { block: {} },
-                statement: { rateBasedStatement: { limit: args.rateLimit ?? 1000, aggregateKeyType: "IP" } },
-                visibilityConfig: visibility(`${name}-rate-limit`),
-            },
-        ];
-        if (userAgents.length > 0) {
-            rules.push({
-                name: "block-scanner-user-agents",
-                priority: managed.length + 1,
-                action: { block: {} },
-                statement: scannerUserAgentStatement(userAgents),
-                visibilityConfig: visibility(`${name}-scanner-user-agents`),
-            });
-        }
-
-        this.webAcl = new aws.wafv2.WebAcl(
-            `${name}-acl`,
-            {
-                name: `${name}-acl`,
-                scope,
-                description: "Managed OWASP/exploit rules, IP reputation, per-IP rate limit, scanner User-Agent block",
-                defaultAction: { allow: {} },
-                rules,
-                visibilityConfig: visibility(`${name}-acl`),
-                tags,
-            },
-            parent,
-        );
-        this.webAclArn = this.webAcl.arn;
-
-        // WAF requires the "aws-waf-logs-" prefix on its log destinations.
-        const context = awsContext(this, opts?.provider);
-        const logGroupName = `aws-waf-logs-${name}`;
-        const key = createServiceKey(
-            `${name}-waf-logs-key`,
-            { description: `${name}: WAF logs`, context, serviceStatements: [logsServiceStatement(context, [logGroupName])] },
-            parent,
-        );
-        const logGroup = new aws.cloudwatch.LogGroup(
-            `${name}-waf-logs`,
-            { name: logGroupName, retentionInDays: args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS, kmsKeyId: key.arn, tags },
-            { parent: this, retainOnDelete: true },
-        );
-        this.logGroupName = logGroup.name;
-        new aws.wafv2.WebAclLoggingConfiguration(
-            `${name}-logging`,
-            {
-                resourceArn: this.webAcl.arn,
-                logDestinationConfigs: [logGroup.arn],
-                // Credentials never belong in logs.
-                redactedFields: [{ singleHeader: { name: "authorization" } }, { singleHeader: { name: "cookie" } }],
-            },
-            parent,
-        );
-
-        (args.associateArns ?? []).forEach(
-            (arn, i) => new aws.wafv2.WebAclAssociation(`${name}-association-${i}`, { resourceArn: arn, webAclArn: this.webAcl.arn }, parent),
-        );
-
-        this.registerOutputs({ webAclArn: this.webAclArn, logGroupName: this.logGroupName });
+  constructor(name: string, args: WebFirewallArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    // Arguments are checked before anything, the component included, is registered.
+    validate(args);
+    super("hardening:aws:WebFirewall", name, {}, opts);
+    const parent = { parent: this };
+    const tags = pulumi.output(args.tags ?? {});
+    const scope = args.scope ?? "REGIONAL";
+    const userAgents = args.blockedUserAgents ?? [...SCANNER_USER_AGENTS];
+    if (userAgents.length === 0) {
+      pulumi.log.warn(`WebFirewall ${name}: blockedUserAgents is empty, scanner User-Agents are not blocked`, this);
     }
+
+    const managed = managedRuleGroupNames({ blockAnonymousIps: args.blockAnonymousIps ?? false }).map((group, i) => ({
+      name: group,
+      priority: i,
+      overrideAction: { none: {} },
+      statement: { managedRuleGroupStatement: { vendorName: "AWS", name: group } },
+      visibilityConfig: visibility(`${name}-${group}`),
+    }));
+    const rules: aws.types.input.wafv2.WebAclRule[] = [
+      ...managed,
+      {
+        name: "rate-limit-per-ip",
+        priority: managed.length,
+        action: { block: {} },
+        statement: { rateBasedStatement: { limit: args.rateLimit ?? 1000, aggregateKeyType: "IP" } },
+        visibilityConfig: visibility(`${name}-rate-limit`),
+      },
+    ];
+    if (userAgents.length > 0) {
+      rules.push({
+        name: "block-scanner-user-agents",
+        priority: managed.length + 1,
+        action: { block: {} },
+        statement: scannerUserAgentStatement(userAgents),
+        visibilityConfig: visibility(`${name}-scanner-user-agents`),
+      });
+    }
+
+    this.webAcl = new aws.wafv2.WebAcl(
+      `${name}-acl`,
+      {
+        name: `${name}-acl`,
+        scope,
+        description: "Managed OWASP/exploit rules, IP reputation, per-IP rate limit, scanner User-Agent block",
+        defaultAction: { allow: {} },
+        rules,
+        visibilityConfig: visibility(`${name}-acl`),
+        tags,
+      },
+      parent,
+    );
+    this.webAclArn = this.webAcl.arn;
+
+    // WAF requires the "aws-waf-logs-" prefix on its log destinations.
+    const context = awsContext(this, opts?.provider);
+    const logGroupName = `aws-waf-logs-${name}`;
+    const key = createServiceKey(
+      `${name}-waf-logs-key`,
+      { description: `${name}: WAF logs`, context, serviceStatements: [logsServiceStatement(context, [logGroupName])] },
+      parent,
+    );
+    const logGroup = new aws.cloudwatch.LogGroup(
+      `${name}-waf-logs`,
+      {
+        name: logGroupName,
+        retentionInDays: args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
+        kmsKeyId: key.arn,
+        tags,
+      },
+      { parent: this, retainOnDelete: true },
+    );
+    this.logGroupName = logGroup.name;
+    new aws.wafv2.WebAclLoggingConfiguration(
+      `${name}-logging`,
+      {
+        resourceArn: this.webAcl.arn,
+        logDestinationConfigs: [logGroup.arn],
+        // Credentials never belong in logs.
+        redactedFields: [{ singleHeader: { name: "authorization" } }, { singleHeader: { name: "cookie" } }],
+      },
+      parent,
+    );
+
+    (args.associateArns ?? []).forEach(
+      (arn, i) =>
+        new aws.wafv2.WebAclAssociation(
+          `${name}-association-${i}`,
+          { resourceArn: arn, webAclArn: this.webAcl.arn },
+          parent,
+        ),
+    );
+
+    this.registerOutputs({ webAclArn: this.webAclArn, logGroupName: this.logGroupName });
+  }
 }

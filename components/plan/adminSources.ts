@@ -12,38 +12,38 @@ export const ADMIN_SOURCE_MIN_PREFIX_V6 = 48;
  * that together cover the internet, and public blocks broader than /24 (IPv4) or /48 (IPv6).
  */
 export function checkAdminSources(
-    problems: Problems,
-    argument: string,
-    cidrs: readonly string[] | undefined,
-    opts: { required: boolean },
+  problems: Problems,
+  argument: string,
+  cidrs: readonly string[] | undefined,
+  opts: { required: boolean },
 ): void {
-    if (cidrs === undefined || cidrs.length === 0) {
-        problems.check(
-            !opts.required,
-            argument,
-            cidrs,
-            "a non-empty list of narrow CIDRs (office or VPN egress, e.g. 203.0.113.0/28)",
-            "list the addresses operators connect from, or use SSM-only mode without port 22",
-        );
-        return;
-    }
-    if (!Array.isArray(cidrs)) {
-        problems.add(argument, cidrs, "an array of CIDR strings", `pass ${argument} as a list`);
-        return;
-    }
-    const exposing = new Set(
-        internetSources(cidrs, { minPrefixV4: ADMIN_SOURCE_MIN_PREFIX_V4, minPrefixV6: ADMIN_SOURCE_MIN_PREFIX_V6 }),
+  if (cidrs === undefined || cidrs.length === 0) {
+    problems.check(
+      !opts.required,
+      argument,
+      cidrs,
+      "a non-empty list of narrow CIDRs (office or VPN egress, e.g. 203.0.113.0/28)",
+      "list the addresses operators connect from, or use SSM-only mode without port 22",
     );
-    cidrs.forEach((cidr, i) => {
-        if (!parseCidr(cidr)) {
-            problems.add(`${argument}[${i}]`, cidr, "an IPv4 or IPv6 CIDR such as 203.0.113.0/28", "correct the notation");
-        } else if (exposing.has(cidr)) {
-            problems.add(
-                `${argument}[${i}]`,
-                cidr,
-                `narrow source blocks (public IPv4 /${ADMIN_SOURCE_MIN_PREFIX_V4} or longer, IPv6 /${ADMIN_SOURCE_MIN_PREFIX_V6} or longer) that do not together cover the internet`,
-                "replace it with the exact egress addresses of your office or VPN; for access from anywhere use SSM Session Manager",
-            );
-        }
-    });
+    return;
+  }
+  if (!Array.isArray(cidrs)) {
+    problems.add(argument, cidrs, "an array of CIDR strings", `pass ${argument} as a list`);
+    return;
+  }
+  const exposing = new Set(
+    internetSources(cidrs, { minPrefixV4: ADMIN_SOURCE_MIN_PREFIX_V4, minPrefixV6: ADMIN_SOURCE_MIN_PREFIX_V6 }),
+  );
+  cidrs.forEach((cidr, i) => {
+    if (!parseCidr(cidr)) {
+      problems.add(`${argument}[${i}]`, cidr, "an IPv4 or IPv6 CIDR such as 203.0.113.0/28", "correct the notation");
+    } else if (exposing.has(cidr)) {
+      problems.add(
+        `${argument}[${i}]`,
+        cidr,
+        `narrow source blocks (public IPv4 /${ADMIN_SOURCE_MIN_PREFIX_V4} or longer, IPv6 /${ADMIN_SOURCE_MIN_PREFIX_V6} or longer) that do not together cover the internet`,
+        "replace it with the exact egress addresses of your office or VPN; for access from anywhere use SSM Session Manager",
+      );
+    }
+  });
 }

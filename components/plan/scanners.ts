@@ -3,35 +3,35 @@
 
 /** Maintained list of scanner / attack-tool User-Agent tokens, lower-case, unique, at least 4 characters. */
 export const SCANNER_USER_AGENTS: readonly string[] = Object.freeze([
-    "sqlmap",
-    "nikto",
-    "nmap",
-    "masscan",
-    "zgrab",
-    "hydra",
-    "nuclei",
-    "gobuster",
-    "dirbuster",
-    "dirb/",
-    "wpscan",
-    "acunetix",
-    "netsparker",
-    "openvas",
-    "nessus",
-    "w3af",
-    "whatweb",
-    "ffuf",
-    "feroxbuster",
-    "wfuzz",
-    "arachni",
-    "skipfish",
-    "zmap",
-    "jaeles",
-    "xray",
-    "burpcollaborator",
-    "commix",
-    "havij",
-    "joomscan",
+  "sqlmap",
+  "nikto",
+  "nmap",
+  "masscan",
+  "zgrab",
+  "hydra",
+  "nuclei",
+  "gobuster",
+  "dirbuster",
+  "dirb/",
+  "wpscan",
+  "acunetix",
+  "netsparker",
+  "openvas",
+  "nessus",
+  "w3af",
+  "whatweb",
+  "ffuf",
+  "feroxbuster",
+  "wfuzz",
+  "arachni",
+  "skipfish",
+  "zmap",
+  "jaeles",
+  "xray",
+  "burpcollaborator",
+  "commix",
+  "havij",
+  "joomscan",
 ]);
 
 /**
@@ -39,8 +39,8 @@ export const SCANNER_USER_AGENTS: readonly string[] = Object.freeze([
  * Every token appears exactly once, order kept.
  */
 export function chunkTokens(tokens: readonly string[], size: number): string[][] {
-    if (!Number.isInteger(size) || size < 1) throw new Error(`chunkTokens: size is ${size}; allowed: an integer ≥ 1`);
-    const chunks: string[][] = [];
-    for (let i = 0; i < tokens.length; i += size) chunks.push(tokens.slice(i, i + size));
-    return chunks;
+  if (!Number.isInteger(size) || size < 1) throw new Error(`chunkTokens: size is ${size}; allowed: an integer ≥ 1`);
+  const chunks: string[][] = [];
+  for (let i = 0; i < tokens.length; i += size) chunks.push(tokens.slice(i, i + size));
+  return chunks;
 }

@@ -32,7 +32,9 @@ const zones: InvokeHandler = (args, ctx) => {
   const list = letters.map((l) => ({
     id: `${ctx.region}-${l}`,
     localName: `${REGION_NAMES[ctx.region] ?? ctx.region} 可用区${l.toUpperCase()}`,
-    availableInstanceTypes: args.availableInstanceType ? [args.availableInstanceType] : ["ecs.g7.large", "ecs.c7.large"],
+    availableInstanceTypes: args.availableInstanceType
+      ? [args.availableInstanceType]
+      : ["ecs.g7.large", "ecs.c7.large"],
     availableResourceCreations: ["Instance", "Disk", "VSwitch", "Rds", "Slb"],
     availableDiskCategories: ["cloud_essd", "cloud_efficiency", "cloud_ssd"],
     multiZoneIds: [],

@@ -25,7 +25,11 @@ export function invokeRegion(
   return config[`${pkg}:region`] ?? DEFAULT_REGIONS[pkg] ?? "";
 }
 
-export function answerInvoke(token: string, args: Record<string, unknown>, ctx: InvokeContext): Record<string, unknown> {
+export function answerInvoke(
+  token: string,
+  args: Record<string, unknown>,
+  ctx: InvokeContext,
+): Record<string, unknown> {
   const handler = HANDLERS[token];
   if (!handler) {
     throw new UnsupportedInvokeError(

@@ -4,9 +4,12 @@ import type { PolicyDiagnostic } from "../model";
 import { listText, nameFromUrn, type ExposureRow, type PreviewDocument } from "./document";
 import { markdownCell, markdownTable } from "./markdownText";
 import { renderMermaid } from "./mermaid";
+import { violationText, type RuleMetadataLookup } from "./ruleMetadata";
 import { buildNetworkDiagram } from "./networkDiagram";
 
 export interface MarkdownOptions {
+  /** Policy metadata: lets the table show what is specific to each violation rather than the policy's description. */
+  lookup?: RuleMetadataLookup;
   /** Rows shown per table before the rest is summarised (GitHub comments stop at 65,536 characters). */
   maxRows?: number;
   /** Diagrams beyond this many nodes are left out: Mermaid stops rendering large graphs. */
@@ -54,7 +57,9 @@ export function toMarkdown(doc: PreviewDocument, options: MarkdownOptions = {}):
     ),
   );
   parts.push("#### Policy violations");
-  parts.push(diagnostics.length > 0 ? violationsTable(diagnostics, maxRows) : "No policy reported a violation.");
+  parts.push(
+    diagnostics.length > 0 ? violationsTable(diagnostics, maxRows, options.lookup) : "No policy reported a violation.",
+  );
   parts.push("#### Internet exposures");
   parts.push(
     exposures.length > 0 ? exposuresTable(exposures, maxRows) : "Nothing in this stack is reachable from the internet.",
@@ -68,7 +73,7 @@ export function writeMarkdown(file: string, doc: PreviewDocument, options: Markd
   writeFileSync(file, toMarkdown(doc, options));
 }
 
-function violationsTable(diagnostics: PolicyDiagnostic[], maxRows: number): string {
+function violationsTable(diagnostics: PolicyDiagnostic[], maxRows: number, lookup?: RuleMetadataLookup): string {
   const rows = diagnostics
     .slice(0, maxRows)
     .map((d) => [
@@ -76,7 +81,7 @@ function violationsTable(diagnostics: PolicyDiagnostic[], maxRows: number): stri
       markdownCell(d.severity || "—"),
       markdownCell(d.policyName),
       markdownCell(d.urn ? nameFromUrn(d.urn) : "(stack)"),
-      markdownCell(d.message),
+      markdownCell(violationText(d.message, lookup?.(d.policyName, d.policyPackName))),
     ]);
   return withOverflow(
     markdownTable(["level", "severity", "policy", "resource", "message"], rows),

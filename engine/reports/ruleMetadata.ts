@@ -91,3 +91,14 @@ export function lookupFromPacks(
 ): RuleMetadataLookup {
   return firstOf(...packs.map((pack) => lookupFromPolicies(pack.policies, pack.name)));
 }
+
+/**
+ * The part of a diagnostic that is about this resource: analyzers prefix the policy's description to each message,
+ * which reports already show once per rule.
+ */
+export function violationText(message: string, meta: RuleMetadata | undefined): string {
+  const description = meta?.description?.trim();
+  if (!description || !message.startsWith(description)) return message;
+  const rest = message.slice(description.length).trim();
+  return rest || message;
+}

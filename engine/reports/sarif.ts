@@ -6,7 +6,7 @@ import type { Log, ReportingDescriptor, Result, Run } from "sarif";
 import type { PolicyDiagnostic } from "../model";
 import { nameFromUrn, type PreviewDocument } from "./document";
 import { sarifLevel, securitySeverity } from "./levels";
-import type { RuleMetadata, RuleMetadataLookup } from "./ruleMetadata";
+import { violationText, type RuleMetadata, type RuleMetadataLookup } from "./ruleMetadata";
 import { locateSource } from "./sourceLocation";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -36,9 +36,10 @@ export function toSarif(doc: PreviewDocument, options: SarifOptions = {}): Log {
 
   const rules = new Map<string, ReportingDescriptor>();
   for (const known of options.knownRules ?? []) rules.set(known.name, describeRule(known.name, known));
+  const metaOf = (d: PolicyDiagnostic) => lookup(d.policyName, d.policyPackName) ?? fromDiagnostic(d);
   for (const d of diagnostics) {
     const id = ruleIds(d);
-    if (!rules.has(id)) rules.set(id, describeRule(id, lookup(d.policyName, d.policyPackName) ?? fromDiagnostic(d)));
+    if (!rules.has(id)) rules.set(id, describeRule(id, metaOf(d)));
   }
   const ruleIndex = new Map([...rules.keys()].map((id, index) => [id, index]));
 
@@ -55,7 +56,7 @@ export function toSarif(doc: PreviewDocument, options: SarifOptions = {}): Log {
       ruleId,
       ruleIndex: ruleIndex.get(ruleId),
       level: sarifLevel(d.enforcementLevel, d.severity || undefined),
-      message: { text: `${resourceLabel(d.urn, doc.stack)}: ${d.message}` },
+      message: { text: `${resourceLabel(d.urn, doc.stack)}: ${violationText(d.message, metaOf(d))}` },
       locations: [
         {
           physicalLocation: { artifactLocation: { uri: location.uri, uriBaseId: "%SRCROOT%" }, region },

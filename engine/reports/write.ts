@@ -17,15 +17,16 @@ export interface PullRequestReportOptions {
 }
 
 export function writePullRequestReports(doc: PreviewDocument, options: PullRequestReportOptions): void {
+  const lookup = reportLookup(options.packs);
   if (options.sarifFile) {
     // The kit's whole rule list belongs in the log only when its pack ran.
     const kitRan = !options.packs || options.packs.some((pack) => pack.name === KIT_PACK_NAME);
     writeSarif(options.sarifFile, doc, {
-      lookup: reportLookup(options.packs),
+      lookup,
       knownRules: kitRan ? kitRules() : [],
       repoRoot: options.repoRoot,
       entryFile: options.entryFile,
     });
   }
-  if (options.markdownFile) writeMarkdown(options.markdownFile, doc);
+  if (options.markdownFile) writeMarkdown(options.markdownFile, doc, { lookup });
 }

@@ -40,7 +40,8 @@ export class Resolver {
     return this.byUrnMap.get(urn);
   }
 
-  ofType(...types: string[]): GenericResource[] {
+  ofType(...types: string[]): readonly GenericResource[] {
+    if (types.length === 1) return this.byTypeMap.get(types[0]) ?? [];
     return types.flatMap((t) => this.byTypeMap.get(t) ?? []);
   }
 

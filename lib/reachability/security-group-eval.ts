@@ -18,8 +18,15 @@ export interface AdmittedSlice {
 /** The source a packet comes from, as rule sources can match it. */
 export type PacketSource = { kind: "cidr"; cidr: string } | { kind: "group"; sg: string };
 
+/** Rules of a host's groups; memoised per group list because every query walks them (the model is read-only). */
+const rulesCache = new WeakMap<NetworkModel, WeakMap<readonly string[], SgRule[]>>();
+
 export function rulesOf(m: NetworkModel, groups: readonly string[]): SgRule[] {
-  return groups.flatMap((g) => m.securityGroups.get(g)?.rules ?? []);
+  let perModel = rulesCache.get(m);
+  if (!perModel) rulesCache.set(m, (perModel = new WeakMap()));
+  let rules = perModel.get(groups);
+  if (!rules) perModel.set(groups, (rules = groups.flatMap((g) => m.securityGroups.get(g)?.rules ?? [])));
+  return rules;
 }
 
 /** Does a rule source admit this packet source? `ownGroups` resolves self-references. */

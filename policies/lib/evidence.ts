@@ -1,22 +1,31 @@
-// Which buckets hold evidence or backups. Marking is explicit by tag; names are a fallback so a bucket called
-// "forensic-evidence" is never missed because someone forgot the tag.
+// Which buckets hold evidence or backups. The kit marks them with a tag; other teams' conventions (a purpose or
+// Name tag, or the bucket's name) are honoured too, so an evidence bucket is never missed for want of one tag.
 import { isUnknown, obj } from "../../lib/values";
 
-/** Tags that mark a bucket as evidence or backup storage (any of them with value "true"). */
+/** The kit's own markers (value "true"). */
 export const EVIDENCE_TAGS = ["hardening:evidence", "hardening:backup"] as const;
-/** A `purpose` tag with one of these values marks it too. */
-export const PURPOSE_TAGS = ["purpose", "Purpose", "hardening:purpose"] as const;
-const PURPOSES = /^(evidence|forensics?|backups?)$/i;
-const NAMES = /(evidence|forensic|backup)/i;
+const WORDS = /(evidence|forensic|backup)/i;
+const YES = /^(true|yes|1)$/i;
 
 export type EvidenceVerdict = "evidence" | "other" | "unknown";
 
+/**
+ * Evidence when a tag key names the purpose with a yes value (`hardening:evidence = "true"`, `backup = "yes"`),
+ * a tag value names it (`purpose = "forensics"`, `Name = "case-evidence"`), or the bucket, its prefix or the
+ * resource name contains evidence, forensic or backup.
+ */
 export function classifyBucket(props: Record<string, unknown>, resourceName: string): EvidenceVerdict {
   const tags = obj(props.tags);
-  if (EVIDENCE_TAGS.some((t) => tags?.[t] === "true" || tags?.[t] === true)) return "evidence";
-  if (PURPOSE_TAGS.some((t) => typeof tags?.[t] === "string" && PURPOSES.test(tags[t] as string))) return "evidence";
-  const bucket = props.bucket;
-  if (NAMES.test(resourceName) || (typeof bucket === "string" && !isUnknown(bucket) && NAMES.test(bucket)))
-    return "evidence";
-  return isUnknown(props.tags) ? "unknown" : "other";
+  for (const [key, value] of Object.entries(tags ?? {})) {
+    if (isUnknown(value)) continue;
+    if (WORDS.test(key) && (value === true || (typeof value === "string" && YES.test(value)))) return "evidence";
+    if (typeof value === "string" && WORDS.test(value)) return "evidence";
+  }
+  const names = [resourceName, props.bucket, props.bucketPrefix].filter((n) => typeof n === "string" && !isUnknown(n));
+  if (names.some((n) => WORDS.test(n as string))) return "evidence";
+  return isUnknown(props.tags) || containsUnknownTag(tags) ? "unknown" : "other";
+}
+
+function containsUnknownTag(tags: Record<string, unknown> | undefined): boolean {
+  return Object.values(tags ?? {}).some(isUnknown);
 }

@@ -20,6 +20,11 @@ const s3Bucket: Check<unknown> = (p, ctx) => {
   if (isUnknown(flag) || isUnknown(inline)) findings.push(unverifiable("objectLockEnabled"));
   else if (flag !== true && inline !== "Enabled")
     findings.push(violation("objectLockEnabled is not true: evidence and backups can be overwritten or deleted"));
+  const inlineMode = at(p, "objectLockConfiguration.rule.defaultRetention.mode");
+  if (typeof inlineMode === "string" && !isUnknown(inlineMode) && inlineMode !== "COMPLIANCE")
+    findings.push(
+      violation(`objectLockConfiguration default mode is "${inlineMode}": only COMPLIANCE cannot be lifted`),
+    );
   return findings;
 };
 
@@ -58,7 +63,7 @@ export const requireEvidenceBucketImmutability = defineResourceRule<unknown>({
   metadata: {
     name: "require-evidence-bucket-immutability",
     description:
-      'Evidence and backup buckets (tag hardening:evidence or hardening:backup = "true", a purpose tag of evidence/backup, or a name containing evidence/forensic/backup) must have S3 Object Lock and no forceDestroy; S3 Object Lock defaults must use COMPLIANCE mode; OSS WORM policies must be Locked with a retention period.',
+      'Evidence and backup buckets (tag hardening:evidence or hardening:backup = "true", another tag naming evidence/forensic/backup, or such a bucket or resource name) must have S3 Object Lock and no forceDestroy; S3 Object Lock defaults must use COMPLIANCE mode; OSS WORM policies must be Locked with a retention period.',
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [

@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { hardeningRules, hardeningStackRules } from "../catalog";
-import { EVIDENCE_TAGS, PURPOSE_TAGS } from "../lib/evidence";
+import { EVIDENCE_TAGS } from "../lib/evidence";
 import { CASE_STEPS, RuleMetadata } from "../lib/metadata";
 import { SETTINGS_POLICY_NAME } from "../lib/settings";
 
@@ -66,9 +66,9 @@ export function renderRulesDoc(): string {
     "- **Exemptions** (per rule, in `--policy-pack-config`): `exemptions: [{ resource, reason, owner, expires }]`;",
     "  `resource` is a URN or resource name (`*`, `?` wildcards), `reason` needs substance (20+ characters, 4+ words),",
     "  `expires` is an ISO date. An expired exemption is a violation; every exemption in use is reported (advisory).",
-    `- **Evidence and backup buckets**: a tag ${EVIDENCE_TAGS.map((t) => `\`${t}\``).join(" or ")} = \`"true"\`, a tag`,
-    `  ${PURPOSE_TAGS.map((t) => `\`${t}\``).join("/")} of evidence/forensics/backup, or a bucket or resource name containing`,
-    "  evidence, forensic or backup.",
+    `- **Evidence and backup buckets**: the kit tags them ${EVIDENCE_TAGS.map((t) => `\`${t}\``).join(" or ")} = \`"true"\`;`,
+    "  any tag key naming evidence/forensic/backup with a yes value, any tag value naming them (e.g. `purpose = forensics`,",
+    "  `Name = case-evidence`), or a bucket, bucket prefix or resource name containing them marks a bucket too.",
     "- **Network ACLs** are stateless: an allow of an ephemeral return range (from 1024 or higher up to 65535, at least",
     "  16,384 ports wide) is reply traffic, not a service opening (`allowNaclEphemeralReturn`). Entries are evaluated in",
     "  order, so a deny of the whole internet ahead of an allow closes the port.",

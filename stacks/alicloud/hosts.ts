@@ -70,7 +70,11 @@ function hosts(
 export function webAndAppTiers(cfg: EstateConfig, vpc: HardenedVpc, bastion: Bastion): { web: Tier; app: Tier } {
   const imageId = alicloud.ecs
     .getImagesOutput({ owners: "system", nameRegex: "^aliyun_3_x64_20G_alibase_.*", mostRecent: true })
-    .apply((r) => r.images[0].id);
+    .apply((r) => {
+      const id = r.images?.[0]?.id;
+      if (!id) throw new Error("no Alibaba Cloud Linux 3 system image found in this region; pin an image id instead");
+      return id;
+    });
 
   const webGroup = tierGroup("web-sg", vpc, "Web tier: HTTP from the load balancer, SSH from the bastion");
   accept("web-http-from-slb", webGroup, 80, { cidrIp: SLB_BACKEND_SOURCE, description: "Layer-7 SLB listeners" });

@@ -3,14 +3,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
-    AuditTrail,
-    Bastion,
-    DnsFailover,
-    HardenedVpc,
-    IdentityBaseline,
-    ImmutableBackup,
-    TrafficForensics,
-    WebFirewall,
+  AuditTrail,
+  Bastion,
+  DnsFailover,
+  HardenedVpc,
+  IdentityBaseline,
+  ImmutableBackup,
+  TrafficForensics,
+  WebFirewall,
 } from "../../components/aws";
 import { settings } from "./config";
 import { database } from "./data";
@@ -22,23 +22,23 @@ new IdentityBaseline("identity", { humanGroupName: settings.humanGroupName });
 const audit = new AuditTrail("audit");
 
 const vpc = new HardenedVpc("core", {
-    cidrBlock: settings.vpcCidr,
-    azCount: 3,
-    natGateways: "per-az",
-    adminIngressCidrs: settings.bastionAllowedCidrs,
+  cidrBlock: settings.vpcCidr,
+  azCount: 3,
+  natGateways: "per-az",
+  adminIngressCidrs: settings.bastionAllowedCidrs,
 });
 
 const bastion = new Bastion("bastion", {
-    vpcId: vpc.vpcId,
-    vpcCidr: vpc.cidrBlock,
-    subnetId: vpc.publicSubnets[0].id,
-    allowedCidrs: settings.bastionAllowedCidrs,
+  vpcId: vpc.vpcId,
+  vpcCidr: vpc.cidrBlock,
+  subnetId: vpc.publicSubnets[0].id,
+  allowedCidrs: settings.bastionAllowedCidrs,
 });
 
 const ami = aws.ec2.getAmiOutput({
-    mostRecent: true,
-    owners: ["amazon"],
-    filters: [{ name: "name", values: ["al2023-ami-2023.*-x86_64"] }],
+  mostRecent: true,
+  owners: ["amazon"],
+  filters: [{ name: "name", values: ["al2023-ami-2023.*-x86_64"] }],
 });
 
 const zone = new aws.route53.Zone("zone", { name: settings.domain, comment: "hardening-kit service zone" });
@@ -51,36 +51,41 @@ const firewall = new WebFirewall("edge", { associateArns: [web.alb.arn] });
 
 // A packet sensor in a private subnet receives a mirror of the app host's traffic.
 const sensorSg = new aws.ec2.SecurityGroup("forensics-sensor-sg", {
-    vpcId: vpc.vpcId,
-    description: "Packet sensor: VXLAN mirror traffic from the VPC only",
-    ingress: [{ protocol: "udp", fromPort: 4789, toPort: 4789, cidrBlocks: [vpc.cidrBlock], description: "VXLAN mirror" }],
-    egress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS: SSM, updates" }],
-    tags: { Name: "forensics-sensor-sg" },
+  vpcId: vpc.vpcId,
+  description: "Packet sensor: VXLAN mirror traffic from the VPC only",
+  ingress: [
+    { protocol: "udp", fromPort: 4789, toPort: 4789, cidrBlocks: [vpc.cidrBlock], description: "VXLAN mirror" },
+  ],
+  egress: [
+    { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS: SSM, updates" },
+  ],
+  tags: { Name: "forensics-sensor-sg" },
 });
 const sensor = new aws.ec2.Instance("forensics-sensor", {
-    ami: ami.id,
-    instanceType: "c6i.large",
-    subnetId: vpc.privateSubnets[1].id,
-    vpcSecurityGroupIds: [sensorSg.id],
-    associatePublicIpAddress: false,
-    iamInstanceProfile: web.profile.name,
-    metadataOptions: web.metadataOptions,
-    rootBlockDevice: { encrypted: true, volumeType: "gp3", volumeSize: 100 },
-    tags: { Name: "forensics-sensor" },
+  ami: ami.id,
+  instanceType: "c6i.large",
+  subnetId: vpc.privateSubnets[1].id,
+  vpcSecurityGroupIds: [sensorSg.id],
+  associatePublicIpAddress: false,
+  iamInstanceProfile: web.profile.name,
+  metadataOptions: web.metadataOptions,
+  rootBlockDevice: { encrypted: true, volumeType: "gp3", volumeSize: 100 },
+  tags: { Name: "forensics-sensor" },
 });
 const forensics = new TrafficForensics("forensics", {
-    vpcId: vpc.vpcId,
-    mirroring: { targetEniId: sensor.primaryNetworkInterfaceId, sourceEniIds: [web.app.primaryNetworkInterfaceId] },
+  vpcId: vpc.vpcId,
+  mirroring: { targetEniId: sensor.primaryNetworkInterfaceId, sourceEniIds: [web.app.primaryNetworkInterfaceId] },
 });
 
 const backup = new ImmutableBackup("backup", { copyProvider: secondary });
 
+// The primary is checked at the ALB itself: checking the failover name would check whichever side DNS answers.
 const failover = new DnsFailover("app-dns", {
-    zoneId: zone.zoneId,
-    recordName: hostName,
-    primary: { region: settings.region, alias: { name: web.alb.dnsName, zoneId: web.alb.zoneId }, healthCheckFqdn: hostName },
-    secondary: { region: settings.secondaryRegion, ipAddresses: settings.standbyAddresses },
-    healthCheckPath: "/health",
+  zoneId: zone.zoneId,
+  recordName: hostName,
+  primary: { region: settings.region, alias: { name: web.alb.dnsName, zoneId: web.alb.zoneId } },
+  secondary: { region: settings.secondaryRegion, ipAddresses: settings.standbyAddresses },
+  healthCheckPath: "/health",
 });
 
 export const vpcId = vpc.vpcId;

@@ -31,7 +31,12 @@ describe("preview CLI", () => {
       expect(Object.keys(documented).sort()).toEqual(
         ["dependencies", "inputs", "name", "parent", "propertyDependencies", "type", "urn"].sort(),
       );
-      if (sourcePosition) expect(sourcePosition).toEqual({ uri: expect.any(String), line: expect.any(Number), column: expect.any(Number) });
+      if (sourcePosition)
+        expect(sourcePosition).toEqual({
+          uri: expect.any(String),
+          line: expect.any(Number),
+          column: expect.any(Number),
+        });
     }
     for (const d of doc.diagnostics) {
       expect(Object.keys(d).sort()).toEqual(

@@ -34,11 +34,23 @@ describe("policy host", () => {
   });
 
   it("sends the configuration it was given in Configure", async () => {
-    expect(host.info().config["vpc-min-prefix"]).toEqual({ enforcementLevel: "advisory", properties: { minPrefix: 20 } });
-    const vpc = { urn: urnOf("aws:ec2/vpc:Vpc", "v"), type: "aws:ec2/vpc:Vpc", name: "v", inputs: { cidrBlock: "10.0.0.0/16" } };
+    expect(host.info().config["vpc-min-prefix"]).toEqual({
+      enforcementLevel: "advisory",
+      properties: { minPrefix: 20 },
+    });
+    const vpc = {
+      urn: urnOf("aws:ec2/vpc:Vpc", "v"),
+      type: "aws:ec2/vpc:Vpc",
+      name: "v",
+      inputs: { cidrBlock: "10.0.0.0/16" },
+    };
     const ds = await host.analyze(vpc);
     expect(ds).toEqual([
-      expect.objectContaining({ policyName: "vpc-min-prefix", urn: vpc.urn, message: expect.stringContaining("/16 is larger than /20") }),
+      expect.objectContaining({
+        policyName: "vpc-min-prefix",
+        urn: vpc.urn,
+        message: expect.stringContaining("/16 is larger than /20"),
+      }),
     ]);
   });
 

@@ -57,11 +57,19 @@ describe("runPreview", () => {
   });
 
   it("keeps component warnings with their URN", () => {
-    expect(result.logs).toContainEqual({ severity: "warning", message: "flow logs are off for this network", urn: NET });
+    expect(result.logs).toContainEqual({
+      severity: "warning",
+      message: "flow logs are off for this network",
+      urn: NET,
+    });
   });
 
   it("reports mandatory violations first and counts them", () => {
-    expect(result.diagnostics[0]).toMatchObject({ policyName: "no-public-ssh", enforcementLevel: "mandatory", urn: SG });
+    expect(result.diagnostics[0]).toMatchObject({
+      policyName: "no-public-ssh",
+      enforcementLevel: "mandatory",
+      urn: SG,
+    });
     expect(result.summary).toEqual({ resources: 6, mandatory: 1, advisory: result.diagnostics.length - 1 });
   });
 

@@ -20,8 +20,11 @@ function attachedTypes(policy: Record<string, unknown>): string[] {
   return types.filter((t): t is string => typeof t === "string");
 }
 
+/** `package:module/file:Type`; metadata may also hold prose such as "(network model: every host …)". */
+const TYPE_TOKEN = /^[a-z0-9-]+:[A-Za-z0-9/._-]+:[A-Za-z0-9_]+$/;
+
 /** The types a policy reads, or an empty list when it neither declares nor attaches any (it reads whatever comes). */
 export function typesReadBy(policy: object): string[] {
   const p = policy as Record<string, unknown>;
-  return [...new Set(declaredTypes(p) ?? attachedTypes(p))];
+  return [...new Set(declaredTypes(p) ?? attachedTypes(p))].filter((t) => TYPE_TOKEN.test(t));
 }

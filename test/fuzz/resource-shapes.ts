@@ -2,9 +2,10 @@
 import fc from "fast-check";
 import { alicloudShapes } from "./alicloud-shapes";
 import { awsShapes } from "./aws-shapes";
+import { networkShapes } from "./network-shapes";
 import { bagOf, Shape } from "./shape";
 
-export const resourceShapes: Record<string, Shape> = { ...awsShapes, ...alicloudShapes };
+export const resourceShapes: Record<string, Shape> = { ...awsShapes, ...alicloudShapes, ...networkShapes };
 
 export const fuzzedTypes = (): string[] => Object.keys(resourceShapes);
 

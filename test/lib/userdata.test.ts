@@ -49,6 +49,17 @@ describe("findLoginWeaknesses", () => {
       "sed -i 's/^#\\?PasswordAuthentication.*/PasswordAuthentication no/' /etc/ssh/sshd_config",
       [],
     ],
+    ["sed deleting the directive writes nothing", "sed -i '/^PasswordAuthentication yes/d' /etc/ssh/sshd_config", []],
+    [
+      "sed with -e and two expressions",
+      "sed -i -e 's/a/b/' -e 's/^#PermitRootLogin.*/PermitRootLogin yes/' f",
+      ["root-login"],
+    ],
+    [
+      "sed chained with an echo",
+      "sed -i 's/a/b/' f && echo 'PermitRootLogin yes' >> /etc/ssh/sshd_config",
+      ["root-login"],
+    ],
     ["explicit no", "PasswordAuthentication no\nPermitRootLogin no\n", []],
     ["commented out", "# PasswordAuthentication yes\n#PermitRootLogin yes", []],
     ["cloud-init hardened", "#cloud-config\nssh_pwauth: false\ndisable_root: true\n", []],

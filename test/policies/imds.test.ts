@@ -78,3 +78,20 @@ describe("require-imdsv2", () => {
     expect(await remediate(requireImdsv2, EC2, { metadataOptions: UNKNOWN })).toBeUndefined();
   });
 });
+
+describe("require-imdsv2 remediation with secrets", () => {
+  it("keeps secret inputs secret in the remediated copy", async () => {
+    const { Secret, unknownCheckingProxy } = require("@pulumi/policy");
+    const { secretsPreservingProxy } = require("@pulumi/policy/secret");
+    const props = unknownCheckingProxy(secretsPreservingProxy({ ami: "a", userData: new Secret("#!/bin/sh\n") }));
+    const out = await requireImdsv2.remediateResource!({
+      type: EC2,
+      name: "web",
+      urn: "u",
+      props,
+      getConfig: () => ({}),
+    } as never);
+    expect(out!.userData).toBeInstanceOf(Secret);
+    expect(out!.metadataOptions).toEqual({ httpTokens: "required" });
+  });
+});

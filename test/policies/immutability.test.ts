@@ -131,3 +131,20 @@ describe("require-evidence-bucket-immutability", () => {
     ).toBeUndefined();
   });
 });
+
+describe("which buckets hold evidence", () => {
+  const { classifyBucket } = require("../../policies/lib/evidence");
+  it.each([
+    [{ tags: { "hardening:evidence": "true" } }, "data", "evidence"],
+    [{ tags: { Backup: "yes" } }, "data", "evidence"],
+    [{ tags: { purpose: "forensics" } }, "data", "evidence"],
+    [{ tags: { Name: "case-evidence" } }, "data", "evidence"],
+    [{ bucketPrefix: "db-backups-" }, "data", "evidence"],
+    [{}, "incident-evidence", "evidence"],
+    [{ tags: { backup: "false", team: "web" } }, "site", "other"],
+    [{ tags: { team: UNKNOWN } }, "site", "unknown"],
+    [{ tags: UNKNOWN }, "site", "unknown"],
+  ])("%j named %s is %s", (props, name, verdict) => {
+    expect(classifyBucket(props, name)).toBe(verdict);
+  });
+});

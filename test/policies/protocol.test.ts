@@ -111,9 +111,12 @@ describe("the pack over the analyzer protocol", () => {
   });
 });
 
-describe("pack-wide settings over the protocol", () => {
-  it("fails the whole pack closed from --policy-pack-config", async () => {
-    const config: PolicyPackConfigFile = { "configure-hardening-kit-pack": { failClosed: true } };
+describe("pack-wide settings and config errors over the protocol", () => {
+  it("fails the whole pack closed and rejects a bad CIDR with a clear error", async () => {
+    const config: PolicyPackConfigFile = {
+      "configure-hardening-kit-pack": { failClosed: true },
+      "disallow-internet-admin-ports": { allowCidrs: ["banana"] },
+    };
     const host = await startPolicyPack(PACK, { config });
     try {
       const ds = await host.analyze({
@@ -124,6 +127,11 @@ describe("pack-wide settings over the protocol", () => {
       });
       // Fail-closed for the whole pack: the unknown token is now a mandatory violation.
       expect(ds.map((d) => [d.policyName, d.enforcementLevel])).toEqual([["require-imdsv2", "mandatory"]]);
+      await expect(
+        host.analyze(sgRule("ssh", { fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/8"] })),
+      ).rejects.toThrow(
+        /policy 'disallow-internet-admin-ports': config 'allowCidrs' = \["banana"\] is invalid; expected a list of CIDR blocks/,
+      );
     } finally {
       host.close();
     }

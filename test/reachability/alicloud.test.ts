@@ -56,7 +56,11 @@ describe("Alibaba Cloud exposure", () => {
     const rows = exposures(b);
     // The all-protocol accept is split: tcp/22 is dropped, udp/22 stays open.
     expect(onPort(rows, 22).map((e) => e.protocol)).toEqual(["udp"]);
-    expect(onPort(rows, 3389).map((e) => e.protocol).sort()).toEqual(["tcp", "udp"]);
+    expect(
+      onPort(rows, 3389)
+        .map((e) => e.protocol)
+        .sort(),
+    ).toEqual(["tcp", "udp"]);
     const tcpOnly = publicEcs({
       all: { ipProtocol: "tcp", portRange: "1/65535", cidrIp: "0.0.0.0/0", priority: 100 },
       "deny-ssh": { ipProtocol: "tcp", portRange: "22/22", cidrIp: "0.0.0.0/0", policy: "drop", priority: 1 },
@@ -70,7 +74,10 @@ describe("Alibaba Cloud exposure", () => {
   });
 
   it("finds exposure through an EIP association", () => {
-    const { b, ecs } = publicEcs({ rdp: { portRange: "3389/3389", cidrIp: "0.0.0.0/0" } }, { internetMaxBandwidthOut: 0 });
+    const { b, ecs } = publicEcs(
+      { rdp: { portRange: "3389/3389", cidrIp: "0.0.0.0/0" } },
+      { internetMaxBandwidthOut: 0 },
+    );
     expect(exposures(b)).toEqual([]);
     const eip = b.add(A.eip, "web-eip", { bandwidth: "5" });
     b.add(A.eipAssoc, "web-eip", { allocationId: ref(eip), instanceId: ref(ecs) });
@@ -109,7 +116,12 @@ describe("Alibaba Cloud exposure", () => {
     const ecs = b.add(A.instance, "app", { vswitchId: ref(n.vswitch), securityGroups: [ref(n.sg)] });
     const slb = b.add(A.slb, "front", { addressType: "internet", loadBalancerSpec: "slb.s1.small" });
     b.add(A.slbBackends, "front", { loadBalancerId: ref(slb), backendServers: [{ serverId: ref(ecs), weight: 100 }] });
-    b.add(A.slbListener, "tcp-2222", { loadBalancerId: ref(slb), frontendPort: 2222, backendPort: 22, protocol: "tcp" });
+    b.add(A.slbListener, "tcp-2222", {
+      loadBalancerId: ref(slb),
+      frontendPort: 2222,
+      backendPort: 22,
+      protocol: "tcp",
+    });
     const rows = exposures(b);
     const ssh = rows.find((e) => e.urn === ecs.urn)!;
     expect(ssh.ports).toEqual({ from: 22, to: 22 });

@@ -29,7 +29,11 @@ describe("AWS direct exposure", () => {
     const b = new StackBuilder();
     const v = vpcWithSubnets(b);
     const sg = sshFromAnywhere(b, v);
-    const a = b.add(T.instance, "a", { subnetId: ref(v.publicSubnet), vpcSecurityGroupIds: [ref(sg)], associatePublicIpAddress: true });
+    const a = b.add(T.instance, "a", {
+      subnetId: ref(v.publicSubnet),
+      vpcSecurityGroupIds: [ref(sg)],
+      associatePublicIpAddress: true,
+    });
     const mapping = b.add(T.subnet, "public-b", { vpcId: ref(v.vpc), mapPublicIpOnLaunch: true });
     b.add(T.rta, "public-b", { subnetId: ref(mapping), routeTableId: ref(v.publicRtb) });
     const c = b.add(T.instance, "c", { subnetId: ref(mapping), vpcSecurityGroupIds: [ref(sg)] });
@@ -93,7 +97,9 @@ describe("AWS direct exposure", () => {
     b.add(T.nacl, "public", {
       vpcId: ref(v.vpc),
       subnetIds: [ref(v.publicSubnet)],
-      ingress: [{ ruleNo: 100, action: "allow", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: "198.51.100.0/24" }],
+      ingress: [
+        { ruleNo: 100, action: "allow", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: "198.51.100.0/24" },
+      ],
     });
     const rows = exposures(b);
     expect(rows.map((e) => [e.ports.from, e.source])).toEqual([[22, "198.51.100.0/24"]]);
@@ -103,8 +109,18 @@ describe("AWS direct exposure", () => {
     const b = new StackBuilder();
     const v = vpcWithSubnets(b, { ipv6: true });
     const sg = b.add(T.sg, "v6", { vpcId: ref(v.vpc) });
-    b.add(T.ingress, "ssh-v6", { securityGroupId: ref(sg), ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv6: "::/0" });
-    const host = b.add(T.instance, "v6host", { subnetId: ref(v.publicSubnet), vpcSecurityGroupIds: [ref(sg)], ipv6AddressCount: 1 });
+    b.add(T.ingress, "ssh-v6", {
+      securityGroupId: ref(sg),
+      ipProtocol: "tcp",
+      fromPort: 22,
+      toPort: 22,
+      cidrIpv6: "::/0",
+    });
+    const host = b.add(T.instance, "v6host", {
+      subnetId: ref(v.publicSubnet),
+      vpcSecurityGroupIds: [ref(sg)],
+      ipv6AddressCount: 1,
+    });
     const rows = exposures(b);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ urn: host.urn, family: "ipv6", source: "::/0", ports: { from: 22, to: 22 } });
@@ -112,10 +128,16 @@ describe("AWS direct exposure", () => {
     const e = new StackBuilder();
     const vpc = e.add(T.vpc, "v", {});
     const eigw = e.add(T.eigw, "eigw", { vpcId: ref(vpc) });
-    const rtb = e.add(T.rtb, "rt", { vpcId: ref(vpc), routes: [{ ipv6CidrBlock: "::/0", egressOnlyGatewayId: ref(eigw) }] });
+    const rtb = e.add(T.rtb, "rt", {
+      vpcId: ref(vpc),
+      routes: [{ ipv6CidrBlock: "::/0", egressOnlyGatewayId: ref(eigw) }],
+    });
     const subnet = e.add(T.subnet, "s", { vpcId: ref(vpc), assignIpv6AddressOnCreation: true });
     e.add(T.rta, "s", { subnetId: ref(subnet), routeTableId: ref(rtb) });
-    const sg2 = e.add(T.sg, "v6", { vpcId: ref(vpc), ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"] }] });
+    const sg2 = e.add(T.sg, "v6", {
+      vpcId: ref(vpc),
+      ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"] }],
+    });
     e.add(T.instance, "h", { subnetId: ref(subnet), vpcSecurityGroupIds: [ref(sg2)] });
     expect(exposures(e)).toEqual([]);
   });
@@ -127,14 +149,21 @@ describe("AWS direct exposure", () => {
       vpcId: ref(v.vpc),
       ingress: [{ protocol: "tcp", fromPort: 5432, toPort: 5432, self: true, cidrBlocks: ["0.0.0.0/0"] }],
     });
-    const h = b.add(T.instance, "pg", { subnetId: ref(v.publicSubnet), vpcSecurityGroupIds: [ref(sg)], associatePublicIpAddress: true });
+    const h = b.add(T.instance, "pg", {
+      subnetId: ref(v.publicSubnet),
+      vpcSecurityGroupIds: [ref(sg)],
+      associatePublicIpAddress: true,
+    });
     expect(onPort(exposures(b), 5432).map((e) => e.urn)).toEqual([h.urn]);
   });
 
   it("a publicly accessible RDS instance is exposed on its port only", () => {
     const b = new StackBuilder();
     const v = vpcWithSubnets(b);
-    const sg = b.add(T.sg, "db", { vpcId: ref(v.vpc), ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] });
+    const sg = b.add(T.sg, "db", {
+      vpcId: ref(v.vpc),
+      ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],
+    });
     const group = b.add(T.rdsSubnets, "db", { subnetIds: [ref(v.publicSubnet)] });
     const db = b.add(T.rds, "orders", {
       engine: "postgres",
@@ -168,7 +197,11 @@ describe("AWS direct exposure", () => {
     const c = new StackBuilder();
     const v2 = vpcWithSubnets(c);
     const sg2 = sshFromAnywhere(c, v2);
-    const odd = c.add(T.instance, "odd", { subnetId: ref(v2.publicSubnet), vpcSecurityGroupIds: [ref(sg2)], associatePublicIpAddress: true });
+    const odd = c.add(T.instance, "odd", {
+      subnetId: ref(v2.publicSubnet),
+      vpcSecurityGroupIds: [ref(sg2)],
+      associatePublicIpAddress: true,
+    });
     odd.propertyDependencies.subnetId.push(v2.privateSubnet.urn);
     const m = buildNetworkModel(c.resources);
     expect(m.hosts.get(odd.urn)!.subnets).toEqual([]);

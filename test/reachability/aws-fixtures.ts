@@ -47,9 +47,17 @@ export function vpcWithSubnets(b: StackBuilder, opts: { ipv6?: boolean } = {}): 
   const vpc = b.add(T.vpc, "main", { cidrBlock: "10.0.0.0/16", assignGeneratedIpv6CidrBlock: opts.ipv6 ?? false });
   const igw = b.add(T.igw, "igw", { vpcId: ref(vpc) });
   const publicRtb = b.add(T.rtb, "public", { vpcId: ref(vpc) });
-  b.add(T.route, "public-default", { routeTableId: ref(publicRtb), destinationCidrBlock: "0.0.0.0/0", gatewayId: ref(igw) });
+  b.add(T.route, "public-default", {
+    routeTableId: ref(publicRtb),
+    destinationCidrBlock: "0.0.0.0/0",
+    gatewayId: ref(igw),
+  });
   if (opts.ipv6)
-    b.add(T.route, "public-default-v6", { routeTableId: ref(publicRtb), destinationIpv6CidrBlock: "::/0", gatewayId: ref(igw) });
+    b.add(T.route, "public-default-v6", {
+      routeTableId: ref(publicRtb),
+      destinationIpv6CidrBlock: "::/0",
+      gatewayId: ref(igw),
+    });
   const publicSubnet = b.add(T.subnet, "public-a", {
     vpcId: ref(vpc),
     cidrBlock: "10.0.0.0/24",
@@ -60,7 +68,10 @@ export function vpcWithSubnets(b: StackBuilder, opts: { ipv6?: boolean } = {}): 
   const natSubnetEip = b.add(T.eip, "nat-ip", { domain: "vpc" });
   const nat = b.add(T.nat, "nat", { subnetId: ref(publicSubnet), allocationId: ref(natSubnetEip) });
   // Inline route form on the private table.
-  const privateRtb = b.add(T.rtb, "private", { vpcId: ref(vpc), routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: ref(nat) }] });
+  const privateRtb = b.add(T.rtb, "private", {
+    vpcId: ref(vpc),
+    routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: ref(nat) }],
+  });
   const privateSubnet = b.add(T.subnet, "private-a", { vpcId: ref(vpc), cidrBlock: "10.0.1.0/24" });
   b.add(T.rta, "private-a", { subnetId: ref(privateSubnet), routeTableId: ref(privateRtb) });
   return { vpc, igw, publicRtb, publicSubnet, privateRtb, privateSubnet };

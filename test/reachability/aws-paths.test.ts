@@ -19,10 +19,18 @@ describe("AWS load-balancer paths", () => {
       referencedSecurityGroupId: ref(lbSg),
     });
     const app = b.add(T.instance, "app", { subnetId: ref(v.privateSubnet), vpcSecurityGroupIds: [ref(appSg)] });
-    const lb = b.add(T.lb, "alb", { internal: lbInternal, securityGroups: [ref(lbSg)], subnets: [ref(v.publicSubnet)] });
+    const lb = b.add(T.lb, "alb", {
+      internal: lbInternal,
+      securityGroups: [ref(lbSg)],
+      subnets: [ref(v.publicSubnet)],
+    });
     const tg = b.add(T.tg, "tg", { port: targetPort, protocol: "TCP", vpcId: ref(v.vpc) });
     b.add(T.tga, "app", { targetGroupArn: ref(tg), targetId: ref(app) });
-    b.add(T.listener, "https", { loadBalancerArn: ref(lb), port: 443, defaultActions: [{ type: "forward", targetGroupArn: ref(tg) }] });
+    b.add(T.listener, "https", {
+      loadBalancerArn: ref(lb),
+      port: 443,
+      defaultActions: [{ type: "forward", targetGroupArn: ref(tg) }],
+    });
     return { b, app, lb };
   }
 
@@ -80,7 +88,11 @@ describe("AWS internal reach", () => {
       ],
     });
     const subnets = b.add(T.rdsSubnets, "db", { subnetIds: [ref(v.privateSubnet)] });
-    const db = b.add(T.rds, "orders", { engine: "postgres", dbSubnetGroupName: ref(subnets), vpcSecurityGroupIds: [ref(dbSg)] });
+    const db = b.add(T.rds, "orders", {
+      engine: "postgres",
+      dbSubnetGroupName: ref(subnets),
+      vpcSecurityGroupIds: [ref(dbSg)],
+    });
 
     const m = buildNetworkModel(b.resources);
     const exposed = internetExposures(m);
@@ -94,7 +106,11 @@ describe("AWS internal reach", () => {
 
     const toDb = reach.filter((r) => r.target === db.urn);
     expect(toDb.map((r) => r.from.kind).sort()).toEqual(["self", "sg"]);
-    expect(toDb.find((r) => r.from.kind === "sg")!.from).toMatchObject({ sg: appSg.urn, hosts: [app.urn], ambiguous: false });
+    expect(toDb.find((r) => r.from.kind === "sg")!.from).toMatchObject({
+      sg: appSg.urn,
+      hosts: [app.urn],
+      ambiguous: false,
+    });
     expect(toDb.every((r) => r.port === 5432)).toBe(true);
   });
 

@@ -14,7 +14,11 @@ describe("computeExposures", () => {
     rule(b, n.sg, "ssh-office", { portRange: "22/22", cidrIp: "198.51.100.0/24" });
     rule(b, n.sg, "ssh-home", { portRange: "22/22", cidrIp: "203.0.113.0/24" });
     rule(b, n.sg, "https", { portRange: "443/443", cidrIp: "0.0.0.0/0" });
-    const ecs = b.add(A.instance, "web", { vswitchId: ref(n.vswitch), securityGroups: [ref(n.sg)], internetMaxBandwidthOut: 5 });
+    const ecs = b.add(A.instance, "web", {
+      vswitchId: ref(n.vswitch),
+      securityGroups: [ref(n.sg)],
+      internetMaxBandwidthOut: 5,
+    });
     const rows = computeExposures(planned(b));
     expect(rows.map((r) => [r.resourceName, r.protocol, r.ports, r.sources])).toEqual([
       ["web", "tcp", "22", ["198.51.100.0/24"]],
@@ -35,7 +39,10 @@ describe("computeExposures", () => {
     rule(b, n.sg, "ssh", { portRange: "22/22", cidrIp: "0.0.0.0/0" });
     const ecs = b.add(A.instance, "web", { vswitchId: ref(n.vswitch), securityGroups: [ref(n.sg)] });
     expect(computeExposures(planned(b))).toEqual([]);
-    ecs.inputs.internetMaxBandwidthOut = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: 10 };
+    ecs.inputs.internetMaxBandwidthOut = {
+      "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+      value: 10,
+    };
     expect(computeExposures(planned(b)).map((r) => r.ports)).toEqual(["22"]);
   });
 });

@@ -34,7 +34,9 @@ describe("require-vpc-flow-logs-all-traffic", () => {
     expect(short[0].message).toContain("keeps logs 30 days, fewer than 180");
     const reject = mandatory(await runStackPolicy(policy, awsVpc({ trafficType: "REJECT" }, 365).b.resources));
     expect(reject[0].message).toContain("trafficType is REJECT, must be ALL");
-    expect(await runStackPolicy(policy, awsVpc({ trafficType: "ALL" }, 30).b.resources, { minRetentionDays: 30 })).toEqual([]);
+    expect(
+      await runStackPolicy(policy, awsVpc({ trafficType: "ALL" }, 30).b.resources, { minRetentionDays: 30 }),
+    ).toEqual([]);
   });
 
   it("reports an unknown retention as advisory, and as a violation when failing closed", async () => {
@@ -53,7 +55,12 @@ describe("require-vpc-flow-logs-all-traffic", () => {
       bucket: ref(bucket),
       rules: [{ id: "expire", status: "Enabled", expiration: { days: 90 } }],
     });
-    b.add(T.flowLog, "flow", { vpcId: ref(vpc), trafficType: "ALL", logDestinationType: "s3", logDestination: ref(bucket) });
+    b.add(T.flowLog, "flow", {
+      vpcId: ref(vpc),
+      trafficType: "ALL",
+      logDestinationType: "s3",
+      logDestination: ref(bucket),
+    });
     const out = mandatory(await runStackPolicy(policy, b.resources));
     expect(out.map((r) => r.message)).toEqual([expect.stringContaining("bucket evidence keeps logs 90 days")]);
   });
@@ -62,8 +69,18 @@ describe("require-vpc-flow-logs-all-traffic", () => {
     const build = (retentionPeriod?: number) => {
       const b = new StackBuilder();
       const vpc = b.add(A.vpc, "vpc", {});
-      const store = b.add(A.logStore, "flow", { projectName: "audit", logstoreName: "vpc-flow", ...(retentionPeriod ? { retentionPeriod } : {}) });
-      b.add(A.flowLog, "flow", { resourceType: "VPC", resourceId: ref(vpc), trafficType: "All", projectName: "audit", logStoreName: ref(store) });
+      const store = b.add(A.logStore, "flow", {
+        projectName: "audit",
+        logstoreName: "vpc-flow",
+        ...(retentionPeriod ? { retentionPeriod } : {}),
+      });
+      b.add(A.flowLog, "flow", {
+        resourceType: "VPC",
+        resourceId: ref(vpc),
+        trafficType: "All",
+        projectName: "audit",
+        logStoreName: ref(store),
+      });
       return b;
     };
     expect(mandatory(await runStackPolicy(policy, build().resources))[0].message).toContain("keeps logs 30 days");
@@ -80,7 +97,10 @@ describe("require-waf-on-internet-endpoints", () => {
     b.add(T.lb, "internal", { internal: true });
     b.add(T.lb, "nlb", { loadBalancerType: "network" });
     expect(mandatory(await runStackPolicy(policy, b.resources)).map((r) => r.urn)).toEqual([alb.urn]);
-    b.add(T.waf, "web", { resourceArn: ref(alb), webAclArn: "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/x/y" });
+    b.add(T.waf, "web", {
+      resourceArn: ref(alb),
+      webAclArn: "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/x/y",
+    });
     expect(await runStackPolicy(policy, b.resources)).toEqual([]);
   });
 
@@ -101,7 +121,11 @@ describe("require-audit-trail-for-compute", () => {
     const b = new StackBuilder();
     const vm = b.add(T.instance, "web", {});
     const ecs = b.add(A.instance, "erp", {});
-    expect(mandatory(await runStackPolicy(policy, b.resources)).map((r) => r.urn).sort()).toEqual([vm.urn, ecs.urn].sort());
+    expect(
+      mandatory(await runStackPolicy(policy, b.resources))
+        .map((r) => r.urn)
+        .sort(),
+    ).toEqual([vm.urn, ecs.urn].sort());
     b.add(T.trail, "org", { enableLogging: true, s3BucketName: "trail" });
     b.add(A.trail, "org", { status: "Disable" });
     expect(mandatory(await runStackPolicy(policy, b.resources)).map((r) => r.urn)).toEqual([ecs.urn]);

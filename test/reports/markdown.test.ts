@@ -62,6 +62,15 @@ describe("Markdown summary", () => {
     expect(markdownCell("**bold** [link](x)")).toBe("\\*\\*bold\\*\\* \\[link\\](x)");
   });
 
+  it("shows what is specific to a violation when the policy's description is known", () => {
+    const doc = fixtureDocument();
+    const description = "Security group rules must not open SSH to the internet.";
+    doc.diagnostics = [{ ...doc.diagnostics[0], message: `${description}\nrule opens port 22` }];
+    const lookup = (name: string) => (name === doc.diagnostics[0].policyName ? { name, description } : undefined);
+    expect(tableAfter(toMarkdown(doc, { lookup }), "#### Policy violations")[0][4]).toBe("rule opens port 22");
+    expect(tableAfter(toMarkdown(doc), "#### Policy violations")[0][4]).toBe(`${description}<br>rule opens port 22`);
+  });
+
   it("shows every exposure in its table", () => {
     const rows = tableAfter(markdown, "#### Internet exposures");
     expect(rows).toEqual([

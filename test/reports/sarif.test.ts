@@ -129,6 +129,13 @@ describe("SARIF writer", () => {
     expect(stackWide.locations![0].logicalLocations![0].fullyQualifiedName).toBe("stack fixture");
   });
 
+  it("keeps only the violation-specific part of a message that repeats the policy's description", () => {
+    const doc = fixtureDocument();
+    doc.diagnostics = [{ ...doc.diagnostics[0], message: `${sshRule.description}\nrule opens port 22 to 0.0.0.0/0` }];
+    const [result] = run(toSarif(doc, { repoRoot, lookup })).results!;
+    expect(result.message.text).toBe("ssh-world: rule opens port 22 to 0.0.0.0/0");
+  });
+
   it("locates results at the declaring line, relative to the repository, and falls back to the entry file", () => {
     const log = toSarif(fixtureDocument(positions), { repoRoot, entryFile: "stacks/case/index.ts" });
     const at = (policy: string, urn: string) => resultFor(log, policy, urn).locations![0].physicalLocation!;

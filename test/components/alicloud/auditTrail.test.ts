@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { childrenOf, one, options, recordOptions, settle, thrown } from "./mocks";
 import { AuditTrail } from "../../../components/alicloud/auditTrail";
 
@@ -48,5 +49,14 @@ describe("AuditTrail", () => {
     }
     expect(message).toContain("4 invalid arguments");
     expect(childrenOf("bad")).toEqual([]);
+  });
+
+  it("warns when the WORM lock is turned off", async () => {
+    const warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
+    new AuditTrail("trial", { bucketName: "acme-trial-trail", lockWorm: false });
+    await settle();
+    expect(one("trial", "alicloud:oss/bucketWorm:BucketWorm").inputs.status).toBe("InProgress");
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("lockWorm is false"), expect.anything());
+    warn.mockRestore();
   });
 });

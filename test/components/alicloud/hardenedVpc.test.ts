@@ -18,10 +18,10 @@ describe("HardenedVpc", () => {
       s.inputs.zoneId,
     ]);
     expect(switches).toEqual([
-      ["net-public-0", "10.20.0.0/24", "cn-hangzhou-h"],
-      ["net-public-1", "10.20.1.0/24", "cn-hangzhou-i"],
       ["net-private-0", "10.20.16.0/20", "cn-hangzhou-h"],
       ["net-private-1", "10.20.32.0/20", "cn-hangzhou-i"],
+      ["net-public-0", "10.20.0.0/24", "cn-hangzhou-h"],
+      ["net-public-1", "10.20.1.0/24", "cn-hangzhou-i"],
     ]);
     expect(invokes.some((i) => i.token === "alicloud:index/getZones:getZones")).toBe(true);
   });
@@ -113,6 +113,12 @@ describe("HardenedVpc", () => {
     expect(message).toContain('argument "cidrBlock" is "10.20.0.1/16"');
     expect(message).toMatch(/fix: /);
     expect(childrenOf("bad")).toEqual([]);
+  });
+
+  it("rejects duplicate explicit zones", () => {
+    const message = thrown(() => new HardenedVpc("dup", { zones: ["cn-hangzhou-h", "cn-hangzhou-h"] }));
+    expect(message).toContain('argument "zones[1]" is "cn-hangzhou-h"');
+    expect(childrenOf("dup")).toEqual([]);
   });
 
   it("rejects tiers that do not fit the VPC", () => {

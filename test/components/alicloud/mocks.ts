@@ -82,8 +82,11 @@ export function childrenOf(prefix: string): Recorded[] {
   return recorded.filter((r) => r.name.startsWith(`${prefix}-`) && !r.type.startsWith("hardening:"));
 }
 
+/** Children of one type, sorted by name: registration order follows output resolution and is not stable. */
 export function ofType(prefix: string, type: string): Recorded[] {
-  return childrenOf(prefix).filter((r) => r.type === type);
+  return childrenOf(prefix)
+    .filter((r) => r.type === type)
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function one(prefix: string, type: string): Recorded {

@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { childrenOf, one, ofType, options, recordOptions, settle, thrown } from "./mocks";
 import { WebFirewall } from "../../../components/alicloud/webFirewall";
 import { SCANNER_USER_AGENTS } from "../../../components/plan/scanners";
@@ -26,7 +27,7 @@ describe("WebFirewall", () => {
 
   it("binds core-protection, CC and custom-ACL templates to the protected object", () => {
     const templates = ofType("waf", "alicloud:wafv3/defenseTemplate:DefenseTemplate").map((t) => t.inputs);
-    expect(templates.map((t) => t.defenseScene)).toEqual(["waf_group", "cc", "custom_acl"]);
+    expect(templates.map((t) => t.defenseScene)).toEqual(["cc", "custom_acl", "waf_group"]);
     for (const t of templates) {
       expect(t).toMatchObject({ status: "1", templateType: "user_custom", resources: ["www.example.com-waf"] });
     }
@@ -91,5 +92,20 @@ describe("WebFirewall", () => {
     expect(message).toContain('argument "blockedUserAgents[1]" is "a,b"');
     expect(message).toContain("6 invalid arguments");
     expect(childrenOf("bad")).toEqual([]);
+  });
+
+  it("warns, and creates no log collection, when log collection is left to another stack", async () => {
+    const warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
+    new WebFirewall("shared", {
+      instanceId: "waf-existing",
+      domains: [{ domain: "shop.example.com", backends: ["198.51.100.9"] }],
+      manageLogCollection: false,
+    });
+    await settle();
+    expect(ofType("shared", "alicloud:log/audit:Audit")).toEqual([]);
+    expect(ofType("shared", "alicloud:wafv3/instance:Instance")).toEqual([]);
+    expect(one("shared", "alicloud:wafv3/domain:Domain").inputs.instanceId).toBe("waf-existing");
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("manageLogCollection is false"), expect.anything());
+    warn.mockRestore();
   });
 });

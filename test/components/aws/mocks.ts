@@ -2,10 +2,10 @@
 import * as pulumi from "@pulumi/pulumi";
 
 export interface Recorded {
-    type: string;
-    name: string;
-    inputs: any;
-    provider?: string;
+  type: string;
+  name: string;
+  inputs: any;
+  provider?: string;
 }
 
 export const recorded: Recorded[] = [];
@@ -14,101 +14,103 @@ export const invokes: { token: string; args: any }[] = [];
 const providerRegions = new Map<string, string>();
 
 export const mockConfig = {
-    azNames: ["us-east-1a", "us-east-1b", "us-east-1c"],
-    accountId: "123456789012",
-    region: "us-east-1",
+  azNames: ["us-east-1a", "us-east-1b", "us-east-1c"],
+  accountId: "123456789012",
+  region: "us-east-1",
 };
 
 function arnOf(type: string, name: string, inputs: any): string {
-    if (type === "aws:s3/bucket:Bucket") return `arn:aws:s3:::${inputs.bucket ?? name}`;
-    if (type === "aws:cloudwatch/logGroup:LogGroup")
-        return `arn:aws:logs:${mockConfig.region}:${mockConfig.accountId}:log-group:${inputs.name ?? name}`;
-    return `arn:aws:mock:${mockConfig.region}:${mockConfig.accountId}:${type.split(":")[1]}/${name}`;
+  if (type === "aws:s3/bucket:Bucket") return `arn:aws:s3:::${inputs.bucket ?? name}`;
+  if (type === "aws:cloudwatch/logGroup:LogGroup")
+    return `arn:aws:logs:${mockConfig.region}:${mockConfig.accountId}:log-group:${inputs.name ?? name}`;
+  return `arn:aws:mock:${mockConfig.region}:${mockConfig.accountId}:${type.split(":")[1]}/${name}`;
 }
 
 export function installMocks(): void {
-    pulumi.runtime.setMocks(
-        {
-            newResource(args) {
-                recorded.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider });
-                if (args.type === "pulumi:providers:aws" && args.inputs.region) {
-                    providerRegions.set(`${args.name}-id`, args.inputs.region);
-                }
-                const state: any = { ...args.inputs, arn: arnOf(args.type, args.name, args.inputs) };
-                if (args.type === "aws:ec2/vpc:Vpc") state.defaultNetworkAclId = "acl-default";
-                if (args.type === "aws:ec2/instance:Instance") state.primaryNetworkInterfaceId = `eni-${args.name}`;
-                if (args.type === "aws:route53/healthCheck:HealthCheck") state.id = `hc-${args.name}`;
-                if (args.type === "aws:backup/vault:Vault") state.name = args.inputs.name;
-                return { id: `${args.name}-id`, state };
-            },
-            call(args) {
-                invokes.push({ token: args.token, args: args.inputs });
-                switch (args.token) {
-                    case "aws:index/getAvailabilityZones:getAvailabilityZones":
-                        return { names: mockConfig.azNames, zoneIds: mockConfig.azNames.map((_, i) => `use1-az${i + 1}`) };
-                    case "aws:index/getCallerIdentity:getCallerIdentity":
-                        return { accountId: mockConfig.accountId, arn: "arn:aws:iam::123456789012:user/x", userId: "x" };
-                    case "aws:index/getPartition:getPartition":
-                        return { partition: "aws", dnsSuffix: "amazonaws.com" };
-                    case "aws:index/getRegion:getRegion":
-                    {
-                        const region = providerRegions.get(args.provider?.split("::").pop() ?? "") ?? mockConfig.region;
-                        return { region, name: region };
-                    }
-                    case "aws:ec2/getAmi:getAmi":
-                        return { id: "ami-0al2023", imageId: "ami-0al2023", name: "al2023-ami-2023.6-x86_64" };
-                    default:
-                        return {};
-                }
-            },
-        },
-        "hardening-kit",
-        "test",
-        false,
-    );
+  pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        recorded.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider });
+        if (args.type === "pulumi:providers:aws" && args.inputs.region) {
+          providerRegions.set(`${args.name}-id`, args.inputs.region);
+        }
+        const state: any = { ...args.inputs, arn: arnOf(args.type, args.name, args.inputs) };
+        if (args.type === "aws:ec2/vpc:Vpc") state.defaultNetworkAclId = "acl-default";
+        if (args.type === "aws:ec2/instance:Instance") state.primaryNetworkInterfaceId = `eni-${args.name}`;
+        if (args.type === "aws:route53/healthCheck:HealthCheck") state.id = `hc-${args.name}`;
+        if (args.type === "aws:backup/vault:Vault") state.name = args.inputs.name;
+        return { id: `${args.name}-id`, state };
+      },
+      call(args) {
+        invokes.push({ token: args.token, args: args.inputs });
+        switch (args.token) {
+          case "aws:index/getAvailabilityZones:getAvailabilityZones":
+            return { names: mockConfig.azNames, zoneIds: mockConfig.azNames.map((_, i) => `use1-az${i + 1}`) };
+          case "aws:index/getCallerIdentity:getCallerIdentity":
+            return { accountId: mockConfig.accountId, arn: "arn:aws:iam::123456789012:user/x", userId: "x" };
+          case "aws:index/getPartition:getPartition":
+            return { partition: "aws", dnsSuffix: "amazonaws.com" };
+          case "aws:index/getRegion:getRegion": {
+            const region = providerRegions.get(args.provider?.split("::").pop() ?? "") ?? mockConfig.region;
+            return { region, name: region };
+          }
+          case "aws:ec2/getAmi:getAmi":
+            return { id: "ami-0al2023", imageId: "ami-0al2023", name: "al2023-ami-2023.6-x86_64" };
+          default:
+            return {};
+        }
+      },
+    },
+    "hardening-kit",
+    "test",
+    false,
+  );
 }
 
 /** Resolves an Output's value (mocks keep values known). */
 export function valueOf<T>(output: pulumi.Input<T>): Promise<T> {
-    return new Promise((resolve) => pulumi.output(output).apply((v) => resolve(v as T)));
+  return new Promise((resolve) => pulumi.output(output).apply((v) => resolve(v as T)));
 }
 
 /** Waits until no new resource has been registered for a few event-loop turns. */
 export async function settle(): Promise<void> {
-    let last = -1;
-    let stable = 0;
-    while (stable < 5) {
-        await new Promise((r) => setTimeout(r, 5));
-        if (recorded.length === last) stable++;
-        else {
-            stable = 0;
-            last = recorded.length;
-        }
+  let last = -1;
+  let stable = 0;
+  while (stable < 5) {
+    await new Promise((r) => setTimeout(r, 5));
+    if (recorded.length === last) stable++;
+    else {
+      stable = 0;
+      last = recorded.length;
     }
+  }
 }
 
 export function ofType(type: string, nameFilter?: RegExp): Recorded[] {
-    return recorded.filter((r) => r.type === type && (!nameFilter || nameFilter.test(r.name)));
+  return recorded.filter((r) => r.type === type && (!nameFilter || nameFilter.test(r.name)));
 }
 
 export function one(type: string, nameFilter?: RegExp): Recorded {
-    const found = ofType(type, nameFilter);
-    if (found.length !== 1) throw new Error(`expected one ${type} ${nameFilter ?? ""}, found ${found.length}`);
-    return found[0];
+  const found = ofType(type, nameFilter);
+  if (found.length !== 1) throw new Error(`expected one ${type} ${nameFilter ?? ""}, found ${found.length}`);
+  return found[0];
 }
 
 export function reset(): void {
-    recorded.length = 0;
-    invokes.length = 0;
+  recorded.length = 0;
+  invokes.length = 0;
 }
 
 /** Runs `fn`, expects a validation error, and returns it. */
-export function validationErrorOf(fn: () => unknown): { message: string; problems: { argument: string; value: unknown }[] } {
-    try {
-        fn();
-    } catch (e: any) {
-        if (!Array.isArray(e?.problems)) throw e;
-        return e;
-    }
-    throw new Error("expected a validation error");
+export function validationErrorOf(fn: () => unknown): {
+  message: string;
+  problems: { argument: string; value: unknown }[];
+} {
+  try {
+    fn();
+  } catch (e: any) {
+    if (!Array.isArray(e?.problems)) throw e;
+    return e;
+  }
+  throw new Error("expected a validation error");
 }

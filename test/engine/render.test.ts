@@ -1,0 +1,81 @@
+import pc from "picocolors";
+import type { PreviewResult } from "../../engine/preview";
+import { renderText } from "../../engine/render";
+
+const plain = pc.createColors(false);
+const STACK = "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev";
+const NET = "urn:pulumi:dev::p::kit:net:Vpc::net";
+const VPC = "urn:pulumi:dev::p::kit:net:Vpc$aws:ec2/vpc:Vpc::net-vpc";
+const SG = "urn:pulumi:dev::p::aws:ec2/securityGroup:SecurityGroup::web";
+
+const resource = (urn: string, parent: string) => ({
+  urn,
+  parent,
+  type: urn.split("::")[2].split("$").pop()!,
+  name: urn.split("::")[3],
+  inputs: {},
+  dependencies: [],
+  propertyDependencies: {},
+});
+
+function result(overrides: Partial<PreviewResult> = {}): PreviewResult {
+  return {
+    stack: "dev",
+    project: "p",
+    resources: [resource(STACK, ""), resource(NET, STACK), resource(VPC, NET), resource(SG, STACK)],
+    diagnostics: [],
+    summary: { resources: 4, mandatory: 0, advisory: 0 },
+    exposures: [],
+    logs: [{ severity: "warning", message: "flow logs off", urn: NET }],
+    programOutput: "",
+    remediations: [],
+    packs: [{ name: "kit", version: "1.0.0", policies: [], config: {} }],
+    timings: { programMs: 0, policyMs: 0 },
+    ...overrides,
+  };
+}
+
+describe("renderText", () => {
+  it("prints the plan as a tree, the component warning and counts by type", () => {
+    const text = renderText(result(), plain);
+    expect(text).toContain("Previewing update (dev)");
+    expect(text).toMatch(
+      /\+ {3}pulumi:pulumi:Stack\s+p-dev\n \+ {3}├─ kit:net:Vpc\s+net\n \+ {3}│ {2}└─ aws:ec2\/vpc:Vpc\s+net-vpc\n \+ {3}└─ aws:ec2\/securityGroup:SecurityGroup\s+web/,
+    );
+    expect(text).toContain("kit:net:Vpc (net):\n    warning: flow logs off");
+    expect(text).toContain("+ 4 to create");
+    expect(text).toContain("✔ Passed: no mandatory policy violations");
+    expect(text).toContain("Exposures:\n    none found");
+  });
+
+  it("lists violations with level, severity, policy and resource, and a blocking verdict", () => {
+    const text = renderText(
+      result({
+        diagnostics: [
+          {
+            policyPackName: "kit",
+            policyName: "no-ssh",
+            enforcementLevel: "mandatory",
+            severity: "critical",
+            urn: SG,
+            message: "22 open",
+          },
+        ],
+        summary: { resources: 4, mandatory: 1, advisory: 0 },
+      }),
+      plain,
+    );
+    expect(text).toContain("✖ kit@v1.0.0");
+    expect(text).toContain(
+      "- [mandatory] [severity: critical] no-ssh  (aws:ec2/securityGroup:SecurityGroup: web)\n          22 open",
+    );
+    expect(text).toContain("✖ Blocked: 1 mandatory policy violation (0 advisory, 4 resources, 0 exposures).");
+  });
+
+  it("renders whatever fields the exposures carry as table columns", () => {
+    const text = renderText(result({ exposures: [{ urn: SG, ports: [22, 3389], sources: ["0.0.0.0/0"] }] }), plain);
+    expect(text).toMatch(
+      /Exposures:\n {4}urn\s+ports\s+sources\n {4}urn:pulumi:dev::p::aws:ec2\/securityGroup:SecurityGroup::web\s+22, 3389\s+0\.0\.0\.0\/0/,
+    );
+  });
+});

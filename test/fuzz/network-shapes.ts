@@ -1,0 +1,222 @@
+// Input shapes of the types the stack policies' network model reads to link hosts, routes, balancers and NAT
+// (reachability from the internet); only the linking and exposure fields matter to it.
+import { Shape } from "./shape";
+
+const listener: Shape = {
+  loadBalancerArn: "string",
+  port: "port",
+  protocol: { oneOf: ["HTTP", "HTTPS", "TCP", "tcp", ""] },
+  defaultActions: { arrayOf: { type: "string", targetGroupArn: "string" } },
+};
+
+const targetGroup: Shape = {
+  port: "port",
+  protocol: "string",
+  targetType: { oneOf: ["instance", "ip", "lambda"] },
+  vpcId: "string",
+};
+
+export const networkShapes: Record<string, Shape> = {
+  "aws:ec2/subnet:Subnet": { vpcId: "string", cidrBlock: "cidr", mapPublicIpOnLaunch: "bool", ipv6CidrBlock: "cidr" },
+  "aws:ec2/internetGateway:InternetGateway": { vpcId: "string" },
+  "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway": { vpcId: "string" },
+  "aws:ec2/natGateway:NatGateway": {
+    subnetId: "string",
+    allocationId: "string",
+    connectivityType: { oneOf: ["public", "private"] },
+  },
+  "aws:ec2/routeTable:RouteTable": {
+    vpcId: "string",
+    routes: {
+      arrayOf: {
+        cidrBlock: "cidr",
+        ipv6CidrBlock: "cidr",
+        gatewayId: "string",
+        natGatewayId: "string",
+        egressOnlyGatewayId: "string",
+      },
+    },
+  },
+  "aws:ec2/defaultRouteTable:DefaultRouteTable": {
+    defaultRouteTableId: "string",
+    routes: { arrayOf: { cidrBlock: "cidr", gatewayId: "string" } },
+  },
+  "aws:ec2/route:Route": {
+    routeTableId: "string",
+    destinationCidrBlock: "cidr",
+    destinationIpv6CidrBlock: "cidr",
+    gatewayId: "string",
+    natGatewayId: "string",
+  },
+  "aws:ec2/routeTableAssociation:RouteTableAssociation": {
+    routeTableId: "string",
+    subnetId: "string",
+    gatewayId: "string",
+  },
+  "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation": { vpcId: "string", routeTableId: "string" },
+  "aws:ec2/networkAclAssociation:NetworkAclAssociation": { networkAclId: "string", subnetId: "string" },
+  "aws:ec2/networkInterface:NetworkInterface": { subnetId: "string", securityGroups: "strings", privateIps: "strings" },
+  "aws:ec2/networkInterfaceAttachment:NetworkInterfaceAttachment": {
+    instanceId: "string",
+    networkInterfaceId: "string",
+    deviceIndex: "number",
+  },
+  "aws:ec2/networkInterfaceSecurityGroupAttachment:NetworkInterfaceSecurityGroupAttachment": {
+    networkInterfaceId: "string",
+    securityGroupId: "string",
+  },
+  "aws:ec2/eipAssociation:EipAssociation": {
+    allocationId: "string",
+    instanceId: "string",
+    networkInterfaceId: "string",
+    publicIp: "string",
+  },
+  "aws:lb/listenerRule:ListenerRule": {
+    listenerArn: "string",
+    actions: { arrayOf: { type: "string", targetGroupArn: "string" } },
+  },
+  "aws:alb/listener:Listener": listener,
+  "aws:alb/listenerRule:ListenerRule": {
+    listenerArn: "string",
+    actions: { arrayOf: { type: "string", targetGroupArn: "string" } },
+  },
+  "aws:lb/targetGroup:TargetGroup": targetGroup,
+  "aws:alb/targetGroup:TargetGroup": targetGroup,
+  "aws:lb/targetGroupAttachment:TargetGroupAttachment": { targetGroupArn: "string", targetId: "string", port: "port" },
+  "aws:alb/targetGroupAttachment:TargetGroupAttachment": { targetGroupArn: "string", targetId: "string", port: "port" },
+  "aws:elb/attachment:Attachment": { elb: "string", instance: "string" },
+  "aws:autoscaling/group:Group": {
+    vpcZoneIdentifiers: "strings",
+    targetGroupArns: "strings",
+    loadBalancers: "strings",
+    launchTemplate: { object: { id: "string", version: "string" } },
+    launchConfiguration: "string",
+  },
+  "aws:autoscaling/attachment:Attachment": {
+    autoscalingGroupName: "string",
+    lbTargetGroupArn: "string",
+    elb: "string",
+  },
+  "aws:ecs/service:Service": {
+    networkConfiguration: { object: { subnets: "strings", securityGroups: "strings", assignPublicIp: "bool" } },
+    loadBalancers: { arrayOf: { targetGroupArn: "string", containerPort: "port" } },
+  },
+  "aws:eks/cluster:Cluster": {
+    vpcConfig: {
+      object: {
+        subnetIds: "strings",
+        endpointPublicAccess: "bool",
+        publicAccessCidrs: "cidrs",
+        securityGroupIds: "strings",
+      },
+    },
+  },
+  "aws:lambda/function:Function": { vpcConfig: { object: { subnetIds: "strings", securityGroupIds: "strings" } } },
+  "aws:apigateway/stage:Stage": { restApi: "string", stageName: "string", webAclArn: "string" },
+  "aws:cloudfront/distribution:Distribution": {
+    webAclId: "string",
+    enabled: "bool",
+    origins: { arrayOf: { domainName: "string", originId: "string" } },
+  },
+  "aws:elasticache/cluster:Cluster": {
+    engine: "string",
+    port: "port",
+    subnetGroupName: "string",
+    securityGroupIds: "strings",
+  },
+  "aws:elasticache/replicationGroup:ReplicationGroup": {
+    port: "port",
+    subnetGroupName: "string",
+    securityGroupIds: "strings",
+    transitEncryptionEnabled: "bool",
+  },
+  "aws:elasticache/subnetGroup:SubnetGroup": { subnetIds: "strings" },
+  "aws:rds/subnetGroup:SubnetGroup": { subnetIds: "strings" },
+  "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": {
+    bucket: "string",
+    rules: {
+      arrayOf: { id: "string", status: { oneOf: ["Enabled", "Disabled"] }, expiration: { object: { days: "number" } } },
+    },
+  },
+  "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2": {
+    bucket: "string",
+    rules: {
+      arrayOf: { id: "string", status: { oneOf: ["Enabled", "Disabled"] }, expiration: { object: { days: "number" } } },
+    },
+  },
+  "alicloud:vpc/network:Network": { cidrBlock: "cidr", vpcName: "string" },
+  "alicloud:vpc/switch:Switch": { vpcId: "string", cidrBlock: "cidr", zoneId: "string" },
+  "alicloud:vpc/natGateway:NatGateway": {
+    vpcId: "string",
+    vswitchId: "string",
+    natType: "string",
+    networkType: { oneOf: ["internet", "intranet"] },
+  },
+  "alicloud:vpc/networkAclAttachment:NetworkAclAttachment": {
+    networkAclId: "string",
+    resources: { arrayOf: { resourceId: "string", resourceType: "string" } },
+  },
+  "alicloud:ecs/eip:Eip": { bandwidth: "string", internetChargeType: "string" },
+  "alicloud:ecs/eipAddress:EipAddress": { bandwidth: "string", addressName: "string" },
+  "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface": {
+    vswitchId: "string",
+    securityGroupIds: "strings",
+    primaryIpAddress: "string",
+  },
+  "alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment": {
+    instanceId: "string",
+    networkInterfaceId: "string",
+  },
+  "alicloud:slb/loadBalancer:LoadBalancer": {
+    addressType: { oneOf: ["internet", "intranet"] },
+    vswitchId: "string",
+    loadBalancerSpec: "string",
+  },
+  "alicloud:slb/acl:Acl": {
+    entryLists: { arrayOf: { entry: "cidr", comment: "string" } },
+    ipVersion: { oneOf: ["ipv4", "ipv6"] },
+  },
+  "alicloud:slb/backendServer:BackendServer": {
+    loadBalancerId: "string",
+    backendServers: { arrayOf: { serverId: "string", weight: "number", type: "string" } },
+  },
+  "alicloud:slb/serverGroup:ServerGroup": {
+    loadBalancerId: "string",
+    servers: { arrayOf: { serverIds: "strings", port: "port" } },
+  },
+  "alicloud:slb/serverGroupServerAttachment:ServerGroupServerAttachment": {
+    serverGroupId: "string",
+    serverId: "string",
+    port: "port",
+  },
+  "alicloud:alb/listener:Listener": {
+    loadBalancerId: "string",
+    listenerPort: "port",
+    listenerProtocol: { oneOf: ["HTTP", "HTTPS", "QUIC"] },
+    defaultActions: {
+      arrayOf: {
+        type: "string",
+        forwardGroupConfig: { object: { serverGroupTuples: { arrayOf: { serverGroupId: "string" } } } },
+      },
+    },
+  },
+  "alicloud:alb/serverGroup:ServerGroup": {
+    vpcId: "string",
+    servers: { arrayOf: { serverId: "string", port: "port", serverType: "string" } },
+  },
+  "alicloud:ess/scalingGroup:ScalingGroup": {
+    vswitchIds: "strings",
+    loadbalancerIds: "strings",
+    minSize: "number",
+    maxSize: "number",
+  },
+  "alicloud:cs/managedKubernetes:ManagedKubernetes": {
+    workerVswitchIds: "strings",
+    slbInternetEnabled: "bool",
+    newNatGateway: "bool",
+  },
+  "alicloud:fc/function:Function": { service: "string", runtime: "string" },
+  "alicloud:rds/connection:Connection": { instanceId: "string", connectionPrefix: "string", port: "string" },
+  "alicloud:kvstore/connection:Connection": { instanceId: "string", connectionStringPrefix: "string", port: "string" },
+  "alicloud:redis/tairInstance:TairInstance": { securityIps: "strings", vswitchId: "string", port: "port" },
+};

@@ -1,0 +1,20 @@
+import { unknownCheckingProxy } from "@pulumi/policy";
+import { containsUnknown, innermostProps, isUnknown, rawProps, UNKNOWN } from "../../lib/values";
+
+describe("values", () => {
+  it("recognises every engine sentinel the policy SDK knows", () => {
+    const proxy = require("@pulumi/policy/proxy");
+    for (const k of Object.keys(proxy).filter((k) => /^unknown[A-Z]\w*Value$/.test(k)))
+      expect(isUnknown(proxy[k])).toBe(true);
+    expect(isUnknown("0.0.0.0/0")).toBe(false);
+  });
+
+  it("reads through the unknown-checking proxy without throwing", () => {
+    const props = unknownCheckingProxy({ a: UNKNOWN, b: { c: [UNKNOWN] } });
+    expect(() => (props as any).a).toThrow();
+    const raw = rawProps(props);
+    expect(raw.a).toBe(UNKNOWN);
+    expect(containsUnknown(raw.b)).toBe(true);
+    expect(innermostProps(props)).toBe(raw);
+  });
+});
