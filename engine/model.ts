@@ -6,6 +6,19 @@ export interface SourcePosition {
   column: number;
 }
 
+/** Resource options that change what a later update or destroy does; only options that are set are recorded. */
+export interface ResourceOptions {
+  protect?: boolean;
+  /** The resource is dropped from the state instead of being deleted. */
+  retainOnDelete?: boolean;
+  /** URN of the resource whose deletion also deletes this one (its own delete is skipped). */
+  deletedWith?: string;
+  deleteBeforeReplace?: boolean;
+  ignoreChanges?: string[];
+  replaceOnChanges?: string[];
+  additionalSecretOutputs?: string[];
+}
+
 /** One resource the program asked for, as the engine records it before any provider runs. */
 export interface PlannedResource {
   urn: string;
@@ -18,10 +31,12 @@ export interface PlannedResource {
   dependencies: string[];
   propertyDependencies: Record<string, string[]>;
   sourcePosition?: SourcePosition;
+  options?: ResourceOptions;
 }
 
 /** Extra facts the engine keeps about a registration (not part of the JSON document). */
 export interface Registration extends PlannedResource {
+  options: ResourceOptions;
   custom: boolean;
   /** "urn::id" of an explicit provider, "" when the default provider applies. */
   provider: string;

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { sendUnaryData, Server, ServerUnaryCall } from "@grpc/grpc-js";
 import { answerInvoke, invokeRegion } from "./invokes";
-import type { EngineLog, Registration } from "./model";
+import type { EngineLog, Registration, ResourceOptions } from "./model";
 import { makeUrn, parseProviderRef } from "./urn";
 import {
   bindLocal,
@@ -52,6 +52,22 @@ function toJs(struct: any): Record<string, unknown> {
 /** Drops `undefined` so the value fits a protobuf Struct. */
 function toStruct(value: Record<string, unknown>): any {
   return structpb.Struct.fromJavaScript(JSON.parse(JSON.stringify(value)));
+}
+
+/** The options of a registration that are set (unset ones would only add noise to every resource). */
+function resourceOptions(req: any): ResourceOptions {
+  const options: ResourceOptions = {};
+  if (req.getProtect()) options.protect = true;
+  if (req.getRetainondelete()) options.retainOnDelete = true;
+  if (req.getDeletedwith()) options.deletedWith = req.getDeletedwith();
+  if (req.getDeletebeforereplace()) options.deleteBeforeReplace = true;
+  const lists = {
+    ignoreChanges: req.getIgnorechangesList(),
+    replaceOnChanges: req.getReplaceonchangesList(),
+    additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+  };
+  for (const [key, list] of Object.entries(lists)) if (list.length) options[key as keyof typeof lists] = list;
+  return options;
 }
 
 function fail(callback: sendUnaryData<any>, message: string, code = grpc.status.UNKNOWN): void {
@@ -175,6 +191,7 @@ export class LocalMonitor {
       aliases: req.getAliasurnsList(),
       version: req.getVersion(),
       read: false,
+      options: resourceOptions(req),
       ...(pos ? { sourcePosition: { uri: pos.getUri(), line: pos.getLine(), column: pos.getColumn() } } : {}),
     };
     try {
@@ -214,6 +231,7 @@ export class LocalMonitor {
       aliases: [],
       version: req.getVersion(),
       read: true,
+      options: {},
     };
     try {
       this.record(reg, struct);

@@ -109,11 +109,15 @@ export function exposuresTable(exposures: Exposure[], c: Colors): string[] {
   return ["", c.bold("Exposures:"), c.bold(line(columns)), ...rows.map(line)];
 }
 
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 export function verdict(result: PreviewResult, c: Colors): string {
   const { mandatory, advisory, resources } = result.summary;
-  const tail = `${advisory} advisory, ${resources} resources, ${result.exposures.length} exposures`;
+  const tail = `${advisory} advisory, ${plural(resources, "resource")}, ${plural(result.exposures.length, "exposure")}`;
   return mandatory > 0
-    ? c.red(c.bold(`✖ Blocked: ${mandatory} mandatory policy violation${mandatory === 1 ? "" : "s"} (${tail}).`))
+    ? c.red(c.bold(`✖ Blocked: ${plural(mandatory, "mandatory policy violation")} (${tail}).`))
     : c.green(c.bold(`✔ Passed: no mandatory policy violations (${tail}).`));
 }
 

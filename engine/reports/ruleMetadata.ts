@@ -31,7 +31,10 @@ export interface PolicyLike {
   tags?: string[];
   url?: string;
   framework?: { name?: string; version?: string; reference?: string; specification?: string };
-  [extra: string]: unknown;
+  /** Not part of @pulumi/policy: read when a pack adds them. */
+  controls?: unknown;
+  caseStep?: unknown;
+  remediation?: unknown;
 }
 
 /**

@@ -22,6 +22,16 @@ export const CASE_STEPS = {
 
 export type CaseStep = keyof typeof CASE_STEPS;
 
+/** Short forms for the end of violation messages ("… — breaks case step 1 (SSH brute-forced in 137 s)"). */
+export const CASE_STEP_LABELS: Record<CaseStep, string> = {
+  1: "SSH brute-forced in 137 s",
+  2: "keys and a service planted under /root/.ssh",
+  3: "databases reached from 12 internet IPs",
+  4: "files encrypted for ransom",
+  5: "the response needed audit logs, mirrored traffic and backups",
+  6: "lessons: WAF, image scanning, DNS failover, MFA, no root login",
+};
+
 export interface RuleMetadata {
   /** Stable, verb-led, never reused. */
   name: string;

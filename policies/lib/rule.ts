@@ -3,6 +3,7 @@
 // validation, fail-closed handling and optional remediation.
 import { PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { COMMON_SCHEMA, CommonConfig, ConfigReader } from "./config";
+import { reportingCaseStep } from "./case-step";
 import { Exemption, findExemption, isExpired } from "./exemptions";
 import { Finding } from "./findings";
 import { RuleMetadata } from "./metadata";
@@ -61,9 +62,10 @@ export function defineResourceRule<C = Record<string, never>>(spec: ResourceRule
     config,
   });
 
-  const validateResource = (args: ResourceValidationArgs, report: ReportViolation) => {
+  const validateResource = (args: ResourceValidationArgs, reportRaw: ReportViolation) => {
     const check = spec.checks[args.type];
     if (!check) return;
+    const report = reportingCaseStep(reportRaw, metadata.caseStep);
     const { common, rule } = configOf(args);
     const findings = check(rawProps(args.props), contextOf(args, rule));
     const exemption = findExemption(common.exemptions, args.urn, args.name);

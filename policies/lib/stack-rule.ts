@@ -2,6 +2,7 @@
 // property dependencies at preview (new ids and ARNs are unknown) and from equal known values after deployment.
 import { PolicyResource, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { isUnknown, rawProps } from "../../lib/values";
+import { reportingCaseStep } from "./case-step";
 import { COMMON_SCHEMA, ConfigReader } from "./config";
 import { findExemption, isExpired } from "./exemptions";
 import { RuleMetadata } from "./metadata";
@@ -52,7 +53,8 @@ export function defineStackRule(spec: StackRuleSpec): HardeningStackPolicy {
     tags: metadata.controls.map((c) => `${c.framework} ${c.id}`),
     configSchema: { properties: { ...COMMON_SCHEMA } },
     metadata,
-    validateStack: (args: StackValidationArgs, report: ReportViolation) => {
+    validateStack: (args: StackValidationArgs, reportRaw: ReportViolation) => {
+      const report = reportingCaseStep(reportRaw, metadata.caseStep);
       const common = new ConfigReader(metadata.name, args.getConfig<Record<string, unknown>>() ?? {}).common();
       const resources = args.resources
         .filter((r) => metadata.resourceTypes.includes(r.type))

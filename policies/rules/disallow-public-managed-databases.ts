@@ -53,7 +53,7 @@ export const disallowPublicManagedDatabases = defineResourceRule<DatabaseConfig>
   metadata: {
     name: "disallow-public-managed-databases",
     description:
-      "Managed databases must not be reachable from the internet: no RDS publicly accessible endpoint, and no Alibaba Cloud RDS, PolarDB, Redis (KVStore) or MongoDB whitelist entry that is 0.0.0.0/0, a wildcard, or a public range broader than /24.",
+      "Managed databases must not be reachable from the internet: no RDS publicly accessible endpoint, and no Alibaba Cloud RDS (including replicas, clones and DR instances), PolarDB, Redis (KVStore, Tair) or MongoDB whitelist entry that is 0.0.0.0/0, a wildcard, or a public range broader than /24.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
@@ -89,6 +89,13 @@ export const disallowPublicManagedDatabases = defineResourceRule<DatabaseConfig>
     "aws:rds/clusterInstance:ClusterInstance": publiclyAccessible,
     "aws:redshift/cluster:Cluster": publiclyAccessible,
     "alicloud:rds/instance:Instance": securityIps,
+    // Replicas, clones, upgrades and disaster-recovery copies carry their own whitelist.
+    "alicloud:rds/readOnlyInstance:ReadOnlyInstance": securityIps,
+    "alicloud:rds/rdsCloneDbInstance:RdsCloneDbInstance": securityIps,
+    "alicloud:rds/rdsUpgradeDbInstance:RdsUpgradeDbInstance": securityIps,
+    "alicloud:rds/ddrInstance:DdrInstance": securityIps,
+    // Tair (Redis Enterprise) holds its whitelist as one comma-separated string.
+    "alicloud:redis/tairInstance:TairInstance": securityIps,
     "alicloud:kvstore/instance:Instance": securityIps,
     "alicloud:polardb/cluster:Cluster": securityIps,
     "alicloud:mongodb/instance:Instance": mongoWhitelists,

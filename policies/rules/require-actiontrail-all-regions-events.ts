@@ -12,7 +12,7 @@ export const requireActiontrailAllRegionsEvents = defineResourceRule<unknown>({
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
-      'Set trailRegion: "All" and eventRw: "All" (or leave them unset: both default to All).',
+      'Set trailRegion: "All" and eventRw: "All" (on Trail both default to All; on the older TrailDeprecated set eventRw explicitly).',
       'Set status: "Enable" (or leave it unset).',
       "Deliver to an SLS project or OSS bucket with retention of at least 180 days (365 recommended).",
     ],
@@ -29,6 +29,13 @@ export const requireActiontrailAllRegionsEvents = defineResourceRule<unknown>({
       expectAll(p, [
         { path: "trailRegion", ok: isAllOrDefault, problem: () => 'only some regions are recorded; use "All"' },
         { path: "eventRw", ok: isAllOrDefault, problem: () => 'read or write events are dropped; use "All"' },
+        { path: "status", ok: (v) => v === undefined || v === "Enable", problem: () => "the trail records nothing" },
+      ]),
+    // The older resource defaults eventRw to Write, so reads (data exfiltration) go unrecorded unless set.
+    "alicloud:actiontrail/trailDeprecated:TrailDeprecated": (p) =>
+      expectAll(p, [
+        { path: "trailRegion", ok: isAllOrDefault, problem: () => 'only some regions are recorded; use "All"' },
+        { path: "eventRw", ok: (v) => v === "All", problem: () => 'read events are dropped (default Write); use "All"' },
         { path: "status", ok: (v) => v === undefined || v === "Enable", problem: () => "the trail records nothing" },
       ]),
   },

@@ -1,4 +1,4 @@
-import { atLeast, expectAll } from "../lib/expect";
+import { atLeast, Expectation, expectAll } from "../lib/expect";
 import { defineResourceRule } from "../lib/rule";
 
 interface RamPasswordConfig {
@@ -7,17 +7,44 @@ interface RamPasswordConfig {
   reusePrevention: number;
 }
 
+/** The two resources spell the lockout field differently and default differently; unset means the default. */
+function expectations(
+  c: RamPasswordConfig,
+  lockoutField: string,
+  defaults: { lengthDefault: number; lockoutDefault: number },
+): Expectation[] {
+  const lockout = (v: unknown) => (v === undefined ? defaults.lockoutDefault : Number(v));
+  return [
+    {
+      path: "minimumPasswordLength",
+      ok: (v) => (v === undefined ? defaults.lengthDefault : Number(v)) >= c.minimumLength,
+      problem: () => `passwords shorter than ${c.minimumLength} characters are allowed (default ${defaults.lengthDefault})`,
+    },
+    {
+      path: lockoutField,
+      ok: (v) => lockout(v) >= 1 && lockout(v) <= c.maxLoginAttempts,
+      problem: () =>
+        `lockout must trigger within ${c.maxLoginAttempts} failed logins (0 disables it; default ${defaults.lockoutDefault})`,
+    },
+    {
+      path: "passwordReusePrevention",
+      ok: atLeast(c.reusePrevention),
+      problem: () => `fewer than ${c.reusePrevention} previous passwords are remembered (default 0)`,
+    },
+  ];
+}
+
 /** Case step 1: the attacker's password guessing met no lockout. */
 export const requireRamPasswordPolicyStrength = defineResourceRule<RamPasswordConfig>({
   metadata: {
     name: "require-ram-password-policy-strength",
     description:
-      "The RAM password policy must require at least 14 characters, lock out after at most 5 failed logins (maxLoginAttemps 1-5; 0 disables lockout) and prevent password reuse.",
+      "The RAM password policy must require at least 14 characters, lock out after at most 5 failed logins (1-5; 0 disables lockout) and prevent password reuse, on both the PasswordPolicy and the older AccountPasswordPolicy resource.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       "Set minimumPasswordLength to 14 or more.",
-      "Set maxLoginAttemps (the provider's spelling) between 1 and 5.",
+      "Set the lockout between 1 and 5: maxLoginAttemps (PasswordPolicy's spelling) or maxLoginAttempts (AccountPasswordPolicy).",
       "Set passwordReusePrevention to 5 or more.",
     ],
     controls: [
@@ -45,23 +72,8 @@ export const requireRamPasswordPolicyStrength = defineResourceRule<RamPasswordCo
   }),
   checks: {
     "alicloud:ram/passwordPolicy:PasswordPolicy": (p, { config }) =>
-      expectAll(p, [
-        {
-          path: "minimumPasswordLength",
-          ok: atLeast(config.minimumLength),
-          problem: () => `passwords shorter than ${config.minimumLength} characters are allowed (default 8)`,
-        },
-        {
-          path: "maxLoginAttemps",
-          ok: (v) => typeof v === "number" && v >= 1 && v <= config.maxLoginAttempts,
-          problem: () =>
-            `lockout must trigger within ${config.maxLoginAttempts} failed logins (0 or unset disables it)`,
-        },
-        {
-          path: "passwordReusePrevention",
-          ok: atLeast(config.reusePrevention),
-          problem: () => `fewer than ${config.reusePrevention} previous passwords are remembered (default 0)`,
-        },
-      ]),
+      expectAll(p, expectations(config, "maxLoginAttemps", { lengthDefault: 8, lockoutDefault: 0 })),
+    "alicloud:ram/accountPasswordPolicy:AccountPasswordPolicy": (p, { config }) =>
+      expectAll(p, expectations(config, "maxLoginAttempts", { lengthDefault: 12, lockoutDefault: 5 })),
   },
 });

@@ -3,6 +3,7 @@
 // handling of findings that cannot be verified at preview, and each violation attached to the resource's URN.
 import { PolicyConfigSchema, ReportViolation, StackValidationPolicy } from "@pulumi/policy";
 import { buildNetworkModel, GenericResource, NetworkModel } from "../../lib/reachability";
+import { reportingCaseStep } from "../lib/case-step";
 import { COMMON_SCHEMA, ConfigReader } from "../lib/config";
 import { findExemption, isExpired } from "../lib/exemptions";
 import { RuleMetadata } from "../lib/metadata";
@@ -34,7 +35,8 @@ export type HardeningStackPolicy = StackValidationPolicy & { metadata: RuleMetad
 
 export function defineStackRule<C = Record<string, never>>(spec: StackRuleSpec<C>): HardeningStackPolicy {
   const { metadata } = spec;
-  const validateStack: StackValidationPolicy["validateStack"] = (args, report) => {
+  const validateStack: StackValidationPolicy["validateStack"] = (args, reportRaw) => {
+    const report = reportingCaseStep(reportRaw, metadata.caseStep);
     const raw = args.getConfig<Record<string, unknown>>() ?? {};
     const reader = new ConfigReader(metadata.name, raw);
     const common = reader.common();

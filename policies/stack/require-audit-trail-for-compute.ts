@@ -24,6 +24,8 @@ const ALI_COMPUTE = [
 ];
 const CLOUDTRAIL = "aws:cloudtrail/trail:Trail";
 const ACTIONTRAIL = "alicloud:actiontrail/trail:Trail";
+/** The older trail resource still records events and counts as a trail. */
+const ACTIONTRAIL_DEPRECATED = "alicloud:actiontrail/trailDeprecated:TrailDeprecated";
 
 export const requireAuditTrailForCompute = defineStackRule<Config>({
   metadata: {
@@ -42,7 +44,7 @@ export const requireAuditTrailForCompute = defineStackRule<Config>({
       { framework: "MLPS 2.0 L3", id: "8.1.5" },
     ],
     caseStep: 5,
-    resourceTypes: [...AWS_COMPUTE, ...ALI_COMPUTE, CLOUDTRAIL, ACTIONTRAIL],
+    resourceTypes: [...AWS_COMPUTE, ...ALI_COMPUTE, CLOUDTRAIL, ACTIONTRAIL, ACTIONTRAIL_DEPRECATED],
   },
   configSchema: {
     required: { type: "boolean", description: "Require a trail when the stack creates compute (default true)." },
@@ -59,9 +61,9 @@ export const requireAuditTrailForCompute = defineStackRule<Config>({
     if (!config.required || config.providedExternally) return [];
     const res = new Resolver(resources);
     const findings: StackFinding[] = [];
-    const check = (compute: string[], trail: string, enabled: (t: GenericResource) => boolean, name: string) => {
+    const check = (compute: string[], trails: string[], enabled: (t: GenericResource) => boolean, name: string) => {
       const hosts = res.ofType(...compute);
-      if (hosts.length === 0 || res.ofType(trail).some(enabled)) return;
+      if (hosts.length === 0 || res.ofType(...trails).some(enabled)) return;
       const names =
         hosts
           .slice(0, 5)
@@ -71,11 +73,11 @@ export const requireAuditTrailForCompute = defineStackRule<Config>({
     };
     check(
       AWS_COMPUTE,
-      CLOUDTRAIL,
+      [CLOUDTRAIL],
       (t) => t.inputs.enableLogging !== false && t.inputs.enableLogging !== "false",
       "CloudTrail trail",
     );
-    check(ALI_COMPUTE, ACTIONTRAIL, (t) => (str(t.inputs.status) ?? "Enable") !== "Disable", "ActionTrail trail");
+    check(ALI_COMPUTE, [ACTIONTRAIL, ACTIONTRAIL_DEPRECATED], (t) => (str(t.inputs.status) ?? "Enable") !== "Disable", "ActionTrail trail");
     return findings;
   },
 });

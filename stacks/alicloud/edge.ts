@@ -1,29 +1,55 @@
-// The internet edge: one internet-facing SLB on 80/443 whose only clients should be WAF, and WAF 3.0 in front.
+// A region's internet edge: one internet-facing SLB on 80/443 whose only clients are WAF's back-to-origin ranges,
+// and a WAF 3.0 domain in front of it.
+import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { WebFirewall } from "../../components/alicloud";
 import { EstateConfig } from "./config";
 import { Tier } from "./hosts";
+import { Site, cloudName, inRegion, logicalName } from "./site";
 
-export function webEdge(cfg: EstateConfig, web: Tier) {
-  const slb = new alicloud.slb.ApplicationLoadBalancer("web-slb", {
-    loadBalancerName: `${cfg.company}-web`,
-    addressType: "internet",
-    addressIpVersion: "ipv4",
-    internetChargeType: "PayByTraffic",
-    loadBalancerSpec: "slb.s2.small",
-    deleteProtection: "on",
-  });
-  const group = new alicloud.slb.ServerGroup("web-servers", {
-    loadBalancerId: slb.id,
-    name: `${cfg.company}-web`,
-    servers: [{ serverIds: web.instances.map((i) => i.id), port: 80, weight: 100 }],
-  });
+export interface Edge {
+  slb: alicloud.slb.ApplicationLoadBalancer;
+  waf: WebFirewall;
+}
+
+/**
+ * `wafInstanceId`: the WAF 3.0 instance to add the domain to; none creates it. An account has one WAF 3.0 instance
+ * for the Chinese mainland, and its API lives in cn-hangzhou, so the standby's domain joins the primary's instance
+ * through the default provider rather than the standby's.
+ */
+export function webEdge(cfg: EstateConfig, site: Site, web: Tier, wafInstanceId?: pulumi.Output<string>): Edge {
+  const name = (base: string) => logicalName(site, base);
+  const slb = new alicloud.slb.ApplicationLoadBalancer(
+    name("web-slb"),
+    {
+      loadBalancerName: cloudName(cfg, site, "web"),
+      addressType: "internet",
+      addressIpVersion: "ipv4",
+      internetChargeType: "PayByTraffic",
+      loadBalancerSpec: "slb.s2.small",
+      deleteProtection: "on",
+    },
+    inRegion(site),
+  );
+  const group = new alicloud.slb.ServerGroup(
+    name("web-servers"),
+    {
+      loadBalancerId: slb.id,
+      name: cloudName(cfg, site, "web"),
+      servers: [{ serverIds: web.instances.map((i) => i.id), port: 80, weight: 100 }],
+    },
+    inRegion(site),
+  );
   // Origin lock: the listeners accept WAF's back-to-origin ranges only, so the SLB address cannot bypass WAF.
-  const wafOnly = new alicloud.slb.Acl("web-slb-waf-only", {
-    name: `${cfg.company}-waf-back-to-origin`,
-    ipVersion: "ipv4",
-    entryLists: cfg.wafBackToSourceCidrs.map((entry) => ({ entry, comment: "WAF back-to-origin" })),
-  });
+  const wafOnly = new alicloud.slb.Acl(
+    name("web-slb-waf-only"),
+    {
+      name: cloudName(cfg, site, "waf-back-to-origin"),
+      ipVersion: "ipv4",
+      entryLists: cfg.wafBackToSourceCidrs.map((entry) => ({ entry, comment: "WAF back-to-origin" })),
+    },
+    inRegion(site),
+  );
   const common = {
     loadBalancerId: slb.id,
     backendPort: 80,
@@ -36,19 +62,26 @@ export function webEdge(cfg: EstateConfig, web: Tier) {
     aclType: "white",
     aclIds: [wafOnly.id],
   };
-  new alicloud.slb.Listener("web-https", {
-    ...common,
-    frontendPort: 443,
-    protocol: "https",
-    serverCertificateId: cfg.slbCertificateId,
-    tlsCipherPolicy: "tls_cipher_policy_1_2_strict",
-  });
-  new alicloud.slb.Listener("web-http", { ...common, frontendPort: 80, protocol: "http" });
+  new alicloud.slb.Listener(
+    name("web-https"),
+    {
+      ...common,
+      frontendPort: 443,
+      protocol: "https",
+      serverCertificateId: site.slbCertificateId,
+      tlsCipherPolicy: "tls_cipher_policy_1_2_strict",
+    },
+    inRegion(site),
+  );
+  new alicloud.slb.Listener(name("web-http"), { ...common, frontendPort: 80, protocol: "http" }, inRegion(site));
 
-  const waf = new WebFirewall("web-waf", {
+  const waf = new WebFirewall(name("web-waf"), {
+    instanceId: wafInstanceId,
+    // The account-wide WAF log collection is switched on once, with the instance.
+    manageLogCollection: wafInstanceId === undefined,
     domains: [
       {
-        domain: cfg.webHost,
+        domain: site.wafHost,
         backends: [slb.address],
         httpPorts: [80],
         httpsPorts: [443],

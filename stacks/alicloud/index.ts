@@ -1,46 +1,41 @@
-// The case's logistics company rebuilt on Alibaba Cloud with every control of the kit (GUIDE §1):
-// no public SSH and key-only login (step 1), hardened sshd (step 2), database reachable from the app tier only
-// (step 3), WORM backups replicated to a second region (step 4), flow logs + mirroring + ActionTrail (step 5),
-// WAF, GTM failover and mandatory MFA (step 6).
+// The case's logistics company rebuilt on Alibaba Cloud with every control of the kit (GUIDE §1), in two regions:
+// no public SSH and key-only login (step 1), hardened sshd (step 2), databases reachable from their own region's
+// private ranges only (step 3), WORM backups replicated to the standby region (step 4), flow logs + mirroring +
+// ActionTrail (step 5), WAF, GTM failover to the standby and mandatory MFA (step 6).
 import * as alicloud from "@pulumi/alicloud";
-import { Bastion, HardenedVpc, IdentityBaseline } from "../../components/alicloud";
+import { IdentityBaseline } from "../../components/alicloud";
 import { readConfig } from "./config";
-import { database } from "./database";
-import { webEdge } from "./edge";
-import { auditTrail, backups, forensics } from "./evidence";
+import { auditTrail, backups } from "./evidence";
 import { failover } from "./failover";
-import { webAndAppTiers } from "./hosts";
+import { regionalEstate } from "./region";
 
 const cfg = readConfig();
-const secondary = new alicloud.Provider("secondary-region", { region: cfg.secondaryRegion });
+// The provider keeps its earlier name: renaming it would replace the backup replica it already created.
+const standbyProvider = new alicloud.Provider("secondary-region", { region: cfg.standby.region });
 
-const vpc = new HardenedVpc("estate", {
-  cidrBlock: "10.20.0.0/16",
-  zoneCount: 2,
-  adminSourceCidrs: cfg.bastionAllowedCidrs,
-  flowLogProjectName: `${cfg.company}-vpc-flowlog`,
-});
-const bastion = new Bastion("ops", {
-  vpcId: vpc.vpcId,
-  vswitchId: vpc.publicVswitchIds[0],
-  allowedCidrs: cfg.bastionAllowedCidrs,
-  keyName: cfg.bastionKeyName,
-});
-const tiers = webAndAppTiers(cfg, vpc, bastion);
-const db = database(cfg, vpc);
-const edge = webEdge(cfg, tiers.web);
-const traffic = forensics(cfg, vpc, tiers.web);
+const primary = regionalEstate(cfg, { ...cfg.primary, role: "primary" });
+const standby = regionalEstate(
+  cfg,
+  { ...cfg.standby, role: "standby", provider: standbyProvider },
+  primary.edge.waf.instanceId,
+);
+
 const trail = auditTrail(cfg);
-const backup = backups(cfg, secondary, tiers);
-const dr = failover(cfg, secondary, edge.slb);
+const backup = backups(cfg, standbyProvider, primary.tiers);
+const dns = failover(cfg, primary.edge.slb, standby.edge.slb);
 new IdentityBaseline("ram");
 
-export const vpcId = vpc.vpcId;
-export const bastionPublicIp = bastion.publicIp;
-export const webAddress = edge.slb.address;
-export const wafInstanceId = edge.waf.instanceId;
-export const databaseId = db.id;
-export const evidenceBucket = traffic.evidenceBucketName;
+export const vpcId = primary.vpc.vpcId;
+export const bastionPublicIp = primary.bastion.publicIp;
+export const webAddress = primary.edge.slb.address;
+export const wafInstanceId = primary.edge.waf.instanceId;
+export const databaseId = primary.db.id;
+export const evidenceBucket = primary.traffic.evidenceBucketName;
+export const standbyVpcId = standby.vpc.vpcId;
+export const standbyBastionPublicIp = standby.bastion.publicIp;
+export const standbyWebAddress = standby.edge.slb.address;
+export const standbyDatabaseId = standby.db.id;
+export const standbyEvidenceBucket = standby.traffic.evidenceBucketName;
 export const trailBucket = trail.bucketName;
 export const backupReplicaBucket = backup.replicaBucketName;
-export const gtmInstanceId = dr.dns.instanceId;
+export const gtmInstanceId = dns.instanceId;

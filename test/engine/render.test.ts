@@ -72,10 +72,21 @@ describe("renderText", () => {
     expect(text).toContain("✖ Blocked: 1 mandatory policy violation (0 advisory, 4 resources, 0 exposures).");
   });
 
-  it("renders whatever fields the exposures carry as table columns", () => {
-    const text = renderText(result({ exposures: [{ urn: SG, ports: [22, 3389], sources: ["0.0.0.0/0"] }] }), plain);
+  it("renders the exposure fields as table columns, joining lists", () => {
+    const exposure = {
+      urn: SG,
+      resourceName: "web",
+      type: "aws:ec2/securityGroup:SecurityGroup",
+      protocol: "tcp",
+      ports: "22",
+      sources: ["0.0.0.0/0", "::/0"],
+      path: "internet → sg:web",
+    };
+    const text = renderText(result({ exposures: [exposure] }), plain);
+    expect(text).toMatch(/Exposures:\n {4}urn\s+resourceName\s+type\s+protocol\s+ports\s+sources\s+path\n/);
     expect(text).toMatch(
-      /Exposures:\n {4}urn\s+ports\s+sources\n {4}urn:pulumi:dev::p::aws:ec2\/securityGroup:SecurityGroup::web\s+22, 3389\s+0\.0\.0\.0\/0/,
+      /::web\s+web\s+aws:ec2\/securityGroup:SecurityGroup\s+tcp\s+22\s+0\.0\.0\.0\/0, ::\/0\s+internet → sg:web/,
     );
+    expect(text).toContain("4 resources, 1 exposure).");
   });
 });

@@ -63,10 +63,10 @@ export function hostileValue(): fc.Arbitrary<unknown> {
   );
 }
 
-const HUGE_ARRAY_BYTES = 1_000_000;
+const HUGE_ARRAY_BYTES = 256_000;
 
 /**
- * Between 1,000 and 3,000 copies of one element, so policies that go quadratic show; capped near 1 MB so a huge
+ * Between 1,000 and 3,000 copies of one element, so policies that go quadratic show; capped near 256 KB so a huge
  * string repeated thousands of times does not turn each bag into a 60 MB message.
  */
 export function hugeArrayOf<T>(element: fc.Arbitrary<T>): fc.Arbitrary<T[]> {

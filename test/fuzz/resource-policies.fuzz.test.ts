@@ -17,5 +17,5 @@ describe("resource policies under hostile inputs", () => {
       }),
       { seed: SEED, numRuns: 300 },
     );
-  });
+  }, 300_000);
 });

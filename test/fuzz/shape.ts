@@ -61,7 +61,7 @@ function plausible(field: Field): fc.Arbitrary<unknown> {
     ? fc.oneof({ weight: 8, arbitrary: bagOf(field.arrayOf) }, { weight: 1, arbitrary: hostileValue() })
     : valueOf(field.arrayOf);
   return fc.oneof(
-    { weight: 8, arbitrary: fc.array(element, { maxLength: 5 }) },
+    { weight: 40, arbitrary: fc.array(element, { maxLength: 5 }) },
     { weight: 1, arbitrary: hugeArrayOf(element) },
   );
 }

@@ -9,13 +9,13 @@ const SEED = 20_261_128;
 describe("stack policies under hostile stacks", () => {
   const fuzzer = new PolicyFuzzer(stackPolicies);
 
-  it("never crash on 60 hostile stacks", async () => {
+  it("never crash on 40 hostile stacks", async () => {
     await fc.assert(
-      fc.asyncProperty(stackArbitrary(), async (resources) => {
+      fc.asyncProperty(stackArbitrary(15), async (resources) => {
         const { crashes } = await fuzzer.analyzeStack(resources);
         expect(crashes).toEqual([]);
       }),
-      { seed: SEED, numRuns: 60 },
+      { seed: SEED, numRuns: 40 },
     );
-  });
+  }, 300_000);
 });

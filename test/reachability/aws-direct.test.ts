@@ -218,3 +218,19 @@ describe("AWS direct exposure", () => {
     expect(onPort(exposures(d), 22).map((e) => e.urn)).toEqual([h.urn]);
   });
 });
+
+describe("AWS network interfaces", () => {
+  it("an instance launched on an interface takes its subnet and groups, and an EIP on the interface reaches it", () => {
+    const b = new StackBuilder();
+    const v = vpcWithSubnets(b);
+    const sg = sshFromAnywhere(b, v);
+    const eni = b.add("aws:ec2/networkInterface:NetworkInterface", "web-eni", {
+      subnetId: ref(v.publicSubnet),
+      securityGroups: [ref(sg)],
+    });
+    const web = b.add(T.instance, "web", { networkInterfaces: [{ networkInterfaceId: ref(eni), deviceIndex: 0 }] });
+    expect(exposures(b)).toEqual([]);
+    b.add(T.eipAssoc, "web-ip", { networkInterfaceId: ref(eni) });
+    expect(onPort(exposures(b), 22).map((e) => e.urn)).toEqual([web.urn]);
+  });
+});

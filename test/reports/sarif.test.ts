@@ -4,7 +4,10 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import * as ts from "typescript";
 import type { Log, Result } from "sarif";
+import type { PreviewResult } from "../../engine/preview";
+import type { PreviewDocument } from "../../engine/reports/document";
 import { toSarif, writeSarif } from "../../engine/reports/sarif";
+import type { PullRequestReportOptions } from "../../engine/reports/write";
 import { firstOf, lookupFromPolicies, type RuleMetadata } from "../../engine/reports/ruleMetadata";
 import { bastion, database, diagnostics, fixtureDocument, rule, web } from "./fixtures";
 import { sarifSchemaErrors } from "./sarifSchema";
@@ -233,3 +236,8 @@ describe("SARIF writer", () => {
     }
   });
 });
+
+// Compile-time (tsc --noEmit): the CLI hands its PreviewResult and the packs' analyzer info to the writers as they are.
+type Accepts<Wanted, Given extends Wanted> = Given;
+export type PreviewResultIsADocument = Accepts<PreviewDocument, PreviewResult>;
+export type PackInfoDescribesPolicies = Accepts<NonNullable<PullRequestReportOptions["packs"]>, PreviewResult["packs"]>;

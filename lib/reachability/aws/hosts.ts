@@ -44,15 +44,16 @@ export function addAwsHosts(m: NetworkModel): void {
       securityGroups: own.length > 0 || !template ? own : templateGroups(m, template),
       tags: { ...(template ? templateTags(template) : {}), ...tags(r) },
     };
-    const assoc = bool(r.inputs.associatePublicIpAddress);
-    if (assoc === true || assoc === "unknown") host.publicV4.push({ label: `public-ip:${r.name}`, urn: r.urn });
-    else if (assoc === undefined) launchAddress(m, host);
-    host.publicV6 = v6(r, num(r.inputs.ipv6AddressCount), r.inputs.ipv6Addresses) ?? subnetV6(m, host);
     // Interfaces given at launch carry their own subnet and groups.
     for (const ni of list(r.inputs.networkInterfaces)) {
       const eniUrn = res.one(r, "networkInterfaces", prop(ni, "networkInterfaceId"), [AWS.networkInterface]);
       if (eniUrn) mergeEni(host, enis.get(eniUrn), attachedTo);
     }
+    if (list(r.inputs.networkInterfaces).length > 0) host.defaultSubnet = false;
+    const assoc = bool(r.inputs.associatePublicIpAddress);
+    if (assoc === true || assoc === "unknown") host.publicV4.push({ label: `public-ip:${r.name}`, urn: r.urn });
+    else if (assoc === undefined) launchAddress(m, host);
+    host.publicV6 = host.publicV6 ?? v6(r, num(r.inputs.ipv6AddressCount), r.inputs.ipv6Addresses) ?? subnetV6(m, host);
     instances.set(r.urn, host);
   }
   for (const r of res.ofType(AWS.networkInterfaceAttachment)) {

@@ -76,8 +76,8 @@ export function valueOf<T>(output: pulumi.Input<T>): Promise<T> {
 export async function settle(): Promise<void> {
   let last = -1;
   let stable = 0;
-  while (stable < 5) {
-    await new Promise((r) => setTimeout(r, 5));
+  while (stable < 10) {
+    await new Promise((r) => setTimeout(r, 10));
     if (recorded.length === last) stable++;
     else {
       stable = 0;

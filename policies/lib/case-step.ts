@@ -1,0 +1,24 @@
+// Every diagnostic the pack reports ends by naming the step of the case it breaks, so a reader of a preview, a SARIF
+// result or a PR comment sees why it matters without opening the rules reference.
+import { ReportViolation } from "@pulumi/policy";
+import { CASE_STEP_LABELS, CaseStep } from "./metadata";
+
+export function breaksCaseStep(step: CaseStep): string {
+  return `breaks case step ${step} (${CASE_STEP_LABELS[step]})`;
+}
+
+/** One sentence plus the suffix: a trailing full stop of the message is dropped so the suffix ends it. */
+export function withCaseStep(message: string, step: CaseStep): string {
+  return `${message.replace(/[\s.]+$/, "")} — ${breaksCaseStep(step)}`;
+}
+
+/** Wraps a reporter so string messages and violation objects (advisory notes) both carry the suffix. */
+export function reportingCaseStep(report: ReportViolation, step: CaseStep): ReportViolation {
+  return ((message: unknown, urn?: string) => {
+    if (typeof message === "object" && message !== null) {
+      const v = message as { message?: string };
+      return report({ ...v, message: withCaseStep(v.message ?? "", step) } as never, urn);
+    }
+    return report(withCaseStep(String(message ?? ""), step), urn);
+  }) as ReportViolation;
+}
