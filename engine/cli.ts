@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// `npm run preview -- [--stack NAME] [--json] [--policy-pack DIR]... [--no-policy] [--policy-pack-config FILE]...`
+// `npm run preview -- [--stack NAME] [--json] [--policy-pack DIR]... [--no-policy] [--policy-pack-config FILE]...
+//   [--sarif FILE] [--markdown FILE] [--baseline FILE]`
 import * as fs from "fs";
 import * as path from "path";
 import { Command, InvalidArgumentError } from "commander";
 import pc from "picocolors";
+import { writeReportFiles } from "./cli-reports";
 import { listStacks } from "./config";
 import { previewDocument } from "./json";
 import { runPreview, PreviewError } from "./preview";
@@ -23,6 +25,9 @@ interface CliOptions {
   cwd: string;
   program?: string;
   parallel?: number;
+  sarif?: string;
+  markdown?: string;
+  baseline?: string;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -64,6 +69,9 @@ export async function main(argv: string[]): Promise<number> {
       "program entry (default: Pulumi.yaml main / package.json main, compiled twin preferred)",
     )
     .option("--parallel <n>", "resource operations in parallel", positiveInt)
+    .option("--sarif <file>", "write a SARIF 2.1.0 log of the policy results (for code scanning)")
+    .option("--markdown <file>", "write a Markdown summary for a pull-request comment")
+    .option("--baseline <file>", "a previous --json output: plan create/update/delete steps against it")
     .addHelpText(
       "after",
       "\nExit codes: 0 no mandatory violation, 1 a mandatory policy violation, 2 the program, config or a pack failed.",
@@ -94,9 +102,15 @@ export async function main(argv: string[]): Promise<number> {
       policyPacks: choosePacks(opts, root),
       policyPackConfigs: opts.policyPackConfig,
       parallel: opts.parallel,
+      baseline: opts.baseline && path.resolve(opts.baseline),
       onProgress: (m) => progress.update(m),
     });
     progress.stop();
+    try {
+      writeReportFiles(result, { sarif: opts.sarif, markdown: opts.markdown }, root, opts.program);
+    } catch (e) {
+      return fail(`cannot write the reports: ${(e as Error).message}`);
+    }
     if (opts.json) process.stdout.write(`${JSON.stringify(previewDocument(result), null, 2)}\n`);
     else process.stdout.write(renderText(result, pc));
     return result.summary.mandatory > 0 ? EXIT_MANDATORY : EXIT_OK;

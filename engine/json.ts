@@ -1,4 +1,5 @@
-// The `--json` document: the one machine-readable shape later tools rely on.
+// The `--json` document: the one machine-readable shape later tools rely on (and `--baseline` reads back).
+// Secret values are already redacted in the result.
 import type { PreviewResult } from "./preview";
 
 export function previewDocument(result: PreviewResult) {
@@ -13,7 +14,14 @@ export function previewDocument(result: PreviewResult) {
       dependencies: r.dependencies,
       propertyDependencies: r.propertyDependencies,
       ...(r.sourcePosition ? { sourcePosition: r.sourcePosition } : {}),
+      options: r.options ?? {},
+      step: r.step,
+      ...(r.aliasOf ? { aliasOf: r.aliasOf } : {}),
+      ...(r.changed ? { changed: r.changed } : {}),
+      ...(r.mayReplace ? { mayReplace: r.mayReplace } : {}),
     })),
+    steps: result.steps,
+    deleted: result.deleted,
     diagnostics: result.diagnostics.map((d) => ({
       policyPackName: d.policyPackName,
       policyName: d.policyName,

@@ -1,14 +1,17 @@
 // An offline `pulumi preview`: runs the program against a local monitor, then the policy packs over the analyzer protocol.
 import * as path from "path";
-import { ConfigError, loadStackConfig, readProject } from "./config";
+import { ConfigError, loadStackConfig, readProject, type ProjectFile, type StackConfig } from "./config";
 import { mapLimit } from "./concurrency";
 import { computeExposures, type Exposure } from "./exposures";
+import { BaselineError, readBaseline, type Baseline } from "./baseline";
 import { PreviewError, programFailure } from "./failure";
 import type { EngineLog, PlannedResource, PolicyDiagnostic, Registration } from "./model";
 import { LocalMonitor } from "./monitor";
 import { PolicyConfigError, readPolicyConfigFile, type PolicyPackConfigFile } from "./policy-config";
 import { PolicyPackError, startPolicyPack, type AnalyzerInput, type PackInfo, type PolicyHost } from "./policy-host";
 import { resolveProgram, runProgram } from "./program";
+import { Redactor } from "./secrets";
+import { planSteps, type DeletedResource, type ResourceStep, type StepCounts } from "./steps";
 import { parseProviderRef } from "./urn";
 
 export { PreviewError } from "./failure";
@@ -28,6 +31,8 @@ export interface PreviewOptions {
   /** Analyze calls in flight per pack. */
   analyzeConcurrency?: number;
   onProgress?: (message: string) => void;
+  /** A previous `--json` document (or its path): resources are then planned as create/same/update/delete. */
+  baseline?: Baseline | string;
 }
 
 export interface AppliedRemediation {
@@ -38,10 +43,23 @@ export interface AppliedRemediation {
   diagnostic: string;
 }
 
+/** A planned resource with the step a real preview would take for it. */
+export type PreviewResource = PlannedResource & ResourceStep;
+
+/**
+ * Everything in a result is redacted: secret inputs read "[secret]" and known secret strings are cut from messages,
+ * logs and program output. Only the policy packs saw the real values.
+ */
 export interface PreviewResult {
   stack: string;
   project: string;
-  resources: PlannedResource[];
+  resources: PreviewResource[];
+  /** Step counts; all creates unless a baseline was given. */
+  steps: StepCounts;
+  /** Whether steps were computed against a baseline. */
+  baseline: boolean;
+  /** Baseline resources nothing claims any more. */
+  deleted: DeletedResource[];
   diagnostics: PolicyDiagnostic[];
   summary: { resources: number; mandatory: number; advisory: number };
   exposures: Exposure[];
@@ -86,7 +104,12 @@ function analyzerInput(
     dependencies: reg.dependencies,
     propertyDependencies: reg.propertyDependencies,
     provider,
-    options: { aliases: reg.aliases },
+    options: {
+      aliases: reg.aliases,
+      protect: reg.options.protect,
+      ignoreChanges: reg.options.ignoreChanges,
+      additionalSecretOutputs: reg.options.additionalSecretOutputs,
+    },
   };
 }
 
@@ -97,7 +120,7 @@ function packConfig(entry: PolicyPackConfigFile | string | undefined): PolicyPac
 const LEVEL_ORDER: Record<string, number> = { mandatory: 0, remediate: 1, advisory: 2, disabled: 3 };
 
 export function planned(reg: Registration): PlannedResource {
-  const { urn, type, name, parent, inputs, dependencies, propertyDependencies, sourcePosition } = reg;
+  const { urn, type, name, parent, inputs, dependencies, propertyDependencies, sourcePosition, options } = reg;
   return {
     urn,
     type,
@@ -107,12 +130,26 @@ export function planned(reg: Registration): PlannedResource {
     dependencies,
     propertyDependencies,
     ...(sourcePosition ? { sourcePosition } : {}),
+    options,
   };
+}
+
+function loadBaseline(baseline: Baseline | string | undefined, root: string, stack: string): Baseline | undefined {
+  if (baseline === undefined) return undefined;
+  try {
+    const doc = typeof baseline === "string" ? readBaseline(path.resolve(root, baseline)) : baseline;
+    if (doc.stack !== stack) {
+      throw new BaselineError(`the baseline is a preview of stack "${doc.stack}", not "${stack}": pass one of ${stack}`);
+    }
+    return doc;
+  } catch (e) {
+    if (e instanceof BaselineError) throw new PreviewError(e.message, "config");
+    throw e;
+  }
 }
 
 export async function runPreview(options: PreviewOptions): Promise<PreviewResult> {
   const root = path.resolve(options.cwd ?? process.cwd());
-  const progress = options.onProgress ?? (() => undefined);
   let project, config;
   try {
     project = readProject(root);
@@ -121,6 +158,29 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
     if (e instanceof ConfigError) throw new PreviewError(e.message, "config");
     throw e;
   }
+  const baseline = loadBaseline(options.baseline, root, options.stack);
+  const redactor = Redactor.forConfig(config);
+  const progress = (message: string) => options.onProgress?.(redactor.text(message));
+  try {
+    return await preview(options, { root, project, config, baseline, redactor, progress });
+  } catch (e) {
+    // Error paragraphs quote program and pack output, which may carry a secret.
+    if (e instanceof Error) e.message = redactor.text(e.message);
+    throw e;
+  }
+}
+
+interface PreviewContext {
+  root: string;
+  project: ProjectFile;
+  config: StackConfig;
+  baseline?: Baseline;
+  redactor: Redactor;
+  progress: (message: string) => void;
+}
+
+async function preview(options: PreviewOptions, context: PreviewContext): Promise<PreviewResult> {
+  const { root, project, config, baseline, redactor, progress } = context;
   const monitor = new LocalMonitor({ project: project.name, stack: options.stack, config: config.values });
   const address = await monitor.start();
   const hosts: PolicyHost[] = [];
@@ -150,6 +210,7 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
     });
     const programMs = Date.now() - programStart;
     const registrations = monitor.finish();
+    redactor.addRegistrations(registrations);
     const started = await packsStarting;
     for (const s of started) if (s.status === "fulfilled") hosts.push(s.value);
     if (run.exitCode !== 0 || monitor.logs.some((l) => l.severity === "error")) {
@@ -201,21 +262,35 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
       }
     }
     diagnostics.sort((a, b) => (LEVEL_ORDER[a.enforcementLevel] ?? 9) - (LEVEL_ORDER[b.enforcementLevel] ?? 9));
-    const resources = registrations.map(planned);
+    // Remediations may have added inputs: learn their secrets before anything is redacted.
+    redactor.addRegistrations(registrations);
+    const exposures = computeExposures(registrations.map(planned));
+    const redacted = registrations.map((reg) => ({
+      ...planned(reg),
+      inputs: redactor.value(reg.inputs, reg.options.additionalSecretOutputs),
+    }));
+    const plan = planSteps(
+      redacted.map((r, i) => ({ ...r, aliases: registrations[i].aliases, read: registrations[i].read })),
+      baseline,
+    );
+    const resources = redacted.map((r) => ({ ...r, ...plan.steps.get(r.urn)! }));
     return {
       stack: options.stack,
       project: project.name,
       resources,
-      diagnostics,
+      steps: plan.counts,
+      baseline: plan.baseline,
+      deleted: plan.deleted,
+      diagnostics: diagnostics.map((d) => ({ ...d, message: redactor.text(d.message) })),
       summary: {
         resources: resources.length,
         mandatory: diagnostics.filter((d) => d.enforcementLevel === "mandatory").length,
         advisory: diagnostics.filter((d) => d.enforcementLevel === "advisory").length,
       },
-      exposures: computeExposures(resources),
-      logs: monitor.logs,
-      programOutput: run.stdout,
-      remediations,
+      exposures: redactor.value(exposures),
+      logs: monitor.logs.map((l) => ({ ...l, message: redactor.text(l.message) })),
+      programOutput: redactor.text(run.stdout),
+      remediations: remediations.map((r) => redactor.value(r)),
       packs: hosts.map((h) => h.info()),
       timings: { programMs, policyMs: Date.now() - policyStart },
     };

@@ -28,17 +28,39 @@ export interface ProgramOptions {
 /** The language host's `run` entry point of the same @pulumi/pulumi copy the engine uses. */
 const RUN = path.dirname(require.resolve("@pulumi/pulumi/cmd/run/index.js"));
 
-/**
- * The program to run: Pulumi.yaml `main`, else package.json `main`, else the project root. A TypeScript entry with a
- * compiled twin under dist/ runs compiled (what `npm run build` produces, and much faster to start).
- */
-export function resolveProgram(root: string, project: ProjectFile): string {
+/** Pulumi.yaml `main`, else package.json `main`, else the project root, as an absolute path. */
+function declaredEntry(root: string, project: ProjectFile): string {
   let main = project.main;
   if (!main) {
     const pkgFile = path.join(root, "package.json");
     if (fs.existsSync(pkgFile)) main = JSON.parse(fs.readFileSync(pkgFile, "utf8")).main;
   }
-  const entry = path.resolve(root, main ?? ".");
+  return path.resolve(root, main ?? ".");
+}
+
+/**
+ * The program's source file, relative to the project root: where reports point results that carry no source position.
+ * A compiled twin under dist/ maps back to its TypeScript source; a directory to its index file.
+ */
+export function sourceEntry(root: string, project: ProjectFile, program?: string): string {
+  let entry = program ? path.resolve(root, program) : declaredEntry(root, project);
+  const relative = path.relative(root, entry);
+  if (relative.startsWith(`dist${path.sep}`) && relative.endsWith(".js")) {
+    const source = path.join(root, relative.slice(5).replace(/\.js$/, ".ts"));
+    if (fs.existsSync(source)) entry = source;
+  }
+  if (fs.existsSync(entry) && fs.statSync(entry).isDirectory()) {
+    entry = ["index.ts", "index.js"].map((f) => path.join(entry, f)).find((f) => fs.existsSync(f)) ?? entry;
+  }
+  return path.relative(root, entry).split(path.sep).join("/");
+}
+
+/**
+ * The program to run: Pulumi.yaml `main`, else package.json `main`, else the project root. A TypeScript entry with a
+ * compiled twin under dist/ runs compiled (what `npm run build` produces, and much faster to start).
+ */
+export function resolveProgram(root: string, project: ProjectFile): string {
+  const entry = declaredEntry(root, project);
   if (/\.ts$/.test(entry)) {
     const compiled = path.join(root, "dist", path.relative(root, entry).replace(/\.ts$/, ".js"));
     if (fs.existsSync(compiled)) return compiled;

@@ -1,8 +1,9 @@
 // Text output in the shape of `pulumi preview`: plan tree, program diagnostics, counts, policies, exposures, verdict.
 import type { Colors } from "picocolors/types";
 import type { Exposure } from "./exposures";
-import type { PlannedResource, PolicyDiagnostic } from "./model";
-import type { PreviewResult } from "./preview";
+import type { PolicyDiagnostic } from "./model";
+import type { PreviewResource, PreviewResult } from "./preview";
+import { DIFF_CAVEAT, type DeletedResource } from "./steps";
 
 function nameOf(urn: string): string {
   return urn.slice(urn.lastIndexOf("::") + 2);
@@ -17,26 +18,59 @@ function label(urn: string): string {
   return urn ? `${typeOf(urn)}: ${nameOf(urn)}` : "stack";
 }
 
-function planTree(resources: PlannedResource[], c: Colors): string[] {
-  const children = new Map<string, PlannedResource[]>();
-  const known = new Set(resources.map((r) => r.urn));
-  for (const r of resources) {
+type TreeNode = (PreviewResource | (DeletedResource & { step: "delete" })) & { parent: string };
+
+/** The symbol `pulumi preview` puts before a step, padded to two columns. */
+function marker(node: TreeNode, c: Colors): string {
+  switch (node.step) {
+    case "create":
+      return c.green("+ ");
+    case "update":
+      return "mayReplace" in node && node.mayReplace ? c.magenta("+-") : c.yellow("~ ");
+    case "delete":
+      return c.red("- ");
+    case "read":
+      return c.cyan("> ");
+    default:
+      return "  ";
+  }
+}
+
+/** What follows the name: changed inputs, a likely replacement, a retained delete. */
+function detail(node: TreeNode): string {
+  if (node.step === "delete") return node.retained ? "  (retained: leaves the state, not the cloud)" : "";
+  if (node.step !== "update") return "aliasOf" in node && node.aliasOf ? "  (renamed via alias)" : "";
+  const replace = node.mayReplace ? `replace? ${node.mayReplace.join(", ")}; ` : "";
+  return `  [${replace}diff: ${(node.changed ?? []).join(", ")}]`;
+}
+
+function planTree(result: PreviewResult, c: Colors): string[] {
+  const nodes: TreeNode[] = [
+    ...result.resources,
+    ...result.deleted.map((d) => ({ ...d, step: "delete" as const })),
+  ];
+  const children = new Map<string, TreeNode[]>();
+  const known = new Set(nodes.map((r) => r.urn));
+  for (const r of nodes) {
     const parent = known.has(r.parent) ? r.parent : "";
     children.set(parent, [...(children.get(parent) ?? []), r]);
   }
-  const rows: [string, string][] = [];
+  const rows: [string, string, TreeNode][] = [];
   const walk = (parent: string, prefix: string) => {
     const list = children.get(parent) ?? [];
     list.forEach((r, i) => {
       const last = i === list.length - 1;
       const branch = parent ? (last ? "└─ " : "├─ ") : "";
-      rows.push([`${prefix}${branch}${r.type}`, r.name]);
+      rows.push([`${prefix}${branch}${r.type}`, r.name, r]);
       walk(r.urn, parent ? prefix + (last ? "   " : "│  ") : prefix);
     });
   };
   walk("", "");
   const width = Math.max(4, ...rows.map(([t]) => t.length)) + 2;
-  return [`     ${"Type".padEnd(width)}Name`, ...rows.map(([t, n]) => ` ${c.green("+")}   ${t.padEnd(width)}${n}`)];
+  return [
+    `     ${"Type".padEnd(width)}Name`,
+    ...rows.map(([t, n, node]) => ` ${marker(node, c)}  ${t.padEnd(width)}${n}${detail(node)}`.trimEnd()),
+  ];
 }
 
 function programDiagnostics(result: PreviewResult, c: Colors): string[] {
@@ -56,14 +90,30 @@ function programDiagnostics(result: PreviewResult, c: Colors): string[] {
   return lines;
 }
 
-function countsByType(resources: PlannedResource[], c: Colors): string[] {
+/** Step counts in the CLI's words; without a baseline everything is a create, as in a first `pulumi up`. */
+function stepCounts(result: PreviewResult, c: Colors): string[] {
+  const s = result.steps;
+  if (!result.baseline) return [`    ${c.green(`+ ${s.create} to create`)}`];
+  const retained = result.deleted.filter((d) => d.retained).length;
+  const lines = [
+    `    ${c.green(`+ ${s.create} to create`)}`,
+    `    ${c.yellow(`~ ${s.update} to update`)}${s.mayReplace ? c.magenta(` (${s.mayReplace} replace?)`) : ""}`,
+    `    ${c.red(`- ${s.delete} to delete`)}${retained ? ` (${retained} retained)` : ""}`,
+    `      ${s.same} unchanged`,
+  ];
+  if (s.read) lines.push(`    ${c.cyan(`> ${s.read} to read`)}`);
+  if (s.update) lines.push(`    note: ${DIFF_CAVEAT}`);
+  return lines;
+}
+
+function countsByType(result: PreviewResult, c: Colors): string[] {
   const counts = new Map<string, number>();
-  for (const r of resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  for (const r of result.resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
   const sorted = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   return [
     "",
     c.bold("Resources:"),
-    `    ${c.green(`+ ${resources.length} to create`)}`,
+    ...stepCounts(result, c),
     ...sorted.map(([type, n]) => `      ${String(n).padStart(5)}  ${type}`),
   ];
 }
@@ -125,9 +175,9 @@ export function renderText(result: PreviewResult, c: Colors): string {
   return [
     `Previewing update (${result.stack})`,
     "",
-    ...planTree(result.resources, c),
+    ...planTree(result, c),
     ...programDiagnostics(result, c),
-    ...countsByType(result.resources, c),
+    ...countsByType(result, c),
     ...policies(result, c),
     ...exposuresTable(result.exposures, c),
     "",

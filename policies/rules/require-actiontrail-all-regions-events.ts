@@ -35,7 +35,11 @@ export const requireActiontrailAllRegionsEvents = defineResourceRule<unknown>({
     "alicloud:actiontrail/trailDeprecated:TrailDeprecated": (p) =>
       expectAll(p, [
         { path: "trailRegion", ok: isAllOrDefault, problem: () => 'only some regions are recorded; use "All"' },
-        { path: "eventRw", ok: (v) => v === "All", problem: () => 'read events are dropped (default Write); use "All"' },
+        {
+          path: "eventRw",
+          ok: (v) => v === "All",
+          problem: () => 'read events are dropped (default Write); use "All"',
+        },
         { path: "status", ok: (v) => v === undefined || v === "Enable", problem: () => "the trail records nothing" },
       ]),
   },

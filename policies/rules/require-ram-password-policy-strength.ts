@@ -18,7 +18,8 @@ function expectations(
     {
       path: "minimumPasswordLength",
       ok: (v) => (v === undefined ? defaults.lengthDefault : Number(v)) >= c.minimumLength,
-      problem: () => `passwords shorter than ${c.minimumLength} characters are allowed (default ${defaults.lengthDefault})`,
+      problem: () =>
+        `passwords shorter than ${c.minimumLength} characters are allowed (default ${defaults.lengthDefault})`,
     },
     {
       path: lockoutField,

@@ -77,7 +77,12 @@ export const requireAuditTrailForCompute = defineStackRule<Config>({
       (t) => t.inputs.enableLogging !== false && t.inputs.enableLogging !== "false",
       "CloudTrail trail",
     );
-    check(ALI_COMPUTE, [ACTIONTRAIL, ACTIONTRAIL_DEPRECATED], (t) => (str(t.inputs.status) ?? "Enable") !== "Disable", "ActionTrail trail");
+    check(
+      ALI_COMPUTE,
+      [ACTIONTRAIL, ACTIONTRAIL_DEPRECATED],
+      (t) => (str(t.inputs.status) ?? "Enable") !== "Disable",
+      "ActionTrail trail",
+    );
     return findings;
   },
 });

@@ -4,7 +4,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { hardeningRules, hardeningStackRules } from "../catalog";
 import { EVIDENCE_TAGS } from "../lib/evidence";
-import { CASE_STEPS, RuleMetadata } from "../lib/metadata";
+import { breaksCaseStep } from "../lib/case-step";
+import { CASE_STEP_LABELS, CASE_STEPS, RuleMetadata } from "../lib/metadata";
 import { SETTINGS_POLICY_NAME } from "../lib/settings";
 
 /** The repository root (holds Pulumi.yaml), found from either the sources or the compiled copy in dist/. */
@@ -69,6 +70,8 @@ export function renderRulesDoc(): string {
     `- **Evidence and backup buckets**: the kit tags them ${EVIDENCE_TAGS.map((t) => `\`${t}\``).join(" or ")} = \`"true"\`;`,
     "  any tag key naming evidence/forensic/backup with a yes value, any tag value naming them (e.g. `purpose = forensics`,",
     "  `Name = case-evidence`), or a bucket, bucket prefix or resource name containing them marks a bucket too.",
+    `- **Messages** end by naming the case step the rule breaks, e.g. \`… — ${breaksCaseStep(1)}\`; the steps:`,
+    ...Object.entries(CASE_STEP_LABELS).map(([n, label]) => `  ${n}. ${label}.`),
     "- **Network ACLs** are stateless: an allow of an ephemeral return range (from 1024 or higher up to 65535, at least",
     "  16,384 ports wide) is reply traffic, not a service opening (`allowNaclEphemeralReturn`). Entries are evaluated in",
     "  order, so a deny of the whole internet ahead of an allow closes the port.",

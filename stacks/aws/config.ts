@@ -70,7 +70,8 @@ export function checkSettings(s: ProductSettings): void {
   }
   const valid = privateIpv4Cidr(s.primary.vpcCidr) && privateIpv4Cidr(s.standby.vpcCidr);
   problems.check(
-    !valid || !(cidrContains(s.primary.vpcCidr, s.standby.vpcCidr) || cidrContains(s.standby.vpcCidr, s.primary.vpcCidr)),
+    !valid ||
+      !(cidrContains(s.primary.vpcCidr, s.standby.vpcCidr) || cidrContains(s.standby.vpcCidr, s.primary.vpcCidr)),
     "standby.vpcCidr",
     s.standby.vpcCidr,
     `a range disjoint from the primary's (${s.primary.vpcCidr})`,

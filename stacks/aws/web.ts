@@ -175,7 +175,9 @@ export function webTier(args: WebTierArgs) {
       instanceType: "m6i.large",
       iamInstanceProfile: { name: profile.name },
       metadataOptions,
-      networkInterfaces: [{ associatePublicIpAddress: "false", securityGroups: [appSg.id], deleteOnTermination: "true" }],
+      networkInterfaces: [
+        { associatePublicIpAddress: "false", securityGroups: [appSg.id], deleteOnTermination: "true" },
+      ],
       blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", volumeType: "gp3", volumeSize: 20 } }],
       tags: { Name: n("web-app-template") },
     },

@@ -2,34 +2,21 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../engine/cli";
-import { PACK, PROJECT, UNKNOWN } from "./helpers";
+import { PACK, PROJECT, UNKNOWN, runCli } from "./helpers";
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += chunk), true));
-  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += chunk), true));
-  try {
-    const code = await main(["--cwd", PROJECT, ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = (...args: string[]) => runCli(["--cwd", PROJECT, ...args]);
 
 describe("preview CLI", () => {
   it("prints the documented --json shape and exits 1 on a mandatory violation", async () => {
     const { code, stdout } = await cli("--stack", "dev", "--policy-pack", PACK, "--json");
     expect(code).toBe(1);
     const doc = JSON.parse(stdout);
-    expect(Object.keys(doc).sort()).toEqual(["diagnostics", "exposures", "resources", "stack", "summary"]);
+    expect(Object.keys(doc).sort()).toEqual(["deleted", "diagnostics", "exposures", "resources", "stack", "steps", "summary"]);
     expect(doc.stack).toBe("dev");
     for (const r of doc.resources) {
       const { sourcePosition, ...documented } = r;
       expect(Object.keys(documented).sort()).toEqual(
-        ["dependencies", "inputs", "name", "parent", "propertyDependencies", "type", "urn"].sort(),
+        ["dependencies", "inputs", "name", "options", "parent", "propertyDependencies", "step", "type", "urn"].sort(),
       );
       if (sourcePosition)
         expect(sourcePosition).toEqual({
@@ -45,8 +32,29 @@ describe("preview CLI", () => {
     }
     expect(doc.summary).toMatchObject({ resources: 6, mandatory: 1 });
     expect(doc.exposures).toEqual([]);
+    expect(doc.steps).toEqual({ create: 6, same: 0, update: 0, delete: 0, read: 0, mayReplace: 0 });
+    expect(doc.deleted).toEqual([]);
     const subnet = doc.resources.find((r: { name: string }) => r.name === "net-subnet");
     expect(subnet.inputs.vpcId).toBe(UNKNOWN);
+  });
+
+  it("writes --sarif and --markdown also when a mandatory violation blocks", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "engine-cli-"));
+    const sarifFile = path.join(dir, "out", "preview.sarif");
+    const markdownFile = path.join(dir, "out", "preview.md");
+    const { code } = await cli("--stack", "dev", "--policy-pack", PACK, "--sarif", sarifFile, "--markdown", markdownFile);
+    expect(code).toBe(1);
+    const sarif = JSON.parse(fs.readFileSync(sarifFile, "utf8"));
+    expect(sarif.version).toBe("2.1.0");
+    const ssh = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === "no-public-ssh");
+    expect(ssh.level).toBe("error");
+    // The fixture's entry file, with the line of `new Res(...)` for the open security group.
+    const location = ssh.locations[0].physicalLocation;
+    expect(location.artifactLocation.uri).toBe("index.js");
+    expect(location.region.startLine).toBeGreaterThan(1);
+    const markdown = fs.readFileSync(markdownFile, "utf8");
+    expect(markdown).toContain("no-public-ssh");
+    expect(markdown).toContain("open-sg");
   });
 
   it("applies --policy-pack-config: a disabled policy stays silent and a property is used", async () => {

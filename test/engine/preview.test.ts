@@ -49,11 +49,20 @@ describe("runPreview", () => {
     expect(resource(SUBNET).inputs.availabilityZone).toBe("eu-central-1a");
   });
 
-  it("keeps secrets as secret signature objects", () => {
-    expect(resource(urnOf("aws:rds/instance:Instance", "db")).inputs.password).toEqual({
-      "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
-      value: "s3cret",
-    });
+  it("hands the pack the real secret but redacts it in the result", () => {
+    const db = resource(urnOf("aws:rds/instance:Instance", "db"));
+    expect(db.inputs.password).toBe("[secret]");
+    const seen = result.diagnostics.find((d) => d.policyName === "db-password-seen");
+    // 6 characters is "s3cret": the pack saw the value, not the marker, and its echo of it was cut.
+    expect(seen?.message).toContain("password has 6 characters: [secret]");
+    expect(JSON.stringify(result)).not.toContain("s3cret");
+  });
+
+  it("records resource options and plans every resource as a create without a baseline", () => {
+    expect(resource(SG).options).toEqual({});
+    expect(result.resources.every((r) => r.step === "create")).toBe(true);
+    expect(result.steps).toMatchObject({ create: 6, same: 0, update: 0, delete: 0 });
+    expect(result.baseline).toBe(false);
   });
 
   it("keeps component warnings with their URN", () => {

@@ -16,6 +16,7 @@ const resource = (urn: string, parent: string) => ({
   inputs: {},
   dependencies: [],
   propertyDependencies: {},
+  step: "create" as const,
 });
 
 function result(overrides: Partial<PreviewResult> = {}): PreviewResult {
@@ -23,6 +24,9 @@ function result(overrides: Partial<PreviewResult> = {}): PreviewResult {
     stack: "dev",
     project: "p",
     resources: [resource(STACK, ""), resource(NET, STACK), resource(VPC, NET), resource(SG, STACK)],
+    steps: { create: 4, same: 0, update: 0, delete: 0, read: 0, mayReplace: 0 },
+    baseline: false,
+    deleted: [],
     diagnostics: [],
     summary: { resources: 4, mandatory: 0, advisory: 0 },
     exposures: [],
@@ -88,5 +92,29 @@ describe("renderText", () => {
       /::web\s+web\s+aws:ec2\/securityGroup:SecurityGroup\s+tcp\s+22\s+0\.0\.0\.0\/0, ::\/0\s+internet → sg:web/,
     );
     expect(text).toContain("4 resources, 1 exposure).");
+  });
+
+  it("marks each step against a baseline and prints the step counts with the Diff caveat", () => {
+    const [stack, net, vpc, sg] = result().resources;
+    const text = renderText(
+      result({
+        resources: [
+          { ...stack, step: "same" },
+          { ...net, step: "same", aliasOf: "urn:pulumi:dev::p::kit:net:Vpc::old" },
+          { ...vpc, step: "update", changed: ["cidrBlock", "tags"], mayReplace: ["cidrBlock"] },
+          { ...sg, step: "update", changed: ["tags"] },
+        ],
+        baseline: true,
+        steps: { create: 0, same: 2, update: 2, delete: 1, read: 0, mayReplace: 1 },
+        deleted: [{ urn: `${STACK}x`, type: "aws:s3/bucket:Bucket", name: "logs", parent: STACK, retained: true }],
+      }),
+      plain,
+    );
+    expect(text).toMatch(/ {5}├─ kit:net:Vpc\s+net {2}\(renamed via alias\)\n/);
+    expect(text).toMatch(/\+- {2}│ {2}└─ aws:ec2\/vpc:Vpc\s+net-vpc {2}\[replace\? cidrBlock; diff: cidrBlock, tags\]/);
+    expect(text).toMatch(/~ {3}├─ aws:ec2\/securityGroup:SecurityGroup\s+web {2}\[diff: tags\]/);
+    expect(text).toMatch(/- {3}└─ aws:s3\/bucket:Bucket\s+logs {2}\(retained: leaves the state, not the cloud\)/);
+    expect(text).toContain("+ 0 to create\n    ~ 2 to update (1 replace?)\n    - 1 to delete (1 retained)\n      2 unchanged");
+    expect(text).toContain("update vs replace needs the provider's Diff");
   });
 });

@@ -17,6 +17,41 @@ const ecsCommon: Shape = {
   deletionProtection: "bool",
 };
 
+const rdsInstance: Shape = {
+  securityIps: { arrayOf: "cidrCommaList" },
+  dbInstanceIpArrays: { arrayOf: { dbInstanceIpArrayName: "string", securityIps: { arrayOf: "cidrCommaList" } } },
+  sslAction: { oneOf: ["Open", "Close", "Update"] },
+  tdeStatus: { oneOf: ["Enabled", "Disabled"] },
+  deletionProtection: "bool",
+  dbInstanceNetType: { oneOf: ["Internet", "Intranet"] },
+  connectionStringPrefix: "string",
+  engine: "string",
+};
+
+const actionTrail: Shape = {
+  trailName: "string",
+  eventRw: { oneOf: ["All", "Read", "Write", ""] },
+  ossBucketName: "string",
+  slsProjectArn: "string",
+  slsWriteRoleArn: "string",
+  isOrganizationTrail: "bool",
+  status: { oneOf: ["Enable", "Disable", ""] },
+  trailRegion: "string",
+};
+
+const ramPasswordPolicy: Shape = {
+  minimumPasswordLength: "number",
+  requireLowercaseCharacters: "bool",
+  requireUppercaseCharacters: "bool",
+  requireNumbers: "bool",
+  requireSymbols: "bool",
+  maxLoginAttempts: "number",
+  maxLoginAttemps: "number",
+  passwordReusePrevention: "number",
+  maxPasswordAge: "number",
+  hardExpiry: "bool",
+};
+
 export const alicloudShapes: Record<string, Shape> = {
   "alicloud:ecs/securityGroupRule:SecurityGroupRule": {
     type: { oneOf: ["ingress", "egress", "INGRESS", "", null] },
@@ -109,16 +144,11 @@ export const alicloudShapes: Record<string, Shape> = {
     enabled: "bool",
     priority: "number",
   },
-  "alicloud:rds/instance:Instance": {
-    securityIps: { arrayOf: "cidrCommaList" },
-    dbInstanceIpArrays: { arrayOf: { dbInstanceIpArrayName: "string", securityIps: { arrayOf: "cidrCommaList" } } },
-    sslAction: { oneOf: ["Open", "Close", "Update"] },
-    tdeStatus: { oneOf: ["Enabled", "Disabled"] },
-    deletionProtection: "bool",
-    dbInstanceNetType: { oneOf: ["Internet", "Intranet"] },
-    connectionStringPrefix: "string",
-    engine: "string",
-  },
+  "alicloud:rds/instance:Instance": rdsInstance,
+  "alicloud:rds/readOnlyInstance:ReadOnlyInstance": rdsInstance,
+  "alicloud:rds/rdsCloneDbInstance:RdsCloneDbInstance": rdsInstance,
+  "alicloud:rds/rdsUpgradeDbInstance:RdsUpgradeDbInstance": rdsInstance,
+  "alicloud:rds/ddrInstance:DdrInstance": rdsInstance,
   "alicloud:rds/rdsAccount:RdsAccount": { accountPassword: "string", accountType: { oneOf: ["Normal", "Super"] } },
   "alicloud:oss/bucket:Bucket": {
     acl: { oneOf: ["private", "public-read", "public-read-write", ""] },
@@ -140,16 +170,8 @@ export const alicloudShapes: Record<string, Shape> = {
     acl: { oneOf: ["private", "public-read", "public-read-write"] },
   },
   "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock": { bucket: "string", blockPublicAccess: "bool" },
-  "alicloud:actiontrail/trail:Trail": {
-    trailName: "string",
-    eventRw: { oneOf: ["All", "Read", "Write", ""] },
-    ossBucketName: "string",
-    slsProjectArn: "string",
-    slsWriteRoleArn: "string",
-    isOrganizationTrail: "bool",
-    status: { oneOf: ["Enable", "Disable", ""] },
-    trailRegion: "string",
-  },
+  "alicloud:actiontrail/trail:Trail": actionTrail,
+  "alicloud:actiontrail/trailDeprecated:TrailDeprecated": actionTrail,
   "alicloud:log/store:Store": {
     retentionPeriod: "number",
     shardCount: "number",
@@ -163,18 +185,8 @@ export const alicloudShapes: Record<string, Shape> = {
     loginSessionDuration: "number",
     loginNetworkMasks: "string",
   },
-  "alicloud:ram/passwordPolicy:PasswordPolicy": {
-    minimumPasswordLength: "number",
-    requireLowercaseCharacters: "bool",
-    requireUppercaseCharacters: "bool",
-    requireNumbers: "bool",
-    requireSymbols: "bool",
-    maxLoginAttempts: "number",
-    maxLoginAttemps: "number",
-    passwordReusePrevention: "number",
-    maxPasswordAge: "number",
-    hardExpiry: "bool",
-  },
+  "alicloud:ram/passwordPolicy:PasswordPolicy": ramPasswordPolicy,
+  "alicloud:ram/accountPasswordPolicy:AccountPasswordPolicy": ramPasswordPolicy,
   "alicloud:ram/loginProfile:LoginProfile": {
     userName: "string",
     password: "string",

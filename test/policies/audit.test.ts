@@ -1,9 +1,13 @@
 import { requireActiontrailAllRegionsEvents } from "../../policies/rules/require-actiontrail-all-regions-events";
 import { requireCloudtrailMultiRegionValidation } from "../../policies/rules/require-cloudtrail-multi-region-validation";
+import { requireAuditTrailForCompute } from "../../policies/stack/require-audit-trail-for-compute";
+import { mandatory, runStackPolicy } from "../reachability/policy-harness";
+import { StackBuilder } from "../reachability/stack-builder";
 import { Case, table, UNKNOWN } from "./harness";
 
 const TRAIL = "aws:cloudtrail/trail:Trail";
 const ACTIONTRAIL = "alicloud:actiontrail/trail:Trail";
+const OLD_TRAIL = "alicloud:actiontrail/trailDeprecated:TrailDeprecated";
 const good = { s3BucketName: UNKNOWN, isMultiRegionTrail: true, enableLogFileValidation: true };
 
 describe("require-cloudtrail-multi-region-validation", () => {
@@ -41,5 +45,33 @@ describe("require-actiontrail-all-regions-events", () => {
       violations: 3,
     },
     { name: "unknown status is a note", type: ACTIONTRAIL, props: { status: UNKNOWN }, violations: 0, notes: 1 },
+    // The older resource defaults eventRw to Write: it must be set to All explicitly.
+    {
+      name: "deprecated trail recording all events",
+      type: OLD_TRAIL,
+      props: { trailRegion: "All", eventRw: "All" },
+      violations: 0,
+    },
+    { name: "deprecated trail with its default eventRw", type: OLD_TRAIL, props: { trailName: "t" }, violations: 1 },
+    {
+      name: "deprecated trail in one region, write only",
+      type: OLD_TRAIL,
+      props: { trailRegion: "cn-hangzhou", eventRw: "Write" },
+      violations: 2,
+    },
   ] as Case[]);
+});
+
+describe("require-audit-trail-for-compute", () => {
+  const withTrail = (props?: Record<string, unknown>) => {
+    const b = new StackBuilder();
+    b.add("alicloud:ecs/instance:Instance", "erp", {});
+    if (props) b.add(OLD_TRAIL, "trail", props);
+    return runStackPolicy(requireAuditTrailForCompute, b.resources);
+  };
+  it("counts an enabled older ActionTrail resource as a trail, not a disabled one", async () => {
+    expect(mandatory(await withTrail())).toHaveLength(1);
+    expect(await withTrail({ eventRw: "All" })).toEqual([]);
+    expect(mandatory(await withTrail({ eventRw: "All", status: "Disable" }))).toHaveLength(1);
+  });
 });

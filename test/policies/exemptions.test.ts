@@ -48,8 +48,8 @@ describe("exemptions", () => {
       config: { exemptions: [exemption({ expires: "2020-01-31" })] },
     });
     expect(mandatory(ds).map((d) => d.message.split("\n")[1])).toEqual([
-      "exemption expired on 2020-01-31 (owner platform-team): fix the resource or renew it",
-      "metadataOptions.httpTokens is not set (defaults to optional): IMDSv1 stays open",
+      "exemption expired on 2020-01-31 (owner platform-team): fix the resource or renew it — breaks case step 1 (SSH brute-forced in 137 s)",
+      "metadataOptions.httpTokens is not set (defaults to optional): IMDSv1 stays open — breaks case step 1 (SSH brute-forced in 137 s)",
     ]);
   });
 

@@ -5,6 +5,7 @@ import { Case, run, table, UNKNOWN } from "./harness";
 
 const IAM = "aws:iam/accountPasswordPolicy:AccountPasswordPolicy";
 const RAM = "alicloud:ram/passwordPolicy:PasswordPolicy";
+const RAM_ACCOUNT = "alicloud:ram/accountPasswordPolicy:AccountPasswordPolicy";
 const PREF = "alicloud:ram/securityPreference:SecurityPreference";
 
 describe("require-iam-password-policy-strength", () => {
@@ -59,7 +60,60 @@ describe("require-ram-password-policy-strength", () => {
       violations: 0,
       notes: 1,
     },
+    // The older resource spells the lockout maxLoginAttempts and defaults it to 5, length to 12, reuse to 0.
+    {
+      name: "account policy, strong",
+      type: RAM_ACCOUNT,
+      props: { minimumPasswordLength: 14, maxLoginAttempts: 5, passwordReusePrevention: 5 },
+      violations: 0,
+    },
+    {
+      name: "account policy, lockout left at its default of 5",
+      type: RAM_ACCOUNT,
+      props: { minimumPasswordLength: 16, passwordReusePrevention: 10 },
+      violations: 0,
+    },
+    {
+      name: "account policy as in the case: 8 characters, lockout off",
+      type: RAM_ACCOUNT,
+      props: { minimumPasswordLength: 8, maxLoginAttempts: 0, passwordReusePrevention: 5 },
+      violations: 2,
+    },
+    {
+      name: "account policy, lockout after 10",
+      type: RAM_ACCOUNT,
+      props: { minimumPasswordLength: 14, maxLoginAttempts: 10, passwordReusePrevention: 5 },
+      violations: 1,
+      mentions: "maxLoginAttempts is 10",
+    },
+    {
+      name: "account policy, typo field of the other resource is not a lockout",
+      type: RAM_ACCOUNT,
+      props: { minimumPasswordLength: 14, maxLoginAttempts: 0, maxLoginAttemps: 5, passwordReusePrevention: 5 },
+      violations: 1,
+      mentions: "maxLoginAttempts",
+    },
+    {
+      name: "account policy defaults (length 12, no reuse prevention)",
+      type: RAM_ACCOUNT,
+      props: {},
+      violations: 2,
+    },
+    {
+      name: "account policy, unknown lockout is a note",
+      type: RAM_ACCOUNT,
+      props: { minimumPasswordLength: 14, maxLoginAttempts: UNKNOWN, passwordReusePrevention: 5 },
+      violations: 0,
+      notes: 1,
+    },
   ] as Case[]);
+  it("applies a configured lockout limit to the account policy", async () => {
+    const props = { minimumPasswordLength: 14, maxLoginAttempts: 5, passwordReusePrevention: 5 };
+    const ds = await run(requireRamPasswordPolicyStrength, RAM_ACCOUNT, props, { config: { maxLoginAttempts: 3 } });
+    expect(ds.map((d) => d.message.split("\n").pop())).toEqual([
+      "maxLoginAttempts is 5: lockout must trigger within 3 failed logins (0 disables it; default 5) — breaks case step 1 (SSH brute-forced in 137 s)",
+    ]);
+  });
 });
 
 describe("require-ram-mfa-for-login", () => {

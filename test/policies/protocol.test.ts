@@ -63,7 +63,11 @@ describe("the pack over the analyzer protocol", () => {
     const ds = await host.analyze(sgRule("ssh-dynamic", { fromPort: 22, toPort: 22, cidrBlocks: [UNKNOWN] }));
     expect(ds.map((d) => [d.enforcementLevel, d.message])).toContainEqual([
       "advisory",
-      "cannot be verified at preview: rule source CIDR is unknown",
+      "cannot be verified at preview: rule source CIDR is unknown — breaks case step 1 (SSH brute-forced in 137 s)",
+    ]);
+    expect(ds.map((d) => [d.enforcementLevel, d.message])).toContainEqual([
+      "advisory",
+      "cannot be verified at preview: rule source CIDR is unknown — breaks case step 3 (databases reached from 12 internet IPs)",
     ]);
   });
 

@@ -1,4 +1,6 @@
-// The AWS product stack under mocks: every component present and the web/data tiers wired as the issue asks.
+// The AWS product stack under mocks: the regional part built in both regions, the account-wide parts once, and the
+// web/data tiers wired as the issue asks. The engine-level acceptance check (pack, exposures) is
+// test/stacks/aws-product.test.ts.
 import * as pulumi from "@pulumi/pulumi";
 import { installMocks, ofType, one, recorded, reset, settle, valueOf } from "./mocks";
 
@@ -6,11 +8,17 @@ installMocks();
 pulumi.runtime.setAllConfig({
   "aws:region": "us-east-1",
   "hardening-kit:product": "aws",
-  "hardening-kit:secondaryRegion": "eu-west-1",
+  "hardening-kit:standby": JSON.stringify({ region: "eu-west-1", vpcCidr: "10.30.0.0/16" }),
   "hardening-kit:bastionAllowedCidrs": JSON.stringify(["203.0.113.0/28"]),
   "hardening-kit:domain": "shop.example.com",
-  "hardening-kit:standbyAddresses": JSON.stringify(["198.51.100.10"]),
 });
+
+/** Each region and its name prefix: the primary keeps its one-region names. */
+const REGIONS = [
+  ["primary", ""],
+  ["standby", "standby-"],
+] as const;
+const exactly = (name: string) => new RegExp(`^${name}$`);
 
 describe("stacks/aws", () => {
   let stack: Record<string, pulumi.Output<unknown>>;
@@ -20,77 +28,92 @@ describe("stacks/aws", () => {
     await settle();
   });
 
-  it("composes all eight components", () => {
-    const components = [
-      "HardenedVpc",
-      "Bastion",
-      "WebFirewall",
-      "TrafficForensics",
-      "DnsFailover",
-      "AuditTrail",
-      "ImmutableBackup",
-      "IdentityBaseline",
-    ];
-    for (const c of components) expect(ofType(`hardening:aws:${c}`)).toHaveLength(1);
+  it("builds the regional components in both regions and the account-wide ones once", () => {
+    const names = (c: string) => ofType(`hardening:aws:${c}`).map((r) => r.name);
+    expect(names("HardenedVpc")).toEqual(["core", "standby-core"]);
+    expect(names("Bastion")).toEqual(["bastion", "standby-bastion"]);
+    expect(names("WebFirewall")).toEqual(["edge", "standby-edge"]);
+    expect(names("TrafficForensics")).toEqual(["forensics", "standby-forensics"]);
+    for (const c of ["DnsFailover", "AuditTrail", "ImmutableBackup", "IdentityBaseline"]) {
+      expect(names(c)).toHaveLength(1);
+    }
   });
 
-  it("opens only the ALB to the internet, the app only to the ALB, the database only to the app", () => {
-    const albSg = one("aws:ec2/securityGroup:SecurityGroup", /^web-alb-sg$/);
-    expect(albSg.inputs.ingress.map((r: any) => [r.fromPort, r.toPort, r.cidrBlocks])).toEqual([
-      [443, 443, ["0.0.0.0/0"]],
-      [80, 80, ["0.0.0.0/0"]],
-    ]);
-    const appSg = one("aws:ec2/securityGroup:SecurityGroup", /^web-app-sg$/);
-    expect(appSg.inputs.ingress).toEqual([]);
-    const appIngress = ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(
-      (r) => r.inputs.securityGroupId === "web-app-sg-id",
-    );
-    expect(appIngress.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort, r.inputs.cidrIpv4])).toEqual(
-      expect.arrayContaining([
-        ["web-alb-sg-id", 8080, undefined],
-        ["bastion-sg-id", 22, undefined],
-      ]),
-    );
-    expect(appIngress).toHaveLength(2);
-    const dbSg = one("aws:ec2/securityGroup:SecurityGroup", /^data-db-sg$/);
-    expect(dbSg.inputs.ingress.map((r: any) => [r.fromPort, r.securityGroups, r.cidrBlocks])).toEqual([
-      [5432, ["web-app-sg-id"], undefined],
-    ]);
-    const db = one("aws:rds/instance:Instance");
-    expect(db.inputs).toMatchObject({
-      publiclyAccessible: false,
-      storageEncrypted: true,
-      vpcSecurityGroupIds: ["data-db-sg-id"],
-    });
-    expect(one("aws:rds/subnetGroup:SubnetGroup").inputs.subnetIds).toEqual([
-      "core-isolated-0-id",
-      "core-isolated-1-id",
-      "core-isolated-2-id",
-    ]);
-  });
+  it.each(REGIONS)(
+    "opens only the ALB to the internet, the app only to the ALB, the database only to the app (%s)",
+    (_region, p) => {
+      const albSg = one("aws:ec2/securityGroup:SecurityGroup", exactly(`${p}web-alb-sg`));
+      expect(albSg.inputs.ingress.map((r: any) => [r.fromPort, r.toPort, r.cidrBlocks])).toEqual([
+        [443, 443, ["0.0.0.0/0"]],
+        [80, 80, ["0.0.0.0/0"]],
+      ]);
+      const appSg = one("aws:ec2/securityGroup:SecurityGroup", exactly(`${p}web-app-sg`));
+      expect(appSg.inputs.ingress).toEqual([]);
+      const appIngress = ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(
+        (r) => r.inputs.securityGroupId === `${p}web-app-sg-id`,
+      );
+      expect(appIngress.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort, r.inputs.cidrIpv4])).toEqual(
+        expect.arrayContaining([
+          [`${p}web-alb-sg-id`, 8080, undefined],
+          [`${p}bastion-sg-id`, 22, undefined],
+        ]),
+      );
+      expect(appIngress).toHaveLength(2);
+      const dbSg = one("aws:ec2/securityGroup:SecurityGroup", exactly(`${p}data-db-sg`));
+      expect(dbSg.inputs.ingress.map((r: any) => [r.fromPort, r.securityGroups, r.cidrBlocks])).toEqual([
+        [5432, [`${p}web-app-sg-id`], undefined],
+      ]);
+      const db = one("aws:rds/instance:Instance", exactly(`${p}data-db`));
+      expect(db.inputs).toMatchObject({
+        publiclyAccessible: false,
+        storageEncrypted: true,
+        vpcSecurityGroupIds: [`${p}data-db-sg-id`],
+      });
+      expect(one("aws:rds/subnetGroup:SubnetGroup", exactly(`${p}data-db-subnets`)).inputs.subnetIds).toEqual([
+        `${p}core-isolated-0-id`,
+        `${p}core-isolated-1-id`,
+        `${p}core-isolated-2-id`,
+      ]);
+    },
+  );
 
-  it("keeps the app host private and puts the WAF in front of the ALB", () => {
-    const app = one("aws:ec2/instance:Instance", /^web-app-0$/);
-    expect(app.inputs).toMatchObject({ associatePublicIpAddress: false, subnetId: "core-private-0-id" });
+  it.each(REGIONS)("keeps the app host private and puts the WAF in front of the ALB (%s)", (_region, p) => {
+    const app = one("aws:ec2/instance:Instance", exactly(`${p}web-app-0`));
+    expect(app.inputs).toMatchObject({ associatePublicIpAddress: false, subnetId: `${p}core-private-0-id` });
     expect(app.inputs.metadataOptions.httpTokens).toBe("required");
-    expect(one("aws:lb/loadBalancer:LoadBalancer").inputs).toMatchObject({
+    expect(one("aws:lb/loadBalancer:LoadBalancer", exactly(`${p}web-alb`)).inputs).toMatchObject({
       internal: false,
-      subnets: ["core-public-0-id", "core-public-1-id", "core-public-2-id"],
+      subnets: [`${p}core-public-0-id`, `${p}core-public-1-id`, `${p}core-public-2-id`],
     });
-    expect(one("aws:wafv2/webAclAssociation:WebAclAssociation").inputs.resourceArn).toBe(
-      "arn:aws:mock:us-east-1:123456789012:lb/loadBalancer/web-alb",
+    expect(one("aws:wafv2/webAclAssociation:WebAclAssociation", new RegExp(`^${p}edge-`)).inputs.resourceArn).toBe(
+      `arn:aws:mock:us-east-1:123456789012:lb/loadBalancer/${p}web-alb`,
     );
   });
 
-  it("copies backups with the secondary-region provider and fails DNS over to the other region", async () => {
-    const copyVault = one("aws:backup/vault:Vault", /copy/);
-    expect(copyVault.provider).toMatch(/::secondary::/);
-    expect(ofType("aws:route53/record:Record", /app-dns/).map((r) => r.inputs.failoverRoutingPolicies)).toEqual(
-      expect.arrayContaining([[{ type: "PRIMARY" }], [{ type: "SECONDARY" }]]),
+  it("gives the standby distinct cloud names where names are regional but must not collide", () => {
+    expect(one("aws:rds/instance:Instance", exactly("data-db")).inputs.identifier).toBe("hardening-kit-app");
+    expect(one("aws:rds/instance:Instance", exactly("standby-data-db")).inputs.identifier).toBe(
+      "hardening-kit-app-standby",
     );
-    expect(await valueOf(stack.appUrl)).toBe("https://app.shop.example.com");
+    // Only the primary is selected by the backup plan, which runs in the primary region.
+    expect(one("aws:rds/instance:Instance", exactly("standby-data-db")).inputs.tags).toEqual({});
+    expect(one("aws:rds/instance:Instance", exactly("data-db")).inputs.tags).toEqual({ backup: "true" });
+  });
+
+  it("places the standby and the backup copy with the standby provider, and fails DNS over between the ALBs", async () => {
     expect(recorded.filter((r) => r.type === "pulumi:providers:aws").map((r) => r.inputs.region)).toEqual([
       "eu-west-1",
     ]);
+    const standby = recorded.filter((r) => r.name.startsWith("standby-") && !r.type.startsWith("hardening:"));
+    expect(standby.length).toBeGreaterThan(0);
+    expect(standby.filter((r) => !/::secondary::/.test(r.provider ?? "")).map((r) => r.name)).toEqual([]);
+    expect(one("aws:backup/vault:Vault", /copy/).provider).toMatch(/::secondary::/);
+    // Which ALB each side aliases is checked on the engine's dependency graph (mocks give ALBs no DNS name).
+    const records = ofType("aws:route53/record:Record", /^app-dns-/);
+    expect(records.map((r) => [r.inputs.failoverRoutingPolicies, r.inputs.type, r.inputs.aliases.length])).toEqual([
+      [[{ type: "PRIMARY" }], "A", 1],
+      [[{ type: "SECONDARY" }], "A", 1],
+    ]);
+    expect(await valueOf(stack.appUrl)).toBe("https://app.shop.example.com");
   });
 });

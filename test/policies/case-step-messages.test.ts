@@ -1,0 +1,127 @@
+// Every diagnostic of the pack, resource and stack policies alike, violations, notes and exemption messages, ends by
+// naming the case step its rule breaks. Bad fixtures for each policy make sure none of them passes vacuously.
+import { hardeningRules, hardeningStackRules } from "../../policies/catalog";
+import { CASE_STEP_LABELS, CaseStep, RuleMetadata } from "../../policies/lib/metadata";
+import { stackPolicies } from "../../policies/stack";
+import { A, aliNetwork, rule } from "../reachability/alicloud-fixtures";
+import { T } from "../reachability/aws-fixtures";
+import { runStackPolicy } from "../reachability/policy-harness";
+import { ref, StackBuilder } from "../reachability/stack-builder";
+import { Diagnostic, run, runStack, UNKNOWN } from "./harness";
+
+type Fixture = [type: string, props: Record<string, unknown>, name?: string];
+
+const ssh = { type: "ingress", ipProtocol: "tcp", portRange: "22/22", cidrIp: "0.0.0.0/0", securityGroupId: UNKNOWN };
+const mysql = { ...ssh, portRange: "3306/3306" };
+
+/** At least one known-bad resource per rule; `{}` and unknown-field fixtures are added for every type below. */
+const BAD: Record<string, Fixture[]> = {
+  "disallow-internet-admin-ports": [["alicloud:ecs/securityGroupRule:SecurityGroupRule", ssh]],
+  "disallow-public-high-risk-ports": [["alicloud:ecs/securityGroupRule:SecurityGroupRule", mysql]],
+  "disallow-public-managed-databases": [["alicloud:rds/instance:Instance", { securityIps: ["0.0.0.0/0"] }]],
+  "disallow-ecs-password-login": [["alicloud:ecs/instance:Instance", { password: "Passw0rd!" }]],
+  "disallow-userdata-login-weakening": [
+    [
+      "alicloud:ecs/instance:Instance",
+      { userData: "#!/bin/bash\necho 'PermitRootLogin yes' >> /etc/ssh/sshd_config\n" },
+    ],
+  ],
+  "require-imdsv2": [["aws:ec2/instance:Instance", { metadataOptions: { httpTokens: "optional" } }]],
+  "require-cloudtrail-multi-region-validation": [["aws:cloudtrail/trail:Trail", { s3BucketName: "b" }]],
+  "require-actiontrail-all-regions-events": [["alicloud:actiontrail/trail:Trail", { status: "Disable" }]],
+  "require-backup-vault-lock-compliance": [["aws:backup/vaultLockConfiguration:VaultLockConfiguration", {}]],
+  "require-evidence-bucket-immutability": [
+    ["alicloud:oss/bucket:Bucket", { bucket: "case-backups", forceDestroy: true }],
+  ],
+  "require-dns-failover-health-check": [
+    [
+      "aws:route53/record:Record",
+      { zoneId: "z", name: "app", type: "A", failoverRoutingPolicies: [{ type: "PRIMARY" }] },
+    ],
+  ],
+  "require-iam-password-policy-strength": [["aws:iam/accountPasswordPolicy:AccountPasswordPolicy", {}]],
+  "require-ram-password-policy-strength": [
+    ["alicloud:ram/accountPasswordPolicy:AccountPasswordPolicy", { minimumPasswordLength: 8, maxLoginAttempts: 0 }],
+  ],
+  "require-ram-mfa-for-login": [["alicloud:ram/securityPreference:SecurityPreference", {}]],
+  "require-registry-image-scanning": [["aws:ecr/repository:Repository", {}]],
+  "recommend-registry-tag-immutability": [["aws:ecr/repository:Repository", { imageTagMutability: "MUTABLE" }]],
+  "require-waf-owasp-core-rules": [["aws:wafv2/webAcl:WebAcl", { scope: "REGIONAL", rules: [] }]],
+};
+
+const EXPIRED = {
+  exemptions: [
+    { resource: "*", reason: "vendor appliance pending replacement", owner: "platform", expires: "2020-01-31" },
+  ],
+};
+const ACTIVE = { exemptions: [{ ...EXPIRED.exemptions[0], expires: "2999-12-31" }] };
+
+/** The suffix as the message must end: the step number and its short label, nothing after it. */
+function expectNamesStep(message: string, step: CaseStep) {
+  const last = message.split("\n").pop() ?? "";
+  expect(last.endsWith(` — breaks case step ${step} (${CASE_STEP_LABELS[step]})`)).toBe(true);
+  // One suffix only: the plumbing must not stamp twice (e.g. an exemption note wrapping findings).
+  expect(last.split("breaks case step").length).toBe(2);
+}
+
+function checkAll(diagnostics: Diagnostic[] | { message: string }[], m: RuleMetadata) {
+  for (const d of diagnostics) expectNamesStep(d.message, m.caseStep);
+}
+
+describe("every resource policy's diagnostics name the case step", () => {
+  it.each(hardeningRules.map((r) => [r.name, r] as const))("%s", async (name, policy) => {
+    const bad = BAD[name] ?? [];
+    expect(bad.length).toBeGreaterThan(0);
+    const findings: Diagnostic[] = [];
+    for (const [type, props, resName] of bad) findings.push(...(await run(policy, type, props, { name: resName })));
+    // Bad fixtures are reported at the rule's own level (advisory rules recommend, mandatory rules block).
+    expect(findings.filter((d) => d.level === policy.enforcementLevel).length).toBeGreaterThan(0);
+
+    const all: Diagnostic[] = [...findings];
+    for (const type of policy.metadata.resourceTypes) {
+      all.push(...(await run(policy, type, {})));
+      all.push(...(await run(policy, type, {}, { config: EXPIRED })));
+      all.push(...(await run(policy, type, {}, { config: ACTIVE })));
+    }
+    const [type, props] = bad[0];
+    all.push(...(await run(policy, type, props, { config: { failClosed: true } })));
+    // Expired exemptions are reported on every type, so the loop above always produced diagnostics.
+    expect(all.length).toBeGreaterThan(policy.metadata.resourceTypes.length);
+    checkAll(all, policy.metadata);
+  });
+});
+
+describe("every stack policy's diagnostics name the case step", () => {
+  it.each(hardeningStackRules.map((r) => [r.name, r] as const))("%s", async (_name, policy) => {
+    const stack = [
+      { type: "aws:wafv2/webAcl:WebAcl", name: "edge", props: { scope: "REGIONAL", arn: UNKNOWN } },
+      { type: "alicloud:oss/bucket:Bucket", name: "evidence", props: { bucket: "case-evidence" } },
+      { type: "alicloud:dns/addressPool:AddressPool", name: "primary", props: { addresses: [] } },
+    ];
+    const plain = await runStack(policy, stack);
+    expect(plain.filter((d) => d.level === "mandatory").length).toBeGreaterThan(0);
+    const exempted = await runStack(policy, stack, ACTIVE);
+    const expired = await runStack(policy, stack, EXPIRED);
+    checkAll([...plain, ...exempted, ...expired], policy.metadata);
+  });
+
+  /** The case in miniature: public ECS with SSH and MySQL open, an internet ALB, no flow logs, no trail. */
+  function theCase() {
+    const b = new StackBuilder();
+    const n = aliNetwork(b);
+    rule(b, n.sg, "ssh", { portRange: "22/22", cidrIp: "0.0.0.0/0" });
+    rule(b, n.sg, "mysql", { portRange: "3306/3306", cidrIp: "0.0.0.0/0" });
+    b.add(A.instance, "erp", { vswitchId: ref(n.vswitch), securityGroups: [ref(n.sg)], internetMaxBandwidthOut: 100 });
+    b.add(A.alb, "web", { addressType: "Internet" });
+    b.add(T.vpc, "aws-vpc", { cidrBlock: "10.0.0.0/16" });
+    return b.resources;
+  }
+
+  it.each(stackPolicies.map((p) => [p.name, p] as const))("%s", async (_name, policy) => {
+    const reported = await runStackPolicy(policy, theCase());
+    expect(reported.filter((r) => !r.advisory).length).toBeGreaterThan(0);
+    const exempted = await runStackPolicy(policy, theCase(), ACTIVE);
+    expect(exempted.length).toBeGreaterThan(0);
+    checkAll([...reported, ...exempted], policy.metadata);
+  });
+});
