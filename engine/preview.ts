@@ -3,6 +3,7 @@ import * as path from "path";
 import { ConfigError, loadStackConfig, readProject, type ProjectFile, type StackConfig } from "./config";
 import { mapLimit } from "./concurrency";
 import { computeExposures, type Exposure } from "./exposures";
+import { inheritAliases } from "./aliases";
 import { BaselineError, readBaseline, type Baseline } from "./baseline";
 import { PreviewError, programFailure } from "./failure";
 import type { EngineLog, PlannedResource, PolicyDiagnostic, Registration } from "./model";
@@ -269,8 +270,9 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
       ...planned(reg),
       inputs: redactor.value(reg.inputs, reg.options.additionalSecretOutputs),
     }));
+    const aliases = inheritAliases(registrations);
     const plan = planSteps(
-      redacted.map((r, i) => ({ ...r, aliases: registrations[i].aliases, read: registrations[i].read })),
+      redacted.map((r, i) => ({ ...r, aliases: aliases.get(r.urn) ?? [], read: registrations[i].read })),
       baseline,
     );
     const resources = redacted.map((r) => ({ ...r, ...plan.steps.get(r.urn)! }));
