@@ -140,7 +140,9 @@ function loadBaseline(baseline: Baseline | string | undefined, root: string, sta
   try {
     const doc = typeof baseline === "string" ? readBaseline(path.resolve(root, baseline)) : baseline;
     if (doc.stack !== stack) {
-      throw new BaselineError(`the baseline is a preview of stack "${doc.stack}", not "${stack}": pass one of ${stack}`);
+      throw new BaselineError(
+        `the baseline is a preview of stack "${doc.stack}", not "${stack}": pass one of ${stack}`,
+      );
     }
     return doc;
   } catch (e) {

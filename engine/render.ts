@@ -45,10 +45,7 @@ function detail(node: TreeNode): string {
 }
 
 function planTree(result: PreviewResult, c: Colors): string[] {
-  const nodes: TreeNode[] = [
-    ...result.resources,
-    ...result.deleted.map((d) => ({ ...d, step: "delete" as const })),
-  ];
+  const nodes: TreeNode[] = [...result.resources, ...result.deleted.map((d) => ({ ...d, step: "delete" as const }))];
   const children = new Map<string, TreeNode[]>();
   const known = new Set(nodes.map((r) => r.urn));
   for (const r of nodes) {

@@ -12,10 +12,11 @@ export const SECRET_MARKER = "[secret]";
  */
 export const MIN_TEXT_SECRET = 4;
 
+/** A secret flag's "true" is not searched for either: every boolean in the output would be cut. */
+const LITERALS = new Set(["true", "false", "null"]);
+
 export function isSecretValue(value: unknown): value is { value: unknown } {
-  return (
-    typeof value === "object" && value !== null && (value as Record<string, unknown>)[SIG_KEY] === SECRET_SIG
-  );
+  return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SIG_KEY] === SECRET_SIG;
 }
 
 function collectStrings(value: unknown, into: Set<string>): void {
@@ -72,7 +73,9 @@ export class Redactor {
   /** Free text with every known secret string replaced by the marker. */
   text(text: string): string {
     if (this.pattern === undefined) {
-      const needles = [...this.secrets].filter((s) => s.length >= MIN_TEXT_SECRET).sort((a, b) => b.length - a.length);
+      const needles = [...this.secrets]
+        .filter((s) => s.length >= MIN_TEXT_SECRET && !LITERALS.has(s))
+        .sort((a, b) => b.length - a.length);
       this.pattern = needles.length ? new RegExp(needles.map(escapeRegExp).join("|"), "g") : /(?!)/g;
     }
     return this.secrets.size ? text.replace(this.pattern, SECRET_MARKER) : text;

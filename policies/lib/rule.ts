@@ -2,12 +2,13 @@
 // that dispatches by type (one property conversion per resource), safe reading of unknowns, exemptions, config
 // validation, fail-closed handling and optional remediation.
 import { PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { COMMON_SCHEMA, CommonConfig, ConfigReader } from "./config";
+import { CommonConfig, ConfigReader } from "./config";
 import { reportingCaseStep } from "./case-step";
-import { Exemption, findExemption, isExpired } from "./exemptions";
+import { findExemption, isExpired } from "./exemptions";
 import { Finding } from "./findings";
 import { RuleMetadata } from "./metadata";
-import { packSettings } from "./settings";
+import { policyFields } from "./policy-object";
+import { reportFindings } from "./report-findings";
 import { innermostProps, rawProps } from "../../lib/values";
 
 export interface CheckContext<C> {
@@ -68,35 +69,15 @@ export function defineResourceRule<C = Record<string, never>>(spec: ResourceRule
     const report = reportingCaseStep(reportRaw, metadata.caseStep);
     const { common, rule } = configOf(args);
     const findings = check(rawProps(args.props), contextOf(args, rule));
-    const exemption = findExemption(common.exemptions, args.urn, args.name);
-    if (exemption && !isExpired(exemption)) {
-      advise(report, name, exemptionNote(exemption, findings));
-      return;
-    }
-    if (exemption)
-      report(`exemption expired on ${exemption.expires} (owner ${exemption.owner}): fix the resource or renew it`);
-    const failClosed = common.failClosed ?? packSettings().failClosed;
-    for (const f of findings) {
-      if (!f.unverifiable) report(f.message);
-      else if (failClosed) report(`${f.message}; failing closed`);
-      else advise(report, name, f.message);
-    }
+    // One exemption note covers all of the resource's findings; an expired exemption is a violation of its own.
+    const subject = { urn: args.urn, name: args.name };
+    reportFindings({ report, policyName: name, common, expired: "notice" }, subject, findings);
   };
   const types = Object.keys(spec.checks);
   // A single-type rule lets @pulumi/policy skip other types before converting their properties.
   if (types.length === 1) (validateResource as { __pulumiType?: string }).__pulumiType = types[0];
 
-  const policy: HardeningResourcePolicy = {
-    name,
-    description: metadata.description,
-    enforcementLevel: metadata.enforcementLevel,
-    severity: metadata.severity,
-    remediationSteps: metadata.remediationSteps.join("\n"),
-    tags: metadata.controls.map((c) => `${c.framework} ${c.id}`),
-    configSchema: { properties: { ...COMMON_SCHEMA, ...spec.configSchema } },
-    validateResource,
-    metadata,
-  };
+  const policy: HardeningResourcePolicy = { ...policyFields(metadata, spec.configSchema), validateResource, metadata };
 
   const remedies = spec.remedies;
   if (remedies) {
@@ -112,14 +93,4 @@ export function defineResourceRule<C = Record<string, never>>(spec: ResourceRule
     };
   }
   return policy;
-}
-
-/** Advisory regardless of the policy's level: notes must never block a deployment. */
-function advise(report: ReportViolation, policyName: string, message: string) {
-  report({ name: policyName, message, enforcementLevel: "advisory" } as unknown as string);
-}
-
-function exemptionNote(e: Exemption, findings: Finding[]): string {
-  const what = findings.length > 0 ? `would report: ${findings.map((f) => f.message).join("; ")}` : "resource complies";
-  return `exempted until ${e.expires} by ${e.owner}: ${e.reason} (${what})`;
 }

@@ -1,31 +1,41 @@
-// Stack rules: checks that need two resources at once (a WebACL and its logging configuration). Links come from
-// property dependencies at preview (new ids and ARNs are unknown) and from equal known values after deployment.
-import { PolicyResource, ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { isUnknown, rawProps } from "../../lib/values";
+// Stack rules: one check over the whole planned stack, with the same conventions as the resource rules (config
+// validated by ConfigReader, per-resource exemptions, fail-closed handling of findings that cannot be verified at
+// preview) and each violation attached to the URN of the resource a fix must change. Correlating rules link
+// resources through property dependencies at preview (new ids and ARNs are unknown) and through equal known values
+// after deployment; reachability rules query the network model.
+import { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
+import { buildNetworkModel, GenericResource, NetworkModel } from "../../lib/reachability";
+import { isUnknown } from "../../lib/values";
+import { toGenericResources } from "../stack/resources";
 import { reportingCaseStep } from "./case-step";
-import { COMMON_SCHEMA, ConfigReader } from "./config";
-import { findExemption, isExpired } from "./exemptions";
+import { ConfigReader } from "./config";
+import { Finding } from "./findings";
 import { RuleMetadata } from "./metadata";
-import { packSettings } from "./settings";
+import { policyFields } from "./policy-object";
+import { ExpiredExemptionStyle, reportFindings } from "./report-findings";
 
-export interface StackFinding {
+export interface StackFinding extends Finding {
+  /** The resource a fix must change. */
   urn: string;
-  name: string;
-  message: string;
-  unverifiable?: boolean;
 }
 
-export interface StackResource {
-  type: string;
-  urn: string;
-  name: string;
-  props: Record<string, unknown>;
-  source: PolicyResource;
+export interface StackContext<C> {
+  resources: GenericResource[];
+  /** Built on first use and shared by the rule's queries. */
+  model(): NetworkModel;
+  config: C;
 }
 
-export interface StackRuleSpec {
+export interface StackRuleSpec<C> {
   metadata: RuleMetadata;
-  check: (resources: StackResource[]) => StackFinding[];
+  configSchema?: PolicyConfigSchema["properties"];
+  parseConfig?: (reader: ConfigReader) => C;
+  check: (ctx: StackContext<C>) => StackFinding[];
+  /**
+   * How an expired exemption shows (default "suffix": appended to each of the resource's findings); "notice"
+   * reports it as a violation of its own before the finding, as the resource rules do.
+   */
+  expiredExemption?: ExpiredExemptionStyle;
 }
 
 export type HardeningStackPolicy = StackValidationPolicy & { metadata: RuleMetadata };
@@ -34,55 +44,28 @@ export type HardeningStackPolicy = StackValidationPolicy & { metadata: RuleMetad
  * True when `from` refers to `to` through `key`: a property dependency (preview), or an equal known value of
  * `key` on `from` and any of `toFields` on `to` (after deployment, or for existing resources).
  */
-export function refersTo(from: StackResource, key: string, to: StackResource, toFields: string[]): boolean {
-  const deps = from.source.propertyDependencies?.[key] ?? [];
-  if (deps.some((d) => d.urn === to.urn)) return true;
-  const v = from.props[key];
+export function refersTo(from: GenericResource, key: string, to: GenericResource, toFields: string[]): boolean {
+  if ((from.propertyDependencies[key] ?? []).includes(to.urn)) return true;
+  const v = from.inputs[key];
   if (typeof v !== "string" || v === "" || isUnknown(v)) return false;
-  return toFields.some((f) => to.props[f] === v);
+  return toFields.some((f) => to.inputs[f] === v);
 }
 
-export function defineStackRule(spec: StackRuleSpec): HardeningStackPolicy {
+export function defineStackRule<C = Record<string, never>>(spec: StackRuleSpec<C>): HardeningStackPolicy {
   const { metadata } = spec;
-  return {
-    name: metadata.name,
-    description: metadata.description,
-    enforcementLevel: metadata.enforcementLevel,
-    severity: metadata.severity,
-    remediationSteps: metadata.remediationSteps.join("\n"),
-    tags: metadata.controls.map((c) => `${c.framework} ${c.id}`),
-    configSchema: { properties: { ...COMMON_SCHEMA } },
-    metadata,
-    validateStack: (args: StackValidationArgs, reportRaw: ReportViolation) => {
-      const report = reportingCaseStep(reportRaw, metadata.caseStep);
-      const common = new ConfigReader(metadata.name, args.getConfig<Record<string, unknown>>() ?? {}).common();
-      const resources = args.resources
-        .filter((r) => metadata.resourceTypes.includes(r.type))
-        .map((r) => ({ type: r.type, urn: r.urn, name: r.name, props: rawProps(r.props), source: r }));
-      const failClosed = common.failClosed ?? packSettings().failClosed;
-      for (const f of spec.check(resources)) {
-        const exemption = findExemption(common.exemptions, f.urn, f.name);
-        if (exemption && !isExpired(exemption)) {
-          advise(
-            report,
-            metadata.name,
-            `exempted until ${exemption.expires} by ${exemption.owner}: ${exemption.reason} (would report: ${f.message})`,
-            f.urn,
-          );
-          continue;
-        }
-        if (exemption)
-          report(
-            `exemption expired on ${exemption.expires} (owner ${exemption.owner}): fix the resource or renew it`,
-            f.urn,
-          );
-        if (!f.unverifiable || failClosed) report(f.message, f.urn);
-        else advise(report, metadata.name, f.message, f.urn);
-      }
-    },
+  const validateStack: StackValidationPolicy["validateStack"] = (args, reportRaw) => {
+    const report = reportingCaseStep(reportRaw, metadata.caseStep);
+    const reader = new ConfigReader(metadata.name, args.getConfig<Record<string, unknown>>() ?? {});
+    const common = reader.common();
+    const config = spec.parseConfig ? spec.parseConfig(reader) : ({} as C);
+    const resources = toGenericResources(args.resources);
+    let model: NetworkModel | undefined;
+    const findings = spec.check({ resources, config, model: () => (model ??= buildNetworkModel(resources)) });
+    const names = new Map(resources.map((r) => [r.urn, r.name]));
+    const reporter = { report, policyName: metadata.name, common, expired: spec.expiredExemption ?? "suffix" };
+    // Exemptions are looked up per finding, so each gets its own note or expiry.
+    for (const f of findings)
+      reportFindings(reporter, { urn: f.urn, name: names.get(f.urn) ?? "", reportUrn: f.urn }, [f]);
   };
-}
-
-function advise(report: ReportViolation, name: string, message: string, urn: string) {
-  report({ name, message, urn, enforcementLevel: "advisory" } as unknown as string);
+  return { ...policyFields(metadata, spec.configSchema), validateStack, metadata };
 }

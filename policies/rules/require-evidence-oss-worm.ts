@@ -22,14 +22,15 @@ export const requireEvidenceOssWorm = defineStackRule({
     caseStep: 5,
     resourceTypes: [BUCKET, WORM],
   },
-  check: (resources) => {
+  // Like the resource rules: an expired exemption is a violation of its own before the finding.
+  expiredExemption: "notice",
+  check: ({ resources }) => {
     const worms = resources.filter((r) => r.type === WORM);
     return resources
-      .filter((r) => r.type === BUCKET && classifyBucket(r.props, r.name) === "evidence")
+      .filter((r) => r.type === BUCKET && classifyBucket(r.inputs, r.name) === "evidence")
       .filter((b) => !worms.some((w) => refersTo(w, "bucket", b, ["bucket", "id"])))
       .map((b): StackFinding => ({
         urn: b.urn,
-        name: b.name,
         message: `evidence bucket ${b.name} has no WORM retention policy`,
       }));
   },

@@ -18,13 +18,14 @@ export const requireGtmPoolMonitoring = defineStackRule({
     caseStep: 6,
     resourceTypes: [POOL, MONITOR],
   },
-  check: (resources) => {
+  // Like the resource rules: an expired exemption is a violation of its own before the finding.
+  expiredExemption: "notice",
+  check: ({ resources }) => {
     const monitors = resources.filter((r) => r.type === MONITOR);
     return resources
       .filter((r) => r.type === POOL && !monitors.some((m) => refersTo(m, "addrPoolId", r, ["id"])))
       .map((p): StackFinding => ({
         urn: p.urn,
-        name: p.name,
         message: `address pool ${p.name} has no health check (MonitorConfig)`,
       }));
   },

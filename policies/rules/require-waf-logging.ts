@@ -23,14 +23,15 @@ export const requireWafLogging = defineStackRule({
     caseStep: 5,
     resourceTypes: [WEB_ACL, LOGGING],
   },
-  check: (resources) => {
+  // Like the resource rules: an expired exemption is a violation of its own before the finding.
+  expiredExemption: "notice",
+  check: ({ resources }) => {
     const acls = resources.filter((r) => r.type === WEB_ACL);
     const logs = resources.filter((r) => r.type === LOGGING);
     return acls
       .filter((acl) => !logs.some((l) => refersTo(l, "resourceArn", acl, ["arn", "id"])))
       .map((acl): StackFinding => ({
         urn: acl.urn,
-        name: acl.name,
         message: `WebACL ${acl.name} has no logging configuration`,
       }));
   },

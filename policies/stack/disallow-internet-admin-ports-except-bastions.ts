@@ -3,7 +3,7 @@ import { cidrContains } from "../../lib/cidr";
 import { ADMIN_PORTS, rangeCoversPort } from "../../lib/ports";
 import { internetExposures, renderPath } from "../../lib/reachability";
 import { CIDRS_SCHEMA, PORTS_SCHEMA } from "../lib/config";
-import { defineStackRule, StackFinding } from "./define-stack-rule";
+import { defineStackRule, StackFinding } from "../lib/stack-rule";
 import { BASTION_SCHEMA, BastionConfig, isBastion, readBastions, taggedAllowList } from "./roles";
 
 interface Config extends BastionConfig {

@@ -2,7 +2,7 @@
 import { ADMIN_PORTS, HIGH_RISK_PORTS, PortRange, rangeCoversPort } from "../../lib/ports";
 import { Exposure, internetExposures, renderPath } from "../../lib/reachability";
 import { PORTS_SCHEMA } from "../lib/config";
-import { defineStackRule, StackFinding } from "./define-stack-rule";
+import { defineStackRule, StackFinding } from "../lib/stack-rule";
 
 interface Config {
   ports: number[];

@@ -5,7 +5,7 @@ import { requireAuditTrailForCompute } from "./require-audit-trail-for-compute";
 import { requireBastionOnlySshToPrivateHosts } from "./require-bastion-only-ssh-to-private-hosts";
 import { requireVpcFlowLogsAllTraffic } from "./require-vpc-flow-logs-all-traffic";
 import { requireWafOnInternetEndpoints } from "./require-waf-on-internet-endpoints";
-import { HardeningStackPolicy } from "./define-stack-rule";
+import { HardeningStackPolicy } from "../lib/stack-rule";
 
 /** Stack policies: checks that need the whole planned stack (reachability, coverage). */
 export const hardeningStackPolicies: HardeningStackPolicy[] = [

@@ -1,6 +1,6 @@
 // Case step 5: the investigation relied on the account's audit log of who did what.
 import { GenericResource, Resolver, str } from "../../lib/reachability/internals";
-import { defineStackRule, StackFinding } from "./define-stack-rule";
+import { defineStackRule, StackFinding } from "../lib/stack-rule";
 
 interface Config {
   required: boolean;

@@ -2,7 +2,7 @@
 import { cidrContains } from "../../lib/cidr";
 import { internalReach } from "../../lib/reachability";
 import { CIDRS_SCHEMA, PORTS_SCHEMA } from "../lib/config";
-import { defineStackRule, StackFinding } from "./define-stack-rule";
+import { defineStackRule, StackFinding } from "../lib/stack-rule";
 import { BASTION_SCHEMA, BastionConfig, bastionGroups, isBastion, readBastions } from "./roles";
 
 interface Config extends BastionConfig {

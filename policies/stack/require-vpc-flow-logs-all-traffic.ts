@@ -1,6 +1,6 @@
 // Case step 5: the investigation depended on traffic records; the law asks network logs be kept ≥ 6 months.
 import { GenericResource, Resolver, list, num, prop, str } from "../../lib/reachability/internals";
-import { defineStackRule, StackFinding } from "./define-stack-rule";
+import { defineStackRule, StackFinding } from "../lib/stack-rule";
 
 interface Config {
   minRetentionDays: number;

@@ -1,6 +1,6 @@
 // Case step 6: the lesson was a cloud WAF with OWASP rules in front of every public web entry point.
 import { GenericResource, Resolver, list, prop, str } from "../../lib/reachability/internals";
-import { defineStackRule, StackFinding } from "./define-stack-rule";
+import { defineStackRule, StackFinding } from "../lib/stack-rule";
 
 const T = {
   awsLb: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],

@@ -11,7 +11,15 @@ describe("preview CLI", () => {
     const { code, stdout } = await cli("--stack", "dev", "--policy-pack", PACK, "--json");
     expect(code).toBe(1);
     const doc = JSON.parse(stdout);
-    expect(Object.keys(doc).sort()).toEqual(["deleted", "diagnostics", "exposures", "resources", "stack", "steps", "summary"]);
+    expect(Object.keys(doc).sort()).toEqual([
+      "deleted",
+      "diagnostics",
+      "exposures",
+      "resources",
+      "stack",
+      "steps",
+      "summary",
+    ]);
     expect(doc.stack).toBe("dev");
     for (const r of doc.resources) {
       const { sourcePosition, ...documented } = r;
@@ -42,7 +50,16 @@ describe("preview CLI", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "engine-cli-"));
     const sarifFile = path.join(dir, "out", "preview.sarif");
     const markdownFile = path.join(dir, "out", "preview.md");
-    const { code } = await cli("--stack", "dev", "--policy-pack", PACK, "--sarif", sarifFile, "--markdown", markdownFile);
+    const { code } = await cli(
+      "--stack",
+      "dev",
+      "--policy-pack",
+      PACK,
+      "--sarif",
+      sarifFile,
+      "--markdown",
+      markdownFile,
+    );
     expect(code).toBe(1);
     const sarif = JSON.parse(fs.readFileSync(sarifFile, "utf8"));
     expect(sarif.version).toBe("2.1.0");
@@ -94,6 +111,14 @@ describe("preview CLI", () => {
     } finally {
       if (saved !== undefined) process.env.npm_package_config_defaultStack = saved;
     }
+  });
+
+  it("exits 2 when --baseline is a preview of another stack", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "engine-cli-")), "baseline.json");
+    fs.writeFileSync(file, JSON.stringify({ stack: "prod", resources: [] }));
+    const { code, stderr } = await cli("--stack", "dev", "--no-policy", "--baseline", file);
+    expect(code).toBe(2);
+    expect(stderr).toContain('the baseline is a preview of stack "prod", not "dev"');
   });
 
   it("exits 2 explaining secure config values it cannot decrypt", async () => {

@@ -114,7 +114,9 @@ describe("renderText", () => {
     expect(text).toMatch(/\+- {2}│ {2}└─ aws:ec2\/vpc:Vpc\s+net-vpc {2}\[replace\? cidrBlock; diff: cidrBlock, tags\]/);
     expect(text).toMatch(/~ {3}├─ aws:ec2\/securityGroup:SecurityGroup\s+web {2}\[diff: tags\]/);
     expect(text).toMatch(/- {3}└─ aws:s3\/bucket:Bucket\s+logs {2}\(retained: leaves the state, not the cloud\)/);
-    expect(text).toContain("+ 0 to create\n    ~ 2 to update (1 replace?)\n    - 1 to delete (1 retained)\n      2 unchanged");
+    expect(text).toContain(
+      "+ 0 to create\n    ~ 2 to update (1 replace?)\n    - 1 to delete (1 retained)\n      2 unchanged",
+    );
     expect(text).toContain("update vs replace needs the provider's Diff");
   });
 });

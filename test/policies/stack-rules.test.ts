@@ -49,6 +49,12 @@ describe("require-evidence-oss-worm", () => {
 
 describe("require-gtm-pool-monitoring", () => {
   const pool = { type: "alicloud:dns/addressPool:AddressPool", name: "primary", props: { addresses: [] } };
+  const exemptionUntil = (expires: string) => ({
+    resource: "primary",
+    reason: "pool is probed by the external uptime monitor",
+    owner: "sre",
+    expires,
+  });
   it("requires a monitor per pool", async () => {
     expect(mandatory(await runStack(requireGtmPoolMonitoring, [pool]))).toHaveLength(1);
     const monitor = {
@@ -60,16 +66,23 @@ describe("require-gtm-pool-monitoring", () => {
     expect(await runStack(requireGtmPoolMonitoring, [pool, monitor])).toEqual([]);
   });
   it("reports exemptions in use on stack rules too", async () => {
-    const exemptions = [
-      {
-        resource: "primary",
-        reason: "pool is probed by the external uptime monitor",
-        owner: "sre",
-        expires: "2999-01-01",
-      },
-    ];
+    const exemptions = [exemptionUntil("2999-01-01")];
     const ds = await runStack(requireGtmPoolMonitoring, [pool], { exemptions });
     expect(ds.map((d) => d.level)).toEqual(["advisory"]);
     expect(ds[0].message).toContain("exempted until 2999-01-01 by sre");
+  });
+  it("reports an expired exemption as a violation of its own before the finding", async () => {
+    const exemptions = [exemptionUntil("2000-01-01")];
+    const ds = mandatory(await runStack(requireGtmPoolMonitoring, [pool], { exemptions }));
+    expect(ds.map((d) => [d.urn, d.message.split("\n")[1]])).toEqual([
+      [
+        urnOf(pool.type, "primary"),
+        "exemption expired on 2000-01-01 (owner sre): fix the resource or renew it — breaks case step 6 (lessons: WAF, image scanning, DNS failover, MFA, no root login)",
+      ],
+      [
+        urnOf(pool.type, "primary"),
+        "address pool primary has no health check (MonitorConfig) — breaks case step 6 (lessons: WAF, image scanning, DNS failover, MFA, no root login)",
+      ],
+    ]);
   });
 });

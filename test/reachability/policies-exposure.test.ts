@@ -87,6 +87,10 @@ describe("disallow-internet-admin-ports-except-bastions", () => {
       await runStackPolicy(policy, b.resources, { exemptions: [{ ...exemption, expires: "2000-01-01" }] }),
     );
     expect(expired[0].message).toContain("exemption expired on 2000-01-01");
+    // Reachability policies append the expiry to each finding of the resource rather than reporting it apart.
+    expect(expired.every((r) => r.message.includes(" (exemption expired on 2000-01-01, owner ops-team) — "))).toBe(
+      true,
+    );
   });
 
   it("treats an unknown associatePublicIpAddress as public instead of failing open", async () => {

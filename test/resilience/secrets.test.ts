@@ -104,7 +104,9 @@ describe("no secret in any output", () => {
     // The pack saw that a password is set: a mandatory violation on that instance names password login.
     const flagged = doc.diagnostics.filter(
       (d: { urn: string; enforcementLevel: string; message: string }) =>
-        ecs.some((r: { urn: string }) => r.urn === d.urn) && d.enforcementLevel === "mandatory" && /password/i.test(d.message),
+        ecs.some((r: { urn: string }) => r.urn === d.urn) &&
+        d.enforcementLevel === "mandatory" &&
+        /password/i.test(d.message),
     );
     expect(flagged.length).toBeGreaterThan(0);
   });
