@@ -24,6 +24,8 @@ export const channelOptions = {
   "grpc.max_receive_message_length": 400 * 1024 * 1024,
   "grpc.max_send_message_length": 400 * 1024 * 1024,
   "grpc-node.flow_control_window": 16 * 1024 * 1024,
+  // Per-call channelz bookkeeping serves debugging tools an offline preview never attaches.
+  "grpc.enable_channelz": 0,
 };
 
 /** Starts a server on an ephemeral localhost port and returns its address. */

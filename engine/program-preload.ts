@@ -1,7 +1,10 @@
 // Per-call costs the SDK pays only because an engine is attached, removed by a module preloaded into the program:
 // - every debug message becomes its own Log RPC (3-4 per resource) that the CLI discards at default verbosity; only
 //   "... failed: ..." lines are kept, since they name a resource whose registration failed;
-// - every RPC passes a trace-context interceptor, which only matters when tracing is on (never offline).
+// - every RPC passes a trace-context interceptor, which only matters when tracing is on (never offline), and is
+//   traced for channelz, which nothing reads;
+// - every resource captures its whole stack, each frame mapped through source maps, and sends it, while the engine
+//   keeps only the declaring frame (the source position): only that frame is captured.
 
 /** Debug messages still sent to the engine. */
 export const KEPT_DEBUG = / failed: /;
@@ -14,6 +17,21 @@ export function programPreloadImport(runDir: string): string {
     `const log = sdk("../../log");` +
     `const debug = log.debug;` +
     `log.debug = (msg, ...rest) => (${KEPT_DEBUG}.test(msg) ? debug(msg, ...rest) : Promise.resolve());` +
-    `sdk("../../runtime/settings").grpcClientOptions.interceptors = [];`;
+    `const clientOptions = sdk("../../runtime/settings").grpcClientOptions;` +
+    `clientOptions.interceptors = [];` +
+    `clientOptions["grpc.enable_channelz"] = 0;` +
+    `const { Resource } = sdk("../../resource");` +
+    `const { pathToFileURL } = sdk("url");` +
+    // Frame 0 is this function, so the frame `skip` deep is the one the SDK's own stackTrace(skip) returns first.
+    `Resource.stackTrace = (skip) => {` +
+    `  const limit = Error.stackTraceLimit;` +
+    `  Error.stackTraceLimit = skip + 1;` +
+    `  let stack;` +
+    `  try { stack = new Error().stack ?? ""; } finally { Error.stackTraceLimit = limit; }` +
+    `  const frame = stack.split("\\n")[skip + 1];` +
+    `  const at = frame === undefined ? undefined : Resource.framePositionRegExp.exec(frame)?.groups;` +
+    `  if (!at || at.file.startsWith("node:")) return frame === undefined ? [] : [undefined];` +
+    `  return [{ uri: pathToFileURL(at.file).toString(), line: Number(at.line), column: Number(at.column) }];` +
+    `};`;
   return `--import=data:text/javascript,${encodeURIComponent(code)}`;
 }
