@@ -12,6 +12,13 @@ import { createServiceKey, logsServiceStatement } from "./kmsKey";
 export interface AuditTrailArgs {
   /** Trail bucket name; default `<name>-trail-<account id>` (stable). */
   bucketName?: pulumi.Input<string>;
+  /** Trail name; default `<name>-trail`. Pin it so renaming the component does not replace the trail. */
+  trailName?: string;
+  /**
+   * CloudWatch log group of the trail copy; default `/hardening/<name>/cloudtrail`. Pin it so renaming the component
+   * does not replace this evidence store.
+   */
+  logGroupName?: string;
   /** Object Lock COMPLIANCE retention of trail files, 180–3650 days. Default 365. */
   retentionDays?: number;
   /** CloudWatch Logs retention of the trail copy, at least 180 days. Default 365. */
@@ -39,10 +46,10 @@ export class AuditTrail extends pulumi.ComponentResource {
     const parent = { parent: this };
     const tags = pulumi.output(args.tags ?? {});
     const context = awsContext(this, opts?.provider);
-    const trailName = `${name}-trail`;
+    const trailName = args.trailName ?? `${name}-trail`;
     const trailArn = pulumi.interpolate`arn:${context.partition}:cloudtrail:${context.region}:${context.accountId}:trail/${trailName}`;
     const fromThisTrail = { StringEquals: { "aws:SourceArn": trailArn } };
-    const logGroupName = `/hardening/${name}/cloudtrail`;
+    const logGroupName = args.logGroupName ?? `/hardening/${name}/cloudtrail`;
 
     const key = createServiceKey(
       `${name}-trail-key`,

@@ -94,6 +94,8 @@ describe("renaming the component that owns the stores", () => {
     expect(unpinned.steps).toMatchObject({ create: 0, delete: 0 });
     const flagged = unpinned.resources.filter((r) => STORE_TYPES.has(r.type) && r.mayReplace);
     expect(flagged.map((r) => `${r.name}: ${r.mayReplace}`).sort()).toEqual([
+      "records-audit-trail-bucket: bucket",
+      "records-audit-trail-logs: name",
       "records-backup-copy-vault: name",
       "records-backup-vault: name",
       "records-forensics-evidence: bucket",
