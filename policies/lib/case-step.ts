@@ -7,9 +7,15 @@ export function breaksCaseStep(step: CaseStep): string {
   return `breaks case step ${step} (${CASE_STEP_LABELS[step]})`;
 }
 
+/**
+ * Trailing blanks and full stops. A match may only start where a run of them starts: otherwise every position inside
+ * a long run in mid-message (a quoted property value) would rescan the rest of the run, quadratic in its length.
+ */
+const TRAILING_STOPS = /(?<![\s.])[\s.]+$/;
+
 /** One sentence plus the suffix: a trailing full stop of the message is dropped so the suffix ends it. */
 export function withCaseStep(message: string, step: CaseStep): string {
-  return `${message.replace(/[\s.]+$/, "")} — ${breaksCaseStep(step)}`;
+  return `${message.replace(TRAILING_STOPS, "")} — ${breaksCaseStep(step)}`;
 }
 
 /** Wraps a reporter so string messages and violation objects (advisory notes) both carry the suffix. */

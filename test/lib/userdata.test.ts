@@ -81,3 +81,72 @@ describe("findLoginWeaknesses", () => {
     ]);
   });
 });
+
+// Hostile user data must not stall the pack: these inputs made the patterns backtrack quadratically (long runs of
+// blanks, repeated commands) or exponentially (runs of backslashes in a sed expression).
+describe("findLoginWeaknesses on pathological lines", () => {
+  const spaces = " ".repeat(20_000);
+  const big = 100_000;
+  const keywords: [string, LoginWeaknessKind][] = [
+    ["PasswordAuthentication", "password-authentication"],
+    ["KbdInteractiveAuthentication", "password-authentication"],
+    ["ChallengeResponseAuthentication", "password-authentication"],
+    ["PermitRootLogin", "root-login"],
+  ];
+
+  describe.each(keywords)("%s", (keyword, kind) => {
+    it("followed by 20,000 spaces and no value", () => {
+      expect(kinds(`${keyword}${spaces}x`)).toEqual([]);
+      expect(kinds(`echo '${keyword}${spaces}' >> /etc/ssh/sshd_config`)).toEqual([]);
+      expect(kinds(`${keyword}${spaces}=${spaces}no`)).toEqual([]);
+    });
+    it("followed by 20,000 spaces and yes", () => {
+      expect(kinds(`${keyword}${spaces}yes`)).toEqual([kind]);
+      expect(kinds(`echo '${keyword}${spaces}yes' >> /etc/ssh/sshd_config`)).toEqual([kind]);
+      expect(kinds(`${keyword}${spaces}=${spaces}"yes"`)).toEqual([kind]);
+    });
+    it("repeated with runs of spaces over a 100 KB line", () => {
+      const line = `${keyword}${" ".repeat(500)}`.repeat(Math.ceil(big / (keyword.length + 500)));
+      expect(kinds(`${line}x`)).toEqual([]);
+      expect(kinds(`${line}yes`)).toEqual([kind]);
+    });
+  });
+
+  it("reads tab-separated directives, as sshd does", () => {
+    expect(kinds("PasswordAuthentication\tyes")).toEqual(["password-authentication"]);
+    expect(kinds("PermitRootLogin\tyes")).toEqual(["root-login"]);
+    expect(kinds("PasswordAuthentication\tno")).toEqual([]);
+  });
+
+  it("needs a blank or = between keyword and value, whatever the run of tabs", () => {
+    expect(kinds(`PermitRootLogin${"\t".repeat(20_000)}yes`)).toEqual(["root-login"]);
+    expect(kinds(`PermitRootLogin${"\t".repeat(20_000)}x`)).toEqual([]);
+    expect(kinds(`PermitRootLogin${"\t".repeat(20_000)} yes`)).toEqual(["root-login"]);
+  });
+
+  it("100 KB lines of repeated password commands", () => {
+    expect(kinds("passwd ".repeat(big / 7))).toEqual([]);
+    expect(kinds(`${"passwd ".repeat(big / 7)}--stdin`)).toEqual(["password-set"]);
+    expect(kinds("usermod ".repeat(big / 8))).toEqual([]);
+    expect(kinds(`${"usermod ".repeat(big / 8)}-p x`)).toEqual(["password-set"]);
+  });
+
+  it("sed expressions with long runs of backslashes", () => {
+    const backslashes = "\\".repeat(big);
+    expect(kinds(`sed -i 's/${backslashes}' /etc/ssh/sshd_config`)).toEqual([]);
+    expect(kinds(`sed -i 's/a/${backslashes}' /etc/ssh/sshd_config`)).toEqual([]);
+    expect(kinds(`sed -i 's/^#PermitRootLogin.*/PermitRootLogin yes/' ${backslashes}`)).toEqual(["root-login"]);
+    expect(kinds(`sed -i 's/^#PermitRootLogin.*/PermitRootLogin no/' ${backslashes}`)).toEqual([]);
+  });
+
+  it("a backslash may still stand for itself before the delimiter", () => {
+    expect(kinds("sed 's/x\\/PermitRootLogin yes/' f")).toEqual(["root-login"]);
+  });
+});
+
+describe("decodeUserData on pathological input", () => {
+  it("keeps 20,000 newlines between base64-looking text and a stray character as plain text", () => {
+    const text = `AAAA${"\n".repeat(20_000)}!`;
+    expect(decodeUserData(text)).toBe(text);
+  });
+});

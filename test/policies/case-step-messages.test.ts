@@ -2,6 +2,7 @@
 // naming the case step its rule breaks. Bad fixtures for each policy make sure none of them passes vacuously.
 import { hardeningRules, hardeningStackRules } from "../../policies/catalog";
 import { CASE_STEP_LABELS, CaseStep, RuleMetadata } from "../../policies/lib/metadata";
+import { breaksCaseStep, withCaseStep } from "../../policies/lib/case-step";
 import { hardeningStackPolicies } from "../../policies/stack";
 import { A, aliNetwork, rule } from "../reachability/alicloud-fixtures";
 import { T } from "../reachability/aws-fixtures";
@@ -123,5 +124,13 @@ describe("every stack policy's diagnostics name the case step", () => {
     const exempted = await runStackPolicy(policy, theCase(), ACTIVE);
     expect(exempted.length).toBeGreaterThan(0);
     checkAll([...reported, ...exempted], policy.metadata);
+  });
+});
+
+describe("withCaseStep", () => {
+  it("drops only the trailing blanks and full stops, even after a 20,000-blank run in mid-message", () => {
+    const value = `a${" ".repeat(20_000)}.b`;
+    expect(withCaseStep(`x is "${value}". \n`, 2)).toBe(`x is "${value}" — ${breaksCaseStep(2)}`);
+    expect(withCaseStep(`x is ${" ".repeat(20_000)}`, 2)).toBe(`x is — ${breaksCaseStep(2)}`);
   });
 });
