@@ -10,9 +10,11 @@ const MAX_LABEL = 60;
  * `#code;` entities; line breaks become spaces.
  */
 export function mermaidLabel(text: string): string {
-  const flat = text.replace(/[\r\n\t]+/g, " ");
-  const short = flat.length > MAX_LABEL ? `${flat.slice(0, MAX_LABEL - 1)}…` : flat;
-  return short.replace(/[#"<>&`|]/g, (c) => `#${c.charCodeAt(0)};`);
+  // Shortened by code points so an emoji is never cut in half.
+  const chars = Array.from(text.replace(/[\r\n\t]+/g, " "));
+  const short = chars.length > MAX_LABEL ? `${chars.slice(0, MAX_LABEL - 1).join("")}…` : chars.join("");
+  // `:` too: Mermaid strips a `;` from lines matching `style.*:\S*#.*;` before parsing, mangling an escaped label.
+  return short.replace(/[#"<>&`|:]/g, (c) => `#${c.charCodeAt(0)};`);
 }
 
 const CONTAINER_TITLE: Record<DiagramContainer["kind"], string> = { vpc: "VPC", subnet: "subnet" };

@@ -11,6 +11,7 @@ import { EXPOSURE_COLOUR } from "../../engine/reports/mermaid";
 import { toSarif } from "../../engine/reports/sarif";
 import { kitRuleLookup, kitRules } from "../../engine/reports/kitRules";
 import { checkFlowchart, decodeLabel } from "../reports/mermaidChecker";
+import { parseWithMermaid } from "../reports/mermaidParser";
 import { sarifSchemaErrors } from "../reports/sarifSchema";
 
 const repoRoot = path.resolve(__dirname, "../..");
@@ -172,5 +173,7 @@ describe("pull-request outputs of the case preview", () => {
       new Set((doc.exposures ?? []).map((e) => `${e.urn} ${e.protocol} ${JSON.stringify(e.ports)}`)).size,
     );
     expect(doc.exposures?.length ?? 0).toBeGreaterThan(0);
+    // Mermaid's own parser (what GitHub renders with) accepts the real diagram.
+    expect(parseWithMermaid([block![1]])[0]).toMatchObject({ ok: true, type: "flowchart-v2" });
   });
 });
