@@ -8,6 +8,7 @@ import { awsContext } from "./context";
 import { createEvidenceBucket } from "./evidenceBucket";
 import { policyDocument, serviceTrustPolicy } from "./iam";
 import { createServiceKey, logsServiceStatement } from "./kmsKey";
+import { createEvidenceLogGroup } from "./evidenceLogGroup";
 
 export interface AuditTrailArgs {
   /** Trail bucket name; default `<name>-trail-<account id>` (stable). */
@@ -114,15 +115,10 @@ export class AuditTrail extends pulumi.ComponentResource {
     );
     this.bucketName = evidence.bucket.bucket;
 
-    const logGroup = new aws.cloudwatch.LogGroup(
+    const logGroup = createEvidenceLogGroup(
       `${name}-trail-logs`,
-      {
-        name: logGroupName,
-        retentionInDays: args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
-        kmsKeyId: key.arn,
-        tags,
-      },
-      { parent: this, retainOnDelete: true },
+      { name: logGroupName, retentionInDays: args.logRetentionDays, kmsKeyId: key.arn, tags },
+      this,
     );
     this.logGroupName = logGroup.name;
     const role = new aws.iam.Role(

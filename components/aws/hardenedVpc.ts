@@ -8,6 +8,7 @@ import { checkLogRetention, DEFAULT_LOG_RETENTION_DAYS } from "../plan/retention
 import { Problems, ValidationError } from "../validation";
 import { awsContext } from "./context";
 import { logsServiceStatement, createServiceKey } from "./kmsKey";
+import { createEvidenceLogGroup } from "./evidenceLogGroup";
 import { policyDocument, serviceTrustPolicy } from "./iam";
 import {
   ADMIN_ALLOW_FIRST_RULE,
@@ -322,15 +323,10 @@ export class HardenedVpc extends pulumi.ComponentResource {
       },
       parent,
     );
-    const logGroup = new aws.cloudwatch.LogGroup(
+    const logGroup = createEvidenceLogGroup(
       `${name}-flow-logs`,
-      {
-        name: logGroupName,
-        retentionInDays: args.flowLogRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
-        kmsKeyId: key.arn,
-        tags,
-      },
-      { parent: this, retainOnDelete: true },
+      { name: logGroupName, retentionInDays: args.flowLogRetentionDays, kmsKeyId: key.arn, tags },
+      this,
     );
     const role = new aws.iam.Role(
       `${name}-flow-logs-role`,

@@ -8,6 +8,7 @@ import { managedRuleGroupNames, scannerUserAgentStatement } from "../plan/waf";
 import { Problems } from "../validation";
 import { awsContext } from "./context";
 import { createServiceKey, logsServiceStatement } from "./kmsKey";
+import { createEvidenceLogGroup } from "./evidenceLogGroup";
 
 export type WafScope = "REGIONAL" | "CLOUDFRONT";
 
@@ -134,15 +135,10 @@ export class WebFirewall extends pulumi.ComponentResource {
       { description: `${name}: WAF logs`, context, serviceStatements: [logsServiceStatement(context, [logGroupName])] },
       parent,
     );
-    const logGroup = new aws.cloudwatch.LogGroup(
+    const logGroup = createEvidenceLogGroup(
       `${name}-waf-logs`,
-      {
-        name: logGroupName,
-        retentionInDays: args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
-        kmsKeyId: key.arn,
-        tags,
-      },
-      { parent: this, retainOnDelete: true },
+      { name: logGroupName, retentionInDays: args.logRetentionDays, kmsKeyId: key.arn, tags },
+      this,
     );
     this.logGroupName = logGroup.name;
     new aws.wafv2.WebAclLoggingConfiguration(
