@@ -6,7 +6,7 @@ import * as os from "os";
 import * as path from "path";
 
 const SIZES = (process.env.BENCH_SIZES ?? "200,1000,2000").split(",").map(Number);
-const RUNS = Number(process.argv[2] ?? 3);
+const RUNS = Number(process.argv[2] ?? 5);
 const CLI = path.join(__dirname, "../engine/cli.js");
 const PULUMI = require.resolve("@pulumi/pulumi");
 
@@ -80,23 +80,35 @@ function timeRun(args: string[], env: NodeJS.ProcessEnv): Timing {
   return { wall, cpu: childrenCpu() - cpuBefore };
 }
 
-/** Best run by wall time; CPU time is steadier than wall time on a shared machine. */
-function best(runs: number, fn: () => Timing): Timing {
-  const all = Array.from({ length: runs }, fn);
-  return { wall: Math.min(...all.map((t) => t.wall)), cpu: Math.min(...all.map((t) => t.cpu)) };
+/** Best of `runs` for each command, runs alternating so that a change of machine load hits both alike. */
+function bestAlternating(runs: number, a: () => Timing, b: () => Timing): [Timing, Timing] {
+  const all: [Timing[], Timing[]] = [[], []];
+  for (let i = 0; i < runs; i++) {
+    all[0].push(a());
+    all[1].push(b());
+  }
+  const best = (ts: Timing[]): Timing => ({
+    wall: Math.min(...ts.map((t) => t.wall)),
+    // CPU time is steadier than wall time on a shared machine.
+    cpu: Math.min(...ts.map((t) => t.cpu)),
+  });
+  return [best(all[0]), best(all[1])];
 }
 
 const col = (n: number, width: number) => n.toFixed(2).padStart(width);
 
 function main(): void {
   const dir = writeProject();
-  console.log(`engine-vs-mocks: best of ${RUNS} runs from process start to exit, ${os.cpus().length} CPUs`);
+  console.log(`engine-vs-mocks: best of ${RUNS} alternating runs from process start to exit, ${os.cpus().length} CPUs`);
   console.log(`load average ${os.loadavg()[0].toFixed(1)}: wall time is only comparable on an idle machine`);
   console.log("resources  engine wall (s)  mocks wall (s)  ratio  engine cpu (s)  mocks cpu (s)  cpu ratio");
   for (const size of SIZES) {
     const env = { SYNTH_COUNT: String(size) };
-    const engine = best(RUNS, () => timeRun([CLI, "--cwd", dir, "--stack", "bench", "--no-policy", "--json"], env));
-    const mocks = best(RUNS, () => timeRun([path.join(dir, "mocks.js"), dir], env));
+    const [engine, mocks] = bestAlternating(
+      RUNS,
+      () => timeRun([CLI, "--cwd", dir, "--stack", "bench", "--no-policy", "--json"], env),
+      () => timeRun([path.join(dir, "mocks.js"), dir], env),
+    );
     console.log(
       [
         String(size).padStart(9),

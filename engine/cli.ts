@@ -5,7 +5,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { Command, InvalidArgumentError } from "commander";
 import pc from "picocolors";
-import { writeReportFiles } from "./cli-reports";
 import { listStacks } from "./config";
 import { previewDocument } from "./json";
 import { runPreview, PreviewError } from "./preview";
@@ -107,7 +106,11 @@ export async function main(argv: string[]): Promise<number> {
     });
     progress.stop();
     try {
-      writeReportFiles(result, { sarif: opts.sarif, markdown: opts.markdown }, root, opts.program);
+      if (opts.sarif || opts.markdown) {
+        // The report writers load the pack's catalog: only a run that asks for reports pays for it.
+        const { writeReportFiles } = await import("./cli-reports");
+        writeReportFiles(result, { sarif: opts.sarif, markdown: opts.markdown }, root, opts.program);
+      }
     } catch (e) {
       return fail(`cannot write the reports: ${(e as Error).message}`);
     }

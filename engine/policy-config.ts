@@ -1,7 +1,7 @@
 // Policy pack configuration in the `--policy-pack-config` file format, reconciled with what the pack declares:
 // `{"all": "mandatory", "policy-name": "advisory" | {"enforcementLevel": "...", ...properties}}`.
 import * as fs from "fs";
-import Ajv from "ajv";
+import type AjvClass from "ajv";
 import type { EnforcementLevel } from "./model";
 
 export const ENFORCEMENT_LEVELS: EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
@@ -76,6 +76,8 @@ export function reconcilePolicyConfig(
     );
   }
   const all = file.all === undefined ? undefined : split(`policy config "all"`, file.all).level;
+  // Loaded here, not at start-up: a preview without packs never validates pack config.
+  const Ajv: typeof AjvClass = require("ajv").default;
   const ajv = new Ajv({ useDefaults: true, allErrors: true, strict: false });
   const errors: string[] = [];
   const result: Record<string, ResolvedPolicyConfig> = {};

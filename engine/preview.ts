@@ -2,7 +2,7 @@
 import * as path from "path";
 import { ConfigError, loadStackConfig, readProject, type ProjectFile, type StackConfig } from "./config";
 import { mapLimit } from "./concurrency";
-import { computeExposures, type Exposure } from "./exposures";
+import type { Exposure } from "./exposures";
 import { inheritAliases } from "./aliases";
 import { analyzerInput } from "./analyzer-input";
 import { BaselineError, readBaseline, type Baseline } from "./baseline";
@@ -160,7 +160,7 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
     );
     progress(`running program for stack ${options.stack}`);
     const programStart = Date.now();
-    const run = await runProgram({
+    const running = runProgram({
       root,
       program: options.program ? path.resolve(root, options.program) : resolveProgram(root, project),
       project: project.name,
@@ -170,6 +170,9 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
       parallel: options.parallel,
       env: options.env,
     });
+    // The reachability model loads while the program starts, off the path to its first resource.
+    const { computeExposures }: typeof import("./exposures") = require("./exposures");
+    const run = await running;
     const programMs = Date.now() - programStart;
     const registrations = monitor.finish();
     redactor.addRegistrations(registrations);

@@ -4,12 +4,16 @@
 // - every RPC passes a trace-context interceptor, which only matters when tracing is on (never offline), and is
 //   traced for channelz, which nothing reads;
 // - every resource captures its whole stack, each frame mapped through source maps, and sends it, while the engine
-//   keeps only the declaring frame (the source position): only that frame is captured.
+//   keeps only the declaring frame (the source position): only that frame is captured;
+// - before the program loads, the language host opens an inspector session with the debugger enabled (so that
+//   function serialization can map script ids to files), which slows every module load after it. The session now
+//   opens on first use instead; it listens before enabling the debugger, which then reports every script already
+//   loaded, so the map is as complete as before.
 
 /** Debug messages still sent to the engine. */
 export const KEPT_DEBUG = / failed: /;
 
-/** A `--import` flag for node that installs both tweaks on the given @pulumi/pulumi `cmd/run` copy. */
+/** A `--import` flag for node that installs these tweaks on the given @pulumi/pulumi `cmd/run` copy. */
 export function programPreloadImport(runDir: string): string {
   const code =
     `import { createRequire } from "node:module";` +
@@ -32,6 +36,28 @@ export function programPreloadImport(runDir: string): string {
     `  const at = frame === undefined ? undefined : Resource.framePositionRegExp.exec(frame)?.groups;` +
     `  if (!at || at.file.startsWith("node:")) return frame === undefined ? [] : [undefined];` +
     `  return [{ uri: pathToFileURL(at.file).toString(), line: Number(at.line), column: Number(at.column) }];` +
-    `};`;
+    `};` +
+    `const hooksPath = sdk.resolve("../../runtime/closure/v8Hooks");` +
+    `sdk("v8").setFlagsFromString("--allow-natives-syntax");` +
+    `const scriptUrls = new Map();` +
+    `let session;` +
+    `const openSession = async () => {` +
+    `  const inspector = sdk("inspector");` +
+    `  const s = new inspector.Session();` +
+    `  s.connect();` +
+    `  s.on("Debugger.scriptParsed", (e) => scriptUrls.set(e.params.scriptId, e.params.url));` +
+    `  await new Promise((resolve, reject) => s.post("Debugger.enable", (err) => (err ? reject(err) : resolve())));` +
+    `  return s;` +
+    `};` +
+    `const Module = sdk("module");` +
+    `const hooks = new Module(hooksPath);` +
+    `hooks.filename = hooksPath;` +
+    `hooks.loaded = true;` +
+    `hooks.exports = {` +
+    `  getSessionAsync: () => (session ??= openSession()),` +
+    `  isInitializedAsync: async () => {},` +
+    `  getScriptUrl: (id) => scriptUrls.get(id),` +
+    `};` +
+    `Module._cache[hooksPath] = hooks;`;
   return `--import=data:text/javascript,${encodeURIComponent(code)}`;
 }

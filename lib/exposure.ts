@@ -23,8 +23,13 @@ export interface ExposureResult {
 
 const FAMILIES: IpFamily[] = ["ipv4", "ipv6"];
 
-function familyOf(cidr: string): IpFamily | undefined {
-  return parseCidr(cidr)?.family;
+function cidrsByFamily(cidrs: readonly string[]): Record<IpFamily, string[]> {
+  const split: Record<IpFamily, string[]> = { ipv4: [], ipv6: [] };
+  for (const c of cidrs) {
+    const family = parseCidr(c)?.family;
+    if (family) split[family].push(c);
+  }
+  return split;
 }
 
 function byOrder(a: IngressEntry, b: IngressEntry): number {
@@ -52,21 +57,38 @@ export function exposedPorts(
       uncertain.set(entry, "source CIDR");
   }
 
+  // Ports covered by the same entries share one answer: work is per distinct set of open entries, not per port.
+  const split = new Map(ordered.map((e) => [e, cidrsByFamily(e.cidrs)]));
+  const exposedBy = new Map<string, Set<string>>();
   for (const port of ports) {
     for (const family of FAMILIES) {
       // Allows that reach this port before any entry denies the whole internet for this family.
       const open: IngressEntry[] = [];
-      for (const entry of ordered) {
+      let key = family;
+      for (let i = 0; i < ordered.length; i++) {
+        const entry = ordered[i];
         if (!covers(entry, port)) continue;
-        const cidrs = entry.cidrs.filter((c) => familyOf(c) === family);
+        const cidrs = split.get(entry)![family];
         if (entry.action === "deny") {
           if (coversInternet(cidrs)[family]) break;
           continue;
         }
-        if (cidrs.length > 0) open.push(entry);
+        if (cidrs.length > 0) {
+          open.push(entry);
+          key += `,${i}`;
+        }
       }
-      const union = open.flatMap((e) => e.cidrs.filter((c) => familyOf(c) === family));
-      const exposed = new Set(internetSources(union, opts));
+      if (open.length === 0) continue;
+      let exposed = exposedBy.get(key);
+      if (!exposed) {
+        exposed = new Set(
+          internetSources(
+            open.flatMap((e) => split.get(e)![family]),
+            opts,
+          ),
+        );
+        exposedBy.set(key, exposed);
+      }
       for (const entry of open) {
         const hits = entry.cidrs.filter((c) => exposed.has(c));
         if (hits.length === 0) continue;

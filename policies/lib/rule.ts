@@ -46,7 +46,8 @@ export function defineResourceRule<C = Record<string, never>>(spec: ResourceRule
   // Config is re-read per call (the engine configures after start-up) but parsed once per distinct value.
   const configOf = (args: Pick<ResourceValidationArgs, "getConfig">): ParsedConfig<C> => {
     const raw = args.getConfig<Record<string, unknown>>() ?? {};
-    const key = JSON.stringify(raw);
+    // Most rules run unconfigured: skip serialising the empty object on every call.
+    const key = Object.keys(raw).length === 0 ? "{}" : JSON.stringify(raw);
     let parsed = cache.get(key);
     if (!parsed) {
       const reader = new ConfigReader(name, raw);

@@ -14,19 +14,23 @@ const fromEnvironment = (): PackSettings => ({
   failClosed: /^(1|true|yes)$/i.test(process.env.HARDENING_KIT_FAIL_CLOSED ?? ""),
 });
 
-let current: PackSettings = fromEnvironment();
+/** Read once: the environment of a pack process does not change, and this runs for every resource. */
+const environment: PackSettings = fromEnvironment();
+
+let current: PackSettings = environment;
 
 export function packSettings(): PackSettings {
   return current;
 }
 
 export function applyPackSettings(raw: Record<string, unknown>): PackSettings {
+  if (Object.keys(raw).length === 0) return (current = environment);
   const { failClosed, ...extra } = raw;
   if (Object.keys(extra).length > 0)
     throw new PolicyConfigError(SETTINGS_POLICY_NAME, Object.keys(extra).join(","), extra, "only failClosed");
   if (failClosed !== undefined && typeof failClosed !== "boolean")
     throw new PolicyConfigError(SETTINGS_POLICY_NAME, "failClosed", failClosed, "true or false");
-  current = failClosed === undefined ? fromEnvironment() : { failClosed };
+  current = failClosed === undefined ? environment : { failClosed };
   return current;
 }
 
