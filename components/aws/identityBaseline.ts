@@ -32,8 +32,12 @@ export const MFA_SELF_SERVICE_ACTIONS = [
   "sts:GetSessionToken",
 ];
 
-/** The standard "deny everything except MFA self-service unless signed in with MFA" statements. */
-export function requireMfaStatements(): PolicyStatement[] {
+/**
+ * The standard "deny everything except MFA self-service unless signed in with MFA" statements. ARNs carry the
+ * account's partition (`aws`, `aws-cn`, `aws-us-gov`): a hard-coded `aws` matches nothing in China or GovCloud, which
+ * would leave users unable to set up the MFA the policy demands.
+ */
+export function requireMfaStatements(partition: pulumi.Input<string> = "aws"): PolicyStatement[] {
   return [
     {
       Sid: "AllowViewAccountInfo",
@@ -53,7 +57,10 @@ export function requireMfaStatements(): PolicyStatement[] {
         "iam:ListMFADevices",
         "iam:ResyncMFADevice",
       ],
-      Resource: ["arn:aws:iam::*:user/${aws:username}", "arn:aws:iam::*:mfa/*"],
+      Resource: [
+        pulumi.interpolate`arn:${partition}:iam::*:user/\${aws:username}`,
+        pulumi.interpolate`arn:${partition}:iam::*:mfa/*`,
+      ],
     },
     {
       Sid: "DenyAllExceptListedIfNoMFA",
@@ -118,7 +125,7 @@ export class IdentityBaseline extends pulumi.ComponentResource {
       {
         name: `${name}-require-mfa`,
         description: "Deny everything but MFA self-service until the user signs in with MFA",
-        policy: policyDocument(requireMfaStatements()),
+        policy: policyDocument(requireMfaStatements(aws.getPartitionOutput({}, parent).partition)),
       },
       parent,
     );

@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { HardenedVpc } from "../../components/aws";
-import { Site, backupTag, inRegion, logicalName } from "./site";
+import { Site, backupTag, inRegion, logicalName, readIn } from "./site";
 
 export const APP_PORT = 8080;
 
@@ -162,7 +162,11 @@ export function webTier(args: WebTierArgs) {
   );
   new aws.iam.RolePolicyAttachment(
     n("web-app-ssm"),
-    { role: role.name, policyArn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" },
+    {
+      role: role.name,
+      // The managed policy's ARN carries the partition: `aws` alone does not exist in China or GovCloud.
+      policyArn: pulumi.interpolate`arn:${aws.getPartitionOutput({}, readIn(site)).partition}:iam::aws:policy/AmazonSSMManagedInstanceCore`,
+    },
     opts,
   );
   const profile = new aws.iam.InstanceProfile(n("web-app-profile"), { role: role.name }, opts);

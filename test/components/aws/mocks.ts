@@ -48,8 +48,11 @@ export function installMocks(): void {
             return { names: mockConfig.azNames, zoneIds: mockConfig.azNames.map((_, i) => `use1-az${i + 1}`) };
           case "aws:index/getCallerIdentity:getCallerIdentity":
             return { accountId: mockConfig.accountId, arn: "arn:aws:iam::123456789012:user/x", userId: "x" };
-          case "aws:index/getPartition:getPartition":
+          case "aws:index/getPartition:getPartition": {
+            const region = providerRegions.get(args.provider?.split("::").pop() ?? "") ?? mockConfig.region;
+            if (region.startsWith("cn-")) return { partition: "aws-cn", dnsSuffix: "amazonaws.com.cn" };
             return { partition: "aws", dnsSuffix: "amazonaws.com" };
+          }
           case "aws:index/getRegion:getRegion": {
             const region = providerRegions.get(args.provider?.split("::").pop() ?? "") ?? mockConfig.region;
             return { region, name: region };

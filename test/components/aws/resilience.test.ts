@@ -187,6 +187,18 @@ describe("DnsFailover", () => {
   });
 });
 
+describe("IdentityBaseline in another partition", () => {
+  it("writes the MFA self-service ARNs in the account's partition", async () => {
+    reset();
+    const china = new aws.Provider("china", { region: "cn-north-1" });
+    new IdentityBaseline("cn", { humanGroupName: "engineers" }, { providers: [china] });
+    await settle();
+    const doc = JSON.parse(one("aws:iam/policy:Policy").inputs.policy);
+    const selfService = doc.Statement.find((s: any) => s.Sid === "AllowManageOwnPasswordsAndMfa");
+    expect(selfService.Resource).toEqual(["arn:aws-cn:iam::*:user/${aws:username}", "arn:aws-cn:iam::*:mfa/*"]);
+  });
+});
+
 describe("IdentityBaseline", () => {
   beforeAll(async () => {
     reset();
@@ -220,6 +232,8 @@ describe("IdentityBaseline", () => {
       Resource: "*",
       Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } },
     });
+    const selfService = doc.Statement.find((s: any) => s.Sid === "AllowManageOwnPasswordsAndMfa");
+    expect(selfService.Resource).toEqual(["arn:aws:iam::*:user/${aws:username}", "arn:aws:iam::*:mfa/*"]);
     expect(MFA_SELF_SERVICE_ACTIONS).toEqual(expect.arrayContaining(["iam:EnableMFADevice", "sts:GetSessionToken"]));
     expect(MFA_SELF_SERVICE_ACTIONS.some((a) => a.endsWith("*"))).toBe(false);
     expect(one("aws:iam/groupPolicyAttachment:GroupPolicyAttachment").inputs).toEqual({
