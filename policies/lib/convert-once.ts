@@ -1,7 +1,8 @@
 // @pulumi/policy converts a resource's property Struct to JavaScript once per policy that may apply to it (every
 // policy spanning several types, plus the settings policy), which is most of the pack's time per resource. The
-// conversion is pure and its callers only read the result (the SDK copies it into each policy's props), so the
-// pack remembers it per Struct message: one conversion per resource, and every policy still gets its own copy.
+// conversion is pure, and in the SDK each result is either copied into a policy's own props (Analyze, Remediate,
+// AnalyzeStack) or converted and amended once per message (Configure), so the pack remembers it per Struct message:
+// one conversion per resource, and every policy still gets its own copy.
 import { createRequire } from "module";
 
 interface StructClass {
