@@ -100,6 +100,18 @@ async function startMedian(packDir: string): Promise<{ host: PolicyHost; ms: num
   }
 }
 
+/** Analyze latency of each input, one call at a time, after 500 warm-up calls (not timed). */
+async function oneAtATime(host: PolicyHost, inputs: AnalyzerInput[]): Promise<number[]> {
+  for (const r of inputs.slice(0, 500)) await host.analyze(r);
+  const latencies: number[] = [];
+  for (const r of inputs) {
+    const s = nowMs();
+    await host.analyze(r);
+    latencies.push(nowMs() - s);
+  }
+  return latencies;
+}
+
 async function overProtocol(
   subject: Subject,
   all: SyntheticResource[],
@@ -108,18 +120,10 @@ async function overProtocol(
   const { host, ms: startupMs } = await startMedian(subject.packDir);
   try {
     const inputs = all.map(toInput);
-    for (const r of inputs.slice(0, 500)) await host.analyze(r);
-    const latencies: number[] = [];
-    const awsLatencies: number[] = [];
     const t0 = nowMs();
-    for (const r of inputs) {
-      const s = nowMs();
-      await host.analyze(r);
-      const took = nowMs() - s;
-      latencies.push(took);
-      if (cloudOf(r.type) === "aws") awsLatencies.push(took);
-    }
+    const latencies = await oneAtATime(host, inputs);
     const sequentialMs = nowMs() - t0;
+    const awsLatencies = latencies.filter((_, i) => cloudOf(inputs[i].type) === "aws");
     const rate = async (items: AnalyzerInput[]) => {
       const s = nowMs();
       await inParallel(items, IN_FLIGHT, (r) => host.analyze(r));
@@ -147,14 +151,7 @@ interface Floor {
 async function measureFloor(all: SyntheticResource[]): Promise<Floor> {
   const { host, ms: startupMs } = await startMedian(FLOOR_PACK_DIR);
   try {
-    const inputs = all.map(toInput);
-    for (const r of inputs.slice(0, 500)) await host.analyze(r);
-    const latencies: number[] = [];
-    for (const r of inputs) {
-      const s = nowMs();
-      await host.analyze(r);
-      latencies.push(nowMs() - s);
-    }
+    const latencies = await oneAtATime(host, all.map(toInput));
     console.error(`  floor (empty pack): startup ${fmt(startupMs)} ms, Analyze median ${fmt(median(latencies), 3)} ms`);
     return { startupMs, latencies };
   } finally {
