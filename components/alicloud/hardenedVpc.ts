@@ -13,7 +13,7 @@ import {
   checkSlsProjectName,
 } from "../plan/alicloud-retention";
 import { Problems, ValidationError } from "../validation";
-import { createLogSink } from "./logSink";
+import { createAllTrafficFlowLog } from "./flowLog";
 
 export interface HardenedVpcArgs {
   /** IPv4 CIDR of the VPC. Default "10.0.0.0/16" (private space: nothing here is routable from the internet). */
@@ -253,29 +253,16 @@ export class HardenedVpc extends pulumi.ComponentResource {
       this.natPublicIp = eip.ipAddress;
     }
 
-    const { project, store } = createLogSink(this, `${name}-flowlog`, {
+    const { project, store, flowLog } = createAllTrafficFlowLog(this, name, {
+      resourceType: "VPC",
+      resourceId: vpc.id,
       projectName,
       logstoreName: storeName,
       retentionDays,
-      description: `Flow logs of VPC ${name}`,
+      sinkDescription: `Flow logs of VPC ${name}`,
+      description: "All accepted and dropped traffic of the VPC",
       tags,
     });
-    const flowLog = new alicloud.vpc.FlowLog(
-      `${name}-flowlog`,
-      {
-        flowLogName: `${name}-all`,
-        description: "All accepted and dropped traffic of the VPC",
-        resourceType: "VPC",
-        resourceId: vpc.id,
-        trafficType: "All",
-        projectName: project.projectName,
-        logStoreName: store.logstoreName,
-        aggregationInterval: "1",
-        status: "Active",
-        tags,
-      },
-      parent,
-    );
     this.flowLogId = flowLog.id;
     this.flowLogProjectName = project.projectName;
     this.flowLogStoreName = store.logstoreName;

@@ -13,7 +13,7 @@ import {
   checkSlsProjectName,
 } from "../plan/alicloud-retention";
 import { Problems } from "../validation";
-import { createLogSink } from "./logSink";
+import { createAllTrafficFlowLog } from "./flowLog";
 import { createWormBucket } from "./wormBucket";
 
 export interface MirrorFilterRule {
@@ -162,29 +162,16 @@ export class TrafficForensics extends pulumi.ComponentResource {
     const tags = { ...(args.tags ?? {}), "hardening:component": "TrafficForensics" };
     const parent = { parent: this };
 
-    const { project, store } = createLogSink(this, `${name}-flowlog`, {
+    const { project, flowLog } = createAllTrafficFlowLog(this, name, {
+      resourceType: args.flowLogResourceType ?? "VPC",
+      resourceId: args.flowLogResourceId,
       projectName,
       logstoreName: storeName,
       retentionDays: retention,
-      description: `Traffic evidence of ${name}`,
+      sinkDescription: `Traffic evidence of ${name}`,
+      description: "All accepted and dropped traffic, kept as evidence",
       tags,
     });
-    const flowLog = new alicloud.vpc.FlowLog(
-      `${name}-flowlog`,
-      {
-        flowLogName: `${name}-all`,
-        description: "All accepted and dropped traffic, kept as evidence",
-        resourceType: args.flowLogResourceType ?? "VPC",
-        resourceId: args.flowLogResourceId,
-        trafficType: "All",
-        projectName: project.projectName,
-        logStoreName: store.logstoreName,
-        aggregationInterval: "1",
-        status: "Active",
-        tags,
-      },
-      parent,
-    );
 
     const filter = new alicloud.vpc.TrafficMirrorFilter(
       `${name}-filter`,
