@@ -150,6 +150,18 @@ export class TrafficForensics extends pulumi.ComponentResource {
     checkMirrorRules(problems, "ingressRules", ingress);
     checkMirrorRules(problems, "egressRules", egress);
     problems.throwIfAny();
+    for (const [argument, rules] of [
+      ["ingressRules", ingress],
+      ["egressRules", egress],
+    ] as const) {
+      if (!rules.some((r) => r.action === "accept")) {
+        pulumi.log.warn(
+          `TrafficForensics "${name}": ${argument} only drop, so no traffic in that direction is mirrored; ` +
+            "omit the argument to mirror everything",
+          this,
+        );
+      }
+    }
 
     const lockWorm = args.lockWorm ?? true;
     if (!lockWorm) {

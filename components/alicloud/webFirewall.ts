@@ -5,7 +5,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { SCANNER_USER_AGENTS } from "../plan/scanners";
-import { RateLimitOptions, checkRateLimit, checkUaTokens, uaBlockRules } from "../plan/alicloud-waf";
+import {
+  DEFAULT_RATE_LIMIT,
+  RateLimitOptions,
+  checkRateLimit,
+  checkUaTokens,
+  rateLimitLoosening,
+  uaBlockRules,
+} from "../plan/alicloud-waf";
 import { DEFAULT_LOG_RETENTION_DAYS, checkLogRetention } from "../plan/alicloud-retention";
 import { Problems } from "../validation";
 
@@ -54,7 +61,7 @@ export class WebFirewall extends pulumi.ComponentResource {
     super("hardening:alicloud:WebFirewall", name, {}, opts);
 
     const uas = args.blockedUserAgents ?? SCANNER_USER_AGENTS;
-    const rate = args.rateLimit ?? { threshold: 1000, intervalSeconds: 60, blockSeconds: 600 };
+    const rate = args.rateLimit ?? DEFAULT_RATE_LIMIT;
     const retention = args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
     const problems = new Problems(`WebFirewall "${name}"`);
     if (
@@ -107,6 +114,10 @@ export class WebFirewall extends pulumi.ComponentResource {
     checkRateLimit(problems, "rateLimit", rate);
     checkLogRetention(problems, "logRetentionDays", retention);
     problems.throwIfAny();
+    const looser = rateLimitLoosening(rate);
+    if (looser) {
+      pulumi.log.warn(`WebFirewall "${name}": rateLimit is looser than the default (${looser})`, this);
+    }
 
     const tags = { ...(args.tags ?? {}), "hardening:component": "WebFirewall" };
     const parent = { parent: this };

@@ -45,6 +45,8 @@ export function createWormBucket(parent: pulumi.Resource, name: string, opts: Wo
       bucket: opts.bucketName,
       redundancyType: "ZRS",
       storageClass: "Standard",
+      // OSS accepts a retention policy on a bucket with versioning Enabled (only Suspended is refused, see
+      // InitiateBucketWorm); versions keep overwritten objects recoverable too.
       versioning: { status: "Enabled" },
       serverSideEncryptionRule: { sseAlgorithm: "KMS", kmsMasterKeyId: kmsKeyId },
       tags: opts.tags,

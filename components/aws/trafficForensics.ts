@@ -26,7 +26,7 @@ export interface TrafficMirroringArgs {
   targetEniId?: pulumi.Input<string>;
   /** ENIs whose packets are mirrored, one session each. */
   sourceEniIds: pulumi.Input<string>[];
-  /** Filter rules. Default: accept all traffic in both directions. */
+  /** Filter rules. Default: accept all traffic in both directions; a direction with no accept rule logs a warning. */
   filterRules?: MirrorFilterRule[];
   /** VXLAN network id for the sessions. Default 4711. */
   virtualNetworkId?: number;
@@ -105,6 +105,13 @@ function validate(args: TrafficForensicsArgs): void {
     );
   }
   problems.throwIfAny();
+}
+
+/** Directions in which the given filter rules mirror nothing (no accept rule at all). */
+export function unmirroredDirections(rules: readonly MirrorFilterRule[]): ("ingress" | "egress")[] {
+  return (["ingress", "egress"] as const).filter(
+    (direction) => !rules.some((r) => r.direction === direction && r.action === "accept"),
+  );
 }
 
 export class TrafficForensics extends pulumi.ComponentResource {
@@ -192,6 +199,14 @@ export class TrafficForensics extends pulumi.ComponentResource {
     const sessions: aws.ec2.TrafficMirrorSession[] = [];
     const m = args.mirroring;
     if (m) {
+      const rules = m.filterRules ?? ACCEPT_ALL_FILTER_RULES;
+      for (const direction of unmirroredDirections(rules)) {
+        pulumi.log.warn(
+          `TrafficForensics ${name}: mirroring.filterRules accept no ${direction} traffic, so none is mirrored to ` +
+            "the sensor; omit filterRules to mirror everything",
+          this,
+        );
+      }
       const target = new aws.ec2.TrafficMirrorTarget(
         `${name}-mirror-target`,
         {
@@ -207,7 +222,7 @@ export class TrafficForensics extends pulumi.ComponentResource {
         { description: `${name} mirror filter`, tags },
         parent,
       );
-      (m.filterRules ?? ACCEPT_ALL_FILTER_RULES).forEach(
+      rules.forEach(
         (r) =>
           new aws.ec2.TrafficMirrorFilterRule(
             `${name}-mirror-${r.direction}-${r.ruleNumber}`,

@@ -15,7 +15,7 @@ export type WafScope = "REGIONAL" | "CLOUDFRONT";
 export interface WebFirewallArgs {
   /** "REGIONAL" (ALB, API Gateway; default) or "CLOUDFRONT" (then pass a us-east-1 provider in opts). */
   scope?: WafScope;
-  /** Requests per 5 minutes one IP may make before it is blocked. Default 1000; 10 to 2,000,000,000 allowed by WAF. */
+  /** Requests per 5 minutes one IP may make before it is blocked. Default 1000; 10 to 2,000,000,000 allowed by WAF; above the default logs a warning. */
   rateLimit?: number;
   /** Also block anonymising networks (VPNs, Tor, hosting providers). Default false: it blocks some real users. */
   blockAnonymousIps?: boolean;
@@ -30,13 +30,14 @@ export interface WebFirewallArgs {
 
 const SCOPES: readonly WafScope[] = ["REGIONAL", "CLOUDFRONT"];
 export const MIN_RATE_LIMIT = 10;
+export const DEFAULT_RATE_LIMIT = 1000;
 export const MAX_RATE_LIMIT = 2_000_000_000;
 
 function validate(args: WebFirewallArgs): void {
   const problems = new Problems("WebFirewall");
   const scope = args.scope ?? "REGIONAL";
   problems.check(SCOPES.includes(scope), "scope", scope, SCOPES.join(", "), 'use "REGIONAL" for ALBs and APIs');
-  const rate = args.rateLimit ?? 1000;
+  const rate = args.rateLimit ?? DEFAULT_RATE_LIMIT;
   problems.check(
     Number.isInteger(rate) && rate >= MIN_RATE_LIMIT && rate <= MAX_RATE_LIMIT,
     "rateLimit",
@@ -84,6 +85,14 @@ export class WebFirewall extends pulumi.ComponentResource {
     if (userAgents.length === 0) {
       pulumi.log.warn(`WebFirewall ${name}: blockedUserAgents is empty, scanner User-Agents are not blocked`, this);
     }
+    const rateLimit = args.rateLimit ?? DEFAULT_RATE_LIMIT;
+    if (rateLimit > DEFAULT_RATE_LIMIT) {
+      pulumi.log.warn(
+        `WebFirewall ${name}: rateLimit ${rateLimit} is above the default ${DEFAULT_RATE_LIMIT} requests per IP in ` +
+          "5 minutes, so password guessing and scanning get that much more room before the block",
+        this,
+      );
+    }
 
     const managed = managedRuleGroupNames({ blockAnonymousIps: args.blockAnonymousIps ?? false }).map((group, i) => ({
       name: group,
@@ -98,7 +107,7 @@ export class WebFirewall extends pulumi.ComponentResource {
         name: "rate-limit-per-ip",
         priority: managed.length,
         action: { block: {} },
-        statement: { rateBasedStatement: { limit: args.rateLimit ?? 1000, aggregateKeyType: "IP" } },
+        statement: { rateBasedStatement: { limit: rateLimit, aggregateKeyType: "IP" } },
         visibilityConfig: visibility(`${name}-rate-limit`),
       },
     ];

@@ -55,6 +55,20 @@ export function checkUaTokens(problems: Problems, argument: string, tokens: read
   });
 }
 
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { threshold: 1000, intervalSeconds: 60, blockSeconds: 600 };
+
+/** How a valid rate limit is looser than the default (more requests per second, or a shorter block), if it is. */
+export function rateLimitLoosening(r: RateLimitOptions): string | undefined {
+  const d = DEFAULT_RATE_LIMIT;
+  const looser: string[] = [];
+  if (r.threshold / r.intervalSeconds > d.threshold / d.intervalSeconds)
+    looser.push(
+      `${r.threshold} requests per ${r.intervalSeconds} s is more than ${d.threshold} per ${d.intervalSeconds} s`,
+    );
+  if (r.blockSeconds < d.blockSeconds) looser.push(`a ${r.blockSeconds} s block is shorter than ${d.blockSeconds} s`);
+  return looser.length > 0 ? looser.join("; ") : undefined;
+}
+
 /** Validates the rate limit against WAF's ranges: interval 1-1800 s, block 60-86400 s, threshold ≥ 2. */
 export function checkRateLimit(problems: Problems, argument: string, r: RateLimitOptions): void {
   const int = (v: unknown, min: number, max: number) =>

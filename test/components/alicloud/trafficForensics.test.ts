@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { childrenOf, one, ofType, options, recordOptions, settle, thrown } from "./mocks";
-import { TrafficForensics } from "../../../components/alicloud/trafficForensics";
+import { MIRROR_ALL, TrafficForensics } from "../../../components/alicloud/trafficForensics";
 
 describe("TrafficForensics", () => {
   beforeAll(async () => {
@@ -113,6 +113,21 @@ describe("TrafficForensics", () => {
     }
     expect(message).toContain("7 invalid arguments");
     expect(childrenOf("bad")).toEqual([]);
+  });
+
+  it("warns when a direction's rules only drop", async () => {
+    const warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
+    new TrafficForensics("dropper", {
+      flowLogResourceId: "vpc-1",
+      sourceEniIds: ["eni-a"],
+      target: { type: "NetworkInterface", id: "eni-sensor" },
+      evidenceBucketName: "acme-dropper-evidence",
+      egressRules: [{ ...MIRROR_ALL, action: "drop" }],
+    });
+    await settle();
+    const messages = warn.mock.calls.map((c) => String(c[0])).filter((m) => /only drop/.test(m));
+    expect(messages).toEqual([expect.stringMatching(/^TrafficForensics "dropper": egressRules only drop/)]);
+    warn.mockRestore();
   });
 
   it("warns and leaves WORM unlocked only when asked", async () => {

@@ -94,6 +94,20 @@ describe("WebFirewall", () => {
     expect(childrenOf("bad")).toEqual([]);
   });
 
+  it("warns when the rate limit is looser than the default, and only then", async () => {
+    const warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
+    const domains = [{ domain: "rate.example.com", backends: ["198.51.100.9"] }];
+    new WebFirewall("loose", { domains, rateLimit: { threshold: 5000, intervalSeconds: 60, blockSeconds: 120 } });
+    new WebFirewall("tight", { domains, rateLimit: { threshold: 100, intervalSeconds: 10, blockSeconds: 3600 } });
+    await settle();
+    const messages = warn.mock.calls.map((c) => String(c[0])).filter((m) => /rateLimit/.test(m));
+    expect(messages).toEqual([
+      'WebFirewall "loose": rateLimit is looser than the default (5000 requests per 60 s is more than 1000 per 60 s; ' +
+        "a 120 s block is shorter than 600 s)",
+    ]);
+    warn.mockRestore();
+  });
+
   it("warns, and creates no log collection, when log collection is left to another stack", async () => {
     const warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
     new WebFirewall("shared", {

@@ -1,8 +1,9 @@
+import * as pulumi from "@pulumi/pulumi";
 import { installMocks, ofType, one, recorded, reset, settle, validationErrorOf } from "./mocks";
 
 installMocks();
 import { AuditTrail } from "../../../components/aws/auditTrail";
-import { TrafficForensics } from "../../../components/aws/trafficForensics";
+import { MirrorFilterRule, TrafficForensics } from "../../../components/aws/trafficForensics";
 import { FLOW_LOG_V5_FIELDS } from "../../../components/plan/flowLogFormat";
 
 function expectLockedEvidenceBucket(bucketName: string, prefix: string) {
@@ -95,6 +96,36 @@ describe("TrafficForensics", () => {
       ["eni-app-0", "forensics-mirror-target-id", "forensics-mirror-filter-id"],
       ["eni-app-1", "forensics-mirror-target-id", "forensics-mirror-filter-id"],
     ]);
+  });
+
+  it("warns for each direction the given filter rules do not mirror", async () => {
+    const warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
+    try {
+      reset();
+      const mirroring = (filterRules: MirrorFilterRule[]) => ({
+        targetEniId: "eni-s",
+        sourceEniIds: ["eni-a"],
+        filterRules,
+      });
+      new TrafficForensics("none", { vpcId: "vpc-1", mirroring: mirroring([]) });
+      new TrafficForensics("rejects", {
+        vpcId: "vpc-1",
+        mirroring: mirroring([
+          { direction: "ingress", ruleNumber: 10, action: "accept", protocol: 6 },
+          { direction: "egress", ruleNumber: 10, action: "reject" },
+        ]),
+      });
+      new TrafficForensics("default", { vpcId: "vpc-1", mirroring: { targetEniId: "eni-s", sourceEniIds: ["eni-a"] } });
+      await settle();
+      const messages = warn.mock.calls.map((c) => String(c[0])).filter((m) => /filterRules/.test(m));
+      expect(messages.map((m) => /TrafficForensics (\S+): .*accept no (\S+) traffic/.exec(m)?.slice(1))).toEqual([
+        ["none", "ingress"],
+        ["none", "egress"],
+        ["rejects", "egress"],
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it("rejects short retention and ambiguous or empty mirroring, creating nothing", async () => {

@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { installMocks, ofType, one, recorded, reset, settle, validationErrorOf } from "./mocks";
 
 installMocks();
@@ -73,6 +74,26 @@ describe("WebFirewall", () => {
       "AWSManagedRulesAnonymousIpList",
       "AWSManagedRulesCommonRuleSet",
     ]);
+  });
+
+  it("warns when rateLimit is raised above the default, and only then", async () => {
+    const warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
+    try {
+      reset();
+      new WebFirewall("loose", { rateLimit: 50_000 });
+      new WebFirewall("tight", { rateLimit: 500 });
+      await settle();
+      const messages = warn.mock.calls.map((c) => String(c[0]));
+      expect(messages.filter((m) => /rateLimit/.test(m))).toEqual([
+        expect.stringMatching(/WebFirewall loose: rateLimit 50000 is above the default 1000/),
+      ]);
+      const limits = ofType("aws:wafv2/webAcl:WebAcl").map(
+        (a) => a.inputs.rules.find((r: any) => r.name === "rate-limit-per-ip").statement.rateBasedStatement.limit,
+      );
+      expect(limits).toEqual([50_000, 500]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it("rejects bad arguments all at once, creating nothing", async () => {
