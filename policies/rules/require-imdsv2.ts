@@ -15,10 +15,12 @@ function tokenFindings(where: string, opts: Record<string, unknown> | undefined)
   ];
 }
 
-const awsCheck: Check<unknown> = (p) =>
-  isUnknown(p.metadataOptions)
-    ? [unverifiable("metadataOptions")]
-    : tokenFindings("metadataOptions.", obj(p.metadataOptions));
+const awsCheck: Check<unknown> = (p) => {
+  if (isUnknown(p.metadataOptions)) return [unverifiable("metadataOptions")];
+  // Without its own metadataOptions an instance takes the launch template's, which this rule checks as a resource.
+  if (p.metadataOptions === undefined && p.launchTemplate !== undefined && p.launchTemplate !== null) return [];
+  return tokenFindings("metadataOptions.", obj(p.metadataOptions));
+};
 const alicloudCheck: Check<unknown> = (p) => tokenFindings("", p);
 
 const awsRemedy: Remedy<unknown> = (p) =>

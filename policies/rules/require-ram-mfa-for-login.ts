@@ -1,4 +1,4 @@
-import { isUnknown } from "../../lib/values";
+import { bool, isUnknown } from "../../lib/values";
 import { unverifiable, violation } from "../lib/findings";
 import { defineResourceRule } from "../lib/rule";
 
@@ -28,7 +28,7 @@ export const requireRamMfaForLogin = defineResourceRule<unknown>({
       if (mode === "mandatory") return [];
       if (mode === undefined) {
         if (isUnknown(p.enforceMfaForLogin)) return [unverifiable("enforceMfaForLogin")];
-        if (p.enforceMfaForLogin === true) return [];
+        if (bool(p.enforceMfaForLogin) === true) return [];
         return [
           violation('mfaOperationForLogin is not set (defaults to "independent"): RAM users may log in without MFA'),
         ];

@@ -123,6 +123,7 @@ describe("require-ram-mfa-for-login", () => {
     { name: "adaptive", type: PREF, props: { mfaOperationForLogin: "adaptive" }, violations: 1 },
     { name: "deprecated flag true", type: PREF, props: { enforceMfaForLogin: true }, violations: 0 },
     { name: "deprecated flag false", type: PREF, props: { enforceMfaForLogin: false }, violations: 1 },
+    { name: 'deprecated flag as the string "true"', type: PREF, props: { enforceMfaForLogin: "true" }, violations: 0 },
     { name: "nothing set", type: PREF, props: { allowUserToChangePassword: true }, violations: 1 },
     {
       name: "new field wins over deprecated",

@@ -14,6 +14,18 @@ describe("require-imdsv2", () => {
       violations: 1,
       mentions: "defaults to optional",
     },
+    {
+      name: "EC2 from a launch template takes the template's metadata options",
+      type: EC2,
+      props: { instanceType: "t3.micro", launchTemplate: { id: UNKNOWN, version: "$Latest" } },
+      violations: 0,
+    },
+    {
+      name: "EC2 own optional tokens override its launch template",
+      type: EC2,
+      props: { launchTemplate: { id: "lt-1" }, metadataOptions: { httpTokens: "optional" } },
+      violations: 1,
+    },
     { name: "EC2 optional tokens", type: EC2, props: { metadataOptions: { httpTokens: "optional" } }, violations: 1 },
     {
       name: "EC2 required tokens",
