@@ -22,6 +22,17 @@ const awsCheck: Check<unknown> = (p) => {
   return tokenFindings("metadataOptions.", obj(p.metadataOptions));
 };
 const alicloudCheck: Check<unknown> = (p) => tokenFindings("", p);
+/** ESS scaling configurations have no httpTokens: IMDSv1 stays open unless the endpoint is off. */
+const essCheck: Check<unknown> = (p) => {
+  if (isUnknown(p.httpEndpoint)) return [unverifiable("httpEndpoint")];
+  if (p.httpEndpoint === "disabled") return [];
+  return [
+    violation(
+      "a scaling configuration cannot require metadata tokens, so IMDSv1 stays open: launch the group from a " +
+        'launch template with httpTokens "required" (scaling group launchTemplateId), or set httpEndpoint "disabled"',
+    ),
+  ];
+};
 
 const awsRemedy: Remedy<unknown> = (p) =>
   isUnknown(p.metadataOptions) ? undefined : { metadataOptions: { ...obj(p.metadataOptions), httpTokens: "required" } };
@@ -37,7 +48,7 @@ export const requireImdsv2 = defineResourceRule<unknown>({
     severity: "high",
     remediationSteps: [
       'AWS: set metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 }.',
-      'Alibaba Cloud: set httpTokens: "required" on the instance or launch template.',
+      'Alibaba Cloud: set httpTokens: "required" on the instance or launch template; auto scaling groups launch from such a template (launchTemplateId), as scaling configurations cannot require tokens.',
       "Or run the pack with this policy at enforcementLevel remediate to set it automatically.",
     ],
     controls: [
@@ -56,6 +67,7 @@ export const requireImdsv2 = defineResourceRule<unknown>({
     "alicloud:ecs/instance:Instance": alicloudCheck,
     "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate": alicloudCheck,
     "alicloud:ecs/launchTemplate:LaunchTemplate": alicloudCheck,
+    "alicloud:ess/scalingConfiguration:ScalingConfiguration": essCheck,
   },
   remedies: {
     "aws:ec2/instance:Instance": awsRemedy,

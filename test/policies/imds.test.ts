@@ -4,6 +4,7 @@ import { Case, remediate, table, UNKNOWN } from "./harness";
 const EC2 = "aws:ec2/instance:Instance";
 const LT = "aws:ec2/launchTemplate:LaunchTemplate";
 const ECS = "alicloud:ecs/instance:Instance";
+const ESS = "alicloud:ess/scalingConfiguration:ScalingConfiguration";
 
 describe("require-imdsv2", () => {
   table(requireImdsv2, [
@@ -78,6 +79,26 @@ describe("require-imdsv2", () => {
       type: "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
       props: { httpTokens: "optional" },
       violations: 1,
+    },
+    {
+      name: "ESS scaling configuration with the metadata endpoint on (no tokens possible)",
+      type: ESS,
+      props: { scalingGroupId: "sg", imageId: "img", instanceType: "ecs.g6.large", keyName: "kp" },
+      violations: 1,
+      mentions: "launch template",
+    },
+    {
+      name: "ESS scaling configuration with the endpoint disabled",
+      type: ESS,
+      props: { httpEndpoint: "disabled" },
+      violations: 0,
+    },
+    {
+      name: "ESS scaling configuration with an unknown endpoint is a note",
+      type: ESS,
+      props: { httpEndpoint: UNKNOWN },
+      violations: 0,
+      notes: 1,
     },
   ] as Case[]);
 
