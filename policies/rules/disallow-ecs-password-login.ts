@@ -18,18 +18,19 @@ function passwordFindings(p: Record<string, unknown>, fields: string[]): Finding
 
 const withPassword: Check<unknown> = (p) => passwordFindings(p, ["password", "kmsEncryptedPassword"]);
 const inheritOnly: Check<unknown> = (p) => passwordFindings(p, []);
+const passwordOnly: Check<unknown> = (p) => passwordFindings(p, ["password"]);
 
 /** Case step 1: the attacker brute-forced SSH passwords in 137 seconds. */
 export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
   metadata: {
     name: "disallow-ecs-password-login",
     description:
-      "Alibaba Cloud ECS instances, instance sets, launch templates and scaling configurations must not set a login password (password, kmsEncryptedPassword) or inherit the image's password; use key pairs.",
+      "Alibaba Cloud ECS instances, instance sets, launch templates, scaling configurations and Simple Application Server instances must not set a login password (password, kmsEncryptedPassword) or inherit the image's password; use key pairs.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
       "Remove password / kmsEncryptedPassword / passwordInherit from the resource.",
-      "Set keyName (instances, scaling configurations) or keyPairName (launch templates) to an ECS key pair.",
+      "Set keyName (instances, scaling configurations) or keyPairName (launch templates) to an ECS key pair; attach a key pair to Simple Application Server instances instead of a password.",
       "Keep PasswordAuthentication no in sshd_config (the kit's bastion user data does this).",
     ],
     controls: [
@@ -44,5 +45,7 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
     "alicloud:ess/scalingConfiguration:ScalingConfiguration": withPassword,
     "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate": inheritOnly,
     "alicloud:ecs/launchTemplate:LaunchTemplate": inheritOnly,
+    // Lightweight servers run the same sshd with the password set here.
+    "alicloud:simpleapplicationserver/instance:Instance": passwordOnly,
   },
 });

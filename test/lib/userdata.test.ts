@@ -9,9 +9,46 @@ describe("decodeUserData", () => {
   it("decodes base64", () => expect(decodeUserData(b64(script))).toBe(script));
   it("decodes gzip+base64", () => expect(decodeUserData(gzipSync(script).toString("base64"))).toBe(script));
   it("keeps base64-looking plain words", () => expect(decodeUserData("true")).toBe("true"));
+  it.each(["true", "false", "root", "none", "enabled", "password", "PermitRootLogin", "QUJD"])(
+    "keeps the plain word %s",
+    (word) => expect(decodeUserData(word)).toBe(word),
+  );
+  it("decodes base64 of a script with Chinese comments", () => {
+    const script = "#!/bin/bash\n# 关闭防火墙\nsystemctl stop firewalld\n";
+    expect(decodeUserData(b64(script))).toBe(script);
+  });
+  it("keeps base64 of binary as it is", () => {
+    const raw = Buffer.from([0, 1, 2, 0x20, 0x41, 0x7f, 0x0a]).toString("base64");
+    expect(decodeUserData(raw)).toBe(raw);
+  });
 });
 
 const kinds = (text: string) => findLoginWeaknesses(text).map((w) => w.kind);
+
+/** A cloud-config writing one file, its content encoded as cloud-init's `encoding` key says. */
+function writeFile(path: string, content: string, encoding = ""): string {
+  const encoded = /gz/.test(encoding)
+    ? gzipSync(content).toString("base64")
+    : encoding
+      ? b64(content)
+      : JSON.stringify(content);
+  const key = encoding ? `\n    encoding: ${encoding}` : "";
+  return `#cloud-config\nwrite_files:\n  - path: ${path}${key}\n    content: ${encoded}\n`;
+}
+
+/** A MIME multi-part user data document, as cloud-init's make-mime writes it, with base64 parts. */
+function mime(parts: [contentType: string, text: string][]): string {
+  const boundary = "===============5061842341962431977==";
+  const body = parts.map(
+    ([type, text]) =>
+      `--${boundary}\nContent-Type: ${type}; charset="utf-8"\nMIME-Version: 1.0\nContent-Transfer-Encoding: base64\n\n${b64(text).replace(/.{76}/g, "$&\n")}\n`,
+  );
+  return `Content-Type: multipart/mixed; boundary="${boundary}"\nMIME-Version: 1.0\n\n${body.join("")}--${boundary}--\n`;
+}
+
+const hardenedScript = "#!/bin/bash\nsed -i 's/^#\\?PermitRootLogin.*/PermitRootLogin no/' /etc/ssh/sshd_config\n";
+const chineseScript =
+  "#!/bin/bash\n# 开启密码登录，方便运维\nsed -i 's/^PasswordAuthentication no/PasswordAuthentication yes/' /etc/ssh/sshd_config\n";
 
 describe("findLoginWeaknesses", () => {
   it.each<[string, string, LoginWeaknessKind[]]>([
@@ -67,6 +104,210 @@ describe("findLoginWeaknesses", () => {
     ["reading root keys is fine", "chmod 600 /root/.ssh/authorized_keys", []],
   ])("%s", (_name, text, expected) => {
     expect(kinds(text)).toEqual(expected);
+  });
+
+  // Reviewer's reproductions: each was missed (or wrongly reported) before.
+  it.each<[string, string, LoginWeaknessKind[]]>([
+    // 1. sed with an address before `s`: the addressed directive is written with the replacement.
+    [
+      "1 addressed sed turning no into yes",
+      "sed -i '/^PasswordAuthentication/s/no/yes/' /etc/ssh/sshd_config",
+      ["password-authentication"],
+    ],
+    [
+      "1 addressed sed replacing the whole line",
+      "sed -i '/^#\\?PermitRootLogin/s/.*/PermitRootLogin yes/' /etc/ssh/sshd_config",
+      ["root-login"],
+    ],
+    [
+      "1 addressed sed turning yes into no is safe",
+      "sed -i '/^PasswordAuthentication/s/yes/no/' /etc/ssh/sshd_config",
+      [],
+    ],
+    ["1 line-number address", "sed -i '1s/^/PermitRootLogin yes\\n/' /etc/ssh/sshd_config", ["root-login"]],
+    // 2. sed backreference to the directive.
+    ["2 sed backreference", "sed -i 's/^#\\?\\(PermitRootLogin\\).*/\\1 yes/' /etc/ssh/sshd_config", ["root-login"]],
+    [
+      "2 sed backreference writing no is safe",
+      "sed -i 's/^#\\?\\(PermitRootLogin\\).*/\\1 no/' /etc/ssh/sshd_config",
+      [],
+    ],
+    [
+      "2 extended sed backreference",
+      "sed -E -i 's/^#?(PasswordAuthentication)[[:space:]]+no/\\1 yes/' /etc/ssh/sshd_config",
+      ["password-authentication"],
+    ],
+    // 3. `;` ends a command outside quotes.
+    [
+      "3 sed then ; echo",
+      "sed -i 's/a/b/' /etc/hosts; echo 'PermitRootLogin yes' >> /etc/ssh/sshd_config",
+      ["root-login"],
+    ],
+    ["3 ; inside a sed expression stays in it", "sed -i 's/a/b/;s/^#PermitRootLogin.*/PermitRootLogin no/' f", []],
+    // 4. cloud-init keys for root.
+    [
+      "4 cloud-init root ssh_authorized_keys",
+      "#cloud-config\nusers:\n  - name: root\n    ssh_authorized_keys:\n      - ssh-ed25519 AAAA attacker\n",
+      ["root-authorized-keys"],
+    ],
+    [
+      "4 cloud-init keys for a named user are fine",
+      "#cloud-config\nusers:\n  - name: ops\n    ssh_authorized_keys:\n      - ssh-ed25519 AAAA ops\n",
+      [],
+    ],
+    // 5. User data runs as root: its home is root's.
+    ["5 ~/.ssh", "echo ssh-ed25519 AAAA >> ~/.ssh/authorized_keys", ["root-authorized-keys"]],
+    ["5 $HOME/.ssh", 'echo ssh-ed25519 AAAA >> "$HOME/.ssh/authorized_keys"', ["root-authorized-keys"]],
+    ["5 ${HOME}/.ssh", "echo ssh-ed25519 AAAA | tee -a ${HOME}/.ssh/authorized_keys", ["root-authorized-keys"]],
+    ["5 ~ops/.ssh is not root's", "echo ssh-ed25519 AAAA >> ~ops/.ssh/authorized_keys", []],
+    ["5 /home/ops/.ssh is not root's", "curl -o /home/ops/.ssh/authorized_keys http://x/k", []],
+    // 6. JSON and flow-style cloud-config.
+    [
+      "6 JSON cloud-config",
+      '#cloud-config\n{"ssh_pwauth": true, "disable_root": false}',
+      ["password-authentication", "root-login"],
+    ],
+    ["6 flow-style users", "#cloud-config\nusers: [{name: ops, plain_text_passwd: x}]", ["password-set"]],
+    ["6 YAML 1.1 yes", "#cloud-config\nssh_pwauth: yes\ndisable_root: no\n", ["password-authentication", "root-login"]],
+    ["6 flow-style hardened", '#cloud-config\n{"ssh_pwauth": false, "disable_root": true}', []],
+    ["6 chpasswd expiring only sets nothing", "#cloud-config\nchpasswd: { expire: false }\n", []],
+    [
+      "6 runcmd entries are commands",
+      "#cloud-config\nruncmd:\n  - [sh, -c, \"echo 'PermitRootLogin yes' >> /etc/ssh/sshd_config\"]\n  - grep -q 'PasswordAuthentication yes' /etc/ssh/sshd_config\n",
+      ["root-login"],
+    ],
+    // 7. Encoded write_files contents.
+    ...["b64", "base64", "gz+b64", "gzip+base64"].map((encoding): [string, string, LoginWeaknessKind[]] => [
+      `7 write_files encoding ${encoding}`,
+      writeFile("/etc/ssh/sshd_config.d/10-pw.conf", "PasswordAuthentication yes\n", encoding),
+      ["password-authentication"],
+    ]),
+    [
+      "7 write_files hardened drop-in",
+      writeFile("/etc/ssh/sshd_config.d/10-pw.conf", "PasswordAuthentication no\n", "b64"),
+      [],
+    ],
+    [
+      "7 write_files root keys",
+      writeFile("/root/.ssh/authorized_keys", "ssh-ed25519 AAAA attacker\n"),
+      ["root-authorized-keys"],
+    ],
+    // 8. MIME multi-part with base64 parts.
+    [
+      "8 MIME base64 shell part",
+      mime([["text/x-shellscript", "#!/bin/bash\necho 'PermitRootLogin yes' >> /etc/ssh/sshd_config\n"]]),
+      ["root-login"],
+    ],
+    [
+      "8 MIME base64 cloud-config part",
+      mime([
+        ["text/x-shellscript", "#!/bin/bash\nyum -y install nginx\n"],
+        ["text/cloud-config", "ssh_pwauth: true\n"],
+      ]),
+      ["password-authentication"],
+    ],
+    ["8 MIME hardened parts", mime([["text/x-shellscript", hardenedScript]]), []],
+    // 9. Base64 of a script with Chinese comments.
+    ["9 base64 script with Chinese comments", decodeUserData(b64(chineseScript)), ["password-authentication"]],
+    // 10. Other commands that set passwords.
+    ["10 useradd -p", 'useradd -m -p "$(openssl passwd -6 x)" ops', ["password-set"]],
+    ["10 usermod --password", "usermod --password '$6$abc$def' root", ["password-set"]],
+    ["10 passwd from a pipe", "echo -e 'x\\nx' | passwd ecs-user", ["password-set"]],
+    ["10 passwd from a here-string", "passwd ecs-user <<< $'x\\nx'", ["password-set"]],
+    ["10 locking root's password is fine", "passwd -l root", []],
+    ["10 hashing a password only is fine", "openssl passwd -6 x > /tmp/hash", []],
+    // 11. Commands that only read or log.
+    [
+      "11 if grep then sed to no",
+      "if grep -qE '^PermitRootLogin yes' /etc/ssh/sshd_config; then sed -i 's/^PermitRootLogin yes/PermitRootLogin no/' /etc/ssh/sshd_config; fi",
+      [],
+    ],
+    [
+      "11 grep && sed yes to no",
+      "grep -q '^PasswordAuthentication yes' /etc/ssh/sshd_config && sed -i 's/yes/no/' /etc/ssh/sshd_config",
+      [],
+    ],
+    ["11 logger", 'logger "PasswordAuthentication yes found"', []],
+    ["11 test", "[ \"$MODE\" = 'PermitRootLogin yes' ] && exit 1", []],
+    [
+      "11 grep || echo still writes",
+      "grep -q '^PermitRootLogin' /etc/ssh/sshd_config || echo 'PermitRootLogin yes' >> /etc/ssh/sshd_config",
+      ["root-login"],
+    ],
+    // 12. Only a write whose destination is root's authorized_keys counts.
+    ["12 cp root's keys away", "cp /root/.ssh/authorized_keys /home/ops/.ssh/authorized_keys", []],
+    ["12 mv root's keys away", "mv /root/.ssh/authorized_keys /home/ops/.ssh/", []],
+    ["12 count root's keys", "cat /root/.ssh/authorized_keys | wc -l", []],
+    ["12 truncate root's keys", ": > /root/.ssh/authorized_keys", []],
+    ["12 cp to root's keys", "cp /tmp/k /root/.ssh/authorized_keys", ["root-authorized-keys"]],
+    ["12 cp into root's .ssh", "cp /tmp/authorized_keys /root/.ssh/", ["root-authorized-keys"]],
+    ["12 install to root's keys", "install -m 600 /tmp/k /root/.ssh/authorized_keys", ["root-authorized-keys"]],
+    ["12 ln to root's keys", "ln -sf /tmp/k /root/.ssh/authorized_keys", ["root-authorized-keys"]],
+    ["12 wget -O root's keys", "wget -q -O /root/.ssh/authorized_keys http://x/k", ["root-authorized-keys"]],
+    [
+      "12 curl --output root's keys",
+      "curl -fsSL --output=/root/.ssh/authorized_keys http://x/k",
+      ["root-authorized-keys"],
+    ],
+    [
+      "12 sudo tee root's keys",
+      "echo k | sudo tee -a /root/.ssh/authorized_keys > /dev/null",
+      ["root-authorized-keys"],
+    ],
+    ["12 sh -c writing root's keys", "sudo sh -c 'echo k >> /root/.ssh/authorized_keys'", ["root-authorized-keys"]],
+    [
+      "12 heredoc into root's keys",
+      "cat >> /root/.ssh/authorized_keys <<EOF\nssh-rsa AAAA\nEOF",
+      ["root-authorized-keys"],
+    ],
+    // 13. Keyboard-interactive as a second factor after a key.
+    [
+      "13 kbd-interactive MFA",
+      "KbdInteractiveAuthentication yes\nAuthenticationMethods publickey,keyboard-interactive\n",
+      [],
+    ],
+    [
+      "13 challenge-response MFA",
+      "echo 'ChallengeResponseAuthentication yes' >> /etc/ssh/sshd_config\necho 'AuthenticationMethods publickey,keyboard-interactive:pam' >> /etc/ssh/sshd_config\n",
+      [],
+    ],
+    [
+      "13 MFA does not excuse PasswordAuthentication",
+      "PasswordAuthentication yes\nKbdInteractiveAuthentication yes\nAuthenticationMethods publickey,keyboard-interactive\n",
+      ["password-authentication"],
+    ],
+    [
+      "13 a list without publickey is no MFA",
+      "KbdInteractiveAuthentication yes\nAuthenticationMethods publickey,keyboard-interactive keyboard-interactive\n",
+      ["password-authentication"],
+    ],
+    ["13 kbd-interactive alone", "KbdInteractiveAuthentication yes\n", ["password-authentication"]],
+    [
+      "13 MFA only inside a Match block binds only matched users",
+      "KbdInteractiveAuthentication yes\nMatch User deploy\n  AuthenticationMethods publickey,keyboard-interactive\n",
+      ["password-authentication"],
+    ],
+    [
+      "13 MFA after Match all is global again",
+      "KbdInteractiveAuthentication yes\nMatch User deploy\n  X11Forwarding no\nMatch all\nAuthenticationMethods publickey,keyboard-interactive\n",
+      [],
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+
+  it("13 keeps the PasswordAuthentication line, drops the keyboard-interactive one", () => {
+    const text =
+      "PasswordAuthentication yes\nKbdInteractiveAuthentication yes\nAuthenticationMethods publickey,keyboard-interactive";
+    expect(findLoginWeaknesses(text)).toEqual([
+      { kind: "password-authentication", line: "PasswordAuthentication yes" },
+    ]);
+  });
+
+  it("does not quote cloud-config passwords", () => {
+    expect(
+      findLoginWeaknesses("#cloud-config\nusers: [{name: ops, plain_text_passwd: hunter2}]")[0].line,
+    ).not.toContain("hunter2");
   });
 
   it("reads base64 user data after decoding", () => {
@@ -150,3 +391,65 @@ describe("decodeUserData on pathological input", () => {
     expect(decodeUserData(text)).toBe(text);
   });
 });
+
+// The new readers (command splitting, word splitting, sed addresses and groups, MIME, YAML) must stay linear too.
+describe("findLoginWeaknesses on pathological input for the structured readers", () => {
+  const big = 100_000;
+  const half = big / 2;
+  const cases: [string, string, LoginWeaknessKind[]][] = [
+    ["semicolons", `${";".repeat(big)} echo 'PermitRootLogin yes'`, ["root-login"]],
+    ["pipes and ampersands", `${"|&".repeat(half)}x`, []],
+    ["redirections", `echo k ${">".repeat(big)} /root/.ssh/authorized_keys`, ["root-authorized-keys"]],
+    ["here-doc operators", `passwd ${"<".repeat(big)}`, ["password-set"]],
+    ["unbalanced quotes", `echo ${"'\"".repeat(half)}'`, []],
+    ["a stray quote before a long line", `echo 'x ${"a; ".repeat(big / 3)}`, []],
+    ["escapes", `echo ${"\\".repeat(big)}`, []],
+    ["numbers before redirections", `echo ${"1".repeat(big)}>x`, []],
+    ["sudo options", `sudo ${"-u x ".repeat(big / 5)}tee /root/.ssh/authorized_keys`, ["root-authorized-keys"]],
+    ["copy operands", `cp ${"a ".repeat(half)}/root/.ssh/`, []],
+    ["nested shells", `${"sh -c ".repeat(big / 6)}x`, []],
+    ["slashes in a home path", `echo k >> /root${"/".repeat(big)}.ssh`, []],
+    ["sed addresses", `sed -i '${" /".repeat(half)}'`, []],
+    ["sed address slashes", `sed -i '/${"\\/".repeat(half)}s/x/y/'`, []],
+    ["sed line numbers", `sed -i '${"1".repeat(big)}x'`, []],
+    ["sed groups", `sed -i 's/${"\\(".repeat(big / 4)}PermitRootLogin/\\1 yes/' f`, []],
+    ["sed extended groups", `sed -E -i 's/${"(".repeat(half)}/\\9/' f`, []],
+    ["sed ampersands", `sed -i 's/${"PermitRootLogin ".repeat(3_000)}/${"&".repeat(half)}/' f`, []],
+    ["sed backreferences", `sed -i 's/\\(${"x".repeat(half)}\\)/${"\\1".repeat(big / 4)}/' f`, []],
+    ["sed verbatim commands", `sed -i '${" 1a".repeat(big / 3)}'`, []],
+    ["AuthenticationMethods", `${"AuthenticationMethods ".repeat(big / 22)}publickey`, []],
+    ["MIME parts", `Content-Type: multipart/mixed; boundary=b\n\n${"--b\n".repeat(big / 4)}`, []],
+    ["MIME boundary parameter", `Content-Type: multipart/mixed;${" ".repeat(big)}boundary=b\n\n--b\n\nx`, []],
+    [
+      "MIME nesting",
+      `Content-Type: multipart/mixed; boundary=b\n\n${"--b\nContent-Type: multipart/mixed; boundary=b\n\n".repeat(big / 50)}`,
+      [],
+    ],
+    ["cloud-config runcmd", `#cloud-config\nruncmd:\n${"  - echo 'PermitRootLogin no'\n".repeat(big / 30)}`, []],
+    ["cloud-config alias bomb", `#cloud-config\na: &a [x, x, x, x, x, x, x, x, x, x]\n${aliasBomb(10)}`, []],
+    ["cloud-config deep nesting", `#cloud-config\na: ${"[".repeat(5_000)}${"]".repeat(5_000)}`, []],
+  ];
+
+  // Linear work on 100 KB takes milliseconds; quadratic work would run into the test timeout.
+  it.each(cases)("%s", (_name, text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+
+  it("write_files nested in write_files, each level base64, are read to a bounded depth", () => {
+    const nest = (levels: number) => {
+      let text = "PermitRootLogin yes\n";
+      for (let i = 0; i < levels; i++) text = writeFile("/etc/x", text, "b64");
+      return text;
+    };
+    expect(kinds(nest(2))).toEqual(["root-login"]);
+    expect(kinds(nest(12))).toEqual([]);
+  });
+});
+
+/** YAML whose aliases expand exponentially: level n refers to level n-1 ten times. */
+function aliasBomb(levels: number): string {
+  const lines: string[] = [];
+  for (let n = 1; n <= levels; n++)
+    lines.push(`l${n}: &l${n} [${`*${n === 1 ? "a" : `l${n - 1}`}, `.repeat(9)}*${n === 1 ? "a" : `l${n - 1}`}]`);
+  return lines.join("\n");
+}

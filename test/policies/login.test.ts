@@ -20,6 +20,18 @@ describe("disallow-ecs-password-login", () => {
     { name: "instance with key pair", type: ECS, props: { keyName: "ops", imageId: "i" }, violations: 0 },
     { name: "instance with empty password", type: ECS, props: { keyName: "ops", password: "" }, violations: 0 },
     {
+      name: "Simple Application Server with a root password",
+      type: "alicloud:simpleapplicationserver/instance:Instance",
+      props: { planId: "p", imageId: "i", period: 1, password: "Passw0rd!" },
+      violations: 1,
+    },
+    {
+      name: "Simple Application Server without a password (key pair attached separately)",
+      type: "alicloud:simpleapplicationserver/instance:Instance",
+      props: { planId: "p", imageId: "i", period: 1 },
+      violations: 0,
+    },
+    {
       name: "instance with unknown passwordInherit is a note",
       type: ECS,
       props: { passwordInherit: UNKNOWN },
@@ -59,6 +71,20 @@ const rootKeys = "#!/bin/bash\nmkdir -p /root/.ssh\necho 'ssh-rsa AAAA attacker'
 const cloudInit = "#cloud-config\nssh_pwauth: true\nchpasswd:\n  list: |\n    root:Passw0rd\n  expire: false\n";
 const hardened =
   "#!/bin/bash\nsed -i 's/^#\\?PasswordAuthentication.*/PasswordAuthentication no/' /etc/ssh/sshd_config\nsed -i 's/^#\\?PermitRootLogin.*/PermitRootLogin no/' /etc/ssh/sshd_config\n";
+
+const readOnlyChecks =
+  "#!/bin/bash\nif grep -qE '^PermitRootLogin yes' /etc/ssh/sshd_config; then sed -i 's/^PermitRootLogin yes/PermitRootLogin no/' /etc/ssh/sshd_config; fi\ncp /root/.ssh/authorized_keys /home/ops/.ssh/authorized_keys\n";
+const dropIn = `#cloud-config\nwrite_files:\n  - path: /etc/ssh/sshd_config.d/10-pw.conf\n    encoding: b64\n    content: ${b64("PasswordAuthentication yes\n")}\n`;
+
+/** A one-part MIME document whose part is base64, as cloud-init's make-mime writes it. */
+function mime(script: string): string {
+  const part = `Content-Type: text/x-shellscript; charset="utf-8"\nContent-Transfer-Encoding: base64\n\n${b64(script)}\n`;
+  return `Content-Type: multipart/mixed; boundary="==BOUNDARY=="\nMIME-Version: 1.0\n\n--==BOUNDARY==\n${part}--==BOUNDARY==--\n`;
+}
+
+const COMMAND = "alicloud:ecs/command:Command";
+/** A Cloud Assistant command as @pulumi/alicloud sends it: the script base64 in commandContent. */
+const shellCommand = (script: string) => ({ name: "c", type: "RunShellScript", commandContent: b64(script) });
 
 describe("disallow-userdata-login-weakening", () => {
   table(disallowUserdataLoginWeakening, [
@@ -118,6 +144,73 @@ describe("disallow-userdata-login-weakening", () => {
       name: "unknown user data is a note",
       type: "aws:ec2/instance:Instance",
       props: { userData: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "Alicloud base64 script with Chinese comments",
+      type: "alicloud:ecs/instance:Instance",
+      props: { userData: b64(`#!/bin/bash\n# 开启 root 登录\n${openSsh.split("\n")[1]}\n`) },
+      violations: 1,
+      mentions: "password authentication",
+    },
+    {
+      name: "AWS launch template MIME multi-part with a base64 part",
+      type: "aws:ec2/launchTemplate:LaunchTemplate",
+      props: { userData: b64(mime(rootKeys)) },
+      violations: 1,
+      mentions: "authorized_keys",
+    },
+    {
+      name: "Alicloud launch template cloud-config writing an encoded sshd drop-in",
+      type: "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
+      props: { userData: b64(dropIn) },
+      violations: 1,
+      mentions: "password authentication",
+    },
+    {
+      name: "grep before a hardening sed",
+      type: "alicloud:ecs/instance:Instance",
+      props: { userData: readOnlyChecks },
+      violations: 0,
+    },
+    { name: "Cloud Assistant shell script", type: COMMAND, props: shellCommand(openSsh), violations: 1 },
+    {
+      name: "Cloud Assistant command of unset type",
+      type: COMMAND,
+      props: { commandContent: b64(rootKeys) },
+      violations: 1,
+      mentions: "commandContent",
+    },
+    {
+      name: "Cloud Assistant command of a type unknown at preview",
+      type: COMMAND,
+      props: { ...shellCommand(openSsh), type: UNKNOWN },
+      violations: 1,
+    },
+    { name: "Cloud Assistant hardening script", type: COMMAND, props: shellCommand(hardened), violations: 0 },
+    {
+      name: "Cloud Assistant batch script is not shell",
+      type: COMMAND,
+      props: { ...shellCommand(openSsh), type: "RunBatScript" },
+      violations: 0,
+    },
+    {
+      name: "Cloud Assistant PowerShell script is not shell",
+      type: COMMAND,
+      props: { ...shellCommand(openSsh), type: "RunPowerShellScript" },
+      violations: 0,
+    },
+    {
+      name: "Cloud Assistant command of odd shapes reports nothing",
+      type: COMMAND,
+      props: { type: 5, commandContent: 12 },
+      violations: 0,
+    },
+    {
+      name: "Cloud Assistant content unknown at preview is a note",
+      type: COMMAND,
+      props: { type: "RunShellScript", commandContent: UNKNOWN },
       violations: 0,
       notes: 1,
     },

@@ -1,0 +1,117 @@
+// `#cloud-config` documents read as YAML, as cloud-init reads them: block, flow or JSON style alike. Keys that
+// weaken login are findings; the shell of runcmd/bootcmd and the (decoded) contents of write_files are scanned like
+// any other user data. Quoted lines are `key: value` summaries that never repeat a password.
+import { parseDocument } from "yaml";
+import { base64Bytes, textOf } from "./userdata-decode";
+import { Findings } from "./userdata-findings";
+import { isRootKeysPath } from "./userdata-root-keys";
+
+type Config = Record<string, unknown>;
+/** Scans nested text (a command, a file's content) as user data. */
+export type ScanText = (text: string) => void;
+
+/** cloud-init reads a document as cloud-config when its first line says so. */
+export function isCloudConfig(text: string): boolean {
+  return text.trimStart().startsWith("#cloud-config");
+}
+
+/** Scans a cloud-config; returns false, having found nothing, when it is not a YAML mapping (the caller falls back). */
+export function scanCloudConfig(text: string, found: Findings, scanText: ScanText): boolean {
+  const config = parseConfig(text);
+  if (!config) return false;
+  checkSshKeys(config, found);
+  checkPasswords(config, found);
+  for (const user of [config.user, ...asArray(config.users)]) if (isRecord(user)) checkUser(user, found);
+  for (const key of ["bootcmd", "runcmd"]) for (const entry of asArray(config[key])) scanCommand(entry, scanText);
+  for (const file of asArray(config.write_files)) if (isRecord(file)) checkWriteFile(file, found, scanText);
+  return true;
+}
+
+/** YAML 1.1, as cloud-init's PyYAML reads it (`yes` is true); duplicate keys or errors mean no parse. */
+function parseConfig(text: string): Config | undefined {
+  try {
+    const doc = parseDocument(text, { version: "1.1", logLevel: "silent" });
+    if (doc.errors.length > 0) return undefined;
+    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    return isRecord(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function checkSshKeys(config: Config, found: Findings): void {
+  if (isTrue(config.ssh_pwauth)) found.add("password-authentication", `ssh_pwauth: ${String(config.ssh_pwauth)}`);
+  // cloud-init's default disables root; only an explicit false lets root in.
+  if (isFalse(config.disable_root)) found.add("root-login", `disable_root: ${String(config.disable_root)}`);
+}
+
+function checkPasswords(config: Config, found: Findings): void {
+  if (isSet(config.password)) found.add("password-set", "password: (set)");
+  const chpasswd = config.chpasswd;
+  // `chpasswd: {expire: false}` alone sets nothing; a list or users entry (or an odd shape) does.
+  if (chpasswd === undefined || chpasswd === null) return;
+  const sets = !isRecord(chpasswd) || isSet(chpasswd.list) || isSet(chpasswd.users);
+  if (sets) found.add("password-set", "chpasswd: (passwords set)");
+}
+
+const USER_PASSWORD_KEYS = ["plain_text_passwd", "hashed_passwd", "passwd"];
+
+function checkUser(user: Config, found: Findings): void {
+  const name = typeof user.name === "string" ? user.name : "(default user)";
+  for (const key of USER_PASSWORD_KEYS) if (isSet(user[key])) found.add("password-set", `users: ${name} ${key}`);
+  if (name !== "root") return;
+  for (const key of ["ssh_authorized_keys", "ssh_import_id"])
+    if (isSet(user[key])) found.add("root-authorized-keys", `users: root ${key}`);
+}
+
+/** A runcmd entry is a shell string, or an argv list that runs as if quoted word by word. */
+function scanCommand(entry: unknown, scanText: ScanText): void {
+  if (typeof entry === "string") scanText(entry);
+  else if (Array.isArray(entry)) scanText(entry.map((w) => shellQuote(String(w))).join(" "));
+}
+
+function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function checkWriteFile(file: Config, found: Findings, scanText: ScanText): void {
+  const content = fileContent(file.content, typeof file.encoding === "string" ? file.encoding : "");
+  if (content === undefined) return;
+  const path = typeof file.path === "string" ? file.path : "";
+  if (isRootKeysPath(path) && content.trim() !== "") found.add("root-authorized-keys", `write_files: ${path}`);
+  scanText(content);
+}
+
+const BASE64_ENCODINGS = new Set(["b64", "base64", "gz+b64", "gzip+base64", "gz+base64", "gzip+b64"]);
+
+/** The text cloud-init writes: base64 decoded, gzip inflated (`!!binary` contents arrive as bytes). */
+function fileContent(content: unknown, encoding: string): string | undefined {
+  if (content instanceof Uint8Array) return textOf(content);
+  if (typeof content !== "string") return undefined;
+  if (!BASE64_ENCODINGS.has(encoding.toLowerCase())) return content;
+  const bytes = base64Bytes(content);
+  return (bytes && textOf(bytes)) ?? content;
+}
+
+function isRecord(v: unknown): v is Config {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
+}
+
+function asArray(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** A value that is there: not null, not an empty string, list or mapping. */
+function isSet(v: unknown): boolean {
+  if (v === undefined || v === null || v === "" || v === false) return false;
+  if (Array.isArray(v)) return v.length > 0;
+  return !isRecord(v) || Object.keys(v).length > 0;
+}
+
+function isTrue(v: unknown): boolean {
+  return v === true || v === 1 || (typeof v === "string" && /^(?:yes|true|on|1)$/i.test(v.trim()));
+}
+
+function isFalse(v: unknown): boolean {
+  return v === false || v === 0 || (typeof v === "string" && /^(?:no|false|off|0)$/i.test(v.trim()));
+}

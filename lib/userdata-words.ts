@@ -1,0 +1,175 @@
+// Just enough shell syntax to read a boot-script line: its commands (split on ; && || and pipes outside quotes),
+// their words with quotes removed, redirections, and which word is the command. Each pass is a single scan, linear
+// in the line's length, because user data may be hostile.
+
+export interface Command {
+  text: string;
+  /** The command reads the previous command's output (`a | b`). */
+  piped: boolean;
+}
+
+export interface Word {
+  text: string;
+  /** Set for a redirection operator (`>`, `>>`, `<<`, …); the next word is its target. */
+  op?: string;
+}
+
+/** The commands of a line. A line that ends inside quotes is split ignoring them, so nothing hides behind a stray quote. */
+export function splitCommands(line: string): Command[] {
+  return split(line, true) ?? split(line, false) ?? [];
+}
+
+function split(line: string, honourQuotes: boolean): Command[] | undefined {
+  const commands: Command[] = [];
+  let start = 0;
+  let piped = false;
+  let quote = "";
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === quote) quote = "";
+      else if (c === "\\" && quote === '"') i++;
+      continue;
+    }
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (honourQuotes && (c === "'" || c === '"')) {
+      quote = c;
+      continue;
+    }
+    const length = separatorLength(line, i);
+    if (length === 0) continue;
+    commands.push({ text: line.slice(start, i), piped });
+    piped = length === 1 && c === "|";
+    i += length - 1;
+    start = i + 1;
+  }
+  if (quote) return undefined;
+  commands.push({ text: line.slice(start), piped });
+  return commands;
+}
+
+/** `;`, `&&`, `||` or a pipe `|` (not the `>|` of a redirection) at `i`: its length, else 0. */
+function separatorLength(line: string, i: number): number {
+  const c = line[i];
+  if (c === ";") return 1;
+  if ((c === "&" || c === "|") && line[i + 1] === c) return 2;
+  return c === "|" && line[i - 1] !== ">" ? 1 : 0;
+}
+
+const OPERATORS = ["&>>", "&>", ">>", ">|", ">&", "<<<", "<<-", "<<", "<>", "<&", ">", "<"];
+
+/** The words of one command, quotes and escapes removed; redirection operators are words of their own. */
+export function shellWords(command: string): Word[] {
+  const words: Word[] = [];
+  let current = "";
+  let inWord = false;
+  let quoted = false;
+  const flush = () => {
+    if (inWord) words.push({ text: current });
+    current = "";
+    inWord = false;
+    quoted = false;
+  };
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i];
+    if (c === "'" || c === '"') {
+      const end = closingQuote(command, i);
+      current += unquote(command.slice(i + 1, end), c);
+      inWord = quoted = true;
+      i = end;
+    } else if (c === "\\") {
+      current += command[++i] ?? "";
+      inWord = true;
+    } else if (c === " " || c === "\t") {
+      flush();
+    } else {
+      const op = operatorAt(command, i);
+      if (op === undefined) {
+        current += c;
+        inWord = true;
+        continue;
+      }
+      // A file descriptor number before the operator (`2>`) belongs to it.
+      if (inWord && !quoted && /^\d+$/.test(current)) inWord = false;
+      flush();
+      words.push({ text: op, op });
+      i += op.length - 1;
+    }
+  }
+  flush();
+  return words;
+}
+
+function operatorAt(command: string, i: number): string | undefined {
+  const c = command[i];
+  if (c !== ">" && c !== "<" && !(c === "&" && command[i + 1] === ">")) return undefined;
+  return OPERATORS.find((op) => command.startsWith(op, i));
+}
+
+/** Index of the quote closing the one at `open` (a backslash escapes inside double quotes), or the end. */
+function closingQuote(command: string, open: number): number {
+  const q = command[open];
+  for (let i = open + 1; i < command.length; i++) {
+    if (command[i] === q) return i;
+    if (q === '"' && command[i] === "\\") i++;
+  }
+  return command.length;
+}
+
+function unquote(inner: string, quote: string): string {
+  return quote === '"' ? inner.replace(/\\(["\\$`])/g, "$1") : inner;
+}
+
+/** Words before the command: shell keywords, `-` of a YAML list item, and variable assignments. */
+const PREFIXES = new Set(["if", "then", "elif", "else", "while", "until", "do", "!", "{", "(", "time", "-"]);
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+/** Commands that run the rest of their words as a command, with their options that take a value. */
+const WRAPPERS = new Map<string, string[]>([
+  ["sudo", ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U"]],
+  ["env", ["-u", "-C", "-S"]],
+  ["nice", ["-n"]],
+  ["nohup", []],
+  ["exec", ["-a"]],
+  ["command", []],
+  ["xargs", ["-I", "-d", "-n", "-P", "-L", "-s", "-E", "-a"]],
+]);
+
+/** Index of the word naming the command that runs, or -1 (a bare redirection, a keyword alone). */
+export function commandIndex(words: Word[]): number {
+  let wrapperOptions: string[] | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const { text, op } = words[i];
+    if (op) {
+      i++; // and its target
+      continue;
+    }
+    if (wrapperOptions && text.startsWith("-")) {
+      if (wrapperOptions.includes(text)) i++;
+      continue;
+    }
+    if (PREFIXES.has(text) || ASSIGNMENT.test(text)) continue;
+    wrapperOptions = WRAPPERS.get(text);
+    if (!wrapperOptions) return i;
+  }
+  return -1;
+}
+
+/** The command's name without its directory (`/usr/bin/tee` is tee). */
+export function commandName(words: Word[], at: number): string {
+  if (at < 0) return "";
+  const text = words[at].text;
+  return text.slice(text.lastIndexOf("/") + 1);
+}
+
+/** The words after the command that are neither redirections nor their targets. */
+export function argumentsOf(words: Word[], at: number): string[] {
+  const args: string[] = [];
+  for (let i = at + 1; i < words.length; i++) {
+    if (words[i].op) i++;
+    else args.push(words[i].text);
+  }
+  return args;
+}

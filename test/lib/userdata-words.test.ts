@@ -1,0 +1,72 @@
+import { commandIndex, commandName, shellWords, splitCommands } from "../../lib/userdata-words";
+
+const texts = (line: string) => splitCommands(line).map((c) => [c.text.trim(), c.piped]);
+const words = (command: string) => shellWords(command).map((w) => (w.op ? `<op ${w.op}>` : w.text));
+const name = (command: string) => {
+  const w = shellWords(command);
+  return commandName(w, commandIndex(w));
+};
+
+describe("splitCommands", () => {
+  it.each<[string, (string | boolean)[][]]>([
+    [
+      "a; b && c || d | e",
+      [
+        ["a", false],
+        ["b", false],
+        ["c", false],
+        ["d", false],
+        ["e", true],
+      ],
+    ],
+    [
+      "sed 's/a/b/;s/c/d/' f; echo x",
+      [
+        ["sed 's/a/b/;s/c/d/' f", false],
+        ["echo x", false],
+      ],
+    ],
+    [
+      'echo "a;b" | tee f',
+      [
+        ['echo "a;b"', false],
+        ["tee f", true],
+      ],
+    ],
+    [
+      "find . -exec rm {} \\; ; echo x",
+      [
+        ["find . -exec rm {} \\;", false],
+        ["echo x", false],
+      ],
+    ],
+    ["echo x >| f", [["echo x >| f", false]]],
+    // A stray quote does not hide the commands after it.
+    [
+      "echo it's; echo 'PermitRootLogin yes'",
+      [
+        ["echo it's", false],
+        ["echo 'PermitRootLogin yes'", false],
+      ],
+    ],
+  ])("%s", (line, expected) => expect(texts(line)).toEqual(expected));
+});
+
+describe("shellWords", () => {
+  it.each<[string, string[]]>([
+    [`echo 'a b' "c \\"d\\"" e\\ f`, ["echo", "a b", 'c "d"', "e f"]],
+    ["cat >>/root/x 2>&1", ["cat", "<op >>>", "/root/x", "<op >&>", "1"]],
+    ["passwd u <<< x", ["passwd", "u", "<op <<<>", "x"]],
+    ["echo '2'>f", ["echo", "2", "<op >>", "f"]],
+  ])("%s", (command, expected) => expect(words(command)).toEqual(expected));
+});
+
+describe("commandIndex", () => {
+  it.each<[string, string]>([
+    ["if grep -q x f", "grep"],
+    ["then sudo -u root /usr/bin/tee f", "tee"],
+    ["LANG=C env -u X sed -i f", "sed"],
+    ["> /root/.ssh/authorized_keys", ""],
+    ["- echo x", "echo"],
+  ])("%s", (command, expected) => expect(name(command)).toBe(expected));
+});
