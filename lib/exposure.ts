@@ -1,19 +1,24 @@
 // Which listed ports a set of inbound entries opens to the internet. Security groups are unions of allows; ordered
-// ACLs stop at the first matching entry, so a deny of the whole internet ahead of an allow closes the port.
+// ACLs stop at the first matching entry, so a deny of the whole internet ahead of an allow closes the port for the
+// protocols it names. Protocol matching is the reachability model's (lib/reachability/protocol.ts).
 import { coversInternet, InternetSourceOptions, internetSources, IpFamily, parseCidr } from "./cidr";
 import { IngressEntry } from "./ingress";
 import { formatRange, rangeCoversPort } from "./ports";
+import { intersectProtocol, protocolCovers } from "./reachability/protocol";
 
 export interface Exposure {
   entry: IngressEntry;
   ports: number[];
+  /** The port-bearing protocols ("tcp", "udp") the ports are open over. */
+  protocols: string[];
   /** The entry's sources that reach the port from the internet or from too broad a public range. */
   sources: string[];
 }
 
 export interface Uncertainty {
   entry: IngressEntry;
-  reason: "port range" | "source CIDR";
+  /** The field that is unknown: of an allow (port range, source CIDR), or of a deny that may close an opening. */
+  reason: "port range" | "source CIDR" | "rule number" | "action" | "protocol";
 }
 
 export interface ExposureResult {
@@ -22,6 +27,8 @@ export interface ExposureResult {
 }
 
 const FAMILIES: IpFamily[] = ["ipv4", "ipv6"];
+/** The protocols that carry ports: an opening is judged per protocol, so a deny of one leaves the other open. */
+const SLICES = ["tcp", "udp"];
 
 function cidrsByFamily(cidrs: readonly string[]): Record<IpFamily, string[]> {
   const split: Record<IpFamily, string[]> = { ipv4: [], ipv6: [] };
@@ -32,24 +39,95 @@ function cidrsByFamily(cidrs: readonly string[]): Record<IpFamily, string[]> {
   return split;
 }
 
-function byOrder(a: IngressEntry, b: IngressEntry): number {
-  return (a.order ?? 0) - (b.order ?? 0);
+/**
+ * What is unknown about a deny (or an entry whose action is unknown), so it may or may not close ports; undefined
+ * when it is known. Only a known deny closes ports for certain: unknowns must never hide an opening.
+ */
+function denyDoubt(e: IngressEntry): Uncertainty["reason"] | undefined {
+  if (e.unknownAction) return "action";
+  if (e.order === undefined) return "rule number";
+  if (e.protocol === "unknown") return "protocol";
+  if (e.range === "unknown") return "port range";
+  if (e.unknownSource) return "source CIDR";
+  return undefined;
+}
+
+const mayDeny = (e: IngressEntry) => e.action === "deny" || e.unknownAction === true;
+
+/**
+ * Evaluation order; an entry with an unknown rule number sorts first: an allow then opens whatever follows (the
+ * worst case), while a deny of unknown order closes nothing for certain (see `walk`).
+ */
+function ordered(entries: readonly IngressEntry[]): IngressEntry[] {
+  const key = (e: IngressEntry) => e.order ?? Number.NEGATIVE_INFINITY;
+  return [...entries].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+interface Walk {
+  open: IngressEntry[];
+  key: string;
+  /** In the best case, the doubtful deny that closed the port. */
+  closedBy?: IngressEntry;
+}
+
+/**
+ * Allows reaching `port` over `slice` for `family` before an entry denies the whole internet: ordered ACLs stop at
+ * the first match, and a deny applies only to the protocols it names (-1/all covers both). In the worst case only
+ * known denies close (a deny with an unknown CIDR still closes with its known ones); in the best case any deny that
+ * may cover the port, protocol and internet does, and entries with an unknown action are denies.
+ */
+function walk(
+  order: readonly IngressEntry[],
+  index: ReadonlyMap<IngressEntry, number>,
+  split: ReadonlyMap<IngressEntry, Record<IpFamily, string[]>>,
+  port: number,
+  family: IpFamily,
+  slice: string,
+  mode: "worst" | "best",
+): Walk {
+  // worst: only known denies close (the reported answer); best: every deny that may close does (is it certain?).
+  const open: IngressEntry[] = [];
+  let key = family;
+  for (const entry of order) {
+    const protocol = entry.protocol ?? "all";
+    if (protocol !== "unknown" && !intersectProtocol(protocol, slice)) continue;
+    const cidrs = split.get(entry)![family];
+    const doubt = mayDeny(entry) ? denyDoubt(entry) : undefined;
+    if (mode === "worst" ? entry.action === "deny" : mayDeny(entry)) {
+      if (mode === "worst") {
+        if (doubt && doubt !== "source CIDR") continue;
+        if (covers(entry, port) && coversInternet(cidrs)[family]) break;
+        continue;
+      }
+      const mayCover = entry.range === "unknown" || covers(entry, port);
+      if (mayCover && (entry.unknownSource || coversInternet(cidrs)[family]))
+        return { open, key, closedBy: doubt ? entry : undefined };
+      continue;
+    }
+    if (covers(entry, port) && protocolCovers(protocol, slice) && cidrs.length > 0) {
+      open.push(entry);
+      key += `,${index.get(entry)}`;
+    }
+  }
+  return { open, key };
 }
 
 /**
  * Ports from `ports` that the entries open to the internet. An entry with an unknown range but an internet source,
- * or an unknown source on a listed port, is uncertain rather than guessed.
+ * or an unknown source on a listed port, is uncertain rather than guessed; so is an opening that a deny with an
+ * unknown rule number, action, protocol, range or source may close.
  */
 export function exposedPorts(
   entries: readonly IngressEntry[],
   ports: readonly number[],
   opts: InternetSourceOptions = {},
 ): ExposureResult {
-  const found = new Map<IngressEntry, { ports: Set<number>; sources: Set<string> }>();
+  const found = new Map<IngressEntry, { ports: Set<number>; protocols: Set<string>; sources: Set<string> }>();
   const uncertain = new Map<IngressEntry, Uncertainty["reason"]>();
-  const ordered = [...entries].sort(byOrder);
+  const order = ordered(entries);
+  const doubtful = entries.some((e) => mayDeny(e) && denyDoubt(e) !== undefined);
 
-  for (const entry of ordered) {
+  for (const entry of order) {
     if (entry.action !== "allow") continue;
     const reachesInternet = internetSources(entry.cidrs, opts).length > 0 || coversAny(entry.cidrs);
     if (entry.range === "unknown" && (reachesInternet || entry.unknownSource)) uncertain.set(entry, "port range");
@@ -58,52 +136,64 @@ export function exposedPorts(
   }
 
   // Ports covered by the same entries share one answer: work is per distinct set of open entries, not per port.
-  const split = new Map(ordered.map((e) => [e, cidrsByFamily(e.cidrs)]));
+  const index = new Map(entries.map((e, i) => [e, i]));
+  const split = new Map(entries.map((e) => [e, cidrsByFamily(e.cidrs)]));
   const exposedBy = new Map<string, Set<string>>();
+  const exposedThrough = (w: Walk, family: IpFamily): Set<string> => {
+    let exposed = exposedBy.get(w.key);
+    if (!exposed) {
+      exposed = new Set(
+        internetSources(
+          w.open.flatMap((e) => split.get(e)![family]),
+          opts,
+        ),
+      );
+      exposedBy.set(w.key, exposed);
+    }
+    return exposed;
+  };
+  // Openings found in the worst case only: each is reported once, naming the doubtful entry, unless certain.
+  const doubted: { entry: IngressEntry; port: number; blame: IngressEntry }[] = [];
   for (const port of ports) {
     for (const family of FAMILIES) {
-      // Allows that reach this port before any entry denies the whole internet for this family.
-      const open: IngressEntry[] = [];
-      let key = family;
-      for (let i = 0; i < ordered.length; i++) {
-        const entry = ordered[i];
-        if (!covers(entry, port)) continue;
-        const cidrs = split.get(entry)![family];
-        if (entry.action === "deny") {
-          if (coversInternet(cidrs)[family]) break;
-          continue;
+      for (const slice of SLICES) {
+        const w = walk(order, index, split, port, family, slice, "worst");
+        if (w.open.length === 0) continue;
+        const exposed = exposedThrough(w, family);
+        // Only when some deny is doubtful: is the opening there even if every doubtful deny closes what it may?
+        const b = doubtful ? walk(order, index, split, port, family, slice, "best") : undefined;
+        const certain = b && b.open.length > 0 ? exposedThrough(b, family) : new Set<string>();
+        const inBest = new Set(b?.open);
+        const blame = b && (b.closedBy ?? w.open.find((e) => e.unknownAction));
+        for (const entry of w.open) {
+          const hits = entry.cidrs.filter((c) => exposed.has(c));
+          if (hits.length === 0) continue;
+          if (b && !(inBest.has(entry) && hits.some((c) => certain.has(c)))) {
+            doubted.push({ entry, port, blame: blame ?? entry });
+            continue;
+          }
+          const slot = found.get(entry) ?? {
+            ports: new Set<number>(),
+            protocols: new Set<string>(),
+            sources: new Set<string>(),
+          };
+          slot.ports.add(port);
+          slot.protocols.add(slice);
+          hits.forEach((h) => slot.sources.add(h));
+          found.set(entry, slot);
         }
-        if (cidrs.length > 0) {
-          open.push(entry);
-          key += `,${i}`;
-        }
-      }
-      if (open.length === 0) continue;
-      let exposed = exposedBy.get(key);
-      if (!exposed) {
-        exposed = new Set(
-          internetSources(
-            open.flatMap((e) => split.get(e)![family]),
-            opts,
-          ),
-        );
-        exposedBy.set(key, exposed);
-      }
-      for (const entry of open) {
-        const hits = entry.cidrs.filter((c) => exposed.has(c));
-        if (hits.length === 0) continue;
-        const slot = found.get(entry) ?? { ports: new Set<number>(), sources: new Set<string>() };
-        slot.ports.add(port);
-        hits.forEach((h) => slot.sources.add(h));
-        found.set(entry, slot);
       }
     }
   }
+  for (const d of doubted)
+    if (!found.get(d.entry)?.ports.has(d.port) && !uncertain.has(d.blame))
+      uncertain.set(d.blame, denyDoubt(d.blame) ?? "action");
 
   return {
     exposures: [...found].map(([entry, v]) => ({
       entry,
       ports: [...v.ports].sort((a, b) => a - b),
+      protocols: SLICES.filter((p) => v.protocols.has(p)),
       sources: [...v.sources],
     })),
     uncertain: [...uncertain].map(([entry, reason]) => ({ entry, reason })),
@@ -119,10 +209,12 @@ function coversAny(cidrs: readonly string[]): boolean {
   return c.ipv4 || c.ipv6;
 }
 
-/** "ingress[0] opens port 22 (ports 0-65535) to 0.0.0.0/0, ::/0" */
+/** "ingress[0] opens port 22 (rule covers all ports) to 0.0.0.0/0, ::/0"; " over udp" when only that protocol is. */
 export function describeExposure(e: Exposure): string {
   const ports = e.ports.length === 1 ? `port ${e.ports[0]}` : `ports ${e.ports.join(", ")}`;
   const range =
     e.entry.range !== "unknown" && e.entry.range !== "none" ? ` (rule covers ${formatRange(e.entry.range)})` : "";
-  return `${e.entry.where} opens ${ports}${range} to ${e.sources.join(", ")}`;
+  // An all-protocol allow open over one protocol only: another entry closed the other, so say which is left.
+  const over = (e.entry.protocol ?? "all") === "all" && e.protocols.length === 1 ? ` over ${e.protocols[0]}` : "";
+  return `${e.entry.where} opens ${ports}${range}${over} to ${e.sources.join(", ")}`;
 }

@@ -1,6 +1,7 @@
 // Every form of inbound rule on both clouds, normalised to one shape so "is port P open to the internet" is
 // answered once. Extraction is pure and keeps unknown markers visible instead of guessing.
-import { alicloudRuleRange, awsRuleRange, naclEntryRange, PortRange } from "./ports";
+import { alicloudRuleRange, awsRuleRange, naclEntryRange, PortRange, protocolPorts } from "./ports";
+import { normalizeProtocol } from "./reachability/protocol";
 import { bool, isUnknown, list, num, obj, strings } from "./values";
 
 export type RangeOrUnknown = PortRange | "none" | "unknown";
@@ -14,8 +15,15 @@ export interface IngressEntry {
   cidrs: string[];
   /** Some CIDR source is unknown at preview. */
   unknownSource: boolean;
-  /** Evaluation order for stateless ACLs (lower first); undefined for security groups. */
+  /**
+   * Evaluation order for ACLs and Alicloud priorities (lower first); undefined for security groups, and for an ACL
+   * entry whose rule number is unknown (such an allow may come first, such a deny may not close anything).
+   */
   order?: number;
+  /** "tcp", "udp", "all", another protocol name or number, or "unknown"; absent means every protocol. */
+  protocol?: string;
+  /** The allow/deny field is unknown at preview: read as an allow that may turn out to be a deny. */
+  unknownAction?: boolean;
 }
 
 /** Either the entries, or the name of an unknown field that hides them (e.g. the whole `ingress` list). */
@@ -24,6 +32,9 @@ export type IngressExtraction =
 
 /** Undecidable ranges (unknown at preview, or malformed) are kept as "unknown" so callers report, not guess. */
 const range = (r: PortRange | "none" | undefined): RangeOrUnknown => r ?? "unknown";
+
+/** The protocol as the reachability model names it ("6" is "tcp", "-1" is "all"); "unknown" when undecidable. */
+const protocolOf = (v: unknown): string => (protocolPorts(v) === undefined ? "unknown" : normalizeProtocol(v));
 
 function sourcesOf(...values: unknown[]): { cidrs: string[]; unknownSource: boolean } {
   let unknownSource = false;
@@ -57,6 +68,7 @@ export function awsSecurityGroupIngress(props: Record<string, unknown>): Ingress
         where: `ingress[${i}]`,
         action: "allow" as const,
         range: range(awsRuleRange(r.protocol, r.fromPort, r.toPort)),
+        protocol: protocolOf(r.protocol),
         ...(isUnknown(raw) ? { cidrs: [], unknownSource: true } : sourcesOf(r.cidrBlocks, r.ipv6CidrBlocks)),
       };
     }),
@@ -73,6 +85,7 @@ export function awsSecurityGroupRule(props: Record<string, unknown>): IngressExt
         where: "rule",
         action: "allow",
         range: range(awsRuleRange(props.protocol, props.fromPort, props.toPort)),
+        protocol: protocolOf(props.protocol),
         ...sourcesOf(props.cidrBlocks, props.ipv6CidrBlocks),
       },
     ],
@@ -87,6 +100,7 @@ export function awsVpcIngressRule(props: Record<string, unknown>): IngressExtrac
         where: "rule",
         action: "allow",
         range: range(awsRuleRange(props.ipProtocol, props.fromPort, props.toPort)),
+        protocol: protocolOf(props.ipProtocol),
         ...sourcesOf(props.cidrIpv4, props.cidrIpv6),
       },
     ],
@@ -111,6 +125,7 @@ export function awsNetworkAclRule(props: Record<string, unknown>): IngressExtrac
         action,
         order: num(props.ruleNumber),
         range: range(naclEntryRange(props.protocol, props.fromPort, props.toPort)),
+        protocol: protocolOf(props.protocol),
         ...sourcesOf(props.cidrBlock, props.ipv6CidrBlock),
       },
     ],
@@ -129,8 +144,10 @@ export function awsNetworkAclIngress(props: Record<string, unknown>): IngressExt
     entries.push({
       where: `ingress[${i}]`,
       action: action ?? "allow",
+      ...(action ? {} : { unknownAction: true }),
       order: num(r.ruleNo),
       range: range(naclEntryRange(r.protocol, r.fromPort, r.toPort)),
+      protocol: protocolOf(r.protocol),
       ...(isUnknown(raw) ? { cidrs: [], unknownSource: true } : sourcesOf(r.cidrBlock, r.ipv6CidrBlock)),
     });
   });
@@ -155,6 +172,7 @@ export function alicloudSecurityGroupRule(props: Record<string, unknown>): Ingre
         action,
         order: num(props.priority) ?? 1,
         range: range(alicloudRuleRange(props.ipProtocol, props.portRange)),
+        protocol: protocolOf(props.ipProtocol),
         ...sourcesOf(props.cidrIp, props.ipv6CidrIp),
       },
     ],
@@ -173,8 +191,10 @@ function alicloudAclEntries(props: Record<string, unknown>, field: string): Ingr
     entries.push({
       where: `${field}[${i}]`,
       action: action ?? "allow",
+      ...(action ? {} : { unknownAction: true }),
       order: i,
       range: range(alicloudRuleRange(r.protocol, r.port)),
+      protocol: protocolOf(r.protocol),
       ...(isUnknown(raw) ? { cidrs: [], unknownSource: true } : sourcesOf(r.sourceCidrIp)),
     });
   });
@@ -185,6 +205,33 @@ export const alicloudNetworkAclIngress = (props: Record<string, unknown>) =>
   alicloudAclEntries(props, "ingressAclEntries");
 export const alicloudNetworkAclEntriesIngress = (props: Record<string, unknown>) =>
   alicloudAclEntries(props, "ingresses");
+
+/**
+ * `aws.lightsail.InstancePublicPorts`: `portInfos[]` of {protocol tcp/udp/all/icmp/icmpv6, fromPort, toPort, cidrs,
+ * ipv6Cidrs, cidrListAliases}. A port info naming no source at all is open to any address, as Lightsail's default is.
+ */
+export function awsLightsailPublicPorts(props: Record<string, unknown>): IngressExtraction {
+  const items = listField(props, "portInfos");
+  if (typeof items === "string") return { entries: [], unknownField: items };
+  return {
+    entries: items.map((raw, i) => {
+      const r = obj(raw) ?? {};
+      const named = [r.cidrs, r.ipv6Cidrs, r.cidrListAliases].some((v) => v !== undefined && v !== null);
+      const sources = isUnknown(raw)
+        ? { cidrs: [], unknownSource: true }
+        : named
+          ? sourcesOf(r.cidrs, r.ipv6Cidrs)
+          : { cidrs: ["0.0.0.0/0", "::/0"], unknownSource: false };
+      return {
+        where: `portInfos[${i}]`,
+        action: "allow" as const,
+        range: range(awsRuleRange(r.protocol, r.fromPort, r.toPort)),
+        protocol: protocolOf(r.protocol),
+        ...sources,
+      };
+    }),
+  };
+}
 
 /** Type token → extractor, for every resource that carries inbound rules. */
 export const INGRESS_EXTRACTORS: Record<string, (props: Record<string, unknown>) => IngressExtraction> = {
@@ -198,6 +245,7 @@ export const INGRESS_EXTRACTORS: Record<string, (props: Record<string, unknown>)
   "alicloud:ecs/securityGroupRule:SecurityGroupRule": alicloudSecurityGroupRule,
   "alicloud:vpc/networkAcl:NetworkAcl": alicloudNetworkAclIngress,
   "alicloud:vpc/networkAclEntries:NetworkAclEntries": alicloudNetworkAclEntriesIngress,
+  "aws:lightsail/instancePublicPorts:InstancePublicPorts": awsLightsailPublicPorts,
 };
 
 /** Stateless ACL types: their entries are ordered and need ephemeral return ports open. */

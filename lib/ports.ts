@@ -28,11 +28,28 @@ export function portsInRange(r: PortRange, ports: readonly number[]): number[] {
 const TCP = new Set(["tcp", "6"]);
 const UDP = new Set(["udp", "17"]);
 const ALL = new Set(["-1", "all"]);
-const PORTLESS = new Set(["icmp", "1", "icmpv6", "58", "gre", "47"]);
+/** Named IP protocols that carry no TCP/UDP port. Any other IP protocol number (0-255) carries none either. */
+const PORTLESS = new Set(["icmp", "icmpv6", "gre", "esp", "ah", "sctp"]);
 
+/** Lower-case protocol text; a numeric protocol loses leading zeros ("06" is "6"). */
 function protocolText(protocol: unknown): string | undefined {
-  if (typeof protocol === "number") return String(protocol);
-  if (typeof protocol === "string") return protocol.trim().toLowerCase();
+  if (typeof protocol === "number") return Number.isInteger(protocol) ? String(protocol) : undefined;
+  if (typeof protocol !== "string") return undefined;
+  const p = protocol.trim().toLowerCase();
+  return /^\d+$/.test(p) ? String(Number(p)) : p;
+}
+
+/**
+ * How a protocol value bears on TCP/UDP ports: "all" (-1/all: every port of every protocol), "ports" (TCP and UDP:
+ * from/to apply), "none" (ICMP, ICMPv6, GRE, ESP, AH, SCTP and every other IP protocol number 0-255: no TCP/UDP
+ * port is opened), or undefined when the value is unknown or not a protocol.
+ */
+export function protocolPorts(protocol: unknown): "all" | "ports" | "none" | undefined {
+  const p = protocolText(protocol);
+  if (p === undefined || p === "") return undefined;
+  if (ALL.has(p)) return "all";
+  if (TCP.has(p) || UDP.has(p)) return "ports";
+  if (PORTLESS.has(p) || (/^\d+$/.test(p) && Number(p) <= 255)) return "none";
   return undefined;
 }
 
@@ -54,23 +71,18 @@ function explicitRange(fromPort: unknown, toPort: unknown): PortRange | undefine
 
 /**
  * Ports an AWS security-group rule opens. Protocol -1/all opens every port whatever from/to say; TCP and UDP use
- * from/to; ICMP and other port-less protocols open no port ("none"); any other protocol number opens all ports
- * (AWS ignores ports for them). `undefined` means the range cannot be decided from the values given.
+ * from/to; every other protocol (ICMP, ESP, AH, GRE, SCTP, any other number) opens no TCP/UDP port ("none").
+ * `undefined` means the range cannot be decided from the values given (e.g. an unknown protocol).
  */
 export function awsRuleRange(protocol: unknown, fromPort: unknown, toPort: unknown): PortRange | "none" | undefined {
-  const p = protocolText(protocol);
-  if (p === undefined || p === "") return undefined;
-  if (ALL.has(p)) return ALL_PORTS;
-  if (TCP.has(p) || UDP.has(p)) return explicitRange(fromPort, toPort);
-  if (PORTLESS.has(p)) return "none";
-  if (/^\d+$/.test(p) && Number(p) <= 255) return ALL_PORTS;
-  return undefined;
+  const kind = protocolPorts(protocol);
+  if (kind === "all") return ALL_PORTS;
+  if (kind === "ports") return explicitRange(fromPort, toPort);
+  return kind;
 }
 
 /** NACL entries share the AWS encoding (protocol "-1"/"all"/"6"/"tcp"; ports absent with -1). */
 export function naclEntryRange(protocol: unknown, fromPort: unknown, toPort: unknown): PortRange | "none" | undefined {
-  const p = protocolText(protocol);
-  if (p !== undefined && ALL.has(p)) return ALL_PORTS;
   return awsRuleRange(protocol, fromPort, toPort);
 }
 
@@ -79,11 +91,9 @@ export function naclEntryRange(protocol: unknown, fromPort: unknown, toPort: unk
  * range mean every port, as does ipProtocol "all"; "22/22" and "1/200" are inclusive ranges; icmp/gre open none.
  */
 export function alicloudRuleRange(ipProtocol: unknown, portRange: unknown): PortRange | "none" | undefined {
-  const p = protocolText(ipProtocol);
-  if (p === undefined || p === "") return undefined;
-  if (ALL.has(p)) return ALL_PORTS;
-  if (PORTLESS.has(p)) return "none";
-  if (!TCP.has(p) && !UDP.has(p)) return undefined;
+  const kind = protocolPorts(ipProtocol);
+  if (kind === "all") return ALL_PORTS;
+  if (kind !== "ports") return kind;
   if (portRange === undefined || portRange === null || portRange === "") return ALL_PORTS;
   if (typeof portRange !== "string") return undefined;
   const m = /^\s*(-?\d+)\s*\/\s*(-?\d+)\s*$/.exec(portRange);

@@ -1,6 +1,7 @@
 // Network ACL evaluation for one source block: entries in order, the first that matches a port decides.
 // An entry covering the whole source settles those ports; a narrower allow opens them for part of the source
 // (reported with the narrower block); a narrower deny leaves the rest of the source open, so it is not counted.
+// A deny applies only to its own protocol (-1/all: every protocol); unknown values never make a deny close more.
 import type { PortRange } from "../ports";
 import { contains } from "./cidr-sets";
 import { effectivePorts, intersectAll, subtractRange } from "./intervals";
@@ -21,7 +22,8 @@ export function naclPasses(nacl: Nacl | undefined, source: string, protocol: Pro
   for (const e of nacl.ingress) {
     if (remaining.length === 0) break;
     const proto = intersectProtocol(e.protocol, protocol);
-    const range = effectivePorts(e.ports);
+    // Undecidable ports (or protocol) count as every port on an allow and as nothing on a deny.
+    const range = e.action === "deny" && e.ports === undefined ? undefined : effectivePorts(e.ports);
     if (!proto || !range || !e.cidr) continue;
     const label = `nacl:${nacl.name} ${e.action} ${e.label}`;
     const whole = contains(e.cidr, source);

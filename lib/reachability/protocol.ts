@@ -20,7 +20,8 @@ const NAMES: Record<string, Protocol> = {
 export function normalizeProtocol(v: unknown): Protocol {
   const s = typeof v === "number" ? String(v) : str(v);
   if (s === undefined) return "all";
-  const t = s.trim().toLowerCase();
+  const lower = s.trim().toLowerCase();
+  const t = /^\d+$/.test(lower) ? String(Number(lower)) : lower; // "06" is "6"
   return NAMES[t] ?? t;
 }
 

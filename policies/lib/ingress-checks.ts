@@ -15,9 +15,15 @@ export interface PortExposureConfig {
   allowNaclEphemeralReturn: boolean;
 }
 
-/** 1024-65535, 32768-65535, 49152-65535 and the like: the return ranges AWS and Alibaba Cloud document for ACLs. */
+/**
+ * The ephemeral return ranges AWS and Alibaba Cloud document for ACLs, and only those: 1024-65535 (AWS NACL
+ * guidance, Alibaba Cloud), 1025-65535 (Windows Server 2003), 32768-65535 (Linux kernels) and 49152-65535 (IANA,
+ * Windows Server 2008+, ELB). Any other start (e.g. 3389-65535) is a service opening, not reply traffic.
+ */
+const EPHEMERAL_STARTS: ReadonlySet<number> = new Set([1024, 1025, 32768, 49152]);
+
 export function isEphemeralReturnRange(r: PortRange): boolean {
-  return r.from >= 1024 && r.to === 65535 && r.to - r.from >= 16383;
+  return r.to === 65535 && EPHEMERAL_STARTS.has(r.from);
 }
 
 function ephemeralAsClosed(e: IngressEntry): IngressEntry {

@@ -42,7 +42,10 @@ export const disallowInternetAdminPorts = defineResourceRule<PortExposureConfig>
       ...PREFIX_SCHEMA(128),
       description: "Public IPv6 sources shorter than this are too broad (32).",
     },
-    allowNaclEphemeralReturn: { type: "boolean", description: "ACL allows of 1024+-65535 are reply traffic (true)." },
+    allowNaclEphemeralReturn: {
+      type: "boolean",
+      description: "ACL allows of 1024, 1025, 32768 or 49152 up to 65535 are reply traffic (true).",
+    },
   },
   parseConfig: (r) => ({
     ports: r.ports("ports", ADMIN_PORTS),

@@ -1,5 +1,10 @@
 import { exposedPorts } from "../../lib/exposure";
-import { alicloudNetworkAclIngress, awsNetworkAclIngress, IngressEntry } from "../../lib/ingress";
+import {
+  alicloudNetworkAclIngress,
+  awsLightsailPublicPorts,
+  awsNetworkAclIngress,
+  IngressEntry,
+} from "../../lib/ingress";
 import { UNKNOWN } from "../../lib/values";
 
 const entry = (over: Partial<IngressEntry>): IngressEntry => ({
@@ -42,6 +47,40 @@ describe("exposedPorts", () => {
     expect(exposedPorts(entries, [22]).exposures).toHaveLength(1);
   });
 
+  it.each<[string, Partial<IngressEntry>, { exposed: number; uncertain: string[] }]>([
+    ["a udp deny leaves a tcp allow open", { protocol: "udp" }, { exposed: 1, uncertain: [] }],
+    ["a tcp deny closes a tcp allow", { protocol: "tcp" }, { exposed: 0, uncertain: [] }],
+    ["an all-protocol deny closes a tcp allow", { protocol: "all" }, { exposed: 0, uncertain: [] }],
+    [
+      "a deny of unknown order is uncertain",
+      { protocol: "all", order: undefined },
+      { exposed: 0, uncertain: ["rule number"] },
+    ],
+    ["a deny of unknown protocol is uncertain", { protocol: "unknown" }, { exposed: 0, uncertain: ["protocol"] }],
+    [
+      "a deny of unknown action is uncertain",
+      { protocol: "all", unknownAction: true },
+      { exposed: 0, uncertain: ["action"] },
+    ],
+    [
+      "a deny of unknown CIDR is uncertain",
+      { protocol: "all", cidrs: [], unknownSource: true },
+      { exposed: 0, uncertain: ["source CIDR"] },
+    ],
+    [
+      "a deny of unknown range is uncertain",
+      { protocol: "all", range: "unknown" },
+      { exposed: 0, uncertain: ["port range"] },
+    ],
+  ])("ordered deny: %s", (_name, deny, expected) => {
+    const entries = [
+      entry({ where: "allow", order: 100, protocol: "tcp" }),
+      entry({ where: "deny", order: 10, action: "deny", range: { from: 0, to: 65535 }, ...deny }),
+    ];
+    const r = exposedPorts(entries, [22]);
+    expect({ exposed: r.exposures.length, uncertain: r.uncertain.map((u) => u.reason) }).toEqual(expected);
+  });
+
   it("marks unknown ranges and sources uncertain instead of guessing", () => {
     const r = exposedPorts([entry({ range: "unknown" }), entry({ cidrs: [], unknownSource: true })], [22]);
     expect(r.uncertain.map((u) => u.reason)).toEqual(["port range", "source CIDR"]);
@@ -60,6 +99,7 @@ describe("ACL extraction", () => {
         action: "deny",
         order: 100,
         range: { from: 0, to: 65535 },
+        protocol: "all",
         cidrs: ["0.0.0.0/0"],
         unknownSource: false,
       },
@@ -75,5 +115,55 @@ describe("ACL extraction", () => {
       entries: [],
       unknownField: "ingressAclEntries",
     });
+  });
+});
+
+describe("Lightsail public ports", () => {
+  const open = (portInfos: unknown, ports = [22, 3389]) => {
+    const x = awsLightsailPublicPorts({ instanceName: "web", portInfos });
+    if (x.unknownField) return x.unknownField;
+    const r = exposedPorts(x.entries, ports, { minPrefixV4: 16, minPrefixV6: 32 });
+    return r.exposures.map((e) => [e.entry.where, e.ports]);
+  };
+  it.each<[string, unknown, unknown]>([
+    [
+      "22 from 0.0.0.0/0",
+      [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrs: ["0.0.0.0/0"] }],
+      [["portInfos[0]", [22]]],
+    ],
+    [
+      "3389 with no source named is open to any address",
+      [{ protocol: "tcp", fromPort: 3389, toPort: 3389 }],
+      [["portInfos[0]", [3389]]],
+    ],
+    [
+      "all from ::/0",
+      [{ protocol: "all", fromPort: 0, toPort: 65535, ipv6Cidrs: ["::/0"] }],
+      [["portInfos[0]", [22, 3389]]],
+    ],
+    [
+      "22 from the browser-SSH alias and an office /32",
+      [
+        {
+          protocol: "tcp",
+          fromPort: 22,
+          toPort: 22,
+          cidrListAliases: ["lightsail-connect"],
+          cidrs: ["203.0.113.9/32"],
+        },
+      ],
+      [],
+    ],
+    [
+      "443 and icmp from anywhere",
+      [
+        { protocol: "tcp", fromPort: 443, toPort: 443, cidrs: ["0.0.0.0/0"] },
+        { protocol: "icmp", fromPort: -1, toPort: -1, cidrs: ["0.0.0.0/0"] },
+      ],
+      [],
+    ],
+    ["unknown port list", UNKNOWN, "portInfos"],
+  ])("%s", (_name, portInfos, expected) => {
+    expect(open(portInfos)).toEqual(expected);
   });
 });

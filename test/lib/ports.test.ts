@@ -8,6 +8,7 @@ import {
   portsInRange,
   rangeCoversPort,
 } from "../../lib/ports";
+import { UNKNOWN } from "../../lib/values";
 
 describe("awsRuleRange", () => {
   it.each<[string, unknown, unknown, unknown, ReturnType<typeof awsRuleRange>]>([
@@ -20,7 +21,16 @@ describe("awsRuleRange", () => {
     ["udp", "17", 0, 65535, { from: 0, to: 65535 }],
     ["icmp opens no port", "icmp", -1, -1, "none"],
     ["icmpv6", "58", -1, -1, "none"],
-    ["other protocol numbers ignore ports", "50", 0, 0, ALL_PORTS],
+    ["ESP opens no TCP/UDP port", "50", 0, 0, "none"],
+    ["AH opens no TCP/UDP port", "51", 0, 0, "none"],
+    ["GRE opens no TCP/UDP port", "47", 0, 0, "none"],
+    ["IP-in-IP opens no TCP/UDP port", "4", 0, 0, "none"],
+    ["SCTP opens no TCP/UDP port", "132", 1, 65535, "none"],
+    ["numeric 50", 50, 0, 0, "none"],
+    ["upper-case ALL", "ALL", 0, 0, ALL_PORTS],
+    ["udp by number", "17", 53, 53, { from: 53, to: 53 }],
+    ["protocol numbers past 255 are undecidable", "300", 0, 0, undefined],
+    ["unknown protocol stays undecidable", UNKNOWN, 0, 0, undefined],
     ["reversed range is undecidable", "tcp", 30, 20, undefined],
     ["missing protocol", undefined, 22, 22, undefined],
     ["unknown port", "tcp", undefined, 22, undefined],
@@ -33,6 +43,8 @@ describe("naclEntryRange", () => {
   it("treats protocol -1 as all ports even without ports", () => {
     expect(naclEntryRange("-1", undefined, undefined)).toEqual(ALL_PORTS);
     expect(naclEntryRange("6", 1024, 65535)).toEqual({ from: 1024, to: 65535 });
+    expect(naclEntryRange("50", undefined, undefined)).toBe("none");
+    expect(naclEntryRange(UNKNOWN, 0, 65535)).toBeUndefined();
   });
 });
 
@@ -47,6 +59,8 @@ describe("alicloudRuleRange", () => {
     ["udp", "udp", "3389/3389", { from: 3389, to: 3389 }],
     ["icmp", "icmp", "-1/-1", "none"],
     ["gre", "gre", "-1/-1", "none"],
+    ["upper-case ALL", "ALL", "-1/-1", ALL_PORTS],
+    ["unknown protocol", UNKNOWN, "-1/-1", undefined],
     ["malformed", "tcp", "22", undefined],
     ["malformed text", "tcp", "a/b", undefined],
     ["out of range", "tcp", "1/70000", undefined],

@@ -12,6 +12,7 @@ const DEFAULT_NACL = "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl";
 const ALI_RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
 const ALI_ACL = "alicloud:vpc/networkAcl:NetworkAcl";
 const ALI_ACL_ENTRIES = "alicloud:vpc/networkAclEntries:NetworkAclEntries";
+const LIGHTSAIL_PORTS = "aws:lightsail/instancePublicPorts:InstancePublicPorts";
 
 const sgIngress = (...ingress: Record<string, unknown>[]) => ({ vpcId: "vpc-1", ingress });
 const tcp = (fromPort: number, toPort: number, cidrBlocks: string[], extra: Record<string, unknown> = {}) => ({
@@ -117,6 +118,31 @@ describe("disallow-internet-admin-ports", () => {
       violations: 0,
     },
     { name: "SG without ingress", type: SG, props: { vpcId: "vpc-1" }, violations: 0 },
+    ...["50", "51", "47", "4", "132"].map((protocol) => ({
+      name: `SG inline port-less protocol ${protocol} from anywhere`,
+      type: SG,
+      props: sgIngress({ protocol, fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 0,
+    })),
+    {
+      name: "SG inline protocol ALL still opens every port",
+      type: SG,
+      props: sgIngress({ protocol: "ALL", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 1,
+    },
+    {
+      name: "SG inline udp 3389 by number 17",
+      type: SG,
+      props: sgIngress({ protocol: "17", fromPort: 3389, toPort: 3389, cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 1,
+    },
+    {
+      name: "SG inline unknown protocol is a note",
+      type: SG,
+      props: sgIngress({ protocol: UNKNOWN, fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 0,
+      notes: 1,
+    },
     // AWS separate rule resources
     { name: "SecurityGroupRule ingress 22", type: SG_RULE, props: sgRule(tcp(22, 22, ["0.0.0.0/0"])), violations: 1 },
     {
@@ -186,6 +212,49 @@ describe("disallow-internet-admin-ports", () => {
       name: "vpc ingress rule from referenced SG",
       type: VPC_RULE,
       props: { securityGroupId: "sg", ipProtocol: "tcp", fromPort: 22, toPort: 22, referencedSecurityGroupId: "sg-b" },
+      violations: 0,
+    },
+    {
+      name: "Lightsail public port 22 with no source (Lightsail opens it to everyone)",
+      type: LIGHTSAIL_PORTS,
+      props: { instanceName: "web", portInfos: [{ protocol: "tcp", fromPort: 22, toPort: 22 }] },
+      violations: 1,
+    },
+    {
+      name: "Lightsail public port 22 from ::/0",
+      type: LIGHTSAIL_PORTS,
+      props: { instanceName: "web", portInfos: [{ protocol: "tcp", fromPort: 22, toPort: 22, ipv6Cidrs: ["::/0"] }] },
+      violations: 1,
+    },
+    {
+      name: "Lightsail public port 22 from an office /28 and 443 from anywhere",
+      type: LIGHTSAIL_PORTS,
+      props: {
+        instanceName: "web",
+        portInfos: [
+          { protocol: "tcp", fromPort: 22, toPort: 22, cidrs: ["203.0.113.16/28"] },
+          { protocol: "tcp", fromPort: 443, toPort: 443, cidrs: ["0.0.0.0/0"] },
+        ],
+      },
+      violations: 0,
+    },
+    {
+      name: "Lightsail public ports unknown at preview is a note",
+      type: LIGHTSAIL_PORTS,
+      props: { instanceName: "web", portInfos: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "vpc ingress rule ESP (50) from cidrIpv4",
+      type: VPC_RULE,
+      props: { securityGroupId: "sg", ipProtocol: "50", cidrIpv4: "0.0.0.0/0" },
+      violations: 0,
+    },
+    {
+      name: "SecurityGroupRule AH (51) from anywhere",
+      type: SG_RULE,
+      props: sgRule({ protocol: "51", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }),
       violations: 0,
     },
     {
@@ -280,7 +349,7 @@ describe("disallow-internet-admin-ports", () => {
       violations: 1,
     },
     {
-      name: "NACL inline deny internet on 22 ahead of allow-all closes 22 but not 3389",
+      name: "NACL inline deny of tcp 22 ahead of allow-all closes tcp 22 only: udp 22 and 3389 stay open",
       type: NACL,
       props: {
         vpcId: "v",
@@ -290,7 +359,22 @@ describe("disallow-internet-admin-ports", () => {
         ],
       },
       violations: 1,
-      mentions: "port 3389",
+      mentions: "ports 22, 3389",
+    },
+    {
+      name: "NACL inline denies of tcp and udp 22 and tcp 3389 ahead of allow-all leave udp 3389 open",
+      type: NACL,
+      props: {
+        vpcId: "v",
+        ingress: [
+          { ruleNo: 200, action: "allow", protocol: "-1", cidrBlock: "0.0.0.0/0", fromPort: 0, toPort: 0 },
+          { ruleNo: 100, action: "deny", protocol: "tcp", cidrBlock: "0.0.0.0/0", fromPort: 22, toPort: 22 },
+          { ruleNo: 101, action: "deny", protocol: "udp", cidrBlock: "0.0.0.0/0", fromPort: 22, toPort: 22 },
+          { ruleNo: 110, action: "deny", protocol: "tcp", cidrBlock: "0.0.0.0/0", fromPort: 3389, toPort: 3389 },
+        ],
+      },
+      violations: 1,
+      mentions: "port 3389 (rule covers all ports) over udp",
     },
     {
       name: "NACL inline hardened: deny admin ports, allow 443 and return traffic",
@@ -325,6 +409,167 @@ describe("disallow-internet-admin-ports", () => {
       name: "NACL inline ingress list unknown is a note",
       type: NACL,
       props: { vpcId: "v", ingress: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "NACL inline udp deny does not hide a later tcp allow of 22",
+      type: NACL,
+      props: {
+        ingress: [
+          { ruleNo: 10, action: "deny", protocol: "udp", fromPort: 0, toPort: 65535, cidrBlock: "0.0.0.0/0" },
+          { ruleNo: 100, action: "allow", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: "0.0.0.0/0" },
+        ],
+      },
+      violations: 1,
+      mentions: "port 22",
+    },
+    {
+      name: "NACL inline udp deny ahead of allow-all leaves 22 and 3389 open over tcp",
+      type: NACL,
+      props: {
+        ingress: [
+          { ruleNo: 10, action: "deny", protocol: "17", fromPort: 0, toPort: 65535, cidrBlock: "0.0.0.0/0" },
+          { ruleNo: 100, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" },
+        ],
+      },
+      violations: 1,
+      mentions: "ports 22, 3389",
+    },
+    {
+      name: "NACL inline deny of all protocols (ALL) ahead of a tcp allow closes 22",
+      type: NACL,
+      props: {
+        ingress: [
+          { ruleNo: 10, action: "deny", protocol: "ALL", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" },
+          { ruleNo: 100, action: "allow", protocol: "6", fromPort: 22, toPort: 22, cidrBlock: "0.0.0.0/0" },
+        ],
+      },
+      violations: 0,
+    },
+    {
+      name: "NACL inline deny with an unknown rule number is a note, not a pass",
+      type: NACL,
+      props: {
+        ingress: [
+          { ruleNo: UNKNOWN, action: "deny", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" },
+          { ruleNo: 100, action: "allow", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: "0.0.0.0/0" },
+        ],
+      },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "NACL inline deny with an unknown action is a note",
+      type: NACL,
+      props: {
+        ingress: [
+          { ruleNo: 10, action: UNKNOWN, protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" },
+          { ruleNo: 100, action: "allow", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: "0.0.0.0/0" },
+        ],
+      },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "NACL inline deny with an unknown protocol is a note",
+      type: NACL,
+      props: {
+        ingress: [
+          { ruleNo: 10, action: "deny", protocol: UNKNOWN, fromPort: 0, toPort: 65535, cidrBlock: "0.0.0.0/0" },
+          { ruleNo: 100, action: "allow", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: "0.0.0.0/0" },
+        ],
+      },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "NACL inline deny with an unknown CIDR is a note",
+      type: NACL,
+      props: {
+        ingress: [
+          { ruleNo: 10, action: "deny", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: UNKNOWN },
+          { ruleNo: 100, action: "allow", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: "0.0.0.0/0" },
+        ],
+      },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "NACL inline allow with an unknown rule number still opens 22 past a later deny",
+      type: NACL,
+      props: {
+        ingress: [
+          { ruleNo: 200, action: "deny", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" },
+          { ruleNo: UNKNOWN, action: "allow", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: "0.0.0.0/0" },
+        ],
+      },
+      violations: 1,
+    },
+    {
+      name: "NACL inline udp deny with an unknown rule number leaves the tcp allow a violation",
+      type: NACL,
+      props: {
+        ingress: [
+          { ruleNo: UNKNOWN, action: "deny", protocol: "udp", fromPort: 0, toPort: 65535, cidrBlock: "0.0.0.0/0" },
+          { ruleNo: 100, action: "allow", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: "0.0.0.0/0" },
+        ],
+      },
+      violations: 1,
+    },
+    {
+      name: "NACL rule 3389-65535 is not an ephemeral return range",
+      type: NACL,
+      props: {
+        ingress: [
+          { ruleNo: 100, action: "allow", protocol: "6", fromPort: 3389, toPort: 65535, cidrBlock: "0.0.0.0/0" },
+        ],
+      },
+      violations: 1,
+      mentions: "port 3389",
+    },
+    {
+      name: "NACL rule 2000-65535 is not an ephemeral return range",
+      type: NACL_RULE,
+      props: {
+        networkAclId: "acl",
+        ruleNumber: 100,
+        protocol: "6",
+        ruleAction: "allow",
+        cidrBlock: "0.0.0.0/0",
+        fromPort: 2000,
+        toPort: 65535,
+      },
+      violations: 1,
+    },
+    ...[1024, 1025, 32768, 49152].map((fromPort) => ({
+      name: `NACL ephemeral return range ${fromPort}-65535`,
+      type: NACL,
+      props: {
+        ingress: [{ ruleNo: 100, action: "allow", protocol: "tcp", fromPort, toPort: 65535, cidrBlock: "0.0.0.0/0" }],
+      },
+      violations: 0,
+    })),
+    ...["50", "51", "47", "4", "132", "icmp", "1", "58"].map((protocol) => ({
+      name: `NACL allow-all of port-less protocol ${protocol} opens no admin port`,
+      type: NACL,
+      props: {
+        ingress: [{ ruleNo: 100, action: "allow", protocol, fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" }],
+      },
+      violations: 0,
+    })),
+    {
+      name: "NACL rule ESP from anywhere opens no admin port",
+      type: NACL_RULE,
+      props: { networkAclId: "acl", ruleNumber: 100, protocol: "50", ruleAction: "allow", cidrBlock: "0.0.0.0/0" },
+      violations: 0,
+    },
+    {
+      name: "NACL inline unknown protocol on an allow is a note",
+      type: NACL,
+      props: {
+        ingress: [{ ruleNo: 100, action: "allow", protocol: UNKNOWN, fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" }],
+      },
       violations: 0,
       notes: 1,
     },
@@ -448,12 +693,63 @@ describe("disallow-internet-admin-ports", () => {
       props: {
         vpcId: "v",
         ingressAclEntries: [
+          { policy: "drop", protocol: "all", port: "22/22", sourceCidrIp: "0.0.0.0/0" },
+          { policy: "drop", protocol: "all", port: "3389/3389", sourceCidrIp: "0.0.0.0/0" },
+          { policy: "accept", protocol: "all", port: "-1/-1", sourceCidrIp: "0.0.0.0/0" },
+        ],
+      },
+      violations: 0,
+    },
+    {
+      name: "Alicloud ACL tcp drops ahead of accept-all leave udp 22 and 3389 open",
+      type: ALI_ACL,
+      props: {
+        vpcId: "v",
+        ingressAclEntries: [
           { policy: "drop", protocol: "tcp", port: "22/22", sourceCidrIp: "0.0.0.0/0" },
           { policy: "drop", protocol: "tcp", port: "3389/3389", sourceCidrIp: "0.0.0.0/0" },
           { policy: "accept", protocol: "all", port: "-1/-1", sourceCidrIp: "0.0.0.0/0" },
         ],
       },
+      violations: 1,
+      mentions: "over udp",
+    },
+    {
+      name: "Alicloud ACL udp drop does not hide a later tcp accept of 22",
+      type: ALI_ACL,
+      props: {
+        vpcId: "v",
+        ingressAclEntries: [
+          { policy: "drop", protocol: "udp", port: "1/65535", sourceCidrIp: "0.0.0.0/0" },
+          { policy: "accept", protocol: "tcp", port: "22/22", sourceCidrIp: "0.0.0.0/0" },
+        ],
+      },
+      violations: 1,
+    },
+    {
+      name: "Alicloud ACL drop of all protocols closes a later tcp accept",
+      type: ALI_ACL,
+      props: {
+        vpcId: "v",
+        ingressAclEntries: [
+          { policy: "drop", protocol: "all", port: "-1/-1", sourceCidrIp: "0.0.0.0/0" },
+          { policy: "accept", protocol: "tcp", port: "22/22", sourceCidrIp: "0.0.0.0/0" },
+        ],
+      },
       violations: 0,
+    },
+    {
+      name: "Alicloud ACL drop with an unknown policy is a note",
+      type: ALI_ACL,
+      props: {
+        vpcId: "v",
+        ingressAclEntries: [
+          { policy: UNKNOWN, protocol: "all", port: "-1/-1", sourceCidrIp: "0.0.0.0/0" },
+          { policy: "accept", protocol: "tcp", port: "22/22", sourceCidrIp: "0.0.0.0/0" },
+        ],
+      },
+      violations: 0,
+      notes: 1,
     },
     {
       name: "Alicloud ACL entries resource accept 22",
@@ -498,6 +794,19 @@ describe("disallow-internet-admin-ports", () => {
         config: { minPublicPrefixV4: 24, allowCidrs: ["198.51.0.0/16"] },
       }),
     ).toHaveLength(0);
+  });
+
+  it("reports a deny with an unknown rule number as mandatory with failClosed", async () => {
+    const props = {
+      ingress: [
+        { ruleNo: UNKNOWN, action: "deny", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" },
+        { ruleNo: 100, action: "allow", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: "0.0.0.0/0" },
+      ],
+    };
+    const ds = await run(disallowInternetAdminPorts, NACL, props, { config: { failClosed: true } });
+    expect(ds.map((d) => [d.level, d.message.split("\n")[1]])).toEqual([
+      ["mandatory", expect.stringContaining("cannot be verified at preview: ingress[0] rule number is unknown")],
+    ]);
   });
 
   it("treats NACL return ranges as openings when configured to", async () => {
@@ -603,5 +912,33 @@ describe("disallow-public-high-risk-ports", () => {
       violations: 1,
     },
     { name: "HTTPS only", type: SG, props: sgIngress(tcp(443, 443, ["0.0.0.0/0"])), violations: 0 },
+    {
+      name: "Alicloud ACL udp drop does not hide a later MySQL accept",
+      type: ALI_ACL,
+      props: {
+        ingressAclEntries: [
+          { policy: "drop", protocol: "udp", port: "1/65535", sourceCidrIp: "0.0.0.0/0" },
+          { policy: "accept", protocol: "tcp", port: "3306/3306", sourceCidrIp: "0.0.0.0/0" },
+        ],
+      },
+      violations: 1,
+      mentions: "3306",
+    },
+    {
+      name: "NACL 3389-65535 is not an ephemeral return range for databases either",
+      type: NACL,
+      props: {
+        ingress: [
+          { ruleNo: 100, action: "allow", protocol: "6", fromPort: 3389, toPort: 65535, cidrBlock: "0.0.0.0/0" },
+        ],
+      },
+      violations: 1,
+    },
+    {
+      name: "GRE from anywhere is not a database opening",
+      type: SG,
+      props: sgIngress({ protocol: "47", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 0,
+    },
   ] as Case[]);
 });

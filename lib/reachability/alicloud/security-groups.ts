@@ -6,6 +6,9 @@ import { normalizeProtocol } from "../protocol";
 import { num, str, tags } from "../resource";
 import { ALI } from "./tokens";
 
+/** Past Alicloud's lowest priority (100). */
+const UNKNOWN_DROP_PRIORITY = 101;
+
 export function addAlicloudSecurityGroups(m: NetworkModel): void {
   const res = m.resolver;
   for (const r of res.ofType(ALI.securityGroup)) {
@@ -37,7 +40,9 @@ export function addAlicloudSecurityGroups(m: NetworkModel): void {
     }
     const policy = str(r.inputs.policy)?.toLowerCase() === "drop" ? "drop" : "accept";
     // An unknown priority is read as the weakest for drops and the strongest for accepts: never hide an opening.
-    const priority = num(r.inputs.priority) ?? (r.inputs.priority !== undefined && policy === "drop" ? 100 : 1);
+    // A drop beats accepts of equal priority, so "weakest" is past 100: an unknown drop priority never wins.
+    const priority =
+      num(r.inputs.priority) ?? (r.inputs.priority !== undefined && policy === "drop" ? UNKNOWN_DROP_PRIORITY : 1);
     const ports = alicloudRuleRange(r.inputs.ipProtocol, r.inputs.portRange);
     const protocol = normalizeProtocol(r.inputs.ipProtocol);
     for (const source of sources)

@@ -96,6 +96,20 @@ function gatewayKind(type: string): RouteTarget["kind"] {
   return "nat";
 }
 
+/** Past AWS's highest rule number (32766): where a deny whose number is unknown is evaluated. */
+const UNKNOWN_DENY_ORDER = Number.MAX_SAFE_INTEGER;
+/** Ahead of rule 1: where an allow whose number is unknown is evaluated. */
+const UNKNOWN_ALLOW_ORDER = -1;
+
+/**
+ * Unknown values never hide an opening: only a known "deny" denies (an unknown action reads as allow), and an unknown
+ * rule number puts a deny last and an allow first — as an unknown Alicloud drop priority counts as the weakest.
+ */
+function orderAndAction(ruleNumber: unknown, action: unknown): Pick<AclEntry, "order" | "action"> {
+  const act = str(action)?.toLowerCase() === "deny" ? "deny" : "allow";
+  return { order: num(ruleNumber) ?? (act === "deny" ? UNKNOWN_DENY_ORDER : UNKNOWN_ALLOW_ORDER), action: act };
+}
+
 function addNacls(m: NetworkModel): void {
   const res = m.resolver;
   for (const r of res.ofType(...AWS_NACLS)) {
@@ -105,8 +119,7 @@ function addNacls(m: NetworkModel): void {
         : networkOfDefault(m, r, "defaultNetworkAclId");
     const ingress: AclEntry[] = list(r.inputs.ingress).map((e) => ({
       urn: r.urn,
-      order: num(prop(e, "ruleNo")) ?? 0,
-      action: str(prop(e, "action"))?.toLowerCase() === "allow" ? "allow" : "deny",
+      ...orderAndAction(prop(e, "ruleNo"), prop(e, "action")),
       protocol: normalizeProtocol(prop(e, "protocol")),
       ports: naclEntryRange(prop(e, "protocol"), prop(e, "fromPort"), prop(e, "toPort")),
       cidr: str(prop(e, "cidrBlock")) ?? str(prop(e, "ipv6CidrBlock")) ?? "",
@@ -121,8 +134,7 @@ function addNacls(m: NetworkModel): void {
     const nacl = m.nacls.get(res.one(r, "networkAclId", r.inputs.networkAclId, AWS_NACLS) ?? "");
     nacl?.ingress.push({
       urn: r.urn,
-      order: num(r.inputs.ruleNumber) ?? 0,
-      action: str(r.inputs.ruleAction)?.toLowerCase() === "allow" ? "allow" : "deny",
+      ...orderAndAction(r.inputs.ruleNumber, r.inputs.ruleAction),
       protocol: normalizeProtocol(r.inputs.protocol),
       ports: naclEntryRange(r.inputs.protocol, r.inputs.fromPort, r.inputs.toPort),
       cidr: str(r.inputs.cidrBlock) ?? str(r.inputs.ipv6CidrBlock) ?? "",
