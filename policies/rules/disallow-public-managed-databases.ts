@@ -36,29 +36,72 @@ const publiclyAccessible: Check<DatabaseConfig> = (p) => {
     : [];
 };
 
-const securityIps: Check<DatabaseConfig> = (p, ctx) => whitelistFindings("securityIps", p.securityIps, ctx.config);
+interface WhitelistGroups {
+  /** The list of groups, e.g. `securityIpGroups`. */
+  field: string;
+  /** The whitelist inside each group, e.g. `securityIpList`. */
+  entries: string;
+  /** True when a group removes rather than admits its entries; undefined when that is unknown at preview. */
+  removes?: (group: Record<string, unknown>) => boolean | undefined;
+}
 
-const mongoWhitelists: Check<DatabaseConfig> = (p, ctx) => {
-  if (isUnknown(p.securityIpGroups)) return [unverifiable("securityIpGroups")];
-  return [
-    ...whitelistFindings("securityIpLists", p.securityIpLists, ctx.config),
-    ...list(p.securityIpGroups).flatMap((g, i) =>
-      whitelistFindings(`securityIpGroups[${i}].securityIpList`, obj(g)?.securityIpList, ctx.config),
-    ),
+/** Named whitelist groups: each group's own whitelist is read with the same parsing as a top-level one. */
+function groupFindings(spec: WhitelistGroups, groups: unknown, c: DatabaseConfig): Finding[] {
+  if (isUnknown(groups)) return [unverifiable(spec.field)];
+  return list(groups).flatMap((g, i) => {
+    const at = `${spec.field}[${i}]`;
+    if (isUnknown(g)) return [unverifiable(at)];
+    const group = obj(g) ?? {};
+    const removes = spec.removes ? spec.removes(group) : false;
+    if (removes === true) return [];
+    const findings = whitelistFindings(`${at}.${spec.entries}`, group[spec.entries], c);
+    // An open entry whose group may only be removing it is a note, not a violation.
+    return removes === undefined && findings.some((f) => !f.unverifiable)
+      ? [unverifiable(`the mode of ${at}`)]
+      : findings;
+  });
+}
+
+/** A check reading top-level whitelist fields and whitelist-group fields, each optional. */
+function whitelists(fields: string[], groups: WhitelistGroups[] = []): Check<DatabaseConfig> {
+  return (p, ctx) => [
+    ...fields.flatMap((f) => whitelistFindings(f, p[f], ctx.config)),
+    ...groups.flatMap((g) => groupFindings(g, p[g.field], ctx.config)),
   ];
-};
+}
+
+const securityIps = whitelists(["securityIps"]);
+
+const mongoWhitelists = whitelists(["securityIpLists"], [{ field: "securityIpGroups", entries: "securityIpList" }]);
+
+/** PolarDB whitelist groups (dbClusterIpArrays) may set modifyMode "Delete", which removes their entries. */
+const polardbWhitelists = whitelists(
+  ["securityIps"],
+  [
+    {
+      field: "dbClusterIpArrays",
+      entries: "securityIps",
+      removes: (g) => (isUnknown(g.modifyMode) ? undefined : g.modifyMode === "Delete"),
+    },
+  ],
+);
+
+/** AnalyticDB for PostgreSQL: the deprecated securityIpLists and the ipWhitelists groups. */
+const gpdbWhitelists = whitelists(["securityIpLists"], [{ field: "ipWhitelists", entries: "securityIpList" }]);
+
+const clickhouseWhitelists = whitelists([], [{ field: "dbClusterAccessWhiteLists", entries: "securityIpList" }]);
 
 /** Case step 3: twelve internet hosts connected straight to the databases. */
 export const disallowPublicManagedDatabases = defineResourceRule<DatabaseConfig>({
   metadata: {
     name: "disallow-public-managed-databases",
     description:
-      "Managed databases must not be reachable from the internet: no RDS publicly accessible endpoint, and no Alibaba Cloud RDS (including replicas, clones and DR instances), PolarDB, Redis (KVStore, Tair) or MongoDB whitelist entry that is 0.0.0.0/0, a wildcard, or a public range broader than /24.",
+      "Managed databases must not be reachable from the internet: no RDS, Aurora, Redshift (including Serverless), Neptune, Lightsail or Timestream for InfluxDB publicly accessible endpoint, and no Alibaba Cloud RDS (including replicas, clones and DR instances), PolarDB (including whitelist groups), Redis (KVStore, Tair), MongoDB (including Serverless), AnalyticDB (MySQL, PostgreSQL) or ClickHouse whitelist entry that is 0.0.0.0/0, a wildcard, or a public range broader than /24.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
       "AWS: set publiclyAccessible to false and reach the database from the application's security group.",
-      "Alibaba Cloud: replace 0.0.0.0/0 in securityIps / securityIpLists with the VPC or vSwitch CIDR of the application tier.",
+      "Alibaba Cloud: replace 0.0.0.0/0 in securityIps / securityIpLists and in whitelist groups with the VPC or vSwitch CIDR of the application tier.",
       "Use a bastion, VPN or private link for administrator access; list exact partner addresses via allowCidrs.",
     ],
     controls: [
@@ -88,6 +131,10 @@ export const disallowPublicManagedDatabases = defineResourceRule<DatabaseConfig>
     "aws:rds/instance:Instance": publiclyAccessible,
     "aws:rds/clusterInstance:ClusterInstance": publiclyAccessible,
     "aws:redshift/cluster:Cluster": publiclyAccessible,
+    "aws:redshiftserverless/workgroup:Workgroup": publiclyAccessible,
+    "aws:neptune/clusterInstance:ClusterInstance": publiclyAccessible,
+    "aws:lightsail/database:Database": publiclyAccessible,
+    "aws:timestreaminfluxdb/dbInstance:DbInstance": publiclyAccessible,
     "alicloud:rds/instance:Instance": securityIps,
     // Replicas, clones, upgrades and disaster-recovery copies carry their own whitelist.
     "alicloud:rds/readOnlyInstance:ReadOnlyInstance": securityIps,
@@ -97,8 +144,13 @@ export const disallowPublicManagedDatabases = defineResourceRule<DatabaseConfig>
     // Tair (Redis Enterprise) holds its whitelist as one comma-separated string.
     "alicloud:redis/tairInstance:TairInstance": securityIps,
     "alicloud:kvstore/instance:Instance": securityIps,
-    "alicloud:polardb/cluster:Cluster": securityIps,
+    "alicloud:polardb/cluster:Cluster": polardbWhitelists,
     "alicloud:mongodb/instance:Instance": mongoWhitelists,
     "alicloud:mongodb/shardingInstance:ShardingInstance": mongoWhitelists,
+    "alicloud:mongodb/serverlessInstance:ServerlessInstance": mongoWhitelists,
+    // AnalyticDB for MySQL and for PostgreSQL, and ClickHouse.
+    "alicloud:adb/dBCluster:DBCluster": securityIps,
+    "alicloud:gpdb/instance:Instance": gpdbWhitelists,
+    "alicloud:clickhouse/dbCluster:DbCluster": clickhouseWhitelists,
   },
 });

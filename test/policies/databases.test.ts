@@ -1,4 +1,6 @@
 import { disallowPublicManagedDatabases } from "../../policies/rules/disallow-public-managed-databases";
+import fc from "fast-check";
+import { bagOf, Shape } from "../fuzz/shape";
 import { Case, run, table, UNKNOWN } from "./harness";
 
 const RDS = "aws:rds/instance:Instance";
@@ -7,6 +9,35 @@ const REDIS = "alicloud:kvstore/instance:Instance";
 const MONGO = "alicloud:mongodb/instance:Instance";
 const MONGO_SHARDED = "alicloud:mongodb/shardingInstance:ShardingInstance";
 const POLARDB = "alicloud:polardb/cluster:Cluster";
+// Type tokens as each class's __pulumiType in @pulumi/aws 7.48 and @pulumi/alicloud 3.108.
+const REDSHIFT_SERVERLESS = "aws:redshiftserverless/workgroup:Workgroup";
+const LIGHTSAIL_DB = "aws:lightsail/database:Database";
+const NEPTUNE = "aws:neptune/clusterInstance:ClusterInstance";
+const INFLUXDB = "aws:timestreaminfluxdb/dbInstance:DbInstance";
+const GPDB = "alicloud:gpdb/instance:Instance";
+const ADB = "alicloud:adb/dBCluster:DBCluster";
+const MONGO_SERVERLESS = "alicloud:mongodb/serverlessInstance:ServerlessInstance";
+const CLICKHOUSE = "alicloud:clickhouse/dbCluster:DbCluster";
+
+/** A publicly accessible flag: open, private twin, and unknown at preview. */
+const publicFlagCases = (label: string, type: string): Case[] => [
+  { name: `${label} publicly accessible`, type, props: { publiclyAccessible: true }, violations: 1 },
+  { name: `${label} publicly accessible as a string`, type, props: { publiclyAccessible: "true" }, violations: 1 },
+  { name: `${label} private`, type, props: { publiclyAccessible: false }, violations: 0 },
+  { name: `${label} default is private`, type, props: {}, violations: 0 },
+  { name: `${label} unknown flag is a note`, type, props: { publiclyAccessible: UNKNOWN }, violations: 0, notes: 1 },
+];
+
+/** A whitelist reached through `wrap`: open, private twin, wildcard, unknown value and unknown entry. */
+const whitelistCases = (label: string, type: string, wrap: (v: unknown) => Record<string, unknown>): Case[] => [
+  { name: `${label} open`, type, props: wrap("0.0.0.0/0"), violations: 1, mentions: "0.0.0.0/0" },
+  { name: `${label} open in a comma list`, type, props: wrap("10.0.0.0/8,0.0.0.0/0"), violations: 1 },
+  { name: `${label} wildcard %`, type, props: wrap("%"), violations: 1 },
+  { name: `${label} broad public /16`, type, props: wrap("47.96.0.0/16"), violations: 1 },
+  { name: `${label} on the VPC`, type, props: wrap("172.16.0.0/12,10.0.0.0/8"), violations: 0 },
+  { name: `${label} exact public host`, type, props: wrap("47.96.1.10"), violations: 0 },
+  { name: `${label} unknown is a note`, type, props: wrap(UNKNOWN), violations: 0, notes: 1 },
+];
 
 describe("disallow-public-managed-databases", () => {
   table(disallowPublicManagedDatabases, [
@@ -123,7 +154,120 @@ describe("disallow-public-managed-databases", () => {
     { name: "MongoDB private", type: MONGO, props: { securityIpLists: ["10.0.0.0/8"] }, violations: 0 },
     { name: "sharded MongoDB open", type: MONGO_SHARDED, props: { securityIpLists: ["0.0.0.0/0"] }, violations: 1 },
     { name: "PolarDB open", type: POLARDB, props: { securityIps: ["0.0.0.0/0"] }, violations: 1 },
+    {
+      name: "MongoDB list still fails when its groups are unknown",
+      type: MONGO,
+      props: { securityIpLists: ["0.0.0.0/0"], securityIpGroups: UNKNOWN },
+      violations: 1,
+      notes: 1,
+    },
+    {
+      name: "MongoDB unknown group is a note",
+      type: MONGO,
+      props: { securityIpGroups: [{ securityIpGroupName: "g", securityIpList: "10.0.0.0/8" }, UNKNOWN] },
+      violations: 0,
+      notes: 1,
+    },
   ] as Case[]);
+
+  describe("AWS publicly accessible endpoints", () => {
+    table(disallowPublicManagedDatabases, [
+      ...publicFlagCases("Redshift Serverless workgroup", REDSHIFT_SERVERLESS),
+      ...publicFlagCases("Lightsail database", LIGHTSAIL_DB),
+      ...publicFlagCases("Neptune instance", NEPTUNE),
+      ...publicFlagCases("Timestream for InfluxDB instance", INFLUXDB),
+    ]);
+  });
+
+  describe("Alibaba Cloud whitelists", () => {
+    const group = (name: string, value: unknown) => ({ dbClusterIpArrayName: name, securityIps: [value] });
+    table(disallowPublicManagedDatabases, [
+      ...whitelistCases("PolarDB whitelist group", POLARDB, (v) => ({ dbClusterIpArrays: [group("app", v)] })),
+      {
+        name: "PolarDB second whitelist group open",
+        type: POLARDB,
+        props: { securityIps: ["10.0.0.0/8"], dbClusterIpArrays: [group("app", "10.1.0.0/16"), group("ops", "%")] },
+        violations: 1,
+        mentions: "dbClusterIpArrays[1]",
+      },
+      {
+        name: "PolarDB group deleting an open entry",
+        type: POLARDB,
+        props: { dbClusterIpArrays: [{ ...group("app", "0.0.0.0/0"), modifyMode: "Delete" }] },
+        violations: 0,
+      },
+      {
+        name: "PolarDB group appending an open entry",
+        type: POLARDB,
+        props: { dbClusterIpArrays: [{ ...group("app", "0.0.0.0/0"), modifyMode: "Append" }] },
+        violations: 1,
+      },
+      {
+        name: "PolarDB group with an unknown mode and an open entry is a note",
+        type: POLARDB,
+        props: { dbClusterIpArrays: [{ ...group("app", "0.0.0.0/0"), modifyMode: UNKNOWN }] },
+        violations: 0,
+        notes: 1,
+      },
+      {
+        name: "PolarDB unknown whitelist groups",
+        type: POLARDB,
+        props: { dbClusterIpArrays: UNKNOWN },
+        violations: 0,
+        notes: 1,
+      },
+      ...whitelistCases("AnalyticDB for PostgreSQL securityIpLists", GPDB, (v) => ({ securityIpLists: [v] })),
+      ...whitelistCases("AnalyticDB for PostgreSQL ipWhitelists", GPDB, (v) => ({
+        ipWhitelists: [{ ipGroupName: "default", securityIpList: v }],
+      })),
+      ...whitelistCases("AnalyticDB for MySQL", ADB, (v) => ({ securityIps: [v] })),
+      ...whitelistCases("MongoDB Serverless", MONGO_SERVERLESS, (v) => ({
+        securityIpGroups: [{ securityIpGroupName: "open", securityIpList: v }],
+      })),
+      ...whitelistCases("ClickHouse", CLICKHOUSE, (v) => ({ dbClusterAccessWhiteLists: [{ securityIpList: v }] })),
+      {
+        name: "ClickHouse unknown whitelist groups",
+        type: CLICKHOUSE,
+        props: { dbClusterAccessWhiteLists: UNKNOWN },
+        violations: 0,
+        notes: 1,
+      },
+    ]);
+  });
+
+  it("accepts allow-listed partner ranges in whitelist groups", async () => {
+    const props = { dbClusterAccessWhiteLists: [{ securityIpList: "47.96.0.0/16" }] };
+    const config = { allowCidrs: ["47.96.0.0/16"] };
+    expect(await run(disallowPublicManagedDatabases, CLICKHOUSE, props, { config })).toHaveLength(0);
+  });
+
+  // The pack-wide fuzzer only covers types listed in test/fuzz; these shapes keep the new types from crashing meanwhile.
+  it("never throws on hostile inputs for the newer database types", async () => {
+    const group: Shape = { securityIpList: "cidrCommaList", securityIpGroupName: "string" };
+    const shapes: Record<string, Shape> = {
+      [REDSHIFT_SERVERLESS]: { publiclyAccessible: "bool" },
+      [LIGHTSAIL_DB]: { publiclyAccessible: "bool" },
+      [NEPTUNE]: { publiclyAccessible: "bool" },
+      [INFLUXDB]: { publiclyAccessible: "bool" },
+      [POLARDB]: {
+        securityIps: "strings",
+        dbClusterIpArrays: { arrayOf: { securityIps: "cidrs", modifyMode: { oneOf: ["Cover", "Append", "Delete"] } } },
+      },
+      [GPDB]: { securityIpLists: "cidrs", ipWhitelists: { arrayOf: group } },
+      [ADB]: { securityIps: "cidrs" },
+      [MONGO_SERVERLESS]: { securityIpGroups: { arrayOf: group } },
+      [CLICKHOUSE]: { dbClusterAccessWhiteLists: { arrayOf: group } },
+    };
+    const bags = fc
+      .constantFrom(...Object.keys(shapes))
+      .chain((type) => bagOf(shapes[type]).map((props) => ({ type, props })));
+    await fc.assert(
+      fc.asyncProperty(bags, async ({ type, props }) => {
+        await run(disallowPublicManagedDatabases, type, props);
+      }),
+      { seed: 20_261_128, numRuns: 150 },
+    );
+  }, 60_000);
 
   it("accepts allow-listed partner ranges", async () => {
     const props = { securityIps: ["47.96.0.0/16"] };
