@@ -1,17 +1,107 @@
-import { expectAll, isTrue, notFalse } from "../lib/expect";
+import { containsUnknown, isUnknown, list, obj, strings } from "../../lib/values";
+import { expectAll, isTrue, notFalse, show } from "../lib/expect";
+import { Finding, unverifiable, violation } from "../lib/findings";
 import { defineResourceRule } from "../lib/rule";
+
+/** Which management events one selector records; `narrowedBy` names what drops some event sources. */
+interface Coverage {
+  reads: boolean;
+  writes: boolean;
+  narrowedBy?: string;
+  /** How the selector restricts reads or writes, for messages. */
+  restriction: string;
+}
+
+/** A basic event selector: management events are on by default, read and write ("All") by default. */
+function basicCoverage(s: Record<string, unknown>): Coverage {
+  const included = notFalse(s.includeManagementEvents);
+  const rw = s.readWriteType ?? "All";
+  const excluded = strings(s.excludeManagementEventSources);
+  return {
+    reads: included && (rw === "All" || rw === "ReadOnly"),
+    writes: included && (rw === "All" || rw === "WriteOnly"),
+    narrowedBy: excluded.length > 0 ? `excludeManagementEventSources is ${show(excluded)}` : undefined,
+    restriction: `readWriteType is ${show(rw)}`,
+  };
+}
+
+/** An advanced selector records management events only with eventCategory Equals ["Management"]. */
+function advancedCoverage(s: Record<string, unknown>): Coverage {
+  const fields = list(s.fieldSelectors).map((f) => obj(f) ?? {});
+  const management = fields.some((f) => f.field === "eventCategory" && strings(f.equals).includes("Management"));
+  const readOnly = strings(fields.find((f) => f.field === "readOnly")?.equals);
+  const others = fields.filter((f) => f.field !== "eventCategory" && f.field !== "readOnly").map((f) => f.field);
+  return {
+    reads: management && (readOnly.length === 0 || readOnly.includes("true")),
+    writes: management && (readOnly.length === 0 || readOnly.includes("false")),
+    narrowedBy: others.length > 0 ? `management fieldSelectors on ${others.join(", ")}` : undefined,
+    restriction: `readOnly is ${show(readOnly)}`,
+  };
+}
+
+/**
+ * Management events (console sign-ins, IAM and API calls) recorded by the selectors together: an event is logged
+ * when any selector matches it. No selectors at all is CloudTrail's default: every management event.
+ */
+function managementEventFindings(p: Record<string, unknown>): Finding[] {
+  if (isUnknown(p.advancedEventSelectors)) return [unverifiable("advancedEventSelectors")];
+  const advanced = list(p.advancedEventSelectors).length > 0;
+  const path = advanced ? "advancedEventSelectors" : "eventSelectors";
+  const raw = p[path];
+  if (isUnknown(raw)) return [unverifiable(path)];
+  const selectors = list(raw);
+  if (selectors.length === 0) return [];
+  const coverageOf = advanced ? advancedCoverage : basicCoverage;
+  // Only these fields decide management events; data resources are often unknown at preview and are ignored.
+  const fields = advanced
+    ? ["fieldSelectors"]
+    : ["includeManagementEvents", "readWriteType", "excludeManagementEventSources"];
+  const unknownField = (s: unknown) => (isUnknown(s) ? "" : fields.find((f) => containsUnknown(obj(s)?.[f])));
+  const unknownAt = selectors.findIndex((s) => unknownField(s) !== undefined);
+  const known = selectors.filter((s) => unknownField(s) === undefined);
+  const cover = known.map((s) => coverageOf(obj(s) ?? {}));
+  const full = (k: "reads" | "writes") => cover.some((c) => c[k] && !c.narrowedBy);
+  if (full("reads") && full("writes")) return [];
+  if (unknownAt >= 0) {
+    const field = unknownField(selectors[unknownAt]);
+    return [unverifiable(`${path}[${unknownAt}]${field ? `.${field}` : ""}`)];
+  }
+
+  if (!cover.some((c) => c.reads || c.writes))
+    return [
+      violation(
+        advanced
+          ? 'advancedEventSelectors select no management events (no selector with eventCategory Equals ["Management"]): console, IAM and API activity is not recorded'
+          : "eventSelectors set includeManagementEvents to false: console, IAM and API activity is not recorded",
+      ),
+    ];
+  const findings: Finding[] = [];
+  const restrictions = [...new Set(cover.filter((c) => c.reads || c.writes).map((c) => c.restriction))].join(", ");
+  if (!cover.some((c) => c.reads))
+    findings.push(violation(`${path} ${restrictions}: read events are dropped; use "All"`));
+  if (!cover.some((c) => c.writes))
+    findings.push(violation(`${path} ${restrictions}: write events are dropped; use "All"`));
+  // Some selector records the direction, but every one that does drops some sources.
+  const narrowed = cover.find((c) => c.narrowedBy)?.narrowedBy;
+  const partly = (k: "reads" | "writes") => cover.some((c) => c[k]) && !full(k);
+  if (narrowed && (partly("reads") || partly("writes")))
+    findings.push(violation(`${path} ${narrowed}: management events from those sources are dropped; remove it`));
+  return findings;
+}
 
 /** Case step 5: the investigation depended on a complete, untampered audit trail. */
 export const requireCloudtrailMultiRegionValidation = defineResourceRule<unknown>({
   metadata: {
     name: "require-cloudtrail-multi-region-validation",
-    description: "CloudTrail trails must cover all regions, validate log files (tamper evidence) and keep logging on.",
+    description:
+      "CloudTrail trails must cover all regions, record all management events (read and write, no excluded sources), validate log files (tamper evidence) and keep logging on.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       "Set isMultiRegionTrail: true so activity in unused regions is recorded too.",
       "Set enableLogFileValidation: true so altered or deleted log files are detectable.",
       "Leave enableLogging unset or true.",
+      'Record all management events: leave eventSelectors unset, or keep one with readWriteType "All", includeManagementEvents true and no excludeManagementEventSources; with advancedEventSelectors, keep a selector with eventCategory Equals ["Management"] and no readOnly filter.',
     ],
     controls: [
       { framework: "AWS FSBP", id: "CloudTrail.1" },
@@ -24,11 +114,13 @@ export const requireCloudtrailMultiRegionValidation = defineResourceRule<unknown
     caseStep: 5,
   },
   checks: {
-    "aws:cloudtrail/trail:Trail": (p) =>
-      expectAll(p, [
+    "aws:cloudtrail/trail:Trail": (p) => [
+      ...expectAll(p, [
         { path: "isMultiRegionTrail", ok: isTrue, problem: () => "events in other regions are not recorded" },
         { path: "enableLogFileValidation", ok: isTrue, problem: () => "tampered log files cannot be detected" },
         { path: "enableLogging", ok: notFalse, problem: () => "the trail records nothing" },
       ]),
+      ...managementEventFindings(p),
+    ],
   },
 });

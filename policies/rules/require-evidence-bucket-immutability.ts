@@ -1,6 +1,6 @@
-import { isUnknown } from "../../lib/values";
+import { isUnknown, num, obj } from "../../lib/values";
 import { classifyBucket } from "../lib/evidence";
-import { at, show } from "../lib/expect";
+import { at, expectAll, show } from "../lib/expect";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { Check, defineResourceRule, Remedy } from "../lib/rule";
 
@@ -28,13 +28,33 @@ const s3Bucket: Check<unknown> = (p, ctx) => {
   return findings;
 };
 
-const s3LockConfiguration: Check<unknown> = (p) => {
-  const mode = at(p, "rule.defaultRetention.mode");
-  if (isUnknown(mode)) return [unverifiable("rule.defaultRetention.mode")];
-  if (mode === "COMPLIANCE") return [];
-  return [
-    violation(`rule.defaultRetention.mode is ${show(mode)}: only COMPLIANCE mode cannot be lifted by an administrator`),
-  ];
+const positive = (v: unknown) => (num(v) ?? 0) >= 1;
+
+/**
+ * Only the bucket's name is visible here, so only a name that marks evidence or backups is judged;
+ * require-evidence-s3-default-retention judges every lock against its bucket's tags across the stack.
+ */
+const s3LockConfiguration: Check<unknown> = (p, ctx) => {
+  if (classifyBucket({ bucket: p.bucket }, ctx.name) !== "evidence") return [];
+  const retention = at(p, "rule.defaultRetention");
+  if (isUnknown(retention)) return [unverifiable("rule.defaultRetention")];
+  if (retention === undefined)
+    return [violation("rule.defaultRetention is not set: new objects in the evidence bucket are not locked")];
+  const findings = expectAll(p, [
+    {
+      path: "rule.defaultRetention.mode",
+      ok: (v) => v === "COMPLIANCE",
+      problem: () => "only COMPLIANCE mode cannot be lifted by an administrator",
+    },
+  ]);
+  // AWS takes either days or years; one of them must keep objects for a positive time.
+  const { days, years } = obj(retention) ?? {};
+  if (isUnknown(days) || isUnknown(years)) findings.push(unverifiable("rule.defaultRetention.days"));
+  else if (!positive(days) && !positive(years))
+    findings.push(
+      violation(`rule.defaultRetention.days is ${show(days)}: objects in the evidence bucket are not retained`),
+    );
+  return findings;
 };
 
 const ossBucket: Check<unknown> = (p, ctx) => {
@@ -63,7 +83,7 @@ export const requireEvidenceBucketImmutability = defineResourceRule<unknown>({
   metadata: {
     name: "require-evidence-bucket-immutability",
     description:
-      'Evidence and backup buckets (tag hardening:evidence or hardening:backup = "true", another tag naming evidence/forensic/backup, or such a bucket or resource name) must have S3 Object Lock and no forceDestroy; S3 Object Lock defaults must use COMPLIANCE mode; OSS WORM policies must be Locked with a retention period.',
+      'Evidence and backup buckets (tag hardening:evidence or hardening:backup = "true", another tag naming evidence/forensic/backup, or such a bucket or resource name) must have S3 Object Lock and no forceDestroy; an S3 Object Lock configuration of a bucket so named must default to COMPLIANCE mode with a positive retention (require-evidence-s3-default-retention checks every evidence bucket); OSS WORM policies must be Locked with a retention period.',
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [

@@ -23,6 +23,163 @@ describe("require-cloudtrail-multi-region-validation", () => {
       violations: 0,
       notes: 1,
     },
+    // Management events: the console, IAM and API calls the investigation read.
+    {
+      name: "selector keeping CloudTrail's defaults",
+      type: TRAIL,
+      props: { ...good, eventSelectors: [{ dataResources: [{ type: "AWS::S3::Object", values: [UNKNOWN] }] }] },
+      violations: 0,
+    },
+    {
+      name: "write-only selector",
+      type: TRAIL,
+      props: { ...good, eventSelectors: [{ readWriteType: "WriteOnly" }] },
+      violations: 1,
+      mentions: 'readWriteType is "WriteOnly": read events are dropped; use "All"',
+    },
+    {
+      name: "read-only selector",
+      type: TRAIL,
+      props: { ...good, eventSelectors: [{ readWriteType: "ReadOnly", includeManagementEvents: true }] },
+      violations: 1,
+      mentions: "write events are dropped",
+    },
+    {
+      name: "read-only and write-only selectors together record everything",
+      type: TRAIL,
+      props: { ...good, eventSelectors: [{ readWriteType: "ReadOnly" }, { readWriteType: "WriteOnly" }] },
+      violations: 0,
+    },
+    {
+      name: "management events switched off",
+      type: TRAIL,
+      props: { ...good, eventSelectors: [{ includeManagementEvents: false, readWriteType: "All" }] },
+      violations: 1,
+      mentions: "includeManagementEvents",
+    },
+    {
+      name: "data-only selector next to a management selector",
+      type: TRAIL,
+      props: { ...good, eventSelectors: [{ includeManagementEvents: false }, { readWriteType: "All" }] },
+      violations: 0,
+    },
+    {
+      name: "excluded management event sources",
+      type: TRAIL,
+      props: { ...good, eventSelectors: [{ excludeManagementEventSources: ["kms.amazonaws.com"] }] },
+      violations: 1,
+      mentions: "excludeManagementEventSources",
+    },
+    {
+      name: "write-only selector that also excludes sources",
+      type: TRAIL,
+      props: {
+        ...good,
+        eventSelectors: [{ readWriteType: "WriteOnly", excludeManagementEventSources: ["kms.amazonaws.com"] }],
+      },
+      violations: 2,
+    },
+    {
+      name: "empty exclusion list",
+      type: TRAIL,
+      props: { ...good, eventSelectors: [{ excludeManagementEventSources: [] }] },
+      violations: 0,
+    },
+    {
+      name: "advanced selectors for data events only",
+      type: TRAIL,
+      props: {
+        ...good,
+        advancedEventSelectors: [
+          {
+            fieldSelectors: [
+              { field: "eventCategory", equals: ["Data"] },
+              { field: "resources.type", equals: ["AWS::S3::Object"] },
+            ],
+          },
+        ],
+      },
+      violations: 1,
+      mentions: 'eventCategory Equals ["Management"]',
+    },
+    {
+      name: "advanced selectors with management events",
+      type: TRAIL,
+      props: {
+        ...good,
+        advancedEventSelectors: [
+          { name: "mgmt", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] },
+          {
+            fieldSelectors: [
+              { field: "eventCategory", equals: ["Data"] },
+              { field: "resources.ARN", startsWiths: [UNKNOWN] },
+            ],
+          },
+        ],
+      },
+      violations: 0,
+    },
+    {
+      name: "advanced management selector for writes only",
+      type: TRAIL,
+      props: {
+        ...good,
+        advancedEventSelectors: [
+          {
+            fieldSelectors: [
+              { field: "eventCategory", equals: ["Management"] },
+              { field: "readOnly", equals: ["false"] },
+            ],
+          },
+        ],
+      },
+      violations: 1,
+      mentions: "read events are dropped",
+    },
+    {
+      name: "advanced management selector excluding KMS",
+      type: TRAIL,
+      props: {
+        ...good,
+        advancedEventSelectors: [
+          {
+            fieldSelectors: [
+              { field: "eventCategory", equals: ["Management"] },
+              { field: "eventSource", notEquals: ["kms.amazonaws.com"] },
+            ],
+          },
+        ],
+      },
+      violations: 1,
+      mentions: "eventSource",
+    },
+    {
+      name: "selector read/write type unknown is a note",
+      type: TRAIL,
+      props: { ...good, eventSelectors: [{ readWriteType: UNKNOWN }] },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "selectors unknown is a note",
+      type: TRAIL,
+      props: { ...good, eventSelectors: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "advanced selectors unknown is a note",
+      type: TRAIL,
+      props: { ...good, advancedEventSelectors: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "unknown selector beside a complete one passes",
+      type: TRAIL,
+      props: { ...good, eventSelectors: [{ readWriteType: UNKNOWN }, { readWriteType: "All" }] },
+      violations: 0,
+    },
   ] as Case[]);
 });
 

@@ -3,6 +3,8 @@ import { requireEvidenceBucketImmutability } from "../../policies/rules/require-
 import { Case, remediate, run, table, UNKNOWN } from "./harness";
 
 const LOCK = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";
+const VAULT = "aws:backup/vault:Vault";
+const HBR = "alicloud:hbr/vault:Vault";
 const S3 = "aws:s3/bucket:Bucket";
 const S3V2 = "aws:s3/bucketV2:BucketV2";
 const S3_LOCK = "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration";
@@ -38,6 +40,20 @@ describe("require-backup-vault-lock-compliance", () => {
       violations: 0,
       notes: 1,
     },
+    { name: "vault with forceDestroy", type: VAULT, props: { name: "v", forceDestroy: true }, violations: 1 },
+    { name: "vault kept on destroy", type: VAULT, props: { name: "v", forceDestroy: false }, violations: 0 },
+    { name: "vault with provider defaults", type: VAULT, props: { name: "v" }, violations: 0 },
+    {
+      name: "vault forceDestroy unknown is a note",
+      type: VAULT,
+      props: { forceDestroy: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+    { name: "HBR vault with immutable backup", type: HBR, props: { vaultName: "v", wormEnabled: true }, violations: 0 },
+    { name: "HBR vault with provider defaults", type: HBR, props: { vaultName: "v" }, violations: 1 },
+    { name: "HBR vault with WORM off", type: HBR, props: { vaultName: "v", wormEnabled: false }, violations: 1 },
+    { name: "HBR vault WORM unknown is a note", type: HBR, props: { wormEnabled: UNKNOWN }, violations: 0, notes: 1 },
   ] as Case[]);
 
   it("reads the minimum from config", async () => {
@@ -88,10 +104,64 @@ describe("require-evidence-bucket-immutability", () => {
       resourceName: "data",
     },
     {
-      name: "lock configuration in governance mode",
+      name: "lock configuration in governance mode on an evidence-named bucket",
       type: S3_LOCK,
-      props: { bucket: "b", rule: { defaultRetention: { mode: "GOVERNANCE", days: 30 } } },
+      props: { bucket: "acme-evidence", rule: { defaultRetention: { mode: "GOVERNANCE", days: 30 } } },
       violations: 1,
+      mentions: "COMPLIANCE",
+    },
+    {
+      name: "governance lock on an ordinary bucket is left to the stack rule",
+      type: S3_LOCK,
+      props: { bucket: "web-assets", rule: { defaultRetention: { mode: "GOVERNANCE", days: 30 } } },
+      violations: 0,
+      resourceName: "web-assets-lock",
+    },
+    {
+      name: "bucket unknown at preview, evidence resource name",
+      type: S3_LOCK,
+      props: { bucket: UNKNOWN, rule: { defaultRetention: { mode: "GOVERNANCE", days: 30 } } },
+      violations: 1,
+      resourceName: "case-evidence-lock",
+    },
+    {
+      name: "compliance lock on evidence keeping objects 0 days",
+      type: S3_LOCK,
+      props: { bucket: "acme-evidence", rule: { defaultRetention: { mode: "COMPLIANCE", days: 0 } } },
+      violations: 1,
+      mentions: "days",
+    },
+    {
+      name: "compliance lock on evidence with negative days",
+      type: S3_LOCK,
+      props: { bucket: "acme-backups", rule: { defaultRetention: { mode: "COMPLIANCE", days: -5 } } },
+      violations: 1,
+    },
+    {
+      name: "compliance lock on evidence counted in years",
+      type: S3_LOCK,
+      props: { bucket: "acme-backups", rule: { defaultRetention: { mode: "COMPLIANCE", years: 1 } } },
+      violations: 0,
+    },
+    {
+      name: "evidence lock without a default retention",
+      type: S3_LOCK,
+      props: { bucket: "acme-evidence" },
+      violations: 1,
+    },
+    {
+      name: "evidence lock with days unknown is a note",
+      type: S3_LOCK,
+      props: { bucket: "acme-evidence", rule: { defaultRetention: { mode: "COMPLIANCE", days: UNKNOWN } } },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "evidence lock with the rule unknown is a note",
+      type: S3_LOCK,
+      props: { bucket: "acme-evidence", rule: UNKNOWN },
+      violations: 0,
+      notes: 1,
     },
     {
       name: "lock configuration in compliance mode",

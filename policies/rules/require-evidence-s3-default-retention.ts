@@ -1,0 +1,125 @@
+import { GenericResource } from "../../lib/reachability";
+import { isUnknown, list, num, obj } from "../../lib/values";
+import { classifyBucket } from "../lib/evidence";
+import { at, show } from "../lib/expect";
+import { unverifiable } from "../lib/findings";
+import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
+
+const BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
+const LOCKS = [
+  "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration",
+  "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
+];
+const DAYS_PER_YEAR = 365;
+
+interface RetentionConfig {
+  minRetentionDays: number;
+}
+
+/** One default retention block and where it was found, for messages. */
+interface Retention {
+  where: string;
+  value: unknown;
+}
+
+/** What is wrong with one default retention, or which of its fields is unknown at preview. */
+interface Verdict {
+  problem?: string;
+  unknown?: string;
+}
+
+/**
+ * Default retentions configured inline on the bucket (deprecated, still accepted): Bucket has
+ * `objectLockConfiguration.rule.defaultRetention`, BucketV2 `objectLockConfiguration.rules[].defaultRetentions[]`.
+ */
+function inlineRetentions(bucket: GenericResource): Retention[] {
+  const where = "inline objectLockConfiguration";
+  const single = at(bucket.inputs, "objectLockConfiguration.rule.defaultRetention");
+  const rules = at(bucket.inputs, "objectLockConfiguration.rules");
+  const found: Retention[] = single === undefined ? [] : [{ where, value: single }];
+  if (isUnknown(rules)) return [...found, { where, value: rules }];
+  for (const rule of list(rules)) {
+    const retentions = isUnknown(rule) ? rule : obj(rule)?.defaultRetentions;
+    const values = isUnknown(retentions) ? [retentions] : list(retentions);
+    found.push(...values.map((value) => ({ where, value })));
+  }
+  return found;
+}
+
+/** Undefined when the retention is COMPLIANCE for at least minDays. */
+function judge(r: Retention, minDays: number): Verdict | undefined {
+  if (isUnknown(r.value)) return { unknown: "defaultRetention" };
+  if (r.value === undefined) return { problem: `${r.where} sets no default retention` };
+  const d = obj(r.value) ?? {};
+  const problems: string[] = [];
+  if (d.mode !== "COMPLIANCE" && !isUnknown(d.mode))
+    problems.push(`mode is ${show(d.mode)}: only COMPLIANCE cannot be lifted by an administrator`);
+  if (!isUnknown(d.days) && !isUnknown(d.years)) {
+    // AWS takes either days or years; a year counts as 365 days.
+    const days = (num(d.days) ?? 0) + (num(d.years) ?? 0) * DAYS_PER_YEAR;
+    if (days < minDays) problems.push(`retains objects for ${days} days, less than the minimum of ${minDays}`);
+  }
+  if (problems.length > 0) return { problem: `${r.where} default retention ${problems.join("; ")}` };
+  const unknown = ["mode", "days", "years"].find((f) => isUnknown(d[f]));
+  return unknown ? { unknown: `defaultRetention.${unknown}` } : undefined;
+}
+
+/** One compliant retention is enough; otherwise an unknown one makes a note, else every problem is reported. */
+function findingFor(bucket: GenericResource, retentions: Retention[], minDays: number): StackFinding | undefined {
+  const verdicts = retentions.map((r) => judge(r, minDays));
+  if (verdicts.includes(undefined)) return undefined;
+  const { urn, name } = bucket;
+  const unknown = verdicts.find((v) => v?.unknown)?.unknown;
+  if (unknown) return { urn, ...unverifiable(unknown, `default retention of evidence bucket ${name}`) };
+  if (verdicts.length > 0)
+    return { urn, message: `evidence bucket ${name}: ${verdicts.map((v) => v?.problem).join("; ")}` };
+  return {
+    urn,
+    message: `evidence bucket ${name} has no COMPLIANCE default retention: new objects can be deleted or overwritten`,
+  };
+}
+
+/** Case steps 4-5: Object Lock without a default retention protects nothing written by ordinary uploads. */
+export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig>({
+  metadata: {
+    name: "require-evidence-s3-default-retention",
+    description:
+      "Every S3 bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability) must have an Object Lock default retention in COMPLIANCE mode of at least minRetentionDays (30 by default), set by a BucketObjectLockConfiguration or the bucket's inline objectLockConfiguration.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps: [
+      "Create the bucket with objectLockEnabled: true.",
+      'Add an aws.s3.BucketObjectLockConfiguration with bucket set to the bucket and rule.defaultRetention { mode: "COMPLIANCE", days: 30 } (or years).',
+      "Raise days (or years) to at least the configured minRetentionDays.",
+    ],
+    controls: [
+      { framework: "AWS FSBP", id: "S3.15" },
+      { framework: "MLPS 2.0 L3", id: "8.1.4.3" },
+      { framework: "PRC Cybersecurity Law", id: "Art. 21(3)" },
+    ],
+    caseStep: 5,
+    resourceTypes: [...BUCKETS, ...LOCKS],
+  },
+  configSchema: {
+    minRetentionDays: {
+      type: "integer",
+      minimum: 1,
+      description: "Smallest acceptable default retention in days; years count as 365 days (30).",
+    },
+  },
+  parseConfig: (r) => ({ minRetentionDays: r.integer("minRetentionDays", 30, 1, 36500) }),
+  // Like the resource rules: an expired exemption is a violation of its own before the finding.
+  expiredExemption: "notice",
+  check: ({ resources, config }) => {
+    const locks = resources.filter((r) => LOCKS.includes(r.type));
+    return resources
+      .filter((r) => BUCKETS.includes(r.type) && classifyBucket(r.inputs, r.name) === "evidence")
+      .flatMap((b) => {
+        const separate = locks
+          .filter((l) => refersTo(l, "bucket", b, ["bucket", "id"]))
+          .map((l) => ({ where: `lock configuration ${l.name}`, value: at(l.inputs, "rule.defaultRetention") }));
+        const finding = findingFor(b, [...inlineRetentions(b), ...separate], config.minRetentionDays);
+        return finding ? [finding] : [];
+      });
+  },
+});

@@ -1,0 +1,143 @@
+import { requireEvidenceS3DefaultRetention } from "../../policies/rules/require-evidence-s3-default-retention";
+import { advisory, mandatory, runStack, StackInput, UNKNOWN, urnOf } from "./harness";
+
+const S3 = "aws:s3/bucket:Bucket";
+const S3V2 = "aws:s3/bucketV2:BucketV2";
+const LOCK = "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration";
+const LOCK_V2 = "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2";
+
+const evidence: StackInput = {
+  type: S3,
+  name: "vault",
+  props: { tags: { "hardening:evidence": "true" }, objectLockEnabled: true },
+};
+/** A lock configuration linked to the evidence bucket at preview (bucket name unknown). */
+const lockOf = (defaultRetention: unknown, type = LOCK, bucket: StackInput = evidence): StackInput => ({
+  type,
+  name: "vault-lock",
+  props: { bucket: UNKNOWN, rule: { defaultRetention } },
+  propertyDependencies: { bucket: [urnOf(bucket.type, bucket.name)] },
+});
+const check = (resources: StackInput[], config = {}) => runStack(requireEvidenceS3DefaultRetention, resources, config);
+
+describe("require-evidence-s3-default-retention", () => {
+  it("flags an evidence bucket with Object Lock but no default retention", async () => {
+    const ds = mandatory(await check([evidence]));
+    expect(ds.map((d) => d.urn)).toEqual([urnOf(S3, "vault")]);
+    expect(ds[0].message).toContain("no COMPLIANCE default retention");
+  });
+
+  it.each([
+    ["COMPLIANCE for 30 days", { mode: "COMPLIANCE", days: 30 }, LOCK],
+    ["COMPLIANCE for 1 year", { mode: "COMPLIANCE", years: 1 }, LOCK],
+    ["COMPLIANCE through the deprecated V2 resource", { mode: "COMPLIANCE", days: 90 }, LOCK_V2],
+  ])("passes %s", async (_n, retention, type) => {
+    expect(await check([evidence, lockOf(retention, type)])).toEqual([]);
+  });
+
+  it.each([
+    ["GOVERNANCE mode", { mode: "GOVERNANCE", days: 30 }, 'mode is "GOVERNANCE"'],
+    ["too few days", { mode: "COMPLIANCE", days: 7 }, "7 days, less than the minimum of 30"],
+    ["0 days", { mode: "COMPLIANCE", days: 0 }, "0 days"],
+    ["negative days", { mode: "COMPLIANCE", days: -30 }, "-30 days"],
+    ["no mode", { days: 30 }, "mode is not set"],
+  ])("flags %s", async (_n, retention, text) => {
+    const ds = mandatory(await check([evidence, lockOf(retention)]));
+    expect(ds).toHaveLength(1);
+    expect(ds[0].urn).toBe(urnOf(S3, "vault"));
+    expect(ds[0].message).toContain(text);
+  });
+
+  it("flags a lock configuration without a rule", async () => {
+    const lock = { ...lockOf(undefined), props: { bucket: UNKNOWN } };
+    expect(mandatory(await check([evidence, lock]))[0].message).toContain("sets no default retention");
+  });
+
+  it("links a lock after deployment through the bucket name", async () => {
+    const deployed = { ...evidence, props: { ...evidence.props, bucket: "acme-vault", id: "acme-vault" } };
+    const lock = {
+      type: LOCK,
+      name: "l",
+      props: { bucket: "acme-vault", rule: { defaultRetention: { mode: "COMPLIANCE", days: 30 } } },
+    };
+    expect(await check([deployed, lock])).toEqual([]);
+    expect(mandatory(await check([deployed, { ...lock, props: { ...lock.props, bucket: "other" } }]))).toHaveLength(1);
+  });
+
+  it("reads the minimum from config; years count as 365 days", async () => {
+    const config = { minRetentionDays: 400 };
+    expect(mandatory(await check([evidence, lockOf({ mode: "COMPLIANCE", years: 1 })], config))).toHaveLength(1);
+    expect(await check([evidence, lockOf({ mode: "COMPLIANCE", years: 2 })], config)).toEqual([]);
+  });
+
+  it("accepts an inline default retention on Bucket and BucketV2", async () => {
+    const inline = { objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: "COMPLIANCE", days: 30 } } };
+    expect(await check([{ ...evidence, props: { ...evidence.props, objectLockConfiguration: inline } }])).toEqual([]);
+    const rules = [{ defaultRetentions: [{ mode: "COMPLIANCE", years: 1 }] }];
+    const v2 = { type: S3V2, name: "backups", props: { bucket: "db-backups", objectLockConfiguration: { rules } } };
+    expect(await check([v2])).toEqual([]);
+  });
+
+  it("flags an inline GOVERNANCE default retention", async () => {
+    const rules = [{ defaultRetentions: [{ mode: "GOVERNANCE", days: 30 }] }];
+    const v2 = { type: S3V2, name: "backups", props: { bucket: "db-backups", objectLockConfiguration: { rules } } };
+    const ds = mandatory(await check([v2]));
+    expect(ds).toHaveLength(1);
+    expect(ds[0].message).toContain('inline objectLockConfiguration default retention mode is "GOVERNANCE"');
+  });
+
+  it("one compliant retention is enough", async () => {
+    const weak = { ...lockOf({ mode: "GOVERNANCE", days: 1 }), name: "weak" };
+    expect(await check([evidence, weak, lockOf({ mode: "COMPLIANCE", days: 30 })])).toEqual([]);
+  });
+
+  it.each([
+    ["mode", { mode: UNKNOWN, days: 30 }],
+    ["days", { mode: "COMPLIANCE", days: UNKNOWN }],
+    ["the whole retention", UNKNOWN],
+  ])("notes a retention whose %s is unknown at preview", async (_n, retention) => {
+    const ds = await check([evidence, lockOf(retention)]);
+    expect(mandatory(ds)).toEqual([]);
+    expect(advisory(ds).map((d) => d.message)).toEqual([expect.stringContaining("cannot be verified at preview")]);
+  });
+
+  it("notes inline rules unknown at preview and names the unknown field", async () => {
+    const v2 = {
+      type: S3V2,
+      name: "backups",
+      props: { bucket: "db-backups", objectLockConfiguration: { rules: UNKNOWN } },
+    };
+    expect(advisory(await check([v2])).map((d) => d.message)).toEqual([
+      expect.stringContaining("defaultRetention is unknown (default retention of evidence bucket backups)"),
+    ]);
+    const ds = await check([evidence, lockOf({ mode: "COMPLIANCE", days: UNKNOWN })]);
+    expect(advisory(ds)[0].message).toContain("defaultRetention.days is unknown");
+  });
+
+  it("still flags a known bad mode when the days are unknown", async () => {
+    expect(mandatory(await check([evidence, lockOf({ mode: "GOVERNANCE", days: UNKNOWN })]))).toHaveLength(1);
+  });
+
+  it("fails closed on unknowns when configured", async () => {
+    const ds = await check([evidence, lockOf({ mode: UNKNOWN, days: 30 })], { failClosed: true });
+    expect(mandatory(ds)).toHaveLength(1);
+  });
+
+  it("ignores ordinary buckets, whatever their lock", async () => {
+    const site = { type: S3, name: "web-assets", props: { bucket: "web-assets", tags: { team: "web" } } };
+    expect(await check([site, lockOf({ mode: "GOVERNANCE", days: 1 }, LOCK, site)])).toEqual([]);
+  });
+
+  it("honours exemptions", async () => {
+    const exemptions = [
+      {
+        resource: "vault",
+        reason: "legal hold is applied per object by the intake tool",
+        owner: "sec",
+        expires: "2999-01-01",
+      },
+    ];
+    const ds = await check([evidence], { exemptions });
+    expect(ds.map((d) => d.level)).toEqual(["advisory"]);
+  });
+});
