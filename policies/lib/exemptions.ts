@@ -2,6 +2,7 @@
 // exemptions fail the policy; every exemption in use is reported so none is forgotten.
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { PolicyConfigError } from "./errors";
+import { wildcardMatches } from "./wildcard";
 
 export interface Exemption {
   /** A URN or a resource name; `*` and `?` are wildcards. */
@@ -69,20 +70,9 @@ export function parseExemptions(policy: string, raw: unknown): Exemption[] {
   });
 }
 
-function globToRegExp(glob: string): RegExp {
-  const body = glob
-    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-    .replace(/\*/g, ".*")
-    .replace(/\?/g, ".");
-  return new RegExp(`^${body}$`);
-}
-
 /** The first exemption whose pattern matches the resource's URN or name. */
 export function findExemption(exemptions: readonly Exemption[], urn: string, name: string): Exemption | undefined {
-  return exemptions.find((e) => {
-    const re = globToRegExp(e.resource);
-    return re.test(urn) || re.test(name);
-  });
+  return exemptions.find((e) => wildcardMatches(e.resource, urn) || wildcardMatches(e.resource, name));
 }
 
 export function isExpired(e: Exemption, now: Date = new Date()): boolean {

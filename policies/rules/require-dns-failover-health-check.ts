@@ -9,7 +9,8 @@ const route53Record: Check<unknown> = (p) => {
   const types = list(policies).map((x) => (isUnknown(x) ? x : obj(x)?.type));
   if (types.some(isUnknown)) return [unverifiable("failoverRoutingPolicies[].type")];
   if (!types.some((t) => typeof t === "string" && t.toUpperCase() === "PRIMARY")) return [];
-  // A health check created in the same program has an unknown id at preview: it is set, so it passes.
+  // A health check created in the same program has an unknown id at preview: it is set, so it passes. Whether the
+  // check can fail (not disabled or inverted) needs the HealthCheck: require-dns-failover-health-check-effective.
   if (isUnknown(p.healthCheckId) || (typeof p.healthCheckId === "string" && p.healthCheckId !== "")) return [];
   if (isUnknown(p.aliases)) return [unverifiable("aliases")];
   if (list(p.aliases).some((a) => obj(a)?.evaluateTargetHealth === true)) return [];

@@ -1,88 +1,88 @@
-import { containsUnknown, isUnknown, list, obj } from "../../lib/values";
+import { GenericResource } from "../../lib/reachability";
+import { isUnknown, list } from "../../lib/values";
 import { NAMES_SCHEMA } from "../lib/config";
 import { Finding, unverifiable, violation } from "../lib/findings";
-import { Check, defineResourceRule } from "../lib/rule";
+import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
+import { GroupUse, parseRuleJson, unknownUse, usesInAssociation, usesInRule } from "../lib/wafv2-managed-groups";
+import { wildcardMatches } from "../lib/wildcard";
+
+const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
+const WEB_ACL_RULE = "aws:wafv2/webAclRule:WebAclRule";
+const GROUP_ASSOCIATION = "aws:wafv2/webAclRuleGroupAssociation:WebAclRuleGroupAssociation";
+const DEFENSE_TEMPLATE = "alicloud:wafv3/defenseTemplate:DefenseTemplate";
 
 interface WafConfig {
   requiredManagedGroups: string[];
+  protectedRules: string[];
 }
+
+/**
+ * Core rule set rules that stop the injection classes of the case (XSS, local and remote file inclusion) and the
+ * body-size rule without which larger bodies pass the others uninspected (WAF reads only the first 8-64 KB). Counting
+ * or allowing one of them leaves the group "enabled" but blind to that attack; teams that must relax one (e.g. uploads
+ * and SizeRestrictions_BODY with a label-matching block rule) configure the list.
+ */
+const PROTECTED_RULES = ["CrossSiteScripting_*", "GenericLFI_*", "GenericRFI_*", "SizeRestrictions_BODY"];
 
 /** Core web-protection scenes of WAF 3.0 (the OWASP-style rule engine), old and new names. */
 const CORE_SCENES = new Set(["waf_group", "waf_base"]);
 
-/** Managed groups referenced anywhere in a rule, whatever the nesting or casing (provider input or ruleJson). */
-function managedGroups(
-  node: unknown,
-  out: { name: string; vendor: string }[] = [],
-): { name: string; vendor: string }[] {
-  if (Array.isArray(node)) node.forEach((n) => managedGroups(n, out));
-  const o = obj(node);
-  if (!o) return out;
-  for (const [key, value] of Object.entries(o)) {
-    const v = obj(value);
-    if (/^managedRuleGroupStatement$/i.test(key) && v) {
-      out.push({ name: String(v.name ?? v.Name ?? ""), vendor: String(v.vendorName ?? v.VendorName ?? "") });
-    }
-    managedGroups(value, out);
-  }
-  return out;
-}
-
-/** A rule whose group action is overridden to count only watches; it blocks nothing. */
-function countsOnly(rule: Record<string, unknown>): boolean {
-  const override = obj(rule.overrideAction ?? rule.OverrideAction);
-  return !!override && (override.count !== undefined || override.Count !== undefined);
-}
-
-function parseRuleJson(v: unknown): unknown[] | "unknown" | "invalid" {
-  if (v === undefined || v === null || v === "") return [];
-  if (isUnknown(v)) return "unknown";
-  try {
-    const parsed = JSON.parse(String(v));
-    return Array.isArray(parsed) ? parsed : "invalid";
-  } catch {
-    return "invalid";
-  }
-}
-
-const webAcl: Check<WafConfig> = (p, { config }) => {
-  if (isUnknown(p.rules)) return [unverifiable("rules")];
+/** Every group use of the WebACL: its inline rules and the separate rule resources that point at it. */
+function usesOf(acl: GenericResource, resources: GenericResource[]): GroupUse[] | Finding {
+  const p = acl.inputs;
   const fromJson = parseRuleJson(p.ruleJson);
-  if (fromJson === "unknown") return [unverifiable("ruleJson")];
-  if (fromJson === "invalid") return [violation("ruleJson is not a JSON list of rules")];
-  const rules = [...list(p.rules), ...fromJson].map((r) => obj(r) ?? {});
-  const findings: Finding[] = [];
-  for (const required of config.requiredManagedGroups) {
-    const using = rules.filter((r) => managedGroups(r).some((g) => g.name === required && g.vendor === "AWS"));
-    if (using.length === 0) {
-      if (rules.some(containsUnknown)) findings.push(unverifiable("rules[]", `whether ${required} is used`));
-      else findings.push(violation(`no rule uses the AWS managed group ${required}`));
-    } else if (using.every(countsOnly)) {
-      findings.push(violation(`${required} is only counted (overrideAction count): it blocks nothing`));
-    }
-  }
-  return findings;
-};
+  if (fromJson === "invalid") return violation("ruleJson is not a JSON list of rules");
+  const attached = (type: string) =>
+    resources.filter((r) => r.type === type && refersTo(r, "webAclArn", acl, ["arn"])).map((r) => r.inputs);
+  const inline = isUnknown(p.rules) ? [unknownUse("rules")] : list(p.rules).flatMap(usesInRule);
+  const json = fromJson === "unknown" ? [unknownUse("ruleJson")] : fromJson.flatMap(usesInRule);
+  return [
+    ...inline,
+    ...json,
+    ...attached(WEB_ACL_RULE).flatMap(usesInRule),
+    ...attached(GROUP_ASSOCIATION).flatMap(usesInAssociation),
+  ];
+}
 
-const defenseTemplate: Check<WafConfig> = (p) => {
+/** The group must block with its protected rules intact in at least one use. */
+function judge(group: string, uses: GroupUse[], protectedRules: string[]): Finding[] {
+  const weakened = (u: GroupUse) => u.weakenedRules.filter((n) => protectedRules.some((p) => wildcardMatches(p, n)));
+  const mine = uses.filter((u) => u.name === group && u.vendor === "AWS");
+  const blocking = mine.filter((u) => !u.countsOnly && !u.unknown);
+  if (blocking.some((u) => weakened(u).length === 0)) return [];
+  const unsure = uses.find((u) => u.unknown && (u.name === undefined || u.name === group));
+  if (unsure?.unknown) return [unverifiable(unsure.unknown, `whether ${group} blocks`)];
+  if (blocking.length > 0) {
+    const names = [...new Set(blocking.flatMap(weakened))].join(", ");
+    return [violation(`${group} overrides ${names} to count or allow: those attacks are not blocked`)];
+  }
+  if (mine.length > 0) return [violation(`${group} is only counted (overrideAction count): it blocks nothing`)];
+  return [violation(`no rule uses the AWS managed group ${group} (inline, WebAclRule or WebAclRuleGroupAssociation)`)];
+}
+
+function defenseTemplate(p: Record<string, unknown>): Finding[] {
   if (isUnknown(p.defenseScene)) return [unverifiable("defenseScene")];
   if (!CORE_SCENES.has(String(p.defenseScene))) return [];
   if (isUnknown(p.status)) return [unverifiable("status")];
   return String(p.status) === "1"
     ? []
     : [violation(`core web protection template (${String(p.defenseScene)}) is disabled (status ${String(p.status)})`)];
-};
+}
 
-/** Case step 6: a cloud WAF with the OWASP core rule set was a lesson of the case. */
-export const requireWafOwaspCoreRules = defineResourceRule<WafConfig>({
+/**
+ * Case step 6: a cloud WAF with the OWASP core rule set was a lesson of the case. A stack rule because the rule set
+ * may be attached by separate WebAclRule / WebAclRuleGroupAssociation resources.
+ */
+export const requireWafOwaspCoreRules = defineStackRule<WafConfig>({
   metadata: {
     name: "require-waf-owasp-core-rules",
     description:
-      "A WAFv2 WebACL must use the AWS managed core rule set (AWSManagedRulesCommonRuleSet, the OWASP Top 10 group) in blocking mode; an Alibaba Cloud WAF 3.0 core protection template (waf_group / waf_base) must be enabled.",
+      "A WAFv2 WebACL must use the AWS managed core rule set (AWSManagedRulesCommonRuleSet, the OWASP Top 10 group) in blocking mode, inline or through WebAclRule / WebAclRuleGroupAssociation resources (checked across the stack), without its XSS, file-inclusion or body-size rules overridden to count or allow; an Alibaba Cloud WAF 3.0 core protection template (waf_group / waf_base) must be enabled.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
-      'Add a rule with statement.managedRuleGroupStatement { vendorName: "AWS", name: "AWSManagedRulesCommonRuleSet" } and overrideAction { none: {} }.',
+      'Add a rule with statement.managedRuleGroupStatement { vendorName: "AWS", name: "AWSManagedRulesCommonRuleSet" } and overrideAction { none: {} }, or an aws.wafv2.WebAclRuleGroupAssociation with that managedRuleGroup and webAclArn set to the WebACL\'s arn.',
+      "Do not override the rule set's CrossSiteScripting_*, GenericLFI_*, GenericRFI_* or SizeRestrictions_BODY rules to count or allow; narrow a false positive with a scope-down statement or a rule matching its label instead.",
       'Alibaba Cloud: set status "1" on the wafv3.DefenseTemplate whose defenseScene is waf_group.',
       "Attach logging too (see require-waf-logging).",
     ],
@@ -91,13 +91,32 @@ export const requireWafOwaspCoreRules = defineResourceRule<WafConfig>({
       { framework: "MLPS 2.0 L3", id: "8.1.3 (boundary protection)" },
     ],
     caseStep: 6,
+    resourceTypes: [WEB_ACL, WEB_ACL_RULE, GROUP_ASSOCIATION, DEFENSE_TEMPLATE],
   },
   configSchema: {
     requiredManagedGroups: { ...NAMES_SCHEMA, description: "AWS managed groups every WebACL must use." },
+    protectedRules: {
+      ...NAMES_SCHEMA,
+      description: "Rules of the required groups that must not be overridden to count or allow (* matches any text).",
+    },
   },
-  parseConfig: (r) => ({ requiredManagedGroups: r.strings("requiredManagedGroups", ["AWSManagedRulesCommonRuleSet"]) }),
-  checks: {
-    "aws:wafv2/webAcl:WebAcl": webAcl,
-    "alicloud:wafv3/defenseTemplate:DefenseTemplate": defenseTemplate,
+  parseConfig: (r) => ({
+    requiredManagedGroups: r.strings("requiredManagedGroups", ["AWSManagedRulesCommonRuleSet"]),
+    protectedRules: r.strings("protectedRules", PROTECTED_RULES),
+  }),
+  // Like the resource rule it was: an expired exemption is a violation of its own before the finding.
+  expiredExemption: "notice",
+  check: ({ resources, config }) => {
+    const findings: StackFinding[] = [];
+    for (const acl of resources.filter((r) => r.type === WEB_ACL)) {
+      const uses = usesOf(acl, resources);
+      const found = Array.isArray(uses)
+        ? config.requiredManagedGroups.flatMap((g) => judge(g, uses, config.protectedRules))
+        : [uses];
+      findings.push(...found.map((f) => ({ ...f, urn: acl.urn })));
+    }
+    for (const t of resources.filter((r) => r.type === DEFENSE_TEMPLATE))
+      findings.push(...defenseTemplate(t.inputs).map((f) => ({ ...f, urn: t.urn })));
+    return findings;
   },
 });

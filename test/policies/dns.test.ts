@@ -1,5 +1,7 @@
 import { requireDnsFailoverHealthCheck } from "../../policies/rules/require-dns-failover-health-check";
-import { Case, table, UNKNOWN } from "./harness";
+import { requireDnsFailoverHealthCheckEffective } from "../../policies/rules/require-dns-failover-health-check-effective";
+import { Case, StackInput, table, UNKNOWN, urnOf } from "./harness";
+import { StackCase, stackTable } from "./stack-table";
 
 const RECORD = "aws:route53/record:Record";
 const primary = {
@@ -77,4 +79,94 @@ describe("require-dns-failover-health-check", () => {
       violations: 0,
     },
   ] as Case[]);
+});
+
+const HEALTH_CHECK = "aws:route53/healthCheck:HealthCheck";
+const healthCheck = (props: Record<string, unknown> = {}): StackInput => ({
+  type: HEALTH_CHECK,
+  name: "primary-hc",
+  props: { fqdn: "app.example.com", port: 443, type: "HTTPS", resourcePath: "/health", ...props },
+});
+/** The record links to the health check at preview through a property dependency on its unknown id. */
+const record = (props: Record<string, unknown> = {}): StackInput => ({
+  type: RECORD,
+  name: "app-primary",
+  props: { ...primary, healthCheckId: UNKNOWN, ...props },
+  propertyDependencies: { healthCheckId: [urnOf(HEALTH_CHECK, "primary-hc")] },
+});
+const secondary = { failoverRoutingPolicies: [{ type: "SECONDARY" }] };
+
+describe("require-dns-failover-health-check-effective", () => {
+  const onCheck = { urn: urnOf(HEALTH_CHECK, "primary-hc") };
+  stackTable(requireDnsFailoverHealthCheckEffective, [
+    { name: "PRIMARY with a working health check", resources: [record(), healthCheck()], violations: 0 },
+    {
+      name: "PRIMARY with a disabled health check",
+      resources: [record(), healthCheck({ disabled: true })],
+      violations: 1,
+      mentions: "disabled",
+      ...onCheck,
+    },
+    {
+      name: "PRIMARY with an inverted health check",
+      resources: [record(), healthCheck({ invertHealthcheck: true })],
+      violations: 1,
+      mentions: "inverted",
+      ...onCheck,
+    },
+    {
+      name: "PRIMARY with a disabled and inverted health check",
+      resources: [record(), healthCheck({ disabled: "true", invertHealthcheck: true })],
+      violations: 2,
+      ...onCheck,
+    },
+    {
+      name: "PRIMARY linked after deployment by equal ids",
+      resources: [
+        { ...record({ healthCheckId: "hc-1" }), propertyDependencies: {} },
+        healthCheck({ id: "hc-1", disabled: true }),
+      ],
+      violations: 1,
+      ...onCheck,
+    },
+    {
+      name: "disabled health check of another record",
+      resources: [
+        { ...record({ healthCheckId: "hc-2" }), propertyDependencies: {} },
+        healthCheck({ id: "hc-1", disabled: true }),
+      ],
+      violations: 0,
+    },
+    {
+      name: "SECONDARY with a disabled health check (as without one)",
+      resources: [record(secondary), healthCheck({ disabled: true })],
+      violations: 0,
+    },
+    {
+      name: "SECONDARY with an inverted health check",
+      resources: [record(secondary), healthCheck({ invertHealthcheck: true })],
+      violations: 1,
+      mentions: "inverted",
+    },
+    {
+      name: "simple record with a disabled health check is not failover",
+      resources: [
+        record({ failoverRoutingPolicies: undefined, setIdentifier: undefined }),
+        healthCheck({ disabled: true }),
+      ],
+      violations: 0,
+    },
+    {
+      name: "unknown disabled is a note",
+      resources: [record(), healthCheck({ disabled: UNKNOWN })],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "unknown failover type with a disabled health check is a note",
+      resources: [record({ failoverRoutingPolicies: [{ type: UNKNOWN }] }), healthCheck({ disabled: true })],
+      violations: 0,
+      notes: 1,
+    },
+  ] as StackCase[]);
 });
