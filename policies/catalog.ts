@@ -12,11 +12,14 @@ import { requireActiontrailAllRegionsEvents } from "./rules/require-actiontrail-
 import { requireBackupVaultLockCompliance } from "./rules/require-backup-vault-lock-compliance";
 import { requireCloudtrailMultiRegionValidation } from "./rules/require-cloudtrail-multi-region-validation";
 import { requireDnsFailoverHealthCheck } from "./rules/require-dns-failover-health-check";
+import { requireDnsFailoverHealthCheckEffective } from "./rules/require-dns-failover-health-check-effective";
 import { requireEvidenceBucketImmutability } from "./rules/require-evidence-bucket-immutability";
 import { requireEvidenceOssWorm } from "./rules/require-evidence-oss-worm";
+import { requireEvidenceS3DefaultRetention } from "./rules/require-evidence-s3-default-retention";
 import { requireGtmPoolMonitoring } from "./rules/require-gtm-pool-monitoring";
 import { requireIamPasswordPolicyStrength } from "./rules/require-iam-password-policy-strength";
 import { requireImdsv2 } from "./rules/require-imdsv2";
+import { requireLockedBackupVaults } from "./rules/require-locked-backup-vaults";
 import { requireRamMfaForLogin } from "./rules/require-ram-mfa-for-login";
 import { requireRamPasswordPolicyStrength } from "./rules/require-ram-password-policy-strength";
 import { requireRegistryImageScanning } from "./rules/require-registry-image-scanning";
@@ -40,16 +43,19 @@ export const hardeningRules: HardeningResourcePolicy[] = [
   requireIamPasswordPolicyStrength,
   requireRamPasswordPolicyStrength,
   requireRamMfaForLogin,
-  requireRegistryImageScanning,
   recommendRegistryTagImmutability,
-  requireWafOwaspCoreRules,
 ];
 
 /** Rules that correlate resources across the stack. */
 export const hardeningStackRules: HardeningStackPolicy[] = [
+  requireRegistryImageScanning,
+  requireWafOwaspCoreRules,
   requireWafLogging,
   requireEvidenceOssWorm,
+  requireEvidenceS3DefaultRetention,
+  requireLockedBackupVaults,
   requireGtmPoolMonitoring,
+  requireDnsFailoverHealthCheckEffective,
 ];
 
 /** Every policy of the pack, side-effect free so tests can import it without starting a server. The settings policy

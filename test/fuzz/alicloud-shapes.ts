@@ -263,7 +263,35 @@ export const alicloudShapes: Record<string, Shape> = {
     imageScanner: { oneOf: ["ACR", "SAS", "DISABLE", "disable", ""] },
     paymentType: "string",
   },
-  "alicloud:polardb/cluster:Cluster": { securityIps: "strings", tdeStatus: { oneOf: ["Enabled", "Disabled"] } },
+  "alicloud:polardb/cluster:Cluster": {
+    securityIps: "strings",
+    tdeStatus: { oneOf: ["Enabled", "Disabled"] },
+    dbClusterIpArrays: {
+      arrayOf: {
+        dbClusterIpArrayName: "string",
+        securityIps: "strings",
+        modifyMode: { oneOf: ["Cover", "Append", "Delete"] },
+      },
+    },
+  },
+  "alicloud:gpdb/instance:Instance": {
+    securityIpLists: "strings",
+    ipWhitelists: { arrayOf: { ipGroupName: "string", securityIpList: "cidrCommaList" } },
+  },
+  "alicloud:adb/dBCluster:DBCluster": { securityIps: "strings" },
+  "alicloud:mongodb/serverlessInstance:ServerlessInstance": {
+    securityIpGroups: { arrayOf: { securityIpGroupName: "string", securityIpList: "cidrCommaList" } },
+  },
+  "alicloud:clickhouse/dbCluster:DbCluster": {
+    dbClusterAccessWhiteLists: { arrayOf: { dbClusterIpArrayName: "string", securityIpList: "cidrCommaList" } },
+  },
+  "alicloud:ecs/command:Command": {
+    name: "string",
+    type: { oneOf: ["RunShellScript", "RunBatScript", "RunPowerShellScript", ""] },
+    commandContent: "userData",
+    enableParameter: "bool",
+  },
+  "alicloud:simpleapplicationserver/instance:Instance": { password: "string", planId: "string", imageId: "string" },
   "alicloud:ecs/autoSnapshotPolicy:AutoSnapshotPolicy": {
     retentionDays: "number",
     repeatWeekdays: "strings",

@@ -203,6 +203,16 @@ export const awsShapes: Record<string, Shape> = {
     engine: "string",
     clusterIdentifier: "string",
   },
+  "aws:lightsail/instancePublicPorts:InstancePublicPorts": {
+    instanceName: "string",
+    portInfos: {
+      arrayOf: { protocol: "protocol", fromPort: "port", toPort: "port", cidrs: "cidrs", ipv6Cidrs: "cidrs" },
+    },
+  },
+  "aws:redshiftserverless/workgroup:Workgroup": { publiclyAccessible: "bool", workgroupName: "string" },
+  "aws:neptune/clusterInstance:ClusterInstance": { publiclyAccessible: "bool", clusterIdentifier: "string" },
+  "aws:lightsail/database:Database": { publiclyAccessible: "bool", relationalDatabaseName: "string" },
+  "aws:timestreaminfluxdb/dbInstance:DbInstance": { publiclyAccessible: "bool", name: "string" },
   "aws:redshift/cluster:Cluster": {
     publiclyAccessible: "bool",
     encrypted: "bool",
@@ -310,6 +320,39 @@ export const awsShapes: Record<string, Shape> = {
     logDestinationConfigs: "strings",
   },
   "aws:wafv2/webAclAssociation:WebAclAssociation": { resourceArn: "string", webAclArn: "string" },
+  "aws:wafv2/webAclRule:WebAclRule": {
+    webAclArn: "string",
+    name: "string",
+    priority: "number",
+    overrideAction: { object: { none: { object: {} }, count: { object: {} } } },
+    statement: {
+      object: {
+        managedRuleGroupStatement: {
+          object: {
+            name: "string",
+            vendorName: "string",
+            ruleActionOverrides: { arrayOf: { name: "string", actionToUse: { object: { count: { object: {} } } } } },
+          },
+        },
+      },
+    },
+  },
+  "aws:wafv2/webAclRuleGroupAssociation:WebAclRuleGroupAssociation": {
+    webAclArn: "string",
+    ruleName: "string",
+    priority: "number",
+    overrideAction: { oneOf: ["none", "count", ""] },
+    managedRuleGroup: { object: { name: "string", vendorName: "string" } },
+  },
+  "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration": {
+    scanType: { oneOf: ["ENHANCED", "BASIC", ""] },
+    rules: {
+      arrayOf: {
+        scanFrequency: { oneOf: ["SCAN_ON_PUSH", "CONTINUOUS_SCAN", "MANUAL", ""] },
+        repositoryFilters: { arrayOf: { filter: "string", filterType: { oneOf: ["WILDCARD", ""] } } },
+      },
+    },
+  },
   "aws:ecr/repository:Repository": {
     imageScanningConfiguration: { object: { scanOnPush: "bool" } },
     imageTagMutability: { oneOf: ["MUTABLE", "IMMUTABLE"] },

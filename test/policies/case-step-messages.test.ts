@@ -45,9 +45,7 @@ const BAD: Record<string, Fixture[]> = {
     ["alicloud:ram/accountPasswordPolicy:AccountPasswordPolicy", { minimumPasswordLength: 8, maxLoginAttempts: 0 }],
   ],
   "require-ram-mfa-for-login": [["alicloud:ram/securityPreference:SecurityPreference", {}]],
-  "require-registry-image-scanning": [["aws:ecr/repository:Repository", {}]],
   "recommend-registry-tag-immutability": [["aws:ecr/repository:Repository", { imageTagMutability: "MUTABLE" }]],
-  "require-waf-owasp-core-rules": [["aws:wafv2/webAcl:WebAcl", { scope: "REGIONAL", rules: [] }]],
 };
 
 const EXPIRED = {
@@ -98,6 +96,21 @@ describe("every stack policy's diagnostics name the case step", () => {
       { type: "aws:wafv2/webAcl:WebAcl", name: "edge", props: { scope: "REGIONAL", arn: UNKNOWN } },
       { type: "alicloud:oss/bucket:Bucket", name: "evidence", props: { bucket: "case-evidence" } },
       { type: "alicloud:dns/addressPool:AddressPool", name: "primary", props: { addresses: [] } },
+      { type: "aws:ecr/repository:Repository", name: "api", props: { name: "api" } },
+      { type: "aws:s3/bucketV2:BucketV2", name: "case-evidence-s3", props: { bucket: "case-evidence-s3" } },
+      { type: "aws:backup/vault:Vault", name: "vault", props: { name: "vault" } },
+      { type: "aws:route53/healthCheck:HealthCheck", name: "hc", props: { id: "hc-1", disabled: true } },
+      {
+        type: "aws:route53/record:Record",
+        name: "app",
+        props: {
+          zoneId: "z",
+          name: "app",
+          type: "A",
+          healthCheckId: "hc-1",
+          failoverRoutingPolicies: [{ type: "PRIMARY" }],
+        },
+      },
     ];
     const plain = await runStack(policy, stack);
     expect(plain.filter((d) => d.level === "mandatory").length).toBeGreaterThan(0);

@@ -1,4 +1,6 @@
 // Pins the pack's manifest: any change of a name, level or severity shows up as a diff here and in review.
+import * as fs from "fs";
+import * as path from "path";
 import { allPolicies, hardeningRules, hardeningStackRules } from "../../policies/catalog";
 import { CASE_STEPS } from "../../policies/lib/metadata";
 import { stackPolicies } from "../../policies/stack";
@@ -19,12 +21,15 @@ const MANIFEST: [name: string, level: string, severity: string][] = [
   ["require-iam-password-policy-strength", "mandatory", "high"],
   ["require-ram-password-policy-strength", "mandatory", "high"],
   ["require-ram-mfa-for-login", "mandatory", "high"],
-  ["require-registry-image-scanning", "mandatory", "medium"],
   ["recommend-registry-tag-immutability", "advisory", "low"],
+  ["require-registry-image-scanning", "mandatory", "medium"],
   ["require-waf-owasp-core-rules", "mandatory", "high"],
   ["require-waf-logging", "mandatory", "medium"],
   ["require-evidence-oss-worm", "mandatory", "high"],
+  ["require-evidence-s3-default-retention", "mandatory", "high"],
+  ["require-locked-backup-vaults", "mandatory", "high"],
   ["require-gtm-pool-monitoring", "mandatory", "medium"],
+  ["require-dns-failover-health-check-effective", "mandatory", "medium"],
 ];
 
 describe("pack manifest", () => {
@@ -66,7 +71,10 @@ describe("rule metadata", () => {
     for (const t of rules.flatMap((r) => r.metadata.resourceTypes)) {
       const [pkg, mod] = t.split(":");
       const [dir, file] = mod.split("/");
-      const source = require(`@pulumi/${pkg}/${dir}/${file}`);
+      // Module files are named like the token's module, except for case (alicloud adb/dBCluster is dbcluster.js).
+      const folder = path.dirname(require.resolve(`@pulumi/${pkg}/${dir}`));
+      const match = fs.readdirSync(folder).find((f) => f.toLowerCase() === `${file.toLowerCase()}.js`);
+      const source = match ? require(path.join(folder, match)) : {};
       const cls = Object.values(source).find((v: any) => typeof v === "function" && v.__pulumiType === t);
       expect([t, cls !== undefined]).toEqual([t, true]);
     }
