@@ -63,6 +63,12 @@ function ordered(entries: readonly IngressEntry[]): IngressEntry[] {
   return [...entries].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
+/** Per family and protocol: the allows that stay open to the internet (with the sources that do) and those in doubt. */
+interface Outcome {
+  open: { entry: IngressEntry; hits: string[] }[];
+  doubted: { entry: IngressEntry; blame: IngressEntry }[];
+}
+
 interface Walk {
   open: IngressEntry[];
   key: string;
@@ -152,26 +158,48 @@ export function exposedPorts(
     }
     return exposed;
   };
+  // What the walks find depends on the port only through the entries whose range covers it: ports covered by the
+  // same entries share one outcome per family and protocol.
+  const outcomes = new Map<string, Outcome>();
+  const outcomeOf = (port: number, family: IpFamily, slice: string, key: string): Outcome => {
+    let outcome = outcomes.get(key);
+    if (outcome) return outcome;
+    outcome = { open: [], doubted: [] };
+    outcomes.set(key, outcome);
+    const w = walk(order, index, split, port, family, slice, "worst");
+    if (w.open.length === 0) return outcome;
+    const exposed = exposedThrough(w, family);
+    // Only when some deny is doubtful: is the opening there even if every doubtful deny closes what it may?
+    const b = doubtful ? walk(order, index, split, port, family, slice, "best") : undefined;
+    const certain = b && b.open.length > 0 ? exposedThrough(b, family) : new Set<string>();
+    const inBest = new Set(b?.open);
+    const blame = b && (b.closedBy ?? w.open.find((e) => e.unknownAction));
+    for (const entry of w.open) {
+      const hits = entry.cidrs.filter((c) => exposed.has(c));
+      if (hits.length === 0) continue;
+      if (b && !(inBest.has(entry) && hits.some((c) => certain.has(c))))
+        outcome.doubted.push({ entry, blame: blame ?? entry });
+      else outcome.open.push({ entry, hits });
+    }
+    return outcome;
+  };
   // Openings found in the worst case only: each is reported once, naming the doubtful entry, unless certain.
   const doubted: { entry: IngressEntry; port: number; blame: IngressEntry }[] = [];
   for (const port of ports) {
+    let signature = "";
+    let allowed = false;
+    for (let i = 0; i < order.length; i++) {
+      if (!covers(order[i], port)) continue;
+      signature += `${i},`;
+      allowed ||= order[i].action === "allow";
+    }
+    // No allow covers the port: nothing can open it, whatever the denies say.
+    if (!allowed) continue;
     for (const family of FAMILIES) {
       for (const slice of SLICES) {
-        const w = walk(order, index, split, port, family, slice, "worst");
-        if (w.open.length === 0) continue;
-        const exposed = exposedThrough(w, family);
-        // Only when some deny is doubtful: is the opening there even if every doubtful deny closes what it may?
-        const b = doubtful ? walk(order, index, split, port, family, slice, "best") : undefined;
-        const certain = b && b.open.length > 0 ? exposedThrough(b, family) : new Set<string>();
-        const inBest = new Set(b?.open);
-        const blame = b && (b.closedBy ?? w.open.find((e) => e.unknownAction));
-        for (const entry of w.open) {
-          const hits = entry.cidrs.filter((c) => exposed.has(c));
-          if (hits.length === 0) continue;
-          if (b && !(inBest.has(entry) && hits.some((c) => certain.has(c)))) {
-            doubted.push({ entry, port, blame: blame ?? entry });
-            continue;
-          }
+        const outcome = outcomeOf(port, family, slice, `${signature}|${family}|${slice}`);
+        for (const d of outcome.doubted) doubted.push({ ...d, port });
+        for (const { entry, hits } of outcome.open) {
           const slot = found.get(entry) ?? {
             ports: new Set<number>(),
             protocols: new Set<string>(),
