@@ -1,10 +1,13 @@
 // `#cloud-config` documents read as YAML, as cloud-init reads them: block, flow or JSON style alike. Keys that
 // weaken login are findings; the shell of runcmd/bootcmd and the (decoded) contents of write_files are scanned like
 // any other user data. Quoted lines are `key: value` summaries that never repeat a password.
-import { parseDocument } from "yaml";
 import { base64Bytes, textOf } from "./userdata-decode";
 import { Findings } from "./userdata-findings";
 import { isRootKeysPath } from "./userdata-root-keys";
+
+/** The YAML parser loads on the first cloud-config: most user data is shell, and the pack's start-up is timed. */
+let yamlModule: typeof import("yaml") | undefined;
+const yaml = (): typeof import("yaml") => (yamlModule ??= require("yaml"));
 
 type Config = Record<string, unknown>;
 /** Scans nested text (a command, a file's content) as user data. */
@@ -30,7 +33,7 @@ export function scanCloudConfig(text: string, found: Findings, scanText: ScanTex
 /** YAML 1.1, as cloud-init's PyYAML reads it (`yes` is true); duplicate keys or errors mean no parse. */
 function parseConfig(text: string): Config | undefined {
   try {
-    const doc = parseDocument(text, { version: "1.1", logLevel: "silent" });
+    const doc = yaml().parseDocument(text, { version: "1.1", logLevel: "silent" });
     if (doc.errors.length > 0) return undefined;
     const value: unknown = doc.toJS({ maxAliasCount: 100 });
     return isRecord(value) ? value : undefined;
