@@ -32,11 +32,16 @@ function ephemeralAsClosed(e: IngressEntry): IngressEntry {
   return returnOnly ? { ...e, range: "none" } : e;
 }
 
-export function portExposureFindings(type: string, props: Record<string, unknown>, c: PortExposureConfig): Finding[] {
-  const extracted = INGRESS_EXTRACTORS[type](props);
+/** Findings for one resource type's bag; the type's extractor is looked up once, when the checks are built. */
+function portExposureFindings(
+  extract: (typeof INGRESS_EXTRACTORS)[string],
+  isNacl: boolean,
+  props: Record<string, unknown>,
+  c: PortExposureConfig,
+): Finding[] {
+  const extracted = extract(props);
   if (extracted.unknownField) return [unverifiable(extracted.unknownField)];
-  const entries =
-    NACL_TYPES.has(type) && c.allowNaclEphemeralReturn ? extracted.entries.map(ephemeralAsClosed) : extracted.entries;
+  const entries = isNacl && c.allowNaclEphemeralReturn ? extracted.entries.map(ephemeralAsClosed) : extracted.entries;
   const result = exposedPorts(entries, c.ports, {
     allow: c.allowCidrs,
     minPrefixV4: c.minPublicPrefixV4,
@@ -51,9 +56,10 @@ export function portExposureFindings(type: string, props: Record<string, unknown
 /** Checks for every resource type that carries inbound rules. */
 export function portExposureChecks<C extends PortExposureConfig>(): Record<string, Check<C>> {
   return Object.fromEntries(
-    Object.keys(INGRESS_EXTRACTORS).map((type) => [
-      type,
-      (props: Record<string, unknown>, ctx: { config: C }) => portExposureFindings(type, props, ctx.config),
-    ]),
+    Object.entries(INGRESS_EXTRACTORS).map(([type, extract]) => {
+      const isNacl = NACL_TYPES.has(type);
+      const check: Check<C> = (props, ctx) => portExposureFindings(extract, isNacl, props, ctx.config);
+      return [type, check];
+    }),
   );
 }

@@ -64,8 +64,10 @@ export function defineResourceRule<C = Record<string, never>>(spec: ResourceRule
     config,
   });
 
+  // A Map: every policy looks up every resource's type, and most types are not in its table.
+  const checkByType = new Map(Object.entries(spec.checks));
   const validateResource = (args: ResourceValidationArgs, reportRaw: ReportViolation) => {
-    const check = spec.checks[args.type];
+    const check = checkByType.get(args.type);
     if (!check) return;
     const report = reportingCaseStep(reportRaw, metadata.caseStep);
     const { common, rule } = configOf(args);
@@ -80,10 +82,10 @@ export function defineResourceRule<C = Record<string, never>>(spec: ResourceRule
 
   const policy: HardeningResourcePolicy = { ...policyFields(metadata, spec.configSchema), validateResource, metadata };
 
-  const remedies = spec.remedies;
-  if (remedies) {
+  if (spec.remedies) {
+    const remedyByType = new Map(Object.entries(spec.remedies));
     policy.remediateResource = (args: ResourceValidationArgs) => {
-      const remedy = remedies[args.type];
+      const remedy = remedyByType.get(args.type);
       if (!remedy) return undefined;
       const { common, rule } = configOf(args);
       const exemption = findExemption(common.exemptions, args.urn, args.name);
