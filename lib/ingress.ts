@@ -11,7 +11,11 @@ export interface IngressEntry {
   where: string;
   action: "allow" | "deny";
   range: RangeOrUnknown;
-  /** Known CIDR sources (IPv4 and IPv6). Security-group and prefix-list sources are not CIDRs and not listed. */
+  /**
+   * Known CIDR sources (IPv4 and IPv6). Security-group and prefix-list sources are not CIDRs and not listed: a managed
+   * prefix list's entries live in other resources (or in AWS), so only the stack policies' network model resolves
+   * them (lib/reachability/aws/prefix-lists.ts); a rule admitting a port from prefix lists alone opens nothing here.
+   */
   cidrs: string[];
   /** Some CIDR source is unknown at preview. */
   unknownSource: boolean;

@@ -70,7 +70,8 @@ export interface Nacl extends Node {
 }
 
 export type RuleSource =
-  | { kind: "cidr"; cidr: string }
+  /** `via`: the managed prefix list the block comes from, for paths. */
+  | { kind: "cidr"; cidr: string; via?: string }
   /** `ambiguous`: one of several groups an inline rule set names, and the model cannot tell which rule names which. */
   | { kind: "sg"; sg: string; ambiguous?: boolean }
   | { kind: "self" }

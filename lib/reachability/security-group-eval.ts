@@ -85,7 +85,8 @@ function dropCovers(d: SgRule, pkt: PacketSource, groups: readonly string[]): bo
 export function ruleLabel(m: NetworkModel, slice: AdmittedSlice): string {
   const r = slice.rule;
   const priority = m.securityGroups.get(r.group)?.cloud === "alicloud" ? ` (priority ${r.priority} accept)` : "";
-  return `sg:${slice.groupName} rule ${r.name}${priority}`;
+  const via = r.source.kind === "cidr" && r.source.via ? ` via ${r.source.via}` : "";
+  return `sg:${slice.groupName} rule ${r.name}${via}${priority}`;
 }
 
 /** Public blocks named by the groups' rules, clipped to what the entry admits. */

@@ -942,3 +942,70 @@ describe("disallow-public-high-risk-ports", () => {
     },
   ] as Case[]);
 });
+
+// A resource policy sees one rule: a managed prefix list's contents live in another resource (or in AWS), so a rule
+// admitting a port from prefix lists only is left to the stack policies, with no note. Internet CIDRs in the same
+// rule are reported as before.
+describe("prefix-list sources in the resource policies", () => {
+  const KNOWN = ["pl-0123456789abcdef0"];
+  /** Cases for `port`, the rules naming `lists` (known ids, unknown ids, or an unknown list). */
+  const fromLists = (port: number, lists: unknown, label: string): Case[] => [
+    {
+      name: `SG inline ${port} from ${label} only`,
+      type: SG,
+      props: sgIngress(tcp(port, port, [], { prefixListIds: lists })),
+      violations: 0,
+    },
+    {
+      name: `SG inline ${port} from ${label} and 0.0.0.0/0`,
+      type: SG,
+      props: sgIngress(tcp(port, port, ["0.0.0.0/0"], { prefixListIds: lists })),
+      violations: 1,
+      mentions: `port ${port}`,
+    },
+    {
+      name: `default SG ${port}: a rule from ${label} next to an internet rule`,
+      type: DEFAULT_SG,
+      props: sgIngress(tcp(port, port, [], { prefixListIds: lists }), tcp(port, port, ["0.0.0.0/0"])),
+      violations: 1,
+      mentions: "ingress[1]",
+    },
+    {
+      name: `SG rule ${port} from ${label} only`,
+      type: SG_RULE,
+      props: sgRule({ protocol: "tcp", fromPort: port, toPort: port, prefixListIds: lists }),
+      violations: 0,
+    },
+    {
+      name: `SG rule ${port} from ${label} and ::/0`,
+      type: SG_RULE,
+      props: sgRule({ protocol: "tcp", fromPort: port, toPort: port, prefixListIds: lists, ipv6CidrBlocks: ["::/0"] }),
+      violations: 1,
+      mentions: "::/0",
+    },
+  ];
+  const vpcRules = (port: number): Case[] =>
+    [KNOWN[0], UNKNOWN].map((prefixListId) => ({
+      name: `VPC ingress rule ${port} from ${prefixListId === UNKNOWN ? "an unknown" : "a"} prefix list`,
+      type: VPC_RULE,
+      props: { securityGroupId: "sg", ipProtocol: "tcp", fromPort: port, toPort: port, prefixListId },
+      violations: 0,
+    }));
+
+  describe("disallow-internet-admin-ports", () => {
+    table(disallowInternetAdminPorts, [
+      ...fromLists(22, KNOWN, "a prefix list"),
+      ...fromLists(3389, [UNKNOWN], "an unknown prefix-list id"),
+      ...fromLists(22, UNKNOWN, "an unknown prefix-list array"),
+      ...vpcRules(22),
+    ]);
+  });
+
+  describe("disallow-public-high-risk-ports", () => {
+    table(disallowPublicHighRiskPorts, [
+      ...fromLists(3306, KNOWN, "a prefix list"),
+      ...fromLists(6379, [UNKNOWN], "an unknown prefix-list id"),
+      ...vpcRules(27017),
+    ]);
+  });
+});

@@ -16,6 +16,8 @@ export const T = {
   sg: "aws:ec2/securityGroup:SecurityGroup",
   sgRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
   ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+  prefixList: "aws:ec2/managedPrefixList:ManagedPrefixList",
+  prefixListEntry: "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry",
   instance: "aws:ec2/instance:Instance",
   eip: "aws:ec2/eip:Eip",
   eipAssoc: "aws:ec2/eipAssociation:EipAssociation",

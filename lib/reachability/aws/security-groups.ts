@@ -1,9 +1,11 @@
 // AWS security groups and their ingress rules in all three forms: inline `ingress`, `ec2.SecurityGroupRule`,
-// `vpc.SecurityGroupIngressRule` — with CIDR, IPv6, prefix-list, group-reference and self sources.
+// `vpc.SecurityGroupIngressRule` — with CIDR, IPv6, prefix-list (resolved in prefix-lists.ts), group-reference and
+// self sources.
 import { awsRuleRange } from "../../ports";
 import { NetworkModel, RuleSource, SgRule, nodeOf } from "../model";
 import { normalizeProtocol } from "../protocol";
 import { GenericResource, bool, items, list, prop, str, tags } from "../resource";
+import { prefixListSources } from "./prefix-lists";
 import { AWS, AWS_SECURITY_GROUPS } from "./tokens";
 
 export function addAwsSecurityGroups(m: NetworkModel): void {
@@ -26,7 +28,7 @@ export function addAwsSecurityGroups(m: NetworkModel): void {
     const sources: RuleSource[] = [
       ...cidrSources(r.inputs.cidrBlocks),
       ...cidrSources(r.inputs.ipv6CidrBlocks),
-      ...prefixSources(r.inputs.prefixListIds),
+      ...prefixListSources(m, r, "prefixListIds", r.inputs.prefixListIds, items(r.inputs.prefixListIds).length),
       ...groupSources(m, r, "sourceSecurityGroupId", refs, refs.length, group!),
       ...(bool(r.inputs.self) === true ? [{ kind: "self" as const }] : []),
     ];
@@ -41,7 +43,7 @@ export function addAwsSecurityGroups(m: NetworkModel): void {
     const sources: RuleSource[] = [
       ...cidrSources(r.inputs.cidrIpv4),
       ...cidrSources(r.inputs.cidrIpv6),
-      ...prefixSources(r.inputs.prefixListId),
+      ...prefixListSources(m, r, "prefixListId", r.inputs.prefixListId, 1),
       ...refSources,
     ];
     sg.rules.push(...expand(r.urn, r.name, group, r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort, sources));
@@ -53,12 +55,14 @@ function inlineRules(m: NetworkModel, r: GenericResource): SgRule[] {
   // Property dependencies are per top-level input: with several inline rules naming unknown groups, the model
   // cannot tell which rule names which group, and marks those references ambiguous.
   const withRefs = rules.filter((rule) => list(prop(rule, "securityGroups")).length > 0).length;
+  const withLists = rules.filter((rule) => items(prop(rule, "prefixListIds")).length > 0).length;
   return rules.flatMap((rule, i) => {
     const refs = list(prop(rule, "securityGroups"));
+    const lists = items(prop(rule, "prefixListIds"));
     const sources: RuleSource[] = [
       ...cidrSources(prop(rule, "cidrBlocks")),
       ...cidrSources(prop(rule, "ipv6CidrBlocks")),
-      ...prefixSources(prop(rule, "prefixListIds")),
+      ...prefixListSources(m, r, "ingress", lists, withLists > 1 ? Infinity : lists.length),
       ...groupSources(m, r, "ingress", refs, withRefs > 1 ? Infinity : refs.length, r.urn),
       ...(bool(prop(rule, "self")) === true ? [{ kind: "self" as const }] : []),
     ];
@@ -93,10 +97,6 @@ export function cidrSources(v: unknown): RuleSource[] {
     .map((c) => str(c))
     .filter((c): c is string => !!c)
     .map((cidr) => ({ kind: "cidr", cidr }));
-}
-
-function prefixSources(v: unknown): RuleSource[] {
-  return items(v).map((id) => ({ kind: "prefix-list", id: str(id) ?? "(unknown)" }));
 }
 
 /**

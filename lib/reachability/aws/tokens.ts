@@ -18,6 +18,8 @@ export const AWS = {
   defaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
   securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
   ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+  managedPrefixList: "aws:ec2/managedPrefixList:ManagedPrefixList",
+  managedPrefixListEntry: "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry",
   instance: "aws:ec2/instance:Instance",
   launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
   autoscalingGroup: "aws:autoscaling/group:Group",
