@@ -1,6 +1,7 @@
 import { internetSources } from "../../lib/cidr";
 import { bool, isUnknown, list, obj, strings } from "../../lib/values";
 import { CIDRS_SCHEMA, PREFIX_SCHEMA } from "../lib/config";
+import { openAccessFindings } from "../lib/database-access-policy";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { Check, defineResourceRule } from "../lib/rule";
 
@@ -91,17 +92,51 @@ const gpdbWhitelists = whitelists(["securityIpLists"], [{ field: "ipWhitelists",
 
 const clickhouseWhitelists = whitelists([], [{ field: "dbClusterAccessWhiteLists", entries: "securityIpList" }]);
 
+/** Global whitelist templates: one comma-separated list, bound to instances elsewhere, so open is open everywhere. */
+const templateWhitelist = (field: string) => whitelists([field]);
+
+/** True in a VPC (vpcOptions with subnets, possibly unknown ones), false with a public endpoint, undefined unknown. */
+function inVpc(vpcOptions: unknown): boolean | undefined {
+  if (isUnknown(vpcOptions)) return undefined;
+  const o = obj(list(vpcOptions)[0]);
+  if (!o) return false;
+  return isUnknown(o.subnetIds) || list(o.subnetIds).length > 0;
+}
+
+/** OpenSearch / Elasticsearch domain: an access policy open to anyone matters only on a public endpoint. */
+const searchDomain: Check<DatabaseConfig> = (p, ctx) => {
+  const placement = inVpc(p.vpcOptions);
+  if (placement === true) return [];
+  const open = openAccessFindings("accessPolicies", p.accessPolicies, (f, v) => whitelistFindings(f, v, ctx.config));
+  if (placement === undefined) {
+    return open.length > 0 ? [unverifiable("vpcOptions", "the access policy admits anyone outside a VPC")] : [];
+  }
+  return open.map((f) =>
+    f.unverifiable ? f : violation(`${f.message}; the domain has no vpcOptions, so its endpoint is public`),
+  );
+};
+
+/**
+ * A separate domain policy cannot show whether its domain is in a VPC, where an open policy is common and safe: an
+ * open statement is a note (a violation with failClosed); accessPolicies on the Domain itself let the rule decide.
+ */
+const searchDomainPolicy: Check<DatabaseConfig> = (p, ctx) =>
+  openAccessFindings("accessPolicies", p.accessPolicies, (f, v) => whitelistFindings(f, v, ctx.config)).map((f) =>
+    f.unverifiable ? f : unverifiable("the domain's vpcOptions", `${f.message}; a DomainPolicy cannot show them`),
+  );
+
 /** Case step 3: twelve internet hosts connected straight to the databases. */
 export const disallowPublicManagedDatabases = defineResourceRule<DatabaseConfig>({
   metadata: {
     name: "disallow-public-managed-databases",
     description:
-      "Managed databases must not be reachable from the internet: no RDS, Aurora, Redshift (including Serverless), Neptune, Lightsail or Timestream for InfluxDB publicly accessible endpoint, and no Alibaba Cloud RDS (including replicas, clones and DR instances), PolarDB (including whitelist groups), Redis (KVStore, Tair), MongoDB (including Serverless), AnalyticDB (MySQL, PostgreSQL) or ClickHouse whitelist entry that is 0.0.0.0/0, a wildcard, or a public range broader than /24.",
+      "Managed databases must not be reachable from the internet: no RDS, Aurora, Redshift (including Serverless), Neptune, Lightsail or Timestream for InfluxDB publicly accessible endpoint, no OpenSearch or Elasticsearch domain (or domain policy) outside a VPC whose access policy lets anyone in without a narrowing aws:SourceIp or aws:SourceVpc condition, and no Alibaba Cloud RDS (including replicas, clones and DR instances), PolarDB (including whitelist groups), Redis (KVStore, Tair), MongoDB (including Serverless), AnalyticDB (MySQL, PostgreSQL) or ClickHouse whitelist entry, nor RDS, PolarDB, Redis or MongoDB global whitelist template entry, that is 0.0.0.0/0, a wildcard, or a public range broader than /24.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
       "AWS: set publiclyAccessible to false and reach the database from the application's security group.",
-      "Alibaba Cloud: replace 0.0.0.0/0 in securityIps / securityIpLists and in whitelist groups with the VPC or vSwitch CIDR of the application tier.",
+      "AWS OpenSearch / Elasticsearch: place the domain in a VPC (vpcOptions) or limit accessPolicies to IAM principals or an aws:SourceIp condition with exact addresses; prefer accessPolicies on the Domain to a separate DomainPolicy, which cannot show the VPC placement.",
+      "Alibaba Cloud: replace 0.0.0.0/0 in securityIps / securityIpLists, in whitelist groups and in global whitelist templates (ipWhiteList, globalIpList, globalSecurityIpList) with the VPC or vSwitch CIDR of the application tier.",
       "Use a bastion, VPN or private link for administrator access; list exact partner addresses via allowCidrs.",
     ],
     controls: [
@@ -135,6 +170,11 @@ export const disallowPublicManagedDatabases = defineResourceRule<DatabaseConfig>
     "aws:neptune/clusterInstance:ClusterInstance": publiclyAccessible,
     "aws:lightsail/database:Database": publiclyAccessible,
     "aws:timestreaminfluxdb/dbInstance:DbInstance": publiclyAccessible,
+    // OpenSearch and the older Elasticsearch Service: public endpoint plus an access policy open to anyone.
+    "aws:opensearch/domain:Domain": searchDomain,
+    "aws:elasticsearch/domain:Domain": searchDomain,
+    "aws:opensearch/domainPolicy:DomainPolicy": searchDomainPolicy,
+    "aws:elasticsearch/domainPolicy:DomainPolicy": searchDomainPolicy,
     "alicloud:rds/instance:Instance": securityIps,
     // Replicas, clones, upgrades and disaster-recovery copies carry their own whitelist.
     "alicloud:rds/readOnlyInstance:ReadOnlyInstance": securityIps,
@@ -152,5 +192,10 @@ export const disallowPublicManagedDatabases = defineResourceRule<DatabaseConfig>
     "alicloud:adb/dBCluster:DBCluster": securityIps,
     "alicloud:gpdb/instance:Instance": gpdbWhitelists,
     "alicloud:clickhouse/dbCluster:DbCluster": clickhouseWhitelists,
+    // Global whitelist templates (RDS, PolarDB, Redis, MongoDB) exist only to be bound to instances.
+    "alicloud:rds/whitelistTemplate:WhitelistTemplate": templateWhitelist("ipWhiteList"),
+    "alicloud:polardb/globalSecurityIpGroup:GlobalSecurityIpGroup": templateWhitelist("globalIpList"),
+    "alicloud:redis/globalSecurityIpGroup:GlobalSecurityIpGroup": templateWhitelist("globalIpList"),
+    "alicloud:mongodb/globalSecurityIpGroup:GlobalSecurityIpGroup": templateWhitelist("globalSecurityIpList"),
   },
 });

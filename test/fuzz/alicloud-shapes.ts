@@ -285,6 +285,19 @@ export const alicloudShapes: Record<string, Shape> = {
   "alicloud:clickhouse/dbCluster:DbCluster": {
     dbClusterAccessWhiteLists: { arrayOf: { dbClusterIpArrayName: "string", securityIpList: "cidrCommaList" } },
   },
+  "alicloud:rds/whitelistTemplate:WhitelistTemplate": { templateName: "string", ipWhiteList: "cidrCommaList" },
+  "alicloud:polardb/globalSecurityIpGroup:GlobalSecurityIpGroup": {
+    globalIpGroupName: "string",
+    globalIpList: "cidrCommaList",
+  },
+  "alicloud:redis/globalSecurityIpGroup:GlobalSecurityIpGroup": {
+    globalIpGroupName: "string",
+    globalIpList: "cidrCommaList",
+  },
+  "alicloud:mongodb/globalSecurityIpGroup:GlobalSecurityIpGroup": {
+    globalIgName: "string",
+    globalSecurityIpList: "cidrCommaList",
+  },
   "alicloud:ecs/command:Command": {
     name: "string",
     type: { oneOf: ["RunShellScript", "RunBatScript", "RunPowerShellScript", ""] },

@@ -54,7 +54,18 @@ const objectLockRule: Shape = {
   defaultRetention: { object: { mode: { oneOf: ["COMPLIANCE", "GOVERNANCE", ""] }, days: "number", years: "number" } },
 };
 
+const searchDomain: Shape = {
+  accessPolicies: "policyDocument",
+  domainName: "string",
+  vpcOptions: { object: { subnetIds: "strings", securityGroupIds: "strings" } },
+};
+const searchDomainPolicy: Shape = { accessPolicies: "policyDocument", domainName: "string" };
+
 export const awsShapes: Record<string, Shape> = {
+  "aws:opensearch/domain:Domain": searchDomain,
+  "aws:elasticsearch/domain:Domain": searchDomain,
+  "aws:opensearch/domainPolicy:DomainPolicy": searchDomainPolicy,
+  "aws:elasticsearch/domainPolicy:DomainPolicy": searchDomainPolicy,
   "aws:ec2/securityGroup:SecurityGroup": { ...sgInline, name: "string", revokeRulesOnDelete: "bool" },
   "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": sgInline,
   "aws:ec2/securityGroupRule:SecurityGroupRule": {
@@ -72,6 +83,18 @@ export const awsShapes: Record<string, Shape> = {
     prefixListId: "string",
     referencedSecurityGroupId: "string",
     securityGroupId: "string",
+  },
+  // Managed prefix lists: the network model resolves rules' prefixListIds / prefixListId to their entries.
+  "aws:ec2/managedPrefixList:ManagedPrefixList": {
+    name: "string",
+    addressFamily: { oneOf: ["IPv4", "IPv6", "ipv4", "", null] },
+    maxEntries: "number",
+    entries: { arrayOf: { cidr: "cidr", description: "string" } },
+  },
+  "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry": {
+    prefixListId: "string",
+    cidr: "cidr",
+    description: "string",
   },
   "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": {
     fromPort: "port",

@@ -18,6 +18,28 @@ const GPDB = "alicloud:gpdb/instance:Instance";
 const ADB = "alicloud:adb/dBCluster:DBCluster";
 const MONGO_SERVERLESS = "alicloud:mongodb/serverlessInstance:ServerlessInstance";
 const CLICKHOUSE = "alicloud:clickhouse/dbCluster:DbCluster";
+const OPENSEARCH = "aws:opensearch/domain:Domain";
+const OPENSEARCH_POLICY = "aws:opensearch/domainPolicy:DomainPolicy";
+const ELASTICSEARCH = "aws:elasticsearch/domain:Domain";
+const ELASTICSEARCH_POLICY = "aws:elasticsearch/domainPolicy:DomainPolicy";
+const RDS_TEMPLATE = "alicloud:rds/whitelistTemplate:WhitelistTemplate";
+const POLARDB_TEMPLATE = "alicloud:polardb/globalSecurityIpGroup:GlobalSecurityIpGroup";
+const REDIS_TEMPLATE = "alicloud:redis/globalSecurityIpGroup:GlobalSecurityIpGroup";
+const MONGO_TEMPLATE = "alicloud:mongodb/globalSecurityIpGroup:GlobalSecurityIpGroup";
+
+const DOMAIN_ARN = "arn:aws:es:eu-west-1:123456789012:domain/search/*";
+/** One Allow statement of a domain access policy. */
+const allow = (extra: Record<string, unknown> = {}) => ({
+  Effect: "Allow",
+  Principal: { AWS: "*" },
+  Action: "es:*",
+  Resource: DOMAIN_ARN,
+  ...extra,
+});
+const doc = (...statements: unknown[]) => ({ Version: "2012-10-17", Statement: statements });
+const json = (...statements: unknown[]) => JSON.stringify(doc(...statements));
+const sourceIp = (ips: unknown) => ({ Condition: { IpAddress: { "aws:SourceIp": ips } } });
+const VPC = { subnetIds: ["subnet-0a1b2c3d"], securityGroupIds: ["sg-0a1b2c3d"] };
 
 /** A publicly accessible flag: open, private twin, and unknown at preview. */
 const publicFlagCases = (label: string, type: string): Case[] => [
@@ -235,6 +257,177 @@ describe("disallow-public-managed-databases", () => {
     ]);
   });
 
+  describe("OpenSearch and Elasticsearch domains", () => {
+    /** The same access policies judged on a public domain, on a VPC twin, and on a domain policy. */
+    const policyCases = (label: string, accessPolicies: unknown, open: number, notes = 0): Case[] => [
+      { name: `${label}: public domain`, type: OPENSEARCH, props: { accessPolicies }, violations: open, notes },
+      {
+        name: `${label}: domain in a VPC passes`,
+        type: OPENSEARCH,
+        props: { accessPolicies, vpcOptions: VPC },
+        violations: 0,
+      },
+      {
+        name: `${label}: Elasticsearch domain`,
+        type: ELASTICSEARCH,
+        props: { accessPolicies, domainName: "search" },
+        violations: open,
+        notes,
+      },
+      // A domain policy cannot show the domain's VPC placement: an open statement is a note, not a violation.
+      {
+        name: `${label}: domain policy`,
+        type: OPENSEARCH_POLICY,
+        props: { accessPolicies },
+        violations: 0,
+        notes: open + notes,
+      },
+      {
+        name: `${label}: Elasticsearch domain policy`,
+        type: ELASTICSEARCH_POLICY,
+        props: { accessPolicies },
+        violations: 0,
+        notes: open + notes,
+      },
+    ];
+    table(disallowPublicManagedDatabases, [
+      // Known bad.
+      ...policyCases("AWS * principal, es:*", json(allow()), 1),
+      ...policyCases("bare * principal, es:ESHttp*", json(allow({ Principal: "*", Action: "es:ESHttp*" })), 1),
+      ...policyCases(
+        "principal list with *, ESHttpGet",
+        json(allow({ Principal: { AWS: ["*"] }, Action: ["es:ESHttpGet"] })),
+        1,
+      ),
+      ...policyCases("policy as an object", doc(allow()), 1),
+      ...policyCases("single statement object", JSON.stringify({ Statement: allow({ Action: "*" }) }), 1),
+      ...policyCases("SourceIp 0.0.0.0/0", json(allow(sourceIp("0.0.0.0/0"))), 1),
+      ...policyCases("SourceIp with a broad public /16", json(allow(sourceIp(["10.0.0.0/8", "47.96.0.0/16"]))), 1),
+      ...policyCases(
+        "NotPrincipal allow",
+        json(allow({ Principal: undefined, NotPrincipal: { AWS: "arn:aws:iam::1:root" } })),
+        1,
+      ),
+      ...policyCases(
+        "NotAction leaving HTTP reads",
+        json(allow({ Action: undefined, NotAction: "es:ESHttpDelete" })),
+        1,
+      ),
+      ...policyCases(
+        "SourceVpc only IfExists",
+        json(allow({ Condition: { StringEqualsIfExists: { "aws:SourceVpc": "vpc-1" } } })),
+        1,
+      ),
+      ...policyCases("unrelated condition", json(allow({ Condition: { Bool: { "aws:SecureTransport": "true" } } })), 1),
+      ...policyCases(
+        "any AWS account via PrincipalAccount *",
+        json(allow({ Condition: { StringLike: { "aws:PrincipalAccount": "*" } } })),
+        1,
+      ),
+      ...policyCases("two open statements", json(allow(), allow({ Action: "es:ESHttpPost" })), 2),
+      // Known good twins.
+      ...policyCases("IAM principal", json(allow({ Principal: { AWS: "arn:aws:iam::123456789012:role/app" } })), 0),
+      ...policyCases("SourceIp on exact public hosts", json(allow(sourceIp(["203.0.113.7/32", "198.51.100.0/24"]))), 0),
+      ...policyCases("SourceIp private ranges", json(allow(sourceIp("10.0.0.0/8"))), 0),
+      ...policyCases(
+        "SourceVpc condition",
+        json(allow({ Condition: { StringEquals: { "aws:SourceVpc": "vpc-1" } } })),
+        0,
+      ),
+      ...policyCases(
+        "PrincipalOrgID condition",
+        json(allow({ Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc" } } })),
+        0,
+      ),
+      ...policyCases("Deny statement", json(allow({ Effect: "Deny" })), 0),
+      ...policyCases("control-plane action only", json(allow({ Action: "es:DescribeDomain" })), 0),
+      ...policyCases("no access policy", undefined, 0),
+      ...policyCases("malformed JSON", "{not json", 0),
+      // Unknown at preview.
+      ...policyCases("unknown policy", UNKNOWN, 0, 1),
+      ...policyCases("unknown principal", doc(allow({ Principal: UNKNOWN })), 0, 1),
+      ...policyCases("unknown SourceIp", doc(allow(sourceIp(UNKNOWN))), 0, 1),
+      ...policyCases("unknown statements", { Version: "2012-10-17", Statement: UNKNOWN }, 0, 1),
+      ...policyCases(
+        "SourceVpc unknown at preview still narrows",
+        doc(allow({ Condition: { StringEquals: { "aws:SourceVpc": UNKNOWN } } })),
+        0,
+      ),
+      ...policyCases(
+        "unknown PrincipalAccount",
+        doc(allow({ Condition: { StringEquals: { "aws:PrincipalAccount": UNKNOWN } } })),
+        0,
+        1,
+      ),
+      ...policyCases("unknown resource only", doc(allow({ Resource: UNKNOWN })), 1),
+      {
+        name: "open policy mentions the statement",
+        type: OPENSEARCH,
+        props: { accessPolicies: json(allow({ Principal: "*", Action: "es:ESHttpGet" })) },
+        violations: 1,
+        mentions: "accessPolicies.Statement[0]",
+      },
+      {
+        name: "broad SourceIp is named",
+        type: OPENSEARCH,
+        props: { accessPolicies: json(allow(sourceIp("0.0.0.0/0"))) },
+        violations: 1,
+        mentions: "0.0.0.0/0",
+      },
+      {
+        name: "open policy with unknown vpcOptions is a note",
+        type: OPENSEARCH,
+        props: { accessPolicies: json(allow()), vpcOptions: UNKNOWN },
+        violations: 0,
+        notes: 1,
+      },
+      {
+        name: "closed policy with unknown vpcOptions passes",
+        type: OPENSEARCH,
+        props: { accessPolicies: json(allow({ Principal: { AWS: "arn:aws:iam::1:role/app" } })), vpcOptions: UNKNOWN },
+        violations: 0,
+      },
+      {
+        name: "VPC domain with subnets unknown at preview passes",
+        type: OPENSEARCH,
+        props: { accessPolicies: json(allow()), vpcOptions: { subnetIds: UNKNOWN } },
+        violations: 0,
+      },
+      {
+        name: "vpcOptions without subnets is still public",
+        type: OPENSEARCH,
+        props: { accessPolicies: json(allow()), vpcOptions: { subnetIds: [] } },
+        violations: 1,
+      },
+    ]);
+
+    it("accepts an allow-listed partner range in a SourceIp condition", async () => {
+      const props = { accessPolicies: json(allow(sourceIp("47.96.0.0/16"))) };
+      const config = { allowCidrs: ["47.96.0.0/16"] };
+      expect(await run(disallowPublicManagedDatabases, OPENSEARCH, props, { config })).toHaveLength(0);
+    });
+  });
+
+  describe("Alibaba Cloud global whitelist templates", () => {
+    table(disallowPublicManagedDatabases, [
+      ...whitelistCases("RDS whitelist template", RDS_TEMPLATE, (v) => ({ templateName: "t", ipWhiteList: v })),
+      ...whitelistCases("PolarDB global IP whitelist template", POLARDB_TEMPLATE, (v) => ({
+        globalIpGroupName: "t",
+        globalIpList: v,
+      })),
+      ...whitelistCases("Redis global IP whitelist template", REDIS_TEMPLATE, (v) => ({
+        globalIpGroupName: "t",
+        globalIpList: v,
+      })),
+      ...whitelistCases("MongoDB global IP whitelist template", MONGO_TEMPLATE, (v) => ({
+        globalIgName: "t",
+        globalSecurityIpList: v,
+      })),
+      { name: "PolarDB template wildcard *", type: POLARDB_TEMPLATE, props: { globalIpList: "*" }, violations: 1 },
+      { name: "MongoDB template without a list", type: MONGO_TEMPLATE, props: { globalIgName: "t" }, violations: 0 },
+    ]);
+  });
+
   it("accepts allow-listed partner ranges in whitelist groups", async () => {
     const props = { dbClusterAccessWhiteLists: [{ securityIpList: "47.96.0.0/16" }] };
     const config = { allowCidrs: ["47.96.0.0/16"] };
@@ -257,6 +450,10 @@ describe("disallow-public-managed-databases", () => {
       [ADB]: { securityIps: "cidrs" },
       [MONGO_SERVERLESS]: { securityIpGroups: { arrayOf: group } },
       [CLICKHOUSE]: { dbClusterAccessWhiteLists: { arrayOf: group } },
+      [OPENSEARCH]: { accessPolicies: "policyDocument", vpcOptions: { object: { subnetIds: "strings" } } },
+      [ELASTICSEARCH]: { accessPolicies: "policyDocument", vpcOptions: { object: { subnetIds: "strings" } } },
+      [OPENSEARCH_POLICY]: { accessPolicies: "policyDocument", domainName: "string" },
+      [ELASTICSEARCH_POLICY]: { accessPolicies: "policyDocument", domainName: "string" },
     };
     const bags = fc
       .constantFrom(...Object.keys(shapes))
