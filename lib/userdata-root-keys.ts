@@ -1,5 +1,6 @@
 // Whether a command writes root's authorized_keys. Only the destination counts: copying root's keys elsewhere,
 // counting them or truncating them plants nothing.
+import { sedReplacements } from "./userdata-sed";
 import { argumentsOf, commandName, Word } from "./userdata-words";
 
 /** Root's home spelt out, or reached through `~` or $HOME: user data runs as root. */
@@ -28,7 +29,18 @@ export function writesRootKeys(words: Word[], at: number): boolean {
   if (name === "curl") return optionValues(args, "-o", "--output").some(isRootKeysPath);
   if (name === "wget") return optionValues(args, "-O", "--output-document").some(isRootKeysPath);
   if (name === "dd") return args.some((a) => a.startsWith("of=") && isRootKeysPath(a.slice(3)));
+  if (name === "sed") return sedWritesRootKeys(args);
   return false;
+}
+
+/** `sed -i SCRIPT FILE…` or `sed -i -e SCRIPT… FILE…` on root's keys that writes text; a deletion plants nothing. */
+function sedWritesRootKeys(args: string[]): boolean {
+  if (!args.some((a) => /^-[A-Za-z]*i/.test(a) || a.startsWith("--in-place"))) return false;
+  const expressions = optionValues(args, "-e", "--expression");
+  const operands = args.filter((a) => !a.startsWith("-") && !expressions.includes(a));
+  const scripts = expressions.length > 0 ? expressions : operands.slice(0, 1);
+  const files = expressions.length > 0 ? operands : operands.slice(1);
+  return files.some(isRootKeysPath) && scripts.some((s) => (sedReplacements(`sed '${s}'`) ?? "").trim() !== "");
 }
 
 function redirectsToRootKeys(words: Word[]): boolean {

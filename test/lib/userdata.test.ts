@@ -82,6 +82,19 @@ describe("findLoginWeaknesses", () => {
     ["root authorized_keys", "echo ssh-rsa AAAA >> /root/.ssh/authorized_keys", ["root-authorized-keys"]],
     ["root authorized_keys via curl", "curl -o /root/.ssh/authorized_keys http://x/k", ["root-authorized-keys"]],
     [
+      "sed appending to root's keys",
+      "sed -i '$a ssh-ed25519 AAAA attacker' /root/.ssh/authorized_keys",
+      ["root-authorized-keys"],
+    ],
+    [
+      "sed -e inserting into ~/.ssh keys",
+      "sed -i -e '1i ssh-rsa AAAA x' ~/.ssh/authorized_keys",
+      ["root-authorized-keys"],
+    ],
+    ["sed deleting a key from root's keys", "sed -i '/attacker/d' /root/.ssh/authorized_keys", []],
+    ["sed without -i only prints root's keys", "sed 's/^/# /' /root/.ssh/authorized_keys", []],
+    ["sed editing another user's keys", "sed -i '$a ssh-ed25519 AAAA ops' /home/ops/.ssh/authorized_keys", []],
+    [
       "hardening sed is safe",
       "sed -i 's/^#\\?PasswordAuthentication.*/PasswordAuthentication no/' /etc/ssh/sshd_config",
       [],
