@@ -25,17 +25,35 @@ function basicCoverage(s: Record<string, unknown>): Coverage {
   };
 }
 
+/** The operators of a field selector (as @pulumi/aws names them), each testing one value against its list; all must hold. */
+const OPERATORS: Record<string, (value: string, xs: string[]) => boolean> = {
+  equals: (v, xs) => xs.includes(v),
+  notEquals: (v, xs) => !xs.includes(v),
+  startsWiths: (v, xs) => xs.some((x) => v.startsWith(x)),
+  notStartsWiths: (v, xs) => !xs.some((x) => v.startsWith(x)),
+  endsWiths: (v, xs) => xs.some((x) => v.endsWith(x)),
+  notEndsWiths: (v, xs) => !xs.some((x) => v.endsWith(x)),
+};
+
+/** Whether a field selector lets events whose field holds `value` through. */
+function admits(selector: Record<string, unknown>, value: string): boolean {
+  return Object.entries(OPERATORS).every(
+    ([op, test]) => selector[op] === undefined || test(value, strings(selector[op])),
+  );
+}
+
 /** An advanced selector records management events only with eventCategory Equals ["Management"]. */
 function advancedCoverage(s: Record<string, unknown>): Coverage {
   const fields = list(s.fieldSelectors).map((f) => obj(f) ?? {});
   const management = fields.some((f) => f.field === "eventCategory" && strings(f.equals).includes("Management"));
-  const readOnly = strings(fields.find((f) => f.field === "readOnly")?.equals);
+  const readOnly = fields.find((f) => f.field === "readOnly");
   const others = fields.filter((f) => f.field !== "eventCategory" && f.field !== "readOnly").map((f) => f.field);
+  const { field: _field, ...filter } = readOnly ?? {};
   return {
-    reads: management && (readOnly.length === 0 || readOnly.includes("true")),
-    writes: management && (readOnly.length === 0 || readOnly.includes("false")),
+    reads: management && (!readOnly || admits(readOnly, "true")),
+    writes: management && (!readOnly || admits(readOnly, "false")),
     narrowedBy: others.length > 0 ? `management fieldSelectors on ${others.join(", ")}` : undefined,
-    restriction: `readOnly is ${show(readOnly)}`,
+    restriction: `readOnly field selector ${show(filter)}`,
   };
 }
 
@@ -77,10 +95,10 @@ function managementEventFindings(p: Record<string, unknown>): Finding[] {
     ];
   const findings: Finding[] = [];
   const restrictions = [...new Set(cover.filter((c) => c.reads || c.writes).map((c) => c.restriction))].join(", ");
-  if (!cover.some((c) => c.reads))
-    findings.push(violation(`${path} ${restrictions}: read events are dropped; use "All"`));
+  const fix = advanced ? "remove the readOnly field selector" : 'use "All"';
+  if (!cover.some((c) => c.reads)) findings.push(violation(`${path} ${restrictions}: read events are dropped; ${fix}`));
   if (!cover.some((c) => c.writes))
-    findings.push(violation(`${path} ${restrictions}: write events are dropped; use "All"`));
+    findings.push(violation(`${path} ${restrictions}: write events are dropped; ${fix}`));
   // Some selector records the direction, but every one that does drops some sources.
   const narrowed = cover.find((c) => c.narrowedBy)?.narrowedBy;
   const partly = (k: "reads" | "writes") => cover.some((c) => c[k]) && !full(k);

@@ -134,6 +134,56 @@ describe("require-cloudtrail-multi-region-validation", () => {
         ],
       },
       violations: 1,
+      mentions: "read events are dropped; remove the readOnly field selector",
+    },
+    {
+      name: "advanced management selector for reads only, written with notEquals",
+      type: TRAIL,
+      props: {
+        ...good,
+        advancedEventSelectors: [
+          {
+            fieldSelectors: [
+              { field: "eventCategory", equals: ["Management"] },
+              { field: "readOnly", notEquals: ["false"] },
+            ],
+          },
+        ],
+      },
+      violations: 1,
+      mentions: "write events are dropped",
+    },
+    {
+      name: "advanced management selector whose readOnly filter admits both values",
+      type: TRAIL,
+      props: {
+        ...good,
+        advancedEventSelectors: [
+          {
+            fieldSelectors: [
+              { field: "eventCategory", equals: ["Management"] },
+              { field: "readOnly", notEquals: ["maybe"] },
+            ],
+          },
+        ],
+      },
+      violations: 0,
+    },
+    {
+      name: "advanced management selector for writes only, written with startsWiths",
+      type: TRAIL,
+      props: {
+        ...good,
+        advancedEventSelectors: [
+          {
+            fieldSelectors: [
+              { field: "eventCategory", equals: ["Management"] },
+              { field: "readOnly", startsWiths: ["f"] },
+            ],
+          },
+        ],
+      },
+      violations: 1,
       mentions: "read events are dropped",
     },
     {
