@@ -1,7 +1,7 @@
 // `#cloud-config` documents read as YAML, as cloud-init reads them: block, flow or JSON style alike. Keys that
 // weaken login are findings; the shell of runcmd/bootcmd and the (decoded) contents of write_files are scanned like
 // any other user data. Quoted lines are `key: value` summaries that never repeat a password.
-import { base64Bytes, textOf } from "./userdata-decode";
+import { base64Bytes, InflateBudget, textOf } from "./userdata-decode";
 import { Findings } from "./userdata-findings";
 import { isRootKeysPath } from "./userdata-root-keys";
 
@@ -19,14 +19,14 @@ export function isCloudConfig(text: string): boolean {
 }
 
 /** Scans a cloud-config; returns false, having found nothing, when it is not a YAML mapping (the caller falls back). */
-export function scanCloudConfig(text: string, found: Findings, scanText: ScanText): boolean {
+export function scanCloudConfig(text: string, found: Findings, scanText: ScanText, budget?: InflateBudget): boolean {
   const config = parseConfig(text);
   if (!config) return false;
   checkSshKeys(config, found);
   checkPasswords(config, found);
   for (const user of [config.user, ...asArray(config.users)]) if (isRecord(user)) checkUser(user, found);
   for (const key of ["bootcmd", "runcmd"]) for (const entry of asArray(config[key])) scanCommand(entry, scanText);
-  for (const file of asArray(config.write_files)) if (isRecord(file)) checkWriteFile(file, found, scanText);
+  for (const file of asArray(config.write_files)) if (isRecord(file)) checkWriteFile(file, found, scanText, budget);
   return true;
 }
 
@@ -77,8 +77,8 @@ function shellQuote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-function checkWriteFile(file: Config, found: Findings, scanText: ScanText): void {
-  const content = fileContent(file.content, typeof file.encoding === "string" ? file.encoding : "");
+function checkWriteFile(file: Config, found: Findings, scanText: ScanText, budget?: InflateBudget): void {
+  const content = fileContent(file.content, typeof file.encoding === "string" ? file.encoding : "", budget);
   if (content === undefined) return;
   const path = typeof file.path === "string" ? file.path : "";
   if (isRootKeysPath(path) && content.trim() !== "") found.add("root-authorized-keys", `write_files: ${path}`);
@@ -88,12 +88,12 @@ function checkWriteFile(file: Config, found: Findings, scanText: ScanText): void
 const BASE64_ENCODINGS = new Set(["b64", "base64", "gz+b64", "gzip+base64", "gz+base64", "gzip+b64"]);
 
 /** The text cloud-init writes: base64 decoded, gzip inflated (`!!binary` contents arrive as bytes). */
-function fileContent(content: unknown, encoding: string): string | undefined {
-  if (content instanceof Uint8Array) return textOf(content);
+function fileContent(content: unknown, encoding: string, budget?: InflateBudget): string | undefined {
+  if (content instanceof Uint8Array) return textOf(content, budget);
   if (typeof content !== "string") return undefined;
   if (!BASE64_ENCODINGS.has(encoding.toLowerCase())) return content;
   const bytes = base64Bytes(content);
-  return (bytes && textOf(bytes)) ?? content;
+  return (bytes && textOf(bytes, budget)) ?? content;
 }
 
 function isRecord(v: unknown): v is Config {

@@ -5,6 +5,16 @@ import { gunzipSync } from "zlib";
 const BASE64 = /^[A-Za-z0-9+/\r\n]+={0,2}$/;
 /** Real user data is tens of KB at most; the cap keeps a gzip bomb from filling memory. */
 const MAX_INFLATED = 4 << 20;
+/** What one scan may inflate in all: nested gzip (a file in a gzipped file in…) would otherwise multiply the cap. */
+export const SCAN_INFLATE_BUDGET = 8 << 20;
+
+/**
+ * Inflated bytes left to one scan, shared by every decode in it. Once spent, compressed content is not inflated
+ * (it reads as the base64 text it is), so a scan's inflating and reading is bounded by the budget, however deep.
+ */
+export class InflateBudget {
+  constructor(public remaining = SCAN_INFLATE_BUDGET) {}
+}
 
 /** Returns user data as text whether it was given plain, base64 or gzip+base64 (cloud-init accepts all three). */
 export function decodeUserData(raw: string): string {
@@ -21,14 +31,20 @@ export function base64Bytes(raw: string): Buffer | undefined {
 }
 
 /**
- * Bytes as text: gunzipped when they are gzip, else read as UTF-8 when that yields readable text (plain words like
+ * Bytes as text: gunzipped when they are gzip (within `budget`, when given), else read as UTF-8 when that yields readable text (plain words like
  * "true" are valid base64 too, and their "decoding" is not text). Undefined when neither.
  */
-export function textOf(bytes: Uint8Array): string | undefined {
+export function textOf(bytes: Uint8Array, budget?: InflateBudget): string | undefined {
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    const limit = Math.min(MAX_INFLATED, budget?.remaining ?? MAX_INFLATED);
+    if (limit <= 0) return undefined;
     try {
-      return gunzipSync(bytes, { maxOutputLength: MAX_INFLATED }).toString("utf8");
+      const inflated = gunzipSync(bytes, { maxOutputLength: limit });
+      if (budget) budget.remaining -= inflated.length;
+      return inflated.toString("utf8");
     } catch {
+      // Over the limit, or corrupt after an unknown amount of output: charge all the work it may have done.
+      if (budget) budget.remaining -= limit;
       return undefined;
     }
   }

@@ -1,6 +1,6 @@
 // MIME multi-part user data, cloud-init's way of combining scripts and cloud-configs in one document. Base64 parts
 // hide their text from a line scan, so each part is decoded and returned on its own.
-import { base64Bytes, textOf } from "./userdata-decode";
+import { base64Bytes, InflateBudget, textOf } from "./userdata-decode";
 
 export interface MimePart {
   /** Lower-cased media type without parameters, e.g. "text/cloud-config". */
@@ -12,12 +12,17 @@ export interface MimePart {
 const MAX_DEPTH = 3;
 
 /** The parts of a multi-part document, base64 bodies decoded; undefined when `text` is not multi-part. */
-export function mimeParts(text: string): MimePart[] | undefined {
+export function mimeParts(text: string, budget?: InflateBudget): MimePart[] | undefined {
   const { headers, body } = splitHeaders(text);
-  return partsOf(headers, body, 0);
+  return partsOf(headers, body, 0, budget);
 }
 
-function partsOf(headers: Map<string, string>, body: string, depth: number): MimePart[] | undefined {
+function partsOf(
+  headers: Map<string, string>,
+  body: string,
+  depth: number,
+  budget: InflateBudget | undefined,
+): MimePart[] | undefined {
   const boundary = multipartBoundary(headers.get("content-type"));
   if (boundary === undefined || depth >= MAX_DEPTH) return undefined;
   const parts: MimePart[] = [];
@@ -25,18 +30,18 @@ function partsOf(headers: Map<string, string>, body: string, depth: number): Mim
   for (const chunk of body.split(`--${boundary}`).slice(1)) {
     if (chunk.startsWith("--")) break;
     const part = splitHeaders(chunk.replace(/^[ \t]*\r?\n/, ""));
-    const nested = partsOf(part.headers, part.body, depth + 1);
+    const nested = partsOf(part.headers, part.body, depth + 1, budget);
     if (nested) parts.push(...nested);
-    else parts.push({ contentType: mediaType(part.headers.get("content-type")), text: bodyText(part) });
+    else parts.push({ contentType: mediaType(part.headers.get("content-type")), text: bodyText(part, budget) });
   }
   return parts.length > 0 ? parts : undefined;
 }
 
 /** A part's text: base64 bodies decoded (and gunzipped), others as they are. */
-function bodyText(part: { headers: Map<string, string>; body: string }): string {
+function bodyText(part: { headers: Map<string, string>; body: string }, budget?: InflateBudget): string {
   if (part.headers.get("content-transfer-encoding")?.trim().toLowerCase() !== "base64") return part.body;
   const bytes = base64Bytes(part.body);
-  return (bytes && textOf(bytes)) ?? part.body;
+  return (bytes && textOf(bytes, budget)) ?? part.body;
 }
 
 /** Headers (folded lines joined, names lower-cased) up to the first blank line, and the body after it. */

@@ -5,6 +5,13 @@
 /** The sshd directives whose value the checks read. */
 export const DIRECTIVE =
   /\b(?:PasswordAuthentication|KbdInteractiveAuthentication|ChallengeResponseAuthentication|PermitRootLogin|AuthenticationMethods)\b/i;
+/**
+ * `a`, `c` and `i` write their text verbatim: after a `/regex/` address, at the start of an expression (unaddressed)
+ * or after a line-number address, the text following a backslash or a blank (`/^PermitRootLogin/c\PermitRootLogin
+ * yes`, `a PermitRootLogin yes`, `$a PermitRootLogin yes`). After a number the text may follow the letter at once
+ * (`1iText`); elsewhere a letter glued to a word is a path or a word (`/app`, `'add'`), not a command.
+ */
+const VERBATIM = /(?:(?:\/|['";{])\s*[aci](?:\\\s*|\s+)|(?:^|['"\s;{])[0-9$]+\s*[aci]\\?\s*)([^'"]+)/g;
 /** `-E`, `-r` (also bundled, as in `-ri`) or `--regexp-extended`: groups are bare parentheses. */
 const EXTENDED = /\s-[A-Za-z]*[Er]|--regexp-extended/;
 
@@ -27,8 +34,7 @@ export function sedReplacements(command: string): string | undefined {
         ? (substitution(command, at, m[1], "", extended, out) ?? m.index + 1)
         : addressed(command, at, extended, out);
   }
-  // `/^PermitRootLogin/c PermitRootLogin yes` and `$a PermitRootLogin yes` write their text verbatim.
-  for (const v of command.matchAll(/(?:\/\s*[aci]\\?\s+|(?:^|['"\s;{])[0-9$]+\s*[aci]\\?\s*)([^'"]+)/g)) out.push(v[1]);
+  for (const v of command.matchAll(VERBATIM)) out.push(v[1]);
   return out.join("\n");
 }
 

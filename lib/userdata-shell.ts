@@ -47,8 +47,8 @@ const SHELL_PASSWORD_OPTIONS: [command: RegExp, option: RegExp][] = [
 ];
 /** Commands that only read or log their arguments: a directive among them is searched for, not written. */
 const READ_ONLY = new Set(["grep", "egrep", "fgrep", "zgrep", "test", "[", "[[", "logger"]);
-/** `sh -c '…'` and the like run their argument as a command line, scanned to this depth. */
-const SHELLS = new Set(["sh", "bash", "dash", "zsh", "ksh", "su"]);
+/** `sh -c '…'`, `su -c '…'` and `eval …` run their argument as a command line, scanned to this depth. */
+const SHELLS = new Set(["sh", "bash", "dash", "zsh", "ksh", "su", "runuser"]);
 const MAX_NESTING = 2;
 
 function isComment(line: string): boolean {
@@ -82,15 +82,61 @@ function scanCloudInitKeys(raw: string, line: string, found: Findings): void {
 
 /** Each command of a `a; b && c || d | e` line counts by what it writes; findings quote the whole `line`. */
 function scanCommandLine(text: string, line: string, found: Findings, state: ScanState, depth: number): void {
-  for (const command of splitCommands(text)) {
+  const commands = splitCommands(text).map((command) => {
     const words = shellWords(command.text);
     const at = commandIndex(words);
-    const name = commandName(words, at);
+    return { command, words, at, name: commandName(words, at) };
+  });
+  const toConfig = pipelinesWritingSshdConfig(commands);
+  commands.forEach(({ command, words, at, name }, i) => {
     if (writesRootKeys(words, at)) found.add("root-authorized-keys", line);
-    const script = SHELLS.has(name) ? inlineScript(argumentsOf(words, at)) : undefined;
+    const script = nestedScript(name, argumentsOf(words, at));
     if (script !== undefined && depth < MAX_NESTING) scanCommandLine(script, line, found, state, depth + 1);
-    else if (!READ_ONLY.has(name)) scanWrites(command, words, name, { line, found, state });
-  }
+    else if (!READ_ONLY.has(name)) {
+      const config = toConfig[i] || isDirectiveLine(words, name);
+      scanWrites(command, words, name, { line, found, state, config });
+    }
+  });
+}
+
+/** sshd's configuration: sshd_config, or a drop-in under sshd_config.d. */
+const SSHD_CONFIG = /(?:^|\/)sshd_config(?:\.d\/[^/]+)?$/;
+
+/** For each command, whether its pipeline (`echo … | tee -a f`) writes sshd's configuration. */
+function pipelinesWritingSshdConfig(commands: { command: Command; words: Word[]; at: number; name: string }[]) {
+  const result = commands.map(({ words, at, name }) => writesSshdConfig(words, at, name));
+  // A pipeline's commands share its destination: spread it backwards, then forwards, over the piped links.
+  for (let i = commands.length - 2; i >= 0; i--) if (commands[i + 1].command.piped) result[i] ||= result[i + 1];
+  for (let i = 1; i < commands.length; i++) if (commands[i].command.piped) result[i] ||= result[i - 1];
+  return result;
+}
+
+/** A redirection, a tee or an in-place sed whose destination is sshd's configuration. */
+function writesSshdConfig(words: Word[], at: number, name: string): boolean {
+  if (words.some((w, i) => w.op?.startsWith(">") && SSHD_CONFIG.test(words[i + 1]?.text ?? ""))) return true;
+  if (name !== "tee" && name !== "sed") return false;
+  return argumentsOf(words, at).some((a) => !a.startsWith("-") && SSHD_CONFIG.test(a));
+}
+
+/** A line of sshd_config itself (as in a here-document or a written file): the directive is the first word. */
+function isDirectiveLine(words: Word[], name: string): boolean {
+  return /^AuthenticationMethods$/i.test(name) || /^AuthenticationMethods=/i.test(words[0]?.text ?? "");
+}
+
+/**
+ * The command line a command runs: eval's arguments joined (eval parses them again), the script of a shell's `-c`,
+ * or for `runuser -u user -- cmd…` the command after `--`, each word quoted back. Undefined for other commands.
+ */
+function nestedScript(name: string, args: string[]): string | undefined {
+  if (name === "eval") return args.join(" ");
+  if (!SHELLS.has(name)) return undefined;
+  const script = inlineScript(args);
+  const dashes = args.indexOf("--");
+  if (script !== undefined || name !== "runuser" || dashes < 0) return script;
+  return args
+    .slice(dashes + 1)
+    .map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`))
+    .join(" ");
 }
 
 /** The argument of `-c` (also bundled, as in `-lc`), the script a shell runs. */
@@ -104,7 +150,7 @@ function scanWrites(
   command: Command,
   words: Word[],
   name: string,
-  { line, found, state }: { line: string; found: Findings; state: ScanState },
+  { line, found, state, config }: { line: string; found: Findings; state: ScanState; config: boolean },
 ): void {
   const written = sedReplacements(command.text) ?? command.text;
   const password = PASSWORD_AUTH.test(written);
@@ -113,8 +159,28 @@ function scanWrites(
   if (ROOT_LOGIN.test(written)) found.add("root-login", line);
   const match = MATCH.exec(written);
   if (match) state.inMatch = match[1].toLowerCase() !== "all";
-  for (const m of written.matchAll(AUTHENTICATION_METHODS)) found.authenticationMethods(m[1], !state.inMatch);
+  if (config) for (const value of uncommented(written)) found.authenticationMethods(value, !state.inMatch);
   if (setsPassword(command, words, name)) found.add("password-set", line);
+}
+
+/**
+ * The values of the AuthenticationMethods directives in written text that no `#` comments out: none on their line
+ * before them (a line ends at a newline or an escaped `\n`, as echo -e and printf write). One pass: the text
+ * between matches is read once.
+ */
+function uncommented(written: string): string[] {
+  const values: string[] = [];
+  let commented = false;
+  let p = 0;
+  for (const m of written.matchAll(AUTHENTICATION_METHODS)) {
+    for (; p < m.index; p++) {
+      const c = written[p];
+      if (c === "#") commented = true;
+      else if (c === "\n" || c === "\r" || (c === "\\" && written[p + 1] === "n")) commented = false;
+    }
+    if (!commented) values.push(m[1]);
+  }
+  return values;
 }
 
 function setsPassword(command: Command, words: Word[], name: string): boolean {

@@ -126,35 +126,70 @@ function unquote(inner: string, quote: string): string {
 /** Words before the command: shell keywords, `-` of a YAML list item, and variable assignments. */
 const PREFIXES = new Set(["if", "then", "elif", "else", "while", "until", "do", "!", "{", "(", "time", "-"]);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-/** Commands that run the rest of their words as a command, with their options that take a value. */
-const WRAPPERS = new Map<string, string[]>([
-  ["sudo", ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U"]],
-  ["env", ["-u", "-C", "-S"]],
-  ["nice", ["-n"]],
-  ["nohup", []],
-  ["exec", ["-a"]],
-  ["command", []],
-  ["xargs", ["-I", "-d", "-n", "-P", "-L", "-s", "-E", "-a"]],
+/**
+ * Commands that run the rest of their words as a command: their options that take a value (as a word of its own;
+ * `-n5`, `--signal=KILL` are one word), and how many operands come before the command (timeout's duration,
+ * chroot's new root — the command after it is read as if run from /, the simplest defensible reading).
+ */
+interface Wrapper {
+  options: string[];
+  operands?: number;
+}
+const WRAPPERS = new Map<string, Wrapper>([
+  ["sudo", { options: ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U"] }],
+  ["env", { options: ["-u", "-C", "-S"] }],
+  ["nice", { options: ["-n"] }],
+  ["nohup", { options: [] }],
+  ["exec", { options: ["-a"] }],
+  ["command", { options: [] }],
+  ["xargs", { options: ["-I", "-d", "-n", "-P", "-L", "-s", "-E", "-a"] }],
+  ["timeout", { options: ["-k", "-s", "--kill-after", "--signal"], operands: 1 }],
+  ["stdbuf", { options: ["-i", "-o", "-e", "--input", "--output", "--error"] }],
+  ["ionice", { options: ["-c", "-n", "--class", "--classdata"] }],
+  ["chroot", { options: ["--userspec", "--groups"], operands: 1 }],
 ]);
 
 /** Index of the word naming the command that runs, or -1 (a bare redirection, a keyword alone). */
 export function commandIndex(words: Word[]): number {
-  let wrapperOptions: string[] | undefined;
+  return commandWord(words).index;
+}
+
+/**
+ * Whether the words are an `exec` with no command: its redirections then apply to the rest of the script
+ * (`exec >> file` sends all later output there).
+ */
+export function isBareExec(words: Word[]): boolean {
+  const { index, wrappers } = commandWord(words);
+  return index < 0 && wrappers.length === 1 && wrappers[0] === "exec";
+}
+
+/** The command word's index (or -1) and the wrappers before it. */
+function commandWord(words: Word[]): { index: number; wrappers: string[] } {
+  const wrappers: string[] = [];
+  let wrapper: Wrapper | undefined;
+  // The wrapper's options come first, then its operands (which end its options), then the command.
+  let operands = 0;
   for (let i = 0; i < words.length; i++) {
     const { text, op } = words[i];
     if (op) {
       i++; // and its target
       continue;
     }
-    if (wrapperOptions && text.startsWith("-")) {
-      if (wrapperOptions.includes(text)) i++;
+    if (wrapper && text.startsWith("-")) {
+      if (wrapper.options.includes(text)) i++;
+      continue;
+    }
+    if (operands > 0) {
+      if (--operands === 0) wrapper = undefined;
       continue;
     }
     if (PREFIXES.has(text) || ASSIGNMENT.test(text)) continue;
-    wrapperOptions = WRAPPERS.get(text);
-    if (!wrapperOptions) return i;
+    wrapper = WRAPPERS.get(text);
+    if (!wrapper) return { index: i, wrappers };
+    wrappers.push(text);
+    operands = wrapper.operands ?? 0;
   }
-  return -1;
+  return { index: -1, wrappers };
 }
 
 /** The command's name without its directory (`/usr/bin/tee` is tee). */

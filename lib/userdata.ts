@@ -5,6 +5,7 @@
 // (falling back to a line scan when it does not parse), anything else as shell, line by line. Every matcher is
 // linear in its input: user data may be hostile.
 import { isCloudConfig, scanCloudConfig } from "./userdata-cloud-config";
+import { InflateBudget } from "./userdata-decode";
 import { Findings, LoginWeakness } from "./userdata-findings";
 import { mimeParts } from "./userdata-mime";
 import { scanLines } from "./userdata-shell";
@@ -14,7 +15,8 @@ export type { LoginWeakness, LoginWeaknessKind } from "./userdata-findings";
 
 /**
  * Nested documents (MIME parts, write_files contents, runcmd entries) are scanned as user data to this depth, then
- * as plain lines; each level may be decoded or inflated, so the depth bounds the work.
+ * as plain lines. Each level may be decoded or inflated; all levels share one scan's inflate budget, so nesting
+ * cannot multiply the inflate cap.
  */
 const MAX_DEPTH = 4;
 
@@ -24,18 +26,25 @@ const MAX_DEPTH = 4;
  */
 export function findLoginWeaknesses(text: string): LoginWeakness[] {
   const found = new Findings();
-  if (typeof text === "string") scan(text, found, 0, false);
+  if (typeof text === "string") scan(text, { found, budget: new InflateBudget() }, 0, false);
   return found.weaknesses();
 }
 
-function scan(text: string, found: Findings, depth: number, cloudConfig: boolean): void {
+/** What one findLoginWeaknesses call shares across its nested scans. */
+interface Scan {
+  found: Findings;
+  budget: InflateBudget;
+}
+
+function scan(text: string, ctx: Scan, depth: number, cloudConfig: boolean): void {
+  const { found, budget } = ctx;
   if (depth >= MAX_DEPTH) return scanLines(text, found);
-  const parts = mimeParts(text);
+  const parts = mimeParts(text, budget);
   if (parts) {
-    for (const part of parts) scan(part.text, found, depth + 1, part.contentType === "text/cloud-config");
+    for (const part of parts) scan(part.text, ctx, depth + 1, part.contentType === "text/cloud-config");
     return;
   }
-  const nested = (inner: string) => scan(inner, found, depth + 1, false);
-  if ((cloudConfig || isCloudConfig(text)) && scanCloudConfig(text, found, nested)) return;
+  const nested = (inner: string) => scan(inner, ctx, depth + 1, false);
+  if ((cloudConfig || isCloudConfig(text)) && scanCloudConfig(text, found, nested, budget)) return;
   scanLines(text, found);
 }

@@ -1,4 +1,4 @@
-import { commandIndex, commandName, shellWords, splitCommands } from "../../lib/userdata-words";
+import { commandIndex, commandName, isBareExec, shellWords, splitCommands } from "../../lib/userdata-words";
 
 const texts = (line: string) => splitCommands(line).map((c) => [c.text.trim(), c.piped]);
 const words = (command: string) => shellWords(command).map((w) => (w.op ? `<op ${w.op}>` : w.text));
@@ -68,5 +68,25 @@ describe("commandIndex", () => {
     ["LANG=C env -u X sed -i f", "sed"],
     ["> /root/.ssh/authorized_keys", ""],
     ["- echo x", "echo"],
+    ["timeout 10 tee f", "tee"],
+    ["timeout -k 5 --signal KILL 10s sudo -u root tee f", "tee"],
+    ["timeout -sKILL 10 cp a b", "cp"],
+    ["stdbuf -o L -eL tee f", "tee"],
+    ["ionice -c 2 -n7 nice -n 5 cp a b", "cp"],
+    ["chroot /mnt cp a b", "cp"],
+    ["chroot --userspec 0:0 --groups=root /mnt /bin/cp a b", "cp"],
+    ["timeout 10", ""],
   ])("%s", (command, expected) => expect(name(command)).toBe(expected));
+});
+
+describe("isBareExec", () => {
+  it.each<[string, boolean]>([
+    ["exec >> /root/.ssh/authorized_keys", true],
+    ["exec 3>> f", true],
+    ["exec > f 2>&1", true],
+    ["exec tee f", false],
+    ["echo > f", false],
+    ["> f", false],
+    ["sudo exec > f", false],
+  ])("%s", (command, expected) => expect(isBareExec(shellWords(command))).toBe(expected));
 });

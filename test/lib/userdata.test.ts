@@ -466,3 +466,168 @@ function aliasBomb(levels: number): string {
     lines.push(`l${n}: &l${n} [${`*${n === 1 ? "a" : `l${n - 1}`}, `.repeat(9)}*${n === 1 ? "a" : `l${n - 1}`}]`);
   return lines.join("\n");
 }
+
+// Second review: confirmed misses, each with the known-good lines next to it.
+describe("findLoginWeaknesses, second review", () => {
+  const keys = "/root/.ssh/authorized_keys";
+  it.each<[string, string, LoginWeaknessKind[]]>([
+    // 1. Bundled short options: the last letter takes the next word, a letter inside the group the rest of it.
+    ["1 curl -fsSLo KEYS", `curl -fsSLo ${keys} https://x`, ["root-authorized-keys"]],
+    ["1 curl -fsSLoKEYS", `curl -fsSLo${keys} https://x`, ["root-authorized-keys"]],
+    ["1 wget -qO KEYS", `wget -qO ${keys} https://x`, ["root-authorized-keys"]],
+    ["1 wget -qOKEYS", `wget -qO${keys} https://x`, ["root-authorized-keys"]],
+    ["1 curl -sS -o KEYS", `curl -sS -o ${keys} https://x`, ["root-authorized-keys"]],
+    ["1 curl -fsSLo elsewhere", "curl -fsSLo /tmp/k https://x", []],
+    ["1 curl -sS alone takes no value", `curl -sS ${keys}`, []],
+    ["1 curl -s then a URL", `curl -s https://x/${keys}`, []],
+    ["1 curl -H takes the rest of the group", `curl -Ho${keys} https://x`, []],
+    ["1 wget -qo writes a log, not the file", `wget -qo ${keys} https://x`, []],
+    ["1 cp -ft into root's .ssh", "cp -ft /root/.ssh/ /tmp/authorized_keys", ["root-authorized-keys"]],
+    ["1 rsync -avt copies to its last operand", `rsync -avt /tmp/k ${keys}`, ["root-authorized-keys"]],
+    ["1 rsync -avt elsewhere", "rsync -avt /tmp/k /home/ops/k", []],
+    ["1 sed -ne prints only", `sed -ne '$a ssh-rsa AAA' ${keys}`, []],
+    ["1 sed -ie appends", `sed -ie '$a ssh-rsa AAA' ${keys}`, ["root-authorized-keys"]],
+    // 2. eval and wrappers.
+    ["2 eval", `eval 'echo ssh-rsa AAA >> ${keys}'`, ["root-authorized-keys"]],
+    ["2 eval of several words", `eval echo ssh-rsa AAA '>>' ${keys}`, ["root-authorized-keys"]],
+    ["2 eval of a directive", `eval "echo 'PermitRootLogin yes' >> /etc/ssh/sshd_config"`, ["root-login"]],
+    ["2 eval harmless", "eval 'echo ssh-rsa AAA >> /home/ops/.ssh/authorized_keys'", []],
+    ["2 eval of grep reads only", "eval \"grep -q 'PermitRootLogin yes' /etc/ssh/sshd_config\"", []],
+    ["2 timeout sh -c", `timeout 10 sh -c 'echo ssh-rsa AAA >> ${keys}'`, ["root-authorized-keys"]],
+    ["2 timeout with options", `timeout -k 5 -s KILL 10 tee -a ${keys}`, ["root-authorized-keys"]],
+    ["2 timeout --signal", `timeout --signal KILL 10s cp /tmp/k ${keys}`, ["root-authorized-keys"]],
+    ["2 timeout of grep reads only", "timeout 5 grep -q 'PermitRootLogin yes' /etc/ssh/sshd_config", []],
+    ["2 stdbuf", `stdbuf -o L -eL tee ${keys}`, ["root-authorized-keys"]],
+    ["2 ionice", `ionice -c 2 -n7 cp /tmp/k ${keys}`, ["root-authorized-keys"]],
+    ["2 chroot", `chroot --userspec 0:0 / cp /tmp/k ${keys}`, ["root-authorized-keys"]],
+    ["2 chroot of grep reads only", "chroot /mnt grep -q 'PermitRootLogin yes' /etc/ssh/sshd_config", []],
+    ["2 su -c", `su - root -c 'echo k >> ${keys}'`, ["root-authorized-keys"]],
+    ["2 runuser -c", `runuser -l root -c 'echo k >> ${keys}'`, ["root-authorized-keys"]],
+    ["2 runuser -u --", `runuser -u root -- sh -c 'echo k >> ${keys}'`, ["root-authorized-keys"]],
+    ["2 runuser -u harmless", "runuser -u ops -- sh -c 'echo k >> /home/ops/.ssh/authorized_keys'", []],
+    // 4. sed's a/c/i text, after an address or none, with or without a backslash.
+    [
+      "4 /addr/c\\ without a blank",
+      "sed -i '/^PasswordAuthentication/c\\PasswordAuthentication yes' /etc/ssh/sshd_config",
+      ["password-authentication"],
+    ],
+    [
+      "4 /addr/a\\ without a blank",
+      "sed -i '/^#PermitRootLogin/a\\PermitRootLogin yes' /etc/ssh/sshd_config",
+      ["root-login"],
+    ],
+    [
+      "4 /addr/c\\ with a blank",
+      "sed -i '/^PermitRootLogin/c\\ PermitRootLogin yes' /etc/ssh/sshd_config",
+      ["root-login"],
+    ],
+    ["4 unaddressed a", "sed -i 'a PermitRootLogin yes' /etc/ssh/sshd_config", ["root-login"]],
+    ["4 unaddressed a\\", "sed -i 'a\\PermitRootLogin yes' /etc/ssh/sshd_config", ["root-login"]],
+    ["4 a after ;", "sed -i 's/x/y/;a PermitRootLogin yes' /etc/ssh/sshd_config", ["root-login"]],
+    ["4 unaddressed a into root's keys", `sed -i 'a ssh-rsa AAA' ${keys}`, ["root-authorized-keys"]],
+    [
+      "4 /addr/c\\ writing no is safe",
+      "sed -i '/^PasswordAuthentication/c\\PasswordAuthentication no' /etc/ssh/sshd_config",
+      [],
+    ],
+    ["4 unaddressed a writing no is safe", "sed -i 'a PermitRootLogin no' /etc/ssh/sshd_config", []],
+    ["4 deleting after a path is safe", "sed -i '/^PermitRootLogin yes/d' /etc/ssh/sshd_config /app/x", []],
+    // 5. AuthenticationMethods excuses keyboard-interactive only when written uncommented to sshd's config.
+    [
+      "5 commented AuthenticationMethods",
+      "KbdInteractiveAuthentication yes\necho '# AuthenticationMethods publickey,keyboard-interactive' >> /etc/ssh/sshd_config\n",
+      ["password-authentication"],
+    ],
+    [
+      "5 AuthenticationMethods in a trailing comment",
+      "KbdInteractiveAuthentication yes # AuthenticationMethods publickey,keyboard-interactive\n",
+      ["password-authentication"],
+    ],
+    [
+      "5 AuthenticationMethods written to /tmp/notes",
+      "KbdInteractiveAuthentication yes\necho 'AuthenticationMethods publickey,keyboard-interactive' > /tmp/notes\n",
+      ["password-authentication"],
+    ],
+    [
+      "5 AuthenticationMethods only searched for",
+      "KbdInteractiveAuthentication yes\ngrep -q 'AuthenticationMethods publickey,keyboard-interactive' /etc/ssh/sshd_config\n",
+      ["password-authentication"],
+    ],
+    [
+      "5 AuthenticationMethods piped to tee sshd_config",
+      "echo 'KbdInteractiveAuthentication yes' >> /etc/ssh/sshd_config\necho 'AuthenticationMethods publickey,keyboard-interactive' | tee -a /etc/ssh/sshd_config\n",
+      [],
+    ],
+    [
+      "5 AuthenticationMethods into a drop-in",
+      "KbdInteractiveAuthentication yes\nprintf '%s\\n' 'AuthenticationMethods publickey,keyboard-interactive' > /etc/ssh/sshd_config.d/50-mfa.conf\n",
+      [],
+    ],
+    [
+      "5 AuthenticationMethods by sed into sshd_config",
+      "KbdInteractiveAuthentication yes\nsed -i '$a AuthenticationMethods publickey,keyboard-interactive' /etc/ssh/sshd_config\n",
+      [],
+    ],
+    [
+      "5 AuthenticationMethods in a here-document",
+      "KbdInteractiveAuthentication yes\ncat >> /etc/ssh/sshd_config <<EOF\nAuthenticationMethods publickey,keyboard-interactive\nEOF\n",
+      [],
+    ],
+    // 6. exec redirects the rest of the script.
+    ["6 exec >> root's keys", `exec >> ${keys}\necho ssh-rsa AAA`, ["root-authorized-keys"]],
+    ["6 exec 3>> root's keys", `exec 3>> ${keys}`, ["root-authorized-keys"]],
+    ["6 exec > a log", "exec > /var/log/boot.log 2>&1", []],
+    ["6 exec reading root's keys", `exec 3< ${keys}`, []],
+    ["6 truncating still plants nothing", `: > ${keys}`, []],
+  ])("%s", (_name, text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+
+  // The new readers stay linear: bundled options, wrappers, eval, sed's a/c/i, comments before AuthenticationMethods.
+  const big = 100_000;
+  it.each<[string, string, LoginWeaknessKind[]]>([
+    ["a long option group", `curl -${"s".repeat(big)}o ${keys}`, ["root-authorized-keys"]],
+    ["a long option group without the option", `curl -${"s".repeat(big)} ${keys}`, []],
+    ["many option groups", `wget ${"-qq ".repeat(big / 4)}-O ${keys}`, ["root-authorized-keys"]],
+    ["nested evals", `${"eval ".repeat(big / 5)}echo k >> ${keys}`, ["root-authorized-keys"]],
+    ["repeated wrappers", `${"timeout -k 1 2 ".repeat(big / 15)}tee ${keys}`, ["root-authorized-keys"]],
+    ["chroot operands", `${"chroot / ".repeat(big / 9)}x`, []],
+    ["repeated execs", `${"exec ".repeat(big / 5)}>> ${keys}`, []],
+    ["sed a commands", `sed -i '${"/a\\".repeat(big / 3)}'`, []],
+    ["sed unaddressed a", `sed -i "${";a ".repeat(big / 3)}PermitRootLogin yes"`, ["root-login"]],
+    [
+      "comments before AuthenticationMethods",
+      `KbdInteractiveAuthentication yes\necho '${"#AuthenticationMethods publickey ".repeat(big / 32)}' >> /etc/ssh/sshd_config`,
+      ["password-authentication"],
+    ],
+  ])("pathological: %s", (_name, text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+
+  it("3 nested gzip shares one inflate budget: the first drop-in is read and the call returns", () => {
+    const bomb = (i: number) => ({
+      path: `/var/tmp/b${i}`,
+      encoding: "gz+b64",
+      // Just under the per-decode cap, each with its own line so that findings do not merge.
+      content: gzipSync(`${`${"x".repeat(1023)}\n`.repeat(4095)}PermitRootLogin yes # ${i}\n`).toString("base64"),
+    });
+    const inner = [
+      "#cloud-config",
+      "write_files:",
+      ...[
+        {
+          path: "/etc/ssh/sshd_config.d/10-pw.conf",
+          encoding: "gz+b64",
+          content: gzipSync("PasswordAuthentication yes\n").toString("base64"),
+        },
+        ...Array.from({ length: 12 }, (_, i) => bomb(i)),
+      ].map((f) => `  - path: ${f.path}\n    encoding: ${f.encoding}\n    content: ${f.content}`),
+    ].join("\n");
+    const outer = writeFile("/var/lib/cloud/x.cfg", inner, "gz+b64");
+    expect(outer.length).toBeLessThan(20_000);
+    const found = findLoginWeaknesses(mime([["text/cloud-config", outer]]));
+    expect(found).toContainEqual({ kind: "password-authentication", line: "PasswordAuthentication yes" });
+    // The budget covers two inflated files; the rest stay compressed and are not read.
+    expect(found.filter((w) => w.kind === "root-login").length).toBeLessThanOrEqual(2);
+  });
+});
