@@ -10,6 +10,10 @@ const ACTIONTRAIL = "alicloud:actiontrail/trail:Trail";
 const OLD_TRAIL = "alicloud:actiontrail/trailDeprecated:TrailDeprecated";
 const good = { s3BucketName: UNKNOWN, isMultiRegionTrail: true, enableLogFileValidation: true };
 
+/** One advanced selector for management events, narrowed by one more field selector. */
+const managementWith = (selector: Record<string, unknown>) => [
+  { fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }, selector] },
+];
 describe("require-cloudtrail-multi-region-validation", () => {
   table(requireCloudtrailMultiRegionValidation, [
     { name: "compliant trail (bucket unknown at preview)", type: TRAIL, props: good, violations: 0 },
@@ -122,67 +126,27 @@ describe("require-cloudtrail-multi-region-validation", () => {
     {
       name: "advanced management selector for writes only",
       type: TRAIL,
-      props: {
-        ...good,
-        advancedEventSelectors: [
-          {
-            fieldSelectors: [
-              { field: "eventCategory", equals: ["Management"] },
-              { field: "readOnly", equals: ["false"] },
-            ],
-          },
-        ],
-      },
+      props: { ...good, advancedEventSelectors: managementWith({ field: "readOnly", equals: ["false"] }) },
       violations: 1,
       mentions: "read events are dropped; remove the readOnly field selector",
     },
     {
       name: "advanced management selector for reads only, written with notEquals",
       type: TRAIL,
-      props: {
-        ...good,
-        advancedEventSelectors: [
-          {
-            fieldSelectors: [
-              { field: "eventCategory", equals: ["Management"] },
-              { field: "readOnly", notEquals: ["false"] },
-            ],
-          },
-        ],
-      },
+      props: { ...good, advancedEventSelectors: managementWith({ field: "readOnly", notEquals: ["false"] }) },
       violations: 1,
       mentions: "write events are dropped",
     },
     {
       name: "advanced management selector whose readOnly filter admits both values",
       type: TRAIL,
-      props: {
-        ...good,
-        advancedEventSelectors: [
-          {
-            fieldSelectors: [
-              { field: "eventCategory", equals: ["Management"] },
-              { field: "readOnly", notEquals: ["maybe"] },
-            ],
-          },
-        ],
-      },
+      props: { ...good, advancedEventSelectors: managementWith({ field: "readOnly", notEquals: ["maybe"] }) },
       violations: 0,
     },
     {
       name: "advanced management selector for writes only, written with startsWiths",
       type: TRAIL,
-      props: {
-        ...good,
-        advancedEventSelectors: [
-          {
-            fieldSelectors: [
-              { field: "eventCategory", equals: ["Management"] },
-              { field: "readOnly", startsWiths: ["f"] },
-            ],
-          },
-        ],
-      },
+      props: { ...good, advancedEventSelectors: managementWith({ field: "readOnly", startsWiths: ["f"] }) },
       violations: 1,
       mentions: "read events are dropped",
     },
@@ -191,14 +155,7 @@ describe("require-cloudtrail-multi-region-validation", () => {
       type: TRAIL,
       props: {
         ...good,
-        advancedEventSelectors: [
-          {
-            fieldSelectors: [
-              { field: "eventCategory", equals: ["Management"] },
-              { field: "eventSource", notEquals: ["kms.amazonaws.com"] },
-            ],
-          },
-        ],
+        advancedEventSelectors: managementWith({ field: "eventSource", notEquals: ["kms.amazonaws.com"] }),
       },
       violations: 1,
       mentions: "eventSource",
