@@ -2,6 +2,7 @@
 // chosen interfaces to a sensor. The case's investigation stood on VPC traffic mirroring and 1.2 TB of raw evidence.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { parseCidr } from "../../lib/cidr";
 import { flowLogFormat } from "../plan/flowLogFormat";
 import { checkDays } from "../plan/retention";
 import { Problems } from "../validation";
@@ -15,6 +16,7 @@ export interface MirrorFilterRule {
   action: "accept" | "reject";
   /** IP protocol number; omit for all protocols. */
   protocol?: number;
+  /** Both blocks are of one family (AWS refuses a mix); an omitted one is the whole of the other's family. */
   sourceCidrBlock?: string;
   destinationCidrBlock?: string;
   destinationPortRange?: { fromPort: number; toPort: number };
@@ -43,22 +45,26 @@ export interface TrafficForensicsArgs {
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
-export const ACCEPT_ALL_FILTER_RULES: readonly MirrorFilterRule[] = [
-  {
-    direction: "ingress",
-    ruleNumber: 100,
-    action: "accept",
-    sourceCidrBlock: "0.0.0.0/0",
-    destinationCidrBlock: "0.0.0.0/0",
-  },
-  {
-    direction: "egress",
-    ruleNumber: 100,
-    action: "accept",
-    sourceCidrBlock: "0.0.0.0/0",
-    destinationCidrBlock: "0.0.0.0/0",
-  },
-];
+const ANY = { ipv4: "0.0.0.0/0", ipv6: "::/0" } as const;
+
+/** Every packet in both directions, IPv4 and IPv6: dual-stack hosts must not keep their IPv6 traffic unseen. */
+export const ACCEPT_ALL_FILTER_RULES: readonly MirrorFilterRule[] = (["ingress", "egress"] as const).flatMap(
+  (direction) => [
+    { direction, ruleNumber: 100, action: "accept", sourceCidrBlock: ANY.ipv4, destinationCidrBlock: ANY.ipv4 },
+    { direction, ruleNumber: 110, action: "accept", sourceCidrBlock: ANY.ipv6, destinationCidrBlock: ANY.ipv6 },
+  ],
+);
+
+/** The rule's blocks as AWS receives them, or undefined when a block is not a CIDR or the families differ. */
+export function filterRuleBlocks(r: MirrorFilterRule): { source: string; destination: string } | undefined {
+  const source = r.sourceCidrBlock === undefined ? undefined : parseCidr(r.sourceCidrBlock);
+  const destination = r.destinationCidrBlock === undefined ? undefined : parseCidr(r.destinationCidrBlock);
+  if ((r.sourceCidrBlock !== undefined && !source) || (r.destinationCidrBlock !== undefined && !destination))
+    return undefined;
+  const family = source?.family ?? destination?.family ?? "ipv4";
+  if (source && destination && source.family !== destination.family) return undefined;
+  return { source: source?.text ?? ANY[family], destination: destination?.text ?? ANY[family] };
+}
 
 function validate(args: TrafficForensicsArgs): void {
   const problems = new Problems("TrafficForensics");
@@ -94,6 +100,13 @@ function validate(args: TrafficForensicsArgs): void {
         "fix the direction or pick another rule number",
       );
       seen.add(key);
+      problems.check(
+        filterRuleBlocks(r) !== undefined,
+        `mirroring.filterRules[${i}].sourceCidrBlock/destinationCidrBlock`,
+        { sourceCidrBlock: r.sourceCidrBlock, destinationCidrBlock: r.destinationCidrBlock },
+        "CIDR blocks of one family (IPv4 with IPv4, IPv6 with IPv6)",
+        "write two rules, one per family, e.g. 0.0.0.0/0 → 0.0.0.0/0 and ::/0 → ::/0",
+      );
     });
     problems.check(
       m.virtualNetworkId === undefined ||
@@ -222,23 +235,24 @@ export class TrafficForensics extends pulumi.ComponentResource {
         { description: `${name} mirror filter`, tags },
         parent,
       );
-      rules.forEach(
-        (r) =>
-          new aws.ec2.TrafficMirrorFilterRule(
-            `${name}-mirror-${r.direction}-${r.ruleNumber}`,
-            {
-              trafficMirrorFilterId: filter.id,
-              trafficDirection: r.direction,
-              ruleNumber: r.ruleNumber,
-              ruleAction: r.action,
-              protocol: r.protocol,
-              sourceCidrBlock: r.sourceCidrBlock ?? "0.0.0.0/0",
-              destinationCidrBlock: r.destinationCidrBlock ?? "0.0.0.0/0",
-              destinationPortRange: r.destinationPortRange,
-            },
-            parent,
-          ),
-      );
+      rules.forEach((r) => {
+        // Validated above: every rule has blocks of one family.
+        const blocks = filterRuleBlocks(r)!;
+        new aws.ec2.TrafficMirrorFilterRule(
+          `${name}-mirror-${r.direction}-${r.ruleNumber}`,
+          {
+            trafficMirrorFilterId: filter.id,
+            trafficDirection: r.direction,
+            ruleNumber: r.ruleNumber,
+            ruleAction: r.action,
+            protocol: r.protocol,
+            sourceCidrBlock: blocks.source,
+            destinationCidrBlock: blocks.destination,
+            destinationPortRange: r.destinationPortRange,
+          },
+          parent,
+        );
+      });
       m.sourceEniIds.forEach((eni, i) =>
         sessions.push(
           new aws.ec2.TrafficMirrorSession(

@@ -3,7 +3,7 @@ import { installMocks, ofType, one, recorded, reset, settle, validationErrorOf }
 
 installMocks();
 import { AuditTrail } from "../../../components/aws/auditTrail";
-import { MirrorFilterRule, TrafficForensics } from "../../../components/aws/trafficForensics";
+import { filterRuleBlocks, MirrorFilterRule, TrafficForensics } from "../../../components/aws/trafficForensics";
 import { FLOW_LOG_V5_FIELDS } from "../../../components/plan/flowLogFormat";
 
 function expectLockedEvidenceBucket(bucketName: string, prefix: string) {
@@ -72,25 +72,24 @@ describe("TrafficForensics", () => {
     });
   });
 
-  it("mirrors the given ENIs to the sensor through an accept-all filter", () => {
+  it("mirrors the given ENIs to the sensor through an accept-all filter, IPv4 and IPv6", () => {
     expect(one("aws:ec2/trafficMirrorTarget:TrafficMirrorTarget").inputs.networkInterfaceId).toBe("eni-sensor");
     const rules = ofType("aws:ec2/trafficMirrorFilterRule:TrafficMirrorFilterRule").map((r) => r.inputs);
+    const rule = (trafficDirection: string, ruleNumber: number, any: string) =>
+      expect.objectContaining({
+        trafficDirection,
+        ruleNumber,
+        ruleAction: "accept",
+        sourceCidrBlock: any,
+        destinationCidrBlock: any,
+      });
     expect(rules).toEqual([
-      expect.objectContaining({
-        trafficDirection: "ingress",
-        ruleNumber: 100,
-        ruleAction: "accept",
-        sourceCidrBlock: "0.0.0.0/0",
-        destinationCidrBlock: "0.0.0.0/0",
-      }),
-      expect.objectContaining({
-        trafficDirection: "egress",
-        ruleNumber: 100,
-        ruleAction: "accept",
-        sourceCidrBlock: "0.0.0.0/0",
-        destinationCidrBlock: "0.0.0.0/0",
-      }),
+      rule("ingress", 100, "0.0.0.0/0"),
+      rule("ingress", 110, "::/0"),
+      rule("egress", 100, "0.0.0.0/0"),
+      rule("egress", 110, "::/0"),
     ]);
+    expect(rules.every((r) => r.protocol === undefined && r.destinationPortRange === undefined)).toBe(true);
     const sessions = ofType("aws:ec2/trafficMirrorSession:TrafficMirrorSession").map((s) => s.inputs);
     expect(sessions.map((s) => [s.networkInterfaceId, s.trafficMirrorTargetId, s.trafficMirrorFilterId])).toEqual([
       ["eni-app-0", "forensics-mirror-target-id", "forensics-mirror-filter-id"],
@@ -142,6 +141,14 @@ describe("TrafficForensics", () => {
             filterRules: [
               { direction: "ingress", ruleNumber: 10, action: "accept" },
               { direction: "ingress", ruleNumber: 10, action: "reject" },
+              {
+                direction: "egress",
+                ruleNumber: 20,
+                action: "accept",
+                sourceCidrBlock: "::/0",
+                destinationCidrBlock: "10.0.0.0/8",
+              },
+              { direction: "egress", ruleNumber: 30, action: "accept", sourceCidrBlock: "not-a-cidr" },
             ],
           },
         }),
@@ -151,9 +158,26 @@ describe("TrafficForensics", () => {
       "mirroring.targetNlbArn/targetEniId",
       "mirroring.sourceEniIds",
       "mirroring.filterRules[1]",
+      "mirroring.filterRules[2].sourceCidrBlock/destinationCidrBlock",
+      "mirroring.filterRules[3].sourceCidrBlock/destinationCidrBlock",
     ]);
     await settle();
     expect(recorded).toEqual([]);
+  });
+
+  it("completes a rule's omitted block with the whole of the other block's family", () => {
+    const blocks = (sourceCidrBlock?: string, destinationCidrBlock?: string) =>
+      filterRuleBlocks({
+        direction: "ingress",
+        ruleNumber: 1,
+        action: "accept",
+        sourceCidrBlock,
+        destinationCidrBlock,
+      });
+    expect(blocks()).toEqual({ source: "0.0.0.0/0", destination: "0.0.0.0/0" });
+    expect(blocks("2001:db8::/32")).toEqual({ source: "2001:db8::/32", destination: "::/0" });
+    expect(blocks(undefined, "10.0.0.0/8")).toEqual({ source: "0.0.0.0/0", destination: "10.0.0.0/8" });
+    expect(blocks("10.0.0.0/8", "::/0")).toBeUndefined();
   });
 });
 
