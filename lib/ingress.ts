@@ -12,9 +12,10 @@ export interface IngressEntry {
   action: "allow" | "deny";
   range: RangeOrUnknown;
   /**
-   * Known CIDR sources (IPv4 and IPv6). Security-group and prefix-list sources are not CIDRs and not listed: a managed
-   * prefix list's entries live in other resources (or in AWS), so only the stack policies' network model resolves
-   * them (lib/reachability/aws/prefix-lists.ts); a rule admitting a port from prefix lists alone opens nothing here.
+   * Known CIDR sources (IPv4 and IPv6). Security-group and prefix-list sources are not CIDRs and not listed: a prefix
+   * list's entries live in other resources (or in the cloud), so only the stack policies' network model resolves them
+   * (lib/reachability/aws/prefix-lists.ts, lib/reachability/alicloud/prefix-lists.ts); a rule admitting a port from
+   * prefix lists alone opens nothing here, and an Alicloud drop naming only a list closes nothing.
    */
   cidrs: string[];
   /** Some CIDR source is unknown at preview. */

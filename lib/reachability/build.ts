@@ -7,6 +7,7 @@ import { addAlicloudNetwork } from "./alicloud/network";
 import { addAlicloudSecurityGroups } from "./alicloud/security-groups";
 import { addAwsDatabases } from "./aws/databases";
 import { addAwsHosts } from "./aws/hosts";
+import { addAwsLightsail } from "./aws/lightsail";
 import { addAwsLoadBalancers } from "./aws/load-balancers";
 import { addAwsNetwork } from "./aws/network";
 import { addAwsSecurityGroups } from "./aws/security-groups";
@@ -22,6 +23,7 @@ export function buildNetworkModel(resources: readonly GenericResource[]): Networ
   addAwsSecurityGroups(m);
   addAlicloudSecurityGroups(m);
   addAwsHosts(m);
+  addAwsLightsail(m);
   addAlicloudHosts(m);
   addAwsDatabases(m);
   addAlicloudDatabases(m);

@@ -1,11 +1,12 @@
 // internetExposures: every (resource, protocol, port range) the internet can reach, with source and path —
-// directly through a public address, through an internet-facing load balancer, a DNAT entry, or a database's
-// public endpoint.
+// directly through a public address, through an internet-facing load balancer, a DNAT entry, a database's
+// public endpoint, or a host's own firewall (Lightsail).
 import type { PortRange } from "../ports";
 import { familyOf, isPublic } from "./cidr-sets";
 import { Entry, alicloudEntries, internetEntries } from "./entry";
 import { ANY_SOURCE, Exposure, Family, hop, hostLabel, sortExposures } from "./exposure";
 import { intersectAll } from "./intervals";
+import { firewallExposures } from "./internet-firewall";
 import { loadBalancerExposures } from "./internet-lb";
 import { Host, NetworkModel, Protocol } from "./model";
 import { naclPasses } from "./nacl-eval";
@@ -24,6 +25,7 @@ export function internetExposures(m: NetworkModel): Exposure[] {
           rows.push(...throughHost(m, host, entry, family, { via: "direct", causes: [address.urn] }));
     }
     rows.push(...endpointExposures(host));
+    rows.push(...firewallExposures(host));
   }
   for (const lb of m.loadBalancers.values()) rows.push(...loadBalancerExposures(m, lb));
   rows.push(...dnatExposures(m));

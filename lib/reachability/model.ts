@@ -126,6 +126,27 @@ export interface Host extends Node {
   whitelist?: string[];
   /** Alicloud databases: a public connection endpoint (reachability then depends on the whitelist only). */
   publicEndpoint?: PublicAddress;
+  /** A firewall of the host's own (Lightsail): the only filter between its public addresses and the internet. */
+  firewall?: HostFirewall;
+}
+
+export interface HostFirewall {
+  /** How paths name the host, e.g. "lightsail:web". */
+  hostLabel: string;
+  rules: FirewallRule[];
+  /** The change that closes a port, for findings. */
+  remedy: string;
+}
+
+/** An allow rule (host firewalls never deny). */
+export interface FirewallRule {
+  /** The resource that opens the port: the host itself for provider defaults. */
+  urn: string;
+  /** Why the port is open, e.g. "default firewall: no InstancePublicPorts". */
+  label: string;
+  protocol: Protocol;
+  ports: RulePorts;
+  cidr: string;
 }
 
 export interface Target {

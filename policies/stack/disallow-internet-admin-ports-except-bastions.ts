@@ -15,11 +15,12 @@ export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>(
   metadata: {
     name: "disallow-internet-admin-ports-except-bastions",
     description:
-      "Administration ports (22, 3389) may be reachable from the internet — by any path: public address, load-balancer listener or DNAT entry — only on designated bastions, and only from their allow-list.",
+      "Administration ports (22, 3389) may be reachable from the internet — by any path: public address, load-balancer listener, DNAT entry or a Lightsail instance's own firewall (its defaults open SSH) — only on designated bastions, and only from their allow-list.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
       "Remove the public path to the port (public address, listener or DNAT entry), or the internet source from the rule that admits it.",
+      "Lightsail: declare aws.lightsail.InstancePublicPorts for the instance without 22/3389 (it replaces the default firewall), or restrict their cidrs.",
       "Reach private hosts through a bastion tagged hardening:role=bastion (or listed in config bastions).",
       "Give the bastion an allow-list: config allowCidrs, or its hardening:allowed-cidrs tag; admit only those ranges.",
     ],
@@ -47,10 +48,12 @@ export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>(
       for (const port of config.ports.filter((p) => rangeCoversPort(e.ports, p))) {
         const host = m.hosts.get(e.urn);
         const where = `${e.name}: ${e.protocol}/${port} is reachable from the internet: ${renderPath(e)}`;
+        // A host with its own firewall (Lightsail) is fixed there, not in a security group.
+        const remedy = host?.firewall ? `; ${host.firewall.remedy}` : "";
         if (!host || !isBastion(host, config)) {
           findings.push({
             urn: e.urn,
-            message: `${where}; only a designated bastion may expose an administration port`,
+            message: `${where}; only a designated bastion may expose an administration port${remedy}`,
           });
           continue;
         }
@@ -58,7 +61,7 @@ export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>(
         if (!allow.some((a) => cidrContains(a, e.source)))
           findings.push({
             urn: e.urn,
-            message: `${where}; source ${e.source} is outside the bastion's allow-list (${allow.join(", ") || "empty"})`,
+            message: `${where}; source ${e.source} is outside the bastion's allow-list (${allow.join(", ") || "empty"})${remedy}`,
           });
       }
     }

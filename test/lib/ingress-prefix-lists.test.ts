@@ -1,6 +1,12 @@
 // Prefix-list sources are not CIDRs: extraction neither lists them nor calls them unknown, known or not, so the
 // resource policies judge only a rule's CIDRs (the stack policies resolve the lists).
-import { awsSecurityGroupIngress, awsSecurityGroupRule, awsVpcIngressRule } from "../../lib/ingress";
+import { exposedPorts } from "../../lib/exposure";
+import {
+  alicloudSecurityGroupRule,
+  awsSecurityGroupIngress,
+  awsSecurityGroupRule,
+  awsVpcIngressRule,
+} from "../../lib/ingress";
 import { UNKNOWN } from "../../lib/values";
 
 describe("ingress extraction: prefix-list sources", () => {
@@ -26,5 +32,31 @@ describe("ingress extraction: prefix-list sources", () => {
       ipv6CidrBlocks: ["::/0"],
     });
     expect(x.entries[0].cidrs).toEqual(["0.0.0.0/0", "::/0"]);
+  });
+});
+
+describe("ingress extraction: Alicloud prefixListId", () => {
+  const ssh = { type: "ingress", ipProtocol: "tcp", portRange: "22/22" };
+
+  it.each([["pl-bp1corp"], [UNKNOWN]])("lists no CIDR and no unknown source for %s, on an accept and a drop", (id) => {
+    const entries = ["accept", "drop"].flatMap(
+      (policy) => alicloudSecurityGroupRule({ ...ssh, policy, prefixListId: id }).entries,
+    );
+    expect(entries.map((e) => [e.action, e.cidrs, e.unknownSource])).toEqual([
+      ["allow", [], false],
+      ["deny", [], false],
+    ]);
+  });
+
+  it("a rule admitting SSH from a prefix list alone opens nothing and is not in doubt at resource level", () => {
+    const { entries } = alicloudSecurityGroupRule({ ...ssh, prefixListId: UNKNOWN });
+    expect(exposedPorts(entries, [22])).toEqual({ exposures: [], uncertain: [] });
+  });
+
+  it("keeps the rule's CIDRs next to its prefix list", () => {
+    const v4 = alicloudSecurityGroupRule({ ...ssh, cidrIp: "0.0.0.0/0", prefixListId: "pl-bp1corp" });
+    const v6 = alicloudSecurityGroupRule({ ...ssh, ipv6CidrIp: "::/0", prefixListId: "pl-bp1corp" });
+    expect([...v4.entries, ...v6.entries].map((e) => e.cidrs)).toEqual([["0.0.0.0/0"], ["::/0"]]);
+    expect(exposedPorts(v4.entries, [22]).exposures.map((e) => e.sources)).toEqual([["0.0.0.0/0"]]);
   });
 });

@@ -43,3 +43,19 @@ export function aliNetwork(b: StackBuilder, sgName = "web"): AliNet {
 export function rule(b: StackBuilder, sg: GenericResource, name: string, inputs: Record<string, unknown>) {
   return b.add(A.rule, name, { type: "ingress", ipProtocol: "tcp", securityGroupId: ref(sg), ...inputs });
 }
+
+export const ALI_LISTS = {
+  ecs: "alicloud:ecs/ecsPrefixList:EcsPrefixList",
+  vpc: "alicloud:vpc/prefixList:PrefixList",
+};
+
+/** An ECS prefix list holding `cidrs` (any of which may be unknown); `inputs` override the defaults. */
+export function ecsPrefixList(b: StackBuilder, name: string, cidrs: unknown[], inputs: Record<string, unknown> = {}) {
+  return b.add(ALI_LISTS.ecs, name, {
+    prefixListName: name,
+    addressFamily: "IPv4",
+    maxEntries: 10,
+    entries: cidrs.map((cidr) => ({ cidr, description: "x" })),
+    ...inputs,
+  });
+}

@@ -33,6 +33,8 @@ export const T = {
   logGroup: "aws:cloudwatch/logGroup:LogGroup",
   trail: "aws:cloudtrail/trail:Trail",
   waf: "aws:wafv2/webAclAssociation:WebAclAssociation",
+  lightsail: "aws:lightsail/instance:Instance",
+  lightsailPorts: "aws:lightsail/instancePublicPorts:InstancePublicPorts",
 };
 
 export interface Vpc {
@@ -86,5 +88,16 @@ export function sshFromAnywhere(b: StackBuilder, v: Vpc, name = "web") {
       { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] },
       { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] },
     ],
+  });
+}
+
+/** A Lightsail instance as a preview sees it: a known name, an Ubuntu blueprint unless `inputs` says otherwise. */
+export function lightsailInstance(b: StackBuilder, name = "web", inputs: Record<string, unknown> = {}) {
+  return b.add(T.lightsail, name, {
+    name,
+    availabilityZone: "us-east-1a",
+    blueprintId: "ubuntu_22_04",
+    bundleId: "small_3_0",
+    ...inputs,
   });
 }

@@ -13,6 +13,8 @@ export const ALI = {
   networkInterfaceAttachment: "alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment",
   securityGroup: "alicloud:ecs/securityGroup:SecurityGroup",
   securityGroupRule: "alicloud:ecs/securityGroupRule:SecurityGroupRule",
+  ecsPrefixList: "alicloud:ecs/ecsPrefixList:EcsPrefixList",
+  vpcPrefixList: "alicloud:vpc/prefixList:PrefixList",
   scalingGroup: "alicloud:ess/scalingGroup:ScalingGroup",
   scalingConfiguration: "alicloud:ess/scalingConfiguration:ScalingConfiguration",
   slb: ["alicloud:slb/loadBalancer:LoadBalancer", "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer"],

@@ -47,6 +47,8 @@ export const AWS = {
   cacheCluster: "aws:elasticache/cluster:Cluster",
   cacheReplicationGroup: "aws:elasticache/replicationGroup:ReplicationGroup",
   cacheSubnetGroup: "aws:elasticache/subnetGroup:SubnetGroup",
+  lightsailInstance: "aws:lightsail/instance:Instance",
+  lightsailPublicPorts: "aws:lightsail/instancePublicPorts:InstancePublicPorts",
 } as const;
 
 export const AWS_SECURITY_GROUPS = [AWS.securityGroup, AWS.defaultSecurityGroup];
