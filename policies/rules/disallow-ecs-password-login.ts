@@ -2,35 +2,49 @@ import { bool, isUnknown } from "../../lib/values";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { Check, defineResourceRule } from "../lib/rule";
 
-/** A set password field (even one only known at apply) means the image's sshd accepts passwords. */
-function passwordFindings(p: Record<string, unknown>, fields: string[]): Finding[] {
-  const findings: Finding[] = [];
-  for (const f of fields) {
-    const v = p[f];
-    if (isUnknown(v) || (typeof v === "string" && v !== ""))
-      findings.push(violation(`${f} is set: password login is enabled`));
-  }
-  if (isUnknown(p.passwordInherit)) findings.push(unverifiable("passwordInherit"));
-  else if (bool(p.passwordInherit) === true)
-    findings.push(violation("passwordInherit is true: the image's preset password enables password login"));
-  return findings;
+/** Where a resource takes a login password, and the key-based login its message names as the fix. */
+interface PasswordLogin {
+  /** Fields whose value becomes the login password. */
+  passwords: string[];
+  /** The resource can take the image's preset password (`passwordInherit`). */
+  inherits: boolean;
+  /** What to use instead, e.g. "keyName". */
+  keyLogin: string;
 }
 
-const withPassword: Check<unknown> = (p) => passwordFindings(p, ["password", "kmsEncryptedPassword"]);
-const inheritOnly: Check<unknown> = (p) => passwordFindings(p, []);
-const passwordOnly: Check<unknown> = (p) => passwordFindings(p, ["password"]);
+/** A set password field (even one only known at apply) means the image's sshd accepts passwords. */
+function passwordLoginCheck({ passwords, inherits, keyLogin }: PasswordLogin): Check<unknown> {
+  const fix = `use ${keyLogin} instead`;
+  return (p) => {
+    const findings: Finding[] = [];
+    for (const f of passwords) {
+      const v = p[f];
+      if (isUnknown(v) || (typeof v === "string" && v !== ""))
+        findings.push(violation(`${f} is set: password login is enabled; ${fix}`));
+    }
+    if (!inherits) return findings;
+    if (isUnknown(p.passwordInherit)) findings.push(unverifiable("passwordInherit"));
+    else if (bool(p.passwordInherit) === true)
+      findings.push(violation(`passwordInherit is true: the image's preset password enables password login; ${fix}`));
+    return findings;
+  };
+}
+
+const PASSWORD_AND_KMS = ["password", "kmsEncryptedPassword"];
+/** EFLO nodes and hyper nodes have no key field of their own: they log in with their node group's. */
+const EFLO_NODE_GROUP_KEY = "the node group's keyPairName";
 
 /** Case step 1: the attacker brute-forced SSH passwords in 137 seconds. */
 export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
   metadata: {
     name: "disallow-ecs-password-login",
     description:
-      "Alibaba Cloud ECS instances, instance sets, launch templates, scaling configurations and Simple Application Server instances must not set a login password (password, kmsEncryptedPassword) or inherit the image's password; use key pairs.",
+      "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters, ENS instances, CDDC dedicated hosts and EFLO nodes, node groups and hyper nodes; use key pairs.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
-      "Remove password / kmsEncryptedPassword / passwordInherit from the resource.",
-      "Set keyName (instances, scaling configurations) or keyPairName (launch templates) to an ECS key pair; attach a key pair to Simple Application Server instances instead of a password.",
+      "Remove password / kmsEncryptedPassword / osPassword / loginPassword / passwordInherit from the resource.",
+      "Set keyName (ECS instances, scaling configurations, Container Service node pools and clusters) or keyPairName (instance sets, launch templates, ENS instances, CDDC hosts, EFLO node groups) to a key pair; EFLO nodes and hyper nodes log in with their node group's key pair; attach a key pair to Simple Application Server instances instead of a password.",
       "Keep PasswordAuthentication no in sshd_config (the kit's bastion user data does this).",
     ],
     controls: [
@@ -40,12 +54,73 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
     caseStep: 1,
   },
   checks: {
-    "alicloud:ecs/instance:Instance": withPassword,
-    "alicloud:ecs/ecsInstanceSet:EcsInstanceSet": withPassword,
-    "alicloud:ess/scalingConfiguration:ScalingConfiguration": withPassword,
-    "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate": inheritOnly,
-    "alicloud:ecs/launchTemplate:LaunchTemplate": inheritOnly,
-    // Lightweight servers run the same sshd with the password set here.
-    "alicloud:simpleapplicationserver/instance:Instance": passwordOnly,
+    "alicloud:ecs/instance:Instance": passwordLoginCheck({
+      passwords: PASSWORD_AND_KMS,
+      inherits: true,
+      keyLogin: "keyName",
+    }),
+    "alicloud:ecs/ecsInstanceSet:EcsInstanceSet": passwordLoginCheck({
+      passwords: PASSWORD_AND_KMS,
+      inherits: true,
+      keyLogin: "keyPairName",
+    }),
+    "alicloud:ess/scalingConfiguration:ScalingConfiguration": passwordLoginCheck({
+      passwords: PASSWORD_AND_KMS,
+      inherits: true,
+      keyLogin: "keyName",
+    }),
+    "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate": passwordLoginCheck({
+      passwords: [],
+      inherits: true,
+      keyLogin: "keyPairName",
+    }),
+    "alicloud:ecs/launchTemplate:LaunchTemplate": passwordLoginCheck({
+      passwords: [],
+      inherits: true,
+      keyLogin: "keyPairName",
+    }),
+    // Lightweight servers run the same sshd with the password set here; the provider has no key-pair field.
+    "alicloud:simpleapplicationserver/instance:Instance": passwordLoginCheck({
+      passwords: ["password"],
+      inherits: true,
+      keyLogin: "a key pair attached to the server",
+    }),
+    // Container Service worker nodes are ECS instances that take the pool's or cluster's login.
+    "alicloud:cs/nodePool:NodePool": passwordLoginCheck({
+      passwords: PASSWORD_AND_KMS,
+      inherits: false,
+      keyLogin: "keyName",
+    }),
+    "alicloud:cs/kubernetes:Kubernetes": passwordLoginCheck({
+      passwords: PASSWORD_AND_KMS,
+      inherits: false,
+      keyLogin: "keyName",
+    }),
+    "alicloud:ens/instance:Instance": passwordLoginCheck({
+      passwords: ["password"],
+      inherits: true,
+      keyLogin: "keyPairName",
+    }),
+    // An empty osPassword means "set it later", which the provider documents; passwordInherit is the string "true".
+    "alicloud:cddc/dedicatedPropreHost:DedicatedPropreHost": passwordLoginCheck({
+      passwords: ["osPassword"],
+      inherits: true,
+      keyLogin: "keyPairName",
+    }),
+    "alicloud:eflo/nodeGroup:NodeGroup": passwordLoginCheck({
+      passwords: ["loginPassword"],
+      inherits: false,
+      keyLogin: "keyPairName",
+    }),
+    "alicloud:eflo/node:Node": passwordLoginCheck({
+      passwords: ["loginPassword"],
+      inherits: false,
+      keyLogin: EFLO_NODE_GROUP_KEY,
+    }),
+    "alicloud:eflo/hyperNode:HyperNode": passwordLoginCheck({
+      passwords: ["loginPassword"],
+      inherits: false,
+      keyLogin: EFLO_NODE_GROUP_KEY,
+    }),
   },
 });

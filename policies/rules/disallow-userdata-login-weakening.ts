@@ -1,5 +1,11 @@
+import {
+  commandLines,
+  documentShellLines,
+  isCommandDocumentType,
+  isRunShellScriptDocument,
+} from "../../lib/ssm-commands";
 import { decodeUserData, findLoginWeaknesses } from "../../lib/userdata";
-import { isUnknown } from "../../lib/values";
+import { containsUnknown, isUnknown, list, obj } from "../../lib/values";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { Check, defineResourceRule } from "../lib/rule";
 
@@ -10,22 +16,35 @@ const EXPLAIN: Record<string, string> = {
   "password-set": "sets a login password",
 };
 
-/** Reads every user-data field the resource has, plain or base64 (gzip included), MIME and cloud-config alike. */
+/** The weaknesses of a script, quoted, under the name of the field that carries it. */
+function scriptFindings(field: string, script: string): Finding[] {
+  return findLoginWeaknesses(script).map((w) => violation(`${field} ${EXPLAIN[w.kind]}: "${w.line.slice(0, 120)}"`));
+}
+
+/**
+ * One user-data value, plain or base64 (gzip included), MIME and cloud-config alike: decodeUserData reads base64
+ * when the text is base64 and the text itself otherwise, so fields documented as either need no flag.
+ */
+function userDataFindings(field: string, v: unknown): Finding[] {
+  if (isUnknown(v)) return [unverifiable(field)];
+  return typeof v === "string" ? scriptFindings(field, decodeUserData(v)) : [];
+}
+
+/** Reads every user-data field the resource has. */
 function userDataCheck(fields: string[]): Check<unknown> {
+  return (p) => fields.flatMap((field) => userDataFindings(field, p[field]));
+}
+
+/** Spot fleets carry plain user data in each launch specification; any of them may be the one that weakens login. */
+function spotFleetCheck(): Check<unknown> {
   return (p) => {
-    const findings: Finding[] = [];
-    for (const field of fields) {
-      const v = p[field];
-      if (v === undefined || v === null) continue;
-      if (isUnknown(v)) {
-        findings.push(unverifiable(field));
-        continue;
-      }
-      if (typeof v !== "string") continue;
-      for (const w of findLoginWeaknesses(decodeUserData(v)))
-        findings.push(violation(`${field} ${EXPLAIN[w.kind]}: "${w.line.slice(0, 120)}"`));
-    }
-    return findings;
+    const specs = p.launchSpecifications;
+    if (isUnknown(specs)) return [unverifiable("launchSpecifications")];
+    return list(specs).flatMap((spec, i) => {
+      const field = `launchSpecifications[${i}]`;
+      if (isUnknown(spec)) return [unverifiable(field)];
+      return userDataFindings(`${field}.userData`, obj(spec)?.userData);
+    });
   };
 }
 
@@ -45,16 +64,46 @@ function cloudAssistantCheck(): Check<unknown> {
   };
 }
 
+/**
+ * Systems Manager Command documents run their `aws:runShellScript` steps as root, like Cloud Assistant. A type
+ * only known at apply may be "Command"; content that does not parse then cannot be read, else it is no command.
+ */
+function ssmDocumentCheck(): Check<unknown> {
+  return (p) => {
+    const type = p.documentType;
+    const maybeCommand = isUnknown(type) || isCommandDocumentType(type);
+    if (!maybeCommand) return [];
+    const content = p.content;
+    if (isUnknown(content)) return [unverifiable("content")];
+    if (typeof content !== "string") return [];
+    const lines = documentShellLines(content);
+    if (!lines) return [unverifiable("content", "it does not parse as JSON or YAML")];
+    return scriptFindings("content", lines.join("\n"));
+  };
+}
+
+/** An association of AWS-RunShellScript runs `parameters.commands`; a document named only at apply may be it. */
+function ssmAssociationCheck(): Check<unknown> {
+  return (p) => {
+    if (!isUnknown(p.name) && !isRunShellScriptDocument(p.name)) return [];
+    const field = "parameters.commands";
+    if (isUnknown(p.parameters)) return [unverifiable("parameters")];
+    const commands = obj(p.parameters)?.commands;
+    if (containsUnknown(commands)) return [unverifiable(field)];
+    return scriptFindings(field, commandLines(commands).join("\n"));
+  };
+}
+
 /** Case step 2: the attacker rewrote sshd_config and planted keys under /root/.ssh. */
 export const disallowUserdataLoginWeakening = defineResourceRule<unknown>({
   metadata: {
     name: "disallow-userdata-login-weakening",
     description:
-      "User data must not enable SSH password authentication or root login, set passwords (chpasswd, passwd from a pipe or --stdin, useradd/usermod -p, cloud-init password keys) or write root's authorized_keys, on instances, launch templates, launch configurations and scaling configurations of both clouds; nor may Alibaba Cloud Cloud Assistant shell commands.",
+      "User data must not enable SSH password authentication or root login, set passwords (chpasswd, passwd from a pipe or --stdin, useradd/usermod -p, cloud-init password keys) or write root's authorized_keys, on instances, launch templates, launch configurations and scaling configurations of both clouds, AWS spot fleets and Lightsail instances, or Alibaba Cloud Container Service node pools, ENS instances, CDDC hosts and EFLO nodes, node groups and hyper nodes; nor may run-command shell scripts (Alibaba Cloud Cloud Assistant commands, AWS Systems Manager Command documents and AWS-RunShellScript associations).",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
-      "Delete the lines quoted in the message from the boot script, cloud-config or Cloud Assistant command.",
+      "Delete the lines quoted in the message from the boot script (userData, preUserData, a spot fleet's launch specification), cloud-config, Cloud Assistant command, Systems Manager document step or association commands.",
       "Set PasswordAuthentication no and PermitRootLogin no (cloud-init: ssh_pwauth: false, disable_root: true).",
       "Give operators named accounts with keys from the key pair or a certificate authority, never root.",
     ],
@@ -75,5 +124,19 @@ export const disallowUserdataLoginWeakening = defineResourceRule<unknown>({
     "alicloud:ecs/launchTemplate:LaunchTemplate": userDataCheck(["userData", "userdata"]),
     "alicloud:ess/scalingConfiguration:ScalingConfiguration": userDataCheck(["userData"]),
     "alicloud:ecs/command:Command": cloudAssistantCheck(),
+    // Lightsail and spot fleets take plain text, Container Service and ENS base64, EFLO does not say: all read alike.
+    "aws:lightsail/instance:Instance": userDataCheck(["userData"]),
+    "aws:ec2/spotFleetRequest:SpotFleetRequest": spotFleetCheck(),
+    "alicloud:cs/nodePool:NodePool": userDataCheck(["userData", "preUserData"]),
+    "alicloud:ens/instance:Instance": userDataCheck(["userData"]),
+    // userDataEncoded says whether userData is base64. It is not consulted: decoding reads either, and a plain script
+    // that weakens login has spaces, which base64 has not, so it is never taken for base64.
+    "alicloud:cddc/dedicatedPropreHost:DedicatedPropreHost": userDataCheck(["userData"]),
+    "alicloud:eflo/node:Node": userDataCheck(["userData"]),
+    "alicloud:eflo/nodeGroup:NodeGroup": userDataCheck(["userData"]),
+    "alicloud:eflo/hyperNode:HyperNode": userDataCheck(["userData"]),
+    // Run-command scripts on AWS, the counterpart of Cloud Assistant.
+    "aws:ssm/document:Document": ssmDocumentCheck(),
+    "aws:ssm/association:Association": ssmAssociationCheck(),
   },
 });

@@ -118,6 +118,26 @@ export const awsShapes: Record<string, Shape> = {
   },
   "aws:ec2/instance:Instance": instanceLike,
   "aws:ec2/spotInstanceRequest:SpotInstanceRequest": { ...instanceLike, spotPrice: "string" },
+  "aws:ec2/spotFleetRequest:SpotFleetRequest": {
+    launchSpecifications: { arrayOf: { userData: "userData", ami: "string", instanceType: "string" } },
+    targetCapacity: "number",
+  },
+  "aws:ssm/document:Document": {
+    documentType: { oneOf: ["Command", "Automation", "Session", "Policy", ""] },
+    documentFormat: { oneOf: ["JSON", "YAML", "TEXT"] },
+    content: "ssmDocument",
+  },
+  "aws:ssm/association:Association": {
+    name: {
+      oneOf: [
+        "AWS-RunShellScript",
+        "arn:aws:ssm:us-east-1::document/AWS-RunShellScript",
+        "AWS-RunPowerShellScript",
+        "",
+      ],
+    },
+    parameters: { object: { commands: "userData", workingDirectory: "string" } },
+  },
   "aws:ec2/launchConfiguration:LaunchConfiguration": { ...instanceLike, imageId: "string" },
   "aws:ec2/launchTemplate:LaunchTemplate": {
     userData: "userData",
@@ -225,6 +245,13 @@ export const awsShapes: Record<string, Shape> = {
     publiclyAccessible: "bool",
     engine: "string",
     clusterIdentifier: "string",
+  },
+  "aws:lightsail/instance:Instance": {
+    name: "string",
+    userData: "userData",
+    blueprintId: { oneOf: ["amazon_linux_2023", "ubuntu_22_04", "windows_server_2022", "wordpress", ""] },
+    ipAddressType: { oneOf: ["dualstack", "ipv4", "ipv6", ""] },
+    availabilityZone: "string",
   },
   "aws:lightsail/instancePublicPorts:InstancePublicPorts": {
     instanceName: "string",

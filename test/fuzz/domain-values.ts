@@ -2,6 +2,7 @@
 // user data and IAM documents. Malformed ones are what a typo, a bad interpolation or an attacker would write.
 import fc from "fast-check";
 import { gzipSync } from "zlib";
+import { stringify as yamlStringify } from "yaml";
 
 export const port = (): fc.Arbitrary<unknown> =>
   fc.oneof(
@@ -214,3 +215,60 @@ export const policyDocument = (): fc.Arbitrary<unknown> =>
     ),
     fc.jsonValue().map((v) => JSON.stringify(v)),
   );
+
+const hostileLine = (): fc.Arbitrary<unknown> => fc.constantFrom<unknown>(null, 1, [], {}, "{{", "}}", "{{ x }}");
+
+const runCommand = (): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    fc.array(fc.oneof(script(), hostileLine()), { maxLength: 4 }),
+    script(),
+    fc.constantFrom<unknown>(null, 7, {}, [null], "{{ commands }}"),
+  );
+
+const ssmStep = (): fc.Arbitrary<unknown> =>
+  fc.record(
+    {
+      action: fc.constantFrom<unknown>("aws:runShellScript", "aws:runPowerShellScript", "aws:runDocument", 1, null),
+      name: fc.string({ maxLength: 8 }),
+      inputs: fc.oneof(
+        fc.record({ runCommand: runCommand(), workingDirectory: fc.string({ maxLength: 8 }) }, { requiredKeys: [] }),
+        fc.constantFrom<unknown>(null, "x", []),
+      ),
+    },
+    { requiredKeys: [] },
+  );
+
+/** SSM Command documents as text: schema 2.2 and 1.2 in JSON or YAML, parameter defaults, and text that is neither. */
+export const ssmDocument = (): fc.Arbitrary<unknown> => {
+  const doc = fc.record(
+    {
+      schemaVersion: fc.constantFrom<unknown>("2.2", "1.2", "0.3", 2.2, null),
+      parameters: fc.oneof(
+        fc.dictionary(
+          fc.constantFrom("commands", "x", "{{"),
+          fc.record({ type: fc.constant("String"), default: runCommand() }, { requiredKeys: [] }),
+        ),
+        fc.constantFrom<unknown>(null, []),
+      ),
+      mainSteps: fc.oneof(fc.array(ssmStep(), { maxLength: 4 }), ssmStep()),
+      runtimeConfig: fc.oneof(
+        fc.record({
+          "aws:runShellScript": fc.record({
+            properties: fc.array(fc.record({ runCommand: runCommand() }), { maxLength: 3 }),
+          }),
+        }),
+        fc.constantFrom<unknown>(null, "x"),
+      ),
+    },
+    { requiredKeys: [] },
+  );
+  return fc.oneof(
+    { weight: 3, arbitrary: doc.map((d) => JSON.stringify(d)) },
+    { weight: 2, arbitrary: doc.map((d) => yamlStringify(d)) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom<unknown>("", "{", "---\n- [", "*a", "&a [*a]", "null", "[]", "mainSteps: x"),
+    },
+    { weight: 1, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
+  );
+};

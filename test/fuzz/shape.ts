@@ -1,7 +1,16 @@
 // A small language for what a resource's inputs look like, so each type's table entry is a few readable lines
 // and one generator turns every entry into hostile bags.
 import fc from "fast-check";
-import { alicloudPortRange, cidr, cidrCommaList, policyDocument, port, protocol, userData } from "./domain-values";
+import {
+  alicloudPortRange,
+  cidr,
+  cidrCommaList,
+  policyDocument,
+  port,
+  protocol,
+  ssmDocument,
+  userData,
+} from "./domain-values";
 import { hostileValue, hugeArrayOf, unknownValue, weirdNumber, weirdString } from "./hostile-values";
 
 export type Field =
@@ -13,6 +22,7 @@ export type Field =
   | "portRange"
   | "userData"
   | "policyDocument"
+  | "ssmDocument"
   | "bool"
   | "string"
   | "strings"
@@ -46,6 +56,8 @@ function plausible(field: Field): fc.Arbitrary<unknown> {
       return userData();
     case "policyDocument":
       return policyDocument();
+    case "ssmDocument":
+      return ssmDocument();
     case "bool":
       return fc.oneof(fc.boolean(), fc.constantFrom("true", "false", "True", 0, 1));
     case "string":

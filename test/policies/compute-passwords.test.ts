@@ -1,0 +1,192 @@
+// Login passwords on the Alibaba Cloud compute beyond ECS: Container Service nodes, ENS, CDDC hosts and EFLO nodes
+// are SSH-reachable Linux hosts, so a password (or the image's preset one) opens them to the case's brute force.
+import { disallowEcsPasswordLogin } from "../../policies/rules/disallow-ecs-password-login";
+import { Case, run, table, UNKNOWN } from "./harness";
+
+const NODE_POOL = "alicloud:cs/nodePool:NodePool";
+const KUBERNETES = "alicloud:cs/kubernetes:Kubernetes";
+const ENS = "alicloud:ens/instance:Instance";
+const CDDC = "alicloud:cddc/dedicatedPropreHost:DedicatedPropreHost";
+const EFLO_NODE = "alicloud:eflo/node:Node";
+const EFLO_NODE_GROUP = "alicloud:eflo/nodeGroup:NodeGroup";
+const EFLO_HYPER_NODE = "alicloud:eflo/hyperNode:HyperNode";
+
+const pool = { clusterId: "c", nodePoolName: "workers", vswitchIds: ["vsw-1"], instanceTypes: ["ecs.g7.large"] };
+const ens = { instanceType: "ens.sn1.small", paymentType: "PayAsYouGo", ensRegionId: "cn-hangzhou-telecom" };
+const cddc = { engine: "mysql", ecsClassCode: "ecs.c6.large", dedicatedHostGroupId: "dhg-1", vswitchId: "vsw-1" };
+const efloNode = { machineType: "efg1.nvga1", nodeGroupId: "ng-1" };
+const efloGroup = {
+  clusterId: "c",
+  imageId: "i",
+  machineType: "efg1.nvga1",
+  nodeGroupName: "g",
+  az: "cn-wulanchabu-a",
+};
+
+/** The message names the field and the key-based login to use instead. */
+const passwordSet = (field: string, keyLogin: string) =>
+  `${field} is set: password login is enabled; use ${keyLogin} instead`;
+const inheritSet = (keyLogin: string) =>
+  `passwordInherit is true: the image's preset password enables password login; use ${keyLogin} instead`;
+
+describe("disallow-ecs-password-login on more compute", () => {
+  table(disallowEcsPasswordLogin, [
+    {
+      name: "node pool with a password",
+      type: NODE_POOL,
+      props: { ...pool, password: "Passw0rd!" },
+      violations: 1,
+      mentions: passwordSet("password", "keyName"),
+    },
+    {
+      name: "node pool with a KMS-encrypted password",
+      type: NODE_POOL,
+      props: { ...pool, kmsEncryptedPassword: "ciphertext" },
+      violations: 1,
+      mentions: passwordSet("kmsEncryptedPassword", "keyName"),
+    },
+    { name: "node pool with a key pair", type: NODE_POOL, props: { ...pool, keyName: "ops" }, violations: 0 },
+    {
+      name: "node pool password only known at apply is still a password",
+      type: NODE_POOL,
+      props: { ...pool, password: UNKNOWN },
+      violations: 1,
+      mentions: passwordSet("password", "keyName"),
+    },
+    {
+      name: "Kubernetes cluster with a password",
+      type: KUBERNETES,
+      props: { masterVswitchIds: ["vsw-1"], password: "Passw0rd!" },
+      violations: 1,
+      mentions: passwordSet("password", "keyName"),
+    },
+    {
+      name: "Kubernetes cluster with a key pair",
+      type: KUBERNETES,
+      props: { masterVswitchIds: ["vsw-1"], keyName: "ops" },
+      violations: 0,
+    },
+    {
+      name: "Kubernetes cluster with a KMS password only known at apply",
+      type: KUBERNETES,
+      props: { masterVswitchIds: ["vsw-1"], kmsEncryptedPassword: UNKNOWN },
+      violations: 1,
+      mentions: passwordSet("kmsEncryptedPassword", "keyName"),
+    },
+    {
+      name: "ENS instance with a password",
+      type: ENS,
+      props: { ...ens, password: "Passw0rd!" },
+      violations: 1,
+      mentions: passwordSet("password", "keyPairName"),
+    },
+    {
+      name: "ENS instance inheriting the image password",
+      type: ENS,
+      props: { ...ens, passwordInherit: true },
+      violations: 1,
+      mentions: inheritSet("keyPairName"),
+    },
+    {
+      name: "ENS instance with a key pair and passwordInherit false",
+      type: ENS,
+      props: { ...ens, keyPairName: "ops", passwordInherit: false },
+      violations: 0,
+    },
+    {
+      name: "ENS instance with passwordInherit unknown at preview is a note",
+      type: ENS,
+      props: { ...ens, keyPairName: "ops", passwordInherit: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "CDDC host with an OS password",
+      type: CDDC,
+      props: { ...cddc, osPassword: "Passw0rd!" },
+      violations: 1,
+      mentions: passwordSet("osPassword", "keyPairName"),
+    },
+    {
+      name: "CDDC host inheriting the image password (the provider's string form)",
+      type: CDDC,
+      props: { ...cddc, passwordInherit: "true" },
+      violations: 1,
+      mentions: inheritSet("keyPairName"),
+    },
+    {
+      name: "CDDC host with the password left to set later (empty string)",
+      type: CDDC,
+      props: { ...cddc, osPassword: "", passwordInherit: "false", keyPairName: "ops" },
+      violations: 0,
+    },
+    {
+      name: "CDDC host with passwordInherit unknown at preview is a note",
+      type: CDDC,
+      props: { ...cddc, passwordInherit: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "EFLO node group with a login password",
+      type: EFLO_NODE_GROUP,
+      props: { ...efloGroup, loginPassword: "Passw0rd!" },
+      violations: 1,
+      mentions: passwordSet("loginPassword", "keyPairName"),
+    },
+    {
+      name: "EFLO node group with a key pair",
+      type: EFLO_NODE_GROUP,
+      props: { ...efloGroup, keyPairName: "ops" },
+      violations: 0,
+    },
+    {
+      name: "EFLO node group login password only known at apply",
+      type: EFLO_NODE_GROUP,
+      props: { ...efloGroup, loginPassword: UNKNOWN },
+      violations: 1,
+    },
+    {
+      name: "EFLO node with a login password points at the node group's key pair",
+      type: EFLO_NODE,
+      props: { ...efloNode, loginPassword: "Passw0rd!" },
+      violations: 1,
+      mentions: passwordSet("loginPassword", "the node group's keyPairName"),
+    },
+    { name: "EFLO node without a password", type: EFLO_NODE, props: efloNode, violations: 0 },
+    {
+      name: "EFLO node login password only known at apply",
+      type: EFLO_NODE,
+      props: { ...efloNode, loginPassword: UNKNOWN },
+      violations: 1,
+    },
+    {
+      name: "EFLO hyper node with a login password",
+      type: EFLO_HYPER_NODE,
+      props: { ...efloNode, loginPassword: "Passw0rd!" },
+      violations: 1,
+      mentions: passwordSet("loginPassword", "the node group's keyPairName"),
+    },
+    { name: "EFLO hyper node without a password", type: EFLO_HYPER_NODE, props: efloNode, violations: 0 },
+    {
+      name: "EFLO hyper node login password only known at apply",
+      type: EFLO_HYPER_NODE,
+      props: { ...efloNode, loginPassword: UNKNOWN },
+      violations: 1,
+    },
+  ] as Case[]);
+
+  it("reads only the fields each service has: passwordInherit is not an EFLO or Container Service field", async () => {
+    for (const type of [NODE_POOL, KUBERNETES, EFLO_NODE, EFLO_NODE_GROUP, EFLO_HYPER_NODE]) {
+      expect(await run(disallowEcsPasswordLogin, type, { passwordInherit: true })).toEqual([]);
+    }
+  });
+
+  it("reports each password field of one resource", async () => {
+    const ds = await run(disallowEcsPasswordLogin, NODE_POOL, { password: "a", kmsEncryptedPassword: "b" });
+    expect(ds.map((d) => d.message.split("\n")[1])).toEqual([
+      expect.stringContaining(passwordSet("password", "keyName")),
+      expect.stringContaining(passwordSet("kmsEncryptedPassword", "keyName")),
+    ]);
+  });
+});
