@@ -1,17 +1,24 @@
 // `#cloud-config` documents read as YAML, as cloud-init reads them: block, flow or JSON style alike. Keys that
-// weaken login are findings; the shell of runcmd/bootcmd and the (decoded) contents of write_files are scanned like
-// any other user data. Quoted lines are `key: value` summaries that never repeat a password.
+// weaken login are findings; the shell of runcmd/bootcmd is scanned like any other user data, and the (decoded)
+// contents of write_files as what their path makes them. Quoted lines are `key: value` summaries that never repeat
+// a password.
 import { base64Bytes, InflateBudget, textOf } from "./userdata-decode";
 import { Findings } from "./userdata-findings";
 import { isRootKeysPath } from "./userdata-root-keys";
+import { shellQuote } from "./userdata-words";
 
 /** The YAML parser loads on the first cloud-config: most user data is shell, and the pack's start-up is timed. */
 let yamlModule: typeof import("yaml") | undefined;
 const yaml = (): typeof import("yaml") => (yamlModule ??= require("yaml"));
 
 type Config = Record<string, unknown>;
-/** Scans nested text (a command, a file's content) as user data. */
-export type ScanText = (text: string) => void;
+/** A file write_files writes; `path` is undefined when the entry gives none that is a string. */
+export interface WrittenFile {
+  path: string | undefined;
+}
+
+/** Scans nested text: a command as user data, a file's content as what its path makes it. */
+export type ScanText = (text: string, file?: WrittenFile) => void;
 
 /** cloud-init reads a document as cloud-config when its first line says so. */
 export function isCloudConfig(text: string): boolean {
@@ -73,16 +80,13 @@ function scanCommand(entry: unknown, scanText: ScanText): void {
   else if (Array.isArray(entry)) scanText(entry.map((w) => shellQuote(String(w))).join(" "));
 }
 
-function shellQuote(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 function checkWriteFile(file: Config, found: Findings, scanText: ScanText, budget?: InflateBudget): void {
   const content = fileContent(file.content, typeof file.encoding === "string" ? file.encoding : "", budget);
   if (content === undefined) return;
-  const path = typeof file.path === "string" ? file.path : "";
-  if (isRootKeysPath(path) && content.trim() !== "") found.add("root-authorized-keys", `write_files: ${path}`);
-  scanText(content);
+  const path = typeof file.path === "string" ? file.path : undefined;
+  if (path !== undefined && isRootKeysPath(path) && content.trim() !== "")
+    found.add("root-authorized-keys", `write_files: ${path}`);
+  scanText(content, { path });
 }
 
 const BASE64_ENCODINGS = new Set(["b64", "base64", "gz+b64", "gzip+base64", "gz+base64", "gzip+b64"]);

@@ -1,5 +1,8 @@
 // What a user-data scan collects: weaknesses by kind and line, and the AuthenticationMethods lists it saw, which
-// decide whether keyboard-interactive is a second factor (allowed) or a password prompt (a finding).
+// decide whether keyboard-interactive is a second factor (allowed) or a password prompt (a finding). Text written to
+// a file that runs later is scanned through a view that says where it went; settings written to a file sshd does
+// not read count only if the user data makes sshd read it.
+import { normalPath } from "./userdata-sshd-paths";
 
 export type LoginWeaknessKind = "password-authentication" | "root-login" | "root-authorized-keys" | "password-set";
 
@@ -7,39 +10,109 @@ export interface LoginWeakness {
   kind: LoginWeaknessKind;
   /** The offending line, trimmed, so a message can quote it. */
   line: string;
+  /**
+   * Where the line was written to run later, when user data did not run it itself: a boot script, unit or crontab
+   * (`/etc/rc.local`), innermost first when one wrote the next (`/etc/cron.d/x via /etc/rc.local`).
+   */
+  via?: string;
+  /** Why the line weakens login when the line alone does not say so. */
+  note?: string;
+}
+
+export interface Details {
+  /** Only keyboard-interactive (or challenge-response) was enabled on the line: MFA may excuse it. */
+  keyboardOnly?: boolean;
+  note?: string;
+  /** The line is a setting in this file, which sshd does not read unless an Include, a copy or `sshd -f` says so. */
+  unlessSshdReads?: string;
 }
 
 interface Entry {
   weakness: LoginWeakness;
-  /** Only keyboard-interactive (or challenge-response) was enabled on the line: MFA may excuse it. */
   keyboardOnly: boolean;
+  unlessSshdReads?: string;
+}
+
+/** Files sshd is made to read: exact paths, and the directories of glob patterns (read as any file below them). */
+class SshdReads {
+  /** Past this many patterns every file counts as read: matching them all would multiply with the findings. */
+  private static readonly MAX_PATTERNS = 64;
+  private readonly paths = new Set<string>();
+  private readonly directories: string[] = [];
+  private everything = false;
+
+  add(pattern: string): void {
+    // Include resolves relative names under /etc/ssh.
+    const path = normalPath(pattern.startsWith("/") || pattern.startsWith("~") ? pattern : `/etc/ssh/${pattern}`);
+    const glob = path.search(/[*?[]/);
+    if (glob < 0) this.paths.add(path);
+    else if (this.directories.length >= SshdReads.MAX_PATTERNS) this.everything = true;
+    else this.directories.push(path.slice(0, path.lastIndexOf("/", glob) + 1));
+  }
+
+  has(path: string): boolean {
+    const normal = normalPath(path);
+    return this.everything || this.paths.has(normal) || this.directories.some((d) => normal.startsWith(d));
+  }
+}
+
+/** The entries, AuthenticationMethods and sshd's extra files of one scan, shared by its views. */
+class Store {
+  // Keyed by kind, line and where it was written: a linear scan for duplicates would be quadratic.
+  readonly entries = new Map<string, Entry>();
+  readonly methods: { value: string; global: boolean }[] = [];
+  readonly sshdReads = new SshdReads();
 }
 
 export class Findings {
-  // Keyed by kind and line: a linear scan for duplicates would be quadratic in the number of findings.
-  private readonly entries = new Map<string, Entry>();
-  private readonly methods: { value: string; global: boolean }[] = [];
+  constructor(
+    private readonly store = new Store(),
+    /** Where the text this view scans was written, innermost first; undefined for what user data runs itself. */
+    readonly via?: string,
+  ) {}
 
-  add(kind: LoginWeaknessKind, line: string, keyboardOnly = false): void {
-    const key = `${kind}\n${line}`;
-    const entry = this.entries.get(key);
-    if (entry) entry.keyboardOnly &&= keyboardOnly;
-    else this.entries.set(key, { weakness: { kind, line }, keyboardOnly });
+  /** The view for text written to `path`, which runs later. */
+  writtenTo(path: string): Findings {
+    return new Findings(this.store, this.via === undefined ? path : `${path} via ${this.via}`);
+  }
+
+  add(kind: LoginWeaknessKind, line: string, details: Details = {}): void {
+    const { keyboardOnly = false, note, unlessSshdReads } = details;
+    const key = [kind, line, this.via, note, unlessSshdReads].join("\n");
+    const entry = this.store.entries.get(key);
+    if (entry) {
+      entry.keyboardOnly &&= keyboardOnly;
+      return;
+    }
+    const weakness: LoginWeakness = { kind, line };
+    if (this.via !== undefined) weakness.via = this.via;
+    const fullNote = unlessSshdReads === undefined ? note : `written to ${unlessSshdReads}, which sshd is made to read`;
+    if (fullNote !== undefined) weakness.note = fullNote;
+    this.store.entries.set(key, { weakness, keyboardOnly, unlessSshdReads });
   }
 
   /** The value of an AuthenticationMethods directive the user data writes; not `global` inside a Match block. */
   authenticationMethods(value: string, global: boolean): void {
-    this.methods.push({ value, global });
+    this.store.methods.push({ value, global });
+  }
+
+  /** A file the user data makes sshd read: an Include pattern, a file copied into its configuration, `sshd -f`. */
+  sshdReads(pattern: string): void {
+    this.store.sshdReads.add(pattern);
   }
 
   /**
    * The weaknesses found, keyboard-interactive lines left out when every AuthenticationMethods requires a key and one
    * applies to everyone (inside a Match block it binds only the matched users; the others may use the prompt alone).
+   * Settings written to other files are left out unless sshd is made to read them.
    */
   weaknesses(): LoginWeakness[] {
-    const methods = this.methods;
+    const { methods, entries, sshdReads } = this.store;
     const mfa = methods.some((m) => m.global) && methods.every((m) => requiresPublicKey(m.value));
-    return [...this.entries.values()].filter((e) => !(mfa && e.keyboardOnly)).map((e) => e.weakness);
+    return [...entries.values()]
+      .filter((e) => !(mfa && e.keyboardOnly))
+      .filter((e) => e.unlessSshdReads === undefined || sshdReads.has(e.unlessSshdReads))
+      .map((e) => e.weakness);
   }
 }
 
@@ -47,4 +120,10 @@ export class Findings {
 function requiresPublicKey(value: string): boolean {
   const lists = value.split(/[ \t]+/).filter((l) => l !== "");
   return lists.length > 0 && lists.every((l) => l.split(",").includes("publickey"));
+}
+
+/** A finding's context for a message: ` via /etc/rc.local (note)`, or "" for a line user data runs itself. */
+export function weaknessContext(weakness: LoginWeakness): string {
+  const via = weakness.via === undefined ? "" : ` via ${weakness.via}`;
+  return weakness.note === undefined ? via : `${via} (${weakness.note})`;
 }

@@ -1,6 +1,7 @@
-// MIME multi-part user data, cloud-init's way of combining scripts and cloud-configs in one document. Base64 parts
-// hide their text from a line scan, so each part is decoded and returned on its own.
+// MIME multi-part user data, cloud-init's way of combining scripts and cloud-configs in one document. Base64 and
+// quoted-printable parts hide their text from a line scan, so each part is decoded and returned on its own.
 import { base64Bytes, InflateBudget, textOf } from "./userdata-decode";
+import { decodeQuotedPrintable } from "./userdata-quoted-printable";
 
 export interface MimePart {
   /** Lower-cased media type without parameters, e.g. "text/cloud-config". */
@@ -37,9 +38,11 @@ function partsOf(
   return parts.length > 0 ? parts : undefined;
 }
 
-/** A part's text: base64 bodies decoded (and gunzipped), others as they are. */
+/** A part's text: base64 bodies decoded (and gunzipped), quoted-printable ones decoded, others as they are. */
 function bodyText(part: { headers: Map<string, string>; body: string }, budget?: InflateBudget): string {
-  if (part.headers.get("content-transfer-encoding")?.trim().toLowerCase() !== "base64") return part.body;
+  const encoding = part.headers.get("content-transfer-encoding")?.trim().toLowerCase();
+  if (encoding === "quoted-printable") return decodeQuotedPrintable(part.body);
+  if (encoding !== "base64") return part.body;
   const bytes = base64Bytes(part.body);
   return (bytes && textOf(bytes, budget)) ?? part.body;
 }

@@ -1,10 +1,9 @@
 // What a sed command writes into a file: the text its `s` replacements and `a`/`c`/`i` commands put in, so that
 // `s/^#PasswordAuthentication.*$/PasswordAuthentication no/` counts as hardening and `s/no/yes/` on a
-// PasswordAuthentication line as the opposite.
+// PasswordAuthentication line as the opposite. Its edits are also kept in order, raw, for the uncommenting model.
+import { DIRECTIVE } from "./userdata-sshd-directives";
+import { optionValues } from "./userdata-words";
 
-/** The sshd directives whose value the checks read. */
-export const DIRECTIVE =
-  /\b(?:PasswordAuthentication|KbdInteractiveAuthentication|ChallengeResponseAuthentication|PermitRootLogin|AuthenticationMethods)\b/i;
 /**
  * `a`, `c` and `i` write their text verbatim: after a `/regex/` address, at the start of an expression (unaddressed)
  * or after a line-number address, the text following a backslash or a blank (`/^PermitRootLogin/c\PermitRootLogin
@@ -15,65 +14,131 @@ const VERBATIM = /(?:(?:\/|['";{])\s*[aci](?:\\\s*|\s+)|(?:^|['"\s;{])[0-9$]+\s*
 /** `-E`, `-r` (also bundled, as in `-ri`) or `--regexp-extended`: groups are bare parentheses. */
 const EXTENDED = /\s-[A-Za-z]*[Er]|--regexp-extended/;
 
-/**
- * For a sed command, the text it writes: the replacements of its `s` commands (backreferences resolved; for an
- * `s` addressed to a directive's line, that directive with the replacement) and the text of `a`/`c`/`i` commands
- * (a deletion writes nothing). Other commands return undefined and are read as they are.
- */
-export function sedReplacements(command: string): string | undefined {
-  if (!/\bsed\b/.test(command)) return undefined;
-  const extended = EXTENDED.test(command);
-  const out: string[] = [];
-  // An expression starts after a quote, blank, `;` or `{`, never inside a word like "yes/": an `s` command (maybe
-  // behind a line-number address) or a `/regex/` address.
-  const start = /(?:^|['"\s;{])(?:[0-9$,]*s([/|#@,])|\/)/g;
-  for (let m = start.exec(command); m; m = start.exec(command)) {
-    const at = m.index + m[0].length;
-    start.lastIndex =
-      m[1] !== undefined
-        ? (substitution(command, at, m[1], "", extended, out) ?? m.index + 1)
-        : addressed(command, at, extended, out);
-  }
-  for (const v of command.matchAll(VERBATIM)) out.push(v[1]);
-  return out.join("\n");
+/** Short options of sed that take a value. */
+const SED_VALUES = "efl";
+
+/** `sed -i SCRIPT FILE…` or `sed -i -e SCRIPT… FILE…`: whether it edits in place, its scripts and its files. */
+export function sedOperands(args: string[]): { inPlace: boolean; scripts: string[]; files: string[] } {
+  const inPlace = args.some((a) => /^-[A-Za-z]*i/.test(a) || a.startsWith("--in-place"));
+  const expressions = optionValues(args, "-e", "--expression", SED_VALUES);
+  const operands = args.filter((a) => !a.startsWith("-") && !expressions.includes(a));
+  const scripts = expressions.length > 0 ? expressions : operands.slice(0, 1);
+  const files = expressions.length > 0 ? operands : operands.slice(1);
+  return { inPlace, scripts, files };
+}
+
+/** One command of a sed script. */
+export interface SedEdit {
+  /** `s` substitutes, `d` deletes the addressed lines, `text` is the text of `a`, `c` or `i`. */
+  command: "s" | "d" | "text";
+  /** The source of the `/regex/` address before the command, "" when there is none. */
+  address: string;
+  /** The address is negated (`/regex/!s/…/`): the command applies to the lines it does not match. */
+  negated: boolean;
+  /** A line-number address (`1s/…/`, `$d`): the command touches one line, not each line it matches. */
+  numbered: boolean;
+  /** The `s` pattern and replacement as written, and its flags (`g`, `I`, a count). */
+  pattern: string;
+  replacement: string;
+  flags: string;
+  /** The replacement read as text (backreferences resolved), or the verbatim text. */
+  text: string;
+  /** What the command writes as the checks read it: the text, prefixed by the directive its address names. */
+  written: string;
+}
+
+export interface SedScript {
+  edits: SedEdit[];
+  /** Patterns are extended regular expressions (-E, -r). */
+  extended: boolean;
 }
 
 /**
- * The `/regex/` address whose pattern starts at `from`, and the `s` command after it if any (its text goes to
- * `out`). Returns where to look for the next expression. The address ends at the first unescaped `/`, found in one
+ * For a sed command, the text it writes: the replacements of its `s` commands (backreferences resolved; for an
+ * `s` addressed to a directive's line, that directive with the replacement) and the text of `a`/`c`/`i` commands
+ * (a deletion writes nothing).
+ */
+export function sedReplacements(command: string): string {
+  return sedScript(command)
+    .edits.filter((e) => e.command !== "d")
+    .map((e) => e.written)
+    .join("\n");
+}
+
+/** A sed command's `s`, `d`, `a`, `c` and `i` commands, in the order they appear (verbatim texts last). */
+export function sedScript(command: string): SedScript {
+  const extended = EXTENDED.test(command);
+  const edits: SedEdit[] = [];
+  // An expression starts after a quote, blank, `;` or `{`, never inside a word like "yes/": an `s` command (maybe
+  // behind a line-number address) or a `/regex/` address.
+  const start = /(?:^|['"\s;{])(?:([0-9$,]*)s([/|#@,])|\/)/g;
+  for (let m = start.exec(command); m; m = start.exec(command)) {
+    const at = m.index + m[0].length;
+    const unaddressed = { address: "", negated: false, numbered: m[1] !== undefined && m[1] !== "" };
+    start.lastIndex =
+      m[2] !== undefined
+        ? (substitution(command, at, m[2], unaddressed, extended, edits) ?? m.index + 1)
+        : addressed(command, at, extended, edits);
+  }
+  for (const v of command.matchAll(VERBATIM)) edits.push(verbatim(v[1]));
+  return { edits, extended };
+}
+
+function verbatim(text: string): SedEdit {
+  const none = { address: "", negated: false, numbered: false, pattern: "", replacement: "", flags: "" };
+  return { command: "text", ...none, text, written: text };
+}
+
+type Address = Pick<SedEdit, "address" | "negated" | "numbered">;
+
+/**
+ * The `/regex/` address whose pattern starts at `from`, and the `s` or `d` command after it if any (added to
+ * `edits`). Returns where to look for the next expression. The address ends at the first unescaped `/`, found in one
  * pass; a later address cannot start before it, so the passes never overlap.
  */
-function addressed(command: string, from: number, extended: boolean, out: string[]): number {
+function addressed(command: string, from: number, extended: boolean, edits: SedEdit[]): number {
   let end = from;
   while (end < command.length && command[end] !== "/" && inLine(command[end]))
     end += command[end] === "\\" && inLine(command[end + 1]) ? 2 : 1;
   if (command[end] !== "/") return from;
   let p = end + 1;
-  while (p < command.length && " \t!{".includes(command[p])) p++;
+  let negated = false;
+  for (; p < command.length && " \t!{".includes(command[p]); p++) negated ||= command[p] === "!";
+  const address = { address: command.slice(from, end), negated, numbered: false };
+  // A `d` ends its command; in a path (`/srv/data`) a letter follows it.
+  if (command[p] === "d" && !/\w/.test(command[p + 1] ?? "")) {
+    edits.push({ command: "d", ...address, pattern: "", replacement: "", flags: "", text: "", written: "" });
+    return p + 1;
+  }
   const delimiter = command[p + 1];
   if (command[p] !== "s" || delimiter === undefined || !"/|#@,".includes(delimiter)) return end + 1;
-  return substitution(command, p + 2, delimiter, command.slice(from, end), extended, out) ?? end + 1;
+  return substitution(command, p + 2, delimiter, address, extended, edits) ?? end + 1;
 }
 
 /**
- * Reads the `s` command whose pattern starts at `from` and adds what it writes to `out`: the replacement with
- * backreferences resolved, prefixed by the directive its address names when the replacement names none (the
+ * Reads the `s` command whose pattern starts at `from` and adds it to `edits`: what it writes is the replacement
+ * with backreferences resolved, prefixed by the directive its address names when the replacement names none (the
  * addressed line keeps its keyword). Returns the position after the command, or undefined when it does not close.
  */
 function substitution(
   command: string,
   from: number,
   delimiter: string,
-  address: string,
+  address: Address,
   extended: boolean,
-  out: string[],
+  edits: SedEdit[],
 ): number | undefined {
   const end = sedCommandEnd(command, from, delimiter);
   if (!end) return undefined;
-  const pattern = command.slice(from, end.replacement - 1);
-  const written = replacementText(pattern, command.slice(end.replacement, end.close), extended);
-  const directive = DIRECTIVE.exec(address)?.[0];
-  out.push(directive && !DIRECTIVE.test(written) ? `${directive} ${written}` : written);
+  const source = command.slice(from, end.replacement - 1);
+  const replacement = command.slice(end.replacement, end.close);
+  const text = replacementText(source, replacement, extended);
+  const directive = DIRECTIVE.exec(address.address)?.[0];
+  const written = directive && !DIRECTIVE.test(text) ? `${directive} ${text}` : text;
+  const flags = /^[gGiIpmM0-9]*/.exec(command.slice(end.close + 1, end.close + 17))?.[0] ?? "";
+  // Another delimiter escaped in the pattern stands for itself (`s|a\|b|…|` matches "a|b").
+  const pattern = delimiter === "/" ? source : source.split(`\\${delimiter}`).join(delimiter);
+  edits.push({ command: "s", ...address, pattern, replacement, flags, text, written });
   return end.close + 1;
 }
 

@@ -12,6 +12,8 @@ export interface Word {
   text: string;
   /** Set for a redirection operator (`>`, `>>`, `<<`, …); the next word is its target. */
   op?: string;
+  /** The file descriptor written before the operator (`2>`), when one was. */
+  fd?: number;
 }
 
 /** The commands of a line. A line that ends inside quotes is split ignoring them, so nothing hides behind a stray quote. */
@@ -60,6 +62,12 @@ function separatorLength(line: string, i: number): number {
 }
 
 const OPERATORS = ["&>>", "&>", ">>", ">|", ">&", "<<<", "<<-", "<<", "<>", "<&", ">", "<"];
+/** Redirections that open their target for writing (`>&` duplicates a descriptor instead). */
+const WRITES = new Set([">", ">>", "&>", "&>>", ">|", "<>"]);
+
+export function isWriteRedirection(op: string | undefined): boolean {
+  return op !== undefined && WRITES.has(op);
+}
 
 /** The words of one command, quotes and escapes removed; redirection operators are words of their own. */
 export function shellWords(command: string): Word[] {
@@ -83,7 +91,8 @@ export function shellWords(command: string): Word[] {
     } else if (c === "\\") {
       current += command[++i] ?? "";
       inWord = true;
-    } else if (c === " " || c === "\t") {
+    } else if (c === " " || c === "\t" || c === "(" || c === ")") {
+      // Parentheses group commands (`(crontab -l; echo …) | crontab -`): they separate words, like blanks.
       flush();
     } else {
       const op = operatorAt(command, i);
@@ -93,9 +102,10 @@ export function shellWords(command: string): Word[] {
         continue;
       }
       // A file descriptor number before the operator (`2>`) belongs to it.
-      if (inWord && !quoted && /^\d+$/.test(current)) inWord = false;
+      const fd = inWord && !quoted && /^\d+$/.test(current) ? Number(current) : undefined;
+      if (fd !== undefined) inWord = false;
       flush();
-      words.push({ text: op, op });
+      words.push(fd === undefined ? { text: op, op } : { text: op, op, fd });
       i += op.length - 1;
     }
   }
@@ -147,6 +157,7 @@ const WRAPPERS = new Map<string, Wrapper>([
   ["stdbuf", { options: ["-i", "-o", "-e", "--input", "--output", "--error"] }],
   ["ionice", { options: ["-c", "-n", "--class", "--classdata"] }],
   ["chroot", { options: ["--userspec", "--groups"], operands: 1 }],
+  ["busybox", { options: [] }],
 ]);
 
 /** Index of the word naming the command that runs, or -1 (a bare redirection, a keyword alone). */
@@ -207,4 +218,40 @@ export function argumentsOf(words: Word[], at: number): string[] {
     else args.push(words[i].text);
   }
   return args;
+}
+
+/** A word as the shell would read it back: bare when it holds no special character, else single-quoted. */
+export function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Values of a short option and its long form (`--output x`, `--output=x`). The short option may end a group of
+ * letters and take the next word (`-o x`, `-fsSLo x`) or stand inside one and take the rest of it (`-ox`,
+ * `-fsSLox`); a group reaching a letter of another option that takes a value (`valueLetters`) ends there, the rest
+ * being that option's value. One pass over each word.
+ */
+export function optionValues(args: string[], short: string, long: string, valueLetters: string): string[] {
+  const values: string[] = [];
+  const letter = short[1];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === long) values.push(args[i + 1] ?? "");
+    else if (a.startsWith(`${long}=`)) values.push(a.slice(long.length + 1));
+    else if (a.length > 1 && a[0] === "-" && a[1] !== "-") {
+      const value = groupValue(a, letter, valueLetters);
+      if (value !== undefined) values.push(value === "" ? (args[i + 1] ?? "") : value);
+    }
+  }
+  return values;
+}
+
+/** In a group of short options, the value of `letter`'s option: "" when it takes the next word, else undefined. */
+function groupValue(group: string, letter: string, valueLetters: string): string | undefined {
+  for (let j = 1; j < group.length; j++) {
+    const c = group[j];
+    if (c === letter) return group.slice(j + 1);
+    if (valueLetters.includes(c) || !/[A-Za-z0-9]/.test(c)) return undefined;
+  }
+  return undefined;
 }

@@ -2,21 +2,27 @@
 // that turns password or root login on, sets passwords, or writes root's authorized_keys is a finding.
 //
 // User data is read the way cloud-init reads it: MIME multi-part documents part by part, `#cloud-config` as YAML
-// (falling back to a line scan when it does not parse), anything else as shell, line by line. Every matcher is
-// linear in its input: user data may be hostile.
-import { isCloudConfig, scanCloudConfig } from "./userdata-cloud-config";
+// (falling back to a line scan when it does not parse), anything else as shell, line by line. Text it writes to a
+// file is read as that file: a boot script, unit or crontab for the commands it will run as root, sshd's
+// configuration for its settings, any other file for its commands only. Every matcher is linear in its input: user
+// data may be hostile.
+import { BootScriptFormat, bootCommands, bootScriptFormat } from "./userdata-boot-scripts";
+import { isCloudConfig, scanCloudConfig, ScanText } from "./userdata-cloud-config";
 import { InflateBudget } from "./userdata-decode";
 import { Findings, LoginWeakness } from "./userdata-findings";
 import { mimeParts } from "./userdata-mime";
-import { scanLines } from "./userdata-shell";
+import { MatchBudget } from "./userdata-sed-regex";
+import { AS_CONFIG, AS_WRITTEN, LineScan, Reading, scanLines } from "./userdata-shell";
+import { isSshdConfigPath, maybeSshdConfigPath } from "./userdata-sshd-paths";
 
 export { decodeUserData } from "./userdata-decode";
+export { weaknessContext } from "./userdata-findings";
 export type { LoginWeakness, LoginWeaknessKind } from "./userdata-findings";
 
 /**
- * Nested documents (MIME parts, write_files contents, runcmd entries) are scanned as user data to this depth, then
- * as plain lines. Each level may be decoded or inflated; all levels share one scan's inflate budget, so nesting
- * cannot multiply the inflate cap.
+ * Nested documents (MIME parts, write_files contents, runcmd entries, text written to boot scripts) are scanned as
+ * what they are to this depth, then as plain lines. Each level may be decoded or inflated; all levels share one
+ * scan's inflate budget, so nesting cannot multiply the inflate cap.
  */
 const MAX_DEPTH = 4;
 
@@ -26,25 +32,100 @@ const MAX_DEPTH = 4;
  */
 export function findLoginWeaknesses(text: string): LoginWeakness[] {
   const found = new Findings();
-  if (typeof text === "string") scan(text, { found, budget: new InflateBudget() }, 0, false);
+  if (typeof text === "string") new Scan().userData(text, found, 0, AS_CONFIG, false);
   return found.weaknesses();
 }
 
-/** What one findLoginWeaknesses call shares across its nested scans. */
-interface Scan {
-  found: Findings;
-  budget: InflateBudget;
-}
+/**
+ * One findLoginWeaknesses call: the inflate and sed-matching budgets its nested scans share, and the written texts
+ * it has read.
+ */
+class Scan {
+  private readonly budget = new InflateBudget();
+  private readonly matchBudget = new MatchBudget();
+  /**
+   * Readings done, by text: the same text written to several files (or reached along several paths) is read once
+   * per reading, so nesting cannot multiply the work.
+   */
+  private readonly read = new Map<string, Set<string>>();
 
-function scan(text: string, ctx: Scan, depth: number, cloudConfig: boolean): void {
-  const { found, budget } = ctx;
-  if (depth >= MAX_DEPTH) return scanLines(text, found);
-  const parts = mimeParts(text, budget);
-  if (parts) {
-    for (const part of parts) scan(part.text, ctx, depth + 1, part.contentType === "text/cloud-config");
-    return;
+  userData(text: string, found: Findings, depth: number, reading: Reading, cloudConfig: boolean): void {
+    if (depth >= MAX_DEPTH) return scanLines(text, { found, reading, matchBudget: this.matchBudget });
+    const parts = mimeParts(text, this.budget);
+    if (parts) {
+      for (const part of parts)
+        this.userData(part.text, found, depth + 1, AS_CONFIG, part.contentType === "text/cloud-config");
+      return;
+    }
+    const nested: ScanText = (inner, file) =>
+      file
+        ? this.writtenFile(inner, file.path, found, depth + 1)
+        : this.userData(inner, found, depth + 1, AS_CONFIG, false);
+    if ((cloudConfig || isCloudConfig(text)) && scanCloudConfig(text, found, nested, this.budget)) return;
+    scanLines(text, this.lineScan(found, reading, depth));
   }
-  const nested = (inner: string) => scan(inner, ctx, depth + 1, false);
-  if ((cloudConfig || isCloudConfig(text)) && scanCloudConfig(text, found, nested, budget)) return;
-  scanLines(text, found);
+
+  /**
+   * A write_files entry, read as its path makes it. A path that is absent or templated may be anything, so its
+   * settings count; a file that is neither sshd's configuration nor a boot script counts for its commands only (it
+   * may be a script run later), its settings only if the user data makes sshd read it.
+   */
+  private writtenFile(content: string, path: string | undefined, found: Findings, depth: number): void {
+    if (path === undefined || !/^\/(?!.*\{[{%])/.test(path))
+      return this.userData(content, found, depth, AS_WRITTEN, false);
+    const format = bootScriptFormat(path);
+    if (format) return this.bootScript(content, format, found.writtenTo(path), depth);
+    const reading = isSshdConfigPath(path)
+      ? AS_CONFIG
+      : maybeSshdConfigPath(path)
+        ? AS_WRITTEN
+        : { sshdConfig: false, inertFile: path };
+    this.userData(content, found, depth, reading, false);
+  }
+
+  /** Text a command writes (a here-document's body, an echo's output) to `files`, or to a program when none. */
+  private written(text: string, files: string[], found: Findings, depth: number): void {
+    const byFormat = new Map<BootScriptFormat, string[]>();
+    const others: string[] = [];
+    for (const file of files) {
+      const format = bootScriptFormat(file);
+      if (format) byFormat.set(format, [...(byFormat.get(format) ?? []), file]);
+      else others.push(file);
+    }
+    for (const [format, paths] of byFormat) this.bootScript(text, format, found.writtenTo(paths.join(", ")), depth);
+    if (files.length > 0 && others.length === 0) return;
+    const reading = others.length > 0 && others.every(isSshdConfigPath) ? AS_CONFIG : AS_WRITTEN;
+    this.once(text, reading === AS_CONFIG ? "sshd_config" : "file", () =>
+      scanLines(text, this.lineScan(found, reading, depth)),
+    );
+  }
+
+  /** A boot-time file: its commands scanned as shell, quoted with where they were written. */
+  private bootScript(text: string, format: BootScriptFormat, found: Findings, depth: number): void {
+    this.once(text, format, () => {
+      if (format === "cloud-config") this.userData(text, found, depth, AS_CONFIG, true);
+      else {
+        const scan = this.lineScan(found, AS_WRITTEN, depth);
+        scanLines(bootCommands(format, text), { ...scan, oneLineCommands: format !== "shell" });
+      }
+    });
+  }
+
+  private lineScan(found: Findings, reading: Reading, depth: number): LineScan {
+    const deeper = depth + 1 < MAX_DEPTH;
+    return {
+      found,
+      reading,
+      matchBudget: this.matchBudget,
+      written: deeper ? (text, files, view) => this.written(text, files, view, depth + 1) : undefined,
+    };
+  }
+
+  private once(text: string, reading: string, scan: () => void): void {
+    const done = this.read.get(text) ?? new Set<string>();
+    if (done.has(reading)) return;
+    done.add(reading);
+    this.read.set(text, done);
+    scan();
+  }
 }

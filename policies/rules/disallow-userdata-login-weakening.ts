@@ -4,7 +4,7 @@ import {
   isCommandDocumentType,
   isRunShellScriptDocument,
 } from "../../lib/ssm-commands";
-import { decodeUserData, findLoginWeaknesses } from "../../lib/userdata";
+import { decodeUserData, findLoginWeaknesses, weaknessContext } from "../../lib/userdata";
 import { containsUnknown, isUnknown, list, obj } from "../../lib/values";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { Check, defineResourceRule } from "../lib/rule";
@@ -16,9 +16,11 @@ const EXPLAIN: Record<string, string> = {
   "password-set": "sets a login password",
 };
 
-/** The weaknesses of a script, quoted, under the name of the field that carries it. */
+/** The weaknesses of a script, quoted, under the name of the field that carries it, with where a line was written. */
 function scriptFindings(field: string, script: string): Finding[] {
-  return findLoginWeaknesses(script).map((w) => violation(`${field} ${EXPLAIN[w.kind]}: "${w.line.slice(0, 120)}"`));
+  return findLoginWeaknesses(script).map((w) =>
+    violation(`${field} ${EXPLAIN[w.kind]}: "${w.line.slice(0, 120)}"${weaknessContext(w)}`),
+  );
 }
 
 /**

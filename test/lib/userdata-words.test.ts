@@ -90,3 +90,25 @@ describe("isBareExec", () => {
     ["sudo exec > f", false],
   ])("%s", (command, expected) => expect(isBareExec(shellWords(command))).toBe(expected));
 });
+
+describe("shellWords, grouping and descriptors", () => {
+  it.each<[string, string[]]>([
+    ['(crontab -l; echo "x")', ["crontab", "-l;", "echo", "x"]],
+    ["echo k >> /root/.ssh/authorized_keys)", ["echo", "k", "<op >>>", "/root/.ssh/authorized_keys"]],
+    ["echo '(a)' \\(b\\)", ["echo", "(a)", "(b)"]],
+  ])("%s", (command, expected) => expect(words(command)).toEqual(expected));
+
+  it("keeps the descriptor a redirection writes", () => {
+    expect(shellWords("cat x 2>/dev/null >f").map((w) => w.fd)).toEqual([
+      undefined,
+      undefined,
+      2,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(shellWords("echo '2'>f")[1]).toEqual({ text: "2" });
+  });
+
+  it("reads busybox as a wrapper", () => expect(name("busybox sed -i s/a/b/ f")).toBe("sed"));
+});

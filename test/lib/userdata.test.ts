@@ -451,7 +451,7 @@ describe("findLoginWeaknesses on pathological input for the structured readers",
   it("write_files nested in write_files, each level base64, are read to a bounded depth", () => {
     const nest = (levels: number) => {
       let text = "PermitRootLogin yes\n";
-      for (let i = 0; i < levels; i++) text = writeFile("/etc/x", text, "b64");
+      for (let i = 0; i < levels; i++) text = writeFile("/etc/ssh/sshd_config.d/x.conf", text, "b64");
       return text;
     };
     expect(kinds(nest(2))).toEqual(["root-login"]);
@@ -629,5 +629,121 @@ describe("findLoginWeaknesses, second review", () => {
     expect(found).toContainEqual({ kind: "password-authentication", line: "PasswordAuthentication yes" });
     // The budget covers two inflated files; the rest stay compressed and are not read.
     expect(found.filter((w) => w.kind === "root-login").length).toBeLessThanOrEqual(2);
+  });
+});
+
+// Only an actual sed invocation is read for what its script writes; a command that merely says "sed" (in a comment,
+// an argument, a command substitution) is read whole, like any other.
+describe("findLoginWeaknesses, sed only when sed runs", () => {
+  const config = "/etc/ssh/sshd_config";
+  it.each<[string, string, LoginWeaknessKind[]]>([
+    ["a trailing comment", `echo "PasswordAuthentication yes" >> ${config} # not sed`, ["password-authentication"]],
+    [
+      "a comment naming a sed script",
+      `echo 'PermitRootLogin yes' >> ${config}  # later: sed -i 's/yes/no/'`,
+      ["root-login"],
+    ],
+    ["an argument", `echo 'set by sed' 'PermitRootLogin yes' >> ${config}`, ["root-login"]],
+    ["a pipeline's comment", `printf 'PermitRootLogin yes\\n' | tee -a ${config} # sed-free`, ["root-login"]],
+    [
+      "a command substitution",
+      `echo "$(sed -n 1p /etc/motd)" 'PasswordAuthentication yes' >> ${config}`,
+      ["password-authentication"],
+    ],
+    [
+      "a package named sed",
+      `yum install -y sed openssh-server && echo 'PermitRootLogin yes' >> ${config}`,
+      ["root-login"],
+    ],
+    [
+      "find -exec sed still reads the sed",
+      `find /etc/ssh -name sshd_config -exec sed -i 's/PasswordAuthentication no/PasswordAuthentication yes/' {} \\;`,
+      ["password-authentication"],
+    ],
+  ])("%s is scanned", (_name, text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    ["sudo sed", `sudo sed -i 's/^PermitRootLogin yes/PermitRootLogin no/' ${config}`],
+    ["sed by its path", `/usr/bin/sed -i 's/PasswordAuthentication yes/PasswordAuthentication no/' ${config}`],
+    ["xargs sed", `echo ${config} | xargs sed -i 's/^PermitRootLogin yes/PermitRootLogin no/'`],
+    ["busybox sed", `busybox sed -i 's/^PermitRootLogin yes/PermitRootLogin no/' ${config}`],
+    [
+      "find -exec sed",
+      `find /etc/ssh -name sshd_config -exec sed -i 's/PasswordAuthentication yes/PasswordAuthentication no/' {} +`,
+    ],
+    [
+      "sed with a trailing comment",
+      `sed -i 's/^PermitRootLogin yes/PermitRootLogin no/' ${config} # yes was the default`,
+    ],
+  ])("%s is read as sed", (_name, text) => {
+    expect(kinds(text)).toEqual([]);
+  });
+});
+
+/** A one-part MIME document whose part is quoted-printable, as mail-style tools write it. */
+function quotedPrintable(contentType: string, encoded: string, newline = "\n"): string {
+  return [
+    'Content-Type: multipart/mixed; boundary="==QP=="',
+    "MIME-Version: 1.0",
+    "",
+    "--==QP==",
+    `Content-Type: ${contentType}; charset="utf-8"`,
+    "Content-Transfer-Encoding: quoted-printable",
+    "",
+    encoded,
+    "--==QP==--",
+    "",
+  ].join(newline);
+}
+
+describe("findLoginWeaknesses, quoted-printable MIME parts", () => {
+  it("decodes =XX escapes and soft line breaks", () => {
+    const part = "#!/bin/bash\necho 'PermitRootLogin=3Dyes' >> /etc/ssh/ss=\nhd_config\n";
+    expect(findLoginWeaknesses(quotedPrintable("text/x-shellscript", part))).toEqual([
+      { kind: "root-login", line: "echo 'PermitRootLogin=yes' >> /etc/ssh/sshd_config" },
+    ]);
+  });
+
+  it("joins a directive split by a soft line break", () => {
+    const part = "#!/bin/sh\necho 'PasswordAuthen=\ntication yes' >> /etc/ssh/sshd_config\n";
+    expect(kinds(quotedPrintable("text/x-shellscript", part))).toEqual(["password-authentication"]);
+  });
+
+  it("reads CRLF soft line breaks, and blanks before them", () => {
+    const part = "#!/bin/sh\r\necho 'PermitRoot=  \r\nLogin yes' >> /etc/ssh/sshd_config\r\n";
+    expect(kinds(quotedPrintable("text/x-shellscript", part, "\r\n"))).toEqual(["root-login"]);
+  });
+
+  it("reads a quoted-printable cloud-config part as cloud-config", () => {
+    expect(kinds(quotedPrintable("text/cloud-config", "ssh_pwauth: tr=\nue\ndisable_root: =74rue\n"))).toEqual([
+      "password-authentication",
+    ]);
+  });
+
+  it("decodes UTF-8 escapes (a Chinese comment) before the script", () => {
+    const comment = Buffer.from("# 开启密码登录")
+      .toString("hex")
+      .replace(/../g, (h) => `=${h.toUpperCase()}`);
+    const part = `#!/bin/bash\n${comment}\nsed -i 's/^PasswordAuthentication no/PasswordAuthentication=20yes/' /etc/ssh/sshd_config\n`;
+    expect(kinds(quotedPrintable("text/x-shellscript", part))).toEqual(["password-authentication"]);
+  });
+
+  it("finds nothing in a hardened quoted-printable script", () => {
+    const part = "#!/bin/bash\nsed -i 's/^#\\?PermitRootLogin.*/PermitRootLogin no/' /etc/ssh/sshd_=\nconfig\n";
+    expect(kinds(quotedPrintable("text/x-shellscript", part))).toEqual([]);
+  });
+
+  it("keeps an = that escapes nothing", () => {
+    expect(kinds(quotedPrintable("text/x-shellscript", "echo 'PermitRootLogin=ZZ yes'\nx=1\n"))).toEqual([]);
+  });
+
+  it("decodes long runs of escapes and stray = in linear time", () => {
+    expect(kinds(quotedPrintable("text/x-shellscript", `${"= ".repeat(100_000)}=\n${"=3D".repeat(100_000)}`))).toEqual(
+      [],
+    );
+    const blanks = `${"=".repeat(50_000)}${" ".repeat(100_000)}\necho 'PermitRootLogin yes'`;
+    expect(kinds(quotedPrintable("text/x-shellscript", blanks))).toEqual(["root-login"]);
   });
 });

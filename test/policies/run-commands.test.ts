@@ -268,3 +268,23 @@ describe("Systems Manager Command documents and associations", () => {
     expectNotes(ds, ["content is unknown (it does not parse as JSON or YAML)"]);
   });
 });
+
+describe("disallow-userdata-login-weakening messages say where a line was written and why it counts", () => {
+  it("names the boot script that will run a written line", async () => {
+    const script =
+      "#!/bin/bash\ncat >> /etc/rc.local <<'EOF'\necho 'PermitRootLogin yes' >> /etc/ssh/sshd_config\nEOF\n";
+    const ds = await run(disallowUserdataLoginWeakening, "aws:ec2/instance:Instance", { userData: script });
+    expect(ds.map((d) => d.message)).toEqual([
+      expect.stringMatching(/userData permits root login: ".*" via \/etc\/rc\.local/),
+    ]);
+  });
+
+  it("explains that uncommenting activates the image's commented default", async () => {
+    const script = "#!/bin/bash\nsed -i '/^#PasswordAuthentication/s/^#//' /etc/ssh/sshd_config\n";
+    const ds = await run(disallowUserdataLoginWeakening, "aws:ec2/instance:Instance", { userData: script });
+    expect(ds).toHaveLength(1);
+    expect(ds[0].message).toMatch(
+      /enables SSH password authentication: .*commented default "PasswordAuthentication yes"/,
+    );
+  });
+});

@@ -1,0 +1,20 @@
+// Commands that copy files (cp, mv, install, ln, rsync, scp): where they put their sources. Read by the root-keys
+// check and by the one that notes files copied into sshd's configuration.
+import { optionValues } from "./userdata-words";
+
+/** Commands whose last argument is where they put their sources. */
+const COPIES = new Set(["cp", "mv", "install", "ln", "rsync", "scp"]);
+/** Those whose `-t` names the destination directory (rsync's `-t` keeps times, scp's is internal). */
+const TARGET_OPTION = new Set(["cp", "mv", "install", "ln"]);
+/** Short options of cp and the like that take a value. */
+const CP_VALUES = "St";
+
+/** `cp src… dest`, `cp -t dest src…`: the sources and the destination, or undefined for another command. */
+export function copyOperands(name: string, args: string[]): { sources: string[]; destination: string } | undefined {
+  if (!COPIES.has(name)) return undefined;
+  const target = TARGET_OPTION.has(name) ? optionValues(args, "-t", "--target-directory", CP_VALUES) : [];
+  const operands = args.filter((a) => !a.startsWith("-"));
+  if (target.length === 0 && operands.length < 2) return undefined;
+  const destination = target[0] ?? operands[operands.length - 1];
+  return { sources: target.length > 0 ? operands : operands.slice(0, -1), destination };
+}

@@ -1,0 +1,66 @@
+// The sshd_config directives the user-data checks read, and the values that weaken login. Shared by every reader
+// of text that may end up in sshd's configuration: a line of it, an echo, a sed replacement, a simulated stock line.
+import { LoginWeaknessKind } from "./userdata-findings";
+
+const YES = String.raw`(?:yes|true|on|1)`;
+/**
+ * The `keyword [=] value` separator: blanks around an `=`, or a run of blanks holding a space or a tab (sshd splits on
+ * both). Spelt so that each blank has one way to match — blanks other than space/tab up to the first space or tab,
+ * then any blanks; the overlapping spelling `\s*[ \t=]\s*` retries every split of a long run, quadratic in its length.
+ */
+const SEPARATOR = String.raw`(?:\s*=\s*|[^\S \t]*[ \t]\s*)`;
+
+/** The directives whose value the checks read (and `Match`/`Include`, which change what the others apply to). */
+export const DIRECTIVE =
+  /\b(?:PasswordAuthentication|KbdInteractiveAuthentication|ChallengeResponseAuthentication|PermitRootLogin|AuthenticationMethods)\b/i;
+
+/** sshd_config directives, whether written directly, appended by echo/tee, or set by a sed expression. */
+export const PASSWORD_AUTH = new RegExp(String.raw`\bPasswordAuthentication${SEPARATOR}["']?${YES}\b`, "i");
+/** Keyboard-interactive usually prompts for the password, unless AuthenticationMethods makes it a second factor. */
+export const KEYBOARD_AUTH = new RegExp(
+  String.raw`\b(?:KbdInteractiveAuthentication|ChallengeResponseAuthentication)${SEPARATOR}["']?${YES}\b`,
+  "i",
+);
+/** `prohibit-password` still lets root in with a key (the case planted one), so only an explicit `no` is safe. */
+export const ROOT_LOGIN = new RegExp(
+  String.raw`\bPermitRootLogin${SEPARATOR}["']?(?:yes|without-password|prohibit-password|forced-commands-only)\b`,
+  "i",
+);
+/** The value runs to the end of the line, a quote or a comment; nothing follows the greedy class, so no backtracking. */
+export const AUTHENTICATION_METHODS = new RegExp(
+  String.raw`\bAuthenticationMethods${SEPARATOR}["']?([^"'#\r\n]*)`,
+  "gi",
+);
+/** The files an `Include` makes sshd read: the rest of its line (several patterns may follow one keyword). */
+export const INCLUDE = new RegExp(String.raw`\bInclude${SEPARATOR}["']?([^"'#\r\n]*)`, "gi");
+
+/** An sshd Match block: directives after it bind only the matched connections, up to `Match all`. */
+export const MATCH = /\bMatch[ \t]+(\S+)/;
+
+/** A line of sshd_config syntax (`Keyword value`, `Keyword=value`) rather than a command. */
+const SETTING_LINE =
+  /^(?:PasswordAuthentication|KbdInteractiveAuthentication|ChallengeResponseAuthentication|PermitRootLogin|AuthenticationMethods|Match|Include)(?:=|$)/i;
+
+export function isSettingWord(word: string): boolean {
+  return SETTING_LINE.test(word);
+}
+
+/** The value text gives a directive of the table (`PermitRootLogin no` gives "no"), or undefined when none. */
+export function directiveValue(text: string, directive: string): string | undefined {
+  return new RegExp(String.raw`\b${directive}${SEPARATOR}["']?([^\s"'#]+)`, "i").exec(text)?.[1];
+}
+
+export interface DirectiveWeakness {
+  kind: LoginWeaknessKind;
+  /** Only keyboard-interactive (or challenge-response) was enabled: MFA may excuse it. */
+  keyboardOnly: boolean;
+}
+
+/** The login weaknesses that text, read as sshd_config, turns on: password and keyboard-interactive, root login. */
+export function weaknessesIn(text: string): DirectiveWeakness[] {
+  const found: DirectiveWeakness[] = [];
+  const password = PASSWORD_AUTH.test(text);
+  if (password || KEYBOARD_AUTH.test(text)) found.push({ kind: "password-authentication", keyboardOnly: !password });
+  if (ROOT_LOGIN.test(text)) found.push({ kind: "root-login", keyboardOnly: false });
+  return found;
+}

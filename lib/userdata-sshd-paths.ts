@@ -1,0 +1,24 @@
+// Which files sshd reads as its configuration. Two readings, each chosen so that it never hides a weakening: a file
+// excuses keyboard-interactive (AuthenticationMethods) only when it surely is sshd's, while a setting written to a
+// file that may be sshd's counts.
+
+/** The files stock sshd reads: sshd_config and the drop-ins its `Include /etc/ssh/sshd_config.d/*.conf` names. */
+const SSHD_CONFIG = /^\/etc\/ssh\/(?:sshd_config|sshd_config\.d\/[^/]+\.conf)$/;
+/** Anything named like sshd's configuration, wherever it lives (`/usr/etc/ssh/sshd_config`, a drop-in's backup). */
+const SSHD_CONFIG_NAME = /(?:^|\/)sshd_config(?:\.d\/[^/]+)?$/;
+/** Under /etc/ssh, every file but the client's configuration may be included by sshd_config. */
+const SSH_DIRECTORY = /^\/etc\/ssh\/(?!ssh_config(?:$|\.d\/))/;
+
+export function isSshdConfigPath(path: string): boolean {
+  return SSHD_CONFIG.test(normalPath(path));
+}
+
+export function maybeSshdConfigPath(path: string): boolean {
+  const normal = normalPath(path);
+  return SSHD_CONFIG_NAME.test(normal) || SSH_DIRECTORY.test(normal);
+}
+
+/** Repeated slashes collapsed, as the kernel reads a path. */
+export function normalPath(path: string): string {
+  return path.replace(/\/{2,}/g, "/");
+}
