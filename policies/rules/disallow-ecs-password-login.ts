@@ -39,12 +39,12 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
   metadata: {
     name: "disallow-ecs-password-login",
     description:
-      "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters, ENS instances, CDDC dedicated hosts and EFLO nodes, node groups and hyper nodes; use key pairs.",
+      "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters (edge included), ENS instances, CDDC dedicated hosts, RDS Custom instances, E-HPC clusters and EFLO nodes, node groups, attachments and hyper nodes; use key pairs.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
       "Remove password / kmsEncryptedPassword / osPassword / loginPassword / passwordInherit from the resource.",
-      "Set keyName (ECS instances, scaling configurations, Container Service node pools and clusters) or keyPairName (instance sets, launch templates, ENS instances, CDDC hosts, EFLO node groups) to a key pair; EFLO nodes and hyper nodes log in with their node group's key pair; attach a key pair to Simple Application Server instances instead of a password.",
+      "Set keyName (ECS instances, scaling configurations, Container Service node pools and clusters) or keyPairName (instance sets, launch templates, ENS instances, CDDC hosts, RDS Custom, E-HPC clusters, EFLO node groups) to a key pair; EFLO nodes, attachments and hyper nodes log in with their node group's key pair; attach a key pair to Simple Application Server instances instead of a password.",
       "Keep PasswordAuthentication no in sshd_config (the kit's bastion user data does this).",
     ],
     controls: [
@@ -121,6 +121,32 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
       passwords: ["loginPassword"],
       inherits: false,
       keyLogin: EFLO_NODE_GROUP_KEY,
+    }),
+    "alicloud:eflo/nodeGroupAttachment:NodeGroupAttachment": passwordLoginCheck({
+      passwords: ["loginPassword"],
+      inherits: false,
+      keyLogin: EFLO_NODE_GROUP_KEY,
+    }),
+    "alicloud:cs/edgeKubernetes:EdgeKubernetes": passwordLoginCheck({
+      passwords: ["password"],
+      inherits: false,
+      keyLogin: "keyName",
+    }),
+    // Hosts the customer logs in to: CDDC Tair-PMem hosts, RDS Custom instances, E-HPC cluster nodes.
+    "alicloud:cddc/dedicatedHost:DedicatedHost": passwordLoginCheck({
+      passwords: ["osPassword"],
+      inherits: false,
+      keyLogin: "no host password (log in through the CDDC console's managed access)",
+    }),
+    "alicloud:rds/custom:Custom": passwordLoginCheck({
+      passwords: ["password"],
+      inherits: false,
+      keyLogin: "keyPairName",
+    }),
+    "alicloud:ehpc/cluster:Cluster": passwordLoginCheck({
+      passwords: ["password"],
+      inherits: false,
+      keyLogin: "keyPairName",
     }),
   },
 });

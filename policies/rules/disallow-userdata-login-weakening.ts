@@ -101,7 +101,7 @@ export const disallowUserdataLoginWeakening = defineResourceRule<unknown>({
   metadata: {
     name: "disallow-userdata-login-weakening",
     description:
-      "User data must not enable SSH password authentication or root login, set passwords (chpasswd, passwd from a pipe or --stdin, useradd/usermod -p, cloud-init password keys) or write root's authorized_keys, on instances, launch templates, launch configurations and scaling configurations of both clouds, AWS spot fleets and Lightsail instances, or Alibaba Cloud Container Service node pools, ENS instances, CDDC hosts and EFLO nodes, node groups and hyper nodes; nor may run-command shell scripts (Alibaba Cloud Cloud Assistant commands, AWS Systems Manager Command documents and AWS-RunShellScript associations).",
+      "User data must not enable SSH password authentication or root login, set passwords (chpasswd, passwd from a pipe or --stdin, useradd/usermod -p, cloud-init password keys) or write root's authorized_keys, on instances, launch templates, launch configurations and scaling configurations of both clouds, AWS spot fleets and Lightsail instances, or Alibaba Cloud Container Service node pools and edge clusters, ENS instances, CDDC hosts and EFLO nodes, node groups, attachments and hyper nodes; nor may run-command shell scripts (Alibaba Cloud Cloud Assistant commands, AWS Systems Manager Command documents and AWS-RunShellScript associations).",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
@@ -137,6 +137,8 @@ export const disallowUserdataLoginWeakening = defineResourceRule<unknown>({
     "alicloud:eflo/node:Node": userDataCheck(["userData"]),
     "alicloud:eflo/nodeGroup:NodeGroup": userDataCheck(["userData"]),
     "alicloud:eflo/hyperNode:HyperNode": userDataCheck(["userData"]),
+    "alicloud:eflo/nodeGroupAttachment:NodeGroupAttachment": userDataCheck(["userData"]),
+    "alicloud:cs/edgeKubernetes:EdgeKubernetes": userDataCheck(["userData"]),
     // Run-command scripts on AWS, the counterpart of Cloud Assistant.
     "aws:ssm/document:Document": ssmDocumentCheck(),
     "aws:ssm/association:Association": ssmAssociationCheck(),

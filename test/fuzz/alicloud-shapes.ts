@@ -342,6 +342,11 @@ export const alicloudShapes: Record<string, Shape> = {
   "alicloud:eflo/node:Node": { loginPassword: "string", userData: "userData" },
   "alicloud:eflo/nodeGroup:NodeGroup": { loginPassword: "string", keyPairName: "string", userData: "userData" },
   "alicloud:eflo/hyperNode:HyperNode": { loginPassword: "string", userData: "userData" },
+  "alicloud:eflo/nodeGroupAttachment:NodeGroupAttachment": { loginPassword: "string", userData: "userData" },
+  "alicloud:cs/edgeKubernetes:EdgeKubernetes": { password: "string", keyName: "string", userData: "userData" },
+  "alicloud:cddc/dedicatedHost:DedicatedHost": { osPassword: "string", engine: "string" },
+  "alicloud:rds/custom:Custom": { password: "string", keyPairName: "string" },
+  "alicloud:ehpc/cluster:Cluster": { password: "string", keyPairName: "string" },
   "alicloud:ecs/autoSnapshotPolicy:AutoSnapshotPolicy": {
     retentionDays: "number",
     repeatWeekdays: "strings",

@@ -190,3 +190,53 @@ describe("disallow-ecs-password-login on more compute", () => {
     ]);
   });
 });
+
+/** A password field and its key-based alternative: a set password, a key login and a password known only at apply. */
+function passwordCases(type: string, field: string, keyLogin: string, base: Record<string, unknown>): Case[] {
+  return [
+    {
+      name: `${type} with ${field}`,
+      type,
+      props: { ...base, [field]: "Passw0rd!" },
+      violations: 1,
+      mentions: passwordSet(field, keyLogin),
+    },
+    { name: `${type} without ${field}`, type, props: base, violations: 0 },
+    {
+      name: `${type} with ${field} known at apply`,
+      type,
+      props: { ...base, [field]: UNKNOWN },
+      violations: 1,
+      mentions: passwordSet(field, keyLogin),
+    },
+  ];
+}
+
+describe("disallow-ecs-password-login on edge clusters, node group attachments, CDDC Tair-PMem hosts, RDS Custom and E-HPC", () => {
+  table(disallowEcsPasswordLogin, [
+    ...passwordCases("alicloud:cs/edgeKubernetes:EdgeKubernetes", "password", "keyName", {
+      workerVswitchIds: ["vsw-1"],
+      keyName: "ops",
+    }),
+    ...passwordCases(
+      "alicloud:eflo/nodeGroupAttachment:NodeGroupAttachment",
+      "loginPassword",
+      "the node group's keyPairName",
+      { clusterId: "c", nodeGroupId: "ng-1", nodeId: "n-1" },
+    ),
+    ...passwordCases(
+      "alicloud:cddc/dedicatedHost:DedicatedHost",
+      "osPassword",
+      "no host password (log in through the CDDC console's managed access)",
+      { engine: "Tair-PMem", hostClass: "x", vswitchId: "vsw-1" },
+    ),
+    ...passwordCases("alicloud:rds/custom:Custom", "password", "keyPairName", {
+      instanceType: "mysql.x4.xlarge.6cm",
+      keyPairName: "ops",
+    }),
+    ...passwordCases("alicloud:ehpc/cluster:Cluster", "password", "keyPairName", {
+      clusterType: "Standard",
+      keyPairName: "ops",
+    }),
+  ] as Case[]);
+});

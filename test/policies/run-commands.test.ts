@@ -288,3 +288,10 @@ describe("disallow-userdata-login-weakening messages say where a line was writte
     );
   });
 });
+
+describe("disallow-userdata-login-weakening on edge clusters and EFLO node group attachments", () => {
+  table(disallowUserdataLoginWeakening, [
+    ...bootScriptCases("alicloud:cs/edgeKubernetes:EdgeKubernetes", "userData", b64, { workerVswitchIds: ["vsw-1"] }),
+    ...bootScriptCases("alicloud:eflo/nodeGroupAttachment:NodeGroupAttachment", "userData", plain, { nodeId: "n-1" }),
+  ] as Case[]);
+});
