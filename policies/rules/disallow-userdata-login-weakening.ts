@@ -96,12 +96,36 @@ function ssmAssociationCheck(): Check<unknown> {
   };
 }
 
+/**
+ * A maintenance window's RUN_COMMAND task of AWS-RunShellScript runs the `commands` parameter on every target, on a
+ * schedule. Parameters arrive as `[{name, values}]`; a task type or document known only at apply may be this one.
+ */
+function ssmMaintenanceWindowTaskCheck(): Check<unknown> {
+  return (p) => {
+    const type = p.taskType;
+    if (!isUnknown(type) && typeof type === "string" && type.toUpperCase() !== "RUN_COMMAND") return [];
+    if (!isUnknown(p.taskArn) && !isRunShellScriptDocument(p.taskArn)) return [];
+    const field = "taskInvocationParameters.runCommandParameters.parameters";
+    const invocation = p.taskInvocationParameters;
+    const runCommand = isUnknown(invocation) ? invocation : obj(invocation)?.runCommandParameters;
+    const parameters = isUnknown(runCommand) ? runCommand : obj(runCommand)?.parameters;
+    if (isUnknown(parameters)) return [unverifiable(field)];
+    return list(parameters).flatMap((entry, i) => {
+      const parameter = obj(entry);
+      if (isUnknown(entry) || isUnknown(parameter?.name)) return [unverifiable(`${field}[${i}]`)];
+      if (parameter?.name !== "commands") return [];
+      if (containsUnknown(parameter.values)) return [unverifiable(`${field}[${i}].values`)];
+      return scriptFindings(`${field}[${i}].values`, commandLines(parameter.values).join("\n"));
+    });
+  };
+}
+
 /** Case step 2: the attacker rewrote sshd_config and planted keys under /root/.ssh. */
 export const disallowUserdataLoginWeakening = defineResourceRule<unknown>({
   metadata: {
     name: "disallow-userdata-login-weakening",
     description:
-      "User data must not enable SSH password authentication or root login, set passwords (chpasswd, passwd from a pipe or --stdin, useradd/usermod -p, cloud-init password keys) or write root's authorized_keys, on instances, launch templates, launch configurations and scaling configurations of both clouds, AWS spot fleets and Lightsail instances, or Alibaba Cloud Container Service node pools and edge clusters, ENS instances, CDDC hosts and EFLO nodes, node groups, attachments and hyper nodes; nor may run-command shell scripts (Alibaba Cloud Cloud Assistant commands, AWS Systems Manager Command documents and AWS-RunShellScript associations).",
+      "User data must not enable SSH password authentication or root login, set passwords (chpasswd, passwd from a pipe or --stdin, useradd/usermod -p, cloud-init password keys) or write root's authorized_keys, on instances, launch templates, launch configurations and scaling configurations of both clouds, AWS spot fleets and Lightsail instances, or Alibaba Cloud Container Service node pools and edge clusters, ENS instances, CDDC hosts and EFLO nodes, node groups, attachments and hyper nodes; nor may run-command shell scripts (Alibaba Cloud Cloud Assistant commands, AWS Systems Manager Command documents, AWS-RunShellScript associations and maintenance window tasks).",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
@@ -142,5 +166,6 @@ export const disallowUserdataLoginWeakening = defineResourceRule<unknown>({
     // Run-command scripts on AWS, the counterpart of Cloud Assistant.
     "aws:ssm/document:Document": ssmDocumentCheck(),
     "aws:ssm/association:Association": ssmAssociationCheck(),
+    "aws:ssm/maintenanceWindowTask:MaintenanceWindowTask": ssmMaintenanceWindowTaskCheck(),
   },
 });

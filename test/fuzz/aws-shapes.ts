@@ -127,6 +127,21 @@ export const awsShapes: Record<string, Shape> = {
     documentFormat: { oneOf: ["JSON", "YAML", "TEXT"] },
     content: "ssmDocument",
   },
+  "aws:ssm/maintenanceWindowTask:MaintenanceWindowTask": {
+    taskType: { oneOf: ["RUN_COMMAND", "AUTOMATION", "LAMBDA", "run_command", ""] },
+    taskArn: { oneOf: ["AWS-RunShellScript", "AWS-RunPowerShellScript", "arn:aws:lambda:x", ""] },
+    taskInvocationParameters: {
+      object: {
+        runCommandParameters: {
+          object: {
+            parameters: {
+              arrayOf: { name: { oneOf: ["commands", "workingDirectory", ""] }, values: { arrayOf: "userData" } },
+            },
+          },
+        },
+      },
+    },
+  },
   "aws:ssm/association:Association": {
     name: {
       oneOf: [

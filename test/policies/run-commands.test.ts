@@ -295,3 +295,59 @@ describe("disallow-userdata-login-weakening on edge clusters and EFLO node group
     ...bootScriptCases("alicloud:eflo/nodeGroupAttachment:NodeGroupAttachment", "userData", plain, { nodeId: "n-1" }),
   ] as Case[]);
 });
+
+const WINDOW_TASK = "aws:ssm/maintenanceWindowTask:MaintenanceWindowTask";
+const windowTask = (commands: unknown, extra: Record<string, unknown> = {}) => ({
+  windowId: "mw-1",
+  taskType: "RUN_COMMAND",
+  taskArn: "AWS-RunShellScript",
+  taskInvocationParameters: {
+    runCommandParameters: {
+      parameters: [
+        { name: "workingDirectory", values: ["/"] },
+        { name: "commands", values: commands },
+      ],
+    },
+  },
+  ...extra,
+});
+
+describe("disallow-userdata-login-weakening on maintenance window tasks", () => {
+  table(disallowUserdataLoginWeakening, [
+    {
+      name: "RUN_COMMAND task of AWS-RunShellScript opening SSH passwords",
+      type: WINDOW_TASK,
+      props: windowTask(openSsh.split("\n")),
+      violations: 1,
+      mentions:
+        "taskInvocationParameters.runCommandParameters.parameters[1].values enables SSH password authentication",
+    },
+    { name: "task hardening sshd", type: WINDOW_TASK, props: windowTask([hardened]), violations: 0 },
+    { name: "commands unknown at preview", type: WINDOW_TASK, props: windowTask([UNKNOWN]), violations: 0, notes: 1 },
+    {
+      name: "parameters unknown at preview",
+      type: WINDOW_TASK,
+      props: windowTask([], { taskInvocationParameters: { runCommandParameters: { parameters: UNKNOWN } } }),
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "task of a document known only at apply is read",
+      type: WINDOW_TASK,
+      props: windowTask([rootKeys], { taskArn: UNKNOWN }),
+      violations: 1,
+    },
+    {
+      name: "AUTOMATION task is not a shell",
+      type: WINDOW_TASK,
+      props: windowTask([openSsh], { taskType: "AUTOMATION" }),
+      violations: 0,
+    },
+    {
+      name: "RUN_COMMAND of AWS-RunPowerShellScript is not a shell",
+      type: WINDOW_TASK,
+      props: windowTask([openSsh], { taskArn: "AWS-RunPowerShellScript" }),
+      violations: 0,
+    },
+  ] as Case[]);
+});
