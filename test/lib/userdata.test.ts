@@ -730,6 +730,13 @@ describe("findLoginWeaknesses, quoted-printable MIME parts", () => {
     expect(kinds(quotedPrintable("text/x-shellscript", part))).toEqual(["password-authentication"]);
   });
 
+  it("keeps raw UTF-8 text beside the escapes", () => {
+    const part = "#!/bin/bash\n# 开启密码登录\necho 'PasswordAuthentication=20yes # 中文' >> /etc/ssh/sshd_config\n";
+    expect(findLoginWeaknesses(quotedPrintable("text/x-shellscript", part))).toEqual([
+      { kind: "password-authentication", line: "echo 'PasswordAuthentication yes # 中文' >> /etc/ssh/sshd_config" },
+    ]);
+  });
+
   it("finds nothing in a hardened quoted-printable script", () => {
     const part = "#!/bin/bash\nsed -i 's/^#\\?PermitRootLogin.*/PermitRootLogin no/' /etc/ssh/sshd_=\nconfig\n";
     expect(kinds(quotedPrintable("text/x-shellscript", part))).toEqual([]);
