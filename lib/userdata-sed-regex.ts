@@ -1,28 +1,16 @@
 // sed's regular expressions — POSIX basic, or extended under -E/-r, with GNU's `\?`, `\+`, `\|`, `\s`, `\w` — run
-// on the stock sshd_config lines a script may uncomment. Compiled to a Pike VM: every instruction runs at most once
-// per character, so a hostile pattern costs time linear in its size, whatever its quantifiers.
+// on the stock sshd_config lines a script may uncomment. They are translated here into RE2's syntax and matched by
+// re2js, whose automata take time linear in the line whatever the pattern's quantifiers.
+import type { RE2JS } from "re2js";
 
-type Test = (c: string) => boolean;
-
-type Node =
-  | { type: "char"; test: Test }
-  | { type: "assert"; at: "start" | "end" | "any" }
-  | { type: "group"; slot: number; body: Node }
-  | { type: "concat"; items: Node[] }
-  | { type: "alternation"; options: Node[] }
-  | { type: "repeat"; body: Node; min: number; max: number };
-
-type Instruction =
-  | { op: "char"; test: Test }
-  | { op: "assert"; at: "start" | "end" | "any" }
-  | { op: "split"; first: number; second: number }
-  | { op: "jump"; to: number }
-  | { op: "save"; slot: number }
-  | { op: "match" };
+/** re2js loads with the first pattern compiled: most resources carry no sed script, and the pack's start-up is timed. */
+let re2jsModule: typeof import("re2js") | undefined;
+const re2js = (): typeof import("re2js") => (re2jsModule ??= require("re2js"));
 
 export interface SedRegex {
-  code: Instruction[];
-  groups: number;
+  compiled: RE2JS;
+  /** About the instructions of the compiled program: what one character of a scan costs. */
+  size: number;
 }
 
 export interface SedMatch {
@@ -33,289 +21,267 @@ export interface SedMatch {
 }
 
 /**
- * Steps (a thread at a character) one user-data scan may spend simulating sed: hostile scripts of many large
- * patterns would otherwise cost their size times the lines' length. Real scripts spend a few thousand.
+ * Work one user-data scan may spend simulating sed, in instructions times characters: hostile scripts of many large
+ * patterns would otherwise cost their size times the lines' length. Real scripts spend tens of thousands.
  */
 export class MatchBudget {
-  constructor(public remaining = 1_000_000) {}
+  constructor(public remaining = 10_000_000) {}
 }
 
-/** Longer patterns are not sshd_config edits; they are left unread rather than compiled. */
+/** Longer patterns, or ones that expand to larger programs, are not sshd_config edits: they are left unread. */
 const MAX_PATTERN = 512;
-const MAX_CODE = 2048;
-const UNBOUNDED = -1;
+const MAX_SIZE = 2048;
+/** Compiling an instruction costs about as much as running it over a thousand characters. */
+const COMPILE_COST = 1024;
 
-class Unsupported extends Error {}
-
-/** The compiled pattern, or undefined when it uses what is not modelled (backreferences) or is too large. */
-export function compileSedRegex(source: string, extended: boolean, ignoreCase = false): SedRegex | undefined {
+/**
+ * The compiled pattern, or undefined when it uses what RE2 cannot run (backreferences), is malformed or too large,
+ * or when `budget` is spent.
+ */
+export function compileSedRegex(
+  source: string,
+  extended: boolean,
+  ignoreCase = false,
+  budget = new MatchBudget(),
+): SedRegex | undefined {
   if (source.length > MAX_PATTERN) return undefined;
+  const translated = translateSedRegex(source, extended);
+  if (!translated || translated.size > MAX_SIZE) return undefined;
+  budget.remaining -= translated.size * COMPILE_COST;
+  if (budget.remaining < 0) return undefined;
+  const { RE2JS, RE2JSException } = re2js();
+  // POSIX matching is leftmost-longest, where RE2's default is leftmost-first.
+  const flags = RE2JS.LONGEST_MATCH | (ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
   try {
-    const parser = new Parser(source, extended, ignoreCase);
-    const node = parser.parse();
-    const code: Instruction[] = [{ op: "save", slot: 0 }];
-    emit(node, code);
-    code.push({ op: "save", slot: 1 }, { op: "match" });
-    return { code, groups: parser.groups };
+    return { compiled: RE2JS.compile(translated.re2, flags), size: translated.size };
   } catch (e) {
-    if (e instanceof Unsupported) return undefined;
+    if (e instanceof RE2JSException) return undefined;
     throw e;
   }
 }
 
 /**
- * The leftmost match at or after `from`, preferring the greedy reading, as sed's matcher mostly does. Undefined
- * when there is none, or when `budget` runs out (the caller tells the two apart by the budget).
+ * The leftmost-longest match at or after `from` (`^` still anchors at the line's start). Undefined when there is
+ * none, or when `budget` runs out (the caller tells the two apart by the budget).
  */
 export function sedMatch(regex: SedRegex, line: string, budget: MatchBudget, from = 0): SedMatch | undefined {
-  const { code } = regex;
-  const slots = 2 * (regex.groups + 1);
-  const visited = new Int32Array(code.length).fill(-1);
-  let current: { pc: number; saved: number[] }[] = [];
-  let matched: number[] | undefined;
-  const add = (list: typeof current, pc: number, saved: number[], at: number): void => {
-    if (visited[pc] === at) return;
-    visited[pc] = at;
-    budget.remaining--;
-    const ins = code[pc];
-    if (ins.op === "jump") add(list, ins.to, saved, at);
-    else if (ins.op === "split") {
-      add(list, ins.first, saved, at);
-      add(list, ins.second, saved, at);
-    } else if (ins.op === "save") {
-      const copy = saved.slice();
-      copy[ins.slot] = at;
-      add(list, pc + 1, copy, at);
-    } else if (ins.op === "assert") {
-      if (ins.at === "any" || (ins.at === "start" ? at === 0 : at === line.length)) add(list, pc + 1, saved, at);
-    } else list.push({ pc, saved });
-  };
-  for (let at = from; at <= line.length; at++) {
-    if (!matched) add(current, 0, new Array<number>(slots).fill(-1), at);
-    const next: typeof current = [];
-    for (const thread of current) {
-      const ins = code[thread.pc];
-      if (ins.op === "match") {
-        matched = thread.saved;
-        break; // the threads after it have lower priority
-      }
-      if (ins.op === "char" && at < line.length && ins.test(line[at])) add(next, thread.pc + 1, thread.saved, at + 1);
-    }
-    current = next;
-    if ((current.length === 0 && matched) || budget.remaining < 0) break;
-  }
-  if (!matched || budget.remaining < 0) return undefined;
-  const saved = matched;
-  const groups = Array.from({ length: regex.groups }, (_, i) =>
-    saved[2 * i + 2] >= 0 && saved[2 * i + 3] >= 0 ? line.slice(saved[2 * i + 2], saved[2 * i + 3]) : undefined,
-  );
-  return { start: saved[0], end: saved[1], groups };
+  budget.remaining -= regex.size * (line.length - from + 1);
+  if (budget.remaining < 0) return undefined;
+  const matcher = regex.compiled.matcher(line);
+  if (!matcher.find(from)) return undefined;
+  const groups = Array.from({ length: matcher.groupCount() }, (_, i) => matcher.group(i + 1) ?? undefined);
+  return { start: matcher.start(), end: matcher.end(), groups };
 }
 
-function emit(node: Node, code: Instruction[]): void {
-  if (code.length > MAX_CODE) throw new Unsupported();
-  switch (node.type) {
-    case "char":
-      code.push({ op: "char", test: node.test });
-      return;
-    case "assert":
-      code.push({ op: "assert", at: node.at });
-      return;
-    case "group":
-      code.push({ op: "save", slot: 2 * node.slot });
-      emit(node.body, code);
-      code.push({ op: "save", slot: 2 * node.slot + 1 });
-      return;
-    case "concat":
-      for (const item of node.items) emit(item, code);
-      return;
-    case "alternation":
-      return emitAlternation(node.options, code);
-    case "repeat":
-      return emitRepeat(node, code);
+/** Part of a translated pattern, with the size of its program. */
+interface Piece {
+  re2: string;
+  size: number;
+  /** `^`, `$` or a word boundary: a `*` right after one that opens an expression is a literal star. */
+  anchor?: boolean;
+}
+
+/** A quantifier in RE2's syntax, and the copies of its operand RE2 makes. */
+interface Quantifier {
+  re2: string;
+  copies: number;
+}
+
+class Unreadable extends Error {}
+
+/** The pattern in RE2's syntax, or undefined when it has a backreference or is malformed. */
+export function translateSedRegex(source: string, extended: boolean): { re2: string; size: number } | undefined {
+  try {
+    return new Translator(source, extended).translate();
+  } catch (e) {
+    if (e instanceof Unreadable) return undefined;
+    throw e;
   }
 }
 
-function emitAlternation(options: Node[], code: Instruction[]): void {
-  const jumps: { op: "jump"; to: number }[] = [];
-  options.forEach((option, i) => {
-    const split = { op: "split" as const, first: code.length + 1, second: 0 };
-    if (i < options.length - 1) code.push(split);
-    emit(option, code);
-    if (i < options.length - 1) {
-      const jump = { op: "jump" as const, to: 0 };
-      jumps.push(jump);
-      code.push(jump);
-      split.second = code.length;
-    }
-  });
-  for (const jump of jumps) jump.to = code.length;
+/** Characters RE2 reads as operators, escaped wherever sed reads them as themselves (RE2 takes `\` before any). */
+const RE2_OPERATOR = /[\\^$.|?*+()[\]{}-]/;
+
+function literal(c: string): string {
+  return RE2_OPERATOR.test(c) ? `\\${c}` : c;
 }
 
-/** `x{min,max}`: min copies of x, then max-min optional ones, or a loop when unbounded. Greedy: the copy comes first. */
-function emitRepeat(node: { body: Node; min: number; max: number }, code: Instruction[]): void {
-  for (let i = 0; i < node.min; i++) emit(node.body, code);
-  if (node.max === UNBOUNDED) {
-    const loop = code.length;
-    const split = { op: "split" as const, first: loop + 1, second: 0 };
-    code.push(split);
-    emit(node.body, code);
-    code.push({ op: "jump", to: loop });
-    split.second = code.length;
-    return;
-  }
-  const splits: { op: "split"; first: number; second: number }[] = [];
-  for (let i = node.min; i < node.max; i++) {
-    const split = { op: "split" as const, first: code.length + 1, second: 0 };
-    splits.push(split);
-    code.push(split);
-    emit(node.body, code);
-  }
-  for (const split of splits) split.second = code.length;
-}
-
-const CLASSES: Record<string, Test> = {
-  space: (c) => /\s/.test(c),
-  blank: (c) => c === " " || c === "\t",
-  alpha: (c) => /[A-Za-z]/.test(c),
-  digit: (c) => /[0-9]/.test(c),
-  alnum: (c) => /[A-Za-z0-9]/.test(c),
-  upper: (c) => /[A-Z]/.test(c),
-  lower: (c) => /[a-z]/.test(c),
-  punct: (c) => /[!-/:-@[-`{-~]/.test(c),
-  print: (c) => c >= " " && c !== "\x7f",
-  graph: (c) => c > " " && c !== "\x7f",
-  cntrl: (c) => c < " " || c === "\x7f",
-  xdigit: (c) => /[0-9A-Fa-f]/.test(c),
+/** GNU's escapes that stand for a class or an assertion; `\<` and `\>` are read as any word boundary. */
+const ESCAPES: Record<string, Piece> = {
+  s: { re2: "[[:space:]]", size: 1 },
+  S: { re2: "[^[:space:]]", size: 1 },
+  w: { re2: "\\w", size: 1 },
+  W: { re2: "\\W", size: 1 },
+  n: { re2: "\\n", size: 1 },
+  t: { re2: "\\t", size: 1 },
+  b: { re2: "\\b", size: 1, anchor: true },
+  B: { re2: "\\B", size: 1, anchor: true },
+  "<": { re2: "\\b", size: 1, anchor: true },
+  ">": { re2: "\\b", size: 1, anchor: true },
+  "`": { re2: "\\A", size: 1, anchor: true },
+  "'": { re2: "\\z", size: 1, anchor: true },
 };
 
-const word: Test = (c) => /\w/.test(c);
+const POSIX_CLASSES = new Set([
+  "alnum",
+  "alpha",
+  "blank",
+  "cntrl",
+  "digit",
+  "graph",
+  "lower",
+  "print",
+  "punct",
+  "space",
+  "upper",
+  "xdigit",
+]);
 
-/** Recursive descent over one pattern; each character is read once. */
-class Parser {
+/**
+ * Recursive descent over one pattern, each character read once. In a BRE `\(`, `\)`, `\{`, `\}`, `\|`, `\+` and
+ * `\?` are operators and the bare characters literals; in an ERE the reverse.
+ */
+class Translator {
   private at = 0;
-  groups = 0;
   private depth = 0;
 
   constructor(
     private readonly source: string,
     private readonly extended: boolean,
-    private readonly ignoreCase: boolean,
   ) {}
 
-  parse(): Node {
-    const node = this.alternation();
-    if (this.at < this.source.length) throw new Unsupported(); // an unbalanced group end
-    return node;
+  translate(): Piece {
+    const piece = this.alternation();
+    if (this.at < this.source.length) throw new Unreadable(); // an unbalanced group end
+    return piece;
   }
 
-  private alternation(): Node {
-    const options = [this.concat()];
-    while (this.take(this.extended ? "|" : "\\|")) options.push(this.concat());
-    return options.length === 1 ? options[0] : { type: "alternation", options };
+  /** The spelling of an operator: bare in an ERE, behind a backslash in a BRE. */
+  private operator(c: string): string {
+    return this.extended ? c : `\\${c}`;
   }
 
-  private concat(): Node {
-    const items: Node[] = [];
-    while (this.at < this.source.length && !this.atAlternation() && !this.atGroupEnd())
-      items.push(this.quantified(this.atom(items.length === 0), items.length === 0));
-    return { type: "concat", items };
+  private alternation(): Piece {
+    const options = [this.sequence()];
+    while (this.take(this.operator("|"))) options.push(this.sequence());
+    return { re2: options.map((o) => o.re2).join("|"), size: options.reduce((sum, o) => sum + o.size + 1, 0) };
   }
 
-  private atom(first: boolean): Node {
+  private sequence(): Piece {
+    let re2 = "";
+    let size = 0;
+    for (let first = true; this.at < this.source.length && !this.atAlternation() && !this.atGroupEnd(); first = false) {
+      const atom = this.atom(first);
+      const piece = this.quantified(atom, first && atom.anchor === true);
+      re2 += piece.re2;
+      size += piece.size;
+    }
+    return { re2, size };
+  }
+
+  /** One atom; a quantifier character where no atom precedes it (`*` opening an expression) is read as itself. */
+  private atom(first: boolean): Piece {
     const c = this.source[this.at++];
-    if (c === "^" && (this.extended || first)) return { type: "assert", at: "start" };
-    if (c === "$" && (this.extended || this.atEnd())) return { type: "assert", at: "end" };
-    if (c === ".") return { type: "char", test: (x) => x !== "\n" };
-    if (c === "[") return { type: "char", test: this.bracket() };
+    if (c === "^" && (this.extended || first)) return { re2: "^", size: 1, anchor: true };
+    if (c === "$" && (this.extended || this.atEnd())) return { re2: "$", size: 1, anchor: true };
+    if (c === ".") return { re2: ".", size: 1 };
+    if (c === "[") return this.bracket();
     if (this.extended && c === "(") return this.group();
-    if (c !== "\\") return this.literal(c);
+    if (c === "\\") return this.escape();
+    return { re2: literal(c), size: 1 };
+  }
+
+  /** What follows a backslash outside brackets. */
+  private escape(): Piece {
     const e = this.source[this.at++];
-    if (e === undefined) return this.literal("\\");
+    if (e === undefined) return { re2: "\\\\", size: 1 };
     if (!this.extended && e === "(") return this.group();
-    if (e >= "1" && e <= "9") throw new Unsupported(); // a backreference
-    if ("bB<>`'".includes(e)) return { type: "assert", at: "any" }; // word boundaries, read as always true
-    if (e === "n") return this.literal("\n");
-    if (e === "t") return this.literal("\t");
-    if (e === "s") return { type: "char", test: CLASSES.space };
-    if (e === "S") return { type: "char", test: (x) => !CLASSES.space(x) };
-    if (e === "w") return { type: "char", test: word };
-    if (e === "W") return { type: "char", test: (x) => !word(x) };
-    return this.literal(e);
+    if (e >= "1" && e <= "9") throw new Unreadable(); // a backreference: RE2 has none
+    return ESCAPES[e] ?? { re2: literal(e), size: 1 };
   }
 
-  private group(): Node {
-    if (++this.depth > 64) throw new Unsupported();
-    const slot = ++this.groups;
+  private group(): Piece {
+    this.depth++;
     const body = this.alternation();
-    if (!this.take(this.extended ? ")" : "\\)")) throw new Unsupported();
+    if (!this.take(this.operator(")"))) throw new Unreadable();
     this.depth--;
-    return { type: "group", slot, body };
+    return { re2: `(${body.re2})`, size: body.size + 2 };
   }
 
-  /** Quantifiers after an atom; a BRE `*` that opens an expression is a literal star, read by atom. */
-  private quantified(atom: Node, first: boolean): Node {
-    let node = atom;
-    for (;;) {
-      const bounds = this.quantifier(first && node === atom && atom.type === "assert");
-      if (!bounds) return node;
-      node = { type: "repeat", body: node, min: bounds[0], max: bounds[1] };
+  /**
+   * An atom with the quantifiers after it; stacked ones (`a*\{2\}`) group what they repeat, as RE2 refuses `a**`.
+   * After an anchor that opens an expression a `*` is no quantifier.
+   */
+  private quantified(atom: Piece, leadingAnchor: boolean): Piece {
+    let piece = atom;
+    for (let quantifier = this.quantifier(leadingAnchor); quantifier; quantifier = this.quantifier(false)) {
+      const operand = piece === atom ? piece.re2 : `(?:${piece.re2})`;
+      piece = { re2: operand + quantifier.re2, size: piece.size * Math.max(quantifier.copies, 1) + 1 };
+      if (piece.size > MAX_SIZE) throw new Unreadable();
     }
+    return piece;
   }
 
-  private quantifier(afterAnchor: boolean): [number, number] | undefined {
-    const ere = this.extended;
-    if (this.source[this.at] === "*" && !afterAnchor) {
+  private quantifier(afterLeadingAnchor: boolean): Quantifier | undefined {
+    if (this.source[this.at] === "*" && !afterLeadingAnchor) {
       this.at++;
-      return [0, UNBOUNDED];
+      return { re2: "*", copies: 1 };
     }
-    if (this.take(ere ? "?" : "\\?")) return [0, 1];
-    if (this.take(ere ? "+" : "\\+")) return [1, UNBOUNDED];
-    const open = ere ? "{" : "\\{";
-    if (!this.source.startsWith(open, this.at)) return undefined;
-    const interval = ere ? /\{(\d{1,3})(,(\d{0,3}))?\}/y : /\\\{(\d{1,3})(,(\d{0,3}))?\\\}/y;
+    if (this.take(this.operator("?"))) return { re2: "?", copies: 1 };
+    if (this.take(this.operator("+"))) return { re2: "+", copies: 1 };
+    return this.interval();
+  }
+
+  /** `\{m,n\}` in a BRE, `{m,n}` in an ERE; in an ERE a brace that opens no interval is a literal. */
+  private interval(): Quantifier | undefined {
+    if (!this.source.startsWith(this.operator("{"), this.at)) return undefined;
+    const interval = this.extended ? /\{(\d{1,3})(,(\d{0,3}))?\}/y : /\\\{(\d{1,3})(,(\d{0,3}))?\\\}/y;
     interval.lastIndex = this.at;
     const m = interval.exec(this.source);
     if (!m) {
-      if (ere) return undefined; // a literal brace
-      throw new Unsupported();
+      if (this.extended) return undefined;
+      throw new Unreadable();
     }
     this.at = interval.lastIndex;
-    const min = Number(m[1]);
-    const max = m[2] === undefined ? min : m[3] === "" ? UNBOUNDED : Number(m[3]);
-    if (max !== UNBOUNDED && max < min) throw new Unsupported();
-    return [min, max];
+    const [min, max] = [Number(m[1]), Number(m[3])];
+    if (m[2] === undefined) return { re2: `{${min}}`, copies: min };
+    if (m[3] === "") return { re2: `{${min},}`, copies: min + 1 };
+    return { re2: `{${min},${max}}`, copies: Math.max(min, max) };
   }
 
-  /** A bracket expression after its `[`: a test for the characters it names. */
-  private bracket(): Test {
-    const negated = this.source[this.at] === "^";
-    if (negated) this.at++;
-    const tests: Test[] = [];
-    let first = true;
-    while (this.at < this.source.length && (first || this.source[this.at] !== "]")) {
-      first = false;
-      const named = /\[:([a-z]+):\]/y;
-      named.lastIndex = this.at;
-      const m = named.exec(this.source);
-      if (m) {
-        const test = CLASSES[m[1]];
-        if (!test) throw new Unsupported();
-        tests.push(test);
-        this.at = named.lastIndex;
-        continue;
-      }
-      const low = this.bracketChar();
-      if (this.source[this.at] === "-" && this.source[this.at + 1] !== "]" && this.at + 1 < this.source.length) {
-        this.at++;
-        const high = this.bracketChar();
-        tests.push((x) => x >= low && x <= high);
-      } else tests.push((x) => x === low);
+  /**
+   * A bracket expression after its `[`, as an RE2 class. A `]` first in it is a member; a negated one never matches a
+   * newline, as `.` does not.
+   */
+  private bracket(): Piece {
+    let re2 = this.take("^") ? "[^\\n" : "[";
+    for (let first = true; first || this.source[this.at] !== "]"; first = false) {
+      if (this.at >= this.source.length) throw new Unreadable();
+      re2 += this.namedClass() ?? this.bracketRange();
     }
-    if (this.source[this.at++] !== "]") throw new Unsupported();
-    const fold = this.ignoreCase;
-    const inSet = (x: string) => tests.some((t) => t(x) || (fold && (t(x.toLowerCase()) || t(x.toUpperCase()))));
-    return negated ? (x) => x !== "\n" && !inSet(x) : inSet;
+    this.at++;
+    return { re2: `${re2}]`, size: 1 };
+  }
+
+  /** `[:space:]` and the other POSIX classes, which RE2 spells alike; undefined when none starts here. */
+  private namedClass(): string | undefined {
+    const named = /\[:([a-z]+):\]/y;
+    named.lastIndex = this.at;
+    const m = named.exec(this.source);
+    if (!m) return undefined;
+    if (!POSIX_CLASSES.has(m[1])) throw new Unreadable();
+    this.at = named.lastIndex;
+    return m[0];
+  }
+
+  /** A member of a bracket expression, or a range of them; a `-` first or last is a member. */
+  private bracketRange(): string {
+    const low = literal(this.bracketChar());
+    const isRange =
+      this.source[this.at] === "-" && this.at + 1 < this.source.length && this.source[this.at + 1] !== "]";
+    if (!isRange) return low;
+    this.at++;
+    return `${low}-${literal(this.bracketChar())}`;
   }
 
   /** GNU sed reads `\n`, `\t`, `\\` and `\]` inside brackets; any other backslash escapes the next character. */
@@ -326,18 +292,13 @@ class Parser {
     return e === "n" ? "\n" : e === "t" ? "\t" : e;
   }
 
-  private literal(c: string): Node {
-    if (!this.ignoreCase) return { type: "char", test: (x) => x === c };
-    const lower = c.toLowerCase();
-    return { type: "char", test: (x) => x.toLowerCase() === lower };
-  }
-
   private atAlternation(): boolean {
-    return this.source.startsWith(this.extended ? "|" : "\\|", this.at);
+    return this.source.startsWith(this.operator("|"), this.at);
   }
 
+  /** A group end closes a group only inside one; outside, it is read as itself. */
   private atGroupEnd(): boolean {
-    return this.depth > 0 && this.source.startsWith(this.extended ? ")" : "\\)", this.at);
+    return this.depth > 0 && this.source.startsWith(this.operator(")"), this.at);
   }
 
   /** A BRE `$` anchors only at the end of the pattern, a group or an alternative. */

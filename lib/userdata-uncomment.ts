@@ -51,8 +51,9 @@ export class StockSshdConfig {
     const edits = script.edits.filter((e) => e.command !== "text");
     if (!editsSshdConfig && !edits.some(namesDefaultedDirective)) return;
     for (const edit of edits) {
-      const address = edit.address === "" ? undefined : compile(edit.address, script.extended, "");
-      const pattern = edit.command === "s" ? compile(edit.pattern, script.extended, edit.flags) : undefined;
+      const address = edit.address === "" ? undefined : compile(edit.address, script.extended, "", this.budget);
+      const pattern =
+        edit.command === "s" ? compile(edit.pattern, script.extended, edit.flags, this.budget) : undefined;
       for (const line of this.lines) {
         const edited = apply(edit, { address, pattern, budget: this.budget }, line.text);
         if (this.budget.remaining < 0) return;
@@ -105,9 +106,12 @@ function namesDefaultedDirective(edit: SedEdit): boolean {
   return DEFAULTED_DIRECTIVE.test(edit.address) || DEFAULTED_DIRECTIVE.test(edit.pattern);
 }
 
-/** A pattern that cannot be read (a backreference, an oversized one) matches nothing: no edit is guessed. */
-function compile(source: string, extended: boolean, flags: string): SedRegex | undefined {
-  return compileSedRegex(source, extended, /[iI]/.test(flags));
+/**
+ * A pattern that cannot be read (a backreference, an oversized one) matches nothing: no edit is guessed. Compiling
+ * spends the scan's budget too.
+ */
+function compile(source: string, extended: boolean, flags: string, budget: MatchBudget): SedRegex | undefined {
+  return compileSedRegex(source, extended, /[iI]/.test(flags), budget);
 }
 
 /** What an edit made of a line: its new text, undefined once deleted. */
