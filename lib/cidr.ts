@@ -1,5 +1,6 @@
 // CIDR arithmetic shared by policies, components and the reachability model: one answer to "is this the internet".
 import { IPv4CidrRange, IPv6CidrRange, Validator } from "ip-num";
+import { BoundedMemo } from "./bounded-memo";
 
 export type IpFamily = "ipv4" | "ipv6";
 
@@ -19,22 +20,13 @@ export interface ParsedCidr {
  */
 export function parseCidr(s: string): ParsedCidr | undefined {
   if (typeof s !== "string") return undefined;
-  const cached = parseCache.get(s);
-  if (cached !== undefined) return cached ?? undefined;
-  const parsed = parseUncached(s);
-  remember(parseCache, s, parsed ?? null);
-  return parsed;
+  return parsed.through(s, () => parseUncached(s));
 }
 
 /** Parsing through ip-num is the hot path of large rule sets: results are memoised (bounded). */
 const CACHE_LIMIT = 50_000;
-const parseCache = new Map<string, ParsedCidr | null>();
-const publicCache = new Map<string, boolean>();
-
-function remember<V>(cache: Map<string, V>, key: string, value: V) {
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
-}
+const parsed = new BoundedMemo<string, ParsedCidr | undefined>(CACHE_LIMIT);
+const publicity = new BoundedMemo<string, boolean>(CACHE_LIMIT);
 
 function parseUncached(s: string): ParsedCidr | undefined {
   const text = s.trim();
@@ -122,11 +114,7 @@ const nonPublic = NON_PUBLIC_CIDRS.map((c) => parseCidr(c) as ParsedCidr);
 
 /** True when the block contains at least one public address. Unparseable input is not public (callers report it). */
 export function isPublicCidr(cidr: string): boolean {
-  const cached = publicCache.get(cidr);
-  if (cached !== undefined) return cached;
-  const result = isPublicUncached(cidr);
-  remember(publicCache, cidr, result);
-  return result;
+  return publicity.through(cidr, () => isPublicUncached(cidr));
 }
 
 function isPublicUncached(cidr: string): boolean {

@@ -2,6 +2,7 @@
 // on the stock sshd_config lines a script may uncomment. They are translated here into RE2's syntax and matched by
 // re2js, whose automata take time linear in the line whatever the pattern's quantifiers.
 import type { RE2JS } from "re2js";
+import { BoundedMemo } from "./bounded-memo";
 
 /** re2js loads with the first pattern compiled: most resources carry no sed script, and the pack's start-up is timed. */
 let re2jsModule: typeof import("re2js") | undefined;
@@ -45,15 +46,31 @@ export function compileSedRegex(
   budget = new MatchBudget(),
 ): SedRegex | undefined {
   if (source.length > MAX_PATTERN) return undefined;
+  // Scripts repeat the same few patterns across resources: each is translated and compiled once.
+  const key = `${extended ? "E" : "B"}${ignoreCase ? "I" : "-"}${source}`;
+  const known = compiledPatterns.get(key);
+  if (known !== undefined) return known === UNREADABLE ? undefined : known;
   const translated = translateSedRegex(source, extended);
-  if (!translated || translated.size > MAX_SIZE) return undefined;
+  if (!translated || translated.size > MAX_SIZE) {
+    compiledPatterns.set(key, UNREADABLE);
+    return undefined;
+  }
   budget.remaining -= translated.size * COMPILE_COST;
   if (budget.remaining < 0) return undefined;
+  const compiled = compile(translated.re2, translated.size, ignoreCase);
+  compiledPatterns.set(key, compiled ?? UNREADABLE);
+  return compiled;
+}
+
+const UNREADABLE = "unreadable";
+const compiledPatterns = new BoundedMemo<string, SedRegex | typeof UNREADABLE>(1_000);
+
+function compile(re2: string, size: number, ignoreCase: boolean): SedRegex | undefined {
   const { RE2JS, RE2JSException } = re2js();
   // POSIX matching is leftmost-longest, where RE2's default is leftmost-first.
   const flags = RE2JS.LONGEST_MATCH | (ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
   try {
-    return { compiled: RE2JS.compile(translated.re2, flags), size: translated.size };
+    return { compiled: RE2JS.compile(re2, flags), size };
   } catch (e) {
     if (e instanceof RE2JSException) return undefined;
     throw e;

@@ -3,6 +3,7 @@
 // PasswordAuthentication line as the opposite. Its edits are also kept in order, raw, for the uncommenting model.
 import { DIRECTIVE } from "./userdata-sshd-directives";
 import { optionValues } from "./userdata-words";
+import { BoundedMemo } from "./bounded-memo";
 
 /**
  * `a`, `c` and `i` write their text verbatim: after a `/regex/` address, at the start of an expression (unaddressed)
@@ -48,9 +49,9 @@ export interface SedEdit {
 }
 
 export interface SedScript {
-  edits: SedEdit[];
+  readonly edits: readonly SedEdit[];
   /** Patterns are extended regular expressions (-E, -r). */
-  extended: boolean;
+  readonly extended: boolean;
 }
 
 /**
@@ -65,8 +66,18 @@ export function sedReplacements(command: string): string {
     .join("\n");
 }
 
-/** A sed command's `s`, `d`, `a`, `c` and `i` commands, in the order they appear (verbatim texts last). */
+/**
+ * A sed command's `s`, `d`, `a`, `c` and `i` commands, in the order they appear (verbatim texts last). Boot scripts
+ * repeat the same sed lines across instances and templates, and one scan reads a line for several purposes: each
+ * command is parsed once (the result is shared, so it must not be changed).
+ */
 export function sedScript(command: string): SedScript {
+  return parsedScripts.through(command, () => parseSedScript(command));
+}
+
+const parsedScripts = new BoundedMemo<string, SedScript>(1_000);
+
+function parseSedScript(command: string): SedScript {
   const extended = EXTENDED.test(command);
   const edits: SedEdit[] = [];
   // An expression starts after a quote, blank, `;` or `{`, never inside a word like "yes/": an `s` command (maybe

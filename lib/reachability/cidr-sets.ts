@@ -1,32 +1,25 @@
 // Block-level helpers over lib/cidr, memoised: a stack repeats the same few blocks across thousands of rules,
 // and parsing dominates otherwise. CIDR blocks are nested or disjoint, so an intersection is the narrower one.
+import { BoundedMemo } from "../bounded-memo";
 import { cidrContains, isPublicCidr, parseCidr } from "../cidr";
 import type { Family } from "./exposure";
 
-const containsCache = new Map<string, boolean>();
-const publicCache = new Map<string, boolean>();
-const familyCache = new Map<string, Family | undefined>();
 const LIMIT = 100_000;
-
-function remember<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
-  if (cache.has(key)) return cache.get(key) as V;
-  if (cache.size >= LIMIT) cache.clear();
-  const v = compute();
-  cache.set(key, v);
-  return v;
-}
+const containment = new BoundedMemo<string, boolean>(LIMIT);
+const publicity = new BoundedMemo<string, boolean>(LIMIT);
+const families = new BoundedMemo<string, Family | undefined>(LIMIT);
 
 export function contains(outer: string, inner: string): boolean {
   if (outer === inner) return parseFamily(outer) !== undefined;
-  return remember(containsCache, `${outer} ${inner}`, () => cidrContains(outer, inner));
+  return containment.through(`${outer} ${inner}`, () => cidrContains(outer, inner));
 }
 
 export function isPublic(cidr: string): boolean {
-  return remember(publicCache, cidr, () => isPublicCidr(cidr));
+  return publicity.through(cidr, () => isPublicCidr(cidr));
 }
 
 function parseFamily(cidr: string): Family | undefined {
-  return remember(familyCache, cidr, () => parseCidr(cidr)?.family);
+  return families.through(cidr, () => parseCidr(cidr)?.family);
 }
 
 export function familyOf(cidr: string): Family | undefined {
