@@ -754,3 +754,24 @@ describe("findLoginWeaknesses, quoted-printable MIME parts", () => {
     expect(kinds(quotedPrintable("text/x-shellscript", blanks))).toEqual(["root-login"]);
   });
 });
+
+describe("loading the quoted-printable decoder", () => {
+  it("waits for the first quoted-printable part", () => {
+    let loaded = false;
+    jest.isolateModules(() => {
+      jest.doMock("libqp", () => {
+        loaded = true;
+        return jest.requireActual("libqp");
+      });
+      const userdata: typeof import("../../lib/userdata") = require("../../lib/userdata");
+      expect(
+        userdata.findLoginWeaknesses("#!/bin/bash\necho 'PermitRootLogin yes' >> /etc/ssh/sshd_config\n"),
+      ).toHaveLength(1);
+      expect(loaded).toBe(false);
+      expect(
+        userdata.findLoginWeaknesses(quotedPrintable("text/x-shellscript", "PermitRootLogin=20yes\n")),
+      ).toHaveLength(1);
+      expect(loaded).toBe(true);
+    });
+  });
+});
