@@ -81,15 +81,17 @@ function parseSedScript(command: string): SedScript {
   const extended = EXTENDED.test(command);
   const edits: SedEdit[] = [];
   // An expression starts after a quote, blank, `;` or `{`, never inside a word like "yes/": an `s` command (maybe
-  // behind a line-number address) or a `/regex/` address.
-  const start = /(?:^|['"\s;{])(?:([0-9$,]*)s([/|#@,])|\/)/g;
+  // behind a line-number address or range) or a `/regex/` address (maybe ending a range, as in `0,/regex/`).
+  const start = /(?:^|['"\s;{])(?:([0-9$,]*)s([/|#@,])|([0-9$]+,)?\/)/g;
   for (let m = start.exec(command); m; m = start.exec(command)) {
     const at = m.index + m[0].length;
-    const unaddressed = { address: "", negated: false, numbered: m[1] !== undefined && m[1] !== "" };
+    // `1,$s/…/` is a range over every line, not one numbered line.
+    const numbered = m[1] !== undefined && m[1] !== "" && !m[1].includes(",");
+    const unaddressed = { address: "", negated: false, numbered };
     start.lastIndex =
       m[2] !== undefined
         ? (substitution(command, at, m[2], unaddressed, extended, edits) ?? m.index + 1)
-        : addressed(command, at, extended, edits);
+        : addressed(command, at, extended, edits, m[3] !== undefined);
   }
   for (const v of command.matchAll(VERBATIM)) edits.push(verbatim(v[1]));
   return { edits, extended };
@@ -100,30 +102,60 @@ function verbatim(text: string): SedEdit {
   return { command: "text", ...none, text, written: text };
 }
 
-type Address = Pick<SedEdit, "address" | "negated" | "numbered">;
+/** Where a command applies, and the regex an empty `s//…/` pattern stands for (sed reuses the last one). */
+type Address = Pick<SedEdit, "address" | "negated" | "numbered"> & { reused?: string };
 
 /**
  * The `/regex/` address whose pattern starts at `from`, and the `s` or `d` command after it if any (added to
  * `edits`). Returns where to look for the next expression. The address ends at the first unescaped `/`, found in one
  * pass; a later address cannot start before it, so the passes never overlap.
+ *
+ * A range (`0,/re/`, `/re/,/re2/`, `/re/,$`) reaches lines its regexes do not match, so its command is read as
+ * unaddressed: its own pattern picks the lines, and `s//…/` reuses the range's regex, as sed does.
  */
-function addressed(command: string, from: number, extended: boolean, edits: SedEdit[]): number {
-  let end = from;
-  while (end < command.length && command[end] !== "/" && inLine(command[end]))
-    end += command[end] === "\\" && inLine(command[end + 1]) ? 2 : 1;
-  if (command[end] !== "/") return from;
+function addressed(command: string, from: number, extended: boolean, edits: SedEdit[], rangeEnd: boolean): number {
+  const end = addressEnd(command, from);
+  if (end < 0) return from;
   let p = end + 1;
+  let range = rangeEnd;
+  if (command[p] === ",") {
+    const second =
+      command[p + 1] === "/" ? addressEnd(command, p + 2) : p + command.slice(p + 1, p + 24).search(/[^0-9$+~]|$/);
+    if (second < 0) return end + 1;
+    p = second + 1;
+    range = true;
+  }
   let negated = false;
   for (; p < command.length && " \t!{".includes(command[p]); p++) negated ||= command[p] === "!";
-  const address = { address: command.slice(from, end), negated, numbered: false };
+  const source = command.slice(from, end);
+  const address = { address: range ? "" : source, negated: range ? false : negated, numbered: false, reused: source };
   // A `d` ends its command; in a path (`/srv/data`) a letter follows it.
   if (command[p] === "d" && !/\w/.test(command[p + 1] ?? "")) {
-    edits.push({ command: "d", ...address, pattern: "", replacement: "", flags: "", text: "", written: "" });
+    if (range) return p + 1; // a range deletes lines its regexes do not name: not simulated
+    edits.push({
+      command: "d",
+      address: source,
+      negated,
+      numbered: false,
+      pattern: "",
+      replacement: "",
+      flags: "",
+      text: "",
+      written: "",
+    });
     return p + 1;
   }
   const delimiter = command[p + 1];
   if (command[p] !== "s" || delimiter === undefined || !"/|#@,".includes(delimiter)) return end + 1;
   return substitution(command, p + 2, delimiter, address, extended, edits) ?? end + 1;
+}
+
+/** The index of the unescaped `/` that closes an address whose regex starts at `from` (on its line), or -1. */
+function addressEnd(command: string, from: number): number {
+  let end = from;
+  while (end < command.length && command[end] !== "/" && inLine(command[end]))
+    end += command[end] === "\\" && inLine(command[end + 1]) ? 2 : 1;
+  return command[end] === "/" ? end : -1;
 }
 
 /**
@@ -141,15 +173,17 @@ function substitution(
 ): number | undefined {
   const end = sedCommandEnd(command, from, delimiter);
   if (!end) return undefined;
-  const source = command.slice(from, end.replacement - 1);
+  const { reused, ...where } = address;
+  const written = command.slice(from, end.replacement - 1);
+  const source = written === "" && reused !== undefined ? reused : written;
   const replacement = command.slice(end.replacement, end.close);
   const text = replacementText(source, replacement, extended);
   const directive = DIRECTIVE.exec(address.address)?.[0];
-  const written = directive && !DIRECTIVE.test(text) ? `${directive} ${text}` : text;
+  const writes = directive && !DIRECTIVE.test(text) ? `${directive} ${text}` : text;
   const flags = /^[gGiIpmM0-9]*/.exec(command.slice(end.close + 1, end.close + 17))?.[0] ?? "";
   // Another delimiter escaped in the pattern stands for itself (`s|a\|b|…|` matches "a|b").
   const pattern = delimiter === "/" ? source : source.split(`\\${delimiter}`).join(delimiter);
-  edits.push({ command: "s", ...address, pattern, replacement, flags, text, written });
+  edits.push({ command: "s", ...where, pattern, replacement, flags, text, written: writes });
   return end.close + 1;
 }
 

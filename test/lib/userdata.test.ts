@@ -775,3 +775,25 @@ describe("loading the quoted-printable decoder", () => {
     });
   });
 });
+
+describe("findLoginWeaknesses: sed commands behind a range address", () => {
+  const kinds = (text: string) => findLoginWeaknesses(text).map((w) => w.kind);
+  const config = "/etc/ssh/sshd_config";
+
+  it.each([
+    ["0,/regex/", `sed -i '0,/^#\\?PermitRootLogin/s/^#\\?PermitRootLogin.*/PermitRootLogin yes/' ${config}`],
+    ["/regex/,/regex/", `sed -i '/^#PermitRootLogin/,/^$/s/^#\\?PermitRootLogin.*/PermitRootLogin yes/' ${config}`],
+    ["1,$ uncommenting", `sed -i '1,$s/^#PermitRootLogin/PermitRootLogin/' ${config}`],
+    ["0,/regex/ with s// reusing it", `sed -i '0,/^#PermitRootLogin/s//PermitRootLogin/' ${config}`],
+  ])("reads what a %s range writes", (_name, line) => {
+    expect(kinds(line)).toEqual(["root-login"]);
+  });
+
+  it.each([
+    ["0,/regex/", `sed -i '0,/^#\\?PermitRootLogin/s/^#\\?PermitRootLogin.*/PermitRootLogin no/' ${config}`],
+    ["1,$", `sed -i '1,$s/^#\\?PasswordAuthentication.*/PasswordAuthentication no/' ${config}`],
+    ["/regex/,$ deleting", `sed -i '/^#PermitRootLogin/,$d' ${config}`],
+  ])("a %s range that hardens is no finding", (_name, line) => {
+    expect(kinds(line)).toEqual([]);
+  });
+});
