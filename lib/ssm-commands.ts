@@ -8,13 +8,28 @@ let yamlModule: typeof import("yaml") | undefined;
 const yaml = (): typeof import("yaml") => (yamlModule ??= require("yaml"));
 
 const SHELL_ACTION = "aws:runshellscript";
+/** An Automation step that sends a Command document (by name in `inputs.DocumentName`) to instances. */
+const RUN_COMMAND_ACTION = "aws:runcommand";
 const RUN_SHELL_SCRIPT = "AWS-RunShellScript";
 /** `{{ commands }}`: a step's runCommand may name a document parameter whose default holds the script. */
 const PARAMETER_REFERENCE = /\{\{\s*([\w.-]+)\s*\}\}/g;
 
-/** Run Command sends "Command" documents to instances; other document types are not read here. */
+/** Run Command sends "Command" documents to instances. */
 export function isCommandDocumentType(type: unknown): boolean {
   return typeof type === "string" && type.toLowerCase() === "command";
+}
+
+/** Automation runbooks run on AWS's side, but their `aws:runCommand` steps send Command documents to instances. */
+export function isAutomationDocumentType(type: unknown): boolean {
+  return typeof type === "string" && type.toLowerCase() === "automation";
+}
+
+/** Which steps a document's type lets run shell: a type only known at apply may be either. */
+export interface ShellSteps {
+  /** Command documents: `aws:runShellScript` steps (schema 2.x) and plugins (schema 1.2). */
+  command: boolean;
+  /** Automation runbooks: `aws:runCommand` steps sending AWS-RunShellScript with their own `commands`. */
+  automation: boolean;
 }
 
 /** An association's document is AWS's shell runner, by name or by ARN (`arn:aws:ssm:…::document/AWS-RunShellScript`). */
@@ -28,14 +43,14 @@ export function commandLines(v: unknown): string[] {
 }
 
 /**
- * The shell lines of a Command document's content (JSON or YAML, as `documentFormat` says; the YAML parser reads
- * both): schema 2.x `mainSteps[]` and schema 1.2 `runtimeConfig`, `aws:runShellScript` only, with the defaults of
- * the parameters those lines reference. Undefined when the content is not a JSON or YAML mapping.
+ * The shell lines of a Command or Automation document's content (JSON or YAML, as `documentFormat` says; the YAML
+ * parser reads both): schema 2.x `mainSteps[]` and schema 1.2 `runtimeConfig`, `aws:runShellScript` only, and an
+ * Automation step's AWS-RunShellScript `commands`, with the defaults of the parameters those lines reference. Undefined when the content is not a JSON or YAML mapping.
  */
-export function documentShellLines(content: string): string[] | undefined {
+export function documentShellLines(content: string, steps: ShellSteps): string[] | undefined {
   const doc = parseDocument(content);
   if (!doc) return undefined;
-  const lines = [...schema22Lines(doc), ...schema12Lines(doc)];
+  const lines = [...mainStepLines(doc, steps), ...(steps.command ? schema12Lines(doc) : [])];
   return [...lines, ...referencedDefaults(lines, obj(doc.parameters))];
 }
 
@@ -50,12 +65,19 @@ function parseDocument(content: string): Record<string, unknown> | undefined {
   }
 }
 
-/** Schema 2.0/2.2: `mainSteps: [{ action: aws:runShellScript, inputs: { runCommand } }]`. */
-function schema22Lines(doc: Record<string, unknown>): string[] {
-  return list(doc.mainSteps)
-    .map(obj)
-    .filter((step) => isShellAction(step?.action))
-    .flatMap((step) => commandLines(obj(step?.inputs)?.runCommand));
+/**
+ * Schema 2.0/2.2: `mainSteps: [{ action: aws:runShellScript, inputs: { runCommand } }]`; Automation (0.3):
+ * `mainSteps: [{ action: aws:runCommand, inputs: { DocumentName: AWS-RunShellScript, Parameters: { commands } } }]`.
+ */
+function mainStepLines(doc: Record<string, unknown>, steps: ShellSteps): string[] {
+  return list(doc.mainSteps).flatMap((raw) => {
+    const step = obj(raw);
+    const inputs = obj(step?.inputs);
+    if (steps.command && isShellAction(step?.action)) return commandLines(inputs?.runCommand);
+    if (steps.automation && isRunCommandAction(step?.action) && isRunShellScriptDocument(inputs?.DocumentName))
+      return commandLines(obj(inputs?.Parameters)?.commands);
+    return [];
+  });
 }
 
 /** Schema 1.2: `runtimeConfig: { aws:runShellScript: { properties: [{ runCommand }] } }`. */
@@ -69,6 +91,10 @@ function schema12Lines(doc: Record<string, unknown>): string[] {
 
 function isShellAction(action: unknown): boolean {
   return typeof action === "string" && action.toLowerCase() === SHELL_ACTION;
+}
+
+function isRunCommandAction(action: unknown): boolean {
+  return typeof action === "string" && action.toLowerCase() === RUN_COMMAND_ACTION;
 }
 
 /** Each referenced parameter's default once, however often the lines name it. */

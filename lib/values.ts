@@ -64,12 +64,12 @@ export function strings(v: unknown): string[] {
   return list(v).filter((x): x is string => typeof x === "string");
 }
 
-/** Booleans may arrive as strings from some providers and from hand-written fixtures. */
+/** Booleans may arrive as strings (any case) from some providers and from hand-written fixtures. */
 export function bool(v: unknown): boolean | undefined {
   if (typeof v === "boolean") return v;
-  if (v === "true") return true;
-  if (v === "false") return false;
-  return undefined;
+  if (typeof v !== "string") return undefined;
+  const text = v.trim().toLowerCase();
+  return text === "true" ? true : text === "false" ? false : undefined;
 }
 
 export function num(v: unknown): number | undefined {

@@ -1,10 +1,10 @@
-import { bool, isUnknown } from "../../lib/values";
+import { bool, isUnknown, obj } from "../../lib/values";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { Check, defineResourceRule } from "../lib/rule";
 
 /** Where a resource takes a login password, and the key-based login its message names as the fix. */
 interface PasswordLogin {
-  /** Fields whose value becomes the login password. */
+  /** Fields whose value becomes the login password; a dotted path reads a nested block (`clusterCredentials.password`). */
   passwords: string[];
   /** The resource can take the image's preset password (`passwordInherit`). */
   inherits: boolean;
@@ -18,8 +18,9 @@ function passwordLoginCheck({ passwords, inherits, keyLogin }: PasswordLogin): C
   return (p) => {
     const findings: Finding[] = [];
     for (const f of passwords) {
-      const v = p[f];
-      if (isUnknown(v) || (typeof v === "string" && v !== ""))
+      const v = fieldAt(p, f);
+      if (v === BLOCK_UNKNOWN) findings.push(unverifiable(f.slice(0, f.lastIndexOf("."))));
+      else if (isUnknown(v) || (typeof v === "string" && v !== ""))
         findings.push(violation(`${f} is set: password login is enabled; ${fix}`));
     }
     if (!inherits) return findings;
@@ -28,6 +29,19 @@ function passwordLoginCheck({ passwords, inherits, keyLogin }: PasswordLogin): C
       findings.push(violation(`passwordInherit is true: the image's preset password enables password login; ${fix}`));
     return findings;
   };
+}
+
+const BLOCK_UNKNOWN = Symbol("block unknown at preview");
+
+/** A field by dotted path. A block unknown at preview may or may not hold a password: that cannot be verified. */
+function fieldAt(p: Record<string, unknown>, path: string): unknown {
+  const keys = path.split(".");
+  let v: unknown = p;
+  for (const [i, key] of keys.entries()) {
+    if (i > 0 && isUnknown(v)) return BLOCK_UNKNOWN;
+    v = obj(v)?.[key];
+  }
+  return v;
 }
 
 const PASSWORD_AND_KMS = ["password", "kmsEncryptedPassword"];
@@ -39,7 +53,7 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
   metadata: {
     name: "disallow-ecs-password-login",
     description:
-      "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters (edge included), ENS instances, CDDC dedicated hosts, RDS Custom instances, E-HPC clusters and EFLO nodes, node groups, attachments and hyper nodes; use key pairs.",
+      "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters (edge included), ENS instances, CDDC dedicated hosts, RDS Custom instances, E-HPC clusters (both versions) and EFLO nodes, node groups, attachments and hyper nodes; use key pairs.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
@@ -142,6 +156,11 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
       passwords: ["password"],
       inherits: false,
       keyLogin: "keyPairName",
+    }),
+    "alicloud:ehpc/clusterV2:ClusterV2": passwordLoginCheck({
+      passwords: ["clusterCredentials.password"],
+      inherits: false,
+      keyLogin: "clusterCredentials.keyPairName",
     }),
     "alicloud:ehpc/cluster:Cluster": passwordLoginCheck({
       passwords: ["password"],

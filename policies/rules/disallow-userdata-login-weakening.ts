@@ -1,6 +1,7 @@
 import {
   commandLines,
   documentShellLines,
+  isAutomationDocumentType,
   isCommandDocumentType,
   isRunShellScriptDocument,
 } from "../../lib/ssm-commands";
@@ -67,18 +68,22 @@ function cloudAssistantCheck(): Check<unknown> {
 }
 
 /**
- * Systems Manager Command documents run their `aws:runShellScript` steps as root, like Cloud Assistant. A type
- * only known at apply may be "Command"; content that does not parse then cannot be read, else it is no command.
+ * Systems Manager Command documents run their `aws:runShellScript` steps as root, like Cloud Assistant, and
+ * Automation runbooks send AWS-RunShellScript from `aws:runCommand` steps. A type only known at apply may be either;
+ * content that does not parse then cannot be read, else it is no command.
  */
 function ssmDocumentCheck(): Check<unknown> {
   return (p) => {
     const type = p.documentType;
-    const maybeCommand = isUnknown(type) || isCommandDocumentType(type);
-    if (!maybeCommand) return [];
+    const steps = {
+      command: isUnknown(type) || isCommandDocumentType(type),
+      automation: isUnknown(type) || isAutomationDocumentType(type),
+    };
+    if (!steps.command && !steps.automation) return [];
     const content = p.content;
     if (isUnknown(content)) return [unverifiable("content")];
     if (typeof content !== "string") return [];
-    const lines = documentShellLines(content);
+    const lines = documentShellLines(content, steps);
     if (!lines) return [unverifiable("content", "it does not parse as JSON or YAML")];
     return scriptFindings("content", lines.join("\n"));
   };
@@ -125,7 +130,7 @@ export const disallowUserdataLoginWeakening = defineResourceRule<unknown>({
   metadata: {
     name: "disallow-userdata-login-weakening",
     description:
-      "User data must not enable SSH password authentication or root login, set passwords (chpasswd, passwd from a pipe or --stdin, useradd/usermod -p, cloud-init password keys) or write root's authorized_keys, on instances, launch templates, launch configurations and scaling configurations of both clouds, AWS spot fleets and Lightsail instances, or Alibaba Cloud Container Service node pools and edge clusters, ENS instances, CDDC hosts and EFLO nodes, node groups, attachments and hyper nodes; nor may run-command shell scripts (Alibaba Cloud Cloud Assistant commands, AWS Systems Manager Command documents, AWS-RunShellScript associations and maintenance window tasks).",
+      "User data must not enable SSH password authentication or root login, set passwords (chpasswd, passwd from a pipe or --stdin, useradd/usermod -p, cloud-init password keys) or write root's authorized_keys, on instances, launch templates, launch configurations and scaling configurations of both clouds, AWS spot fleets and Lightsail instances, or Alibaba Cloud Container Service node pools and edge clusters, ENS instances, CDDC hosts and EFLO nodes, node groups, attachments and hyper nodes; nor may run-command shell scripts (Alibaba Cloud Cloud Assistant commands, AWS Systems Manager Command documents, Automation runbooks sending AWS-RunShellScript, AWS-RunShellScript associations and maintenance window tasks).",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [

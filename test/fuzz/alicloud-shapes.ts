@@ -347,6 +347,9 @@ export const alicloudShapes: Record<string, Shape> = {
   "alicloud:cddc/dedicatedHost:DedicatedHost": { osPassword: "string", engine: "string" },
   "alicloud:rds/custom:Custom": { password: "string", keyPairName: "string" },
   "alicloud:ehpc/cluster:Cluster": { password: "string", keyPairName: "string" },
+  "alicloud:ehpc/clusterV2:ClusterV2": {
+    clusterCredentials: { object: { password: "string", keyPairName: "string" } },
+  },
   "alicloud:ecs/autoSnapshotPolicy:AutoSnapshotPolicy": {
     retentionDays: "number",
     repeatWeekdays: "strings",

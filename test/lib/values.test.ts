@@ -1,5 +1,5 @@
 import { unknownCheckingProxy } from "@pulumi/policy";
-import { containsUnknown, innermostProps, isUnknown, rawProps, UNKNOWN } from "../../lib/values";
+import { bool, containsUnknown, innermostProps, isUnknown, rawProps, UNKNOWN } from "../../lib/values";
 
 describe("values", () => {
   it("recognises every engine sentinel the policy SDK knows", () => {
@@ -16,5 +16,20 @@ describe("values", () => {
     expect(raw.a).toBe(UNKNOWN);
     expect(containsUnknown(raw.b)).toBe(true);
     expect(innermostProps(props)).toBe(raw);
+  });
+});
+
+describe("bool", () => {
+  it("reads booleans and their strings in any case, and nothing else", () => {
+    expect([true, false, "true", "True", " TRUE ", "false", "FALSE"].map(bool)).toEqual([
+      true,
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect([undefined, null, 1, 0, "yes", "", UNKNOWN, {}].map(bool)).toEqual(Array(8).fill(undefined));
   });
 });

@@ -240,3 +240,54 @@ describe("disallow-ecs-password-login on edge clusters, node group attachments, 
     }),
   ] as Case[]);
 });
+
+describe("disallow-ecs-password-login on a CDDC passwordInherit of any case", () => {
+  table(disallowEcsPasswordLogin, [
+    {
+      name: "CDDC host inheriting the image password with passwordInherit True",
+      type: CDDC,
+      props: { ...cddc, passwordInherit: "True" },
+      violations: 1,
+      mentions: inheritSet("keyPairName"),
+    },
+    {
+      name: "CDDC host with passwordInherit FALSE",
+      type: CDDC,
+      props: { ...cddc, passwordInherit: "FALSE", keyPairName: "ops" },
+      violations: 0,
+    },
+  ] as Case[]);
+});
+
+describe("disallow-ecs-password-login reads E-HPC 2.0 cluster credentials", () => {
+  const CLUSTER_V2 = "alicloud:ehpc/clusterV2:ClusterV2";
+  const base = { clusterName: "hpc", clusterCategory: "Standard" };
+  table(disallowEcsPasswordLogin, [
+    {
+      name: "root password in clusterCredentials",
+      type: CLUSTER_V2,
+      props: { ...base, clusterCredentials: { password: "Passw0rd!" } },
+      violations: 1,
+      mentions: passwordSet("clusterCredentials.password", "clusterCredentials.keyPairName"),
+    },
+    {
+      name: "root password known only at apply",
+      type: CLUSTER_V2,
+      props: { ...base, clusterCredentials: { password: UNKNOWN } },
+      violations: 1,
+    },
+    {
+      name: "key pair in clusterCredentials",
+      type: CLUSTER_V2,
+      props: { ...base, clusterCredentials: { keyPairName: "ops" } },
+      violations: 0,
+    },
+    {
+      name: "credentials block unknown at preview is a note",
+      type: CLUSTER_V2,
+      props: { ...base, clusterCredentials: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+  ] as Case[]);
+});

@@ -192,7 +192,7 @@ describe("Systems Manager Command documents and associations", () => {
       violations: 1,
     },
     {
-      name: "Automation document is not read",
+      name: "aws:runShellScript step in an Automation document (not an Automation action) is not read",
       type: DOCUMENT,
       props: { ...command(JSON.stringify(schema22("aws:runShellScript", lines(openSsh)))), documentType: "Automation" },
       violations: 0,
@@ -347,6 +347,66 @@ describe("disallow-userdata-login-weakening on maintenance window tasks", () => 
       name: "RUN_COMMAND of AWS-RunPowerShellScript is not a shell",
       type: WINDOW_TASK,
       props: windowTask([openSsh], { taskArn: "AWS-RunPowerShellScript" }),
+      violations: 0,
+    },
+  ] as Case[]);
+});
+
+describe("disallow-userdata-login-weakening on Automation runbooks sending AWS-RunShellScript", () => {
+  /** A schema 0.3 runbook with one aws:runCommand step sending `documentName` with these `commands`. */
+  const runbook = (documentName: string, commands: unknown, extra: Record<string, unknown> = {}) => ({
+    documentType: "Automation",
+    documentFormat: "JSON",
+    content: JSON.stringify({
+      schemaVersion: "0.3",
+      mainSteps: [
+        {
+          name: "patch",
+          action: "aws:runCommand",
+          inputs: { DocumentName: documentName, InstanceIds: ["{{ InstanceId }}"], Parameters: { commands } },
+        },
+      ],
+      ...extra,
+    }),
+  });
+  table(disallowUserdataLoginWeakening, [
+    {
+      name: "runbook step running AWS-RunShellScript that plants root's keys",
+      type: DOCUMENT,
+      props: runbook("AWS-RunShellScript", lines(rootKeys)),
+      violations: 1,
+      mentions: "content writes /root/.ssh/authorized_keys",
+    },
+    {
+      name: "runbook step whose commands come from a parameter default",
+      type: DOCUMENT,
+      props: runbook("AWS-RunShellScript", "{{ script }}", {
+        parameters: { script: { type: "String", default: openSsh } },
+      }),
+      violations: 1,
+    },
+    {
+      name: "runbook of a document type known only at apply is read",
+      type: DOCUMENT,
+      props: { ...runbook("AWS-RunShellScript", lines(openSsh)), documentType: UNKNOWN },
+      violations: 1,
+    },
+    {
+      name: "runbook step hardening sshd",
+      type: DOCUMENT,
+      props: runbook("AWS-RunShellScript", [hardened]),
+      violations: 0,
+    },
+    {
+      name: "runbook step running AWS-RunPowerShellScript is not a shell",
+      type: DOCUMENT,
+      props: runbook("AWS-RunPowerShellScript", lines(openSsh)),
+      violations: 0,
+    },
+    {
+      name: "aws:runCommand in a Command document is not a step of its own",
+      type: DOCUMENT,
+      props: { ...runbook("AWS-RunShellScript", lines(openSsh)), documentType: "Command" },
       violations: 0,
     },
   ] as Case[]);
