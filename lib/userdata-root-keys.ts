@@ -1,7 +1,8 @@
 // Whether a command writes root's authorized_keys. Only the destination counts: copying root's keys elsewhere,
 // counting them or truncating them plants nothing.
 import { copyOperands } from "./userdata-copies";
-import { sedOperands, sedReplacements } from "./userdata-sed";
+import { streamEdit } from "./userdata-editors";
+import { writtenText } from "./userdata-sed-edits";
 import { argumentsOf, commandName, isBareExec, isWriteRedirection, optionValues, Word } from "./userdata-words";
 
 /** Root's home spelt out, or reached through `~` or $HOME: user data runs as root. */
@@ -32,14 +33,15 @@ export function writesRootKeys(words: Word[], at: number): boolean {
   if (name === "curl") return optionValues(args, "-o", "--output", CURL_VALUES).some(isRootKeysPath);
   if (name === "wget") return optionValues(args, "-O", "--output-document", WGET_VALUES).some(isRootKeysPath);
   if (name === "dd") return args.some((a) => a.startsWith("of=") && isRootKeysPath(a.slice(3)));
-  if (name === "sed") return sedWritesRootKeys(args);
-  return false;
+  return editsRootKeys(name, args);
 }
 
-/** `sed -i SCRIPT FILE…` or `sed -i -e SCRIPT… FILE…` on root's keys that writes text; a deletion plants nothing. */
-function sedWritesRootKeys(args: string[]): boolean {
-  const { inPlace, scripts, files } = sedOperands(args);
-  return inPlace && files.some(isRootKeysPath) && scripts.some((s) => sedReplacements(`sed '${s}'`).trim() !== "");
+/** `sed -i SCRIPT FILE…` (or `perl -pi -e …`) on root's keys that writes text; a deletion plants nothing. */
+function editsRootKeys(name: string, args: string[]): boolean {
+  const edit = streamEdit(name, args);
+  return (
+    edit !== undefined && edit.inPlace && edit.files.some(isRootKeysPath) && writtenText(edit.script).trim() !== ""
+  );
 }
 
 function redirectsToRootKeys(words: Word[]): boolean {

@@ -31,7 +31,7 @@ export class MatchBudget {
 
 /** Longer patterns, or ones that expand to larger programs, are not sshd_config edits: they are left unread. */
 const MAX_PATTERN = 512;
-const MAX_SIZE = 2048;
+export const MAX_SIZE = 2048;
 /** Compiling an instruction costs about as much as running it over a thousand characters. */
 const COMPILE_COST = 1024;
 
@@ -45,19 +45,47 @@ export function compileSedRegex(
   ignoreCase = false,
   budget = new MatchBudget(),
 ): SedRegex | undefined {
+  const key = `${extended ? "E" : "B"}${ignoreCase ? "I" : "-"}${source}`;
+  // POSIX matching is leftmost-longest, where RE2's default is leftmost-first.
+  const options = { longest: true, ignoreCase };
+  return compileTranslated(key, source, () => translateSedRegex(source, extended), options, budget);
+}
+
+/** A pattern translated into RE2's syntax, with the size of its program. */
+export interface Translated {
+  re2: string;
+  size: number;
+}
+
+export interface CompileOptions {
+  /** Leftmost-longest (POSIX) rather than leftmost-first (Perl) matching. */
+  longest: boolean;
+  ignoreCase: boolean;
+}
+
+/**
+ * Compiles a pattern of any dialect once `translate` has put it in RE2's syntax; undefined when it is too long or
+ * too large, unreadable, or when `budget` is spent. `key` names the pattern, its dialect and options.
+ */
+export function compileTranslated(
+  key: string,
+  source: string,
+  translate: () => Translated | undefined,
+  options: CompileOptions,
+  budget: MatchBudget,
+): SedRegex | undefined {
   if (source.length > MAX_PATTERN) return undefined;
   // Scripts repeat the same few patterns across resources: each is translated and compiled once.
-  const key = `${extended ? "E" : "B"}${ignoreCase ? "I" : "-"}${source}`;
   const known = compiledPatterns.get(key);
   if (known !== undefined) return known === UNREADABLE ? undefined : known;
-  const translated = translateSedRegex(source, extended);
+  const translated = translate();
   if (!translated || translated.size > MAX_SIZE) {
     compiledPatterns.set(key, UNREADABLE);
     return undefined;
   }
   budget.remaining -= translated.size * COMPILE_COST;
   if (budget.remaining < 0) return undefined;
-  const compiled = compile(translated.re2, translated.size, ignoreCase);
+  const compiled = compile(translated.re2, translated.size, options);
   compiledPatterns.set(key, compiled ?? UNREADABLE);
   return compiled;
 }
@@ -65,10 +93,9 @@ export function compileSedRegex(
 const UNREADABLE = "unreadable";
 const compiledPatterns = new BoundedMemo<string, SedRegex | typeof UNREADABLE>(1_000);
 
-function compile(re2: string, size: number, ignoreCase: boolean): SedRegex | undefined {
+function compile(re2: string, size: number, { longest, ignoreCase }: CompileOptions): SedRegex | undefined {
   const { RE2JS, RE2JSException } = re2js();
-  // POSIX matching is leftmost-longest, where RE2's default is leftmost-first.
-  const flags = RE2JS.LONGEST_MATCH | (ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
+  const flags = (longest ? RE2JS.LONGEST_MATCH : 0) | (ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
   try {
     return { compiled: RE2JS.compile(re2, flags), size };
   } catch (e) {
@@ -78,8 +105,9 @@ function compile(re2: string, size: number, ignoreCase: boolean): SedRegex | und
 }
 
 /**
- * The leftmost-longest match at or after `from` (`^` still anchors at the line's start). Undefined when there is
- * none, or when `budget` runs out (the caller tells the two apart by the budget).
+ * The leftmost-longest (for Perl's patterns, leftmost-first) match at or after `from` (`^` still anchors at the
+ * line's start). Undefined when there is none, or when `budget` runs out (the caller tells the two apart by the
+ * budget).
  */
 export function sedMatch(regex: SedRegex, line: string, budget: MatchBudget, from = 0): SedMatch | undefined {
   budget.remaining -= regex.size * (line.length - from + 1);
@@ -104,10 +132,11 @@ interface Quantifier {
   copies: number;
 }
 
-class Unreadable extends Error {}
+/** Thrown by a translator on what RE2 cannot run or the pattern's own engine would refuse. */
+export class Unreadable extends Error {}
 
 /** The pattern in RE2's syntax, or undefined when it has a backreference or is malformed. */
-export function translateSedRegex(source: string, extended: boolean): { re2: string; size: number } | undefined {
+export function translateSedRegex(source: string, extended: boolean): Translated | undefined {
   try {
     return new Translator(source, extended).translate();
   } catch (e) {
@@ -119,7 +148,7 @@ export function translateSedRegex(source: string, extended: boolean): { re2: str
 /** Characters RE2 reads as operators, escaped wherever sed reads them as themselves (RE2 takes `\` before any). */
 const RE2_OPERATOR = /[\\^$.|?*+()[\]{}-]/;
 
-function literal(c: string): string {
+export function re2Literal(c: string): string {
   return RE2_OPERATOR.test(c) ? `\\${c}` : c;
 }
 
@@ -139,7 +168,7 @@ const ESCAPES: Record<string, Piece> = {
   "'": { re2: "\\z", size: 1, anchor: true },
 };
 
-const POSIX_CLASSES = new Set([
+export const POSIX_CLASSES = new Set([
   "alnum",
   "alpha",
   "blank",
@@ -205,7 +234,7 @@ class Translator {
     if (c === "[") return this.bracket();
     if (this.extended && c === "(") return this.group();
     if (c === "\\") return this.escape();
-    return { re2: literal(c), size: 1 };
+    return { re2: re2Literal(c), size: 1 };
   }
 
   /** What follows a backslash outside brackets. */
@@ -214,7 +243,7 @@ class Translator {
     if (e === undefined) return { re2: "\\\\", size: 1 };
     if (!this.extended && e === "(") return this.group();
     if (e >= "1" && e <= "9") throw new Unreadable(); // a backreference: RE2 has none
-    return ESCAPES[e] ?? { re2: literal(e), size: 1 };
+    return ESCAPES[e] ?? { re2: re2Literal(e), size: 1 };
   }
 
   private group(): Piece {
@@ -293,12 +322,12 @@ class Translator {
 
   /** A member of a bracket expression, or a range of them; a `-` first or last is a member. */
   private bracketRange(): string {
-    const low = literal(this.bracketChar());
+    const low = re2Literal(this.bracketChar());
     const isRange =
       this.source[this.at] === "-" && this.at + 1 < this.source.length && this.source[this.at + 1] !== "]";
     if (!isRange) return low;
     this.at++;
-    return `${low}-${literal(this.bracketChar())}`;
+    return `${low}-${re2Literal(this.bracketChar())}`;
   }
 
   /** GNU sed reads `\n`, `\t`, `\\` and `\]` inside brackets; any other backslash escapes the next character. */

@@ -1,245 +1,256 @@
-// What a sed command writes into a file: the text its `s` replacements and `a`/`c`/`i` commands put in, so that
-// `s/^#PasswordAuthentication.*$/PasswordAuthentication no/` counts as hardening and `s/no/yes/` on a
-// PasswordAuthentication line as the opposite. Its edits are also kept in order, raw, for the uncommenting model.
-import { DIRECTIVE } from "./userdata-sshd-directives";
-import { optionValues } from "./userdata-words";
+// What a sed command writes into a file: its script, as the shell hands it to sed (quotes removed), read command by
+// command, so that `s/^#PasswordAuthentication.*$/PasswordAuthentication no/` counts as hardening, `s/no/yes/` on a
+// PasswordAuthentication line as the opposite, and the text of `a`, `c` and `i` (which may hold quotes and `;`) as
+// the lines it inserts.
 import { BoundedMemo } from "./bounded-memo";
-
-/**
- * `a`, `c` and `i` write their text verbatim: after a `/regex/` address, at the start of an expression (unaddressed)
- * or after a line-number address, the text following a backslash or a blank (`/^PermitRootLogin/c\PermitRootLogin
- * yes`, `a PermitRootLogin yes`, `$a PermitRootLogin yes`). After a number the text may follow the letter at once
- * (`1iText`); elsewhere a letter glued to a word is a path or a word (`/app`, `'add'`), not a command.
- */
-const VERBATIM = /(?:(?:\/|['";{])\s*[aci](?:\\\s*|\s+)|(?:^|['"\s;{])[0-9$]+\s*[aci]\\?\s*)([^'"]+)/g;
-/** `-E`, `-r` (also bundled, as in `-ri`) or `--regexp-extended`: groups are bare parentheses. */
-const EXTENDED = /\s-[A-Za-z]*[Er]|--regexp-extended/;
+import {
+  deletionEdit,
+  EditAddress,
+  RegexSyntax,
+  SedEdit,
+  SedScript,
+  StreamEdit,
+  substitutionEdit,
+  textEdit,
+  UNADDRESSED,
+} from "./userdata-sed-edits";
+import { optionValues } from "./userdata-words";
 
 /** Short options of sed that take a value. */
 const SED_VALUES = "efl";
 
-/** `sed -i SCRIPT FILE…` or `sed -i -e SCRIPT… FILE…`: whether it edits in place, its scripts and its files. */
-export function sedOperands(args: string[]): { inPlace: boolean; scripts: string[]; files: string[] } {
+/** `sed -i SCRIPT FILE…`, `sed -i -e SCRIPT… FILE…`: in place or not, its scripts and files, its syntax. */
+export function sedOperands(args: string[]): {
+  inPlace: boolean;
+  scripts: string[];
+  files: string[];
+  extended: boolean;
+} {
   const inPlace = args.some((a) => /^-[A-Za-z]*i/.test(a) || a.startsWith("--in-place"));
   const expressions = optionValues(args, "-e", "--expression", SED_VALUES);
-  const operands = args.filter((a) => !a.startsWith("-") && !expressions.includes(a));
-  const scripts = expressions.length > 0 ? expressions : operands.slice(0, 1);
-  const files = expressions.length > 0 ? operands : operands.slice(1);
-  return { inPlace, scripts, files };
+  // A script file (-f) the reader cannot see: the operands are all files.
+  const scriptFiles = optionValues(args, "-f", "--file", SED_VALUES);
+  const lineLengths = optionValues(args, "-l", "--line-length", SED_VALUES);
+  const values = new Set([...expressions, ...scriptFiles, ...lineLengths]);
+  const operands = args.filter((a) => !a.startsWith("-") && !values.has(a));
+  const given = expressions.length > 0 || scriptFiles.length > 0;
+  const scripts = given ? expressions : operands.slice(0, 1);
+  const files = given ? operands : operands.slice(1);
+  // `-E`, `-r` (also bundled, as in `-ri`, before a letter that takes a value) or `--regexp-extended`.
+  const extended = args.some((a) => /^-[A-Za-dg-km-z]*[Er]/.test(a) || a === "--regexp-extended");
+  return { inPlace, scripts, files, extended };
 }
 
-/** One command of a sed script. */
-export interface SedEdit {
-  /** `s` substitutes, `d` deletes the addressed lines, `text` is the text of `a`, `c` or `i`. */
-  command: "s" | "d" | "text";
-  /** The source of the `/regex/` address before the command, "" when there is none. */
-  address: string;
-  /** The address is negated (`/regex/!s/…/`): the command applies to the lines it does not match. */
-  negated: boolean;
-  /** A line-number address (`1s/…/`, `$d`): the command touches one line, not each line it matches. */
-  numbered: boolean;
-  /** The `s` pattern and replacement as written, and its flags (`g`, `I`, a count). */
-  pattern: string;
-  replacement: string;
-  flags: string;
-  /** The replacement read as text (backreferences resolved), or the verbatim text. */
-  text: string;
-  /** What the command writes as the checks read it: the text, prefixed by the directive its address names. */
-  written: string;
-}
-
-export interface SedScript {
-  readonly edits: readonly SedEdit[];
-  /** Patterns are extended regular expressions (-E, -r). */
-  readonly extended: boolean;
+/** A sed command's run: its script (several `-e` are one script, a line each, as sed joins them) and its files. */
+export function sedStreamEdit(args: string[]): StreamEdit {
+  const { inPlace, scripts, files, extended } = sedOperands(args);
+  return { inPlace, files, script: sedScript(scripts.join("\n"), extended ? "extended" : "basic") };
 }
 
 /**
- * For a sed command, the text it writes: the replacements of its `s` commands (backreferences resolved; for an
- * `s` addressed to a directive's line, that directive with the replacement) and the text of `a`/`c`/`i` commands
- * (a deletion writes nothing).
+ * A script's `s`, `d`, `a`, `c` and `i` commands, in order. Boot scripts repeat the same sed lines across instances
+ * and templates, and one scan reads a line for several purposes: each script is parsed once (the result is shared,
+ * so it must not be changed).
  */
-export function sedReplacements(command: string): string {
-  return sedScript(command)
-    .edits.filter((e) => e.command !== "d")
-    .map((e) => e.written)
-    .join("\n");
-}
-
-/**
- * A sed command's `s`, `d`, `a`, `c` and `i` commands, in the order they appear (verbatim texts last). Boot scripts
- * repeat the same sed lines across instances and templates, and one scan reads a line for several purposes: each
- * command is parsed once (the result is shared, so it must not be changed).
- */
-export function sedScript(command: string): SedScript {
-  return parsedScripts.through(command, () => parseSedScript(command));
+export function sedScript(script: string, syntax: "basic" | "extended"): SedScript {
+  return parsedScripts.through(`${syntax[0]}${script}`, () => ({
+    edits: new SedParser(script, syntax).parse(),
+    syntax,
+  }));
 }
 
 const parsedScripts = new BoundedMemo<string, SedScript>(1_000);
 
-function parseSedScript(command: string): SedScript {
-  const extended = EXTENDED.test(command);
-  const edits: SedEdit[] = [];
-  // An expression starts after a quote, blank, `;` or `{`, never inside a word like "yes/": an `s` command (maybe
-  // behind a line-number address or range) or a `/regex/` address (maybe ending a range, as in `0,/regex/`).
-  const start = /(?:^|['"\s;{])(?:([0-9$,]*)s([/|#@,])|([0-9$]+,)?\/)/g;
-  for (let m = start.exec(command); m; m = start.exec(command)) {
-    const at = m.index + m[0].length;
-    // `1,$s/…/` is a range over every line, not one numbered line.
-    const numbered = m[1] !== undefined && m[1] !== "" && !m[1].includes(",");
-    const unaddressed = { address: "", negated: false, numbered };
-    start.lastIndex =
-      m[2] !== undefined
-        ? (substitution(command, at, m[2], unaddressed, extended, edits) ?? m.index + 1)
-        : addressed(command, at, extended, edits, m[3] !== undefined);
-  }
-  for (const v of command.matchAll(VERBATIM)) edits.push(verbatim(v[1]));
-  return { edits, extended };
-}
+/** Commands that take no argument, or a number (`q5`, `l 70`); y is skipped like an `s`. */
+const PLAIN = new Set([..."=DgGhHlLnNpPqQxzF"]);
+/** Commands whose argument (a file, a version) runs to the end of the line. */
+const TO_LINE_END = new Set([..."rRwWv"]);
+/** Commands whose label runs to a `;` or the end of the line. */
+const LABELLED = new Set([..."btT:"]);
+const FLAGS = /[gpiImMe0-9]*/y;
+const ADDRESS_FLAGS = /[IM]*/y;
+const NUMBER = /[0-9]+/y;
 
-function verbatim(text: string): SedEdit {
-  const none = { address: "", negated: false, numbered: false, pattern: "", replacement: "", flags: "" };
-  return { command: "text", ...none, text, written: text };
-}
-
-/** Where a command applies, and the regex an empty `s//…/` pattern stands for (sed reuses the last one). */
-type Address = Pick<SedEdit, "address" | "negated" | "numbered"> & { reused?: string };
+/** An address as read, before it applies: a range reaches lines its regexes do not name. */
+type ReadAddress = EditAddress & { range?: boolean };
+/** An address regex or `s` command that does not close: sed refuses the script, the line is not read further. */
+const BROKEN = "broken";
 
 /**
- * The `/regex/` address whose pattern starts at `from`, and the `s` or `d` command after it if any (added to
- * `edits`). Returns where to look for the next expression. The address ends at the first unescaped `/`, found in one
- * pass; a later address cannot start before it, so the passes never overlap.
- *
- * A range (`0,/re/`, `/re/,/re2/`, `/re/,$`) reaches lines its regexes do not match, so its command is read as
- * unaddressed: its own pattern picks the lines, and `s//…/` reuses the range's regex, as sed does.
+ * One pass over a script, each character read once (an `s` command's end is found as `sedCommandEnd` says): its
+ * commands, their addresses, `{…}` blocks whose commands take the block's address.
  */
-function addressed(command: string, from: number, extended: boolean, edits: SedEdit[], rangeEnd: boolean): number {
-  const end = addressEnd(command, from);
-  if (end < 0) return from;
-  let p = end + 1;
-  let range = rangeEnd;
-  if (command[p] === ",") {
-    const second =
-      command[p + 1] === "/" ? addressEnd(command, p + 2) : p + command.slice(p + 1, p + 24).search(/[^0-9$+~]|$/);
-    if (second < 0) return end + 1;
-    p = second + 1;
-    range = true;
-  }
-  let negated = false;
-  for (; p < command.length && " \t!{".includes(command[p]); p++) negated ||= command[p] === "!";
-  const source = command.slice(from, end);
-  const address = { address: range ? "" : source, negated: range ? false : negated, numbered: false, reused: source };
-  // A `d` ends its command; in a path (`/srv/data`) a letter follows it.
-  if (command[p] === "d" && !/\w/.test(command[p + 1] ?? "")) {
-    if (range) return p + 1; // a range deletes lines its regexes do not name: not simulated
-    edits.push({
-      command: "d",
-      address: source,
-      negated,
-      numbered: false,
-      pattern: "",
-      replacement: "",
-      flags: "",
-      text: "",
-      written: "",
-    });
-    return p + 1;
-  }
-  const delimiter = command[p + 1];
-  if (command[p] !== "s" || delimiter === undefined || !"/|#@,".includes(delimiter)) return end + 1;
-  return substitution(command, p + 2, delimiter, address, extended, edits) ?? end + 1;
-}
+class SedParser {
+  private at = 0;
+  private readonly edits: SedEdit[] = [];
+  private readonly blocks: ReadAddress[] = [];
 
-/** The index of the unescaped `/` that closes an address whose regex starts at `from` (on its line), or -1. */
-function addressEnd(command: string, from: number): number {
-  let end = from;
-  while (end < command.length && command[end] !== "/" && inLine(command[end]))
-    end += command[end] === "\\" && inLine(command[end + 1]) ? 2 : 1;
-  return command[end] === "/" ? end : -1;
-}
+  constructor(
+    private readonly script: string,
+    private readonly syntax: RegexSyntax,
+  ) {}
 
-/**
- * Reads the `s` command whose pattern starts at `from` and adds it to `edits`: what it writes is the replacement
- * with backreferences resolved, prefixed by the directive its address names when the replacement names none (the
- * addressed line keeps its keyword). Returns the position after the command, or undefined when it does not close.
- */
-function substitution(
-  command: string,
-  from: number,
-  delimiter: string,
-  address: Address,
-  extended: boolean,
-  edits: SedEdit[],
-): number | undefined {
-  const end = sedCommandEnd(command, from, delimiter);
-  if (!end) return undefined;
-  const { reused, ...where } = address;
-  const written = command.slice(from, end.replacement - 1);
-  const source = written === "" && reused !== undefined ? reused : written;
-  const replacement = command.slice(end.replacement, end.close);
-  const text = replacementText(source, replacement, extended);
-  const directive = DIRECTIVE.exec(address.address)?.[0];
-  const writes = directive && !DIRECTIVE.test(text) ? `${directive} ${text}` : text;
-  const flags = /^[gGiIpmM0-9]*/.exec(command.slice(end.close + 1, end.close + 17))?.[0] ?? "";
-  // Another delimiter escaped in the pattern stands for itself (`s|a\|b|…|` matches "a|b").
-  const pattern = delimiter === "/" ? source : source.split(`\\${delimiter}`).join(delimiter);
-  edits.push({ command: "s", ...where, pattern, replacement, flags, text, written: writes });
-  return end.close + 1;
-}
-
-/**
- * The replacement as text: `\1`…`\9` and `&` stand for (an approximation of) what the pattern's groups and the
- * whole pattern match, other escapes for the character. Expansions stop once the text outgrows its inputs, so a
- * replacement of many `&` cannot multiply a long pattern.
- */
-function replacementText(pattern: string, replacement: string, extended: boolean): string {
-  const whole = literal(pattern);
-  const groups = groupSources(pattern, extended).map((g) => (g === undefined ? "" : literal(g)));
-  const budget = 2 * (pattern.length + replacement.length) + 64;
-  let out = "";
-  const expand = (text: string) => {
-    if (out.length + text.length <= budget) out += text;
-  };
-  for (let i = 0; i < replacement.length; i++) {
-    const c = replacement[i];
-    if (c === "&") expand(whole);
-    else if (c !== "\\" || i + 1 === replacement.length) out += c;
-    else {
-      const e = replacement[++i];
-      if (e >= "1" && e <= "9") expand(groups[Number(e)] ?? "");
-      else out += e === "n" ? "\n" : e === "t" ? "\t" : e;
+  parse(): SedEdit[] {
+    while (this.at < this.script.length) {
+      const c = this.script[this.at];
+      if (c === "#") this.skipTo("\n");
+      else if (c === "}") this.blocks.pop();
+      else if (!" \t\r\n;".includes(c)) {
+        this.command();
+        continue;
+      }
+      this.at++;
     }
+    return this.edits;
   }
-  return out;
+
+  private command(): void {
+    const own = this.address();
+    if (own === BROKEN) return this.skipTo("\n");
+    const address = own ?? this.blocks[this.blocks.length - 1] ?? UNADDRESSED;
+    this.skipBlanks();
+    const c = this.script[this.at++];
+    if (c === "{") this.blocks.push(address);
+    else if (c === "s") this.substitution(address);
+    else if (c === "y") this.skipSubstitution();
+    // `e command` writes the command's output where it stands: read, like a text, for what it names.
+    else if (c === "a" || c === "i" || c === "c" || c === "e") this.text();
+    else if (c === "d") {
+      // A range deletes lines its regexes do not name: not simulated.
+      if (!address.range) this.edits.push(deletionEdit(address));
+    } else if (TO_LINE_END.has(c)) this.skipTo("\n");
+    else if (LABELLED.has(c)) this.skipTo(";\n");
+    else if (PLAIN.has(c)) this.skip(NUMBER);
+    else if (c === ";" || c === "\n" || c === "}")
+      this.at--; // an address without a command: sed refuses it
+    else this.skipTo(";\n"); // an unknown command: read on from the next one
+  }
+
+  /**
+   * The address before a command, if any: a line number (or `$`), a `/regex/` or `\cregexc`, or a range of two
+   * (`0,/re/`, `/a/,/b/`, `/re/,+2`, `first~step`), and `!`. A range is read as unaddressed: its command's own
+   * pattern picks the lines, and `s//…/` reuses the range's regex, as sed does. A line number negated reaches every
+   * stock line, none of which is the first or the last.
+   */
+  private address(): ReadAddress | typeof BROKEN | undefined {
+    const first = this.addressPart();
+    if (first === BROKEN || first === undefined) return first;
+    let range = first.step;
+    let reused = first.regex;
+    if (this.script[this.at] === ",") {
+      this.at++;
+      const second = this.addressPart();
+      if (second === BROKEN || second === undefined) return BROKEN;
+      range = true;
+      reused ??= second.regex;
+    }
+    let negated = false;
+    for (; this.at < this.script.length && " \t!".includes(this.script[this.at]); this.at++)
+      negated ||= this.script[this.at] === "!";
+    if (range || (first.regex === undefined && negated)) return { ...UNADDRESSED, reused, range: true };
+    if (first.regex === undefined) return { ...UNADDRESSED, numbered: true };
+    return { address: first.regex, addressFlags: first.flags, negated, numbered: false, reused: first.regex };
+  }
+
+  /** One address: its regex (and flags) if it is one; `step` for `first~step` and the like, which reach many lines. */
+  private addressPart(): { regex?: string; flags: string; step: boolean } | typeof BROKEN | undefined {
+    const { script } = this;
+    const c = script[this.at];
+    if (c === "$" || c === "+" || c === "~" || (c >= "0" && c <= "9")) {
+      this.at++;
+      this.skip(NUMBER);
+      const step = c === "~" || script[this.at] === "~";
+      if (script[this.at] === "~") {
+        this.at++;
+        this.skip(NUMBER);
+      }
+      return { flags: "", step };
+    }
+    if (c !== "/" && !(c === "\\" && inLine(script[this.at + 1]) && script[this.at + 1] !== "\\")) return undefined;
+    const delimiter = c === "/" ? "/" : script[this.at + 1];
+    const from = this.at + (c === "/" ? 1 : 2);
+    const end = regexEnd(script, from, delimiter);
+    if (end < 0) return BROKEN;
+    this.at = end + 1;
+    const flags = this.skip(ADDRESS_FLAGS);
+    return { regex: unescapeDelimiter(script.slice(from, end), delimiter), flags, step: false };
+  }
+
+  /** An `s` command after its `s`: its pattern, replacement and flags; `s//…/` reuses the address's regex. */
+  private substitution(address: ReadAddress): void {
+    const { script } = this;
+    const delimiter = script[this.at];
+    const end = isDelimiter(delimiter) ? sedCommandEnd(script, this.at + 1, delimiter) : undefined;
+    if (!end) return this.skipTo("\n");
+    const written = unescapeDelimiter(script.slice(this.at + 1, end.replacement - 1), delimiter);
+    const pattern = written === "" && address.reused !== undefined ? address.reused : written;
+    const replacement = script.slice(end.replacement, end.close);
+    this.at = end.close + 1;
+    const flags = this.skip(FLAGS);
+    if (script[this.at] === "w") this.skipTo("\n");
+    this.edits.push(substitutionEdit(address, pattern, replacement, flags, this.syntax));
+  }
+
+  private skipSubstitution(): void {
+    const delimiter = this.script[this.at];
+    const end = isDelimiter(delimiter) ? sedCommandEnd(this.script, this.at + 1, delimiter) : undefined;
+    if (end) this.at = end.close + 1;
+    else this.skipTo("\n");
+  }
+
+  /**
+   * The text of `a`, `c` or `i` after its letter, to the end of the line (`;` and `}` included): GNU's `a text` and
+   * `a\text` on one line, or POSIX's `a\` with the text on the next (also from the next `-e`). A backslash escapes
+   * the next character, so an escaped newline continues the text.
+   */
+  private text(): void {
+    const { script } = this;
+    this.skipBlanks();
+    if (script[this.at] === "\\") {
+      this.at++;
+      if (script[this.at] === "\r") this.at++;
+      if (script[this.at] === "\n") this.at++;
+    }
+    const from = this.at;
+    while (this.at < script.length && script[this.at] !== "\n") this.at += script[this.at] === "\\" ? 2 : 1;
+    this.at = Math.min(this.at, script.length);
+    this.edits.push(textEdit(script.slice(from, this.at).replace(/\\([^])/g, "$1")));
+  }
+
+  private skipBlanks(): void {
+    while (this.script[this.at] === " " || this.script[this.at] === "\t") this.at++;
+  }
+
+  /** Moves to the next of `stops` (or the end), which the main loop then reads. */
+  private skipTo(stops: string): void {
+    while (this.at < this.script.length && !stops.includes(this.script[this.at])) this.at++;
+  }
+
+  /** Moves past what the sticky `pattern` matches here, and returns it. */
+  private skip(pattern: RegExp): string {
+    pattern.lastIndex = this.at;
+    const m = pattern.exec(this.script)?.[0] ?? "";
+    this.at += m.length;
+    return m;
+  }
 }
 
-/**
- * The source of the pattern's groups 1 to 9 (sed has no others), found in one pass: BRE groups are `\( \)`, ERE
- * groups bare parentheses.
- */
-function groupSources(pattern: string, extended: boolean): (string | undefined)[] {
-  const groups: (string | undefined)[] = [];
-  const open: { n: number; from: number }[] = [];
-  let count = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const escaped = pattern[i] === "\\";
-    const c = escaped ? pattern[++i] : pattern[i];
-    if (escaped === extended) continue; // a literal parenthesis, or no parenthesis at all
-    if (c === "(") open.push({ n: ++count, from: i + 1 });
-    if (c !== ")") continue;
-    const g = open.pop();
-    if (g && g.n <= 9) groups[g.n] = pattern.slice(g.from, escaped ? i - 1 : i);
-  }
-  return groups;
+/** Any character but a newline or backslash may delimit an `s` command. */
+function isDelimiter(c: string | undefined): c is string {
+  return c !== undefined && c !== "\\" && inLine(c);
 }
 
-/** Roughly the text a regex matches, enough to read a directive and its value: blank classes become a space. */
-function literal(source: string): string {
-  return source
-    .replace(/\[\[:(?:space|blank):\]\]|\\[st]/g, " ")
-    .replace(/\\(.)|[\^$*.?+()[\]{}|]/g, (_m, escaped: string | undefined) =>
-      escaped === undefined || "?+(){}|".includes(escaped) ? "" : escaped,
-    );
+/** Another delimiter escaped in a regex stands for itself (`s|a\|b|…|` matches "a|b"). */
+function unescapeDelimiter(source: string, delimiter: string): string {
+  return delimiter === "/" ? source : source.split(`\\${delimiter}`).join(delimiter);
+}
+
+/** The index of the unescaped `delimiter` that closes an address whose regex starts at `from` (on its line), or -1. */
+function regexEnd(script: string, from: number, delimiter: string): number {
+  let end = from;
+  while (end < script.length && script[end] !== delimiter && inLine(script[end]))
+    end += script[end] === "\\" && inLine(script[end + 1]) ? 2 : 1;
+  return script[end] === delimiter ? end : -1;
 }
 
 /**

@@ -5,11 +5,12 @@
 import { bootScriptFormat } from "./userdata-boot-scripts";
 import { copyOperands } from "./userdata-copies";
 import { Destinations, ParsedCommand } from "./userdata-destinations";
+import { streamEdit } from "./userdata-editors";
 import { Findings } from "./userdata-findings";
 import { HereDocument, hereDocumentBody, hereDocuments } from "./userdata-heredoc";
 import { hereStrings, printedText } from "./userdata-printed";
 import { isRootKeysPath, writesRootKeys } from "./userdata-root-keys";
-import { sedOperands, sedReplacements, sedScript } from "./userdata-sed";
+import { writtenText } from "./userdata-sed-edits";
 import { AUTHENTICATION_METHODS, INCLUDE, isSettingWord, MATCH, weaknessesIn } from "./userdata-sshd-directives";
 import { isSshdConfigPath, maybeSshdConfigPath } from "./userdata-sshd-paths";
 import { MatchBudget } from "./userdata-sed-regex";
@@ -170,11 +171,11 @@ function pipelinesWriting(commands: ParsedCommand[], matches: (path: string) => 
   return result;
 }
 
-/** A redirection, a tee or an in-place sed whose destination `matches`. */
+/** A redirection, a tee or a stream editor (sed, perl -p) whose destination `matches`. */
 function writesFile(words: Word[], name: string, args: string[], matches: (path: string) => boolean): boolean {
   if (words.some((w, i) => w.op?.startsWith(">") && matches(words[i + 1]?.text ?? ""))) return true;
-  if (name !== "tee" && name !== "sed") return false;
-  return args.some((a) => !a.startsWith("-") && matches(a));
+  if (name === "tee") return args.some((a) => !a.startsWith("-") && matches(a));
+  return streamEdit(name, args)?.files.some(matches) ?? false;
 }
 
 /**
@@ -190,12 +191,12 @@ function noteFilesSshdReads({ name, args }: ParsedCommand, writesConfig: boolean
 }
 
 /**
- * Text an echo, printf, here-string or in-place sed writes only to boot scripts, handed to the caller to read as
- * the commands it will run (quoted as such, with where they went). Returns false when the command writes elsewhere
- * too, or nothing, and is read as a command line instead.
+ * Text an echo, printf, here-string or in-place stream editor (sed -i, perl -pi) writes only to boot scripts, handed
+ * to the caller to read as the commands it will run (quoted as such, with where they went). Returns false when the
+ * command writes elsewhere too, or nothing, and is read as a command line instead.
  */
 function deliverToBootScripts(
-  { command, words, name, args }: ParsedCommand,
+  { words, name, args }: ParsedCommand,
   destinations: Destinations,
   i: number,
   scan: LineScan,
@@ -205,10 +206,8 @@ function deliverToBootScripts(
   const printed = printedText(name, args);
   if (printed !== undefined) deliveries.push({ text: printed, files: destinations.output(i) });
   for (const text of hereStrings(words)) deliveries.push({ text, files: destinations.input(i) });
-  if (name === "sed") {
-    const { inPlace, files } = sedOperands(args);
-    if (inPlace) deliveries.push({ text: sedReplacements(command.text), files });
-  }
+  const edit = streamEdit(name, args);
+  if (edit?.inPlace) deliveries.push({ text: writtenText(edit.script), files: edit.files });
   const boot = (f: string) => bootScriptFormat(f) !== undefined;
   if (deliveries.length === 0 || !deliveries.every((d) => d.files.length > 0 && d.files.every(boot))) return false;
   for (const { text, files } of deliveries) scan.written(text, files, scan.found);
@@ -261,14 +260,14 @@ interface WriteContext {
 }
 
 /**
- * Directives and passwords a command writes or sets. Only a sed invocation is read for what its script writes; any
- * other command for its whole text (a comment or an argument that says "sed" changes nothing).
+ * Directives and passwords a command writes or sets. Only a stream editor (sed, perl -p) is read for what its script
+ * writes; any other command for its whole text (an argument that says "sed" changes nothing).
  */
 function scanWrites(parsed: ParsedCommand, { line, scan, state, config, maybeConfig }: WriteContext): void {
-  const { command, words, name } = parsed;
+  const { command, words, name, args } = parsed;
   const { found, reading } = scan;
-  const sed = name === "sed" ? sedScript(command.text) : undefined;
-  const written = sed ? sedReplacements(command.text) : command.text;
+  const edit = streamEdit(name, args);
+  const written = edit ? writtenText(edit.script) : command.text;
   const setting = isSettingLine(words, name);
   // A setting line in a file sshd does not read (a README under /opt) counts only if the user data makes sshd read it.
   const unlessSshdReads = setting ? reading.inertFile : undefined;
@@ -281,7 +280,7 @@ function scanWrites(parsed: ParsedCommand, { line, scan, state, config, maybeCon
   if (reading.inertFile === undefined || !setting)
     for (const value of uncommented(written, INCLUDE))
       for (const pattern of value.split(/[ \t]+/)) if (pattern !== "") found.sshdReads(pattern);
-  if (sed) state.stock.edit(sed, maybeConfig, { line, found });
+  if (edit) state.stock.edit(edit.script, maybeConfig, { line, found });
   if (setsPassword(command, words, name)) found.add("password-set", line);
 }
 

@@ -1,8 +1,10 @@
 // Uncommenting: `sed -i '/^#PasswordAuthentication/s/^#//'` writes no value, yet turns the image's commented
 // `#PasswordAuthentication yes` on. The stock lines (the table of commented defaults) are run through a script's sed
-// edits in order, so that uncommenting then `s/yes/no/` is safe and uncommenting alone is not.
+// edits in order, so that uncommenting then `s/yes/no/` is safe and uncommenting alone is not. perl's `s///` edits
+// are run alike, their patterns as Perl's.
 import { Findings, LoginWeaknessKind } from "./userdata-findings";
-import { SedEdit, SedScript } from "./userdata-sed";
+import { compilePerlRegex } from "./userdata-perl-regex";
+import { RegexSyntax, SedEdit, SedScript } from "./userdata-sed-edits";
 import { compileSedRegex, MatchBudget, SedRegex, sedMatch } from "./userdata-sed-regex";
 import {
   activatedDefaultsNote,
@@ -51,9 +53,9 @@ export class StockSshdConfig {
     const edits = script.edits.filter((e) => e.command !== "text");
     if (!editsSshdConfig && !edits.some(namesDefaultedDirective)) return;
     for (const edit of edits) {
-      const address = edit.address === "" ? undefined : compile(edit.address, script.extended, "", this.budget);
-      const pattern =
-        edit.command === "s" ? compile(edit.pattern, script.extended, edit.flags, this.budget) : undefined;
+      const { syntax } = script;
+      const address = edit.address === "" ? undefined : compile(edit.address, syntax, edit.addressFlags, this.budget);
+      const pattern = edit.command === "s" ? compile(edit.pattern, syntax, edit.flags, this.budget) : undefined;
       for (const line of this.lines) {
         const edited = apply(edit, { address, pattern, budget: this.budget }, line.text);
         if (this.budget.remaining < 0) return;
@@ -110,8 +112,10 @@ function namesDefaultedDirective(edit: SedEdit): boolean {
  * A pattern that cannot be read (a backreference, an oversized one) matches nothing: no edit is guessed. Compiling
  * spends the scan's budget too.
  */
-function compile(source: string, extended: boolean, flags: string, budget: MatchBudget): SedRegex | undefined {
-  return compileSedRegex(source, extended, /[iI]/.test(flags), budget);
+function compile(source: string, syntax: RegexSyntax, flags: string, budget: MatchBudget): SedRegex | undefined {
+  const ignoreCase = /[iI]/.test(flags);
+  if (syntax === "perl") return compilePerlRegex(source, ignoreCase, budget);
+  return compileSedRegex(source, syntax === "extended", ignoreCase, budget);
 }
 
 /** What an edit made of a line: its new text, undefined once deleted. */

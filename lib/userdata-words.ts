@@ -16,18 +16,27 @@ export interface Word {
   fd?: number;
 }
 
-/** The commands of a line. A line that ends inside quotes is split ignoring them, so nothing hides behind a stray quote. */
+/**
+ * The commands of a line, its comment left out. A line that ends inside quotes is split ignoring them, and keeps
+ * any `#` in it, so nothing hides behind a stray quote.
+ */
 export function splitCommands(line: string): Command[] {
   return split(line, true) ?? split(line, false) ?? [];
 }
+
+/** Unquoted characters after which a word starts: a `#` there opens a comment (not in `a#b`, `${#x}` or `$#`). */
+const WORD_BREAKS = new Set([" ", "\t", "\n", ";", "&", "|", "(", ")"]);
 
 function split(line: string, honourQuotes: boolean): Command[] | undefined {
   const commands: Command[] = [];
   let start = 0;
   let piped = false;
   let quote = "";
+  let wordStart = true;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
+    const atWordStart = wordStart;
+    wordStart = false;
     if (quote) {
       if (c === quote) quote = "";
       else if (c === "\\" && quote === '"') i++;
@@ -41,6 +50,18 @@ function split(line: string, honourQuotes: boolean): Command[] | undefined {
       quote = c;
       continue;
     }
+    if (honourQuotes && c === "#" && atWordStart) {
+      // The comment runs to the end of its line; a command after a newline (in a nested script) still runs.
+      commands.push({ text: line.slice(start, i), piped });
+      const end = line.indexOf("\n", i);
+      if (end < 0) return commands;
+      start = end + 1;
+      i = end;
+      piped = false;
+      wordStart = true;
+      continue;
+    }
+    wordStart = WORD_BREAKS.has(c);
     const length = separatorLength(line, i);
     if (length === 0) continue;
     commands.push({ text: line.slice(start, i), piped });

@@ -130,6 +130,10 @@ const SCRIPT_LINES = [
   "echo ssh-rsa AAAA >> /root/.ssh/authorized_keys",
   "sed -i 's/^#PasswordAuthentication.*$/PasswordAuthentication yes/' /etc/ssh/sshd_config",
   "sed -i '/^PasswordAuthentication/c PasswordAuthentication yes' /etc/ssh/sshd_config",
+  "sed -i '/^exit 0/i sed -i \"s/no/yes/\" /etc/ssh/sshd_config' /etc/rc.local",
+  "perl -pi -e 's/^#?PermitRootLogin.*/PermitRootLogin yes/' /etc/ssh/sshd_config",
+  "perl -i -pe 's{^#(PasswordAuthentication)}{$1} if /no/; s(x)[y]g' /etc/ssh/sshd_config",
+  "echo ok # PermitRootLogin yes",
   "users:\n  - name: admin\n    plain_text_passwd: x",
   "yum -y install nginx",
 ];
@@ -146,13 +150,16 @@ const pathological = (): fc.Arbitrary<string> =>
       fc.constantFrom(
         "PasswordAuthentication",
         "sed -i 's",
+        "perl -pi -e 's",
+        "perl -pi -e 's{",
+        "sed -i '$a ",
         "PermitRootLogin",
         "ssh_pwauth:",
         "passwd ",
         "users:\n",
         "",
       ),
-      fc.constantFrom(" ", "/", "\\", "=", "'", "s/", "\t", "a"),
+      fc.constantFrom(" ", "/", "\\", "=", "'", "s/", "\t", "a", "{", "(", "#", "$1"),
       fc.integer({ min: 1_000, max: 30_000 }),
       fc.constantFrom("", "yes", "x", "/"),
     )

@@ -112,3 +112,29 @@ describe("shellWords, grouping and descriptors", () => {
 
   it("reads busybox as a wrapper", () => expect(name("busybox sed -i s/a/b/ f")).toBe("sed"));
 });
+
+describe("splitCommands, comments", () => {
+  it.each<[string, string[]]>([
+    ["echo hello # PermitRootLogin yes", ["echo hello"]],
+    ["echo hello #PermitRootLogin yes", ["echo hello"]],
+    ["# all of it", [""]],
+    ["echo x;# y", ["echo x", ""]],
+    ["echo x &# y", ["echo x &"]],
+    ["a | b # c | d", ["a", "b"]],
+    ["echo 'a # b' \"c # d\" # e", ["echo 'a # b' \"c # d\""]],
+    ["echo a#b ${#x} $# \\#c 'd'#e", ["echo a#b ${#x} $# \\#c 'd'#e"]],
+    ["echo a\\ #b", ["echo a\\ #b"]],
+    ["echo hi # it's", ["echo hi"]],
+    // A comment ends at a newline: the command after it runs.
+    ["echo a # b\necho c", ["echo a", "echo c"]],
+    // A line that ends inside quotes keeps its `#`: nothing hides behind a stray quote.
+    ["echo it's # x; echo y", ["echo it's # x", "echo y"]],
+  ])("%j", (line, expected) => {
+    expect(splitCommands(line).map((c) => c.text.trim())).toEqual(expected);
+  });
+
+  it("reads a long line of comment markers in linear time", () => {
+    expect(splitCommands(`echo ${"a# ".repeat(100_000)}`)).toHaveLength(1);
+    expect(splitCommands(" #\n".repeat(100_000))).toHaveLength(100_001);
+  });
+});

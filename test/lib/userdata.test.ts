@@ -682,6 +682,44 @@ describe("findLoginWeaknesses, sed only when sed runs", () => {
   });
 });
 
+// A `#` that starts a shell word starts a comment: what follows it is neither run nor written.
+describe("findLoginWeaknesses, trailing comments", () => {
+  const config = "/etc/ssh/sshd_config";
+  it.each<[string, string]>([
+    ["an echo's comment", "echo hello # PermitRootLogin yes"],
+    ["a comment after ;", "systemctl restart sshd;# PasswordAuthentication yes"],
+    ["a comment holding a password command", "yum -y install nginx # then: echo root:x | chpasswd"],
+    ["a comment holding root's keys", "echo done # >> /root/.ssh/authorized_keys"],
+    ["a comment in a nested shell", "sh -c 'echo hi # PermitRootLogin yes'"],
+    ["a comment in rc.local", "cat > /etc/rc.local <<'EOF'\necho hi # PermitRootLogin yes\nEOF"],
+  ])("%s is no finding", (_name, text) => {
+    expect(kinds(text)).toEqual([]);
+  });
+
+  it.each<[string, string, LoginWeaknessKind[]]>([
+    ["a write before the comment", `echo 'PermitRootLogin yes' >> ${config} # harden later`, ["root-login"]],
+    ["a # inside quotes", `echo 'PasswordAuthentication yes # for now' >> ${config}`, ["password-authentication"]],
+    ["a # inside a word", `echo a#b PermitRootLogin yes >> ${config}`, ["root-login"]],
+    ["${#x}", `echo \${#x} PermitRootLogin yes >> ${config}`, ["root-login"]],
+    ["an escaped #", `echo \\# PermitRootLogin yes >> ${config}`, ["root-login"]],
+    ["the command after a stray quote", "echo it's # x; echo 'PermitRootLogin yes'", ["root-login"]],
+    ["a comment after a password command", "echo 'root:x' | chpasswd # rotate later", ["password-set"]],
+    [
+      "a write in rc.local before its comment",
+      `cat > /etc/rc.local <<'EOF'\necho 'PermitRootLogin yes' >> ${config} # later\nEOF`,
+      ["root-login"],
+    ],
+    ["an sshd_config line with a comment", "PermitRootLogin yes # for the migration", ["root-login"]],
+  ])("%s still counts", (_name, text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+
+  it("quotes the whole line, comment included", () => {
+    const line = `echo 'PermitRootLogin yes' >> ${config} # harden later`;
+    expect(findLoginWeaknesses(line)).toEqual([{ kind: "root-login", line }]);
+  });
+});
+
 /** A one-part MIME document whose part is quoted-printable, as mail-style tools write it. */
 function quotedPrintable(contentType: string, encoded: string, newline = "\n"): string {
   return [

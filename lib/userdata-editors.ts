@@ -1,0 +1,12 @@
+// Stream editors a boot script runs over sshd_config, root's keys or a boot script: sed, and perl's line loop
+// (`perl -pi -e 's/…/…/'`). Both are read alike, as the edits their scripts make.
+import { perlStreamEdit } from "./userdata-perl";
+import { sedStreamEdit } from "./userdata-sed";
+import { StreamEdit } from "./userdata-sed-edits";
+
+/** The run of a stream editor (its script, its files, whether in place); undefined for any other command. */
+export function streamEdit(name: string, args: string[]): StreamEdit | undefined {
+  if (name === "sed") return sedStreamEdit(args);
+  if (name === "perl") return perlStreamEdit(args);
+  return undefined;
+}

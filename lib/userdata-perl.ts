@@ -1,0 +1,331 @@
+// Perl's line loop, `perl -pi -e 's/^PasswordAuthentication no/PasswordAuthentication yes/' FILE`, read as the sed
+// edit it is: its substitutions (with the `if /re/`, `/re/ and …` or `if (/re/) {…}` that picks their lines, read
+// as a sed address) are replayed and judged like sed's, their patterns run as Perl's. A statement the reader cannot
+// follow counts for the strings it holds, a substitution under a condition it cannot read for what it writes: both
+// are judged as written text, and neither is replayed on the stock lines (no edit is guessed).
+import { BoundedMemo } from "./bounded-memo";
+import { perlTokens, Token } from "./userdata-perl-lexer";
+import {
+  EditAddress,
+  SedEdit,
+  SedScript,
+  StreamEdit,
+  substitutionEdit,
+  textEdit,
+  UNADDRESSED,
+} from "./userdata-sed-edits";
+
+/** Options whose value is the rest of their word, or the next word when that is empty. */
+const NEXT_WORD_VALUES = "eEIMm";
+/** Options whose value (maybe empty) is the rest of their word. */
+const REST_OF_WORD_VALUES = "iFCdDx";
+/** Options that take digits glued to them (`-l`, `-0777`), the group going on after them (`-lne`). */
+const DIGIT_VALUES: Record<string, RegExp> = { l: /[0-7]*/y, "0": /[0-9A-Fa-fx]*/y };
+
+interface PerlRun {
+  /** `-p` prints every line after the program, `-n` (also `-a`, `-F`) only what it prints; undefined for neither. */
+  loop?: "p" | "n";
+  inPlace: boolean;
+  /** The programs of `-e` and `-E`, which Perl joins a line each. */
+  scripts: string[];
+  files: string[];
+}
+
+/** `perl -p -i.bak -e PROGRAM… FILE…`: the options up to the first operand, then the files. */
+export function perlOperands(args: string[]): PerlRun {
+  const run: PerlRun = { inPlace: false, scripts: [], files: [] };
+  let i = 0;
+  for (; i < args.length && args[i].length > 1 && args[i].startsWith("-"); i++) {
+    if (args[i] === "--") {
+      i++;
+      break;
+    }
+    const value = optionGroup(args[i], run);
+    if (value !== undefined) {
+      const text = value.text === "" && value.nextWord ? (args[++i] ?? "") : value.text;
+      if (value.option === "e" || value.option === "E") run.scripts.push(text);
+    }
+  }
+  // Without -e the first operand is the program's file, which the reader cannot see.
+  run.files = args.slice(run.scripts.length > 0 ? i : i + 1);
+  return run;
+}
+
+/** Reads one group of short options into `run`; returns the option that takes a value, and its text, if one does. */
+function optionGroup(group: string, run: PerlRun): { option: string; text: string; nextWord: boolean } | undefined {
+  for (let j = 1; j < group.length; j++) {
+    const c = group[j];
+    if (c === "p") run.loop = "p";
+    else if ((c === "n" || c === "a" || c === "F") && run.loop === undefined) run.loop = "n";
+    if (c === "i") run.inPlace = true;
+    const digits = DIGIT_VALUES[c];
+    if (digits) {
+      digits.lastIndex = j + 1;
+      j += digits.exec(group)?.[0].length ?? 0;
+    } else if (NEXT_WORD_VALUES.includes(c) || REST_OF_WORD_VALUES.includes(c))
+      return { option: c, text: group.slice(j + 1), nextWord: NEXT_WORD_VALUES.includes(c) };
+  }
+  return undefined;
+}
+
+/**
+ * A perl command's run as a stream edit, when it loops over its files' lines (-p, -n) running -e programs. -n
+ * writes only what the program prints: read as -p, which reads more and hides nothing. Undefined for other runs.
+ */
+export function perlStreamEdit(args: string[]): StreamEdit | undefined {
+  const { loop, inPlace, scripts, files } = perlOperands(args);
+  if (loop === undefined || scripts.length === 0) return undefined;
+  return { inPlace, files, script: perlScript(scripts.join("\n")) };
+}
+
+/** A program's edits, parsed once per program (the result is shared, so it must not be changed). */
+export function perlScript(program: string): SedScript {
+  return parsedPrograms.through(program, () => ({
+    edits: new PerlReader().program(perlTokens(program)),
+    syntax: "perl",
+  }));
+}
+
+const parsedPrograms = new BoundedMemo<string, SedScript>(1_000);
+
+/** What picks a statement's lines: an address, or a condition the reader cannot read. */
+type Condition = EditAddress | typeof UNKNOWN;
+const UNKNOWN = "unknown";
+
+/** Statements that end at their block's closing brace, no `;` needed. */
+const COMPOUND = new Set(["if", "unless", "while", "until", "for", "foreach", "BEGIN", "END"]);
+/** Blocks nested deeper are read as statements the reader cannot follow: nesting cannot multiply the work. */
+const MAX_NESTING = 8;
+/**
+ * A variable interpolated into a replacement, after its sigil: a group (`$1`, `${1}`), the match (`$&`), or one the
+ * reader cannot know (a name, `${name}`, a punctuation variable, an array).
+ */
+const VARIABLE = new RegExp(
+  [
+    String.raw`\$(?:\{(\d{1,9})\}|(\d{1,9})|(&)|\{\^MATCH\})`,
+    String.raw`\$(?:\{\w{0,64}\}|[A-Za-z_]\w{0,63}(?:::\w{1,64})*|[^\s\w\\])`,
+    String.raw`@(?:[A-Za-z_]\w{0,63}|\{\w{0,64}\})`,
+  ].join("|"),
+  "y",
+);
+
+class PerlReader {
+  private readonly edits: SedEdit[] = [];
+
+  program(tokens: Token[]): SedEdit[] {
+    this.statements(tokens, UNADDRESSED, 0);
+    return this.edits;
+  }
+
+  private statements(tokens: Token[], where: Condition, depth: number): void {
+    for (const statement of splitStatements(tokens)) this.statement(statement, where, depth);
+  }
+
+  private statement(tokens: Token[], where: Condition, depth: number): void {
+    if (depth < MAX_NESTING && this.block(tokens, where, depth)) return;
+    // `BODY if COND`, `BODY unless COND`; `COND and BODY`, `COND && BODY`, `COND or BODY`, `COND || BODY`. The
+    // condition runs first, whatever it picks.
+    let body = tokens;
+    let condition = where;
+    const modifier = findAtTop(tokens, (t, i) => i > 0 && isWord(t, "if", "unless"));
+    if (modifier > 0) {
+      const negated = isWord(tokens[modifier], "unless");
+      condition = both(condition, this.condition(tokens.slice(modifier + 1), negated, where, depth));
+      body = tokens.slice(0, modifier);
+    }
+    const guard = findAtTop(body, (t) => isWord(t, "and", "or") || isOp(t, "&&", "||"));
+    if (guard > 0) {
+      const negated = isWord(body[guard], "or") || isOp(body[guard], "||");
+      condition = both(condition, this.condition(body.slice(0, guard), negated, where, depth));
+      body = body.slice(guard + 1);
+    }
+    if (isWord(body[0], "$_") && isOp(body[1], "=~")) body = body.slice(2);
+    const [first] = body;
+    if (body.length === 1 && first.kind === "s") return this.substitution(first, condition);
+    // `print` alone prints the line as the loop would: it writes nothing new.
+    if (isWord(first, "print") && (body.length === 1 || (body.length === 2 && isWord(body[1], "$_")))) return;
+    this.unreadable(body);
+  }
+
+  /**
+   * What a condition picks. One that is no match on the line (`if (s/^#//) {…}`, `$. == 1`) picks lines the reader
+   * cannot tell, but still runs on every line: it is read as a statement of its own.
+   */
+  private condition(tokens: Token[], negated: boolean, where: Condition, depth: number): Condition {
+    const condition = readCondition(tokens, negated);
+    if (condition === UNKNOWN && depth < MAX_NESTING) this.statement(unwrapped(tokens), where, depth + 1);
+    else if (condition === UNKNOWN) this.unreadable(tokens);
+    return condition;
+  }
+
+  /** `if (COND) {…}`, `unless (COND) {…}` with no else, or a bare `{…}`: the block's statements, under COND. */
+  private block(tokens: Token[], where: Condition, depth: number): boolean {
+    const last = tokens.length - 1;
+    if (isOp(tokens[0], "{") && matching(tokens, 0) === last) {
+      this.statements(tokens.slice(1, last), where, depth + 1);
+      return true;
+    }
+    if (!isWord(tokens[0], "if", "unless") || !isOp(tokens[1], "(")) return false;
+    const close = matching(tokens, 1);
+    if (close < 0 || !isOp(tokens[close + 1], "{") || matching(tokens, close + 1) !== last) return false;
+    const negated = isWord(tokens[0], "unless");
+    const condition = both(where, this.condition(tokens.slice(2, close), negated, where, depth));
+    this.statements(tokens.slice(close + 2, last), condition, depth + 1);
+    return true;
+  }
+
+  /**
+   * An `s` statement: an edit like sed's, its replacement put in sed's syntax. Under a condition the reader cannot
+   * read, or with modifiers that make its replacement code (`e`) or its pattern free-form (`x`), only what it writes
+   * is read. `r` returns the result without changing the line: read as if it changed it, which hides nothing.
+   */
+  private substitution(s: Extract<Token, { kind: "s" }>, where: Condition): void {
+    const replacement = sedReplacement(s.replacement, s.delimiter !== "'");
+    const flags = s.flags.replace(/[^gi]/g, "");
+    if (where === UNKNOWN || /[ex]/.test(s.flags)) {
+      this.edits.push(textEdit(substitutionEdit(UNADDRESSED, s.pattern, replacement, flags, "perl").written));
+      return;
+    }
+    const pattern = s.pattern === "" && where.reused !== undefined ? where.reused : s.pattern;
+    this.edits.push(substitutionEdit(where, pattern, replacement, flags, "perl"));
+  }
+
+  /**
+   * A statement the reader cannot follow: its substitutions and strings count as written text, each string alone and
+   * all of them joined (`"PermitRootLogin " . "yes"`).
+   */
+  private unreadable(tokens: Token[]): void {
+    const strings: string[] = [];
+    for (const t of tokens) {
+      if (t.kind === "s") this.substitution(t, UNKNOWN);
+      else if (t.kind === "string")
+        strings.push(t.interpolates ? stringText(t.text) : t.text.replace(/\\([\\'])/g, "$1"));
+      else if (t.kind === "rest") strings.push(t.text);
+    }
+    for (const text of strings) this.edits.push(textEdit(text));
+    if (strings.length > 1) this.edits.push(textEdit(strings.join("")));
+  }
+}
+
+/**
+ * The statements of a token list: split at `;` outside braces, and after the closing brace of a compound statement
+ * (`if (…) {…}` needs no `;`) unless an `else` or `elsif` follows.
+ */
+function splitStatements(tokens: Token[]): Token[][] {
+  const statements: Token[][] = [];
+  let current: Token[] = [];
+  let depth = 0;
+  const end = () => {
+    if (current.length > 0) statements.push(current);
+    current = [];
+  };
+  tokens.forEach((t, i) => {
+    if (depth === 0 && isOp(t, ";")) return end();
+    current.push(t);
+    if (isOp(t, "{")) depth++;
+    else if (isOp(t, "}") && depth > 0 && --depth === 0) {
+      const compound = isOp(current[0], "{") || (current[0]?.kind === "word" && COMPOUND.has(current[0].text));
+      if (compound && !isWord(tokens[i + 1], "else", "elsif")) end();
+    }
+  });
+  end();
+  return statements;
+}
+
+/**
+ * A condition that picks lines by a match on the line: `/re/`, `m{re}i`, `$_ =~ /re/`, maybe negated (`!`, `not`,
+ * `!~`) and in parentheses. Anything else is unknown.
+ */
+function readCondition(tokens: Token[], negated: boolean): Condition {
+  let ts = unwrapped(tokens);
+  let not = negated;
+  if (isOp(ts[0], "!") || isWord(ts[0], "not")) {
+    not = !not;
+    ts = ts.slice(1);
+  }
+  if (isWord(ts[0], "$_") && isOp(ts[1], "=~", "!~")) {
+    not = isOp(ts[1], "!~") ? !not : not;
+    ts = ts.slice(2);
+  }
+  const [match] = ts;
+  if (ts.length !== 1 || match.kind !== "m" || match.pattern === "" || /[^imsgo]/.test(match.flags)) return UNKNOWN;
+  const addressFlags = match.flags.includes("i") ? "i" : "";
+  return { address: match.pattern, addressFlags, negated: not, numbered: false, reused: match.pattern };
+}
+
+/** The tokens inside the parentheses that hold them all, a few levels deep: `((/re/))` is `/re/`. */
+function unwrapped(tokens: Token[]): Token[] {
+  let ts = tokens;
+  for (let parens = 0; parens < MAX_NESTING && isOp(ts[0], "(") && matching(ts, 0) === ts.length - 1; parens++)
+    ts = ts.slice(1, -1);
+  return ts;
+}
+
+/** Both conditions: one address, or unknown when both pick lines (an address holds one regex). */
+function both(a: Condition, b: Condition): Condition {
+  if (a === UNKNOWN || b === UNKNOWN) return UNKNOWN;
+  if (a.address === "") return b;
+  return b.address === "" ? a : UNKNOWN;
+}
+
+/**
+ * A Perl replacement in sed's syntax: `$1`, `${1}` and `\1` a group, `$&` the match, other variables unknown (empty);
+ * a literal `&` escaped; case escapes (`\u`, `\L`…) dropped. `interpolates` is false for `s'…'…'`.
+ */
+function sedReplacement(replacement: string, interpolates: boolean): string {
+  let out = "";
+  for (let i = 0; i < replacement.length; i++) {
+    const c = replacement[i];
+    if (c === "\\") {
+      const e = replacement[++i] ?? "\\";
+      if (!"LUluEQ".includes(e)) out += `\\${e}`;
+    } else if (c === "&") out += "\\&";
+    else if (interpolates && (c === "$" || c === "@")) {
+      VARIABLE.lastIndex = i;
+      const m = VARIABLE.exec(replacement);
+      if (!m) out += c;
+      else {
+        const group = Number(m[1] ?? m[2]);
+        if (m[3] !== undefined || m[0] === "${^MATCH}") out += "&";
+        else if (group >= 1 && group <= 9) out += `\\${group}`;
+        i += m[0].length - 1;
+      }
+    } else out += c;
+  }
+  return out;
+}
+
+/** What a double-quoted string holds: `\n`, `\t` and escaped characters read, variables left as written. */
+function stringText(text: string): string {
+  return text.replace(/\\([^])/g, (_m, e: string) => (e === "n" ? "\n" : e === "t" ? "\t" : e));
+}
+
+function isWord(t: Token | undefined, ...texts: string[]): boolean {
+  return t?.kind === "word" && texts.includes(t.text);
+}
+
+function isOp(t: Token | undefined, ...texts: string[]): boolean {
+  return t?.kind === "op" && texts.includes(t.text);
+}
+
+/** The index of the first token outside brackets for which `test` holds, or -1. */
+function findAtTop(tokens: Token[], test: (t: Token, i: number) => boolean): number {
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (depth === 0 && test(t, i)) return i;
+    if (isOp(t, "(", "{", "[")) depth++;
+    else if (isOp(t, ")", "}", "]")) depth--;
+  }
+  return -1;
+}
+
+/** The index of the bracket closing the one at `open`, or -1. */
+function matching(tokens: Token[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    if (isOp(tokens[i], "(", "{", "[")) depth++;
+    else if (isOp(tokens[i], ")", "}", "]") && --depth === 0) return i;
+  }
+  return -1;
+}
