@@ -8,7 +8,7 @@ import * as v8 from "v8";
 import * as vm from "vm";
 import { startPolicyPack, type AnalyzerInput, type PolicyHost } from "../engine/policy-host";
 import { allPolicies } from "../policies/catalog";
-import { convertStructsOnce } from "../policies/lib/convert-once";
+import { decodePropertiesOnce } from "../policies/lib/convert-once";
 import { analyzeRequest } from "./synthetic/analyzer-requests";
 import { loadAwsGuardPolicies, PEER_PACK_DIR } from "./synthetic/awsguard-policies";
 import { syntheticStack } from "./synthetic/generate";
@@ -241,7 +241,7 @@ async function main(): Promise<void> {
   const resourcePolicies = allPolicies.filter((p) => "validateResource" in p);
   const peerPolicies = loadAwsGuardPolicies();
   // What the pack's entry does before it serves (policies/index.ts); the peer's copies stay as they are.
-  convertStructsOnce();
+  decodePropertiesOnce();
   const ours: Subject = {
     label: "hardening-kit",
     packDir: path.join(repoRoot(), "policies"),

@@ -18,6 +18,8 @@ export interface PolicySdk {
   makeAnalyzeStackRpcFun(packName: string, version: string, level: string, policies: unknown[]): RpcHandler;
   /** `@pulumi/policy/proxy`'s UnknownValueError, to tell "can't run during preview" apart in tests. */
   UnknownValueError: new (...args: any[]) => Error;
+  /** `@pulumi/policy/deserialize`, whose `deserializeProperties` the handlers call. */
+  deserialize: { deserializeProperties(struct: unknown, proxySecrets: boolean): unknown };
 }
 
 export type RpcHandler = (call: { request: unknown }, callback: (err: unknown, response?: any) => void) => unknown;
@@ -44,5 +46,6 @@ export function loadPolicySdk(fromDir: string): PolicySdk {
     makeAnalyzeRpcFun: server.makeAnalyzeRpcFun,
     makeAnalyzeStackRpcFun: server.makeAnalyzeStackRpcFun,
     UnknownValueError: proxy.UnknownValueError,
+    deserialize: require(path.join(policyDir, "deserialize")),
   };
 }

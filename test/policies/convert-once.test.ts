@@ -1,6 +1,11 @@
-// The pack converts each resource's property Struct once; every policy must still get its own copy of the props.
+// The pack decodes each resource's properties once, shared by its policies (which never write to them).
 import * as path from "path";
-import { convertStructsOnce, structClassOf } from "../../policies/lib/convert-once";
+import {
+  convertStructsOnce,
+  deserializeModuleOf,
+  deserializeOnce,
+  structClassOf,
+} from "../../policies/lib/convert-once";
 import { analyzeRequest } from "../../bench/synthetic/analyzer-requests";
 import { InProcessPack } from "../../bench/synthetic/in-process-pack";
 import { loadPolicySdk } from "../../bench/synthetic/policy-sdk";
@@ -37,49 +42,72 @@ describe("convertStructsOnce", () => {
     expect(FakeStruct.prototype.toJavaScript).toBe(wrapped);
   });
 
-  it("patches the Struct class @pulumi/policy decodes requests with", () => {
+  it("patches the Struct class and the deserialize module @pulumi/policy decodes requests with", () => {
     const sdk = loadPolicySdk(repoRoot);
     expect(structClassOf(require.resolve("@pulumi/policy"))).toBe(sdk.messages.Struct);
+    expect(deserializeModuleOf(require.resolve("@pulumi/policy"))).toBe(sdk.deserialize);
   });
 });
 
-describe("policies behind the SDK's Analyze handler with conversion once", () => {
+describe("policies behind the SDK's Analyze handler with properties decoded once", () => {
   const sdk = loadPolicySdk(repoRoot);
+  let decodings = 0;
+  const decode = sdk.deserialize.deserializeProperties;
+  // Counts what the SDK really decodes; installed before the memo so the memo wraps it.
+  sdk.deserialize.deserializeProperties = (struct: unknown, proxySecrets: boolean) => {
+    decodings++;
+    return decode(struct, proxySecrets);
+  };
   convertStructsOnce(sdk.messages.Struct);
+  deserializeOnce(sdk.deserialize);
+  beforeEach(() => (decodings = 0));
+
   const resource = {
     urn: "urn:pulumi:test::kit::aws:ec2/securityGroup:SecurityGroup::web",
     type: "aws:ec2/securityGroup:SecurityGroup",
     name: "web",
     props: { ingress: [{ fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }], tags: { team: "web" } },
   };
+  const seen: unknown[] = [];
+  // No __pulumiType: the SDK decodes the properties for each of these policies.
+  const reader = (name: string) => ({
+    name,
+    description: "records what it was given",
+    enforcementLevel: "mandatory",
+    validateResource: (args: any, report: (m: string) => void) => {
+      seen.push(JSON.parse(JSON.stringify(args.props)));
+      if (args.props.ingress.some((r: any) => r.cidrBlocks.includes("0.0.0.0/0"))) report("open to the internet");
+    },
+  });
+  const pack = new InProcessPack(sdk, "decode-once", [reader("a"), reader("b"), reader("c")]);
 
-  it("gives every policy its own props: one policy's writes never reach the next", async () => {
-    const seen: unknown[] = [];
-    // No __pulumiType: the SDK converts the properties for each of these policies.
-    const writer = {
-      name: "writer",
-      description: "mutates what it was given",
-      enforcementLevel: "mandatory",
-      validateResource: (args: any) => {
-        args.props.tags.team = "changed";
-        args.props.ingress.push({ fromPort: 0, toPort: 65535, cidrBlocks: ["::/0"] });
-      },
-    };
-    const reader = {
-      name: "reader",
-      description: "records what it was given",
-      enforcementLevel: "mandatory",
-      validateResource: (args: any, report: (m: string) => void) => {
-        seen.push(JSON.parse(JSON.stringify(args.props)));
-        if (args.props.ingress.some((r: any) => r.cidrBlocks.includes("0.0.0.0/0"))) report("open to the internet");
-      },
-    };
-    const pack = new InProcessPack(sdk, "convert-once", [writer, reader, reader]);
-    const request = analyzeRequest(sdk.messages, resource as any);
-    const first = await pack.analyze(request);
-    const again = await pack.analyze(request);
-    expect(seen).toEqual([resource.props, resource.props, resource.props, resource.props]);
-    expect(first.diagnostics.map((d) => d.policyName)).toEqual(["reader", "reader"]);
-    expect(again.diagnostics).toEqual(first.diagnostics);
+  it("decodes a resource's properties once for all its policies, each seeing them whole", async () => {
+    seen.length = 0;
+    const outcome = await pack.analyze(analyzeRequest(sdk.messages, resource as any));
+    expect(decodings).toBe(1);
+    expect(seen).toEqual([resource.props, resource.props, resource.props]);
+    expect(outcome.diagnostics.map((d) => d.policyName)).toEqual(["a", "b", "c"]);
+  });
+
+  it("decodes every new request afresh", async () => {
+    await pack.analyze(analyzeRequest(sdk.messages, resource as any));
+    const changed = { ...resource, props: { ...resource.props, ingress: [] } };
+    const outcome = await pack.analyze(analyzeRequest(sdk.messages, changed as any));
+    expect(decodings).toBe(2);
+    expect(outcome.diagnostics).toEqual([]);
+  });
+
+  it("still decodes with proxied secrets (Remediate) for every call", () => {
+    const struct = analyzeRequest(sdk.messages, resource as any).getProperties();
+    const first = sdk.deserialize.deserializeProperties(struct, true);
+    const second = sdk.deserialize.deserializeProperties(struct, true);
+    expect(decodings).toBe(2);
+    expect(second).not.toBe(first);
+  });
+
+  it("is idempotent: installing twice does not stack wrappers", () => {
+    const wrapped = sdk.deserialize.deserializeProperties;
+    deserializeOnce(sdk.deserialize);
+    expect(sdk.deserialize.deserializeProperties).toBe(wrapped);
   });
 });
