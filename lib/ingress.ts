@@ -1,8 +1,14 @@
 // Every form of inbound rule on both clouds, normalised to one shape so "is port P open to the internet" is
 // answered once. Extraction is pure and keeps unknown markers visible instead of guessing.
-import { alicloudRuleRange, awsRuleRange, naclEntryRange, PortRange, protocolPorts } from "./ports";
-import { normalizeProtocol } from "./reachability/protocol";
-import { bool, isUnknown, list, num, obj, strings } from "./values";
+import { alicloudEnsSecurityGroup, alicloudSwasFirewallRule } from "./ingress-alicloud-firewalls";
+import { alicloudPolicy, listField, naclAction, protocolOf, range, sourcesOf } from "./ingress-fields";
+import {
+  awsBeanstalkSshRestriction,
+  awsEksNodeGroupRemoteAccess,
+  awsGameLiftInbound,
+} from "./ingress-managed-services";
+import { alicloudRuleRange, awsRuleRange, naclEntryRange, PortRange } from "./ports";
+import { bool, isUnknown, num, obj } from "./values";
 
 export type RangeOrUnknown = PortRange | "none" | "unknown";
 
@@ -34,33 +40,6 @@ export interface IngressEntry {
 /** Either the entries, or the name of an unknown field that hides them (e.g. the whole `ingress` list). */
 export type IngressExtraction =
   { entries: IngressEntry[]; unknownField?: undefined } | { entries: []; unknownField: string };
-
-/** Undecidable ranges (unknown at preview, or malformed) are kept as "unknown" so callers report, not guess. */
-const range = (r: PortRange | "none" | undefined): RangeOrUnknown => r ?? "unknown";
-
-/** The protocol as the reachability model names it ("6" is "tcp", "-1" is "all"); "unknown" when undecidable. */
-const protocolOf = (v: unknown): string => (protocolPorts(v) === undefined ? "unknown" : normalizeProtocol(v));
-
-function sourcesOf(...values: unknown[]): { cidrs: string[]; unknownSource: boolean } {
-  let unknownSource = false;
-  const cidrs: string[] = [];
-  for (const v of values) {
-    if (isUnknown(v)) {
-      unknownSource = true;
-      continue;
-    }
-    for (const s of strings(v)) {
-      if (isUnknown(s)) unknownSource = true;
-      else if (s.trim() !== "") cidrs.push(s);
-    }
-  }
-  return { cidrs, unknownSource };
-}
-
-function listField(props: Record<string, unknown>, field: string): unknown[] | string {
-  const v = props[field];
-  return isUnknown(v) ? field : list(v);
-}
 
 /** AWS inline security-group rules (`aws.ec2.SecurityGroup`, `aws.ec2.DefaultSecurityGroup`): `ingress[]`. */
 export function awsSecurityGroupIngress(props: Record<string, unknown>): IngressExtraction {
@@ -112,11 +91,6 @@ export function awsVpcIngressRule(props: Record<string, unknown>): IngressExtrac
   };
 }
 
-function naclAction(v: unknown): "allow" | "deny" | undefined {
-  const a = typeof v === "string" ? v.toLowerCase() : undefined;
-  return a === "allow" || a === "accept" ? "allow" : a === "deny" || a === "drop" ? "deny" : undefined;
-}
-
 /** `aws.ec2.NetworkAclRule`: `egress` defaults to false; `ruleAction` allow/deny; `ruleNumber` orders. */
 export function awsNetworkAclRule(props: Record<string, unknown>): IngressExtraction {
   if (isUnknown(props.egress)) return { entries: [], unknownField: "egress" };
@@ -157,11 +131,6 @@ export function awsNetworkAclIngress(props: Record<string, unknown>): IngressExt
     });
   });
   return { entries };
-}
-
-function alicloudPolicy(v: unknown): "allow" | "deny" | undefined {
-  if (v === undefined || v === null || v === "") return "allow"; // provider default: accept
-  return naclAction(v);
 }
 
 /** `alicloud.ecs.SecurityGroupRule`: `type` ingress, `policy` accept/drop, `priority` 1 (wins) to 100. */
@@ -251,6 +220,14 @@ export const INGRESS_EXTRACTORS: Record<string, (props: Record<string, unknown>)
   "alicloud:vpc/networkAcl:NetworkAcl": alicloudNetworkAclIngress,
   "alicloud:vpc/networkAclEntries:NetworkAclEntries": alicloudNetworkAclEntriesIngress,
   "aws:lightsail/instancePublicPorts:InstancePublicPorts": awsLightsailPublicPorts,
+  // Services that write the rule themselves (lib/ingress-managed-services.ts).
+  "aws:eks/nodeGroup:NodeGroup": awsEksNodeGroupRemoteAccess,
+  "aws:elasticbeanstalk/environment:Environment": awsBeanstalkSshRestriction,
+  "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate": awsBeanstalkSshRestriction,
+  "aws:gamelift/fleet:Fleet": awsGameLiftInbound,
+  // Alibaba Cloud firewalls besides ECS security groups (lib/ingress-alicloud-firewalls.ts).
+  "alicloud:ens/securityGroup:SecurityGroup": alicloudEnsSecurityGroup,
+  "alicloud:simpleapplicationserver/firewallRule:FirewallRule": alicloudSwasFirewallRule,
 };
 
 /** Stateless ACL types: their entries are ordered and need ephemeral return ports open. */

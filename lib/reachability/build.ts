@@ -4,6 +4,7 @@ import { addAlicloudDnat } from "./alicloud/dnat";
 import { addAlicloudHosts } from "./alicloud/hosts";
 import { addAlicloudLoadBalancers } from "./alicloud/load-balancers";
 import { addAlicloudNetwork } from "./alicloud/network";
+import { addAlicloudNlb } from "./alicloud/nlb";
 import { addAlicloudSecurityGroups } from "./alicloud/security-groups";
 import { addAwsDatabases } from "./aws/databases";
 import { addAwsHosts } from "./aws/hosts";
@@ -29,6 +30,7 @@ export function buildNetworkModel(resources: readonly GenericResource[]): Networ
   addAlicloudDatabases(m);
   addAwsLoadBalancers(m);
   addAlicloudLoadBalancers(m);
+  addAlicloudNlb(m);
   addAlicloudDnat(m);
   return m;
 }

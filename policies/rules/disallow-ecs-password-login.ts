@@ -53,12 +53,12 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
   metadata: {
     name: "disallow-ecs-password-login",
     description:
-      "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters (edge included), ENS instances, CDDC dedicated hosts, RDS Custom instances, E-HPC clusters (both versions) and EFLO nodes, node groups, attachments and hyper nodes; use key pairs.",
+      "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters (edge included), ENS instances, CDDC dedicated hosts, RDS Custom instances, E-HPC clusters (both versions) and users, system disk attachments (which reset the root password) and EFLO nodes, node groups, attachments and hyper nodes; use key pairs.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
       "Remove password / kmsEncryptedPassword / osPassword / loginPassword / passwordInherit from the resource.",
-      "Set keyName (ECS instances, scaling configurations, Container Service node pools and clusters) or keyPairName (instance sets, launch templates, ENS instances, CDDC hosts, RDS Custom, E-HPC clusters, EFLO node groups) to a key pair; EFLO nodes, attachments and hyper nodes log in with their node group's key pair; attach a key pair to Simple Application Server instances instead of a password.",
+      "Set keyName (ECS instances, scaling configurations, Container Service node pools and clusters) or keyPairName (instance sets, launch templates, ENS instances, CDDC hosts, RDS Custom, E-HPC clusters and users, disk attachments, EFLO node groups) to a key pair; EFLO nodes, attachments and hyper nodes log in with their node group's key pair; attach a key pair to Simple Application Server instances instead of a password.",
       "Keep PasswordAuthentication no in sshd_config (the kit's bastion user data does this).",
     ],
     controls: [
@@ -163,6 +163,23 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
       keyLogin: "clusterCredentials.keyPairName",
     }),
     "alicloud:ehpc/cluster:Cluster": passwordLoginCheck({
+      passwords: ["password"],
+      inherits: false,
+      keyLogin: "keyPairName",
+    }),
+    // E-HPC cluster users log in to the nodes over SSH with this password.
+    "alicloud:ehpc/user:User": passwordLoginCheck({
+      passwords: ["password"],
+      inherits: false,
+      keyLogin: "keyPairName",
+    }),
+    // Attaching a system disk resets the root (administrator) password to this one.
+    "alicloud:ecs/ecsDiskAttachment:EcsDiskAttachment": passwordLoginCheck({
+      passwords: ["password"],
+      inherits: false,
+      keyLogin: "keyPairName",
+    }),
+    "alicloud:ecs/diskAttachment:DiskAttachment": passwordLoginCheck({
       passwords: ["password"],
       inherits: false,
       keyLogin: "keyPairName",

@@ -15,6 +15,7 @@ export const disallowInternetAdminPorts = defineResourceRule<PortExposureConfig>
       "Remove the internet source (0.0.0.0/0, ::/0, or CIDRs that together cover them) from the rule.",
       "Reach hosts through a bastion, Session Manager or Cloud Assistant; allow the bastion's security group as the source.",
       "If an office must connect directly, allow only its /24 or narrower public range via config allowCidrs.",
+      "Service-written rules: give an EKS node group's remoteAccess sourceSecurityGroupIds, point Elastic Beanstalk's SSHSourceRestriction at the bastion's group, and delete Simple Application Server firewall rules for 22/3389 (they admit any address).",
     ],
     controls: [
       { framework: "AWS FSBP", id: "EC2.13" },

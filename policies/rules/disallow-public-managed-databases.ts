@@ -1,75 +1,26 @@
-import { internetSources } from "../../lib/cidr";
-import { bool, isUnknown, list, obj, strings } from "../../lib/values";
+import { bool, isUnknown, list, obj } from "../../lib/values";
 import { CIDRS_SCHEMA, PREFIX_SCHEMA } from "../lib/config";
 import { openAccessFindings } from "../lib/database-access-policy";
-import { Finding, unverifiable, violation } from "../lib/findings";
+import {
+  DatabaseConfig,
+  deletes,
+  modifiedWhitelist,
+  publicWhitelist,
+  whitelistFindings,
+  whitelists,
+} from "../lib/database-whitelists";
+import { unverifiable, violation } from "../lib/findings";
 import { Check, defineResourceRule } from "../lib/rule";
 
-interface DatabaseConfig {
-  allowCidrs: string[];
-  minPublicPrefixV4: number;
-  minPublicPrefixV6: number;
+/** A public-endpoint flag: true gives the database an internet address. */
+function publicFlag(field: string): Check<DatabaseConfig> {
+  return (p) => {
+    if (isUnknown(p[field])) return [unverifiable(field)];
+    return bool(p[field]) === true ? [violation(`${field} is true: the endpoint gets a public address`)] : [];
+  };
 }
 
-/** Whitelist entries meaning "anyone" in Alibaba Cloud database consoles and APIs. */
-const WILDCARDS = new Set(["%", "*", "0.0.0.0"]);
-
-/** Whitelist fields hold lists of strings, each of which may itself be comma-separated. */
-function whitelistFindings(field: string, value: unknown, c: DatabaseConfig): Finding[] {
-  if (isUnknown(value)) return [unverifiable(field)];
-  const entries = strings(value).flatMap((s) => (isUnknown(s) ? [s] : s.split(",").map((x) => x.trim())));
-  if (entries.some(isUnknown)) return [unverifiable(`an entry of ${field}`)];
-  const opts = { allow: c.allowCidrs, minPrefixV4: c.minPublicPrefixV4, minPrefixV6: c.minPublicPrefixV6 };
-  const open = [
-    ...entries.filter((e) => WILDCARDS.has(e)),
-    ...internetSources(
-      entries.filter((e) => !WILDCARDS.has(e)),
-      opts,
-    ),
-  ];
-  return open.length > 0 ? [violation(`${field} admits the internet or a broad public range: ${open.join(", ")}`)] : [];
-}
-
-const publiclyAccessible: Check<DatabaseConfig> = (p) => {
-  if (isUnknown(p.publiclyAccessible)) return [unverifiable("publiclyAccessible")];
-  return bool(p.publiclyAccessible) === true
-    ? [violation("publiclyAccessible is true: the endpoint gets a public address")]
-    : [];
-};
-
-interface WhitelistGroups {
-  /** The list of groups, e.g. `securityIpGroups`. */
-  field: string;
-  /** The whitelist inside each group, e.g. `securityIpList`. */
-  entries: string;
-  /** True when a group removes rather than admits its entries; undefined when that is unknown at preview. */
-  removes?: (group: Record<string, unknown>) => boolean | undefined;
-}
-
-/** Named whitelist groups: each group's own whitelist is read with the same parsing as a top-level one. */
-function groupFindings(spec: WhitelistGroups, groups: unknown, c: DatabaseConfig): Finding[] {
-  if (isUnknown(groups)) return [unverifiable(spec.field)];
-  return list(groups).flatMap((g, i) => {
-    const at = `${spec.field}[${i}]`;
-    if (isUnknown(g)) return [unverifiable(at)];
-    const group = obj(g) ?? {};
-    const removes = spec.removes ? spec.removes(group) : false;
-    if (removes === true) return [];
-    const findings = whitelistFindings(`${at}.${spec.entries}`, group[spec.entries], c);
-    // An open entry whose group may only be removing it is a note, not a violation.
-    return removes === undefined && findings.some((f) => !f.unverifiable)
-      ? [unverifiable(`the mode of ${at}`)]
-      : findings;
-  });
-}
-
-/** A check reading top-level whitelist fields and whitelist-group fields, each optional. */
-function whitelists(fields: string[], groups: WhitelistGroups[] = []): Check<DatabaseConfig> {
-  return (p, ctx) => [
-    ...fields.flatMap((f) => whitelistFindings(f, p[f], ctx.config)),
-    ...groups.flatMap((g) => groupFindings(g, p[g.field], ctx.config)),
-  ];
-}
+const publiclyAccessible = publicFlag("publiclyAccessible");
 
 const securityIps = whitelists(["securityIps"]);
 
@@ -82,7 +33,7 @@ const polardbWhitelists = whitelists(
     {
       field: "dbClusterIpArrays",
       entries: "securityIps",
-      removes: (g) => (isUnknown(g.modifyMode) ? undefined : g.modifyMode === "Delete"),
+      removes: (g) => deletes(g.modifyMode),
     },
   ],
 );
@@ -91,6 +42,12 @@ const polardbWhitelists = whitelists(
 const gpdbWhitelists = whitelists(["securityIpLists"], [{ field: "ipWhitelists", entries: "securityIpList" }]);
 
 const clickhouseWhitelists = whitelists([], [{ field: "dbClusterAccessWhiteLists", entries: "securityIpList" }]);
+
+/** Alibaba Cloud Elasticsearch: the public endpoint is off by default, public Kibana is on by default. */
+const elasticsearchWhitelists: Check<DatabaseConfig> = (p, ctx) => [
+  ...publicWhitelist("enablePublic", "publicWhitelists", false)(p, ctx),
+  ...publicWhitelist("enableKibanaPublicNetwork", "kibanaWhitelists", true)(p, ctx),
+];
 
 /** Global whitelist templates: one comma-separated list, bound to instances elsewhere, so open is open everywhere. */
 const templateWhitelist = (field: string) => whitelists([field]);
@@ -130,13 +87,13 @@ export const disallowPublicManagedDatabases = defineResourceRule<DatabaseConfig>
   metadata: {
     name: "disallow-public-managed-databases",
     description:
-      "Managed databases must not be reachable from the internet: no RDS, Aurora, Redshift (including Serverless), Neptune, Lightsail or Timestream for InfluxDB publicly accessible endpoint, no OpenSearch or Elasticsearch domain (or domain policy) outside a VPC whose access policy lets anyone in without a narrowing aws:SourceIp or aws:SourceVpc condition, and no Alibaba Cloud RDS (including replicas, clones and DR instances), PolarDB (including whitelist groups), Redis (KVStore, Tair), MongoDB (including Serverless), AnalyticDB (MySQL, PostgreSQL) or ClickHouse whitelist entry, nor RDS, PolarDB, Redis or MongoDB global whitelist template entry, that is 0.0.0.0/0, a wildcard, or a public range broader than /24.",
+      "Managed databases must not be reachable from the internet: no RDS, Aurora (including Limitless shard groups), Redshift (including Serverless), Neptune (including Neptune Analytics graphs), Lightsail or Timestream for InfluxDB (instances and clusters) publicly accessible endpoint, no OpenSearch or Elasticsearch domain (or domain policy) outside a VPC whose access policy lets anyone in without a narrowing aws:SourceIp or aws:SourceVpc condition, and no Alibaba Cloud RDS (including replicas, clones and DR instances), PolarDB (including whitelist groups and applications), Redis (KVStore, Tair), MongoDB (including Serverless), AnalyticDB (MySQL including Lake and the older cluster, PostgreSQL including elastic instances, whitelist resources and Supabase projects), ClickHouse (including Enterprise whitelists), SelectDB, HBase, Lindorm, Cassandra, Graph Database or Elasticsearch (public endpoint and public Kibana) whitelist entry, nor RDS, PolarDB, Redis or MongoDB global whitelist template entry, that is 0.0.0.0/0, a wildcard, or a public range broader than /24.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
-      "AWS: set publiclyAccessible to false and reach the database from the application's security group.",
+      "AWS: set publiclyAccessible (publicConnectivity on Neptune Analytics) to false and reach the database from the application's security group.",
       "AWS OpenSearch / Elasticsearch: place the domain in a VPC (vpcOptions) or limit accessPolicies to IAM principals or an aws:SourceIp condition with exact addresses; prefer accessPolicies on the Domain to a separate DomainPolicy, which cannot show the VPC placement.",
-      "Alibaba Cloud: replace 0.0.0.0/0 in securityIps / securityIpLists, in whitelist groups and in global whitelist templates (ipWhiteList, globalIpList, globalSecurityIpList) with the VPC or vSwitch CIDR of the application tier.",
+      "Alibaba Cloud: replace 0.0.0.0/0 in securityIps / securityIpLists / ipWhite / ipWhiteLists / publicWhitelists / kibanaWhitelists, in whitelist groups and in global whitelist templates (ipWhiteList, globalIpList, globalSecurityIpList) with the VPC or vSwitch CIDR of the application tier.",
       "Use a bastion, VPN or private link for administrator access; list exact partner addresses via allowCidrs.",
     ],
     controls: [
@@ -170,6 +127,10 @@ export const disallowPublicManagedDatabases = defineResourceRule<DatabaseConfig>
     "aws:neptune/clusterInstance:ClusterInstance": publiclyAccessible,
     "aws:lightsail/database:Database": publiclyAccessible,
     "aws:timestreaminfluxdb/dbInstance:DbInstance": publiclyAccessible,
+    "aws:timestreaminfluxdb/dbCluster:DbCluster": publiclyAccessible,
+    // Aurora PostgreSQL Limitless shard groups have an endpoint of their own.
+    "aws:rds/shardGroup:ShardGroup": publiclyAccessible,
+    "aws:neptunegraph/graph:Graph": publicFlag("publicConnectivity"),
     // OpenSearch and the older Elasticsearch Service: public endpoint plus an access policy open to anyone.
     "aws:opensearch/domain:Domain": searchDomain,
     "aws:elasticsearch/domain:Domain": searchDomain,
@@ -192,6 +153,26 @@ export const disallowPublicManagedDatabases = defineResourceRule<DatabaseConfig>
     "alicloud:adb/dBCluster:DBCluster": securityIps,
     "alicloud:gpdb/instance:Instance": gpdbWhitelists,
     "alicloud:clickhouse/dbCluster:DbCluster": clickhouseWhitelists,
+    "alicloud:adb/cluster:Cluster": securityIps,
+    "alicloud:adb/dBClusterLakeVersion:DBClusterLakeVersion": securityIps,
+    "alicloud:gpdb/elasticInstance:ElasticInstance": whitelists(["securityIpLists"]),
+    "alicloud:gpdb/dbInstanceIpArray:DbInstanceIpArray": modifiedWhitelist("securityIpLists"),
+    "alicloud:gpdb/supabaseProject:SupabaseProject": whitelists(["securityIpLists"]),
+    "alicloud:polardb/application:Application": whitelists(["securityIpLists"]),
+    "alicloud:clickhouseenterprisedbcluster/securityIp:SecurityIp": whitelists(["securityIpList"]),
+    "alicloud:selectdb/dbInstance:DbInstance": whitelists(
+      [],
+      [{ field: "desiredSecurityIpLists", entries: "securityIpList" }],
+    ),
+    // Wide-column, graph and search stores.
+    "alicloud:hbase/instance:Instance": whitelists(["ipWhite"]),
+    "alicloud:lindorm/instance:Instance": whitelists(["ipWhiteLists"]),
+    "alicloud:cassandra/cluster:Cluster": whitelists(["ipWhite"]),
+    "alicloud:graphdatabase/dbInstance:DbInstance": whitelists(
+      [],
+      [{ field: "dbInstanceIpArrays", entries: "securityIps" }],
+    ),
+    "alicloud:elasticsearch/instance:Instance": elasticsearchWhitelists,
     // Global whitelist templates (RDS, PolarDB, Redis, MongoDB) exist only to be bound to instances.
     "alicloud:rds/whitelistTemplate:WhitelistTemplate": templateWhitelist("ipWhiteList"),
     "alicloud:polardb/globalSecurityIpGroup:GlobalSecurityIpGroup": templateWhitelist("globalIpList"),

@@ -7,19 +7,36 @@ interface Config {
   providedExternally: boolean;
 }
 
+// Every way the stack can start servers or containers, including the lightweight and bulk forms (Lightsail, spot
+// requests and fleets, instance sets, simple application servers) whose activity is just as much in need of a trail.
 const AWS_COMPUTE = [
   "aws:ec2/instance:Instance",
+  "aws:ec2/spotInstanceRequest:SpotInstanceRequest",
+  "aws:ec2/spotFleetRequest:SpotFleetRequest",
+  "aws:ec2/fleet:Fleet",
   "aws:ec2/launchTemplate:LaunchTemplate",
+  "aws:ec2/launchConfiguration:LaunchConfiguration",
   "aws:autoscaling/group:Group",
+  "aws:lightsail/instance:Instance",
+  "aws:elasticbeanstalk/environment:Environment",
   "aws:ecs/service:Service",
   "aws:eks/cluster:Cluster",
+  "aws:eks/nodeGroup:NodeGroup",
   "aws:lambda/function:Function",
 ];
 const ALI_COMPUTE = [
   "alicloud:ecs/instance:Instance",
+  "alicloud:ecs/ecsInstanceSet:EcsInstanceSet",
   "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
+  "alicloud:ecs/launchTemplate:LaunchTemplate",
   "alicloud:ess/scalingGroup:ScalingGroup",
+  "alicloud:simpleapplicationserver/instance:Instance",
+  "alicloud:ens/instance:Instance",
   "alicloud:cs/managedKubernetes:ManagedKubernetes",
+  "alicloud:cs/kubernetes:Kubernetes",
+  "alicloud:cs/edgeKubernetes:EdgeKubernetes",
+  "alicloud:cs/serverlessKubernetes:ServerlessKubernetes",
+  "alicloud:cs/nodePool:NodePool",
   "alicloud:fc/function:Function",
 ];
 const CLOUDTRAIL = "aws:cloudtrail/trail:Trail";

@@ -7,7 +7,8 @@ interface Config {
 }
 
 const T = {
-  awsVpc: "aws:ec2/vpc:Vpc",
+  // The default VPC, once the stack adopts it, is a VPC like any other (FSBP EC2.6 covers it too).
+  awsVpcs: ["aws:ec2/vpc:Vpc", "aws:ec2/defaultVpc:DefaultVpc"],
   awsFlowLog: "aws:ec2/flowLog:FlowLog",
   logGroup: "aws:cloudwatch/logGroup:LogGroup",
   buckets: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
@@ -24,11 +25,11 @@ export const requireVpcFlowLogsAllTraffic = defineStackRule<Config>({
   metadata: {
     name: "require-vpc-flow-logs-all-traffic",
     description:
-      "Every VPC has a flow log capturing ALL traffic (accepted and rejected) to a destination that keeps it at least 180 days: AWS CloudWatch log group retention or S3 lifecycle, Alibaba Cloud log store retentionPeriod.",
+      "Every VPC (an adopted default VPC too) has an active flow log capturing ALL traffic (accepted and rejected, on every Alibaba Cloud traffic path) to a destination that keeps it at least 180 days: AWS CloudWatch log group retention or S3 lifecycle, Alibaba Cloud log store retentionPeriod.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
-      "Add a flow log on the VPC itself with trafficType ALL (AWS) / All (Alibaba Cloud).",
+      "Add a flow log on the VPC itself with trafficType ALL (AWS) / All (Alibaba Cloud); on Alibaba Cloud keep status Active and leave trafficPaths unset (or all).",
       "Send it to a log group with retentionInDays ≥ 180 (or never expiring), an S3 bucket whose lifecycle keeps objects ≥ 180 days, or a log store with retentionPeriod ≥ 180.",
     ],
     controls: [
@@ -40,7 +41,7 @@ export const requireVpcFlowLogsAllTraffic = defineStackRule<Config>({
     ],
     caseStep: 5,
     resourceTypes: [
-      T.awsVpc,
+      ...T.awsVpcs,
       T.awsFlowLog,
       T.logGroup,
       ...T.buckets,
@@ -58,8 +59,8 @@ export const requireVpcFlowLogsAllTraffic = defineStackRule<Config>({
     const res = new Resolver(resources);
     const findings: StackFinding[] = [];
     const days = config.minRetentionDays;
-    for (const vpc of res.ofType(T.awsVpc)) {
-      const logs = res.ofType(T.awsFlowLog).filter((f) => res.one(f, "vpcId", f.inputs.vpcId, [T.awsVpc]) === vpc.urn);
+    for (const vpc of res.ofType(...T.awsVpcs)) {
+      const logs = res.ofType(T.awsFlowLog).filter((f) => res.one(f, "vpcId", f.inputs.vpcId, T.awsVpcs) === vpc.urn);
       findings.push(
         ...verdict(
           vpc,
@@ -144,8 +145,24 @@ function awsFlowLog(res: Resolver, f: GenericResource, min: number): Problem {
   return retentionProblem(`log group ${g.name}`, g.inputs.retentionInDays, min, (n) => n === 0);
 }
 
+/** An Inactive flow log records nothing; one limited to internetGateway paths misses east-west (lateral) traffic. */
+function aliCollection(f: GenericResource): Problem {
+  const { status, trafficPaths } = f.inputs;
+  if (str(status) === undefined && status !== undefined && status !== null)
+    return { why: `${f.name}: status is unknown at preview`, unknown: true };
+  if ((str(status) ?? "Active").toLowerCase() === "inactive")
+    return { why: `${f.name}: status is Inactive, nothing is recorded`, unknown: false };
+  // Absent means all paths; an unknown list (or entry) reads as undefined entries.
+  const paths = list(trafficPaths).map(str);
+  if (paths.some((p) => p === undefined))
+    return { why: `${f.name}: trafficPaths is unknown at preview`, unknown: true };
+  if (paths.length > 0 && !paths.some((p) => p!.toLowerCase() === "all"))
+    return { why: `${f.name}: trafficPaths is ${paths.join(", ")}, must include all`, unknown: false };
+  return undefined;
+}
+
 function aliFlowLog(res: Resolver, f: GenericResource, min: number): Problem {
-  const traffic = trafficProblem(f, f.inputs.trafficType, "All");
+  const traffic = trafficProblem(f, f.inputs.trafficType, "All") ?? aliCollection(f);
   if (traffic) return traffic;
   const byRef = res.one(f, "logStoreName", f.inputs.logStoreName, [T.logStore]);
   const name = str(f.inputs.logStoreName);

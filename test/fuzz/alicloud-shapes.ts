@@ -66,6 +66,25 @@ export const alicloudShapes: Record<string, Shape> = {
     nicType: { oneOf: ["internet", "intranet"] },
     securityGroupId: "string",
   },
+  // Edge Node Service groups carry their rules inline (lib/ingress-alicloud-firewalls.ts).
+  "alicloud:ens/securityGroup:SecurityGroup": {
+    permissions: {
+      arrayOf: {
+        direction: { oneOf: ["ingress", "egress", "Ingress", "INGRESS", "", null] },
+        ipProtocol: "protocol",
+        portRange: "portRange",
+        sourceCidrIp: "cidr",
+        ipv6SourceCidrIp: "cidr",
+        policy: { oneOf: ["Accept", "Drop", "accept", "drop", "", "deny"] },
+        priority: "number",
+      },
+    },
+  },
+  // Simple Application Server rules have no source field: each admits any address.
+  "alicloud:simpleapplicationserver/firewallRule:FirewallRule": {
+    ruleProtocol: { oneOf: ["Tcp", "Udp", "TcpAndUdp", "TCP", " tcpandudp ", "Icmp", ""] },
+    port: "portRange",
+  },
   "alicloud:ecs/securityGroup:SecurityGroup": {
     vpcId: "string",
     innerAccess: "bool",
@@ -285,6 +304,30 @@ export const alicloudShapes: Record<string, Shape> = {
   "alicloud:clickhouse/dbCluster:DbCluster": {
     dbClusterAccessWhiteLists: { arrayOf: { dbClusterIpArrayName: "string", securityIpList: "cidrCommaList" } },
   },
+  "alicloud:adb/cluster:Cluster": { securityIps: { arrayOf: "cidrCommaList" } },
+  "alicloud:adb/dBClusterLakeVersion:DBClusterLakeVersion": { securityIps: "cidrCommaList" },
+  "alicloud:gpdb/elasticInstance:ElasticInstance": { securityIpLists: { arrayOf: "cidrCommaList" } },
+  "alicloud:gpdb/dbInstanceIpArray:DbInstanceIpArray": {
+    modifyMode: { oneOf: ["Cover", "Append", "Delete", "delete", "", null] },
+    securityIpLists: { arrayOf: "cidrCommaList" },
+  },
+  "alicloud:gpdb/supabaseProject:SupabaseProject": { securityIpLists: { arrayOf: "cidrCommaList" } },
+  "alicloud:polardb/application:Application": { securityIpLists: { arrayOf: "cidrCommaList" } },
+  "alicloud:clickhouseenterprisedbcluster/securityIp:SecurityIp": { securityIpList: "cidrCommaList" },
+  "alicloud:selectdb/dbInstance:DbInstance": {
+    desiredSecurityIpLists: { arrayOf: { securityIpList: "cidrCommaList" } },
+  },
+  "alicloud:hbase/instance:Instance": { ipWhite: "cidrCommaList" },
+  "alicloud:lindorm/instance:Instance": { ipWhiteLists: { arrayOf: "cidrCommaList" } },
+  "alicloud:cassandra/cluster:Cluster": { ipWhite: "cidrCommaList" },
+  "alicloud:graphdatabase/dbInstance:DbInstance": { dbInstanceIpArrays: { arrayOf: { securityIps: "cidrCommaList" } } },
+  // The public endpoint is off by default, public Kibana on: each whitelist matters only while its flag is on.
+  "alicloud:elasticsearch/instance:Instance": {
+    enablePublic: "bool",
+    publicWhitelists: { arrayOf: "cidrCommaList" },
+    enableKibanaPublicNetwork: "bool",
+    kibanaWhitelists: { arrayOf: "cidrCommaList" },
+  },
   "alicloud:rds/whitelistTemplate:WhitelistTemplate": { templateName: "string", ipWhiteList: "cidrCommaList" },
   "alicloud:polardb/globalSecurityIpGroup:GlobalSecurityIpGroup": {
     globalIpGroupName: "string",
@@ -350,6 +393,12 @@ export const alicloudShapes: Record<string, Shape> = {
   "alicloud:ehpc/clusterV2:ClusterV2": {
     clusterCredentials: { object: { password: "string", keyPairName: "string" } },
   },
+  "alicloud:ehpc/user:User": { password: "string" },
+  // Attaching a system disk resets the root password to `password`.
+  "alicloud:ecs/ecsDiskAttachment:EcsDiskAttachment": { password: "string" },
+  "alicloud:ecs/diskAttachment:DiskAttachment": { password: "string" },
+  // Presence alone counts (require-audit-trail-for-compute).
+  "alicloud:cs/serverlessKubernetes:ServerlessKubernetes": {},
   "alicloud:ecs/autoSnapshotPolicy:AutoSnapshotPolicy": {
     retentionDays: "number",
     repeatWeekdays: "strings",

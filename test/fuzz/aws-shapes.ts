@@ -61,6 +61,32 @@ const searchDomain: Shape = {
 };
 const searchDomainPolicy: Shape = { accessPolicies: "policyDocument", domainName: "string" };
 
+/** Elastic Beanstalk option settings; SSHSourceRestriction's value is "protocol, fromPort, toPort, source". */
+const beanstalkSettings: Shape = {
+  settings: {
+    arrayOf: {
+      namespace: {
+        oneOf: ["aws:autoscaling:launchconfiguration", "aws:ec2:vpc", "AWS:AUTOSCALING:LAUNCHCONFIGURATION", ""],
+      },
+      name: { oneOf: ["SSHSourceRestriction", "EC2KeyName", "sshsourcerestriction", ""] },
+      value: {
+        oneOf: [
+          "tcp, 22, 22, 0.0.0.0/0",
+          "tcp,3389,3389,::/0",
+          "tcp, 22, 22, sg-0123456789abcdef0",
+          "tcp, 0, 65535, 203.0.113.0/24",
+          "-1, -1, -1, 0.0.0.0/0",
+          "udp, 22, 22, 0.0.0.0/0",
+          "tcp, 22, 22",
+          "tcp, 22, abc, 0.0.0.0/0",
+          "tcp, 22, 22, 0.0.0.0/0, extra",
+          "",
+        ],
+      },
+    },
+  },
+};
+
 export const awsShapes: Record<string, Shape> = {
   "aws:opensearch/domain:Domain": searchDomain,
   "aws:elasticsearch/domain:Domain": searchDomain,
@@ -122,6 +148,8 @@ export const awsShapes: Record<string, Shape> = {
     launchSpecifications: { arrayOf: { userData: "userData", ami: "string", instanceType: "string" } },
     targetCapacity: "number",
   },
+  // Presence alone counts (require-audit-trail-for-compute).
+  "aws:ec2/fleet:Fleet": {},
   "aws:ssm/document:Document": {
     documentType: { oneOf: ["Command", "Automation", "Session", "Policy", ""] },
     documentFormat: { oneOf: ["JSON", "YAML", "TEXT"] },
@@ -170,6 +198,8 @@ export const awsShapes: Record<string, Shape> = {
     logDestinationType: "string",
   },
   "aws:ec2/vpc:Vpc": { cidrBlock: "cidr", enableDnsSupport: "bool", enableDnsHostnames: "bool" },
+  // Presence alone counts: flow logs name it by vpcId (require-vpc-flow-logs-all-traffic).
+  "aws:ec2/defaultVpc:DefaultVpc": {},
   "aws:ec2/trafficMirrorSession:TrafficMirrorSession": {
     networkInterfaceId: "string",
     trafficMirrorTargetId: "string",
@@ -274,10 +304,33 @@ export const awsShapes: Record<string, Shape> = {
       arrayOf: { protocol: "protocol", fromPort: "port", toPort: "port", cidrs: "cidrs", ipv6Cidrs: "cidrs" },
     },
   },
+  // Services that write inbound rules themselves (lib/ingress-managed-services.ts).
+  "aws:eks/nodeGroup:NodeGroup": {
+    remoteAccess: { object: { ec2SshKey: "string", sourceSecurityGroupIds: "strings" } },
+    amiType: {
+      oneOf: [
+        "AL2_x86_64",
+        "AL2023_x86_64_STANDARD",
+        "BOTTLEROCKET_x86_64",
+        "WINDOWS_CORE_2022_x86_64",
+        "CUSTOM",
+        "windows_full_2019_x86_64",
+        "",
+      ],
+    },
+  },
+  "aws:elasticbeanstalk/environment:Environment": beanstalkSettings,
+  "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate": beanstalkSettings,
+  "aws:gamelift/fleet:Fleet": {
+    ec2InboundPermissions: { arrayOf: { protocol: "protocol", fromPort: "port", toPort: "port", ipRange: "cidr" } },
+  },
   "aws:redshiftserverless/workgroup:Workgroup": { publiclyAccessible: "bool", workgroupName: "string" },
   "aws:neptune/clusterInstance:ClusterInstance": { publiclyAccessible: "bool", clusterIdentifier: "string" },
   "aws:lightsail/database:Database": { publiclyAccessible: "bool", relationalDatabaseName: "string" },
   "aws:timestreaminfluxdb/dbInstance:DbInstance": { publiclyAccessible: "bool", name: "string" },
+  "aws:timestreaminfluxdb/dbCluster:DbCluster": { publiclyAccessible: "bool" },
+  "aws:rds/shardGroup:ShardGroup": { publiclyAccessible: "bool" },
+  "aws:neptunegraph/graph:Graph": { publicConnectivity: "bool" },
   "aws:redshift/cluster:Cluster": {
     publiclyAccessible: "bool",
     encrypted: "bool",

@@ -204,6 +204,32 @@ export const networkShapes: Record<string, Shape> = {
     vpcId: "string",
     servers: { arrayOf: { serverId: "string", port: "port", serverType: "string" } },
   },
+  // Network Load Balancers: listener port (or startPort-endPort when listenerPort is 0) → server group → servers.
+  "alicloud:nlb/loadBalancer:LoadBalancer": {
+    addressType: { oneOf: ["Internet", "Intranet", "intranet", ""] },
+    addressIpVersion: { oneOf: ["ipv4", "DualStack", "dualstack", ""] },
+    ipv6AddressType: { oneOf: ["Internet", "Intranet", "internet", ""] },
+    zoneMappings: { arrayOf: { vswitchId: "string" } },
+    securityGroupIds: "strings",
+  },
+  "alicloud:nlb/listener:Listener": {
+    loadBalancerId: "string",
+    serverGroupId: "string",
+    listenerProtocol: { oneOf: ["TCP", "UDP", "TCPSSL", "udp", ""] },
+    listenerPort: "port",
+    startPort: "port",
+    endPort: "port",
+  },
+  "alicloud:nlb/serverGroup:ServerGroup": { anyPortEnabled: "bool" },
+  "alicloud:nlb/serverGroupServerAttachment:ServerGroupServerAttachment": {
+    serverGroupId: "string",
+    serverId: "string",
+    port: "port",
+  },
+  "alicloud:nlb/loadBalancerSecurityGroupAttachment:LoadBalancerSecurityGroupAttachment": {
+    loadBalancerId: "string",
+    securityGroupId: "string",
+  },
   "alicloud:ess/scalingGroup:ScalingGroup": {
     vswitchIds: "strings",
     loadbalancerIds: "strings",

@@ -291,3 +291,30 @@ describe("disallow-ecs-password-login reads E-HPC 2.0 cluster credentials", () =
     },
   ] as Case[]);
 });
+
+describe("disallow-ecs-password-login on E-HPC users and system disk attachments", () => {
+  table(disallowEcsPasswordLogin, [
+    ...passwordCases("alicloud:ehpc/user:User", "password", "keyPairName", {
+      clusterId: "ehpc-1",
+      group: "users",
+      userName: "ops",
+    }),
+    // Attaching a system disk resets the root password to the one given.
+    ...passwordCases("alicloud:ecs/ecsDiskAttachment:EcsDiskAttachment", "password", "keyPairName", {
+      diskId: "d-1",
+      instanceId: "i-1",
+      bootable: true,
+    }),
+    ...passwordCases("alicloud:ecs/diskAttachment:DiskAttachment", "password", "keyPairName", {
+      diskId: "d-1",
+      instanceId: "i-1",
+      bootable: true,
+    }),
+    {
+      name: "system disk attached with a key pair",
+      type: "alicloud:ecs/ecsDiskAttachment:EcsDiskAttachment",
+      props: { diskId: "d-1", instanceId: "i-1", bootable: true, keyPairName: "ops" },
+      violations: 0,
+    },
+  ] as Case[]);
+});

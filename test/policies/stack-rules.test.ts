@@ -45,6 +45,22 @@ describe("require-evidence-oss-worm", () => {
   it("ignores ordinary buckets", async () => {
     expect(await runStack(requireEvidenceOssWorm, [{ ...bucket, name: "site", props: { bucket: "www" } }])).toEqual([]);
   });
+  it("requires the WORM policy to keep objects at least minRetentionDays (30)", async () => {
+    const worm = (retentionPeriodInDays: unknown) => ({
+      type: "alicloud:oss/bucketWorm:BucketWorm",
+      name: "w",
+      props: { bucket: UNKNOWN, status: "Locked", retentionPeriodInDays },
+      propertyDependencies: { bucket: [urnOf(bucket.type, "evidence")] },
+    });
+    const short = mandatory(await runStack(requireEvidenceOssWorm, [bucket, worm(1)]));
+    expect(short.map((d) => d.message)).toEqual([
+      expect.stringContaining("WORM policy retains objects for 1 days, less than the minimum of 30"),
+    ]);
+    expect(await runStack(requireEvidenceOssWorm, [bucket, worm(30)])).toEqual([]);
+    expect(await runStack(requireEvidenceOssWorm, [bucket, worm(1)], { minRetentionDays: 1 })).toEqual([]);
+    const unknown = await runStack(requireEvidenceOssWorm, [bucket, worm(UNKNOWN)]);
+    expect(unknown.map((d) => d.level)).toEqual(["advisory"]);
+  });
 });
 
 describe("require-gtm-pool-monitoring", () => {

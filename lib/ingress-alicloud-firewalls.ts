@@ -1,0 +1,64 @@
+// Alibaba Cloud firewalls outside ECS security groups: Edge Node Service security groups carry their rules inline,
+// and Simple Application Server firewall rules name no source at all.
+import type { IngressEntry, IngressExtraction } from "./ingress";
+import { alicloudPolicy, listField, protocolOf, range, sourcesOf } from "./ingress-fields";
+import { alicloudRuleRange } from "./ports";
+import { isUnknown, num, obj } from "./values";
+
+/**
+ * `alicloud.ens.SecurityGroup` `permissions[]`: direction, ipProtocol, portRange "22/22", sourceCidrIp /
+ * ipv6SourceCidrIp, policy Accept/Drop and priority 1 (first) to 100, as ECS rules. At equal priority a drop wins,
+ * so drops sort first.
+ */
+export function alicloudEnsSecurityGroup(props: Record<string, unknown>): IngressExtraction {
+  const items = listField(props, "permissions");
+  if (typeof items === "string") return { entries: [], unknownField: items };
+  const entries: IngressEntry[] = [];
+  for (const [i, raw] of items.entries()) {
+    const where = `permissions[${i}]`;
+    if (isUnknown(raw)) {
+      entries.push({ where, action: "allow", range: "unknown", cidrs: [], unknownSource: true });
+      continue;
+    }
+    const r = obj(raw) ?? {};
+    if (isUnknown(r.direction)) return { entries: [], unknownField: `${where}.direction` };
+    if (typeof r.direction === "string" && r.direction.toLowerCase() !== "ingress") continue;
+    const action = alicloudPolicy(r.policy);
+    if (!action && !isUnknown(r.policy)) continue;
+    const priority = num(r.priority) ?? 1;
+    entries.push({
+      where,
+      action: action ?? "allow",
+      ...(action ? {} : { unknownAction: true }),
+      order: priority * 2 + (action === "deny" ? 0 : 1),
+      range: range(alicloudRuleRange(r.ipProtocol, r.portRange)),
+      protocol: protocolOf(r.ipProtocol),
+      ...sourcesOf(r.sourceCidrIp, r.ipv6SourceCidrIp),
+    });
+  }
+  return { entries };
+}
+
+const SWAS_PROTOCOLS: Record<string, string> = { tcp: "tcp", udp: "udp", tcpandudp: "all" };
+
+/**
+ * `alicloud.simpleapplicationserver.FirewallRule`: `port` "22/22" over `ruleProtocol` Tcp, Udp or TcpAndUdp. The
+ * provider has no source field, so every rule admits any IPv4 address.
+ */
+export function alicloudSwasFirewallRule(props: Record<string, unknown>): IngressExtraction {
+  const p = props.ruleProtocol;
+  const protocol = typeof p === "string" ? (SWAS_PROTOCOLS[p.trim().toLowerCase()] ?? "unknown") : "unknown";
+  const port = typeof props.port === "string" && !props.port.includes("/") ? `${props.port}/${props.port}` : props.port;
+  return {
+    entries: [
+      {
+        where: "rule",
+        action: "allow",
+        range: protocol === "unknown" ? "unknown" : range(alicloudRuleRange("tcp", port)),
+        protocol,
+        cidrs: ["0.0.0.0/0"],
+        unknownSource: false,
+      },
+    ],
+  };
+}

@@ -1,0 +1,78 @@
+// Alibaba Cloud Network Load Balancers (layer 4): listener port (or port range) → server group → ECS instances and
+// interfaces on the attachment's port. A listener forwarding to 3306 puts the database on the internet just as a
+// DNAT entry does, while the backends keep only private addresses.
+import { PortRange } from "../../ports";
+import { NetworkModel, Target, nodeOf } from "../model";
+import { GenericResource, bool, list, num, prop, str } from "../resource";
+import { pushTo } from "../multimap";
+import { ALI } from "./tokens";
+
+const SERVERS = [ALI.instance, ALI.networkInterface];
+
+export function addAlicloudNlb(m: NetworkModel): void {
+  const res = m.resolver;
+  const targets = serverGroupTargets(m);
+  const attachedGroups = new Map<string, string[]>();
+  for (const r of res.ofType(ALI.nlbSecurityGroupAttachment)) {
+    const lb = res.one(r, "loadBalancerId", r.inputs.loadBalancerId, [ALI.nlb]);
+    const sg = res.one(r, "securityGroupId", r.inputs.securityGroupId, [ALI.securityGroup]);
+    if (lb && sg) pushTo(attachedGroups, lb, sg);
+  }
+  for (const r of res.ofType(ALI.nlb)) {
+    const zones = list(r.inputs.zoneMappings).map((z) => prop(z, "vswitchId"));
+    const dualStack = (str(r.inputs.addressIpVersion) ?? "").toLowerCase() === "dualstack";
+    m.loadBalancers.set(r.urn, {
+      ...nodeOf(r),
+      cloud: "alicloud",
+      // The provider requires addressType; only "Intranet" keeps the balancer off the internet.
+      internetFacing: (str(r.inputs.addressType) ?? "Internet").toLowerCase() !== "intranet",
+      ipv6: dualStack && (str(r.inputs.ipv6AddressType) ?? "").toLowerCase() === "internet",
+      wafCapable: false,
+      subnets: res.many(r, "zoneMappings", zones, [ALI.vswitch]).urns,
+      securityGroups: [
+        ...res.many(r, "securityGroupIds", list(r.inputs.securityGroupIds), [ALI.securityGroup]).urns,
+        ...(attachedGroups.get(r.urn) ?? []),
+      ],
+      listeners: [],
+    });
+  }
+  for (const r of res.ofType(ALI.nlbListener)) {
+    const lb = m.loadBalancers.get(res.one(r, "loadBalancerId", r.inputs.loadBalancerId, [ALI.nlb]) ?? "");
+    if (!lb) continue;
+    const group = res.one(r, "serverGroupId", r.inputs.serverGroupId, [ALI.nlbServerGroup]);
+    lb.listeners.push({
+      ...nodeOf(r),
+      protocol: (str(r.inputs.listenerProtocol) ?? "tcp").toLowerCase() === "udp" ? "udp" : "tcp",
+      ports: listenerPorts(r),
+      targets: group ? (targets.get(group) ?? []) : [],
+    });
+  }
+}
+
+/** Listener port, or startPort-endPort when listenerPort is 0 (all-port listeners); unknown is every port. */
+function listenerPorts(r: GenericResource): PortRange {
+  const port = num(r.inputs.listenerPort);
+  if (port !== undefined && port !== 0) return { from: port, to: port };
+  const from = num(r.inputs.startPort);
+  const to = num(r.inputs.endPort);
+  return port === 0 && from !== undefined && to !== undefined ? { from, to } : { from: 0, to: 65535 };
+}
+
+/** Server group URN → its servers; an all-port group (anyPortEnabled) forwards on the listener's own port. */
+function serverGroupTargets(m: NetworkModel): Map<string, Target[]> {
+  const res = m.resolver;
+  const out = new Map<string, Target[]>();
+  for (const r of res.ofType(ALI.nlbServerAttachment)) {
+    const groupUrn = res.one(r, "serverGroupId", r.inputs.serverGroupId, [ALI.nlbServerGroup]);
+    const host = res.one(r, "serverId", r.inputs.serverId, SERVERS);
+    const group = groupUrn ? res.get(groupUrn) : undefined;
+    if (!group || !host) continue;
+    const anyPort = bool(group.inputs.anyPortEnabled) === true;
+    pushTo(out, group.urn, {
+      host,
+      port: anyPort ? undefined : num(r.inputs.port),
+      via: [`server-group:${group.name}`],
+    });
+  }
+  return out;
+}
