@@ -32,8 +32,10 @@ export function scanCloudConfig(text: string, found: Findings, scanText: ScanTex
   checkSshKeys(config, found);
   checkPasswords(config, found);
   for (const user of [config.user, ...asArray(config.users)]) if (isRecord(user)) checkUser(user, found);
-  for (const key of ["bootcmd", "runcmd"]) for (const entry of asArray(config[key])) scanCommand(entry, scanText);
+  // In the order cloud-init runs them: bootcmd and write_files at init, runcmd at the end.
+  for (const entry of asArray(config.bootcmd)) scanCommand(entry, scanText);
   for (const file of asArray(config.write_files)) if (isRecord(file)) checkWriteFile(file, found, scanText, budget);
+  for (const entry of asArray(config.runcmd)) scanCommand(entry, scanText);
   return true;
 }
 

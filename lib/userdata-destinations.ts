@@ -3,7 +3,16 @@
 // read as the commands it will run, so the reader needs to follow it.
 import { crontabInput } from "./userdata-boot-scripts";
 import { copyOperands } from "./userdata-copies";
-import { Command, isWriteRedirection, Word } from "./userdata-words";
+import {
+  argumentsOf,
+  Command,
+  commandIndex,
+  commandName,
+  isWriteRedirection,
+  shellWords,
+  splitCommands,
+  Word,
+} from "./userdata-words";
 
 /** A command of a line, read: its words, the index of its command word, its name and arguments. */
 export interface ParsedCommand {
@@ -14,6 +23,22 @@ export interface ParsedCommand {
   args: string[];
 }
 
+/** The commands of a line, read. */
+export function parseCommands(text: string): ParsedCommand[] {
+  return splitCommands(text).map(parseCommand);
+}
+
+export function parseCommand(command: Command): ParsedCommand {
+  const words = shellWords(command.text);
+  const at = commandIndex(words);
+  return { command, words, at, name: commandName(words, at), args: argumentsOf(words, at) };
+}
+
+/** Shells whose `-c` script may read their input: `sudo bash -c 'cat >> /etc/rc.local' <<EOF`. */
+const SHELLS = new Set(["sh", "bash", "dash", "zsh", "ksh", "su", "runuser"]);
+/** Scripts nested deeper are not followed. */
+const MAX_NESTING = 2;
+
 /** Long pipelines of tees would copy ever longer lists; past this many the rest go unfollowed (and read as lines). */
 const MAX_FILES = 16;
 
@@ -21,11 +46,19 @@ export class Destinations {
   private outputs: string[][] | undefined;
   private inputs: string[][] | undefined;
 
-  constructor(private readonly commands: ParsedCommand[]) {}
+  constructor(
+    private readonly commands: ParsedCommand[],
+    private readonly depth = 0,
+  ) {}
 
   /** The files command i's output ends in. */
   output(i: number): string[] {
     return this.follow().outputs[i];
+  }
+
+  /** Whether command i's output goes anywhere but the log: a file (not /dev/null), or a pipe. */
+  writesAnything(i: number): boolean {
+    return this.follow().outputs[i].length > 0 || this.commands[i + 1]?.command.piped === true;
   }
 
   /** The files the text command i reads ends in; none when a program consumes it. */
@@ -45,7 +78,7 @@ export class Destinations {
     for (let i = commands.length - 1; i >= 0; i--) {
       const piped = commands[i + 1]?.command.piped ? inputs[i + 1] : [];
       outputs[i] = redirections(commands[i].words) ?? piped;
-      inputs[i] = readInto(commands[i], outputs[i]);
+      inputs[i] = readInto(commands[i], outputs[i], this.depth);
     }
     this.outputs = outputs;
     this.inputs = inputs;
@@ -72,8 +105,11 @@ function redirections(words: Word[]): string[] | undefined {
   return redirected ? targets : undefined;
 }
 
-/** Where a command puts what it reads: tee in its files and output, cat and dd in their output, crontab in a table. */
-function readInto({ name, args }: ParsedCommand, output: string[]): string[] {
+/**
+ * Where a command puts what it reads: tee in its files and output, cat and dd in their output, crontab in a table,
+ * `systemctl edit --stdin` in a unit's drop-in, a shell's `-c` script where its first command puts it.
+ */
+function readInto({ name, args }: ParsedCommand, output: string[], depth: number): string[] {
   const operands = args.filter((a) => !a.startsWith("-"));
   switch (name) {
     case "tee":
@@ -87,11 +123,36 @@ function readInto({ name, args }: ParsedCommand, output: string[]): string[] {
     }
     case "crontab":
       return crontabReads(args) ?? [];
+    case "systemctl":
+      return unitEdited(args);
     default: {
+      if (SHELLS.has(name)) return scriptReadsInto(args, depth);
       const copy = copyOperands(name, args);
       return copy && copy.sources.some((s) => s === "-" || s === "/dev/stdin") ? [copy.destination] : [];
     }
   }
+}
+
+/** Where the first command of a shell's `-c` script puts the shell's input; none without one. */
+function scriptReadsInto(args: string[], depth: number): string[] {
+  const at = args.findIndex((a) => /^-[a-z]*c$/.test(a));
+  const script = at < 0 || depth >= MAX_NESTING ? undefined : args[at + 1];
+  const commands = script === undefined ? [] : parseCommands(script);
+  return commands.length > 0 ? new Destinations(commands, depth + 1).input(0) : [];
+}
+
+/**
+ * `systemctl edit --stdin UNIT`: the drop-in it writes from its input (`--drop-in=NAME`, or override.conf), or the
+ * unit itself under `--full`; none for another systemctl command.
+ */
+function unitEdited(args: string[]): string[] {
+  const operands = args.filter((a) => !a.startsWith("-"));
+  if (operands[0] !== "edit" || !args.includes("--stdin") || operands.length < 2) return [];
+  const name = operands[operands.length - 1];
+  const unit = /\.[a-z]+$/.test(name) ? name : `${name}.service`;
+  if (args.includes("--full")) return [`/etc/systemd/system/${unit}`];
+  const dropIn = args.find((a) => a.startsWith("--drop-in="))?.slice("--drop-in=".length) ?? "override";
+  return [`/etc/systemd/system/${unit}.d/${dropIn.endsWith(".conf") ? dropIn : `${dropIn}.conf`}`];
 }
 
 /** `crontab -`, `crontab -u user`, `crontab` alone: the table it installs from its input; undefined for -l, -r, -e. */

@@ -1,5 +1,7 @@
-// Stream editors a boot script runs over sshd_config, root's keys or a boot script: sed, and perl's line loop
-// (`perl -pi -e 's/…/…/'`). Both are read alike, as the edits their scripts make.
+// Stream editors a boot script runs over sshd_config, root's keys or a boot script: sed, perl's line loop
+// (`perl -pi -e 's/…/…/'`), awk, and ex or vi given `-c` commands. All are read alike, as the edits their scripts make.
+import { awkStreamEdit } from "./userdata-awk";
+import { exStreamEdit } from "./userdata-ex";
 import { perlStreamEdit } from "./userdata-perl";
 import { sedStreamEdit } from "./userdata-sed";
 import { StreamEdit } from "./userdata-sed-edits";
@@ -8,5 +10,5 @@ import { StreamEdit } from "./userdata-sed-edits";
 export function streamEdit(name: string, args: string[]): StreamEdit | undefined {
   if (name === "sed") return sedStreamEdit(args);
   if (name === "perl") return perlStreamEdit(args);
-  return undefined;
+  return awkStreamEdit(name, args) ?? exStreamEdit(name, args);
 }

@@ -2,6 +2,7 @@
 // decide whether keyboard-interactive is a second factor (allowed) or a password prompt (a finding). Text written to
 // a file that runs later is scanned through a view that says where it went; settings written to a file sshd does
 // not read count only if the user data makes sshd read it.
+import { Restorable, Restorations } from "./userdata-restored";
 import { normalPath } from "./userdata-sshd-paths";
 
 export type LoginWeaknessKind = "password-authentication" | "root-login" | "root-authorized-keys" | "password-set";
@@ -25,12 +26,20 @@ export interface Details {
   note?: string;
   /** The line is a setting in this file, which sshd does not read unless an Include, a copy or `sshd -f` says so. */
   unlessSshdReads?: string;
+  /**
+   * The line takes hardened settings away (the kit's drop-in, a hardened line): it weakens login unless the user data
+   * sets the directives to no again.
+   */
+  unlessHardened?: Restorable;
+  /** When the line took them away, as `now()` told: a drop-in written later may restore them. */
+  at?: number;
 }
 
 interface Entry {
   weakness: LoginWeakness;
   keyboardOnly: boolean;
   unlessSshdReads?: string;
+  unlessHardened?: { restorable: Restorable; time: number };
 }
 
 /** Files sshd is made to read: exact paths, and the directories of glob patterns (read as any file below them). */
@@ -62,6 +71,8 @@ class Store {
   readonly entries = new Map<string, Entry>();
   readonly methods: { value: string; global: boolean }[] = [];
   readonly sshdReads = new SshdReads();
+  /** Directives the user data sets to no in sshd's configuration, outside Match blocks. */
+  readonly restorations = new Restorations();
 }
 
 export class Findings {
@@ -77,8 +88,14 @@ export class Findings {
   }
 
   add(kind: LoginWeaknessKind, line: string, details: Details = {}): void {
-    const { keyboardOnly = false, note, unlessSshdReads } = details;
-    const key = [kind, line, this.via, note, unlessSshdReads].join("\n");
+    const { keyboardOnly = false, note, unlessSshdReads, unlessHardened } = details;
+    const key = [kind, line, this.via, note, unlessSshdReads, unlessHardened?.directives].join("\n");
+    // A line already reported for what it writes needs no second finding saying why it weakens login.
+    if (
+      note !== undefined &&
+      this.store.entries.has([kind, line, this.via, undefined, undefined, undefined].join("\n"))
+    )
+      return;
     const entry = this.store.entries.get(key);
     if (entry) {
       entry.keyboardOnly &&= keyboardOnly;
@@ -88,12 +105,24 @@ export class Findings {
     if (this.via !== undefined) weakness.via = this.via;
     const fullNote = unlessSshdReads === undefined ? note : `written to ${unlessSshdReads}, which sshd is made to read`;
     if (fullNote !== undefined) weakness.note = fullNote;
-    this.store.entries.set(key, { weakness, keyboardOnly, unlessSshdReads });
+    const time = details.at ?? this.now();
+    const restorable = unlessHardened && { restorable: unlessHardened, time };
+    this.store.entries.set(key, { weakness, keyboardOnly, unlessSshdReads, unlessHardened: restorable });
   }
 
   /** The value of an AuthenticationMethods directive the user data writes; not `global` inside a Match block. */
   authenticationMethods(value: string, global: boolean): void {
     this.store.methods.push({ value, global });
+  }
+
+  /** The time of what the scan reads now, to order what takes hardening away and what restores it. */
+  now(): number {
+    return this.store.restorations.now();
+  }
+
+  /** A directive the user data sets to no for all connections, in sshd_config itself or in a drop-in. */
+  hardened(directive: string, inDropIn: boolean): void {
+    this.store.restorations.hardened(directive, inDropIn);
   }
 
   /** A file the user data makes sshd read: an Include pattern, a file copied into its configuration, `sshd -f`. */
@@ -107,11 +136,15 @@ export class Findings {
    * Settings written to other files are left out unless sshd is made to read them.
    */
   weaknesses(): LoginWeakness[] {
-    const { methods, entries, sshdReads } = this.store;
+    const { methods, entries, sshdReads, restorations } = this.store;
     const mfa = methods.some((m) => m.global) && methods.every((m) => requiresPublicKey(m.value));
     return [...entries.values()]
       .filter((e) => !(mfa && e.keyboardOnly))
       .filter((e) => e.unlessSshdReads === undefined || sshdReads.has(e.unlessSshdReads))
+      .filter(
+        (e) =>
+          e.unlessHardened === undefined || !restorations.restores(e.unlessHardened.restorable, e.unlessHardened.time),
+      )
       .map((e) => e.weakness);
   }
 }

@@ -5,6 +5,8 @@ import { Word } from "./userdata-words";
 export interface HereDocument {
   /** The word that ends the document, quotes removed. */
   delimiter: string;
+  /** The delimiter is unquoted: the shell expands variables in the body. */
+  expands: boolean;
 }
 
 /** The here-documents a command opens (`<<WORD`, `<<-WORD`, `<<'WORD'`), in order; not here-strings (`<<<`). */
@@ -12,7 +14,8 @@ export function hereDocuments(words: Word[]): HereDocument[] {
   const documents: HereDocument[] = [];
   words.forEach((w, i) => {
     const delimiter = words[i + 1];
-    if ((w.op === "<<" || w.op === "<<-") && delimiter && !delimiter.op) documents.push({ delimiter: delimiter.text });
+    if ((w.op === "<<" || w.op === "<<-") && delimiter && !delimiter.op)
+      documents.push({ delimiter: delimiter.text, expands: delimiter.quoted !== true });
   });
   return documents;
 }

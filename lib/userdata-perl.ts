@@ -1,11 +1,15 @@
 // Perl's line loop, `perl -pi -e 's/^PasswordAuthentication no/PasswordAuthentication yes/' FILE`, read as the sed
 // edit it is: its substitutions (with the `if /re/`, `/re/ and …` or `if (/re/) {…}` that picks their lines, read
 // as a sed address) are replayed and judged like sed's, their patterns run as Perl's. A statement the reader cannot
-// follow counts for the strings it holds, a substitution under a condition it cannot read for what it writes: both
-// are judged as written text, and neither is replayed on the stock lines (no edit is guessed).
+// follow counts for the strings (and substitutions) it holds, judged as written text and not replayed. A substitution
+// under a condition it cannot read may run on any line: it is judged for what it writes (prefixed by the directive
+// the condition names), and replayed on the image's commented defaults only where it would weaken one.
 import { BoundedMemo } from "./bounded-memo";
 import { perlTokens, Token } from "./userdata-perl-lexer";
+import { sedReplacement, stringValue } from "./userdata-perl-strings";
+import { DIRECTIVE } from "./userdata-sshd-directives";
 import {
+  directiveNamed,
   EditAddress,
   SedEdit,
   SedScript,
@@ -88,37 +92,51 @@ export function perlScript(program: string): SedScript {
 
 const parsedPrograms = new BoundedMemo<string, SedScript>(1_000);
 
-/** What picks a statement's lines: an address, or a condition the reader cannot read. */
-type Condition = EditAddress | typeof UNKNOWN;
-const UNKNOWN = "unknown";
+/**
+ * What picks a statement's lines: an address, or a condition the reader cannot read, with the directive its matches
+ * name, if any (`s/no/yes/ unless /^#/ || !/PermitRootLogin/` writes to PermitRootLogin lines, as an address would
+ * say).
+ */
+type Condition = EditAddress | Unknown;
+interface Unknown {
+  unknown: string;
+}
+const UNKNOWN: Unknown = { unknown: "" };
+
+function isUnknown(c: Condition): c is Unknown {
+  return "unknown" in c;
+}
+
+/** An unknown condition, with the directive the first of its matches to name one names. */
+function unknownOf(tokens: Token[]): Unknown {
+  for (const t of tokens)
+    if (t.kind === "m" && DIRECTIVE.test(t.pattern)) return { unknown: directiveNamed(t.pattern) ?? "" };
+  return UNKNOWN;
+}
 
 /** Statements that end at their block's closing brace, no `;` needed. */
 const COMPOUND = new Set(["if", "unless", "while", "until", "for", "foreach", "BEGIN", "END"]);
 /** Blocks nested deeper are read as statements the reader cannot follow: nesting cannot multiply the work. */
 const MAX_NESTING = 8;
-/**
- * A variable interpolated into a replacement, after its sigil: a group (`$1`, `${1}`), the match (`$&`), or one the
- * reader cannot know (a name, `${name}`, a punctuation variable, an array).
- */
-const VARIABLE = new RegExp(
-  [
-    String.raw`\$(?:\{(\d{1,9})\}|(\d{1,9})|(&)|\{\^MATCH\})`,
-    String.raw`\$(?:\{\w{0,64}\}|[A-Za-z_]\w{0,63}(?:::\w{1,64})*|[^\s\w\\])`,
-    String.raw`@(?:[A-Za-z_]\w{0,63}|\{\w{0,64}\})`,
-  ].join("|"),
-  "y",
-);
-
 class PerlReader {
   private readonly edits: SedEdit[] = [];
+  /** Scalars the program sets to a string (`$v = "yes"`), interpolated into later replacements. */
+  private readonly values = new Map<string, string>();
 
   program(tokens: Token[]): SedEdit[] {
     this.statements(tokens, UNADDRESSED, 0);
     return this.edits;
   }
 
+  /** A block's statements; after `next unless /re/` (or `next if …`) the rest run only on the lines it lets by. */
   private statements(tokens: Token[], where: Condition, depth: number): void {
-    for (const statement of splitStatements(tokens)) this.statement(statement, where, depth);
+    let here = where;
+    for (const statement of splitStatements(tokens)) {
+      if (isWord(statement[0], "next") && isWord(statement[1], "if", "unless") && depth < MAX_NESTING) {
+        const negated = isWord(statement[1], "if");
+        here = both(here, this.condition(statement.slice(2), negated, here, depth));
+      } else this.statement(statement, here, depth);
+    }
   }
 
   private statement(tokens: Token[], where: Condition, depth: number): void {
@@ -144,6 +162,7 @@ class PerlReader {
     if (body.length === 1 && first.kind === "s") return this.substitution(first, condition);
     // `print` alone prints the line as the loop would: it writes nothing new.
     if (isWord(first, "print") && (body.length === 1 || (body.length === 2 && isWord(body[1], "$_")))) return;
+    this.assignment(body);
     this.unreadable(body);
   }
 
@@ -153,41 +172,67 @@ class PerlReader {
    */
   private condition(tokens: Token[], negated: boolean, where: Condition, depth: number): Condition {
     const condition = readCondition(tokens, negated);
-    if (condition === UNKNOWN && depth < MAX_NESTING) this.statement(unwrapped(tokens), where, depth + 1);
-    else if (condition === UNKNOWN) this.unreadable(tokens);
+    if (isUnknown(condition) && depth < MAX_NESTING) this.statement(unwrapped(tokens), where, depth + 1);
+    else if (isUnknown(condition)) this.unreadable(tokens);
     return condition;
   }
 
-  /** `if (COND) {…}`, `unless (COND) {…}` with no else, or a bare `{…}`: the block's statements, under COND. */
+  /**
+   * `if (COND) {…}`, `unless (COND) {…}`, maybe with an `else {…}` (under the opposite), or a bare (or BEGIN, END)
+   * `{…}`: the block's statements, under COND.
+   */
   private block(tokens: Token[], where: Condition, depth: number): boolean {
     const last = tokens.length - 1;
-    if (isOp(tokens[0], "{") && matching(tokens, 0) === last) {
-      this.statements(tokens.slice(1, last), where, depth + 1);
+    const open = isWord(tokens[0], "BEGIN", "END") ? 1 : 0;
+    if (isOp(tokens[open], "{") && matching(tokens, open) === last) {
+      this.statements(tokens.slice(open + 1, last), where, depth + 1);
       return true;
     }
     if (!isWord(tokens[0], "if", "unless") || !isOp(tokens[1], "(")) return false;
     const close = matching(tokens, 1);
-    if (close < 0 || !isOp(tokens[close + 1], "{") || matching(tokens, close + 1) !== last) return false;
+    const end = close < 0 || !isOp(tokens[close + 1], "{") ? -1 : matching(tokens, close + 1);
+    // `… else {…}`: the other lines; an elsif chain is not followed.
+    const otherwise =
+      isWord(tokens[end + 1], "else") && isOp(tokens[end + 2], "{") && matching(tokens, end + 2) === last;
+    if (end < 0 || (end !== last && !otherwise)) return false;
     const negated = isWord(tokens[0], "unless");
-    const condition = both(where, this.condition(tokens.slice(2, close), negated, where, depth));
-    this.statements(tokens.slice(close + 2, last), condition, depth + 1);
+    const test = this.condition(tokens.slice(2, close), negated, where, depth);
+    this.statements(tokens.slice(close + 2, end), both(where, test), depth + 1);
+    if (otherwise) this.statements(tokens.slice(end + 3, last), both(where, opposite(test)), depth + 1);
     return true;
   }
 
   /**
    * An `s` statement: an edit like sed's, its replacement put in sed's syntax. Under a condition the reader cannot
-   * read, or with modifiers that make its replacement code (`e`) or its pattern free-form (`x`), only what it writes
-   * is read. `r` returns the result without changing the line: read as if it changed it, which hides nothing.
+   * read it may run on any line, and is replayed only where it weakens one. In a statement the reader cannot follow
+   * (`!replay`), or with modifiers that make its replacement code (`e`) or its pattern free-form (`x`), only what it
+   * writes is read. `r` returns the result without changing the line: read as if it changed it, which hides nothing.
    */
-  private substitution(s: Extract<Token, { kind: "s" }>, where: Condition): void {
-    const replacement = sedReplacement(s.replacement, s.delimiter !== "'");
+  private substitution(s: Extract<Token, { kind: "s" }>, where: Condition, replay = true): void {
+    const replacement = sedReplacement(s.replacement, s.delimiter !== "'", this.values);
     const flags = s.flags.replace(/[^gi]/g, "");
-    if (where === UNKNOWN || /[ex]/.test(s.flags)) {
-      this.edits.push(textEdit(substitutionEdit(UNADDRESSED, s.pattern, replacement, flags, "perl").written));
+    if (!replay || /[ex]/.test(s.flags)) {
+      const hint = { ...UNADDRESSED, address: named(where) };
+      this.edits.push(textEdit(substitutionEdit(hint, s.pattern, replacement, flags, "perl").written));
+      return;
+    }
+    // Under a condition the reader cannot read, the edit may run on any line: replayed only where it weakens.
+    if (isUnknown(where)) {
+      const maybe = { ...UNADDRESSED, reused: where.unknown || undefined, maybe: true };
+      this.edits.push(substitutionEdit(maybe, s.pattern, replacement, flags, "perl"));
       return;
     }
     const pattern = s.pattern === "" && where.reused !== undefined ? where.reused : s.pattern;
     this.edits.push(substitutionEdit(where, pattern, replacement, flags, "perl"));
+  }
+
+  /** `$v = "text"`, `my $v = 'text'`: the value later replacements interpolate. */
+  private assignment(body: Token[]): void {
+    const at = isWord(body[0], "my", "our", "local") ? 1 : 0;
+    const [name, equals, value] = body.slice(at);
+    if (body.length !== at + 3 || name?.kind !== "word" || !/^\$\w+$/.test(name.text) || !isOp(equals, "=")) return;
+    if (value.kind === "string") this.values.set(name.text.slice(1), stringValue(value));
+    else this.values.delete(name.text.slice(1));
   }
 
   /**
@@ -197,9 +242,8 @@ class PerlReader {
   private unreadable(tokens: Token[]): void {
     const strings: string[] = [];
     for (const t of tokens) {
-      if (t.kind === "s") this.substitution(t, UNKNOWN);
-      else if (t.kind === "string")
-        strings.push(t.interpolates ? stringText(t.text) : t.text.replace(/\\([\\'])/g, "$1"));
+      if (t.kind === "s") this.substitution(t, UNKNOWN, false);
+      else if (t.kind === "string") strings.push(stringValue(t));
       else if (t.kind === "rest") strings.push(t.text);
     }
     for (const text of strings) this.edits.push(textEdit(text));
@@ -248,7 +292,8 @@ function readCondition(tokens: Token[], negated: boolean): Condition {
     ts = ts.slice(2);
   }
   const [match] = ts;
-  if (ts.length !== 1 || match.kind !== "m" || match.pattern === "" || /[^imsgo]/.test(match.flags)) return UNKNOWN;
+  if (ts.length !== 1 || match.kind !== "m" || match.pattern === "" || /[^imsgo]/.test(match.flags))
+    return unknownOf(tokens);
   const addressFlags = match.flags.includes("i") ? "i" : "";
   return { address: match.pattern, addressFlags, negated: not, numbered: false, reused: match.pattern };
 }
@@ -263,41 +308,19 @@ function unwrapped(tokens: Token[]): Token[] {
 
 /** Both conditions: one address, or unknown when both pick lines (an address holds one regex). */
 function both(a: Condition, b: Condition): Condition {
-  if (a === UNKNOWN || b === UNKNOWN) return UNKNOWN;
+  if (isUnknown(a) || isUnknown(b)) return { unknown: named(a) || named(b) };
   if (a.address === "") return b;
-  return b.address === "" ? a : UNKNOWN;
+  return b.address === "" ? a : { unknown: named(a) || named(b) };
 }
 
-/**
- * A Perl replacement in sed's syntax: `$1`, `${1}` and `\1` a group, `$&` the match, other variables unknown (empty);
- * a literal `&` escaped; case escapes (`\u`, `\L`…) dropped. `interpolates` is false for `s'…'…'`.
- */
-function sedReplacement(replacement: string, interpolates: boolean): string {
-  let out = "";
-  for (let i = 0; i < replacement.length; i++) {
-    const c = replacement[i];
-    if (c === "\\") {
-      const e = replacement[++i] ?? "\\";
-      if (!"LUluEQ".includes(e)) out += `\\${e}`;
-    } else if (c === "&") out += "\\&";
-    else if (interpolates && (c === "$" || c === "@")) {
-      VARIABLE.lastIndex = i;
-      const m = VARIABLE.exec(replacement);
-      if (!m) out += c;
-      else {
-        const group = Number(m[1] ?? m[2]);
-        if (m[3] !== undefined || m[0] === "${^MATCH}") out += "&";
-        else if (group >= 1 && group <= 9) out += `\\${group}`;
-        i += m[0].length - 1;
-      }
-    } else out += c;
-  }
-  return out;
+/** The lines a condition does not pick: its address negated; an unknown condition stays unknown. */
+function opposite(c: Condition): Condition {
+  return isUnknown(c) || c.address === "" ? c : { ...c, negated: !c.negated };
 }
 
-/** What a double-quoted string holds: `\n`, `\t` and escaped characters read, variables left as written. */
-function stringText(text: string): string {
-  return text.replace(/\\([^])/g, (_m, e: string) => (e === "n" ? "\n" : e === "t" ? "\t" : e));
+/** The directive a condition names, or "". */
+function named(c: Condition): string {
+  return isUnknown(c) ? c.unknown : (directiveNamed(c.address) ?? "");
 }
 
 function isWord(t: Token | undefined, ...texts: string[]): boolean {

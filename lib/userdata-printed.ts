@@ -1,5 +1,6 @@
 // The text a command prints: echo's and printf's arguments, a here-string. Written to a boot script, it is the
 // script's commands, read as such.
+import { cEscapes } from "./userdata-escapes";
 import { Word } from "./userdata-words";
 
 /** What echo or printf prints, escapes read (dash's echo reads them too); undefined for other commands. */
@@ -25,6 +26,7 @@ export function hereStrings(words: Word[]): string[] {
   return texts;
 }
 
+/** echo -e's and printf's escapes (dash's echo reads them unasked): `\n`, `\t`, `\x20`, `\040`… */
 function escapes(text: string): string {
-  return text.replace(/\\([nt\\])/g, (_m, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : "\\"));
+  return cEscapes(text);
 }

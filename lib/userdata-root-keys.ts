@@ -33,7 +33,9 @@ export function writesRootKeys(words: Word[], at: number): boolean {
   if (name === "curl") return optionValues(args, "-o", "--output", CURL_VALUES).some(isRootKeysPath);
   if (name === "wget") return optionValues(args, "-O", "--output-document", WGET_VALUES).some(isRootKeysPath);
   if (name === "dd") return args.some((a) => a.startsWith("of=") && isRootKeysPath(a.slice(3)));
-  return editsRootKeys(name, args);
+  // `ssh-copy-id root@host` appends to root's keys on the host (this one, or another of the fleet).
+  if (name === "ssh-copy-id") return args.some((a) => /^root@/.test(a));
+  return editsRootKeys(name, args) || codeWritesRootKeys(name, args);
 }
 
 /** `sed -i SCRIPT FILE…` (or `perl -pi -e …`) on root's keys that writes text; a deletion plants nothing. */
@@ -42,6 +44,31 @@ function editsRootKeys(name: string, args: string[]): boolean {
   return (
     edit !== undefined && edit.inPlace && edit.files.some(isRootKeysPath) && writtenText(edit.script).trim() !== ""
   );
+}
+
+/** Interpreters given code on the command line, and the letters of the options that give it. */
+const INLINE_CODE: Record<string, string> = {
+  python: "c",
+  python2: "c",
+  python3: "c",
+  perl: "eE",
+  ruby: "e",
+  node: "e",
+  php: "r",
+};
+/** Root's keys named in code, `~` expanded or not (`os.path.expanduser('~/.ssh/authorized_keys')`). */
+const KEYS_IN_CODE = /(?:\/root|~|\$HOME|\$\{HOME\})\/+\.ssh\/+authorized_keys2?\b/;
+/** What opens a file for writing or writes one, in those languages. */
+const WRITES_IN_CODE = /write|append|['"][wa]\+?b?['"]|['"]\+?>/i;
+
+/** `python3 -c "open('/root/.ssh/authorized_keys','a').write(…)"` and the like. */
+function codeWritesRootKeys(name: string, args: string[]): boolean {
+  const letters = INLINE_CODE[name.replace(/\d+(?:\.\d+)*$/, (v) => (v === "2" || v === "3" ? v : ""))];
+  // The option, maybe after others in its group (`perl -le`).
+  const at =
+    letters === undefined ? -1 : args.findIndex((a) => /^-[A-Za-z]+$/.test(a) && letters.includes(a.slice(-1)));
+  const code = at < 0 ? undefined : args[at + 1];
+  return code !== undefined && KEYS_IN_CODE.test(code) && WRITES_IN_CODE.test(code);
 }
 
 function redirectsToRootKeys(words: Word[]): boolean {

@@ -18,6 +18,10 @@ export interface SedEdit {
   negated: boolean;
   /** A line-number address (`1s/…/`, `$d`): the command touches one line, not each line it matches. */
   numbered: boolean;
+  /** A range (`/re/,+1`): the command reaches the lines after its start, which the reader cannot place. */
+  partial: boolean;
+  /** Under a condition the reader cannot read (Perl's `if $. > 10`): it may edit any line, or none. */
+  maybe: boolean;
   /**
    * The `s` pattern as written (another delimiter escaped in it unescaped), its replacement in sed's syntax (`\1`
    * for a group, `&` for the match) and its flags (`g`, `I`, a count).
@@ -44,7 +48,11 @@ export interface StreamEdit {
 }
 
 /** Where a command applies, and the regex an empty `s//…/` pattern stands for (sed reuses the last one). */
-export type EditAddress = Pick<SedEdit, "address" | "addressFlags" | "negated" | "numbered"> & { reused?: string };
+export type EditAddress = Pick<SedEdit, "address" | "addressFlags" | "negated" | "numbered"> & {
+  reused?: string;
+  partial?: boolean;
+  maybe?: boolean;
+};
 
 export const UNADDRESSED: EditAddress = { address: "", addressFlags: "", negated: false, numbered: false };
 
@@ -62,7 +70,7 @@ export function writtenText(script: SedScript): string {
 
 /**
  * An `s` command: what it writes is the replacement with backreferences resolved, prefixed by the directive its
- * address names when the replacement names none (the addressed line keeps its keyword).
+ * address (or a Perl pattern's lookbehind or `\K`) names when the replacement names none (the line keeps its keyword).
  */
 export function substitutionEdit(
   where: EditAddress,
@@ -72,15 +80,41 @@ export function substitutionEdit(
   syntax: RegexSyntax,
 ): SedEdit {
   const { address, addressFlags, negated, numbered } = where;
+  const partial = where.partial === true;
+  const maybe = where.maybe === true;
   const text = replacementText(pattern, replacement, syntax);
-  const directive = DIRECTIVE.exec(address)?.[0];
+  // A range (`/PermitRootLogin/,+1`) still names the directive of the lines it starts at; a Perl pattern that
+  // matches after the directive (`PermitRootLogin \K.*`, `(?<=PermitRootLogin )no`) leaves it on the line.
+  const kept = syntax === "perl" && /\\K|\(\?<[=!]/.test(pattern) ? DIRECTIVE.exec(pattern)?.[0] : undefined;
+  const directive = directiveNamed(address || (where.reused ?? "")) ?? kept;
   const written = directive && !DIRECTIVE.test(text) ? `${directive} ${text}` : text;
-  return { command: "s", address, addressFlags, negated, numbered, pattern, replacement, flags, text, written };
+  const edit = { address, addressFlags, negated, numbered, partial, maybe, pattern, replacement, flags, text, written };
+  return { command: "s", ...edit };
+}
+
+/** The last address read, and the directive it names: the commands of a `{…}` block share their address. */
+let lastAddress = "";
+let lastDirective: string | undefined;
+
+/** The directive an address names, if any; one scan of each address however many commands it picks lines for. */
+export function directiveNamed(address: string): string | undefined {
+  if (address !== lastAddress) [lastAddress, lastDirective] = [address, DIRECTIVE.exec(address)?.[0]];
+  return lastDirective;
 }
 
 /** Text written as it is: an `a`, `c` or `i` command's, or what a Perl statement the reader cannot follow prints. */
 export function textEdit(text: string): SedEdit {
-  return { command: "text", ...UNADDRESSED, pattern: "", replacement: "", flags: "", text, written: text };
+  const edit = {
+    ...UNADDRESSED,
+    partial: false,
+    maybe: false,
+    pattern: "",
+    replacement: "",
+    flags: "",
+    text,
+    written: text,
+  };
+  return { command: "text", ...edit };
 }
 
 export function deletionEdit(where: EditAddress): SedEdit {
@@ -91,6 +125,8 @@ export function deletionEdit(where: EditAddress): SedEdit {
     addressFlags,
     negated,
     numbered,
+    partial: where.partial === true,
+    maybe: false,
     pattern: "",
     replacement: "",
     flags: "",

@@ -20,12 +20,14 @@ import { optionValues } from "./userdata-words";
 const SED_VALUES = "efl";
 
 /** `sed -i SCRIPT FILE…`, `sed -i -e SCRIPT… FILE…`: in place or not, its scripts and files, its syntax. */
-export function sedOperands(args: string[]): {
+export function sedOperands(words: string[]): {
   inPlace: boolean;
   scripts: string[];
   files: string[];
   extended: boolean;
 } {
+  // BSD's `sed -i '' SCRIPT FILE`: the empty word is -i's suffix, not the script (GNU would find no script to run).
+  const args = words.filter((a, i) => a !== "" || words[i - 1] !== "-i");
   const inPlace = args.some((a) => /^-[A-Za-z]*i/.test(a) || a.startsWith("--in-place"));
   const expressions = optionValues(args, "-e", "--expression", SED_VALUES);
   // A script file (-f) the reader cannot see: the operands are all files.
@@ -68,6 +70,7 @@ const TO_LINE_END = new Set([..."rRwWv"]);
 /** Commands whose label runs to a `;` or the end of the line. */
 const LABELLED = new Set([..."btT:"]);
 const FLAGS = /[gpiImMe0-9]*/y;
+const TEXT_ESCAPES: Record<string, string> = { n: "\n", t: "\t" };
 const ADDRESS_FLAGS = /[IM]*/y;
 const NUMBER = /[0-9]+/y;
 
@@ -114,8 +117,11 @@ class SedParser {
     else if (c === "s") this.substitution(address);
     else if (c === "y") this.skipSubstitution();
     // `e command` writes the command's output where it stands: read, like a text, for what it names.
-    else if (c === "a" || c === "i" || c === "c" || c === "e") this.text();
-    else if (c === "d") {
+    else if (c === "a" || c === "i" || c === "c" || c === "e") {
+      // `c` replaces the lines it addresses: they are deleted, as `d` deletes them, and its text written.
+      if (c === "c" && !address.range) this.edits.push(deletionEdit(address));
+      this.text();
+    } else if (c === "d") {
       // A range deletes lines its regexes do not name: not simulated.
       if (!address.range) this.edits.push(deletionEdit(address));
     } else if (TO_LINE_END.has(c)) this.skipTo("\n");
@@ -133,6 +139,7 @@ class SedParser {
    * stock line, none of which is the first or the last.
    */
   private address(): ReadAddress | typeof BROKEN | undefined {
+    const start = this.at;
     const first = this.addressPart();
     if (first === BROKEN || first === undefined) return first;
     let range = first.step;
@@ -144,10 +151,12 @@ class SedParser {
       range = true;
       reused ??= second.regex;
     }
+    // `1,$` reaches every line; another range, lines between its ends that the reader cannot place.
+    const partial = range && !/^[01],\$$/.test(this.script.slice(start, this.at));
     let negated = false;
     for (; this.at < this.script.length && " \t!".includes(this.script[this.at]); this.at++)
       negated ||= this.script[this.at] === "!";
-    if (range || (first.regex === undefined && negated)) return { ...UNADDRESSED, reused, range: true };
+    if (range || (first.regex === undefined && negated)) return { ...UNADDRESSED, reused, range: true, partial };
     if (first.regex === undefined) return { ...UNADDRESSED, numbered: true };
     return { address: first.regex, addressFlags: first.flags, negated, numbered: false, reused: first.regex };
   }
@@ -214,7 +223,9 @@ class SedParser {
     const from = this.at;
     while (this.at < script.length && script[this.at] !== "\n") this.at += script[this.at] === "\\" ? 2 : 1;
     this.at = Math.min(this.at, script.length);
-    this.edits.push(textEdit(script.slice(from, this.at).replace(/\\([^])/g, "$1")));
+    // GNU sed reads `\n` and `\t` in the text as a newline and a tab, any other escaped character as itself.
+    const text = script.slice(from, this.at).replace(/\\([^])/g, (_m, c: string) => TEXT_ESCAPES[c] ?? c);
+    this.edits.push(textEdit(text));
   }
 
   private skipBlanks(): void {

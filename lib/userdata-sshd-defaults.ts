@@ -1,5 +1,7 @@
-// The commented defaults of stock sshd_config. A script that uncomments `#PasswordAuthentication` without writing a
-// value makes the image's commented value the active one, so what an uncommenting does depends on the image.
+// The stock lines of sshd's configuration that edits are run over. A script that uncomments `#PasswordAuthentication`
+// without writing a value makes the image's commented value the active one; one that runs `s/no/yes/g` over the
+// configuration turns the hardened `PasswordAuthentication no` of a drop-in or image into yes; one that comments out
+// the Include of the drop-ins stops sshd reading the kit's hardened drop-in. None writes the weak value itself.
 
 export interface CommentedDefault {
   /** The directive as sshd spells it. */
@@ -47,3 +49,61 @@ export function activatedDefaultsNote(defaults: readonly CommentedDefault[]): st
   const plural = lines.length > 1 ? "s" : "";
   return `uncommented without a value: the image's commented default${plural} ${lines.join(", ")} become${plural ? "" : "s"} active`;
 }
+
+/**
+ * Active lines that harden login, as the kit's drop-in, cloud-init's `50-cloud-init.conf` and the images ship them:
+ * an edit of sshd's configuration that turns their `no` into `yes` without writing the directive weakens login.
+ */
+export const HARDENED_LINES: readonly CommentedDefault[] = [
+  {
+    directive: "PasswordAuthentication",
+    line: "PasswordAuthentication no",
+    images: "the kit's drop-in, cloud-init's drop-in, Ubuntu's 60-cloudimg-settings.conf, Amazon Linux 2",
+  },
+  { directive: "PermitRootLogin", line: "PermitRootLogin no", images: "the kit's drop-in" },
+  { directive: "PermitEmptyPasswords", line: "PermitEmptyPasswords no", images: "the kit's drop-in" },
+  {
+    directive: "KbdInteractiveAuthentication",
+    line: "KbdInteractiveAuthentication no",
+    images: "the kit's drop-in, Ubuntu",
+  },
+  {
+    directive: "ChallengeResponseAuthentication",
+    line: "ChallengeResponseAuthentication no",
+    images: "the kit's drop-in, CentOS 7, Amazon Linux 2",
+  },
+];
+
+/** What a report says about hardened lines an edit turned weak: `the hardened "…" (…) becomes "…"`. */
+export function weakenedLinesNote(lines: readonly { stock: CommentedDefault; text: string }[]): string {
+  const changes = lines.map(({ stock, text }) => `"${stock.line}" (${stock.images}) becomes "${text}"`);
+  return `turns hardened values weak: ${changes.join(", ")}`;
+}
+
+/**
+ * sshd_config's Include of its drop-ins (Ubuntu, Amazon Linux 2023, and where the kit's hardening script puts it),
+ * which must stay: the kit's hardened drop-in is read through it.
+ */
+export const DROP_IN_INCLUDE: CommentedDefault = {
+  directive: "Include",
+  line: "Include /etc/ssh/sshd_config.d/*.conf",
+  images: "Ubuntu, Amazon Linux 2023, the kit's hardening script",
+};
+
+/**
+ * An Include pattern that reads the drop-ins: `/etc/ssh/sshd_config.d/*.conf`, or the same relative to /etc/ssh, or
+ * one an edit garbled but that still names their directory with a wildcard (read as reading them: no guess is made).
+ */
+export function namesDropIns(pattern: string): boolean {
+  return /^(?:\/etc\/ssh\/)?sshd_config\.d\/.*\*/.test(pattern);
+}
+
+/** An active Include line that still reads the drop-ins. */
+export function includesDropIns(line: string): boolean {
+  const m = /^[ \t]*Include(?:[ \t]*=[ \t]*|[ \t]+)(.*)$/i.exec(line);
+  return m !== null && m[1].split(/[ \t]+/).some(namesDropIns);
+}
+
+/** What a report says when the drop-ins stop being read: sshd falls back to its defaults. */
+export const DROP_INS_UNREAD =
+  "sshd no longer reads its drop-ins, the kit's hardened 00-hardening-kit.conf among them, and falls back to password authentication and root login with a key";

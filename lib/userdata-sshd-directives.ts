@@ -12,10 +12,12 @@ const SEPARATOR = String.raw`(?:\s*=\s*|[^\S \t]*[ \t]\s*)`;
 
 /** The directives whose value the checks read (and `Match`/`Include`, which change what the others apply to). */
 export const DIRECTIVE =
-  /\b(?:PasswordAuthentication|KbdInteractiveAuthentication|ChallengeResponseAuthentication|PermitRootLogin|AuthenticationMethods)\b/i;
+  /\b(?:PasswordAuthentication|KbdInteractiveAuthentication|ChallengeResponseAuthentication|PermitRootLogin|PermitEmptyPasswords|AuthenticationMethods)\b/i;
 
 /** sshd_config directives, whether written directly, appended by echo/tee, or set by a sed expression. */
 export const PASSWORD_AUTH = new RegExp(String.raw`\bPasswordAuthentication${SEPARATOR}["']?${YES}\b`, "i");
+/** An account with an empty password logs in with none: a password login anyone can make. */
+export const EMPTY_PASSWORDS = new RegExp(String.raw`\bPermitEmptyPasswords${SEPARATOR}["']?${YES}\b`, "i");
 /** Keyboard-interactive usually prompts for the password, unless AuthenticationMethods makes it a second factor. */
 export const KEYBOARD_AUTH = new RegExp(
   String.raw`\b(?:KbdInteractiveAuthentication|ChallengeResponseAuthentication)${SEPARATOR}["']?${YES}\b`,
@@ -39,7 +41,7 @@ export const MATCH = /\bMatch[ \t]+(\S+)/;
 
 /** A line of sshd_config syntax (`Keyword value`, `Keyword=value`) rather than a command. */
 const SETTING_LINE =
-  /^(?:PasswordAuthentication|KbdInteractiveAuthentication|ChallengeResponseAuthentication|PermitRootLogin|AuthenticationMethods|Match|Include)(?:=|$)/i;
+  /^(?:PasswordAuthentication|KbdInteractiveAuthentication|ChallengeResponseAuthentication|PermitRootLogin|PermitEmptyPasswords|AuthenticationMethods|Match|Include)(?:=|$)/i;
 
 export function isSettingWord(word: string): boolean {
   return SETTING_LINE.test(word);
@@ -59,8 +61,22 @@ export interface DirectiveWeakness {
 /** The login weaknesses that text, read as sshd_config, turns on: password and keyboard-interactive, root login. */
 export function weaknessesIn(text: string): DirectiveWeakness[] {
   const found: DirectiveWeakness[] = [];
-  const password = PASSWORD_AUTH.test(text);
+  const password = PASSWORD_AUTH.test(text) || EMPTY_PASSWORDS.test(text);
   if (password || KEYBOARD_AUTH.test(text)) found.push({ kind: "password-authentication", keyboardOnly: !password });
   if (ROOT_LOGIN.test(text)) found.push({ kind: "root-login", keyboardOnly: false });
   return found;
+}
+
+/** The directives whose hardening the user data may restore after taking hardened settings away. */
+const RESTORABLE = [
+  "PasswordAuthentication",
+  "PermitRootLogin",
+  "KbdInteractiveAuthentication",
+  "ChallengeResponseAuthentication",
+];
+const SET_TO_NO = RESTORABLE.map((d) => [d, new RegExp(String.raw`\b${d}${SEPARATOR}["']?no\b`, "i")] as const);
+
+/** The directives text sets to no: `PasswordAuthentication no`, `PermitRootLogin no`, keyboard-interactive's. */
+export function directivesSetToNo(text: string): string[] {
+  return SET_TO_NO.filter(([, pattern]) => pattern.test(text)).map(([directive]) => directive);
 }

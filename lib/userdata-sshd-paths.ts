@@ -13,6 +13,11 @@ export function isSshdConfigPath(path: string): boolean {
   return SSHD_CONFIG.test(normalPath(path));
 }
 
+/** sshd_config itself, read whatever becomes of the drop-ins. */
+export function isMainSshdConfigPath(path: string): boolean {
+  return normalPath(path) === "/etc/ssh/sshd_config";
+}
+
 export function maybeSshdConfigPath(path: string): boolean {
   const normal = normalPath(path);
   return SSHD_CONFIG_NAME.test(normal) || SSH_DIRECTORY.test(normal);
@@ -21,4 +26,12 @@ export function maybeSshdConfigPath(path: string): boolean {
 /** Repeated slashes collapsed, as the kernel reads a path. */
 export function normalPath(path: string): string {
   return path.replace(/\/{2,}/g, "/");
+}
+
+/**
+ * A file named outright (absolute or under a home, no other variable, no pattern) that sshd does not read unless
+ * made to: the client's configuration, a log, a template under /opt.
+ */
+export function isInertPath(path: string): boolean {
+  return /^(?:~\w*|\$HOME|\$\{HOME\})?\/[^$`*?[\]{}]*$/.test(path) && !maybeSshdConfigPath(path);
 }

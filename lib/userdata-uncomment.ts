@@ -1,185 +1,199 @@
 // Uncommenting: `sed -i '/^#PasswordAuthentication/s/^#//'` writes no value, yet turns the image's commented
-// `#PasswordAuthentication yes` on. The stock lines (the table of commented defaults) are run through a script's sed
-// edits in order, so that uncommenting then `s/yes/no/` is safe and uncommenting alone is not. perl's `s///` edits
-// are run alike, their patterns as Perl's.
+// `#PasswordAuthentication yes` on. The stock lines (the table of commented defaults, the hardened lines of drop-ins
+// and images, the Include of the drop-ins) are run through a script's sed edits in order, so that uncommenting then
+// `s/yes/no/` is safe and uncommenting alone is not, `s/no/yes/g` over sshd_config turns a hardened line weak, and
+// `s/^Include/#Include/` stops sshd reading the kit's drop-in. perl's `s///` edits are run alike, their patterns as
+// Perl's.
+import { apply, compile, Edited } from "./userdata-edit-replay";
 import { Findings, LoginWeaknessKind } from "./userdata-findings";
-import { compilePerlRegex } from "./userdata-perl-regex";
-import { RegexSyntax, SedEdit, SedScript } from "./userdata-sed-edits";
-import { compileSedRegex, MatchBudget, SedRegex, sedMatch } from "./userdata-sed-regex";
+import { Restorable } from "./userdata-restored";
+import { SedEdit, SedScript } from "./userdata-sed-edits";
+import { MatchBudget } from "./userdata-sed-regex";
 import {
   activatedDefaultsNote,
   COMMENTED_DEFAULTS,
   CommentedDefault,
   DEFAULTED_DIRECTIVE,
+  DROP_IN_INCLUDE,
+  DROP_INS_UNREAD,
+  HARDENED_LINES,
+  includesDropIns,
+  weakenedLinesNote,
 } from "./userdata-sshd-defaults";
 import { directiveValue, weaknessesIn } from "./userdata-sshd-directives";
 
-/** Edits may grow a line (`s/x/&&/g` again and again); its directive and value are at its start. */
-const MAX_LINE = 256;
-
-/** The sed invocation that turned a stock line on, to be quoted in the report. */
+/** The sed invocation that turned a stock line weak or took it away, to be quoted in the report, and when it ran. */
 interface Activation {
   line: string;
   found: Findings;
+  at: number;
+  /** The file edited, which sshd does not read: the finding holds only if the user data makes sshd read it. */
+  unlessSshdReads?: string;
 }
+
+/**
+ * What a stock line is: a commented default of the image (edited by any script naming its directive), or, edited
+ * only by a script that edits sshd's configuration, a hardened line or the Include of the drop-ins.
+ */
+type Role = "default" | "hardened" | "include";
 
 interface StockLine {
   stock: CommentedDefault;
+  role: Role;
   /** The line as the edits so far left it; undefined once deleted. */
   text: string | undefined;
   /** An edit wrote the directive's value itself: the check of what sed writes has already judged it. */
   explicit: boolean;
+  /** The edit that last made the line weak. */
   activation?: Activation;
+  /** The edit that took the Include away (deleted, commented out, no longer naming the drop-ins). */
+  removal?: Activation;
 }
+
+const line = (role: Role) => (stock: CommentedDefault) => ({ stock, role, text: stock.line, explicit: false });
 
 /**
  * The stock sshd_config lines of one script, edited by its sed commands in the order they run. Once the scan's
  * match budget is spent, later edits are not simulated: the lines keep what the earlier ones made of them.
  */
 export class StockSshdConfig {
-  private readonly lines: StockLine[] = COMMENTED_DEFAULTS.map((stock) => ({
-    stock,
-    text: stock.line,
-    explicit: false,
-  }));
+  private readonly lines: StockLine[] = [
+    ...COMMENTED_DEFAULTS.map(line("default")),
+    ...HARDENED_LINES.map(line("hardened")),
+    line("include")(DROP_IN_INCLUDE),
+  ];
 
   constructor(private readonly budget: MatchBudget) {}
 
   /**
    * Runs one sed invocation's edits over the stock lines, if it may edit sshd_config: it names a directive of the
-   * table (whatever file it is given) or its file or output is sshd's configuration.
+   * table (whatever file it is given; only the commented defaults are then edited) or its file or output is sshd's
+   * configuration. Text it inserts that includes the drop-ins again puts the Include back.
    */
   edit(script: SedScript, editsSshdConfig: boolean, activation: Activation): void {
-    const edits = script.edits.filter((e) => e.command !== "text");
+    const edits = script.edits.filter((e) => e.command !== "text" || includesDropIns(e.text));
     if (!editsSshdConfig && !edits.some(namesDefaultedDirective)) return;
+    const lines = editsSshdConfig ? this.lines : this.lines.filter((l) => l.role === "default");
     for (const edit of edits) {
+      if (edit.command === "text") {
+        if (editsSshdConfig) this.includeWritten();
+        continue;
+      }
       const { syntax } = script;
       const address = edit.address === "" ? undefined : compile(edit.address, syntax, edit.addressFlags, this.budget);
       const pattern = edit.command === "s" ? compile(edit.pattern, syntax, edit.flags, this.budget) : undefined;
-      for (const line of this.lines) {
-        const edited = apply(edit, { address, pattern, budget: this.budget }, line.text);
+      // A range, or a condition the reader cannot read, may or may not reach a drop-in's hardened line: only the
+      // image's defaults are edited.
+      const reached = edit.partial || edit.maybe ? lines.filter((l) => l.role === "default") : lines;
+      for (const stockLine of reached) {
+        const edited = apply(edit, { address, pattern, budget: this.budget }, stockLine.text);
         if (this.budget.remaining < 0) return;
-        if (edited !== undefined) this.update(line, edited, edit, activation);
+        // An edit that may not run at all counts only where it would weaken the line.
+        if (edited !== undefined && (!edit.maybe || weakens(stockLine, edited)))
+          this.update(stockLine, edited, edit, activation);
       }
     }
+  }
+
+  /** sshd's configuration was given an Include of the drop-ins (`echo 'Include …' >>`, `sed '1i Include …'`). */
+  includeWritten(): void {
+    for (const l of this.lines) if (l.role === "include") Object.assign(l, { text: l.stock.line, removal: undefined });
   }
 
   /**
-   * Records an edit's result on a line: whether it turned the line on, and whether the value now on it is one an edit
-   * wrote itself (judged by the check of what sed writes) or the image's, perhaps changed by a bare `s/no/yes/`.
+   * Records an edit's result on a line: whether it turned the line weak (or took the Include away), and whether the
+   * value now on it is one an edit wrote itself (judged by the check of what sed writes) or the stock line's, perhaps
+   * changed by a bare `s/no/yes/`.
    */
-  private update(line: StockLine, edited: Edited, edit: SedEdit, activation: Activation): void {
-    const before = line.text;
-    line.text = edited.text;
+  private update(stockLine: StockLine, edited: Edited, edit: SedEdit, activation: Activation): void {
+    const before = stockLine.text;
+    stockLine.text = edited.text;
+    if (stockLine.role === "include") {
+      if (includesDropIns(before ?? "") && !includesDropIns(edited.text ?? "")) stockLine.removal = activation;
+      else if (includesDropIns(edited.text ?? "")) stockLine.removal = undefined;
+      return;
+    }
+    // Deleting or commenting out a hardened line is read as the hardening scripts that do so mean it: writing nothing.
     if (edited.text === undefined || before === undefined) return;
-    const { directive } = line.stock;
-    if (directiveValue(edit.text, directive) !== undefined) line.explicit = true;
-    else if (directiveValue(before, directive) !== directiveValue(edited.text, directive)) line.explicit = false;
-    if (!isActive(before) && isActive(edited.text)) line.activation = activation;
+    const { directive } = stockLine.stock;
+    if (directiveValue(edit.text, directive) !== undefined) stockLine.explicit = true;
+    else if (directiveValue(before, directive) !== directiveValue(edited.text, directive)) stockLine.explicit = false;
+    if (!isWeak(before) && isWeak(edited.text)) stockLine.activation = activation;
   }
 
-  /** Reports the stock lines the script left on, weak, with the image's value: one finding per sed line and kind. */
+  /**
+   * Reports the stock lines the script left weak with a value no edit wrote, and the Include it took away: one
+   * finding per sed line, kind and what it did.
+   */
   report(): void {
     const groups = new Map<string, Group>();
-    for (const line of this.lines) {
-      if (line.text === undefined || line.explicit || !line.activation || !isActive(line.text)) continue;
-      for (const weakness of weaknessesIn(line.text.split("\n")[0])) {
-        const key = `${weakness.kind}\n${line.activation.line}`;
-        const group = groups.get(key) ?? { activation: line.activation, ...weakness, stock: [] };
-        group.keyboardOnly &&= weakness.keyboardOnly;
-        group.stock.push(line.stock);
-        groups.set(key, group);
+    const join = (l: StockLine, how: How, activation: Activation, kind: LoginWeaknessKind, keyboardOnly: boolean) => {
+      const key = `${kind}\n${how}\n${activation.line}`;
+      const group = groups.get(key) ?? { activation, how, kind, keyboardOnly, lines: [] };
+      group.keyboardOnly &&= keyboardOnly;
+      group.lines.push(l);
+      groups.set(key, group);
+    };
+    for (const l of this.lines) {
+      if (l.removal) {
+        join(l, "include", l.removal, "password-authentication", false);
+        join(l, "include", l.removal, "root-login", false);
       }
+      if (!l.activation || l.text === undefined || l.explicit || !isWeak(l.text)) continue;
+      const how = l.role === "default" ? "uncommented" : "changed";
+      for (const weakness of weaknessesIn(firstLine(l.text)))
+        join(l, how, l.activation, weakness.kind, weakness.keyboardOnly);
     }
-    for (const { activation, kind, keyboardOnly, stock } of groups.values())
-      activation.found.add(kind, activation.line, { keyboardOnly, note: activatedDefaultsNote(stock) });
+    for (const group of groups.values()) {
+      const { activation, kind, keyboardOnly } = group;
+      const { at, unlessSshdReads } = activation;
+      const details = { keyboardOnly, note: groupNote(group), unlessHardened: restorable(group), at, unlessSshdReads };
+      activation.found.add(kind, activation.line, details);
+    }
   }
 }
 
-/** The stock lines one sed line turned on that weaken login the same way. */
+/** What a sed line did to stock lines: uncommented a default, changed a hardened value, took the Include away. */
+type How = "uncommented" | "changed" | "include";
+
+/** The stock lines one sed line weakened the same way. */
 interface Group {
   activation: Activation;
+  how: How;
   kind: LoginWeaknessKind;
   keyboardOnly: boolean;
-  stock: CommentedDefault[];
+  lines: StockLine[];
+}
+
+/** Why the sed line weakens login, from the stock lines it changed. */
+function groupNote({ how, lines }: Group): string {
+  if (how === "uncommented") return activatedDefaultsNote(lines.map((l) => l.stock));
+  if (how === "changed")
+    return weakenedLinesNote(lines.map((l) => ({ stock: l.stock, text: firstLine(l.text ?? "") })));
+  return `takes away "${DROP_IN_INCLUDE.line}": ${DROP_INS_UNREAD}`;
+}
+
+/** What undoes the Include taken away: the directive set to no in sshd_config itself, which sshd still reads. */
+function restorable({ how, kind }: Group): Restorable | undefined {
+  if (how !== "include") return undefined;
+  return { directives: [kind === "root-login" ? "PermitRootLogin" : "PasswordAuthentication"], byDropIns: false };
+}
+
+/** Whether an edit's result takes the Include away or turns the line weak. */
+function weakens({ role, text }: StockLine, edited: Edited): boolean {
+  if (role === "include") return includesDropIns(text ?? "") && !includesDropIns(edited.text ?? "");
+  return edited.text !== undefined && !isWeak(text ?? "#") && isWeak(edited.text);
 }
 
 function namesDefaultedDirective(edit: SedEdit): boolean {
   return DEFAULTED_DIRECTIVE.test(edit.address) || DEFAULTED_DIRECTIVE.test(edit.pattern);
 }
 
-/**
- * A pattern that cannot be read (a backreference, an oversized one) matches nothing: no edit is guessed. Compiling
- * spends the scan's budget too.
- */
-function compile(source: string, syntax: RegexSyntax, flags: string, budget: MatchBudget): SedRegex | undefined {
-  const ignoreCase = /[iI]/.test(flags);
-  if (syntax === "perl") return compilePerlRegex(source, ignoreCase, budget);
-  return compileSedRegex(source, syntax === "extended", ignoreCase, budget);
+function firstLine(text: string): string {
+  return text.split("\n")[0];
 }
 
-/** What an edit made of a line: its new text, undefined once deleted. */
-interface Edited {
-  text: string | undefined;
-}
-
-interface Compiled {
-  address: SedRegex | undefined;
-  pattern: SedRegex | undefined;
-  budget: MatchBudget;
-}
-
-/** An edit's effect on one stock line: deleted or substituted; undefined when it leaves the line alone. */
-function apply(edit: SedEdit, { address, pattern, budget }: Compiled, text: string | undefined): Edited | undefined {
-  // `1s/…/`, `$d`: the first or last line of sshd_config is no directive of the table.
-  if (text === undefined || edit.numbered) return undefined;
-  if (edit.address !== "") {
-    if (!address || (sedMatch(address, text, budget) !== undefined) === edit.negated) return undefined;
-  }
-  if (edit.command === "d") return { text: undefined };
-  const substituted = pattern && substitute(pattern, edit, text, budget);
-  return substituted === undefined ? undefined : { text: substituted };
-}
-
-/**
- * The line after an `s` command: its first match (every match under `g`) replaced, cut at MAX_LINE; undefined when
- * nothing matches.
- */
-function substitute(pattern: SedRegex, edit: SedEdit, text: string, budget: MatchBudget): string | undefined {
-  const global = /g/.test(edit.flags);
-  let out = "";
-  let from = 0;
-  let replaced = false;
-  while (from <= text.length && out.length <= MAX_LINE) {
-    const m = sedMatch(pattern, text, budget, from);
-    if (!m) break;
-    out += text.slice(from, m.start) + replacementOf(edit.replacement, text.slice(m.start, m.end), m.groups);
-    replaced = true;
-    from = m.end > m.start ? m.end : m.end + 1;
-    if (m.end === m.start) out += text.slice(m.end, from);
-    if (!global) break;
-  }
-  return replaced ? (out + text.slice(from)).slice(0, MAX_LINE) : undefined;
-}
-
-/** sed's replacement: `&` the match, `\1`…`\9` its groups, `\n` a newline, GNU's case escapes dropped. */
-function replacementOf(replacement: string, whole: string, groups: (string | undefined)[]): string {
-  let out = "";
-  for (let i = 0; i < replacement.length && out.length <= MAX_LINE; i++) {
-    const c = replacement[i];
-    if (c === "&") out += whole;
-    else if (c !== "\\" || i + 1 === replacement.length) out += c;
-    else {
-      const e = replacement[++i];
-      if (e >= "1" && e <= "9") out += groups[Number(e) - 1] ?? "";
-      else if (e === "n") out += "\n";
-      else if (!"LUluE".includes(e)) out += e;
-    }
-  }
-  return out;
-}
-
-/** A line sshd reads: not commented out. */
-function isActive(text: string): boolean {
-  return !/^\s*#/.test(text);
+/** A line sshd reads that weakens login. */
+function isWeak(text: string): boolean {
+  return !/^\s*#/.test(text) && weaknessesIn(firstLine(text)).length > 0;
 }

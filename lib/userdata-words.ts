@@ -1,6 +1,7 @@
 // Just enough shell syntax to read a boot-script line: its commands (split on ; && || and pipes outside quotes),
 // their words with quotes removed, redirections, and which word is the command. Each pass is a single scan, linear
 // in the line's length, because user data may be hostile.
+import { cEscapes } from "./userdata-escapes";
 
 export interface Command {
   text: string;
@@ -14,6 +15,8 @@ export interface Word {
   op?: string;
   /** The file descriptor written before the operator (`2>`), when one was. */
   fd?: number;
+  /** Set on a here-document's delimiter that is quoted or escaped (`<<'EOF'`): the body is not expanded. */
+  quoted?: boolean;
 }
 
 /**
@@ -38,8 +41,8 @@ function split(line: string, honourQuotes: boolean): Command[] | undefined {
     const atWordStart = wordStart;
     wordStart = false;
     if (quote) {
-      if (c === quote) quote = "";
-      else if (c === "\\" && quote === '"') i++;
+      if (c === quote[quote.length - 1]) quote = "";
+      else if (c === "\\" && quote !== "'") i++;
       continue;
     }
     if (c === "\\") {
@@ -47,7 +50,7 @@ function split(line: string, honourQuotes: boolean): Command[] | undefined {
       continue;
     }
     if (honourQuotes && (c === "'" || c === '"')) {
-      quote = c;
+      quote = c === "'" && line[i - 1] === "$" ? "$'" : c;
       continue;
     }
     if (honourQuotes && c === "#" && atWordStart) {
@@ -96,24 +99,34 @@ export function shellWords(command: string): Word[] {
   let current = "";
   let inWord = false;
   let quoted = false;
+  let escaped = false;
   const flush = () => {
-    if (inWord) words.push({ text: current });
+    const delimiter = (quoted || escaped) && /^<<-?$/.test(words[words.length - 1]?.op ?? "");
+    if (inWord) words.push(delimiter ? { text: current, quoted: true } : { text: current });
     current = "";
     inWord = false;
     quoted = false;
+    escaped = false;
   };
   for (let i = 0; i < command.length; i++) {
     const c = command[i];
-    if (c === "'" || c === '"') {
+    if (c === "$" && command[i + 1] === "'") {
+      // `$'…'`: bash reads its escapes (`\n`, `\x20`, `\'`) as the characters they stand for.
+      const end = closingQuote(command, i + 1, true);
+      current += cEscapes(command.slice(i + 2, end));
+      inWord = quoted = true;
+      i = end;
+    } else if (c === "'" || c === '"') {
       const end = closingQuote(command, i);
       current += unquote(command.slice(i + 1, end), c);
       inWord = quoted = true;
       i = end;
     } else if (c === "\\") {
       current += command[++i] ?? "";
-      inWord = true;
-    } else if (c === " " || c === "\t" || c === "(" || c === ")") {
-      // Parentheses group commands (`(crontab -l; echo …) | crontab -`): they separate words, like blanks.
+      inWord = escaped = true;
+    } else if (c === " " || c === "\t" || c === "(" || c === ")" || (c === "$" && command[i + 1] === "(")) {
+      // Parentheses group commands (`(crontab -l; echo …) | crontab -`), and `$(` opens a command substitution whose
+      // commands run too: they separate words, like blanks.
       flush();
     } else {
       const op = operatorAt(command, i);
@@ -140,12 +153,15 @@ function operatorAt(command: string, i: number): string | undefined {
   return OPERATORS.find((op) => command.startsWith(op, i));
 }
 
-/** Index of the quote closing the one at `open` (a backslash escapes inside double quotes), or the end. */
-function closingQuote(command: string, open: number): number {
+/**
+ * Index of the quote closing the one at `open` (a backslash escapes inside double quotes, and inside `$'…'` when
+ * `escapes`), or the end.
+ */
+function closingQuote(command: string, open: number, escapes = false): number {
   const q = command[open];
   for (let i = open + 1; i < command.length; i++) {
     if (command[i] === q) return i;
-    if (q === '"' && command[i] === "\\") i++;
+    if ((q === '"' || escapes) && command[i] === "\\") i++;
   }
   return command.length;
 }

@@ -6,6 +6,7 @@
 // file is read as that file: a boot script, unit or crontab for the commands it will run as root, sshd's
 // configuration for its settings, any other file for its commands only. Every matcher is linear in its input: user
 // data may be hostile.
+import { isAccountsFile, passwordLines } from "./userdata-accounts";
 import { BootScriptFormat, bootCommands, bootScriptFormat } from "./userdata-boot-scripts";
 import { isCloudConfig, scanCloudConfig, ScanText } from "./userdata-cloud-config";
 import { InflateBudget } from "./userdata-decode";
@@ -13,7 +14,7 @@ import { Findings, LoginWeakness } from "./userdata-findings";
 import { mimeParts } from "./userdata-mime";
 import { MatchBudget } from "./userdata-sed-regex";
 import { AS_CONFIG, AS_WRITTEN, LineScan, Reading, scanLines } from "./userdata-shell";
-import { isSshdConfigPath, maybeSshdConfigPath } from "./userdata-sshd-paths";
+import { isInertPath, isMainSshdConfigPath, isSshdConfigPath, maybeSshdConfigPath } from "./userdata-sshd-paths";
 
 export { decodeUserData } from "./userdata-decode";
 export { weaknessContext } from "./userdata-findings";
@@ -76,28 +77,34 @@ class Scan {
     const format = bootScriptFormat(path);
     if (format) return this.bootScript(content, format, found.writtenTo(path), depth);
     const reading = isSshdConfigPath(path)
-      ? AS_CONFIG
+      ? sshdConfigReading([path])
       : maybeSshdConfigPath(path)
         ? AS_WRITTEN
         : { sshdConfig: false, inertFile: path };
     this.userData(content, found, depth, reading, false);
   }
 
-  /** Text a command writes (a here-document's body, an echo's output) to `files`, or to a program when none. */
+  /**
+   * Text a command writes (a here-document's body, an echo's output) to `files`, or to a program when none. A file
+   * named outright that sshd does not read is read as write_files reads it: its settings count if sshd is made to
+   * read it.
+   */
   private written(text: string, files: string[], found: Findings, depth: number): void {
     const byFormat = new Map<BootScriptFormat, string[]>();
     const others: string[] = [];
     for (const file of files) {
+      if (isAccountsFile(file)) for (const line of passwordLines(text)) found.add("password-set", line);
       const format = bootScriptFormat(file);
       if (format) byFormat.set(format, [...(byFormat.get(format) ?? []), file]);
-      else others.push(file);
+      else if (isInertPath(file)) {
+        const reading = { sshdConfig: false, inertFile: file };
+        this.once(text, `inert ${file}`, () => scanLines(text, this.lineScan(found, reading, depth)));
+      } else others.push(file);
     }
     for (const [format, paths] of byFormat) this.bootScript(text, format, found.writtenTo(paths.join(", ")), depth);
     if (files.length > 0 && others.length === 0) return;
-    const reading = others.length > 0 && others.every(isSshdConfigPath) ? AS_CONFIG : AS_WRITTEN;
-    this.once(text, reading === AS_CONFIG ? "sshd_config" : "file", () =>
-      scanLines(text, this.lineScan(found, reading, depth)),
-    );
+    const reading = others.length > 0 && others.every(isSshdConfigPath) ? sshdConfigReading(others) : AS_WRITTEN;
+    this.once(text, reading.sshdFile ?? "file", () => scanLines(text, this.lineScan(found, reading, depth)));
   }
 
   /** A boot-time file: its commands scanned as shell, quoted with where they were written. */
@@ -117,6 +124,7 @@ class Scan {
       found,
       reading,
       matchBudget: this.matchBudget,
+      inflateBudget: this.budget,
       written: deeper ? (text, files, view) => this.written(text, files, view, depth + 1) : undefined,
     };
   }
@@ -128,4 +136,9 @@ class Scan {
     this.read.set(text, done);
     scan();
   }
+}
+
+/** Text written to sshd's configuration: to sshd_config itself when every file it goes to is that. */
+function sshdConfigReading(files: string[]): Reading {
+  return { sshdConfig: true, sshdFile: files.every(isMainSshdConfigPath) ? "main" : "drop-in" };
 }

@@ -68,7 +68,12 @@ describe("perl's line loop, read as the sed edit it is", () => {
       `perl -pi -e 's/^#?PermitRootLogin.*/"PermitRootLogin yes"/e' ${SSHD}`,
       ["root-login"],
     ],
-    ["under an else, read as written", `perl -pi -e 'if (/^#/) { 1 } else { s/no/yes/ }' ${SSHD}`, []],
+    // The else branch edits the lines that are not comments: the hardened `no` of a drop-in or image turns yes.
+    [
+      "under an else",
+      `perl -pi -e 'if (/^#/) { 1 } else { s/no/yes/ }' ${SSHD}`,
+      ["password-authentication", "root-login"],
+    ],
     ["a program -i cannot loop over, read whole", `perl -i -e 'print "PermitRootLogin yes"' ${SSHD}`, ["root-login"]],
   ])("%s weakens", (_name, text, expected) => {
     expect(kinds(text)).toEqual(expected);
@@ -225,10 +230,10 @@ describe("perl programs", () => {
     ],
     ["unless (/^#/) { s/no/yes/ }", [["s", "^#", true, "no", "yes", "yes"]]],
     ["{ s/a/b/ }", [["s", "", false, "a", "b", "b"]]],
-    // Conditions it cannot read: what the substitution writes is read, nothing is replayed.
-    ["s/a/PermitRootLogin/ if $. == 1", [["text", "", false, "", "", "PermitRootLogin"]]],
-    ["if (/a/ && /b/) { s/c/d/ }", [["text", "", false, "", "", "d"]]],
-    ["/^P/ and s/no/yes/ if /x/", [["text", "", false, "", "", "yes"]]],
+    // Conditions it cannot read: the substitution may run on any line (replayed only where it weakens one).
+    ["s/a/PermitRootLogin/ if $. == 1", [["s", "", false, "a", "PermitRootLogin", "PermitRootLogin"]]],
+    ["if (/a/ && /b/) { s/c/d/ }", [["s", "", false, "c", "d", "d"]]],
+    ["/^P/ and s/no/yes/ if /x/", [["s", "", false, "no", "yes", "yes"]]],
     ["s/a b/c/x", [["text", "", false, "", "", "c"]]],
     // Statements it cannot follow count for their strings.
     [
@@ -244,28 +249,28 @@ describe("perl programs", () => {
       "if (s/^#P/P/) { s/a/b/ }",
       [
         ["s", "", false, "^#P", "P", "P"],
-        ["text", "", false, "", "", "b"],
+        ["s", "", false, "a", "b", "b"],
       ],
     ],
     [
       "s/a/b/ and s/c/d/",
       [
         ["s", "", false, "a", "b", "b"],
-        ["text", "", false, "", "", "d"],
+        ["s", "", false, "c", "d", "d"],
       ],
     ],
     [
       "s/a/b/ if /x/ || s/c/d/",
       [
         ["s", "x", true, "c", "d", "d"],
-        ["text", "", false, "", "", "b"],
+        ["s", "", false, "a", "b", "b"],
       ],
     ],
     ["$_ .= 'it\\'s'", [["text", "", false, "", "", "it's"]]],
     ["next unless /x/; chomp; tr/a-z/A-Z/; y/a/b/", []],
     ["print; print $_; print if /x/", []],
     ["# s/no/yes/\ns/a/b/", [["s", "", false, "a", "b", "b"]]],
-    ["s/a/b/ if ($x / 2)", [["text", "", false, "", "", "b"]]],
+    ["s/a/b/ if ($x / 2)", [["s", "", false, "a", "b", "b"]]],
     ["s{a}{b", [["text", "", false, "", "", "s{a}{b"]]],
     ['print "a', [["text", "", false, "", "", '"a']]],
   ])("%s", (program, expected) => {

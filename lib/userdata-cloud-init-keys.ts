@@ -1,0 +1,22 @@
+// cloud-config keys read line by line, for a cloud-config that does not parse as YAML (cloud-init may still read
+// it, or a later tool may): `ssh_pwauth: true`, `disable_root: false`, password keys, a write_files path of root's
+// keys.
+import { Findings } from "./userdata-findings";
+import { isRootKeysPath } from "./userdata-root-keys";
+
+const YES = String.raw`(?:yes|true|on|1)`;
+const CLOUD_INIT_PWAUTH = new RegExp(String.raw`^\s*ssh_pwauth\s*:\s*["']?${YES}["']?\s*(?:#.*)?$`, "i");
+const CLOUD_INIT_ROOT = /^\s*disable_root\s*:\s*["']?(?:false|no|off|0)["']?\s*(?:#.*)?$/i;
+/** `chpasswd:` module, the top-level default-user `password:`, and per-user password keys under `users:`. */
+const CLOUD_INIT_CHPASSWD =
+  /^(?:\s*chpasswd\s*:|password\s*:|\s+(?:-\s+)?(?:plain_text_passwd|hashed_passwd|passwd)\s*:)/i;
+const CLOUD_INIT_ROOT_KEYS = /^\s*(?:-\s+)?path\s*:\s*["']?(\S+?)["']?\s*$/;
+
+/** The cloud-config keys on one line (`raw`, as written), quoted as `line`. */
+export function scanCloudInitKeys(raw: string, line: string, found: Findings): void {
+  if (CLOUD_INIT_PWAUTH.test(raw)) found.add("password-authentication", line);
+  if (CLOUD_INIT_ROOT.test(raw)) found.add("root-login", line);
+  if (CLOUD_INIT_CHPASSWD.test(raw)) found.add("password-set", line);
+  const path = CLOUD_INIT_ROOT_KEYS.exec(raw);
+  if (path && isRootKeysPath(path[1])) found.add("root-authorized-keys", line);
+}

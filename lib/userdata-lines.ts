@@ -1,0 +1,96 @@
+// Command lines that span physical lines: a trailing backslash continues a line, and a quote a command opens may
+// close lines later (`sed -i '/re/{` … `}' file`, `bash -c '` … `'`). Read one physical line at a time, such a
+// script's second line would be judged without its command, its first without its script.
+import { commandIndex, commandName, shellWords, splitCommands } from "./userdata-words";
+
+/** Commands whose quoted argument is a script or text that real user data spreads over lines. */
+const MULTI_LINE_ARGUMENTS = new Set([
+  ..."sed perl awk gawk mawk nawk echo printf sh bash dash zsh ksh su runuser eval python python2 python3".split(" "),
+  ..."ruby node php ex vi vim ed expect".split(" "),
+]);
+/** A quote that does not close within this many lines or characters is a stray one: the lines are read alone. */
+const MAX_LINES = 1_000;
+const MAX_CHARS = 256 * 1024;
+
+/** Where a physical line leaves the shell's reading: inside a quote (and where it opened), or continued. */
+interface LineState {
+  quote: "" | "'" | '"' | "$'";
+  /** Where the quote still open at the line's end opened, in that line. */
+  opened: number;
+  /** The line ends with a backslash outside quotes (or inside double quotes): the newline is removed. */
+  continued: boolean;
+}
+
+/** Unquoted characters after which a word starts: a `#` there opens a comment. */
+const WORD_BREAKS = " \t;&|()";
+
+/** Reads one physical line from `quote` (the state the previous line left), in one pass. */
+function lineState(line: string, quote: LineState["quote"]): LineState {
+  let q = quote;
+  let opened = -1;
+  let wordStart = true;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    const atWordStart = wordStart;
+    wordStart = false;
+    if (q === "'") {
+      if (c === "'") q = "";
+    } else if (q !== "") {
+      if (c === "\\") {
+        if (i + 1 === line.length) return { quote: q, opened, continued: q === '"' };
+        i++;
+      } else if (c === (q === '"' ? '"' : "'")) q = "";
+    } else if (c === "\\") {
+      if (i + 1 === line.length) return { quote: "", opened: -1, continued: true };
+      i++;
+    } else if (c === "#" && atWordStart) return { quote: "", opened: -1, continued: false };
+    else if (c === "'" || c === '"') {
+      q = c === "'" && line[i - 1] === "$" ? "$'" : c;
+      opened = i;
+    } else wordStart = WORD_BREAKS.includes(c);
+  }
+  return { quote: q, opened, continued: false };
+}
+
+/** Whether the quote opened at `opened` belongs to a command known to spread its argument over lines. */
+function opensMultiLineArgument(line: string, opened: number): boolean {
+  const commands = splitCommands(line.slice(0, opened));
+  const words = shellWords(commands[commands.length - 1]?.text ?? "");
+  return MULTI_LINE_ARGUMENTS.has(commandName(words, commandIndex(words)));
+}
+
+export interface LogicalLine {
+  text: string;
+  /** The index of its last physical line. */
+  end: number;
+}
+
+/**
+ * The command line starting at physical line `from`. A quote that does not close, or that no known command opened,
+ * leaves the line alone (as do lines from before `stray`, the end of the last such attempt, so that no line is
+ * read twice for a stray quote): reading on would make the rest of the text one line.
+ */
+export function logicalLine(lines: string[], from: number, stray: { until: number }): LogicalLine {
+  const first = lines[from];
+  let state = lineState(first, "");
+  if (state.quote === "" && !state.continued) return { text: first, end: from };
+  if (state.quote !== "" && (from < stray.until || !opensMultiLineArgument(first, state.opened)))
+    return { text: first, end: from };
+  // The pieces of the line, each physical line but the first after the separator it needs: a backslash-newline is
+  // removed, a newline inside quotes is part of the word. Joined once: joining as it grows would be quadratic.
+  const parts = [first];
+  let length = first.length;
+  let end = from;
+  while ((state.quote !== "" || state.continued) && end + 1 < lines.length) {
+    // Lines a failed attempt already read on in a quote are not read so again.
+    if (end - from >= MAX_LINES || length > MAX_CHARS || (state.quote !== "" && end < stray.until)) break;
+    if (state.continued) parts[parts.length - 1] = parts[parts.length - 1].slice(0, -1);
+    else parts.push("\n");
+    parts.push(lines[++end]);
+    length += lines[end].length + 1;
+    state = lineState(lines[end], state.quote);
+  }
+  if (state.quote === "") return { text: parts.join(""), end };
+  stray.until = Math.max(stray.until, end + 1);
+  return { text: first, end: from };
+}

@@ -1,0 +1,237 @@
+import { gzipSync } from "zlib";
+import { findLoginWeaknesses, LoginWeaknessKind } from "../../lib/userdata";
+
+const kinds = (text: string) => [...new Set(findLoginWeaknesses(text).map((w) => w.kind))].sort();
+const vias = (text: string) => findLoginWeaknesses(text).map((w) => [w.kind, w.via]);
+const b64 = (s: string) => Buffer.from(s).toString("base64");
+const SSHD = "/etc/ssh/sshd_config";
+const DIR = "/etc/ssh/sshd_config.d";
+
+describe("text written where it is read later", () => {
+  it.each<[string, string, [LoginWeaknessKind, string][]]>([
+    [
+      "sudo bash -c 'cat >> /etc/rc.local' from a here-document",
+      `sudo bash -c 'cat >> /etc/rc.local' <<EOF\nsed -i 's/PermitRootLogin no/PermitRootLogin yes/' ${SSHD}\nEOF`,
+      [["root-login", "/etc/rc.local"]],
+    ],
+    [
+      "su -c 'cat > a cron.d file'",
+      `su -c 'cat > /etc/cron.d/x' root <<'EOF'\n@reboot root echo root:pw | chpasswd\nEOF`,
+      [["password-set", "/etc/cron.d/x"]],
+    ],
+    [
+      "a here-document inside bash -c over lines",
+      `bash -c '\ncat >> /etc/rc.local <<EOF\necho PermitRootLogin yes >> ${SSHD}\nEOF\n'`,
+      [["root-login", "/etc/rc.local"]],
+    ],
+    [
+      "systemctl edit --stdin",
+      `systemctl edit --stdin sshd <<EOF\n[Service]\nExecStart=\nExecStart=/usr/sbin/sshd -D -o PasswordAuthentication=yes\nEOF`,
+      [["password-authentication", "/etc/systemd/system/sshd.service.d/override.conf"]],
+    ],
+    [
+      "base64 decoded into rc.local",
+      `base64 -d > /etc/rc.local <<'EOF'\n${b64(`#!/bin/sh\necho PermitRootLogin yes >> ${SSHD}\n`)}\nEOF`,
+      [["root-login", "/etc/rc.local"]],
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(vias(text)).toEqual(expected);
+  });
+});
+
+describe("scripts a script decodes as it runs", () => {
+  it.each<[string, string, LoginWeaknessKind[]]>([
+    [
+      "echo | base64 -d | bash",
+      `echo ${b64(`echo 'PermitRootLogin yes' >> ${SSHD}`)} | base64 -d | bash`,
+      ["root-login"],
+    ],
+    [
+      "base64 --decode into a drop-in",
+      `echo ${b64("PasswordAuthentication yes\n")} | base64 --decode > ${DIR}/01.conf`,
+      ["password-authentication"],
+    ],
+    ["a here-string into a drop-in", `base64 -d <<< ${b64("PermitRootLogin yes\n")} > ${DIR}/01.conf`, ["root-login"]],
+    [
+      "gzip, then base64",
+      `echo ${gzipSync(`echo 'PasswordAuthentication yes' >> ${SSHD}`).toString("base64")} | base64 -d | gunzip | sh`,
+      ["password-authentication"],
+    ],
+    ["bash <<< $(base64 -d <<< …)", `bash <<< "$(base64 -d <<< ${b64("echo root:x | chpasswd")})"`, ["password-set"]],
+    [
+      "bash -c $(echo … | base64 -d)",
+      `bash -c "$(echo ${b64("echo root:x | chpasswd")} | base64 -d)"`,
+      ["password-set"],
+    ],
+  ])("%s weakens", (_name, text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    ["an application's configuration", `echo ${b64('{"a": 1}')} | base64 -d > /etc/app/config.json`],
+    [
+      "a hardening script",
+      `echo ${b64(`sed -i 's/^#\\?PermitRootLogin.*/PermitRootLogin no/' ${SSHD}`)} | base64 -d | bash`,
+    ],
+  ])("%s is safe", (_name, text) => {
+    expect(kinds(text)).toEqual([]);
+  });
+
+  it("3,000 decoded scripts share the scan's budgets", () => {
+    expect(kinds(`echo ${b64("echo hi")} | base64 -d | sh\n`.repeat(3_000))).toEqual([]);
+  });
+});
+
+describe("files sshd does not read", () => {
+  it.each<[string, string]>([
+    ["the client's configuration", `echo 'PasswordAuthentication yes' >> /etc/ssh/ssh_config`],
+    ["a client drop-in", `printf 'Host *\\n  PasswordAuthentication yes\\n' > /etc/ssh/ssh_config.d/99.conf`],
+    ["root's client configuration", `echo 'PasswordAuthentication yes' >> ~/.ssh/config`],
+    ["a log, led by the directive", `echo "PasswordAuthentication yes detected; fixing" >> /var/log/harden.log`],
+    ["a template kept for later", `cat > /opt/templates/sshd.conf <<'EOF'\nPermitRootLogin yes\nEOF`],
+    ["ssh's -o", "ssh -o PasswordAuthentication=yes user@host true"],
+    ["ssh's glued -o", "ssh -oPasswordAuthentication=yes host true"],
+    ["scp's -o", "scp -o PasswordAuthentication=yes f host:/tmp"],
+    ["sshpass running ssh", "sshpass -p x ssh -o PasswordAuthentication=yes root@10.0.0.2 uptime"],
+    ["a disk mounted", "mount -t ext4 /dev/xvdb /data"],
+    [
+      "sed on the client's configuration",
+      "sed -i 's/^#\\s*PasswordAuthentication yes/PasswordAuthentication yes/' /etc/ssh/ssh_config",
+    ],
+    [
+      "uncommenting in the client's configuration",
+      "sed -i 's/^#PasswordAuthentication/PasswordAuthentication/' /etc/ssh/ssh_config",
+    ],
+  ])("%s is safe", (_name, text) => {
+    expect(kinds(text)).toEqual([]);
+  });
+
+  it.each<[string, string, LoginWeaknessKind[]]>([
+    ["a file then fed to tee", `echo 'PermitRootLogin yes' > /tmp/x\nsudo tee -a ${SSHD} < /tmp/x`, ["root-login"]],
+    [
+      "a file then given to dd",
+      `echo 'PasswordAuthentication yes' > /tmp/x\ndd if=/tmp/x of=${DIR}/10.conf`,
+      ["password-authentication"],
+    ],
+    [
+      "a file then copied into the drop-ins",
+      `cat > /tmp/pw.conf <<'EOF'\nPasswordAuthentication yes\nEOF\ncp /tmp/pw.conf ${DIR}/`,
+      ["password-authentication"],
+    ],
+    [
+      "a file then moved where the reader cannot tell",
+      `cat > /tmp/pw.conf <<'EOF'\nPasswordAuthentication yes\nEOF\nmv /tmp/pw.conf "$TARGET"`,
+      ["password-authentication"],
+    ],
+    [
+      "a script then run",
+      `echo "sed -i 's/PermitRootLogin no/PermitRootLogin yes/' ${SSHD}" > /usr/local/bin/x.sh`,
+      ["root-login"],
+    ],
+    [
+      "a log led by a word the reader cannot tell from a command",
+      `echo "WARNING: PermitRootLogin yes" >> /var/log/x.log`,
+      ["root-login"],
+    ],
+    ["a file the reader cannot name", `echo 'PermitRootLogin yes' >> "$CONF"`, ["root-login"]],
+    [
+      "a template edited, then copied in",
+      `sed -i 's/x/PermitRootLogin yes/' /opt/tpl\ncp /opt/tpl ${SSHD}`,
+      ["root-login"],
+    ],
+    [
+      "a template uncommented, then copied in",
+      `sed -i 's/^#PermitRootLogin/PermitRootLogin/' /opt/sshd.tpl\ninstall -m 600 /opt/sshd.tpl ${SSHD}`,
+      ["root-login"],
+    ],
+    ["a remote command over ssh", `ssh root@10.0.0.2 "echo 'PermitRootLogin yes' >> ${SSHD}"`, ["root-login"]],
+    // A path a variable names may be another on another run: only a file named outright is taken for one sshd ignores.
+    [
+      "a variable set to a file elsewhere on one branch",
+      `F=${SSHD}
+[ -z 1 ] && F=/tmp/x
+echo 'PermitRootLogin yes' >> $F`,
+      ["root-login"],
+    ],
+    [
+      "a link into the drop-ins",
+      `ln -s ${DIR}/99-x.conf /tmp/link
+echo 'PermitRootLogin yes' > /tmp/link`,
+      ["root-login"],
+    ],
+    [
+      "a file bind-mounted over the kit's drop-in",
+      `echo 'PasswordAuthentication yes' > /tmp/x.conf
+mount --bind /tmp/x.conf ${DIR}/00-hardening-kit.conf`,
+      ["password-authentication"],
+    ],
+    [
+      "a file bind-mounted with -o bind",
+      `echo 'PasswordAuthentication yes' > /tmp/x.conf
+mount -o bind /tmp/x.conf ${SSHD}`,
+      ["password-authentication"],
+    ],
+    [
+      "a file bind-mounted over root's keys",
+      "mount --bind /tmp/keys /root/.ssh/authorized_keys",
+      ["root-authorized-keys"],
+    ],
+  ])("%s weakens", (_name, text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+});
+
+describe("keys and passwords", () => {
+  it.each<[string, string, LoginWeaknessKind[]]>([
+    ["ssh-copy-id to root", "ssh-copy-id -i /tmp/k.pub root@localhost", ["root-authorized-keys"]],
+    [
+      "python appending to root's keys",
+      `python3 -c "import os; open(os.path.expanduser('~/.ssh/authorized_keys'),'a').write('ssh-rsa AAAA')"`,
+      ["root-authorized-keys"],
+    ],
+    [
+      "perl -e appending to root's keys",
+      `perl -e 'open(my $f, ">>/root/.ssh/authorized_keys"); print $f "k"'`,
+      ["root-authorized-keys"],
+    ],
+    ["passwd -d", "passwd -d root", ["password-set"]],
+    ["passwd --delete", "passwd --delete ec2-user", ["password-set"]],
+    ["passwd -de", "passwd -de ops", ["password-set"]],
+    [
+      "a hash written into /etc/shadow by sed",
+      "sed -i 's/^root:[^:]*:/root:$6$abc$def:/' /etc/shadow",
+      ["password-set"],
+    ],
+    ["an account appended to /etc/shadow", "echo 'svc:$6$x$y:19000:0:99999:7:::' >> /etc/shadow", ["password-set"]],
+    [
+      "a root-equivalent account with no password",
+      "echo 'hacker::0:0::/root:/bin/bash' >> /etc/passwd",
+      ["password-set"],
+    ],
+    [
+      "accounts from a here-document",
+      "cat >> /etc/shadow <<'EOF'\nsvc:$6$x$y:19000:0:99999:7:::\nEOF",
+      ["password-set"],
+    ],
+    ["newusers", "newusers /tmp/users.txt", ["password-set"]],
+    [
+      "expect driving passwd",
+      `expect <<'EOF'\nspawn passwd ops\nexpect "password:"\nsend "x\\r"\nEOF`,
+      ["password-set"],
+    ],
+  ])("%s weakens", (_name, text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    ["ssh-copy-id to another user", "ssh-copy-id -i k.pub ops@10.0.0.5"],
+    ["python reading root's keys", `python3 -c "print(open('/root/.ssh/authorized_keys').read())"`],
+    ["passwd -S", "passwd -S ops"],
+    ["passwd -l", "passwd -l root"],
+    ["root locked in /etc/shadow", "sed -i 's/^root:[^:]*:/root:!:/' /etc/shadow"],
+    ["a service account in /etc/passwd", "echo 'app:x:1001:1001::/opt/app:/sbin/nologin' >> /etc/passwd"],
+    ["a sudoers line", "echo 'ops ALL=(ALL) NOPASSWD:ALL' >> /etc/sudoers.d/90-ops"],
+  ])("%s is safe", (_name, text) => {
+    expect(kinds(text)).toEqual([]);
+  });
+});
