@@ -68,6 +68,23 @@ export function awsBeanstalkSshRestriction(props: Record<string, unknown>): Ingr
   return { entries };
 }
 
+/**
+ * `aws.elasticbeanstalk.Environment`: besides SSHSourceRestriction, an environment given an EC2KeyName without that
+ * option gets SSH open to 0.0.0.0/0. One built from a template (templateName) may take the option from it, so only
+ * an environment without one counts that default.
+ */
+export function awsBeanstalkEnvironmentSsh(props: Record<string, unknown>): IngressExtraction {
+  const explicit = awsBeanstalkSshRestriction(props);
+  const items = listField(props, "settings");
+  if (typeof items === "string" || explicit.unknownField) return explicit;
+  const setting = (name: string) => items.map(obj).find((s) => s?.namespace === BEANSTALK_NAMESPACE && s.name === name);
+  const key = setting("EC2KeyName")?.value;
+  const fromTemplate = props.templateName !== undefined && props.templateName !== null && props.templateName !== "";
+  if (setting("SSHSourceRestriction") || fromTemplate || key === undefined || key === null || key === "")
+    return explicit;
+  return { entries: [...explicit.entries, tcpPort("settings (EC2KeyName without SSHSourceRestriction)", 22)] };
+}
+
 /** `aws.gamelift.Fleet`: ec2InboundPermissions open ports on the fleet's instances ({fromPort, toPort, ipRange}). */
 export function awsGameLiftInbound(props: Record<string, unknown>): IngressExtraction {
   const items = listField(props, "ec2InboundPermissions");

@@ -3,6 +3,7 @@
 import { alicloudEnsSecurityGroup, alicloudSwasFirewallRule } from "./ingress-alicloud-firewalls";
 import { alicloudPolicy, listField, naclAction, protocolOf, range, sourcesOf } from "./ingress-fields";
 import {
+  awsBeanstalkEnvironmentSsh,
   awsBeanstalkSshRestriction,
   awsEksNodeGroupRemoteAccess,
   awsGameLiftInbound,
@@ -222,7 +223,7 @@ export const INGRESS_EXTRACTORS: Record<string, (props: Record<string, unknown>)
   "aws:lightsail/instancePublicPorts:InstancePublicPorts": awsLightsailPublicPorts,
   // Services that write the rule themselves (lib/ingress-managed-services.ts).
   "aws:eks/nodeGroup:NodeGroup": awsEksNodeGroupRemoteAccess,
-  "aws:elasticbeanstalk/environment:Environment": awsBeanstalkSshRestriction,
+  "aws:elasticbeanstalk/environment:Environment": awsBeanstalkEnvironmentSsh,
   "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate": awsBeanstalkSshRestriction,
   "aws:gamelift/fleet:Fleet": awsGameLiftInbound,
   // Alibaba Cloud firewalls besides ECS security groups (lib/ingress-alicloud-firewalls.ts).

@@ -319,7 +319,7 @@ export const awsShapes: Record<string, Shape> = {
       ],
     },
   },
-  "aws:elasticbeanstalk/environment:Environment": beanstalkSettings,
+  "aws:elasticbeanstalk/environment:Environment": { ...beanstalkSettings, templateName: "string" },
   "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate": beanstalkSettings,
   "aws:gamelift/fleet:Fleet": {
     ec2InboundPermissions: { arrayOf: { protocol: "protocol", fromPort: "port", toPort: "port", ipRange: "cidr" } },

@@ -123,6 +123,53 @@ const adminCases: Case[] = [
     notes: 1,
     violations: 0,
   },
+  {
+    name: "Beanstalk key pair without SSHSourceRestriction opens SSH to the internet",
+    type: BEANSTALK,
+    props: {
+      application: "app",
+      settings: [{ namespace: "aws:autoscaling:launchconfiguration", name: "EC2KeyName", value: "ops" }],
+    },
+    violations: 1,
+    mentions: "EC2KeyName without SSHSourceRestriction",
+  },
+  {
+    name: "Beanstalk key pair unknown at preview still counts",
+    type: BEANSTALK,
+    props: {
+      application: "app",
+      settings: [{ namespace: "aws:autoscaling:launchconfiguration", name: "EC2KeyName", value: UNKNOWN }],
+    },
+    violations: 1,
+  },
+  {
+    name: "Beanstalk without a key pair opens no SSH",
+    type: BEANSTALK,
+    props: {
+      application: "app",
+      settings: [{ namespace: "aws:autoscaling:launchconfiguration", name: "InstanceType", value: "t3.micro" }],
+    },
+    violations: 0,
+  },
+  {
+    name: "Beanstalk key pair from a template may take its restriction from it",
+    type: BEANSTALK,
+    props: {
+      application: "app",
+      templateName: "hardened",
+      settings: [{ namespace: "aws:autoscaling:launchconfiguration", name: "EC2KeyName", value: "ops" }],
+    },
+    violations: 0,
+  },
+  {
+    name: "Beanstalk template with a key pair is judged where it is used",
+    type: BEANSTALK_TEMPLATE,
+    props: {
+      application: "app",
+      settings: [{ namespace: "aws:autoscaling:launchconfiguration", name: "EC2KeyName", value: "ops" }],
+    },
+    violations: 0,
+  },
   // GameLift
   { name: "GameLift SSH from anywhere", type: GAMELIFT, props: inbound(22, 22, "0.0.0.0/0"), violations: 1 },
   { name: "GameLift RDP range from anywhere", type: GAMELIFT, props: inbound(3000, 4000, "0.0.0.0/0"), violations: 1 },
