@@ -12,8 +12,9 @@ import { isCloudConfig, scanCloudConfig, ScanText } from "./userdata-cloud-confi
 import { InflateBudget } from "./userdata-decode";
 import { Findings, LoginWeakness } from "./userdata-findings";
 import { mimeParts } from "./userdata-mime";
+import { AS_CONFIG, AS_WRITTEN, LineScan, Reading } from "./userdata-scan-context";
 import { MatchBudget } from "./userdata-sed-regex";
-import { AS_CONFIG, AS_WRITTEN, LineScan, Reading, scanLines } from "./userdata-shell";
+import { scanLines } from "./userdata-shell";
 import { isInertPath, isMainSshdConfigPath, isSshdConfigPath, maybeSshdConfigPath } from "./userdata-sshd-paths";
 
 export { decodeUserData } from "./userdata-decode";

@@ -1,0 +1,98 @@
+// What a command that is read as a command line writes or sets: sshd directives that weaken login, Match blocks,
+// AuthenticationMethods and Include values, sed edits of the stock sshd_config lines, hardening, passwords.
+import { passwordLines } from "./userdata-accounts";
+import { ParsedCommand } from "./userdata-destinations";
+import { streamEdit } from "./userdata-editors";
+import { setsPassword } from "./userdata-passwords";
+import { LineScan, ScanState } from "./userdata-scan-context";
+import { namesDropIns } from "./userdata-sshd-defaults";
+import {
+  AUTHENTICATION_METHODS,
+  directivesSetToNo,
+  INCLUDE,
+  isSettingWord,
+  MATCH,
+  weaknessesIn,
+} from "./userdata-sshd-directives";
+import { isInertPath } from "./userdata-sshd-paths";
+import { Word } from "./userdata-words";
+import { judgedText } from "./userdata-written-text";
+
+export interface WriteContext {
+  line: string;
+  scan: LineScan;
+  state: ScanState;
+  /** The command's pipeline writes sshd's configuration, surely (`config`) or maybe, or sshd_config itself. */
+  config: boolean;
+  mainConfig: boolean;
+  maybeConfig: boolean;
+  /** The command's pipeline writes /etc/shadow or /etc/passwd. */
+  accounts: boolean;
+  /** The command's output goes to the log (or nowhere): no file, no pipe. */
+  printsOnly: boolean;
+  /** The command as the script spells it, its variables not expanded. */
+  spelt: string;
+}
+
+/**
+ * Directives and passwords a command writes or sets. A stream editor (sed, perl -p) is read for what its script
+ * writes, echo and printf for what they print; any other command for its whole text.
+ */
+export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
+  const { line, scan, state, config, mainConfig, maybeConfig, accounts, printsOnly, spelt } = context;
+  const { words, name, args } = parsed;
+  const { found, reading } = scan;
+  const edit = streamEdit(name, args);
+  // `sed -n '/re/p' f`, `perl -ne 'print if /re/' f`: an editor that only prints to the log writes nothing.
+  if (edit && !edit.inPlace && printsOnly) return;
+  const written = judgedText(parsed, edit);
+  const setting = isSettingLine(words, name);
+  // A setting line in a file sshd does not read (a README under /opt), or what an edit writes in files sshd does not
+  // read (the client's ssh_config), counts only if the user data makes sshd read it.
+  const inertEdit =
+    edit?.inPlace && edit.files.length > 0 && edit.files.every((f) => isInertPath(f) && spelt.includes(f));
+  const unlessSshdReads = inertEdit ? edit?.files[0] : setting ? reading.inertFile : undefined;
+  for (const { kind, keyboardOnly } of weaknessesIn(written)) found.add(kind, line, { keyboardOnly, unlessSshdReads });
+  const match = MATCH.exec(written);
+  if (match) state.inMatch = match[1].toLowerCase() !== "all";
+  if (config || (setting && reading.sshdConfig))
+    for (const value of uncommented(written, AUTHENTICATION_METHODS))
+      found.authenticationMethods(value, !state.inMatch);
+  if (reading.inertFile === undefined || !setting)
+    for (const value of uncommented(written, INCLUDE))
+      for (const pattern of value.split(/[ \t]+/)) if (pattern !== "") found.sshdReads(pattern);
+  if (edit) state.stock.edit(edit.script, maybeConfig, { line, found, at: found.now(), unlessSshdReads });
+  // Hardening written to sshd's files undoes taking the kit's drop-in away, as Restorations says.
+  const sshdFile = config ? (mainConfig ? "main" : "drop-in") : setting ? reading.sshdFile : undefined;
+  if (sshdFile !== undefined && !state.inMatch)
+    for (const directive of directivesSetToNo(written)) found.hardened(directive, sshdFile === "drop-in");
+  if (config || (setting && reading.sshdConfig)) {
+    const includes = uncommented(written, INCLUDE).flatMap((value) => value.split(/[ \t]+/));
+    if (!edit && includes.some(namesDropIns)) state.stock.includeWritten();
+  }
+  if (setsPassword(parsed) || (accounts && passwordLines(written).length > 0)) found.add("password-set", line);
+}
+
+/** A line of sshd_config itself (as in a here-document or a written file): a directive is the first word. */
+function isSettingLine(words: Word[], name: string): boolean {
+  return isSettingWord(name) || isSettingWord(words[0]?.text ?? "");
+}
+
+/**
+ * The values of `directive` in written text that no `#` comments out: none on their line before them (a line ends
+ * at a newline or an escaped `\n`, as echo -e and printf write). One pass: the text between matches is read once.
+ */
+function uncommented(written: string, directive: RegExp): string[] {
+  const values: string[] = [];
+  let commented = false;
+  let p = 0;
+  for (const m of written.matchAll(directive)) {
+    for (; p < m.index; p++) {
+      const c = written[p];
+      if (c === "#") commented = true;
+      else if (c === "\n" || c === "\r" || (c === "\\" && written[p + 1] === "n")) commented = false;
+    }
+    if (!commented) values.push(m[1]);
+  }
+  return values;
+}

@@ -1,0 +1,50 @@
+// Text a command writes whole to files the scan can read as what they are (a boot script for the commands it will
+// run, a file sshd does not read for its lines), handed to the caller instead of being read as a command line.
+import { decodedText, encodedInputs } from "./userdata-base64";
+import { bootScriptFormat } from "./userdata-boot-scripts";
+import { Destinations, ParsedCommand } from "./userdata-destinations";
+import { streamEdit } from "./userdata-editors";
+import { hereStrings, printedText } from "./userdata-printed";
+import { LineScan } from "./userdata-scan-context";
+import { writtenText } from "./userdata-sed-edits";
+import { isInertPath } from "./userdata-sshd-paths";
+
+/** What `echo … | base64 -d` decodes, read as written where base64's output goes (a pipe into bash: commands). */
+export function deliverDecoded(commands: ParsedCommand[], i: number, destinations: Destinations, scan: LineScan): void {
+  if (!scan.written) return;
+  for (const encoded of encodedInputs(commands, i)) {
+    const text = decodedText(encoded, scan.inflateBudget);
+    if (text !== undefined) scan.written(text, destinations.output(i), scan.found);
+  }
+}
+
+/**
+ * Text an echo, printf, here-string or in-place stream editor (sed -i, perl -pi) writes only to boot scripts, handed
+ * to the caller to read as the commands it will run (quoted as such, with where they went); likewise what echo,
+ * printf or a here-string writes only to files sshd does not read (the SSH client's configuration, a log), read as
+ * those files. Returns false when the command writes elsewhere too, or nothing, and is read as a command line instead.
+ */
+export function deliverWritten(
+  { words, name, args }: ParsedCommand,
+  destinations: Destinations,
+  i: number,
+  scan: LineScan,
+  spelt: string,
+): boolean {
+  if (!scan.written) return false;
+  const deliveries: { text: string; files: string[] }[] = [];
+  const printed = printedText(name, args);
+  if (printed !== undefined) deliveries.push({ text: printed, files: destinations.output(i) });
+  for (const text of hereStrings(words)) deliveries.push({ text, files: destinations.input(i) });
+  const edit = streamEdit(name, args);
+  if (edit?.inPlace) deliveries.push({ text: writtenText(edit.script), files: edit.files });
+  const boot = (f: string) => bootScriptFormat(f) !== undefined;
+  // A file named outright in the script: one a variable names may be another on another run (`[ … ] && F=/tmp/x`).
+  const anyFile = (f: string) => boot(f) || (isInertPath(f) && spelt.includes(f));
+  // What an edit writes is not the whole file (an uncommented stock line is not in it): outside boot scripts it is
+  // read as a command line, by the uncommenting model too.
+  const fits = (d: { files: string[] }) => d.files.length > 0 && d.files.every(edit ? boot : anyFile);
+  if (deliveries.length === 0 || !deliveries.every(fits)) return false;
+  for (const { text, files } of deliveries) scan.written(text, files, scan.found);
+  return true;
+}

@@ -1,0 +1,56 @@
+// What a line scan is given and what it carries from line to line: how the text counts (sshd's configuration, a
+// file sshd does not read, any file), where findings go and the budgets nested reads share, and the state earlier
+// lines leave (a Match block, the stock sshd_config lines as edited, the script's variables).
+import { Findings } from "./userdata-findings";
+import { InflateBudget } from "./userdata-decode";
+import { MatchBudget } from "./userdata-sed-regex";
+import { StockSshdConfig } from "./userdata-uncomment";
+import { ShellVariables } from "./userdata-variables";
+
+/** How scanned text counts, as the file it was written to tells. */
+export interface Reading {
+  /** The text is (or may be taken for) sshd's configuration: its AuthenticationMethods lines count. */
+  sshdConfig: boolean;
+  /** The file holding the text, which sshd does not read: its setting lines count only if sshd is made to read it. */
+  inertFile?: string;
+  /** The text is written to sshd_config itself (read whatever becomes of the drop-ins) or to a drop-in. */
+  sshdFile?: "main" | "drop-in";
+}
+
+/** User data itself, and text that may be sshd_config: every line counts, AuthenticationMethods included. */
+export const AS_CONFIG: Reading = { sshdConfig: true };
+/** Text written to a file that runs later or that may be anything: its settings count, its AuthenticationMethods not. */
+export const AS_WRITTEN: Reading = { sshdConfig: false };
+
+/**
+ * Scans text written to `files` (none: a program reads it) by what they are: a boot script for the commands it
+ * runs, sshd's configuration, any file. Undefined at the nesting limit, where such text is read inline, as lines.
+ */
+export type ScanWritten = (text: string, files: string[], found: Findings) => void;
+
+export interface LineScan {
+  found: Findings;
+  reading: Reading;
+  /** What the scan may still spend simulating sed edits on sshd_config's stock lines. */
+  matchBudget: MatchBudget;
+  written?: ScanWritten;
+  /** Each line is a whole command (a crontab's, a unit's Exec): no here-document body follows one. */
+  oneLineCommands?: boolean;
+  /** What the scan may still inflate of gzip a script decodes as it runs. */
+  inflateBudget?: InflateBudget;
+}
+
+/** Where a scan is in the text it reads. */
+export interface ScanState {
+  /** Inside an sshd Match block. */
+  inMatch: boolean;
+  /** The stock sshd_config lines, as the script's sed commands so far left them. */
+  stock: StockSshdConfig;
+  /** The variables the script has set so far. */
+  variables: ShellVariables;
+  /**
+   * The script may send a command's output somewhere this line does not say: `exec > file`, `{ …; } > file`, a
+   * function called with a redirection. A stream editor that prints is then read as writing.
+   */
+  stdoutCaptured: boolean;
+}
