@@ -1,18 +1,15 @@
 // Shell lines that AWS Systems Manager Run Command sends to Linux instances as root: the AWS counterpart of Cloud
 // Assistant, and another way to rewrite sshd_config or plant root's keys. Windows actions are not shell and are
 // not read. Content may be hostile: nothing here throws, whatever its shape.
+import { sessionShellLines } from "./ssm-sessions";
+import { parseMapping } from "./structured-documents";
+import { ownEntry, referencedNames } from "./template-references";
 import { list, obj } from "./values";
-
-/** The YAML parser loads on the first document read: most stacks have none, and the pack's start-up is timed. */
-let yamlModule: typeof import("yaml") | undefined;
-const yaml = (): typeof import("yaml") => (yamlModule ??= require("yaml"));
 
 const SHELL_ACTION = "aws:runshellscript";
 /** An Automation step that sends a Command document (by name in `inputs.DocumentName`) to instances. */
 const RUN_COMMAND_ACTION = "aws:runcommand";
 const RUN_SHELL_SCRIPT = "AWS-RunShellScript";
-/** `{{ commands }}`: a step's runCommand may name a document parameter whose default holds the script. */
-const PARAMETER_REFERENCE = /\{\{\s*([\w.-]+)\s*\}\}/g;
 
 /** Run Command sends "Command" documents to instances. */
 export function isCommandDocumentType(type: unknown): boolean {
@@ -24,12 +21,14 @@ export function isAutomationDocumentType(type: unknown): boolean {
   return typeof type === "string" && type.toLowerCase() === "automation";
 }
 
-/** Which steps a document's type lets run shell: a type only known at apply may be either. */
+/** Which steps a document's type lets run shell: a type only known at apply may be any of them. */
 export interface ShellSteps {
   /** Command documents: `aws:runShellScript` steps (schema 2.x) and plugins (schema 1.2). */
   command: boolean;
   /** Automation runbooks: `aws:runCommand` steps sending AWS-RunShellScript with their own `commands`. */
   automation: boolean;
+  /** Session documents: the shell profile and Linux commands a session runs (see ssm-sessions). */
+  session: boolean;
 }
 
 /** An association's document is AWS's shell runner, by name or by ARN (`arn:aws:ssm:…::document/AWS-RunShellScript`). */
@@ -43,26 +42,20 @@ export function commandLines(v: unknown): string[] {
 }
 
 /**
- * The shell lines of a Command or Automation document's content (JSON or YAML, as `documentFormat` says; the YAML
- * parser reads both): schema 2.x `mainSteps[]` and schema 1.2 `runtimeConfig`, `aws:runShellScript` only, and an
- * Automation step's AWS-RunShellScript `commands`, with the defaults of the parameters those lines reference. Undefined when the content is not a JSON or YAML mapping.
+ * The shell lines of a Command, Automation or Session document's content (JSON or YAML, as `documentFormat` says;
+ * the YAML parser reads both): schema 2.x `mainSteps[]` and schema 1.2 `runtimeConfig`, `aws:runShellScript` only,
+ * an Automation step's AWS-RunShellScript `commands`, a session's Linux shell profile and commands, with the defaults
+ * of the parameters those lines reference. Undefined when the content is not a JSON or YAML mapping.
  */
 export function documentShellLines(content: string, steps: ShellSteps): string[] | undefined {
-  const doc = parseDocument(content);
+  const doc = parseMapping(content);
   if (!doc) return undefined;
-  const lines = [...mainStepLines(doc, steps), ...(steps.command ? schema12Lines(doc) : [])];
+  const lines = [
+    ...mainStepLines(doc, steps),
+    ...(steps.command ? schema12Lines(doc) : []),
+    ...(steps.session ? sessionShellLines(doc) : []),
+  ];
   return [...lines, ...referencedDefaults(lines, obj(doc.parameters))];
-}
-
-/** Duplicate keys keep the last value, as JSON parsers do; errors or a non-mapping mean no document. */
-function parseDocument(content: string): Record<string, unknown> | undefined {
-  try {
-    const doc = yaml().parseDocument(content, { logLevel: "silent", uniqueKeys: false });
-    if (doc.errors.length > 0) return undefined;
-    return obj(doc.toJS({ maxAliasCount: 100 }));
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -97,11 +90,7 @@ function isRunCommandAction(action: unknown): boolean {
   return typeof action === "string" && action.toLowerCase() === RUN_COMMAND_ACTION;
 }
 
-/** Each referenced parameter's default once, however often the lines name it. */
+/** Each referenced parameter's default once, however often the lines name it (`{{ commands }}`). */
 function referencedDefaults(lines: string[], parameters: Record<string, unknown> | undefined): string[] {
-  if (!parameters) return [];
-  const names = new Set(lines.flatMap((line) => [...line.matchAll(PARAMETER_REFERENCE)].map((m) => m[1])));
-  return [...names]
-    .filter((name) => Object.hasOwn(parameters, name))
-    .flatMap((name) => commandLines(obj(parameters[name])?.default));
+  return referencedNames(lines).flatMap((name) => commandLines(obj(ownEntry(parameters, name))?.default));
 }

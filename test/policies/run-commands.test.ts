@@ -212,9 +212,16 @@ describe("Systems Manager Command documents and associations", () => {
       notes: 1,
     },
     {
-      name: "malformed content of a Session document is ignored",
+      name: "malformed content of a Session document is a note (sessions run shell profiles)",
       type: DOCUMENT,
       props: { ...command("mainSteps: [\n  - {", "YAML"), documentType: "Session" },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "malformed content of a Policy document is ignored",
+      type: DOCUMENT,
+      props: { ...command("mainSteps: [\n  - {", "YAML"), documentType: "Policy" },
       violations: 0,
     },
     {

@@ -1,0 +1,93 @@
+// Checks of run-command scripts, which run as root on running instances: Alibaba Cloud Cloud Assistant commands and
+// OOS templates, AWS Systems Manager documents, associations and maintenance window tasks. Each is another way to
+// rewrite sshd_config or plant root's keys, the case's step 2.
+import { templateShellScripts } from "../../lib/oos-templates";
+import {
+  commandLines,
+  documentShellLines,
+  isAutomationDocumentType,
+  isCommandDocumentType,
+  isRunShellScriptDocument,
+  ShellSteps,
+} from "../../lib/ssm-commands";
+import { isSessionDocumentType } from "../../lib/ssm-sessions";
+import { containsUnknown, isUnknown, list, obj } from "../../lib/values";
+import { isWindowsCommandType } from "../../lib/windows-scripts";
+import { unverifiable } from "./findings";
+import { Check } from "./rule";
+import { documentFindings, scriptFindings, userDataCheck } from "./script-findings";
+
+/**
+ * Cloud Assistant pushes `commandContent` (base64) to running instances as root, another way to rewrite sshd_config.
+ * Shell scripts (`RunShellScript`, or a type not known at preview) are read; Windows scripts are not.
+ */
+export function cloudAssistantCheck(): Check<unknown> {
+  const content = userDataCheck(["commandContent"]);
+  return (p, ctx) => (isWindowsCommandType(p.type) ? [] : content(p, ctx));
+}
+
+/**
+ * OOS templates run Cloud Assistant commands from their tasks (ACS::ECS::RunCommand and its kin, ECS RunCommand
+ * through ACS::ExecuteAPI), as root on every instance they target.
+ */
+export function oosTemplateCheck(): Check<unknown> {
+  return (p) => documentFindings("content", p.content, templateShellScripts);
+}
+
+/**
+ * Systems Manager Command documents run their `aws:runShellScript` steps as root, like Cloud Assistant; Automation
+ * runbooks send AWS-RunShellScript from `aws:runCommand` steps; Session documents run a shell profile or commands
+ * at the start of every session. A type only known at apply may be any of them; content that does not parse then
+ * cannot be read, else it is no command.
+ */
+export function ssmDocumentCheck(): Check<unknown> {
+  return (p) => {
+    const type = p.documentType;
+    const steps: ShellSteps = {
+      command: isUnknown(type) || isCommandDocumentType(type),
+      automation: isUnknown(type) || isAutomationDocumentType(type),
+      session: isUnknown(type) || isSessionDocumentType(type),
+    };
+    if (!steps.command && !steps.automation && !steps.session) return [];
+    return documentFindings("content", p.content, (text) => {
+      const lines = documentShellLines(text, steps);
+      return lines && [lines.join("\n")];
+    });
+  };
+}
+
+/** An association of AWS-RunShellScript runs `parameters.commands`; a document named only at apply may be it. */
+export function ssmAssociationCheck(): Check<unknown> {
+  return (p) => {
+    if (!isUnknown(p.name) && !isRunShellScriptDocument(p.name)) return [];
+    const field = "parameters.commands";
+    if (isUnknown(p.parameters)) return [unverifiable("parameters")];
+    const commands = obj(p.parameters)?.commands;
+    if (containsUnknown(commands)) return [unverifiable(field)];
+    return scriptFindings(field, commandLines(commands).join("\n"));
+  };
+}
+
+/**
+ * A maintenance window's RUN_COMMAND task of AWS-RunShellScript runs the `commands` parameter on every target, on a
+ * schedule. Parameters arrive as `[{name, values}]`; a task type or document known only at apply may be this one.
+ */
+export function ssmMaintenanceWindowTaskCheck(): Check<unknown> {
+  return (p) => {
+    const type = p.taskType;
+    if (!isUnknown(type) && typeof type === "string" && type.toUpperCase() !== "RUN_COMMAND") return [];
+    if (!isUnknown(p.taskArn) && !isRunShellScriptDocument(p.taskArn)) return [];
+    const field = "taskInvocationParameters.runCommandParameters.parameters";
+    const invocation = p.taskInvocationParameters;
+    const runCommand = isUnknown(invocation) ? invocation : obj(invocation)?.runCommandParameters;
+    const parameters = isUnknown(runCommand) ? runCommand : obj(runCommand)?.parameters;
+    if (isUnknown(parameters)) return [unverifiable(field)];
+    return list(parameters).flatMap((entry, i) => {
+      const parameter = obj(entry);
+      if (isUnknown(entry) || isUnknown(parameter?.name)) return [unverifiable(`${field}[${i}]`)];
+      if (parameter?.name !== "commands") return [];
+      if (containsUnknown(parameter.values)) return [unverifiable(`${field}[${i}].values`)];
+      return scriptFindings(`${field}[${i}].values`, commandLines(parameter.values).join("\n"));
+    });
+  };
+}

@@ -1,0 +1,61 @@
+// How scripts become findings of disallow-userdata-login-weakening: each weakness quoted under the name of the field
+// that carries the script, and a field unknown at preview (or a document that does not parse) noted as unverifiable.
+import { decodeUserData, findLoginWeaknesses, weaknessContext } from "../../lib/userdata";
+import { isUnknown } from "../../lib/values";
+import { Finding, unverifiable, violation } from "./findings";
+import { Check } from "./rule";
+
+const EXPLAIN: Record<string, string> = {
+  "password-authentication": "enables SSH password authentication",
+  "root-login": "permits root login",
+  "root-authorized-keys": "writes /root/.ssh/authorized_keys",
+  "password-set": "sets a login password",
+};
+
+/** The weaknesses of a script, quoted, under the name of the field that carries it, with where a line was written. */
+export function scriptFindings(field: string, script: string): Finding[] {
+  return findLoginWeaknesses(script).map((w) =>
+    violation(`${field} ${EXPLAIN[w.kind]}: "${w.line.slice(0, 120)}"${weaknessContext(w)}`),
+  );
+}
+
+/**
+ * Several scripts of one field (steps, tasks, RUN lines): each distinct script read once (YAML aliases can repeat
+ * one many times), each finding reported once (two steps may share a line).
+ */
+export function scriptsFindings(field: string, scripts: readonly string[]): Finding[] {
+  const byMessage = new Map<string, Finding>();
+  for (const finding of [...new Set(scripts)].flatMap((script) => scriptFindings(field, script)))
+    if (!byMessage.has(finding.message)) byMessage.set(finding.message, finding);
+  return [...byMessage.values()];
+}
+
+/**
+ * One user-data value, plain or base64 (gzip included), MIME and cloud-config alike: decodeUserData reads base64
+ * when the text is base64 and the text itself otherwise, so fields documented as either need no flag.
+ */
+export function userDataFindings(field: string, v: unknown): Finding[] {
+  if (isUnknown(v)) return [unverifiable(field)];
+  return typeof v === "string" ? scriptFindings(field, decodeUserData(v)) : [];
+}
+
+/** Reads every user-data field the resource has. */
+export function userDataCheck(fields: string[]): Check<unknown> {
+  return (p) => fields.flatMap((field) => userDataFindings(field, p[field]));
+}
+
+/**
+ * A JSON or YAML document field whose scripts `scriptsOf` reads (undefined when the text does not parse): unknown
+ * at preview, or unreadable, it cannot be verified; absent, it runs nothing.
+ */
+export function documentFindings(
+  field: string,
+  v: unknown,
+  scriptsOf: (text: string) => readonly string[] | undefined,
+): Finding[] {
+  if (isUnknown(v)) return [unverifiable(field)];
+  if (typeof v !== "string") return [];
+  const scripts = scriptsOf(v);
+  if (!scripts) return [unverifiable(field, "it does not parse as JSON or YAML")];
+  return scriptsFindings(field, scripts);
+}
