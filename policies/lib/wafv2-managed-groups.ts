@@ -2,6 +2,7 @@
 // aws.wafv2.WebAclRule or aws.wafv2.WebAclRuleGroupAssociation. Keys are read case-insensitively: ruleJson uses the
 // API's PascalCase.
 import { containsUnknown, isUnknown, list, obj } from "../../lib/values";
+import { field, has, Priority, priorityOf } from "./wafv2-fields";
 
 export interface GroupUse {
   /** Undefined when unknown at preview. */
@@ -13,15 +14,9 @@ export interface GroupUse {
   weakenedRules: string[];
   /** The field that keeps the use from being judged at preview. */
   unknown?: string;
+  /** Of the rule that uses the group: rules with lower numbers run before it. */
+  priority?: Priority;
 }
-
-function field(o: Record<string, unknown> | undefined, key: string): unknown {
-  if (!o) return undefined;
-  const k = Object.keys(o).find((x) => x.toLowerCase() === key.toLowerCase());
-  return k === undefined ? undefined : o[k];
-}
-
-const has = (o: Record<string, unknown> | undefined, key: string) => field(o, key) !== undefined;
 
 /** managedRuleGroupStatement objects anywhere in a statement. */
 function statements(node: unknown, out: Record<string, unknown>[] = []): Record<string, unknown>[] {
@@ -36,7 +31,12 @@ function statements(node: unknown, out: Record<string, unknown>[] = []): Record<
   return out;
 }
 
-function use(group: Record<string, unknown>, countsOnly: boolean, actionUnknown?: string): GroupUse {
+function use(
+  group: Record<string, unknown>,
+  countsOnly: boolean,
+  priority: Priority | undefined,
+  actionUnknown?: string,
+): GroupUse {
   const name = field(group, "name");
   const vendor = field(group, "vendorName");
   const overrides = field(group, "ruleActionOverrides");
@@ -59,6 +59,7 @@ function use(group: Record<string, unknown>, countsOnly: boolean, actionUnknown?
     countsOnly,
     weakenedRules,
     unknown,
+    priority,
   };
 }
 
@@ -77,8 +78,9 @@ export function usesInRule(rule: unknown): GroupUse[] {
   const found = statements(statement);
   if (found.length === 0) return containsUnknown(statement) ? [unknownUse("rules[].statement")] : [];
   const override = field(r, "overrideAction");
-  if (isUnknown(override)) return found.map((s) => use(s, false, "overrideAction"));
-  return found.map((s) => use(s, has(obj(override), "count")));
+  const priority = priorityOf(r);
+  if (isUnknown(override)) return found.map((s) => use(s, false, priority, "overrideAction"));
+  return found.map((s) => use(s, has(obj(override), "count"), priority));
 }
 
 /** aws.wafv2.WebAclRuleGroupAssociation: managedRuleGroup plus an overrideAction string ("none" or "count"). */
@@ -87,8 +89,9 @@ export function usesInAssociation(p: Record<string, unknown>): GroupUse[] {
   const group = obj(p.managedRuleGroup);
   if (!group) return [];
   const action = p.overrideAction;
-  if (isUnknown(action)) return [use(group, false, "overrideAction")];
-  return [use(group, typeof action === "string" && action.toLowerCase() === "count")];
+  const priority = priorityOf(p);
+  if (isUnknown(action)) return [use(group, false, priority, "overrideAction")];
+  return [use(group, typeof action === "string" && action.toLowerCase() === "count", priority)];
 }
 
 /** Raw API rules in WebAcl.ruleJson. */

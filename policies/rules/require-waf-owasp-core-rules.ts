@@ -1,8 +1,11 @@
 import { GenericResource } from "../../lib/reachability";
+import { Resolver } from "../../lib/reachability/internals";
 import { isUnknown, list } from "../../lib/values";
 import { NAMES_SCHEMA } from "../lib/config";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
+import { AclRule, allowAheadFindings } from "../lib/wafv2-allow-ahead";
+import { IP_SET, ipSetLookup } from "../lib/wafv2-ip-sets";
 import { GroupUse, parseRuleJson, unknownUse, usesInAssociation, usesInRule } from "../lib/wafv2-managed-groups";
 import { wildcardMatches } from "../lib/wildcard";
 
@@ -27,29 +30,48 @@ const PROTECTED_RULES = ["CrossSiteScripting_*", "GenericLFI_*", "GenericRFI_*",
 /** Core web-protection scenes of WAF 3.0 (the OWASP-style rule engine), old and new names. */
 const CORE_SCENES = new Set(["waf_group", "waf_base"]);
 
-/** Every group use of the WebACL: its inline rules and the separate rule resources that point at it. */
-function usesOf(acl: GenericResource, resources: GenericResource[]): GroupUse[] | Finding {
+/** The WebACL's rules wherever they live, and the group uses among them and its rule group associations. */
+interface AclContents {
+  rules: AclRule[];
+  uses: GroupUse[];
+}
+
+function contentsOf(acl: GenericResource, res: Resolver): AclContents | Finding {
   const p = acl.inputs;
   const fromJson = parseRuleJson(p.ruleJson);
   if (fromJson === "invalid") return violation("ruleJson is not a JSON list of rules");
-  const attached = (type: string) =>
-    resources.filter((r) => r.type === type && refersTo(r, "webAclArn", acl, ["arn"])).map((r) => r.inputs);
-  const inline = isUnknown(p.rules) ? [unknownUse("rules")] : list(p.rules).flatMap(usesInRule);
-  const json = fromJson === "unknown" ? [unknownUse("ruleJson")] : fromJson.flatMap(usesInRule);
-  return [
-    ...inline,
-    ...json,
-    ...attached(WEB_ACL_RULE).flatMap(usesInRule),
-    ...attached(GROUP_ASSOCIATION).flatMap(usesInAssociation),
+  const attached = (type: string) => res.ofType(type).filter((r) => refersTo(r, "webAclArn", acl, ["arn"]));
+  // A whole list unknown at preview may hide any rule, as may one unknown element.
+  const listed = (key: string, value: unknown, items: unknown[]): AclRule[] =>
+    isUnknown(value)
+      ? [{ rule: value, source: key, lookup: ipSetLookup(res, acl, key) }]
+      : items.map((rule) => ({ rule, source: `${key}[]`, lookup: ipSetLookup(res, acl, key) }));
+  const rules = [
+    ...listed("rules", p.rules, list(p.rules)),
+    ...listed("ruleJson", fromJson === "unknown" ? p.ruleJson : undefined, fromJson === "unknown" ? [] : fromJson),
+    ...attached(WEB_ACL_RULE).map((r) => ({
+      rule: r.inputs,
+      source: `WebAclRule ${r.name}`,
+      lookup: ipSetLookup(res, r, "statement"),
+      fallbackName: r.name,
+    })),
   ];
+  const uses = [
+    ...rules.flatMap((r) => (isUnknown(r.rule) ? [unknownUse(r.source)] : usesInRule(r.rule))),
+    ...attached(GROUP_ASSOCIATION).flatMap((a) => usesInAssociation(a.inputs)),
+  ];
+  return { rules, uses };
 }
 
-/** The group must block with its protected rules intact in at least one use. */
-function judge(group: string, uses: GroupUse[], protectedRules: string[]): Finding[] {
+/** The group must block with its protected rules intact in at least one use that no allow-all rule runs before. */
+function judge(group: string, acl: AclContents, protectedRules: string[]): Finding[] {
+  const { uses } = acl;
   const weakened = (u: GroupUse) => u.weakenedRules.filter((n) => protectedRules.some((p) => wildcardMatches(p, n)));
   const mine = uses.filter((u) => u.name === group && u.vendor === "AWS");
   const blocking = mine.filter((u) => !u.countsOnly && !u.unknown);
-  if (blocking.some((u) => weakened(u).length === 0)) return [];
+  const intact = blocking.filter((u) => weakened(u).length === 0);
+  const priorities = intact.map((u) => u.priority);
+  if (intact.length > 0) return allowAheadFindings(group, acl.rules, priorities);
   const unsure = uses.find((u) => u.unknown && (u.name === undefined || u.name === group));
   if (unsure?.unknown) return [unverifiable(unsure.unknown, `whether ${group} blocks`)];
   if (blocking.length > 0) {
@@ -77,21 +99,22 @@ export const requireWafOwaspCoreRules = defineStackRule<WafConfig>({
   metadata: {
     name: "require-waf-owasp-core-rules",
     description:
-      "A WAFv2 WebACL must use the AWS managed core rule set (AWSManagedRulesCommonRuleSet, the OWASP Top 10 group) in blocking mode, inline or through WebAclRule / WebAclRuleGroupAssociation resources (checked across the stack), without its XSS, file-inclusion or body-size rules overridden to count or allow; an Alibaba Cloud WAF 3.0 core protection template (waf_group / waf_base) must be enabled.",
+      "A WAFv2 WebACL must use the AWS managed core rule set (AWSManagedRulesCommonRuleSet, the OWASP Top 10 group) in blocking mode, inline or through WebAclRule / WebAclRuleGroupAssociation resources (checked across the stack), without its XSS, file-inclusion or body-size rules overridden to count or allow, and with no rule that allows every request (e.g. a URI path size >= 0, a path starting with /, a regex such as .*, IP sets covering all of IPv4 and IPv6) at a lower priority number, which would end evaluation before the core rules see anything; an Alibaba Cloud WAF 3.0 core protection template (waf_group / waf_base) must be enabled.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       'Add a rule with statement.managedRuleGroupStatement { vendorName: "AWS", name: "AWSManagedRulesCommonRuleSet" } and overrideAction { none: {} }, or an aws.wafv2.WebAclRuleGroupAssociation with that managedRuleGroup and webAclArn set to the WebACL\'s arn.',
       "Do not override the rule set's CrossSiteScripting_*, GenericLFI_*, GenericRFI_* or SizeRestrictions_BODY rules to count or allow; narrow a false positive with a scope-down statement or a rule matching its label instead.",
+      "An allow rule ends evaluation: give a rule that allows every request a higher priority number than the core rule set, or scope it (an office IP set, one health-check path) so that other clients still reach the core rules.",
       'Alibaba Cloud: set status "1" on the wafv3.DefenseTemplate whose defenseScene is waf_group.',
       "Attach logging too (see require-waf-logging).",
     ],
     controls: [
       { framework: "AWS FSBP", id: "WAF.10" },
-      { framework: "MLPS 2.0 L3", id: "8.1.3 (boundary protection)" },
+      { framework: "MLPS 2.0 L3", id: "8.1.3.3 (intrusion prevention)" },
     ],
     caseStep: 6,
-    resourceTypes: [WEB_ACL, WEB_ACL_RULE, GROUP_ASSOCIATION, DEFENSE_TEMPLATE],
+    resourceTypes: [WEB_ACL, WEB_ACL_RULE, GROUP_ASSOCIATION, IP_SET, DEFENSE_TEMPLATE],
   },
   configSchema: {
     requiredManagedGroups: { ...NAMES_SCHEMA, description: "AWS managed groups every WebACL must use." },
@@ -108,11 +131,13 @@ export const requireWafOwaspCoreRules = defineStackRule<WafConfig>({
   expiredExemption: "notice",
   check: ({ resources, config }) => {
     const findings: StackFinding[] = [];
-    for (const acl of resources.filter((r) => r.type === WEB_ACL)) {
-      const uses = usesOf(acl, resources);
-      const found = Array.isArray(uses)
-        ? config.requiredManagedGroups.flatMap((g) => judge(g, uses, config.protectedRules))
-        : [uses];
+    const res = new Resolver(resources);
+    for (const acl of res.ofType(WEB_ACL)) {
+      const contents = contentsOf(acl, res);
+      const found =
+        "uses" in contents
+          ? config.requiredManagedGroups.flatMap((g) => judge(g, contents, config.protectedRules))
+          : [contents];
       findings.push(...found.map((f) => ({ ...f, urn: acl.urn })));
     }
     for (const t of resources.filter((r) => r.type === DEFENSE_TEMPLATE))

@@ -1,29 +1,20 @@
 // Case step 6: the lesson was a cloud WAF with OWASP rules in front of every public web entry point.
-import { GenericResource, Resolver, list, prop, str } from "../../lib/reachability/internals";
-import { defineStackRule, StackFinding } from "../lib/stack-rule";
-
-const T = {
-  awsLb: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
-  restStage: "aws:apigateway/stage:Stage",
-  wafAssociation: "aws:wafv2/webAclAssociation:WebAclAssociation",
-  cloudfront: "aws:cloudfront/distribution:Distribution",
-  slb: ["alicloud:slb/loadBalancer:LoadBalancer", "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer"],
-  slbListener: "alicloud:slb/listener:Listener",
-  alb: "alicloud:alb/loadBalancer:LoadBalancer",
-  albListener: "alicloud:alb/listener:Listener",
-  wafDomain: "alicloud:wafv3/domain:Domain",
-};
+import { Resolver } from "../../lib/reachability/internals";
+import { defineStackRule } from "../lib/stack-rule";
+import { ALICLOUD_WAF_READ_TYPES, alicloudEndpointFindings } from "./waf-endpoints-alicloud";
+import { AWS_WAF_READ_TYPES, awsEndpointFindings } from "./waf-endpoints-aws";
 
 export const requireWafOnInternetEndpoints = defineStackRule({
   metadata: {
     name: "require-waf-on-internet-endpoints",
     description:
-      "Every internet-facing web entry point has a WAF: AWS application load balancers and REST API stages through a wafv2 WebAclAssociation, CloudFront distributions through webAclId; Alibaba Cloud internet SLB (HTTP/HTTPS listeners) and ALB instances through a WAF 3.0 domain.",
+      "Every internet-facing web entry point has a WAF. AWS: application load balancers, REST API stages, AppSync GraphQL APIs (unless PRIVATE), App Runner services (unless not publicly accessible), Cognito user pools (their sign-in endpoints) and Verified Access instances with HTTP(S) endpoints through a wafv2 WebAclAssociation, CloudFront distributions through webAclId. Alibaba Cloud: internet SLB (HTTP/HTTPS listeners) and ALB instances through a WAF 3.0 domain, or an ALB of the WAF-enabled edition (StandardWithWaf).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
-      "AWS: add a wafv2.WebAclAssociation (resourceArn = the load balancer or stage ARN) to a web ACL with the OWASP core rule set; set webAclId on CloudFront.",
-      "Alibaba Cloud: add a wafv3.Domain for the site whose backend is the load balancer.",
+      "AWS: add a wafv2.WebAclAssociation whose resourceArn is the entry point's ARN (load balancer, API Gateway stage, AppSync GraphQL API, App Runner service, Cognito user pool or Verified Access instance) and whose web ACL uses the OWASP core rule set; set webAclId on CloudFront.",
+      'AppSync APIs created with visibility "PRIVATE" and App Runner services whose ingressConfiguration sets isPubliclyAccessible false are not internet entry points and need no WAF association.',
+      'Alibaba Cloud: add a wafv3.Domain for the site whose backend is the load balancer, or create the ALB with loadBalancerEdition "StandardWithWaf".',
     ],
     controls: [
       { framework: "AWS FSBP", id: "ELB.16" },
@@ -31,62 +22,10 @@ export const requireWafOnInternetEndpoints = defineStackRule({
       { framework: "MLPS 2.0 L3", id: "8.1.4.4" },
     ],
     caseStep: 6,
-    resourceTypes: [
-      ...T.awsLb,
-      T.restStage,
-      T.wafAssociation,
-      T.cloudfront,
-      ...T.slb,
-      T.slbListener,
-      T.alb,
-      T.albListener,
-      T.wafDomain,
-    ],
+    resourceTypes: [...AWS_WAF_READ_TYPES, ...ALICLOUD_WAF_READ_TYPES],
   },
   check: ({ resources }) => {
     const res = new Resolver(resources);
-    const protectedAws = new Set(
-      res.ofType(T.wafAssociation).flatMap((a) => {
-        const target = res.one(a, "resourceArn", a.inputs.resourceArn, [...T.awsLb, T.restStage]);
-        return target ? [target] : [];
-      }),
-    );
-    const findings: StackFinding[] = [];
-    const missing = (r: GenericResource, what: string) =>
-      findings.push({ urn: r.urn, message: `${r.name}: ${what} has no WAF in front of it` });
-
-    for (const lb of res.ofType(...T.awsLb)) {
-      const internal = lb.inputs.internal === true || lb.inputs.internal === "true";
-      const type = str(lb.inputs.loadBalancerType) ?? "application";
-      if (!internal && type === "application" && !protectedAws.has(lb.urn))
-        missing(lb, "internet-facing application load balancer");
-    }
-    for (const stage of res.ofType(T.restStage)) if (!protectedAws.has(stage.urn)) missing(stage, "API Gateway stage");
-    for (const cf of res.ofType(T.cloudfront))
-      if (cf.inputs.webAclId === undefined || cf.inputs.webAclId === "") missing(cf, "CloudFront distribution");
-
-    const wafDomains = res.ofType(T.wafDomain);
-    const fronted = (lb: GenericResource) =>
-      wafDomains.some(
-        (d) =>
-          d.dependencies.includes(lb.urn) ||
-          Object.values(d.propertyDependencies).some((deps) => deps.includes(lb.urn)) ||
-          list(prop(d.inputs.redirect, "backends")).some(
-            (b) => str(b) !== undefined && str(b) === str(lb.inputs.address),
-          ),
-      );
-    for (const lb of res.ofType(...T.slb)) {
-      if ((str(lb.inputs.addressType) ?? "internet").toLowerCase() === "intranet") continue;
-      const web = res
-        .ofType(T.slbListener)
-        .filter((l) => res.one(l, "loadBalancerId", l.inputs.loadBalancerId, T.slb) === lb.urn)
-        .some((l) => ["http", "https"].includes((str(l.inputs.protocol) ?? "").toLowerCase()));
-      if (web && !fronted(lb)) missing(lb, "internet SLB with HTTP(S) listeners");
-    }
-    for (const lb of res.ofType(T.alb)) {
-      if ((str(lb.inputs.addressType) ?? "Internet").toLowerCase() === "intranet") continue;
-      if (!fronted(lb)) missing(lb, "internet-facing ALB");
-    }
-    return findings;
+    return [...awsEndpointFindings(res), ...alicloudEndpointFindings(res)];
   },
 });

@@ -1,0 +1,245 @@
+// Whether a WAFv2 rule statement provably matches every web request. Only what holds for any request counts:
+// WAF evaluates a request that lacks the inspected component (a header, a body, a query string) as not matching,
+// so only the URI path and the method, which every request has, can make a comparison total. Each statement is
+// judged per client address family (an IP set holds one), and for NOT also whether it provably matches nothing.
+import { containsUnknown, isUnknown, list, num, obj } from "../../lib/values";
+import { allOf, anyOf, either, known, Proof } from "./proof";
+import { regexMatchesEveryString } from "./regex-matches-every-string";
+import { field, onlyKey } from "./wafv2-fields";
+import {
+  eitherVerdict,
+  FAMILIES,
+  FamilyProof,
+  NOT_PROVEN,
+  sameForEveryClient,
+  UNKNOWN_VERDICT,
+  Verdict,
+} from "./wafv2-ip-sets";
+
+/**
+ * What the IP set named by an ipSetReferenceStatement's arn proves: one verdict per IP set it may name (several
+ * when an unknown ARN could be any of the sets that flowed into the rule at preview).
+ */
+export type IpSetLookup = (arn: unknown) => Verdict[];
+
+/** Beyond this many ways to resolve a statement's references, each reference's candidates are merged instead. */
+const MAX_CHOICES = 64;
+
+/** WAF nests statements a few levels deep; hostile input deeper than this is not read. */
+const MAX_DEPTH = 32;
+
+/**
+ * Text transformations after which a URI path still starts with its literal "/": none of them removes, rewrites or
+ * inserts before that character. Decoders that can (BASE64_DECODE, HEX_DECODE, MD5, NORMALIZE_PATH, CMD_LINE…) are
+ * not listed.
+ */
+const KEEP_LEADING_SLASH = new Set([
+  "NONE",
+  "LOWERCASE",
+  "COMPRESS_WHITE_SPACE",
+  "URL_DECODE",
+  "URL_DECODE_UNI",
+  "REMOVE_NULLS",
+  "REPLACE_NULLS",
+]);
+
+type Component = "uriPath" | "method" | "other" | "unknown";
+
+function componentOf(fieldToMatch: unknown): Component {
+  if (isUnknown(fieldToMatch)) return "unknown";
+  const key = onlyKey(fieldToMatch);
+  if (key === "uripath") return "uriPath";
+  if (key === "method") return "method";
+  return key === undefined && containsUnknown(fieldToMatch) ? "unknown" : "other";
+}
+
+/** Every request has the component. */
+function present(c: Component): Proof {
+  return c === "unknown" ? "unknown" : c === "other" ? "no" : "yes";
+}
+
+function isUriPath(c: Component): Proof {
+  return c === "unknown" ? "unknown" : c === "uriPath" ? "yes" : "no";
+}
+
+function keepsLeadingSlash(transformations: unknown): Proof {
+  if (isUnknown(transformations)) return "unknown";
+  return allOf(
+    list(transformations).map((t) => {
+      const type = field(obj(t), "type");
+      if (isUnknown(type)) return "unknown";
+      return typeof type === "string" && KEEP_LEADING_SLASH.has(type.toUpperCase()) ? "yes" : "no";
+    }),
+  );
+}
+
+const sameForAll = (all: Proof, none: Proof): Verdict => sameForEveryClient({ all, none });
+
+function sizeConstraint(s: Record<string, unknown>): Verdict {
+  const component = componentOf(field(s, "fieldToMatch"));
+  const op = field(s, "comparisonOperator");
+  const size = field(s, "size");
+  if (isUnknown(op) || isUnknown(size)) {
+    const maybe = allOf([present(component), "unknown"]);
+    return sameForAll(maybe, maybe);
+  }
+  const o = typeof op === "string" ? op.toUpperCase() : "";
+  const n = num(size);
+  if (n === undefined) return NOT_PROVEN;
+  // Sizes are never negative: these comparisons hold (or fail) for any size. LE 8192 on a body does not.
+  const always = (o === "GE" && n <= 0) || (o === "GT" && n < 0) || (o === "NE" && n < 0);
+  const never = (o === "LT" && n <= 0) || (o === "LE" && n < 0) || (o === "EQ" && n < 0);
+  // Oversize handling (MATCH) on bodies, headers and cookies can match whatever the comparison says.
+  return sameForAll(
+    allOf([present(component), known(false, always)]),
+    allOf([present(component), known(false, never)]),
+  );
+}
+
+function byteMatch(s: Record<string, unknown>): Verdict {
+  const component = componentOf(field(s, "fieldToMatch"));
+  const position = field(s, "positionalConstraint");
+  const search = field(s, "searchString");
+  if (isUnknown(position) || isUnknown(search))
+    return sameForAll(allOf([present(component), "unknown"]), allOf([isUriPath(component), "unknown"]));
+  const p = typeof position === "string" ? position.toUpperCase() : "";
+  if (typeof search !== "string") return NOT_PROVEN;
+  const slash = keepsLeadingSlash(field(s, "textTransformations"));
+  // The empty string is contained in, starts and ends any present text, whatever the transformations.
+  if (search === "" && ["CONTAINS", "STARTS_WITH", "ENDS_WITH"].includes(p))
+    return sameForAll(present(component), "no");
+  // Every URI path starts with "/", and keeps it through transformations that cannot remove it.
+  if (p === "STARTS_WITH" && search === "/") return sameForAll(allOf([isUriPath(component), slash]), "no");
+  // So no URI path starts with (or is) a text that does not begin with "/".
+  if ((p === "STARTS_WITH" || p === "EXACTLY") && search !== "" && !search.startsWith("/"))
+    return sameForAll("no", allOf([isUriPath(component), slash]));
+  return NOT_PROVEN;
+}
+
+function regexMatch(s: Record<string, unknown>): Verdict {
+  const component = componentOf(field(s, "fieldToMatch"));
+  const regex = field(s, "regexString");
+  if (isUnknown(regex)) return sameForAll(allOf([present(component), "unknown"]), "no");
+  // A pattern matching the empty string at the start or end of any text matches any present component.
+  const total = typeof regex === "string" && regexMatchesEveryString(regex);
+  return sameForAll(allOf([present(component), known(false, total)]), "no");
+}
+
+type ResolvedLookup = (arn: unknown) => Verdict;
+
+function ipSetReference(s: Record<string, unknown>, lookup: ResolvedLookup): Verdict {
+  const forwarded = field(s, "ipSetForwardedIpConfig");
+  // The address then comes from a header the client writes (with a fallback when it is missing): not proven.
+  if (isUnknown(forwarded)) return combine(lookup(field(s, "arn")), NOT_PROVEN, either, either);
+  if (forwarded !== undefined && forwarded !== null) return NOT_PROVEN;
+  return lookup(field(s, "arn"));
+}
+
+function combine(
+  a: Verdict,
+  b: Verdict,
+  all: (x: Proof, y: Proof) => Proof,
+  none: (x: Proof, y: Proof) => Proof,
+): Verdict {
+  const one = (x: FamilyProof, y: FamilyProof) => ({ all: all(x.all, y.all), none: none(x.none, y.none) });
+  return { ipv4: one(a.ipv4, b.ipv4), ipv6: one(a.ipv6, b.ipv6) };
+}
+
+function members(s: Record<string, unknown>, lookup: ResolvedLookup, depth: number): Verdict[] | undefined {
+  const statements = field(s, "statements");
+  if (isUnknown(statements)) return undefined;
+  return list(statements).map((m) => verdict(m, lookup, depth + 1));
+}
+
+function logical(kind: "and" | "or", s: Record<string, unknown>, lookup: ResolvedLookup, depth: number): Verdict {
+  const parts = members(s, lookup, depth);
+  if (parts === undefined) return UNKNOWN_VERDICT;
+  if (parts.length === 0) return NOT_PROVEN;
+  const family = (f: "ipv4" | "ipv6"): FamilyProof => {
+    const all = parts.map((p) => p[f].all);
+    const none = parts.map((p) => p[f].none);
+    return kind === "and" ? { all: allOf(all), none: anyOf(none) } : { all: anyOf(all), none: allOf(none) };
+  };
+  return { ipv4: family("ipv4"), ipv6: family("ipv6") };
+}
+
+function negation(s: Record<string, unknown>, lookup: ResolvedLookup, depth: number): Verdict {
+  const inner = verdict(field(s, "statement"), lookup, depth + 1);
+  const flip = (p: FamilyProof): FamilyProof => ({ all: p.none, none: p.all });
+  return { ipv4: flip(inner.ipv4), ipv6: flip(inner.ipv6) };
+}
+
+/** Statement types read; the others (rate-based, geo, label, managed or referenced groups…) prove nothing here. */
+const READ = new Set([
+  "sizeconstraintstatement",
+  "bytematchstatement",
+  "regexmatchstatement",
+  "ipsetreferencestatement",
+  "notstatement",
+  "andstatement",
+  "orstatement",
+]);
+
+/** What a statement proves per client family, its IP set references resolved one way. */
+function verdict(statement: unknown, lookup: ResolvedLookup, depth = 0): Verdict {
+  if (depth > MAX_DEPTH) return NOT_PROVEN;
+  if (isUnknown(statement)) return UNKNOWN_VERDICT;
+  const key = onlyKey(statement);
+  if (key === undefined) return containsUnknown(statement) ? UNKNOWN_VERDICT : NOT_PROVEN;
+  const value = field(obj(statement), key);
+  if (!READ.has(key)) return NOT_PROVEN;
+  if (isUnknown(value)) return UNKNOWN_VERDICT;
+  const body = obj(value);
+  if (!body) return NOT_PROVEN;
+  switch (key) {
+    case "sizeconstraintstatement":
+      return sizeConstraint(body);
+    case "bytematchstatement":
+      return byteMatch(body);
+    case "regexmatchstatement":
+      return regexMatch(body);
+    case "ipsetreferencestatement":
+      return ipSetReference(body, lookup);
+    case "notstatement":
+      return negation(body, lookup, depth);
+    default:
+      return logical(key === "andstatement" ? "and" : "or", body, lookup, depth);
+  }
+}
+
+const total = (v: Verdict): Proof => allOf(FAMILIES.map((f) => v[f].all));
+
+/**
+ * "yes" when every request, from any client, matches; "unknown" when that depends on a value unknown at preview.
+ * References that may name several IP sets are tried every way (the traversal visits them in a fixed order), so a
+ * lone reference to one of an IPv4 and an IPv6 set is still known not to match every client.
+ */
+export function matchesEveryRequest(statement: unknown, lookup: IpSetLookup): Proof {
+  const candidates: Verdict[][] = [];
+  const first = total(
+    verdict(statement, (arn) => {
+      const options = lookup(arn);
+      candidates.push(options.length > 0 ? options : [UNKNOWN_VERDICT]);
+      return candidates[candidates.length - 1][0];
+    }),
+  );
+  const choices = candidates.reduce((n, c) => n * c.length, 1);
+  if (choices === 1) return first;
+  if (choices > MAX_CHOICES) {
+    const merged = candidates.map((c) => c.reduce(eitherVerdict));
+    let next = 0;
+    return total(verdict(statement, () => merged[next++] ?? UNKNOWN_VERDICT));
+  }
+  let result = first;
+  for (let choice = 1; choice < choices; choice++) {
+    let rest = choice;
+    const picked = candidates.map((c) => {
+      const v = c[rest % c.length];
+      rest = Math.floor(rest / c.length);
+      return v;
+    });
+    let next = 0;
+    result = either(result, total(verdict(statement, () => picked[next++] ?? UNKNOWN_VERDICT)));
+  }
+  return result;
+}

@@ -1,0 +1,103 @@
+// AWS web entry points and the WAF in front of them: a wafv2 WebAclAssociation whose resourceArn is the entry
+// point's ARN (application load balancers, REST API stages, AppSync GraphQL APIs, App Runner services, Cognito user
+// pools, Verified Access instances), or webAclId on a CloudFront distribution.
+import { GenericResource, isUnknown, prop, Resolver, str } from "../../lib/reachability/internals";
+import { bool } from "../../lib/values";
+import { Proof } from "../lib/proof";
+import { StackFinding } from "../lib/stack-rule";
+import { OpenQuestion, unprotected } from "./waf-endpoint-findings";
+import { VERIFIED_ACCESS, verifiedAccessWebInstances } from "./waf-endpoints-verified-access";
+
+export const AWS_WAF_TYPES = {
+  lb: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
+  restStage: "aws:apigateway/stage:Stage",
+  graphQlApi: "aws:appsync/graphQLApi:GraphQLApi",
+  appRunner: "aws:apprunner/service:Service",
+  userPool: "aws:cognito/userPool:UserPool",
+  wafAssociation: "aws:wafv2/webAclAssociation:WebAclAssociation",
+  cloudfront: "aws:cloudfront/distribution:Distribution",
+};
+const T = AWS_WAF_TYPES;
+
+/** Every type the AWS side reads. */
+export const AWS_WAF_READ_TYPES = [
+  ...T.lb,
+  T.restStage,
+  T.graphQlApi,
+  T.appRunner,
+  T.userPool,
+  VERIFIED_ACCESS.instance,
+  VERIFIED_ACCESS.group,
+  VERIFIED_ACCESS.endpoint,
+  T.wafAssociation,
+  T.cloudfront,
+];
+
+const ASSOCIABLE = [...T.lb, T.restStage, T.graphQlApi, T.appRunner, T.userPool, VERIFIED_ACCESS.instance];
+
+/** Resources a WebAclAssociation points at: by a known ARN, or by the dependency of an ARN unknown at preview. */
+function associated(res: Resolver): Set<string> {
+  return new Set(
+    res.ofType(T.wafAssociation).flatMap((a) => res.one(a, "resourceArn", a.inputs.resourceArn, ASSOCIABLE) ?? []),
+  );
+}
+
+function internetAlb(lb: GenericResource): Proof {
+  const internal = lb.inputs.internal === true || lb.inputs.internal === "true";
+  const type = str(lb.inputs.loadBalancerType) ?? "application";
+  return !internal && type === "application" ? "yes" : "no";
+}
+
+/** AppSync APIs are public (GLOBAL) unless created PRIVATE (reachable from VPC endpoints only). */
+function publicGraphQlApi(api: GenericResource): Proof {
+  const visibility = api.inputs.visibility;
+  if (isUnknown(visibility)) return "unknown";
+  return (str(visibility) ?? "GLOBAL").toUpperCase() === "PRIVATE" ? "no" : "yes";
+}
+
+/** App Runner services are public unless ingress is turned off for the internet. */
+function publicAppRunner(service: GenericResource): Proof {
+  const network = service.inputs.networkConfiguration;
+  const ingress = prop(network, "ingressConfiguration");
+  const publicly = prop(ingress, "isPubliclyAccessible");
+  if (isUnknown(network) || isUnknown(ingress) || isUnknown(publicly)) return "unknown";
+  return bool(publicly) === false ? "no" : "yes";
+}
+
+export function awsEndpointFindings(res: Resolver): StackFinding[] {
+  const fronted = associated(res);
+  const check = (r: GenericResource, what: string, exposed: Proof, open?: OpenQuestion) =>
+    fronted.has(r.urn) ? [] : unprotected(r, what, exposed, open);
+  const webInstances = verifiedAccessWebInstances(res);
+  return [
+    ...res.ofType(...T.lb).flatMap((lb) => check(lb, "internet-facing application load balancer", internetAlb(lb))),
+    ...res.ofType(T.restStage).flatMap((stage) => check(stage, "API Gateway stage", "yes")),
+    ...res
+      .ofType(T.cloudfront)
+      .flatMap((cf) =>
+        cf.inputs.webAclId === undefined || cf.inputs.webAclId === ""
+          ? unprotected(cf, "CloudFront distribution", "yes")
+          : [],
+      ),
+    ...res.ofType(T.graphQlApi).flatMap((api) =>
+      check(api, "AppSync GraphQL API", publicGraphQlApi(api), {
+        field: "visibility",
+        question: "whether the AppSync GraphQL API is public (GLOBAL) or PRIVATE",
+      }),
+    ),
+    ...res.ofType(T.appRunner).flatMap((s) =>
+      check(s, "App Runner service", publicAppRunner(s), {
+        field: "networkConfiguration.ingressConfiguration.isPubliclyAccessible",
+        question: "whether the App Runner service is publicly accessible",
+      }),
+    ),
+    // Every user pool's sign-in, sign-up and token endpoints are on the internet: where passwords are guessed.
+    ...res.ofType(T.userPool).flatMap((pool) => check(pool, "Cognito user pool (sign-in endpoints)", "yes")),
+    ...res.ofType(VERIFIED_ACCESS.instance).flatMap((i) =>
+      check(i, "Verified Access instance with HTTP(S) endpoints", webInstances.get(i.urn) ?? "no", {
+        field: "endpoint type or protocol",
+        question: "whether an endpoint of the Verified Access instance serves HTTP(S)",
+      }),
+    ),
+  ];
+}

@@ -1,0 +1,208 @@
+// require-waf-on-internet-endpoints: the entry points beyond load balancers, stages and CloudFront.
+import { requireWafOnInternetEndpoints } from "../../policies/stack/require-waf-on-internet-endpoints";
+import { StackInput, UNKNOWN, urnOf } from "./harness";
+import { StackCase, stackTable } from "./stack-table";
+
+const ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
+const GRAPHQL = "aws:appsync/graphQLApi:GraphQLApi";
+const APP_RUNNER = "aws:apprunner/service:Service";
+const USER_POOL = "aws:cognito/userPool:UserPool";
+const VA_INSTANCE = "aws:verifiedaccess/instance:Instance";
+const VA_GROUP = "aws:verifiedaccess/group:Group";
+const VA_ENDPOINT = "aws:verifiedaccess/endpoint:Endpoint";
+const ALI_ALB = "alicloud:alb/loadBalancer:LoadBalancer";
+const WAF_DOMAIN = "alicloud:wafv3/domain:Domain";
+const WEB_ACL_ARN = "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/edge/1";
+
+/** An association whose resourceArn flows from `target` (unknown at preview). */
+const association = (type: string, name: string): StackInput => ({
+  type: ASSOCIATION,
+  name: `${name}-waf`,
+  props: { resourceArn: UNKNOWN, webAclArn: WEB_ACL_ARN },
+  propertyDependencies: { resourceArn: [urnOf(type, name)] },
+});
+const graphQl = (props: Record<string, unknown> = {}): StackInput => ({
+  type: GRAPHQL,
+  name: "api",
+  props: { name: "orders", authenticationType: "AMAZON_COGNITO_USER_POOLS", ...props },
+});
+const appRunner = (networkConfiguration?: unknown): StackInput => ({
+  type: APP_RUNNER,
+  name: "web",
+  props: { serviceName: "web", ...(networkConfiguration === undefined ? {} : { networkConfiguration }) },
+});
+const ingress = (isPubliclyAccessible: unknown) => ({ ingressConfiguration: { isPubliclyAccessible } });
+const userPool: StackInput = { type: USER_POOL, name: "users", props: { name: "users" } };
+
+/** A Verified Access instance, its group and one endpoint of the given type and protocol. */
+function verifiedAccess(endpointType: unknown, protocol: unknown): StackInput[] {
+  const options = { port: 443, protocol, subnetIds: ["subnet-1"] };
+  return [
+    { type: VA_INSTANCE, name: "va", props: { description: "staff apps" } },
+    {
+      type: VA_GROUP,
+      name: "staff",
+      props: { verifiedaccessInstanceId: UNKNOWN },
+      propertyDependencies: { verifiedaccessInstanceId: [urnOf(VA_INSTANCE, "va")] },
+    },
+    {
+      type: VA_ENDPOINT,
+      name: "wiki",
+      props: {
+        verifiedAccessGroupId: UNKNOWN,
+        endpointType,
+        attachmentType: "vpc",
+        ...(endpointType === "network-interface"
+          ? { networkInterfaceOptions: options }
+          : { loadBalancerOptions: options }),
+      },
+      propertyDependencies: { verifiedAccessGroupId: [urnOf(VA_GROUP, "staff")] },
+    },
+  ];
+}
+const alb = (props: Record<string, unknown>): StackInput => ({
+  type: ALI_ALB,
+  name: "shop",
+  props: { addressType: "Internet", loadBalancerEdition: "Standard", ...props },
+});
+
+describe("require-waf-on-internet-endpoints: AppSync, App Runner, Cognito, Verified Access, WAF-enabled ALB", () => {
+  stackTable(requireWafOnInternetEndpoints, [
+    // AppSync GraphQL APIs.
+    {
+      name: "public AppSync API without a WAF",
+      resources: [graphQl()],
+      violations: 1,
+      urn: urnOf(GRAPHQL, "api"),
+      mentions: "AppSync GraphQL API has no WAF",
+    },
+    { name: "GLOBAL AppSync API without a WAF", resources: [graphQl({ visibility: "GLOBAL" })], violations: 1 },
+    { name: "PRIVATE AppSync API", resources: [graphQl({ visibility: "PRIVATE" })], violations: 0 },
+    { name: "AppSync API with an association", resources: [graphQl(), association(GRAPHQL, "api")], violations: 0 },
+    {
+      name: "AppSync API associated by its known ARN after deployment",
+      resources: [
+        graphQl({ arn: "arn:aws:appsync:eu-west-1:123456789012:apis/abc" }),
+        {
+          type: ASSOCIATION,
+          name: "api-waf",
+          props: { resourceArn: "arn:aws:appsync:eu-west-1:123456789012:apis/abc", webAclArn: WEB_ACL_ARN },
+        },
+      ],
+      violations: 0,
+    },
+    {
+      name: "association for another resource leaves the AppSync API unprotected",
+      resources: [graphQl(), userPool, association(USER_POOL, "users")],
+      violations: 1,
+      urn: urnOf(GRAPHQL, "api"),
+    },
+    {
+      name: "AppSync API of unknown visibility is a note",
+      resources: [graphQl({ visibility: UNKNOWN })],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "AppSync API of unknown visibility with an association",
+      resources: [graphQl({ visibility: UNKNOWN }), association(GRAPHQL, "api")],
+      violations: 0,
+    },
+    // App Runner services.
+    {
+      name: "App Runner service with default (public) ingress",
+      resources: [appRunner()],
+      violations: 1,
+      mentions: "App Runner service",
+    },
+    { name: "App Runner service publicly accessible", resources: [appRunner(ingress(true))], violations: 1 },
+    { name: "App Runner service private", resources: [appRunner(ingress(false))], violations: 0 },
+    { name: "App Runner service private (string)", resources: [appRunner(ingress("false"))], violations: 0 },
+    {
+      name: "App Runner service with an association",
+      resources: [appRunner(ingress(true)), association(APP_RUNNER, "web")],
+      violations: 0,
+    },
+    { name: "App Runner ingress unknown is a note", resources: [appRunner(ingress(UNKNOWN))], violations: 0, notes: 1 },
+    { name: "App Runner network unknown is a note", resources: [appRunner(UNKNOWN)], violations: 0, notes: 1 },
+    // Cognito user pools: their sign-in endpoints are where passwords are guessed.
+    {
+      name: "Cognito user pool without a WAF",
+      resources: [userPool],
+      violations: 1,
+      urn: urnOf(USER_POOL, "users"),
+      mentions: "Cognito user pool",
+    },
+    {
+      name: "Cognito user pool with an association",
+      resources: [userPool, association(USER_POOL, "users")],
+      violations: 0,
+    },
+    // Verified Access instances with HTTP(S) endpoints.
+    {
+      name: "Verified Access instance with an HTTPS load-balancer endpoint",
+      resources: verifiedAccess("load-balancer", "https"),
+      violations: 1,
+      urn: urnOf(VA_INSTANCE, "va"),
+      mentions: "Verified Access instance",
+    },
+    {
+      name: "Verified Access instance with an HTTP network-interface endpoint",
+      resources: verifiedAccess("network-interface", "http"),
+      violations: 1,
+    },
+    {
+      name: "Verified Access instance with an association",
+      resources: [...verifiedAccess("load-balancer", "https"), association(VA_INSTANCE, "va")],
+      violations: 0,
+    },
+    {
+      name: "Verified Access instance with only a TCP endpoint",
+      resources: verifiedAccess("load-balancer", "tcp"),
+      violations: 0,
+    },
+    {
+      name: "Verified Access instance with only an RDS endpoint",
+      resources: verifiedAccess("rds", "tcp"),
+      violations: 0,
+    },
+    {
+      name: "Verified Access instance without endpoints",
+      resources: verifiedAccess("load-balancer", "https").slice(0, 1),
+      violations: 0,
+    },
+    {
+      name: "Verified Access endpoint protocol unknown is a note",
+      resources: verifiedAccess("load-balancer", UNKNOWN),
+      violations: 0,
+      notes: 1,
+    },
+    // Alibaba Cloud: the WAF-enabled ALB edition carries WAF 3.0 itself.
+    {
+      name: "internet ALB of the WAF-enabled edition",
+      resources: [alb({ loadBalancerEdition: "StandardWithWaf" })],
+      violations: 0,
+    },
+    { name: "internet ALB of the Standard edition", resources: [alb({})], violations: 1, urn: urnOf(ALI_ALB, "shop") },
+    {
+      name: "internet ALB of the Standard edition behind a WAF 3.0 domain",
+      resources: [
+        alb({}),
+        {
+          type: WAF_DOMAIN,
+          name: "shop",
+          props: { domain: "shop.example.com", redirect: { backends: [UNKNOWN] } },
+          propertyDependencies: { redirect: [urnOf(ALI_ALB, "shop")] },
+        },
+      ],
+      violations: 0,
+    },
+    {
+      name: "internet ALB of unknown edition is a note",
+      resources: [alb({ loadBalancerEdition: UNKNOWN })],
+      violations: 0,
+      notes: 1,
+    },
+    { name: "intranet ALB of the Standard edition", resources: [alb({ addressType: "Intranet" })], violations: 0 },
+  ] as StackCase[]);
+});
