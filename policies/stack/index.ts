@@ -3,6 +3,7 @@ import { disallowInternetAdminPortsExceptBastions } from "./disallow-internet-ad
 import { disallowInternetDatabaseAndHighRiskPorts } from "./disallow-internet-database-and-high-risk-ports";
 import { requireAuditTrailForCompute } from "./require-audit-trail-for-compute";
 import { requireBastionOnlySshToPrivateHosts } from "./require-bastion-only-ssh-to-private-hosts";
+import { requireEffectiveTrafficMirroring } from "./require-effective-traffic-mirroring";
 import { requireVpcFlowLogsAllTraffic } from "./require-vpc-flow-logs-all-traffic";
 import { requireWafOnInternetEndpoints } from "./require-waf-on-internet-endpoints";
 import { HardeningStackPolicy } from "../lib/stack-rule";
@@ -13,6 +14,7 @@ export const hardeningStackPolicies: HardeningStackPolicy[] = [
   disallowInternetDatabaseAndHighRiskPorts,
   requireBastionOnlySshToPrivateHosts,
   requireVpcFlowLogsAllTraffic,
+  requireEffectiveTrafficMirroring,
   requireWafOnInternetEndpoints,
   requireAuditTrailForCompute,
 ];

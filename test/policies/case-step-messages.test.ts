@@ -119,7 +119,10 @@ describe("every stack policy's diagnostics name the case step", () => {
     checkAll([...plain, ...exempted, ...expired], policy.metadata);
   });
 
-  /** The case in miniature: public ECS with SSH and MySQL open, an internet ALB, no flow logs, no trail. */
+  /**
+   * The case in miniature: public ECS with SSH and MySQL open, an internet ALB, no flow logs, no trail, and a
+   * traffic mirror session left disabled.
+   */
   function theCase() {
     const b = new StackBuilder();
     const n = aliNetwork(b);
@@ -128,6 +131,12 @@ describe("every stack policy's diagnostics name the case step", () => {
     b.add(A.instance, "erp", { vswitchId: ref(n.vswitch), securityGroups: [ref(n.sg)], internetMaxBandwidthOut: 100 });
     b.add(A.alb, "web", { addressType: "Internet" });
     b.add(T.vpc, "aws-vpc", { cidrBlock: "10.0.0.0/16" });
+    b.add("alicloud:vpc/trafficMirrorSession:TrafficMirrorSession", "mirror", {
+      enabled: false,
+      trafficMirrorFilterId: "tmf-elsewhere",
+      trafficMirrorTargetId: "eni-collector",
+      trafficMirrorSourceIds: ["eni-erp"],
+    });
     return b.resources;
   }
 

@@ -7,6 +7,7 @@ describe("stack policy manifest", () => {
       ["disallow-internet-database-and-high-risk-ports", "mandatory", "critical"],
       ["require-bastion-only-ssh-to-private-hosts", "mandatory", "high"],
       ["require-vpc-flow-logs-all-traffic", "mandatory", "high"],
+      ["require-effective-traffic-mirroring", "mandatory", "medium"],
       ["require-waf-on-internet-endpoints", "mandatory", "high"],
       ["require-audit-trail-for-compute", "mandatory", "high"],
     ]);

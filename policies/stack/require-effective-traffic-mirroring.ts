@@ -1,0 +1,181 @@
+// Case step 5: the investigation stood on mirrored traffic in both directions, the inbound brute force and what the
+// servers sent out afterwards. A session whose filter accepts nothing, or nothing one way, looks like evidence
+// collection and records nothing; so does an Alibaba Cloud session left disabled (the provider's default).
+import { GenericResource, isUnknown, Resolver } from "../../lib/reachability/internals";
+import { bool, unwrap } from "../../lib/reachability/resource";
+import { unverifiable } from "../lib/findings";
+import { Direction, DIRECTIONS, DirectedRule, mirrorVerdict, rulesIn, RuleWords } from "../lib/mirror-filter-rules";
+import { ALICLOUD_RULE_WORDS, alicloudInlineRules, alicloudRuleResource } from "../lib/mirror-rules-alicloud";
+import { AWS_RULE_WORDS, awsFilterRule } from "../lib/mirror-rules-aws";
+import { defineStackRule, StackFinding } from "../lib/stack-rule";
+
+const T = {
+  awsSession: "aws:ec2/trafficMirrorSession:TrafficMirrorSession",
+  awsFilter: "aws:ec2/trafficMirrorFilter:TrafficMirrorFilter",
+  awsRule: "aws:ec2/trafficMirrorFilterRule:TrafficMirrorFilterRule",
+  aliSession: "alicloud:vpc/trafficMirrorSession:TrafficMirrorSession",
+  aliFilter: "alicloud:vpc/trafficMirrorFilter:TrafficMirrorFilter",
+  aliIngressRule: "alicloud:vpc/trafficMirrorFilterIngressRule:TrafficMirrorFilterIngressRule",
+  aliEgressRule: "alicloud:vpc/trafficMirrorFilterEgressRule:TrafficMirrorFilterEgressRule",
+};
+
+const FILTER_ID = "trafficMirrorFilterId";
+const TRAFFIC: Record<Direction, string> = { ingress: "inbound (ingress)", egress: "outbound (egress)" };
+
+/** What one cloud contributes: its types, how its filter's rules are gathered, how its rules are worded. */
+interface Cloud {
+  session: string;
+  filter: string;
+  rulesOf: (res: Resolver, filter: GenericResource) => DirectedRule[];
+  words: RuleWords;
+  /** Findings about the session itself, and whether it mirrors anything at all. */
+  sessionState?: (session: GenericResource) => SessionState;
+}
+
+interface SessionState {
+  findings: StackFinding[];
+  mirrors: boolean;
+}
+
+const AWS: Cloud = {
+  session: T.awsSession,
+  filter: T.awsFilter,
+  rulesOf: (res, filter) =>
+    res.ofType(T.awsRule).flatMap((r) => {
+      const member = membership(res, r, filter);
+      return member === undefined ? [] : [awsFilterRule(r, member)];
+    }),
+  words: AWS_RULE_WORDS,
+};
+
+const ALICLOUD: Cloud = {
+  session: T.aliSession,
+  filter: T.aliFilter,
+  rulesOf: (res, filter) => [
+    ...alicloudInlineRules(filter),
+    ...(
+      [
+        [T.aliIngressRule, "ingress"],
+        [T.aliEgressRule, "egress"],
+      ] as const
+    ).flatMap(([type, direction]) =>
+      res.ofType(type).flatMap((r) => {
+        const member = membership(res, r, filter);
+        return member === undefined ? [] : [alicloudRuleResource(r, direction, member)];
+      }),
+    ),
+  ],
+  words: ALICLOUD_RULE_WORDS,
+  sessionState: enablement,
+};
+
+export const requireEffectiveTrafficMirroring = defineStackRule({
+  metadata: {
+    name: "require-effective-traffic-mirroring",
+    description:
+      "Every traffic mirror session mirrors both directions, the inbound attack and the outbound traffic that follows it: its filter has, for ingress and for egress, an accept rule that the reject (Alibaba Cloud: drop) rules evaluated before it do not cover entirely, and an Alibaba Cloud session is enabled.",
+    enforcementLevel: "mandatory",
+    severity: "medium",
+    remediationSteps: [
+      "Give the session's filter an accept rule in each direction (ingress and egress), e.g. every protocol from 0.0.0.0/0 to 0.0.0.0/0 and from ::/0 to ::/0; the kit's TrafficForensics component does this by default.",
+      "Move reject (Alibaba Cloud: drop) rules that cover an accept rule behind it (a higher rule number or priority), or narrow them to the traffic that should stay out of the capture.",
+      "On Alibaba Cloud set enabled: true on the TrafficMirrorSession; the provider's default is false, which mirrors nothing.",
+    ],
+    controls: [
+      { framework: "MLPS 2.0 L3", id: "8.1.3.3 (intrusion prevention)" },
+      { framework: "MLPS 2.0 L3", id: "8.1.3.5 (security audit)" },
+      { framework: "PRC Cybersecurity Law", id: "Art. 21(3)" },
+    ],
+    caseStep: 5,
+    resourceTypes: Object.values(T),
+  },
+  check: ({ resources }) => {
+    const res = new Resolver(resources);
+    return [AWS, ALICLOUD].flatMap((cloud) => {
+      const judged = new Map<string, (session: GenericResource) => StackFinding[]>();
+      return res.ofType(cloud.session).flatMap((session) => {
+        const own = cloud.sessionState?.(session) ?? { findings: [], mirrors: true };
+        if (!own.mirrors) return own.findings;
+        const ref = filterOf(res, session, cloud.filter);
+        if (ref === "outside") return own.findings;
+        if (ref === "unknown")
+          return [
+            ...own.findings,
+            {
+              urn: session.urn,
+              ...unverifiable(`${session.name}.${FILTER_ID}`, "it names no filter in the stack, whose rules decide"),
+            },
+          ];
+        if (!judged.has(ref.urn)) judged.set(ref.urn, judgeFilter(cloud, res, ref));
+        return [...own.findings, ...judged.get(ref.urn)!(session)];
+      });
+    });
+  },
+});
+
+/** The filter a session or rule names; "outside" for a known id of none in the stack (nothing to judge). */
+function filterOf(res: Resolver, from: GenericResource, type: string): GenericResource | "outside" | "unknown" {
+  const value = from.inputs[FILTER_ID];
+  const urn = res.one(from, FILTER_ID, value, [type]);
+  if (urn !== undefined) return res.get(urn)!;
+  return isUnknown(unwrap(value)) ? "unknown" : "outside";
+}
+
+/** true: the rule is the filter's; false: its unknown filter id may name it; undefined: it is another filter's. */
+function membership(res: Resolver, rule: GenericResource, filter: GenericResource): boolean | undefined {
+  const ref = filterOf(res, rule, filter.type);
+  if (ref === "unknown") return false;
+  return ref !== "outside" && ref.urn === filter.urn ? true : undefined;
+}
+
+/** The filter's verdict per direction, worded for each session that uses it. */
+function judgeFilter(cloud: Cloud, res: Resolver, filter: GenericResource): (s: GenericResource) => StackFinding[] {
+  const rules = cloud.rulesOf(res, filter);
+  const verdicts = DIRECTIONS.map((d) => [d, mirrorVerdict(rulesIn(d, rules), cloud.words)] as const);
+  return (session) =>
+    verdicts.flatMap(([d, v]): StackFinding[] => {
+      const about = `${session.name}: its filter ${filter.name}`;
+      if (v.kind === "none")
+        return [{ urn: session.urn, message: `${about} mirrors no ${TRAFFIC[d]} traffic: ${v.reason}` }];
+      if (v.kind === "depends")
+        return [
+          {
+            urn: session.urn,
+            message: `cannot be verified at preview: ${session.name}: whether its filter ${filter.name} mirrors ${TRAFFIC[d]} traffic depends on values not known at preview: ${v.fields.join(", ")}`,
+            unverifiable: true,
+          },
+        ];
+      if (v.kind === "too-complex")
+        return [
+          {
+            urn: session.urn,
+            message: `cannot be verified at preview: ${about} has ${v.count} distinct ${d} rules, too many or too fragmented to evaluate`,
+            unverifiable: true,
+          },
+        ];
+      return [];
+    });
+}
+
+/** Alibaba Cloud creates a session disabled unless `enabled` is true. */
+function enablement(session: GenericResource): SessionState {
+  const value = session.inputs.enabled;
+  const b = bool(value);
+  if (b === true) return { findings: [], mirrors: true };
+  const at = `${session.name}.enabled`;
+  if (b === "unknown")
+    return {
+      findings: [{ urn: session.urn, ...unverifiable(at, "a disabled session mirrors nothing") }],
+      mirrors: true,
+    };
+  const why =
+    value === undefined || value === null
+      ? "is unset and the provider's default is false"
+      : b === false
+        ? "is false"
+        : "is not true";
+  return {
+    findings: [{ urn: session.urn, message: `${session.name}: enabled ${why}, so it mirrors nothing` }],
+    mirrors: false,
+  };
+}

@@ -1,0 +1,525 @@
+import { requireEffectiveTrafficMirroring } from "../../policies/stack/require-effective-traffic-mirroring";
+import { mandatory, runStack, StackInput, UNKNOWN, urnOf } from "./harness";
+import { stackTable } from "./stack-table";
+
+const AWS = {
+  session: "aws:ec2/trafficMirrorSession:TrafficMirrorSession",
+  filter: "aws:ec2/trafficMirrorFilter:TrafficMirrorFilter",
+  rule: "aws:ec2/trafficMirrorFilterRule:TrafficMirrorFilterRule",
+};
+const ALI = {
+  session: "alicloud:vpc/trafficMirrorSession:TrafficMirrorSession",
+  filter: "alicloud:vpc/trafficMirrorFilter:TrafficMirrorFilter",
+  ingress: "alicloud:vpc/trafficMirrorFilterIngressRule:TrafficMirrorFilterIngressRule",
+  egress: "alicloud:vpc/trafficMirrorFilterEgressRule:TrafficMirrorFilterEgressRule",
+};
+
+/** At preview a new filter's id is unknown: the reference is a property dependency. */
+const refersTo = (type: string, name: string) => ({
+  props: { trafficMirrorFilterId: UNKNOWN },
+  propertyDependencies: { trafficMirrorFilterId: [urnOf(type, name)] },
+});
+
+// AWS ------------------------------------------------------------------------------------------------------------
+
+const awsFilter: StackInput = { type: AWS.filter, name: "mirror-filter", props: { description: "sensor" } };
+
+function awsSession(props: Record<string, unknown> = {}, name = "mirror-session"): StackInput {
+  const ref = refersTo(AWS.filter, "mirror-filter");
+  return {
+    type: AWS.session,
+    name,
+    props: { ...ref.props, networkInterfaceId: "eni-app", trafficMirrorTargetId: "tmt-1", sessionNumber: 1, ...props },
+    propertyDependencies: ref.propertyDependencies,
+  };
+}
+
+function awsRule(name: string, props: Record<string, unknown> = {}): StackInput {
+  const ref = refersTo(AWS.filter, "mirror-filter");
+  return {
+    type: AWS.rule,
+    name,
+    props: {
+      ...ref.props,
+      trafficDirection: "ingress",
+      ruleNumber: 100,
+      ruleAction: "accept",
+      sourceCidrBlock: "0.0.0.0/0",
+      destinationCidrBlock: "0.0.0.0/0",
+      ...props,
+    },
+    propertyDependencies: ref.propertyDependencies,
+  };
+}
+
+const awsIn = (props: Record<string, unknown> = {}) => awsRule("accept-in", props);
+const awsOut = (props: Record<string, unknown> = {}) => awsRule("accept-out", { trafficDirection: "egress", ...props });
+const awsRejectAllOut = (ruleNumber: number, props: Record<string, unknown> = {}) =>
+  awsRule("reject-out", { trafficDirection: "egress", ruleAction: "reject", ruleNumber, ...props });
+const SESSION_URN = urnOf(AWS.session, "mirror-session");
+
+describe("require-effective-traffic-mirroring: AWS", () => {
+  stackTable(requireEffectiveTrafficMirroring, [
+    // Known bad.
+    {
+      name: "a filter without rules mirrors nothing either way",
+      resources: [awsFilter, awsSession()],
+      violations: 2,
+      mentions: "no accept rule",
+      urn: SESSION_URN,
+    },
+    {
+      name: "only ingress accepted",
+      resources: [awsFilter, awsSession(), awsIn()],
+      violations: 1,
+      mentions: "mirror-session: its filter mirror-filter mirrors no outbound (egress) traffic: no accept rule",
+    },
+    {
+      name: "only egress accepted",
+      resources: [awsFilter, awsSession(), awsOut()],
+      violations: 1,
+      mentions: "mirrors no inbound (ingress) traffic: no accept rule",
+    },
+    {
+      name: "reject-all with a lower number shadows the egress accept",
+      resources: [awsFilter, awsSession(), awsIn(), awsOut(), awsRejectAllOut(50)],
+      violations: 1,
+      mentions: "accept-out (rule number 100) by reject-out (rule number 50)",
+    },
+    {
+      name: "reject-all written as protocol 0 and empty port ranges shadows too",
+      resources: [awsFilter, awsSession(), awsIn(), awsOut(), awsRejectAllOut(50, { protocol: 0 })],
+      violations: 1,
+      mentions: "shadowed by reject rules ahead of it",
+    },
+    {
+      name: "a rule action the cloud refuses leaves no accept",
+      resources: [awsFilter, awsSession(), awsIn(), awsOut({ ruleAction: "allow" })],
+      violations: 1,
+      mentions: "no accept rule",
+    },
+    {
+      name: "an accept with a block that is not a CIDR accepts nothing",
+      resources: [awsFilter, awsSession(), awsIn(), awsOut({ sourceCidrBlock: "everywhere" })],
+      violations: 1,
+      mentions: 'no valid accept rule (accept-out: accept-out.sourceCidrBlock is "everywhere", not a CIDR block)',
+    },
+    {
+      name: "each session using the empty filter is reported",
+      resources: [awsFilter, awsSession(), awsSession({}, "second-session"), awsIn()],
+      violations: 2,
+      mentions: "no outbound (egress) traffic",
+    },
+    // Known good.
+    { name: "both directions accepted", resources: [awsFilter, awsSession(), awsIn(), awsOut()], violations: 0 },
+    {
+      name: "a partial reject (SSH only) ahead of accept-all",
+      resources: [
+        awsFilter,
+        awsSession(),
+        awsIn(),
+        awsOut(),
+        awsRejectAllOut(50, { protocol: 6, destinationPortRange: { fromPort: 22, toPort: 22 } }),
+      ],
+      violations: 0,
+    },
+    {
+      name: "a reject of one network ahead of accept-all",
+      resources: [
+        awsFilter,
+        awsSession(),
+        awsIn(),
+        awsOut(),
+        awsRejectAllOut(50, { destinationCidrBlock: "10.0.0.0/8" }),
+      ],
+      violations: 0,
+    },
+    {
+      name: "reject-all after the accept",
+      resources: [awsFilter, awsSession(), awsIn(), awsOut(), awsRejectAllOut(200)],
+      violations: 0,
+    },
+    {
+      name: "an IPv4 reject-all ahead leaves the IPv6 accept",
+      resources: [
+        awsFilter,
+        awsSession(),
+        awsIn(),
+        awsOut(),
+        awsRule("accept-out-v6", {
+          trafficDirection: "egress",
+          ruleNumber: 110,
+          sourceCidrBlock: "::/0",
+          destinationCidrBlock: "::/0",
+        }),
+        awsRejectAllOut(50),
+      ],
+      violations: 0,
+    },
+    {
+      name: "a truncating packetLength still mirrors (headers; not this rule's concern)",
+      resources: [awsFilter, awsSession({ packetLength: 64 }), awsIn(), awsOut()],
+      violations: 0,
+    },
+    {
+      name: "rules of another filter do not count, and do not shadow",
+      resources: [
+        awsFilter,
+        { type: AWS.filter, name: "other-filter", props: {} },
+        awsSession(),
+        awsIn(),
+        awsOut(),
+        { ...awsRejectAllOut(1), propertyDependencies: { trafficMirrorFilterId: [urnOf(AWS.filter, "other-filter")] } },
+      ],
+      violations: 0,
+    },
+    {
+      name: "after deployment: known ids, linked by property dependencies",
+      resources: [
+        awsFilter,
+        awsSession({ trafficMirrorFilterId: "tmf-0abc" }),
+        awsIn({ trafficMirrorFilterId: "tmf-0abc" }),
+      ],
+      violations: 1,
+      mentions: "no outbound (egress) traffic",
+    },
+    // Outside the stack.
+    {
+      name: "a literal filter id of a filter not in the stack cannot be judged",
+      resources: [{ ...awsSession({ trafficMirrorFilterId: "tmf-0existing" }), propertyDependencies: {} }],
+      violations: 0,
+    },
+    // Unknown at preview.
+    {
+      name: "an unknown filter id with no dependency is a note",
+      resources: [awsFilter, { ...awsSession(), propertyDependencies: {} }, awsIn(), awsOut()],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "a filter id depending on two filters is a note",
+      resources: [
+        awsFilter,
+        { type: AWS.filter, name: "other-filter", props: {} },
+        {
+          ...awsSession(),
+          propertyDependencies: {
+            trafficMirrorFilterId: [urnOf(AWS.filter, "mirror-filter"), urnOf(AWS.filter, "other-filter")],
+          },
+        },
+      ],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "the only egress rule's action unknown",
+      resources: [awsFilter, awsSession(), awsIn(), awsOut({ ruleAction: UNKNOWN })],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "a rule ahead of the egress accept whose action is unknown",
+      resources: [awsFilter, awsSession(), awsIn(), awsOut(), awsRejectAllOut(50, { ruleAction: UNKNOWN })],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "a reject-all whose number is unknown",
+      resources: [awsFilter, awsSession(), awsIn(), awsOut(), awsRejectAllOut(50, { ruleNumber: UNKNOWN })],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "an accept whose block comes from a new VPC, behind a reject of 10.0.0.0/8",
+      resources: [
+        awsFilter,
+        awsSession(),
+        awsIn(),
+        awsOut({ destinationCidrBlock: UNKNOWN }),
+        awsRejectAllOut(50, { destinationCidrBlock: "10.0.0.0/8" }),
+      ],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "an accept whose block comes from a new VPC, with nothing ahead",
+      resources: [awsFilter, awsSession(), awsIn(), awsOut({ destinationCidrBlock: UNKNOWN })],
+      violations: 0,
+    },
+    {
+      name: "a rule of unknown direction",
+      resources: [awsFilter, awsSession(), awsIn(), awsRule("either", { trafficDirection: UNKNOWN })],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "an accept whose filter id names nothing resolvable may be this filter's",
+      resources: [awsFilter, awsSession(), awsIn(), { ...awsOut(), propertyDependencies: {} }],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "more distinct rules than any cloud allows is a note, not a verdict",
+      resources: [
+        awsFilter,
+        awsSession(),
+        awsIn(),
+        ...Array.from({ length: 40 }, (_, i) =>
+          awsRule(`out-${i}`, {
+            trafficDirection: "egress",
+            ruleNumber: 100 + i,
+            destinationCidrBlock: `10.${i}.0.0/16`,
+          }),
+        ),
+      ],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "known bad whatever else is unknown: no egress accept, an unknown ingress action",
+      resources: [awsFilter, awsSession(), awsIn({ ruleAction: UNKNOWN })],
+      violations: 1,
+      notes: 1,
+      mentions: "no outbound (egress) traffic",
+    },
+  ]);
+
+  it("fails closed on request", async () => {
+    const resources = [awsFilter, awsSession(), awsIn(), awsOut({ ruleAction: UNKNOWN })];
+    const ds = mandatory(await runStack(requireEffectiveTrafficMirroring, resources, { failClosed: true }));
+    expect(ds.map((d) => d.message.split("\n")[1])).toEqual([
+      "cannot be verified at preview: mirror-session: whether its filter mirror-filter mirrors outbound (egress) traffic depends on values not known at preview: accept-out.ruleAction; failing closed — breaks case step 5 (the response needed audit logs, mirrored traffic and backups)",
+    ]);
+  });
+
+  it("ends its messages with the case step", async () => {
+    const ds = mandatory(await runStack(requireEffectiveTrafficMirroring, [awsFilter, awsSession(), awsIn()]));
+    expect(ds.map((d) => d.message.split("\n")[1])).toEqual([
+      "mirror-session: its filter mirror-filter mirrors no outbound (egress) traffic: no accept rule — breaks case step 5 (the response needed audit logs, mirrored traffic and backups)",
+    ]);
+  });
+
+  it("honours an exemption of the session", async () => {
+    const exemptions = [
+      {
+        resource: "mirror-session",
+        reason: "this sensor only inspects the inbound brute force",
+        owner: "secops",
+        expires: "2999-01-01",
+      },
+    ];
+    const ds = await runStack(requireEffectiveTrafficMirroring, [awsFilter, awsSession(), awsIn()], { exemptions });
+    expect(ds.map((d) => d.level)).toEqual(["advisory"]);
+  });
+});
+
+// Alibaba Cloud ---------------------------------------------------------------------------------------------------
+
+const ALL = {
+  protocol: "ALL",
+  sourceCidrBlock: "0.0.0.0/0",
+  destinationCidrBlock: "0.0.0.0/0",
+  sourcePortRange: "-1/-1",
+  destinationPortRange: "-1/-1",
+  action: "accept",
+  priority: 1,
+};
+
+const aliFilter = (props: Record<string, unknown> = {}): StackInput => ({
+  type: ALI.filter,
+  name: "ali-filter",
+  props: { trafficMirrorFilterName: "ali-filter", ...props },
+});
+const inline = (props: Record<string, unknown> = {}) =>
+  aliFilter({ ingressRules: [ALL], egressRules: [ALL], ...props });
+
+function aliSession(props: Record<string, unknown> = {}): StackInput {
+  const ref = refersTo(ALI.filter, "ali-filter");
+  return {
+    type: ALI.session,
+    name: "ali-session",
+    props: {
+      ...ref.props,
+      trafficMirrorSourceIds: ["eni-a"],
+      trafficMirrorTargetId: "lb-1",
+      trafficMirrorTargetType: "SLB",
+      priority: 1,
+      enabled: true,
+      ...props,
+    },
+    propertyDependencies: ref.propertyDependencies,
+  };
+}
+
+function aliRule(direction: "ingress" | "egress", name: string, props: Record<string, unknown> = {}): StackInput {
+  const ref = refersTo(ALI.filter, "ali-filter");
+  return {
+    type: direction === "ingress" ? ALI.ingress : ALI.egress,
+    name,
+    props: { ...ref.props, ...ALL, ...props },
+    propertyDependencies: ref.propertyDependencies,
+  };
+}
+
+describe("require-effective-traffic-mirroring: Alibaba Cloud", () => {
+  stackTable(requireEffectiveTrafficMirroring, [
+    // Known bad.
+    {
+      name: "session enabled false",
+      resources: [inline(), aliSession({ enabled: false })],
+      violations: 1,
+      mentions: "ali-session: enabled is false, so it mirrors nothing",
+    },
+    {
+      name: "session enabled unset (the provider's default is false)",
+      resources: [inline(), aliSession({ enabled: undefined })],
+      violations: 1,
+      mentions: "enabled is unset and the provider's default is false",
+    },
+    {
+      name: "inline drop-all ahead of accept-all",
+      resources: [
+        inline({
+          ingressRules: [
+            { ...ALL, action: "drop", priority: 1 },
+            { ...ALL, priority: 2 },
+          ],
+        }),
+        aliSession(),
+      ],
+      violations: 1,
+      mentions:
+        "mirrors no inbound (ingress) traffic: every accept rule is shadowed by drop rules ahead of it: ali-filter.ingressRules[1] (priority 2) by ali-filter.ingressRules[0] (priority 1)",
+    },
+    {
+      name: "inline ingress only",
+      resources: [inline({ egressRules: undefined }), aliSession()],
+      violations: 1,
+      mentions: "no outbound (egress) traffic: no accept rule",
+    },
+    {
+      name: "a filter without any rule",
+      resources: [aliFilter(), aliSession()],
+      violations: 2,
+      mentions: "no accept rule",
+    },
+    {
+      name: "a separate egress drop rule ahead of the egress accept",
+      resources: [
+        aliFilter(),
+        aliSession(),
+        aliRule("ingress", "in"),
+        aliRule("egress", "out", { priority: 2 }),
+        aliRule("egress", "drop-out", { action: "drop", priority: 1 }),
+      ],
+      violations: 1,
+      mentions: "out (priority 2) by drop-out (priority 1)",
+    },
+    {
+      name: "a separate drop rule shadows an inline accept",
+      resources: [
+        inline({ ingressRules: [{ ...ALL, priority: 2 }] }),
+        aliSession(),
+        aliRule("ingress", "drop-in", { action: "drop", priority: 1 }),
+      ],
+      violations: 1,
+      mentions: "inbound (ingress)",
+    },
+    // Known good.
+    { name: "inline accept-all both ways", resources: [inline(), aliSession()], violations: 0 },
+    {
+      name: "separate accept rules both ways (the component's shape)",
+      resources: [aliFilter(), aliSession(), aliRule("ingress", "in"), aliRule("egress", "out")],
+      violations: 0,
+    },
+    {
+      name: "the deprecated ruleAction still accepts",
+      resources: [
+        aliFilter(),
+        aliSession(),
+        aliRule("ingress", "in", { action: undefined, ruleAction: "accept" }),
+        aliRule("egress", "out", { action: undefined, ruleAction: "accept" }),
+      ],
+      violations: 0,
+    },
+    {
+      name: "a partial drop (TCP 22) ahead of accept-all",
+      resources: [
+        inline({
+          egressRules: [
+            { ...ALL, protocol: "TCP", destinationPortRange: "22/22", action: "drop", priority: 1 },
+            { ...ALL, priority: 2 },
+          ],
+        }),
+        aliSession(),
+      ],
+      violations: 0,
+    },
+    {
+      name: "an inline rule without blocks reads as every address",
+      resources: [inline({ egressRules: [{ protocol: "ALL", action: "accept", priority: 1 }] }), aliSession()],
+      violations: 0,
+    },
+    // Unknown at preview.
+    { name: "enabled unknown", resources: [inline(), aliSession({ enabled: UNKNOWN })], violations: 0, notes: 1 },
+    {
+      name: "an unknown inline rule list",
+      resources: [inline({ ingressRules: UNKNOWN }), aliSession()],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "a separate rule's action unknown",
+      resources: [aliFilter(), aliSession(), aliRule("ingress", "in"), aliRule("egress", "out", { action: UNKNOWN })],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "an unknown filter id with no dependency",
+      resources: [inline(), { ...aliSession(), propertyDependencies: {} }],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "a literal filter id of a filter not in the stack",
+      resources: [{ ...aliSession({ trafficMirrorFilterId: "tmf-existing" }), propertyDependencies: {} }],
+      violations: 0,
+    },
+    {
+      name: "disabled is known bad even with an unknown filter",
+      resources: [{ ...aliSession({ enabled: false }), propertyDependencies: {} }],
+      violations: 1,
+    },
+  ]);
+});
+
+describe("require-effective-traffic-mirroring: hostile values", () => {
+  it.each([
+    ["null everywhere", { trafficMirrorFilterId: null, enabled: null }],
+    ["numbers for strings", { trafficMirrorFilterId: 7, enabled: 1 }],
+    ["objects for strings", { trafficMirrorFilterId: { a: 1 }, enabled: {} }],
+  ])("reports rather than throws: %s", async (_n, props) => {
+    const resources: StackInput[] = [
+      aliFilter({ ingressRules: [null, 3, "x", { priority: NaN, protocol: {}, action: [] }], egressRules: "nope" }),
+      aliSession(props),
+      aliRule("ingress", "odd", { sourcePortRange: { from: 1 }, priority: Infinity, sourceCidrBlock: 12 }),
+      awsFilter,
+      awsSession(props),
+      awsRule("odd", { destinationPortRange: "22", protocol: -1, ruleNumber: "x", trafficDirection: ["ingress"] }),
+    ];
+    await expect(runStack(requireEffectiveTrafficMirroring, resources)).resolves.toBeDefined();
+  });
+});
+
+describe("require-effective-traffic-mirroring: size", () => {
+  it("judges thousands of repeated inline rules quickly", async () => {
+    const drops = Array.from({ length: 3000 }, () => ({ ...ALL, action: "drop" }));
+    const started = Date.now();
+    const ds = mandatory(
+      await runStack(requireEffectiveTrafficMirroring, [inline({ egressRules: drops }), aliSession()]),
+    );
+    expect(ds).toHaveLength(1);
+    expect(ds[0].message.length).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
