@@ -21,6 +21,8 @@ const KINDS: Record<string, NodeKind> = {
   "alicloud:slb/loadBalancer:LoadBalancer": "loadBalancer",
   "alicloud:alb/loadBalancer:LoadBalancer": "loadBalancer",
   "alicloud:nlb/loadBalancer:LoadBalancer": "loadBalancer",
+  "aws:globalaccelerator/accelerator:Accelerator": "loadBalancer",
+  "alicloud:ga/accelerator:Accelerator": "loadBalancer",
   "aws:rds/instance:Instance": "database",
   "aws:rds/cluster:Cluster": "database",
   "aws:elasticache/cluster:Cluster": "database",

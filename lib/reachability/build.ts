@@ -1,12 +1,15 @@
 // Builds the network model from a stack's resources: both cloud adapters fill one graph.
+import { addAlicloudBasicAccelerators } from "./alicloud/basic-accelerator";
 import { addAlicloudDatabases } from "./alicloud/databases";
 import { addAlicloudDnat } from "./alicloud/dnat";
+import { addAlicloudGlobalAccelerators } from "./alicloud/global-accelerator";
 import { addAlicloudHosts } from "./alicloud/hosts";
 import { addAlicloudLoadBalancers } from "./alicloud/load-balancers";
 import { addAlicloudNetwork } from "./alicloud/network";
 import { addAlicloudNlb } from "./alicloud/nlb";
 import { addAlicloudSecurityGroups } from "./alicloud/security-groups";
 import { addAwsDatabases } from "./aws/databases";
+import { addAwsGlobalAccelerators } from "./aws/global-accelerator";
 import { addAwsHosts } from "./aws/hosts";
 import { addAwsLightsail } from "./aws/lightsail";
 import { addAwsLoadBalancers } from "./aws/load-balancers";
@@ -18,7 +21,7 @@ import { GenericResource } from "./resource";
 
 export function buildNetworkModel(resources: readonly GenericResource[]): NetworkModel {
   const m = emptyModel(new Resolver(resources));
-  // Order matters: hosts need subnets and groups, balancers and DNAT need hosts.
+  // Order matters: hosts need subnets and groups, balancers, accelerators and DNAT need hosts.
   addAwsNetwork(m);
   addAlicloudNetwork(m);
   addAwsSecurityGroups(m);
@@ -31,6 +34,9 @@ export function buildNetworkModel(resources: readonly GenericResource[]): Networ
   addAwsLoadBalancers(m);
   addAlicloudLoadBalancers(m);
   addAlicloudNlb(m);
+  addAwsGlobalAccelerators(m);
+  addAlicloudGlobalAccelerators(m);
+  addAlicloudBasicAccelerators(m);
   addAlicloudDnat(m);
   return m;
 }

@@ -3,6 +3,7 @@
 // Alibaba Cloud public addresses need no route of their own.
 import { familyOf } from "./cidr-sets";
 import { ANY_SOURCE, Family } from "./exposure";
+import { interfaceHops } from "./host-interface";
 import { Host, Nacl, NetworkModel, PublicAddress } from "./model";
 
 export interface Entry {
@@ -13,7 +14,8 @@ export interface Entry {
 }
 
 export function internetEntries(m: NetworkModel, host: Host, family: Family, address: PublicAddress): Entry[] {
-  if (host.cloud === "alicloud") return alicloudEntries(m, host, family, [address.label]);
+  if (host.cloud === "alicloud")
+    return alicloudEntries(m, host, family, [address.label, ...interfaceHops(address.interface)]);
   const out: Entry[] = [];
   if (host.defaultSubnet && family === "ipv4")
     out.push({ source: ANY_SOURCE.ipv4, hops: ["igw:default-vpc", address.label, "subnet:default-vpc"] });

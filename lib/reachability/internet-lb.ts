@@ -7,7 +7,8 @@ import { Entry, awsSubnetEntries } from "./entry";
 import { ANY_SOURCE, Exposure, Family, hop, hostLabel } from "./exposure";
 import { ALL_PORTS } from "../ports";
 import { intersectAll, intersectRange } from "./intervals";
-import { Host, Listener, LoadBalancer, NetworkModel, Protocol, Target } from "./model";
+import { interfaceHops } from "./host-interface";
+import { Listener, LoadBalancer, NetworkModel, Protocol, Target } from "./model";
 import { intersectProtocol } from "./protocol";
 import { AdmittedSlice, admitted, internetSourcesOf, originates, ruleLabel, rulesOf } from "./security-group-eval";
 
@@ -115,12 +116,17 @@ function targetRow(
 ): Exposure | undefined {
   const host = m.hosts.get(target.host);
   if (!host) return undefined;
-  const range: PortRange = target.port !== undefined ? { from: target.port, to: target.port } : listener.ports;
+  const range: PortRange =
+    target.port !== undefined ? { from: target.port, to: target.port } : (target.ports ?? listener.ports);
   if (host.listenPorts && !host.listenPorts.some((p) => p >= range.from && p <= range.to)) return undefined;
   let label = "sg:(none resolved)";
   const cause: string[] = [];
-  if (host.securityGroups.length > 0) {
-    const slice = admissionFromBalancer(m, host, lb, source).find((s) => s.ports.some((p) => intersectRange(p, range)));
+  // A backend named by its secondary interface (an ENI) is admitted by that interface's groups alone.
+  const groups = target.interface?.securityGroups ?? host.securityGroups;
+  if (groups.length > 0) {
+    const slice = admissionFromBalancer(m, groups, lb, source).find((s) =>
+      s.ports.some((p) => intersectRange(p, range)),
+    );
     if (!slice) return undefined;
     label = ruleLabel(m, slice);
     cause.push(slice.rule.urn);
@@ -133,7 +139,7 @@ function targetRow(
     protocol: "tcp",
     ports: range,
     source,
-    path: [...lbHops, ...target.via, label, hop(hostLabel(host), range)],
+    path: [...lbHops, ...target.via, ...interfaceHops(target.interface), label, hop(hostLabel(host), range)],
     via: "load-balancer",
     causes: [...causes, ...cause],
   };
@@ -143,11 +149,16 @@ function targetRow(
  * Rules that let the balancer's traffic in: a reference to one of its groups, the client's block (balancers that
  * keep the client address), or a private block (the balancer's own addresses live in the VPC).
  */
-function admissionFromBalancer(m: NetworkModel, host: Host, lb: LoadBalancer, source: string): AdmittedSlice[] {
-  const slices = lb.securityGroups.flatMap((sg) => admitted(m, host.securityGroups, { kind: "group", sg }));
-  slices.push(...admitted(m, host.securityGroups, { kind: "cidr", cidr: source }));
-  for (const rule of rulesOf(m, host.securityGroups))
+function admissionFromBalancer(
+  m: NetworkModel,
+  groups: readonly string[],
+  lb: LoadBalancer,
+  source: string,
+): AdmittedSlice[] {
+  const slices = lb.securityGroups.flatMap((sg) => admitted(m, groups, { kind: "group", sg }));
+  slices.push(...admitted(m, groups, { kind: "cidr", cidr: source }));
+  for (const rule of rulesOf(m, groups))
     if (rule.action === "accept" && rule.source.kind === "cidr" && !isPublic(rule.source.cidr))
-      slices.push(...admitted(m, host.securityGroups, { kind: "cidr", cidr: rule.source.cidr }));
+      slices.push(...admitted(m, groups, { kind: "cidr", cidr: rule.source.cidr }));
   return slices;
 }

@@ -6,6 +6,7 @@ import { familyOf, isPublic } from "./cidr-sets";
 import { Entry, alicloudEntries, internetEntries } from "./entry";
 import { ANY_SOURCE, Exposure, Family, hop, hostLabel, sortExposures } from "./exposure";
 import { intersectAll } from "./intervals";
+import { interfaceHops, throughInterface } from "./host-interface";
 import { firewallExposures } from "./internet-firewall";
 import { loadBalancerExposures } from "./internet-lb";
 import { Host, NetworkModel, Protocol } from "./model";
@@ -20,9 +21,12 @@ export function internetExposures(m: NetworkModel): Exposure[] {
   for (const host of m.hosts.values()) {
     for (const family of FAMILIES) {
       const addresses = family === "ipv4" ? host.publicV4 : host.publicV6 ? [host.publicV6] : [];
-      for (const address of addresses)
-        for (const entry of internetEntries(m, host, family, address))
-          rows.push(...throughHost(m, host, entry, family, { via: "direct", causes: [address.urn] }));
+      for (const address of addresses) {
+        // An address on a secondary interface (an ENI's EIP) passes that interface's vSwitch and groups.
+        const door = throughInterface(host, address.interface);
+        for (const entry of internetEntries(m, door, family, address))
+          rows.push(...throughHost(m, door, entry, family, { via: "direct", causes: [address.urn] }));
+      }
     }
     rows.push(...endpointExposures(host));
     rows.push(...firewallExposures(host));
@@ -106,9 +110,14 @@ function endpointExposures(host: Host): Exposure[] {
 function dnatExposures(m: NetworkModel): Exposure[] {
   const rows: Exposure[] = [];
   for (const d of m.dnat) {
-    const host = d.target ? m.hosts.get(d.target) : undefined;
-    if (!host) continue;
-    const lead = [hop(d.externalLabel, d.externalPorts), `nat:${d.gatewayName} dnat:${d.name}`];
+    const target = d.target ? m.hosts.get(d.target) : undefined;
+    if (!target) continue;
+    const host = throughInterface(target, d.interface);
+    const lead = [
+      hop(d.externalLabel, d.externalPorts),
+      `nat:${d.gatewayName} dnat:${d.name}`,
+      ...interfaceHops(d.interface),
+    ];
     for (const entry of alicloudEntries(m, host, "ipv4", lead))
       rows.push(
         ...throughHost(m, host, { ...entry, source: ANY_SOURCE.ipv4 }, "ipv4", {

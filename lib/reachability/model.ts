@@ -103,6 +103,20 @@ export interface SecurityGroup extends Node {
 export interface PublicAddress {
   label: string;
   urn: string;
+  /** The secondary interface the address leads to (an Alicloud ENI): its groups and vSwitch filter, not the host's. */
+  interface?: HostInterface;
+}
+
+/**
+ * A secondary network interface (Alicloud ENI) through which a path enters the instance it is attached to. The
+ * interface's own security groups govern traffic addressed to it, so paths naming it are judged by them alone.
+ */
+export interface HostInterface {
+  urn: string;
+  name: string;
+  subnets: string[];
+  externalSubnets: string[];
+  securityGroups: string[];
 }
 
 export type HostKind = "instance" | "scaling-group" | "network-interface" | "database";
@@ -153,7 +167,14 @@ export interface Target {
   host: string;
   /** Port on the target; undefined means the listener's port. */
   port?: number;
+  /**
+   * Ports on the target when they are a range unrelated to the listener's (accelerator custom routing destinations,
+   * an accelerator port override to a port unknown at preview).
+   */
+  ports?: PortRange;
   via: string[];
+  /** The secondary interface the backend reference named (an Alicloud ENI): its groups admit, not the host's. */
+  interface?: HostInterface;
 }
 
 export interface Listener extends Node {
@@ -183,6 +204,8 @@ export interface Dnat extends Node {
   gatewayName: string;
   externalLabel: string;
   target?: string;
+  /** The secondary interface the internal address belongs to (an Alicloud ENI). */
+  interface?: HostInterface;
 }
 
 export interface NetworkModel {

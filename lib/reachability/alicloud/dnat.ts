@@ -4,6 +4,7 @@ import { ALL_PORTS, PortRange, alicloudRuleRange } from "../../ports";
 import { NetworkModel, nodeOf } from "../model";
 import { normalizeProtocol } from "../protocol";
 import { str } from "../resource";
+import { SERVER_TYPES, serverEntries } from "./network-interfaces";
 import { ALI } from "./tokens";
 
 export function addAlicloudDnat(m: NetworkModel): void {
@@ -11,19 +12,22 @@ export function addAlicloudDnat(m: NetworkModel): void {
   for (const r of res.ofType(ALI.forwardEntry)) {
     const gw = res.one(r, "forwardTableId", r.inputs.forwardTableId, [ALI.natGateway]);
     const eip = res.one(r, "externalIp", r.inputs.externalIp, ALI.eip);
-    const target = res.one(r, "internalIp", r.inputs.internalIp, [ALI.instance, ALI.networkInterface]);
+    const target = res.one(r, "internalIp", r.inputs.internalIp, SERVER_TYPES);
     const external = dnatPorts(r.inputs.externalPort);
     const internal = dnatPorts(r.inputs.internalPort) ?? external;
     if (!external || !internal) continue;
-    m.dnat.push({
-      ...nodeOf(r),
-      protocol: normalizeProtocol(r.inputs.ipProtocol),
-      externalPorts: external,
-      internalPorts: internal,
-      gatewayName: gw ? res.get(gw)!.name : (str(r.inputs.forwardTableId) ?? "nat"),
-      externalLabel: eip ? `eip:${res.get(eip)!.name}` : (str(r.inputs.externalIp) ?? "nat-ip"),
-      target,
-    });
+    // An ENI's address reaches the instance it is attached to, through that ENI.
+    for (const entry of serverEntries(m, target))
+      m.dnat.push({
+        ...nodeOf(r),
+        protocol: normalizeProtocol(r.inputs.ipProtocol),
+        externalPorts: external,
+        internalPorts: internal,
+        gatewayName: gw ? res.get(gw)!.name : (str(r.inputs.forwardTableId) ?? "nat"),
+        externalLabel: eip ? `eip:${res.get(eip)!.name}` : (str(r.inputs.externalIp) ?? "nat-ip"),
+        target: entry.host,
+        interface: entry.interface,
+      });
   }
 }
 

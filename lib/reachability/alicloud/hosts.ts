@@ -1,7 +1,15 @@
 // Alibaba Cloud compute: ECS instances (public bandwidth, EIP associations, extra interfaces) and scaling
-// configurations run by scaling groups. Public exposure comes from internetMaxBandwidthOut > 0 or an EIP.
+// configurations run by scaling groups. Public exposure comes from internetMaxBandwidthOut > 0 or an EIP; an EIP
+// bound to an ENI reaches the instance it is attached to through that ENI (network-interfaces.ts).
 import { Host, NetworkModel, nodeOf } from "../model";
 import { GenericResource, list, num, str, tags } from "../resource";
+import {
+  INTERFACE_TYPES,
+  SERVER_TYPES,
+  attachedInterfaces,
+  interfaceAddresses,
+  serverEntries,
+} from "./network-interfaces";
 import { ALI } from "./tokens";
 
 export function addAlicloudHosts(m: NetworkModel): void {
@@ -15,24 +23,23 @@ export function addAlicloudHosts(m: NetworkModel): void {
       host.publicV4.push({ label: `public-ip:${r.name} (internetMaxBandwidthOut)`, urn: r.urn });
     instances.set(r.urn, host);
   }
-  const eniOwner = new Map<string, string>();
-  for (const r of res.ofType(ALI.networkInterfaceAttachment)) {
-    const inst = res.one(r, "instanceId", r.inputs.instanceId, [ALI.instance]);
-    const eni = res.one(r, "networkInterfaceId", r.inputs.networkInterfaceId, [ALI.networkInterface]);
-    const host = inst ? instances.get(inst) : undefined;
-    const eniRes = eni ? res.get(eni) : undefined;
-    if (!host || !eniRes) continue;
-    eniOwner.set(eniRes.urn, host.urn);
-    const eniHost = hostOf(m, eniRes, "network-interface", "vswitchId", ["securityGroupIds", "securityGroups"]);
-    host.subnets = [...new Set([...host.subnets, ...eniHost.subnets])];
-    host.securityGroups = [...new Set([...host.securityGroups, ...eniHost.securityGroups])];
+  for (const r of res.ofType(...INTERFACE_TYPES)) for (const ip of interfaceAddresses(r)) res.alias(r, ip);
+  // Paths that do not say which interface they use (internal reach, the instance's own address) see every
+  // interface's vSwitch and groups; paths naming an ENI are judged by that ENI's alone.
+  for (const attached of attachedInterfaces(m).values()) {
+    for (const owner of attached.instances) {
+      const host = instances.get(owner);
+      if (!host) continue;
+      host.subnets = [...new Set([...host.subnets, ...attached.interface.subnets])];
+      host.securityGroups = [...new Set([...host.securityGroups, ...attached.interface.securityGroups])];
+    }
   }
   for (const r of res.ofType(ALI.eipAssociation)) {
     const eip = res.one(r, "allocationId", r.inputs.allocationId, ALI.eip);
     const label = `eip:${eip ? res.get(eip)!.name : r.name}`;
-    const target = res.one(r, "instanceId", r.inputs.instanceId, [ALI.instance, ALI.networkInterface]);
-    const host = target ? instances.get(eniOwner.get(target) ?? target) : undefined;
-    host?.publicV4.push({ label, urn: r.urn });
+    const target = res.one(r, "instanceId", r.inputs.instanceId, SERVER_TYPES);
+    for (const entry of serverEntries(m, target))
+      instances.get(entry.host)?.publicV4.push({ label, urn: r.urn, interface: entry.interface });
   }
   for (const h of instances.values()) m.hosts.set(h.urn, h);
   addScalingConfigurations(m);

@@ -1,12 +1,12 @@
-// Alibaba Cloud load balancers: SLB (addressType, listeners frontend → backend port, server groups, default
-// backend servers, white-list ACLs) and ALB (addressType, listeners → server groups). Scaling groups attached to
-// either forward to their scaling configuration's hosts.
+// Alibaba Cloud load balancers: SLB (addressType, listeners frontend → backend port, server groups, master-slave
+// groups, default backend servers, white-list ACLs) and ALB (addressType, listeners → server groups). Backends are
+// ECS instances or ENIs (the instance an ENI is attached to, behind the ENI's own groups: network-interfaces.ts).
+// Scaling groups attached to either forward to their scaling configuration's hosts.
 import { Listener, LoadBalancer, NetworkModel, Target, nodeOf } from "../model";
 import { GenericResource, list, num, prop, str } from "../resource";
+import { ServerEntry, serverEntries, serverTypesOf } from "./network-interfaces";
 import { ALI } from "./tokens";
 import { pushTo } from "../multimap";
-
-const SERVERS = [ALI.instance, ALI.networkInterface];
 
 export function addAlicloudLoadBalancers(m: NetworkModel): void {
   const scaling = scalingHosts(m);
@@ -37,6 +37,18 @@ function balancer(r: GenericResource, internetFacing: boolean, subnets: string[]
   };
 }
 
+/**
+ * A backend entry's servers: its ids read as its declared kind allows, each ENI as the instance behind it. An id
+ * unknown at preview may be any server of that kind the list depends on: an unknown never hides an opening.
+ */
+function serversOf(m: NetworkModel, r: GenericResource, input: string, ids: readonly unknown[], kind: unknown) {
+  return m.resolver.many(r, input, ids, serverTypesOf(kind)).urns.flatMap((u) => serverEntries(m, u));
+}
+
+function targetOf(entry: ServerEntry, port: number | undefined, group: string | undefined): Target {
+  return { host: entry.host, port, via: [`server-group:${group}`], interface: entry.interface };
+}
+
 function addSlb(m: NetworkModel, scaling: Map<string, string[]>): void {
   const res = m.resolver;
   const groupTargets = new Map<string, Target[]>();
@@ -44,26 +56,33 @@ function addSlb(m: NetworkModel, scaling: Map<string, string[]>): void {
     if (group) pushTo(groupTargets, group, t);
   };
   for (const r of res.ofType(ALI.slbServerGroup)) {
-    for (const s of list(r.inputs.servers)) {
-      const hosts = res.many(r, "servers", list(prop(s, "serverIds")), SERVERS).urns;
-      for (const host of hosts) addTarget(r.urn, { host, port: num(prop(s, "port")), via: [`server-group:${r.name}`] });
-    }
+    for (const s of list(r.inputs.servers))
+      for (const entry of serversOf(m, r, "servers", list(prop(s, "serverIds")), prop(s, "type")))
+        addTarget(r.urn, targetOf(entry, num(prop(s, "port")), r.name));
   }
   for (const r of res.ofType(ALI.slbServerGroupAttachment)) {
-    const host = res.one(r, "serverId", r.inputs.serverId, SERVERS);
     const group = res.one(r, "serverGroupId", r.inputs.serverGroupId, [ALI.slbServerGroup]);
-    if (host) addTarget(group, { host, port: num(r.inputs.port), via: [`server-group:${res.get(group ?? "")?.name}`] });
+    const server = res.one(r, "serverId", r.inputs.serverId, serverTypesOf(r.inputs.type));
+    for (const entry of serverEntries(m, server))
+      addTarget(group, targetOf(entry, num(r.inputs.port), res.get(group ?? "")?.name));
+  }
+  // Master and slave servers alike: the slave takes the traffic when the master fails.
+  for (const r of res.ofType(ALI.slbMasterSlaveServerGroup)) {
+    for (const s of list(r.inputs.servers))
+      for (const entry of serversOf(m, r, "servers", [prop(s, "serverId")], prop(s, "type")))
+        addTarget(r.urn, targetOf(entry, num(prop(s, "port")), r.name));
   }
   // Default backends (no server group): the listener's backendPort applies.
-  const defaults = new Map<string, string[]>();
+  const defaults = new Map<string, ServerEntry[]>();
   for (const r of res.ofType(ALI.slbBackendServer)) {
     const lb = res.one(r, "loadBalancerId", r.inputs.loadBalancerId, ALI.slb);
-    const ids = list(r.inputs.backendServers).map((b) => prop(b, "serverId"));
-    if (lb) pushTo(defaults, lb, ...res.many(r, "backendServers", ids, SERVERS).urns);
+    if (!lb) continue;
+    for (const b of list(r.inputs.backendServers))
+      pushTo(defaults, lb, ...serversOf(m, r, "backendServers", [prop(b, "serverId")], prop(b, "type")));
   }
   for (const r of res.ofType(ALI.scalingGroup)) {
     for (const lb of res.many(r, "loadbalancerIds", list(r.inputs.loadbalancerIds), ALI.slb).urns)
-      pushTo(defaults, lb, ...(scaling.get(r.urn) ?? []));
+      pushTo(defaults, lb, ...(scaling.get(r.urn) ?? []).map((host) => ({ host })));
   }
 
   for (const r of res.ofType(...ALI.slb)) {
@@ -78,10 +97,13 @@ function addSlb(m: NetworkModel, scaling: Map<string, string[]>): void {
     if (!lb || !lbUrn) continue;
     const front = num(r.inputs.frontendPort);
     const back = num(r.inputs.backendPort) ?? front;
-    const group = res.one(r, "serverGroupId", r.inputs.serverGroupId, [ALI.slbServerGroup]);
+    // A listener forwards to its vServer group, else its master-slave group, else the default backends.
+    const group =
+      res.one(r, "serverGroupId", r.inputs.serverGroupId, [ALI.slbServerGroup]) ??
+      res.one(r, "masterSlaveServerGroupId", r.inputs.masterSlaveServerGroupId, [ALI.slbMasterSlaveServerGroup]);
     const targets = group
       ? (groupTargets.get(group) ?? [])
-      : (defaults.get(lbUrn) ?? []).map((host) => ({ host, port: back, via: [] }));
+      : (defaults.get(lbUrn) ?? []).map((e) => ({ host: e.host, port: back, via: [], interface: e.interface }));
     const proto = (str(r.inputs.protocol) ?? "tcp").toLowerCase();
     const listener: Listener = {
       ...nodeOf(r),
@@ -110,8 +132,8 @@ function addAlb(m: NetworkModel, scaling: Map<string, string[]>): void {
   for (const r of res.ofType(ALI.albServerGroup)) {
     const targets: Target[] = [];
     for (const s of list(r.inputs.servers)) {
-      const host = res.one(r, "servers", prop(s, "serverId"), SERVERS);
-      if (host) targets.push({ host, port: num(prop(s, "port")), via: [`server-group:${r.name}`] });
+      const server = res.one(r, "servers", prop(s, "serverId"), serverTypesOf(prop(s, "serverType")));
+      for (const entry of serverEntries(m, server)) targets.push(targetOf(entry, num(prop(s, "port")), r.name));
     }
     groupTargets.set(r.urn, targets);
   }

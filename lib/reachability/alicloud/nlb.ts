@@ -1,13 +1,13 @@
 // Alibaba Cloud Network Load Balancers (layer 4): listener port (or port range) → server group → ECS instances and
-// interfaces on the attachment's port. A listener forwarding to 3306 puts the database on the internet just as a
-// DNAT entry does, while the backends keep only private addresses.
+// ENIs (the instance an ENI is attached to, behind the ENI's own groups) on the attachment's port. A listener
+// forwarding to 3306 puts the database on the internet just as a DNAT entry does, while the backends keep only
+// private addresses.
 import { PortRange } from "../../ports";
 import { NetworkModel, Target, nodeOf } from "../model";
 import { GenericResource, bool, list, num, prop, str } from "../resource";
 import { pushTo } from "../multimap";
+import { serverEntries, serverTypesOf } from "./network-interfaces";
 import { ALI } from "./tokens";
-
-const SERVERS = [ALI.instance, ALI.networkInterface];
 
 export function addAlicloudNlb(m: NetworkModel): void {
   const res = m.resolver;
@@ -64,15 +64,17 @@ function serverGroupTargets(m: NetworkModel): Map<string, Target[]> {
   const out = new Map<string, Target[]>();
   for (const r of res.ofType(ALI.nlbServerAttachment)) {
     const groupUrn = res.one(r, "serverGroupId", r.inputs.serverGroupId, [ALI.nlbServerGroup]);
-    const host = res.one(r, "serverId", r.inputs.serverId, SERVERS);
+    const server = res.one(r, "serverId", r.inputs.serverId, serverTypesOf(r.inputs.serverType));
     const group = groupUrn ? res.get(groupUrn) : undefined;
-    if (!group || !host) continue;
+    if (!group) continue;
     const anyPort = bool(group.inputs.anyPortEnabled) === true;
-    pushTo(out, group.urn, {
-      host,
-      port: anyPort ? undefined : num(r.inputs.port),
-      via: [`server-group:${group.name}`],
-    });
+    for (const entry of serverEntries(m, server))
+      pushTo(out, group.urn, {
+        host: entry.host,
+        port: anyPort ? undefined : num(r.inputs.port),
+        via: [`server-group:${group.name}`],
+        interface: entry.interface,
+      });
   }
   return out;
 }

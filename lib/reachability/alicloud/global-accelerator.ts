@@ -1,0 +1,113 @@
+// Alibaba Cloud Global Accelerator (standard instances): an accelerator is an internet-facing balancer without
+// security groups of its own. Intelligent routing listeners (port ranges, TCP/UDP/HTTP/HTTPS) → endpoint groups →
+// ECS instances and ENIs (the instance an ENI is attached to, behind the ENI's own groups), reached over the VPC
+// from back-to-origin addresses in the endpoint's vSwitch (or from the client with client IP preservation); other
+// endpoint types (SLB, ALB, NLB, public or custom IP, domain, OSS) are not hosts and are ignored: a balancer
+// endpoint's own listeners are modelled with that balancer. Custom routing listeners reach vSwitch destinations
+// instead (global-accelerator-custom-routing.ts); white-list ACLs narrow the sources of intelligent routing
+// listeners (global-accelerator-acl.ts). Basic accelerators are layer-3 addresses: basic-accelerator.ts.
+import {
+  EndpointGroupHosts,
+  acceleratorListeners,
+  acceleratorPortRanges,
+  portOverrides,
+  standInAccelerator,
+} from "../accelerator-listeners";
+import { Listener, LoadBalancer, NetworkModel, nodeOf } from "../model";
+import { pushTo } from "../multimap";
+import { GenericResource, isUnknown, list, prop, str } from "../resource";
+import { gaListenerAllowLists } from "./global-accelerator-acl";
+import { customRoutingTargets } from "./global-accelerator-custom-routing";
+import { SERVER_TYPES, serverEntries } from "./network-interfaces";
+import { ALI } from "./tokens";
+
+export function addAlicloudGlobalAccelerators(m: NetworkModel): void {
+  const res = m.resolver;
+  const dualStack = acceleratorsWithIpv6(m);
+  for (const r of res.ofType(ALI.gaAccelerator)) m.loadBalancers.set(r.urn, accelerator(r, dualStack.has(r.urn)));
+  const groups = endpointGroupsByListener(m);
+  const allowLists = gaListenerAllowLists(m);
+  const customTargets = customRoutingTargets(m);
+  for (const r of res.ofType(ALI.gaListener)) {
+    const lb = balancerOf(m, r);
+    const protocol = (str(r.inputs.protocol) ?? "tcp").toLowerCase() === "udp" ? "udp" : "tcp";
+    const ranges = acceleratorPortRanges(r.inputs.portRanges);
+    // A listener type unknown at preview may be either.
+    const type = isUnknown(r.inputs.listenerType)
+      ? "unknown"
+      : (str(r.inputs.listenerType) ?? "Standard").toLowerCase();
+    if (type !== "customrouting") {
+      const standard = acceleratorListeners(nodeOf(r), protocol, ranges, groups.get(r.urn) ?? []);
+      const allowList = allowLists.get(r.urn);
+      if (allowList) standard.forEach((l) => (l.allowList = allowList));
+      lb.listeners.push(...standard);
+    }
+    if (type !== "standard") {
+      const targets = customTargets.get(r.urn) ?? [];
+      lb.listeners.push(...ranges.map((ports): Listener => ({ ...nodeOf(r), protocol, ports, targets })));
+    }
+  }
+}
+
+function accelerator(r: GenericResource, ipv6: boolean): LoadBalancer {
+  return {
+    ...nodeOf(r),
+    cloud: "alicloud",
+    internetFacing: true,
+    ipv6,
+    wafCapable: false,
+    subnets: [],
+    securityGroups: [],
+    listeners: [],
+  };
+}
+
+/** Accelerators with an IPv6 or dual-stack acceleration region (an unknown version counts as IPv6). */
+function acceleratorsWithIpv6(m: NetworkModel): Set<string> {
+  const out = new Set<string>();
+  for (const r of m.resolver.ofType(ALI.gaIpSet)) {
+    const version = isUnknown(r.inputs.ipVersion) ? "ipv6" : (str(r.inputs.ipVersion) ?? "IPv4").toLowerCase();
+    const acc = m.resolver.one(r, "acceleratorId", r.inputs.acceleratorId, [ALI.gaAccelerator]);
+    if (acc && version !== "ipv4") out.add(acc);
+  }
+  return out;
+}
+
+function balancerOf(m: NetworkModel, listener: GenericResource): LoadBalancer {
+  const ref = listener.inputs.acceleratorId;
+  const own = m.loadBalancers.get(m.resolver.one(listener, "acceleratorId", ref, [ALI.gaAccelerator]) ?? "");
+  if (own) return own;
+  const standIn = standInAccelerator(listener, "alicloud", ref);
+  m.loadBalancers.set(standIn.urn, standIn);
+  return standIn;
+}
+
+/** Listener URN → its endpoint groups with the hosts they name and their port overrides. */
+function endpointGroupsByListener(m: NetworkModel): Map<string, EndpointGroupHosts[]> {
+  const res = m.resolver;
+  const out = new Map<string, EndpointGroupHosts[]>();
+  for (const r of res.ofType(ALI.gaEndpointGroup)) {
+    const listener = res.one(r, "listenerId", r.inputs.listenerId, [ALI.gaListener]);
+    if (!listener) continue;
+    const ecs: unknown[] = [];
+    const eni: unknown[] = [];
+    for (const c of list(r.inputs.endpointConfigurations)) {
+      // A configuration (or its type) unknown at preview may name either kind of host.
+      const type = isUnknown(c) || isUnknown(prop(c, "type")) ? "unknown" : (str(prop(c, "type")) ?? "").toUpperCase();
+      const endpoint = isUnknown(c) ? c : prop(c, "endpoint");
+      if (type === "ECS" || type === "unknown") ecs.push(endpoint);
+      if (type === "ENI" || type === "unknown") eni.push(endpoint);
+    }
+    const instances = res.many(r, "endpointConfigurations", ecs, [ALI.instance]).urns;
+    // An ENI endpoint is the instance it is attached to, behind the ENI's own groups; the primary interface's id
+    // comes from the instance itself.
+    const interfaces = res.many(r, "endpointConfigurations", eni, SERVER_TYPES).urns;
+    const hosts = [...new Set([...instances, ...interfaces])].flatMap((u) => serverEntries(m, u));
+    pushTo(out, listener, {
+      name: r.name,
+      hosts: hosts.filter((h) => m.hosts.has(h.host)),
+      overrides: portOverrides(r.inputs.portOverrides),
+    });
+  }
+  return out;
+}
