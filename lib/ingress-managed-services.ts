@@ -69,20 +69,33 @@ export function awsBeanstalkSshRestriction(props: Record<string, unknown>): Ingr
 }
 
 /**
- * `aws.elasticbeanstalk.Environment`: besides SSHSourceRestriction, an environment given an EC2KeyName without that
- * option gets SSH open to 0.0.0.0/0. One built from a template (templateName) may take the option from it, so only
- * an environment without one counts that default.
+ * Beanstalk gives instances launched with an EC2KeyName but no SSHSourceRestriction SSH open to 0.0.0.0/0. Settings
+ * copied from elsewhere (`inheritedFrom`: an environment's templateName, a template's environmentId) may carry the
+ * option, so only settings that stand alone count that default.
  */
-export function awsBeanstalkEnvironmentSsh(props: Record<string, unknown>): IngressExtraction {
+function beanstalkSsh(props: Record<string, unknown>, inheritedFrom: string): IngressExtraction {
   const explicit = awsBeanstalkSshRestriction(props);
   const items = listField(props, "settings");
   if (typeof items === "string" || explicit.unknownField) return explicit;
   const setting = (name: string) => items.map(obj).find((s) => s?.namespace === BEANSTALK_NAMESPACE && s.name === name);
   const key = setting("EC2KeyName")?.value;
-  const fromTemplate = props.templateName !== undefined && props.templateName !== null && props.templateName !== "";
-  if (setting("SSHSourceRestriction") || fromTemplate || key === undefined || key === null || key === "")
-    return explicit;
+  const inherited = props[inheritedFrom];
+  const inherits = inherited !== undefined && inherited !== null && inherited !== "";
+  if (setting("SSHSourceRestriction") || inherits || key === undefined || key === null || key === "") return explicit;
   return { entries: [...explicit.entries, tcpPort("settings (EC2KeyName without SSHSourceRestriction)", 22)] };
+}
+
+/** `aws.elasticbeanstalk.Environment`: one built from a template (templateName) may take the option from it. */
+export function awsBeanstalkEnvironmentSsh(props: Record<string, unknown>): IngressExtraction {
+  return beanstalkSsh(props, "templateName");
+}
+
+/**
+ * `aws.elasticbeanstalk.ConfigurationTemplate`: every environment launched from it without its own restriction gets
+ * the template's opening; one copied from an environment (environmentId) may take the option from there.
+ */
+export function awsBeanstalkTemplateSsh(props: Record<string, unknown>): IngressExtraction {
+  return beanstalkSsh(props, "environmentId");
 }
 
 /** `aws.gamelift.Fleet`: ec2InboundPermissions open ports on the fleet's instances ({fromPort, toPort, ipRange}). */

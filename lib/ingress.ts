@@ -4,7 +4,7 @@ import { alicloudEnsSecurityGroup, alicloudSwasFirewallRule } from "./ingress-al
 import { alicloudPolicy, listField, naclAction, protocolOf, range, sourcesOf } from "./ingress-fields";
 import {
   awsBeanstalkEnvironmentSsh,
-  awsBeanstalkSshRestriction,
+  awsBeanstalkTemplateSsh,
   awsEksNodeGroupRemoteAccess,
   awsGameLiftInbound,
 } from "./ingress-managed-services";
@@ -224,7 +224,7 @@ export const INGRESS_EXTRACTORS: Record<string, (props: Record<string, unknown>)
   // Services that write the rule themselves (lib/ingress-managed-services.ts).
   "aws:eks/nodeGroup:NodeGroup": awsEksNodeGroupRemoteAccess,
   "aws:elasticbeanstalk/environment:Environment": awsBeanstalkEnvironmentSsh,
-  "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate": awsBeanstalkSshRestriction,
+  "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate": awsBeanstalkTemplateSsh,
   "aws:gamelift/fleet:Fleet": awsGameLiftInbound,
   // Alibaba Cloud firewalls besides ECS security groups (lib/ingress-alicloud-firewalls.ts).
   "alicloud:ens/securityGroup:SecurityGroup": alicloudEnsSecurityGroup,

@@ -39,7 +39,7 @@ export const requireBackupVaultLockCompliance = defineResourceRule<VaultLockConf
       "Remove forceDestroy (or set it to false) on aws.backup.Vault.",
       "Set wormEnabled: true on alicloud.hbr.Vault.",
     ],
-    controls: [{ framework: "MLPS 2.0 L3", id: "8.1.4.11 (backup and recovery)" }],
+    controls: [{ framework: "MLPS 2.0 L3", id: "8.1.4.9 (data backup and recovery)" }],
     caseStep: 4,
   },
   configSchema: {

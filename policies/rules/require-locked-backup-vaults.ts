@@ -17,7 +17,7 @@ export const requireLockedBackupVaults = defineStackRule({
       "Add an aws.backup.VaultLockConfiguration with backupVaultName set to the vault's name.",
       "Set changeableForDays (at least 3) so the lock is in compliance mode, and minRetentionDays.",
     ],
-    controls: [{ framework: "MLPS 2.0 L3", id: "8.1.4.11 (backup and recovery)" }],
+    controls: [{ framework: "MLPS 2.0 L3", id: "8.1.4.9 (data backup and recovery)" }],
     caseStep: 4,
     resourceTypes: [VAULT, LOCK],
   },

@@ -7,12 +7,13 @@ export const requireRamMfaForLogin = defineResourceRule<unknown>({
   metadata: {
     name: "require-ram-mfa-for-login",
     description:
-      'The RAM security preference must make MFA mandatory for console logins (mfaOperationForLogin "mandatory"; the deprecated enforceMfaForLogin true is accepted when the new field is unset).',
+      'The RAM security preference must make MFA mandatory for console logins (mfaOperationForLogin "mandatory"; the deprecated enforceMfaForLogin true is accepted when the new field is unset), and no RAM user\'s login profile may opt out of MFA (mfaBindRequired false).',
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       'Set mfaOperationForLogin: "mandatory" on the ram.SecurityPreference.',
       "Remove the deprecated enforceMfaForLogin.",
+      "On a ram.LoginProfile, set mfaBindRequired: true or leave it unset so that the account's preference decides.",
     ],
     controls: [
       { framework: "CIS Alibaba Cloud v2.0", id: "1.3" },
@@ -34,6 +35,13 @@ export const requireRamMfaForLogin = defineResourceRule<unknown>({
         ];
       }
       return [violation(`mfaOperationForLogin is "${String(mode)}": MFA is not required for every login`)];
+    },
+    // Under the default "independent" preference this flag alone decides; false says "this user needs no MFA".
+    "alicloud:ram/loginProfile:LoginProfile": (p) => {
+      if (isUnknown(p.mfaBindRequired)) return [unverifiable("mfaBindRequired")];
+      return bool(p.mfaBindRequired) === false
+        ? [violation("mfaBindRequired is false: this RAM user may log in with a password alone")]
+        : [];
     },
   },
 });

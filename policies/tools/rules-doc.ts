@@ -3,6 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { hardeningRules, hardeningStackRules } from "../catalog";
+import { hardeningStackPolicies } from "../stack";
 import { EVIDENCE_TAGS } from "../lib/evidence";
 import { breaksCaseStep } from "../lib/case-step";
 import { CASE_STEP_LABELS, CASE_STEPS, RuleMetadata } from "../lib/metadata";
@@ -81,7 +82,9 @@ export function renderRulesDoc(): string {
     "",
   ];
   const resource = hardeningRules.map((p) => section(p.metadata, "resource", configKeys(p)));
-  const stack = hardeningStackRules.map((p) => section(p.metadata, "stack", configKeys(p)));
+  const stack = [...hardeningStackRules, ...hardeningStackPolicies].map((p) =>
+    section(p.metadata, "stack", configKeys(p)),
+  );
   return [...head, ...resource, ...stack].join("\n").replace(/\n+$/, "\n");
 }
 

@@ -52,7 +52,39 @@ const ramPasswordPolicy: Shape = {
   hardExpiry: "bool",
 };
 
+const mirrorFilterRule: Shape = {
+  action: { oneOf: ["accept", "drop", "ACCEPT", "", "deny"] },
+  priority: "number",
+  protocol: { oneOf: ["ALL", "TCP", "UDP", "ICMP", "all", "ESP", ""] },
+  sourceCidrBlock: "cidr",
+  destinationCidrBlock: "cidr",
+  sourcePortRange: "portRange",
+  destinationPortRange: "portRange",
+};
+
 export const alicloudShapes: Record<string, Shape> = {
+  "alicloud:oos/template:Template": { templateName: "string", content: "ssmDocument" },
+  "alicloud:ecs/ecsImageComponent:EcsImageComponent": {
+    systemType: { oneOf: ["Linux", "Windows", "windows", ""] },
+    componentType: { oneOf: ["Build", "Test"] },
+    content: "userData",
+  },
+  "alicloud:ecs/ecsImagePipeline:EcsImagePipeline": { baseImage: "string", buildContent: "userData" },
+  "alicloud:vpc/trafficMirrorFilter:TrafficMirrorFilter": {
+    trafficMirrorFilterName: "string",
+    ingressRules: { arrayOf: mirrorFilterRule },
+    egressRules: { arrayOf: mirrorFilterRule },
+  },
+  "alicloud:vpc/trafficMirrorFilterIngressRule:TrafficMirrorFilterIngressRule": {
+    ...mirrorFilterRule,
+    ruleAction: { oneOf: ["accept", "drop", ""] },
+    trafficMirrorFilterId: "string",
+  },
+  "alicloud:vpc/trafficMirrorFilterEgressRule:TrafficMirrorFilterEgressRule": {
+    ...mirrorFilterRule,
+    ruleAction: { oneOf: ["accept", "drop", ""] },
+    trafficMirrorFilterId: "string",
+  },
   "alicloud:ecs/securityGroupRule:SecurityGroupRule": {
     type: { oneOf: ["ingress", "egress", "INGRESS", "", null] },
     ipProtocol: "protocol",
@@ -91,7 +123,7 @@ export const alicloudShapes: Record<string, Shape> = {
     innerAccessPolicy: { oneOf: ["Accept", "Drop"] },
     securityGroupType: "string",
   },
-  "alicloud:ecs/instance:Instance": ecsCommon,
+  "alicloud:ecs/instance:Instance": { ...ecsCommon, networkInterfaceId: "string" },
   "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate": {
     ...ecsCommon,
     networkInterfaces: { object: { securityGroupId: "string" } },
@@ -225,6 +257,9 @@ export const alicloudShapes: Record<string, Shape> = {
     protocol: { oneOf: ["http", "https", "tcp", "udp"] },
     tlsCipherPolicy: "string",
     aclStatus: { oneOf: ["on", "off"] },
+    loadBalancerId: "string",
+    serverGroupId: "string",
+    masterSlaveServerGroupId: "string",
   },
   "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer": {
     addressType: { oneOf: ["internet", "intranet"] },
@@ -232,6 +267,7 @@ export const alicloudShapes: Record<string, Shape> = {
   },
   "alicloud:alb/loadBalancer:LoadBalancer": {
     addressType: { oneOf: ["Internet", "Intranet"] },
+    loadBalancerEdition: { oneOf: ["Basic", "Standard", "StandardWithWaf", ""] },
     deletionProtectionEnabled: "bool",
     accessLogConfig: { object: { logProject: "string", logStore: "string" } },
   },

@@ -1,5 +1,43 @@
 // Input shapes of the AWS resource types the pack's policies read (field names as @pulumi/aws 7 sends them).
-import { Shape } from "./shape";
+import { Field, Shape } from "./shape";
+
+/** WAF match statements that can make an allow rule take every request (size, byte and regex match, IP sets). */
+const wafField: Shape = { uriPath: { object: {} }, method: { object: {} }, body: { object: {} } };
+const wafTransforms: Field = {
+  arrayOf: { priority: "number", type: { oneOf: ["NONE", "LOWERCASE", "URL_DECODE", "BASE64_DECODE"] } },
+};
+const wafLeaf: Shape = {
+  sizeConstraintStatement: {
+    object: {
+      comparisonOperator: { oneOf: ["GE", "GT", "LE", "LT", "EQ", "NE", ""] },
+      size: "number",
+      fieldToMatch: { object: wafField },
+      textTransformations: wafTransforms,
+    },
+  },
+  byteMatchStatement: {
+    object: {
+      positionalConstraint: { oneOf: ["STARTS_WITH", "CONTAINS", "ENDS_WITH", "EXACTLY", "CONTAINS_WORD"] },
+      searchString: { oneOf: ["", "/", "/admin", "x"] },
+      fieldToMatch: { object: wafField },
+      textTransformations: wafTransforms,
+    },
+  },
+  regexMatchStatement: {
+    object: {
+      regexString: { oneOf: [".*", "^", "$", "", "(?s).*", "a+", "(", "[^"] },
+      fieldToMatch: { object: wafField },
+    },
+  },
+  ipSetReferenceStatement: { object: { arn: "string" } },
+};
+const wafStatement: Shape = {
+  ...wafLeaf,
+  notStatement: { object: { statements: { arrayOf: wafLeaf } } },
+  orStatement: { object: { statements: { arrayOf: wafLeaf } } },
+  andStatement: { object: { statements: { arrayOf: wafLeaf } } },
+};
+const wafAction: Field = { object: { allow: { object: {} }, block: { object: {} }, count: { object: {} } } };
 
 const sgRule: Shape = {
   fromPort: "port",
@@ -150,6 +188,75 @@ export const awsShapes: Record<string, Shape> = {
   },
   // Presence alone counts (require-audit-trail-for-compute).
   "aws:ec2/fleet:Fleet": {},
+  "aws:imagebuilder/component:Component": {
+    platform: { oneOf: ["Linux", "Windows", "macOS", "windows", ""] },
+    data: "ssmDocument",
+    uri: "string",
+    version: "string",
+  },
+  "aws:imagebuilder/imageRecipe:ImageRecipe": { userDataBase64: "userData", parentImage: "string", version: "string" },
+  "aws:ec2/trafficMirrorFilter:TrafficMirrorFilter": { description: "string", networkServices: "strings" },
+  "aws:ec2/trafficMirrorFilterRule:TrafficMirrorFilterRule": {
+    trafficMirrorFilterId: "string",
+    trafficDirection: { oneOf: ["ingress", "egress", "INGRESS", "", null] },
+    ruleNumber: "number",
+    ruleAction: { oneOf: ["accept", "reject", "ACCEPT", "allow", ""] },
+    protocol: { oneOf: [0, 6, 17, 1, 58, -1, 256, "6", null] },
+    sourceCidrBlock: "cidr",
+    destinationCidrBlock: "cidr",
+    sourcePortRange: { object: { fromPort: "port", toPort: "port" } },
+    destinationPortRange: { object: { fromPort: "port", toPort: "port" } },
+  },
+  "aws:wafv2/ipSet:IpSet": {
+    name: "string",
+    scope: { oneOf: ["REGIONAL", "CLOUDFRONT", ""] },
+    ipAddressVersion: { oneOf: ["IPV4", "IPV6", "ipv4", ""] },
+    addresses: "cidrs",
+    arn: "string",
+  },
+  "aws:appsync/graphQLApi:GraphQLApi": {
+    name: "string",
+    authenticationType: { oneOf: ["API_KEY", "AWS_IAM", "AMAZON_COGNITO_USER_POOLS", "OPENID_CONNECT", "AWS_LAMBDA"] },
+    visibility: { oneOf: ["GLOBAL", "PRIVATE", "private", ""] },
+    arn: "string",
+  },
+  "aws:apprunner/service:Service": {
+    serviceName: "string",
+    arn: "string",
+    networkConfiguration: {
+      object: {
+        ingressConfiguration: { object: { isPubliclyAccessible: "bool" } },
+        egressConfiguration: { object: { egressType: { oneOf: ["DEFAULT", "VPC"] }, vpcConnectorArn: "string" } },
+      },
+    },
+  },
+  "aws:cognito/userPool:UserPool": {
+    name: "string",
+    arn: "string",
+    mfaConfiguration: { oneOf: ["OFF", "ON", "OPTIONAL"] },
+  },
+  "aws:verifiedaccess/instance:Instance": { description: "string", fipsEnabled: "bool" },
+  "aws:verifiedaccess/group:Group": {
+    verifiedaccessInstanceId: "string",
+    verifiedaccessGroupId: "string",
+    policyDocument: "string",
+  },
+  "aws:verifiedaccess/endpoint:Endpoint": {
+    verifiedAccessGroupId: "string",
+    attachmentType: { oneOf: ["vpc", ""] },
+    endpointType: { oneOf: ["load-balancer", "network-interface", "rds", "cidr", ""] },
+    loadBalancerOptions: {
+      object: {
+        loadBalancerArn: "string",
+        port: "port",
+        protocol: { oneOf: ["http", "https", "tcp", ""] },
+        subnetIds: "strings",
+      },
+    },
+    networkInterfaceOptions: {
+      object: { networkInterfaceId: "string", port: "port", protocol: { oneOf: ["http", "https", "tcp", ""] } },
+    },
+  },
   "aws:ssm/document:Document": {
     documentType: { oneOf: ["Command", "Automation", "Session", "Policy", ""] },
     documentFormat: { oneOf: ["JSON", "YAML", "TEXT"] },
@@ -425,7 +532,10 @@ export const awsShapes: Record<string, Shape> = {
         name: "string",
         priority: "number",
         overrideAction: { object: { none: { object: {} }, count: { object: {} } } },
-        statement: { object: { managedRuleGroupStatement: { object: { name: "string", vendorName: "string" } } } },
+        action: wafAction,
+        statement: {
+          object: { ...wafStatement, managedRuleGroupStatement: { object: { name: "string", vendorName: "string" } } },
+        },
       },
     },
     ruleJson: "policyDocument",
@@ -443,8 +553,10 @@ export const awsShapes: Record<string, Shape> = {
     name: "string",
     priority: "number",
     overrideAction: { object: { none: { object: {} }, count: { object: {} } } },
+    action: wafAction,
     statement: {
       object: {
+        ...wafStatement,
         managedRuleGroupStatement: {
           object: {
             name: "string",

@@ -16,7 +16,139 @@ const targetGroup: Shape = {
   vpcId: "string",
 };
 
+const gaPortRanges: Shape = { fromPort: "port", toPort: "port" };
+
 export const networkShapes: Record<string, Shape> = {
+  // Alicloud ENIs (older vpc.* types): an ENI reaches the instance it is attached to.
+  "alicloud:vpc/networkInterface:NetworkInterface": {
+    vswitchId: "string",
+    securityGroupIds: "strings",
+    securityGroups: "strings",
+    primaryIpAddress: "string",
+    privateIp: "string",
+    privateIps: "strings",
+    privateIpAddresses: "strings",
+  },
+  "alicloud:vpc/networkInterfaceAttachment:NetworkInterfaceAttachment": {
+    instanceId: "string",
+    networkInterfaceId: "string",
+  },
+  "alicloud:slb/masterSlaveServerGroup:MasterSlaveServerGroup": {
+    loadBalancerId: "string",
+    servers: {
+      arrayOf: {
+        serverId: "string",
+        port: "port",
+        weight: "number",
+        type: { oneOf: ["ecs", "eni", "ENI", ""] },
+        serverType: { oneOf: ["Master", "Slave"] },
+      },
+    },
+  },
+  // Alibaba Cloud basic Global Accelerator: accelerated IP → relation → ECS / ENI endpoint, every port.
+  "alicloud:ga/basicAccelerator:BasicAccelerator": {
+    basicAcceleratorName: "string",
+    duration: "number",
+    bandwidthBillingType: { oneOf: ["BandwidthPackage", "CDT", "CDT95"] },
+  },
+  "alicloud:ga/basicAccelerateIp:BasicAccelerateIp": { acceleratorId: "string", ipSetId: "string" },
+  "alicloud:ga/basicEndpointGroup:BasicEndpointGroup": {
+    acceleratorId: "string",
+    endpointGroupRegion: "string",
+    endpointType: { oneOf: ["ECS", "ENI", "SLB", "ecs", ""] },
+    endpointAddress: "string",
+    endpointSubAddress: "string",
+  },
+  "alicloud:ga/basicEndpoint:BasicEndpoint": {
+    acceleratorId: "string",
+    endpointGroupId: "string",
+    endpointType: { oneOf: ["ECS", "ENI", "SLB", "NLB", "eni", ""] },
+    endpointAddress: "string",
+    endpointSubAddress: "string",
+    endpointId: "string",
+  },
+  "alicloud:ga/basicAccelerateIpEndpointRelation:BasicAccelerateIpEndpointRelation": {
+    acceleratorId: "string",
+    accelerateIpId: "string",
+    endpointId: "string",
+  },
+  // Global Accelerator: listener port ranges → endpoint groups (port overrides) → EC2 instance endpoints.
+  "aws:globalaccelerator/accelerator:Accelerator": {
+    name: "string",
+    enabled: "bool",
+    ipAddressType: { oneOf: ["IPV4", "DUAL_STACK", "dual_stack", ""] },
+  },
+  "aws:globalaccelerator/listener:Listener": {
+    acceleratorArn: "string",
+    protocol: { oneOf: ["TCP", "UDP", "tcp", ""] },
+    portRanges: { arrayOf: gaPortRanges },
+  },
+  "aws:globalaccelerator/endpointGroup:EndpointGroup": {
+    listenerArn: "string",
+    endpointConfigurations: {
+      arrayOf: { endpointId: "string", clientIpPreservationEnabled: "bool", weight: "number" },
+    },
+    portOverrides: { arrayOf: { listenerPort: "port", endpointPort: "port" } },
+  },
+  // Alibaba Cloud Global Accelerator: listeners (port ranges) → endpoint groups (ECS/ENI, one portOverrides object),
+  // white/black-list ACLs, custom routing vSwitch destinations.
+  "alicloud:ga/accelerator:Accelerator": { acceleratorName: "string", spec: "string", duration: "number" },
+  "alicloud:ga/ipSet:IpSet": {
+    acceleratorId: "string",
+    accelerateRegionId: "string",
+    ipVersion: { oneOf: ["IPv4", "IPv6", "DUAL_STACK", "ipv6", ""] },
+  },
+  "alicloud:ga/listener:Listener": {
+    acceleratorId: "string",
+    listenerType: { oneOf: ["Standard", "CustomRouting", "customrouting", ""] },
+    protocol: { oneOf: ["TCP", "UDP", "HTTP", "HTTPS", "udp", ""] },
+    portRanges: { arrayOf: gaPortRanges },
+  },
+  "alicloud:ga/endpointGroup:EndpointGroup": {
+    acceleratorId: "string",
+    listenerId: "string",
+    endpointConfigurations: {
+      arrayOf: {
+        endpoint: "string",
+        type: { oneOf: ["ECS", "ENI", "SLB", "ALB", "NLB", "Ip", "Domain", "ecs", ""] },
+        weight: "number",
+        enableClientipPreservation: "bool",
+      },
+    },
+    portOverrides: { object: { listenerPort: "port", endpointPort: "port" } },
+  },
+  "alicloud:ga/acl:Acl": {
+    addressIpVersion: { oneOf: ["IPv4", "IPv6", "ipv4", ""] },
+    aclEntries: { arrayOf: { entry: "cidr", entryDescription: "string" } },
+  },
+  "alicloud:ga/aclAttachment:AclAttachment": {
+    listenerId: "string",
+    aclId: "string",
+    aclType: { oneOf: ["white", "black", "White", ""] },
+  },
+  "alicloud:ga/aclEntryAttachment:AclEntryAttachment": { aclId: "string", entry: "cidr" },
+  "alicloud:ga/customRoutingEndpointGroup:CustomRoutingEndpointGroup": {
+    acceleratorId: "string",
+    listenerId: "string",
+    endpointGroupRegion: "string",
+  },
+  "alicloud:ga/customRoutingEndpointGroupDestination:CustomRoutingEndpointGroupDestination": {
+    endpointGroupId: "string",
+    protocols: { arrayOf: { oneOf: ["TCP", "UDP"] } },
+    fromPort: "port",
+    toPort: "port",
+  },
+  "alicloud:ga/customRoutingEndpoint:CustomRoutingEndpoint": {
+    endpointGroupId: "string",
+    endpoint: "string",
+    type: { oneOf: ["PrivateSubNet", ""] },
+    trafficToEndpointPolicy: { oneOf: ["DenyAll", "AllowAll", "AllowCustom", "allowall", ""] },
+  },
+  "alicloud:ga/customRoutingEndpointTrafficPolicy:CustomRoutingEndpointTrafficPolicy": {
+    endpointId: "string",
+    address: "string",
+    portRanges: { arrayOf: gaPortRanges },
+  },
   "aws:ec2/subnet:Subnet": { vpcId: "string", cidrBlock: "cidr", mapPublicIpOnLaunch: "bool", ipv6CidrBlock: "cidr" },
   "aws:ec2/internetGateway:InternetGateway": { vpcId: "string" },
   "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway": { vpcId: "string" },
@@ -161,7 +293,11 @@ export const networkShapes: Record<string, Shape> = {
   "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface": {
     vswitchId: "string",
     securityGroupIds: "strings",
+    securityGroups: "strings",
     primaryIpAddress: "string",
+    privateIp: "string",
+    privateIps: "strings",
+    privateIpAddresses: "strings",
   },
   "alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment": {
     instanceId: "string",
@@ -182,12 +318,13 @@ export const networkShapes: Record<string, Shape> = {
   },
   "alicloud:slb/serverGroup:ServerGroup": {
     loadBalancerId: "string",
-    servers: { arrayOf: { serverIds: "strings", port: "port" } },
+    servers: { arrayOf: { serverIds: "strings", port: "port", type: { oneOf: ["ecs", "eni", ""] } } },
   },
   "alicloud:slb/serverGroupServerAttachment:ServerGroupServerAttachment": {
     serverGroupId: "string",
     serverId: "string",
     port: "port",
+    type: { oneOf: ["ecs", "eni", "eci", ""] },
   },
   "alicloud:alb/listener:Listener": {
     loadBalancerId: "string",
@@ -225,6 +362,7 @@ export const networkShapes: Record<string, Shape> = {
     serverGroupId: "string",
     serverId: "string",
     port: "port",
+    serverType: { oneOf: ["Ecs", "Eni", "Ip", ""] },
   },
   "alicloud:nlb/loadBalancerSecurityGroupAttachment:LoadBalancerSecurityGroupAttachment": {
     loadBalancerId: "string",

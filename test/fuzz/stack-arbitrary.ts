@@ -18,7 +18,15 @@ const links = (): fc.Arbitrary<Links> =>
     dependencies: fc.array(fc.integer({ min: -1, max: 40 }), { maxLength: 4 }),
     propertyDependencies: fc.array(
       fc.tuple(
-        fc.constantFrom("vpcId", "securityGroupId", "securityGroups", "bucket", "instanceId", "x"),
+        fc.constantFrom(
+          "vpcId",
+          "securityGroupId",
+          "securityGroups",
+          "bucket",
+          "instanceId",
+          "trafficMirrorFilterId",
+          "x",
+        ),
         fc.array(fc.integer({ min: -1, max: 40 }), { maxLength: 3 }),
       ),
       { maxLength: 3 },

@@ -7,6 +7,7 @@ const IAM = "aws:iam/accountPasswordPolicy:AccountPasswordPolicy";
 const RAM = "alicloud:ram/passwordPolicy:PasswordPolicy";
 const RAM_ACCOUNT = "alicloud:ram/accountPasswordPolicy:AccountPasswordPolicy";
 const PREF = "alicloud:ram/securityPreference:SecurityPreference";
+const LOGIN = "alicloud:ram/loginProfile:LoginProfile";
 
 describe("require-iam-password-policy-strength", () => {
   table(requireIamPasswordPolicyStrength, [
@@ -130,6 +131,28 @@ describe("require-ram-mfa-for-login", () => {
       type: PREF,
       props: { mfaOperationForLogin: "independent", enforceMfaForLogin: true },
       violations: 1,
+    },
+    {
+      name: "login profile opting out of MFA",
+      type: LOGIN,
+      props: { userName: "ops", mfaBindRequired: false },
+      violations: 1,
+      mentions: "mfaBindRequired is false",
+    },
+    { name: 'login profile opting out as "false"', type: LOGIN, props: { mfaBindRequired: "false" }, violations: 1 },
+    {
+      name: "login profile requiring MFA",
+      type: LOGIN,
+      props: { userName: "ops", mfaBindRequired: true },
+      violations: 0,
+    },
+    { name: "login profile leaving MFA to the account", type: LOGIN, props: { userName: "ops" }, violations: 0 },
+    {
+      name: "login profile MFA unknown at preview",
+      type: LOGIN,
+      props: { mfaBindRequired: UNKNOWN },
+      violations: 0,
+      notes: 1,
     },
   ] as Case[]);
 });

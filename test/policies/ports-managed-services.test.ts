@@ -162,10 +162,33 @@ const adminCases: Case[] = [
     violations: 0,
   },
   {
-    name: "Beanstalk template with a key pair is judged where it is used",
+    name: "Beanstalk template with a key pair and no restriction opens SSH on every environment launched from it",
     type: BEANSTALK_TEMPLATE,
     props: {
       application: "app",
+      settings: [{ namespace: "aws:autoscaling:launchconfiguration", name: "EC2KeyName", value: "ops" }],
+    },
+    violations: 1,
+    mentions: "EC2KeyName without SSHSourceRestriction",
+  },
+  {
+    name: "Beanstalk template with a key pair restricted to a bastion group",
+    type: BEANSTALK_TEMPLATE,
+    props: {
+      application: "app",
+      settings: [
+        { namespace: "aws:autoscaling:launchconfiguration", name: "EC2KeyName", value: "ops" },
+        { namespace: "aws:autoscaling:launchconfiguration", name: "SSHSourceRestriction", value: "tcp,22,22,sg-0abc" },
+      ],
+    },
+    violations: 0,
+  },
+  {
+    name: "Beanstalk template copied from an environment may take the restriction from it",
+    type: BEANSTALK_TEMPLATE,
+    props: {
+      application: "app",
+      environmentId: "e-abc123",
       settings: [{ namespace: "aws:autoscaling:launchconfiguration", name: "EC2KeyName", value: "ops" }],
     },
     violations: 0,

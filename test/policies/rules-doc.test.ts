@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import { renderRulesDoc, RULES_DOC_PATH } from "../../policies/tools/rules-doc";
 import { hardeningRules, hardeningStackRules } from "../../policies/catalog";
+import { hardeningStackPolicies } from "../../policies/stack";
 
 describe("docs/RULES.md", () => {
   const text = renderRulesDoc();
@@ -10,7 +11,7 @@ describe("docs/RULES.md", () => {
   });
 
   it("documents every rule with its level, severity, case step and controls", () => {
-    for (const r of [...hardeningRules, ...hardeningStackRules]) {
+    for (const r of [...hardeningRules, ...hardeningStackRules, ...hardeningStackPolicies]) {
       const section = text.slice(text.indexOf(`### \`${r.name}\``));
       expect(section).toContain(`- Enforcement: ${r.metadata.enforcementLevel}`);
       expect(section).toContain(`- Severity: ${r.metadata.severity}`);
