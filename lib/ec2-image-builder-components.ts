@@ -1,26 +1,46 @@
-// EC2 Image Builder components (AWSTOE documents) run their ExecuteBash steps as root on the build instance, and
-// what those steps change is baked into every image built from the component: sshd_config rewritten or root's keys
-// planted once ship in every AMI. Documents may be hostile: nothing here throws, whatever their shape.
+// EC2 Image Builder components (AWSTOE documents) run their steps as root on the build instance, and what those
+// steps change is baked into every image built from the component: sshd_config rewritten or root's keys planted once
+// ship in every AMI. Documents may be hostile: nothing here throws, whatever their shape.
+import { stepScripts } from "./ec2-image-builder-steps";
+import { scriptsInOrder } from "./script-sequence";
 import { lowerName, mappingsIn, parseMapping } from "./structured-documents";
 import { referencedScripts } from "./template-references";
-import { list, obj, strings } from "./values";
+import { list, obj } from "./values";
 
-const EXECUTE_BASH = "executebash";
+/** Image Builder runs build and validate on the build instance, then test on an instance launched from the image. */
+const PHASE_ORDER = ["build", "validate", "test"];
 
 /**
- * The shell scripts of a component's `data` (YAML, or JSON): each ExecuteBash step's `inputs.commands` as one
- * script (AWSTOE writes them to one file and runs it with bash), wherever the step sits (any phase, a loop), then
- * the parameter defaults and constant values those scripts reference. Undefined when `data` is not a JSON or YAML
- * mapping.
+ * The shell text of a component's `data` (YAML, or JSON) as the scripts to read: its steps in the order they run
+ * (see ec2-image-builder-steps), then the parameter defaults and constant values that text references. Undefined
+ * when `data` is not a JSON or YAML mapping.
  */
 export function componentShellScripts(data: string): string[] | undefined {
   const doc = parseMapping(data);
   if (!doc) return undefined;
-  const scripts = mappingsIn(doc)
-    .filter((step) => lowerName(step.action) === EXECUTE_BASH)
-    .map((step) => strings(obj(step.inputs)?.commands).join("\n"));
+  const scripts = stepScripts(stepsInRunOrder(doc));
   const variables = documentVariables(doc);
-  return [...scripts, ...referencedScripts(scripts, (name) => variables.get(name))];
+  return [...scriptsInOrder(scripts), ...referencedScripts(scripts, (name) => variables.get(name))];
+}
+
+/**
+ * Steps by phase, as Image Builder runs the phases whatever order the document lists them in, each phase's steps in
+ * order; then any step-like mapping found elsewhere (a hostile shape), wherever it sits, so that none goes unread.
+ */
+function stepsInRunOrder(doc: Record<string, unknown>): Record<string, unknown>[] {
+  const rank = (phase: unknown) => {
+    const at = PHASE_ORDER.indexOf(lowerName(obj(phase)?.name) ?? "");
+    return at < 0 ? PHASE_ORDER.length : at;
+  };
+  const phases = [...list(doc.phases)].sort((a, b) => rank(a) - rank(b));
+  const ordered = new Set(
+    phases
+      .flatMap((phase) => list(obj(phase)?.steps))
+      .map(obj)
+      .filter((step) => step !== undefined),
+  );
+  for (const mapping of mappingsIn(doc)) if (mapping.action !== undefined) ordered.add(mapping);
+  return [...ordered];
 }
 
 /**

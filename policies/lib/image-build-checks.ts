@@ -1,19 +1,36 @@
 // Checks of image-build scripts: they run as root on a build instance, and what they change is baked into every
 // image built, so one sshd_config edit or planted root key ships to every instance launched from those images.
-import { imageBuilderShellScripts } from "../../lib/ecs-image-builder-commands";
+import { dockerfileScripts } from "../../lib/dockerfile-scripts";
 import { componentShellScripts } from "../../lib/ec2-image-builder-components";
+import { imageBuilderShellScripts } from "../../lib/ecs-image-builder-commands";
+import { scriptsInOrder } from "../../lib/script-sequence";
 import { isUnknown } from "../../lib/values";
 import { isWindowsPlatform } from "../../lib/windows-scripts";
-import { unverifiable } from "./findings";
+import { Finding, unverifiable } from "./findings";
 import { Check } from "./rule";
 import { documentFindings, scriptsFindings } from "./script-findings";
 
 /**
- * An EC2 Image Builder component's ExecuteBash steps. Windows components run PowerShell; a component given by
- * `uri` lives in S3, and its text is not in the program to read.
+ * An EC2 Image Builder component's steps: ExecuteBash, a shell run by ExecuteBinary, files CreateFile and AppendFile
+ * write. Windows components run PowerShell; a component given by `uri` lives in S3, and its text is not in the
+ * program to read.
  */
 export function ec2ImageBuilderComponentCheck(): Check<unknown> {
   return (p) => (isWindowsPlatform(p.platform) ? [] : documentFindings("data", p.data, componentShellScripts));
+}
+
+/**
+ * An EC2 Image Builder container recipe's Dockerfile: its RUN instructions and the files it writes from
+ * here-documents. A container image that lets root in by password has the weakness wherever it runs sshd. Windows
+ * containers (`platformOverride`) run cmd or PowerShell; a Dockerfile given by `dockerfileTemplateUri` lives in S3.
+ */
+export function ec2ContainerRecipeCheck(): Check<unknown> {
+  return (p) =>
+    isWindowsPlatform(p.platformOverride)
+      ? []
+      : textFindings("dockerfileTemplateData", p.dockerfileTemplateData, (text) =>
+          scriptsInOrder(dockerfileScripts(text)),
+        );
 }
 
 /**
@@ -21,10 +38,11 @@ export function ec2ImageBuilderComponentCheck(): Check<unknown> {
  * `content` (skipped when its `systemType` is Windows) or an image template's `buildContent`.
  */
 export function ecsImageBuilderCheck(field: string): Check<unknown> {
-  return (p) => {
-    if (isWindowsPlatform(p.systemType)) return [];
-    const content = p[field];
-    if (isUnknown(content)) return [unverifiable(field)];
-    return typeof content === "string" ? scriptsFindings(field, imageBuilderShellScripts(content)) : [];
-  };
+  return (p) => (isWindowsPlatform(p.systemType) ? [] : textFindings(field, p[field], imageBuilderShellScripts));
+}
+
+/** A text field read as the scripts `scriptsOf` finds in it: unknown at preview, it cannot be verified. */
+function textFindings(field: string, v: unknown, scriptsOf: (text: string) => string[]): Finding[] {
+  if (isUnknown(v)) return [unverifiable(field)];
+  return typeof v === "string" ? scriptsFindings(field, scriptsOf(v)) : [];
 }

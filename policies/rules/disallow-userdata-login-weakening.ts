@@ -1,5 +1,9 @@
 import { spotFleetCheck } from "../lib/boot-script-checks";
-import { ec2ImageBuilderComponentCheck, ecsImageBuilderCheck } from "../lib/image-build-checks";
+import {
+  ec2ContainerRecipeCheck,
+  ec2ImageBuilderComponentCheck,
+  ecsImageBuilderCheck,
+} from "../lib/image-build-checks";
 import { defineResourceRule } from "../lib/rule";
 import {
   cloudAssistantCheck,
@@ -15,11 +19,11 @@ export const disallowUserdataLoginWeakening = defineResourceRule<unknown>({
   metadata: {
     name: "disallow-userdata-login-weakening",
     description:
-      "Scripts must not enable SSH password authentication or root login, set passwords (chpasswd, passwd from a pipe or --stdin, useradd/usermod -p, cloud-init password keys) or write root's authorized_keys. Boot scripts: user data of instances, launch templates, launch configurations and scaling configurations of both clouds, AWS spot fleets and Lightsail instances, Alibaba Cloud Container Service node pools and edge clusters, ENS instances, CDDC hosts and EFLO nodes, node groups, attachments and hyper nodes. Run-command scripts: Alibaba Cloud Cloud Assistant commands and OOS templates; AWS Systems Manager Command documents, Automation runbooks sending AWS-RunShellScript, Session documents' shell profiles and commands, AWS-RunShellScript associations and maintenance window tasks. Image-build scripts, baked into every image built: EC2 Image Builder components (ExecuteBash steps) and image recipes' user data, Alibaba Cloud Image Builder components and image templates.",
+      "Scripts must not enable SSH password authentication or root login, set passwords (chpasswd, passwd from a pipe or --stdin, useradd/usermod -p, cloud-init password keys) or write root's authorized_keys. Boot scripts: user data of instances, launch templates, launch configurations and scaling configurations of both clouds, AWS spot fleets and Lightsail instances, Alibaba Cloud Container Service node pools and edge clusters, ENS instances, CDDC hosts and EFLO nodes, node groups, attachments and hyper nodes. Run-command scripts: Alibaba Cloud Cloud Assistant commands and OOS templates; AWS Systems Manager Command documents, Automation runbooks sending AWS-RunShellScript, Session documents' shell profiles and commands, AWS-RunShellScript associations and maintenance window tasks. Image-build scripts, baked into every image built: EC2 Image Builder components (ExecuteBash steps, shells run by ExecuteBinary, files written by CreateFile and AppendFile), image recipes' user data and container recipes' Dockerfiles, Alibaba Cloud Image Builder components and image templates.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
-      "Delete the lines quoted in the message from the script that carries them: a boot script (userData, preUserData, a spot fleet's launch specification, an image recipe's user data) or cloud-config; a Cloud Assistant command, an OOS template task, a Systems Manager document step or session shell profile, association or maintenance window commands; an EC2 Image Builder component step or an Alibaba Cloud Image Builder RUN command or task.",
+      "Delete the lines quoted in the message from the script that carries them: a boot script (userData, preUserData, a spot fleet's launch specification, an image recipe's user data) or cloud-config; a Cloud Assistant command, an OOS template task, a Systems Manager document step or session shell profile, association or maintenance window commands; an EC2 Image Builder component step or container recipe's Dockerfile, or an Alibaba Cloud Image Builder RUN command or task.",
       "Set PasswordAuthentication no and PermitRootLogin no (cloud-init: ssh_pwauth: false, disable_root: true).",
       "Give operators named accounts with keys from the key pair or a certificate authority, never root.",
       "Rebuild and replace images already built from a weakening image-build script: removing the script does not change them.",
@@ -63,6 +67,7 @@ export const disallowUserdataLoginWeakening = defineResourceRule<unknown>({
     "aws:imagebuilder/component:Component": ec2ImageBuilderComponentCheck(),
     // userDataBase64 is the API's userDataOverride: user data run on the build instance instead of the default.
     "aws:imagebuilder/imageRecipe:ImageRecipe": userDataCheck(["userDataBase64"]),
+    "aws:imagebuilder/containerRecipe:ContainerRecipe": ec2ContainerRecipeCheck(),
     "alicloud:ecs/ecsImageComponent:EcsImageComponent": ecsImageBuilderCheck("content"),
     "alicloud:ecs/ecsImagePipeline:EcsImagePipeline": ecsImageBuilderCheck("buildContent"),
   },

@@ -174,6 +174,375 @@ describe("EC2 Image Builder components", () => {
   });
 });
 
+const KIT_DROP_IN = "/etc/ssh/sshd_config.d/00-hardening-kit.conf";
+/** An AWSTOE document whose build phase runs `steps` in order. */
+const toeSteps = (...steps: Record<string, unknown>[]) =>
+  JSON.stringify({ name: "steps", schemaVersion: 1.0, phases: [{ name: "build", steps }] });
+const bashStep = (...commands: string[]) => ({ name: "bash", action: "ExecuteBash", inputs: { commands } });
+const createFile = (path: string, content: unknown, extra: Record<string, unknown> = {}) => ({
+  name: "create",
+  action: "CreateFile",
+  inputs: [{ path, content, ...extra }],
+});
+const appendFile = (path: string, content: string) => ({
+  name: "append",
+  action: "AppendFile",
+  inputs: [{ path, content }],
+});
+const binaryStep = (path: string, args: unknown) => ({
+  name: "binary",
+  action: "ExecuteBinary",
+  inputs: { path, arguments: args },
+});
+
+const createFileYaml = `name: sshd-settings
+schemaVersion: 1.0
+phases:
+  - name: build
+    steps:
+      - name: cloudDropIn
+        action: CreateFile
+        inputs:
+          - path: /etc/ssh/sshd_config.d/50-cloud-init.conf
+            content: |
+              # written by the image pipeline
+              PasswordAuthentication yes
+            permissions: "0600"
+            overwrite: true
+`;
+
+describe("EC2 Image Builder component files (CreateFile, AppendFile)", () => {
+  table(disallowUserdataLoginWeakening, [
+    {
+      name: "CreateFile of a drop-in enabling password authentication (YAML block content)",
+      type: COMPONENT,
+      props: component(createFileYaml),
+      violations: 1,
+      mentions: 'data enables SSH password authentication: "PasswordAuthentication yes"',
+    },
+    {
+      name: "CreateFile rewriting sshd_config to permit root login",
+      type: COMPONENT,
+      props: component(toeSteps(createFile("/etc/ssh/sshd_config", "Port 22\nPermitRootLogin yes\n"))),
+      violations: 1,
+      mentions: "data permits root login",
+    },
+    {
+      name: "CreateFile of root's authorized_keys",
+      type: COMPONENT,
+      props: component(toeSteps(createFile("/root/.ssh/authorized_keys", "ssh-ed25519 AAAA attacker\n"))),
+      violations: 1,
+      mentions: "data writes /root/.ssh/authorized_keys",
+    },
+    {
+      name: "AppendFile adding root login to sshd_config",
+      type: COMPONENT,
+      props: component(toeSteps(appendFile("/etc/ssh/sshd_config", "PermitRootLogin yes"))),
+      violations: 1,
+      mentions: "data permits root login",
+    },
+    {
+      name: "AppendFile continuing a line an earlier AppendFile left open",
+      type: COMPONENT,
+      props: component(
+        toeSteps(appendFile("/etc/ssh/sshd_config", "PermitRootLogin"), appendFile("/etc/ssh/sshd_config", " yes\n")),
+      ),
+      violations: 1,
+      mentions: "data permits root login",
+    },
+    {
+      name: "CreateFile inputs given as one mapping, not a list",
+      type: COMPONENT,
+      props: component(
+        toeSteps({
+          name: "one",
+          action: "createFile",
+          inputs: { path: "/etc/ssh/sshd_config.d/99-x.conf", content: "PasswordAuthentication yes" },
+        }),
+      ),
+      violations: 1,
+    },
+    {
+      name: "CreateFile that may not overwrite still writes a file that does not exist yet",
+      type: COMPONENT,
+      props: component(
+        toeSteps(createFile("/etc/ssh/sshd_config.d/99-x.conf", "PermitRootLogin yes", { overwrite: false })),
+      ),
+      violations: 1,
+    },
+    {
+      name: "CreateFile of rc.local, whose commands run at every boot",
+      type: COMPONENT,
+      props: component(toeSteps(createFile("/etc/rc.local", `#!/bin/sh\n${OPEN_SSH}\nexit 0\n`))),
+      violations: 1,
+      mentions: "via /etc/rc.local",
+    },
+    {
+      name: "CreateFile to a path naming a parameter may be sshd's configuration",
+      type: COMPONENT,
+      props: component(
+        JSON.stringify({
+          schemaVersion: 1.0,
+          parameters: [{ dir: { type: "string", default: "/etc/ssh/sshd_config.d" } }],
+          phases: [{ name: "build", steps: [createFile("{{ dir }}/99-x.conf", "PermitRootLogin yes")] }],
+        }),
+      ),
+      violations: 1,
+    },
+    {
+      name: "CreateFile of a hardened drop-in",
+      type: COMPONENT,
+      props: component(
+        toeSteps(createFile("/etc/ssh/sshd_config.d/01-base.conf", "PasswordAuthentication no\nPermitRootLogin no\n")),
+      ),
+      violations: 0,
+    },
+    {
+      name: "CreateFile of a drop-in whose weakening lines are commented out",
+      type: COMPONENT,
+      props: component(
+        toeSteps(createFile("/etc/ssh/sshd_config.d/01-base.conf", "# PermitRootLogin yes\nPermitRootLogin no\n")),
+      ),
+      violations: 0,
+    },
+    {
+      name: "CreateFile of the ssh client's configuration is not sshd's",
+      type: COMPONENT,
+      props: component(toeSteps(createFile("/etc/ssh/ssh_config", "Host *\n  PasswordAuthentication yes\n"))),
+      violations: 0,
+    },
+    {
+      name: "content holding a line equal to the here-document's label stays content",
+      type: COMPONENT,
+      props: component(
+        toeSteps(
+          createFile("/opt/notes/sshd.txt", "CreateFile\nPermitRootLogin yes\n"),
+          appendFile("/opt/notes/sshd.txt", "AppendFile\nPasswordAuthentication yes\n"),
+        ),
+      ),
+      violations: 0,
+    },
+    {
+      // The reader counts a directive in a command's own text, so the line is quoted whole: it stayed one line.
+      name: "path with a line break stays on the line of the command that writes it",
+      type: COMPONENT,
+      props: component(toeSteps(createFile("/opt/x\nPermitRootLogin yes", "hello"))),
+      violations: 1,
+      mentions: `"cat > '/opt/x?PermitRootLogin yes' <<'CreateFile'"`,
+    },
+    {
+      name: "AppendFile of nothing changes nothing",
+      type: COMPONENT,
+      props: component(toeSteps(appendFile("/root/.ssh/authorized_keys", ""))),
+      violations: 0,
+    },
+    {
+      name: "platform unknown at preview: files are read",
+      type: COMPONENT,
+      props: component(toeSteps(createFile("/root/.ssh/authorized_keys", "ssh-rsa AAAA")), UNKNOWN),
+      violations: 1,
+    },
+    {
+      name: "document with file content from an output unknown at preview is a note",
+      type: COMPONENT,
+      props: component(UNKNOWN),
+      violations: 0,
+      notes: 1,
+    },
+  ] as Case[]);
+});
+
+describe("EC2 Image Builder component steps read in order", () => {
+  table(disallowUserdataLoginWeakening, [
+    {
+      name: "a file written by CreateFile, then made sshd's by an Include in a later step",
+      type: COMPONENT,
+      props: component(
+        toeSteps(
+          createFile("/opt/sshd/extra.conf", "PermitRootLogin yes\n"),
+          bashStep("echo 'Include /opt/sshd/extra.conf' >> /etc/ssh/sshd_config"),
+        ),
+      ),
+      violations: 1,
+      mentions: "written to /opt/sshd/extra.conf, which sshd is made to read",
+    },
+    {
+      name: "CreateFile of a hardened sshd_config, then a sed in a later step enabling passwords",
+      type: COMPONENT,
+      props: component(
+        toeSteps(
+          createFile("/etc/ssh/sshd_config", "PasswordAuthentication no\n"),
+          bashStep("sed -i 's/^PasswordAuthentication no/PasswordAuthentication yes/' /etc/ssh/sshd_config"),
+        ),
+      ),
+      violations: 1,
+      mentions: "sed -i",
+    },
+    {
+      name: "the kit's drop-in taken away, then written back hardened by CreateFile",
+      type: COMPONENT,
+      props: component(
+        toeSteps(
+          bashStep(`rm -f ${KIT_DROP_IN}`),
+          createFile(KIT_DROP_IN, "PasswordAuthentication no\nPermitRootLogin no\n"),
+        ),
+      ),
+      violations: 0,
+    },
+    {
+      name: "the kit's drop-in written, then taken away by a later step",
+      type: COMPONENT,
+      props: component(
+        toeSteps(
+          createFile(KIT_DROP_IN, "PasswordAuthentication no\nPermitRootLogin no\n"),
+          bashStep(`rm -f ${KIT_DROP_IN}`),
+        ),
+      ),
+      violations: 2,
+      mentions: "takes the kit's hardened drop-in",
+    },
+    {
+      name: "phases read in the order Image Builder runs them, not as listed",
+      type: COMPONENT,
+      props: component(
+        JSON.stringify({
+          schemaVersion: 1.0,
+          phases: [
+            { name: "validate", steps: [bashStep(`rm -f ${KIT_DROP_IN}`)] },
+            { name: "build", steps: [createFile(KIT_DROP_IN, "PasswordAuthentication no\nPermitRootLogin no\n")] },
+          ],
+        }),
+      ),
+      violations: 2,
+    },
+    {
+      name: "a here-document a step leaves open does not swallow the next step",
+      type: COMPONENT,
+      props: component(
+        toeSteps(bashStep("cat > /etc/systemd/system/motd.service <<'UNIT'", "[Service]"), bashStep(...ROOT_KEYS)),
+      ),
+      violations: 1,
+      mentions: "data writes /root/.ssh/authorized_keys",
+    },
+    {
+      name: "a here-document whose delimiter cannot close does not swallow the next step",
+      type: COMPONENT,
+      props: component(
+        toeSteps(bashStep("cat > /etc/systemd/system/motd.service <<' UNIT '", "[Service]"), bashStep(OPEN_SSH)),
+      ),
+      violations: 1,
+    },
+    {
+      // Read on into the next step, the open quote would close inside it and take its redirection for quoted text.
+      name: "a quote a failed step leaves open does not swallow the next step",
+      type: COMPONENT,
+      props: component(
+        toeSteps(
+          { ...bashStep("echo '"), onFailure: "Continue" },
+          bashStep("cat >> /root/.ssh/authorized_keys <<'KEY' # it's the key", "ssh-rsa AAAA", "KEY"),
+        ),
+      ),
+      violations: 1,
+      mentions: "data writes /root/.ssh/authorized_keys",
+    },
+    {
+      name: "steps that only install packages",
+      type: COMPONENT,
+      props: component(
+        toeSteps(bashStep("yum install -y openssh-server"), createFile("/etc/motd", "Authorized use only\n")),
+      ),
+      violations: 0,
+    },
+  ] as Case[]);
+});
+
+describe("EC2 Image Builder ExecuteBinary steps", () => {
+  table(disallowUserdataLoginWeakening, [
+    {
+      name: "/bin/bash -c enabling password authentication",
+      type: COMPONENT,
+      props: component(toeSteps(binaryStep("/bin/bash", ["-c", OPEN_SSH]))),
+      violations: 1,
+      mentions: `data enables SSH password authentication: "${OPEN_SSH}"`,
+    },
+    {
+      name: "sh with grouped options (-ec) permitting root login",
+      type: COMPONENT,
+      props: component(toeSteps(binaryStep("sh", ["-ec", ROOT_LOGIN]))),
+      violations: 1,
+      mentions: "data permits root login",
+    },
+    {
+      name: "/usr/bin/env bash -o pipefail -c over several lines planting root keys",
+      type: COMPONENT,
+      props: component(toeSteps(binaryStep("/usr/bin/env", ["bash", "-o", "pipefail", "-c", ROOT_KEYS.join("\n")]))),
+      violations: 1,
+      mentions: "data writes /root/.ssh/authorized_keys",
+    },
+    {
+      name: "a path written with its program's first word (/usr/bin/env bash)",
+      type: COMPONENT,
+      props: component(toeSteps(binaryStep("/usr/bin/env bash", ["-c", SET_ROOT_PASSWORD]))),
+      violations: 1,
+      mentions: "data sets a login password",
+    },
+    {
+      name: "bash -c hardening sshd",
+      type: COMPONENT,
+      props: component(toeSteps(binaryStep("/bin/bash", ["-c", HARDENED]))),
+      violations: 0,
+    },
+    {
+      name: "a shell given a script file has no script in the document",
+      type: COMPONENT,
+      props: component(toeSteps(binaryStep("/bin/bash", ["/tmp/setup.sh", "-c"]))),
+      violations: 0,
+    },
+    {
+      name: "sed run directly enabling password authentication",
+      type: COMPONENT,
+      props: component(
+        toeSteps(
+          binaryStep("/usr/bin/sed", [
+            "-i",
+            "s/^#\\?PasswordAuthentication.*/PasswordAuthentication yes/",
+            "/etc/ssh/sshd_config",
+          ]),
+        ),
+      ),
+      violations: 1,
+      mentions: "data enables SSH password authentication",
+    },
+    {
+      name: "sed run directly turning password authentication off",
+      type: COMPONENT,
+      props: component(
+        toeSteps(
+          binaryStep("/usr/bin/sed", [
+            "-i",
+            "s/^#\\?PasswordAuthentication.*/PasswordAuthentication no/",
+            "/etc/ssh/sshd_config",
+          ]),
+        ),
+      ),
+      violations: 0,
+    },
+    {
+      name: "another binary installing a package is read and harmless",
+      type: COMPONENT,
+      props: component(toeSteps(binaryStep("/usr/bin/yum", ["install", "-y", "openssh-server"]))),
+      violations: 0,
+    },
+    {
+      name: "document with arguments from an output unknown at preview is a note",
+      type: COMPONENT,
+      props: component(UNKNOWN),
+      violations: 0,
+      notes: 1,
+    },
+  ] as Case[]);
+});
+
 describe("EC2 Image Builder image recipes", () => {
   const recipe = (userDataBase64: unknown) => ({
     name: "base",
@@ -192,6 +561,151 @@ describe("EC2 Image Builder image recipes", () => {
     { name: "user data override hardening sshd", type: RECIPE, props: recipe(b64(HARDENED)), violations: 0 },
     { name: "recipe without user data", type: RECIPE, props: { name: "base", parentImage: "ami-1" }, violations: 0 },
     { name: "user data unknown at preview is a note", type: RECIPE, props: recipe(UNKNOWN), violations: 0, notes: 1 },
+  ] as Case[]);
+});
+
+describe("EC2 Image Builder container recipes", () => {
+  const CONTAINER_RECIPE = "aws:imagebuilder/containerRecipe:ContainerRecipe";
+  const containerRecipe = (dockerfileTemplateData: unknown, platformOverride?: unknown) => ({
+    name: "base",
+    version: "1.0.0",
+    containerType: "DOCKER",
+    parentImage: "arn:aws:imagebuilder:eu-central-1:aws:image/amazon-linux-x86-latest/x.x.x",
+    targetRepository: { repositoryName: "base", service: "ECR" },
+    dockerfileTemplateData,
+    ...(platformOverride === undefined ? {} : { platformOverride }),
+  });
+  const dockerfile = (...lines: string[]) =>
+    ["FROM {{{ imagebuilder:parentImage }}}", "{{{ imagebuilder:environments }}}", ...lines].join("\n");
+  table(disallowUserdataLoginWeakening, [
+    {
+      name: "RUN permitting root login",
+      type: CONTAINER_RECIPE,
+      props: containerRecipe(dockerfile("RUN yum install -y openssh-server", `RUN ${ROOT_LOGIN}`)),
+      violations: 1,
+      mentions: "dockerfileTemplateData permits root login",
+    },
+    {
+      name: "RUN in exec form through env and bash -c setting root's password",
+      type: CONTAINER_RECIPE,
+      props: containerRecipe(dockerfile(`RUN ${JSON.stringify(["/usr/bin/env", "bash", "-c", SET_ROOT_PASSWORD])}`)),
+      violations: 1,
+      mentions: `dockerfileTemplateData sets a login password: "${SET_ROOT_PASSWORD}"`,
+    },
+    {
+      name: "RUN with a flag, continued over lines, planting root keys",
+      type: CONTAINER_RECIPE,
+      props: containerRecipe(
+        dockerfile(
+          "RUN --mount=type=cache,target=/var/cache/yum mkdir -p /root/.ssh && \\",
+          "    # the key",
+          "    echo 'ssh-rsa AAAA attacker' >> /root/.ssh/authorized_keys",
+        ),
+      ),
+      violations: 1,
+      mentions: "dockerfileTemplateData writes /root/.ssh/authorized_keys",
+    },
+    {
+      name: "RUN whose script is a here-document",
+      type: CONTAINER_RECIPE,
+      props: containerRecipe(dockerfile("RUN <<EOF", "set -e", OPEN_SSH, "EOF", 'CMD ["/usr/sbin/sshd", "-D"]')),
+      violations: 1,
+      mentions: `dockerfileTemplateData enables SSH password authentication: "${OPEN_SSH}"`,
+    },
+    {
+      name: "RUN writing a drop-in from a here-document",
+      type: CONTAINER_RECIPE,
+      props: containerRecipe(
+        dockerfile("RUN cat > /etc/ssh/sshd_config.d/50-x.conf <<'EOF'", "PermitRootLogin yes", "EOF"),
+      ),
+      violations: 1,
+      mentions: 'dockerfileTemplateData permits root login: "PermitRootLogin yes"',
+    },
+    {
+      name: "COPY of a here-document into sshd's drop-ins",
+      type: CONTAINER_RECIPE,
+      props: containerRecipe(
+        dockerfile("COPY --chmod=600 <<EOF /etc/ssh/sshd_config.d/50-x.conf", "PasswordAuthentication yes", "EOF"),
+      ),
+      violations: 1,
+      mentions: 'dockerfileTemplateData enables SSH password authentication: "PasswordAuthentication yes"',
+    },
+    {
+      name: "ONBUILD RUN, run in every image built from this one, planting root keys from a here-document",
+      type: CONTAINER_RECIPE,
+      props: containerRecipe(dockerfile("ONBUILD RUN <<EOF", ...ROOT_KEYS, "EOF")),
+      violations: 1,
+      mentions: "dockerfileTemplateData writes /root/.ssh/authorized_keys",
+    },
+    {
+      name: "RUN continued with the escape character a parser directive sets",
+      type: CONTAINER_RECIPE,
+      props: containerRecipe(
+        ["# escape=`", "FROM amazonlinux:2023", "RUN echo starting `", `    && ${ROOT_LOGIN}`].join("\n"),
+      ),
+      violations: 1,
+    },
+    {
+      name: "the kit's drop-in taken away by one RUN, written back by a later COPY",
+      type: CONTAINER_RECIPE,
+      props: containerRecipe(
+        dockerfile(
+          `RUN rm -f ${KIT_DROP_IN}`,
+          `COPY <<EOF ${KIT_DROP_IN}`,
+          "PasswordAuthentication no",
+          "PermitRootLogin no",
+          "EOF",
+        ),
+      ),
+      violations: 0,
+    },
+    {
+      name: "RUN hardening sshd",
+      type: CONTAINER_RECIPE,
+      props: containerRecipe(dockerfile(`RUN ${HARDENED}`, "{{{ imagebuilder:components }}}")),
+      violations: 0,
+    },
+    {
+      name: "COPY and ADD of files name nothing in the text",
+      type: CONTAINER_RECIPE,
+      props: containerRecipe(
+        dockerfile("COPY sshd_config /etc/ssh/sshd_config", "ADD authorized_keys /root/.ssh/authorized_keys"),
+      ),
+      violations: 0,
+    },
+    {
+      name: "a commented-out RUN and a heredoc line naming RUN",
+      type: CONTAINER_RECIPE,
+      props: containerRecipe(
+        dockerfile(`# RUN ${OPEN_SSH}`, "RUN cat > /opt/notes.txt <<'EOF'", "RUN steps are logged", "EOF"),
+      ),
+      violations: 0,
+    },
+    {
+      name: "Windows container is skipped",
+      type: CONTAINER_RECIPE,
+      props: containerRecipe(dockerfile(`RUN ${OPEN_SSH}`), "Windows"),
+      violations: 0,
+    },
+    {
+      name: "Dockerfile given by uri has no text to read",
+      type: CONTAINER_RECIPE,
+      props: { ...containerRecipe(undefined), dockerfileTemplateUri: "s3://bucket/Dockerfile" },
+      violations: 0,
+    },
+    {
+      name: "platform override unknown at preview is read",
+      type: CONTAINER_RECIPE,
+      props: containerRecipe(dockerfile(`RUN ${OPEN_SSH}`), UNKNOWN),
+      violations: 1,
+    },
+    {
+      name: "Dockerfile unknown at preview is a note",
+      type: CONTAINER_RECIPE,
+      props: containerRecipe(UNKNOWN),
+      violations: 0,
+      notes: 1,
+    },
   ] as Case[]);
 });
 
@@ -562,6 +1076,61 @@ Tasks:
       notes: 1,
     },
     {
+      name: "YAML tasks read in order: a file one task writes, made sshd's by a later task's Include",
+      type: ECS_COMPONENT,
+      props: ecsComponent(
+        [
+          "Tasks:",
+          "  - Name: extra",
+          "    Action: RunShellCommand",
+          "    Properties:",
+          "      commandContent: echo 'PermitRootLogin yes' > /opt/sshd/extra.conf",
+          "  - Name: include",
+          "    Action: RunShellCommand",
+          "    Properties:",
+          "      commandContent: echo 'Include /opt/sshd/extra.conf' >> /etc/ssh/sshd_config",
+        ].join("\n"),
+      ),
+      violations: 1,
+      mentions: "which sshd is made to read",
+    },
+    {
+      name: "RUN lines read in order: the kit's drop-in taken away, then written back hardened",
+      type: ECS_COMPONENT,
+      props: ecsComponent(
+        `RUN rm -f ${KIT_DROP_IN}\nRUN printf 'PasswordAuthentication no\\nPermitRootLogin no\\n' > ${KIT_DROP_IN}`,
+      ),
+      violations: 0,
+    },
+    {
+      // Neither syntax writes a file from inline text: COPY takes a file or URL, downloads fetch theirs.
+      name: "COPY of a URL and download tasks carry no text to read",
+      type: ECS_COMPONENT,
+      props: ecsComponent(
+        [
+          "Tasks:",
+          "  - Name: fetch",
+          "    Action: WebDownload",
+          "    Properties:",
+          "      sourcePath: https://example.com/sshd_config",
+          "      destinationDir: /etc/ssh",
+          "  - Name: oss",
+          "    Action: OSSDownload",
+          "    Properties:",
+          "      bucketName: images",
+          "      objectName: authorized_keys",
+          "      destinationDir: /root/.ssh",
+        ].join("\n"),
+      ),
+      violations: 0,
+    },
+    {
+      name: "Dockerfile COPY of a URL",
+      type: ECS_COMPONENT,
+      props: ecsComponent("COPY https://example.com/sshd_config /etc/ssh/"),
+      violations: 0,
+    },
+    {
       name: "image template setting root's password",
       type: PIPELINE,
       props: pipeline(`COMPONENT ic-bp1example\nRUN ${SET_ROOT_PASSWORD}`),
@@ -635,5 +1204,53 @@ describe("documents of hostile shapes read without throwing", () => {
       props: { systemType: "Linux", content: "Tasks: 5" },
       violations: 0,
     },
+    {
+      name: "component of odd file and binary step shapes",
+      type: COMPONENT,
+      props: component(
+        toeSteps(
+          { action: "CreateFile", inputs: 5 },
+          { action: "AppendFile", inputs: [null, { path: 7 }, { path: "  " }, { path: "/opt/x", content: { a: 1 } }] },
+          { action: "ExecuteBinary", inputs: { path: ["/bin/bash"], arguments: "-c" } },
+          binaryStep("/usr/bin/env", ["-u"]),
+          binaryStep("bash", ["-c"]),
+          binaryStep("", null),
+        ),
+      ),
+      violations: 0,
+    },
+    {
+      name: "Dockerfile whose here-document never closes and whose last line continues",
+      type: "aws:imagebuilder/containerRecipe:ContainerRecipe",
+      props: { dockerfileTemplateData: "RUN cat > /opt/x <<EOF\nhello\nRUN echo \\" },
+      violations: 0,
+    },
+    {
+      name: "Dockerfile of odd instructions",
+      type: "aws:imagebuilder/containerRecipe:ContainerRecipe",
+      props: {
+        dockerfileTemplateData: '\uFEFF# escape=x\n\\\nRUN\nRUN []\nRUN ["sh", 1]\nCOPY <<\nCOPY <<EOF\nEOF\n<<EOF',
+      },
+      violations: 0,
+    },
+    {
+      name: "Dockerfile that is not text",
+      type: "aws:imagebuilder/containerRecipe:ContainerRecipe",
+      props: { dockerfileTemplateData: { RUN: OPEN_SSH } },
+      violations: 0,
+    },
   ] as Case[]);
+
+  it("reads long hostile documents in linear time", async () => {
+    const longContinuation = `RUN echo ${"a \\\n".repeat(50_000)}done`;
+    const manyAppends = toeSteps(...Array.from({ length: 5_000 }, () => appendFile("/opt/x", "x".repeat(20))));
+    const manyHereDocuments = `RUN cat ${"<<A ".repeat(20_000)}\n${"A\n".repeat(20_000)}`;
+    const started = Date.now();
+    await run(disallowUserdataLoginWeakening, "aws:imagebuilder/containerRecipe:ContainerRecipe", {
+      dockerfileTemplateData: longContinuation,
+    });
+    await run(disallowUserdataLoginWeakening, COMPONENT, component(manyAppends));
+    await run(disallowUserdataLoginWeakening, ECS_COMPONENT, { content: manyHereDocuments });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
 });

@@ -1,0 +1,177 @@
+// Dockerfiles (EC2 Image Builder container recipes, Alibaba Cloud Image Builder's Dockerfile syntax) change the image
+// they build through RUN, whose command runs in a shell, and through files COPY and ADD write from here-documents.
+// Read as BuildKit's parser reads them: the escape parser directive, continued lines, comment lines, here-document
+// bodies after their instruction. A COPY or ADD of files names what is not in the text, and is not read; neither
+// are CMD and ENTRYPOINT, what runs when the image starts. Content may be hostile: one pass over the lines, nothing
+// thrown.
+import { commandOfWords } from "./shell-invocations";
+import { fileWriteScript } from "./shell-file-writes";
+
+/** `# escape=\``: parser directives come first, before any other line (BuildKit's names and syntax). */
+const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
+const DIRECTIVE_NAMES = new Set(["escape", "syntax", "check"]);
+/** Instructions whose shell form may open here-documents. */
+const HERE_DOCUMENT_INSTRUCTIONS = new Set(["RUN", "COPY", "ADD"]);
+/** `<<EOF`, `<<-EOF`, `2<<"EOF"`: a word of its own, as BuildKit finds here-documents. */
+const HERE_DOCUMENT_WORD = /^\d*<<(-?)([^<]+)$/;
+/** Words outside quotes; a quoted stretch stays in its word. */
+const WORDS = /(?:[^\s"']|"[^"]*"?|'[^']*'?)+/g;
+
+interface HereDocument {
+  name: string;
+  /** `<<-`: leading tabs are stripped from the closing line. */
+  chomp: boolean;
+  body: string[];
+}
+
+interface Instruction {
+  keyword: string;
+  args: string;
+  documents: HereDocument[];
+}
+
+/**
+ * The shell text of what a Dockerfile's instructions change, in order: each RUN's command (an exec form's words
+ * quoted back, a shell's inline script as itself, a lone here-document's body as the script it is) and each file a
+ * COPY or ADD writes from a here-document, as the command that writes it.
+ */
+export function dockerfileScripts(content: string): string[] {
+  return instructions(content.split(/\r?\n/)).flatMap((instruction) => {
+    if (instruction.keyword === "RUN") return [runScript(instruction)];
+    if (instruction.keyword === "COPY" || instruction.keyword === "ADD") return hereDocumentCopies(instruction);
+    return [];
+  });
+}
+
+/** Instructions as BuildKit reads them: continued lines joined, comment lines dropped, here-document bodies taken. */
+function instructions(lines: string[]): Instruction[] {
+  const escape = escapeCharacter(lines);
+  const found: Instruction[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i].trimStart();
+    if (first.startsWith("#")) continue;
+    // Each piece loses its continuation mark and the pieces are joined once: joining as the line grows is quadratic.
+    const pieces = [first];
+    let mark = continuationMark(first, escape);
+    while (mark !== undefined) {
+      pieces[pieces.length - 1] = pieces[pieces.length - 1].slice(0, mark);
+      mark = undefined;
+      // Comment lines and blank lines inside a continued instruction are dropped; the instruction goes on.
+      while (i + 1 < lines.length && (lines[i + 1].trimStart().startsWith("#") || lines[i + 1].trim() === "")) i++;
+      if (i + 1 < lines.length) {
+        const next = lines[++i];
+        pieces.push(next);
+        mark = continuationMark(next, escape);
+      }
+    }
+    const line = pieces.join("");
+    if (line.trim() === "") continue;
+    const [keyword, args] = instruction(line);
+    const documents: HereDocument[] = [];
+    if (HERE_DOCUMENT_INSTRUCTIONS.has(keyword) && !execFormWords(withoutFlags(args)))
+      for (const opened of hereDocumentsOpened(args)) {
+        const end = closingLine(lines, i + 1, opened);
+        documents.push({ ...opened, body: lines.slice(i + 1, end) });
+        i = end;
+      }
+    found.push({ keyword, args: withoutFlags(args), documents });
+  }
+  return found;
+}
+
+/** The escape character a leading `# escape=` directive sets, else the backslash. */
+function escapeCharacter(lines: string[]): string {
+  for (const [i, raw] of lines.entries()) {
+    const line = i === 0 ? raw.replace(/^\uFEFF/, "").trimStart() : raw.trimStart();
+    const directive = DIRECTIVE.exec(line);
+    if (!directive || !DIRECTIVE_NAMES.has(directive[1].toLowerCase())) break;
+    if (directive[1].toLowerCase() === "escape" && (directive[2] === "`" || directive[2] === "\\")) return directive[2];
+  }
+  return "\\";
+}
+
+/** Where a line's continuation mark is: the escape character last (blanks after it aside), not itself escaped. */
+function continuationMark(line: string, escape: string): number | undefined {
+  const trimmed = line.replace(/[ \t]+$/, "");
+  return trimmed.endsWith(escape) && !trimmed.endsWith(escape + escape) ? trimmed.length - 1 : undefined;
+}
+
+/**
+ * The instruction's keyword (upper case) and arguments. ONBUILD's instruction runs as root in every image built from
+ * this one, its here-documents included: it is read as that instruction.
+ */
+function instruction(line: string): [string, string] {
+  const [keyword, args] = splitKeyword(line);
+  return keyword === "ONBUILD" ? splitKeyword(args) : [keyword, args];
+}
+
+function splitKeyword(line: string): [string, string] {
+  const m = /^(\S+)\s*([^]*)$/.exec(line.trim());
+  return m ? [m[1].toUpperCase(), m[2]] : ["", ""];
+}
+
+/** An instruction's arguments without its flags (`--mount=…`, `--chmod=…`), which are Docker's, not the command's. */
+function withoutFlags(args: string): string {
+  return args.replace(/^(?:--[\w-]+(?:=\S*)?\s+)*/, "");
+}
+
+/** `["sh", "-c", "…"]`: a JSON list of strings; anything else Docker runs with the shell, as written. */
+function execFormWords(args: string): string[] | undefined {
+  if (!args.trimStart().startsWith("[")) return undefined;
+  try {
+    const words: unknown = JSON.parse(args);
+    return Array.isArray(words) && words.every((w) => typeof w === "string") ? words : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function hereDocumentsOpened(args: string): Omit<HereDocument, "body">[] {
+  const opened: Omit<HereDocument, "body">[] = [];
+  for (const word of args.match(WORDS) ?? []) {
+    const m = HERE_DOCUMENT_WORD.exec(word);
+    if (m) opened.push({ name: m[2].replace(/["']/g, ""), chomp: m[1] === "-" });
+  }
+  return opened;
+}
+
+/** The index of the line closing a here-document whose body starts at `from` (the end when none does). */
+function closingLine(lines: string[], from: number, document: Omit<HereDocument, "body">): number {
+  let end = from;
+  while (end < lines.length && (document.chomp ? lines[end].replace(/^\t+/, "") : lines[end]) !== document.name) end++;
+  return end;
+}
+
+/**
+ * RUN's command. A here-document that is the whole command is the script; other here-documents are what the command
+ * reads, kept after it as BuildKit hands them to the shell.
+ */
+function runScript({ args, documents }: Instruction): string {
+  const exec = execFormWords(args);
+  if (exec) return commandOfWords(exec);
+  const command = args.trim();
+  if (documents.length === 1 && !documents[0].chomp && HERE_DOCUMENT_WORD.test(command) && !/\s/.test(command))
+    return documents[0].body.join("\n");
+  return [command, ...documents.flatMap((d) => [...d.body, d.name])].join("\n");
+}
+
+/**
+ * `COPY <<EOF /etc/ssh/sshd_config.d/50-x.conf`: each here-document written to the destination (the last word), or
+ * under it by the document's name when it is a directory (ends in `/`, or several sources).
+ */
+function hereDocumentCopies({ keyword, args, documents }: Instruction): string[] {
+  const words = args.match(WORDS) ?? [];
+  if (documents.length === 0 || words.length < 2) return [];
+  const destination = words[words.length - 1].replace(/["']/g, "");
+  const directory = destination.endsWith("/") || words.length > 2;
+  return documents.map((d) =>
+    fileWriteScript(
+      {
+        path: directory ? `${destination.replace(/\/*$/, "/")}${d.name}` : destination,
+        content: d.body.join("\n"),
+        append: false,
+      },
+      keyword,
+    ),
+  );
+}

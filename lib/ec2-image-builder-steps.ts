@@ -1,0 +1,88 @@
+// What an AWSTOE step does to the build instance, as shell text the script reader reads: an ExecuteBash step's
+// commands; an ExecuteBinary step as the command it runs (the script of a shell given one with `-c`); the files
+// CreateFile and AppendFile write, as the commands that would write them. Other actions (downloads, folders,
+// permissions, PowerShell) write no text of the document's own. Steps may be hostile: nothing here throws.
+import { FileWrite, fileWriteScript } from "./shell-file-writes";
+import { commandOfWords } from "./shell-invocations";
+import { lowerName } from "./structured-documents";
+import { list, obj, strings } from "./values";
+
+/** A step as text: a script, or a file it writes. */
+type StepText = string | FileWrite;
+
+/** The steps' shell text, in the order given. */
+export function stepScripts(steps: readonly Record<string, unknown>[]): string[] {
+  return continuedAppends(steps.flatMap(stepText)).map((text) =>
+    typeof text === "string" ? text : fileWriteScript(text, text.append ? "AppendFile" : "CreateFile"),
+  );
+}
+
+function stepText(step: Record<string, unknown>): StepText[] {
+  const inputs = step.inputs;
+  switch (lowerName(step.action)) {
+    case "executebash":
+      // AWSTOE writes the commands to one file and runs it with bash.
+      return [strings(obj(inputs)?.commands).join("\n")];
+    case "executebinary":
+      return binaryScript(obj(inputs));
+    case "createfile":
+      return fileWrites(inputs, false);
+    case "appendfile":
+      // Appending nothing changes nothing.
+      return fileWrites(inputs, true).filter((write) => write.content !== "");
+    default:
+      return [];
+  }
+}
+
+/**
+ * `path: /bin/bash`, `arguments: [-c, "…"]`: the script, when the binary is a shell given one inline. A path written
+ * with its first arguments (`/usr/bin/env bash`) is read as those words.
+ */
+function binaryScript(inputs: Record<string, unknown> | undefined): string[] {
+  const path = inputs?.path;
+  if (typeof path !== "string") return [];
+  return [commandOfWords([...path.trim().split(/\s+/), ...strings(inputs?.arguments)])];
+}
+
+/**
+ * CreateFile and AppendFile take a list of files (a single mapping is read as a list of one): `path`, `content`
+ * (absent: empty). `overwrite: false` only fails the step when the file exists; the file may not, so it is written.
+ */
+function fileWrites(inputs: unknown, append: boolean): FileWrite[] {
+  return list(inputs).flatMap((raw) => {
+    const input = obj(raw);
+    const path = input?.path;
+    if (typeof path !== "string" || path.trim() === "") return [];
+    return [{ path, content: contentText(input?.content), append }];
+  });
+}
+
+/** YAML may make a content of digits a number, or of `true` a boolean: AWSTOE writes it as text. */
+function contentText(v: unknown): string {
+  if (typeof v === "string") return v;
+  return typeof v === "number" || typeof v === "boolean" ? String(v) : "";
+}
+
+/**
+ * AppendFile adds its content as it is, no line break before it: appended to a file whose last write did not end
+ * its line, it continues that line (`PermitRootLogin` then ` yes`). Such writes, one after another to one file, are
+ * read as the one write they make.
+ */
+function continuedAppends(texts: StepText[]): StepText[] {
+  // Each write's pieces, joined once at the end: joining as the content grows would be quadratic.
+  const joined: { text: StepText; pieces: string[] }[] = [];
+  for (const text of texts) {
+    const last = joined[joined.length - 1];
+    const lastWrite = last?.text;
+    const continues =
+      typeof text === "object" &&
+      text.append &&
+      typeof lastWrite === "object" &&
+      lastWrite.path === text.path &&
+      !last.pieces[last.pieces.length - 1].endsWith("\n");
+    if (continues) last.pieces.push(text.content);
+    else joined.push({ text, pieces: typeof text === "object" ? [text.content] : [] });
+  }
+  return joined.map(({ text, pieces }) => (typeof text === "object" ? { ...text, content: pieces.join("") } : text));
+}
