@@ -7,12 +7,14 @@ import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
 import { AclRule, allowAheadFindings } from "../lib/wafv2-allow-ahead";
 import { IP_SET, ipSetLookup } from "../lib/wafv2-ip-sets";
 import { GroupUse, parseRuleJson, unknownUse, usesInAssociation, usesInRule } from "../lib/wafv2-managed-groups";
+import { defenseRuleFindings } from "../lib/wafv3-rule-findings";
+import { templateLookup } from "../lib/wafv3-templates";
+import { CORE_SCENES, DEFENSE_RULE, DEFENSE_TEMPLATE } from "../lib/wafv3-types";
 import { wildcardMatches } from "../lib/wildcard";
 
 const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
 const WEB_ACL_RULE = "aws:wafv2/webAclRule:WebAclRule";
 const GROUP_ASSOCIATION = "aws:wafv2/webAclRuleGroupAssociation:WebAclRuleGroupAssociation";
-const DEFENSE_TEMPLATE = "alicloud:wafv3/defenseTemplate:DefenseTemplate";
 
 interface WafConfig {
   requiredManagedGroups: string[];
@@ -26,9 +28,6 @@ interface WafConfig {
  * and SizeRestrictions_BODY with a label-matching block rule) configure the list.
  */
 const PROTECTED_RULES = ["CrossSiteScripting_*", "GenericLFI_*", "GenericRFI_*", "SizeRestrictions_BODY"];
-
-/** Core web-protection scenes of WAF 3.0 (the OWASP-style rule engine), old and new names. */
-const CORE_SCENES = new Set(["waf_group", "waf_base"]);
 
 /** The WebACL's rules wherever they live, and the group uses among them and its rule group associations. */
 interface AclContents {
@@ -99,14 +98,15 @@ export const requireWafOwaspCoreRules = defineStackRule<WafConfig>({
   metadata: {
     name: "require-waf-owasp-core-rules",
     description:
-      "A WAFv2 WebACL must use the AWS managed core rule set (AWSManagedRulesCommonRuleSet, the OWASP Top 10 group) in blocking mode, inline or through WebAclRule / WebAclRuleGroupAssociation resources (checked across the stack), without its XSS, file-inclusion or body-size rules overridden to count or allow, and with no rule that allows every request (e.g. a URI path size >= 0, a path starting with /, a regex such as .*, IP sets covering all of IPv4 and IPv6) at a lower priority number, which would end evaluation before the core rules see anything; an Alibaba Cloud WAF 3.0 core protection template (waf_group / waf_base) must be enabled.",
+      "A WAFv2 WebACL must use the AWS managed core rule set (AWSManagedRulesCommonRuleSet, the OWASP Top 10 group) in blocking mode, inline or through WebAclRule / WebAclRuleGroupAssociation resources (checked across the stack), without its XSS, file-inclusion or body-size rules overridden to count or allow, and with no rule that allows every request (e.g. a URI path size >= 0, a path starting with /, a regex such as .*, IP sets covering all of IPv4 and IPv6) at a lower priority number, which would end evaluation before the core rules see anything; on Alibaba Cloud WAF 3.0, a core protection template (waf_group / waf_base) must be enabled, its core protection rules must block rather than only observe (config.ruleAction monitor, or wafBaseConfigs setting every system rule to all_monitor or all_off), and no enabled whitelist rule in an enabled template may skip core protection (bypassTags waf or regular) for every request, at all times and for all traffic, with conditions that all hold for any request (e.g. URL or URLPath containing or starting with /, a URL regex such as .*, IP in blocks covering all of IPv4 and IPv6); whitelists scoped to an address or a path, or skipping only listed rule IDs or types (regular_rule / regular_type), are not reported.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       'Add a rule with statement.managedRuleGroupStatement { vendorName: "AWS", name: "AWSManagedRulesCommonRuleSet" } and overrideAction { none: {} }, or an aws.wafv2.WebAclRuleGroupAssociation with that managedRuleGroup and webAclArn set to the WebACL\'s arn.',
       "Do not override the rule set's CrossSiteScripting_*, GenericLFI_*, GenericRFI_* or SizeRestrictions_BODY rules to count or allow; narrow a false positive with a scope-down statement or a rule matching its label instead.",
       "An allow rule ends evaluation: give a rule that allows every request a higher priority number than the core rule set, or scope it (an office IP set, one health-check path) so that other clients still reach the core rules.",
-      'Alibaba Cloud: set status "1" on the wafv3.DefenseTemplate whose defenseScene is waf_group.',
+      'Alibaba Cloud: set status "1" on the wafv3.DefenseTemplate whose defenseScene is waf_group, and config.ruleAction "block" on its wafv3.DefenseRule (not "monitor", and no wafBaseConfigs entry setting the system rules to all_monitor or all_off).',
+      'Alibaba Cloud whitelists: give a whitelist-scene wafv3.DefenseRule a condition only trusted requests meet (an office IP, one health-check path), or skip only the rules that misfire (bypassTags ["regular_rule"] with bypassRegularRules) instead of "waf" or "regular" for every request.',
       "Attach logging too (see require-waf-logging).",
     ],
     controls: [
@@ -114,7 +114,7 @@ export const requireWafOwaspCoreRules = defineStackRule<WafConfig>({
       { framework: "MLPS 2.0 L3", id: "8.1.3.3 (intrusion prevention)" },
     ],
     caseStep: 6,
-    resourceTypes: [WEB_ACL, WEB_ACL_RULE, GROUP_ASSOCIATION, IP_SET, DEFENSE_TEMPLATE],
+    resourceTypes: [WEB_ACL, WEB_ACL_RULE, GROUP_ASSOCIATION, IP_SET, DEFENSE_TEMPLATE, DEFENSE_RULE],
   },
   configSchema: {
     requiredManagedGroups: { ...NAMES_SCHEMA, description: "AWS managed groups every WebACL must use." },
@@ -140,8 +140,11 @@ export const requireWafOwaspCoreRules = defineStackRule<WafConfig>({
           : [contents];
       findings.push(...found.map((f) => ({ ...f, urn: acl.urn })));
     }
-    for (const t of resources.filter((r) => r.type === DEFENSE_TEMPLATE))
+    for (const t of res.ofType(DEFENSE_TEMPLATE))
       findings.push(...defenseTemplate(t.inputs).map((f) => ({ ...f, urn: t.urn })));
+    const templateOf = templateLookup(res);
+    for (const r of res.ofType(DEFENSE_RULE))
+      findings.push(...defenseRuleFindings(r, templateOf(r)).map((f) => ({ ...f, urn: r.urn })));
     return findings;
   },
 });
