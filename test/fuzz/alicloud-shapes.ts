@@ -273,9 +273,49 @@ export const alicloudShapes: Record<string, Shape> = {
   },
   "alicloud:wafv3/defenseTemplate:DefenseTemplate": {
     instanceId: "string",
-    defenseScene: { oneOf: ["waf_group", "antiscan", "dlp", "custom_acl", ""] },
+    defenseScene: { oneOf: ["waf_group", "waf_base", "whitelist", "antiscan", "dlp", "custom_acl", ""] },
     status: { oneOf: [0, 1, "1", "0"] },
     defenseTemplateName: "string",
+    defenseTemplateId: "number",
+  },
+  "alicloud:wafv3/defenseRule:DefenseRule": {
+    instanceId: "string",
+    defenseType: { oneOf: ["template", "resource", "global", ""] },
+    defenseScene: { oneOf: ["whitelist", "waf_group", "waf_base", "custom_acl", "cc", ""] },
+    templateId: "number",
+    ruleName: "string",
+    ruleStatus: { oneOf: [0, 1, "0", "1"] },
+    config: {
+      object: {
+        bypassTags: {
+          arrayOf: { oneOf: ["waf", "regular", "regular_rule", "regular_type", "customrule", "antiscan", ""] },
+        },
+        bypassRegularRules: "strings",
+        bypassRegularTypes: "strings",
+        conditions: {
+          arrayOf: {
+            key: { oneOf: ["URL", "URLPath", "IP", "Header", "Http-Method", ""] },
+            opValue: { oneOf: ["contain", "prefix-match", "contain-one", "regex", "len-gt", "eq", "not-contain", ""] },
+            subKey: "string",
+            values: { oneOf: ["/", "/api", ".*", "0", "0.0.0.0/0,::/0", "203.0.113.0/24", ""] },
+          },
+        },
+        ruleAction: { oneOf: ["block", "monitor", "js", "captcha", ""] },
+        autoUpdate: "bool",
+        grayStatus: { oneOf: [0, 1] },
+        grayConfig: { object: { grayRate: "number", grayTarget: "string" } },
+        timeConfig: { object: { timeScope: { oneOf: ["permanent", "period", "cycle", ""] } } },
+        wafBaseConfigs: {
+          arrayOf: {
+            ruleType: { oneOf: ["system", "custom", ""] },
+            ruleBatchOperationConfig: { oneOf: ["all_monitor", "all_off", "all_on", "all_block", "default", ""] },
+            ruleDetails: {
+              arrayOf: { ruleId: "string", ruleAction: { oneOf: ["block", "monitor"] }, ruleStatus: { oneOf: [0, 1] } },
+            },
+          },
+        },
+      },
+    },
   },
   "alicloud:wafv3/domain:Domain": {
     domain: "string",

@@ -194,6 +194,14 @@ export const awsShapes: Record<string, Shape> = {
     uri: "string",
     version: "string",
   },
+  "aws:imagebuilder/containerRecipe:ContainerRecipe": {
+    platformOverride: { oneOf: ["Linux", "Windows", "windows", ""] },
+    dockerfileTemplateData: "userData",
+    dockerfileTemplateUri: "string",
+    containerType: { oneOf: ["DOCKER", ""] },
+    parentImage: "string",
+    version: "string",
+  },
   "aws:imagebuilder/imageRecipe:ImageRecipe": { userDataBase64: "userData", parentImage: "string", version: "string" },
   "aws:ec2/trafficMirrorFilter:TrafficMirrorFilter": { description: "string", networkServices: "strings" },
   "aws:ec2/trafficMirrorFilterRule:TrafficMirrorFilterRule": {
