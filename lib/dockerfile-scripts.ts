@@ -1,10 +1,12 @@
 // Dockerfiles (EC2 Image Builder container recipes, Alibaba Cloud Image Builder's Dockerfile syntax) change the image
 // they build through RUN, whose command runs in a shell, and through files COPY and ADD write from here-documents.
 // Read as BuildKit's parser reads them: the escape parser directive, continued lines, comment lines, here-document
-// bodies after their instruction. A COPY or ADD of files names what is not in the text, and is not read; neither
-// are CMD and ENTRYPOINT, what runs when the image starts. Content may be hostile: one pass over the lines, nothing
+// bodies after their instruction, ENV and ARG as the variables they set. A COPY or ADD of files names what is not in
+// the text, and is not read; neither are CMD and ENTRYPOINT, what runs when the image starts. Content may be hostile: one pass over the lines, nothing
 // thrown.
+import { variableAssignments } from "./dockerfile-variables";
 import { commandOfWords } from "./shell-invocations";
+import { shellQuote } from "./userdata-words";
 import { fileWriteScript } from "./shell-file-writes";
 
 /** `# escape=\``: parser directives come first, before any other line (BuildKit's names and syntax). */
@@ -32,13 +34,19 @@ interface Instruction {
 
 /**
  * The shell text of what a Dockerfile's instructions change, in order: each RUN's command (an exec form's words
- * quoted back, a shell's inline script as itself, a lone here-document's body as the script it is) and each file a
- * COPY or ADD writes from a here-document, as the command that writes it.
+ * quoted back, a shell's inline script as itself, a lone here-document's body as the script it is), the variables
+ * ENV and ARG set, and each file a COPY or ADD writes (from a here-document, or copied), as the command that writes it.
  */
 export function dockerfileScripts(content: string): string[] {
   return instructions(content.split(/\r?\n/)).flatMap((instruction) => {
-    if (instruction.keyword === "RUN") return [runScript(instruction)];
-    if (instruction.keyword === "COPY" || instruction.keyword === "ADD") return hereDocumentCopies(instruction);
+    const { keyword, args } = instruction;
+    if (keyword === "RUN") return [runScript(instruction)];
+    if (keyword === "ENV" || keyword === "ARG") {
+      const assignments = variableAssignments(keyword, args);
+      return assignments === undefined ? [] : [assignments];
+    }
+    if (keyword === "COPY" || keyword === "ADD")
+      return instruction.documents.length > 0 ? hereDocumentCopies(instruction) : fileCopies(args);
     return [];
   });
 }
@@ -153,6 +161,26 @@ function runScript({ args, documents }: Instruction): string {
   if (documents.length === 1 && !documents[0].chomp && HERE_DOCUMENT_WORD.test(command) && !/\s/.test(command))
     return documents[0].body.join("\n");
   return [command, ...documents.flatMap((d) => [...d.body, d.name])].join("\n");
+}
+
+/**
+ * `COPY id.pub /root/.ssh/authorized_keys`, `ADD https://… /root/.ssh/`: the text copied is not in the document, but
+ * where it lands is, so each source is read as the `cp` that puts it there (into a directory destination under its
+ * own name), the same as a RUN that copies or downloads a key file into root's keys.
+ */
+function fileCopies(args: string): string[] {
+  const rest = withoutFlags(args);
+  const words = execFormWords(rest) ?? (rest.match(WORDS) ?? []).map((w) => w.replace(/["']/g, ""));
+  if (words.length < 2) return [];
+  const destination = words[words.length - 1];
+  const sources = words.slice(0, -1);
+  const directory = destination.endsWith("/") || sources.length > 1;
+  return sources.map((source) => {
+    const target = directory
+      ? `${destination.replace(/\/*$/, "/")}${source.replace(/\/+$/, "").split("/").pop()}`
+      : destination;
+    return `cp -- ${shellQuote(source)} ${shellQuote(target)}`;
+  });
 }
 
 /**

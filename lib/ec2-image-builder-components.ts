@@ -1,10 +1,12 @@
 // EC2 Image Builder components (AWSTOE documents) run their steps as root on the build instance, and what those
 // steps change is baked into every image built from the component: sshd_config rewritten or root's keys planted once
 // ship in every AMI. Documents may be hostile: nothing here throws, whatever their shape.
+import { stepIterations } from "./ec2-image-builder-loops";
 import { stepScripts } from "./ec2-image-builder-steps";
 import { scriptsInOrder } from "./script-sequence";
 import { lowerName, mappingsIn, parseMapping } from "./structured-documents";
 import { referencedScripts } from "./template-references";
+import { splicedDeep, whenNotSpliced } from "./template-substitution";
 import { list, obj } from "./values";
 
 /** Image Builder runs build and validate on the build instance, then test on an instance launched from the image. */
@@ -12,15 +14,18 @@ const PHASE_ORDER = ["build", "validate", "test"];
 
 /**
  * The shell text of a component's `data` (YAML, or JSON) as the scripts to read: its steps in the order they run
- * (see ec2-image-builder-steps), then the parameter defaults and constant values that text references. Undefined
- * when `data` is not a JSON or YAML mapping.
+ * (see ec2-image-builder-steps), each looped step once per item, with the parameter defaults and constant values
+ * they reference spliced in; then the values that are lists of lines as scripts of their own. Undefined when `data` is not a JSON or YAML
+ * mapping.
  */
 export function componentShellScripts(data: string): string[] | undefined {
   const doc = parseMapping(data);
   if (!doc) return undefined;
-  const scripts = stepScripts(stepsInRunOrder(doc));
   const variables = documentVariables(doc);
-  return [...scriptsInOrder(scripts), ...referencedScripts(scripts, (name) => variables.get(name))];
+  const valueOf = (name: string) => variables.get(name);
+  const steps = stepsInRunOrder(doc).flatMap(stepIterations);
+  const scripts = stepScripts(steps.map((step) => ({ ...step, inputs: splicedDeep(step.inputs, valueOf) })));
+  return [...scriptsInOrder(scripts), ...referencedScripts(stepScripts(steps), whenNotSpliced(valueOf))];
 }
 
 /**

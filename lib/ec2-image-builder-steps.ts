@@ -1,9 +1,11 @@
 // What an AWSTOE step does to the build instance, as shell text the script reader reads: an ExecuteBash step's
 // commands; an ExecuteBinary step as the command it runs (the script of a shell given one with `-c`); the files
-// CreateFile and AppendFile write, as the commands that would write them. Other actions (downloads, folders,
-// permissions, PowerShell) write no text of the document's own. Steps may be hostile: nothing here throws.
+// CreateFile and AppendFile write, and the files CopyFile, MoveFile and the downloads place, as the commands that
+// would write them. Other actions (folders, permissions, PowerShell) are not read. Steps may be hostile: nothing here
+// throws.
 import { FileWrite, fileWriteScript } from "./shell-file-writes";
 import { commandOfWords } from "./shell-invocations";
+import { shellQuote } from "./userdata-words";
 import { lowerName } from "./structured-documents";
 import { list, obj, strings } from "./values";
 
@@ -30,9 +32,27 @@ function stepText(step: Record<string, unknown>): StepText[] {
     case "appendfile":
       // Appending nothing changes nothing.
       return fileWrites(inputs, true).filter((write) => write.content !== "");
+    case "copyfile":
+    case "movefile":
+    case "s3download":
+    case "webdownload":
+      return fileCopies(inputs);
     default:
       return [];
   }
+}
+
+/**
+ * CopyFile, MoveFile, S3Download and WebDownload put a file (`source`) at `destination`: what it holds is not in the
+ * document, but where it lands is, so each is read as the `cp` that puts it there (a key file into root's keys).
+ */
+function fileCopies(inputs: unknown): string[] {
+  return list(inputs).flatMap((raw) => {
+    const input = obj(raw);
+    const { source, destination } = input ?? {};
+    if (typeof source !== "string" || typeof destination !== "string" || destination.trim() === "") return [];
+    return [`cp -- ${shellQuote(source)} ${shellQuote(destination)}`];
+  });
 }
 
 /**

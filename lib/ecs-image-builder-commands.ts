@@ -7,6 +7,7 @@ import { dockerfileScripts } from "./dockerfile-scripts";
 import { scriptsInOrder } from "./script-sequence";
 import { lowerName, mappingsIn, parseMapping } from "./structured-documents";
 import { ownEntry, referencedScripts } from "./template-references";
+import { spliced, whenNotSpliced } from "./template-substitution";
 import { obj } from "./values";
 
 const RUN_SHELL_COMMAND = "runshellcommand";
@@ -20,8 +21,8 @@ export function imageBuilderShellScripts(content: string): string[] {
 }
 
 /**
- * YAML syntax: the RunShellCommand tasks' `commandContent`, in order, then the `DefaultValue` of the parameters those
- * scripts reference. PowerShell tasks (Windows) are not shell.
+ * YAML syntax: the RunShellCommand tasks' `commandContent`, in order, with the `DefaultValue` of the parameters they
+ * reference spliced in, then the defaults that are lists of lines as scripts of their own. PowerShell tasks (Windows) are not shell.
  */
 function taskScripts(doc: Record<string, unknown>): string[] {
   const scripts = mappingsIn(doc.Tasks)
@@ -29,6 +30,7 @@ function taskScripts(doc: Record<string, unknown>): string[] {
     .map((task) => obj(task.Properties)?.commandContent)
     .filter((script): script is string => typeof script === "string");
   const parameters = obj(doc.Parameters);
-  const defaults = referencedScripts(scripts, (name) => obj(ownEntry(parameters, name))?.DefaultValue);
-  return [...scriptsInOrder(scripts), ...defaults];
+  const defaultOf = (name: string) => obj(ownEntry(parameters, name))?.DefaultValue;
+  const defaults = referencedScripts(scripts, whenNotSpliced(defaultOf));
+  return [...scriptsInOrder(scripts.map((script) => spliced(script, defaultOf))), ...defaults];
 }

@@ -4,6 +4,7 @@
 import { decodeUserData } from "./userdata";
 import { lowerName, mappingsIn, parseMapping } from "./structured-documents";
 import { ownEntry, referencedScripts } from "./template-references";
+import { spliced, whenNotSpliced } from "./template-substitution";
 import { obj } from "./values";
 import { isWindowsCommandType } from "./windows-scripts";
 
@@ -45,14 +46,18 @@ const EXECUTE_API_COMMAND: CommandProperties = { content: "CommandContent", type
 
 /** Templates encode scripts inline with this function; the text it encodes is the script. */
 const BASE64_ENCODE = "Fn::Base64Encode";
-/** Nesting of Fn::Base64Encode followed; deeper (or an alias cycle) is not a script. */
+/** Templates build scripts from lines with this function: `[delimiter, [parts]]`. */
+const JOIN = "Fn::Join";
+/** Nesting of functions followed; deeper (or an alias cycle) is not a script. */
 const MAX_ENCODINGS = 4;
+/** A part of a join that is not text (a function of values known at run time): a word that weakens nothing. */
+const RUN_TIME_VALUE = "__value__";
 
 /**
  * The shell scripts of a template's `content` (JSON or YAML): the `commandContent` of every task that runs one on
  * ECS instances and is not of a Windows command type, wherever the task sits (Tasks, an ACS::Loop's LoopTasks),
- * each plain or base64, then the defaults of the template parameters those scripts reference. Undefined when the
- * content is not a JSON or YAML mapping.
+ * each plain, base64 or joined by Fn::Join, with the defaults of the template parameters they reference spliced in,
+ * then the defaults that are lists of lines as scripts of their own. Undefined when the content is not a JSON or YAML mapping.
  */
 export function templateShellScripts(content: string): string[] | undefined {
   const doc = parseMapping(content);
@@ -62,8 +67,9 @@ export function templateShellScripts(content: string): string[] | undefined {
     return script === undefined ? [] : [decodeUserData(script)];
   });
   const parameters = obj(doc.Parameters);
-  const defaults = referencedScripts(scripts, (name) => obj(ownEntry(parameters, name))?.Default);
-  return [...scripts, ...defaults.map(decodeUserData)];
+  const defaultOf = (name: string) => obj(ownEntry(parameters, name))?.Default;
+  const defaults = referencedScripts(scripts, whenNotSpliced(defaultOf));
+  return [...scripts.map((script) => spliced(script, defaultOf)), ...defaults.map(decodeUserData)];
 }
 
 /** The script a task runs on instances, unless its command type is a Windows one; undefined for other tasks. */
@@ -86,10 +92,20 @@ function commandProperties(
   return callsEcsCommand ? EXECUTE_API_COMMAND : undefined;
 }
 
-/** A property's text: a string, or the string inside `Fn::Base64Encode` (encoded at run time, so plain here). */
+/**
+ * A property's text: a string, the string inside `Fn::Base64Encode` (encoded at run time, so plain here), or the
+ * parts of an `Fn::Join` joined by its delimiter.
+ */
 function encodedText(v: unknown, depth: number): string | undefined {
   if (typeof v === "string") return v;
   const fn = obj(v);
-  if (!fn || depth >= MAX_ENCODINGS || !Object.hasOwn(fn, BASE64_ENCODE)) return undefined;
-  return encodedText(fn[BASE64_ENCODE], depth + 1);
+  if (!fn || depth >= MAX_ENCODINGS) return undefined;
+  if (Object.hasOwn(fn, BASE64_ENCODE)) return encodedText(fn[BASE64_ENCODE], depth + 1);
+  if (Object.hasOwn(fn, JOIN)) return joinedText(fn[JOIN], depth + 1);
+  return undefined;
+}
+
+function joinedText(args: unknown, depth: number): string | undefined {
+  if (!Array.isArray(args) || typeof args[0] !== "string" || !Array.isArray(args[1])) return undefined;
+  return args[1].map((part: unknown) => encodedText(part, depth) ?? RUN_TIME_VALUE).join(args[0]);
 }

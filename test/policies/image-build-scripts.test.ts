@@ -666,12 +666,13 @@ describe("EC2 Image Builder container recipes", () => {
       violations: 0,
     },
     {
-      name: "COPY and ADD of files name nothing in the text",
+      name: "ADD of a key file to root's authorized_keys writes root's keys, whatever the file holds",
       type: CONTAINER_RECIPE,
       props: containerRecipe(
         dockerfile("COPY sshd_config /etc/ssh/sshd_config", "ADD authorized_keys /root/.ssh/authorized_keys"),
       ),
-      violations: 0,
+      violations: 1,
+      mentions: "writes /root/.ssh/authorized_keys",
     },
     {
       name: "a commented-out RUN and a heredoc line naming RUN",
