@@ -4,6 +4,7 @@
 // judged per client address family (an IP set holds one), and for NOT also whether it provably matches nothing.
 import { containsUnknown, isUnknown, list, num, obj } from "../../lib/values";
 import { allOf, anyOf, either, known, Proof } from "./proof";
+import { regexMatchesEveryPath } from "./regex-matches-every-path";
 import { regexMatchesEveryString } from "./regex-matches-every-string";
 import { field, onlyKey } from "./wafv2-fields";
 import {
@@ -108,8 +109,9 @@ function byteMatch(s: Record<string, unknown>): Verdict {
   // The empty string is contained in, starts and ends any present text, whatever the transformations.
   if (search === "" && ["CONTAINS", "STARTS_WITH", "ENDS_WITH"].includes(p))
     return sameForAll(present(component), "no");
-  // Every URI path starts with "/", and keeps it through transformations that cannot remove it.
-  if (p === "STARTS_WITH" && search === "/") return sameForAll(allOf([isUriPath(component), slash]), "no");
+  // Every URI path starts with "/" (so contains one), and keeps it through transformations that cannot remove it.
+  if ((p === "STARTS_WITH" || p === "CONTAINS") && search === "/")
+    return sameForAll(allOf([isUriPath(component), slash]), "no");
   // So no URI path starts with (or is) a text that does not begin with "/".
   if ((p === "STARTS_WITH" || p === "EXACTLY") && search !== "" && !search.startsWith("/"))
     return sameForAll("no", allOf([isUriPath(component), slash]));
@@ -120,9 +122,13 @@ function regexMatch(s: Record<string, unknown>): Verdict {
   const component = componentOf(field(s, "fieldToMatch"));
   const regex = field(s, "regexString");
   if (isUnknown(regex)) return sameForAll(allOf([present(component), "unknown"]), "no");
-  // A pattern matching the empty string at the start or end of any text matches any present component.
+  // A pattern matching the empty string at the start or end of any text matches any present component; one matching
+  // the leading "/" at the start (`^/`, as STARTS_WITH "/") matches every URI path that keeps it.
   const total = typeof regex === "string" && regexMatchesEveryString(regex);
-  return sameForAll(allOf([present(component), known(false, total)]), "no");
+  if (total || typeof regex !== "string" || !regexMatchesEveryPath(regex))
+    return sameForAll(allOf([present(component), known(false, total)]), "no");
+  const slash = keepsLeadingSlash(field(s, "textTransformations"));
+  return sameForAll(allOf([isUriPath(component), slash]), "no");
 }
 
 type ResolvedLookup = (arn: unknown) => Verdict;

@@ -6,7 +6,7 @@
 import { coversInternet } from "../../lib/cidr";
 import { isUnknown, obj } from "../../lib/values";
 import { allOf, Proof } from "./proof";
-import { regexMatchesEveryString } from "./regex-matches-every-string";
+import { regexMatchesEveryPath } from "./regex-matches-every-path";
 
 /** A match field and operator, and when the condition's values make it hold for every request. */
 interface TotalForm {
@@ -33,7 +33,7 @@ const TOTAL_FORMS: readonly TotalForm[] = [
   { keys: PATH_KEYS, opValue: "contain", holds: (v) => v === "/" },
   { keys: PATH_KEYS, opValue: "prefix-match", holds: (v) => v === "/" },
   { keys: PATH_KEYS, opValue: "contain-one", holds: (v) => split(v).includes("/") },
-  { keys: PATH_KEYS, opValue: "regex", holds: regexMatchesEveryString },
+  { keys: PATH_KEYS, opValue: "regex", holds: regexMatchesEveryPath },
   { keys: PATH_KEYS, opValue: "len-gt", holds: belowOne },
   // "contain" on IP means "the address is in the list": blocks covering all of IPv4 and IPv6 hold for any client.
   { keys: ["IP"], opValue: "contain", holds: everyClient },

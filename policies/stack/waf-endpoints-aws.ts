@@ -64,6 +64,11 @@ function publicAppRunner(service: GenericResource): Proof {
   return bool(publicly) === false ? "no" : "yes";
 }
 
+/** A CloudFront webAclId that names a web ACL: set and not blank (unknown at preview: set to one). */
+function namesWebAcl(id: unknown): boolean {
+  return isUnknown(id) || (typeof id === "string" && id.trim() !== "");
+}
+
 export function awsEndpointFindings(res: Resolver): StackFinding[] {
   const fronted = associated(res);
   const check = (r: GenericResource, what: string, exposed: Proof, open?: OpenQuestion) =>
@@ -74,11 +79,7 @@ export function awsEndpointFindings(res: Resolver): StackFinding[] {
     ...res.ofType(T.restStage).flatMap((stage) => check(stage, "API Gateway stage", "yes")),
     ...res
       .ofType(T.cloudfront)
-      .flatMap((cf) =>
-        cf.inputs.webAclId === undefined || cf.inputs.webAclId === ""
-          ? unprotected(cf, "CloudFront distribution", "yes")
-          : [],
-      ),
+      .flatMap((cf) => (namesWebAcl(cf.inputs.webAclId) ? [] : unprotected(cf, "CloudFront distribution", "yes"))),
     ...res.ofType(T.graphQlApi).flatMap((api) =>
       check(api, "AppSync GraphQL API", publicGraphQlApi(api), {
         field: "visibility",

@@ -85,7 +85,8 @@ const cases: [string, unknown, Proof][] = [
   ],
   ["URI path starts with /api", bytes("STARTS_WITH", "/api"), "no"],
   ["a header starts with /", bytes("STARTS_WITH", "/", { singleHeader: { name: "referer" } }), "no"],
-  ["URI path contains /", bytes("CONTAINS", "/"), "no"],
+  ["URI path contains /", bytes("CONTAINS", "/"), "yes"],
+  ["a header contains /", bytes("CONTAINS", "/", { singleHeader: { name: "referer" } }), "no"],
   ["unknown search string on the URI path", bytes("STARTS_WITH", UNKNOWN), "unknown"],
   ["unknown search string on a header", bytes("STARTS_WITH", UNKNOWN, { singleHeader: { name: "x" } }), "no"],
   // Regular expressions matching the empty string somewhere in every text.
