@@ -8,7 +8,7 @@ export const requireWafOnInternetEndpoints = defineStackRule({
   metadata: {
     name: "require-waf-on-internet-endpoints",
     description:
-      "Every internet-facing web entry point has a WAF. AWS: application load balancers, REST API stages, AppSync GraphQL APIs (unless PRIVATE), App Runner services (unless not publicly accessible), Cognito user pools (their sign-in endpoints) and Verified Access instances with HTTP(S) endpoints through a wafv2 WebAclAssociation, CloudFront distributions through webAclId. Alibaba Cloud: internet SLB (HTTP/HTTPS listeners) and ALB instances through a WAF 3.0 domain, or an ALB of the WAF-enabled edition (StandardWithWaf).",
+      "Every internet-facing web entry point has a WAF. AWS: application load balancers, REST API stages (unless the API is PRIVATE), AppSync GraphQL APIs (unless PRIVATE), App Runner services (unless not publicly accessible), Cognito user pools (their sign-in endpoints) and Verified Access instances with HTTP(S) endpoints through a wafv2 WebAclAssociation, CloudFront distributions through webAclId. Alibaba Cloud: internet SLB (HTTP/HTTPS listeners) and ALB instances through a WAF 3.0 domain, or an ALB of the WAF-enabled edition (StandardWithWaf).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [

@@ -11,6 +11,7 @@ import { VERIFIED_ACCESS, verifiedAccessWebInstances } from "./waf-endpoints-ver
 export const AWS_WAF_TYPES = {
   lb: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
   restStage: "aws:apigateway/stage:Stage",
+  restApi: "aws:apigateway/restApi:RestApi",
   graphQlApi: "aws:appsync/graphQLApi:GraphQLApi",
   appRunner: "aws:apprunner/service:Service",
   userPool: "aws:cognito/userPool:UserPool",
@@ -23,6 +24,7 @@ const T = AWS_WAF_TYPES;
 export const AWS_WAF_READ_TYPES = [
   ...T.lb,
   T.restStage,
+  T.restApi,
   T.graphQlApi,
   T.appRunner,
   T.userPool,
@@ -46,6 +48,24 @@ function internetAlb(lb: GenericResource): Proof {
   const internal = lb.inputs.internal === true || lb.inputs.internal === "true";
   const type = str(lb.inputs.loadBalancerType) ?? "application";
   return !internal && type === "application" ? "yes" : "no";
+}
+
+/**
+ * A stage serves its REST API's endpoint: EDGE (the default) and REGIONAL are on the internet, PRIVATE only in VPCs
+ * through interface endpoints. An API outside the stack is taken as public.
+ */
+function publicRestStage(res: Resolver, stage: GenericResource): Proof {
+  const apiUrn = res.one(stage, "restApi", stage.inputs.restApi, [T.restApi]);
+  const api = apiUrn === undefined ? undefined : res.get(apiUrn);
+  if (!api) return "yes";
+  // Older providers send the block as a one-element list.
+  const block = api.inputs.endpointConfiguration;
+  const endpoint = Array.isArray(block) ? block[0] : block;
+  const types = prop(endpoint, "types");
+  if (isUnknown(endpoint) || isUnknown(types)) return "unknown";
+  const named = (Array.isArray(types) ? types : [types]).map((t) => (isUnknown(t) ? t : str(t)?.toUpperCase()));
+  if (named.some(isUnknown)) return "unknown";
+  return named.length > 0 && named.every((t) => t === "PRIVATE") ? "no" : "yes";
 }
 
 /** AppSync APIs are public (GLOBAL) unless created PRIVATE (reachable from VPC endpoints only). */
@@ -76,7 +96,12 @@ export function awsEndpointFindings(res: Resolver): StackFinding[] {
   const webInstances = verifiedAccessWebInstances(res);
   return [
     ...res.ofType(...T.lb).flatMap((lb) => check(lb, "internet-facing application load balancer", internetAlb(lb))),
-    ...res.ofType(T.restStage).flatMap((stage) => check(stage, "API Gateway stage", "yes")),
+    ...res.ofType(T.restStage).flatMap((stage) =>
+      check(stage, "API Gateway stage", publicRestStage(res, stage), {
+        field: "endpointConfiguration.types",
+        question: "whether the stage's REST API is PRIVATE",
+      }),
+    ),
     ...res
       .ofType(T.cloudfront)
       .flatMap((cf) => (namesWebAcl(cf.inputs.webAclId) ? [] : unprotected(cf, "CloudFront distribution", "yes"))),

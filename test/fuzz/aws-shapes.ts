@@ -215,6 +215,13 @@ export const awsShapes: Record<string, Shape> = {
     sourcePortRange: { object: { fromPort: "port", toPort: "port" } },
     destinationPortRange: { object: { fromPort: "port", toPort: "port" } },
   },
+  "aws:apigateway/restApi:RestApi": {
+    name: "string",
+    endpointConfiguration: {
+      object: { types: { oneOf: ["EDGE", "REGIONAL", "PRIVATE", "private", ""] }, vpcEndpointIds: "strings" },
+    },
+    body: "policyDocument",
+  },
   "aws:wafv2/ipSet:IpSet": {
     name: "string",
     scope: { oneOf: ["REGIONAL", "CLOUDFRONT", ""] },

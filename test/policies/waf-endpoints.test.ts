@@ -206,3 +206,49 @@ describe("require-waf-on-internet-endpoints: AppSync, App Runner, Cognito, Verif
     { name: "intranet ALB of the Standard edition", resources: [alb({ addressType: "Intranet" })], violations: 0 },
   ] as StackCase[]);
 });
+
+const STAGE = "aws:apigateway/stage:Stage";
+const REST_API = "aws:apigateway/restApi:RestApi";
+
+/** A REST API with the given endpoint configuration and a stage that serves it (ids unknown at preview). */
+function restApi(endpointConfiguration?: unknown): StackInput[] {
+  return [
+    {
+      type: REST_API,
+      name: "orders",
+      props: { name: "orders", ...(endpointConfiguration === undefined ? {} : { endpointConfiguration }) },
+    },
+    {
+      type: STAGE,
+      name: "prod",
+      props: { stageName: "prod", restApi: UNKNOWN, deployment: UNKNOWN },
+      propertyDependencies: { restApi: [urnOf(REST_API, "orders")] },
+    },
+  ];
+}
+
+describe("require-waf-on-internet-endpoints on API Gateway stages", () => {
+  stackTable(requireWafOnInternetEndpoints, [
+    { name: "stage of an edge API (the default)", resources: restApi(), violations: 1, urn: urnOf(STAGE, "prod") },
+    { name: "stage of a regional API", resources: restApi({ types: "REGIONAL" }), violations: 1 },
+    { name: "stage of a private API", resources: restApi({ types: "PRIVATE" }), violations: 0 },
+    { name: "stage of a private API, types as a list", resources: restApi({ types: ["PRIVATE"] }), violations: 0 },
+    { name: "stage of a private API, older list block", resources: restApi([{ types: ["PRIVATE"] }]), violations: 0 },
+    {
+      name: "stage of an API outside the stack is taken as public",
+      resources: [{ type: STAGE, name: "prod", props: { stageName: "prod", restApi: "a1b2c3" } }],
+      violations: 1,
+    },
+    {
+      name: "stage of an API whose type is unknown is a note",
+      resources: restApi({ types: UNKNOWN }),
+      notes: 1,
+      violations: 0,
+    },
+    {
+      name: "stage of a regional API behind a web ACL",
+      resources: [...restApi({ types: "REGIONAL" }), association(STAGE, "prod")],
+      violations: 0,
+    },
+  ] as StackCase[]);
+});
