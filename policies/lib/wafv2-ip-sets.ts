@@ -6,6 +6,7 @@ import { coversInternet, IpFamily, parseCidr } from "../../lib/cidr";
 import { GenericResource, Resolver } from "../../lib/reachability/internals";
 import { isUnknown, list } from "../../lib/values";
 import { either, known, Proof } from "./proof";
+import { referenceLookup } from "./wafv2-references";
 
 /** For the clients of one family: proven to match all of them, proven to match none. */
 export interface FamilyProof {
@@ -55,20 +56,11 @@ export function ipSetVerdict(inputs: Record<string, unknown>): Verdict {
   return eitherVerdict(verdictFor("ipv4", inputs.addresses), verdictFor("ipv6", inputs.addresses));
 }
 
-/**
- * Resolves the arn of a reference inside input `key` of `from`: a known ARN names the stack's IP set with that arn
- * (none: a set outside the stack, whose addresses the plan does not show); an unknown one (a new set at preview)
- * may name any IP set that flowed into `key`, each a possible verdict.
- */
+/** Resolves the IP set references inside input `key` of `from` (see referenceLookup). */
 export function ipSetLookup(res: Resolver, from: GenericResource, key: string): (arn: unknown) => Verdict[] {
-  return (arn) => {
-    if (typeof arn === "string" && !isUnknown(arn)) {
-      const set = res.ofType(IP_SET).find((s) => s.inputs.arn === arn);
-      return [set ? ipSetVerdict(set.inputs) : NOT_PROVEN];
-    }
-    if (!isUnknown(arn)) return [NOT_PROVEN];
-    const sets = res.many(from, key, [arn], [IP_SET]).urns.map((u) => res.get(u));
-    const verdicts = sets.flatMap((s) => (s ? [ipSetVerdict(s.inputs)] : []));
-    return verdicts.length === 0 ? [UNKNOWN_VERDICT] : verdicts;
-  };
+  return referenceLookup(res, from, key, IP_SET, {
+    read: (s) => ipSetVerdict(s.inputs),
+    outside: NOT_PROVEN,
+    unresolved: UNKNOWN_VERDICT,
+  });
 }

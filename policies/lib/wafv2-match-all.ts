@@ -2,11 +2,12 @@
 // WAF evaluates a request that lacks the inspected component (a header, a body, a query string) as not matching,
 // so only the URI path and the method, which every request has, can make a comparison total. Each statement is
 // judged per client address family (an IP set holds one), and for NOT also whether it provably matches nothing.
-import { containsUnknown, isUnknown, list, num, obj } from "../../lib/values";
+import { containsUnknown, isUnknown, list, num, obj, UNKNOWN } from "../../lib/values";
 import { allOf, anyOf, either, known, Proof } from "./proof";
 import { regexMatchesEveryPath } from "./regex-matches-every-path";
 import { regexMatchesEveryString } from "./regex-matches-every-string";
 import { field, onlyKey } from "./wafv2-fields";
+import { NO_REGEX_SETS, RegexSet, RegexSetLookup } from "./wafv2-regex-sets";
 import {
   eitherVerdict,
   FAMILIES,
@@ -131,14 +132,37 @@ function regexMatch(s: Record<string, unknown>): Verdict {
   return sameForAll(allOf([isUriPath(component), slash]), "no");
 }
 
-type ResolvedLookup = (arn: unknown) => Verdict;
+/** IP set references resolved one way; regex pattern sets by every set they may name. */
+interface ResolvedLookup {
+  ipSet: (arn: unknown) => Verdict;
+  regexSets: RegexSetLookup;
+}
 
 function ipSetReference(s: Record<string, unknown>, lookup: ResolvedLookup): Verdict {
   const forwarded = field(s, "ipSetForwardedIpConfig");
   // The address then comes from a header the client writes (with a fallback when it is missing): not proven.
-  if (isUnknown(forwarded)) return combine(lookup(field(s, "arn")), NOT_PROVEN, either, either);
+  if (isUnknown(forwarded)) return combine(lookup.ipSet(field(s, "arn")), NOT_PROVEN, either, either);
   if (forwarded !== undefined && forwarded !== null) return NOT_PROVEN;
-  return lookup(field(s, "arn"));
+  return lookup.ipSet(field(s, "arn"));
+}
+
+/** Any of the set's patterns matching, each read as a regexMatchStatement on the same field and transformations. */
+function regexSetReference(s: Record<string, unknown>, lookup: ResolvedLookup): Verdict {
+  const asRegex = (regexString: unknown) =>
+    regexMatch({
+      regexString,
+      fieldToMatch: field(s, "fieldToMatch"),
+      textTransformations: field(s, "textTransformations"),
+    });
+  const one = (set: RegexSet): Verdict => {
+    if (set === "outside") return NOT_PROVEN;
+    // An unresolved set may hold any pattern, as may an unknown list or entry.
+    if (set === "unresolved" || isUnknown(set.regularExpressions)) return asRegex(UNKNOWN);
+    const patterns = list(set.regularExpressions).map((e) => (isUnknown(e) ? e : field(obj(e), "regexString")));
+    return join("or", patterns.map(asRegex));
+  };
+  const verdicts = lookup.regexSets(field(s, "arn")).map(one);
+  return verdicts.length === 0 ? NOT_PROVEN : verdicts.reduce(eitherVerdict);
 }
 
 function combine(
@@ -159,7 +183,10 @@ function members(s: Record<string, unknown>, lookup: ResolvedLookup, depth: numb
 
 function logical(kind: "and" | "or", s: Record<string, unknown>, lookup: ResolvedLookup, depth: number): Verdict {
   const parts = members(s, lookup, depth);
-  if (parts === undefined) return UNKNOWN_VERDICT;
+  return parts === undefined ? UNKNOWN_VERDICT : join(kind, parts);
+}
+
+function join(kind: "and" | "or", parts: readonly Verdict[]): Verdict {
   if (parts.length === 0) return NOT_PROVEN;
   const family = (f: "ipv4" | "ipv6"): FamilyProof => {
     const all = parts.map((p) => p[f].all);
@@ -181,6 +208,7 @@ const READ = new Set([
   "bytematchstatement",
   "regexmatchstatement",
   "ipsetreferencestatement",
+  "regexpatternsetreferencestatement",
   "notstatement",
   "andstatement",
   "orstatement",
@@ -206,6 +234,8 @@ function verdict(statement: unknown, lookup: ResolvedLookup, depth = 0): Verdict
       return regexMatch(body);
     case "ipsetreferencestatement":
       return ipSetReference(body, lookup);
+    case "regexpatternsetreferencestatement":
+      return regexSetReference(body, lookup);
     case "notstatement":
       return negation(body, lookup, depth);
     default:
@@ -218,23 +248,37 @@ const total = (v: Verdict): Proof => allOf(FAMILIES.map((f) => v[f].all));
 /**
  * "yes" when every request, from any client, matches; "unknown" when that depends on a value unknown at preview.
  * References that may name several IP sets are tried every way (the traversal visits them in a fixed order), so a
- * lone reference to one of an IPv4 and an IPv6 set is still known not to match every client.
+ * lone reference to one of an IPv4 and an IPv6 set is still known not to match every client. Regex pattern set
+ * references are judged against every set they may name.
  */
-export function matchesEveryRequest(statement: unknown, lookup: IpSetLookup): Proof {
+export function matchesEveryRequest(
+  statement: unknown,
+  lookup: IpSetLookup,
+  regexSets: RegexSetLookup = NO_REGEX_SETS,
+): Proof {
   const candidates: Verdict[][] = [];
+  const resolved = (ipSet: (arn: unknown) => Verdict): ResolvedLookup => ({ ipSet, regexSets });
   const first = total(
-    verdict(statement, (arn) => {
-      const options = lookup(arn);
-      candidates.push(options.length > 0 ? options : [UNKNOWN_VERDICT]);
-      return candidates[candidates.length - 1][0];
-    }),
+    verdict(
+      statement,
+      resolved((arn) => {
+        const options = lookup(arn);
+        candidates.push(options.length > 0 ? options : [UNKNOWN_VERDICT]);
+        return candidates[candidates.length - 1][0];
+      }),
+    ),
   );
   const choices = candidates.reduce((n, c) => n * c.length, 1);
   if (choices === 1) return first;
   if (choices > MAX_CHOICES) {
     const merged = candidates.map((c) => c.reduce(eitherVerdict));
     let next = 0;
-    return total(verdict(statement, () => merged[next++] ?? UNKNOWN_VERDICT));
+    return total(
+      verdict(
+        statement,
+        resolved(() => merged[next++] ?? UNKNOWN_VERDICT),
+      ),
+    );
   }
   let result = first;
   for (let choice = 1; choice < choices; choice++) {
@@ -245,7 +289,15 @@ export function matchesEveryRequest(statement: unknown, lookup: IpSetLookup): Pr
       return v;
     });
     let next = 0;
-    result = either(result, total(verdict(statement, () => picked[next++] ?? UNKNOWN_VERDICT)));
+    result = either(
+      result,
+      total(
+        verdict(
+          statement,
+          resolved(() => picked[next++] ?? UNKNOWN_VERDICT),
+        ),
+      ),
+    );
   }
   return result;
 }

@@ -6,6 +6,8 @@ import { Finding, unverifiable, violation } from "../lib/findings";
 import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
 import { AclRule, allowAheadFindings } from "../lib/wafv2-allow-ahead";
 import { IP_SET, ipSetLookup } from "../lib/wafv2-ip-sets";
+import { REGEX_SET, regexSetLookup } from "../lib/wafv2-regex-sets";
+import { RULE_GROUP, ruleGroupLookup } from "../lib/wafv2-rule-groups";
 import { GroupUse, parseRuleJson, unknownUse, usesInAssociation, usesInRule } from "../lib/wafv2-managed-groups";
 import { defenseRuleFindings } from "../lib/wafv3-rule-findings";
 import { templateLookup } from "../lib/wafv3-templates";
@@ -41,17 +43,23 @@ function contentsOf(acl: GenericResource, res: Resolver): AclContents | Finding 
   if (fromJson === "invalid") return violation("ruleJson is not a JSON list of rules");
   const attached = (type: string) => res.ofType(type).filter((r) => refersTo(r, "webAclArn", acl, ["arn"]));
   // A whole list unknown at preview may hide any rule, as may one unknown element.
+  // How the references inside input `key` of `from` resolve.
+  const lookups = (from: GenericResource, key: string) => ({
+    lookup: ipSetLookup(res, from, key),
+    regexSets: regexSetLookup(res, from, key),
+    ruleGroups: ruleGroupLookup(res, from, key),
+  });
   const listed = (key: string, value: unknown, items: unknown[]): AclRule[] =>
     isUnknown(value)
-      ? [{ rule: value, source: key, lookup: ipSetLookup(res, acl, key) }]
-      : items.map((rule) => ({ rule, source: `${key}[]`, lookup: ipSetLookup(res, acl, key) }));
+      ? [{ rule: value, source: key, ...lookups(acl, key) }]
+      : items.map((rule) => ({ rule, source: `${key}[]`, ...lookups(acl, key) }));
   const rules = [
     ...listed("rules", p.rules, list(p.rules)),
     ...listed("ruleJson", fromJson === "unknown" ? p.ruleJson : undefined, fromJson === "unknown" ? [] : fromJson),
     ...attached(WEB_ACL_RULE).map((r) => ({
       rule: r.inputs,
       source: `WebAclRule ${r.name}`,
-      lookup: ipSetLookup(res, r, "statement"),
+      ...lookups(r, "statement"),
       fallbackName: r.name,
     })),
   ];
@@ -98,7 +106,7 @@ export const requireWafOwaspCoreRules = defineStackRule<WafConfig>({
   metadata: {
     name: "require-waf-owasp-core-rules",
     description:
-      "A WAFv2 WebACL must use the AWS managed core rule set (AWSManagedRulesCommonRuleSet, the OWASP Top 10 group) in blocking mode, inline or through WebAclRule / WebAclRuleGroupAssociation resources (checked across the stack), without its XSS, file-inclusion or body-size rules overridden to count or allow, and with no rule that allows every request (e.g. a URI path size >= 0, a path starting with /, a regex such as .*, IP sets covering all of IPv4 and IPv6) at a lower priority number, which would end evaluation before the core rules see anything; on Alibaba Cloud WAF 3.0, a core protection template (waf_group / waf_base) must be enabled, its core protection rules must block rather than only observe (config.ruleAction monitor, or wafBaseConfigs setting every system rule to all_monitor or all_off), and no enabled whitelist rule in an enabled template may skip core protection (bypassTags waf or regular) for every request, at all times and for all traffic, with conditions that all hold for any request (e.g. URL or URLPath containing or starting with /, a URL regex such as .*, IP in blocks covering all of IPv4 and IPv6); whitelists scoped to an address or a path, or skipping only listed rule IDs or types (regular_rule / regular_type), are not reported.",
+      "A WAFv2 WebACL must use the AWS managed core rule set (AWSManagedRulesCommonRuleSet, the OWASP Top 10 group) in blocking mode, inline or through WebAclRule / WebAclRuleGroupAssociation resources (checked across the stack), without its XSS, file-inclusion or body-size rules overridden to count or allow, and with no rule that allows every request (e.g. a URI path size >= 0, a path starting with /, a regex such as .*, IP sets covering all of IPv4 and IPv6, a regex pattern set holding such a regex, or a rule group holding such an allow rule that the reference does not override to count) at a lower priority number, which would end evaluation before the core rules see anything; on Alibaba Cloud WAF 3.0, a core protection template (waf_group / waf_base) must be enabled, its core protection rules must block rather than only observe (config.ruleAction monitor, or wafBaseConfigs setting every system rule to all_monitor or all_off), and no enabled whitelist rule in an enabled template may skip core protection (bypassTags waf or regular) for every request, at all times and for all traffic, with conditions that all hold for any request (e.g. URL or URLPath containing or starting with /, a URL regex such as .*, IP in blocks covering all of IPv4 and IPv6); whitelists scoped to an address or a path, or skipping only listed rule IDs or types (regular_rule / regular_type), are not reported.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -114,7 +122,16 @@ export const requireWafOwaspCoreRules = defineStackRule<WafConfig>({
       { framework: "MLPS 2.0 L3", id: "8.1.3.3 (intrusion prevention)" },
     ],
     caseStep: 6,
-    resourceTypes: [WEB_ACL, WEB_ACL_RULE, GROUP_ASSOCIATION, IP_SET, DEFENSE_TEMPLATE, DEFENSE_RULE],
+    resourceTypes: [
+      WEB_ACL,
+      WEB_ACL_RULE,
+      GROUP_ASSOCIATION,
+      IP_SET,
+      REGEX_SET,
+      RULE_GROUP,
+      DEFENSE_TEMPLATE,
+      DEFENSE_RULE,
+    ],
   },
   configSchema: {
     requiredManagedGroups: { ...NAMES_SCHEMA, description: "AWS managed groups every WebACL must use." },

@@ -30,14 +30,24 @@ const wafLeaf: Shape = {
     },
   },
   ipSetReferenceStatement: { object: { arn: "string" } },
+  regexPatternSetReferenceStatement: {
+    object: { arn: "string", fieldToMatch: { object: wafField }, textTransformations: wafTransforms },
+  },
 };
+const wafAction: Field = { object: { allow: { object: {} }, block: { object: {} }, count: { object: {} } } };
 const wafStatement: Shape = {
   ...wafLeaf,
+  ruleGroupReferenceStatement: {
+    object: {
+      arn: "string",
+      ruleActionOverrides: { arrayOf: { name: "string", actionToUse: wafAction } },
+      excludedRules: { arrayOf: { name: "string" } },
+    },
+  },
   notStatement: { object: { statements: { arrayOf: wafLeaf } } },
   orStatement: { object: { statements: { arrayOf: wafLeaf } } },
   andStatement: { object: { statements: { arrayOf: wafLeaf } } },
 };
-const wafAction: Field = { object: { allow: { object: {} }, block: { object: {} }, count: { object: {} } } };
 
 const sgRule: Shape = {
   fromPort: "port",
@@ -221,6 +231,27 @@ export const awsShapes: Record<string, Shape> = {
       object: { types: { oneOf: ["EDGE", "REGIONAL", "PRIVATE", "private", ""] }, vpcEndpointIds: "strings" },
     },
     body: "policyDocument",
+  },
+  "aws:wafv2/regexPatternSet:RegexPatternSet": {
+    name: "string",
+    scope: { oneOf: ["REGIONAL", "CLOUDFRONT", ""] },
+    arn: "string",
+    regularExpressions: { arrayOf: { regexString: { oneOf: [".*", "^/", "^/admin", "", "(", "[^"] } } },
+  },
+  "aws:wafv2/ruleGroup:RuleGroup": {
+    name: "string",
+    scope: { oneOf: ["REGIONAL", "CLOUDFRONT", ""] },
+    capacity: "number",
+    arn: "string",
+    rules: {
+      arrayOf: {
+        name: "string",
+        priority: "number",
+        action: wafAction,
+        statement: { object: wafStatement },
+      },
+    },
+    rulesJson: "policyDocument",
   },
   "aws:wafv2/ipSet:IpSet": {
     name: "string",
