@@ -1,24 +1,12 @@
 // Adversarial forms of traffic mirror filters: numbers given as strings, casings, rejects split to cover an accept
 // together, rule order, unknown values at preview, hostile rule sets, and sessions that must pass.
 import { requireEffectiveTrafficMirroring } from "../../policies/stack/require-effective-traffic-mirroring";
-import { StackInput, UNKNOWN, urnOf } from "./harness";
+import { StackInput, UNKNOWN } from "./harness";
 import { stackTable } from "./stack-table";
+import { ALI_MIRROR, AWS_MIRROR, refersTo } from "./mirror-fixtures";
 
-const AWS = {
-  session: "aws:ec2/trafficMirrorSession:TrafficMirrorSession",
-  filter: "aws:ec2/trafficMirrorFilter:TrafficMirrorFilter",
-  rule: "aws:ec2/trafficMirrorFilterRule:TrafficMirrorFilterRule",
-};
-const ALI = {
-  session: "alicloud:vpc/trafficMirrorSession:TrafficMirrorSession",
-  filter: "alicloud:vpc/trafficMirrorFilter:TrafficMirrorFilter",
-  egress: "alicloud:vpc/trafficMirrorFilterEgressRule:TrafficMirrorFilterEgressRule",
-};
-
-const refersTo = (type: string, name: string) => ({
-  props: { trafficMirrorFilterId: UNKNOWN },
-  propertyDependencies: { trafficMirrorFilterId: [urnOf(type, name)] },
-});
+const AWS = AWS_MIRROR;
+const ALI = ALI_MIRROR;
 
 const awsFilter: StackInput = { type: AWS.filter, name: "f", props: { description: "sensor" } };
 const awsSession = (props: Record<string, unknown> = {}): StackInput => ({

@@ -5,18 +5,8 @@ import { requireWafOwaspCoreRules } from "../../policies/rules/require-waf-owasp
 import { requireWafOnInternetEndpoints } from "../../policies/stack/require-waf-on-internet-endpoints";
 import { StackInput, UNKNOWN, urnOf } from "./harness";
 import { stackTable } from "./stack-table";
+import { ACL, GROUP, visibilityConfig, crs, uriPath } from "./wafv2-fixtures";
 
-const ACL = "aws:wafv2/webAcl:WebAcl";
-const GROUP = "AWSManagedRulesCommonRuleSet";
-const visibilityConfig = { cloudwatchMetricsEnabled: true, metricName: "m", sampledRequestsEnabled: true };
-const crs = (priority: unknown = 10) => ({
-  name: "crs",
-  priority,
-  overrideAction: { none: {} },
-  statement: { managedRuleGroupStatement: { vendorName: "AWS", name: GROUP } },
-  visibilityConfig,
-});
-const uriPath = { uriPath: {} };
 const allow = (name: string, priority: unknown, statement: unknown) => ({
   name,
   priority,

@@ -1,24 +1,10 @@
 import { requireEffectiveTrafficMirroring } from "../../policies/stack/require-effective-traffic-mirroring";
 import { mandatory, runStack, StackInput, UNKNOWN, urnOf } from "./harness";
 import { stackTable } from "./stack-table";
+import { ALI_MIRROR, AWS_MIRROR, refersTo } from "./mirror-fixtures";
 
-const AWS = {
-  session: "aws:ec2/trafficMirrorSession:TrafficMirrorSession",
-  filter: "aws:ec2/trafficMirrorFilter:TrafficMirrorFilter",
-  rule: "aws:ec2/trafficMirrorFilterRule:TrafficMirrorFilterRule",
-};
-const ALI = {
-  session: "alicloud:vpc/trafficMirrorSession:TrafficMirrorSession",
-  filter: "alicloud:vpc/trafficMirrorFilter:TrafficMirrorFilter",
-  ingress: "alicloud:vpc/trafficMirrorFilterIngressRule:TrafficMirrorFilterIngressRule",
-  egress: "alicloud:vpc/trafficMirrorFilterEgressRule:TrafficMirrorFilterEgressRule",
-};
-
-/** At preview a new filter's id is unknown: the reference is a property dependency. */
-const refersTo = (type: string, name: string) => ({
-  props: { trafficMirrorFilterId: UNKNOWN },
-  propertyDependencies: { trafficMirrorFilterId: [urnOf(type, name)] },
-});
+const AWS = AWS_MIRROR;
+const ALI = ALI_MIRROR;
 
 // AWS ------------------------------------------------------------------------------------------------------------
 

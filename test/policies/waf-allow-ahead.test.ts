@@ -2,23 +2,11 @@
 import { requireWafOwaspCoreRules } from "../../policies/rules/require-waf-owasp-core-rules";
 import { StackInput, UNKNOWN, urnOf } from "./harness";
 import { StackCase, stackTable } from "./stack-table";
+import { ACL, WAF_RULE, GROUP, visibilityConfig, crs, uriPath, everyPath } from "./wafv2-fixtures";
 
-const ACL = "aws:wafv2/webAcl:WebAcl";
-const WAF_RULE = "aws:wafv2/webAclRule:WebAclRule";
 const ASSOCIATION = "aws:wafv2/webAclRuleGroupAssociation:WebAclRuleGroupAssociation";
 const IP_SET = "aws:wafv2/ipSet:IpSet";
-const GROUP = "AWSManagedRulesCommonRuleSet";
 
-const visibilityConfig = { cloudwatchMetricsEnabled: true, metricName: "m", sampledRequestsEnabled: true };
-const crs = (priority: unknown = 10) => ({
-  name: "crs",
-  priority,
-  overrideAction: { none: {} },
-  statement: { managedRuleGroupStatement: { vendorName: "AWS", name: GROUP } },
-  visibilityConfig,
-});
-const uriPath = { uriPath: {} };
-const everyPath = { sizeConstraintStatement: { comparisonOperator: "GE", size: 0, fieldToMatch: uriPath } };
 const rule = (name: string, priority: unknown, statement: unknown, action: unknown = { allow: {} }) => ({
   name,
   priority,

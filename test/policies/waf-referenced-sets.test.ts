@@ -3,24 +3,12 @@
 import { requireWafOwaspCoreRules } from "../../policies/rules/require-waf-owasp-core-rules";
 import { StackInput, UNKNOWN, urnOf } from "./harness";
 import { stackTable } from "./stack-table";
+import { ACL, WAF_RULE, GROUP, visibilityConfig, crs, uriPath, everyPath } from "./wafv2-fixtures";
 
-const ACL = "aws:wafv2/webAcl:WebAcl";
-const WAF_RULE = "aws:wafv2/webAclRule:WebAclRule";
 const REGEX_SET = "aws:wafv2/regexPatternSet:RegexPatternSet";
 const RULE_GROUP = "aws:wafv2/ruleGroup:RuleGroup";
-const GROUP = "AWSManagedRulesCommonRuleSet";
 
-const visibilityConfig = { cloudwatchMetricsEnabled: true, metricName: "m", sampledRequestsEnabled: true };
-const crs = (priority: unknown = 10) => ({
-  name: "crs",
-  priority,
-  overrideAction: { none: {} },
-  statement: { managedRuleGroupStatement: { vendorName: "AWS", name: GROUP } },
-  visibilityConfig,
-});
-const uriPath = { uriPath: {} };
 const none = [{ priority: 0, type: "NONE" }];
-const everyPath = { sizeConstraintStatement: { comparisonOperator: "GE", size: 0, fieldToMatch: uriPath } };
 const health = {
   byteMatchStatement: { positionalConstraint: "EXACTLY", searchString: "/healthz", fieldToMatch: uriPath },
 };
