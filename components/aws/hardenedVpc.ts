@@ -2,137 +2,15 @@
 // from the internet at the subnet edge, flow logs kept a year, and private hosts reaching SSM/S3 without the internet.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkAdminSources } from "../plan/adminSources";
-import { planSubnets, SubnetPlan, checkPlanOptions } from "../plan/cidr";
-import { checkLogRetention, DEFAULT_LOG_RETENTION_DAYS } from "../plan/retention";
-import { Problems, ValidationError } from "../validation";
+import { planSubnets, SubnetPlan } from "../plan/cidr";
 import { awsContext } from "./context";
-import { logsServiceStatement, createServiceKey } from "./kmsKey";
-import { createEvidenceLogGroup } from "./evidenceLogGroup";
-import { policyDocument, serviceTrustPolicy } from "./iam";
-import {
-  ADMIN_ALLOW_FIRST_RULE,
-  ADMIN_DENY_FIRST_RULE,
-  isolatedNaclRules,
-  MAX_ADMIN_SOURCES,
-  NaclRule,
-  privateNaclRules,
-  publicNaclRules,
-} from "./naclRules";
+import { DEFAULT_TIERS, HardenedVpcArgs, pickZones, SubnetTierType, validateHardenedVpcArgs } from "./hardenedVpcArgs";
+import { isolatedNaclRules, NaclRule, privateNaclRules, publicNaclRules } from "./naclRules";
+import { createVpcEndpoints } from "./vpcEndpoints";
+import { createVpcFlowLogs } from "./vpcFlowLogs";
 
-export type SubnetTierType = "public" | "private" | "isolated";
-export type NatGatewayStrategy = "per-az" | "single" | "none";
-
-export interface SubnetTierArgs {
-  type: SubnetTierType;
-  /** Prefix length of each subnet of the tier (one per AZ). */
-  prefix: number;
-}
-
-export interface HardenedVpcArgs {
-  /** IPv4 CIDR of the VPC. Plain value: it decides the subnet plan. Default "10.0.0.0/16". */
-  cidrBlock?: string;
-  /** Number of availability zones, 2 or 3. Default 3: losing one zone leaves two. */
-  azCount?: number;
-  /**
-   * Subnet tiers. Default public /24, private /20, isolated /24. Public subnets hold only load balancers, NAT and
-   * the bastion; private subnets reach out through NAT; isolated subnets (databases) have no route out at all.
-   */
-  tiers?: SubnetTierArgs[];
-  /** NAT gateways: "per-az" (default, no cross-zone dependency), "single" (cheaper) or "none". */
-  natGateways?: NatGatewayStrategy;
-  /**
-   * Sources allowed through the public NACL on port 22 before the internet-wide deny (the bastion's operators).
-   * Default none: SSH from outside is refused at the subnet edge, use SSM Session Manager.
-   */
-  adminIngressCidrs?: string[];
-  /** Flow-log retention in CloudWatch Logs, at least 180 days. Default 365. */
-  flowLogRetentionDays?: number;
-  /** Interface endpoints for SSM, ssmmessages and ec2messages. Default true: private hosts managed without internet. */
-  ssmEndpoints?: boolean;
-  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-}
-
-const TIER_TYPES: readonly SubnetTierType[] = ["public", "private", "isolated"];
-const DEFAULT_TIERS: SubnetTierArgs[] = [
-  { type: "public", prefix: 24 },
-  { type: "private", prefix: 20 },
-  { type: "isolated", prefix: 24 },
-];
-const NAT_STRATEGIES: readonly NatGatewayStrategy[] = ["per-az", "single", "none"];
-export const SSM_ENDPOINT_SERVICES = ["ssm", "ssmmessages", "ec2messages"] as const;
-
-function validate(args: HardenedVpcArgs): void {
-  const problems = new Problems("HardenedVpc");
-  const azCount = args.azCount ?? 3;
-  problems.check(azCount === 2 || azCount === 3, "azCount", azCount, "2 or 3", "omit azCount for 3 zones, or set 2");
-  const tiers = args.tiers ?? DEFAULT_TIERS;
-  const seen = new Set<string>();
-  tiers.forEach((t, i) => {
-    if (!TIER_TYPES.includes(t.type)) {
-      problems.add(`tiers[${i}].type`, t.type, TIER_TYPES.join(", "), "use one of the tier types");
-    } else if (seen.has(t.type)) {
-      problems.add(`tiers[${i}].type`, t.type, "each tier type once", `remove the second "${t.type}" tier`);
-    }
-    seen.add(t.type);
-  });
-  problems.addAll(
-    checkPlanOptions({
-      vpcCidr: args.cidrBlock ?? "10.0.0.0/16",
-      zones: Array.from({ length: Math.max(azCount, 1) }, (_, i) => `az${i}`),
-      tiers: tiers.map((t) => ({ name: t.type, prefix: t.prefix })),
-    })
-      // Tier names come from tier types, whose duplicates are reported above.
-      .filter((p) => !/^tiers\[\d+\]\.name$/.test(p.argument))
-      .map((p) => ({ ...p, argument: p.argument === "vpcCidr" ? "cidrBlock" : p.argument })),
-  );
-  const nat = args.natGateways ?? "per-az";
-  if (problems.check(NAT_STRATEGIES.includes(nat), "natGateways", nat, NAT_STRATEGIES.join(", "), 'use "per-az"')) {
-    const hasPrivate = tiers.some((t) => t.type === "private");
-    const hasPublic = tiers.some((t) => t.type === "public");
-    problems.check(
-      nat === "none" || (hasPrivate && hasPublic),
-      "natGateways",
-      nat,
-      '"none" unless there are both a public tier (to hold NAT) and a private tier (to use it)',
-      'set natGateways: "none", or add the missing public/private tier',
-    );
-  }
-  checkAdminSources(problems, "adminIngressCidrs", args.adminIngressCidrs, { required: false });
-  problems.check(
-    (args.adminIngressCidrs ?? []).length <= MAX_ADMIN_SOURCES,
-    "adminIngressCidrs",
-    args.adminIngressCidrs,
-    `at most ${MAX_ADMIN_SOURCES} entries (NACL rules ${ADMIN_ALLOW_FIRST_RULE}-${ADMIN_DENY_FIRST_RULE - 1})`,
-    "summarise the sources into fewer narrow blocks",
-  );
-  checkLogRetention(problems, "flowLogRetentionDays", args.flowLogRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS);
-  if (problems.empty) {
-    // Valid options can still not fit in the VPC; the planner names "tiers" and the space needed.
-    try {
-      planSubnets({
-        vpcCidr: args.cidrBlock ?? "10.0.0.0/16",
-        zones: Array.from({ length: azCount }, (_, i) => `az${i}`),
-        tiers: tiers.map((t) => ({ name: t.type, prefix: t.prefix })),
-      });
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      problems.addAll(e.problems);
-    }
-  }
-  problems.throwIfAny();
-}
-
-/** The first `azCount` zones, or an error naming azCount when the region has fewer. */
-export function pickZones(name: string, names: string[], azCount: number): string[] {
-  if (names.length < azCount) {
-    throw new Error(
-      `HardenedVpc ${name}: argument "azCount" is ${azCount} but the region offers ${names.length} ` +
-        `available zone(s) (${names.join(", ")}); allowed: at most ${names.length}; fix: lower azCount.`,
-    );
-  }
-  return names.slice(0, azCount);
-}
+export * from "./hardenedVpcArgs";
+export { SSM_ENDPOINT_SERVICES } from "./vpcEndpoints";
 
 export class HardenedVpc extends pulumi.ComponentResource {
   readonly vpc: aws.ec2.Vpc;
@@ -153,7 +31,7 @@ export class HardenedVpc extends pulumi.ComponentResource {
 
   constructor(name: string, args: HardenedVpcArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     // Arguments are checked before anything, the component included, is registered.
-    validate(args);
+    validateHardenedVpcArgs(args);
     super("hardening:aws:HardenedVpc", name, {}, opts);
 
     const cidrBlock = args.cidrBlock ?? "10.0.0.0/16";
@@ -313,106 +191,32 @@ export class HardenedVpc extends pulumi.ComponentResource {
 
     // Flow logs: every accepted and rejected flow, to a KMS-encrypted log group kept at least 180 days.
     const context = awsContext(this, opts?.provider);
-    const logGroupName = `/hardening/${name}/vpc-flow-logs`;
-    const key = createServiceKey(
-      `${name}-flow-logs-key`,
-      {
-        description: `${name}: VPC flow logs`,
-        context,
-        serviceStatements: [logsServiceStatement(context, [logGroupName])],
-      },
-      parent,
-    );
-    const logGroup = createEvidenceLogGroup(
-      `${name}-flow-logs`,
-      { name: logGroupName, retentionInDays: args.flowLogRetentionDays, kmsKeyId: key.arn, tags },
+    this.flowLogGroupName = createVpcFlowLogs(
+      name,
+      { vpcId, retentionInDays: args.flowLogRetentionDays, context, tags, flowLogTags: nameTags("flow-log") },
       this,
     );
-    const role = new aws.iam.Role(
-      `${name}-flow-logs-role`,
-      { assumeRolePolicy: serviceTrustPolicy("vpc-flow-logs.amazonaws.com", context.accountId), tags },
-      parent,
-    );
-    new aws.iam.RolePolicy(
-      `${name}-flow-logs-write`,
-      {
-        role: role.id,
-        policy: policyDocument([
-          {
-            Effect: "Allow",
-            Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"],
-            Resource: [logGroup.arn, pulumi.interpolate`${logGroup.arn}:*`],
-          },
-        ]),
-      },
-      parent,
-    );
-    new aws.ec2.FlowLog(
-      `${name}-flow-log`,
-      {
-        vpcId,
-        trafficType: "ALL",
-        logDestinationType: "cloud-watch-logs",
-        logDestination: logGroup.arn,
-        iamRoleArn: role.arn,
-        maxAggregationInterval: 60,
-        tags: nameTags("flow-log"),
-      },
-      parent,
-    );
-    this.flowLogGroupName = logGroup.name;
 
     // Endpoints: SSM reachable on 443 from inside the VPC only; S3 through the route tables.
-    const endpointSubnets = privateSubnets.length > 0 ? privateSubnets : isolatedSubnets;
-    let endpointSg: aws.ec2.SecurityGroup | undefined;
-    if ((args.ssmEndpoints ?? true) && endpointSubnets.length > 0) {
-      endpointSg = new aws.ec2.SecurityGroup(
-        `${name}-endpoints-sg`,
-        {
-          vpcId,
-          description: "Interface endpoints: HTTPS from inside the VPC only",
-          ingress: [
-            { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [cidrBlock], description: "HTTPS from the VPC" },
-          ],
-          egress: [],
-          tags: nameTags("endpoints-sg"),
-        },
-        parent,
-      );
-      for (const service of SSM_ENDPOINT_SERVICES) {
-        new aws.ec2.VpcEndpoint(
-          `${name}-${service}-endpoint`,
-          {
-            vpcId,
-            vpcEndpointType: "Interface",
-            serviceName: pulumi.interpolate`com.amazonaws.${context.region}.${service}`,
-            subnetIds: endpointSubnets.map((s) => s.id),
-            securityGroupIds: [endpointSg.id],
-            privateDnsEnabled: true,
-            tags: nameTags(`${service}-endpoint`),
-          },
-          parent,
-        );
-      }
-    }
+    this.endpointSecurityGroupId = createVpcEndpoints(
+      name,
+      {
+        vpcId,
+        cidrBlock,
+        endpointSubnets: privateSubnets.length > 0 ? privateSubnets : isolatedSubnets,
+        routeTables,
+        ssmEndpoints: args.ssmEndpoints ?? true,
+        context,
+        nameTags,
+      },
+      this,
+    );
     if (args.ssmEndpoints === false) {
       pulumi.log.warn(
         `HardenedVpc ${name}: ssmEndpoints is false; private hosts reach Systems Manager only through NAT, isolated hosts not at all`,
         this,
       );
     }
-    this.endpointSecurityGroupId = endpointSg ? endpointSg.id : pulumi.output(undefined);
-    new aws.ec2.VpcEndpoint(
-      `${name}-s3-endpoint`,
-      {
-        vpcId,
-        vpcEndpointType: "Gateway",
-        serviceName: pulumi.interpolate`com.amazonaws.${context.region}.s3`,
-        routeTableIds: routeTables.map((rt) => rt.id),
-        tags: nameTags("s3-endpoint"),
-      },
-      parent,
-    );
 
     this.registerOutputs({
       vpcId: this.vpcId,
