@@ -5,6 +5,7 @@ import { NAMES_SCHEMA } from "../lib/config";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
 import { AclRule, allowAheadFindings } from "../lib/wafv2-allow-ahead";
+import { associationRule } from "../lib/wafv2-association-rules";
 import { IP_SET, ipSetLookup } from "../lib/wafv2-ip-sets";
 import { REGEX_SET, regexSetLookup } from "../lib/wafv2-regex-sets";
 import { RULE_GROUP, ruleGroupLookup } from "../lib/wafv2-rule-groups";
@@ -62,6 +63,18 @@ function contentsOf(acl: GenericResource, res: Resolver): AclContents | Finding 
       ...lookups(r, "statement"),
       fallbackName: r.name,
     })),
+    ...attached(GROUP_ASSOCIATION).flatMap((a) => {
+      const rule = associationRule(a.inputs);
+      if (rule === undefined) return [];
+      return [
+        {
+          rule,
+          source: `WebAclRuleGroupAssociation ${a.name}`,
+          ...lookups(a, "ruleGroupReference"),
+          fallbackName: a.name,
+        },
+      ];
+    }),
   ];
   const uses = [
     ...rules.flatMap((r) => (isUnknown(r.rule) ? [unknownUse(r.source)] : usesInRule(r.rule))),
@@ -106,7 +119,7 @@ export const requireWafOwaspCoreRules = defineStackRule<WafConfig>({
   metadata: {
     name: "require-waf-owasp-core-rules",
     description:
-      "A WAFv2 WebACL must use the AWS managed core rule set (AWSManagedRulesCommonRuleSet, the OWASP Top 10 group) in blocking mode, inline or through WebAclRule / WebAclRuleGroupAssociation resources (checked across the stack), without its XSS, file-inclusion or body-size rules overridden to count or allow, and with no rule that allows every request (e.g. a URI path size >= 0, a path starting with /, a regex such as .*, IP sets covering all of IPv4 and IPv6, a regex pattern set holding such a regex, or a rule group holding such an allow rule that the reference does not override to count) at a lower priority number, which would end evaluation before the core rules see anything; on Alibaba Cloud WAF 3.0, a core protection template (waf_group / waf_base) must be enabled, its core protection rules must block rather than only observe (config.ruleAction monitor, or wafBaseConfigs setting every system rule to all_monitor or all_off), and no enabled whitelist rule in an enabled template may skip core protection (bypassTags waf or regular) for every request, at all times and for all traffic, with conditions that all hold for any request (e.g. URL or URLPath containing or starting with /, a URL regex such as .*, IP in blocks covering all of IPv4 and IPv6); whitelists scoped to an address or a path, or skipping only listed rule IDs or types (regular_rule / regular_type), are not reported.",
+      "A WAFv2 WebACL must use the AWS managed core rule set (AWSManagedRulesCommonRuleSet, the OWASP Top 10 group) in blocking mode, inline or through WebAclRule / WebAclRuleGroupAssociation resources (checked across the stack), without its XSS, file-inclusion or body-size rules overridden to count or allow, and with no rule that allows every request (e.g. a URI path size >= 0, a path starting with /, a regex such as .*, IP sets covering all of IPv4 and IPv6, a regex pattern set holding such a regex, or a rule group holding such an allow rule that the reference, inline or a WebAclRuleGroupAssociation's ruleGroupReference, does not override to count) at a lower priority number, which would end evaluation before the core rules see anything; on Alibaba Cloud WAF 3.0, a core protection template (waf_group / waf_base) must be enabled, its core protection rules must block rather than only observe (config.ruleAction monitor, or wafBaseConfigs setting every system rule to all_monitor or all_off), and no enabled whitelist rule in an enabled template may skip core protection (bypassTags waf or regular) for every request, at all times and for all traffic, with conditions that all hold for any request (e.g. URL or URLPath containing or starting with /, a URL regex such as .*, IP in blocks covering all of IPv4 and IPv6); whitelists scoped to an address or a path, or skipping only listed rule IDs or types (regular_rule / regular_type), are not reported.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [

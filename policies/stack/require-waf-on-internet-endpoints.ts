@@ -8,11 +8,11 @@ export const requireWafOnInternetEndpoints = defineStackRule({
   metadata: {
     name: "require-waf-on-internet-endpoints",
     description:
-      "Every internet-facing web entry point has a WAF. AWS: application load balancers, REST API stages (unless the API is PRIVATE), AppSync GraphQL APIs (unless PRIVATE), App Runner services (unless not publicly accessible), Cognito user pools (their sign-in endpoints) and Verified Access instances with HTTP(S) endpoints through a wafv2 WebAclAssociation, CloudFront distributions through webAclId. Alibaba Cloud: internet SLB (HTTP/HTTPS listeners) and ALB instances through a WAF 3.0 domain, or an ALB of the WAF-enabled edition (StandardWithWaf).",
+      "Every internet-facing web entry point has a WAF. AWS: application load balancers (internet-facing, or internal behind a Global Accelerator), REST API stages (unless the API is PRIVATE), AppSync GraphQL APIs (unless PRIVATE), App Runner services (unless not publicly accessible), Cognito user pools (their sign-in endpoints), Amplify Hosting apps, Bedrock AgentCore gateways and Verified Access instances with HTTP(S) endpoints through a wafv2 WebAclAssociation, CloudFront distributions through webAclId. Alibaba Cloud: internet SLB (HTTP/HTTPS listeners) and ALB instances through a WAF 3.0 domain, or an ALB of the WAF-enabled edition (StandardWithWaf).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
-      "AWS: add a wafv2.WebAclAssociation whose resourceArn is the entry point's ARN (load balancer, API Gateway stage, AppSync GraphQL API, App Runner service, Cognito user pool or Verified Access instance) and whose web ACL uses the OWASP core rule set; set webAclId on CloudFront.",
+      "AWS: add a wafv2.WebAclAssociation whose resourceArn is the entry point's ARN (load balancer, API Gateway stage, AppSync GraphQL API, App Runner service, Cognito user pool, Amplify app, AgentCore gateway or Verified Access instance) and whose web ACL uses the OWASP core rule set; set webAclId on CloudFront.",
       'AppSync APIs created with visibility "PRIVATE" and App Runner services whose ingressConfiguration sets isPubliclyAccessible false are not internet entry points and need no WAF association.',
       'Alibaba Cloud: add a wafv3.Domain for the site whose backend is the load balancer, or create the ALB with loadBalancerEdition "StandardWithWaf".',
     ],

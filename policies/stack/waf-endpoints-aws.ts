@@ -1,10 +1,11 @@
 // AWS web entry points and the WAF in front of them: a wafv2 WebAclAssociation whose resourceArn is the entry
 // point's ARN (application load balancers, REST API stages, AppSync GraphQL APIs, App Runner services, Cognito user
-// pools, Verified Access instances), or webAclId on a CloudFront distribution.
+// pools, Verified Access instances, Amplify apps, Bedrock AgentCore gateways), or webAclId on a CloudFront distribution.
 import { GenericResource, isUnknown, prop, Resolver, str } from "../../lib/reachability/internals";
 import { bool } from "../../lib/values";
 import { Proof } from "../lib/proof";
 import { StackFinding } from "../lib/stack-rule";
+import { ACCELERATOR_TYPES, acceleratedBalancers } from "./waf-endpoints-accelerated";
 import { OpenQuestion, unprotected } from "./waf-endpoint-findings";
 import { VERIFIED_ACCESS, verifiedAccessWebInstances } from "./waf-endpoints-verified-access";
 
@@ -15,6 +16,8 @@ export const AWS_WAF_TYPES = {
   graphQlApi: "aws:appsync/graphQLApi:GraphQLApi",
   appRunner: "aws:apprunner/service:Service",
   userPool: "aws:cognito/userPool:UserPool",
+  amplifyApp: "aws:amplify/app:App",
+  agentGateway: "aws:bedrock/agentcoreGateway:AgentcoreGateway",
   wafAssociation: "aws:wafv2/webAclAssociation:WebAclAssociation",
   cloudfront: "aws:cloudfront/distribution:Distribution",
 };
@@ -28,14 +31,26 @@ export const AWS_WAF_READ_TYPES = [
   T.graphQlApi,
   T.appRunner,
   T.userPool,
+  T.amplifyApp,
+  T.agentGateway,
   VERIFIED_ACCESS.instance,
   VERIFIED_ACCESS.group,
   VERIFIED_ACCESS.endpoint,
   T.wafAssociation,
   T.cloudfront,
+  ...ACCELERATOR_TYPES,
 ];
 
-const ASSOCIABLE = [...T.lb, T.restStage, T.graphQlApi, T.appRunner, T.userPool, VERIFIED_ACCESS.instance];
+const ASSOCIABLE = [
+  ...T.lb,
+  T.restStage,
+  T.graphQlApi,
+  T.appRunner,
+  T.userPool,
+  T.amplifyApp,
+  T.agentGateway,
+  VERIFIED_ACCESS.instance,
+];
 
 /** Resources a WebAclAssociation points at: by a known ARN, or by the dependency of an ARN unknown at preview. */
 function associated(res: Resolver): Set<string> {
@@ -44,10 +59,11 @@ function associated(res: Resolver): Set<string> {
   );
 }
 
-function internetAlb(lb: GenericResource): Proof {
+/** An application balancer that is internet-facing, or internal behind a Global Accelerator. */
+function internetAlb(lb: GenericResource, accelerated: Set<string>): Proof {
   const internal = lb.inputs.internal === true || lb.inputs.internal === "true";
   const type = str(lb.inputs.loadBalancerType) ?? "application";
-  return !internal && type === "application" ? "yes" : "no";
+  return type === "application" && (!internal || accelerated.has(lb.urn)) ? "yes" : "no";
 }
 
 /**
@@ -94,8 +110,19 @@ export function awsEndpointFindings(res: Resolver): StackFinding[] {
   const check = (r: GenericResource, what: string, exposed: Proof, open?: OpenQuestion) =>
     fronted.has(r.urn) ? [] : unprotected(r, what, exposed, open);
   const webInstances = verifiedAccessWebInstances(res);
+  const accelerated = acceleratedBalancers(res, T.lb);
   return [
-    ...res.ofType(...T.lb).flatMap((lb) => check(lb, "internet-facing application load balancer", internetAlb(lb))),
+    ...res
+      .ofType(...T.lb)
+      .flatMap((lb) =>
+        check(
+          lb,
+          accelerated.has(lb.urn)
+            ? "application load balancer behind a Global Accelerator"
+            : "internet-facing application load balancer",
+          internetAlb(lb, accelerated),
+        ),
+      ),
     ...res.ofType(T.restStage).flatMap((stage) =>
       check(stage, "API Gateway stage", publicRestStage(res, stage), {
         field: "endpointConfiguration.types",
@@ -119,6 +146,10 @@ export function awsEndpointFindings(res: Resolver): StackFinding[] {
     ),
     // Every user pool's sign-in, sign-up and token endpoints are on the internet: where passwords are guessed.
     ...res.ofType(T.userPool).flatMap((pool) => check(pool, "Cognito user pool (sign-in endpoints)", "yes")),
+    // Amplify Hosting serves every app's branches on public amplifyapp.com domains; an AgentCore gateway's MCP
+    // endpoint is a public HTTPS URL whatever its authorizer.
+    ...res.ofType(T.amplifyApp).flatMap((app) => check(app, "Amplify Hosting app", "yes")),
+    ...res.ofType(T.agentGateway).flatMap((g) => check(g, "Bedrock AgentCore gateway", "yes")),
     ...res.ofType(VERIFIED_ACCESS.instance).flatMap((i) =>
       check(i, "Verified Access instance with HTTP(S) endpoints", webInstances.get(i.urn) ?? "no", {
         field: "endpoint type or protocol",

@@ -281,6 +281,13 @@ export const awsShapes: Record<string, Shape> = {
     arn: "string",
     mfaConfiguration: { oneOf: ["OFF", "ON", "OPTIONAL"] },
   },
+  "aws:amplify/app:App": { name: "string", arn: "string", platform: { oneOf: ["WEB", "WEB_COMPUTE", ""] } },
+  "aws:bedrock/agentcoreGateway:AgentcoreGateway": {
+    name: "string",
+    gatewayArn: "string",
+    authorizerType: { oneOf: ["AWS_IAM", "CUSTOM_JWT", ""] },
+    protocolType: { oneOf: ["MCP", ""] },
+  },
   "aws:verifiedaccess/instance:Instance": { description: "string", fipsEnabled: "bool" },
   "aws:verifiedaccess/group:Group": {
     verifiedaccessInstanceId: "string",
@@ -512,7 +519,7 @@ export const awsShapes: Record<string, Shape> = {
   },
   "aws:lb/listener:Listener": {
     port: "port",
-    protocol: { oneOf: ["HTTP", "HTTPS", "TCP", "TLS", "http", ""] },
+    protocol: { oneOf: ["HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP", "http", ""] },
     sslPolicy: "string",
     defaultActions: { arrayOf: { type: "string", redirect: { object: { protocol: "string", port: "string" } } } },
   },
@@ -619,6 +626,9 @@ export const awsShapes: Record<string, Shape> = {
     priority: "number",
     overrideAction: { oneOf: ["none", "count", ""] },
     managedRuleGroup: { object: { name: "string", vendorName: "string" } },
+    ruleGroupReference: {
+      object: { arn: "string", ruleActionOverrides: { arrayOf: { name: "string", actionToUse: wafAction } } },
+    },
   },
   "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration": {
     scanType: { oneOf: ["ENHANCED", "BASIC", ""] },

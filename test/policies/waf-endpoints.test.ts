@@ -7,6 +7,12 @@ const ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
 const GRAPHQL = "aws:appsync/graphQLApi:GraphQLApi";
 const APP_RUNNER = "aws:apprunner/service:Service";
 const USER_POOL = "aws:cognito/userPool:UserPool";
+const AMPLIFY = "aws:amplify/app:App";
+const AGENT_GATEWAY = "aws:bedrock/agentcoreGateway:AgentcoreGateway";
+const AWS_LB = "aws:lb/loadBalancer:LoadBalancer";
+const GA = "aws:globalaccelerator/accelerator:Accelerator";
+const GA_LISTENER = "aws:globalaccelerator/listener:Listener";
+const GA_GROUP = "aws:globalaccelerator/endpointGroup:EndpointGroup";
 const VA_INSTANCE = "aws:verifiedaccess/instance:Instance";
 const VA_GROUP = "aws:verifiedaccess/group:Group";
 const VA_ENDPOINT = "aws:verifiedaccess/endpoint:Endpoint";
@@ -33,6 +39,35 @@ const appRunner = (networkConfiguration?: unknown): StackInput => ({
 });
 const ingress = (isPubliclyAccessible: unknown) => ({ ingressConfiguration: { isPubliclyAccessible } });
 const userPool: StackInput = { type: USER_POOL, name: "users", props: { name: "users" } };
+const amplifyApp: StackInput = { type: AMPLIFY, name: "site", props: { name: "site", platform: "WEB" } };
+const agentGateway: StackInput = {
+  type: AGENT_GATEWAY,
+  name: "tools",
+  props: { name: "tools", authorizerType: "AWS_IAM", protocolType: "MCP", roleArn: UNKNOWN },
+};
+
+/** An accelerator → listener → endpoint group naming an internal balancer, all new at preview (ids unknown). */
+function accelerated(enabled: unknown = true, loadBalancerType = "application"): StackInput[] {
+  return [
+    { type: GA, name: "edge", props: { name: "edge", enabled, ipAddressType: "IPV4" } },
+    {
+      type: GA_LISTENER,
+      name: "https",
+      props: { acceleratorArn: UNKNOWN, protocol: "TCP", portRanges: [{ fromPort: 443, toPort: 443 }] },
+      propertyDependencies: { acceleratorArn: [urnOf(GA, "edge")] },
+    },
+    {
+      type: GA_GROUP,
+      name: "eu",
+      props: { listenerArn: UNKNOWN, endpointConfigurations: [{ endpointId: UNKNOWN, weight: 100 }] },
+      propertyDependencies: {
+        listenerArn: [urnOf(GA_LISTENER, "https")],
+        endpointConfigurations: [urnOf(AWS_LB, "app")],
+      },
+    },
+    { type: AWS_LB, name: "app", props: { internal: true, loadBalancerType, subnets: ["subnet-1"] } },
+  ];
+}
 
 /** A Verified Access instance, its group and one endpoint of the given type and protocol. */
 function verifiedAccess(endpointType: unknown, protocol: unknown): StackInput[] {
@@ -136,6 +171,58 @@ describe("require-waf-on-internet-endpoints: AppSync, App Runner, Cognito, Verif
     {
       name: "Cognito user pool with an association",
       resources: [userPool, association(USER_POOL, "users")],
+      violations: 0,
+    },
+    // Amplify Hosting apps and AgentCore gateways: public HTTPS endpoints whatever their settings.
+    {
+      name: "Amplify app without a WAF",
+      resources: [amplifyApp],
+      violations: 1,
+      urn: urnOf(AMPLIFY, "site"),
+      mentions: "Amplify Hosting app",
+    },
+    { name: "Amplify app with an association", resources: [amplifyApp, association(AMPLIFY, "site")], violations: 0 },
+    {
+      name: "AgentCore gateway (IAM authorizer) without a WAF",
+      resources: [agentGateway],
+      violations: 1,
+      urn: urnOf(AGENT_GATEWAY, "tools"),
+      mentions: "Bedrock AgentCore gateway",
+    },
+    {
+      name: "AgentCore gateway with an association",
+      resources: [agentGateway, association(AGENT_GATEWAY, "tools")],
+      violations: 0,
+    },
+    {
+      name: "an association of the Amplify app does not cover the gateway",
+      resources: [amplifyApp, agentGateway, association(AMPLIFY, "site")],
+      violations: 1,
+      urn: urnOf(AGENT_GATEWAY, "tools"),
+    },
+    // An internal ALB behind a Global Accelerator takes the internet's requests.
+    {
+      name: "internal ALB behind an accelerator without a WAF",
+      resources: accelerated(),
+      violations: 1,
+      urn: urnOf(AWS_LB, "app"),
+      mentions: "behind a Global Accelerator",
+    },
+    {
+      name: "internal ALB behind an accelerator with an association",
+      resources: [...accelerated(), association(AWS_LB, "app")],
+      violations: 0,
+    },
+    { name: "internal ALB behind a disabled accelerator", resources: accelerated(false), violations: 0 },
+    {
+      name: "internal ALB behind an accelerator enabled at preview only as an unknown",
+      resources: accelerated(UNKNOWN),
+      violations: 1,
+    },
+    { name: "internal ALB without an accelerator", resources: accelerated().slice(3), violations: 0 },
+    {
+      name: "internal NLB behind an accelerator is not a web entry point",
+      resources: accelerated(true, "network"),
       violations: 0,
     },
     // Verified Access instances with HTTP(S) endpoints.

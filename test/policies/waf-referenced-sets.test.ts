@@ -293,3 +293,138 @@ describe("require-waf-owasp-core-rules: rule group references", () => {
     },
   ]);
 });
+
+/** A WebAclRuleGroupAssociation attaching a custom rule group to the WebACL (both new at preview). */
+const ASSOCIATION = "aws:wafv2/webAclRuleGroupAssociation:WebAclRuleGroupAssociation";
+const association = (
+  name: string,
+  priority: unknown,
+  ruleGroupReference: unknown,
+  groups: string[],
+  extra: Record<string, unknown> = {},
+): StackInput => ({
+  type: ASSOCIATION,
+  name,
+  props: { webAclArn: UNKNOWN, ruleName: name, priority, ruleGroupReference, ...extra },
+  propertyDependencies: { webAclArn: [urnOf(ACL, "edge")], ruleGroupReference: groups },
+});
+
+describe("require-waf-owasp-core-rules: rule groups attached by WebAclRuleGroupAssociation", () => {
+  stackTable(requireWafOwaspCoreRules, [
+    // Known bad.
+    {
+      name: "an association of a group with an allow-all rule ahead of the core rules",
+      resources: [opened, acl([crs(10)]), association("early", 1, { arn: UNKNOWN }, [group("opened")])],
+      violations: 1,
+      ...bypass("early", 1, 10, "allow-all"),
+    },
+    {
+      name: "an association naming the group by its known arn, overrideAction none",
+      resources: [
+        ruleGroup("known", [rule("open", 0, everyPath)], "arn:aws:wafv2:group/known"),
+        acl([crs(10)]),
+        association("early", 0, { arn: "arn:aws:wafv2:group/known" }, [], { overrideAction: "none" }),
+      ],
+      violations: 1,
+      ...bypass("early", 0, 10, "open"),
+    },
+    {
+      name: "an association overriding a block-all rule to allow",
+      resources: [
+        ruleGroup("closed", [rule("block-all", 0, everyPath, { block: {} })]),
+        acl([crs(10)]),
+        association(
+          "early",
+          1,
+          { arn: UNKNOWN, ruleActionOverrides: [{ name: "block-all", actionToUse: { allow: {} } }] },
+          [group("closed")],
+        ),
+      ],
+      violations: 1,
+      ...bypass("early", 1, 10, "block-all"),
+    },
+    {
+      name: "an association ahead of the core rules attached by another association",
+      resources: [
+        opened,
+        acl([]),
+        association("early", 1, { arn: UNKNOWN }, [group("opened")]),
+        {
+          type: ASSOCIATION,
+          name: "crs",
+          props: {
+            webAclArn: UNKNOWN,
+            ruleName: "crs",
+            priority: 10,
+            managedRuleGroup: { name: GROUP, vendorName: "AWS" },
+            overrideAction: "none",
+          },
+          propertyDependencies: { webAclArn: [urnOf(ACL, "edge")] },
+        },
+      ],
+      violations: 1,
+      ...bypass("early", 1, 10, "allow-all"),
+    },
+    // Known good.
+    {
+      name: "the association counts the whole group (overrideAction count)",
+      resources: [
+        opened,
+        acl([crs(10)]),
+        association("early", 1, { arn: UNKNOWN }, [group("opened")], { overrideAction: "COUNT" }),
+      ],
+      violations: 0,
+    },
+    {
+      name: "the association overrides the allow-all rule to count",
+      resources: [
+        opened,
+        acl([crs(10)]),
+        association("early", 1, { arn: UNKNOWN, ruleActionOverrides: [toCount("allow-all")] }, [group("opened")]),
+      ],
+      violations: 0,
+    },
+    {
+      name: "the association runs after the core rules",
+      resources: [opened, acl([crs(1)]), association("late", 5, { arn: UNKNOWN }, [group("opened")])],
+      violations: 0,
+    },
+    {
+      name: "the associated group only allows a health-check path",
+      resources: [scoped, acl([crs(10)]), association("early", 1, { arn: UNKNOWN }, [group("scoped")])],
+      violations: 0,
+    },
+    {
+      name: "an association attached to another WebACL",
+      resources: [
+        opened,
+        acl([crs(10)]),
+        { ...association("early", 1, { arn: UNKNOWN }, [group("opened")]), propertyDependencies: {} },
+      ],
+      violations: 0,
+    },
+    // Unknown.
+    {
+      name: "the association's overrideAction unknown at preview",
+      resources: [
+        opened,
+        acl([crs(10)]),
+        association("early", 1, { arn: UNKNOWN }, [group("opened")], { overrideAction: UNKNOWN }),
+      ],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "the association's whole reference unknown at preview",
+      resources: [opened, acl([crs(10)]), association("early", 1, UNKNOWN, [group("opened")])],
+      violations: 1,
+      ...bypass("early", 1, 10, "allow-all"),
+    },
+    {
+      name: "the association's priority unknown at preview",
+      resources: [opened, acl([crs(10)]), association("early", UNKNOWN, { arn: UNKNOWN }, [group("opened")])],
+      violations: 0,
+      notes: 1,
+    },
+  ]);
+});
