@@ -1,10 +1,24 @@
 // Global Accelerator listeners, shared by both clouds: client port ranges → endpoint groups (each with its port
-// overrides, listener port L → endpoint port E) → hosts. A listener becomes one model listener per piece of its
-// ranges that reaches a single endpoint port in each group, so a path names the port the host really receives
-// (an override 2222 → 22 puts SSH behind listener port 2222).
+// overrides, listener port L → endpoint port E) → hosts and balancers of the stack. A listener becomes one model
+// listener per piece of its ranges that reaches a single endpoint port in each group, so a path names the port the
+// host (or the balancer's listener) really receives (an override 2222 → 22 puts SSH behind listener port 2222).
 import { ALL_PORTS, PortRange } from "../ports";
-import { Cloud, HostInterface, Listener, LoadBalancer, Node, Protocol, Target, nodeOf } from "./model";
+import {
+  BalancerTarget,
+  ClientAddress,
+  Cloud,
+  HostInterface,
+  Listener,
+  LoadBalancer,
+  Node,
+  Protocol,
+  Target,
+  nodeOf,
+} from "./model";
 import { GenericResource, isUnknown, items, list, num, prop, str } from "./resource";
+
+/** Where an endpoint group sends a piece of a listener: a Target without its host. */
+type Forward = Pick<Target, "port" | "ports" | "via">;
 
 /** A port read from the plan: a number, "unknown" at preview, or absent. */
 type PlanPort = number | "unknown" | undefined;
@@ -20,9 +34,16 @@ export interface EndpointHost {
   interface?: HostInterface;
 }
 
+/** A balancer of the stack an endpoint names, and the address it sees traffic from. */
+export interface EndpointBalancer {
+  balancer: string;
+  clientAddress: ClientAddress;
+}
+
 export interface EndpointGroupHosts {
   name: string;
   hosts: EndpointHost[];
+  balancers?: EndpointBalancer[];
   overrides: PortOverride[];
 }
 
@@ -69,12 +90,16 @@ export function acceleratorListeners(
 ): Listener[] {
   const overridden = groups.flatMap((g) => g.overrides.map((o) => o.listenerPort)).filter((p) => p !== "unknown");
   return ranges.flatMap((range) =>
-    piecesOf(range, overridden).map((ports) => ({
-      ...node,
-      protocol,
-      ports,
-      targets: groups.flatMap((g) => targetsOf(g, ports)),
-    })),
+    piecesOf(range, overridden).map((ports) => {
+      const listener: Listener = { ...node, protocol, ports, targets: [] };
+      for (const g of groups) {
+        const specs = forwardsOf(g, ports);
+        listener.targets.push(...g.hosts.flatMap((endpoint) => specs.map((s) => ({ ...endpoint, ...s }))));
+        const balancers = (g.balancers ?? []).flatMap((b) => specs.map((s): BalancerTarget => ({ ...b, ...s })));
+        if (balancers.length > 0) (listener.balancers ??= []).push(...balancers);
+      }
+      return listener;
+    }),
   );
 }
 
@@ -92,19 +117,20 @@ function piecesOf(range: PortRange, overridden: readonly number[]): PortRange[] 
   return pieces;
 }
 
-function targetsOf(g: EndpointGroupHosts, piece: PortRange): Target[] {
+/** Where a group sends one piece: the same port, or the endpoint port of each override that applies. */
+function forwardsOf(g: EndpointGroupHosts, piece: PortRange): Forward[] {
   const group = `endpoint-group:${g.name}`;
   const single = piece.from === piece.to;
   const exact = g.overrides.filter((o) => single && o.listenerPort === piece.from);
   // An override whose listener port is unknown may apply to any port; the port itself may also forward unchanged.
   const anyPort = g.overrides.filter((o) => o.listenerPort === "unknown");
-  const specs: Omit<Target, "host">[] = exact.map((o) => overrideTarget(group, o));
+  const specs: Forward[] = exact.map((o) => overrideTarget(group, o));
   if (exact.length === 0) specs.push({ via: [group] });
   specs.push(...anyPort.map((o) => overrideTarget(group, o)));
-  return g.hosts.flatMap((endpoint) => specs.map((s) => ({ ...endpoint, ...s })));
+  return specs;
 }
 
-function overrideTarget(group: string, o: PortOverride): Omit<Target, "host"> {
+function overrideTarget(group: string, o: PortOverride): Forward {
   const label = `${group} (port override ${o.listenerPort} → ${o.endpointPort})`;
   return o.endpointPort === "unknown" ? { ports: ALL_PORTS, via: [label] } : { port: o.endpointPort, via: [label] };
 }

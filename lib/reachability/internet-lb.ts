@@ -1,24 +1,15 @@
 // Internet-facing load balancers: the listener port is exposed, and each target is exposed on the port the
 // listener forwards to (a listener forwarding to 22 puts SSH on the internet) when the target's groups admit
-// traffic from the balancer.
-import type { PortRange } from "../ports";
+// traffic from the balancer. An accelerator's listener goes on into the balancers it names
+// (accelerator-balancers.ts).
+import { acceleratedBalancerRows } from "./accelerator-balancers";
 import { familyOf, intersectCidr, isPublic } from "./cidr-sets";
 import { Entry, awsSubnetEntries } from "./entry";
-import { ANY_SOURCE, Exposure, Family, hop, hostLabel } from "./exposure";
-import { ALL_PORTS } from "../ports";
-import { intersectAll, intersectRange } from "./intervals";
-import { interfaceHops } from "./host-interface";
-import { Listener, LoadBalancer, NetworkModel, Protocol, Target } from "./model";
+import { ANY_SOURCE, Exposure, Family, hop } from "./exposure";
+import { intersectAll } from "./intervals";
+import { Front, frontsOf, targetRow } from "./lb-admission";
+import { Listener, LoadBalancer, NetworkModel } from "./model";
 import { intersectProtocol } from "./protocol";
-import { AdmittedSlice, admitted, internetSourcesOf, originates, ruleLabel, rulesOf } from "./security-group-eval";
-
-interface Front {
-  source: string;
-  protocol: Protocol;
-  ports: PortRange[];
-  hops: string[];
-  causes: string[];
-}
 
 export function loadBalancerExposures(m: NetworkModel, lb: LoadBalancer): Exposure[] {
   if (!lb.internetFacing) return [];
@@ -40,21 +31,6 @@ function entriesOf(m: NetworkModel, lb: LoadBalancer, family: Family): Entry[] {
   for (const s of lb.subnets)
     for (const e of awsSubnetEntries(m, s, family)) if (!bySource.has(e.source)) bySource.set(e.source, e);
   return [...bySource.values()];
-}
-
-function frontsOf(m: NetworkModel, lb: LoadBalancer, entry: Entry, family: Family): Front[] {
-  // Without security groups (NLB, Alibaba Cloud) the balancer admits whatever reaches it.
-  if (lb.securityGroups.length === 0)
-    return [{ source: entry.source, protocol: "all", ports: [ALL_PORTS], hops: [], causes: [lb.urn] }];
-  return internetSourcesOf(m, lb.securityGroups, entry.source, family).flatMap((source) =>
-    admitted(m, lb.securityGroups, { kind: "cidr", cidr: source }, originates(source, entry.source)).map((slice) => ({
-      source,
-      protocol: slice.protocol,
-      ports: slice.ports,
-      hops: [ruleLabel(m, slice)],
-      causes: [slice.rule.urn],
-    })),
-  );
 }
 
 function throughListener(
@@ -100,65 +76,7 @@ function throughListener(
       const row = targetRow(m, lb, listener, target, source, family, lbHops, causes);
       if (row) rows.push(row);
     }
+    rows.push(...acceleratedBalancerRows(m, listener, source, family, lbHops, causes));
   }
   return rows;
-}
-
-function targetRow(
-  m: NetworkModel,
-  lb: LoadBalancer,
-  listener: Listener,
-  target: Target,
-  source: string,
-  family: Family,
-  lbHops: string[],
-  causes: string[],
-): Exposure | undefined {
-  const host = m.hosts.get(target.host);
-  if (!host) return undefined;
-  const range: PortRange =
-    target.port !== undefined ? { from: target.port, to: target.port } : (target.ports ?? listener.ports);
-  if (host.listenPorts && !host.listenPorts.some((p) => p >= range.from && p <= range.to)) return undefined;
-  let label = "sg:(none resolved)";
-  const cause: string[] = [];
-  // A backend named by its secondary interface (an ENI) is admitted by that interface's groups alone.
-  const groups = target.interface?.securityGroups ?? host.securityGroups;
-  if (groups.length > 0) {
-    const slice = admissionFromBalancer(m, groups, lb, source).find((s) =>
-      s.ports.some((p) => intersectRange(p, range)),
-    );
-    if (!slice) return undefined;
-    label = ruleLabel(m, slice);
-    cause.push(slice.rule.urn);
-  }
-  return {
-    urn: host.urn,
-    name: host.name,
-    type: host.type,
-    family,
-    protocol: "tcp",
-    ports: range,
-    source,
-    path: [...lbHops, ...target.via, ...interfaceHops(target.interface), label, hop(hostLabel(host), range)],
-    via: "load-balancer",
-    causes: [...causes, ...cause],
-  };
-}
-
-/**
- * Rules that let the balancer's traffic in: a reference to one of its groups, the client's block (balancers that
- * keep the client address), or a private block (the balancer's own addresses live in the VPC).
- */
-function admissionFromBalancer(
-  m: NetworkModel,
-  groups: readonly string[],
-  lb: LoadBalancer,
-  source: string,
-): AdmittedSlice[] {
-  const slices = lb.securityGroups.flatMap((sg) => admitted(m, groups, { kind: "group", sg }));
-  slices.push(...admitted(m, groups, { kind: "cidr", cidr: source }));
-  for (const rule of rulesOf(m, groups))
-    if (rule.action === "accept" && rule.source.kind === "cidr" && !isPublic(rule.source.cidr))
-      slices.push(...admitted(m, groups, { kind: "cidr", cidr: rule.source.cidr }));
-  return slices;
 }

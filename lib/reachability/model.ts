@@ -177,10 +177,27 @@ export interface Target {
   interface?: HostInterface;
 }
 
+/**
+ * The address a balancer behind a Global Accelerator sees: the client's own ("kept"), or one of the accelerator's
+ * ("replaced": an AWS edge address, an Alibaba Cloud back-to-origin address) that the model cannot place.
+ */
+export type ClientAddress = "kept" | "replaced";
+
+/** A balancer of the stack that an accelerator listener forwards to, on the port a Target would name. */
+export interface BalancerTarget {
+  balancer: string;
+  port?: number;
+  ports?: PortRange;
+  via: string[];
+  clientAddress: ClientAddress;
+}
+
 export interface Listener extends Node {
   protocol: Protocol;
   ports: PortRange;
   targets: Target[];
+  /** Accelerator listeners: balancer endpoints, whose own listeners on the forwarded ports take the traffic. */
+  balancers?: BalancerTarget[];
   /** Alicloud SLB white-list ACL entries, when the listener restricts sources. */
   allowList?: string[];
 }

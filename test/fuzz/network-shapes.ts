@@ -110,7 +110,7 @@ export const networkShapes: Record<string, Shape> = {
     endpointConfigurations: {
       arrayOf: {
         endpoint: "string",
-        type: { oneOf: ["ECS", "ENI", "SLB", "ALB", "NLB", "Ip", "Domain", "ecs", ""] },
+        type: { oneOf: ["ECS", "ENI", "SLB", "ALB", "NLB", "Ip", "Domain", "ecs", "slb", ""] },
         weight: "number",
         enableClientipPreservation: "bool",
       },

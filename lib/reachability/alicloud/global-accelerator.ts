@@ -1,12 +1,14 @@
 // Alibaba Cloud Global Accelerator (standard instances): an accelerator is an internet-facing balancer without
 // security groups of its own. Intelligent routing listeners (port ranges, TCP/UDP/HTTP/HTTPS) → endpoint groups →
 // ECS instances and ENIs (the instance an ENI is attached to, behind the ENI's own groups), reached over the VPC
-// from back-to-origin addresses in the endpoint's vSwitch (or from the client with client IP preservation); other
-// endpoint types (SLB, ALB, NLB, public or custom IP, domain, OSS) are not hosts and are ignored: a balancer
-// endpoint's own listeners are modelled with that balancer. Custom routing listeners reach vSwitch destinations
-// instead (global-accelerator-custom-routing.ts); white-list ACLs narrow the sources of intelligent routing
-// listeners (global-accelerator-acl.ts). Basic accelerators are layer-3 addresses: basic-accelerator.ts.
+// from back-to-origin addresses in the endpoint's vSwitch (or from the client with client IP preservation), and
+// SLB (CLB), ALB and NLB endpoints of the stack, whose listeners on the forwarded ports are then reached, intranet
+// or not (accelerator-balancers.ts). Public or custom IP, domain and OSS endpoints, and balancers outside the stack,
+// are not followed. Custom routing listeners reach vSwitch destinations instead
+// (global-accelerator-custom-routing.ts); white-list ACLs narrow the sources of intelligent routing listeners
+// (global-accelerator-acl.ts). Basic accelerators are layer-3 addresses: basic-accelerator.ts.
 import {
+  EndpointBalancer,
   EndpointGroupHosts,
   acceleratorListeners,
   acceleratorPortRanges,
@@ -15,7 +17,7 @@ import {
 } from "../accelerator-listeners";
 import { Listener, LoadBalancer, NetworkModel, nodeOf } from "../model";
 import { pushTo } from "../multimap";
-import { GenericResource, isUnknown, list, prop, str } from "../resource";
+import { GenericResource, bool, isUnknown, list, prop, str } from "../resource";
 import { gaListenerAllowLists } from "./global-accelerator-acl";
 import { customRoutingTargets } from "./global-accelerator-custom-routing";
 import { SERVER_TYPES, serverEntries } from "./network-interfaces";
@@ -91,12 +93,14 @@ function endpointGroupsByListener(m: NetworkModel): Map<string, EndpointGroupHos
     if (!listener) continue;
     const ecs: unknown[] = [];
     const eni: unknown[] = [];
+    const balancers = new Map<string, EndpointBalancer>();
     for (const c of list(r.inputs.endpointConfigurations)) {
-      // A configuration (or its type) unknown at preview may name either kind of host.
+      // A configuration (or its type) unknown at preview may name either kind of host, or a balancer.
       const type = isUnknown(c) || isUnknown(prop(c, "type")) ? "unknown" : (str(prop(c, "type")) ?? "").toUpperCase();
       const endpoint = isUnknown(c) ? c : prop(c, "endpoint");
       if (type === "ECS" || type === "unknown") ecs.push(endpoint);
       if (type === "ENI" || type === "unknown") eni.push(endpoint);
+      for (const b of balancerEndpoints(m, r, c, type, endpoint)) balancers.set(`${b.balancer} ${b.clientAddress}`, b);
     }
     const instances = res.many(r, "endpointConfigurations", ecs, [ALI.instance]).urns;
     // An ENI endpoint is the instance it is attached to, behind the ENI's own groups; the primary interface's id
@@ -106,8 +110,32 @@ function endpointGroupsByListener(m: NetworkModel): Map<string, EndpointGroupHos
     pushTo(out, listener, {
       name: r.name,
       hosts: hosts.filter((h) => m.hosts.has(h.host)),
+      balancers: [...balancers.values()],
       overrides: portOverrides(r.inputs.portOverrides),
     });
   }
   return out;
+}
+
+const BALANCER_TYPES: Record<string, readonly string[]> = { SLB: ALI.slb, ALB: [ALI.alb], NLB: [ALI.nlb] };
+
+/**
+ * The balancers of the stack one configuration names (an id unknown at preview: any it depends on). The documents
+ * say only that `enableClientipPreservation` keeps client addresses; without it the balancer sees a back-to-origin
+ * address of the accelerator, read as one any rule or white-list entry may hold so no exposure passes unseen.
+ */
+function balancerEndpoints(
+  m: NetworkModel,
+  r: GenericResource,
+  c: unknown,
+  type: string,
+  endpoint: unknown,
+): EndpointBalancer[] {
+  const types = type === "unknown" ? Object.values(BALANCER_TYPES).flat() : BALANCER_TYPES[type];
+  if (!types) return [];
+  const clientAddress = !isUnknown(c) && bool(prop(c, "enableClientipPreservation")) === true ? "kept" : "replaced";
+  return m.resolver
+    .many(r, "endpointConfigurations", [endpoint], types)
+    .urns.filter((u) => m.loadBalancers.has(u))
+    .map((balancer) => ({ balancer, clientAddress }));
 }

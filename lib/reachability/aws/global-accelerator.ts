@@ -1,19 +1,21 @@
 // AWS Global Accelerator (standard accelerators): an accelerator is an internet-facing balancer without security
 // groups of its own; listener port ranges (TCP/UDP) → endpoint groups → EC2 instance endpoints, which always keep
-// the client's address, so the instance's groups see the internet source. ALB, NLB and Elastic IP endpoints are
-// not hosts and are ignored: a balancer endpoint's own listeners are modelled with that balancer. A disabled
-// accelerator publishes nothing. Custom routing accelerators are not modelled: their subnet destinations stay
-// denied until AllowCustomRoutingTraffic, an API call no provider resource makes, so a plan never opens one.
+// the client's address, so the instance's groups see the internet source, and ALB / NLB endpoints of the stack,
+// whose listeners on the forwarded ports are then reached, internal or not (accelerator-balancers.ts). Elastic IP
+// endpoints and balancers outside the stack are not followed. A disabled accelerator publishes nothing. Custom
+// routing accelerators are not modelled: their subnet destinations stay denied until AllowCustomRoutingTraffic, an
+// API call no provider resource makes, so a plan never opens one.
 import {
+  EndpointBalancer,
   EndpointGroupHosts,
   acceleratorListeners,
   acceleratorPortRanges,
   portOverrides,
   standInAccelerator,
 } from "../accelerator-listeners";
-import { LoadBalancer, NetworkModel, nodeOf } from "../model";
+import { ClientAddress, LoadBalancer, NetworkModel, nodeOf } from "../model";
 import { pushTo } from "../multimap";
-import { bool, isUnknown, list, prop, str } from "../resource";
+import { GenericResource, bool, isUnknown, list, prop, str } from "../resource";
 import { AWS } from "./tokens";
 
 export function addAwsGlobalAccelerators(m: NetworkModel): void {
@@ -48,7 +50,7 @@ export function addAwsGlobalAccelerators(m: NetworkModel): void {
   }
 }
 
-/** Listener URN → its endpoint groups with the instances they name and their port overrides. */
+/** Listener URN → its endpoint groups with the instances and balancers they name and their port overrides. */
 function endpointGroupsByListener(m: NetworkModel): Map<string, EndpointGroupHosts[]> {
   const res = m.resolver;
   const out = new Map<string, EndpointGroupHosts[]>();
@@ -61,8 +63,39 @@ function endpointGroupsByListener(m: NetworkModel): Map<string, EndpointGroupHos
     pushTo(out, listener, {
       name: r.name,
       hosts: hosts.map((host) => ({ host })),
+      balancers: balancerEndpoints(m, r),
       overrides: portOverrides(r.inputs.portOverrides),
     });
   }
   return out;
+}
+
+/**
+ * ALB / NLB endpoints of the stack, each with the address it sees. An id unknown at preview may be any balancer the
+ * configurations depend on, with that configuration's setting.
+ */
+function balancerEndpoints(m: NetworkModel, r: GenericResource): EndpointBalancer[] {
+  const found = new Map<string, EndpointBalancer>();
+  for (const c of list(r.inputs.endpointConfigurations)) {
+    const id = isUnknown(c) ? c : prop(c, "endpointId");
+    for (const balancer of m.resolver.many(r, "endpointConfigurations", [id], AWS.lb).urns) {
+      if (!m.loadBalancers.has(balancer)) continue;
+      const clientAddress = clientAddressOf(m, balancer, isUnknown(c) ? c : prop(c, "clientIpPreservationEnabled"));
+      found.set(`${balancer} ${clientAddress}`, { balancer, clientAddress });
+    }
+  }
+  return [...found.values()];
+}
+
+/**
+ * Internal ALBs always keep the client's address; other ALBs, and NLBs with security groups, keep it only when
+ * `clientIpPreservationEnabled` says so (the provider's default is false). An NLB without groups cannot keep it.
+ * Unknown at preview reads as not kept: the accelerator's address may pass rules the client's would not.
+ */
+function clientAddressOf(m: NetworkModel, balancer: string, preserve: unknown): ClientAddress {
+  const inputs = m.resolver.get(balancer)?.inputs ?? {};
+  const type = isUnknown(inputs.loadBalancerType) ? "unknown" : (str(inputs.loadBalancerType) ?? "application");
+  if (type === "application" && bool(inputs.internal) === true) return "kept";
+  const canKeep = type === "application" || (m.loadBalancers.get(balancer)?.securityGroups.length ?? 0) > 0;
+  return canKeep && bool(preserve) === true ? "kept" : "replaced";
 }

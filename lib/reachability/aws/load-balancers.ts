@@ -1,8 +1,8 @@
 // AWS load balancers: ALB/NLB (scheme, security groups, listeners and rules → target groups → targets) and
 // classic ELBs (listeners with instance ports). A listener forwarding to port 22 exposes 22 on the targets.
-import { Listener, NetworkModel, Target, nodeOf } from "../model";
+import { Listener, NetworkModel, Protocol, Target, nodeOf } from "../model";
 import { normalizeProtocol } from "../protocol";
-import { GenericResource, bool, list, num, prop, str } from "../resource";
+import { GenericResource, bool, isUnknown, list, num, prop, str } from "../resource";
 import { AWS, AWS_SECURITY_GROUPS } from "./tokens";
 import { pushTo } from "../multimap";
 
@@ -37,7 +37,7 @@ export function addAwsLoadBalancers(m: NetworkModel): void {
     const port = num(r.inputs.port);
     const listener: Listener = {
       ...nodeOf(r),
-      protocol: "tcp",
+      protocol: listenerProtocol(r.inputs.protocol),
       ports: port === undefined ? { from: 0, to: 65535 } : { from: port, to: port },
       targets: forwardTargets(m, r, "defaultActions", r.inputs.defaultActions, targetsOf),
     };
@@ -49,6 +49,13 @@ export function addAwsLoadBalancers(m: NetworkModel): void {
     listener?.targets.push(...forwardTargets(m, r, "actions", r.inputs.actions, targetsOf));
   }
   addClassic(m);
+}
+
+/** UDP and TCP_UDP NLB listeners carry UDP (an accelerator's UDP listener reaches them); unknown may be either. */
+function listenerProtocol(v: unknown): Protocol {
+  if (isUnknown(v)) return "all";
+  const p = (str(v) ?? "").toUpperCase();
+  return p === "UDP" ? "udp" : p === "TCP_UDP" ? "all" : "tcp";
 }
 
 /** Target group URN → its members, from attachments and auto-scaling groups. */

@@ -1,0 +1,121 @@
+// Balancers behind a Global Accelerator: an endpoint naming an ALB, NLB or CLB of the stack sends the ports the
+// accelerator listener forwards (after the group's port overrides) to the balancer's listeners on those ports,
+// internal or not, and from there to their targets as an internet-facing balancer would. Listeners on ports the
+// accelerator does not forward keep only the balancer's own scheme. The balancer's security groups see the client's
+// address when the endpoint keeps it; otherwise an accelerator address the model cannot place, which any CIDR rule
+// may admit, so every client of the accelerator gets through.
+import type { PortRange } from "../ports";
+import { familyOf, intersectCidr, isPublic } from "./cidr-sets";
+import { Exposure, Family, hop } from "./exposure";
+import { intersectAll } from "./intervals";
+import { Front, frontsOf, openFront, targetRow } from "./lb-admission";
+import { BalancerTarget, ClientAddress, Listener, LoadBalancer, NetworkModel } from "./model";
+import { intersectProtocol } from "./protocol";
+import { admitted, ruleLabel, rulesOf } from "./security-group-eval";
+
+/** Rows through the balancers an accelerator listener forwards to, from one client source block. */
+export function acceleratedBalancerRows(
+  m: NetworkModel,
+  listener: Listener,
+  source: string,
+  family: Family,
+  acceleratorHops: string[],
+  causes: string[],
+): Exposure[] {
+  const rows: Exposure[] = [];
+  for (const fwd of listener.balancers ?? []) {
+    const lb = m.loadBalancers.get(fwd.balancer);
+    if (!lb) continue;
+    const sent: PortRange = fwd.port !== undefined ? { from: fwd.port, to: fwd.port } : (fwd.ports ?? listener.ports);
+    const scheme = lb.internetFacing ? "internet-facing" : "internal";
+    const seen = fwd.clientAddress === "kept" ? "client address kept" : "accelerator address";
+    const head = [...acceleratorHops, ...fwd.via, `lb:${lb.name} (${scheme}, behind accelerator, ${seen})`];
+    for (const front of balancerFronts(m, lb, fwd.clientAddress, source, family)) {
+      const protocol = intersectProtocol(listener.protocol, front.protocol);
+      if (!protocol) continue;
+      const ports = intersectAll(front.ports, sent);
+      for (const inner of lb.listeners)
+        rows.push(...intoListener(m, lb, inner, fwd, { ...front, protocol, ports }, family, head, causes));
+    }
+  }
+  return rows;
+}
+
+/** What the balancer's groups admit of the accelerator's traffic. */
+function balancerFronts(
+  m: NetworkModel,
+  lb: LoadBalancer,
+  clientAddress: ClientAddress,
+  source: string,
+  family: Family,
+): Front[] {
+  if (lb.securityGroups.length === 0) return [openFront(lb, source)];
+  if (clientAddress === "kept") return frontsOf(m, lb, { source, hops: [] }, family);
+  // No document names the edge or back-to-origin ranges: any CIDR rule may hold one, so none lets an exposure pass.
+  const fronts: Front[] = [];
+  for (const rule of rulesOf(m, lb.securityGroups)) {
+    if (rule.action !== "accept" || rule.source.kind !== "cidr") continue;
+    for (const slice of admitted(m, lb.securityGroups, { kind: "cidr", cidr: rule.source.cidr }, (r) => r === rule))
+      fronts.push({
+        source,
+        protocol: slice.protocol,
+        ports: slice.ports,
+        hops: [`${ruleLabel(m, slice)} (may admit the accelerator's address)`],
+        causes: [slice.rule.urn],
+      });
+  }
+  return fronts;
+}
+
+function intoListener(
+  m: NetworkModel,
+  lb: LoadBalancer,
+  inner: Listener,
+  fwd: BalancerTarget,
+  front: Front,
+  family: Family,
+  head: string[],
+  causes: string[],
+): Exposure[] {
+  const protocol = intersectProtocol(front.protocol, inner.protocol);
+  const ports = intersectAll(front.ports, inner.ports);
+  if (!protocol || ports.length === 0) return [];
+  const rows: Exposure[] = [];
+  for (const source of allowedSources(inner, front.source, family, fwd.clientAddress)) {
+    for (const range of ports) {
+      const hops = [...head, ...front.hops, hop(`listener:${inner.name}`, range)];
+      const why = [...causes, ...front.causes, inner.urn];
+      const { urn, name, type } = lb;
+      rows.push({
+        urn,
+        name,
+        type,
+        family,
+        protocol,
+        ports: range,
+        source,
+        path: hops,
+        via: "load-balancer",
+        causes: why,
+      });
+      for (const target of inner.targets) {
+        const row = targetRow(m, lb, { ...inner, ports: range }, target, source, family, hops, why, fwd.clientAddress);
+        if (row) rows.push(row);
+      }
+    }
+  }
+  return rows;
+}
+
+/**
+ * Sources a listener's white list (Alibaba Cloud SLB) lets in. It matches the address the balancer sees: the
+ * client's, or an accelerator address any entry may hold, so that any entry at all admits every client.
+ */
+function allowedSources(inner: Listener, source: string, family: Family, clientAddress: ClientAddress): string[] {
+  if (!inner.allowList) return [source];
+  if (clientAddress === "replaced") return inner.allowList.length > 0 ? [source] : [];
+  return inner.allowList
+    .filter((c) => familyOf(c) === family && isPublic(c))
+    .map((c) => intersectCidr(c, source))
+    .filter((c): c is string => c !== undefined);
+}
