@@ -1,11 +1,12 @@
 // Dockerfiles (EC2 Image Builder container recipes, Alibaba Cloud Image Builder's Dockerfile syntax) change the image
-// they build through RUN, whose command runs in a shell, and through files COPY and ADD write from here-documents.
-// Read as BuildKit's parser reads them: the escape parser directive, continued lines, comment lines, here-document
-// bodies after their instruction, ENV and ARG as the variables they set. A COPY or ADD of files names what is not in
-// the text, and is not read; neither are CMD and ENTRYPOINT, what runs when the image starts. Content may be hostile: one pass over the lines, nothing
-// thrown.
+// they build through RUN, whose command runs in a shell, and through the files COPY and ADD place; CMD, ENTRYPOINT
+// and HEALTHCHECK run commands once a container starts (dockerfile-start-commands). Read as BuildKit's parser reads
+// them: the escape parser directive, continued lines, comment lines, here-document bodies after their instruction,
+// ENV and ARG as the variables they set. What a COPY or ADD of files holds is not in the text; where it lands is.
+// Content may be hostile: one pass over the lines, nothing thrown.
+import { commandScript, execFormWords, HERE_DOCUMENT_WORD, HereDocument, Instruction } from "./dockerfile-commands";
+import { START_INSTRUCTIONS, startScripts } from "./dockerfile-start-commands";
 import { variableAssignments } from "./dockerfile-variables";
-import { commandOfWords } from "./shell-invocations";
 import { shellQuote } from "./userdata-words";
 import { fileWriteScript } from "./shell-file-writes";
 
@@ -14,41 +15,38 @@ const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
 const DIRECTIVE_NAMES = new Set(["escape", "syntax", "check"]);
 /** Instructions whose shell form may open here-documents. */
 const HERE_DOCUMENT_INSTRUCTIONS = new Set(["RUN", "COPY", "ADD"]);
-/** `<<EOF`, `<<-EOF`, `2<<"EOF"`: a word of its own, as BuildKit finds here-documents. */
-const HERE_DOCUMENT_WORD = /^\d*<<(-?)([^<]+)$/;
 /** Words outside quotes; a quoted stretch stays in its word. */
 const WORDS = /(?:[^\s"']|"[^"]*"?|'[^']*'?)+/g;
 
-interface HereDocument {
-  name: string;
-  /** `<<-`: leading tabs are stripped from the closing line. */
-  chomp: boolean;
-  body: string[];
-}
-
-interface Instruction {
-  keyword: string;
-  args: string;
-  documents: HereDocument[];
+export interface DockerfileSyntax {
+  /**
+   * Whether CMD, ENTRYPOINT and HEALTHCHECK are instructions of the syntax (Docker's, by default). A syntax that does
+   * not document them (Alibaba Cloud Image Builder's) leaves such lines unread, as their meaning there is unknown.
+   */
+  startInstructions?: boolean;
 }
 
 /**
  * The shell text of what a Dockerfile's instructions change, in order: each RUN's command (an exec form's words
  * quoted back, a shell's inline script as itself, a lone here-document's body as the script it is), the variables
- * ENV and ARG set, and each file a COPY or ADD writes (from a here-document, or copied), as the command that writes it.
+ * ENV and ARG set, and each file a COPY or ADD writes (from a here-document, or copied), as the command that writes
+ * it; then the commands a container runs as it starts.
  */
-export function dockerfileScripts(content: string): string[] {
-  return instructions(content.split(/\r?\n/)).flatMap((instruction) => {
+export function dockerfileScripts(content: string, syntax: DockerfileSyntax = {}): string[] {
+  const found = instructions(content.split(/\r?\n/));
+  const built = found.flatMap((instruction) => {
     const { keyword, args } = instruction;
-    if (keyword === "RUN") return [runScript(instruction)];
+    if (keyword === "RUN") return [commandScript(instruction)];
     if (keyword === "ENV" || keyword === "ARG") {
       const assignments = variableAssignments(keyword, args);
       return assignments === undefined ? [] : [assignments];
     }
     if (keyword === "COPY" || keyword === "ADD")
-      return instruction.documents.length > 0 ? hereDocumentCopies(instruction) : fileCopies(args);
+      return instruction.documents.length > 0 ? hereDocumentCopies(instruction) : fileCopies(keyword, args);
     return [];
   });
+  const reads = syntax.startInstructions !== false && found.some((i) => START_INSTRUCTIONS.has(i.keyword));
+  return reads ? [...built, ...startScripts(found)] : built;
 }
 
 /** Instructions as BuildKit reads them: continued lines joined, comment lines dropped, here-document bodies taken. */
@@ -123,17 +121,6 @@ function withoutFlags(args: string): string {
   return args.replace(/^(?:--[\w-]+(?:=\S*)?\s+)*/, "");
 }
 
-/** `["sh", "-c", "…"]`: a JSON list of strings; anything else Docker runs with the shell, as written. */
-function execFormWords(args: string): string[] | undefined {
-  if (!args.trimStart().startsWith("[")) return undefined;
-  try {
-    const words: unknown = JSON.parse(args);
-    return Array.isArray(words) && words.every((w) => typeof w === "string") ? words : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function hereDocumentsOpened(args: string): Omit<HereDocument, "body">[] {
   const opened: Omit<HereDocument, "body">[] = [];
   for (const word of args.match(WORDS) ?? []) {
@@ -151,24 +138,12 @@ function closingLine(lines: string[], from: number, document: Omit<HereDocument,
 }
 
 /**
- * RUN's command. A here-document that is the whole command is the script; other here-documents are what the command
- * reads, kept after it as BuildKit hands them to the shell.
- */
-function runScript({ args, documents }: Instruction): string {
-  const exec = execFormWords(args);
-  if (exec) return commandOfWords(exec);
-  const command = args.trim();
-  if (documents.length === 1 && !documents[0].chomp && HERE_DOCUMENT_WORD.test(command) && !/\s/.test(command))
-    return documents[0].body.join("\n");
-  return [command, ...documents.flatMap((d) => [...d.body, d.name])].join("\n");
-}
-
-/**
  * `COPY id.pub /root/.ssh/authorized_keys`, `ADD https://… /root/.ssh/`: the text copied is not in the document, but
  * where it lands is, so each source is read as the `cp` that puts it there (into a directory destination under its
- * own name), the same as a RUN that copies or downloads a key file into root's keys.
+ * own name), the same as a RUN that copies or downloads a key file into root's keys. A source whose contents land in
+ * the destination itself is read as the `cp -rT` that puts them there.
  */
-function fileCopies(args: string): string[] {
+function fileCopies(keyword: string, args: string): string[] {
   const rest = withoutFlags(args);
   const words = execFormWords(rest) ?? (rest.match(WORDS) ?? []).map((w) => w.replace(/["']/g, ""));
   if (words.length < 2) return [];
@@ -176,11 +151,28 @@ function fileCopies(args: string): string[] {
   const sources = words.slice(0, -1);
   const directory = destination.endsWith("/") || sources.length > 1;
   return sources.map((source) => {
+    if (placesContents(keyword, source)) return `cp -r -T -- ${shellQuote(source)} ${shellQuote(destination)}`;
     const target = directory
       ? `${destination.replace(/\/*$/, "/")}${source.replace(/\/+$/, "").split("/").pop()}`
       : destination;
     return `cp -- ${shellQuote(source)} ${shellQuote(target)}`;
   });
+}
+
+/** A URL or a Git remote: a file downloaded, never a folder of the build context. */
+const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@)/i;
+/** A folder named so: `keys/`, `.`, `dir/.`. */
+const FOLDER = /\/$|(?:^|\/)\.$/;
+/** A tar archive, plain or compressed, by its name. */
+const ARCHIVE = /\.(?:tar|tar\.(?:gz|bz2|xz)|tgz|tbz2?|txz)$/i;
+
+/**
+ * COPY and ADD place a folder's contents, not the folder, in the destination; ADD unpacks a local tar archive there
+ * (Docker knows one by its content; its name is what the text shows).
+ */
+function placesContents(keyword: string, source: string): boolean {
+  if (REMOTE.test(source)) return false;
+  return FOLDER.test(source) || (keyword === "ADD" && ARCHIVE.test(source));
 }
 
 /**

@@ -1,8 +1,8 @@
 // What an AWSTOE step does to the build instance, as shell text the script reader reads: an ExecuteBash step's
 // commands; an ExecuteBinary step as the command it runs (the script of a shell given one with `-c`); the files
-// CreateFile and AppendFile write, and the files CopyFile, MoveFile and the downloads place, as the commands that
-// would write them. Other actions (folders, permissions, PowerShell) are not read. Steps may be hostile: nothing here
-// throws.
+// CreateFile and AppendFile write, the files CopyFile, MoveFile and the downloads place, and the folders CopyFolder
+// and MoveFolder place, as the commands that would write them. Other actions (permissions, links, PowerShell) are not
+// read. Steps may be hostile: nothing here throws.
 import { FileWrite, fileWriteScript } from "./shell-file-writes";
 import { commandOfWords } from "./shell-invocations";
 import { shellQuote } from "./userdata-words";
@@ -37,6 +37,10 @@ function stepText(step: Record<string, unknown>): StepText[] {
     case "s3download":
     case "webdownload":
       return fileCopies(inputs);
+    case "copyfolder":
+      return folderCopies(inputs, "cp -r");
+    case "movefolder":
+      return folderCopies(inputs, "mv");
     default:
       return [];
   }
@@ -52,6 +56,23 @@ function fileCopies(inputs: unknown): string[] {
     const { source, destination } = input ?? {};
     if (typeof source !== "string" || typeof destination !== "string" || destination.trim() === "") return [];
     return [`cp -- ${shellQuote(source)} ${shellQuote(destination)}`];
+  });
+}
+
+/**
+ * CopyFolder and MoveFolder put what the `source` folder holds in the `destination` folder, which they create; a
+ * destination ending in `/` gets a folder of the source's name instead. Read as `cp -rT` or `mv -T` for the first,
+ * plain `cp -r` or `mv` for the second, the source marked a folder by a trailing slash: a folder placed in root's .ssh
+ * or sshd's configuration then counts as the same command in a script does.
+ */
+function folderCopies(inputs: unknown, command: "cp -r" | "mv"): string[] {
+  return list(inputs).flatMap((raw) => {
+    const { source, destination } = obj(raw) ?? {};
+    if (typeof source !== "string" || typeof destination !== "string") return [];
+    if (source.trim() === "" || destination.trim() === "") return [];
+    const folder = `${source.replace(/\/+$/, "")}/`;
+    const named = destination.endsWith("/") ? "" : " -T";
+    return [`${command}${named} -- ${shellQuote(folder)} ${shellQuote(destination)}`];
   });
 }
 

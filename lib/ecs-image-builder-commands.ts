@@ -2,7 +2,9 @@
 // and bakes what they change into the image. Commands come in two syntaxes: Dockerfile lines (Linux only), whose
 // `RUN <command>` runs a shell command, or a YAML document whose `Tasks` with action RunShellCommand run their
 // `commandContent`. Neither syntax writes a file from inline text: COPY takes a file or a URL, the YAML tasks that
-// move files (OSSDownload, WebDownload) fetch them. Content may be hostile: nothing here throws, whatever its shape.
+// move files (OSSDownload, WebDownload) fetch them. The Dockerfile syntax builds an ECS image, not a container image:
+// CMD, ENTRYPOINT and HEALTHCHECK are not commands it is known to document, so such lines are left unread. Content
+// may be hostile: nothing here throws, whatever its shape.
 import { dockerfileScripts } from "./dockerfile-scripts";
 import { scriptsInOrder } from "./script-sequence";
 import { lowerName, mappingsIn, parseMapping } from "./structured-documents";
@@ -13,11 +15,14 @@ import { obj } from "./values";
 const RUN_SHELL_COMMAND = "runshellcommand";
 /** Only text naming `Tasks` can be the YAML syntax: Dockerfile lines are never handed to the YAML parser. */
 const MAY_BE_TASKS = /\bTasks\b/;
+const ALIBABA_SYNTAX = { startInstructions: false };
 
 /** The shell commands of image-builder content, in the order they run, as the scripts to read. */
 export function imageBuilderShellScripts(content: string): string[] {
   const doc = MAY_BE_TASKS.test(content) ? parseMapping(content) : undefined;
-  return doc && Object.hasOwn(doc, "Tasks") ? taskScripts(doc) : scriptsInOrder(dockerfileScripts(content));
+  return doc && Object.hasOwn(doc, "Tasks")
+    ? taskScripts(doc)
+    : scriptsInOrder(dockerfileScripts(content, ALIBABA_SYNTAX));
 }
 
 /**

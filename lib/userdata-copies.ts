@@ -8,20 +8,83 @@ const COPIES = new Set(["cp", "mv", "install", "ln", "rsync", "scp"]);
 const TARGET_OPTION = new Set(["cp", "mv", "install", "ln"]);
 /** Short options of cp and the like that take a value. */
 const CP_VALUES = "St";
+/**
+ * Commands that copy whole folders when told to: the short options that say so (in a group, up to a letter that
+ * takes a value), and the long ones. mv moves a folder as it moves a file, unasked.
+ */
+const FOLDER_OPTIONS: Record<string, { letters: string; long: string[]; values: string }> = {
+  cp: { letters: "rRa", long: ["--recursive", "--archive"], values: CP_VALUES },
+  rsync: { letters: "ra", long: ["--recursive", "--archive"], values: "BefMT" },
+  scp: { letters: "r", long: [], values: "cDFiJloPSX" },
+};
+/** `-T`: the source becomes the destination itself rather than going inside it. */
+const NO_TARGET = new Set(["cp", "mv"]);
+
+export interface Copy {
+  /**
+   * What is copied: the operands, then, when whole folders may be copied, what lies below each (`dir/*`), so that a
+   * file written there counts where the copy puts it.
+   */
+  sources: string[];
+  destination: string;
+  /** Set when the command may copy whole folders. */
+  folders?: FolderCopy;
+}
+
+export interface FolderCopy {
+  /** The sources as named. */
+  operands: string[];
+  /** The command says its sources are folders (`cp -r`, `rsync -a`, `mv -T`, `mv dir/`), not only that they may be. */
+  explicit: boolean;
+  /** What the folders hold lands in the destination itself (`cp -T`, `cp dir/.`, rsync's `dir/`). */
+  contentsOnly: boolean;
+}
 
 /** `cp src… dest`, `cp -t dest src…`: the sources and the destination, or undefined for another command. */
-export function copyOperands(name: string, args: string[]): { sources: string[]; destination: string } | undefined {
+export function copyOperands(name: string, args: string[]): Copy | undefined {
   if (name === "mount") return bindMount(args);
   if (!COPIES.has(name)) return undefined;
   const target = TARGET_OPTION.has(name) ? optionValues(args, "-t", "--target-directory", CP_VALUES) : [];
   const operands = args.filter((a) => !a.startsWith("-"));
   if (target.length === 0 && operands.length < 2) return undefined;
   const destination = target[0] ?? operands[operands.length - 1];
-  return { sources: target.length > 0 ? operands : operands.slice(0, -1), destination };
+  const sources = target.length > 0 ? operands : operands.slice(0, -1);
+  const folders = folderCopy(name, args, sources);
+  if (!folders) return { sources, destination };
+  // A pattern already stands for what lies below its folder.
+  const below = sources.filter((s) => s !== "" && !/[*?[]/.test(s)).map((s) => `${s.replace(/\/+\.?$/, "")}/*`);
+  return { sources: [...sources, ...below], destination, folders };
+}
+
+/** Whether, and how, the command copies whole folders; undefined when it copies files only. */
+function folderCopy(name: string, args: string[], sources: string[]): FolderCopy | undefined {
+  const options = FOLDER_OPTIONS[name];
+  const recursive = options !== undefined && hasOption(args, options.letters, options.long, options.values);
+  if (!recursive && name !== "mv") return undefined;
+  const noTarget = NO_TARGET.has(name) && hasOption(args, "T", ["--no-target-directory"], CP_VALUES);
+  const contents = name === "rsync" ? /\/$/ : /\/\.$/;
+  return {
+    operands: sources,
+    explicit: recursive || noTarget || sources.some((s) => s.endsWith("/")),
+    contentsOnly: noTarget || sources.some((s) => contents.test(s) || s === "."),
+  };
+}
+
+/** Whether `args` hold one of the short options `letters` (alone or in a group) or one of the long ones. */
+function hasOption(args: string[], letters: string, long: string[], values: string): boolean {
+  return args.some((a) => {
+    if (a.startsWith("--")) return long.includes(a);
+    if (!a.startsWith("-")) return false;
+    for (const c of a.slice(1)) {
+      if (letters.includes(c)) return true;
+      if (values.includes(c)) return false;
+    }
+    return false;
+  });
 }
 
 /** `mount --bind src dest`, `mount -o bind,ro src dest`: src shows where dest was. */
-function bindMount(args: string[]): { sources: string[]; destination: string } | undefined {
+function bindMount(args: string[]): Copy | undefined {
   let bind = false;
   const operands: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -33,5 +96,9 @@ function bindMount(args: string[]): { sources: string[]; destination: string } |
     else if (a === "--bind" || a === "--rbind" || a === "-B") bind = true;
     else if (!a.startsWith("-")) operands.push(a);
   }
-  return bind && operands.length === 2 ? { sources: [operands[0]], destination: operands[1] } : undefined;
+  if (!bind || operands.length !== 2) return undefined;
+  // Mounted over a folder, a folder's contents become that folder's.
+  const [source, destination] = operands;
+  const folders = { operands: [source], explicit: true, contentsOnly: true };
+  return { sources: [source, `${source.replace(/\/+$/, "")}/*`], destination, folders };
 }

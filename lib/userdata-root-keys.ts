@@ -1,6 +1,6 @@
 // Whether a command writes root's authorized_keys. Only the destination counts: copying root's keys elsewhere,
 // counting them or truncating them plants nothing.
-import { copyOperands } from "./userdata-copies";
+import { Copy, copyOperands } from "./userdata-copies";
 import { streamEdit } from "./userdata-editors";
 import { writtenText } from "./userdata-sed-edits";
 import { argumentsOf, commandName, isBareExec, isWriteRedirection, optionValues, Word } from "./userdata-words";
@@ -9,7 +9,10 @@ import { argumentsOf, commandName, isBareExec, isWriteRedirection, optionValues,
 const ROOT_HOME = String.raw`(?:/root|~root|~|\$HOME|\$\{HOME\})/+\.ssh`;
 const ROOT_KEYS = new RegExp(String.raw`^${ROOT_HOME}/+authorized_keys2?$`);
 const ROOT_SSH_DIR = new RegExp(String.raw`^${ROOT_HOME}/*$`);
+const ROOT_HOME_DIR = /^(?:\/root|~root|~|\$HOME|\$\{HOME\})\/*$/;
 const KEYS_FILE = /(?:^|\/)authorized_keys2?$/;
+/** The longest file name Linux allows. */
+const MAX_NAME = 255;
 
 export function isRootKeysPath(path: string): boolean {
   return ROOT_KEYS.test(path);
@@ -75,7 +78,53 @@ function redirectsToRootKeys(words: Word[]): boolean {
   return words.some((w, i) => isWriteRedirection(w.op) && isRootKeysPath(words[i + 1]?.text ?? ""));
 }
 
-/** A copy whose destination is root's keys, or root's .ssh for a file named so. */
-function copiesToRootKeys({ sources, destination }: { sources: string[]; destination: string }): boolean {
-  return isRootKeysPath(destination) || (ROOT_SSH_DIR.test(destination) && sources.some((s) => KEYS_FILE.test(s)));
+/**
+ * A copy whose destination is root's keys, or root's .ssh for a file named so. What a folder holds is not in the
+ * text, so a folder copied into root's .ssh counts as planting keys: it lands inside the .ssh, or becomes it when
+ * there is none yet (a container image's root often has none). Copied into root's home, it counts when it may be a
+ * .ssh, or when its contents land there (`cp -rT`, `dir/.`, rsync's `dir/`).
+ */
+function copiesToRootKeys({ sources, destination, folders }: Copy): boolean {
+  if (isRootKeysPath(destination)) return true;
+  if (ROOT_SSH_DIR.test(destination)) return sources.some((s) => KEYS_FILE.test(s)) || folders?.explicit === true;
+  return (
+    folders !== undefined &&
+    ROOT_HOME_DIR.test(destination) &&
+    (folders.contentsOnly || folders.operands.some(mayBeSshFolder))
+  );
+}
+
+/** A source named .ssh, or a pattern that may match it (bash's with dotglob set; AWSTOE's matches leading dots). */
+function mayBeSshFolder(source: string): boolean {
+  const name = source.replace(/\/+$/, "").split("/").pop() ?? "";
+  return name === ".ssh" || (/[*?[]/.test(name) && globMayMatch(name, ".ssh"));
+}
+
+/**
+ * Whether a shell pattern may match `text`: `*` and `?` as the shell reads them, a bracket expression as any one
+ * character. Walked with the last star to fall back on, so time is the pattern's length times the text's.
+ */
+function globMayMatch(pattern: string, text: string): boolean {
+  // No file name is longer; a longer pattern is not taken apart (its bracket expressions would cost its square).
+  if (pattern.length > MAX_NAME) return true;
+  const tokens = pattern.match(/\[!?\]?[^\]]*\]|[^]/g) ?? [];
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    const token = tokens[p];
+    if (token === "*") {
+      star = p++;
+      resume = t;
+    } else if (token !== undefined && (token === "?" || token.length > 1 || token === text[t])) {
+      p++;
+      t++;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++resume;
+    } else return false;
+  }
+  while (tokens[p] === "*") p++;
+  return p === tokens.length;
 }

@@ -20,8 +20,8 @@ export function ec2ImageBuilderComponentCheck(): Check<unknown> {
 }
 
 /**
- * An EC2 Image Builder container recipe's Dockerfile: its RUN instructions and the files it writes from
- * here-documents. A container image that lets root in by password has the weakness wherever it runs sshd. Windows
+ * An EC2 Image Builder container recipe's Dockerfile: its RUN instructions, the commands its CMD, ENTRYPOINT and
+ * HEALTHCHECK run when the container starts, and the files it writes from here-documents or copies in. A container image that lets root in by password has the weakness wherever it runs sshd. Windows
  * containers (`platformOverride`) run cmd or PowerShell; a Dockerfile given by `dockerfileTemplateUri` lives in S3.
  */
 export function ec2ContainerRecipeCheck(): Check<unknown> {

@@ -134,11 +134,11 @@ describe("adversarial EC2 Image Builder components", () => {
       violations: 1,
     },
     {
-      // Whether a folder copied into root's .ssh plants keys depends on what the folder holds: left open.
-      name: "CopyFolder of a folder to root's .ssh is not judged",
+      // A folder copied into root's .ssh lands whatever it holds there, authorized_keys included.
+      name: "CopyFolder of a folder to root's .ssh",
       type: COMPONENT,
       props: toe([step("CopyFolder", [{ source: "/tmp/keys/", destination: "/root/.ssh" }])]),
-      violations: 0,
+      violations: 1,
     },
     {
       name: "CopyFile of a vetted sshd_config into place is no finding",
