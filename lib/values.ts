@@ -64,12 +64,16 @@ export function strings(v: unknown): string[] {
   return list(v).filter((x): x is string => typeof x === "string");
 }
 
-/** Booleans may arrive as strings (any case) from some providers and from hand-written fixtures. */
+/**
+ * Booleans may arrive as strings (any case) from some providers and from hand-written fixtures; "1" and "0" are
+ * read as Terraform's type conversion reads them for a bool field.
+ */
 export function bool(v: unknown): boolean | undefined {
   if (typeof v === "boolean") return v;
   if (typeof v !== "string") return undefined;
   const text = v.trim().toLowerCase();
-  return text === "true" ? true : text === "false" ? false : undefined;
+  if (text === "true" || text === "1") return true;
+  return text === "false" || text === "0" ? false : undefined;
 }
 
 export function num(v: unknown): number | undefined {

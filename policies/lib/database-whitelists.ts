@@ -14,22 +14,40 @@ export interface DatabaseConfig {
 /** Whitelist entries meaning "anyone" in Alibaba Cloud database consoles and APIs. */
 const WILDCARDS = new Set(["%", "*", "0.0.0.0"]);
 
+/** Separators between entries: commas as documented, and the semicolons and blanks hand-written lists slip in. */
+const SEPARATORS = /[,;\s]+/;
+
 const opens = (findings: Finding[]) => findings.some((f) => !f.unverifiable);
 
-/** Whitelist fields hold lists of strings, each of which may itself be comma-separated. */
+/**
+ * Whitelist fields hold lists of strings, each of which may itself hold several entries. Known open entries are a
+ * violation even when other entries are unknown at preview; only an otherwise closed list with unknowns is a note.
+ */
 export function whitelistFindings(field: string, value: unknown, c: DatabaseConfig): Finding[] {
   if (isUnknown(value)) return [unverifiable(field)];
-  const entries = strings(value).flatMap((s) => (isUnknown(s) ? [s] : s.split(",").map((x) => x.trim())));
-  if (entries.some(isUnknown)) return [unverifiable(`an entry of ${field}`)];
+  const all = strings(value).flatMap((s) => (isUnknown(s) ? [s] : s.split(SEPARATORS).filter((x) => x !== "")));
+  const entries = all.filter((e) => !isUnknown(e));
   const opts = { allow: c.allowCidrs, minPrefixV4: c.minPublicPrefixV4, minPrefixV6: c.minPublicPrefixV6 };
+  // Wildcard patterns are judged as the blocks they match and reported as written.
+  const others = entries.filter((e) => !WILDCARDS.has(e));
+  const written = new Map(others.map((e) => [wildcardCidr(e) ?? e, e]));
   const open = [
     ...entries.filter((e) => WILDCARDS.has(e)),
-    ...internetSources(
-      entries.filter((e) => !WILDCARDS.has(e)),
-      opts,
-    ),
+    ...internetSources([...written.keys()], opts).map((e) => written.get(e) ?? e),
   ];
-  return open.length > 0 ? [violation(`${field} admits the internet or a broad public range: ${open.join(", ")}`)] : [];
+  if (open.length > 0) return [violation(`${field} admits the internet or a broad public range: ${open.join(", ")}`)];
+  return entries.length < all.length ? [unverifiable(`an entry of ${field}`)] : [];
+}
+
+/** A dotted pattern with wildcard octets (`*.*.*.*`, `10.%.%.%`) as the block it matches; undefined otherwise. */
+function wildcardCidr(entry: string): string | undefined {
+  const octets = entry.split(".");
+  if (octets.length > 4 || !octets.some((o) => o === "*" || o === "%")) return undefined;
+  const first = octets.findIndex((o) => o === "*" || o === "%");
+  const fixed = octets.slice(0, first);
+  if (!fixed.every((o) => /^\d{1,3}$/.test(o)) || !octets.slice(first).every((o) => o === "*" || o === "%"))
+    return undefined;
+  return `${[...fixed, ...Array(4 - first).fill("0")].join(".")}/${8 * first}`;
 }
 
 export interface WhitelistGroups {

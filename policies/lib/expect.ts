@@ -1,6 +1,6 @@
 // Field expectations for rules that compare settings to a required value: one line per field in the rule file,
 // with unknowns at any level of the path reported instead of guessed.
-import { isUnknown, obj } from "../../lib/values";
+import { bool, isUnknown, num, obj } from "../../lib/values";
 import { Finding, unverifiable, violation } from "./findings";
 
 export interface Expectation {
@@ -34,6 +34,7 @@ export function expectAll(props: Record<string, unknown>, expectations: readonly
 }
 
 /** Numbers as providers send them (numbers, occasionally numeric strings). */
-export const atLeast = (min: number) => (v: unknown) => Number(v) >= min && v !== null && v !== "" && v !== undefined;
-export const isTrue = (v: unknown) => v === true || v === "true";
-export const notFalse = (v: unknown) => v !== false && v !== "false";
+export const atLeast = (min: number) => (v: unknown) => (num(v) ?? -Infinity) >= min;
+/** Booleans as providers send them: a string in any case ("True", "FALSE", "0") means the same as the boolean. */
+export const isTrue = (v: unknown) => bool(v) === true;
+export const notFalse = (v: unknown) => bool(v) !== false;

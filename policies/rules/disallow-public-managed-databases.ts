@@ -87,13 +87,13 @@ export const disallowPublicManagedDatabases = defineResourceRule<DatabaseConfig>
   metadata: {
     name: "disallow-public-managed-databases",
     description:
-      "Managed databases must not be reachable from the internet: no RDS, Aurora (including Limitless shard groups), Redshift (including Serverless), Neptune (including Neptune Analytics graphs), Lightsail or Timestream for InfluxDB (instances and clusters) publicly accessible endpoint, no OpenSearch or Elasticsearch domain (or domain policy) outside a VPC whose access policy lets anyone in without a narrowing aws:SourceIp or aws:SourceVpc condition, and no Alibaba Cloud RDS (including replicas, clones and DR instances), PolarDB (including whitelist groups and applications), Redis (KVStore, Tair), MongoDB (including Serverless), AnalyticDB (MySQL including Lake and the older cluster, PostgreSQL including elastic instances, whitelist resources and Supabase projects), ClickHouse (including Enterprise whitelists), SelectDB, HBase, Lindorm, Cassandra, Graph Database or Elasticsearch (public endpoint and public Kibana) whitelist entry, nor RDS, PolarDB, Redis or MongoDB global whitelist template entry, that is 0.0.0.0/0, a wildcard, or a public range broader than /24.",
+      "Managed databases must not be reachable from the internet: no RDS, Aurora (including Limitless shard groups), Redshift (including Serverless), Neptune (including Neptune Analytics graphs), Lightsail or Timestream for InfluxDB (instances and clusters) publicly accessible endpoint, no OpenSearch or Elasticsearch domain (or domain policy) outside a VPC whose access policy lets anyone in without a narrowing aws:SourceIp or aws:SourceVpc condition, and no Alibaba Cloud RDS (including replicas, clones and DR instances), PolarDB (including whitelist groups and applications), Redis (KVStore, Tair), MongoDB (including Serverless), AnalyticDB (MySQL including Lake and the older cluster, PostgreSQL including elastic instances, whitelist resources and Supabase projects), ClickHouse (including Enterprise whitelists), SelectDB, HBase, Lindorm (both instance resources), Cassandra, Graph Database or Elasticsearch (public endpoint and public Kibana) whitelist entry, nor RDS, PolarDB, Redis or MongoDB global whitelist template entry, that is 0.0.0.0/0, a wildcard (%, *, 0.0.0.0, *.*.*.*), or a public range broader than /24, however the entries are separated (commas, semicolons or blanks) and even when other entries are unknown at preview.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
       "AWS: set publiclyAccessible (publicConnectivity on Neptune Analytics) to false and reach the database from the application's security group.",
       "AWS OpenSearch / Elasticsearch: place the domain in a VPC (vpcOptions) or limit accessPolicies to IAM principals or an aws:SourceIp condition with exact addresses; prefer accessPolicies on the Domain to a separate DomainPolicy, which cannot show the VPC placement.",
-      "Alibaba Cloud: replace 0.0.0.0/0 in securityIps / securityIpLists / ipWhite / ipWhiteLists / publicWhitelists / kibanaWhitelists, in whitelist groups and in global whitelist templates (ipWhiteList, globalIpList, globalSecurityIpList) with the VPC or vSwitch CIDR of the application tier.",
+      "Alibaba Cloud: replace 0.0.0.0/0 in securityIps / securityIpLists / ipWhite / ipWhiteLists / publicWhitelists / kibanaWhitelists, in whitelist groups (including Lindorm whiteIpLists) and in global whitelist templates (ipWhiteList, globalIpList, globalSecurityIpList) with the VPC or vSwitch CIDR of the application tier.",
       "Use a bastion, VPN or private link for administrator access; list exact partner addresses via allowCidrs.",
     ],
     controls: [
@@ -167,6 +167,8 @@ export const disallowPublicManagedDatabases = defineResourceRule<DatabaseConfig>
     // Wide-column, graph and search stores.
     "alicloud:hbase/instance:Instance": whitelists(["ipWhite"]),
     "alicloud:lindorm/instance:Instance": whitelists(["ipWhiteLists"]),
+    // The newer Lindorm resource holds named whitelist groups, each one comma-separated string.
+    "alicloud:lindorm/instanceV2:InstanceV2": whitelists([], [{ field: "whiteIpLists", entries: "ipList" }]),
     "alicloud:cassandra/cluster:Cluster": whitelists(["ipWhite"]),
     "alicloud:graphdatabase/dbInstance:DbInstance": whitelists(
       [],

@@ -1,16 +1,17 @@
-import { isUnknown } from "../../lib/values";
-import { expectAll } from "../lib/expect";
+import { bool, isUnknown, num } from "../../lib/values";
+import { expectAll, isTrue } from "../lib/expect";
 import { unverifiable, violation } from "../lib/findings";
 import { Check, defineResourceRule } from "../lib/rule";
 
 interface VaultLockConfig {
   minRetentionDays: number;
+  maxChangeableForDays: number;
 }
 
 /** forceDestroy deletes every recovery point when the vault is destroyed: exactly what a ransomware crew wants. */
 const awsVault: Check<VaultLockConfig> = (p) => {
   if (isUnknown(p.forceDestroy)) return [unverifiable("forceDestroy")];
-  return p.forceDestroy === true || p.forceDestroy === "true"
+  return bool(p.forceDestroy) === true
     ? [violation("forceDestroy is true: destroying the vault deletes its recovery points")]
     : [];
 };
@@ -20,8 +21,30 @@ const hbrVault: Check<VaultLockConfig> = (p) =>
   expectAll(p, [
     {
       path: "wormEnabled",
-      ok: (v) => v === true || v === "true",
+      ok: isTrue,
       problem: () => "backups are not immutable and can be deleted by an administrator",
+    },
+  ]);
+
+/** Whether the lock is in compliance mode and leaves its grace period (when it can still be deleted) soon enough. */
+function gracePeriod(v: unknown, max: number): string | undefined {
+  const days = num(v);
+  if (days === undefined || days < 3) return "the lock is in governance mode and can be removed by an administrator";
+  if (days > max) return `an administrator can remove the lock for ${days} days; keep the grace period at most ${max}`;
+  return undefined;
+}
+
+const awsLock: Check<VaultLockConfig> = (p, { config }) =>
+  expectAll(p, [
+    {
+      path: "changeableForDays",
+      ok: (v) => gracePeriod(v, config.maxChangeableForDays) === undefined,
+      problem: () => gracePeriod(p.changeableForDays, config.maxChangeableForDays) ?? "",
+    },
+    {
+      path: "minRetentionDays",
+      ok: (v) => (num(v) ?? 0) >= config.minRetentionDays,
+      problem: () => `recovery points may be deleted before ${config.minRetentionDays} days`,
     },
   ]);
 
@@ -30,11 +53,11 @@ export const requireBackupVaultLockCompliance = defineResourceRule<VaultLockConf
   metadata: {
     name: "require-backup-vault-lock-compliance",
     description:
-      "AWS Backup vault locks must be in compliance mode (changeableForDays set) with a minimum retention, so no one, including an attacker with admin rights, can delete recovery points early; AWS Backup vaults must not set forceDestroy; Alibaba Cloud HBR vaults must enable immutable backup (wormEnabled).",
+      "AWS Backup vault locks must be in compliance mode (changeableForDays set) with a grace period of at most maxChangeableForDays (30 by default; the lock can be deleted until it ends) and a minimum retention, so no one, including an attacker with admin rights, can delete recovery points early; AWS Backup vaults must not set forceDestroy; Alibaba Cloud HBR vaults must enable immutable backup (wormEnabled).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
-      "Set changeableForDays (at least 3) to create the lock in compliance mode; after that grace period it cannot be removed.",
+      "Set changeableForDays (at least 3, at most the configured maxChangeableForDays) to create the lock in compliance mode; after that grace period it cannot be removed.",
       "Set minRetentionDays to at least the configured minimum (7 by default).",
       "Remove forceDestroy (or set it to false) on aws.backup.Vault.",
       "Set wormEnabled: true on alicloud.hbr.Vault.",
@@ -44,22 +67,18 @@ export const requireBackupVaultLockCompliance = defineResourceRule<VaultLockConf
   },
   configSchema: {
     minRetentionDays: { type: "integer", minimum: 1, description: "Smallest acceptable minRetentionDays (7)." },
+    maxChangeableForDays: {
+      type: "integer",
+      minimum: 3,
+      description: "Longest acceptable changeableForDays, the grace period in which the lock can be deleted (30).",
+    },
   },
-  parseConfig: (r) => ({ minRetentionDays: r.integer("minRetentionDays", 7, 1, 36500) }),
+  parseConfig: (r) => ({
+    minRetentionDays: r.integer("minRetentionDays", 7, 1, 36500),
+    maxChangeableForDays: r.integer("maxChangeableForDays", 30, 3, 36500),
+  }),
   checks: {
-    "aws:backup/vaultLockConfiguration:VaultLockConfiguration": (p, ctx) =>
-      expectAll(p, [
-        {
-          path: "changeableForDays",
-          ok: (v) => typeof v === "number" && v >= 3,
-          problem: () => "the lock is in governance mode and can be removed by an administrator",
-        },
-        {
-          path: "minRetentionDays",
-          ok: (v) => typeof v === "number" && v >= ctx.config.minRetentionDays,
-          problem: () => `recovery points may be deleted before ${ctx.config.minRetentionDays} days`,
-        },
-      ]),
+    "aws:backup/vaultLockConfiguration:VaultLockConfiguration": awsLock,
     "aws:backup/vault:Vault": awsVault,
     "alicloud:hbr/vault:Vault": hbrVault,
   },

@@ -112,13 +112,13 @@ export const requireCloudtrailMultiRegionValidation = defineResourceRule<unknown
   metadata: {
     name: "require-cloudtrail-multi-region-validation",
     description:
-      "CloudTrail trails must cover all regions, record all management events (read and write, no excluded sources), validate log files (tamper evidence) and keep logging on.",
+      "CloudTrail trails must cover all regions and global services (IAM, STS, console sign-in), record all management events (read and write, no excluded sources), validate log files (tamper evidence) and keep logging on (a boolean given as a string, in any case or as 1/0, counts as that boolean).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       "Set isMultiRegionTrail: true so activity in unused regions is recorded too.",
       "Set enableLogFileValidation: true so altered or deleted log files are detectable.",
-      "Leave enableLogging unset or true.",
+      "Leave enableLogging and includeGlobalServiceEvents unset or true.",
       'Record all management events: leave eventSelectors unset, or keep one with readWriteType "All", includeManagementEvents true and no excludeManagementEventSources; with advancedEventSelectors, keep a selector with eventCategory Equals ["Management"] and no readOnly filter.',
     ],
     controls: [
@@ -137,6 +137,11 @@ export const requireCloudtrailMultiRegionValidation = defineResourceRule<unknown
         { path: "isMultiRegionTrail", ok: isTrue, problem: () => "events in other regions are not recorded" },
         { path: "enableLogFileValidation", ok: isTrue, problem: () => "tampered log files cannot be detected" },
         { path: "enableLogging", ok: notFalse, problem: () => "the trail records nothing" },
+        {
+          path: "includeGlobalServiceEvents",
+          ok: notFalse,
+          problem: () => "IAM, STS and console sign-in events (global services) are not recorded",
+        },
       ]),
       ...managementEventFindings(p),
     ],

@@ -1,4 +1,4 @@
-import { isUnknown, num, obj } from "../../lib/values";
+import { bool, isUnknown, list, num, obj } from "../../lib/values";
 import { classifyBucket } from "../lib/evidence";
 import { at, expectAll, show } from "../lib/expect";
 import { Finding, unverifiable, violation } from "../lib/findings";
@@ -6,25 +6,31 @@ import { Check, defineResourceRule, Remedy } from "../lib/rule";
 
 function forceDestroyFindings(p: Record<string, unknown>): Finding[] {
   if (isUnknown(p.forceDestroy)) return [unverifiable("forceDestroy")];
-  return p.forceDestroy === true ? [violation("forceDestroy is true: deleting the stack deletes the evidence")] : [];
+  return bool(p.forceDestroy) === true
+    ? [violation("forceDestroy is true: deleting the stack deletes the evidence")]
+    : [];
 }
 
-/** Object Lock is enabled either by the bucket flag or by the legacy inline configuration. */
+/** Modes of the deprecated inline default retention: Bucket's single rule and BucketV2's list of rules. */
+function inlineModes(p: Record<string, unknown>): unknown[] {
+  const single = at(p, "objectLockConfiguration.rule.defaultRetention.mode");
+  const rules = list(at(p, "objectLockConfiguration.rules"));
+  const listed = rules.flatMap((r) => list(obj(r)?.defaultRetentions).map((d) => obj(d)?.mode));
+  return [single, ...listed];
+}
+
+/**
+ * Object Lock itself can be enabled by the bucket flag, the inline configuration or a separate
+ * BucketObjectLockConfiguration, which only the stack is able to see: require-evidence-s3-default-retention judges it.
+ */
 const s3Bucket: Check<unknown> = (p, ctx) => {
   const kind = classifyBucket(p, ctx.name);
   if (kind === "unknown") return [unverifiable("tags", "cannot tell whether the bucket holds evidence")];
   if (kind === "other") return [];
   const findings = forceDestroyFindings(p);
-  const flag = p.objectLockEnabled;
-  const inline = at(p, "objectLockConfiguration.objectLockEnabled");
-  if (isUnknown(flag) || isUnknown(inline)) findings.push(unverifiable("objectLockEnabled"));
-  else if (flag !== true && inline !== "Enabled")
-    findings.push(violation("objectLockEnabled is not true: evidence and backups can be overwritten or deleted"));
-  const inlineMode = at(p, "objectLockConfiguration.rule.defaultRetention.mode");
-  if (typeof inlineMode === "string" && !isUnknown(inlineMode) && inlineMode !== "COMPLIANCE")
-    findings.push(
-      violation(`objectLockConfiguration default mode is "${inlineMode}": only COMPLIANCE cannot be lifted`),
-    );
+  for (const mode of inlineModes(p))
+    if (typeof mode === "string" && !isUnknown(mode) && mode !== "COMPLIANCE")
+      findings.push(violation(`objectLockConfiguration default mode is "${mode}": only COMPLIANCE cannot be lifted`));
   return findings;
 };
 
@@ -69,25 +75,25 @@ const ossWorm: Check<unknown> = (p) => {
   else if (p.status !== "Locked")
     findings.push(violation(`status is ${show(p.status)}: an unlocked (InProgress) WORM policy can be deleted`));
   if (isUnknown(p.retentionPeriodInDays)) findings.push(unverifiable("retentionPeriodInDays"));
-  else if (!(typeof p.retentionPeriodInDays === "number" && p.retentionPeriodInDays >= 1))
+  else if (!positive(p.retentionPeriodInDays))
     findings.push(violation("retentionPeriodInDays is not set: objects are not retained"));
   return findings;
 };
 
 /** Only evidence buckets are changed: forceDestroy goes to false, nothing else. */
 const noForceDestroy: Remedy<unknown> = (p, ctx) =>
-  classifyBucket(p, ctx.name) === "evidence" && p.forceDestroy === true ? { forceDestroy: false } : undefined;
+  classifyBucket(p, ctx.name) === "evidence" && bool(p.forceDestroy) === true ? { forceDestroy: false } : undefined;
 
 /** Case steps 4-5: the company recovered from backups and investigated from 1.2 TB of evidence. */
 export const requireEvidenceBucketImmutability = defineResourceRule<unknown>({
   metadata: {
     name: "require-evidence-bucket-immutability",
     description:
-      'Evidence and backup buckets (tag hardening:evidence or hardening:backup = "true", another tag naming evidence/forensic/backup, or such a bucket or resource name) must have S3 Object Lock and no forceDestroy; an S3 Object Lock configuration of a bucket so named must default to COMPLIANCE mode with a positive retention (require-evidence-s3-default-retention checks every evidence bucket); OSS WORM policies must be Locked with a retention period.',
+      'Evidence and backup buckets (tag hardening:evidence or hardening:backup = "true", another tag naming evidence/forensic/backup, or such a bucket or resource name) must not set forceDestroy, and an inline S3 Object Lock default retention must be COMPLIANCE; an S3 Object Lock configuration of a bucket so named must default to COMPLIANCE mode with a positive retention (require-evidence-s3-default-retention requires Object Lock with a COMPLIANCE default retention on every evidence bucket, however it is enabled); OSS WORM policies must be Locked with a retention period.',
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
-      "S3: create the bucket with objectLockEnabled: true and add a BucketObjectLockConfiguration with mode COMPLIANCE.",
+      "S3: add a BucketObjectLockConfiguration with mode COMPLIANCE (with versioning it enables Object Lock; objectLockEnabled: true on the bucket also does).",
       'OSS: add an oss.BucketWorm with status "Locked" and retentionPeriodInDays.',
       "Remove forceDestroy (or set it to false) on the bucket; enforcementLevel remediate does this automatically.",
     ],

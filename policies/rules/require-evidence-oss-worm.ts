@@ -1,11 +1,14 @@
 import { GenericResource } from "../../lib/reachability";
 import { isUnknown, num } from "../../lib/values";
-import { classifyBucket } from "../lib/evidence";
 import { unverifiable } from "../lib/findings";
+import { objectWormProblem } from "../lib/oss-object-worm";
 import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
+import { holdsEvidence, OSS_TRAILS } from "../lib/trail-buckets";
 
 const BUCKET = "alicloud:oss/bucket:Bucket";
 const WORM = "alicloud:oss/bucketWorm:BucketWorm";
+/** Object-level retention (a default COMPLIANCE retention for new objects), the other form OSS WORM takes. */
+const OBJECT_WORM = "alicloud:oss/bucketObjectWormConfiguration:BucketObjectWormConfiguration";
 
 interface Config {
   minRetentionDays: number;
@@ -15,8 +18,7 @@ interface Config {
  * A bucket's WORM policies against the minimum: a one-day lock lets the evidence be deleted the next day, so a
  * policy counts only when it keeps objects at least `min` days (the same bar as S3's default retention).
  */
-function retentionFinding(b: GenericResource, worms: GenericResource[], min: number): StackFinding | undefined {
-  if (worms.length === 0) return { urn: b.urn, message: `evidence bucket ${b.name} has no WORM retention policy` };
+function wormFinding(b: GenericResource, worms: GenericResource[], min: number): StackFinding | undefined {
   const days = worms.map((w) => w.inputs.retentionPeriodInDays);
   if (days.some((d) => (num(d) ?? 0) >= min)) return undefined;
   if (days.some(isUnknown))
@@ -31,24 +33,54 @@ function retentionFinding(b: GenericResource, worms: GenericResource[], min: num
   };
 }
 
+/** A bucket has one object WORM configuration: when several resources set it the last applied wins, so all count. */
+function objectWormFinding(b: GenericResource, configs: GenericResource[], min: number): StackFinding | undefined {
+  const verdicts = configs.map((c) => objectWormProblem(c.inputs, min));
+  const problems = verdicts.flatMap((v) => (v?.problem ? [`object WORM configuration ${v.problem}`] : []));
+  if (problems.length > 0) return { urn: b.urn, message: `evidence bucket ${b.name}: ${problems.join("; ")}` };
+  const unknown = verdicts.find((v) => v?.unknown)?.unknown;
+  return unknown ? { urn: b.urn, ...unverifiable(unknown, `object WORM of evidence bucket ${b.name}`) } : undefined;
+}
+
+/**
+ * Either form protects the bucket. With neither compliant there is one finding: a note when a form unknown at
+ * preview may yet protect it, else the first form's violation.
+ */
+function retentionFinding(
+  b: GenericResource,
+  worms: GenericResource[],
+  configs: GenericResource[],
+  min: number,
+): StackFinding | undefined {
+  if (worms.length === 0 && configs.length === 0)
+    return { urn: b.urn, message: `evidence bucket ${b.name} has no WORM retention policy` };
+  const forms: (StackFinding | undefined)[] = [];
+  if (worms.length > 0) forms.push(wormFinding(b, worms, min));
+  if (configs.length > 0) forms.push(objectWormFinding(b, configs, min));
+  if (forms.includes(undefined)) return undefined;
+  const found = forms as StackFinding[];
+  return found.find((f) => f.unverifiable) ?? found[0];
+}
+
 /** Case steps 4-5: evidence and backups must survive an attacker who holds the account. */
 export const requireEvidenceOssWorm = defineStackRule<Config>({
   metadata: {
     name: "require-evidence-oss-worm",
     description:
-      "Every OSS bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability) must have an oss.BucketWorm retention policy in the stack that keeps objects at least minRetentionDays (30 by default).",
+      "Every OSS bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of an ActionTrail trail) must have, in the stack, an oss.BucketWorm retention policy or an oss.BucketObjectWormConfiguration (enabled, COMPLIANCE default retention) that keeps objects at least minRetentionDays (30 by default).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       'Add an alicloud.oss.BucketWorm with bucket set to the bucket, status "Locked" and retentionPeriodInDays.',
       "Raise retentionPeriodInDays to at least the configured minRetentionDays.",
+      'Or add an alicloud.oss.BucketObjectWormConfiguration with objectWormEnabled "Enabled" and rule.defaultRetention { mode: "COMPLIANCE", days } (or years).',
     ],
     controls: [
       { framework: "MLPS 2.0 L3", id: "8.1.4.3" },
       { framework: "PRC Cybersecurity Law", id: "Art. 21(3)" },
     ],
     caseStep: 5,
-    resourceTypes: [BUCKET, WORM],
+    resourceTypes: [BUCKET, WORM, OBJECT_WORM, ...OSS_TRAILS],
   },
   configSchema: {
     minRetentionDays: {
@@ -62,11 +94,13 @@ export const requireEvidenceOssWorm = defineStackRule<Config>({
   expiredExemption: "notice",
   check: ({ resources, config }) => {
     const worms = resources.filter((r) => r.type === WORM);
+    const configs = resources.filter((r) => r.type === OBJECT_WORM);
     return resources
-      .filter((r) => r.type === BUCKET && classifyBucket(r.inputs, r.name) === "evidence")
+      .filter((r) => r.type === BUCKET && holdsEvidence(r, resources))
       .flatMap((b) => {
         const own = worms.filter((w) => refersTo(w, "bucket", b, ["bucket", "id"]));
-        const finding = retentionFinding(b, own, config.minRetentionDays);
+        const objectLevel = configs.filter((c) => refersTo(c, "bucketName", b, ["bucket", "id"]));
+        const finding = retentionFinding(b, own, objectLevel, config.minRetentionDays);
         return finding ? [finding] : [];
       });
   },

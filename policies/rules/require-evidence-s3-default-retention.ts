@@ -1,9 +1,9 @@
 import { GenericResource } from "../../lib/reachability";
 import { isUnknown, list, num, obj } from "../../lib/values";
-import { classifyBucket } from "../lib/evidence";
 import { at, show } from "../lib/expect";
 import { unverifiable } from "../lib/findings";
 import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
+import { holdsEvidence, S3_TRAILS } from "../lib/trail-buckets";
 
 const BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 const LOCKS = [
@@ -64,19 +64,25 @@ function judge(r: Retention, minDays: number): Verdict | undefined {
   return unknown ? { unknown: `defaultRetention.${unknown}` } : undefined;
 }
 
-/** One compliant retention is enough; otherwise an unknown one makes a note, else every problem is reported. */
+/**
+ * A bucket has one Object Lock configuration: when several resources set it the last one applied wins, so every
+ * retention must comply. Known problems are violations; otherwise an unknown field makes a note.
+ */
 function findingFor(bucket: GenericResource, retentions: Retention[], minDays: number): StackFinding | undefined {
-  const verdicts = retentions.map((r) => judge(r, minDays));
-  if (verdicts.includes(undefined)) return undefined;
   const { urn, name } = bucket;
+  if (retentions.length === 0)
+    return {
+      urn,
+      message: `evidence bucket ${name} has no COMPLIANCE default retention: new objects can be deleted or overwritten`,
+    };
+  const verdicts = retentions.map((r) => judge(r, minDays));
+  const problems = verdicts.flatMap((v) => (v?.problem ? [v.problem] : []));
+  if (problems.length > 0) {
+    const last = retentions.length > 1 ? " (the configuration applied last wins)" : "";
+    return { urn, message: `evidence bucket ${name}: ${problems.join("; ")}${last}` };
+  }
   const unknown = verdicts.find((v) => v?.unknown)?.unknown;
-  if (unknown) return { urn, ...unverifiable(unknown, `default retention of evidence bucket ${name}`) };
-  if (verdicts.length > 0)
-    return { urn, message: `evidence bucket ${name}: ${verdicts.map((v) => v?.problem).join("; ")}` };
-  return {
-    urn,
-    message: `evidence bucket ${name} has no COMPLIANCE default retention: new objects can be deleted or overwritten`,
-  };
+  return unknown ? { urn, ...unverifiable(unknown, `default retention of evidence bucket ${name}`) } : undefined;
 }
 
 /** Case steps 4-5: Object Lock without a default retention protects nothing written by ordinary uploads. */
@@ -84,13 +90,13 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
   metadata: {
     name: "require-evidence-s3-default-retention",
     description:
-      "Every S3 bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability) must have an Object Lock default retention in COMPLIANCE mode of at least minRetentionDays (30 by default), set by a BucketObjectLockConfiguration or the bucket's inline objectLockConfiguration.",
+      "Every S3 bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of a CloudTrail trail) must have Object Lock with a default retention in COMPLIANCE mode of at least minRetentionDays (30 by default), set by a BucketObjectLockConfiguration or the bucket's inline objectLockConfiguration; when several set it, each must comply, since the last applied wins.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
-      "Create the bucket with objectLockEnabled: true.",
+      "Enable Object Lock: objectLockEnabled: true on the bucket, or versioning plus the BucketObjectLockConfiguration below.",
       'Add an aws.s3.BucketObjectLockConfiguration with bucket set to the bucket and rule.defaultRetention { mode: "COMPLIANCE", days: 30 } (or years).',
-      "Raise days (or years) to at least the configured minRetentionDays.",
+      "Raise days (or years) to at least the configured minRetentionDays, and remove any other lock configuration of the bucket that is weaker.",
     ],
     controls: [
       { framework: "AWS FSBP", id: "S3.15" },
@@ -98,7 +104,7 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
       { framework: "PRC Cybersecurity Law", id: "Art. 21(3)" },
     ],
     caseStep: 5,
-    resourceTypes: [...BUCKETS, ...LOCKS],
+    resourceTypes: [...BUCKETS, ...LOCKS, ...S3_TRAILS],
   },
   configSchema: {
     minRetentionDays: {
@@ -113,7 +119,7 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
   check: ({ resources, config }) => {
     const locks = resources.filter((r) => LOCKS.includes(r.type));
     return resources
-      .filter((r) => BUCKETS.includes(r.type) && classifyBucket(r.inputs, r.name) === "evidence")
+      .filter((r) => BUCKETS.includes(r.type) && holdsEvidence(r, resources))
       .flatMap((b) => {
         const separate = locks
           .filter((l) => refersTo(l, "bucket", b, ["bucket", "id"]))

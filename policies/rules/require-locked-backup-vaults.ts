@@ -10,7 +10,7 @@ export const requireLockedBackupVaults = defineStackRule({
   metadata: {
     name: "require-locked-backup-vaults",
     description:
-      "Every AWS Backup vault must have a backup.VaultLockConfiguration in compliance mode (changeableForDays set) in the stack; require-backup-vault-lock-compliance judges the lock's settings.",
+      "Every AWS Backup vault must have a backup.VaultLockConfiguration in compliance mode (changeableForDays set) in the stack, and no governance-mode one beside it (the last applied wins); require-backup-vault-lock-compliance judges the lock's settings.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -32,15 +32,25 @@ export const requireLockedBackupVaults = defineStackRule({
         const modes = locks
           .filter((l) => refersTo(l, "backupVaultName", vault, ["name", "id"]))
           .map((l) => l.inputs.changeableForDays);
-        // Without changeableForDays AWS creates a governance-mode lock, which an administrator can remove.
-        if (modes.some((d) => num(d) !== undefined)) return [];
-        if (modes.some(isUnknown))
-          return [{ urn, ...unverifiable("changeableForDays", `lock mode of backup vault ${name}`) }];
-        if (modes.length > 0)
+        if (modes.length === 0)
+          return [{ urn, message: `backup vault ${name} has no vault lock: recovery points can be deleted early` }];
+        // Without changeableForDays AWS creates a governance-mode lock, which an administrator can remove. A vault has
+        // one lock configuration, so when several resources set it the last one applied wins: each must be compliance.
+        const governance = modes.filter((d) => num(d) === undefined && !isUnknown(d)).length;
+        if (governance === modes.length)
           return [
             { urn, message: `backup vault ${name} has only a governance-mode lock: an administrator can remove it` },
           ];
-        return [{ urn, message: `backup vault ${name} has no vault lock: recovery points can be deleted early` }];
+        if (governance > 0)
+          return [
+            {
+              urn,
+              message: `backup vault ${name} has ${governance} governance-mode lock configuration(s) among its ${modes.length}: whichever is applied last wins`,
+            },
+          ];
+        if (modes.some(isUnknown))
+          return [{ urn, ...unverifiable("changeableForDays", `lock mode of backup vault ${name}`) }];
+        return [];
       });
   },
 });

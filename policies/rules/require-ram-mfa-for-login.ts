@@ -27,7 +27,8 @@ export const requireRamMfaForLogin = defineResourceRule<unknown>({
       const mode = p.mfaOperationForLogin;
       if (isUnknown(mode)) return [unverifiable("mfaOperationForLogin")];
       if (mode === "mandatory") return [];
-      if (mode === undefined) {
+      // Null is how an engine may send an unset input: the deprecated flag still decides then.
+      if (mode === undefined || mode === null) {
         if (isUnknown(p.enforceMfaForLogin)) return [unverifiable("enforceMfaForLogin")];
         if (bool(p.enforceMfaForLogin) === true) return [];
         return [

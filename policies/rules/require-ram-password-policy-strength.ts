@@ -1,3 +1,4 @@
+import { num } from "../../lib/values";
 import { atLeast, Expectation, expectAll } from "../lib/expect";
 import { defineResourceRule } from "../lib/rule";
 
@@ -7,17 +8,20 @@ interface RamPasswordConfig {
   reusePrevention: number;
 }
 
-/** The two resources spell the lockout field differently and default differently; unset means the default. */
+/** A setting as the provider applies it: unset (or null) means the default, numeric strings are numbers. */
+const orDefault = (v: unknown, fallback: number) => (v === undefined || v === null ? fallback : (num(v) ?? NaN));
+
+/** The two resources spell the lockout field differently and default differently. */
 function expectations(
   c: RamPasswordConfig,
   lockoutField: string,
   defaults: { lengthDefault: number; lockoutDefault: number },
 ): Expectation[] {
-  const lockout = (v: unknown) => (v === undefined ? defaults.lockoutDefault : Number(v));
+  const lockout = (v: unknown) => orDefault(v, defaults.lockoutDefault);
   return [
     {
       path: "minimumPasswordLength",
-      ok: (v) => (v === undefined ? defaults.lengthDefault : Number(v)) >= c.minimumLength,
+      ok: (v) => orDefault(v, defaults.lengthDefault) >= c.minimumLength,
       problem: () =>
         `passwords shorter than ${c.minimumLength} characters are allowed (default ${defaults.lengthDefault})`,
     },

@@ -216,6 +216,17 @@ export const alicloudShapes: Record<string, Shape> = {
     status: { oneOf: ["Locked", "InProgress", ""] },
     retentionPeriodInDays: "number",
   },
+  "alicloud:oss/bucketObjectWormConfiguration:BucketObjectWormConfiguration": {
+    bucket: "string",
+    objectWormEnabled: { oneOf: ["Enabled", "Disabled", ""] },
+    rule: {
+      object: {
+        defaultRetention: {
+          object: { mode: { oneOf: ["COMPLIANCE", "GOVERNANCE", ""] }, days: "number", years: "number" },
+        },
+      },
+    },
+  },
   "alicloud:oss/bucketAcl:BucketAcl": {
     bucket: "string",
     acl: { oneOf: ["private", "public-read", "public-read-write"] },
@@ -395,6 +406,9 @@ export const alicloudShapes: Record<string, Shape> = {
   },
   "alicloud:hbase/instance:Instance": { ipWhite: "cidrCommaList" },
   "alicloud:lindorm/instance:Instance": { ipWhiteLists: { arrayOf: "cidrCommaList" } },
+  "alicloud:lindorm/instanceV2:InstanceV2": {
+    whiteIpLists: { arrayOf: { groupName: "string", ipList: "cidrCommaList" } },
+  },
   "alicloud:cassandra/cluster:Cluster": { ipWhite: "cidrCommaList" },
   "alicloud:graphdatabase/dbInstance:DbInstance": { dbInstanceIpArrays: { arrayOf: { securityIps: "cidrCommaList" } } },
   // The public endpoint is off by default, public Kibana on: each whitelist matters only while its flag is on.

@@ -86,9 +86,11 @@ describe("require-evidence-s3-default-retention", () => {
     expect(ds[0].message).toContain('inline objectLockConfiguration default retention mode is "GOVERNANCE"');
   });
 
-  it("one compliant retention is enough", async () => {
+  it("flags a weaker lock configuration beside a compliant one: the last applied wins", async () => {
     const weak = { ...lockOf({ mode: "GOVERNANCE", days: 1 }), name: "weak" };
-    expect(await check([evidence, weak, lockOf({ mode: "COMPLIANCE", days: 30 })])).toEqual([]);
+    const ds = mandatory(await check([evidence, weak, lockOf({ mode: "COMPLIANCE", days: 30 })]));
+    expect(ds).toHaveLength(1);
+    expect(ds[0].message).toContain("applied last");
   });
 
   it.each([

@@ -72,7 +72,13 @@ describe("require-evidence-bucket-immutability", () => {
       props: { tags: evidenceTags, objectLockEnabled: true },
       violations: 0,
     },
-    { name: "tagged evidence bucket without Object Lock", type: S3, props: { tags: evidenceTags }, violations: 1 },
+    // Object Lock may come from a separate BucketObjectLockConfiguration: require-evidence-s3-default-retention judges it.
+    {
+      name: "tagged evidence bucket without the Object Lock flag is left to the stack rule",
+      type: S3,
+      props: { tags: evidenceTags },
+      violations: 0,
+    },
     {
       name: "evidence bucket with forceDestroy",
       type: S3V2,
@@ -80,8 +86,18 @@ describe("require-evidence-bucket-immutability", () => {
       violations: 1,
       mentions: "forceDestroy",
     },
-    { name: "backup-named bucket without lock", type: S3, props: { bucket: "acme-db-backups" }, violations: 1 },
-    { name: "purpose tag forensics", type: S3, props: { tags: { purpose: "forensics" } }, violations: 1 },
+    {
+      name: "backup-named bucket with forceDestroy",
+      type: S3,
+      props: { bucket: "acme-db-backups", forceDestroy: true },
+      violations: 1,
+    },
+    {
+      name: "purpose tag forensics with forceDestroy",
+      type: S3,
+      props: { tags: { purpose: "forensics" }, forceDestroy: true },
+      violations: 1,
+    },
     {
       name: "legacy inline lock configuration",
       type: S3,

@@ -1,0 +1,26 @@
+// Buckets that receive an audit trail hold evidence by their role, whatever their name or tags: the case's
+// investigation stood on the account's audit logs, so the bucket a trail writes to must be as immutable as any.
+import { GenericResource } from "../../lib/reachability";
+import { classifyBucket } from "./evidence";
+import { refersTo } from "./stack-rule";
+
+/** Trails writing to S3 and to OSS, and the field naming the bucket they deliver to. */
+export const S3_TRAILS = ["aws:cloudtrail/trail:Trail"];
+export const OSS_TRAILS = ["alicloud:actiontrail/trail:Trail", "alicloud:actiontrail/trailDeprecated:TrailDeprecated"];
+const DESTINATION: Record<string, string> = {
+  ...Object.fromEntries(S3_TRAILS.map((t) => [t, "s3BucketName"])),
+  ...Object.fromEntries(OSS_TRAILS.map((t) => [t, "ossBucketName"])),
+};
+
+/** True when a trail in the stack delivers to the bucket (by property dependency or equal bucket name). */
+export function receivesTrail(bucket: GenericResource, resources: readonly GenericResource[]): boolean {
+  return resources.some((r) => {
+    const field = DESTINATION[r.type];
+    return field !== undefined && refersTo(r, field, bucket, ["bucket", "id"]);
+  });
+}
+
+/** Evidence by marking (tags or names) or by role (a trail's destination). */
+export function holdsEvidence(bucket: GenericResource, resources: readonly GenericResource[]): boolean {
+  return classifyBucket(bucket.inputs, bucket.name) === "evidence" || receivesTrail(bucket, resources);
+}
