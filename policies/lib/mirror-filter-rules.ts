@@ -99,23 +99,57 @@ function widest(r: MirrorRule): Match {
 
 /** True when the accept keeps packets that the cutters do not cover (undecidably complex counts as `complex`). */
 function keepsPackets(accept: Match, cutters: readonly Box[], complex: boolean): boolean {
-  const rest = remainder(matchBoxes(accept), cutters);
+  return keeps(matchBoxes(accept), cutters, complex);
+}
+
+function keeps(boxes: Box[], cutters: readonly Box[], complex: boolean): boolean {
+  const rest = remainder(boxes, cutters);
   return rest === undefined ? complex : rest.length > 0;
+}
+
+/** An accept rule's packets and those of the reject rules evaluated before it, under one reading of the unknowns. */
+export interface AcceptReading {
+  box: Box[];
+  ahead: Box[];
 }
 
 /**
  * Most favourable: a rule that may accept does (as wide and as early as it may be); a reject counts only when all
  * about it is known.
  */
-function mirrorsAtBest(rules: readonly MirrorRule[]): boolean {
-  const rejects = rules.filter((r) => r.member && r.action === "reject" && r.order !== undefined && knownMatch(r));
-  return rules
+export function favourableRules(rules: readonly MirrorRule[]): AcceptReading[] {
+  const valid = distinct(rules.filter((r) => r.invalid === undefined));
+  const rejects = valid.filter((r) => r.member && r.action === "reject" && r.order !== undefined && knownMatch(r));
+  return valid
     .filter((r) => r.action !== "reject")
-    .some((a) => {
+    .map((a) => {
       const order = a.order ?? -Infinity;
-      const ahead = rejects.filter((r) => r.order! < order).flatMap((r) => matchBoxes(widest(r)));
-      return keepsPackets(widest(a), ahead, true);
+      return {
+        box: matchBoxes(widest(a)),
+        ahead: rejects.filter((r) => r.order! < order).flatMap((r) => matchBoxes(widest(r))),
+      };
     });
+}
+
+/**
+ * Least favourable, for the traffic a filter mirrors in full: a rule that may reject does (as wide and as early as
+ * it may be); an accept counts only when it surely applies and all it matches is known.
+ */
+export function unfavourableRules(rules: readonly MirrorRule[]): AcceptReading[] {
+  const valid = distinct(rules.filter((r) => r.invalid === undefined));
+  const rejects = valid.filter((r) => r.action !== "accept");
+  return valid
+    .filter((a) => a.member && a.action === "accept" && knownMatch(a))
+    .map((a) => ({
+      box: matchBoxes(widest(a)),
+      ahead: rejects
+        .filter((r) => a.order === undefined || r.order === undefined || r.order < a.order)
+        .flatMap((r) => matchBoxes(widest(r))),
+    }));
+}
+
+function mirrorsAtBest(rules: readonly MirrorRule[]): boolean {
+  return favourableRules(rules).some((a) => keeps(a.box, a.ahead, true));
 }
 
 /**

@@ -103,7 +103,7 @@ function withAxis(box: readonly Span[], i: number, s: Span): Box {
 }
 
 /** Pieces a remainder may split into before it is deemed too complex to decide. */
-const PIECE_LIMIT = 1024;
+export const PIECE_LIMIT = 1024;
 
 /** What of `target` no cutter covers; undefined when the pieces outgrow the limit (hostile or absurd rule sets). */
 export function remainder(target: readonly Box[], cutters: readonly Box[], limit = PIECE_LIMIT): Box[] | undefined {

@@ -1,13 +1,17 @@
 // Case step 5: the investigation stood on mirrored traffic in both directions, the inbound brute force and what the
 // servers sent out afterwards. A session whose filter accepts nothing, or nothing one way, looks like evidence
-// collection and records nothing; so does an Alibaba Cloud session left disabled (the provider's default).
+// collection and records nothing; so does an Alibaba Cloud session left disabled (the provider's default). One that
+// mirrors only some traffic must still record the case's: logins and database sessions from the internet, both ways.
 import { GenericResource, isUnknown, Resolver } from "../../lib/reachability/internals";
 import { bool, unwrap } from "../../lib/reachability/resource";
+import { PORTS_SCHEMA } from "../lib/config";
 import { unverifiable } from "../lib/findings";
+import { coverageVerdict } from "../lib/mirror-coverage";
 import { Direction, DIRECTIONS, DirectedRule, mirrorVerdict, rulesIn, RuleWords } from "../lib/mirror-filter-rules";
 import { ALICLOUD_RULE_WORDS, alicloudInlineRules, alicloudRuleResource } from "../lib/mirror-rules-alicloud";
 import { AWS_RULE_WORDS, awsFilterRule } from "../lib/mirror-rules-aws";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
+import { ADMIN_PORTS } from "../../lib/ports";
 
 const T = {
   awsSession: "aws:ec2/trafficMirrorSession:TrafficMirrorSession",
@@ -21,6 +25,13 @@ const T = {
 
 const FILTER_ID = "trafficMirrorFilterId";
 const TRAFFIC: Record<Direction, string> = { ingress: "inbound (ingress)", egress: "outbound (egress)" };
+
+/** SSH, RDP and the database ports the case saw reached from the internet. */
+const WATCHED_PORTS = [...ADMIN_PORTS, 3306, 5432, 1433, 1521, 6379, 27017];
+
+interface MirroringConfig {
+  ports: number[];
+}
 
 /** What one cloud contributes: its types, how its filter's rules are gathered, how its rules are worded. */
 interface Cloud {
@@ -73,13 +84,14 @@ export const requireEffectiveTrafficMirroring = defineStackRule({
   metadata: {
     name: "require-effective-traffic-mirroring",
     description:
-      "Every traffic mirror session mirrors both directions, the inbound attack and the outbound traffic that follows it: its filter has, for ingress and for egress, an accept rule that the reject (Alibaba Cloud: drop) rules evaluated before it do not cover entirely, and an Alibaba Cloud session is enabled.",
+      "Every traffic mirror session mirrors both directions, the inbound attack and the outbound traffic that follows it: its filter has, for ingress and for egress, an accept rule that the reject (Alibaba Cloud: drop) rules evaluated before it do not cover entirely, and an Alibaba Cloud session is enabled. The filter must also mirror the case's traffic in full: inbound TCP from every public IPv4 address and client port (1024-65535) to the watched ports (SSH, RDP and database ports by default), and the replies, outbound TCP from those ports to every public IPv4 address and client port; the mirrored host's own address is not in the plan, so one host address covered is enough.",
     enforcementLevel: "mandatory",
     severity: "medium",
     remediationSteps: [
       "Give the session's filter an accept rule in each direction (ingress and egress), e.g. every protocol from 0.0.0.0/0 to 0.0.0.0/0 and from ::/0 to ::/0; the kit's TrafficForensics component does this by default.",
       "Move reject (Alibaba Cloud: drop) rules that cover an accept rule behind it (a higher rule number or priority), or narrow them to the traffic that should stay out of the capture.",
       "On Alibaba Cloud set enabled: true on the TrafficMirrorSession; the provider's default is false, which mirrors nothing.",
+      "A filter narrowed to some traffic (web ports, one office's addresses) must still accept TCP from 0.0.0.0/0 to the watched ports inbound and from them outbound, or set `ports` in the policy config to the ports this estate must keep evidence of.",
     ],
     controls: [
       { framework: "MLPS 2.0 L3", id: "8.1.3.3 (intrusion prevention)" },
@@ -89,7 +101,14 @@ export const requireEffectiveTrafficMirroring = defineStackRule({
     caseStep: 5,
     resourceTypes: Object.values(T),
   },
-  check: ({ resources }) => {
+  configSchema: {
+    ports: {
+      ...PORTS_SCHEMA,
+      description: "Ports whose internet traffic every session must mirror in full, both ways.",
+    },
+  },
+  parseConfig: (r): MirroringConfig => ({ ports: r.ports("ports", WATCHED_PORTS) }),
+  check: ({ resources, config }) => {
     const res = new Resolver(resources);
     return [AWS, ALICLOUD].flatMap((cloud) => {
       const judged = new Map<string, (session: GenericResource) => StackFinding[]>();
@@ -106,7 +125,7 @@ export const requireEffectiveTrafficMirroring = defineStackRule({
               ...unverifiable(`${session.name}.${FILTER_ID}`, "it names no filter in the stack, whose rules decide"),
             },
           ];
-        if (!judged.has(ref.urn)) judged.set(ref.urn, judgeFilter(cloud, res, ref));
+        if (!judged.has(ref.urn)) judged.set(ref.urn, judgeFilter(cloud, res, ref, config.ports));
         return [...own.findings, ...judged.get(ref.urn)!(session)];
       });
     });
@@ -129,12 +148,22 @@ function membership(res: Resolver, rule: GenericResource, filter: GenericResourc
 }
 
 /** The filter's verdict per direction, worded for each session that uses it. */
-function judgeFilter(cloud: Cloud, res: Resolver, filter: GenericResource): (s: GenericResource) => StackFinding[] {
+function judgeFilter(
+  cloud: Cloud,
+  res: Resolver,
+  filter: GenericResource,
+  ports: readonly number[],
+): (s: GenericResource) => StackFinding[] {
   const rules = cloud.rulesOf(res, filter);
-  const verdicts = DIRECTIONS.map((d) => [d, mirrorVerdict(rulesIn(d, rules), cloud.words)] as const);
+  const verdicts = DIRECTIONS.map((d) => {
+    const directed = rulesIn(d, rules);
+    const v = mirrorVerdict(directed, cloud.words);
+    return [d, v, v.kind === "mirrored" ? coverageVerdict(d, directed, ports) : undefined] as const;
+  });
   return (session) =>
-    verdicts.flatMap(([d, v]): StackFinding[] => {
+    verdicts.flatMap(([d, v, coverage]): StackFinding[] => {
       const about = `${session.name}: its filter ${filter.name}`;
+      if (coverage) return coverageFindings(session, filter, d, coverage);
       if (v.kind === "none")
         return [{ urn: session.urn, message: `${about} mirrors no ${TRAFFIC[d]} traffic: ${v.reason}` }];
       if (v.kind === "depends")
@@ -155,6 +184,47 @@ function judgeFilter(cloud: Cloud, res: Resolver, filter: GenericResource): (s: 
         ];
       return [];
     });
+}
+
+/** Findings about a filter that mirrors some traffic of a direction: is the case's traffic all of it? */
+function coverageFindings(
+  session: GenericResource,
+  filter: GenericResource,
+  d: Direction,
+  coverage: ReturnType<typeof coverageVerdict>,
+): StackFinding[] {
+  const what =
+    d === "ingress"
+      ? "inbound TCP from the internet to the watched ports"
+      : "outbound TCP from the watched ports to the internet";
+  const about = `${session.name}: its filter ${filter.name}`;
+  switch (coverage.kind) {
+    case "covered":
+      return [];
+    case "gaps":
+      return [
+        {
+          urn: session.urn,
+          message: `${about} does not mirror all ${what}: port${coverage.ports.length > 1 ? "s" : ""} ${coverage.ports.join(", ")} ${d === "ingress" ? "from" : "to"} some internet addresses would leave no evidence`,
+        },
+      ];
+    case "depends":
+      return [
+        {
+          urn: session.urn,
+          message: `cannot be verified at preview: ${session.name}: whether its filter ${filter.name} mirrors all ${what} depends on values not known at preview: ${coverage.fields.join(", ")}`,
+          unverifiable: true,
+        },
+      ];
+    case "too-complex":
+      return [
+        {
+          urn: session.urn,
+          message: `cannot be verified at preview: ${about} has ${d} rules too fragmented to tell whether it mirrors all ${what}`,
+          unverifiable: true,
+        },
+      ];
+  }
 }
 
 /** Alibaba Cloud creates a session disabled unless `enabled` is true. */

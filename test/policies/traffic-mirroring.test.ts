@@ -126,7 +126,7 @@ describe("require-effective-traffic-mirroring: AWS", () => {
       violations: 0,
     },
     {
-      name: "an IPv4 reject-all ahead leaves the IPv6 accept",
+      name: "an IPv4 reject-all ahead leaves only the IPv6 accept: the IPv4 replies go unmirrored",
       resources: [
         awsFilter,
         awsSession(),
@@ -140,7 +140,8 @@ describe("require-effective-traffic-mirroring: AWS", () => {
         }),
         awsRejectAllOut(50),
       ],
-      violations: 0,
+      violations: 1,
+      mentions: "does not mirror all outbound TCP from the watched ports to the internet",
     },
     {
       name: "a truncating packetLength still mirrors (headers; not this rule's concern)",
@@ -228,9 +229,11 @@ describe("require-effective-traffic-mirroring: AWS", () => {
       notes: 1,
     },
     {
+      // Mirrored something either way, but a VPC's block would not hold the internet: whether the replies are kept depends.
       name: "an accept whose block comes from a new VPC, with nothing ahead",
       resources: [awsFilter, awsSession(), awsIn(), awsOut({ destinationCidrBlock: UNKNOWN })],
       violations: 0,
+      notes: 1,
     },
     {
       name: "a rule of unknown direction",
