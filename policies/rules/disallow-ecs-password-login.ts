@@ -1,10 +1,14 @@
-import { bool, isUnknown, obj } from "../../lib/values";
+import { bool, isUnknown } from "../../lib/values";
+import { valuesAt } from "../lib/field-paths";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { Check, defineResourceRule } from "../lib/rule";
 
 /** Where a resource takes a login password, and the key-based login its message names as the fix. */
 interface PasswordLogin {
-  /** Fields whose value becomes the login password; a dotted path reads a nested block (`clusterCredentials.password`). */
+  /**
+   * Fields whose value becomes the login password; a dotted path reads a nested block (`clusterCredentials.password`)
+   * and `[]` each element of a list (`nodes[].loginPassword`).
+   */
   passwords: string[];
   /** The resource can take the image's preset password (`passwordInherit`). */
   inherits: boolean;
@@ -12,16 +16,19 @@ interface PasswordLogin {
   keyLogin: string;
 }
 
-/** A set password field (even one only known at apply) means the image's sshd accepts passwords. */
+/**
+ * A set password field (even one only known at apply) means the image's sshd accepts passwords. Pulumi YAML sends an
+ * all-digit password as a number, which the provider turns into the string it sets.
+ */
+const isPassword = (v: unknown) => isUnknown(v) || (typeof v === "string" && v !== "") || typeof v === "number";
+
 function passwordLoginCheck({ passwords, inherits, keyLogin }: PasswordLogin): Check<unknown> {
   const fix = `use ${keyLogin} instead`;
   return (p) => {
     const findings: Finding[] = [];
-    for (const f of passwords) {
-      const v = fieldAt(p, f);
-      if (v === BLOCK_UNKNOWN) findings.push(unverifiable(f.slice(0, f.lastIndexOf("."))));
-      else if (isUnknown(v) || (typeof v === "string" && v !== ""))
-        findings.push(violation(`${f} is set: password login is enabled; ${fix}`));
+    for (const f of passwords.flatMap((path) => valuesAt(p, path))) {
+      if ("unknownBlock" in f) findings.push(unverifiable(f.path));
+      else if (isPassword(f.value)) findings.push(violation(`${f.path} is set: password login is enabled; ${fix}`));
     }
     if (!inherits) return findings;
     if (isUnknown(p.passwordInherit)) findings.push(unverifiable("passwordInherit"));
@@ -29,19 +36,6 @@ function passwordLoginCheck({ passwords, inherits, keyLogin }: PasswordLogin): C
       findings.push(violation(`passwordInherit is true: the image's preset password enables password login; ${fix}`));
     return findings;
   };
-}
-
-const BLOCK_UNKNOWN = Symbol("block unknown at preview");
-
-/** A field by dotted path. A block unknown at preview may or may not hold a password: that cannot be verified. */
-function fieldAt(p: Record<string, unknown>, path: string): unknown {
-  const keys = path.split(".");
-  let v: unknown = p;
-  for (const [i, key] of keys.entries()) {
-    if (i > 0 && isUnknown(v)) return BLOCK_UNKNOWN;
-    v = obj(v)?.[key];
-  }
-  return v;
 }
 
 const PASSWORD_AND_KMS = ["password", "kmsEncryptedPassword"];
@@ -53,12 +47,12 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
   metadata: {
     name: "disallow-ecs-password-login",
     description:
-      "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters (edge included), ENS instances, CDDC dedicated hosts, RDS Custom instances, E-HPC clusters (both versions) and users, system disk attachments (which reset the root password) and EFLO nodes, node groups, attachments and hyper nodes; use key pairs.",
+      "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters (edge included), ENS instances, CDDC dedicated hosts, RDS Custom instances, E-HPC clusters (both versions) and users, system disk attachments (which reset the root password) and EFLO clusters, nodes, node groups (and the nodes they list), attachments and hyper nodes; use key pairs.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
       "Remove password / kmsEncryptedPassword / osPassword / loginPassword / passwordInherit from the resource.",
-      "Set keyName (ECS instances, scaling configurations, Container Service node pools and clusters) or keyPairName (instance sets, launch templates, ENS instances, CDDC hosts, RDS Custom, E-HPC clusters and users, disk attachments, EFLO node groups) to a key pair; EFLO nodes, attachments and hyper nodes log in with their node group's key pair; attach a key pair to Simple Application Server instances instead of a password.",
+      "Set keyName (ECS instances, scaling configurations, Container Service node pools and clusters) or keyPairName (instance sets, launch templates, ENS instances, CDDC hosts, RDS Custom, E-HPC clusters and users, disk attachments, EFLO node groups) to a key pair; EFLO nodes, attachments and hyper nodes log in with their node group's key pair, and EFLO clusters take nodes through node groups with a key pair instead of per-node passwords; attach a key pair to Simple Application Server instances instead of a password.",
       "Keep PasswordAuthentication no in sshd_config (the kit's bastion user data does this).",
     ],
     controls: [
@@ -121,8 +115,9 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
       inherits: true,
       keyLogin: "keyPairName",
     }),
+    // Node groups and clusters also take a password per node they list.
     "alicloud:eflo/nodeGroup:NodeGroup": passwordLoginCheck({
-      passwords: ["loginPassword"],
+      passwords: ["loginPassword", "nodes[].loginPassword"],
       inherits: false,
       keyLogin: "keyPairName",
     }),
@@ -140,6 +135,11 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
       passwords: ["loginPassword"],
       inherits: false,
       keyLogin: EFLO_NODE_GROUP_KEY,
+    }),
+    "alicloud:eflo/cluster:Cluster": passwordLoginCheck({
+      passwords: ["nodeGroups[].nodes[].loginPassword"],
+      inherits: false,
+      keyLogin: "separate eflo.NodeGroup resources with keyPairName",
     }),
     "alicloud:cs/edgeKubernetes:EdgeKubernetes": passwordLoginCheck({
       passwords: ["password"],

@@ -1,19 +1,24 @@
 import { GenericResource } from "../../lib/reachability";
-import { bool, isUnknown, list, obj } from "../../lib/values";
+import { bool, isUnknown, num } from "../../lib/values";
 import { Finding, unverifiable, violation } from "../lib/findings";
-import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
+import { RECORD, RECORDS_EXCLUSIVE, roleOfHealthCheck } from "../lib/route53-failover-sets";
+import { defineStackRule, StackFinding } from "../lib/stack-rule";
+import { is } from "../lib/text-values";
 
-const RECORD = "aws:route53/record:Record";
 const HEALTH_CHECK = "aws:route53/healthCheck:HealthCheck";
 
-/** PRIMARY / SECONDARY, "unknown" at preview, or undefined for records that do not fail over. */
-function failoverRole(p: Record<string, unknown>): string | undefined {
-  if (isUnknown(p.failoverRoutingPolicies)) return "unknown";
-  const types = list(p.failoverRoutingPolicies).map((x) => (isUnknown(x) ? x : obj(x)?.type));
-  if (types.some(isUnknown)) return "unknown";
-  const t = types.find((x): x is string => typeof x === "string");
-  return t?.toUpperCase();
+/** A calculated check needing zero healthy children is healthy whatever its children say. */
+function alwaysHealthy(hc: GenericResource, problems: string[]): Finding[] {
+  const { type, childHealthThreshold } = hc.inputs;
+  if (!isUnknown(type) && !is(type, "CALCULATED")) return [];
+  if (isUnknown(childHealthThreshold) || (isUnknown(type) && num(childHealthThreshold) === 0))
+    return [unverifiable(`${hc.name}.${isUnknown(type) ? "type" : "childHealthThreshold"}`)];
+  if (num(childHealthThreshold) === 0)
+    problems.push("is a calculated check with childHealthThreshold 0: Route 53 always considers it healthy");
+  return [];
 }
+
+const roleInput = (r: GenericResource) => (r.type === RECORD ? "failoverRoutingPolicies" : "resourceRecordSets");
 
 /**
  * What makes the health check useless to the record's role. A disabled check is always healthy to Route 53, so a
@@ -30,10 +35,11 @@ function judge(record: GenericResource, role: string, hc: GenericResource): Find
   if (role !== "SECONDARY") {
     if (isUnknown(disabled)) findings.push(unverifiable(`${hc.name}.disabled`));
     else if (bool(disabled)) problems.push("is disabled: Route 53 treats it as always healthy and never fails over");
+    findings.push(...alwaysHealthy(hc, problems));
   }
   if (problems.length === 0) return findings;
   if (role === "unknown")
-    return [unverifiable(`${record.name}.failoverRoutingPolicies`, `health check ${hc.name} ${problems.join("; ")}`)];
+    return [unverifiable(`${record.name}.${roleInput(record)}`, `health check ${hc.name} ${problems.join("; ")}`)];
   return [...findings, ...problems.map((p) => violation(`${where} ${p}`))];
 }
 
@@ -42,11 +48,11 @@ export const requireDnsFailoverHealthCheckEffective = defineStackRule({
   metadata: {
     name: "require-dns-failover-health-check-effective",
     description:
-      "A Route 53 health check that drives a failover record must be able to fail: not disabled (Route 53 then treats it as always healthy) for a PRIMARY record, and not inverted for any failover record (checked across the stack, since the health check is a separate resource).",
+      "A Route 53 health check that drives a failover record (a Record, or a record set of RecordsExclusive) must be able to fail: not disabled and not a calculated check with childHealthThreshold 0 (Route 53 then treats it as always healthy) for a PRIMARY record, and not inverted for any failover record (checked across the stack, since the health check is a separate resource).",
     enforcementLevel: "mandatory",
     severity: "medium",
     remediationSteps: [
-      "Set disabled: false (or leave it out) on the aws.route53.HealthCheck used by the PRIMARY failover record.",
+      "Set disabled: false (or leave it out) on the aws.route53.HealthCheck used by the PRIMARY failover record; give a CALCULATED check a childHealthThreshold of at least 1.",
       "Set invertHealthcheck: false (or leave it out) on health checks used by failover records.",
     ],
     controls: [
@@ -54,21 +60,20 @@ export const requireDnsFailoverHealthCheckEffective = defineStackRule({
       { framework: "AWS FSBP", id: "Route53.1" },
     ],
     caseStep: 6,
-    resourceTypes: [RECORD, HEALTH_CHECK],
+    resourceTypes: [RECORD, RECORDS_EXCLUSIVE, HEALTH_CHECK],
   },
   // Like the resource rules: an expired exemption is a violation of its own before the finding.
   expiredExemption: "notice",
   check: ({ resources }) => {
     const checks = resources.filter((r) => r.type === HEALTH_CHECK);
     return resources
-      .filter((r) => r.type === RECORD)
-      .flatMap((record) => {
-        const role = failoverRole(record.inputs);
-        if (!role) return [];
-        // Reported on the health check: that is the resource to change.
-        return checks
-          .filter((hc) => refersTo(record, "healthCheckId", hc, ["id"]))
-          .flatMap((hc) => judge(record, role, hc).map((f): StackFinding => ({ ...f, urn: hc.urn })));
-      });
+      .filter((r) => r.type === RECORD || r.type === RECORDS_EXCLUSIVE)
+      .flatMap((record) =>
+        checks.flatMap((hc) => {
+          const role = roleOfHealthCheck(record, hc);
+          // Reported on the health check: that is the resource to change.
+          return role ? judge(record, role, hc).map((f): StackFinding => ({ ...f, urn: hc.urn })) : [];
+        }),
+      );
   },
 });

@@ -1,41 +1,39 @@
 import { isUnknown, list, obj } from "../../lib/values";
+import { atLeast, expectAll, isTrue } from "../lib/expect";
 import { Finding, unverifiable, violation } from "../lib/findings";
+import { is } from "../lib/text-values";
+import { failoverSets, FailoverSet, RECORD, RECORDS_EXCLUSIVE } from "../lib/route53-failover-sets";
 import { Check, defineResourceRule } from "../lib/rule";
 
-/** A PRIMARY failover record fails over only if Route 53 can see it fail: a health check or alias target health. */
-const route53Record: Check<unknown> = (p) => {
-  const policies = p.failoverRoutingPolicies;
-  if (isUnknown(policies)) return [unverifiable("failoverRoutingPolicies")];
-  const types = list(policies).map((x) => (isUnknown(x) ? x : obj(x)?.type));
-  if (types.some(isUnknown)) return [unverifiable("failoverRoutingPolicies[].type")];
-  if (!types.some((t) => typeof t === "string" && t.toUpperCase() === "PRIMARY")) return [];
+/** A PRIMARY failover record set fails over only if Route 53 can see it fail: a health check or alias target health. */
+function primarySet(s: FailoverSet): Finding[] {
+  if (s.role !== "PRIMARY" && s.role !== "unknown") return [];
   // A health check created in the same program has an unknown id at preview: it is set, so it passes. Whether the
   // check can fail (not disabled or inverted) needs the HealthCheck: require-dns-failover-health-check-effective.
-  if (isUnknown(p.healthCheckId) || (typeof p.healthCheckId === "string" && p.healthCheckId !== "")) return [];
-  if (isUnknown(p.aliases)) return [unverifiable("aliases")];
-  if (list(p.aliases).some((a) => obj(a)?.evaluateTargetHealth === true)) return [];
-  return [
-    violation(
-      "PRIMARY failover record has no healthCheckId (and no alias with evaluateTargetHealth): it never fails over",
-    ),
-  ];
+  if (isUnknown(s.healthCheckId) || (typeof s.healthCheckId === "string" && s.healthCheckId !== "")) return [];
+  if (s.targetHealth.some(isTrue)) return [];
+  if (s.role === "unknown") return [unverifiable(s.roleField)];
+  if (s.aliasesUnknown || s.targetHealth.some(isUnknown))
+    return [unverifiable(`${s.where}${s.where ? "aliasTarget" : "aliases"}`)];
+  const what = s.where ? `${s.where.slice(0, -1)}: PRIMARY failover record set` : "PRIMARY failover record";
+  return [violation(`${what} has no healthCheckId (and no alias with evaluateTargetHealth): it never fails over`)];
+}
+
+const route53Records: Check<unknown> = (p, { type }) => {
+  const sets = failoverSets(type, p);
+  return sets === "unknown" ? [unverifiable("resourceRecordSets")] : sets.flatMap(primarySet);
 };
 
 /** A GTM instance with no health-check tasks cannot detect a dead address pool. */
-const gtmInstance: Check<unknown> = (p) => {
-  const n = p.healthCheckTaskCount;
-  if (isUnknown(n)) return [unverifiable("healthCheckTaskCount")];
-  return typeof n === "number" && n >= 1
-    ? []
-    : [violation(`healthCheckTaskCount is ${n ?? "not set"}: no health checks can run`)];
-};
+const gtmInstance: Check<unknown> = (p) =>
+  expectAll(p, [{ path: "healthCheckTaskCount", ok: atLeast(1), problem: () => "no health checks can run" }]);
 
 /** Addresses forced ONLINE ignore health checks, so the pool never fails over. */
 const addressPool: Check<unknown> = (p) => {
   if (isUnknown(p.addresses)) return [unverifiable("addresses")];
   const findings: Finding[] = [];
   list(p.addresses).forEach((a, i) => {
-    const mode = obj(a)?.mode;
+    const mode = isUnknown(a) ? a : obj(a)?.mode;
     if (isUnknown(mode)) findings.push(unverifiable(`addresses[${i}].mode`));
     else if (typeof mode === "string" && mode.toUpperCase() === "ONLINE")
       findings.push(
@@ -45,17 +43,31 @@ const addressPool: Check<unknown> = (p) => {
   return findings;
 };
 
+/** Access mode DEFAULT pins a GTM strategy to its primary pools: its failover pools are never used. */
+const accessStrategy: Check<unknown> = (p) => {
+  const { accessMode, failoverAddrPools } = p;
+  if (!isUnknown(accessMode) && !is(accessMode, "default")) return [];
+  if (isUnknown(failoverAddrPools)) return [unverifiable("failoverAddrPools")];
+  if (list(failoverAddrPools).length === 0) return [];
+  if (isUnknown(accessMode)) return [unverifiable("accessMode")];
+  return [
+    violation(
+      `accessMode is ${JSON.stringify(accessMode)}: the strategy stays on its primary pools and never fails over; use "AUTO"`,
+    ),
+  ];
+};
+
 /** Case step 6: cross-region DNS failover was a lesson of the case. */
 export const requireDnsFailoverHealthCheck = defineResourceRule<unknown>({
   metadata: {
     name: "require-dns-failover-health-check",
     description:
-      "DNS failover must be driven by health checks: a Route 53 PRIMARY failover record needs a healthCheckId (or an alias evaluating target health); an Alibaba Cloud GTM instance needs health-check tasks and its pool addresses must not be forced ONLINE.",
+      "DNS failover must be driven by health checks: a Route 53 PRIMARY failover record (a Record, or a record set of RecordsExclusive) needs a healthCheckId (or an alias evaluating target health); an Alibaba Cloud GTM instance needs health-check tasks, its pool addresses must not be forced ONLINE, and an access strategy with failover pools must not be pinned to its primary pools (accessMode DEFAULT).",
     enforcementLevel: "mandatory",
     severity: "medium",
     remediationSteps: [
       "Route 53: create an aws.route53.HealthCheck for the primary endpoint and set healthCheckId on the PRIMARY record.",
-      "Alibaba Cloud: set healthCheckTaskCount >= 1 on the GTM instance, add a dns.MonitorConfig per address pool, and use address mode SMART.",
+      'Alibaba Cloud: set healthCheckTaskCount >= 1 on the GTM instance, add a dns.MonitorConfig per address pool, use address mode SMART, and accessMode "AUTO" on access strategies.',
     ],
     controls: [
       { framework: "MLPS 2.0 L3", id: "8.1.4 (redundancy and recovery)" },
@@ -64,8 +76,10 @@ export const requireDnsFailoverHealthCheck = defineResourceRule<unknown>({
     caseStep: 6,
   },
   checks: {
-    "aws:route53/record:Record": route53Record,
+    [RECORD]: route53Records,
+    [RECORDS_EXCLUSIVE]: route53Records,
     "alicloud:dns/gtmInstance:GtmInstance": gtmInstance,
     "alicloud:dns/addressPool:AddressPool": addressPool,
+    "alicloud:dns/accessStrategy:AccessStrategy": accessStrategy,
   },
 });

@@ -1,54 +1,110 @@
-import { isUnknown, obj } from "../../lib/values";
-import { Finding, unverifiable, violation } from "../lib/findings";
+import { isUnknown, list, num, obj } from "../../lib/values";
+import { beanstalkImdsFindings } from "../lib/beanstalk-imds";
+import { unverifiable, violation } from "../lib/findings";
+import { present, tokenFindings } from "../lib/metadata-tokens";
+import { is } from "../lib/text-values";
 import { Check, defineResourceRule, Remedy } from "../lib/rule";
 
-/** Session tokens required, or the metadata endpoint switched off altogether. */
-function tokenFindings(where: string, opts: Record<string, unknown> | undefined): Finding[] {
-  if (opts?.httpEndpoint === "disabled") return [];
-  const tokens = opts?.httpTokens;
-  if (isUnknown(tokens) || isUnknown(opts?.httpEndpoint)) return [unverifiable(`${where}httpTokens`)];
-  if (tokens === "required") return [];
-  return [
-    violation(
-      `${where}httpTokens is ${tokens === undefined ? "not set (defaults to optional)" : `"${tokens}"`}: IMDSv1 stays open`,
-    ),
-  ];
+/** Tokens in a nested block; a block unknown at preview may hold anything. */
+function blockCheck(
+  block: string,
+  fromTemplate: (p: Record<string, unknown>) => boolean = () => false,
+): Check<unknown> {
+  return (p) => {
+    const opts = p[block];
+    if (isUnknown(opts)) return [unverifiable(block)];
+    const o = obj(opts);
+    return tokenFindings({
+      where: `${block}.`,
+      httpTokens: o?.httpTokens,
+      httpEndpoint: o?.httpEndpoint,
+      fromTemplate: fromTemplate(p),
+    });
+  };
 }
 
-const awsCheck: Check<unknown> = (p) => {
-  if (isUnknown(p.metadataOptions)) return [unverifiable("metadataOptions")];
-  // Without its own metadataOptions an instance takes the launch template's, which this rule checks as a resource.
-  if (p.metadataOptions === undefined && p.launchTemplate !== undefined && p.launchTemplate !== null) return [];
-  return tokenFindings("metadataOptions.", obj(p.metadataOptions));
-};
-const alicloudCheck: Check<unknown> = (p) => tokenFindings("", p);
-/** ESS scaling configurations have no httpTokens: IMDSv1 stays open unless the endpoint is off. */
+// Without httpTokens of its own an instance takes the launch template's, which this rule checks as a resource.
+const awsCheck = blockCheck("metadataOptions", (p) => present(p.launchTemplate));
+const alicloudCheck: Check<unknown> = (p) =>
+  tokenFindings({
+    where: "",
+    httpTokens: p.httpTokens,
+    httpEndpoint: p.httpEndpoint,
+    fromTemplate: present(p.launchTemplateId) || present(p.launchTemplateName),
+  });
+
+/** Resources that cannot require tokens themselves: only a launch template (or a switched-off endpoint) closes IMDSv1. */
+const noTokens = (what: string, fix: string) =>
+  violation(`${what} cannot require metadata tokens, so IMDSv1 stays open: ${fix}`);
+
 const essCheck: Check<unknown> = (p) => {
   if (isUnknown(p.httpEndpoint)) return [unverifiable("httpEndpoint")];
-  if (p.httpEndpoint === "disabled") return [];
+  if (is(p.httpEndpoint, "disabled")) return [];
   return [
-    violation(
-      "a scaling configuration cannot require metadata tokens, so IMDSv1 stays open: launch the group from a " +
-        'launch template with httpTokens "required" (scaling group launchTemplateId), or set httpEndpoint "disabled"',
+    noTokens(
+      "a scaling configuration",
+      'launch the group from a launch template with httpTokens "required" (scaling group launchTemplateId), or set httpEndpoint "disabled"',
+    ),
+  ];
+};
+const instanceSetCheck: Check<unknown> = (p) =>
+  present(p.launchTemplateId) || present(p.launchTemplateName)
+    ? []
+    : [noTokens("an instance set", 'launch it from a launch template with httpTokens "required" (launchTemplateId)')];
+const spotFleetCheck: Check<unknown> = (p) => {
+  if (isUnknown(p.launchSpecifications)) return [unverifiable("launchSpecifications")];
+  if (list(p.launchSpecifications).length === 0) return [];
+  return [
+    noTokens(
+      "a spot fleet's launchSpecifications",
+      'use launchTemplateConfigs with a launch template whose metadataOptions.httpTokens is "required"',
     ),
   ];
 };
 
-const awsRemedy: Remedy<unknown> = (p) =>
-  isUnknown(p.metadataOptions) ? undefined : { metadataOptions: { ...obj(p.metadataOptions), httpTokens: "required" } };
+/** SageMaker notebooks name the oldest IMDS version they answer: "1" (the default) keeps IMDSv1. */
+const notebookCheck: Check<unknown> = (p) => {
+  const config = p.instanceMetadataServiceConfiguration;
+  const v = isUnknown(config) ? config : obj(config)?.minimumInstanceMetadataServiceVersion;
+  const where = "instanceMetadataServiceConfiguration.minimumInstanceMetadataServiceVersion";
+  if (isUnknown(v)) return [unverifiable(where)];
+  if ((num(v) ?? 1) >= 2) return [];
+  return [
+    violation(`${where} is ${v === undefined ? "not set (defaults to 1)" : JSON.stringify(v)}: IMDSv1 stays open`),
+  ];
+};
+
+const beanstalkCheck: Check<unknown> = (p) => beanstalkImdsFindings(p);
+
+/** Sets httpTokens "required" in a nested block, keeping its other options. */
+const blockRemedy =
+  (block: string): Remedy<unknown> =>
+  (p) =>
+    isUnknown(p[block]) ? undefined : { [block]: { ...obj(p[block]), httpTokens: "required" } };
+const awsRemedy = blockRemedy("metadataOptions");
 const alicloudRemedy: Remedy<unknown> = () => ({ httpTokens: "required" });
+const notebookRemedy: Remedy<unknown> = (p) =>
+  isUnknown(p.instanceMetadataServiceConfiguration)
+    ? undefined
+    : {
+        instanceMetadataServiceConfiguration: {
+          ...obj(p.instanceMetadataServiceConfiguration),
+          minimumInstanceMetadataServiceVersion: "2",
+        },
+      };
 
 /** Case step 1: a foothold on a host must not hand out the instance's cloud credentials. */
 export const requireImdsv2 = defineResourceRule<unknown>({
   metadata: {
     name: "require-imdsv2",
     description:
-      "Instances and launch templates must require metadata session tokens (IMDSv2; Alibaba Cloud httpTokens: required) or disable the metadata endpoint.",
+      "Everything that launches instances must require metadata session tokens (IMDSv2) or disable the metadata endpoint: EC2 instances, spot requests and fleets, launch templates and configurations, Image Builder build instances, SageMaker notebooks, Elastic Beanstalk (DisableIMDSv1 not false); Alibaba Cloud ECS instances, instance sets, launch templates, scaling configurations and ACK node pools (httpTokens: required). Settings left out defer to the launch template the resource launches from.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
-      'AWS: set metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 }.',
-      'Alibaba Cloud: set httpTokens: "required" on the instance or launch template; auto scaling groups launch from such a template (launchTemplateId), as scaling configurations cannot require tokens.',
+      'AWS: set metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 } (Image Builder: instanceMetadataOptions); spot fleets launch from such a launch template (launchTemplateConfigs).',
+      'SageMaker notebooks: set instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: "2" }; Elastic Beanstalk: set DisableIMDSv1 "true" (namespace aws:autoscaling:launchconfiguration).',
+      'Alibaba Cloud: set httpTokens: "required" on the instance or launch template (ACK node pools: instanceMetadataOptions); auto scaling groups and instance sets launch from such a template (launchTemplateId), as they cannot require tokens.',
       "Or run the pack with this policy at enforcementLevel remediate to set it automatically.",
     ],
     controls: [
@@ -64,18 +120,30 @@ export const requireImdsv2 = defineResourceRule<unknown>({
     "aws:ec2/spotInstanceRequest:SpotInstanceRequest": awsCheck,
     "aws:ec2/launchTemplate:LaunchTemplate": awsCheck,
     "aws:ec2/launchConfiguration:LaunchConfiguration": awsCheck,
+    "aws:ec2/spotFleetRequest:SpotFleetRequest": spotFleetCheck,
+    // Image Builder's build and test instances run the recipe's components with the instance profile.
+    "aws:imagebuilder/infrastructureConfiguration:InfrastructureConfiguration": blockCheck("instanceMetadataOptions"),
+    "aws:sagemaker/notebookInstance:NotebookInstance": notebookCheck,
+    "aws:elasticbeanstalk/environment:Environment": beanstalkCheck,
+    "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate": beanstalkCheck,
     "alicloud:ecs/instance:Instance": alicloudCheck,
+    "alicloud:ecs/ecsInstanceSet:EcsInstanceSet": instanceSetCheck,
     "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate": alicloudCheck,
     "alicloud:ecs/launchTemplate:LaunchTemplate": alicloudCheck,
     "alicloud:ess/scalingConfiguration:ScalingConfiguration": essCheck,
+    // ACK worker nodes are ECS instances; the provider documents optional as the default.
+    "alicloud:cs/nodePool:NodePool": blockCheck("instanceMetadataOptions"),
   },
   remedies: {
     "aws:ec2/instance:Instance": awsRemedy,
     "aws:ec2/spotInstanceRequest:SpotInstanceRequest": awsRemedy,
     "aws:ec2/launchTemplate:LaunchTemplate": awsRemedy,
     "aws:ec2/launchConfiguration:LaunchConfiguration": awsRemedy,
+    "aws:imagebuilder/infrastructureConfiguration:InfrastructureConfiguration": blockRemedy("instanceMetadataOptions"),
+    "aws:sagemaker/notebookInstance:NotebookInstance": notebookRemedy,
     "alicloud:ecs/instance:Instance": alicloudRemedy,
     "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate": alicloudRemedy,
     "alicloud:ecs/launchTemplate:LaunchTemplate": alicloudRemedy,
+    "alicloud:cs/nodePool:NodePool": blockRemedy("instanceMetadataOptions"),
   },
 });

@@ -1,11 +1,13 @@
 import { GenericResource } from "../../lib/reachability";
 import { isUnknown, obj } from "../../lib/values";
-import { at } from "../lib/expect";
+import { at, expectAll, isTrue } from "../lib/expect";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
+import { droppedClasses } from "../lib/waf-logging-filters";
 
 const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
 const LOGGING = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
+const ALI_WAF = "alicloud:waf/instance:Instance";
 
 /**
  * A DROP default logs only what a KEEP filter foresaw, and loses the requests nobody anticipated: the ones a
@@ -15,24 +17,44 @@ const LOGGING = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration
 function dropsByDefault(log: GenericResource): Finding[] {
   const behavior = at(log.inputs, "loggingFilter.defaultBehavior");
   if (isUnknown(behavior)) return [unverifiable("loggingFilter.defaultBehavior")];
-  if (typeof behavior !== "string" || behavior.toUpperCase() !== "DROP") return [];
+  if (typeof behavior !== "string" || behavior.toUpperCase() !== "DROP") return dropsByAction(log);
   const kept = obj(log.inputs.loggingFilter)?.filters;
   const what = Array.isArray(kept) && kept.length > 0 ? "only requests its KEEP filters match" : "nothing";
   return [violation(`logging configuration ${log.name} has loggingFilter.defaultBehavior "DROP": it logs ${what}`)];
 }
+
+/** A KEEP default with a DROP filter for every allowed request loses what got through, like a DROP default. */
+function dropsByAction(log: GenericResource): Finding[] {
+  const filter = obj(log.inputs.loggingFilter);
+  if (!filter) return [];
+  const { lost, notes } = droppedClasses(filter);
+  if (lost.length === 0) return notes;
+  return [
+    violation(
+      `logging configuration ${log.name} drops every ${lost.join(" and every ")} request with its loggingFilter filters: what got through is never logged`,
+    ),
+  ];
+}
+
+/** Alibaba Cloud WAF 2.0 instances keep logs only with the log service on (wafLog, a "true"/"false" string). */
+const aliWafInstance = (r: GenericResource): Finding[] =>
+  expectAll(r.inputs, [
+    { path: "wafLog", ok: isTrue, problem: () => "the WAF log service is off: no record of what the scanners tried" },
+  ]);
 
 /** Case step 5: without WAF logs there is no record of what the scanners tried. */
 export const requireWafLogging = defineStackRule({
   metadata: {
     name: "require-waf-logging",
     description:
-      'Every WAFv2 WebACL in the stack must have a WebAclLoggingConfiguration pointing at it (checked across the stack, since the logging configuration is a separate resource), and the configuration must not drop requests by default (loggingFilter.defaultBehavior "DROP").',
+      'Every WAFv2 WebACL in the stack must have a WebAclLoggingConfiguration pointing at it (checked across the stack, since the logging configuration is a separate resource), and the configuration must not drop requests by default (loggingFilter.defaultBehavior "DROP") nor drop every allowed request with a filter; Alibaba Cloud WAF 2.0 instances must keep the log service on (wafLog "true").',
     enforcementLevel: "mandatory",
     severity: "medium",
     remediationSteps: [
       "Add an aws.wafv2.WebAclLoggingConfiguration with resourceArn set to the WebACL's arn.",
       "Send the logs to a CloudWatch log group, S3 bucket or Firehose whose name starts with aws-waf-logs-.",
-      'Keep loggingFilter.defaultBehavior "KEEP" (or leave loggingFilter out) and drop only known noise with DROP filters.',
+      'Keep loggingFilter.defaultBehavior "KEEP" (or leave loggingFilter out) and drop only known noise with DROP filters narrowed by a label, not every ALLOW record.',
+      'Alibaba Cloud WAF 2.0: set wafLog "true" on the alicloud.waf.Instance.',
     ],
     controls: [
       { framework: "AWS FSBP", id: "WAF.11" },
@@ -40,7 +62,7 @@ export const requireWafLogging = defineStackRule({
       { framework: "MLPS 2.0 L3", id: "8.1.4.3" },
     ],
     caseStep: 5,
-    resourceTypes: [WEB_ACL, LOGGING],
+    resourceTypes: [WEB_ACL, LOGGING, ALI_WAF],
   },
   // Like the resource rules: an expired exemption is a violation of its own before the finding.
   expiredExemption: "notice",
@@ -55,6 +77,9 @@ export const requireWafLogging = defineStackRule({
       }));
     // Reported on the logging configuration: that is the resource to change.
     const dropping = logs.flatMap((l) => dropsByDefault(l).map((f): StackFinding => ({ ...f, urn: l.urn })));
-    return [...unlogged, ...dropping];
+    const aliUnlogged = resources
+      .filter((r) => r.type === ALI_WAF)
+      .flatMap((r) => aliWafInstance(r).map((f): StackFinding => ({ ...f, urn: r.urn })));
+    return [...unlogged, ...dropping, ...aliUnlogged];
   },
 });

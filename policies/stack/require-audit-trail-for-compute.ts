@@ -1,5 +1,8 @@
 // Case step 5: the investigation relied on the account's audit log of who did what.
-import { GenericResource, Resolver, str } from "../../lib/reachability/internals";
+import { Resolver } from "../../lib/reachability/internals";
+import { bool, isUnknown } from "../../lib/values";
+import { unverifiable } from "../lib/findings";
+import { is } from "../lib/text-values";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
 
 interface Config {
@@ -7,8 +10,9 @@ interface Config {
   providedExternally: boolean;
 }
 
-// Every way the stack can start servers or containers, including the lightweight and bulk forms (Lightsail, spot
-// requests and fleets, instance sets, simple application servers) whose activity is just as much in need of a trail.
+// Every way the stack can start servers or containers, including the lightweight, bulk, container and serverless forms
+// (Lightsail, spot requests and fleets, instance sets, simple application servers, Batch, Fargate, App Runner, EMR,
+// ECI, Function Compute, SAE, E-HPC, EFLO nodes, RDS Custom) whose activity is just as much in need of a trail.
 const AWS_COMPUTE = [
   "aws:ec2/instance:Instance",
   "aws:ec2/spotInstanceRequest:SpotInstanceRequest",
@@ -23,6 +27,11 @@ const AWS_COMPUTE = [
   "aws:eks/cluster:Cluster",
   "aws:eks/nodeGroup:NodeGroup",
   "aws:lambda/function:Function",
+  "aws:batch/computeEnvironment:ComputeEnvironment",
+  "aws:eks/fargateProfile:FargateProfile",
+  "aws:lightsail/containerService:ContainerService",
+  "aws:apprunner/service:Service",
+  "aws:emr/cluster:Cluster",
 ];
 const ALI_COMPUTE = [
   "alicloud:ecs/instance:Instance",
@@ -38,6 +47,14 @@ const ALI_COMPUTE = [
   "alicloud:cs/serverlessKubernetes:ServerlessKubernetes",
   "alicloud:cs/nodePool:NodePool",
   "alicloud:fc/function:Function",
+  "alicloud:fc/v2Function:V2Function",
+  "alicloud:fc/v3Function:V3Function",
+  "alicloud:eci/containerGroup:ContainerGroup",
+  "alicloud:sae/application:Application",
+  "alicloud:ehpc/cluster:Cluster",
+  "alicloud:ehpc/clusterV2:ClusterV2",
+  "alicloud:eflo/node:Node",
+  "alicloud:rds/custom:Custom",
 ];
 const CLOUDTRAIL = "aws:cloudtrail/trail:Trail";
 const ACTIONTRAIL = "alicloud:actiontrail/trail:Trail";
@@ -78,28 +95,46 @@ export const requireAuditTrailForCompute = defineStackRule<Config>({
     if (!config.required || config.providedExternally) return [];
     const res = new Resolver(resources);
     const findings: StackFinding[] = [];
-    const check = (compute: string[], trails: string[], enabled: (t: GenericResource) => boolean, name: string) => {
+    const check = (
+      compute: string[],
+      trails: string[],
+      field: string,
+      enabled: (v: unknown) => Enabled,
+      name: string,
+    ) => {
       const hosts = res.ofType(...compute);
-      if (hosts.length === 0 || res.ofType(...trails).some(enabled)) return;
+      if (hosts.length === 0) return;
+      const states = res.ofType(...trails).map((t) => enabled(t.inputs[field]));
+      if (states.includes("yes")) return;
       const names =
         hosts
           .slice(0, 5)
           .map((h) => h.name)
           .join(", ") + (hosts.length > 5 ? ", …" : "");
-      findings.push({ urn: hosts[0].urn, message: `the stack creates compute (${names}) but no enabled ${name}` });
+      // A trail whose switch is unknown at preview may be the enabled one: a note, not a silent pass.
+      findings.push(
+        states.includes("unknown")
+          ? { ...unverifiable(`the ${name}'s ${field}`, `the stack creates compute: ${names}`), urn: hosts[0].urn }
+          : { urn: hosts[0].urn, message: `the stack creates compute (${names}) but no enabled ${name}` },
+      );
     };
-    check(
-      AWS_COMPUTE,
-      [CLOUDTRAIL],
-      (t) => t.inputs.enableLogging !== false && t.inputs.enableLogging !== "false",
-      "CloudTrail trail",
-    );
+    check(AWS_COMPUTE, [CLOUDTRAIL], "enableLogging", (v) => switchedOn(v, bool), "CloudTrail trail");
     check(
       ALI_COMPUTE,
       [ACTIONTRAIL, ACTIONTRAIL_DEPRECATED],
-      (t) => (str(t.inputs.status) ?? "Enable") !== "Disable",
+      "status",
+      (v) => switchedOn(v, (s) => !is(s, "Disable")),
       "ActionTrail trail",
     );
     return findings;
   },
 });
+
+type Enabled = "yes" | "no" | "unknown";
+
+/** A trail switch: absent means on (both providers' default); unknown at preview is neither. */
+function switchedOn(v: unknown, read: (v: unknown) => boolean | undefined): Enabled {
+  if (isUnknown(v)) return "unknown";
+  if (v === undefined || v === null) return "yes";
+  return read(v) === false ? "no" : "yes";
+}

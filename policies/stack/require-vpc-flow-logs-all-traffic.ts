@@ -1,5 +1,6 @@
 // Case step 5: the investigation depended on traffic records; the law asks network logs be kept ≥ 6 months.
-import { GenericResource, Resolver, list, num, prop, str } from "../../lib/reachability/internals";
+import { GenericResource, Resolver, isUnknown, list, num, prop, str } from "../../lib/reachability/internals";
+import { bool } from "../../lib/values";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
 
 interface Config {
@@ -25,11 +26,11 @@ export const requireVpcFlowLogsAllTraffic = defineStackRule<Config>({
   metadata: {
     name: "require-vpc-flow-logs-all-traffic",
     description:
-      "Every VPC (an adopted default VPC too) has an active flow log capturing ALL traffic (accepted and rejected, on every Alibaba Cloud traffic path) to a destination that keeps it at least 180 days: AWS CloudWatch log group retention or S3 lifecycle, Alibaba Cloud log store retentionPeriod.",
+      "Every VPC (an adopted default VPC too) has an active flow log capturing ALL traffic (accepted and rejected, on every Alibaba Cloud traffic path; an AWS custom logFormat keeping source and destination addresses) to a destination that keeps it at least 180 days: AWS CloudWatch log group retention or S3 lifecycle (enabled rules), Alibaba Cloud log store retentionPeriod.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
-      "Add a flow log on the VPC itself with trafficType ALL (AWS) / All (Alibaba Cloud); on Alibaba Cloud keep status Active and leave trafficPaths unset (or all).",
+      "Add a flow log on the VPC itself with trafficType ALL (AWS) / All (Alibaba Cloud); on AWS keep ${srcaddr} and ${dstaddr} (or their pkt- forms) in a custom logFormat; on Alibaba Cloud keep status Active and leave trafficPaths unset (or all).",
       "Send it to a log group with retentionInDays ≥ 180 (or never expiring), an S3 bucket whose lifecycle keeps objects ≥ 180 days, or a log store with retentionPeriod ≥ 180.",
     ],
     controls: [
@@ -69,9 +70,10 @@ export const requireVpcFlowLogsAllTraffic = defineStackRule<Config>({
       );
     }
     for (const vpc of res.ofType(T.aliVpc)) {
+      // A resource type unknown at preview may be VPC: such a flow log on this VPC can only be a note.
       const logs = res
         .ofType(T.aliFlowLog)
-        .filter((f) => (str(f.inputs.resourceType) ?? "") === "VPC")
+        .filter((f) => isUnknown(f.inputs.resourceType) || (str(f.inputs.resourceType) ?? "").toUpperCase() === "VPC")
         .filter((f) => res.one(f, "resourceId", f.inputs.resourceId, [T.aliVpc]) === vpc.urn);
       findings.push(
         ...verdict(
@@ -112,7 +114,7 @@ function retentionProblem(what: string, value: unknown, min: number, neverExpire
 }
 
 function awsFlowLog(res: Resolver, f: GenericResource, min: number): Problem {
-  const traffic = trafficProblem(f, f.inputs.trafficType, "ALL");
+  const traffic = trafficProblem(f, f.inputs.trafficType, "ALL") ?? formatProblem(f);
   if (traffic) return traffic;
   const kind = str(f.inputs.logDestinationType) ?? "cloud-watch-logs";
   const destProp = f.inputs.logDestination !== undefined ? "logDestination" : "logGroupName";
@@ -121,14 +123,17 @@ function awsFlowLog(res: Resolver, f: GenericResource, min: number): Problem {
     if (!bucket)
       return { why: `${f.name}: S3 destination outside the stack, retention cannot be verified`, unknown: true };
     const b = res.get(bucket)!;
+    // Disabled rules expire nothing: inline rules say so with enabled, lifecycle configurations with status.
     const expirations = [
-      ...list(b.inputs.lifecycleRules).map((r) => prop(prop(r, "expiration"), "days")),
+      ...list(b.inputs.lifecycleRules)
+        .filter((r) => bool(prop(r, "enabled")) !== false)
+        .map((r) => prop(prop(r, "expiration"), "days")),
       ...res
         .ofType(...T.lifecycles)
         .filter((l) => res.one(l, "bucket", l.inputs.bucket, T.buckets) === bucket)
         .flatMap((l) =>
           list(l.inputs.rules)
-            .filter((r) => (str(prop(r, "status")) ?? "Enabled") === "Enabled")
+            .filter((r) => (str(prop(r, "status")) ?? "Enabled").toLowerCase() !== "disabled")
             .map((r) => prop(prop(r, "expiration"), "days")),
         ),
     ];
@@ -143,6 +148,20 @@ function awsFlowLog(res: Resolver, f: GenericResource, min: number): Problem {
   const g = res.get(group)!;
   // 0 or absent: CloudWatch keeps the logs forever.
   return retentionProblem(`log group ${g.name}`, g.inputs.retentionInDays, min, (n) => n === 0);
+}
+
+/**
+ * A custom format must still say who talked to whom: the source and destination address of each flow (the packet
+ * level fields serve as well). The default format carries both.
+ */
+function formatProblem(f: GenericResource): Problem {
+  const format = f.inputs.logFormat;
+  if (format === undefined || format === null || format === "") return undefined;
+  if (str(format) === undefined) return { why: `${f.name}: logFormat is unknown at preview`, unknown: true };
+  const has = (field: string) => str(format)!.includes("${" + field + "}");
+  const missing = ["srcaddr", "dstaddr"].filter((a) => !has(a) && !has(`pkt-${a}`));
+  if (missing.length === 0) return undefined;
+  return { why: `${f.name}: logFormat leaves out ${missing.map((m) => "${" + m + "}").join(" and ")}`, unknown: false };
 }
 
 /** An Inactive flow log records nothing; one limited to internetGateway paths misses east-west (lateral) traffic. */
@@ -162,6 +181,11 @@ function aliCollection(f: GenericResource): Problem {
 }
 
 function aliFlowLog(res: Resolver, f: GenericResource, min: number): Problem {
+  if (isUnknown(f.inputs.resourceType))
+    return {
+      why: `${f.name}: resourceType is unknown at preview (a flow log on the VPC itself is needed)`,
+      unknown: true,
+    };
   const traffic = trafficProblem(f, f.inputs.trafficType, "All") ?? aliCollection(f);
   if (traffic) return traffic;
   const byRef = res.one(f, "logStoreName", f.inputs.logStoreName, [T.logStore]);

@@ -479,6 +479,26 @@ export const alicloudShapes: Record<string, Shape> = {
   "alicloud:cs/edgeKubernetes:EdgeKubernetes": { password: "string", keyName: "string", userData: "userData" },
   "alicloud:cddc/dedicatedHost:DedicatedHost": { osPassword: "string", engine: "string" },
   "alicloud:rds/custom:Custom": { password: "string", keyPairName: "string" },
+  "alicloud:eflo/cluster:Cluster": {
+    clusterName: "string",
+    nodeGroups: {
+      arrayOf: {
+        nodeGroupName: "string",
+        nodes: { arrayOf: { nodeId: "string", hostname: "string", loginPassword: "string" } },
+      },
+    },
+  },
+  "alicloud:dns/accessStrategy:AccessStrategy": {
+    instanceId: "string",
+    accessMode: { oneOf: ["AUTO", "DEFAULT", "FAILOVER", "default", ""] },
+    defaultAddrPools: { arrayOf: { addrPoolId: "string", lbaWeight: "number" } },
+    failoverAddrPools: { arrayOf: { addrPoolId: "string", lbaWeight: "number" } },
+  },
+  "alicloud:waf/instance:Instance": { wafLog: { oneOf: ["true", "false", "True", ""] }, subscriptionType: "string" },
+  "alicloud:eci/containerGroup:ContainerGroup": { containerGroupName: "string", securityGroupId: "string" },
+  "alicloud:fc/v2Function:V2Function": { service: "string", name: "string", runtime: "string" },
+  "alicloud:fc/v3Function:V3Function": { functionName: "string", runtime: "string" },
+  "alicloud:sae/application:Application": { appName: "string", packageType: "string", replicas: "number" },
   "alicloud:ehpc/cluster:Cluster": { password: "string", keyPairName: "string" },
   "alicloud:ehpc/clusterV2:ClusterV2": {
     clusterCredentials: { object: { password: "string", keyPairName: "string" } },

@@ -658,5 +658,37 @@ export const awsShapes: Record<string, Shape> = {
     aliases: { arrayOf: { name: "string", zoneId: "string", evaluateTargetHealth: "bool" } },
     records: "strings",
   },
+  "aws:route53/recordsExclusive:RecordsExclusive": {
+    zoneId: "string",
+    resourceRecordSets: {
+      arrayOf: {
+        name: "string",
+        type: "string",
+        setIdentifier: "string",
+        failover: { oneOf: ["PRIMARY", "SECONDARY", "primary", ""] },
+        healthCheckId: "string",
+        aliasTarget: { object: { dnsName: "string", hostedZoneId: "string", evaluateTargetHealth: "bool" } },
+      },
+    },
+  },
+  "aws:imagebuilder/infrastructureConfiguration:InfrastructureConfiguration": {
+    instanceProfileName: "string",
+    instanceMetadataOptions: { object: metadataOptions },
+  },
+  "aws:sagemaker/notebookInstance:NotebookInstance": {
+    instanceType: "string",
+    instanceMetadataServiceConfiguration: {
+      object: { minimumInstanceMetadataServiceVersion: { oneOf: ["1", "2", 2, ""] } },
+    },
+  },
+  "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate": {
+    prefix: "string",
+    imageTagMutability: { oneOf: ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION", "MUTABLE_WITH_EXCLUSION", ""] },
+    imageTagMutabilityExclusionFilters: { arrayOf: { filter: "string", filterType: { oneOf: ["WILDCARD", ""] } } },
+  },
+  "aws:batch/computeEnvironment:ComputeEnvironment": { type: { oneOf: ["MANAGED", "UNMANAGED"] }, state: "string" },
+  "aws:eks/fargateProfile:FargateProfile": { clusterName: "string", subnetIds: "strings" },
+  "aws:emr/cluster:Cluster": { releaseLabel: "string", keepJobFlowAliveWhenNoSteps: "bool" },
+  "aws:lightsail/containerService:ContainerService": { power: "string", scale: "number", isDisabled: "bool" },
   "aws:route53/healthCheck:HealthCheck": { type: "string", fqdn: "string", port: "port" },
 };
