@@ -32,7 +32,7 @@ function parseUncached(s: string): ParsedCidr | undefined {
   const text = s.trim();
   if (text === "") return undefined;
   const isV6 = text.includes(":");
-  const withPrefix = text.includes("/") ? text : `${text}/${isV6 ? 128 : 32}`;
+  const withPrefix = canonicalForms(text.includes("/") ? text : `${text}/${isV6 ? 128 : 32}`, isV6);
   try {
     if (isV6) {
       if (!Validator.isValidIPv6CidrNotation(withPrefix)[0]) return undefined;
@@ -45,6 +45,23 @@ function parseUncached(s: string): ParsedCidr | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Spellings ip-num rejects but address parsers (Go's net.ParseCIDR, which the providers use) read as the same block:
+ * leading zeros in the prefix length ("::/00") and an IPv6 address ending in dotted IPv4 ("::0.0.0.0/0" is ::/0).
+ */
+function canonicalForms(text: string, isV6: boolean): string {
+  const slash = text.lastIndexOf("/");
+  let address = text.slice(0, slash);
+  const prefix = text.slice(slash + 1);
+  const bits = /^\d{1,3}$/.test(prefix) ? String(Number(prefix)) : prefix;
+  const dotted = isV6 ? /^(.*:)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address) : null;
+  if (dotted && dotted.slice(2).every((o) => Number(o) <= 255)) {
+    const [a, b, c, d] = dotted.slice(2).map(Number);
+    address = `${dotted[1]}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  return `${address}/${bits}`;
 }
 
 function rangeOf(family: IpFamily, prefix: bigint, first: bigint, last: bigint, text: string): ParsedCidr {
@@ -141,6 +158,22 @@ export interface InternetSourceOptions {
   minPrefixV6?: number;
   /** Blocks that are explicitly trusted: an entry inside one of them is never reported. */
   allow?: readonly string[];
+}
+
+/** Does the union of `blocks` cover every address of `target` (same family; unparseable blocks are ignored)? */
+export function blocksCover(blocks: readonly string[], target: string): boolean {
+  const t = parseCidr(target);
+  if (!t) return false;
+  const inside: Interval[] = [];
+  for (const b of blocks) {
+    const c = parseCidr(b);
+    if (!c || c.family !== t.family || c.last < t.first || c.first > t.last) continue;
+    inside.push({
+      first: (c.first > t.first ? c.first : t.first) - t.first,
+      last: (c.last < t.last ? c.last : t.last) - t.first,
+    });
+  }
+  return coversWhole(inside, t.last - t.first);
 }
 
 /** True when `inner` lies entirely inside `outer` (same family). */

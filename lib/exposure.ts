@@ -77,10 +77,10 @@ interface Walk {
 }
 
 /**
- * Allows reaching `port` over `slice` for `family` before an entry denies the whole internet: ordered ACLs stop at
- * the first match, and a deny applies only to the protocols it names (-1/all covers both). In the worst case only
- * known denies close (a deny with an unknown CIDR still closes with its known ones); in the best case any deny that
- * may cover the port, protocol and internet does, and entries with an unknown action are denies.
+ * Allows reaching `port` over `slice` for `family` before the denies met so far cover the whole internet: ordered
+ * ACLs stop at the first match, and a deny applies only to the protocols it names (-1/all covers both). In the worst
+ * case only known denies close (a deny with an unknown CIDR still closes with its known ones); in the best case any
+ * deny that may cover the port, protocol and internet does, and entries with an unknown action are denies.
  */
 function walk(
   order: readonly IngressEntry[],
@@ -94,6 +94,9 @@ function walk(
   // worst: only known denies close (the reported answer); best: every deny that may close does (is it certain?).
   const open: IngressEntry[] = [];
   let key = family;
+  // Blocks denied so far: denies that each name part of the internet (0.0.0.0/1, then 128.0.0.0/1) close it together.
+  const denied: string[] = [];
+  let blame: IngressEntry | undefined;
   for (const entry of order) {
     const protocol = entry.protocol ?? "all";
     if (protocol !== "unknown" && !intersectProtocol(protocol, slice)) continue;
@@ -102,12 +105,17 @@ function walk(
     if (mode === "worst" ? entry.action === "deny" : mayDeny(entry)) {
       if (mode === "worst") {
         if (doubt && doubt !== "source CIDR") continue;
-        if (covers(entry, port) && coversInternet(cidrs)[family]) break;
+        if (!covers(entry, port) || cidrs.length === 0) continue;
+        denied.push(...cidrs);
+        if (coversInternet(denied)[family]) break;
         continue;
       }
       const mayCover = entry.range === "unknown" || covers(entry, port);
-      if (mayCover && (entry.unknownSource || coversInternet(cidrs)[family]))
-        return { open, key, closedBy: doubt ? entry : undefined };
+      if (!mayCover || (!entry.unknownSource && cidrs.length === 0)) continue;
+      if (doubt) blame ??= entry;
+      if (entry.unknownSource) return { open, key, closedBy: blame };
+      denied.push(...cidrs);
+      if (coversInternet(denied)[family]) return { open, key, closedBy: blame };
       continue;
     }
     if (covers(entry, port) && protocolCovers(protocol, slice) && cidrs.length > 0) {
@@ -136,8 +144,9 @@ export function exposedPorts(
   for (const entry of order) {
     if (entry.action !== "allow") continue;
     const reachesInternet = internetSources(entry.cidrs, opts).length > 0 || coversAny(entry.cidrs);
-    if (entry.range === "unknown" && (reachesInternet || entry.unknownSource)) uncertain.set(entry, "port range");
-    else if (entry.unknownSource && entry.range !== "none" && ports.some((p) => covers(entry, p)))
+    const doubtfulSource = entry.unknownSource || entry.unreadable !== undefined;
+    if (entry.range === "unknown" && (reachesInternet || doubtfulSource)) uncertain.set(entry, "port range");
+    else if (doubtfulSource && entry.range !== "none" && ports.some((p) => covers(entry, p)))
       uncertain.set(entry, "source CIDR");
   }
 

@@ -22,7 +22,7 @@ export function alicloudEnsSecurityGroup(props: Record<string, unknown>): Ingres
     }
     const r = obj(raw) ?? {};
     if (isUnknown(r.direction)) return { entries: [], unknownField: `${where}.direction` };
-    if (typeof r.direction === "string" && r.direction.toLowerCase() !== "ingress") continue;
+    if (typeof r.direction === "string" && r.direction.trim().toLowerCase() !== "ingress") continue;
     const action = alicloudPolicy(r.policy);
     if (!action && !isUnknown(r.policy)) continue;
     const priority = num(r.priority) ?? 1;
@@ -48,13 +48,12 @@ const SWAS_PROTOCOLS: Record<string, string> = { tcp: "tcp", udp: "udp", tcpandu
 export function alicloudSwasFirewallRule(props: Record<string, unknown>): IngressExtraction {
   const p = props.ruleProtocol;
   const protocol = typeof p === "string" ? (SWAS_PROTOCOLS[p.trim().toLowerCase()] ?? "unknown") : "unknown";
-  const port = typeof props.port === "string" && !props.port.includes("/") ? `${props.port}/${props.port}` : props.port;
   return {
     entries: [
       {
         where: "rule",
         action: "allow",
-        range: protocol === "unknown" ? "unknown" : range(alicloudRuleRange("tcp", port)),
+        range: protocol === "unknown" ? "unknown" : range(alicloudRuleRange("tcp", props.port)),
         protocol,
         cidrs: ["0.0.0.0/0"],
         unknownSource: false,

@@ -9,7 +9,7 @@ import {
   awsGameLiftInbound,
 } from "./ingress-managed-services";
 import { alicloudRuleRange, awsRuleRange, naclEntryRange, PortRange } from "./ports";
-import { bool, isUnknown, num, obj } from "./values";
+import { bool, isUnknown, list, num, obj } from "./values";
 
 export type RangeOrUnknown = PortRange | "none" | "unknown";
 
@@ -27,6 +27,8 @@ export interface IngressEntry {
   cidrs: string[];
   /** Some CIDR source is unknown at preview. */
   unknownSource: boolean;
+  /** Sources that are not CIDR blocks or addresses this kit can read (e.g. "010.0.0.0/8"): reported, never passed. */
+  unreadable?: string[];
   /**
    * Evaluation order for ACLs and Alicloud priorities (lower first); undefined for security groups, and for an ACL
    * entry whose rule number is unknown (such an allow may come first, such a deny may not close anything).
@@ -183,7 +185,8 @@ export const alicloudNetworkAclEntriesIngress = (props: Record<string, unknown>)
 
 /**
  * `aws.lightsail.InstancePublicPorts`: `portInfos[]` of {protocol tcp/udp/all/icmp/icmpv6, fromPort, toPort, cidrs,
- * ipv6Cidrs, cidrListAliases}. A port info naming no source at all is open to any address, as Lightsail's default is.
+ * ipv6Cidrs, cidrListAliases}. A port info naming no source at all is open to any address, as Lightsail's default is;
+ * empty lists name none (the provider sends only non-empty ones).
  */
 export function awsLightsailPublicPorts(props: Record<string, unknown>): IngressExtraction {
   const items = listField(props, "portInfos");
@@ -191,7 +194,7 @@ export function awsLightsailPublicPorts(props: Record<string, unknown>): Ingress
   return {
     entries: items.map((raw, i) => {
       const r = obj(raw) ?? {};
-      const named = [r.cidrs, r.ipv6Cidrs, r.cidrListAliases].some((v) => v !== undefined && v !== null);
+      const named = [r.cidrs, r.ipv6Cidrs, r.cidrListAliases].some((v) => isUnknown(v) || list(v).length > 0);
       const sources = isUnknown(raw)
         ? { cidrs: [], unknownSource: true }
         : named

@@ -31,12 +31,12 @@ const ALL = new Set(["-1", "all"]);
 /** Named IP protocols that carry no TCP/UDP port. Any other IP protocol number (0-255) carries none either. */
 const PORTLESS = new Set(["icmp", "icmpv6", "gre", "esp", "ah", "sctp"]);
 
-/** Lower-case protocol text; a numeric protocol loses leading zeros ("06" is "6"). */
+/** Lower-case protocol text; a numeric protocol loses leading zeros ("06" is "6", "-01" is "-1"). */
 function protocolText(protocol: unknown): string | undefined {
   if (typeof protocol === "number") return Number.isInteger(protocol) ? String(protocol) : undefined;
   if (typeof protocol !== "string") return undefined;
   const p = protocol.trim().toLowerCase();
-  return /^\d+$/.test(p) ? String(Number(p)) : p;
+  return /^-?\d+$/.test(p) ? String(Number(p)) : p;
 }
 
 /**
@@ -89,6 +89,7 @@ export function naclEntryRange(protocol: unknown, fromPort: unknown, toPort: unk
 /**
  * Ports an Alibaba Cloud ECS security-group rule opens. `portRange` "-1/-1" (the provider default) and an absent
  * range mean every port, as does ipProtocol "all"; "22/22" and "1/200" are inclusive ranges; icmp/gre open none.
+ * The documented form is "start/end"; a bare "22" (what Simple Application Server rules use) can only mean 22/22.
  */
 export function alicloudRuleRange(ipProtocol: unknown, portRange: unknown): PortRange | "none" | undefined {
   const kind = protocolPorts(ipProtocol);
@@ -96,9 +97,9 @@ export function alicloudRuleRange(ipProtocol: unknown, portRange: unknown): Port
   if (kind !== "ports") return kind;
   if (portRange === undefined || portRange === null || portRange === "") return ALL_PORTS;
   if (typeof portRange !== "string") return undefined;
-  const m = /^\s*(-?\d+)\s*\/\s*(-?\d+)\s*$/.exec(portRange);
+  const m = /^\s*(-?\d+)\s*(?:\/\s*(-?\d+)\s*)?$/.exec(portRange);
   if (!m) return undefined;
-  return explicitRange(m[1], m[2]);
+  return explicitRange(m[1], m[2] ?? m[1]);
 }
 
 /** Alibaba Cloud VPC network-ACL entries: protocol "all"/"tcp"/"udp"/"icmp"/"gre", port "-1/-1" or "22/22". */

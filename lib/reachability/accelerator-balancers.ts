@@ -6,7 +6,7 @@
 // may admit, so every client of the accelerator gets through.
 import type { PortRange } from "../ports";
 import { familyOf, intersectCidr, isPublic } from "./cidr-sets";
-import { Exposure, Family, hop } from "./exposure";
+import { Exposure, Family, hop, unverifiedIf } from "./exposure";
 import { intersectAll } from "./intervals";
 import { Front, frontsOf, openFront, targetRow } from "./lb-admission";
 import { BalancerTarget, ClientAddress, Listener, LoadBalancer, NetworkModel } from "./model";
@@ -86,7 +86,7 @@ function intoListener(
       const hops = [...head, ...front.hops, hop(`listener:${inner.name}`, range)];
       const why = [...causes, ...front.causes, inner.urn];
       const { urn, name, type } = lb;
-      rows.push({
+      const own: Exposure = {
         urn,
         name,
         type,
@@ -97,10 +97,11 @@ function intoListener(
         path: hops,
         via: "load-balancer",
         causes: why,
-      });
+      };
+      rows.push(unverifiedIf(own, front.unverified));
       for (const target of inner.targets) {
         const row = targetRow(m, lb, { ...inner, ports: range }, target, source, family, hops, why, fwd.clientAddress);
-        if (row) rows.push(row);
+        if (row) rows.push(unverifiedIf(row, front.unverified));
       }
     }
   }

@@ -20,6 +20,13 @@ export interface Exposure {
   via: "direct" | "load-balancer" | "dnat" | "endpoint";
   /** URNs of the rules and resources that admit the traffic (what a fix must change). */
   causes: string[];
+  /** A rule on the path admits a CIDR unknown at preview (read as any address): the opening may not be real. */
+  unverified?: true;
+}
+
+/** `row`, marked unverified when `flag` is. */
+export function unverifiedIf<T extends Exposure>(row: T, flag: boolean | undefined): T {
+  return flag ? { ...row, unverified: true } : row;
 }
 
 export function renderPath(e: Exposure): string {

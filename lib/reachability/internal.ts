@@ -11,7 +11,8 @@ import { pushTo } from "./multimap";
 export type ReachSource =
   | { kind: "sg"; sg: string; name: string; hosts: string[]; ambiguous: boolean }
   | { kind: "self"; sg: string; name: string; hosts: string[] }
-  | { kind: "cidr"; cidr: string }
+  /** `unknown`: the rule's CIDR is unknown at preview (`cidr` then stands for any address of its family). */
+  | { kind: "cidr"; cidr: string; unknown?: true }
   | { kind: "whitelist"; cidr: string }
   | { kind: "prefix-list"; id: string }
   | { kind: "unresolved"; text: string };
@@ -29,11 +30,12 @@ export interface InternalReach {
 
 const SSH = ADMIN_PORTS[0];
 
-export function internalReach(m: NetworkModel): InternalReach[] {
+/** Who reaches each host's listening ports (databases) or, on other hosts, `loginPorts` (SSH by default). */
+export function internalReach(m: NetworkModel, loginPorts: readonly number[] = [SSH]): InternalReach[] {
   const carriers = groupCarriers(m);
   const rows: InternalReach[] = [];
   for (const host of m.hosts.values()) {
-    const ports = host.listenPorts ?? [SSH];
+    const ports = host.listenPorts ?? loginPorts;
     for (const port of ports) {
       rows.push(...groupReach(m, host, port, carriers));
       for (const cidr of host.whitelist ?? [])
@@ -125,7 +127,7 @@ function reachSource(m: NetworkModel, src: RuleSource, group: string, carriers: 
         hosts: carriers.get(group) ?? [],
       };
     case "cidr":
-      return { kind: "cidr", cidr: src.cidr };
+      return src.unknown ? { kind: "cidr", cidr: src.cidr, unknown: true } : { kind: "cidr", cidr: src.cidr };
     case "prefix-list":
       return { kind: "prefix-list", id: src.id };
     default:
@@ -134,7 +136,7 @@ function reachSource(m: NetworkModel, src: RuleSource, group: string, carriers: 
 }
 
 function describe(src: RuleSource): string {
-  if (src.kind === "cidr") return src.cidr;
+  if (src.kind === "cidr") return src.unknown ? "(CIDR unknown at preview)" : src.cidr;
   if (src.kind === "prefix-list") return `prefix-list:${src.id}`;
   if (src.kind === "unresolved") return `sg:${src.text}`;
   return src.kind;

@@ -5,7 +5,7 @@
 import { acceleratedBalancerRows } from "./accelerator-balancers";
 import { familyOf, intersectCidr, isPublic } from "./cidr-sets";
 import { Entry, awsSubnetEntries } from "./entry";
-import { ANY_SOURCE, Exposure, Family, hop } from "./exposure";
+import { ANY_SOURCE, Exposure, Family, hop, unverifiedIf } from "./exposure";
 import { intersectAll } from "./intervals";
 import { Front, frontsOf, targetRow } from "./lb-admission";
 import { Listener, LoadBalancer, NetworkModel } from "./model";
@@ -59,24 +59,25 @@ function throughListener(
       hop(`listener:${listener.name}`, listener.ports),
     ];
     const causes = [...front.causes, listener.urn];
-    for (const range of ports)
-      rows.push({
-        urn: lb.urn,
-        name: lb.name,
-        type: lb.type,
-        family,
-        protocol,
-        ports: range,
-        source,
-        path: lbHops,
-        via: "load-balancer",
-        causes,
-      });
+    const own: Exposure[] = ports.map((range) => ({
+      urn: lb.urn,
+      name: lb.name,
+      type: lb.type,
+      family,
+      protocol,
+      ports: range,
+      source,
+      path: lbHops,
+      via: "load-balancer",
+      causes,
+    }));
     for (const target of listener.targets) {
       const row = targetRow(m, lb, listener, target, source, family, lbHops, causes);
-      if (row) rows.push(row);
+      if (row) own.push(row);
     }
-    rows.push(...acceleratedBalancerRows(m, listener, source, family, lbHops, causes));
+    own.push(...acceleratedBalancerRows(m, listener, source, family, lbHops, causes));
+    // Everything behind a front admitted by a CIDR unknown at preview is unverified.
+    rows.push(...own.map((row) => unverifiedIf(row, front.unverified)));
   }
   return rows;
 }

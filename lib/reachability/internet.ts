@@ -4,7 +4,7 @@
 import type { PortRange } from "../ports";
 import { familyOf, isPublic } from "./cidr-sets";
 import { Entry, alicloudEntries, internetEntries } from "./entry";
-import { ANY_SOURCE, Exposure, Family, hop, hostLabel, sortExposures } from "./exposure";
+import { ANY_SOURCE, Exposure, Family, hop, hostLabel, sortExposures, unverifiedIf } from "./exposure";
 import { intersectAll } from "./intervals";
 import { interfaceHops, throughInterface } from "./host-interface";
 import { firewallExposures } from "./internet-firewall";
@@ -12,7 +12,7 @@ import { loadBalancerExposures } from "./internet-lb";
 import { Host, NetworkModel, Protocol } from "./model";
 import { naclPasses } from "./nacl-eval";
 import { intersectProtocol } from "./protocol";
-import { admitted, internetSourcesOf, originates, ruleLabel } from "./security-group-eval";
+import { admitted, internetSourcesOf, originates, ruleLabel, unverifiedSlice } from "./security-group-eval";
 
 const FAMILIES: Family[] = ["ipv4", "ipv6"];
 
@@ -66,7 +66,7 @@ export function throughHost(
       if (host.listenPorts) ports = host.listenPorts.flatMap((p) => intersectAll(ports, { from: p, to: p }));
       for (const pass of naclPasses(entry.nacl, source, protocol, ports)) {
         for (const range of pass.ports) {
-          rows.push({
+          const row: Exposure = {
             urn: host.urn,
             name: host.name,
             type: host.type,
@@ -77,7 +77,8 @@ export function throughHost(
             path: [...entry.hops, pass.label, ruleLabel(m, slice), hop(hostLabel(host), range)],
             via: opts.via,
             causes: [...opts.causes, slice.rule.urn],
-          });
+          };
+          rows.push(unverifiedIf(row, unverifiedSlice(slice)));
         }
       }
     }

@@ -5,11 +5,19 @@ import type { PortRange } from "../ports";
 import { ALL_PORTS } from "../ports";
 import { isPublic } from "./cidr-sets";
 import type { Entry } from "./entry";
-import { Exposure, Family, hop, hostLabel } from "./exposure";
+import { Exposure, Family, hop, hostLabel, unverifiedIf } from "./exposure";
 import { interfaceHops } from "./host-interface";
 import { intersectRange } from "./intervals";
 import { ClientAddress, Listener, LoadBalancer, NetworkModel, Protocol, Target } from "./model";
-import { AdmittedSlice, admitted, internetSourcesOf, originates, ruleLabel, rulesOf } from "./security-group-eval";
+import {
+  AdmittedSlice,
+  admitted,
+  internetSourcesOf,
+  originates,
+  ruleLabel,
+  rulesOf,
+  unverifiedSlice,
+} from "./security-group-eval";
 
 /** What the balancer's groups admit from one internet source block. */
 export interface Front {
@@ -18,6 +26,8 @@ export interface Front {
   ports: PortRange[];
   hops: string[];
   causes: string[];
+  /** The group rule admitting the source names a CIDR unknown at preview. */
+  unverified?: boolean;
 }
 
 export function frontsOf(m: NetworkModel, lb: LoadBalancer, entry: Entry, family: Family): Front[] {
@@ -30,6 +40,7 @@ export function frontsOf(m: NetworkModel, lb: LoadBalancer, entry: Entry, family
       ports: slice.ports,
       hops: [ruleLabel(m, slice)],
       causes: [slice.rule.urn],
+      unverified: unverifiedSlice(slice),
     })),
   );
 }
@@ -60,6 +71,7 @@ export function targetRow(
     target.port !== undefined ? { from: target.port, to: target.port } : (target.ports ?? listener.ports);
   if (host.listenPorts && !host.listenPorts.some((p) => p >= range.from && p <= range.to)) return undefined;
   let label = "sg:(none resolved)";
+  let unverified = false;
   const cause: string[] = [];
   // A backend named by its secondary interface (an ENI) is admitted by that interface's groups alone.
   const groups = target.interface?.securityGroups ?? host.securityGroups;
@@ -69,9 +81,10 @@ export function targetRow(
     );
     if (!slice) return undefined;
     label = ruleLabel(m, slice);
+    unverified = unverifiedSlice(slice);
     cause.push(slice.rule.urn);
   }
-  return {
+  const row: Exposure = {
     urn: host.urn,
     name: host.name,
     type: host.type,
@@ -83,6 +96,7 @@ export function targetRow(
     via: "load-balancer",
     causes: [...causes, ...cause],
   };
+  return unverifiedIf(row, unverified);
 }
 
 /**

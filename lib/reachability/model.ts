@@ -70,8 +70,11 @@ export interface Nacl extends Node {
 }
 
 export type RuleSource =
-  /** `via`: the managed prefix list the block comes from, for paths. */
-  | { kind: "cidr"; cidr: string; via?: string }
+  /**
+   * `via`: the managed prefix list the block comes from, for paths. `unknown`: the rule's CIDR is unknown at preview
+   * and stands as any address of its family (accepts only): findings through it are unverifiable, not violations.
+   */
+  | { kind: "cidr"; cidr: string; via?: string; unknown?: true }
   /** `ambiguous`: one of several groups an inline rule set names, and the model cannot tell which rule names which. */
   | { kind: "sg"; sg: string; ambiguous?: boolean }
   | { kind: "self" }

@@ -1,11 +1,13 @@
 // Network ACL evaluation for one source block: entries in order, the first that matches a port decides.
 // An entry covering the whole source settles those ports; a narrower allow opens them for part of the source
-// (reported with the narrower block); a narrower deny leaves the rest of the source open, so it is not counted.
+// (reported with the narrower block); a narrower deny leaves the rest of the source open, so it counts only once
+// narrower denies together cover the source.
 // A deny applies only to its own protocol (-1/all: every protocol); unknown values never make a deny close more.
 import type { PortRange } from "../ports";
 import { contains } from "./cidr-sets";
 import { effectivePorts, intersectAll, subtractRange } from "./intervals";
 import { Nacl, Protocol } from "./model";
+import { PartialDeny, closedTogether } from "./joint-denies";
 import { intersectProtocol } from "./protocol";
 
 export interface NaclPass {
@@ -19,6 +21,7 @@ export function naclPasses(nacl: Nacl | undefined, source: string, protocol: Pro
   if (!nacl) return [{ source, protocol, ports, label: "nacl:default allow" }];
   const out: NaclPass[] = [];
   let remaining = ports;
+  const partial: PartialDeny[] = [];
   for (const e of nacl.ingress) {
     if (remaining.length === 0) break;
     const proto = intersectProtocol(e.protocol, protocol);
@@ -38,6 +41,10 @@ export function naclPasses(nacl: Nacl | undefined, source: string, protocol: Pro
     } else if (e.action === "allow" && (whole || contains(source, e.cidr))) {
       const hit = intersectAll(remaining, range);
       if (hit.length > 0) out.push({ source: whole ? source : e.cidr, protocol: proto, ports: hit, label });
+    } else if (e.action === "deny" && !whole && proto === protocol && contains(source, e.cidr)) {
+      // Narrower denies close the source together once their blocks cover it (joint-denies.ts).
+      partial.push({ cidr: e.cidr, ports: range });
+      for (const closed of closedTogether(source, partial)) remaining = subtractRange(remaining, closed);
     }
   }
   return out;

@@ -21,7 +21,7 @@ export function normalizeProtocol(v: unknown): Protocol {
   const s = typeof v === "number" ? String(v) : str(v);
   if (s === undefined) return "all";
   const lower = s.trim().toLowerCase();
-  const t = /^\d+$/.test(lower) ? String(Number(lower)) : lower; // "06" is "6"
+  const t = /^-?\d+$/.test(lower) ? String(Number(lower)) : lower; // "06" is "6", "-01" is "-1"
   return NAMES[t] ?? t;
 }
 

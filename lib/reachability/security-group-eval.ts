@@ -3,7 +3,8 @@
 // covering the same source does. AWS groups only accept, so this reduces to the union of matching rules.
 import type { PortRange } from "../ports";
 import { contains, familyOf, intersectCidr, isPublic } from "./cidr-sets";
-import type { Family } from "./exposure";
+import { ANY_SOURCE, Family } from "./exposure";
+import { closedTogether } from "./joint-denies";
 import { effectivePorts, subtractRange } from "./intervals";
 import { NetworkModel, Protocol, RuleSource, SgRule } from "./model";
 import { protocolCovers } from "./protocol";
@@ -51,21 +52,26 @@ export function admitted(
 ): AdmittedSlice[] {
   const rules = rulesOf(m, groups);
   const drops = rules.filter((r) => r.action === "drop" && dropCovers(r, pkt, groups));
+  // Drops of part of the source block close it only together (joint-denies.ts).
+  const partial = pkt.kind === "cidr" ? rules.filter((r) => r.action === "drop" && dropsPartOf(r, pkt.cidr)) : [];
   const out: AdmittedSlice[] = [];
   for (const rule of rules) {
     if (rule.action !== "accept" || !accepts(rule) || !sourceMatches(rule.source, pkt, rule.group, groups)) continue;
     const base = effectivePorts(rule.ports);
     if (!base) continue;
+    // Drops whose ports cannot be decided are ignored: they must not hide an opening.
+    const applies = (d: SgRule, protocol: Protocol): d is SgRule & { ports: PortRange } =>
+      d.priority <= rule.priority && protocolCovers(d.protocol, protocol) && !!d.ports && d.ports !== "none";
     // An all-protocol accept facing a protocol-specific drop is judged per port-bearing protocol.
-    const split = rule.protocol === "all" && drops.some((d) => d.protocol !== "all" && d.priority <= rule.priority);
+    const split =
+      rule.protocol === "all" &&
+      [...drops, ...partial].some((d) => d.protocol !== "all" && d.priority <= rule.priority);
     for (const protocol of split ? ["tcp", "udp"] : [rule.protocol]) {
       let ports = [base];
-      for (const d of drops) {
-        // Drops whose ports cannot be decided are ignored: they must not hide an opening.
-        if (d.priority > rule.priority || !protocolCovers(d.protocol, protocol) || !d.ports || d.ports === "none")
-          continue;
-        ports = subtractRange(ports, d.ports);
-      }
+      for (const d of drops) if (applies(d, protocol)) ports = subtractRange(ports, d.ports);
+      const joint = partial.filter((d) => applies(d, protocol)).map((d) => ({ cidr: cidrOf(d), ports: d.ports }));
+      if (pkt.kind === "cidr")
+        for (const closed of closedTogether(pkt.cidr, joint)) ports = subtractRange(ports, closed);
       if (ports.length > 0)
         out.push({ rule, groupName: m.securityGroups.get(rule.group)?.name ?? rule.group, protocol, ports });
     }
@@ -77,16 +83,29 @@ export function admitted(
 function dropCovers(d: SgRule, pkt: PacketSource, groups: readonly string[]): boolean {
   if (d.source.kind === "cidr") {
     if (pkt.kind === "cidr") return contains(d.source.cidr, pkt.cidr);
-    return d.source.cidr === "0.0.0.0/0";
+    return contains(d.source.cidr, ANY_SOURCE.ipv4);
   }
   return sourceMatches(d.source, pkt, d.group, groups);
+}
+
+/** A drop naming a block strictly inside the source (CIDR blocks nest or are disjoint). */
+function dropsPartOf(d: SgRule, source: string): boolean {
+  return d.source.kind === "cidr" && !contains(d.source.cidr, source) && contains(source, d.source.cidr);
+}
+
+const cidrOf = (r: SgRule) => (r.source.kind === "cidr" ? r.source.cidr : "");
+
+/** The slice's rule admits a block unknown at preview: what it opens is a note, not a violation. */
+export function unverifiedSlice(slice: AdmittedSlice): boolean {
+  return slice.rule.source.kind === "cidr" && slice.rule.source.unknown === true;
 }
 
 export function ruleLabel(m: NetworkModel, slice: AdmittedSlice): string {
   const r = slice.rule;
   const priority = m.securityGroups.get(r.group)?.cloud === "alicloud" ? ` (priority ${r.priority} accept)` : "";
   const via = r.source.kind === "cidr" && r.source.via ? ` via ${r.source.via}` : "";
-  return `sg:${slice.groupName} rule ${r.name}${via}${priority}`;
+  const unknown = unverifiedSlice(slice) ? " (CIDR unknown at preview)" : "";
+  return `sg:${slice.groupName} rule ${r.name}${via}${unknown}${priority}`;
 }
 
 /** Public blocks named by the groups' rules, clipped to what the entry admits. */

@@ -49,8 +49,21 @@ function portExposureFindings(
   });
   return [
     ...result.exposures.map((e) => violation(describeExposure(e))),
-    ...result.uncertain.map((u) => unverifiable(`${u.entry.where} ${u.reason}`)),
+    ...result.uncertain.map(({ entry, reason }) =>
+      reason === "source CIDR" && entry.unreadable && !entry.unknownSource
+        ? unreadableSource(entry.where, entry.unreadable)
+        : unverifiable(`${entry.where} ${reason}`),
+    ),
   ];
+}
+
+/** A known source that is not a CIDR block: the cloud may read it as the internet, so it is reported like an unknown. */
+function unreadableSource(where: string, texts: string[]): Finding {
+  const quoted = texts.map((t) => JSON.stringify(t)).join(", ");
+  return {
+    message: `cannot be verified: ${where} source ${quoted} is not a CIDR block or address; write it in canonical form (e.g. 10.0.0.0/8, ::/0)`,
+    unverifiable: true,
+  };
 }
 
 /** Checks for every resource type that carries inbound rules. */

@@ -47,22 +47,23 @@ export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>(
     for (const e of internetExposures(m)) {
       for (const port of config.ports.filter((p) => rangeCoversPort(e.ports, p))) {
         const host = m.hosts.get(e.urn);
-        const where = `${e.name}: ${e.protocol}/${port} is reachable from the internet: ${renderPath(e)}`;
+        const where = e.unverified
+          ? `cannot be verified at preview: ${e.name}: ${e.protocol}/${port} may be reachable from the internet (a rule's CIDR is unknown): ${renderPath(e)}`
+          : `${e.name}: ${e.protocol}/${port} is reachable from the internet: ${renderPath(e)}`;
         // A host with its own firewall (Lightsail) is fixed there, not in a security group.
         const remedy = host?.firewall ? `; ${host.firewall.remedy}` : "";
+        const finding = (message: string): StackFinding => ({ urn: e.urn, message, unverifiable: e.unverified });
         if (!host || !isBastion(host, config)) {
-          findings.push({
-            urn: e.urn,
-            message: `${where}; only a designated bastion may expose an administration port${remedy}`,
-          });
+          findings.push(finding(`${where}; only a designated bastion may expose an administration port${remedy}`));
           continue;
         }
         const allow = [...config.allowCidrs, ...taggedAllowList(host)];
         if (!allow.some((a) => cidrContains(a, e.source)))
-          findings.push({
-            urn: e.urn,
-            message: `${where}; source ${e.source} is outside the bastion's allow-list (${allow.join(", ") || "empty"})${remedy}`,
-          });
+          findings.push(
+            finding(
+              `${where}; source ${e.source} is outside the bastion's allow-list (${allow.join(", ") || "empty"})${remedy}`,
+            ),
+          );
       }
     }
     return findings;

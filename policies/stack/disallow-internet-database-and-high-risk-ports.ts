@@ -55,11 +55,17 @@ export const disallowInternetDatabaseAndHighRiskPorts = defineStackRule<Config>(
     const findings: StackFinding[] = [];
     for (const e of internetExposures(m)) {
       const host = m.hosts.get(e.urn);
+      // A rule whose CIDR is unknown at preview stands for any address: what it opens is a note, not a violation.
+      const [lead, reachable] = e.unverified
+        ? ["cannot be verified at preview: ", "may be reachable from the internet (a rule's CIDR is unknown)"]
+        : ["", "reachable from the internet"];
+      const finding = (message: string): StackFinding => ({
+        urn: e.urn,
+        message: lead + message,
+        unverifiable: e.unverified,
+      });
       if (host?.kind === "database") {
-        findings.push({
-          urn: e.urn,
-          message: `${e.name}: database reachable from the internet on ${show(e)}: ${renderPath(e)}`,
-        });
+        findings.push(finding(`${e.name}: database ${reachable} on ${show(e)}: ${renderPath(e)}`));
         continue;
       }
       const behindBalancer = e.via === "load-balancer" && host !== undefined;
@@ -67,10 +73,11 @@ export const disallowInternetDatabaseAndHighRiskPorts = defineStackRule<Config>(
         (p) => rangeCoversPort(e.ports, p) && !(behindBalancer && config.allowBehindLoadBalancer.includes(p)),
       );
       if (ports.length > 0)
-        findings.push({
-          urn: e.urn,
-          message: `${e.name}: high-risk port${ports.length > 1 ? "s" : ""} ${ports.join(", ")} reachable from the internet: ${renderPath(e)}`,
-        });
+        findings.push(
+          finding(
+            `${e.name}: high-risk port${ports.length > 1 ? "s" : ""} ${ports.join(", ")} ${reachable}: ${renderPath(e)}`,
+          ),
+        );
     }
     return findings;
   },

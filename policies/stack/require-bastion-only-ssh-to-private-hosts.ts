@@ -14,12 +14,12 @@ export const requireBastionOnlySshToPrivateHosts = defineStackRule<Config>({
   metadata: {
     name: "require-bastion-only-ssh-to-private-hosts",
     description:
-      "Hosts that are not bastions may accept SSH only from the security groups of designated bastions — not from CIDR ranges, other groups, or their own group (self-reference).",
+      "Hosts that are not bastions may accept SSH (and any other configured login port) only from the security groups of designated bastions — not from CIDR ranges, other groups, or their own group (self-reference, including an Alibaba Cloud group's innerAccessPolicy Accept).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       "Replace the SSH rule's source with the bastion's security group.",
-      "Remove self-referencing SSH rules: peers must not log in to each other.",
+      "Remove self-referencing SSH rules and set Alibaba Cloud groups' innerAccessPolicy to Drop: peers must not log in to each other.",
       "Tag the bastion hardening:role=bastion (or list it in config bastions) so its groups are recognised.",
     ],
     controls: [
@@ -40,13 +40,24 @@ export const requireBastionOnlySshToPrivateHosts = defineStackRule<Config>({
     const m = model();
     const bastionSgs = bastionGroups(m, config);
     const findings: StackFinding[] = [];
-    for (const reach of internalReach(m)) {
+    for (const reach of internalReach(m, config.ports)) {
       const host = m.hosts.get(reach.target);
       if (!host || host.kind === "database" || !config.ports.includes(reach.port) || isBastion(host, config)) continue;
       const from = reach.from;
       const urn = reach.rule ?? reach.target;
-      const prefix = `${host.name}: SSH (${reach.port}) admitted by ${reach.path}`;
+      const login = reach.port === 22 ? "SSH" : "login port";
+      const prefix = `${host.name}: ${login} (${reach.port}) admitted by ${reach.path}`;
       if (from.kind === "sg" && bastionSgs.has(from.sg)) continue;
+      // A CIDR unknown at preview is a CIDR all the same: certain to break the rule unless allowCidrs may hold it.
+      if (from.kind === "cidr" && from.unknown) {
+        const message = `${prefix}; a CIDR block is the source, and only bastion security groups may be`;
+        findings.push(
+          config.allowCidrs.length === 0
+            ? { urn, message }
+            : { urn, message: `cannot be verified at preview: ${message} (or allowCidrs)`, unverifiable: true },
+        );
+        continue;
+      }
       if (from.kind === "cidr" && config.allowCidrs.some((a) => cidrContains(a, from.cidr))) continue;
       if (from.kind === "sg" && from.ambiguous)
         findings.push({

@@ -12,9 +12,24 @@ describe("parseCidr", () => {
     expect(parseCidr(text)).toEqual({ family, prefix, first, last, text });
   });
 
-  it.each(["", "banana", "1.2.3.4/33", "300.0.0.0/8", "::/129", "1.2.3/24"])("rejects %p", (text) => {
-    expect(parseCidr(text)).toBeUndefined();
+  it.each([
+    ["::/00", "::/0"],
+    ["0.0.0.0/00", "0.0.0.0/0"],
+    ["::0.0.0.0/0", "::/0"],
+    ["::ffff:10.0.0.0/104", "::ffff:a00:0/104"],
+    ["64:ff9b::192.0.2.1", "64:ff9b::c000:201/128"],
+  ])("reads %s as the cloud does (%s)", (text, same) => {
+    const { text: _a, ...a } = parseCidr(text)!;
+    const { text: _b, ...b } = parseCidr(same)!;
+    expect(a).toEqual(b);
   });
+
+  it.each(["", "banana", "1.2.3.4/33", "300.0.0.0/8", "::/129", "1.2.3/24", "010.0.0.0/8", "::1.2.3.256/128"])(
+    "rejects %p",
+    (text) => {
+      expect(parseCidr(text)).toBeUndefined();
+    },
+  );
 });
 
 describe("coversInternet", () => {

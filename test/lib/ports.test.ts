@@ -61,7 +61,8 @@ describe("alicloudRuleRange", () => {
     ["gre", "gre", "-1/-1", "none"],
     ["upper-case ALL", "ALL", "-1/-1", ALL_PORTS],
     ["unknown protocol", UNKNOWN, "-1/-1", undefined],
-    ["malformed", "tcp", "22", undefined],
+    ["a bare port is that port (the only meaning it can have)", "tcp", "22", { from: 22, to: 22 }],
+    ["malformed", "tcp", "22-23", undefined],
     ["malformed text", "tcp", "a/b", undefined],
     ["out of range", "tcp", "1/70000", undefined],
   ])("%s", (_name, protocol, range, expected) => {

@@ -3,7 +3,8 @@
 import { alicloudAclEntryRange } from "../../ports";
 import { AclEntry, NetworkModel, nodeOf } from "../model";
 import { normalizeProtocol } from "../protocol";
-import { list, prop, str } from "../resource";
+import { AclField, UNKNOWN_CIDR_LABEL, aclSources } from "../acl-sources";
+import { isUnknown, list, prop, str } from "../resource";
 import { ALI } from "./tokens";
 
 export function addAlicloudNetwork(m: NetworkModel): void {
@@ -18,16 +19,7 @@ export function addAlicloudNetwork(m: NetworkModel): void {
     });
   }
   for (const r of res.ofType(ALI.networkAcl)) {
-    // Entries are evaluated in list order; the first match decides.
-    const ingress: AclEntry[] = list(r.inputs.ingressAclEntries).map((e, i) => ({
-      urn: r.urn,
-      order: i,
-      action: str(prop(e, "policy"))?.toLowerCase() === "drop" ? "deny" : "allow",
-      protocol: normalizeProtocol(prop(e, "protocol")),
-      ports: alicloudAclEntryRange(prop(e, "protocol"), prop(e, "port")),
-      cidr: str(prop(e, "sourceCidrIp")) ?? "",
-      label: `entry[${i}]`,
-    }));
+    const ingress = aclEntries(r.urn, r.inputs.ingressAclEntries, "entry");
     const nacl = {
       ...nodeOf(r),
       network: res.one(r, "vpcId", r.inputs.vpcId, [ALI.vpc]),
@@ -36,6 +28,17 @@ export function addAlicloudNetwork(m: NetworkModel): void {
     };
     nacl.subnets.push(...attachedVswitches(m, r, "resources", r.inputs.resources));
     m.nacls.set(r.urn, nacl);
+  }
+  // The deprecated NetworkAclEntries resource writes the ACL's whole entry list after the ACL exists: its list is
+  // the one in force (several of them: taken in stack order).
+  const replaced = new Set<string>();
+  for (const r of res.ofType(ALI.networkAclEntries)) {
+    const nacl = m.nacls.get(res.one(r, "networkAclId", r.inputs.networkAclId, [ALI.networkAcl]) ?? "");
+    if (!nacl || r.inputs.ingresses === undefined) continue;
+    const entries = aclEntries(r.urn, r.inputs.ingresses, `${r.name} ingresses`);
+    if (!replaced.has(nacl.urn)) nacl.ingress = [];
+    replaced.add(nacl.urn);
+    nacl.ingress.push(...entries.map((e) => ({ ...e, order: nacl.ingress.length + e.order })));
   }
   for (const r of res.ofType(ALI.networkAclAttachment)) {
     const nacl = m.nacls.get(res.one(r, "networkAclId", r.inputs.networkAclId, [ALI.networkAcl]) ?? "");
@@ -54,4 +57,21 @@ function attachedVswitches(m: NetworkModel, r: Parameters<NetworkModel["resolver
     .filter((x) => (str(prop(x, "resourceType")) ?? "VSwitch").toLowerCase() === "vswitch")
     .map((x) => prop(x, "resourceId"));
   return m.resolver.many(r, p, ids, [ALI.vswitch]).urns;
+}
+
+/** Ordered entries (`policy` accept/drop, `protocol`, `port` "22/22", `sourceCidrIp`): the first match decides. */
+function aclEntries(urn: string, value: unknown, labelPrefix: string): AclEntry[] {
+  return list(value).flatMap((e, i) => {
+    const action = str(prop(e, "policy"))?.toLowerCase() === "drop" ? ("deny" as const) : ("allow" as const);
+    const field: AclField = [isUnknown(e) ? e : prop(e, "sourceCidrIp"), undefined];
+    return aclSources(action, [field]).map((source) => ({
+      urn,
+      order: i,
+      action,
+      protocol: normalizeProtocol(prop(e, "protocol")),
+      ports: alicloudAclEntryRange(prop(e, "protocol"), prop(e, "port")),
+      cidr: source.cidr,
+      label: `${labelPrefix}[${i}]${source.unknown ? UNKNOWN_CIDR_LABEL : ""}`,
+    }));
+  });
 }

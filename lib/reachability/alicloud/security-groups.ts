@@ -1,11 +1,36 @@
 // Alibaba Cloud security groups: rules carry a priority (1 wins) and an accept/drop policy, so whether a port is
 // open is a question about the whole rule set, answered by the evaluator. Prefix-list sources: prefix-lists.ts.
-import { alicloudRuleRange } from "../../ports";
-import { NetworkModel, RuleSource, nodeOf } from "../model";
+import { ALL_PORTS, alicloudRuleRange } from "../../ports";
+import { NetworkModel, RuleSource, SgRule, nodeOf } from "../model";
 import { normalizeProtocol } from "../protocol";
-import { num, str, tags } from "../resource";
+import { ANY_SOURCE, Family } from "../exposure";
+import { GenericResource, bool, isUnknown, num, str, tags } from "../resource";
 import { alicloudPrefixListSources } from "./prefix-lists";
 import { ALI } from "./tokens";
+
+const FAMILY_FIELDS: [string, Family][] = [
+  ["cidrIp", "ipv4"],
+  ["ipv6CidrIp", "ipv6"],
+];
+
+/**
+ * `innerAccessPolicy` Accept (or the deprecated `innerAccess: true`) lets every instance in the group reach every
+ * port of its peers: a self-reference on all protocols. It is read as priority 1, so only a drop of priority 1 that
+ * covers the peers overrides it; how the cloud orders the two is not documented. Unknown at preview counts as
+ * Accept. Absent, the cloud's default for the group type applies, which the provider does not document: it is not
+ * read as an opening.
+ */
+function innerAccessRules(r: GenericResource): SgRule[] {
+  const policy = r.inputs.innerAccessPolicy;
+  const accepts =
+    isUnknown(policy) ||
+    str(policy)?.toLowerCase() === "accept" ||
+    (policy === undefined && bool(r.inputs.innerAccess) === true);
+  if (!accepts) return [];
+  const name = `${r.name} innerAccessPolicy Accept`;
+  const source: RuleSource = { kind: "self" };
+  return [{ urn: r.urn, name, group: r.urn, protocol: "all", ports: ALL_PORTS, source, action: "accept", priority: 1 }];
+}
 
 /** Past Alicloud's lowest priority (100). */
 const UNKNOWN_DROP_PRIORITY = 101;
@@ -17,7 +42,7 @@ export function addAlicloudSecurityGroups(m: NetworkModel): void {
       ...nodeOf(r),
       cloud: "alicloud",
       network: res.one(r, "vpcId", r.inputs.vpcId, [ALI.vpc]),
-      rules: [],
+      rules: innerAccessRules(r),
       tags: tags(r),
     });
   }
@@ -28,9 +53,12 @@ export function addAlicloudSecurityGroups(m: NetworkModel): void {
     if (!sg || !group) continue;
     const policy = str(r.inputs.policy)?.toLowerCase() === "drop" ? "drop" : "accept";
     const sources: RuleSource[] = [];
-    for (const key of ["cidrIp", "ipv6CidrIp"]) {
+    for (const [key, family] of FAMILY_FIELDS) {
       const cidr = str(r.inputs[key]);
       if (cidr) sources.push({ kind: "cidr", cidr });
+      // Unknown at preview: any address of the field's family on an accept (a note, never hidden); on a drop, nothing.
+      else if (isUnknown(r.inputs[key]) && policy === "accept")
+        sources.push({ kind: "cidr", cidr: ANY_SOURCE[family], unknown: true });
     }
     sources.push(...alicloudPrefixListSources(m, r, policy));
     if (r.inputs.sourceSecurityGroupId !== undefined) {

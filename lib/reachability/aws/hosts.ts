@@ -1,7 +1,7 @@
 // AWS compute that receives traffic: instances, network interfaces, launch templates run by auto-scaling groups,
 // and how each gets a public address (EIP, associatePublicIpAddress, the subnet's mapPublicIpOnLaunch).
 import { Host, NetworkModel, PublicAddress, nodeOf } from "../model";
-import { GenericResource, bool, list, num, prop, str, tags } from "../resource";
+import { GenericResource, bool, isUnknown, list, num, prop, str, tags } from "../resource";
 import { AWS, AWS_SECURITY_GROUPS } from "./tokens";
 
 export function addAwsHosts(m: NetworkModel): void {
@@ -20,6 +20,11 @@ export function addAwsHosts(m: NetworkModel): void {
     const eni = enis.get(res.one(r, "networkInterfaceId", r.inputs.networkInterfaceId, [AWS.networkInterface]) ?? "");
     const sg = res.one(r, "securityGroupId", r.inputs.securityGroupId, AWS_SECURITY_GROUPS);
     if (eni && sg) eni.securityGroups.push(sg);
+  }
+  const defaults = defaultGroupByNetwork(m);
+  for (const r of res.ofType(AWS.networkInterface)) {
+    const eni = enis.get(r.urn)!;
+    if (namesNoGroup(r, ["securityGroups"]) && eni.securityGroups.length === 0) withDefaultGroup(m, eni, defaults);
   }
 
   const instances = new Map<string, Host>();
@@ -61,10 +66,66 @@ export function addAwsHosts(m: NetworkModel): void {
     const eniUrn = res.one(r, "networkInterfaceId", r.inputs.networkInterfaceId, [AWS.networkInterface]);
     if (inst && eniUrn) mergeEni(inst, enis.get(eniUrn), attachedTo);
   }
+  // An instance naming no group or interface, itself or through its launch template, has its primary interface in
+  // the default group.
+  for (const r of res.ofType(AWS.instance)) {
+    if (!namesNoGroup(r, ["vpcSecurityGroupIds", "securityGroups", "networkInterfaces"])) continue;
+    const template = namesNoGroup(r, ["launchTemplate"]) ? undefined : templateOf(m, r);
+    if (template === null || (template && !templateNamesNoGroup(template))) continue;
+    withDefaultGroup(m, instances.get(r.urn)!, defaults);
+  }
   addEips(m, instances, enis, attachedTo);
 
   for (const h of [...instances.values(), ...enis.values()]) m.hosts.set(h.urn, h);
-  addScalingGroups(m);
+  addScalingGroups(m, defaults);
+}
+
+/** The launch template an instance names: undefined for none, null when it cannot be resolved. */
+function templateOf(m: NetworkModel, r: GenericResource): GenericResource | null {
+  const lt = r.inputs.launchTemplate;
+  const urn = m.resolver.one(r, "launchTemplate", prop(lt, "id") ?? prop(lt, "name"), [AWS.launchTemplate]);
+  return (urn && m.resolver.get(urn)) || null;
+}
+
+/** A template that names no group, directly or on an interface (an unknown interface may name one). */
+function templateNamesNoGroup(lt: GenericResource): boolean {
+  const interfaces = list(lt.inputs.networkInterfaces);
+  return (
+    namesNoGroup(lt, ["vpcSecurityGroupIds", "securityGroupNames"]) &&
+    interfaces.every((ni) => !isUnknown(ni) && list(prop(ni, "securityGroups")).length === 0)
+  );
+}
+
+/** No value at all in any of the inputs (an unknown list may still name groups). */
+function namesNoGroup(r: GenericResource, inputs: string[]): boolean {
+  return inputs.every((k) => {
+    const v = r.inputs[k];
+    return v === undefined || v === null || (Array.isArray(v) && v.length === 0);
+  });
+}
+
+/** VPC URN → the DefaultSecurityGroup the stack manages for it; key "" is the default VPC's (no vpcId). */
+function defaultGroupByNetwork(m: NetworkModel): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of m.resolver.ofType(AWS.defaultSecurityGroup)) {
+    const vpc = r.inputs.vpcId;
+    if (vpc === undefined || vpc === null || vpc === "") out.set("", r.urn);
+    else {
+      const network = m.securityGroups.get(r.urn)?.network;
+      if (network) out.set(network, r.urn);
+    }
+  }
+  return out;
+}
+
+/** AWS places an interface that names no group in its VPC's default group. */
+function withDefaultGroup(m: NetworkModel, host: Host, defaults: Map<string, string>): void {
+  if (defaults.size === 0) return;
+  const networks = host.defaultSubnet ? [""] : host.subnets.map((s) => m.subnets.get(s)?.network ?? "?");
+  for (const n of networks) {
+    const sg = defaults.get(n);
+    if (sg && !host.securityGroups.includes(sg)) host.securityGroups.push(sg);
+  }
 }
 
 function hostBase(r: GenericResource, kind: Host["kind"]): Host {
@@ -182,7 +243,7 @@ function templateTags(lt: GenericResource): Record<string, string> {
 }
 
 /** An auto-scaling group is one host: its template's groups and address choice, in the group's subnets. */
-function addScalingGroups(m: NetworkModel): void {
+function addScalingGroups(m: NetworkModel, defaults: Map<string, string>): void {
   const res = m.resolver;
   for (const r of res.ofType(AWS.autoscalingGroup)) {
     const ltRef = prop(r.inputs.launchTemplate, "id") ?? prop(r.inputs.launchTemplate, "name");
@@ -209,6 +270,7 @@ function addScalingGroups(m: NetworkModel): void {
       host.publicV4.push({ label: `public-ip:${lt.name}`, urn: lt.urn });
     else if (assoc === undefined) launchAddress(m, host);
     if (lt) host.publicV6 = v6(lt, num(prop(ni, "ipv6AddressCount")), prop(ni, "ipv6Addresses")) ?? subnetV6(m, host);
+    if (lt && templateNamesNoGroup(lt)) withDefaultGroup(m, host, defaults);
     m.hosts.set(r.urn, host);
   }
 }

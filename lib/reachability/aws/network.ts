@@ -2,7 +2,8 @@
 import { naclEntryRange } from "../../ports";
 import { AclEntry, NetworkModel, Route, RouteTarget, nodeOf } from "../model";
 import { normalizeProtocol } from "../protocol";
-import { GenericResource, bool, mayBeTrue, list, num, prop, str } from "../resource";
+import { AclField, UNKNOWN_CIDR_LABEL, aclSources } from "../acl-sources";
+import { GenericResource, bool, isUnknown, mayBeTrue, list, num, prop, str } from "../resource";
 import { AWS, AWS_NACLS, AWS_ROUTE_TABLES } from "./tokens";
 
 const GATEWAYS = [AWS.internetGateway, AWS.egressOnlyGateway, AWS.natGateway];
@@ -27,14 +28,14 @@ export function addAwsNetwork(m: NetworkModel): void {
         ? res.one(r, "vpcId", r.inputs.vpcId, [AWS.vpc])
         : networkOfDefault(m, r, "defaultRouteTableId");
     const routes = list(r.inputs.routes).map((route, i) =>
-      routeOf(m, r, `${r.urn}#${i}`, "routes", prop(route, "cidrBlock") ?? prop(route, "ipv6CidrBlock"), route),
+      routeOf(m, r, `${r.urn}#${i}`, "routes", [prop(route, "cidrBlock"), prop(route, "ipv6CidrBlock")], route),
     );
     m.routeTables.set(r.urn, { ...nodeOf(r), network, routes });
     if (r.type === AWS.defaultRouteTable && network) m.networks.get(network)!.mainRouteTable = r.urn;
   }
   for (const r of res.ofType(AWS.route)) {
     const table = m.routeTables.get(res.one(r, "routeTableId", r.inputs.routeTableId, AWS_ROUTE_TABLES) ?? "");
-    const dest = r.inputs.destinationCidrBlock ?? r.inputs.destinationIpv6CidrBlock;
+    const dest = [r.inputs.destinationCidrBlock, r.inputs.destinationIpv6CidrBlock] as const;
     table?.routes.push(routeOf(m, r, r.urn, undefined, dest, r.inputs));
   }
   for (const r of res.ofType(AWS.routeTableAssociation)) {
@@ -56,15 +57,21 @@ function networkOfDefault(m: NetworkModel, r: GenericResource, idProp: string): 
   return m.resolver.one(r, idProp, r.inputs[idProp], [AWS.vpc]);
 }
 
+/** `destination`: the IPv4 and IPv6 destination fields; one unknown at preview may be the whole family's internet. */
 function routeOf(
   m: NetworkModel,
   owner: GenericResource,
   urn: string,
   nestedProp: string | undefined,
-  destination: unknown,
+  destination: readonly [unknown, unknown],
   route: unknown,
 ): Route {
-  return { urn, destination: str(destination) ?? "", target: targetOf(m, owner, nestedProp, route) };
+  // A route admits traffic as an allow does: an unknown destination never hides an internet gateway's route.
+  const [block] = aclSources("allow", [
+    [destination[0], "ipv4"],
+    [destination[1], "ipv6"],
+  ]);
+  return { urn, destination: block?.cidr ?? "", target: targetOf(m, owner, nestedProp, route) };
 }
 
 function targetOf(
@@ -117,14 +124,24 @@ function addNacls(m: NetworkModel): void {
       r.type === AWS.networkAcl
         ? res.one(r, "vpcId", r.inputs.vpcId, [AWS.vpc])
         : networkOfDefault(m, r, "defaultNetworkAclId");
-    const ingress: AclEntry[] = list(r.inputs.ingress).map((e) => ({
-      urn: r.urn,
-      ...orderAndAction(prop(e, "ruleNo"), prop(e, "action")),
-      protocol: normalizeProtocol(prop(e, "protocol")),
-      ports: naclEntryRange(prop(e, "protocol"), prop(e, "fromPort"), prop(e, "toPort")),
-      cidr: str(prop(e, "cidrBlock")) ?? str(prop(e, "ipv6CidrBlock")) ?? "",
-      label: `#${num(prop(e, "ruleNo")) ?? "?"}`,
-    }));
+    const ingress: AclEntry[] = list(r.inputs.ingress).flatMap((e) => {
+      const base = orderAndAction(prop(e, "ruleNo"), prop(e, "action"));
+      // An entry unknown as a whole may hold either family.
+      const fields: AclField[] = isUnknown(e)
+        ? [[e, undefined]]
+        : [
+            [prop(e, "cidrBlock"), "ipv4"],
+            [prop(e, "ipv6CidrBlock"), "ipv6"],
+          ];
+      return aclSources(base.action, fields).map((source) => ({
+        urn: r.urn,
+        ...base,
+        protocol: normalizeProtocol(prop(e, "protocol")),
+        ports: naclEntryRange(prop(e, "protocol"), prop(e, "fromPort"), prop(e, "toPort")),
+        cidr: source.cidr,
+        label: `#${num(prop(e, "ruleNo")) ?? "?"}${source.unknown ? UNKNOWN_CIDR_LABEL : ""}`,
+      }));
+    });
     const subnets = res.many(r, "subnetIds", list(r.inputs.subnetIds), [AWS.subnet]).urns;
     m.nacls.set(r.urn, { ...nodeOf(r), network, subnets, ingress });
     if (r.type === AWS.defaultNetworkAcl && network) m.networks.get(network)!.defaultNacl = r.urn;
@@ -132,14 +149,20 @@ function addNacls(m: NetworkModel): void {
   for (const r of res.ofType(AWS.networkAclRule)) {
     if (bool(r.inputs.egress) === true) continue;
     const nacl = m.nacls.get(res.one(r, "networkAclId", r.inputs.networkAclId, AWS_NACLS) ?? "");
-    nacl?.ingress.push({
-      urn: r.urn,
-      ...orderAndAction(r.inputs.ruleNumber, r.inputs.ruleAction),
-      protocol: normalizeProtocol(r.inputs.protocol),
-      ports: naclEntryRange(r.inputs.protocol, r.inputs.fromPort, r.inputs.toPort),
-      cidr: str(r.inputs.cidrBlock) ?? str(r.inputs.ipv6CidrBlock) ?? "",
-      label: `${r.name} #${num(r.inputs.ruleNumber) ?? "?"}`,
-    });
+    const base = orderAndAction(r.inputs.ruleNumber, r.inputs.ruleAction);
+    const fields: AclField[] = [
+      [r.inputs.cidrBlock, "ipv4"],
+      [r.inputs.ipv6CidrBlock, "ipv6"],
+    ];
+    for (const source of aclSources(base.action, fields))
+      nacl?.ingress.push({
+        urn: r.urn,
+        ...base,
+        protocol: normalizeProtocol(r.inputs.protocol),
+        ports: naclEntryRange(r.inputs.protocol, r.inputs.fromPort, r.inputs.toPort),
+        cidr: source.cidr,
+        label: `${r.name} #${num(r.inputs.ruleNumber) ?? "?"}${source.unknown ? UNKNOWN_CIDR_LABEL : ""}`,
+      });
   }
   for (const r of res.ofType(AWS.networkAclAssociation)) {
     const nacl = m.nacls.get(res.one(r, "networkAclId", r.inputs.networkAclId, AWS_NACLS) ?? "");

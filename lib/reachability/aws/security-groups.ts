@@ -4,7 +4,8 @@
 import { awsRuleRange } from "../../ports";
 import { NetworkModel, RuleSource, SgRule, nodeOf } from "../model";
 import { normalizeProtocol } from "../protocol";
-import { GenericResource, bool, items, list, prop, str, tags } from "../resource";
+import { ANY_SOURCE, Family } from "../exposure";
+import { GenericResource, bool, isUnknown, items, list, prop, str, tags } from "../resource";
 import { prefixListSources } from "./prefix-lists";
 import { AWS, AWS_SECURITY_GROUPS } from "./tokens";
 
@@ -26,8 +27,8 @@ export function addAwsSecurityGroups(m: NetworkModel): void {
     if (!sg) continue;
     const refs = list(r.inputs.sourceSecurityGroupId);
     const sources: RuleSource[] = [
-      ...cidrSources(r.inputs.cidrBlocks),
-      ...cidrSources(r.inputs.ipv6CidrBlocks),
+      ...cidrSources(r.inputs.cidrBlocks, "ipv4"),
+      ...cidrSources(r.inputs.ipv6CidrBlocks, "ipv6"),
       ...prefixListSources(m, r, "prefixListIds", r.inputs.prefixListIds, items(r.inputs.prefixListIds).length),
       ...groupSources(m, r, "sourceSecurityGroupId", refs, refs.length, group!),
       ...(bool(r.inputs.self) === true ? [{ kind: "self" as const }] : []),
@@ -41,8 +42,8 @@ export function addAwsSecurityGroups(m: NetworkModel): void {
     const ref = r.inputs.referencedSecurityGroupId;
     const refSources = ref === undefined ? [] : groupSources(m, r, "referencedSecurityGroupId", [ref], 1, group);
     const sources: RuleSource[] = [
-      ...cidrSources(r.inputs.cidrIpv4),
-      ...cidrSources(r.inputs.cidrIpv6),
+      ...cidrSources(r.inputs.cidrIpv4, "ipv4"),
+      ...cidrSources(r.inputs.cidrIpv6, "ipv6"),
       ...prefixListSources(m, r, "prefixListId", r.inputs.prefixListId, 1),
       ...refSources,
     ];
@@ -60,8 +61,8 @@ function inlineRules(m: NetworkModel, r: GenericResource): SgRule[] {
     const refs = list(prop(rule, "securityGroups"));
     const lists = items(prop(rule, "prefixListIds"));
     const sources: RuleSource[] = [
-      ...cidrSources(prop(rule, "cidrBlocks")),
-      ...cidrSources(prop(rule, "ipv6CidrBlocks")),
+      ...cidrSources(prop(rule, "cidrBlocks"), "ipv4"),
+      ...cidrSources(prop(rule, "ipv6CidrBlocks"), "ipv6"),
       ...prefixListSources(m, r, "ingress", lists, withLists > 1 ? Infinity : lists.length),
       ...groupSources(m, r, "ingress", refs, withRefs > 1 ? Infinity : refs.length, r.urn),
       ...(bool(prop(rule, "self")) === true ? [{ kind: "self" as const }] : []),
@@ -92,11 +93,16 @@ function expand(
   return sources.map((source) => ({ urn, name, group, protocol: proto, ports, source, action: "accept", priority: 1 }));
 }
 
-export function cidrSources(v: unknown): RuleSource[] {
-  return items(v)
-    .map((c) => str(c))
-    .filter((c): c is string => !!c)
-    .map((cidr) => ({ kind: "cidr", cidr }));
+/**
+ * CIDR sources of an accept (AWS rules only accept). One unknown at preview stands as any address of the field's
+ * family, flagged so that findings through it are notes: unknowns never hide an opening, nor are they guessed open.
+ */
+export function cidrSources(v: unknown, family: Family): RuleSource[] {
+  return items(v).flatMap((c): RuleSource[] => {
+    if (isUnknown(c)) return [{ kind: "cidr", cidr: ANY_SOURCE[family], unknown: true }];
+    const cidr = str(c);
+    return cidr ? [{ kind: "cidr", cidr }] : [];
+  });
 }
 
 /**
