@@ -10,8 +10,11 @@ import { variableAssignments } from "./dockerfile-variables";
 import { shellQuote } from "./userdata-words";
 import { fileWriteScript } from "./shell-file-writes";
 
-/** `# escape=\``: parser directives come first, before any other line (BuildKit's names and syntax). */
-const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
+/**
+ * `# escape=\``: parser directives come first, before any other line (BuildKit's names and syntax). The value is
+ * trimmed in code: a lazy group before `\s*$` would backtrack quadratically over a long run of blanks.
+ */
+const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=(.*)$/;
 const DIRECTIVE_NAMES = new Set(["escape", "syntax", "check"]);
 /** Instructions whose shell form may open here-documents. */
 const HERE_DOCUMENT_INSTRUCTIONS = new Set(["RUN", "COPY", "ADD"]);
@@ -90,16 +93,24 @@ function escapeCharacter(lines: string[]): string {
   for (const [i, raw] of lines.entries()) {
     const line = i === 0 ? raw.replace(/^\uFEFF/, "").trimStart() : raw.trimStart();
     const directive = DIRECTIVE.exec(line);
-    if (!directive || !DIRECTIVE_NAMES.has(directive[1].toLowerCase())) break;
-    if (directive[1].toLowerCase() === "escape" && (directive[2] === "`" || directive[2] === "\\")) return directive[2];
+    const value = directive?.[2].trim();
+    if (!directive || !value || !DIRECTIVE_NAMES.has(directive[1].toLowerCase())) break;
+    if (directive[1].toLowerCase() === "escape" && (value === "`" || value === "\\")) return value;
   }
   return "\\";
 }
 
 /** Where a line's continuation mark is: the escape character last (blanks after it aside), not itself escaped. */
 function continuationMark(line: string, escape: string): number | undefined {
-  const trimmed = line.replace(/[ \t]+$/, "");
+  const trimmed = trimBlanksEnd(line);
   return trimmed.endsWith(escape) && !trimmed.endsWith(escape + escape) ? trimmed.length - 1 : undefined;
+}
+
+/** The line without trailing spaces and tabs, in one pass: `/[ \t]+$/` retries from every blank of a long run. */
+function trimBlanksEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === " " || line[end - 1] === "\t")) end--;
+  return line.slice(0, end);
 }
 
 /**
