@@ -2,6 +2,8 @@
 // and then silently downgrades a mandatory policy to advisory; reading the raw object instead lets a check see which
 // field is unknown and decide itself.
 
+import { boolValue } from "./bool-value";
+
 // The sentinels live in @pulumi/policy's proxy module (typed as internal), read at load so they never drift.
 const proxy: Record<string, unknown> = require("@pulumi/policy/proxy");
 const UNKNOWN_SENTINELS = new Set(
@@ -64,17 +66,8 @@ export function strings(v: unknown): string[] {
   return list(v).filter((x): x is string => typeof x === "string");
 }
 
-/**
- * Booleans may arrive as strings (any case) from some providers and from hand-written fixtures; "1" and "0" are
- * read as Terraform's type conversion reads them for a bool field.
- */
-export function bool(v: unknown): boolean | undefined {
-  if (typeof v === "boolean") return v;
-  if (typeof v !== "string") return undefined;
-  const text = v.trim().toLowerCase();
-  if (text === "true" || text === "1") return true;
-  return text === "false" || text === "0" ? false : undefined;
-}
+/** Booleans as providers send them (see bool-value.ts). */
+export const bool = boolValue;
 
 export function num(v: unknown): number | undefined {
   if (typeof v === "number" && Number.isFinite(v)) return v;

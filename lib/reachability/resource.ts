@@ -1,4 +1,5 @@
 // The resource shape the model reads: what AnalyzeStack's resources and the offline engine's plan both map to.
+import { boolValue } from "../bool-value";
 
 export interface GenericResource {
   urn: string;
@@ -60,11 +61,7 @@ export function num(v: unknown): number | undefined {
 /** true / false when known; "unknown" for the sentinel; undefined when absent. */
 export function bool(v: unknown): boolean | "unknown" | undefined {
   const u = unwrap(v);
-  if (isUnknown(u)) return "unknown";
-  if (typeof u === "boolean") return u;
-  if (u === "true") return true;
-  if (u === "false") return false;
-  return undefined;
+  return isUnknown(u) ? "unknown" : boolValue(u);
 }
 
 /** Array elements (unwrapped); an unknown array reads as one unknown element so callers still resolve it. */

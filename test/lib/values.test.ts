@@ -1,4 +1,5 @@
 import { unknownCheckingProxy } from "@pulumi/policy";
+import { bool as modelBool } from "../../lib/reachability/resource";
 import { bool, containsUnknown, innermostProps, isUnknown, rawProps, UNKNOWN } from "../../lib/values";
 
 describe("values", () => {
@@ -31,5 +32,17 @@ describe("bool", () => {
       false,
     ]);
     expect([undefined, null, 1, 0, "yes", "", UNKNOWN, {}].map(bool)).toEqual(Array(8).fill(undefined));
+  });
+
+  it('reads "1" and "0" as Terraform converts them for a bool field', () => {
+    expect(["1", " 0 "].map(bool)).toEqual([true, false]);
+  });
+
+  it("is the network model's reading too, with unknown and secret values told apart", () => {
+    const inputs = [true, "True", "1", "FALSE", "0", "yes", undefined, UNKNOWN];
+    expect(inputs.map(modelBool)).toEqual([true, true, true, false, false, undefined, undefined, "unknown"]);
+    expect(modelBool({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "1" })).toBe(
+      true,
+    );
   });
 });
