@@ -2,7 +2,7 @@
 // and then silently downgrades a mandatory policy to advisory; reading the raw object instead lets a check see which
 // field is unknown and decide itself.
 
-import { boolValue } from "./bool-value";
+import { boolValue, numValue } from "./scalar-values";
 
 // The sentinels live in @pulumi/policy's proxy module (typed as internal), read at load so they never drift.
 const proxy: Record<string, unknown> = require("@pulumi/policy/proxy");
@@ -66,14 +66,10 @@ export function strings(v: unknown): string[] {
   return list(v).filter((x): x is string => typeof x === "string");
 }
 
-/** Booleans as providers send them (see bool-value.ts). */
+/** Booleans as providers send them (see scalar-values.ts). */
 export const bool = boolValue;
 
-export function num(v: unknown): number | undefined {
-  if (typeof v === "number" && Number.isFinite(v)) return v;
-  if (typeof v === "string" && v.trim() !== "" && !isUnknown(v) && Number.isFinite(Number(v))) return Number(v);
-  return undefined;
-}
+export const num = numValue;
 
 /** Tag value by key, case-sensitive as clouds store them. */
 export function tag(props: Record<string, unknown>, key: string): unknown {

@@ -1,5 +1,5 @@
 // The resource shape the model reads: what AnalyzeStack's resources and the offline engine's plan both map to.
-import { boolValue } from "../bool-value";
+import { boolValue, numValue } from "../scalar-values";
 
 export interface GenericResource {
   urn: string;
@@ -52,10 +52,7 @@ export function str(v: unknown): string | undefined {
 }
 
 export function num(v: unknown): number | undefined {
-  const u = unwrap(v);
-  if (typeof u === "number") return u;
-  if (typeof u === "string" && u.trim() !== "" && !isUnknown(u) && Number.isFinite(Number(u))) return Number(u);
-  return undefined;
+  return numValue(unwrap(v));
 }
 
 /** true / false when known; "unknown" for the sentinel; undefined when absent. */

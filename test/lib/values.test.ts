@@ -1,6 +1,6 @@
 import { unknownCheckingProxy } from "@pulumi/policy";
-import { bool as modelBool } from "../../lib/reachability/resource";
-import { bool, containsUnknown, innermostProps, isUnknown, rawProps, UNKNOWN } from "../../lib/values";
+import { bool as modelBool, num as modelNum } from "../../lib/reachability/resource";
+import { bool, num, containsUnknown, innermostProps, isUnknown, rawProps, UNKNOWN } from "../../lib/values";
 
 describe("values", () => {
   it("recognises every engine sentinel the policy SDK knows", () => {
@@ -44,5 +44,14 @@ describe("bool", () => {
     expect(modelBool({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "1" })).toBe(
       true,
     );
+  });
+});
+
+describe("num", () => {
+  it("reads finite numbers and numeric strings, in the rules and the network model alike", () => {
+    const inputs = [22, "22", " 3306 ", "1e3", NaN, Infinity, "Infinity", "", "22/tcp", UNKNOWN, null, true];
+    const expected = [22, 22, 3306, 1000, ...Array(8).fill(undefined)];
+    expect(inputs.map((v) => num(v))).toEqual(expected);
+    expect(inputs.map((v) => modelNum(v))).toEqual(expected);
   });
 });
