@@ -10,15 +10,18 @@ const TARGET_OPTION = new Set(["cp", "mv", "install", "ln"]);
 const CP_VALUES = "St";
 /**
  * Commands that copy whole folders when told to: the short options that say so (in a group, up to a letter that
- * takes a value), and the long ones. mv moves a folder as it moves a file, unasked.
+ * takes a value), and the long ones. mv moves a folder as it moves a file, unasked, and ln links one the same way:
+ * a link named root's `.ssh` to a folder makes that folder's keys root's.
  */
 const FOLDER_OPTIONS: Record<string, { letters: string; long: string[]; values: string }> = {
   cp: { letters: "rRa", long: ["--recursive", "--archive"], values: CP_VALUES },
   rsync: { letters: "ra", long: ["--recursive", "--archive"], values: "BefMT" },
   scp: { letters: "r", long: [], values: "cDFiJloPSX" },
 };
-/** `-T`: the source becomes the destination itself rather than going inside it. */
-const NO_TARGET = new Set(["cp", "mv"]);
+/** `-T` (ln: `-n` too): the source becomes the destination itself rather than going inside it. */
+const NO_TARGET: Record<string, string> = { cp: "T", mv: "T", ln: "Tn" };
+/** Commands that take a folder as they take a file. */
+const UNASKED = new Set(["mv", "ln"]);
 
 export interface Copy {
   /**
@@ -60,8 +63,9 @@ export function copyOperands(name: string, args: string[]): Copy | undefined {
 function folderCopy(name: string, args: string[], sources: string[]): FolderCopy | undefined {
   const options = FOLDER_OPTIONS[name];
   const recursive = options !== undefined && hasOption(args, options.letters, options.long, options.values);
-  if (!recursive && name !== "mv") return undefined;
-  const noTarget = NO_TARGET.has(name) && hasOption(args, "T", ["--no-target-directory"], CP_VALUES);
+  if (!recursive && !UNASKED.has(name)) return undefined;
+  const letters = NO_TARGET[name];
+  const noTarget = letters !== undefined && hasOption(args, letters, ["--no-target-directory"], CP_VALUES);
   const contents = name === "rsync" ? /\/$/ : /\/\.$/;
   return {
     operands: sources,

@@ -183,6 +183,36 @@ describe("folder copies in plain user data read the same way", () => {
       violations: 0,
     },
     {
+      name: "ln -sfn of a folder as root's .ssh",
+      type: USER_DATA_INSTANCE,
+      props: instance("ln -sfn /opt/keys /root/.ssh"),
+      violations: 1,
+    },
+    {
+      name: "ln -sT of a folder as root's .ssh",
+      type: USER_DATA_INSTANCE,
+      props: instance("ln -sT /opt/keys /root/.ssh"),
+      violations: 1,
+    },
+    {
+      name: "ln -s of a .ssh folder into root's home",
+      type: USER_DATA_INSTANCE,
+      props: instance("ln -s /opt/keys/.ssh /root/"),
+      violations: 1,
+    },
+    {
+      name: "ln -sfn of a tools folder elsewhere",
+      type: USER_DATA_INSTANCE,
+      props: instance("ln -sfn /opt/tools-1.2 /opt/tools"),
+      violations: 0,
+    },
+    {
+      name: "ln -s of a time zone file",
+      type: USER_DATA_INSTANCE,
+      props: instance("ln -sf /usr/share/zoneinfo/UTC /etc/localtime"),
+      violations: 0,
+    },
+    {
       name: "cp -r of a folder's contents, a weakening drop-in among them, into sshd_config.d",
       type: USER_DATA_INSTANCE,
       props: instance(
