@@ -3,26 +3,25 @@
 // holds, and a start command that rewrites sshd_config weakens every container run from the image.
 import { disallowUserdataLoginWeakening } from "../../policies/rules/disallow-userdata-login-weakening";
 import { Case, table } from "./harness";
+import {
+  containerRecipe,
+  dockerfile,
+  HARDENED,
+  IMAGE_BUILD,
+  OPEN_SSH,
+  ROOT_LOGIN,
+  step,
+  toe as toeSteps,
+} from "./image-build-fixtures";
 
-const OPEN_SSH = "echo 'PasswordAuthentication yes' >> /etc/ssh/sshd_config";
-const ROOT_LOGIN = "sed -i 's/^#\\?PermitRootLogin.*/PermitRootLogin yes/' /etc/ssh/sshd_config";
-const HARDENED = "sed -i 's/^#\\?PasswordAuthentication.*/PasswordAuthentication no/' /etc/ssh/sshd_config";
 const KEY_LINE = "echo 'ssh-ed25519 AAAA attacker' >> /root/.ssh/authorized_keys";
 const PLANT_KEY = `mkdir -p /root/.ssh && ${KEY_LINE}`;
 const EXPANDED_LINE = 'echo "PasswordAuthentication $PA" >> /etc/ssh/sshd_config';
 
-const COMPONENT = "aws:imagebuilder/component:Component";
-const CONTAINER_RECIPE = "aws:imagebuilder/containerRecipe:ContainerRecipe";
+const { component: COMPONENT, containerRecipe: CONTAINER_RECIPE, ecsComponent: ECS_COMPONENT } = IMAGE_BUILD;
 const USER_DATA_INSTANCE = "aws:ec2/instance:Instance";
-const ECS_COMPONENT = "alicloud:ecs/ecsImageComponent:EcsImageComponent";
 
-const toe = (...steps: unknown[]) => ({
-  name: "base",
-  platform: "Linux",
-  version: "1.0.0",
-  data: JSON.stringify({ name: "doc", schemaVersion: 1.0, phases: [{ name: "build", steps }] }),
-});
-const step = (action: string, inputs: unknown) => ({ name: "s", action, inputs });
+const toe = (...steps: unknown[]) => toeSteps(steps);
 const copyFolder = (source: string, destination: string) => step("CopyFolder", [{ source, destination }]);
 const moveFolder = (source: string, destination: string) => step("MoveFolder", [{ source, destination }]);
 const createFile = (path: string, content: string) => step("CreateFile", [{ path, content }]);
@@ -227,16 +226,6 @@ describe("folder copies in plain user data read the same way", () => {
   ] as Case[]);
 });
 
-const dockerfile = (...lines: string[]) =>
-  ["FROM {{{ imagebuilder:parentImage }}}", "{{{ imagebuilder:environments }}}", ...lines].join("\n");
-const containerRecipe = (dockerfileTemplateData: string) => ({
-  name: "base",
-  version: "1.0.0",
-  containerType: "DOCKER",
-  parentImage: "arn:aws:imagebuilder:eu-central-1:aws:image/amazon-linux-x86-latest/x.x.x",
-  targetRepository: { repositoryName: "base", service: "ECR" },
-  dockerfileTemplateData,
-});
 const json = (words: string[]) => JSON.stringify(words);
 
 describe("Dockerfile CMD, ENTRYPOINT and HEALTHCHECK", () => {

@@ -3,20 +3,17 @@
 // each may rewrite sshd_config or plant root's keys, the case's step 2, on every instance it reaches.
 import { disallowUserdataLoginWeakening } from "../../policies/rules/disallow-userdata-login-weakening";
 import { Case, run, table, UNKNOWN } from "./harness";
+import { component, HARDENED, IMAGE_BUILD, OPEN_SSH, ROOT_LOGIN } from "./image-build-fixtures";
 
 const b64 = (s: string) => Buffer.from(s).toString("base64");
 
-const OPEN_SSH = "echo 'PasswordAuthentication yes' >> /etc/ssh/sshd_config";
-const ROOT_LOGIN = "sed -i 's/^#\\?PermitRootLogin.*/PermitRootLogin yes/' /etc/ssh/sshd_config";
-const HARDENED = "sed -i 's/^#\\?PasswordAuthentication.*/PasswordAuthentication no/' /etc/ssh/sshd_config";
 const ROOT_KEYS = ["mkdir -p /root/.ssh", "echo 'ssh-rsa AAAA attacker' >> /root/.ssh/authorized_keys"];
 const SET_ROOT_PASSWORD = "echo 'root:Passw0rd!' | chpasswd";
 
-const COMPONENT = "aws:imagebuilder/component:Component";
+const { component: COMPONENT, ecsComponent: ECS_COMPONENT } = IMAGE_BUILD;
 const RECIPE = "aws:imagebuilder/imageRecipe:ImageRecipe";
 const DOCUMENT = "aws:ssm/document:Document";
 const OOS = "alicloud:oos/template:Template";
-const ECS_COMPONENT = "alicloud:ecs/ecsImageComponent:EcsImageComponent";
 const PIPELINE = "alicloud:ecs/ecsImagePipeline:EcsImagePipeline";
 
 /** An AWSTOE document with one build step of `action` running `commands`. */
@@ -26,7 +23,6 @@ const toeDocument = (action: string, commands: unknown, extra: Record<string, un
   phases: [{ name: "build", steps: [{ name: "configure", action, inputs: { commands } }] }],
   ...extra,
 });
-const component = (data: unknown, platform: unknown = "Linux") => ({ name: "base", platform, version: "1.0.0", data });
 
 const toeYaml = `name: base-hardening
 schemaVersion: 1.0

@@ -2,27 +2,23 @@
 // intrinsic functions, files placed without a shell, alternate spellings, and secure builds that must pass.
 import { disallowUserdataLoginWeakening } from "../../policies/rules/disallow-userdata-login-weakening";
 import { Case, table, UNKNOWN } from "./harness";
+import {
+  component,
+  containerRecipe,
+  dockerfile,
+  HARDENED,
+  IMAGE_BUILD,
+  OPEN_SSH,
+  step,
+  toe,
+} from "./image-build-fixtures";
 
-const OPEN_SSH = "echo 'PasswordAuthentication yes' >> /etc/ssh/sshd_config";
-const HARDENED = "sed -i 's/^#\\?PasswordAuthentication.*/PasswordAuthentication no/' /etc/ssh/sshd_config";
-
-const COMPONENT = "aws:imagebuilder/component:Component";
-const CONTAINER_RECIPE = "aws:imagebuilder/containerRecipe:ContainerRecipe";
+const { component: COMPONENT, containerRecipe: CONTAINER_RECIPE, ecsComponent: ECS_COMPONENT } = IMAGE_BUILD;
 const DOCUMENT = "aws:ssm/document:Document";
 const OOS = "alicloud:oos/template:Template";
-const ECS_COMPONENT = "alicloud:ecs/ecsImageComponent:EcsImageComponent";
 const PIPELINE = "alicloud:ecs/ecsImagePipeline:EcsImagePipeline";
 
-const component = (data: unknown) => ({ name: "base", platform: "Linux", version: "1.0.0", data });
-const toe = (steps: unknown[], extra: Record<string, unknown> = {}) =>
-  component(JSON.stringify({ name: "doc", schemaVersion: 1.0, ...extra, phases: [{ name: "build", steps }] }));
 const bash = (...commands: string[]) => ({ name: "bash", action: "ExecuteBash", inputs: { commands } });
-const step = (action: string, inputs: unknown, extra: Record<string, unknown> = {}) => ({
-  name: "s",
-  action,
-  inputs,
-  ...extra,
-});
 
 describe("adversarial EC2 Image Builder components", () => {
   table(disallowUserdataLoginWeakening, [
@@ -251,17 +247,6 @@ describe("adversarial EC2 Image Builder components", () => {
       violations: 1,
     },
   ] as Case[]);
-});
-
-const dockerfile = (...lines: string[]) =>
-  ["FROM {{{ imagebuilder:parentImage }}}", "{{{ imagebuilder:environments }}}", ...lines].join("\n");
-const containerRecipe = (dockerfileTemplateData: unknown) => ({
-  name: "base",
-  version: "1.0.0",
-  containerType: "DOCKER",
-  parentImage: "arn:aws:imagebuilder:eu-central-1:aws:image/amazon-linux-x86-latest/x.x.x",
-  targetRepository: { repositoryName: "base", service: "ECR" },
-  dockerfileTemplateData,
 });
 
 describe("adversarial Dockerfiles", () => {
