@@ -93,3 +93,109 @@ export function isPlain<T>(value: T | PromiseLike<T> | { apply: unknown } | unde
   // pulumi.Output instances carry `__pulumiOutput`; checked structurally to keep this module free of the SDK.
   return !(value as Record<string, unknown>)["__pulumiOutput"];
 }
+
+/**
+ * Stands in a problem for an Output or Promise: its value is not known while arguments are checked, so the message
+ * names its kind instead of serialising it (an Output's JSON is a long "not supported" notice).
+ */
+export class UnresolvedValue {
+  constructor(readonly kind: "pulumi.Output" | "Promise") {}
+  toJSON(): undefined {
+    return undefined;
+  }
+  toString(): string {
+    return `a ${this.kind} (not known until deployment)`;
+  }
+}
+
+/**
+ * Reports an Output or Promise given where the component needs the value itself (it decides what is created, or is
+ * validated before anything is). Returns true when the value is plain.
+ */
+export function checkPlain(problems: Problems, argument: string, value: unknown): boolean {
+  if (isPlain(value)) return true;
+  const kind = typeof (value as PromiseLike<unknown>).then === "function" ? "Promise" : "pulumi.Output";
+  problems.add(
+    argument,
+    new UnresolvedValue(kind),
+    "a plain value: it is checked, and decides what is created, before anything is deployed",
+    `pass the value itself (e.g. from config), not a ${kind}`,
+  );
+  return false;
+}
+
+/** Reports a given value that is not a boolean ("false" and 0 are not false: they would silently pick a side). */
+export function checkBoolean(problems: Problems, argument: string, value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!checkPlain(problems, argument, value)) return false;
+  return problems.check(
+    typeof value === "boolean",
+    argument,
+    value,
+    "true or false",
+    `pass a boolean, or omit ${argument} for the secure default`,
+  );
+}
+
+/** Reports a given value that is not a list (a string or object where an array belongs). */
+export function checkList(problems: Problems, argument: string, value: unknown): value is unknown[] | undefined {
+  if (value === undefined) return true;
+  if (!checkPlain(problems, argument, value)) return false;
+  return problems.check(Array.isArray(value), argument, value, "an array", `pass ${argument} as a list`);
+}
+
+/** Reports a required Input that is missing, or a plain string that is empty or padded with whitespace. */
+export function checkRequiredInput(problems: Problems, argument: string, value: unknown): boolean {
+  if (!isPlain(value)) return true;
+  return problems.check(
+    typeof value === "string" && value.length > 0 && value.trim() === value,
+    argument,
+    value,
+    "a non-empty string without surrounding spaces (or an Output of one)",
+    `pass ${argument}`,
+  );
+}
+
+/**
+ * Reports that `args` is not an object, and every key the component does not know: a misspelled or invented option
+ * (say `forceDestroy: true`) would otherwise be ignored in silence while its author believes it applied. `prefix`
+ * names a nested argument object, e.g. "mirroring." for `mirroring.sourceEnis`.
+ */
+export function checkKnownArguments(
+  problems: Problems,
+  args: unknown,
+  known: readonly string[],
+  prefix = "",
+): args is object {
+  const isObject = typeof args === "object" && args !== null && !Array.isArray(args);
+  if (
+    !problems.check(
+      isObject,
+      prefix ? prefix.slice(0, -1) : "args",
+      args,
+      "an object of arguments",
+      "pass an object, e.g. {}",
+    )
+  ) {
+    return false;
+  }
+  for (const key of Object.keys(args as object)) {
+    problems.check(
+      known.includes(key),
+      `${prefix}${key}`,
+      (args as Record<string, unknown>)[key],
+      `one of the known arguments: ${known.join(", ")}`,
+      "remove it or correct its spelling",
+    );
+  }
+  return true;
+}
+
+/** Reports each of `keys` given as an Output or Promise; true when all are plain, so later checks can read them. */
+export function checkPlainArguments<T extends object>(
+  problems: Problems,
+  args: T,
+  keys: readonly (keyof T & string)[],
+): boolean {
+  return keys.map((key) => checkPlain(problems, key, args[key])).every(Boolean);
+}

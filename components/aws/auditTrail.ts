@@ -2,10 +2,11 @@
 // object-locked bucket and a CloudWatch copy kept ≥ 180 days. The case's responders relied on sub-account audit logs.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkDays, checkLogRetention, DEFAULT_LOG_RETENTION_DAYS } from "../plan/retention";
-import { Problems } from "../validation";
+import { checkDays, checkLogRetention, DEFAULT_LOG_RETENTION_DAYS, shortenedRetentionWarning } from "../plan/retention";
+import { checkKnownArguments, checkPlainArguments, Problems } from "../validation";
+import { guardEvidence } from "./evidenceGuard";
 import { awsContext } from "./context";
-import { createEvidenceBucket } from "./evidenceBucket";
+import { checkBucketName, createEvidenceBucket } from "./evidenceBucket";
 import { policyDocument, serviceTrustPolicy } from "./iam";
 import { createServiceKey, logsServiceStatement } from "./kmsKey";
 import { createEvidenceLogGroup } from "./evidenceLogGroup";
@@ -27,9 +28,61 @@ export interface AuditTrailArgs {
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
-function validate(args: AuditTrailArgs): void {
+/** Every argument, so a misspelled one is reported instead of ignored; the compiler keeps this list complete. */
+const KNOWN_ARGUMENTS: Record<keyof AuditTrailArgs, true> = {
+  bucketName: true,
+  trailName: true,
+  logGroupName: true,
+  retentionDays: true,
+  logRetentionDays: true,
+  tags: true,
+};
+/** Arguments that name evidence or set its lock: they must be values, not Outputs or Promises. */
+const PLAIN_ARGUMENTS = ["trailName", "logGroupName", "retentionDays", "logRetentionDays"] as const;
+export const DEFAULT_TRAIL_RETENTION_DAYS = 365;
+/** CloudTrail: 3-128 letters, digits, periods, underscores and dashes, alphanumeric at both ends, no doubled marks. */
+const TRAIL_NAME = /^[A-Za-z0-9](?:[._-]?[A-Za-z0-9])+$/;
+/** CloudWatch Logs: 1-512 of letters, digits, underscore, hyphen, slash, period and hash. */
+const LOG_GROUP_NAME = /^[A-Za-z0-9_\-/.#]{1,512}$/;
+
+function trailNameOf(name: string, args: AuditTrailArgs): string {
+  return args.trailName ?? `${name}-trail`;
+}
+
+function logGroupNameOf(name: string, args: AuditTrailArgs): string {
+  return args.logGroupName ?? `/hardening/${name}/cloudtrail`;
+}
+
+function validate(name: string, args: AuditTrailArgs): void {
   const problems = new Problems("AuditTrail");
-  checkDays(problems, "retentionDays", args.retentionDays ?? 365, 180, 3650, "omit retentionDays for 365 days");
+  if (!checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS))) return problems.throwIfAny();
+  if (!checkPlainArguments(problems, args, PLAIN_ARGUMENTS)) return problems.throwIfAny();
+  checkBucketName(problems, "bucketName", args.bucketName);
+  // The names are checked as they will be used, defaults included: the bucket and key policies pin them.
+  const trailName = trailNameOf(name, args);
+  problems.check(
+    typeof trailName === "string" && TRAIL_NAME.test(trailName) && trailName.length >= 3 && trailName.length <= 128,
+    "trailName",
+    trailName,
+    "3-128 letters, digits, periods, underscores or dashes, a letter or digit at both ends, no two marks in a row",
+    "pass a trailName such as org-trail",
+  );
+  const logGroupName = logGroupNameOf(name, args);
+  problems.check(
+    typeof logGroupName === "string" && LOG_GROUP_NAME.test(logGroupName),
+    "logGroupName",
+    logGroupName,
+    "1-512 letters, digits and _ - / . #",
+    "pass a logGroupName such as /hardening/audit/cloudtrail",
+  );
+  checkDays(
+    problems,
+    "retentionDays",
+    args.retentionDays ?? DEFAULT_TRAIL_RETENTION_DAYS,
+    180,
+    3650,
+    "omit retentionDays for 365 days",
+  );
   checkLogRetention(problems, "logRetentionDays", args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS);
   problems.throwIfAny();
 }
@@ -42,15 +95,23 @@ export class AuditTrail extends pulumi.ComponentResource {
 
   constructor(name: string, args: AuditTrailArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     // Arguments are checked before anything, the component included, is registered.
-    validate(args);
-    super("hardening:aws:AuditTrail", name, {}, opts);
+    validate(name, args);
+    // Transformations passed here may tag the evidence stores, never unprotect them.
+    super("hardening:aws:AuditTrail", name, {}, guardEvidence(`AuditTrail ${name}`, opts));
     const parent = { parent: this };
     const tags = pulumi.output(args.tags ?? {});
     const context = awsContext(this, opts?.provider);
-    const trailName = args.trailName ?? `${name}-trail`;
+    const trailName = trailNameOf(name, args);
     const trailArn = pulumi.interpolate`arn:${context.partition}:cloudtrail:${context.region}:${context.accountId}:trail/${trailName}`;
     const fromThisTrail = { StringEquals: { "aws:SourceArn": trailArn } };
-    const logGroupName = args.logGroupName ?? `/hardening/${name}/cloudtrail`;
+    const logGroupName = logGroupNameOf(name, args);
+    for (const [argument, days, defaultDays] of [
+      ["retentionDays", args.retentionDays ?? DEFAULT_TRAIL_RETENTION_DAYS, DEFAULT_TRAIL_RETENTION_DAYS],
+      ["logRetentionDays", args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS, DEFAULT_LOG_RETENTION_DAYS],
+    ] as const) {
+      const shortened = shortenedRetentionWarning(argument, days, defaultDays);
+      if (shortened) pulumi.log.warn(`AuditTrail ${name}: ${shortened}`, this);
+    }
 
     const key = createServiceKey(
       `${name}-trail-key`,
@@ -90,7 +151,7 @@ export class AuditTrail extends pulumi.ComponentResource {
       {
         bucketName: args.bucketName ?? pulumi.interpolate`${name}-trail-${context.accountId}`,
         kmsKeyArn: key.arn,
-        retentionDays: args.retentionDays ?? 365,
+        retentionDays: args.retentionDays ?? DEFAULT_TRAIL_RETENTION_DAYS,
         tags,
         serviceStatements: (bucketArn) => [
           {

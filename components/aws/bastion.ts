@@ -3,11 +3,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkAdminSources } from "../plan/adminSources";
-import { bastionCloudInit } from "../plan/sshd";
-import { Problems } from "../validation";
+import { MAX_SUBNET_PREFIX, MIN_SUBNET_PREFIX, parseIpv4Cidr } from "../plan/cidr";
+import { bastionCloudInit, checkSshdOptions } from "../plan/sshd";
+import { checkBoolean, checkKnownArguments, checkList, checkRequiredInput, isPlain, Problems } from "../validation";
 import { parseCidr } from "../../lib/cidr";
 import { awsContext } from "./context";
 import { serviceTrustPolicy } from "./iam";
+
+const DEFAULT_USERS = ["ec2-user"];
 
 export interface BastionArgs {
   vpcId: pulumi.Input<string>;
@@ -33,29 +36,52 @@ export interface BastionArgs {
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
+/** Every argument, so a misspelled one is reported instead of ignored; the compiler keeps this list complete. */
+const KNOWN_ARGUMENTS: Record<keyof BastionArgs, true> = {
+  vpcId: true,
+  subnetId: true,
+  vpcCidr: true,
+  allowedCidrs: true,
+  ssmOnly: true,
+  allowUsers: true,
+  keyName: true,
+  instanceType: true,
+  amiId: true,
+  tags: true,
+};
+
 function validate(args: BastionArgs): void {
   const problems = new Problems("Bastion");
-  if (args.ssmOnly) {
+  if (!checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS))) return problems.throwIfAny();
+  checkRequiredInput(problems, "vpcId", args.vpcId);
+  checkRequiredInput(problems, "subnetId", args.subnetId);
+  // The host may SSH to this block: a typo such as 0.0.0.0/0 would let it reach port 22 anywhere.
+  if (isPlain(args.vpcCidr)) {
+    const vpc = parseIpv4Cidr(args.vpcCidr as string);
+    const prefix = vpc ? Number(vpc.getPrefix().getValue()) : 0;
     problems.check(
-      !args.allowedCidrs || args.allowedCidrs.length === 0,
+      prefix >= MIN_SUBNET_PREFIX && prefix <= MAX_SUBNET_PREFIX,
+      "vpcCidr",
+      args.vpcCidr,
+      `the VPC's IPv4 CIDR: network address and prefix /${MIN_SUBNET_PREFIX} to /${MAX_SUBNET_PREFIX}`,
+      "pass the VPC's cidrBlock, e.g. vpc.cidrBlock",
+    );
+  }
+  if (checkBoolean(problems, "ssmOnly", args.ssmOnly) && args.ssmOnly === true) {
+    problems.check(
+      !args.allowedCidrs || (Array.isArray(args.allowedCidrs) && args.allowedCidrs.length === 0),
       "allowedCidrs",
       args.allowedCidrs,
       "nothing in SSM-only mode (no port 22 at all)",
       "drop allowedCidrs, or set ssmOnly: false to open SSH to them",
     );
-  } else {
+  } else if (args.ssmOnly !== true) {
     checkAdminSources(problems, "allowedCidrs", args.allowedCidrs, { required: true });
   }
-  const users = args.allowUsers ?? ["ec2-user"];
-  users.forEach((u, i) =>
-    problems.check(
-      u !== "root",
-      `allowUsers[${i}]`,
-      u,
-      "any login name except root",
-      "log in as a named user and use sudo",
-    ),
-  );
+  // The users become sshd's AllowUsers line: checked here, before anything is created, not when user data is built.
+  if (checkList(problems, "allowUsers", args.allowUsers)) {
+    checkSshdOptions(problems, { allowUsers: args.allowUsers ?? DEFAULT_USERS });
+  }
   problems.throwIfAny();
 }
 
@@ -134,6 +160,13 @@ export class Bastion extends pulumi.ComponentResource {
     const profile = new aws.iam.InstanceProfile(`${name}-profile`, { role: role.name }, parent);
     this.roleName = role.name;
 
+    if (args.amiId !== undefined) {
+      pulumi.log.warn(
+        `Bastion ${name}: amiId replaces the newest Amazon Linux 2023 image; the sshd hardening is written for ` +
+          "Amazon Linux, and a pinned image misses every later patch",
+        this,
+      );
+    }
     const amiId =
       args.amiId ??
       aws.ec2.getAmiOutput(
@@ -162,7 +195,7 @@ export class Bastion extends pulumi.ComponentResource {
         metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1, httpEndpoint: "enabled" },
         rootBlockDevice: { encrypted: true, volumeType: "gp3", deleteOnTermination: true },
         monitoring: true,
-        userData: bastionCloudInit({ os: "amazon-linux", allowUsers: args.allowUsers ?? ["ec2-user"] }),
+        userData: bastionCloudInit({ os: "amazon-linux", allowUsers: args.allowUsers ?? DEFAULT_USERS }),
         userDataReplaceOnChange: true,
         // The role and allow-list tags let the policy pack recognise the one host allowed to expose SSH.
         tags: tags.apply((t) => ({

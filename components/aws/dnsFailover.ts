@@ -2,7 +2,17 @@
 // region, when it fails. A lesson of the case: one region's outage (or ransom) must not take the service down.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Problems } from "../validation";
+import { isPublicCidr, parseCidr } from "../../lib/cidr";
+import { cidrNotationProblem } from "../plan/cidr";
+import {
+  checkKnownArguments,
+  checkList,
+  checkPlain,
+  checkPlainArguments,
+  checkRequiredInput,
+  isPlain,
+  Problems,
+} from "../validation";
 
 export interface FailoverEndpoint {
   /** Region the endpoint runs in; primary and secondary must differ. */
@@ -55,8 +65,87 @@ export function checkRegionsDiffer(name: string, primary: string, secondary: str
   }
 }
 
+/** Every argument, so a misspelled one is reported instead of ignored; the compiler keeps these lists complete. */
+const KNOWN_ARGUMENTS: Record<keyof DnsFailoverArgs, true> = {
+  zoneId: true,
+  recordName: true,
+  primary: true,
+  secondary: true,
+  healthCheckPath: true,
+  searchString: true,
+  failureThreshold: true,
+  alarmActions: true,
+  ttl: true,
+};
+const KNOWN_ENDPOINT_ARGUMENTS: Record<keyof FailoverEndpoint, true> = {
+  region: true,
+  alias: true,
+  ipAddresses: true,
+  cname: true,
+  healthCheckFqdn: true,
+};
+export const DEFAULT_TTL = 60;
+/** Route 53's largest TTL. */
+export const MAX_TTL = 2_147_483_647;
+/** Arguments that shape the records and checks: they must be values, not Outputs or Promises. */
+const PLAIN_ARGUMENTS = ["primary", "secondary", "healthCheckPath", "searchString", "failureThreshold", "ttl"] as const;
+
+/** Is `ip` a public IPv4 address written plainly? Route 53 refuses to health-check private or reserved ones. */
+function isPublicIpv4Address(ip: unknown): boolean {
+  return (
+    typeof ip === "string" &&
+    !ip.includes("/") &&
+    parseCidr(ip)?.family === "ipv4" &&
+    cidrNotationProblem(`${ip}/32`) === undefined &&
+    isPublicCidr(ip)
+  );
+}
+
+function checkEndpoint(problems: Problems, side: "primary" | "secondary", e: FailoverEndpoint): void {
+  checkKnownArguments(problems, e, Object.keys(KNOWN_ENDPOINT_ARGUMENTS), `${side}.`);
+  checkRequiredInput(problems, `${side}.region`, e.region);
+  for (const key of ["cname", "healthCheckFqdn"] as const) {
+    if (e[key] !== undefined) checkRequiredInput(problems, `${side}.${key}`, e[key]);
+  }
+  if (e.alias !== undefined && checkPlain(problems, `${side}.alias`, e.alias)) {
+    problems.check(
+      typeof e.alias === "object" && e.alias !== null && e.alias.name !== undefined && e.alias.zoneId !== undefined,
+      `${side}.alias`,
+      e.alias,
+      "{ name, zoneId } of the target, e.g. an ALB's dnsName and zoneId",
+      "give both the target's DNS name and its hosted zone id",
+    );
+  }
+  if (e.ipAddresses !== undefined && checkList(problems, `${side}.ipAddresses`, e.ipAddresses)) {
+    problems.check(
+      e.ipAddresses.length > 0,
+      `${side}.ipAddresses`,
+      e.ipAddresses,
+      "at least one address",
+      "list the endpoint's public IPv4 addresses",
+    );
+    const seen = new Set<unknown>();
+    e.ipAddresses.forEach((ip, i) => {
+      if (!isPlain(ip)) return;
+      problems.check(
+        isPublicIpv4Address(ip) && !seen.has(ip),
+        `${side}.ipAddresses[${i}]`,
+        ip,
+        "distinct public IPv4 addresses without a prefix (an A record; Route 53 checks only public addresses)",
+        "give the endpoint's public address, e.g. 203.0.113.10",
+      );
+      seen.add(ip);
+    });
+  }
+}
+
 function validate(args: DnsFailoverArgs): void {
   const problems = new Problems("DnsFailover");
+  if (!checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS))) return problems.throwIfAny();
+  if (!checkPlainArguments(problems, args, PLAIN_ARGUMENTS)) return problems.throwIfAny();
+  checkRequiredInput(problems, "zoneId", args.zoneId);
+  checkRequiredInput(problems, "recordName", args.recordName);
+  checkList(problems, "alarmActions", args.alarmActions);
   const kinds: Partial<Record<"primary" | "secondary", Kind>> = {};
   for (const side of ["primary", "secondary"] as const) {
     const k = kindOf(args[side]);
@@ -71,6 +160,7 @@ function validate(args: DnsFailoverArgs): void {
     ) {
       kinds[side] = k[0];
     }
+    if (typeof args[side] === "object" && args[side] !== null) checkEndpoint(problems, side, args[side]);
   }
   if (kinds.primary && kinds.secondary) {
     problems.check(
@@ -91,7 +181,7 @@ function validate(args: DnsFailoverArgs): void {
   );
   const path = args.healthCheckPath ?? "/health";
   problems.check(
-    path.startsWith("/") && path.length <= 255,
+    typeof path === "string" && path.startsWith("/") && path.length <= 255,
     "healthCheckPath",
     path,
     "a path starting with /",
@@ -99,13 +189,21 @@ function validate(args: DnsFailoverArgs): void {
   );
   if (args.searchString !== undefined) {
     problems.check(
-      args.searchString.length > 0 && args.searchString.length <= 255,
+      typeof args.searchString === "string" && args.searchString.length > 0 && args.searchString.length <= 255,
       "searchString",
       args.searchString,
       "1–255 characters",
       "shorten it or omit it",
     );
   }
+  const ttl = args.ttl ?? DEFAULT_TTL;
+  problems.check(
+    Number.isInteger(ttl) && ttl >= 0 && ttl <= MAX_TTL,
+    "ttl",
+    ttl,
+    `an integer number of seconds from 0 to ${MAX_TTL}`,
+    `omit it for ${DEFAULT_TTL}`,
+  );
   if (typeof args.primary?.region === "string" && typeof args.secondary?.region === "string") {
     problems.check(
       args.primary.region !== args.secondary.region,
@@ -128,6 +226,14 @@ export class DnsFailover extends pulumi.ComponentResource {
     validate(args);
     super("hardening:aws:DnsFailover", name, {}, opts);
     const parent = { parent: this };
+    const hasTtl = kindOf(args.primary)[0] !== "alias" || kindOf(args.secondary)[0] !== "alias";
+    if (hasTtl && (args.ttl ?? DEFAULT_TTL) > DEFAULT_TTL) {
+      pulumi.log.warn(
+        `DnsFailover ${name}: ttl ${args.ttl} is above the default ${DEFAULT_TTL} seconds, so resolvers keep ` +
+          "answering with a failed primary that much longer",
+        this,
+      );
+    }
     // Regions given as Outputs are checked once known; the records wait for the check.
     const regionsChecked = pulumi
       .all([args.primary.region, args.secondary.region])
@@ -171,7 +277,7 @@ export class DnsFailover extends pulumi.ComponentResource {
           healthCheckId: checks[side].id,
           ...(kind === "alias"
             ? { aliases: [{ name: e.alias!.name, zoneId: e.alias!.zoneId, evaluateTargetHealth: true }] }
-            : { ttl: args.ttl ?? 60, records: kind === "cname" ? [e.cname!] : e.ipAddresses! }),
+            : { ttl: args.ttl ?? DEFAULT_TTL, records: kind === "cname" ? [e.cname!] : e.ipAddresses! }),
         },
         parent,
       );

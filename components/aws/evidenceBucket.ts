@@ -2,9 +2,29 @@
 // delete. Ransomware with stolen admin keys can neither delete nor overwrite what is written here before it expires.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { isPlain, Problems } from "../validation";
 import { denyInsecureTransport, policyDocument, PolicyStatement } from "./iam";
 
 export const EVIDENCE_TAG = "hardening:evidence";
+
+/** S3's general-purpose bucket naming rules: 3-63 lower-case letters, digits, dots and hyphens. */
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const IP_ADDRESS = /^\d+\.\d+\.\d+\.\d+$/;
+
+/**
+ * Reports a plain bucket name S3 would refuse, before anything is created: the refusal would otherwise come after the
+ * key and the trail or flow log are planned, from the provider. Outputs are left to the provider.
+ */
+export function checkBucketName(problems: Problems, argument: string, name: unknown): void {
+  if (name === undefined || !isPlain(name)) return;
+  problems.check(
+    typeof name === "string" && BUCKET_NAME.test(name) && !name.includes("..") && !IP_ADDRESS.test(name),
+    argument,
+    name,
+    "3-63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit, not an IP address",
+    `omit ${argument} for a stable default, or correct it`,
+  );
+}
 
 export interface EvidenceBucketArgs {
   /** Globally unique, stable bucket name. */

@@ -3,6 +3,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { planSubnets, SubnetPlan } from "../plan/cidr";
+import { DEFAULT_LOG_RETENTION_DAYS, shortenedRetentionWarning } from "../plan/retention";
+import { guardEvidence } from "./evidenceGuard";
 import { awsContext } from "./context";
 import { DEFAULT_TIERS, HardenedVpcArgs, pickZones, SubnetTierType, validateHardenedVpcArgs } from "./hardenedVpcArgs";
 import { isolatedNaclRules, NaclRule, privateNaclRules, publicNaclRules } from "./naclRules";
@@ -32,7 +34,8 @@ export class HardenedVpc extends pulumi.ComponentResource {
   constructor(name: string, args: HardenedVpcArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     // Arguments are checked before anything, the component included, is registered.
     validateHardenedVpcArgs(args);
-    super("hardening:aws:HardenedVpc", name, {}, opts);
+    // Transformations passed here may tag the evidence stores, never unprotect them.
+    super("hardening:aws:HardenedVpc", name, {}, guardEvidence(`HardenedVpc ${name}`, opts));
 
     const cidrBlock = args.cidrBlock ?? "10.0.0.0/16";
     const azCount = args.azCount ?? 3;
@@ -217,6 +220,18 @@ export class HardenedVpc extends pulumi.ComponentResource {
         this,
       );
     }
+    if (nat === "single") {
+      pulumi.log.warn(
+        `HardenedVpc ${name}: natGateways is "single"; losing its zone cuts every private subnet off from the internet`,
+        this,
+      );
+    }
+    const shortened = shortenedRetentionWarning(
+      "flowLogRetentionDays",
+      args.flowLogRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
+      DEFAULT_LOG_RETENTION_DAYS,
+    );
+    if (shortened) pulumi.log.warn(`HardenedVpc ${name}: ${shortened}`, this);
 
     this.registerOutputs({
       vpcId: this.vpcId,

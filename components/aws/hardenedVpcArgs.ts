@@ -3,7 +3,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkAdminSources } from "../plan/adminSources";
 import { checkPlanOptions, planSubnets } from "../plan/cidr";
 import { checkLogRetention, DEFAULT_LOG_RETENTION_DAYS } from "../plan/retention";
-import { Problems, ValidationError } from "../validation";
+import {
+  checkBoolean,
+  checkKnownArguments,
+  checkList,
+  checkPlain,
+  checkPlainArguments,
+  Problems,
+  ValidationError,
+} from "../validation";
 import { ADMIN_ALLOW_FIRST_RULE, ADMIN_DENY_FIRST_RULE, MAX_ADMIN_SOURCES } from "./naclRules";
 
 export type SubnetTierType = "public" | "private" | "isolated";
@@ -46,13 +54,51 @@ export const DEFAULT_TIERS: SubnetTierArgs[] = [
   { type: "isolated", prefix: 24 },
 ];
 const NAT_STRATEGIES: readonly NatGatewayStrategy[] = ["per-az", "single", "none"];
+/** Every argument, so a misspelled one is reported instead of ignored; the compiler keeps this list complete. */
+const KNOWN_ARGUMENTS: Record<keyof HardenedVpcArgs, true> = {
+  cidrBlock: true,
+  azCount: true,
+  tiers: true,
+  natGateways: true,
+  adminIngressCidrs: true,
+  flowLogRetentionDays: true,
+  ssmEndpoints: true,
+  tags: true,
+};
+/** Arguments that decide the plan: they must be values, not Outputs or Promises. */
+const PLAIN_ARGUMENTS = ["cidrBlock", "azCount", "natGateways", "flowLogRetentionDays"] as const;
 
 /** Every problem with the arguments at once, thrown before the component or any child is registered. */
 export function validateHardenedVpcArgs(args: HardenedVpcArgs): void {
   const problems = new Problems("HardenedVpc");
-  const azCount = args.azCount ?? 3;
-  problems.check(azCount === 2 || azCount === 3, "azCount", azCount, "2 or 3", "omit azCount for 3 zones, or set 2");
+  if (!checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS))) return problems.throwIfAny();
+  // Outputs and Promises are reported once, by kind, rather than as odd values by every later check.
+  if (!checkPlainArguments(problems, args, PLAIN_ARGUMENTS)) return problems.throwIfAny();
+  checkBoolean(problems, "ssmEndpoints", args.ssmEndpoints);
+  const givenAzCount = args.azCount ?? 3;
+  problems.check(
+    givenAzCount === 2 || givenAzCount === 3,
+    "azCount",
+    givenAzCount,
+    "2 or 3",
+    "omit azCount for 3 zones, or set 2",
+  );
+  // The plan checks below run with a sane zone count: a huge or non-finite one must not size an array.
+  const azCount = givenAzCount === 2 ? 2 : 3;
+  if (!checkList(problems, "tiers", args.tiers)) return problems.throwIfAny();
   const tiers = args.tiers ?? DEFAULT_TIERS;
+  const shaped = tiers.map(
+    (t, i) =>
+      problems.check(
+        typeof t === "object" && t !== null,
+        `tiers[${i}]`,
+        t,
+        "an object { type, prefix }",
+        'write the tier as { type: "private", prefix: 20 }',
+      ) && checkPlain(problems, `tiers[${i}].prefix`, t.prefix),
+  );
+  // The plan below reads every tier: without their shape there is nothing more to check.
+  if (!shaped.every(Boolean)) return problems.throwIfAny();
   const seen = new Set<string>();
   tiers.forEach((t, i) => {
     if (!TIER_TYPES.includes(t.type)) {
@@ -65,7 +111,7 @@ export function validateHardenedVpcArgs(args: HardenedVpcArgs): void {
   problems.addAll(
     checkPlanOptions({
       vpcCidr: args.cidrBlock ?? "10.0.0.0/16",
-      zones: Array.from({ length: Math.max(azCount, 1) }, (_, i) => `az${i}`),
+      zones: Array.from({ length: azCount }, (_, i) => `az${i}`),
       tiers: tiers.map((t) => ({ name: t.type, prefix: t.prefix })),
     })
       // Tier names come from tier types, whose duplicates are reported above.
@@ -86,7 +132,7 @@ export function validateHardenedVpcArgs(args: HardenedVpcArgs): void {
   }
   checkAdminSources(problems, "adminIngressCidrs", args.adminIngressCidrs, { required: false });
   problems.check(
-    (args.adminIngressCidrs ?? []).length <= MAX_ADMIN_SOURCES,
+    !Array.isArray(args.adminIngressCidrs) || args.adminIngressCidrs.length <= MAX_ADMIN_SOURCES,
     "adminIngressCidrs",
     args.adminIngressCidrs,
     `at most ${MAX_ADMIN_SOURCES} entries (NACL rules ${ADMIN_ALLOW_FIRST_RULE}-${ADMIN_DENY_FIRST_RULE - 1})`,

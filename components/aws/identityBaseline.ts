@@ -2,7 +2,7 @@
 // lessons: brute-forceable passwords and no MFA handed the attackers the estate.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Problems } from "../validation";
+import { checkBoolean, checkKnownArguments, checkPlainArguments, checkRequiredInput, Problems } from "../validation";
 import { policyDocument, PolicyStatement } from "./iam";
 
 export interface IdentityBaselineArgs {
@@ -17,6 +17,8 @@ export interface IdentityBaselineArgs {
   /** Block public S3 access account-wide. Default true. */
   blockAccountPublicS3?: boolean;
 }
+
+export const DEFAULT_MAX_PASSWORD_AGE_DAYS = 90;
 
 /** Actions a user may take before signing in with MFA: only what is needed to set up their own MFA device. */
 export const MFA_SELF_SERVICE_ACTIONS = [
@@ -72,8 +74,24 @@ export function requireMfaStatements(partition: pulumi.Input<string> = "aws"): P
   ];
 }
 
+/** Every argument, so a misspelled one is reported instead of ignored; the compiler keeps this list complete. */
+const KNOWN_ARGUMENTS: Record<keyof IdentityBaselineArgs, true> = {
+  minimumPasswordLength: true,
+  passwordReusePrevention: true,
+  maxPasswordAgeDays: true,
+  humanGroupName: true,
+  blockAccountPublicS3: true,
+};
+/** Arguments that set the password policy: they must be values, not Outputs or Promises. */
+const PLAIN_ARGUMENTS = ["minimumPasswordLength", "passwordReusePrevention", "maxPasswordAgeDays"] as const;
+
 function validate(args: IdentityBaselineArgs): void {
   const problems = new Problems("IdentityBaseline");
+  if (!checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS))) return problems.throwIfAny();
+  if (!checkPlainArguments(problems, args, PLAIN_ARGUMENTS)) return problems.throwIfAny();
+  // An empty group name would attach the MFA policy to nothing; an omitted one creates the group.
+  if (args.humanGroupName !== undefined) checkRequiredInput(problems, "humanGroupName", args.humanGroupName);
+  checkBoolean(problems, "blockAccountPublicS3", args.blockAccountPublicS3);
   const length = args.minimumPasswordLength ?? 14;
   problems.check(
     Number.isInteger(length) && length >= 14 && length <= 128,
@@ -84,7 +102,7 @@ function validate(args: IdentityBaselineArgs): void {
   );
   const reuse = args.passwordReusePrevention ?? 24;
   problems.check(reuse === 24, "passwordReusePrevention", reuse, "24 (the IAM maximum)", "omit it for 24");
-  const age = args.maxPasswordAgeDays ?? 90;
+  const age = args.maxPasswordAgeDays ?? DEFAULT_MAX_PASSWORD_AGE_DAYS;
   problems.check(
     Number.isInteger(age) && age >= 1 && age <= 365,
     "maxPasswordAgeDays",
@@ -115,7 +133,7 @@ export class IdentityBaseline extends pulumi.ComponentResource {
         requireSymbols: true,
         allowUsersToChangePassword: true,
         passwordReusePrevention: args.passwordReusePrevention ?? 24,
-        maxPasswordAge: args.maxPasswordAgeDays ?? 90,
+        maxPasswordAge: args.maxPasswordAgeDays ?? DEFAULT_MAX_PASSWORD_AGE_DAYS,
         hardExpiry: false,
       },
       parent,
@@ -140,6 +158,13 @@ export class IdentityBaseline extends pulumi.ComponentResource {
     );
 
     new aws.ebs.EncryptionByDefault(`${name}-ebs-encryption`, { enabled: true }, parent);
+    if ((args.maxPasswordAgeDays ?? DEFAULT_MAX_PASSWORD_AGE_DAYS) > DEFAULT_MAX_PASSWORD_AGE_DAYS) {
+      pulumi.log.warn(
+        `IdentityBaseline ${name}: maxPasswordAgeDays is ${args.maxPasswordAgeDays}, above the default ` +
+          `${DEFAULT_MAX_PASSWORD_AGE_DAYS}: a leaked password stays usable that much longer`,
+        this,
+      );
+    }
     if (args.blockAccountPublicS3 ?? true) {
       new aws.s3.AccountPublicAccessBlock(
         `${name}-s3-public-access`,

@@ -2,8 +2,9 @@
 // to a locked vault in another region. The case's recovery took 8 hours from backups that had survived.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkDays } from "../plan/retention";
-import { Problems } from "../validation";
+import { checkDays, shortenedRetentionWarning } from "../plan/retention";
+import { checkKnownArguments, checkPlainArguments, Problems } from "../validation";
+import { guardEvidence } from "./evidenceGuard";
 import { awsContext, AwsContext } from "./context";
 import { serviceTrustPolicy } from "./iam";
 import { createServiceKey } from "./kmsKey";
@@ -31,33 +32,120 @@ export interface ImmutableBackupArgs {
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
-function validate(args: ImmutableBackupArgs): void {
+/** Every argument, so a misspelled one is reported instead of ignored; the compiler keeps this list complete. */
+const KNOWN_ARGUMENTS: Record<keyof ImmutableBackupArgs, true> = {
+  copyProvider: true,
+  vaultName: true,
+  changeableForDays: true,
+  minRetentionDays: true,
+  maxRetentionDays: true,
+  dailyRetentionDays: true,
+  weeklyRetentionDays: true,
+  selectionTag: true,
+  tags: true,
+};
+/** Arguments that set the lock and the plan: they must be values, not Outputs or Promises. */
+const PLAIN_ARGUMENTS = [
+  "vaultName",
+  "changeableForDays",
+  "minRetentionDays",
+  "maxRetentionDays",
+  "dailyRetentionDays",
+  "weeklyRetentionDays",
+  "selectionTag",
+] as const;
+export const BACKUP_DEFAULTS = { changeableForDays: 3, dailyRetentionDays: 35, weeklyRetentionDays: 90 } as const;
+const COPY_SUFFIX = "-copy";
+/** AWS Backup vault names are 2-50 characters; the copy vault adds COPY_SUFFIX to this one. */
+const VAULT_NAME = new RegExp(`^[A-Za-z0-9_-]{2,${50 - COPY_SUFFIX.length}}$`);
+
+function vaultNameOf(name: string, args: ImmutableBackupArgs): string {
+  return args.vaultName ?? name;
+}
+
+function validate(name: string, args: ImmutableBackupArgs): void {
   const problems = new Problems("ImmutableBackup");
+  if (!checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS))) return problems.throwIfAny();
+  if (!checkPlainArguments(problems, args, PLAIN_ARGUMENTS)) return problems.throwIfAny();
   problems.check(
-    args.copyProvider !== undefined,
+    aws.Provider.isInstance(args.copyProvider),
     "copyProvider",
     args.copyProvider,
     "an aws.Provider for a second region",
     'pass new aws.Provider("backup-copy", { region: "<another region>" })',
   );
-  checkDays(problems, "changeableForDays", args.changeableForDays ?? 3, 3, 36500, "omit it for 3 days");
+  checkDays(
+    problems,
+    "changeableForDays",
+    args.changeableForDays ?? BACKUP_DEFAULTS.changeableForDays,
+    3,
+    36500,
+    "omit it for 3 days",
+  );
   const min = args.minRetentionDays ?? 7;
   const max = args.maxRetentionDays ?? 365;
   checkDays(problems, "minRetentionDays", min, 7, 36500, "omit it for 7 days");
   checkDays(problems, "maxRetentionDays", max, Math.max(min, 7), 36500, "make it at least minRetentionDays");
   const fix = `keep it between minRetentionDays (${min}) and maxRetentionDays (${max})`;
-  checkDays(problems, "dailyRetentionDays", args.dailyRetentionDays ?? 35, min, max, fix);
-  checkDays(problems, "weeklyRetentionDays", args.weeklyRetentionDays ?? 90, min, max, fix);
-  if (args.vaultName !== undefined) {
+  checkDays(
+    problems,
+    "dailyRetentionDays",
+    args.dailyRetentionDays ?? BACKUP_DEFAULTS.dailyRetentionDays,
+    min,
+    max,
+    fix,
+  );
+  checkDays(
+    problems,
+    "weeklyRetentionDays",
+    args.weeklyRetentionDays ?? BACKUP_DEFAULTS.weeklyRetentionDays,
+    min,
+    max,
+    fix,
+  );
+  // The name is checked as it will be used, the default (the component's name) included, with room for the copy's.
+  const vaultName = vaultNameOf(name, args);
+  problems.check(
+    typeof vaultName === "string" && VAULT_NAME.test(vaultName),
+    "vaultName",
+    vaultName,
+    `2–${50 - COPY_SUFFIX.length} letters, digits, - or _ (the copy vault appends "${COPY_SUFFIX}")`,
+    "choose a simple stable name",
+  );
+  const tag = args.selectionTag;
+  if (tag !== undefined) {
     problems.check(
-      /^[A-Za-z0-9_-]{2,50}$/.test(args.vaultName),
-      "vaultName",
-      args.vaultName,
-      "2–50 letters, digits, - or _",
-      "choose a simple stable name",
+      typeof tag === "object" &&
+        tag !== null &&
+        [tag.key, tag.value].every((v) => typeof v === "string" && v.length > 0 && v.trim() === v),
+      "selectionTag",
+      tag,
+      "{ key, value }: non-empty strings without surrounding spaces",
+      'omit it for backup=true, or give both, e.g. { key: "backup", value: "true" }',
     );
   }
   problems.throwIfAny();
+}
+
+/** Warnings for arguments that make the backups easier to lose than the defaults do. */
+function weakeningWarnings(args: ImmutableBackupArgs): string[] {
+  const warnings: string[] = [];
+  const changeable = args.changeableForDays ?? BACKUP_DEFAULTS.changeableForDays;
+  if (changeable > BACKUP_DEFAULTS.changeableForDays) {
+    warnings.push(
+      `changeableForDays is ${changeable}, above the default ${BACKUP_DEFAULTS.changeableForDays}: for that long ` +
+        "anyone with the right permissions can remove the Vault Lock and delete the backups",
+    );
+  }
+  for (const argument of ["dailyRetentionDays", "weeklyRetentionDays"] as const) {
+    const shortened = shortenedRetentionWarning(
+      argument,
+      args[argument] ?? BACKUP_DEFAULTS[argument],
+      BACKUP_DEFAULTS[argument],
+    );
+    if (shortened) warnings.push(shortened);
+  }
+  return warnings;
 }
 
 /** The copy must land in another region, or one regional compromise takes both copies. Returns the copy region. */
@@ -98,7 +186,7 @@ function lockedVault(
     `${name}-lock`,
     {
       backupVaultName: vault.name,
-      changeableForDays: args.changeableForDays ?? 3,
+      changeableForDays: args.changeableForDays ?? BACKUP_DEFAULTS.changeableForDays,
       minRetentionDays: args.minRetentionDays ?? 7,
       maxRetentionDays: args.maxRetentionDays ?? 365,
     },
@@ -115,12 +203,14 @@ export class ImmutableBackup extends pulumi.ComponentResource {
 
   constructor(name: string, args: ImmutableBackupArgs, opts?: pulumi.ComponentResourceOptions) {
     // Arguments are checked before anything, the component included, is registered.
-    validate(args);
-    super("hardening:aws:ImmutableBackup", name, {}, opts);
+    validate(name, args);
+    // Transformations passed here may tag the evidence stores, never unprotect them.
+    super("hardening:aws:ImmutableBackup", name, {}, guardEvidence(`ImmutableBackup ${name}`, opts));
+    for (const warning of weakeningWarnings(args)) pulumi.log.warn(`ImmutableBackup ${name}: ${warning}`, this);
     const parent = { parent: this };
     const context = awsContext(this, opts?.provider);
     const copyContext = awsContext(this, args.copyProvider);
-    const vaultName = args.vaultName ?? name;
+    const vaultName = vaultNameOf(name, args);
 
     // The copy must land in another region, or one regional compromise takes both copies.
     const distinctRegions = pulumi
@@ -128,7 +218,7 @@ export class ImmutableBackup extends pulumi.ComponentResource {
       .apply(([here, there]) => checkCopyRegion(name, here, there));
 
     const primary = lockedVault(`${name}-vault`, vaultName, context, args, parent);
-    const copy = lockedVault(`${name}-copy-vault`, `${vaultName}-copy`, copyContext, args, {
+    const copy = lockedVault(`${name}-copy-vault`, `${vaultName}${COPY_SUFFIX}`, copyContext, args, {
       parent: this,
       provider: args.copyProvider,
     });
@@ -136,8 +226,8 @@ export class ImmutableBackup extends pulumi.ComponentResource {
     this.vaultArn = primary.vault.arn;
     this.copyVaultArn = pulumi.all([copy.vault.arn, distinctRegions]).apply(([arn]) => arn);
 
-    const daily = args.dailyRetentionDays ?? 35;
-    const weekly = args.weeklyRetentionDays ?? 90;
+    const daily = args.dailyRetentionDays ?? BACKUP_DEFAULTS.dailyRetentionDays;
+    const weekly = args.weeklyRetentionDays ?? BACKUP_DEFAULTS.weeklyRetentionDays;
     const copyAction = (deleteAfter: number) => [
       { destinationVaultArn: this.copyVaultArn, lifecycle: { deleteAfter } },
     ];

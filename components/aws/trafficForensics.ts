@@ -4,10 +4,12 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { parseCidr } from "../../lib/cidr";
 import { flowLogFormat } from "../plan/flowLogFormat";
-import { checkDays } from "../plan/retention";
-import { Problems } from "../validation";
+import { cidrNotationProblem } from "../plan/cidr";
+import { checkDays, shortenedRetentionWarning } from "../plan/retention";
+import { checkKnownArguments, checkList, checkPlain, checkRequiredInput, Problems } from "../validation";
+import { guardEvidence } from "./evidenceGuard";
 import { awsContext } from "./context";
-import { createEvidenceBucket } from "./evidenceBucket";
+import { checkBucketName, createEvidenceBucket } from "./evidenceBucket";
 import { createServiceKey } from "./kmsKey";
 
 export interface MirrorFilterRule {
@@ -66,58 +68,171 @@ export function filterRuleBlocks(r: MirrorFilterRule): { source: string; destina
   return { source: source?.text ?? ANY[family], destination: destination?.text ?? ANY[family] };
 }
 
+/** Every argument, so a misspelled one is reported instead of ignored; the compiler keeps these lists complete. */
+const KNOWN_ARGUMENTS: Record<keyof TrafficForensicsArgs, true> = {
+  vpcId: true,
+  bucketName: true,
+  retentionDays: true,
+  mirroring: true,
+  tags: true,
+};
+const KNOWN_MIRRORING_ARGUMENTS: Record<keyof TrafficMirroringArgs, true> = {
+  targetNlbArn: true,
+  targetEniId: true,
+  sourceEniIds: true,
+  filterRules: true,
+  virtualNetworkId: true,
+};
+const DIRECTIONS = ["ingress", "egress"];
+const ACTIONS = ["accept", "reject"];
+export const DEFAULT_EVIDENCE_RETENTION_DAYS = 365;
+
 function validate(args: TrafficForensicsArgs): void {
   const problems = new Problems("TrafficForensics");
-  checkDays(problems, "retentionDays", args.retentionDays ?? 365, 180, 3650, "omit retentionDays for 365 days");
-  const m = args.mirroring;
-  if (m) {
-    problems.check(
-      (m.targetNlbArn === undefined) !== (m.targetEniId === undefined),
-      "mirroring.targetNlbArn/targetEniId",
-      { targetNlbArn: m.targetNlbArn, targetEniId: m.targetEniId },
-      "exactly one of targetNlbArn and targetEniId",
-      "give the sensor NLB's ARN or the sensor ENI's id, not both",
+  if (!checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS))) return problems.throwIfAny();
+  checkRequiredInput(problems, "vpcId", args.vpcId);
+  checkBucketName(problems, "bucketName", args.bucketName);
+  if (checkPlain(problems, "retentionDays", args.retentionDays)) {
+    checkDays(
+      problems,
+      "retentionDays",
+      args.retentionDays ?? DEFAULT_EVIDENCE_RETENTION_DAYS,
+      180,
+      3650,
+      "omit retentionDays for 365 days",
     );
+  }
+  const m = args.mirroring;
+  if (
+    m !== undefined &&
+    checkPlain(problems, "mirroring", m) &&
+    checkKnownArguments(problems, m, Object.keys(KNOWN_MIRRORING_ARGUMENTS), "mirroring.")
+  ) {
+    checkMirroring(problems, m);
+  }
+  problems.throwIfAny();
+}
+
+function checkMirroring(problems: Problems, m: TrafficMirroringArgs): void {
+  problems.check(
+    (m.targetNlbArn === undefined) !== (m.targetEniId === undefined),
+    "mirroring.targetNlbArn/targetEniId",
+    { targetNlbArn: m.targetNlbArn, targetEniId: m.targetEniId },
+    "exactly one of targetNlbArn and targetEniId",
+    "give the sensor NLB's ARN or the sensor ENI's id, not both",
+  );
+  if (m.targetNlbArn !== undefined) checkRequiredInput(problems, "mirroring.targetNlbArn", m.targetNlbArn);
+  if (m.targetEniId !== undefined) checkRequiredInput(problems, "mirroring.targetEniId", m.targetEniId);
+  if (
+    checkList(problems, "mirroring.sourceEniIds", m.sourceEniIds) &&
     problems.check(
       Array.isArray(m.sourceEniIds) && m.sourceEniIds.length > 0,
       "mirroring.sourceEniIds",
       m.sourceEniIds,
       "at least one ENI id",
       "list the interfaces to mirror, or omit mirroring",
-    );
+    )
+  ) {
+    // One session per ENI with session number 1: AWS refuses a second one on the same interface.
+    const seenEnis = new Set<string>();
+    m.sourceEniIds.forEach((eni, i) => {
+      if (!checkRequiredInput(problems, `mirroring.sourceEniIds[${i}]`, eni) || typeof eni !== "string") return;
+      problems.check(
+        !seenEnis.has(eni),
+        `mirroring.sourceEniIds[${i}]`,
+        eni,
+        "each ENI once",
+        `remove the second "${eni}"`,
+      );
+      seenEnis.add(eni);
+    });
+  }
+  if (checkList(problems, "mirroring.filterRules", m.filterRules)) {
     const seen = new Set<string>();
     (m.filterRules ?? []).forEach((r, i) => {
+      const at = `mirroring.filterRules[${i}]`;
+      if (
+        !problems.check(
+          typeof r === "object" && r !== null,
+          at,
+          r,
+          "a filter rule object",
+          "write the rule as an object",
+        )
+      ) {
+        return;
+      }
       const key = `${r.direction}/${r.ruleNumber}`;
       problems.check(
-        (r.direction === "ingress" || r.direction === "egress") &&
+        DIRECTIONS.includes(r.direction) &&
           Number.isInteger(r.ruleNumber) &&
           r.ruleNumber >= 1 &&
           r.ruleNumber <= 32766 &&
           !seen.has(key),
-        `mirroring.filterRules[${i}]`,
+        at,
         r,
         "direction ingress/egress and a rule number 1–32766 unique per direction",
         "fix the direction or pick another rule number",
       );
       seen.add(key);
       problems.check(
+        ACTIONS.includes(r.action),
+        `${at}.action`,
+        r.action,
+        ACTIONS.join(", "),
+        'use "accept" or "reject"',
+      );
+      if (r.protocol !== undefined) {
+        problems.check(
+          Number.isInteger(r.protocol) && r.protocol >= 0 && r.protocol <= 255,
+          `${at}.protocol`,
+          r.protocol,
+          "an IP protocol number from 0 to 255 (6 TCP, 17 UDP)",
+          "give the protocol number, or omit it for every protocol",
+        );
+      }
+      if (r.destinationPortRange !== undefined)
+        checkPortRange(problems, `${at}.destinationPortRange`, r.destinationPortRange);
+      // Blocks that are no CIDR at all are reported with the family check below; these are CIDRs written loosely.
+      for (const side of ["sourceCidrBlock", "destinationCidrBlock"] as const) {
+        const notation = parseCidr(r[side] as string) ? cidrNotationProblem(r[side]) : undefined;
+        if (notation) {
+          problems.add(`${at}.${side}`, r[side], `a CIDR as AWS stores it (here: ${notation.reason})`, notation.fix);
+        }
+      }
+      problems.check(
         filterRuleBlocks(r) !== undefined,
-        `mirroring.filterRules[${i}].sourceCidrBlock/destinationCidrBlock`,
+        `${at}.sourceCidrBlock/destinationCidrBlock`,
         { sourceCidrBlock: r.sourceCidrBlock, destinationCidrBlock: r.destinationCidrBlock },
         "CIDR blocks of one family (IPv4 with IPv4, IPv6 with IPv6)",
         "write two rules, one per family, e.g. 0.0.0.0/0 → 0.0.0.0/0 and ::/0 → ::/0",
       );
     });
-    problems.check(
-      m.virtualNetworkId === undefined ||
-        (Number.isInteger(m.virtualNetworkId) && m.virtualNetworkId >= 1 && m.virtualNetworkId <= 16777215),
-      "mirroring.virtualNetworkId",
-      m.virtualNetworkId,
-      "an integer from 1 to 16777215",
-      "omit it for 4711",
-    );
   }
-  problems.throwIfAny();
+  if (!checkPlain(problems, "mirroring.virtualNetworkId", m.virtualNetworkId)) return;
+  problems.check(
+    m.virtualNetworkId === undefined ||
+      (Number.isInteger(m.virtualNetworkId) && m.virtualNetworkId >= 1 && m.virtualNetworkId <= 16777215),
+    "mirroring.virtualNetworkId",
+    m.virtualNetworkId,
+    "an integer from 1 to 16777215",
+    "omit it for 4711",
+  );
+}
+
+function checkPortRange(problems: Problems, argument: string, range: { fromPort: number; toPort: number }): void {
+  const port = (p: unknown) => Number.isInteger(p) && (p as number) >= 0 && (p as number) <= 65535;
+  problems.check(
+    typeof range === "object" &&
+      range !== null &&
+      port(range.fromPort) &&
+      port(range.toPort) &&
+      range.fromPort <= range.toPort,
+    argument,
+    range,
+    "{ fromPort, toPort }: integers from 0 to 65535, fromPort ≤ toPort",
+    "correct the ports, or omit the range for every port",
+  );
 }
 
 /** Directions in which the given filter rules mirror nothing (no accept rule at all). */
@@ -136,10 +251,17 @@ export class TrafficForensics extends pulumi.ComponentResource {
   constructor(name: string, args: TrafficForensicsArgs, opts?: pulumi.ComponentResourceOptions) {
     // Arguments are checked before anything, the component included, is registered.
     validate(args);
-    super("hardening:aws:TrafficForensics", name, {}, opts);
+    // Transformations passed here may tag the evidence stores, never unprotect them.
+    super("hardening:aws:TrafficForensics", name, {}, guardEvidence(`TrafficForensics ${name}`, opts));
     const parent = { parent: this };
     const tags = pulumi.output(args.tags ?? {});
     const context = awsContext(this, opts?.provider);
+    const shortened = shortenedRetentionWarning(
+      "retentionDays",
+      args.retentionDays ?? DEFAULT_EVIDENCE_RETENTION_DAYS,
+      DEFAULT_EVIDENCE_RETENTION_DAYS,
+    );
+    if (shortened) pulumi.log.warn(`TrafficForensics ${name}: ${shortened}`, this);
     const sourceAccount = { StringEquals: { "aws:SourceAccount": context.accountId } };
 
     const key = createServiceKey(
@@ -165,7 +287,7 @@ export class TrafficForensics extends pulumi.ComponentResource {
       {
         bucketName: args.bucketName ?? pulumi.interpolate`${name}-evidence-${context.accountId}`,
         kmsKeyArn: key.arn,
-        retentionDays: args.retentionDays ?? 365,
+        retentionDays: args.retentionDays ?? DEFAULT_EVIDENCE_RETENTION_DAYS,
         tags,
         serviceStatements: (bucketArn) => [
           {

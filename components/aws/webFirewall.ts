@@ -2,10 +2,19 @@
 // scanner User-Agents. The case began with open-source scanners finding the hosts; this drops them at the edge.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkLogRetention, DEFAULT_LOG_RETENTION_DAYS } from "../plan/retention";
-import { SCANNER_USER_AGENTS } from "../plan/scanners";
+import { checkLogRetention, DEFAULT_LOG_RETENTION_DAYS, shortenedRetentionWarning } from "../plan/retention";
+import { SCANNER_USER_AGENTS, uncoveredScannerTokens } from "../plan/scanners";
 import { managedRuleGroupNames, scannerUserAgentStatement } from "../plan/waf";
-import { Problems } from "../validation";
+import {
+  checkBoolean,
+  checkKnownArguments,
+  checkList,
+  checkPlainArguments,
+  checkRequiredInput,
+  isPlain,
+  Problems,
+} from "../validation";
+import { guardEvidence } from "./evidenceGuard";
 import { awsContext } from "./context";
 import { createServiceKey, logsServiceStatement } from "./kmsKey";
 import { createEvidenceLogGroup } from "./evidenceLogGroup";
@@ -33,8 +42,23 @@ export const MIN_RATE_LIMIT = 10;
 export const DEFAULT_RATE_LIMIT = 1000;
 export const MAX_RATE_LIMIT = 2_000_000_000;
 
+/** Every argument, so a misspelled one is reported instead of ignored; the compiler keeps this list complete. */
+const KNOWN_ARGUMENTS: Record<keyof WebFirewallArgs, true> = {
+  scope: true,
+  rateLimit: true,
+  blockAnonymousIps: true,
+  blockedUserAgents: true,
+  associateArns: true,
+  logRetentionDays: true,
+  tags: true,
+};
+/** Arguments that decide the rules: they must be values, not Outputs or Promises. */
+const PLAIN_ARGUMENTS = ["scope", "rateLimit", "logRetentionDays"] as const;
+
 function validate(args: WebFirewallArgs): void {
   const problems = new Problems("WebFirewall");
+  if (!checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS))) return problems.throwIfAny();
+  if (!checkPlainArguments(problems, args, PLAIN_ARGUMENTS)) return problems.throwIfAny();
   const scope = args.scope ?? "REGIONAL";
   problems.check(SCOPES.includes(scope), "scope", scope, SCOPES.join(", "), 'use "REGIONAL" for ALBs and APIs');
   const rate = args.rateLimit ?? DEFAULT_RATE_LIMIT;
@@ -45,24 +69,48 @@ function validate(args: WebFirewallArgs): void {
     `an integer from ${MIN_RATE_LIMIT} to ${MAX_RATE_LIMIT} requests per 5 minutes`,
     "omit rateLimit for 1000",
   );
-  (args.blockedUserAgents ?? []).forEach((ua, i) =>
+  checkBoolean(problems, "blockAnonymousIps", args.blockAnonymousIps);
+  if (checkList(problems, "blockedUserAgents", args.blockedUserAgents)) {
+    (args.blockedUserAgents ?? []).forEach((ua, i) =>
+      problems.check(
+        typeof ua === "string" && ua.trim() === ua && ua.length >= 3 && ua.length <= 200,
+        `blockedUserAgents[${i}]`,
+        ua,
+        "a token of 3 to 200 characters without surrounding spaces (a padded token matches almost nothing)",
+        "remove it or give the tool's distinctive User-Agent token",
+      ),
+    );
+  }
+  if (checkList(problems, "associateArns", args.associateArns)) {
     problems.check(
-      typeof ua === "string" && ua.trim().length >= 3 && ua.length <= 200,
-      `blockedUserAgents[${i}]`,
-      ua,
-      "a token of 3 to 200 characters",
-      "remove it or give the tool's distinctive User-Agent token",
-    ),
-  );
-  problems.check(
-    scope !== "CLOUDFRONT" || (args.associateArns ?? []).length === 0,
-    "associateArns",
-    args.associateArns,
-    "none with scope CLOUDFRONT (a distribution references the WebACL itself)",
-    "set webAclId on the CloudFront distribution instead",
-  );
+      scope !== "CLOUDFRONT" || (args.associateArns ?? []).length === 0,
+      "associateArns",
+      args.associateArns,
+      "none with scope CLOUDFRONT (a distribution references the WebACL itself)",
+      "set webAclId on the CloudFront distribution instead",
+    );
+    const seen = new Set<unknown>();
+    (args.associateArns ?? []).forEach((arn, i) => {
+      if (!checkRequiredInput(problems, `associateArns[${i}]`, arn) || !isPlain(arn)) return;
+      // WAF holds one association per resource: a repeated ARN fails at deployment.
+      problems.check(!seen.has(arn), `associateArns[${i}]`, arn, "each ARN once", `remove the second "${arn}"`);
+      seen.add(arn);
+    });
+  }
   checkLogRetention(problems, "logRetentionDays", args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS);
   problems.throwIfAny();
+}
+
+/** A CLOUDFRONT WebACL must be created in us-east-1; returns the scope, or throws naming the fix. */
+export function checkCloudFrontRegion(name: string, region: string): WafScope {
+  if (region !== "us-east-1") {
+    throw new Error(
+      `WebFirewall ${name}: argument "scope" is "CLOUDFRONT" but the provider's region is "${region}"; ` +
+        'allowed: CLOUDFRONT only with a us-east-1 provider; fix: pass { provider: new aws.Provider("us-east-1", ' +
+        '{ region: "us-east-1" }) } in the options, or use scope "REGIONAL"',
+    );
+  }
+  return "CLOUDFRONT";
 }
 
 function visibility(metricName: string) {
@@ -77,13 +125,27 @@ export class WebFirewall extends pulumi.ComponentResource {
   constructor(name: string, args: WebFirewallArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     // Arguments are checked before anything, the component included, is registered.
     validate(args);
-    super("hardening:aws:WebFirewall", name, {}, opts);
+    // Transformations passed here may tag the evidence stores, never unprotect them.
+    super("hardening:aws:WebFirewall", name, {}, guardEvidence(`WebFirewall ${name}`, opts));
     const parent = { parent: this };
     const tags = pulumi.output(args.tags ?? {});
     const scope = args.scope ?? "REGIONAL";
+    const context = awsContext(this, opts?.provider);
+    // CloudFront WebACLs exist only in us-east-1: the ACL waits for the provider's region to be checked.
+    const checkedScope =
+      scope === "CLOUDFRONT" ? context.region.apply((region) => checkCloudFrontRegion(name, region)) : scope;
     const userAgents = args.blockedUserAgents ?? [...SCANNER_USER_AGENTS];
     if (userAgents.length === 0) {
       pulumi.log.warn(`WebFirewall ${name}: blockedUserAgents is empty, scanner User-Agents are not blocked`, this);
+    } else {
+      const dropped = uncoveredScannerTokens(userAgents);
+      if (dropped.length > 0) {
+        pulumi.log.warn(
+          `WebFirewall ${name}: blockedUserAgents leaves out ${dropped.length} of the default scanner tokens ` +
+            `(${dropped.join(", ")}); those scanners are not blocked`,
+          this,
+        );
+      }
     }
     const rateLimit = args.rateLimit ?? DEFAULT_RATE_LIMIT;
     if (rateLimit > DEFAULT_RATE_LIMIT) {
@@ -93,6 +155,13 @@ export class WebFirewall extends pulumi.ComponentResource {
         this,
       );
     }
+
+    const shortened = shortenedRetentionWarning(
+      "logRetentionDays",
+      args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
+      DEFAULT_LOG_RETENTION_DAYS,
+    );
+    if (shortened) pulumi.log.warn(`WebFirewall ${name}: ${shortened}`, this);
 
     const managed = managedRuleGroupNames({ blockAnonymousIps: args.blockAnonymousIps ?? false }).map((group, i) => ({
       name: group,
@@ -125,7 +194,7 @@ export class WebFirewall extends pulumi.ComponentResource {
       `${name}-acl`,
       {
         name: `${name}-acl`,
-        scope,
+        scope: checkedScope,
         description: "Managed OWASP/exploit rules, IP reputation, per-IP rate limit, scanner User-Agent block",
         defaultAction: { allow: {} },
         rules,
@@ -137,7 +206,6 @@ export class WebFirewall extends pulumi.ComponentResource {
     this.webAclArn = this.webAcl.arn;
 
     // WAF requires the "aws-waf-logs-" prefix on its log destinations.
-    const context = awsContext(this, opts?.provider);
     const logGroupName = `aws-waf-logs-${name}`;
     const key = createServiceKey(
       `${name}-waf-logs-key`,

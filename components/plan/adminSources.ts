@@ -1,15 +1,23 @@
 // Which addresses may reach an admin port (SSH/RDP). The case's SSH was open to the whole internet and brute-forced in
 // 137 seconds; admin sources must be a short list of narrow blocks, never the internet or a broad public range.
-import { internetSources, parseCidr } from "../../lib/cidr";
-import { Problems } from "../validation";
+import { cidrContains, internetSources, parseCidr } from "../../lib/cidr";
+import { checkPlain, Problems } from "../validation";
+import { cidrNotationProblem } from "./cidr";
 
 /** Broadest public IPv4/IPv6 block an admin source may be (a /24 office or VPN egress range at most). */
 export const ADMIN_SOURCE_MIN_PREFIX_V4 = 24;
 export const ADMIN_SOURCE_MIN_PREFIX_V6 = 48;
 
 /**
- * Checks a list of admin source CIDRs and reports every bad entry under `argument[i]`: unparseable entries, entries
- * that together cover the internet, and public blocks broader than /24 (IPv4) or /48 (IPv6).
+ * IPv6 blocks that stand for IPv4 addresses (IPv4-mapped, and the NAT64 prefix, which holds the whole IPv4 internet
+ * when translated): a narrow-looking IPv6 entry here may mean every IPv4 host.
+ */
+const IPV4_AS_IPV6 = ["::ffff:0:0/96", "64:ff9b::/96"];
+
+/**
+ * Checks a list of admin source CIDRs and reports every bad entry under `argument[i]`: entries not written exactly as
+ * AWS stores them (bare addresses, host bits, spaces, leading zeros), IPv4 blocks written as IPv6, duplicates, entries that
+ * together cover the internet, and public blocks broader than /24 (IPv4) or /48 (IPv6).
  */
 export function checkAdminSources(
   problems: Problems,
@@ -17,7 +25,8 @@ export function checkAdminSources(
   cidrs: readonly string[] | undefined,
   opts: { required: boolean },
 ): void {
-  if (cidrs === undefined || cidrs.length === 0) {
+  if (!checkPlain(problems, argument, cidrs)) return;
+  if (cidrs === undefined || (Array.isArray(cidrs) && cidrs.length === 0)) {
     problems.check(
       !opts.required,
       argument,
@@ -34,16 +43,25 @@ export function checkAdminSources(
   const exposing = new Set(
     internetSources(cidrs, { minPrefixV4: ADMIN_SOURCE_MIN_PREFIX_V4, minPrefixV6: ADMIN_SOURCE_MIN_PREFIX_V6 }),
   );
+  const seen = new Set<string>();
   cidrs.forEach((cidr, i) => {
-    if (!parseCidr(cidr)) {
-      problems.add(`${argument}[${i}]`, cidr, "an IPv4 or IPv6 CIDR such as 203.0.113.0/28", "correct the notation");
+    const at = `${argument}[${i}]`;
+    if (!checkPlain(problems, at, cidr)) return;
+    const notation = cidrNotationProblem(cidr);
+    if (notation) {
+      problems.add(at, cidr, `a CIDR as AWS stores it, e.g. 203.0.113.0/28 (here: ${notation.reason})`, notation.fix);
+    } else if (IPV4_AS_IPV6.some((block) => cidrContains(block, cidr))) {
+      problems.add(at, cidr, "an IPv4 block in IPv4 notation", "write the IPv4 block it maps, e.g. 203.0.113.0/28");
     } else if (exposing.has(cidr)) {
       problems.add(
-        `${argument}[${i}]`,
+        at,
         cidr,
         `narrow source blocks (public IPv4 /${ADMIN_SOURCE_MIN_PREFIX_V4} or longer, IPv6 /${ADMIN_SOURCE_MIN_PREFIX_V6} or longer) that do not together cover the internet`,
         "replace it with the exact egress addresses of your office or VPN; for access from anywhere use SSM Session Manager",
       );
+    } else if (seen.has(parseCidr(cidr)!.text.toLowerCase())) {
+      problems.add(at, cidr, "each block once", `remove the second "${cidr}"`);
     }
+    if (typeof cidr === "string") seen.add(cidr.toLowerCase());
   });
 }

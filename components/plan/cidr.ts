@@ -1,5 +1,6 @@
 // Pure subnet planning: carves a VPC CIDR into per-tier, per-zone subnets. No cloud resources here.
 import { IPv4CidrRange } from "ip-num";
+import { parseCidr } from "../../lib/cidr";
 import { Problems, ValidationProblem } from "../validation";
 
 /** A tier of subnets (e.g. public, private, isolated) and the prefix length of each of its subnets. */
@@ -151,4 +152,44 @@ function alignUp(value: bigint, size: bigint): bigint {
 
 function toDotted(value: bigint): string {
   return [24n, 16n, 8n, 0n].map((shift) => ((value >> shift) & 255n).toString()).join(".");
+}
+
+/** How a CIDR is written wrongly for AWS, with the fix; undefined when it is exact. */
+export interface CidrNotationProblem {
+  /** What is wrong, e.g. "host bits set". */
+  reason: string;
+  fix: string;
+}
+
+const DECIMAL = /^(0|[1-9]\d{0,2})$/;
+
+/**
+ * Checks that a CIDR is written as AWS stores it: no surrounding spaces, an explicit prefix length, no leading zeros
+ * and no host bits. A bare address or host bits are refused rather than guessed at: "203.0.113.5/24" may mean the
+ * one host or the 256 addresses around it, and on an allow-list the difference is 255 strangers.
+ */
+export function cidrNotationProblem(value: unknown): CidrNotationProblem | undefined {
+  if (typeof value !== "string")
+    return { reason: "not a string", fix: 'write the block as a string, e.g. "203.0.113.0/28"' };
+  const text = value.trim();
+  if (text !== value) return { reason: "surrounding whitespace", fix: `remove the spaces: "${text}"` };
+  const block = parseCidr(text);
+  if (!block) return { reason: "not a CIDR", fix: 'correct the notation, e.g. "203.0.113.0/28" or "2001:db8::/48"' };
+  const single = block.family === "ipv4" ? 32 : 128;
+  const slash = text.lastIndexOf("/");
+  if (slash < 0) return { reason: "no prefix length", fix: `write "${text}/${single}" for the one address` };
+  const address = text.slice(0, slash);
+  const prefix = text.slice(slash + 1);
+  if (!DECIMAL.test(prefix) || (block.family === "ipv4" && !address.split(".").every((o) => DECIMAL.test(o)))) {
+    return { reason: "leading zeros", fix: "write every number without leading zeros" };
+  }
+  const host = parseCidr(address)!;
+  if (host.first !== block.first) {
+    const network = block.family === "ipv4" ? toDotted(block.first) : undefined;
+    const whole = network
+      ? `"${network}/${block.prefix}" for the whole block or `
+      : "the network address for the whole block or ";
+    return { reason: "host bits set", fix: `write ${whole}"${address}/${single}" for the one address` };
+  }
+  return undefined;
 }

@@ -40,3 +40,15 @@ export function checkDays(
     fix,
   );
 }
+
+/**
+ * The warning for a retention set below the kit's default: allowed, but evidence of an intrusion found late is gone
+ * sooner. Undefined when `days` is the default or longer.
+ */
+export function shortenedRetentionWarning(argument: string, days: number, defaultDays: number): string | undefined {
+  if (days >= defaultDays) return undefined;
+  return (
+    `${argument} is ${days} days, below the default ${defaultDays}: evidence of an intrusion found later than that ` +
+    "is gone; omit it to keep the default"
+  );
+}

@@ -44,3 +44,12 @@ export function chunkTokens(tokens: readonly string[], size: number): string[][]
   for (let i = 0; i < tokens.length; i += size) chunks.push(tokens.slice(i, i + size));
   return chunks;
 }
+
+/**
+ * The default tokens a custom list no longer blocks. A token covers every default that contains it, since the WAF
+ * rule matches CONTAINS on the lower-cased header ("sql" still catches "sqlmap").
+ */
+export function uncoveredScannerTokens(tokens: readonly string[]): string[] {
+  const lower = tokens.filter((t) => typeof t === "string").map((t) => t.toLowerCase());
+  return SCANNER_USER_AGENTS.filter((d) => !lower.some((t) => d.includes(t)));
+}

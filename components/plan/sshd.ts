@@ -32,7 +32,8 @@ export interface BastionCloudInitOptions {
   port?: number;
 }
 
-function checkSshdOptions(problems: Problems, opts: SshdOptions): void {
+/** Reports every bad sshd option: the users list (never root, POSIX names only: a space would add users) and the port. */
+export function checkSshdOptions(problems: Problems, opts: SshdOptions): void {
   const users = opts.allowUsers;
   if (
     !problems.check(

@@ -1,0 +1,185 @@
+// Evidence and backup stores survive whatever transformations a caller hands a component: they stay retained on
+// delete, never gain forceDestroy and keep their retention; tags may still change, and other children stay open to
+// ordinary transformations.
+import * as pulumi from "@pulumi/pulumi";
+import { installMocks, recorded, reset, settle } from "./mocks";
+
+installMocks();
+// Imported after the mocks are in place.
+import { guardEvidence, keepEvidence } from "../../../components/aws/evidenceGuard";
+import { build, ComponentName, createCopyProvider } from "./redteam-args.fixtures";
+
+const T = {
+  key: "aws:kms/key:Key",
+  logGroup: "aws:cloudwatch/logGroup:LogGroup",
+  bucket: "aws:s3/bucket:Bucket",
+  ownership: "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+  publicAccess: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+  versioning: "aws:s3/bucketVersioning:BucketVersioning",
+  lock: "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration",
+  encryption: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+  policy: "aws:s3/bucketPolicy:BucketPolicy",
+  vault: "aws:backup/vault:Vault",
+  vaultLock: "aws:backup/vaultLockConfiguration:VaultLockConfiguration",
+};
+const BUCKET = [T.bucket, T.ownership, T.publicAccess, T.versioning, T.lock, T.encryption, T.policy];
+
+/** The evidence stores each component creates, by type: every one must be retained on delete. */
+const EVIDENCE: [ComponentName, string[]][] = [
+  ["HardenedVpc", [T.key, T.logGroup]],
+  ["WebFirewall", [T.key, T.logGroup]],
+  ["TrafficForensics", [T.key, ...BUCKET]],
+  ["AuditTrail", [T.key, ...BUCKET, T.logGroup]],
+  ["ImmutableBackup", [T.key, T.vault, T.vaultLock, T.key, T.vault, T.vaultLock]],
+];
+
+interface Seen {
+  type: string;
+  name: string;
+  retainOnDelete?: boolean;
+}
+
+/** A transformation that records each child's final options (it runs after the ones listed before it). */
+function recorder(seen: Seen[]): pulumi.ResourceTransformation {
+  return (args) => {
+    seen.push({ type: args.type, name: args.name, retainOnDelete: args.opts.retainOnDelete });
+    return undefined;
+  };
+}
+
+/** Everything a careless or hostile transformation could do to an evidence store. */
+const hostile: pulumi.ResourceTransformation = ({ type, props, opts }) => ({
+  props: {
+    ...props,
+    forceDestroy: true,
+    tags: { hostile: "yes" },
+    ...(type === T.logGroup ? { retentionInDays: 1 } : {}),
+    ...(type === T.lock ? { rule: { defaultRetention: { mode: "GOVERNANCE", days: 1 } } } : {}),
+    ...(type === T.vaultLock ? { changeableForDays: 36500, minRetentionDays: 1 } : {}),
+    ...(type === T.key ? { deletionWindowInDays: 7 } : {}),
+  },
+  opts: { ...opts, retainOnDelete: false },
+});
+
+beforeAll(async () => {
+  createCopyProvider();
+  await settle();
+});
+
+describe.each(EVIDENCE)("%s evidence stores", (component, evidenceTypes) => {
+  let warn: jest.SpyInstance;
+  beforeEach(() => {
+    warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
+  });
+  afterEach(() => warn.mockRestore());
+
+  it("are exactly the children retained on delete", async () => {
+    reset();
+    const seen: Seen[] = [];
+    build(component, {}, { transformations: [recorder(seen)] });
+    await settle();
+    expect(
+      seen
+        .filter((s) => s.retainOnDelete === true)
+        .map((s) => s.type)
+        .sort(),
+    ).toEqual([...evidenceTypes].sort());
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it("keep retainOnDelete and their settings under a hostile transformation, which is reported", async () => {
+    reset();
+    const baseline = new Map<string, unknown>();
+    build(component);
+    await settle();
+    for (const r of recorded) baseline.set(r.name, r.inputs);
+
+    reset();
+    const seen: Seen[] = [];
+    build(component, {}, { transformations: [hostile, recorder(seen)] });
+    await settle();
+    const evidence = seen.filter((s) => evidenceTypes.includes(s.type));
+    expect(evidence.map((s) => s.type).sort()).toEqual([...evidenceTypes].sort());
+    for (const store of evidence) {
+      expect(store.retainOnDelete).toBe(true);
+      const inputs = recorded.find((r) => r.name === store.name)!.inputs;
+      const { tags: _tags, ...settings } = inputs;
+      const { tags: _baseTags, ...baseSettings } = baseline.get(store.name) as Record<string, unknown>;
+      expect(settings).toEqual(baseSettings);
+      if ("tags" in inputs) expect(inputs.tags).toEqual({ hostile: "yes" });
+    }
+    const warned = warn.mock.calls.map((c) => String(c[0]));
+    expect(warned).toHaveLength(evidence.length);
+    for (const store of evidence) {
+      expect(warned).toContainEqual(expect.stringContaining(`evidence store ${store.name};`));
+    }
+    expect(warned.every((m) => m.includes("retainOnDelete") && m.includes("forceDestroy"))).toBe(true);
+  });
+
+  it("leave other children open to ordinary transformations", async () => {
+    reset();
+    const seen: Seen[] = [];
+    build(component, {}, { transformations: [hostile, recorder(seen)] });
+    await settle();
+    const others = seen.filter((s) => !evidenceTypes.includes(s.type));
+    expect(others.length).toBeGreaterThan(0);
+    for (const child of others) {
+      expect(child.retainOnDelete).toBe(false);
+      expect(recorded.find((r) => r.name === child.name)!.inputs.forceDestroy).toBe(true);
+    }
+  });
+});
+
+describe("guardEvidence and keepEvidence", () => {
+  it("returns options without transformations as given, so default plans are untouched", () => {
+    const opts = { protect: true };
+    expect(guardEvidence("X", undefined)).toBeUndefined();
+    expect(guardEvidence("X", opts)).toBe(opts);
+    expect(guardEvidence("X", { transformations: [], transforms: [] })).toEqual({
+      transformations: [],
+      transforms: [],
+    });
+  });
+
+  it("restores an evidence store changed by an engine-side transform and reports what was undone", async () => {
+    const undone: string[][] = [];
+    const guarded = guardEvidence("X", {
+      transforms: [
+        ({ props, opts }) => ({ props: { ...props, forceDestroy: true }, opts: { ...opts, retainOnDelete: false } }),
+      ],
+    })!.transforms![0];
+    const warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
+    try {
+      const result = await guarded({
+        custom: true,
+        type: T.bucket,
+        name: "x-evidence",
+        props: { bucket: "b" },
+        opts: { retainOnDelete: true },
+      });
+      expect(result).toEqual({ props: { bucket: "b" }, opts: { retainOnDelete: true } });
+      expect(String(warn.mock.calls[0][0])).toMatch(/X: .*forceDestroy, retainOnDelete of evidence store x-evidence;/);
+    } finally {
+      warn.mockRestore();
+    }
+    const rows: [string, Parameters<typeof keepEvidence>[0], Parameters<typeof keepEvidence>[1], unknown][] = [
+      [
+        "an ordinary child",
+        { props: { a: 1 }, opts: {} },
+        { props: { a: 2 }, opts: { retainOnDelete: false } },
+        { props: { a: 2 }, opts: { retainOnDelete: false } },
+      ],
+      ["no change requested", { props: { a: 1 }, opts: { retainOnDelete: true } }, undefined, undefined],
+      [
+        "a removed setting",
+        { props: { a: 1, tags: { k: "v" } }, opts: { retainOnDelete: true } },
+        { props: { tags: { k: "w" } }, opts: { retainOnDelete: true } },
+        { props: { a: 1, tags: { k: "w" } }, opts: { retainOnDelete: true } },
+      ],
+    ];
+    for (const [label, before, after, expected] of rows) {
+      expect([label, keepEvidence(before, after, (u) => undone.push(u))]).toEqual([label, expected]);
+    }
+    expect(undone).toEqual([["a"]]);
+  });
+});
