@@ -10,7 +10,7 @@ import {
   checkOssBucketName,
   checkSlsProjectName,
 } from "../plan/alicloud-retention";
-import { Problems } from "../validation";
+import { ArgProblems, argumentKeys, checkTags, warnIfWeaker } from "./args";
 import { createLogSink } from "./logSink";
 import { createWormBucket } from "./wormBucket";
 
@@ -34,6 +34,29 @@ export interface AuditTrailArgs {
 }
 
 const TRAIL_NAME = /^[a-z][a-z0-9_-]{5,35}$/;
+const TRAIL_DEFAULT_DAYS = 365;
+const RETENTION_WHY = "RAM activity older than that cannot be investigated";
+const AUDIT_TRAIL_ARGS = argumentKeys<AuditTrailArgs>({
+  trailName: true,
+  bucketName: true,
+  bucketRetentionDays: true,
+  lockWorm: true,
+  logProjectName: true,
+  logRetentionDays: true,
+  region: true,
+  kmsKeyId: true,
+  tags: true,
+});
+/** Read at construction; the region and the key may be Outputs. */
+const PLAIN_ARGS: (keyof AuditTrailArgs)[] = [
+  "trailName",
+  "bucketName",
+  "bucketRetentionDays",
+  "lockWorm",
+  "logProjectName",
+  "logRetentionDays",
+  "tags",
+];
 
 export class AuditTrail extends pulumi.ComponentResource {
   public readonly trailId: pulumi.Output<string>;
@@ -41,16 +64,19 @@ export class AuditTrail extends pulumi.ComponentResource {
   public readonly logProjectName: pulumi.Output<string>;
   public readonly logStoreName: pulumi.Output<string>;
 
-  constructor(name: string, args: AuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, given: AuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
     super("hardening:alicloud:AuditTrail", name, {}, opts);
 
+    const subject = `AuditTrail "${name}"`;
+    const problems = new ArgProblems(subject);
+    problems.knownKeys(given ?? {}, AUDIT_TRAIL_ARGS);
+    const args = problems.plain(given ?? ({} as AuditTrailArgs), PLAIN_ARGS);
     const trailName = args.trailName ?? `${name}-trail`;
     const projectName = args.logProjectName ?? `${name}-actiontrail`;
     const retention = args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
-    const wormDays = args.bucketRetentionDays ?? 365;
-    const problems = new Problems(`AuditTrail "${name}"`);
+    const wormDays = args.bucketRetentionDays ?? TRAIL_DEFAULT_DAYS;
     problems.check(
-      TRAIL_NAME.test(trailName),
+      typeof trailName === "string" && TRAIL_NAME.test(trailName),
       "trailName",
       trailName,
       "6-36 characters: a lower-case letter, then lower-case letters, digits, hyphens or underscores",
@@ -60,7 +86,13 @@ export class AuditTrail extends pulumi.ComponentResource {
     checkDays(problems, "bucketRetentionDays", wormDays, 180, MAX_WORM_DAYS, "audit logs are kept six months or more");
     checkSlsProjectName(problems, "logProjectName", projectName);
     checkLogRetention(problems, "logRetentionDays", retention);
+    problems.boolean("lockWorm", args.lockWorm);
+    problems.notBlank("region", args.region, "omit it to use the provider's region, or pass a region id");
+    problems.notBlank("kmsKeyId", args.kmsKeyId, "omit it to create a key with rotation, or pass a key id");
+    checkTags(problems, "tags", args.tags, 2);
     problems.throwIfAny();
+    warnIfWeaker(this, subject, "logRetentionDays", retention, DEFAULT_LOG_RETENTION_DAYS, "lower", RETENTION_WHY);
+    warnIfWeaker(this, subject, "bucketRetentionDays", wormDays, TRAIL_DEFAULT_DAYS, "lower", RETENTION_WHY);
 
     const lockWorm = args.lockWorm ?? true;
     if (!lockWorm) {

@@ -5,7 +5,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { bastionCloudInit } from "../plan/sshd";
 import { ACCEPT_PRIORITY, SSH_PORT_RANGE, checkAdminSourceCidrs, sshIngressRules } from "../plan/alicloud-sg";
-import { Problems, ValidationError } from "../validation";
+import { ValidationError } from "../validation";
+import { ArgProblems, MAX_TAG_LENGTH, argumentKeys, checkTags } from "./args";
 
 export interface BastionArgs {
   vpcId: pulumi.Input<string>;
@@ -35,6 +36,28 @@ export interface BastionArgs {
 
 const PASSWORD_FIELDS = ["password", "kmsEncryptedPassword", "passwordInherit"] as const;
 
+const BASTION_ARGS = argumentKeys<BastionArgs>({
+  vpcId: true,
+  vswitchId: true,
+  allowedCidrs: true,
+  keyName: true,
+  allowUsers: true,
+  instanceType: true,
+  imageId: true,
+  internetMaxBandwidthOut: true,
+  systemDiskKmsKeyId: true,
+  systemDiskSize: true,
+  tags: true,
+});
+/** Read at construction (rules, cloud-init, tags); ids and the key name may be Outputs. */
+const PLAIN_ARGS: (keyof BastionArgs)[] = [
+  "allowedCidrs",
+  "allowUsers",
+  "internetMaxBandwidthOut",
+  "systemDiskSize",
+  "tags",
+];
+
 export class Bastion extends pulumi.ComponentResource {
   public readonly securityGroupId: pulumi.Output<string>;
   public readonly instanceId: pulumi.Output<string>;
@@ -43,14 +66,32 @@ export class Bastion extends pulumi.ComponentResource {
   public readonly networkInterfaceId: pulumi.Output<string>;
   private readonly baseName: string;
 
-  constructor(name: string, args: BastionArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, given: BastionArgs, opts?: pulumi.ComponentResourceOptions) {
     super("hardening:alicloud:Bastion", name, {}, opts);
     this.baseName = name;
 
+    const problems = new ArgProblems(`Bastion "${name}"`);
+    // Password fields get their own problem below, not an "unknown argument" one.
+    problems.knownKeys(given ?? {}, [...BASTION_ARGS, ...PASSWORD_FIELDS]);
+    const args = problems.plain(given ?? ({} as BastionArgs), PLAIN_ARGS);
     const allowUsers = args.allowUsers ?? ["ecs-user"];
     const bandwidth = args.internetMaxBandwidthOut ?? 5;
-    const problems = new Problems(`Bastion "${name}"`);
+    const diskSize = args.systemDiskSize ?? 40;
+    // The name becomes the host name and the security group's name: a letter first, at most 64 characters.
+    problems.check(
+      /^[a-z][a-z0-9-]{0,55}$/i.test(name),
+      "name",
+      name,
+      "a letter, then letters, digits or hyphens, at most 56 characters (it names the host and its security group)",
+      'rename the component, e.g. "ops"',
+    );
     problems.addAll(checkAdminSourceCidrs("allowedCidrs", args.allowedCidrs));
+    problems.present("vpcId", args.vpcId, "pass the HardenedVpc's vpcId");
+    problems.present("vswitchId", args.vswitchId, "pass a public vSwitch id of the VPC (publicVswitchIds[0])");
+    problems.present("keyName", args.keyName, "create an ECS key pair and pass its name: it is the only login");
+    problems.notBlank("instanceType", args.instanceType, 'omit it for "ecs.t6-c1m2.large" or name a type');
+    problems.notBlank("imageId", args.imageId, "omit it for the newest Alibaba Cloud Linux 3 image");
+    problems.notBlank("systemDiskKmsKeyId", args.systemDiskKmsKeyId, "omit it to encrypt with the ECS service key");
     problems.check(
       Number.isInteger(bandwidth) && bandwidth >= 1 && bandwidth <= 100,
       "internetMaxBandwidthOut",
@@ -58,12 +99,31 @@ export class Bastion extends pulumi.ComponentResource {
       "an integer from 1 to 100 Mbit/s",
       "use e.g. 5; the bastion needs a public address to be reached",
     );
-    for (const field of PASSWORD_FIELDS) {
-      const given = (args as unknown as Record<string, unknown>)[field];
+    problems.check(
+      Number.isInteger(diskSize) && diskSize >= 20 && diskSize <= 500,
+      "systemDiskSize",
+      diskSize,
+      "an integer from 20 to 500 GiB (at least the image size)",
+      "omit it for 40 GiB",
+    );
+    checkTags(problems, "tags", args.tags, 3);
+    if (Array.isArray(args.allowedCidrs)) {
+      // The allow-list is published in one tag for the stack policies, and a tag value holds 128 characters.
+      const published = args.allowedCidrs.join(",");
       problems.check(
-        given === undefined,
+        published.length <= MAX_TAG_LENGTH,
+        "allowedCidrs",
+        args.allowedCidrs,
+        `sources that joined with commas fit the ${MAX_TAG_LENGTH}-character hardening:allowed-cidrs tag`,
+        "merge adjacent ranges, or reach the bastion through a VPN with one egress range",
+      );
+    }
+    for (const field of PASSWORD_FIELDS) {
+      const passed = (given as unknown as Record<string, unknown> | undefined)?.[field];
+      problems.check(
+        passed === undefined,
         field,
-        field === "passwordInherit" ? given : "(secret)",
+        field === "passwordInherit" ? passed : "(secret)",
         "nothing: the bastion logs in with the key pair only",
         `remove ${field} and pass keyName`,
       );
@@ -149,7 +209,7 @@ export class Bastion extends pulumi.ComponentResource {
         httpTokens: "required",
         securityEnhancementStrategy: "Active",
         systemDiskCategory: "cloud_essd",
-        systemDiskSize: args.systemDiskSize ?? 40,
+        systemDiskSize: diskSize,
         systemDiskEncrypted: true,
         systemDiskKmsKeyId: args.systemDiskKmsKeyId,
         userData,

@@ -3,7 +3,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { HealthCheckOptions, checkFailoverRegions, checkHealthCheck, monitorExtendInfo } from "../plan/alicloud-gtm";
-import { Problems } from "../validation";
+import { Problems, isPlain } from "../validation";
+import { isPublicCidr, parseCidr } from "../../lib/cidr";
+import { ArgProblems, argumentKeys } from "./args";
 
 export interface FailoverPool {
   /** Region the addresses live in, e.g. "cn-hangzhou"; the two pools must differ. */
@@ -45,15 +47,57 @@ export const DEFAULT_PROBE_NODES: IspCityNode[] = [
   { cityCode: "738", ispCode: "465" },
 ];
 
+const DNS_FAILOVER_ARGS = argumentKeys<DnsFailoverArgs>({
+  gtmInstanceId: true,
+  userDomainName: true,
+  alertGroups: true,
+  primary: true,
+  secondary: true,
+  healthCheck: true,
+  healthCheckIntervalSeconds: true,
+  probeNodes: true,
+  ttl: true,
+});
+/** Read at construction; ids, the domain, alert groups and each pool's addresses may be Outputs. */
+const PLAIN_ARGS: (keyof DnsFailoverArgs)[] = [
+  "primary",
+  "secondary",
+  "healthCheck",
+  "healthCheckIntervalSeconds",
+  "probeNodes",
+  "ttl",
+];
+const CODE = /^[0-9A-Za-z_-]+$/;
+
+/** Given and not an empty string (which would silently fall back to "not given"). */
+function hasValue(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== "";
+}
+
+/** GTM pools here are IPV4 pools probed from the internet: each address one public IPv4 host. */
+function checkPoolAddress(problems: Problems, argument: string, address: unknown): void {
+  const parsed = typeof address === "string" && !address.includes("/") ? parseCidr(address) : undefined;
+  problems.check(
+    parsed?.family === "ipv4" && address === parsed.text && isPublicCidr(address as string),
+    argument,
+    address,
+    "a public IPv4 address without prefix or spaces (the pools are IPV4 and probed from the internet)",
+    "pass the internet-facing load balancer's address; a private address always fails its health check",
+  );
+}
+
 export class DnsFailover extends pulumi.ComponentResource {
   public readonly instanceId: pulumi.Output<string>;
   public readonly primaryPoolId: pulumi.Output<string>;
   public readonly secondaryPoolId: pulumi.Output<string>;
   public readonly accessStrategyId: pulumi.Output<string>;
 
-  constructor(name: string, args: DnsFailoverArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, given: DnsFailoverArgs, opts?: pulumi.ComponentResourceOptions) {
     super("hardening:alicloud:DnsFailover", name, {}, opts);
 
+    const problems = new ArgProblems(`DnsFailover "${name}"`);
+    problems.knownKeys(given ?? {}, DNS_FAILOVER_ARGS);
+    const args = problems.plain(given ?? ({} as DnsFailoverArgs), PLAIN_ARGS);
     const health: HealthCheckOptions = args.healthCheck ?? {
       protocol: "HTTPS",
       port: 443,
@@ -62,25 +106,59 @@ export class DnsFailover extends pulumi.ComponentResource {
     };
     const interval = args.healthCheckIntervalSeconds ?? 60;
     const ttl = args.ttl ?? 60;
-    const problems = new Problems(`DnsFailover "${name}"`);
     checkFailoverRegions(problems, args.primary, args.secondary);
+    const seen = new Map<string, string>();
     for (const role of ["primary", "secondary"] as const) {
       const addresses = args[role]?.addresses;
-      problems.check(
-        Array.isArray(addresses) && addresses.length > 0,
-        `${role}.addresses`,
-        addresses,
-        "at least one address",
-        `pass the ${role} region's public front-end address`,
-      );
+      if (
+        problems.check(
+          Array.isArray(addresses) && addresses.length > 0,
+          `${role}.addresses`,
+          addresses,
+          "at least one address",
+          `pass the ${role} region's public front-end address`,
+        )
+      ) {
+        addresses.forEach((address, i) => {
+          const argument = `${role}.addresses[${i}]`;
+          if (!isPlain(address)) return; // known at deployment: the load balancer's address
+          const text = address as string;
+          checkPoolAddress(problems, argument, text);
+          problems.check(
+            !seen.has(text),
+            argument,
+            text,
+            `an address not already listed (${seen.get(text)})`,
+            "each region answers with its own front end; a shared address cannot fail over",
+          );
+          seen.set(text, argument);
+        });
+      }
     }
-    checkHealthCheck(problems, "healthCheck", health);
+    if (
+      problems.check(
+        typeof health === "object" && health !== null,
+        "healthCheck",
+        health,
+        "{ protocol, port, path?, host?, failureRate }",
+        "omit it for HTTPS 443 /",
+      )
+    ) {
+      checkHealthCheck(problems, "healthCheck", health);
+    }
     problems.check(
       [15, 60, 300, 900, 1800, 3600].includes(interval),
       "healthCheckIntervalSeconds",
       interval,
       "one of 15, 60, 300, 900, 1800, 3600",
       "use 60 (standard edition) or 15 (ultimate edition)",
+    );
+    problems.check(
+      interval !== 15 || hasValue(args.gtmInstanceId),
+      "healthCheckIntervalSeconds",
+      interval,
+      "60 or more with the standard-edition instance this component creates",
+      "use 60, or pass gtmInstanceId of an ultimate-edition instance for 15-second checks",
     );
     problems.check(
       Number.isInteger(ttl) && ttl >= 1 && ttl <= 600,
@@ -90,14 +168,40 @@ export class DnsFailover extends pulumi.ComponentResource {
       "use 60 so clients follow a failover quickly",
     );
     problems.check(
-      args.gtmInstanceId !== undefined || args.userDomainName !== undefined,
+      hasValue(args.gtmInstanceId) || hasValue(args.userDomainName),
       "userDomainName",
       args.userDomainName,
       "the DNS domain GTM publishes under, when no gtmInstanceId is given",
       'pass userDomainName, e.g. "example.com", or an existing gtmInstanceId',
     );
+    problems.notBlank("gtmInstanceId", args.gtmInstanceId, "omit it to create an instance, or pass an instance id");
     const nodes = args.probeNodes ?? DEFAULT_PROBE_NODES;
-    problems.check(nodes.length > 0, "probeNodes", nodes, "at least one probe node", "omit to use the defaults");
+    if (
+      problems.check(
+        Array.isArray(nodes) && nodes.length > 0,
+        "probeNodes",
+        nodes,
+        "at least one probe node",
+        "omit to use the defaults",
+      )
+    ) {
+      nodes.forEach((node, i) =>
+        problems.check(
+          typeof node?.cityCode === "string" &&
+            CODE.test(node.cityCode) &&
+            typeof node?.ispCode === "string" &&
+            CODE.test(node.ispCode),
+          `probeNodes[${i}]`,
+          node,
+          '{ cityCode, ispCode } as non-empty strings without spaces, e.g. { cityCode: "503", ispCode: "465" }',
+          "copy the codes from the GTM console or alicloud.dns.getGtmInstanceSystemCnames, as strings",
+        ),
+      );
+      problems.distinct(
+        "probeNodes",
+        nodes.map((n) => `${n?.cityCode}/${n?.ispCode}`),
+      );
+    }
     problems.throwIfAny();
 
     const parent = { parent: this };

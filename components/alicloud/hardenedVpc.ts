@@ -12,8 +12,12 @@ import {
   checkLogstoreName,
   checkSlsProjectName,
 } from "../plan/alicloud-retention";
-import { Problems, ValidationError } from "../validation";
+import { ValidationError } from "../validation";
+import { parseCidr } from "../../lib/cidr";
+import { HIGH_RISK_PORTS } from "../../lib/ports";
+import { ArgProblems, argumentKeys, checkTags, warnIfWeaker } from "./args";
 import { createAllTrafficFlowLog } from "./flowLog";
+import { assertZonesInRegion, checkZoneIds } from "./zones";
 
 export interface HardenedVpcArgs {
   /** IPv4 CIDR of the VPC. Default "10.0.0.0/16" (private space: nothing here is routable from the internet). */
@@ -50,6 +54,33 @@ export interface HardenedVpcArgs {
   tags?: Record<string, string>;
 }
 
+/** Blocks a VPC cannot use: Alibaba Cloud's service range, multicast, loopback and link-local. */
+const RESERVED_VPC_CIDRS = ["100.64.0.0/10", "224.0.0.0/4", "127.0.0.0/8", "169.254.0.0/16"];
+
+function cidrsOverlap(a: string, b: string): boolean {
+  const x = parseCidr(a);
+  const y = parseCidr(b);
+  return !!x && !!y && x.family === y.family && x.first <= y.last && y.first <= x.last;
+}
+
+const HARDENED_VPC_ARGS = argumentKeys<HardenedVpcArgs>({
+  cidrBlock: true,
+  zones: true,
+  zoneCount: true,
+  publicPrefix: true,
+  privatePrefix: true,
+  natGateway: true,
+  enableIpv6: true,
+  adminSourceCidrs: true,
+  publicTcpPorts: true,
+  flowLogProjectName: true,
+  flowLogStoreName: true,
+  flowLogRetentionDays: true,
+  tags: true,
+});
+/** Every argument is read at construction: none may be an Output. */
+const PLAIN_ARGS = HARDENED_VPC_ARGS as (keyof HardenedVpcArgs)[];
+
 export class HardenedVpc extends pulumi.ComponentResource {
   public readonly vpcId: pulumi.Output<string>;
   public readonly cidrBlock: string;
@@ -65,11 +96,15 @@ export class HardenedVpc extends pulumi.ComponentResource {
   public readonly flowLogProjectName: pulumi.Output<string>;
   public readonly flowLogStoreName: pulumi.Output<string>;
 
-  constructor(name: string, args: HardenedVpcArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, given: HardenedVpcArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("hardening:alicloud:HardenedVpc", name, {}, opts);
 
+    // Validate everything before the first child exists.
+    const problems = new ArgProblems(`HardenedVpc "${name}"`);
+    problems.knownKeys(given ?? {}, HARDENED_VPC_ARGS);
+    const args = problems.plain(given ?? {}, PLAIN_ARGS);
     const cidrBlock = args.cidrBlock ?? "10.0.0.0/16";
-    const zoneCount = args.zones?.length ?? args.zoneCount ?? 2;
+    const zoneCount = (Array.isArray(args.zones) ? args.zones.length : undefined) ?? args.zoneCount ?? 2;
     const adminSourceCidrs = args.adminSourceCidrs ?? [];
     const retentionDays = args.flowLogRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
     const projectName = args.flowLogProjectName ?? `${name}-flowlog`;
@@ -77,8 +112,9 @@ export class HardenedVpc extends pulumi.ComponentResource {
     const enableIpv6 = args.enableIpv6 ?? false;
     const publicTcpPorts = args.publicTcpPorts ?? [80, 443];
 
-    // Validate everything before the first child exists.
-    const problems = new Problems(`HardenedVpc "${name}"`);
+    problems.boolean("natGateway", args.natGateway);
+    checkTags(problems, "tags", args.tags, 2);
+    problems.boolean("enableIpv6", args.enableIpv6);
     // Explicit zones are checked by the planner (non-empty, distinct); zoneCount only matters without them.
     problems.check(
       args.zones !== undefined || (Number.isInteger(zoneCount) && zoneCount >= 1 && zoneCount <= 6),
@@ -87,16 +123,62 @@ export class HardenedVpc extends pulumi.ComponentResource {
       "an integer from 1 to 6",
       "use 2 or 3 zones",
     );
-    if (adminSourceCidrs.length > 0) problems.addAll(checkAdminSourceCidrs("adminSourceCidrs", adminSourceCidrs));
-    publicTcpPorts.forEach((port, i) =>
-      problems.check(
-        Number.isInteger(port) && port >= 1 && port <= 65535 && port !== 22 && port !== 3389,
-        `publicTcpPorts[${i}]`,
-        port,
-        "a TCP port 1-65535 other than 22 and 3389",
-        "serve administration through the bastion (adminSourceCidrs), not a public port",
-      ),
+    problems.check(
+      args.zones === undefined || args.zoneCount === undefined || args.zoneCount === args.zones.length,
+      "zoneCount",
+      args.zoneCount,
+      `omitted when zones are given, or equal to their number (${args.zones?.length})`,
+      "drop zoneCount, or list exactly that many zones",
     );
+    if (args.zones !== undefined && !Array.isArray(args.zones)) {
+      problems.add("zones", args.zones, "a list of zone ids", 'pass e.g. ["cn-hangzhou-h", "cn-hangzhou-i"]');
+      delete args.zones;
+    }
+    if (args.zones) checkZoneIds(problems, "zones", args.zones);
+    problems.check(
+      !RESERVED_VPC_CIDRS.some((reserved) => cidrsOverlap(reserved, cidrBlock)),
+      "cidrBlock",
+      cidrBlock,
+      `private space (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) or any block outside ${RESERVED_VPC_CIDRS.join(", ")}`,
+      'Alibaba Cloud reserves those blocks: use e.g. "10.20.0.0/16"',
+    );
+    // [] means no SSH from the internet; anything else, a list or not, goes through the admin-source checks.
+    if (!Array.isArray(adminSourceCidrs) || adminSourceCidrs.length > 0) {
+      problems.addAll(checkAdminSourceCidrs("adminSourceCidrs", adminSourceCidrs));
+      if (Array.isArray(adminSourceCidrs) && enableIpv6 !== true) {
+        adminSourceCidrs.forEach((cidr, i) =>
+          problems.check(
+            parseCidr(cidr)?.family !== "ipv6",
+            `adminSourceCidrs[${i}]`,
+            cidr,
+            "IPv4 sources while the VPC has no IPv6 (enableIpv6 is not true)",
+            "set enableIpv6: true, or list the IPv4 egress range instead",
+          ),
+        );
+      }
+    }
+    if (
+      problems.check(
+        Array.isArray(publicTcpPorts),
+        "publicTcpPorts",
+        publicTcpPorts,
+        "a list of TCP ports",
+        "pass e.g. [80, 443], or [] to serve nothing",
+      )
+    ) {
+      publicTcpPorts.forEach((port, i) =>
+        problems.check(
+          Number.isInteger(port) && port >= 1 && port <= 65535 && !HIGH_RISK_PORTS.includes(port),
+          `publicTcpPorts[${i}]`,
+          port,
+          "a TCP port 1-65535 other than administration, database and other high-risk ports " +
+            `(${HIGH_RISK_PORTS.join(", ")})`,
+          "serve administration through the bastion (adminSourceCidrs) and keep databases private; " +
+            "publish web services on 80/443",
+        ),
+      );
+      problems.distinct("publicTcpPorts", publicTcpPorts);
+    }
     checkLogRetention(problems, "flowLogRetentionDays", retentionDays);
     checkSlsProjectName(problems, "flowLogProjectName", projectName);
     checkLogstoreName(problems, "flowLogStoreName", storeName);
@@ -123,31 +205,42 @@ export class HardenedVpc extends pulumi.ComponentResource {
       } else throw e;
     }
     problems.throwIfAny();
+    warnIfWeaker(
+      this,
+      `HardenedVpc "${name}"`,
+      "flowLogRetentionDays",
+      retentionDays,
+      DEFAULT_LOG_RETENTION_DAYS,
+      "lower",
+      "an intrusion found later than that has no traffic record",
+    );
 
     const tags = { ...(args.tags ?? {}), "hardening:component": "HardenedVpc" };
     const parent = { parent: this };
 
     this.cidrBlock = cidrBlock;
-    if (args.zones) {
-      this.zoneIds = args.zones.map((z) => pulumi.output(z));
-    } else {
-      // Zones are only known once the invoke answers: check the count there, and every vSwitch waits on it.
-      const zones = alicloud.getZonesOutput({ availableResourceCreation: "VSwitch" }, parent).apply((r) => {
-        const ids = (r.zones ?? []).map((z) => z.id);
-        if (ids.length < zoneCount) {
-          throw new ValidationError(`HardenedVpc "${name}"`, [
-            {
-              argument: "zoneCount",
-              value: zoneCount,
-              allowed: `at most the ${ids.length} zone(s) that can create vSwitches here (${ids.join(", ")})`,
-              fix: "lower zoneCount or pass zones explicitly",
-            },
-          ]);
-        }
-        return ids.slice(0, zoneCount);
-      });
-      this.zoneIds = Array.from({ length: zoneCount }, (_, i) => zones.apply((z) => z[i]));
-    }
+    // Zones are only known once the invoke answers: check the count (or the listed zones) there, and every vSwitch
+    // waits on it.
+    const explicitZones = args.zones;
+    const zones = alicloud.getZonesOutput({ availableResourceCreation: "VSwitch" }, parent).apply((r) => {
+      const ids = (r.zones ?? []).map((z) => z.id);
+      if (explicitZones) {
+        assertZonesInRegion(`HardenedVpc "${name}"`, "zones", explicitZones, ids);
+        return explicitZones;
+      }
+      if (ids.length < zoneCount) {
+        throw new ValidationError(`HardenedVpc "${name}"`, [
+          {
+            argument: "zoneCount",
+            value: zoneCount,
+            allowed: `at most the ${ids.length} zone(s) that can create vSwitches here (${ids.join(", ")})`,
+            fix: "lower zoneCount or pass zones explicitly",
+          },
+        ]);
+      }
+      return ids.slice(0, zoneCount);
+    });
+    this.zoneIds = Array.from({ length: zoneCount }, (_, i) => zones.apply((z) => z[i]));
 
     const vpc = new alicloud.vpc.Network(
       `${name}-vpc`,

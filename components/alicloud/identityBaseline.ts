@@ -3,6 +3,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { Problems } from "../validation";
+import { coversInternet, isPublicCidr, parseCidr } from "../../lib/cidr";
+import { checkCidrForm } from "../plan/alicloud-cidr";
+import { ArgProblems, argumentKeys, warnIfWeaker } from "./args";
 
 export interface IdentityBaselineArgs {
   /** Minimum password length, 14-32. Default 14 (CIS Alibaba Cloud v2.0 1.11). */
@@ -27,6 +30,72 @@ export interface IdentityBaselineArgs {
 
 const IDLE_DAYS = [90, 180, 365, 730];
 
+const DEFAULTS = {
+  minimumPasswordLength: 14,
+  maxLoginAttempts: 5,
+  passwordReusePrevention: 24,
+  maxPasswordAgeDays: 90,
+  minimumPasswordDifferentCharacter: 6,
+  maxIdleDaysForAccessKeys: 90,
+  maxIdleDaysForUsers: 90,
+  loginSessionDurationHours: 6,
+};
+
+/** Arguments whose stricter direction is not the only one allowed: the looser side is announced. */
+const WEAKENINGS: [keyof typeof DEFAULTS, "lower" | "higher", string][] = [
+  ["passwordReusePrevention", "lower", "an old, possibly leaked password can come back sooner"],
+  ["minimumPasswordDifferentCharacter", "lower", "simpler passwords fall faster to brute force"],
+  ["maxIdleDaysForAccessKeys", "higher", "a forgotten access key stays usable longer"],
+  ["maxIdleDaysForUsers", "higher", "a forgotten console login stays usable longer"],
+  ["loginSessionDurationHours", "higher", "a stolen console session stays valid longer"],
+];
+
+const IDENTITY_ARGS = argumentKeys<IdentityBaselineArgs>({
+  minimumPasswordLength: true,
+  maxLoginAttempts: true,
+  passwordReusePrevention: true,
+  maxPasswordAgeDays: true,
+  minimumPasswordDifferentCharacter: true,
+  maxIdleDaysForAccessKeys: true,
+  maxIdleDaysForUsers: true,
+  loginSessionDurationHours: true,
+  loginNetworkMasks: true,
+});
+
+/** RAM takes at most 40 masks, 512 characters joined with ";". */
+const MAX_MASKS = 40;
+const MAX_MASKS_LENGTH = 512;
+
+/** Each mask a CIDR in exact form, listed once, and the list narrower than the whole internet. */
+function checkLoginNetworkMasks(problems: Problems, masks: readonly string[]): void {
+  masks.forEach((mask, i) => checkCidrForm(problems, `loginNetworkMasks[${i}]`, mask));
+  const seen = new Set<string>();
+  masks.forEach((mask, i) => {
+    problems.check(!seen.has(mask), `loginNetworkMasks[${i}]`, mask, "each mask once", "remove the duplicate");
+    seen.add(mask);
+  });
+  // A list that adds up to every address restricts nothing while looking like a restriction.
+  const cover = coversInternet(masks.filter((m) => typeof m === "string"));
+  masks.forEach((mask, i) => {
+    const family = parseCidr(mask)?.family;
+    if (family && cover[family] && isPublicCidr(mask)) {
+      problems.add(
+        `loginNetworkMasks[${i}]`,
+        mask,
+        "masks that together do not cover the whole internet",
+        "list the office/VPN ranges only, or omit the argument",
+      );
+    }
+  });
+  problems.check(
+    masks.length <= MAX_MASKS && masks.join(";").length <= MAX_MASKS_LENGTH,
+    "loginNetworkMasks",
+    masks.length,
+    `at most ${MAX_MASKS} masks and ${MAX_MASKS_LENGTH} characters joined with ";"`,
+    "merge adjacent ranges",
+  );
+}
+
 function intIn(v: unknown, min: number, max: number): boolean {
   return typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
 }
@@ -35,20 +104,15 @@ export class IdentityBaseline extends pulumi.ComponentResource {
   public readonly passwordPolicyId: pulumi.Output<string>;
   public readonly securityPreferenceId: pulumi.Output<string>;
 
-  constructor(name: string, args: IdentityBaselineArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, given: IdentityBaselineArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("hardening:alicloud:IdentityBaseline", name, {}, opts);
 
-    const v = {
-      minimumPasswordLength: args.minimumPasswordLength ?? 14,
-      maxLoginAttempts: args.maxLoginAttempts ?? 5,
-      passwordReusePrevention: args.passwordReusePrevention ?? 24,
-      maxPasswordAgeDays: args.maxPasswordAgeDays ?? 90,
-      minimumPasswordDifferentCharacter: args.minimumPasswordDifferentCharacter ?? 6,
-      maxIdleDaysForAccessKeys: args.maxIdleDaysForAccessKeys ?? 90,
-      maxIdleDaysForUsers: args.maxIdleDaysForUsers ?? 90,
-      loginSessionDurationHours: args.loginSessionDurationHours ?? 6,
-    };
-    const problems = new Problems(`IdentityBaseline "${name}"`);
+    const subject = `IdentityBaseline "${name}"`;
+    const problems = new ArgProblems(subject);
+    problems.knownKeys(given ?? {}, IDENTITY_ARGS);
+    const args = problems.plain(given ?? {}, IDENTITY_ARGS as (keyof IdentityBaselineArgs)[]);
+    const v = { ...DEFAULTS };
+    for (const key of Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]) v[key] = args[key] ?? DEFAULTS[key];
     const range = (arg: keyof typeof v, min: number, max: number, fix: string) =>
       problems.check(intIn(v[arg], min, max), arg, v[arg], `an integer from ${min} to ${max}`, fix);
     range("minimumPasswordLength", 14, 32, "use 14 or more characters (CIS Alibaba Cloud 1.11)");
@@ -60,16 +124,22 @@ export class IdentityBaseline extends pulumi.ComponentResource {
     for (const arg of ["maxIdleDaysForAccessKeys", "maxIdleDaysForUsers"] as const) {
       problems.check(IDLE_DAYS.includes(v[arg]), arg, v[arg], IDLE_DAYS.join(", "), "use 90");
     }
-    (args.loginNetworkMasks ?? []).forEach((mask, i) =>
+    const masks = args.loginNetworkMasks ?? [];
+    if (
       problems.check(
-        /^[0-9a-fA-F:.]+\/\d{1,3}$/.test(mask) && mask !== "0.0.0.0/0" && mask !== "::/0",
-        `loginNetworkMasks[${i}]`,
-        mask,
-        "a CIDR narrower than the whole internet",
-        "list office/VPN ranges, or omit the argument",
-      ),
-    );
+        Array.isArray(masks),
+        "loginNetworkMasks",
+        masks,
+        "a list of CIDRs",
+        'pass e.g. ["203.0.113.0/24"], or omit the argument',
+      )
+    ) {
+      checkLoginNetworkMasks(problems, masks);
+    }
     problems.throwIfAny();
+    for (const [arg, direction, consequence] of WEAKENINGS) {
+      warnIfWeaker(this, subject, arg, v[arg], DEFAULTS[arg], direction, consequence);
+    }
 
     const policy = new alicloud.ram.PasswordPolicy(
       `${name}-password-policy`,
@@ -102,7 +172,7 @@ export class IdentityBaseline extends pulumi.ComponentResource {
         maxIdleDaysForAccessKeys: v.maxIdleDaysForAccessKeys,
         maxIdleDaysForUsers: v.maxIdleDaysForUsers,
         loginSessionDuration: v.loginSessionDurationHours,
-        loginNetworkMasks: args.loginNetworkMasks?.length ? args.loginNetworkMasks.join(";") : undefined,
+        loginNetworkMasks: masks.length ? masks.join(";") : undefined,
       },
       { parent: this },
     );

@@ -4,7 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { MAX_WORM_DAYS, checkDays, checkOssBucketName } from "../plan/alicloud-retention";
-import { Problems } from "../validation";
+import { ArgProblems, argumentKeys, checkTags, warnIfWeaker } from "./args";
 import { createWormBucket } from "./wormBucket";
 
 export interface ImmutableBackupArgs {
@@ -38,6 +38,36 @@ export interface ImmutableBackupArgs {
 }
 
 const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+const DEFAULT_BACKUP_DAYS = 30;
+const BACKUP_WHY = "an intrusion that stays hidden longer than that leaves no clean copy to restore";
+const IMMUTABLE_BACKUP_ARGS = argumentKeys<ImmutableBackupArgs>({
+  primaryRegion: true,
+  secondaryRegion: true,
+  secondaryProvider: true,
+  bucketName: true,
+  replicaBucketName: true,
+  retentionDays: true,
+  lockWorm: true,
+  diskIds: true,
+  snapshotHours: true,
+  snapshotRetentionDays: true,
+  hbrInstanceIds: true,
+  kmsKeyId: true,
+  replicaKmsKeyId: true,
+  tags: true,
+});
+/** Read at construction; the provider is a resource, and disk, instance and key ids may be Outputs. */
+const PLAIN_ARGS: (keyof ImmutableBackupArgs)[] = [
+  "primaryRegion",
+  "secondaryRegion",
+  "bucketName",
+  "replicaBucketName",
+  "retentionDays",
+  "lockWorm",
+  "snapshotHours",
+  "snapshotRetentionDays",
+  "tags",
+];
 
 export class ImmutableBackup extends pulumi.ComponentResource {
   public readonly snapshotPolicyId: pulumi.Output<string>;
@@ -46,13 +76,16 @@ export class ImmutableBackup extends pulumi.ComponentResource {
   public readonly replicationId: pulumi.Output<string>;
   public readonly vaultId?: pulumi.Output<string>;
 
-  constructor(name: string, args: ImmutableBackupArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, given: ImmutableBackupArgs, opts?: pulumi.ComponentResourceOptions) {
     super("hardening:alicloud:ImmutableBackup", name, {}, opts);
 
-    const wormDays = args.retentionDays ?? 30;
-    const snapshotDays = args.snapshotRetentionDays ?? 30;
+    const subject = `ImmutableBackup "${name}"`;
+    const problems = new ArgProblems(subject);
+    problems.knownKeys(given ?? {}, IMMUTABLE_BACKUP_ARGS);
+    const args = problems.plain(given ?? ({} as ImmutableBackupArgs), PLAIN_ARGS);
+    const wormDays = args.retentionDays ?? DEFAULT_BACKUP_DAYS;
+    const snapshotDays = args.snapshotRetentionDays ?? DEFAULT_BACKUP_DAYS;
     const hours = args.snapshotHours ?? [2];
-    const problems = new Problems(`ImmutableBackup "${name}"`);
     const okP = problems.check(
       typeof args.primaryRegion === "string" && REGION.test(args.primaryRegion),
       "primaryRegion",
@@ -77,9 +110,12 @@ export class ImmutableBackup extends pulumi.ComponentResource {
       );
     }
     problems.check(
-      args.secondaryProvider !== undefined,
+      pulumi.CustomResource.isInstance(args.secondaryProvider) &&
+        (args.secondaryProvider as unknown as { pkg?: string }).pkg === "alicloud",
       "secondaryProvider",
-      args.secondaryProvider,
+      pulumi.Resource.isInstance(args.secondaryProvider)
+        ? "(a resource that is not an alicloud.Provider)"
+        : args.secondaryProvider,
       "an alicloud.Provider for secondaryRegion",
       "create new alicloud.Provider(..., { region: secondaryRegion }) and pass it",
     );
@@ -94,14 +130,34 @@ export class ImmutableBackup extends pulumi.ComponentResource {
     );
     checkDays(problems, "retentionDays", wormDays, 7, MAX_WORM_DAYS, "backups must outlive an undetected intrusion");
     checkDays(problems, "snapshotRetentionDays", snapshotDays, 7, 65536, "snapshots must outlive detection time");
-    problems.check(
-      hours.length > 0 && hours.every((h) => Number.isInteger(h) && h >= 0 && h <= 23),
-      "snapshotHours",
-      hours,
-      "a non-empty list of hours 0-23",
-      "use e.g. [2]",
-    );
+    if (
+      problems.check(
+        Array.isArray(hours) &&
+          hours.length > 0 &&
+          hours.every((h) => typeof h === "number" && Number.isInteger(h) && h >= 0 && h <= 23),
+        "snapshotHours",
+        hours,
+        "a non-empty list of hours 0-23",
+        "use e.g. [2]",
+      )
+    ) {
+      problems.distinct("snapshotHours", hours);
+    }
+    for (const argument of ["diskIds", "hbrInstanceIds"] as const) {
+      const ids = args[argument];
+      if (ids === undefined) continue;
+      if (problems.check(Array.isArray(ids), argument, ids, "a list of ids (each may be an Output)", "pass a list")) {
+        ids.forEach((id, i) => problems.present(`${argument}[${i}]`, id, "pass the id, or drop the entry"));
+        problems.distinct(argument, ids);
+      }
+    }
+    problems.boolean("lockWorm", args.lockWorm);
+    problems.notBlank("kmsKeyId", args.kmsKeyId, "omit it to create a key, or pass a key id");
+    problems.notBlank("replicaKmsKeyId", args.replicaKmsKeyId, "omit it to create a key, or pass a key id");
+    checkTags(problems, "tags", args.tags, 3);
     problems.throwIfAny();
+    warnIfWeaker(this, subject, "retentionDays", wormDays, DEFAULT_BACKUP_DAYS, "lower", BACKUP_WHY);
+    warnIfWeaker(this, subject, "snapshotRetentionDays", snapshotDays, DEFAULT_BACKUP_DAYS, "lower", BACKUP_WHY);
 
     const lockWorm = args.lockWorm ?? true;
     if (!lockWorm) {

@@ -13,6 +13,8 @@ import {
   checkSlsProjectName,
 } from "../plan/alicloud-retention";
 import { Problems } from "../validation";
+import { checkCidrForm } from "../plan/alicloud-cidr";
+import { ArgProblems, argumentKeys, checkTags, warnIfWeaker } from "./args";
 import { createAllTrafficFlowLog } from "./flowLog";
 import { createWormBucket } from "./wormBucket";
 
@@ -74,34 +76,148 @@ export const MIRROR_ALL: MirrorFilterRule = {
 };
 
 const PROTOCOLS = ["ALL", "TCP", "UDP", "ICMP"];
+const RESOURCE_TYPES = ["VPC", "VSwitch", "NetworkInterface"];
+const RULE_KEYS = argumentKeys<MirrorFilterRule>({
+  protocol: true,
+  sourceCidrBlock: true,
+  destinationCidrBlock: true,
+  sourcePortRange: true,
+  destinationPortRange: true,
+  action: true,
+  priority: true,
+});
+const TRAFFIC_FORENSICS_ARGS = argumentKeys<TrafficForensicsArgs>({
+  flowLogResourceType: true,
+  flowLogResourceId: true,
+  logProjectName: true,
+  logStoreName: true,
+  logRetentionDays: true,
+  sourceEniIds: true,
+  target: true,
+  ingressRules: true,
+  egressRules: true,
+  evidenceBucketName: true,
+  evidenceRetentionDays: true,
+  lockWorm: true,
+  kmsKeyId: true,
+  tags: true,
+});
+/** Read at construction; the flow log's resource, the ENIs, the target id and the key may be Outputs. */
+const PLAIN_ARGS: (keyof TrafficForensicsArgs)[] = [
+  "flowLogResourceType",
+  "logProjectName",
+  "logStoreName",
+  "logRetentionDays",
+  "ingressRules",
+  "egressRules",
+  "evidenceBucketName",
+  "evidenceRetentionDays",
+  "lockWorm",
+  "tags",
+];
+const EVIDENCE_DEFAULT_DAYS = 365;
+const RETENTION_WHY = "an intrusion found later than that has no traffic evidence left";
 
-function checkMirrorRules(problems: Problems, argument: string, rules: MirrorFilterRule[]): void {
-  problems.check(rules.length > 0, argument, rules, "at least one rule", "omit the argument to mirror everything");
-  const priorities = new Set<number>();
-  rules.forEach((r, i) => {
+/** "-1/-1" (every port) or "from/to" with 1 <= from <= to <= 65535. */
+function isPortRange(value: unknown): boolean {
+  if (value === "-1/-1") return true;
+  const m = typeof value === "string" ? /^(\d{1,5})\/(\d{1,5})$/.exec(value) : null;
+  return !!m && Number(m[1]) >= 1 && Number(m[1]) <= Number(m[2]) && Number(m[2]) <= 65535;
+}
+
+function checkMirrorRule(problems: Problems, argument: string, r: MirrorFilterRule): void {
+  const keys = new ArgProblems("rule");
+  keys.knownKeys(r, RULE_KEYS, `${argument}.`);
+  problems.addAll(keys.list);
+  problems.check(
+    PROTOCOLS.includes(r.protocol),
+    `${argument}.protocol`,
+    r.protocol,
+    PROTOCOLS.join(", "),
+    'use "ALL" to capture everything',
+  );
+  problems.check(
+    r.action === "accept" || r.action === "drop",
+    `${argument}.action`,
+    r.action,
+    "accept or drop",
+    'use "accept" to mirror matching packets',
+  );
+  // Traffic mirror filters match IPv4 only (the provider has no IPv6 field).
+  checkCidrForm(problems, `${argument}.sourceCidrBlock`, r.sourceCidrBlock, { family: "ipv4", bareAddress: false });
+  checkCidrForm(problems, `${argument}.destinationCidrBlock`, r.destinationCidrBlock, {
+    family: "ipv4",
+    bareAddress: false,
+  });
+  const portless = r.protocol === "ALL" || r.protocol === "ICMP";
+  for (const field of ["sourcePortRange", "destinationPortRange"] as const) {
     problems.check(
-      PROTOCOLS.includes(r.protocol),
-      `${argument}[${i}].protocol`,
-      r.protocol,
-      PROTOCOLS.join(", "),
-      'use "ALL" to capture everything',
+      portless ? r[field] === "-1/-1" : isPortRange(r[field]),
+      `${argument}.${field}`,
+      r[field],
+      portless ? `"-1/-1" with protocol ${r.protocol}` : '"-1/-1" or "from/to" within 1-65535, e.g. "22/22"',
+      portless ? 'use "-1/-1"' : 'write the range as "from/to"',
     );
+  }
+}
+
+function checkMirrorRules(problems: Problems, argument: string, rules: unknown): void {
+  if (
+    !problems.check(
+      Array.isArray(rules) && rules.length > 0 && rules.length <= 10,
+      argument,
+      rules,
+      "a list of 1 to 10 rules",
+      "omit the argument to mirror everything",
+    )
+  ) {
+    return;
+  }
+  const priorities = new Set<unknown>();
+  (rules as unknown[]).forEach((r, i) => {
+    if (
+      !problems.check(
+        typeof r === "object" && r !== null && !Array.isArray(r),
+        `${argument}[${i}]`,
+        r,
+        "a rule object { protocol, sourceCidrBlock, destinationCidrBlock, ports, action, priority }",
+        "start from MIRROR_ALL and change what you need",
+      )
+    ) {
+      return;
+    }
+    const rule = r as MirrorFilterRule;
+    checkMirrorRule(problems, `${argument}[${i}]`, rule);
     problems.check(
-      Number.isInteger(r.priority) && r.priority >= 1 && r.priority <= 10 && !priorities.has(r.priority),
+      Number.isInteger(rule.priority) && rule.priority >= 1 && rule.priority <= 10 && !priorities.has(rule.priority),
       `${argument}[${i}].priority`,
-      r.priority,
+      rule.priority,
       "a unique integer from 1 to 10",
       "give each rule its own priority",
     );
-    priorities.add(r.priority);
-    problems.check(
-      r.action === "accept" || r.action === "drop",
-      `${argument}[${i}].action`,
-      r.action,
-      "accept or drop",
-      'use "accept" to mirror matching packets',
-    );
+    priorities.add(rule.priority);
   });
+}
+
+/** True when an accept of every packet is evaluated ahead of every drop: the direction is captured in full. */
+export function mirrorsEverything(rules: readonly MirrorFilterRule[]): boolean {
+  const all = (r: MirrorFilterRule) =>
+    r.protocol === "ALL" && r.sourceCidrBlock === "0.0.0.0/0" && r.destinationCidrBlock === "0.0.0.0/0";
+  const firstDrop = Math.min(...rules.filter((r) => r.action === "drop").map((r) => r.priority));
+  return rules.some((r) => r.action === "accept" && all(r) && r.priority < firstDrop);
+}
+
+/** The fields a filter rule takes: nothing else a caller's object carries reaches the resource. */
+function ruleInputs(r: MirrorFilterRule): MirrorFilterRule {
+  return {
+    protocol: r.protocol,
+    sourceCidrBlock: r.sourceCidrBlock,
+    destinationCidrBlock: r.destinationCidrBlock,
+    sourcePortRange: r.sourcePortRange,
+    destinationPortRange: r.destinationPortRange,
+    action: r.action,
+    priority: r.priority,
+  };
 }
 
 export class TrafficForensics extends pulumi.ComponentResource {
@@ -111,16 +227,27 @@ export class TrafficForensics extends pulumi.ComponentResource {
   public readonly evidenceBucketName: pulumi.Output<string>;
   public readonly logProjectName: pulumi.Output<string>;
 
-  constructor(name: string, args: TrafficForensicsArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, given: TrafficForensicsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("hardening:alicloud:TrafficForensics", name, {}, opts);
 
+    const subject = `TrafficForensics "${name}"`;
+    const problems = new ArgProblems(subject);
+    problems.knownKeys(given ?? {}, TRAFFIC_FORENSICS_ARGS);
+    const args = problems.plain(given ?? ({} as TrafficForensicsArgs), PLAIN_ARGS);
     const projectName = args.logProjectName ?? `${name}-forensics`;
     const storeName = args.logStoreName ?? "traffic-flowlog";
     const retention = args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
-    const wormDays = args.evidenceRetentionDays ?? 365;
+    const wormDays = args.evidenceRetentionDays ?? EVIDENCE_DEFAULT_DAYS;
     const ingress = args.ingressRules ?? [MIRROR_ALL];
     const egress = args.egressRules ?? [MIRROR_ALL];
-    const problems = new Problems(`TrafficForensics "${name}"`);
+    problems.check(
+      args.flowLogResourceType === undefined || RESOURCE_TYPES.includes(args.flowLogResourceType),
+      "flowLogResourceType",
+      args.flowLogResourceType,
+      RESOURCE_TYPES.join(", "),
+      'use "VPC" to log every vSwitch (the default)',
+    );
+    problems.present("flowLogResourceId", args.flowLogResourceId, "pass the id of the VPC (or vSwitch, ENI) to log");
     checkSlsProjectName(problems, "logProjectName", projectName);
     checkLogstoreName(problems, "logStoreName", storeName);
     checkLogRetention(problems, "logRetentionDays", retention);
@@ -133,13 +260,20 @@ export class TrafficForensics extends pulumi.ComponentResource {
       MAX_WORM_DAYS,
       "evidence must outlive an investigation",
     );
-    problems.check(
-      Array.isArray(args.sourceEniIds) && args.sourceEniIds.length > 0 && args.sourceEniIds.length <= 10,
-      "sourceEniIds",
-      args.sourceEniIds,
-      "1 to 10 ENI ids per session",
-      "pass the primary ENIs of the instances to watch",
-    );
+    if (
+      problems.check(
+        Array.isArray(args.sourceEniIds) && args.sourceEniIds.length > 0 && args.sourceEniIds.length <= 10,
+        "sourceEniIds",
+        args.sourceEniIds,
+        "1 to 10 ENI ids per session",
+        "pass the primary ENIs of the instances to watch",
+      )
+    ) {
+      args.sourceEniIds.forEach((id, i) =>
+        problems.present(`sourceEniIds[${i}]`, id, "pass the ENI id (e.g. instance.networkInterfaceId)"),
+      );
+      problems.distinct("sourceEniIds", args.sourceEniIds);
+    }
     problems.check(
       args.target?.type === "NetworkInterface" || args.target?.type === "SLB",
       "target.type",
@@ -147,8 +281,12 @@ export class TrafficForensics extends pulumi.ComponentResource {
       "NetworkInterface or SLB",
       "point the session at a sensor ENI or an internal SLB in front of sensors",
     );
+    problems.present("target.id", args.target?.id, "pass the sensor ENI's or the internal SLB's id");
     checkMirrorRules(problems, "ingressRules", ingress);
     checkMirrorRules(problems, "egressRules", egress);
+    problems.boolean("lockWorm", args.lockWorm);
+    problems.notBlank("kmsKeyId", args.kmsKeyId, "omit it to create a key with rotation, or pass a key id");
+    checkTags(problems, "tags", args.tags, 2);
     problems.throwIfAny();
     for (const [argument, rules] of [
       ["ingressRules", ingress],
@@ -160,8 +298,16 @@ export class TrafficForensics extends pulumi.ComponentResource {
             "omit the argument to mirror everything",
           this,
         );
+      } else if (!mirrorsEverything(rules)) {
+        pulumi.log.warn(
+          `${subject}: ${argument} do not accept all traffic ahead of every drop, so packets they leave out are ` +
+            "not captured as evidence; omit the argument to mirror everything",
+          this,
+        );
       }
     }
+    warnIfWeaker(this, subject, "logRetentionDays", retention, DEFAULT_LOG_RETENTION_DAYS, "lower", RETENTION_WHY);
+    warnIfWeaker(this, subject, "evidenceRetentionDays", wormDays, EVIDENCE_DEFAULT_DAYS, "lower", RETENTION_WHY);
 
     const lockWorm = args.lockWorm ?? true;
     if (!lockWorm) {
@@ -198,7 +344,7 @@ export class TrafficForensics extends pulumi.ComponentResource {
       (r, i) =>
         new alicloud.vpc.TrafficMirrorFilterIngressRule(
           `${name}-ingress-${i}`,
-          { trafficMirrorFilterId: filter.id, ...r },
+          { trafficMirrorFilterId: filter.id, ...ruleInputs(r) },
           parent,
         ),
     );
@@ -206,7 +352,7 @@ export class TrafficForensics extends pulumi.ComponentResource {
       (r, i) =>
         new alicloud.vpc.TrafficMirrorFilterEgressRule(
           `${name}-egress-${i}`,
-          { trafficMirrorFilterId: filter.id, ...r },
+          { trafficMirrorFilterId: filter.id, ...ruleInputs(r) },
           parent,
         ),
     );

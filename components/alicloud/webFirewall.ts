@@ -15,6 +15,7 @@ import {
 } from "../plan/alicloud-waf";
 import { DEFAULT_LOG_RETENTION_DAYS, checkLogRetention } from "../plan/alicloud-retention";
 import { Problems } from "../validation";
+import { ArgProblems, argumentKeys, checkTags, warnIfWeaker } from "./args";
 
 export interface WafProtectedDomain {
   /** Host name clients use, e.g. "www.example.com". */
@@ -50,6 +51,123 @@ export interface WebFirewallArgs {
 
 const HOST = /^(?=.{1,253}$)(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
+const WEB_FIREWALL_ARGS = argumentKeys<WebFirewallArgs>({
+  domains: true,
+  instanceId: true,
+  blockedUserAgents: true,
+  rateLimit: true,
+  logRetentionDays: true,
+  manageLogCollection: true,
+  tags: true,
+});
+const DOMAIN_KEYS = argumentKeys<WafProtectedDomain>({
+  domain: true,
+  backends: true,
+  httpsPorts: true,
+  httpPorts: true,
+  certId: true,
+});
+/** Read at construction; the instance id may be an Output, and so may each domain's backends and certificate. */
+const PLAIN_ARGS: (keyof WebFirewallArgs)[] = [
+  "domains",
+  "blockedUserAgents",
+  "rateLimit",
+  "logRetentionDays",
+  "manageLogCollection",
+  "tags",
+];
+
+function checkPorts(problems: Problems, argument: string, ports: unknown): void {
+  if (ports === undefined) return;
+  if (!problems.check(Array.isArray(ports), argument, ports, "a list of ports", "pass e.g. [443]")) return;
+  (ports as unknown[]).forEach((port, i) =>
+    problems.check(
+      typeof port === "number" && Number.isInteger(port) && port >= 1 && port <= 65535,
+      `${argument}[${i}]`,
+      port,
+      "an integer port from 1 to 65535",
+      "use the port clients connect to, e.g. 443",
+    ),
+  );
+  const seen = new Set<unknown>();
+  (ports as unknown[]).forEach((port, i) => {
+    problems.check(!seen.has(port), `${argument}[${i}]`, port, "each port once", "remove the duplicate");
+    seen.add(port);
+  });
+}
+
+/** One protected host: its name, origins, and listeners that exist and hold a certificate where they need one. */
+function checkDomain(problems: Problems, argument: string, given: WafProtectedDomain): void {
+  // Its own list, so an Output where a literal is needed silences the rest of this entry only.
+  const own = new ArgProblems("domain");
+  own.knownKeys(given, DOMAIN_KEYS, `${argument}.`);
+  const d = own.plain(given, ["domain", "httpPorts", "httpsPorts"], `${argument}.`);
+  own.check(
+    typeof d.domain === "string" && HOST.test(d.domain),
+    `${argument}.domain`,
+    d.domain,
+    "a lower-case DNS host name such as www.example.com",
+    "correct the host name",
+  );
+  if (Array.isArray(d.backends)) {
+    own.check(
+      d.backends.length > 0,
+      `${argument}.backends`,
+      d.backends,
+      "at least one origin address",
+      "pass the load balancer address",
+    );
+    d.backends.forEach((b, i) =>
+      own.check(
+        b !== "" && b !== undefined && b !== null && (typeof b !== "string" || b === b.trim()),
+        `${argument}.backends[${i}]`,
+        b,
+        "an origin IP address or host name without spaces",
+        "pass the load balancer address",
+      ),
+    );
+  } else {
+    own.check(
+      d.backends !== undefined && d.backends !== null && typeof d.backends === "object",
+      `${argument}.backends`,
+      d.backends,
+      "a list of origin addresses (or an Output of one)",
+      "pass e.g. [slb.address]",
+    );
+  }
+  checkPorts(own, `${argument}.httpPorts`, d.httpPorts);
+  checkPorts(own, `${argument}.httpsPorts`, d.httpsPorts);
+  if (Array.isArray(d.httpsPorts) && d.httpsPorts.length > 0) {
+    own.check(
+      d.certId !== undefined && d.certId !== "",
+      `${argument}.certId`,
+      d.certId,
+      "a certificate id when httpsPorts are listened on",
+      "upload the certificate to Certificate Management Service and pass its id",
+    );
+  }
+  const http = d.httpPorts ?? [80];
+  const https = d.httpsPorts ?? (d.certId ? [443] : []);
+  if (Array.isArray(http) && Array.isArray(https)) {
+    own.check(
+      http.length + https.length > 0,
+      `${argument}.httpPorts`,
+      http,
+      "at least one listener port across httpPorts and httpsPorts",
+      "listen on 443 with a certificate (httpsPorts and certId), or keep the default [80]",
+    );
+    const both = http.filter((p) => https.includes(p));
+    own.check(
+      both.length === 0,
+      `${argument}.httpsPorts`,
+      https,
+      "ports not also listed in httpPorts",
+      "list each port in one of httpPorts or httpsPorts",
+    );
+  }
+  problems.addAll(own.list);
+}
+
 export class WebFirewall extends pulumi.ComponentResource {
   public readonly instanceId: pulumi.Output<string>;
   public readonly domainIds: pulumi.Output<string>[];
@@ -57,13 +175,16 @@ export class WebFirewall extends pulumi.ComponentResource {
   /** Protected-object names (`<domain>-waf`) the templates bind. */
   public readonly protectedResources: string[];
 
-  constructor(name: string, args: WebFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
+  constructor(name: string, given: WebFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
     super("hardening:alicloud:WebFirewall", name, {}, opts);
 
+    const subject = `WebFirewall "${name}"`;
+    const problems = new ArgProblems(subject);
+    problems.knownKeys(given ?? {}, WEB_FIREWALL_ARGS);
+    const args = problems.plain(given ?? ({} as WebFirewallArgs), PLAIN_ARGS);
     const uas = args.blockedUserAgents ?? SCANNER_USER_AGENTS;
     const rate = args.rateLimit ?? DEFAULT_RATE_LIMIT;
     const retention = args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
-    const problems = new Problems(`WebFirewall "${name}"`);
     if (
       problems.check(
         Array.isArray(args.domains) && args.domains.length > 0,
@@ -75,13 +196,18 @@ export class WebFirewall extends pulumi.ComponentResource {
     ) {
       const seen = new Set<string>();
       args.domains.forEach((d, i) => {
-        problems.check(
-          typeof d.domain === "string" && HOST.test(d.domain),
-          `domains[${i}].domain`,
-          d.domain,
-          "a lower-case DNS host name such as www.example.com",
-          "correct the host name",
-        );
+        if (
+          !problems.check(
+            typeof d === "object" && d !== null && !Array.isArray(d),
+            `domains[${i}]`,
+            d,
+            "an object { domain, backends, httpPorts?, httpsPorts?, certId? }",
+            "describe the protected host as an object",
+          )
+        ) {
+          return;
+        }
+        checkDomain(problems, `domains[${i}]`, d);
         problems.check(
           !seen.has(d.domain),
           `domains[${i}].domain`,
@@ -90,34 +216,38 @@ export class WebFirewall extends pulumi.ComponentResource {
           "remove the duplicate",
         );
         seen.add(d.domain);
-        if (Array.isArray(d.backends)) {
-          problems.check(
-            d.backends.length > 0,
-            `domains[${i}].backends`,
-            d.backends,
-            "at least one origin address",
-            "pass the load balancer address",
-          );
-        }
-        if (d.httpsPorts && d.httpsPorts.length > 0) {
-          problems.check(
-            d.certId !== undefined,
-            `domains[${i}].certId`,
-            d.certId,
-            "a certificate id when httpsPorts are listened on",
-            "upload the certificate to Certificate Management Service and pass its id",
-          );
-        }
       });
     }
     checkUaTokens(problems, "blockedUserAgents", uas as unknown[]);
+    if (Array.isArray(uas)) problems.distinct("blockedUserAgents", uas);
     checkRateLimit(problems, "rateLimit", rate);
     checkLogRetention(problems, "logRetentionDays", retention);
+    problems.boolean("manageLogCollection", args.manageLogCollection);
+    problems.notBlank("instanceId", args.instanceId, "omit it to create a WAF 3.0 instance, or pass an instance id");
+    checkTags(problems, "tags", args.tags, 1);
     problems.throwIfAny();
     const looser = rateLimitLoosening(rate);
     if (looser) {
       pulumi.log.warn(`WebFirewall "${name}": rateLimit is looser than the default (${looser})`, this);
     }
+    const dropped = SCANNER_USER_AGENTS.filter((token) => !uas.includes(token));
+    if (dropped.length > 0) {
+      pulumi.log.warn(
+        `${subject}: blockedUserAgents leaves out ${dropped.length} of the default scanner User-Agents ` +
+          `(${dropped.slice(0, 5).join(", ")}${dropped.length > 5 ? ", ..." : ""}); ` +
+          "add to [...SCANNER_USER_AGENTS] instead of replacing it",
+        this,
+      );
+    }
+    warnIfWeaker(
+      this,
+      subject,
+      "logRetentionDays",
+      retention,
+      DEFAULT_LOG_RETENTION_DAYS,
+      "lower",
+      "attacks found later than that leave no WAF record",
+    );
 
     const tags = { ...(args.tags ?? {}), "hardening:component": "WebFirewall" };
     const parent = { parent: this };

@@ -2,6 +2,8 @@
 // with stolen keys can neither overwrite nor delete what lands here until the retention ends.
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
+import { MAX_WORM_DAYS, checkDays } from "../plan/alicloud-retention";
+import { validateArgs } from "../validation";
 
 export interface WormBucketOptions {
   bucketName: pulumi.Input<string>;
@@ -22,6 +24,17 @@ export interface WormBucket {
 
 /** Children: `${name}-key` (when no key is given), `${name}`, `${name}-public-access-block`, `${name}-worm`. */
 export function createWormBucket(parent: pulumi.Resource, name: string, opts: WormBucketOptions): WormBucket {
+  // Components validate their own arguments; this guards direct callers, before the key or bucket exists.
+  validateArgs(`WORM bucket "${name}"`, (problems) => {
+    checkDays(problems, "wormDays", opts.wormDays, 1, MAX_WORM_DAYS, "OSS WORM retention is 1 to 25550 days");
+    problems.check(
+      typeof opts.lockWorm === "boolean",
+      "lockWorm",
+      opts.lockWorm,
+      "true or false",
+      "pass true to lock the policy (irreversible) or false for 24 hours of testing",
+    );
+  });
   const base = { parent, ...(opts.provider ? { provider: opts.provider } : {}) };
   const kmsKeyId = opts.kmsKeyId
     ? pulumi.output(opts.kmsKeyId)

@@ -2,6 +2,7 @@
 // priority, drop beats accept; every rule here states portRange, priority and policy so nothing rests on defaults.
 import { internetSources, parseCidr } from "../../lib/cidr";
 import { Problems, ValidationProblem } from "../validation";
+import { checkCidrForm } from "./alicloud-cidr";
 
 export const SSH_PORT_RANGE = "22/22";
 /** Highest precedence: no drop rule at a lower number can exist, so these accepts are never silently shadowed. */
@@ -36,14 +37,13 @@ export function checkAdminSourceCidrs(argument: string, cidrs: readonly string[]
     return [...problems.list];
   }
   const list = cidrs as readonly string[];
+  const seen = new Set<string>();
   list.forEach((cidr, i) => {
-    problems.check(
-      parseCidr(cidr) !== undefined,
-      `${argument}[${i}]`,
-      cidr,
-      "an IPv4 or IPv6 CIDR such as 203.0.113.0/28",
-      "correct the address or prefix",
-    );
+    // Each entry becomes a rule or ACL entry: a repeat is refused by the API, a typo must not widen the rule.
+    if (checkCidrForm(problems, `${argument}[${i}]`, cidr) && seen.has(cidr)) {
+      problems.add(`${argument}[${i}]`, cidr, "each source once", "remove the duplicate");
+    }
+    seen.add(cidr);
   });
   // Name the entries that are broad on their own; only when narrow entries add up to the internet name them all.
   const exposedAll = internetSources(list);

@@ -1,0 +1,201 @@
+// Argument checks every Alibaba Cloud component shares. Plain-JavaScript callers pass misspelled keys, strings for
+// booleans and Outputs where the component must read the value itself (names, CIDRs, rule lists): each is reported
+// once, by argument, before any child exists, and weakened defaults are announced with a warning.
+import * as pulumi from "@pulumi/pulumi";
+import { Problems, isPlain } from "../validation";
+
+/** The argument a problem is about, without its index or field: `allowedCidrs[2]` and `rateLimit.x` → the key. */
+function rootArgument(argument: string): string {
+  return argument.split(/[.[]/)[0];
+}
+
+/** Edit distance, to suggest the argument a misspelled key meant. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+function describeUnplain(value: unknown): string {
+  return typeof (value as PromiseLike<unknown>)?.then === "function" ? "(a Promise)" : "(a pulumi.Output)";
+}
+
+/**
+ * Problems of a component's arguments. An argument already reported as unknown-at-construction (an Output or a
+ * Promise) gets no second problem from the checks that follow, so each bad argument is one line of the error.
+ */
+export class ArgProblems extends Problems {
+  private readonly unplain = new Set<string>();
+
+  override add(argument: string, value: unknown, allowed: string, fix: string): this {
+    if (this.unplain.has(rootArgument(argument))) return this;
+    return super.add(argument, value, allowed, fix);
+  }
+
+  override addAll(problems: Parameters<Problems["addAll"]>[0]): this {
+    return super.addAll(problems.filter((p) => !this.unplain.has(rootArgument(p.argument))));
+  }
+
+  /**
+   * Reports every key of `args` that `known` does not list (a misspelled `lockworm: false` would otherwise be
+   * ignored and leave the caller believing it applied), suggesting the closest known key.
+   */
+  knownKeys(args: object, known: readonly string[], prefix = ""): void {
+    for (const key of Object.keys(args)) {
+      if (known.includes(key)) continue;
+      const closest = [...known].sort((a, b) => distance(key, a) - distance(key, b))[0];
+      const near = closest !== undefined && distance(key.toLowerCase(), closest.toLowerCase()) <= 2;
+      this.add(
+        `${prefix}${key}`,
+        (args as Record<string, unknown>)[key],
+        `one of the known arguments: ${known.join(", ")}`,
+        near ? `did you mean ${closest}?` : `remove ${key}; the component does not read it`,
+      );
+    }
+  }
+
+  /**
+   * Reports each listed argument that is an Output or a Promise (also inside a list), and returns a copy of `args`
+   * without them so later checks see the default or nothing instead of a value they cannot read.
+   */
+  plain<T extends object>(args: T, keys: readonly (keyof T & string)[], prefix = ""): T {
+    const copy: Record<string, unknown> = { ...(args as Record<string, unknown>) };
+    for (const key of keys) {
+      const value = copy[key];
+      const inner = Array.isArray(value) ? value.findIndex((v) => !isPlain(v)) : -1;
+      const bad = !isPlain(value) ? `${prefix}${key}` : inner >= 0 ? `${prefix}${key}[${inner}]` : undefined;
+      if (bad === undefined) continue;
+      this.add(
+        bad,
+        describeUnplain(!isPlain(value) ? value : (value as unknown[])[inner]),
+        "a plain value known when the program runs",
+        `pass ${key} as a literal value: the component reads it to name and plan resources before any exist`,
+      );
+      this.unplain.add(rootArgument(`${prefix}${key}`));
+      delete copy[key];
+    }
+    return copy as T;
+  }
+
+  /** Booleans must be booleans: the string "false" is truthy and would silently keep (or drop) a safeguard. */
+  boolean(argument: string, value: unknown): boolean {
+    return this.check(
+      value === undefined || typeof value === "boolean",
+      argument,
+      value,
+      "true or false (a boolean, not a string or number)",
+      `pass ${argument}: true or ${argument}: false, or omit it for the secure default`,
+    );
+  }
+
+  /** Required inputs that may be Outputs: present, and not an empty string. */
+  present(argument: string, value: unknown, fix: string): boolean {
+    return this.check(
+      value !== undefined && value !== null && value !== "",
+      argument,
+      value,
+      "a value (it may be an Output)",
+      fix,
+    );
+  }
+
+  /** An optional input, when given, is not an empty string (which reads as "not given" and silently falls back). */
+  notBlank(argument: string, value: unknown, fix: string): boolean {
+    return this.check(value !== "" && value !== null, argument, value, "a non-empty value, or omit it", fix);
+  }
+
+  /** Reports the second and later occurrence of each plain entry. */
+  distinct(argument: string, list: readonly unknown[], fix = "remove the duplicate"): void {
+    const seen = new Set<unknown>();
+    list.forEach((entry, i) => {
+      if (!isPlain(entry)) return;
+      if (seen.has(entry)) this.add(`${argument}[${i}]`, entry, "each entry once", fix);
+      seen.add(entry);
+    });
+  }
+}
+
+/** Alibaba Cloud tags: at most 20 per resource, keys and values up to 128 characters, no `aliyun`/`acs:` keys. */
+export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 128;
+
+/**
+ * Tags the caller adds. The component adds `reserved` tags of its own under `hardening:`, which marks evidence and
+ * roles for the policies: a caller's `hardening:` key would be overwritten, so it is refused rather than ignored.
+ */
+export function checkTags(problems: Problems, argument: string, tags: unknown, reserved: number): void {
+  if (tags === undefined) return;
+  if (
+    !problems.check(
+      typeof tags === "object" && tags !== null && !Array.isArray(tags),
+      argument,
+      tags,
+      "an object of tag keys to string values",
+      'pass e.g. { team: "ops" }',
+    )
+  ) {
+    return;
+  }
+  const entries = Object.entries(tags as Record<string, unknown>);
+  problems.check(
+    entries.length + reserved <= MAX_TAGS,
+    argument,
+    entries.length,
+    `at most ${MAX_TAGS - reserved} tags (the component adds ${reserved} of its own; Alibaba Cloud allows ${MAX_TAGS})`,
+    "drop the least useful tags",
+  );
+  for (const [key, value] of entries) {
+    problems.check(
+      key.length >= 1 &&
+        key.length <= MAX_TAG_LENGTH &&
+        !/^(aliyun|acs:)/i.test(key) &&
+        !/^hardening:/i.test(key) &&
+        !/^(https?:\/\/)/i.test(key),
+      `${argument}.${key}`,
+      key,
+      `a key of 1-${MAX_TAG_LENGTH} characters not starting with aliyun, acs:, http(s):// or hardening: (the kit's own)`,
+      "rename the tag key",
+    );
+    problems.check(
+      typeof value === "string" && value.length <= MAX_TAG_LENGTH,
+      `${argument}.${key}`,
+      value,
+      `a string of at most ${MAX_TAG_LENGTH} characters`,
+      `pass the value as a string, e.g. "${String(value).slice(0, 20)}"`,
+    );
+  }
+}
+
+/** Lists the keys of an argument interface so the compiler keeps the list complete. */
+export function argumentKeys<T>(keys: Record<keyof T, true>): string[] {
+  return Object.keys(keys);
+}
+
+/**
+ * Announces an explicit argument that is weaker than the component's default. `weaker` decides the direction:
+ * a shorter retention, a longer session or idle period.
+ */
+export function warnIfWeaker(
+  component: pulumi.Resource,
+  subject: string,
+  argument: string,
+  value: number,
+  defaultValue: number,
+  direction: "lower" | "higher",
+  consequence: string,
+): void {
+  const weaker = direction === "lower" ? value < defaultValue : value > defaultValue;
+  if (weaker) {
+    pulumi.log.warn(
+      `${subject}: ${argument} is ${value}, weaker than the default ${defaultValue} (${consequence})`,
+      component,
+    );
+  }
+}
