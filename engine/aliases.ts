@@ -1,7 +1,7 @@
 // Alias URNs inherited down a renamed component's whole subtree, as the engine's step generator computes them. With
 // aliasSpecs off, the SDK sends only its own aliases and those inherited from the direct parent's `aliases` option:
 // grandchildren of a renamed component would otherwise look deleted and re-created.
-import { ROOT_STACK_TYPE, qualifiedType } from "./urn";
+import { ROOT_STACK_TYPE, qualifiedType, urnName, urnType } from "./urn";
 
 export interface Aliased {
   urn: string;
@@ -12,14 +12,8 @@ export interface Aliased {
   aliases: string[];
 }
 
-function nameOf(urn: string): string {
-  return urn.slice(urn.lastIndexOf("::") + 2);
-}
-
-function typeOf(urn: string): string {
-  const qualified = qualifiedType(urn);
-  return qualified.slice(qualified.lastIndexOf("$") + 1);
-}
+const nameOf = urnName;
+const typeOf = urnType;
 
 /** The URN a child would have under a parent URN (stack and project taken from that URN). */
 function childUrn(parentUrn: string, type: string, name: string): string {

@@ -16,6 +16,12 @@ export class PreviewError extends Error {
 /** `resource:NAME[TYPE]` labels and "register new resource NAME [TYPE]" phrases the SDK puts in its errors. */
 const RESOURCE_LABEL = /resource[: ](?:new resource )?([^\s[\]]+) ?\[([^\]]+)\]/;
 
+/** The SDK's error when the monitor lacks a feature the program uses (invoke transforms, hooks…). */
+const UNSUPPORTED_FEATURE = /The Pulumi CLI does not support ([^.]+)\. Please update the Pulumi CLI/;
+
+/** Resource transforms are supported, so the SDK's "transforms" error can only mean invoke transforms. */
+const UNSUPPORTED_NAMES: Record<string, string> = { transforms: "invoke transforms" };
+
 /** Joins a message onto one line, without the colour codes the SDK's error formatting adds. */
 function oneLine(text: string): string {
   return stripAnsi(text)
@@ -34,7 +40,7 @@ export function programFailure(
   const errors = logs.filter((l) => l.severity === "error");
   const withUrn = errors.find((l) => l.urn);
   let resource = withUrn?.urn;
-  const text = errors.map((l) => oneLine(l.message)).join(" ") || oneLine(run.stderr) || `exit code ${run.exitCode}`;
+  let text = errors.map((l) => oneLine(l.message)).join(" ") || oneLine(run.stderr) || `exit code ${run.exitCode}`;
   if (!resource && failedRegistrations.length) {
     resource = failedRegistrations.map((f) => `${f.type} "${f.name}"`).join(", ");
   }
@@ -46,6 +52,14 @@ export function programFailure(
     }
   }
   const where = resource ? ` while declaring ${resource}` : "";
+  // The SDK blames the CLI for a monitor feature it lacks; here the offline engine is the one lacking it.
+  const unsupported = UNSUPPORTED_FEATURE.exec(text);
+  if (unsupported) {
+    text +=
+      `. The offline preview engine does not support ${UNSUPPORTED_NAMES[unsupported[1]] ?? unsupported[1]} ` +
+      "(the Pulumi CLI does): " +
+      "preview this program with `pulumi preview`";
+  }
   return new PreviewError(
     `The program failed${where} (exit code ${run.exitCode}): ${text}. ` +
       `${registrations.length} resources had been registered before it stopped; fix the error and preview again.`,

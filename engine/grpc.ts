@@ -18,6 +18,8 @@ export const engineGrpc: any = pulumiRequire("./proto/engine_grpc_pb.js");
 export const analyzerPb: any = pulumiRequire("./proto/analyzer_pb.js");
 export const analyzerGrpc: any = pulumiRequire("./proto/analyzer_grpc_pb.js");
 export const pluginPb: any = pulumiRequire("./proto/plugin_pb.js");
+export const callbackPb: any = pulumiRequire("./proto/callback_pb.js");
+export const callbackGrpc: any = pulumiRequire("./proto/callback_grpc_pb.js");
 
 /** Large windows and messages: one preview sends thousands of calls over a single local connection. */
 export const channelOptions = {

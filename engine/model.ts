@@ -1,4 +1,5 @@
 // The data a preview produces. Shared with the reachability model (`exposures.ts`) and the JSON output.
+import type { CustomTimeouts } from "./timeouts";
 
 export interface SourcePosition {
   uri: string;
@@ -17,6 +18,8 @@ export interface ResourceOptions {
   ignoreChanges?: string[];
   replaceOnChanges?: string[];
   additionalSecretOutputs?: string[];
+  /** Go duration strings as the program gave them ("5m"). */
+  customTimeouts?: CustomTimeouts;
 }
 
 /** One resource the program asked for, as the engine records it before any provider runs. */

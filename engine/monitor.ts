@@ -3,7 +3,10 @@ import * as fs from "fs";
 import * as path from "path";
 import type { sendUnaryData, Server, ServerUnaryCall } from "@grpc/grpc-js";
 import { answerInvoke, invokeRegion } from "./invokes";
+import type { ProviderUse } from "./analyzer-input";
 import type { EngineLog, Registration, ResourceOptions } from "./model";
+import { Transforms } from "./transforms";
+import { customTimeouts } from "./timeouts";
 import { makeUrn, parseProviderRef } from "./urn";
 import {
   bindLocal,
@@ -27,7 +30,7 @@ const FEATURES: Record<string, boolean> = {
   deletedWith: true,
   replaceWith: true,
   aliasSpecs: false,
-  transforms: false,
+  transforms: true,
   invokeTransforms: false,
   parameterization: true,
   resourceHooks: false,
@@ -61,6 +64,8 @@ function resourceOptions(req: any): ResourceOptions {
   if (req.getRetainondelete()) options.retainOnDelete = true;
   if (req.getDeletedwith()) options.deletedWith = req.getDeletedwith();
   if (req.getDeletebeforereplace()) options.deleteBeforeReplace = true;
+  const timeouts = customTimeouts(req.getCustomtimeouts());
+  if (timeouts) options.customTimeouts = timeouts;
   const lists = {
     ignoreChanges: req.getIgnorechangesList(),
     replaceOnChanges: req.getReplaceonchangesList(),
@@ -68,6 +73,14 @@ function resourceOptions(req: any): ResourceOptions {
   };
   for (const [key, list] of Object.entries(lists)) if (list.length) options[key as keyof typeof lists] = list;
   return options;
+}
+
+/** Why a read resource's outputs stay unknown offline, where the CLI would know them. */
+function readCaveat(type: string, id: string): string {
+  if (type === "pulumi:pulumi:StackReference") {
+    return `the outputs of stack "${id}" are unknown offline (\`pulumi preview\` reads them from the backend)`;
+  }
+  return `the state of existing ${type} "${id}" is unknown offline (\`pulumi preview\` reads it through the provider)`;
 }
 
 function fail(callback: sendUnaryData<any>, message: string, code = grpc.status.UNKNOWN): void {
@@ -78,11 +91,15 @@ export class LocalMonitor {
   /** Registrations in arrival order; `inputs` are filled by `finish()` to keep the RPC path cheap. */
   readonly registrations: Registration[] = [];
   readonly logs: EngineLog[] = [];
+  /** Packages and versions invokes asked of a default provider (the engine registers one for each). */
+  readonly invokeProviders: ProviderUse[] = [];
+  private readonly invokeProviderKeys = new Set<string>();
   /** Resources whose registration failed inside the program (their inputs could not be computed). */
   readonly failedRegistrations: { type: string; name: string }[] = [];
   rootResource = "";
   private readonly byUrn = new Map<string, Registration>();
   private readonly structs = new Map<Registration, any>();
+  private readonly transforms = new Transforms();
   private server?: Server;
   address = "";
 
@@ -99,6 +116,10 @@ export class LocalMonitor {
       call: (_c: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) =>
         fail(cb, "method calls on remote components need their provider plugin, which an offline preview lacks"),
       registerPackage: this.registerPackage,
+      registerStackTransform: (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
+        this.transforms.addStackTransform(call.request);
+        cb(null, new emptypb.Empty());
+      },
       signalAndWaitForShutdown: (_c: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) =>
         cb(null, new emptypb.Empty()),
     });
@@ -117,6 +138,7 @@ export class LocalMonitor {
   }
 
   stop(): void {
+    this.transforms.close();
     this.server?.forceShutdown();
     this.server = undefined;
     // The unix socket lives in its own temporary directory.
@@ -147,7 +169,8 @@ export class LocalMonitor {
 
   private record(reg: Registration, struct: any): void {
     if (this.byUrn.has(reg.urn)) {
-      throw new Error(`duplicate resource URN "${reg.urn}": give each resource of type ${reg.type} a unique name`);
+      // The engine's own wording (diag.GetDuplicateResourceURNError).
+      throw new Error(`Duplicate resource URN '${reg.urn}'; try giving it a unique name`);
     }
     this.byUrn.set(reg.urn, reg);
     this.registrations.push(reg);
@@ -170,6 +193,19 @@ export class LocalMonitor {
         `${urn}: remote component ${type} needs its provider plugin (Construct), which an offline preview lacks`,
       );
     }
+    const transforms = this.transforms.chain(urn, req);
+    if (!transforms.length) return this.complete(urn, req, cb);
+    this.transforms.run(transforms, req).then(
+      () => this.complete(urn, req, cb),
+      (e) => fail(cb, `${urn}: a resource transform failed: ${e.details || e.message}`),
+    );
+  };
+
+  /** Records a registration (after its transforms ran) and answers as a real preview does. */
+  private complete(urn: string, req: any, cb: sendUnaryData<any>): void {
+    const type: string = req.getType();
+    const name: string = req.getName();
+    const parent: string = req.getParent();
     const propertyDependencies: Record<string, string[]> = {};
     for (const [key, deps] of req.getPropertydependenciesMap().entries())
       propertyDependencies[key] = deps.getUrnsList();
@@ -205,7 +241,7 @@ export class LocalMonitor {
     resp.setId("");
     if (struct) resp.setObject(struct);
     cb(null, resp);
-  };
+  }
 
   private readonly registerResourceOutputs = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
     const reg = this.byUrn.get(call.request.getUrn());
@@ -238,6 +274,7 @@ export class LocalMonitor {
     } catch (e) {
       return fail(cb, (e as Error).message, grpc.status.ALREADY_EXISTS);
     }
+    this.logs.push({ severity: "warning", message: readCaveat(reg.type, req.getId()), urn });
     const resp = new resourcePb.ReadResourceResponse();
     resp.setUrn(urn);
     if (struct) resp.setProperties(struct);
@@ -246,6 +283,7 @@ export class LocalMonitor {
 
   private readonly invoke = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
     const token: string = call.request.getTok();
+    if (!call.request.getProvider()) this.noteDefaultProvider(token, call.request.getVersion());
     try {
       const providerUrn = parseProviderRef(call.request.getProvider())?.urn;
       const providerReg = providerUrn ? this.byUrn.get(providerUrn) : undefined;
@@ -256,6 +294,14 @@ export class LocalMonitor {
       fail(cb, (e as Error).message, grpc.status.UNIMPLEMENTED);
     }
   };
+
+  private noteDefaultProvider(token: string, version: string): void {
+    const pkg = token.split(":")[0];
+    const key = `${pkg}@${version}`;
+    if (pkg === "pulumi" || this.invokeProviderKeys.has(key)) return;
+    this.invokeProviderKeys.add(key);
+    this.invokeProviders.push({ pkg, version });
+  }
 
   private readonly registerPackage = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
     const req = call.request;

@@ -22,6 +22,8 @@ import {
   type ResolvedPolicyConfig,
 } from "./policy-config";
 import { scrubEnv } from "./program";
+import { durationSeconds, type CustomTimeouts } from "./timeouts";
+import { ROOT_STACK_TYPE } from "./urn";
 import { excerpt } from "./text";
 
 const LEVELS: EnforcementLevel[] = ["advisory", "mandatory", "disabled", "remediate"];
@@ -38,7 +40,14 @@ export interface AnalyzerInput {
   dependencies?: string[];
   propertyDependencies?: Record<string, string[]>;
   provider?: { urn: string; type: string; name: string; inputs: Record<string, unknown> };
-  options?: { protect?: boolean; ignoreChanges?: string[]; aliases?: string[]; additionalSecretOutputs?: string[] };
+  options?: {
+    protect?: boolean;
+    ignoreChanges?: string[];
+    aliases?: string[];
+    additionalSecretOutputs?: string[];
+    deleteBeforeReplace?: boolean;
+    customTimeouts?: CustomTimeouts;
+  };
 }
 
 export interface PolicyInfo extends DeclaredPolicy {
@@ -137,6 +146,15 @@ function readPort(child: ChildProcess, packDir: string, stderr: () => string): P
   });
 }
 
+/** Timeouts in seconds, as the engine parses the program's duration strings for analyzers. */
+function analyzerTimeouts(timeouts: CustomTimeouts = {}): any {
+  const message = new analyzerPb.AnalyzerResourceOptions.CustomTimeouts();
+  message.setCreate(durationSeconds(timeouts.create ?? "") ?? 0);
+  message.setUpdate(durationSeconds(timeouts.update ?? "") ?? 0);
+  message.setDelete(durationSeconds(timeouts.delete ?? "") ?? 0);
+  return message;
+}
+
 function analyzerResource<T>(message: T & Record<string, any>, r: AnalyzerInput): T {
   message.setUrn(r.urn);
   message.setType(r.type);
@@ -148,7 +166,11 @@ function analyzerResource<T>(message: T & Record<string, any>, r: AnalyzerInput)
   options.setAliasesList(r.options?.aliases ?? []);
   options.setAdditionalsecretoutputsList(r.options?.additionalSecretOutputs ?? []);
   options.setParent(r.parent ?? "");
-  options.setCustomtimeouts(new analyzerPb.AnalyzerResourceOptions.CustomTimeouts());
+  options.setCustomtimeouts(analyzerTimeouts(r.options?.customTimeouts));
+  if (r.options?.deleteBeforeReplace !== undefined) {
+    options.setDeletebeforereplace(r.options.deleteBeforeReplace);
+    options.setDeletebeforereplacedefined(true);
+  }
   message.setOptions(options);
   if (r.provider) {
     const provider = new analyzerPb.AnalyzerProviderResource();
@@ -161,14 +183,14 @@ function analyzerResource<T>(message: T & Record<string, any>, r: AnalyzerInput)
   return message;
 }
 
-/** Diagnostics of a response; resource policies leave the URN to the engine, which fills in the analyzed one. */
-function diagnostics(response: any, urn = ""): PolicyDiagnostic[] {
+/** Diagnostics of a response, each attributed to the URN `urnOf` picks from the one the pack gave. */
+function diagnostics(response: any, urnOf: (given: string) => string): PolicyDiagnostic[] {
   return response.getDiagnosticsList().map((d: any) => ({
     policyPackName: d.getPolicypackname(),
     policyName: d.getPolicyname(),
     enforcementLevel: LEVELS[d.getEnforcementlevel()] ?? "advisory",
     severity: SEVERITIES[d.getSeverity()] ?? "",
-    urn: d.getUrn() || urn,
+    urn: urnOf(d.getUrn()),
     message: d.getMessage() || d.getDescription(),
   }));
 }
@@ -294,7 +316,8 @@ export async function startPolicyPack(packDir: string, opts: PolicyHostOptions =
       info: () => info,
       close,
       analyze: async (r) =>
-        diagnostics(await unary(client, "analyze", analyzerResource(new analyzerPb.AnalyzeRequest(), r)), r.urn),
+        // As the engine does: a resource policy's violation is the analyzed resource's, whatever URN it names.
+        diagnostics(await unary(client, "analyze", analyzerResource(new analyzerPb.AnalyzeRequest(), r)), () => r.urn),
       analyzeStack: async (resources) => {
         const req = new analyzerPb.AnalyzeStackRequest();
         req.setResourcesList(
@@ -310,7 +333,10 @@ export async function startPolicyPack(packDir: string, opts: PolicyHostOptions =
             return message;
           }),
         );
-        return diagnostics(await unary(client, "analyzeStack", req));
+        // As the engine does: a stack violation naming no resource of the stack is the root stack's.
+        const known = new Set(resources.map((r) => r.urn));
+        const root = resources.find((r) => r.type === ROOT_STACK_TYPE)?.urn ?? "";
+        return diagnostics(await unary(client, "analyzeStack", req), (given) => (known.has(given) ? given : root));
       },
       remediate: async (r) => {
         const res: any = await unary(client, "remediate", analyzerResource(new analyzerPb.AnalyzeRequest(), r));

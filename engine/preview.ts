@@ -4,16 +4,16 @@ import { ConfigError, loadStackConfig, readProject, type ProjectFile, type Stack
 import { mapLimit } from "./concurrency";
 import type { Exposure } from "./exposures";
 import { inheritAliases } from "./aliases";
-import { analyzerInput } from "./analyzer-input";
+import { analyzerInput, defaultProviderResources } from "./analyzer-input";
 import { BaselineError, readBaseline, type Baseline } from "./baseline";
 import { PreviewError, programFailure } from "./failure";
 import type { EngineLog, PlannedResource, PolicyDiagnostic, Registration } from "./model";
 import { LocalMonitor } from "./monitor";
 import { PolicyConfigError, readPolicyConfigFile, type PolicyPackConfigFile } from "./policy-config";
-import { PolicyPackError, startPolicyPack, type PackInfo, type PolicyHost } from "./policy-host";
+import { PolicyPackError, startPolicyPack, type AnalyzerInput, type PackInfo, type PolicyHost } from "./policy-host";
 import { resolveProgram, runProgram } from "./program";
 import { Redactor } from "./secrets";
-import { planSteps, type DeletedResource, type ResourceStep, type StepCounts } from "./steps";
+import { claimBaseline, planSteps, type DeletedResource, type ResourceStep, type StepCounts } from "./steps";
 
 export { PreviewError } from "./failure";
 
@@ -192,31 +192,58 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
 
     const policyStart = Date.now();
     const byUrn = new Map(registrations.map((r) => [r.urn, r]));
-    const analyzed = registrations.filter((r) => !r.read);
+    const aliases = inheritAliases(registrations);
+    const claims = claimBaseline(
+      registrations.map((r) => ({ urn: r.urn, aliases: aliases.get(r.urn) ?? [], read: r.read })),
+      baseline,
+    );
+    const claimedAlias = (reg: Registration) => {
+      const old = claims.get(reg.urn)?.urn;
+      return old !== reg.urn ? old : undefined;
+    };
+    // Default providers are resources to the engine: the CLI analyzes them before the resources that use them.
+    const providers = defaultProviderResources(registrations, byUrn, monitor.invokeProviders, config.values);
+    const analyzed: { input: () => AnalyzerInput; reg?: Registration }[] = [
+      ...providers.map((p) => ({ input: () => p })),
+      ...registrations
+        .filter((r) => !r.read)
+        .map((reg) => ({
+          reg,
+          input: () => analyzerInput(reg, byUrn, config.values, { claimedAlias: claimedAlias(reg) }),
+        })),
+    ];
     const diagnostics: PolicyDiagnostic[] = [];
     const remediations: AppliedRemediation[] = [];
     for (const host of hosts) {
       progress(`analyzing ${analyzed.length} resources with ${host.info().name}`);
-      const results = await mapLimit(analyzed, options.analyzeConcurrency ?? 32, async (reg) => {
-        const input = analyzerInput(reg, byUrn, config.values);
+      const results = await mapLimit(analyzed, options.analyzeConcurrency ?? 32, async ({ input: make, reg }) => {
+        const input = make();
         try {
           if (host.remediates) {
             const remediated = await host.remediate(input);
-            for (const r of remediated.remediations) remediations.push({ urn: reg.urn, ...r });
-            if (remediated.inputs !== input.inputs) reg.inputs = input.inputs = remediated.inputs;
+            for (const r of remediated.remediations) remediations.push({ urn: input.urn, ...r });
+            if (remediated.inputs !== input.inputs) {
+              input.inputs = remediated.inputs;
+              if (reg) reg.inputs = remediated.inputs;
+            }
           }
           return await host.analyze(input);
         } catch (e) {
           throw new PreviewError(
-            `policy pack ${host.info().name} failed while analyzing ${reg.urn}: ${(e as any).details ?? (e as Error).message}`,
+            `policy pack ${host.info().name} failed while analyzing ${input.urn}: ${(e as any).details ?? (e as Error).message}`,
             "policy",
-            reg.urn,
+            input.urn,
           );
         }
       });
       diagnostics.push(...results.flat());
       progress(`analyzing the stack with ${host.info().name}`);
-      const stackInputs = registrations.map((r) => analyzerInput(r, byUrn, config.values));
+      const stackInputs = [
+        ...providers,
+        ...registrations.map((r) =>
+          analyzerInput(r, byUrn, config.values, { stack: true, claimedAlias: claimedAlias(r) }),
+        ),
+      ];
       try {
         diagnostics.push(...(await host.analyzeStack(stackInputs)));
       } catch (e) {
@@ -234,7 +261,6 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
       ...planned(reg),
       inputs: redactor.value(reg.inputs, reg.options.additionalSecretOutputs),
     }));
-    const aliases = inheritAliases(registrations);
     const plan = planSteps(
       redacted.map((r, i) => ({ ...r, aliases: aliases.get(r.urn) ?? [], read: registrations[i].read })),
       baseline,

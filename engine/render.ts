@@ -4,15 +4,10 @@ import type { Exposure } from "./exposures";
 import type { PolicyDiagnostic } from "./model";
 import type { PreviewResource, PreviewResult } from "./preview";
 import { DIFF_CAVEAT, type DeletedResource } from "./steps";
+import { urnName, urnType } from "./urn";
 
-function nameOf(urn: string): string {
-  return urn.slice(urn.lastIndexOf("::") + 2);
-}
-
-function typeOf(urn: string): string {
-  const qualified = urn.split("::")[2] ?? "";
-  return qualified.slice(qualified.lastIndexOf("$") + 1);
-}
+const nameOf = urnName;
+const typeOf = urnType;
 
 function label(urn: string): string {
   return urn ? `${typeOf(urn)}: ${nameOf(urn)}` : "stack";

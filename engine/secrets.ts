@@ -64,6 +64,8 @@ export class Redactor {
   addRegistrations(registrations: Registration[]): this {
     for (const reg of registrations) {
       collectSecrets(reg.inputs, this.secrets);
+      // Stack and component outputs may carry secrets of their own (`pulumi.secret` exports).
+      if (reg.outputs) collectSecrets(reg.outputs, this.secrets);
       for (const key of reg.options.additionalSecretOutputs ?? []) collectStrings(reg.inputs[key], this.secrets);
     }
     this.pattern = undefined;

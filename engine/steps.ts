@@ -93,33 +93,48 @@ function diffStep(r: SteppedResource, old: BaselineResource): ResourceStep {
   return { step: "update", ...aliasOf, changed, ...(mayReplace.length ? { mayReplace } : {}) };
 }
 
+/** Which baseline resource each registration takes over: by its own URN first, then its aliases, each claimed once. */
+export function claimBaseline(
+  resources: Pick<SteppedResource, "urn" | "aliases" | "read">[],
+  baseline?: Baseline,
+): Map<string, BaselineResource> {
+  const claims = new Map<string, BaselineResource>();
+  if (!baseline) return claims;
+  const unclaimed = new Map(baseline.resources.filter((r) => r.step !== "read").map((r) => [r.urn, r]));
+  for (const r of resources) {
+    if (r.read) continue;
+    const urn = [r.urn, ...r.aliases].find((u) => unclaimed.has(u));
+    if (urn) {
+      claims.set(r.urn, unclaimed.get(urn)!);
+      unclaimed.delete(urn);
+    }
+  }
+  return claims;
+}
+
 /** Inputs must already be redacted the way the baseline's were, so secrets compare as equal markers. */
 export function planSteps(resources: SteppedResource[], baseline?: Baseline): StepPlan {
   const counts: StepCounts = { create: 0, same: 0, update: 0, delete: 0, read: 0, mayReplace: 0 };
   const steps = new Map<string, ResourceStep>();
-  const owned = (baseline?.resources ?? []).filter((r) => r.step !== "read");
-  const unclaimed = new Map(owned.map((r) => [r.urn, r]));
+  const claims = claimBaseline(resources, baseline);
+  const claimed = new Set([...claims.values()].map((r) => r.urn));
   for (const r of resources) {
-    let step: ResourceStep = { step: "create" };
-    if (r.read) step = { step: "read" };
-    else if (baseline) {
-      const urn = [r.urn, ...r.aliases].find((u) => unclaimed.has(u));
-      if (urn) {
-        step = diffStep(r, unclaimed.get(urn)!);
-        unclaimed.delete(urn);
-      }
-    }
+    const old = claims.get(r.urn);
+    const step: ResourceStep = r.read ? { step: "read" } : old ? diffStep(r, old) : { step: "create" };
     steps.set(r.urn, step);
     counts[step.step]++;
     if (step.mayReplace) counts.mayReplace++;
   }
-  const deleted = [...unclaimed.values()].map((r) => ({
-    urn: r.urn,
-    type: r.type,
-    name: r.name,
-    parent: r.parent ?? "",
-    retained: r.options?.retainOnDelete === true,
-  }));
+  const owned = (baseline?.resources ?? []).filter((r) => r.step !== "read");
+  const deleted = owned
+    .filter((r) => !claimed.has(r.urn))
+    .map((r) => ({
+      urn: r.urn,
+      type: r.type,
+      name: r.name,
+      parent: r.parent ?? "",
+      retained: r.options?.retainOnDelete === true,
+    }));
   counts.delete = deleted.length;
   return { baseline: baseline !== undefined, steps, deleted, counts };
 }

@@ -10,6 +10,22 @@ export function qualifiedType(urn: string): string {
   return parts[2];
 }
 
+/** The name of a URN: everything after its fourth part, since a name may itself contain "::" (as the engine reads it). */
+export function urnName(urn: string): string {
+  let at = -2;
+  for (let i = 0; i < 3; i++) {
+    at = urn.indexOf("::", at + 2);
+    if (at < 0) return urn;
+  }
+  return urn.slice(at + 2);
+}
+
+/** The resource's own type: the last "$"-separated part of the qualified type. */
+export function urnType(urn: string): string {
+  const qualified = urn.split("::")[2] ?? "";
+  return qualified.slice(qualified.lastIndexOf("$") + 1);
+}
+
 export function makeUrn(stack: string, project: string, parentUrn: string, type: string, name: string): string {
   let typePart = type;
   if (parentUrn) {

@@ -1,6 +1,7 @@
 // The preview result as the report writers read it: the `--json` document's shape, so a PreviewResult or a parsed
 // `--json` file can be passed as is.
 import type { PlannedResource, PolicyDiagnostic } from "../model";
+import { urnName } from "../urn";
 
 /** One internet-reachable port, as the reachability model reports it. Unknown extra fields are ignored. */
 export interface ExposureRow {
@@ -21,10 +22,9 @@ export interface PreviewDocument {
   exposures?: ExposureRow[];
 }
 
-/** The resource name carried by a URN (its last `::` segment), or the whole string when it is not a URN. */
+/** The resource name carried by a URN (which may itself hold "::"), or the whole string when it is not a URN. */
 export function nameFromUrn(urn: string): string {
-  const at = urn.lastIndexOf("::");
-  return at < 0 ? urn : urn.slice(at + 2);
+  return urn.startsWith("urn:pulumi:") ? urnName(urn) : urn;
 }
 
 /** Renders list-like exposure fields (ports, sources, path) as one line of text. */
