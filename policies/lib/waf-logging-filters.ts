@@ -28,6 +28,23 @@ function actionsMatchedWhole(filter: unknown): string[] {
   return distinct.size === 1 && !distinct.has(undefined) ? ([...distinct] as string[]) : [];
 }
 
+/**
+ * Under a DROP default, whether a KEEP filter logs every allowed request (what got through) before any DROP filter
+ * loses them all; filters apply in order, the first that matches deciding. Blocked requests may go, as a DROP filter
+ * for them under a KEEP default may. "unknown" when a filter that could decide cannot be read at preview.
+ */
+export function keepsEveryAllowed(loggingFilter: Record<string, unknown>): boolean | "unknown" {
+  const filters = loggingFilter.filters;
+  if (isUnknown(filters)) return "unknown";
+  for (const f of list(filters)) {
+    const behavior = isUnknown(f) ? f : obj(f)?.behavior;
+    const whole = actionsMatchedWhole(f);
+    if (isUnknown(behavior) || whole.includes("unknown")) return "unknown";
+    if (whole.some((a) => LOST.includes(a))) return is(behavior, "KEEP");
+  }
+  return false;
+}
+
 /** Findings for the whole classes a logging filter drops, and the classes themselves (for the message). */
 export function droppedClasses(loggingFilter: Record<string, unknown>): { lost: string[]; notes: Finding[] } {
   const filters = loggingFilter.filters;

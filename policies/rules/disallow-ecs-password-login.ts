@@ -14,7 +14,18 @@ interface PasswordLogin {
   inherits: boolean;
   /** What to use instead, e.g. "keyName". */
   keyLogin: string;
+  /** The resource launches an ECS image, which may be Windows (imageId): see `takesNoKeyPair`. */
+  ecsImage?: boolean;
 }
+
+/**
+ * Alibaba Cloud's public Windows images (win2019_…, win2022_…) take no key pair: a password is their only login, so
+ * it is not judged here (RDP from the internet is, by the port rules). Custom images (m-…) do not say their OS and
+ * keep being judged; an instance of a custom Windows image takes an exemption.
+ */
+const WINDOWS_IMAGE = /^win/i;
+const takesNoKeyPair = (imageId: unknown) => typeof imageId === "string" && WINDOWS_IMAGE.test(imageId);
+const WINDOWS_HINT = " (a custom Windows image, which takes no key pair, needs an exemption)";
 
 /**
  * A set password field (even one only known at apply) means the image's sshd accepts passwords. Pulumi YAML sends an
@@ -22,13 +33,17 @@ interface PasswordLogin {
  */
 const isPassword = (v: unknown) => isUnknown(v) || (typeof v === "string" && v !== "") || typeof v === "number";
 
-function passwordLoginCheck({ passwords, inherits, keyLogin }: PasswordLogin): Check<unknown> {
+function passwordLoginCheck({ passwords, inherits, keyLogin, ecsImage }: PasswordLogin): Check<unknown> {
   const fix = `use ${keyLogin} instead`;
   return (p) => {
     const findings: Finding[] = [];
-    for (const f of passwords.flatMap((path) => valuesAt(p, path))) {
+    // Scaling configurations may name the image instead (imageName), spelled like the id for public images.
+    const windows = ecsImage === true && (takesNoKeyPair(p.imageId) || takesNoKeyPair(p.imageName));
+    const hint = ecsImage ? WINDOWS_HINT : "";
+    for (const f of windows ? [] : passwords.flatMap((path) => valuesAt(p, path))) {
       if ("unknownBlock" in f) findings.push(unverifiable(f.path));
-      else if (isPassword(f.value)) findings.push(violation(`${f.path} is set: password login is enabled; ${fix}`));
+      else if (isPassword(f.value))
+        findings.push(violation(`${f.path} is set: password login is enabled; ${fix}${hint}`));
     }
     if (!inherits) return findings;
     if (isUnknown(p.passwordInherit)) findings.push(unverifiable("passwordInherit"));
@@ -47,13 +62,14 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
   metadata: {
     name: "disallow-ecs-password-login",
     description:
-      "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters (edge included), ENS instances, CDDC dedicated hosts, RDS Custom instances, E-HPC clusters (both versions) and users, system disk attachments (which reset the root password) and EFLO clusters, nodes, node groups (and the nodes they list), attachments and hyper nodes; use key pairs.",
+      "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters (edge included), ENS instances, CDDC dedicated hosts, RDS Custom instances, E-HPC clusters (both versions) and users, system disk attachments (which reset the root password) and EFLO clusters, nodes, node groups (and the nodes they list), attachments and hyper nodes; use key pairs. ECS instances, instance sets and scaling configurations of an Alibaba Cloud public Windows image (imageId win…), which takes no key pair, may set a password (RDP stays closed to the internet by the port rules).",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
       "Remove password / kmsEncryptedPassword / osPassword / loginPassword / passwordInherit from the resource.",
       "Set keyName (ECS instances, scaling configurations, Container Service node pools and clusters) or keyPairName (instance sets, launch templates, ENS instances, CDDC hosts, RDS Custom, E-HPC clusters and users, disk attachments, EFLO node groups) to a key pair; EFLO nodes, attachments and hyper nodes log in with their node group's key pair, and EFLO clusters take nodes through node groups with a key pair instead of per-node passwords; attach a key pair to Simple Application Server instances instead of a password.",
       "Keep PasswordAuthentication no in sshd_config (the kit's bastion user data does this).",
+      "A custom Windows image (imageId m-…) cannot be told from a Linux one: exempt the instance, with a reason, owner and expiry, in the policy config.",
     ],
     controls: [
       { framework: "CIS Alibaba Cloud v2.0", id: "4.3" },
@@ -66,16 +82,19 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
       passwords: PASSWORD_AND_KMS,
       inherits: true,
       keyLogin: "keyName",
+      ecsImage: true,
     }),
     "alicloud:ecs/ecsInstanceSet:EcsInstanceSet": passwordLoginCheck({
       passwords: PASSWORD_AND_KMS,
       inherits: true,
       keyLogin: "keyPairName",
+      ecsImage: true,
     }),
     "alicloud:ess/scalingConfiguration:ScalingConfiguration": passwordLoginCheck({
       passwords: PASSWORD_AND_KMS,
       inherits: true,
       keyLogin: "keyName",
+      ecsImage: true,
     }),
     "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate": passwordLoginCheck({
       passwords: [],

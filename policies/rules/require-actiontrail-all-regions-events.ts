@@ -1,18 +1,55 @@
-import { expectAll } from "../lib/expect";
+import { GenericResource } from "../../lib/reachability";
+import { isUnknown } from "../../lib/values";
+import { accountTrailFindings } from "../lib/account-trails";
+import { Expectation, expectAll } from "../lib/expect";
+import { Proof } from "../lib/proof";
 import { defineResourceRule } from "../lib/rule";
+import { withStackChecks } from "../lib/stack-checks";
+import { is } from "../lib/text-values";
 
+const TRAIL = "alicloud:actiontrail/trail:Trail";
+const OLD_TRAIL = "alicloud:actiontrail/trailDeprecated:TrailDeprecated";
+
+/** Null is how an engine may send an unset input: the provider default applies then. */
+const unset = (v: unknown) => v === undefined || v === null;
 /** Provider defaults (trailRegion All, eventRw All, status Enable) are compliant, so absent fields pass. */
-const isAllOrDefault = (v: unknown) => v === undefined || v === "All";
+const isAllOrDefault = (v: unknown) => unset(v) || is(v, "All");
+const enabledOrDefault = (v: unknown) => unset(v) || is(v, "Enable");
 
-/** Case step 5: RAM sub-account audit logs were the backbone of the investigation. */
-export const requireActiontrailAllRegionsEvents = defineResourceRule<unknown>({
+const ENABLED: Expectation[] = [{ path: "status", ok: enabledOrDefault, problem: () => "the trail records nothing" }];
+
+/** What the account needs from one trail: every region, reads and writes. */
+const ALL_REGIONS: Expectation = {
+  path: "trailRegion",
+  ok: isAllOrDefault,
+  problem: () => 'only some regions are recorded; use "All"',
+};
+const COVERAGE: Record<string, Expectation[]> = {
+  [TRAIL]: [
+    ALL_REGIONS,
+    { path: "eventRw", ok: isAllOrDefault, problem: () => 'read or write events are dropped; use "All"' },
+  ],
+  // The older resource defaults eventRw to Write, so reads (data exfiltration) go unrecorded unless set.
+  [OLD_TRAIL]: [
+    ALL_REGIONS,
+    { path: "eventRw", ok: (v) => is(v, "All"), problem: () => 'read events are dropped (default Write); use "All"' },
+  ],
+};
+
+function recording(t: GenericResource): Proof {
+  if (isUnknown(t.inputs.status)) return "unknown";
+  return enabledOrDefault(t.inputs.status) ? "yes" : "no";
+}
+
+const trailStatusRule = defineResourceRule<unknown>({
   metadata: {
     name: "require-actiontrail-all-regions-events",
-    description: "ActionTrail trails must record read and write events in all regions and be enabled.",
+    description:
+      "ActionTrail trails must be enabled, and at least one enabled trail in the stack must record read and write events in all regions; beside it other trails may be narrower, e.g. only writes for a SIEM (checked across the stack).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
-      'Set trailRegion: "All" and eventRw: "All" (on Trail both default to All; on the older TrailDeprecated set eventRw explicitly).',
+      'Set trailRegion: "All" and eventRw: "All" (on Trail both default to All; on the older TrailDeprecated set eventRw explicitly); a narrower trail beside such a trail needs no change.',
       'Set status: "Enable" (or leave it unset).',
       "Deliver to an SLS project or OSS bucket with retention of at least 180 days (365 recommended).",
     ],
@@ -25,22 +62,18 @@ export const requireActiontrailAllRegionsEvents = defineResourceRule<unknown>({
     caseStep: 5,
   },
   checks: {
-    "alicloud:actiontrail/trail:Trail": (p) =>
-      expectAll(p, [
-        { path: "trailRegion", ok: isAllOrDefault, problem: () => 'only some regions are recorded; use "All"' },
-        { path: "eventRw", ok: isAllOrDefault, problem: () => 'read or write events are dropped; use "All"' },
-        { path: "status", ok: (v) => v === undefined || v === "Enable", problem: () => "the trail records nothing" },
-      ]),
-    // The older resource defaults eventRw to Write, so reads (data exfiltration) go unrecorded unless set.
-    "alicloud:actiontrail/trailDeprecated:TrailDeprecated": (p) =>
-      expectAll(p, [
-        { path: "trailRegion", ok: isAllOrDefault, problem: () => 'only some regions are recorded; use "All"' },
-        {
-          path: "eventRw",
-          ok: (v) => v === "All",
-          problem: () => 'read events are dropped (default Write); use "All"',
-        },
-        { path: "status", ok: (v) => v === undefined || v === "Enable", problem: () => "the trail records nothing" },
-      ]),
+    [TRAIL]: (p) => expectAll(p, ENABLED),
+    [OLD_TRAIL]: (p) => expectAll(p, ENABLED),
   },
+});
+
+/** Case step 5: RAM sub-account audit logs were the backbone of the investigation. */
+export const requireActiontrailAllRegionsEvents = withStackChecks(trailStatusRule, {
+  types: [],
+  check: ({ resources }) =>
+    accountTrailFindings(
+      resources
+        .filter((r) => r.type === TRAIL || r.type === OLD_TRAIL)
+        .map((trail) => ({ trail, gaps: expectAll(trail.inputs, COVERAGE[trail.type]), recording: recording(trail) })),
+    ),
 });

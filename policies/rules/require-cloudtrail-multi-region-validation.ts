@@ -1,122 +1,51 @@
-import { containsUnknown, isUnknown, list, obj, strings } from "../../lib/values";
-import { expectAll, isTrue, notFalse, show } from "../lib/expect";
-import { Finding, unverifiable, violation } from "../lib/findings";
+import { GenericResource } from "../../lib/reachability";
+import { isUnknown } from "../../lib/values";
+import { managementEventFindings } from "../lib/cloudtrail-management-events";
+import { Expectation, expectAll, isTrue, notFalse } from "../lib/expect";
+import { accountTrailFindings } from "../lib/account-trails";
+import { Finding } from "../lib/findings";
+import { Proof } from "../lib/proof";
 import { defineResourceRule } from "../lib/rule";
+import { withStackChecks } from "../lib/stack-checks";
 
-/** Which management events one selector records; `narrowedBy` names what drops some event sources. */
-interface Coverage {
-  reads: boolean;
-  writes: boolean;
-  narrowedBy?: string;
-  /** How the selector restricts reads or writes, for messages. */
-  restriction: string;
+const TRAIL = "aws:cloudtrail/trail:Trail";
+
+/** Every trail: tamper evidence (CIS 3.2, FSBP CloudTrail.4 apply to each) and logging on. */
+const OWN_SETTINGS: Expectation[] = [
+  { path: "enableLogFileValidation", ok: isTrue, problem: () => "tampered log files cannot be detected" },
+  { path: "enableLogging", ok: notFalse, problem: () => "the trail records nothing" },
+];
+
+/** What the account needs from one trail (CIS 3.1, FSBP CloudTrail.1): every region, global services, management events. */
+function coverageFindings(p: Record<string, unknown>): Finding[] {
+  return [
+    ...expectAll(p, [
+      { path: "isMultiRegionTrail", ok: isTrue, problem: () => "events in other regions are not recorded" },
+      {
+        path: "includeGlobalServiceEvents",
+        ok: notFalse,
+        problem: () => "IAM, STS and console sign-in events (global services) are not recorded",
+      },
+    ]),
+    ...managementEventFindings(p),
+  ];
 }
 
-/** A basic event selector: management events are on by default, read and write ("All") by default. */
-function basicCoverage(s: Record<string, unknown>): Coverage {
-  const included = notFalse(s.includeManagementEvents);
-  const rw = s.readWriteType ?? "All";
-  const excluded = strings(s.excludeManagementEventSources);
-  return {
-    reads: included && (rw === "All" || rw === "ReadOnly"),
-    writes: included && (rw === "All" || rw === "WriteOnly"),
-    narrowedBy: excluded.length > 0 ? `excludeManagementEventSources is ${show(excluded)}` : undefined,
-    restriction: `readWriteType is ${show(rw)}`,
-  };
+/** Logging on, as CloudTrail reads enableLogging (absent is on); unknown at preview is neither. */
+function recording(t: GenericResource): Proof {
+  if (isUnknown(t.inputs.enableLogging)) return "unknown";
+  return notFalse(t.inputs.enableLogging) ? "yes" : "no";
 }
 
-/** The operators of a field selector (as @pulumi/aws names them), each testing one value against its list; all must hold. */
-const OPERATORS: Record<string, (value: string, xs: string[]) => boolean> = {
-  equals: (v, xs) => xs.includes(v),
-  notEquals: (v, xs) => !xs.includes(v),
-  startsWiths: (v, xs) => xs.some((x) => v.startsWith(x)),
-  notStartsWiths: (v, xs) => !xs.some((x) => v.startsWith(x)),
-  endsWiths: (v, xs) => xs.some((x) => v.endsWith(x)),
-  notEndsWiths: (v, xs) => !xs.some((x) => v.endsWith(x)),
-};
-
-/** Whether a field selector lets events whose field holds `value` through. */
-function admits(selector: Record<string, unknown>, value: string): boolean {
-  return Object.entries(OPERATORS).every(
-    ([op, test]) => selector[op] === undefined || test(value, strings(selector[op])),
-  );
-}
-
-/** An advanced selector records management events only with eventCategory Equals ["Management"]. */
-function advancedCoverage(s: Record<string, unknown>): Coverage {
-  const fields = list(s.fieldSelectors).map((f) => obj(f) ?? {});
-  const management = fields.some((f) => f.field === "eventCategory" && strings(f.equals).includes("Management"));
-  const readOnly = fields.find((f) => f.field === "readOnly");
-  const others = fields.filter((f) => f.field !== "eventCategory" && f.field !== "readOnly").map((f) => f.field);
-  const { field: _field, ...filter } = readOnly ?? {};
-  return {
-    reads: management && (!readOnly || admits(readOnly, "true")),
-    writes: management && (!readOnly || admits(readOnly, "false")),
-    narrowedBy: others.length > 0 ? `management fieldSelectors on ${others.join(", ")}` : undefined,
-    restriction: `readOnly field selector ${show(filter)}`,
-  };
-}
-
-/**
- * Management events (console sign-ins, IAM and API calls) recorded by the selectors together: an event is logged
- * when any selector matches it. No selectors at all is CloudTrail's default: every management event.
- */
-function managementEventFindings(p: Record<string, unknown>): Finding[] {
-  if (isUnknown(p.advancedEventSelectors)) return [unverifiable("advancedEventSelectors")];
-  const advanced = list(p.advancedEventSelectors).length > 0;
-  const path = advanced ? "advancedEventSelectors" : "eventSelectors";
-  const raw = p[path];
-  if (isUnknown(raw)) return [unverifiable(path)];
-  const selectors = list(raw);
-  if (selectors.length === 0) return [];
-  const coverageOf = advanced ? advancedCoverage : basicCoverage;
-  // Only these fields decide management events; data resources are often unknown at preview and are ignored.
-  const fields = advanced
-    ? ["fieldSelectors"]
-    : ["includeManagementEvents", "readWriteType", "excludeManagementEventSources"];
-  const unknownField = (s: unknown) => (isUnknown(s) ? "" : fields.find((f) => containsUnknown(obj(s)?.[f])));
-  const unknownAt = selectors.findIndex((s) => unknownField(s) !== undefined);
-  const known = selectors.filter((s) => unknownField(s) === undefined);
-  const cover = known.map((s) => coverageOf(obj(s) ?? {}));
-  const full = (k: "reads" | "writes") => cover.some((c) => c[k] && !c.narrowedBy);
-  if (full("reads") && full("writes")) return [];
-  if (unknownAt >= 0) {
-    const field = unknownField(selectors[unknownAt]);
-    return [unverifiable(`${path}[${unknownAt}]${field ? `.${field}` : ""}`)];
-  }
-
-  if (!cover.some((c) => c.reads || c.writes))
-    return [
-      violation(
-        advanced
-          ? 'advancedEventSelectors select no management events (no selector with eventCategory Equals ["Management"]): console, IAM and API activity is not recorded'
-          : "eventSelectors set includeManagementEvents to false: console, IAM and API activity is not recorded",
-      ),
-    ];
-  const findings: Finding[] = [];
-  const restrictions = [...new Set(cover.filter((c) => c.reads || c.writes).map((c) => c.restriction))].join(", ");
-  const fix = advanced ? "remove the readOnly field selector" : 'use "All"';
-  if (!cover.some((c) => c.reads)) findings.push(violation(`${path} ${restrictions}: read events are dropped; ${fix}`));
-  if (!cover.some((c) => c.writes))
-    findings.push(violation(`${path} ${restrictions}: write events are dropped; ${fix}`));
-  // Some selector records the direction, but every one that does drops some sources.
-  const narrowed = cover.find((c) => c.narrowedBy)?.narrowedBy;
-  const partly = (k: "reads" | "writes") => cover.some((c) => c[k]) && !full(k);
-  if (narrowed && (partly("reads") || partly("writes")))
-    findings.push(violation(`${path} ${narrowed}: management events from those sources are dropped; remove it`));
-  return findings;
-}
-
-/** Case step 5: the investigation depended on a complete, untampered audit trail. */
-export const requireCloudtrailMultiRegionValidation = defineResourceRule<unknown>({
+const trailSettingsRule = defineResourceRule<unknown>({
   metadata: {
     name: "require-cloudtrail-multi-region-validation",
     description:
-      "CloudTrail trails must cover all regions and global services (IAM, STS, console sign-in), record all management events (read and write, no excluded sources), validate log files (tamper evidence) and keep logging on (a boolean given as a string, in any case or as 1/0, counts as that boolean).",
+      "CloudTrail trails must validate log files (tamper evidence) and keep logging on, and at least one logging trail in the stack must cover all regions and global services (IAM, STS, console sign-in) and record all management events (read and write, no excluded sources); beside it other trails may be narrower, e.g. one bucket's data events in one region (checked across the stack). A boolean given as a string, in any case or as 1/0, counts as that boolean.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
-      "Set isMultiRegionTrail: true so activity in unused regions is recorded too.",
+      "Set isMultiRegionTrail: true so activity in unused regions is recorded too (a narrower trail beside a multi-region one needs no change).",
       "Set enableLogFileValidation: true so altered or deleted log files are detectable.",
       "Leave enableLogging and includeGlobalServiceEvents unset or true.",
       'Record all management events: leave eventSelectors unset, or keep one with readWriteType "All", includeManagementEvents true and no excludeManagementEventSources; with advancedEventSelectors, keep a selector with eventCategory Equals ["Management"] and no readOnly filter.',
@@ -132,18 +61,17 @@ export const requireCloudtrailMultiRegionValidation = defineResourceRule<unknown
     caseStep: 5,
   },
   checks: {
-    "aws:cloudtrail/trail:Trail": (p) => [
-      ...expectAll(p, [
-        { path: "isMultiRegionTrail", ok: isTrue, problem: () => "events in other regions are not recorded" },
-        { path: "enableLogFileValidation", ok: isTrue, problem: () => "tampered log files cannot be detected" },
-        { path: "enableLogging", ok: notFalse, problem: () => "the trail records nothing" },
-        {
-          path: "includeGlobalServiceEvents",
-          ok: notFalse,
-          problem: () => "IAM, STS and console sign-in events (global services) are not recorded",
-        },
-      ]),
-      ...managementEventFindings(p),
-    ],
+    [TRAIL]: (p) => expectAll(p, OWN_SETTINGS),
   },
+});
+
+/** Case step 5: the investigation depended on a complete, untampered audit trail. */
+export const requireCloudtrailMultiRegionValidation = withStackChecks(trailSettingsRule, {
+  types: [],
+  check: ({ resources }) =>
+    accountTrailFindings(
+      resources
+        .filter((r) => r.type === TRAIL)
+        .map((trail) => ({ trail, gaps: coverageFindings(trail.inputs), recording: recording(trail) })),
+    ),
 });

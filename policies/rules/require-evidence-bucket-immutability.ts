@@ -3,6 +3,7 @@ import { classifyBucket } from "../lib/evidence";
 import { at, expectAll, show } from "../lib/expect";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { Check, defineResourceRule, Remedy } from "../lib/rule";
+import { is } from "../lib/text-values";
 
 function forceDestroyFindings(p: Record<string, unknown>): Finding[] {
   if (isUnknown(p.forceDestroy)) return [unverifiable("forceDestroy")];
@@ -29,7 +30,7 @@ const s3Bucket: Check<unknown> = (p, ctx) => {
   if (kind === "other") return [];
   const findings = forceDestroyFindings(p);
   for (const mode of inlineModes(p))
-    if (typeof mode === "string" && !isUnknown(mode) && mode !== "COMPLIANCE")
+    if (typeof mode === "string" && !isUnknown(mode) && !is(mode, "COMPLIANCE"))
       findings.push(violation(`objectLockConfiguration default mode is "${mode}": only COMPLIANCE cannot be lifted`));
   return findings;
 };
@@ -49,7 +50,7 @@ const s3LockConfiguration: Check<unknown> = (p, ctx) => {
   const findings = expectAll(p, [
     {
       path: "rule.defaultRetention.mode",
-      ok: (v) => v === "COMPLIANCE",
+      ok: (v) => is(v, "COMPLIANCE"),
       problem: () => "only COMPLIANCE mode cannot be lifted by an administrator",
     },
   ]);

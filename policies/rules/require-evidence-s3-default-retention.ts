@@ -3,6 +3,7 @@ import { isUnknown, list, num, obj } from "../../lib/values";
 import { at, show } from "../lib/expect";
 import { unverifiable } from "../lib/findings";
 import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
+import { is } from "../lib/text-values";
 import { holdsEvidence, S3_TRAILS } from "../lib/trail-buckets";
 
 const BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
@@ -36,7 +37,8 @@ function inlineRetentions(bucket: GenericResource): Retention[] {
   const where = "inline objectLockConfiguration";
   const single = at(bucket.inputs, "objectLockConfiguration.rule.defaultRetention");
   const rules = at(bucket.inputs, "objectLockConfiguration.rules");
-  const found: Retention[] = single === undefined ? [] : [{ where, value: single }];
+  // Null is how an engine may send an unset block.
+  const found: Retention[] = single === undefined || single === null ? [] : [{ where, value: single }];
   if (isUnknown(rules)) return [...found, { where, value: rules }];
   for (const rule of list(rules)) {
     const retentions = isUnknown(rule) ? rule : obj(rule)?.defaultRetentions;
@@ -52,7 +54,7 @@ function judge(r: Retention, minDays: number): Verdict | undefined {
   if (r.value === undefined) return { problem: `${r.where} sets no default retention` };
   const d = obj(r.value) ?? {};
   const problems: string[] = [];
-  if (d.mode !== "COMPLIANCE" && !isUnknown(d.mode))
+  if (!is(d.mode, "COMPLIANCE") && !isUnknown(d.mode))
     problems.push(`mode is ${show(d.mode)}: only COMPLIANCE cannot be lifted by an administrator`);
   if (!isUnknown(d.days) && !isUnknown(d.years)) {
     // AWS takes either days or years; a year counts as 365 days.

@@ -1,19 +1,52 @@
+import { GenericResource } from "../../lib/reachability";
 import { bool, isUnknown } from "../../lib/values";
 import { unverifiable, violation } from "../lib/findings";
+import { mfaAtLogin } from "../lib/ram-mfa";
 import { defineResourceRule } from "../lib/rule";
+import { withStackChecks } from "../lib/stack-checks";
+import { StackFinding } from "../lib/stack-rule";
+
+const PREFERENCE = "alicloud:ram/securityPreference:SecurityPreference";
+const LOGIN_PROFILE = "alicloud:ram/loginProfile:LoginProfile";
+
+/**
+ * Under the default "independent" preference a login profile's flag alone decides, and false says "this user needs
+ * no MFA"; a "mandatory" preference overrides it. A stack may hold several accounts' preferences, and which one a
+ * profile falls under is not in the plan: the opt-out passes only when every preference in the stack is mandatory.
+ */
+function loginProfileFindings(profile: GenericResource, preferences: GenericResource[]): StackFinding[] {
+  const { urn, name } = profile;
+  const flag = profile.inputs.mfaBindRequired;
+  const modes = preferences.map((p) => mfaAtLogin(p.inputs));
+  if (modes.length > 0 && modes.every((m) => m.kind === "mandatory")) return [];
+  if (isUnknown(flag)) return [{ urn, ...unverifiable("mfaBindRequired") }];
+  if (bool(flag) !== false) return [];
+  const unknown = modes.find((m) => m.kind === "unknown");
+  if (unknown && !modes.some((m) => m.kind === "optional"))
+    return [{ urn, ...unverifiable(unknown.field, `whether the security preference overrides ${name}'s opt-out`) }];
+  const fix = modes.length === 0 ? "add a ram.SecurityPreference with" : "set";
+  return [
+    {
+      urn,
+      ...violation(
+        `login profile ${name}: mfaBindRequired is false: this RAM user may log in with a password alone; set it to true, or ${fix} mfaOperationForLogin "mandatory"`,
+      ),
+    },
+  ];
+}
 
 /** Case step 6: "MFA and no root remote login" was a lesson of the case. */
-export const requireRamMfaForLogin = defineResourceRule<unknown>({
+const preferenceRule = defineResourceRule<unknown>({
   metadata: {
     name: "require-ram-mfa-for-login",
     description:
-      'The RAM security preference must make MFA mandatory for console logins (mfaOperationForLogin "mandatory"; the deprecated enforceMfaForLogin true is accepted when the new field is unset), and no RAM user\'s login profile may opt out of MFA (mfaBindRequired false).',
+      "The RAM security preference must make MFA mandatory for console logins (mfaOperationForLogin \"mandatory\" in any case; the deprecated enforceMfaForLogin true is accepted when the new field is unset), and no RAM user's login profile may opt out of MFA (mfaBindRequired false) unless every security preference in the stack makes it mandatory, which overrides the user's flag (checked across the stack).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       'Set mfaOperationForLogin: "mandatory" on the ram.SecurityPreference.',
       "Remove the deprecated enforceMfaForLogin.",
-      "On a ram.LoginProfile, set mfaBindRequired: true or leave it unset so that the account's preference decides.",
+      "On a ram.LoginProfile, set mfaBindRequired: true, or leave it unset and keep the account's preference mandatory.",
     ],
     controls: [
       { framework: "CIS Alibaba Cloud v2.0", id: "1.3" },
@@ -23,26 +56,18 @@ export const requireRamMfaForLogin = defineResourceRule<unknown>({
     caseStep: 6,
   },
   checks: {
-    "alicloud:ram/securityPreference:SecurityPreference": (p) => {
-      const mode = p.mfaOperationForLogin;
-      if (isUnknown(mode)) return [unverifiable("mfaOperationForLogin")];
-      if (mode === "mandatory") return [];
-      // Null is how an engine may send an unset input: the deprecated flag still decides then.
-      if (mode === undefined || mode === null) {
-        if (isUnknown(p.enforceMfaForLogin)) return [unverifiable("enforceMfaForLogin")];
-        if (bool(p.enforceMfaForLogin) === true) return [];
-        return [
-          violation('mfaOperationForLogin is not set (defaults to "independent"): RAM users may log in without MFA'),
-        ];
-      }
-      return [violation(`mfaOperationForLogin is "${String(mode)}": MFA is not required for every login`)];
+    [PREFERENCE]: (p) => {
+      const mfa = mfaAtLogin(p);
+      if (mfa.kind === "unknown") return [unverifiable(mfa.field)];
+      return mfa.kind === "optional" ? [violation(mfa.why)] : [];
     },
-    // Under the default "independent" preference this flag alone decides; false says "this user needs no MFA".
-    "alicloud:ram/loginProfile:LoginProfile": (p) => {
-      if (isUnknown(p.mfaBindRequired)) return [unverifiable("mfaBindRequired")];
-      return bool(p.mfaBindRequired) === false
-        ? [violation("mfaBindRequired is false: this RAM user may log in with a password alone")]
-        : [];
-    },
+  },
+});
+
+export const requireRamMfaForLogin = withStackChecks(preferenceRule, {
+  types: [LOGIN_PROFILE],
+  check: ({ resources }) => {
+    const preferences = resources.filter((r) => r.type === PREFERENCE);
+    return resources.filter((r) => r.type === LOGIN_PROFILE).flatMap((r) => loginProfileFindings(r, preferences));
   },
 });

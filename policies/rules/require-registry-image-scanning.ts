@@ -3,6 +3,7 @@ import { isUnknown, list, obj } from "../../lib/values";
 import { at, expectAll, isTrue, show } from "../lib/expect";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
+import { is } from "../lib/text-values";
 import { ecrFilterMatches, ecrFilterMatchesEverything } from "../lib/ecr-scan-filters";
 
 const REPOSITORY = "aws:ecr/repository:Repository";
@@ -79,7 +80,8 @@ const acrInstance = (p: Record<string, unknown>): Finding[] =>
   expectAll(p, [
     {
       path: "imageScanner",
-      ok: (v) => v === undefined || (typeof v === "string" && v.toUpperCase() !== "DISABLE"),
+      // Unset (null is how an engine may send it) takes the provider's default engine, ACR.
+      ok: (v) => v === undefined || v === null || (typeof v === "string" && !is(v, "DISABLE")),
       problem: () => "the image security scan engine is disabled",
     },
   ]);

@@ -3,7 +3,7 @@ import { isUnknown, obj } from "../../lib/values";
 import { at, expectAll, isTrue } from "../lib/expect";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
-import { droppedClasses } from "../lib/waf-logging-filters";
+import { droppedClasses, keepsEveryAllowed } from "../lib/waf-logging-filters";
 
 const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
 const LOGGING = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
@@ -11,14 +11,19 @@ const ALI_WAF = "alicloud:waf/instance:Instance";
 
 /**
  * A DROP default logs only what a KEEP filter foresaw, and loses the requests nobody anticipated: the ones a
- * forensic review needs (what the scanners tried and what got through). Mandatory like a missing configuration:
- * noise is cut as well with a KEEP default and DROP filters, and a deliberate allow-list can take an exemption.
+ * forensic review needs (what the scanners tried and what got through). Mandatory like a missing configuration,
+ * unless a KEEP filter logs every allowed request: that loses no more than a KEEP default with a DROP filter for
+ * blocked requests, which is accepted as noise control.
  */
 function dropsByDefault(log: GenericResource): Finding[] {
   const behavior = at(log.inputs, "loggingFilter.defaultBehavior");
   if (isUnknown(behavior)) return [unverifiable("loggingFilter.defaultBehavior")];
   if (typeof behavior !== "string" || behavior.toUpperCase() !== "DROP") return dropsByAction(log);
-  const kept = obj(log.inputs.loggingFilter)?.filters;
+  const filter = obj(log.inputs.loggingFilter) ?? {};
+  const keepsAllowed = keepsEveryAllowed(filter);
+  if (keepsAllowed === true) return [];
+  if (keepsAllowed === "unknown") return [unverifiable("loggingFilter.filters")];
+  const kept = filter.filters;
   const what = Array.isArray(kept) && kept.length > 0 ? "only requests its KEEP filters match" : "nothing";
   return [violation(`logging configuration ${log.name} has loggingFilter.defaultBehavior "DROP": it logs ${what}`)];
 }
@@ -47,13 +52,13 @@ export const requireWafLogging = defineStackRule({
   metadata: {
     name: "require-waf-logging",
     description:
-      'Every WAFv2 WebACL in the stack must have a WebAclLoggingConfiguration pointing at it (checked across the stack, since the logging configuration is a separate resource), and the configuration must not drop requests by default (loggingFilter.defaultBehavior "DROP") nor drop every allowed request with a filter; Alibaba Cloud WAF 2.0 instances must keep the log service on (wafLog "true").',
+      'Every WAFv2 WebACL in the stack must have a WebAclLoggingConfiguration pointing at it (checked across the stack, since the logging configuration is a separate resource), and the configuration must not drop requests by default (loggingFilter.defaultBehavior "DROP", unless a KEEP filter ahead of any DROP filter for them keeps every allowed request) nor drop every allowed request with a filter; Alibaba Cloud WAF 2.0 instances must keep the log service on (wafLog "true").',
     enforcementLevel: "mandatory",
     severity: "medium",
     remediationSteps: [
       "Add an aws.wafv2.WebAclLoggingConfiguration with resourceArn set to the WebACL's arn.",
       "Send the logs to a CloudWatch log group, S3 bucket or Firehose whose name starts with aws-waf-logs-.",
-      'Keep loggingFilter.defaultBehavior "KEEP" (or leave loggingFilter out) and drop only known noise with DROP filters narrowed by a label, not every ALLOW record.',
+      'Keep loggingFilter.defaultBehavior "KEEP" (or leave loggingFilter out) and drop only known noise with DROP filters narrowed by a label, not every ALLOW record; under a DROP default, keep every ALLOW record with a KEEP filter.',
       'Alibaba Cloud WAF 2.0: set wafLog "true" on the alicloud.waf.Instance.',
     ],
     controls: [

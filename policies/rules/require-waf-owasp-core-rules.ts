@@ -6,6 +6,7 @@ import { Finding, unverifiable, violation } from "../lib/findings";
 import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
 import { AclRule, allowAheadFindings } from "../lib/wafv2-allow-ahead";
 import { associationRule } from "../lib/wafv2-association-rules";
+import { blockedByLabel } from "../lib/wafv2-label-blocks";
 import { IP_SET, ipSetLookup } from "../lib/wafv2-ip-sets";
 import { REGEX_SET, regexSetLookup } from "../lib/wafv2-regex-sets";
 import { RULE_GROUP, ruleGroupLookup } from "../lib/wafv2-rule-groups";
@@ -86,7 +87,11 @@ function contentsOf(acl: GenericResource, res: Resolver): AclContents | Finding 
 /** The group must block with its protected rules intact in at least one use that no allow-all rule runs before. */
 function judge(group: string, acl: AclContents, protectedRules: string[]): Finding[] {
   const { uses } = acl;
-  const weakened = (u: GroupUse) => u.weakenedRules.filter((n) => protectedRules.some((p) => wildcardMatches(p, n)));
+  // A rule counted in the group but blocked by its label after the group is blocked all the same.
+  const weakened = (u: GroupUse) =>
+    u.weakenedRules.filter(
+      (n) => protectedRules.some((p) => wildcardMatches(p, n)) && !blockedByLabel(group, n, acl.rules, u.priority),
+    );
   const mine = uses.filter((u) => u.name === group && u.vendor === "AWS");
   const blocking = mine.filter((u) => !u.countsOnly && !u.unknown);
   const intact = blocking.filter((u) => weakened(u).length === 0);
@@ -119,12 +124,12 @@ export const requireWafOwaspCoreRules = defineStackRule<WafConfig>({
   metadata: {
     name: "require-waf-owasp-core-rules",
     description:
-      "A WAFv2 WebACL must use the AWS managed core rule set (AWSManagedRulesCommonRuleSet, the OWASP Top 10 group) in blocking mode, inline or through WebAclRule / WebAclRuleGroupAssociation resources (checked across the stack), without its XSS, file-inclusion or body-size rules overridden to count or allow, and with no rule that allows every request (e.g. a URI path size >= 0, a path starting with /, a regex such as .*, IP sets covering all of IPv4 and IPv6, a regex pattern set holding such a regex, or a rule group holding such an allow rule that the reference, inline or a WebAclRuleGroupAssociation's ruleGroupReference, does not override to count) at a lower priority number, which would end evaluation before the core rules see anything; on Alibaba Cloud WAF 3.0, a core protection template (waf_group / waf_base) must be enabled, its core protection rules must block rather than only observe (config.ruleAction monitor, or wafBaseConfigs setting every system rule to all_monitor or all_off), and no enabled whitelist rule in an enabled template may skip core protection (bypassTags waf or regular) for every request, at all times and for all traffic, with conditions that all hold for any request (e.g. URL or URLPath containing or starting with /, a URL regex such as .*, IP in blocks covering all of IPv4 and IPv6); whitelists scoped to an address or a path, or skipping only listed rule IDs or types (regular_rule / regular_type), are not reported.",
+      "A WAFv2 WebACL must use the AWS managed core rule set (AWSManagedRulesCommonRuleSet, the OWASP Top 10 group) in blocking mode, inline or through WebAclRule / WebAclRuleGroupAssociation resources (checked across the stack), without its XSS, file-inclusion or body-size rules overridden to count or allow (unless a block rule after the group matches the rule's label), and with no rule that allows every request (e.g. a URI path size >= 0, a path starting with /, a regex such as .*, IP sets covering all of IPv4 and IPv6, a regex pattern set holding such a regex, or a rule group holding such an allow rule that the reference, inline or a WebAclRuleGroupAssociation's ruleGroupReference, does not override to count) at a lower priority number, which would end evaluation before the core rules see anything; on Alibaba Cloud WAF 3.0, a core protection template (waf_group / waf_base) must be enabled, its core protection rules must block rather than only observe (config.ruleAction monitor, or wafBaseConfigs setting every system rule to all_monitor or all_off), and no enabled whitelist rule in an enabled template may skip core protection (bypassTags waf or regular) for every request, at all times and for all traffic, with conditions that all hold for any request (e.g. URL or URLPath containing or starting with /, a URL regex such as .*, IP in blocks covering all of IPv4 and IPv6); whitelists scoped to an address or a path, or skipping only listed rule IDs or types (regular_rule / regular_type), are not reported.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       'Add a rule with statement.managedRuleGroupStatement { vendorName: "AWS", name: "AWSManagedRulesCommonRuleSet" } and overrideAction { none: {} }, or an aws.wafv2.WebAclRuleGroupAssociation with that managedRuleGroup and webAclArn set to the WebACL\'s arn.',
-      "Do not override the rule set's CrossSiteScripting_*, GenericLFI_*, GenericRFI_* or SizeRestrictions_BODY rules to count or allow; narrow a false positive with a scope-down statement or a rule matching its label instead.",
+      "Do not override the rule set's CrossSiteScripting_*, GenericLFI_*, GenericRFI_* or SizeRestrictions_BODY rules to count or allow; narrow a false positive with a scope-down statement, or count the rule and block its label (e.g. awswaf:managed:aws:core-rule-set:SizeRestrictions_Body) in a rule after the group, sparing only the path that needs it.",
       "An allow rule ends evaluation: give a rule that allows every request a higher priority number than the core rule set, or scope it (an office IP set, one health-check path) so that other clients still reach the core rules.",
       'Alibaba Cloud: set status "1" on the wafv3.DefenseTemplate whose defenseScene is waf_group, and config.ruleAction "block" on its wafv3.DefenseRule (not "monitor", and no wafBaseConfigs entry setting the system rules to all_monitor or all_off).',
       'Alibaba Cloud whitelists: give a whitelist-scene wafv3.DefenseRule a condition only trusted requests meet (an office IP, one health-check path), or skip only the rules that misfire (bypassTags ["regular_rule"] with bypassRegularRules) instead of "waf" or "regular" for every request.',

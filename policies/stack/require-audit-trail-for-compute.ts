@@ -57,6 +57,8 @@ const ALI_COMPUTE = [
   "alicloud:rds/custom:Custom",
 ];
 const CLOUDTRAIL = "aws:cloudtrail/trail:Trail";
+/** CloudTrail Lake: an event data store records the account's API activity as a trail does (all management events by default). */
+const EVENT_DATA_STORE = "aws:cloudtrail/eventDataStore:EventDataStore";
 const ACTIONTRAIL = "alicloud:actiontrail/trail:Trail";
 /** The older trail resource still records events and counts as a trail. */
 const ACTIONTRAIL_DEPRECATED = "alicloud:actiontrail/trailDeprecated:TrailDeprecated";
@@ -65,7 +67,7 @@ export const requireAuditTrailForCompute = defineStackRule<Config>({
   metadata: {
     name: "require-audit-trail-for-compute",
     description:
-      "A stack that creates compute also keeps an audit trail of API activity: an enabled CloudTrail trail on AWS, an enabled ActionTrail trail on Alibaba Cloud (set providedExternally when an organisation trail covers the account).",
+      "A stack that creates compute also keeps an audit trail of API activity: an enabled CloudTrail trail (or a CloudTrail Lake event data store that is not suspended) on AWS, an enabled ActionTrail trail on Alibaba Cloud (set providedExternally when an organisation trail covers the account).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -78,7 +80,7 @@ export const requireAuditTrailForCompute = defineStackRule<Config>({
       { framework: "MLPS 2.0 L3", id: "8.1.5" },
     ],
     caseStep: 5,
-    resourceTypes: [...AWS_COMPUTE, ...ALI_COMPUTE, CLOUDTRAIL, ACTIONTRAIL, ACTIONTRAIL_DEPRECATED],
+    resourceTypes: [...AWS_COMPUTE, ...ALI_COMPUTE, CLOUDTRAIL, EVENT_DATA_STORE, ACTIONTRAIL, ACTIONTRAIL_DEPRECATED],
   },
   configSchema: {
     required: { type: "boolean", description: "Require a trail when the stack creates compute (default true)." },
@@ -95,16 +97,10 @@ export const requireAuditTrailForCompute = defineStackRule<Config>({
     if (!config.required || config.providedExternally) return [];
     const res = new Resolver(resources);
     const findings: StackFinding[] = [];
-    const check = (
-      compute: string[],
-      trails: string[],
-      field: string,
-      enabled: (v: unknown) => Enabled,
-      name: string,
-    ) => {
+    const check = (compute: string[], switches: TrailSwitch[], name: string) => {
       const hosts = res.ofType(...compute);
       if (hosts.length === 0) return;
-      const states = res.ofType(...trails).map((t) => enabled(t.inputs[field]));
+      const states = switches.flatMap((w) => res.ofType(w.type).map((t) => w.state(t.inputs[w.field])));
       if (states.includes("yes")) return;
       const names =
         hosts
@@ -114,23 +110,42 @@ export const requireAuditTrailForCompute = defineStackRule<Config>({
       // A trail whose switch is unknown at preview may be the enabled one: a note, not a silent pass.
       findings.push(
         states.includes("unknown")
-          ? { ...unverifiable(`the ${name}'s ${field}`, `the stack creates compute: ${names}`), urn: hosts[0].urn }
+          ? {
+              ...unverifiable(`the ${name}'s ${fields(switches)}`, `the stack creates compute: ${names}`),
+              urn: hosts[0].urn,
+            }
           : { urn: hosts[0].urn, message: `the stack creates compute (${names}) but no enabled ${name}` },
       );
     };
-    check(AWS_COMPUTE, [CLOUDTRAIL], "enableLogging", (v) => switchedOn(v, bool), "CloudTrail trail");
-    check(
-      ALI_COMPUTE,
-      [ACTIONTRAIL, ACTIONTRAIL_DEPRECATED],
-      "status",
-      (v) => switchedOn(v, (s) => !is(s, "Disable")),
-      "ActionTrail trail",
-    );
+    check(AWS_COMPUTE, AWS_TRAILS, "CloudTrail trail (or event data store)");
+    check(ALI_COMPUTE, ALICLOUD_TRAILS, "ActionTrail trail");
     return findings;
   },
 });
 
 type Enabled = "yes" | "no" | "unknown";
+
+/** Where a kind of trail says whether it records. */
+interface TrailSwitch {
+  type: string;
+  field: string;
+  state: (v: unknown) => Enabled;
+}
+
+const fields = (switches: TrailSwitch[]) => [...new Set(switches.map((w) => w.field))].join(" or ");
+const notSuspended = (v: unknown) => {
+  const suspended = bool(v);
+  return suspended === undefined ? undefined : !suspended;
+};
+const AWS_TRAILS: TrailSwitch[] = [
+  { type: CLOUDTRAIL, field: "enableLogging", state: (v) => switchedOn(v, bool) },
+  { type: EVENT_DATA_STORE, field: "suspend", state: (v) => switchedOn(v, notSuspended) },
+];
+const ALICLOUD_TRAILS: TrailSwitch[] = [ACTIONTRAIL, ACTIONTRAIL_DEPRECATED].map((type) => ({
+  type,
+  field: "status",
+  state: (v) => switchedOn(v, (s) => !is(s, "Disable")),
+}));
 
 /** A trail switch: absent means on (both providers' default); unknown at preview is neither. */
 function switchedOn(v: unknown, read: (v: unknown) => boolean | undefined): Enabled {

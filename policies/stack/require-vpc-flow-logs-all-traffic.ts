@@ -1,6 +1,7 @@
 // Case step 5: the investigation depended on traffic records; the law asks network logs be kept ≥ 6 months.
 import { GenericResource, Resolver, isUnknown, list, num, prop, str } from "../../lib/reachability/internals";
 import { bool } from "../../lib/values";
+import { reachesFlowLogs, flowLogKeyPrefix } from "../lib/flow-log-s3-keys";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
 
 interface Config {
@@ -124,24 +125,26 @@ function awsFlowLog(res: Resolver, f: GenericResource, min: number): Problem {
       return { why: `${f.name}: S3 destination outside the stack, retention cannot be verified`, unknown: true };
     const b = res.get(bucket)!;
     // Disabled rules expire nothing: inline rules say so with enabled, lifecycle configurations with status.
-    const expirations = [
-      ...list(b.inputs.lifecycleRules)
-        .filter((r) => bool(prop(r, "enabled")) !== false)
-        .map((r) => prop(prop(r, "expiration"), "days")),
+    const rules = [
+      ...list(b.inputs.lifecycleRules).filter((r) => bool(prop(r, "enabled")) !== false),
       ...res
         .ofType(...T.lifecycles)
         .filter((l) => res.one(l, "bucket", l.inputs.bucket, T.buckets) === bucket)
         .flatMap((l) =>
-          list(l.inputs.rules)
-            .filter((r) => (str(prop(r, "status")) ?? "Enabled").toLowerCase() !== "disabled")
-            .map((r) => prop(prop(r, "expiration"), "days")),
+          list(l.inputs.rules).filter((r) => (str(prop(r, "status")) ?? "Enabled").toLowerCase() !== "disabled"),
         ),
     ];
-    for (const d of expirations) {
-      const p = retentionProblem(`bucket ${b.name}`, d, min, () => false);
-      if (p) return p;
+    // Rules filtered to other prefixes (or to tags) leave the flow log's objects alone.
+    const keys = flowLogKeyPrefix(f.inputs[destProp]);
+    let unsure: Problem;
+    for (const r of rules) {
+      const reach = reachesFlowLogs(r, keys);
+      if (reach === "no") continue;
+      const p = retentionProblem(`bucket ${b.name}`, prop(prop(r, "expiration"), "days"), min, () => false);
+      if (p && reach === "yes") return p;
+      if (p) unsure ??= { why: `${p.why} if its rule's filter reaches the flow log's folder`, unknown: true };
     }
-    return undefined;
+    return unsure;
   }
   const group = res.one(f, destProp, f.inputs[destProp], [T.logGroup]);
   if (!group) return { why: `${f.name}: log group outside the stack, retention cannot be verified`, unknown: true };

@@ -19,6 +19,11 @@ export const ALICLOUD_WAF_READ_TYPES = [...T.slb, T.slbListener, T.alb, T.albLis
 
 const WAF_ENABLED_EDITION = "standardwithwaf";
 
+/** Internet (the default) or intranet; unknown at preview, whether the balancer faces the internet is open. */
+const intranet = (lb: GenericResource) => (str(lb.inputs.addressType) ?? "").toLowerCase() === "intranet";
+const onInternet = (lb: GenericResource): Proof => (isUnknown(lb.inputs.addressType) ? "unknown" : "yes");
+const ADDRESS_TYPE = { field: "addressType", question: "whether the load balancer faces the internet" };
+
 function frontedByDomain(lb: GenericResource, domains: readonly GenericResource[]): boolean {
   return domains.some(
     (d) =>
@@ -39,23 +44,27 @@ export function alicloudEndpointFindings(res: Resolver): StackFinding[] {
   const domains = res.ofType(T.wafDomain);
   const findings: StackFinding[] = [];
   for (const lb of res.ofType(...T.slb)) {
-    if ((str(lb.inputs.addressType) ?? "internet").toLowerCase() === "intranet") continue;
+    if (intranet(lb)) continue;
     const web = res
       .ofType(T.slbListener)
       .filter((l) => res.one(l, "loadBalancerId", l.inputs.loadBalancerId, T.slb) === lb.urn)
       .some((l) => ["http", "https"].includes((str(l.inputs.protocol) ?? "").toLowerCase()));
     if (web && !frontedByDomain(lb, domains))
-      findings.push(...unprotected(lb, "internet SLB with HTTP(S) listeners", "yes"));
+      findings.push(...unprotected(lb, "internet SLB with HTTP(S) listeners", onInternet(lb), ADDRESS_TYPE));
   }
   for (const alb of res.ofType(T.alb)) {
-    if ((str(alb.inputs.addressType) ?? "Internet").toLowerCase() === "intranet") continue;
-    if (!frontedByDomain(alb, domains))
-      findings.push(
-        ...unprotected(alb, "internet-facing ALB", albWithoutBuiltInWaf(alb), {
-          field: "loadBalancerEdition",
-          question: "whether the ALB is of the WAF-enabled edition (StandardWithWaf)",
-        }),
-      );
+    if (intranet(alb) || frontedByDomain(alb, domains)) continue;
+    const needsWaf = albWithoutBuiltInWaf(alb);
+    // The edition settles it when it carries a WAF; otherwise an unknown address type leaves the question open.
+    const open = needsWaf === "yes" && onInternet(alb) === "unknown";
+    findings.push(
+      ...(open
+        ? unprotected(alb, "internet-facing ALB", "unknown", ADDRESS_TYPE)
+        : unprotected(alb, "internet-facing ALB", needsWaf, {
+            field: "loadBalancerEdition",
+            question: "whether the ALB is of the WAF-enabled edition (StandardWithWaf)",
+          })),
+    );
   }
   return findings;
 }

@@ -4,6 +4,7 @@
 import { GenericResource, isUnknown, prop, Resolver, str } from "../../lib/reachability/internals";
 import { bool } from "../../lib/values";
 import { Proof } from "../lib/proof";
+import { is } from "../lib/text-values";
 import { StackFinding } from "../lib/stack-rule";
 import { ACCELERATOR_TYPES, acceleratedBalancers } from "./waf-endpoints-accelerated";
 import { OpenQuestion, unprotected } from "./waf-endpoint-findings";
@@ -61,9 +62,12 @@ function associated(res: Resolver): Set<string> {
 
 /** An application balancer that is internet-facing, or internal behind a Global Accelerator. */
 function internetAlb(lb: GenericResource, accelerated: Set<string>): Proof {
-  const internal = lb.inputs.internal === true || lb.inputs.internal === "true";
-  const type = str(lb.inputs.loadBalancerType) ?? "application";
-  return type === "application" && (!internal || accelerated.has(lb.urn)) ? "yes" : "no";
+  const { internal, loadBalancerType } = lb.inputs;
+  if (!is(loadBalancerType ?? "application", "application")) return isUnknown(loadBalancerType) ? "unknown" : "no";
+  if (accelerated.has(lb.urn)) return "yes";
+  // A boolean as the provider takes it ("True", "1"); unknown at preview, the scheme is an open question.
+  if (isUnknown(internal)) return "unknown";
+  return bool(internal) === true ? "no" : "yes";
 }
 
 /**
@@ -112,17 +116,19 @@ export function awsEndpointFindings(res: Resolver): StackFinding[] {
   const webInstances = verifiedAccessWebInstances(res);
   const accelerated = acceleratedBalancers(res, T.lb);
   return [
-    ...res
-      .ofType(...T.lb)
-      .flatMap((lb) =>
-        check(
-          lb,
-          accelerated.has(lb.urn)
-            ? "application load balancer behind a Global Accelerator"
-            : "internet-facing application load balancer",
-          internetAlb(lb, accelerated),
-        ),
+    ...res.ofType(...T.lb).flatMap((lb) =>
+      check(
+        lb,
+        accelerated.has(lb.urn)
+          ? "application load balancer behind a Global Accelerator"
+          : "internet-facing application load balancer",
+        internetAlb(lb, accelerated),
+        {
+          field: "internal or loadBalancerType",
+          question: "whether the load balancer is an internal or non-application one",
+        },
       ),
+    ),
     ...res.ofType(T.restStage).flatMap((stage) =>
       check(stage, "API Gateway stage", publicRestStage(res, stage), {
         field: "endpointConfiguration.types",

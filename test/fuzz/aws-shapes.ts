@@ -548,6 +548,15 @@ export const awsShapes: Record<string, Shape> = {
       arrayOf: { readWriteType: { oneOf: ["All", "ReadOnly", "WriteOnly"] }, includeManagementEvents: "bool" },
     },
   },
+  "aws:cloudtrail/eventDataStore:EventDataStore": {
+    suspend: { oneOf: ["true", "false"] },
+    multiRegionEnabled: "bool",
+    organizationEnabled: "bool",
+    retentionPeriod: "number",
+    advancedEventSelectors: {
+      arrayOf: { name: "string", fieldSelectors: { arrayOf: { field: "string", equals: "strings" } } },
+    },
+  },
   "aws:cloudwatch/logGroup:LogGroup": { retentionInDays: "number", kmsKeyId: "string", skipDestroy: "bool" },
   "aws:backup/vaultLockConfiguration:VaultLockConfiguration": {
     backupVaultName: "string",

@@ -3,7 +3,8 @@ import { requireCloudtrailMultiRegionValidation } from "../../policies/rules/req
 import { requireAuditTrailForCompute } from "../../policies/stack/require-audit-trail-for-compute";
 import { mandatory, runStackPolicy } from "../reachability/policy-harness";
 import { StackBuilder } from "../reachability/stack-builder";
-import { Case, table, UNKNOWN } from "./harness";
+import { Case, UNKNOWN } from "./harness";
+import { combinedTable } from "./combined-table";
 
 const TRAIL = "aws:cloudtrail/trail:Trail";
 const ACTIONTRAIL = "alicloud:actiontrail/trail:Trail";
@@ -15,7 +16,7 @@ const managementWith = (selector: Record<string, unknown>) => [
   { fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }, selector] },
 ];
 describe("require-cloudtrail-multi-region-validation", () => {
-  table(requireCloudtrailMultiRegionValidation, [
+  combinedTable(requireCloudtrailMultiRegionValidation, [
     { name: "compliant trail (bucket unknown at preview)", type: TRAIL, props: good, violations: 0 },
     { name: "single-region trail", type: TRAIL, props: { ...good, isMultiRegionTrail: false }, violations: 1 },
     { name: "defaults: single region, no validation", type: TRAIL, props: { s3BucketName: "b" }, violations: 2 },
@@ -191,7 +192,7 @@ describe("require-cloudtrail-multi-region-validation", () => {
 });
 
 describe("require-actiontrail-all-regions-events", () => {
-  table(requireActiontrailAllRegionsEvents, [
+  combinedTable(requireActiontrailAllRegionsEvents, [
     {
       name: "explicit all/all/enable",
       type: ACTIONTRAIL,

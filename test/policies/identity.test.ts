@@ -2,6 +2,7 @@ import { requireIamPasswordPolicyStrength } from "../../policies/rules/require-i
 import { requireRamMfaForLogin } from "../../policies/rules/require-ram-mfa-for-login";
 import { requireRamPasswordPolicyStrength } from "../../policies/rules/require-ram-password-policy-strength";
 import { Case, run, table, UNKNOWN } from "./harness";
+import { combinedTable } from "./combined-table";
 
 const IAM = "aws:iam/accountPasswordPolicy:AccountPasswordPolicy";
 const RAM = "alicloud:ram/passwordPolicy:PasswordPolicy";
@@ -118,7 +119,7 @@ describe("require-ram-password-policy-strength", () => {
 });
 
 describe("require-ram-mfa-for-login", () => {
-  table(requireRamMfaForLogin, [
+  combinedTable(requireRamMfaForLogin, [
     { name: "mandatory", type: PREF, props: { mfaOperationForLogin: "mandatory" }, violations: 0 },
     { name: "independent", type: PREF, props: { mfaOperationForLogin: "independent" }, violations: 1 },
     { name: "adaptive", type: PREF, props: { mfaOperationForLogin: "adaptive" }, violations: 1 },

@@ -1,0 +1,38 @@
+// Whether an S3 lifecycle rule reaches the objects a VPC flow log writes. S3 delivery puts them under
+// `<folder of logDestination>/AWSLogs/`, so a rule filtered to another prefix, or to tags (which flow log objects
+// never carry), expires none of them.
+import { isUnknown, prop, str } from "../../lib/reachability/internals";
+import { Proof } from "./proof";
+
+const S3_ARN = /^arn:[^:]*:s3:::[^/]+\/?(.*)$/;
+const TRAILING_SLASHES = /\/+$/;
+const FLOW_LOG_FOLDER = "AWSLogs/";
+
+/** The key prefix of a flow log's objects, or undefined while logDestination is not known (at preview). */
+export function flowLogKeyPrefix(logDestination: unknown): string | undefined {
+  const arn = str(logDestination);
+  const folder = arn === undefined ? undefined : S3_ARN.exec(arn)?.[1];
+  if (folder === undefined) return undefined;
+  const trimmed = folder.replace(TRAILING_SLASHES, "");
+  return trimmed ? `${trimmed}/${FLOW_LOG_FOLDER}` : FLOW_LOG_FOLDER;
+}
+
+const overlaps = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
+const hasEntries = (v: unknown) => typeof v === "object" && v !== null && Object.keys(v).length > 0;
+
+/**
+ * A lifecycle rule (a bucket's inline lifecycleRules entry or a lifecycle configuration's rule) against the flow log's
+ * key prefix; "unknown" when its filter, or where the flow log writes, decides it and is not known.
+ */
+export function reachesFlowLogs(rule: unknown, keyPrefix: string | undefined): Proof {
+  const filter = prop(rule, "filter");
+  const and = prop(filter, "and");
+  const fields = [filter, and, prop(rule, "prefix"), prop(rule, "tags"), prop(filter, "prefix"), prop(and, "prefix")];
+  if (fields.some(isUnknown)) return "unknown";
+  if (hasEntries(prop(rule, "tags")) || hasEntries(prop(filter, "tag")) || hasEntries(prop(and, "tags"))) return "no";
+  const prefix = str(prop(and, "prefix")) ?? str(prop(filter, "prefix")) ?? str(prop(rule, "prefix"));
+  if (!prefix) return "yes";
+  if (keyPrefix !== undefined) return overlaps(prefix, keyPrefix) ? "yes" : "no";
+  // Written to an unknown folder: a rule on AWSLogs/ reaches it wherever that is; another prefix may or may not.
+  return overlaps(prefix, FLOW_LOG_FOLDER) ? "yes" : "unknown";
+}

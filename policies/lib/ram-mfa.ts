@@ -1,0 +1,21 @@
+// Whether a RAM security preference makes MFA mandatory at every console login: mfaOperationForLogin "mandatory",
+// or, when that is unset, the deprecated enforceMfaForLogin true (the API's former spelling of the same setting).
+import { bool, isUnknown } from "../../lib/values";
+import { is } from "./text-values";
+
+export type MfaAtLogin = { kind: "mandatory" } | { kind: "unknown"; field: string } | { kind: "optional"; why: string };
+
+export function mfaAtLogin(p: Record<string, unknown>): MfaAtLogin {
+  const mode = p.mfaOperationForLogin;
+  if (isUnknown(mode)) return { kind: "unknown", field: "mfaOperationForLogin" };
+  if (is(mode, "mandatory")) return { kind: "mandatory" };
+  // Null is how an engine may send an unset input: the deprecated flag still decides then.
+  if (mode !== undefined && mode !== null)
+    return { kind: "optional", why: `mfaOperationForLogin is "${String(mode)}": MFA is not required for every login` };
+  if (isUnknown(p.enforceMfaForLogin)) return { kind: "unknown", field: "enforceMfaForLogin" };
+  if (bool(p.enforceMfaForLogin) === true) return { kind: "mandatory" };
+  return {
+    kind: "optional",
+    why: 'mfaOperationForLogin is not set (defaults to "independent"): RAM users may log in without MFA',
+  };
+}
