@@ -1,7 +1,7 @@
 // Which listed ports a set of inbound entries opens to the internet. Security groups are unions of allows; ordered
 // ACLs stop at the first matching entry, so a deny of the whole internet ahead of an allow closes the port for the
 // protocols it names. Protocol matching is the reachability model's (lib/reachability/protocol.ts).
-import { coversInternet, InternetSourceOptions, internetSources, IpFamily, parseCidr } from "./cidr";
+import { blocksCover, coversInternet, InternetSourceOptions, internetSources, IpFamily, parseCidr } from "./cidr";
 import { IngressEntry } from "./ingress";
 import { formatRange, rangeCoversPort } from "./ports";
 import { intersectProtocol, protocolCovers } from "./reachability/protocol";
@@ -71,6 +71,8 @@ interface Outcome {
 
 interface Walk {
   open: IngressEntry[];
+  /** Each open entry's blocks of the family that no deny ahead of it covers. */
+  visible: Map<IngressEntry, string[]>;
   key: string;
   /** In the best case, the doubtful deny that closed the port. */
   closedBy?: IngressEntry;
@@ -93,6 +95,7 @@ function walk(
 ): Walk {
   // worst: only known denies close (the reported answer); best: every deny that may close does (is it certain?).
   const open: IngressEntry[] = [];
+  const visible = new Map<IngressEntry, string[]>();
   let key = family;
   // Blocks denied so far: denies that each name part of the internet (0.0.0.0/1, then 128.0.0.0/1) close it together.
   const denied: string[] = [];
@@ -113,17 +116,21 @@ function walk(
       const mayCover = entry.range === "unknown" || covers(entry, port);
       if (!mayCover || (!entry.unknownSource && cidrs.length === 0)) continue;
       if (doubt) blame ??= entry;
-      if (entry.unknownSource) return { open, key, closedBy: blame };
+      if (entry.unknownSource) return { open, visible, key, closedBy: blame };
       denied.push(...cidrs);
-      if (coversInternet(denied)[family]) return { open, key, closedBy: blame };
+      if (coversInternet(denied)[family]) return { open, visible, key, closedBy: blame };
       continue;
     }
     if (covers(entry, port) && protocolCovers(protocol, slice) && cidrs.length > 0) {
+      // A block the denies ahead already cover never reaches this allow: an allow hidden whole opens nothing.
+      const shown = denied.length === 0 ? cidrs : cidrs.filter((c) => !blocksCover(denied, c));
+      if (shown.length === 0) continue;
       open.push(entry);
-      key += `,${index.get(entry)}`;
+      visible.set(entry, shown);
+      key += `,${index.get(entry)}${shown.length < cidrs.length ? `:${shown.join("|")}` : ""}`;
     }
   }
-  return { open, key };
+  return { open, visible, key };
 }
 
 /**
@@ -154,12 +161,13 @@ export function exposedPorts(
   const index = new Map(entries.map((e, i) => [e, i]));
   const split = new Map(entries.map((e) => [e, cidrsByFamily(e.cidrs)]));
   const exposedBy = new Map<string, Set<string>>();
-  const exposedThrough = (w: Walk, family: IpFamily): Set<string> => {
+  // The walk's key starts with its family, and its visible blocks are of that family.
+  const exposedThrough = (w: Walk): Set<string> => {
     let exposed = exposedBy.get(w.key);
     if (!exposed) {
       exposed = new Set(
         internetSources(
-          w.open.flatMap((e) => split.get(e)![family]),
+          w.open.flatMap((e) => w.visible.get(e)!),
           opts,
         ),
       );
@@ -177,14 +185,14 @@ export function exposedPorts(
     outcomes.set(key, outcome);
     const w = walk(order, index, split, port, family, slice, "worst");
     if (w.open.length === 0) return outcome;
-    const exposed = exposedThrough(w, family);
+    const exposed = exposedThrough(w);
     // Only when some deny is doubtful: is the opening there even if every doubtful deny closes what it may?
     const b = doubtful ? walk(order, index, split, port, family, slice, "best") : undefined;
-    const certain = b && b.open.length > 0 ? exposedThrough(b, family) : new Set<string>();
+    const certain = b && b.open.length > 0 ? exposedThrough(b) : new Set<string>();
     const inBest = new Set(b?.open);
     const blame = b && (b.closedBy ?? w.open.find((e) => e.unknownAction));
     for (const entry of w.open) {
-      const hits = entry.cidrs.filter((c) => exposed.has(c));
+      const hits = w.visible.get(entry)!.filter((c) => exposed.has(c));
       if (hits.length === 0) continue;
       if (b && !(inBest.has(entry) && hits.some((c) => certain.has(c))))
         outcome.doubted.push({ entry, blame: blame ?? entry });

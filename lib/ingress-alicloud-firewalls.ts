@@ -21,15 +21,18 @@ export function alicloudEnsSecurityGroup(props: Record<string, unknown>): Ingres
       continue;
     }
     const r = obj(raw) ?? {};
-    if (isUnknown(r.direction)) return { entries: [], unknownField: `${where}.direction` };
-    if (typeof r.direction === "string" && r.direction.trim().toLowerCase() !== "ingress") continue;
+    // A permission whose direction is unknown may be egress: an accept is read as inbound (what it opens is a
+    // note), a drop as one that may close nothing (what it would close is a note).
+    const direction = isUnknown(r.direction);
+    if (!direction && typeof r.direction === "string" && r.direction.trim().toLowerCase() !== "ingress") continue;
     const action = alicloudPolicy(r.policy);
     if (!action && !isUnknown(r.policy)) continue;
     const priority = num(r.priority) ?? 1;
     entries.push({
       where,
       action: action ?? "allow",
-      ...(action ? {} : { unknownAction: true }),
+      ...(action && !(direction && action === "deny") ? {} : { unknownAction: true }),
+      ...(direction ? { assumed: `${where}.direction` } : {}),
       order: priority * 2 + (action === "deny" ? 0 : 1),
       range: range(alicloudRuleRange(r.ipProtocol, r.portRange)),
       protocol: protocolOf(r.ipProtocol),

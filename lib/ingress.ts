@@ -38,6 +38,16 @@ export interface IngressEntry {
   protocol?: string;
   /** The allow/deny field is unknown at preview: read as an allow that may turn out to be a deny. */
   unknownAction?: boolean;
+  /**
+   * The entry is an inbound allow only if this field, unknown at preview (`type`, `egress`, `policy`, …), takes that
+   * value: read as one, so what it opens is a note naming the field, and an entry that opens nothing says nothing.
+   */
+  assumed?: string;
+}
+
+/** The field among `fields` whose value is unknown at preview, if any. */
+function firstUnknown(props: Record<string, unknown>, fields: readonly string[]): string | undefined {
+  return fields.find((f) => isUnknown(props[f]));
 }
 
 /** Either the entries, or the name of an unknown field that hides them (e.g. the whole `ingress` list). */
@@ -62,15 +72,16 @@ export function awsSecurityGroupIngress(props: Record<string, unknown>): Ingress
   };
 }
 
-/** `aws.ec2.SecurityGroupRule`: ingress only; an unknown `type` is reported by the caller as unverifiable. */
+/** `aws.ec2.SecurityGroupRule`: ingress only; one whose `type` is unknown is read as ingress, `assumed`. */
 export function awsSecurityGroupRule(props: Record<string, unknown>): IngressExtraction {
-  if (isUnknown(props.type)) return { entries: [], unknownField: "type" };
-  if (props.type !== "ingress") return { entries: [] };
+  const assumed = firstUnknown(props, ["type"]);
+  if (!assumed && props.type !== "ingress") return { entries: [] };
   return {
     entries: [
       {
         where: "rule",
         action: "allow",
+        ...(assumed ? { assumed } : {}),
         range: range(awsRuleRange(props.protocol, props.fromPort, props.toPort)),
         protocol: protocolOf(props.protocol),
         ...sourcesOf(props.cidrBlocks, props.ipv6CidrBlocks),
@@ -94,17 +105,22 @@ export function awsVpcIngressRule(props: Record<string, unknown>): IngressExtrac
   };
 }
 
-/** `aws.ec2.NetworkAclRule`: `egress` defaults to false; `ruleAction` allow/deny; `ruleNumber` orders. */
+/**
+ * `aws.ec2.NetworkAclRule`: `egress` defaults to false; `ruleAction` allow/deny; `ruleNumber` orders. Alone in its
+ * resource, a deny closes nothing here, so one whose `egress` is unknown matters only as an allow, and one whose
+ * `ruleAction` is unknown is read as an allow: both `assumed`.
+ */
 export function awsNetworkAclRule(props: Record<string, unknown>): IngressExtraction {
-  if (isUnknown(props.egress)) return { entries: [], unknownField: "egress" };
   if (bool(props.egress) === true) return { entries: [] };
-  const action = naclAction(props.ruleAction);
-  if (!action) return isUnknown(props.ruleAction) ? { entries: [], unknownField: "ruleAction" } : { entries: [] };
+  const action = naclAction(props.ruleAction) ?? (isUnknown(props.ruleAction) ? "allow" : undefined);
+  if (!action) return { entries: [] };
+  const assumed = firstUnknown(props, ["egress", "ruleAction"]);
   return {
     entries: [
       {
         where: "rule",
         action,
+        ...(assumed ? { assumed } : {}),
         order: num(props.ruleNumber),
         range: range(naclEntryRange(props.protocol, props.fromPort, props.toPort)),
         protocol: protocolOf(props.protocol),
@@ -136,17 +152,21 @@ export function awsNetworkAclIngress(props: Record<string, unknown>): IngressExt
   return { entries };
 }
 
-/** `alicloud.ecs.SecurityGroupRule`: `type` ingress, `policy` accept/drop, `priority` 1 (wins) to 100. */
+/**
+ * `alicloud.ecs.SecurityGroupRule`: `type` ingress, `policy` accept/drop, `priority` 1 (wins) to 100. Alone in its
+ * resource a drop closes nothing here, so an unknown `type` or `policy` is read as an ingress accept, `assumed`.
+ */
 export function alicloudSecurityGroupRule(props: Record<string, unknown>): IngressExtraction {
-  if (isUnknown(props.type)) return { entries: [], unknownField: "type" };
-  if (props.type !== "ingress") return { entries: [] };
-  const action = alicloudPolicy(props.policy);
-  if (!action) return isUnknown(props.policy) ? { entries: [], unknownField: "policy" } : { entries: [] };
+  const assumed = firstUnknown(props, ["type", "policy"]);
+  if (!isUnknown(props.type) && props.type !== "ingress") return { entries: [] };
+  const action = alicloudPolicy(props.policy) ?? (isUnknown(props.policy) ? "allow" : undefined);
+  if (!action) return { entries: [] };
   return {
     entries: [
       {
         where: "rule",
         action,
+        ...(assumed ? { assumed } : {}),
         order: num(props.priority) ?? 1,
         range: range(alicloudRuleRange(props.ipProtocol, props.portRange)),
         protocol: protocolOf(props.ipProtocol),

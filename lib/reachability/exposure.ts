@@ -22,6 +22,11 @@ export interface Exposure {
   causes: string[];
   /** A rule on the path admits a CIDR unknown at preview (read as any address): the opening may not be real. */
   unverified?: true;
+  /**
+   * A pass-through listener's own row when it forwards to targets of the stack: nothing answers on the balancer,
+   * so what is reached is in the targets' rows, and the rules judge those.
+   */
+  passThrough?: true;
 }
 
 /** `row`, marked unverified when `flag` is. */

@@ -9,7 +9,8 @@ import { AdmittedSlice, admitted, ruleLabel, rulesOf } from "./security-group-ev
 import { pushTo } from "./multimap";
 
 export type ReachSource =
-  | { kind: "sg"; sg: string; name: string; hosts: string[]; ambiguous: boolean }
+  /** `candidates`: when `ambiguous`, every group the rule may name (it names some of them). */
+  | { kind: "sg"; sg: string; name: string; hosts: string[]; ambiguous: boolean; candidates?: readonly string[] }
   | { kind: "self"; sg: string; name: string; hosts: string[] }
   /** `unknown`: the rule's CIDR is unknown at preview (`cidr` then stands for any address of its family). */
   | { kind: "cidr"; cidr: string; unknown?: true }
@@ -26,6 +27,8 @@ export interface InternalReach {
   /** The rule that admits (absent for whitelists). */
   rule?: string;
   path: string;
+  /** The rule's protocol or ports are unknown at preview: it may not cover the port. */
+  unknownPorts?: true;
 }
 
 const SSH = ADMIN_PORTS[0];
@@ -80,6 +83,7 @@ function groupReach(m: NetworkModel, host: Host, port: number, carriers: Map<str
       from,
       rule: rule.urn,
       path: `${fromText} → ${ruleLabel(m, slice)} → ${hostLabel(host)}:${port}`,
+      ...(rule.unknownPorts ? { unknownPorts: true as const } : {}),
     });
   }
   return rows;
@@ -118,6 +122,7 @@ function reachSource(m: NetworkModel, src: RuleSource, group: string, carriers: 
         name: m.securityGroups.get(src.sg)?.name ?? src.sg,
         hosts: carriers.get(src.sg) ?? [],
         ambiguous: src.ambiguous === true,
+        ...(src.candidates ? { candidates: src.candidates } : {}),
       };
     case "self":
       return {

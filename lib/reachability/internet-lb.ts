@@ -59,6 +59,7 @@ function throughListener(
       hop(`listener:${listener.name}`, listener.ports),
     ];
     const causes = [...front.causes, listener.urn];
+    const forwardsOnly = listener.passThrough && listener.targets.length > 0 ? { passThrough: true as const } : {};
     const own: Exposure[] = ports.map((range) => ({
       urn: lb.urn,
       name: lb.name,
@@ -70,6 +71,7 @@ function throughListener(
       path: lbHops,
       via: "load-balancer",
       causes,
+      ...forwardsOnly,
     }));
     for (const target of listener.targets) {
       const row = targetRow(m, lb, listener, target, source, family, lbHops, causes);

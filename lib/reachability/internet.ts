@@ -86,26 +86,37 @@ export function throughHost(
   return rows;
 }
 
-/** Alibaba Cloud databases with a public endpoint: the whitelist is all that stands in front of the port. */
+/**
+ * Alibaba Cloud databases with a public endpoint: the whitelist is all that stands in front of the port. An entry
+ * unknown at preview stands for any address, and what it admits is unverified.
+ */
 function endpointExposures(host: Host): Exposure[] {
   if (!host.publicEndpoint || !host.whitelist) return [];
   const endpoint = host.publicEndpoint;
-  return host.whitelist
+  const entries = host.whitelist
     .filter((c) => isPublic(c))
-    .flatMap((cidr) =>
-      (host.listenPorts ?? []).map((port) => ({
-        urn: host.urn,
-        name: host.name,
-        type: host.type,
-        family: familyOf(cidr) ?? "ipv4",
-        protocol: "tcp",
-        ports: { from: port, to: port },
-        source: cidr,
-        path: [endpoint.label, `whitelist:${cidr}`, hop(hostLabel(host), { from: port, to: port })],
-        via: "endpoint" as const,
-        causes: [endpoint.urn, host.urn],
-      })),
-    );
+    .map((cidr) => ({ cidr, label: `whitelist:${cidr}`, unknown: false }));
+  if (host.whitelistUnknown)
+    entries.push({ cidr: ANY_SOURCE.ipv4, label: "whitelist:(entry unknown at preview)", unknown: true });
+  return entries.flatMap(({ cidr, label, unknown }) =>
+    (host.listenPorts ?? []).map((port) =>
+      unverifiedIf(
+        {
+          urn: host.urn,
+          name: host.name,
+          type: host.type,
+          family: familyOf(cidr) ?? "ipv4",
+          protocol: "tcp",
+          ports: { from: port, to: port },
+          source: cidr,
+          path: [endpoint.label, label, hop(hostLabel(host), { from: port, to: port })],
+          via: "endpoint" as const,
+          causes: [endpoint.urn, host.urn],
+        },
+        unknown,
+      ),
+    ),
+  );
 }
 
 function dnatExposures(m: NetworkModel): Exposure[] {

@@ -76,7 +76,8 @@ export function targetRow(
   // A backend named by its secondary interface (an ENI) is admitted by that interface's groups alone.
   const groups = target.interface?.securityGroups ?? host.securityGroups;
   if (groups.length > 0) {
-    const slice = admissionFromBalancer(m, groups, lb, source, clientAddress).find((s) =>
+    const seen = clientAddress === "kept" ? balancerAddresses(target, family) : "any";
+    const slice = admissionFromBalancer(m, groups, lb, source, seen).find((s) =>
       s.ports.some((p) => intersectRange(p, range)),
     );
     if (!slice) return undefined;
@@ -100,25 +101,31 @@ export function targetRow(
 }
 
 /**
+ * Where the target may see the balancer's own addresses, besides the client's: in "any" block (an accelerator
+ * address the model cannot place), in a "private" one (in the VPC), or "none" (it receives IPv4 clients' own).
+ */
+type BalancerAddresses = "any" | "private" | "none";
+
+function balancerAddresses(target: Target, family: Family): BalancerAddresses {
+  return family === "ipv4" && target.clientAddressKept ? "none" : "private";
+}
+
+/**
  * Rules that let the balancer's traffic in: a reference to one of its groups, the client's block (balancers that
- * keep the client address), or a private block (the balancer's own addresses live in the VPC); any block when the
- * address is an accelerator's the model cannot place.
+ * keep the client address), or a block that may hold the balancer's own addresses (`seen`).
  */
 function admissionFromBalancer(
   m: NetworkModel,
   groups: readonly string[],
   lb: LoadBalancer,
   source: string,
-  clientAddress: ClientAddress,
+  seen: BalancerAddresses,
 ): AdmittedSlice[] {
   const slices = lb.securityGroups.flatMap((sg) => admitted(m, groups, { kind: "group", sg }));
   slices.push(...admitted(m, groups, { kind: "cidr", cidr: source }));
+  if (seen === "none") return slices;
   for (const rule of rulesOf(m, groups))
-    if (
-      rule.action === "accept" &&
-      rule.source.kind === "cidr" &&
-      (clientAddress === "replaced" || !isPublic(rule.source.cidr))
-    )
+    if (rule.action === "accept" && rule.source.kind === "cidr" && (seen === "any" || !isPublic(rule.source.cidr)))
       slices.push(...admitted(m, groups, { kind: "cidr", cidr: rule.source.cidr }));
   return slices;
 }

@@ -75,8 +75,11 @@ export type RuleSource =
    * and stands as any address of its family (accepts only): findings through it are unverifiable, not violations.
    */
   | { kind: "cidr"; cidr: string; via?: string; unknown?: true }
-  /** `ambiguous`: one of several groups an inline rule set names, and the model cannot tell which rule names which. */
-  | { kind: "sg"; sg: string; ambiguous?: boolean }
+  /**
+   * `ambiguous`: one of several groups an inline rule set names, and the model cannot tell which rule names which;
+   * `candidates` are all of them (the rule names some of these).
+   */
+  | { kind: "sg"; sg: string; ambiguous?: boolean; candidates?: readonly string[] }
   | { kind: "self" }
   | { kind: "prefix-list"; id: string }
   /** A group outside the stack or a reference that could not be resolved. */
@@ -93,6 +96,8 @@ export interface SgRule {
   action: "accept" | "drop";
   /** Alicloud priority (1 wins); AWS rules all share priority 1 and only accept. */
   priority: number;
+  /** The protocol or ports are unknown at preview: an accept reads as every port, and what it opens is unverified. */
+  unknownPorts?: true;
 }
 
 export interface SecurityGroup extends Node {
@@ -141,6 +146,8 @@ export interface Host extends Node {
   listenPorts?: number[];
   /** Alicloud database whitelists: the only sources admitted. */
   whitelist?: string[];
+  /** Some whitelist entry (or the whole list) is unknown at preview: it may admit any address. */
+  whitelistUnknown?: true;
   /** Alicloud databases: a public connection endpoint (reachability then depends on the whitelist only). */
   publicEndpoint?: PublicAddress;
   /** A firewall of the host's own (Lightsail): the only filter between its public addresses and the internet. */
@@ -178,6 +185,11 @@ export interface Target {
   via: string[];
   /** The secondary interface the backend reference named (an Alicloud ENI): its groups admit, not the host's. */
   interface?: HostInterface;
+  /**
+   * The balancer hands IPv4 clients' own addresses to this target (an AWS NLB target group preserving client IPs):
+   * the balancer's private addresses never carry their traffic, so a rule admitting only those does not admit it.
+   */
+  clientAddressKept?: true;
 }
 
 /**
@@ -203,6 +215,11 @@ export interface Listener extends Node {
   balancers?: BalancerTarget[];
   /** Alicloud SLB white-list ACL entries, when the listener restricts sources. */
   allowList?: string[];
+  /**
+   * The balancer passes the listener's connections to its targets without answering them itself (AWS NLB TCP and
+   * UDP listeners): only a target that admits the client answers.
+   */
+  passThrough?: true;
 }
 
 export interface LoadBalancer extends Node {

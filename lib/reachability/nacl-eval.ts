@@ -39,7 +39,9 @@ export function naclPasses(nacl: Nacl | undefined, source: string, protocol: Pro
       }
       remaining = subtractRange(remaining, range);
     } else if (e.action === "allow" && (whole || contains(source, e.cidr))) {
-      const hit = intersectAll(remaining, range);
+      let hit = intersectAll(remaining, range);
+      // Narrower denies ahead that cover this allow's block hide it on their ports.
+      if (!whole) for (const hidden of hiddenBy(e.cidr, partial)) hit = subtractRange(hit, hidden);
       if (hit.length > 0) out.push({ source: whole ? source : e.cidr, protocol: proto, ports: hit, label });
     } else if (e.action === "deny" && !whole && proto === protocol && contains(source, e.cidr)) {
       // Narrower denies close the source together once their blocks cover it (joint-denies.ts).
@@ -48,4 +50,12 @@ export function naclPasses(nacl: Nacl | undefined, source: string, protocol: Pro
     }
   }
   return out;
+}
+
+/** Ports on which earlier narrower denies cover `block`: one deny containing it, or several that together do. */
+function hiddenBy(block: string, denies: readonly PartialDeny[]): PortRange[] {
+  if (denies.length === 0) return [];
+  const wider = denies.filter((d) => contains(d.cidr, block)).map((d) => d.ports);
+  const inside = denies.filter((d) => !contains(d.cidr, block) && contains(block, d.cidr));
+  return [...wider, ...closedTogether(block, inside)];
 }

@@ -95,16 +95,20 @@ function dropsPartOf(d: SgRule, source: string): boolean {
 
 const cidrOf = (r: SgRule) => (r.source.kind === "cidr" ? r.source.cidr : "");
 
-/** The slice's rule admits a block unknown at preview: what it opens is a note, not a violation. */
+const unknownCidr = (slice: AdmittedSlice) => slice.rule.source.kind === "cidr" && slice.rule.source.unknown === true;
+
+/** The slice's rule admits a block, or ports, unknown at preview: what it opens is a note, not a violation. */
 export function unverifiedSlice(slice: AdmittedSlice): boolean {
-  return slice.rule.source.kind === "cidr" && slice.rule.source.unknown === true;
+  return unknownCidr(slice) || slice.rule.unknownPorts === true;
 }
 
 export function ruleLabel(m: NetworkModel, slice: AdmittedSlice): string {
   const r = slice.rule;
   const priority = m.securityGroups.get(r.group)?.cloud === "alicloud" ? ` (priority ${r.priority} accept)` : "";
   const via = r.source.kind === "cidr" && r.source.via ? ` via ${r.source.via}` : "";
-  const unknown = unverifiedSlice(slice) ? " (CIDR unknown at preview)" : "";
+  const unknown =
+    (unknownCidr(slice) ? " (CIDR unknown at preview)" : "") +
+    (slice.rule.unknownPorts ? " (ports unknown at preview)" : "");
   return `sg:${slice.groupName} rule ${r.name}${via}${unknown}${priority}`;
 }
 

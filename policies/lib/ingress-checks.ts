@@ -48,11 +48,16 @@ function portExposureFindings(
     minPrefixV6: c.minPublicPrefixV6,
   });
   return [
-    ...result.exposures.map((e) => violation(describeExposure(e))),
+    // An entry that is an inbound allow only if an unknown field says so opens ports only in that case: a note.
+    ...result.exposures.map((e) =>
+      e.entry.assumed ? unverifiable(e.entry.assumed, describeExposure(e)) : violation(describeExposure(e)),
+    ),
     ...result.uncertain.map(({ entry, reason }) =>
-      reason === "source CIDR" && entry.unreadable && !entry.unknownSource
-        ? unreadableSource(entry.where, entry.unreadable)
-        : unverifiable(`${entry.where} ${reason}`),
+      entry.assumed
+        ? unverifiable(entry.assumed, reason === "action" ? "" : `and ${entry.where} ${reason} is not known either`)
+        : reason === "source CIDR" && entry.unreadable && !entry.unknownSource
+          ? unreadableSource(entry.where, entry.unreadable)
+          : unverifiable(`${entry.where} ${reason}`),
     ),
   ];
 }

@@ -45,10 +45,12 @@ export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>(
     const m = model();
     const findings: StackFinding[] = [];
     for (const e of internetExposures(m)) {
+      // A pass-through listener answers nothing itself: its targets' rows are judged.
+      if (e.passThrough) continue;
       for (const port of config.ports.filter((p) => rangeCoversPort(e.ports, p))) {
         const host = m.hosts.get(e.urn);
         const where = e.unverified
-          ? `cannot be verified at preview: ${e.name}: ${e.protocol}/${port} may be reachable from the internet (a rule's CIDR is unknown): ${renderPath(e)}`
+          ? `cannot be verified at preview: ${e.name}: ${e.protocol}/${port} may be reachable from the internet (a rule's CIDR or ports are unknown): ${renderPath(e)}`
           : `${e.name}: ${e.protocol}/${port} is reachable from the internet: ${renderPath(e)}`;
         // A host with its own firewall (Lightsail) is fixed there, not in a security group.
         const remedy = host?.firewall ? `; ${host.firewall.remedy}` : "";

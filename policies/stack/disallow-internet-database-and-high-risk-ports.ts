@@ -54,10 +54,14 @@ export const disallowInternetDatabaseAndHighRiskPorts = defineStackRule<Config>(
     const m = model();
     const findings: StackFinding[] = [];
     for (const e of internetExposures(m)) {
+      // A pass-through listener answers nothing itself: its targets' rows are judged.
+      if (e.passThrough) continue;
       const host = m.hosts.get(e.urn);
-      // A rule whose CIDR is unknown at preview stands for any address: what it opens is a note, not a violation.
+      // A rule's CIDR or a whitelist entry unknown at preview stands for any address: what it opens is a note.
+      const unknownSource =
+        e.via === "endpoint" ? "a whitelist entry is unknown" : "a rule's CIDR or ports are unknown";
       const [lead, reachable] = e.unverified
-        ? ["cannot be verified at preview: ", "may be reachable from the internet (a rule's CIDR is unknown)"]
+        ? ["cannot be verified at preview: ", `may be reachable from the internet (${unknownSource})`]
         : ["", "reachable from the internet"];
       const finding = (message: string): StackFinding => ({
         urn: e.urn,

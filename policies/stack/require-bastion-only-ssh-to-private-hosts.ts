@@ -1,6 +1,6 @@
 // Case steps 1 and 3: one foothold must not open SSH to every other server; only the bastion may log in.
 import { cidrContains } from "../../lib/cidr";
-import { internalReach } from "../../lib/reachability";
+import { internalReach, type InternalReach, type NetworkModel } from "../../lib/reachability";
 import { CIDRS_SCHEMA, PORTS_SCHEMA } from "../lib/config";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
 import { BASTION_SCHEMA, BastionConfig, bastionGroups, isBastion, readBastions } from "./roles";
@@ -40,44 +40,85 @@ export const requireBastionOnlySshToPrivateHosts = defineStackRule<Config>({
     const m = model();
     const bastionSgs = bastionGroups(m, config);
     const findings: StackFinding[] = [];
+    // An ambiguous inline rule yields one row per group it may name: it is judged once.
+    const judgedAmbiguous = new Set<string>();
     for (const reach of internalReach(m, config.ports)) {
       const host = m.hosts.get(reach.target);
       if (!host || host.kind === "database" || !config.ports.includes(reach.port) || isBastion(host, config)) continue;
-      const from = reach.from;
-      const urn = reach.rule ?? reach.target;
-      const login = reach.port === 22 ? "SSH" : "login port";
-      const prefix = `${host.name}: ${login} (${reach.port}) admitted by ${reach.path}`;
-      if (from.kind === "sg" && bastionSgs.has(from.sg)) continue;
-      // A CIDR unknown at preview is a CIDR all the same: certain to break the rule unless allowCidrs may hold it.
-      if (from.kind === "cidr" && from.unknown) {
-        const message = `${prefix}; a CIDR block is the source, and only bastion security groups may be`;
-        findings.push(
-          config.allowCidrs.length === 0
-            ? { urn, message }
-            : { urn, message: `cannot be verified at preview: ${message} (or allowCidrs)`, unverifiable: true },
-        );
-        continue;
-      }
-      if (from.kind === "cidr" && config.allowCidrs.some((a) => cidrContains(a, from.cidr))) continue;
-      if (from.kind === "sg" && from.ambiguous)
-        findings.push({
-          urn,
-          message: `${prefix}; the inline rules name several groups and the plan cannot tell which rule names which — use separate rule resources`,
-        });
-      else if (from.kind === "sg") findings.push({ urn, message: `${prefix}; ${from.name} is not a bastion group` });
-      else if (from.kind === "self")
-        findings.push({
-          urn,
-          message: `${prefix}; every host in ${from.name} can log in to its peers (self-reference)`,
-        });
-      else if (from.kind === "unresolved" && from.text === "(unknown group)")
-        findings.push({
-          urn,
-          message: `${prefix}; the source group cannot be identified at preview`,
-          unverifiable: true,
-        });
-      else findings.push({ urn, message: `${prefix}; only bastion security groups may be the source` });
+      const found = rowFinding(m, reach, host.name, config, bastionSgs, judgedAmbiguous);
+      // A rule whose ports are unknown at preview may not cover the login port: what it admits is a note.
+      if (found) findings.push(reach.unknownPorts && !found.unverifiable ? asNote(found) : found);
     }
     return findings;
   },
 });
+
+/** The finding for one row of internal reach, if it breaks the rule. */
+function rowFinding(
+  m: NetworkModel,
+  reach: InternalReach,
+  hostName: string,
+  config: Config,
+  bastionSgs: ReadonlySet<string>,
+  judgedAmbiguous: Set<string>,
+): StackFinding | undefined {
+  const from = reach.from;
+  const urn = reach.rule ?? reach.target;
+  const login = reach.port === 22 ? "SSH" : "login port";
+  const prefix = `${hostName}: ${login} (${reach.port}) admitted by ${reach.path}`;
+  if (from.kind === "sg" && bastionSgs.has(from.sg)) return undefined;
+  // A CIDR unknown at preview is a CIDR all the same: certain to break the rule unless allowCidrs may hold it.
+  if (from.kind === "cidr" && from.unknown) {
+    const message = `${prefix}; a CIDR block is the source, and only bastion security groups may be`;
+    return config.allowCidrs.length === 0
+      ? { urn, message }
+      : { urn, message: `cannot be verified at preview: ${message} (or allowCidrs)`, unverifiable: true };
+  }
+  if (from.kind === "cidr" && config.allowCidrs.some((a) => cidrContains(a, from.cidr))) return undefined;
+  if (from.kind === "sg" && from.ambiguous) {
+    const key = `${reach.target}|${reach.port}|${ruleOf(reach.path)}`;
+    if (judgedAmbiguous.has(key)) return undefined;
+    judgedAmbiguous.add(key);
+    const where = `${hostName}: ${login} (${reach.port}) admitted by ${ruleOf(reach.path)}`;
+    return ambiguousFinding(m, urn, where, from, bastionSgs);
+  }
+  if (from.kind === "sg") return { urn, message: `${prefix}; ${from.name} is not a bastion group` };
+  if (from.kind === "self")
+    return { urn, message: `${prefix}; every host in ${from.name} can log in to its peers (self-reference)` };
+  if (from.kind === "unresolved" && from.text === "(unknown group)")
+    return { urn, message: `${prefix}; the source group cannot be identified at preview`, unverifiable: true };
+  return { urn, message: `${prefix}; only bastion security groups may be the source` };
+}
+
+function asNote(f: StackFinding): StackFinding {
+  return { ...f, message: `cannot be verified at preview: ${f.message}`, unverifiable: true };
+}
+
+/** The path after its source: the rule and the host, shared by every row of one rule. */
+function ruleOf(path: string): string {
+  const cut = path.indexOf(" → ");
+  return cut < 0 ? path : path.slice(cut + " → ".length);
+}
+
+/**
+ * Inline rules naming groups unknown at preview: the plan cannot tell which rule names which. Whatever the answer,
+ * the rule breaks the policy when none of the groups is a bastion group; otherwise it may name the bastion's.
+ */
+function ambiguousFinding(
+  m: NetworkModel,
+  urn: string,
+  prefix: string,
+  from: { sg: string; candidates?: readonly string[] },
+  bastionSgs: ReadonlySet<string>,
+): StackFinding {
+  const candidates = from.candidates ?? [from.sg];
+  const names = candidates.map((sg) => m.securityGroups.get(sg)?.name ?? sg).join(", ");
+  const which = `the inline rules name several groups (${names}) and the plan cannot tell which rule names which`;
+  if (!candidates.some((sg) => bastionSgs.has(sg)))
+    return { urn, message: `${prefix}; ${which}, and none of them is a bastion group` };
+  return {
+    urn,
+    message: `cannot be verified at preview: ${prefix}; ${which}: use separate rule resources to have it checked at preview`,
+    unverifiable: true,
+  };
+}

@@ -288,6 +288,11 @@ export const networkShapes: Record<string, Shape> = {
     networkAclId: "string",
     resources: { arrayOf: { resourceId: "string", resourceType: "string" } },
   },
+  "alicloud:vpc/vpcNetworkAclAttachment:VpcNetworkAclAttachment": {
+    networkAclId: "string",
+    resourceId: "string",
+    resourceType: { oneOf: ["VSwitch", "Gateway"] },
+  },
   "alicloud:ecs/eip:Eip": { bandwidth: "string", internetChargeType: "string" },
   "alicloud:ecs/eipAddress:EipAddress": { bandwidth: "string", addressName: "string" },
   "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface": {

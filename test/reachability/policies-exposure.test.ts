@@ -109,7 +109,8 @@ describe("disallow-internet-admin-ports-except-bastions", () => {
     });
     const app = b.add(T.instance, "app", { subnetId: ref(v.privateSubnet), vpcSecurityGroupIds: [ref(appSg)] });
     const nlb = b.add(T.lb, "nlb", { loadBalancerType: "network", subnets: [ref(v.publicSubnet)] });
-    const tg = b.add(T.tg, "ssh", { port: 22, protocol: "TCP" });
+    // Without client IP preservation the target sees the NLB's VPC address, which the VPC rule admits.
+    const tg = b.add(T.tg, "ssh", { port: 22, protocol: "TCP", preserveClientIp: "false" });
     b.add(T.tga, "app", { targetGroupArn: ref(tg), targetId: ref(app) });
     b.add(T.listener, "tcp-2222", {
       loadBalancerArn: ref(nlb),

@@ -2,7 +2,7 @@
 // public connection endpoint puts the whitelist in front of the internet.
 import { defaultDatabasePort } from "../database-ports";
 import { Host, NetworkModel, nodeOf } from "../model";
-import { GenericResource, list, mayBeTrue, num, str, tags } from "../resource";
+import { GenericResource, isUnknown, list, mayBeTrue, num, str, tags } from "../resource";
 import { ALI } from "./tokens";
 
 const KINDS: { type: string; whitelist: string; fallbackPort: number; connection?: string }[] = [
@@ -26,7 +26,11 @@ export function addAlicloudDatabases(m: NetworkModel): void {
       const groups = ["securityGroupIds", "securityGroupId"].flatMap(
         (p) => res.many(r, p, list(r.inputs[p]), [ALI.securityGroup]).urns,
       );
-      const listed = list(r.inputs[kind.whitelist]).flatMap((v) => (str(v) ?? "0.0.0.0/0").split(","));
+      const written = r.inputs[kind.whitelist];
+      const values = list(written);
+      const listed = values.flatMap((v) => str(v)?.split(",") ?? []);
+      // An entry unknown at preview may be any address: what it admits through a public endpoint is a note.
+      const unknownEntry = isUnknown(written) || values.some((v) => str(v) === undefined);
       const host: Host = {
         ...nodeOf(r),
         cloud: "alicloud",
@@ -39,7 +43,8 @@ export function addAlicloudDatabases(m: NetworkModel): void {
         tags: tags(r),
         listenPorts: [num(r.inputs.port) ?? defaultDatabasePort(str(r.inputs.engine), kind.fallbackPort)],
         // The provider's default whitelist admits only the loopback address.
-        whitelist: r.inputs[kind.whitelist] === undefined ? ["127.0.0.1"] : listed.map((c) => c.trim()),
+        whitelist: written === undefined ? ["127.0.0.1"] : listed.map((c) => c.trim()),
+        ...(unknownEntry ? { whitelistUnknown: true } : {}),
       };
       const endpoint = endpoints.get(r.urn);
       if (endpoint) host.publicEndpoint = { label: `public-endpoint:${endpoint.name}`, urn: endpoint.urn };

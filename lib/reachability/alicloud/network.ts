@@ -44,6 +44,12 @@ export function addAlicloudNetwork(m: NetworkModel): void {
     const nacl = m.nacls.get(res.one(r, "networkAclId", r.inputs.networkAclId, [ALI.networkAcl]) ?? "");
     nacl?.subnets.push(...attachedVswitches(m, r, "resources", r.inputs.resources));
   }
+  // The current attachment resource binds one vSwitch (`resourceId`, `resourceType` VSwitch).
+  for (const r of res.ofType(ALI.vpcNetworkAclAttachment)) {
+    const nacl = m.nacls.get(res.one(r, "networkAclId", r.inputs.networkAclId, [ALI.networkAcl]) ?? "");
+    const bound = { resourceId: r.inputs.resourceId, resourceType: r.inputs.resourceType };
+    nacl?.subnets.push(...attachedVswitches(m, r, "resourceId", [bound]));
+  }
   for (const nacl of m.nacls.values()) {
     for (const s of nacl.subnets) {
       const subnet = m.subnets.get(s);

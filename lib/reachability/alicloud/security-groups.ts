@@ -73,7 +73,9 @@ export function addAlicloudSecurityGroups(m: NetworkModel): void {
       num(r.inputs.priority) ?? (r.inputs.priority !== undefined && policy === "drop" ? UNKNOWN_DROP_PRIORITY : 1);
     const ports = alicloudRuleRange(r.inputs.ipProtocol, r.inputs.portRange);
     const protocol = normalizeProtocol(r.inputs.ipProtocol);
+    const unknown =
+      isUnknown(r.inputs.ipProtocol) || isUnknown(r.inputs.portRange) ? { unknownPorts: true as const } : {};
     for (const source of sources)
-      sg.rules.push({ urn: r.urn, name: r.name, group, protocol, ports, source, action: policy, priority });
+      sg.rules.push({ urn: r.urn, name: r.name, group, protocol, ports, source, action: policy, priority, ...unknown });
   }
 }

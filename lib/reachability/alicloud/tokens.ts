@@ -6,6 +6,7 @@ export const ALI = {
   forwardEntry: "alicloud:vpc/forwardEntry:ForwardEntry",
   networkAcl: "alicloud:vpc/networkAcl:NetworkAcl",
   networkAclAttachment: "alicloud:vpc/networkAclAttachment:NetworkAclAttachment",
+  vpcNetworkAclAttachment: "alicloud:vpc/vpcNetworkAclAttachment:VpcNetworkAclAttachment",
   networkAclEntries: "alicloud:vpc/networkAclEntries:NetworkAclEntries",
   eip: ["alicloud:ecs/eipAddress:EipAddress", "alicloud:ecs/eip:Eip"],
   eipAssociation: "alicloud:ecs/eipAssociation:EipAssociation",

@@ -40,6 +40,7 @@ export function addAwsLoadBalancers(m: NetworkModel): void {
       protocol: listenerProtocol(r.inputs.protocol),
       ports: port === undefined ? { from: 0, to: 65535 } : { from: port, to: port },
       targets: forwardTargets(m, r, "defaultActions", r.inputs.defaultActions, targetsOf),
+      ...(PASS_THROUGH.has(str(r.inputs.protocol)?.toUpperCase() ?? "") ? { passThrough: true as const } : {}),
     };
     lb.listeners.push(listener);
     listeners.set(r.urn, listener);
@@ -50,6 +51,9 @@ export function addAwsLoadBalancers(m: NetworkModel): void {
   }
   addClassic(m);
 }
+
+/** NLB listener protocols that hand connections to the targets (TLS and QUIC terminate on the balancer). */
+const PASS_THROUGH = new Set(["TCP", "UDP", "TCP_UDP"]);
 
 /** UDP and TCP_UDP NLB listeners carry UDP (an accelerator's UDP listener reaches them); unknown may be either. */
 function listenerProtocol(v: unknown): Protocol {
@@ -66,7 +70,8 @@ function targetGroupMembers(m: NetworkModel): Map<string, Target[]> {
     if (!tg) return;
     const tgRes = res.get(tg);
     const port = t.port ?? num(tgRes?.inputs.port);
-    pushTo(members, tg, { ...t, port, via: [`tg:${tgRes?.name ?? tg}`, ...t.via] });
+    const kept = tgRes && keepsClientAddress(tgRes) ? { clientAddressKept: true as const } : {};
+    pushTo(members, tg, { ...t, port, via: [`tg:${tgRes?.name ?? tg}`, ...t.via], ...kept });
   };
   for (const r of res.ofType(...AWS.targetGroupAttachment)) {
     const host = res.one(r, "targetId", r.inputs.targetId, TARGET_HOSTS);
@@ -83,6 +88,23 @@ function targetGroupMembers(m: NetworkModel): Map<string, Target[]> {
     if (asg) add(tg, { host: asg, via: [] });
   }
   return members;
+}
+
+const LAYER4_PROTOCOLS = new Set(["TCP", "TLS", "UDP", "TCP_UDP", "QUIC", "TCP_QUIC"]);
+const ALWAYS_PRESERVED = new Set(["UDP", "TCP_UDP", "QUIC", "TCP_QUIC"]);
+
+/**
+ * Does an NLB target group hand IPv4 clients' addresses to its targets? Always over UDP and QUIC; over TCP and TLS
+ * as `preserveClientIp` says, by default for instance targets only. HTTP(S) groups (ALB), other target types and
+ * unknown values: the balancer's own address may arrive.
+ */
+function keepsClientAddress(tg: GenericResource): boolean {
+  const protocol = str(tg.inputs.protocol)?.toUpperCase();
+  const targetType = tg.inputs.targetType === undefined ? "instance" : str(tg.inputs.targetType)?.toLowerCase();
+  if (!protocol || !LAYER4_PROTOCOLS.has(protocol) || (targetType !== "instance" && targetType !== "ip")) return false;
+  if (ALWAYS_PRESERVED.has(protocol)) return true;
+  const preserve = bool(tg.inputs.preserveClientIp);
+  return preserve === undefined ? targetType === "instance" : preserve === true;
 }
 
 function forwardTargets(

@@ -90,7 +90,18 @@ function expand(
 ): SgRule[] {
   const ports = awsRuleRange(protocol, fromPort, toPort);
   const proto = normalizeProtocol(protocol);
-  return sources.map((source) => ({ urn, name, group, protocol: proto, ports, source, action: "accept", priority: 1 }));
+  const unknown = [protocol, fromPort, toPort].some(isUnknown) ? { unknownPorts: true as const } : {};
+  return sources.map((source) => ({
+    urn,
+    name,
+    group,
+    protocol: proto,
+    ports,
+    source,
+    action: "accept" as const,
+    priority: 1,
+    ...unknown,
+  }));
 }
 
 /**
@@ -123,7 +134,7 @@ function groupSources(
   const ambiguous = urns.length > maxPerRule || (maxPerRule === Infinity && urns.length > 1);
   // A rule naming its own group is a self-reference whichever form wrote it.
   const out: RuleSource[] = urns.map((sg) =>
-    sg === group ? { kind: "self" } : { kind: "sg", sg, ...(ambiguous ? { ambiguous: true } : {}) },
+    sg === group ? { kind: "self" } : { kind: "sg", sg, ...(ambiguous ? { ambiguous: true, candidates: urns } : {}) },
   );
   for (const ext of found.external) out.push({ kind: "unresolved", text: ext });
   if (urns.length === 0 && found.external.length === 0) out.push({ kind: "unresolved", text: "(unknown group)" });
