@@ -9,6 +9,7 @@ import { START_INSTRUCTIONS, startScripts } from "./dockerfile-start-commands";
 import { variableAssignments } from "./dockerfile-variables";
 import { shellQuote } from "./userdata-words";
 import { fileWriteScript } from "./shell-file-writes";
+import { commandOfWords } from "./shell-invocations";
 
 /**
  * `# escape=\``: parser directives come first, before any other line (BuildKit's names and syntax). The value is
@@ -40,6 +41,12 @@ export function dockerfileScripts(content: string, syntax: DockerfileSyntax = {}
   const built = found.flatMap((instruction) => {
     const { keyword, args } = instruction;
     if (keyword === "RUN") return [commandScript(instruction)];
+    // `SHELL ["/bin/bash", "-c", "<script>", "x"]`: the script runs at every RUN after it, the RUN's text as its
+    // argument; the RUN's text is still read as shell (a SHELL that runs another interpreter aside).
+    if (keyword === "SHELL") {
+      const words = execFormWords(args);
+      return words ? [commandOfWords(words)] : [];
+    }
     if (keyword === "ENV" || keyword === "ARG") {
       const assignments = variableAssignments(keyword, args);
       return assignments === undefined ? [] : [assignments];

@@ -1,8 +1,8 @@
 // What an AWSTOE step does to the build instance, as shell text the script reader reads: an ExecuteBash step's
 // commands; an ExecuteBinary step as the command it runs (the script of a shell given one with `-c`); the files
 // CreateFile and AppendFile write, the files CopyFile, MoveFile and the downloads place, and the folders CopyFolder
-// and MoveFolder place, as the commands that would write them. Other actions (permissions, links, PowerShell) are not
-// read. Steps may be hostile: nothing here throws.
+// and MoveFolder place, and the links CreateSymlink makes, as the commands that would make them. Other actions
+// (permissions, PowerShell) are not read. Steps may be hostile: nothing here throws.
 import { FileWrite, fileWriteScript } from "./shell-file-writes";
 import { commandOfWords } from "./shell-invocations";
 import { shellQuote } from "./userdata-words";
@@ -41,6 +41,8 @@ function stepText(step: Record<string, unknown>): StepText[] {
       return folderCopies(inputs, "cp -r");
     case "movefolder":
       return folderCopies(inputs, "mv");
+    case "createsymlink":
+      return symlinks(inputs);
     default:
       return [];
   }
@@ -73,6 +75,22 @@ function folderCopies(inputs: unknown, command: "cp -r" | "mv"): string[] {
     const folder = `${source.replace(/\/+$/, "")}/`;
     const named = destination.endsWith("/") ? "" : " -T";
     return [`${command}${named} -- ${shellQuote(folder)} ${shellQuote(destination)}`];
+  });
+}
+
+/**
+ * CreateSymlink makes `path` a link to `target` (`force`: replacing a link already there). It fails where `path` is
+ * anything but a link, so it never puts the link inside a folder: read as `ln -s -T`, a link made root's keys, root's
+ * .ssh or sshd's configuration counts as the same command in a script does.
+ */
+function symlinks(inputs: unknown): string[] {
+  return list(inputs).flatMap((raw) => {
+    const input = obj(raw);
+    const { path, target } = input ?? {};
+    if (typeof path !== "string" || typeof target !== "string") return [];
+    if (path.trim() === "" || target.trim() === "") return [];
+    const force = input?.force === true ? " -f" : "";
+    return [`ln -s -T${force} -- ${shellQuote(target)} ${shellQuote(path)}`];
   });
 }
 

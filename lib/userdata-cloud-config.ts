@@ -4,7 +4,6 @@
 // a password.
 import { base64Bytes, InflateBudget, textOf } from "./userdata-decode";
 import { Findings } from "./userdata-findings";
-import { isRootKeysPath } from "./userdata-root-keys";
 import { shellQuote } from "./userdata-words";
 
 /** The YAML parser loads on the first cloud-config: most user data is shell, and the pack's start-up is timed. */
@@ -86,7 +85,7 @@ function checkWriteFile(file: Config, found: Findings, scanText: ScanText, budge
   const content = fileContent(file.content, typeof file.encoding === "string" ? file.encoding : "", budget);
   if (content === undefined) return;
   const path = typeof file.path === "string" ? file.path : undefined;
-  if (path !== undefined && isRootKeysPath(path) && content.trim() !== "")
+  if (path !== undefined && found.isRootKeys(path) && content.trim() !== "")
     found.add("root-authorized-keys", `write_files: ${path}`);
   scanText(content, { path });
 }

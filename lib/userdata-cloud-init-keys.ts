@@ -2,7 +2,6 @@
 // it, or a later tool may): `ssh_pwauth: true`, `disable_root: false`, password keys, a write_files path of root's
 // keys.
 import { Findings } from "./userdata-findings";
-import { isRootKeysPath } from "./userdata-root-keys";
 
 const YES = String.raw`(?:yes|true|on|1)`;
 const CLOUD_INIT_PWAUTH = new RegExp(String.raw`^\s*ssh_pwauth\s*:\s*["']?${YES}["']?\s*(?:#.*)?$`, "i");
@@ -18,5 +17,5 @@ export function scanCloudInitKeys(raw: string, line: string, found: Findings): v
   if (CLOUD_INIT_ROOT.test(raw)) found.add("root-login", line);
   if (CLOUD_INIT_CHPASSWD.test(raw)) found.add("password-set", line);
   const path = CLOUD_INIT_ROOT_KEYS.exec(raw);
-  if (path && isRootKeysPath(path[1])) found.add("root-authorized-keys", line);
+  if (path && found.isRootKeys(path[1])) found.add("root-authorized-keys", line);
 }

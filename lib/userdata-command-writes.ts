@@ -4,6 +4,7 @@ import { passwordLines } from "./userdata-accounts";
 import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
 import { setsPassword } from "./userdata-passwords";
+import { isPrinter } from "./userdata-printed";
 import { LineScan, ScanState } from "./userdata-scan-context";
 import { namesDropIns } from "./userdata-sshd-defaults";
 import {
@@ -30,8 +31,12 @@ export interface WriteContext {
   accounts: boolean;
   /** The command's output goes to the log (or nowhere): no file, no pipe. */
   printsOnly: boolean;
+  /** The command's output ends in a log, whatever the script's caller does: see Destinations.printsToLog. */
+  printsToLog: boolean;
   /** The command as the script spells it, its variables not expanded. */
   spelt: string;
+  /** The command before it on its line, which may pipe it what it reads. */
+  previous?: ParsedCommand;
 }
 
 /**
@@ -39,12 +44,14 @@ export interface WriteContext {
  * writes, echo and printf for what they print; any other command for its whole text.
  */
 export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
-  const { line, scan, state, config, mainConfig, maybeConfig, accounts, printsOnly, spelt } = context;
+  const { line, scan, state, config, mainConfig, maybeConfig, accounts, printsOnly, printsToLog, spelt } = context;
   const { words, name, args } = parsed;
   const { found, reading } = scan;
   const edit = streamEdit(name, args);
   // `sed -n '/re/p' f`, `perl -ne 'print if /re/' f`: an editor that only prints to the log writes nothing.
   if (edit && !edit.inPlace && printsOnly) return;
+  // `echo "PasswordAuthentication yes found" >&2`: a message in the log sets nothing.
+  if (printsToLog && isPrinter(name)) return;
   const written = judgedText(parsed, edit);
   const setting = isSettingLine(words, name);
   // A setting line in a file sshd does not read (a README under /opt), or what an edit writes in files sshd does not
@@ -70,7 +77,8 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
     const includes = uncommented(written, INCLUDE).flatMap((value) => value.split(/[ \t]+/));
     if (!edit && includes.some(namesDropIns)) state.stock.includeWritten();
   }
-  if (setsPassword(parsed) || (accounts && passwordLines(written).length > 0)) found.add("password-set", line);
+  if (setsPassword(parsed, context.previous) || (accounts && passwordLines(written).length > 0))
+    found.add("password-set", line);
 }
 
 /** A line of sshd_config itself (as in a here-document or a written file): a directive is the first word. */

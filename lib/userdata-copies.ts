@@ -41,6 +41,11 @@ export interface FolderCopy {
   explicit: boolean;
   /** What the folders hold lands in the destination itself (`cp -T`, `cp dir/.`, rsync's `dir/`). */
   contentsOnly: boolean;
+  /**
+   * The source becomes the destination where none exists yet: `ln -s dir /root/.ssh` links a folder as root's .ssh
+   * on an image that has none (a link is seldom made to a file in a folder's place).
+   */
+  mayBecomeDestination?: boolean;
 }
 
 /** `cp src… dest`, `cp -t dest src…`: the sources and the destination, or undefined for another command. */
@@ -54,6 +59,7 @@ export function copyOperands(name: string, args: string[]): Copy | undefined {
   const sources = target.length > 0 ? operands : operands.slice(0, -1);
   const folders = folderCopy(name, args, sources);
   if (!folders) return { sources, destination };
+  if (name === "ln" && !destination.endsWith("/")) folders.mayBecomeDestination = true;
   // A pattern already stands for what lies below its folder.
   const below = sources.filter((s) => s !== "" && !/[*?[]/.test(s)).map((s) => `${s.replace(/\/+\.?$/, "")}/*`);
   return { sources: [...sources, ...below], destination, folders };

@@ -67,6 +67,29 @@ export class Destinations {
   }
 
   /**
+   * Whether what command i prints ends in a log and nowhere else: no file, and down its pipeline only filters that
+   * print in turn (grep, cat) up to a program that logs or counts what it reads. `stdoutLogged`: what the pipeline's
+   * last command prints goes to the log (the script's own output is not captured).
+   */
+  printsToLog(i: number, stdoutLogged: boolean): boolean {
+    for (let j = i; ; j++) {
+      if (this.output(j).length > 0) return false;
+      const next = this.commands[j + 1];
+      if (!next?.command.piped) return stdoutLogged;
+      if (LOG_READERS.has(next.name)) return true;
+      if (!FILTERS.has(next.name)) return false;
+    }
+  }
+
+  /** Whether the text command i reads (a here-document) only ends in a log: see printsToLog. */
+  readsIntoLog(i: number, stdoutLogged: boolean): boolean {
+    const { name } = this.commands[i];
+    return (
+      LOG_READERS.has(name) || (FILTERS.has(name) && this.input(i).length === 0 && this.printsToLog(i, stdoutLogged))
+    );
+  }
+
+  /**
    * Followed once, on first use (most lines write no file), right to left: a command's output goes where the next
    * piped command sends its input.
    */
@@ -85,6 +108,11 @@ export class Destinations {
     return { outputs, inputs };
   }
 }
+
+/** Programs that log, mail or count what they read: text piped to them configures nothing and runs nothing. */
+const LOG_READERS = new Set(["logger", "wall", "mail", "mailx", "wc"]);
+/** Programs that print (part of) what they read and do nothing else with it. */
+const FILTERS = new Set(["cat", "grep", "egrep", "fgrep", "head", "tail", "cut", "column", "nl"]);
 
 /** Where output is discarded or goes to the log: no file that runs or configures anything. */
 const NOWHERE = new Set(["/dev/null", "/dev/stdout", "/dev/stderr"]);

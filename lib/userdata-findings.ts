@@ -2,7 +2,9 @@
 // decide whether keyboard-interactive is a second factor (allowed) or a password prompt (a finding). Text written to
 // a file that runs later is scanned through a view that says where it went; settings written to a file sshd does
 // not read count only if the user data makes sshd read it.
+import { rootKeysFilesNamed } from "./userdata-keys-files";
 import { Restorable, Restorations } from "./userdata-restored";
+import { isRootKeysPath } from "./userdata-root-keys";
 import { normalPath } from "./userdata-sshd-paths";
 
 export type LoginWeaknessKind = "password-authentication" | "root-login" | "root-authorized-keys" | "password-set";
@@ -73,6 +75,8 @@ class Store {
   readonly sshdReads = new SshdReads();
   /** Directives the user data sets to no in sshd's configuration, outside Match blocks. */
   readonly restorations = new Restorations();
+  /** Files AuthorizedKeysFile lines make root's keys, beyond the stock ones. */
+  readonly rootKeysFiles = new Set<string>();
 }
 
 export class Findings {
@@ -124,6 +128,15 @@ export class Findings {
   hardened(directive: string, inDropIn: boolean): void {
     this.store.restorations.hardened(directive, inDropIn);
   }
+
+  /** Notes the files the AuthorizedKeysFile lines of `text` make root's keys. */
+  keysFilesNamedIn(text: string): void {
+    for (const file of rootKeysFilesNamed(text)) this.store.rootKeysFiles.add(file);
+  }
+
+  /** Whether writing `path` plants a key root logs in with. */
+  readonly isRootKeys = (path: string): boolean =>
+    isRootKeysPath(path) || (this.store.rootKeysFiles.size > 0 && this.store.rootKeysFiles.has(normalPath(path)));
 
   /** A file the user data makes sshd read: an Include pattern, a file copied into its configuration, `sshd -f`. */
   sshdReads(pattern: string): void {

@@ -2,6 +2,7 @@
 // `passwd -d` (an empty password), `useradd`/`usermod -p`. Read from a command's whole text, so that a wrapper or an
 // odd spelling (`/usr/sbin/chpasswd`, `xargs chpasswd`) still counts.
 import { ParsedCommand } from "./userdata-destinations";
+import { spelledInput } from "./userdata-printed";
 
 /** chpasswd, newusers (a batch of accounts with passwords), `passwd root`, expect's `spawn passwd user`. */
 const SHELL_PASSWORD = /\bchpasswd\b|\bnewusers\b|\bpasswd\s+root\b|\bspawn\s+(?:sudo\s+)?(?:\S*\/)?passwd\b/i;
@@ -11,8 +12,13 @@ const SHELL_PASSWORD_OPTIONS: [command: RegExp, option: RegExp][] = [
   [/\buser(?:mod|add)\b/i, /\s(?:-p|--password)(?![\w-])/i],
 ];
 
-/** Whether the command sets a password. */
-export function setsPassword({ command, words, name, args }: ParsedCommand): boolean {
+/**
+ * Whether the command sets a password. `previous`, the command before it on its line, may pipe it what it reads: a
+ * locked field (`echo 'svc:!' | chpasswd -e`) sets none.
+ */
+export function setsPassword(parsed: ParsedCommand, previous?: ParsedCommand): boolean {
+  if (locksOnly(parsed, previous)) return false;
+  const { command, words, name, args } = parsed;
   if (SHELL_PASSWORD.test(command.text)) return true;
   if (SHELL_PASSWORD_OPTIONS.some(([cmd, option]) => follows(command.text, cmd, option))) return true;
   if (name !== "passwd") return false;
@@ -29,4 +35,38 @@ export function setsPassword({ command, words, name, args }: ParsedCommand): boo
 function follows(text: string, command: RegExp, option: RegExp): boolean {
   const found = command.exec(text);
   return found !== null && option.test(text.slice(found.index + found[0].length));
+}
+
+/** A password field that locks the account: `!`, `*`, or a hash behind `!` (what `passwd -l` leaves). */
+function isLockedField(field: string): boolean {
+  return field.startsWith("!") || field.startsWith("*");
+}
+
+/**
+ * `chpasswd -e` given only locked fields, `useradd`/`usermod -p` given a locked one: the account gets no password it
+ * logs in with. Without -e, chpasswd takes `!` for the password itself.
+ */
+function locksOnly(parsed: ParsedCommand, previous: ParsedCommand | undefined): boolean {
+  const { name, args } = parsed;
+  if (name === "chpasswd") {
+    if (!args.some((a) => a === "--encrypted" || /^-[a-z]*e[a-z]*$/.test(a))) return false;
+    const lines = (spelledInput(parsed, previous) ?? "").split(/\r?\n/).map((l) => l.trim());
+    const accounts = lines.filter((l) => l !== "");
+    return accounts.length > 0 && accounts.every((l) => /^[^:\s]+:[!*]/.test(l));
+  }
+  if (name !== "useradd" && name !== "usermod") return false;
+  const values = passwordOptionValues(args);
+  return values.length > 0 && values.every(isLockedField);
+}
+
+/** The values of `-p` / `--password` (`-pVALUE`, `--password=VALUE` too). */
+function passwordOptionValues(args: string[]): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "-p" || a === "--password") values.push(args[++i] ?? "");
+    else if (a.startsWith("--password=")) values.push(a.slice("--password=".length));
+    else if (/^-p./.test(a)) values.push(a.slice(2));
+  }
+  return values;
 }

@@ -1,7 +1,13 @@
 // The text a command prints: echo's and printf's arguments, a here-string. Written to a boot script, it is the
 // script's commands, read as such.
+import type { ParsedCommand } from "./userdata-destinations";
 import { cEscapes } from "./userdata-escapes";
 import { Word } from "./userdata-words";
+
+/** echo and printf, whose text is what they print. */
+export function isPrinter(name: string): boolean {
+  return name === "echo" || name === "printf";
+}
 
 /** What echo or printf prints, escapes read (dash's echo reads them too); undefined for other commands. */
 export function printedText(name: string, args: string[]): string | undefined {
@@ -29,4 +35,14 @@ export function hereStrings(words: Word[]): string[] {
 /** echo -e's and printf's escapes (dash's echo reads them unasked): `\n`, `\t`, `\x20`, `\040`… */
 function escapes(text: string): string {
   return cEscapes(text);
+}
+
+/**
+ * The text a command reads when its line spells it: a here-string, or what the echo or printf before it (`previous`)
+ * pipes to it.
+ */
+export function spelledInput(parsed: ParsedCommand, previous: ParsedCommand | undefined): string | undefined {
+  const [here] = hereStrings(parsed.words);
+  if (here !== undefined) return here;
+  return parsed.command.piped && previous ? printedText(previous.name, previous.args) : undefined;
 }

@@ -1,6 +1,6 @@
 // Whether a command writes root's authorized_keys. Only the destination counts: copying root's keys elsewhere,
 // counting them or truncating them plants nothing.
-import { Copy, copyOperands } from "./userdata-copies";
+import { Copy, copyOperands, FolderCopy } from "./userdata-copies";
 import { streamEdit } from "./userdata-editors";
 import { writtenText } from "./userdata-sed-edits";
 import { argumentsOf, commandName, isBareExec, isWriteRedirection, optionValues, Word } from "./userdata-words";
@@ -24,29 +24,30 @@ const EMPTY = new Set(["", ":", "true"]);
 const CURL_VALUES = "AbcCdDeEFHKmoPQrtTuUwxXyYz";
 const WGET_VALUES = "aABDeiIloOPQRtTUX";
 
+/** Whether a path is root's keys: the stock ones, or others sshd is told to read (see userdata-keys-files). */
+export type RootKeysTest = (path: string) => boolean;
+
 /** Whether the command (its words, the command word at `at`) writes root's authorized_keys. */
-export function writesRootKeys(words: Word[], at: number): boolean {
+export function writesRootKeys(words: Word[], at: number, isKeys: RootKeysTest = isRootKeysPath): boolean {
   const name = commandName(words, at);
   // A command that writes nothing truncates the file; a bare `exec` sends every later command's output there.
-  if ((!EMPTY.has(name) || isBareExec(words)) && redirectsToRootKeys(words)) return true;
+  if ((!EMPTY.has(name) || isBareExec(words)) && redirectsToRootKeys(words, isKeys)) return true;
   const args = argumentsOf(words, at);
-  if (name === "tee") return args.some((a) => !a.startsWith("-") && isRootKeysPath(a));
+  if (name === "tee") return args.some((a) => !a.startsWith("-") && isKeys(a));
   const copy = copyOperands(name, args);
-  if (copy) return copiesToRootKeys(copy);
-  if (name === "curl") return optionValues(args, "-o", "--output", CURL_VALUES).some(isRootKeysPath);
-  if (name === "wget") return optionValues(args, "-O", "--output-document", WGET_VALUES).some(isRootKeysPath);
-  if (name === "dd") return args.some((a) => a.startsWith("of=") && isRootKeysPath(a.slice(3)));
+  if (copy) return copiesToRootKeys(copy, isKeys);
+  if (name === "curl") return optionValues(args, "-o", "--output", CURL_VALUES).some(isKeys);
+  if (name === "wget") return optionValues(args, "-O", "--output-document", WGET_VALUES).some(isKeys);
+  if (name === "dd") return args.some((a) => a.startsWith("of=") && isKeys(a.slice(3)));
   // `ssh-copy-id root@host` appends to root's keys on the host (this one, or another of the fleet).
   if (name === "ssh-copy-id") return args.some((a) => /^root@/.test(a));
-  return editsRootKeys(name, args) || codeWritesRootKeys(name, args);
+  return editsRootKeys(name, args, isKeys) || codeWritesRootKeys(name, args);
 }
 
 /** `sed -i SCRIPT FILE…` (or `perl -pi -e …`) on root's keys that writes text; a deletion plants nothing. */
-function editsRootKeys(name: string, args: string[]): boolean {
+function editsRootKeys(name: string, args: string[], isKeys: RootKeysTest): boolean {
   const edit = streamEdit(name, args);
-  return (
-    edit !== undefined && edit.inPlace && edit.files.some(isRootKeysPath) && writtenText(edit.script).trim() !== ""
-  );
+  return edit !== undefined && edit.inPlace && edit.files.some(isKeys) && writtenText(edit.script).trim() !== "";
 }
 
 /** Interpreters given code on the command line, and the letters of the options that give it. */
@@ -74,8 +75,8 @@ function codeWritesRootKeys(name: string, args: string[]): boolean {
   return code !== undefined && KEYS_IN_CODE.test(code) && WRITES_IN_CODE.test(code);
 }
 
-function redirectsToRootKeys(words: Word[]): boolean {
-  return words.some((w, i) => isWriteRedirection(w.op) && isRootKeysPath(words[i + 1]?.text ?? ""));
+function redirectsToRootKeys(words: Word[], isKeys: RootKeysTest): boolean {
+  return words.some((w, i) => isWriteRedirection(w.op) && isKeys(words[i + 1]?.text ?? ""));
 }
 
 /**
@@ -84,14 +85,20 @@ function redirectsToRootKeys(words: Word[]): boolean {
  * there is none yet (a container image's root often has none). Copied into root's home, it counts when it may be a
  * .ssh, or when its contents land there (`cp -rT`, `dir/.`, rsync's `dir/`).
  */
-function copiesToRootKeys({ sources, destination, folders }: Copy): boolean {
-  if (isRootKeysPath(destination)) return true;
-  if (ROOT_SSH_DIR.test(destination)) return sources.some((s) => KEYS_FILE.test(s)) || folders?.explicit === true;
+function copiesToRootKeys({ sources, destination, folders }: Copy, isKeys: RootKeysTest): boolean {
+  if (isKeys(destination)) return true;
+  if (ROOT_SSH_DIR.test(destination))
+    return sources.some((s) => KEYS_FILE.test(s)) || folders?.explicit === true || isLinkBecoming(destination, folders);
   return (
     folders !== undefined &&
     ROOT_HOME_DIR.test(destination) &&
     (folders.contentsOnly || folders.operands.some(mayBeSshFolder))
   );
+}
+
+/** A link named root's .ssh itself (no slash after it), which becomes the .ssh where there is none. */
+function isLinkBecoming(destination: string, folders: FolderCopy | undefined): boolean {
+  return folders?.mayBecomeDestination === true && !destination.endsWith("/");
 }
 
 /** A source named .ssh, or a pattern that may match it (bash's with dotglob set; AWSTOE's matches leading dots). */

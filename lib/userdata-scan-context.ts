@@ -1,6 +1,7 @@
 // What a line scan is given and what it carries from line to line: how the text counts (sshd's configuration, a
 // file sshd does not read, any file), where findings go and the budgets nested reads share, and the state earlier
 // lines leave (a Match block, the stock sshd_config lines as edited, the script's variables).
+import { CaseArms } from "./userdata-case-arms";
 import { Findings } from "./userdata-findings";
 import { InflateBudget } from "./userdata-decode";
 import { MatchBudget } from "./userdata-sed-regex";
@@ -38,6 +39,11 @@ export interface LineScan {
   oneLineCommands?: boolean;
   /** What the scan may still inflate of gzip a script decodes as it runs. */
   inflateBudget?: InflateBudget;
+  /**
+   * The text is the script being run (user data, a run command, a build step), whose output goes to a log; not a
+   * file written for later, whose caller may send its output anywhere.
+   */
+  outputLogged?: boolean;
 }
 
 /** Where a scan is in the text it reads. */
@@ -53,4 +59,8 @@ export interface ScanState {
    * function called with a redirection. A stream editor that prints is then read as writing.
    */
   stdoutCaptured: boolean;
+  /** The `case` blocks around the line, whose arms' patterns are compared, not run. */
+  cases: CaseArms;
+  /** Inside a loop read once per word: a loop within it is read line by line, so passes do not multiply. */
+  inLoop: boolean;
 }

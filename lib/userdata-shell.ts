@@ -4,6 +4,7 @@
 // commands it will run.
 import { isAccountsFile } from "./userdata-accounts";
 import { decodedText, decodesBase64 } from "./userdata-base64";
+import { CaseArms } from "./userdata-case-arms";
 import { scanCloudInitKeys } from "./userdata-cloud-init-keys";
 import { scanWrites } from "./userdata-command-writes";
 import { deliverDecoded, deliverWritten } from "./userdata-deliveries";
@@ -13,6 +14,7 @@ import { pipelinesWriting } from "./userdata-files-written";
 import { Findings } from "./userdata-findings";
 import { HereDocument, hereDocumentBody, hereDocuments } from "./userdata-heredoc";
 import { logicalLine } from "./userdata-lines";
+import { ForLoop, forLoop } from "./userdata-loops";
 import { nestedScript } from "./userdata-nested";
 import { writesRootKeys } from "./userdata-root-keys";
 import { LineScan, ScanState } from "./userdata-scan-context";
@@ -31,8 +33,23 @@ function isComment(line: string): boolean {
   return /^\s*#/.test(line) && !/^\s*#cloud-config/.test(line);
 }
 
-/** What sends the output of commands on other lines to a file. */
-const CAPTURED_STDOUT = /(?:^|[\s;&|])(?:\}|\)|done|fi|esac)[ \t]*\d?>|\bexec[ \t]+\d?>|\(\)[ \t]*\{|\bfunction[ \t]/m;
+/**
+ * What sends the output of commands on other lines to a file: a redirected group or block, `exec > file`, a function
+ * (called with a redirection), a command substitution left open at a line's end (`x=$(` … `)`).
+ */
+const CAPTURED_STDOUT =
+  /(?:^|[\s;&|])(?:\}|\)|done|fi|esac)[ \t]*\d?>|\bexec[ \t]+[\d&]?(?:>|<>)|\(\)[ \t]*\{|\bfunction[ \t]|\$\([ \t]*\\?$/m;
+
+/** A backquote left open at a line's end also captures what the lines after it print. */
+function capturesStdout(text: string): boolean {
+  return CAPTURED_STDOUT.test(text) || (text.includes("`") && text.split(/\r?\n/).some(opensBackquote));
+}
+
+function opensBackquote(line: string): boolean {
+  let count = 0;
+  for (let i = line.indexOf("`"); i >= 0; i = line.indexOf("`", i + 1)) count++;
+  return count % 2 === 1;
+}
 
 /** Scans text line by line, here-documents read as what they are written to. */
 export function scanLines(text: string, scan: LineScan): void {
@@ -40,7 +57,9 @@ export function scanLines(text: string, scan: LineScan): void {
     inMatch: false,
     stock: new StockSshdConfig(scan.matchBudget),
     variables: new ShellVariables(),
-    stdoutCaptured: CAPTURED_STDOUT.test(text),
+    stdoutCaptured: capturesStdout(text),
+    inLoop: false,
+    cases: new CaseArms(),
   };
   scanScript(text.split(/\r?\n/), scan, state, 0);
   state.stock.report();
@@ -52,6 +71,7 @@ export function scanLines(text: string, scan: LineScan): void {
  */
 function scanScript(lines: string[], scan: LineScan, state: ScanState, depth: number, quoted?: string): void {
   const stray = { until: 0 };
+  const searched = { until: 0 };
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
     if (isComment(raw)) continue;
@@ -59,18 +79,37 @@ function scanScript(lines: string[], scan: LineScan, state: ScanState, depth: nu
     i = logical.end;
     const line = logical.text.trim();
     if (line === "") continue;
+    const loop = state.inLoop || !line.startsWith("for") ? undefined : forLoop(lines, line, i, searched);
+    if (loop) {
+      // A loop on one line is quoted as that line; one over lines, line by line.
+      scanLoop(loop, scan, state, depth, quoted ?? (loop.end === logical.end ? line : undefined));
+      i = loop.end;
+      continue;
+    }
     if (scan.reading.inertFile === undefined && depth === 0) scanCloudInitKeys(raw, line, scan.found);
-    const documents = scanCommandLine(line, quoted ?? line, scan, state, depth);
+    const documents = scanCommandLine(state.cases.commands(line), quoted ?? line, scan, state, depth);
     if (!scan.written || scan.oneLineCommands) continue;
-    for (const { document, files, decode } of documents) {
+    for (const { document, files, decode, logged } of documents) {
       const { body, end } = hereDocumentBody(lines, i + 1, document);
+      i = end;
+      // A document a program only logs or mails (`mail … <<EOF`, `cat <<EOF | logger`) configures nothing.
+      if (logged) continue;
       const text = body.join("\n");
       const expanded = document.expands ? state.variables.expand(text, false) : text;
       const read = decode ? decodedText(expanded, scan.inflateBudget) : expanded;
       if (read !== undefined) scan.written(read, files, scan.found);
-      i = end;
     }
   }
+}
+
+/** Reads a loop's body once per word, its variable set to the word; it keeps the last, as the shell leaves it. */
+function scanLoop(loop: ForLoop, scan: LineScan, state: ScanState, depth: number, quoted?: string): void {
+  state.inLoop = true;
+  for (const value of loop.values) {
+    state.variables.set(loop.name, value);
+    scanScript(loop.body, scan, state, depth, quoted);
+  }
+  state.inLoop = false;
 }
 
 /** A here-document a line opens, and the files its body is written to (base64 decoded, when `decode`). */
@@ -78,6 +117,8 @@ interface OpenedDocument {
   document: HereDocument;
   files: string[];
   decode?: boolean;
+  /** The body only ends in a log. */
+  logged?: boolean;
 }
 
 /**
@@ -104,6 +145,7 @@ function scanCommandLine(
   const toAccounts = pipelinesWriting(commands, isAccountsFile);
   const destinations = new Destinations(commands);
   const documents: OpenedDocument[] = [];
+  const stdoutLogged = scan.outputLogged === true && !state.stdoutCaptured;
   commands.forEach((parsed, i) => {
     const { words, at, name } = parsed;
     const decodes = decodesBase64(parsed);
@@ -111,20 +153,37 @@ function scanCommandLine(
       documents.push(
         decodes
           ? { document, files: destinations.output(i), decode: true }
-          : { document, files: destinations.input(i) },
+          : { document, files: destinations.input(i), logged: destinations.readsIntoLog(i, stdoutLogged) },
       );
     if (decodes) deliverDecoded(commands, i, destinations, scan);
-    if (writesRootKeys(words, at)) scan.found.add("root-authorized-keys", line);
+    if (writesRootKeys(words, at, scan.found.isRootKeys)) scan.found.add("root-authorized-keys", line);
     if (takesDropInAway(parsed)) reportDropInTakenAway(line, scan.found);
     noteFilesSshdReads(parsed, toMaybeConfig[i], scan.found);
     // A nested script's here-documents are read from its own text, not from the lines after this one.
     const script = nestedScript(parsed);
-    if (script !== undefined && depth < MAX_NESTING) scanNested(script, line, scan, state, depth + 1);
-    else if (!READ_ONLY.has(name) && !deliverWritten(parsed, destinations, i, scan, written[i].text)) {
-      const printsOnly = !state.stdoutCaptured && !destinations.writesAnything(i) && !/\$\(|`/.test(written[i].text);
-      const config = { config: toConfig[i], mainConfig: toMainConfig[i], maybeConfig: toMaybeConfig[i] };
+    if (script !== undefined && depth < MAX_NESTING) {
+      // What the nested script prints goes where the command's output goes.
+      const logged = stdoutLogged && destinations.printsToLog(i, true);
+      scanNested(script, line, logged ? scan : { ...scan, outputLogged: false }, state, depth + 1);
+    } else if (!READ_ONLY.has(name) && !deliverWritten(parsed, destinations, i, scan, written[i].text)) {
       const spelt = written[i].text;
-      scanWrites(parsed, { line, scan, state, ...config, accounts: toAccounts[i], printsOnly, spelt });
+      const substitutes = /\$\(|`/.test(spelt);
+      const printsOnly = !state.stdoutCaptured && !destinations.writesAnything(i) && !substitutes;
+      const printsToLog = !substitutes && destinations.printsToLog(i, stdoutLogged);
+      // One literal, no spread: this runs for nearly every command of every script.
+      scanWrites(parsed, {
+        line,
+        scan,
+        state,
+        config: toConfig[i],
+        mainConfig: toMainConfig[i],
+        maybeConfig: toMaybeConfig[i],
+        accounts: toAccounts[i],
+        printsOnly,
+        printsToLog,
+        spelt,
+        previous: commands[i - 1],
+      });
     }
   });
   return documents;

@@ -33,6 +33,8 @@ export const AUTHENTICATION_METHODS = new RegExp(
   String.raw`\bAuthenticationMethods${SEPARATOR}["']?([^"'#\r\n]*)`,
   "gi",
 );
+/** Where sshd looks for users' keys: the rest of its line (several patterns may follow one keyword). */
+export const AUTHORIZED_KEYS_FILE = new RegExp(String.raw`\bAuthorizedKeysFile${SEPARATOR}["']?([^"'#\r\n]*)`, "gi");
 /** The files an `Include` makes sshd read: the rest of its line (several patterns may follow one keyword). */
 export const INCLUDE = new RegExp(String.raw`\bInclude${SEPARATOR}["']?([^"'#\r\n]*)`, "gi");
 
@@ -47,9 +49,17 @@ export function isSettingWord(word: string): boolean {
   return SETTING_LINE.test(word);
 }
 
+/** Each directive's value pattern, compiled once: the directives are the few of sshd's stock lines. */
+const VALUE_PATTERNS = new Map<string, RegExp>();
+
 /** The value text gives a directive of the table (`PermitRootLogin no` gives "no"), or undefined when none. */
 export function directiveValue(text: string, directive: string): string | undefined {
-  return new RegExp(String.raw`\b${directive}${SEPARATOR}["']?([^\s"'#]+)`, "i").exec(text)?.[1];
+  let pattern = VALUE_PATTERNS.get(directive);
+  if (pattern === undefined) {
+    pattern = new RegExp(String.raw`\b${directive}${SEPARATOR}["']?([^\s"'#]+)`, "i");
+    VALUE_PATTERNS.set(directive, pattern);
+  }
+  return pattern.exec(text)?.[1];
 }
 
 export interface DirectiveWeakness {

@@ -29,8 +29,11 @@ export class ShellVariables {
 
   private assign(word: string): void {
     const m = ASSIGNMENT.exec(word);
-    if (!m) return;
-    const [, key, value] = m;
+    if (m) this.set(m[1], m[2]);
+  }
+
+  /** Sets NAME to a value the script spells out (a loop's word); one built from the unknown is unknown. */
+  set(key: string, value: string): void {
     if (/[$`]/.test(value) || value.length > MAX_VALUE) this.values.delete(key);
     else if (this.values.has(key) || this.values.size < MAX_NAMES) this.values.set(key, value);
   }

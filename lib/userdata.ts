@@ -52,6 +52,8 @@ class Scan {
   private readonly read = new Map<string, Set<string>>();
 
   userData(text: string, found: Findings, depth: number, reading: Reading, cloudConfig: boolean): void {
+    // Before any line is read: a key file may be written before sshd is told to read it.
+    found.keysFilesNamedIn(text);
     if (depth >= MAX_DEPTH) return scanLines(text, { found, reading, matchBudget: this.matchBudget });
     const parts = mimeParts(text, this.budget);
     if (parts) {
@@ -126,6 +128,7 @@ class Scan {
       reading,
       matchBudget: this.matchBudget,
       inflateBudget: this.budget,
+      outputLogged: reading === AS_CONFIG && found.via === undefined,
       written: deeper ? (text, files, view) => this.written(text, files, view, depth + 1) : undefined,
     };
   }

@@ -410,8 +410,14 @@ describe("findLoginWeaknesses on pathological input for the structured readers",
   const big = 100_000;
   const half = big / 2;
   const cases: [string, string, LoginWeaknessKind[]][] = [
-    ["semicolons", `${";".repeat(big)} echo 'PermitRootLogin yes'`, ["root-login"]],
+    ["semicolons", `${";".repeat(big)} echo 'PermitRootLogin yes' >> /etc/ssh/sshd_config`, ["root-login"]],
     ["pipes and ampersands", `${"|&".repeat(half)}x`, []],
+    [
+      "loops that never close",
+      `${"for x in a b; do\n\n\n".repeat(big / 10)}echo 'PermitRootLogin yes' >> $x`,
+      ["root-login"],
+    ],
+    ["a case pattern of blanks", `case x in\n"${" ".repeat(big)}a  |${" ".repeat(big)}b) echo ok;;\nesac`, []],
     ["redirections", `echo k ${">".repeat(big)} /root/.ssh/authorized_keys`, ["root-authorized-keys"]],
     ["here-doc operators", `passwd ${"<".repeat(big)}`, ["password-set"]],
     ["unbalanced quotes", `echo ${"'\"".repeat(half)}'`, []],
@@ -703,7 +709,7 @@ describe("findLoginWeaknesses, trailing comments", () => {
     ["a # inside quotes", `echo 'PasswordAuthentication yes # for now' >> ${config}`, ["password-authentication"]],
     ["a # inside a word", `echo a#b PermitRootLogin yes >> ${config}`, ["root-login"]],
     ["${#x}", `echo \${#x} PermitRootLogin yes >> ${config}`, ["root-login"]],
-    ["the command after a stray quote", "echo it's # x; echo 'PermitRootLogin yes'", ["root-login"]],
+    ["the command after a stray quote", `echo it's # x; echo 'PermitRootLogin yes' >> ${config}`, ["root-login"]],
     ["a comment after a password command", "echo 'root:x' | chpasswd # rotate later", ["password-set"]],
     [
       "a write in rc.local before its comment",

@@ -1,0 +1,20 @@
+// `AuthorizedKeysFile /etc/ssh/keys/%u`: sshd then takes root's keys from /etc/ssh/keys/root, and writing that file
+// plants a key as writing /root/.ssh/authorized_keys does. The patterns are read from any text the scan reads, set
+// or not: a path they name for root counts as root's keys only when something writes it.
+import { AUTHORIZED_KEYS_FILE } from "./userdata-sshd-directives";
+import { normalPath } from "./userdata-sshd-paths";
+
+/** sshd's tokens, as they stand for root: `%%` a percent sign, `%u` the name, `%h` the home, `%U` the uid. */
+const ROOT_TOKENS: Record<string, string> = { "%%": "%", "%u": "root", "%h": "/root", "%U": "0" };
+
+/** The files the AuthorizedKeysFile lines of `text` make root's keys (a relative pattern is under root's home). */
+export function rootKeysFilesNamed(text: string): string[] {
+  const files: string[] = [];
+  for (const m of text.matchAll(AUTHORIZED_KEYS_FILE))
+    for (const pattern of m[1].split(/[ \t]+/)) {
+      if (pattern === "" || pattern.toLowerCase() === "none") continue;
+      const path = pattern.replace(/%[%uhU]/g, (token) => ROOT_TOKENS[token]);
+      files.push(normalPath(path.startsWith("/") ? path : `/root/${path}`));
+    }
+  return files;
+}

@@ -1,0 +1,92 @@
+// `for NAME in WORDS; do … done` with the words spelt out: the body runs once per word, NAME set to it, so that
+// `for f in /etc/ssh/sshd_config; do echo … >> "$f"; done` writes sshd_config and `for d in /root/.ssh; do cat k >>
+// "$d/authorized_keys"; done` writes root's keys. A loop the reader cannot take apart (words it cannot know, a
+// here-document in its body, no `done`) is left to be read line by line, its variable unknown.
+import { logicalLine } from "./userdata-lines";
+import { Command, shellWords, splitCommands } from "./userdata-words";
+
+/**
+ * Past this many words, body commands or lines, a loop is read line by line: each pass reads the whole body again,
+ * and a loop that never closes is looked through once per header.
+ */
+const MAX_WORDS = 16;
+const MAX_COMMANDS = 256;
+const MAX_LINES = 1_000;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Words whose value the reader cannot know: an expansion, a substitution, a brace list. */
+const UNKNOWN_WORD = /[$`{]/;
+
+export interface ForLoop {
+  name: string;
+  values: string[];
+  /** The body's command lines: a pipeline on one line, each other command on its own. */
+  body: string[];
+  /** The index of the physical line holding `done`. */
+  end: number;
+}
+
+/**
+ * The loop whose header is the logical line `text` ending at physical line `end`, or undefined when `text` opens no
+ * loop the reader can take apart. A header within lines an earlier search looked through in vain (`searched.until`)
+ * is not searched from again: headers in a loop that never closes would each read the same lines.
+ */
+export function forLoop(lines: string[], text: string, end: number, searched: { until: number }): ForLoop | undefined {
+  if (end < searched.until) return undefined;
+  const loop = closedLoop(lines, text, end);
+  if (typeof loop === "number") searched.until = Math.max(searched.until, loop);
+  return typeof loop === "number" ? undefined : loop;
+}
+
+/** The loop, or the index of the last line looked through in vain. */
+function closedLoop(lines: string[], text: string, end: number): ForLoop | number {
+  const [header, ...rest] = splitCommands(text);
+  const words = shellWords(header?.text ?? "");
+  if (words[0]?.text !== "for" || words[2]?.text !== "in" || !NAME.test(words[1]?.text ?? "")) return end;
+  const values = words.slice(3);
+  if (values.length === 0 || values.length > MAX_WORDS || values.some((w) => w.op)) return end;
+  // The words as written: quotes removed, they would no longer show an expansion.
+  if (UNKNOWN_WORD.test(header.text)) return end;
+  const body = new LoopBody();
+  let pending: Command[] = rest;
+  let at = end;
+  const stray = { until: 0 };
+  for (;;) {
+    for (const command of pending) {
+      const done = body.add(command);
+      if (done === undefined) return at;
+      if (done) return { name: words[1].text, values: values.map((w) => w.text), body: body.lines, end: at };
+    }
+    if (at + 1 >= lines.length || at - end >= MAX_LINES || body.lines.length > MAX_COMMANDS) return at;
+    at++;
+    const next = logicalLine(lines, at, stray);
+    at = next.end;
+    pending = splitCommands(next.text);
+  }
+}
+
+/** The body as its commands come: opened by `do`, closed by the `done` that matches it. */
+class LoopBody {
+  readonly lines: string[] = [];
+  private depth = 0;
+
+  /** Adds a command: true at the closing `done`, undefined when the loop cannot be taken apart. */
+  add(command: Command): boolean | undefined {
+    const text = command.text.trim();
+    if (text === "") return false;
+    const words = shellWords(text);
+    const first = words[0]?.text;
+    if (words.some((w) => w.op === "<<" || w.op === "<<-")) return undefined;
+    if (this.depth === 0) {
+      if (first !== "do") return undefined;
+      this.depth = 1;
+      const after = text.slice(2).trim();
+      if (after !== "") this.lines.push(after);
+      return false;
+    }
+    if (first === "done" && --this.depth === 0) return words.length === 1 ? true : undefined;
+    if (first === "do") this.depth++;
+    if (command.piped && this.lines.length > 0) this.lines[this.lines.length - 1] += ` | ${text}`;
+    else this.lines.push(text);
+    return false;
+  }
+}

@@ -1,0 +1,319 @@
+// Scripts a careful engineer writes, which must pass, each next to the weakening it resembles, which must still be
+// reported; and forms of weakening the reader must follow (links, loops, a Dockerfile's SHELL, AuthorizedKeysFile).
+// Each row names every finding it expects, by what the message says and the line it quotes.
+import { disallowUserdataLoginWeakening } from "../../policies/rules/disallow-userdata-login-weakening";
+import { run } from "./harness";
+import { containerRecipe, dockerfile, IMAGE_BUILD, step, toe } from "./image-build-fixtures";
+
+interface Row {
+  name: string;
+  type: string;
+  props: Record<string, unknown>;
+  /** Each violation expected, as a part of its message: none for a script that must pass. */
+  reports: string[];
+}
+
+const INSTANCE = "aws:ec2/instance:Instance";
+const COMMAND = "alicloud:ecs/command:Command";
+const SSHD = "/etc/ssh/sshd_config";
+const b64 = (s: string) => Buffer.from(s).toString("base64");
+
+const userData = (name: string, script: string, reports: string[] = []): Row => ({
+  name,
+  type: INSTANCE,
+  props: { userData: script },
+  reports,
+});
+/** A Cloud Assistant command: the script base64 in commandContent. */
+const cloudAssistant = (name: string, script: string, reports: string[] = []): Row => ({
+  name,
+  type: COMMAND,
+  props: { name: "c", type: "RunShellScript", commandContent: b64(script) },
+  reports,
+});
+const bashStep = (...commands: string[]) => step("ExecuteBash", { commands });
+const awstoe = (name: string, steps: unknown[], reports: string[] = []): Row => ({
+  name,
+  type: IMAGE_BUILD.component,
+  props: toe(steps),
+  reports,
+});
+const container = (name: string, lines: string[], reports: string[] = []): Row => ({
+  name,
+  type: IMAGE_BUILD.containerRecipe,
+  props: containerRecipe(dockerfile(...lines)),
+  reports,
+});
+
+const opensPasswords = (line: string) => `enables SSH password authentication: "${line}"`;
+const rootLogin = (line: string) => `permits root login: "${line}"`;
+const rootKeys = (line: string) => `writes /root/.ssh/authorized_keys: "${line}"`;
+const setsPassword = (line: string) => `sets a login password: "${line}"`;
+
+async function violations(row: Row): Promise<string[]> {
+  const ds = await run(disallowUserdataLoginWeakening, row.type, row.props);
+  return ds
+    .filter((d) => d.level === disallowUserdataLoginWeakening.enforcementLevel)
+    .filter((d) => !d.message.startsWith("cannot be verified"))
+    .map((d) => d.message);
+}
+
+function rows(title: string, cases: Row[]): void {
+  describe(title, () => {
+    it.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, row) => {
+      const messages = await violations(row);
+      expect(messages).toHaveLength(row.reports.length);
+      for (const report of row.reports) expect(messages.filter((m) => m.includes(report))).toHaveLength(1);
+    });
+  });
+}
+
+rows("text printed to the log sets nothing", [
+  userData("a bare echo of the directive", `#!/bin/bash\necho "PasswordAuthentication yes"\n`),
+  userData("a printf of the directive", "#!/bin/bash\nprintf 'checking PasswordAuthentication yes\\n'\n"),
+  userData("a warning to stderr", `#!/bin/bash\necho "WARN: PermitRootLogin yes found" >&2\n`),
+  userData("a message piped to logger", `echo "PermitRootLogin yes removed" | logger -t harden`),
+  userData("a message naming chpasswd", `echo "skipping chpasswd"`),
+  userData("a runcmd echo", `#cloud-config\nruncmd:\n  - echo "PasswordAuthentication yes"\n`),
+  cloudAssistant("a Cloud Assistant command's echo", `echo "PermitRootLogin yes is not allowed"`),
+  awstoe("an ExecuteBash echo", [bashStep(`echo "PermitRootLogin yes is not allowed"`)]),
+  container("a RUN echo", [`RUN echo "PermitRootLogin yes is not allowed"`]),
+  userData("the echo appended to sshd_config", `echo "PasswordAuthentication yes" >> ${SSHD}`, [
+    opensPasswords(`echo "PasswordAuthentication yes" >> ${SSHD}`),
+  ]),
+  userData("the echo piped through grep into tee", `echo "PermitRootLogin yes" | grep Permit | tee -a ${SSHD}`, [
+    rootLogin(`echo "PermitRootLogin yes" | grep Permit | tee -a ${SSHD}`),
+  ]),
+  userData("the echo piped into a shell", `echo "echo root:x | chpasswd" | sh`, [
+    setsPassword(`echo "echo root:x | chpasswd" | sh`),
+  ]),
+  userData("an echo in bash -c appended to sshd_config", `bash -c 'echo "PermitRootLogin yes"' >> ${SSHD}`, [
+    rootLogin(`bash -c 'echo "PermitRootLogin yes"' >> ${SSHD}`),
+  ]),
+  userData("an echo after exec &>> sshd_config", `exec &>> ${SSHD}\necho "PermitRootLogin yes"`, [
+    rootLogin(`echo "PermitRootLogin yes"`),
+  ]),
+  userData("an echo in a function called into sshd_config", `f() {\n  echo "PermitRootLogin yes"\n}\nf >> ${SSHD}`, [
+    rootLogin(`echo "PermitRootLogin yes"`),
+  ]),
+  userData(
+    "an echo captured by a substitution over lines",
+    `x=$(\necho "PermitRootLogin yes"\n)\necho "$x" >> ${SSHD}`,
+    [rootLogin(`echo "PermitRootLogin yes"`)],
+  ),
+  userData(
+    "an echo in a script written for later, run into sshd_config",
+    `cat > /usr/local/bin/gen.sh <<'EOF'\necho "PermitRootLogin yes"\nEOF\n/usr/local/bin/gen.sh >> ${SSHD}`,
+    [rootLogin(`echo "PermitRootLogin yes"`)],
+  ),
+  cloudAssistant("a Cloud Assistant command's echo into sshd_config", `echo "PermitRootLogin yes" >> ${SSHD}`, [
+    rootLogin(`echo "PermitRootLogin yes" >> ${SSHD}`),
+  ]),
+  container(
+    "a RUN echo into sshd_config",
+    [`RUN echo "PermitRootLogin yes" >> ${SSHD}`],
+    [rootLogin(`echo "PermitRootLogin yes" >> ${SSHD}`)],
+  ),
+]);
+
+rows("a directive searched for, compared or written elsewhere sets nothing", [
+  userData("written to /tmp", `echo "PasswordAuthentication yes" > /tmp/x`),
+  userData("written to a README", `echo "PermitRootLogin yes" >> /opt/app/README`),
+  userData("written to the client's configuration", `echo "PasswordAuthentication yes" >> /etc/ssh/ssh_config`),
+  userData(
+    "grep for the weak line, then sed to no",
+    `grep -q '^PasswordAuthentication yes' ${SSHD} && sed -i 's/^PasswordAuthentication yes/PasswordAuthentication no/' ${SSHD}`,
+  ),
+  userData("sshd -T piped into grep", `sshd -T | grep -i 'passwordauthentication yes' && exit 1`),
+  userData(
+    "a case arm matching the effective setting",
+    `case "$(sshd -T | grep passwordauthentication)" in\n  "passwordauthentication yes") exit 1;;\nesac`,
+  ),
+  userData(
+    "case alternatives on their own line",
+    `case "$(sshd -T | grep -i permitrootlogin)" in\n  "permitrootlogin yes" | "permitrootlogin without-password")\n    exit 1 ;;\n  *) echo ok ;;\nesac`,
+  ),
+  userData("the weak line commented out", `sed -i 's/^PermitRootLogin yes/# &/' ${SSHD}`),
+  userData("the weak line deleted", `sed -i '/^PasswordAuthentication yes/d' ${SSHD}`),
+  userData("the file written to /tmp linked under /usr", `ln -s /tmp/x /usr/local/share/x`),
+  userData(
+    "a case arm that writes the directive",
+    `case "$ENV" in\n  dev) echo "PermitRootLogin yes" >> ${SSHD} ;;\nesac`,
+    [rootLogin(`dev) echo "PermitRootLogin yes" >> ${SSHD} ;;`)],
+  ),
+  userData(
+    "a subshell in a case block is no pattern",
+    `case "$ENV" in\n  (echo "PermitRootLogin yes" | tee -a ${SSHD})\nesac`,
+    [rootLogin(`(echo "PermitRootLogin yes" | tee -a ${SSHD})`)],
+  ),
+  userData("a pattern-like line outside any case", `"PermitRootLogin yes") echo hi`, [
+    rootLogin(`"PermitRootLogin yes") echo hi`),
+  ]),
+  userData("the weak line uncommented", `sed -i 's/^#PermitRootLogin yes/PermitRootLogin yes/' ${SSHD}`, [
+    rootLogin(`sed -i 's/^#PermitRootLogin yes/PermitRootLogin yes/' ${SSHD}`),
+  ]),
+]);
+
+rows("here-documents a program only logs or mails", [
+  userData(
+    "a report mailed",
+    `mail -s report ops@example.com <<EOF\nPasswordAuthentication yes was found and fixed\nEOF`,
+  ),
+  userData("a note sent to logger through cat", `cat <<EOF | logger -t harden\nPermitRootLogin yes removed\nEOF`),
+  userData("a document cat prints to the log", `cat <<'EOF'\nSet PermitRootLogin yes only for rescue.\nEOF`),
+  userData("the document piped into tee -a sshd_config", `cat <<'EOF' | tee -a ${SSHD}\nPermitRootLogin yes\nEOF`, [
+    rootLogin("PermitRootLogin yes"),
+  ]),
+  userData("the document piped into sh", `cat <<'EOF' | sh\necho PermitRootLogin yes >> ${SSHD}\nEOF`, [
+    rootLogin(`echo PermitRootLogin yes >> ${SSHD}`),
+  ]),
+  userData("the document printed after exec > sshd_config", `exec > ${SSHD}\ncat <<'EOF'\nPermitRootLogin yes\nEOF`, [
+    rootLogin("PermitRootLogin yes"),
+  ]),
+  userData(
+    "a Python document that edits sshd_config is read as it is written",
+    `python3 - <<'EOF'\nopen('${SSHD}', 'a').write('PermitRootLogin yes\\n')\nEOF`,
+    [rootLogin(`open('${SSHD}', 'a').write('PermitRootLogin yes\\n')`)],
+  ),
+]);
+
+rows("locking an account sets no password", [
+  userData("chpasswd -e given a locked field", `echo 'svc:!' | chpasswd -e`),
+  userData("chpasswd -e given locked fields by printf", `printf 'svc:!\\napp:*\\n' | chpasswd --encrypted`),
+  userData("usermod -p '*'", `usermod -p '*' svc`),
+  userData("useradd -p '!'", `useradd -m -p '!' svc`),
+  userData("passwd -l", `passwd -l root`),
+  userData("usermod -L", `usermod -L ec2-user`),
+  userData("cloud-config without a password list", `#cloud-config\nssh_pwauth: false\nchpasswd:\n  expire: true\n`),
+  userData("chpasswd without -e takes ! for the password", `echo 'svc:!' | chpasswd`, [
+    setsPassword(`echo 'svc:!' | chpasswd`),
+  ]),
+  userData("chpasswd -e given a hash", `echo 'root:$6$abc$def' | chpasswd -e`, [
+    setsPassword(`echo 'root:$6$abc$def' | chpasswd -e`),
+  ]),
+  userData("chpasswd -e given a locked field and a hash", `printf 'svc:!\\nroot:$6$x$y\\n' | chpasswd -e`, [
+    setsPassword(`printf 'svc:!\\nroot:$6$x$y\\n' | chpasswd -e`),
+  ]),
+  userData("chpasswd -e reading a document", `chpasswd -e <<'EOF'\nsvc:!\nEOF`, [setsPassword("chpasswd -e <<'EOF'")]),
+  userData("usermod -p given a hash", `usermod -p '$6$abc$def' root`, [setsPassword(`usermod -p '$6$abc$def' root`)]),
+  userData("useradd -p given a variable", `useradd -p "$HASH" ops`, [setsPassword(`useradd -p "$HASH" ops`)]),
+  userData("useradd -p given an empty password", `useradd -p '' ops`, [setsPassword(`useradd -p '' ops`)]),
+]);
+
+rows("decisions: loosening that stays reported", [
+  userData(
+    "a Match block allowing passwords from private addresses (NAT and proxies make any client one)",
+    `cat >> ${SSHD} <<EOF\nPasswordAuthentication no\nMatch Address 10.0.0.0/8\n  PasswordAuthentication yes\nEOF`,
+    [opensPasswords("PasswordAuthentication yes")],
+  ),
+]);
+
+const createFile = (path: string, content: string) => step("CreateFile", [{ path, content }]);
+const createSymlink = (path: string, target: string, force?: boolean) =>
+  step("CreateSymlink", [force === undefined ? { path, target } : { path, target, force }]);
+
+rows("links: AWSTOE CreateSymlink (path, target, force) and ln -s", [
+  awstoe(
+    "a link made root's keys",
+    [createFile("/opt/k", "ssh-ed25519 AAAA x"), createSymlink("/root/.ssh/authorized_keys", "/opt/k")],
+    [rootKeys("ln -s -T -- /opt/k /root/.ssh/authorized_keys")],
+  ),
+  awstoe(
+    "a link made sshd_config, to a file the component writes",
+    [createFile("/opt/sshd", "PermitRootLogin yes"), createSymlink(SSHD, "/opt/sshd", true)],
+    [rootLogin("PermitRootLogin yes")],
+  ),
+  awstoe(
+    "a folder linked as root's .ssh",
+    [createSymlink("/root/.ssh", "/opt/keys")],
+    [rootKeys("ln -s -T -- /opt/keys /root/.ssh")],
+  ),
+  awstoe("a written file linked elsewhere", [
+    createFile("/opt/sshd", "PermitRootLogin yes"),
+    createSymlink("/usr/local/share/sshd", "/opt/sshd"),
+  ]),
+  awstoe("a hardened file linked as a drop-in", [
+    createFile("/opt/harden.conf", "PermitRootLogin no\nPasswordAuthentication no"),
+    createSymlink("/etc/ssh/sshd_config.d/00-harden.conf", "/opt/harden.conf"),
+  ]),
+  userData("ln -s of a folder as root's .ssh", `ln -s /opt/keys /root/.ssh`, [rootKeys("ln -s /opt/keys /root/.ssh")]),
+  userData("ln -s of a folder into root's .ssh/", `ln -s /opt/keys /root/.ssh/`),
+]);
+
+rows("a Dockerfile's SHELL", [
+  container(
+    "a SHELL whose script writes sshd_config at every RUN",
+    [
+      `SHELL ["/bin/bash", "-c", "echo PermitRootLogin yes >> ${SSHD}; exec bash -c \\"$0\\""]`,
+      "RUN dnf -y install nginx",
+    ],
+    [rootLogin(`echo PermitRootLogin yes >> ${SSHD}; exec bash -c "$0"`)],
+  ),
+  container(
+    "a RUN under SHELL bash -o pipefail keeps its text",
+    [`SHELL ["/bin/bash", "-o", "pipefail", "-c"]`, `RUN echo 'PermitRootLogin yes' | tee -a ${SSHD}`],
+    [rootLogin(`echo 'PermitRootLogin yes' | tee -a ${SSHD}`)],
+  ),
+  container("SHELL bash -o pipefail and a hardening RUN", [
+    `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`,
+    `RUN sed -i 's/^#\\?PermitRootLogin.*/PermitRootLogin no/' ${SSHD}`,
+  ]),
+]);
+
+const KEYS_FILE = `echo 'AuthorizedKeysFile /etc/ssh/keys/%u' >> ${SSHD}`;
+
+rows("AuthorizedKeysFile pointed elsewhere", [
+  userData("root's file under it written after", `${KEYS_FILE}\ncat /tmp/k.pub > /etc/ssh/keys/root`, [
+    rootKeys("cat /tmp/k.pub > /etc/ssh/keys/root"),
+  ]),
+  userData("root's file under it written before", `cat /tmp/k.pub > /etc/ssh/keys/root\n${KEYS_FILE}`, [
+    rootKeys("cat /tmp/k.pub > /etc/ssh/keys/root"),
+  ]),
+  userData(
+    "a relative file, under root's home",
+    `echo 'AuthorizedKeysFile .ssh/keys' >> ${SSHD}\necho ssh-ed25519 AAAA >> /root/.ssh/keys`,
+    [rootKeys("echo ssh-ed25519 AAAA >> /root/.ssh/keys")],
+  ),
+  userData(
+    "cloud-config write_files of root's file and the drop-in naming it",
+    "#cloud-config\nwrite_files:\n  - path: /etc/ssh/keys/root\n    content: ssh-ed25519 AAAA\n  - path: /etc/ssh/sshd_config.d/10-keys.conf\n    content: AuthorizedKeysFile /etc/ssh/keys/%u\n",
+    [rootKeys("write_files: /etc/ssh/keys/root")],
+  ),
+  userData("another user's file under it", `${KEYS_FILE}\ncat /tmp/k.pub > /etc/ssh/keys/ops`),
+  userData("the pattern alone", KEYS_FILE),
+]);
+
+rows("for loops read once per word", [
+  userData(
+    "one line: each directive set to yes",
+    `for k in PermitRootLogin PasswordAuthentication; do sed -i "s/^#\\?$k .*/$k yes/" ${SSHD}; done`,
+    [
+      rootLogin(`for k in PermitRootLogin PasswordAuthentication; do sed -i "s/^#\\?$k .*/$k yes/" ${SSHD}; done`),
+      opensPasswords(`for k in PermitRootLogin PasswordAuthentication; do sed -i "s/^#\\?$k .*/$k yes/" ${SSHD}; done`),
+    ],
+  ),
+  userData(
+    "one line: each directive set to no",
+    `for k in PermitRootLogin PasswordAuthentication; do sed -i "s/^#\\?$k .*/$k no/" ${SSHD}; done`,
+  ),
+  userData(
+    "one line: root's .ssh as the folder",
+    `for d in /root/.ssh; do cat /tmp/k.pub >> $d/authorized_keys; done`,
+    [rootKeys("for d in /root/.ssh; do cat /tmp/k.pub >> $d/authorized_keys; done")],
+  ),
+  userData("one line: another user's .ssh", `for d in /home/ops/.ssh; do cat /tmp/k.pub >> $d/authorized_keys; done`),
+  userData(
+    "over lines, do on its own line, a pipeline into tee",
+    `for f in /tmp/a ${SSHD}\ndo\n  echo 'PermitRootLogin yes' | tee -a "$f"\ndone\necho end`,
+    [rootLogin(`echo 'PermitRootLogin yes' | tee -a "$f"`)],
+  ),
+  userData("over lines: accounts locked", `for u in alice bob; do\n  usermod -L "$u"\ndone`),
+  userData(
+    "the drop-ins flipped to yes through a glob",
+    `for f in /etc/ssh/sshd_config.d/*.conf; do sed -i 's/no/yes/' "$f"; done`,
+    [
+      opensPasswords(`for f in /etc/ssh/sshd_config.d/*.conf; do sed -i 's/no/yes/' "$f"; done`),
+      rootLogin(`for f in /etc/ssh/sshd_config.d/*.conf; do sed -i 's/no/yes/' "$f"; done`),
+    ],
+  ),
+]);
