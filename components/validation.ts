@@ -180,15 +180,40 @@ export function checkKnownArguments(
     return false;
   }
   for (const key of Object.keys(args as object)) {
-    problems.check(
-      known.includes(key),
+    if (known.includes(key)) continue;
+    const closest = closestKnown(key, known);
+    problems.add(
       `${prefix}${key}`,
       (args as Record<string, unknown>)[key],
       `one of the known arguments: ${known.join(", ")}`,
-      "remove it or correct its spelling",
+      closest ? `did you mean ${closest}?` : `remove ${key}; the component does not read it`,
     );
   }
   return true;
+}
+
+/** The known argument a misspelled key most likely meant: at most two edits away, case aside. */
+export function closestKnown(key: string, known: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  let best: { name: string; edits: number } | undefined;
+  for (const name of known) {
+    const edits = editDistance(lower, name.toLowerCase());
+    if (edits <= 2 && (!best || edits < best.edits)) best = { name, edits };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 /** Reports each of `keys` given as an Output or Promise; true when all are plain, so later checks can read them. */

@@ -2,25 +2,11 @@
 // booleans and Outputs where the component must read the value itself (names, CIDRs, rule lists): each is reported
 // once, by argument, before any child exists, and weakened defaults are announced with a warning.
 import * as pulumi from "@pulumi/pulumi";
-import { Problems, isPlain } from "../validation";
+import { checkKnownArguments, isPlain, Problems } from "../validation";
 
 /** The argument a problem is about, without its index or field: `allowedCidrs[2]` and `rateLimit.x` → the key. */
 function rootArgument(argument: string): string {
   return argument.split(/[.[]/)[0];
-}
-
-/** Edit distance, to suggest the argument a misspelled key meant. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 function describeUnplain(value: unknown): string {
@@ -48,17 +34,7 @@ export class ArgProblems extends Problems {
    * ignored and leave the caller believing it applied), suggesting the closest known key.
    */
   knownKeys(args: object, known: readonly string[], prefix = ""): void {
-    for (const key of Object.keys(args)) {
-      if (known.includes(key)) continue;
-      const closest = [...known].sort((a, b) => distance(key, a) - distance(key, b))[0];
-      const near = closest !== undefined && distance(key.toLowerCase(), closest.toLowerCase()) <= 2;
-      this.add(
-        `${prefix}${key}`,
-        (args as Record<string, unknown>)[key],
-        `one of the known arguments: ${known.join(", ")}`,
-        near ? `did you mean ${closest}?` : `remove ${key}; the component does not read it`,
-      );
-    }
+    checkKnownArguments(this, args, known, prefix);
   }
 
   /**
