@@ -12,12 +12,21 @@ const DESTINATION: Record<string, string> = {
   ...Object.fromEntries(OSS_TRAILS.map((t) => [t, "ossBucketName"])),
 };
 
+/** The trails of a stack, found once per resource list: every bucket of the stack asks for them. */
+const trailsByStack = new WeakMap<readonly GenericResource[], GenericResource[]>();
+
+function trailsOf(resources: readonly GenericResource[]): GenericResource[] {
+  let trails = trailsByStack.get(resources);
+  if (!trails) {
+    trails = resources.filter((r) => DESTINATION[r.type] !== undefined);
+    trailsByStack.set(resources, trails);
+  }
+  return trails;
+}
+
 /** True when a trail in the stack delivers to the bucket (by property dependency or equal bucket name). */
 export function receivesTrail(bucket: GenericResource, resources: readonly GenericResource[]): boolean {
-  return resources.some((r) => {
-    const field = DESTINATION[r.type];
-    return field !== undefined && refersTo(r, field, bucket, ["bucket", "id"]);
-  });
+  return trailsOf(resources).some((r) => refersTo(r, DESTINATION[r.type], bucket, ["bucket", "id"]));
 }
 
 /** Evidence by marking (tags or names) or by role (a trail's destination). */
