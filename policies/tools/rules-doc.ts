@@ -81,7 +81,10 @@ export function renderRulesDoc(): string {
     "## Rules",
     "",
   ];
-  const resource = hardeningRules.map((p) => section(p.metadata, "resource", configKeys(p)));
+  // A resource rule with a stack part judges some of its types against the rest of the plan.
+  const resource = hardeningRules.map((p) =>
+    section(p.metadata, "validateStack" in p ? "resource, with a stack part" : "resource", configKeys(p)),
+  );
   const stack = [...hardeningStackRules, ...hardeningStackPolicies].map((p) =>
     section(p.metadata, "stack", configKeys(p)),
   );

@@ -40,7 +40,8 @@ describe("TrafficForensics under require-effective-traffic-mirroring", () => {
     expect(ds[0].message).toContain("its filter drops-filter mirrors no outbound (egress) traffic: no accept rule");
   });
 
-  it("reports a drop-all ahead of the accept, which the component's own warning does not see", async () => {
+  it("reports a drop-all ahead of the accept, which the component also warns about", async () => {
+    warn.mockClear();
     const ds = await diagnosticsOf("shadow", {
       ingressRules: [
         { ...MIRROR_ALL, action: "drop", priority: 1 },
@@ -49,5 +50,8 @@ describe("TrafficForensics under require-effective-traffic-mirroring", () => {
     });
     expect(ds).toHaveLength(1);
     expect(ds[0].message).toContain("shadow-ingress-1 (priority 2) by shadow-ingress-0 (priority 1)");
+    expect(warn.mock.calls.map((c) => c[0])).toContainEqual(
+      expect.stringContaining("ingressRules do not accept all traffic ahead of every drop"),
+    );
   });
 });
