@@ -2,7 +2,7 @@
 // booleans and Outputs where the component must read the value itself (names, CIDRs, rule lists): each is reported
 // once, by argument, before any child exists, and weakened defaults are announced with a warning.
 import * as pulumi from "@pulumi/pulumi";
-import { checkKnownArguments, isPlain, Problems } from "../validation";
+import { checkBoolean, checkKnownArguments, isPlain, Problems } from "../validation";
 
 /** The argument a problem is about, without its index or field: `allowedCidrs[2]` and `rateLimit.x` → the key. */
 function rootArgument(argument: string): string {
@@ -62,13 +62,7 @@ export class ArgProblems extends Problems {
 
   /** Booleans must be booleans: the string "false" is truthy and would silently keep (or drop) a safeguard. */
   boolean(argument: string, value: unknown): boolean {
-    return this.check(
-      value === undefined || typeof value === "boolean",
-      argument,
-      value,
-      "true or false (a boolean, not a string or number)",
-      `pass ${argument}: true or ${argument}: false, or omit it for the secure default`,
-    );
+    return checkBoolean(this, argument, value);
   }
 
   /** Required inputs that may be Outputs: present, and not an empty string. */
