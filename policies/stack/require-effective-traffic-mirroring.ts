@@ -2,16 +2,19 @@
 // servers sent out afterwards. A session whose filter accepts nothing, or nothing one way, looks like evidence
 // collection and records nothing; so does an Alibaba Cloud session left disabled (the provider's default). One that
 // mirrors only some traffic must still record the case's: logins and database sessions from the internet, both ways.
+// A source may carry several sessions (AWS: up to three per interface); a direction one session leaves out is not
+// missing when another session on each of its sources mirrors that direction in full.
 import { GenericResource, isUnknown, Resolver } from "../../lib/reachability/internals";
 import { bool, unwrap } from "../../lib/reachability/resource";
 import { PORTS_SCHEMA } from "../lib/config";
 import { unverifiable } from "../lib/findings";
-import { coverageVerdict } from "../lib/mirror-coverage";
+import { CoverageVerdict, coverageVerdict } from "../lib/mirror-coverage";
 import { Direction, DIRECTIONS, DirectedRule, mirrorVerdict, rulesIn, RuleWords } from "../lib/mirror-filter-rules";
 import { ALICLOUD_RULE_WORDS, alicloudInlineRules, alicloudRuleResource } from "../lib/mirror-rules-alicloud";
 import { AWS_RULE_WORDS, awsFilterRule } from "../lib/mirror-rules-aws";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
 import { ADMIN_PORTS } from "../../lib/ports";
+import { coveredElsewhere, SessionVerdict, sourceKeys } from "../lib/mirror-sources";
 
 const T = {
   awsSession: "aws:ec2/trafficMirrorSession:TrafficMirrorSession",
@@ -39,6 +42,8 @@ interface Cloud {
   filter: string;
   rulesOf: (res: Resolver, filter: GenericResource) => DirectedRule[];
   words: RuleWords;
+  /** The session's field naming what it mirrors, and whether it holds a list of sources. */
+  sources: { field: string; list: boolean };
   /** Findings about the session itself, and whether it mirrors anything at all. */
   sessionState?: (session: GenericResource) => SessionState;
 }
@@ -57,6 +62,7 @@ const AWS: Cloud = {
       return member === undefined ? [] : [awsFilterRule(r, member)];
     }),
   words: AWS_RULE_WORDS,
+  sources: { field: "networkInterfaceId", list: false },
 };
 
 const ALICLOUD: Cloud = {
@@ -77,6 +83,7 @@ const ALICLOUD: Cloud = {
     ),
   ],
   words: ALICLOUD_RULE_WORDS,
+  sources: { field: "trafficMirrorSourceIds", list: true },
   sessionState: enablement,
 };
 
@@ -84,7 +91,7 @@ export const requireEffectiveTrafficMirroring = defineStackRule({
   metadata: {
     name: "require-effective-traffic-mirroring",
     description:
-      "Every traffic mirror session mirrors both directions, the inbound attack and the outbound traffic that follows it: its filter has, for ingress and for egress, an accept rule that the reject (Alibaba Cloud: drop) rules evaluated before it do not cover entirely, and an Alibaba Cloud session is enabled. The filter must also mirror the case's traffic in full: inbound TCP from every public IPv4 address and client port (1024-65535) to the watched ports (SSH, RDP and database ports by default), and the replies, outbound TCP from those ports to every public IPv4 address and client port; the mirrored host's own address is not in the plan, so one host address covered is enough.",
+      "Every traffic mirror session mirrors both directions, the inbound attack and the outbound traffic that follows it: its filter has, for ingress and for egress, an accept rule that the reject (Alibaba Cloud: drop) rules evaluated before it do not cover entirely, and an Alibaba Cloud session is enabled; a direction one session leaves out may be mirrored by another enabled session on each of its sources (the same interface id, or at preview the same resource's output). The filter must also mirror the case's traffic in full: inbound TCP from every public IPv4 address and client port (1024-65535) to the watched ports (SSH, RDP and database ports by default), and the replies, outbound TCP from those ports to every public IPv4 address and client port; the mirrored host's own address is not in the plan, so one host address covered is enough.",
     enforcementLevel: "mandatory",
     severity: "medium",
     remediationSteps: [
@@ -111,26 +118,48 @@ export const requireEffectiveTrafficMirroring = defineStackRule({
   check: ({ resources, config }) => {
     const res = new Resolver(resources);
     return [AWS, ALICLOUD].flatMap((cloud) => {
-      const judged = new Map<string, (session: GenericResource) => StackFinding[]>();
-      return res.ofType(cloud.session).flatMap((session) => {
-        const own = cloud.sessionState?.(session) ?? { findings: [], mirrors: true };
-        if (!own.mirrors) return own.findings;
-        const ref = filterOf(res, session, cloud.filter);
-        if (ref === "outside") return own.findings;
-        if (ref === "unknown")
-          return [
-            ...own.findings,
-            {
-              urn: session.urn,
-              ...unverifiable(`${session.name}.${FILTER_ID}`, "it names no filter in the stack, whose rules decide"),
-            },
-          ];
-        if (!judged.has(ref.urn)) judged.set(ref.urn, judgeFilter(cloud, res, ref, config.ports));
-        return [...own.findings, ...judged.get(ref.urn)!(session)];
-      });
+      const judged = new Map<string, FilterJudgement>();
+      const verdicts = res.ofType(cloud.session).map((session) => sessionVerdict(cloud, res, session, judged, config));
+      return verdicts.flatMap((v) => [
+        ...v.own,
+        ...DIRECTIONS.flatMap((d) => (coveredElsewhere(v, d, verdicts) ? [] : v.directions[d])),
+      ]);
     });
   },
 });
+
+type FilterJudgement = (session: GenericResource) => Record<Direction, StackFinding[]>;
+
+/** A session's own findings, and its filter's per direction (none when it mirrors nothing or names no filter here). */
+function sessionVerdict(
+  cloud: Cloud,
+  res: Resolver,
+  session: GenericResource,
+  judged: Map<string, FilterJudgement>,
+  config: MirroringConfig,
+): SessionVerdict {
+  const own = cloud.sessionState?.(session) ?? { findings: [], mirrors: true };
+  const verdict = (directions: Record<Direction, StackFinding[]>, mirrors: boolean): SessionVerdict => ({
+    session,
+    own: own.findings,
+    directions,
+    mirrors,
+    sources: sourceKeys(session, cloud.sources.field, cloud.sources.list),
+  });
+  const nothing = { ingress: [], egress: [] };
+  if (!own.mirrors) return verdict(nothing, false);
+  const ref = filterOf(res, session, cloud.filter);
+  if (ref === "outside") return verdict(nothing, false);
+  if (ref === "unknown") {
+    const note = {
+      urn: session.urn,
+      ...unverifiable(`${session.name}.${FILTER_ID}`, "it names no filter in the stack, whose rules decide"),
+    };
+    return { ...verdict(nothing, false), own: [...own.findings, note] };
+  }
+  if (!judged.has(ref.urn)) judged.set(ref.urn, judgeFilter(cloud, res, ref, config.ports));
+  return verdict(judged.get(ref.urn)!(session), true);
+}
 
 /** The filter a session or rule names; "outside" for a known id of none in the stack (nothing to judge). */
 function filterOf(res: Resolver, from: GenericResource, type: string): GenericResource | "outside" | "unknown" {
@@ -148,20 +177,19 @@ function membership(res: Resolver, rule: GenericResource, filter: GenericResourc
 }
 
 /** The filter's verdict per direction, worded for each session that uses it. */
-function judgeFilter(
-  cloud: Cloud,
-  res: Resolver,
-  filter: GenericResource,
-  ports: readonly number[],
-): (s: GenericResource) => StackFinding[] {
+function judgeFilter(cloud: Cloud, res: Resolver, filter: GenericResource, ports: readonly number[]): FilterJudgement {
   const rules = cloud.rulesOf(res, filter);
   const verdicts = DIRECTIONS.map((d) => {
     const directed = rulesIn(d, rules);
     const v = mirrorVerdict(directed, cloud.words);
     return [d, v, v.kind === "mirrored" ? coverageVerdict(d, directed, ports) : undefined] as const;
   });
-  return (session) =>
-    verdicts.flatMap(([d, v, coverage]): StackFinding[] => {
+  return (session) => {
+    const findings = (
+      d: Direction,
+      v: (typeof verdicts)[number][1],
+      coverage: CoverageVerdict | undefined,
+    ): StackFinding[] => {
       const about = `${session.name}: its filter ${filter.name}`;
       if (coverage) return coverageFindings(session, filter, d, coverage);
       if (v.kind === "none")
@@ -183,7 +211,10 @@ function judgeFilter(
           },
         ];
       return [];
-    });
+    };
+    const byDirection = verdicts.map(([d, v, coverage]) => [d, findings(d, v, coverage)] as const);
+    return Object.fromEntries(byDirection) as Record<Direction, StackFinding[]>;
+  };
 }
 
 /** Findings about a filter that mirrors some traffic of a direction: is the case's traffic all of it? */
@@ -191,7 +222,7 @@ function coverageFindings(
   session: GenericResource,
   filter: GenericResource,
   d: Direction,
-  coverage: ReturnType<typeof coverageVerdict>,
+  coverage: CoverageVerdict,
 ): StackFinding[] {
   const what =
     d === "ingress"

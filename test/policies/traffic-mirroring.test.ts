@@ -512,3 +512,128 @@ describe("require-effective-traffic-mirroring: size", () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });
+
+// Several sessions on one source --------------------------------------------------------------------------------
+
+/** An AWS filter of its own name with one accept-all rule in `direction`, and a session using it on `eni`. */
+function awsOneWay(direction: "ingress" | "egress", eni: unknown, eniDeps?: string[]): StackInput[] {
+  const filterName = `${direction}-filter`;
+  const ref = refersTo(AWS.filter, filterName);
+  const sessionDeps = eniDeps ? { networkInterfaceId: eniDeps } : {};
+  return [
+    { type: AWS.filter, name: filterName, props: {} },
+    {
+      type: AWS.rule,
+      name: `${direction}-accept`,
+      props: {
+        ...ref.props,
+        trafficDirection: direction,
+        ruleNumber: 100,
+        ruleAction: "accept",
+        sourceCidrBlock: "0.0.0.0/0",
+        destinationCidrBlock: "0.0.0.0/0",
+      },
+      propertyDependencies: ref.propertyDependencies,
+    },
+    {
+      type: AWS.session,
+      name: `${direction}-session`,
+      props: { ...ref.props, networkInterfaceId: eni, trafficMirrorTargetId: "tmt-1", sessionNumber: 1 },
+      propertyDependencies: { ...ref.propertyDependencies, ...sessionDeps },
+    },
+  ];
+}
+
+/** An Alibaba Cloud filter accepting everything one way only, and an enabled session using it on `sources`. */
+function aliOneWay(direction: "ingress" | "egress", sources: unknown, props: Record<string, unknown> = {}) {
+  const filterName = `${direction}-only`;
+  const ref = refersTo(ALI.filter, filterName);
+  const rules = direction === "ingress" ? { ingressRules: [ALL] } : { egressRules: [ALL] };
+  return [
+    { type: ALI.filter, name: filterName, props: { trafficMirrorFilterName: filterName, ...rules } },
+    {
+      type: ALI.session,
+      name: `${direction}-session`,
+      props: { ...ref.props, trafficMirrorSourceIds: sources, trafficMirrorTargetId: "lb-1", enabled: true, ...props },
+      propertyDependencies: ref.propertyDependencies,
+    },
+  ];
+}
+
+const INSTANCE_URN = urnOf("aws:ec2/instance:Instance", "app");
+/** New instances whose interface ids the sessions take: unknown at preview, linked by property dependency. */
+const instances: StackInput[] = ["app", "db"].map((name) => ({ type: "aws:ec2/instance:Instance", name, props: {} }));
+
+describe("require-effective-traffic-mirroring: one direction per session on the same source", () => {
+  stackTable(requireEffectiveTrafficMirroring, [
+    // Known good: the interface's sessions together mirror both ways.
+    {
+      name: "AWS: an ingress-only and an egress-only session on one interface",
+      resources: [...awsOneWay("ingress", "eni-app"), ...awsOneWay("egress", "eni-app")],
+      violations: 0,
+    },
+    {
+      name: "AWS at preview: both sessions on the same new instance's interface",
+      resources: [
+        ...instances,
+        ...awsOneWay("ingress", UNKNOWN, [INSTANCE_URN]),
+        ...awsOneWay("egress", UNKNOWN, [INSTANCE_URN]),
+      ],
+      violations: 0,
+    },
+    {
+      name: "Alibaba Cloud: an ingress-only and an egress-only session on one interface",
+      resources: [...aliOneWay("ingress", ["eni-a"]), ...aliOneWay("egress", ["eni-a"])],
+      violations: 0,
+    },
+    // Known bad: a source left without one direction.
+    {
+      name: "AWS: the sessions are on different interfaces",
+      resources: [...awsOneWay("ingress", "eni-app"), ...awsOneWay("egress", "eni-db")],
+      violations: 2,
+    },
+    {
+      name: "AWS at preview: interfaces of different new instances",
+      resources: [
+        ...instances,
+        ...awsOneWay("ingress", UNKNOWN, [INSTANCE_URN]),
+        ...awsOneWay("egress", UNKNOWN, [urnOf("aws:ec2/instance:Instance", "db")]),
+      ],
+      violations: 2,
+    },
+    {
+      name: "AWS at preview: an interface id with no dependency cannot be matched",
+      resources: [...awsOneWay("ingress", UNKNOWN), ...awsOneWay("egress", UNKNOWN)],
+      violations: 2,
+    },
+    {
+      name: "Alibaba Cloud: one of the ingress session's two sources has no egress session",
+      resources: [...aliOneWay("ingress", ["eni-a", "eni-b"]), ...aliOneWay("egress", ["eni-a"])],
+      violations: 1,
+      mentions: "ingress-session: its filter ingress-only mirrors no outbound (egress) traffic",
+    },
+    {
+      name: "Alibaba Cloud: the egress session is disabled",
+      resources: [...aliOneWay("ingress", ["eni-a"]), ...aliOneWay("egress", ["eni-a"], { enabled: false })],
+      violations: 2,
+    },
+    {
+      name: "Alibaba Cloud: sources unknown at preview cannot be matched",
+      resources: [...aliOneWay("ingress", [UNKNOWN, UNKNOWN]), ...aliOneWay("egress", [UNKNOWN, UNKNOWN])],
+      violations: 2,
+    },
+    {
+      name: "Alibaba Cloud: the egress session mirrors web traffic only",
+      resources: [
+        ...aliOneWay("ingress", ["eni-a"]),
+        ...aliOneWay("egress", ["eni-a"]).map((r) =>
+          r.type === ALI.filter
+            ? { ...r, props: { ...r.props, egressRules: [{ ...ALL, protocol: "TCP", sourcePortRange: "443/443" }] } }
+            : r,
+        ),
+      ],
+      // The ingress session lacks egress, the egress session misses the replies from the watched ports.
+      violations: 2,
+    },
+  ]);
+});
