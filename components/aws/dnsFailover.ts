@@ -23,7 +23,7 @@ export interface FailoverEndpoint {
   ipAddresses?: pulumi.Input<string>[];
   /** Host name (a CNAME record). */
   cname?: pulumi.Input<string>;
-  /** Host name the health check calls. Default: the alias name or the CNAME; for IPs the first address is checked. */
+  /** Host name the health check calls. Default: the alias name or the CNAME; for IPs each address is checked. */
   healthCheckFqdn?: pulumi.Input<string>;
 }
 
@@ -239,16 +239,13 @@ export class DnsFailover extends pulumi.ComponentResource {
       .all([args.primary.region, args.secondary.region])
       .apply(([p, s]) => checkRegionsDiffer(name, p, s));
 
-    const healthCheck = (side: "primary" | "secondary") => {
-      const e = args[side];
-      const target = e.healthCheckFqdn ?? e.alias?.name ?? e.cname;
-      return new aws.route53.HealthCheck(
-        `${name}-${side}-check`,
+    type Endpoint = Pick<aws.route53.HealthCheckArgs, "fqdn" | "ipAddress">;
+    const probe = (side: "primary" | "secondary", suffix: string, endpoint: Endpoint) =>
+      new aws.route53.HealthCheck(
+        `${name}-${side}-check${suffix}`,
         {
           type: args.searchString ? "HTTPS_STR_MATCH" : "HTTPS",
-          ...(target !== undefined
-            ? { fqdn: target }
-            : { ipAddress: pulumi.output(e.ipAddresses!).apply((ips) => ips[0]) }),
+          ...endpoint,
           port: 443,
           resourcePath: args.healthCheckPath ?? "/health",
           searchString: args.searchString,
@@ -256,6 +253,25 @@ export class DnsFailover extends pulumi.ComponentResource {
           requestInterval: 30,
           enableSni: true,
           measureLatency: true,
+          tags: { Name: `${name}-${side}${suffix}` },
+        },
+        parent,
+      );
+    const healthCheck = (side: "primary" | "secondary") => {
+      const e = args[side];
+      const target = e.healthCheckFqdn ?? e.alias?.name ?? e.cname;
+      if (target !== undefined) return probe(side, "", { fqdn: target });
+      const ips = e.ipAddresses!;
+      if (ips.length === 1) return probe(side, "", { ipAddress: ips[0] });
+      // The record answers with every address, so the side is healthy only while each of them answers: one check
+      // per address, joined by a calculated check that needs all of them.
+      const perAddress = ips.map((ip, i) => probe(side, `-${i + 1}`, { ipAddress: ip }));
+      return new aws.route53.HealthCheck(
+        `${name}-${side}-check`,
+        {
+          type: "CALCULATED",
+          childHealthchecks: perAddress.map((c) => c.id),
+          childHealthThreshold: perAddress.length,
           tags: { Name: `${name}-${side}` },
         },
         parent,

@@ -187,6 +187,50 @@ describe("DnsFailover", () => {
   });
 });
 
+describe("DnsFailover with several addresses", () => {
+  beforeAll(async () => {
+    reset();
+    new DnsFailover("multi", {
+      zoneId: "Z1",
+      recordName: "multi.example.com",
+      primary: { region: "us-east-1", ipAddresses: ["198.51.100.1", "198.51.100.2"] },
+      secondary: { region: "eu-west-1", ipAddresses: ["203.0.113.9"] },
+    });
+    await settle();
+  });
+
+  it("checks every address the record answers with, and fails the side over when any of them fails", () => {
+    const byName = new Map(ofType("aws:route53/healthCheck:HealthCheck").map((c) => [c.name, c.inputs]));
+    expect([...byName.keys()].sort()).toEqual([
+      "multi-primary-check",
+      "multi-primary-check-1",
+      "multi-primary-check-2",
+      "multi-secondary-check",
+    ]);
+    expect(byName.get("multi-primary-check-1")).toEqual(
+      expect.objectContaining({ type: "HTTPS", ipAddress: "198.51.100.1", port: 443 }),
+    );
+    expect(byName.get("multi-primary-check-2")).toEqual(
+      expect.objectContaining({ type: "HTTPS", ipAddress: "198.51.100.2", port: 443 }),
+    );
+    expect(byName.get("multi-primary-check")).toEqual(
+      expect.objectContaining({
+        type: "CALCULATED",
+        childHealthchecks: ["multi-primary-check-1-id", "multi-primary-check-2-id"],
+        childHealthThreshold: 2,
+      }),
+    );
+    // One address: one check, as before.
+    expect(byName.get("multi-secondary-check")).toEqual(
+      expect.objectContaining({ type: "HTTPS", ipAddress: "203.0.113.9" }),
+    );
+    const primary = ofType("aws:route53/record:Record").find((r) => r.name === "multi-primary")!;
+    expect(primary.inputs).toEqual(
+      expect.objectContaining({ healthCheckId: "multi-primary-check-id", records: ["198.51.100.1", "198.51.100.2"] }),
+    );
+  });
+});
+
 describe("IdentityBaseline in another partition", () => {
   it("writes the MFA self-service ARNs in the account's partition", async () => {
     reset();
