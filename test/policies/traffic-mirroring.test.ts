@@ -519,7 +519,7 @@ describe("require-effective-traffic-mirroring: size", () => {
 function awsOneWay(direction: "ingress" | "egress", eni: unknown, eniDeps?: string[]): StackInput[] {
   const filterName = `${direction}-filter`;
   const ref = refersTo(AWS.filter, filterName);
-  const sessionDeps = eniDeps ? { networkInterfaceId: eniDeps } : {};
+  const sessionDeps: Record<string, string[]> = eniDeps ? { networkInterfaceId: eniDeps } : {};
   return [
     { type: AWS.filter, name: filterName, props: {} },
     {
