@@ -9,6 +9,8 @@ export interface GenericResource {
   /** Input property name → URNs of the resources whose outputs flowed into it. */
   propertyDependencies: Record<string, string[]>;
   dependencies: string[];
+  /** URN of the provider the resource is managed with (its region and account), when the engine names one. */
+  provider?: string;
 }
 
 /** Sentinels the engine and @pulumi/policy use for values not known until the resource exists. */

@@ -12,14 +12,26 @@ export interface TokenSettings {
   httpEndpoint?: unknown;
   /** The resource launches from a launch template, whose tokens apply when it sets none of its own. */
   fromTemplate?: boolean;
+  /** Tokens left out fall to the account's instance metadata defaults, which the rule's stack part judges. */
+  accountDecides?: boolean;
 }
 
-export function tokenFindings({ where, httpTokens, httpEndpoint, fromTemplate }: TokenSettings): Finding[] {
+export function tokenFindings(settings: TokenSettings): Finding[] {
+  const { where, httpTokens, httpEndpoint, fromTemplate, accountDecides } = settings;
   if (is(httpTokens, "required") || is(httpEndpoint, "disabled")) return [];
   if (isUnknown(httpTokens) || isUnknown(httpEndpoint)) return [unverifiable(`${where}httpTokens`)];
-  if ((httpTokens === undefined || httpTokens === null) && fromTemplate) return [];
-  const shown = httpTokens === undefined || httpTokens === null ? "not set (defaults to optional)" : `"${httpTokens}"`;
-  return [violation(`${where}httpTokens is ${shown}: IMDSv1 stays open`)];
+  const unset = httpTokens === undefined || httpTokens === null;
+  if (unset && (fromTemplate || accountDecides)) return [];
+  return [violation(`${where}httpTokens is ${unset ? UNSET : `"${httpTokens}"`}: IMDSv1 stays open`)];
+}
+
+export const UNSET = "not set (defaults to optional)";
+
+/** Tokens left to whatever launches the resource decides: unset, the endpoint on, and no launch template. */
+export function leavesTokensOut(settings: Omit<TokenSettings, "where" | "accountDecides">): boolean {
+  const { httpTokens, httpEndpoint, fromTemplate } = settings;
+  if (fromTemplate || isUnknown(httpEndpoint) || is(httpEndpoint, "disabled")) return false;
+  return httpTokens === undefined || httpTokens === null;
 }
 
 /** A launch reference that is present (known or not): a template decides what the resource leaves out. */

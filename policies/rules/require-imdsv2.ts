@@ -1,7 +1,9 @@
 import { isUnknown, list, num, obj } from "../../lib/values";
 import { beanstalkImdsFindings } from "../lib/beanstalk-imds";
 import { unverifiable, violation } from "../lib/findings";
+import { ACCOUNT_DEFAULTS, accountDefaultFindings } from "../lib/imds-account-defaults";
 import { present, tokenFindings } from "../lib/metadata-tokens";
+import { withStackChecks } from "../lib/stack-checks";
 import { is } from "../lib/text-values";
 import { Check, defineResourceRule, Remedy } from "../lib/rule";
 
@@ -9,6 +11,7 @@ import { Check, defineResourceRule, Remedy } from "../lib/rule";
 function blockCheck(
   block: string,
   fromTemplate: (p: Record<string, unknown>) => boolean = () => false,
+  accountDecides = false,
 ): Check<unknown> {
   return (p) => {
     const opts = p[block];
@@ -19,12 +22,14 @@ function blockCheck(
       httpTokens: o?.httpTokens,
       httpEndpoint: o?.httpEndpoint,
       fromTemplate: fromTemplate(p),
+      accountDecides,
     });
   };
 }
 
-// Without httpTokens of its own an instance takes the launch template's, which this rule checks as a resource.
-const awsCheck = blockCheck("metadataOptions", (p) => present(p.launchTemplate));
+// Without httpTokens of its own an instance takes the launch template's, which this rule checks as a resource;
+// without either, the account's instance metadata defaults decide, which the stack part checks.
+const awsCheck = blockCheck("metadataOptions", (p) => present(p.launchTemplate), true);
 const alicloudCheck: Check<unknown> = (p) =>
   tokenFindings({
     where: "",
@@ -94,15 +99,16 @@ const notebookRemedy: Remedy<unknown> = (p) =>
       };
 
 /** Case step 1: a foothold on a host must not hand out the instance's cloud credentials. */
-export const requireImdsv2 = defineResourceRule<unknown>({
+const resourceRule = defineResourceRule<unknown>({
   metadata: {
     name: "require-imdsv2",
     description:
-      "Everything that launches instances must require metadata session tokens (IMDSv2) or disable the metadata endpoint: EC2 instances, spot requests and fleets, launch templates and configurations, Image Builder build instances, SageMaker notebooks, Elastic Beanstalk (DisableIMDSv1 not false); Alibaba Cloud ECS instances, instance sets, launch templates, scaling configurations and ACK node pools (httpTokens: required). Settings left out defer to the launch template the resource launches from.",
+      "Everything that launches instances must require metadata session tokens (IMDSv2) or disable the metadata endpoint: EC2 instances, spot requests and fleets, launch templates and configurations, Image Builder build instances, SageMaker notebooks, Elastic Beanstalk (DisableIMDSv1 not false); Alibaba Cloud ECS instances, instance sets, launch templates, scaling configurations and ACK node pools (httpTokens: required). Settings left out defer to the launch template the resource launches from; an EC2 instance, spot request, launch template or launch configuration without either takes the account's instance metadata defaults (ec2.InstanceMetadataDefaults with httpTokens required, under the same provider, which the resource must depend on so that it launches after them; checked across the stack).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       'AWS: set metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 } (Image Builder: instanceMetadataOptions); spot fleets launch from such a launch template (launchTemplateConfigs).',
+      'Or set the account default once per region: new aws.ec2.InstanceMetadataDefaults("imds", { httpTokens: "required" }), and give every instance, launch template or launch configuration that leaves tokens out dependsOn: [imds].',
       'SageMaker notebooks: set instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: "2" }; Elastic Beanstalk: set DisableIMDSv1 "true" (namespace aws:autoscaling:launchconfiguration).',
       'Alibaba Cloud: set httpTokens: "required" on the instance or launch template (ACK node pools: instanceMetadataOptions); auto scaling groups and instance sets launch from such a template (launchTemplateId), as they cannot require tokens.',
       "Or run the pack with this policy at enforcementLevel remediate to set it automatically.",
@@ -146,4 +152,9 @@ export const requireImdsv2 = defineResourceRule<unknown>({
     "alicloud:ecs/launchTemplate:LaunchTemplate": alicloudRemedy,
     "alicloud:cs/nodePool:NodePool": blockRemedy("instanceMetadataOptions"),
   },
+});
+
+export const requireImdsv2 = withStackChecks(resourceRule, {
+  types: [ACCOUNT_DEFAULTS],
+  check: ({ resources }) => accountDefaultFindings(resources),
 });

@@ -16,6 +16,7 @@ export function toGenericResources(resources: readonly PolicyResource[]): Generi
       inputs: rawProps(r.props),
       propertyDependencies,
       dependencies: (r.dependencies ?? []).map((d) => d.urn),
+      ...(r.provider?.urn ? { provider: r.provider.urn } : {}),
     };
   });
 }

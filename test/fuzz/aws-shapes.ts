@@ -198,6 +198,11 @@ export const awsShapes: Record<string, Shape> = {
   },
   // Presence alone counts (require-audit-trail-for-compute).
   "aws:ec2/fleet:Fleet": {},
+  "aws:ec2/instanceMetadataDefaults:InstanceMetadataDefaults": {
+    httpTokens: { oneOf: ["required", "optional", "no-preference", "Required", ""] },
+    httpEndpoint: { oneOf: ["enabled", "disabled", "no-preference"] },
+    httpPutResponseHopLimit: "number",
+  },
   "aws:imagebuilder/component:Component": {
     platform: { oneOf: ["Linux", "Windows", "macOS", "windows", ""] },
     data: "ssmDocument",

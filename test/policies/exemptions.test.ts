@@ -3,7 +3,7 @@ import { requireImdsv2 } from "../../policies/rules/require-imdsv2";
 import { advisory, mandatory, remediate, run, urnOf } from "./harness";
 
 const EC2 = "aws:ec2/instance:Instance";
-const insecure = { ami: "a" };
+const insecure = { ami: "a", metadataOptions: { httpTokens: "optional" } };
 const exemption = (extra: Record<string, unknown> = {}) => ({
   resource: "legacy-*",
   reason: "vendor appliance AMI cannot read IMDSv2 tokens until firmware 4.2",
@@ -49,7 +49,7 @@ describe("exemptions", () => {
     });
     expect(mandatory(ds).map((d) => d.message.split("\n")[1])).toEqual([
       "exemption expired on 2020-01-31 (owner platform-team): fix the resource or renew it — breaks case step 1 (SSH brute-forced in 137 s)",
-      "metadataOptions.httpTokens is not set (defaults to optional): IMDSv1 stays open — breaks case step 1 (SSH brute-forced in 137 s)",
+      'metadataOptions.httpTokens is "optional": IMDSv1 stays open — breaks case step 1 (SSH brute-forced in 137 s)',
     ]);
   });
 

@@ -99,6 +99,10 @@ export interface StackInput {
   name: string;
   props: Record<string, unknown>;
   propertyDependencies?: Record<string, string[]>;
+  /** URNs of resources of the same list this one depends on. */
+  dependencies?: string[];
+  /** URN of the provider resource it is managed with (none: no provider sent). */
+  provider?: string;
 }
 
 export async function runStack(
@@ -117,8 +121,10 @@ export async function runStack(
     propertyDependencies: {} as Record<string, unknown[]>,
     isType: () => false,
     asType: () => undefined,
+    ...(r.provider ? { provider: { urn: r.provider, type: r.provider.split("::")[2], name: "p", props: {} } } : {}),
   }));
   resources.forEach((r, i) => {
+    built[i].dependencies = built.filter((b) => r.dependencies?.includes(b.urn));
     for (const [k, urns] of Object.entries(r.propertyDependencies ?? {}))
       built[i].propertyDependencies[k] = built.filter((b) => urns.includes(b.urn));
   });

@@ -1,5 +1,6 @@
 import { requireImdsv2 } from "../../policies/rules/require-imdsv2";
-import { Case, remediate, table, UNKNOWN } from "./harness";
+import { combinedTable, planTable } from "./combined-table";
+import { Case, remediate, UNKNOWN, urnOf } from "./harness";
 
 const EC2 = "aws:ec2/instance:Instance";
 const LT = "aws:ec2/launchTemplate:LaunchTemplate";
@@ -7,7 +8,7 @@ const ECS = "alicloud:ecs/instance:Instance";
 const ESS = "alicloud:ess/scalingConfiguration:ScalingConfiguration";
 
 describe("require-imdsv2", () => {
-  table(requireImdsv2, [
+  combinedTable(requireImdsv2, [
     {
       name: "EC2 without metadata options",
       type: EC2,
@@ -127,4 +128,119 @@ describe("require-imdsv2 remediation with secrets", () => {
     expect(out!.userData).toBeInstanceOf(Secret);
     expect(out!.metadataOptions).toEqual({ httpTokens: "required" });
   });
+});
+
+// The account's instance metadata defaults ----------------------------------------------------------------------
+
+const DEFAULTS = "aws:ec2/instanceMetadataDefaults:InstanceMetadataDefaults";
+const DEFAULTS_URN = urnOf(DEFAULTS, "imds");
+const accountDefaults = (props: Record<string, unknown> = { httpTokens: "required" }, provider?: string) => ({
+  type: DEFAULTS,
+  name: "imds",
+  props,
+  ...(provider ? { provider } : {}),
+});
+/** A launch that leaves tokens out, depending on the defaults unless `dependencies` says otherwise. */
+const launch = (type: string, name: string, dependencies = [DEFAULTS_URN], props: Record<string, unknown> = {}) => ({
+  type,
+  name,
+  props: { instanceType: "t3.micro", ...props },
+  dependencies,
+});
+const EU = "urn:pulumi:test::kit::pulumi:providers:aws::eu";
+const US = "urn:pulumi:test::kit::pulumi:providers:aws::us";
+
+describe("require-imdsv2: the account's instance metadata defaults", () => {
+  planTable(requireImdsv2, [
+    // Known good: the account default requires tokens and is in place before the launch.
+    {
+      name: "an instance depending on defaults that require tokens",
+      resources: [accountDefaults(), launch(EC2, "web")],
+      violations: 0,
+    },
+    {
+      name: "a launch template and a launch configuration depending on them",
+      resources: [
+        accountDefaults(),
+        launch(LT, "lt", [DEFAULTS_URN], { metadataOptions: { httpPutResponseHopLimit: 1 } }),
+        launch("aws:ec2/launchConfiguration:LaunchConfiguration", "lc"),
+      ],
+      violations: 0,
+    },
+    {
+      name: "a dependency through another resource counts",
+      resources: [
+        accountDefaults(),
+        { type: "aws:ec2/securityGroup:SecurityGroup", name: "sg", props: {}, dependencies: [DEFAULTS_URN] },
+        launch(EC2, "web", [urnOf("aws:ec2/securityGroup:SecurityGroup", "sg")]),
+      ],
+      violations: 0,
+    },
+    {
+      name: "defaults that switch the endpoint off",
+      resources: [accountDefaults({ httpEndpoint: "disabled" }), launch(EC2, "web")],
+      violations: 0,
+    },
+    {
+      name: "defaults and instance under the same explicit provider",
+      resources: [accountDefaults(undefined, EU), { ...launch(EC2, "web"), provider: EU }],
+      violations: 0,
+    },
+    // Known bad.
+    {
+      name: "no account defaults in the stack",
+      resources: [launch(EC2, "web", [])],
+      violations: 1,
+      mentions: "not set (defaults to optional)",
+    },
+    {
+      name: "defaults that leave tokens optional",
+      resources: [accountDefaults({ httpTokens: "optional" }), launch(EC2, "web")],
+      violations: 1,
+      mentions: "not set (defaults to optional)",
+    },
+    {
+      name: "the instance does not depend on the defaults: it may launch first",
+      resources: [accountDefaults(), launch(EC2, "web", [])],
+      violations: 1,
+      mentions: "make web depend on imds (dependsOn)",
+    },
+    {
+      name: "defaults of another region's provider",
+      resources: [accountDefaults(undefined, US), { ...launch(EC2, "web"), provider: EU }],
+      violations: 1,
+    },
+    {
+      name: "explicit optional tokens override the account default",
+      resources: [
+        accountDefaults(),
+        launch(EC2, "web", [DEFAULTS_URN], { metadataOptions: { httpTokens: "optional" } }),
+      ],
+      violations: 1,
+      mentions: '"optional"',
+    },
+    {
+      name: "a spot fleet's launch specifications stay reported (kept as the resource part judges them)",
+      resources: [
+        accountDefaults(),
+        launch("aws:ec2/spotFleetRequest:SpotFleetRequest", "fleet", [DEFAULTS_URN], {
+          launchSpecifications: [{ ami: "a" }],
+        }),
+      ],
+      violations: 1,
+    },
+    // Unknown at preview.
+    {
+      name: "defaults whose tokens are unknown: a note",
+      resources: [accountDefaults({ httpTokens: UNKNOWN }), launch(EC2, "web")],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "the instance's metadata options unknown: the resource part's note only",
+      resources: [accountDefaults(), launch(EC2, "web", [DEFAULTS_URN], { metadataOptions: UNKNOWN })],
+      violations: 0,
+      notes: 1,
+    },
+  ]);
 });

@@ -15,6 +15,7 @@ import { requireAuditTrailForCompute } from "../../policies/stack/require-audit-
 import { requireVpcFlowLogsAllTraffic } from "../../policies/stack/require-vpc-flow-logs-all-traffic";
 import { runStackPolicy } from "../reachability/policy-harness";
 import { knownRef, ref, StackBuilder } from "../reachability/stack-builder";
+import { combinedTable } from "./combined-table";
 import { Case, table, UNKNOWN } from "./harness";
 
 /** A small stack built as a preview sees it, and the mandatory violations and advisory notes it must produce. */
@@ -176,7 +177,7 @@ const imdsSetting = (value: unknown, name: unknown = "DisableIMDSv1") => ({
 });
 
 describe("red team: IMDSv2 everywhere a metadata option can be set", () => {
-  table(requireImdsv2, [
+  combinedTable(requireImdsv2, [
     { name: "EC2 without metadata options", type: EC2, props: { ami: "a" }, violations: 1 },
     { name: "EC2 optional tokens", type: EC2, props: { metadataOptions: { httpTokens: "optional" } }, violations: 1 },
     { name: "EC2 required tokens", type: EC2, props: { metadataOptions: { httpTokens: "required" } }, violations: 0 },

@@ -1,0 +1,78 @@
+// EC2's instance metadata defaults (aws.ec2.InstanceMetadataDefaults, one per account and region) decide the tokens of
+// every instance launched without its own setting: with httpTokens "required" (or the endpoint off) an instance, spot
+// request, launch template or launch configuration that leaves tokens out still gets IMDSv2 only. The defaults apply
+// at launch, so they count for a resource only when it depends on them (it then launches after they are set), and
+// only under the same provider (the same account and region).
+import { GenericResource } from "../../lib/reachability";
+import { isUnknown, obj } from "../../lib/values";
+import { unverifiable, violation } from "./findings";
+import { leavesTokensOut, present, UNSET } from "./metadata-tokens";
+import { StackFinding } from "./stack-rule";
+import { is } from "./text-values";
+
+export const ACCOUNT_DEFAULTS = "aws:ec2/instanceMetadataDefaults:InstanceMetadataDefaults";
+
+/** Types whose metadataOptions fall back to the account's defaults when they leave tokens out. */
+export const LAUNCHES_UNDER_DEFAULTS: ReadonlySet<string> = new Set([
+  "aws:ec2/instance:Instance",
+  "aws:ec2/spotInstanceRequest:SpotInstanceRequest",
+  "aws:ec2/launchTemplate:LaunchTemplate",
+  "aws:ec2/launchConfiguration:LaunchConfiguration",
+]);
+
+type DefaultsVerdict = "required" | "unknown" | "optional";
+
+function defaultsVerdict(d: GenericResource): DefaultsVerdict {
+  const { httpTokens, httpEndpoint } = d.inputs;
+  if (is(httpTokens, "required") || is(httpEndpoint, "disabled")) return "required";
+  return isUnknown(httpTokens) || isUnknown(httpEndpoint) ? "unknown" : "optional";
+}
+
+/** Whether `from` depends on `target`, directly or through the resources it depends on. */
+function dependsOn(from: GenericResource, target: string, byUrn: ReadonlyMap<string, GenericResource>): boolean {
+  const seen = new Set<string>();
+  const queue = [...from.dependencies];
+  while (queue.length > 0) {
+    const urn = queue.pop()!;
+    if (urn === target) return true;
+    if (seen.has(urn)) continue;
+    seen.add(urn);
+    queue.push(...(byUrn.get(urn)?.dependencies ?? []));
+  }
+  return false;
+}
+
+function launchFindings(
+  r: GenericResource,
+  defaults: readonly GenericResource[],
+  byUrn: ReadonlyMap<string, GenericResource>,
+): StackFinding[] {
+  const where = "metadataOptions.httpTokens";
+  const sameAccount = defaults.filter((d) => d.provider === r.provider);
+  const before = sameAccount.filter((d) => dependsOn(r, d.urn, byUrn));
+  if (before.some((d) => defaultsVerdict(d) === "required")) return [];
+  const unknown = before.find((d) => defaultsVerdict(d) === "unknown");
+  if (unknown)
+    return [{ urn: r.urn, ...unverifiable(`${unknown.name}.httpTokens`, `the account default ${r.name} takes`) }];
+  const late = sameAccount.find((d) => defaultsVerdict(d) === "required");
+  const message = late
+    ? `${where} is not set: the account default ${late.name} requires tokens but may be set after ${r.name} launches, which then keeps IMDSv1 open; make ${r.name} depend on ${late.name} (dependsOn) or set httpTokens "required"`
+    : `${where} is ${UNSET}: IMDSv1 stays open`;
+  return [{ urn: r.urn, ...violation(message) }];
+}
+
+/** Findings for the launches in the plan that leave tokens to the account's defaults. */
+export function accountDefaultFindings(resources: readonly GenericResource[]): StackFinding[] {
+  const defaults = resources.filter((r) => r.type === ACCOUNT_DEFAULTS);
+  const byUrn = new Map(resources.map((r) => [r.urn, r]));
+  return resources
+    .filter((r) => LAUNCHES_UNDER_DEFAULTS.has(r.type))
+    .filter((r) => {
+      const block = r.inputs.metadataOptions;
+      if (isUnknown(block)) return false;
+      const o = obj(block);
+      const fromTemplate = present(r.inputs.launchTemplate);
+      return leavesTokensOut({ httpTokens: o?.httpTokens, httpEndpoint: o?.httpEndpoint, fromTemplate });
+    })
+    .flatMap((r) => launchFindings(r, defaults, byUrn));
+}
