@@ -16,7 +16,7 @@ import {
 } from "./userdata-sed-edits";
 import { DIRECTIVE } from "./userdata-sshd-directives";
 
-const AWKS = new Set(["awk", "gawk", "mawk", "nawk"]);
+export const AWKS = new Set(["awk", "gawk", "mawk", "nawk"]);
 /** Options that take a value, as a word of their own or glued (`-F:`). */
 const VALUE_OPTIONS = new Set(["-F", "-v", "-f", "-i", "-E", "-l", "--include", "--load", "--file", "--assign"]);
 

@@ -13,6 +13,8 @@ const CLOUD_INIT_ROOT_KEYS = /^\s*(?:-\s+)?path\s*:\s*["']?(\S+?)["']?\s*$/;
 
 /** The cloud-config keys on one line (`raw`, as written), quoted as `line`. */
 export function scanCloudInitKeys(raw: string, line: string, found: Findings): void {
+  // Every key is followed by a colon: a line without one (most shell lines) holds none.
+  if (!raw.includes(":")) return;
   if (CLOUD_INIT_PWAUTH.test(raw)) found.add("password-authentication", line);
   if (CLOUD_INIT_ROOT.test(raw)) found.add("root-login", line);
   if (CLOUD_INIT_CHPASSWD.test(raw)) found.add("password-set", line);

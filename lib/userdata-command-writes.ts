@@ -65,8 +65,10 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
   if (config || (setting && reading.sshdConfig))
     for (const value of uncommented(written, AUTHENTICATION_METHODS))
       found.authenticationMethods(value, !state.inMatch);
+  // Read once: both the files sshd is made to read and the Include of the drop-ins need them.
+  const included = uncommented(written, INCLUDE);
   if (reading.inertFile === undefined || !setting)
-    for (const value of uncommented(written, INCLUDE))
+    for (const value of included)
       for (const pattern of value.split(/[ \t]+/)) if (pattern !== "") found.sshdReads(pattern);
   if (edit) state.stock.edit(edit.script, maybeConfig, { line, found, at: found.now(), unlessSshdReads });
   // Hardening written to sshd's files undoes taking the kit's drop-in away, as Restorations says.
@@ -74,7 +76,7 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
   if (sshdFile !== undefined && !state.inMatch)
     for (const directive of directivesSetToNo(written)) found.hardened(directive, sshdFile === "drop-in");
   if (config || (setting && reading.sshdConfig)) {
-    const includes = uncommented(written, INCLUDE).flatMap((value) => value.split(/[ \t]+/));
+    const includes = included.flatMap((value) => value.split(/[ \t]+/));
     if (!edit && includes.some(namesDropIns)) state.stock.includeWritten();
   }
   if (setsPassword(parsed, context.previous) || (accounts && passwordLines(written).length > 0))
@@ -94,7 +96,10 @@ function uncommented(written: string, directive: RegExp): string[] {
   const values: string[] = [];
   let commented = false;
   let p = 0;
-  for (const m of written.matchAll(directive)) {
+  // exec on the global pattern itself: matchAll would copy it on every call. It ends with lastIndex back at 0.
+  directive.lastIndex = 0;
+  for (let m = directive.exec(written); m !== null; m = directive.exec(written)) {
+    if (m[0] === "") directive.lastIndex++;
     for (; p < m.index; p++) {
       const c = written[p];
       if (c === "#") commented = true;

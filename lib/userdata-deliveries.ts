@@ -38,13 +38,14 @@ export function deliverWritten(
   for (const text of hereStrings(words)) deliveries.push({ text, files: destinations.input(i) });
   const edit = streamEdit(name, args);
   if (edit?.inPlace) deliveries.push({ text: writtenText(edit.script), files: edit.files });
+  if (deliveries.length === 0) return false;
   const boot = (f: string) => bootScriptFormat(f) !== undefined;
   // A file named outright in the script: one a variable names may be another on another run (`[ … ] && F=/tmp/x`).
   const anyFile = (f: string) => boot(f) || (isInertPath(f) && spelt.includes(f));
   // What an edit writes is not the whole file (an uncommented stock line is not in it): outside boot scripts it is
   // read as a command line, by the uncommenting model too.
   const fits = (d: { files: string[] }) => d.files.length > 0 && d.files.every(edit ? boot : anyFile);
-  if (deliveries.length === 0 || !deliveries.every(fits)) return false;
+  if (!deliveries.every(fits)) return false;
   for (const { text, files } of deliveries) scan.written(text, files, scan.found);
   return true;
 }

@@ -17,27 +17,32 @@ export const DROP_IN_TAKEN_AWAY = `takes the kit's hardened drop-in ${DROP_IN} a
 
 /** Whether a command takes the kit's drop-in away. */
 export function takesDropInAway({ words, name, args }: ParsedCommand): boolean {
-  const operands = args.filter((a) => !a.startsWith("-"));
-  const recursive = args.some((a) => /^-[a-zA-Z]*[rR]/.test(a) || a === "--recursive");
+  // Operands and options are read only for the commands that remove or truncate: nearly every command is another.
   switch (name) {
     case "rm":
-    case "unlink":
-      return operands.some((p) => reachesDropIn(p, recursive));
+    case "unlink": {
+      const recursive = args.some((a) => /^-[a-zA-Z]*[rR]/.test(a) || a === "--recursive");
+      return operandsOf(args).some((p) => reachesDropIn(p, recursive));
+    }
     case "shred":
       return (
         args.some((a) => /^-[a-zA-Z]*u/.test(a) || a.startsWith("--remove")) &&
-        operands.some((p) => reachesDropIn(p, false))
+        operandsOf(args).some((p) => reachesDropIn(p, false))
       );
     case "truncate":
-      return operands.some((p) => reachesDropIn(p, false));
+      return operandsOf(args).some((p) => reachesDropIn(p, false));
     case "find":
-      return args.includes("-delete") && operands.some((p) => reachesDropIn(p, true));
+      return args.includes("-delete") && operandsOf(args).some((p) => reachesDropIn(p, true));
     case "mv":
       return movesDropInAway(args);
     default:
       // `: > drop-in`, `cp /dev/null drop-in`: emptied.
       return emptiesDropIn(words, name) || copiesNullOver(name, args);
   }
+}
+
+function operandsOf(args: string[]): string[] {
+  return args.filter((a) => !a.startsWith("-"));
 }
 
 /**

@@ -13,7 +13,7 @@ const MAX_LINE = 256;
  * spends the scan's budget too.
  */
 export function compile(source: string, syntax: RegexSyntax, flags: string, budget: MatchBudget): SedRegex | undefined {
-  const ignoreCase = /[iI]/.test(flags);
+  const ignoreCase = flags.includes("i") || flags.includes("I");
   if (syntax === "perl") return compilePerlRegex(source, ignoreCase, budget);
   return compileSedRegex(source, syntax === "extended", ignoreCase, budget);
 }
@@ -50,7 +50,7 @@ export function apply(
  * nothing matches.
  */
 function substitute(pattern: SedRegex, edit: SedEdit, text: string, budget: MatchBudget): string | undefined {
-  const global = /g/.test(edit.flags);
+  const global = edit.flags.includes("g");
   let out = "";
   let from = 0;
   let replaced = false;

@@ -4,7 +4,7 @@
 import { sedScript } from "./userdata-sed";
 import { StreamEdit } from "./userdata-sed-edits";
 
-const EDITORS = new Set(["ex", "vi", "vim", "nvim", "view"]);
+export const EDITORS = new Set(["ex", "vi", "vim", "nvim", "view"]);
 /** An ex command that substitutes, after its `:` and range (`%`, `1,$`, `.`) or `g/re/`; the rest is sed's syntax. */
 const SUBSTITUTE = /^:*[%,.$\d]*((?:g\/(?:\\.|[^/\\])*\/)?s[^\w\s\\][^]*)$/;
 

@@ -93,13 +93,10 @@ export class Findings {
 
   add(kind: LoginWeaknessKind, line: string, details: Details = {}): void {
     const { keyboardOnly = false, note, unlessSshdReads, unlessHardened } = details;
-    const key = [kind, line, this.via, note, unlessSshdReads, unlessHardened?.directives].join("\n");
+    const plainKey = `${kind}\n${line}\n${this.via ?? ""}\n`;
+    const key = `${plainKey}${note ?? ""}\n${unlessSshdReads ?? ""}\n${unlessHardened?.directives.join(",") ?? ""}`;
     // A line already reported for what it writes needs no second finding saying why it weakens login.
-    if (
-      note !== undefined &&
-      this.store.entries.has([kind, line, this.via, undefined, undefined, undefined].join("\n"))
-    )
-      return;
+    if (note !== undefined && this.store.entries.has(`${plainKey}\n\n`)) return;
     const entry = this.store.entries.get(key);
     if (entry) {
       entry.keyboardOnly &&= keyboardOnly;

@@ -10,7 +10,9 @@ const ROOT_TOKENS: Record<string, string> = { "%%": "%", "%u": "root", "%h": "/r
 /** The files the AuthorizedKeysFile lines of `text` make root's keys (a relative pattern is under root's home). */
 export function rootKeysFilesNamed(text: string): string[] {
   const files: string[] = [];
-  for (const m of text.matchAll(AUTHORIZED_KEYS_FILE))
+  // exec on the global pattern itself: matchAll would copy it for every text read. It ends with lastIndex at 0.
+  AUTHORIZED_KEYS_FILE.lastIndex = 0;
+  for (let m = AUTHORIZED_KEYS_FILE.exec(text); m !== null; m = AUTHORIZED_KEYS_FILE.exec(text))
     for (const pattern of m[1].split(/[ \t]+/)) {
       if (pattern === "" || pattern.toLowerCase() === "none") continue;
       const path = pattern.replace(/%[%uhU]/g, (token) => ROOT_TOKENS[token]);

@@ -9,11 +9,15 @@ export interface MimePart {
   text: string;
 }
 
+/** The header naming a multi-part document's boundary, in any case. */
+const CONTENT_TYPE = /content-type/i;
 /** Nested multi-parts beyond this depth are left as they are (cloud-init itself rarely nests). */
 const MAX_DEPTH = 3;
 
 /** The parts of a multi-part document, base64 bodies decoded; undefined when `text` is not multi-part. */
 export function mimeParts(text: string, budget?: InflateBudget): MimePart[] | undefined {
+  // Without a Content-Type header there is no boundary: most user data is a plain script, not worth splitting.
+  if (!CONTENT_TYPE.test(text)) return undefined;
   const { headers, body } = splitHeaders(text);
   return partsOf(headers, body, 0, budget);
 }

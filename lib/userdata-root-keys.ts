@@ -3,7 +3,8 @@
 import { Copy, copyOperands, FolderCopy } from "./userdata-copies";
 import { streamEdit } from "./userdata-editors";
 import { writtenText } from "./userdata-sed-edits";
-import { argumentsOf, commandName, isBareExec, isWriteRedirection, optionValues, Word } from "./userdata-words";
+import { ParsedCommand } from "./userdata-destinations";
+import { isBareExec, isWriteRedirection, optionValues, Word } from "./userdata-words";
 
 /** Root's home spelt out, or reached through `~` or $HOME: user data runs as root. */
 const ROOT_HOME = String.raw`(?:/root|~root|~|\$HOME|\$\{HOME\})/+\.ssh`;
@@ -27,12 +28,10 @@ const WGET_VALUES = "aABDeiIloOPQRtTUX";
 /** Whether a path is root's keys: the stock ones, or others sshd is told to read (see userdata-keys-files). */
 export type RootKeysTest = (path: string) => boolean;
 
-/** Whether the command (its words, the command word at `at`) writes root's authorized_keys. */
-export function writesRootKeys(words: Word[], at: number, isKeys: RootKeysTest = isRootKeysPath): boolean {
-  const name = commandName(words, at);
+/** Whether the command writes root's authorized_keys. */
+export function writesRootKeys({ words, name, args }: ParsedCommand, isKeys: RootKeysTest = isRootKeysPath): boolean {
   // A command that writes nothing truncates the file; a bare `exec` sends every later command's output there.
   if ((!EMPTY.has(name) || isBareExec(words)) && redirectsToRootKeys(words, isKeys)) return true;
-  const args = argumentsOf(words, at);
   if (name === "tee") return args.some((a) => !a.startsWith("-") && isKeys(a));
   const copy = copyOperands(name, args);
   if (copy) return copiesToRootKeys(copy, isKeys);
@@ -65,9 +64,17 @@ const KEYS_IN_CODE = /(?:\/root|~|\$HOME|\$\{HOME\})\/+\.ssh\/+authorized_keys2?
 /** What opens a file for writing or writes one, in those languages. */
 const WRITES_IN_CODE = /write|append|['"][wa]\+?b?['"]|['"]\+?>/i;
 
+/** The name without its version (`python3.11`, `ruby3.2`: python, ruby), but for a bare 2 or 3 (python2, python3). */
+function interpreterName(name: string): string {
+  // Most commands end in a letter: no version to take away.
+  const last = name.charCodeAt(name.length - 1);
+  if (!(last >= 48 && last <= 57)) return name;
+  return name.replace(/\d+(?:\.\d+)*$/, (v) => (v === "2" || v === "3" ? v : ""));
+}
+
 /** `python3 -c "open('/root/.ssh/authorized_keys','a').write(…)"` and the like. */
 function codeWritesRootKeys(name: string, args: string[]): boolean {
-  const letters = INLINE_CODE[name.replace(/\d+(?:\.\d+)*$/, (v) => (v === "2" || v === "3" ? v : ""))];
+  const letters = INLINE_CODE[interpreterName(name)];
   // The option, maybe after others in its group (`perl -le`).
   const at =
     letters === undefined ? -1 : args.findIndex((a) => /^-[A-Za-z]+$/.test(a) && letters.includes(a.slice(-1)));

@@ -62,11 +62,19 @@ export const UNADDRESSED: EditAddress = { address: "", addressFlags: "", negated
  * nothing), a line each.
  */
 export function writtenText(script: SedScript): string {
-  return script.edits
-    .filter((e) => e.command !== "d")
-    .map((e) => e.written)
-    .join("\n");
+  let text = writtenTexts.get(script);
+  if (text === undefined) {
+    text = script.edits
+      .filter((e) => e.command !== "d")
+      .map((e) => e.written)
+      .join("\n");
+    writtenTexts.set(script, text);
+  }
+  return text;
 }
+
+/** Scripts are parsed once and shared (see sedScript), and several checks read what each writes: joined once. */
+const writtenTexts = new WeakMap<SedScript, string>();
 
 /**
  * An `s` command: what it writes is the replacement with backreferences resolved, prefixed by the directive its

@@ -3,6 +3,7 @@
 // re2js, whose automata take time linear in the line whatever the pattern's quantifiers.
 import type { RE2JS } from "re2js";
 import { BoundedMemo } from "./bounded-memo";
+import { PlainPattern, plainMatch, plainPattern, requiredLiteral } from "./userdata-sed-plain";
 
 /** re2js loads with the first pattern compiled: most resources carry no sed script, and the pack's start-up is timed. */
 let re2jsModule: typeof import("re2js") | undefined;
@@ -12,6 +13,10 @@ export interface SedRegex {
   compiled: RE2JS;
   /** About the instructions of the compiled program: what one character of a scan costs. */
   size: number;
+  /** Text every match contains, when known: a line without it is not run through the automaton. */
+  literal?: string;
+  /** The pattern is plain enough to be matched without the automaton. */
+  plain?: PlainPattern;
 }
 
 export interface SedMatch {
@@ -48,13 +53,26 @@ export function compileSedRegex(
   const key = `${extended ? "E" : "B"}${ignoreCase ? "I" : "-"}${source}`;
   // POSIX matching is leftmost-longest, where RE2's default is leftmost-first.
   const options = { longest: true, ignoreCase };
-  return compileTranslated(key, source, () => translateSedRegex(source, extended), options, budget);
+  return compileTranslated(key, source, () => translatedWithLiteral(source, extended, ignoreCase), options, budget);
+}
+
+/**
+ * The pattern in RE2's syntax and, unless case is folded, what lets lines be matched without the automaton: the text
+ * every match contains, the pattern itself when it is plain.
+ */
+function translatedWithLiteral(source: string, extended: boolean, ignoreCase: boolean): Translated | undefined {
+  const translated = translateSedRegex(source, extended);
+  if (translated === undefined || ignoreCase) return translated;
+  return { ...translated, literal: requiredLiteral(source, extended), plain: plainPattern(source, extended) };
 }
 
 /** A pattern translated into RE2's syntax, with the size of its program. */
 export interface Translated {
   re2: string;
   size: number;
+  /** Text every match contains, if known, and the pattern read as plain, if it is. */
+  literal?: string;
+  plain?: PlainPattern;
 }
 
 export interface CompileOptions {
@@ -85,7 +103,7 @@ export function compileTranslated(
   }
   budget.remaining -= translated.size * COMPILE_COST;
   if (budget.remaining < 0) return undefined;
-  const compiled = compile(translated.re2, translated.size, options);
+  const compiled = compile(translated, options);
   compiledPatterns.set(key, compiled ?? UNREADABLE);
   return compiled;
 }
@@ -93,11 +111,15 @@ export function compileTranslated(
 const UNREADABLE = "unreadable";
 const compiledPatterns = new BoundedMemo<string, SedRegex | typeof UNREADABLE>(1_000);
 
-function compile(re2: string, size: number, { longest, ignoreCase }: CompileOptions): SedRegex | undefined {
+function compile(
+  { re2, size, literal, plain }: Translated,
+  { longest, ignoreCase }: CompileOptions,
+): SedRegex | undefined {
   const { RE2JS, RE2JSException } = re2js();
   const flags = (longest ? RE2JS.LONGEST_MATCH : 0) | (ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
   try {
-    return { compiled: RE2JS.compile(re2, flags), size };
+    const compiled = RE2JS.compile(re2, flags);
+    return { compiled, size, literal, plain };
   } catch (e) {
     if (e instanceof RE2JSException) return undefined;
     throw e;
@@ -112,6 +134,9 @@ function compile(re2: string, size: number, { longest, ignoreCase }: CompileOpti
 export function sedMatch(regex: SedRegex, line: string, budget: MatchBudget, from = 0): SedMatch | undefined {
   budget.remaining -= regex.size * (line.length - from + 1);
   if (budget.remaining < 0) return undefined;
+  // Spent as if run, so that the budget (and so which later edits are replayed) does not depend on the shortcut.
+  if (regex.literal !== undefined && !line.includes(regex.literal, from)) return undefined;
+  if (regex.plain !== undefined) return plainMatch(regex.plain, line, from);
   const matcher = regex.compiled.matcher(line);
   if (!matcher.find(from)) return undefined;
   const groups = Array.from({ length: matcher.groupCount() }, (_, i) => matcher.group(i + 1) ?? undefined);

@@ -18,6 +18,10 @@ import { optionValues } from "./userdata-words";
 
 /** Short options of sed that take a value. */
 const SED_VALUES = "efl";
+/** `-i`, also bundled (`-ni`, `-i.bak`). */
+const IN_PLACE = /^-[A-Za-z]*i/;
+/** `-E` or `-r`, also bundled, before a letter that takes a value. */
+const EXTENDED = /^-[A-Za-dg-km-z]*[Er]/;
 
 /** `sed -i SCRIPT FILE…`, `sed -i -e SCRIPT… FILE…`: in place or not, its scripts and files, its syntax. */
 export function sedOperands(words: string[]): {
@@ -27,19 +31,23 @@ export function sedOperands(words: string[]): {
   extended: boolean;
 } {
   // BSD's `sed -i '' SCRIPT FILE`: the empty word is -i's suffix, not the script (GNU would find no script to run).
-  const args = words.filter((a, i) => a !== "" || words[i - 1] !== "-i");
-  const inPlace = args.some((a) => /^-[A-Za-z]*i/.test(a) || a.startsWith("--in-place"));
+  const args = words.includes("") ? words.filter((a, i) => a !== "" || words[i - 1] !== "-i") : words;
+  const inPlace = args.some((a) => IN_PLACE.test(a) || a.startsWith("--in-place"));
   const expressions = optionValues(args, "-e", "--expression", SED_VALUES);
   // A script file (-f) the reader cannot see: the operands are all files.
   const scriptFiles = optionValues(args, "-f", "--file", SED_VALUES);
   const lineLengths = optionValues(args, "-l", "--line-length", SED_VALUES);
-  const values = new Set([...expressions, ...scriptFiles, ...lineLengths]);
-  const operands = args.filter((a) => !a.startsWith("-") && !values.has(a));
+  // Most runs give their script as the first operand: no option value to tell from the operands.
+  const values =
+    expressions.length + scriptFiles.length + lineLengths.length === 0
+      ? undefined
+      : new Set([...expressions, ...scriptFiles, ...lineLengths]);
+  const operands = args.filter((a) => !a.startsWith("-") && values?.has(a) !== true);
   const given = expressions.length > 0 || scriptFiles.length > 0;
   const scripts = given ? expressions : operands.slice(0, 1);
   const files = given ? operands : operands.slice(1);
   // `-E`, `-r` (also bundled, as in `-ri`, before a letter that takes a value) or `--regexp-extended`.
-  const extended = args.some((a) => /^-[A-Za-dg-km-z]*[Er]/.test(a) || a === "--regexp-extended");
+  const extended = args.some((a) => EXTENDED.test(a) || a === "--regexp-extended");
   return { inPlace, scripts, files, extended };
 }
 

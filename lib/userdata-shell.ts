@@ -26,11 +26,18 @@ import { splitCommands } from "./userdata-words";
 
 /** Commands that only read or log their arguments: a directive among them is searched for, not written. */
 const READ_ONLY = new Set(["grep", "egrep", "fgrep", "zgrep", "test", "[", "[[", "logger"]);
+/** The kinds of file a line's writers are told apart by: sshd's configuration (surely, itself, maybe), accounts. */
+const WRITTEN_KINDS = [isSshdConfigPath, isMainSshdConfigPath, maybeSshdConfigPath, isAccountsFile];
+/** A command substitution, whose output becomes part of the command. */
+const SUBSTITUTION = /\$\(|`/;
 /** `sh -c '…'`, `su -c '…'` and `eval …` run their argument as a command line, scanned to this depth. */
 const MAX_NESTING = 2;
 
+const COMMENT = /^\s*#/;
+const CLOUD_CONFIG_MARK = /^\s*#cloud-config/;
+
 function isComment(line: string): boolean {
-  return /^\s*#/.test(line) && !/^\s*#cloud-config/.test(line);
+  return COMMENT.test(line) && !CLOUD_CONFIG_MARK.test(line);
 }
 
 /**
@@ -42,7 +49,14 @@ const CAPTURED_STDOUT =
 
 /** A backquote left open at a line's end also captures what the lines after it print. */
 function capturesStdout(text: string): boolean {
-  return CAPTURED_STDOUT.test(text) || (text.includes("`") && text.split(/\r?\n/).some(opensBackquote));
+  return (
+    (mayCapture(text) && CAPTURED_STDOUT.test(text)) || (text.includes("`") && text.split(/\r?\n/).some(opensBackquote))
+  );
+}
+
+/** Each way CAPTURED_STDOUT captures needs a `>`, a `(` or the word function: most scripts hold none. */
+function mayCapture(text: string): boolean {
+  return text.includes(">") || text.includes("(") || text.includes("function");
 }
 
 function opensBackquote(line: string): boolean {
@@ -139,15 +153,12 @@ function scanCommandLine(
     state.variables.record(parsed);
     return parsed;
   });
-  const toConfig = pipelinesWriting(commands, isSshdConfigPath);
-  const toMainConfig = pipelinesWriting(commands, isMainSshdConfigPath);
-  const toMaybeConfig = pipelinesWriting(commands, maybeSshdConfigPath);
-  const toAccounts = pipelinesWriting(commands, isAccountsFile);
+  const [toConfig, toMainConfig, toMaybeConfig, toAccounts] = pipelinesWriting(commands, WRITTEN_KINDS);
   const destinations = new Destinations(commands);
   const documents: OpenedDocument[] = [];
   const stdoutLogged = scan.outputLogged === true && !state.stdoutCaptured;
   commands.forEach((parsed, i) => {
-    const { words, at, name } = parsed;
+    const { words, name } = parsed;
     const decodes = decodesBase64(parsed);
     for (const document of hereDocuments(words))
       documents.push(
@@ -156,7 +167,7 @@ function scanCommandLine(
           : { document, files: destinations.input(i), logged: destinations.readsIntoLog(i, stdoutLogged) },
       );
     if (decodes) deliverDecoded(commands, i, destinations, scan);
-    if (writesRootKeys(words, at, scan.found.isRootKeys)) scan.found.add("root-authorized-keys", line);
+    if (writesRootKeys(parsed, scan.found.isRootKeys)) scan.found.add("root-authorized-keys", line);
     if (takesDropInAway(parsed)) reportDropInTakenAway(line, scan.found);
     noteFilesSshdReads(parsed, toMaybeConfig[i], scan.found);
     // A nested script's here-documents are read from its own text, not from the lines after this one.
@@ -167,7 +178,7 @@ function scanCommandLine(
       scanNested(script, line, logged ? scan : { ...scan, outputLogged: false }, state, depth + 1);
     } else if (!READ_ONLY.has(name) && !deliverWritten(parsed, destinations, i, scan, written[i].text)) {
       const spelt = written[i].text;
-      const substitutes = /\$\(|`/.test(spelt);
+      const substitutes = SUBSTITUTION.test(spelt);
       const printsOnly = !state.stdoutCaptured && !destinations.writesAnything(i) && !substitutes;
       const printsToLog = !substitutes && destinations.printsToLog(i, stdoutLogged);
       // One literal, no spread: this runs for nearly every command of every script.

@@ -25,7 +25,7 @@ export function maybeSshdConfigPath(path: string): boolean {
 
 /** Repeated slashes collapsed, as the kernel reads a path. */
 export function normalPath(path: string): string {
-  return path.replace(/\/{2,}/g, "/");
+  return path.includes("//") ? path.replace(/\/{2,}/g, "/") : path;
 }
 
 /**

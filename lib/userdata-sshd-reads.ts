@@ -6,6 +6,11 @@ import { Findings } from "./userdata-findings";
 import { maybeSshdConfigPath } from "./userdata-sshd-paths";
 import { optionValues } from "./userdata-words";
 
+/** A file written into sshd's configuration, which sshd then reads (unless it is that configuration itself). */
+function readUnlessSshdConfig(file: string, found: Findings): void {
+  if (file.startsWith("/") && !maybeSshdConfigPath(file)) found.sshdReads(file);
+}
+
 /**
  * Files the command makes sshd read, so that settings written there count: its arguments when it writes sshd's
  * configuration (`cat /opt/x >> /etc/ssh/sshd_config`), what it copies there, the file `sshd -f` is given.
@@ -13,9 +18,8 @@ import { optionValues } from "./userdata-words";
 export function noteFilesSshdReads({ words, name, args }: ParsedCommand, writesConfig: boolean, found: Findings): void {
   if (writesConfig) {
     // Its operands (`if=` of dd's too) and what it reads through `<`: `tee -a /etc/ssh/sshd_config < /tmp/x`.
-    const inputs = words.flatMap((w, i) => (w.op === "<" && words[i + 1] ? [words[i + 1].text] : []));
-    for (const a of [...args.map((a) => a.replace(/^if=/, "")), ...inputs])
-      if (a.startsWith("/") && !maybeSshdConfigPath(a)) found.sshdReads(a);
+    for (const a of args) readUnlessSshdConfig(a.startsWith("if=") ? a.slice(3) : a, found);
+    for (let i = 0; i + 1 < words.length; i++) if (words[i].op === "<") readUnlessSshdConfig(words[i + 1].text, found);
   }
   const copy = copyOperands(name, args);
   // A destination the reader cannot name (`cp /tmp/x "$target"`) may be sshd's configuration.

@@ -57,13 +57,21 @@ const line = (role: Role) => (stock: CommentedDefault) => ({ stock, role, text: 
  * match budget is spent, later edits are not simulated: the lines keep what the earlier ones made of them.
  */
 export class StockSshdConfig {
-  private readonly lines: StockLine[] = [
-    ...COMMENTED_DEFAULTS.map(line("default")),
-    ...HARDENED_LINES.map(line("hardened")),
-    line("include")(DROP_IN_INCLUDE),
-  ];
+  /**
+   * Made on the first edit that reaches them: most scripts run no sed over sshd_config, and untouched stock lines
+   * have nothing to report.
+   */
+  private stockLines: StockLine[] | undefined;
 
   constructor(private readonly budget: MatchBudget) {}
+
+  private get lines(): StockLine[] {
+    return (this.stockLines ??= [
+      ...COMMENTED_DEFAULTS.map(line("default")),
+      ...HARDENED_LINES.map(line("hardened")),
+      line("include")(DROP_IN_INCLUDE),
+    ]);
+  }
 
   /**
    * Runs one sed invocation's edits over the stock lines, if it may edit sshd_config: it names a directive of the
@@ -97,7 +105,10 @@ export class StockSshdConfig {
 
   /** sshd's configuration was given an Include of the drop-ins (`echo 'Include …' >>`, `sed '1i Include …'`). */
   includeWritten(): void {
-    for (const l of this.lines) if (l.role === "include") Object.assign(l, { text: l.stock.line, removal: undefined });
+    // Untouched, the Include is as it ships.
+    if (this.stockLines === undefined) return;
+    for (const l of this.stockLines)
+      if (l.role === "include") Object.assign(l, { text: l.stock.line, removal: undefined });
   }
 
   /**
@@ -126,6 +137,7 @@ export class StockSshdConfig {
    * finding per sed line, kind and what it did.
    */
   report(): void {
+    if (this.stockLines === undefined) return;
     const groups = new Map<string, Group>();
     const join = (l: StockLine, how: How, activation: Activation, kind: LoginWeaknessKind, keyboardOnly: boolean) => {
       const key = `${kind}\n${how}\n${activation.line}`;
@@ -134,7 +146,7 @@ export class StockSshdConfig {
       group.lines.push(l);
       groups.set(key, group);
     };
-    for (const l of this.lines) {
+    for (const l of this.stockLines) {
       if (l.removal) {
         join(l, "include", l.removal, "password-authentication", false);
         join(l, "include", l.removal, "root-login", false);
@@ -190,10 +202,13 @@ function namesDefaultedDirective(edit: SedEdit): boolean {
 }
 
 function firstLine(text: string): string {
-  return text.split("\n")[0];
+  const end = text.indexOf("\n");
+  return end < 0 ? text : text.slice(0, end);
 }
+
+const COMMENTED = /^\s*#/;
 
 /** A line sshd reads that weakens login. */
 function isWeak(text: string): boolean {
-  return !/^\s*#/.test(text) && weaknessesIn(firstLine(text)).length > 0;
+  return !COMMENTED.test(text) && weaknessesIn(firstLine(text)).length > 0;
 }

@@ -27,8 +27,13 @@ export function splitCommands(line: string): Command[] {
   return split(line, true) ?? split(line, false) ?? [];
 }
 
-/** Unquoted characters after which a word starts: a `#` there opens a comment (not in `a#b`, `${#x}` or `$#`). */
-const WORD_BREAKS = new Set([" ", "\t", "\n", ";", "&", "|", "(", ")"]);
+/**
+ * Unquoted characters after which a word starts: a `#` there opens a comment (not in `a#b`, `${#x}` or `$#`).
+ * Compared one by one: this runs for every character of every line.
+ */
+function isWordBreak(c: string): boolean {
+  return c === " " || c === "\t" || c === "\n" || c === ";" || c === "&" || c === "|" || c === "(" || c === ")";
+}
 
 function split(line: string, honourQuotes: boolean): Command[] | undefined {
   const commands: Command[] = [];
@@ -64,7 +69,8 @@ function split(line: string, honourQuotes: boolean): Command[] | undefined {
       wordStart = true;
       continue;
     }
-    wordStart = WORD_BREAKS.has(c);
+    wordStart = isWordBreak(c);
+    if (c !== ";" && c !== "&" && c !== "|") continue; // no separator starts here
     const length = separatorLength(line, i);
     if (length === 0) continue;
     commands.push({ text: line.slice(start, i), piped });
@@ -101,7 +107,7 @@ export function shellWords(command: string): Word[] {
   let quoted = false;
   let escaped = false;
   const flush = () => {
-    const delimiter = (quoted || escaped) && /^<<-?$/.test(words[words.length - 1]?.op ?? "");
+    const delimiter = (quoted || escaped) && isHereDocumentOperator(words[words.length - 1]?.op);
     if (inWord) words.push(delimiter ? { text: current, quoted: true } : { text: current });
     current = "";
     inWord = false;
@@ -131,12 +137,15 @@ export function shellWords(command: string): Word[] {
     } else {
       const op = operatorAt(command, i);
       if (op === undefined) {
-        current += c;
+        // The run of plain characters from here is taken whole: appending each alone would build the word slowly.
+        const end = plainRunEnd(command, i + 1);
+        current += end === i + 1 ? c : command.slice(i, end);
         inWord = true;
+        i = end - 1;
         continue;
       }
       // A file descriptor number before the operator (`2>`) belongs to it.
-      const fd = inWord && !quoted && /^\d+$/.test(current) ? Number(current) : undefined;
+      const fd = inWord && !quoted && DIGITS.test(current) ? Number(current) : undefined;
       if (fd !== undefined) inWord = false;
       flush();
       words.push(fd === undefined ? { text: op, op } : { text: op, op, fd });
@@ -145,6 +154,38 @@ export function shellWords(command: string): Word[] {
   }
   flush();
   return words;
+}
+
+const DIGITS = /^\d+$/;
+/** Where the run of characters that only extend a word, starting at `from`, ends. */
+function plainRunEnd(command: string, from: number): number {
+  let end = from;
+  while (end < command.length && !isSpecial(command.charCodeAt(end))) end++;
+  return end;
+}
+
+/** Characters the word loop reads for more than themselves: quotes, escapes, separators, operators, `$`. */
+function isSpecial(code: number): boolean {
+  switch (code) {
+    case 0x24: // $
+    case 0x27: // '
+    case 0x22: // "
+    case 0x5c: // \
+    case 0x20: // space
+    case 0x09: // tab
+    case 0x28: // (
+    case 0x29: // )
+    case 0x3e: // >
+    case 0x3c: // <
+    case 0x26: // &
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isHereDocumentOperator(op: string | undefined): boolean {
+  return op === "<<" || op === "<<-";
 }
 
 function operatorAt(command: string, i: number): string | undefined {
@@ -274,7 +315,7 @@ export function optionValues(args: string[], short: string, long: string, valueL
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === long) values.push(args[i + 1] ?? "");
-    else if (a.startsWith(`${long}=`)) values.push(a.slice(long.length + 1));
+    else if (a[long.length] === "=" && a.startsWith(long)) values.push(a.slice(long.length + 1));
     else if (a.length > 1 && a[0] === "-" && a[1] !== "-") {
       const value = groupValue(a, letter, valueLetters);
       if (value !== undefined) values.push(value === "" ? (args[i + 1] ?? "") : value);
@@ -283,12 +324,14 @@ export function optionValues(args: string[], short: string, long: string, valueL
   return values;
 }
 
+const ALPHANUMERIC = /[A-Za-z0-9]/;
+
 /** In a group of short options, the value of `letter`'s option: "" when it takes the next word, else undefined. */
 function groupValue(group: string, letter: string, valueLetters: string): string | undefined {
   for (let j = 1; j < group.length; j++) {
     const c = group[j];
     if (c === letter) return group.slice(j + 1);
-    if (valueLetters.includes(c) || !/[A-Za-z0-9]/.test(c)) return undefined;
+    if (valueLetters.includes(c) || !ALPHANUMERIC.test(c)) return undefined;
   }
   return undefined;
 }

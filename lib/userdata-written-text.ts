@@ -4,7 +4,7 @@
 import { ParsedCommand } from "./userdata-destinations";
 import { printedText } from "./userdata-printed";
 import { sedScript } from "./userdata-sed";
-import { StreamEdit, writtenText } from "./userdata-sed-edits";
+import { SedScript, StreamEdit, writtenText } from "./userdata-sed-edits";
 import { shellQuote } from "./userdata-words";
 
 /** SSH clients, whose `-o Key=value` configures the client, not sshd (their remote command still counts). */
@@ -16,20 +16,38 @@ const SSH_CLIENTS = new Set(["ssh", "scp", "sftp", "sshpass", "autossh", "ssh-co
  */
 const EDITOR_LINE = /^\s*(?:[%,.$\d]*|g\/(?:\\.|[^/\\\n])*\/)s[/|#,@:!%+~^]/;
 
+/** `\n`, `\r`, `\t` spelt in a command's text. */
+const TEXT_ESCAPE = /\\[nrt]/g;
+/** `-oKey=value`: the option letter glued to the directive. */
+const GLUED_OPTION = /(^|[\s'"])-o(?=[A-Za-z])/g;
+
 /** The text the checks read for a command: what it writes when that is known, else its text. */
 export function judgedText({ command, name, args }: ParsedCommand, edit: StreamEdit | undefined): string {
-  if (edit) return uncommentedLines(writtenText(edit.script));
+  if (edit) return judgedScriptText(edit.script);
   const printed = printedText(name, args);
   if (printed !== undefined) return uncommentedLines(printed);
   if (EDITOR_LINE.test(command.text)) {
     const script = command.text.trimStart().replace(/^[%,.$\d]*/, "");
-    return uncommentedLines(writtenText(sedScript(script, "basic")));
+    return judgedScriptText(sedScript(script, "basic"));
   }
   const text = SSH_CLIENTS.has(name) ? withoutClientOptions(name, args) : command.text;
   // `printf 'PermitRootLogin\tyes\n'` and `sshd -oPermitRootLogin=yes`: the escape and the option letter are no part
   // of the directive's word.
-  return text.replace(/\\[nrt]/g, (e) => (e === "\\t" ? "\t" : "\n")).replace(/(^|[\s'"])-o(?=[A-Za-z])/g, "$1-o ");
+  const escaped = text.includes("\\") ? text.replace(TEXT_ESCAPE, (e) => (e === "\\t" ? "\t" : "\n")) : text;
+  return escaped.includes("-o") ? escaped.replace(GLUED_OPTION, "$1-o ") : escaped;
 }
+
+/** What a script writes, as sshd reads it; once per script, which is parsed once and shared (see sedScript). */
+function judgedScriptText(script: SedScript): string {
+  let text = judgedScripts.get(script);
+  if (text === undefined) {
+    text = uncommentedLines(writtenText(script));
+    judgedScripts.set(script, text);
+  }
+  return text;
+}
+
+const judgedScripts = new WeakMap<SedScript, string>();
 
 /** The command without its `-o` options, each word quoted back. */
 function withoutClientOptions(name: string, args: string[]): string {
@@ -43,6 +61,8 @@ function withoutClientOptions(name: string, args: string[]): string {
 
 /** Text as sshd reads it: lines that start with `#` dropped, a `#` that starts a word ending the line. */
 export function uncommentedLines(text: string): string {
+  // Without a `#` nothing is commented out, and without a carriage return the lines are joined back as they were.
+  if (!text.includes("#") && !text.includes("\r")) return text;
   return text
     .split(/\r?\n|\r/)
     .map((line) => {
