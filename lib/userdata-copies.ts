@@ -1,6 +1,7 @@
 // Commands that copy files (cp, mv, install, ln, rsync, scp, a bind mount): where they put their sources. Read by the
 // root-keys check and by the one that notes files copied into sshd's configuration.
 import { optionValues } from "./userdata-words";
+import { ownValue } from "./own-value";
 
 /** Commands whose last argument is where they put their sources. */
 const COPIES = new Set(["cp", "mv", "install", "ln", "rsync", "scp"]);
@@ -67,10 +68,10 @@ export function copyOperands(name: string, args: string[]): Copy | undefined {
 
 /** Whether, and how, the command copies whole folders; undefined when it copies files only. */
 function folderCopy(name: string, args: string[], sources: string[]): FolderCopy | undefined {
-  const options = FOLDER_OPTIONS[name];
+  const options = ownValue(FOLDER_OPTIONS, name);
   const recursive = options !== undefined && hasOption(args, options.letters, options.long, options.values);
   if (!recursive && !UNASKED.has(name)) return undefined;
-  const letters = NO_TARGET[name];
+  const letters = ownValue(NO_TARGET, name);
   const noTarget = letters !== undefined && hasOption(args, letters, ["--no-target-directory"], CP_VALUES);
   const contents = name === "rsync" ? /\/$/ : /\/\.$/;
   return {

@@ -5,6 +5,7 @@ import { streamEdit } from "./userdata-editors";
 import { writtenText } from "./userdata-sed-edits";
 import { ParsedCommand } from "./userdata-destinations";
 import { isBareExec, isWriteRedirection, optionValues, Word } from "./userdata-words";
+import { ownValue } from "./own-value";
 
 /** Root's home spelt out, or reached through `~` or $HOME: user data runs as root. */
 const ROOT_HOME = String.raw`(?:/root|~root|~|\$HOME|\$\{HOME\})/+\.ssh`;
@@ -74,7 +75,7 @@ function interpreterName(name: string): string {
 
 /** `python3 -c "open('/root/.ssh/authorized_keys','a').write(…)"` and the like. */
 function codeWritesRootKeys(name: string, args: string[]): boolean {
-  const letters = INLINE_CODE[interpreterName(name)];
+  const letters = ownValue(INLINE_CODE, interpreterName(name));
   // The option, maybe after others in its group (`perl -le`).
   const at =
     letters === undefined ? -1 : args.findIndex((a) => /^-[A-Za-z]+$/.test(a) && letters.includes(a.slice(-1)));

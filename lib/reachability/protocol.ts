@@ -1,6 +1,7 @@
 // Protocol names across clouds: AWS numbers ("6", "-1"), Alicloud words ("tcp", "all", "any" in DNAT entries).
 import type { Protocol } from "./model";
 import { str } from "./resource";
+import { ownValue } from "../own-value";
 
 const NAMES: Record<string, Protocol> = {
   "-1": "all",
@@ -22,7 +23,7 @@ export function normalizeProtocol(v: unknown): Protocol {
   if (s === undefined) return "all";
   const lower = s.trim().toLowerCase();
   const t = /^-?\d+$/.test(lower) ? String(Number(lower)) : lower; // "06" is "6", "-01" is "-1"
-  return NAMES[t] ?? t;
+  return ownValue(NAMES, t) ?? t;
 }
 
 /** The protocol both sides admit, or undefined when they are disjoint. */

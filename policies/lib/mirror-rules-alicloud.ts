@@ -20,6 +20,7 @@ import {
   shown,
   UNKNOWN_READ,
 } from "./mirror-rule-fields";
+import { ownValue } from "../../lib/own-value";
 
 export const ALICLOUD_RULE_WORDS: RuleWords = { reject: "drop", order: "priority" };
 
@@ -87,7 +88,7 @@ const PROTOCOLS: Record<string, Protocol> = { all: "all", tcp: 6, udp: 17, icmp:
 function readProtocol(v: unknown): Read<Protocol> {
   const u = raw(v);
   if (isUnknownRaw(u)) return UNKNOWN_READ;
-  const p = typeof u === "string" ? PROTOCOLS[u.trim().toLowerCase()] : undefined;
+  const p = typeof u === "string" ? ownValue(PROTOCOLS, u.trim().toLowerCase()) : undefined;
   if (p !== undefined) return known(p);
   return refused(isAbsent(u) ? "is unset" : `is ${shown(u)}, not ALL, TCP, UDP or ICMP`);
 }

@@ -5,6 +5,7 @@
 import { isUnknown, list, obj } from "../../lib/values";
 import { AclRule } from "./wafv2-allow-ahead";
 import { field, has, Priority, priorityOf } from "./wafv2-fields";
+import { ownValue } from "../../lib/own-value";
 
 /** Label namespaces of the AWS managed groups whose labels are documented. */
 const NAMESPACES: Record<string, string> = {
@@ -52,7 +53,7 @@ function matchesLabel(match: Record<string, unknown>, namespace: string, label: 
 
 /** Whether a block rule running after the group's use (a higher priority number) blocks the rule's label. */
 export function blockedByLabel(group: string, rule: string, rules: readonly AclRule[], after?: Priority): boolean {
-  const namespace = NAMESPACES[group];
+  const namespace = ownValue(NAMESPACES, group);
   if (!namespace || typeof after !== "number") return false;
   const label = labelOf(namespace, rule);
   return rules.some(({ rule: r }) => {

@@ -32,7 +32,9 @@ export const weirdNumber = (): fc.Arbitrary<number> =>
 
 export const weirdString = (): fc.Arbitrary<string> =>
   fc.oneof(
+    // Names every object inherits: a table lookup keyed by them must find nothing.
     fc.constantFrom("", " ", "\u0000", "null", "undefined", "true", "-1", "NaN", "[]", "{}", "\uFFFD", "__proto__"),
+    fc.constantFrom("constructor", "toString", "hasOwnProperty", "valueOf", "CONSTRUCTOR"),
     fc.string({ maxLength: 20 }),
     fc.string({ unit: "binary", maxLength: 20 }),
     fc.integer({ min: 1_000, max: 20_000 }).map((n) => "x".repeat(n)),

@@ -22,6 +22,7 @@ import { gaListenerAllowLists } from "./global-accelerator-acl";
 import { customRoutingTargets } from "./global-accelerator-custom-routing";
 import { SERVER_TYPES, serverEntries } from "./network-interfaces";
 import { ALI } from "./tokens";
+import { ownValue } from "../../own-value";
 
 export function addAlicloudGlobalAccelerators(m: NetworkModel): void {
   const res = m.resolver;
@@ -131,7 +132,7 @@ function balancerEndpoints(
   type: string,
   endpoint: unknown,
 ): EndpointBalancer[] {
-  const types = type === "unknown" ? Object.values(BALANCER_TYPES).flat() : BALANCER_TYPES[type];
+  const types = type === "unknown" ? Object.values(BALANCER_TYPES).flat() : ownValue(BALANCER_TYPES, type);
   if (!types) return [];
   const clientAddress = !isUnknown(c) && bool(prop(c, "enableClientipPreservation")) === true ? "kept" : "replaced";
   return m.resolver
