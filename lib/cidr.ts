@@ -20,7 +20,8 @@ export interface ParsedCidr {
  */
 export function parseCidr(s: string): ParsedCidr | undefined {
   if (typeof s !== "string") return undefined;
-  return parsed.through(s, () => parseUncached(s));
+  // One lookup for the usual hit; unparseable text is remembered as undefined, which only `through` tells apart.
+  return parsed.get(s) ?? parsed.through(s, () => parseUncached(s));
 }
 
 /** Parsing through ip-num is the hot path of large rule sets: results are memoised (bounded). */
@@ -89,17 +90,12 @@ function coversWhole(intervals: Interval[], max: bigint): boolean {
 
 /** Does the union of the blocks cover every IPv4 (resp. IPv6) address? Unparseable entries are ignored. */
 export function coversInternet(cidrs: readonly string[]): { ipv4: boolean; ipv6: boolean } {
-  const parsed = cidrs.map(parseCidr).filter((c): c is ParsedCidr => c !== undefined);
-  return {
-    ipv4: coversWhole(
-      parsed.filter((c) => c.family === "ipv4"),
-      MAX.ipv4,
-    ),
-    ipv6: coversWhole(
-      parsed.filter((c) => c.family === "ipv6"),
-      MAX.ipv6,
-    ),
-  };
+  const byFamily: Record<IpFamily, ParsedCidr[]> = { ipv4: [], ipv6: [] };
+  for (const c of cidrs) {
+    const p = parseCidr(c);
+    if (p) byFamily[p.family].push(p);
+  }
+  return { ipv4: coversWhole(byFamily.ipv4, MAX.ipv4), ipv6: coversWhole(byFamily.ipv6, MAX.ipv6) };
 }
 
 /**
@@ -131,7 +127,7 @@ const nonPublic = NON_PUBLIC_CIDRS.map((c) => parseCidr(c) as ParsedCidr);
 
 /** True when the block contains at least one public address. Unparseable input is not public (callers report it). */
 export function isPublicCidr(cidr: string): boolean {
-  return publicity.through(cidr, () => isPublicUncached(cidr));
+  return publicity.get(cidr) ?? publicity.through(cidr, () => isPublicUncached(cidr));
 }
 
 function isPublicUncached(cidr: string): boolean {
@@ -189,12 +185,13 @@ export function cidrContains(outer: string, inner: string): boolean {
  */
 export function internetSources(cidrs: readonly string[], opts: InternetSourceOptions = {}): string[] {
   const allow = opts.allow ?? [];
-  const considered = cidrs.filter((c) => !allow.some((a) => cidrContains(a, c)));
+  const considered = allow.length === 0 ? cidrs : cidrs.filter((c) => !allow.some((a) => cidrContains(a, c)));
   const cover = coversInternet(considered);
+  const minPrefix: Record<IpFamily, number> = { ipv4: opts.minPrefixV4 ?? 24, ipv6: opts.minPrefixV6 ?? 48 };
+  // A public block is broad when its prefix is shorter than its family's limit (isBroadPublic, parsed once here).
   return considered.filter((c) => {
     const p = parseCidr(c);
     if (!p || !isPublicCidr(c)) return false;
-    if (cover[p.family]) return true;
-    return isBroadPublic(c, opts.minPrefixV4 ?? 24, opts.minPrefixV6 ?? 48);
+    return cover[p.family] || p.prefix < minPrefix[p.family];
   });
 }

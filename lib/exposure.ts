@@ -29,6 +29,10 @@ export interface ExposureResult {
 const FAMILIES: IpFamily[] = ["ipv4", "ipv6"];
 /** The protocols that carry ports: an opening is judged per protocol, so a deny of one leaves the other open. */
 const SLICES = ["tcp", "udp"];
+/** Every family and protocol an opening is judged for, in the order findings list them. */
+const SLOTS: readonly { family: IpFamily; slice: string }[] = FAMILIES.flatMap((family) =>
+  SLICES.map((slice) => ({ family, slice })),
+);
 
 function cidrsByFamily(cidrs: readonly string[]): Record<IpFamily, string[]> {
   const split: Record<IpFamily, string[]> = { ipv4: [], ipv6: [] };
@@ -60,7 +64,9 @@ const mayDeny = (e: IngressEntry) => e.action === "deny" || e.unknownAction === 
  */
 function ordered(entries: readonly IngressEntry[]): IngressEntry[] {
   const key = (e: IngressEntry) => e.order ?? Number.NEGATIVE_INFINITY;
-  return [...entries].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  // Most lists are in order already (security groups have none): the stable sort would return them as they are.
+  const inOrder = entries.every((e, i) => i === 0 || key(entries[i - 1]) <= key(e));
+  return inOrder ? [...entries] : [...entries].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** Per family and protocol: the allows that stay open to the internet (with the sources that do) and those in doubt. */
@@ -69,10 +75,22 @@ interface Outcome {
   doubted: { entry: IngressEntry; blame: IngressEntry }[];
 }
 
+/** What a family none of the entries names a block of gets: no walk can open anything. Never written to. */
+const NO_OUTCOME: Outcome = { open: [], doubted: [] };
+
+/** The entries in evaluation order, each entry's blocks split by family at the same position. */
+interface Ruleset {
+  order: readonly IngressEntry[];
+  split: readonly Record<IpFamily, string[]>[];
+  /** Some deny (or entry whose action is unknown) has an unknown field: every opening is checked for certainty. */
+  doubtful: boolean;
+}
+
 interface Walk {
   open: IngressEntry[];
   /** Each open entry's blocks of the family that no deny ahead of it covers. */
   visible: Map<IngressEntry, string[]>;
+  /** The family, the open entries' positions and their visible blocks: walks with equal keys expose the same. */
   key: string;
   /** In the best case, the doubtful deny that closed the port. */
   closedBy?: IngressEntry;
@@ -84,15 +102,7 @@ interface Walk {
  * case only known denies close (a deny with an unknown CIDR still closes with its known ones); in the best case any
  * deny that may cover the port, protocol and internet does, and entries with an unknown action are denies.
  */
-function walk(
-  order: readonly IngressEntry[],
-  index: ReadonlyMap<IngressEntry, number>,
-  split: ReadonlyMap<IngressEntry, Record<IpFamily, string[]>>,
-  port: number,
-  family: IpFamily,
-  slice: string,
-  mode: "worst" | "best",
-): Walk {
+function walk(rules: Ruleset, port: number, family: IpFamily, slice: string, mode: "worst" | "best"): Walk {
   // worst: only known denies close (the reported answer); best: every deny that may close does (is it certain?).
   const open: IngressEntry[] = [];
   const visible = new Map<IngressEntry, string[]>();
@@ -100,10 +110,11 @@ function walk(
   // Blocks denied so far: denies that each name part of the internet (0.0.0.0/1, then 128.0.0.0/1) close it together.
   const denied: string[] = [];
   let blame: IngressEntry | undefined;
-  for (const entry of order) {
+  for (let i = 0; i < rules.order.length; i++) {
+    const entry = rules.order[i];
     const protocol = entry.protocol ?? "all";
     if (protocol !== "unknown" && !intersectProtocol(protocol, slice)) continue;
-    const cidrs = split.get(entry)![family];
+    const cidrs = rules.split[i][family];
     const doubt = mayDeny(entry) ? denyDoubt(entry) : undefined;
     if (mode === "worst" ? entry.action === "deny" : mayDeny(entry)) {
       if (mode === "worst") {
@@ -127,10 +138,130 @@ function walk(
       if (shown.length === 0) continue;
       open.push(entry);
       visible.set(entry, shown);
-      key += `,${index.get(entry)}${shown.length < cidrs.length ? `:${shown.join("|")}` : ""}`;
+      key += `,${i}${shown.length < cidrs.length ? `:${shown.join("|")}` : ""}`;
     }
   }
   return { open, visible, key };
+}
+
+/** The open entries' visible blocks, in walk order. */
+function visibleBlocks(w: Walk): string[] {
+  const blocks: string[] = [];
+  for (const entry of w.open) for (const block of w.visible.get(entry)!) blocks.push(block);
+  return blocks;
+}
+
+/**
+ * The outcomes of a port per family and protocol (in SLOTS order). Built only once some listed port is covered by an
+ * allow: many rules cover none of the listed ports, and they need neither the split nor the walks.
+ */
+function portJudge(order: readonly IngressEntry[], opts: InternetSourceOptions): (port: number) => Outcome[] {
+  const split = order.map((e) => cidrsByFamily(e.cidrs));
+  const rules: Ruleset = { order, split, doubtful: order.some((e) => mayDeny(e) && denyDoubt(e) !== undefined) };
+  const named = { ipv4: split.some((s) => s.ipv4.length > 0), ipv6: split.some((s) => s.ipv6.length > 0) };
+  // Walks with the same key expose the same sources: the key starts with the family and names the visible blocks.
+  const exposedBy = new Map<string, Set<string>>();
+  const exposedThrough = (w: Walk): Set<string> => {
+    let exposed = exposedBy.get(w.key);
+    if (!exposed) {
+      exposed = new Set(internetSources(visibleBlocks(w), opts));
+      exposedBy.set(w.key, exposed);
+    }
+    return exposed;
+  };
+  const outcomeOf = (port: number, family: IpFamily, slice: string): Outcome => {
+    if (!named[family]) return NO_OUTCOME;
+    const outcome: Outcome = { open: [], doubted: [] };
+    const w = walk(rules, port, family, slice, "worst");
+    if (w.open.length === 0) return outcome;
+    const exposed = exposedThrough(w);
+    // Only when some deny is doubtful: is the opening there even if every doubtful deny closes what it may?
+    const b = rules.doubtful ? walk(rules, port, family, slice, "best") : undefined;
+    const best = b && { open: new Set(b.open), certain: b.open.length > 0 ? exposedThrough(b) : new Set<string>() };
+    const blame = b && (b.closedBy ?? w.open.find((e) => e.unknownAction));
+    for (const entry of w.open) {
+      const hits = w.visible.get(entry)!.filter((c) => exposed.has(c));
+      if (hits.length === 0) continue;
+      if (best && !(best.open.has(entry) && hits.some((c) => best.certain.has(c))))
+        outcome.doubted.push({ entry, blame: blame ?? entry });
+      else outcome.open.push({ entry, hits });
+    }
+    return outcome;
+  };
+  return (port) => SLOTS.map(({ family, slice }) => outcomeOf(port, family, slice));
+}
+
+interface Found {
+  ports: Set<number>;
+  protocols: Set<string>;
+  sources: Set<string>;
+}
+
+interface Doubted {
+  entry: IngressEntry;
+  port: number;
+  blame: IngressEntry;
+}
+
+/**
+ * Allows whose range is unknown yet may reach the internet, and allows on a listed port whose source is unknown or
+ * unreadable: reported as uncertain rather than guessed.
+ */
+function uncertainAllows(
+  order: readonly IngressEntry[],
+  ports: readonly number[],
+  opts: InternetSourceOptions,
+): Map<IngressEntry, Uncertainty["reason"]> {
+  const uncertain = new Map<IngressEntry, Uncertainty["reason"]>();
+  for (const entry of order) {
+    if (entry.action !== "allow") continue;
+    const doubtfulSource = entry.unknownSource || entry.unreadable !== undefined;
+    // Whether the sources reach the internet is asked only of an allow whose range is unknown: it is costly.
+    if (entry.range === "unknown" && (doubtfulSource || reachesInternet(entry.cidrs, opts)))
+      uncertain.set(entry, "port range");
+    else if (doubtfulSource && entry.range !== "none" && ports.some((p) => covers(entry, p)))
+      uncertain.set(entry, "source CIDR");
+  }
+  return uncertain;
+}
+
+/** Adds one port's outcomes. A port sharing an earlier port's outcomes adds only itself: the rest is recorded. */
+function record(
+  found: Map<IngressEntry, Found>,
+  doubted: Doubted[],
+  outcomes: Outcome[],
+  port: number,
+  repeated: boolean,
+) {
+  for (let s = 0; s < outcomes.length; s++) {
+    const outcome = outcomes[s];
+    for (const d of outcome.doubted) doubted.push({ ...d, port });
+    for (const { entry, hits } of outcome.open) {
+      let slot = found.get(entry);
+      if (slot && repeated) {
+        slot.ports.add(port);
+        continue;
+      }
+      if (!slot) {
+        slot = { ports: new Set<number>(), protocols: new Set<string>(), sources: new Set<string>() };
+        found.set(entry, slot);
+      }
+      slot.ports.add(port);
+      slot.protocols.add(SLOTS[s].slice);
+      for (const h of hits) slot.sources.add(h);
+    }
+  }
+}
+
+/** An opening found in the worst case only is uncertain, blamed on the doubtful entry, unless it is certain too. */
+function blameDoubted(
+  doubted: readonly Doubted[],
+  found: ReadonlyMap<IngressEntry, Found>,
+  uncertain: Map<IngressEntry, Uncertainty["reason"]>,
+) {
+  for (const d of doubted)
+    if (!found.get(d.entry)?.ports.has(d.port) && !uncertain.has(d.blame))
+      uncertain.set(d.blame, denyDoubt(d.blame) ?? "action");
 }
 
 /**
@@ -143,113 +274,74 @@ export function exposedPorts(
   ports: readonly number[],
   opts: InternetSourceOptions = {},
 ): ExposureResult {
-  const found = new Map<IngressEntry, { ports: Set<number>; protocols: Set<string>; sources: Set<string> }>();
-  const uncertain = new Map<IngressEntry, Uncertainty["reason"]>();
   const order = ordered(entries);
-  const doubtful = entries.some((e) => mayDeny(e) && denyDoubt(e) !== undefined);
-
-  for (const entry of order) {
-    if (entry.action !== "allow") continue;
-    const reachesInternet = internetSources(entry.cidrs, opts).length > 0 || coversAny(entry.cidrs);
-    const doubtfulSource = entry.unknownSource || entry.unreadable !== undefined;
-    if (entry.range === "unknown" && (reachesInternet || doubtfulSource)) uncertain.set(entry, "port range");
-    else if (doubtfulSource && entry.range !== "none" && ports.some((p) => covers(entry, p)))
-      uncertain.set(entry, "source CIDR");
-  }
-
-  // Ports covered by the same entries share one answer: work is per distinct set of open entries, not per port.
-  const index = new Map(entries.map((e, i) => [e, i]));
-  const split = new Map(entries.map((e) => [e, cidrsByFamily(e.cidrs)]));
-  const exposedBy = new Map<string, Set<string>>();
-  // The walk's key starts with its family, and its visible blocks are of that family.
-  const exposedThrough = (w: Walk): Set<string> => {
-    let exposed = exposedBy.get(w.key);
-    if (!exposed) {
-      exposed = new Set(
-        internetSources(
-          w.open.flatMap((e) => w.visible.get(e)!),
-          opts,
-        ),
-      );
-      exposedBy.set(w.key, exposed);
-    }
-    return exposed;
-  };
+  const uncertain = uncertainAllows(order, ports, opts);
+  const found = new Map<IngressEntry, Found>();
+  const doubted: Doubted[] = [];
   // What the walks find depends on the port only through the entries whose range covers it: ports covered by the
-  // same entries share one outcome per family and protocol.
-  const outcomes = new Map<string, Outcome>();
-  const outcomeOf = (port: number, family: IpFamily, slice: string, key: string): Outcome => {
-    let outcome = outcomes.get(key);
-    if (outcome) return outcome;
-    outcome = { open: [], doubted: [] };
-    outcomes.set(key, outcome);
-    const w = walk(order, index, split, port, family, slice, "worst");
-    if (w.open.length === 0) return outcome;
-    const exposed = exposedThrough(w);
-    // Only when some deny is doubtful: is the opening there even if every doubtful deny closes what it may?
-    const b = doubtful ? walk(order, index, split, port, family, slice, "best") : undefined;
-    const certain = b && b.open.length > 0 ? exposedThrough(b) : new Set<string>();
-    const inBest = new Set(b?.open);
-    const blame = b && (b.closedBy ?? w.open.find((e) => e.unknownAction));
-    for (const entry of w.open) {
-      const hits = w.visible.get(entry)!.filter((c) => exposed.has(c));
-      if (hits.length === 0) continue;
-      if (b && !(inBest.has(entry) && hits.some((c) => certain.has(c))))
-        outcome.doubted.push({ entry, blame: blame ?? entry });
-      else outcome.open.push({ entry, hits });
-    }
-    return outcome;
-  };
-  // Openings found in the worst case only: each is reported once, naming the doubtful entry, unless certain.
-  const doubted: { entry: IngressEntry; port: number; blame: IngressEntry }[] = [];
+  // same entries share one outcome per family and protocol, computed with the first such port.
+  const outcomesBySignature = new Map<number | string, Outcome[]>();
+  let judge: ((port: number) => Outcome[]) | undefined;
   for (const port of ports) {
-    let signature = "";
-    let allowed = false;
-    for (let i = 0; i < order.length; i++) {
-      if (!covers(order[i], port)) continue;
-      signature += `${i},`;
-      allowed ||= order[i].action === "allow";
-    }
-    // No allow covers the port: nothing can open it, whatever the denies say.
-    if (!allowed) continue;
-    for (const family of FAMILIES) {
-      for (const slice of SLICES) {
-        const outcome = outcomeOf(port, family, slice, `${signature}|${family}|${slice}`);
-        for (const d of outcome.doubted) doubted.push({ ...d, port });
-        for (const { entry, hits } of outcome.open) {
-          const slot = found.get(entry) ?? {
-            ports: new Set<number>(),
-            protocols: new Set<string>(),
-            sources: new Set<string>(),
-          };
-          slot.ports.add(port);
-          slot.protocols.add(slice);
-          hits.forEach((h) => slot.sources.add(h));
-          found.set(entry, slot);
-        }
-      }
-    }
+    const signature = coverSignature(order, port);
+    if (signature === undefined) continue;
+    const known = outcomesBySignature.get(signature);
+    judge ??= portJudge(order, opts);
+    const outcomes = known ?? judge(port);
+    if (!known) outcomesBySignature.set(signature, outcomes);
+    record(found, doubted, outcomes, port, known !== undefined);
   }
-  for (const d of doubted)
-    if (!found.get(d.entry)?.ports.has(d.port) && !uncertain.has(d.blame))
-      uncertain.set(d.blame, denyDoubt(d.blame) ?? "action");
+  blameDoubted(doubted, found, uncertain);
+  return { exposures: exposuresOf(found), uncertain: uncertaintiesOf(uncertain) };
+}
 
-  return {
-    exposures: [...found].map(([entry, v]) => ({
+// Plain loops: most calls find nothing, and spreading an empty map costs more than the rest of such a call.
+function exposuresOf(found: ReadonlyMap<IngressEntry, Found>): Exposure[] {
+  const exposures: Exposure[] = [];
+  for (const [entry, v] of found)
+    exposures.push({
       entry,
       ports: [...v.ports].sort((a, b) => a - b),
       protocols: SLICES.filter((p) => v.protocols.has(p)),
       sources: [...v.sources],
-    })),
-    uncertain: [...uncertain].map(([entry, reason]) => ({ entry, reason })),
-  };
+    });
+  return exposures;
+}
+
+function uncertaintiesOf(uncertain: ReadonlyMap<IngressEntry, Uncertainty["reason"]>): Uncertainty[] {
+  const list: Uncertainty[] = [];
+  for (const [entry, reason] of uncertain) list.push({ entry, reason });
+  return list;
 }
 
 function covers(entry: IngressEntry, port: number): boolean {
   return entry.range !== "none" && entry.range !== "unknown" && rangeCoversPort(entry.range, port);
 }
 
-function coversAny(cidrs: readonly string[]): boolean {
+/** Up to this many entries, the entries covering a port are named by a bit mask: a number hashes faster than text. */
+const MASK_BITS = 30;
+
+/**
+ * Which entries (by evaluation-order position) cover the port: a bit mask, or their positions as text ("0,2,") past
+ * MASK_BITS entries. Undefined when no allow covers the port: nothing can open it then, whatever the denies say.
+ */
+function coverSignature(order: readonly IngressEntry[], port: number): number | string | undefined {
+  const masked = order.length <= MASK_BITS;
+  let mask = 0;
+  let text = "";
+  let allowed = false;
+  for (let i = 0; i < order.length; i++) {
+    if (!covers(order[i], port)) continue;
+    if (masked) mask |= 1 << i;
+    else text += `${i},`;
+    allowed ||= order[i].action === "allow";
+  }
+  if (!allowed) return undefined;
+  return masked ? mask : text;
+}
+
+function reachesInternet(cidrs: readonly string[], opts: InternetSourceOptions): boolean {
+  if (internetSources(cidrs, opts).length > 0) return true;
   const c = coversInternet(cidrs);
   return c.ipv4 || c.ipv6;
 }

@@ -144,6 +144,15 @@ describe("isBroadPublic and internetSources", () => {
     expect(internetSources(["0.0.0.0/1", "128.0.0.0/1", "8.8.8.8"])).toEqual(["0.0.0.0/1", "128.0.0.0/1", "8.8.8.8"]);
   });
 
+  it("applies each family's prefix limit to its own blocks, after the allow-list", () => {
+    const set = ["1.2.0.0/16", "2001:db8::/40", "not-a-cidr"];
+    expect(internetSources(set, { minPrefixV4: 8, minPrefixV6: 48 })).toEqual(["2001:db8::/40"]);
+    expect(internetSources(set, { minPrefixV4: 24, minPrefixV6: 32 })).toEqual(["1.2.0.0/16"]);
+    const halves = ["0.0.0.0/1", "128.0.0.0/1"];
+    expect(internetSources(halves, { allow: ["0.0.0.0/1"] })).toEqual(["128.0.0.0/1"]);
+    expect(internetSources(halves, { allow: ["0.0.0.0/1"], minPrefixV4: 0 })).toEqual([]);
+  });
+
   it("cidrContains", () => {
     expect(cidrContains("10.0.0.0/8", "10.2.0.0/16")).toBe(true);
     expect(cidrContains("10.2.0.0/16", "10.0.0.0/8")).toBe(false);

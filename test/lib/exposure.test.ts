@@ -86,6 +86,33 @@ describe("exposedPorts", () => {
     expect(r.uncertain.map((u) => u.reason)).toEqual(["port range", "source CIDR"]);
     expect(r.exposures).toEqual([]);
   });
+
+  it("an allow of unknown range is uncertain only when its sources may reach the internet", () => {
+    const reasons = (cidrs: string[]) =>
+      exposedPorts([entry({ range: "unknown", cidrs })], [22], { minPrefixV4: 0 }).uncertain.map((u) => u.reason);
+    expect(reasons(["10.0.0.0/8"])).toEqual([]);
+    expect(reasons(["0.0.0.0/1", "128.0.0.0/1"])).toEqual(["port range"]);
+  });
+
+  it("ports covered by the same entries share their protocols and sources; ports stay sorted", () => {
+    const entries = [
+      entry({ where: "all", range: { from: 0, to: 65535 }, protocol: "tcp", cidrs: ["0.0.0.0/0", "10.0.0.0/8"] }),
+      entry({ where: "low", range: { from: 20, to: 25 }, protocol: "udp", cidrs: ["::/0"] }),
+    ];
+    const r = exposedPorts(entries, [3389, 22, 8080, 23]);
+    expect(r.exposures.map((e) => [e.entry.where, e.ports, e.protocols, e.sources])).toEqual([
+      ["all", [22, 23, 3389, 8080], ["tcp"], ["0.0.0.0/0"]],
+      ["low", [22, 23], ["udp"], ["::/0"]],
+    ]);
+  });
+
+  it("tells ports apart by their covering entries in lists longer than 32", () => {
+    const privateAllows = Array.from({ length: 39 }, (_, i) =>
+      entry({ where: `private${i}`, order: i, range: { from: 0, to: 65535 }, cidrs: ["10.0.0.0/8"] }),
+    );
+    const entries = [...privateAllows, entry({ where: "last", order: 39, cidrs: ["0.0.0.0/0"] })];
+    expect(exposedPorts(entries, [22, 80]).exposures.map((e) => [e.entry.where, e.ports])).toEqual([["last", [22]]]);
+  });
 });
 
 describe("ACL extraction", () => {
