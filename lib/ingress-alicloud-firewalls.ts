@@ -4,6 +4,7 @@ import type { IngressEntry, IngressExtraction } from "./ingress";
 import { alicloudPolicy, listField, protocolOf, range, sourcesOf } from "./ingress-fields";
 import { alicloudRuleRange } from "./ports";
 import { isUnknown, num, obj } from "./values";
+import { ownValue } from "./own-value";
 
 /**
  * `alicloud.ens.SecurityGroup` `permissions[]`: direction, ipProtocol, portRange "22/22", sourceCidrIp /
@@ -50,7 +51,7 @@ const SWAS_PROTOCOLS: Record<string, string> = { tcp: "tcp", udp: "udp", tcpandu
  */
 export function alicloudSwasFirewallRule(props: Record<string, unknown>): IngressExtraction {
   const p = props.ruleProtocol;
-  const protocol = typeof p === "string" ? (SWAS_PROTOCOLS[p.trim().toLowerCase()] ?? "unknown") : "unknown";
+  const protocol = typeof p === "string" ? (ownValue(SWAS_PROTOCOLS, p.trim().toLowerCase()) ?? "unknown") : "unknown";
   return {
     entries: [
       {
