@@ -63,16 +63,18 @@ function launchFindings(
 
 /** Findings for the launches in the plan that leave tokens to the account's defaults. */
 export function accountDefaultFindings(resources: readonly GenericResource[]): StackFinding[] {
+  const launches = resources.filter((r) => LAUNCHES_UNDER_DEFAULTS.has(r.type) && leavesTokensToAccount(r));
+  if (launches.length === 0) return [];
   const defaults = resources.filter((r) => r.type === ACCOUNT_DEFAULTS);
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
-  return resources
-    .filter((r) => LAUNCHES_UNDER_DEFAULTS.has(r.type))
-    .filter((r) => {
-      const block = r.inputs.metadataOptions;
-      if (isUnknown(block)) return false;
-      const o = obj(block);
-      const fromTemplate = present(r.inputs.launchTemplate);
-      return leavesTokensOut({ httpTokens: o?.httpTokens, httpEndpoint: o?.httpEndpoint, fromTemplate });
-    })
-    .flatMap((r) => launchFindings(r, defaults, byUrn));
+  return launches.flatMap((r) => launchFindings(r, defaults, byUrn));
+}
+
+/** No tokens of its own, no launch template and the endpoint on: the account's default decides. */
+function leavesTokensToAccount(r: GenericResource): boolean {
+  const block = r.inputs.metadataOptions;
+  if (isUnknown(block)) return false;
+  const o = obj(block);
+  const fromTemplate = present(r.inputs.launchTemplate);
+  return leavesTokensOut({ httpTokens: o?.httpTokens, httpEndpoint: o?.httpEndpoint, fromTemplate });
 }
