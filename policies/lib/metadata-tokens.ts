@@ -2,7 +2,7 @@
 // leaves tokens out) a launch template that decides, which the IMDSv2 rule checks as a resource of its own.
 import { isUnknown } from "../../lib/values";
 import { Finding, unverifiable, violation } from "./findings";
-import { is } from "./text-values";
+import { is, shown } from "./text-values";
 
 export interface TokenSettings {
   /** Prefix for messages, e.g. "metadataOptions.". */
@@ -22,7 +22,7 @@ export function tokenFindings(settings: TokenSettings): Finding[] {
   if (isUnknown(httpTokens) || isUnknown(httpEndpoint)) return [unverifiable(`${where}httpTokens`)];
   const unset = httpTokens === undefined || httpTokens === null;
   if (unset && (fromTemplate || accountDecides)) return [];
-  return [violation(`${where}httpTokens is ${unset ? UNSET : `"${httpTokens}"`}: IMDSv1 stays open`)];
+  return [violation(`${where}httpTokens is ${unset ? UNSET : shown(httpTokens)}: IMDSv1 stays open`)];
 }
 
 export const UNSET = "not set (defaults to optional)";

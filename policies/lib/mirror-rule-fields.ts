@@ -3,6 +3,7 @@
 import { isUnknown, unwrap } from "../../lib/reachability/resource";
 import { MirrorRule } from "./mirror-filter-rules";
 import { ADDRESSES, addressSpan, familyOf, Ports, Protocol, Span } from "./mirror-match-space";
+import { shown } from "./text-values";
 
 export type Read<T> = { value: T } | { unknown: true } | { invalid: string };
 
@@ -16,17 +17,6 @@ const UNKNOWN_MARK = Symbol("unknown at preview");
 export function raw(v: unknown): unknown {
   const u = unwrap(v);
   return isUnknown(u) ? UNKNOWN_MARK : u;
-}
-
-/** A refused value as messages quote it, short whatever it holds. */
-export function shown(v: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(v) ?? String(v);
-  } catch {
-    text = typeof v;
-  }
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 export const isAbsent = (v: unknown): boolean => v === undefined || v === null;

@@ -17,10 +17,10 @@ import {
   readOrder,
   refused,
   RuleReads,
-  shown,
   UNKNOWN_READ,
 } from "./mirror-rule-fields";
 import { ownValue } from "../../lib/own-value";
+import { shown } from "./text-values";
 
 export const ALICLOUD_RULE_WORDS: RuleWords = { reject: "drop", order: "priority" };
 

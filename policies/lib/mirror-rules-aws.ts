@@ -14,9 +14,9 @@ import {
   readCidr,
   readOrder,
   refused,
-  shown,
   UNKNOWN_READ,
 } from "./mirror-rule-fields";
+import { shown } from "./text-values";
 
 export const AWS_RULE_WORDS: RuleWords = { reject: "reject", order: "rule number" };
 

@@ -1,7 +1,7 @@
 // Whether a RAM security preference makes MFA mandatory at every console login: mfaOperationForLogin "mandatory",
 // or, when that is unset, the deprecated enforceMfaForLogin true (the API's former spelling of the same setting).
 import { bool, isUnknown } from "../../lib/values";
-import { is } from "./text-values";
+import { is, shown } from "./text-values";
 
 export type MfaAtLogin = { kind: "mandatory" } | { kind: "unknown"; field: string } | { kind: "optional"; why: string };
 
@@ -11,7 +11,7 @@ export function mfaAtLogin(p: Record<string, unknown>): MfaAtLogin {
   if (is(mode, "mandatory")) return { kind: "mandatory" };
   // Null is how an engine may send an unset input: the deprecated flag still decides then.
   if (mode !== undefined && mode !== null)
-    return { kind: "optional", why: `mfaOperationForLogin is "${String(mode)}": MFA is not required for every login` };
+    return { kind: "optional", why: `mfaOperationForLogin is ${shown(mode)}: MFA is not required for every login` };
   if (isUnknown(p.enforceMfaForLogin)) return { kind: "unknown", field: "enforceMfaForLogin" };
   if (bool(p.enforceMfaForLogin) === true) return { kind: "mandatory" };
   return {

@@ -14,6 +14,7 @@ import { GroupUse, parseRuleJson, unknownUse, usesInAssociation, usesInRule } fr
 import { defenseRuleFindings } from "../lib/wafv3-rule-findings";
 import { templateLookup } from "../lib/wafv3-templates";
 import { CORE_SCENES, DEFENSE_RULE, DEFENSE_TEMPLATE } from "../lib/wafv3-types";
+import { shown } from "../lib/text-values";
 import { wildcardMatches } from "../lib/wildcard";
 
 const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
@@ -109,11 +110,11 @@ function judge(group: string, acl: AclContents, protectedRules: string[]): Findi
 
 function defenseTemplate(p: Record<string, unknown>): Finding[] {
   if (isUnknown(p.defenseScene)) return [unverifiable("defenseScene")];
-  if (!CORE_SCENES.has(String(p.defenseScene))) return [];
+  const scene = p.defenseScene;
+  if (typeof scene !== "string" || !CORE_SCENES.has(scene)) return [];
   if (isUnknown(p.status)) return [unverifiable("status")];
-  return String(p.status) === "1"
-    ? []
-    : [violation(`core web protection template (${String(p.defenseScene)}) is disabled (status ${String(p.status)})`)];
+  const status = typeof p.status === "string" || typeof p.status === "number" ? String(p.status) : shown(p.status);
+  return status === "1" ? [] : [violation(`core web protection template (${scene}) is disabled (status ${status})`)];
 }
 
 /**
