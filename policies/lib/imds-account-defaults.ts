@@ -53,7 +53,9 @@ function launchFindings(
   if (before.some((d) => defaultsVerdict(d) === "required")) return [];
   const unknown = before.find((d) => defaultsVerdict(d) === "unknown");
   if (unknown)
-    return [{ urn: r.urn, ...unverifiable(`${unknown.name}.httpTokens`, `the account default ${r.name} takes`) }];
+    return [
+      { urn: r.urn, ...unverifiable(`${unknown.name}.httpTokens`, `the account default ${r.name} launches under`) },
+    ];
   const late = sameAccount.find((d) => defaultsVerdict(d) === "required");
   const message = late
     ? `${where} is not set: the account default ${late.name} requires tokens but may be set after ${r.name} launches, which then keeps IMDSv1 open; make ${r.name} depend on ${late.name} (dependsOn) or set httpTokens "required"`

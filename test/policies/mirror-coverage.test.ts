@@ -2,7 +2,7 @@
 // inbound TCP from every public IPv4 address to the watched ports, and the replies outbound.
 import { requireEffectiveTrafficMirroring } from "../../policies/stack/require-effective-traffic-mirroring";
 import { StackInput, UNKNOWN } from "./harness";
-import { ALI_MIRROR, AWS_MIRROR, refersTo } from "./mirror-fixtures";
+import { ALI_MIRROR, AWS_MIRROR, awsAcceptRule, refersTo } from "./mirror-fixtures";
 import { stackTable } from "./stack-table";
 
 const filter: StackInput = { type: AWS_MIRROR.filter, name: "mirror-filter", props: { description: "sensor" } };
@@ -17,23 +17,8 @@ const session = (): StackInput => {
 };
 let n = 0;
 /** An AWS filter rule of the one filter: every address and port unless told otherwise. */
-const rule = (direction: "ingress" | "egress", props: Record<string, unknown> = {}): StackInput => {
-  const ref = refersTo(AWS_MIRROR.filter, "mirror-filter");
-  return {
-    type: AWS_MIRROR.rule,
-    name: `rule-${++n}`,
-    props: {
-      ...ref.props,
-      trafficDirection: direction,
-      ruleNumber: 100,
-      ruleAction: "accept",
-      sourceCidrBlock: "0.0.0.0/0",
-      destinationCidrBlock: "0.0.0.0/0",
-      ...props,
-    },
-    propertyDependencies: ref.propertyDependencies,
-  };
-};
+const rule = (direction: "ingress" | "egress", props: Record<string, unknown> = {}): StackInput =>
+  awsAcceptRule("mirror-filter", `rule-${++n}`, direction, props);
 const ports = (fromPort: number, toPort = fromPort) => ({ fromPort, toPort });
 const both = [rule("ingress"), rule("egress")];
 const aws = (...rules: StackInput[]) => [filter, session(), ...rules];

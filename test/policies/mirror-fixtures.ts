@@ -1,6 +1,6 @@
 // Traffic mirroring types of both clouds and the preview form of a session's or rule's filter reference, shared by
 // the tests of require-effective-traffic-mirroring.
-import { UNKNOWN, urnOf } from "./harness";
+import { StackInput, UNKNOWN, urnOf } from "./harness";
 
 export const AWS_MIRROR = {
   session: "aws:ec2/trafficMirrorSession:TrafficMirrorSession",
@@ -19,3 +19,27 @@ export const refersTo = (type: string, name: string) => ({
   props: { trafficMirrorFilterId: UNKNOWN },
   propertyDependencies: { trafficMirrorFilterId: [urnOf(type, name)] },
 });
+
+/** An AWS rule of filter `filterName` accepting every address and port in `direction` unless `props` say otherwise. */
+export function awsAcceptRule(
+  filterName: string,
+  name: string,
+  direction: "ingress" | "egress",
+  props: Record<string, unknown> = {},
+): StackInput {
+  const ref = refersTo(AWS_MIRROR.filter, filterName);
+  return {
+    type: AWS_MIRROR.rule,
+    name,
+    props: {
+      ...ref.props,
+      trafficDirection: direction,
+      ruleNumber: 100,
+      ruleAction: "accept",
+      sourceCidrBlock: "0.0.0.0/0",
+      destinationCidrBlock: "0.0.0.0/0",
+      ...props,
+    },
+    propertyDependencies: ref.propertyDependencies,
+  };
+}

@@ -1,7 +1,7 @@
 import { requireEffectiveTrafficMirroring } from "../../policies/stack/require-effective-traffic-mirroring";
 import { mandatory, runStack, StackInput, UNKNOWN, urnOf } from "./harness";
 import { stackTable } from "./stack-table";
-import { ALI_MIRROR, AWS_MIRROR, refersTo } from "./mirror-fixtures";
+import { ALI_MIRROR, AWS_MIRROR, awsAcceptRule, refersTo } from "./mirror-fixtures";
 
 const AWS = AWS_MIRROR;
 const ALI = ALI_MIRROR;
@@ -21,21 +21,7 @@ function awsSession(props: Record<string, unknown> = {}, name = "mirror-session"
 }
 
 function awsRule(name: string, props: Record<string, unknown> = {}): StackInput {
-  const ref = refersTo(AWS.filter, "mirror-filter");
-  return {
-    type: AWS.rule,
-    name,
-    props: {
-      ...ref.props,
-      trafficDirection: "ingress",
-      ruleNumber: 100,
-      ruleAction: "accept",
-      sourceCidrBlock: "0.0.0.0/0",
-      destinationCidrBlock: "0.0.0.0/0",
-      ...props,
-    },
-    propertyDependencies: ref.propertyDependencies,
-  };
+  return awsAcceptRule("mirror-filter", name, "ingress", props);
 }
 
 const awsIn = (props: Record<string, unknown> = {}) => awsRule("accept-in", props);
@@ -521,19 +507,7 @@ function awsOneWay(direction: "ingress" | "egress", eni: unknown, eniDeps?: stri
   const sessionDeps: Record<string, string[]> = eniDeps ? { networkInterfaceId: eniDeps } : {};
   return [
     { type: AWS.filter, name: filterName, props: {} },
-    {
-      type: AWS.rule,
-      name: `${direction}-accept`,
-      props: {
-        ...ref.props,
-        trafficDirection: direction,
-        ruleNumber: 100,
-        ruleAction: "accept",
-        sourceCidrBlock: "0.0.0.0/0",
-        destinationCidrBlock: "0.0.0.0/0",
-      },
-      propertyDependencies: ref.propertyDependencies,
-    },
+    awsAcceptRule(filterName, `${direction}-accept`, direction),
     {
       type: AWS.session,
       name: `${direction}-session`,
