@@ -32,5 +32,6 @@ export function previewDocument(result: PreviewResult) {
     })),
     summary: result.summary,
     exposures: result.exposures,
+    outputs: result.outputs,
   };
 }

@@ -13,6 +13,7 @@ import { PolicyConfigError, readPolicyConfigFile, type PolicyPackConfigFile } fr
 import { PolicyPackError, startPolicyPack, type AnalyzerInput, type PackInfo, type PolicyHost } from "./policy-host";
 import { resolveProgram, runProgram } from "./program";
 import { Redactor } from "./secrets";
+import { stackOutputs } from "./stack-outputs";
 import { claimBaseline, planSteps, type DeletedResource, type ResourceStep, type StepCounts } from "./steps";
 
 export { PreviewError } from "./failure";
@@ -64,6 +65,8 @@ export interface PreviewResult {
   diagnostics: PolicyDiagnostic[];
   summary: { resources: number; mandatory: number; advisory: number };
   exposures: Exposure[];
+  /** The stack's exports (redacted; unknown ones hold the engine's unknown sentinel). */
+  outputs: Record<string, unknown>;
   /** Messages the program logged (warnings from components keep their URN). */
   logs: EngineLog[];
   /** What the program printed to stdout. */
@@ -280,6 +283,7 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
         advisory: diagnostics.filter((d) => d.enforcementLevel === "advisory").length,
       },
       exposures: redactor.value(exposures),
+      outputs: stackOutputs(registrations, redactor),
       logs: monitor.logs.map((l) => ({ ...l, message: redactor.text(l.message) })),
       programOutput: redactor.text(run.stdout),
       remediations: remediations.map((r) => redactor.value(r)),

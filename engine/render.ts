@@ -1,8 +1,10 @@
-// Text output in the shape of `pulumi preview`: plan tree, program diagnostics, counts, policies, exposures, verdict.
+// Text output in the shape of `pulumi preview`: plan tree, program diagnostics, outputs, counts, policies, exposures,
+// verdict.
 import type { Colors } from "picocolors/types";
 import type { Exposure } from "./exposures";
 import type { PolicyDiagnostic } from "./model";
 import type { PreviewResource, PreviewResult } from "./preview";
+import { outputLines } from "./stack-outputs";
 import { DIFF_CAVEAT, type DeletedResource } from "./steps";
 import { urnName, urnType } from "./urn";
 
@@ -80,6 +82,21 @@ function programDiagnostics(result: PreviewResult, c: Colors): string[] {
     lines.push(`  ${urn ? `${typeOf(urn)} (${nameOf(urn)})` : "program"}:`, ...texts.map((t) => `    ${t}`));
   }
   return lines;
+}
+
+/** The stack's exports, keys aligned as the CLI aligns them. */
+function outputs(result: PreviewResult, c: Colors): string[] {
+  const keys = Object.keys(result.outputs);
+  if (!keys.length) return [];
+  const width = Math.max(...keys.map((k) => k.length));
+  return [
+    "",
+    c.bold("Outputs:"),
+    ...keys.flatMap((k) => {
+      const [first, ...rest] = outputLines(result.outputs[k], "    ");
+      return [`    ${k.padEnd(width)}: ${first}`, ...rest];
+    }),
+  ];
 }
 
 /** Step counts in the CLI's words; without a baseline everything is a create, as in a first `pulumi up`. */
@@ -169,6 +186,7 @@ export function renderText(result: PreviewResult, c: Colors): string {
     "",
     ...planTree(result, c),
     ...programDiagnostics(result, c),
+    ...outputs(result, c),
     ...countsByType(result, c),
     ...policies(result, c),
     ...exposuresTable(result.exposures, c),

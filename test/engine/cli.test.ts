@@ -15,6 +15,7 @@ describe("preview CLI", () => {
       "deleted",
       "diagnostics",
       "exposures",
+      "outputs",
       "resources",
       "stack",
       "steps",
@@ -44,6 +45,15 @@ describe("preview CLI", () => {
     expect(doc.deleted).toEqual([]);
     const subnet = doc.resources.find((r: { name: string }) => r.name === "net-subnet");
     expect(subnet.inputs.vpcId).toBe(UNKNOWN);
+    // The stack's exports: an echoed input is known in a preview, an id is not.
+    expect(doc.outputs).toEqual({ vpcCidr: "10.1.0.0/16", vpcId: UNKNOWN, zones: ["a", "b"] });
+  });
+
+  it("prints the stack's exports under Outputs:, unknown ones as output<string>", async () => {
+    const { stdout } = await cli("--stack", "dev", "--no-policy");
+    expect(stdout).toContain(
+      'Outputs:\n    vpcCidr: "10.1.0.0/16"\n    vpcId  : output<string>\n    zones  : [\n        [0]: "a"\n        [1]: "b"\n    ]\n',
+    );
   });
 
   it("writes --sarif and --markdown also when a mandatory violation blocks", async () => {

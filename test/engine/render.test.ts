@@ -30,6 +30,7 @@ function result(overrides: Partial<PreviewResult> = {}): PreviewResult {
     diagnostics: [],
     summary: { resources: 4, mandatory: 0, advisory: 0 },
     exposures: [],
+    outputs: {},
     logs: [{ severity: "warning", message: "flow logs off", urn: NET }],
     programOutput: "",
     remediations: [],
@@ -118,5 +119,29 @@ describe("renderText", () => {
       "+ 0 to create\n    ~ 2 to update (1 replace?)\n    - 1 to delete (1 retained)\n      2 unchanged",
     );
     expect(text).toContain("update vs replace needs the provider's Diff");
+  });
+  it("prints the stack's outputs before the counts, nested values indented and an empty stack without the block", () => {
+    const outputs = {
+      url: "https://x",
+      id: "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+      db: { port: 5432, pw: "[secret]" },
+      none: [],
+    };
+    const text = renderText(result({ outputs }), plain);
+    expect(text).toContain(
+      [
+        "Outputs:",
+        '    url : "https://x"',
+        "    id  : output<string>",
+        "    db  : {",
+        "        port: 5432",
+        "        pw  : [secret]",
+        "    }",
+        "    none: []",
+        "",
+        "Resources:",
+      ].join("\n"),
+    );
+    expect(renderText(result(), plain)).not.toContain("Outputs:");
   });
 });

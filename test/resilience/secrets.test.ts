@@ -74,6 +74,13 @@ describe("no secret in any output", () => {
       expect(inputs("cluster").masterPassword).toBe("[secret]");
     });
 
+    it("prints secret exports as a marker and cuts secrets from plain ones", () => {
+      const doc = JSON.parse(outputs.json.stdout);
+      expect(doc.outputs).toEqual({ connection: { note: "pw=[secret]", user: "app" }, exportedPassword: "[secret]" });
+      expect(outputs.text.stdout).toContain("exportedPassword: [secret]");
+      expect(outputs.text.stdout).toContain('note: "pw=[secret]"');
+    });
+
     it("still hands the policy pack the real value", () => {
       // The pack echoes the password it got: its length is the stand-in's, and the echo is cut from the message.
       expect(outputs.text.stdout).toContain(`password has ${DB_PASSWORD.length} characters: [secret]`);
