@@ -8,7 +8,17 @@ export type MfaAtLogin = { kind: "mandatory" } | { kind: "unknown"; field: strin
 export function mfaAtLogin(p: Record<string, unknown>): MfaAtLogin {
   const mode = p.mfaOperationForLogin;
   if (isUnknown(mode)) return { kind: "unknown", field: "mfaOperationForLogin" };
-  if (is(mode, "mandatory")) return { kind: "mandatory" };
+  if (is(mode, "mandatory")) {
+    // The provider sends both fields in one call and the API documents the old one as still valid: a contrary old
+    // flag leaves the outcome to the order the API applies them in.
+    if (isUnknown(p.enforceMfaForLogin)) return { kind: "unknown", field: "enforceMfaForLogin" };
+    if (bool(p.enforceMfaForLogin) === false)
+      return {
+        kind: "optional",
+        why: 'enforceMfaForLogin is false beside mfaOperationForLogin "mandatory": the deprecated flag may switch MFA off; remove enforceMfaForLogin',
+      };
+    return { kind: "mandatory" };
+  }
   // Null is how an engine may send an unset input: the deprecated flag still decides then.
   if (mode !== undefined && mode !== null)
     return { kind: "optional", why: `mfaOperationForLogin is ${shown(mode)}: MFA is not required for every login` };

@@ -33,3 +33,25 @@ export function receivesTrail(bucket: GenericResource, resources: readonly Gener
 export function holdsEvidence(bucket: GenericResource, resources: readonly GenericResource[]): boolean {
   return classifyBucket(bucket.inputs, bucket.name) === "evidence" || receivesTrail(bucket, resources);
 }
+
+/** Six months of audit logs (PRC Cybersecurity Law Art. 21(3)), as the kit's audit trail components keep them. */
+export const TRAIL_RETENTION_DAYS = 180;
+
+/** The configured minima a rule applies to one evidence bucket: a trail's destination keeps the longer. */
+export interface RetentionMinima {
+  minRetentionDays: number;
+  minTrailRetentionDays: number;
+}
+
+/** Days the bucket's lock must keep objects: the trail minimum for a trail's destination, never less than the general. */
+export function minimumDaysFor(bucket: GenericResource, resources: readonly GenericResource[], m: RetentionMinima) {
+  return receivesTrail(bucket, resources) ? Math.max(m.minRetentionDays, m.minTrailRetentionDays) : m.minRetentionDays;
+}
+
+export const TRAIL_RETENTION_SCHEMA = {
+  minTrailRetentionDays: {
+    type: "integer" as const,
+    minimum: 1,
+    description: `Smallest acceptable retention in days for the bucket an audit trail writes to (${TRAIL_RETENTION_DAYS}).`,
+  },
+};

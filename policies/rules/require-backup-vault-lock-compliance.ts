@@ -1,7 +1,17 @@
-import { bool, isUnknown, num } from "../../lib/values";
-import { expectAll, isTrue } from "../lib/expect";
-import { unverifiable, violation } from "../lib/findings";
+import { bool, isUnknown, list, num, obj } from "../../lib/values";
+import { expectAll, isTrue, show } from "../lib/expect";
+import { Finding, unverifiable, violation } from "../lib/findings";
 import { Check, defineResourceRule } from "../lib/rule";
+import { is, shown } from "../lib/text-values";
+
+/** HBR backup plans, each with its own retention in days. */
+const HBR_PLANS = [
+  "alicloud:hbr/ecsBackupPlan:EcsBackupPlan",
+  "alicloud:hbr/ossBackupPlan:OssBackupPlan",
+  "alicloud:hbr/nasBackupPlan:NasBackupPlan",
+  "alicloud:hbr/otsBackupPlan:OtsBackupPlan",
+  "alicloud:hbr/serverBackupPlan:ServerBackupPlan",
+];
 
 interface VaultLockConfig {
   minRetentionDays: number;
@@ -25,6 +35,53 @@ const hbrVault: Check<VaultLockConfig> = (p) =>
       problem: () => "backups are not immutable and can be deleted by an administrator",
     },
   ]);
+
+/**
+ * HBR keeps each backup for its plan's retention, WORM vault or not: a backup kept a day is gone before a hidden
+ * intrusion is found, as AWS's lock minimum guards against.
+ */
+const hbrPlan: Check<VaultLockConfig> = (p, { config }) =>
+  expectAll(p, [
+    {
+      path: "retention",
+      ok: (v) => (num(v) ?? 0) >= config.minRetentionDays,
+      problem: () => `backups are deleted before ${config.minRetentionDays} days`,
+    },
+  ]);
+
+/** A backup policy's rules that keep what they make (backup, replication) for `retention` days. */
+function ruleRetention(rule: unknown, i: number, min: number): Finding[] {
+  const retention = isUnknown(rule) ? rule : obj(rule)?.retention;
+  if (isUnknown(retention)) return [unverifiable(`rules[${i}].retention`)];
+  if (retention === undefined || retention === null || (num(retention) ?? 0) >= min) return [];
+  return [violation(`rules[${i}].retention is ${shown(retention)}: backups are deleted before ${min} days`)];
+}
+
+/**
+ * ECS backups of a UDM_ECS_ONLY policy stay with the instance's snapshots, in no vault: only the BACKUP rule's own
+ * backup lock (immutable) keeps an administrator from deleting them.
+ */
+function ruleLock(p: Record<string, unknown>, rule: unknown, i: number): Finding[] {
+  const r = obj(rule) ?? {};
+  if (isUnknown(rule) || isUnknown(r.ruleType)) return [];
+  if (!is(r.ruleType, "BACKUP") || isTrue(r.immutable)) return [];
+  if (isUnknown(p.policyType)) return [unverifiable("policyType", `whether rules[${i}] needs a backup lock`)];
+  if (!is(p.policyType, "UDM_ECS_ONLY")) return [];
+  if (isUnknown(r.immutable)) return [unverifiable(`rules[${i}].immutable`)];
+  return [
+    violation(
+      `rules[${i}].immutable is ${show(r.immutable)}: the ECS backups of this UDM_ECS_ONLY policy can be deleted by an administrator; set it to true`,
+    ),
+  ];
+}
+
+const hbrPolicy: Check<VaultLockConfig> = (p, { config }) => {
+  if (isUnknown(p.rules)) return [unverifiable("rules")];
+  return list(p.rules).flatMap((rule, i) => [
+    ...ruleRetention(rule, i, config.minRetentionDays),
+    ...ruleLock(p, rule, i),
+  ]);
+};
 
 /** Whether the lock is in compliance mode and leaves its grace period (when it can still be deleted) soon enough. */
 function gracePeriod(v: unknown, max: number): string | undefined {
@@ -53,7 +110,7 @@ export const requireBackupVaultLockCompliance = defineResourceRule<VaultLockConf
   metadata: {
     name: "require-backup-vault-lock-compliance",
     description:
-      "AWS Backup vault locks must be in compliance mode (changeableForDays set) with a grace period of at most maxChangeableForDays (30 by default; the lock can be deleted until it ends) and a minimum retention, so no one, including an attacker with admin rights, can delete recovery points early; AWS Backup vaults must not set forceDestroy; Alibaba Cloud HBR vaults must enable immutable backup (wormEnabled).",
+      "AWS Backup vault locks must be in compliance mode (changeableForDays set) with a grace period of at most maxChangeableForDays (30 by default; the lock can be deleted until it ends) and a minimum retention, so no one, including an attacker with admin rights, can delete recovery points early; AWS Backup vaults must not set forceDestroy; Alibaba Cloud HBR vaults must enable immutable backup (wormEnabled), HBR backup plans and backup policy rules must keep backups at least minRetentionDays (7 by default), and the BACKUP rules of a UDM_ECS_ONLY backup policy (ECS backups kept in no vault) must lock their backups (immutable).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -61,12 +118,18 @@ export const requireBackupVaultLockCompliance = defineResourceRule<VaultLockConf
       "Set minRetentionDays to at least the configured minimum (7 by default).",
       "Remove forceDestroy (or set it to false) on aws.backup.Vault.",
       "Set wormEnabled: true on alicloud.hbr.Vault.",
+      "Set retention on HBR backup plans (and on hbr.Policy rules) to at least the configured minRetentionDays.",
+      'Set immutable: true on the BACKUP rules of an hbr.Policy with policyType "UDM_ECS_ONLY".',
     ],
     controls: [{ framework: "MLPS 2.0 L3", id: "8.1.4.9 (data backup and recovery)" }],
     caseStep: 4,
   },
   configSchema: {
-    minRetentionDays: { type: "integer", minimum: 1, description: "Smallest acceptable minRetentionDays (7)." },
+    minRetentionDays: {
+      type: "integer",
+      minimum: 1,
+      description: "Smallest acceptable minRetentionDays of a vault lock and retention of an HBR backup plan (7).",
+    },
     maxChangeableForDays: {
       type: "integer",
       minimum: 3,
@@ -81,5 +144,7 @@ export const requireBackupVaultLockCompliance = defineResourceRule<VaultLockConf
     "aws:backup/vaultLockConfiguration:VaultLockConfiguration": awsLock,
     "aws:backup/vault:Vault": awsVault,
     "alicloud:hbr/vault:Vault": hbrVault,
+    ...Object.fromEntries(HBR_PLANS.map((t) => [t, hbrPlan])),
+    "alicloud:hbr/policy:Policy": hbrPolicy,
   },
 });

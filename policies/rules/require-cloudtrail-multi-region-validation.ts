@@ -1,5 +1,6 @@
 import { GenericResource } from "../../lib/reachability";
-import { isUnknown } from "../../lib/values";
+import { bool, isUnknown, num } from "../../lib/values";
+import { EVENT_DATA_STORE, recordsCloudTrailEvents } from "../lib/event-data-stores";
 import { managementEventFindings } from "../lib/cloudtrail-management-events";
 import { Expectation, expectAll, isTrue, notFalse } from "../lib/expect";
 import { accountTrailFindings } from "../lib/account-trails";
@@ -37,17 +38,45 @@ function recording(t: GenericResource): Proof {
   return notFalse(t.inputs.enableLogging) ? "yes" : "no";
 }
 
+/** Six months of logs (PRC Cybersecurity Law Art. 21(3)); CloudTrail Lake keeps events 2557 days unless told. */
+const MIN_STORE_RETENTION_DAYS = 180;
+
+/**
+ * What the account needs from a CloudTrail Lake event data store standing in for a trail: every region (the
+ * default), all management events (the default), kept long enough to investigate; its events cannot be altered.
+ */
+function storeCoverageFindings(p: Record<string, unknown>): Finding[] {
+  return [
+    ...expectAll(p, [
+      { path: "multiRegionEnabled", ok: notFalse, problem: () => "events in other regions are not recorded" },
+      {
+        path: "retentionPeriod",
+        ok: (v) => v === undefined || v === null || (num(v) ?? 0) >= MIN_STORE_RETENTION_DAYS,
+        problem: () => `events are deleted before ${MIN_STORE_RETENTION_DAYS} days; keep at least that (default 2557)`,
+      },
+    ]),
+    ...managementEventFindings(p),
+  ];
+}
+
+/** Ingesting unless suspended (suspend "true"); unknown at preview is neither. */
+function storeRecording(s: GenericResource): Proof {
+  if (isUnknown(s.inputs.suspend)) return "unknown";
+  return bool(s.inputs.suspend) === true ? "no" : "yes";
+}
+
 const trailSettingsRule = defineResourceRule<unknown>({
   metadata: {
     name: "require-cloudtrail-multi-region-validation",
     description:
-      "CloudTrail trails must validate log files (tamper evidence) and keep logging on, and at least one logging trail in the stack must cover all regions and global services (IAM, STS, console sign-in) and record all management events (read and write, no excluded sources); beside it other trails may be narrower, e.g. one bucket's data events in one region (checked across the stack). A boolean given as a string, in any case or as 1/0, counts as that boolean.",
+      "CloudTrail trails must validate log files (tamper evidence) and keep logging on, and at least one logging trail in the stack must cover all regions and global services (IAM, STS, console sign-in) and record all management events (read and write, no excluded sources); beside it other trails may be narrower, e.g. one bucket's data events in one region (checked across the stack). A CloudTrail Lake event data store of CloudTrail events counts as such a trail when it is not suspended, covers all regions, records all management events and keeps them at least 180 days; judged like a trail, a narrower store needs a full trail or store beside it. A boolean given as a string, in any case or as 1/0, counts as that boolean.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       "Set isMultiRegionTrail: true so activity in unused regions is recorded too (a narrower trail beside a multi-region one needs no change).",
       "Set enableLogFileValidation: true so altered or deleted log files are detectable.",
       "Leave enableLogging and includeGlobalServiceEvents unset or true.",
+      "On an event data store, leave multiRegionEnabled and advancedEventSelectors unset (every region, all management events) and keep retentionPeriod unset or at least 180 days, or keep a trail that covers the account beside it.",
       'Record all management events: leave eventSelectors unset, or keep one with readWriteType "All", includeManagementEvents true and no excludeManagementEventSources; with advancedEventSelectors, keep a selector with eventCategory Equals ["Management"] and no readOnly filter.',
     ],
     controls: [
@@ -67,11 +96,19 @@ const trailSettingsRule = defineResourceRule<unknown>({
 
 /** Case step 5: the investigation depended on a complete, untampered audit trail. */
 export const requireCloudtrailMultiRegionValidation = withStackChecks(trailSettingsRule, {
-  types: [],
+  types: [EVENT_DATA_STORE],
   check: ({ resources }) =>
-    accountTrailFindings(
-      resources
+    accountTrailFindings([
+      ...resources
         .filter((r) => r.type === TRAIL)
         .map((trail) => ({ trail, gaps: coverageFindings(trail.inputs), recording: recording(trail) })),
-    ),
+      // A store of other events (AWS Config items, outside sources) is no audit trail and is not judged as one.
+      ...resources
+        .filter((r) => r.type === EVENT_DATA_STORE && recordsCloudTrailEvents(r.inputs) !== "no")
+        .map((store) => ({
+          trail: store,
+          gaps: storeCoverageFindings(store.inputs),
+          recording: storeRecording(store),
+        })),
+    ]),
 });

@@ -90,7 +90,7 @@ export const requireEvidenceBucketImmutability = defineResourceRule<unknown>({
   metadata: {
     name: "require-evidence-bucket-immutability",
     description:
-      'Evidence and backup buckets (tag hardening:evidence or hardening:backup = "true", another tag naming evidence/forensic/backup, or such a bucket or resource name) must not set forceDestroy, and an inline S3 Object Lock default retention must be COMPLIANCE; an S3 Object Lock configuration of a bucket so named must default to COMPLIANCE mode with a positive retention (require-evidence-s3-default-retention requires Object Lock with a COMPLIANCE default retention on every evidence bucket, however it is enabled); OSS WORM policies must be Locked with a retention period.',
+      'Evidence and backup buckets (tag hardening:evidence or hardening:backup = "true", another tag naming evidence/forensic/backup, though not the plain backup = "true" by which AWS Backup selects what it copies, or such a bucket or resource name) must not set forceDestroy, and an inline S3 Object Lock default retention must be COMPLIANCE; an S3 Object Lock configuration of a bucket so named must default to COMPLIANCE mode with a positive retention (require-evidence-s3-default-retention requires Object Lock with a COMPLIANCE default retention on every evidence bucket, however it is enabled); OSS WORM policies must be Locked with a retention period.',
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [

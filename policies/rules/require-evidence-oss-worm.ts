@@ -3,16 +3,21 @@ import { isUnknown, num } from "../../lib/values";
 import { unverifiable } from "../lib/findings";
 import { objectWormProblem } from "../lib/oss-object-worm";
 import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
-import { holdsEvidence, OSS_TRAILS } from "../lib/trail-buckets";
+import {
+  holdsEvidence,
+  minimumDaysFor,
+  OSS_TRAILS,
+  RetentionMinima,
+  TRAIL_RETENTION_DAYS,
+  TRAIL_RETENTION_SCHEMA,
+} from "../lib/trail-buckets";
 
 const BUCKET = "alicloud:oss/bucket:Bucket";
 const WORM = "alicloud:oss/bucketWorm:BucketWorm";
 /** Object-level retention (a default COMPLIANCE retention for new objects), the other form OSS WORM takes. */
 const OBJECT_WORM = "alicloud:oss/bucketObjectWormConfiguration:BucketObjectWormConfiguration";
 
-interface Config {
-  minRetentionDays: number;
-}
+type Config = RetentionMinima;
 
 /**
  * A bucket's WORM policies against the minimum: a one-day lock lets the evidence be deleted the next day, so a
@@ -67,12 +72,12 @@ export const requireEvidenceOssWorm = defineStackRule<Config>({
   metadata: {
     name: "require-evidence-oss-worm",
     description:
-      "Every OSS bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of an ActionTrail trail) must have, in the stack, an oss.BucketWorm retention policy or an oss.BucketObjectWormConfiguration (enabled, COMPLIANCE default retention) that keeps objects at least minRetentionDays (30 by default).",
+      "Every OSS bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of an ActionTrail trail) must have, in the stack, an oss.BucketWorm retention policy or an oss.BucketObjectWormConfiguration (enabled, COMPLIANCE default retention) that keeps objects at least minRetentionDays (30 by default; minTrailRetentionDays, 180 by default, for a trail's destination, so audit logs outlive six months).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       'Add an alicloud.oss.BucketWorm with bucket set to the bucket, status "Locked" and retentionPeriodInDays.',
-      "Raise retentionPeriodInDays to at least the configured minRetentionDays.",
+      "Raise retentionPeriodInDays to at least the configured minRetentionDays (minTrailRetentionDays on the bucket an ActionTrail trail writes to).",
       'Or add an alicloud.oss.BucketObjectWormConfiguration with objectWormEnabled "Enabled" and rule.defaultRetention { mode: "COMPLIANCE", days } (or years).',
     ],
     controls: [
@@ -88,8 +93,12 @@ export const requireEvidenceOssWorm = defineStackRule<Config>({
       minimum: 1,
       description: "Smallest acceptable retentionPeriodInDays (30).",
     },
+    ...TRAIL_RETENTION_SCHEMA,
   },
-  parseConfig: (r) => ({ minRetentionDays: r.integer("minRetentionDays", 30, 1, 36500) }),
+  parseConfig: (r) => ({
+    minRetentionDays: r.integer("minRetentionDays", 30, 1, 36500),
+    minTrailRetentionDays: r.integer("minTrailRetentionDays", TRAIL_RETENTION_DAYS, 1, 36500),
+  }),
   // Like the resource rules: an expired exemption is a violation of its own before the finding.
   expiredExemption: "notice",
   check: ({ resources, config }) => {
@@ -100,7 +109,7 @@ export const requireEvidenceOssWorm = defineStackRule<Config>({
       .flatMap((b) => {
         const own = worms.filter((w) => refersTo(w, "bucket", b, ["bucket", "id"]));
         const objectLevel = configs.filter((c) => refersTo(c, "bucketName", b, ["bucket", "id"]));
-        const finding = retentionFinding(b, own, objectLevel, config.minRetentionDays);
+        const finding = retentionFinding(b, own, objectLevel, minimumDaysFor(b, resources, config));
         return finding ? [finding] : [];
       });
   },

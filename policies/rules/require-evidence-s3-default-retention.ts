@@ -4,7 +4,14 @@ import { at, show } from "../lib/expect";
 import { unverifiable } from "../lib/findings";
 import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
 import { is } from "../lib/text-values";
-import { holdsEvidence, S3_TRAILS } from "../lib/trail-buckets";
+import {
+  holdsEvidence,
+  minimumDaysFor,
+  RetentionMinima,
+  S3_TRAILS,
+  TRAIL_RETENTION_DAYS,
+  TRAIL_RETENTION_SCHEMA,
+} from "../lib/trail-buckets";
 
 const BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 const LOCKS = [
@@ -13,9 +20,7 @@ const LOCKS = [
 ];
 const DAYS_PER_YEAR = 365;
 
-interface RetentionConfig {
-  minRetentionDays: number;
-}
+type RetentionConfig = RetentionMinima;
 
 /** One default retention block and where it was found, for messages. */
 interface Retention {
@@ -92,13 +97,13 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
   metadata: {
     name: "require-evidence-s3-default-retention",
     description:
-      "Every S3 bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of a CloudTrail trail) must have Object Lock with a default retention in COMPLIANCE mode of at least minRetentionDays (30 by default), set by a BucketObjectLockConfiguration or the bucket's inline objectLockConfiguration; when several set it, each must comply, since the last applied wins.",
+      "Every S3 bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of a CloudTrail trail) must have Object Lock with a default retention in COMPLIANCE mode of at least minRetentionDays (30 by default; minTrailRetentionDays, 180 by default, for a trail's destination, so audit logs outlive six months), set by a BucketObjectLockConfiguration or the bucket's inline objectLockConfiguration; when several set it, each must comply, since the last applied wins.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       "Enable Object Lock: objectLockEnabled: true on the bucket, or versioning plus the BucketObjectLockConfiguration below.",
       'Add an aws.s3.BucketObjectLockConfiguration with bucket set to the bucket and rule.defaultRetention { mode: "COMPLIANCE", days: 30 } (or years).',
-      "Raise days (or years) to at least the configured minRetentionDays, and remove any other lock configuration of the bucket that is weaker.",
+      "Raise days (or years) to at least the configured minRetentionDays (minTrailRetentionDays on the bucket a CloudTrail trail writes to), and remove any other lock configuration of the bucket that is weaker.",
     ],
     controls: [
       { framework: "AWS FSBP", id: "S3.15" },
@@ -114,8 +119,12 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
       minimum: 1,
       description: "Smallest acceptable default retention in days; years count as 365 days (30).",
     },
+    ...TRAIL_RETENTION_SCHEMA,
   },
-  parseConfig: (r) => ({ minRetentionDays: r.integer("minRetentionDays", 30, 1, 36500) }),
+  parseConfig: (r) => ({
+    minRetentionDays: r.integer("minRetentionDays", 30, 1, 36500),
+    minTrailRetentionDays: r.integer("minTrailRetentionDays", TRAIL_RETENTION_DAYS, 1, 36500),
+  }),
   // Like the resource rules: an expired exemption is a violation of its own before the finding.
   expiredExemption: "notice",
   check: ({ resources, config }) => {
@@ -126,7 +135,7 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
         const separate = locks
           .filter((l) => refersTo(l, "bucket", b, ["bucket", "id"]))
           .map((l) => ({ where: `lock configuration ${l.name}`, value: at(l.inputs, "rule.defaultRetention") }));
-        const finding = findingFor(b, [...inlineRetentions(b), ...separate], config.minRetentionDays);
+        const finding = findingFor(b, [...inlineRetentions(b), ...separate], minimumDaysFor(b, resources, config));
         return finding ? [finding] : [];
       });
   },

@@ -1,6 +1,8 @@
 import { num } from "../../lib/values";
 import { atLeast, Expectation, expectAll } from "../lib/expect";
-import { defineResourceRule } from "../lib/rule";
+import { CLOUDSSO_DIRECTORY, signsInWithPasswords, SSO_STATUS } from "../lib/cloudsso-sign-in";
+import { unverifiable } from "../lib/findings";
+import { Check, defineResourceRule } from "../lib/rule";
 
 interface RamPasswordConfig {
   minimumLength: number;
@@ -39,18 +41,52 @@ function expectations(
   ];
 }
 
+/** Null is how an engine may send an unset input. */
+const unset = (v: unknown) => v === undefined || v === null;
+
+/**
+ * A CloudSSO directory's password policy, judged on the values it sets (the directory's own defaults are not in
+ * the provider's schema), and only while its users sign in with passwords rather than SAML single sign-on.
+ */
+const cloudSsoDirectory: Check<RamPasswordConfig> = (p, { config: c }) => {
+  const passwords = signsInWithPasswords(p);
+  if (passwords === "no") return [];
+  const set = (ok: (n: number) => boolean) => (v: unknown) => unset(v) || ok(num(v) ?? NaN);
+  const findings = expectAll(p, [
+    {
+      path: "passwordPolicy.minPasswordLength",
+      ok: set((n) => n >= c.minimumLength),
+      problem: () => `passwords shorter than ${c.minimumLength} characters are allowed`,
+    },
+    {
+      path: "passwordPolicy.maxLoginAttempts",
+      ok: set((n) => n >= 1 && n <= c.maxLoginAttempts),
+      problem: () => `lockout must trigger within ${c.maxLoginAttempts} failed logins (0 disables it)`,
+    },
+    {
+      path: "passwordPolicy.passwordReusePrevention",
+      ok: set((n) => n >= c.reusePrevention),
+      problem: () => `fewer than ${c.reusePrevention} previous passwords are remembered`,
+    },
+  ]);
+  if (passwords === "unknown" && findings.some((f) => !f.unverifiable))
+    return [unverifiable(SSO_STATUS, "whether password sign-in is on")];
+  return findings;
+};
+
 /** Case step 1: the attacker's password guessing met no lockout. */
 export const requireRamPasswordPolicyStrength = defineResourceRule<RamPasswordConfig>({
   metadata: {
     name: "require-ram-password-policy-strength",
     description:
-      "The RAM password policy must require at least 14 characters, lock out after at most 5 failed logins (1-5; 0 disables lockout) and prevent password reuse, on both the PasswordPolicy and the older AccountPasswordPolicy resource.",
+      "The RAM password policy must require at least 14 characters, lock out after at most 5 failed logins (1-5; 0 disables lockout) and prevent password reuse, on both the PasswordPolicy and the older AccountPasswordPolicy resource; a CloudSSO directory whose users sign in with passwords (SAML single sign-on not enabled) must not set a weaker passwordPolicy (minPasswordLength, maxLoginAttempts, passwordReusePrevention).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       "Set minimumPasswordLength to 14 or more.",
       "Set the lockout between 1 and 5: maxLoginAttemps (PasswordPolicy's spelling) or maxLoginAttempts (AccountPasswordPolicy).",
       "Set passwordReusePrevention to 5 or more.",
+      "CloudSSO: in the directory's passwordPolicy keep minPasswordLength at 14 or more, maxLoginAttempts between 1 and 5 and passwordReusePrevention at 5 or more (or leave them unset).",
     ],
     controls: [
       { framework: "CIS Alibaba Cloud v2.0", id: "1.11" },
@@ -80,5 +116,6 @@ export const requireRamPasswordPolicyStrength = defineResourceRule<RamPasswordCo
       expectAll(p, expectations(config, "maxLoginAttemps", { lengthDefault: 8, lockoutDefault: 0 })),
     "alicloud:ram/accountPasswordPolicy:AccountPasswordPolicy": (p, { config }) =>
       expectAll(p, expectations(config, "maxLoginAttempts", { lengthDefault: 12, lockoutDefault: 5 })),
+    [CLOUDSSO_DIRECTORY]: cloudSsoDirectory,
   },
 });

@@ -1,7 +1,9 @@
 // Case step 5: the investigation relied on the account's audit log of who did what.
 import { Resolver } from "../../lib/reachability/internals";
 import { bool, isUnknown } from "../../lib/values";
+import { EVENT_DATA_STORE, recordsCloudTrailEvents } from "../lib/event-data-stores";
 import { unverifiable } from "../lib/findings";
+import { Proof } from "../lib/proof";
 import { is } from "../lib/text-values";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
 
@@ -57,8 +59,6 @@ const ALI_COMPUTE = [
   "alicloud:rds/custom:Custom",
 ];
 const CLOUDTRAIL = "aws:cloudtrail/trail:Trail";
-/** CloudTrail Lake: an event data store records the account's API activity as a trail does (all management events by default). */
-const EVENT_DATA_STORE = "aws:cloudtrail/eventDataStore:EventDataStore";
 const ACTIONTRAIL = "alicloud:actiontrail/trail:Trail";
 /** The older trail resource still records events and counts as a trail. */
 const ACTIONTRAIL_DEPRECATED = "alicloud:actiontrail/trailDeprecated:TrailDeprecated";
@@ -67,7 +67,7 @@ export const requireAuditTrailForCompute = defineStackRule<Config>({
   metadata: {
     name: "require-audit-trail-for-compute",
     description:
-      "A stack that creates compute also keeps an audit trail of API activity: an enabled CloudTrail trail (or a CloudTrail Lake event data store that is not suspended) on AWS, an enabled ActionTrail trail on Alibaba Cloud (set providedExternally when an organisation trail covers the account).",
+      "A stack that creates compute also keeps an audit trail of API activity: an enabled CloudTrail trail (or a CloudTrail Lake event data store of CloudTrail events that is not suspended; a store of only AWS Config items or outside events does not count) on AWS, an enabled ActionTrail trail on Alibaba Cloud (set providedExternally when an organisation trail covers the account).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -100,7 +100,7 @@ export const requireAuditTrailForCompute = defineStackRule<Config>({
     const check = (compute: string[], switches: TrailSwitch[], name: string) => {
       const hosts = res.ofType(...compute);
       if (hosts.length === 0) return;
-      const states = switches.flatMap((w) => res.ofType(w.type).map((t) => w.state(t.inputs[w.field])));
+      const states = switches.flatMap((w) => res.ofType(w.type).map((t) => trailState(w, t.inputs)));
       if (states.includes("yes")) return;
       const names =
         hosts
@@ -130,16 +130,34 @@ interface TrailSwitch {
   type: string;
   field: string;
   state: (v: unknown) => Enabled;
+  /** Whether what it records is the account's API activity at all (a Lake store may hold other events). */
+  auditsApiCalls?: (inputs: Record<string, unknown>) => Proof;
+  /** The field auditsApiCalls reads, for notes. */
+  auditsField?: string;
 }
 
-const fields = (switches: TrailSwitch[]) => [...new Set(switches.map((w) => w.field))].join(" or ");
+function trailState(w: TrailSwitch, inputs: Record<string, unknown>): Enabled {
+  const audits = w.auditsApiCalls?.(inputs) ?? "yes";
+  if (audits === "no") return "no";
+  const on = w.state(inputs[w.field]);
+  return on === "yes" && audits === "unknown" ? "unknown" : on;
+}
+
+const fields = (switches: TrailSwitch[]) =>
+  [...new Set(switches.flatMap((w) => (w.auditsField ? [w.field, w.auditsField] : [w.field])))].join(" or ");
 const notSuspended = (v: unknown) => {
   const suspended = bool(v);
   return suspended === undefined ? undefined : !suspended;
 };
 const AWS_TRAILS: TrailSwitch[] = [
   { type: CLOUDTRAIL, field: "enableLogging", state: (v) => switchedOn(v, bool) },
-  { type: EVENT_DATA_STORE, field: "suspend", state: (v) => switchedOn(v, notSuspended) },
+  {
+    type: EVENT_DATA_STORE,
+    field: "suspend",
+    state: (v) => switchedOn(v, notSuspended),
+    auditsApiCalls: recordsCloudTrailEvents,
+    auditsField: "advancedEventSelectors",
+  },
 ];
 const ALICLOUD_TRAILS: TrailSwitch[] = [ACTIONTRAIL, ACTIONTRAIL_DEPRECATED].map((type) => ({
   type,

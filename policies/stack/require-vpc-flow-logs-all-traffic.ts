@@ -3,6 +3,7 @@ import { GenericResource, Resolver, isUnknown, list, num, prop, str } from "../.
 import { bool } from "../../lib/values";
 import { reachesFlowLogs, flowLogKeyPrefix } from "../lib/flow-log-s3-keys";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
+import { shown } from "../lib/text-values";
 
 interface Config {
   minRetentionDays: number;
@@ -27,12 +28,12 @@ export const requireVpcFlowLogsAllTraffic = defineStackRule<Config>({
   metadata: {
     name: "require-vpc-flow-logs-all-traffic",
     description:
-      "Every VPC (an adopted default VPC too) has an active flow log capturing ALL traffic (accepted and rejected, on every Alibaba Cloud traffic path; an AWS custom logFormat keeping source and destination addresses) to a destination that keeps it at least 180 days: AWS CloudWatch log group retention or S3 lifecycle (enabled rules), Alibaba Cloud log store retentionPeriod.",
+      "Every VPC (an adopted default VPC too) has an active flow log capturing ALL traffic (accepted and rejected, on every Alibaba Cloud traffic path; an AWS custom logFormat keeping source and destination addresses) to a destination that keeps it at least 180 days: AWS CloudWatch log group retention or S3 lifecycle (enabled rules reaching the logs expire them by age, never on a fixed expiration.date), Alibaba Cloud log store retentionPeriod.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       "Add a flow log on the VPC itself with trafficType ALL (AWS) / All (Alibaba Cloud); on AWS keep ${srcaddr} and ${dstaddr} (or their pkt- forms) in a custom logFormat; on Alibaba Cloud keep status Active and leave trafficPaths unset (or all).",
-      "Send it to a log group with retentionInDays ≥ 180 (or never expiring), an S3 bucket whose lifecycle keeps objects ≥ 180 days, or a log store with retentionPeriod ≥ 180.",
+      "Send it to a log group with retentionInDays ≥ 180 (or never expiring), an S3 bucket whose lifecycle keeps objects ≥ 180 days (expiration.days, not expiration.date), or a log store with retentionPeriod ≥ 180.",
     ],
     controls: [
       { framework: "AWS FSBP", id: "EC2.6" },
@@ -114,6 +115,21 @@ function retentionProblem(what: string, value: unknown, min: number, neverExpire
   return undefined;
 }
 
+/**
+ * A lifecycle expiration by age (days) or on a fixed date: from that date every object under the rule is deleted,
+ * the day's flow logs too, so a date keeps nothing for the minimum.
+ */
+function expirationProblem(what: string, expiration: unknown, min: number): Problem {
+  const date = prop(expiration, "date");
+  if (isUnknown(date)) return { why: `${what} expiration.date is unknown at preview`, unknown: true };
+  if (date !== undefined && date !== null && date !== "")
+    return {
+      why: `${what} expiration.date is ${shown(date)}: every log is deleted on that date, whatever its age; expire by days (at least ${min})`,
+      unknown: false,
+    };
+  return retentionProblem(what, prop(expiration, "days"), min, () => false);
+}
+
 function awsFlowLog(res: Resolver, f: GenericResource, min: number): Problem {
   const traffic = trafficProblem(f, f.inputs.trafficType, "ALL") ?? formatProblem(f);
   if (traffic) return traffic;
@@ -140,7 +156,7 @@ function awsFlowLog(res: Resolver, f: GenericResource, min: number): Problem {
     for (const r of rules) {
       const reach = reachesFlowLogs(r, keys);
       if (reach === "no") continue;
-      const p = retentionProblem(`bucket ${b.name}`, prop(prop(r, "expiration"), "days"), min, () => false);
+      const p = expirationProblem(`bucket ${b.name}`, prop(r, "expiration"), min);
       if (p && reach === "yes") return p;
       if (p) unsure ??= { why: `${p.why} if its rule's filter reaches the flow log's folder`, unknown: true };
     }

@@ -247,6 +247,17 @@ export const alicloudShapes: Record<string, Shape> = {
     loginSessionDuration: "number",
     loginNetworkMasks: "string",
   },
+  "alicloud:cloudsso/directory:Directory": {
+    directoryName: "string",
+    mfaAuthenticationStatus: { oneOf: ["Enabled", "Disabled"] },
+    mfaAuthenticationSettingInfo: {
+      object: { mfaAuthenticationAdvanceSettings: { oneOf: ["Enabled", "ByUser", "Disabled", "OnlyRiskyLogin"] } },
+    },
+    samlIdentityProviderConfiguration: { object: { ssoStatus: { oneOf: ["Enabled", "Disabled"] } } },
+    passwordPolicy: {
+      object: { minPasswordLength: "number", maxLoginAttempts: "number", passwordReusePrevention: "number" },
+    },
+  },
   "alicloud:ram/passwordPolicy:PasswordPolicy": ramPasswordPolicy,
   "alicloud:ram/accountPasswordPolicy:AccountPasswordPolicy": ramPasswordPolicy,
   "alicloud:ram/loginProfile:LoginProfile": {
@@ -334,6 +345,17 @@ export const alicloudShapes: Record<string, Shape> = {
     listen: { object: { httpsPorts: { arrayOf: "port" }, httpPorts: { arrayOf: "port" } } },
   },
   "alicloud:hbr/vault:Vault": { vaultName: "string", vaultType: "string" },
+  "alicloud:hbr/ecsBackupPlan:EcsBackupPlan": { vaultId: "string", retention: "string" },
+  "alicloud:hbr/ossBackupPlan:OssBackupPlan": { vaultId: "string", retention: "string" },
+  "alicloud:hbr/nasBackupPlan:NasBackupPlan": { vaultId: "string", retention: "string" },
+  "alicloud:hbr/otsBackupPlan:OtsBackupPlan": { vaultId: "string", retention: "string" },
+  "alicloud:hbr/serverBackupPlan:ServerBackupPlan": { vaultId: "string", retention: "number" },
+  "alicloud:hbr/policy:Policy": {
+    policyType: { oneOf: ["STANDARD", "UDM_ECS_ONLY"] },
+    rules: {
+      arrayOf: { ruleType: { oneOf: ["BACKUP", "TRANSITION", "REPLICATION"] }, retention: "number", immutable: "bool" },
+    },
+  },
   "alicloud:kvstore/instance:Instance": {
     securityIps: "strings",
     password: "string",
@@ -504,6 +526,7 @@ export const alicloudShapes: Record<string, Shape> = {
     clusterCredentials: { object: { password: "string", keyPairName: "string" } },
   },
   "alicloud:ehpc/user:User": { password: "string" },
+  "alicloud:emr/cluster:Cluster": { masterPwd: "string", keyPairName: "string", isOpenPublicIp: "bool" },
   // Attaching a system disk resets the root password to `password`.
   "alicloud:ecs/ecsDiskAttachment:EcsDiskAttachment": { password: "string" },
   "alicloud:ecs/diskAttachment:DiskAttachment": { password: "string" },

@@ -3,8 +3,9 @@ import { requireCloudtrailMultiRegionValidation } from "../../policies/rules/req
 import { requireAuditTrailForCompute } from "../../policies/stack/require-audit-trail-for-compute";
 import { mandatory, runStackPolicy } from "../reachability/policy-harness";
 import { StackBuilder } from "../reachability/stack-builder";
-import { Case, UNKNOWN } from "./harness";
-import { combinedTable } from "./combined-table";
+import { Case, runStack, StackInput, UNKNOWN } from "./harness";
+import { combinedTable, planTable } from "./combined-table";
+import { StackCase, stackTable } from "./stack-table";
 
 const TRAIL = "aws:cloudtrail/trail:Trail";
 const ACTIONTRAIL = "alicloud:actiontrail/trail:Trail";
@@ -238,5 +239,122 @@ describe("require-audit-trail-for-compute", () => {
     expect(mandatory(await withTrail())).toHaveLength(1);
     expect(await withTrail({ eventRw: "All" })).toEqual([]);
     expect(mandatory(await withTrail({ eventRw: "All", status: "Disable" }))).toHaveLength(1);
+  });
+});
+
+describe("CloudTrail Lake event data stores judged as the account's trail", () => {
+  const STORE = "aws:cloudtrail/eventDataStore:EventDataStore";
+  const store = (props: Record<string, unknown>, name = "lake"): StackInput => ({ type: STORE, name, props });
+  const ec2: StackInput = { type: "aws:ec2/instance:Instance", name: "app", props: { ami: "ami-1" } };
+  const accountTrail: StackInput = { type: TRAIL, name: "account", props: good };
+  const category = (...equals: string[]) => ({ field: "eventCategory", equals });
+  const s3DataEvents = [
+    { fieldSelectors: [category("Data"), { field: "resources.type", equals: ["AWS::S3::Object"] }] },
+  ];
+  const configItems = [{ fieldSelectors: [category("ConfigurationItem")] }];
+
+  planTable(requireCloudtrailMultiRegionValidation, [
+    {
+      name: "store with the defaults (every region, all management events, 2557 days)",
+      resources: [store({})],
+      violations: 0,
+    },
+    {
+      name: "store kept 180 days as a string, advanced selector on management events",
+      resources: [
+        store({ retentionPeriod: "180", advancedEventSelectors: [{ fieldSelectors: [category("Management")] }] }),
+      ],
+      violations: 0,
+    },
+    {
+      name: "single-region store",
+      resources: [store({ multiRegionEnabled: false })],
+      violations: 1,
+      mentions: "multiRegionEnabled is false",
+    },
+    {
+      name: "store keeping events 7 days",
+      resources: [store({ retentionPeriod: 7 })],
+      violations: 1,
+      mentions: "retentionPeriod is 7",
+    },
+    {
+      name: "store of S3 data events only, nothing else in the stack",
+      resources: [store({ advancedEventSelectors: s3DataEvents })],
+      violations: 1,
+      mentions: "select no management events",
+    },
+    {
+      name: "store of read-only management events",
+      resources: [
+        store({
+          advancedEventSelectors: [
+            { fieldSelectors: [category("Management"), { field: "readOnly", equals: ["true"] }] },
+          ],
+        }),
+      ],
+      violations: 1,
+      mentions: "write events are dropped",
+    },
+    {
+      name: "narrow store beside a trail that covers the account",
+      resources: [
+        accountTrail,
+        store({ multiRegionEnabled: false, retentionPeriod: 7, advancedEventSelectors: s3DataEvents }),
+      ],
+      violations: 0,
+    },
+    {
+      name: "full store beside a single-region trail",
+      resources: [{ ...accountTrail, props: { ...good, isMultiRegionTrail: false } }, store({})],
+      violations: 0,
+    },
+    {
+      name: "suspended full store beside a single-region trail",
+      resources: [{ ...accountTrail, props: { ...good, isMultiRegionTrail: false } }, store({ suspend: "true" })],
+      violations: 1,
+      mentions: "isMultiRegionTrail is false",
+    },
+    {
+      name: "store of AWS Config items is no trail",
+      resources: [store({ advancedEventSelectors: configItems })],
+      violations: 0,
+    },
+    {
+      name: "store retention unknown at preview",
+      resources: [store({ retentionPeriod: UNKNOWN })],
+      violations: 0,
+      notes: 1,
+    },
+  ] as StackCase[]);
+
+  stackTable(requireAuditTrailForCompute, [
+    {
+      name: "compute and a store of CloudTrail events",
+      resources: [ec2, store({ advancedEventSelectors: s3DataEvents })],
+      violations: 0,
+    },
+    {
+      name: "compute and only a store of AWS Config items",
+      resources: [ec2, store({ advancedEventSelectors: configItems })],
+      violations: 1,
+      mentions: "no enabled CloudTrail trail",
+    },
+    {
+      name: "compute and a store whose event category is unknown at preview",
+      resources: [
+        ec2,
+        store({ advancedEventSelectors: [{ fieldSelectors: [{ field: "eventCategory", equals: UNKNOWN }] }] }),
+      ],
+      violations: 0,
+      notes: 1,
+    },
+  ] as StackCase[]);
+
+  it("names the store's selectors in the note when its event category is unknown", async () => {
+    const unknownCategory = [{ fieldSelectors: [{ field: "eventCategory", equals: UNKNOWN }] }];
+    const ds = await runStack(requireAuditTrailForCompute, [ec2, store({ advancedEventSelectors: unknownCategory })]);
+    expect(ds.map((d) => d.level)).toEqual(["advisory"]);
+    expect(ds[0].message).toContain("advancedEventSelectors");
   });
 });

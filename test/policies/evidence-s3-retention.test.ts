@@ -130,6 +130,17 @@ describe("require-evidence-s3-default-retention", () => {
     expect(await check([site, lockOf({ mode: "GOVERNANCE", days: 1 }, LOCK, site)])).toEqual([]);
   });
 
+  it("leaves a data bucket selected for AWS Backup by its backup tag alone (ImmutableBackup's default selectionTag)", async () => {
+    const data = { type: S3, name: "orders", props: { bucket: "orders-data", tags: { backup: "true" } } };
+    expect(await check([data])).toEqual([]);
+    expect(await check([{ ...data, props: { ...data.props, tags: { Backup: "yes" } } }])).toEqual([]);
+  });
+
+  it("still requires a lock on a bucket the kit's tag marks as a backup store", async () => {
+    const store = { type: S3, name: "orders", props: { bucket: "orders-data", tags: { "hardening:backup": "true" } } };
+    expect(mandatory(await check([store]))[0].message).toContain("no COMPLIANCE default retention");
+  });
+
   it("honours exemptions", async () => {
     const exemptions = [
       {

@@ -76,6 +76,23 @@ describe("RAM MFA: a login profile's opt-out under the account's security prefer
       violations: 2,
     },
     {
+      name: "mfaBindRequired unset under a mandatory preference",
+      resources: [preference(mandatory), loginProfile(undefined)],
+      violations: 0,
+    },
+    {
+      name: "mfaBindRequired unset under an independent preference",
+      resources: [preference({ mfaOperationForLogin: "independent" }), loginProfile(undefined)],
+      violations: 2,
+    },
+    {
+      name: "mfaBindRequired unset with no preference in the stack (the default is false)",
+      resources: [loginProfile(undefined)],
+      violations: 1,
+      mentions: "mfaBindRequired is not set (default false)",
+      ...onProfile,
+    },
+    {
       name: "opt-out with no preference in the stack",
       resources: [loginProfile(false)],
       violations: 1,
@@ -598,7 +615,38 @@ describe("VPC flow logs to S3: lifecycle rules for other objects of the bucket",
       violations: 1,
     },
     { name: "whole bucket expiring after 30 days", resources: flowLogsToBucket([expireAfter(30)]), violations: 1 },
+    {
+      name: "whole bucket expiring on a fixed date",
+      resources: flowLogsToBucket([{ id: "purge", status: "Enabled", expiration: { date: "2027-01-01T00:00:00Z" } }]),
+      violations: 1,
+      mentions: 'expiration.date is "2027-01-01T00:00:00Z"',
+    },
+    {
+      name: "another folder expiring on a fixed date, logs at the bucket root",
+      resources: flowLogsToBucket(
+        [{ id: "purge", status: "Enabled", expiration: { date: "2027-01-01T00:00:00Z" }, filter: { prefix: "tmp/" } }],
+        bucketArn,
+      ),
+      violations: 0,
+    },
+    {
+      name: "disabled rule expiring on a fixed date",
+      resources: flowLogsToBucket([{ id: "purge", status: "Disabled", expiration: { date: "2027-01-01T00:00:00Z" } }]),
+      violations: 0,
+    },
+    {
+      name: "whole bucket expiring after 400 days, no date",
+      resources: flowLogsToBucket([{ ...expireAfter(400), expiration: { days: 400, date: null } }]),
+      violations: 0,
+    },
   ] as StackCase[]);
+
+  it("a fixed expiration date unknown at preview is a note", async () => {
+    const rule = { id: "purge", status: "Enabled", expiration: { date: UNKNOWN } };
+    const ds = await runStack(requireVpcFlowLogsAllTraffic, flowLogsToBucket([rule], bucketArn));
+    expect(ds.map((d) => d.level)).toEqual(["advisory"]);
+    expect(ds[0].message).toContain("expiration.date is unknown at preview");
+  });
 
   // This rule words its preview notes after the VPC ("vpc: … unknown at preview"), so the row reads the advisory.
   it("another prefix while the delivery folder is unknown at preview is a note", async () => {

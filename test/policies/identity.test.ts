@@ -9,6 +9,7 @@ const RAM = "alicloud:ram/passwordPolicy:PasswordPolicy";
 const RAM_ACCOUNT = "alicloud:ram/accountPasswordPolicy:AccountPasswordPolicy";
 const PREF = "alicloud:ram/securityPreference:SecurityPreference";
 const LOGIN = "alicloud:ram/loginProfile:LoginProfile";
+const SSO_DIRECTORY = "alicloud:cloudsso/directory:Directory";
 
 describe("require-iam-password-policy-strength", () => {
   table(requireIamPasswordPolicyStrength, [
@@ -128,6 +129,26 @@ describe("require-ram-mfa-for-login", () => {
     { name: 'deprecated flag as the string "true"', type: PREF, props: { enforceMfaForLogin: "true" }, violations: 0 },
     { name: "nothing set", type: PREF, props: { allowUserToChangePassword: true }, violations: 1 },
     {
+      name: "mandatory beside a contrary deprecated flag",
+      type: PREF,
+      props: { mfaOperationForLogin: "mandatory", enforceMfaForLogin: false },
+      violations: 1,
+      mentions: "enforceMfaForLogin is false",
+    },
+    {
+      name: "mandatory beside the deprecated flag true",
+      type: PREF,
+      props: { mfaOperationForLogin: "mandatory", enforceMfaForLogin: "true" },
+      violations: 0,
+    },
+    {
+      name: "mandatory beside a deprecated flag unknown at preview",
+      type: PREF,
+      props: { mfaOperationForLogin: "mandatory", enforceMfaForLogin: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+    {
       name: "new field wins over deprecated",
       type: PREF,
       props: { mfaOperationForLogin: "independent", enforceMfaForLogin: true },
@@ -147,11 +168,138 @@ describe("require-ram-mfa-for-login", () => {
       props: { userName: "ops", mfaBindRequired: true },
       violations: 0,
     },
-    { name: "login profile leaving MFA to the account", type: LOGIN, props: { userName: "ops" }, violations: 0 },
+    {
+      name: "login profile leaving mfaBindRequired unset (the provider's default is false)",
+      type: LOGIN,
+      props: { userName: "ops" },
+      violations: 1,
+      mentions: "mfaBindRequired is not set (default false)",
+    },
+    {
+      name: "login profile with mfaBindRequired null (unset as an engine may send it)",
+      type: LOGIN,
+      props: { userName: "ops", mfaBindRequired: null },
+      violations: 1,
+      mentions: "mfaBindRequired is not set (default false)",
+    },
     {
       name: "login profile MFA unknown at preview",
       type: LOGIN,
       props: { mfaBindRequired: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+  ] as Case[]);
+});
+
+describe("require-ram-mfa-for-login: CloudSSO directories", () => {
+  const advance = (v: unknown) => ({ mfaAuthenticationSettingInfo: { mfaAuthenticationAdvanceSettings: v } });
+  const saml = (ssoStatus: unknown) => ({ samlIdentityProviderConfiguration: { ssoStatus } });
+  combinedTable(requireRamMfaForLogin, [
+    { name: "directory with the defaults", type: SSO_DIRECTORY, props: { directoryName: "corp" }, violations: 0 },
+    {
+      name: "MFA enabled for every user, spelled in lower case",
+      type: SSO_DIRECTORY,
+      props: { mfaAuthenticationStatus: "enabled", ...advance("Enabled") },
+      violations: 0,
+    },
+    {
+      name: "MFA switched off",
+      type: SSO_DIRECTORY,
+      props: { mfaAuthenticationStatus: "Disabled" },
+      violations: 1,
+      mentions: 'mfaAuthenticationStatus is "Disabled"',
+    },
+    { name: "MFA left to each user", type: SSO_DIRECTORY, props: advance("ByUser"), violations: 1, mentions: "ByUser" },
+    { name: "MFA on risky logins only", type: SSO_DIRECTORY, props: advance("OnlyRiskyLogin"), violations: 1 },
+    {
+      name: "MFA off in both fields",
+      type: SSO_DIRECTORY,
+      props: { mfaAuthenticationStatus: "Disabled", ...advance("Disabled") },
+      violations: 2,
+    },
+    {
+      name: "MFA off behind SAML single sign-on (no password sign-in)",
+      type: SSO_DIRECTORY,
+      props: { ...advance("Disabled"), ...saml("Enabled") },
+      violations: 0,
+    },
+    {
+      name: "MFA off with SAML configured but single sign-on disabled",
+      type: SSO_DIRECTORY,
+      props: { ...advance("Disabled"), ...saml("Disabled") },
+      violations: 1,
+    },
+    {
+      name: "MFA off while single sign-on is unknown at preview",
+      type: SSO_DIRECTORY,
+      props: { ...advance("Disabled"), ...saml(UNKNOWN) },
+      violations: 0,
+      notes: 1,
+    },
+    { name: "MFA policy unknown at preview", type: SSO_DIRECTORY, props: advance(UNKNOWN), violations: 0, notes: 1 },
+    {
+      name: "MFA setting block unknown at preview",
+      type: SSO_DIRECTORY,
+      props: { mfaAuthenticationSettingInfo: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+  ] as Case[]);
+});
+
+describe("require-ram-password-policy-strength: CloudSSO directories", () => {
+  const policy = (passwordPolicy: unknown, more: Record<string, unknown> = {}) => ({ passwordPolicy, ...more });
+  const strong = { minPasswordLength: 14, maxLoginAttempts: 5, passwordReusePrevention: 5 };
+  table(requireRamPasswordPolicyStrength, [
+    { name: "strong password policy", type: SSO_DIRECTORY, props: policy(strong), violations: 0 },
+    { name: "no password policy set", type: SSO_DIRECTORY, props: { directoryName: "corp" }, violations: 0 },
+    {
+      name: "lockout switched off (0)",
+      type: SSO_DIRECTORY,
+      props: policy({ ...strong, maxLoginAttempts: 0 }),
+      violations: 1,
+      mentions: "passwordPolicy.maxLoginAttempts is 0",
+    },
+    {
+      name: "lockout after 10 failures",
+      type: SSO_DIRECTORY,
+      props: policy({ ...strong, maxLoginAttempts: 10 }),
+      violations: 1,
+    },
+    {
+      name: "8-character passwords",
+      type: SSO_DIRECTORY,
+      props: policy({ ...strong, minPasswordLength: 8 }),
+      violations: 1,
+      mentions: "passwordPolicy.minPasswordLength is 8",
+    },
+    {
+      name: "one remembered password",
+      type: SSO_DIRECTORY,
+      props: policy({ ...strong, passwordReusePrevention: 1 }),
+      violations: 1,
+    },
+    {
+      name: "weak policy behind SAML single sign-on (no password sign-in)",
+      type: SSO_DIRECTORY,
+      props: policy(
+        { maxLoginAttempts: 0, minPasswordLength: 8 },
+        { samlIdentityProviderConfiguration: { ssoStatus: "Enabled" } },
+      ),
+      violations: 0,
+    },
+    {
+      name: "weak policy while single sign-on is unknown at preview",
+      type: SSO_DIRECTORY,
+      props: policy({ maxLoginAttempts: 0 }, { samlIdentityProviderConfiguration: { ssoStatus: UNKNOWN } }),
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "lockout unknown at preview",
+      type: SSO_DIRECTORY,
+      props: policy({ maxLoginAttempts: UNKNOWN }),
       violations: 0,
       notes: 1,
     },

@@ -5,6 +5,8 @@ import { Case, remediate, run, table, UNKNOWN } from "./harness";
 const LOCK = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";
 const VAULT = "aws:backup/vault:Vault";
 const HBR = "alicloud:hbr/vault:Vault";
+const HBR_ECS_PLAN = "alicloud:hbr/ecsBackupPlan:EcsBackupPlan";
+const HBR_POLICY = "alicloud:hbr/policy:Policy";
 const S3 = "aws:s3/bucket:Bucket";
 const S3V2 = "aws:s3/bucketV2:BucketV2";
 const S3_LOCK = "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration";
@@ -54,7 +56,129 @@ describe("require-backup-vault-lock-compliance", () => {
     { name: "HBR vault with provider defaults", type: HBR, props: { vaultName: "v" }, violations: 1 },
     { name: "HBR vault with WORM off", type: HBR, props: { vaultName: "v", wormEnabled: false }, violations: 1 },
     { name: "HBR vault WORM unknown is a note", type: HBR, props: { wormEnabled: UNKNOWN }, violations: 0, notes: 1 },
+    { name: "HBR ECS plan kept 30 days", type: HBR_ECS_PLAN, props: { retention: "30" }, violations: 0 },
+    { name: "HBR ECS plan kept 7 days", type: HBR_ECS_PLAN, props: { retention: "7" }, violations: 0 },
+    {
+      name: "HBR ECS plan kept one day",
+      type: HBR_ECS_PLAN,
+      props: { retention: "1" },
+      violations: 1,
+      mentions: 'retention is "1": backups are deleted before 7 days',
+    },
+    {
+      name: "HBR OSS plan kept 2 days",
+      type: "alicloud:hbr/ossBackupPlan:OssBackupPlan",
+      props: { retention: "2" },
+      violations: 1,
+    },
+    {
+      name: "HBR NAS plan kept 3 days",
+      type: "alicloud:hbr/nasBackupPlan:NasBackupPlan",
+      props: { retention: "3" },
+      violations: 1,
+    },
+    {
+      name: "HBR OTS plan kept a year",
+      type: "alicloud:hbr/otsBackupPlan:OtsBackupPlan",
+      props: { retention: "365" },
+      violations: 0,
+    },
+    {
+      name: "HBR server plan kept one day",
+      type: "alicloud:hbr/serverBackupPlan:ServerBackupPlan",
+      props: { retention: 1 },
+      violations: 1,
+    },
+    {
+      name: "HBR plan retention unknown is a note",
+      type: HBR_ECS_PLAN,
+      props: { retention: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "HBR policy: backup kept 30 days, transition rule without retention",
+      type: HBR_POLICY,
+      props: {
+        rules: [
+          { ruleType: "BACKUP", retention: 30 },
+          { ruleType: "TRANSITION", archiveDays: 30 },
+        ],
+      },
+      violations: 0,
+    },
+    {
+      name: "HBR policy: backup kept one day",
+      type: HBR_POLICY,
+      props: { rules: [{ ruleType: "BACKUP", retention: 1 }] },
+      violations: 1,
+      mentions: "rules[0].retention is 1",
+    },
+    {
+      name: "HBR policy: replicas kept 2 days",
+      type: HBR_POLICY,
+      props: {
+        rules: [
+          { ruleType: "BACKUP", retention: 30 },
+          { ruleType: "REPLICATION", retention: 2 },
+        ],
+      },
+      violations: 1,
+      mentions: "rules[1].retention",
+    },
+    {
+      name: "HBR policy rules unknown is a note",
+      type: HBR_POLICY,
+      props: { rules: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "HBR ECS-only policy with locked backups",
+      type: HBR_POLICY,
+      props: { policyType: "UDM_ECS_ONLY", rules: [{ ruleType: "BACKUP", retention: 30, immutable: true }] },
+      violations: 0,
+    },
+    {
+      name: "HBR ECS-only policy without a backup lock",
+      type: HBR_POLICY,
+      props: { policyType: "UDM_ECS_ONLY", rules: [{ ruleType: "BACKUP", retention: 30 }] },
+      violations: 1,
+      mentions: "rules[0].immutable is not set",
+    },
+    {
+      name: "HBR ECS-only policy with the lock off, spelled in lower case",
+      type: HBR_POLICY,
+      props: { policyType: "udm_ecs_only", rules: [{ ruleType: "backup", retention: 30, immutable: "false" }] },
+      violations: 1,
+    },
+    {
+      name: "HBR standard policy (backups in a vault, whose WORM is judged)",
+      type: HBR_POLICY,
+      props: { policyType: "STANDARD", rules: [{ ruleType: "BACKUP", retention: 30, vaultId: "v-1" }] },
+      violations: 0,
+    },
+    {
+      name: "HBR policy of unknown type without a backup lock is a note",
+      type: HBR_POLICY,
+      props: { policyType: UNKNOWN, rules: [{ ruleType: "BACKUP", retention: 30 }] },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "HBR ECS-only policy lock unknown is a note",
+      type: HBR_POLICY,
+      props: { policyType: "UDM_ECS_ONLY", rules: [{ ruleType: "BACKUP", retention: 30, immutable: UNKNOWN }] },
+      violations: 0,
+      notes: 1,
+    },
   ] as Case[]);
+
+  it("reads the HBR plan minimum from config", async () => {
+    const config = { minRetentionDays: 30 };
+    expect(await run(requireBackupVaultLockCompliance, HBR_ECS_PLAN, { retention: "14" }, { config })).toHaveLength(1);
+    expect(await run(requireBackupVaultLockCompliance, HBR_ECS_PLAN, { retention: "30" }, { config })).toEqual([]);
+  });
 
   it("reads the minimum from config", async () => {
     const props = { changeableForDays: 3, minRetentionDays: 30 };
@@ -222,7 +346,13 @@ describe("which buckets hold evidence", () => {
   const { classifyBucket } = require("../../policies/lib/evidence");
   it.each([
     [{ tags: { "hardening:evidence": "true" } }, "data", "evidence"],
-    [{ tags: { Backup: "yes" } }, "data", "evidence"],
+    [{ tags: { "hardening:backup": "true" } }, "data", "evidence"],
+    [{ tags: { "backup-store": "yes" } }, "data", "evidence"],
+    [{ tags: { purpose: "backup" } }, "data", "evidence"],
+    // AWS Backup's tag-based selection: the bucket's data is backed up, the bucket is no backup store.
+    [{ tags: { Backup: "true" } }, "data", "other"],
+    [{ tags: { backup: "yes" } }, "app-data", "other"],
+    [{ tags: { Backup: "true" }, bucket: "db-backups" }, "data", "evidence"],
     [{ tags: { purpose: "forensics" } }, "data", "evidence"],
     [{ tags: { Name: "case-evidence" } }, "data", "evidence"],
     [{ bucketPrefix: "db-backups-" }, "data", "evidence"],

@@ -585,9 +585,27 @@ describe("evidence: S3 default retention across the stack", () => {
       urn: urnOf(S3, "trail-logs"),
     },
     {
-      name: "trail bucket with a COMPLIANCE retention",
+      name: "trail bucket with a COMPLIANCE retention of 180 days",
+      resources: [trailBucket, trailTo(trailBucket), lockOf("l", { mode: "COMPLIANCE", days: 180 }, trailBucket)],
+      violations: 0,
+    },
+    {
+      name: "trail bucket kept one year",
+      resources: [trailBucket, trailTo(trailBucket), lockOf("l", { mode: "COMPLIANCE", years: 1 }, trailBucket)],
+      violations: 0,
+    },
+    {
+      name: "trail bucket kept 30 days: audit logs gone before six months",
+      resources: [trailBucket, trailTo(trailBucket), lockOf("l", compliant, trailBucket)],
+      violations: 1,
+      mentions: "30 days, less than the minimum of 180",
+      urn: urnOf(S3, "trail-logs"),
+    },
+    {
+      name: "trail bucket's minimum lowered in config",
       resources: [trailBucket, trailTo(trailBucket), lockOf("l", compliant, trailBucket)],
       violations: 0,
+      config: { minTrailRetentionDays: 30 },
     },
     {
       name: "trail bucket linked by name after deployment",
@@ -682,6 +700,40 @@ describe("evidence: OSS WORM across the stack", () => {
         { type: ACTIONTRAIL, name: "trail", props: { ossBucketName: "acme-audit" } },
         worm(365, trailBucket),
       ],
+      violations: 0,
+    },
+    {
+      name: "trail bucket with a 30-day WORM policy: audit logs gone before six months",
+      resources: [
+        trailBucket,
+        { type: ACTIONTRAIL, name: "trail", props: { ossBucketName: "acme-audit" } },
+        worm(30, trailBucket),
+      ],
+      violations: 1,
+      mentions: "30 days, less than the minimum of 180",
+    },
+    {
+      name: "trail bucket with a 180-day object-level WORM",
+      resources: [
+        trailBucket,
+        { type: ACTIONTRAIL, name: "trail", props: { ossBucketName: "acme-audit" } },
+        { ...objectWorm(compliance(180)), propertyDependencies: linked(trailBucket, "bucketName") },
+      ],
+      violations: 0,
+    },
+    {
+      name: "trail bucket with a 30-day object-level WORM",
+      resources: [
+        trailBucket,
+        { type: ACTIONTRAIL, name: "trail", props: { ossBucketName: "acme-audit" } },
+        { ...objectWorm(compliance(30)), propertyDependencies: linked(trailBucket, "bucketName") },
+      ],
+      violations: 1,
+      mentions: "less than the minimum of 180",
+    },
+    {
+      name: "evidence bucket no trail writes to keeps the general minimum",
+      resources: [bucket, worm(30), { type: ACTIONTRAIL, name: "trail", props: { ossBucketName: "acme-audit" } }],
       violations: 0,
     },
   ]);
