@@ -45,6 +45,8 @@ export interface EndpointGroupHosts {
   hosts: EndpointHost[];
   balancers?: EndpointBalancer[];
   overrides: PortOverride[];
+  /** Endpoints naming nothing of the stack (outside-backends.ts), as paths name them. */
+  outside?: string[];
 }
 
 /** A listener's `portRanges`: an unknown list or bound counts as every port, as NLB listeners do. */
@@ -97,6 +99,11 @@ export function acceleratorListeners(
         listener.targets.push(...g.hosts.flatMap((endpoint) => specs.map((s) => ({ ...endpoint, ...s }))));
         const balancers = (g.balancers ?? []).flatMap((b) => specs.map((s): BalancerTarget => ({ ...b, ...s })));
         if (balancers.length > 0) (listener.balancers ??= []).push(...balancers);
+        for (const label of g.outside ?? [])
+          for (const s of specs) {
+            const reached = s.port !== undefined ? { from: s.port, to: s.port } : (s.ports ?? ports);
+            (listener.outside ??= []).push({ label: [...s.via, label].join(" → "), ports: reached });
+          }
       }
       return listener;
     }),

@@ -8,6 +8,7 @@ import { addAlicloudLoadBalancers } from "./alicloud/load-balancers";
 import { addAlicloudNetwork } from "./alicloud/network";
 import { addAlicloudNlb } from "./alicloud/nlb";
 import { addAlicloudSecurityGroups } from "./alicloud/security-groups";
+import { addAlicloudSimpleApplicationServers } from "./alicloud/simple-application-servers";
 import { addAwsDatabases } from "./aws/databases";
 import { addAwsGlobalAccelerators } from "./aws/global-accelerator";
 import { addAwsHosts } from "./aws/hosts";
@@ -29,6 +30,7 @@ export function buildNetworkModel(resources: readonly GenericResource[]): Networ
   addAwsHosts(m);
   addAwsLightsail(m);
   addAlicloudHosts(m);
+  addAlicloudSimpleApplicationServers(m);
   addAwsDatabases(m);
   addAlicloudDatabases(m);
   addAwsLoadBalancers(m);

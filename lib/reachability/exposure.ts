@@ -27,6 +27,8 @@ export interface Exposure {
    * so what is reached is in the targets' rows, and the rules judge those.
    */
   passThrough?: true;
+  /** The row ends at a backend the plan does not declare (model.ts OutsideBackend): named by the forward's resource. */
+  outsideBackend?: true;
 }
 
 /** `row`, marked unverified when `flag` is. */

@@ -9,6 +9,7 @@ import { ANY_SOURCE, Exposure, Family, hop, unverifiedIf } from "./exposure";
 import { intersectAll } from "./intervals";
 import { Front, frontsOf, targetRow } from "./lb-admission";
 import { Listener, LoadBalancer, NetworkModel } from "./model";
+import { outsideBackendRows } from "./outside-backends";
 import { intersectProtocol } from "./protocol";
 
 export function loadBalancerExposures(m: NetworkModel, lb: LoadBalancer): Exposure[] {
@@ -77,6 +78,7 @@ function throughListener(
       const row = targetRow(m, lb, listener, target, source, family, lbHops, causes);
       if (row) own.push(row);
     }
+    own.push(...outsideBackendRows(listener, protocol, source, family, lbHops, causes, !!forwardsOnly.passThrough));
     own.push(...acceleratedBalancerRows(m, listener, source, family, lbHops, causes));
     // Everything behind a front admitted by a CIDR unknown at preview is unverified.
     rows.push(...own.map((row) => unverifiedIf(row, front.unverified)));

@@ -9,7 +9,7 @@ import { intersectAll } from "./intervals";
 import { interfaceHops, throughInterface } from "./host-interface";
 import { firewallExposures } from "./internet-firewall";
 import { loadBalancerExposures } from "./internet-lb";
-import { Host, NetworkModel, Protocol } from "./model";
+import { Dnat, Host, NetworkModel, Protocol } from "./model";
 import { naclPasses } from "./nacl-eval";
 import { intersectProtocol } from "./protocol";
 import { admitted, internetSourcesOf, originates, ruleLabel, unverifiedSlice } from "./security-group-eval";
@@ -122,6 +122,10 @@ function endpointExposures(host: Host): Exposure[] {
 function dnatExposures(m: NetworkModel): Exposure[] {
   const rows: Exposure[] = [];
   for (const d of m.dnat) {
+    if (d.outside) {
+      rows.push(outsideDnatRow(d));
+      continue;
+    }
     const target = d.target ? m.hosts.get(d.target) : undefined;
     if (!target) continue;
     const host = throughInterface(target, d.interface);
@@ -141,4 +145,25 @@ function dnatExposures(m: NetworkModel): Exposure[] {
       );
   }
   return rows;
+}
+
+/** A DNAT entry to an address no host of the stack holds: the internal ports it forwards to, from any address. */
+function outsideDnatRow(d: Dnat): Exposure {
+  return {
+    urn: d.urn,
+    name: d.name,
+    type: d.type,
+    family: "ipv4",
+    protocol: d.protocol,
+    ports: d.internalPorts,
+    source: ANY_SOURCE.ipv4,
+    path: [
+      hop(d.externalLabel, d.externalPorts),
+      `nat:${d.gatewayName} dnat:${d.name}`,
+      hop(d.outside!, d.internalPorts),
+    ],
+    via: "dnat",
+    causes: [d.urn],
+    outsideBackend: true,
+  };
 }

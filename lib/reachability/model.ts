@@ -220,6 +220,19 @@ export interface Listener extends Node {
    * UDP listeners): only a target that admits the client answers.
    */
   passThrough?: true;
+  /** Backends the listener forwards to that the plan does not declare (outside-backends.ts). */
+  outside?: OutsideBackend[];
+}
+
+/**
+ * A backend a forward names but the plan does not declare: an existing server's id, a literal address, a group or
+ * target group with no member in the stack. Its own firewall is out of sight, so the port forwarded to is what is
+ * judged: an Alibaba Cloud CLB backend needs no rule to admit the balancer, and a forward exists to be reached.
+ */
+export interface OutsideBackend {
+  /** How paths name it, e.g. "backend i-bp1abc (outside the stack)". */
+  label: string;
+  ports: PortRange;
 }
 
 export interface LoadBalancer extends Node {
@@ -243,6 +256,8 @@ export interface Dnat extends Node {
   target?: string;
   /** The secondary interface the internal address belongs to (an Alicloud ENI). */
   interface?: HostInterface;
+  /** No host of the stack holds the internal address: the entry forwards to a backend outside the plan. */
+  outside?: string;
 }
 
 export interface NetworkModel {

@@ -1,6 +1,7 @@
 // Database whitelists (Alibaba Cloud security IPs, whitelist groups and templates, and access-policy source
 // addresses): one parsing of "which entries admit the internet or too broad a public range".
 import { internetSources } from "../../lib/cidr";
+import { splitWhitelist, whitelistBlock } from "../../lib/whitelist-entries";
 import { bool, isUnknown, list, obj, strings } from "../../lib/values";
 import { Finding, unverifiable, violation } from "./findings";
 import { Check } from "./rule";
@@ -11,43 +12,38 @@ export interface DatabaseConfig {
   minPublicPrefixV6: number;
 }
 
-/** Whitelist entries meaning "anyone" in Alibaba Cloud database consoles and APIs. */
-const WILDCARDS = new Set(["%", "*", "0.0.0.0"]);
-
-/** Separators between entries: commas as documented, and the semicolons and blanks hand-written lists slip in. */
-const SEPARATORS = /[,;\s]+/;
-
 const opens = (findings: Finding[]) => findings.some((f) => !f.unverifiable);
 
 /**
  * Whitelist fields hold lists of strings, each of which may itself hold several entries. Known open entries are a
- * violation even when other entries are unknown at preview; only an otherwise closed list with unknowns is a note.
+ * violation even when other entries are unknown at preview; only an otherwise closed list with unknowns is a note,
+ * and so is one with an entry that is no address, block or wildcard (the cloud may read it as anyone).
  */
 export function whitelistFindings(field: string, value: unknown, c: DatabaseConfig): Finding[] {
   if (isUnknown(value)) return [unverifiable(field)];
-  const all = strings(value).flatMap((s) => (isUnknown(s) ? [s] : s.split(SEPARATORS).filter((x) => x !== "")));
+  const all = strings(value).flatMap((s) => (isUnknown(s) ? [s] : splitWhitelist(s)));
   const entries = all.filter((e) => !isUnknown(e));
   const opts = { allow: c.allowCidrs, minPrefixV4: c.minPublicPrefixV4, minPrefixV6: c.minPublicPrefixV6 };
-  // Wildcard patterns are judged as the blocks they match and reported as written.
-  const others = entries.filter((e) => !WILDCARDS.has(e));
-  const written = new Map(others.map((e) => [wildcardCidr(e) ?? e, e]));
-  const open = [
-    ...entries.filter((e) => WILDCARDS.has(e)),
-    ...internetSources([...written.keys()], opts).map((e) => written.get(e) ?? e),
-  ];
+  // Wildcards and wildcard patterns are judged as the blocks they match and reported as written.
+  const read = entries.map((entry) => ({ entry, block: whitelistBlock(entry) }));
+  const blocks = read.flatMap((r) => (r.block === undefined ? [] : [r.block]));
+  const broad = new Set(internetSources(blocks, opts));
+  const open = read.filter((r) => r.block !== undefined && broad.has(r.block)).map((r) => r.entry);
   if (open.length > 0) return [violation(`${field} admits the internet or a broad public range: ${open.join(", ")}`)];
-  return entries.length < all.length ? [unverifiable(`an entry of ${field}`)] : [];
+  const unreadable = read.filter((r) => r.block === undefined).map((r) => r.entry);
+  return [
+    ...(entries.length < all.length ? [unverifiable(`an entry of ${field}`)] : []),
+    ...(unreadable.length > 0 ? [unreadableEntries(field, unreadable)] : []),
+  ];
 }
 
-/** A dotted pattern with wildcard octets (`*.*.*.*`, `10.%.%.%`) as the block it matches; undefined otherwise. */
-function wildcardCidr(entry: string): string | undefined {
-  const octets = entry.split(".");
-  if (octets.length > 4 || !octets.some((o) => o === "*" || o === "%")) return undefined;
-  const first = octets.findIndex((o) => o === "*" || o === "%");
-  const fixed = octets.slice(0, first);
-  if (!fixed.every((o) => /^\d{1,3}$/.test(o)) || !octets.slice(first).every((o) => o === "*" || o === "%"))
-    return undefined;
-  return `${[...fixed, ...Array(4 - first).fill("0")].join(".")}/${8 * first}`;
+/** Entries no reader here understands: the cloud may read them as anyone, so they are reported, never passed. */
+function unreadableEntries(field: string, entries: string[]): Finding {
+  const quoted = entries.map((e) => JSON.stringify(e)).join(", ");
+  return {
+    message: `cannot be verified: ${field} entry ${quoted} is not an address, a CIDR block or a wildcard; write it in canonical form (e.g. 10.0.0.0/8, 192.168.1.10)`,
+    unverifiable: true,
+  };
 }
 
 export interface WhitelistGroups {

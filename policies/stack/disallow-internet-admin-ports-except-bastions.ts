@@ -15,12 +15,13 @@ export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>(
   metadata: {
     name: "disallow-internet-admin-ports-except-bastions",
     description:
-      "Administration ports (22, 3389) may be reachable from the internet — by any path: public address, load-balancer listener, DNAT entry or a Lightsail instance's own firewall (its defaults open SSH) — only on designated bastions, and only from their allow-list.",
+      "Administration ports (22, 3389) may be reachable from the internet — by any path: public address, load-balancer listener, DNAT entry or the own firewall of a Lightsail instance or a Simple Application Server (their defaults open SSH or RDP) — only on designated bastions, and only from their allow-list.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
       "Remove the public path to the port (public address, listener or DNAT entry), or the internet source from the rule that admits it.",
       "Lightsail: declare aws.lightsail.InstancePublicPorts for the instance without 22/3389 (it replaces the default firewall), or restrict their cidrs.",
+      "Simple Application Server: the provider cannot remove the default 22/3389 rules; delete them in the console (or with DeleteFirewallRule) and record an exemption for the server, or run the workload on ECS behind a security group.",
       "Reach private hosts through a bastion tagged hardening:role=bastion (or listed in config bastions).",
       "Give the bastion an allow-list: config allowCidrs, or its hardening:allowed-cidrs tag; admit only those ranges.",
     ],

@@ -16,12 +16,12 @@ export const disallowInternetDatabaseAndHighRiskPorts = defineStackRule<Config>(
   metadata: {
     name: "disallow-internet-database-and-high-risk-ports",
     description:
-      "Managed databases (any port) and high-risk ports (FSBP EC2.19 list plus database and cache ports) must never be reachable from the internet by any path: public address, load-balancer listener, DNAT entry or public endpoint whitelist.",
+      "Managed databases (any port) and high-risk ports (FSBP EC2.19 list plus database and cache ports) must never be reachable from the internet by any path: public address, load-balancer listener, DNAT entry, public endpoint whitelist or a host's own firewall (Lightsail, Simple Application Server).",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
       "Place databases in private subnets without public endpoints; turn off publiclyAccessible / remove the public connection.",
-      "Remove DNAT entries and listeners that forward to database or high-risk ports.",
+      "Remove DNAT entries and listeners that forward to database or high-risk ports, and host firewall rules (Lightsail InstancePublicPorts, Simple Application Server FirewallRule) that open them.",
       "Admit database ports only from application security groups; restrict Alibaba Cloud whitelists to private ranges.",
     ],
     controls: [
@@ -72,7 +72,8 @@ export const disallowInternetDatabaseAndHighRiskPorts = defineStackRule<Config>(
         findings.push(finding(`${e.name}: database ${reachable} on ${show(e)}: ${renderPath(e)}`));
         continue;
       }
-      const behindBalancer = e.via === "load-balancer" && host !== undefined;
+      // A backend outside the plan is a host behind the balancer all the same.
+      const behindBalancer = e.via === "load-balancer" && (host !== undefined || e.outsideBackend === true);
       const ports = config.ports.filter(
         (p) => rangeCoversPort(e.ports, p) && !(behindBalancer && config.allowBehindLoadBalancer.includes(p)),
       );

@@ -192,6 +192,52 @@ describe("disallow-public-managed-databases", () => {
     },
   ] as Case[]);
 
+  describe("Alibaba Cloud whitelist entries no reader understands are notes, never passed", () => {
+    table(disallowPublicManagedDatabases, [
+      ...["0/0", "0.0.0.0/0.0.0.0", "000.000.000.000/0", "10.0.0.1|0.0.0.0/0", "300.%.%.%", "any"].map(
+        (entry): Case => ({
+          name: `RDS entry ${JSON.stringify(entry)} is a note naming it`,
+          type: ALI_RDS,
+          props: { securityIps: ["10.0.0.0/8", entry] },
+          violations: 0,
+          notes: 1,
+        }),
+      ),
+      {
+        name: "an unreadable entry beside 0.0.0.0/0 still fails on the open entry",
+        type: ALI_RDS,
+        props: { securityIps: ["0/0", "0.0.0.0/0"] },
+        violations: 1,
+        mentions: "securityIps admits the internet or a broad public range: 0.0.0.0/0",
+      },
+      {
+        name: "an unreadable entry in a Tair string list is a note",
+        type: "alicloud:redis/tairInstance:TairInstance",
+        props: { securityIps: "10.0.0.0/8;0.0.0.0/0.0.0.0" },
+        violations: 0,
+        notes: 1,
+      },
+      {
+        name: "private entries separated by semicolons and blanks pass",
+        type: ALI_RDS,
+        props: { securityIps: ["10.0.0.0/8; 192.168.0.0/16", "172.16.0.0/12 127.0.0.1"] },
+        violations: 0,
+      },
+      {
+        name: "a private wildcard pattern passes",
+        type: ALI_RDS,
+        props: { securityIps: ["192.168.1.%"] },
+        violations: 0,
+      },
+    ]);
+
+    it("names the field, the entry and the canonical form", async () => {
+      const [note] = await run(disallowPublicManagedDatabases, ALI_RDS, { securityIps: ["0/0"] });
+      expect(note.message).toContain('securityIps entry "0/0" is not an address, a CIDR block or a wildcard');
+      expect(note.message).toContain("canonical form");
+    });
+  });
+
   describe("AWS publicly accessible endpoints", () => {
     table(disallowPublicManagedDatabases, [
       ...publicFlagCases("Redshift Serverless workgroup", REDSHIFT_SERVERLESS),

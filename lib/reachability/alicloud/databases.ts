@@ -2,7 +2,8 @@
 // public connection endpoint puts the whitelist in front of the internet.
 import { defaultDatabasePort } from "../database-ports";
 import { Host, NetworkModel, nodeOf } from "../model";
-import { GenericResource, isUnknown, list, mayBeTrue, num, str, tags } from "../resource";
+import { splitWhitelist, whitelistBlock } from "../../whitelist-entries";
+import { GenericResource, isUnknown, items, list, mayBeTrue, num, str, tags } from "../resource";
 import { ALI } from "./tokens";
 
 const KINDS: { type: string; whitelist: string; fallbackPort: number; connection?: string }[] = [
@@ -26,9 +27,10 @@ export function addAlicloudDatabases(m: NetworkModel): void {
       const groups = ["securityGroupIds", "securityGroupId"].flatMap(
         (p) => res.many(r, p, list(r.inputs[p]), [ALI.securityGroup]).urns,
       );
+      // One string (Tair) or a list of strings, each holding entries as the resource rule reads them.
       const written = r.inputs[kind.whitelist];
-      const values = list(written);
-      const listed = values.flatMap((v) => str(v)?.split(",") ?? []);
+      const values = items(written);
+      const listed = values.flatMap((v) => splitWhitelist(str(v) ?? ""));
       // An entry unknown at preview may be any address: what it admits through a public endpoint is a note.
       const unknownEntry = isUnknown(written) || values.some((v) => str(v) === undefined);
       const host: Host = {
@@ -43,7 +45,7 @@ export function addAlicloudDatabases(m: NetworkModel): void {
         tags: tags(r),
         listenPorts: [num(r.inputs.port) ?? defaultDatabasePort(str(r.inputs.engine), kind.fallbackPort)],
         // The provider's default whitelist admits only the loopback address.
-        whitelist: written === undefined ? ["127.0.0.1"] : listed.map((c) => c.trim()),
+        whitelist: written === undefined ? ["127.0.0.1"] : listed.flatMap((e) => whitelistBlock(e) ?? []),
         ...(unknownEntry ? { whitelistUnknown: true } : {}),
       };
       const endpoint = endpoints.get(r.urn);

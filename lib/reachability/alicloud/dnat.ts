@@ -4,6 +4,7 @@ import { ALL_PORTS, PortRange, alicloudRuleRange } from "../../ports";
 import { NetworkModel, nodeOf } from "../model";
 import { normalizeProtocol } from "../protocol";
 import { str } from "../resource";
+import { outsideLabel } from "../outside-backends";
 import { SERVER_TYPES, serverEntries } from "./network-interfaces";
 import { ALI } from "./tokens";
 
@@ -16,18 +17,22 @@ export function addAlicloudDnat(m: NetworkModel): void {
     const external = dnatPorts(r.inputs.externalPort);
     const internal = dnatPorts(r.inputs.internalPort) ?? external;
     if (!external || !internal) continue;
+    const entry = {
+      ...nodeOf(r),
+      protocol: normalizeProtocol(r.inputs.ipProtocol),
+      externalPorts: external,
+      internalPorts: internal,
+      gatewayName: gw ? res.get(gw)!.name : (str(r.inputs.forwardTableId) ?? "nat"),
+      externalLabel: eip ? `eip:${res.get(eip)!.name}` : (str(r.inputs.externalIp) ?? "nat-ip"),
+    };
+    // An address no server of the stack may hold is a backend outside the plan.
+    if (res.many(r, "internalIp", [r.inputs.internalIp], SERVER_TYPES).urns.length === 0) {
+      m.dnat.push({ ...entry, outside: outsideLabel("address", r.inputs.internalIp) });
+      continue;
+    }
     // An ENI's address reaches the instance it is attached to, through that ENI.
-    for (const entry of serverEntries(m, target))
-      m.dnat.push({
-        ...nodeOf(r),
-        protocol: normalizeProtocol(r.inputs.ipProtocol),
-        externalPorts: external,
-        internalPorts: internal,
-        gatewayName: gw ? res.get(gw)!.name : (str(r.inputs.forwardTableId) ?? "nat"),
-        externalLabel: eip ? `eip:${res.get(eip)!.name}` : (str(r.inputs.externalIp) ?? "nat-ip"),
-        target: entry.host,
-        interface: entry.interface,
-      });
+    for (const server of serverEntries(m, target))
+      m.dnat.push({ ...entry, target: server.host, interface: server.interface });
   }
 }
 

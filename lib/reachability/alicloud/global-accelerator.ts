@@ -17,6 +17,7 @@ import {
 } from "../accelerator-listeners";
 import { Listener, LoadBalancer, NetworkModel, nodeOf } from "../model";
 import { pushTo } from "../multimap";
+import { outsideLabel } from "../outside-backends";
 import { GenericResource, bool, isUnknown, list, prop, str } from "../resource";
 import { gaListenerAllowLists } from "./global-accelerator-acl";
 import { customRoutingTargets } from "./global-accelerator-custom-routing";
@@ -94,11 +95,15 @@ function endpointGroupsByListener(m: NetworkModel): Map<string, EndpointGroupHos
     if (!listener) continue;
     const ecs: unknown[] = [];
     const eni: unknown[] = [];
+    const outside: string[] = [];
     const balancers = new Map<string, EndpointBalancer>();
     for (const c of list(r.inputs.endpointConfigurations)) {
       // A configuration (or its type) unknown at preview may name either kind of host, or a balancer.
       const type = isUnknown(c) || isUnknown(prop(c, "type")) ? "unknown" : (str(prop(c, "type")) ?? "").toUpperCase();
       const endpoint = isUnknown(c) ? c : prop(c, "endpoint");
+      // An endpoint naming nothing of the stack (an existing server, an address, a domain): its port is published.
+      if (res.many(r, "endpointConfigurations", [endpoint], ENDPOINT_TYPES).urns.length === 0)
+        outside.push(outsideLabel(`endpoint (${type === "unknown" ? "type unknown" : type})`, endpoint));
       if (type === "ECS" || type === "unknown") ecs.push(endpoint);
       if (type === "ENI" || type === "unknown") eni.push(endpoint);
       for (const b of balancerEndpoints(m, r, c, type, endpoint)) balancers.set(`${b.balancer} ${b.clientAddress}`, b);
@@ -113,12 +118,16 @@ function endpointGroupsByListener(m: NetworkModel): Map<string, EndpointGroupHos
       hosts: hosts.filter((h) => m.hosts.has(h.host)),
       balancers: [...balancers.values()],
       overrides: portOverrides(r.inputs.portOverrides),
+      outside,
     });
   }
   return out;
 }
 
 const BALANCER_TYPES: Record<string, readonly string[]> = { SLB: ALI.slb, ALB: [ALI.alb], NLB: [ALI.nlb] };
+
+/** What an endpoint may name in the stack: a server, an interface or a balancer. */
+const ENDPOINT_TYPES = [...SERVER_TYPES, ...Object.values(BALANCER_TYPES).flat()];
 
 /**
  * The balancers of the stack one configuration names (an id unknown at preview: any it depends on). The documents

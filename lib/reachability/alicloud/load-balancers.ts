@@ -2,7 +2,8 @@
 // groups, default backend servers, white-list ACLs) and ALB (addressType, listeners → server groups). Backends are
 // ECS instances or ENIs (the instance an ENI is attached to, behind the ENI's own groups: network-interfaces.ts).
 // Scaling groups attached to either forward to their scaling configuration's hosts.
-import { Listener, LoadBalancer, NetworkModel, Target, nodeOf } from "../model";
+import { Listener, LoadBalancer, NetworkModel, OutsideBackend, Target, nodeOf } from "../model";
+import { outsideLabel, outsideOn } from "../outside-backends";
 import { GenericResource, list, num, prop, str } from "../resource";
 import { ServerEntry, serverEntries, serverTypesOf } from "./network-interfaces";
 import { ALI } from "./tokens";
@@ -52,33 +53,42 @@ function targetOf(entry: ServerEntry, port: number | undefined, group: string | 
 function addSlb(m: NetworkModel, scaling: Map<string, string[]>): void {
   const res = m.resolver;
   const groupTargets = new Map<string, Target[]>();
+  // Servers outside the plan, by group (on each server's port) and by balancer (default backends: labels only).
+  const groupStrangers = new Map<string, OutsideBackend[]>();
+  const defaultStrangers = new Map<string, string[]>();
   const addTarget = (group: string | undefined, t: Target) => {
     if (group) pushTo(groupTargets, group, t);
   };
-  for (const r of res.ofType(ALI.slbServerGroup)) {
+  const addServers = (r: GenericResource, group: string, ids: unknown[], kind: unknown, port: unknown) => {
+    for (const entry of serversOf(m, r, "servers", ids, kind))
+      addTarget(group, targetOf(entry, num(port), res.get(group)?.name));
+    for (const label of strangersOf(m, r, "servers", ids, kind))
+      pushTo(groupStrangers, group, ...outsideOn(label, num(port)));
+  };
+  for (const r of res.ofType(ALI.slbServerGroup))
     for (const s of list(r.inputs.servers))
-      for (const entry of serversOf(m, r, "servers", list(prop(s, "serverIds")), prop(s, "type")))
-        addTarget(r.urn, targetOf(entry, num(prop(s, "port")), r.name));
-  }
+      addServers(r, r.urn, list(prop(s, "serverIds")), prop(s, "type"), prop(s, "port"));
   for (const r of res.ofType(ALI.slbServerGroupAttachment)) {
     const group = res.one(r, "serverGroupId", r.inputs.serverGroupId, [ALI.slbServerGroup]);
     const server = res.one(r, "serverId", r.inputs.serverId, serverTypesOf(r.inputs.type));
     for (const entry of serverEntries(m, server))
       addTarget(group, targetOf(entry, num(r.inputs.port), res.get(group ?? "")?.name));
+    for (const label of group ? strangersOf(m, r, "serverId", [r.inputs.serverId], r.inputs.type) : [])
+      pushTo(groupStrangers, group!, ...outsideOn(label, num(r.inputs.port)));
   }
   // Master and slave servers alike: the slave takes the traffic when the master fails.
-  for (const r of res.ofType(ALI.slbMasterSlaveServerGroup)) {
+  for (const r of res.ofType(ALI.slbMasterSlaveServerGroup))
     for (const s of list(r.inputs.servers))
-      for (const entry of serversOf(m, r, "servers", [prop(s, "serverId")], prop(s, "type")))
-        addTarget(r.urn, targetOf(entry, num(prop(s, "port")), r.name));
-  }
+      addServers(r, r.urn, [prop(s, "serverId")], prop(s, "type"), prop(s, "port"));
   // Default backends (no server group): the listener's backendPort applies.
   const defaults = new Map<string, ServerEntry[]>();
   for (const r of res.ofType(ALI.slbBackendServer)) {
     const lb = res.one(r, "loadBalancerId", r.inputs.loadBalancerId, ALI.slb);
     if (!lb) continue;
-    for (const b of list(r.inputs.backendServers))
+    for (const b of list(r.inputs.backendServers)) {
       pushTo(defaults, lb, ...serversOf(m, r, "backendServers", [prop(b, "serverId")], prop(b, "type")));
+      pushTo(defaultStrangers, lb, ...strangersOf(m, r, "backendServers", [prop(b, "serverId")], prop(b, "type")));
+    }
   }
   for (const r of res.ofType(ALI.scalingGroup)) {
     for (const lb of res.many(r, "loadbalancerIds", list(r.inputs.loadbalancerIds), ALI.slb).urns)
@@ -110,11 +120,44 @@ function addSlb(m: NetworkModel, scaling: Map<string, string[]>): void {
       protocol: proto === "udp" ? "udp" : "tcp",
       ports: front === undefined ? { from: 0, to: 65535 } : { from: front, to: front },
       targets: targets.map((t) => ({ ...t, port: t.port ?? back })),
+      outside: slbStrangers(m, r, group, groupStrangers, defaultStrangers.get(lbUrn) ?? [], targets.length, back),
     };
     const acl = whiteList(m, r);
     if (acl) listener.allowList = acl;
     lb.listeners.push(listener);
   }
+}
+
+/** Labels of a backend entry's server ids that name no server the stack declares (an existing server, say). */
+function strangersOf(m: NetworkModel, r: GenericResource, input: string, ids: readonly unknown[], kind: unknown) {
+  return ids
+    .filter((id) => m.resolver.many(r, input, [id], serverTypesOf(kind)).urns.length === 0)
+    .map((id) => outsideLabel("server", id));
+}
+
+/**
+ * A listener's backends outside the plan, on the backend port: its group's strangers, a group the stack does not
+ * declare, or the balancer's default backends outside the stack. A group or balancer with no backend in the stack
+ * at all is filled elsewhere (the console, a scaling group): whatever answers on the port is published.
+ */
+function slbStrangers(
+  m: NetworkModel,
+  r: GenericResource,
+  group: string | undefined,
+  byGroup: Map<string, OutsideBackend[]>,
+  defaults: string[],
+  inStack: number,
+  back: number | undefined,
+): OutsideBackend[] {
+  const named = r.inputs.serverGroupId ?? r.inputs.masterSlaveServerGroupId;
+  if (group) {
+    const strangers = byGroup.get(group);
+    if (strangers || inStack > 0) return strangers ?? [];
+    return outsideOn(`server-group:${m.resolver.get(group)!.name} (no server in the stack)`, back);
+  }
+  if (named !== undefined && named !== "") return outsideOn(outsideLabel("server-group", named), back);
+  const labels = defaults.length > 0 || inStack > 0 ? defaults : [`slb backends (none in the stack)`];
+  return labels.flatMap((label) => outsideOn(label, back));
 }
 
 /** Entries of a listener's white-list ACL; undefined when the listener admits everyone. */
@@ -129,11 +172,17 @@ function whiteList(m: NetworkModel, r: GenericResource): string[] | undefined {
 function addAlb(m: NetworkModel, scaling: Map<string, string[]>): void {
   const res = m.resolver;
   const groupTargets = new Map<string, Target[]>();
+  const groupStrangers = new Map<string, OutsideBackend[]>();
   for (const r of res.ofType(ALI.albServerGroup)) {
     const targets: Target[] = [];
     for (const s of list(r.inputs.servers)) {
-      const server = res.one(r, "servers", prop(s, "serverId"), serverTypesOf(prop(s, "serverType")));
+      const kind = prop(s, "serverType");
+      const server = res.one(r, "servers", prop(s, "serverId"), serverTypesOf(kind));
       for (const entry of serverEntries(m, server)) targets.push(targetOf(entry, num(prop(s, "port")), r.name));
+      // Function Compute backends listen on no port of a host.
+      if (str(kind)?.toLowerCase() === "fc") continue;
+      for (const label of strangersOf(m, r, "servers", [prop(s, "serverId")], kind))
+        pushTo(groupStrangers, r.urn, ...outsideOn(label, num(prop(s, "port"))));
     }
     groupTargets.set(r.urn, targets);
   }
@@ -167,6 +216,7 @@ function addAlb(m: NetworkModel, scaling: Map<string, string[]>): void {
       protocol: "tcp",
       ports: port === undefined ? { from: 0, to: 65535 } : { from: port, to: port },
       targets: groups.flatMap((g) => groupTargets.get(g) ?? []),
+      outside: groups.flatMap((g) => groupStrangers.get(g) ?? []),
     });
   }
 }

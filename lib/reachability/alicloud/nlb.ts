@@ -3,7 +3,8 @@
 // forwarding to 3306 puts the database on the internet just as a DNAT entry does, while the backends keep only
 // private addresses.
 import { PortRange } from "../../ports";
-import { NetworkModel, Target, nodeOf } from "../model";
+import { NetworkModel, OutsideBackend, Target, nodeOf } from "../model";
+import { outsideLabel, outsideOn } from "../outside-backends";
 import { GenericResource, bool, list, num, prop, str } from "../resource";
 import { pushTo } from "../multimap";
 import { serverEntries, serverTypesOf } from "./network-interfaces";
@@ -11,7 +12,7 @@ import { ALI } from "./tokens";
 
 export function addAlicloudNlb(m: NetworkModel): void {
   const res = m.resolver;
-  const targets = serverGroupTargets(m);
+  const { targets, outside } = serverGroupTargets(m);
   const attachedGroups = new Map<string, string[]>();
   for (const r of res.ofType(ALI.nlbSecurityGroupAttachment)) {
     const lb = res.one(r, "loadBalancerId", r.inputs.loadBalancerId, [ALI.nlb]);
@@ -45,6 +46,7 @@ export function addAlicloudNlb(m: NetworkModel): void {
       protocol: (str(r.inputs.listenerProtocol) ?? "tcp").toLowerCase() === "udp" ? "udp" : "tcp",
       ports: listenerPorts(r),
       targets: group ? (targets.get(group) ?? []) : [],
+      outside: group ? (outside.get(group) ?? []) : [],
     });
   }
 }
@@ -58,10 +60,17 @@ function listenerPorts(r: GenericResource): PortRange {
   return port === 0 && from !== undefined && to !== undefined ? { from, to } : { from: 0, to: 65535 };
 }
 
-/** Server group URN → its servers; an all-port group (anyPortEnabled) forwards on the listener's own port. */
-function serverGroupTargets(m: NetworkModel): Map<string, Target[]> {
+/**
+ * Server group URN → its servers, and the servers outside the plan it reaches on their ports (an existing server's
+ * id, an IP backend's address); an all-port group (anyPortEnabled) forwards on the listener's own port.
+ */
+function serverGroupTargets(m: NetworkModel): {
+  targets: Map<string, Target[]>;
+  outside: Map<string, OutsideBackend[]>;
+} {
   const res = m.resolver;
   const out = new Map<string, Target[]>();
+  const outside = new Map<string, OutsideBackend[]>();
   for (const r of res.ofType(ALI.nlbServerAttachment)) {
     const groupUrn = res.one(r, "serverGroupId", r.inputs.serverGroupId, [ALI.nlbServerGroup]);
     const server = res.one(r, "serverId", r.inputs.serverId, serverTypesOf(r.inputs.serverType));
@@ -75,6 +84,8 @@ function serverGroupTargets(m: NetworkModel): Map<string, Target[]> {
         via: [`server-group:${group.name}`],
         interface: entry.interface,
       });
+    if (!anyPort && res.many(r, "serverId", [r.inputs.serverId], serverTypesOf(r.inputs.serverType)).urns.length === 0)
+      pushTo(outside, group.urn, ...outsideOn(outsideLabel("server", r.inputs.serverId), num(r.inputs.port)));
   }
-  return out;
+  return { targets: out, outside };
 }

@@ -58,4 +58,6 @@ export const ALI = {
   kvstoreConnection: "alicloud:kvstore/connection:Connection",
   tair: "alicloud:redis/tairInstance:TairInstance",
   mongodb: "alicloud:mongodb/instance:Instance",
+  swasInstance: "alicloud:simpleapplicationserver/instance:Instance",
+  swasFirewallRule: "alicloud:simpleapplicationserver/firewallRule:FirewallRule",
 } as const;

@@ -15,6 +15,7 @@ import {
 } from "../accelerator-listeners";
 import { ClientAddress, LoadBalancer, NetworkModel, nodeOf } from "../model";
 import { pushTo } from "../multimap";
+import { outsideLabel } from "../outside-backends";
 import { GenericResource, bool, isUnknown, list, prop, str } from "../resource";
 import { AWS } from "./tokens";
 
@@ -50,6 +51,9 @@ export function addAwsGlobalAccelerators(m: NetworkModel): void {
   }
 }
 
+/** What an endpoint may name in the stack: an instance, a balancer or an Elastic IP. */
+const ENDPOINT_TYPES = [AWS.instance, ...AWS.lb, AWS.eip];
+
 /** Listener URN → its endpoint groups with the instances and balancers they name and their port overrides. */
 function endpointGroupsByListener(m: NetworkModel): Map<string, EndpointGroupHosts[]> {
   const res = m.resolver;
@@ -60,11 +64,16 @@ function endpointGroupsByListener(m: NetworkModel): Map<string, EndpointGroupHos
     // Instance ids, balancer ARNs and EIP allocation ids share endpointId: only instances of the stack resolve.
     const ids = list(r.inputs.endpointConfigurations).map((c) => (isUnknown(c) ? c : prop(c, "endpointId")));
     const hosts = res.many(r, "endpointConfigurations", ids, [AWS.instance]).urns.filter((h) => m.hosts.has(h));
+    // An endpoint naming nothing of the stack (an existing instance, balancer or address): its port is published.
+    const outside = ids
+      .filter((id) => res.many(r, "endpointConfigurations", [id], ENDPOINT_TYPES).urns.length === 0)
+      .map((id) => outsideLabel("endpoint", id));
     pushTo(out, listener, {
       name: r.name,
       hosts: hosts.map((host) => ({ host })),
       balancers: balancerEndpoints(m, r),
       overrides: portOverrides(r.inputs.portOverrides),
+      outside,
     });
   }
   return out;

@@ -1,9 +1,9 @@
 // Lightsail instances: internet-facing hosts outside any VPC, with a public IPv4 address (and IPv6 when dual-stack)
 // filtered only by the instance's own firewall. An `InstancePublicPorts` replaces that firewall's whole rule set;
 // without one, the blueprint's default rules stay open (SSH from anywhere on Linux).
-import { IngressEntry, awsLightsailPublicPorts } from "../../ingress";
-import { ANY_SOURCE } from "../exposure";
-import { FirewallRule, Host, NetworkModel, Protocol, RulePorts, nodeOf } from "../model";
+import { awsLightsailPublicPorts } from "../../ingress";
+import { entryRules, fromAnywhere } from "../firewall-rules";
+import { FirewallRule, Host, NetworkModel, nodeOf } from "../model";
 import { pushTo } from "../multimap";
 import { GenericResource, isUnknown, str, tags, unwrap } from "../resource";
 import { AWS } from "./tokens";
@@ -66,18 +66,6 @@ function declaredRules(r: GenericResource, note: string): FirewallRule[] {
   if (declared.unknownField)
     return fromAnywhere(r.urn, `${base} ${declared.unknownField} unknown at preview${note}`, "all", undefined);
   return declared.entries.flatMap((e) => entryRules(r.urn, `${base} ${e.where}${note}`, e));
-}
-
-function entryRules(urn: string, label: string, e: IngressEntry): FirewallRule[] {
-  const protocol = e.protocol === undefined || e.protocol === "unknown" ? "all" : e.protocol;
-  const ports = e.range === "unknown" ? undefined : e.range;
-  const rules = e.cidrs.map((cidr) => ({ urn, label, protocol, ports, cidr }));
-  if (e.unknownSource) rules.push(...fromAnywhere(urn, `${label}, cidrs unknown at preview`, protocol, ports));
-  return rules;
-}
-
-function fromAnywhere(urn: string, label: string, protocol: Protocol, ports: RulePorts): FirewallRule[] {
-  return [ANY_SOURCE.ipv4, ANY_SOURCE.ipv6].map((cidr) => ({ urn, label, protocol, ports, cidr }));
 }
 
 /**

@@ -1,6 +1,7 @@
 // AWS load balancers: ALB/NLB (scheme, security groups, listeners and rules → target groups → targets) and
 // classic ELBs (listeners with instance ports). A listener forwarding to port 22 exposes 22 on the targets.
-import { Listener, NetworkModel, Protocol, Target, nodeOf } from "../model";
+import { Listener, NetworkModel, OutsideBackend, Protocol, Target, nodeOf } from "../model";
+import { outsideLabel, outsideOn } from "../outside-backends";
 import { normalizeProtocol } from "../protocol";
 import { GenericResource, bool, isUnknown, list, num, prop, str } from "../resource";
 import { AWS, AWS_SECURITY_GROUPS } from "./tokens";
@@ -10,7 +11,7 @@ const TARGET_HOSTS = [AWS.instance, AWS.networkInterface];
 
 export function addAwsLoadBalancers(m: NetworkModel): void {
   const res = m.resolver;
-  const targetsOf = targetGroupMembers(m);
+  const { members: targetsOf, outside } = targetGroupMembers(m);
 
   for (const r of res.ofType(...AWS.lb)) {
     const type = str(r.inputs.loadBalancerType) ?? "application";
@@ -40,6 +41,7 @@ export function addAwsLoadBalancers(m: NetworkModel): void {
       protocol: listenerProtocol(r.inputs.protocol),
       ports: port === undefined ? { from: 0, to: 65535 } : { from: port, to: port },
       targets: forwardTargets(m, r, "defaultActions", r.inputs.defaultActions, targetsOf),
+      outside: forwardGroups(m, r, "defaultActions", r.inputs.defaultActions).flatMap((tg) => outside(tg)),
       ...(PASS_THROUGH.has(str(r.inputs.protocol)?.toUpperCase() ?? "") ? { passThrough: true as const } : {}),
     };
     lb.listeners.push(listener);
@@ -48,6 +50,7 @@ export function addAwsLoadBalancers(m: NetworkModel): void {
   for (const r of res.ofType(...AWS.listenerRule)) {
     const listener = listeners.get(res.one(r, "listenerArn", r.inputs.listenerArn, AWS.listener) ?? "");
     listener?.targets.push(...forwardTargets(m, r, "actions", r.inputs.actions, targetsOf));
+    listener?.outside?.push(...forwardGroups(m, r, "actions", r.inputs.actions).flatMap((tg) => outside(tg)));
   }
   addClassic(m);
 }
@@ -62,10 +65,20 @@ function listenerProtocol(v: unknown): Protocol {
   return p === "UDP" ? "udp" : p === "TCP_UDP" ? "all" : "tcp";
 }
 
-/** Target group URN → its members, from attachments and auto-scaling groups. */
-function targetGroupMembers(m: NetworkModel): Map<string, Target[]> {
+/** Target groups whose port a host listens on behind it; lambda and ALB targets are no hosts. */
+const PORTED_TARGETS = new Set(["instance", "ip"]);
+
+/**
+ * Target group URN → its members, from attachments and auto-scaling groups; and the backends outside the plan each
+ * group reaches on its port: attachments naming no host of the stack, or no member in the stack at all.
+ */
+function targetGroupMembers(m: NetworkModel): {
+  members: Map<string, Target[]>;
+  outside: (tg: string) => OutsideBackend[];
+} {
   const res = m.resolver;
   const members = new Map<string, Target[]>();
+  const strangers = new Map<string, OutsideBackend[]>();
   const add = (tg: string | undefined, t: Target) => {
     if (!tg) return;
     const tgRes = res.get(tg);
@@ -77,6 +90,10 @@ function targetGroupMembers(m: NetworkModel): Map<string, Target[]> {
     const host = res.one(r, "targetId", r.inputs.targetId, TARGET_HOSTS);
     const tg = res.one(r, "targetGroupArn", r.inputs.targetGroupArn, AWS.targetGroup);
     if (host) add(tg, { host, port: num(r.inputs.port), via: [] });
+    else if (tg && res.many(r, "targetId", [r.inputs.targetId], TARGET_HOSTS).urns.length === 0) {
+      const port = num(r.inputs.port) ?? portOf(res.get(tg)!);
+      pushTo(strangers, tg, ...outsideOn(outsideLabel("target", r.inputs.targetId), port));
+    }
   }
   for (const r of res.ofType(AWS.autoscalingGroup)) {
     for (const tg of res.many(r, "targetGroupArns", list(r.inputs.targetGroupArns), AWS.targetGroup).urns)
@@ -87,7 +104,20 @@ function targetGroupMembers(m: NetworkModel): Map<string, Target[]> {
     const tg = res.one(r, "lbTargetGroupArn", r.inputs.lbTargetGroupArn, AWS.targetGroup);
     if (asg) add(tg, { host: asg, via: [] });
   }
-  return members;
+  const outside = (tg: string): OutsideBackend[] => {
+    const known = strangers.get(tg);
+    if (known || members.has(tg)) return known ?? [];
+    // Registered by a service (ECS, EKS) or another stack: whatever answers on the group's port is published.
+    const group = res.get(tg)!;
+    return outsideOn(`tg:${group.name} (no target in the stack)`, portOf(group));
+  };
+  return { members, outside };
+}
+
+/** A target group's port, when its targets are hosts listening on it. */
+function portOf(tg: GenericResource): number | undefined {
+  const type = tg.inputs.targetType === undefined ? "instance" : str(tg.inputs.targetType)?.toLowerCase();
+  return type !== undefined && PORTED_TARGETS.has(type) ? num(tg.inputs.port) : undefined;
 }
 
 const LAYER4_PROTOCOLS = new Set(["TCP", "TLS", "UDP", "TCP_UDP", "QUIC", "TCP_QUIC"]);
@@ -114,13 +144,18 @@ function forwardTargets(
   actions: unknown,
   members: Map<string, Target[]>,
 ): Target[] {
+  return forwardGroups(m, r, propName, actions).flatMap((tg) => members.get(tg) ?? []);
+}
+
+/** The target groups of the stack that forward actions name. */
+function forwardGroups(m: NetworkModel, r: GenericResource, propName: string, actions: unknown): string[] {
   const refs: unknown[] = [];
   for (const a of list(actions)) {
     if (str(prop(a, "type")) !== undefined && str(prop(a, "type")) !== "forward") continue;
     if (prop(a, "targetGroupArn") !== undefined) refs.push(prop(a, "targetGroupArn"));
     for (const tg of list(prop(prop(a, "forward"), "targetGroups"))) refs.push(prop(tg, "arn"));
   }
-  return m.resolver.many(r, propName, refs, AWS.targetGroup).urns.flatMap((tg) => members.get(tg) ?? []);
+  return m.resolver.many(r, propName, refs, AWS.targetGroup).urns;
 }
 
 function addClassic(m: NetworkModel): void {
@@ -135,19 +170,22 @@ function addClassic(m: NetworkModel): void {
     for (const elb of res.many(r, "loadBalancers", list(r.inputs.loadBalancers), [AWS.classicLb]).urns)
       pushTo(attached, elb, r.urn);
   for (const r of res.ofType(AWS.classicLb)) {
-    const hosts = [
-      ...res.many(r, "instances", list(r.inputs.instances), [AWS.instance]).urns,
-      ...(attached.get(r.urn) ?? []),
-    ];
+    const named = res.many(r, "instances", list(r.inputs.instances), [AWS.instance]);
+    const hosts = [...named.urns, ...(attached.get(r.urn) ?? [])];
+    // Instances the stack does not declare, or none at all: whatever answers on the instance port is published.
+    const strangers = named.external.map((id) => outsideLabel("instance", id));
+    if (hosts.length === 0 && strangers.length === 0) strangers.push(`elb:${r.name} (no instance in the stack)`);
     const listeners: Listener[] = list(r.inputs.listeners).map((l, i) => {
       const lbPort = num(prop(l, "lbPort"));
+      const instancePort = num(prop(l, "instancePort"));
       return {
         urn: r.urn,
         name: `${r.name} listener[${i}]`,
         type: r.type,
         protocol: normalizeProtocol("tcp"),
         ports: lbPort === undefined ? { from: 0, to: 65535 } : { from: lbPort, to: lbPort },
-        targets: hosts.map((host) => ({ host, port: num(prop(l, "instancePort")), via: [] })),
+        targets: hosts.map((host) => ({ host, port: instancePort, via: [] })),
+        outside: strangers.flatMap((label) => outsideOn(label, instancePort)),
       };
     });
     m.loadBalancers.set(r.urn, {

@@ -4,6 +4,7 @@ import { AclEntry, NetworkModel, Route, RouteTarget, nodeOf } from "../model";
 import { normalizeProtocol } from "../protocol";
 import { AclField, UNKNOWN_CIDR_LABEL, aclSources } from "../acl-sources";
 import { GenericResource, bool, isUnknown, mayBeTrue, list, num, prop, str } from "../resource";
+import { prefixListSources } from "./prefix-lists";
 import { AWS, AWS_NACLS, AWS_ROUTE_TABLES } from "./tokens";
 
 const GATEWAYS = [AWS.internetGateway, AWS.egressOnlyGateway, AWS.natGateway];
@@ -27,9 +28,13 @@ export function addAwsNetwork(m: NetworkModel): void {
       r.type === AWS.routeTable
         ? res.one(r, "vpcId", r.inputs.vpcId, [AWS.vpc])
         : networkOfDefault(m, r, "defaultRouteTableId");
-    const routes = list(r.inputs.routes).map((route, i) =>
+    const inline = list(r.inputs.routes);
+    // Property dependencies are per top-level input: with several inline routes naming lists, each may be any.
+    const withLists = inline.filter((route) => hasValue(prop(route, "destinationPrefixListId"))).length;
+    const routes = inline.flatMap((route, i) => [
       routeOf(m, r, `${r.urn}#${i}`, "routes", [prop(route, "cidrBlock"), prop(route, "ipv6CidrBlock")], route),
-    );
+      ...prefixListRoutes(m, r, `${r.urn}#${i}`, "routes", withLists > 1 ? Infinity : 1, route),
+    ]);
     m.routeTables.set(r.urn, { ...nodeOf(r), network, routes });
     if (r.type === AWS.defaultRouteTable && network) m.networks.get(network)!.mainRouteTable = r.urn;
   }
@@ -37,6 +42,7 @@ export function addAwsNetwork(m: NetworkModel): void {
     const table = m.routeTables.get(res.one(r, "routeTableId", r.inputs.routeTableId, AWS_ROUTE_TABLES) ?? "");
     const dest = [r.inputs.destinationCidrBlock, r.inputs.destinationIpv6CidrBlock] as const;
     table?.routes.push(routeOf(m, r, r.urn, undefined, dest, r.inputs));
+    table?.routes.push(...prefixListRoutes(m, r, r.urn, undefined, 1, r.inputs));
   }
   for (const r of res.ofType(AWS.routeTableAssociation)) {
     const subnet = m.subnets.get(res.one(r, "subnetId", r.inputs.subnetId, [AWS.subnet]) ?? "");
@@ -72,6 +78,28 @@ function routeOf(
     [destination[1], "ipv6"],
   ]);
   return { urn, destination: block?.cidr ?? "", target: targetOf(m, owner, nestedProp, route) };
+}
+
+const hasValue = (v: unknown) => v !== undefined && v !== null && v !== "";
+
+/**
+ * A route to a managed prefix list (`destinationPrefixListId`): one route per block the list holds, read as a
+ * security-group rule naming the list reads it (prefix-lists.ts); entries unknown at preview are the family's
+ * internet, and a list outside the stack adds only the entries the stack gives it.
+ */
+function prefixListRoutes(
+  m: NetworkModel,
+  owner: GenericResource,
+  urn: string,
+  nestedProp: string | undefined,
+  maxPerRoute: number,
+  route: unknown,
+): Route[] {
+  const named = prop(route, "destinationPrefixListId");
+  if (!hasValue(named)) return [];
+  const target = targetOf(m, owner, nestedProp, route);
+  const sources = prefixListSources(m, owner, nestedProp ?? "destinationPrefixListId", named, maxPerRoute);
+  return sources.flatMap((s) => (s.kind === "cidr" ? [{ urn, destination: s.cidr, target }] : []));
 }
 
 function targetOf(
