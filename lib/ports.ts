@@ -10,10 +10,13 @@ export const ALL_PORTS: PortRange = { from: 0, to: 65535 };
 /** Remote administration: SSH and RDP (CIS AWS 5.2/5.3, CIS Alibaba 4.3/4.4, FSBP EC2.13/14). */
 export const ADMIN_PORTS: readonly number[] = [22, 3389];
 
-/** AWS FSBP EC2.19 plus the database and cache ports the case and its peers saw attacked. */
+/**
+ * AWS FSBP EC2.19 plus the database and cache ports the case and its peers saw attacked, and the unauthenticated
+ * control planes ransomware and miners scan for (NetBIOS, Docker API, etcd, kubelet).
+ */
 export const HIGH_RISK_PORTS: readonly number[] = [
   20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888,
-  9200, 9300, 1521, 6379, 27017, 11211,
+  9200, 9300, 1521, 6379, 27017, 11211, 139, 2375, 2376, 2379, 5439, 5984, 9042, 10250,
 ];
 
 export function rangeCoversPort(r: PortRange, port: number): boolean {

@@ -8,7 +8,7 @@ export const disallowPublicHighRiskPorts = defineResourceRule<PortExposureConfig
   metadata: {
     name: "disallow-public-high-risk-ports",
     description:
-      "Database, cache, file-sharing and other high-risk ports (FSBP EC2.19 list plus 1521, 6379, 27017, 11211, 9200) must not be open to the internet or to public ranges broader than /24 (IPv6 /48).",
+      "Database, cache, file-sharing and other high-risk ports (FSBP EC2.19 list plus 1521, 6379, 27017, 11211, 9200, Redshift 5439, CouchDB 5984, Cassandra 9042, NetBIOS 139, and the Docker API 2375/2376, etcd 2379 and kubelet 10250) must not be open to the internet or to public ranges broader than /24 (IPv6 /48).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [

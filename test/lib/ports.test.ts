@@ -79,7 +79,8 @@ describe("helpers", () => {
     expect(formatRange({ from: 22, to: 22 })).toBe("port 22");
   });
   it("high-risk list extends FSBP EC2.19 with the case's database ports", () => {
-    for (const p of [22, 3389, 3306, 5432, 1433, 1521, 6379, 27017, 11211, 9200]) expect(HIGH_RISK_PORTS).toContain(p);
+    for (const p of [22, 3389, 3306, 5432, 1433, 1521, 6379, 27017, 11211, 9200, 2375, 2379, 10250])
+      expect(HIGH_RISK_PORTS).toContain(p);
     expect(new Set(HIGH_RISK_PORTS).size).toBe(HIGH_RISK_PORTS.length);
   });
 });

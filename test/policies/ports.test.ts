@@ -872,6 +872,26 @@ describe("disallow-public-high-risk-ports", () => {
       mentions: "9200",
     },
     {
+      name: "Docker API 2375 to the internet",
+      type: SG_RULE,
+      props: sgRule({ protocol: "tcp", fromPort: 2375, toPort: 2376, cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 1,
+      mentions: "2375",
+    },
+    {
+      name: "Alicloud kubelet 10250 to the internet over IPv6",
+      type: ALI_RULE,
+      props: aliRule({ portRange: "10250/10250", ipv6CidrIp: "::/0" }),
+      violations: 1,
+      mentions: "10250",
+    },
+    {
+      name: "etcd 2379 from the VPC",
+      type: SG,
+      props: sgIngress(tcp(2379, 2380, ["10.0.0.0/16"])),
+      violations: 0,
+    },
+    {
       name: "Alicloud memcached dropped",
       type: ALI_RULE,
       props: aliRule({ ipProtocol: "udp", portRange: "11211/11211", cidrIp: "0.0.0.0/0", policy: "drop" }),
