@@ -9,6 +9,8 @@ import { list, obj } from "./values";
 const SHELL_ACTION = "aws:runshellscript";
 /** An Automation step that sends a Command document (by name in `inputs.DocumentName`) to instances. */
 const RUN_COMMAND_ACTION = "aws:runcommand";
+/** A Command document step that runs another document on the same instance (`inputs.documentPath`). */
+const RUN_DOCUMENT_ACTION = "aws:rundocument";
 const RUN_SHELL_SCRIPT = "AWS-RunShellScript";
 
 /** Run Command sends "Command" documents to instances. */
@@ -59,14 +61,18 @@ export function documentShellLines(content: string, steps: ShellSteps): string[]
 }
 
 /**
- * Schema 2.0/2.2: `mainSteps: [{ action: aws:runShellScript, inputs: { runCommand } }]`; Automation (0.3):
- * `mainSteps: [{ action: aws:runCommand, inputs: { DocumentName: AWS-RunShellScript, Parameters: { commands } } }]`.
+ * Schema 2.0/2.2: `mainSteps: [{ action: aws:runShellScript, inputs: { runCommand } }]`, and composite documents'
+ * `aws:runDocument` of AWS-RunShellScript with its `documentParameters` (a mapping, or JSON or YAML text);
+ * Automation (0.3): `mainSteps: [{ action: aws:runCommand, inputs: { DocumentName: AWS-RunShellScript,
+ * Parameters: { commands } } }]`.
  */
 function mainStepLines(doc: Record<string, unknown>, steps: ShellSteps): string[] {
   return list(doc.mainSteps).flatMap((raw) => {
     const step = obj(raw);
     const inputs = obj(step?.inputs);
     if (steps.command && isShellAction(step?.action)) return commandLines(inputs?.runCommand);
+    if (steps.command && isAction(step?.action, RUN_DOCUMENT_ACTION) && isRunShellScriptDocument(inputs?.documentPath))
+      return commandLines(documentParameters(inputs?.documentParameters)?.commands);
     if (steps.automation && isRunCommandAction(step?.action) && isRunShellScriptDocument(inputs?.DocumentName))
       return commandLines(obj(inputs?.Parameters)?.commands);
     return [];
@@ -87,7 +93,16 @@ function isShellAction(action: unknown): boolean {
 }
 
 function isRunCommandAction(action: unknown): boolean {
-  return typeof action === "string" && action.toLowerCase() === RUN_COMMAND_ACTION;
+  return isAction(action, RUN_COMMAND_ACTION);
+}
+
+function isAction(action: unknown, name: string): boolean {
+  return typeof action === "string" && action.toLowerCase() === name;
+}
+
+/** `documentParameters`, given as a mapping or as the JSON (or YAML) text of one. */
+function documentParameters(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === "string" ? parseMapping(v) : obj(v);
 }
 
 /** Each referenced parameter's default once, however often the lines name it (`{{ commands }}`). */

@@ -5,9 +5,14 @@ import { ParsedCommand } from "./userdata-destinations";
 import { base64Bytes, InflateBudget, textOf } from "./userdata-decode";
 import { printedText, hereStrings } from "./userdata-printed";
 
-/** `base64 -d`, `base64 --decode` (and BSD's `-D`), alone or among other options. */
+/**
+ * `base64 -d`, `base64 --decode` (and BSD's `-D`), alone or among other options; OpenSSL's `openssl base64 -d` and
+ * `openssl enc -base64 -d` (`-a` for `-base64`).
+ */
 export function decodesBase64({ name, args }: ParsedCommand): boolean {
-  return name === "base64" && args.some((a) => a === "--decode" || /^-[a-zA-Z]*[dD]/.test(a));
+  if (name === "base64") return args.some((a) => a === "--decode" || /^-[a-zA-Z]*[dD]/.test(a));
+  if (name !== "openssl" || !args.includes("-d")) return false;
+  return args[0] === "base64" || (args[0] === "enc" && (args.includes("-base64") || args.includes("-a")));
 }
 
 /**

@@ -2,6 +2,7 @@
 // per-boot scripts and configuration. User data that writes them persists past its own run, as the case's attacker
 // did, so what it writes there is scanned as the commands it will run.
 import { normalPath } from "./userdata-sshd-paths";
+import { shellQuote } from "./userdata-words";
 
 /** How a boot-time file holds its commands. */
 export type BootScriptFormat =
@@ -54,13 +55,20 @@ export function bootCommands(format: BootScriptFormat, text: string): string {
 }
 
 const EXEC = /^\s*Exec(?:Start|StartPre|StartPost|Condition|Reload|Stop|StopPost)\s*=\s*(.*)$/;
+/** `Environment=OPTIONS=…`: sshd.service runs `sshd -D $OPTIONS` (Ubuntu: `$SSHD_OPTS`) with what is set here. */
+const ENVIRONMENT_LINE = /^\s*Environment\s*=\s*(.*)$/;
 
-/** `ExecStart=-/bin/sh -c '…'`: the command after systemd's prefixes (`-@:+!`), lines continued by `\` joined. */
+/**
+ * `ExecStart=-/bin/sh -c '…'`: the command after systemd's prefixes (`-@:+!`), lines continued by `\` joined. An
+ * `Environment=` line is read as a shell assignment of its value, quoted whole: its words are values, never commands.
+ */
 function unitCommands(text: string): string {
   const commands: string[] = [];
   for (const line of joinContinuations(text.split(/\r?\n/))) {
     const m = EXEC.exec(line);
     if (m) commands.push(m[1].replace(/^[-@:+!]+/, ""));
+    const environment = m ? null : ENVIRONMENT_LINE.exec(line);
+    if (environment) commands.push(`Environment=${shellQuote(environment[1])}`);
   }
   return commands.join("\n");
 }

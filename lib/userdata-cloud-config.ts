@@ -14,6 +14,8 @@ type Config = Record<string, unknown>;
 /** A file write_files writes; `path` is undefined when the entry gives none that is a string. */
 export interface WrittenFile {
   path: string | undefined;
+  /** `append: true`: the content is added to the file rather than replacing it. */
+  append: boolean;
 }
 
 /** Scans nested text: a command as user data, a file's content as what its path makes it. */
@@ -30,7 +32,10 @@ export function scanCloudConfig(text: string, found: Findings, scanText: ScanTex
   if (!config) return false;
   checkSshKeys(config, found);
   checkPasswords(config, found);
-  for (const user of [config.user, ...asArray(config.users)]) if (isRecord(user)) checkUser(user, found);
+  // `system_info: {default_user: …}` describes the image's default user as `user` does, password keys included.
+  const defaultUser = isRecord(config.system_info) ? config.system_info.default_user : undefined;
+  for (const user of [config.user, ...asArray(config.users)]) if (isRecord(user)) checkUser(user, found, "users");
+  if (isRecord(defaultUser)) checkUser(defaultUser, found, "system_info.default_user");
   // In the order cloud-init runs them: bootcmd and write_files at init, runcmd at the end.
   for (const entry of asArray(config.bootcmd)) scanCommand(entry, scanText);
   for (const file of asArray(config.write_files)) if (isRecord(file)) checkWriteFile(file, found, scanText, budget);
@@ -67,12 +72,13 @@ function checkPasswords(config: Config, found: Findings): void {
 
 const USER_PASSWORD_KEYS = ["plain_text_passwd", "hashed_passwd", "passwd"];
 
-function checkUser(user: Config, found: Findings): void {
+/** A user entry, quoted under the key that holds it (`users`, `system_info.default_user`). */
+function checkUser(user: Config, found: Findings, where: string): void {
   const name = typeof user.name === "string" ? user.name : "(default user)";
-  for (const key of USER_PASSWORD_KEYS) if (isSet(user[key])) found.add("password-set", `users: ${name} ${key}`);
+  for (const key of USER_PASSWORD_KEYS) if (isSet(user[key])) found.add("password-set", `${where}: ${name} ${key}`);
   if (name !== "root") return;
   for (const key of ["ssh_authorized_keys", "ssh_import_id"])
-    if (isSet(user[key])) found.add("root-authorized-keys", `users: root ${key}`);
+    if (isSet(user[key])) found.add("root-authorized-keys", `${where}: root ${key}`);
 }
 
 /** A runcmd entry is a shell string, or an argv list that runs as if quoted word by word. */
@@ -87,7 +93,7 @@ function checkWriteFile(file: Config, found: Findings, scanText: ScanText, budge
   const path = typeof file.path === "string" ? file.path : undefined;
   if (path !== undefined && found.isRootKeys(path) && content.trim() !== "")
     found.add("root-authorized-keys", `write_files: ${path}`);
-  scanText(content, { path });
+  scanText(content, { path, append: isTrue(file.append) });
 }
 
 const BASE64_ENCODINGS = new Set(["b64", "base64", "gz+b64", "gzip+base64", "gz+base64", "gzip+b64"]);

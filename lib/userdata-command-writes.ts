@@ -9,6 +9,7 @@ import { LineScan, ScanState } from "./userdata-scan-context";
 import { namesDropIns } from "./userdata-sshd-defaults";
 import {
   AUTHENTICATION_METHODS,
+  directivesSet,
   directivesSetToNo,
   INCLUDE,
   isSettingWord,
@@ -70,14 +71,20 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
   if (reading.inertFile === undefined || !setting)
     for (const value of included)
       for (const pattern of value.split(/[ \t]+/)) if (pattern !== "") found.sshdReads(pattern);
-  if (edit) state.stock.edit(edit.script, maybeConfig, { line, found, at: found.now(), unlessSshdReads });
+  if (edit)
+    state.stock.edit(edit.script, maybeConfig, { line, found, at: found.now(), unlessSshdReads, files: edit.files });
   // Hardening written to sshd's files undoes taking the kit's drop-in away, as Restorations says.
   const sshdFile = config ? (mainConfig ? "main" : "drop-in") : setting ? reading.sshdFile : undefined;
-  if (sshdFile !== undefined && !state.inMatch)
+  if (sshdFile !== undefined && !state.inMatch) {
     for (const directive of directivesSetToNo(written)) found.hardened(directive, sshdFile === "drop-in");
+    if (sshdFile === "main") for (const directive of directivesSet(written)) found.setInMain(directive);
+  }
   if (config || (setting && reading.sshdConfig)) {
     const includes = included.flatMap((value) => value.split(/[ \t]+/));
-    if (!edit && includes.some(namesDropIns)) state.stock.includeWritten();
+    if (!edit && includes.some(namesDropIns)) {
+      state.stock.includeWritten();
+      if (sshdFile === "main") found.includedDropIns();
+    }
   }
   if (setsPassword(parsed, context.previous) || (accounts && passwordLines(written).length > 0))
     found.add("password-set", line);

@@ -1,43 +1,78 @@
-// Taking away the kit's hardened sshd drop-in: removing it (`rm`, `unlink`, `find … -delete`), moving it where sshd
-// does not read it, emptying it, or doing the same to the directory of drop-ins. sshd then falls back to
-// sshd_config's values and its own defaults: password authentication on, root login with a key.
+// Taking away a hardened sshd drop-in (the kit's, or the one Ubuntu's cloud images ship): removing it (`rm`,
+// `unlink`, `find … -delete`), moving it where sshd does not read it, emptying it, or doing the same to the directory
+// of drop-ins. sshd then falls back to sshd_config's values and its own defaults: password authentication on, root
+// login with a key.
 import { ParsedCommand } from "./userdata-destinations";
 import { copyOperands } from "./userdata-copies";
 import { isSshdConfigPath, normalPath } from "./userdata-sshd-paths";
 
-/** Where the kit puts its drop-in (components/plan/sshd.ts), and the directory of drop-ins. */
+/** The directory of drop-ins. */
 const DROP_IN_DIRECTORY = "/etc/ssh/sshd_config.d";
-const DROP_IN_NAME = "00-hardening-kit.conf";
-const DROP_IN = `${DROP_IN_DIRECTORY}/${DROP_IN_NAME}`;
-/** Glob patterns longer than this are not matched against the drop-in's name. */
+/** Glob patterns longer than this are not matched against a drop-in's name. */
 const MAX_GLOB = 256;
 
-/** What a report says about a command that takes the drop-in away. */
-export const DROP_IN_TAKEN_AWAY = `takes the kit's hardened drop-in ${DROP_IN} away: sshd falls back to password authentication and root login with a key`;
+/** A drop-in that hardens login, and what sshd falls back to without it. */
+export interface HardenedDropIn {
+  name: string;
+  /** The directives it sets to no whose default is weak: each is a finding unless the user data sets it again. */
+  directives: ("PasswordAuthentication" | "PermitRootLogin")[];
+  /** What a report says about a command that takes it away. */
+  note: string;
+}
 
-/** Whether a command takes the kit's drop-in away. */
-export function takesDropInAway({ words, name, args }: ParsedCommand): boolean {
+const KIT_NAME = "00-hardening-kit.conf";
+const UBUNTU_NAME = "60-cloudimg-settings.conf";
+
+/** What a report says about a command that takes the kit's drop-in away (components/plan/sshd.ts writes it). */
+export const DROP_IN_TAKEN_AWAY = `takes the kit's hardened drop-in ${DROP_IN_DIRECTORY}/${KIT_NAME} away: sshd falls back to password authentication and root login with a key`;
+
+/**
+ * The kit's drop-in first: taking the directory away takes both, and the kit's says more. Ubuntu's cloud images ship
+ * `PasswordAuthentication no` in theirs, under `#PasswordAuthentication yes` in sshd_config. cloud-init's
+ * 50-cloud-init.conf is not one: it holds what `ssh_pwauth` asked for, yes on some clouds, and hardening removes it.
+ */
+const HARDENED_DROP_INS: readonly HardenedDropIn[] = [
+  { name: KIT_NAME, directives: ["PasswordAuthentication", "PermitRootLogin"], note: DROP_IN_TAKEN_AWAY },
+  {
+    name: UBUNTU_NAME,
+    directives: ["PasswordAuthentication"],
+    note: `takes Ubuntu's hardened drop-in ${DROP_IN_DIRECTORY}/${UBUNTU_NAME} ("PasswordAuthentication no") away: sshd falls back to password authentication`,
+  },
+];
+
+/** Commands that may take a file away: removers, mv, and those that write nothing (`: > file`). */
+const TAKERS = new Set(["rm", "unlink", "shred", "truncate", "find", "mv", "", ":", "true"]);
+
+/** The hardened drop-in a command takes away, the kit's when it takes several; undefined for nearly every command. */
+export function hardenedDropInTakenAway(parsed: ParsedCommand): HardenedDropIn | undefined {
+  // One look for nearly every command: neither a taker nor a copy of /dev/null.
+  if (!TAKERS.has(parsed.name) && !parsed.args.includes("/dev/null")) return undefined;
+  return HARDENED_DROP_INS.find((dropIn) => takesDropInAway(parsed, dropIn.name));
+}
+
+/** Whether a command takes the drop-in `dropIn` (a name in the directory of drop-ins) away. */
+function takesDropInAway({ words, name, args }: ParsedCommand, dropIn: string): boolean {
   // Operands and options are read only for the commands that remove or truncate: nearly every command is another.
   switch (name) {
     case "rm":
     case "unlink": {
       const recursive = args.some((a) => /^-[a-zA-Z]*[rR]/.test(a) || a === "--recursive");
-      return operandsOf(args).some((p) => reachesDropIn(p, recursive));
+      return operandsOf(args).some((p) => reachesDropIn(p, dropIn, recursive));
     }
     case "shred":
       return (
         args.some((a) => /^-[a-zA-Z]*u/.test(a) || a.startsWith("--remove")) &&
-        operandsOf(args).some((p) => reachesDropIn(p, false))
+        operandsOf(args).some((p) => reachesDropIn(p, dropIn, false))
       );
     case "truncate":
-      return operandsOf(args).some((p) => reachesDropIn(p, false));
+      return operandsOf(args).some((p) => reachesDropIn(p, dropIn, false));
     case "find":
-      return args.includes("-delete") && operandsOf(args).some((p) => reachesDropIn(p, true));
+      return args.includes("-delete") && operandsOf(args).some((p) => reachesDropIn(p, dropIn, true));
     case "mv":
-      return movesDropInAway(args);
+      return movesDropInAway(args, dropIn);
     default:
       // `: > drop-in`, `cp /dev/null drop-in`: emptied.
-      return emptiesDropIn(words, name) || copiesNullOver(name, args);
+      return emptiesDropIn(words, name, dropIn) || copiesNullOver(name, args, dropIn);
   }
 }
 
@@ -46,45 +81,68 @@ function operandsOf(args: string[]): string[] {
 }
 
 /**
- * Whether a path (maybe a glob) reaches the drop-in: names it, names a pattern it matches in its directory, or, when
- * `directory`, names the directory of drop-ins itself (removed with what it holds).
+ * Whether a path (maybe a glob) reaches the drop-in named `dropIn`: names it, names a pattern it matches in its
+ * directory, or, when `directory`, names the directory of drop-ins itself (removed with what it holds).
  */
-function reachesDropIn(path: string, directory: boolean): boolean {
+function reachesDropIn(path: string, dropIn: string, directory: boolean): boolean {
   const normal = normalPath(path).replace(/\/+$/, "");
-  if (normal === DROP_IN || (directory && normal === DROP_IN_DIRECTORY)) return true;
+  if (normal === `${DROP_IN_DIRECTORY}/${dropIn}` || (directory && normal === DROP_IN_DIRECTORY)) return true;
   const slash = normal.lastIndexOf("/");
-  return normal.slice(0, slash) === DROP_IN_DIRECTORY && globMatches(normal.slice(slash + 1), DROP_IN_NAME);
+  if (normal.slice(0, slash) !== DROP_IN_DIRECTORY) return false;
+  return braceNames(normal.slice(slash + 1)).some((name) => globMatches(name, dropIn));
+}
+
+/** Alternatives a brace expansion in the name lists, at most this many. */
+const MAX_ALTERNATIVES = 32;
+
+/**
+ * `{50-cloud-init,60-cloudimg-settings}.conf`: the names one brace group stands for (the shell expands it before
+ * the command sees it); the name itself when it has none.
+ */
+function braceNames(name: string): string[] {
+  // Found by index, not by a pattern: `[^{}]*,[^{}]*` backtracks over a long run of commas.
+  const open = name.indexOf("{");
+  const close = open < 0 ? -1 : name.indexOf("}", open);
+  if (close < 0 || name.indexOf("{", open + 1) >= 0 || name.indexOf("}", close + 1) >= 0) return [name];
+  const alternatives = name.slice(open + 1, close).split(",", MAX_ALTERNATIVES + 1);
+  if (alternatives.length < 2) return [name];
+  const [before, after] = [name.slice(0, open), name.slice(close + 1)];
+  return alternatives.slice(0, MAX_ALTERNATIVES).map((alternative) => `${before}${alternative}${after}`);
 }
 
 /** `mv` of the drop-in, or of its directory, to a name sshd does not read. */
-function movesDropInAway(args: string[]): boolean {
+function movesDropInAway(args: string[], dropIn: string): boolean {
   const copy = copyOperands("mv", args);
   if (!copy) return false;
-  const moved = copy.sources.filter((s) => reachesDropIn(s, true));
+  const moved = copy.sources.filter((s) => reachesDropIn(s, dropIn, true));
   if (moved.length === 0) return false;
   // Into another drop-in name sshd reads (`mv 00-hardening-kit.conf 01-hardening-kit.conf`) it still applies.
   const destination = normalPath(copy.destination);
   const target =
-    destination.endsWith("/") || destination === DROP_IN_DIRECTORY ? `${destination}/${DROP_IN_NAME}` : destination;
+    destination.endsWith("/") || destination === DROP_IN_DIRECTORY ? `${destination}/${dropIn}` : destination;
   return !isSshdConfigPath(target);
 }
 
 /** A command that writes nothing, its output sent to the drop-in: `: >`, `true >`, a bare redirection. */
-function emptiesDropIn(words: ParsedCommand["words"], name: string): boolean {
+function emptiesDropIn(words: ParsedCommand["words"], name: string, dropIn: string): boolean {
   if (name !== "" && name !== ":" && name !== "true") return false;
-  return words.some((w, i) => (w.op === ">" || w.op === ">|") && reachesDropIn(words[i + 1]?.text ?? "", false));
+  return words.some(
+    (w, i) => (w.op === ">" || w.op === ">|") && reachesDropIn(words[i + 1]?.text ?? "", dropIn, false),
+  );
 }
 
-function copiesNullOver(name: string, args: string[]): boolean {
+function copiesNullOver(name: string, args: string[], dropIn: string): boolean {
+  // Nearly every command copies no /dev/null: it is not taken apart once per drop-in.
+  if (!args.includes("/dev/null")) return false;
   const copy = copyOperands(name, args);
-  return copy !== undefined && copy.sources.includes("/dev/null") && reachesDropIn(copy.destination, false);
+  return copy !== undefined && copy.sources.includes("/dev/null") && reachesDropIn(copy.destination, dropIn, false);
 }
 
 /**
  * Whether a shell glob (`*`, `?`, `[…]`) matches a name, by the classic two-pointer walk: time linear in the name
  * times the pattern, however many stars.
  */
-function globMatches(glob: string, name: string): boolean {
+export function globMatches(glob: string, name: string): boolean {
   if (glob.length > MAX_GLOB) return false;
   let g = 0;
   let n = 0;

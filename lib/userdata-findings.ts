@@ -126,6 +126,16 @@ export class Findings {
     this.store.restorations.hardened(directive, inDropIn);
   }
 
+  /** An Include of the drop-ins is written to sshd_config itself. */
+  includedDropIns(): void {
+    this.store.restorations.included();
+  }
+
+  /** A directive is given a value, whichever, in sshd_config itself, outside Match blocks. */
+  setInMain(directive: string): void {
+    this.store.restorations.set(directive);
+  }
+
   /** Notes the files the AuthorizedKeysFile lines of `text` make root's keys. */
   keysFilesNamedIn(text: string): void {
     for (const file of rootKeysFilesNamed(text)) this.store.rootKeysFiles.add(file);

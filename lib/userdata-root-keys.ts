@@ -6,6 +6,7 @@ import { writtenText } from "./userdata-sed-edits";
 import { ParsedCommand } from "./userdata-destinations";
 import { isBareExec, isWriteRedirection, optionValues, Word } from "./userdata-words";
 import { ownValue } from "./own-value";
+import { otherUser } from "./userdata-run-as";
 
 /** Root's home spelt out, or reached through `~` or $HOME: user data runs as root. */
 const ROOT_HOME = String.raw`(?:/root|~root|~|\$HOME|\$\{HOME\})/+\.ssh`;
@@ -29,8 +30,9 @@ const WGET_VALUES = "aABDeiIloOPQRtTUX";
 /** Whether a path is root's keys: the stock ones, or others sshd is told to read (see userdata-keys-files). */
 export type RootKeysTest = (path: string) => boolean;
 
-/** Whether the command writes root's authorized_keys. */
-export function writesRootKeys({ words, name, args }: ParsedCommand, isKeys: RootKeysTest = isRootKeysPath): boolean {
+/** Whether the command writes root's authorized_keys; `user`: the account the script runs as, when not root. */
+export function writesRootKeys(parsed: ParsedCommand, isKeys: RootKeysTest = isRootKeysPath, user?: string): boolean {
+  const { words, name, args } = parsed;
   // A command that writes nothing truncates the file; a bare `exec` sends every later command's output there.
   if ((!EMPTY.has(name) || isBareExec(words)) && redirectsToRootKeys(words, isKeys)) return true;
   if (name === "tee") return args.some((a) => !a.startsWith("-") && isKeys(a));
@@ -41,7 +43,37 @@ export function writesRootKeys({ words, name, args }: ParsedCommand, isKeys: Roo
   if (name === "dd") return args.some((a) => a.startsWith("of=") && isKeys(a.slice(3)));
   // `ssh-copy-id root@host` appends to root's keys on the host (this one, or another of the fleet).
   if (name === "ssh-copy-id") return args.some((a) => /^root@/.test(a));
+  if (IMPORTERS.has(name)) return importsRootKeys(parsed, isKeys, user);
+  if (STORAGE_CLIS.has(name)) return downloadsRootKeys(args, isKeys);
   return editsRootKeys(name, args, isKeys) || codeWritesRootKeys(name, args);
+}
+
+/** Ubuntu's key importers: they add the keys a GitHub or Launchpad account publishes to the running account's keys. */
+const IMPORTERS = new Set(["ssh-import-id", "ssh-import-id-gh", "ssh-import-id-lp"]);
+
+/**
+ * `ssh-import-id gh:someone` run as root (as user data is) plants keys for root; `-o FILE` writes FILE instead, and
+ * `-r` removes keys. Run as another account (`sudo -u ops`, `su - ops -c`), it adds that account's keys.
+ */
+function importsRootKeys(parsed: ParsedCommand, isKeys: RootKeysTest, user: string | undefined): boolean {
+  const { args } = parsed;
+  if (args.some((a) => a === "-r" || a === "--remove")) return false;
+  const output = optionValues(args, "-o", "--output", "ou");
+  if (output.length > 0) return output.some(isKeys);
+  return user === undefined && otherUser(parsed) === undefined;
+}
+
+/** Object storage clients whose copy commands take the source first, then the destination. */
+const STORAGE_CLIS = new Set(["aws", "ossutil", "ossutil64", "aliyun", "gsutil", "gcloud"]);
+const BUCKET_URL = /^(?:s3|oss|gs):\/\//;
+
+/**
+ * `aws s3 cp s3://bucket/keys /root/.ssh/authorized_keys`, `ossutil cp oss://… /root/.ssh/`: root's keys (or .ssh)
+ * named after a bucket's object is where the object lands; named before it, they are what is uploaded.
+ */
+function downloadsRootKeys(args: string[], isKeys: RootKeysTest): boolean {
+  const bucket = args.findIndex((a) => BUCKET_URL.test(a));
+  return bucket >= 0 && args.slice(bucket + 1).some((a) => isKeys(a) || ROOT_SSH_DIR.test(a));
 }
 
 /** `sed -i SCRIPT FILE…` (or `perl -pi -e …`) on root's keys that writes text; a deletion plants nothing. */

@@ -7,6 +7,7 @@ import { InflateBudget } from "./userdata-decode";
 import { MatchBudget } from "./userdata-sed-regex";
 import { StockSshdConfig } from "./userdata-uncomment";
 import { ShellVariables } from "./userdata-variables";
+import { WorkingDirectory } from "./userdata-working-directory";
 
 /** How scanned text counts, as the file it was written to tells. */
 export interface Reading {
@@ -44,6 +45,8 @@ export interface LineScan {
    * file written for later, whose caller may send its output anywhere.
    */
   outputLogged?: boolean;
+  /** The account other than root the text runs as (`su - ops -c '…'`): its `~` is not root's home. */
+  user?: string;
 }
 
 /** Where a scan is in the text it reads. */
@@ -63,4 +66,6 @@ export interface ScanState {
   cases: CaseArms;
   /** Inside a loop read once per word: a loop within it is read line by line, so passes do not multiply. */
   inLoop: boolean;
+  /** Where a `cd` put the script, when it is a directory the checks follow: relative names are read from it. */
+  directory?: WorkingDirectory;
 }

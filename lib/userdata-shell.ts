@@ -9,14 +9,17 @@ import { scanCloudInitKeys } from "./userdata-cloud-init-keys";
 import { scanWrites } from "./userdata-command-writes";
 import { deliverDecoded, deliverWritten } from "./userdata-deliveries";
 import { Destinations, parseCommand } from "./userdata-destinations";
-import { DROP_IN_TAKEN_AWAY, takesDropInAway } from "./userdata-drop-in";
+import { HardenedDropIn, hardenedDropInTakenAway } from "./userdata-drop-in";
 import { pipelinesWriting } from "./userdata-files-written";
 import { Findings } from "./userdata-findings";
 import { HereDocument, hereDocumentBody, hereDocuments } from "./userdata-heredoc";
 import { logicalLine } from "./userdata-lines";
 import { ForLoop, forLoop } from "./userdata-loops";
 import { nestedScript } from "./userdata-nested";
+import { reportRewrite, rewritesMainConfig } from "./userdata-rewrites";
 import { writesRootKeys } from "./userdata-root-keys";
+import { asUser, otherUser } from "./userdata-run-as";
+import { changedDirectory, changesDirectory, fromDirectory } from "./userdata-working-directory";
 import { LineScan, ScanState } from "./userdata-scan-context";
 import { noteFilesSshdReads } from "./userdata-sshd-reads";
 import { isMainSshdConfigPath, isSshdConfigPath, maybeSshdConfigPath } from "./userdata-sshd-paths";
@@ -151,7 +154,9 @@ function scanCommandLine(
   const commands = written.map((command) => {
     const parsed = parseCommand({ ...command, text: state.variables.expand(command.text) });
     state.variables.record(parsed);
-    return parsed;
+    // After `cd /etc/ssh/sshd_config.d`, `rm 00-hardening-kit.conf` names the drop-in.
+    if (changesDirectory(parsed.name)) state.directory = changedDirectory(parsed, state.directory, scan.user);
+    return state.directory === undefined ? parsed : fromDirectory(parsed, state.directory);
   });
   const [toConfig, toMainConfig, toMaybeConfig, toAccounts] = pipelinesWriting(commands, WRITTEN_KINDS);
   const destinations = new Destinations(commands);
@@ -167,15 +172,19 @@ function scanCommandLine(
           : { document, files: destinations.input(i), logged: destinations.readsIntoLog(i, stdoutLogged) },
       );
     if (decodes) deliverDecoded(commands, i, destinations, scan);
-    if (writesRootKeys(parsed, scan.found.isRootKeys)) scan.found.add("root-authorized-keys", line);
-    if (takesDropInAway(parsed)) reportDropInTakenAway(line, scan.found);
+    if (rewritesMainConfig(parsed, commands[i - 1])) reportRewrite(line, scan.found);
+    if (writesRootKeys(parsed, scan.found.isRootKeys, scan.user)) scan.found.add("root-authorized-keys", line);
+    const dropIn = hardenedDropInTakenAway(parsed);
+    if (dropIn) reportDropInTakenAway(dropIn, line, scan.found);
     noteFilesSshdReads(parsed, toMaybeConfig[i], scan.found);
     // A nested script's here-documents are read from its own text, not from the lines after this one.
     const script = nestedScript(parsed);
     if (script !== undefined && depth < MAX_NESTING) {
       // What the nested script prints goes where the command's output goes.
       const logged = stdoutLogged && destinations.printsToLog(i, true);
-      scanNested(script, line, logged ? scan : { ...scan, outputLogged: false }, state, depth + 1);
+      const user = otherUser(parsed) ?? scan.user;
+      const nested = { ...scan, outputLogged: logged ? scan.outputLogged : false, user };
+      scanNested(user === undefined ? script : asUser(script, user), line, nested, state, depth + 1);
     } else if (!READ_ONLY.has(name) && !deliverWritten(parsed, destinations, i, scan, written[i].text)) {
       const spelt = written[i].text;
       const substitutes = SUBSTITUTION.test(spelt);
@@ -206,13 +215,12 @@ function scanNested(script: string, line: string, scan: LineScan, state: ScanSta
   else scanCommandLine(script, line, scan, state, depth);
 }
 
-/** Without the kit's drop-in, passwords and root login are on unless the user data sets them to no itself. */
-function reportDropInTakenAway(line: string, found: Findings): void {
-  const note = DROP_IN_TAKEN_AWAY;
+/** Without a hardened drop-in, what it set to no is on unless the user data sets it to no itself. */
+function reportDropInTakenAway({ directives, note }: HardenedDropIn, line: string, found: Findings): void {
   const byDropIns = true;
-  found.add("password-authentication", line, {
-    note,
-    unlessHardened: { directives: ["PasswordAuthentication"], byDropIns },
-  });
-  found.add("root-login", line, { note, unlessHardened: { directives: ["PermitRootLogin"], byDropIns } });
+  for (const directive of directives)
+    found.add(directive === "PermitRootLogin" ? "root-login" : "password-authentication", line, {
+      note,
+      unlessHardened: { directives: [directive], byDropIns },
+    });
 }

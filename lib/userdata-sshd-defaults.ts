@@ -74,6 +74,36 @@ export const HARDENED_LINES: readonly CommentedDefault[] = [
   },
 ];
 
+/**
+ * The hardened lines whose directive is weak by default, and the files that ship them: deleting or commenting such a
+ * line out in one of them turns the default on (`PasswordAuthentication yes`; root login with a key). Elsewhere the
+ * line is not there to take away. cloud-init's 50-cloud-init.conf is left out: it holds yes on some clouds.
+ */
+export const REMOVABLE_HARDENING: ReadonlyMap<string, readonly string[]> = new Map([
+  [
+    "PasswordAuthentication",
+    [
+      "/etc/ssh/sshd_config",
+      "/etc/ssh/sshd_config.d/00-hardening-kit.conf",
+      "/etc/ssh/sshd_config.d/60-cloudimg-settings.conf",
+    ],
+  ],
+  ["PermitRootLogin", ["/etc/ssh/sshd_config.d/00-hardening-kit.conf"]],
+]);
+
+/** sshd's default for each directive of REMOVABLE_HARDENING, as a report says it. */
+const WEAK_DEFAULTS: Record<string, string> = {
+  PasswordAuthentication: "password authentication",
+  PermitRootLogin: "root login with a key",
+};
+
+/** What a report says about hardened lines an edit took away: `takes away the hardened "…" (…): …`. */
+export function removedLinesNote(lines: readonly CommentedDefault[]): string {
+  const removed = lines.map((l) => `"${l.line}" (${l.images})`).join(", ");
+  const defaults = [...new Set(lines.map((l) => WEAK_DEFAULTS[l.directive]))].join(" and ");
+  return `deletes or comments out the hardened ${removed}: sshd falls back to its default, ${defaults}`;
+}
+
 /** What a report says about hardened lines an edit turned weak: `the hardened "…" (…) becomes "…"`. */
 export function weakenedLinesNote(lines: readonly { stock: CommentedDefault; text: string }[]): string {
   const changes = lines.map(({ stock, text }) => `"${stock.line}" (${stock.images}) becomes "${text}"`);

@@ -9,23 +9,30 @@ const YES = String.raw`(?:yes|true|on|1)`;
  * then any blanks; the overlapping spelling `\s*[ \t=]\s*` retries every split of a long run, quadratic in its length.
  */
 const SEPARATOR = String.raw`(?:\s*=\s*|[^\S \t]*[ \t]\s*)`;
+/**
+ * A directive as a word of its own: after a non-word character or the start, or right after sshd's `-o` glued to it
+ * (`-oPermitRootLogin=yes` in an `OPTIONS=` line of /etc/sysconfig/sshd or a unit's `Environment=`), where no word
+ * boundary separates them. The directive comes first and the look-behind after it, so that the engine still scans
+ * for the directive's letters: a leading `(?:\b|(?<=-o))` tries every position, 25 times slower on long scripts.
+ */
+const word = (directive: string) => String.raw`${directive}(?<=(?:^|[^\w]|-o)${directive})`;
 
 /** The directives whose value the checks read (and `Match`/`Include`, which change what the others apply to). */
 export const DIRECTIVE =
   /\b(?:PasswordAuthentication|KbdInteractiveAuthentication|ChallengeResponseAuthentication|PermitRootLogin|PermitEmptyPasswords|AuthenticationMethods)\b/i;
 
 /** sshd_config directives, whether written directly, appended by echo/tee, or set by a sed expression. */
-export const PASSWORD_AUTH = new RegExp(String.raw`\bPasswordAuthentication${SEPARATOR}["']?${YES}\b`, "i");
+export const PASSWORD_AUTH = new RegExp(String.raw`${word("PasswordAuthentication")}${SEPARATOR}["']?${YES}\b`, "i");
 /** An account with an empty password logs in with none: a password login anyone can make. */
-export const EMPTY_PASSWORDS = new RegExp(String.raw`\bPermitEmptyPasswords${SEPARATOR}["']?${YES}\b`, "i");
+export const EMPTY_PASSWORDS = new RegExp(String.raw`${word("PermitEmptyPasswords")}${SEPARATOR}["']?${YES}\b`, "i");
 /** Keyboard-interactive usually prompts for the password, unless AuthenticationMethods makes it a second factor. */
 export const KEYBOARD_AUTH = new RegExp(
-  String.raw`\b(?:KbdInteractiveAuthentication|ChallengeResponseAuthentication)${SEPARATOR}["']?${YES}\b`,
+  String.raw`${word("(?:KbdInteractiveAuthentication|ChallengeResponseAuthentication)")}${SEPARATOR}["']?${YES}\b`,
   "i",
 );
 /** `prohibit-password` still lets root in with a key (the case planted one), so only an explicit `no` is safe. */
 export const ROOT_LOGIN = new RegExp(
-  String.raw`\bPermitRootLogin${SEPARATOR}["']?(?:yes|without-password|prohibit-password|forced-commands-only)\b`,
+  String.raw`${word("PermitRootLogin")}${SEPARATOR}["']?(?:yes|without-password|prohibit-password|forced-commands-only)\b`,
   "i",
 );
 /** The value runs to the end of the line, a quote or a comment; nothing follows the greedy class, so no backtracking. */
@@ -85,6 +92,14 @@ const RESTORABLE = [
   "ChallengeResponseAuthentication",
 ];
 const SET_TO_NO = RESTORABLE.map((d) => [d, new RegExp(String.raw`\b${d}${SEPARATOR}["']?no\b`, "i")] as const);
+
+/** The directives a replaced sshd_config leaves to sshd's default unless its text sets them. */
+const DEFAULTED = ["PasswordAuthentication", "PermitRootLogin"];
+
+/** Of PasswordAuthentication and PermitRootLogin, those text gives a value, whichever. */
+export function directivesSet(text: string): string[] {
+  return DEFAULTED.filter((directive) => directiveValue(text, directive) !== undefined);
+}
 
 /** The directives text sets to no: `PasswordAuthentication no`, `PermitRootLogin no`, keyboard-interactive's. */
 export function directivesSetToNo(text: string): string[] {

@@ -2,8 +2,8 @@
 // `#PasswordAuthentication yes` on. The stock lines (the table of commented defaults, the hardened lines of drop-ins
 // and images, the Include of the drop-ins) are run through a script's sed edits in order, so that uncommenting then
 // `s/yes/no/` is safe and uncommenting alone is not, `s/no/yes/g` over sshd_config turns a hardened line weak, and
-// `s/^Include/#Include/` stops sshd reading the kit's drop-in. perl's `s///` edits are run alike, their patterns as
-// Perl's.
+// `s/^Include/#Include/` stops sshd reading the kit's drop-in, and deleting the hardened `PasswordAuthentication no`
+// from a file that ships it turns sshd's default on. perl's `s///` edits are run alike, their patterns as Perl's.
 import { apply, compile, Edited } from "./userdata-edit-replay";
 import { Findings, LoginWeaknessKind } from "./userdata-findings";
 import { Restorable } from "./userdata-restored";
@@ -18,8 +18,12 @@ import {
   DROP_INS_UNREAD,
   HARDENED_LINES,
   includesDropIns,
+  removedLinesNote,
+  REMOVABLE_HARDENING,
   weakenedLinesNote,
 } from "./userdata-sshd-defaults";
+import { globMatches } from "./userdata-drop-in";
+import { isMainSshdConfigPath, normalPath } from "./userdata-sshd-paths";
 import { directiveValue, weaknessesIn } from "./userdata-sshd-directives";
 
 /** The sed invocation that turned a stock line weak or took it away, to be quoted in the report, and when it ran. */
@@ -29,6 +33,8 @@ interface Activation {
   at: number;
   /** The file edited, which sshd does not read: the finding holds only if the user data makes sshd read it. */
   unlessSshdReads?: string;
+  /** The files the edit names (maybe globs): a hardened line is taken away only from a file that ships it. */
+  files?: readonly string[];
 }
 
 /**
@@ -48,6 +54,8 @@ interface StockLine {
   activation?: Activation;
   /** The edit that took the Include away (deleted, commented out, no longer naming the drop-ins). */
   removal?: Activation;
+  /** The edit that deleted or commented out a hardened line whose directive is weak by default. */
+  taken?: Activation;
 }
 
 const line = (role: Role) => (stock: CommentedDefault) => ({ stock, role, text: stock.line, explicit: false });
@@ -85,6 +93,8 @@ export class StockSshdConfig {
     for (const edit of edits) {
       if (edit.command === "text") {
         if (editsSshdConfig) this.includeWritten();
+        // Into sshd_config itself (`sed -i '1i Include …'`): the drop-ins are read again after it was replaced.
+        if (editsSshdConfig && activation.files?.some(isMainSshdConfigPath)) activation.found.includedDropIns();
         continue;
       }
       const { syntax } = script;
@@ -97,7 +107,7 @@ export class StockSshdConfig {
         const edited = apply(edit, { address, pattern, budget: this.budget }, stockLine.text);
         if (this.budget.remaining < 0) return;
         // An edit that may not run at all counts only where it would weaken the line.
-        if (edited !== undefined && (!edit.maybe || weakens(stockLine, edited)))
+        if (edited !== undefined && (!edit.maybe || weakens(stockLine, edited, activation)))
           this.update(stockLine, edited, edit, activation);
       }
     }
@@ -118,13 +128,14 @@ export class StockSshdConfig {
    */
   private update(stockLine: StockLine, edited: Edited, edit: SedEdit, activation: Activation): void {
     const before = stockLine.text;
+    // Hardening scripts delete or comment out a line to write their own: that write, if any, restores it.
+    if (takesAway(stockLine, edited, activation)) stockLine.taken = activation;
     stockLine.text = edited.text;
     if (stockLine.role === "include") {
       if (includesDropIns(before ?? "") && !includesDropIns(edited.text ?? "")) stockLine.removal = activation;
       else if (includesDropIns(edited.text ?? "")) stockLine.removal = undefined;
       return;
     }
-    // Deleting or commenting out a hardened line is read as the hardening scripts that do so mean it: writing nothing.
     if (edited.text === undefined || before === undefined) return;
     const { directive } = stockLine.stock;
     if (directiveValue(edit.text, directive) !== undefined) stockLine.explicit = true;
@@ -151,6 +162,7 @@ export class StockSshdConfig {
         join(l, "include", l.removal, "password-authentication", false);
         join(l, "include", l.removal, "root-login", false);
       }
+      if (l.taken && !isActive(l.text)) join(l, "removed", l.taken, kindOf(l.stock.directive), false);
       if (!l.activation || l.text === undefined || l.explicit || !isWeak(l.text)) continue;
       const how = l.role === "default" ? "uncommented" : "changed";
       for (const weakness of weaknessesIn(firstLine(l.text)))
@@ -165,8 +177,11 @@ export class StockSshdConfig {
   }
 }
 
-/** What a sed line did to stock lines: uncommented a default, changed a hardened value, took the Include away. */
-type How = "uncommented" | "changed" | "include";
+/**
+ * What a sed line did to stock lines: uncommented a default, changed a hardened value, took the Include away, took a
+ * hardened line away.
+ */
+type How = "uncommented" | "changed" | "include" | "removed";
 
 /** The stock lines one sed line weakened the same way. */
 interface Group {
@@ -182,19 +197,59 @@ function groupNote({ how, lines }: Group): string {
   if (how === "uncommented") return activatedDefaultsNote(lines.map((l) => l.stock));
   if (how === "changed")
     return weakenedLinesNote(lines.map((l) => ({ stock: l.stock, text: firstLine(l.text ?? "") })));
+  if (how === "removed") return removedLinesNote(lines.map((l) => l.stock));
   return `takes away "${DROP_IN_INCLUDE.line}": ${DROP_INS_UNREAD}`;
 }
 
-/** What undoes the Include taken away: the directive set to no in sshd_config itself, which sshd still reads. */
-function restorable({ how, kind }: Group): Restorable | undefined {
-  if (how !== "include") return undefined;
-  return { directives: [kind === "root-login" ? "PermitRootLogin" : "PasswordAuthentication"], byDropIns: false };
+/**
+ * What undoes the Include taken away: the directive set to no in sshd_config itself, which sshd still reads. What
+ * undoes a hardened line taken away: the directive set to no again, in sshd_config after the edit took it from there,
+ * or in a drop-in (any time, when the edit reached none).
+ */
+function restorable({ how, kind, activation }: Group): Restorable | undefined {
+  const directives = [kind === "root-login" ? "PermitRootLogin" : "PasswordAuthentication"];
+  if (how === "include") return { directives, byDropIns: false };
+  if (how !== "removed") return undefined;
+  const mainAfter = activation.files?.some(isMainSshdConfigPath) ?? true;
+  return { directives, byDropIns: true, mainAfter, dropInsAnyTime: !reachesDropIns(activation) };
 }
 
-/** Whether an edit's result takes the Include away or turns the line weak. */
-function weakens({ role, text }: StockLine, edited: Edited): boolean {
+/** Whether an edit's result takes the Include away, turns the line weak or takes a hardened line away. */
+function weakens(stockLine: StockLine, edited: Edited, activation: Activation): boolean {
+  const { role, text } = stockLine;
   if (role === "include") return includesDropIns(text ?? "") && !includesDropIns(edited.text ?? "");
+  if (takesAway(stockLine, edited, activation)) return true;
   return edited.text !== undefined && !isWeak(text ?? "#") && isWeak(edited.text);
+}
+
+/**
+ * Whether an edit deletes or comments out a hardened line whose directive is weak by default, in a file the edit
+ * names that ships the line.
+ */
+function takesAway({ role, stock, text }: StockLine, edited: Edited, { files }: Activation): boolean {
+  if (role !== "hardened" || !isActive(text) || isActive(edited.text)) return false;
+  const shipping = REMOVABLE_HARDENING.get(stock.directive);
+  return shipping !== undefined && (files ?? []).some((f) => shipping.some((path) => namesFile(f, path)));
+}
+
+/** Whether a file operand (maybe a glob over its directory) names `path`. */
+function namesFile(operand: string, path: string): boolean {
+  const normal = normalPath(operand);
+  if (normal === path) return true;
+  const slash = normal.lastIndexOf("/");
+  return (
+    normal.slice(0, slash) === path.slice(0, path.lastIndexOf("/")) &&
+    globMatches(normal.slice(slash + 1), path.slice(path.lastIndexOf("/") + 1))
+  );
+}
+
+/** Whether an edit's files may be drop-ins: a drop-in hardened before it may have lost its line. */
+function reachesDropIns({ files }: Activation): boolean {
+  return files === undefined || files.some((f) => !isMainSshdConfigPath(f));
+}
+
+function kindOf(directive: string): LoginWeaknessKind {
+  return directive === "PermitRootLogin" ? "root-login" : "password-authentication";
 }
 
 function namesDefaultedDirective(edit: SedEdit): boolean {
@@ -207,6 +262,11 @@ function firstLine(text: string): string {
 }
 
 const COMMENTED = /^\s*#/;
+
+/** A line sshd reads: there, not deleted or commented out. */
+function isActive(text: string | undefined): boolean {
+  return text !== undefined && !COMMENTED.test(text);
+}
 
 /** A line sshd reads that weakens login. */
 function isWeak(text: string): boolean {

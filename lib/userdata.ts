@@ -8,11 +8,12 @@
 // data may be hostile.
 import { isAccountsFile, passwordLines } from "./userdata-accounts";
 import { BootScriptFormat, bootCommands, bootScriptFormat } from "./userdata-boot-scripts";
-import { isCloudConfig, scanCloudConfig, ScanText } from "./userdata-cloud-config";
+import { isCloudConfig, scanCloudConfig, ScanText, WrittenFile } from "./userdata-cloud-config";
 import { InflateBudget } from "./userdata-decode";
 import { Findings, LoginWeakness } from "./userdata-findings";
 import { mimeParts } from "./userdata-mime";
 import { AS_CONFIG, AS_WRITTEN, LineScan, Reading } from "./userdata-scan-context";
+import { reportRewrite } from "./userdata-rewrites";
 import { MatchBudget } from "./userdata-sed-regex";
 import { scanLines } from "./userdata-shell";
 import { isInertPath, isMainSshdConfigPath, isSshdConfigPath, maybeSshdConfigPath } from "./userdata-sshd-paths";
@@ -62,9 +63,7 @@ class Scan {
       return;
     }
     const nested: ScanText = (inner, file) =>
-      file
-        ? this.writtenFile(inner, file.path, found, depth + 1)
-        : this.userData(inner, found, depth + 1, AS_CONFIG, false);
+      file ? this.writtenFile(inner, file, found, depth + 1) : this.userData(inner, found, depth + 1, AS_CONFIG, false);
     if ((cloudConfig || isCloudConfig(text)) && scanCloudConfig(text, found, nested, this.budget)) return;
     scanLines(text, this.lineScan(found, reading, depth));
   }
@@ -74,7 +73,8 @@ class Scan {
    * settings count; a file that is neither sshd's configuration nor a boot script counts for its commands only (it
    * may be a script run later), its settings only if the user data makes sshd read it.
    */
-  private writtenFile(content: string, path: string | undefined, found: Findings, depth: number): void {
+  private writtenFile(content: string, { path, append }: WrittenFile, found: Findings, depth: number): void {
+    if (path !== undefined && !append && isMainSshdConfigPath(path)) reportRewrite(`write_files: ${path}`, found);
     if (path === undefined || !/^\/(?!.*\{[{%])/.test(path))
       return this.userData(content, found, depth, AS_WRITTEN, false);
     const format = bootScriptFormat(path);

@@ -62,12 +62,12 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
   metadata: {
     name: "disallow-ecs-password-login",
     description:
-      "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters (edge included), ENS instances, CDDC dedicated hosts, RDS Custom instances, E-HPC clusters (both versions) and users, system disk attachments (which reset the root password) and EFLO clusters, nodes, node groups (and the nodes they list), attachments and hyper nodes; use key pairs. ECS instances, instance sets and scaling configurations of an Alibaba Cloud public Windows image (imageId win…), which takes no key pair, may set a password (RDP stays closed to the internet by the port rules).",
+      "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters (edge included), ENS instances, CDDC dedicated hosts, RDS Custom instances, E-HPC clusters (both versions) and users, E-MapReduce clusters (masterPwd, the master nodes' SSH password), system disk attachments (which reset the root password) and EFLO clusters, nodes, node groups (and the nodes they list), attachments and hyper nodes; use key pairs. ECS instances, instance sets and scaling configurations of an Alibaba Cloud public Windows image (imageId win…), which takes no key pair, may set a password (RDP stays closed to the internet by the port rules).",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
-      "Remove password / kmsEncryptedPassword / osPassword / loginPassword / passwordInherit from the resource.",
-      "Set keyName (ECS instances, scaling configurations, Container Service node pools and clusters) or keyPairName (instance sets, launch templates, ENS instances, CDDC hosts, RDS Custom, E-HPC clusters and users, disk attachments, EFLO node groups) to a key pair; EFLO nodes, attachments and hyper nodes log in with their node group's key pair, and EFLO clusters take nodes through node groups with a key pair instead of per-node passwords; attach a key pair to Simple Application Server instances instead of a password.",
+      "Remove password / kmsEncryptedPassword / osPassword / loginPassword / masterPwd / passwordInherit from the resource.",
+      "Set keyName (ECS instances, scaling configurations, Container Service node pools and clusters) or keyPairName (instance sets, launch templates, ENS instances, CDDC hosts, RDS Custom, E-HPC clusters and users, E-MapReduce clusters, disk attachments, EFLO node groups) to a key pair; EFLO nodes, attachments and hyper nodes log in with their node group's key pair, and EFLO clusters take nodes through node groups with a key pair instead of per-node passwords; attach a key pair to Simple Application Server instances instead of a password.",
       "Keep PasswordAuthentication no in sshd_config (the kit's bastion user data does this).",
       "A custom Windows image (imageId m-…) cannot be told from a Linux one: exempt the instance, with a reason, owner and expiry, in the policy config.",
     ],
@@ -189,6 +189,12 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
     // E-HPC cluster users log in to the nodes over SSH with this password.
     "alicloud:ehpc/user:User": passwordLoginCheck({
       passwords: ["password"],
+      inherits: false,
+      keyLogin: "keyPairName",
+    }),
+    // E-MapReduce (the first version) logs in to the master nodes, public IP or not, as root with this password.
+    "alicloud:emr/cluster:Cluster": passwordLoginCheck({
+      passwords: ["masterPwd"],
       inherits: false,
       keyLogin: "keyPairName",
     }),

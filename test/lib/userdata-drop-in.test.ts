@@ -48,6 +48,105 @@ describe("taking the kit's hardened drop-in away", () => {
   });
 });
 
+describe("taking Ubuntu's hardened drop-in away", () => {
+  const UBUNTU = `${DIR}/60-cloudimg-settings.conf`;
+  const PASSWORDS: LoginWeaknessKind[] = ["password-authentication"];
+
+  it.each<[string, string]>([
+    ["rm", `rm -f ${UBUNTU}\nsystemctl restart ssh`],
+    ["rm with cloud-init's", `rm -f ${DIR}/50-cloud-init.conf ${UBUNTU}`],
+    ["mv to a name sshd does not read", `mv ${UBUNTU} ${UBUNTU}.bak`],
+    ["an empty redirection", `: > ${UBUNTU}`],
+    ["unlink", `unlink ${UBUNTU}`],
+    ["a glob of its name", `rm -f ${DIR}/60-cloudimg*`],
+    ["a brace expansion", `rm -f ${DIR}/{50-cloud-init,60-cloudimg-settings}.conf`],
+  ])("%s turns password authentication on", (_name, text) => {
+    expect(kinds(text)).toEqual(PASSWORDS);
+  });
+
+  it.each<[string, string]>([
+    ["removed, then hardening written to a new drop-in", `rm -f ${UBUNTU}\n${hardenedDropIn}`],
+    ["removed, with hardening in sshd_config itself", `rm -f ${UBUNTU}\necho 'PasswordAuthentication no' >> ${SSHD}`],
+    ["mv to another drop-in name", `mv ${UBUNTU} ${DIR}/10-cloudimg-settings.conf`],
+    ["cloud-init's alone (it may hold yes)", `rm -f ${DIR}/50-cloud-init.conf`],
+    ["a brace expansion of other drop-ins", `rm -f ${DIR}/{50-cloud-init,99-legacy}.conf`],
+  ])("%s is safe", (_name, text) => {
+    expect(kinds(text)).toEqual([]);
+  });
+
+  it("says what taking it away does, once, naming the kit's drop-in when a glob takes both", () => {
+    expect(findLoginWeaknesses(`rm -f ${UBUNTU}`)[0].note).toMatch(
+      /60-cloudimg-settings\.conf \("PasswordAuthentication no"\) away: sshd falls back to password authentication/,
+    );
+    const both = findLoginWeaknesses(`rm -f ${DIR}/*.conf`);
+    expect(both.map((w) => w.kind).sort()).toEqual(BOTH);
+    expect(both.every((w) => w.note?.includes("00-hardening-kit.conf"))).toBe(true);
+  });
+});
+
+describe("hardened lines deleted or commented out", () => {
+  const PASSWORDS: LoginWeaknessKind[] = ["password-authentication"];
+
+  it.each<[string, string, LoginWeaknessKind[]]>([
+    ["deleted from sshd_config (Amazon Linux 2's)", `sed -i '/^PasswordAuthentication no/d' ${SSHD}`, PASSWORDS],
+    ["every PasswordAuthentication line deleted", `sed -i '/^PasswordAuthentication/d' ${SSHD}`, PASSWORDS],
+    ["commented out", `sed -i 's/^PasswordAuthentication no/#PasswordAuthentication no/' ${SSHD}`, PASSWORDS],
+    ["commented out with &", `sed -i 's/^PasswordAuthentication/#&/' ${SSHD}`, PASSWORDS],
+    ["commented out by perl", `perl -pi -e 's/^(PasswordAuthentication)/#$1/' ${SSHD}`, PASSWORDS],
+    ["deleted from Ubuntu's drop-in", `sed -i '/PasswordAuthentication/d' ${DIR}/60-cloudimg-settings.conf`, PASSWORDS],
+    ["deleted from every drop-in", `sed -i '/PasswordAuthentication/d' ${DIR}/*.conf`, PASSWORDS],
+    ["root's line deleted from the kit's drop-in", `sed -i '/PermitRootLogin/d' ${KIT}`, ["root-login"]],
+    ["a variable naming sshd_config", `main=${SSHD}\nsed -i "/^PasswordAuthentication no/d" "$main"`, PASSWORDS],
+    [
+      "hardened in sshd_config, then deleted there",
+      `echo 'PasswordAuthentication no' >> ${SSHD}\nsed -i '/^PasswordAuthentication/d' ${SSHD}`,
+      PASSWORDS,
+    ],
+    [
+      "the kit's drop-in written, then its line deleted",
+      `printf 'PasswordAuthentication no\\nPermitRootLogin no\\n' > ${KIT}\nsed -i '/PasswordAuthentication/d' ${KIT}`,
+      PASSWORDS,
+    ],
+  ])("%s weakens", (_name, text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    [
+      "deleted, then appended again",
+      `sed -i '/^PasswordAuthentication/d' ${SSHD}\necho 'PasswordAuthentication no' >> ${SSHD}`,
+    ],
+    [
+      "deleted and appended by one sed",
+      `sed -i -e '/^PasswordAuthentication/d' -e '$a PasswordAuthentication no' ${SSHD}`,
+    ],
+    ["replaced", `sed -i 's/^PasswordAuthentication.*/PasswordAuthentication no/' ${SSHD}`],
+    ["commented out, then set in a drop-in", `sed -i 's/^PasswordAuthentication/#&/' ${SSHD}\n${hardenedDropIn}`],
+    [
+      "a drop-in written by write_files, then sshd_config's line commented out",
+      `#cloud-config\nwrite_files:\n  - path: ${DIR}/00-mine.conf\n    content: "PasswordAuthentication no\\n"\nruncmd:\n  - sed -i 's/^PasswordAuthentication/#&/' ${SSHD}\n`,
+    ],
+    [
+      "every directive commented out, then a drop-in",
+      `sed -i -E 's/^(PasswordAuthentication|PermitRootLogin)/#\\1/' ${SSHD}\n${hardenedDropIn}`,
+    ],
+    // sshd_config ships no PermitRootLogin no; cloud-init's drop-in may hold yes.
+    ["PermitRootLogin deleted from sshd_config", `sed -i '/^PermitRootLogin/d' ${SSHD}`],
+    ["deleted from cloud-init's drop-in", `sed -i '/PasswordAuthentication/d' ${DIR}/50-cloud-init.conf`],
+    ["deleted from another file", "sed -i '/PasswordAuthentication/d' /etc/ssh/ssh_config"],
+    ["a commented line deleted", `sed -i '/^#PasswordAuthentication/d' ${SSHD}`],
+  ])("%s is safe", (_name, text) => {
+    expect(kinds(text)).toEqual([]);
+  });
+
+  it("names the hardened line taken away and sshd's default", () => {
+    const [found] = findLoginWeaknesses(`sed -i '/^PasswordAuthentication/d' ${SSHD}`);
+    expect(found.note).toMatch(
+      /deletes or comments out the hardened "PasswordAuthentication no" \(.*Amazon Linux 2\): sshd falls back to its default, password authentication$/,
+    );
+  });
+});
+
 describe("sshd_config's Include of the drop-ins", () => {
   it.each<[string, string]>([
     ["commented out", `sed -i 's/^Include/#Include/' ${SSHD}`],
@@ -141,6 +240,8 @@ describe("hardened lines an edit turns weak without writing the directive", () =
   describe("on hostile input", () => {
     it.each<[string, string]>([
       ["a glob of 120 stars", `rm -f ${DIR}/${"*a".repeat(120)}b`],
+      ["a brace group of 60,000 alternatives", `rm -f ${DIR}/{${"a,".repeat(60_000)}}`],
+      ["a brace group left open over 60,000 commas", `rm -f ${DIR}/{${"a,".repeat(60_000)}`],
       ["20,000 removals of other drop-ins", `rm -f ${DIR}/x.conf\n`.repeat(20_000)],
       ["an Include growing under s/.*/&&&&/g", `sed -i '${"s/.*/&&&&/g;".repeat(3_000)}' ${SSHD}`],
     ])("%s", (_name, text) => {

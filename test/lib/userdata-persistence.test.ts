@@ -72,7 +72,10 @@ describe("uncommenting sshd_config's commented defaults", () => {
     ["uncommenting the no line explicitly", `sed -i '/^#PasswordAuthentication no/s/^#//' ${SSHD}`],
     ["uncommenting with no written", `sed -i 's/^#\\(PasswordAuthentication\\).*/\\1 no/' ${SSHD}`],
     ["the hardening idiom", `sed -i 's/^#\\?PermitRootLogin.*/PermitRootLogin no/' ${SSHD}`],
-    ["commenting a directive out", `sed -i 's/^PasswordAuthentication/#PasswordAuthentication/' ${SSHD}`],
+    [
+      "commenting a directive out, hardening it in sshd_config after",
+      `sed -i 's/^PasswordAuthentication/#PasswordAuthentication/' ${SSHD}\necho 'PasswordAuthentication no' >> ${SSHD}`,
+    ],
     [
       "uncommenting then commenting again",
       `sed -i -e 's/^#PermitRootLogin/PermitRootLogin/' -e 's/^PermitRootLogin/#&/' ${SSHD}`,
@@ -412,13 +415,82 @@ describe("boot-time persistence", () => {
   });
 });
 
+describe("sshd's options from its environment", () => {
+  // sshd.service runs `sshd -D $OPTIONS` (Ubuntu: `$SSHD_OPTS`), from /etc/sysconfig/sshd, /etc/default/ssh or a unit.
+  const UNIT = "/etc/systemd/system/sshd.service.d/override.conf";
+
+  it.each<[string, string, LoginWeaknessKind[]]>([
+    [
+      "OPTIONS with -o and a space",
+      `echo 'OPTIONS="-o PasswordAuthentication=yes"' >> /etc/sysconfig/sshd`,
+      ["password-authentication"],
+    ],
+    ["OPTIONS with -o glued", "echo 'OPTIONS=-oPermitRootLogin=yes' >> /etc/sysconfig/sshd", ["root-login"]],
+    [
+      "SSHD_OPTS with -o glued",
+      `echo 'SSHD_OPTS="-oPasswordAuthentication=yes"' >> /etc/default/ssh`,
+      ["password-authentication"],
+    ],
+    [
+      "a unit's Environment=, -o glued",
+      `mkdir -p ${UNIT.slice(0, UNIT.lastIndexOf("/"))}\nprintf '[Service]\\nEnvironment=OPTIONS=-oPasswordAuthentication=yes\\n' > ${UNIT}`,
+      ["password-authentication"],
+    ],
+    [
+      "a unit's quoted Environment= from a here-document",
+      `cat > ${UNIT} <<'EOF'\n[Service]\nEnvironment="SSHD_OPTS=-o PermitRootLogin=yes"\nEOF`,
+      ["root-login"],
+    ],
+    [
+      "a unit's Environment= among others, from write_files",
+      writeFiles({
+        path: UNIT,
+        content:
+          '[Service]\nEnvironment=LANG=C "OPTIONS=-oKbdInteractiveAuthentication=yes -oPermitEmptyPasswords=yes"\n',
+      }),
+      ["password-authentication"],
+    ],
+  ])("%s weakens", (_name, text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    ["OPTIONS hardening", `echo 'OPTIONS="-oPasswordAuthentication=no -oPermitRootLogin=no"' >> /etc/sysconfig/sshd`],
+    [
+      "a unit's Environment= hardening",
+      `printf '[Service]\\nEnvironment=OPTIONS=-oPasswordAuthentication=no\\n' > ${UNIT}`,
+    ],
+    [
+      "an application unit's Environment= with shell-looking text",
+      writeFiles({
+        path: "/etc/systemd/system/app.service",
+        content: '[Service]\nEnvironment="JAVA_OPTS=-Xmx512m -Dx=$(id)" PORT=8080\nExecStart=/opt/app/run\n',
+      }),
+    ],
+    ["ssh's own glued -o", "ssh -oPasswordAuthentication=yes -oBatchMode=yes ops@10.0.0.5 uptime"],
+  ])("%s is safe", (_name, text) => {
+    expect(kinds(text)).toEqual([]);
+  });
+
+  it("quotes the Environment= line with the unit it was written to", () => {
+    const text = `printf '[Service]\\nEnvironment=OPTIONS=-oPasswordAuthentication=yes\\n' > ${UNIT}`;
+    expect(vias(text)).toEqual([["password-authentication", UNIT]]);
+    expect(findLoginWeaknesses(text)[0].line).toBe("Environment=OPTIONS=-oPasswordAuthentication=yes");
+  });
+});
+
 describe("write_files by path", () => {
   const mfa = "AuthenticationMethods publickey,keyboard-interactive\n";
   const keyboard = `echo 'KbdInteractiveAuthentication yes' >> ${SSHD}`;
   const withRuncmd = (config: string, command: string) => `${config}runcmd:\n  - ${JSON.stringify(command)}\n`;
 
   it.each<[string, string, LoginWeaknessKind[]]>([
-    ["sshd_config", writeFiles({ path: SSHD, content: "PasswordAuthentication yes\n" }), ["password-authentication"]],
+    // Replacing sshd_config also leaves PermitRootLogin to its default and drops the Include of the kit's drop-in.
+    [
+      "sshd_config",
+      writeFiles({ path: SSHD, content: "PasswordAuthentication yes\n" }),
+      ["root-login", "password-authentication"],
+    ],
     [
       "a drop-in",
       writeFiles({ path: "/etc/ssh/sshd_config.d/10-root.conf", content: "PermitRootLogin yes\n" }),
@@ -508,7 +580,11 @@ describe("write_files by path", () => {
       writeFiles({ path: "/etc/ssh/sshd_config.d/50-mfa.conf", content: mfa }),
       [],
     ],
-    ["sshd_config itself excuses it", writeFiles({ path: SSHD, content: mfa }), []],
+    [
+      "sshd_config itself excuses it",
+      writeFiles({ path: SSHD, content: `${mfa}PasswordAuthentication no\nPermitRootLogin no\n` }),
+      [],
+    ],
     ["a file elsewhere does not", writeFiles({ path: "/opt/notes.txt", content: mfa }), ["password-authentication"]],
     ["a file without a path does not", writeFiles({ content: mfa }), ["password-authentication"]],
     [

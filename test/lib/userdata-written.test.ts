@@ -63,6 +63,21 @@ describe("scripts a script decodes as it runs", () => {
       `bash -c "$(echo ${b64("echo root:x | chpasswd")} | base64 -d)"`,
       ["password-set"],
     ],
+    [
+      "openssl base64 -d into sshd_config",
+      `echo ${b64("PermitRootLogin yes\n")} | openssl base64 -d >> ${SSHD}`,
+      ["root-login"],
+    ],
+    [
+      "openssl enc -base64 -d | sh",
+      `echo ${b64("echo root:x | chpasswd")} | openssl enc -base64 -d | sh`,
+      ["password-set"],
+    ],
+    [
+      "openssl enc -a -d into a drop-in",
+      `openssl enc -a -d <<< ${b64("PasswordAuthentication yes\n")} > ${DIR}/01.conf`,
+      ["password-authentication"],
+    ],
   ])("%s weakens", (_name, text, expected) => {
     expect(kinds(text)).toEqual(expected);
   });
@@ -72,6 +87,14 @@ describe("scripts a script decodes as it runs", () => {
     [
       "a hardening script",
       `echo ${b64(`sed -i 's/^#\\?PermitRootLogin.*/PermitRootLogin no/' ${SSHD}`)} | base64 -d | bash`,
+    ],
+    [
+      "openssl enc decrypting AES, not decoding base64",
+      `echo ${b64("PermitRootLogin yes\n")} | openssl enc -aes-256-cbc -d -pass env:K > /tmp/x`,
+    ],
+    [
+      "openssl decoding a hardened drop-in",
+      `echo ${b64("PasswordAuthentication no\nPermitRootLogin no\n")} | openssl base64 -d > ${DIR}/00-mine.conf`,
     ],
   ])("%s is safe", (_name, text) => {
     expect(kinds(text)).toEqual([]);

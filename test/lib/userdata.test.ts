@@ -77,6 +77,21 @@ describe("findLoginWeaknesses", () => {
     ],
     ["cloud-init default user password", "#cloud-config\npassword: hunter2\n", ["password-set"]],
     ["users plain_text_passwd", "#cloud-config\nusers:\n  - name: ops\n    plain_text_passwd: x\n", ["password-set"]],
+    [
+      "the default user's password in system_info",
+      "#cloud-config\nsystem_info:\n  default_user:\n    name: ops\n    plain_text_passwd: x\n    lock_passwd: false\n",
+      ["password-set"],
+    ],
+    [
+      "root made the default user, with keys",
+      "#cloud-config\nsystem_info:\n  default_user:\n    name: root\n    ssh_authorized_keys: [ssh-rsa AAAA]\n",
+      ["root-authorized-keys"],
+    ],
+    [
+      "a locked default user in system_info",
+      "#cloud-config\nsystem_info:\n  default_user:\n    name: ops\n    lock_passwd: true\n    sudo: ALL=(ALL) NOPASSWD:ALL\n",
+      [],
+    ],
     ["echo into chpasswd", "echo 'root:Passw0rd' | chpasswd", ["password-set"]],
     ["passwd --stdin", "echo Passw0rd | passwd --stdin root", ["password-set"]],
     ["root authorized_keys", "echo ssh-rsa AAAA >> /root/.ssh/authorized_keys", ["root-authorized-keys"]],

@@ -292,7 +292,7 @@ describe("disallow-ecs-password-login reads E-HPC 2.0 cluster credentials", () =
   ] as Case[]);
 });
 
-describe("disallow-ecs-password-login on E-HPC users and system disk attachments", () => {
+describe("disallow-ecs-password-login on E-HPC users, system disk attachments and E-MapReduce clusters", () => {
   table(disallowEcsPasswordLogin, [
     ...passwordCases("alicloud:ehpc/user:User", "password", "keyPairName", {
       clusterId: "ehpc-1",
@@ -309,6 +309,14 @@ describe("disallow-ecs-password-login on E-HPC users and system disk attachments
       diskId: "d-1",
       instanceId: "i-1",
       bootable: true,
+    }),
+    // E-MapReduce's master nodes take root's SSH password from masterPwd, reachable when isOpenPublicIp is set.
+    ...passwordCases("alicloud:emr/cluster:Cluster", "masterPwd", "keyPairName", {
+      name: "emr",
+      emrVer: "EMR-3.22.0",
+      clusterType: "HADOOP",
+      isOpenPublicIp: true,
+      keyPairName: "ops",
     }),
     {
       name: "system disk attached with a key pair",

@@ -317,3 +317,56 @@ rows("for loops read once per word", [
     ],
   ),
 ]);
+
+const UBUNTU_DROP_IN = "/etc/ssh/sshd_config.d/60-cloudimg-settings.conf";
+const HARDENED_DROP_IN = `cat > /etc/ssh/sshd_config.d/00-mine.conf <<'EOF'\nPasswordAuthentication no\nPermitRootLogin no\nEOF`;
+
+rows("operators' keys, and the image's hardening replaced or taken away", [
+  userData(
+    "a key added in the operator's own shell",
+    `su - ubuntu -c 'echo ssh-ed25519 AAAA >> ~/.ssh/authorized_keys'`,
+  ),
+  userData("the same in root's shell", `su - root -c 'echo ssh-ed25519 AAAA >> ~/.ssh/authorized_keys'`, [
+    rootKeys(`su - root -c 'echo ssh-ed25519 AAAA >> ~/.ssh/authorized_keys'`),
+  ]),
+  userData("keys imported for the operator", "sudo -u ubuntu ssh-import-id gh:ops"),
+  userData("keys imported by root", "ssh-import-id gh:ops", [rootKeys("ssh-import-id gh:ops")]),
+  userData("a key appended from the operator's .ssh", "cd /home/ops/.ssh && cat /tmp/ops.pub >> authorized_keys"),
+  userData("a key appended from root's .ssh", "cd /root/.ssh && cat /tmp/ops.pub >> authorized_keys", [
+    rootKeys("cd /root/.ssh && cat /tmp/ops.pub >> authorized_keys"),
+  ]),
+  awstoe("keys downloaded for the operator", [bashStep("aws s3 cp s3://keys/ops.pub /home/ops/.ssh/authorized_keys")]),
+  awstoe(
+    "keys downloaded for root",
+    [bashStep("aws s3 cp s3://keys/ops.pub /root/.ssh/authorized_keys")],
+    [rootKeys("aws s3 cp s3://keys/ops.pub /root/.ssh/authorized_keys")],
+  ),
+  userData("Ubuntu's drop-in replaced by the platform's", `rm -f ${UBUNTU_DROP_IN}\n${HARDENED_DROP_IN}`),
+  userData("Ubuntu's drop-in removed", `rm -f ${UBUNTU_DROP_IN}`, [opensPasswords(`rm -f ${UBUNTU_DROP_IN}`)]),
+  userData(
+    "sshd_config's line commented out for the platform's drop-in",
+    `sed -i 's/^PasswordAuthentication/#&/' ${SSHD}\n${HARDENED_DROP_IN}`,
+  ),
+  container(
+    "sshd_config's hardened line deleted",
+    [`RUN sed -i '/^PasswordAuthentication no/d' ${SSHD}`],
+    [opensPasswords(`sed -i '/^PasswordAuthentication no/d' ${SSHD}`)],
+  ),
+  container("sshd_config replaced by a hardened one", [
+    "# syntax=docker/dockerfile:1",
+    `COPY <<EOF ${SSHD}`,
+    "Port 22",
+    "PasswordAuthentication no",
+    "PermitRootLogin no",
+    "EOF",
+  ]),
+  container(
+    "sshd_config replaced by one that leaves passwords to the default",
+    ["# syntax=docker/dockerfile:1", `COPY <<EOF ${SSHD}`, "Port 22", "PermitRootLogin no", "EOF"],
+    [opensPasswords(`cat > ${SSHD} <<'COPY'`)],
+  ),
+  userData("sshd's options hardened", `echo 'OPTIONS="-oPasswordAuthentication=no"' >> /etc/sysconfig/sshd`),
+  userData("sshd's options weakened", `echo 'OPTIONS="-oPasswordAuthentication=yes"' >> /etc/sysconfig/sshd`, [
+    opensPasswords('OPTIONS="-oPasswordAuthentication=yes"'),
+  ]),
+]);

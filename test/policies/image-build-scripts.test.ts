@@ -219,9 +219,35 @@ describe("EC2 Image Builder component files (CreateFile, AppendFile)", () => {
     {
       name: "CreateFile rewriting sshd_config to permit root login",
       type: COMPONENT,
-      props: component(toeSteps(createFile("/etc/ssh/sshd_config", "Port 22\nPermitRootLogin yes\n"))),
+      props: component(
+        toeSteps(createFile("/etc/ssh/sshd_config", "Port 22\nPasswordAuthentication no\nPermitRootLogin yes\n")),
+      ),
       violations: 1,
       mentions: "data permits root login",
+    },
+    {
+      name: "CreateFile replacing sshd_config without PasswordAuthentication (sshd's default is yes)",
+      type: COMPONENT,
+      props: component(toeSteps(createFile("/etc/ssh/sshd_config", "Port 22\nPermitRootLogin no\n"))),
+      violations: 1,
+      mentions:
+        "data enables SSH password authentication: \"cat > /etc/ssh/sshd_config <<'CreateFile'\" (replaces sshd_config",
+    },
+    {
+      name: "CreateFile replacing sshd_config with both hardened",
+      type: COMPONENT,
+      props: component(
+        toeSteps(createFile("/etc/ssh/sshd_config", "Port 22\nPasswordAuthentication no\nPermitRootLogin no\n")),
+      ),
+      violations: 0,
+    },
+    {
+      name: "CreateFile replacing sshd_config with the Include of the drop-ins",
+      type: COMPONENT,
+      props: component(
+        toeSteps(createFile("/etc/ssh/sshd_config", "Include /etc/ssh/sshd_config.d/*.conf\nPort 22\n")),
+      ),
+      violations: 0,
     },
     {
       name: "CreateFile of root's authorized_keys",
@@ -367,7 +393,7 @@ describe("EC2 Image Builder component steps read in order", () => {
       type: COMPONENT,
       props: component(
         toeSteps(
-          createFile("/etc/ssh/sshd_config", "PasswordAuthentication no\n"),
+          createFile("/etc/ssh/sshd_config", "PasswordAuthentication no\nPermitRootLogin no\n"),
           bashStep("sed -i 's/^PasswordAuthentication no/PasswordAuthentication yes/' /etc/ssh/sshd_config"),
         ),
       ),

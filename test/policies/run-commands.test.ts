@@ -130,6 +130,18 @@ const schema12 = {
   },
 };
 
+/** A composite Command document running AWS-RunShellScript (by name or ARN) with `commands` of its own. */
+const runDocument = (documentPath: string, documentParameters: unknown) => ({
+  schemaVersion: "2.2",
+  mainSteps: [
+    {
+      action: "aws:runDocument",
+      name: "shell",
+      inputs: { documentType: "SSMDocument", documentPath, documentParameters },
+    },
+  ],
+});
+
 const withDefaultParameter = {
   schemaVersion: "2.2",
   parameters: { commands: { type: "StringList", default: lines(rootKeys) } },
@@ -177,6 +189,39 @@ describe("Systems Manager Command documents and associations", () => {
       name: "hardening script",
       type: DOCUMENT,
       props: command(JSON.stringify(schema22("aws:runShellScript", lines(hardened)))),
+      violations: 0,
+    },
+    {
+      name: "aws:runDocument of AWS-RunShellScript enabling password authentication",
+      type: DOCUMENT,
+      props: command(JSON.stringify(runDocument("AWS-RunShellScript", { commands: lines(openSsh) }))),
+      violations: 1,
+      mentions: "content enables SSH password authentication",
+    },
+    {
+      name: "aws:runDocument by ARN, its parameters given as JSON text, planting root keys",
+      type: DOCUMENT,
+      props: command(
+        JSON.stringify(
+          runDocument(
+            "arn:aws:ssm:us-east-1::document/AWS-RunShellScript",
+            JSON.stringify({ commands: lines(rootKeys) }),
+          ),
+        ),
+      ),
+      violations: 1,
+      mentions: "content writes /root/.ssh/authorized_keys",
+    },
+    {
+      name: "aws:runDocument of AWS-RunShellScript hardening sshd",
+      type: DOCUMENT,
+      props: command(JSON.stringify(runDocument("AWS-RunShellScript", { commands: lines(hardened) }))),
+      violations: 0,
+    },
+    {
+      name: "aws:runDocument of another document is not read here",
+      type: DOCUMENT,
+      props: command(JSON.stringify(runDocument("AWS-ConfigureAWSPackage", { commands: lines(openSsh) }))),
       violations: 0,
     },
     {

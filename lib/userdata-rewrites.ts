@@ -1,0 +1,59 @@
+// Replacing sshd_config itself (`cat > /etc/ssh/sshd_config <<EOF`, write_files without append): whatever the new
+// text leaves out is sshd's default. Without `Include /etc/ssh/sshd_config.d/*.conf` sshd no longer reads the kit's
+// or Ubuntu's hardened drop-in, and the image's own `PasswordAuthentication no` (Amazon Linux 2) is gone with the old
+// text: passwords are on and root logs in with a key, unless the new text (or a later write) sets them to no.
+import { ParsedCommand } from "./userdata-destinations";
+import { Findings } from "./userdata-findings";
+import { hereDocuments } from "./userdata-heredoc";
+import { hereStrings, isPrinter } from "./userdata-printed";
+import { isMainSshdConfigPath } from "./userdata-sshd-paths";
+import { isBareExec } from "./userdata-words";
+
+/** Redirections that replace their target's text. */
+const TRUNCATES = new Set([">", ">|", "&>"]);
+/** Commands that write nothing: `: > file` empties it. */
+const EMPTY = new Set(["", ":", "true"]);
+
+/**
+ * Whether a command replaces sshd_config with text the script spells out: an echo or printf of no variable left
+ * unknown, a here-document or here-string through cat or tee (without -a), or nothing at all. Text from elsewhere
+ * (a template, a download, `echo "$(sed … sshd_config)"`, what follows `exec >`) is not in the script: the reader
+ * does not guess it.
+ */
+export function rewritesMainConfig(parsed: ParsedCommand, piped?: ParsedCommand): boolean {
+  const { command, words, name, args } = parsed;
+  // Nearly every command names no sshd_config: nothing else is read for them.
+  if (!command.text.includes("sshd_config") || isBareExec(words)) return false;
+  const spelt = hereDocuments(words).length > 0 || hereStrings(words).length > 0;
+  if (name === "tee") {
+    const appends = args.some((a) => a === "--append" || /^-[a-z]*a/.test(a));
+    const fed = spelt || (command.piped === true && piped !== undefined && printsKnownText(piped));
+    return !appends && fed && args.some((a) => !a.startsWith("-") && isMainSshdConfigPath(a));
+  }
+  const known = printsKnownText(parsed) || EMPTY.has(name) || (name === "cat" && spelt && args.length === 0);
+  return known && words.some((w, i) => truncates(w) && isMainSshdConfigPath(words[i + 1]?.text ?? ""));
+}
+
+/** echo or printf of text with no variable or substitution left: `echo "$CONTENT"` may be the old file. */
+function printsKnownText({ name, args }: ParsedCommand): boolean {
+  return isPrinter(name) && !args.some((a) => a.includes("$") || a.includes("`"));
+}
+
+function truncates({ op, fd }: ParsedCommand["words"][number]): boolean {
+  return op !== undefined && TRUNCATES.has(op) && (fd === undefined || fd === 1);
+}
+
+/** What the kinds need set to no in the new text, or later, for the rewrite to weaken nothing. */
+const DIRECTIVES = [
+  ["password-authentication", "PasswordAuthentication"],
+  ["root-login", "PermitRootLogin"],
+] as const;
+
+/** Reports a rewrite of sshd_config, for each directive it leaves to sshd's default. */
+export function reportRewrite(line: string, found: Findings): void {
+  for (const [kind, directive] of DIRECTIVES)
+    found.add(kind, line, {
+      note: `replaces sshd_config: without "${directive} no" or an Include of the drop-ins in it, sshd falls back to its default (password authentication, root login with a key)`,
+      unlessHardened: { directives: [directive], byDropIns: false, mainAfter: true, replaced: true },
+    });
+}

@@ -1,0 +1,83 @@
+// `cd /root/.ssh` then `cat key.pub >> authorized_keys`, `cd /etc/ssh/sshd_config.d && rm -f 00-hardening-kit.conf`:
+// a relative name is read from where the script stands. Only the directories that hold what the checks look at are
+// followed (root's home and .ssh, /etc/ssh and its drop-ins); any other directory, or one the text does not show
+// (`cd "$dir"`, `cd -`, `popd`), leaves the script nowhere known.
+import { argumentsOf } from "./userdata-words";
+import { ParsedCommand } from "./userdata-destinations";
+
+const ROOT = String.raw`(?:/root|~root|~|\$HOME|\$\{HOME\})`;
+const CHANGES_DIRECTORY = new Set(["cd", "pushd", "popd"]);
+
+/** A directory the script may stand in, as a `cd` names it, and the relative names the checks read there. */
+interface Followed {
+  path: string;
+  named: RegExp;
+  /** Named through root's home (`~`, $HOME): another account's when the script runs as one. */
+  home?: boolean;
+  relative: RegExp;
+}
+
+const FOLLOWED: readonly Followed[] = [
+  {
+    path: "/root",
+    named: new RegExp(String.raw`^${ROOT}/*$`),
+    home: true,
+    relative: /^(?:\.\/+)*(\.ssh(?:\/.*)?|\.bashrc|\.bash_profile|\.bash_login|\.profile)$/,
+  },
+  {
+    path: "/root/.ssh",
+    named: new RegExp(String.raw`^${ROOT}/+\.ssh/*$`),
+    home: true,
+    relative: /^(?:\.\/+)*(authorized_keys2?)$/,
+  },
+  { path: "/etc/ssh", named: /^\/etc\/ssh\/*$/, relative: /^(?:\.\/+)*(sshd_config(?:\.d(?:\/.*)?)?)$/ },
+  {
+    path: "/etc/ssh/sshd_config.d",
+    named: /^\/etc\/ssh\/sshd_config\.d\/*$/,
+    relative: /^(?:\.\/+)*([^/\s$`]+\.conf|\*)$/,
+  },
+];
+
+/** Where the script stands, when it is one of the followed directories. */
+export type WorkingDirectory = string;
+
+/** Whether the command changes the working directory: read only for these, once per command. */
+export function changesDirectory(name: string): boolean {
+  return CHANGES_DIRECTORY.has(name);
+}
+
+/**
+ * Where the script stands after `cd`, `pushd` or `popd`, given where it stood; `user`: the account other than root
+ * the script runs as, whose home `~` and a bare `cd` go to.
+ */
+export function changedDirectory(
+  { name, args }: ParsedCommand,
+  current: WorkingDirectory | undefined,
+  user: string | undefined,
+): WorkingDirectory | undefined {
+  if (name === "popd") return undefined;
+  const operands = args.filter((a) => !/^-[LPe@]+$/.test(a));
+  if (operands.length === 0) return name === "cd" && user === undefined ? "/root" : undefined;
+  const target = operands[0];
+  const named = FOLLOWED.find((d) => d.named.test(target));
+  if (named) return user !== undefined && named.home && !target.startsWith("/root") ? undefined : named.path;
+  if (current === undefined || target.startsWith("/")) return undefined;
+  const relative = target.replace(/^(?:\.\/+)+/, "").replace(/\/+$/, "");
+  if (relative === "." || relative === "") return current;
+  const path = relative === ".." ? current.slice(0, current.lastIndexOf("/")) : `${current}/${relative}`;
+  return FOLLOWED.some((d) => d.path === path) ? path : undefined;
+}
+
+/** The command with the relative names the checks read in `directory` made absolute; the same command if none. */
+export function fromDirectory(parsed: ParsedCommand, directory: WorkingDirectory): ParsedCommand {
+  const followed = FOLLOWED.find((d) => d.path === directory);
+  if (!followed) return parsed;
+  let changed = false;
+  const words = parsed.words.map((word) => {
+    const m = word.op ? null : followed.relative.exec(word.text);
+    if (!m) return word;
+    changed = true;
+    return { ...word, text: `${directory}/${m[1]}` };
+  });
+  return changed ? { ...parsed, words, args: argumentsOf(words, parsed.at) } : parsed;
+}
