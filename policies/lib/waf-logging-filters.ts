@@ -1,7 +1,8 @@
 // WAFv2 logging filters that lose a whole class of requests. A DROP filter matching every ALLOW record loses what got
 // through, as a DROP default keeping only blocked requests does. Dropping every BLOCK record is accepted as noise
 // control (the kit's filter tests pin it), as are drops of COUNT, CAPTCHA and CHALLENGE records and drops narrowed by
-// a label; filters with a KEEP beside them depend on their order and are left alone.
+// a label. Filters apply in order and the first that matches decides, so a KEEP filter narrowed by a label does not
+// save the class from a DROP filter after it.
 import { isUnknown, list, obj } from "../../lib/values";
 import { Finding, unverifiable } from "./findings";
 import { is } from "./text-values";
@@ -29,37 +30,43 @@ function actionsMatchedWhole(filter: unknown): string[] {
 }
 
 /**
+ * The first filter, in order, that matches every request of the action: it decides their fate ("unknown" when a
+ * filter that could decide cannot be read at preview; undefined when none does and the default decides).
+ */
+function decidingFilter(filters: unknown[], action: string): { behavior: unknown } | "unknown" | undefined {
+  for (const f of filters) {
+    const behavior = isUnknown(f) ? f : obj(f)?.behavior;
+    const whole = actionsMatchedWhole(f);
+    if (isUnknown(behavior) || whole.includes("unknown")) return "unknown";
+    if (whole.includes(action)) return { behavior };
+  }
+  return undefined;
+}
+
+/**
  * Under a DROP default, whether a KEEP filter logs every allowed request (what got through) before any DROP filter
- * loses them all; filters apply in order, the first that matches deciding. Blocked requests may go, as a DROP filter
- * for them under a KEEP default may. "unknown" when a filter that could decide cannot be read at preview.
+ * loses them all. Blocked requests may go, as a DROP filter for them under a KEEP default may. "unknown" when a filter
+ * that could decide cannot be read at preview.
  */
 export function keepsEveryAllowed(loggingFilter: Record<string, unknown>): boolean | "unknown" {
   const filters = loggingFilter.filters;
   if (isUnknown(filters)) return "unknown";
-  for (const f of list(filters)) {
-    const behavior = isUnknown(f) ? f : obj(f)?.behavior;
-    const whole = actionsMatchedWhole(f);
-    if (isUnknown(behavior) || whole.includes("unknown")) return "unknown";
-    if (whole.some((a) => LOST.includes(a))) return is(behavior, "KEEP");
-  }
-  return false;
+  const decides = decidingFilter(list(filters), "ALLOW");
+  if (decides === "unknown") return "unknown";
+  return decides !== undefined && is(decides.behavior, "KEEP");
 }
 
-/** Findings for the whole classes a logging filter drops, and the classes themselves (for the message). */
+/** Under a KEEP default: the classes a DROP filter loses whole (for the message), else notes for what is unknown. */
 export function droppedClasses(loggingFilter: Record<string, unknown>): { lost: string[]; notes: Finding[] } {
   const filters = loggingFilter.filters;
   if (isUnknown(filters)) return { lost: [], notes: [unverifiable("loggingFilter.filters")] };
-  const behaviors = list(filters).map((f) => (isUnknown(f) ? f : obj(f)?.behavior));
-  if (behaviors.some((b) => is(b, "KEEP"))) return { lost: [], notes: [] };
-  const lost = new Set<string>();
+  const lost: string[] = [];
   const notes: Finding[] = [];
-  list(filters).forEach((f, i) => {
-    if (isUnknown(behaviors[i])) notes.push(unverifiable(`loggingFilter.filters[${i}].behavior`));
-    if (!is(behaviors[i], "DROP") && !isUnknown(behaviors[i])) return;
-    for (const a of actionsMatchedWhole(f)) {
-      if (a === "unknown") notes.push(unverifiable(`loggingFilter.filters[${i}] conditions`));
-      else if (LOST.includes(a) && is(behaviors[i], "DROP")) lost.add(a);
-    }
-  });
-  return { lost: [...lost], notes: lost.size > 0 ? [] : notes };
+  for (const action of LOST) {
+    const decides = decidingFilter(list(filters), action);
+    if (decides === "unknown")
+      notes.push(unverifiable("loggingFilter.filters", `whether every ${action} record is kept`));
+    else if (decides !== undefined && is(decides.behavior, "DROP")) lost.push(action);
+  }
+  return { lost, notes: lost.length > 0 ? [] : notes };
 }

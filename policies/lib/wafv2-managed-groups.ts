@@ -3,6 +3,7 @@
 // API's PascalCase.
 import { containsUnknown, isUnknown, list, obj } from "../../lib/values";
 import { field, has, Priority, priorityOf } from "./wafv2-fields";
+import { ScopeLookups, scopeDownOf } from "./wafv2-scope-down";
 
 export interface GroupUse {
   /** Undefined when unknown at preview. */
@@ -16,6 +17,8 @@ export interface GroupUse {
   unknown?: string;
   /** Of the rule that uses the group: rules with lower numbers run before it. */
   priority?: Priority;
+  /** A scopeDownStatement limits the group to chosen requests (or none), so the others pass uninspected. */
+  narrowed?: boolean;
 }
 
 /** managedRuleGroupStatement objects anywhere in a statement. */
@@ -36,6 +39,7 @@ function use(
   countsOnly: boolean,
   priority: Priority | undefined,
   actionUnknown?: string,
+  refs?: ScopeLookups,
 ): GroupUse {
   const name = field(group, "name");
   const vendor = field(group, "vendorName");
@@ -48,9 +52,11 @@ function use(
     }),
     ...list(excluded),
   ].map((o) => String(field(obj(o), "name")));
+  const scope = scopeDownOf(group, refs);
   let unknown: string | undefined;
   if (isUnknown(name) || isUnknown(vendor)) unknown = "managed group name";
   else if (actionUnknown) unknown = actionUnknown;
+  else if (!countsOnly && scope === "unknown") unknown = "scopeDownStatement";
   // A group counted as a whole blocks nothing whatever its rule overrides say.
   else if (!countsOnly && (containsUnknown(overrides) || containsUnknown(excluded))) unknown = "ruleActionOverrides";
   return {
@@ -60,6 +66,7 @@ function use(
     weakenedRules,
     unknown,
     priority,
+    narrowed: scope === "narrows",
   };
 }
 
@@ -70,8 +77,8 @@ export const unknownUse = (fieldName: string): GroupUse => ({
   unknown: fieldName,
 });
 
-/** A rule object: inline, from ruleJson, or the inputs of an aws.wafv2.WebAclRule. */
-export function usesInRule(rule: unknown): GroupUse[] {
+/** A rule object: inline, from ruleJson, or the inputs of an aws.wafv2.WebAclRule; refs resolve its IP sets. */
+export function usesInRule(rule: unknown, refs?: ScopeLookups): GroupUse[] {
   if (isUnknown(rule)) return [unknownUse("rules[]")];
   const r = obj(rule) ?? {};
   const statement = field(r, "statement");
@@ -79,8 +86,8 @@ export function usesInRule(rule: unknown): GroupUse[] {
   if (found.length === 0) return containsUnknown(statement) ? [unknownUse("rules[].statement")] : [];
   const override = field(r, "overrideAction");
   const priority = priorityOf(r);
-  if (isUnknown(override)) return found.map((s) => use(s, false, priority, "overrideAction"));
-  return found.map((s) => use(s, has(obj(override), "count"), priority));
+  if (isUnknown(override)) return found.map((s) => use(s, false, priority, "overrideAction", refs));
+  return found.map((s) => use(s, has(obj(override), "count"), priority, undefined, refs));
 }
 
 /** aws.wafv2.WebAclRuleGroupAssociation: managedRuleGroup plus an overrideAction string ("none" or "count"). */

@@ -18,6 +18,22 @@ function alwaysHealthy(hc: GenericResource, problems: string[]): Finding[] {
   return [];
 }
 
+/**
+ * A CloudWatch alarm check told to read "Healthy" on insufficient data stays healthy exactly when the primary region
+ * goes silent (its metrics stop arriving), the outage failover is for.
+ */
+function healthyOnSilence(hc: GenericResource, problems: string[]): Finding[] {
+  const { type, insufficientDataHealthStatus: status } = hc.inputs;
+  if (!isUnknown(type) && !is(type, "CLOUDWATCH_METRIC")) return [];
+  if (isUnknown(status)) return [unverifiable(`${hc.name}.insufficientDataHealthStatus`)];
+  if (!is(status, "Healthy")) return [];
+  if (isUnknown(type)) return [unverifiable(`${hc.name}.type`)];
+  problems.push(
+    'reads healthy when its alarm has insufficient data (insufficientDataHealthStatus "Healthy"), as when the primary region stops sending metrics: set it to "Unhealthy"',
+  );
+  return [];
+}
+
 const roleInput = (r: GenericResource) => (r.type === RECORD ? "failoverRoutingPolicies" : "resourceRecordSets");
 
 /**
@@ -35,7 +51,7 @@ function judge(record: GenericResource, role: string, hc: GenericResource): Find
   if (role !== "SECONDARY") {
     if (isUnknown(disabled)) findings.push(unverifiable(`${hc.name}.disabled`));
     else if (bool(disabled)) problems.push("is disabled: Route 53 treats it as always healthy and never fails over");
-    findings.push(...alwaysHealthy(hc, problems));
+    findings.push(...alwaysHealthy(hc, problems), ...healthyOnSilence(hc, problems));
   }
   if (problems.length === 0) return findings;
   if (role === "unknown")
@@ -48,11 +64,11 @@ export const requireDnsFailoverHealthCheckEffective = defineStackRule({
   metadata: {
     name: "require-dns-failover-health-check-effective",
     description:
-      "A Route 53 health check that drives a failover record (a Record, or a record set of RecordsExclusive) must be able to fail: not disabled and not a calculated check with childHealthThreshold 0 (Route 53 then treats it as always healthy) for a PRIMARY record, and not inverted for any failover record (checked across the stack, since the health check is a separate resource).",
+      "A Route 53 health check that drives a failover record (a Record, or a record set of RecordsExclusive) must be able to fail: not disabled, not a calculated check with childHealthThreshold 0 (Route 53 then treats it as always healthy) and not a CloudWatch alarm check with insufficientDataHealthStatus Healthy (it stays healthy when the primary region stops sending metrics) for a PRIMARY record, and not inverted for any failover record (checked across the stack, since the health check is a separate resource).",
     enforcementLevel: "mandatory",
     severity: "medium",
     remediationSteps: [
-      "Set disabled: false (or leave it out) on the aws.route53.HealthCheck used by the PRIMARY failover record; give a CALCULATED check a childHealthThreshold of at least 1.",
+      "Set disabled: false (or leave it out) on the aws.route53.HealthCheck used by the PRIMARY failover record; give a CALCULATED check a childHealthThreshold of at least 1, and a CLOUDWATCH_METRIC check insufficientDataHealthStatus Unhealthy.",
       "Set invertHealthcheck: false (or leave it out) on health checks used by failover records.",
     ],
     controls: [

@@ -1,5 +1,6 @@
 import { isUnknown, list, num, obj } from "../../lib/values";
 import { beanstalkImdsFindings } from "../lib/beanstalk-imds";
+import { eksNodeGroupImdsFindings } from "../lib/eks-node-group-imds";
 import { unverifiable, violation } from "../lib/findings";
 import { ACCOUNT_DEFAULTS, accountDefaultFindings } from "../lib/imds-account-defaults";
 import { present, tokenFindings } from "../lib/metadata-tokens";
@@ -80,6 +81,7 @@ const notebookCheck: Check<unknown> = (p) => {
 };
 
 const beanstalkCheck: Check<unknown> = (p) => beanstalkImdsFindings(p);
+const eksNodeGroupCheck: Check<unknown> = (p) => eksNodeGroupImdsFindings(p);
 
 /** Sets httpTokens "required" in a nested block, keeping its other options. */
 const blockRemedy =
@@ -103,13 +105,13 @@ const resourceRule = defineResourceRule<unknown>({
   metadata: {
     name: "require-imdsv2",
     description:
-      "Everything that launches instances must require metadata session tokens (IMDSv2) or disable the metadata endpoint: EC2 instances, spot requests and fleets, launch templates and configurations, Image Builder build instances, SageMaker notebooks, Elastic Beanstalk (DisableIMDSv1 not false); Alibaba Cloud ECS instances, instance sets, launch templates, scaling configurations and ACK node pools (httpTokens: required). Settings left out defer to the launch template the resource launches from; an EC2 instance, spot request, launch template or launch configuration without either takes the account's instance metadata defaults (ec2.InstanceMetadataDefaults with httpTokens required, under the same provider, which the resource must depend on so that it launches after them; checked across the stack).",
+      "Everything that launches instances must require metadata session tokens (IMDSv2) or disable the metadata endpoint: EC2 instances, spot requests and fleets, launch templates and configurations, Image Builder build instances, SageMaker notebooks, Elastic Beanstalk (DisableIMDSv1 not false), EKS managed node groups (an Amazon Linux 2 or Windows amiType needs a launch template); Alibaba Cloud ECS instances, instance sets, launch templates, scaling configurations and ACK node pools (httpTokens: required). Settings left out defer to the launch template the resource launches from; an EC2 instance, spot request, launch template or launch configuration without either takes the account's instance metadata defaults (ec2.InstanceMetadataDefaults with httpTokens required, under the same provider, which the resource must depend on so that it launches after them; checked across the stack).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       'AWS: set metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 } (Image Builder: instanceMetadataOptions); spot fleets launch from such a launch template (launchTemplateConfigs).',
       'Or set the account default once per region: new aws.ec2.InstanceMetadataDefaults("imds", { httpTokens: "required" }), and give every instance, launch template or launch configuration that leaves tokens out dependsOn: [imds].',
-      'SageMaker notebooks: set instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: "2" }; Elastic Beanstalk: set DisableIMDSv1 "true" (namespace aws:autoscaling:launchconfiguration).',
+      'SageMaker notebooks: set instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: "2" }; Elastic Beanstalk: set DisableIMDSv1 "true" (namespace aws:autoscaling:launchconfiguration); EKS managed node groups on Amazon Linux 2 or Windows: launch from a launch template with httpTokens "required" (launchTemplate), or move to an AL2023 or Bottlerocket amiType.',
       'Alibaba Cloud: set httpTokens: "required" on the instance or launch template (ACK node pools: instanceMetadataOptions); auto scaling groups and instance sets launch from such a template (launchTemplateId), as they cannot require tokens.',
       "Or run the pack with this policy at enforcementLevel remediate to set it automatically.",
     ],
@@ -132,6 +134,7 @@ const resourceRule = defineResourceRule<unknown>({
     "aws:sagemaker/notebookInstance:NotebookInstance": notebookCheck,
     "aws:elasticbeanstalk/environment:Environment": beanstalkCheck,
     "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate": beanstalkCheck,
+    "aws:eks/nodeGroup:NodeGroup": eksNodeGroupCheck,
     "alicloud:ecs/instance:Instance": alicloudCheck,
     "alicloud:ecs/ecsInstanceSet:EcsInstanceSet": instanceSetCheck,
     "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate": alicloudCheck,

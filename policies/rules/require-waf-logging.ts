@@ -4,6 +4,7 @@ import { at, expectAll, isTrue } from "../lib/expect";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
 import { droppedClasses, keepsEveryAllowed } from "../lib/waf-logging-filters";
+import { redactionFindings } from "../lib/waf-logging-redaction";
 
 const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
 const LOGGING = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
@@ -52,13 +53,14 @@ export const requireWafLogging = defineStackRule({
   metadata: {
     name: "require-waf-logging",
     description:
-      'Every WAFv2 WebACL in the stack must have a WebAclLoggingConfiguration pointing at it (checked across the stack, since the logging configuration is a separate resource), and the configuration must not drop requests by default (loggingFilter.defaultBehavior "DROP", unless a KEEP filter ahead of any DROP filter for them keeps every allowed request) nor drop every allowed request with a filter; Alibaba Cloud WAF 2.0 instances must keep the log service on (wafLog "true").',
+      'Every WAFv2 WebACL in the stack must have a WebAclLoggingConfiguration pointing at it (checked across the stack, since the logging configuration is a separate resource), and the configuration must not drop requests by default (loggingFilter.defaultBehavior "DROP", unless a KEEP filter ahead of any DROP filter for them keeps every allowed request) nor drop every allowed request with a filter (filters apply in order, the first match deciding: a KEEP filter narrowed by a label, or one after the DROP, does not keep them), nor redact the evidence (redactedFields uriPath, queryString, method, or the User-Agent or X-Forwarded-For header; credentials such as authorization and cookie may be redacted); Alibaba Cloud WAF 2.0 instances must keep the log service on (wafLog "true").',
     enforcementLevel: "mandatory",
     severity: "medium",
     remediationSteps: [
       "Add an aws.wafv2.WebAclLoggingConfiguration with resourceArn set to the WebACL's arn.",
       "Send the logs to a CloudWatch log group, S3 bucket or Firehose whose name starts with aws-waf-logs-.",
       'Keep loggingFilter.defaultBehavior "KEEP" (or leave loggingFilter out) and drop only known noise with DROP filters narrowed by a label, not every ALLOW record; under a DROP default, keep every ALLOW record with a KEEP filter.',
+      "Redact only credentials (singleHeader authorization, cookie): not uriPath, queryString, method, User-Agent or X-Forwarded-For, which show what the attacker sent and from where.",
       'Alibaba Cloud WAF 2.0: set wafLog "true" on the alicloud.waf.Instance.',
     ],
     controls: [
@@ -81,7 +83,12 @@ export const requireWafLogging = defineStackRule({
         message: `WebACL ${acl.name} has no logging configuration`,
       }));
     // Reported on the logging configuration: that is the resource to change.
-    const dropping = logs.flatMap((l) => dropsByDefault(l).map((f): StackFinding => ({ ...f, urn: l.urn })));
+    const dropping = logs.flatMap((l) =>
+      [...dropsByDefault(l), ...redactionFindings(l.name, l.inputs.redactedFields)].map((f): StackFinding => ({
+        ...f,
+        urn: l.urn,
+      })),
+    );
     const aliUnlogged = resources
       .filter((r) => r.type === ALI_WAF)
       .flatMap((r) => aliWafInstance(r).map((f): StackFinding => ({ ...f, urn: r.urn })));

@@ -79,7 +79,7 @@ function contentsOf(acl: GenericResource, res: Resolver): AclContents | Finding 
     }),
   ];
   const uses = [
-    ...rules.flatMap((r) => (isUnknown(r.rule) ? [unknownUse(r.source)] : usesInRule(r.rule))),
+    ...rules.flatMap((r) => (isUnknown(r.rule) ? [unknownUse(r.source)] : usesInRule(r.rule, r))),
     ...attached(GROUP_ASSOCIATION).flatMap((a) => usesInAssociation(a.inputs)),
   ];
   return { rules, uses };
@@ -94,7 +94,7 @@ function judge(group: string, acl: AclContents, protectedRules: string[]): Findi
       (n) => protectedRules.some((p) => wildcardMatches(p, n)) && !blockedByLabel(group, n, acl.rules, u.priority),
     );
   const mine = uses.filter((u) => u.name === group && u.vendor === "AWS");
-  const blocking = mine.filter((u) => !u.countsOnly && !u.unknown);
+  const blocking = mine.filter((u) => !u.countsOnly && !u.unknown && !u.narrowed);
   const intact = blocking.filter((u) => weakened(u).length === 0);
   const priorities = intact.map((u) => u.priority);
   if (intact.length > 0) return allowAheadFindings(group, acl.rules, priorities);
@@ -104,6 +104,12 @@ function judge(group: string, acl: AclContents, protectedRules: string[]): Findi
     const names = [...new Set(blocking.flatMap(weakened))].join(", ");
     return [violation(`${group} overrides ${names} to count or allow: those attacks are not blocked`)];
   }
+  if (mine.some((u) => u.narrowed && !u.countsOnly))
+    return [
+      violation(
+        `${group} has a scopeDownStatement that limits it to chosen requests (or none): every other request passes uninspected; write the exception as a notStatement around the requests to spare (one path, an office IP set)`,
+      ),
+    ];
   if (mine.length > 0) return [violation(`${group} is only counted (overrideAction count): it blocks nothing`)];
   return [violation(`no rule uses the AWS managed group ${group} (inline, WebAclRule or WebAclRuleGroupAssociation)`)];
 }
@@ -125,12 +131,12 @@ export const requireWafOwaspCoreRules = defineStackRule<WafConfig>({
   metadata: {
     name: "require-waf-owasp-core-rules",
     description:
-      "A WAFv2 WebACL must use the AWS managed core rule set (AWSManagedRulesCommonRuleSet, the OWASP Top 10 group) in blocking mode, inline or through WebAclRule / WebAclRuleGroupAssociation resources (checked across the stack), without its XSS, file-inclusion or body-size rules overridden to count or allow (unless a block rule after the group matches the rule's label), and with no rule that allows every request (e.g. a URI path size >= 0, a path starting with /, a regex such as .*, IP sets covering all of IPv4 and IPv6, a regex pattern set holding such a regex, or a rule group holding such an allow rule that the reference, inline or a WebAclRuleGroupAssociation's ruleGroupReference, does not override to count) at a lower priority number, which would end evaluation before the core rules see anything; on Alibaba Cloud WAF 3.0, a core protection template (waf_group / waf_base) must be enabled, its core protection rules must block rather than only observe (config.ruleAction monitor, or wafBaseConfigs setting every system rule to all_monitor or all_off), and no enabled whitelist rule in an enabled template may skip core protection (bypassTags waf or regular) for every request, at all times and for all traffic, with conditions that all hold for any request (e.g. URL or URLPath containing or starting with /, a URL regex such as .*, IP in blocks covering all of IPv4 and IPv6); whitelists scoped to an address or a path, or skipping only listed rule IDs or types (regular_rule / regular_type), are not reported.",
+      "A WAFv2 WebACL must use the AWS managed core rule set (AWSManagedRulesCommonRuleSet, the OWASP Top 10 group) in blocking mode, inline or through WebAclRule / WebAclRuleGroupAssociation resources (checked across the stack), without a scopeDownStatement that limits it to chosen requests (a notStatement sparing some requests is accepted; a positive statement such as a header, host or path, or a NOT around something every request matches, is not), without its XSS, file-inclusion or body-size rules overridden to count or allow (unless a block rule after the group matches the rule's label), and with no rule that allows every request (e.g. a URI path size >= 0, a path starting with /, a regex such as .*, IP sets covering all of IPv4 and IPv6, a regex pattern set holding such a regex, or a rule group holding such an allow rule that the reference, inline or a WebAclRuleGroupAssociation's ruleGroupReference, does not override to count) at a lower priority number, which would end evaluation before the core rules see anything; on Alibaba Cloud WAF 3.0, a core protection template (waf_group / waf_base) must be enabled, its core protection rules must block rather than only observe (config.ruleAction monitor, or wafBaseConfigs setting every system rule to all_monitor or all_off), and no enabled whitelist rule in an enabled template may skip core protection (bypassTags waf or regular) for every request, at all times and for all traffic, with conditions that all hold for any request (e.g. URL or URLPath containing or starting with /, a URL regex such as .*, IP in blocks covering all of IPv4 and IPv6); whitelists scoped to an address or a path, or skipping only listed rule IDs or types (regular_rule / regular_type), are not reported.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       'Add a rule with statement.managedRuleGroupStatement { vendorName: "AWS", name: "AWSManagedRulesCommonRuleSet" } and overrideAction { none: {} }, or an aws.wafv2.WebAclRuleGroupAssociation with that managedRuleGroup and webAclArn set to the WebACL\'s arn.',
-      "Do not override the rule set's CrossSiteScripting_*, GenericLFI_*, GenericRFI_* or SizeRestrictions_BODY rules to count or allow; narrow a false positive with a scope-down statement, or count the rule and block its label (e.g. awswaf:managed:aws:core-rule-set:SizeRestrictions_Body) in a rule after the group, sparing only the path that needs it.",
+      "Do not override the rule set's CrossSiteScripting_*, GenericLFI_*, GenericRFI_* or SizeRestrictions_BODY rules to count or allow; narrow a false positive with a scope-down notStatement around the requests to spare (a positive scope-down leaves every other request uninspected), or count the rule and block its label (e.g. awswaf:managed:aws:core-rule-set:SizeRestrictions_Body) in a rule after the group, sparing only the path that needs it.",
       "An allow rule ends evaluation: give a rule that allows every request a higher priority number than the core rule set, or scope it (an office IP set, one health-check path) so that other clients still reach the core rules.",
       'Alibaba Cloud: set status "1" on the wafv3.DefenseTemplate whose defenseScene is waf_group, and config.ruleAction "block" on its wafv3.DefenseRule (not "monitor", and no wafBaseConfigs entry setting the system rules to all_monitor or all_off).',
       'Alibaba Cloud whitelists: give a whitelist-scene wafv3.DefenseRule a condition only trusted requests meet (an office IP, one health-check path), or skip only the rules that misfire (bypassTags ["regular_rule"] with bypassRegularRules) instead of "waf" or "regular" for every request.',

@@ -472,6 +472,7 @@ export const awsShapes: Record<string, Shape> = {
   // Services that write inbound rules themselves (lib/ingress-managed-services.ts).
   "aws:eks/nodeGroup:NodeGroup": {
     remoteAccess: { object: { ec2SshKey: "string", sourceSecurityGroupIds: "strings" } },
+    launchTemplate: { object: { id: "string", version: "string" } },
     amiType: {
       oneOf: [
         "AL2_x86_64",

@@ -95,6 +95,16 @@ const record = (props: Record<string, unknown> = {}): StackInput => ({
   propertyDependencies: { healthCheckId: [urnOf(HEALTH_CHECK, "primary-hc")] },
 });
 const secondary = { failoverRoutingPolicies: [{ type: "SECONDARY" }] };
+/** A health check that follows a CloudWatch alarm, reading the given status while the alarm has no data. */
+const alarmCheck = (insufficientDataHealthStatus: unknown) => ({
+  type: "CLOUDWATCH_METRIC",
+  fqdn: undefined,
+  port: undefined,
+  resourcePath: undefined,
+  cloudwatchAlarmName: "primary-5xx",
+  cloudwatchAlarmRegion: "cn-north-1",
+  insufficientDataHealthStatus,
+});
 
 describe("require-dns-failover-health-check-effective", () => {
   const onCheck = { urn: urnOf(HEALTH_CHECK, "primary-hc") };
@@ -159,6 +169,39 @@ describe("require-dns-failover-health-check-effective", () => {
     {
       name: "unknown disabled is a note",
       resources: [record(), healthCheck({ disabled: UNKNOWN })],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "PRIMARY with a CloudWatch alarm check that reads healthy on insufficient data",
+      resources: [record(), healthCheck(alarmCheck("Healthy"))],
+      violations: 1,
+      mentions: 'insufficientDataHealthStatus "Healthy"',
+      ...onCheck,
+    },
+    {
+      name: "PRIMARY with a CloudWatch alarm check that reads unhealthy on insufficient data",
+      resources: [record(), healthCheck(alarmCheck("Unhealthy"))],
+      violations: 0,
+    },
+    {
+      name: "PRIMARY with a CloudWatch alarm check keeping its last status",
+      resources: [record(), healthCheck(alarmCheck("LastKnownStatus"))],
+      violations: 0,
+    },
+    {
+      name: "SECONDARY with a CloudWatch alarm check that reads healthy on insufficient data",
+      resources: [record(secondary), healthCheck(alarmCheck("Healthy"))],
+      violations: 0,
+    },
+    {
+      name: "an HTTPS check ignores insufficientDataHealthStatus",
+      resources: [record(), healthCheck({ insufficientDataHealthStatus: "Healthy" })],
+      violations: 0,
+    },
+    {
+      name: "insufficientDataHealthStatus unknown at preview is a note",
+      resources: [record(), healthCheck(alarmCheck(UNKNOWN))],
       violations: 0,
       notes: 1,
     },

@@ -113,6 +113,53 @@ describe("require-imdsv2", () => {
   });
 });
 
+const NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
+const nodeGroup = { clusterName: "c", nodeRoleArn: "arn:aws:iam::1:role/n", subnetIds: ["s"] };
+
+describe("require-imdsv2: EKS managed node groups", () => {
+  combinedTable(requireImdsv2, [
+    {
+      name: "Amazon Linux 2 nodes on EKS's generated launch template",
+      type: NODE_GROUP,
+      props: { ...nodeGroup, amiType: "AL2_x86_64" },
+      violations: 1,
+      mentions: 'amiType is "AL2_x86_64" without a launchTemplate',
+    },
+    {
+      name: "Windows nodes on EKS's generated launch template (lower case)",
+      type: NODE_GROUP,
+      props: { ...nodeGroup, amiType: "windows_full_2019_x86_64" },
+      violations: 1,
+    },
+    {
+      name: "Amazon Linux 2 nodes from a launch template take its metadata options",
+      type: NODE_GROUP,
+      props: { ...nodeGroup, amiType: "AL2_x86_64", launchTemplate: { id: UNKNOWN, version: "1" } },
+      violations: 0,
+    },
+    {
+      name: "Amazon Linux 2023 nodes require tokens through their AMI",
+      type: NODE_GROUP,
+      props: { ...nodeGroup, amiType: "AL2023_x86_64_STANDARD" },
+      violations: 0,
+    },
+    {
+      name: "Bottlerocket nodes",
+      type: NODE_GROUP,
+      props: { ...nodeGroup, amiType: "BOTTLEROCKET_x86_64" },
+      violations: 0,
+    },
+    { name: "amiType left to EKS (AL2023 from Kubernetes 1.30)", type: NODE_GROUP, props: nodeGroup, violations: 0 },
+    {
+      name: "amiType unknown at preview is a note",
+      type: NODE_GROUP,
+      props: { ...nodeGroup, amiType: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+  ] as Case[]);
+});
+
 describe("require-imdsv2 remediation with secrets", () => {
   it("keeps secret inputs secret in the remediated copy", async () => {
     const { Secret, unknownCheckingProxy } = require("@pulumi/policy");

@@ -50,3 +50,118 @@ describe("require-waf-logging: logging filters", () => {
     { name: "unknown filter is a note", resources: [acl, logging(UNKNOWN)], violations: 0, notes: 1 },
   ] as StackCase[]);
 });
+
+// Filters apply in order, the first match deciding: a KEEP filter beside a DROP of every allowed request keeps them
+// only when it comes first and matches them all.
+describe("require-waf-logging: KEEP filters beside a DROP of every allowed request", () => {
+  const onLogging = { urn: urnOf(LOG, "edge-logs") };
+  const byAction = (behavior: string, ...actions: string[]) => ({
+    behavior,
+    requirement: "MEETS_ANY",
+    conditions: actions.map((action) => ({ actionCondition: { action } })),
+  });
+  const byLabel = (behavior: string, labelName: string) => ({
+    behavior,
+    requirement: "MEETS_ALL",
+    conditions: [{ labelNameCondition: { labelName } }],
+  });
+  const keepDefault = (...filters: unknown[]) => [acl, logging({ defaultBehavior: "KEEP", filters })];
+  stackTable(requireWafLogging, [
+    {
+      name: "a KEEP filter for one label ahead of a DROP of every allowed request",
+      resources: keepDefault(byLabel("KEEP", "app:checkout"), byAction("DROP", "ALLOW")),
+      violations: 1,
+      mentions: "drops every ALLOW request",
+      ...onLogging,
+    },
+    {
+      name: "a DROP of every allowed request ahead of a KEEP of them",
+      resources: keepDefault(byAction("DROP", "ALLOW"), byAction("KEEP", "ALLOW", "BLOCK")),
+      violations: 1,
+      mentions: "drops every ALLOW request",
+      ...onLogging,
+    },
+    {
+      name: "a KEEP of every allowed request ahead of a DROP of them",
+      resources: keepDefault(byAction("KEEP", "ALLOW"), byAction("DROP", "ALLOW", "COUNT")),
+      violations: 0,
+    },
+    {
+      name: "a KEEP for one label beside a DROP of counted requests",
+      resources: keepDefault(byLabel("KEEP", "app:checkout"), byAction("DROP", "COUNT")),
+      violations: 0,
+    },
+    {
+      name: "a label-narrowed DROP beside a KEEP",
+      resources: keepDefault(byLabel("DROP", "awswaf:health-check"), byAction("KEEP", "ALLOW")),
+      violations: 0,
+    },
+    {
+      name: "an unknown behaviour ahead of the DROP is a note",
+      resources: keepDefault({ ...byLabel("KEEP", "x"), behavior: UNKNOWN }, byAction("DROP", "ALLOW")),
+      violations: 0,
+      notes: 1,
+    },
+  ] as StackCase[]);
+});
+
+describe("require-waf-logging: redacted fields", () => {
+  const onLogging = { urn: urnOf(LOG, "edge-logs") };
+  const redacting = (...redactedFields: unknown[]): StackInput[] => [
+    acl,
+    { ...logging(), props: { ...logging().props, redactedFields } },
+  ];
+  const header = (name: unknown) => ({ singleHeader: { name } });
+  stackTable(requireWafLogging, [
+    {
+      name: "redacting the URI path hides the payloads",
+      resources: redacting({ uriPath: {} }),
+      violations: 1,
+      mentions: "redacts the URI path (the attack payloads) in redactedFields[0]",
+      ...onLogging,
+    },
+    {
+      name: "redacting the query string beside the cookie",
+      resources: redacting(header("cookie"), { queryString: {} }),
+      violations: 1,
+      mentions: "redactedFields[1]",
+      ...onLogging,
+    },
+    {
+      name: "redacting the method",
+      resources: redacting({ method: {} }),
+      violations: 1,
+      mentions: "the HTTP method",
+    },
+    {
+      name: "redacting the User-Agent (any case) hides the scanner",
+      resources: redacting(header("User-Agent")),
+      violations: 1,
+      mentions: "User-Agent",
+    },
+    {
+      name: "redacting X-Forwarded-For hides the client behind a proxy",
+      resources: redacting(header("x-forwarded-for")),
+      violations: 1,
+      mentions: "X-Forwarded-For",
+    },
+    {
+      name: "redacting credentials only (the kit's own configuration)",
+      resources: redacting(header("authorization"), header("cookie")),
+      violations: 0,
+    },
+    { name: "redacting nothing", resources: redacting(), violations: 0 },
+    {
+      name: "a redacted header name unknown at preview is a note",
+      resources: redacting(header(UNKNOWN)),
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "redactedFields unknown at preview is a note",
+      resources: [acl, { ...logging(), props: { ...logging().props, redactedFields: UNKNOWN } }],
+      violations: 0,
+      notes: 1,
+    },
+  ] as StackCase[]);
+});
