@@ -114,14 +114,20 @@ export class UnresolvedValue {
  */
 export function checkPlain(problems: Problems, argument: string, value: unknown): boolean {
   if (isPlain(value)) return true;
-  const kind = typeof (value as PromiseLike<unknown>).then === "function" ? "Promise" : "pulumi.Output";
-  problems.add(
-    argument,
-    new UnresolvedValue(kind),
-    "a plain value: it is checked, and decides what is created, before anything is deployed",
-    `pass the value itself (e.g. from config), not a ${kind}`,
-  );
+  const p = unresolvedProblem(argument, value);
+  problems.add(p.argument, p.value, p.allowed, p.fix);
   return false;
+}
+
+/** The problem an Output or Promise raises where a value is needed: one wording for every component of both clouds. */
+export function unresolvedProblem(argument: string, value: unknown): ValidationProblem {
+  const kind = typeof (value as PromiseLike<unknown>)?.then === "function" ? "Promise" : "pulumi.Output";
+  return {
+    argument,
+    value: new UnresolvedValue(kind),
+    allowed: "a plain value: it is checked, and decides what is created, before anything is deployed",
+    fix: `pass the value itself (e.g. from config), not a ${kind}`,
+  };
 }
 
 /** Reports a given value that is not a boolean ("false" and 0 are not false: they would silently pick a side). */

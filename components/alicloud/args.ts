@@ -2,15 +2,11 @@
 // booleans and Outputs where the component must read the value itself (names, CIDRs, rule lists): each is reported
 // once, by argument, before any child exists, and weakened defaults are announced with a warning.
 import * as pulumi from "@pulumi/pulumi";
-import { checkBoolean, checkKnownArguments, isPlain, Problems } from "../validation";
+import { checkBoolean, checkKnownArguments, isPlain, Problems, unresolvedProblem } from "../validation";
 
 /** The argument a problem is about, without its index or field: `allowedCidrs[2]` and `rateLimit.x` → the key. */
 function rootArgument(argument: string): string {
   return argument.split(/[.[]/)[0];
-}
-
-function describeUnplain(value: unknown): string {
-  return typeof (value as PromiseLike<unknown>)?.then === "function" ? "(a Promise)" : "(a pulumi.Output)";
 }
 
 /**
@@ -48,12 +44,9 @@ export class ArgProblems extends Problems {
       const inner = Array.isArray(value) ? value.findIndex((v) => !isPlain(v)) : -1;
       const bad = !isPlain(value) ? `${prefix}${key}` : inner >= 0 ? `${prefix}${key}[${inner}]` : undefined;
       if (bad === undefined) continue;
-      this.add(
-        bad,
-        describeUnplain(!isPlain(value) ? value : (value as unknown[])[inner]),
-        "a plain value known when the program runs",
-        `pass ${key} as a literal value: the component reads it to name and plan resources before any exist`,
-      );
+      // The same wording as the AWS components (validation.ts).
+      const problem = unresolvedProblem(bad, !isPlain(value) ? value : (value as unknown[])[inner]);
+      this.add(problem.argument, problem.value, problem.allowed, problem.fix);
       this.unplain.add(rootArgument(`${prefix}${key}`));
       delete copy[key];
     }

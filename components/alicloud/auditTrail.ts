@@ -2,6 +2,7 @@
 // case's investigators needed the RAM sub-account audit logs; an operator with stolen credentials cannot erase these.
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
+import { guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
 import {
   DEFAULT_LOG_RETENTION_DAYS,
   MAX_WORM_DAYS,
@@ -11,6 +12,7 @@ import {
   checkSlsProjectName,
 } from "../plan/alicloud-retention";
 import { ArgProblems, argumentKeys, checkTags, warnIfWeaker } from "./args";
+import { assertProviderRegions, providerRegion } from "./zones";
 import { createLogSink } from "./logSink";
 import { createWormBucket } from "./wormBucket";
 
@@ -65,8 +67,6 @@ export class AuditTrail extends pulumi.ComponentResource {
   public readonly logStoreName: pulumi.Output<string>;
 
   constructor(name: string, given: AuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("hardening:alicloud:AuditTrail", name, {}, opts);
-
     const subject = `AuditTrail "${name}"`;
     const problems = new ArgProblems(subject);
     problems.knownKeys(given ?? {}, AUDIT_TRAIL_ARGS);
@@ -91,6 +91,10 @@ export class AuditTrail extends pulumi.ComponentResource {
     problems.notBlank("kmsKeyId", args.kmsKeyId, "omit it to create a key with rotation, or pass a key id");
     checkTags(problems, "tags", args.tags, 2);
     problems.throwIfAny();
+    // Registered only once every argument is known to be good: a refused call leaves nothing behind.
+    // Transformations, the component's own and inherited ones, may tag the evidence stores, never unprotect them.
+    super("hardening:alicloud:AuditTrail", name, {}, guardEvidence(`AuditTrail "${name}"`, opts));
+    guardInheritedTransformations(`AuditTrail "${name}"`, this);
     warnIfWeaker(this, subject, "logRetentionDays", retention, DEFAULT_LOG_RETENTION_DAYS, "lower", RETENTION_WHY);
     warnIfWeaker(this, subject, "bucketRetentionDays", wormDays, TRAIL_DEFAULT_DAYS, "lower", RETENTION_WHY);
 
@@ -119,9 +123,15 @@ export class AuditTrail extends pulumi.ComponentResource {
       description: `ActionTrail events (${trailName})`,
       tags,
     });
-    const region = args.region
-      ? pulumi.output(args.region)
-      : alicloud.getRegionsOutput({ current: true }, parent).apply((r) => r.regions?.[0]?.id ?? r.ids?.[0]);
+    // The project is made in the provider's region: a `region` naming another would point the trail at a project
+    // that is not there, found only when the trail is created, after the retained stores. The trail waits for this.
+    const region = pulumi.all([args.region, providerRegion(parent)]).apply(([given, actual]) => {
+      if (given !== undefined && given !== "") {
+        const provider = "the component's provider, where the SLS project is made";
+        assertProviderRegions(subject, [{ argument: "region", declared: given, provider, actual }]);
+      }
+      return given || actual;
+    });
     const account = alicloud.getAccountOutput(parent);
     const slsProjectArn = pulumi.interpolate`acs:log:${region}:${account.id}:project/${project.projectName}`;
 

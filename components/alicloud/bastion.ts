@@ -67,9 +67,6 @@ export class Bastion extends pulumi.ComponentResource {
   private readonly baseName: string;
 
   constructor(name: string, given: BastionArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("hardening:alicloud:Bastion", name, {}, opts);
-    this.baseName = name;
-
     const problems = new ArgProblems(`Bastion "${name}"`);
     // Password fields get their own problem below, not an "unknown argument" one.
     problems.knownKeys(given ?? {}, [...BASTION_ARGS, ...PASSWORD_FIELDS]);
@@ -136,6 +133,9 @@ export class Bastion extends pulumi.ComponentResource {
       else throw e;
     }
     problems.throwIfAny();
+    // Registered only once every argument is known to be good: a refused call leaves nothing behind.
+    super("hardening:alicloud:Bastion", name, {}, opts);
+    this.baseName = name;
 
     // The role and allow-list tags let stack policies tell the bastion from ordinary hosts.
     const tags = {

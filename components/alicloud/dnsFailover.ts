@@ -5,7 +5,7 @@ import * as alicloud from "@pulumi/alicloud";
 import { HealthCheckOptions, checkFailoverRegions, checkHealthCheck, monitorExtendInfo } from "../plan/alicloud-gtm";
 import { Problems, isPlain } from "../validation";
 import { isPublicCidr, parseCidr } from "../../lib/cidr";
-import { ArgProblems, argumentKeys } from "./args";
+import { ArgProblems, argumentKeys, warnIfWeaker } from "./args";
 
 export interface FailoverPool {
   /** Region the addresses live in, e.g. "cn-hangzhou"; the two pools must differ. */
@@ -93,8 +93,6 @@ export class DnsFailover extends pulumi.ComponentResource {
   public readonly accessStrategyId: pulumi.Output<string>;
 
   constructor(name: string, given: DnsFailoverArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("hardening:alicloud:DnsFailover", name, {}, opts);
-
     const problems = new ArgProblems(`DnsFailover "${name}"`);
     problems.knownKeys(given ?? {}, DNS_FAILOVER_ARGS);
     const args = problems.plain(given ?? ({} as DnsFailoverArgs), PLAIN_ARGS);
@@ -203,6 +201,20 @@ export class DnsFailover extends pulumi.ComponentResource {
       );
     }
     problems.throwIfAny();
+    // Registered only once every argument is known to be good: a refused call leaves nothing behind.
+    super("hardening:alicloud:DnsFailover", name, {}, opts);
+    const subject = `DnsFailover "${name}"`;
+    const slower = "clients follow a failover that much later";
+    warnIfWeaker(this, subject, "ttl", ttl, 60, "higher", `resolvers keep the failed answer longer: ${slower}`);
+    warnIfWeaker(
+      this,
+      subject,
+      "healthCheckIntervalSeconds",
+      interval,
+      60,
+      "higher",
+      `a failure is seen later: ${slower}`,
+    );
 
     const parent = { parent: this };
     this.instanceId = args.gtmInstanceId

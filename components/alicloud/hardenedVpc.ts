@@ -3,6 +3,7 @@
 // ALL traffic kept at least six months (the case's investigation had to rebuild traffic after the fact).
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
+import { guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
 import { planSubnets } from "../plan/cidr";
 import { checkAdminSourceCidrs } from "../plan/alicloud-sg";
 import { publicTierEgressEntries, publicTierIngressEntries } from "../plan/alicloud-acl";
@@ -97,8 +98,6 @@ export class HardenedVpc extends pulumi.ComponentResource {
   public readonly flowLogStoreName: pulumi.Output<string>;
 
   constructor(name: string, given: HardenedVpcArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-    super("hardening:alicloud:HardenedVpc", name, {}, opts);
-
     // Validate everything before the first child exists.
     const problems = new ArgProblems(`HardenedVpc "${name}"`);
     problems.knownKeys(given ?? {}, HARDENED_VPC_ARGS);
@@ -205,6 +204,10 @@ export class HardenedVpc extends pulumi.ComponentResource {
       } else throw e;
     }
     problems.throwIfAny();
+    // Registered only once every argument is known to be good: a refused call leaves nothing behind.
+    // Transformations, the component's own and inherited ones, may tag the evidence stores, never unprotect them.
+    super("hardening:alicloud:HardenedVpc", name, {}, guardEvidence(`HardenedVpc "${name}"`, opts));
+    guardInheritedTransformations(`HardenedVpc "${name}"`, this);
     warnIfWeaker(
       this,
       `HardenedVpc "${name}"`,

@@ -105,8 +105,6 @@ export class IdentityBaseline extends pulumi.ComponentResource {
   public readonly securityPreferenceId: pulumi.Output<string>;
 
   constructor(name: string, given: IdentityBaselineArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-    super("hardening:alicloud:IdentityBaseline", name, {}, opts);
-
     const subject = `IdentityBaseline "${name}"`;
     const problems = new ArgProblems(subject);
     problems.knownKeys(given ?? {}, IDENTITY_ARGS);
@@ -137,6 +135,8 @@ export class IdentityBaseline extends pulumi.ComponentResource {
       checkLoginNetworkMasks(problems, masks);
     }
     problems.throwIfAny();
+    // Registered only once every argument is known to be good: a refused call leaves nothing behind.
+    super("hardening:alicloud:IdentityBaseline", name, {}, opts);
     for (const [arg, direction, consequence] of WEAKENINGS) {
       warnIfWeaker(this, subject, arg, v[arg], DEFAULTS[arg], direction, consequence);
     }

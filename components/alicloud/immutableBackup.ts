@@ -3,9 +3,11 @@
 // 8 h from backups; these are the backups an intruder with the console cannot delete or encrypt.
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
+import { guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
 import { MAX_WORM_DAYS, checkDays, checkOssBucketName } from "../plan/alicloud-retention";
 import { ArgProblems, argumentKeys, checkTags, warnIfWeaker } from "./args";
 import { createWormBucket } from "./wormBucket";
+import { assertProviderRegions, providerRegion } from "./zones";
 
 export interface ImmutableBackupArgs {
   /** Region of the primary provider, e.g. "cn-hangzhou" (used to reject a "second" region equal to it). */
@@ -77,8 +79,6 @@ export class ImmutableBackup extends pulumi.ComponentResource {
   public readonly vaultId?: pulumi.Output<string>;
 
   constructor(name: string, given: ImmutableBackupArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("hardening:alicloud:ImmutableBackup", name, {}, opts);
-
     const subject = `ImmutableBackup "${name}"`;
     const problems = new ArgProblems(subject);
     problems.knownKeys(given ?? {}, IMMUTABLE_BACKUP_ARGS);
@@ -156,6 +156,10 @@ export class ImmutableBackup extends pulumi.ComponentResource {
     problems.notBlank("replicaKmsKeyId", args.replicaKmsKeyId, "omit it to create a key, or pass a key id");
     checkTags(problems, "tags", args.tags, 3);
     problems.throwIfAny();
+    // Registered only once every argument is known to be good: a refused call leaves nothing behind.
+    // Transformations, the component's own and inherited ones, may tag the evidence stores, never unprotect them.
+    super("hardening:alicloud:ImmutableBackup", name, {}, guardEvidence(`ImmutableBackup "${name}"`, opts));
+    guardInheritedTransformations(`ImmutableBackup "${name}"`, this);
     warnIfWeaker(this, subject, "retentionDays", wormDays, DEFAULT_BACKUP_DAYS, "lower", BACKUP_WHY);
     warnIfWeaker(this, subject, "snapshotRetentionDays", snapshotDays, DEFAULT_BACKUP_DAYS, "lower", BACKUP_WHY);
 
@@ -169,6 +173,30 @@ export class ImmutableBackup extends pulumi.ComponentResource {
     const tags = { ...(args.tags ?? {}), "hardening:component": "ImmutableBackup", "hardening:backup": "true" };
     const parent = { parent: this };
 
+    // primaryRegion and secondaryRegion are only names: the providers decide where things are made. Everything
+    // that stores or sends a copy waits until both agree, so a standby provider of the primary's region (both copies
+    // in one region) fails the preview instead of deploying.
+    const regionsChecked = pulumi
+      .all([providerRegion(parent), providerRegion({ parent: this, provider: args.secondaryProvider })])
+      .apply(([primaryActual, secondaryActual]) => {
+        assertProviderRegions(subject, [
+          {
+            argument: "primaryRegion",
+            declared: args.primaryRegion,
+            provider: "the component's provider",
+            actual: primaryActual,
+          },
+          {
+            argument: "secondaryRegion",
+            declared: args.secondaryRegion,
+            provider: "secondaryProvider",
+            actual: secondaryActual,
+          },
+        ]);
+        return true;
+      });
+    const afterCheck = <T>(value: T) => regionsChecked.apply(() => value);
+
     const policy = new alicloud.ecs.AutoSnapshotPolicy(
       `${name}-snapshots`,
       {
@@ -177,7 +205,7 @@ export class ImmutableBackup extends pulumi.ComponentResource {
         repeatWeekdays: ["1", "2", "3", "4", "5", "6", "7"],
         retentionDays: snapshotDays,
         enableCrossRegionCopy: true,
-        targetCopyRegions: [args.secondaryRegion],
+        targetCopyRegions: afterCheck([args.secondaryRegion]),
         copiedSnapshotsRetentionDays: snapshotDays,
         tags,
       },
@@ -227,14 +255,14 @@ export class ImmutableBackup extends pulumi.ComponentResource {
     }
 
     const primary = createWormBucket(this, `${name}-bucket`, {
-      bucketName: args.bucketName,
+      bucketName: afterCheck(args.bucketName),
       wormDays,
       lockWorm,
       kmsKeyId: args.kmsKeyId,
       tags,
     });
     const replica = createWormBucket(this, `${name}-replica`, {
-      bucketName: args.replicaBucketName,
+      bucketName: afterCheck(args.replicaBucketName),
       wormDays,
       lockWorm,
       kmsKeyId: args.replicaKmsKeyId,

@@ -3,6 +3,7 @@
 // KMS-encrypted, versioned OSS bucket that survives `pulumi destroy` and cannot be altered by a ransomware operator.
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
+import { guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
 import {
   DEFAULT_LOG_RETENTION_DAYS,
   MAX_WORM_DAYS,
@@ -228,8 +229,6 @@ export class TrafficForensics extends pulumi.ComponentResource {
   public readonly logProjectName: pulumi.Output<string>;
 
   constructor(name: string, given: TrafficForensicsArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("hardening:alicloud:TrafficForensics", name, {}, opts);
-
     const subject = `TrafficForensics "${name}"`;
     const problems = new ArgProblems(subject);
     problems.knownKeys(given ?? {}, TRAFFIC_FORENSICS_ARGS);
@@ -288,6 +287,10 @@ export class TrafficForensics extends pulumi.ComponentResource {
     problems.notBlank("kmsKeyId", args.kmsKeyId, "omit it to create a key with rotation, or pass a key id");
     checkTags(problems, "tags", args.tags, 2);
     problems.throwIfAny();
+    // Registered only once every argument is known to be good: a refused call leaves nothing behind.
+    // Transformations, the component's own and inherited ones, may tag the evidence stores, never unprotect them.
+    super("hardening:alicloud:TrafficForensics", name, {}, guardEvidence(`TrafficForensics "${name}"`, opts));
+    guardInheritedTransformations(`TrafficForensics "${name}"`, this);
     for (const [argument, rules] of [
       ["ingressRules", ingress],
       ["egressRules", egress],

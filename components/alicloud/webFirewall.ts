@@ -4,6 +4,7 @@
 // per-domain WAF 3.0 log-delivery resource, so the account-wide collection is the available switch.
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
+import { guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
 import { SCANNER_USER_AGENTS } from "../plan/scanners";
 import {
   DEFAULT_RATE_LIMIT,
@@ -176,8 +177,6 @@ export class WebFirewall extends pulumi.ComponentResource {
   public readonly protectedResources: string[];
 
   constructor(name: string, given: WebFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("hardening:alicloud:WebFirewall", name, {}, opts);
-
     const subject = `WebFirewall "${name}"`;
     const problems = new ArgProblems(subject);
     problems.knownKeys(given ?? {}, WEB_FIREWALL_ARGS);
@@ -226,6 +225,10 @@ export class WebFirewall extends pulumi.ComponentResource {
     problems.notBlank("instanceId", args.instanceId, "omit it to create a WAF 3.0 instance, or pass an instance id");
     checkTags(problems, "tags", args.tags, 1);
     problems.throwIfAny();
+    // Registered only once every argument is known to be good: a refused call leaves nothing behind.
+    // Transformations, the component's own and inherited ones, may tag the evidence stores, never unprotect them.
+    super("hardening:alicloud:WebFirewall", name, {}, guardEvidence(`WebFirewall "${name}"`, opts));
+    guardInheritedTransformations(`WebFirewall "${name}"`, this);
     const looser = rateLimitLoosening(rate);
     if (looser) {
       pulumi.log.warn(`WebFirewall "${name}": rateLimit is looser than the default (${looser})`, this);

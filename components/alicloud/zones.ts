@@ -1,5 +1,7 @@
 // Zone ids as Alibaba Cloud writes them: the region id and a zone letter ("cn-hangzhou-h", "ap-southeast-1a").
 // A zone of another region only fails when the vSwitch is created, half-way through an update; catch it first.
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
 import { Problems, ValidationError, ValidationProblem } from "../validation";
 
 const ZONE_ID = /^([a-z]{2,}(?:-[a-z0-9]+)+?)(?:-[a-z]|(?<=\d)[a-z])$/;
@@ -48,5 +50,30 @@ export function assertZonesInRegion(subject: string, argument: string, zones: re
       });
     }
   });
+  if (problems.length > 0) throw new ValidationError(subject, problems);
+}
+
+/** The region a provider works in, read with `getRegions({ current: true })` through the given invoke options. */
+export function providerRegion(invokeOptions: pulumi.InvokeOutputOptions): pulumi.Output<string | undefined> {
+  return alicloud.getRegionsOutput({ current: true }, invokeOptions).apply((r) => r.regions?.[0]?.id ?? r.ids?.[0]);
+}
+
+/**
+ * Throws when a provider works in another region than the argument that names it: the argument decides where copies
+ * are sent and how the replica is addressed, the provider where resources are made. A mismatch would put both copies
+ * in one region, or fail half-way through an update.
+ */
+export function assertProviderRegions(
+  subject: string,
+  pairs: { argument: string; declared: string; provider: string; actual: string | undefined }[],
+): void {
+  const problems: ValidationProblem[] = pairs
+    .filter((p) => p.actual !== undefined && p.actual !== p.declared)
+    .map((p) => ({
+      argument: p.argument,
+      value: p.declared,
+      allowed: `the region of ${p.provider} (${p.actual})`,
+      fix: `pass "${p.actual}" as ${p.argument}, or give ${p.provider} region "${p.declared}"`,
+    }));
   if (problems.length > 0) throw new ValidationError(subject, problems);
 }

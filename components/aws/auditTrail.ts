@@ -4,7 +4,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkDays, checkLogRetention, DEFAULT_LOG_RETENTION_DAYS, shortenedRetentionWarning } from "../plan/retention";
 import { checkKnownArguments, checkPlainArguments, Problems } from "../validation";
-import { guardEvidence } from "./evidenceGuard";
+import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { awsContext } from "./context";
 import { checkBucketName, createEvidenceBucket } from "./evidenceBucket";
 import { policyDocument, serviceTrustPolicy } from "./iam";
@@ -98,6 +98,7 @@ export class AuditTrail extends pulumi.ComponentResource {
     validate(name, args);
     // Transformations passed here may tag the evidence stores, never unprotect them.
     super("hardening:aws:AuditTrail", name, {}, guardEvidence(`AuditTrail ${name}`, opts));
+    guardInheritedTransformations(`AuditTrail ${name}`, this);
     const parent = { parent: this };
     const tags = pulumi.output(args.tags ?? {});
     const context = awsContext(this, opts?.provider);

@@ -9,6 +9,7 @@ import { checkBoolean, checkKnownArguments, checkList, checkRequiredInput, isPla
 import { parseCidr } from "../../lib/cidr";
 import { awsContext } from "./context";
 import { serviceTrustPolicy } from "./iam";
+import { checkDerivedNames, iamRoleName } from "./derivedNames";
 
 const DEFAULT_USERS = ["ec2-user"];
 
@@ -50,8 +51,9 @@ const KNOWN_ARGUMENTS: Record<keyof BastionArgs, true> = {
   tags: true,
 };
 
-function validate(args: BastionArgs): void {
+function validate(name: string, args: BastionArgs): void {
   const problems = new Problems("Bastion");
+  checkDerivedNames(problems, name, [iamRoleName(`${name}-role`)], "rename the component");
   if (!checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS))) return problems.throwIfAny();
   checkRequiredInput(problems, "vpcId", args.vpcId);
   checkRequiredInput(problems, "subnetId", args.subnetId);
@@ -97,7 +99,7 @@ export class Bastion extends pulumi.ComponentResource {
 
   constructor(name: string, args: BastionArgs, opts?: pulumi.ComponentResourceOptions) {
     // Arguments are checked before anything, the component included, is registered.
-    validate(args);
+    validate(name, args);
     super("hardening:aws:Bastion", name, {}, opts);
     this.name = name;
     this.ssmOnly = args.ssmOnly ?? false;

@@ -12,6 +12,7 @@ import {
   checkRequiredInput,
   isPlain,
   Problems,
+  validateArgs,
 } from "../validation";
 
 export interface FailoverEndpoint {
@@ -55,14 +56,36 @@ function recordType(kind: Kind): "A" | "CNAME" {
   return kind === "cname" ? "CNAME" : "A";
 }
 
-/** Throws when both endpoints are in one region (used inside apply when regions are Outputs). */
+/** Throws when a region is not written as an id, or both endpoints are in one (inside apply when regions are Outputs). */
 export function checkRegionsDiffer(name: string, primary: string, secondary: string): void {
-  if (primary === secondary) {
-    throw new Error(
-      `DnsFailover ${name}: argument "secondary.region" is "${secondary}", the same as "primary.region"; ` +
-        "allowed: a different region; fix: run the secondary endpoint in another region",
-    );
-  }
+  validateArgs(`DnsFailover ${name}`, (problems) => {
+    const written = [checkRegionId(problems, "primary", primary), checkRegionId(problems, "secondary", secondary)];
+    if (written.every(Boolean)) checkRegionPair(problems, primary, secondary);
+  });
+}
+
+/** AWS region ids: "us-east-1", "us-gov-west-1", "cn-north-1". */
+const AWS_REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+
+/** An availability zone ("us-east-1a") or a capitalised id would pass as "another region" and fail over to the same. */
+function checkRegionId(problems: Problems, side: "primary" | "secondary", region: unknown): boolean {
+  return problems.check(
+    typeof region === "string" && AWS_REGION.test(region),
+    `${side}.region`,
+    region,
+    'an AWS region id, e.g. "us-east-1" (not a zone, lower case)',
+    `pass the region the ${side} endpoint runs in`,
+  );
+}
+
+function checkRegionPair(problems: Problems, primary: string, secondary: string): void {
+  problems.check(
+    primary !== secondary,
+    "secondary.region",
+    secondary,
+    `a region other than primary.region (${primary})`,
+    "run the secondary endpoint in another region",
+  );
 }
 
 /** Every argument, so a misspelled one is reported instead of ignored; the compiler keeps these lists complete. */
@@ -85,6 +108,7 @@ const KNOWN_ENDPOINT_ARGUMENTS: Record<keyof FailoverEndpoint, true> = {
   healthCheckFqdn: true,
 };
 export const DEFAULT_TTL = 60;
+export const DEFAULT_FAILURE_THRESHOLD = 3;
 /** Route 53's largest TTL. */
 export const MAX_TTL = 2_147_483_647;
 /** Arguments that shape the records and checks: they must be values, not Outputs or Promises. */
@@ -139,6 +163,34 @@ function checkEndpoint(problems: Problems, side: "primary" | "secondary", e: Fai
   }
 }
 
+/** A host name as DNS compares it: case and a trailing dot aside. */
+const hostKey = (host: unknown) => (typeof host === "string" ? host.toLowerCase().replace(/\.$/, "") : undefined);
+
+/** Both sides answering with the same host or address is no failover: the secondary fails with the primary. */
+function checkDistinctTargets(problems: Problems, primary: FailoverEndpoint, secondary: FailoverEndpoint): void {
+  if (typeof primary !== "object" || primary === null || typeof secondary !== "object" || secondary === null) return;
+  const fix = "point the secondary at the other region's own endpoint";
+  for (const [argument, a, b] of [
+    ["secondary.cname", primary.cname, secondary.cname],
+    ["secondary.alias.name", primary.alias?.name, secondary.alias?.name],
+  ] as const) {
+    const key = hostKey(b);
+    problems.check(key === undefined || key !== hostKey(a), argument, b, "a target other than the primary's", fix);
+  }
+  if (Array.isArray(primary.ipAddresses) && Array.isArray(secondary.ipAddresses)) {
+    const shared = new Set(primary.ipAddresses.filter((ip) => typeof ip === "string"));
+    secondary.ipAddresses.forEach((ip, i) =>
+      problems.check(
+        typeof ip !== "string" || !shared.has(ip),
+        `secondary.ipAddresses[${i}]`,
+        ip,
+        "an address the primary does not list",
+        fix,
+      ),
+    );
+  }
+}
+
 function validate(args: DnsFailoverArgs): void {
   const problems = new Problems("DnsFailover");
   if (!checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS))) return problems.throwIfAny();
@@ -171,7 +223,7 @@ function validate(args: DnsFailoverArgs): void {
       "use alias or ipAddresses on both sides, or cname on both",
     );
   }
-  const threshold = args.failureThreshold ?? 3;
+  const threshold = args.failureThreshold ?? DEFAULT_FAILURE_THRESHOLD;
   problems.check(
     Number.isInteger(threshold) && threshold >= 1 && threshold <= 10,
     "failureThreshold",
@@ -204,14 +256,19 @@ function validate(args: DnsFailoverArgs): void {
     `an integer number of seconds from 0 to ${MAX_TTL}`,
     `omit it for ${DEFAULT_TTL}`,
   );
-  if (typeof args.primary?.region === "string" && typeof args.secondary?.region === "string") {
-    problems.check(
-      args.primary.region !== args.secondary.region,
-      "secondary.region",
-      args.secondary.region,
-      `a region other than primary.region (${args.primary.region})`,
-      "run the secondary endpoint in another region",
-    );
+  checkDistinctTargets(problems, args.primary, args.secondary);
+  // Regions given as Outputs are checked the same way once they resolve (checkRegionsDiffer).
+  const [primaryRegion, secondaryRegion] = [args.primary?.region, args.secondary?.region];
+  const written = [primaryRegion, secondaryRegion].map(
+    // Missing, empty and padded regions are reported by checkRequiredInput.
+    (region, i) =>
+      typeof region !== "string" ||
+      region.trim() !== region ||
+      region === "" ||
+      checkRegionId(problems, i === 0 ? "primary" : "secondary", region),
+  );
+  if (written.every(Boolean) && typeof primaryRegion === "string" && typeof secondaryRegion === "string") {
+    checkRegionPair(problems, primaryRegion, secondaryRegion);
   }
   problems.throwIfAny();
 }
@@ -234,6 +291,14 @@ export class DnsFailover extends pulumi.ComponentResource {
         this,
       );
     }
+    const threshold = args.failureThreshold ?? DEFAULT_FAILURE_THRESHOLD;
+    if (threshold > DEFAULT_FAILURE_THRESHOLD) {
+      pulumi.log.warn(
+        `DnsFailover ${name}: failureThreshold ${threshold} is above the default ${DEFAULT_FAILURE_THRESHOLD}, so a ` +
+          "failed primary keeps answering for that many more 30-second checks",
+        this,
+      );
+    }
     // Regions given as Outputs are checked once known; the records wait for the check.
     const regionsChecked = pulumi
       .all([args.primary.region, args.secondary.region])
@@ -249,7 +314,7 @@ export class DnsFailover extends pulumi.ComponentResource {
           port: 443,
           resourcePath: args.healthCheckPath ?? "/health",
           searchString: args.searchString,
-          failureThreshold: args.failureThreshold ?? 3,
+          failureThreshold: args.failureThreshold ?? DEFAULT_FAILURE_THRESHOLD,
           requestInterval: 30,
           enableSni: true,
           measureLatency: true,

@@ -4,7 +4,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { planSubnets, SubnetPlan } from "../plan/cidr";
 import { DEFAULT_LOG_RETENTION_DAYS, shortenedRetentionWarning } from "../plan/retention";
-import { guardEvidence } from "./evidenceGuard";
+import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { awsContext } from "./context";
 import { DEFAULT_TIERS, HardenedVpcArgs, pickZones, SubnetTierType, validateHardenedVpcArgs } from "./hardenedVpcArgs";
 import { isolatedNaclRules, NaclRule, privateNaclRules, publicNaclRules } from "./naclRules";
@@ -33,9 +33,10 @@ export class HardenedVpc extends pulumi.ComponentResource {
 
   constructor(name: string, args: HardenedVpcArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     // Arguments are checked before anything, the component included, is registered.
-    validateHardenedVpcArgs(args);
+    validateHardenedVpcArgs(args, name);
     // Transformations passed here may tag the evidence stores, never unprotect them.
     super("hardening:aws:HardenedVpc", name, {}, guardEvidence(`HardenedVpc ${name}`, opts));
+    guardInheritedTransformations(`HardenedVpc ${name}`, this);
 
     const cidrBlock = args.cidrBlock ?? "10.0.0.0/16";
     const azCount = args.azCount ?? 3;
@@ -46,8 +47,13 @@ export class HardenedVpc extends pulumi.ComponentResource {
     const parent = { parent: this };
     this.cidrBlock = cidrBlock;
 
-    // Zone names are only known from the provider: subnets wait on the check that there are enough of them.
-    const zones = aws.getAvailabilityZonesOutput({ state: "available" }, parent);
+    // Zone names are only known from the provider: subnets wait on the check that there are enough of them. Only
+    // Availability Zones proper: an opted-in Local or Wavelength Zone ("us-west-2-lax-1a" sorts before "us-west-2a")
+    // lacks NAT gateways and interface endpoints.
+    const zones = aws.getAvailabilityZonesOutput(
+      { state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] },
+      parent,
+    );
     this.azNames = zones.names.apply((names) => pickZones(name, names, azCount));
     this.subnetPlan = planSubnets({
       vpcCidr: cidrBlock,

@@ -12,6 +12,7 @@ import {
   Problems,
   ValidationError,
 } from "../validation";
+import { checkDerivedNames, iamRoleName, logGroupName } from "./derivedNames";
 import { ADMIN_ALLOW_FIRST_RULE, ADMIN_DENY_FIRST_RULE, MAX_ADMIN_SOURCES } from "./naclRules";
 
 export type SubnetTierType = "public" | "private" | "isolated";
@@ -68,9 +69,23 @@ const KNOWN_ARGUMENTS: Record<keyof HardenedVpcArgs, true> = {
 /** Arguments that decide the plan: they must be values, not Outputs or Promises. */
 const PLAIN_ARGUMENTS = ["cidrBlock", "azCount", "natGateways", "flowLogRetentionDays"] as const;
 
-/** Every problem with the arguments at once, thrown before the component or any child is registered. */
-export function validateHardenedVpcArgs(args: HardenedVpcArgs): void {
+/** The flow-log group's name; fixed, so the key policy can pin it. */
+export const flowLogGroupNameOf = (name: string) => `/hardening/${name}/vpc-flow-logs`;
+
+/**
+ * Every problem with the arguments at once, thrown before the component or any child is registered. `name`, when
+ * given, is the component's: it becomes part of the flow-log group's name.
+ */
+export function validateHardenedVpcArgs(args: HardenedVpcArgs, name?: string): void {
   const problems = new Problems("HardenedVpc");
+  if (name !== undefined) {
+    checkDerivedNames(
+      problems,
+      name,
+      [logGroupName(flowLogGroupNameOf(name)), iamRoleName(`${name}-flow-logs-role`)],
+      "rename the component",
+    );
+  }
   if (!checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS))) return problems.throwIfAny();
   // Outputs and Promises are reported once, by kind, rather than as odd values by every later check.
   if (!checkPlainArguments(problems, args, PLAIN_ARGUMENTS)) return problems.throwIfAny();

@@ -4,6 +4,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkBoolean, checkKnownArguments, checkPlainArguments, checkRequiredInput, Problems } from "../validation";
 import { policyDocument, PolicyStatement } from "./iam";
+import { checkDerivedNames, iamPolicyName } from "./derivedNames";
 
 export interface IdentityBaselineArgs {
   /** Minimum password length, at least 14 (CIS AWS 1.8, CIS Alibaba 1.11). Default 14. */
@@ -85,8 +86,9 @@ const KNOWN_ARGUMENTS: Record<keyof IdentityBaselineArgs, true> = {
 /** Arguments that set the password policy: they must be values, not Outputs or Promises. */
 const PLAIN_ARGUMENTS = ["minimumPasswordLength", "passwordReusePrevention", "maxPasswordAgeDays"] as const;
 
-function validate(args: IdentityBaselineArgs): void {
+function validate(name: string, args: IdentityBaselineArgs): void {
   const problems = new Problems("IdentityBaseline");
+  checkDerivedNames(problems, name, [iamPolicyName(`${name}-require-mfa`)], "rename the component");
   if (!checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS))) return problems.throwIfAny();
   if (!checkPlainArguments(problems, args, PLAIN_ARGUMENTS)) return problems.throwIfAny();
   // An empty group name would attach the MFA policy to nothing; an omitted one creates the group.
@@ -119,7 +121,7 @@ export class IdentityBaseline extends pulumi.ComponentResource {
 
   constructor(name: string, args: IdentityBaselineArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     // Arguments are checked before anything, the component included, is registered.
-    validate(args);
+    validate(name, args);
     super("hardening:aws:IdentityBaseline", name, {}, opts);
     const parent = { parent: this };
 

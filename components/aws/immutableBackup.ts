@@ -4,10 +4,11 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkDays, shortenedRetentionWarning } from "../plan/retention";
 import { checkKnownArguments, checkPlainArguments, Problems } from "../validation";
-import { guardEvidence } from "./evidenceGuard";
+import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { awsContext, AwsContext } from "./context";
 import { serviceTrustPolicy } from "./iam";
 import { createServiceKey } from "./kmsKey";
+import { backupName, checkDerivedNames } from "./derivedNames";
 
 export interface ImmutableBackupArgs {
   /** Provider of the copy region (a different region from this component's). Required. */
@@ -105,13 +106,22 @@ function validate(name: string, args: ImmutableBackupArgs): void {
   );
   // The name is checked as it will be used, the default (the component's name) included, with room for the copy's.
   const vaultName = vaultNameOf(name, args);
-  problems.check(
+  const vaultOk = problems.check(
     typeof vaultName === "string" && VAULT_NAME.test(vaultName),
     "vaultName",
     vaultName,
     `2–${50 - COPY_SUFFIX.length} letters, digits, - or _ (the copy vault appends "${COPY_SUFFIX}")`,
     "choose a simple stable name",
   );
+  // The plan and selection names come from the component's name too; a default vault name already refused says it.
+  if (vaultOk || args.vaultName !== undefined) {
+    checkDerivedNames(
+      problems,
+      name,
+      [backupName("AWS Backup plan name", `${name}-plan`), backupName("AWS Backup selection name", `${name}-by-tag`)],
+      "rename the component (at most 43 characters; pass vaultName to keep a vault's name)",
+    );
+  }
   const tag = args.selectionTag;
   if (tag !== undefined) {
     problems.check(
@@ -206,6 +216,7 @@ export class ImmutableBackup extends pulumi.ComponentResource {
     validate(name, args);
     // Transformations passed here may tag the evidence stores, never unprotect them.
     super("hardening:aws:ImmutableBackup", name, {}, guardEvidence(`ImmutableBackup ${name}`, opts));
+    guardInheritedTransformations(`ImmutableBackup ${name}`, this);
     for (const warning of weakeningWarnings(args)) pulumi.log.warn(`ImmutableBackup ${name}: ${warning}`, this);
     const parent = { parent: this };
     const context = awsContext(this, opts?.provider);

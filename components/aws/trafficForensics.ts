@@ -7,10 +7,11 @@ import { flowLogFormat } from "../plan/flowLogFormat";
 import { cidrNotationProblem } from "../plan/cidr";
 import { checkDays, shortenedRetentionWarning } from "../plan/retention";
 import { checkKnownArguments, checkList, checkPlain, checkRequiredInput, Problems } from "../validation";
-import { guardEvidence } from "./evidenceGuard";
+import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { awsContext } from "./context";
 import { checkBucketName, createEvidenceBucket } from "./evidenceBucket";
 import { createServiceKey } from "./kmsKey";
+import { bucketName, checkDerivedNames } from "./derivedNames";
 
 export interface MirrorFilterRule {
   direction: "ingress" | "egress";
@@ -87,9 +88,21 @@ const DIRECTIONS = ["ingress", "egress"];
 const ACTIONS = ["accept", "reject"];
 export const DEFAULT_EVIDENCE_RETENTION_DAYS = 365;
 
-function validate(args: TrafficForensicsArgs): void {
+/** Globally unique without an argument: the component's name and the account. */
+const defaultBucketNameOf = (name: string, accountId: string) => `${name}-evidence-${accountId}`;
+
+function validate(name: string, args: TrafficForensicsArgs): void {
   const problems = new Problems("TrafficForensics");
   if (!checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS))) return problems.throwIfAny();
+  if (args.bucketName === undefined) {
+    // The default bucket name appends the 12-digit account id.
+    checkDerivedNames(
+      problems,
+      name,
+      [bucketName(defaultBucketNameOf(name, "123456789012"))],
+      "pass bucketName, or rename the component (lower-case, at most 41 characters)",
+    );
+  }
   checkRequiredInput(problems, "vpcId", args.vpcId);
   checkBucketName(problems, "bucketName", args.bucketName);
   if (checkPlain(problems, "retentionDays", args.retentionDays)) {
@@ -193,15 +206,27 @@ function checkMirroring(problems: Problems, m: TrafficMirroringArgs): void {
       }
       if (r.destinationPortRange !== undefined)
         checkPortRange(problems, `${at}.destinationPortRange`, r.destinationPortRange);
-      // Blocks that are no CIDR at all are reported with the family check below; these are CIDRs written loosely.
+      // Each block on its own first (no CIDR at all, or one written loosely), then the pair's families.
+      let blocksParse = true;
       for (const side of ["sourceCidrBlock", "destinationCidrBlock"] as const) {
-        const notation = parseCidr(r[side] as string) ? cidrNotationProblem(r[side]) : undefined;
+        if (r[side] === undefined) continue;
+        if (!parseCidr(r[side] as string)) {
+          blocksParse = false;
+          problems.add(
+            `${at}.${side}`,
+            r[side],
+            "an IPv4 or IPv6 CIDR block, e.g. 10.0.0.0/16 or ::/0",
+            "correct the block, or omit it for every address of the other block's family",
+          );
+          continue;
+        }
+        const notation = cidrNotationProblem(r[side]);
         if (notation) {
           problems.add(`${at}.${side}`, r[side], `a CIDR as AWS stores it (here: ${notation.reason})`, notation.fix);
         }
       }
       problems.check(
-        filterRuleBlocks(r) !== undefined,
+        !blocksParse || filterRuleBlocks(r) !== undefined,
         `${at}.sourceCidrBlock/destinationCidrBlock`,
         { sourceCidrBlock: r.sourceCidrBlock, destinationCidrBlock: r.destinationCidrBlock },
         "CIDR blocks of one family (IPv4 with IPv4, IPv6 with IPv6)",
@@ -250,9 +275,10 @@ export class TrafficForensics extends pulumi.ComponentResource {
 
   constructor(name: string, args: TrafficForensicsArgs, opts?: pulumi.ComponentResourceOptions) {
     // Arguments are checked before anything, the component included, is registered.
-    validate(args);
+    validate(name, args);
     // Transformations passed here may tag the evidence stores, never unprotect them.
     super("hardening:aws:TrafficForensics", name, {}, guardEvidence(`TrafficForensics ${name}`, opts));
+    guardInheritedTransformations(`TrafficForensics ${name}`, this);
     const parent = { parent: this };
     const tags = pulumi.output(args.tags ?? {});
     const context = awsContext(this, opts?.provider);
@@ -285,7 +311,7 @@ export class TrafficForensics extends pulumi.ComponentResource {
     const evidence = createEvidenceBucket(
       `${name}-evidence`,
       {
-        bucketName: args.bucketName ?? pulumi.interpolate`${name}-evidence-${context.accountId}`,
+        bucketName: args.bucketName ?? context.accountId.apply((account) => defaultBucketNameOf(name, account)),
         kmsKeyArn: key.arn,
         retentionDays: args.retentionDays ?? DEFAULT_EVIDENCE_RETENTION_DAYS,
         tags,

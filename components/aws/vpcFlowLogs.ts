@@ -6,6 +6,7 @@ import { AwsContext } from "./context";
 import { createEvidenceLogGroup } from "./evidenceLogGroup";
 import { policyDocument, serviceTrustPolicy } from "./iam";
 import { createServiceKey, logsServiceStatement } from "./kmsKey";
+import { flowLogGroupNameOf } from "./hardenedVpcArgs";
 
 export interface VpcFlowLogArgs {
   vpcId: pulumi.Input<string>;
@@ -23,7 +24,7 @@ export function createVpcFlowLogs(
 ): pulumi.Output<string> {
   const parent = { parent: component };
   const { context, tags } = args;
-  const logGroupName = `/hardening/${name}/vpc-flow-logs`;
+  const logGroupName = flowLogGroupNameOf(name);
   const key = createServiceKey(
     `${name}-flow-logs-key`,
     {

@@ -14,7 +14,8 @@ import {
   isPlain,
   Problems,
 } from "../validation";
-import { guardEvidence } from "./evidenceGuard";
+import { checkDerivedNames, logGroupName, webAclName } from "./derivedNames";
+import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { awsContext } from "./context";
 import { createServiceKey, logsServiceStatement } from "./kmsKey";
 import { createEvidenceLogGroup } from "./evidenceLogGroup";
@@ -55,8 +56,18 @@ const KNOWN_ARGUMENTS: Record<keyof WebFirewallArgs, true> = {
 /** Arguments that decide the rules: they must be values, not Outputs or Promises. */
 const PLAIN_ARGUMENTS = ["scope", "rateLimit", "logRetentionDays"] as const;
 
-function validate(args: WebFirewallArgs): void {
+/** WAF requires the "aws-waf-logs-" prefix on its log destinations. */
+const wafLogGroupNameOf = (name: string) => `aws-waf-logs-${name}`;
+
+function validate(name: string, args: WebFirewallArgs): void {
   const problems = new Problems("WebFirewall");
+  // Metric names (`<name>-<rule>`, up to 255) allow all the web ACL's name does, and more.
+  checkDerivedNames(
+    problems,
+    name,
+    [webAclName(`${name}-acl`), logGroupName(wafLogGroupNameOf(name))],
+    "rename the component",
+  );
   if (!checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS))) return problems.throwIfAny();
   if (!checkPlainArguments(problems, args, PLAIN_ARGUMENTS)) return problems.throwIfAny();
   const scope = args.scope ?? "REGIONAL";
@@ -124,9 +135,10 @@ export class WebFirewall extends pulumi.ComponentResource {
 
   constructor(name: string, args: WebFirewallArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     // Arguments are checked before anything, the component included, is registered.
-    validate(args);
+    validate(name, args);
     // Transformations passed here may tag the evidence stores, never unprotect them.
     super("hardening:aws:WebFirewall", name, {}, guardEvidence(`WebFirewall ${name}`, opts));
+    guardInheritedTransformations(`WebFirewall ${name}`, this);
     const parent = { parent: this };
     const tags = pulumi.output(args.tags ?? {});
     const scope = args.scope ?? "REGIONAL";
@@ -205,8 +217,7 @@ export class WebFirewall extends pulumi.ComponentResource {
     );
     this.webAclArn = this.webAcl.arn;
 
-    // WAF requires the "aws-waf-logs-" prefix on its log destinations.
-    const logGroupName = `aws-waf-logs-${name}`;
+    const logGroupName = wafLogGroupNameOf(name);
     const key = createServiceKey(
       `${name}-waf-logs-key`,
       { description: `${name}: WAF logs`, context, serviceStatements: [logsServiceStatement(context, [logGroupName])] },

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { childrenOf, one, options, recordOptions, settle, thrown } from "./mocks";
 import { AuditTrail } from "../../../components/alicloud/auditTrail";
+import { assertProviderRegions } from "../../../components/alicloud/zones";
 
 describe("AuditTrail", () => {
   beforeAll(async () => {
@@ -49,6 +50,28 @@ describe("AuditTrail", () => {
     }
     expect(message).toContain("4 invalid arguments");
     expect(childrenOf("bad")).toEqual([]);
+  });
+
+  it("points the trail at the project in the provider's region, a matching region given or not", async () => {
+    new AuditTrail("named", { bucketName: "acme-named-trail", region: "cn-hangzhou" });
+    await settle();
+    expect(one("named", "alicloud:actiontrail/trail:Trail").inputs.slsProjectArn).toBe(
+      "acs:log:cn-hangzhou:1234567890123456:project/named-actiontrail",
+    );
+  });
+
+  it("refuses a region other than the provider's, naming both", () => {
+    const pair = {
+      argument: "region",
+      declared: "cn-shanghai",
+      provider: "the component's provider",
+      actual: "cn-hangzhou",
+    };
+    expect(() => assertProviderRegions('AuditTrail "audit"', [pair])).toThrow(
+      'AuditTrail "audit": 1 invalid argument:\n  1. argument "region" is "cn-shanghai"; allowed: the region of ' +
+        "the component's provider (cn-hangzhou); fix: pass \"cn-hangzhou\" as region, or give the component's " +
+        'provider region "cn-shanghai"',
+    );
   });
 
   it("warns when the WORM lock is turned off", async () => {

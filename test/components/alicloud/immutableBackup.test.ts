@@ -1,6 +1,8 @@
 import * as alicloud from "@pulumi/alicloud";
 import { childrenOf, one, ofType, options, recordOptions, settle, thrown } from "./mocks";
 import { ImmutableBackup } from "../../../components/alicloud/immutableBackup";
+import { assertProviderRegions } from "../../../components/alicloud/zones";
+import { invokes } from "./mocks";
 
 describe("ImmutableBackup", () => {
   const secondary = new alicloud.Provider("shanghai", { region: "cn-shanghai" });
@@ -75,6 +77,48 @@ describe("ImmutableBackup", () => {
       destination: { bucket: "acme-backup-sh", location: "oss-cn-shanghai" },
       encryptionConfiguration: { replicaKmsKeyId: "bk-replica-key-id" },
     });
+  });
+
+  it("reads both providers' regions before it stores or copies anything", () => {
+    const current = invokes.filter((i) => i.token === "alicloud:index/getRegions:getRegions" && i.inputs.current);
+    expect(current.length).toBeGreaterThanOrEqual(2);
+    // The checked values reach the cross-region children unchanged.
+    expect(ofType("bk", "alicloud:oss/bucket:Bucket").map((b) => b.inputs.bucket)).toEqual([
+      "acme-backup",
+      "acme-backup-sh",
+    ]);
+  });
+
+  it.each([
+    [
+      "a standby provider in the primary's region",
+      [{ argument: "secondaryRegion", declared: "cn-shanghai", provider: "secondaryProvider", actual: "cn-hangzhou" }],
+      'argument "secondaryRegion" is "cn-shanghai"; allowed: the region of secondaryProvider (cn-hangzhou); ' +
+        'fix: pass "cn-hangzhou" as secondaryRegion, or give secondaryProvider region "cn-shanghai"',
+    ],
+    [
+      "a component provider in another region than primaryRegion",
+      [
+        {
+          argument: "primaryRegion",
+          declared: "cn-hangzhou",
+          provider: "the component's provider",
+          actual: "cn-shanghai",
+        },
+      ],
+      'argument "primaryRegion" is "cn-hangzhou"; allowed: the region of the component\'s provider (cn-shanghai)',
+    ],
+  ])("refuses %s once the regions are read", (_label, pairs, text) => {
+    expect(() => assertProviderRegions('ImmutableBackup "bk"', pairs)).toThrow(text);
+  });
+
+  it("accepts providers whose regions match, and a region the invoke cannot tell", () => {
+    expect(() =>
+      assertProviderRegions('ImmutableBackup "bk"', [
+        { argument: "primaryRegion", declared: "cn-hangzhou", provider: "p", actual: "cn-hangzhou" },
+        { argument: "secondaryRegion", declared: "cn-shanghai", provider: "s", actual: undefined },
+      ]),
+    ).not.toThrow();
   });
 
   it("rejects a 'second' region equal to the first and short retention together, creating nothing", () => {

@@ -29,9 +29,15 @@ const outputsByType: Record<string, (name: string, inputs: Record<string, any>) 
   "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer": () => ({ address: "198.51.100.9" }),
 };
 
+/** Regions of explicit providers, by provider id, so `getRegions({ current: true })` answers the provider's region. */
+const providerRegions = new Map<string, string>();
+
 pulumi.runtime.setMocks(
   {
     newResource(args: pulumi.runtime.MockResourceArgs) {
+      if (args.type === "pulumi:providers:alicloud" && args.inputs.region) {
+        providerRegions.set(`${args.name}-id`, args.inputs.region);
+      }
       const provider = typeof args.provider === "string" ? args.provider.split("::")[3] : undefined;
       recorded.push({ type: args.type, name: args.name, inputs: args.inputs, provider });
       const extra = outputsByType[args.type]?.(args.name, args.inputs) ?? {};
@@ -49,8 +55,10 @@ pulumi.runtime.setMocks(
             ids: ["aliyun_3_x64_20G_alibase_20250117.vhd"],
             images: [{ id: "aliyun_3_x64_20G_alibase_20250117.vhd" }],
           };
-        case "alicloud:index/getRegions:getRegions":
-          return { ids: [REGION], regions: [{ id: REGION }] };
+        case "alicloud:index/getRegions:getRegions": {
+          const region = providerRegions.get(args.provider?.split("::").pop() ?? "") ?? REGION;
+          return { ids: [region], regions: [{ id: region }] };
+        }
         case "alicloud:index/getAccount:getAccount":
           return { id: "1234567890123456" };
         default:

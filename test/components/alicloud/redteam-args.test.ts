@@ -1,7 +1,7 @@
 // Hostile and mistaken arguments to every Alibaba Cloud component, as TypeScript or plain-JavaScript callers pass
 // them. A bad argument must end in one ValidationError naming it and its value, before any child is registered;
 // an explicit weakening must be announced; a good argument must pass untouched.
-import { childrenOf, ofType, options, recordOptions, settle } from "./mocks";
+import { childrenOf, ofType, options, recordOptions, recorded, settle } from "./mocks";
 import { AuditTrail } from "../../../components/alicloud";
 import {
   Args,
@@ -20,9 +20,11 @@ import { assertZonesInRegion, regionOfZone } from "../../../components/alicloud/
 import { createWormBucket } from "../../../components/alicloud/wormBucket";
 import { createLogSink } from "../../../components/alicloud/logSink";
 import { ComponentResource } from "@pulumi/pulumi";
+import { checkPlain, Problems, UnresolvedValue } from "../../../components/validation";
 
-const OUTPUT = "(a pulumi.Output)";
-const PROMISE = "(a Promise)";
+/** What a problem's value is when an Output or Promise was given (the same on both clouds). */
+const OUTPUT = expect.objectContaining({ kind: "pulumi.Output", constructor: UnresolvedValue });
+const PROMISE = expect.objectContaining({ kind: "Promise", constructor: UnresolvedValue });
 const tcp22 = { ...MIRROR_ALL, protocol: "TCP", destinationPortRange: "22/22", sourcePortRange: "1/65535" };
 const manyCidrs = Array.from({ length: 9 }, (_, i) => `203.0.113.${i * 16}/28`);
 
@@ -579,6 +581,8 @@ describe("bad arguments end in one ValidationError, before any child exists", ()
       expect(p.fix.length).toBeGreaterThan(0);
     }
     expect(childrenOf(name)).toEqual([]);
+    // Not even the component: a refused call leaves nothing in the stack's state.
+    expect(recorded.filter((r) => r.name === name)).toEqual([]);
   });
 });
 
@@ -591,6 +595,18 @@ describe("an argument that cannot be read is reported once", () => {
     const name = freshName();
     const problems = problemsOf(() => construct[kind](name, { ...validArgs[kind](name), ...changed }));
     expect(problems.map((p) => p.argument)).toEqual([argument]);
+  });
+
+  it.each([
+    ["an Output", anOutput("10.0.0.0/16")],
+    ["a Promise", aPromise("10.0.0.0/16")],
+  ])("%s is reported in the words the AWS components use", (_kind, value) => {
+    const name = freshName();
+    const [problem] = problemsOf(() => construct.HardenedVpc(name, { cidrBlock: value }));
+    const shared = new Problems("HardenedVpc");
+    checkPlain(shared, "cidrBlock", value);
+    expect(problem).toEqual(shared.list[0]);
+    expect(String(problem.value)).toMatch(/^a (pulumi\.Output|Promise) \(not known until deployment\)$/);
   });
 
   it("suggests the argument a misspelled key meant", () => {
@@ -688,6 +704,13 @@ const weakeningRows: [Kind, string, Args, string][] = [
     "egressRules do not accept all traffic",
   ],
   ["TrafficForensics", "only drops", { egressRules: [{ ...MIRROR_ALL, action: "drop" }] }, "egressRules only drop"],
+  ["DnsFailover", "answers cached 600 s", { ttl: 600 }, "ttl is 600, weaker than the default 60"],
+  [
+    "DnsFailover",
+    "checked hourly",
+    { healthCheckIntervalSeconds: 3600 },
+    "healthCheckIntervalSeconds is 3600, weaker than the default 60",
+  ],
   ["AuditTrail", "WORM unlocked", { lockWorm: false }, "lockWorm is false"],
   ["AuditTrail", "trail WORM 200 days", { bucketRetentionDays: 200 }, "bucketRetentionDays is 200"],
   ["AuditTrail", "trail logs 180 days", { logRetentionDays: 180 }, "logRetentionDays is 180"],

@@ -56,15 +56,18 @@ export const validArgs: Record<Kind, (name: string) => Args> = {
 };
 
 /** Constructs a component from untyped arguments, as a plain-JavaScript caller would. */
-export const construct: Record<Kind, (name: string, args: Args) => pulumi.ComponentResource> = {
-  HardenedVpc: (n, a) => new HardenedVpc(n, a as never),
-  Bastion: (n, a) => new Bastion(n, a as never),
-  WebFirewall: (n, a) => new WebFirewall(n, a as never),
-  TrafficForensics: (n, a) => new TrafficForensics(n, a as never),
-  DnsFailover: (n, a) => new DnsFailover(n, a as never),
-  AuditTrail: (n, a) => new AuditTrail(n, a as never),
-  ImmutableBackup: (n, a) => new ImmutableBackup(n, a as never),
-  IdentityBaseline: (n, a) => new IdentityBaseline(n, a as never),
+export const construct: Record<
+  Kind,
+  (name: string, args: Args, opts?: pulumi.ComponentResourceOptions) => pulumi.ComponentResource
+> = {
+  HardenedVpc: (n, a, o) => new HardenedVpc(n, a as never, o),
+  Bastion: (n, a, o) => new Bastion(n, a as never, o),
+  WebFirewall: (n, a, o) => new WebFirewall(n, a as never, o),
+  TrafficForensics: (n, a, o) => new TrafficForensics(n, a as never, o),
+  DnsFailover: (n, a, o) => new DnsFailover(n, a as never, o),
+  AuditTrail: (n, a, o) => new AuditTrail(n, a as never, o),
+  ImmutableBackup: (n, a, o) => new ImmutableBackup(n, a as never, o),
+  IdentityBaseline: (n, a, o) => new IdentityBaseline(n, a as never, o),
 };
 
 let counter = 0;

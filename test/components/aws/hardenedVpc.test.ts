@@ -1,4 +1,4 @@
-import { installMocks, ofType, one, recorded, reset, settle, validationErrorOf, valueOf } from "./mocks";
+import { installMocks, invokes, ofType, one, recorded, reset, settle, validationErrorOf, valueOf } from "./mocks";
 
 installMocks();
 // Imported after the mocks are in place.
@@ -42,6 +42,17 @@ describe("HardenedVpc defaults", () => {
     ]);
     expect(subnets.every((s) => s.inputs.mapPublicIpOnLaunch === false)).toBe(true);
     expect(await valueOf(vpc.azNames)).toEqual(["us-east-1a", "us-east-1b", "us-east-1c"]);
+  });
+
+  it("asks for Availability Zones proper, never an opted-in Local or Wavelength Zone", () => {
+    const asked = invokes.filter((i) => i.token === "aws:index/getAvailabilityZones:getAvailabilityZones");
+    expect(asked.length).toBeGreaterThan(0);
+    for (const { args } of asked) {
+      expect(args).toMatchObject({
+        state: "available",
+        filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
+      });
+    }
   });
 
   it("strips the default security group and the default NACL of every rule", () => {

@@ -294,6 +294,12 @@ export const REJECT_ROWS: RejectRow[] = [
   ),
   reject(
     "TrafficForensics",
+    "filter block with a /33 prefix",
+    { mirroring: { targetEniId: "e", sourceEniIds: ["a"], filterRules: [rule({ sourceCidrBlock: "10.0.0.0/33" })] } },
+    [["mirroring.filterRules[0].sourceCidrBlock", "10.0.0.0/33"]],
+  ),
+  reject(
+    "TrafficForensics",
     "filter block with host bits",
     { mirroring: { targetEniId: "e", sourceEniIds: ["a"], filterRules: [rule({ sourceCidrBlock: "10.0.0.1/8" })] } },
     [["mirroring.filterRules[0].sourceCidrBlock", "10.0.0.1/8"]],
@@ -399,6 +405,36 @@ export const REJECT_ROWS: RejectRow[] = [
     ],
   ),
 
+  reject("DnsFailover", "a zone for a region", { secondary: cnameSide("us-east-1a", "b.example") }, [
+    ["secondary.region", "us-east-1a"],
+  ]),
+  reject("DnsFailover", "a region id in capitals", { secondary: cnameSide("US-EAST-1", "b.example") }, [
+    ["secondary.region", "US-EAST-1"],
+  ]),
+  reject(
+    "DnsFailover",
+    "the same CNAME on both sides",
+    { primary: cnameSide("us-east-1", "app.example.net"), secondary: cnameSide("eu-west-1", "App.Example.net.") },
+    [["secondary.cname", "App.Example.net."]],
+  ),
+  reject(
+    "DnsFailover",
+    "an address on both sides",
+    {
+      primary: ipSide("us-east-1", ["203.0.113.10"]),
+      secondary: ipSide("eu-west-1", ["192.0.2.10", "203.0.113.10"]),
+    },
+    [["secondary.ipAddresses[1]", "203.0.113.10"]],
+  ),
+  reject(
+    "DnsFailover",
+    "the same alias on both sides",
+    {
+      primary: { region: "us-east-1", alias: { name: "alb.example", zoneId: "Z1" } },
+      secondary: { region: "eu-west-1", alias: { name: "alb.example", zoneId: "Z1" } },
+    },
+    [["secondary.alias.name", "alb.example"]],
+  ),
   reject("DnsFailover", "an empty CNAME", { primary: cnameSide("us-east-1", "") }, [["primary.cname", ""]]),
   reject(
     "DnsFailover",
@@ -409,6 +445,15 @@ export const REJECT_ROWS: RejectRow[] = [
   reject("DnsFailover", "alarmActions a string", { alarmActions: "arn:aws:sns:x" }, [
     ["alarmActions", "arn:aws:sns:x"],
   ]),
+
+  // Component names that become physical names AWS would refuse, after retained keys and log groups exist.
+  reject("HardenedVpc", "a name with a space (flow-log group)", {}, [["name", "my vpc"]], "my vpc"),
+  reject("HardenedVpc", "a name with a # (flow-log role)", {}, [["name", "vpc#1"]], "vpc#1"),
+  reject("Bastion", "a name with a space (instance role)", {}, [["name", "ops bastion"]], "ops bastion"),
+  reject("WebFirewall", "a name with a space (web ACL)", {}, [["name", "web fw"]], "web fw"),
+  reject("IdentityBaseline", "a name with a space (MFA policy)", {}, [["name", "id base"]], "id base"),
+  reject("TrafficForensics", "a capitalised name (default bucket)", {}, [["name", "Forensics"]], "Forensics"),
+  reject("TrafficForensics", "a 42-character name (default bucket)", {}, [["name", "f".repeat(42)]], "f".repeat(42)),
 
   // AuditTrail
   reject("AuditTrail", "trailName empty", { trailName: "" }, [["trailName", ""]]),
@@ -452,6 +497,20 @@ export const REJECT_ROWS: RejectRow[] = [
     {},
     [["vaultName", "my backup"]],
     "my backup",
+  ),
+  reject(
+    "ImmutableBackup",
+    "a component name too long for the selection name",
+    {},
+    [["name", "b".repeat(44)]],
+    "b".repeat(44),
+  ),
+  reject(
+    "ImmutableBackup",
+    "a long component name with a vaultName",
+    { vaultName: "vault" },
+    [["name", "b".repeat(60)]],
+    "b".repeat(60),
   ),
   reject("ImmutableBackup", "changeableForDays 2", { changeableForDays: 2 }, [["changeableForDays", 2]]),
   reject("ImmutableBackup", 'changeableForDays "3"', { changeableForDays: "3" }, [["changeableForDays", "3"]]),
@@ -542,6 +601,26 @@ export const ACCEPT_ROWS: AcceptRow[] = [
     retentionDays: 3650,
   }),
   accept("ImmutableBackup", "the longest vault name", { vaultName: "v".repeat(45) }),
+  {
+    label: "ImmutableBackup: the longest component name",
+    make: () => build("ImmutableBackup", {}, undefined, "b".repeat(43)),
+  },
+  {
+    label: "TrafficForensics: a capitalised name with its own bucketName",
+    make: () => build("TrafficForensics", { bucketName: "acme-forensics" }, undefined, "Forensics"),
+  },
+  {
+    label: "TrafficForensics: the longest name for the default bucket",
+    make: () => build("TrafficForensics", {}, undefined, "f".repeat(41)),
+  },
+  ...(["HardenedVpc", "Bastion", "WebFirewall", "IdentityBaseline"] as const).map((c) => ({
+    label: `${c}: a name with underscores, dashes and digits`,
+    make: () => build(c, {}, undefined, `prod_${c}-1`),
+  })),
+  accept("DnsFailover", "GovCloud regions", {
+    primary: cnameSide("us-gov-west-1", "a.example"),
+    secondary: cnameSide("us-gov-east-1", "b.example"),
+  }),
   accept("IdentityBaseline", "humanGroupName as an Output", { humanGroupName: pulumi.output("humans") }),
 ];
 
@@ -576,6 +655,10 @@ export const WARN_ROWS: WarnRow[] = [
   warns("TrafficForensics", "evidence kept the minimum", { retentionDays: 180 }, [
     /TrafficForensics rt: retentionDays is 180 days, below the default 365/,
   ]),
+  warns("DnsFailover", "ten failed checks before failing over", { failureThreshold: 10 }, [
+    /DnsFailover rt: failureThreshold 10 is above the default 3/,
+  ]),
+  warns("DnsFailover", "the default threshold given explicitly", { failureThreshold: 3 }, []),
   warns("DnsFailover", "a long TTL on CNAME records", { ttl: 300 }, [
     /DnsFailover rt: ttl 300 is above the default 60/,
   ]),

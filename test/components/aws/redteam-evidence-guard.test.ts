@@ -61,6 +61,24 @@ const hostile: pulumi.ResourceTransformation = ({ type, props, opts }) => ({
   opts: { ...opts, retainOnDelete: false },
 });
 
+/** A transformation that edits what it receives (nested settings included) and returns nothing. */
+const editInPlace: pulumi.ResourceTransformation = ({ type, props, opts }) => {
+  props.forceDestroy = true;
+  if (type === T.logGroup) props.retentionInDays = 1;
+  if (type === T.lock) props.rule.defaultRetention.days = 1;
+  if (type === T.vaultLock) props.minRetentionDays = 1;
+  (opts as { retainOnDelete?: boolean }).retainOnDelete = false;
+  return undefined;
+};
+
+/** A component that holds one of the kit's, passing on its own transformations as a platform module would. */
+class Enclosing extends pulumi.ComponentResource {
+  constructor(name: string, component: ComponentName, opts: pulumi.ComponentResourceOptions) {
+    super("test:redteam:Enclosing", name, {}, opts);
+    build(component, {}, { parent: this }, "rt-inner");
+  }
+}
+
 beforeAll(async () => {
   createCopyProvider();
   await settle();
@@ -114,6 +132,46 @@ describe.each(EVIDENCE)("%s evidence stores", (component, evidenceTypes) => {
       expect(warned).toContainEqual(expect.stringContaining(`evidence store ${store.name};`));
     }
     expect(warned.every((m) => m.includes("retainOnDelete") && m.includes("forceDestroy"))).toBe(true);
+  });
+
+  it("keep their settings when a transformation edits its arguments in place and returns nothing", async () => {
+    reset();
+    build(component);
+    await settle();
+    const baseline = new Map(recorded.map((r) => [r.name, r.inputs]));
+
+    reset();
+    const seen: Seen[] = [];
+    build(component, {}, { transformations: [editInPlace, recorder(seen)] });
+    await settle();
+    const evidence = seen.filter((s) => evidenceTypes.includes(s.type));
+    expect(evidence.map((s) => s.type).sort()).toEqual([...evidenceTypes].sort());
+    for (const store of evidence) {
+      expect(store.retainOnDelete).toBe(true);
+      expect(recorded.find((r) => r.name === store.name)!.inputs).toEqual(baseline.get(store.name));
+    }
+    expect(warn).toHaveBeenCalledTimes(evidence.length);
+  });
+
+  it("keep retainOnDelete and their settings under an enclosing component's transformation", async () => {
+    reset();
+    build(component, {}, undefined, "rt-inner");
+    await settle();
+    const baseline = new Map(recorded.map((r) => [r.name, r.inputs]));
+
+    reset();
+    const seen: Seen[] = [];
+    new Enclosing("rt-outer", component, { transformations: [hostile, recorder(seen)] });
+    await settle();
+    const evidence = seen.filter((s) => evidenceTypes.includes(s.type));
+    expect(evidence.map((s) => s.type).sort()).toEqual([...evidenceTypes].sort());
+    for (const store of evidence) {
+      expect(store.retainOnDelete).toBe(true);
+      const { tags: _tags, ...settings } = recorded.find((r) => r.name === store.name)!.inputs;
+      const { tags: _baseTags, ...baseSettings } = baseline.get(store.name) as Record<string, unknown>;
+      expect(settings).toEqual(baseSettings);
+    }
+    expect(warn).toHaveBeenCalledTimes(evidence.length);
   });
 
   it("leave other children open to ordinary transformations", async () => {
@@ -181,5 +239,36 @@ describe("guardEvidence and keepEvidence", () => {
       expect([label, keepEvidence(before, after, (u) => undone.push(u))]).toEqual([label, expected]);
     }
     expect(undone).toEqual([["a"]]);
+  });
+});
+
+// Last in this file: it makes the stack resource the root of everything registered after it.
+describe("a stack-wide transformation", () => {
+  it("cannot unprotect an evidence store either, and is reported", async () => {
+    reset();
+    const warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
+    try {
+      await pulumi.runtime.runInPulumiStack(async () => {
+        pulumi.runtime.registerStackTransformation(hostile);
+        build("TrafficForensics", {}, undefined, "rt-stack");
+        return {};
+      });
+      await settle();
+      const bucket = recorded.find((r) => r.name === "rt-stack-evidence")!;
+      const lock = recorded.find((r) => r.name === "rt-stack-evidence-object-lock")!;
+      expect(bucket.inputs.forceDestroy).toBeUndefined();
+      expect(bucket.inputs.objectLockEnabled).toBe(true);
+      expect(lock.inputs.rule).toEqual({ defaultRetention: { mode: "COMPLIANCE", days: 365 } });
+      // Ordinary children still take the stack's transformation.
+      const flowLog = recorded.find((r) => r.type === "aws:ec2/flowLog:FlowLog")!;
+      expect(flowLog.inputs.forceDestroy).toBe(true);
+      expect(warn.mock.calls.map((c) => String(c[0]))).toContainEqual(
+        expect.stringMatching(
+          /^TrafficForensics rt-stack: .*forceDestroy, retainOnDelete of evidence store rt-stack-evidence;/,
+        ),
+      );
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -182,6 +182,11 @@ describe("DnsFailover", () => {
       /argument "secondary" is "cname"; allowed: a target of the same record type as the primary \(A\)/,
     );
     expect(() => checkRegionsDiffer("d", "eu-west-1", "eu-west-1")).toThrow(/secondary.region" is "eu-west-1".*fix:/);
+    // Regions that arrive as Outputs are held to the same form once they resolve.
+    expect(() => checkRegionsDiffer("d", "us-east-1", "us-east-1a")).toThrow(
+      /argument "secondary.region" is "us-east-1a"; allowed: an AWS region id.*; fix: pass the region/,
+    );
+    expect(() => checkRegionsDiffer("d", "us-east-1", "eu-west-1")).not.toThrow();
     await settle();
     expect(recorded).toEqual([]);
   });
