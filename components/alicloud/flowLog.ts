@@ -14,6 +14,8 @@ export interface AllTrafficFlowLogOptions {
   /** Describes the flow log itself. */
   description: string;
   tags: Record<string, string>;
+  /** "DualStack" when the network carries IPv6: a flow log collects IPv4 only unless told otherwise. */
+  ipVersion?: "IPv4" | "DualStack";
 }
 
 export interface AllTrafficFlowLog extends LogSink {
@@ -44,6 +46,7 @@ export function createAllTrafficFlowLog(
       projectName: project.projectName,
       logStoreName: store.logstoreName,
       aggregationInterval: "1",
+      ...(opts.ipVersion ? { ipVersion: opts.ipVersion } : {}),
       status: "Active",
       tags: opts.tags,
     },

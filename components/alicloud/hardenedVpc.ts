@@ -358,6 +358,8 @@ export class HardenedVpc extends pulumi.ComponentResource {
       sinkDescription: `Flow logs of VPC ${name}`,
       description: "All accepted and dropped traffic of the VPC",
       tags,
+      // An IPv6 VPC's attacks may arrive over IPv6: record both families.
+      ...(enableIpv6 ? { ipVersion: "DualStack" as const } : {}),
     });
     this.flowLogId = flowLog.id;
     this.flowLogProjectName = project.projectName;

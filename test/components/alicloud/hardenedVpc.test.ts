@@ -72,6 +72,8 @@ describe("HardenedVpc", () => {
     expect(one("net", "alicloud:log/store:Store").inputs.retentionPeriod).toBe(365);
     expect(options.get("net-flowlog-logs")?.retainOnDelete).toBe(true);
     expect(options.get("net-flowlog-logstore")?.retainOnDelete).toBe(true);
+    // An IPv4-only VPC keeps the provider's default family.
+    expect(flow.inputs.ipVersion).toBeUndefined();
   });
 
   it("adds ::/0 drops when IPv6 is enabled and skips the NAT when asked", async () => {
@@ -85,6 +87,8 @@ describe("HardenedVpc", () => {
       ["3389/3389", "::/0"],
     ]);
     expect(one("six", "alicloud:vpc/network:Network").inputs.enableIpv6).toBe(true);
+    // Attacks over IPv6 reach the flow log too.
+    expect(one("six", "alicloud:vpc/flowLog:FlowLog").inputs.ipVersion).toBe("DualStack");
     expect(ofType("six", "alicloud:vpc/natGateway:NatGateway")).toEqual([]);
     expect(ofType("six", "alicloud:vpc/switch:Switch").map((s) => s.inputs.zoneId)).toEqual([
       "cn-hangzhou-j",
