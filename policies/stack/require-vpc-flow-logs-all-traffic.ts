@@ -28,11 +28,11 @@ export const requireVpcFlowLogsAllTraffic = defineStackRule<Config>({
   metadata: {
     name: "require-vpc-flow-logs-all-traffic",
     description:
-      "Every VPC (an adopted default VPC too) has an active flow log capturing ALL traffic (accepted and rejected, on every Alibaba Cloud traffic path; an AWS custom logFormat keeping source and destination addresses) to a destination that keeps it at least 180 days: AWS CloudWatch log group retention or S3 lifecycle (enabled rules reaching the logs expire them by age, never on a fixed expiration.date), Alibaba Cloud log store retentionPeriod.",
+      "Every VPC (an adopted default VPC too) has an active flow log capturing ALL traffic (accepted and rejected, on every Alibaba Cloud traffic path and, in a VPC with IPv6, both address families; an AWS custom logFormat keeping source and destination addresses) to a destination that keeps it at least 180 days: AWS CloudWatch log group retention or S3 lifecycle (enabled rules reaching the logs expire them by age, never on a fixed expiration.date), Alibaba Cloud log store retentionPeriod.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
-      "Add a flow log on the VPC itself with trafficType ALL (AWS) / All (Alibaba Cloud); on AWS keep ${srcaddr} and ${dstaddr} (or their pkt- forms) in a custom logFormat; on Alibaba Cloud keep status Active and leave trafficPaths unset (or all).",
+      "Add a flow log on the VPC itself with trafficType ALL (AWS) / All (Alibaba Cloud); on AWS keep ${srcaddr} and ${dstaddr} (or their pkt- forms) in a custom logFormat; on Alibaba Cloud keep status Active, leave trafficPaths unset (or all) and set ipVersion DualStack on a VPC with enableIpv6.",
       "Send it to a log group with retentionInDays ≥ 180 (or never expiring), an S3 bucket whose lifecycle keeps objects ≥ 180 days (expiration.days, not expiration.date), or a log store with retentionPeriod ≥ 180.",
     ],
     controls: [
@@ -80,7 +80,7 @@ export const requireVpcFlowLogsAllTraffic = defineStackRule<Config>({
       findings.push(
         ...verdict(
           vpc,
-          logs.map((f) => aliFlowLog(res, f, days)),
+          logs.map((f) => aliFlowLog(res, f, days) ?? aliFamilies(vpc, f)),
         ),
       );
     }
@@ -197,6 +197,22 @@ function aliCollection(f: GenericResource): Problem {
   if (paths.length > 0 && !paths.some((p) => p!.toLowerCase() === "all"))
     return { why: `${f.name}: trafficPaths is ${paths.join(", ")}, must include all`, unknown: false };
   return undefined;
+}
+
+/** An Alibaba Cloud flow log collects IPv4 only unless ipVersion is DualStack: an IPv6 VPC's attacks would go unseen. */
+function aliFamilies(vpc: GenericResource, f: GenericResource): Problem {
+  const ipv6 = vpc.inputs.enableIpv6;
+  if (!isUnknown(ipv6) && bool(ipv6) !== true) return undefined;
+  const version = f.inputs.ipVersion;
+  if (isUnknown(version)) return { why: `${f.name}: ipVersion is unknown at preview`, unknown: true };
+  if ((str(version) ?? "").toLowerCase() === "dualstack") return undefined;
+  const family = `ipVersion is ${version === undefined || version === null ? "unset (IPv4 only)" : shown(version)}`;
+  if (isUnknown(ipv6))
+    return {
+      why: `${f.name}: ${family} and whether VPC ${vpc.name} carries IPv6 is unknown at preview`,
+      unknown: true,
+    };
+  return { why: `${f.name}: ${family} while VPC ${vpc.name} enables IPv6, set ipVersion "DualStack"`, unknown: false };
 }
 
 function aliFlowLog(res: Resolver, f: GenericResource, min: number): Problem {

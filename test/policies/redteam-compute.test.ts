@@ -982,9 +982,9 @@ describe("red team: VPC flow logs", () => {
   };
   const expiring = (days: number, enabled: unknown) => ({ lifecycleRules: [{ enabled, expiration: { days } }] });
   const aliFlow =
-    (flow: Record<string, unknown>, retentionPeriod: unknown = 365) =>
+    (flow: Record<string, unknown>, retentionPeriod: unknown = 365, network: Record<string, unknown> = {}) =>
     (b: StackBuilder) => {
-      const vpc = b.add(ALI_VPC, "vpc", {});
+      const vpc = b.add(ALI_VPC, "vpc", network);
       const store = b.add(STORE, "s", { projectName: "audit", logstoreName: "flow", retentionPeriod });
       b.add(ALI_FLOW, "flow", {
         resourceType: "VPC",
@@ -1039,5 +1039,44 @@ describe("red team: VPC flow logs", () => {
     },
     { name: "Alibaba Cloud flow log inactive", build: aliFlow({ status: "Inactive" }), violations: 1 },
     { name: "Alibaba Cloud store with the default 30 days", build: aliFlow({}, null), violations: 1 },
+    // A flow log records IPv4 only unless told otherwise: attacks over IPv6 would leave no record.
+    {
+      name: "Alibaba Cloud IPv6 VPC with an IPv4-only flow log",
+      build: aliFlow({}, 365, { enableIpv6: true }),
+      violations: 1,
+      mentions: 'ipVersion "DualStack"',
+    },
+    {
+      name: "Alibaba Cloud IPv6 VPC with ipVersion IPv4 written as a string flag",
+      build: aliFlow({ ipVersion: "IPv4" }, 365, { enableIpv6: "true" }),
+      violations: 1,
+    },
+    {
+      name: "Alibaba Cloud IPv6 VPC with a dual-stack flow log",
+      build: aliFlow({ ipVersion: "DualStack" }, 365, { enableIpv6: true }),
+      violations: 0,
+    },
+    {
+      name: "Alibaba Cloud IPv4 VPC needs no dual stack",
+      build: aliFlow({}, 365, { enableIpv6: false }),
+      violations: 0,
+    },
+    {
+      name: "Alibaba Cloud IPv6 VPC with ipVersion unknown is a note",
+      build: aliFlow({ ipVersion: UNKNOWN }, 365, { enableIpv6: true }),
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "Alibaba Cloud VPC whose IPv6 is unknown, flow log IPv4 only, is a note",
+      build: aliFlow({}, 365, { enableIpv6: UNKNOWN }),
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "Alibaba Cloud VPC whose IPv6 is unknown, dual-stack flow log",
+      build: aliFlow({ ipVersion: "dualstack" }, 365, { enableIpv6: UNKNOWN }),
+      violations: 0,
+    },
   ]);
 });
