@@ -5,6 +5,7 @@
 // string compared with (`$1 == "PermitRootLogin"`) writes nothing. One pass over the program: user data may be hostile.
 import { BoundedMemo } from "./bounded-memo";
 import {
+  deletionEdit,
   directiveNamed,
   EditAddress,
   SedEdit,
@@ -47,8 +48,18 @@ const parsedPrograms = new BoundedMemo<string, SedScript>(1_000);
 
 /** A program's edits, parsed once per program (the result is shared, so it must not be changed). */
 export function awkScript(program: string): SedScript {
-  return parsedPrograms.through(program, () => ({ edits: new AwkReader(program).edits(), syntax: "extended" }));
+  return parsedPrograms.through(program, () => {
+    const deleted = KEEPS_UNMATCHED.exec(program);
+    const edits = deleted ? [deletionEdit({ ...UNADDRESSED, address: deleted[1].replace(/\\\//g, "/") })] : [];
+    return { edits: [...edits, ...new AwkReader(program).edits()], syntax: "extended" };
+  });
 }
+
+/**
+ * `awk '!/^PasswordAuthentication/' f > t && mv t f`: a program that prints only the lines a regex does not match
+ * deletes those it matches, as sed's `/re/d` does (`$0 !~ /re/` and a `{ print }` action alike).
+ */
+const KEEPS_UNMATCHED = /^\s*(?:!|\$0\s*!~)\s*\/((?:\\.|[^/\\\n])*)\/\s*(?:\{\s*print(?:\s+\$0)?\s*;?\s*\})?\s*$/;
 
 type Token = { kind: "string" | "regex" | "word" | "op"; text: string };
 

@@ -14,9 +14,10 @@ import {
   INCLUDE,
   isSettingWord,
   MATCH,
+  valueFromElsewhere,
   weaknessesIn,
 } from "./userdata-sshd-directives";
-import { isInertPath } from "./userdata-sshd-paths";
+import { isDisplayedPath, isInertPath } from "./userdata-sshd-paths";
 import { Word } from "./userdata-words";
 import { judgedText } from "./userdata-written-text";
 
@@ -59,13 +60,17 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
   // read (the client's ssh_config), counts only if the user data makes sshd read it.
   const inertEdit =
     edit?.inPlace && edit.files.length > 0 && edit.files.every((f) => isInertPath(f) && spelt.includes(f));
-  const unlessSshdReads = inertEdit ? edit?.files[0] : setting ? reading.inertFile : undefined;
+  // In a file that is only shown at login, prose naming a directive is no command: it too counts only as a setting.
+  const asSetting = setting || (reading.inertFile !== undefined && isDisplayedPath(reading.inertFile));
+  const unlessSshdReads = inertEdit ? edit?.files[0] : asSetting ? reading.inertFile : undefined;
   for (const { kind, keyboardOnly } of weaknessesIn(written)) found.add(kind, line, { keyboardOnly, unlessSshdReads });
   const match = MATCH.exec(written);
   if (match) state.inMatch = match[1].toLowerCase() !== "all";
-  if (config || (setting && reading.sshdConfig))
+  if (config || (setting && reading.sshdConfig)) {
     for (const value of uncommented(written, AUTHENTICATION_METHODS))
       found.authenticationMethods(value, !state.inMatch);
+    noteValueFromElsewhere(written, line, scan);
+  }
   // Read once: both the files sshd is made to read and the Include of the drop-ins need them.
   const included = uncommented(written, INCLUDE);
   if (reading.inertFile === undefined || !setting)
@@ -88,6 +93,19 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
   }
   if (setsPassword(parsed, context.previous) || (accounts && passwordLines(written).length > 0))
     found.add("password-set", line);
+}
+
+/**
+ * `echo "PermitRootLogin $MODE" >> /etc/ssh/sshd_config`, MODE never set by the script (a tag, a template): whether
+ * it weakens login is decided outside the script, so it is reported as what cannot be verified, not as a violation.
+ */
+function noteValueFromElsewhere(written: string, line: string, { found }: LineScan): void {
+  const elsewhere = valueFromElsewhere(written);
+  if (!elsewhere) return;
+  const { directive, value } = elsewhere;
+  const kind = directive.toLowerCase() === "permitrootlogin" ? "root-login" : "password-authentication";
+  const note = `${directive} is set to ${value}, which the script does not set: write "${directive} no" instead`;
+  found.add(kind, line, { note, unverifiable: true });
 }
 
 /** A line of sshd_config itself (as in a here-document or a written file): a directive is the first word. */

@@ -20,12 +20,16 @@ export interface LoginWeakness {
   via?: string;
   /** Why the line weakens login when the line alone does not say so. */
   note?: string;
+  /** The line may weaken login or not, as a value from outside the script decides: advisory, not a violation. */
+  unverifiable?: boolean;
 }
 
 export interface Details {
   /** Only keyboard-interactive (or challenge-response) was enabled on the line: MFA may excuse it. */
   keyboardOnly?: boolean;
   note?: string;
+  /** See LoginWeakness.unverifiable. */
+  unverifiable?: boolean;
   /** The line is a setting in this file, which sshd does not read unless an Include, a copy or `sshd -f` says so. */
   unlessSshdReads?: string;
   /**
@@ -106,6 +110,7 @@ export class Findings {
     if (this.via !== undefined) weakness.via = this.via;
     const fullNote = unlessSshdReads === undefined ? note : `written to ${unlessSshdReads}, which sshd is made to read`;
     if (fullNote !== undefined) weakness.note = fullNote;
+    if (details.unverifiable) weakness.unverifiable = true;
     const time = details.at ?? this.now();
     const restorable = unlessHardened && { restorable: unlessHardened, time };
     this.store.entries.set(key, { weakness, keyboardOnly, unlessSshdReads, unlessHardened: restorable });

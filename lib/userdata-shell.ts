@@ -8,10 +8,11 @@ import { CaseArms } from "./userdata-case-arms";
 import { scanCloudInitKeys } from "./userdata-cloud-init-keys";
 import { scanWrites } from "./userdata-command-writes";
 import { deliverDecoded, deliverWritten } from "./userdata-deliveries";
-import { Destinations, parseCommand } from "./userdata-destinations";
+import { Destinations, ParsedCommand, parseCommand } from "./userdata-destinations";
 import { HardenedDropIn, hardenedDropInTakenAway } from "./userdata-drop-in";
 import { pipelinesWriting } from "./userdata-files-written";
 import { Findings } from "./userdata-findings";
+import { invertedGrep } from "./userdata-grep";
 import { HereDocument, hereDocumentBody, hereDocuments } from "./userdata-heredoc";
 import { logicalLine } from "./userdata-lines";
 import { ForLoop, forLoop } from "./userdata-loops";
@@ -177,6 +178,7 @@ function scanCommandLine(
     const dropIn = hardenedDropInTakenAway(parsed);
     if (dropIn) reportDropInTakenAway(dropIn, line, scan.found);
     noteFilesSshdReads(parsed, toMaybeConfig[i], scan.found);
+    if (READ_ONLY.has(name)) replayInvertedGrep(parsed, () => destinations.output(i), line, scan, state);
     // A nested script's here-documents are read from its own text, not from the lines after this one.
     const script = nestedScript(parsed);
     if (script !== undefined && depth < MAX_NESTING) {
@@ -213,6 +215,24 @@ function scanCommandLine(
 function scanNested(script: string, line: string, scan: LineScan, state: ScanState, depth: number): void {
   if (script.includes("\n")) scanScript(script.split(/\r?\n/), scan, state, depth, line);
   else scanCommandLine(script, line, scan, state, depth);
+}
+
+/**
+ * `grep -v '^PasswordAuthentication' sshd_config > /tmp/s` (then moved back): what it keeps out of sshd's
+ * configuration is deleted from it, as `sed '/…/d'` deletes it. Printed to the log or a program, it deletes nothing.
+ */
+function replayInvertedGrep(
+  parsed: ParsedCommand,
+  output: () => string[],
+  line: string,
+  scan: LineScan,
+  state: ScanState,
+): void {
+  // Where its output goes is looked up last: most lines are never followed.
+  const grep = invertedGrep(parsed);
+  if (!grep || !grep.files.some(maybeSshdConfigPath) || output().length === 0) return;
+  const { found } = scan;
+  state.stock.edit(grep.script, true, { line, found, at: found.now(), files: grep.files });
 }
 
 /** Without a hardened drop-in, what it set to no is on unless the user data sets it to no itself. */

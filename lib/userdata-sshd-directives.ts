@@ -35,13 +35,37 @@ export const ROOT_LOGIN = new RegExp(
   String.raw`${word("PermitRootLogin")}${SEPARATOR}["']?(?:yes|without-password|prohibit-password|forced-commands-only)\b`,
   "i",
 );
+/**
+ * A directive of the table whose value comes from outside the script: a variable it never sets (`$MODE`, `${MODE}`),
+ * a command's output, a template's placeholder (`{{ mode }}`). The match starts with the directive; its group is the value.
+ */
+const VALUE_FROM_ELSEWHERE = new RegExp(
+  String.raw`${word("(?:PasswordAuthentication|KbdInteractiveAuthentication|ChallengeResponseAuthentication|PermitRootLogin|PermitEmptyPasswords)")}${SEPARATOR}["']?(\{\{[^}\r\n]*\}\}|[$\x60][^\s"'#]*)`,
+  "i",
+);
+
+/** The directive and value, when text sets a directive of the table to what the script cannot tell. */
+export function valueFromElsewhere(text: string): { directive: string; value: string } | undefined {
+  // Nearly every setting written holds none of these: the pattern is not run for it.
+  if (!text.includes("$") && !text.includes("{{") && !text.includes("`")) return undefined;
+  const m = VALUE_FROM_ELSEWHERE.exec(text);
+  return m ? { directive: /^\w+/.exec(m[0])?.[0] ?? "", value: m[1] } : undefined;
+}
+
 /** The value runs to the end of the line, a quote or a comment; nothing follows the greedy class, so no backtracking. */
 export const AUTHENTICATION_METHODS = new RegExp(
   String.raw`\bAuthenticationMethods${SEPARATOR}["']?([^"'#\r\n]*)`,
   "gi",
 );
-/** Where sshd looks for users' keys: the rest of its line (several patterns may follow one keyword). */
-export const AUTHORIZED_KEYS_FILE = new RegExp(String.raw`\bAuthorizedKeysFile${SEPARATOR}["']?([^"'#\r\n]*)`, "gi");
+/**
+ * Where sshd looks for users' keys, and for the certificate principals a user accepts (with TrustedUserCAKeys, a
+ * principal listed for root lets a certificate log in as root, as a key would): the rest of its line (several
+ * patterns may follow one keyword). One pattern for both: every text the scan reads is searched once.
+ */
+export const AUTHORIZED_KEYS_FILE = new RegExp(
+  String.raw`\bAuthorized(?:Keys|Principals)File${SEPARATOR}["']?([^"'#\r\n]*)`,
+  "gi",
+);
 /** The files an `Include` makes sshd read: the rest of its line (several patterns may follow one keyword). */
 export const INCLUDE = new RegExp(String.raw`\bInclude${SEPARATOR}["']?([^"'#\r\n]*)`, "gi");
 

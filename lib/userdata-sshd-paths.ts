@@ -35,3 +35,14 @@ export function normalPath(path: string): string {
 export function isInertPath(path: string): boolean {
   return /^(?:~\w*|\$HOME|\$\{HOME\})?\/[^$`*?[\]{}]*$/.test(path) && !maybeSshdConfigPath(path);
 }
+
+/** Text shown at login and never run: the message of the day and the pre-login banners. */
+const DISPLAYED = /^\/etc\/(?:motd|issue|issue\.net|motd\.d\/[^/]+)$/;
+
+/**
+ * A file whose text is only shown (`echo "Reminder: PermitRootLogin yes is forbidden" > /etc/motd`): no line of it
+ * runs, so any of it counts only as a setting, if sshd is made to read it.
+ */
+export function isDisplayedPath(path: string): boolean {
+  return DISPLAYED.test(normalPath(path));
+}

@@ -12,11 +12,23 @@ const EXPLAIN: Record<string, string> = {
   "password-set": "sets a login password",
 };
 
+/** The same, for a line that may weaken login or not. */
+const VERB: Record<string, string> = {
+  "password-authentication": "enable SSH password authentication",
+  "root-login": "permit root login",
+  "root-authorized-keys": "write /root/.ssh/authorized_keys",
+  "password-set": "set a login password",
+};
+
 /** The weaknesses of a script, quoted, under the name of the field that carries it, with where a line was written. */
 export function scriptFindings(field: string, script: string): Finding[] {
-  return findLoginWeaknesses(script).map((w) =>
-    violation(`${field} ${EXPLAIN[w.kind]}: "${w.line.slice(0, 120)}"${weaknessContext(w)}`),
-  );
+  return findLoginWeaknesses(script).map((w) => {
+    const quoted = `"${w.line.slice(0, 120)}"${weaknessContext(w)}`;
+    // A value from outside the script (a tag, a template) is reported as an unknown is elsewhere: a note.
+    if (w.unverifiable)
+      return { message: `cannot be verified at preview: ${field} may ${VERB[w.kind]}: ${quoted}`, unverifiable: true };
+    return violation(`${field} ${EXPLAIN[w.kind]}: ${quoted}`);
+  });
 }
 
 /**

@@ -3,7 +3,15 @@ import { logicalLine } from "../../lib/userdata-lines";
 import { ShellVariables } from "../../lib/userdata-variables";
 import { parseCommand } from "../../lib/userdata-destinations";
 
-const kinds = (text: string) => [...new Set(findLoginWeaknesses(text).map((w) => w.kind))].sort();
+/** The weaknesses found; a value from outside the script is a note (see userdata-unverifiable.test.ts), not one. */
+const kinds = (text: string) =>
+  [
+    ...new Set(
+      findLoginWeaknesses(text)
+        .filter((w) => !w.unverifiable)
+        .map((w) => w.kind),
+    ),
+  ].sort();
 const SSHD = "/etc/ssh/sshd_config";
 
 describe("command lines over several physical lines", () => {
@@ -159,6 +167,11 @@ describe("variables the script sets", () => {
     ["a value the reader cannot know", `PA=$(curl -s http://x/pa)\necho "PasswordAuthentication $PA" >> ${SSHD}`],
   ])("%s is safe", (_name, text) => {
     expect(kinds(text)).toEqual([]);
+  });
+
+  it("notes a value the reader cannot know as unverifiable", () => {
+    const text = `PA=$(curl -s http://x/pa)\necho "PasswordAuthentication $PA" >> ${SSHD}`;
+    expect(findLoginWeaknesses(text).map((w) => [w.kind, w.unverifiable])).toEqual([["password-authentication", true]]);
   });
 
   it("expands outside single quotes only, and not after a backslash", () => {

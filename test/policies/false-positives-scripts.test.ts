@@ -152,6 +152,22 @@ rows("a directive searched for, compared or written elsewhere sets nothing", [
   userData("the weak line uncommented", `sed -i 's/^#PermitRootLogin yes/PermitRootLogin yes/' ${SSHD}`, [
     rootLogin(`sed -i 's/^#PermitRootLogin yes/PermitRootLogin yes/' ${SSHD}`),
   ]),
+  userData("a reminder in the message of the day", `echo "Reminder: PermitRootLogin yes is forbidden" > /etc/motd`),
+  userData(
+    "a pre-login banner from a here-document",
+    "cat > /etc/issue.net <<'EOF'\nAuthorized use only. PasswordAuthentication yes is never allowed here.\nEOF",
+  ),
+  userData("a reminder in a motd.d fragment", `echo 'Note: PermitRootLogin yes is off' > /etc/motd.d/10-ssh`),
+  userData(
+    "the message of the day made part of sshd's configuration",
+    `echo "PermitRootLogin yes" > /etc/motd\necho "Include /etc/motd" >> ${SSHD}`,
+    [rootLogin("PermitRootLogin yes")],
+  ),
+  userData(
+    "a reminder in a script run later still counts for its commands",
+    `echo "echo Reminder; sed -i 's/^#PermitRootLogin.*/PermitRootLogin yes/' ${SSHD}" > /opt/setup.sh`,
+    [rootLogin(`echo Reminder; sed -i 's/^#PermitRootLogin.*/PermitRootLogin yes/' ${SSHD}`)],
+  ),
 ]);
 
 rows("here-documents a program only logs or mails", [
@@ -282,6 +298,51 @@ rows("AuthorizedKeysFile pointed elsewhere", [
   userData("another user's file under it", `${KEYS_FILE}\ncat /tmp/k.pub > /etc/ssh/keys/ops`),
   userData("the pattern alone", KEYS_FILE),
 ]);
+
+const PRINCIPALS_FILE = `echo 'AuthorizedPrincipalsFile /etc/ssh/auth_principals/%u' >> ${SSHD}`;
+const CA = `echo 'TrustedUserCAKeys /etc/ssh/user_ca.pub' >> ${SSHD}`;
+
+rows("AuthorizedPrincipalsFile: certificate principals accepted for root", [
+  userData("root's principals written", `${CA}\n${PRINCIPALS_FILE}\necho admins > /etc/ssh/auth_principals/root`, [
+    rootKeys("echo admins > /etc/ssh/auth_principals/root"),
+  ]),
+  userData(
+    "root's principals from a here-document, before the directive",
+    `mkdir -p /etc/ssh/auth_principals\ncat > /etc/ssh/auth_principals/root <<'EOF'\nadmins\nEOF\n${PRINCIPALS_FILE}\n${CA}`,
+    ["writes /root/.ssh/authorized_keys: \"cat > /etc/ssh/auth_principals/root <<'EOF'\""],
+  ),
+  userData(
+    "cloud-config drop-in and root's principals",
+    "#cloud-config\nwrite_files:\n  - path: /etc/ssh/sshd_config.d/20-ca.conf\n    content: |\n      TrustedUserCAKeys /etc/ssh/user_ca.pub\n      AuthorizedPrincipalsFile /etc/ssh/principals/%u\n  - path: /etc/ssh/principals/root\n    content: ops-oncall\n",
+    [rootKeys("write_files: /etc/ssh/principals/root")],
+  ),
+  userData("an operator's principals", `${CA}\n${PRINCIPALS_FILE}\necho ops > /etc/ssh/auth_principals/ops`),
+  userData("the CA and the pattern alone", `${CA}\n${PRINCIPALS_FILE}`),
+  userData("principals turned off", `echo 'AuthorizedPrincipalsFile none' >> ${SSHD}\necho admins > /root/none`),
+]);
+
+describe("a directive set from outside the script is a note, not a violation", () => {
+  it.each<[string, string]>([
+    ["an unset variable", `echo "PermitRootLogin $MODE" >> ${SSHD}`],
+    ["a template's placeholder", `echo "PasswordAuthentication {{ pw_auth }}" >> ${SSHD}`],
+  ])("%s", async (_name, script) => {
+    const ds = await run(disallowUserdataLoginWeakening, INSTANCE, { userData: script });
+    expect(ds.filter((d) => d.level === "mandatory")).toEqual([]);
+    const notes = ds.filter((d) => d.level === "advisory").map((d) => d.message);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain("cannot be verified at preview: userData may ");
+    expect(notes[0]).toContain(script);
+  });
+
+  it("a variable the script sets to yes stays a violation", async () => {
+    const ds = await run(disallowUserdataLoginWeakening, INSTANCE, {
+      userData: `MODE=yes\necho "PermitRootLogin $MODE" >> ${SSHD}`,
+    });
+    expect(ds.filter((d) => d.level === "mandatory").map((d) => d.message)).toEqual([
+      expect.stringContaining(`userData permits root login: "echo "PermitRootLogin $MODE" >> ${SSHD}"`),
+    ]);
+  });
+});
 
 rows("for loops read once per word", [
   userData(
