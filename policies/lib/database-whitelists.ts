@@ -37,9 +37,16 @@ export function whitelistFindings(field: string, value: unknown, c: DatabaseConf
   ];
 }
 
+const MAX_QUOTED = 5;
+
 /** Entries no reader here understands: the cloud may read them as anyone, so they are reported, never passed. */
 function unreadableEntries(field: string, entries: string[]): Finding {
-  const quoted = entries.map((e) => JSON.stringify(e)).join(", ");
+  // A few examples name the problem; a hostile list of thousands would only bloat the message.
+  const shownEntries = entries
+    .slice(0, MAX_QUOTED)
+    .map((e) => JSON.stringify(e.length > 80 ? `${e.slice(0, 80)}…` : e));
+  const more = entries.length - MAX_QUOTED;
+  const quoted = shownEntries.join(", ") + (more > 0 ? ` and ${more} more` : "");
   return {
     message: `cannot be verified: ${field} entry ${quoted} is not an address, a CIDR block or a wildcard; write it in canonical form (e.g. 10.0.0.0/8, 192.168.1.10)`,
     unverifiable: true,

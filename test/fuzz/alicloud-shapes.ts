@@ -114,6 +114,7 @@ export const alicloudShapes: Record<string, Shape> = {
   },
   // Simple Application Server rules have no source field: each admits any address.
   "alicloud:simpleapplicationserver/firewallRule:FirewallRule": {
+    instanceId: "string",
     ruleProtocol: { oneOf: ["Tcp", "Udp", "TcpAndUdp", "TCP", " tcpandudp ", "Icmp", ""] },
     port: "portRange",
   },
@@ -187,6 +188,7 @@ export const alicloudShapes: Record<string, Shape> = {
     logStoreName: "string",
     projectName: "string",
     status: { oneOf: ["Active", "Inactive"] },
+    ipVersion: { oneOf: ["IPv4", "DualStack", "IPV6"] },
   },
   "alicloud:vpc/trafficMirrorSession:TrafficMirrorSession": {
     trafficMirrorSourceIds: "strings",

@@ -44,9 +44,29 @@ const wafStatement: Shape = {
       excludedRules: { arrayOf: { name: "string" } },
     },
   },
-  notStatement: { object: { statements: { arrayOf: wafLeaf } } },
+  notStatement: { object: { statements: { arrayOf: wafLeaf }, statement: { object: wafLeaf } } },
   orStatement: { object: { statements: { arrayOf: wafLeaf } } },
   andStatement: { object: { statements: { arrayOf: wafLeaf } } },
+};
+/** A scope-down: a leaf, a NOT around one (what spares requests), or AND / OR of them, nested a level. */
+const wafScopeLeaf: Shape = {
+  ...wafLeaf,
+  notStatement: { object: { statement: { object: wafLeaf } } },
+};
+const wafScopeDown: Field = {
+  object: {
+    ...wafScopeLeaf,
+    andStatement: { object: { statements: { arrayOf: wafScopeLeaf } } },
+    orStatement: { object: { statements: { arrayOf: wafScopeLeaf } } },
+  },
+};
+const wafManagedGroup: Shape = {
+  name: {
+    oneOf: ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "awsmanagedrulescommonruleset", ""],
+  },
+  vendorName: { oneOf: ["AWS", "aws", ""] },
+  scopeDownStatement: wafScopeDown,
+  ruleActionOverrides: { arrayOf: { name: "string", actionToUse: wafAction } },
 };
 
 const sgRule: Shape = {
@@ -190,7 +210,12 @@ export const awsShapes: Record<string, Shape> = {
     cidrBlock: "cidr",
     ipv6CidrBlock: "cidr",
   },
-  "aws:ec2/instance:Instance": instanceLike,
+  "aws:ec2/instance:Instance": {
+    ...instanceLike,
+    subnetId: "string",
+    ipv6AddressCount: "number",
+    ipv6Addresses: { arrayOf: { oneOf: ["2001:db8::1", "", "::", "fe80::1%eth0", "x"] } },
+  },
   "aws:ec2/spotInstanceRequest:SpotInstanceRequest": { ...instanceLike, spotPrice: "string" },
   "aws:ec2/spotFleetRequest:SpotFleetRequest": {
     launchSpecifications: { arrayOf: { userData: "userData", ami: "string", instanceType: "string" } },
@@ -472,7 +497,7 @@ export const awsShapes: Record<string, Shape> = {
   // Services that write inbound rules themselves (lib/ingress-managed-services.ts).
   "aws:eks/nodeGroup:NodeGroup": {
     remoteAccess: { object: { ec2SshKey: "string", sourceSecurityGroupIds: "strings" } },
-    launchTemplate: { object: { id: "string", version: "string" } },
+    launchTemplate: { object: { id: "string", name: "string", version: "string" } },
     amiType: {
       oneOf: [
         "AL2_x86_64",
@@ -560,7 +585,29 @@ export const awsShapes: Record<string, Shape> = {
     organizationEnabled: "bool",
     retentionPeriod: "number",
     advancedEventSelectors: {
-      arrayOf: { name: "string", fieldSelectors: { arrayOf: { field: "string", equals: "strings" } } },
+      arrayOf: {
+        name: "string",
+        fieldSelectors: {
+          arrayOf: {
+            field: { oneOf: ["eventCategory", "eventcategory", "resources.type", "readOnly", ""] },
+            equals: {
+              arrayOf: {
+                oneOf: [
+                  "Management",
+                  "Data",
+                  "NetworkActivity",
+                  "ConfigurationItem",
+                  "ActivityAuditLog",
+                  "management",
+                  "",
+                ],
+              },
+            },
+            notEquals: "strings",
+            startsWith: "strings",
+          },
+        },
+      },
     },
   },
   "aws:cloudwatch/logGroup:LogGroup": { retentionInDays: "number", kmsKeyId: "string", skipDestroy: "bool" },
@@ -602,7 +649,7 @@ export const awsShapes: Record<string, Shape> = {
         overrideAction: { object: { none: { object: {} }, count: { object: {} } } },
         action: wafAction,
         statement: {
-          object: { ...wafStatement, managedRuleGroupStatement: { object: { name: "string", vendorName: "string" } } },
+          object: { ...wafStatement, managedRuleGroupStatement: { object: wafManagedGroup } },
         },
       },
     },
@@ -614,6 +661,39 @@ export const awsShapes: Record<string, Shape> = {
   "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration": {
     resourceArn: "string",
     logDestinationConfigs: "strings",
+    loggingFilter: {
+      object: {
+        defaultBehavior: { oneOf: ["KEEP", "DROP", "keep", ""] },
+        filters: {
+          arrayOf: {
+            behavior: { oneOf: ["KEEP", "DROP", "drop", ""] },
+            requirement: { oneOf: ["MEETS_ALL", "MEETS_ANY", ""] },
+            conditions: {
+              arrayOf: {
+                actionCondition: {
+                  object: {
+                    action: {
+                      oneOf: ["ALLOW", "BLOCK", "COUNT", "CAPTCHA", "CHALLENGE", "EXCLUDED_AS_COUNT", "allow", ""],
+                    },
+                  },
+                },
+                labelNameCondition: { object: { labelName: "string" } },
+              },
+            },
+          },
+        },
+      },
+    },
+    redactedFields: {
+      arrayOf: {
+        uriPath: { object: {} },
+        queryString: { object: {} },
+        method: { object: {} },
+        singleHeader: {
+          object: { name: { oneOf: ["user-agent", " User-Agent ", "x-forwarded-for", "authorization", "cookie", ""] } },
+        },
+      },
+    },
   },
   "aws:wafv2/webAclAssociation:WebAclAssociation": { resourceArn: "string", webAclArn: "string" },
   "aws:wafv2/webAclRule:WebAclRule": {
@@ -625,13 +705,7 @@ export const awsShapes: Record<string, Shape> = {
     statement: {
       object: {
         ...wafStatement,
-        managedRuleGroupStatement: {
-          object: {
-            name: "string",
-            vendorName: "string",
-            ruleActionOverrides: { arrayOf: { name: "string", actionToUse: { object: { count: { object: {} } } } } },
-          },
-        },
+        managedRuleGroupStatement: { object: wafManagedGroup },
       },
     },
   },
@@ -640,7 +714,7 @@ export const awsShapes: Record<string, Shape> = {
     ruleName: "string",
     priority: "number",
     overrideAction: { oneOf: ["none", "count", ""] },
-    managedRuleGroup: { object: { name: "string", vendorName: "string" } },
+    managedRuleGroup: { object: wafManagedGroup },
     ruleGroupReference: {
       object: { arn: "string", ruleActionOverrides: { arrayOf: { name: "string", actionToUse: wafAction } } },
     },
@@ -705,5 +779,16 @@ export const awsShapes: Record<string, Shape> = {
   "aws:eks/fargateProfile:FargateProfile": { clusterName: "string", subnetIds: "strings" },
   "aws:emr/cluster:Cluster": { releaseLabel: "string", keepJobFlowAliveWhenNoSteps: "bool" },
   "aws:lightsail/containerService:ContainerService": { power: "string", scale: "number", isDisabled: "bool" },
-  "aws:route53/healthCheck:HealthCheck": { type: "string", fqdn: "string", port: "port" },
+  "aws:route53/healthCheck:HealthCheck": {
+    type: { oneOf: ["HTTP", "HTTPS", "TCP", "CALCULATED", "CLOUDWATCH_METRIC", "cloudwatch_metric", ""] },
+    fqdn: "string",
+    port: "port",
+    disabled: "bool",
+    invertHealthcheck: "bool",
+    childHealthThreshold: "number",
+    childHealthchecks: "strings",
+    cloudwatchAlarmName: "string",
+    cloudwatchAlarmRegion: "string",
+    insufficientDataHealthStatus: { oneOf: ["Healthy", "Unhealthy", "LastKnownStatus", "healthy", ""] },
+  },
 };

@@ -95,8 +95,20 @@ export const malformedCidr = (): fc.Arbitrary<string> =>
 export const cidr = (): fc.Arbitrary<string> =>
   fc.oneof({ weight: 2, arbitrary: goodCidr() }, { weight: 1, arbitrary: malformedCidr() });
 
+/** The wildcard forms whitelists take ("anyone", patterns of octets), valid and malformed. */
+const whitelistWildcard = (): fc.Arbitrary<string> =>
+  fc.constantFrom("%", "*", "0.0.0.0", "*.*.*.*", "10.%.%.%", "1.2.*.4", "300.*.*.*", "%.%", "1.2.3.4.*", ".*", "*.");
+
 /** Alibaba Cloud lists addresses as one comma-separated string (RDS `securityIps` elements, whitelists). */
-export const cidrCommaList = (): fc.Arbitrary<string> => fc.array(cidr(), { maxLength: 6 }).map((a) => a.join(","));
+export const cidrCommaList = (): fc.Arbitrary<string> =>
+  fc
+    .tuple(
+      fc.array(fc.oneof({ weight: 4, arbitrary: cidr() }, { weight: 1, arbitrary: whitelistWildcard() }), {
+        maxLength: 6,
+      }),
+      fc.constantFrom(",", ";", " ", "\t", "\n", ", ", ",,", ";\n", ",;  "),
+    )
+    .map(([a, sep]) => a.join(sep));
 
 export const alicloudPortRange = (): fc.Arbitrary<unknown> =>
   fc.oneof(
@@ -136,6 +148,32 @@ const SCRIPT_LINES = [
   "echo ok # PermitRootLogin yes",
   "users:\n  - name: admin\n    plain_text_passwd: x",
   "yum -y install nginx",
+  // sshd_config replaced, its hardening deleted, drop-ins removed.
+  "printf 'Port 2222\\n' > /etc/ssh/sshd_config",
+  "cat /tmp/sshd > /etc/ssh/sshd_config",
+  "sed -i '/^PasswordAuthentication no/d' /etc/ssh/sshd_config",
+  "rm -f /etc/ssh/sshd_config.d/60-cloudimg-settings.conf",
+  "rm -rf /etc/ssh/sshd_config.d/{50-cloud-init,60-cloudimg-settings}.conf",
+  "rm -f /etc/ssh/sshd_config.d/*",
+  "rm -f /etc/ssh/sshd_config.d/{a,{b,c}",
+  "echo 'OPTIONS=\"-oPasswordAuthentication=yes\"' >> /etc/sysconfig/sshd",
+  "Environment=OPTIONS=-oPermitRootLogin=yes",
+  // Whose keys, from which directory.
+  "su - ubuntu -c 'echo k >> ~/.ssh/authorized_keys'",
+  "su -c 'cd ~/.ssh && cat /tmp/k >> authorized_keys' ops",
+  "sudo -iu ubuntu bash -c 'cat /tmp/k >> ${HOME}/.ssh/authorized_keys'",
+  "runuser -u ops -- sh -c 'echo k >> ~/.ssh/authorized_keys'",
+  "cd /root/.ssh && echo k >> authorized_keys",
+  "cd ~ && cd .ssh && cd .. && cd - && echo k >> .ssh/authorized_keys",
+  "cd",
+  'cd "$(mktemp -d)"',
+  "ssh-import-id gh:ops",
+  "aws s3 cp s3://b/k /root/.ssh/authorized_keys",
+  "ossutil cp oss://b/k ~/.ssh/authorized_keys",
+  "echo c3NoLXJzYSBBQUFB | openssl base64 -d >> /root/.ssh/authorized_keys",
+  "openssl enc -base64 -d -in /tmp/k -out /root/.ssh/authorized_keys",
+  "system_info:\n  default_user:\n    name: admin\n    lock_passwd: false\n    plain_text_passwd: x",
+  "write_files:\n  - path: /etc/ssh/sshd_config\n    append: true\n    content: PermitRootLogin yes",
 ];
 
 const script = (): fc.Arbitrary<string> =>
@@ -157,9 +195,36 @@ const pathological = (): fc.Arbitrary<string> =>
         "ssh_pwauth:",
         "passwd ",
         "users:\n",
+        "rm -f /etc/ssh/sshd_config.d/{",
+        "su - ",
+        "su -c '",
+        "cd ",
+        "sudo -u ",
+        "openssl base64 -d ",
+        'OPTIONS="-o',
+        "> /etc/ssh/sshd_config",
         "",
       ),
-      fc.constantFrom(" ", "/", "\\", "=", "'", "s/", "\t", "a", "{", "(", "#", "$1"),
+      fc.constantFrom(
+        " ",
+        "/",
+        "\\",
+        "=",
+        "'",
+        "s/",
+        "\t",
+        "a",
+        "{",
+        "(",
+        "#",
+        "$1",
+        "a,",
+        "{a,",
+        "-c ",
+        "cd ",
+        "-o",
+        "&& ",
+      ),
       fc.integer({ min: 1_000, max: 30_000 }),
       fc.constantFrom("", "yes", "x", "/"),
     )
@@ -238,7 +303,21 @@ const ssmStep = (): fc.Arbitrary<unknown> =>
       action: fc.constantFrom<unknown>("aws:runShellScript", "aws:runPowerShellScript", "aws:runDocument", 1, null),
       name: fc.string({ maxLength: 8 }),
       inputs: fc.oneof(
-        fc.record({ runCommand: runCommand(), workingDirectory: fc.string({ maxLength: 8 }) }, { requiredKeys: [] }),
+        fc.record(
+          {
+            runCommand: runCommand(),
+            workingDirectory: fc.string({ maxLength: 8 }),
+            documentType: fc.constantFrom<unknown>("SSMDocument", "LocalPath", "", null),
+            documentPath: fc.constantFrom<unknown>("AWS-RunShellScript", "aws-runshellscript", "Other", "", 1, null),
+            documentParameters: fc.oneof(
+              fc.record({ commands: runCommand() }, { requiredKeys: [] }),
+              runCommand().map((c) => JSON.stringify({ commands: c })),
+              runCommand().map((c) => yamlStringify({ commands: c })),
+              fc.constantFrom<unknown>("{", "*a", "[]", null, 3),
+            ),
+          },
+          { requiredKeys: [] },
+        ),
         fc.constantFrom<unknown>(null, "x", []),
       ),
     },

@@ -149,7 +149,13 @@ export const networkShapes: Record<string, Shape> = {
     address: "string",
     portRanges: { arrayOf: gaPortRanges },
   },
-  "aws:ec2/subnet:Subnet": { vpcId: "string", cidrBlock: "cidr", mapPublicIpOnLaunch: "bool", ipv6CidrBlock: "cidr" },
+  "aws:ec2/subnet:Subnet": {
+    vpcId: "string",
+    cidrBlock: "cidr",
+    mapPublicIpOnLaunch: "bool",
+    ipv6CidrBlock: "cidr",
+    assignIpv6AddressOnCreation: "bool",
+  },
   "aws:ec2/internetGateway:InternetGateway": { vpcId: "string" },
   "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway": { vpcId: "string" },
   "aws:ec2/natGateway:NatGateway": {
@@ -187,7 +193,17 @@ export const networkShapes: Record<string, Shape> = {
   },
   "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation": { vpcId: "string", routeTableId: "string" },
   "aws:ec2/networkAclAssociation:NetworkAclAssociation": { networkAclId: "string", subnetId: "string" },
-  "aws:ec2/networkInterface:NetworkInterface": { subnetId: "string", securityGroups: "strings", privateIps: "strings" },
+  "aws:ec2/networkInterface:NetworkInterface": {
+    subnetId: "string",
+    securityGroups: "strings",
+    privateIps: "strings",
+    ipv6AddressCount: "number",
+    ipv6PrefixCount: "number",
+    ipv6Addresses: "strings",
+    ipv6AddressLists: "strings",
+    ipv6Prefixes: "strings",
+    ipv6AddressListEnabled: "bool",
+  },
   "aws:ec2/networkInterfaceAttachment:NetworkInterfaceAttachment": {
     instanceId: "string",
     networkInterfaceId: "string",
@@ -267,16 +283,24 @@ export const networkShapes: Record<string, Shape> = {
   "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": {
     bucket: "string",
     rules: {
-      arrayOf: { id: "string", status: { oneOf: ["Enabled", "Disabled"] }, expiration: { object: { days: "number" } } },
+      arrayOf: {
+        id: "string",
+        status: { oneOf: ["Enabled", "Disabled"] },
+        expiration: { object: { days: "number", date: { oneOf: ["2027-01-01T00:00:00Z", "", "x"] } } },
+      },
     },
   },
   "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2": {
     bucket: "string",
     rules: {
-      arrayOf: { id: "string", status: { oneOf: ["Enabled", "Disabled"] }, expiration: { object: { days: "number" } } },
+      arrayOf: {
+        id: "string",
+        status: { oneOf: ["Enabled", "Disabled"] },
+        expiration: { object: { days: "number", date: { oneOf: ["2027-01-01T00:00:00Z", "", "x"] } } },
+      },
     },
   },
-  "alicloud:vpc/network:Network": { cidrBlock: "cidr", vpcName: "string" },
+  "alicloud:vpc/network:Network": { cidrBlock: "cidr", vpcName: "string", enableIpv6: "bool" },
   "alicloud:vpc/switch:Switch": { vpcId: "string", cidrBlock: "cidr", zoneId: "string" },
   "alicloud:vpc/natGateway:NatGateway": {
     vpcId: "string",

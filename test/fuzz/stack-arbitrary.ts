@@ -25,6 +25,27 @@ const links = (): fc.Arbitrary<Links> =>
           "bucket",
           "instanceId",
           "trafficMirrorFilterId",
+          // Cross-resource reads: mirror sources, balancer backends, WAF logging, failover checks, trail buckets.
+          "networkInterfaceId",
+          "subnetId",
+          "targetGroupArn",
+          "targetId",
+          "serverGroupId",
+          "serverId",
+          "servers",
+          "backendServers",
+          "loadBalancerId",
+          "listenerArn",
+          "defaultActions",
+          "internalIp",
+          "endpointConfigurations",
+          "resourceArn",
+          "webAclArn",
+          "healthCheckId",
+          "s3BucketName",
+          "ossBucketName",
+          "routeTableId",
+          "destinationPrefixListId",
           "x",
         ),
         fc.array(fc.integer({ min: -1, max: 40 }), { maxLength: 3 }),
@@ -48,6 +69,7 @@ function link(bags: [FuzzBag, Links][]): SyntheticResource[] {
   }));
 }
 
-export function stackArbitrary(maxResources = 25): fc.Arbitrary<SyntheticResource[]> {
-  return fc.array(fc.tuple(bagForAnyType(), links()), { maxLength: maxResources }).map(link);
+/** `types`: draw resources from these types only, so that the few that refer to each other meet often. */
+export function stackArbitrary(maxResources = 25, types?: readonly string[]): fc.Arbitrary<SyntheticResource[]> {
+  return fc.array(fc.tuple(bagForAnyType(types), links()), { maxLength: maxResources }).map(link);
 }

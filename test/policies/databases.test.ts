@@ -236,6 +236,13 @@ describe("disallow-public-managed-databases", () => {
       expect(note.message).toContain('securityIps entry "0/0" is not an address, a CIDR block or a wildcard');
       expect(note.message).toContain("canonical form");
     });
+
+    it("quotes a few unreadable entries of a long list and counts the rest", async () => {
+      const entries = Array.from({ length: 1000 }, (_, i) => `host-${i}`);
+      const [note] = await run(disallowPublicManagedDatabases, ALI_RDS, { securityIps: [entries.join(",")] });
+      expect(note.message).toContain('"host-0", "host-1", "host-2", "host-3", "host-4" and 995 more');
+      expect(note.message).not.toContain("host-5");
+    });
   });
 
   describe("AWS publicly accessible endpoints", () => {
