@@ -16,17 +16,8 @@ import { A, aliNetwork, rule } from "./alicloud-fixtures";
 import { T, Vpc, vpcWithSubnets } from "./aws-fixtures";
 import { mandatory, runStackPolicy } from "./policy-harness";
 import { StackBuilder, ref } from "./stack-builder";
+import { AGA, GA } from "./accelerator-types";
 
-const AGA = {
-  accelerator: "aws:globalaccelerator/accelerator:Accelerator",
-  listener: "aws:globalaccelerator/listener:Listener",
-  group: "aws:globalaccelerator/endpointGroup:EndpointGroup",
-};
-const GA = {
-  accelerator: "alicloud:ga/accelerator:Accelerator",
-  listener: "alicloud:ga/listener:Listener",
-  group: "alicloud:ga/endpointGroup:EndpointGroup",
-};
 const NLB = {
   lb: "alicloud:nlb/loadBalancer:LoadBalancer",
   listener: "alicloud:nlb/listener:Listener",

@@ -8,6 +8,7 @@ import { A, aliNetwork, rule } from "./alicloud-fixtures";
 import { T, vpcWithSubnets } from "./aws-fixtures";
 import { runStackPolicy } from "./policy-harness";
 import { StackBuilder, ref } from "./stack-builder";
+import { AGA, GA } from "./accelerator-types";
 
 const SLB_GROUP = "alicloud:slb/serverGroup:ServerGroup";
 const NLB = {
@@ -128,17 +129,6 @@ function nlb(listenerPort: number, attachment: Record<string, unknown>) {
   });
   return b.resources;
 }
-
-const AGA = {
-  accelerator: "aws:globalaccelerator/accelerator:Accelerator",
-  listener: "aws:globalaccelerator/listener:Listener",
-  group: "aws:globalaccelerator/endpointGroup:EndpointGroup",
-};
-const GA = {
-  accelerator: "alicloud:ga/accelerator:Accelerator",
-  listener: "alicloud:ga/listener:Listener",
-  group: "alicloud:ga/endpointGroup:EndpointGroup",
-};
 
 /** An AWS accelerator listening on 2222 whose group names `endpointId`, with `portOverrides`. */
 function awsAccelerator(endpointId: unknown, portOverrides: Record<string, unknown>[]) {

@@ -5,17 +5,7 @@ import { Exposure, GenericResource, UNKNOWN, buildNetworkModel, internetExposure
 import { A, aliNetwork, rule } from "./alicloud-fixtures";
 import { T, vpcWithSubnets } from "./aws-fixtures";
 import { StackBuilder, ref } from "./stack-builder";
-
-const AGA = {
-  accelerator: "aws:globalaccelerator/accelerator:Accelerator",
-  listener: "aws:globalaccelerator/listener:Listener",
-  group: "aws:globalaccelerator/endpointGroup:EndpointGroup",
-};
-const GA = {
-  accelerator: "alicloud:ga/accelerator:Accelerator",
-  listener: "alicloud:ga/listener:Listener",
-  group: "alicloud:ga/endpointGroup:EndpointGroup",
-};
+import { AGA, GA } from "./accelerator-types";
 
 const exposedOn = (b: StackBuilder, r: GenericResource, port: number) =>
   internetExposures(buildNetworkModel(b.resources)).filter(
