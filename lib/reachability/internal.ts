@@ -27,7 +27,10 @@ export interface InternalReach {
   /** The rule that admits (absent for whitelists). */
   rule?: string;
   path: string;
-  /** The rule's protocol or ports are unknown at preview: it may not cover the port. */
+  /**
+   * The rule's protocol or ports, or the rule itself (its type, the whole list), are unknown at preview: it may not
+   * cover the port.
+   */
   unknownPorts?: true;
 }
 
@@ -83,7 +86,7 @@ function groupReach(m: NetworkModel, host: Host, port: number, carriers: Map<str
       from,
       rule: rule.urn,
       path: `${fromText} → ${ruleLabel(m, slice)} → ${hostLabel(host)}:${port}`,
-      ...(rule.unknownPorts ? { unknownPorts: true as const } : {}),
+      ...(rule.unknownPorts || rule.unknownRule ? { unknownPorts: true as const } : {}),
     });
   }
   return rows;

@@ -25,7 +25,13 @@ export function internetExposures(m: NetworkModel): Exposure[] {
         // An address on a secondary interface (an ENI's EIP) passes that interface's vSwitch and groups.
         const door = throughInterface(host, address.interface);
         for (const entry of internetEntries(m, door, family, address))
-          rows.push(...throughHost(m, door, entry, family, { via: "direct", causes: [address.urn] }));
+          rows.push(
+            ...throughHost(m, door, entry, family, {
+              via: "direct",
+              causes: [address.urn],
+              unverified: address.unverified,
+            }),
+          );
       }
     }
     rows.push(...endpointExposures(host));
@@ -42,6 +48,8 @@ export interface HostPassOptions {
   /** Only these ports / this protocol arrive (a DNAT entry's internal ports). */
   ports?: PortRange;
   protocol?: Protocol;
+  /** The way in may not exist (an address unknown at preview): every row is unverified. */
+  unverified?: boolean;
 }
 
 /** From an entry into the host: its NACL, then its security groups, narrowed to the ports it listens on. */
@@ -78,7 +86,7 @@ export function throughHost(
             via: opts.via,
             causes: [...opts.causes, slice.rule.urn],
           };
-          rows.push(unverifiedIf(row, unverifiedSlice(slice)));
+          rows.push(unverifiedIf(row, opts.unverified || unverifiedSlice(slice)));
         }
       }
     }

@@ -98,7 +98,15 @@ export interface SgRule {
   priority: number;
   /** The protocol or ports are unknown at preview: an accept reads as every port, and what it opens is unverified. */
   unknownPorts?: true;
+  /**
+   * More than a field is unknown at preview: the rule's `type` (it may be an egress rule), or the rule itself (an
+   * inline element, or the whole list, standing as any rule). Only accepts carry it; what they open is unverified.
+   */
+  unknownRule?: UnknownRule;
 }
+
+/** What a rule label names as unknown: "(rule type unknown at preview)". */
+export type UnknownRule = "rule type" | "rule" | "rules";
 
 export interface SecurityGroup extends Node {
   cloud: Cloud;
@@ -111,6 +119,8 @@ export interface SecurityGroup extends Node {
 export interface PublicAddress {
   label: string;
   urn: string;
+  /** Whether the address exists is unknown at preview (an IPv6 address count): what it leads to is unverified. */
+  unverified?: true;
   /** The secondary interface the address leads to (an Alicloud ENI): its groups and vSwitch filter, not the host's. */
   interface?: HostInterface;
 }

@@ -97,9 +97,12 @@ const cidrOf = (r: SgRule) => (r.source.kind === "cidr" ? r.source.cidr : "");
 
 const unknownCidr = (slice: AdmittedSlice) => slice.rule.source.kind === "cidr" && slice.rule.source.unknown === true;
 
-/** The slice's rule admits a block, or ports, unknown at preview: what it opens is a note, not a violation. */
+/**
+ * The slice's rule admits a block or ports unknown at preview, or is itself unknown (its type, the rule, the whole
+ * list): what it opens is a note, not a violation.
+ */
 export function unverifiedSlice(slice: AdmittedSlice): boolean {
-  return unknownCidr(slice) || slice.rule.unknownPorts === true;
+  return unknownCidr(slice) || slice.rule.unknownPorts === true || slice.rule.unknownRule !== undefined;
 }
 
 export function ruleLabel(m: NetworkModel, slice: AdmittedSlice): string {
@@ -108,7 +111,8 @@ export function ruleLabel(m: NetworkModel, slice: AdmittedSlice): string {
   const via = r.source.kind === "cidr" && r.source.via ? ` via ${r.source.via}` : "";
   const unknown =
     (unknownCidr(slice) ? " (CIDR unknown at preview)" : "") +
-    (slice.rule.unknownPorts ? " (ports unknown at preview)" : "");
+    (slice.rule.unknownPorts ? " (ports unknown at preview)" : "") +
+    (slice.rule.unknownRule ? ` (${slice.rule.unknownRule} unknown at preview)` : "");
   return `sg:${slice.groupName} rule ${r.name}${via}${unknown}${priority}`;
 }
 

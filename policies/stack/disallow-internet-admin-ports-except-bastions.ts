@@ -51,7 +51,7 @@ export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>(
       for (const port of config.ports.filter((p) => rangeCoversPort(e.ports, p))) {
         const host = m.hosts.get(e.urn);
         const where = e.unverified
-          ? `cannot be verified at preview: ${e.name}: ${e.protocol}/${port} may be reachable from the internet (a rule's CIDR or ports are unknown): ${renderPath(e)}`
+          ? `cannot be verified at preview: ${e.name}: ${e.protocol}/${port} may be reachable from the internet (a value on its path is unknown): ${renderPath(e)}`
           : `${e.name}: ${e.protocol}/${port} is reachable from the internet: ${renderPath(e)}`;
         // A host with its own firewall (Lightsail) is fixed there, not in a security group.
         const remedy = host?.firewall ? `; ${host.firewall.remedy}` : "";

@@ -57,9 +57,9 @@ export const disallowInternetDatabaseAndHighRiskPorts = defineStackRule<Config>(
       // A pass-through listener answers nothing itself: its targets' rows are judged.
       if (e.passThrough) continue;
       const host = m.hosts.get(e.urn);
-      // A rule's CIDR or a whitelist entry unknown at preview stands for any address: what it opens is a note.
-      const unknownSource =
-        e.via === "endpoint" ? "a whitelist entry is unknown" : "a rule's CIDR or ports are unknown";
+      // A value unknown at preview on the path (a CIDR, ports, a rule list or type, an IPv6 count, a whitelist entry)
+      // stands for the widest one: what it opens is a note.
+      const unknownSource = e.via === "endpoint" ? "a whitelist entry is unknown" : "a value on its path is unknown";
       const [lead, reachable] = e.unverified
         ? ["cannot be verified at preview: ", `may be reachable from the internet (${unknownSource})`]
         : ["", "reachable from the internet"];

@@ -431,8 +431,18 @@ const adminProbes: Probe[] = [
     violations: 1,
   },
   {
-    name: "Alicloud rule type unknown at preview may be ingress",
+    name: "Alicloud rule type unknown at preview may be ingress: unverified, as an unknown CIDR is",
     build: () => aliPublic({ ssh: { type: UNKNOWN, portRange: "22/22", cidrIp: "0.0.0.0/0" } }),
+    violations: 0,
+    notes: 1,
+  },
+  {
+    name: "Alicloud drop whose type is unknown may be egress: it closes nothing",
+    build: () =>
+      aliPublic({
+        ssh: { portRange: "22/22", cidrIp: "0.0.0.0/0", priority: 2 },
+        drop: { type: UNKNOWN, portRange: "22/22", cidrIp: "0.0.0.0/0", policy: "drop", priority: 1 },
+      }),
     violations: 1,
   },
   {

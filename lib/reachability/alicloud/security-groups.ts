@@ -4,7 +4,7 @@ import { ALL_PORTS, alicloudRuleRange } from "../../ports";
 import { NetworkModel, RuleSource, SgRule, nodeOf } from "../model";
 import { normalizeProtocol } from "../protocol";
 import { ANY_SOURCE, Family } from "../exposure";
-import { GenericResource, bool, isUnknown, num, str, tags } from "../resource";
+import { GenericResource, bool, isUnknown, num, str, tags, unwrap } from "../resource";
 import { alicloudPrefixListSources } from "./prefix-lists";
 import { ALI } from "./tokens";
 
@@ -47,11 +47,15 @@ export function addAlicloudSecurityGroups(m: NetworkModel): void {
     });
   }
   for (const r of res.ofType(ALI.securityGroupRule)) {
-    if ((str(r.inputs.type) ?? "ingress") !== "ingress") continue;
+    const typeUnknown = isUnknown(unwrap(r.inputs.type));
+    if (!typeUnknown && (str(r.inputs.type) ?? "ingress") !== "ingress") continue;
     const group = res.one(r, "securityGroupId", r.inputs.securityGroupId, [ALI.securityGroup]);
     const sg = group ? m.securityGroups.get(group) : undefined;
     if (!sg || !group) continue;
     const policy = str(r.inputs.policy)?.toLowerCase() === "drop" ? "drop" : "accept";
+    // A type unknown at preview may be egress: as a drop it closes nothing, as an accept it counts, unverified.
+    if (typeUnknown && policy === "drop") continue;
+    const unknownType = typeUnknown ? { unknownRule: "rule type" as const } : {};
     const sources: RuleSource[] = [];
     for (const [key, family] of FAMILY_FIELDS) {
       const cidr = str(r.inputs[key]);
@@ -76,6 +80,17 @@ export function addAlicloudSecurityGroups(m: NetworkModel): void {
     const unknown =
       isUnknown(r.inputs.ipProtocol) || isUnknown(r.inputs.portRange) ? { unknownPorts: true as const } : {};
     for (const source of sources)
-      sg.rules.push({ urn: r.urn, name: r.name, group, protocol, ports, source, action: policy, priority, ...unknown });
+      sg.rules.push({
+        urn: r.urn,
+        name: r.name,
+        group,
+        protocol,
+        ports,
+        source,
+        action: policy,
+        priority,
+        ...unknown,
+        ...unknownType,
+      });
   }
 }

@@ -1,7 +1,7 @@
 // AWS compute that receives traffic: instances, network interfaces, launch templates run by auto-scaling groups,
 // and how each gets a public address (EIP, associatePublicIpAddress, the subnet's mapPublicIpOnLaunch).
 import { Host, NetworkModel, PublicAddress, nodeOf } from "../model";
-import { GenericResource, bool, isUnknown, list, num, prop, str, tags } from "../resource";
+import { GenericResource, bool, isUnknown, list, num, prop, str, tags, unwrap } from "../resource";
 import { AWS, AWS_SECURITY_GROUPS } from "./tokens";
 
 export function addAwsHosts(m: NetworkModel): void {
@@ -13,7 +13,7 @@ export function addAwsHosts(m: NetworkModel): void {
       ...hostBase(r, "network-interface"),
       ...subnet,
       securityGroups: groups(m, r, "securityGroups", r.inputs.securityGroups),
-      publicV6: v6(r, num(r.inputs.ipv6AddressCount), r.inputs.ipv6Addresses),
+      publicV6: v6(r, r.inputs),
     });
   }
   for (const r of res.ofType(AWS.networkInterfaceSgAttachment)) {
@@ -58,7 +58,7 @@ export function addAwsHosts(m: NetworkModel): void {
     const assoc = bool(r.inputs.associatePublicIpAddress);
     if (assoc === true || assoc === "unknown") host.publicV4.push({ label: `public-ip:${r.name}`, urn: r.urn });
     else if (assoc === undefined) launchAddress(m, host);
-    host.publicV6 = host.publicV6 ?? v6(r, num(r.inputs.ipv6AddressCount), r.inputs.ipv6Addresses) ?? subnetV6(m, host);
+    host.publicV6 = certainFirst(host.publicV6, v6(r, r.inputs), subnetV6(m, host));
     instances.set(r.urn, host);
   }
   for (const r of res.ofType(AWS.networkInterfaceAttachment)) {
@@ -155,8 +155,27 @@ function groups(m: NetworkModel, r: GenericResource, propName: string, value: un
   return m.resolver.many(r, propName, list(value), AWS_SECURITY_GROUPS).urns;
 }
 
-function v6(r: GenericResource, count: number | undefined, addresses: unknown): PublicAddress | undefined {
-  return (count ?? 0) > 0 || list(addresses).length > 0 ? { label: `ipv6:${r.name}`, urn: r.urn } : undefined;
+/**
+ * The IPv6 address an interface's fields give: a count above zero or a list of addresses. A count, a list or the
+ * whole interface (`interfaceName`) unknown at preview may give one: it stands, unverified, naming what was unknown.
+ */
+function v6(r: GenericResource, fields: unknown, interfaceName?: string): PublicAddress | undefined {
+  const count = prop(fields, "ipv6AddressCount");
+  const addresses = prop(fields, "ipv6Addresses");
+  if ((num(count) ?? 0) > 0 || (Array.isArray(addresses) && addresses.length > 0))
+    return { label: `ipv6:${r.name}`, urn: r.urn };
+  const unknown =
+    (isUnknown(unwrap(fields)) && interfaceName) ||
+    (isUnknown(count) && "ipv6AddressCount") ||
+    (isUnknown(addresses) && "ipv6Addresses");
+  return unknown
+    ? { label: `ipv6:${r.name} (${unknown} unknown at preview)`, urn: r.urn, unverified: true }
+    : undefined;
+}
+
+/** The first address known to exist, else the first that may. */
+function certainFirst(...addresses: (PublicAddress | undefined)[]): PublicAddress | undefined {
+  return addresses.find((a) => a && !a.unverified) ?? addresses.find((a) => a !== undefined);
 }
 
 /** No explicit choice: the subnet decides (default subnets of the default VPC map public addresses). */
@@ -182,7 +201,7 @@ function mergeEni(host: Host, eni: Host | undefined, attachedTo: Map<string, str
   host.defaultSubnet = host.defaultSubnet && eni.subnets.length === 0;
   host.securityGroups = [...new Set([...host.securityGroups, ...eni.securityGroups])];
   host.publicV4.push(...eni.publicV4);
-  host.publicV6 = host.publicV6 ?? eni.publicV6;
+  host.publicV6 = certainFirst(host.publicV6, eni.publicV6);
   attachedTo.set(eni.urn, host.urn);
 }
 
@@ -269,7 +288,7 @@ function addScalingGroups(m: NetworkModel, defaults: Map<string, string>): void 
     if ((assoc === true || assoc === "unknown") && lt)
       host.publicV4.push({ label: `public-ip:${lt.name}`, urn: lt.urn });
     else if (assoc === undefined) launchAddress(m, host);
-    if (lt) host.publicV6 = v6(lt, num(prop(ni, "ipv6AddressCount")), prop(ni, "ipv6Addresses")) ?? subnetV6(m, host);
+    if (lt) host.publicV6 = certainFirst(v6(lt, ni, "networkInterfaces"), subnetV6(m, host));
     if (lt && templateNamesNoGroup(lt)) withDefaultGroup(m, host, defaults);
     m.hosts.set(r.urn, host);
   }

@@ -175,9 +175,13 @@ function addNacls(m: NetworkModel): void {
     if (r.type === AWS.defaultNetworkAcl && network) m.networks.get(network)!.defaultNacl = r.urn;
   }
   for (const r of res.ofType(AWS.networkAclRule)) {
-    if (bool(r.inputs.egress) === true) continue;
+    const egress = bool(r.inputs.egress);
+    if (egress === true) continue;
     const nacl = m.nacls.get(res.one(r, "networkAclId", r.inputs.networkAclId, AWS_NACLS) ?? "");
     const base = orderAndAction(r.inputs.ruleNumber, r.inputs.ruleAction);
+    // A direction unknown at preview: a deny may guard egress and closes nothing; an allow may open ingress.
+    if (egress === "unknown" && base.action === "deny") continue;
+    const direction = egress === "unknown" ? " (direction unknown at preview)" : "";
     const fields: AclField[] = [
       [r.inputs.cidrBlock, "ipv4"],
       [r.inputs.ipv6CidrBlock, "ipv6"],
@@ -189,7 +193,7 @@ function addNacls(m: NetworkModel): void {
         protocol: normalizeProtocol(r.inputs.protocol),
         ports: naclEntryRange(r.inputs.protocol, r.inputs.fromPort, r.inputs.toPort),
         cidr: source.cidr,
-        label: `${r.name} #${num(r.inputs.ruleNumber) ?? "?"}${source.unknown ? UNKNOWN_CIDR_LABEL : ""}`,
+        label: `${r.name} #${num(r.inputs.ruleNumber) ?? "?"}${source.unknown ? UNKNOWN_CIDR_LABEL : ""}${direction}`,
       });
   }
   for (const r of res.ofType(AWS.networkAclAssociation)) {

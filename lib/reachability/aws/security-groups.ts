@@ -1,11 +1,12 @@
 // AWS security groups and their ingress rules in all three forms: inline `ingress`, `ec2.SecurityGroupRule`,
 // `vpc.SecurityGroupIngressRule` — with CIDR, IPv6, prefix-list (resolved in prefix-lists.ts), group-reference and
-// self sources.
+// self sources. A rule list, inline rule or rule type unknown at preview counts (unknown-rules.ts), unverified.
 import { awsRuleRange } from "../../ports";
 import { NetworkModel, RuleSource, SgRule, nodeOf } from "../model";
 import { normalizeProtocol } from "../protocol";
 import { ANY_SOURCE, Family } from "../exposure";
-import { GenericResource, bool, isUnknown, items, list, prop, str, tags } from "../resource";
+import { GenericResource, bool, isUnknown, items, list, prop, str, tags, unwrap } from "../resource";
+import { anyRuleStandIns } from "../unknown-rules";
 import { prefixListSources } from "./prefix-lists";
 import { AWS, AWS_SECURITY_GROUPS } from "./tokens";
 
@@ -21,7 +22,9 @@ export function addAwsSecurityGroups(m: NetworkModel): void {
     });
   }
   for (const r of res.ofType(AWS.securityGroupRule)) {
-    if (str(r.inputs.type) !== "ingress") continue;
+    // A type unknown at preview may be ingress: the rule counts, and what it admits is unverified.
+    const typeUnknown = isUnknown(unwrap(r.inputs.type));
+    if (!typeUnknown && str(r.inputs.type) !== "ingress") continue;
     const group = res.one(r, "securityGroupId", r.inputs.securityGroupId, AWS_SECURITY_GROUPS);
     const sg = group ? m.securityGroups.get(group) : undefined;
     if (!sg) continue;
@@ -33,7 +36,8 @@ export function addAwsSecurityGroups(m: NetworkModel): void {
       ...groupSources(m, r, "sourceSecurityGroupId", refs, refs.length, group!),
       ...(bool(r.inputs.self) === true ? [{ kind: "self" as const }] : []),
     ];
-    sg.rules.push(...expand(r.urn, r.name, group!, r.inputs.protocol, r.inputs.fromPort, r.inputs.toPort, sources));
+    const rules = expand(r.urn, r.name, group!, r.inputs.protocol, r.inputs.fromPort, r.inputs.toPort, sources);
+    sg.rules.push(...(typeUnknown ? rules.map((rule) => ({ ...rule, unknownRule: "rule type" as const })) : rules));
   }
   for (const r of res.ofType(AWS.ingressRule)) {
     const group = res.one(r, "securityGroupId", r.inputs.securityGroupId, AWS_SECURITY_GROUPS);
@@ -52,12 +56,15 @@ export function addAwsSecurityGroups(m: NetworkModel): void {
 }
 
 function inlineRules(m: NetworkModel, r: GenericResource): SgRule[] {
+  // A list unknown at preview may hold any rule.
+  if (isUnknown(unwrap(r.inputs.ingress))) return anyRuleStandIns(r.urn, `${r.name} ingress`, r.urn, "rules");
   const rules = list(r.inputs.ingress);
   // Property dependencies are per top-level input: with several inline rules naming unknown groups, the model
   // cannot tell which rule names which group, and marks those references ambiguous.
   const withRefs = rules.filter((rule) => list(prop(rule, "securityGroups")).length > 0).length;
   const withLists = rules.filter((rule) => items(prop(rule, "prefixListIds")).length > 0).length;
   return rules.flatMap((rule, i) => {
+    if (isUnknown(rule)) return anyRuleStandIns(r.urn, `${r.name} ingress[${i}]`, r.urn, "rule");
     const refs = list(prop(rule, "securityGroups"));
     const lists = items(prop(rule, "prefixListIds"));
     const sources: RuleSource[] = [
