@@ -1,8 +1,11 @@
 // Buckets that receive an audit trail hold evidence by their role, whatever their name or tags: the case's
 // investigation stood on the account's audit logs, so the bucket a trail writes to must be as immutable as any.
 import { GenericResource } from "../../lib/reachability";
+import { isUnknown } from "../../lib/values";
 import { classifyBucket } from "./evidence";
-import { refersTo } from "./stack-rule";
+import { unverifiable } from "./findings";
+import { refersTo, StackFinding } from "./stack-rule";
+import { shown } from "./text-values";
 
 /** Trails writing to S3 and to OSS, and the field naming the bucket they deliver to. */
 export const S3_TRAILS = ["aws:cloudtrail/trail:Trail"];
@@ -27,6 +30,36 @@ function trailsOf(resources: readonly GenericResource[]): GenericResource[] {
 /** True when a trail in the stack delivers to the bucket (by property dependency or equal bucket name). */
 export function receivesTrail(bucket: GenericResource, resources: readonly GenericResource[]): boolean {
   return trailsOf(resources).some((r) => refersTo(r, DESTINATION[r.type], bucket, ["bucket", "id"]));
+}
+
+/**
+ * Notes for trails whose bucket the stack does not show: a known name of no bucket in it (existing storage, another
+ * account's), or a value unknown at preview that no bucket of the stack explains. The lock that keeps their audit
+ * logs cannot be judged, as a flow log's destination outside the stack cannot; failing closed makes each a violation.
+ */
+export function unseenTrailDestinations(
+  resources: readonly GenericResource[],
+  trailTypes: readonly string[],
+  bucketTypes: readonly string[],
+  fix: string,
+): StackFinding[] {
+  const buckets = resources.filter((r) => bucketTypes.includes(r.type));
+  return trailsOf(resources)
+    .filter((t) => trailTypes.includes(t.type))
+    .flatMap((trail): StackFinding[] => {
+      const field = DESTINATION[trail.type];
+      const value = trail.inputs[field];
+      // No bucket at all is the trail rule's business (CloudTrail requires one; ActionTrail may deliver to SLS).
+      if (value === undefined || value === null || value === "") return [];
+      if (buckets.some((b) => refersTo(trail, field, b, ["bucket", "id"]))) return [];
+      const note = isUnknown(value)
+        ? unverifiable(`${field} of trail ${trail.name}`, `it is linked to no bucket of the stack; ${fix}`)
+        : unverifiable(
+            `the lock of bucket ${shown(value)}`,
+            `trail ${trail.name} delivers its audit logs there, outside the stack; ${fix}`,
+          );
+      return [{ urn: trail.urn, ...note }];
+    });
 }
 
 /** Evidence by marking (tags or names) or by role (a trail's destination). */

@@ -10,6 +10,7 @@ import {
   RetentionMinima,
   TRAIL_RETENTION_DAYS,
   TRAIL_RETENTION_SCHEMA,
+  unseenTrailDestinations,
 } from "../lib/trail-buckets";
 
 const BUCKET = "alicloud:oss/bucket:Bucket";
@@ -67,18 +68,23 @@ function retentionFinding(
   return found.find((f) => f.unverifiable) ?? found[0];
 }
 
+/** What a trail writing outside the stack needs, with the configured minimum. */
+const outsideFix = (m: RetentionMinima) =>
+  `declare the bucket in the stack with a Locked oss.BucketWorm of at least ${Math.max(m.minRetentionDays, m.minTrailRetentionDays)} days (the kit's AuditTrail component does), or exempt the trail once that lock is confirmed`;
+
 /** Case steps 4-5: evidence and backups must survive an attacker who holds the account. */
 export const requireEvidenceOssWorm = defineStackRule<Config>({
   metadata: {
     name: "require-evidence-oss-worm",
     description:
-      "Every OSS bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of an ActionTrail trail) must have, in the stack, an oss.BucketWorm retention policy or an oss.BucketObjectWormConfiguration (enabled, COMPLIANCE default retention) that keeps objects at least minRetentionDays (30 by default; minTrailRetentionDays, 180 by default, for a trail's destination, so audit logs outlive six months).",
+      "Every OSS bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of an ActionTrail trail) must have, in the stack, an oss.BucketWorm retention policy or an oss.BucketObjectWormConfiguration (enabled, COMPLIANCE default retention) that keeps objects at least minRetentionDays (30 by default; minTrailRetentionDays, 180 by default, for a trail's destination, so audit logs outlive six months). An ActionTrail trail whose OSS bucket the stack does not show (outside it, or unknown at preview and linked to no bucket of it) is a note naming the bucket, a violation when failing closed: its WORM lock cannot be judged.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       'Add an alicloud.oss.BucketWorm with bucket set to the bucket, status "Locked" and retentionPeriodInDays.',
       "Raise retentionPeriodInDays to at least the configured minRetentionDays (minTrailRetentionDays on the bucket an ActionTrail trail writes to).",
       'Or add an alicloud.oss.BucketObjectWormConfiguration with objectWormEnabled "Enabled" and rule.defaultRetention { mode: "COMPLIANCE", days } (or years).',
+      "For an ActionTrail trail writing to a bucket outside the stack: declare the bucket in the stack with such a WORM policy (the kit's AuditTrail component does), or exempt the trail once the bucket's lock is confirmed.",
     ],
     controls: [
       { framework: "MLPS 2.0 L3", id: "8.1.4.3" },
@@ -104,7 +110,7 @@ export const requireEvidenceOssWorm = defineStackRule<Config>({
   check: ({ resources, config }) => {
     const worms = resources.filter((r) => r.type === WORM);
     const configs = resources.filter((r) => r.type === OBJECT_WORM);
-    return resources
+    const bucketFindings = resources
       .filter((r) => r.type === BUCKET && holdsEvidence(r, resources))
       .flatMap((b) => {
         const own = worms.filter((w) => refersTo(w, "bucket", b, ["bucket", "id"]));
@@ -112,5 +118,6 @@ export const requireEvidenceOssWorm = defineStackRule<Config>({
         const finding = retentionFinding(b, own, objectLevel, minimumDaysFor(b, resources, config));
         return finding ? [finding] : [];
       });
+    return [...bucketFindings, ...unseenTrailDestinations(resources, OSS_TRAILS, [BUCKET], outsideFix(config))];
   },
 });

@@ -11,6 +11,7 @@ import {
   S3_TRAILS,
   TRAIL_RETENTION_DAYS,
   TRAIL_RETENTION_SCHEMA,
+  unseenTrailDestinations,
 } from "../lib/trail-buckets";
 
 const BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
@@ -92,18 +93,23 @@ function findingFor(bucket: GenericResource, retentions: Retention[], minDays: n
   return unknown ? { urn, ...unverifiable(unknown, `default retention of evidence bucket ${name}`) } : undefined;
 }
 
+/** What a trail writing outside the stack needs, with the configured minimum. */
+const outsideFix = (m: RetentionMinima) =>
+  `declare the bucket in the stack with Object Lock and a COMPLIANCE default retention of at least ${Math.max(m.minRetentionDays, m.minTrailRetentionDays)} days (the kit's AuditTrail component does), or exempt the trail once that lock is confirmed`;
+
 /** Case steps 4-5: Object Lock without a default retention protects nothing written by ordinary uploads. */
 export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig>({
   metadata: {
     name: "require-evidence-s3-default-retention",
     description:
-      "Every S3 bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of a CloudTrail trail) must have Object Lock with a default retention in COMPLIANCE mode of at least minRetentionDays (30 by default; minTrailRetentionDays, 180 by default, for a trail's destination, so audit logs outlive six months), set by a BucketObjectLockConfiguration or the bucket's inline objectLockConfiguration; when several set it, each must comply, since the last applied wins.",
+      "Every S3 bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of a CloudTrail trail) must have Object Lock with a default retention in COMPLIANCE mode of at least minRetentionDays (30 by default; minTrailRetentionDays, 180 by default, for a trail's destination, so audit logs outlive six months), set by a BucketObjectLockConfiguration or the bucket's inline objectLockConfiguration; when several set it, each must comply, since the last applied wins. A CloudTrail trail whose bucket the stack does not show (outside it, or unknown at preview and linked to no bucket of it) is a note naming the bucket, a violation when failing closed: its lock cannot be judged.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       "Enable Object Lock: objectLockEnabled: true on the bucket, or versioning plus the BucketObjectLockConfiguration below.",
       'Add an aws.s3.BucketObjectLockConfiguration with bucket set to the bucket and rule.defaultRetention { mode: "COMPLIANCE", days: 30 } (or years).',
       "Raise days (or years) to at least the configured minRetentionDays (minTrailRetentionDays on the bucket a CloudTrail trail writes to), and remove any other lock configuration of the bucket that is weaker.",
+      "For a CloudTrail trail writing to a bucket outside the stack: declare the bucket in the stack with such a lock (the kit's AuditTrail component does), or exempt the trail once the bucket's lock is confirmed.",
     ],
     controls: [
       { framework: "AWS FSBP", id: "S3.15" },
@@ -129,7 +135,7 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
   expiredExemption: "notice",
   check: ({ resources, config }) => {
     const locks = resources.filter((r) => LOCKS.includes(r.type));
-    return resources
+    const bucketFindings = resources
       .filter((r) => BUCKETS.includes(r.type) && holdsEvidence(r, resources))
       .flatMap((b) => {
         const separate = locks
@@ -138,5 +144,6 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
         const finding = findingFor(b, [...inlineRetentions(b), ...separate], minimumDaysFor(b, resources, config));
         return finding ? [finding] : [];
       });
+    return [...bucketFindings, ...unseenTrailDestinations(resources, S3_TRAILS, BUCKETS, outsideFix(config))];
   },
 });

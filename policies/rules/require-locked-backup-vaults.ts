@@ -1,8 +1,8 @@
 import { isUnknown, num } from "../../lib/values";
+import { AIR_GAPPED_VAULT, BACKUP_PLAN, BACKUP_VAULT as VAULT, unseenPlanVaults } from "../lib/backup-plan-vaults";
 import { unverifiable } from "../lib/findings";
 import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
 
-const VAULT = "aws:backup/vault:Vault";
 const LOCK = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";
 
 /** Case step 4: without a compliance-mode lock an attacker with admin rights deletes the recovery points first. */
@@ -10,22 +10,23 @@ export const requireLockedBackupVaults = defineStackRule({
   metadata: {
     name: "require-locked-backup-vaults",
     description:
-      "Every AWS Backup vault must have a backup.VaultLockConfiguration in compliance mode (changeableForDays set) in the stack, and no governance-mode one beside it (the last applied wins); require-backup-vault-lock-compliance judges the lock's settings.",
+      "Every AWS Backup vault must have a backup.VaultLockConfiguration in compliance mode (changeableForDays set) in the stack, and no governance-mode one beside it (the last applied wins); require-backup-vault-lock-compliance judges the lock's settings. A backup plan rule whose targetVaultName or copy action's destinationVaultArn is not a vault of the stack (a logically air-gapped vault counts: it is always locked in compliance mode), the account's Default vault (created without a lock) above all, or is unknown at preview and linked to no vault of it, is a note naming the plan, rule and vault, a violation when failing closed: the engine cannot see that vault's lock.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       "Add an aws.backup.VaultLockConfiguration with backupVaultName set to the vault's name.",
       "Set changeableForDays (at least 3) so the lock is in compliance mode, and minRetentionDays.",
+      "Point backup plan rules (targetVaultName, copyActions destinationVaultArn) at vaults of the stack locked this way, e.g. the kit's ImmutableBackup component, never at the Default vault; or exempt the plan once the outside vault's lock is confirmed.",
     ],
     controls: [{ framework: "MLPS 2.0 L3", id: "8.1.4.9 (data backup and recovery)" }],
     caseStep: 4,
-    resourceTypes: [VAULT, LOCK],
+    resourceTypes: [VAULT, LOCK, BACKUP_PLAN, AIR_GAPPED_VAULT],
   },
   // Like the resource rules: an expired exemption is a violation of its own before the finding.
   expiredExemption: "notice",
   check: ({ resources }) => {
     const locks = resources.filter((r) => r.type === LOCK);
-    return resources
+    const vaultFindings = resources
       .filter((r) => r.type === VAULT)
       .flatMap((vault): StackFinding[] => {
         const { urn, name } = vault;
@@ -52,5 +53,7 @@ export const requireLockedBackupVaults = defineStackRule({
           return [{ urn, ...unverifiable("changeableForDays", `lock mode of backup vault ${name}`) }];
         return [];
       });
+    // A plan's vault of the stack is judged above; the others only show as notes.
+    return [...vaultFindings, ...unseenPlanVaults(resources)];
   },
 });

@@ -617,7 +617,22 @@ export const awsShapes: Record<string, Shape> = {
     minRetentionDays: "number",
     maxRetentionDays: "number",
   },
-  "aws:backup/vault:Vault": { kmsKeyArn: "string", forceDestroy: "bool" },
+  "aws:backup/vault:Vault": { name: "string", kmsKeyArn: "string", forceDestroy: "bool" },
+  "aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault": {
+    name: "string",
+    minRetentionDays: "number",
+    maxRetentionDays: "number",
+  },
+  "aws:backup/plan:Plan": {
+    name: "string",
+    rules: {
+      arrayOf: {
+        ruleName: "string",
+        targetVaultName: { oneOf: ["Default", "default", "backup", ""] },
+        copyActions: { arrayOf: { destinationVaultArn: "string" } },
+      },
+    },
+  },
   "aws:iam/accountPasswordPolicy:AccountPasswordPolicy": {
     minimumPasswordLength: "number",
     requireLowercaseCharacters: "bool",

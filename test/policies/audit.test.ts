@@ -3,7 +3,7 @@ import { requireCloudtrailMultiRegionValidation } from "../../policies/rules/req
 import { requireAuditTrailForCompute } from "../../policies/stack/require-audit-trail-for-compute";
 import { mandatory, runStackPolicy } from "../reachability/policy-harness";
 import { StackBuilder } from "../reachability/stack-builder";
-import { Case, runStack, StackInput, UNKNOWN } from "./harness";
+import { Case, runStack, StackInput, UNKNOWN, urnOf } from "./harness";
 import { combinedTable, planTable } from "./combined-table";
 import { StackCase, stackTable } from "./stack-table";
 
@@ -11,6 +11,8 @@ const TRAIL = "aws:cloudtrail/trail:Trail";
 const ACTIONTRAIL = "alicloud:actiontrail/trail:Trail";
 const OLD_TRAIL = "alicloud:actiontrail/trailDeprecated:TrailDeprecated";
 const good = { s3BucketName: UNKNOWN, isMultiRegionTrail: true, enableLogFileValidation: true };
+const allRegions = { trailRegion: "All", eventRw: "All", status: "Enable" };
+const SLS = "acs:log:cn-hangzhou:1234567890123456:project/acme-actiontrail";
 
 /** One advanced selector for management events, narrowed by one more field selector. */
 const managementWith = (selector: Record<string, unknown>) => [
@@ -225,7 +227,98 @@ describe("require-actiontrail-all-regions-events", () => {
       props: { trailRegion: "cn-hangzhou", eventRw: "Write" },
       violations: 2,
     },
+    // Delivery: an SLS logstore can be deleted and takes no WORM lock; the account's trail needs an OSS bucket.
+    {
+      name: "all regions, delivered only to SLS",
+      type: ACTIONTRAIL,
+      props: { ...allRegions, slsProjectArn: SLS, slsWriteRoleArn: "acs:ram::1:role/aliyunactiontraildefaultrole" },
+      violations: 1,
+      mentions: "trail res delivers only to SLS (slsProjectArn, no ossBucketName)",
+    },
+    {
+      name: "SLS project unknown at preview and no bucket: still SLS only",
+      type: ACTIONTRAIL,
+      props: { ...allRegions, slsProjectArn: UNKNOWN },
+      violations: 1,
+      mentions: "add ossBucketName naming an OSS bucket held by a Locked oss.BucketWorm",
+    },
+    {
+      name: "SLS only with ossBucketName sent as an empty string",
+      type: ACTIONTRAIL,
+      props: { ...allRegions, slsProjectArn: SLS, ossBucketName: "" },
+      violations: 1,
+    },
+    {
+      name: "SLS only with ossBucketName sent as null",
+      type: ACTIONTRAIL,
+      props: { ...allRegions, slsProjectArn: SLS, ossBucketName: null },
+      violations: 1,
+    },
+    {
+      name: "deprecated trail delivered only to SLS",
+      type: OLD_TRAIL,
+      props: { ...allRegions, slsProjectArn: SLS },
+      violations: 1,
+      mentions: "delivers only to SLS",
+    },
+    {
+      name: "SLS beside an OSS bucket (as AuditTrail delivers)",
+      type: ACTIONTRAIL,
+      props: { ...allRegions, slsProjectArn: SLS, ossBucketName: "acme-actiontrail" },
+      violations: 0,
+    },
+    {
+      name: "OSS bucket unknown at preview beside SLS: require-evidence-oss-worm judges the bucket",
+      type: ACTIONTRAIL,
+      props: { ...allRegions, slsProjectArn: SLS, ossBucketName: UNKNOWN },
+      violations: 0,
+    },
+    {
+      name: "SLS only, status unknown: the delivery is still a violation",
+      type: ACTIONTRAIL,
+      props: { ...allRegions, slsProjectArn: SLS, status: UNKNOWN },
+      violations: 1,
+      notes: 1,
+    },
   ] as Case[]);
+
+  const trail = (name: string, props: Record<string, unknown>): StackInput => ({ type: ACTIONTRAIL, name, props });
+  planTable(requireActiontrailAllRegionsEvents, [
+    {
+      name: "SLS-only trail beside an all-region trail delivering to OSS (a SIEM feed)",
+      resources: [
+        trail("account", { ...allRegions, ossBucketName: "acme-actiontrail" }),
+        trail("siem", { ...allRegions, slsProjectArn: SLS }),
+      ],
+      violations: 0,
+    },
+    {
+      name: "SLS-only all-region trail beside a one-region OSS trail: each is told what it lacks",
+      resources: [
+        trail("siem", { ...allRegions, slsProjectArn: SLS }),
+        trail("regional", { trailRegion: "cn-hangzhou", ossBucketName: "acme-actiontrail" }),
+      ],
+      violations: 2,
+      notes: 0,
+    },
+    {
+      name: "SLS-only trail beside a trail whose region is unknown at preview: a note on the other",
+      resources: [
+        trail("siem", { ...allRegions, slsProjectArn: SLS }),
+        trail("pending", { trailRegion: UNKNOWN, ossBucketName: "acme-actiontrail" }),
+      ],
+      violations: 0,
+      notes: 2,
+    },
+  ] as StackCase[]);
+
+  it("names the SLS-only trail, says why and how to fix it, on the trail", async () => {
+    const ds = await runStack(requireActiontrailAllRegionsEvents, [trail("audit", { slsProjectArn: SLS })]);
+    expect(ds.map((d) => [d.level, d.urn])).toEqual([["mandatory", urnOf(ACTIONTRAIL, "audit")]]);
+    expect(ds[0].message).toContain("trail audit delivers only to SLS");
+    expect(ds[0].message).toContain("an SLS logstore can be deleted and takes no WORM lock");
+    expect(ds[0].message).toContain("of at least 180 days (the kit's AuditTrail component creates both)");
+  });
 });
 
 describe("require-audit-trail-for-compute", () => {

@@ -1,5 +1,6 @@
 import { requireEvidenceS3DefaultRetention } from "../../policies/rules/require-evidence-s3-default-retention";
 import { advisory, mandatory, runStack, StackInput, UNKNOWN, urnOf } from "./harness";
+import { StackCase, stackTable } from "./stack-table";
 
 const S3 = "aws:s3/bucket:Bucket";
 const S3V2 = "aws:s3/bucketV2:BucketV2";
@@ -139,6 +140,76 @@ describe("require-evidence-s3-default-retention", () => {
   it("still requires a lock on a bucket the kit's tag marks as a backup store", async () => {
     const store = { type: S3, name: "orders", props: { bucket: "orders-data", tags: { "hardening:backup": "true" } } };
     expect(mandatory(await check([store]))[0].message).toContain("no COMPLIANCE default retention");
+  });
+
+  describe("CloudTrail destinations the stack does not show", () => {
+    const TRAIL = "aws:cloudtrail/trail:Trail";
+    const logs: StackInput = { type: S3, name: "trail-logs", props: { bucket: "acme-trail-logs" } };
+    const keptHalfAYear = { ...lockOf({ mode: "COMPLIANCE", days: 180 }, LOCK, logs), name: "trail-logs-lock" };
+    const trail = (s3BucketName: unknown, linked?: StackInput): StackInput => ({
+      type: TRAIL,
+      name: "account-trail",
+      props: { s3BucketName, isMultiRegionTrail: true, enableLogFileValidation: true },
+      ...(linked ? { propertyDependencies: { s3BucketName: [urnOf(linked.type, linked.name)] } } : {}),
+    });
+
+    stackTable(requireEvidenceS3DefaultRetention, [
+      {
+        name: "bucket in the stack locked 180 days in COMPLIANCE mode (as AuditTrail makes it)",
+        resources: [logs, keptHalfAYear, trail("acme-trail-logs")],
+        violations: 0,
+      },
+      {
+        name: "bucket unknown at preview, linked to a locked bucket of the stack",
+        resources: [logs, keptHalfAYear, trail(UNKNOWN, logs)],
+        violations: 0,
+      },
+      {
+        name: "bucket unknown at preview, linked to an unlocked bucket of the stack: the bucket is flagged",
+        resources: [logs, trail(UNKNOWN, logs)],
+        violations: 1,
+        urn: urnOf(S3, "trail-logs"),
+      },
+      {
+        name: "bucket outside the stack is a note",
+        resources: [trail("org-cloudtrail-logs")],
+        violations: 0,
+        notes: 1,
+      },
+      {
+        name: "bucket outside the stack beside an unrelated locked bucket is still a note",
+        resources: [logs, keptHalfAYear, trail("org-cloudtrail-logs")],
+        violations: 0,
+        notes: 1,
+      },
+      {
+        name: "bucket outside the stack fails closed when configured",
+        resources: [trail("org-cloudtrail-logs")],
+        violations: 1,
+        mentions: "failing closed",
+        config: { failClosed: true },
+      },
+      {
+        name: "bucket unknown at preview and linked to nothing is a note, never a pass",
+        resources: [trail(UNKNOWN)],
+        violations: 0,
+        notes: 1,
+      },
+      {
+        name: "bucket unknown at preview fails closed when configured",
+        resources: [trail(UNKNOWN)],
+        violations: 1,
+        config: { failClosed: true },
+      },
+    ] as StackCase[]);
+
+    it("names the trail, the bucket, why and the fix, with the configured minimum", async () => {
+      const ds = await check([trail("org-cloudtrail-logs")], { minTrailRetentionDays: 365 });
+      expect(ds.map((d) => [d.level, d.urn])).toEqual([["advisory", urnOf(TRAIL, "account-trail")]]);
+      expect(ds[0].message).toContain('the lock of bucket "org-cloudtrail-logs" is unknown');
+      expect(ds[0].message).toContain("trail account-trail delivers its audit logs there, outside the stack");
+      expect(ds[0].message).toContain("COMPLIANCE default retention of at least 365 days (the kit's AuditTrail");
+    });
   });
 
   it("honours exemptions", async () => {

@@ -203,7 +203,10 @@ describe("ActionTrail: a narrower trail beside the account's trail", () => {
     name,
     props: { trailName: name, ...props },
   });
-  const account = trail("account", { slsProjectArn: "acs:log:cn-hangzhou:123:project/audit" });
+  const account = trail("account", {
+    ossBucketName: "acme-audit",
+    slsProjectArn: "acs:log:cn-hangzhou:123:project/audit",
+  });
   planTable(requireActiontrailAllRegionsEvents, [
     {
       name: "writes-only trail for a SIEM beside an all-events trail",

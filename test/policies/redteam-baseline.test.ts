@@ -319,10 +319,17 @@ describe("audit: CloudTrail", () => {
 describe("audit: ActionTrail", () => {
   combinedTable(requireActiontrailAllRegionsEvents, [
     {
-      name: "defaults delivering to SLS",
+      name: "defaults delivering to OSS and SLS",
+      type: ACTIONTRAIL,
+      props: { ossBucketName: "acme-audit", slsProjectArn: "acs:log:::project/p" },
+      violations: 0,
+    },
+    {
+      name: "defaults delivering only to SLS: a logstore can be deleted and takes no WORM lock",
       type: ACTIONTRAIL,
       props: { slsProjectArn: "acs:log:::project/p" },
-      violations: 0,
+      violations: 1,
+      mentions: "delivers only to SLS",
     },
     {
       name: "two regions in one string",
@@ -616,6 +623,8 @@ describe("evidence: S3 default retention across the stack", () => {
       name: "ordinary bucket no trail writes to",
       resources: [{ type: S3, name: "site", props: { bucket: "web-assets" } }, trailTo(trailBucket)],
       violations: 0,
+      // The trail's own bucket is not in this stack: its lock cannot be judged.
+      notes: 1,
     },
     {
       name: "mode unknown is a note",
@@ -735,6 +744,8 @@ describe("evidence: OSS WORM across the stack", () => {
       name: "evidence bucket no trail writes to keeps the general minimum",
       resources: [bucket, worm(30), { type: ACTIONTRAIL, name: "trail", props: { ossBucketName: "acme-audit" } }],
       violations: 0,
+      // The trail's own bucket is not in this stack: its WORM lock cannot be judged.
+      notes: 1,
     },
   ]);
 });

@@ -2,6 +2,7 @@ import { requireEvidenceOssWorm } from "../../policies/rules/require-evidence-os
 import { requireGtmPoolMonitoring } from "../../policies/rules/require-gtm-pool-monitoring";
 import { requireWafLogging } from "../../policies/rules/require-waf-logging";
 import { mandatory, runStack, UNKNOWN, urnOf } from "./harness";
+import { StackCase, stackTable } from "./stack-table";
 
 const ACL = "aws:wafv2/webAcl:WebAcl";
 const LOG = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
@@ -60,6 +61,105 @@ describe("require-evidence-oss-worm", () => {
     expect(await runStack(requireEvidenceOssWorm, [bucket, worm(1)], { minRetentionDays: 1 })).toEqual([]);
     const unknown = await runStack(requireEvidenceOssWorm, [bucket, worm(UNKNOWN)]);
     expect(unknown.map((d) => d.level)).toEqual(["advisory"]);
+  });
+
+  describe("ActionTrail destinations the stack does not show", () => {
+    const TRAIL = "alicloud:actiontrail/trail:Trail";
+    const OLD_TRAIL = "alicloud:actiontrail/trailDeprecated:TrailDeprecated";
+    const audit = { type: "alicloud:oss/bucket:Bucket", name: "audit", props: { bucket: "acme-audit" } };
+    const lockedWorm = {
+      type: "alicloud:oss/bucketWorm:BucketWorm",
+      name: "audit-worm",
+      props: { bucket: UNKNOWN, status: "Locked", retentionPeriodInDays: 180 },
+      propertyDependencies: { bucket: [urnOf(audit.type, "audit")] },
+    };
+    const trail = (props: Record<string, unknown>, propertyDependencies?: Record<string, string[]>) => ({
+      type: TRAIL,
+      name: "account-trail",
+      props: { trailRegion: "All", eventRw: "All", ...props },
+      ...(propertyDependencies ? { propertyDependencies } : {}),
+    });
+    const linkedToAudit = { ossBucketName: [urnOf(audit.type, "audit")] };
+
+    stackTable(requireEvidenceOssWorm, [
+      {
+        name: "bucket in the stack with a locked 180-day WORM (as AuditTrail makes it)",
+        resources: [audit, lockedWorm, trail({ ossBucketName: "acme-audit", slsProjectArn: "acs:log:::project/p" })],
+        violations: 0,
+      },
+      {
+        name: "bucket unknown at preview, linked to a bucket of the stack with a locked WORM",
+        resources: [audit, lockedWorm, trail({ ossBucketName: UNKNOWN }, linkedToAudit)],
+        violations: 0,
+      },
+      {
+        name: "bucket unknown at preview, linked to a bucket of the stack without WORM: the bucket is flagged",
+        resources: [audit, trail({ ossBucketName: UNKNOWN }, linkedToAudit)],
+        violations: 1,
+        urn: urnOf(audit.type, "audit"),
+      },
+      {
+        name: "deployed bucket linked through its id",
+        resources: [{ ...audit, props: { id: "acme-audit" } }, trail({ ossBucketName: "acme-audit" })],
+        violations: 1,
+        mentions: "evidence bucket audit has no WORM retention policy",
+      },
+      {
+        name: "bucket outside the stack is a note",
+        resources: [trail({ ossBucketName: "org-audit-logs" })],
+        violations: 0,
+        notes: 1,
+      },
+      {
+        name: "older trail resource writing outside the stack is a note",
+        resources: [{ type: OLD_TRAIL, name: "old", props: { ossBucketName: "org-audit-logs", eventRw: "All" } }],
+        violations: 0,
+        notes: 1,
+      },
+      {
+        name: "bucket outside the stack fails closed when configured",
+        resources: [trail({ ossBucketName: "org-audit-logs" })],
+        violations: 1,
+        mentions: "failing closed",
+        config: { failClosed: true },
+      },
+      {
+        name: "bucket unknown at preview and linked to nothing is a note, never a pass",
+        resources: [audit, lockedWorm, trail({ ossBucketName: UNKNOWN })],
+        violations: 0,
+        notes: 1,
+      },
+      {
+        name: "bucket unknown at preview fails closed when configured",
+        resources: [trail({ ossBucketName: UNKNOWN })],
+        violations: 1,
+        config: { failClosed: true },
+      },
+      {
+        name: "SLS-only trail: require-actiontrail-all-regions-events judges it, no bucket to note here",
+        resources: [trail({ slsProjectArn: "acs:log:::project/p", ossBucketName: "" })],
+        violations: 0,
+      },
+    ] as StackCase[]);
+
+    it("names the trail, the bucket, why and the fix", async () => {
+      const ds = await runStack(requireEvidenceOssWorm, [trail({ ossBucketName: "org-audit-logs" })]);
+      expect(ds.map((d) => [d.level, d.urn])).toEqual([["advisory", urnOf(TRAIL, "account-trail")]]);
+      expect(ds[0].message).toContain('the lock of bucket "org-audit-logs" is unknown');
+      expect(ds[0].message).toContain("trail account-trail delivers its audit logs there, outside the stack");
+      expect(ds[0].message).toContain("Locked oss.BucketWorm of at least 180 days (the kit's AuditTrail component");
+      const unknown = await runStack(requireEvidenceOssWorm, [trail({ ossBucketName: UNKNOWN })]);
+      expect(unknown[0].message).toContain("ossBucketName of trail account-trail is unknown");
+    });
+
+    it("honours an exemption of the trail", async () => {
+      const exemptions = [
+        { resource: "account-trail", reason: "organisation bucket, WORM locked", owner: "sec", expires: "2999-01-01" },
+      ];
+      const ds = await runStack(requireEvidenceOssWorm, [trail({ ossBucketName: "org-audit-logs" })], { exemptions });
+      expect(ds.map((d) => d.level)).toEqual(["advisory"]);
+      expect(ds[0].message).toContain("exempted until 2999-01-01");
+    });
   });
 });
 
