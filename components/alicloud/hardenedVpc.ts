@@ -17,6 +17,15 @@ import { ValidationError } from "../validation";
 import { parseCidr } from "../../lib/cidr";
 import { HIGH_RISK_PORTS } from "../../lib/ports";
 import { ArgProblems, argumentKeys, checkTags, warnIfWeaker } from "./args";
+import {
+  checkDerivedNames,
+  eipName,
+  natGatewayName,
+  networkAclName,
+  snatEntryName,
+  vpcName,
+  vswitchName,
+} from "./derivedNames";
 import { createAllTrafficFlowLog } from "./flowLog";
 import { assertZonesInRegion, checkZoneIds } from "./zones";
 
@@ -203,6 +212,21 @@ export class HardenedVpc extends pulumi.ComponentResource {
         problems.addAll(e.problems.map((p) => ({ ...p, argument: rename[p.argument] ?? p.argument })));
       } else throw e;
     }
+    // The longest names carry the last zone's index.
+    const lastZone = placeholderZones.length - 1;
+    checkDerivedNames(
+      problems,
+      name,
+      [
+        vpcName(name),
+        vswitchName(`${name}-private-${lastZone}`),
+        networkAclName(`${name}-public`),
+        ...((args.natGateway ?? true)
+          ? [natGatewayName(`${name}-nat`), eipName(`${name}-nat`), snatEntryName(`${name}-private-${lastZone}`)]
+          : []),
+      ],
+      'rename the component: a letter first, then letters, digits, "-" or "_", e.g. "prod-vpc"',
+    );
     problems.throwIfAny();
     // Registered only once every argument is known to be good: a refused call leaves nothing behind.
     // Transformations, the component's own and inherited ones, may tag the evidence stores, never unprotect them.

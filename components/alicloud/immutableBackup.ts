@@ -6,6 +6,7 @@ import * as alicloud from "@pulumi/alicloud";
 import { guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
 import { MAX_WORM_DAYS, checkDays, checkOssBucketName } from "../plan/alicloud-retention";
 import { ArgProblems, argumentKeys, checkTags, warnIfWeaker } from "./args";
+import { autoSnapshotPolicyName, checkDerivedNames } from "./derivedNames";
 import { createWormBucket } from "./wormBucket";
 import { assertProviderRegions, providerRegion } from "./zones";
 
@@ -155,6 +156,12 @@ export class ImmutableBackup extends pulumi.ComponentResource {
     problems.notBlank("kmsKeyId", args.kmsKeyId, "omit it to create a key, or pass a key id");
     problems.notBlank("replicaKmsKeyId", args.replicaKmsKeyId, "omit it to create a key, or pass a key id");
     checkTags(problems, "tags", args.tags, 3);
+    checkDerivedNames(
+      problems,
+      name,
+      [autoSnapshotPolicyName(`${name}-daily`)],
+      'rename the component: a letter first, then letters, digits, "-" or "_", e.g. "backups"',
+    );
     problems.throwIfAny();
     // Registered only once every argument is known to be good: a refused call leaves nothing behind.
     // Transformations, the component's own and inherited ones, may tag the evidence stores, never unprotect them.

@@ -16,6 +16,7 @@ import {
 import { Problems } from "../validation";
 import { checkCidrForm } from "../plan/alicloud-cidr";
 import { ArgProblems, argumentKeys, checkTags, warnIfWeaker } from "./args";
+import { checkDerivedNames, mirrorSessionName } from "./derivedNames";
 import { createAllTrafficFlowLog } from "./flowLog";
 import { createWormBucket } from "./wormBucket";
 
@@ -286,6 +287,12 @@ export class TrafficForensics extends pulumi.ComponentResource {
     problems.boolean("lockWorm", args.lockWorm);
     problems.notBlank("kmsKeyId", args.kmsKeyId, "omit it to create a key with rotation, or pass a key id");
     checkTags(problems, "tags", args.tags, 2);
+    checkDerivedNames(
+      problems,
+      name,
+      [mirrorSessionName(`${name}-session`)],
+      'rename the component: a letter first, then letters, digits, "-" or "_", e.g. "forensics"',
+    );
     problems.throwIfAny();
     // Registered only once every argument is known to be good: a refused call leaves nothing behind.
     // Transformations, the component's own and inherited ones, may tag the evidence stores, never unprotect them.

@@ -1,18 +1,7 @@
-// Physical names a component builds from its own name. AWS refuses a bad one only when that resource is created, after
-// the retained keys and log groups before it exist; so the component's name is checked with its arguments.
-import { Problems } from "../validation";
+// Physical names AWS components build from their own name (see ../derivedNames.ts for why they are checked early).
+import { DerivedName, matches } from "../derivedNames";
 
-/** One physical name built from the component's name, and the AWS rule it must meet. */
-export interface DerivedName {
-  /** What AWS calls it, e.g. "WAF web ACL name". */
-  kind: string;
-  value: string;
-  valid: (value: string) => boolean;
-  /** The rule, as AWS documents it. */
-  rule: string;
-}
-
-const matches = (pattern: RegExp, max: number) => (value: string) => value.length <= max && pattern.test(value);
+export { checkDerivedNames } from "../derivedNames";
 
 export const logGroupName = (value: string): DerivedName => ({
   kind: "CloudWatch Logs group name",
@@ -60,18 +49,3 @@ export const bucketName = (value: string): DerivedName => ({
   valid: (v) => /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v) && !v.includes(".."),
   rule: "3-63 lower-case letters, digits, '.' or '-', starting and ending with a letter or digit",
 });
-
-/**
- * Reports the component's name once, naming the first physical name AWS would refuse. `fix` says what to change:
- * the component's name, or the argument that replaces the derived name.
- */
-export function checkDerivedNames(problems: Problems, name: string, derived: DerivedName[], fix: string): void {
-  const bad = derived.find((d) => !d.valid(d.value));
-  if (!bad) return;
-  problems.add(
-    "name",
-    name,
-    `a component name that makes a valid ${bad.kind} (${bad.rule}); it would make ${JSON.stringify(bad.value)}`,
-    fix,
-  );
-}

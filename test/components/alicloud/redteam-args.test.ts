@@ -745,6 +745,44 @@ describe("names that become cloud names", () => {
     expect(problems).toEqual([expect.objectContaining({ argument: "name", value: name })]);
     expect(childrenOf(name)).toEqual([]);
   });
+
+  // Store names of their own (each bucket fresh), so that only the names built from the component's are judged.
+  const stores: Partial<Record<Kind, (id: string) => Args>> = {
+    HardenedVpc: () => ({ flowLogProjectName: "acme-net-flowlog" }),
+    TrafficForensics: (id) => ({ logProjectName: "acme-forensics", evidenceBucketName: `acme-${id}-evidence` }),
+    ImmutableBackup: (id) => ({ bucketName: `acme-${id}-backup`, replicaBucketName: `acme-${id}-backup-sh` }),
+  };
+  const argsFor = (kind: Kind, name: string): Args => ({ ...validArgs[kind](name), ...stores[kind]?.(freshName()) });
+
+  it.each([
+    ["HardenedVpc", "9net", "EIP name"],
+    ["HardenedVpc", "-net", "NAT gateway name"],
+    ["HardenedVpc", "http://net", "VPC name"],
+    ["HardenedVpc", "n".repeat(119), "vSwitch name"],
+    ["TrafficForensics", "tf.mirror", "traffic mirror session name"],
+    ["TrafficForensics", "7tf", "traffic mirror session name"],
+    ["ImmutableBackup", "bk.daily", "automatic snapshot policy name"],
+    ["ImmutableBackup", "_bk", "automatic snapshot policy name"],
+  ] as [Kind, string, string][])("%s %p is refused: it would make a bad %s", (kind, name, what) => {
+    const problems = problemsOf(() => construct[kind](name, argsFor(kind, name)));
+    expect(problems).toEqual([expect.objectContaining({ argument: "name", value: name })]);
+    expect(problems[0].allowed).toContain(what);
+    expect(childrenOf(name)).toEqual([]);
+  });
+
+  it.each([
+    ["HardenedVpc", "net.v2_a", {}],
+    ["HardenedVpc", "网络-prod", {}],
+    // Without a NAT gateway no EIP or SNAT entry is named, so a leading digit is fine.
+    ["HardenedVpc", "9net", { natGateway: false }],
+    ["HardenedVpc", "n".repeat(118), {}],
+    ["TrafficForensics", "tf_mirror-2", {}],
+    ["ImmutableBackup", "bk_daily-2", {}],
+  ] as [Kind, string, Args][])("%s %p is accepted", async (kind, name, extra) => {
+    warningsOf(() => construct[kind](name, { ...argsFor(kind, name), ...extra }));
+    await settle();
+    expect(childrenOf(name).length).toBeGreaterThan(0);
+  });
 });
 
 describe("component options cannot weaken the evidence stores", () => {
