@@ -1,9 +1,13 @@
 // Offline engine vs plain `pulumi.runtime.setMocks` on the same synthetic program (200, 1,000 and 2,000 resources).
-// Run after the build: `node dist/bench/engine-vs-mocks.js [runs]`. Prints wall and CPU times of each and the ratios.
+// Run after the build: `node dist/bench/engine-vs-mocks.js [runs]`. Prints wall and CPU times of each and the ratios,
+// and the program alone: the same program process against the engine's monitor served from this process, which is
+// the floor of any engine that runs programs the way the language host does (the CLI's own start and report excluded).
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { LocalMonitor } from "../engine/monitor";
+import { runProgram } from "../engine/program";
 
 const SIZES = (process.env.BENCH_SIZES ?? "200,1000,2000").split(",").map(Number);
 const RUNS = Number(process.argv[2] ?? 5);
@@ -80,35 +84,57 @@ function timeRun(args: string[], env: NodeJS.ProcessEnv): Timing {
   return { wall, cpu: childrenCpu() - cpuBefore };
 }
 
-/** Best of `runs` for each command, runs alternating so that a change of machine load hits both alike. */
-function bestAlternating(runs: number, a: () => Timing, b: () => Timing): [Timing, Timing] {
-  const all: [Timing[], Timing[]] = [[], []];
-  for (let i = 0; i < runs; i++) {
-    all[0].push(a());
-    all[1].push(b());
+/** The program process alone, from spawn to exit, registering with the engine's monitor run by this process. */
+async function timeProgramAlone(dir: string, env: NodeJS.ProcessEnv): Promise<Timing> {
+  const monitor = new LocalMonitor({ project: "synth", stack: "bench", config: {} });
+  const address = await monitor.start();
+  try {
+    const cpuBefore = childrenCpu();
+    const start = process.hrtime.bigint();
+    const run = await runProgram({
+      root: dir,
+      program: path.join(dir, "index.js"),
+      project: "synth",
+      stack: "bench",
+      monitorAddress: address,
+      config: { values: {}, secretKeys: [] },
+      env,
+    });
+    const wall = Number(process.hrtime.bigint() - start) / 1e9;
+    if (run.exitCode !== 0) throw new Error(`program alone exited ${run.exitCode}: ${run.stderr}`);
+    return { wall, cpu: childrenCpu() - cpuBefore };
+  } finally {
+    monitor.stop();
   }
-  const best = (ts: Timing[]): Timing => ({
+}
+
+/** Best of `runs` for each subject, runs alternating so that a change of machine load hits all alike. */
+async function bestAlternating(runs: number, subjects: (() => Timing | Promise<Timing>)[]): Promise<Timing[]> {
+  const all: Timing[][] = subjects.map(() => []);
+  for (let i = 0; i < runs; i++) for (const [j, subject] of subjects.entries()) all[j].push(await subject());
+  return all.map((ts) => ({
     wall: Math.min(...ts.map((t) => t.wall)),
     // CPU time is steadier than wall time on a shared machine.
     cpu: Math.min(...ts.map((t) => t.cpu)),
-  });
-  return [best(all[0]), best(all[1])];
+  }));
 }
 
 const col = (n: number, width: number) => n.toFixed(2).padStart(width);
 
-function main(): void {
+async function main(): Promise<void> {
   const dir = writeProject();
   console.log(`engine-vs-mocks: best of ${RUNS} alternating runs from process start to exit, ${os.cpus().length} CPUs`);
   console.log(`load average ${os.loadavg()[0].toFixed(1)}: wall time is only comparable on an idle machine`);
-  console.log("resources  engine wall (s)  mocks wall (s)  ratio  engine cpu (s)  mocks cpu (s)  cpu ratio");
+  console.log(
+    "resources  engine wall (s)  mocks wall (s)  ratio  engine cpu (s)  mocks cpu (s)  cpu ratio  program alone (s)  ratio",
+  );
   for (const size of SIZES) {
     const env = { SYNTH_COUNT: String(size) };
-    const [engine, mocks] = bestAlternating(
-      RUNS,
+    const [engine, mocks, alone] = await bestAlternating(RUNS, [
       () => timeRun([CLI, "--cwd", dir, "--stack", "bench", "--no-policy", "--json"], env),
       () => timeRun([path.join(dir, "mocks.js"), dir], env),
-    );
+      () => timeProgramAlone(dir, env),
+    ]);
     console.log(
       [
         String(size).padStart(9),
@@ -118,10 +144,15 @@ function main(): void {
         col(engine.cpu, 14),
         col(mocks.cpu, 13),
         col(engine.cpu / mocks.cpu, 9),
+        col(alone.wall, 17),
+        col(alone.wall / mocks.wall, 5),
       ].join("  "),
     );
   }
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-main();
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
