@@ -2,7 +2,9 @@
 // && mv tmp FILE`. Its program is read for what it writes: `sub`/`gsub` calls as sed's `s` commands (its regexes are
 // extended ones, `&` the match), the strings it assigns or prints as text, each prefixed by the directive the
 // pattern before its action (or the program) names, as a sed address's directive prefixes a bare replacement. A
-// string compared with (`$1 == "PermitRootLogin"`) writes nothing. One pass over the program: user data may be hostile.
+// string compared with (`$1 == "PermitRootLogin"`) writes nothing. A program that only picks the lines it prints
+// (`!/re/ && !/re/`, `/re/ { next } 1`) deletes the others, as userdata-awk-filters reads it. One pass over the program:
+// user data may be hostile.
 import { BoundedMemo } from "./bounded-memo";
 import {
   deletionEdit,
@@ -15,6 +17,7 @@ import {
   textEdit,
   UNADDRESSED,
 } from "./userdata-sed-edits";
+import { filteredOut } from "./userdata-awk-filters";
 import { DIRECTIVE } from "./userdata-sshd-directives";
 
 export const AWKS = new Set(["awk", "gawk", "mawk", "nawk"]);
@@ -49,19 +52,14 @@ const parsedPrograms = new BoundedMemo<string, SedScript>(1_000);
 /** A program's edits, parsed once per program (the result is shared, so it must not be changed). */
 export function awkScript(program: string): SedScript {
   return parsedPrograms.through(program, () => {
-    const deleted = KEEPS_UNMATCHED.exec(program);
-    const edits = deleted ? [deletionEdit({ ...UNADDRESSED, address: deleted[1].replace(/\\\//g, "/") })] : [];
-    return { edits: [...edits, ...new AwkReader(program).edits()], syntax: "extended" };
+    const tokens = awkTokens(program);
+    const deletions = filteredOut(tokens).map((address) => deletionEdit({ ...UNADDRESSED, address }));
+    return { edits: [...deletions, ...new AwkReader(program, tokens).edits()], syntax: "extended" };
   });
 }
 
-/**
- * `awk '!/^PasswordAuthentication/' f > t && mv t f`: a program that prints only the lines a regex does not match
- * deletes those it matches, as sed's `/re/d` does (`$0 !~ /re/` and a `{ print }` action alike).
- */
-const KEEPS_UNMATCHED = /^\s*(?:!|\$0\s*!~)\s*\/((?:\\.|[^/\\\n])*)\/\s*(?:\{\s*print(?:\s+\$0)?\s*;?\s*\})?\s*$/;
-
-type Token = { kind: "string" | "regex" | "word" | "op"; text: string };
+export type AwkToken = { kind: "string" | "regex" | "word" | "op"; text: string };
+type Token = AwkToken;
 
 /** Operators after which a `/` starts a regex rather than a division. */
 const REGEX_AFTER = new Set(["", "(", ",", "{", "}", ";", "\n", "!", "~", "!~", "&&", "||", "?", ":", "=="]);
@@ -70,11 +68,10 @@ const COMPARISONS = new Set(["==", "!=", "~", "!~", "<", ">", "<=", ">="]);
 const TWO_CHARACTER = new Set(["==", "!=", "!~", "<=", ">=", "&&", "||", "+=", "-=", "++", "--"]);
 
 class AwkReader {
-  private readonly tokens: Token[] = [];
-
-  constructor(private readonly program: string) {
-    this.lex();
-  }
+  constructor(
+    private readonly program: string,
+    private readonly tokens: Token[],
+  ) {}
 
   /** The edits: `sub`/`gsub` calls, and the strings the program assigns or prints. */
   edits(): SedEdit[] {
@@ -117,30 +114,32 @@ class AwkReader {
     const isCall = (t: Token | undefined) => t?.kind === "word" && (t.text === "sub" || t.text === "gsub");
     return isCall(this.tokens[i - 2]) || (isCall(this.tokens[i - 4]) && this.tokens[i - 1]?.text === ",");
   }
+}
 
-  private lex(): void {
-    const { program } = this;
-    for (let at = 0; at < program.length;) {
-      const c = program[at];
-      if (c === " " || c === "\t" || c === "\\") at++;
-      else if (c === "#") while (at < program.length && program[at] !== "\n") at++;
-      else if (c === '"' || (c === "/" && REGEX_AFTER.has(this.tokens[this.tokens.length - 1]?.text ?? ""))) {
-        const end = closing(program, at + 1, c);
-        this.tokens.push({ kind: c === '"' ? "string" : "regex", text: unescaped(program.slice(at + 1, end), c) });
-        at = end + 1;
-      } else if (/[\w$]/.test(c)) {
-        const word = /[\w$]+/y;
-        word.lastIndex = at;
-        const text = word.exec(program)?.[0] ?? c;
-        this.tokens.push({ kind: "word", text });
-        at += text.length;
-      } else {
-        const text = TWO_CHARACTER.has(program.slice(at, at + 2)) ? program.slice(at, at + 2) : c;
-        this.tokens.push({ kind: "op", text });
-        at += text.length;
-      }
+/** A program's tokens: strings and regexes (their text read), words, operators; comments and blanks left out. */
+export function awkTokens(program: string): Token[] {
+  const tokens: Token[] = [];
+  for (let at = 0; at < program.length;) {
+    const c = program[at];
+    if (c === " " || c === "\t" || c === "\\") at++;
+    else if (c === "#") while (at < program.length && program[at] !== "\n") at++;
+    else if (c === '"' || (c === "/" && REGEX_AFTER.has(tokens[tokens.length - 1]?.text ?? ""))) {
+      const end = closing(program, at + 1, c);
+      tokens.push({ kind: c === '"' ? "string" : "regex", text: unescaped(program.slice(at + 1, end), c) });
+      at = end + 1;
+    } else if (/[\w$]/.test(c)) {
+      const word = /[\w$]+/y;
+      word.lastIndex = at;
+      const text = word.exec(program)?.[0] ?? c;
+      tokens.push({ kind: "word", text });
+      at += text.length;
+    } else {
+      const text = TWO_CHARACTER.has(program.slice(at, at + 2)) ? program.slice(at, at + 2) : c;
+      tokens.push({ kind: "op", text });
+      at += text.length;
     }
   }
+  return tokens;
 }
 
 /** The index of the unescaped `quote` closing a string or regex that starts at `from`, or the program's end. */

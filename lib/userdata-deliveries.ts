@@ -1,21 +1,46 @@
 // Text a command writes whole to files the scan can read as what they are (a boot script for the commands it will
 // run, a file sshd does not read for its lines), handed to the caller instead of being read as a command line.
-import { decodedText, encodedInputs } from "./userdata-base64";
+import { decodedText, Decoder, encodedInputs } from "./userdata-decoders";
 import { bootScriptFormat } from "./userdata-boot-scripts";
 import { Destinations, ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
+import { runsInput } from "./userdata-nested";
 import { hereStrings, printedText } from "./userdata-printed";
 import { LineScan } from "./userdata-scan-context";
 import { writtenText } from "./userdata-sed-edits";
 import { isInertPath } from "./userdata-sshd-paths";
 
-/** What `echo … | base64 -d` decodes, read as written where base64's output goes (a pipe into bash: commands). */
-export function deliverDecoded(commands: ParsedCommand[], i: number, destinations: Destinations, scan: LineScan): void {
+/**
+ * What `echo … | base64 -d` (or `xxd -r -p`) decodes, read as written where the decoder's output goes (a pipe into
+ * bash: commands).
+ */
+export function deliverDecoded(
+  commands: ParsedCommand[],
+  i: number,
+  decoder: Decoder,
+  destinations: Destinations,
+  scan: LineScan,
+): void {
   if (!scan.written) return;
   for (const encoded of encodedInputs(commands, i)) {
-    const text = decodedText(encoded, scan.inflateBudget);
+    const text = decodedText(encoded, decoder, scan.inflateBudget);
     if (text !== undefined) scan.written(text, destinations.output(i), scan.found);
   }
+}
+
+/**
+ * `printf '\x67\x72…' | bash`: what printf prints (its escapes read) into a shell that runs its input, read as the
+ * script it is, as base64's output into bash is. Returns false for any other command, which is read as a command
+ * line instead.
+ */
+export function deliverPrintedScript(commands: ParsedCommand[], i: number, scan: LineScan): boolean {
+  const { name, args } = commands[i];
+  const next = commands[i + 1];
+  if (name !== "printf" || !scan.written || !next?.command.piped || !runsInput(next)) return false;
+  const text = printedText(name, args);
+  if (text === undefined) return false;
+  scan.written(text, [], scan.found);
+  return true;
 }
 
 /**

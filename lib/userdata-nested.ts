@@ -18,7 +18,7 @@ export function nestedScript({ words, name, args }: ParsedCommand): string | und
   if (name === "find") return findActions(args);
   if (!SHELLS.has(name)) return undefined;
   // `bash <<< "$(…)"`: a shell given no script reads its commands from its input.
-  if (!args.some((a) => !a.startsWith("-"))) return hereStrings(words)[0];
+  if (readsScriptFromInput(args)) return hereStrings(words)[0];
   const script = inlineScript(args);
   const dashes = args.indexOf("--");
   if (script !== undefined || name !== "runuser" || dashes < 0) return script;
@@ -26,6 +26,15 @@ export function nestedScript({ words, name, args }: ParsedCommand): string | und
     .slice(dashes + 1)
     .map(shellQuote)
     .join(" ");
+}
+
+/** A shell given no script (`bash`, `sh -s`, `sudo bash -x`): it runs the commands its input holds. */
+export function runsInput({ name, args }: ParsedCommand): boolean {
+  return SHELLS.has(name) && readsScriptFromInput(args);
+}
+
+function readsScriptFromInput(args: string[]): boolean {
+  return !args.some((a) => !a.startsWith("-"));
 }
 
 /** `find … -exec sed -i '…' {} \;`: the commands find runs, `;`-separated; undefined when it runs none. */

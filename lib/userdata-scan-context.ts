@@ -4,6 +4,7 @@
 import { CaseArms } from "./userdata-case-arms";
 import { Findings } from "./userdata-findings";
 import { InflateBudget } from "./userdata-decode";
+import { KnownFiles } from "./userdata-known-files";
 import { MatchBudget } from "./userdata-sed-regex";
 import { StockSshdConfig } from "./userdata-uncomment";
 import { ShellVariables } from "./userdata-variables";
@@ -57,6 +58,8 @@ export interface ScanState {
   stock: StockSshdConfig;
   /** The variables the script has set so far. */
   variables: ShellVariables;
+  /** The files the script has written with text it spells out (a grep's -f patterns). */
+  files: KnownFiles;
   /**
    * The script may send a command's output somewhere this line does not say: `exec > file`, `{ …; } > file`, a
    * function called with a redirection. A stream editor that prints is then read as writing.

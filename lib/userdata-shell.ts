@@ -3,17 +3,18 @@
 // Text a command writes to a boot script (a here-document, an echo) is handed to the caller, which reads it as the
 // commands it will run.
 import { isAccountsFile } from "./userdata-accounts";
-import { decodedText, decodesBase64 } from "./userdata-base64";
 import { CaseArms } from "./userdata-case-arms";
 import { scanCloudInitKeys } from "./userdata-cloud-init-keys";
 import { scanWrites } from "./userdata-command-writes";
-import { deliverDecoded, deliverWritten } from "./userdata-deliveries";
+import { decodedText, Decoder, decoderOf } from "./userdata-decoders";
+import { deliverDecoded, deliverPrintedScript, deliverWritten } from "./userdata-deliveries";
 import { Destinations, ParsedCommand, parseCommand } from "./userdata-destinations";
 import { HardenedDropIn, hardenedDropInTakenAway } from "./userdata-drop-in";
 import { pipelinesWriting } from "./userdata-files-written";
 import { Findings } from "./userdata-findings";
-import { invertedGrep } from "./userdata-grep";
+import { InvertedGrep, invertedGrep } from "./userdata-grep";
 import { HereDocument, hereDocumentBody, hereDocuments } from "./userdata-heredoc";
+import { KnownFiles } from "./userdata-known-files";
 import { logicalLine } from "./userdata-lines";
 import { ForLoop, forLoop } from "./userdata-loops";
 import { nestedScript } from "./userdata-nested";
@@ -24,7 +25,7 @@ import { changedDirectory, changesDirectory, fromDirectory } from "./userdata-wo
 import { LineScan, ScanState } from "./userdata-scan-context";
 import { noteFilesSshdReads } from "./userdata-sshd-reads";
 import { isMainSshdConfigPath, isSshdConfigPath, maybeSshdConfigPath } from "./userdata-sshd-paths";
-import { StockSshdConfig } from "./userdata-uncomment";
+import { hardenedIn, StockSshdConfig } from "./userdata-uncomment";
 import { ShellVariables } from "./userdata-variables";
 import { splitCommands } from "./userdata-words";
 
@@ -75,6 +76,7 @@ export function scanLines(text: string, scan: LineScan): void {
     inMatch: false,
     stock: new StockSshdConfig(scan.matchBudget),
     variables: new ShellVariables(),
+    files: new KnownFiles(),
     stdoutCaptured: capturesStdout(text),
     inLoop: false,
     cases: new CaseArms(),
@@ -106,15 +108,20 @@ function scanScript(lines: string[], scan: LineScan, state: ScanState, depth: nu
     }
     if (scan.reading.inertFile === undefined && depth === 0) scanCloudInitKeys(raw, line, scan.found);
     const documents = scanCommandLine(state.cases.commands(line), quoted ?? line, scan, state, depth);
-    if (!scan.written || scan.oneLineCommands) continue;
-    for (const { document, files, decode, logged } of documents) {
+    if (!scan.written || scan.oneLineCommands) {
+      // Bodies not read here: what they write to a file is unknown.
+      for (const { writer } of documents) if (writer?.name === "cat") state.files.document(writer.words, undefined);
+      continue;
+    }
+    for (const { document, files, decode, logged, writer } of documents) {
       const { body, end } = hereDocumentBody(lines, i + 1, document);
       i = end;
-      // A document a program only logs or mails (`mail … <<EOF`, `cat <<EOF | logger`) configures nothing.
-      if (logged) continue;
       const text = body.join("\n");
       const expanded = document.expands ? state.variables.expand(text, false) : text;
-      const read = decode ? decodedText(expanded, scan.inflateBudget) : expanded;
+      if (writer?.name === "cat") state.files.document(writer.words, expanded, !document.expands);
+      // A document a program only logs or mails (`mail … <<EOF`, `cat <<EOF | logger`) configures nothing.
+      if (logged) continue;
+      const read = decode ? decodedText(expanded, decode, scan.inflateBudget) : expanded;
       if (read !== undefined) scan.written(read, files, scan.found);
     }
   }
@@ -130,11 +137,13 @@ function scanLoop(loop: ForLoop, scan: LineScan, state: ScanState, depth: number
   state.inLoop = false;
 }
 
-/** A here-document a line opens, and the files its body is written to (base64 decoded, when `decode`). */
+/** A here-document a line opens, and the files its body is written to (decoded, when `decode` is given). */
 interface OpenedDocument {
   document: HereDocument;
   files: string[];
-  decode?: boolean;
+  decode?: Decoder;
+  /** The command that reads the body, when it writes it as it is. */
+  writer?: ParsedCommand;
   /** The body only ends in a log. */
   logged?: boolean;
 }
@@ -165,14 +174,19 @@ function scanCommandLine(
   const stdoutLogged = scan.outputLogged === true && !state.stdoutCaptured;
   commands.forEach((parsed, i) => {
     const { words, name } = parsed;
-    const decodes = decodesBase64(parsed);
+    const decoder = decoderOf(parsed);
     for (const document of hereDocuments(words))
       documents.push(
-        decodes
-          ? { document, files: destinations.output(i), decode: true }
-          : { document, files: destinations.input(i), logged: destinations.readsIntoLog(i, stdoutLogged) },
+        decoder
+          ? { document, files: destinations.output(i), decode: decoder }
+          : {
+              document,
+              files: destinations.input(i),
+              logged: destinations.readsIntoLog(i, stdoutLogged),
+              writer: parsed,
+            },
       );
-    if (decodes) deliverDecoded(commands, i, destinations, scan);
+    if (decoder) deliverDecoded(commands, i, decoder, destinations, scan);
     if (rewritesMainConfig(parsed, commands[i - 1])) reportRewrite(line, scan.found);
     if (writesRootKeys(parsed, scan.found.isRootKeys, scan.user)) scan.found.add("root-authorized-keys", line);
     const dropIn = hardenedDropInTakenAway(parsed);
@@ -187,7 +201,11 @@ function scanCommandLine(
       const user = otherUser(parsed) ?? scan.user;
       const nested = { ...scan, outputLogged: logged ? scan.outputLogged : false, user };
       scanNested(user === undefined ? script : asUser(script, user), line, nested, state, depth + 1);
-    } else if (!READ_ONLY.has(name) && !deliverWritten(parsed, destinations, i, scan, written[i].text)) {
+    } else if (
+      !READ_ONLY.has(name) &&
+      !deliverPrintedScript(commands, i, scan) &&
+      !deliverWritten(parsed, destinations, i, scan, written[i].text)
+    ) {
       const spelt = written[i].text;
       const substitutes = SUBSTITUTION.test(spelt);
       const printsOnly = !state.stdoutCaptured && !destinations.writesAnything(i) && !substitutes;
@@ -207,6 +225,8 @@ function scanCommandLine(
         previous: commands[i - 1],
       });
     }
+    // What it wrote to a file a later grep may read its patterns from.
+    state.files.command(parsed);
   });
   return documents;
 }
@@ -220,6 +240,7 @@ function scanNested(script: string, line: string, scan: LineScan, state: ScanSta
 /**
  * `grep -v '^PasswordAuthentication' sshd_config > /tmp/s` (then moved back): what it keeps out of sshd's
  * configuration is deleted from it, as `sed '/…/d'` deletes it. Printed to the log or a program, it deletes nothing.
+ * Patterns from a file the script did not write (`grep -v -f "$PATTERNS"`) may delete hardened lines or not.
  */
 function replayInvertedGrep(
   parsed: ParsedCommand,
@@ -229,10 +250,34 @@ function replayInvertedGrep(
   state: ScanState,
 ): void {
   // Where its output goes is looked up last: most lines are never followed.
-  const grep = invertedGrep(parsed);
+  const grep = invertedGrep(parsed, (path) => state.files.text(path));
   if (!grep || !grep.files.some(maybeSshdConfigPath) || output().length === 0) return;
   const { found } = scan;
-  state.stock.edit(grep.script, true, { line, found, at: found.now(), files: grep.files });
+  const at = found.now();
+  state.stock.edit(grep.script, true, { line, found, at, files: grep.files });
+  if (grep.unknownPatterns !== undefined) reportUnknownPatterns(grep, line, found, at);
+}
+
+/** The hardened lines the files of a grep ship, which patterns it cannot read may delete: unverifiable. */
+function reportUnknownPatterns(
+  { files, unknownPatterns }: InvertedGrep,
+  line: string,
+  found: Findings,
+  at: number,
+): void {
+  // Undone as a hardened line deleted outright is: see restorable() in userdata-uncomment.
+  const mainAfter = files.some(isMainSshdConfigPath);
+  const dropInsAnyTime = files.every(isMainSshdConfigPath);
+  for (const directive of hardenedIn(files)) {
+    const note = `deletes the lines the patterns in ${unknownPatterns} match, which the script does not write: the hardened "${directive} no" may go with them`;
+    const unlessHardened = { directives: [directive], byDropIns: true, mainAfter, dropInsAnyTime };
+    found.add(directive === "PermitRootLogin" ? "root-login" : "password-authentication", line, {
+      note,
+      unverifiable: true,
+      unlessHardened,
+      at,
+    });
+  }
 }
 
 /** Without a hardened drop-in, what it set to no is on unless the user data sets it to no itself. */

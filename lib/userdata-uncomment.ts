@@ -232,6 +232,14 @@ function takesAway({ role, stock, text }: StockLine, edited: Edited, { files }: 
   return shipping !== undefined && (files ?? []).some((f) => shipping.some((path) => namesFile(f, path)));
 }
 
+/** The directives whose hardened lines ship in a file the operands (maybe globs) name. */
+export function hardenedIn(files: readonly string[]): string[] {
+  const directives: string[] = [];
+  for (const [directive, shipping] of REMOVABLE_HARDENING)
+    if (files.some((f) => shipping.some((path) => namesFile(f, path)))) directives.push(directive);
+  return directives;
+}
+
 /** Whether a file operand (maybe a glob over its directory) names `path`. */
 function namesFile(operand: string, path: string): boolean {
   const normal = normalPath(operand);

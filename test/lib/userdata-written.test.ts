@@ -1,9 +1,14 @@
 import { gzipSync } from "zlib";
 import { findLoginWeaknesses, LoginWeaknessKind } from "../../lib/userdata";
+import { decoderOf } from "../../lib/userdata-decoders";
+import { parseCommands } from "../../lib/userdata-destinations";
 
 const kinds = (text: string) => [...new Set(findLoginWeaknesses(text).map((w) => w.kind))].sort();
 const vias = (text: string) => findLoginWeaknesses(text).map((w) => [w.kind, w.via]);
 const b64 = (s: string) => Buffer.from(s).toString("base64");
+const hex = (s: string) => Buffer.from(s).toString("hex");
+/** printf's `\xHH` escapes for every byte, as a script hides a command from a reader of its text. */
+const escaped = (s: string) => [...Buffer.from(s)].map((b) => `\\x${b.toString(16).padStart(2, "0")}`).join("");
 const SSHD = "/etc/ssh/sshd_config";
 const DIR = "/etc/ssh/sshd_config.d";
 
@@ -101,7 +106,81 @@ describe("scripts a script decodes as it runs", () => {
   });
 
   it("3,000 decoded scripts share the scan's budgets", () => {
+    expect(kinds(`echo ${hex("echo hi")} | xxd -r -p | sh\n`.repeat(3_000))).toEqual([]);
     expect(kinds(`echo ${b64("echo hi")} | base64 -d | sh\n`.repeat(3_000))).toEqual([]);
+  });
+});
+
+describe("scripts decoded from hex or printf's escapes, read as base64's are", () => {
+  /** A deletion of the hardened line, which every decoding below must be reported as. */
+  const DELETION = `grep -v 'PasswordAuthentication no' ${SSHD} > /tmp/s && mv /tmp/s ${SSHD}`;
+  const HARDENING = `sed -i 's/^#\\?PasswordAuthentication.*/PasswordAuthentication no/' ${SSHD}`;
+  const UNRELATED = `grep -v '^#' ${SSHD} > /tmp/s && mv /tmp/s ${SSHD}`;
+  const findings = (text: string) => findLoginWeaknesses(text);
+
+  it.each<[string, (script: string) => string]>([
+    ["xxd -r -p <<< HEX | bash", (script) => `xxd -r -p <<< ${hex(script)} | bash`],
+    ["echo HEX | xxd -r -p | sh", (script) => `echo ${hex(script)} | xxd -r -p | sh`],
+    ["xxd -p -r, options the other way", (script) => `echo ${hex(script)} | xxd -p -r | sh`],
+    ["xxd -rp, bundled", (script) => `echo ${hex(script)} | xxd -rp | bash`],
+    ["xxd -r -ps, a here-document", (script) => `xxd -r -ps <<'EOF' | bash\n${hex(script)}\nEOF`],
+    ["hex with blanks between its bytes", (script) => `echo "${hex(script).replace(/(..)/g, "$1 ")}" | xxd -r -p | sh`],
+    ["xxd into a script run later", (script) => `echo ${hex(script)} | xxd -r -p > /tmp/x.sh && bash /tmp/x.sh`],
+    ["printf '\\x…' | bash", (script) => `printf '${escaped(script)}' | bash`],
+    ["printf '%b' '\\x…' | sh", (script) => `printf '%b' '${escaped(script)}' | sh`],
+    ["the base64 form, for comparison", (script) => `echo ${b64(script)} | base64 -d | bash`],
+  ])("%s is read as the script it decodes to", (_name, form) => {
+    expect(findings(form(DELETION))).toEqual(findings(DELETION));
+    expect(findings(DELETION)).toHaveLength(1);
+    expect(findings(form(HARDENING))).toEqual([]);
+    expect(findings(form(UNRELATED))).toEqual([]);
+  });
+
+  it.each<[string, string, LoginWeaknessKind[]]>([
+    [
+      "xxd -r -p into sshd_config",
+      `echo ${hex("PasswordAuthentication yes\n")} | xxd -r -p >> ${SSHD}`,
+      ["password-authentication"],
+    ],
+    ["xxd -r -p into a drop-in", `xxd -r -p <<< ${hex("PermitRootLogin yes\n")} > ${DIR}/01.conf`, ["root-login"]],
+    ["xxd -r -p of chpasswd, into sh", `echo ${hex("echo root:x | chpasswd")} | xxd -r -p | sh`, ["password-set"]],
+  ])("%s weakens", (_name, text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    // Without -r xxd encodes: what it prints is hex, not the script.
+    ["xxd -p, encoding", `echo ${hex("echo root:x | chpasswd")} | xxd -p | sh`],
+    [
+      "xxd -r -p of a hardened drop-in",
+      `echo ${hex("PasswordAuthentication no\nPermitRootLogin no\n")} | xxd -r -p > ${DIR}/00-mine.conf`,
+    ],
+    ["xxd -r -p into an application's file", `echo ${hex("PermitRootLogin yes\n")} | xxd -r -p > /etc/app/notes.txt`],
+    ["printf of a hardening script into bash", `printf '${escaped(HARDENING)}' | bash`],
+    ["printf of the directive into a log", `printf '${escaped("PasswordAuthentication yes")}\\n' | logger`],
+  ])("%s is safe", (_name, text) => {
+    expect(kinds(text)).toEqual([]);
+  });
+
+  it("knows which commands decode, and from what", () => {
+    const decoder = (line: string) => decoderOf(parseCommands(line)[0]);
+    const text = (line: string, encoded: string) => {
+      const bytes = decoder(line)?.(encoded);
+      return bytes && Buffer.from(bytes).toString("utf8");
+    };
+    for (const line of ["xxd -r -p", "xxd -p -r", "xxd -rp", "xxd -pr", "xxd -revert -plain", "xxd -r -ps -c 30"])
+      expect(text(line, "50 65\n726d")).toBe("Perm");
+    // An odd last digit is dropped, as xxd drops it.
+    expect(text("xxd -r -p", "506")).toBe("P");
+    expect(text("xxd -r -p", "not hex")).toBeUndefined();
+    expect(text("base64 -d", b64("Perm"))).toBe("Perm");
+    for (const line of ["xxd", "xxd -p", "xxd -r", "xxd -i", "base64", "od -An -tx1", "printf x"])
+      expect(decoder(line)).toBeUndefined();
+  });
+
+  it("quotes the decoded line, not the printf that carries it", () => {
+    const [weakness] = findings(`printf '${escaped(`echo 'PermitRootLogin yes' >> ${SSHD}`)}' | bash`);
+    expect(weakness).toMatchObject({ kind: "root-login", line: `echo 'PermitRootLogin yes' >> ${SSHD}` });
   });
 });
 

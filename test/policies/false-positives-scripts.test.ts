@@ -431,3 +431,44 @@ rows("operators' keys, and the image's hardening replaced or taken away", [
     opensPasswords('OPTIONS="-oPasswordAuthentication=yes"'),
   ]),
 ]);
+
+const MOVED_BACK = ` > /tmp/s && mv /tmp/s ${SSHD}`;
+const hex = (s: string) => Buffer.from(s).toString("hex");
+
+rows("hardened lines deleted by grep and awk spellings, and by scripts decoded from hex", [
+  userData("grep -vx of comments", `grep -vx '#.*' ${SSHD}${MOVED_BACK}`),
+  userData("grep -vx of the hardened line", `grep -vx 'PasswordAuthentication no' ${SSHD}${MOVED_BACK}`, [
+    opensPasswords(`grep -vx 'PasswordAuthentication no' ${SSHD}${MOVED_BACK}`),
+  ]),
+  cloudAssistant("awk of comments and blanks", `awk '!/^#/ && !/^$/' ${SSHD}${MOVED_BACK}`),
+  cloudAssistant(
+    "awk of comments and the hardened line",
+    `awk '!/^#/ && !/PasswordAuthentication no/' ${SSHD}${MOVED_BACK}`,
+    [opensPasswords(`awk '!/^#/ && !/PasswordAuthentication no/' ${SSHD}${MOVED_BACK}`)],
+  ),
+  awstoe("grep -v -f of comment patterns it wrote", [
+    bashStep("echo '^#' > /tmp/pats", `grep -v -f /tmp/pats ${SSHD}${MOVED_BACK}`),
+  ]),
+  awstoe(
+    "grep -v -f of the hardened line it wrote",
+    [bashStep("echo 'PasswordAuthentication no' > /tmp/pats", `grep -v -f /tmp/pats ${SSHD}${MOVED_BACK}`)],
+    [opensPasswords(`grep -v -f /tmp/pats ${SSHD}${MOVED_BACK}`)],
+  ),
+  container("a hardening script from hex", [
+    `RUN echo ${hex(`sed -i 's/^#\\?PasswordAuthentication.*/PasswordAuthentication no/' ${SSHD}`)} | xxd -r -p | sh`,
+  ]),
+  container(
+    "a deletion of the hardened line from hex",
+    [`RUN xxd -r -p <<< ${hex(`sed -i '/^PasswordAuthentication no/d' ${SSHD}`)} | bash`],
+    [opensPasswords(`sed -i '/^PasswordAuthentication no/d' ${SSHD}`)],
+  ),
+]);
+
+it("grep -v -f of patterns the script does not write is a note, not a violation", async () => {
+  const script = `grep -v -f /etc/site/patterns ${SSHD}${MOVED_BACK}`;
+  const ds = await run(disallowUserdataLoginWeakening, INSTANCE, { userData: script });
+  expect(ds.filter((d) => d.level === "mandatory")).toEqual([]);
+  const notes = ds.filter((d) => d.level === "advisory").map((d) => d.message);
+  expect(notes).toEqual([expect.stringContaining("cannot be verified at preview: userData may enable SSH password")]);
+  expect(notes[0]).toContain("/etc/site/patterns");
+});
