@@ -2,6 +2,8 @@ import { bool, isUnknown } from "../../lib/values";
 import { valuesAt } from "../lib/field-paths";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { Check, defineResourceRule } from "../lib/rule";
+import { HOST_ACCOUNT, hostAccountPasswordLogin } from "../lib/bastionhost-host-accounts";
+import { isLoginPassword } from "../lib/login-passwords";
 
 /** Where a resource takes a login password, and the key-based login its message names as the fix. */
 interface PasswordLogin {
@@ -27,12 +29,6 @@ const WINDOWS_IMAGE = /^win/i;
 const takesNoKeyPair = (imageId: unknown) => typeof imageId === "string" && WINDOWS_IMAGE.test(imageId);
 const WINDOWS_HINT = " (a custom Windows image, which takes no key pair, needs an exemption)";
 
-/**
- * A set password field (even one only known at apply) means the image's sshd accepts passwords. Pulumi YAML sends an
- * all-digit password as a number, which the provider turns into the string it sets.
- */
-const isPassword = (v: unknown) => isUnknown(v) || (typeof v === "string" && v !== "") || typeof v === "number";
-
 function passwordLoginCheck({ passwords, inherits, keyLogin, ecsImage }: PasswordLogin): Check<unknown> {
   const fix = `use ${keyLogin} instead`;
   return (p) => {
@@ -42,7 +38,7 @@ function passwordLoginCheck({ passwords, inherits, keyLogin, ecsImage }: Passwor
     const hint = ecsImage ? WINDOWS_HINT : "";
     for (const f of windows ? [] : passwords.flatMap((path) => valuesAt(p, path))) {
       if ("unknownBlock" in f) findings.push(unverifiable(f.path));
-      else if (isPassword(f.value))
+      else if (isLoginPassword(f.value))
         findings.push(violation(`${f.path} is set: password login is enabled; ${fix}${hint}`));
     }
     if (!inherits) return findings;
@@ -62,12 +58,13 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
   metadata: {
     name: "disallow-ecs-password-login",
     description:
-      "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters (edge included), ENS instances, CDDC dedicated hosts, RDS Custom instances, E-HPC clusters (both versions) and users, E-MapReduce clusters (masterPwd, the master nodes' SSH password), system disk attachments (which reset the root password) and EFLO clusters, nodes, node groups (and the nodes they list), attachments and hyper nodes; use key pairs. ECS instances, instance sets and scaling configurations of an Alibaba Cloud public Windows image (imageId win…), which takes no key pair, may set a password (RDP stays closed to the internet by the port rules).",
+      "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters (edge included), ENS instances, CDDC dedicated hosts, RDS Custom instances, E-HPC clusters (both versions) and users, E-MapReduce clusters (masterPwd, the master nodes' SSH password), system disk attachments (which reset the root password) and EFLO clusters, nodes, node groups (and the nodes they list), attachments and hyper nodes; use key pairs. ECS instances, instance sets and scaling configurations of an Alibaba Cloud public Windows image (imageId win…), which takes no key pair, may set a password (RDP stays closed to the internet by the port rules). Bastionhost host accounts of protocol SSH must not set a password (the host then accepts SSH password login; use privateKey); RDP host accounts may, as Windows images may.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
       "Remove password / kmsEncryptedPassword / osPassword / loginPassword / masterPwd / passwordInherit from the resource.",
       "Set keyName (ECS instances, scaling configurations, Container Service node pools and clusters) or keyPairName (instance sets, launch templates, ENS instances, CDDC hosts, RDS Custom, E-HPC clusters and users, E-MapReduce clusters, disk attachments, EFLO node groups) to a key pair; EFLO nodes, attachments and hyper nodes log in with their node group's key pair, and EFLO clusters take nodes through node groups with a key pair instead of per-node passwords; attach a key pair to Simple Application Server instances instead of a password.",
+      "Give Bastionhost SSH host accounts a privateKey (with passPhrase for an encrypted key) instead of a password, and set PasswordAuthentication no on the host.",
       "Keep PasswordAuthentication no in sshd_config (the kit's bastion user data does this).",
       "A custom Windows image (imageId m-…) cannot be told from a Linux one: exempt the instance, with a reason, owner and expiry, in the policy config.",
     ],
@@ -209,5 +206,7 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
       inherits: false,
       keyLogin: "keyPairName",
     }),
+    // The bastion's credential for a host: an SSH password means the host's sshd takes passwords.
+    [HOST_ACCOUNT]: hostAccountPasswordLogin,
   },
 });

@@ -1,7 +1,7 @@
 import { GenericResource } from "../../lib/reachability";
 import { isUnknown } from "../../lib/values";
 import { accountTrailFindings } from "../lib/account-trails";
-import { slsOnlyDelivery } from "../lib/actiontrail-delivery";
+import { deliveryGaps } from "../lib/actiontrail-delivery";
 import { Expectation, expectAll } from "../lib/expect";
 import { Finding } from "../lib/findings";
 import { Proof } from "../lib/proof";
@@ -40,7 +40,7 @@ const COVERAGE: Record<string, Expectation[]> = {
 
 /** What the trail lacks to be the account's trail: coverage, and an audit log an intruder cannot erase. */
 function coverageGaps(trail: GenericResource): Finding[] {
-  return [...expectAll(trail.inputs, COVERAGE[trail.type]), ...slsOnlyDelivery(trail)];
+  return [...expectAll(trail.inputs, COVERAGE[trail.type]), ...deliveryGaps(trail)];
 }
 
 function recording(t: GenericResource): Proof {
@@ -52,13 +52,13 @@ const trailStatusRule = defineResourceRule<unknown>({
   metadata: {
     name: "require-actiontrail-all-regions-events",
     description:
-      "ActionTrail trails must be enabled, and at least one enabled trail in the stack must record read and write events in all regions and deliver them to an OSS bucket (ossBucketName), whose locked WORM policy require-evidence-oss-worm requires; a trail delivering only to SLS does not count, since a logstore can be deleted and takes no WORM lock. Beside it other trails may be narrower, e.g. only writes sent to SLS for a SIEM (checked across the stack).",
+      "ActionTrail trails must be enabled, and at least one enabled trail in the stack must record read and write events in all regions and deliver them to an OSS bucket (ossBucketName), whose locked WORM policy require-evidence-oss-worm requires; a trail delivering only to SLS or MaxCompute does not count, since a logstore or table can be deleted and takes no WORM lock, nor does a trail delivering nowhere. Beside it other trails may be narrower, e.g. only writes sent to SLS for a SIEM (checked across the stack).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       'Set trailRegion: "All" and eventRw: "All" (on Trail both default to All; on the older TrailDeprecated set eventRw explicitly); a narrower trail beside such a trail needs no change.',
       'Set status: "Enable" (or leave it unset).',
-      "Set ossBucketName to an OSS bucket held by a Locked oss.BucketWorm of at least 180 days (the kit's AuditTrail component creates both); an SLS project (slsProjectArn) may receive the events beside it, never instead of it.",
+      "Set ossBucketName to an OSS bucket held by a Locked oss.BucketWorm of at least 180 days (the kit's AuditTrail component creates both); an SLS project (slsProjectArn) or MaxCompute project (maxComputeProjectArn) may receive the events beside it, never instead of it; a trail with no destination at all keeps nothing.",
     ],
     controls: [
       { framework: "CIS Alibaba Cloud v2.0", id: "2.1" },

@@ -1,6 +1,8 @@
 // Case step 5: the investigation relied on the account's audit log of who did what.
+import { GenericResource } from "../../lib/reachability";
 import { Resolver } from "../../lib/reachability/internals";
 import { bool, isUnknown } from "../../lib/values";
+import { deliversDurably } from "../lib/actiontrail-delivery";
 import { EVENT_DATA_STORE, recordsCloudTrailEvents } from "../lib/event-data-stores";
 import { unverifiable } from "../lib/findings";
 import { Proof } from "../lib/proof";
@@ -67,11 +69,11 @@ export const requireAuditTrailForCompute = defineStackRule<Config>({
   metadata: {
     name: "require-audit-trail-for-compute",
     description:
-      "A stack that creates compute also keeps an audit trail of API activity: an enabled CloudTrail trail (or a CloudTrail Lake event data store of CloudTrail events that is not suspended; a store of only AWS Config items or outside events does not count) on AWS, an enabled ActionTrail trail on Alibaba Cloud (set providedExternally when an organisation trail covers the account).",
+      "A stack that creates compute also keeps an audit trail of API activity: an enabled CloudTrail trail (or a CloudTrail Lake event data store of CloudTrail events that is not suspended; a store of only AWS Config items or outside events does not count) on AWS, and on Alibaba Cloud an enabled ActionTrail trail that delivers to an OSS bucket (ossBucketName, as require-actiontrail-all-regions-events requires; a trail sending only to SLS or MaxCompute, or nowhere, does not count). Set providedExternally when an organisation trail covers the account.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
-      "Add an aws.cloudtrail.Trail (multi-region, log file validation) or an alicloud.actiontrail.Trail to the stack.",
+      "Add an aws.cloudtrail.Trail (multi-region, log file validation) or an alicloud.actiontrail.Trail with ossBucketName (an SLS project only beside it) to the stack.",
       "If an organisation-level trail already covers the account, set config providedExternally: true for this policy.",
     ],
     controls: [
@@ -97,10 +99,10 @@ export const requireAuditTrailForCompute = defineStackRule<Config>({
     if (!config.required || config.providedExternally) return [];
     const res = new Resolver(resources);
     const findings: StackFinding[] = [];
-    const check = (compute: string[], switches: TrailSwitch[], name: string) => {
+    const check = (compute: string[], switches: TrailSwitch[], name: string, counted = "") => {
       const hosts = res.ofType(...compute);
       if (hosts.length === 0) return;
-      const states = switches.flatMap((w) => res.ofType(w.type).map((t) => trailState(w, t.inputs)));
+      const states = switches.flatMap((w) => res.ofType(w.type).map((t) => trailState(w, t)));
       if (states.includes("yes")) return;
       const names =
         hosts
@@ -114,11 +116,11 @@ export const requireAuditTrailForCompute = defineStackRule<Config>({
               ...unverifiable(`the ${name}'s ${fields(switches)}`, `the stack creates compute: ${names}`),
               urn: hosts[0].urn,
             }
-          : { urn: hosts[0].urn, message: `the stack creates compute (${names}) but no enabled ${name}` },
+          : { urn: hosts[0].urn, message: `the stack creates compute (${names}) but no enabled ${name}${counted}` },
       );
     };
     check(AWS_COMPUTE, AWS_TRAILS, "CloudTrail trail (or event data store)");
-    check(ALI_COMPUTE, ALICLOUD_TRAILS, "ActionTrail trail");
+    check(ALI_COMPUTE, ALICLOUD_TRAILS, "ActionTrail trail", ALICLOUD_COUNTED);
     return findings;
   },
 });
@@ -134,9 +136,13 @@ interface TrailSwitch {
   auditsApiCalls?: (inputs: Record<string, unknown>) => Proof;
   /** The field auditsApiCalls reads, for notes. */
   auditsField?: string;
+  /** Whether it keeps what it records where no intruder can erase it; a trail that does not is no trail here. */
+  keepsDurably?: (trail: GenericResource) => boolean;
 }
 
-function trailState(w: TrailSwitch, inputs: Record<string, unknown>): Enabled {
+function trailState(w: TrailSwitch, trail: GenericResource): Enabled {
+  if (w.keepsDurably?.(trail) === false) return "no";
+  const { inputs } = trail;
   const audits = w.auditsApiCalls?.(inputs) ?? "yes";
   if (audits === "no") return "no";
   const on = w.state(inputs[w.field]);
@@ -159,11 +165,15 @@ const AWS_TRAILS: TrailSwitch[] = [
     auditsField: "advancedEventSelectors",
   },
 ];
+// The same delivery require-actiontrail-all-regions-events asks of the account's trail.
 const ALICLOUD_TRAILS: TrailSwitch[] = [ACTIONTRAIL, ACTIONTRAIL_DEPRECATED].map((type) => ({
   type,
   field: "status",
   state: (v) => switchedOn(v, (s) => !is(s, "Disable")),
+  keepsDurably: deliversDurably,
 }));
+const ALICLOUD_COUNTED =
+  " delivering to an OSS bucket (ossBucketName): a trail sending its events only to SLS or MaxCompute, or nowhere, keeps no record an intruder cannot erase";
 
 /** A trail switch: absent means on (both providers' default); unknown at preview is neither. */
 function switchedOn(v: unknown, read: (v: unknown) => boolean | undefined): Enabled {

@@ -34,6 +34,7 @@ const actionTrail: Shape = {
   ossBucketName: "string",
   slsProjectArn: "string",
   slsWriteRoleArn: "string",
+  maxComputeProjectArn: "string",
   isOrganizationTrail: "bool",
   status: { oneOf: ["Enable", "Disable", ""] },
   trailRegion: "string",
@@ -528,6 +529,15 @@ export const alicloudShapes: Record<string, Shape> = {
     clusterCredentials: { object: { password: "string", keyPairName: "string" } },
   },
   "alicloud:ehpc/user:User": { password: "string" },
+  "alicloud:bastionhost/hostAccount:HostAccount": {
+    hostAccountName: "string",
+    hostId: "string",
+    instanceId: "string",
+    protocolName: { oneOf: ["SSH", "RDP", "ssh", ""] },
+    password: "string",
+    privateKey: "string",
+    passPhrase: "string",
+  },
   "alicloud:emr/cluster:Cluster": { masterPwd: "string", keyPairName: "string", isOpenPublicIp: "bool" },
   // Attaching a system disk resets the root password to `password`.
   "alicloud:ecs/ecsDiskAttachment:EcsDiskAttachment": { password: "string" },

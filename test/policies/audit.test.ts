@@ -3,7 +3,7 @@ import { requireCloudtrailMultiRegionValidation } from "../../policies/rules/req
 import { requireAuditTrailForCompute } from "../../policies/stack/require-audit-trail-for-compute";
 import { mandatory, runStackPolicy } from "../reachability/policy-harness";
 import { StackBuilder } from "../reachability/stack-builder";
-import { Case, runStack, StackInput, UNKNOWN, urnOf } from "./harness";
+import { Case, run, runStack, StackInput, UNKNOWN, urnOf } from "./harness";
 import { combinedTable, planTable } from "./combined-table";
 import { StackCase, stackTable } from "./stack-table";
 
@@ -12,6 +12,8 @@ const ACTIONTRAIL = "alicloud:actiontrail/trail:Trail";
 const OLD_TRAIL = "alicloud:actiontrail/trailDeprecated:TrailDeprecated";
 const good = { s3BucketName: UNKNOWN, isMultiRegionTrail: true, enableLogFileValidation: true };
 const allRegions = { trailRegion: "All", eventRw: "All", status: "Enable" };
+/** An OSS destination: without one an ActionTrail trail keeps no durable record and is never the account's trail. */
+const toOss = { ossBucketName: "acme-actiontrail" };
 const SLS = "acs:log:cn-hangzhou:1234567890123456:project/acme-actiontrail";
 
 /** One advanced selector for management events, narrowed by one more field selector. */
@@ -199,32 +201,43 @@ describe("require-actiontrail-all-regions-events", () => {
     {
       name: "explicit all/all/enable",
       type: ACTIONTRAIL,
-      props: { trailRegion: "All", eventRw: "All", status: "Enable" },
+      props: { trailRegion: "All", eventRw: "All", status: "Enable", ...toOss },
       violations: 0,
     },
     { name: "provider defaults", type: ACTIONTRAIL, props: { trailName: "t", ossBucketName: "b" }, violations: 0 },
-    { name: "one region", type: ACTIONTRAIL, props: { trailRegion: "cn-hangzhou" }, violations: 1 },
-    { name: "write events only", type: ACTIONTRAIL, props: { eventRw: "Write" }, violations: 1 },
-    { name: "disabled", type: ACTIONTRAIL, props: { status: "Disable" }, violations: 1 },
+    { name: "one region", type: ACTIONTRAIL, props: { trailRegion: "cn-hangzhou", ...toOss }, violations: 1 },
+    { name: "write events only", type: ACTIONTRAIL, props: { eventRw: "Write", ...toOss }, violations: 1 },
+    { name: "disabled", type: ACTIONTRAIL, props: { status: "Disable", ...toOss }, violations: 1 },
     {
       name: "all three wrong",
       type: ACTIONTRAIL,
-      props: { trailRegion: "cn-shanghai", eventRw: "Read", status: "Disable" },
+      props: { trailRegion: "cn-shanghai", eventRw: "Read", status: "Disable", ...toOss },
       violations: 3,
     },
-    { name: "unknown status is a note", type: ACTIONTRAIL, props: { status: UNKNOWN }, violations: 0, notes: 1 },
+    {
+      name: "unknown status is a note",
+      type: ACTIONTRAIL,
+      props: { status: UNKNOWN, ...toOss },
+      violations: 0,
+      notes: 1,
+    },
     // The older resource defaults eventRw to Write: it must be set to All explicitly.
     {
       name: "deprecated trail recording all events",
       type: OLD_TRAIL,
-      props: { trailRegion: "All", eventRw: "All" },
+      props: { trailRegion: "All", eventRw: "All", ...toOss },
       violations: 0,
     },
-    { name: "deprecated trail with its default eventRw", type: OLD_TRAIL, props: { trailName: "t" }, violations: 1 },
+    {
+      name: "deprecated trail with its default eventRw",
+      type: OLD_TRAIL,
+      props: { trailName: "t", ...toOss },
+      violations: 1,
+    },
     {
       name: "deprecated trail in one region, write only",
       type: OLD_TRAIL,
-      props: { trailRegion: "cn-hangzhou", eventRw: "Write" },
+      props: { trailRegion: "cn-hangzhou", eventRw: "Write", ...toOss },
       violations: 2,
     },
     // Delivery: an SLS logstore can be deleted and takes no WORM lock; the account's trail needs an OSS bucket.
@@ -280,6 +293,68 @@ describe("require-actiontrail-all-regions-events", () => {
       violations: 1,
       notes: 1,
     },
+    // No destination at all: nothing keeps the events beyond the console's event history.
+    {
+      name: "all regions, all events, delivered nowhere",
+      type: ACTIONTRAIL,
+      props: allRegions,
+      violations: 1,
+      mentions: "trail res delivers nowhere (no ossBucketName, slsProjectArn or maxComputeProjectArn)",
+    },
+    {
+      name: "deprecated trail recording all events, delivered nowhere",
+      type: OLD_TRAIL,
+      props: { trailRegion: "All", eventRw: "All" },
+      violations: 1,
+      mentions: "delivers nowhere",
+    },
+    {
+      name: "every destination sent as null or empty: delivered nowhere",
+      type: ACTIONTRAIL,
+      props: { ...allRegions, ossBucketName: null, slsProjectArn: "", maxComputeProjectArn: null },
+      violations: 1,
+      mentions: "delivers nowhere",
+    },
+    {
+      name: "delivered nowhere, status unknown: the delivery is still a violation",
+      type: ACTIONTRAIL,
+      props: { trailRegion: "All", eventRw: "All", status: UNKNOWN },
+      violations: 1,
+      notes: 1,
+    },
+    {
+      name: "delivered only to MaxCompute",
+      type: ACTIONTRAIL,
+      props: { ...allRegions, maxComputeProjectArn: "acs:odps:cn-hangzhou:1:project/audit" },
+      violations: 1,
+      mentions: "delivers only to MaxCompute (maxComputeProjectArn, no ossBucketName)",
+    },
+    {
+      name: "MaxCompute project unknown at preview and no bucket: still MaxCompute only",
+      type: ACTIONTRAIL,
+      props: { ...allRegions, maxComputeProjectArn: UNKNOWN },
+      violations: 1,
+      mentions: "a MaxCompute table can be dropped and takes no WORM lock",
+    },
+    {
+      name: "delivered to SLS and MaxCompute, no bucket",
+      type: ACTIONTRAIL,
+      props: { ...allRegions, slsProjectArn: SLS, maxComputeProjectArn: "acs:odps:cn-hangzhou:1:project/audit" },
+      violations: 1,
+      mentions: "delivers only to SLS and MaxCompute (slsProjectArn, maxComputeProjectArn, no ossBucketName)",
+    },
+    {
+      name: "MaxCompute beside an OSS bucket",
+      type: ACTIONTRAIL,
+      props: { ...allRegions, ...toOss, maxComputeProjectArn: "acs:odps:cn-hangzhou:1:project/audit" },
+      violations: 0,
+    },
+    {
+      name: "OSS bucket unknown at preview and no other destination: require-evidence-oss-worm judges the bucket",
+      type: ACTIONTRAIL,
+      props: { ...allRegions, ossBucketName: UNKNOWN },
+      violations: 0,
+    },
   ] as Case[]);
 
   const trail = (name: string, props: Record<string, unknown>): StackInput => ({ type: ACTIONTRAIL, name, props });
@@ -310,7 +385,59 @@ describe("require-actiontrail-all-regions-events", () => {
       violations: 0,
       notes: 2,
     },
+    {
+      name: "trail delivering nowhere beside the account's trail delivering to OSS: not the account's trail, not needed",
+      resources: [trail("account", { ...allRegions, ...toOss }), trail("console", allRegions)],
+      violations: 0,
+    },
+    {
+      name: "all-region trail delivering nowhere beside a one-region OSS trail: each is told what it lacks",
+      resources: [trail("console", allRegions), trail("regional", { trailRegion: "cn-hangzhou", ...toOss })],
+      violations: 2,
+      notes: 0,
+    },
+    {
+      name: "trail delivering nowhere beside a trail whose status is unknown at preview: a note on the other",
+      resources: [trail("console", allRegions), trail("pending", { ...allRegions, ...toOss, status: UNKNOWN })],
+      violations: 0,
+      notes: 2,
+    },
   ] as StackCase[]);
+
+  describe("failing closed", () => {
+    const failClosed = { failClosed: true };
+    it("keeps a trail delivering nowhere a violation, and makes an unknown status one too", async () => {
+      const ds = await runStack(
+        requireActiontrailAllRegionsEvents,
+        [trail("console", { trailRegion: "All", eventRw: "All", status: UNKNOWN })],
+        failClosed,
+      );
+      const own = await run(
+        requireActiontrailAllRegionsEvents,
+        ACTIONTRAIL,
+        { status: UNKNOWN },
+        { config: failClosed },
+      );
+      expect([...ds, ...own].map((d) => d.level)).toEqual(["mandatory", "mandatory"]);
+      expect(ds[0].message).toContain("trail console delivers nowhere");
+      expect(own[0].message).toContain("; failing closed");
+    });
+    it("accepts a bucket only known after apply: it is set, and require-evidence-oss-worm judges its lock", async () => {
+      const ds = await runStack(
+        requireActiontrailAllRegionsEvents,
+        [trail("account", { ossBucketName: UNKNOWN })],
+        failClosed,
+      );
+      expect(ds).toEqual([]);
+    });
+  });
+
+  it("names the trail delivering nowhere, says why and how to fix it, on the trail", async () => {
+    const ds = await runStack(requireActiontrailAllRegionsEvents, [trail("console", {})]);
+    expect(ds.map((d) => [d.level, d.urn])).toEqual([["mandatory", urnOf(ACTIONTRAIL, "console")]]);
+    expect(ds[0].message).toContain("nothing keeps its events beyond the 90 days of ActionTrail's event history");
+    expect(ds[0].message).toContain("add ossBucketName naming an OSS bucket held by a Locked oss.BucketWorm");
+  });
 
   it("names the SLS-only trail, says why and how to fix it, on the trail", async () => {
     const ds = await runStack(requireActiontrailAllRegionsEvents, [trail("audit", { slsProjectArn: SLS })]);
@@ -330,9 +457,92 @@ describe("require-audit-trail-for-compute", () => {
   };
   it("counts an enabled older ActionTrail resource as a trail, not a disabled one", async () => {
     expect(mandatory(await withTrail())).toHaveLength(1);
-    expect(await withTrail({ eventRw: "All" })).toEqual([]);
-    expect(mandatory(await withTrail({ eventRw: "All", status: "Disable" }))).toHaveLength(1);
+    expect(await withTrail({ eventRw: "All", ...toOss })).toEqual([]);
+    expect(mandatory(await withTrail({ eventRw: "All", ...toOss, status: "Disable" }))).toHaveLength(1);
   });
+  it("does not count an older ActionTrail resource delivering nowhere", async () => {
+    expect(mandatory(await withTrail({ eventRw: "All" }))[0].message).toContain(
+      "no enabled ActionTrail trail delivering to an OSS bucket (ossBucketName)",
+    );
+  });
+
+  // Only a trail require-actiontrail-all-regions-events accepts as delivering durably counts as the audit trail.
+  const ecs: StackInput = { type: "alicloud:ecs/instance:Instance", name: "erp", props: { keyName: "ops" } };
+  const actionTrail = (props: Record<string, unknown>, name = "trail"): StackInput => ({
+    type: ACTIONTRAIL,
+    name,
+    props,
+  });
+  stackTable(requireAuditTrailForCompute, [
+    { name: "compute and a trail delivering to OSS", resources: [ecs, actionTrail(toOss)], violations: 0 },
+    {
+      name: "compute and a trail delivering to OSS and SLS",
+      resources: [ecs, actionTrail({ ...toOss, slsProjectArn: SLS })],
+      violations: 0,
+    },
+    {
+      name: "compute and a trail whose bucket is unknown at preview",
+      resources: [ecs, actionTrail({ ossBucketName: UNKNOWN })],
+      violations: 0,
+    },
+    {
+      name: "compute and only an SLS-only trail",
+      resources: [ecs, actionTrail({ ...allRegions, slsProjectArn: SLS })],
+      violations: 1,
+      mentions: "no enabled ActionTrail trail delivering to an OSS bucket (ossBucketName)",
+      urn: urnOf("alicloud:ecs/instance:Instance", "erp"),
+    },
+    {
+      name: "compute and only a trail delivering nowhere",
+      resources: [ecs, actionTrail(allRegions)],
+      violations: 1,
+      mentions: "a trail sending its events only to SLS or MaxCompute, or nowhere",
+    },
+    {
+      name: "compute and only a MaxCompute-only trail",
+      resources: [ecs, actionTrail({ maxComputeProjectArn: "acs:odps:cn-hangzhou:1:project/audit" })],
+      violations: 1,
+    },
+    {
+      name: "compute and an SLS-only trail whose SLS project is unknown at preview",
+      resources: [ecs, actionTrail({ slsProjectArn: UNKNOWN })],
+      violations: 1,
+    },
+    {
+      name: "SLS-only trail with its status unknown at preview: it cannot count whatever the status",
+      resources: [ecs, actionTrail({ slsProjectArn: SLS, status: UNKNOWN })],
+      violations: 1,
+    },
+    {
+      name: "OSS trail with its status unknown at preview: a note",
+      resources: [ecs, actionTrail({ ...toOss, status: UNKNOWN })],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "OSS trail with its status unknown at preview, failing closed",
+      resources: [ecs, actionTrail({ ...toOss, status: UNKNOWN })],
+      config: { failClosed: true },
+      violations: 1,
+      mentions: "failing closed",
+    },
+    {
+      name: "SLS-only trail beside a disabled OSS trail",
+      resources: [ecs, actionTrail({ slsProjectArn: SLS }, "siem"), actionTrail({ ...toOss, status: "Disable" })],
+      violations: 1,
+    },
+    {
+      name: "SLS-only trail beside an enabled OSS trail",
+      resources: [ecs, actionTrail({ slsProjectArn: SLS }, "siem"), actionTrail(toOss)],
+      violations: 0,
+    },
+    {
+      name: "SLS-only trail with an organisation trail provided outside the stack",
+      resources: [ecs, actionTrail({ slsProjectArn: SLS })],
+      config: { providedExternally: true },
+      violations: 0,
+    },
+  ] as StackCase[]);
 });
 
 describe("CloudTrail Lake event data stores judged as the account's trail", () => {

@@ -326,3 +326,145 @@ describe("disallow-ecs-password-login on E-HPC users, system disk attachments an
     },
   ] as Case[]);
 });
+
+describe("disallow-ecs-password-login on Bastionhost host accounts", () => {
+  const HOST_ACCOUNT = "alicloud:bastionhost/hostAccount:HostAccount";
+  const account = { hostAccountName: "root", hostId: "15", instanceId: "bastionhost-cn-tl3xxxxxx" };
+  const ssh = { ...account, protocolName: "SSH" };
+  /** A secret as the engine sends it, before @pulumi/policy unwraps it. */
+  const secret = (value: unknown) => ({
+    "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+    value,
+  });
+  const sshPassword =
+    'password is set on SSH host account "root" of host "15": the host accepts SSH password login; use privateKey (with passPhrase for an encrypted key) instead and set PasswordAuthentication no';
+  table(disallowEcsPasswordLogin, [
+    {
+      name: "SSH account with a password",
+      type: HOST_ACCOUNT,
+      props: { ...ssh, password: "Passw0rd!" },
+      violations: 1,
+      mentions: sshPassword,
+    },
+    {
+      name: "SSH account with a private key",
+      type: HOST_ACCOUNT,
+      props: { ...ssh, privateKey: "LS0tLS1CRUdJTi==" },
+      violations: 0,
+    },
+    {
+      name: "SSH account with an encrypted private key and its passphrase",
+      type: HOST_ACCOUNT,
+      props: { ...ssh, privateKey: "LS0tLS1CRUdJTi==", passPhrase: "unlock" },
+      violations: 0,
+    },
+    {
+      name: "SSH account with a private key and a password: the password still opens the host",
+      type: HOST_ACCOUNT,
+      props: { ...ssh, privateKey: "LS0tLS1CRUdJTi==", password: "Passw0rd!" },
+      violations: 1,
+      mentions: sshPassword,
+    },
+    {
+      name: "SSH in lower case",
+      type: HOST_ACCOUNT,
+      props: { ...ssh, protocolName: "ssh", password: "Passw0rd!" },
+      violations: 1,
+    },
+    {
+      name: "SSH account with a password only known at apply",
+      type: HOST_ACCOUNT,
+      props: { ...ssh, password: UNKNOWN },
+      violations: 1,
+      mentions: sshPassword,
+    },
+    {
+      name: "SSH account with a password sent as a secret",
+      type: HOST_ACCOUNT,
+      props: { ...ssh, password: secret("Passw0rd!") },
+      violations: 1,
+      mentions: sshPassword,
+    },
+    {
+      name: "SSH account with an all-digit password sent as a number",
+      type: HOST_ACCOUNT,
+      props: { ...ssh, password: 12345678 },
+      violations: 1,
+    },
+    { name: "SSH account with an empty password", type: HOST_ACCOUNT, props: { ...ssh, password: "" }, violations: 0 },
+    { name: "SSH account with a null password", type: HOST_ACCOUNT, props: { ...ssh, password: null }, violations: 0 },
+    {
+      name: "SSH account with an empty secret password",
+      type: HOST_ACCOUNT,
+      props: { ...ssh, password: secret("") },
+      violations: 0,
+    },
+    {
+      name: "SSH account whose host and name are only known at apply",
+      type: HOST_ACCOUNT,
+      props: { ...ssh, hostId: UNKNOWN, hostAccountName: UNKNOWN, password: "Passw0rd!" },
+      violations: 1,
+      mentions: "host account (hostAccountName known after apply) of host (hostId known after apply)",
+    },
+    // Windows takes no key pair: the rule lets Windows logins keep their password.
+    {
+      name: "RDP account with a password",
+      type: HOST_ACCOUNT,
+      props: { ...account, protocolName: "RDP", password: "Passw0rd!" },
+      violations: 0,
+    },
+    {
+      name: "protocol unknown at preview with a password is a note",
+      type: HOST_ACCOUNT,
+      props: { ...account, protocolName: UNKNOWN, password: "Passw0rd!" },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "protocol unknown at preview without a password",
+      type: HOST_ACCOUNT,
+      props: { ...account, protocolName: UNKNOWN, privateKey: "LS0tLS1CRUdJTi==" },
+      violations: 0,
+    },
+    {
+      name: "protocol the provider refuses, with a password, is a note",
+      type: HOST_ACCOUNT,
+      props: { ...account, protocolName: "Telnet", password: "Passw0rd!" },
+      violations: 0,
+      notes: 1,
+    },
+  ] as Case[]);
+
+  it("names the protocol and the account in the note", async () => {
+    const [note] = await run(disallowEcsPasswordLogin, HOST_ACCOUNT, {
+      ...account,
+      protocolName: UNKNOWN,
+      password: "x",
+    });
+    expect(note.level).toBe("advisory");
+    expect(note.message).toContain(
+      'cannot be verified at preview: protocolName is unknown (host account "root" of host "15" sets a password, which is SSH password login if it is SSH)',
+    );
+  });
+
+  it("fails closed on a protocol unknown at preview when configured to", async () => {
+    const props = { ...account, protocolName: UNKNOWN, password: "Passw0rd!" };
+    const ds = await run(disallowEcsPasswordLogin, HOST_ACCOUNT, props, { config: { failClosed: true } });
+    expect(ds.map((d) => d.level)).toEqual(["mandatory"]);
+    expect(ds[0].message).toContain("protocolName is unknown");
+    expect(ds[0].message).toContain("; failing closed");
+    const sshDs = await run(
+      disallowEcsPasswordLogin,
+      HOST_ACCOUNT,
+      { ...ssh, privateKey: "k" },
+      { config: { failClosed: true } },
+    );
+    expect(sshDs).toEqual([]);
+  });
+
+  it("reads a secret password on the other compute too", async () => {
+    const ds = await run(disallowEcsPasswordLogin, NODE_POOL, { ...pool, password: secret("Passw0rd!") });
+    expect(ds.map((d) => d.level)).toEqual(["mandatory"]);
+    expect(ds[0].message).toContain(passwordSet("password", "keyName"));
+  });
+});

@@ -167,41 +167,44 @@ describe("CloudTrail: a narrower trail beside the account's trail", () => {
 });
 
 describe("ActionTrail: unset fields and enumerated values in other cases", () => {
+  /** Each row's trail delivers to OSS: what is judged is how its other fields are sent. */
+  const toOss = { ossBucketName: "acme-audit" };
   combinedTable(requireActiontrailAllRegionsEvents, [
     {
       name: "fields sent as null take the defaults",
       type: T.actionTrail,
-      props: { trailRegion: null, eventRw: null, status: null },
+      props: { trailRegion: null, eventRw: null, status: null, ...toOss },
       violations: 0,
     },
     {
       name: "All and Enable in other cases",
       type: T.actionTrail,
-      props: { trailRegion: "ALL", eventRw: "all", status: "enable" },
+      props: { trailRegion: "ALL", eventRw: "all", status: "enable", ...toOss },
       violations: 0,
     },
     {
       name: "older trail reading and writing in upper case",
       type: T.oldActionTrail,
-      props: { eventRw: "ALL" },
+      props: { eventRw: "ALL", ...toOss },
       violations: 0,
     },
-    { name: "disabled in lower case", type: T.actionTrail, props: { status: "disable" }, violations: 1 },
-    { name: "writes only", type: T.actionTrail, props: { eventRw: "Write" }, violations: 1 },
+    { name: "disabled in lower case", type: T.actionTrail, props: { status: "disable", ...toOss }, violations: 1 },
+    { name: "writes only", type: T.actionTrail, props: { eventRw: "Write", ...toOss }, violations: 1 },
     {
       name: "older trail with eventRw null (default Write)",
       type: T.oldActionTrail,
-      props: { eventRw: null },
+      props: { eventRw: null, ...toOss },
       violations: 1,
     },
   ] as Case[]);
 });
 
 describe("ActionTrail: a narrower trail beside the account's trail", () => {
+  // Every trail here delivers to OSS: what is judged is what each records.
   const trail = (name: string, props: Record<string, unknown>) => ({
     type: T.actionTrail,
     name,
-    props: { trailName: name, ...props },
+    props: { trailName: name, ossBucketName: "acme-audit", ...props },
   });
   const account = trail("account", {
     ossBucketName: "acme-audit",
@@ -221,7 +224,7 @@ describe("ActionTrail: a narrower trail beside the account's trail", () => {
     {
       name: "older trail reading and writing everywhere beside a writes-only one",
       resources: [
-        { type: T.oldActionTrail, name: "old", props: { eventRw: "All" } },
+        { type: T.oldActionTrail, name: "old", props: { eventRw: "All", ossBucketName: "acme-audit" } },
         trail("siem", { eventRw: "Write" }),
       ],
       violations: 0,

@@ -334,20 +334,42 @@ describe("audit: ActionTrail", () => {
     {
       name: "two regions in one string",
       type: ACTIONTRAIL,
-      props: { trailRegion: "cn-hangzhou,cn-shanghai" },
+      props: { trailRegion: "cn-hangzhou,cn-shanghai", ossBucketName: "acme-audit" },
       violations: 1,
     },
-    { name: "read events only", type: ACTIONTRAIL, props: { eventRw: "Read" }, violations: 1 },
-    { name: "disabled", type: ACTIONTRAIL, props: { status: "Disable" }, violations: 1 },
+    {
+      name: "read events only",
+      type: ACTIONTRAIL,
+      props: { eventRw: "Read", ossBucketName: "acme-audit" },
+      violations: 1,
+    },
+    { name: "disabled", type: ACTIONTRAIL, props: { status: "Disable", ossBucketName: "acme-audit" }, violations: 1 },
     {
       name: "event region unknown is a note",
       type: ACTIONTRAIL,
-      props: { trailRegion: UNKNOWN },
+      props: { trailRegion: UNKNOWN, ossBucketName: "acme-audit" },
       violations: 0,
       notes: 1,
     },
-    { name: "older resource left at Write", type: OLD_TRAIL, props: { trailRegion: "All" }, violations: 1 },
-    { name: "older resource recording all", type: OLD_TRAIL, props: { eventRw: "All" }, violations: 0 },
+    {
+      name: "older resource left at Write",
+      type: OLD_TRAIL,
+      props: { trailRegion: "All", ossBucketName: "acme-audit" },
+      violations: 1,
+    },
+    {
+      name: "older resource recording all",
+      type: OLD_TRAIL,
+      props: { eventRw: "All", ossBucketName: "acme-audit" },
+      violations: 0,
+    },
+    {
+      name: "defaults delivering nowhere: nothing keeps the events",
+      type: ACTIONTRAIL,
+      props: { trailName: "t" },
+      violations: 1,
+      mentions: "delivers nowhere",
+    },
   ] as Case[]);
 });
 

@@ -911,6 +911,8 @@ describe("red team: audit trail for compute", () => {
   };
   const awsTrail = (props?: Record<string, unknown>) => withTrail(EC2, TRAIL, props);
   const aliTrail = (props?: Record<string, unknown>) => withTrail(ECS, ACTIONTRAIL, props);
+  /** An ActionTrail trail counts only when it delivers to an OSS bucket. */
+  const toOss = { ossBucketName: "acme-audit" };
   stackProbes(requireAuditTrailForCompute, [
     { name: "EC2 without a trail", build: awsTrail(), violations: 1 },
     { name: "EC2 with a default trail", build: awsTrail({ s3BucketName: "b" }), violations: 0 },
@@ -928,9 +930,24 @@ describe("red team: audit trail for compute", () => {
       violations: 0,
     },
     { name: "ECS without a trail", build: aliTrail(), violations: 1 },
-    { name: "ECS with a trail", build: aliTrail({ trailName: "t" }), violations: 0 },
-    { name: "ECS with a trail disabled in lower case", build: aliTrail({ status: "disable" }), violations: 1 },
-    { name: "ECS with trail status unknown is a note", build: aliTrail({ status: UNKNOWN }), violations: 0, notes: 1 },
+    { name: "ECS with a trail", build: aliTrail({ trailName: "t", ...toOss }), violations: 0 },
+    {
+      name: "ECS with a trail disabled in lower case",
+      build: aliTrail({ status: "disable", ...toOss }),
+      violations: 1,
+    },
+    {
+      name: "ECS with trail status unknown is a note",
+      build: aliTrail({ status: UNKNOWN, ...toOss }),
+      violations: 0,
+      notes: 1,
+    },
+    { name: "ECS with a trail delivering nowhere", build: aliTrail({ trailName: "t" }), violations: 1 },
+    {
+      name: "ECS with a trail delivering only to SLS",
+      build: aliTrail({ slsProjectArn: "acs:log:cn-hangzhou:1:project/audit" }),
+      violations: 1,
+    },
     { name: "ECS with an external trail", build: aliTrail(), config: { providedExternally: true }, violations: 0 },
     // Container and serverless hosts start workloads just as well.
     ...[
@@ -944,7 +961,7 @@ describe("red team: audit trail for compute", () => {
       "alicloud:rds/custom:Custom",
     ].flatMap((type): StackProbe[] => [
       { name: `${type} without a trail`, build: withTrail(type, ACTIONTRAIL), violations: 1 },
-      { name: `${type} with a trail`, build: withTrail(type, ACTIONTRAIL, {}), violations: 0 },
+      { name: `${type} with a trail`, build: withTrail(type, ACTIONTRAIL, toOss), violations: 0 },
     ]),
     ...[
       "aws:batch/computeEnvironment:ComputeEnvironment",

@@ -37,7 +37,10 @@ describe("require-audit-trail-for-compute on less common compute", () => {
     const b = new StackBuilder();
     const host = b.add(type, "host", {});
     expect(mandatory(await runStackPolicy(policy, b.resources)).map((r) => r.urn)).toEqual([host.urn]);
+    // Only a trail delivering to an OSS bucket counts; one delivering nowhere does not.
     b.add(A.trail, "org", {});
+    expect(mandatory(await runStackPolicy(policy, b.resources)).map((r) => r.urn)).toEqual([host.urn]);
+    b.add(A.trail, "account", { ossBucketName: "acme-audit" });
     expect(await runStackPolicy(policy, b.resources)).toEqual([]);
   });
 });
