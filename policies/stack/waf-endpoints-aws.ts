@@ -1,12 +1,18 @@
 // AWS web entry points and the WAF in front of them: a wafv2 WebAclAssociation whose resourceArn is the entry
 // point's ARN (application load balancers, REST API stages, AppSync GraphQL APIs, App Runner services, Cognito user
-// pools, Verified Access instances, Amplify apps, Bedrock AgentCore gateways), or webAclId on a CloudFront distribution.
+// pools, Verified Access instances, Amplify apps, Bedrock AgentCore gateways, the load balancer of an Elastic
+// Beanstalk environment), or webAclId on a CloudFront distribution. HTTP and WebSocket APIs and Lambda function URLs
+// take no web ACL at all: only CloudFront in front of them can carry one.
 import { GenericResource, isUnknown, prop, Resolver, str } from "../../lib/reachability/internals";
 import { bool } from "../../lib/values";
 import { Proof } from "../lib/proof";
 import { is } from "../lib/text-values";
 import { StackFinding } from "../lib/stack-rule";
 import { ACCELERATOR_TYPES, acceleratedBalancers } from "./waf-endpoints-accelerated";
+import { BEANSTALK, beanstalkFindings } from "./waf-endpoints-beanstalk";
+import { CLOUDFRONT, distributionsWithWaf, namesWebAcl } from "./waf-endpoints-cloudfront";
+import { FUNCTION_URL, functionUrlFindings } from "./waf-endpoints-function-urls";
+import { HTTP_API_READ_TYPES, httpApiFindings } from "./waf-endpoints-http-apis";
 import { OpenQuestion, unprotected } from "./waf-endpoint-findings";
 import { VERIFIED_ACCESS, verifiedAccessWebInstances } from "./waf-endpoints-verified-access";
 
@@ -20,7 +26,7 @@ export const AWS_WAF_TYPES = {
   amplifyApp: "aws:amplify/app:App",
   agentGateway: "aws:bedrock/agentcoreGateway:AgentcoreGateway",
   wafAssociation: "aws:wafv2/webAclAssociation:WebAclAssociation",
-  cloudfront: "aws:cloudfront/distribution:Distribution",
+  cloudfront: CLOUDFRONT,
 };
 const T = AWS_WAF_TYPES;
 
@@ -40,6 +46,10 @@ export const AWS_WAF_READ_TYPES = [
   T.wafAssociation,
   T.cloudfront,
   ...ACCELERATOR_TYPES,
+  ...HTTP_API_READ_TYPES,
+  FUNCTION_URL,
+  BEANSTALK.environment,
+  BEANSTALK.template,
 ];
 
 const ASSOCIABLE = [
@@ -51,6 +61,8 @@ const ASSOCIABLE = [
   T.amplifyApp,
   T.agentGateway,
   VERIFIED_ACCESS.instance,
+  // Its load balancer, by the ARN the environment reports (loadBalancers[0]).
+  BEANSTALK.environment,
 ];
 
 /** Resources a WebAclAssociation points at: by a known ARN, or by the dependency of an ARN unknown at preview. */
@@ -102,11 +114,6 @@ function publicAppRunner(service: GenericResource): Proof {
   const publicly = prop(ingress, "isPubliclyAccessible");
   if (isUnknown(network) || isUnknown(ingress) || isUnknown(publicly)) return "unknown";
   return bool(publicly) === false ? "no" : "yes";
-}
-
-/** A CloudFront webAclId that names a web ACL: set and not blank (unknown at preview: set to one). */
-function namesWebAcl(id: unknown): boolean {
-  return isUnknown(id) || (typeof id === "string" && id.trim() !== "");
 }
 
 export function awsEndpointFindings(res: Resolver): StackFinding[] {
@@ -162,5 +169,8 @@ export function awsEndpointFindings(res: Resolver): StackFinding[] {
         question: "whether an endpoint of the Verified Access instance serves HTTP(S)",
       }),
     ),
+    ...httpApiFindings(res, distributionsWithWaf(res)),
+    ...functionUrlFindings(res),
+    ...beanstalkFindings(res, fronted),
   ];
 }

@@ -129,16 +129,44 @@ const searchDomain: Shape = {
 };
 const searchDomainPolicy: Shape = { accessPolicies: "policyDocument", domainName: "string" };
 
-/** Elastic Beanstalk option settings; SSHSourceRestriction's value is "protocol, fromPort, toPort, source". */
+/**
+ * Elastic Beanstalk option settings; SSHSourceRestriction's value is "protocol, fromPort, toPort, source"; the
+ * environment options decide whether and through what kind of load balancer the environment faces the internet.
+ */
 const beanstalkSettings: Shape = {
   settings: {
     arrayOf: {
       namespace: {
-        oneOf: ["aws:autoscaling:launchconfiguration", "aws:ec2:vpc", "AWS:AUTOSCALING:LAUNCHCONFIGURATION", ""],
+        oneOf: [
+          "aws:autoscaling:launchconfiguration",
+          "aws:ec2:vpc",
+          "AWS:AUTOSCALING:LAUNCHCONFIGURATION",
+          "aws:elasticbeanstalk:environment",
+          "",
+        ],
       },
-      name: { oneOf: ["SSHSourceRestriction", "EC2KeyName", "sshsourcerestriction", ""] },
+      name: {
+        oneOf: [
+          "SSHSourceRestriction",
+          "EC2KeyName",
+          "sshsourcerestriction",
+          "EnvironmentType",
+          "LoadBalancerType",
+          "LoadBalancerIsShared",
+          "ELBScheme",
+          "",
+        ],
+      },
       value: {
         oneOf: [
+          "SingleInstance",
+          "LoadBalanced",
+          "application",
+          "classic",
+          "network",
+          "internal",
+          "public",
+          "true",
           "tcp, 22, 22, 0.0.0.0/0",
           "tcp,3389,3389,::/0",
           "tcp, 22, 22, sg-0123456789abcdef0",
@@ -317,6 +345,26 @@ export const awsShapes: Record<string, Shape> = {
     gatewayArn: "string",
     authorizerType: { oneOf: ["AWS_IAM", "CUSTOM_JWT", ""] },
     protocolType: { oneOf: ["MCP", ""] },
+  },
+  // Entry points no web ACL attaches to (API Gateway v2, Lambda function URLs).
+  "aws:apigatewayv2/api:Api": {
+    name: "string",
+    protocolType: { oneOf: ["HTTP", "WEBSOCKET", "http", ""] },
+    disableExecuteApiEndpoint: "bool",
+    target: "string",
+  },
+  "aws:apigatewayv2/stage:Stage": { apiId: "string", name: { oneOf: ["$default", "prod", ""] }, autoDeploy: "bool" },
+  "aws:apigatewayv2/apiMapping:ApiMapping": { apiId: "string", domainName: "string", stage: "string" },
+  "aws:apigatewayv2/domainName:DomainName": {
+    domainName: "string",
+    domainNameConfiguration: {
+      object: { certificateArn: "string", endpointType: { oneOf: ["REGIONAL", ""] }, targetDomainName: "string" },
+    },
+  },
+  "aws:lambda/functionUrl:FunctionUrl": {
+    functionName: "string",
+    authorizationType: { oneOf: ["NONE", "AWS_IAM", "none", ""] },
+    qualifier: "string",
   },
   "aws:verifiedaccess/instance:Instance": { description: "string", fipsEnabled: "bool" },
   "aws:verifiedaccess/group:Group": {
@@ -510,7 +558,11 @@ export const awsShapes: Record<string, Shape> = {
       ],
     },
   },
-  "aws:elasticbeanstalk/environment:Environment": { ...beanstalkSettings, templateName: "string" },
+  "aws:elasticbeanstalk/environment:Environment": {
+    ...beanstalkSettings,
+    templateName: "string",
+    tier: { oneOf: ["WebServer", "Worker", "worker", ""] },
+  },
   "aws:elasticbeanstalk/configurationTemplate:ConfigurationTemplate": beanstalkSettings,
   "aws:gamelift/fleet:Fleet": {
     ec2InboundPermissions: { arrayOf: { protocol: "protocol", fromPort: "port", toPort: "port", ipRange: "cidr" } },
