@@ -4,6 +4,7 @@ import { addAlicloudDatabases } from "./alicloud/databases";
 import { addAlicloudDnat } from "./alicloud/dnat";
 import { addAlicloudGlobalAccelerators } from "./alicloud/global-accelerator";
 import { addAlicloudHosts } from "./alicloud/hosts";
+import { addAlicloudIpv6Internet } from "./alicloud/ipv6-internet";
 import { addAlicloudLoadBalancers } from "./alicloud/load-balancers";
 import { addAlicloudNetwork } from "./alicloud/network";
 import { addAlicloudNlb } from "./alicloud/nlb";
@@ -30,6 +31,7 @@ export function buildNetworkModel(resources: readonly GenericResource[]): Networ
   addAwsHosts(m);
   addAwsLightsail(m);
   addAlicloudHosts(m);
+  addAlicloudIpv6Internet(m);
   addAlicloudSimpleApplicationServers(m);
   addAwsDatabases(m);
   addAlicloudDatabases(m);

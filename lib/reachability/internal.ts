@@ -1,22 +1,27 @@
 // internalReach: who inside the network can reach database ports and SSH — the lateral-movement half of the
 // case (a foothold on one server, then the database). Sources are groups (with the hosts that carry them),
-// self-references, CIDR blocks and database whitelists.
+// self-references, CIDR blocks and database whitelists. A rule unknown at preview is one row per host and port, from
+// any source: its stand-ins for each address family are not two rules.
 import { ADMIN_PORTS } from "../ports";
 import { rangeCoversPort } from "../ports";
 import { hostLabel } from "./exposure";
 import { Host, NetworkModel, RuleSource, SgRule } from "./model";
 import { AdmittedSlice, admitted, ruleLabel, rulesOf } from "./security-group-eval";
 import { pushTo } from "./multimap";
+import { isStandIn } from "./unknown-rules";
 
 export type ReachSource =
   /** `candidates`: when `ambiguous`, every group the rule may name (it names some of them). */
   | { kind: "sg"; sg: string; name: string; hosts: string[]; ambiguous: boolean; candidates?: readonly string[] }
-  | { kind: "self"; sg: string; name: string; hosts: string[] }
+  /** `unknown`: the rule's `self` flag is unknown at preview (it may reference its own group). */
+  | { kind: "self"; sg: string; name: string; hosts: string[]; unknown?: true }
   /** `unknown`: the rule's CIDR is unknown at preview (`cidr` then stands for any address of its family). */
   | { kind: "cidr"; cidr: string; unknown?: true }
   | { kind: "whitelist"; cidr: string }
   | { kind: "prefix-list"; id: string }
-  | { kind: "unresolved"; text: string };
+  | { kind: "unresolved"; text: string }
+  /** A rule unknown at preview (one inline rule or the whole list): it may name any source. */
+  | { kind: "any" };
 
 export interface InternalReach {
   target: string;
@@ -29,7 +34,7 @@ export interface InternalReach {
   path: string;
   /**
    * The rule's protocol or ports, or the rule itself (its type, the whole list), are unknown at preview: it may not
-   * cover the port.
+   * cover the port. Also set when its `self` flag is unknown: it may not reference its group.
    */
   unknownPorts?: true;
 }
@@ -74,19 +79,26 @@ function targetOf(host: Host, port: number) {
 function groupReach(m: NetworkModel, host: Host, port: number, carriers: Map<string, string[]>): InternalReach[] {
   const rows: InternalReach[] = [];
   const seen = new Set<SgRule>();
+  // A rule unknown at preview stands as one accept per address family: it is one rule, reported once.
+  const standIns = new Set<string>();
   for (const rule of rulesOf(m, host.securityGroups)) {
     if (rule.action !== "accept" || seen.has(rule)) continue;
     seen.add(rule);
+    const standIn = isStandIn(rule) ? `${rule.urn}\u0000${rule.name}` : undefined;
+    if (standIn !== undefined && standIns.has(standIn)) continue;
     const slice = openSlice(m, host, rule, port);
     if (!slice) continue;
-    const from = reachSource(m, rule.source, rule.group, carriers);
-    const fromText = from.kind === "sg" || from.kind === "self" ? `sg:${from.name}` : describe(rule.source);
+    if (standIn !== undefined) standIns.add(standIn);
+    const from: ReachSource =
+      standIn !== undefined ? { kind: "any" } : reachSource(m, rule.source, rule.group, carriers);
+    const fromText = from.kind === "sg" || from.kind === "self" ? `sg:${from.name}` : describe(from, rule.source);
+    const unverified = rule.unknownPorts || rule.unknownRule || (from.kind === "self" && from.unknown);
     rows.push({
       ...targetOf(host, port),
       from,
       rule: rule.urn,
       path: `${fromText} → ${ruleLabel(m, slice)} → ${hostLabel(host)}:${port}`,
-      ...(rule.unknownPorts || rule.unknownRule ? { unknownPorts: true as const } : {}),
+      ...(unverified ? { unknownPorts: true as const } : {}),
     });
   }
   return rows;
@@ -133,6 +145,7 @@ function reachSource(m: NetworkModel, src: RuleSource, group: string, carriers: 
         sg: group,
         name: m.securityGroups.get(group)?.name ?? group,
         hosts: carriers.get(group) ?? [],
+        ...(src.unknown ? { unknown: true as const } : {}),
       };
     case "cidr":
       return src.unknown ? { kind: "cidr", cidr: src.cidr, unknown: true } : { kind: "cidr", cidr: src.cidr };
@@ -143,7 +156,8 @@ function reachSource(m: NetworkModel, src: RuleSource, group: string, carriers: 
   }
 }
 
-function describe(src: RuleSource): string {
+function describe(from: ReachSource, src: RuleSource): string {
+  if (from.kind === "any") return "(any source)";
   if (src.kind === "cidr") return src.unknown ? "(CIDR unknown at preview)" : src.cidr;
   if (src.kind === "prefix-list") return `prefix-list:${src.id}`;
   if (src.kind === "unresolved") return `sg:${src.text}`;

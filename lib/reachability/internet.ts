@@ -20,7 +20,8 @@ export function internetExposures(m: NetworkModel): Exposure[] {
   const rows: Exposure[] = [];
   for (const host of m.hosts.values()) {
     for (const family of FAMILIES) {
-      const addresses = family === "ipv4" ? host.publicV4 : host.publicV6 ? [host.publicV6] : [];
+      const addresses =
+        family === "ipv4" ? host.publicV4 : [...(host.publicV6 ? [host.publicV6] : []), ...(host.interfacesV6 ?? [])];
       for (const address of addresses) {
         // An address on a secondary interface (an ENI's EIP) passes that interface's vSwitch and groups.
         const door = throughInterface(host, address.interface);

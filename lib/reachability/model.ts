@@ -80,7 +80,8 @@ export type RuleSource =
    * `candidates` are all of them (the rule names some of these).
    */
   | { kind: "sg"; sg: string; ambiguous?: boolean; candidates?: readonly string[] }
-  | { kind: "self" }
+  /** `unknown`: the rule's `self` flag is unknown at preview: it may reference its own group (findings are notes). */
+  | { kind: "self"; unknown?: true }
   | { kind: "prefix-list"; id: string }
   /** A group outside the stack or a reference that could not be resolved. */
   | { kind: "unresolved"; text: string };
@@ -151,6 +152,8 @@ export interface Host extends Node {
   publicV4: PublicAddress[];
   /** Set when the host gets a global IPv6 address. */
   publicV6?: PublicAddress;
+  /** Global IPv6 addresses on secondary interfaces (an Alicloud ENI's): each leads through its interface. */
+  interfacesV6?: PublicAddress[];
   tags: Record<string, string>;
   /** Only these ports matter (managed databases); undefined means every port. */
   listenPorts?: number[];

@@ -97,12 +97,20 @@ const cidrOf = (r: SgRule) => (r.source.kind === "cidr" ? r.source.cidr : "");
 
 const unknownCidr = (slice: AdmittedSlice) => slice.rule.source.kind === "cidr" && slice.rule.source.unknown === true;
 
+/** A `self` flag unknown at preview: the rule may reference its own group. */
+export const unknownSelf = (rule: SgRule) => rule.source.kind === "self" && rule.source.unknown === true;
+
 /**
- * The slice's rule admits a block or ports unknown at preview, or is itself unknown (its type, the rule, the whole
- * list): what it opens is a note, not a violation.
+ * The slice's rule admits a block, a self-reference or ports unknown at preview, or is itself unknown (its type,
+ * the rule, the whole list): what it opens is a note, not a violation.
  */
 export function unverifiedSlice(slice: AdmittedSlice): boolean {
-  return unknownCidr(slice) || slice.rule.unknownPorts === true || slice.rule.unknownRule !== undefined;
+  return (
+    unknownCidr(slice) ||
+    unknownSelf(slice.rule) ||
+    slice.rule.unknownPorts === true ||
+    slice.rule.unknownRule !== undefined
+  );
 }
 
 export function ruleLabel(m: NetworkModel, slice: AdmittedSlice): string {
@@ -111,6 +119,7 @@ export function ruleLabel(m: NetworkModel, slice: AdmittedSlice): string {
   const via = r.source.kind === "cidr" && r.source.via ? ` via ${r.source.via}` : "";
   const unknown =
     (unknownCidr(slice) ? " (CIDR unknown at preview)" : "") +
+    (unknownSelf(slice.rule) ? " (self unknown at preview)" : "") +
     (slice.rule.unknownPorts ? " (ports unknown at preview)" : "") +
     (slice.rule.unknownRule ? ` (${slice.rule.unknownRule} unknown at preview)` : "");
   return `sg:${slice.groupName} rule ${r.name}${via}${unknown}${priority}`;

@@ -20,3 +20,8 @@ export function anyRuleStandIns(urn: string, name: string, group: string, what: 
     unknownRule: what,
   }));
 }
+
+/** A stand-in for a rule unknown at preview (one inline rule or the whole list): its sources are not the rule's own. */
+export function isStandIn(rule: SgRule): boolean {
+  return rule.unknownRule === "rule" || rule.unknownRule === "rules";
+}

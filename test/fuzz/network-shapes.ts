@@ -327,7 +327,18 @@ export const networkShapes: Record<string, Shape> = {
     privateIp: "string",
     privateIps: "strings",
     privateIpAddresses: "strings",
+    ipv6AddressCount: "number",
+    ipv6Addresses: "strings",
   },
+  // Alibaba Cloud IPv6: internet bandwidth on an address (an Ipv6Address, or an instance's or ENI's own).
+  "alicloud:vpc/ipv6Gateway:Ipv6Gateway": { vpcId: "string", ipv6GatewayName: "string" },
+  "alicloud:vpc/ipv6InternetBandwidth:Ipv6InternetBandwidth": {
+    ipv6GatewayId: "string",
+    ipv6AddressId: "string",
+    bandwidth: "number",
+    internetChargeType: { oneOf: ["PayByBandwidth", "PayByTraffic"] },
+  },
+  "alicloud:vpc/ipv6Address:Ipv6Address": { vswitchId: "string", ipv6Address: "string" },
   "alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment": {
     instanceId: "string",
     networkInterfaceId: "string",

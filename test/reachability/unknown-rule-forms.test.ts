@@ -502,10 +502,10 @@ describe("disallow-internet-database-and-high-risk-ports: unknown rule forms", (
 describe("require-bastion-only-ssh-to-private-hosts: unknown rule forms", () => {
   probes(requireBastionOnlySshToPrivateHosts, [
     {
-      name: "a group's whole ingress list unknown on a private host: may admit SSH from anywhere (each family)",
+      name: "a group's whole ingress list unknown on a private host: may admit SSH from anywhere (one note per host)",
       build: () => awsHost(UNKNOWN, { privateSubnet: true }),
       violations: 0,
-      notes: 2,
+      notes: 1,
       label: RULES,
     },
     {

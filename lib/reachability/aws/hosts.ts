@@ -1,7 +1,9 @@
 // AWS compute that receives traffic: instances, network interfaces, launch templates run by auto-scaling groups,
-// and how each gets a public address (EIP, associatePublicIpAddress, the subnet's mapPublicIpOnLaunch).
+// and how each gets a public address (EIP, associatePublicIpAddress, a launch template's interface, the subnet's
+// mapPublicIpOnLaunch).
 import { Host, NetworkModel, PublicAddress, nodeOf } from "../model";
 import { GenericResource, bool, isUnknown, list, num, prop, str, tags, unwrap } from "../resource";
+import { applyTemplateAddress, templateAddressChoice } from "./launch-template-addresses";
 import { AWS, AWS_SECURITY_GROUPS } from "./tokens";
 
 export function addAwsHosts(m: NetworkModel): void {
@@ -54,11 +56,19 @@ export function addAwsHosts(m: NetworkModel): void {
       const eniUrn = res.one(r, "networkInterfaces", prop(ni, "networkInterfaceId"), [AWS.networkInterface]);
       if (eniUrn) mergeEni(host, enis.get(eniUrn), attachedTo);
     }
-    if (list(r.inputs.networkInterfaces).length > 0) host.defaultSubnet = false;
+    const ownInterfaces = list(r.inputs.networkInterfaces).length > 0;
+    if (ownInterfaces) host.defaultSubnet = false;
     const assoc = bool(r.inputs.associatePublicIpAddress);
+    // Interfaces of the instance's own replace its template's; so does its own address choice.
+    const launched = template && !ownInterfaces ? template : undefined;
     if (assoc === true || assoc === "unknown") host.publicV4.push({ label: `public-ip:${r.name}`, urn: r.urn });
-    else if (assoc === undefined) launchAddress(m, host);
-    host.publicV6 = certainFirst(host.publicV6, v6(r, r.inputs), subnetV6(m, host));
+    else if (assoc === undefined)
+      applyTemplateAddress(host.publicV4, templateAddressChoice(launched), () => launchAddress(m, host));
+    // An IPv6 field of the instance's own (even a count of 0) replaces its template's.
+    const ownV6 = r.inputs.ipv6AddressCount !== undefined || r.inputs.ipv6Addresses !== undefined;
+    const templateV6 =
+      launched && !ownV6 ? v6(launched, list(launched.inputs.networkInterfaces)[0], "networkInterfaces") : undefined;
+    host.publicV6 = certainFirst(host.publicV6, v6(r, r.inputs), templateV6, subnetV6(m, host));
     instances.set(r.urn, host);
   }
   for (const r of res.ofType(AWS.networkInterfaceAttachment)) {
@@ -284,10 +294,7 @@ function addScalingGroups(m: NetworkModel, defaults: Map<string, string>): void 
       tags: { ...(lt ? templateTags(lt) : {}), ...asgTags },
     };
     const ni = lt ? list(lt.inputs.networkInterfaces)[0] : undefined;
-    const assoc = bool(prop(ni, "associatePublicIpAddress"));
-    if ((assoc === true || assoc === "unknown") && lt)
-      host.publicV4.push({ label: `public-ip:${lt.name}`, urn: lt.urn });
-    else if (assoc === undefined) launchAddress(m, host);
+    applyTemplateAddress(host.publicV4, templateAddressChoice(lt), () => launchAddress(m, host));
     if (lt) host.publicV6 = certainFirst(v6(lt, ni, "networkInterfaces"), subnetV6(m, host));
     if (lt && templateNamesNoGroup(lt)) withDefaultGroup(m, host, defaults);
     m.hosts.set(r.urn, host);

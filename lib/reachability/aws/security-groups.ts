@@ -1,6 +1,7 @@
 // AWS security groups and their ingress rules in all three forms: inline `ingress`, `ec2.SecurityGroupRule`,
 // `vpc.SecurityGroupIngressRule` — with CIDR, IPv6, prefix-list (resolved in prefix-lists.ts), group-reference and
-// self sources. A rule list, inline rule or rule type unknown at preview counts (unknown-rules.ts), unverified.
+// self sources. A rule list, inline rule or rule type unknown at preview counts (unknown-rules.ts), unverified; so
+// does a `self` flag unknown at preview (a possible self-reference).
 import { awsRuleRange } from "../../ports";
 import { NetworkModel, RuleSource, SgRule, nodeOf } from "../model";
 import { normalizeProtocol } from "../protocol";
@@ -34,7 +35,7 @@ export function addAwsSecurityGroups(m: NetworkModel): void {
       ...cidrSources(r.inputs.ipv6CidrBlocks, "ipv6"),
       ...prefixListSources(m, r, "prefixListIds", r.inputs.prefixListIds, items(r.inputs.prefixListIds).length),
       ...groupSources(m, r, "sourceSecurityGroupId", refs, refs.length, group!),
-      ...(bool(r.inputs.self) === true ? [{ kind: "self" as const }] : []),
+      ...selfSources(r.inputs.self),
     ];
     const rules = expand(r.urn, r.name, group!, r.inputs.protocol, r.inputs.fromPort, r.inputs.toPort, sources);
     sg.rules.push(...(typeUnknown ? rules.map((rule) => ({ ...rule, unknownRule: "rule type" as const })) : rules));
@@ -72,7 +73,7 @@ function inlineRules(m: NetworkModel, r: GenericResource): SgRule[] {
       ...cidrSources(prop(rule, "ipv6CidrBlocks"), "ipv6"),
       ...prefixListSources(m, r, "ingress", lists, withLists > 1 ? Infinity : lists.length),
       ...groupSources(m, r, "ingress", refs, withRefs > 1 ? Infinity : refs.length, r.urn),
-      ...(bool(prop(rule, "self")) === true ? [{ kind: "self" as const }] : []),
+      ...selfSources(prop(rule, "self")),
     ];
     return expand(
       r.urn,
@@ -121,6 +122,13 @@ export function cidrSources(v: unknown, family: Family): RuleSource[] {
     const cidr = str(c);
     return cidr ? [{ kind: "cidr", cidr }] : [];
   });
+}
+
+/** `self: true` references the rule's own group; unknown at preview it may, and what it admits is a note. */
+function selfSources(v: unknown): RuleSource[] {
+  const self = bool(v);
+  if (self === true) return [{ kind: "self" }];
+  return self === "unknown" ? [{ kind: "self", unknown: true }] : [];
 }
 
 /**

@@ -1,0 +1,67 @@
+// Alibaba Cloud IPv6: an address is reachable only inside the VPC until internet bandwidth is bought for it on the
+// VPC's IPv6 gateway (`vpc.Ipv6InternetBandwidth`). Then the instance holding it, or the instance an ENI holding it
+// is attached to (behind the ENI's groups), has a global IPv6 address. The bandwidth names the address by
+// `ipv6AddressId`: a `vpc.Ipv6Address` of the stack (held by the instance or ENI whose `ipv6Addresses` names it), or,
+// at preview, the instance or ENI its value was read from (property dependencies, as for any reference) when that,
+// or an ENI attached to that instance, asks for IPv6 addresses.
+import { NetworkModel, PublicAddress } from "../model";
+import { GenericResource, isUnknown, list, num, str, unwrap } from "../resource";
+import { SERVER_TYPES, ServerEntry, attachedInterfaces, serverEntries } from "./network-interfaces";
+import { ALI } from "./tokens";
+
+export function addAlicloudIpv6Internet(m: NetworkModel): void {
+  const res = m.resolver;
+  for (const r of res.ofType(ALI.ipv6Address)) {
+    const address = str(r.inputs.ipv6Address);
+    if (address) res.alias(r, address);
+  }
+  for (const bandwidth of res.ofType(ALI.ipv6InternetBandwidth)) {
+    const { label, entries } = holdersOf(m, bandwidth);
+    for (const entry of entries) {
+      const host = m.hosts.get(entry.host);
+      if (!host) continue;
+      const address: PublicAddress = { label, urn: bandwidth.urn };
+      if (!entry.interface) host.publicV6 ??= address;
+      else if (!host.interfacesV6?.some((a) => a.interface?.urn === entry.interface!.urn))
+        (host.interfacesV6 ??= []).push({ ...address, interface: entry.interface });
+    }
+  }
+}
+
+/** The hosts the bandwidth's address belongs to, and the hop that names the gateway, bandwidth and address. */
+function holdersOf(m: NetworkModel, bandwidth: GenericResource): { label: string; entries: ServerEntry[] } {
+  const res = m.resolver;
+  const gatewayRef = bandwidth.inputs.ipv6GatewayId;
+  const gateway = res.one(bandwidth, "ipv6GatewayId", gatewayRef, [ALI.ipv6Gateway]);
+  const gatewayName = gateway ? res.get(gateway)!.name : (str(gatewayRef) ?? "(unknown gateway)");
+  const lead = `ipv6-gateway:${gatewayName} ipv6-bandwidth:${bandwidth.name}`;
+  const addressRef = bandwidth.inputs.ipv6AddressId;
+  const address = res.one(bandwidth, "ipv6AddressId", addressRef, [ALI.ipv6Address]);
+  if (address) {
+    const holders = res
+      .ofType(...SERVER_TYPES)
+      .filter((s) =>
+        res.many(s, "ipv6Addresses", list(s.inputs.ipv6Addresses), [ALI.ipv6Address]).urns.includes(address),
+      );
+    return {
+      label: `${lead} ipv6:${res.get(address)!.name}`,
+      entries: holders.flatMap((s) => serverEntries(m, s.urn)),
+    };
+  }
+  // Read from the instance or ENI itself (a data source's answer): one of the addresses it asks for, or, for an
+  // instance, one of its attached ENIs' (reached through that ENI).
+  const named = res.one(bandwidth, "ipv6AddressId", addressRef, SERVER_TYPES);
+  if (!named) return { label: lead, entries: [] };
+  const own = mayHoldIpv6(res.get(named)!) ? serverEntries(m, named) : [];
+  const viaInterfaces = [...attachedInterfaces(m)]
+    .filter(([eni, attached]) => attached.instances.includes(named) && mayHoldIpv6(res.get(eni)!))
+    .map(([, attached]) => ({ host: named, interface: attached.interface }));
+  return { label: lead, entries: [...own, ...viaInterfaces] };
+}
+
+/** An instance or ENI asks for IPv6 addresses: a count above zero or a list of them (either unknown at preview may). */
+function mayHoldIpv6(r: GenericResource): boolean {
+  const count = unwrap(r.inputs.ipv6AddressCount);
+  const addresses = unwrap(r.inputs.ipv6Addresses);
+  return (num(count) ?? 0) > 0 || list(addresses).length > 0 || isUnknown(count);
+}
