@@ -26,15 +26,30 @@ import { requireRegistryImageScanning } from "./rules/require-registry-image-sca
 import { requireWafLogging } from "./rules/require-waf-logging";
 import { requireWafOwaspCoreRules } from "./rules/require-waf-owasp-core-rules";
 import { stackPolicies } from "./stack";
+import { readingTemplates } from "./lib/templates/template-resources";
+
+/**
+ * The rules that also judge the resources raw CloudFormation and ROS templates deploy. The admin-port rule alone says
+ * when a template cannot be read, so each such template gets one note for the pack. IMDSv2 reads CloudFormation
+ * only: ROS instances have no metadata-token property to translate.
+ */
+const templateAware = {
+  disallowInternetAdminPorts: readingTemplates(disallowInternetAdminPorts, { reportsUnreadable: true }),
+  disallowPublicHighRiskPorts: readingTemplates(disallowPublicHighRiskPorts, { reportsUnreadable: false }),
+  disallowPublicManagedDatabases: readingTemplates(disallowPublicManagedDatabases, { reportsUnreadable: false }),
+  disallowEcsPasswordLogin: readingTemplates(disallowEcsPasswordLogin, { reportsUnreadable: false }),
+  disallowUserdataLoginWeakening: readingTemplates(disallowUserdataLoginWeakening, { reportsUnreadable: false }),
+  requireImdsv2: readingTemplates(requireImdsv2, { reportsUnreadable: false, dialects: ["CFN"] }),
+};
 
 /** The pack's rules, in the order the rules reference lists them. */
 export const hardeningRules: HardeningResourcePolicy[] = [
-  disallowInternetAdminPorts,
-  disallowPublicHighRiskPorts,
-  disallowPublicManagedDatabases,
-  disallowEcsPasswordLogin,
-  disallowUserdataLoginWeakening,
-  requireImdsv2,
+  templateAware.disallowInternetAdminPorts,
+  templateAware.disallowPublicHighRiskPorts,
+  templateAware.disallowPublicManagedDatabases,
+  templateAware.disallowEcsPasswordLogin,
+  templateAware.disallowUserdataLoginWeakening,
+  templateAware.requireImdsv2,
   requireCloudtrailMultiRegionValidation,
   requireActiontrailAllRegionsEvents,
   requireBackupVaultLockCompliance,

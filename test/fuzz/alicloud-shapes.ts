@@ -1,5 +1,6 @@
 // Input shapes of the Alibaba Cloud resource types the pack's policies read (field names as @pulumi/alicloud 3 sends them).
 import { Shape } from "./shape";
+import { TEMPLATE_BODIES } from "./template-bodies";
 
 const ecsCommon: Shape = {
   password: "string",
@@ -125,7 +126,12 @@ export const alicloudShapes: Record<string, Shape> = {
     innerAccessPolicy: { oneOf: ["Accept", "Drop"] },
     securityGroupType: "string",
   },
-  "alicloud:ecs/instance:Instance": { ...ecsCommon, networkInterfaceId: "string" },
+  "alicloud:ecs/instance:Instance": {
+    ...ecsCommon,
+    networkInterfaceId: "string",
+    ipv6AddressCount: "number",
+    ipv6Addresses: "strings",
+  },
   "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate": {
     ...ecsCommon,
     networkInterfaces: { object: { securityGroupId: "string" } },
@@ -548,5 +554,17 @@ export const alicloudShapes: Record<string, Shape> = {
     retentionDays: "number",
     repeatWeekdays: "strings",
     timePoints: "strings",
+  },
+  // Raw ROS templates: the wrapped rules read the resources they declare.
+  "alicloud:ros/stack:Stack": {
+    templateBody: { oneOf: TEMPLATE_BODIES },
+    templateUrl: "string",
+    parameters: { arrayOf: { parameterKey: { oneOf: ["Pol", "Pw", "Src"] }, parameterValue: "string" } },
+  },
+  "alicloud:ros/stackGroup:StackGroup": {
+    templateBody: { oneOf: TEMPLATE_BODIES },
+    templateUrl: "string",
+    templateId: "string",
+    parameters: { arrayOf: { parameterKey: "string", parameterValue: "cidr" } },
   },
 };

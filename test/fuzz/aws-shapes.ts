@@ -1,5 +1,6 @@
 // Input shapes of the AWS resource types the pack's policies read (field names as @pulumi/aws 7 sends them).
 import { Field, Shape } from "./shape";
+import { TEMPLATE_BODIES } from "./template-bodies";
 
 /** WAF match statements that can make an allow rule take every request (size, byte and regex match, IP sets). */
 const wafField: Shape = { uriPath: { object: {} }, method: { object: {} }, body: { object: {} } };
@@ -857,5 +858,16 @@ export const awsShapes: Record<string, Shape> = {
     cloudwatchAlarmName: "string",
     cloudwatchAlarmRegion: "string",
     insufficientDataHealthStatus: { oneOf: ["Healthy", "Unhealthy", "LastKnownStatus", "healthy", ""] },
+  },
+  // Raw CloudFormation templates: the wrapped rules read the resources they declare.
+  "aws:cloudformation/stack:Stack": {
+    templateBody: { oneOf: TEMPLATE_BODIES },
+    templateUrl: "string",
+    parameters: { object: { Src: "cidr", P: "port", X: "string" } },
+  },
+  "aws:cloudformation/stackSet:StackSet": {
+    templateBody: { oneOf: TEMPLATE_BODIES },
+    templateUrl: "string",
+    parameters: { object: { Src: "cidr" } },
   },
 };

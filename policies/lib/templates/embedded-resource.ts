@@ -1,0 +1,29 @@
+// A resource declared inside a CloudFormation or ROS template, translated to the Pulumi type and property names the
+// pack's rules read, so each rule judges it as it judges the same resource written in the program.
+import { ReadMode } from "./template-values";
+
+export interface Translated {
+  /** Pulumi type token, e.g. aws:ec2/securityGroup:SecurityGroup. */
+  type: string;
+  props: Record<string, unknown>;
+  /** Where inside the template resource, when it splits into several (one rule per `SecurityGroupIngress[2]`). */
+  where?: string;
+  /** Said after the resource's messages: why a value the template leaves out is not known. */
+  hint?: string;
+}
+
+export interface EmbeddedResource extends Translated {
+  logicalId: string;
+  /** The template's own type, e.g. AWS::EC2::SecurityGroup or ALIYUN::ECS::Instance. */
+  templateType: string;
+}
+
+/** A property of the template resource by name (or path into nested blocks), every function resolved or unknown. */
+export type PropertyReader = (path: string | readonly string[], mode?: ReadMode) => unknown;
+
+export type Translation = (read: PropertyReader) => Translated[];
+
+/** Only the properties the template sets: a property left out stays absent, as it would in a program. */
+export function defined(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined));
+}

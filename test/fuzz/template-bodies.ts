@@ -1,0 +1,60 @@
+// Template bodies the fuzzer passes to the template containers: real templates with weaknesses and short forms, and
+// garbage (broken JSON and YAML, wrong shapes, deep nesting, an alias bomb), which must never throw.
+const cfnOpen = JSON.stringify({
+  Resources: {
+    Sg: {
+      Type: "AWS::EC2::SecurityGroup",
+      Properties: { SecurityGroupIngress: [{ IpProtocol: "-1", CidrIp: { Ref: "Src" } }] },
+    },
+    Ec2: { Type: "AWS::EC2::Instance", Properties: { UserData: { "Fn::Base64": { "Fn::Sub": "${AWS::Region}" } } } },
+    Db: { Type: "AWS::RDS::DBInstance", Properties: { PubliclyAccessible: { "Fn::If": ["C", true, false] } } },
+  },
+  Parameters: { Src: { Type: "String", Default: "0.0.0.0/0" } },
+});
+
+const cfnYaml = `Resources:
+  Rule:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties: { IpProtocol: tcp, FromPort: !Ref P, ToPort: 22, CidrIpv6: !Sub "\${X}" }
+  Lt:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData: !If [C, {UserData: !Base64 "echo"}, !Ref AWS::NoValue]
+`;
+
+const rosYaml = `ROSTemplateFormatVersion: "2015-09-01"
+Resources:
+  G:
+    Type: ALIYUN::ECS::SecurityGroup
+    Properties:
+      SecurityGroupIngress: [{PortRange: -1/-1, IpProtocol: all, SourceCidrIp: 0.0.0.0/0, Policy: !Ref Pol}]
+  I:
+    Type: ALIYUN::ECS::InstanceGroup
+    Properties: { Password: !Ref Pw, UserData: !Join ["", [a, !GetAtt G.Id]] }
+  D:
+    Type: ALIYUN::RDS::DBInstance
+    Properties: { SecurityIPList: [0.0.0.0/0] }
+`;
+
+const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
+const aliasBomb = [
+  "a: &a [x, x, x, x, x, x, x, x]",
+  "b: &b [*a, *a, *a, *a, *a, *a, *a, *a]",
+  "c: [*b, *b, *b, *b, *b, *b, *b, *b]",
+].join("\n");
+
+export const TEMPLATE_BODIES: readonly string[] = [
+  cfnOpen,
+  cfnYaml,
+  rosYaml,
+  "",
+  "{",
+  "Resources: [",
+  "Resources: 5",
+  '{"Resources": {"A": null, "B": {"Type": 7}, "C": {"Type": "AWS::EC2::SecurityGroup", "Properties": "x"}}}',
+  '{"Resources": {"A": {"Type": "ALIYUN::ECS::SecurityGroupIngress", "Properties": {"Fn::If": []}}}}',
+  deep,
+  aliasBomb,
+  "!Ref x",
+  "Resources: !Sub x",
+];
