@@ -246,8 +246,7 @@ export class HardenedVpc extends pulumi.ComponentResource {
     const parent = { parent: this };
 
     this.cidrBlock = cidrBlock;
-    // Zones are only known once the invoke answers: check the count (or the listed zones) there, and every vSwitch
-    // waits on it.
+    // Zones are only known once the invoke answers: check the count (or the listed zones) there.
     const explicitZones = args.zones;
     const zones = alicloud.getZonesOutput({ availableResourceCreation: "VSwitch" }, parent).apply((r) => {
       const ids = (r.zones ?? []).map((z) => z.id);
@@ -268,10 +267,15 @@ export class HardenedVpc extends pulumi.ComponentResource {
       return ids.slice(0, zoneCount);
     });
     this.zoneIds = Array.from({ length: zoneCount }, (_, i) => zones.apply((z) => z[i]));
+    // Every child waits on that check through its tags or the flow-log project's name (each has one, or an input
+    // from a child that has): with `pulumi up --skip-preview` a zone the region does not offer fails before the
+    // first resource is created, not at the vSwitches after the VPC, the EIP and the retained log project and store.
+    const afterZoneCheck = <T>(value: pulumi.Input<T>) => pulumi.all([value, zones]).apply(([v]) => v);
+    const checkedTags = afterZoneCheck(tags);
 
     const vpc = new alicloud.vpc.Network(
       `${name}-vpc`,
-      { vpcName: name, cidrBlock, enableIpv6, description: `Hardened VPC ${name}`, tags },
+      { vpcName: name, cidrBlock, enableIpv6, description: `Hardened VPC ${name}`, tags: checkedTags },
       parent,
     );
     this.vpcId = vpc.id;
@@ -289,7 +293,7 @@ export class HardenedVpc extends pulumi.ComponentResource {
                 zoneId: this.zoneIds[p.zoneIndex],
                 vswitchName: `${name}-${tier}-${p.zoneIndex}`,
                 description: tier === "public" ? "Internet edge: NAT, load balancers, bastion" : "No public addresses",
-                tags: { ...tags, "hardening:tier": tier },
+                tags: checkedTags.apply((t) => ({ ...t, "hardening:tier": tier })),
               },
               parent,
             ),
@@ -315,7 +319,7 @@ export class HardenedVpc extends pulumi.ComponentResource {
         }),
         egressAclEntries: publicTierEgressEntries({ ipv6: enableIpv6 }),
         resources: publicSwitches.map((s) => ({ resourceId: s.id, resourceType: "VSwitch" })),
-        tags,
+        tags: checkedTags,
       },
       parent,
     );
@@ -334,7 +338,7 @@ export class HardenedVpc extends pulumi.ComponentResource {
           internetChargeType: "PayByLcu",
           eipBindMode: "NAT",
           description: "Outbound only: SNAT for private vSwitches, no DNAT entries",
-          tags,
+          tags: checkedTags,
         },
         parent,
       );
@@ -346,7 +350,7 @@ export class HardenedVpc extends pulumi.ComponentResource {
           internetChargeType: "PayByTraffic",
           bandwidth: "100",
           description: "SNAT address of the NAT gateway",
-          tags,
+          tags: checkedTags,
         },
         parent,
       );
@@ -376,7 +380,7 @@ export class HardenedVpc extends pulumi.ComponentResource {
     const { project, store, flowLog } = createAllTrafficFlowLog(this, name, {
       resourceType: "VPC",
       resourceId: vpc.id,
-      projectName,
+      projectName: afterZoneCheck(projectName),
       logstoreName: storeName,
       retentionDays,
       sinkDescription: `Flow logs of VPC ${name}`,

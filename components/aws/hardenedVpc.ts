@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { planSubnets, SubnetPlan } from "../plan/cidr";
 import { DEFAULT_LOG_RETENTION_DAYS, shortenedRetentionWarning } from "../plan/retention";
 import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
-import { awsContext } from "./context";
+import { AwsContext, awsContext } from "./context";
 import { DEFAULT_TIERS, HardenedVpcArgs, pickZones, SubnetTierType, validateHardenedVpcArgs } from "./hardenedVpcArgs";
 import { isolatedNaclRules, NaclRule, privateNaclRules, publicNaclRules } from "./naclRules";
 import { createVpcEndpoints } from "./vpcEndpoints";
@@ -42,19 +42,28 @@ export class HardenedVpc extends pulumi.ComponentResource {
     const azCount = args.azCount ?? 3;
     const tiers = args.tiers ?? DEFAULT_TIERS;
     const nat = args.natGateways ?? "per-az";
-    const tags = pulumi.output(args.tags ?? {});
-    const nameTags = (suffix: string) => tags.apply((t) => ({ ...t, Name: `${name}-${suffix}` }));
     const parent = { parent: this };
     this.cidrBlock = cidrBlock;
 
-    // Zone names are only known from the provider: subnets wait on the check that there are enough of them. Only
-    // Availability Zones proper: an opted-in Local or Wavelength Zone ("us-west-2-lax-1a" sorts before "us-west-2a")
-    // lacks NAT gateways and interface endpoints.
+    // Zone names are only known from the provider. Only Availability Zones proper: an opted-in Local or Wavelength
+    // Zone ("us-west-2-lax-1a" sorts before "us-west-2a") lacks NAT gateways and interface endpoints.
     const zones = aws.getAvailabilityZonesOutput(
       { state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] },
       parent,
     );
     this.azNames = zones.names.apply((names) => pickZones(name, names, azCount));
+    // Every child waits on the zone check through its tags or the provider context (each has one, or an input from
+    // a child that has): with `pulumi up --skip-preview` a region with too few zones fails before the first resource
+    // is created, not at the subnets after the VPC and the retained flow-log key and group.
+    const afterZoneCheck = <T>(value: pulumi.Input<T>) => pulumi.all([value, this.azNames]).apply(([v]) => v);
+    const tags = afterZoneCheck(args.tags ?? {});
+    const nameTags = (suffix: string) => tags.apply((t) => ({ ...t, Name: `${name}-${suffix}` }));
+    const providerContext = awsContext(this, opts?.provider);
+    const context: AwsContext = {
+      accountId: afterZoneCheck(providerContext.accountId),
+      partition: afterZoneCheck(providerContext.partition),
+      region: afterZoneCheck(providerContext.region),
+    };
     this.subnetPlan = planSubnets({
       vpcCidr: cidrBlock,
       zones: Array.from({ length: azCount }, (_, i) => `az${i}`),
@@ -199,7 +208,6 @@ export class HardenedVpc extends pulumi.ComponentResource {
     nacl("isolated", isolatedSubnets, isolatedNaclRules({ vpcCidr: cidrBlock }));
 
     // Flow logs: every accepted and rejected flow, to a KMS-encrypted log group kept at least 180 days.
-    const context = awsContext(this, opts?.provider);
     this.flowLogGroupName = createVpcFlowLogs(
       name,
       { vpcId, retentionInDays: args.flowLogRetentionDays, context, tags, flowLogTags: nameTags("flow-log") },

@@ -859,6 +859,11 @@ export const awsShapes: Record<string, Shape> = {
     cloudwatchAlarmRegion: "string",
     insufficientDataHealthStatus: { oneOf: ["Healthy", "Unhealthy", "LastKnownStatus", "healthy", ""] },
   },
+  "aws:cloudwatch/metricAlarm:MetricAlarm": {
+    name: "string",
+    region: "string",
+    treatMissingData: { oneOf: ["missing", "ignore", "breaching", "notBreaching", "NOTBREACHING", ""] },
+  },
   // Raw CloudFormation templates: the wrapped rules read the resources they declare.
   "aws:cloudformation/stack:Stack": {
     templateBody: { oneOf: TEMPLATE_BODIES },

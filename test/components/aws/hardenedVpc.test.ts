@@ -188,7 +188,7 @@ describe("HardenedVpc variants", () => {
     expect(one(T.nacl, /public/).inputs.ingress.filter((r: any) => r.ruleNo < 50)).toEqual([]);
   });
 
-  it("names azCount when the region has fewer zones (subnet zones wait on this check)", () => {
+  it("names azCount when the region has fewer zones (every child waits on this check)", () => {
     expect(pickZones("v", ["a", "b", "c"], 2)).toEqual(["a", "b"]);
     expect(() => pickZones("v", ["xx-1a", "xx-1b"], 3)).toThrow(
       /argument "azCount" is 3 but the region offers 2 available zone\(s\) \(xx-1a, xx-1b\); allowed: at most 2; fix: lower azCount/,
