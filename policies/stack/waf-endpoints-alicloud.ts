@@ -1,10 +1,20 @@
-// Alibaba Cloud web entry points and the WAF in front of them: a WAF 3.0 domain (CNAME access) whose backend is the
-// load balancer, or, for ALB, the WAF-enabled edition (StandardWithWaf), which runs WAF 3.0 inside the load balancer
-// itself (cloud-native access). A wafv3 DefenseResourceGroup only groups objects already protected: it fronts nothing.
+// Alibaba Cloud web entry points and the WAF in front of them: for ALB, the WAF-enabled edition (StandardWithWaf),
+// which runs WAF 3.0 inside the load balancer itself (cloud-native access: no path around it); otherwise a WAF 3.0
+// domain whose backend is the load balancer, whose web listeners then admit only WAF's back-to-origin blocks (CNAME
+// access leaves the balancer's own address on the internet: waf-endpoints-alicloud-origin.ts). Every access type a
+// wafv3 Domain takes is such a proxy by address; the provider has no resource for cloud-native access of an SLB. A
+// wafv3 DefenseResourceGroup only groups objects already protected: it fronts nothing.
 import { GenericResource, isUnknown, list, prop, Resolver, str } from "../../lib/reachability/internals";
 import { Proof } from "../lib/proof";
 import { StackFinding } from "../lib/stack-rule";
-import { unprotected } from "./waf-endpoint-findings";
+import { OpenQuestion, unprotected } from "./waf-endpoint-findings";
+import {
+  Admission,
+  albListenerAdmission,
+  LISTENER_ACL_TYPES,
+  slbListenerAdmission,
+} from "./waf-endpoints-alicloud-listener-acls";
+import { originFindings, OriginListener } from "./waf-endpoints-alicloud-origin";
 
 export const ALICLOUD_WAF_TYPES = {
   slb: ["alicloud:slb/loadBalancer:LoadBalancer", "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer"],
@@ -15,7 +25,7 @@ export const ALICLOUD_WAF_TYPES = {
 };
 const T = ALICLOUD_WAF_TYPES;
 
-export const ALICLOUD_WAF_READ_TYPES = [...T.slb, T.slbListener, T.alb, T.albListener, T.wafDomain];
+export const ALICLOUD_WAF_READ_TYPES = [...T.slb, T.alb, T.wafDomain, ...Object.values(LISTENER_ACL_TYPES)];
 
 const WAF_ENABLED_EDITION = "standardwithwaf";
 
@@ -23,9 +33,14 @@ const WAF_ENABLED_EDITION = "standardwithwaf";
 const intranet = (lb: GenericResource) => (str(lb.inputs.addressType) ?? "").toLowerCase() === "intranet";
 const onInternet = (lb: GenericResource): Proof => (isUnknown(lb.inputs.addressType) ? "unknown" : "yes");
 const ADDRESS_TYPE = { field: "addressType", question: "whether the load balancer faces the internet" };
+const EDITION: OpenQuestion = {
+  field: "loadBalancerEdition",
+  question: "whether the ALB is of the WAF-enabled edition (StandardWithWaf)",
+};
 
-function frontedByDomain(lb: GenericResource, domains: readonly GenericResource[]): boolean {
-  return domains.some(
+/** The WAF 3.0 domains whose backend is the balancer. */
+function domainsFronting(lb: GenericResource, domains: readonly GenericResource[]): GenericResource[] {
+  return domains.filter(
     (d) =>
       d.dependencies.includes(lb.urn) ||
       Object.values(d.propertyDependencies).some((deps) => deps.includes(lb.urn)) ||
@@ -40,31 +55,56 @@ function albWithoutBuiltInWaf(alb: GenericResource): Proof {
   return (str(edition) ?? "").toLowerCase() === WAF_ENABLED_EDITION ? "no" : "yes";
 }
 
+/** HTTP and HTTPS listeners serve the web; a protocol unknown at preview may. */
+function slbWeb(listener: GenericResource): Proof {
+  if (isUnknown(listener.inputs.protocol)) return "unknown";
+  return ["http", "https"].includes((str(listener.inputs.protocol) ?? "").toLowerCase()) ? "yes" : "no";
+}
+
+/** The balancer's listeners of `type`, each with what it admits and whether it serves the web. */
+function listenersOf(
+  res: Resolver,
+  lb: GenericResource,
+  type: string,
+  admission: (res: Resolver, l: GenericResource) => Admission,
+  web: (l: GenericResource) => Proof,
+): OriginListener[] {
+  return res
+    .ofType(type)
+    .filter((l) => res.one(l, "loadBalancerId", l.inputs.loadBalancerId, [lb.type]) === lb.urn)
+    .map((listener) => ({ listener, admission: admission(res, listener), web: web(listener) }));
+}
+
 export function alicloudEndpointFindings(res: Resolver): StackFinding[] {
   const domains = res.ofType(T.wafDomain);
   const findings: StackFinding[] = [];
   for (const lb of res.ofType(...T.slb)) {
     if (intranet(lb)) continue;
-    const web = res
-      .ofType(T.slbListener)
-      .filter((l) => res.one(l, "loadBalancerId", l.inputs.loadBalancerId, T.slb) === lb.urn)
-      .some((l) => ["http", "https"].includes((str(l.inputs.protocol) ?? "").toLowerCase()));
-    if (web && !frontedByDomain(lb, domains))
-      findings.push(...unprotected(lb, "internet SLB with HTTP(S) listeners", onInternet(lb), ADDRESS_TYPE));
+    const listeners = listenersOf(res, lb, T.slbListener, slbListenerAdmission, slbWeb);
+    if (!listeners.some((l) => l.web === "yes")) continue;
+    const fronting = domainsFronting(lb, domains);
+    findings.push(
+      ...(fronting.length > 0
+        ? originFindings({ lb, domains: fronting, exposed: onInternet(lb), open: ADDRESS_TYPE }, listeners)
+        : unprotected(lb, "internet SLB with HTTP(S) listeners", onInternet(lb), ADDRESS_TYPE)),
+    );
   }
   for (const alb of res.ofType(T.alb)) {
-    if (intranet(alb) || frontedByDomain(alb, domains)) continue;
+    if (intranet(alb)) continue;
+    // The WAF-enabled edition is cloud-native access: WAF sits in the balancer's own path, with no way around it.
     const needsWaf = albWithoutBuiltInWaf(alb);
+    if (needsWaf === "no") continue;
     // The edition settles it when it carries a WAF; otherwise an unknown address type leaves the question open.
     const open = needsWaf === "yes" && onInternet(alb) === "unknown";
-    findings.push(
-      ...(open
-        ? unprotected(alb, "internet-facing ALB", "unknown", ADDRESS_TYPE)
-        : unprotected(alb, "internet-facing ALB", needsWaf, {
-            field: "loadBalancerEdition",
-            question: "whether the ALB is of the WAF-enabled edition (StandardWithWaf)",
-          })),
-    );
+    const [exposed, question]: [Proof, OpenQuestion] = open ? ["unknown", ADDRESS_TYPE] : [needsWaf, EDITION];
+    const fronting = domainsFronting(alb, domains);
+    if (fronting.length === 0) {
+      findings.push(...unprotected(alb, "internet-facing ALB", exposed, question));
+      continue;
+    }
+    // Every ALB listener is HTTP, HTTPS or QUIC: all of them web.
+    const listeners = listenersOf(res, alb, T.albListener, albListenerAdmission, () => "yes");
+    findings.push(...originFindings({ lb: alb, domains: fronting, exposed, open: question }, listeners));
   }
   return findings;
 }

@@ -348,6 +348,19 @@ export const alicloudShapes: Record<string, Shape> = {
       },
     },
   },
+  // Listener ACLs of WAF origins: whitelist entries on the ACL and in separate attachments, ALB listener bindings.
+  "alicloud:slb/aclEntryAttachment:AclEntryAttachment": { aclId: "string", entry: "cidr" },
+  "alicloud:alb/acl:Acl": { aclName: "string", aclEntries: { arrayOf: { entry: "cidr", description: "string" } } },
+  "alicloud:alb/aclEntryAttachment:AclEntryAttachment": {
+    aclId: "string",
+    entry: "cidr",
+    entries: { arrayOf: { entry: "cidr", description: "string" } },
+  },
+  "alicloud:alb/listenerAclAttachment:ListenerAclAttachment": {
+    listenerId: "string",
+    aclId: "string",
+    aclType: { oneOf: ["White", "Black", "white", ""] },
+  },
   "alicloud:wafv3/domain:Domain": {
     domain: "string",
     instanceId: "string",
