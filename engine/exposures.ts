@@ -1,6 +1,7 @@
 // The attack surface of a planned stack: every internet-reachable port with the path that allows it, computed by
 // the reachability model and rendered as the "Exposures" table and as `exposures` in --json.
 import { formatPorts, GenericResource, internetExposures, buildNetworkModel } from "../lib/reachability";
+import { withTemplateResources } from "../policies/lib/templates/template-stack-resources";
 import type { PlannedResource } from "./model";
 
 /** One path from the internet to a resource (fields are rendered as table columns, in key order). */
@@ -29,7 +30,8 @@ export function computeExposures(resources: PlannedResource[]): Exposure[] {
   }));
   // Rows that differ only by source share one line.
   const grouped = new Map<string, Exposure & { hops: string[] }>();
-  for (const e of internetExposures(buildNetworkModel(generic))) {
+  // What raw CloudFormation and ROS templates deploy is part of the surface: rows name them `<stack>/<LogicalId>`.
+  for (const e of internetExposures(buildNetworkModel(withTemplateResources(generic).resources))) {
     const key = [e.urn, e.protocol, e.ports.from, e.ports.to, ...e.path].join("\u0000");
     const row = grouped.get(key);
     if (row) {

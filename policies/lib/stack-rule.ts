@@ -7,6 +7,7 @@ import { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
 import { buildNetworkModel, GenericResource, NetworkModel } from "../../lib/reachability";
 import { isUnknown } from "../../lib/values";
 import { toGenericResources } from "../stack/resources";
+import { reportingOnContainers, StackWithTemplates, withTemplateResources } from "./templates/template-stack-resources";
 import { reportingCaseStep } from "./case-step";
 import { ConfigReader } from "./config";
 import { Finding } from "./findings";
@@ -60,9 +61,22 @@ export function defineStackRule<C = Record<string, never>>(spec: StackRuleSpec<C
     const config = spec.parseConfig ? spec.parseConfig(reader) : ({} as C);
     const resources = toGenericResources(args.resources);
     let model: NetworkModel | undefined;
-    const findings = spec.check({ resources, config, model: () => (model ??= buildNetworkModel(resources)) });
-    const names = new Map(resources.map((r) => [r.urn, r.name]));
-    const reporter = { report, policyName: metadata.name, common, expired: spec.expiredExemption ?? "suffix" };
+    // The network model holds what raw templates deploy too; findings about those are reported on their container.
+    let stack: StackWithTemplates | undefined;
+    const modelled = () => (stack ??= withTemplateResources(resources));
+    const findings = spec.check({
+      resources,
+      config,
+      model: () => (model ??= buildNetworkModel(modelled().resources)),
+    });
+    const names = new Map(modelled().resources.map((r) => [r.urn, r.name]));
+    const expired = spec.expiredExemption ?? "suffix";
+    const reporter = {
+      report: reportingOnContainers(report, modelled().placed),
+      policyName: metadata.name,
+      common,
+      expired,
+    };
     // Exemptions are looked up per finding, so each gets its own note or expiry.
     for (const f of findings)
       reportFindings(reporter, { urn: f.urn, name: names.get(f.urn) ?? "", reportUrn: f.urn }, [f]);

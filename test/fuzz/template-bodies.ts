@@ -36,6 +36,46 @@ Resources:
     Properties: { SecurityIPList: [0.0.0.0/0] }
 `;
 
+/** Conditions that name each other in a cycle, functions with wrong arity, and every network type with odd shapes. */
+const conditionsAndNetwork = JSON.stringify({
+  Conditions: {
+    A: { Condition: "B" },
+    B: { "Fn::Not": [{ Condition: "A" }] },
+    C: { "Fn::Equals": [null, { Ref: "Vpc" }] },
+    D: { "Fn::And": "x" },
+    E: { "Fn::Or": [] },
+  },
+  Resources: {
+    Vpc: { Type: "AWS::EC2::VPC", Condition: "A", Properties: { Tags: "x" } },
+    Sub: { Type: "AWS::EC2::Subnet", Condition: "C", Properties: { VpcId: { "Fn::GetAtt": "Vpc" } } },
+    Rt: { Type: "AWS::EC2::Route", Condition: "D", Properties: { GatewayId: { "Fn::GetAtt": ["Igw"] } } },
+    Acl: { Type: "AWS::EC2::NetworkAclEntry", Condition: "E", Properties: { PortRange: 22, Icmp: [] } },
+    Ec2: { Type: "AWS::EC2::Instance", Properties: { NetworkInterfaces: [null, 5, { DeviceIndex: {} }] } },
+    Ip: { Type: "AWS::EC2::EIPAssociation", Properties: { EIP: { "Fn::If": ["A", { Ref: "Ec2" }] } } },
+    Lc: { Type: "AWS::AutoScaling::LaunchConfiguration", Properties: { MetadataOptions: "x", UserData: [] } },
+  },
+});
+
+const rosDropsAndCompute = JSON.stringify({
+  ROSTemplateFormatVersion: "2015-09-01",
+  Resources: {
+    G: {
+      Type: "ALIYUN::ECS::SecurityGroup",
+      Properties: {
+        SecurityGroupIngress: [
+          { PortRange: "22/22", IpProtocol: "tcp", SourceCidrIp: "0.0.0.0/0", Priority: "x" },
+          { PortRange: "1/0", IpProtocol: "tcp", SourceCidrIp: "not-a-cidr", Policy: "drop", Priority: -3 },
+          null,
+        ],
+      },
+    },
+    L: { Type: "ALIYUN::ECS::LaunchTemplate", Properties: { Password: { "Fn::GetAtt": ["G", "SecurityGroupId"] } } },
+    S: { Type: "ALIYUN::ESS::ScalingConfiguration", Properties: { SecurityGroupIds: { Ref: "G" }, Tags: [1, null] } },
+    E: { Type: "ALIYUN::VPC::EIPAssociation", Properties: { InstanceId: [{ Ref: "L" }] } },
+    R: { Type: "ALIYUN::RDS::DBInstance", Properties: { AllocatePublicConnection: "maybe", DBInstanceNetType: 3 } },
+  },
+});
+
 const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
 const aliasBomb = [
   "a: &a [x, x, x, x, x, x, x, x]",
@@ -47,6 +87,8 @@ export const TEMPLATE_BODIES: readonly string[] = [
   cfnOpen,
   cfnYaml,
   rosYaml,
+  conditionsAndNetwork,
+  rosDropsAndCompute,
   "",
   "{",
   "Resources: [",

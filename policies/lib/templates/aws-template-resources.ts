@@ -1,7 +1,10 @@
 // CloudFormation resource types the pack judges, translated to the Pulumi AWS provider's shapes: security groups
-// and their separate ingress rules, instances and launch templates (user data, metadata options), RDS instances.
+// and their separate ingress rules, instances, launch templates and launch configurations (user data, metadata
+// options, the interface's subnet, groups and public address), RDS instances; network plumbing in
+// aws-template-network.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
-import { defined, PropertyReader, Translated, Translation } from "./embedded-resource";
+import { AWS_NETWORK_TRANSLATIONS } from "./aws-template-network";
+import { defined, idList, PropertyReader, tagMap, Translated, Translation } from "./embedded-resource";
 
 /** A single CIDR or id as the one-element list the inline rule fields take; absent stays absent. */
 const single = (v: unknown): unknown[] | undefined => (v === undefined || v === null ? undefined : [v]);
@@ -26,7 +29,12 @@ const securityGroup: Translation = (read) => {
   return [
     {
       type: "aws:ec2/securityGroup:SecurityGroup",
-      props: defined({ ingress: isUnknown(ingress) ? UNKNOWN : list(ingress).map(inlineIngress) }),
+      props: defined({
+        ingress: isUnknown(ingress) ? UNKNOWN : list(ingress).map(inlineIngress),
+        vpcId: read("VpcId"),
+        name: read("GroupName"),
+        tags: tagMap(read("Tags")),
+      }),
     },
   ];
 };
@@ -36,6 +44,7 @@ const securityGroupIngress: Translation = (read) => [
   {
     type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     props: defined({
+      securityGroupId: read("GroupId"),
       ipProtocol: read("IpProtocol"),
       fromPort: read("FromPort"),
       toPort: read("ToPort"),
@@ -55,6 +64,46 @@ function metadataOptions(read: PropertyReader, path: readonly string[]): unknown
   return defined({ httpTokens: o.HttpTokens, httpEndpoint: o.HttpEndpoint });
 }
 
+/** `LaunchTemplate: { LaunchTemplateId | LaunchTemplateName, Version }` as the provider's `launchTemplate` block. */
+function launchTemplateRef(value: unknown): unknown {
+  if (value === undefined || isUnknown(value)) return value;
+  const v = obj(value) ?? {};
+  return defined({ id: v.LaunchTemplateId, name: v.LaunchTemplateName, version: v.Version });
+}
+
+/** The interface at device index 0: the one whose subnet, groups and public address are the instance's. */
+function primaryInterface(interfaces: unknown): Record<string, unknown> | undefined | "unknown" {
+  if (isUnknown(interfaces)) return "unknown";
+  const all = list(interfaces);
+  const primary = all.find((ni) => String(obj(ni)?.DeviceIndex) === "0") ?? all[0];
+  return isUnknown(primary) ? "unknown" : obj(primary);
+}
+
+/**
+ * The instance's placement: its own SubnetId and groups, or those its primary interface gives (an interface unknown
+ * at preview may ask for a public address: the model then counts one). An existing interface it names stays a
+ * reference (`networkInterfaces[].networkInterfaceId`).
+ */
+function instancePlacement(read: PropertyReader): Record<string, unknown> {
+  const primary = primaryInterface(read("NetworkInterfaces"));
+  if (primary === undefined)
+    return {
+      subnetId: read("SubnetId"),
+      vpcSecurityGroupIds: read("SecurityGroupIds"),
+      securityGroups: read("SecurityGroups"),
+      ipv6AddressCount: read("Ipv6AddressCount"),
+    };
+  if (primary === "unknown") return { associatePublicIpAddress: UNKNOWN, subnetId: UNKNOWN };
+  return {
+    subnetId: primary.SubnetId,
+    vpcSecurityGroupIds: primary.GroupSet,
+    associatePublicIpAddress: primary.AssociatePublicIpAddress,
+    ipv6AddressCount: primary.Ipv6AddressCount,
+    networkInterfaces:
+      primary.NetworkInterfaceId === undefined ? undefined : [{ networkInterfaceId: primary.NetworkInterfaceId }],
+  };
+}
+
 // CloudFormation takes user data as base64 (Fn::Base64 of the script): the provider's userDataBase64.
 const instance: Translation = (read) => [
   {
@@ -62,10 +111,28 @@ const instance: Translation = (read) => [
     props: defined({
       userDataBase64: read("UserData", "script"),
       metadataOptions: metadataOptions(read, ["MetadataOptions"]),
-      launchTemplate: read("LaunchTemplate"),
+      launchTemplate: launchTemplateRef(read("LaunchTemplate")),
+      ...instancePlacement(read),
+      tags: tagMap(read("Tags")),
     }),
   },
 ];
+
+/** A launch template's interfaces: each one's public address choice, groups and subnet. */
+function templateInterfaces(interfaces: unknown): unknown {
+  if (interfaces === undefined || isUnknown(interfaces)) return interfaces;
+  return list(interfaces).map((ni) =>
+    isUnknown(ni)
+      ? UNKNOWN
+      : defined({
+          associatePublicIpAddress: obj(ni)?.AssociatePublicIpAddress,
+          securityGroups: obj(ni)?.Groups,
+          subnetId: obj(ni)?.SubnetId,
+          ipv6AddressCount: obj(ni)?.Ipv6AddressCount,
+          deviceIndex: obj(ni)?.DeviceIndex,
+        }),
+  );
+}
 
 const launchTemplate: Translation = (read) => [
   {
@@ -73,6 +140,22 @@ const launchTemplate: Translation = (read) => [
     props: defined({
       userData: read(["LaunchTemplateData", "UserData"], "script"),
       metadataOptions: metadataOptions(read, ["LaunchTemplateData", "MetadataOptions"]),
+      networkInterfaces: templateInterfaces(read(["LaunchTemplateData", "NetworkInterfaces"])),
+      vpcSecurityGroupIds: idList(read(["LaunchTemplateData", "SecurityGroupIds"])),
+      name: read("LaunchTemplateName"),
+    }),
+  },
+];
+
+/** Auto-scaling launch configurations: user data (base64, as for instances), metadata options, public address. */
+const launchConfiguration: Translation = (read) => [
+  {
+    type: "aws:ec2/launchConfiguration:LaunchConfiguration",
+    props: defined({
+      userDataBase64: read("UserData", "script"),
+      metadataOptions: metadataOptions(read, ["MetadataOptions"]),
+      associatePublicIpAddress: read("AssociatePublicIpAddress"),
+      securityGroups: read("SecurityGroups"),
     }),
   },
 ];
@@ -86,7 +169,13 @@ const dbInstance: Translation = (read): Translated[] => {
   return [
     {
       type: "aws:rds/instance:Instance",
-      props: { publiclyAccessible: flag ?? UNKNOWN },
+      props: defined({
+        publiclyAccessible: flag ?? UNKNOWN,
+        engine: read("Engine"),
+        port: read("Port"),
+        vpcSecurityGroupIds: read("VPCSecurityGroups"),
+        dbSubnetGroupName: read("DBSubnetGroupName"),
+      }),
       ...(flag === undefined
         ? {
             hint: "PubliclyAccessible is not set: RDS then makes the instance public when its VPC has an internet gateway; set it to false",
@@ -101,5 +190,7 @@ export const AWS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ["AWS::EC2::SecurityGroupIngress", securityGroupIngress],
   ["AWS::EC2::Instance", instance],
   ["AWS::EC2::LaunchTemplate", launchTemplate],
+  ["AWS::AutoScaling::LaunchConfiguration", launchConfiguration],
   ["AWS::RDS::DBInstance", dbInstance],
+  ...AWS_NETWORK_TRANSLATIONS,
 ]);

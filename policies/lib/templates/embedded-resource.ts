@@ -1,5 +1,6 @@
 // A resource declared inside a CloudFormation or ROS template, translated to the Pulumi type and property names the
 // pack's rules read, so each rule judges it as it judges the same resource written in the program.
+import { isUnknown, obj, UNKNOWN } from "../../../lib/values";
 import { ReadMode } from "./template-values";
 
 export interface Translated {
@@ -21,9 +22,27 @@ export interface EmbeddedResource extends Translated {
 /** A property of the template resource by name (or path into nested blocks), every function resolved or unknown. */
 export type PropertyReader = (path: string | readonly string[], mode?: ReadMode) => unknown;
 
-export type Translation = (read: PropertyReader) => Translated[];
+/** `self`: a reference to the resource itself, for the pieces it splits into (a group's rules name their group). */
+export type Translation = (read: PropertyReader, self: string) => Translated[];
 
 /** Only the properties the template sets: a property left out stays absent, as it would in a program. */
 export function defined(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined));
+}
+
+/** Template `Tags` (`[{ Key, Value }]`) as the provider's `tags` map; a list unknown at preview stays unknown. */
+export function tagMap(tags: unknown): unknown {
+  if (tags === undefined || isUnknown(tags) || !Array.isArray(tags)) return tags === undefined ? undefined : UNKNOWN;
+  const out: Record<string, unknown> = {};
+  for (const t of tags) {
+    const key = obj(t)?.Key;
+    if (typeof key === "string" && !isUnknown(key)) out[key] = obj(t)?.Value;
+  }
+  return out;
+}
+
+/** A single id and a list of ids written side by side (`SecurityGroupId`, `SecurityGroupIds`) as one list. */
+export function idList(...values: unknown[]): unknown[] | undefined {
+  const ids = values.flatMap((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]));
+  return ids.length > 0 ? ids : undefined;
 }

@@ -1,17 +1,21 @@
 // ROS (Alibaba Cloud Resource Orchestration Service) resource types the pack judges, translated to the Pulumi
-// Alicloud provider's shapes: security-group ingress (inline or separate) as one rule resource per entry, ECS
-// instances and instance groups (password, user data), RDS instances (SecurityIPList).
+// Alicloud provider's shapes: security groups with their ingress (inline or separate) as one rule resource per entry,
+// ECS instances and instance groups (password, user data, public bandwidth, vSwitch, groups), RDS instances
+// (SecurityIPList, public connection); launch templates, scaling and the network in ros-template-compute.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
-import { defined, Translated, Translation } from "./embedded-resource";
+import { defined, idList, tagMap, Translated, Translation } from "./embedded-resource";
+import { ROS_COMPUTE_TRANSLATIONS } from "./ros-template-compute";
+import { withoutCancelledAccepts } from "./ros-inline-drops";
 
 const SECURITY_GROUP_RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
 
 /** One ingress entry as `alicloud.ecs.SecurityGroupRule`; an entry unknown at preview may open anything. */
-function ingressRule(entry: unknown, where: string): Translated {
+function ingressRule(entry: unknown, where: string, group: unknown): Translated {
   const e = isUnknown(entry) ? undefined : (obj(entry) ?? {});
   const props = e
     ? defined({
         type: "ingress",
+        securityGroupId: group,
         ipProtocol: e.IpProtocol,
         portRange: e.PortRange,
         cidrIp: e.SourceCidrIp,
@@ -21,18 +25,24 @@ function ingressRule(entry: unknown, where: string): Translated {
         sourceSecurityGroupId: e.SourceGroupId,
         prefixListId: e.SourcePrefixListId,
       })
-    : { type: "ingress", ipProtocol: UNKNOWN, portRange: UNKNOWN, cidrIp: UNKNOWN };
+    : { type: "ingress", securityGroupId: group, ipProtocol: UNKNOWN, portRange: UNKNOWN, cidrIp: UNKNOWN };
   return { type: SECURITY_GROUP_RULE, props, where };
 }
 
 /**
- * Each inline entry becomes a rule resource of its own, as the rules read Alicloud groups: a drop entry then closes
- * nothing for another entry (reported as open, never the reverse).
+ * The group itself, then each inline entry as a rule resource of its own naming the group, as the rules read
+ * Alicloud groups. An accept that a drop of the same group closes for every port and source it names is left out
+ * (ros-inline-drops.ts); one only partly closed stays, and the network model weighs it against the drops.
  */
-const securityGroup: Translation = (read) => {
+const securityGroup: Translation = (read, self) => {
+  const group: Translated = {
+    type: "alicloud:ecs/securityGroup:SecurityGroup",
+    props: defined({ vpcId: read("VpcId"), name: read("SecurityGroupName"), tags: tagMap(read("Tags")) }),
+  };
   const ingress = read("SecurityGroupIngress");
-  if (isUnknown(ingress)) return [ingressRule(UNKNOWN, "SecurityGroupIngress")];
-  return list(ingress).map((entry, i) => ingressRule(entry, `SecurityGroupIngress[${i}]`));
+  if (isUnknown(ingress)) return [group, ingressRule(UNKNOWN, "SecurityGroupIngress", self)];
+  const rules = list(ingress).map((entry, i) => ingressRule(entry, `SecurityGroupIngress[${i}]`, self));
+  return [group, ...withoutCancelledAccepts(rules)];
 };
 
 const securityGroupIngress: Translation = (read) => [
@@ -48,8 +58,18 @@ const securityGroupIngress: Translation = (read) => [
       SourcePrefixListId: read("SourcePrefixListId"),
     },
     "rule",
+    read("SecurityGroupId"),
   ),
 ];
+
+/**
+ * ROS gives an instance a public address unless told not to: InternetMaxBandwidthOut defaults to 1 Mbit/s with
+ * AllocatePublicIP true. AllocatePublicIP false leaves none; unknown, the bandwidth decides (unknown: public).
+ */
+function publicBandwidth(bandwidth: unknown, allocate: unknown): unknown {
+  if (allocate === false || allocate === "false") return 0;
+  return bandwidth ?? 1;
+}
 
 // ROS takes user data as plain text; the script reader decodes base64 too, so either form is read.
 const ecsInstance: Translation = (read) => [
@@ -63,13 +83,36 @@ const ecsInstance: Translation = (read) => [
       userData: read("UserData", "script"),
       launchTemplateId: read("LaunchTemplateId"),
       launchTemplateName: read("LaunchTemplateName"),
+      internetMaxBandwidthOut: publicBandwidth(read("InternetMaxBandwidthOut"), read("AllocatePublicIP")),
+      securityGroups: idList(read("SecurityGroupId"), read("SecurityGroupIds")),
+      vswitchId: read("VSwitchId"),
+      vpcId: read("VpcId"),
+      privateIp: read("PrivateIpAddress"),
+      tags: tagMap(read("Tags")),
     }),
   },
 ];
 
+/** A public connection: AllocatePublicConnection true, or the Internet net type; either unknown may be one. */
+function publicConnection(allocate: unknown, netType: unknown): unknown {
+  if (allocate === true || allocate === "true" || netType === "Internet") return true;
+  return isUnknown(allocate) || isUnknown(netType) ? UNKNOWN : undefined;
+}
+
 /** SecurityIPList is comma-separated text, as the provider's securityIps entries may be. */
 const rdsInstance: Translation = (read) => [
-  { type: "alicloud:rds/instance:Instance", props: defined({ securityIps: read("SecurityIPList") }) },
+  {
+    type: "alicloud:rds/instance:Instance",
+    props: defined({
+      securityIps: read("SecurityIPList"),
+      enablePublic: publicConnection(read("AllocatePublicConnection"), read("DBInstanceNetType")),
+      engine: read("Engine"),
+      port: read("Port"),
+      vswitchId: read("VSwitchId"),
+      securityGroupIds: idList(read("SecurityGroupId")),
+      tags: tagMap(read("Tags")),
+    }),
+  },
 ];
 
 export const ROS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new Map([
@@ -78,4 +121,5 @@ export const ROS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ["ALIYUN::ECS::Instance", ecsInstance],
   ["ALIYUN::ECS::InstanceGroup", ecsInstance],
   ["ALIYUN::RDS::DBInstance", rdsInstance],
+  ...ROS_COMPUTE_TRANSLATIONS,
 ]);

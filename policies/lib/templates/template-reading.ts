@@ -6,9 +6,11 @@ import { AWS_TEMPLATE_TRANSLATIONS } from "./aws-template-resources";
 import { EmbeddedResource, PropertyReader, Translation } from "./embedded-resource";
 import { MAX_TEMPLATE_CHARS, parseTemplateBody } from "./template-body";
 import { given, TemplateContainer } from "./template-containers";
+import { conditionDecider } from "./template-conditions";
 import { parameterValues } from "./template-parameters";
 import { intrinsicName, ReadMode, resolveTemplateValue, ResolveContext } from "./template-values";
 import { ROS_TEMPLATE_TRANSLATIONS } from "./ros-template-resources";
+import { templateReference } from "./template-references";
 
 /** Resources (and rules they split into) read per template; a template of thousands is read this far and said so. */
 export const MAX_TEMPLATE_RESOURCES = 500;
@@ -66,7 +68,8 @@ function readTemplate(container: TemplateContainer, body: string, passed: unknow
   const unreadable: string[] = [];
   const transform = transformProblem(template.Transform);
   if (transform) unreadable.push(transform);
-  const ctx: ResolveContext = {
+  const ctx: ResolveContext & Required<Pick<ResolveContext, "condition">> = {
+    condition: () => undefined,
     parameters: parameterValues(
       obj(template.Parameters),
       container.parameters(passed),
@@ -75,6 +78,7 @@ function readTemplate(container: TemplateContainer, body: string, passed: unknow
     resourceTypes: new Map(Object.entries(declared).map(([id, r]) => [id, obj(r)?.Type])),
     mappings: obj(template.Mappings),
   };
+  ctx.condition = conditionDecider(template.Conditions, ctx);
   const translations = TRANSLATIONS[container.dialect];
   const resources: EmbeddedResource[] = [];
   const entries = Object.entries(declared);
@@ -91,8 +95,11 @@ function readTemplate(container: TemplateContainer, body: string, passed: unknow
     }
     const translate = typeof templateType === "string" ? translations.get(templateType) : undefined;
     if (!translate || typeof templateType !== "string") continue;
+    // A resource whose condition is false with what is known is not created; undecided, it is.
+    const condition = obj(raw)?.Condition;
+    if (typeof condition === "string" && ctx.condition(condition) === false) continue;
     const read = propertyReader(obj(raw)?.Properties, ctx);
-    for (const t of translate(read)) resources.push({ ...t, logicalId, templateType });
+    for (const t of translate(read, templateReference(logicalId))) resources.push({ ...t, logicalId, templateType });
     if (resources.length > MAX_TEMPLATE_RESOURCES) break;
   }
   if (entries.length > MAX_TEMPLATE_RESOURCES || resources.length > MAX_TEMPLATE_RESOURCES)

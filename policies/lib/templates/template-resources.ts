@@ -10,6 +10,7 @@ import { reportFindings } from "../report-findings";
 import { HardeningResourcePolicy } from "../rule";
 import { aboutTemplateResource } from "./template-messages";
 import { TEMPLATE_CONTAINERS, TemplateContainer } from "./template-containers";
+import { placedProps } from "./template-placement";
 import { readTemplateResources } from "./template-reading";
 import { withTemplateStackResources } from "./template-stack-resources";
 
@@ -60,7 +61,8 @@ export function readingTemplates(
         reading.unreadable.map((why) => unreadableFinding(container, why)),
       );
     const pending = reading.resources.map((r) => {
-      const embedded = { ...args, type: r.type, name: `${args.name}/${r.logicalId}`, props: r.props };
+      const props = placedProps(r, args.urn, false);
+      const embedded = { ...args, type: r.type, name: `${args.name}/${r.logicalId}`, props };
       return delegate(embedded, aboutTemplateResource(report, r));
     });
     return pending.some((p) => p instanceof Promise) ? Promise.all(pending).then(() => undefined) : undefined;

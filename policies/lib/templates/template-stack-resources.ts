@@ -1,38 +1,84 @@
-// The stack part of a wrapped rule (require-imdsv2 judges launches that leave tokens to the account's metadata
-// defaults across the stack) sees the resources a template deploys beside the program's: each takes the container's
-// dependencies and provider, since the template launches it after what the container depends on, in its account.
-import { PolicyResource, ReportViolation, StackValidationPolicy } from "@pulumi/policy";
+// Stack checks see the resources a template deploys beside the program's, placed in their container
+// (template-placement.ts): the stack part of a wrapped rule (require-imdsv2 judges launches that leave tokens to the
+// account's metadata defaults across the stack) and the network model of the stack rules and the engine's exposure
+// table. Findings about a template resource are reported on its container, named after it.
+import type { PolicyResource, ReportViolation, StackValidationPolicy } from "@pulumi/policy";
+import type { GenericResource } from "../../../lib/reachability";
 import { rawProps } from "../../../lib/values";
-import { EmbeddedResource } from "./embedded-resource";
 import { TemplateContainer } from "./template-containers";
 import { aboutTemplateResource } from "./template-messages";
-import { readTemplateResources } from "./template-reading";
+import { PlacedTemplateResource, placeTemplateResources } from "./template-placement";
 
 type ValidateStack = StackValidationPolicy["validateStack"];
 
+/** A reporter that moves findings about placed template resources to their container and names them. */
+export function reportingOnContainers(
+  report: ReportViolation,
+  placed: ReadonlyMap<string, PlacedTemplateResource>,
+): ReportViolation {
+  if (placed.size === 0) return report;
+  return ((message: unknown, urn?: string) => {
+    const origin = urn === undefined ? undefined : placed.get(urn);
+    if (!origin) return report(message as never, urn);
+    return aboutTemplateResource(report, origin.resource, origin.container.urn)(message as never, urn);
+  }) as ReportViolation;
+}
+
+/**
+ * Template resources take the container's dependencies and provider: the template launches them after what the
+ * container depends on, in its account.
+ */
 export function withTemplateStackResources(
   validateStack: ValidateStack,
   containers: ReadonlyMap<string, TemplateContainer>,
 ): ValidateStack {
   return (args, report) => {
-    const embedded: PolicyResource[] = [];
-    const origins = new Map<string, { container: PolicyResource; resource: EmbeddedResource }>();
-    for (const c of args.resources) {
-      const container = containers.get(c.type);
-      if (!container) continue;
-      for (const r of readTemplateResources(container, rawProps(c.props)).resources) {
-        const urn = `${c.urn}/${r.logicalId}${r.where ? `/${r.where}` : ""}`;
-        origins.set(urn, { container: c, resource: r });
-        embedded.push({ ...c, type: r.type, name: `${c.name}/${r.logicalId}`, urn, props: r.props });
-      }
-    }
-    if (embedded.length === 0) return validateStack(args, report);
-    // Findings about a template resource are reported on its container, named after it.
-    const reportThrough = ((message: unknown, urn?: string) => {
-      const origin = urn === undefined ? undefined : origins.get(urn);
-      if (!origin) return report(message as never, urn);
-      return aboutTemplateResource(report, origin.resource, origin.container.urn)(message as never, urn);
-    }) as ReportViolation;
-    return validateStack({ ...args, resources: [...args.resources, ...embedded] }, reportThrough);
+    const byUrn = new Map(args.resources.map((r) => [r.urn, r]));
+    const containerResources = args.resources.map((r) => ({ ...r, props: rawProps(r.props) }));
+    const placed = placeTemplateResources(containerResources, containers);
+    if (placed.length === 0) return validateStack(args, report);
+    const embedded: PolicyResource[] = placed.map((p) => ({
+      ...byUrn.get(p.container.urn)!,
+      type: p.type,
+      name: p.name,
+      urn: p.urn,
+      props: p.props,
+    }));
+    const origins = new Map(placed.map((p) => [p.urn, p]));
+    return validateStack(
+      { ...args, resources: [...args.resources, ...embedded] },
+      reportingOnContainers(report, origins),
+    );
   };
+}
+
+export interface StackWithTemplates {
+  /** The program's resources, then the template resources placed in their containers. */
+  resources: GenericResource[];
+  /** Placed template resources by urn. */
+  placed: ReadonlyMap<string, PlacedTemplateResource>;
+}
+
+/**
+ * The stack's resources as the network model reads them, template resources included. They link to each other by
+ * the ids they carry and to the program's resources by known values only: the container's dependencies say nothing
+ * about which template property a program output flows into.
+ */
+export function withTemplateResources(resources: GenericResource[]): StackWithTemplates {
+  const placed = placeTemplateResources(resources.map((r) => ({ ...r, props: r.inputs })));
+  if (placed.length === 0) return { resources, placed: new Map() };
+  const providers = new Map(resources.map((r) => [r.urn, r.provider]));
+  const embedded = placed.map((p): GenericResource => {
+    const provider = providers.get(p.container.urn);
+    return {
+      urn: p.urn,
+      type: p.type,
+      name: p.name,
+      inputs: p.props,
+      propertyDependencies: {},
+      dependencies: [],
+      ...(provider ? { provider } : {}),
+    };
+  });
+  return { resources: [...resources, ...embedded], placed: new Map(placed.map((p) => [p.urn, p])) };
 }

@@ -2,6 +2,7 @@
 // program (a parameter's value or default, a mapping, a literal). Anything else becomes the engine's unknown marker,
 // which the rules report as a note (a violation when failing closed), never a value that looks safe.
 import { isUnknown, obj, UNKNOWN } from "../../../lib/values";
+import { isIdAttribute, isTemplateReference, templateReference } from "./template-references";
 
 /** How a value will be read: as a setting, or as script text (user data). */
 export type ReadMode = "value" | "script";
@@ -12,6 +13,8 @@ export interface ResolveContext {
   /** Logical id → resource type, for references to other resources of the template. */
   resourceTypes: ReadonlyMap<string, unknown>;
   mappings: Record<string, unknown> | undefined;
+  /** A named condition of the template: true or false when what is known decides it, else undefined. */
+  condition?: (name: string) => boolean | undefined;
 }
 
 /** `AWS::NoValue` / `ALIYUN::NoValue`: the property is left out. */
@@ -35,17 +38,37 @@ function isInertReference(name: string, ctx: ResolveContext): boolean {
 
 /**
  * A reference resolved: a parameter's value, or for script text an inert reference kept as `${Name}`, which the
- * script reader treats as a value from outside the script (a directive set from it is a note, never passed).
+ * script reader treats as a value from outside the script (a directive set from it is a note, never passed). As a
+ * value, another resource's id is a reference to it (template-references.ts).
  */
 function reference(name: unknown, ctx: ResolveContext, mode: ReadMode): unknown {
   if (typeof name !== "string") return UNKNOWN;
   if (isNoValue(name)) return NO_VALUE;
   if (ctx.parameters.has(name)) return ctx.parameters.get(name);
-  return mode === "script" && isInertReference(name, ctx) ? `\${${name}}` : UNKNOWN;
+  if (!isInertReference(name, ctx)) return UNKNOWN;
+  if (mode === "script") return `\${${name}}`;
+  return PSEUDO_PARAMETER.test(name) ? UNKNOWN : templateReference(name);
 }
 
+/** `Fn::GetAtt [Id, Attribute]` (or "Id.Attribute"): only a resource's own id is known, as a reference to it. */
+function getAtt(args: unknown, ctx: ResolveContext, mode: ReadMode): unknown {
+  const [logicalId, attribute] = typeof args === "string" ? args.split(/\.(.*)/s) : Array.isArray(args) ? args : [];
+  if (mode !== "value" || typeof logicalId !== "string" || !isInertReference(logicalId, ctx)) return UNKNOWN;
+  return isIdAttribute(ctx.resourceTypes.get(logicalId), attribute) ? templateReference(logicalId) : UNKNOWN;
+}
+
+/** `Fn::If [Condition, then, else]`: the branch the condition takes, unknown while it is undecided. */
+function fnIf(args: unknown, ctx: ResolveContext, mode: ReadMode, depth: number): unknown {
+  if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== "string") return UNKNOWN;
+  const taken = ctx.condition?.(args[0]);
+  return taken === undefined ? UNKNOWN : resolveAt(taken ? args[1] : args[2], ctx, mode, depth);
+}
+
+/** Text a function may splice in; a reference to a resource is an id only the cloud knows, never text. */
 const isText = (v: unknown): v is string | number | boolean =>
-  (typeof v === "string" && !isUnknown(v)) || typeof v === "number" || typeof v === "boolean";
+  (typeof v === "string" && !isUnknown(v) && !isTemplateReference(v)) ||
+  typeof v === "number" ||
+  typeof v === "boolean";
 
 function join(args: unknown, ctx: ResolveContext, mode: ReadMode, depth: number): unknown {
   if (!Array.isArray(args) || args.length !== 2) return UNKNOWN;
@@ -100,9 +123,11 @@ function findInMap(args: unknown, ctx: ResolveContext, mode: ReadMode, depth: nu
 
 type Intrinsic = (args: unknown, ctx: ResolveContext, mode: ReadMode, depth: number) => unknown;
 
-/** The functions resolved statically; every other (GetAtt, If, ImportValue, GetAZs, Split…) is unknown. */
+/** The functions resolved statically; every other (ImportValue, GetAZs, Split…) is unknown. */
 const INTRINSICS: ReadonlyMap<string, Intrinsic> = new Map<string, Intrinsic>([
   ["Ref", (args, ctx, mode) => reference(args, ctx, mode)],
+  ["Fn::GetAtt", (args, ctx, mode) => getAtt(args, ctx, mode)],
+  ["Fn::If", fnIf],
   ["Fn::Join", join],
   ["Fn::Sub", sub],
   ["Fn::Base64", base64],

@@ -1,0 +1,44 @@
+// References between the resources of one template (`Ref` of a logical id, `Fn::GetAtt` of its id attribute). A
+// reading is shared by every container with the same body, so a reference is first a placeholder naming the logical
+// id; placed in a container it becomes the id the referenced resource carries there, `template:<container urn>/<Id>`,
+// which the network model links by known id as it links the program's resources.
+
+/** Never the start of a real value: template text cannot hold a NUL character that survives JSON or YAML as is. */
+const PLACEHOLDER = "\u0000template-ref:";
+
+/** What a reference to the template's resource `logicalId` reads as until it is placed in a container. */
+export const templateReference = (logicalId: string): string => `${PLACEHOLDER}${logicalId}`;
+
+export const isTemplateReference = (v: unknown): v is string => typeof v === "string" && v.startsWith(PLACEHOLDER);
+
+/** The id a template resource carries in the container `containerUrn`, and that references to it resolve to. */
+export const templateResourceId = (containerUrn: string, logicalId: string): string =>
+  `template:${containerUrn}/${logicalId}`;
+
+/** `Fn::GetAtt` attributes that give a resource's own id whatever its type; others are `<last type part>Id`. */
+const ID_ATTRIBUTES: ReadonlySet<string> = new Set(["Id", "GroupId", "AllocationId"]);
+
+/**
+ * True when `Fn::GetAtt [logicalId, attribute]` is the resource's id: `GroupId` of a security group, `VpcId` of a
+ * VPC, `VSwitchId` of a vSwitch, `InstanceId` of an ECS instance. `VpcId` of a security group is another resource's
+ * id and stays unknown.
+ */
+export function isIdAttribute(templateType: unknown, attribute: unknown): boolean {
+  if (typeof templateType !== "string" || typeof attribute !== "string") return false;
+  const own = `${templateType.split("::").pop() ?? ""}Id`.toLowerCase();
+  if (attribute.toLowerCase() === own) return true;
+  if (!ID_ATTRIBUTES.has(attribute)) return false;
+  // GroupId and AllocationId name only a group's or an address's own id.
+  if (attribute === "GroupId") return /SecurityGroup$/.test(templateType);
+  if (attribute === "AllocationId") return /::EIP$/.test(templateType);
+  return true;
+}
+
+/** A translated value with every placeholder replaced by the id the referenced resource has in `containerUrn`. */
+export function bindReferences(v: unknown, containerUrn: string): unknown {
+  if (isTemplateReference(v)) return templateResourceId(containerUrn, v.slice(PLACEHOLDER.length));
+  if (Array.isArray(v)) return v.map((item) => bindReferences(item, containerUrn));
+  if (v !== null && typeof v === "object")
+    return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, bindReferences(item, containerUrn)]));
+  return v;
+}
