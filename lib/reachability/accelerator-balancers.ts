@@ -5,9 +5,9 @@
 // address when the endpoint keeps it; otherwise an accelerator address the model cannot place, which any CIDR rule
 // may admit, so every client of the accelerator gets through.
 import type { PortRange } from "../ports";
-import { familyOf, intersectCidr, isPublic } from "./cidr-sets";
 import { Exposure, Family, hop, unverifiedIf } from "./exposure";
 import { intersectAll } from "./intervals";
+import { acceleratedListenerSources, admittedLabel } from "./listener-sources";
 import { Front, frontsOf, openFront, targetRow } from "./lb-admission";
 import { BalancerTarget, ClientAddress, Listener, LoadBalancer, NetworkModel } from "./model";
 import { intersectProtocol } from "./protocol";
@@ -81,10 +81,12 @@ function intoListener(
   const ports = intersectAll(front.ports, inner.ports);
   if (!protocol || ports.length === 0) return [];
   const rows: Exposure[] = [];
-  for (const source of allowedSources(inner, front.source, family, fwd.clientAddress)) {
+  for (const admitted of acceleratedListenerSources(inner, front.source, family, fwd.clientAddress)) {
+    const { source } = admitted;
+    const unverified = front.unverified || admitted.unknown !== undefined;
     for (const range of ports) {
-      const hops = [...head, ...front.hops, hop(`listener:${inner.name}`, range)];
-      const why = [...causes, ...front.causes, inner.urn];
+      const hops = [...head, ...front.hops, hop(`listener:${inner.name}`, range) + admittedLabel(admitted)];
+      const why = [...causes, ...front.causes, inner.urn, ...(admitted.cause ? [admitted.cause] : [])];
       const { urn, name, type } = lb;
       const own: Exposure = {
         urn,
@@ -98,25 +100,12 @@ function intoListener(
         via: "load-balancer",
         causes: why,
       };
-      rows.push(unverifiedIf(own, front.unverified));
+      rows.push(unverifiedIf(own, unverified));
       for (const target of inner.targets) {
         const row = targetRow(m, lb, { ...inner, ports: range }, target, source, family, hops, why, fwd.clientAddress);
-        if (row) rows.push(unverifiedIf(row, front.unverified));
+        if (row) rows.push(unverifiedIf(row, unverified));
       }
     }
   }
   return rows;
-}
-
-/**
- * Sources a listener's white list (Alibaba Cloud SLB) lets in. It matches the address the balancer sees: the
- * client's, or an accelerator address any entry may hold, so that any entry at all admits every client.
- */
-function allowedSources(inner: Listener, source: string, family: Family, clientAddress: ClientAddress): string[] {
-  if (!inner.allowList) return [source];
-  if (clientAddress === "replaced") return inner.allowList.length > 0 ? [source] : [];
-  return inner.allowList
-    .filter((c) => familyOf(c) === family && isPublic(c))
-    .map((c) => intersectCidr(c, source))
-    .filter((c): c is string => c !== undefined);
 }

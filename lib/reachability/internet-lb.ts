@@ -3,11 +3,11 @@
 // traffic from the balancer. An accelerator's listener goes on into the balancers it names
 // (accelerator-balancers.ts).
 import { acceleratedBalancerRows } from "./accelerator-balancers";
-import { familyOf, intersectCidr, isPublic } from "./cidr-sets";
 import { Entry, awsSubnetEntries } from "./entry";
 import { ANY_SOURCE, Exposure, Family, hop, unverifiedIf } from "./exposure";
 import { intersectAll } from "./intervals";
 import { Front, frontsOf, targetRow } from "./lb-admission";
+import { admittedLabel, listenerSources } from "./listener-sources";
 import { Listener, LoadBalancer, NetworkModel } from "./model";
 import { outsideBackendRows } from "./outside-backends";
 import { intersectProtocol } from "./protocol";
@@ -45,21 +45,16 @@ function throughListener(
   const protocol = intersectProtocol(front.protocol, listener.protocol);
   const ports = intersectAll(front.ports, listener.ports);
   if (!protocol || ports.length === 0) return [];
-  const sources = listener.allowList
-    ? listener.allowList
-        .filter((c) => familyOf(c) === family && isPublic(c))
-        .map((c) => intersectCidr(c, front.source))
-        .filter((c): c is string => c !== undefined)
-    : [front.source];
   const rows: Exposure[] = [];
-  for (const source of sources) {
+  for (const admitted of listenerSources(listener, front.source, family)) {
+    const { source } = admitted;
     const lbHops = [
       ...entry.hops,
       `lb:${lb.name} (internet-facing)`,
       ...front.hops,
-      hop(`listener:${listener.name}`, listener.ports),
+      hop(`listener:${listener.name}`, listener.ports) + admittedLabel(admitted),
     ];
-    const causes = [...front.causes, listener.urn];
+    const causes = [...front.causes, listener.urn, ...(admitted.cause ? [admitted.cause] : [])];
     const forwardsOnly = listener.passThrough && listener.targets.length > 0 ? { passThrough: true as const } : {};
     const own: Exposure[] = ports.map((range) => ({
       urn: lb.urn,
@@ -80,8 +75,8 @@ function throughListener(
     }
     own.push(...outsideBackendRows(listener, protocol, source, family, lbHops, causes, !!forwardsOnly.passThrough));
     own.push(...acceleratedBalancerRows(m, listener, source, family, lbHops, causes));
-    // Everything behind a front admitted by a CIDR unknown at preview is unverified.
-    rows.push(...own.map((row) => unverifiedIf(row, front.unverified)));
+    // Everything behind a front or listener ACL admitting a CIDR unknown at preview is unverified.
+    rows.push(...own.map((row) => unverifiedIf(row, front.unverified || admitted.unknown !== undefined)));
   }
   return rows;
 }

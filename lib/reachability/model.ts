@@ -220,14 +220,25 @@ export interface BalancerTarget {
   clientAddress: ClientAddress;
 }
 
+/** A block a listener's whitelist admits. */
+export interface ListedSource {
+  cidr: string;
+  /** The block stands for access control the plan does not show (`aclStatus`, `entries of ACL office`). */
+  unknown?: string;
+  /** The ACL or entry attachment that holds the entry: what a fix must change. */
+  cause?: string;
+}
+
 export interface Listener extends Node {
   protocol: Protocol;
   ports: PortRange;
   targets: Target[];
   /** Accelerator listeners: balancer endpoints, whose own listeners on the forwarded ports take the traffic. */
   balancers?: BalancerTarget[];
-  /** Alicloud SLB white-list ACL entries, when the listener restricts sources. */
-  allowList?: string[];
+  /** Whitelist ACL entries (Alicloud SLB, ALB and accelerator listeners): a source outside them all is refused. */
+  allowList?: ListedSource[];
+  /** Blacklist ACL entries (Alicloud SLB and ALB listeners): a source they cover together is refused. */
+  denyList?: string[];
   /**
    * The balancer passes the listener's connections to its targets without answering them itself (AWS NLB TCP and
    * UDP listeners): only a target that admits the client answers.

@@ -1,10 +1,13 @@
 // Alibaba Cloud load balancers: SLB (addressType, listeners frontend → backend port, server groups, master-slave
-// groups, default backend servers, white-list ACLs) and ALB (addressType, listeners → server groups). Backends are
-// ECS instances or ENIs (the instance an ENI is attached to, behind the ENI's own groups: network-interfaces.ts).
-// Scaling groups attached to either forward to their scaling configuration's hosts.
+// groups, default backend servers) and ALB (addressType, listeners → server groups), each listener with its white-
+// and blacklist ACLs (listener-acls.ts). Backends are ECS instances or ENIs (the instance an ENI is attached to,
+// behind the ENI's own groups: network-interfaces.ts). Scaling groups attached to either forward to their scaling
+// configuration's hosts.
 import { Listener, LoadBalancer, NetworkModel, OutsideBackend, Target, nodeOf } from "../model";
 import { outsideLabel, outsideOn } from "../outside-backends";
 import { GenericResource, list, num, prop, str } from "../resource";
+import { listenerSourceLists } from "./listener-acl-sources";
+import { albListenerAcls, slbListenerAcls } from "./listener-acls";
 import { ServerEntry, serverEntries, serverTypesOf } from "./network-interfaces";
 import { ALI } from "./tokens";
 import { pushTo } from "../multimap";
@@ -122,9 +125,7 @@ function addSlb(m: NetworkModel, scaling: Map<string, string[]>): void {
       targets: targets.map((t) => ({ ...t, port: t.port ?? back })),
       outside: slbStrangers(m, r, group, groupStrangers, defaultStrangers.get(lbUrn) ?? [], targets.length, back),
     };
-    const acl = whiteList(m, r);
-    if (acl) listener.allowList = acl;
-    lb.listeners.push(listener);
+    lb.listeners.push({ ...listener, ...listenerSourceLists(slbListenerAcls(res, r)) });
   }
 }
 
@@ -158,15 +159,6 @@ function slbStrangers(
   if (named !== undefined && named !== "") return outsideOn(outsideLabel("server-group", named), back);
   const labels = defaults.length > 0 || inStack > 0 ? defaults : [`slb backends (none in the stack)`];
   return labels.flatMap((label) => outsideOn(label, back));
-}
-
-/** Entries of a listener's white-list ACL; undefined when the listener admits everyone. */
-function whiteList(m: NetworkModel, r: GenericResource): string[] | undefined {
-  if ((str(r.inputs.aclStatus) ?? "off") !== "on" || (str(r.inputs.aclType) ?? "") !== "white") return undefined;
-  const ref = r.inputs.aclId ?? list(r.inputs.aclIds)[0];
-  const aclUrn = m.resolver.one(r, r.inputs.aclId !== undefined ? "aclId" : "aclIds", ref, [ALI.slbAcl]);
-  const acl = aclUrn ? m.resolver.get(aclUrn) : undefined;
-  return acl ? list(acl.inputs.entryLists).map((e) => str(prop(e, "entry")) ?? "") : [];
 }
 
 function addAlb(m: NetworkModel, scaling: Map<string, string[]>): void {
@@ -217,6 +209,7 @@ function addAlb(m: NetworkModel, scaling: Map<string, string[]>): void {
       ports: port === undefined ? { from: 0, to: 65535 } : { from: port, to: port },
       targets: groups.flatMap((g) => groupTargets.get(g) ?? []),
       outside: groups.flatMap((g) => groupStrangers.get(g) ?? []),
+      ...listenerSourceLists(albListenerAcls(res, r)),
     });
   }
 }
