@@ -100,7 +100,7 @@ function intoListener(
         via: "load-balancer",
         causes: why,
       };
-      rows.push(unverifiedIf(own, unverified));
+      if (!inner.targetsOnly) rows.push(unverifiedIf(own, unverified));
       for (const target of inner.targets) {
         const row = targetRow(m, lb, { ...inner, ports: range }, target, source, family, hops, why, fwd.clientAddress);
         if (row) rows.push(unverifiedIf(row, unverified));

@@ -55,8 +55,10 @@ function throughListener(
       hop(`listener:${listener.name}`, listener.ports) + admittedLabel(admitted),
     ];
     const causes = [...front.causes, listener.urn, ...(admitted.cause ? [admitted.cause] : [])];
-    const forwardsOnly = listener.passThrough && listener.targets.length > 0 ? { passThrough: true as const } : {};
-    const own: Exposure[] = ports.map((range) => ({
+    // A listener's narrowed paths (pieces sharing its URN) forward for it too.
+    const forwards = lb.listeners.some((l) => l.urn === listener.urn && l.targets.length > 0);
+    const forwardsOnly = listener.passThrough && forwards ? { passThrough: true as const } : {};
+    const own: Exposure[] = (listener.targetsOnly ? [] : ports).map((range) => ({
       urn: lb.urn,
       name: lb.name,
       type: lb.type,

@@ -246,6 +246,11 @@ export interface Listener extends Node {
   passThrough?: true;
   /** Backends the listener forwards to that the plan does not declare (outside-backends.ts). */
   outside?: OutsideBackend[];
+  /**
+   * A path through an AWS listener narrowed to some sources (a rule's source-ip condition): its targets are reached
+   * from the allow list only, and the listener's own port, which answers everyone, is the listener's row, not this.
+   */
+  targetsOnly?: true;
 }
 
 /**

@@ -9,6 +9,18 @@ const listener: Shape = {
   defaultActions: { arrayOf: { type: "string", targetGroupArn: "string" } },
 };
 
+/** A rule forwarding under conditions: source-ip blocks narrow who reaches it, the others do not. */
+const listenerRule: Shape = {
+  listenerArn: "string",
+  actions: { arrayOf: { type: "string", targetGroupArn: "string" } },
+  conditions: {
+    arrayOf: {
+      sourceIp: { object: { values: "cidrs" } },
+      pathPattern: { object: { values: "strings" } },
+    },
+  },
+};
+
 const targetGroup: Shape = {
   port: "port",
   protocol: "string",
@@ -219,15 +231,9 @@ export const networkShapes: Record<string, Shape> = {
     networkInterfaceId: "string",
     publicIp: "string",
   },
-  "aws:lb/listenerRule:ListenerRule": {
-    listenerArn: "string",
-    actions: { arrayOf: { type: "string", targetGroupArn: "string" } },
-  },
+  "aws:lb/listenerRule:ListenerRule": listenerRule,
   "aws:alb/listener:Listener": listener,
-  "aws:alb/listenerRule:ListenerRule": {
-    listenerArn: "string",
-    actions: { arrayOf: { type: "string", targetGroupArn: "string" } },
-  },
+  "aws:alb/listenerRule:ListenerRule": listenerRule,
   "aws:lb/targetGroup:TargetGroup": targetGroup,
   "aws:alb/targetGroup:TargetGroup": targetGroup,
   "aws:lb/targetGroupAttachment:TargetGroupAttachment": { targetGroupArn: "string", targetId: "string", port: "port" },

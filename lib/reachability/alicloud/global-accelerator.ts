@@ -43,7 +43,7 @@ export function addAlicloudGlobalAccelerators(m: NetworkModel): void {
     if (type !== "customrouting") {
       const standard = acceleratorListeners(nodeOf(r), protocol, ranges, groups.get(r.urn) ?? []);
       const allowList = allowLists.get(r.urn);
-      if (allowList) standard.forEach((l) => (l.allowList = allowList.map((cidr) => ({ cidr }))));
+      if (allowList) standard.forEach((l) => (l.allowList = allowList));
       lb.listeners.push(...standard);
     }
     if (type !== "standard") {

@@ -2,7 +2,8 @@
 // let in when any of them lists it; an entry, reference or setting the plan does not show may be any address
 // (`0.0.0.0/0` and `::/0`, flagged). Every whitelist empty admits everyone, as the CLB documentation says (ALB's
 // pages disagree with each other: the reading that hides nothing wins). Blacklists: a client their known entries
-// cover together is refused; an unknown entry, or an ACL outside the stack, closes nothing.
+// cover together is refused; an unknown entry, an ACL outside the stack, or an entry attachment that may belong to
+// another ACL (its `aclId` links several) closes nothing.
 import { familyOf } from "../cidr-sets";
 import { ANY_SOURCE, Family } from "../exposure";
 import { ListedSource, Listener } from "../model";
@@ -39,13 +40,13 @@ function whitelisted(reads: readonly AclRefRead[]): ListedSource[] {
   });
 }
 
-/** The blocks the blacklist references drop: only entries known to be blocks. */
+/** The blocks the blacklist references drop: only entries known to be blocks of the ACL itself. */
 function blacklisted(reads: readonly AclRefRead[]): string[] {
   return reads.flatMap((read) =>
     "unknown" in read
       ? []
       : read.acls.flatMap(({ entries }) =>
-          entries.flatMap((e) => ("text" in e && familyOf(e.text) !== undefined ? [e.text] : [])),
+          entries.flatMap((e) => ("text" in e && !e.uncertain && familyOf(e.text) !== undefined ? [e.text] : [])),
         ),
   );
 }

@@ -21,9 +21,10 @@ export const LISTENER_ACL_TYPES = {
 
 /**
  * One entry of an ACL: its text, or what stops it being read (`entries of ACL <name>`), with the resource holding it
- * (the ACL, or an entry attachment).
+ * (the ACL, or an entry attachment). `uncertain`: an entry attachment whose `aclId` links several candidate ACLs
+ * holds it, so it may belong to another one: it widens a whitelist but closes nothing in a blacklist.
  */
-export type AclEntryRead = ({ text: string } | { unknown: string }) & { from: string };
+export type AclEntryRead = ({ text: string } | { unknown: string }) & { from: string; uncertain?: true };
 
 /** One ACL a reference names, with every entry it holds (its own and its attachments'). */
 export interface AclRead {
@@ -68,28 +69,39 @@ function refRead(res: Resolver, ref: AclRefs, kind: "white" | "black", aclType: 
   return { acls: found.urns.map((u) => aclRead(res, res.get(u)!, entryType)) };
 }
 
-/** Entry attachments by the ACL they point at, indexed once per plan: every listener naming an ACL reads them. */
-const attachmentIndex = new WeakMap<Resolver, Map<string, GenericResource[]>>();
+/** An entry attachment pointing at an ACL: alone, or as one of several candidates its `aclId` may name. */
+interface AttachedTo {
+  attachment: GenericResource;
+  uncertain: boolean;
+}
 
-function attachmentsOf(res: Resolver, acl: GenericResource, entryType: string): GenericResource[] {
+/** Entry attachments by the ACL they point at, indexed once per plan: every listener naming an ACL reads them. */
+const attachmentIndex = new WeakMap<Resolver, Map<string, AttachedTo[]>>();
+
+/**
+ * The entry attachments of an ACL. One whose `aclId` links several ACLs of the stack counts for each of them
+ * (flagged uncertain); one linking none (an ACL outside the stack, no dependency) changes nothing here.
+ */
+function attachmentsOf(res: Resolver, acl: GenericResource, entryType: string): AttachedTo[] {
   let byAcl = attachmentIndex.get(res);
   if (!byAcl) {
     byAcl = new Map();
-    for (const a of res.ofType(ALI.slbAclEntry, ALI.albAclEntry)) {
-      const aclType = a.type === ALI.slbAclEntry ? ALI.slbAcl : ALI.albAcl;
-      const target = res.one(a, "aclId", a.inputs.aclId, [aclType]);
-      if (target) pushTo(byAcl, target, a);
+    for (const attachment of res.ofType(ALI.slbAclEntry, ALI.albAclEntry)) {
+      const aclType = attachment.type === ALI.slbAclEntry ? ALI.slbAcl : ALI.albAcl;
+      const { urns } = res.many(attachment, "aclId", [attachment.inputs.aclId], [aclType]);
+      for (const target of urns) pushTo(byAcl, target, { attachment, uncertain: urns.length > 1 });
     }
     attachmentIndex.set(res, byAcl);
   }
-  return (byAcl.get(acl.urn) ?? []).filter((a) => a.type === entryType);
+  return (byAcl.get(acl.urn) ?? []).filter((a) => a.attachment.type === entryType);
 }
 
 function aclRead(res: Resolver, acl: GenericResource, entryType: string): AclRead {
-  const attached = attachmentsOf(res, acl, entryType).flatMap((a) =>
+  const attached = attachmentsOf(res, acl, entryType).flatMap(({ attachment: a, uncertain }) =>
     [...(a.inputs.entry === undefined ? [] : [a.inputs.entry]), ...list(a.inputs.entries)].map((v) => ({
       v,
       from: a.urn,
+      ...(uncertain ? { uncertain: true as const } : {}),
     })),
   );
   const own = (acl.type === ALI.slbAcl ? list(acl.inputs.entryLists) : list(acl.inputs.aclEntries)).map((v) => ({
@@ -97,9 +109,9 @@ function aclRead(res: Resolver, acl: GenericResource, entryType: string): AclRea
     from: acl.urn,
   }));
   // Entries are objects { entry } on the ACL and in `entries`, plain strings in an attachment's `entry`.
-  const entries = [...own, ...attached].map(({ v, from }): AclEntryRead => {
+  const entries = [...own, ...attached].map(({ v, ...held }): AclEntryRead => {
     const text = isUnknown(v) ? undefined : str(prop(v, "entry") ?? v);
-    return text === undefined ? { unknown: `entries of ACL ${acl.name}`, from } : { text: text.trim(), from };
+    return text === undefined ? { unknown: `entries of ACL ${acl.name}`, ...held } : { text: text.trim(), ...held };
   });
   return { acl, entries };
 }

@@ -1,11 +1,14 @@
 // AWS load balancers: ALB/NLB (scheme, security groups, listeners and rules → target groups → targets) and
-// classic ELBs (listeners with instance ports). A listener forwarding to port 22 exposes 22 on the targets.
-import { Listener, NetworkModel, OutsideBackend, Protocol, Target, nodeOf } from "../model";
+// classic ELBs (listeners with instance ports). A listener forwarding to port 22 exposes 22 on the targets, to the
+// clients its default action and rules serve (listener-rule-sources.ts, listener-routes.ts).
+import { ListedSource, Listener, NetworkModel, OutsideBackend, Protocol, Target, nodeOf } from "../model";
 import { outsideLabel, outsideOn } from "../outside-backends";
 import { normalizeProtocol } from "../protocol";
 import { GenericResource, bool, isUnknown, list, num, prop, str } from "../resource";
 import { AWS, AWS_SECURITY_GROUPS } from "./tokens";
 import { pushTo } from "../multimap";
+import { defaultActionSources, ruleHop, ruleSources } from "./listener-rule-sources";
+import { ListenerRoute, listenerWithRoutes } from "./listener-routes";
 
 const TARGET_HOSTS = [AWS.instance, AWS.networkInterface];
 
@@ -31,7 +34,9 @@ export function addAwsLoadBalancers(m: NetworkModel): void {
       listeners: [],
     });
   }
-  const listeners = new Map<string, Listener>();
+  const rulesOf = new Map<string, GenericResource[]>();
+  for (const r of res.ofType(...AWS.listenerRule))
+    pushTo(rulesOf, res.one(r, "listenerArn", r.inputs.listenerArn, AWS.listener) ?? "", r);
   for (const r of res.ofType(...AWS.listener)) {
     const lb = m.loadBalancers.get(res.one(r, "loadBalancerArn", r.inputs.loadBalancerArn, AWS.lb) ?? "");
     if (!lb) continue;
@@ -40,17 +45,21 @@ export function addAwsLoadBalancers(m: NetworkModel): void {
       ...nodeOf(r),
       protocol: listenerProtocol(r.inputs.protocol),
       ports: port === undefined ? { from: 0, to: 65535 } : { from: port, to: port },
-      targets: forwardTargets(m, r, "defaultActions", r.inputs.defaultActions, targetsOf),
-      outside: forwardGroups(m, r, "defaultActions", r.inputs.defaultActions).flatMap((tg) => outside(tg)),
+      targets: [],
+      outside: [],
       ...(PASS_THROUGH.has(str(r.inputs.protocol)?.toUpperCase() ?? "") ? { passThrough: true as const } : {}),
     };
-    lb.listeners.push(listener);
-    listeners.set(r.urn, listener);
-  }
-  for (const r of res.ofType(...AWS.listenerRule)) {
-    const listener = listeners.get(res.one(r, "listenerArn", r.inputs.listenerArn, AWS.listener) ?? "");
-    listener?.targets.push(...forwardTargets(m, r, "actions", r.inputs.actions, targetsOf));
-    listener?.outside?.push(...forwardGroups(m, r, "actions", r.inputs.actions).flatMap((tg) => outside(tg)));
+    const route = (from: GenericResource, propName: string, sources?: ListedSource[], hop?: string) => {
+      const actions = from.inputs[propName];
+      const outsideOf = forwardGroups(m, from, propName, actions).flatMap((tg) => outside(tg));
+      return { sources, hop, targets: forwardTargets(m, from, propName, actions, targetsOf), outside: outsideOf };
+    };
+    const routes: ListenerRoute[] = [route(r, "defaultActions", defaultActionSources(r))];
+    for (const rule of rulesOf.get(r.urn) ?? []) {
+      const sources = ruleSources(rule);
+      routes.push(route(rule, "actions", sources, sources ? ruleHop(rule, sources) : undefined));
+    }
+    lb.listeners.push(...listenerWithRoutes(listener, routes));
   }
   addClassic(m);
 }
@@ -151,6 +160,8 @@ function forwardTargets(
 function forwardGroups(m: NetworkModel, r: GenericResource, propName: string, actions: unknown): string[] {
   const refs: unknown[] = [];
   for (const a of list(actions)) {
+    // An action unknown at preview names its groups through the input's dependencies.
+    if (isUnknown(a)) refs.push(a);
     if (str(prop(a, "type")) !== undefined && str(prop(a, "type")) !== "forward") continue;
     if (prop(a, "targetGroupArn") !== undefined) refs.push(prop(a, "targetGroupArn"));
     for (const tg of list(prop(prop(a, "forward"), "targetGroups"))) refs.push(prop(tg, "arn"));
