@@ -76,6 +76,54 @@ const rosDropsAndCompute = JSON.stringify({
   },
 });
 
+/**
+ * Auto scaling groups, mixed instances policies, ROS scaling groups and nested stacks in wrong shapes, with the
+ * parameters the fuzzer passes (Src, P, Pol: possibly unknown, which links them to program resources) in every
+ * place a resource is named, whole, in lists and spliced into text.
+ */
+const scalingGroupsAndNested = JSON.stringify({
+  Parameters: { Src: { Type: "List<AWS::EC2::SecurityGroup::Id>" }, P: { Type: 5 }, Pol: { Default: [] } },
+  Resources: {
+    Asg: {
+      Type: "AWS::AutoScaling::AutoScalingGroup",
+      Properties: {
+        LaunchTemplate: "lt",
+        MixedInstancesPolicy: { LaunchTemplate: { LaunchTemplateSpecification: [1], Overrides: "x" } },
+        VPCZoneIdentifier: { Ref: "P" },
+        LaunchConfigurationName: { "Fn::Sub": "${Src}-${Pol}" },
+        Tags: [null, { Key: { Ref: "Src" } }, 7],
+      },
+    },
+    Mixed: {
+      Type: "AWS::AutoScaling::AutoScalingGroup",
+      Properties: {
+        MixedInstancesPolicy: { LaunchTemplate: { Ref: "Src" } },
+        LaunchTemplate: { LaunchTemplateId: { Ref: "Asg" }, Version: { Ref: "Pol" } },
+        TargetGroupARNs: { Ref: "Src" },
+        Tags: "x",
+      },
+    },
+    Lt: {
+      Type: "AWS::EC2::LaunchTemplate",
+      Properties: { LaunchTemplateData: { NetworkInterfaces: [{ Groups: { Ref: "Src" }, SubnetId: { Ref: "P" } }] } },
+    },
+    Ess: {
+      Type: "ALIYUN::ESS::ScalingGroup",
+      Properties: { VSwitchIds: { Ref: "Pol" }, LoadBalancerIds: [{ Ref: "Src" }, null] },
+    },
+    Conf: {
+      Type: "ALIYUN::ESS::ScalingConfiguration",
+      Properties: {
+        ScalingGroupId: { Ref: "Ess" },
+        SecurityGroupId: { Ref: "Pol" },
+        InternetMaxBandwidthOut: { Ref: "P" },
+      },
+    },
+    Child: { Type: "AWS::CloudFormation::Stack", Properties: null },
+    RosChild: { Type: "ALIYUN::ROS::Stack", Properties: { TemplateURL: { Ref: "Src" } } },
+  },
+});
+
 const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
 const aliasBomb = [
   "a: &a [x, x, x, x, x, x, x, x]",
@@ -89,6 +137,7 @@ export const TEMPLATE_BODIES: readonly string[] = [
   rosYaml,
   conditionsAndNetwork,
   rosDropsAndCompute,
+  scalingGroupsAndNested,
   "",
   "{",
   "Resources: [",

@@ -1,9 +1,10 @@
 // CloudFormation resource types the pack judges, translated to the Pulumi AWS provider's shapes: security groups
 // and their separate ingress rules, instances, launch templates and launch configurations (user data, metadata
 // options, the interface's subnet, groups and public address), RDS instances; network plumbing in
-// aws-template-network.ts.
+// aws-template-network.ts, auto scaling groups in aws-template-scaling.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
 import { AWS_NETWORK_TRANSLATIONS } from "./aws-template-network";
+import { AWS_SCALING_TRANSLATIONS, launchTemplateRef } from "./aws-template-scaling";
 import { defined, idList, PropertyReader, tagMap, Translated, Translation } from "./embedded-resource";
 
 /** A single CIDR or id as the one-element list the inline rule fields take; absent stays absent. */
@@ -62,13 +63,6 @@ function metadataOptions(read: PropertyReader, path: readonly string[]): unknown
   if (options === undefined || isUnknown(options)) return options;
   const o = obj(options) ?? {};
   return defined({ httpTokens: o.HttpTokens, httpEndpoint: o.HttpEndpoint });
-}
-
-/** `LaunchTemplate: { LaunchTemplateId | LaunchTemplateName, Version }` as the provider's `launchTemplate` block. */
-function launchTemplateRef(value: unknown): unknown {
-  if (value === undefined || isUnknown(value)) return value;
-  const v = obj(value) ?? {};
-  return defined({ id: v.LaunchTemplateId, name: v.LaunchTemplateName, version: v.Version });
 }
 
 /** The interface at device index 0: the one whose subnet, groups and public address are the instance's. */
@@ -193,4 +187,5 @@ export const AWS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ["AWS::AutoScaling::LaunchConfiguration", launchConfiguration],
   ["AWS::RDS::DBInstance", dbInstance],
   ...AWS_NETWORK_TRANSLATIONS,
+  ...AWS_SCALING_TRANSLATIONS,
 ]);

@@ -17,6 +17,8 @@ export interface EmbeddedResource extends Translated {
   logicalId: string;
   /** The template's own type, e.g. AWS::EC2::SecurityGroup or ALIYUN::ECS::Instance. */
   templateType: string;
+  /** Inputs whose unknown value is a parameter the program feeds (template-parameter-links.ts). */
+  parameterFields?: readonly string[];
 }
 
 /** A property of the template resource by name (or path into nested blocks), every function resolved or unknown. */

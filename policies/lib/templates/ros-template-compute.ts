@@ -59,7 +59,10 @@ const scalingConfiguration: Translation = (read) => [
 const scalingGroup: Translation = (read) => [
   {
     type: "alicloud:ess/scalingGroup:ScalingGroup",
-    props: defined({ vswitchIds: idList(read("VSwitchId"), read("VSwitchIds")) }),
+    props: defined({
+      vswitchIds: idList(read("VSwitchId"), read("VSwitchIds")),
+      loadbalancerIds: read("LoadBalancerIds"),
+    }),
   },
 ];
 

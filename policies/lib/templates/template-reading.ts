@@ -11,6 +11,7 @@ import { parameterValues } from "./template-parameters";
 import { intrinsicName, ReadMode, resolveTemplateValue, ResolveContext } from "./template-values";
 import { ROS_TEMPLATE_TRANSLATIONS } from "./ros-template-resources";
 import { templateReference } from "./template-references";
+import { markedParameters, programFedParameters, withParameterFields } from "./template-parameter-links";
 
 /** Resources (and rules they split into) read per template; a template of thousands is read this far and said so. */
 export const MAX_TEMPLATE_RESOURCES = 500;
@@ -68,17 +69,16 @@ function readTemplate(container: TemplateContainer, body: string, passed: unknow
   const unreadable: string[] = [];
   const transform = transformProblem(template.Transform);
   if (transform) unreadable.push(transform);
+  const given = container.parameters(passed);
   const ctx: ResolveContext & Required<Pick<ResolveContext, "condition">> = {
     condition: () => undefined,
-    parameters: parameterValues(
-      obj(template.Parameters),
-      container.parameters(passed),
-      container.instancesOverrideParameters,
-    ),
+    parameters: parameterValues(obj(template.Parameters), given, container.instancesOverrideParameters),
     resourceTypes: new Map(Object.entries(declared).map(([id, r]) => [id, obj(r)?.Type])),
     mappings: obj(template.Mappings),
   };
   ctx.condition = conditionDecider(template.Conditions, ctx);
+  const fed = programFedParameters(Object.keys(obj(template.Parameters) ?? {}), given);
+  const marked = { ...ctx, parameters: markedParameters(ctx.parameters, fed) };
   const translations = TRANSLATIONS[container.dialect];
   const resources: EmbeddedResource[] = [];
   const entries = Object.entries(declared);
@@ -98,8 +98,10 @@ function readTemplate(container: TemplateContainer, body: string, passed: unknow
     // A resource whose condition is false with what is known is not created; undecided, it is.
     const condition = obj(raw)?.Condition;
     if (typeof condition === "string" && ctx.condition(condition) === false) continue;
-    const read = propertyReader(obj(raw)?.Properties, ctx);
-    for (const t of translate(read, templateReference(logicalId))) resources.push({ ...t, logicalId, templateType });
+    const properties = obj(raw)?.Properties;
+    const readers = { plain: propertyReader(properties, ctx), marked: propertyReader(properties, marked) };
+    for (const t of withParameterFields(translate, templateReference(logicalId), readers, properties, fed))
+      resources.push({ ...t, logicalId, templateType });
     if (resources.length > MAX_TEMPLATE_RESOURCES) break;
   }
   if (entries.length > MAX_TEMPLATE_RESOURCES || resources.length > MAX_TEMPLATE_RESOURCES)

@@ -7,6 +7,7 @@ import type { GenericResource } from "../../../lib/reachability";
 import { rawProps } from "../../../lib/values";
 import { TemplateContainer } from "./template-containers";
 import { aboutTemplateResource } from "./template-messages";
+import { parameterDependencies } from "./template-parameter-links";
 import { PlacedTemplateResource, placeTemplateResources } from "./template-placement";
 
 type ValidateStack = StackValidationPolicy["validateStack"];
@@ -61,23 +62,25 @@ export interface StackWithTemplates {
 
 /**
  * The stack's resources as the network model reads them, template resources included. They link to each other by
- * the ids they carry and to the program's resources by known values only: the container's dependencies say nothing
- * about which template property a program output flows into.
+ * the ids they carry and to the program's resources by known values, or, for a property whose whole value is a
+ * parameter the program feeds with an output unknown at preview, by the container's `parameters` dependencies
+ * (template-parameter-links.ts): other dependencies of the container say nothing about which template property a
+ * program output flows into.
  */
 export function withTemplateResources(resources: GenericResource[]): StackWithTemplates {
   const placed = placeTemplateResources(resources.map((r) => ({ ...r, props: r.inputs })));
   if (placed.length === 0) return { resources, placed: new Map() };
-  const providers = new Map(resources.map((r) => [r.urn, r.provider]));
+  const containers = new Map(resources.map((r) => [r.urn, r]));
   const embedded = placed.map((p): GenericResource => {
-    const provider = providers.get(p.container.urn);
+    const container = containers.get(p.container.urn)!;
     return {
       urn: p.urn,
       type: p.type,
       name: p.name,
       inputs: p.props,
-      propertyDependencies: {},
+      propertyDependencies: parameterDependencies(p.resource.parameterFields, container),
       dependencies: [],
-      ...(provider ? { provider } : {}),
+      ...(container.provider ? { provider: container.provider } : {}),
     };
   });
   return { resources: [...resources, ...embedded], placed: new Map(placed.map((p) => [p.urn, p])) };
