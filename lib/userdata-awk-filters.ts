@@ -65,13 +65,7 @@ class FilterReader {
 
   /** A condition that keeps the lines none of some matches picks: `!M && $0 !~ /re/ && !(M || M)`; their regexes. */
   private keeps(): string[] | undefined {
-    const left: string[] = [];
-    do {
-      const negated = this.negated();
-      if (!negated) return undefined;
-      left.push(...negated);
-    } while (this.ops("&&"));
-    return left;
+    return this.joined("&&", () => this.negated());
   }
 
   private negated(): string[] | undefined {
@@ -95,13 +89,20 @@ class FilterReader {
 
   /** `M || M …`: the regexes of the lines any picks. */
   private matches(): string[] | undefined {
-    const picked: string[] = [];
+    return this.joined("||", () => this.match());
+  }
+
+  /**
+   * `ITEM OP ITEM …`: every item's regexes. `!A && !B` keeps what `A || B` picks, so both lists gather the same way.
+   */
+  private joined(operator: "&&" | "||", item: () => string[] | undefined): string[] | undefined {
+    const regexes: string[] = [];
     do {
-      const match = this.match();
-      if (!match) return undefined;
-      picked.push(...match);
-    } while (this.ops("||"));
-    return picked;
+      const one = item();
+      if (!one) return undefined;
+      regexes.push(...one);
+    } while (this.ops(operator));
+    return regexes;
   }
 
   /** One match: `/re/`, `$0 ~ /re/`, `$1 == "Directive"`; its regex. */

@@ -1,33 +1,7 @@
 // The pack's rules driven through @pulumi/policy's own Analyze handler, in process: unknown markers, the proxy and
 // the violation reporting behave exactly as in a preview.
-import { createRequire } from "module";
-import { resourcePolicies } from "../../policies/catalog";
+import { analyzeThroughHandler as analyze } from "./analyze-handler";
 import { UNKNOWN } from "./harness";
-
-const pulumiRequire = createRequire(require.resolve("@pulumi/pulumi/package.json"));
-const analyzerPb = pulumiRequire("./proto/analyzer_pb");
-const structPb = pulumiRequire("google-protobuf/google/protobuf/struct_pb");
-const { makeAnalyzeRpcFun } = require("@pulumi/policy/server");
-
-const LEVELS = ["advisory", "mandatory", "disabled", "remediate"];
-
-async function analyze(type: string, name: string, props: Record<string, unknown>) {
-  const req = new analyzerPb.AnalyzeRequest();
-  req.setType(type);
-  req.setName(name);
-  req.setUrn(`urn:pulumi:test::hardening-kit::${type}::${name}`);
-  req.setProperties(structPb.Struct.fromJavaScript(props));
-  req.setOptions(new analyzerPb.AnalyzerResourceOptions());
-  const handler = makeAnalyzeRpcFun("hardening-kit", "0.1.0", "mandatory", resourcePolicies);
-  const res: any = await new Promise((resolve, reject) =>
-    handler({ request: req }, (err: unknown, r: unknown) => (err ? reject(err) : resolve(r))),
-  );
-  return res.getDiagnosticsList().map((d: any) => ({
-    policy: d.getPolicyname(),
-    level: LEVELS[d.getEnforcementlevel()],
-    message: d.getMessage(),
-  }));
-}
 
 describe("through @pulumi/policy's Analyze handler", () => {
   it("blocks a known-bad CIDR on 22 although the group id is unknown", async () => {

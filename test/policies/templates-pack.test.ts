@@ -1,9 +1,9 @@
 // The whole pack over template containers: templates it cannot read get one note for the pack, a huge template is
 // read up to a bound and says so, other resource types are judged as before, and @pulumi/policy's own Analyze
 // handler reports template findings as it reports the program's.
-import { createRequire } from "module";
 import { resourcePolicies } from "../../policies/catalog";
 import { MAX_TEMPLATE_RESOURCES } from "../../policies/lib/templates/template-reading";
+import { analyzeThroughHandler } from "./analyze-handler";
 import { Diagnostic, run, UNKNOWN } from "./harness";
 import { CFN_STACK, CFN_STACK_SET, cfnJson, ROS_STACK, ROS_STACK_GROUP, rosJson, rule } from "./templates-fixtures";
 
@@ -120,29 +120,7 @@ describe("other resource types", () => {
 });
 
 describe("through @pulumi/policy's Analyze handler", () => {
-  const pulumiRequire = createRequire(require.resolve("@pulumi/pulumi/package.json"));
-  const analyzerPb = pulumiRequire("./proto/analyzer_pb");
-  const structPb = pulumiRequire("google-protobuf/google/protobuf/struct_pb");
-  const { makeAnalyzeRpcFun } = require("@pulumi/policy/server");
-  const LEVELS = ["advisory", "mandatory", "disabled", "remediate"];
-
-  async function analyze(type: string, props: Record<string, unknown>) {
-    const req = new analyzerPb.AnalyzeRequest();
-    req.setType(type);
-    req.setName("deploy");
-    req.setUrn(`urn:pulumi:test::hardening-kit::${type}::deploy`);
-    req.setProperties(structPb.Struct.fromJavaScript(props));
-    req.setOptions(new analyzerPb.AnalyzerResourceOptions());
-    const handler = makeAnalyzeRpcFun("hardening-kit", "0.1.0", "mandatory", resourcePolicies);
-    const res: any = await new Promise((resolve, reject) =>
-      handler({ request: req }, (err: unknown, r: unknown) => (err ? reject(err) : resolve(r))),
-    );
-    return res.getDiagnosticsList().map((d: any) => ({
-      policy: d.getPolicyname(),
-      level: LEVELS[d.getEnforcementlevel()],
-      message: d.getMessage(),
-    }));
-  }
+  const analyze = (type: string, props: Record<string, unknown>) => analyzeThroughHandler(type, "deploy", props);
 
   const CASE_TEMPLATE = `
 ROSTemplateFormatVersion: "2015-09-01"

@@ -6,7 +6,7 @@ import type { GenericResource } from "../../lib/reachability";
 import { disallowInternetAdminPortsExceptBastions } from "../../policies/stack/disallow-internet-admin-ports-except-bastions";
 import { disallowInternetDatabaseAndHighRiskPorts } from "../../policies/stack/disallow-internet-database-and-high-risk-ports";
 import { A, rule } from "./alicloud-fixtures";
-import { probes } from "./followups-probes";
+import { probes } from "./stack-probes";
 import { StackBuilder, ref } from "./stack-builder";
 
 const V6 = {

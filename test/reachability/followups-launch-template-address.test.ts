@@ -7,17 +7,11 @@ import type { GenericResource } from "../../lib/reachability";
 import { disallowInternetAdminPortsExceptBastions } from "../../policies/stack/disallow-internet-admin-ports-except-bastions";
 import { disallowInternetDatabaseAndHighRiskPorts } from "../../policies/stack/disallow-internet-database-and-high-risk-ports";
 import { T, vpcWithSubnets } from "./aws-fixtures";
-import { probes } from "./followups-probes";
+import { probes } from "./stack-probes";
 import { StackBuilder, ref } from "./stack-builder";
+import { tcp } from "./tcp-ingress";
 
 const INTERFACES = "(networkInterfaces unknown at preview)";
-
-const tcp = (port: number, sources: Record<string, unknown>) => ({
-  protocol: "tcp",
-  fromPort: port,
-  toPort: port,
-  ...sources,
-});
 
 interface Options {
   /** The group's inline rules (default: SSH and MySQL from anywhere over IPv4). */

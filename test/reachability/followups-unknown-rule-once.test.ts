@@ -8,18 +8,12 @@ import { disallowInternetAdminPortsExceptBastions } from "../../policies/stack/d
 import { disallowInternetDatabaseAndHighRiskPorts } from "../../policies/stack/disallow-internet-database-and-high-risk-ports";
 import { requireBastionOnlySshToPrivateHosts } from "../../policies/stack/require-bastion-only-ssh-to-private-hosts";
 import { T, vpcWithSubnets } from "./aws-fixtures";
-import { probes } from "./followups-probes";
+import { probes } from "./stack-probes";
 import { StackBuilder, ref } from "./stack-builder";
+import { tcp } from "./tcp-ingress";
 
 const RULES = "(rules unknown at preview)";
 const ANY = "(any source)";
-
-const tcp = (port: number, sources: Record<string, unknown>) => ({
-  protocol: "tcp",
-  fromPort: port,
-  toPort: port,
-  ...sources,
-});
 
 type Placement = "private" | "public-ipv4" | "public-dual-stack";
 

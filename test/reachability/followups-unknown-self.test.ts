@@ -7,19 +7,13 @@ import type { GenericResource } from "../../lib/reachability";
 import { disallowInternetAdminPortsExceptBastions } from "../../policies/stack/disallow-internet-admin-ports-except-bastions";
 import { requireBastionOnlySshToPrivateHosts } from "../../policies/stack/require-bastion-only-ssh-to-private-hosts";
 import { T, vpcWithSubnets } from "./aws-fixtures";
-import { probes } from "./followups-probes";
+import { probes } from "./stack-probes";
 import { StackBuilder, ref } from "./stack-builder";
+import { tcp } from "./tcp-ingress";
 
 const SELF = "(self unknown at preview)";
 const PEERS = "can log in to its peers (self-reference)";
 const BOOL_SENTINEL = "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7";
-
-const tcp = (port: number, more: Record<string, unknown> = {}) => ({
-  protocol: "tcp",
-  fromPort: port,
-  toPort: port,
-  ...more,
-});
 
 interface Options {
   /** Inline rules of the group "web"; a function receives the bastion's group. */

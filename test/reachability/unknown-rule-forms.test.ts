@@ -2,16 +2,16 @@
 // an interface's IPv6 address count or list. Each may open a port, so what it may admit is reported as unverified (a
 // note, mandatory with failClosed), labelled with what was unknown; the same resources with known safe values, and an
 // unknown list on a group nothing internet-facing carries, report nothing.
-import type { StackValidationPolicy } from "@pulumi/policy";
 import { UNKNOWN, buildNetworkModel, internetExposures, renderPath } from "../../lib/reachability";
 import type { GenericResource } from "../../lib/reachability";
 import { disallowInternetAdminPortsExceptBastions } from "../../policies/stack/disallow-internet-admin-ports-except-bastions";
 import { disallowInternetDatabaseAndHighRiskPorts } from "../../policies/stack/disallow-internet-database-and-high-risk-ports";
 import { requireBastionOnlySshToPrivateHosts } from "../../policies/stack/require-bastion-only-ssh-to-private-hosts";
-import { A, aliNetwork, rule } from "./alicloud-fixtures";
 import { T, Vpc, vpcWithSubnets } from "./aws-fixtures";
-import { runStackPolicy } from "./policy-harness";
+import { aliPublic } from "./alicloud-public-host";
 import { StackBuilder, ref } from "./stack-builder";
+import { probesWith } from "./stack-probes";
+import { tcp } from "./tcp-ingress";
 
 const RULES = "(rules unknown at preview)";
 const ONE_RULE = "(rule unknown at preview)";
@@ -19,13 +19,6 @@ const TYPE = "(rule type unknown at preview)";
 const COUNT = "(ipv6AddressCount unknown at preview)";
 const ADDRESSES = "(ipv6Addresses unknown at preview)";
 const INTERFACES = "(networkInterfaces unknown at preview)";
-
-const tcp = (port: number, sources: Record<string, unknown>) => ({
-  protocol: "tcp",
-  fromPort: port,
-  toPort: port,
-  ...sources,
-});
 
 interface HostOptions {
   /** Inputs of the instance beyond its subnet and group (IPv6 fields). */
@@ -113,46 +106,8 @@ function awsBalancer(ingress: unknown, port: number) {
   return b;
 }
 
-/** An ECS instance with public bandwidth whose group has the given rules. */
-function aliHost(rules: Record<string, Record<string, unknown>>) {
-  const b = new StackBuilder();
-  const n = aliNetwork(b);
-  for (const [name, inputs] of Object.entries(rules)) rule(b, n.sg, name, inputs);
-  b.add(A.instance, "web", { vswitchId: ref(n.vswitch), securityGroups: [ref(n.sg)], internetMaxBandwidthOut: 10 });
-  return b;
-}
-
-interface Probe {
-  name: string;
-  build: () => StackBuilder;
-  violations: number;
-  notes?: number;
-  /** Every note names what was unknown. */
-  label?: string;
-  config?: Record<string, unknown>;
-}
-
-/**
- * Each probe's mandatory violations and advisory notes; with failClosed, the notes become mandatory (and the
- * violations stay).
- */
-function probes(policy: StackValidationPolicy, rows: Probe[]) {
-  it.each(rows.map((r) => [r.name, r] as const))("%s", async (_n, p) => {
-    const resources = p.build().resources;
-    const out = await runStackPolicy(policy, resources, p.config);
-    const violations = out.filter((r) => !r.advisory);
-    const notes = out.filter((r) => r.advisory && r.message.startsWith("cannot be verified"));
-    expect({
-      violations: violations.length,
-      notes: notes.length,
-      other: out.length - violations.length - notes.length,
-    }).toEqual({ violations: p.violations, notes: p.notes ?? 0, other: 0 });
-    if (p.label) for (const n of notes) expect(n.message).toContain(p.label);
-    const closed = await runStackPolicy(policy, resources, { ...p.config, failClosed: true });
-    expect(closed.filter((r) => !r.advisory)).toHaveLength(p.violations + (p.notes ?? 0));
-    expect(closed.filter((r) => r.message.includes("failing closed"))).toHaveLength(p.notes ?? 0);
-  });
-}
+/** Only "cannot be verified" advisories are notes, and with failClosed each note says it is failing closed. */
+const probes = probesWith({ onlyUnverifiedNotes: true, failClosedSaysSo: true });
 
 describe("disallow-internet-admin-ports-except-bastions: unknown rule forms", () => {
   probes(disallowInternetAdminPortsExceptBastions, [
@@ -276,7 +231,7 @@ describe("disallow-internet-admin-ports-except-bastions: unknown rule forms", ()
     // Alibaba Cloud rules of unknown type: an accept may be ingress, a drop may be egress and closes nothing.
     {
       name: "Alicloud accept of unknown type for 22 from anywhere",
-      build: () => aliHost({ ssh: { type: UNKNOWN, portRange: "22/22", cidrIp: "0.0.0.0/0" } }),
+      build: () => aliPublic({ ssh: { type: UNKNOWN, portRange: "22/22", cidrIp: "0.0.0.0/0" } }),
       violations: 0,
       notes: 1,
       label: TYPE,
@@ -284,7 +239,7 @@ describe("disallow-internet-admin-ports-except-bastions: unknown rule forms", ()
     {
       name: "Alicloud drop of unknown type does not close a known accept of 22",
       build: () =>
-        aliHost({
+        aliPublic({
           ssh: { portRange: "22/22", cidrIp: "0.0.0.0/0", priority: 2 },
           drop: { type: UNKNOWN, policy: "drop", portRange: "22/22", cidrIp: "0.0.0.0/0", priority: 1 },
         }),
@@ -293,7 +248,7 @@ describe("disallow-internet-admin-ports-except-bastions: unknown rule forms", ()
     {
       name: "Alicloud known ingress drop still closes a known accept of 22: nothing",
       build: () =>
-        aliHost({
+        aliPublic({
           ssh: { portRange: "22/22", cidrIp: "0.0.0.0/0", priority: 2 },
           drop: { policy: "drop", portRange: "22/22", cidrIp: "0.0.0.0/0", priority: 1 },
         }),
@@ -301,12 +256,12 @@ describe("disallow-internet-admin-ports-except-bastions: unknown rule forms", ()
     },
     {
       name: "Alicloud accept of unknown type from the VPC: nothing",
-      build: () => aliHost({ ssh: { type: UNKNOWN, portRange: "22/22", cidrIp: "172.16.0.0/16" } }),
+      build: () => aliPublic({ ssh: { type: UNKNOWN, portRange: "22/22", cidrIp: "172.16.0.0/16" } }),
       violations: 0,
     },
     {
       name: "Alicloud accept of known type egress for 22 from anywhere: nothing",
-      build: () => aliHost({ ssh: { type: "egress", portRange: "22/22", cidrIp: "0.0.0.0/0" } }),
+      build: () => aliPublic({ ssh: { type: "egress", portRange: "22/22", cidrIp: "0.0.0.0/0" } }),
       violations: 0,
     },
     // IPv6 addresses unknown at preview: the host may have one.
