@@ -1,5 +1,5 @@
-// Template auto scaling groups are hosts of the network model (CloudFormation groups launched from a launch template
-// or a mixed instances policy's template, ROS scaling groups with their configurations); template properties fed by
+// Template auto scaling groups are hosts of the network model (CloudFormation groups launched from a launch template,
+// a mixed instances policy's template or a launch configuration, ROS scaling groups with their configurations); template properties fed by
 // program outputs unknown at preview link to the program resource the container's `parameters` dependencies name;
 // nested stacks are said, one note each, never passed silently.
 import { computeExposures } from "../../engine/exposures";
@@ -271,11 +271,48 @@ describe("CloudFormation auto scaling groups are hosts", () => {
       tags: [{ key: "team", value: "web", propagateAtLaunch: true }],
     });
   });
+});
 
-  // lib/reachability/aws/hosts.ts makes a group a host from its `launchTemplate` only.
-  it.todo(
-    "a group launched from a launch configuration whose group opens SSH is an exposure (model reads no launchConfiguration)",
-  );
+describe("CloudFormation auto scaling groups launched from a launch configuration are hosts", () => {
+  /** A group open or narrow, a launch configuration naming it, and an auto scaling group in the public subnet. */
+  const cfnLcAsg = (cidr: string, lcProps: Record<string, unknown> = {}) =>
+    cfn({
+      ...cfnNetwork(true),
+      WebSg: cfnGroup(ssh(cidr)),
+      Lc: {
+        Type: "AWS::AutoScaling::LaunchConfiguration",
+        Properties: { ImageId: "ami-1", SecurityGroups: [{ Ref: "WebSg" }], ...lcProps },
+      },
+      Asg: asg({ LaunchConfigurationName: { Ref: "Lc" } }),
+    });
+
+  stackTable(adminPorts, [
+    { name: "SSH open to the internet", resources: [container(CFN_STACK, cfnLcAsg("0.0.0.0/0"))], violations: 1 },
+    {
+      name: "SSH from private addresses only",
+      resources: [container(CFN_STACK, cfnLcAsg("10.0.0.0/8"))],
+      violations: 0,
+    },
+    {
+      name: "the configuration refusing a public address in a subnet that maps one",
+      resources: [container(CFN_STACK, cfnLcAsg("0.0.0.0/0", { AssociatePublicIpAddress: false }))],
+      violations: 0,
+    },
+    {
+      name: "the configuration's address choice unknown at preview: public",
+      resources: [
+        container(
+          CFN_STACK,
+          cfnLcAsg("0.0.0.0/0", { AssociatePublicIpAddress: { Ref: "Public" } }).replace(
+            '"Parameters":{}',
+            '"Parameters":{"Public":{"Type":"String"}}',
+          ),
+          { props: { parameters: { Public: UNKNOWN } } },
+        ),
+      ],
+      violations: 1,
+    },
+  ]);
 });
 
 describe("ROS scaling groups and their configurations are hosts", () => {

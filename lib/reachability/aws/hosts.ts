@@ -3,7 +3,11 @@
 // mapPublicIpOnLaunch).
 import { Host, NetworkModel, PublicAddress, nodeOf } from "../model";
 import { GenericResource, bool, isUnknown, list, num, prop, str, tags, unwrap } from "../resource";
-import { applyTemplateAddress, templateAddressChoice } from "./launch-template-addresses";
+import {
+  applyTemplateAddress,
+  launchConfigurationAddressChoice,
+  templateAddressChoice,
+} from "./launch-template-addresses";
 import { AWS, AWS_SECURITY_GROUPS } from "./tokens";
 
 export function addAwsHosts(m: NetworkModel): void {
@@ -271,13 +275,20 @@ function templateTags(lt: GenericResource): Record<string, string> {
   return out;
 }
 
-/** An auto-scaling group is one host: its template's groups and address choice, in the group's subnets. */
+/**
+ * An auto-scaling group is one host: its launch template's (or, without one, its launch configuration's) groups and
+ * address choice, in the group's subnets.
+ */
 function addScalingGroups(m: NetworkModel, defaults: Map<string, string>): void {
   const res = m.resolver;
   for (const r of res.ofType(AWS.autoscalingGroup)) {
     const ltRef = prop(r.inputs.launchTemplate, "id") ?? prop(r.inputs.launchTemplate, "name");
     const ltUrn = res.one(r, "launchTemplate", ltRef, [AWS.launchTemplate]);
     const lt = ltUrn ? res.get(ltUrn) : undefined;
+    const lcUrn = lt
+      ? undefined
+      : res.one(r, "launchConfiguration", r.inputs.launchConfiguration, [AWS.launchConfiguration]);
+    const lc = lcUrn ? res.get(lcUrn) : undefined;
     const subnets = res.many(r, "vpcZoneIdentifiers", list(r.inputs.vpcZoneIdentifiers), [AWS.subnet]);
     const asgTags: Record<string, string> = {};
     for (const t of list(r.inputs.tags)) {
@@ -290,13 +301,16 @@ function addScalingGroups(m: NetworkModel, defaults: Map<string, string>): void 
       subnets: subnets.urns,
       externalSubnets: subnets.external,
       defaultSubnet: subnets.urns.length === 0 && subnets.external.length === 0,
-      securityGroups: lt ? templateGroups(m, lt) : [],
+      securityGroups: lt ? templateGroups(m, lt) : lc ? groups(m, lc, "securityGroups", lc.inputs.securityGroups) : [],
       tags: { ...(lt ? templateTags(lt) : {}), ...asgTags },
     };
     const ni = lt ? list(lt.inputs.networkInterfaces)[0] : undefined;
-    applyTemplateAddress(host.publicV4, templateAddressChoice(lt), () => launchAddress(m, host));
+    const choice = lc ? launchConfigurationAddressChoice(lc) : templateAddressChoice(lt);
+    applyTemplateAddress(host.publicV4, choice, () => launchAddress(m, host));
     if (lt) host.publicV6 = certainFirst(v6(lt, ni, "networkInterfaces"), subnetV6(m, host));
-    if (lt && templateNamesNoGroup(lt)) withDefaultGroup(m, host, defaults);
+    else if (lc) host.publicV6 = subnetV6(m, host);
+    if ((lt && templateNamesNoGroup(lt)) || (lc && namesNoGroup(lc, ["securityGroups"])))
+      withDefaultGroup(m, host, defaults);
     m.hosts.set(r.urn, host);
   }
 }

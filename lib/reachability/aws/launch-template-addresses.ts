@@ -39,3 +39,14 @@ export function applyTemplateAddress(
   if (choice.subnetDecides) subnetAddresses();
   if (choice.address && !(choice.address.unverified && publicV4.length > 0)) publicV4.push(choice.address);
 }
+
+/**
+ * A launch configuration's choice: `associatePublicIpAddress` true (or unknown) asks for a public address, false
+ * refuses one whatever the subnet says, and unset leaves it to the subnet.
+ */
+export function launchConfigurationAddressChoice(lc: GenericResource): TemplateAddressChoice {
+  const assoc = bool(lc.inputs.associatePublicIpAddress);
+  if (assoc === true || assoc === "unknown")
+    return { address: { label: `public-ip:${lc.name}`, urn: lc.urn }, subnetDecides: false };
+  return { subnetDecides: assoc === undefined };
+}

@@ -22,6 +22,7 @@ export const AWS = {
   managedPrefixListEntry: "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry",
   instance: "aws:ec2/instance:Instance",
   launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
+  launchConfiguration: "aws:ec2/launchConfiguration:LaunchConfiguration",
   autoscalingGroup: "aws:autoscaling/group:Group",
   autoscalingAttachment: "aws:autoscaling/attachment:Attachment",
   networkInterface: "aws:ec2/networkInterface:NetworkInterface",
