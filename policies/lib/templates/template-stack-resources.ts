@@ -5,7 +5,7 @@
 import type { PolicyResource, ReportViolation, StackValidationPolicy } from "@pulumi/policy";
 import type { GenericResource } from "../../../lib/reachability";
 import { rawProps } from "../../../lib/values";
-import { TemplateContainer } from "./template-containers";
+import { TEMPLATE_CONTAINERS, TemplateContainer } from "./template-containers";
 import { aboutTemplateResource } from "./template-messages";
 import { parameterDependencies } from "./template-parameter-links";
 import { PlacedTemplateResource, placeTemplateResources } from "./template-placement";
@@ -34,6 +34,7 @@ export function withTemplateStackResources(
   containers: ReadonlyMap<string, TemplateContainer>,
 ): ValidateStack {
   return (args, report) => {
+    if (!args.resources.some((r) => containers.has(r.type))) return validateStack(args, report);
     const byUrn = new Map(args.resources.map((r) => [r.urn, r]));
     const containerResources = args.resources.map((r) => ({ ...r, props: rawProps(r.props) }));
     const placed = placeTemplateResources(containerResources, containers);
@@ -68,6 +69,8 @@ export interface StackWithTemplates {
  * program output flows into.
  */
 export function withTemplateResources(resources: GenericResource[]): StackWithTemplates {
+  // Every stack rule asks, and most stacks deploy no raw template: skip the copy the placement needs.
+  if (!resources.some((r) => TEMPLATE_CONTAINERS.has(r.type))) return { resources, placed: new Map() };
   const placed = placeTemplateResources(resources.map((r) => ({ ...r, props: r.inputs })));
   if (placed.length === 0) return { resources, placed: new Map() };
   const containers = new Map(resources.map((r) => [r.urn, r]));
