@@ -31,3 +31,38 @@ export function rosJson(type: string, properties: unknown, parameters: Record<st
     Resources: { Res: { Type: type, Properties: properties } },
   });
 }
+
+/** A template's Resources section. */
+export type TemplateResources = Record<
+  string,
+  { Type: string; Properties?: Record<string, unknown>; Condition?: string }
+>;
+
+/** A VPC whose `Public` subnet routes to an internet gateway and whose `Private` subnet does not. */
+export const cfnNetwork = (mapPublic: unknown = false): TemplateResources => ({
+  Vpc: { Type: "AWS::EC2::VPC", Properties: { CidrBlock: "10.0.0.0/16" } },
+  Igw: { Type: "AWS::EC2::InternetGateway" },
+  Attach: {
+    Type: "AWS::EC2::VPCGatewayAttachment",
+    Properties: { VpcId: { Ref: "Vpc" }, InternetGatewayId: { Ref: "Igw" } },
+  },
+  PublicRt: { Type: "AWS::EC2::RouteTable", Properties: { VpcId: { Ref: "Vpc" } } },
+  Default: {
+    Type: "AWS::EC2::Route",
+    Properties: { RouteTableId: { Ref: "PublicRt" }, DestinationCidrBlock: "0.0.0.0/0", GatewayId: { Ref: "Igw" } },
+  },
+  Public: {
+    Type: "AWS::EC2::Subnet",
+    Properties: { VpcId: { Ref: "Vpc" }, CidrBlock: "10.0.1.0/24", MapPublicIpOnLaunch: mapPublic },
+  },
+  PublicAssoc: {
+    Type: "AWS::EC2::SubnetRouteTableAssociation",
+    Properties: { SubnetId: { Ref: "Public" }, RouteTableId: { Ref: "PublicRt" } },
+  },
+  PrivateRt: { Type: "AWS::EC2::RouteTable", Properties: { VpcId: { Ref: "Vpc" } } },
+  Private: { Type: "AWS::EC2::Subnet", Properties: { VpcId: { Ref: "Vpc" }, CidrBlock: "10.0.2.0/24" } },
+  PrivateAssoc: {
+    Type: "AWS::EC2::SubnetRouteTableAssociation",
+    Properties: { SubnetId: { Ref: "Private" }, RouteTableId: { Ref: "PrivateRt" } },
+  },
+});

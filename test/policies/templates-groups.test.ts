@@ -8,7 +8,16 @@ import { withTemplateResources } from "../../policies/lib/templates/template-sta
 import { disallowInternetAdminPortsExceptBastions } from "../../policies/stack/disallow-internet-admin-ports-except-bastions";
 import { Case, run, StackInput, table, UNKNOWN, urnOf } from "./harness";
 import { stackTable } from "./stack-table";
-import { CFN_STACK, CFN_STACK_SET, cfnJson, ROS_STACK, ROS_STACK_GROUP, rosJson, rule } from "./templates-fixtures";
+import {
+  CFN_STACK,
+  CFN_STACK_SET,
+  cfnJson,
+  cfnNetwork,
+  ROS_STACK,
+  ROS_STACK_GROUP,
+  rosJson,
+  rule,
+} from "./templates-fixtures";
 
 type Resources = Record<string, { Type: string; Properties?: Record<string, unknown> }>;
 
@@ -34,30 +43,6 @@ const ssh = (cidr: unknown, extra: Record<string, unknown> = {}) => ({
 const cfnGroup = (...ingress: unknown[]) => ({
   Type: "AWS::EC2::SecurityGroup",
   Properties: { GroupDescription: "web", SecurityGroupIngress: ingress },
-});
-
-/** A VPC whose `Public` subnet routes to an internet gateway and whose `Private` subnet does not. */
-const cfnNetwork = (mapPublic: unknown): Resources => ({
-  Vpc: { Type: "AWS::EC2::VPC", Properties: { CidrBlock: "10.0.0.0/16" } },
-  Igw: { Type: "AWS::EC2::InternetGateway" },
-  Attach: {
-    Type: "AWS::EC2::VPCGatewayAttachment",
-    Properties: { VpcId: { Ref: "Vpc" }, InternetGatewayId: { Ref: "Igw" } },
-  },
-  PublicRt: { Type: "AWS::EC2::RouteTable", Properties: { VpcId: { Ref: "Vpc" } } },
-  Default: {
-    Type: "AWS::EC2::Route",
-    Properties: { RouteTableId: { Ref: "PublicRt" }, DestinationCidrBlock: "0.0.0.0/0", GatewayId: { Ref: "Igw" } },
-  },
-  Public: {
-    Type: "AWS::EC2::Subnet",
-    Properties: { VpcId: { Ref: "Vpc" }, CidrBlock: "10.0.1.0/24", MapPublicIpOnLaunch: mapPublic },
-  },
-  PublicAssoc: {
-    Type: "AWS::EC2::SubnetRouteTableAssociation",
-    Properties: { SubnetId: { Ref: "Public" }, RouteTableId: { Ref: "PublicRt" } },
-  },
-  Private: { Type: "AWS::EC2::Subnet", Properties: { VpcId: { Ref: "Vpc" }, CidrBlock: "10.0.2.0/24" } },
 });
 
 const launchTemplate = (data: Record<string, unknown> = {}) => ({

@@ -8,7 +8,7 @@ import { disallowInternetDatabaseAndHighRiskPorts } from "../../policies/stack/d
 import { requireBastionOnlySshToPrivateHosts } from "../../policies/stack/require-bastion-only-ssh-to-private-hosts";
 import { runStack, UNKNOWN, urnOf } from "./harness";
 import { StackCase, stackTable } from "./stack-table";
-import { CFN_STACK, CFN_STACK_SET, ROS_STACK, ROS_STACK_GROUP } from "./templates-fixtures";
+import { CFN_STACK, CFN_STACK_SET, cfnNetwork, ROS_STACK, ROS_STACK_GROUP } from "./templates-fixtures";
 
 type Resources = Record<string, { Type: string; Properties?: Record<string, unknown>; Condition?: string }>;
 
@@ -31,35 +31,6 @@ const cfnGroup = (...ingress: unknown[]) => ({
 const cfnInstance = (props: Record<string, unknown> = {}) => ({
   Type: "AWS::EC2::Instance",
   Properties: { ImageId: "ami-1", SecurityGroupIds: [{ Ref: "WebSg" }], ...props },
-});
-
-/** A VPC whose `Public` subnet routes to an internet gateway and whose `Private` subnet does not. */
-const cfnNetwork = (mapPublic: unknown = false): Resources => ({
-  Vpc: { Type: "AWS::EC2::VPC", Properties: { CidrBlock: "10.0.0.0/16" } },
-  Igw: { Type: "AWS::EC2::InternetGateway" },
-  Attach: {
-    Type: "AWS::EC2::VPCGatewayAttachment",
-    Properties: { VpcId: { Ref: "Vpc" }, InternetGatewayId: { Ref: "Igw" } },
-  },
-  PublicRt: { Type: "AWS::EC2::RouteTable", Properties: { VpcId: { Ref: "Vpc" } } },
-  Default: {
-    Type: "AWS::EC2::Route",
-    Properties: { RouteTableId: { Ref: "PublicRt" }, DestinationCidrBlock: "0.0.0.0/0", GatewayId: { Ref: "Igw" } },
-  },
-  Public: {
-    Type: "AWS::EC2::Subnet",
-    Properties: { VpcId: { Ref: "Vpc" }, CidrBlock: "10.0.1.0/24", MapPublicIpOnLaunch: mapPublic },
-  },
-  PublicAssoc: {
-    Type: "AWS::EC2::SubnetRouteTableAssociation",
-    Properties: { SubnetId: { Ref: "Public" }, RouteTableId: { Ref: "PublicRt" } },
-  },
-  PrivateRt: { Type: "AWS::EC2::RouteTable", Properties: { VpcId: { Ref: "Vpc" } } },
-  Private: { Type: "AWS::EC2::Subnet", Properties: { VpcId: { Ref: "Vpc" }, CidrBlock: "10.0.2.0/24" } },
-  PrivateAssoc: {
-    Type: "AWS::EC2::SubnetRouteTableAssociation",
-    Properties: { SubnetId: { Ref: "Private" }, RouteTableId: { Ref: "PrivateRt" } },
-  },
 });
 
 const ENV_CONDITION = {
