@@ -11,6 +11,21 @@ const cfn = (type: string, properties: string, parameters = "") =>
 const ros = (type: string, properties: string, parameters = "") =>
   yamlBody('ROSTemplateFormatVersion: "2015-09-01"', type, properties, parameters);
 
+/** One table row: a stack of `type` whose template is `templateBody`; `extra` adds further checks (mentions...). */
+const row = (
+  name: string,
+  type: string,
+  templateBody: string,
+  violations: number,
+  extra: Partial<Case> = {},
+): Case => ({
+  name,
+  type,
+  props: { templateBody },
+  violations,
+  ...extra,
+});
+
 const OPEN_PARAMETER = "  Source:\n    Type: String\n    Default: 0.0.0.0/0";
 const PRIVATE_PARAMETER = "  Source:\n    Type: String\n    Default: 10.0.0.0/8";
 
@@ -29,31 +44,11 @@ const rosRule = (net: string) =>
 
 describe("YAML short forms: ports", () => {
   table(rule("disallow-internet-admin-ports"), [
-    {
-      name: "CFN SecurityGroupIngress, !Ref of an open default",
-      type: CFN_STACK,
-      props: { templateBody: cfnRule(OPEN_PARAMETER) },
-      violations: 1,
-    },
-    {
-      name: "its twin with a private default",
-      type: CFN_STACK,
-      props: { templateBody: cfnRule(PRIVATE_PARAMETER) },
-      violations: 0,
-    },
-    {
-      name: "ROS SecurityGroupIngress, !Sub port and !Select source",
-      type: ROS_STACK,
-      props: { templateBody: rosRule("0.0.0.0/0") },
-      violations: 1,
-    },
-    {
-      name: "its twin from 192.168.0.0/16",
-      type: ROS_STACK,
-      props: { templateBody: rosRule("192.168.0.0/16") },
-      violations: 0,
-    },
-  ] as Case[]);
+    row("CFN SecurityGroupIngress, !Ref of an open default", CFN_STACK, cfnRule(OPEN_PARAMETER), 1),
+    row("its twin with a private default", CFN_STACK, cfnRule(PRIVATE_PARAMETER), 0),
+    row("ROS SecurityGroupIngress, !Sub port and !Select source", ROS_STACK, rosRule("0.0.0.0/0"), 1),
+    row("its twin from 192.168.0.0/16", ROS_STACK, rosRule("192.168.0.0/16"), 0),
+  ]);
 });
 
 const WEAK = "echo 'PermitRootLogin yes' >> /etc/ssh/sshd_config";
@@ -71,17 +66,13 @@ const rosGroup = (line: string) =>
 
 describe("YAML short forms: user data", () => {
   table(rule("disallow-userdata-login-weakening"), [
-    {
-      name: "CFN launch template, !Base64 of Fn::Join",
-      type: CFN_STACK,
-      props: { templateBody: launchTemplate(WEAK) },
-      violations: 1,
+    row("CFN launch template, !Base64 of Fn::Join", CFN_STACK, launchTemplate(WEAK), 1, {
       mentions: "permits root login",
-    },
-    { name: "its hardened twin", type: CFN_STACK, props: { templateBody: launchTemplate(GOOD) }, violations: 0 },
-    { name: "ROS instance group, !Join", type: ROS_STACK, props: { templateBody: rosGroup(WEAK) }, violations: 1 },
-    { name: "its hardened twin", type: ROS_STACK, props: { templateBody: rosGroup(GOOD) }, violations: 0 },
-  ] as Case[]);
+    }),
+    row("its hardened twin", CFN_STACK, launchTemplate(GOOD), 0),
+    row("ROS instance group, !Join", ROS_STACK, rosGroup(WEAK), 1),
+    row("its hardened twin", ROS_STACK, rosGroup(GOOD), 0),
+  ]);
 });
 
 describe("YAML short forms: passwords", () => {
@@ -92,19 +83,9 @@ describe("YAML short forms: passwords", () => {
       "  Pw:\n    Type: String\n    Default: Passw0rd!",
     );
   table(rule("disallow-ecs-password-login"), [
-    {
-      name: "ROS instance, Password !Ref of a default",
-      type: ROS_STACK,
-      props: { templateBody: instance("      Password: !Ref Pw") },
-      violations: 1,
-    },
-    {
-      name: "ROS instance with a key pair",
-      type: ROS_STACK,
-      props: { templateBody: instance("      KeyPairName: !Sub ops-key") },
-      violations: 0,
-    },
-  ] as Case[]);
+    row("ROS instance, Password !Ref of a default", ROS_STACK, instance("      Password: !Ref Pw"), 1),
+    row("ROS instance with a key pair", ROS_STACK, instance("      KeyPairName: !Sub ops-key"), 0),
+  ]);
 });
 
 describe("YAML short forms: databases", () => {
@@ -117,26 +98,11 @@ describe("YAML short forms: databases", () => {
   const rosRds = (list: string) =>
     ros("ALIYUN::RDS::DBInstance", `      Engine: MySQL\n      SecurityIPList: !Join [",", [${list}]]`);
   table(rule("disallow-public-managed-databases"), [
-    {
-      name: 'CFN RDS PubliclyAccessible !Ref of "true"',
-      type: CFN_STACK,
-      props: { templateBody: rds("true") },
-      violations: 1,
-    },
-    { name: 'its twin "false"', type: CFN_STACK, props: { templateBody: rds("false") }, violations: 0 },
-    {
-      name: "ROS RDS SecurityIPList !Join with 0.0.0.0/0",
-      type: ROS_STACK,
-      props: { templateBody: rosRds("10.0.0.0/8, 0.0.0.0/0") },
-      violations: 1,
-    },
-    {
-      name: "its private twin",
-      type: ROS_STACK,
-      props: { templateBody: rosRds("10.0.0.0/8, 172.16.0.0/12") },
-      violations: 0,
-    },
-  ] as Case[]);
+    row('CFN RDS PubliclyAccessible !Ref of "true"', CFN_STACK, rds("true"), 1),
+    row('its twin "false"', CFN_STACK, rds("false"), 0),
+    row("ROS RDS SecurityIPList !Join with 0.0.0.0/0", ROS_STACK, rosRds("10.0.0.0/8, 0.0.0.0/0"), 1),
+    row("its private twin", ROS_STACK, rosRds("10.0.0.0/8, 172.16.0.0/12"), 0),
+  ]);
 });
 
 describe("YAML short forms: metadata tokens", () => {
@@ -146,12 +112,7 @@ describe("YAML short forms: metadata tokens", () => {
       `      ImageId: ami-1\n      MetadataOptions:\n        HttpTokens: !FindInMap [Imds, Tokens, ${tokens}]`,
     ).replace("Resources:", "Mappings:\n  Imds:\n    Tokens: { Weak: optional, Strong: required }\nResources:");
   table(rule("require-imdsv2"), [
-    {
-      name: "CFN instance, !FindInMap to optional",
-      type: CFN_STACK,
-      props: { templateBody: ec2("Weak") },
-      violations: 1,
-    },
-    { name: "its twin to required", type: CFN_STACK, props: { templateBody: ec2("Strong") }, violations: 0 },
-  ] as Case[]);
+    row("CFN instance, !FindInMap to optional", CFN_STACK, ec2("Weak"), 1),
+    row("its twin to required", CFN_STACK, ec2("Strong"), 0),
+  ]);
 });

@@ -12,6 +12,7 @@ import {
 import { T, lightsailInstance } from "./aws-fixtures";
 import { mandatory, runStackPolicy } from "./policy-harness";
 import { StackBuilder, knownRef, ref } from "./stack-builder";
+import { tcp } from "./tcp-ingress";
 
 const DEFAULT_PATH = "lightsail:web (default firewall: no InstancePublicPorts)";
 
@@ -31,13 +32,6 @@ function summary(rows: Exposure[]) {
 function portsOf(b: StackBuilder, name: string, inputs: Record<string, unknown>) {
   return b.add(T.lightsailPorts, name, inputs);
 }
-
-const tcp = (port: number, sources: Record<string, unknown> = {}) => ({
-  protocol: "tcp",
-  fromPort: port,
-  toPort: port,
-  ...sources,
-});
 
 describe("Lightsail instances without InstancePublicPorts (default firewall)", () => {
   it("opens SSH and HTTP to any IPv4 and IPv6 address on a Linux blueprint, with the path naming the default", () => {
