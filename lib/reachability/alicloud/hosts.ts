@@ -1,8 +1,17 @@
 // Alibaba Cloud compute: ECS instances (public bandwidth, EIP associations, extra interfaces) and scaling
 // configurations run by scaling groups. Public exposure comes from internetMaxBandwidthOut > 0 or an EIP; an EIP
-// bound to an ENI reaches the instance it is attached to through that ENI (network-interfaces.ts).
+// bound to an ENI reaches the instance it is attached to through that ENI (network-interfaces.ts). An instance or
+// scaling group launched from a launch template takes what it does not set itself from it (launch-templates.ts).
 import { Host, NetworkModel, nodeOf } from "../model";
 import { GenericResource, list, num, str, tags } from "../resource";
+import {
+  aliasLaunchTemplates,
+  launchTemplateOf,
+  leftUnset,
+  templateAddress,
+  templateGroups,
+  templateVswitches,
+} from "./launch-templates";
 import {
   INTERFACE_TYPES,
   SERVER_TYPES,
@@ -15,12 +24,15 @@ import { ALI } from "./tokens";
 export function addAlicloudHosts(m: NetworkModel): void {
   const res = m.resolver;
   const instances = new Map<string, Host>();
+  aliasLaunchTemplates(m);
   for (const r of res.ofType(ALI.instance)) {
     const privateIp = str(r.inputs.privateIp);
     if (privateIp) res.alias(r, privateIp);
     const host = hostOf(m, r, "instance", "vswitchId", ["securityGroups"]);
     if (bandwidthOut(r.inputs.internetMaxBandwidthOut))
       host.publicV4.push({ label: `public-ip:${r.name} (internetMaxBandwidthOut)`, urn: r.urn });
+    const template = launchTemplateOf(m, r);
+    if (template) fillFromTemplate(m, r, host, template);
     instances.set(r.urn, host);
   }
   for (const r of res.ofType(...INTERFACE_TYPES)) for (const ip of interfaceAddresses(r)) res.alias(r, ip);
@@ -43,6 +55,40 @@ export function addAlicloudHosts(m: NetworkModel): void {
   }
   for (const h of instances.values()) m.hosts.set(h.urn, h);
   addScalingConfigurations(m);
+  addTemplateScalingGroups(m);
+}
+
+/** What an instance leaves unset its launch template decides: groups, vSwitch, bandwidth, secondary interface. */
+function fillFromTemplate(m: NetworkModel, r: GenericResource, host: Host, lt: GenericResource): void {
+  const groups = templateGroups(m, lt, leftUnset(r.inputs.securityGroups));
+  host.securityGroups = [...new Set([...host.securityGroups, ...groups])];
+  joinSubnets(host, templateVswitches(m, lt, r.inputs.vswitchId === undefined));
+  const address = r.inputs.internetMaxBandwidthOut === undefined ? templateAddress(lt) : undefined;
+  if (address) host.publicV4.push(address);
+}
+
+/** A scaling group running a launch template (no scaling configuration) is a host in the group's vSwitches. */
+function addTemplateScalingGroups(m: NetworkModel): void {
+  const res = m.resolver;
+  for (const r of res.ofType(ALI.scalingGroup)) {
+    if (r.inputs.launchTemplateId === undefined) continue;
+    const lt = launchTemplateOf(m, r);
+    if (!lt) continue;
+    const host = hostOf(m, r, "scaling-group", "vswitchId", []);
+    const own = res.many(r, "vswitchIds", list(r.inputs.vswitchIds), [ALI.vswitch]);
+    joinSubnets(host, { subnets: own.urns, external: own.external });
+    // The group's vSwitches place its hosts; the template's own only when the group names none.
+    joinSubnets(host, templateVswitches(m, lt, host.subnets.length === 0 && host.externalSubnets.length === 0));
+    host.securityGroups = templateGroups(m, lt, true);
+    const address = templateAddress(lt);
+    if (address) host.publicV4.push(address);
+    m.hosts.set(r.urn, host);
+  }
+}
+
+function joinSubnets(host: Host, vs: { subnets: string[]; external: string[] }): void {
+  host.subnets = [...new Set([...host.subnets, ...vs.subnets])];
+  host.externalSubnets = [...new Set([...host.externalSubnets, ...vs.external])];
 }
 
 function bandwidthOut(v: unknown): boolean {

@@ -25,6 +25,8 @@ function scalingHosts(m: NetworkModel): Map<string, string[]> {
     const g = m.resolver.one(r, "scalingGroupId", r.inputs.scalingGroupId, [ALI.scalingGroup]);
     if (g) pushTo(out, g, r.urn);
   }
+  // A group running a launch template is a host itself (hosts.ts).
+  for (const r of m.resolver.ofType(ALI.scalingGroup)) if (m.hosts.has(r.urn)) pushTo(out, r.urn, r.urn);
   return out;
 }
 

@@ -22,6 +22,8 @@ export const ALI = {
   securityGroupRule: "alicloud:ecs/securityGroupRule:SecurityGroupRule",
   ecsPrefixList: "alicloud:ecs/ecsPrefixList:EcsPrefixList",
   vpcPrefixList: "alicloud:vpc/prefixList:PrefixList",
+  ecsLaunchTemplate: "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
+  launchTemplate: "alicloud:ecs/launchTemplate:LaunchTemplate",
   scalingGroup: "alicloud:ess/scalingGroup:ScalingGroup",
   scalingConfiguration: "alicloud:ess/scalingConfiguration:ScalingConfiguration",
   slb: ["alicloud:slb/loadBalancer:LoadBalancer", "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer"],
