@@ -2,82 +2,24 @@
 // preview, several dependencies) adds its entry to each candidate: a whitelist only gets wider. As a blacklist entry
 // it closes nothing (it may belong to another ACL). Linking no ACL of the stack, it changes nothing. The WAF origin
 // rule reads the same entries.
-import { rangeCoversPort } from "../../lib/ports";
-import { Exposure, GenericResource, UNKNOWN, buildNetworkModel, internetExposures } from "../../lib/reachability";
+import { GenericResource, UNKNOWN } from "../../lib/reachability";
 import { Resolver } from "../../lib/reachability/internals";
-import { disallowInternetAdminPortsExceptBastions } from "../../policies/stack/disallow-internet-admin-ports-except-bastions";
-import { disallowInternetDatabaseAndHighRiskPorts } from "../../policies/stack/disallow-internet-database-and-high-risk-ports";
 import { albListenerAdmission, slbListenerAdmission } from "../../policies/stack/waf-endpoints-alicloud-listener-acls";
-import { A, aliNetwork, rule } from "./alicloud-fixtures";
-import { mandatory, runStackPolicy } from "./policy-harness";
 import { StackBuilder, ref } from "./stack-builder";
-
-const ACL = {
-  slb: "alicloud:slb/acl:Acl",
-  slbEntry: "alicloud:slb/aclEntryAttachment:AclEntryAttachment",
-  alb: "alicloud:alb/acl:Acl",
-  albEntry: "alicloud:alb/aclEntryAttachment:AclEntryAttachment",
-  albListener: "alicloud:alb/listenerAclAttachment:ListenerAclAttachment",
-};
-
-const OFFICE = "203.0.113.0/24";
-const PARTNER = "198.51.100.7/32";
-const PORTS = [22, 3306];
-
-/** An ECS whose group admits SSH and MySQL from the VPC (the balancer's side). */
-function backend(b: StackBuilder) {
-  const n = aliNetwork(b, "db");
-  for (const port of PORTS) rule(b, n.sg, `vpc-${port}`, { portRange: `${port}/${port}`, cidrIp: "172.16.0.0/16" });
-  return { n, ecs: b.add(A.instance, "db", { vswitchId: ref(n.vswitch), securityGroups: [ref(n.sg)] }) };
-}
-
-/** An internet SLB forwarding 22 and 3306 to the ECS, each listener with the access control `acl` returns. */
-function slbStack(acl: (b: StackBuilder) => Record<string, unknown>) {
-  const b = new StackBuilder();
-  const { ecs } = backend(b);
-  const slb = b.add(A.slb, "front", { addressType: "internet" });
-  b.add(A.slbBackends, "front", { loadBalancerId: ref(slb), backendServers: [{ serverId: ref(ecs), weight: 100 }] });
-  const inputs = acl(b);
-  const listeners = PORTS.map((port) =>
-    b.add(A.slbListener, `tcp-${port}`, {
-      loadBalancerId: ref(slb),
-      frontendPort: port,
-      backendPort: port,
-      protocol: "tcp",
-      ...inputs,
-    }),
-  );
-  return { b, ecs, listeners };
-}
-
-/** An internet ALB forwarding 22 and 3306 to the ECS; `acl` attaches its access control. */
-function albStack(acl: (b: StackBuilder, listeners: GenericResource[]) => void) {
-  const b = new StackBuilder();
-  const { n, ecs } = backend(b);
-  const alb = b.add(A.alb, "front", { addressType: "Internet", vpcId: ref(n.vpc) });
-  const listeners = PORTS.map((port) => {
-    const group = b.add(A.albGroup, `g-${port}`, {
-      vpcId: ref(n.vpc),
-      servers: [{ serverId: ref(ecs), serverType: "Ecs", port }],
-    });
-    return b.add(A.albListener, `l-${port}`, {
-      loadBalancerId: ref(alb),
-      listenerPort: port,
-      listenerProtocol: "HTTP",
-      defaultActions: [
-        { type: "ForwardGroup", forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: ref(group) }] } },
-      ],
-    });
-  });
-  acl(b, listeners);
-  return { b, ecs, listeners };
-}
-
-const slbAcl = (b: StackBuilder, name: string, entries: string[]) =>
-  b.add(ACL.slb, name, { name, ipVersion: "ipv4", entryLists: entries.map((entry) => ({ entry })) });
-const albAcl = (b: StackBuilder, name: string, entries: string[]) =>
-  b.add(ACL.alb, name, { aclName: name, aclEntries: entries.map((entry) => ({ entry })) });
-const whitelist = (...acls: GenericResource[]) => ({ aclStatus: "on", aclType: "white", aclIds: acls.map(ref) });
+import {
+  ACL,
+  OFFICE,
+  PARTNER,
+  PORTS,
+  slbStack,
+  albStack,
+  slbAcl,
+  albAcl,
+  whitelist,
+  hostRows,
+  sources,
+  verdicts,
+} from "./listener-acl-fixtures";
 
 /** An entry attachment whose `aclId` is unknown at preview and depends on every ACL in `candidates`. */
 function entryOfOneOf(b: StackBuilder, type: string, name: string, candidates: GenericResource[], entry: string) {
@@ -85,23 +27,6 @@ function entryOfOneOf(b: StackBuilder, type: string, name: string, candidates: G
   attachment.propertyDependencies.aclId = candidates.map((c) => c.urn);
   attachment.dependencies.push(...candidates.map((c) => c.urn));
   return attachment;
-}
-
-const hostRows = (b: StackBuilder, host: GenericResource) =>
-  internetExposures(buildNetworkModel(b.resources)).filter((e) => e.urn === host.urn);
-/** The sources reaching the host on `port`, each marked `?` when unverified. */
-const sources = (rows: Exposure[], port: number) =>
-  rows
-    .filter((e) => rangeCoversPort(e.ports, port))
-    .map((e) => `${e.source}${e.unverified ? "?" : ""}`)
-    .sort();
-
-async function violations(b: StackBuilder, host: GenericResource) {
-  const out = [
-    ...(await runStackPolicy(disallowInternetAdminPortsExceptBastions, b.resources)),
-    ...(await runStackPolicy(disallowInternetDatabaseAndHighRiskPorts, b.resources)),
-  ].filter((r) => r.urn === host.urn);
-  return mandatory(out).length;
 }
 
 describe("entry attachment with several candidate ACLs: known bad", () => {
@@ -117,7 +42,7 @@ describe("entry attachment with several candidate ACLs: known bad", () => {
     // The attachment is what a fix must change; the opening is a violation, not a note.
     const open = rows.find((e) => e.source === "0.0.0.0/0")!;
     expect(open.causes).toContain("urn:pulumi:test::kit::alicloud:slb/aclEntryAttachment:AclEntryAttachment::open");
-    expect(await violations(b, ecs)).toBeGreaterThanOrEqual(PORTS.length);
+    expect((await verdicts(b, ecs)).violations).toBeGreaterThanOrEqual(PORTS.length);
   });
 
   it("an ALB whitelist attached by ListenerAclAttachment gets it too, whichever candidate it names", () => {
@@ -158,7 +83,7 @@ describe("entry attachment with several candidate ACLs: known good", () => {
       return whitelist(vpc);
     });
     expect(hostRows(b, ecs)).toEqual([]);
-    expect(await violations(b, ecs)).toBe(0);
+    expect((await verdicts(b, ecs)).violations).toBe(0);
   });
 
   it("a narrow entry adds only its block, verified", () => {
