@@ -14,27 +14,8 @@ import { disallowInternetDatabaseAndHighRiskPorts } from "../../policies/stack/d
 import { A, aliNetwork, rule } from "./alicloud-fixtures";
 import { T, vpcWithSubnets } from "./aws-fixtures";
 import { mandatory, runStackPolicy } from "./policy-harness";
+import { AGA, GA } from "./accelerator-types";
 import { StackBuilder, knownRef, ref } from "./stack-builder";
-
-const GA = {
-  accelerator: "alicloud:ga/accelerator:Accelerator",
-  ipSet: "alicloud:ga/ipSet:IpSet",
-  listener: "alicloud:ga/listener:Listener",
-  group: "alicloud:ga/endpointGroup:EndpointGroup",
-  acl: "alicloud:ga/acl:Acl",
-  aclAttachment: "alicloud:ga/aclAttachment:AclAttachment",
-  aclEntry: "alicloud:ga/aclEntryAttachment:AclEntryAttachment",
-  customGroup: "alicloud:ga/customRoutingEndpointGroup:CustomRoutingEndpointGroup",
-  destination: "alicloud:ga/customRoutingEndpointGroupDestination:CustomRoutingEndpointGroupDestination",
-  customEndpoint: "alicloud:ga/customRoutingEndpoint:CustomRoutingEndpoint",
-  trafficPolicy: "alicloud:ga/customRoutingEndpointTrafficPolicy:CustomRoutingEndpointTrafficPolicy",
-};
-
-const AGA = {
-  accelerator: "aws:globalaccelerator/accelerator:Accelerator",
-  listener: "aws:globalaccelerator/listener:Listener",
-  group: "aws:globalaccelerator/endpointGroup:EndpointGroup",
-};
 
 const exposures = (b: StackBuilder) => internetExposures(buildNetworkModel(b.resources));
 const rowsOf = (b: StackBuilder, r: GenericResource) => exposures(b).filter((e) => e.urn === r.urn);

@@ -13,7 +13,7 @@ import {
 } from "../../lib/reachability";
 import { disallowInternetAdminPortsExceptBastions } from "../../policies/stack/disallow-internet-admin-ports-except-bastions";
 import { T, vpcWithSubnets } from "./aws-fixtures";
-import { mandatory, runStackPolicy } from "./policy-harness";
+import { runStackPolicy, verdictsOn } from "./policy-harness";
 import { StackBuilder, ref } from "./stack-builder";
 
 const RULE = { lb: "aws:lb/listenerRule:ListenerRule", alb: "aws:alb/listenerRule:ListenerRule" };
@@ -82,12 +82,8 @@ const sources = (rows: Exposure[], port: number) =>
     ...new Set(rows.filter((e) => rangeCoversPort(e.ports, port)).map((e) => `${e.source}${e.unverified ? "?" : ""}`)),
   ].sort();
 
-async function verdicts(b: StackBuilder, host: GenericResource) {
-  const out = (await runStackPolicy(disallowInternetAdminPortsExceptBastions, b.resources)).filter(
-    (r) => r.urn === host.urn,
-  );
-  return { violations: mandatory(out).length, notes: out.filter((r) => r.advisory).length };
-}
+const verdicts = (b: StackBuilder, host: GenericResource) =>
+  verdictsOn([disallowInternetAdminPortsExceptBastions], b.resources, host.urn);
 
 describe("ALB listener rules: known good (source-ip narrows the only path)", () => {
   it("a fixed-response default and a rule from a private block leave SSH off the internet", async () => {

@@ -11,18 +11,9 @@ import {
 } from "../../lib/reachability";
 import { disallowInternetAdminPortsExceptBastions } from "../../policies/stack/disallow-internet-admin-ports-except-bastions";
 import { A, aliNetwork, rule } from "./alicloud-fixtures";
-import { mandatory, runStackPolicy } from "./policy-harness";
+import { verdictsOn } from "./policy-harness";
+import { GA } from "./accelerator-types";
 import { StackBuilder, ref } from "./stack-builder";
-
-const GA = {
-  accelerator: "alicloud:ga/accelerator:Accelerator",
-  ipSet: "alicloud:ga/ipSet:IpSet",
-  listener: "alicloud:ga/listener:Listener",
-  group: "alicloud:ga/endpointGroup:EndpointGroup",
-  acl: "alicloud:ga/acl:Acl",
-  aclAttachment: "alicloud:ga/aclAttachment:AclAttachment",
-  aclEntry: "alicloud:ga/aclEntryAttachment:AclEntryAttachment",
-};
 
 const OFFICE = "203.0.113.7/32";
 
@@ -47,12 +38,8 @@ const hostRows = (b: StackBuilder, host: GenericResource) =>
 /** Sources reaching the host, each marked `?` when unverified. */
 const sources = (rows: Exposure[]) => rows.map((e) => `${e.source}${e.unverified ? "?" : ""}`).sort();
 
-async function verdicts(b: StackBuilder, host: GenericResource) {
-  const out = (await runStackPolicy(disallowInternetAdminPortsExceptBastions, b.resources)).filter(
-    (r) => r.urn === host.urn,
-  );
-  return { violations: mandatory(out).length, notes: out.filter((r) => r.advisory).length };
-}
+const verdicts = (b: StackBuilder, host: GenericResource) =>
+  verdictsOn([disallowInternetAdminPortsExceptBastions], b.resources, host.urn);
 
 describe("accelerator white list: unknown entries are flagged", () => {
   it("an inline entry unknown at preview: any address, unverified, a note naming the ACL's entries", async () => {

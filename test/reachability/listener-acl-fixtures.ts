@@ -5,7 +5,7 @@ import { Exposure, GenericResource, buildNetworkModel, internetExposures } from 
 import { disallowInternetAdminPortsExceptBastions } from "../../policies/stack/disallow-internet-admin-ports-except-bastions";
 import { disallowInternetDatabaseAndHighRiskPorts } from "../../policies/stack/disallow-internet-database-and-high-risk-ports";
 import { A, aliNetwork, rule } from "./alicloud-fixtures";
-import { mandatory, runStackPolicy } from "./policy-harness";
+import { verdictsOn } from "./policy-harness";
 import { StackBuilder, ref } from "./stack-builder";
 
 export const ACL = {
@@ -90,10 +90,9 @@ export const sources = (rows: Exposure[], port: number) =>
     .map((e) => `${e.source}${e.unverified ? "?" : ""}`)
     .sort();
 
-export async function verdicts(b: StackBuilder, host: GenericResource) {
-  const out = [
-    ...(await runStackPolicy(disallowInternetAdminPortsExceptBastions, b.resources)),
-    ...(await runStackPolicy(disallowInternetDatabaseAndHighRiskPorts, b.resources)),
-  ].filter((r) => r.urn === host.urn);
-  return { violations: mandatory(out).length, notes: out.filter((r) => r.advisory).length };
-}
+export const verdicts = (b: StackBuilder, host: GenericResource) =>
+  verdictsOn(
+    [disallowInternetAdminPortsExceptBastions, disallowInternetDatabaseAndHighRiskPorts],
+    b.resources,
+    host.urn,
+  );

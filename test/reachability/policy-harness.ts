@@ -60,3 +60,14 @@ export async function runStackPolicy(
 }
 
 export const mandatory = (rs: Reported[]) => rs.filter((r) => !r.advisory);
+
+/** How many violations and notes the policies report on one resource of the stack. */
+export async function verdictsOn(
+  policies: readonly StackValidationPolicy[],
+  resources: readonly GenericResource[],
+  urn: string,
+): Promise<{ violations: number; notes: number }> {
+  const out: Reported[] = [];
+  for (const policy of policies) out.push(...(await runStackPolicy(policy, resources)).filter((r) => r.urn === urn));
+  return { violations: mandatory(out).length, notes: out.filter((r) => r.advisory).length };
+}
