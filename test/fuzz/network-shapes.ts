@@ -345,6 +345,12 @@ export const networkShapes: Record<string, Shape> = {
     internetChargeType: { oneOf: ["PayByBandwidth", "PayByTraffic"] },
   },
   "alicloud:vpc/ipv6Address:Ipv6Address": { vswitchId: "string", ipv6Address: "string" },
+  // An egress-only rule closes its address to connections from the internet.
+  "alicloud:vpc/ipv6EgressRule:Ipv6EgressRule": {
+    instanceId: "string",
+    instanceType: { oneOf: ["Ipv6Address", "IPv6Address"] },
+    ipv6GatewayId: "string",
+  },
   "alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment": {
     instanceId: "string",
     networkInterfaceId: "string",

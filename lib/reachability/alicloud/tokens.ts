@@ -11,6 +11,7 @@ export const ALI = {
   ipv6Gateway: "alicloud:vpc/ipv6Gateway:Ipv6Gateway",
   ipv6InternetBandwidth: "alicloud:vpc/ipv6InternetBandwidth:Ipv6InternetBandwidth",
   ipv6Address: "alicloud:vpc/ipv6Address:Ipv6Address",
+  ipv6EgressRule: "alicloud:vpc/ipv6EgressRule:Ipv6EgressRule",
   eip: ["alicloud:ecs/eipAddress:EipAddress", "alicloud:ecs/eip:Eip"],
   eipAssociation: "alicloud:ecs/eipAssociation:EipAssociation",
   instance: "alicloud:ecs/instance:Instance",
