@@ -2,9 +2,12 @@
 // every instance launched without its own setting: with httpTokens "required" (or the endpoint off) an instance, spot
 // request, launch template or launch configuration that leaves tokens out still gets IMDSv2 only. The defaults apply
 // at launch, so they count for a resource only when it depends on them (it then launches after they are set), and
-// only under the same provider (the same account and region).
+// only under the same provider (the same account and region). Without them, an AMI of the stack registered with
+// imdsSupport "v2.0" gives the launches from it IMDSv2 (`ami-imds-support.ts`), unless an account default says optional.
 import { GenericResource } from "../../lib/reachability";
+import { Resolver } from "../../lib/reachability/resolver";
 import { isUnknown, obj } from "../../lib/values";
+import { imageImdsDefault } from "./ami-imds-support";
 import { unverifiable, violation } from "./findings";
 import { leavesTokensOut, present, UNSET } from "./metadata-tokens";
 import { StackFinding } from "./stack-rule";
@@ -46,6 +49,7 @@ function launchFindings(
   r: GenericResource,
   defaults: readonly GenericResource[],
   byUrn: ReadonlyMap<string, GenericResource>,
+  resolver: Resolver,
 ): StackFinding[] {
   const where = "metadataOptions.httpTokens";
   const sameAccount = defaults.filter((d) => d.provider === r.provider);
@@ -56,6 +60,21 @@ function launchFindings(
     return [
       { urn: r.urn, ...unverifiable(`${unknown.name}.httpTokens`, `the account default ${r.name} launches under`) },
     ];
+  // An account default that says optional outranks the image's default, whenever it is set.
+  const image = imageImdsDefault(r, resolver);
+  if (image.verdict !== "none" && !sameAccount.some((d) => is(d.inputs.httpTokens, "optional"))) {
+    const doubt = sameAccount.find((d) => isUnknown(d.inputs.httpTokens));
+    if (doubt)
+      return [
+        {
+          urn: r.urn,
+          ...unverifiable(`${doubt.name}.httpTokens`, `an account default may override ${image.ami.name}`),
+        },
+      ];
+    if (image.verdict === "unknown")
+      return [{ urn: r.urn, ...unverifiable(`${image.ami.name}.imdsSupport`, `the AMI ${r.name} launches from`) }];
+    return [];
+  }
   const late = sameAccount.find((d) => defaultsVerdict(d) === "required");
   const message = late
     ? `${where} is not set: the account default ${late.name} requires tokens but may be set after ${r.name} launches, which then keeps IMDSv1 open; make ${r.name} depend on ${late.name} (dependsOn) or set httpTokens "required"`
@@ -69,7 +88,8 @@ export function accountDefaultFindings(resources: readonly GenericResource[]): S
   if (launches.length === 0) return [];
   const defaults = resources.filter((r) => r.type === ACCOUNT_DEFAULTS);
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
-  return launches.flatMap((r) => launchFindings(r, defaults, byUrn));
+  const resolver = new Resolver(resources);
+  return launches.flatMap((r) => launchFindings(r, defaults, byUrn, resolver));
 }
 
 /** No tokens of its own, no launch template and the endpoint on: the account's default decides. */

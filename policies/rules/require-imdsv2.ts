@@ -2,6 +2,7 @@ import { isUnknown, list, num, obj } from "../../lib/values";
 import { beanstalkImdsFindings } from "../lib/beanstalk-imds";
 import { eksNodeGroupImdsFindings } from "../lib/eks-node-group-imds";
 import { unverifiable, violation } from "../lib/findings";
+import { AMI } from "../lib/ami-imds-support";
 import { ACCOUNT_DEFAULTS, accountDefaultFindings } from "../lib/imds-account-defaults";
 import { present, tokenFindings } from "../lib/metadata-tokens";
 import { withStackChecks } from "../lib/stack-checks";
@@ -105,12 +106,13 @@ const resourceRule = defineResourceRule<unknown>({
   metadata: {
     name: "require-imdsv2",
     description:
-      "Everything that launches instances must require metadata session tokens (IMDSv2) or disable the metadata endpoint: EC2 instances, spot requests and fleets, launch templates and configurations, Image Builder build instances, SageMaker notebooks, Elastic Beanstalk (DisableIMDSv1 not false), EKS managed node groups (an Amazon Linux 2 or Windows amiType needs a launch template); Alibaba Cloud ECS instances, instance sets, launch templates, scaling configurations and ACK node pools (httpTokens: required). Settings left out defer to the launch template the resource launches from; an EC2 instance, spot request, launch template or launch configuration without either takes the account's instance metadata defaults (ec2.InstanceMetadataDefaults with httpTokens required, under the same provider, which the resource must depend on so that it launches after them; checked across the stack).",
+      "Everything that launches instances must require metadata session tokens (IMDSv2) or disable the metadata endpoint: EC2 instances, spot requests and fleets, launch templates and configurations, Image Builder build instances, SageMaker notebooks, Elastic Beanstalk (DisableIMDSv1 not false), EKS managed node groups (an Amazon Linux 2 or Windows amiType needs a launch template); Alibaba Cloud ECS instances, instance sets, launch templates, scaling configurations and ACK node pools (httpTokens: required). Settings left out defer to the launch template the resource launches from; an EC2 instance, spot request, launch template or launch configuration without either takes the account's instance metadata defaults (ec2.InstanceMetadataDefaults with httpTokens required, under the same provider, which the resource must depend on so that it launches after them; checked across the stack) or, launched from an ec2.Ami of the stack registered with imdsSupport v2.0 and under no account default that says optional, the AMI's IMDSv2 default.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       'AWS: set metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 } (Image Builder: instanceMetadataOptions); spot fleets launch from such a launch template (launchTemplateConfigs).',
       'Or set the account default once per region: new aws.ec2.InstanceMetadataDefaults("imds", { httpTokens: "required" }), and give every instance, launch template or launch configuration that leaves tokens out dependsOn: [imds].',
+      'Or launch from an AMI the stack registers with new aws.ec2.Ami("image", { imdsSupport: "v2.0", ... }) (ami: image.id, or imageId: image.id on a launch template).',
       'SageMaker notebooks: set instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: "2" }; Elastic Beanstalk: set DisableIMDSv1 "true" (namespace aws:autoscaling:launchconfiguration); EKS managed node groups on Amazon Linux 2 or Windows: launch from a launch template with httpTokens "required" (launchTemplate), or move to an AL2023 or Bottlerocket amiType.',
       'Alibaba Cloud: set httpTokens: "required" on the instance or launch template (ACK node pools: instanceMetadataOptions); auto scaling groups and instance sets launch from such a template (launchTemplateId), as they cannot require tokens.',
       "Or run the pack with this policy at enforcementLevel remediate to set it automatically.",
@@ -158,6 +160,6 @@ const resourceRule = defineResourceRule<unknown>({
 });
 
 export const requireImdsv2 = withStackChecks(resourceRule, {
-  types: [ACCOUNT_DEFAULTS],
+  types: [ACCOUNT_DEFAULTS, AMI],
   check: ({ resources }) => accountDefaultFindings(resources),
 });

@@ -48,6 +48,14 @@ const wafStatement: Shape = {
   notStatement: { object: { statements: { arrayOf: wafLeaf }, statement: { object: wafLeaf } } },
   orStatement: { object: { statements: { arrayOf: wafLeaf } } },
   andStatement: { object: { statements: { arrayOf: wafLeaf } } },
+  rateBasedStatement: {
+    object: {
+      limit: { oneOf: [10, 1000, 10_000, 10_001, 2_000_000_000] },
+      evaluationWindowSec: { oneOf: [60, 120, 300, 600] },
+      aggregateKeyType: { oneOf: ["IP", "FORWARDED_IP", "CONSTANT", ""] },
+      scopeDownStatement: { object: wafLeaf },
+    },
+  },
 };
 /** A scope-down: a leaf, a NOT around one (what spares requests), or AND / OR of them, nested a level. */
 const wafScopeLeaf: Shape = {
@@ -256,6 +264,12 @@ export const awsShapes: Record<string, Shape> = {
     httpTokens: { oneOf: ["required", "optional", "no-preference", "Required", ""] },
     httpEndpoint: { oneOf: ["enabled", "disabled", "no-preference"] },
     httpPutResponseHopLimit: "number",
+  },
+  // An AMI registered with imdsSupport "v2.0" gives the launches from it IMDSv2 (require-imdsv2).
+  "aws:ec2/ami:Ami": {
+    name: "string",
+    imdsSupport: { oneOf: ["v2.0", "V2.0", "v1.0", ""] },
+    rootDeviceName: "string",
   },
   "aws:imagebuilder/component:Component": {
     platform: { oneOf: ["Linux", "Windows", "macOS", "windows", ""] },
