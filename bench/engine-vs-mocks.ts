@@ -1,16 +1,22 @@
 // Offline engine vs plain `pulumi.runtime.setMocks` on the same synthetic program (200, 1,000 and 2,000 resources).
 // Run after the build: `node dist/bench/engine-vs-mocks.js [runs]`. Prints wall and CPU times of each and the ratios,
 // and the program alone: the same program process against the engine's monitor served from this process, which is
-// the floor of any engine that runs programs the way the language host does (the CLI's own start and report excluded).
+// the floor of any engine that runs programs the way the language host does (the CLI's own start and report excluded),
+// and the same program against an instant monitor that answers each registration with its URN alone (the floor of
+// the program process itself: its gRPC client and protobuf work).
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { LocalMonitor } from "../engine/monitor";
 import { runProgram } from "../engine/program";
+import { instantMonitor } from "./synthetic/instant-monitor";
 
 const SIZES = (process.env.BENCH_SIZES ?? "200,1000,2000").split(",").map(Number);
 const RUNS = Number(process.argv[2] ?? 5);
+/** Issue 2's goal: the engine within 1.3x of plain mocks at 1,000 resources. */
+const GOAL_SIZE = 1000;
+const GOAL_RATIO = 1.3;
 const CLI = path.join(__dirname, "../engine/cli.js");
 const PULUMI = require.resolve("@pulumi/pulumi");
 
@@ -84,9 +90,10 @@ function timeRun(args: string[], env: NodeJS.ProcessEnv): Timing {
   return { wall, cpu: childrenCpu() - cpuBefore };
 }
 
-/** The program process alone, from spawn to exit, registering with the engine's monitor run by this process. */
-async function timeProgramAlone(dir: string, env: NodeJS.ProcessEnv): Promise<Timing> {
-  const monitor = new LocalMonitor({ project: "synth", stack: "bench", config: {} });
+const MONITOR_OPTIONS = { project: "synth", stack: "bench", config: {} };
+
+/** The program process alone, from spawn to exit, registering with a monitor run by this process. */
+async function timeProgramAlone(dir: string, env: NodeJS.ProcessEnv, monitor: LocalMonitor): Promise<Timing> {
   const address = await monitor.start();
   try {
     const cpuBefore = childrenCpu();
@@ -126,15 +133,19 @@ async function main(): Promise<void> {
   console.log(`engine-vs-mocks: best of ${RUNS} alternating runs from process start to exit, ${os.cpus().length} CPUs`);
   console.log(`load average ${os.loadavg()[0].toFixed(1)}: wall time is only comparable on an idle machine`);
   console.log(
-    "resources  engine wall (s)  mocks wall (s)  ratio  engine cpu (s)  mocks cpu (s)  cpu ratio  program alone (s)  ratio",
+    "resources  engine wall (s)  mocks wall (s)  ratio  engine cpu (s)  mocks cpu (s)  cpu ratio  program alone (s)  ratio" +
+      "  instant monitor (s)  ratio",
   );
+  let atGoal: { engine: number; floor: number } | undefined;
   for (const size of SIZES) {
     const env = { SYNTH_COUNT: String(size) };
-    const [engine, mocks, alone] = await bestAlternating(RUNS, [
+    const [engine, mocks, alone, instant] = await bestAlternating(RUNS, [
       () => timeRun([CLI, "--cwd", dir, "--stack", "bench", "--no-policy", "--json"], env),
       () => timeRun([path.join(dir, "mocks.js"), dir], env),
-      () => timeProgramAlone(dir, env),
+      () => timeProgramAlone(dir, env, new LocalMonitor(MONITOR_OPTIONS)),
+      () => timeProgramAlone(dir, env, instantMonitor(MONITOR_OPTIONS)),
     ]);
+    if (size === GOAL_SIZE) atGoal = { engine: engine.wall / mocks.wall, floor: instant.wall / mocks.wall };
     console.log(
       [
         String(size).padStart(9),
@@ -146,7 +157,16 @@ async function main(): Promise<void> {
         col(engine.cpu / mocks.cpu, 9),
         col(alone.wall, 17),
         col(alone.wall / mocks.wall, 5),
+        col(instant.wall, 19),
+        col(instant.wall / mocks.wall, 5),
       ].join("  "),
+    );
+  }
+  if (atGoal) {
+    const verdict = atGoal.engine <= GOAL_RATIO ? "PASS" : "MISS";
+    console.log(
+      `${verdict}  engine vs mocks at ${GOAL_SIZE}: ${atGoal.engine.toFixed(2)} (goal <= ${GOAL_RATIO}); ` +
+        `the program against an instant monitor alone: ${atGoal.floor.toFixed(2)}, before any engine's own start`,
     );
   }
   fs.rmSync(dir, { recursive: true, force: true });
