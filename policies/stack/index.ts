@@ -6,6 +6,7 @@ import { requireBastionOnlySshToPrivateHosts } from "./require-bastion-only-ssh-
 import { requireEffectiveTrafficMirroring } from "./require-effective-traffic-mirroring";
 import { requireVpcFlowLogsAllTraffic } from "./require-vpc-flow-logs-all-traffic";
 import { requireWafOnInternetEndpoints } from "./require-waf-on-internet-endpoints";
+import { requireWafRateLimit } from "./require-waf-rate-limit";
 import { HardeningStackPolicy } from "../lib/stack-rule";
 
 /** Stack policies: checks that need the whole planned stack (reachability, coverage). */
@@ -16,6 +17,7 @@ export const hardeningStackPolicies: HardeningStackPolicy[] = [
   requireVpcFlowLogsAllTraffic,
   requireEffectiveTrafficMirroring,
   requireWafOnInternetEndpoints,
+  requireWafRateLimit,
   requireAuditTrailForCompute,
 ];
 

@@ -137,6 +137,12 @@ describe("every stack policy's diagnostics name the case step", () => {
       trafficMirrorTargetId: "eni-collector",
       trafficMirrorSourceIds: ["eni-erp"],
     });
+    // A WAF 3.0 domain for another site, without flood protection (require-waf-rate-limit).
+    b.add("alicloud:wafv3/domain:Domain", "shop-waf", {
+      domain: "shop.example.com",
+      instanceId: "waf-1",
+      redirect: { backends: ["198.51.100.20"] },
+    });
     return b.resources;
   }
 

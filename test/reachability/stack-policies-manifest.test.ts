@@ -9,6 +9,7 @@ describe("stack policy manifest", () => {
       ["require-vpc-flow-logs-all-traffic", "mandatory", "high"],
       ["require-effective-traffic-mirroring", "mandatory", "medium"],
       ["require-waf-on-internet-endpoints", "mandatory", "high"],
+      ["require-waf-rate-limit", "mandatory", "medium"],
       ["require-audit-trail-for-compute", "mandatory", "high"],
     ]);
     expect(stackPolicies).toBe(hardeningStackPolicies);

@@ -1,0 +1,134 @@
+// Whether a WAFv2 rule limits the request rate of a client: a rateBasedStatement (only ever a rule's top statement)
+// whose action blocks, or challenges, once a client passes the limit; or a reference to a rule group holding such a
+// rule that neither the reference's overrideAction count nor a ruleActionOverrides / excludedRules entry turns into a
+// count. A scopeDownStatement still counts: flood limits per path (a login, an API) are normal.
+import { containsUnknown, isUnknown, list, obj } from "../../lib/values";
+import {
+  allHold,
+  bothWays,
+  fallsShort,
+  firstEffective,
+  RateCeiling,
+  RateVerdict,
+  unknownField,
+  withinCeiling,
+  yes,
+} from "./rate-ceiling";
+import { field, has, onlyKey } from "./wafv2-fields";
+import { groupReference, RuleGroupLookup } from "./wafv2-rule-groups";
+
+/** WAF's evaluation window when evaluationWindowSec is not set. */
+export const DEFAULT_EVALUATION_WINDOW_SEC = 300;
+
+/** Actions that stop a client over the limit; count only labels and allow lets it through. */
+const STOPPING_ACTIONS = ["block", "captcha", "challenge"];
+
+function stops(action: unknown, where: string): RateVerdict {
+  if (isUnknown(action)) return unknownField(`action of ${where}`);
+  const a = obj(action);
+  if (STOPPING_ACTIONS.some((k) => has(a, k))) return yes;
+  if (containsUnknown(action)) return unknownField(`action of ${where}`);
+  const shown = Object.keys(a ?? {}).join(", ") || "none";
+  return fallsShort(shown.toLowerCase() === "count" ? `${where} only counts` : `${where} has action ${shown}`);
+}
+
+const nameOf = (rule: Record<string, unknown>, fallback: string): string => {
+  const n = field(rule, "name");
+  return typeof n === "string" && n !== "" && !isUnknown(n) ? n : fallback;
+};
+
+/** The rate-based statement's limit and window against the ceiling. */
+function rateStatement(body: unknown, where: string, ceiling: RateCeiling): RateVerdict {
+  if (isUnknown(body)) return unknownField(`rateBasedStatement of ${where}`);
+  const b = obj(body) ?? {};
+  return withinCeiling(field(b, "limit"), field(b, "evaluationWindowSec"), DEFAULT_EVALUATION_WINDOW_SEC, ceiling, {
+    limit: `limit of ${where}`,
+    window: `evaluationWindowSec of ${where}`,
+  });
+}
+
+/** How a reference's overrides change the action of the group rule named `name`. */
+function overriddenAction(ref: Record<string, unknown>, rule: Record<string, unknown>, where: string): RateVerdict {
+  const overrides = field(ref, "ruleActionOverrides");
+  const excluded = field(ref, "excludedRules");
+  if (isUnknown(overrides) || isUnknown(excluded)) return unknownField(`ruleActionOverrides of ${where}`);
+  const name = field(rule, "name");
+  // An entry unknown at preview may name any rule with any action.
+  const entry = (e: unknown, action: (o: Record<string, unknown> | undefined) => unknown) =>
+    isUnknown(e) ? { name: e, action: e } : { name: field(obj(e), "name"), action: action(obj(e)) };
+  const entries = [
+    ...list(overrides).map((e) => entry(e, (o) => field(o, "actionToUse"))),
+    ...list(excluded).map((e) => entry(e, () => ({ count: {} }))),
+  ];
+  const exact = entries.find((e) => typeof name === "string" && !isUnknown(name) && e.name === name);
+  if (exact) return stops(exact.action, `${where} (overridden by the reference)`);
+  const own = stops(field(rule, "action"), where);
+  // An entry whose name is unknown may override this rule.
+  const maybe = entries.length > 0 && (isUnknown(name) || entries.some((e) => isUnknown(e.name)));
+  return maybe && own.proof === "yes" ? unknownField(`ruleActionOverrides of ${where}`) : own;
+}
+
+function groupRuleVerdict(
+  rule: unknown,
+  ref: Record<string, unknown>,
+  group: string,
+  ceiling: RateCeiling,
+): RateVerdict | undefined {
+  if (isUnknown(rule)) return unknownField(`a rule of ${group}`);
+  const r = obj(rule);
+  const statement = field(r, "statement");
+  if (isUnknown(statement)) return unknownField(`statement of a rule of ${group}`);
+  if (onlyKey(statement) !== "ratebasedstatement") return undefined;
+  const where = `${group} rule ${nameOf(r ?? {}, "(unnamed)")}`;
+  return allHold([
+    () => overriddenAction(ref, r ?? {}, where),
+    () => rateStatement(field(obj(statement), "rateBasedStatement"), where, ceiling),
+  ]);
+}
+
+function referenceVerdict(
+  rule: Record<string, unknown>,
+  ref: Record<string, unknown>,
+  where: string,
+  groups: RuleGroupLookup,
+  ceiling: RateCeiling,
+): RateVerdict {
+  const override = field(rule, "overrideAction");
+  if (isUnknown(override)) return unknownField(`overrideAction of ${where}`);
+  if (has(obj(override), "count")) return fallsShort(`${where} references a rule group with overrideAction count`);
+  const readings = groups(field(ref, "arn")).map((g): RateVerdict => {
+    if (g === "outside") return fallsShort(`${where} references a rule group outside the stack, which is not read`);
+    if (g === "unresolved") return unknownField(`the rule group ${where} references`);
+    if (g.rules === "unknown") return unknownField(`rules of the rule group ${where} references`);
+    const found = g.rules.flatMap((r) => groupRuleVerdict(r.rule, ref, `rule group of ${where}`, ceiling) ?? []);
+    return found.length > 0 ? firstEffective(found) : fallsShort(`the rule group of ${where} holds no rate-based rule`);
+  });
+  return readings.length === 0 ? unknownField(`the rule group ${where} references`) : readings.reduce(bothWays);
+}
+
+/**
+ * A rule of the WebACL (inline, from ruleJson, a WebAclRule's inputs, or the rule a WebAclRuleGroupAssociation adds):
+ * undefined when it is neither rate-based nor a rule group reference.
+ */
+export function rateRuleVerdict(
+  rule: unknown,
+  source: string,
+  groups: RuleGroupLookup,
+  ceiling: RateCeiling,
+): RateVerdict | undefined {
+  if (isUnknown(rule)) return unknownField(source);
+  const r = obj(rule);
+  if (!r) return undefined;
+  const where = `rule ${nameOf(r, source)}`;
+  const statement = field(r, "statement");
+  if (isUnknown(statement)) return unknownField(`statement of ${where}`);
+  const key = onlyKey(statement);
+  if (key === "ratebasedstatement")
+    return allHold([
+      () => stops(field(r, "action"), where),
+      () => rateStatement(field(obj(statement), "rateBasedStatement"), where, ceiling),
+    ]);
+  const ref = groupReference(statement);
+  if (ref) return referenceVerdict(r, ref, where, groups, ceiling);
+  return undefined;
+}

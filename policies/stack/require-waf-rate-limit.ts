@@ -1,0 +1,96 @@
+import { Resolver } from "../../lib/reachability/internals";
+import { violation } from "../lib/findings";
+import { coverageFindings, RateCeiling } from "../lib/rate-ceiling";
+import { defineStackRule, StackFinding } from "../lib/stack-rule";
+import { aclRules, GROUP_ASSOCIATION, WEB_ACL, WEB_ACL_RULE } from "../lib/wafv2-acl-rules";
+import { rateRuleVerdict } from "../lib/wafv2-rate-rules";
+import { RULE_GROUP } from "../lib/wafv2-rule-groups";
+import { ccProtection } from "../lib/wafv3-cc-protection";
+import { RESOURCE_GROUP, WAF_DOMAIN } from "../lib/wafv3-template-binding";
+import { DEFENSE_RULE, DEFENSE_TEMPLATE } from "../lib/wafv3-types";
+
+/**
+ * The components' defaults are 1,000 requests per client IP per 300 s on AWS and 1,000 per 60 s (5,000 per 300 s) on
+ * Alibaba Cloud; the ceiling leaves room above both: 10,000 requests per 300 s, about 33 a second from one client.
+ */
+export const DEFAULT_CEILING: RateCeiling = { maxRequests: 10_000, windowSeconds: 300 };
+
+const QUESTION = "whether a rate limit stops a flooding client";
+
+/**
+ * Case step 6: DDoS protection was a lesson of the case. A stack rule because the rate rule may sit in a WebAclRule
+ * resource or a referenced rule group, and on Alibaba Cloud in a template bound to the domain.
+ */
+export const requireWafRateLimit = defineStackRule<RateCeiling>({
+  metadata: {
+    name: "require-waf-rate-limit",
+    description:
+      "Every web ACL must stop a client that floods it (HTTP flood / layer-7 DDoS): on AWS, a WAFv2 WebACL needs a rate-based rule (rateBasedStatement) with action block, captcha or challenge (count only labels), inline, in ruleJson, as a WebAclRule resource or in a rule group of the stack that the reference neither counts as a whole (overrideAction count) nor overrides to count (ruleActionOverrides, excludedRules), whose limit, per evaluation window (evaluationWindowSec, default 300 s) normalised to the configured window, is at most the ceiling (default 10,000 requests per 300 s; e.g. 5,000 per 60 s is 25,000 per 300 s); a scopeDownStatement is accepted (flood limits per path are normal), rule groups outside the stack are not read, and Shield Advanced protection does not replace the rule (it does not rate-limit single clients at layer 7). On Alibaba Cloud WAF 3.0, every wafv3 Domain needs an enabled defense template of scene cc that applies to it (its resources or resourceGroups list the protected object <domain>-waf, or it is the instance's default template, templateType user_default) with an enabled cc defense rule that does not only observe (ruleAction monitor), or an enabled custom_acl rule with ccStatus 1, a rateLimit within the same ceiling and not tied to a response code, and an action that stops the client (block, captcha, captcha_strict, js), in an enabled template that applies to the domain or bound to the domain itself; rules limited to time windows or a canary share of traffic do not count.",
+    enforcementLevel: "mandatory",
+    // Availability, not a breach: a flood takes the site down, and the limit also slows the scanning and password
+    // guessing of the case, which the core rule set and the port rules stop outright.
+    severity: "medium",
+    remediationSteps: [
+      "Use the kit's WebFirewall component, which adds the per-client-IP limit; keep its rateLimit argument at the default (AWS: 1000 requests per 5 minutes; Alibaba Cloud: { threshold: 1000, intervalSeconds: 60, blockSeconds: 600 }) or lower.",
+      'AWS: add a rule with statement.rateBasedStatement { limit: 1000, aggregateKeyType: "IP" } and action { block: {} } (or captcha / challenge); if it sits in a rule group, reference the group with overrideAction { none: {} } and do not override that rule to count.',
+      "AWS: a limit per 60 s window allows five times as many requests per 300 s: compare limit × 300 / evaluationWindowSec with the ceiling, or raise the ceiling (maxRequestsPerWindow) only with a reason.",
+      'Alibaba Cloud: bind a wafv3.DefenseTemplate with defenseScene "cc" and status "1" to the domain (resources: ["<domain>-waf"]) with an enabled wafv3.DefenseRule of scene cc (config { mode: 0 }), or add a custom_acl rule with config { ccStatus: 1, ruleAction: "block", rateLimit: { target: "remoteAddr", interval: 60, threshold: 1000, ttl: 600 } } in an enabled template bound to the domain.',
+    ],
+    controls: [{ framework: "MLPS 2.0 L3", id: "8.1.3.3 (intrusion prevention)" }],
+    caseStep: 6,
+    resourceTypes: [
+      WEB_ACL,
+      WEB_ACL_RULE,
+      GROUP_ASSOCIATION,
+      RULE_GROUP,
+      WAF_DOMAIN,
+      DEFENSE_TEMPLATE,
+      DEFENSE_RULE,
+      RESOURCE_GROUP,
+    ],
+  },
+  configSchema: {
+    maxRequestsPerWindow: {
+      type: "integer",
+      minimum: 1,
+      description: `Most requests one client may send per windowSeconds before a rate rule stops it (default ${DEFAULT_CEILING.maxRequests}).`,
+    },
+    windowSeconds: {
+      type: "integer",
+      minimum: 1,
+      maximum: 3600,
+      description: `The window the ceiling counts in, seconds (default ${DEFAULT_CEILING.windowSeconds}); limits per other windows are scaled to it.`,
+    },
+  },
+  parseConfig: (r) => ({
+    maxRequests: r.integer("maxRequestsPerWindow", DEFAULT_CEILING.maxRequests, 1, Number.MAX_SAFE_INTEGER),
+    windowSeconds: r.integer("windowSeconds", DEFAULT_CEILING.windowSeconds, 1, 3600),
+  }),
+  check: ({ resources, config }) => {
+    const findings: StackFinding[] = [];
+    const res = new Resolver(resources);
+    for (const acl of res.ofType(WEB_ACL)) {
+      const rules = aclRules(acl, res);
+      const found =
+        rules === "invalid ruleJson"
+          ? [violation("ruleJson is not a JSON list of rules")]
+          : coverageFindings(
+              rules.flatMap((r) => rateRuleVerdict(r.rule, r.source, r.groups, config) ?? []),
+              `no rate-based rule with action block, captcha or challenge and a limit of at most ${config.maxRequests} requests per ${config.windowSeconds} s (inline, ruleJson, WebAclRule or a rule group of the stack): one client can flood the site`,
+              QUESTION,
+            );
+      findings.push(...found.map((f) => ({ ...f, urn: acl.urn })));
+    }
+    const protection = ccProtection(res, config);
+    for (const domain of res.ofType(WAF_DOMAIN)) {
+      const host = typeof domain.inputs.domain === "string" ? ` ${domain.inputs.domain}` : "";
+      const found = coverageFindings(
+        [protection(domain)],
+        `no HTTP flood protection applies to the WAF 3.0 domain${host} (an enabled cc template with a blocking cc rule, or an enabled custom_acl rule with a rate limit of at most ${config.maxRequests} requests per ${config.windowSeconds} s)`,
+        QUESTION,
+      );
+      findings.push(...found.map((f) => ({ ...f, urn: domain.urn })));
+    }
+    return findings;
+  },
+});
