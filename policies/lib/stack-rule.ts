@@ -21,6 +21,7 @@ export interface StackFinding extends Finding {
 }
 
 export interface StackContext<C> {
+  /** The program's resources; with `readsTemplateResources`, then those its raw templates deploy. */
   resources: GenericResource[];
   /** Built on first use and shared by the rule's queries. */
   model(): NetworkModel;
@@ -32,6 +33,12 @@ export interface StackRuleSpec<C> {
   configSchema?: PolicyConfigSchema["properties"];
   parseConfig?: (reader: ConfigReader) => C;
   check: (ctx: StackContext<C>) => StackFinding[];
+  /**
+   * The rule judges what raw templates deploy as the program's own resources (template-stack-resources.ts): they
+   * join `ctx.resources`, and findings about them land on their container. Off by default: a rule reads them once
+   * the types it correlates are translated (a template resource half translated would look unsafe or safe wrongly).
+   */
+  readsTemplateResources?: boolean;
   /**
    * How an expired exemption shows (default "suffix": appended to each of the resource's findings); "notice"
    * reports it as a violation of its own before the finding, as the resource rules do.
@@ -65,7 +72,7 @@ export function defineStackRule<C = Record<string, never>>(spec: StackRuleSpec<C
     let stack: StackWithTemplates | undefined;
     const modelled = () => (stack ??= withTemplateResources(resources));
     const findings = spec.check({
-      resources,
+      resources: spec.readsTemplateResources ? modelled().resources : resources,
       config,
       model: () => (model ??= buildNetworkModel(modelled().resources)),
     });

@@ -69,7 +69,7 @@ export const requireAuditTrailForCompute = defineStackRule<Config>({
   metadata: {
     name: "require-audit-trail-for-compute",
     description:
-      "A stack that creates compute also keeps an audit trail of API activity: an enabled CloudTrail trail (or a CloudTrail Lake event data store of CloudTrail events that is not suspended; a store of only AWS Config items or outside events does not count) on AWS, and on Alibaba Cloud an enabled ActionTrail trail that delivers to an OSS bucket (ossBucketName, as require-actiontrail-all-regions-events requires; a trail sending only to SLS or MaxCompute, or nowhere, does not count). Set providedExternally when an organisation trail covers the account.",
+      "A stack that creates compute also keeps an audit trail of API activity: an enabled CloudTrail trail (or a CloudTrail Lake event data store of CloudTrail events that is not suspended; a store of only AWS Config items or outside events does not count) on AWS, and on Alibaba Cloud an enabled ActionTrail trail that delivers to an OSS bucket (ossBucketName, as require-actiontrail-all-regions-events requires; a trail sending only to SLS or MaxCompute, or nowhere, does not count). Compute and trails deployed by raw CloudFormation or ROS templates count too. Set providedExternally when an organisation trail covers the account.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -95,6 +95,7 @@ export const requireAuditTrailForCompute = defineStackRule<Config>({
     required: r.boolean("required", true),
     providedExternally: r.boolean("providedExternally", false),
   }),
+  readsTemplateResources: true,
   check: ({ resources, config }) => {
     if (!config.required || config.providedExternally) return [];
     const res = new Resolver(resources);

@@ -28,7 +28,7 @@ export const requireVpcFlowLogsAllTraffic = defineStackRule<Config>({
   metadata: {
     name: "require-vpc-flow-logs-all-traffic",
     description:
-      "Every VPC (an adopted default VPC too) has an active flow log capturing ALL traffic (accepted and rejected, on every Alibaba Cloud traffic path and, in a VPC with IPv6, both address families; an AWS custom logFormat keeping source and destination addresses) to a destination that keeps it at least 180 days: AWS CloudWatch log group retention or S3 lifecycle (enabled rules reaching the logs expire them by age, never on a fixed expiration.date), Alibaba Cloud log store retentionPeriod.",
+      "Every VPC (an adopted default VPC too) has an active flow log capturing ALL traffic (accepted and rejected, on every Alibaba Cloud traffic path and, in a VPC with IPv6, both address families; an AWS custom logFormat keeping source and destination addresses) to a destination that keeps it at least 180 days: AWS CloudWatch log group retention or S3 lifecycle (enabled rules reaching the logs expire them by age, never on a fixed expiration.date), Alibaba Cloud log store retentionPeriod. VPCs, flow logs and destinations deployed by raw CloudFormation or ROS templates are judged too.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -58,6 +58,7 @@ export const requireVpcFlowLogsAllTraffic = defineStackRule<Config>({
     minRetentionDays: { type: "integer", minimum: 1, maximum: 3650, description: "Minimum days kept (default 180)." },
   },
   parseConfig: (r) => ({ minRetentionDays: r.integer("minRetentionDays", 180, 1, 3650) }),
+  readsTemplateResources: true,
   check: ({ resources, config }) => {
     const res = new Resolver(resources);
     const findings: StackFinding[] = [];

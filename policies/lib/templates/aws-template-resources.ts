@@ -1,8 +1,10 @@
 // CloudFormation resource types the pack judges, translated to the Pulumi AWS provider's shapes: security groups
 // and their separate ingress rules, instances, launch templates and launch configurations (user data, metadata
 // options, the interface's subnet, groups and public address), RDS instances; network plumbing in
-// aws-template-network.ts, auto scaling groups in aws-template-scaling.ts.
+// aws-template-network.ts, auto scaling groups in aws-template-scaling.ts, flow logs, their destinations and trails in
+// aws-template-logging.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
+import { AWS_LOGGING_TRANSLATIONS } from "./aws-template-logging";
 import { AWS_NETWORK_TRANSLATIONS } from "./aws-template-network";
 import { AWS_SCALING_TRANSLATIONS, launchTemplateRef } from "./aws-template-scaling";
 import { defined, idList, PropertyReader, tagMap, Translated, Translation } from "./embedded-resource";
@@ -188,4 +190,5 @@ export const AWS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ["AWS::RDS::DBInstance", dbInstance],
   ...AWS_NETWORK_TRANSLATIONS,
   ...AWS_SCALING_TRANSLATIONS,
+  ...AWS_LOGGING_TRANSLATIONS,
 ]);

@@ -69,7 +69,12 @@ const scalingGroup: Translation = (read) => [
 const vpc: Translation = (read) => [
   {
     type: "alicloud:vpc/network:Network",
-    props: defined({ cidrBlock: read("CidrBlock"), vpcName: read("VpcName"), tags: tagMap(read("Tags")) }),
+    props: defined({
+      cidrBlock: read("CidrBlock"),
+      vpcName: read("VpcName"),
+      enableIpv6: read("EnableIpv6"),
+      tags: tagMap(read("Tags")),
+    }),
   },
 ];
 

@@ -1,10 +1,12 @@
 // ROS (Alibaba Cloud Resource Orchestration Service) resource types the pack judges, translated to the Pulumi
 // Alicloud provider's shapes: security groups with their ingress (inline or separate) as one rule resource per entry,
 // ECS instances and instance groups (password, user data, public bandwidth, vSwitch, groups), RDS instances
-// (SecurityIPList, public connection); launch templates, scaling and the network in ros-template-compute.ts.
+// (SecurityIPList, public connection); launch templates, scaling and the network in ros-template-compute.ts, flow
+// logs, log stores and trails in ros-template-logging.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
 import { defined, idList, tagMap, Translated, Translation } from "./embedded-resource";
 import { ROS_COMPUTE_TRANSLATIONS } from "./ros-template-compute";
+import { ROS_LOGGING_TRANSLATIONS } from "./ros-template-logging";
 import { withoutCancelledAccepts } from "./ros-inline-drops";
 
 const SECURITY_GROUP_RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
@@ -122,4 +124,5 @@ export const ROS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ["ALIYUN::ECS::InstanceGroup", ecsInstance],
   ["ALIYUN::RDS::DBInstance", rdsInstance],
   ...ROS_COMPUTE_TRANSLATIONS,
+  ...ROS_LOGGING_TRANSLATIONS,
 ]);

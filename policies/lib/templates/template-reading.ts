@@ -6,10 +6,12 @@ import { AWS_TEMPLATE_TRANSLATIONS } from "./aws-template-resources";
 import { EmbeddedResource, PropertyReader, Translation } from "./embedded-resource";
 import { MAX_TEMPLATE_CHARS, parseTemplateBody } from "./template-body";
 import { given, TemplateContainer } from "./template-containers";
+import { mayNotBeCreated } from "./template-conditional-switches";
 import { conditionDecider } from "./template-conditions";
 import { parameterValues } from "./template-parameters";
 import { intrinsicName, ReadMode, resolveTemplateValue, ResolveContext } from "./template-values";
 import { ROS_TEMPLATE_TRANSLATIONS } from "./ros-template-resources";
+import { settleTrailLogging } from "./ros-trail-logging";
 import { templateReference } from "./template-references";
 import { markedParameters, programFedParameters, withParameterFields } from "./template-parameter-links";
 
@@ -25,6 +27,12 @@ export interface TemplateReading {
 const TRANSLATIONS: Record<TemplateContainer["dialect"], ReadonlyMap<string, Translation>> = {
   CFN: AWS_TEMPLATE_TRANSLATIONS,
   ROS: ROS_TEMPLATE_TRANSLATIONS,
+};
+
+/** What one template resource sets on another, settled once every resource is translated. */
+const SETTLE: Record<TemplateContainer["dialect"], (resources: EmbeddedResource[]) => EmbeddedResource[]> = {
+  CFN: (resources) => resources,
+  ROS: settleTrailLogging,
 };
 
 /** Transforms whose output this kit knows adds no resource it judges from nothing; any other may add anything. */
@@ -95,18 +103,22 @@ function readTemplate(container: TemplateContainer, body: string, passed: unknow
     }
     const translate = typeof templateType === "string" ? translations.get(templateType) : undefined;
     if (!translate || typeof templateType !== "string") continue;
-    // A resource whose condition is false with what is known is not created; undecided, it is.
+    // A resource whose condition is false with what is known is not created; undecided, it is, though what it
+    // records cannot count as recorded.
     const condition = obj(raw)?.Condition;
-    if (typeof condition === "string" && ctx.condition(condition) === false) continue;
+    const created = typeof condition === "string" ? ctx.condition(condition) : true;
+    if (created === false) continue;
     const properties = obj(raw)?.Properties;
     const readers = { plain: propertyReader(properties, ctx), marked: propertyReader(properties, marked) };
-    for (const t of withParameterFields(translate, templateReference(logicalId), readers, properties, fed))
-      resources.push({ ...t, logicalId, templateType });
+    for (const t of withParameterFields(translate, templateReference(logicalId), readers, properties, fed)) {
+      const piece = created === undefined ? mayNotBeCreated(t, String(condition)) : t;
+      resources.push({ ...piece, logicalId, templateType });
+    }
     if (resources.length > MAX_TEMPLATE_RESOURCES) break;
   }
   if (entries.length > MAX_TEMPLATE_RESOURCES || resources.length > MAX_TEMPLATE_RESOURCES)
     unreadable.push(`only its first ${MAX_TEMPLATE_RESOURCES} resources (and rules) were read`);
-  return { resources: resources.slice(0, MAX_TEMPLATE_RESOURCES), unreadable };
+  return { resources: SETTLE[container.dialect](resources.slice(0, MAX_TEMPLATE_RESOURCES)), unreadable };
 }
 
 const readings = new BoundedMemo<string, TemplateReading>(64);

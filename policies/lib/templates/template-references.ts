@@ -34,6 +34,24 @@ export function isIdAttribute(templateType: unknown, attribute: unknown): boolea
   return true;
 }
 
+/**
+ * `Fn::GetAtt` attributes that name a resource the way a rule links it, by type: a log group's or bucket's ARN
+ * (where a flow log delivers), a log store's name (`Ref` gives these resources' names already).
+ */
+const NAMING_ATTRIBUTES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["AWS::Logs::LogGroup", new Set(["Arn"])],
+  ["AWS::S3::Bucket", new Set(["Arn"])],
+  ["AWS::CloudTrail::Trail", new Set(["Arn"])],
+  ["ALIYUN::SLS::Logstore", new Set(["LogstoreName"])],
+  ["ALIYUN::ACTIONTRAIL::Trail", new Set(["Name"])],
+]);
+
+/** True when `Fn::GetAtt [logicalId, attribute]` stands for the resource itself: its id, or a name rules link by. */
+export function namesResource(templateType: unknown, attribute: unknown): boolean {
+  if (isIdAttribute(templateType, attribute)) return true;
+  return typeof templateType === "string" && NAMING_ATTRIBUTES.get(templateType)?.has(String(attribute)) === true;
+}
+
 /** A translated value with every placeholder replaced by the id the referenced resource has in `containerUrn`. */
 export function bindReferences(v: unknown, containerUrn: string): unknown {
   if (isTemplateReference(v)) return templateResourceId(containerUrn, v.slice(PLACEHOLDER.length));

@@ -1,7 +1,8 @@
 // Stack checks see the resources a template deploys beside the program's, placed in their container
 // (template-placement.ts): the stack part of a wrapped rule (require-imdsv2 judges launches that leave tokens to the
-// account's metadata defaults across the stack) and the network model of the stack rules and the engine's exposure
-// table. Findings about a template resource are reported on its container, named after it.
+// account's metadata defaults across the stack), the network model of the stack rules and the engine's exposure
+// table, and the resources of stack rules that read them (`readsTemplateResources` in stack-rule.ts: flow logs, audit
+// trails). Findings about a template resource are reported on its container, named after it.
 import type { PolicyResource, ReportViolation, StackValidationPolicy } from "@pulumi/policy";
 import type { GenericResource } from "../../../lib/reachability";
 import { rawProps } from "../../../lib/values";

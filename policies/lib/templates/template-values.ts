@@ -2,7 +2,7 @@
 // program (a parameter's value or default, a mapping, a literal). Anything else becomes the engine's unknown marker,
 // which the rules report as a note (a violation when failing closed), never a value that looks safe.
 import { isUnknown, obj, UNKNOWN } from "../../../lib/values";
-import { isIdAttribute, isTemplateReference, templateReference } from "./template-references";
+import { isTemplateReference, namesResource, templateReference } from "./template-references";
 
 /** How a value will be read: as a setting, or as script text (user data). */
 export type ReadMode = "value" | "script";
@@ -50,11 +50,14 @@ function reference(name: unknown, ctx: ResolveContext, mode: ReadMode): unknown 
   return PSEUDO_PARAMETER.test(name) ? UNKNOWN : templateReference(name);
 }
 
-/** `Fn::GetAtt [Id, Attribute]` (or "Id.Attribute"): only a resource's own id is known, as a reference to it. */
+/**
+ * `Fn::GetAtt [Id, Attribute]` (or "Id.Attribute"): only a resource's own id, or a name its type is linked by, is
+ * known, as a reference to it.
+ */
 function getAtt(args: unknown, ctx: ResolveContext, mode: ReadMode): unknown {
   const [logicalId, attribute] = typeof args === "string" ? args.split(/\.(.*)/s) : Array.isArray(args) ? args : [];
   if (mode !== "value" || typeof logicalId !== "string" || !isInertReference(logicalId, ctx)) return UNKNOWN;
-  return isIdAttribute(ctx.resourceTypes.get(logicalId), attribute) ? templateReference(logicalId) : UNKNOWN;
+  return namesResource(ctx.resourceTypes.get(logicalId), attribute) ? templateReference(logicalId) : UNKNOWN;
 }
 
 /** `Fn::If [Condition, then, else]`: the branch the condition takes, unknown while it is undecided. */
