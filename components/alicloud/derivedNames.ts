@@ -52,3 +52,10 @@ export const autoSnapshotPolicyName = (value: string): DerivedName => ({
   valid: matches(/^(?!https?:\/\/)\p{L}[\p{L}\p{N}:_-]+$/u, 128),
   rule: "2-128 letters, digits, ':', '_' or '-', starting with a letter",
 });
+
+export const slbAclName = (value: string): DerivedName => ({
+  kind: "SLB access control list name",
+  value,
+  valid: matches(/^[\p{L}\p{N}./_-]+$/u, 80),
+  rule: "1-80 letters, digits, '-', '/', '.' or '_'",
+});

@@ -2,6 +2,8 @@
 // limit, and a block list of scanner and attack-tool User-Agents (the case began with open-source scanners).
 // WAF logs go to SLS through the SLS audit service (`log.Audit`, `waf_enabled`/`waf_ttl`): the provider has no
 // per-domain WAF 3.0 log-delivery resource, so the account-wide collection is the available switch.
+// The origin is locked by default: a whitelist ACL of WAF's back-to-origin blocks for the origin's listeners
+// (originLock.ts), since an origin that answers anyone lets scanners go around the WAF.
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
@@ -16,7 +18,9 @@ import {
 } from "../plan/alicloud-waf";
 import { DEFAULT_LOG_RETENTION_DAYS, checkLogRetention } from "../plan/alicloud-retention";
 import { Problems } from "../validation";
+import { IpFamily } from "../../lib/cidr";
 import { ArgProblems, argumentKeys, checkTags, warnIfWeaker } from "./args";
+import { OriginAcls, OriginListenerAcl, checkOriginLock, createOriginAcls, listenerAcl } from "./originLock";
 
 export interface WafProtectedDomain {
   /** Host name clients use, e.g. "www.example.com". */
@@ -47,6 +51,19 @@ export interface WebFirewallArgs {
    * account: set false when another stack already manages it, and keep its `waf_ttl` ≥ 180 there.
    */
   manageLogCollection?: boolean;
+  /**
+   * WAF 3.0's back-to-origin CIDR blocks (WAF console: Website Configuration > CNAME Record > Back-to-origin CIDR
+   * Blocks; no data source returns them). The origin whitelist admits these only. Required unless `originLock` is
+   * false; exact CIDR form, no block wider than public /16 (IPv6 /32), never the internet.
+   */
+  backToOriginCidrs?: string[];
+  /**
+   * Make the origin whitelist (`slb.Acl` per address family) for the origin's listeners. Default true. False (the
+   * origin is locked another way) makes none and logs a warning.
+   */
+  originLock?: boolean;
+  /** Provider of the origin load balancer's region, where the whitelist is made. Default: the component's. */
+  originProvider?: pulumi.ProviderResource;
   tags?: Record<string, string>;
 }
 
@@ -59,6 +76,9 @@ const WEB_FIREWALL_ARGS = argumentKeys<WebFirewallArgs>({
   rateLimit: true,
   logRetentionDays: true,
   manageLogCollection: true,
+  backToOriginCidrs: true,
+  originLock: true,
+  originProvider: true,
   tags: true,
 });
 const DOMAIN_KEYS = argumentKeys<WafProtectedDomain>({
@@ -75,6 +95,8 @@ const PLAIN_ARGS: (keyof WebFirewallArgs)[] = [
   "rateLimit",
   "logRetentionDays",
   "manageLogCollection",
+  "backToOriginCidrs",
+  "originLock",
   "tags",
 ];
 
@@ -175,6 +197,9 @@ export class WebFirewall extends pulumi.ComponentResource {
   public readonly templateIds: Record<"webCore" | "cc" | "customAcl", pulumi.Output<number>>;
   /** Protected-object names (`<domain>-waf`) the templates bind. */
   public readonly protectedResources: string[];
+  /** The origin whitelists by address family; undefined when `originLock` is false. */
+  public readonly originAcls: OriginAcls | undefined;
+  private readonly subject: string;
 
   constructor(name: string, given: WebFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
     const subject = `WebFirewall "${name}"`;
@@ -224,11 +249,13 @@ export class WebFirewall extends pulumi.ComponentResource {
     problems.boolean("manageLogCollection", args.manageLogCollection);
     problems.notBlank("instanceId", args.instanceId, "omit it to create a WAF 3.0 instance, or pass an instance id");
     checkTags(problems, "tags", args.tags, 1);
+    checkOriginLock(problems, name, args);
     problems.throwIfAny();
     // Registered only once every argument is known to be good: a refused call leaves nothing behind.
     // Transformations, the component's own and inherited ones, may tag the evidence stores, never unprotect them.
     super("hardening:alicloud:WebFirewall", name, {}, guardEvidence(`WebFirewall "${name}"`, opts));
     guardInheritedTransformations(`WebFirewall "${name}"`, this);
+    this.subject = subject;
     const looser = rateLimitLoosening(rate);
     if (looser) {
       pulumi.log.warn(`WebFirewall "${name}": rateLimit is looser than the default (${looser})`, this);
@@ -254,6 +281,18 @@ export class WebFirewall extends pulumi.ComponentResource {
 
     const tags = { ...(args.tags ?? {}), "hardening:component": "WebFirewall" };
     const parent = { parent: this };
+
+    if (args.originLock === false) {
+      pulumi.log.warn(
+        `${subject}: originLock is false; no origin whitelist is made, so anyone who finds the origin's address ` +
+          "reaches it around the WAF unless its listeners admit WAF's back-to-origin blocks only",
+        this,
+      );
+    }
+    this.originAcls =
+      args.originLock === false
+        ? undefined
+        : createOriginAcls(this, name, args.backToOriginCidrs!, tags, args.originProvider);
 
     this.instanceId = args.instanceId
       ? pulumi.output(args.instanceId)
@@ -370,6 +409,19 @@ export class WebFirewall extends pulumi.ComponentResource {
       );
     }
 
-    this.registerOutputs({ instanceId: this.instanceId, domainIds: this.domainIds });
+    this.registerOutputs({
+      instanceId: this.instanceId,
+      domainIds: this.domainIds,
+      originAclIds: Object.fromEntries(Object.entries(this.originAcls ?? {}).map(([family, acl]) => [family, acl.id])),
+    });
+  }
+
+  /**
+   * Access control for a listener of the origin load balancer: spread it into each web `alicloud.slb.Listener`
+   * (`{ ...waf.originListenerAcl(), frontendPort: 443, ... }`) so the listener admits WAF's back-to-origin blocks only.
+   * `ipVersion`: the load balancer's address family (default IPv4). Throws when there is no such whitelist.
+   */
+  originListenerAcl(ipVersion: IpFamily = "ipv4"): OriginListenerAcl {
+    return listenerAcl(this.subject, this.originAcls, ipVersion);
   }
 }

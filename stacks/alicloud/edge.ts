@@ -1,5 +1,5 @@
-// A region's internet edge: one internet-facing SLB on 80/443 whose only clients are WAF's back-to-origin ranges,
-// and a WAF 3.0 domain in front of it.
+// A region's internet edge: one internet-facing SLB on 80/443 whose only clients are WAF's back-to-origin ranges
+// (the WebFirewall's origin whitelist), and a WAF 3.0 domain in front of it.
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { WebFirewall } from "../../components/alicloud";
@@ -40,41 +40,8 @@ export function webEdge(cfg: EstateConfig, site: Site, web: Tier, wafInstanceId?
     },
     inRegion(site),
   );
-  // Origin lock: the listeners accept WAF's back-to-origin ranges only, so the SLB address cannot bypass WAF.
-  const wafOnly = new alicloud.slb.Acl(
-    name("web-slb-waf-only"),
-    {
-      name: cloudName(cfg, site, "waf-back-to-origin"),
-      ipVersion: "ipv4",
-      entryLists: cfg.wafBackToSourceCidrs.map((entry) => ({ entry, comment: "WAF back-to-origin" })),
-    },
-    inRegion(site),
-  );
-  const common = {
-    loadBalancerId: slb.id,
-    backendPort: 80,
-    serverGroupId: group.id,
-    bandwidth: -1,
-    healthCheck: "on",
-    healthCheckUri: "/",
-    xForwardedFor: { retriveSlbIp: true },
-    aclStatus: "on",
-    aclType: "white",
-    aclIds: [wafOnly.id],
-  };
-  new alicloud.slb.Listener(
-    name("web-https"),
-    {
-      ...common,
-      frontendPort: 443,
-      protocol: "https",
-      serverCertificateId: site.slbCertificateId,
-      tlsCipherPolicy: "tls_cipher_policy_1_2_strict",
-    },
-    inRegion(site),
-  );
-  new alicloud.slb.Listener(name("web-http"), { ...common, frontendPort: 80, protocol: "http" }, inRegion(site));
-
+  // Made first: it holds the origin whitelist the listeners name, in this region (the WAF's own resources use the
+  // default provider, see above).
   const waf = new WebFirewall(name("web-waf"), {
     instanceId: wafInstanceId,
     // The account-wide WAF log collection is switched on once, with the instance.
@@ -88,6 +55,31 @@ export function webEdge(cfg: EstateConfig, site: Site, web: Tier, wafInstanceId?
         certId: cfg.wafCertificateId,
       },
     ],
+    backToOriginCidrs: cfg.wafBackToSourceCidrs,
+    originProvider: site.provider,
   });
+  const common = {
+    loadBalancerId: slb.id,
+    backendPort: 80,
+    serverGroupId: group.id,
+    bandwidth: -1,
+    healthCheck: "on",
+    healthCheckUri: "/",
+    xForwardedFor: { retriveSlbIp: true },
+    // Origin lock: the listeners accept WAF's back-to-origin ranges only, so the SLB address cannot bypass WAF.
+    ...waf.originListenerAcl("ipv4"),
+  };
+  new alicloud.slb.Listener(
+    name("web-https"),
+    {
+      ...common,
+      frontendPort: 443,
+      protocol: "https",
+      serverCertificateId: site.slbCertificateId,
+      tlsCipherPolicy: "tls_cipher_policy_1_2_strict",
+    },
+    inRegion(site),
+  );
+  new alicloud.slb.Listener(name("web-http"), { ...common, frontendPort: 80, protocol: "http" }, inRegion(site));
   return { slb, waf };
 }

@@ -181,3 +181,31 @@ it("exposes only each bastion's SSH to the office and 80/443 through the interne
     "web-slb",
   ]);
 });
+
+it("whitelists each web listener with its region's WebFirewall origin ACL, made by the standby's provider there", () => {
+  const byUrn = new Map(result.resources.map((r) => [r.urn, r]));
+  const listeners = result.resources.filter((r) => r.type === "alicloud:slb/listener:Listener");
+  const seen = listeners
+    .map((l) => {
+      const acl = byUrn.get((l.propertyDependencies.aclIds ?? [])[0] ?? "");
+      return [l.name, l.inputs.aclStatus, l.inputs.aclType, acl?.name, byUrn.get(acl?.parent ?? "")?.type];
+    })
+    .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  const waf = "hardening:alicloud:WebFirewall";
+  expect(seen).toEqual([
+    ["standby-web-http", "on", "white", "standby-web-waf-origin-acl", waf],
+    ["standby-web-https", "on", "white", "standby-web-waf-origin-acl", waf],
+    ["web-http", "on", "white", "web-waf-origin-acl", waf],
+    ["web-https", "on", "white", "web-waf-origin-acl", waf],
+  ]);
+  const acls = result.resources.filter((r) => r.type === "alicloud:slb/acl:Acl");
+  expect(
+    acls.map((a) => [a.name, regionOf(a), (a.inputs.entryLists as { entry: string }[]).map((e) => e.entry)]),
+  ).toEqual(
+    expect.arrayContaining([
+      ["web-waf-origin-acl", "primary", wafCidrs],
+      ["standby-web-waf-origin-acl", "standby", wafCidrs],
+    ]),
+  );
+  expect(acls).toHaveLength(2);
+});

@@ -32,7 +32,10 @@ const standby = new alicloud.Provider("redteam-standby", { region: "cn-shanghai"
 export const validArgs: Record<Kind, (name: string) => Args> = {
   HardenedVpc: () => ({}),
   Bastion: () => ({ vpcId: "vpc-1", vswitchId: "vsw-1", allowedCidrs: ["203.0.113.0/28"], keyName: "ops-key" }),
-  WebFirewall: () => ({ domains: [{ domain: "www.example.com", backends: ["198.51.100.9"] }] }),
+  WebFirewall: () => ({
+    domains: [{ domain: "www.example.com", backends: ["198.51.100.9"] }],
+    backToOriginCidrs: ["198.51.100.0/24"],
+  }),
   TrafficForensics: (name) => ({
     flowLogResourceId: "vpc-1",
     sourceEniIds: ["eni-a"],

@@ -86,18 +86,20 @@ describe("stacks/alicloud (alicloud-prod)", () => {
     ]);
   });
 
-  it("locks each region's web load balancer listeners to WAF's back-to-origin ranges", () => {
+  it("locks each region's web load balancer listeners with its WebFirewall's whitelist of WAF's ranges", () => {
+    // The whitelist is the WebFirewall's child, made in the load balancer's region (the standby's by its provider).
     const acls = ofType("alicloud:slb/acl:Acl");
-    expect(acls.map((a) => [a.name, a.inputs.entryLists.map((e: any) => e.entry)])).toEqual([
-      ["standby-web-slb-waf-only", ["198.51.100.0/24"]],
-      ["web-slb-waf-only", ["198.51.100.0/24"]],
+    expect(acls.map((a) => [a.name, a.provider, a.inputs.entryLists.map((e: any) => e.entry)])).toEqual([
+      ["standby-web-waf-origin-acl", STANDBY_PROVIDER, ["198.51.100.0/24"]],
+      ["web-waf-origin-acl", undefined, ["198.51.100.0/24"]],
     ]);
     const listeners = ofType("alicloud:slb/listener:Listener");
-    expect(listeners.map((l) => [l.name, l.inputs.frontendPort, l.inputs.aclType, l.inputs.aclIds])).toEqual([
-      ["standby-web-http", 80, "white", ["standby-web-slb-waf-only-id"]],
-      ["standby-web-https", 443, "white", ["standby-web-slb-waf-only-id"]],
-      ["web-http", 80, "white", ["web-slb-waf-only-id"]],
-      ["web-https", 443, "white", ["web-slb-waf-only-id"]],
+    const access = (l: (typeof listeners)[number]) => [l.inputs.aclStatus, l.inputs.aclType, l.inputs.aclIds];
+    expect(listeners.map((l) => [l.name, l.inputs.frontendPort, ...access(l)])).toEqual([
+      ["standby-web-http", 80, "on", "white", ["standby-web-waf-origin-acl-id"]],
+      ["standby-web-https", 443, "on", "white", ["standby-web-waf-origin-acl-id"]],
+      ["web-http", 80, "on", "white", ["web-waf-origin-acl-id"]],
+      ["web-https", 443, "on", "white", ["web-waf-origin-acl-id"]],
     ]);
     const https = listeners.filter((l) => l.inputs.protocol === "https").map((l) => l.inputs.serverCertificateId);
     expect(https).toEqual(["1234567890123456-cn-shanghai", "1234567890123456-cn-hangzhou"]);

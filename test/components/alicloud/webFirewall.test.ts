@@ -3,11 +3,14 @@ import { childrenOf, one, ofType, options, recordOptions, settle, thrown } from 
 import { WebFirewall } from "../../../components/alicloud/webFirewall";
 import { SCANNER_USER_AGENTS } from "../../../components/plan/scanners";
 
+/** WAF's back-to-origin blocks as the console lists them (documentation ranges here). */
+const backToOriginCidrs = ["198.51.100.0/24"];
+
 describe("WebFirewall", () => {
   beforeAll(async () => {
     new WebFirewall(
       "waf",
-      { domains: [{ domain: "www.example.com", backends: ["198.51.100.9"], certId: "cert-1" }] },
+      { domains: [{ domain: "www.example.com", backends: ["198.51.100.9"], certId: "cert-1" }], backToOriginCidrs },
       { transformations: [recordOptions] },
     );
     await settle();
@@ -82,6 +85,7 @@ describe("WebFirewall", () => {
           logRetentionDays: 90,
           rateLimit: { threshold: 0, intervalSeconds: 60, blockSeconds: 600 },
           blockedUserAgents: ["ok-token", "a,b"],
+          backToOriginCidrs,
         }),
     );
     expect(message).toContain('argument "domains[0].domain" is "Not A Host"');
@@ -97,8 +101,13 @@ describe("WebFirewall", () => {
   it("warns when the rate limit is looser than the default, and only then", async () => {
     const warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
     const domains = [{ domain: "rate.example.com", backends: ["198.51.100.9"] }];
-    new WebFirewall("loose", { domains, rateLimit: { threshold: 5000, intervalSeconds: 60, blockSeconds: 120 } });
-    new WebFirewall("tight", { domains, rateLimit: { threshold: 100, intervalSeconds: 10, blockSeconds: 3600 } });
+    const rateLimit = (threshold: number, intervalSeconds: number, blockSeconds: number) => ({
+      domains,
+      backToOriginCidrs,
+      rateLimit: { threshold, intervalSeconds, blockSeconds },
+    });
+    new WebFirewall("loose", rateLimit(5000, 60, 120));
+    new WebFirewall("tight", rateLimit(100, 10, 3600));
     await settle();
     const messages = warn.mock.calls.map((c) => String(c[0])).filter((m) => /rateLimit/.test(m));
     expect(messages).toEqual([
@@ -114,6 +123,7 @@ describe("WebFirewall", () => {
       instanceId: "waf-existing",
       domains: [{ domain: "shop.example.com", backends: ["198.51.100.9"] }],
       manageLogCollection: false,
+      backToOriginCidrs,
     });
     await settle();
     expect(ofType("shared", "alicloud:log/audit:Audit")).toEqual([]);

@@ -1,0 +1,134 @@
+// The origin lock of a WebFirewall: WAF 3.0 reaches the origin from its back-to-origin blocks, so the origin's web
+// listeners admit those blocks only, through a whitelist `slb.Acl` per address family. A classic SLB listener names
+// its ACLs itself (aclStatus, aclType, aclIds): the component cannot attach them to listeners it does not own, so it
+// hands out the fields each origin listener spreads in (`originListenerAcl`).
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+import { IpFamily, parseCidr } from "../../lib/cidr";
+import { byFamily, checkBackToOriginCidrs } from "../plan/alicloud-origin";
+import { ValidationError } from "../validation";
+import { ArgProblems } from "./args";
+import { checkDerivedNames, slbAclName } from "./derivedNames";
+
+export interface OriginLockArgs {
+  backToOriginCidrs?: string[];
+  originLock?: boolean;
+  originProvider?: pulumi.ProviderResource;
+}
+
+/** The origin whitelists, one per address family the back-to-origin blocks hold. */
+export type OriginAcls = Partial<Record<IpFamily, alicloud.slb.Acl>>;
+
+/** Access-control fields of an `alicloud.slb.Listener` that admit WAF's back-to-origin blocks only. */
+export interface OriginListenerAcl {
+  aclStatus: "on";
+  aclType: "white";
+  aclIds: pulumi.Output<string>[];
+}
+
+/** Cloud name of the whitelist of one family. */
+export function originAclName(component: string, family: IpFamily): string {
+  return family === "ipv4" ? `${component}-back-to-origin` : `${component}-back-to-origin-ipv6`;
+}
+
+const isAlicloudProvider = (value: unknown) =>
+  pulumi.CustomResource.isInstance(value) && (value as unknown as { pkg?: string }).pkg === "alicloud";
+
+/**
+ * The lock is on unless `originLock` is false; then the blocks and the provider it would use are refused rather than
+ * ignored, so nobody believes a list they passed guards the origin.
+ */
+export function checkOriginLock(problems: ArgProblems, name: string, args: OriginLockArgs): void {
+  if (!problems.boolean("originLock", args.originLock)) return;
+  if (args.originLock === false) {
+    for (const key of ["backToOriginCidrs", "originProvider"] as const) {
+      problems.check(
+        args[key] === undefined,
+        key,
+        pulumi.Resource.isInstance(args[key]) ? "(a provider)" : args[key],
+        "nothing while originLock is false (no origin whitelist is made)",
+        `drop ${key}, or drop originLock: false to lock the origin`,
+      );
+    }
+    return;
+  }
+  checkBackToOriginCidrs(problems, "backToOriginCidrs", args.backToOriginCidrs, "originLock");
+  if (args.originProvider !== undefined) {
+    problems.check(
+      isAlicloudProvider(args.originProvider),
+      "originProvider",
+      pulumi.Resource.isInstance(args.originProvider)
+        ? "(a resource that is not an alicloud.Provider)"
+        : args.originProvider,
+      "an alicloud.Provider of the origin load balancer's region",
+      "pass the provider the load balancer is created with, or omit it to use the component's",
+    );
+  }
+  const families = Array.isArray(args.backToOriginCidrs)
+    ? Object.keys(byFamily(args.backToOriginCidrs.filter((c) => typeof c === "string" && parseCidr(c))))
+    : [];
+  checkDerivedNames(
+    problems,
+    name,
+    (families as IpFamily[]).map((family) => slbAclName(originAclName(name, family))),
+    'rename the component: letters, digits, "-", "/", "." or "_", at most 60 characters',
+  );
+}
+
+/**
+ * One whitelist per family, in the origin's region (`provider`). Entries are written on the ACL itself, not as
+ * separate AclEntryAttachment resources: the ACL holds them before any listener names it, where an attachment would
+ * leave a window in which the listener's whitelist is empty, and an empty whitelist admits everyone.
+ */
+export function createOriginAcls(
+  parent: pulumi.Resource,
+  name: string,
+  cidrs: readonly string[],
+  tags: Record<string, string>,
+  provider: pulumi.ProviderResource | undefined,
+): OriginAcls {
+  const opts: pulumi.CustomResourceOptions = provider ? { parent, provider } : { parent };
+  const acls: OriginAcls = {};
+  for (const [family, blocks] of Object.entries(byFamily(cidrs)) as [IpFamily, string[]][]) {
+    acls[family] = new alicloud.slb.Acl(
+      family === "ipv4" ? `${name}-origin-acl` : `${name}-origin-acl-ipv6`,
+      {
+        name: originAclName(name, family),
+        ipVersion: family,
+        entryLists: blocks.map((entry) => ({ entry, comment: "WAF back-to-origin" })),
+        tags,
+      },
+      opts,
+    );
+  }
+  return acls;
+}
+
+/**
+ * The fields an origin listener of `ipVersion` spreads in. Asking for a whitelist that does not exist (the lock is off,
+ * or no block of that family was given) throws: a listener left without one would admit everyone.
+ */
+export function listenerAcl(subject: string, acls: OriginAcls | undefined, ipVersion: IpFamily): OriginListenerAcl {
+  if (acls === undefined) {
+    throw new ValidationError(subject, [
+      {
+        argument: "originLock",
+        value: false,
+        allowed: "true (the default) for the component to make the origin whitelist a listener can name",
+        fix: "drop originLock: false, or restrict the origin's listeners another way and do not ask for the ACL",
+      },
+    ]);
+  }
+  const acl = acls[ipVersion];
+  if (acl === undefined) {
+    throw new ValidationError(subject, [
+      {
+        argument: "backToOriginCidrs",
+        value: `no ${ipVersion} block`,
+        allowed: `WAF's ${ipVersion} back-to-origin blocks, for the whitelist of an ${ipVersion} listener`,
+        fix: `add WAF's ${ipVersion} back-to-origin blocks, or ask for the whitelist of the family the blocks hold`,
+      },
+    ]);
+  }
+  return { aclStatus: "on", aclType: "white", aclIds: [acl.id] };
+}
