@@ -2,7 +2,8 @@
 // point's ARN (application load balancers, REST API stages, AppSync GraphQL APIs, App Runner services, Cognito user
 // pools, Verified Access instances, Amplify apps, Bedrock AgentCore gateways, the load balancer of an Elastic
 // Beanstalk environment), or webAclId on a CloudFront distribution. HTTP and WebSocket APIs and Lambda function URLs
-// take no web ACL at all: only CloudFront in front of them can carry one.
+// take no web ACL at all: only CloudFront in front of them can carry one. Which associations count, and which leave
+// it open: waf-endpoints-associations.ts.
 import { GenericResource, isUnknown, prop, Resolver, str } from "../../lib/reachability/internals";
 import { bool } from "../../lib/values";
 import { Proof } from "../lib/proof";
@@ -14,6 +15,7 @@ import { CLOUDFRONT, distributionsWithWaf, namesWebAcl } from "./waf-endpoints-c
 import { FUNCTION_URL, functionUrlFindings } from "./waf-endpoints-function-urls";
 import { HTTP_API_READ_TYPES, httpApiFindings } from "./waf-endpoints-http-apis";
 import { OpenQuestion, unprotected } from "./waf-endpoint-findings";
+import { frontedByAssociations, mayBeFronted, WAF_ASSOCIATION } from "./waf-endpoints-associations";
 import { VERIFIED_ACCESS, verifiedAccessWebInstances } from "./waf-endpoints-verified-access";
 
 export const AWS_WAF_TYPES = {
@@ -25,7 +27,7 @@ export const AWS_WAF_TYPES = {
   userPool: "aws:cognito/userPool:UserPool",
   amplifyApp: "aws:amplify/app:App",
   agentGateway: "aws:bedrock/agentcoreGateway:AgentcoreGateway",
-  wafAssociation: "aws:wafv2/webAclAssociation:WebAclAssociation",
+  wafAssociation: WAF_ASSOCIATION,
   cloudfront: CLOUDFRONT,
 };
 const T = AWS_WAF_TYPES;
@@ -64,13 +66,6 @@ const ASSOCIABLE = [
   // Its load balancer, by the ARN the environment reports (loadBalancers[0]).
   BEANSTALK.environment,
 ];
-
-/** Resources a WebAclAssociation points at: by a known ARN, or by the dependency of an ARN unknown at preview. */
-function associated(res: Resolver): Set<string> {
-  return new Set(
-    res.ofType(T.wafAssociation).flatMap((a) => res.one(a, "resourceArn", a.inputs.resourceArn, ASSOCIABLE) ?? []),
-  );
-}
 
 /** An application balancer that is internet-facing, or internal behind a Global Accelerator. */
 function internetAlb(lb: GenericResource, accelerated: Set<string>): Proof {
@@ -117,9 +112,13 @@ function publicAppRunner(service: GenericResource): Proof {
 }
 
 export function awsEndpointFindings(res: Resolver): StackFinding[] {
-  const fronted = associated(res);
-  const check = (r: GenericResource, what: string, exposed: Proof, open?: OpenQuestion) =>
-    fronted.has(r.urn) ? [] : unprotected(r, what, exposed, open);
+  const fronting = frontedByAssociations(res, ASSOCIABLE);
+  const fronted = new Set([...fronting].filter(([, f]) => f === "yes").map(([urn]) => urn));
+  const check = (r: GenericResource, what: string, exposed: Proof, open?: OpenQuestion) => {
+    const waf = fronting.get(r.urn);
+    if (waf === "yes") return [];
+    return waf && exposed !== "no" ? [mayBeFronted(r, what, waf)] : unprotected(r, what, exposed, open);
+  };
   const webInstances = verifiedAccessWebInstances(res);
   const accelerated = acceleratedBalancers(res, T.lb);
   return [

@@ -15,6 +15,10 @@ export const isTemplateReference = (v: unknown): v is string => typeof v === "st
 export const templateResourceId = (containerUrn: string, logicalId: string): string =>
   `template:${containerUrn}/${logicalId}`;
 
+/** True when `id` is the id of a resource the template of container `containerUrn` deploys. */
+export const deployedBy = (id: unknown, containerUrn: string): boolean =>
+  typeof id === "string" && id.startsWith(templateResourceId(containerUrn, ""));
+
 /** `Fn::GetAtt` attributes that give a resource's own id whatever its type; others are `<last type part>Id`. */
 const ID_ATTRIBUTES: ReadonlySet<string> = new Set(["Id", "GroupId", "AllocationId"]);
 
@@ -36,12 +40,18 @@ export function isIdAttribute(templateType: unknown, attribute: unknown): boolea
 
 /**
  * `Fn::GetAtt` attributes that name a resource the way a rule links it, by type: a log group's or bucket's ARN
- * (where a flow log delivers), a log store's name (`Ref` gives these resources' names already).
+ * (where a flow log delivers), a log store's name (`Ref` gives these resources' names already), the ARN of a web ACL
+ * or of what its rules reference, a load balancer's ARN (where a web ACL association puts the web ACL).
  */
 const NAMING_ATTRIBUTES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["AWS::Logs::LogGroup", new Set(["Arn"])],
   ["AWS::S3::Bucket", new Set(["Arn"])],
   ["AWS::CloudTrail::Trail", new Set(["Arn"])],
+  ["AWS::WAFv2::WebACL", new Set(["Arn"])],
+  ["AWS::WAFv2::RuleGroup", new Set(["Arn"])],
+  ["AWS::WAFv2::IPSet", new Set(["Arn"])],
+  ["AWS::WAFv2::RegexPatternSet", new Set(["Arn"])],
+  ["AWS::ElasticLoadBalancingV2::LoadBalancer", new Set(["LoadBalancerArn"])],
   ["ALIYUN::SLS::Logstore", new Set(["LogstoreName"])],
   ["ALIYUN::ACTIONTRAIL::Trail", new Set(["Name"])],
 ]);

@@ -1,0 +1,61 @@
+// CloudFormation web entry points a WAF stands in front of, as the Pulumi AWS provider's: elastic load balancers v2
+// (their scheme, type, subnets and groups, which the WAF rule and the network model read) and CloudFront
+// distributions (the web ACL they name and their origins).
+import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
+import { defined, tagMap, Translation } from "./embedded-resource";
+
+/** `Scheme` (internet-facing, the default, or internal) as the provider's `internal` switch. */
+function internal(scheme: unknown): unknown {
+  if (scheme === undefined || isUnknown(scheme)) return scheme;
+  return typeof scheme === "string" ? scheme.toLowerCase() === "internal" : UNKNOWN;
+}
+
+function subnetMappings(mappings: unknown): unknown {
+  if (mappings === undefined || isUnknown(mappings)) return mappings;
+  return list(mappings).map((m) =>
+    isUnknown(m) ? UNKNOWN : defined({ subnetId: obj(m)?.SubnetId, allocationId: obj(m)?.AllocationId }),
+  );
+}
+
+/** `Ref` of a balancer gives its ARN, which a WebACLAssociation's ResourceArn names it by. */
+const loadBalancer: Translation = (read) => [
+  {
+    type: "aws:lb/loadBalancer:LoadBalancer",
+    props: defined({
+      name: read("Name"),
+      internal: internal(read("Scheme")),
+      loadBalancerType: read("Type"),
+      subnets: read("Subnets"),
+      subnetMappings: subnetMappings(read("SubnetMappings")),
+      securityGroups: read("SecurityGroups"),
+      ipAddressType: read("IpAddressType"),
+      tags: tagMap(read("Tags")),
+    }),
+  },
+];
+
+function origins(value: unknown): unknown {
+  if (value === undefined || isUnknown(value)) return value;
+  return list(value).map((o) =>
+    isUnknown(o) ? UNKNOWN : defined({ originId: obj(o)?.Id, domainName: obj(o)?.DomainName }),
+  );
+}
+
+/** `DistributionConfig.WebACLId`: a WAFv2 web ACL's ARN (or a classic web ACL's id), as the provider's webAclId. */
+const distribution: Translation = (read) => [
+  {
+    type: "aws:cloudfront/distribution:Distribution",
+    props: defined({
+      enabled: read(["DistributionConfig", "Enabled"]),
+      webAclId: read(["DistributionConfig", "WebACLId"]),
+      aliases: read(["DistributionConfig", "Aliases"]),
+      origins: origins(read(["DistributionConfig", "Origins"])),
+      tags: tagMap(read("Tags")),
+    }),
+  },
+];
+
+export const AWS_ENDPOINT_TRANSLATIONS: ReadonlyMap<string, Translation> = new Map([
+  ["AWS::ElasticLoadBalancingV2::LoadBalancer", loadBalancer],
+  ["AWS::CloudFront::Distribution", distribution],
+]);
