@@ -18,6 +18,7 @@ import {
   weaknessesIn,
 } from "./userdata-sshd-directives";
 import { isDisplayedPath, isInertPath } from "./userdata-sshd-paths";
+import { reportUnknownStreamEdit } from "./userdata-unknown-edits";
 import { Word } from "./userdata-words";
 import { judgedText } from "./userdata-written-text";
 
@@ -76,8 +77,11 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
   if (reading.inertFile === undefined || !setting)
     for (const value of included)
       for (const pattern of value.split(/[ \t]+/)) if (pattern !== "") found.sshdReads(pattern);
-  if (edit)
+  if (edit) {
+    // Read before the run is replayed: what its pattern reaches is judged on the stock lines as they were.
+    if (maybeConfig) reportUnknownStreamEdit(parsed, edit, written, state.stock, { line, found });
     state.stock.edit(edit.script, maybeConfig, { line, found, at: found.now(), unlessSshdReads, files: edit.files });
+  }
   // Hardening written to sshd's files undoes taking the kit's drop-in away, as Restorations says.
   const sshdFile = config ? (mainConfig ? "main" : "drop-in") : setting ? reading.sshdFile : undefined;
   if (sshdFile !== undefined && !state.inMatch) {

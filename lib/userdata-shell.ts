@@ -25,7 +25,8 @@ import { changedDirectory, changesDirectory, fromDirectory } from "./userdata-wo
 import { LineScan, ScanState } from "./userdata-scan-context";
 import { noteFilesSshdReads } from "./userdata-sshd-reads";
 import { isMainSshdConfigPath, isSshdConfigPath, maybeSshdConfigPath } from "./userdata-sshd-paths";
-import { hardenedIn, StockSshdConfig } from "./userdata-uncomment";
+import { StockSshdConfig } from "./userdata-uncomment";
+import { reportUnknownDeletion, reportUnknownGrepPatterns } from "./userdata-unknown-edits";
 import { ShellVariables } from "./userdata-variables";
 import { splitCommands } from "./userdata-words";
 
@@ -240,7 +241,8 @@ function scanNested(script: string, line: string, scan: LineScan, state: ScanSta
 /**
  * `grep -v '^PasswordAuthentication' sshd_config > /tmp/s` (then moved back): what it keeps out of sshd's
  * configuration is deleted from it, as `sed '/…/d'` deletes it. Printed to the log or a program, it deletes nothing.
- * Patterns from a file the script did not write (`grep -v -f "$PATTERNS"`) may delete hardened lines or not.
+ * Patterns from a file the script did not write (`grep -v -f "$PATTERNS"`), or from a variable it does not set
+ * (`grep -v "$PAT"`), may delete hardened lines or not.
  */
 function replayInvertedGrep(
   parsed: ParsedCommand,
@@ -249,13 +251,15 @@ function replayInvertedGrep(
   scan: LineScan,
   state: ScanState,
 ): void {
+  const patternFile = (path: string) => state.files.text(path);
+  const grep = invertedGrep(parsed, patternFile);
   // Where its output goes is looked up last: most lines are never followed.
-  const grep = invertedGrep(parsed, (path) => state.files.text(path));
   if (!grep || !grep.files.some(maybeSshdConfigPath) || output().length === 0) return;
   const { found } = scan;
   const at = found.now();
   state.stock.edit(grep.script, true, { line, found, at, files: grep.files });
   if (grep.unknownPatterns !== undefined) reportUnknownPatterns(grep, line, found, at);
+  reportUnknownGrepPatterns(parsed, grep, patternFile, { line, found, at });
 }
 
 /** The hardened lines the files of a grep ship, which patterns it cannot read may delete: unverifiable. */
@@ -265,19 +269,9 @@ function reportUnknownPatterns(
   found: Findings,
   at: number,
 ): void {
-  // Undone as a hardened line deleted outright is: see restorable() in userdata-uncomment.
-  const mainAfter = files.some(isMainSshdConfigPath);
-  const dropInsAnyTime = files.every(isMainSshdConfigPath);
-  for (const directive of hardenedIn(files)) {
-    const note = `deletes the lines the patterns in ${unknownPatterns} match, which the script does not write: the hardened "${directive} no" may go with them`;
-    const unlessHardened = { directives: [directive], byDropIns: true, mainAfter, dropInsAnyTime };
-    found.add(directive === "PermitRootLogin" ? "root-login" : "password-authentication", line, {
-      note,
-      unverifiable: true,
-      unlessHardened,
-      at,
-    });
-  }
+  const note = (directive: string) =>
+    `deletes the lines the patterns in ${unknownPatterns} match, which the script does not write: the hardened "${directive} no" may go with them`;
+  reportUnknownDeletion(files, note, { line, found }, at);
 }
 
 /** Without a hardened drop-in, what it set to no is on unless the user data sets it to no itself. */

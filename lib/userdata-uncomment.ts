@@ -4,10 +4,10 @@
 // `s/yes/no/` is safe and uncommenting alone is not, `s/no/yes/g` over sshd_config turns a hardened line weak, and
 // `s/^Include/#Include/` stops sshd reading the kit's drop-in, and deleting the hardened `PasswordAuthentication no`
 // from a file that ships it turns sshd's default on. perl's `s///` edits are run alike, their patterns as Perl's.
-import { apply, compile, Edited } from "./userdata-edit-replay";
+import { apply, compile, Compiled, Edited } from "./userdata-edit-replay";
 import { Findings, LoginWeaknessKind } from "./userdata-findings";
 import { Restorable } from "./userdata-restored";
-import { SedEdit, SedScript } from "./userdata-sed-edits";
+import { RegexSyntax, SedEdit, SedScript } from "./userdata-sed-edits";
 import { MatchBudget } from "./userdata-sed-regex";
 import {
   activatedDefaultsNote,
@@ -97,20 +97,40 @@ export class StockSshdConfig {
         if (editsSshdConfig && activation.files?.some(isMainSshdConfigPath)) activation.found.includedDropIns();
         continue;
       }
-      const { syntax } = script;
-      const address = edit.address === "" ? undefined : compile(edit.address, syntax, edit.addressFlags, this.budget);
-      const pattern = edit.command === "s" ? compile(edit.pattern, syntax, edit.flags, this.budget) : undefined;
-      // A range, or a condition the reader cannot read, may or may not reach a drop-in's hardened line: only the
-      // image's defaults are edited.
-      const reached = edit.partial || edit.maybe ? lines.filter((l) => l.role === "default") : lines;
-      for (const stockLine of reached) {
-        const edited = apply(edit, { address, pattern, budget: this.budget }, stockLine.text);
+      const compiled = this.compiled(edit, script.syntax);
+      for (const stockLine of reachable(edit, lines)) {
+        const edited = apply(edit, compiled, stockLine.text);
         if (this.budget.remaining < 0) return;
         // An edit that may not run at all counts only where it would weaken the line.
         if (edited !== undefined && (!edit.maybe || weakens(stockLine, edited, activation)))
           this.update(stockLine, edited, edit, activation);
       }
     }
+  }
+
+  /**
+   * The directives of the stock lines the `s` commands of a script would rewrite into text `carries` picks out (a
+   * replacement from outside the script), the lines left as they are. Asked before the script's run is replayed.
+   */
+  rewrittenInto(script: SedScript, carries: (text: string) => boolean): string[] {
+    const directives = new Set<string>();
+    for (const edit of script.edits) {
+      if (edit.command !== "s" || !carries(edit.replacement)) continue;
+      const compiled = this.compiled(edit, script.syntax);
+      for (const stockLine of reachable(edit, this.lines)) {
+        const edited = apply(edit, compiled, stockLine.text);
+        if (this.budget.remaining < 0) return [...directives];
+        if (edited?.text !== undefined && carries(edited.text)) directives.add(stockLine.stock.directive);
+      }
+    }
+    return [...directives];
+  }
+
+  /** An edit's address and `s` pattern, compiled against the scan's budget. */
+  private compiled(edit: SedEdit, syntax: RegexSyntax): Compiled {
+    const address = edit.address === "" ? undefined : compile(edit.address, syntax, edit.addressFlags, this.budget);
+    const pattern = edit.command === "s" ? compile(edit.pattern, syntax, edit.flags, this.budget) : undefined;
+    return { address, pattern, budget: this.budget };
   }
 
   /** sshd's configuration was given an Include of the drop-ins (`echo 'Include …' >>`, `sed '1i Include …'`). */
@@ -214,6 +234,14 @@ function restorable({ how, kind, activation }: Group): Restorable | undefined {
   return { directives, byDropIns: true, mainAfter, dropInsAnyTime: !reachesDropIns(activation) };
 }
 
+/**
+ * The lines an edit may reach: a range, or a condition the reader cannot read, may or may not reach a drop-in's
+ * hardened line, so only the image's defaults are edited.
+ */
+function reachable(edit: SedEdit, lines: StockLine[]): StockLine[] {
+  return edit.partial || edit.maybe ? lines.filter((l) => l.role === "default") : lines;
+}
+
 /** Whether an edit's result takes the Include away, turns the line weak or takes a hardened line away. */
 function weakens(stockLine: StockLine, edited: Edited, activation: Activation): boolean {
   const { role, text } = stockLine;
@@ -256,7 +284,8 @@ function reachesDropIns({ files }: Activation): boolean {
   return files === undefined || files.some((f) => !isMainSshdConfigPath(f));
 }
 
-function kindOf(directive: string): LoginWeaknessKind {
+/** The kind of weakness a directive of the table turns on. */
+export function kindOf(directive: string): LoginWeaknessKind {
   return directive === "PermitRootLogin" ? "root-login" : "password-authentication";
 }
 

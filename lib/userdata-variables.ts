@@ -14,6 +14,12 @@ const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=([^]*)$/;
 /** `$NAME`, `${NAME}`, `${NAME:-word}` / `${NAME-word}` (the word when NAME is unset, as here when unknown). */
 const REFERENCE = /\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]{0,256}))?\})/y;
 
+/**
+ * What the shell would expand in a value: a variable, parameter or command's output. A `$` before nothing of the kind
+ * (the regex `'^$'`) is the character itself.
+ */
+const EXPANSION = /\$[\w{(@*#?!$]|`/;
+
 export class ShellVariables {
   private readonly values = new Map<string, string>();
 
@@ -34,7 +40,7 @@ export class ShellVariables {
 
   /** Sets NAME to a value the script spells out (a loop's word); one built from the unknown is unknown. */
   set(key: string, value: string): void {
-    if (/[$`]/.test(value) || value.length > MAX_VALUE) this.values.delete(key);
+    if (EXPANSION.test(value) || value.length > MAX_VALUE) this.values.delete(key);
     else if (this.values.has(key) || this.values.size < MAX_NAMES) this.values.set(key, value);
   }
 
