@@ -1,5 +1,6 @@
 // Builds the network model from a stack's resources: both cloud adapters fill one graph.
 import { addAlicloudBasicAccelerators } from "./alicloud/basic-accelerator";
+import { addAlicloudContainerGroups } from "./alicloud/container-groups";
 import { addAlicloudDatabases } from "./alicloud/databases";
 import { addAlicloudDnat } from "./alicloud/dnat";
 import { addAlicloudGlobalAccelerators } from "./alicloud/global-accelerator";
@@ -8,6 +9,7 @@ import { addAlicloudIpv6Internet } from "./alicloud/ipv6-internet";
 import { addAlicloudLoadBalancers } from "./alicloud/load-balancers";
 import { addAlicloudNetwork } from "./alicloud/network";
 import { addAlicloudNlb } from "./alicloud/nlb";
+import { addAlicloudNodePools } from "./alicloud/node-pools";
 import { addAlicloudSecurityGroups } from "./alicloud/security-groups";
 import { addAlicloudSimpleApplicationServers } from "./alicloud/simple-application-servers";
 import { addAwsDatabases } from "./aws/databases";
@@ -31,6 +33,8 @@ export function buildNetworkModel(resources: readonly GenericResource[]): Networ
   addAwsHosts(m);
   addAwsLightsail(m);
   addAlicloudHosts(m);
+  addAlicloudContainerGroups(m);
+  addAlicloudNodePools(m);
   addAlicloudIpv6Internet(m);
   addAlicloudSimpleApplicationServers(m);
   addAwsDatabases(m);

@@ -46,10 +46,16 @@ const KIND_LABEL: Record<string, string> = {
   "network-interface": "eni",
 };
 
-/** "instance:web", "ecs:web", "rds:orders": the last hop of a path. */
+/** "ess" for scaling groups, "eci" for container groups, "ecs" for instances and ENIs. */
+function alicloudHostPrefix(h: Host): string {
+  if (h.kind === "scaling-group") return "ess";
+  return h.type.startsWith("alicloud:eci/") ? "eci" : "ecs";
+}
+
+/** "instance:web", "ecs:web", "eci:api", "rds:orders": the last hop of a path. */
 export function hostLabel(h: Host): string {
   if (h.kind === "database") return `${h.type.split(":")[1]?.split("/")[0] ?? "db"}:${h.name}`;
-  if (h.cloud === "alicloud") return `${h.kind === "scaling-group" ? "ess" : "ecs"}:${h.name}`;
+  if (h.cloud === "alicloud") return `${alicloudHostPrefix(h)}:${h.name}`;
   return `${KIND_LABEL[h.kind]}:${h.name}`;
 }
 

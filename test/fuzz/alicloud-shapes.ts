@@ -66,6 +66,19 @@ const mirrorFilterRule: Shape = {
 
 export const alicloudShapes: Record<string, Shape> = {
   "alicloud:oos/template:Template": { templateName: "string", content: "ssmDocument" },
+  "alicloud:oos/execution:Execution": {
+    templateName: { oneOf: ["ACS-ECS-BulkyRunCommand", "my-template"] },
+    templateContent: "ssmDocument",
+    parameters: "ssmDocument",
+  },
+  "alicloud:eflo/invocation:Invocation": {
+    commandContent: "userData",
+    enableParameter: "bool",
+    parameters: { object: { line: "string" } },
+  },
+  "alicloud:hologram/instance:Instance": {
+    endpoints: { arrayOf: { type: { oneOf: ["Internet", "Intranet", "VPCSingleTunnel"] }, enabled: "bool" } },
+  },
   "alicloud:ecs/ecsImageComponent:EcsImageComponent": {
     systemType: { oneOf: ["Linux", "Windows", "windows", ""] },
     componentType: { oneOf: ["Build", "Test"] },
@@ -444,6 +457,7 @@ export const alicloudShapes: Record<string, Shape> = {
     securityIpGroups: { arrayOf: { securityIpGroupName: "string", securityIpList: "cidrCommaList" } },
   },
   "alicloud:clickhouse/dbCluster:DbCluster": {
+    allocatePublicConnection: "bool",
     dbClusterAccessWhiteLists: { arrayOf: { dbClusterIpArrayName: "string", securityIpList: "cidrCommaList" } },
   },
   "alicloud:adb/cluster:Cluster": { securityIps: { arrayOf: "cidrCommaList" } },
@@ -457,6 +471,7 @@ export const alicloudShapes: Record<string, Shape> = {
   "alicloud:polardb/application:Application": { securityIpLists: { arrayOf: "cidrCommaList" } },
   "alicloud:clickhouseenterprisedbcluster/securityIp:SecurityIp": { securityIpList: "cidrCommaList" },
   "alicloud:selectdb/dbInstance:DbInstance": {
+    enablePublicNetwork: "bool",
     desiredSecurityIpLists: { arrayOf: { securityIpList: "cidrCommaList" } },
   },
   "alicloud:hbase/instance:Instance": { ipWhite: "cidrCommaList" },
@@ -464,7 +479,7 @@ export const alicloudShapes: Record<string, Shape> = {
   "alicloud:lindorm/instanceV2:InstanceV2": {
     whiteIpLists: { arrayOf: { groupName: "string", ipList: "cidrCommaList" } },
   },
-  "alicloud:cassandra/cluster:Cluster": { ipWhite: "cidrCommaList" },
+  "alicloud:cassandra/cluster:Cluster": { ipWhite: "cidrCommaList", enablePublic: "bool" },
   "alicloud:graphdatabase/dbInstance:DbInstance": { dbInstanceIpArrays: { arrayOf: { securityIps: "cidrCommaList" } } },
   // The public endpoint is off by default, public Kibana on: each whitelist matters only while its flag is on.
   "alicloud:elasticsearch/instance:Instance": {
@@ -512,6 +527,9 @@ export const alicloudShapes: Record<string, Shape> = {
     userData: "userData",
     preUserData: "userData",
     securityGroupIds: "strings",
+    vswitchIds: "strings",
+    internetMaxBandwidthOut: "number",
+    scalingConfig: { object: { isBondEip: "bool", eipBandwidth: "number" } },
   },
   "alicloud:cs/kubernetes:Kubernetes": { password: "string", kmsEncryptedPassword: "string", keyName: "string" },
   "alicloud:ens/instance:Instance": {
@@ -550,7 +568,13 @@ export const alicloudShapes: Record<string, Shape> = {
     failoverAddrPools: { arrayOf: { addrPoolId: "string", lbaWeight: "number" } },
   },
   "alicloud:waf/instance:Instance": { wafLog: { oneOf: ["true", "false", "True", ""] }, subscriptionType: "string" },
-  "alicloud:eci/containerGroup:ContainerGroup": { containerGroupName: "string", securityGroupId: "string" },
+  "alicloud:eci/containerGroup:ContainerGroup": {
+    containerGroupName: "string",
+    securityGroupId: "string",
+    vswitchId: "string",
+    autoCreateEip: "bool",
+    eipInstanceId: "string",
+  },
   "alicloud:fc/v2Function:V2Function": { service: "string", name: "string", runtime: "string" },
   "alicloud:fc/v3Function:V3Function": { functionName: "string", runtime: "string" },
   "alicloud:sae/application:Application": { appName: "string", packageType: "string", replicas: "number" },

@@ -389,6 +389,28 @@ export const networkShapes: Record<string, Shape> = {
       },
     },
   },
+  "alicloud:alb/rule:Rule": {
+    listenerId: "string",
+    direction: { oneOf: ["Request", "Response"] },
+    ruleConditions: {
+      arrayOf: { type: { oneOf: ["Path", "SourceIp", "Host"] }, sourceIpConfig: { object: { values: "cidrs" } } },
+    },
+    ruleActions: {
+      arrayOf: {
+        type: "string",
+        forwardGroupConfig: { object: { serverGroupTuples: { arrayOf: { serverGroupId: "string" } } } },
+      },
+    },
+  },
+  "alicloud:vpc/hAVip:HAVip": { vswitchId: "string", ipAddress: "string" },
+  "alicloud:vpc/haVipv2:HaVipv2": { vswitchId: "string", ipAddress: "string" },
+  "alicloud:vpc/hAVipAttachment:HAVipAttachment": {
+    haVipId: "string",
+    havipId: "string",
+    instanceId: "string",
+    instanceType: { oneOf: ["EcsInstance", "NetworkInterface"] },
+  },
+  "alicloud:slb/rule:Rule": { loadBalancerId: "string", frontendPort: "port", serverGroupId: "string", url: "string" },
   "alicloud:alb/serverGroup:ServerGroup": {
     vpcId: "string",
     servers: { arrayOf: { serverId: "string", port: "port", serverType: "string" } },
@@ -434,5 +456,35 @@ export const networkShapes: Record<string, Shape> = {
   "alicloud:fc/function:Function": { service: "string", runtime: "string" },
   "alicloud:rds/connection:Connection": { instanceId: "string", connectionPrefix: "string", port: "string" },
   "alicloud:kvstore/connection:Connection": { instanceId: "string", connectionStringPrefix: "string", port: "string" },
+  "alicloud:rds/dbInstanceEndpointAddress:DbInstanceEndpointAddress": {
+    dbInstanceId: "string",
+    dbInstanceEndpointId: "string",
+    connectionStringPrefix: "string",
+  },
+  "alicloud:rds/dbProxyPublic:DbProxyPublic": {
+    dbInstanceId: "string",
+    dbProxyConnectionStringNetType: { oneOf: ["Public", "Inner"] },
+  },
+  "alicloud:lindorm/publicNetwork:PublicNetwork": {
+    instanceId: "string",
+    enablePublicNetwork: "bool",
+    engineType: "string",
+  },
+  "alicloud:gpdb/connection:Connection": { instanceId: "string", connectionPrefix: "string" },
+  "alicloud:adb/connection:Connection": { dbClusterId: "string", connectionPrefix: "string" },
+  "alicloud:mongodb/publicNetworkAddress:PublicNetworkAddress": { dbInstanceId: "string" },
+  "alicloud:mongodb/shardingNetworkPublicAddress:ShardingNetworkPublicAddress": {
+    dbInstanceId: "string",
+    nodeId: "string",
+  },
+  "alicloud:polardb/endpointAddress:EndpointAddress": {
+    dbClusterId: "string",
+    dbEndpointId: "string",
+    netType: { oneOf: ["Public", "Private", "public"] },
+  },
+  "alicloud:polardb/primaryEndpoint:PrimaryEndpoint": {
+    dbClusterId: "string",
+    netType: { oneOf: ["Public", "Private"] },
+  },
   "alicloud:redis/tairInstance:TairInstance": { securityIps: "strings", vswitchId: "string", port: "port" },
 };

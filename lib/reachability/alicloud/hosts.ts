@@ -1,5 +1,5 @@
-// Alibaba Cloud compute: ECS instances (public bandwidth, EIP associations, extra interfaces) and scaling
-// configurations run by scaling groups. Public exposure comes from internetMaxBandwidthOut > 0 or an EIP; an EIP
+// Alibaba Cloud compute: ECS instances and instance sets (public bandwidth, EIP associations, extra interfaces) and
+// scaling configurations run by scaling groups. Public exposure comes from internetMaxBandwidthOut > 0 or an EIP; an EIP
 // bound to an ENI reaches the instance it is attached to through that ENI (network-interfaces.ts). An instance or
 // scaling group launched from a launch template takes what it does not set itself from it (launch-templates.ts).
 import { Host, NetworkModel, nodeOf } from "../model";
@@ -19,20 +19,23 @@ import {
   interfaceAddresses,
   serverEntries,
 } from "./network-interfaces";
+import { havipOf, havipServers } from "./havips";
 import { ALI } from "./tokens";
 
 export function addAlicloudHosts(m: NetworkModel): void {
   const res = m.resolver;
   const instances = new Map<string, Host>();
   aliasLaunchTemplates(m);
-  for (const r of res.ofType(ALI.instance)) {
+  // An instance set launches `amount` alike instances: one host stands for all of them.
+  for (const r of res.ofType(ALI.instance, ALI.instanceSet)) {
     const privateIp = str(r.inputs.privateIp);
     if (privateIp) res.alias(r, privateIp);
-    const host = hostOf(m, r, "instance", "vswitchId", ["securityGroups"]);
+    const groupsProp = r.type === ALI.instanceSet ? "securityGroupIds" : "securityGroups";
+    const host = hostOf(m, r, "instance", "vswitchId", [groupsProp]);
     if (bandwidthOut(r.inputs.internetMaxBandwidthOut))
       host.publicV4.push({ label: `public-ip:${r.name} (internetMaxBandwidthOut)`, urn: r.urn });
     const template = launchTemplateOf(m, r);
-    if (template) fillFromTemplate(m, r, host, template);
+    if (template) fillFromTemplate(m, r, host, template, groupsProp);
     instances.set(r.urn, host);
   }
   for (const r of res.ofType(...INTERFACE_TYPES)) for (const ip of interfaceAddresses(r)) res.alias(r, ip);
@@ -49,9 +52,13 @@ export function addAlicloudHosts(m: NetworkModel): void {
   for (const r of res.ofType(ALI.eipAssociation)) {
     const eip = res.one(r, "allocationId", r.inputs.allocationId, ALI.eip);
     const label = `eip:${eip ? res.get(eip)!.name : r.name}`;
-    const target = res.one(r, "instanceId", r.inputs.instanceId, SERVER_TYPES);
-    for (const entry of serverEntries(m, target))
-      instances.get(entry.host)?.publicV4.push({ label, urn: r.urn, interface: entry.interface });
+    // An EIP on a HaVip reaches every instance (or ENI) the HaVip may float to.
+    const havip = havipOf(m, r, "instanceId");
+    const entries = havip
+      ? havipServers(m, havip).map((e) => ({ ...e, label: `${label} havip:${res.get(havip)!.name}` }))
+      : serverEntries(m, res.one(r, "instanceId", r.inputs.instanceId, SERVER_TYPES)).map((e) => ({ ...e, label }));
+    for (const entry of entries)
+      instances.get(entry.host)?.publicV4.push({ label: entry.label, urn: r.urn, interface: entry.interface });
   }
   for (const h of instances.values()) m.hosts.set(h.urn, h);
   addScalingConfigurations(m);
@@ -59,8 +66,14 @@ export function addAlicloudHosts(m: NetworkModel): void {
 }
 
 /** What an instance leaves unset its launch template decides: groups, vSwitch, bandwidth, secondary interface. */
-function fillFromTemplate(m: NetworkModel, r: GenericResource, host: Host, lt: GenericResource): void {
-  const groups = templateGroups(m, lt, leftUnset(r.inputs.securityGroups));
+function fillFromTemplate(
+  m: NetworkModel,
+  r: GenericResource,
+  host: Host,
+  lt: GenericResource,
+  groupsProp: string,
+): void {
+  const groups = templateGroups(m, lt, leftUnset(r.inputs[groupsProp]));
   host.securityGroups = [...new Set([...host.securityGroups, ...groups])];
   joinSubnets(host, templateVswitches(m, lt, r.inputs.vswitchId === undefined));
   const address = r.inputs.internetMaxBandwidthOut === undefined ? templateAddress(lt) : undefined;

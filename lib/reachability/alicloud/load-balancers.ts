@@ -1,13 +1,15 @@
 // Alibaba Cloud load balancers: SLB (addressType, listeners frontend → backend port, server groups, master-slave
 // groups, default backend servers) and ALB (addressType, listeners → server groups), each listener with its white-
-// and blacklist ACLs (listener-acls.ts). Backends are ECS instances or ENIs (the instance an ENI is attached to,
+// and blacklist ACLs (listener-acls.ts) and the server groups its forwarding rules reach (listener-rules.ts). Backends are ECS instances or ENIs (the instance an ENI is attached to,
 // behind the ENI's own groups: network-interfaces.ts). Scaling groups attached to either forward to their scaling
 // configuration's hosts.
 import { Listener, LoadBalancer, NetworkModel, OutsideBackend, Target, nodeOf } from "../model";
 import { outsideLabel, outsideOn } from "../outside-backends";
 import { GenericResource, list, num, prop, str } from "../resource";
+import { listenerWithRoutes } from "../aws/listener-routes";
 import { listenerSourceLists } from "./listener-acl-sources";
 import { albListenerAcls, slbListenerAcls } from "./listener-acls";
+import { addSlbRuleTargets, albRuleRoutes, albRulesByListener } from "./listener-rules";
 import { ServerEntry, serverEntries, serverTypesOf } from "./network-interfaces";
 import { ALI } from "./tokens";
 import { pushTo } from "../multimap";
@@ -129,6 +131,7 @@ function addSlb(m: NetworkModel, scaling: Map<string, string[]>): void {
     };
     lb.listeners.push({ ...listener, ...listenerSourceLists(slbListenerAcls(res, r)) });
   }
+  addSlbRuleTargets(m, groupTargets, groupStrangers);
 }
 
 /** Labels of a backend entry's server ids that name no server the stack declares (an existing server, say). */
@@ -197,6 +200,7 @@ function addAlb(m: NetworkModel, scaling: Map<string, string[]>): void {
     const zones = list(r.inputs.zoneMappings).map((z) => prop(z, "vswitchId"));
     m.loadBalancers.set(r.urn, balancer(r, internet, res.many(r, "zoneMappings", zones, [ALI.vswitch]).urns));
   }
+  const rules = albRulesByListener(m);
   for (const r of res.ofType(ALI.albListener)) {
     const lb = m.loadBalancers.get(res.one(r, "loadBalancerId", r.inputs.loadBalancerId, [ALI.alb]) ?? "");
     if (!lb) continue;
@@ -205,13 +209,16 @@ function addAlb(m: NetworkModel, scaling: Map<string, string[]>): void {
       list(prop(prop(a, "forwardGroupConfig"), "serverGroupTuples")).map((t) => prop(t, "serverGroupId")),
     );
     const groups = res.many(r, "defaultActions", refs, [ALI.albServerGroup]).urns;
-    lb.listeners.push({
+    const listener: Listener = {
       ...nodeOf(r),
       protocol: "tcp",
       ports: port === undefined ? { from: 0, to: 65535 } : { from: port, to: port },
       targets: groups.flatMap((g) => groupTargets.get(g) ?? []),
       outside: groups.flatMap((g) => groupStrangers.get(g) ?? []),
       ...listenerSourceLists(albListenerAcls(res, r)),
-    });
+    };
+    // Forwarding rules reach server groups of their own, some behind a SourceIp condition.
+    const routes = albRuleRoutes(m, rules.get(r.urn) ?? [], groupTargets, groupStrangers);
+    lb.listeners.push(...listenerWithRoutes(listener, routes));
   }
 }

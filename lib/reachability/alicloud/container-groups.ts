@@ -1,0 +1,47 @@
+// Elastic Container Instance (ECI) container groups: each is a host in its vSwitches behind its one security group,
+// and its containers listen on the host's own ports. It is public when it asks for an EIP of its own
+// (`autoCreateEip`, or an existing one by `eipInstanceId`): the group's rules then decide what the internet reaches,
+// as they do for an ECS instance's public address.
+import { Host, NetworkModel, PublicAddress, nodeOf } from "../model";
+import { GenericResource, bool, isUnknown, str, tags, unwrap } from "../resource";
+import { ALI } from "./tokens";
+
+export function addAlicloudContainerGroups(m: NetworkModel): void {
+  const res = m.resolver;
+  for (const r of res.ofType(ALI.eciContainerGroup)) {
+    // Up to ten vSwitch ids in one comma-separated string.
+    const written = unwrap(r.inputs.vswitchId);
+    const ids =
+      typeof written === "string" && !isUnknown(written) ? written.split(",").map((s) => s.trim()) : [written];
+    const vswitches = res.many(r, "vswitchId", ids, [ALI.vswitch]);
+    const group = res.one(r, "securityGroupId", r.inputs.securityGroupId, [ALI.securityGroup]);
+    const host: Host = {
+      ...nodeOf(r),
+      cloud: "alicloud",
+      kind: "instance",
+      subnets: vswitches.urns,
+      externalSubnets: vswitches.external,
+      defaultSubnet: false,
+      securityGroups: group ? [group] : [],
+      publicV4: publicAddresses(m, r),
+      tags: tags(r),
+    };
+    m.hosts.set(r.urn, host);
+  }
+}
+
+/** The EIP a container group creates or binds; an `autoCreateEip` unknown at preview may create one. */
+function publicAddresses(m: NetworkModel, r: GenericResource): PublicAddress[] {
+  const out: PublicAddress[] = [];
+  const auto = bool(r.inputs.autoCreateEip);
+  if (auto === true) out.push({ label: `public-ip:${r.name} (autoCreateEip)`, urn: r.urn });
+  else if (auto === "unknown")
+    out.push({ label: `public-ip:${r.name} (autoCreateEip unknown at preview)`, urn: r.urn, unverified: true });
+  const eipId = unwrap(r.inputs.eipInstanceId);
+  if (eipId !== undefined && eipId !== null && eipId !== "") {
+    const eip = m.resolver.one(r, "eipInstanceId", eipId, ALI.eip);
+    const name = eip ? m.resolver.get(eip)!.name : (str(eipId) ?? "(id unknown at preview)");
+    out.push({ label: `eip:${name}`, urn: r.urn });
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+// Container Service (ACK) node pools: worker ECS instances in the pool's vSwitches behind its security groups, one
+// host standing for every node. Nodes are public with `internetMaxBandwidthOut` above zero (unknown at preview
+// counts, as an instance's does) or, when the pool scales automatically, an EIP bound to each node
+// (`scalingConfig.isBondEip`; unknown at preview, the address is unverified).
+import { Host, NetworkModel, PublicAddress, nodeOf } from "../model";
+import { GenericResource, bool, list, num, prop, tags } from "../resource";
+import { ALI } from "./tokens";
+
+export function addAlicloudNodePools(m: NetworkModel): void {
+  const res = m.resolver;
+  for (const r of res.ofType(ALI.nodePool)) {
+    const vswitches = res.many(r, "vswitchIds", list(r.inputs.vswitchIds), [ALI.vswitch]);
+    const groups = ["securityGroupIds", "securityGroupId"].flatMap(
+      (p) => res.many(r, p, list(r.inputs[p]), [ALI.securityGroup]).urns,
+    );
+    const host: Host = {
+      ...nodeOf(r),
+      cloud: "alicloud",
+      kind: "scaling-group",
+      subnets: vswitches.urns,
+      externalSubnets: vswitches.external,
+      defaultSubnet: false,
+      securityGroups: [...new Set(groups)],
+      publicV4: publicAddresses(r),
+      tags: tags(r),
+    };
+    m.hosts.set(r.urn, host);
+  }
+}
+
+function publicAddresses(r: GenericResource): PublicAddress[] {
+  const out: PublicAddress[] = [];
+  const bandwidth = r.inputs.internetMaxBandwidthOut;
+  const n = num(bandwidth);
+  if (n === undefined ? bandwidth !== undefined && bandwidth !== null : n > 0)
+    out.push({ label: `public-ip:${r.name} (internetMaxBandwidthOut)`, urn: r.urn });
+  const scaling = r.inputs.scalingConfig;
+  const field = bool(scaling) === "unknown" ? "scalingConfig" : "scalingConfig.isBondEip";
+  const eip = bool(scaling) === "unknown" ? "unknown" : bool(prop(scaling, "isBondEip"));
+  if (eip === true) out.push({ label: `eip:${r.name} (${field})`, urn: r.urn });
+  else if (eip === "unknown")
+    out.push({ label: `eip:${r.name} (${field} unknown at preview)`, urn: r.urn, unverified: true });
+  return out;
+}
