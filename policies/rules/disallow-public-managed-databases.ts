@@ -1,6 +1,7 @@
 import { bool, isUnknown, list, obj } from "../../lib/values";
 import { CIDRS_SCHEMA, PREFIX_SCHEMA } from "../lib/config";
 import { openAccessFindings } from "../lib/database-access-policy";
+import { hologresInternetEndpoint } from "../lib/database-endpoints";
 import {
   DatabaseConfig,
   deletes,
@@ -87,13 +88,14 @@ export const disallowPublicManagedDatabases = defineResourceRule<DatabaseConfig>
   metadata: {
     name: "disallow-public-managed-databases",
     description:
-      "Managed databases must not be reachable from the internet: no RDS, Aurora (including Limitless shard groups), Redshift (including Serverless), Neptune (including Neptune Analytics graphs), Lightsail or Timestream for InfluxDB (instances and clusters) publicly accessible endpoint, no OpenSearch or Elasticsearch domain (or domain policy) outside a VPC whose access policy lets anyone in without a narrowing aws:SourceIp or aws:SourceVpc condition, and no Alibaba Cloud RDS (including replicas, clones and DR instances), PolarDB (including whitelist groups and applications), Redis (KVStore, Tair), MongoDB (including Serverless), AnalyticDB (MySQL including Lake and the older cluster, PostgreSQL including elastic instances, whitelist resources and Supabase projects), ClickHouse (including Enterprise whitelists), SelectDB, HBase, Lindorm (both instance resources), Cassandra, Graph Database or Elasticsearch (public endpoint and public Kibana) whitelist entry, nor RDS, PolarDB, Redis or MongoDB global whitelist template entry, that is 0.0.0.0/0, a wildcard (%, *, 0.0.0.0, *.*.*.*), or a public range broader than /24, however the entries are separated (commas, semicolons or blanks) and even when other entries are unknown at preview.",
+      "Managed databases must not be reachable from the internet: no RDS, Aurora (including Limitless shard groups), Redshift (including Serverless), Neptune (including Neptune Analytics graphs), Lightsail or Timestream for InfluxDB (instances and clusters) publicly accessible endpoint, no OpenSearch or Elasticsearch domain (or domain policy) outside a VPC whose access policy lets anyone in without a narrowing aws:SourceIp or aws:SourceVpc condition, and no Alibaba Cloud RDS (including replicas, clones and DR instances), PolarDB (including whitelist groups and applications), Redis (KVStore, Tair), MongoDB (including Serverless), AnalyticDB (MySQL including Lake and the older cluster, PostgreSQL including elastic instances, whitelist resources and Supabase projects), ClickHouse (including Enterprise whitelists), SelectDB, HBase, Lindorm (both instance resources), Cassandra, Graph Database or Elasticsearch (public endpoint and public Kibana) whitelist entry, no Hologres Internet endpoint (its whitelist cannot be set by the program, and none admits everyone), nor RDS, PolarDB, Redis or MongoDB global whitelist template entry, that is 0.0.0.0/0, a wildcard (%, *, 0.0.0.0, *.*.*.*), or a public range broader than /24, however the entries are separated (commas, semicolons or blanks) and even when other entries are unknown at preview.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
       "AWS: set publiclyAccessible (publicConnectivity on Neptune Analytics) to false and reach the database from the application's security group.",
       "AWS OpenSearch / Elasticsearch: place the domain in a VPC (vpcOptions) or limit accessPolicies to IAM principals or an aws:SourceIp condition with exact addresses; prefer accessPolicies on the Domain to a separate DomainPolicy, which cannot show the VPC placement.",
       "Alibaba Cloud: replace 0.0.0.0/0 in securityIps / securityIpLists / ipWhite / ipWhiteLists / publicWhitelists / kibanaWhitelists, in whitelist groups (including Lindorm whiteIpLists) and in global whitelist templates (ipWhiteList, globalIpList, globalSecurityIpList) with the VPC or vSwitch CIDR of the application tier.",
+      "Alibaba Cloud Hologres: leave the Internet endpoint out of endpoints (or set enabled: false) and connect over the VPC endpoint.",
       "Use a bastion, VPN or private link for administrator access; list exact partner addresses via allowCidrs.",
     ],
     controls: [
@@ -175,6 +177,8 @@ export const disallowPublicManagedDatabases = defineResourceRule<DatabaseConfig>
       [{ field: "dbInstanceIpArrays", entries: "securityIps" }],
     ),
     "alicloud:elasticsearch/instance:Instance": elasticsearchWhitelists,
+    // Hologres takes no whitelist from the program: its Internet endpoint is open to every address.
+    "alicloud:hologram/instance:Instance": hologresInternetEndpoint,
     // Global whitelist templates (RDS, PolarDB, Redis, MongoDB) exist only to be bound to instances.
     "alicloud:rds/whitelistTemplate:WhitelistTemplate": templateWhitelist("ipWhiteList"),
     "alicloud:polardb/globalSecurityIpGroup:GlobalSecurityIpGroup": templateWhitelist("globalIpList"),

@@ -5,8 +5,10 @@ import {
   ecsImageBuilderCheck,
 } from "../lib/image-build-checks";
 import { defineResourceRule } from "../lib/rule";
+import { oosExecutionCheck } from "../lib/oos-executions";
 import {
   cloudAssistantCheck,
+  efloInvocationCheck,
   oosTemplateCheck,
   ssmAssociationCheck,
   ssmDocumentCheck,
@@ -19,11 +21,11 @@ export const disallowUserdataLoginWeakening = defineResourceRule<unknown>({
   metadata: {
     name: "disallow-userdata-login-weakening",
     description:
-      "Scripts must not enable SSH password authentication or root login (sshd_config and its drop-ins, sshd options on its command line or in its environment, or hardened lines and drop-ins of the kit or the image taken away, in place or through a temporary file: grep -v, sed '/…/d' or awk '!/…/' copied back), set passwords (chpasswd, passwd from a pipe or --stdin, useradd/usermod -p, cloud-init password keys) or write root's authorized_keys (wherever AuthorizedKeysFile points for root, or root's AuthorizedPrincipalsFile); text only printed to the log or written to the message of the day or a banner is not a weakening. A directive whose value the script takes from outside (an unset variable, a command's output, a template placeholder) cannot be verified: it is a note (a violation when the pack fails closed). Boot scripts: user data of instances, launch templates, launch configurations and scaling configurations of both clouds, AWS spot fleets and Lightsail instances, Alibaba Cloud Container Service node pools and edge clusters, ENS instances, CDDC hosts and EFLO nodes, node groups, attachments and hyper nodes. Run-command scripts: Alibaba Cloud Cloud Assistant commands and OOS templates; AWS Systems Manager Command documents (composite ones running AWS-RunShellScript included), Automation runbooks sending AWS-RunShellScript, Session documents' shell profiles and commands, AWS-RunShellScript associations and maintenance window tasks. Image-build scripts, baked into every image built: EC2 Image Builder components (ExecuteBash steps, shells run by ExecuteBinary, files written by CreateFile and AppendFile, files and folders placed by CopyFile, MoveFile, CopyFolder, MoveFolder, CreateSymlink and downloads), image recipes' user data and container recipes' Dockerfiles (RUN and SHELL, and CMD, ENTRYPOINT and HEALTHCHECK commands run at start, COPY and ADD of files and folders), Alibaba Cloud Image Builder components and image templates.",
+      "Scripts must not enable SSH password authentication or root login (sshd_config and its drop-ins, sshd options on its command line or in its environment, or hardened lines and drop-ins of the kit or the image taken away, in place or through a temporary file: grep -v, sed '/…/d' or awk '!/…/' copied back), set passwords (chpasswd, passwd from a pipe or --stdin, useradd/usermod -p, cloud-init password keys) or write root's authorized_keys (wherever AuthorizedKeysFile points for root, or root's AuthorizedPrincipalsFile); text only printed to the log or written to the message of the day or a banner is not a weakening. A directive whose value the script takes from outside (an unset variable, a command's output, a template placeholder) cannot be verified: it is a note (a violation when the pack fails closed). Boot scripts: user data of instances, launch templates, launch configurations and scaling configurations of both clouds, AWS spot fleets and Lightsail instances, Alibaba Cloud Container Service node pools and edge clusters, ENS instances, CDDC hosts and EFLO nodes, node groups, attachments and hyper nodes. Run-command scripts: Alibaba Cloud Cloud Assistant commands, OOS templates and executions (their parameters and own template content) and EFLO invocations; AWS Systems Manager Command documents (composite ones running AWS-RunShellScript included), Automation runbooks sending AWS-RunShellScript, Session documents' shell profiles and commands, AWS-RunShellScript associations and maintenance window tasks. Image-build scripts, baked into every image built: EC2 Image Builder components (ExecuteBash steps, shells run by ExecuteBinary, files written by CreateFile and AppendFile, files and folders placed by CopyFile, MoveFile, CopyFolder, MoveFolder, CreateSymlink and downloads), image recipes' user data and container recipes' Dockerfiles (RUN and SHELL, and CMD, ENTRYPOINT and HEALTHCHECK commands run at start, COPY and ADD of files and folders), Alibaba Cloud Image Builder components and image templates.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
-      "Delete the lines quoted in the message from the script that carries them: a boot script (userData, preUserData, a spot fleet's launch specification, an image recipe's user data) or cloud-config; a Cloud Assistant command, an OOS template task, a Systems Manager document step or session shell profile, association or maintenance window commands; an EC2 Image Builder component step or container recipe's Dockerfile, or an Alibaba Cloud Image Builder RUN command or task.",
+      "Delete the lines quoted in the message from the script that carries them: a boot script (userData, preUserData, a spot fleet's launch specification, an image recipe's user data) or cloud-config; a Cloud Assistant command, an OOS template task or execution's parameters, an EFLO invocation, a Systems Manager document step or session shell profile, association or maintenance window commands; an EC2 Image Builder component step or container recipe's Dockerfile, or an Alibaba Cloud Image Builder RUN command or task.",
       "Set PasswordAuthentication no and PermitRootLogin no (cloud-init: ssh_pwauth: false, disable_root: true), written in the script itself, not from a variable or template.",
       "Give operators named accounts with keys from the key pair or a certificate authority, never root.",
       "Rebuild and replace images already built from a weakening image-build script: removing the script does not change them.",
@@ -46,6 +48,9 @@ export const disallowUserdataLoginWeakening = defineResourceRule<unknown>({
     "alicloud:ess/scalingConfiguration:ScalingConfiguration": userDataCheck(["userData"]),
     "alicloud:ecs/command:Command": cloudAssistantCheck(),
     "alicloud:oos/template:Template": oosTemplateCheck(),
+    // Executions run a template with parameters that may carry the script itself (ACS-ECS-BulkyRunCommand).
+    "alicloud:oos/execution:Execution": oosExecutionCheck(),
+    "alicloud:eflo/invocation:Invocation": efloInvocationCheck(),
     // Lightsail and spot fleets take plain text, Container Service and ENS base64, EFLO does not say: all read alike.
     "aws:lightsail/instance:Instance": userDataCheck(["userData"]),
     "aws:ec2/spotFleetRequest:SpotFleetRequest": spotFleetCheck(),
