@@ -1,9 +1,10 @@
 // The case's logistics company rebuilt on Alibaba Cloud with every control of the kit (GUIDE §1), in two regions:
 // no public SSH and key-only login (step 1), hardened sshd (step 2), databases reachable from their own region's
 // private ranges only (step 3), WORM backups replicated to the standby region (step 4), flow logs + mirroring +
-// ActionTrail (step 5), WAF, GTM failover to the standby and mandatory MFA (step 6).
+// ActionTrail (step 5), WAF, GTM failover to the standby and mandatory MFA (step 6); Security Center blocks
+// password guessing (step 1) and alerts on changes to sshd_config and root's keys (step 2).
 import * as alicloud from "@pulumi/alicloud";
-import { IdentityBaseline } from "../../components/alicloud";
+import { IdentityBaseline, ThreatDetection } from "../../components/alicloud";
 import { readConfig } from "./config";
 import { auditTrail, backups } from "./evidence";
 import { failover } from "./failover";
@@ -24,6 +25,8 @@ const trail = auditTrail(cfg);
 const backup = backups(cfg, standbyProvider, primary.tiers);
 const dns = failover(cfg, primary.edge.slb, standby.edge.slb);
 new IdentityBaseline("ram");
+// Security Center is account-wide: one anti-brute-force default rule and one core file watch, in the primary region.
+const threats = new ThreatDetection("threat");
 
 export const vpcId = primary.vpc.vpcId;
 export const bastionPublicIp = primary.bastion.publicIp;
@@ -39,3 +42,4 @@ export const standbyEvidenceBucket = standby.traffic.evidenceBucketName;
 export const trailBucket = trail.bucketName;
 export const backupReplicaBucket = backup.replicaBucketName;
 export const gtmInstanceId = dns.instanceId;
+export const antiBruteForceRuleId = threats.antiBruteForceRuleId;

@@ -59,7 +59,7 @@ beforeAll(async () => {
   // The message is the policy's description followed by what it reported.
   const message = probe[0].message;
   providerOf = JSON.parse(message.slice(message.indexOf("{")));
-}, 300_000); // one full preview (~160 resources, two packs) on a shared machine
+}, 300_000); // one full preview (161 resources, two packs) on a shared machine
 
 afterAll(() => {
   if (probeDir) fs.rmSync(probeDir, { recursive: true, force: true });
@@ -68,9 +68,9 @@ afterAll(() => {
 const kitDiagnostics = () => result.diagnostics.filter((d) => d.policyPackName === KIT_PACK);
 const isStandby = (r: PlannedResource) => r.name.startsWith("standby-");
 const custom = (r: PlannedResource) => !r.type.startsWith("hardening:") && !r.type.startsWith("pulumi:");
-/** Children of the components built once per product (trail, backups, GTM, RAM), which are not regional. */
+/** Children of the components built once per product (trail, backups, GTM, RAM, Security Center): not regional. */
 const productWide = (r: PlannedResource) =>
-  /hardening:alicloud:(AuditTrail|ImmutableBackup|DnsFailover|IdentityBaseline)\$/.test(r.urn);
+  /hardening:alicloud:(AuditTrail|ImmutableBackup|DnsFailover|IdentityBaseline|ThreatDetection)\$/.test(r.urn);
 /** Region of a resource as its provider decides it. */
 const regionOf = (r: PlannedResource) => (providerOf[r.urn] === STANDBY_PROVIDER ? "standby" : "primary");
 
@@ -119,9 +119,24 @@ it("composes the regional components twice and the product-wide ones once", () =
   expect(names("Bastion")).toEqual(["ops", "standby-ops"]);
   expect(names("WebFirewall")).toEqual(["standby-web-waf", "web-waf"]);
   expect(names("TrafficForensics")).toEqual(["standby-traffic", "traffic"]);
-  for (const once of ["AuditTrail", "IdentityBaseline", "ImmutableBackup", "DnsFailover"]) {
+  for (const once of ["AuditTrail", "IdentityBaseline", "ImmutableBackup", "DnsFailover", "ThreatDetection"]) {
     expect(names(once)).toHaveLength(1);
   }
+});
+
+it("blocks SSH guessing on every server and watches sshd_config and root's keys, once, with the default provider", () => {
+  const ofType = (t: string) => result.resources.filter((r) => r.type === `alicloud:threatdetection/${t}`);
+  const rules = ofType("antiBruteForceRule:AntiBruteForceRule");
+  expect(rules.map((r) => [r.name, regionOf(r), r.inputs.defaultRule, r.inputs.protocolType])).toEqual([
+    ["threat-anti-brute-force", "primary", true, { ssh: "on", rdp: "on", sqlServer: "on" }],
+  ]);
+  // require-threat-detection: no looser than 10 failures in 10 minutes, the source blocked ≥ 60 minutes (minutes).
+  const { failCount, span, forbiddenTime } = rules[0].inputs as Record<string, number>;
+  expect([failCount <= 10, failCount / span <= 10 / 10, forbiddenTime >= 60]).toEqual([true, true, true]);
+  const files = ofType("clientFileProtect:ClientFileProtect");
+  expect(files.map((f) => [f.name, regionOf(f), f.inputs.ruleAction, f.inputs.alertLevel])).toEqual([
+    ["threat-core-files", "primary", "alert", 3],
+  ]);
 });
 
 it("creates the standby's resources with the standby provider, which targets the standby region", () => {

@@ -1,4 +1,4 @@
-// The alicloud-prod stack under mocks: all eight components composed in two regions, with the case's weaknesses absent.
+// The alicloud-prod stack under mocks: all nine components composed in two regions, with the case's weaknesses absent.
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
@@ -16,6 +16,7 @@ const COMPONENTS = [
   "AuditTrail",
   "ImmutableBackup",
   "IdentityBaseline",
+  "ThreatDetection",
 ];
 const STANDBY_PROVIDER = "secondary-region";
 
@@ -32,7 +33,7 @@ describe("stacks/alicloud (alicloud-prod)", () => {
     await settle();
   }, 180_000); // ~160 resources under mocks; slow on a shared machine
 
-  it("composes all eight components, the regional ones once per region", () => {
+  it("composes all nine components, the regional ones once per region", () => {
     const count = (c: string) => recorded.filter((r) => r.type === `hardening:alicloud:${c}`).length;
     expect(Object.fromEntries(COMPONENTS.map((c) => [c, count(c)]))).toEqual({
       HardenedVpc: 2,
@@ -43,6 +44,7 @@ describe("stacks/alicloud (alicloud-prod)", () => {
       AuditTrail: 1,
       ImmutableBackup: 1,
       IdentityBaseline: 1,
+      ThreatDetection: 1,
     });
   });
 
@@ -113,6 +115,21 @@ describe("stacks/alicloud (alicloud-prod)", () => {
       ["standby-web-waf-domain-0", "standby.example.com", "web-waf-instance-id"],
       ["web-waf-domain-0", "www.example.com", "web-waf-instance-id"],
     ]);
+  });
+
+  it("turns Security Center's brute-force block and core file watch on once, account-wide, in the primary region", () => {
+    const rules = ofType("alicloud:threatdetection/antiBruteForceRule:AntiBruteForceRule");
+    expect(rules.map((r) => [r.name, r.provider, r.inputs.defaultRule, r.inputs.protocolType.ssh])).toEqual([
+      ["threat-anti-brute-force", undefined, true, "on"],
+    ]);
+    // The pack's require-threat-detection contract: no looser than 10 failures in 10 minutes, blocked ≥ 60 minutes.
+    const { failCount, span, forbiddenTime } = rules[0].inputs;
+    expect(failCount <= 10 && failCount / span <= 10 / 10 && forbiddenTime >= 60).toBe(true);
+    const files = ofType("alicloud:threatdetection/clientFileProtect:ClientFileProtect");
+    expect(files.map((f) => [f.name, f.provider, f.inputs.ruleAction, f.inputs.alertLevel])).toEqual([
+      ["threat-core-files", undefined, "alert", 3],
+    ]);
+    expect(files[0].inputs.filePaths).toEqual(expect.arrayContaining(["/etc/ssh/sshd_config", "/root/.ssh/*"]));
   });
 
   it("lets only each region's private ranges reach its database", () => {
