@@ -2,7 +2,6 @@
 // OOS templates, AWS Systems Manager documents, associations and maintenance window tasks. Each is another way to
 // rewrite sshd_config or plant root's keys, the case's step 2.
 import { templateShellScripts } from "../../lib/oos-templates";
-import { spliced } from "../../lib/template-substitution";
 import { decodeUserData } from "../../lib/userdata";
 import {
   commandLines,
@@ -13,51 +12,26 @@ import {
   ShellSteps,
 } from "../../lib/ssm-commands";
 import { isSessionDocumentType } from "../../lib/ssm-sessions";
-import { bool, containsUnknown, isUnknown, list, obj } from "../../lib/values";
+import { containsUnknown, isUnknown, list, obj } from "../../lib/values";
 import { isWindowsCommandType } from "../../lib/windows-scripts";
-import { Finding, unverifiable } from "./findings";
+import { commandReading, FIELD } from "./cloud-assistant-commands";
+import { invokedFindings } from "./command-parameters";
+import { unverifiable } from "./findings";
 import { Check } from "./rule";
 import { documentFindings, scriptFindings, userDataCheck } from "./script-findings";
-
-/** A `{{ name }}` reference in a command, as `lib/template-substitution.ts` splices them. */
-const REFERENCE = /\{\{\s*([\w.-]+)\s*\}\}/g;
 
 /**
  * Cloud Assistant pushes `commandContent` (base64) to running instances as root, another way to rewrite sshd_config.
  * Shell scripts (`RunShellScript`, or a type not known at preview) are read; Windows scripts are not. With custom
- * parameters on, a parameter standing where it would weaken login is a note (see parameterWrites).
+ * parameters on, only what the text does whatever the values is judged here: lines on `{{ name }}` references are
+ * judged with each invocation's values by the rule's stack part (cloud-assistant-invocations.ts).
  */
 export function cloudAssistantCheck(): Check<unknown> {
-  const content = userDataCheck(["commandContent"]);
+  const content = userDataCheck([FIELD]);
   return (p, ctx) => {
     if (isWindowsCommandType(p.type)) return [];
-    const found = content(p, ctx);
-    // Without custom parameters (the default) a reference is literal text; unknown at preview, they may be on.
-    const parameters = isUnknown(p.enableParameter) || bool(p.enableParameter) === true;
-    if (found.length > 0 || !parameters || typeof p.commandContent !== "string") return found;
-    return parameterWrites("commandContent", p.commandContent);
+    return commandReading(p)?.own ?? content(p, ctx);
   };
-}
-
-/** A weakening line an invocation's parameter could hold. */
-const PROBE_LINE = "PermitRootLogin yes";
-
-/**
- * A command with custom parameters takes their values from each invocation (ecs.EcsInvocation `parameters`), which
- * this command cannot show. When a parameter stands where its text would set an sshd option or root's keys (probed
- * with a weakening line), the command is a note: whoever invokes it decides.
- */
-function parameterWrites(field: string, content: string): Finding[] {
-  const script = decodeUserData(content);
-  const names = [...new Set([...script.matchAll(REFERENCE)].map((r) => r[1]))];
-  if (names.length === 0) return [];
-  const probed = scriptFindings(
-    field,
-    spliced(script, () => PROBE_LINE),
-  );
-  if (probed.length === 0) return [];
-  const message = `cannot be verified: ${field} writes its parameters (${names.join(", ")}) where they set sshd options or root's keys, and each invocation gives their values; write the hardened lines themselves`;
-  return [{ message, unverifiable: true }];
 }
 
 /**
@@ -70,18 +44,7 @@ export function efloInvocationCheck(): Check<unknown> {
     const content = p.commandContent;
     if (isUnknown(content)) return [unverifiable("commandContent")];
     if (typeof content !== "string") return [];
-    const unknownParameters = isUnknown(p.parameters);
-    const given = unknownParameters ? {} : (obj(p.parameters) ?? {});
-    const byName = new Map(Object.entries(given).map(([k, v]) => [k.toLowerCase(), v]));
-    const unknownValue = (name: string) => unknownParameters || isUnknown(byName.get(name.toLowerCase()));
-    const script = spliced(decodeUserData(content), (name) =>
-      unknownValue(name) ? undefined : byName.get(name.toLowerCase()),
-    );
-    const found = scriptFindings("commandContent", script);
-    // A reference left for a value unknown at preview may stand for any line, even where no directive is named.
-    const left = [...script.matchAll(REFERENCE)].map((r) => r[1]).filter(unknownValue);
-    const noted = found.some((f) => f.unverifiable);
-    return left.length > 0 && !noted ? [unverifiable(`parameters ${left.join(", ")}`), ...found] : found;
+    return invokedFindings("commandContent", decodeUserData(content), p.parameters);
   };
 }
 

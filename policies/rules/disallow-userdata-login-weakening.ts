@@ -4,6 +4,7 @@ import {
   ec2ImageBuilderComponentCheck,
   ecsImageBuilderCheck,
 } from "../lib/image-build-checks";
+import { cloudAssistantInvocationFindings, ECS_INVOCATION } from "../lib/cloud-assistant-invocations";
 import { defineResourceRule } from "../lib/rule";
 import { oosExecutionCheck } from "../lib/oos-executions";
 import {
@@ -15,13 +16,14 @@ import {
   ssmMaintenanceWindowTaskCheck,
 } from "../lib/run-command-checks";
 import { userDataCheck } from "../lib/script-findings";
+import { withStackChecks } from "../lib/stack-checks";
 
 /** Case step 2: the attacker rewrote sshd_config and planted keys under /root/.ssh. */
-export const disallowUserdataLoginWeakening = defineResourceRule<unknown>({
+const resourceRule = defineResourceRule<unknown>({
   metadata: {
     name: "disallow-userdata-login-weakening",
     description:
-      "Scripts must not enable SSH password authentication or root login (sshd_config and its drop-ins, sshd options on its command line or in its environment, or hardened lines and drop-ins of the kit or the image taken away, in place or through a temporary file: grep -v, sed '/…/d' or awk '!/…/' copied back; such an edit whose pattern or replacement comes from outside the script, e.g. grep -v \"$PAT\", cannot be verified), set passwords (chpasswd, passwd from a pipe or --stdin, useradd/usermod -p, cloud-init password keys) or write root's authorized_keys (wherever AuthorizedKeysFile points for root, or root's AuthorizedPrincipalsFile); text only printed to the log or written to the message of the day or a banner is not a weakening. A directive whose value the script takes from outside (an unset variable, a command's output, a template placeholder) cannot be verified: it is a note (a violation when the pack fails closed). Boot scripts: user data of instances, launch templates, launch configurations and scaling configurations of both clouds, AWS spot fleets and Lightsail instances, Alibaba Cloud Container Service node pools and edge clusters, ENS instances, CDDC hosts and EFLO nodes, node groups, attachments and hyper nodes. Run-command scripts: Alibaba Cloud Cloud Assistant commands, OOS templates and executions (their parameters and own template content) and EFLO invocations; AWS Systems Manager Command documents (composite ones running AWS-RunShellScript included), Automation runbooks sending AWS-RunShellScript, Session documents' shell profiles and commands, AWS-RunShellScript associations and maintenance window tasks. Image-build scripts, baked into every image built: EC2 Image Builder components (ExecuteBash steps, shells run by ExecuteBinary, files written by CreateFile and AppendFile, files and folders placed by CopyFile, MoveFile, CopyFolder, MoveFolder, CreateSymlink and downloads), image recipes' user data and container recipes' Dockerfiles (RUN and SHELL, and CMD, ENTRYPOINT and HEALTHCHECK commands run at start, COPY and ADD of files and folders), Alibaba Cloud Image Builder components and image templates.",
+      "Scripts must not enable SSH password authentication or root login (sshd_config and its drop-ins, sshd options on its command line or in its environment, or hardened lines and drop-ins of the kit or the image taken away, in place or through a temporary file: grep -v, sed '/…/d' or awk '!/…/' copied back; such an edit whose pattern or replacement comes from outside the script, e.g. grep -v \"$PAT\", cannot be verified), set passwords (chpasswd, passwd from a pipe or --stdin, useradd/usermod -p, cloud-init password keys) or write root's authorized_keys (wherever AuthorizedKeysFile points for root, or root's AuthorizedPrincipalsFile); text only printed to the log or written to the message of the day or a banner is not a weakening. A directive whose value the script takes from outside (an unset variable, a command's output, a template placeholder) cannot be verified: it is a note (a violation when the pack fails closed). Boot scripts: user data of instances, launch templates, launch configurations and scaling configurations of both clouds, AWS spot fleets and Lightsail instances, Alibaba Cloud Container Service node pools and edge clusters, ENS instances, CDDC hosts and EFLO nodes, node groups, attachments and hyper nodes. Run-command scripts: Alibaba Cloud Cloud Assistant commands (with the parameters each invocation of the stack passes), OOS templates and executions (their parameters and own template content) and EFLO invocations; AWS Systems Manager Command documents (composite ones running AWS-RunShellScript included), Automation runbooks sending AWS-RunShellScript, Session documents' shell profiles and commands, AWS-RunShellScript associations and maintenance window tasks. Image-build scripts, baked into every image built: EC2 Image Builder components (ExecuteBash steps, shells run by ExecuteBinary, files written by CreateFile and AppendFile, files and folders placed by CopyFile, MoveFile, CopyFolder, MoveFolder, CreateSymlink and downloads), image recipes' user data and container recipes' Dockerfiles (RUN and SHELL, and CMD, ENTRYPOINT and HEALTHCHECK commands run at start, COPY and ADD of files and folders), Alibaba Cloud Image Builder components and image templates.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
@@ -76,4 +78,10 @@ export const disallowUserdataLoginWeakening = defineResourceRule<unknown>({
     "alicloud:ecs/ecsImageComponent:EcsImageComponent": ecsImageBuilderCheck("content"),
     "alicloud:ecs/ecsImagePipeline:EcsImagePipeline": ecsImageBuilderCheck("buildContent"),
   },
+});
+
+// Cloud Assistant commands with custom parameters are judged with the values each invocation of the stack passes.
+export const disallowUserdataLoginWeakening = withStackChecks(resourceRule, {
+  types: [ECS_INVOCATION],
+  check: ({ resources }) => cloudAssistantInvocationFindings(resources),
 });

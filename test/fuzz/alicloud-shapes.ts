@@ -507,6 +507,11 @@ export const alicloudShapes: Record<string, Shape> = {
     commandContent: "userData",
     enableParameter: "bool",
   },
+  "alicloud:ecs/ecsInvocation:EcsInvocation": {
+    commandId: "string",
+    instanceIds: "strings",
+    parameters: { object: { line: "string", mode: { oneOf: ["yes", "no", "prohibit-password", ""] } } },
+  },
   "alicloud:simpleapplicationserver/instance:Instance": { password: "string", planId: "string", imageId: "string" },
   "alicloud:ecs/ecsPrefixList:EcsPrefixList": {
     prefixListName: "string",
@@ -598,6 +603,15 @@ export const alicloudShapes: Record<string, Shape> = {
   "alicloud:ecs/diskAttachment:DiskAttachment": { password: "string" },
   // Presence alone counts (require-audit-trail-for-compute).
   "alicloud:cs/serverlessKubernetes:ServerlessKubernetes": {},
+  // SSH guessing blocked on every server, soon and for long (require-threat-detection).
+  "alicloud:threatdetection/antiBruteForceRule:AntiBruteForceRule": {
+    defaultRule: "bool",
+    uuidLists: "strings",
+    failCount: { oneOf: [2, 5, 10, 50, 100] },
+    span: { oneOf: [1, 2, 5, 10, 15] },
+    forbiddenTime: { oneOf: [5, 60, 360, 52560000] },
+    protocolType: { object: { ssh: { oneOf: ["on", "off", "OFF", ""] }, rdp: { oneOf: ["on", "off"] } } },
+  },
   "alicloud:ecs/autoSnapshotPolicy:AutoSnapshotPolicy": {
     retentionDays: "number",
     repeatWeekdays: "strings",

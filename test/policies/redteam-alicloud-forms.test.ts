@@ -12,6 +12,7 @@ import { disallowInternetDatabaseAndHighRiskPorts } from "../../policies/stack/d
 import { A, aliNetwork, ecsPrefixList, rule } from "../reachability/alicloud-fixtures";
 import { StackBuilder, ref } from "../reachability/stack-builder";
 import { Probe, probesWith } from "../reachability/stack-probes";
+import { combinedTable } from "./combined-table";
 import { Case, table } from "./harness";
 
 const OPEN_ROOT = "echo 'PermitRootLogin yes' >> /etc/ssh/sshd_config";
@@ -224,7 +225,8 @@ const command = (content: string, enableParameter: unknown) => ({
 });
 
 describe("red team: Cloud Assistant commands whose parameters come from each invocation", () => {
-  table(disallowUserdataLoginWeakening, [
+  // The command's note comes from the rule's stack part (it goes away once every invocation is judged).
+  combinedTable(disallowUserdataLoginWeakening, [
     {
       name: "a parameter appended to sshd_config, given by the invocation, is a note",
       type: COMMAND,

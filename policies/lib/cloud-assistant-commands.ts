@@ -1,0 +1,63 @@
+// A Cloud Assistant command (ecs.Command) pushes `commandContent` (base64) to running instances as root. With custom
+// parameters on, its `{{ name }}` references take the values each invocation (ecs.EcsInvocation) passes: what the
+// text does whatever the values is the command's own; what a reference decides is judged with each invocation.
+import { spliced } from "../../lib/template-substitution";
+import { decodeUserData } from "../../lib/userdata";
+import { bool, isUnknown } from "../../lib/values";
+import { isWindowsCommandType } from "../../lib/windows-scripts";
+import { referenceNames, weakeningReferences } from "./command-parameters";
+import { Finding } from "./findings";
+import { scriptFindings } from "./script-findings";
+
+export const COMMAND = "alicloud:ecs/command:Command";
+export const FIELD = "commandContent";
+
+export interface CommandReading {
+  /** The decoded script, references as written. */
+  script: string;
+  /** Custom parameters on, or unknown at preview: references are filled by each invocation. */
+  takesParameters: boolean;
+  /** Findings that hold whatever values the references get: the template text is the problem. */
+  own: Finding[];
+  /** Findings on lines that hold a reference: each invocation's values decide them. */
+  onReferences: Finding[];
+}
+
+/** A shell command's reading; undefined for Windows scripts (not read) and content that is no known text. */
+export function commandReading(p: Record<string, unknown>): CommandReading | undefined {
+  if (isWindowsCommandType(p.type) || typeof p.commandContent !== "string" || isUnknown(p.commandContent))
+    return undefined;
+  const script = decodeUserData(p.commandContent);
+  const literal = scriptFindings(FIELD, script);
+  // Without custom parameters (the default) a reference is literal text.
+  const takesParameters = isUnknown(p.enableParameter) || bool(p.enableParameter) === true;
+  if (!takesParameters || referenceNames(script).length === 0)
+    return { script, takesParameters, own: literal, onReferences: [] };
+  // A finding that stays when every reference is emptied does not quote one.
+  const emptied = new Set(
+    scriptFindings(
+      FIELD,
+      spliced(script, () => ""),
+    ).map((f) => f.message),
+  );
+  return {
+    script,
+    takesParameters,
+    own: literal.filter((f) => emptied.has(f.message)),
+    onReferences: literal.filter((f) => !emptied.has(f.message)),
+  };
+}
+
+/**
+ * A command with custom parameters that no invocation of the stack runs may be invoked from anywhere with any
+ * values: its lines on references are notes, or, when a reference stands alone where its text would set an sshd
+ * option or root's keys (probed with a weakening line), one note naming the parameters.
+ */
+export function uninvokedFindings(reading: CommandReading): Finding[] {
+  if (!reading.takesParameters) return [];
+  if (reading.onReferences.length > 0) return reading.onReferences;
+  const names = referenceNames(reading.script);
+  if (!weakeningReferences(reading.script, names, scriptFindings("", reading.script))) return [];
+  const message = `cannot be verified: ${FIELD} writes its parameters (${names.join(", ")}) where they set sshd options or root's keys, and each invocation gives their values; write the hardened lines themselves`;
+  return [{ message, unverifiable: true }];
+}
