@@ -7,6 +7,7 @@ import { requireEffectiveTrafficMirroring } from "./require-effective-traffic-mi
 import { requireVpcFlowLogsAllTraffic } from "./require-vpc-flow-logs-all-traffic";
 import { requireWafOnInternetEndpoints } from "./require-waf-on-internet-endpoints";
 import { requireWafRateLimit } from "./require-waf-rate-limit";
+import { requireThreatDetection } from "./require-threat-detection";
 import { HardeningStackPolicy } from "../lib/stack-rule";
 
 /** Stack policies: checks that need the whole planned stack (reachability, coverage). */
@@ -19,6 +20,7 @@ export const hardeningStackPolicies: HardeningStackPolicy[] = [
   requireWafOnInternetEndpoints,
   requireWafRateLimit,
   requireAuditTrailForCompute,
+  requireThreatDetection,
 ];
 
 export const stackPolicies: StackValidationPolicy[] = hardeningStackPolicies;

@@ -3,6 +3,7 @@ import { GenericResource } from "../../lib/reachability";
 import { Resolver } from "../../lib/reachability/internals";
 import { bool, isUnknown } from "../../lib/values";
 import { deliversDurably } from "../lib/actiontrail-delivery";
+import { ALI_COMPUTE, AWS_COMPUTE, computeNames } from "../lib/compute-types";
 import { EVENT_DATA_STORE, recordsCloudTrailEvents } from "../lib/event-data-stores";
 import { unverifiable } from "../lib/findings";
 import { Proof } from "../lib/proof";
@@ -14,52 +15,6 @@ interface Config {
   providedExternally: boolean;
 }
 
-// Every way the stack can start servers or containers, including the lightweight, bulk, container and serverless forms
-// (Lightsail, spot requests and fleets, instance sets, simple application servers, Batch, Fargate, App Runner, EMR,
-// ECI, Function Compute, SAE, E-HPC, EFLO nodes, RDS Custom) whose activity is just as much in need of a trail.
-const AWS_COMPUTE = [
-  "aws:ec2/instance:Instance",
-  "aws:ec2/spotInstanceRequest:SpotInstanceRequest",
-  "aws:ec2/spotFleetRequest:SpotFleetRequest",
-  "aws:ec2/fleet:Fleet",
-  "aws:ec2/launchTemplate:LaunchTemplate",
-  "aws:ec2/launchConfiguration:LaunchConfiguration",
-  "aws:autoscaling/group:Group",
-  "aws:lightsail/instance:Instance",
-  "aws:elasticbeanstalk/environment:Environment",
-  "aws:ecs/service:Service",
-  "aws:eks/cluster:Cluster",
-  "aws:eks/nodeGroup:NodeGroup",
-  "aws:lambda/function:Function",
-  "aws:batch/computeEnvironment:ComputeEnvironment",
-  "aws:eks/fargateProfile:FargateProfile",
-  "aws:lightsail/containerService:ContainerService",
-  "aws:apprunner/service:Service",
-  "aws:emr/cluster:Cluster",
-];
-const ALI_COMPUTE = [
-  "alicloud:ecs/instance:Instance",
-  "alicloud:ecs/ecsInstanceSet:EcsInstanceSet",
-  "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate",
-  "alicloud:ecs/launchTemplate:LaunchTemplate",
-  "alicloud:ess/scalingGroup:ScalingGroup",
-  "alicloud:simpleapplicationserver/instance:Instance",
-  "alicloud:ens/instance:Instance",
-  "alicloud:cs/managedKubernetes:ManagedKubernetes",
-  "alicloud:cs/kubernetes:Kubernetes",
-  "alicloud:cs/edgeKubernetes:EdgeKubernetes",
-  "alicloud:cs/serverlessKubernetes:ServerlessKubernetes",
-  "alicloud:cs/nodePool:NodePool",
-  "alicloud:fc/function:Function",
-  "alicloud:fc/v2Function:V2Function",
-  "alicloud:fc/v3Function:V3Function",
-  "alicloud:eci/containerGroup:ContainerGroup",
-  "alicloud:sae/application:Application",
-  "alicloud:ehpc/cluster:Cluster",
-  "alicloud:ehpc/clusterV2:ClusterV2",
-  "alicloud:eflo/node:Node",
-  "alicloud:rds/custom:Custom",
-];
 const CLOUDTRAIL = "aws:cloudtrail/trail:Trail";
 const ACTIONTRAIL = "alicloud:actiontrail/trail:Trail";
 /** The older trail resource still records events and counts as a trail. */
@@ -105,11 +60,7 @@ export const requireAuditTrailForCompute = defineStackRule<Config>({
       if (hosts.length === 0) return;
       const states = switches.flatMap((w) => res.ofType(w.type).map((t) => trailState(w, t)));
       if (states.includes("yes")) return;
-      const names =
-        hosts
-          .slice(0, 5)
-          .map((h) => h.name)
-          .join(", ") + (hosts.length > 5 ? ", …" : "");
+      const names = computeNames(hosts);
       // A trail whose switch is unknown at preview may be the enabled one: a note, not a silent pass.
       findings.push(
         states.includes("unknown")

@@ -820,6 +820,27 @@ export const awsShapes: Record<string, Shape> = {
   "aws:secretsmanager/secret:Secret": { kmsKeyId: "string", recoveryWindowInDays: "number" },
   "aws:secretsmanager/secretVersion:SecretVersion": { secretString: "string" },
   "aws:guardduty/detector:Detector": { enable: "bool" },
+  // GuardDuty findings routed by an enabled rule on the default bus with a target (require-threat-detection).
+  "aws:cloudwatch/eventRule:EventRule": {
+    name: "string",
+    eventPattern: {
+      oneOf: [
+        '{"source":["aws.guardduty"],"detail":{"severity":[{"numeric":[">=",7]}]}}',
+        '{"source":["aws.guardduty"],"detail":{"severity":[{"numeric":[">=",8,"<",9]}]}}',
+        '{"detail":{"$or":[{"severity":[7,7.5]},{"type":[{"prefix":"UnauthorizedAccess:"}]}]}}',
+        '{"detail":{"type":[{"wildcard":"*Brute*"},{"anything-but":{"suffix":"Force"}}]}}',
+        '{"source":"aws.guardduty"}',
+        '{"source":[{"exists":true}],"account":[{"cidr":"10.0.0.0/8"}]}',
+        "{",
+        "[]",
+        "",
+      ],
+    },
+    state: { oneOf: ["ENABLED", "DISABLED", "disabled", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS", ""] },
+    isEnabled: "bool",
+    eventBusName: { oneOf: ["default", "security", "arn:aws:events:us-east-1:1:event-bus/default", ""] },
+  },
+  "aws:cloudwatch/eventTarget:EventTarget": { rule: "string", arn: "string" },
   "aws:route53/record:Record": {
     name: "string",
     type: "string",

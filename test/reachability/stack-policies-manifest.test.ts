@@ -11,6 +11,7 @@ describe("stack policy manifest", () => {
       ["require-waf-on-internet-endpoints", "mandatory", "high"],
       ["require-waf-rate-limit", "mandatory", "medium"],
       ["require-audit-trail-for-compute", "mandatory", "high"],
+      ["require-threat-detection", "mandatory", "high"],
     ]);
     expect(stackPolicies).toBe(hardeningStackPolicies);
   });

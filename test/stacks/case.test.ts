@@ -49,6 +49,7 @@ const EXPECTED: Expected[] = [
   ["require-vpc-flow-logs-all-traffic", "case-vpc", [5], "no flow logs"],
   ["require-waf-on-internet-endpoints", "case-web-lb", [1, 6], "internet SLB without WAF"],
   ["require-audit-trail-for-compute", [STACK_LEVEL, "case-web-1", "case-web-2"], [5], "no ActionTrail"],
+  ["require-threat-detection", ["case-web-1", "case-web-2"], [1], "no anti-brute-force rule: SSH guessed unhindered"],
 ];
 
 /** Resources of the case that carry no weakness: nothing may be reported on them. */
