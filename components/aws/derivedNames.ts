@@ -49,3 +49,19 @@ export const bucketName = (value: string): DerivedName => ({
   valid: (v) => /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v) && !v.includes(".."),
   rule: "3-63 lower-case letters, digits, '.' or '-', starting and ending with a letter or digit",
 });
+
+/** EventBridge rule names the provider derives from a logical name; only the characters are checked (see iamRoleName). */
+export const eventRuleName = (value: string): DerivedName => ({
+  kind: "EventBridge rule name",
+  value,
+  valid: (v) => /^[A-Za-z0-9._-]+$/.test(v),
+  rule: "letters, digits, '.', '_' or '-'",
+});
+
+/** SNS topic names the provider derives from a logical name; only the characters are checked (see iamRoleName). */
+export const snsTopicName = (value: string): DerivedName => ({
+  kind: "SNS topic name",
+  value,
+  valid: (v) => /^[A-Za-z0-9_-]+$/.test(v),
+  rule: "letters, digits, '_' or '-'",
+});

@@ -7,3 +7,4 @@ export * from "./dnsFailover";
 export * from "./auditTrail";
 export * from "./immutableBackup";
 export * from "./identityBaseline";
+export * from "./threatDetection";

@@ -1,6 +1,6 @@
 // The AWS product: the same hardened estate in a primary and a standby region (network, bastion, web tier behind
 // WAF, private database, forensics), with account-wide audit and identity controls, immutable backups copied to the
-// standby region, and DNS failover from the primary's ALB to the standby's.
+// standby region, DNS failover from the primary's ALB to the standby's, and GuardDuty in each region.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AuditTrail, DnsFailover, IdentityBaseline, ImmutableBackup } from "../../components/aws";
@@ -49,12 +49,18 @@ export const webAclArn = primary.firewall.webAclArn;
 export const wafLogGroup = primary.firewall.logGroupName;
 export const databaseEndpoint = primary.data.db.endpoint;
 export const evidenceBucket = primary.traffic.bucketName;
+export const guardDutyDetectorId = primary.threats.detectorId;
+export const responseTopicArns = primary.threats.topicArns;
+export const findingsBucket = primary.threats.findingsBucketName;
 export const standbyVpcId = standby.vpc.vpcId;
 export const standbyBastionPublicIp = standby.bastion.publicIp;
 export const standbyAlbDnsName = standby.web.alb.dnsName;
 export const standbyWebAclArn = standby.firewall.webAclArn;
 export const standbyDatabaseEndpoint = standby.data.db.endpoint;
 export const standbyEvidenceBucket = standby.traffic.bucketName;
+export const standbyGuardDutyDetectorId = standby.threats.detectorId;
+export const standbyResponseTopicArns = standby.threats.topicArns;
+export const standbyFindingsBucket = standby.threats.findingsBucketName;
 export const appUrl = pulumi.interpolate`https://${failover.fqdn}`;
 export const trailArn = audit.trailArn;
 export const trailBucket = audit.bucketName;

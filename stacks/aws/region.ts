@@ -1,7 +1,8 @@
 // Everything one region of the product holds, built the same way for the primary and the standby: a hardened VPC,
-// a bastion, the ALB behind WAF with app hosts in private subnets, a private database and traffic forensics.
+// a bastion, the ALB behind WAF with app hosts in private subnets, a private database, traffic forensics and GuardDuty
+// (one detector per account and region) routing its findings by response level.
 import * as aws from "@pulumi/aws";
-import { Bastion, HardenedVpc, TrafficForensics, WebFirewall } from "../../components/aws";
+import { Bastion, HardenedVpc, ThreatDetection, TrafficForensics, WebFirewall } from "../../components/aws";
 import { ProductSettings } from "./config";
 import { database } from "./data";
 import { forensics } from "./forensics";
@@ -16,6 +17,7 @@ export interface RegionalEstate {
   data: ReturnType<typeof database>;
   firewall: WebFirewall;
   traffic: TrafficForensics;
+  threats: ThreatDetection;
 }
 
 export interface Shared {
@@ -57,5 +59,7 @@ export function regionalEstate(settings: ProductSettings, site: Site, shared: Sh
   const data = database(site, vpc, web.appSg.id);
   const firewall = new WebFirewall(n("edge"), { associateArns: [web.alb.arn] }, inRegion(site));
   const traffic = forensics(site, vpc, web, ami.id);
-  return { site, vpc, bastion, web, data, firewall, traffic };
+  // GuardDuty is regional: each region has its detector, its red/yellow/blue topics and its findings evidence.
+  const threats = new ThreatDetection(n("threat-detection"), {}, inRegion(site));
+  return { site, vpc, bastion, web, data, firewall, traffic, threats };
 }

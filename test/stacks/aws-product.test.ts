@@ -23,6 +23,7 @@ const PER_REGION: Record<string, number> = {
   "hardening:aws:Bastion": 1,
   "hardening:aws:WebFirewall": 1,
   "hardening:aws:TrafficForensics": 1,
+  "hardening:aws:ThreatDetection": 1,
   "aws:ec2/vpc:Vpc": 1,
   "aws:ec2/subnet:Subnet": 9,
   "aws:ec2/natGateway:NatGateway": 3,
@@ -42,6 +43,12 @@ const PER_REGION: Record<string, number> = {
   "aws:rds/instance:Instance": 1,
   "aws:rds/subnetGroup:SubnetGroup": 1,
   "aws:ec2/trafficMirrorSession:TrafficMirrorSession": 1,
+  "aws:guardduty/detector:Detector": 1,
+  "aws:guardduty/detectorFeature:DetectorFeature": 3,
+  "aws:guardduty/publishingDestination:PublishingDestination": 1,
+  "aws:cloudwatch/eventRule:EventRule": 3,
+  "aws:cloudwatch/eventTarget:EventTarget": 3,
+  "aws:sns/topic:Topic": 3,
 };
 
 /** Account-wide or cross-region parts, once per product. */
@@ -69,6 +76,7 @@ const PRIMARY_URNS = [
   urn("aws:rds/instance:Instance", "data-db"),
   urn("hardening:aws:WebFirewall", "edge"),
   urn("hardening:aws:TrafficForensics", "forensics"),
+  urn("hardening:aws:ThreatDetection", "threat-detection"),
   urn("aws:ec2/instance:Instance", "forensics-sensor"),
   urn("hardening:aws:ImmutableBackup", "backup"),
   urn("hardening:aws:DnsFailover", "app-dns"),
@@ -96,8 +104,8 @@ beforeAll(async () => {
 }, 300_000);
 
 const ofType = (type: string) => result.resources.filter((r) => r.type === type);
-const named = (name: string) => {
-  const found = result.resources.filter((r) => r.name === name);
+const named = (name: string, type?: string) => {
+  const found = result.resources.filter((r) => r.name === name && (!type || r.type === type));
   if (found.length !== 1) throw new Error(`expected one resource named ${name}, found ${found.length}`);
   return found[0];
 };
@@ -133,6 +141,19 @@ describe("the aws-prod preview", () => {
   it("keeps each region's flow-log evidence write-once", () => {
     for (const name of ["forensics-evidence-object-lock", "standby-forensics-evidence-object-lock"]) {
       expect(named(name).inputs.rule).toEqual({ defaultRetention: { days: 365, mode: "COMPLIANCE" } });
+    }
+  });
+
+  it("pages each region's red responder on GuardDuty findings of that region's enabled detector", () => {
+    for (const prefix of ["", "standby-"]) {
+      expect(named(`${prefix}threat-detection-detector`).inputs).toMatchObject({ enable: true });
+      const rule = named(`${prefix}threat-detection-red`, "aws:cloudwatch/eventRule:EventRule");
+      expect(JSON.parse(rule.inputs.eventPattern as string)).toMatchObject({ source: ["aws.guardduty"] });
+      const target = named(`${prefix}threat-detection-red-target`);
+      expect(target.propertyDependencies.rule).toEqual([rule.urn]);
+      expect(target.propertyDependencies.arn).toEqual([
+        named(`${prefix}threat-detection-red`, "aws:sns/topic:Topic").urn,
+      ]);
     }
   });
 

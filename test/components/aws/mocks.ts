@@ -39,6 +39,8 @@ export function installMocks(): void {
         if (args.type === "aws:ec2/instance:Instance") state.primaryNetworkInterfaceId = `eni-${args.name}`;
         if (args.type === "aws:route53/healthCheck:HealthCheck") state.id = `hc-${args.name}`;
         if (args.type === "aws:backup/vault:Vault") state.name = args.inputs.name;
+        // As autonaming would: targets name their rule.
+        if (args.type === "aws:cloudwatch/eventRule:EventRule") state.name = args.inputs.name ?? args.name;
         return { id: `${args.name}-id`, state };
       },
       call(args) {

@@ -9,6 +9,7 @@ import {
   HardenedVpc,
   IdentityBaseline,
   ImmutableBackup,
+  ThreatDetection,
   TrafficForensics,
   WebFirewall,
 } from "../../../components/aws";
@@ -22,7 +23,8 @@ export type ComponentName =
   | "DnsFailover"
   | "AuditTrail"
   | "ImmutableBackup"
-  | "IdentityBaseline";
+  | "IdentityBaseline"
+  | "ThreatDetection";
 
 /** The copy region's provider; created once, before any row, so rows that register nothing record nothing. */
 let copyProvider: aws.Provider | undefined;
@@ -64,6 +66,7 @@ const constructors: Record<
   AuditTrail: (n, a, o) => new AuditTrail(n, a, o),
   ImmutableBackup: (n, a, o) => new ImmutableBackup(n, a, o),
   IdentityBaseline: (n, a, o) => new IdentityBaseline(n, a, o),
+  ThreatDetection: (n, a, o) => new ThreatDetection(n, a, o),
 };
 
 /** Builds `component` named `name` from its base arguments with `overrides` laid over them. */

@@ -634,6 +634,7 @@ const SECURE_DEFAULTS: WarnRow[] = (
     "AuditTrail",
     "ImmutableBackup",
     "IdentityBaseline",
+    "ThreatDetection",
   ] as const
 ).map((component) => warns(component, "defaults weaken nothing", {}, []));
 

@@ -31,6 +31,8 @@ const EVIDENCE: [ComponentName, string[]][] = [
   ["TrafficForensics", [T.key, ...BUCKET]],
   ["AuditTrail", [T.key, ...BUCKET, T.logGroup]],
   ["ImmutableBackup", [T.key, T.vault, T.vaultLock, T.key, T.vault, T.vaultLock]],
+  // The response topics' key and the exported findings' key and bucket.
+  ["ThreatDetection", [T.key, T.key, ...BUCKET]],
 ];
 
 interface Seen {

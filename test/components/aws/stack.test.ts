@@ -34,6 +34,7 @@ describe("stacks/aws", () => {
     expect(names("Bastion")).toEqual(["bastion", "standby-bastion"]);
     expect(names("WebFirewall")).toEqual(["edge", "standby-edge"]);
     expect(names("TrafficForensics")).toEqual(["forensics", "standby-forensics"]);
+    expect(names("ThreatDetection")).toEqual(["threat-detection", "standby-threat-detection"]);
     for (const c of ["DnsFailover", "AuditTrail", "ImmutableBackup", "IdentityBaseline"]) {
       expect(names(c)).toHaveLength(1);
     }
@@ -90,6 +91,20 @@ describe("stacks/aws", () => {
       new RegExp(`:lb/loadBalancer/${p}web-alb$`),
     );
   });
+
+  it.each(REGIONS)(
+    "detects threats in each region and pages red through that region's own topic (%s)",
+    (_region, p) => {
+      expect(one("aws:guardduty/detector:Detector", exactly(`${p}threat-detection-detector`)).inputs.enable).toBe(true);
+      const red = one("aws:cloudwatch/eventTarget:EventTarget", exactly(`${p}threat-detection-red-target`));
+      const topic = one("aws:sns/topic:Topic", exactly(`${p}threat-detection-red`));
+      expect(red.inputs.arn).toMatch(new RegExp(`:sns/topic/${p}threat-detection-red$`));
+      expect(red.provider ?? "").toBe(topic.provider ?? "");
+      expect(one("aws:s3/bucket:Bucket", exactly(`${p}threat-detection-findings`)).inputs.bucket).toBe(
+        `${p}threat-detection-findings-123456789012`,
+      );
+    },
+  );
 
   it("gives the standby distinct cloud names where names are regional but must not collide", () => {
     expect(one("aws:rds/instance:Instance", exactly("data-db")).inputs.identifier).toBe("hardening-kit-app");

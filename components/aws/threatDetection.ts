@@ -1,0 +1,203 @@
+// GuardDuty with host-level detection, and its findings routed by the case's red/yellow/blue response levels. The case's
+// SSH brute force (137 s), the rewritten sshd_config and the keys planted under /root/.ssh are what GuardDuty reports
+// as SSHBruteForce, Persistence and Backdoor findings: those page the red responder whatever their severity.
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { shortenedRetentionWarning } from "../plan/retention";
+import { DEFAULT_THRESHOLDS, levelPattern, RESPONSE_LEVELS, ResponseLevel } from "../plan/responseLevels";
+import { ValidationError } from "../validation";
+import { awsContext, AwsContext } from "./context";
+import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
+import { exportFindings } from "./findingsExport";
+import { admitRule, createTopic, createTopicKey } from "./responseTopic";
+import {
+  DEFAULT_FINDINGS_RETENTION_DAYS,
+  exportsFindings,
+  featuresOf,
+  findingsBucketNameOf,
+  responderProblem,
+  ThreatDetectionArgs,
+  ThreatDetectionFeatures,
+  validateThreatDetectionArgs,
+} from "./threatDetectionArgs";
+
+export * from "./threatDetectionArgs";
+
+/** Detector features, as GuardDuty names them; Runtime Monitoring manages its agent on every compute kind. */
+function detectorFeatures(enabled: Required<ThreatDetectionFeatures>) {
+  const status = (on: boolean) => (on ? "ENABLED" : "DISABLED");
+  return [
+    {
+      key: "runtime-monitoring",
+      name: "RUNTIME_MONITORING",
+      status: status(enabled.runtimeMonitoring),
+      additionalConfigurations: ["EKS_ADDON_MANAGEMENT", "ECS_FARGATE_AGENT_MANAGEMENT", "EC2_AGENT_MANAGEMENT"].map(
+        (name) => ({ name, status: status(enabled.runtimeMonitoring) }),
+      ),
+    },
+    { key: "ebs-malware-protection", name: "EBS_MALWARE_PROTECTION", status: status(enabled.ebsMalwareProtection) },
+    { key: "s3-data-events", name: "S3_DATA_EVENTS", status: status(enabled.s3DataEvents) },
+  ];
+}
+
+const WHAT_A_FEATURE_SEES: Record<keyof ThreatDetectionFeatures, string> = {
+  runtimeMonitoring:
+    "process, file and network activity on the hosts (the case's planted service and keys) goes unseen",
+  ebsMalwareProtection: "volumes of a flagged instance are not scanned for malware",
+  s3DataEvents: "object reads and deletions in S3 (exfiltration, ransom deletes) go unseen",
+};
+
+const WHAT_A_LEVEL_MISSES: Record<ResponseLevel, string> = {
+  red: "high and critical findings, SSH/RDP brute force, backdoors and persistence reach nobody",
+  yellow: "medium findings reach nobody",
+  blue: "low findings reach nobody",
+};
+
+/** A given responder ARN that arrives as an Output is checked once known; the target waits for the check. */
+function checkedResponder(
+  name: string,
+  level: ResponseLevel,
+  arn: pulumi.Input<string>,
+  context: AwsContext,
+): pulumi.Output<string> {
+  return pulumi.all([arn, context.region]).apply(([value, region]) => {
+    const problem = responderProblem(`responders.${level}`, value, region);
+    if (problem) throw new ValidationError(`ThreatDetection ${name}`, [problem]);
+    return value;
+  });
+}
+
+export class ThreatDetection extends pulumi.ComponentResource {
+  /** The detector created here, or the given `existingDetectorId`. */
+  readonly detectorId: pulumi.Output<string>;
+  /** Target ARN of each routed level. */
+  readonly responderArns: Partial<Record<ResponseLevel, pulumi.Output<string>>> = {};
+  /** Topics created here for levels given no responder: subscribe the on-call tools to them. */
+  readonly topicArns: Partial<Record<ResponseLevel, pulumi.Output<string>>> = {};
+  readonly ruleArns: Partial<Record<ResponseLevel, pulumi.Output<string>>> = {};
+  /** Evidence bucket of exported findings, when exported. */
+  readonly findingsBucketName?: pulumi.Output<string>;
+
+  constructor(name: string, args: ThreatDetectionArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    // Arguments are checked before anything, the component included, is registered.
+    validateThreatDetectionArgs(name, args);
+    // Transformations passed here may tag the evidence stores, never unprotect them.
+    super("hardening:aws:ThreatDetection", name, {}, guardEvidence(`ThreatDetection ${name}`, opts));
+    guardInheritedTransformations(`ThreatDetection ${name}`, this);
+    const parent = { parent: this };
+    const tags = pulumi.output(args.tags ?? {});
+    const context = awsContext(this, opts?.provider);
+    const warn = (message: string) => pulumi.log.warn(`ThreatDetection ${name}: ${message}`, this);
+    this.warnWeakenings(args, warn);
+
+    if (args.existingDetectorId !== undefined) {
+      this.detectorId = pulumi.output(args.existingDetectorId);
+    } else {
+      const detector = new aws.guardduty.Detector(
+        `${name}-detector`,
+        { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES", tags },
+        parent,
+      );
+      this.detectorId = detector.id;
+      for (const feature of detectorFeatures(featuresOf(args))) {
+        new aws.guardduty.DetectorFeature(
+          `${name}-${feature.key}`,
+          {
+            detectorId: detector.id,
+            name: feature.name,
+            status: feature.status,
+            additionalConfigurations: feature.additionalConfigurations,
+          },
+          parent,
+        );
+      }
+    }
+
+    const thresholds = { ...DEFAULT_THRESHOLDS, ...args.severityThresholds };
+    const responders = args.responders ?? {};
+    const needsTopic = RESPONSE_LEVELS.filter((level) => responders[level] === undefined);
+    const topicKey = needsTopic.length > 0 ? createTopicKey(name, context, this) : undefined;
+    for (const level of RESPONSE_LEVELS) {
+      const given = responders[level];
+      if (given === false) continue;
+      const rule = new aws.cloudwatch.EventRule(
+        `${name}-${level}`,
+        {
+          description: `GuardDuty findings of the ${level} response level`,
+          eventPattern: JSON.stringify(levelPattern(level, thresholds)),
+          state: "ENABLED",
+          tags,
+        },
+        parent,
+      );
+      this.ruleArns[level] = rule.arn;
+      let arn: pulumi.Output<string>;
+      let ready: pulumi.Resource[] = [];
+      if (given === undefined) {
+        const topic = createTopic(`${name}-${level}`, { kmsKeyArn: topicKey!.arn, tags }, this);
+        ready = [admitRule(`${name}-${level}`, topic, rule, context, this)];
+        arn = topic.arn;
+        this.topicArns[level] = topic.arn;
+      } else {
+        arn = checkedResponder(name, level, given, context);
+      }
+      this.responderArns[level] = arn;
+      new aws.cloudwatch.EventTarget(
+        `${name}-${level}-target`,
+        { rule: rule.name, arn },
+        { ...parent, dependsOn: ready },
+      );
+    }
+
+    if (exportsFindings(args)) {
+      const exported = exportFindings(
+        name,
+        {
+          context,
+          detectorId: this.detectorId,
+          bucketName: findingsBucketNameOf(name, context.accountId, args),
+          retentionDays: args.findingsRetentionDays ?? DEFAULT_FINDINGS_RETENTION_DAYS,
+          tags,
+        },
+        this,
+      );
+      this.findingsBucketName = exported.bucket.bucket;
+    }
+
+    this.registerOutputs({
+      detectorId: this.detectorId,
+      responderArns: this.responderArns,
+      topicArns: this.topicArns,
+      ruleArns: this.ruleArns,
+      findingsBucketName: this.findingsBucketName,
+    });
+  }
+
+  private warnWeakenings(args: ThreatDetectionArgs, warn: (message: string) => void): void {
+    if (args.existingDetectorId === undefined) {
+      const features = featuresOf(args);
+      for (const key of Object.keys(WHAT_A_FEATURE_SEES) as (keyof ThreatDetectionFeatures)[]) {
+        if (!features[key]) warn(`features.${key} is false: ${WHAT_A_FEATURE_SEES[key]}`);
+      }
+      if (!exportsFindings(args)) {
+        warn("exportFindings is false: findings are kept only GuardDuty's 90 days, no evidence copy outlives them");
+      }
+    }
+    for (const level of RESPONSE_LEVELS) {
+      if (args.responders?.[level] === false) warn(`responders.${level} is false: ${WHAT_A_LEVEL_MISSES[level]}`);
+    }
+    const red = args.severityThresholds?.red ?? DEFAULT_THRESHOLDS.red;
+    if (red > DEFAULT_THRESHOLDS.red) {
+      warn(`severityThresholds.red is ${red}: findings from ${DEFAULT_THRESHOLDS.red} up to it are not red`);
+    }
+    const yellow = args.severityThresholds?.yellow ?? DEFAULT_THRESHOLDS.yellow;
+    if (yellow > DEFAULT_THRESHOLDS.yellow) {
+      warn(`severityThresholds.yellow is ${yellow}: findings from ${DEFAULT_THRESHOLDS.yellow} up to it are only blue`);
+    }
+    if (exportsFindings(args)) {
+      const days = args.findingsRetentionDays ?? DEFAULT_FINDINGS_RETENTION_DAYS;
+      const shortened = shortenedRetentionWarning("findingsRetentionDays", days, DEFAULT_FINDINGS_RETENTION_DAYS);
+      if (shortened) warn(shortened);
+    }
+  }
+}

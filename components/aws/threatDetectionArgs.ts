@@ -1,0 +1,217 @@
+// ThreatDetection's arguments, their defaults and their validation: everything is checked before anything is created.
+import * as pulumi from "@pulumi/pulumi";
+import { checkDays } from "../plan/retention";
+import { checkThresholds, RESPONSE_LEVELS, ResponseLevel, SeverityThresholds } from "../plan/responseLevels";
+import {
+  checkBoolean,
+  checkKnownArguments,
+  checkPlainArguments,
+  isPlain,
+  Problems,
+  ValidationProblem,
+} from "../validation";
+import { bucketName, checkDerivedNames, eventRuleName, snsTopicName } from "./derivedNames";
+import { checkBucketName } from "./evidenceBucket";
+
+/** Where one response level goes: an SNS topic, SQS queue or Lambda function ARN in the detector's region, or false. */
+export type Responder = pulumi.Input<string> | false;
+
+export interface ThreatDetectionFeatures {
+  /** Runtime Monitoring with the agent managed on EC2, ECS Fargate and EKS: host-level detections. Default true. */
+  runtimeMonitoring?: boolean;
+  /** Malware scans of EBS volumes when a finding points at an instance. Default true. */
+  ebsMalwareProtection?: boolean;
+  /** S3 data-event analysis (exfiltration, unusual object access). Default true. */
+  s3DataEvents?: boolean;
+}
+
+export interface ThreatDetectionArgs {
+  /**
+   * A detector managed elsewhere (an organisation's delegated administrator): there is one detector per account and
+   * region. When given, no detector and no features are created here, and findings are not exported unless
+   * `exportFindings` is true.
+   */
+  existingDetectorId?: pulumi.Input<string>;
+  /** Protection plans of the detector created here; all on by default. Turning one off writes it DISABLED and warns. */
+  features?: ThreatDetectionFeatures;
+  /**
+   * Target of each response level. Default: an SNS topic per level, created here and encrypted with a key of its
+   * own (subscribe the on-call tools to `topicArns`). A given ARN must already admit events.amazonaws.com. `false`
+   * routes the level nowhere and warns.
+   */
+  responders?: { red?: Responder; yellow?: Responder; blue?: Responder };
+  /** Lowest severity of red and yellow, from 1 to 8.9, yellow below red. Default red 7 (high), yellow 4 (medium). */
+  severityThresholds?: Partial<SeverityThresholds>;
+  /**
+   * Export findings to an object-locked evidence bucket (GuardDuty keeps them 90 days). Default true when the
+   * detector is created here; turning it off warns.
+   */
+  exportFindings?: boolean;
+  /** Evidence bucket of exported findings; default `<name>-findings-<account id>`. */
+  findingsBucketName?: pulumi.Input<string>;
+  /** Object Lock COMPLIANCE retention of exported findings, 180-3650 days. Default 365. */
+  findingsRetentionDays?: number;
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/** Every argument, so a misspelled one is reported instead of ignored; the compiler keeps these lists complete. */
+const KNOWN_ARGUMENTS: Record<keyof ThreatDetectionArgs, true> = {
+  existingDetectorId: true,
+  features: true,
+  responders: true,
+  severityThresholds: true,
+  exportFindings: true,
+  findingsBucketName: true,
+  findingsRetentionDays: true,
+  tags: true,
+};
+const KNOWN_FEATURES: Record<keyof ThreatDetectionFeatures, true> = {
+  runtimeMonitoring: true,
+  ebsMalwareProtection: true,
+  s3DataEvents: true,
+};
+/** Arguments that decide what is created: they must be values, not Outputs or Promises. */
+const PLAIN_ARGUMENTS = [
+  "features",
+  "responders",
+  "severityThresholds",
+  "exportFindings",
+  "findingsRetentionDays",
+] as const;
+export const DEFAULT_FINDINGS_RETENTION_DAYS = 365;
+
+/** GuardDuty detector ids are hexadecimal (32 characters today); an ARN or a padded id would fail at deployment. */
+const DETECTOR_ID = /^[A-Za-z0-9]{1,300}$/;
+/**
+ * EventBridge targets that need no role: their own resource policy admits EventBridge. Standard (not FIFO) topics
+ * and queues, and functions with an optional alias or version.
+ */
+const RESPONDER_ARN =
+  /^arn:aws(?:-cn|-us-gov|-iso(?:-[a-z])?)?:(?:(?:sns|sqs):([a-z]{2}(?:-[a-z]+)+-\d):\d{12}:[A-Za-z0-9_-]{1,256}|lambda:([a-z]{2}(?:-[a-z]+)+-\d):\d{12}:function:[A-Za-z0-9_-]{1,64}(?::[A-Za-z0-9$_-]{1,128})?)$/;
+
+export const featuresOf = (args: ThreatDetectionArgs): Required<ThreatDetectionFeatures> => ({
+  runtimeMonitoring: args.features?.runtimeMonitoring ?? true,
+  ebsMalwareProtection: args.features?.ebsMalwareProtection ?? true,
+  s3DataEvents: args.features?.s3DataEvents ?? true,
+});
+
+export const exportsFindings = (args: ThreatDetectionArgs): boolean =>
+  args.exportFindings ?? args.existingDetectorId === undefined;
+
+export const findingsBucketNameOf = (name: string, accountId: pulumi.Input<string>, args: ThreatDetectionArgs) =>
+  args.findingsBucketName ?? pulumi.interpolate`${name}-findings-${accountId}`;
+
+/** The problem with one responder ARN, or undefined; `region` is the detector's, once known. */
+export function responderProblem(argument: string, value: unknown, region?: string): ValidationProblem | undefined {
+  const match = typeof value === "string" ? RESPONDER_ARN.exec(value) : null;
+  if (!match) {
+    return {
+      argument,
+      value,
+      allowed:
+        "the ARN of a standard SNS topic, SQS queue or Lambda function (arn:aws:sns:us-east-1:123456789012:soc-red), or false",
+      fix: `omit ${argument} for an encrypted topic created here, or pass the target's full ARN`,
+    };
+  }
+  const targetRegion = match[1] ?? match[2];
+  if (region === undefined || targetRegion === region) return undefined;
+  return {
+    argument,
+    value,
+    allowed: `a target in the detector's region (${region}): EventBridge delivers to these targets in its own region`,
+    fix: `create the ${argument.split(".")[1]} responder in ${region}, or omit ${argument}`,
+  };
+}
+
+function checkResponders(problems: Problems, responders: unknown): void {
+  if (responders === undefined) return;
+  if (!checkKnownArguments(problems, responders, RESPONSE_LEVELS, "responders.")) return;
+  for (const level of RESPONSE_LEVELS) {
+    const value = (responders as Record<ResponseLevel, unknown>)[level];
+    // Outputs are checked when known, and the level's target waits for that check.
+    if (value === undefined || value === false || !isPlain(value)) continue;
+    const p = responderProblem(`responders.${level}`, value);
+    if (p) problems.add(p.argument, p.value, p.allowed, p.fix);
+  }
+}
+
+function checkFeatures(problems: Problems, args: ThreatDetectionArgs): void {
+  if (args.features === undefined) return;
+  if (
+    !problems.check(
+      args.existingDetectorId === undefined,
+      "features",
+      args.features,
+      "no features with existingDetectorId: the detector's owner (the delegated administrator) sets them",
+      "remove features, or enable them where the detector is managed",
+    )
+  ) {
+    return;
+  }
+  if (!checkKnownArguments(problems, args.features, Object.keys(KNOWN_FEATURES), "features.")) return;
+  for (const key of Object.keys(KNOWN_FEATURES) as (keyof ThreatDetectionFeatures)[]) {
+    checkBoolean(problems, `features.${key}`, args.features[key]);
+  }
+}
+
+function checkExport(problems: Problems, name: string, args: ThreatDetectionArgs): void {
+  checkBoolean(problems, "exportFindings", args.exportFindings);
+  if (!exportsFindings(args)) {
+    for (const key of ["findingsBucketName", "findingsRetentionDays"] as const) {
+      problems.check(
+        args[key] === undefined,
+        key,
+        args[key],
+        "nothing while findings are not exported",
+        `remove ${key}, or set exportFindings: true`,
+      );
+    }
+    return;
+  }
+  checkBucketName(problems, "findingsBucketName", args.findingsBucketName);
+  if (args.findingsBucketName === undefined) {
+    checkDerivedNames(
+      problems,
+      name,
+      [bucketName(`${name}-findings-123456789012`)],
+      "rename the component, or pass findingsBucketName",
+    );
+  }
+  checkDays(
+    problems,
+    "findingsRetentionDays",
+    args.findingsRetentionDays ?? DEFAULT_FINDINGS_RETENTION_DAYS,
+    180,
+    3650,
+    "omit findingsRetentionDays for 365 days",
+  );
+}
+
+/** Every problem with the arguments at once, thrown before the component or any child is registered. */
+export function validateThreatDetectionArgs(name: string, args: ThreatDetectionArgs): void {
+  const problems = new Problems("ThreatDetection");
+  checkDerivedNames(
+    problems,
+    name,
+    RESPONSE_LEVELS.flatMap((level) => [eventRuleName(`${name}-${level}`), snsTopicName(`${name}-${level}`)]),
+    "rename the component",
+  );
+  if (!checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS))) return problems.throwIfAny();
+  if (!checkPlainArguments(problems, args, PLAIN_ARGUMENTS)) return problems.throwIfAny();
+  const detectorId = args.existingDetectorId;
+  // An Output (another stack's detector) is taken as it comes: the provider reports an unknown id.
+  if (detectorId !== undefined && isPlain(detectorId)) {
+    problems.check(
+      typeof detectorId === "string" && DETECTOR_ID.test(detectorId),
+      "existingDetectorId",
+      detectorId,
+      "a GuardDuty detector id: letters and digits only (32 hexadecimal characters), not an ARN",
+      "pass the id from `aws guardduty list-detectors` in this account and region, or omit it to create a detector",
+    );
+  }
+  checkFeatures(problems, args);
+  checkResponders(problems, args.responders);
+  checkThresholds(problems, "severityThresholds", args.severityThresholds);
+  checkExport(problems, name, args);
+  problems.throwIfAny();
+}
