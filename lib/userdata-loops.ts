@@ -13,8 +13,10 @@ const MAX_WORDS = 16;
 const MAX_COMMANDS = 256;
 const MAX_LINES = 1_000;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** Words whose value the reader cannot know: an expansion, a substitution, a brace list. */
-const UNKNOWN_WORD = /[$`{]/;
+/** What may make a word's value one the reader cannot know: an expansion, a substitution, a brace list. */
+const MAYBE_UNKNOWN = /[$`{]/;
+/** After a `$`, what makes it an expansion (a name, a parameter, `${`, `$(`); else it is itself. */
+const EXPANDS = /[\w{(@*#?!$-]/;
 
 export interface ForLoop {
   name: string;
@@ -45,7 +47,7 @@ function closedLoop(lines: string[], text: string, end: number): ForLoop | numbe
   const values = words.slice(3);
   if (values.length === 0 || values.length > MAX_WORDS || values.some((w) => w.op)) return end;
   // The words as written: quotes removed, they would no longer show an expansion.
-  if (UNKNOWN_WORD.test(header.text)) return end;
+  if (MAYBE_UNKNOWN.test(header.text) && expands(header.text)) return end;
   const body = new LoopBody();
   let pending: Command[] = rest;
   let at = end;
@@ -62,6 +64,25 @@ function closedLoop(lines: string[], text: string, end: number): ForLoop | numbe
     at = next.end;
     pending = splitCommands(next.text);
   }
+}
+
+/**
+ * Whether words, as spelt, expand anything: a `$` that starts an expansion, a backquote, or (unquoted) a brace list,
+ * not escaped or in single quotes (bash's `$"…"` too). `'^$'`, `"^$"` and `\$` are the characters themselves.
+ */
+function expands(text: string): boolean {
+  let doubleQuoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\\") i++;
+    else if (c === '"') doubleQuoted = !doubleQuoted;
+    else if (c === "'" && !doubleQuoted) {
+      i = text.indexOf("'", i + 1);
+      if (i < 0) return true; // a stray quote: the words cannot be told
+    } else if (c === "`" || (c === "{" && !doubleQuoted)) return true;
+    else if (c === "$" && (EXPANDS.test(text[i + 1] ?? "") || (text[i + 1] === '"' && !doubleQuoted))) return true;
+  }
+  return false;
 }
 
 /** The body as its commands come: opened by `do`, closed by the `done` that matches it. */

@@ -9,6 +9,7 @@ import { perlTokens, Token } from "./userdata-perl-lexer";
 import { sedReplacement, stringValue } from "./userdata-perl-strings";
 import { DIRECTIVE } from "./userdata-sshd-directives";
 import {
+  deletionEdit,
   directiveNamed,
   EditAddress,
   SedEdit,
@@ -37,14 +38,20 @@ interface PerlRun {
 
 /** `perl -p -i.bak -e PROGRAM… FILE…`: the options up to the first operand, then the files. */
 export function perlOperands(args: string[]): PerlRun {
+  return readOperands(args).run;
+}
+
+/** The run, and whether `-0` (`-0777`, `-00`) makes it read records other than lines: a whole file, paragraphs. */
+function readOperands(args: string[]): { run: PerlRun; records: boolean } {
   const run: PerlRun = { inPlace: false, scripts: [], files: [] };
+  const seen = { records: false };
   let i = 0;
   for (; i < args.length && args[i].length > 1 && args[i].startsWith("-"); i++) {
     if (args[i] === "--") {
       i++;
       break;
     }
-    const value = optionGroup(args[i], run);
+    const value = optionGroup(args[i], run, seen);
     if (value !== undefined) {
       const text = value.text === "" && value.nextWord ? (args[++i] ?? "") : value.text;
       if (value.option === "e" || value.option === "E") run.scripts.push(text);
@@ -52,16 +59,21 @@ export function perlOperands(args: string[]): PerlRun {
   }
   // Without -e the first operand is the program's file, which the reader cannot see.
   run.files = args.slice(run.scripts.length > 0 ? i : i + 1);
-  return run;
+  return { run, records: seen.records };
 }
 
 /** Reads one group of short options into `run`; returns the option that takes a value, and its text, if one does. */
-function optionGroup(group: string, run: PerlRun): { option: string; text: string; nextWord: boolean } | undefined {
+function optionGroup(
+  group: string,
+  run: PerlRun,
+  seen: { records: boolean },
+): { option: string; text: string; nextWord: boolean } | undefined {
   for (let j = 1; j < group.length; j++) {
     const c = group[j];
     if (c === "p") run.loop = "p";
     else if ((c === "n" || c === "a" || c === "F") && run.loop === undefined) run.loop = "n";
     if (c === "i") run.inPlace = true;
+    if (c === "0") seen.records = true;
     const digits = DIGIT_VALUES[c];
     if (digits) {
       digits.lastIndex = j + 1;
@@ -74,18 +86,24 @@ function optionGroup(group: string, run: PerlRun): { option: string; text: strin
 
 /**
  * A perl command's run as a stream edit, when it loops over its files' lines (-p, -n) running -e programs. -n
- * writes only what the program prints: read as -p, which reads more and hides nothing. Undefined for other runs.
+ * writes only what the program prints: the lines its one print of the line leaves out (`print unless /re/`) are
+ * deleted, as sed's `/re/d` deletes them; otherwise it is read as -p, which reads more and hides nothing. Undefined
+ * for other runs.
  */
 export function perlStreamEdit(args: string[]): StreamEdit | undefined {
-  const { loop, inPlace, scripts, files } = perlOperands(args);
+  const { run, records } = readOperands(args);
+  const { loop, inPlace, scripts, files } = run;
   if (loop === undefined || scripts.length === 0) return undefined;
-  return { inPlace, files, script: perlScript(scripts.join("\n")) };
+  return { inPlace, files, script: perlScript(scripts.join("\n"), loop === "n" && !records) };
 }
 
-/** A program's edits, parsed once per program (the result is shared, so it must not be changed). */
-export function perlScript(program: string): SedScript {
-  return parsedPrograms.through(program, () => ({
-    edits: new PerlReader().program(perlTokens(program)),
+/**
+ * A program's edits, parsed once per program (the result is shared, so it must not be changed). `printsOnly`: the
+ * loop writes only what the program prints (-n over lines).
+ */
+export function perlScript(program: string, printsOnly = false): SedScript {
+  return parsedPrograms.through(`${printsOnly ? "n" : "p"}${program}`, () => ({
+    edits: new PerlReader(printsOnly).program(perlTokens(program)),
     syntax: "perl",
   }));
 }
@@ -122,9 +140,19 @@ class PerlReader {
   private readonly edits: SedEdit[] = [];
   /** Scalars the program sets to a string (`$v = "yes"`), interpolated into later replacements. */
   private readonly values = new Map<string, string>();
+  /** Each `print` of the line read, with the lines it runs on and where it falls among the edits. */
+  private readonly prints: { where: Condition; at: number }[] = [];
+
+  constructor(private readonly printsOnly: boolean) {}
 
   program(tokens: Token[]): SedEdit[] {
     this.statements(tokens, UNADDRESSED, 0);
+    const [print] = this.prints;
+    const where = print?.where;
+    // Under -n, the lines the one print of the line does not run on are written nowhere: deleted.
+    if (this.printsOnly && this.prints.length === 1 && !isUnknown(where) && where.address !== "") {
+      if (printsLineOnce(tokens)) this.edits.splice(print.at, 0, deletionEdit({ ...where, negated: !where.negated }));
+    }
     return this.edits;
   }
 
@@ -161,7 +189,10 @@ class PerlReader {
     const [first] = body;
     if (body.length === 1 && first.kind === "s") return this.substitution(first, condition);
     // `print` alone prints the line as the loop would: it writes nothing new.
-    if (isWord(first, "print") && (body.length === 1 || (body.length === 2 && isWord(body[1], "$_")))) return;
+    if (isWord(first, "print") && (body.length === 1 || (body.length === 2 && isWord(body[1], "$_")))) {
+      this.prints.push({ where: condition, at: this.edits.length });
+      return;
+    }
     this.assignment(body);
     this.unreadable(body);
   }
@@ -249,6 +280,21 @@ class PerlReader {
     for (const text of strings) this.edits.push(textEdit(text));
     if (strings.length > 1) this.edits.push(textEdit(strings.join("")));
   }
+}
+
+/** Words that print: the line, or what follows them. */
+const PRINTERS = new Set(["print", "printf", "say", "syswrite", "write"]);
+
+/**
+ * Whether the program prints the line at one place only: one printing word that is not `print "text"` (which writes
+ * only its text). Prints the reader did not read as statements (`print $fh $_`, `print for …`) count too.
+ */
+function printsLineOnce(tokens: Token[]): boolean {
+  let count = 0;
+  tokens.forEach((t, i) => {
+    if (t.kind === "word" && PRINTERS.has(t.text) && !(t.text === "print" && tokens[i + 1]?.kind === "string")) count++;
+  });
+  return count === 1;
 }
 
 /**

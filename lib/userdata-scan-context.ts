@@ -8,6 +8,7 @@ import { KnownFiles } from "./userdata-known-files";
 import { MatchBudget } from "./userdata-sed-regex";
 import { StockSshdConfig } from "./userdata-uncomment";
 import { ShellVariables } from "./userdata-variables";
+import { WorkingCopies } from "./userdata-working-copies";
 import { WorkingDirectory } from "./userdata-working-directory";
 
 /** How scanned text counts, as the file it was written to tells. */
@@ -60,6 +61,8 @@ export interface ScanState {
   variables: ShellVariables;
   /** The files the script has written with text it spells out (a grep's -f patterns). */
   files: KnownFiles;
+  /** Copies of sshd's configuration the script edits, to be replayed when put back. */
+  copies: WorkingCopies;
   /**
    * The script may send a command's output somewhere this line does not say: `exec > file`, `{ …; } > file`, a
    * function called with a redirection. A stream editor that prints is then read as writing.

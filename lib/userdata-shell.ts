@@ -21,14 +21,16 @@ import { nestedScript } from "./userdata-nested";
 import { reportRewrite, rewritesMainConfig } from "./userdata-rewrites";
 import { writesRootKeys } from "./userdata-root-keys";
 import { asUser, otherUser } from "./userdata-run-as";
+import { PutBack, WorkingCopies } from "./userdata-working-copies";
 import { changedDirectory, changesDirectory, fromDirectory } from "./userdata-working-directory";
 import { LineScan, ScanState } from "./userdata-scan-context";
 import { noteFilesSshdReads } from "./userdata-sshd-reads";
 import { isMainSshdConfigPath, isSshdConfigPath, maybeSshdConfigPath } from "./userdata-sshd-paths";
 import { StockSshdConfig } from "./userdata-uncomment";
-import { reportUnknownDeletion, reportUnknownGrepPatterns } from "./userdata-unknown-edits";
+import { reportUnknownDeletion, reportUnknownGrepPatterns, reportUnknownStreamEdit } from "./userdata-unknown-edits";
 import { ShellVariables } from "./userdata-variables";
 import { splitCommands } from "./userdata-words";
+import { judgedText } from "./userdata-written-text";
 
 /** Commands that only read or log their arguments: a directive among them is searched for, not written. */
 const READ_ONLY = new Set(["grep", "egrep", "fgrep", "zgrep", "test", "[", "[[", "logger"]);
@@ -78,6 +80,7 @@ export function scanLines(text: string, scan: LineScan): void {
     stock: new StockSshdConfig(scan.matchBudget),
     variables: new ShellVariables(),
     files: new KnownFiles(),
+    copies: new WorkingCopies(),
     stdoutCaptured: capturesStdout(text),
     inLoop: false,
     cases: new CaseArms(),
@@ -228,8 +231,22 @@ function scanCommandLine(
     }
     // What it wrote to a file a later grep may read its patterns from.
     state.files.command(parsed);
+    const putBack = state.copies.follow(parsed, () => destinations.output(i), line);
+    if (putBack) replayPutBack(putBack, scan, state);
   });
   return documents;
+}
+
+/**
+ * A copy of sshd's configuration put back over it: its edits are the file's, each quoting the line that made it, and
+ * one whose pattern the script does not set cannot be verified, as on the file itself.
+ */
+function replayPutBack({ file, edits }: PutBack, { found }: LineScan, state: ScanState): void {
+  const at = found.now();
+  for (const { edit, parsed, line } of edits) {
+    reportUnknownStreamEdit(parsed, { ...edit, files: [file] }, judgedText(parsed, edit), state.stock, { line, found });
+    state.stock.edit(edit.script, true, { line, found, at, files: [file] });
+  }
 }
 
 /** A script a command runs (`sh -c`, eval): over several lines, read as a script; else as one command line. */

@@ -3,6 +3,7 @@
 // a command's output), so whether the edit takes hardening away or turns a setting weak is decided there: each is
 // reported as unverifiable, naming the command and the expansion. The command is read again with its unknown
 // expansions marked (see userdata-unknown-values), to tell an unknown pattern from an unknown file name.
+import { AWKS } from "./userdata-awk";
 import { ParsedCommand, parseCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
 import { Findings, LoginWeaknessKind } from "./userdata-findings";
@@ -82,7 +83,9 @@ export function reportUnknownStreamEdit(
   // Marks in an argument that is neither a file nor an option: a script (`sed -i "$SCRIPT"`, `awk -v p="$PAT"`)
   // the reader could not place.
   const files = new Set(markedEdit.files);
-  const operands = again.args.filter((a) => !a.startsWith("-") && !files.has(a));
+  const operands = again.args.filter(
+    (a) => !a.startsWith("-") && !files.has(a) && !unusedAwkVariable(again.name, a, again.args),
+  );
   const placed = new Set(Object.values(parts).flat());
   const unplaced = operands.flatMap((a) => expansionsIn(a, marked)).filter((e) => !placed.has(e));
   if (parts.rewrites.length + parts.deletes.length + parts.replaces.length + unplaced.length === 0) return;
@@ -139,6 +142,19 @@ export function reportUnknownDeletion(
   at: number,
 ): void {
   new UnknownReport(context, at).deletion(files, note);
+}
+
+const AWK_ASSIGNMENT = /^([A-Za-z_]\w*)=/;
+
+/**
+ * `awk -v stamp=$(date +%s) '!/^#/'`: a variable (of -v, or an operand) no other argument names, which the program
+ * therefore does not read: its value decides nothing.
+ */
+function unusedAwkVariable(name: string, arg: string, args: readonly string[]): boolean {
+  const variable = AWKS.has(name) ? AWK_ASSIGNMENT.exec(arg)?.[1] : undefined;
+  if (variable === undefined) return false;
+  const named = new RegExp(`(?<!\\w)${variable}(?!\\w)`);
+  return !args.some((other) => other !== arg && named.test(other));
 }
 
 const KINDS: readonly LoginWeaknessKind[] = ["password-authentication", "root-login"];

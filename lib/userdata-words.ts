@@ -1,6 +1,7 @@
 // Just enough shell syntax to read a boot-script line: its commands (split on ; && || and pipes outside quotes),
 // their words with quotes removed, redirections, and which word is the command. Each pass is a single scan, linear
 // in the line's length, because user data may be hostile.
+import { substitutionEnd } from "./shell-substitutions";
 import { cEscapes } from "./userdata-escapes";
 
 export interface Command {
@@ -114,8 +115,28 @@ export function shellWords(command: string): Word[] {
     quoted = false;
     escaped = false;
   };
+  // Cleared once a substitution does not close: none after it is looked for again, which keeps the scan linear.
+  let joins = true;
+  // Whether a word so far names the command (not a keyword, declaration, option or assignment), looked for once.
+  let commandSeen = false;
+  let looked = 0;
+  const afterCommand = () => {
+    for (; !commandSeen && looked < words.length; looked++) commandSeen = !declares(words[looked].text);
+    return commandSeen;
+  };
   for (let i = 0; i < command.length; i++) {
     const c = command[i];
+    if ((c === "$" || c === "`") && joins && joinsWord(command, i, inWord, current, afterCommand)) {
+      // A substitution or expansion inside a word belongs to it (`-i.$(date +%s)`, `${x:-a b}`).
+      const end = substitutionEnd(command, i);
+      if (end > 0) {
+        current += command.slice(i, end);
+        inWord = true;
+        i = end - 1;
+        continue;
+      }
+      joins = false;
+    }
     if (c === "$" && command[i + 1] === "'") {
       // `$'…'`: bash reads its escapes (`\n`, `\x20`, `\'`) as the characters they stand for.
       const end = closingQuote(command, i + 1, true);
@@ -131,8 +152,8 @@ export function shellWords(command: string): Word[] {
       current += command[++i] ?? "";
       inWord = escaped = true;
     } else if (c === " " || c === "\t" || c === "(" || c === ")" || (c === "$" && command[i + 1] === "(")) {
-      // Parentheses group commands (`(crontab -l; echo …) | crontab -`), and `$(` opens a command substitution whose
-      // commands run too: they separate words, like blanks.
+      // Parentheses group commands (`(crontab -l; echo …) | crontab -`), and a `$(` opening a word (or an
+      // assignment's value) is a command substitution whose commands run too: they separate words, like blanks.
       flush();
     } else {
       const op = operatorAt(command, i);
@@ -157,6 +178,38 @@ export function shellWords(command: string): Word[] {
 }
 
 const DIGITS = /^\d+$/;
+/** A word that is so far only an assignment's name (`x=`). */
+const ASSIGNED_NAME = /^[A-Za-z_][A-Za-z0-9_]*=$/;
+const MAX_NAME = 256;
+/** Commands that assign their operands, as a bare assignment does. */
+const DECLARATIONS = new Set(["export", "local", "readonly", "declare", "typeset"]);
+
+/**
+ * Whether the substitution or expansion at `at` is read as part of the word: `${…}` always; `$(…)` and backquotes
+ * inside a word. At a word's start, or as the value of an assignment before the command (`x=$(sed … f)`, `export
+ * x=$(…)`), their commands are read as the command's words (an option's `-v x=$(date)` is inside a word).
+ */
+function joinsWord(
+  command: string,
+  at: number,
+  inWord: boolean,
+  current: string,
+  afterCommand: () => boolean,
+): boolean {
+  const next = command[at + 1];
+  if (command[at] === "$" && next !== "(" && next !== "{") return false;
+  return next === "{" || (inWord && (!isAssignedName(current) || afterCommand()));
+}
+
+/** A short word only (a long one, built up piece by piece, is not flattened to be tested at every substitution). */
+function isAssignedName(word: string): boolean {
+  return word.length <= MAX_NAME && ASSIGNED_NAME.test(word);
+}
+
+/** Words before a command, or a declaration's: keywords, declarations, their options, assignments. */
+function declares(word: string): boolean {
+  return PREFIXES.has(word) || DECLARATIONS.has(word) || word.startsWith("-") || ASSIGNMENT.test(word);
+}
 /** Where the run of characters that only extend a word, starting at `from`, ends. */
 function plainRunEnd(command: string, from: number): number {
   let end = from;
@@ -178,6 +231,7 @@ function isSpecial(code: number): boolean {
     case 0x3e: // >
     case 0x3c: // <
     case 0x26: // &
+    case 0x60: // `
       return true;
     default:
       return false;
