@@ -3,6 +3,8 @@ import { isUnknown, obj } from "../../lib/values";
 import { at, expectAll, isTrue } from "../lib/expect";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
+import { UNDECIDED_CONDITION } from "../lib/templates/template-conditional-switches";
+import { BUCKET, destinationFindings, LOG_GROUP } from "../lib/waf-logging-destinations";
 import { droppedClasses, keepsEveryAllowed } from "../lib/waf-logging-filters";
 import { redactionFindings } from "../lib/waf-logging-redaction";
 
@@ -42,6 +44,20 @@ function dropsByAction(log: GenericResource): Finding[] {
   ];
 }
 
+/**
+ * A WebACL no logging configuration names is unlogged; one named only by configurations a raw template creates under a
+ * condition undecided at preview may be: a note, never a pass.
+ */
+function loggingFindings(acl: GenericResource, logs: readonly GenericResource[]): StackFinding[] {
+  const mine = logs.filter((l) => refersTo(l, "resourceArn", acl, ["arn", "id"]));
+  if (mine.some((l) => l.inputs[UNDECIDED_CONDITION] === undefined)) return [];
+  if (mine.length === 0) return [{ urn: acl.urn, message: `WebACL ${acl.name} has no logging configuration` }];
+  const [log] = mine;
+  const condition = String(log.inputs[UNDECIDED_CONDITION]);
+  const why = `the template creates the logging configuration only if condition ${condition} holds; otherwise WebACL ${acl.name} has no logging configuration`;
+  return [{ urn: acl.urn, ...unverifiable(`whether ${log.name} is created`, why) }];
+}
+
 /** Alibaba Cloud WAF 2.0 instances keep logs only with the log service on (wafLog, a "true"/"false" string). */
 const aliWafInstance = (r: GenericResource): Finding[] =>
   expectAll(r.inputs, [
@@ -53,7 +69,7 @@ export const requireWafLogging = defineStackRule({
   metadata: {
     name: "require-waf-logging",
     description:
-      'Every WAFv2 WebACL in the stack must have a WebAclLoggingConfiguration pointing at it (checked across the stack, since the logging configuration is a separate resource), and the configuration must not drop requests by default (loggingFilter.defaultBehavior "DROP", unless a KEEP filter ahead of any DROP filter for them keeps every allowed request) nor drop every allowed request with a filter (filters apply in order, the first match deciding: a KEEP filter narrowed by a label, or one after the DROP, does not keep them), nor redact the evidence (redactedFields uriPath, queryString, method, or the User-Agent or X-Forwarded-For header; credentials such as authorization and cookie may be redacted); Alibaba Cloud WAF 2.0 instances must keep the log service on (wafLog "true").',
+      'Every WAFv2 WebACL in the stack must have a WebAclLoggingConfiguration pointing at it (checked across the stack, since the logging configuration is a separate resource), and the configuration must not drop requests by default (loggingFilter.defaultBehavior "DROP", unless a KEEP filter ahead of any DROP filter for them keeps every allowed request) nor drop every allowed request with a filter (filters apply in order, the first match deciding: a KEEP filter narrowed by a label, or one after the DROP, does not keep them), nor redact the evidence (redactedFields uriPath, queryString, method, or the User-Agent or X-Forwarded-For header; credentials such as authorization and cookie may be redacted); Alibaba Cloud WAF 2.0 instances must keep the log service on (wafLog "true"). WAFv2 web ACLs and logging configurations deployed by raw CloudFormation templates are judged too, and a logging configuration of a template must send to a destination WAF accepts: a log group or bucket whose name starts with aws-waf-logs- (one left unnamed is named after the stack, without the prefix); a destination the template leaves unknown at preview, or a logging configuration it creates only under a condition undecided at preview, is a note, never a pass.',
     enforcementLevel: "mandatory",
     severity: "medium",
     remediationSteps: [
@@ -69,25 +85,22 @@ export const requireWafLogging = defineStackRule({
       { framework: "MLPS 2.0 L3", id: "8.1.4.3" },
     ],
     caseStep: 5,
-    resourceTypes: [WEB_ACL, LOGGING, ALI_WAF],
+    resourceTypes: [WEB_ACL, LOGGING, LOG_GROUP, BUCKET, ALI_WAF],
   },
   // Like the resource rules: an expired exemption is a violation of its own before the finding.
   expiredExemption: "notice",
+  readsTemplateResources: true,
   check: ({ resources }) => {
     const acls = resources.filter((r) => r.type === WEB_ACL);
     const logs = resources.filter((r) => r.type === LOGGING);
-    const unlogged = acls
-      .filter((acl) => !logs.some((l) => refersTo(l, "resourceArn", acl, ["arn", "id"])))
-      .map((acl): StackFinding => ({
-        urn: acl.urn,
-        message: `WebACL ${acl.name} has no logging configuration`,
-      }));
+    const unlogged = acls.flatMap((acl) => loggingFindings(acl, logs));
     // Reported on the logging configuration: that is the resource to change.
     const dropping = logs.flatMap((l) =>
-      [...dropsByDefault(l), ...redactionFindings(l.name, l.inputs.redactedFields)].map((f): StackFinding => ({
-        ...f,
-        urn: l.urn,
-      })),
+      [
+        ...destinationFindings(l, resources),
+        ...dropsByDefault(l),
+        ...redactionFindings(l.name, l.inputs.redactedFields),
+      ].map((f): StackFinding => ({ ...f, urn: l.urn })),
     );
     const aliUnlogged = resources
       .filter((r) => r.type === ALI_WAF)

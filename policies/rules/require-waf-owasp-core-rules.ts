@@ -1,25 +1,21 @@
 import { GenericResource } from "../../lib/reachability";
 import { Resolver } from "../../lib/reachability/internals";
-import { isUnknown, list } from "../../lib/values";
+import { isUnknown } from "../../lib/values";
 import { NAMES_SCHEMA } from "../lib/config";
 import { Finding, unverifiable, violation } from "../lib/findings";
-import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
-import { AclRule, allowAheadFindings } from "../lib/wafv2-allow-ahead";
-import { associationRule } from "../lib/wafv2-association-rules";
+import { defineStackRule, StackFinding } from "../lib/stack-rule";
+import { aclRules, attachedTo, GROUP_ASSOCIATION, PlacedRule, WEB_ACL, WEB_ACL_RULE } from "../lib/wafv2-acl-rules";
+import { allowAheadFindings } from "../lib/wafv2-allow-ahead";
 import { blockedByLabel } from "../lib/wafv2-label-blocks";
-import { IP_SET, ipSetLookup } from "../lib/wafv2-ip-sets";
-import { REGEX_SET, regexSetLookup } from "../lib/wafv2-regex-sets";
-import { RULE_GROUP, ruleGroupLookup } from "../lib/wafv2-rule-groups";
-import { GroupUse, parseRuleJson, unknownUse, usesInAssociation, usesInRule } from "../lib/wafv2-managed-groups";
+import { IP_SET } from "../lib/wafv2-ip-sets";
+import { REGEX_SET } from "../lib/wafv2-regex-sets";
+import { RULE_GROUP } from "../lib/wafv2-rule-groups";
+import { GroupUse, unknownUse, usesInAssociation, usesInRule } from "../lib/wafv2-managed-groups";
 import { defenseRuleFindings } from "../lib/wafv3-rule-findings";
 import { templateLookup } from "../lib/wafv3-templates";
 import { CORE_SCENES, DEFENSE_RULE, DEFENSE_TEMPLATE } from "../lib/wafv3-types";
 import { shown } from "../lib/text-values";
 import { wildcardMatches } from "../lib/wildcard";
-
-const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
-const WEB_ACL_RULE = "aws:wafv2/webAclRule:WebAclRule";
-const GROUP_ASSOCIATION = "aws:wafv2/webAclRuleGroupAssociation:WebAclRuleGroupAssociation";
 
 interface WafConfig {
   requiredManagedGroups: string[];
@@ -36,51 +32,16 @@ const PROTECTED_RULES = ["CrossSiteScripting_*", "GenericLFI_*", "GenericRFI_*",
 
 /** The WebACL's rules wherever they live, and the group uses among them and its rule group associations. */
 interface AclContents {
-  rules: AclRule[];
+  rules: PlacedRule[];
   uses: GroupUse[];
 }
 
 function contentsOf(acl: GenericResource, res: Resolver): AclContents | Finding {
-  const p = acl.inputs;
-  const fromJson = parseRuleJson(p.ruleJson);
-  if (fromJson === "invalid") return violation("ruleJson is not a JSON list of rules");
-  const attached = (type: string) => res.ofType(type).filter((r) => refersTo(r, "webAclArn", acl, ["arn"]));
-  // A whole list unknown at preview may hide any rule, as may one unknown element.
-  // How the references inside input `key` of `from` resolve.
-  const lookups = (from: GenericResource, key: string) => ({
-    lookup: ipSetLookup(res, from, key),
-    regexSets: regexSetLookup(res, from, key),
-    ruleGroups: ruleGroupLookup(res, from, key),
-  });
-  const listed = (key: string, value: unknown, items: unknown[]): AclRule[] =>
-    isUnknown(value)
-      ? [{ rule: value, source: key, ...lookups(acl, key) }]
-      : items.map((rule) => ({ rule, source: `${key}[]`, ...lookups(acl, key) }));
-  const rules = [
-    ...listed("rules", p.rules, list(p.rules)),
-    ...listed("ruleJson", fromJson === "unknown" ? p.ruleJson : undefined, fromJson === "unknown" ? [] : fromJson),
-    ...attached(WEB_ACL_RULE).map((r) => ({
-      rule: r.inputs,
-      source: `WebAclRule ${r.name}`,
-      ...lookups(r, "statement"),
-      fallbackName: r.name,
-    })),
-    ...attached(GROUP_ASSOCIATION).flatMap((a) => {
-      const rule = associationRule(a.inputs);
-      if (rule === undefined) return [];
-      return [
-        {
-          rule,
-          source: `WebAclRuleGroupAssociation ${a.name}`,
-          ...lookups(a, "ruleGroupReference"),
-          fallbackName: a.name,
-        },
-      ];
-    }),
-  ];
+  const rules = aclRules(acl, res);
+  if (rules === "invalid ruleJson") return violation("ruleJson is not a JSON list of rules");
   const uses = [
     ...rules.flatMap((r) => (isUnknown(r.rule) ? [unknownUse(r.source)] : usesInRule(r.rule, r))),
-    ...attached(GROUP_ASSOCIATION).flatMap((a) => usesInAssociation(a.inputs)),
+    ...attachedTo(acl, res, GROUP_ASSOCIATION).flatMap((a) => usesInAssociation(a.inputs)),
   ];
   return { rules, uses };
 }

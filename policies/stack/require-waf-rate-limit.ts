@@ -76,7 +76,7 @@ export const requireWafRateLimit = defineStackRule<RateCeiling>({
         rules === "invalid ruleJson"
           ? [violation("ruleJson is not a JSON list of rules")]
           : coverageFindings(
-              rules.flatMap((r) => rateRuleVerdict(r.rule, r.source, r.groups, config) ?? []),
+              rules.flatMap((r) => rateRuleVerdict(r.rule, r.source, r.ruleGroups, config) ?? []),
               `no rate-based rule with action block, captcha or challenge and a limit of at most ${config.maxRequests} requests per ${config.windowSeconds} s (inline, ruleJson, WebAclRule or a rule group of the stack): one client can flood the site`,
               QUESTION,
             );

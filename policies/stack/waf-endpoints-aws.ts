@@ -11,7 +11,7 @@ import { is } from "../lib/text-values";
 import { StackFinding } from "../lib/stack-rule";
 import { ACCELERATOR_TYPES, acceleratedBalancers } from "./waf-endpoints-accelerated";
 import { BEANSTALK, beanstalkFindings } from "./waf-endpoints-beanstalk";
-import { CLOUDFRONT, distributionsWithWaf, namesWebAcl } from "./waf-endpoints-cloudfront";
+import { CLOUDFRONT, cloudFrontFindings, distributionsWithWaf } from "./waf-endpoints-cloudfront";
 import { FUNCTION_URL, functionUrlFindings } from "./waf-endpoints-function-urls";
 import { HTTP_API_READ_TYPES, httpApiFindings } from "./waf-endpoints-http-apis";
 import { OpenQuestion, unprotected } from "./waf-endpoint-findings";
@@ -141,9 +141,7 @@ export function awsEndpointFindings(res: Resolver): StackFinding[] {
         question: "whether the stage's REST API is PRIVATE",
       }),
     ),
-    ...res
-      .ofType(T.cloudfront)
-      .flatMap((cf) => (namesWebAcl(cf.inputs.webAclId) ? [] : unprotected(cf, "CloudFront distribution", "yes"))),
+    ...cloudFrontFindings(res),
     ...res.ofType(T.graphQlApi).flatMap((api) =>
       check(api, "AppSync GraphQL API", publicGraphQlApi(api), {
         field: "visibility",

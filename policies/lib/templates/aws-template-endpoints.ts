@@ -1,8 +1,9 @@
 // CloudFormation web entry points a WAF stands in front of, as the Pulumi AWS provider's: elastic load balancers v2
 // (their scheme, type, subnets and groups, which the WAF rule and the network model read) and CloudFront
-// distributions (the web ACL they name and their origins).
+// distributions (the web ACL they name, open when unknown at preview, and their origins).
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
 import { defined, tagMap, Translation } from "./embedded-resource";
+import { markingOpen } from "./template-conditional-switches";
 
 /** `Scheme` (internet-facing, the default, or internal) as the provider's `internal` switch. */
 function internal(scheme: unknown): unknown {
@@ -41,17 +42,23 @@ function origins(value: unknown): unknown {
   );
 }
 
-/** `DistributionConfig.WebACLId`: a WAFv2 web ACL's ARN (or a classic web ACL's id), as the provider's webAclId. */
+/**
+ * `DistributionConfig.WebACLId`: a WAFv2 web ACL's ARN (or a classic web ACL's id), as the provider's webAclId. Unknown
+ * at preview it is open, not set: an undecided `Fn::If` may leave it out.
+ */
 const distribution: Translation = (read) => [
   {
     type: "aws:cloudfront/distribution:Distribution",
-    props: defined({
-      enabled: read(["DistributionConfig", "Enabled"]),
-      webAclId: read(["DistributionConfig", "WebACLId"]),
-      aliases: read(["DistributionConfig", "Aliases"]),
-      origins: origins(read(["DistributionConfig", "Origins"])),
-      tags: tagMap(read("Tags")),
-    }),
+    props: markingOpen(
+      defined({
+        enabled: read(["DistributionConfig", "Enabled"]),
+        webAclId: read(["DistributionConfig", "WebACLId"]),
+        aliases: read(["DistributionConfig", "Aliases"]),
+        origins: origins(read(["DistributionConfig", "Origins"])),
+        tags: tagMap(read("Tags")),
+      }),
+      ["webAclId"],
+    ),
   },
 ];
 

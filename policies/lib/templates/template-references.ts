@@ -11,16 +11,22 @@ export const templateReference = (logicalId: string): string => `${PLACEHOLDER}$
 
 export const isTemplateReference = (v: unknown): v is string => typeof v === "string" && v.startsWith(PLACEHOLDER);
 
+/** Never the start of an id or ARN the cloud assigns. */
+const ID_PREFIX = "template:";
+
 /** The id a template resource carries in the container `containerUrn`, and that references to it resolve to. */
 export const templateResourceId = (containerUrn: string, logicalId: string): string =>
-  `template:${containerUrn}/${logicalId}`;
+  `${ID_PREFIX}${containerUrn}/${logicalId}`;
+
+/** True when `id` is the id of a resource some container's template deploys. */
+export const isTemplateResourceId = (id: unknown): id is string => typeof id === "string" && id.startsWith(ID_PREFIX);
 
 /** True when `id` is the id of a resource the template of container `containerUrn` deploys. */
 export const deployedBy = (id: unknown, containerUrn: string): boolean =>
   typeof id === "string" && id.startsWith(templateResourceId(containerUrn, ""));
 
 /** `Fn::GetAtt` attributes that give a resource's own id whatever its type; others are `<last type part>Id`. */
-const ID_ATTRIBUTES: ReadonlySet<string> = new Set(["Id", "GroupId", "AllocationId"]);
+const ID_ATTRIBUTES: ReadonlySet<string> = new Set(["Id", "GroupId", "AllocationId", "AclId"]);
 
 /**
  * True when `Fn::GetAtt [logicalId, attribute]` is the resource's id: `GroupId` of a security group, `VpcId` of a
@@ -35,6 +41,8 @@ export function isIdAttribute(templateType: unknown, attribute: unknown): boolea
   // GroupId and AllocationId name only a group's or an address's own id.
   if (attribute === "GroupId") return /SecurityGroup$/.test(templateType);
   if (attribute === "AllocationId") return /::EIP$/.test(templateType);
+  // An SLB access control list's id is AclId, not AccessControlId.
+  if (attribute === "AclId") return templateType === "ALIYUN::SLB::AccessControl";
   return true;
 }
 
