@@ -5,7 +5,8 @@
 // configuration's hosts.
 import { Listener, LoadBalancer, NetworkModel, OutsideBackend, Target, nodeOf } from "../model";
 import { outsideLabel, outsideOn } from "../outside-backends";
-import { GenericResource, list, num, prop, str } from "../resource";
+import { ALL_PORTS } from "../../ports";
+import { GenericResource, isUnknown, list, num, prop, str } from "../resource";
 import { listenerWithRoutes } from "../aws/listener-routes";
 import { listenerSourceLists } from "./listener-acl-sources";
 import { albListenerAcls, slbListenerAcls } from "./listener-acls";
@@ -53,8 +54,20 @@ function serversOf(m: NetworkModel, r: GenericResource, input: string, ids: read
   return m.resolver.many(r, input, ids, serverTypesOf(kind)).urns.flatMap((u) => serverEntries(m, u));
 }
 
-function targetOf(entry: ServerEntry, port: number | undefined, group: string | undefined): Target {
-  return { host: entry.host, port, via: [`server-group:${group}`], interface: entry.interface };
+/**
+ * A server entry's target. Its port unknown at preview may be any port of the host, never the listener's by default:
+ * a template's server port from a parameter the program feeds, or a program's from another resource's output.
+ */
+function targetOf(entry: ServerEntry, port: unknown, group: string | undefined): Target {
+  const via = `server-group:${group}`;
+  if (isUnknown(port))
+    return {
+      host: entry.host,
+      ports: ALL_PORTS,
+      via: [`${via} (port unknown at preview)`],
+      interface: entry.interface,
+    };
+  return { host: entry.host, port: num(port), via: [via], interface: entry.interface };
 }
 
 function addSlb(m: NetworkModel, scaling: Map<string, string[]>): void {
@@ -68,7 +81,7 @@ function addSlb(m: NetworkModel, scaling: Map<string, string[]>): void {
   };
   const addServers = (r: GenericResource, group: string, ids: unknown[], kind: unknown, port: unknown) => {
     for (const entry of serversOf(m, r, "servers", ids, kind))
-      addTarget(group, targetOf(entry, num(port), res.get(group)?.name));
+      addTarget(group, targetOf(entry, port, res.get(group)?.name));
     for (const label of strangersOf(m, r, "servers", ids, kind))
       pushTo(groupStrangers, group, ...outsideOn(label, num(port)));
   };
@@ -79,7 +92,7 @@ function addSlb(m: NetworkModel, scaling: Map<string, string[]>): void {
     const group = res.one(r, "serverGroupId", r.inputs.serverGroupId, [ALI.slbServerGroup]);
     const server = res.one(r, "serverId", r.inputs.serverId, serverTypesOf(r.inputs.type));
     for (const entry of serverEntries(m, server))
-      addTarget(group, targetOf(entry, num(r.inputs.port), res.get(group ?? "")?.name));
+      addTarget(group, targetOf(entry, r.inputs.port, res.get(group ?? "")?.name));
     for (const label of group ? strangersOf(m, r, "serverId", [r.inputs.serverId], r.inputs.type) : [])
       pushTo(groupStrangers, group!, ...outsideOn(label, num(r.inputs.port)));
   }
@@ -118,7 +131,7 @@ function addSlb(m: NetworkModel, scaling: Map<string, string[]>): void {
     const group =
       res.one(r, "serverGroupId", r.inputs.serverGroupId, [ALI.slbServerGroup]) ??
       res.one(r, "masterSlaveServerGroupId", r.inputs.masterSlaveServerGroupId, [ALI.slbMasterSlaveServerGroup]);
-    const targets = group
+    const targets: Target[] = group
       ? (groupTargets.get(group) ?? [])
       : (defaults.get(lbUrn) ?? []).map((e) => ({ host: e.host, port: back, via: [], interface: e.interface }));
     const proto = (str(r.inputs.protocol) ?? "tcp").toLowerCase();
@@ -126,7 +139,7 @@ function addSlb(m: NetworkModel, scaling: Map<string, string[]>): void {
       ...nodeOf(r),
       protocol: proto === "udp" ? "udp" : "tcp",
       ports: front === undefined ? { from: 0, to: 65535 } : { from: front, to: front },
-      targets: targets.map((t) => ({ ...t, port: t.port ?? back })),
+      targets: targets.map((t) => (t.ports ? t : { ...t, port: t.port ?? back })),
       outside: slbStrangers(m, r, group, groupStrangers, defaultStrangers.get(lbUrn) ?? [], targets.length, back),
     };
     lb.listeners.push({ ...listener, ...listenerSourceLists(slbListenerAcls(res, r)) });
@@ -175,7 +188,7 @@ function addAlb(m: NetworkModel, scaling: Map<string, string[]>): void {
     for (const s of list(r.inputs.servers)) {
       const kind = prop(s, "serverType");
       const server = res.one(r, "servers", prop(s, "serverId"), serverTypesOf(kind));
-      for (const entry of serverEntries(m, server)) targets.push(targetOf(entry, num(prop(s, "port")), r.name));
+      for (const entry of serverEntries(m, server)) targets.push(targetOf(entry, prop(s, "port"), r.name));
       // Function Compute backends listen on no port of a host.
       if (str(kind)?.toLowerCase() === "fc") continue;
       for (const label of strangersOf(m, r, "servers", [prop(s, "serverId")], kind))

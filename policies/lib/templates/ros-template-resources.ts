@@ -2,10 +2,13 @@
 // Alicloud provider's shapes: security groups with their ingress (inline or separate) as one rule resource per entry,
 // ECS instances and instance groups (password, user data, public bandwidth, vSwitch, groups), RDS instances
 // (SecurityIPList, public connection); launch templates, scaling and the network in ros-template-compute.ts, flow
-// logs, log stores and trails in ros-template-logging.ts.
+// logs, log stores and trails in ros-template-logging.ts, load balancers in ros-template-load-balancers.ts (SLB) and
+// ros-template-application-load-balancers.ts (ALB).
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
 import { defined, idList, tagMap, Translated, Translation } from "./embedded-resource";
 import { ROS_COMPUTE_TRANSLATIONS } from "./ros-template-compute";
+import { ROS_APPLICATION_LOAD_BALANCER_TRANSLATIONS } from "./ros-template-application-load-balancers";
+import { ROS_LOAD_BALANCER_TRANSLATIONS } from "./ros-template-load-balancers";
 import { ROS_LOGGING_TRANSLATIONS } from "./ros-template-logging";
 import { withoutCancelledAccepts } from "./ros-inline-drops";
 
@@ -125,4 +128,6 @@ export const ROS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ["ALIYUN::RDS::DBInstance", rdsInstance],
   ...ROS_COMPUTE_TRANSLATIONS,
   ...ROS_LOGGING_TRANSLATIONS,
+  ...ROS_LOAD_BALANCER_TRANSLATIONS,
+  ...ROS_APPLICATION_LOAD_BALANCER_TRANSLATIONS,
 ]);
