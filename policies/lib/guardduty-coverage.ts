@@ -178,7 +178,8 @@ function onDefaultBus(res: Resolver, rule: GenericResource): Part {
 
 function hasTarget(rule: GenericResource, targets: readonly GenericResource[]): Part {
   const field = "an EventTarget's rule";
-  if (targets.some((t) => refersTo(t, "rule", rule, ["name"]))) return { holds: "yes", field };
+  // By name, or by id: a template rule's inline targets name the id it carries in its container.
+  if (targets.some((t) => refersTo(t, "rule", rule, ["name", "id"]))) return { holds: "yes", field };
   // A target whose rule is unknown and linked to nothing may name this rule once deployed.
   const unlinked = targets.some((t) => isUnknown(unwrap(t.inputs.rule)) && !(t.propertyDependencies.rule ?? []).length);
   if (unlinked) return { holds: "unknown", field };

@@ -5,6 +5,7 @@ import { ANTI_BRUTE_FORCE_RULE, bruteForceFindings } from "../lib/anti-brute-for
 import { ALI_COMPUTE, AWS_COMPUTE, computeNames } from "../lib/compute-types";
 import { guardDutyFindings, GUARDDUTY_TYPES } from "../lib/guardduty-coverage";
 import { defineStackRule } from "../lib/stack-rule";
+import { inDeployedPlaces } from "../lib/templates/template-regions";
 
 interface Config {
   providedExternally: boolean;
@@ -17,7 +18,7 @@ export const requireThreatDetection = defineStackRule<Config>({
   metadata: {
     name: "require-threat-detection",
     description:
-      "A stack that creates compute also detects and answers brute-force logins while they happen. On AWS, in each provider and region that runs compute: an enabled GuardDuty detector (enable not false) and an enabled EventBridge rule on the default bus whose eventPattern takes every GuardDuty finding of type UnauthorizedAccess:EC2/SSHBruteForce at any severity (GuardDuty rates a brute force against an instance Low, so a rule for high severities alone misses it), with an EventTarget attached. On Alibaba Cloud: a Security Center anti-brute-force rule (AntiBruteForceRule) that covers the servers (defaultRule true or a non-empty uuidLists), keeps SSH interception on, blocks any source failing maxFailures (default 10) times within windowMinutes (default 10) — failCount at most maxFailures and a span long enough for that rate — and blocks it for at least minBlockMinutes (default 60). Compute deployed by raw templates is not counted. Set providedExternally when an organisation-level service outside the stack provides both.",
+      "A stack that creates compute also detects and answers brute-force logins while they happen. On AWS, in each provider and region that runs compute: an enabled GuardDuty detector (enable not false) and an enabled EventBridge rule on the default bus whose eventPattern takes every GuardDuty finding of type UnauthorizedAccess:EC2/SSHBruteForce at any severity (GuardDuty rates a brute force against an instance Low, so a rule for high severities alone misses it), with an EventTarget attached. On Alibaba Cloud: a Security Center anti-brute-force rule (AntiBruteForceRule) that covers the servers (defaultRule true or a non-empty uuidLists), keeps SSH interception on, blocks any source failing maxFailures (default 10) times within windowMinutes (default 10) — failCount at most maxFailures and a span long enough for that rate — and blocks it for at least minBlockMinutes (default 60). Compute, GuardDuty detectors, EventBridge rules (with their inline targets) and anti-brute-force rules deployed by raw CloudFormation or ROS templates count too; a CloudFormation stack set's compute runs in its instances' accounts and regions, so only the stack set's own detector and rule cover it. Set providedExternally when an organisation-level service outside the stack provides both.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -64,11 +65,11 @@ export const requireThreatDetection = defineStackRule<Config>({
     windowMinutes: r.integer("windowMinutes", 10, 1, 1440),
     minBlockMinutes: r.integer("minBlockMinutes", 60, 5, 52560000),
   }),
-  // Not the compute of raw templates: their detectors and rules are not translated, so a template holding both
-  // would be judged as compute without detection.
+  readsTemplateResources: true,
   check: ({ resources, config }) => {
     if (config.providedExternally) return [];
-    const res = new Resolver(resources);
+    // A template's resources run in its stack's region; a stack set's in its instances' accounts and regions.
+    const res = new Resolver(inDeployedPlaces(resources));
     const aws = res.ofType(...AWS_COMPUTE);
     const ali = res.ofType(...ALI_COMPUTE);
     return [

@@ -3,12 +3,14 @@
 // options, the interface's subnet, groups and public address), RDS instances; network plumbing in
 // aws-template-network.ts, auto scaling groups in aws-template-scaling.ts, flow logs, their destinations and trails in
 // aws-template-logging.ts, load balancers and CloudFront distributions in aws-template-endpoints.ts, WAFv2 web ACLs,
-// their associations and what their rules reference in aws-template-waf.ts.
+// their associations and what their rules reference in aws-template-waf.ts, GuardDuty detectors and EventBridge rules
+// in aws-template-threat-detection.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
 import { AWS_ENDPOINT_TRANSLATIONS } from "./aws-template-endpoints";
 import { AWS_LOGGING_TRANSLATIONS } from "./aws-template-logging";
 import { AWS_NETWORK_TRANSLATIONS } from "./aws-template-network";
 import { AWS_SCALING_TRANSLATIONS, launchTemplateRef } from "./aws-template-scaling";
+import { AWS_THREAT_DETECTION_TRANSLATIONS } from "./aws-template-threat-detection";
 import { AWS_WAF_TRANSLATIONS } from "./aws-template-waf";
 import { defined, idList, PropertyReader, tagMap, Translated, Translation } from "./embedded-resource";
 
@@ -196,4 +198,5 @@ export const AWS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ...AWS_LOGGING_TRANSLATIONS,
   ...AWS_ENDPOINT_TRANSLATIONS,
   ...AWS_WAF_TRANSLATIONS,
+  ...AWS_THREAT_DETECTION_TRANSLATIONS,
 ]);

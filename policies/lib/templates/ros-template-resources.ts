@@ -3,13 +3,14 @@
 // ECS instances and instance groups (password, user data, public bandwidth, vSwitch, groups), RDS instances
 // (SecurityIPList, public connection); launch templates, scaling and the network in ros-template-compute.ts, flow
 // logs, log stores and trails in ros-template-logging.ts, load balancers in ros-template-load-balancers.ts (SLB) and
-// ros-template-application-load-balancers.ts (ALB).
+// ros-template-application-load-balancers.ts (ALB), anti-brute-force rules in ros-template-threat-detection.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
 import { defined, idList, tagMap, Translated, Translation } from "./embedded-resource";
 import { ROS_COMPUTE_TRANSLATIONS } from "./ros-template-compute";
 import { ROS_APPLICATION_LOAD_BALANCER_TRANSLATIONS } from "./ros-template-application-load-balancers";
 import { ROS_LOAD_BALANCER_TRANSLATIONS } from "./ros-template-load-balancers";
 import { ROS_LOGGING_TRANSLATIONS } from "./ros-template-logging";
+import { ROS_THREAT_DETECTION_TRANSLATIONS } from "./ros-template-threat-detection";
 import { withoutCancelledAccepts } from "./ros-inline-drops";
 
 const SECURITY_GROUP_RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
@@ -130,4 +131,5 @@ export const ROS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ...ROS_LOGGING_TRANSLATIONS,
   ...ROS_LOAD_BALANCER_TRANSLATIONS,
   ...ROS_APPLICATION_LOAD_BALANCER_TRANSLATIONS,
+  ...ROS_THREAT_DETECTION_TRANSLATIONS,
 ]);

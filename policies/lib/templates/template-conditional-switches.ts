@@ -1,10 +1,12 @@
-// Resources that record or protect rather than open: a flow log or trail whose Condition is undecided at preview may
-// not be created, so what it switches on cannot count as on; a web ACL association or logging configuration that may
-// not be created cannot count as a WAF in front of its resource or as its logs. (A resource that opens something is
-// judged as created when its condition is undecided: template-conditions.ts.) Likewise a protecting value the
-// template leaves open at preview may be left out (`Fn::If` with `AWS::NoValue`), so it is marked as open.
+// Resources that record or protect rather than open: a flow log, trail, GuardDuty detector, EventBridge rule or
+// anti-brute-force rule whose Condition is undecided at preview may not be created, so what it switches on cannot
+// count as on; a web ACL association or logging configuration that may not be created cannot count as a WAF in front
+// of its resource or as its logs. (A resource that opens something is judged as created when its condition is
+// undecided: template-conditions.ts.) Likewise a protecting value the template leaves open at preview may be left out
+// (`Fn::If` with `AWS::NoValue`), so it is marked as open.
 import { containsUnknown, UNKNOWN } from "../../../lib/values";
 import { Translated } from "./embedded-resource";
+import { ANTI_BRUTE_FORCE_RULE } from "./ros-template-threat-detection";
 import { TRAIL_LOGGING } from "./ros-trail-logging";
 
 /** Type → the input that says it records; unknown, the rules say so in a note, never pass on it. */
@@ -14,6 +16,9 @@ const RECORDING_SWITCHES: ReadonlyMap<string, string> = new Map([
   ["alicloud:vpc/flowLog:FlowLog", "trafficType"],
   ["alicloud:actiontrail/trail:Trail", "status"],
   [TRAIL_LOGGING, "enable"],
+  ["aws:guardduty/detector:Detector", "enable"],
+  ["aws:cloudwatch/eventRule:EventRule", "state"],
+  [ANTI_BRUTE_FORCE_RULE, "defaultRule"],
 ]);
 
 /**
