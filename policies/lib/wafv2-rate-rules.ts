@@ -3,6 +3,7 @@
 // rule that neither the reference's overrideAction count nor a ruleActionOverrides / excludedRules entry turns into a
 // count. A scopeDownStatement still counts: flood limits per path (a login, an API) are normal.
 import { containsUnknown, isUnknown, list, obj } from "../../lib/values";
+import { isKnownName } from "./known-text";
 import {
   allHold,
   bothWays,
@@ -34,7 +35,7 @@ function stops(action: unknown, where: string): RateVerdict {
 
 const nameOf = (rule: Record<string, unknown>, fallback: string): string => {
   const n = field(rule, "name");
-  return typeof n === "string" && n !== "" && !isUnknown(n) ? n : fallback;
+  return isKnownName(n) ? n : fallback;
 };
 
 /** The rate-based statement's limit and window against the ceiling. */

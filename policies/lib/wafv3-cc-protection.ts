@@ -9,6 +9,7 @@
 import { GenericResource } from "../../lib/reachability";
 import { Resolver } from "../../lib/reachability/internals";
 import { isUnknown, num, obj } from "../../lib/values";
+import { isKnownName } from "./known-text";
 import { Proof } from "./proof";
 import {
   allHold,
@@ -35,7 +36,7 @@ const STOPPING_ACTIONS: ReadonlySet<string> = new Set(["block", "captcha", "capt
 
 const label = (r: GenericResource, key: string): string => {
   const v = r.inputs[key];
-  return typeof v === "string" && v !== "" && !isUnknown(v) ? v : r.name;
+  return isKnownName(v) ? v : r.name;
 };
 
 const asVerdict = (p: Proof, field: string, shortfall: string): RateVerdict =>

@@ -6,14 +6,12 @@
 import { GenericResource } from "../../lib/reachability";
 import { Resolver } from "../../lib/reachability/internals";
 import { isUnknown, list } from "../../lib/values";
+import { knownText } from "./known-text";
 import { allOf, anyOf, Proof } from "./proof";
 import { DEFENSE_TEMPLATE } from "./wafv3-types";
 
 export const WAF_DOMAIN = "alicloud:wafv3/domain:Domain";
 export const RESOURCE_GROUP = "alicloud:wafv3/defenseResourceGroup:DefenseResourceGroup";
-
-const knownText = (v: unknown): string | undefined =>
-  (typeof v === "string" || typeof v === "number") && !isUnknown(v) && String(v) !== "" ? String(v) : undefined;
 
 /** The protected object name of a domain; "unknown" at preview when the host name is. */
 export function protectedObjectName(domain: GenericResource): string | "unknown" | undefined {

@@ -3,23 +3,11 @@
 // other spelt-out word. A list holding a real expansion (`$LIST`, `"$EXTRA"`, `$(cat …)`, a brace list) is still
 // not taken apart: its variable stays unknown.
 import { disallowUserdataLoginWeakening } from "../../policies/rules/disallow-userdata-login-weakening";
-import { decodeUserData, findLoginWeaknesses } from "../../lib/userdata";
+import { decodeUserData } from "../../lib/userdata";
 import { forLoop } from "../../lib/userdata-loops";
 import { run } from "../policies/harness";
+import { b64, INSTANCE, PW, runcmdConfig, SSHD, verdicts } from "./userdata-sshd-fixtures";
 
-const SSHD = "/etc/ssh/sshd_config";
-const INSTANCE = "aws:ec2/instance:Instance";
-const PW = "password-authentication";
-const b64 = (s: string) => Buffer.from(s).toString("base64");
-
-/** The findings by kind, each once, `?` marking an unverifiable one. */
-const verdicts = (text: string) => [
-  ...new Set(
-    findLoginWeaknesses(text)
-      .map((w) => `${w.kind}${w.unverifiable ? "?" : ""}`)
-      .sort(),
-  ),
-];
 const sedLoop = (list: string) => `for p in ${list}; do sed -i "/$p/d" ${SSHD}; done`;
 /** The loop's words, or undefined when it is not taken apart. */
 const values = (line: string) => forLoop([line], line, 0, { until: 0 })?.values;
@@ -84,9 +72,8 @@ describe("carried in encoded or structured user data", () => {
   });
 
   it("a cloud-config runcmd string", () => {
-    const config = (command: string) => `#cloud-config\nruncmd:\n  - ${JSON.stringify(command)}\n`;
-    expect(verdicts(config(sedLoop(`'^#' '^$'`)))).toEqual([]);
-    expect(verdicts(config(sedLoop(`'^$' '^PasswordAuth'`)))).toEqual([PW]);
+    expect(verdicts(runcmdConfig(sedLoop(`'^#' '^$'`)))).toEqual([]);
+    expect(verdicts(runcmdConfig(sedLoop(`'^$' '^PasswordAuth'`)))).toEqual([PW]);
   });
 });
 

@@ -5,21 +5,8 @@ import { disallowUserdataLoginWeakening } from "../../policies/rules/disallow-us
 import { decodeUserData, findLoginWeaknesses } from "../../lib/userdata";
 import { perlScript } from "../../lib/userdata-perl";
 import { run } from "../policies/harness";
+import { b64, INSTANCE, KIT, PW, runcmdConfig, SSHD, verdicts } from "./userdata-sshd-fixtures";
 
-const SSHD = "/etc/ssh/sshd_config";
-const KIT = "/etc/ssh/sshd_config.d/00-hardening-kit.conf";
-const INSTANCE = "aws:ec2/instance:Instance";
-const PW = "password-authentication";
-const b64 = (s: string) => Buffer.from(s).toString("base64");
-
-/** The findings by kind, each once, `?` marking an unverifiable one. */
-const verdicts = (text: string) => [
-  ...new Set(
-    findLoginWeaknesses(text)
-      .map((w) => `${w.kind}${w.unverifiable ? "?" : ""}`)
-      .sort(),
-  ),
-];
 /** The findings with the line each quotes left out: two spellings of one edit report alike. */
 const reported = (text: string) =>
   findLoginWeaknesses(text)
@@ -102,9 +89,8 @@ describe("carried in encoded or structured user data", () => {
   });
 
   it("a cloud-config runcmd string", () => {
-    const config = (command: string) => `#cloud-config\nruncmd:\n  - ${JSON.stringify(command)}\n`;
-    expect(verdicts(config(`perl -i -ne 'next if /^PasswordAuthentication/; print' ${SSHD}`))).toEqual([PW]);
-    expect(verdicts(config(`perl -i -ne 'next if /^#/; print' ${SSHD}`))).toEqual([]);
+    expect(verdicts(runcmdConfig(`perl -i -ne 'next if /^PasswordAuthentication/; print' ${SSHD}`))).toEqual([PW]);
+    expect(verdicts(runcmdConfig(`perl -i -ne 'next if /^#/; print' ${SSHD}`))).toEqual([]);
   });
 });
 

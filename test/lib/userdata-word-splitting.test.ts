@@ -7,12 +7,10 @@ import { decodeUserData, findLoginWeaknesses } from "../../lib/userdata";
 import { substitutionEnd } from "../../lib/shell-substitutions";
 import { shellWords } from "../../lib/userdata-words";
 import { run } from "../policies/harness";
+import { b64, INSTANCE, runcmdConfig, SSHD } from "./userdata-sshd-fixtures";
 
-const SSHD = "/etc/ssh/sshd_config";
-const INSTANCE = "aws:ec2/instance:Instance";
 const PORT = "'s/^#Port 22/Port 2222/'";
 const DELETE_PASSWORD = "'/^PasswordAuthentication/d'";
-const b64 = (s: string) => Buffer.from(s).toString("base64");
 
 const words = (command: string) => shellWords(command).map((w) => (w.op ? `<op ${w.op}>` : w.text));
 /** The findings by kind, `?` marking an unverifiable one. */
@@ -142,9 +140,8 @@ describe("carried in encoded or structured user data", () => {
   });
 
   it("a cloud-config runcmd string", () => {
-    const config = (command: string) => `#cloud-config\nruncmd:\n  - ${JSON.stringify(command)}\n`;
-    expect(verdicts(config(`sed -i.$(date +%s) ${PORT} ${SSHD}`))).toEqual([]);
-    expect(verdicts(config(`sed --in-place=.$(date +%s) ${DELETE_PASSWORD} ${SSHD}`))).toEqual([
+    expect(verdicts(runcmdConfig(`sed -i.$(date +%s) ${PORT} ${SSHD}`))).toEqual([]);
+    expect(verdicts(runcmdConfig(`sed --in-place=.$(date +%s) ${DELETE_PASSWORD} ${SSHD}`))).toEqual([
       "password-authentication",
     ]);
   });

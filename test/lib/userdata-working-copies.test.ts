@@ -4,23 +4,10 @@
 import { disallowUserdataLoginWeakening } from "../../policies/rules/disallow-userdata-login-weakening";
 import { decodeUserData, findLoginWeaknesses } from "../../lib/userdata";
 import { run } from "../policies/harness";
+import { b64, INSTANCE, KIT, PW, runcmdConfig, SSHD, verdicts } from "./userdata-sshd-fixtures";
 
-const SSHD = "/etc/ssh/sshd_config";
-const KIT = "/etc/ssh/sshd_config.d/00-hardening-kit.conf";
-const INSTANCE = "aws:ec2/instance:Instance";
-const PW = "password-authentication";
 const DELETE_PASSWORD = "sed -i '/^PasswordAuthentication/d' /tmp/x";
 const DELETE_COMMENTS = "sed -i '/^#/d' /tmp/x";
-const b64 = (s: string) => Buffer.from(s).toString("base64");
-
-/** The findings by kind, each once, `?` marking an unverifiable one. */
-const verdicts = (text: string) => [
-  ...new Set(
-    findLoginWeaknesses(text)
-      .map((w) => `${w.kind}${w.unverifiable ? "?" : ""}`)
-      .sort(),
-  ),
-];
 
 /** Ways to copy sshd_config out, and back: each with the edit between them. */
 const ROUND_TRIPS: [string, (edit: string) => string][] = [
@@ -87,9 +74,8 @@ describe("carried in encoded or structured user data", () => {
   });
 
   it("a cloud-config runcmd string", () => {
-    const config = (command: string) => `#cloud-config\nruncmd:\n  - ${JSON.stringify(command)}\n`;
-    expect(verdicts(config(ROUND_TRIPS[0][1](DELETE_PASSWORD)))).toEqual([PW]);
-    expect(verdicts(config(ROUND_TRIPS[0][1](DELETE_COMMENTS)))).toEqual([]);
+    expect(verdicts(runcmdConfig(ROUND_TRIPS[0][1](DELETE_PASSWORD)))).toEqual([PW]);
+    expect(verdicts(runcmdConfig(ROUND_TRIPS[0][1](DELETE_COMMENTS)))).toEqual([]);
   });
 });
 

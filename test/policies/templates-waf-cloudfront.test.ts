@@ -2,39 +2,13 @@
 // as set, as before; in a raw template it may be left out (an undecided Fn::If with AWS::NoValue, an import), so it is
 // a note, never a pass, unless a parameter the program feeds gives it.
 import { requireWafOnInternetEndpoints } from "../../policies/stack/require-waf-on-internet-endpoints";
-import { runStack, StackInput, UNKNOWN, urnOf } from "./harness";
+import { StackInput, UNKNOWN, urnOf } from "./harness";
 import { CFN_STACK } from "./templates-fixtures";
+import { templateTable } from "./templates-waf-harness";
 
-const container = urnOf(CFN_STACK, "web");
 const CLOUDFRONT = "aws:cloudfront/distribution:Distribution";
 const ACL = "aws:wafv2/webAcl:WebAcl";
 const ACL_ARN = "arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/1";
-
-interface CdnCase {
-  name: string;
-  resources: StackInput[];
-  violations: number;
-  notes?: number;
-  mentions?: string;
-  urn?: string;
-}
-
-function cdnTable(cases: CdnCase[]) {
-  it.each(cases.map((c) => [c.name, c] as const))("%s", async (_n, c) => {
-    const ds = await runStack(requireWafOnInternetEndpoints, c.resources);
-    const violations = ds.filter((d) => d.level === "mandatory");
-    const notes = ds.filter((d) => d.level === "advisory" && d.message.startsWith("cannot be verified"));
-    expect({
-      violations: violations.length,
-      notes: notes.length,
-      other: ds.length - violations.length - notes.length,
-    }).toEqual({ violations: c.violations, notes: c.notes ?? 0, other: 0 });
-    for (const d of ds) {
-      if (c.mentions) expect(d.message).toContain(c.mentions);
-      expect(d.urn).toBe(c.urn ?? container);
-    }
-  });
-}
 
 const ENV = {
   Parameters: { Env: { Type: "String", Default: "test" }, AclArn: { Type: "String", Default: ACL_ARN } },
@@ -74,7 +48,7 @@ const programAcl = { type: ACL, name: "edge", props: { scope: "CLOUDFRONT", defa
 const aclUrn = urnOf(ACL, "edge");
 
 describe("a template distribution's WebACLId", () => {
-  cdnTable([
+  templateTable(requireWafOnInternetEndpoints, [
     {
       name: "Fn::If with AWS::NoValue under a condition undecided at preview: a note, never a pass",
       resources: [stack(ifWafOn, { Env: UNKNOWN })],
@@ -122,7 +96,7 @@ describe("a program distribution's webAclId unknown at preview (unchanged)", () 
     props: { enabled: true, webAclId: UNKNOWN },
     ...(propertyDependencies ? { propertyDependencies } : {}),
   });
-  cdnTable([
+  templateTable(requireWafOnInternetEndpoints, [
     {
       name: "webAclId: acl.arn (a property dependency on the web ACL)",
       resources: [programAcl, cdn({ webAclId: [aclUrn] })],

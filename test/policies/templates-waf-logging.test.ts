@@ -3,50 +3,10 @@
 // group or bucket whose name starts with aws-waf-logs-, with the rule's filter and redaction semantics. A destination
 // or a configuration the template leaves open at preview is a note, never a pass; findings land on the container.
 import { requireWafLogging } from "../../policies/rules/require-waf-logging";
-import { runStack, StackInput, UNKNOWN, urnOf } from "./harness";
+import { UNKNOWN, urnOf } from "./harness";
 import { CFN_STACK, CFN_STACK_SET, TemplateResources } from "./templates-fixtures";
+import { cfn, stack, templateTable, VISIBILITY } from "./templates-waf-harness";
 
-interface LoggingCase {
-  name: string;
-  resources: StackInput[];
-  violations: number;
-  notes?: number;
-  /** Words every finding holds. */
-  mentions?: string;
-  /** URN every finding is attached to (default: the container `web`). */
-  urn?: string;
-}
-
-const container = urnOf(CFN_STACK, "web");
-
-function loggingTable(cases: LoggingCase[]) {
-  it.each(cases.map((c) => [c.name, c] as const))("%s", async (_n, c) => {
-    const ds = await runStack(requireWafLogging, c.resources);
-    const violations = ds.filter((d) => d.level === "mandatory");
-    const notes = ds.filter((d) => d.level === "advisory" && d.message.startsWith("cannot be verified"));
-    expect({
-      violations: violations.length,
-      notes: notes.length,
-      other: ds.length - violations.length - notes.length,
-    }).toEqual({ violations: c.violations, notes: c.notes ?? 0, other: 0 });
-    for (const d of ds) {
-      if (c.mentions) expect(d.message).toContain(c.mentions);
-      expect(d.urn).toBe(c.urn ?? container);
-    }
-  });
-}
-
-const cfn = (resources: TemplateResources, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ AWSTemplateFormatVersion: "2010-09-09", ...extra, Resources: resources });
-
-const stack = (templateBody: string, props: Record<string, unknown> = {}, more: Partial<StackInput> = {}) => ({
-  type: CFN_STACK,
-  name: "web",
-  props: { templateBody, ...props },
-  ...more,
-});
-
-const VISIBILITY = { CloudWatchMetricsEnabled: true, MetricName: "m", SampledRequestsEnabled: true };
 const arnOf = (id: string) => ({ "Fn::GetAtt": [id, "Arn"] });
 
 const webAcl = () => ({
@@ -99,7 +59,7 @@ Resources:
 const yaml = (logGroupName: string) => YAML.replace("NAME", logGroupName);
 
 describe("template web ACLs and their logging configurations", () => {
-  loggingTable([
+  templateTable(requireWafLogging, [
     {
       name: "a web ACL without a logging configuration",
       resources: [stack(cfn({ WebAcl: webAcl() }))],
@@ -152,7 +112,7 @@ describe("where a template's logging configuration sends the logs", () => {
     ...good({ LogDestinationConfigs: [arnOf("Bucket")] }),
     Bucket: bucket(name),
   });
-  loggingTable([
+  templateTable(requireWafLogging, [
     {
       name: "a log group whose name lacks the prefix",
       resources: [stack(cfn({ ...good(), Logs: logGroup("web-waf") }))],
@@ -256,7 +216,7 @@ describe("where a template's logging configuration sends the logs", () => {
       { parameters: { Dest: UNKNOWN } },
       { propertyDependencies: { parameters: deps } },
     );
-  loggingTable([
+  templateTable(requireWafLogging, [
     {
       name: "a destination fed through a parameter by a program log group's unknown arn",
       resources: [programGroup, fedStack([urnOf(GROUP, "waf-logs")])],
@@ -272,7 +232,7 @@ describe("where a template's logging configuration sends the logs", () => {
 });
 
 describe("a template's logging filters and redacted fields", () => {
-  loggingTable([
+  templateTable(requireWafLogging, [
     {
       name: "KEEP by default with a DROP filter for every BLOCK record (noise control, accepted)",
       resources: [
@@ -384,7 +344,7 @@ describe("logging configurations under conditions and across the program", () =>
       { parameters: { AclArn: UNKNOWN } },
       { propertyDependencies: { parameters: deps } },
     );
-  loggingTable([
+  templateTable(requireWafLogging, [
     {
       name: "a Condition false with the default removes the logging configuration",
       resources: [stack(conditional)],

@@ -9,6 +9,7 @@ import { requireWafOnInternetEndpoints } from "../../policies/stack/require-waf-
 import { requireWafRateLimit } from "../../policies/stack/require-waf-rate-limit";
 import { runStack, StackInput, UNKNOWN, urnOf } from "./harness";
 import { CFN_STACK, CFN_STACK_SET, TemplateResources } from "./templates-fixtures";
+import { cfn, container, expectTemplateFindings, stack, TemplateOutcome, VISIBILITY } from "./templates-waf-harness";
 
 const WAF = "require-waf-on-internet-endpoints";
 const OWASP = "require-waf-owasp-core-rules";
@@ -17,54 +18,21 @@ type RuleName = typeof WAF | typeof OWASP | typeof RATE;
 const RULES = { [WAF]: requireWafOnInternetEndpoints, [OWASP]: requireWafOwaspCoreRules, [RATE]: requireWafRateLimit };
 const rule = (name: RuleName) => RULES[name];
 
-/** What one rule must report: mandatory violations and advisory notes, and words every one of them holds. */
-interface Outcome {
-  violations: number;
-  notes?: number;
-  mentions?: string;
-}
-
 interface WafCase {
   name: string;
   resources: StackInput[];
   /** Every rule left out must report nothing. */
-  expect: Partial<Record<RuleName, Outcome>>;
+  expect: Partial<Record<RuleName, TemplateOutcome>>;
   /** URN every violation and note must be attached to (default: the container `web`). */
   urn?: string;
 }
 
-const container = urnOf(CFN_STACK, "web");
-
 function wafTable(cases: WafCase[]) {
   const rows = cases.flatMap((c) => [WAF, OWASP, RATE].map((r) => [`${c.name} — ${r}`, c, r as RuleName] as const));
   it.each(rows)("%s", async (_n, c, name) => {
-    const ds = await runStack(rule(name), c.resources);
-    const want = c.expect[name] ?? { violations: 0 };
-    const violations = ds.filter((d) => d.level === "mandatory");
-    const notes = ds.filter((d) => d.level === "advisory" && d.message.startsWith("cannot be verified"));
-    expect({
-      violations: violations.length,
-      notes: notes.length,
-      other: ds.length - violations.length - notes.length,
-    }).toEqual({ violations: want.violations, notes: want.notes ?? 0, other: 0 });
-    for (const d of ds) {
-      if (want.mentions) expect(d.message).toContain(want.mentions);
-      expect(d.urn).toBe(c.urn ?? container);
-    }
+    await expectTemplateFindings(rule(name), c.resources, c.expect[name] ?? { violations: 0 }, c.urn);
   });
 }
-
-const cfn = (resources: TemplateResources, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ AWSTemplateFormatVersion: "2010-09-09", ...extra, Resources: resources });
-
-const stack = (templateBody: string, props: Record<string, unknown> = {}, more: Partial<StackInput> = {}) => ({
-  type: CFN_STACK,
-  name: "web",
-  props: { templateBody, ...props },
-  ...more,
-});
-
-const VISIBILITY = { CloudWatchMetricsEnabled: true, MetricName: "m", SampledRequestsEnabled: true };
 
 /** The AWS core rule set, blocking (OverrideAction None), as CloudFormation writes it. */
 const core = (extra: Record<string, unknown> = {}, statement: Record<string, unknown> = {}) => ({

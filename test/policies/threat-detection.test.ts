@@ -1,6 +1,7 @@
 // require-threat-detection: the case's SSH brute force ran 137 s unnoticed. A stack with compute needs GuardDuty with
 // its high-severity findings routed to a target (AWS), or a Security Center anti-brute-force rule strict enough to
 // block the guessing (Alibaba Cloud).
+import { levelPattern } from "../../components/plan/responseLevels";
 import { requireThreatDetection } from "../../policies/stack/require-threat-detection";
 import { runStack, StackInput, UNKNOWN, urnOf } from "./harness";
 import { stackTable } from "./stack-table";
@@ -23,19 +24,7 @@ const detector = (props: Record<string, unknown> = {}, name = "guardduty"): Stac
 const guardDuty = (detail?: Record<string, unknown>) =>
   JSON.stringify({ source: ["aws.guardduty"], "detail-type": ["GuardDuty Finding"], ...(detail ? { detail } : {}) });
 /** The red level of the kit's AWS ThreatDetection component: high findings, and the case's types at any severity. */
-const RED_LEVEL = guardDuty({
-  $or: [
-    { severity: [{ numeric: [">=", 7] }] },
-    {
-      type: [
-        "UnauthorizedAccess:EC2/SSHBruteForce",
-        "UnauthorizedAccess:EC2/RDPBruteForce",
-        { prefix: "Backdoor:" },
-        { prefix: "Persistence:" },
-      ],
-    },
-  ],
-});
+const RED_LEVEL = JSON.stringify(levelPattern("red"));
 /** High findings alone: GuardDuty rates a brute force against an instance Low, so this misses the case's attack. */
 const HIGH_ONLY = guardDuty({ severity: [{ numeric: [">=", 7] }] });
 /** A rule that routes the case's attack: the red level. */
