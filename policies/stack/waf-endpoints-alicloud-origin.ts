@@ -57,7 +57,9 @@ function verdict(admission: Admission): Verdict {
     : undefined;
 }
 
-const portOf = (l: GenericResource) => String(num(l.inputs.frontendPort ?? l.inputs.listenerPort) ?? l.name);
+/** How findings name a listener: its port, else its name. */
+export const listenerPort = (l: GenericResource) =>
+  String(num(l.inputs.frontendPort ?? l.inputs.listenerPort) ?? l.name);
 
 /** A violation per web listener proven to admit anyone, a note per listener whose admission is unknown at preview. */
 export function originFindings(origin: Origin, listeners: readonly OriginListener[]): StackFinding[] {
@@ -66,7 +68,7 @@ export function originFindings(origin: Origin, listeners: readonly OriginListene
   const where = `${lb.name} is the origin of WAF domain ${names}`;
   return listeners.flatMap(({ listener, admission, web }): StackFinding[] => {
     const v = verdict(admission);
-    const port = portOf(listener);
+    const port = listenerPort(listener);
     if (v === undefined || web === "no" || origin.exposed === "no") return [];
     if ("unknownField" in v) {
       const question = `whether listener ${port} admits only WAF 3.0's back-to-origin CIDR blocks; ${where}`;

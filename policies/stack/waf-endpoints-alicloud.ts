@@ -5,16 +5,18 @@
 // wafv3 Domain takes is such a proxy by address; the provider has no resource for cloud-native access of an SLB. A
 // wafv3 DefenseResourceGroup only groups objects already protected: it fronts nothing.
 import { GenericResource, isUnknown, list, prop, Resolver, str } from "../../lib/reachability/internals";
-import { Proof } from "../lib/proof";
+import { allOf, anyOf, Proof } from "../lib/proof";
 import { StackFinding } from "../lib/stack-rule";
 import { OpenQuestion, unprotected } from "./waf-endpoint-findings";
+import { mayBeFronted } from "./waf-endpoints-associations";
 import {
   Admission,
   albListenerAdmission,
   LISTENER_ACL_TYPES,
   slbListenerAdmission,
 } from "./waf-endpoints-alicloud-listener-acls";
-import { originFindings, OriginListener } from "./waf-endpoints-alicloud-origin";
+import { listenerPort, originFindings, OriginListener } from "./waf-endpoints-alicloud-origin";
+import { deployedByContainersAmong, sourcesOf } from "./waf-endpoints-template-outputs";
 
 export const ALICLOUD_WAF_TYPES = {
   slb: ["alicloud:slb/loadBalancer:LoadBalancer", "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer"],
@@ -48,6 +50,39 @@ function domainsFronting(lb: GenericResource, domains: readonly GenericResource[
   );
 }
 
+/**
+ * A WAF 3.0 domain whose backends are an output of the template container that deploys the balancer (its address,
+ * which no program resource carries): it may front the balancer, and whether it does cannot be read at preview.
+ */
+function templateDomainQuestion(
+  res: Resolver,
+  lb: GenericResource,
+  domains: readonly GenericResource[],
+): OpenQuestion | undefined {
+  const domain = domains.find((d) =>
+    deployedByContainersAmong(res, sourcesOf(d, "redirect"), [lb.type]).some((r) => r.urn === lb.urn),
+  );
+  if (!domain) return undefined;
+  return {
+    field: `whether ${str(domain.inputs.domain) ?? domain.name} names it`,
+    question: "the WAF 3.0 domain's backend is an output of the template that deploys the load balancer",
+  };
+}
+
+/** An entry point no domain is known to front: unprotected, or an open question when a template domain may. */
+function withoutKnownDomain(
+  res: Resolver,
+  lb: GenericResource,
+  domains: readonly GenericResource[],
+  what: string,
+  exposed: Proof,
+  open: OpenQuestion,
+): StackFinding[] {
+  const viaTemplate = templateDomainQuestion(res, lb, domains);
+  if (viaTemplate && exposed !== "no") return [mayBeFronted(lb, what, viaTemplate)];
+  return unprotected(lb, what, exposed, open);
+}
+
 /** Whether the ALB still needs a WAF in front: not when its own edition carries one. */
 function albWithoutBuiltInWaf(alb: GenericResource): Proof {
   const edition = alb.inputs.loadBalancerEdition;
@@ -75,18 +110,35 @@ function listenersOf(
     .map((listener) => ({ listener, admission: admission(res, listener), web: web(listener) }));
 }
 
+/**
+ * Whether the SLB serves the web on the internet, and the question left open when that is unknown: its address type
+ * first, else a listener whose protocol is unknown at preview (it may be HTTP or HTTPS).
+ */
+function slbExposure(lb: GenericResource, listeners: readonly OriginListener[]): [Proof, OpenQuestion] {
+  const internet = onInternet(lb);
+  const web = anyOf(listeners.map((l) => l.web));
+  const unread = listeners.find((l) => l.web === "unknown");
+  const protocol: OpenQuestion = {
+    field: `protocol of listener ${unread ? listenerPort(unread.listener) : ""}`,
+    question: "whether the listener serves HTTP(S)",
+  };
+  return [allOf([internet, web]), internet === "unknown" ? ADDRESS_TYPE : protocol];
+}
+
 export function alicloudEndpointFindings(res: Resolver): StackFinding[] {
   const domains = res.ofType(T.wafDomain);
   const findings: StackFinding[] = [];
   for (const lb of res.ofType(...T.slb)) {
     if (intranet(lb)) continue;
     const listeners = listenersOf(res, lb, T.slbListener, slbListenerAdmission, slbWeb);
-    if (!listeners.some((l) => l.web === "yes")) continue;
+    // A listener whose protocol is unknown at preview may serve the web: it leaves the question open, never a pass.
+    const [exposed, open] = slbExposure(lb, listeners);
+    if (exposed === "no") continue;
     const fronting = domainsFronting(lb, domains);
     findings.push(
       ...(fronting.length > 0
         ? originFindings({ lb, domains: fronting, exposed: onInternet(lb), open: ADDRESS_TYPE }, listeners)
-        : unprotected(lb, "internet SLB with HTTP(S) listeners", onInternet(lb), ADDRESS_TYPE)),
+        : withoutKnownDomain(res, lb, domains, "internet SLB with HTTP(S) listeners", exposed, open)),
     );
   }
   for (const alb of res.ofType(T.alb)) {
@@ -99,7 +151,7 @@ export function alicloudEndpointFindings(res: Resolver): StackFinding[] {
     const [exposed, question]: [Proof, OpenQuestion] = open ? ["unknown", ADDRESS_TYPE] : [needsWaf, EDITION];
     const fronting = domainsFronting(alb, domains);
     if (fronting.length === 0) {
-      findings.push(...unprotected(alb, "internet-facing ALB", exposed, question));
+      findings.push(...withoutKnownDomain(res, alb, domains, "internet-facing ALB", exposed, question));
       continue;
     }
     // Every ALB listener is HTTP, HTTPS or QUIC: all of them web.

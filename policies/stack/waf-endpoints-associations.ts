@@ -6,26 +6,12 @@ import { GenericResource, Resolver } from "../../lib/reachability/internals";
 import { unverifiable } from "../lib/findings";
 import { StackFinding } from "../lib/stack-rule";
 import { UNDECIDED_CONDITION } from "../lib/templates/template-conditional-switches";
-import { TEMPLATE_CONTAINERS } from "../lib/templates/template-containers";
-import { deployedBy } from "../lib/templates/template-references";
+import { deployedByContainersAmong, sourcesOf } from "./waf-endpoints-template-outputs";
 
 export const WAF_ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
 
 /** A web ACL in front of the resource, or the question that decides whether one is. */
 export type Fronting = "yes" | { field: string; question: string };
-
-/** The resourceArn's dependencies; the resource-wide list when an older SDK sent none per property. */
-function arnSources(a: GenericResource): string[] {
-  const byProp = a.propertyDependencies;
-  return Object.keys(byProp).length > 0 ? (byProp.resourceArn ?? []) : a.dependencies;
-}
-
-/** The `types` resources a template container the association's resourceArn flows from deploys. */
-function fromTemplateOutputs(res: Resolver, a: GenericResource, types: readonly string[]): GenericResource[] {
-  const containers = arnSources(a).filter((u) => TEMPLATE_CONTAINERS.has(res.get(u)?.type ?? ""));
-  if (containers.length === 0) return [];
-  return res.ofType(...types).filter((r) => containers.some((c) => deployedBy(r.inputs.id, c)));
-}
 
 /** Resource URN → what the associations say of it; resources no association names are absent. */
 export function frontedByAssociations(res: Resolver, types: readonly string[]): Map<string, Fronting> {
@@ -43,7 +29,7 @@ export function frontedByAssociations(res: Resolver, types: readonly string[]): 
         question: `the template creates the web ACL association only if condition ${String(condition)} holds`,
       });
     else
-      for (const r of fromTemplateOutputs(res, a, types))
+      for (const r of deployedByContainersAmong(res, sourcesOf(a, "resourceArn"), types))
         maybe(r.urn, {
           field: `whether ${a.name} names it`,
           question: "the web ACL association's resourceArn is an output of the template that deploys it",
