@@ -262,6 +262,8 @@ export interface OutsideBackend {
   /** How paths name it, e.g. "backend i-bp1abc (outside the stack)". */
   label: string;
   ports: PortRange;
+  /** The port forwarded to is unknown at preview: `ports` is every port, and what it opens is unverified. */
+  unverified?: true;
 }
 
 export interface LoadBalancer extends Node {

@@ -8,9 +8,9 @@ import {
   documentShellLines,
   isAutomationDocumentType,
   isCommandDocumentType,
-  isRunShellScriptDocument,
   ShellSteps,
 } from "../../lib/ssm-commands";
+import { shellParameters } from "../../lib/ssm-remote-scripts";
 import { isSessionDocumentType } from "../../lib/ssm-sessions";
 import { containsUnknown, isUnknown, list, obj } from "../../lib/values";
 import { isWindowsCommandType } from "../../lib/windows-scripts";
@@ -78,27 +78,35 @@ export function ssmDocumentCheck(): Check<unknown> {
   };
 }
 
-/** An association of AWS-RunShellScript runs `parameters.commands`; a document named only at apply may be it. */
+/**
+ * An association of AWS-RunShellScript runs `parameters.commands`, one of AWS-RunRemoteScript its
+ * `parameters.commandLine`; a document named only at apply may be either.
+ */
 export function ssmAssociationCheck(): Check<unknown> {
   return (p) => {
-    if (!isUnknown(p.name) && !isRunShellScriptDocument(p.name)) return [];
-    const field = "parameters.commands";
+    const names = shellParameters(p.name);
+    if (names.length === 0) return [];
     if (isUnknown(p.parameters)) return [unverifiable("parameters")];
-    const commands = obj(p.parameters)?.commands;
-    if (containsUnknown(commands)) return [unverifiable(field)];
-    return scriptFindings(field, commandLines(commands).join("\n"));
+    return names.flatMap((name) => {
+      const field = `parameters.${name}`;
+      const value = obj(p.parameters)?.[name];
+      if (containsUnknown(value)) return [unverifiable(field)];
+      return scriptFindings(field, commandLines(value).join("\n"));
+    });
   };
 }
 
 /**
  * A maintenance window's RUN_COMMAND task of AWS-RunShellScript runs the `commands` parameter on every target, on a
- * schedule. Parameters arrive as `[{name, values}]`; a task type or document known only at apply may be this one.
+ * schedule, one of AWS-RunRemoteScript its `commandLine`. Parameters arrive as `[{name, values}]`; a task type or
+ * document known only at apply may be either.
  */
 export function ssmMaintenanceWindowTaskCheck(): Check<unknown> {
   return (p) => {
     const type = p.taskType;
     if (!isUnknown(type) && typeof type === "string" && type.toUpperCase() !== "RUN_COMMAND") return [];
-    if (!isUnknown(p.taskArn) && !isRunShellScriptDocument(p.taskArn)) return [];
+    const names = shellParameters(p.taskArn);
+    if (names.length === 0) return [];
     const field = "taskInvocationParameters.runCommandParameters.parameters";
     const invocation = p.taskInvocationParameters;
     const runCommand = isUnknown(invocation) ? invocation : obj(invocation)?.runCommandParameters;
@@ -107,7 +115,7 @@ export function ssmMaintenanceWindowTaskCheck(): Check<unknown> {
     return list(parameters).flatMap((entry, i) => {
       const parameter = obj(entry);
       if (isUnknown(entry) || isUnknown(parameter?.name)) return [unverifiable(`${field}[${i}]`)];
-      if (parameter?.name !== "commands") return [];
+      if (typeof parameter?.name !== "string" || !names.includes(parameter.name)) return [];
       if (containsUnknown(parameter.values)) return [unverifiable(`${field}[${i}].values`)];
       return scriptFindings(`${field}[${i}].values`, commandLines(parameter.values).join("\n"));
     });

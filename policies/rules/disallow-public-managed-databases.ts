@@ -1,7 +1,8 @@
-import { bool, isUnknown, list, obj } from "../../lib/values";
+import { isUnknown, list, obj } from "../../lib/values";
 import { CIDRS_SCHEMA, PREFIX_SCHEMA } from "../lib/config";
 import { openAccessFindings } from "../lib/database-access-policy";
 import { hologresInternetEndpoint } from "../lib/database-endpoints";
+import { mskPublicAccess, publicFlag } from "../lib/database-public-flags";
 import {
   DatabaseConfig,
   deletes,
@@ -12,14 +13,6 @@ import {
 } from "../lib/database-whitelists";
 import { unverifiable, violation } from "../lib/findings";
 import { Check, defineResourceRule } from "../lib/rule";
-
-/** A public-endpoint flag: true gives the database an internet address. */
-function publicFlag(field: string): Check<DatabaseConfig> {
-  return (p) => {
-    if (isUnknown(p[field])) return [unverifiable(field)];
-    return bool(p[field]) === true ? [violation(`${field} is true: the endpoint gets a public address`)] : [];
-  };
-}
 
 const publiclyAccessible = publicFlag("publiclyAccessible");
 
@@ -88,11 +81,11 @@ export const disallowPublicManagedDatabases = defineResourceRule<DatabaseConfig>
   metadata: {
     name: "disallow-public-managed-databases",
     description:
-      "Managed databases must not be reachable from the internet: no RDS, Aurora (including Limitless shard groups), Redshift (including Serverless), Neptune (including Neptune Analytics graphs), Lightsail or Timestream for InfluxDB (instances and clusters) publicly accessible endpoint, no OpenSearch or Elasticsearch domain (or domain policy) outside a VPC whose access policy lets anyone in without a narrowing aws:SourceIp or aws:SourceVpc condition, and no Alibaba Cloud RDS (including replicas, clones and DR instances), PolarDB (including whitelist groups and applications), Redis (KVStore, Tair), MongoDB (including Serverless), AnalyticDB (MySQL including Lake and the older cluster, PostgreSQL including elastic instances, whitelist resources and Supabase projects), ClickHouse (including Enterprise whitelists), SelectDB, HBase, Lindorm (both instance resources), Cassandra, Graph Database or Elasticsearch (public endpoint and public Kibana) whitelist entry, no Hologres Internet endpoint (its whitelist cannot be set by the program, and none admits everyone), nor RDS, PolarDB, Redis or MongoDB global whitelist template entry, that is 0.0.0.0/0, a wildcard (%, *, 0.0.0.0, *.*.*.*), or a public range broader than /24, however the entries are separated (commas, semicolons or blanks) and even when other entries are unknown at preview.",
+      "Managed databases must not be reachable from the internet: no RDS, Aurora (including Limitless shard groups), Redshift (including Serverless), Neptune (including Neptune Analytics graphs), Lightsail or Timestream for InfluxDB (instances and clusters), Amazon MQ broker or DMS replication instance or instance profile (these two public unless publiclyAccessible is false) publicly accessible endpoint, no Amazon MSK cluster with public access (SERVICE_PROVIDED_EIPS), no OpenSearch or Elasticsearch domain (or domain policy) outside a VPC whose access policy lets anyone in without a narrowing aws:SourceIp or aws:SourceVpc condition, and no Alibaba Cloud RDS (including replicas, clones and DR instances), PolarDB (including whitelist groups and applications), Redis (KVStore, Tair), MongoDB (including Serverless), AnalyticDB (MySQL including Lake and the older cluster, PostgreSQL including elastic instances, whitelist resources and Supabase projects), ClickHouse (including Enterprise whitelists), SelectDB, HBase, Lindorm (both instance resources), Cassandra, Graph Database or Elasticsearch (public endpoint and public Kibana) whitelist entry, no Hologres Internet endpoint (its whitelist cannot be set by the program, and none admits everyone), nor RDS, PolarDB, Redis or MongoDB global whitelist template entry, that is 0.0.0.0/0, a wildcard (%, *, 0.0.0.0, *.*.*.*), or a public range broader than /24, however the entries are separated (commas, semicolons or blanks) and even when other entries are unknown at preview.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
-      "AWS: set publiclyAccessible (publicConnectivity on Neptune Analytics) to false and reach the database from the application's security group.",
+      "AWS: set publiclyAccessible (publicConnectivity on Neptune Analytics) to false, MSK publicAccess type to DISABLED, and reach the database, broker or migration instance from the application's security group.",
       "AWS OpenSearch / Elasticsearch: place the domain in a VPC (vpcOptions) or limit accessPolicies to IAM principals or an aws:SourceIp condition with exact addresses; prefer accessPolicies on the Domain to a separate DomainPolicy, which cannot show the VPC placement.",
       "Alibaba Cloud: replace 0.0.0.0/0 in securityIps / securityIpLists / ipWhite / ipWhiteLists / publicWhitelists / kibanaWhitelists, in whitelist groups (including Lindorm whiteIpLists) and in global whitelist templates (ipWhiteList, globalIpList, globalSecurityIpList) with the VPC or vSwitch CIDR of the application tier.",
       "Alibaba Cloud Hologres: leave the Internet endpoint out of endpoints (or set enabled: false) and connect over the VPC endpoint.",
@@ -133,6 +126,13 @@ export const disallowPublicManagedDatabases = defineResourceRule<DatabaseConfig>
     // Aurora PostgreSQL Limitless shard groups have an endpoint of their own.
     "aws:rds/shardGroup:ShardGroup": publiclyAccessible,
     "aws:neptunegraph/graph:Graph": publicFlag("publicConnectivity"),
+    // Brokers, streams and migration hosts hold the same data and credentials as the databases they serve.
+    "aws:mq/broker:Broker": publiclyAccessible,
+    "aws:msk/cluster:Cluster": mskPublicAccess,
+    // DMS replication instances and instance profiles (Schema Conversion, homogeneous migrations) are public unless
+    // told otherwise: the API's default is true.
+    "aws:dms/replicationInstance:ReplicationInstance": publicFlag("publiclyAccessible", true),
+    "aws:dms/instanceProfile:InstanceProfile": publicFlag("publiclyAccessible", true),
     // OpenSearch and the older Elasticsearch Service: public endpoint plus an access policy open to anyone.
     "aws:opensearch/domain:Domain": searchDomain,
     "aws:elasticsearch/domain:Domain": searchDomain,

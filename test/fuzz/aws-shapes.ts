@@ -589,6 +589,18 @@ export const awsShapes: Record<string, Shape> = {
   "aws:timestreaminfluxdb/dbCluster:DbCluster": { publiclyAccessible: "bool" },
   "aws:rds/shardGroup:ShardGroup": { publiclyAccessible: "bool" },
   "aws:neptunegraph/graph:Graph": { publicConnectivity: "bool" },
+  "aws:mq/broker:Broker": { publiclyAccessible: "bool", engineType: { oneOf: ["ActiveMQ", "RabbitMQ"] } },
+  "aws:dms/replicationInstance:ReplicationInstance": { publiclyAccessible: "bool" },
+  "aws:dms/instanceProfile:InstanceProfile": { publiclyAccessible: "bool" },
+  "aws:msk/cluster:Cluster": {
+    brokerNodeGroupInfo: {
+      object: {
+        connectivityInfo: {
+          object: { publicAccess: { object: { type: { oneOf: ["SERVICE_PROVIDED_EIPS", "DISABLED", ""] } } } },
+        },
+      },
+    },
+  },
   "aws:redshift/cluster:Cluster": {
     publiclyAccessible: "bool",
     encrypted: "bool",

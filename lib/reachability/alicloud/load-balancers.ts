@@ -70,6 +70,18 @@ function targetOf(entry: ServerEntry, port: unknown, group: string | undefined):
   return { host: entry.host, port: num(port), via: [via], interface: entry.interface };
 }
 
+/** A default backend on the listener's backend port; unknown at preview, any port of the server, as a group entry's. */
+function defaultTarget(entry: ServerEntry, port: unknown): Target {
+  if (isUnknown(port))
+    return {
+      host: entry.host,
+      ports: ALL_PORTS,
+      via: ["slb backends (port unknown at preview)"],
+      interface: entry.interface,
+    };
+  return { host: entry.host, port: num(port), via: [], interface: entry.interface };
+}
+
 function addSlb(m: NetworkModel, scaling: Map<string, string[]>): void {
   const res = m.resolver;
   const groupTargets = new Map<string, Target[]>();
@@ -83,7 +95,7 @@ function addSlb(m: NetworkModel, scaling: Map<string, string[]>): void {
     for (const entry of serversOf(m, r, "servers", ids, kind))
       addTarget(group, targetOf(entry, port, res.get(group)?.name));
     for (const label of strangersOf(m, r, "servers", ids, kind))
-      pushTo(groupStrangers, group, ...outsideOn(label, num(port)));
+      pushTo(groupStrangers, group, ...outsideOn(label, port));
   };
   for (const r of res.ofType(ALI.slbServerGroup))
     for (const s of list(r.inputs.servers))
@@ -94,7 +106,7 @@ function addSlb(m: NetworkModel, scaling: Map<string, string[]>): void {
     for (const entry of serverEntries(m, server))
       addTarget(group, targetOf(entry, r.inputs.port, res.get(group ?? "")?.name));
     for (const label of group ? strangersOf(m, r, "serverId", [r.inputs.serverId], r.inputs.type) : [])
-      pushTo(groupStrangers, group!, ...outsideOn(label, num(r.inputs.port)));
+      pushTo(groupStrangers, group!, ...outsideOn(label, r.inputs.port));
   }
   // Master and slave servers alike: the slave takes the traffic when the master fails.
   for (const r of res.ofType(ALI.slbMasterSlaveServerGroup))
@@ -127,20 +139,22 @@ function addSlb(m: NetworkModel, scaling: Map<string, string[]>): void {
     if (!lb || !lbUrn) continue;
     const front = num(r.inputs.frontendPort);
     const back = num(r.inputs.backendPort) ?? front;
+    // The backend port as the inputs hold it (the frontend port when none is set): unknown at preview stays unknown.
+    const backInput = r.inputs.backendPort ?? r.inputs.frontendPort;
     // A listener forwards to its vServer group, else its master-slave group, else the default backends.
     const group =
       res.one(r, "serverGroupId", r.inputs.serverGroupId, [ALI.slbServerGroup]) ??
       res.one(r, "masterSlaveServerGroupId", r.inputs.masterSlaveServerGroupId, [ALI.slbMasterSlaveServerGroup]);
     const targets: Target[] = group
       ? (groupTargets.get(group) ?? [])
-      : (defaults.get(lbUrn) ?? []).map((e) => ({ host: e.host, port: back, via: [], interface: e.interface }));
+      : (defaults.get(lbUrn) ?? []).map((e) => defaultTarget(e, backInput));
     const proto = (str(r.inputs.protocol) ?? "tcp").toLowerCase();
     const listener: Listener = {
       ...nodeOf(r),
       protocol: proto === "udp" ? "udp" : "tcp",
       ports: front === undefined ? { from: 0, to: 65535 } : { from: front, to: front },
       targets: targets.map((t) => (t.ports ? t : { ...t, port: t.port ?? back })),
-      outside: slbStrangers(m, r, group, groupStrangers, defaultStrangers.get(lbUrn) ?? [], targets.length, back),
+      outside: slbStrangers(m, r, group, groupStrangers, defaultStrangers.get(lbUrn) ?? [], targets.length, backInput),
     };
     lb.listeners.push({ ...listener, ...listenerSourceLists(slbListenerAcls(res, r)) });
   }
@@ -166,7 +180,7 @@ function slbStrangers(
   byGroup: Map<string, OutsideBackend[]>,
   defaults: string[],
   inStack: number,
-  back: number | undefined,
+  back: unknown,
 ): OutsideBackend[] {
   const named = r.inputs.serverGroupId ?? r.inputs.masterSlaveServerGroupId;
   if (group) {
@@ -192,7 +206,7 @@ function addAlb(m: NetworkModel, scaling: Map<string, string[]>): void {
       // Function Compute backends listen on no port of a host.
       if (str(kind)?.toLowerCase() === "fc") continue;
       for (const label of strangersOf(m, r, "servers", [prop(s, "serverId")], kind))
-        pushTo(groupStrangers, r.urn, ...outsideOn(label, num(prop(s, "port"))));
+        pushTo(groupStrangers, r.urn, ...outsideOn(label, prop(s, "port")));
     }
     groupTargets.set(r.urn, targets);
   }

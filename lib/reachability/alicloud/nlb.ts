@@ -85,7 +85,7 @@ function serverGroupTargets(m: NetworkModel): {
         interface: entry.interface,
       });
     if (!anyPort && res.many(r, "serverId", [r.inputs.serverId], serverTypesOf(r.inputs.serverType)).urns.length === 0)
-      pushTo(outside, group.urn, ...outsideOn(outsideLabel("server", r.inputs.serverId), num(r.inputs.port)));
+      pushTo(outside, group.urn, ...outsideOn(outsideLabel("server", r.inputs.serverId), r.inputs.port));
   }
   return { targets: out, outside };
 }

@@ -17,7 +17,7 @@ import { ClientAddress, LoadBalancer, NetworkModel, nodeOf } from "../model";
 import { pushTo } from "../multimap";
 import { outsideLabel } from "../outside-backends";
 import { GenericResource, bool, isUnknown, list, prop, str } from "../resource";
-import { AWS } from "./tokens";
+import { AWS, AWS_INSTANCES } from "./tokens";
 
 export function addAwsGlobalAccelerators(m: NetworkModel): void {
   const res = m.resolver;
@@ -52,7 +52,7 @@ export function addAwsGlobalAccelerators(m: NetworkModel): void {
 }
 
 /** What an endpoint may name in the stack: an instance, a balancer or an Elastic IP. */
-const ENDPOINT_TYPES = [AWS.instance, ...AWS.lb, AWS.eip];
+const ENDPOINT_TYPES = [...AWS_INSTANCES, ...AWS.lb, AWS.eip];
 
 /** Listener URN → its endpoint groups with the instances and balancers they name and their port overrides. */
 function endpointGroupsByListener(m: NetworkModel): Map<string, EndpointGroupHosts[]> {
@@ -63,7 +63,7 @@ function endpointGroupsByListener(m: NetworkModel): Map<string, EndpointGroupHos
     if (!listener) continue;
     // Instance ids, balancer ARNs and EIP allocation ids share endpointId: only instances of the stack resolve.
     const ids = list(r.inputs.endpointConfigurations).map((c) => (isUnknown(c) ? c : prop(c, "endpointId")));
-    const hosts = res.many(r, "endpointConfigurations", ids, [AWS.instance]).urns.filter((h) => m.hosts.has(h));
+    const hosts = res.many(r, "endpointConfigurations", ids, AWS_INSTANCES).urns.filter((h) => m.hosts.has(h));
     // An endpoint naming nothing of the stack (an existing instance, balancer or address): its port is published.
     const outside = ids
       .filter((id) => res.many(r, "endpointConfigurations", [id], ENDPOINT_TYPES).urns.length === 0)

@@ -4,11 +4,16 @@
 import { Host, NetworkModel, PublicAddress, nodeOf } from "../model";
 import { GenericResource, bool, isUnknown, list, num, prop, str, tags, unwrap } from "../resource";
 import {
+  anyTemplateAddressChoice,
   applyTemplateAddress,
   launchConfigurationAddressChoice,
   templateAddressChoice,
 } from "./launch-template-addresses";
-import { AWS, AWS_SECURITY_GROUPS } from "./tokens";
+import { scalingTemplates } from "./scaling-templates";
+import { AWS, AWS_INSTANCES, AWS_SECURITY_GROUPS } from "./tokens";
+
+/** What an interface id may come from: an interface, or an instance's `primaryNetworkInterfaceId`. */
+const INTERFACE_HOLDERS = [AWS.networkInterface, ...AWS_INSTANCES];
 
 export function addAwsHosts(m: NetworkModel): void {
   const res = m.resolver;
@@ -22,10 +27,15 @@ export function addAwsHosts(m: NetworkModel): void {
       publicV6: v6(r, r.inputs),
     });
   }
+  // An attachment may name an instance's primary interface (`primaryNetworkInterfaceId`): applied to the instance
+  // once it is built.
+  const instanceGroups: [string, string][] = [];
   for (const r of res.ofType(AWS.networkInterfaceSgAttachment)) {
-    const eni = enis.get(res.one(r, "networkInterfaceId", r.inputs.networkInterfaceId, [AWS.networkInterface]) ?? "");
+    const target = res.one(r, "networkInterfaceId", r.inputs.networkInterfaceId, INTERFACE_HOLDERS) ?? "";
     const sg = res.one(r, "securityGroupId", r.inputs.securityGroupId, AWS_SECURITY_GROUPS);
+    const eni = enis.get(target);
     if (eni && sg) eni.securityGroups.push(sg);
+    else if (sg && target) instanceGroups.push([target, sg]);
   }
   const defaults = defaultGroupByNetwork(m);
   for (const r of res.ofType(AWS.networkInterface)) {
@@ -36,7 +46,7 @@ export function addAwsHosts(m: NetworkModel): void {
   const instances = new Map<string, Host>();
   // Interfaces attached to an instance fold into it: their addresses and groups are the instance's.
   const attachedTo = new Map<string, string>();
-  for (const r of res.ofType(AWS.instance)) {
+  for (const r of res.ofType(...AWS_INSTANCES)) {
     const launch = res.one(
       r,
       "launchTemplate",
@@ -75,14 +85,18 @@ export function addAwsHosts(m: NetworkModel): void {
     host.publicV6 = certainFirst(host.publicV6, v6(r, r.inputs), templateV6, subnetV6(m, host));
     instances.set(r.urn, host);
   }
+  for (const [urn, sg] of instanceGroups) {
+    const inst = instances.get(urn);
+    if (inst && !inst.securityGroups.includes(sg)) inst.securityGroups.push(sg);
+  }
   for (const r of res.ofType(AWS.networkInterfaceAttachment)) {
-    const inst = instances.get(res.one(r, "instanceId", r.inputs.instanceId, [AWS.instance]) ?? "");
+    const inst = instances.get(res.one(r, "instanceId", r.inputs.instanceId, AWS_INSTANCES) ?? "");
     const eniUrn = res.one(r, "networkInterfaceId", r.inputs.networkInterfaceId, [AWS.networkInterface]);
     if (inst && eniUrn) mergeEni(inst, enis.get(eniUrn), attachedTo);
   }
   // An instance naming no group or interface, itself or through its launch template, has its primary interface in
   // the default group.
-  for (const r of res.ofType(AWS.instance)) {
+  for (const r of res.ofType(...AWS_INSTANCES)) {
     if (!namesNoGroup(r, ["vpcSecurityGroupIds", "securityGroups", "networkInterfaces"])) continue;
     const template = namesNoGroup(r, ["launchTemplate"]) ? undefined : templateOf(m, r);
     if (template === null || (template && !templateNamesNoGroup(template))) continue;
@@ -230,16 +244,21 @@ function addEips(
     const attached = attachedTo.get(eniUrn);
     return attached ? instances.get(attached) : enis.get(eniUrn);
   };
+  // An interface reference may be an instance's primary interface: the instance holds the address.
   const bind = (eip: GenericResource, via: GenericResource, instanceUrn?: string, eniUrn?: string) => {
-    const target = instanceUrn ? instances.get(instanceUrn) : eniUrn ? ownerOfEni(eniUrn) : undefined;
+    const target = instanceUrn
+      ? instances.get(instanceUrn)
+      : eniUrn
+        ? (instances.get(eniUrn) ?? ownerOfEni(eniUrn))
+        : undefined;
     target?.publicV4.push({ label: `eip:${eip.name}`, urn: via.urn });
   };
   for (const r of res.ofType(AWS.eip)) {
     bind(
       r,
       r,
-      res.one(r, "instance", r.inputs.instance, [AWS.instance]),
-      res.one(r, "networkInterface", r.inputs.networkInterface, [AWS.networkInterface]),
+      res.one(r, "instance", r.inputs.instance, AWS_INSTANCES),
+      res.one(r, "networkInterface", r.inputs.networkInterface, INTERFACE_HOLDERS),
     );
   }
   for (const r of res.ofType(AWS.eipAssociation)) {
@@ -248,8 +267,8 @@ function addEips(
     bind(
       eip,
       r,
-      res.one(r, "instanceId", r.inputs.instanceId, [AWS.instance]),
-      res.one(r, "networkInterfaceId", r.inputs.networkInterfaceId, [AWS.networkInterface]),
+      res.one(r, "instanceId", r.inputs.instanceId, AWS_INSTANCES),
+      res.one(r, "networkInterfaceId", r.inputs.networkInterfaceId, INTERFACE_HOLDERS),
     );
   }
   // Interfaces folded into an instance are not separate hosts.
@@ -276,15 +295,15 @@ function templateTags(lt: GenericResource): Record<string, string> {
 }
 
 /**
- * An auto-scaling group is one host: its launch template's (or, without one, its launch configuration's) groups and
- * address choice, in the group's subnets.
+ * An auto-scaling group is one host: its launch templates' (or, without one, its launch configuration's) groups and
+ * address choice, in the group's subnets. Templates come from `launchTemplate` or a mixed instances policy (its
+ * template and the ones its overrides name); what any of them opens, the group may launch.
  */
 function addScalingGroups(m: NetworkModel, defaults: Map<string, string>): void {
   const res = m.resolver;
   for (const r of res.ofType(AWS.autoscalingGroup)) {
-    const ltRef = prop(r.inputs.launchTemplate, "id") ?? prop(r.inputs.launchTemplate, "name");
-    const ltUrn = res.one(r, "launchTemplate", ltRef, [AWS.launchTemplate]);
-    const lt = ltUrn ? res.get(ltUrn) : undefined;
+    const templates = scalingTemplates(m, r);
+    const lt = templates[0];
     const lcUrn = lt
       ? undefined
       : res.one(r, "launchConfiguration", r.inputs.launchConfiguration, [AWS.launchConfiguration]);
@@ -301,15 +320,26 @@ function addScalingGroups(m: NetworkModel, defaults: Map<string, string>): void 
       subnets: subnets.urns,
       externalSubnets: subnets.external,
       defaultSubnet: subnets.urns.length === 0 && subnets.external.length === 0,
-      securityGroups: lt ? templateGroups(m, lt) : lc ? groups(m, lc, "securityGroups", lc.inputs.securityGroups) : [],
+      securityGroups: lt
+        ? [...new Set(templates.flatMap((t) => templateGroups(m, t)))]
+        : lc
+          ? groups(m, lc, "securityGroups", lc.inputs.securityGroups)
+          : [],
       tags: { ...(lt ? templateTags(lt) : {}), ...asgTags },
     };
-    const ni = lt ? list(lt.inputs.networkInterfaces)[0] : undefined;
-    const choice = lc ? launchConfigurationAddressChoice(lc) : templateAddressChoice(lt);
+    const choice = lc
+      ? launchConfigurationAddressChoice(lc)
+      : lt
+        ? anyTemplateAddressChoice(templates.map(templateAddressChoice))
+        : templateAddressChoice(undefined);
     applyTemplateAddress(host.publicV4, choice, () => launchAddress(m, host));
-    if (lt) host.publicV6 = certainFirst(v6(lt, ni, "networkInterfaces"), subnetV6(m, host));
+    if (lt)
+      host.publicV6 = certainFirst(
+        ...templates.map((t) => v6(t, list(t.inputs.networkInterfaces)[0], "networkInterfaces")),
+        subnetV6(m, host),
+      );
     else if (lc) host.publicV6 = subnetV6(m, host);
-    if ((lt && templateNamesNoGroup(lt)) || (lc && namesNoGroup(lc, ["securityGroups"])))
+    if ((lt && templates.every(templateNamesNoGroup)) || (lc && namesNoGroup(lc, ["securityGroups"])))
       withDefaultGroup(m, host, defaults);
     m.hosts.set(r.urn, host);
   }

@@ -50,3 +50,13 @@ export function launchConfigurationAddressChoice(lc: GenericResource): TemplateA
     return { address: { label: `public-ip:${lc.name}`, urn: lc.urn }, subnetDecides: false };
   return { subnetDecides: assoc === undefined };
 }
+
+/**
+ * Several templates launching into one group (a mixed instances policy): the subnet decides if it decides for any of
+ * them, and an address any of them asks for stands (one known to exist before one that may).
+ */
+export function anyTemplateAddressChoice(choices: TemplateAddressChoice[]): TemplateAddressChoice {
+  const addresses = choices.flatMap((c) => (c.address ? [c.address] : []));
+  const address = addresses.find((a) => !a.unverified) ?? addresses[0];
+  return { ...(address ? { address } : {}), subnetDecides: choices.some((c) => c.subnetDecides) };
+}

@@ -5,12 +5,12 @@ import { ListedSource, Listener, NetworkModel, OutsideBackend, Protocol, Target,
 import { outsideLabel, outsideOn } from "../outside-backends";
 import { normalizeProtocol } from "../protocol";
 import { GenericResource, bool, isUnknown, list, num, prop, str } from "../resource";
-import { AWS, AWS_SECURITY_GROUPS } from "./tokens";
+import { AWS, AWS_INSTANCES, AWS_SECURITY_GROUPS } from "./tokens";
 import { pushTo } from "../multimap";
 import { defaultActionSources, ruleHop, ruleSources } from "./listener-rule-sources";
 import { ListenerRoute, listenerWithRoutes } from "./listener-routes";
 
-const TARGET_HOSTS = [AWS.instance, AWS.networkInterface];
+const TARGET_HOSTS = [...AWS_INSTANCES, AWS.networkInterface];
 
 export function addAwsLoadBalancers(m: NetworkModel): void {
   const res = m.resolver;
@@ -100,7 +100,8 @@ function targetGroupMembers(m: NetworkModel): {
     const tg = res.one(r, "targetGroupArn", r.inputs.targetGroupArn, AWS.targetGroup);
     if (host) add(tg, { host, port: num(r.inputs.port), via: [] });
     else if (tg && res.many(r, "targetId", [r.inputs.targetId], TARGET_HOSTS).urns.length === 0) {
-      const port = num(r.inputs.port) ?? portOf(res.get(tg)!);
+      // The attachment's port overrides the group's; either, unknown at preview, may be any port.
+      const port = r.inputs.port ?? portOf(res.get(tg)!);
       pushTo(strangers, tg, ...outsideOn(outsideLabel("target", r.inputs.targetId), port));
     }
   }
@@ -123,10 +124,10 @@ function targetGroupMembers(m: NetworkModel): {
   return { members, outside };
 }
 
-/** A target group's port, when its targets are hosts listening on it. */
-function portOf(tg: GenericResource): number | undefined {
+/** A target group's port as its input holds it (unknown at preview too), when its targets are hosts listening on it. */
+function portOf(tg: GenericResource): unknown {
   const type = tg.inputs.targetType === undefined ? "instance" : str(tg.inputs.targetType)?.toLowerCase();
-  return type !== undefined && PORTED_TARGETS.has(type) ? num(tg.inputs.port) : undefined;
+  return type !== undefined && PORTED_TARGETS.has(type) ? tg.inputs.port : undefined;
 }
 
 const LAYER4_PROTOCOLS = new Set(["TCP", "TLS", "UDP", "TCP_UDP", "QUIC", "TCP_QUIC"]);
@@ -174,14 +175,14 @@ function addClassic(m: NetworkModel): void {
   const attached = new Map<string, string[]>();
   for (const r of res.ofType(AWS.classicLbAttachment)) {
     const elb = res.one(r, "elb", r.inputs.elb, [AWS.classicLb]);
-    const inst = res.one(r, "instance", r.inputs.instance, [AWS.instance]);
+    const inst = res.one(r, "instance", r.inputs.instance, AWS_INSTANCES);
     if (elb && inst) pushTo(attached, elb, inst);
   }
   for (const r of res.ofType(AWS.autoscalingGroup))
     for (const elb of res.many(r, "loadBalancers", list(r.inputs.loadBalancers), [AWS.classicLb]).urns)
       pushTo(attached, elb, r.urn);
   for (const r of res.ofType(AWS.classicLb)) {
-    const named = res.many(r, "instances", list(r.inputs.instances), [AWS.instance]);
+    const named = res.many(r, "instances", list(r.inputs.instances), AWS_INSTANCES);
     const hosts = [...named.urns, ...(attached.get(r.urn) ?? [])];
     // Instances the stack does not declare, or none at all: whatever answers on the instance port is published.
     const strangers = named.external.map((id) => outsideLabel("instance", id));
@@ -196,7 +197,7 @@ function addClassic(m: NetworkModel): void {
         protocol: normalizeProtocol("tcp"),
         ports: lbPort === undefined ? { from: 0, to: 65535 } : { from: lbPort, to: lbPort },
         targets: hosts.map((host) => ({ host, port: instancePort, via: [] })),
-        outside: strangers.flatMap((label) => outsideOn(label, instancePort)),
+        outside: strangers.flatMap((label) => outsideOn(label, prop(l, "instancePort"))),
       };
     });
     m.loadBalancers.set(r.urn, {

@@ -21,6 +21,7 @@ export const AWS = {
   managedPrefixList: "aws:ec2/managedPrefixList:ManagedPrefixList",
   managedPrefixListEntry: "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry",
   instance: "aws:ec2/instance:Instance",
+  spotInstanceRequest: "aws:ec2/spotInstanceRequest:SpotInstanceRequest",
   launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
   launchConfiguration: "aws:ec2/launchConfiguration:LaunchConfiguration",
   autoscalingGroup: "aws:autoscaling/group:Group",
@@ -56,5 +57,7 @@ export const AWS = {
 } as const;
 
 export const AWS_SECURITY_GROUPS = [AWS.securityGroup, AWS.defaultSecurityGroup];
+/** EC2 instances: a spot instance request launches one from the same fields (subnet, groups, address, template). */
+export const AWS_INSTANCES = [AWS.instance, AWS.spotInstanceRequest];
 export const AWS_ROUTE_TABLES = [AWS.routeTable, AWS.defaultRouteTable];
 export const AWS_NACLS = [AWS.networkAcl, AWS.defaultNetworkAcl];
