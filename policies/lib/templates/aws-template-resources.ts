@@ -1,18 +1,19 @@
 // CloudFormation resource types the pack judges, translated to the Pulumi AWS provider's shapes: security groups
 // and their separate ingress rules, instances, launch templates and launch configurations (user data, metadata
-// options, the interface's subnet, groups and public address), RDS instances; network plumbing in
-// aws-template-network.ts, auto scaling groups in aws-template-scaling.ts, flow logs, their destinations and trails in
-// aws-template-logging.ts, load balancers and CloudFront distributions in aws-template-endpoints.ts, WAFv2 web ACLs,
-// their associations and what their rules reference in aws-template-waf.ts, GuardDuty detectors and EventBridge rules
-// in aws-template-threat-detection.ts.
+// options, the interface's subnet, groups and public address); data stores in aws-template-databases.ts, network
+// plumbing in aws-template-network.ts, auto scaling groups in aws-template-scaling.ts, flow logs, their destinations
+// and trails in aws-template-logging.ts, load balancers and CloudFront distributions in aws-template-endpoints.ts,
+// WAFv2 web ACLs, their associations and what their rules reference in aws-template-waf.ts, GuardDuty detectors and
+// EventBridge rules in aws-template-threat-detection.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
+import { AWS_DATABASE_TRANSLATIONS } from "./aws-template-databases";
 import { AWS_ENDPOINT_TRANSLATIONS } from "./aws-template-endpoints";
 import { AWS_LOGGING_TRANSLATIONS } from "./aws-template-logging";
 import { AWS_NETWORK_TRANSLATIONS } from "./aws-template-network";
 import { AWS_SCALING_TRANSLATIONS, launchTemplateRef } from "./aws-template-scaling";
 import { AWS_THREAT_DETECTION_TRANSLATIONS } from "./aws-template-threat-detection";
 import { AWS_WAF_TRANSLATIONS } from "./aws-template-waf";
-import { defined, idList, PropertyReader, tagMap, Translated, Translation } from "./embedded-resource";
+import { defined, idList, PropertyReader, tagMap, Translation } from "./embedded-resource";
 
 /** A single CIDR or id as the one-element list the inline rule fields take; absent stays absent. */
 const single = (v: unknown): unknown[] | undefined => (v === undefined || v === null ? undefined : [v]);
@@ -161,39 +162,14 @@ const launchConfiguration: Translation = (read) => [
   },
 ];
 
-/**
- * Left out, PubliclyAccessible is not false in CloudFormation: RDS makes the instance public when its subnets' VPC
- * (the default VPC without a subnet group) has an internet gateway. Unknown, then, with the reason said.
- */
-const dbInstance: Translation = (read): Translated[] => {
-  const flag = read("PubliclyAccessible");
-  return [
-    {
-      type: "aws:rds/instance:Instance",
-      props: defined({
-        publiclyAccessible: flag ?? UNKNOWN,
-        engine: read("Engine"),
-        port: read("Port"),
-        vpcSecurityGroupIds: read("VPCSecurityGroups"),
-        dbSubnetGroupName: read("DBSubnetGroupName"),
-      }),
-      ...(flag === undefined
-        ? {
-            hint: "PubliclyAccessible is not set: RDS then makes the instance public when its VPC has an internet gateway; set it to false",
-          }
-        : {}),
-    },
-  ];
-};
-
 export const AWS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new Map([
   ["AWS::EC2::SecurityGroup", securityGroup],
   ["AWS::EC2::SecurityGroupIngress", securityGroupIngress],
   ["AWS::EC2::Instance", instance],
   ["AWS::EC2::LaunchTemplate", launchTemplate],
   ["AWS::AutoScaling::LaunchConfiguration", launchConfiguration],
-  ["AWS::RDS::DBInstance", dbInstance],
   ...AWS_NETWORK_TRANSLATIONS,
+  ...AWS_DATABASE_TRANSLATIONS,
   ...AWS_SCALING_TRANSLATIONS,
   ...AWS_LOGGING_TRANSLATIONS,
   ...AWS_ENDPOINT_TRANSLATIONS,

@@ -1,12 +1,13 @@
 // ROS (Alibaba Cloud Resource Orchestration Service) resource types the pack judges, translated to the Pulumi
 // Alicloud provider's shapes: security groups with their ingress (inline or separate) as one rule resource per entry,
-// ECS instances and instance groups (password, user data, public bandwidth, vSwitch, groups), RDS instances
-// (SecurityIPList, public connection); launch templates, scaling and the network in ros-template-compute.ts, flow
+// ECS instances and instance groups (password, user data, public bandwidth, vSwitch, groups); data stores in
+// ros-template-databases.ts, launch templates, scaling and the network in ros-template-compute.ts, flow
 // logs, log stores and trails in ros-template-logging.ts, load balancers in ros-template-load-balancers.ts (SLB) and
 // ros-template-application-load-balancers.ts (ALB), anti-brute-force rules in ros-template-threat-detection.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
 import { defined, idList, tagMap, Translated, Translation } from "./embedded-resource";
 import { ROS_COMPUTE_TRANSLATIONS } from "./ros-template-compute";
+import { ROS_DATABASE_TRANSLATIONS } from "./ros-template-databases";
 import { ROS_APPLICATION_LOAD_BALANCER_TRANSLATIONS } from "./ros-template-application-load-balancers";
 import { ROS_LOAD_BALANCER_TRANSLATIONS } from "./ros-template-load-balancers";
 import { ROS_LOGGING_TRANSLATIONS } from "./ros-template-logging";
@@ -99,35 +100,13 @@ const ecsInstance: Translation = (read) => [
   },
 ];
 
-/** A public connection: AllocatePublicConnection true, or the Internet net type; either unknown may be one. */
-function publicConnection(allocate: unknown, netType: unknown): unknown {
-  if (allocate === true || allocate === "true" || netType === "Internet") return true;
-  return isUnknown(allocate) || isUnknown(netType) ? UNKNOWN : undefined;
-}
-
-/** SecurityIPList is comma-separated text, as the provider's securityIps entries may be. */
-const rdsInstance: Translation = (read) => [
-  {
-    type: "alicloud:rds/instance:Instance",
-    props: defined({
-      securityIps: read("SecurityIPList"),
-      enablePublic: publicConnection(read("AllocatePublicConnection"), read("DBInstanceNetType")),
-      engine: read("Engine"),
-      port: read("Port"),
-      vswitchId: read("VSwitchId"),
-      securityGroupIds: idList(read("SecurityGroupId")),
-      tags: tagMap(read("Tags")),
-    }),
-  },
-];
-
 export const ROS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new Map([
   ["ALIYUN::ECS::SecurityGroup", securityGroup],
   ["ALIYUN::ECS::SecurityGroupIngress", securityGroupIngress],
   ["ALIYUN::ECS::Instance", ecsInstance],
   ["ALIYUN::ECS::InstanceGroup", ecsInstance],
-  ["ALIYUN::RDS::DBInstance", rdsInstance],
   ...ROS_COMPUTE_TRANSLATIONS,
+  ...ROS_DATABASE_TRANSLATIONS,
   ...ROS_LOGGING_TRANSLATIONS,
   ...ROS_LOAD_BALANCER_TRANSLATIONS,
   ...ROS_APPLICATION_LOAD_BALANCER_TRANSLATIONS,

@@ -1,0 +1,113 @@
+// ROS data stores translated to the Pulumi Alicloud provider's shapes the database rule and the network model read:
+// RDS instances (pay-as-you-go and prepaid), MongoDB replica sets, PolarDB clusters and their public endpoint
+// addresses, Redis instances, their public connection and whitelists (ros-redis-whitelists.ts).
+import { isUnknown, UNKNOWN } from "../../../lib/values";
+import { defined, idList, tagMap, Translation } from "./embedded-resource";
+import { ROS_REDIS_WHITELIST_TRANSLATIONS } from "./ros-redis-whitelists";
+
+/** A public connection: AllocatePublicConnection true, or the Internet net type; either unknown may be one. */
+function publicConnection(allocate: unknown, netType: unknown): unknown {
+  if (allocate === true || allocate === "true" || netType === "Internet") return true;
+  return isUnknown(allocate) || isUnknown(netType) ? UNKNOWN : undefined;
+}
+
+/** ROS writes several group ids as one comma-separated string (Redis SecurityGroupId); the provider takes a list. */
+function groupIds(v: unknown): unknown[] | undefined {
+  if (typeof v !== "string" || isUnknown(v)) return idList(v);
+  return idList(
+    v
+      .split(",")
+      .map((id) => id.trim())
+      .filter((id) => id !== ""),
+  );
+}
+
+/** SecurityIPList is comma-separated text, as the provider's securityIps entries may be. */
+const rdsInstance: Translation = (read) => [
+  {
+    type: "alicloud:rds/instance:Instance",
+    props: defined({
+      securityIps: read("SecurityIPList"),
+      enablePublic: publicConnection(read("AllocatePublicConnection"), read("DBInstanceNetType")),
+      engine: read("Engine"),
+      port: read("Port"),
+      vswitchId: read("VSwitchId"),
+      securityGroupIds: idList(read("SecurityGroupId")),
+      tags: tagMap(read("Tags")),
+    }),
+  },
+];
+
+/** SecurityIPArray is the default whitelist group, comma-separated; left out, only 127.0.0.1 is admitted. */
+const mongodbInstance: Translation = (read) => [
+  {
+    type: "alicloud:mongodb/instance:Instance",
+    props: defined({
+      securityIpLists: read("SecurityIPArray"),
+      vswitchId: read("VSwitchId"),
+      securityGroupId: read("SecurityGroupId"),
+      tags: tagMap(read("Tags")),
+    }),
+  },
+];
+
+/** DBType picks the default port (MySQL, PostgreSQL, Oracle); SecurityIPList is the default whitelist group. */
+const polardbCluster: Translation = (read) => [
+  {
+    type: "alicloud:polardb/cluster:Cluster",
+    props: defined({
+      securityIps: read("SecurityIPList"),
+      dbType: read("DBType"),
+      vswitchId: read("VSwitchId"),
+      securityGroupIds: groupIds(read("SecurityGroupIds")),
+      tags: tagMap(read("Tags")),
+    }),
+  },
+];
+
+/** NetType defaults to Public in ROS as in the provider: the model reads the absent value so. */
+const polardbEndpointAddress: Translation = (read) => [
+  {
+    type: "alicloud:polardb/endpointAddress:EndpointAddress",
+    props: defined({ dbClusterId: read("DBClusterId"), dbEndpointId: read("DBEndpointId"), netType: read("NetType") }),
+  },
+];
+
+/**
+ * A Redis instance, and its public connection (Connections.PublicConnection) as the provider's separate
+ * kvstore Connection naming it. Its whitelist is the ALIYUN::REDIS::Whitelist groups naming it; without one, only
+ * 127.0.0.1 is admitted.
+ */
+const redisInstance: Translation = (read, self) => {
+  const publicConnection = read(["Connections", "PublicConnection"]);
+  return [
+    {
+      type: "alicloud:kvstore/instance:Instance",
+      props: defined({
+        vswitchId: read("VSwitchId"),
+        securityGroupIds: groupIds(read("SecurityGroupId")),
+        tags: tagMap(read("Tags")),
+      }),
+    },
+    ...(publicConnection === undefined || publicConnection === null
+      ? []
+      : [
+          {
+            type: "alicloud:kvstore/connection:Connection",
+            props: { instanceId: self },
+            where: "Connections.PublicConnection",
+          },
+        ]),
+  ];
+};
+
+export const ROS_DATABASE_TRANSLATIONS: ReadonlyMap<string, Translation> = new Map([
+  ["ALIYUN::RDS::DBInstance", rdsInstance],
+  ["ALIYUN::RDS::PrepayDBInstance", rdsInstance],
+  ["ALIYUN::MONGODB::Instance", mongodbInstance],
+  ["ALIYUN::MONGODB::PrepayInstance", mongodbInstance],
+  ["ALIYUN::POLARDB::DBCluster", polardbCluster],
+  ["ALIYUN::POLARDB::DBClusterEndpointAddress", polardbEndpointAddress],
+  ["ALIYUN::REDIS::Instance", redisInstance],
+  ...ROS_REDIS_WHITELIST_TRANSLATIONS,
+]);
