@@ -49,6 +49,14 @@ export interface FolderCopy {
   mayBecomeDestination?: boolean;
 }
 
+/** install's options that take the next word (`-m 600`, `-o root`): the word is no operand. */
+const INSTALL_VALUES = new Set(["-m", "-o", "-g", "-S", "--mode", "--owner", "--group", "--suffix"]);
+
+/** A copying command's arguments with install's option values left out, so that `600` is read as no file. */
+export function copyArguments(name: string, args: string[]): string[] {
+  return name === "install" ? args.filter((_a, i) => !INSTALL_VALUES.has(args[i - 1] ?? "")) : args;
+}
+
 /** `cp src… dest`, `cp -t dest src…`: the sources and the destination, or undefined for another command. */
 export function copyOperands(name: string, args: string[]): Copy | undefined {
   if (name === "mount") return bindMount(args);

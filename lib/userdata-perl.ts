@@ -179,7 +179,7 @@ class PerlReader {
       condition = both(condition, this.condition(tokens.slice(modifier + 1), negated, where, depth));
       body = tokens.slice(0, modifier);
     }
-    const guard = findAtTop(body, (t) => isWord(t, "and", "or") || isOp(t, "&&", "||"));
+    const guard = guardJoin(body);
     if (guard > 0) {
       const negated = isWord(body[guard], "or") || isOp(body[guard], "||");
       condition = both(condition, this.condition(body.slice(0, guard), negated, where, depth));
@@ -326,8 +326,10 @@ function splitStatements(tokens: Token[]): Token[][] {
  * A condition that picks lines by a match on the line: `/re/`, `m{re}i`, `$_ =~ /re/`, maybe negated (`!`, `not`,
  * `!~`) and in parentheses. Anything else is unknown.
  */
-function readCondition(tokens: Token[], negated: boolean): Condition {
+function readCondition(tokens: Token[], negated: boolean, depth = 0): Condition {
   let ts = unwrapped(tokens);
+  const either = eitherMatch(ts, negated, depth);
+  if (either !== undefined) return either ?? unknownOf(tokens);
   let not = negated;
   if (isOp(ts[0], "!") || isWord(ts[0], "not")) {
     not = !not;
@@ -342,6 +344,54 @@ function readCondition(tokens: Token[], negated: boolean): Condition {
     return unknownOf(tokens);
   const addressFlags = match.flags.includes("i") ? "i" : "";
   return { address: match.pattern, addressFlags, negated: not, numbered: false, reused: match.pattern };
+}
+
+/**
+ * Matches joined by one kind of logical operator, read as one address whose pattern is their alternation:
+ * `/A/ || /B/` (or `or`) picks the lines either matches, `!/A/ && !/B/` (or `and`) those neither does. Other joins
+ * (`/A/ && /B/`, `!/A/ || !/B/`, both operators) are no address: null. Undefined when no operator joins `tokens`.
+ */
+function eitherMatch(tokens: Token[], negated: boolean, depth: number): EditAddress | null | undefined {
+  const joins = logicalJoins(tokens);
+  if (joins.length === 0) return undefined;
+  const kinds = new Set(joins.map((at) => (isWord(tokens[at], "or") || isOp(tokens[at], "||") ? "or" : "and")));
+  if (kinds.size !== 1 || depth >= MAX_NESTING) return null;
+  const conjunction = kinds.has("and");
+  const bounds = [-1, ...joins, tokens.length];
+  const reads = joins
+    .concat(tokens.length)
+    .map((end, i) => readCondition(tokens.slice(bounds[i] + 1, end), false, depth + 1));
+  const addresses = reads.filter((r): r is EditAddress => !isUnknown(r) && r.address !== "");
+  // `||` of matches, or `&&` of their negations: anything else picks lines one address cannot say.
+  if (addresses.length !== reads.length || addresses.some((a) => a.negated !== conjunction)) return null;
+  const pattern = addresses.map((a) => (a.addressFlags === "i" ? `(?i:${a.address})` : `(?:${a.address})`)).join("|");
+  return { address: pattern, addressFlags: "", negated: negated !== conjunction, numbered: false, reused: pattern };
+}
+
+/**
+ * Where a guard's condition ends and its body starts: at the last join of the loosest operators when they are all
+ * one (`/A/ || /B/ or print` runs print unless A or B); else at the first join, or -1.
+ */
+function guardJoin(tokens: Token[]): number {
+  const joins = logicalJoins(tokens);
+  const words = joins.filter((at) => isWord(tokens[at], "and", "or"));
+  const loosest = words.length > 0 ? words : joins;
+  const spelt = (at: number) => tokenText(tokens[at]);
+  const last = loosest[loosest.length - 1];
+  if (loosest.every((at) => spelt(at) === spelt(last))) return last ?? -1;
+  return joins[0];
+}
+
+/** Where `and`, `or`, `&&` or `||` join the tokens outside brackets, in one pass. */
+function logicalJoins(tokens: Token[]): number[] {
+  const joins: number[] = [];
+  let depth = 0;
+  tokens.forEach((t, i) => {
+    if (depth === 0 && (isWord(t, "and", "or") || isOp(t, "&&", "||"))) joins.push(i);
+    if (isOp(t, "(", "{", "[")) depth++;
+    else if (isOp(t, ")", "}", "]")) depth--;
+  });
+  return joins;
 }
 
 /** The tokens inside the parentheses that hold them all, a few levels deep: `((/re/))` is `/re/`. */
@@ -367,6 +417,10 @@ function opposite(c: Condition): Condition {
 /** The directive a condition names, or "". */
 function named(c: Condition): string {
   return isUnknown(c) ? c.unknown : (directiveNamed(c.address) ?? "");
+}
+
+function tokenText(t: Token): string {
+  return t.kind === "word" || t.kind === "op" ? t.text : "";
 }
 
 function isWord(t: Token | undefined, ...texts: string[]): boolean {

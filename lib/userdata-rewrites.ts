@@ -1,7 +1,10 @@
 // Replacing sshd_config itself (`cat > /etc/ssh/sshd_config <<EOF`, write_files without append): whatever the new
 // text leaves out is sshd's default. Without `Include /etc/ssh/sshd_config.d/*.conf` sshd no longer reads the kit's
 // or Ubuntu's hardened drop-in, and the image's own `PasswordAuthentication no` (Amazon Linux 2) is gone with the old
-// text: passwords are on and root logs in with a key, unless the new text (or a later write) sets them to no.
+// text: passwords are on and root logs in with a key, unless the new text (or a later write) sets them to no. A copy
+// of standard input fed that text (`install -D -m 600 /dev/stdin /etc/ssh/sshd_config <<EOF`), or of /dev/null,
+// replaces it too.
+import { copyArguments, copyOperands } from "./userdata-copies";
 import { ParsedCommand } from "./userdata-destinations";
 import { Findings } from "./userdata-findings";
 import { hereDocuments } from "./userdata-heredoc";
@@ -11,27 +14,45 @@ import { isBareExec } from "./userdata-words";
 
 /** Redirections that replace their target's text. */
 const TRUNCATES = new Set([">", ">|", "&>"]);
+/** Commands that copy a file whole onto another. */
+const COPIERS = new Set(["cp", "install"]);
+/** Names of standard input as a file. */
+const STDIN = new Set(["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
 /** Commands that write nothing: `: > file` empties it. */
 const EMPTY = new Set(["", ":", "true"]);
 
 /**
  * Whether a command replaces sshd_config with text the script spells out: an echo or printf of no variable left
- * unknown, a here-document or here-string through cat or tee (without -a), or nothing at all. Text from elsewhere
- * (a template, a download, `echo "$(sed … sshd_config)"`, what follows `exec >`) is not in the script: the reader
- * does not guess it.
+ * unknown, a here-document or here-string through cat or tee (without -a), or a here-document copied from standard
+ * input by cp or install, or nothing at all (`cp /dev/null`). Text from elsewhere (a template, a download, `echo
+ * "$(sed … sshd_config)"`, what follows `exec >`) is not in the script: the reader does not guess it.
  */
 export function rewritesMainConfig(parsed: ParsedCommand, piped?: ParsedCommand): boolean {
   const { command, words, name, args } = parsed;
   // Nearly every command names no sshd_config: nothing else is read for them.
   if (!command.text.includes("sshd_config") || isBareExec(words)) return false;
-  const spelt = hereDocuments(words).length > 0 || hereStrings(words).length > 0;
+  const documented = hereDocuments(words).length > 0;
+  const spelt = documented || hereStrings(words).length > 0;
+  const fed = spelt || (command.piped === true && piped !== undefined && printsKnownText(piped));
   if (name === "tee") {
     const appends = args.some((a) => a === "--append" || /^-[a-z]*a/.test(a));
-    const fed = spelt || (command.piped === true && piped !== undefined && printsKnownText(piped));
     return !appends && fed && args.some((a) => !a.startsWith("-") && isMainSshdConfigPath(a));
   }
+  // Only a here-document's body is read as the text a copy of standard input writes: not a pipe's, nor a here-string.
+  if (COPIERS.has(name)) return copiesKnownText(parsed, documented);
   const known = printsKnownText(parsed) || EMPTY.has(name) || (name === "cat" && spelt && args.length === 0);
   return known && words.some((w, i) => truncates(w) && isMainSshdConfigPath(words[i + 1]?.text ?? ""));
+}
+
+/**
+ * `install -m 600 /dev/stdin sshd_config` fed a here-document (`fed`), or `cp /dev/null sshd_config`: one source,
+ * standard input or nothing, copied over sshd_config.
+ */
+function copiesKnownText({ name, args }: ParsedCommand, fed: boolean): boolean {
+  const copy = copyOperands(name, copyArguments(name, args));
+  if (copy?.sources.length !== 1 || !isMainSshdConfigPath(copy.destination)) return false;
+  const [source] = copy.sources;
+  return source === "/dev/null" || (fed && STDIN.has(source));
 }
 
 /** echo or printf of text with no variable or substitution left: `echo "$CONTENT"` may be the old file. */

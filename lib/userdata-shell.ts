@@ -10,6 +10,7 @@ import { decodedText, Decoder, decoderOf } from "./userdata-decoders";
 import { deliverDecoded, deliverPrintedScript, deliverWritten } from "./userdata-deliveries";
 import { Destinations, ParsedCommand, parseCommand } from "./userdata-destinations";
 import { HardenedDropIn, hardenedDropInTakenAway } from "./userdata-drop-in";
+import { streamEdit } from "./userdata-editors";
 import { pipelinesWriting } from "./userdata-files-written";
 import { Findings } from "./userdata-findings";
 import { InvertedGrep, invertedGrep } from "./userdata-grep";
@@ -231,7 +232,7 @@ function scanCommandLine(
     }
     // What it wrote to a file a later grep may read its patterns from.
     state.files.command(parsed);
-    const putBack = state.copies.follow(parsed, () => destinations.output(i), line);
+    const putBack = state.copies.follow(parsed, () => destinations.output(i), line, knownFileText(state));
     if (putBack) replayPutBack(putBack, scan, state);
   });
   return documents;
@@ -244,9 +245,18 @@ function scanCommandLine(
 function replayPutBack({ file, edits }: PutBack, { found }: LineScan, state: ScanState): void {
   const at = found.now();
   for (const { edit, parsed, line } of edits) {
-    reportUnknownStreamEdit(parsed, { ...edit, files: [file] }, judgedText(parsed, edit), state.stock, { line, found });
+    const asFile = { ...edit, files: [file] };
+    // An inverted grep of a copy (`grep -v "$PAT" /tmp/a > /tmp/b`) is no stream editor: its patterns are read apart.
+    if (streamEdit(parsed.name, parsed.args) === undefined)
+      reportUnknownGrepPatterns(parsed, asFile, knownFileText(state), { line, found, at });
+    else reportUnknownStreamEdit(parsed, asFile, judgedText(parsed, edit), state.stock, { line, found });
     state.stock.edit(edit.script, true, { line, found, at, files: [file] });
   }
+}
+
+/** The text the script wrote to a file, when it is known: where `grep -f` reads its patterns. */
+function knownFileText(state: ScanState): (path: string) => string | undefined {
+  return (path) => state.files.text(path);
 }
 
 /** A script a command runs (`sh -c`, eval): over several lines, read as a script; else as one command line. */

@@ -1,10 +1,13 @@
 // A copy of sshd's configuration edited elsewhere and copied back (`cp /etc/ssh/sshd_config /tmp/x; sed -i
 // '/^PasswordAuthentication/d' /tmp/x; cp /tmp/x /etc/ssh/sshd_config`): the copy's in-place edits are the file's,
-// replayed on its stock lines when the copy replaces it (cp, mv, install, rsync, `cat /tmp/x > …`, `cat /tmp/x | tee
-// …`). A copy that is never put back edits nothing sshd reads.
-import { copyOperands } from "./userdata-copies";
+// replayed on its stock lines when the copy replaces it (cp, mv, install, rsync, `cat /tmp/x > …`, `cat /tmp/x |
+// tee …`). A copy that is never put back edits nothing sshd reads. A copy of a copy carries its edits on (`cp /tmp/a
+// /tmp/b`), and so does a filter of one into a file (`sed '/…/d' /tmp/a > /tmp/b`, `grep -v … /tmp/a > /tmp/b`), its
+// own deletions added.
+import { copyArguments, copyOperands } from "./userdata-copies";
 import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
+import { invertedGrep, KnownText } from "./userdata-grep";
 import { StreamEdit } from "./userdata-sed-edits";
 import { isSshdConfigPath, maybeSshdConfigPath, normalPath } from "./userdata-sshd-paths";
 
@@ -38,33 +41,50 @@ export class WorkingCopies {
   /**
    * Follows one command of line `line`: a copy of sshd's configuration made, one edited in place, or one put back
    * over sshd's configuration (returned, to be replayed); a copy overwritten any other way is forgotten. `output`:
-   * the files the command's output ends in. Most commands are answered by their name.
+   * the files the command's output ends in; `patterns`: the text of a file the script wrote, for `grep -f`. Most
+   * commands are answered by their name.
    */
-  follow(parsed: ParsedCommand, output: () => string[], line: string): PutBack | undefined {
+  follow(parsed: ParsedCommand, output: () => string[], line: string, patterns?: KnownText): PutBack | undefined {
     // Until a copy is made, only a command copying one of sshd's files is read further.
     if (this.copies.size === 0 && !(COPIERS.has(parsed.name) && parsed.args.some(isSshdConfigPath))) return undefined;
     const copy = wholeCopy(parsed, output);
-    if (copy) return this.copied(copy.source, copy.destinations);
+    if (copy) return this.copied(copy.source, copy.destinations, parsed.name === "mv");
     if (this.copies.size === 0) return undefined;
-    const edit = streamEdit(parsed.name, parsed.args);
+    const edit = streamEdit(parsed.name, parsed.args) ?? grepEdit(parsed, patterns);
     if (edit?.inPlace) this.edited({ edit, parsed, line });
-    else if (edit === undefined) for (const file of output()) this.copies.delete(normalPath(file));
+    else {
+      // Whatever else the output ends in is overwritten: a copy no more, unless a filter of a copy made it.
+      const from = edit?.files.length === 1 ? this.copies.get(normalPath(edit.files[0])) : undefined;
+      const edits = from && edit ? [...from.edits, { edit, parsed, line }].slice(0, MAX_EDITS) : undefined;
+      const files = output();
+      for (const file of files) this.copies.delete(normalPath(file));
+      if (from && edits) for (const file of files) this.made(file, { of: from.of, edits });
+    }
     return undefined;
   }
 
-  private copied(source: string, destinations: string[]): PutBack | undefined {
+  /** A whole copy of `source`; `moved`: the source is gone after (mv). */
+  private copied(source: string, destinations: string[], moved: boolean): PutBack | undefined {
     const from = this.copies.get(normalPath(source));
+    if (from && moved) this.copies.delete(normalPath(source));
     for (const destination of destinations) {
       const key = normalPath(destination);
       if (from && maybeSshdConfigPath(destination)) {
         this.copies.delete(normalPath(source));
         return { file: from.of, edits: from.edits };
       }
-      if (isSshdConfigPath(source) && !maybeSshdConfigPath(destination) && !key.endsWith("/")) {
-        if (this.copies.has(key) || this.copies.size < MAX_COPIES) this.copies.set(key, { of: source, edits: [] });
-      } else this.copies.delete(key);
+      this.copies.delete(key);
+      if (from) this.made(destination, { of: from.of, edits: [...from.edits] });
+      else if (isSshdConfigPath(source) && !maybeSshdConfigPath(destination))
+        this.made(destination, { of: source, edits: [] });
     }
     return undefined;
+  }
+
+  /** A new copy at `file`, within the bound on copies followed; a folder is no file's copy. */
+  private made(file: string, copy: WorkingCopy): void {
+    const key = normalPath(file);
+    if (!key.endsWith("/") && this.copies.size < MAX_COPIES) this.copies.set(key, copy);
   }
 
   private edited(edit: CopyEdit): void {
@@ -87,16 +107,15 @@ function wholeCopy(
     const operands = args.filter((a) => !a.startsWith("-"));
     return operands.length === 1 ? { source: operands[0], destinations: output() } : undefined;
   }
-  const copy = COPIERS.has(name) ? copyOperands(name, name === "install" ? withoutValues(args) : args) : undefined;
+  const copy = COPIERS.has(name) ? copyOperands(name, copyArguments(name, args)) : undefined;
   // What lies below a folder (`dir/*`, listed for mv and ln) is no source of a file's copy.
   const sources = copy?.folders?.operands ?? copy?.sources;
   if (!copy || copy.folders?.explicit === true || sources?.length !== 1) return undefined;
   return { source: sources[0], destinations: [copy.destination] };
 }
 
-/** install's options that take the next word (`-m 600`, `-o root`): the word is no operand. */
-const INSTALL_VALUES = new Set(["-m", "-o", "-g", "-S", "--mode", "--owner", "--group", "--suffix"]);
-
-function withoutValues(args: string[]): string[] {
-  return args.filter((_a, i) => !INSTALL_VALUES.has(args[i - 1] ?? ""));
+/** `grep -v … /tmp/a > /tmp/b`: an inverted grep's deletions, as a stream edit of what it reads. */
+function grepEdit(parsed: ParsedCommand, patterns?: KnownText): StreamEdit | undefined {
+  const grep = invertedGrep(parsed, patterns);
+  return grep && { inPlace: false, files: grep.files, script: grep.script };
 }
