@@ -138,11 +138,7 @@ function dnatExposures(m: NetworkModel): Exposure[] {
     const target = d.target ? m.hosts.get(d.target) : undefined;
     if (!target) continue;
     const host = throughInterface(target, d.interface);
-    const lead = [
-      hop(d.externalLabel, d.externalPorts),
-      `nat:${d.gatewayName} dnat:${d.name}`,
-      ...interfaceHops(d.interface),
-    ];
+    const lead = [hop(d.externalLabel, d.externalPorts), dnatHop(d), ...interfaceHops(d.interface)];
     for (const entry of alicloudEntries(m, host, "ipv4", lead))
       rows.push(
         ...throughHost(m, host, { ...entry, source: ANY_SOURCE.ipv4 }, "ipv4", {
@@ -150,6 +146,7 @@ function dnatExposures(m: NetworkModel): Exposure[] {
           causes: [d.urn],
           ports: d.internalPorts,
           protocol: d.protocol,
+          unverified: d.unverified,
         }),
       );
   }
@@ -158,7 +155,7 @@ function dnatExposures(m: NetworkModel): Exposure[] {
 
 /** A DNAT entry to an address no host of the stack holds: the internal ports it forwards to, from any address. */
 function outsideDnatRow(d: Dnat): Exposure {
-  return {
+  const row: Exposure = {
     urn: d.urn,
     name: d.name,
     type: d.type,
@@ -166,13 +163,15 @@ function outsideDnatRow(d: Dnat): Exposure {
     protocol: d.protocol,
     ports: d.internalPorts,
     source: ANY_SOURCE.ipv4,
-    path: [
-      hop(d.externalLabel, d.externalPorts),
-      `nat:${d.gatewayName} dnat:${d.name}`,
-      hop(d.outside!, d.internalPorts),
-    ],
+    path: [hop(d.externalLabel, d.externalPorts), dnatHop(d), hop(d.outside!, d.internalPorts)],
     via: "dnat",
     causes: [d.urn],
     outsideBackend: true,
   };
+  return unverifiedIf(row, d.unverified);
+}
+
+/** "nat:gw dnat:ssh", saying so when the port forwarded to is unknown at preview. */
+function dnatHop(d: Dnat): string {
+  return `nat:${d.gatewayName} dnat:${d.name}${d.unverified ? " (internal port unknown at preview)" : ""}`;
 }

@@ -289,6 +289,8 @@ export interface Dnat extends Node {
   interface?: HostInterface;
   /** No host of the stack holds the internal address: the entry forwards to a backend outside the plan. */
   outside?: string;
+  /** The internal port is unknown at preview: `internalPorts` is every port, and what it opens is unverified. */
+  unverified?: true;
 }
 
 export interface NetworkModel {
@@ -297,6 +299,11 @@ export interface NetworkModel {
   routeTables: Map<string, RouteTable>;
   nacls: Map<string, Nacl>;
   securityGroups: Map<string, SecurityGroup>;
+  /**
+   * Keyed by URN. A resource with several public endpoints, each behind a whitelist of its own (an Elasticsearch
+   * cluster and its Kibana), is one host per endpoint: the first keyed by its URN, the others by `endpointHostKey`,
+   * all carrying the resource's URN.
+   */
   hosts: Map<string, Host>;
   loadBalancers: Map<string, LoadBalancer>;
   dnat: Dnat[];
@@ -315,6 +322,11 @@ export function emptyModel(resolver: Resolver): NetworkModel {
     dnat: [],
     resolver,
   };
+}
+
+/** The key of a resource's further endpoint host (see `NetworkModel.hosts`). */
+export function endpointHostKey(urn: string, endpoint: string): string {
+  return `${urn}#${endpoint}`;
 }
 
 export function nodeOf(r: { urn: string; name: string; type: string }): Node {

@@ -1,7 +1,8 @@
 // Elastic Container Instance (ECI) container groups: each is a host in its vSwitches behind its one security group,
 // and its containers listen on the host's own ports. It is public when it asks for an EIP of its own
 // (`autoCreateEip`, or an existing one by `eipInstanceId`): the group's rules then decide what the internet reaches,
-// as they do for an ECS instance's public address.
+// as they do for an ECS instance's public address. An `ecs.EipAssociation` naming the group (by its id, known or
+// through property dependencies) binds an EIP to it after creation, whatever `instanceType` it declares.
 import { Host, NetworkModel, PublicAddress, nodeOf } from "../model";
 import { GenericResource, bool, isUnknown, str, tags, unwrap } from "../resource";
 import { ALI } from "./tokens";
@@ -32,7 +33,7 @@ export function addAlicloudContainerGroups(m: NetworkModel): void {
 
 /** The EIP a container group creates or binds; an `autoCreateEip` unknown at preview may create one. */
 function publicAddresses(m: NetworkModel, r: GenericResource): PublicAddress[] {
-  const out: PublicAddress[] = [];
+  const out: PublicAddress[] = associatedEips(m, r);
   const auto = bool(r.inputs.autoCreateEip);
   if (auto === true) out.push({ label: `public-ip:${r.name} (autoCreateEip)`, urn: r.urn });
   else if (auto === "unknown")
@@ -44,4 +45,16 @@ function publicAddresses(m: NetworkModel, r: GenericResource): PublicAddress[] {
     out.push({ label: `eip:${name}`, urn: r.urn });
   }
   return out;
+}
+
+/** EIPs an association binds to the group: the provider documents no ECI `instanceType`, so the link alone decides. */
+function associatedEips(m: NetworkModel, r: GenericResource): PublicAddress[] {
+  const res = m.resolver;
+  return res
+    .ofType(ALI.eipAssociation)
+    .filter((a) => res.one(a, "instanceId", a.inputs.instanceId, [ALI.eciContainerGroup]) === r.urn)
+    .map((a) => {
+      const eip = res.one(a, "allocationId", a.inputs.allocationId, ALI.eip);
+      return { label: `eip:${eip ? res.get(eip)!.name : a.name}`, urn: a.urn };
+    });
 }

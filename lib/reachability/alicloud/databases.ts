@@ -1,12 +1,13 @@
 // Alibaba Cloud managed databases: admitted sources are the whitelist (securityIps) plus security groups; a
 // public connection endpoint (RDS connections, endpoint and proxy addresses, Redis connections, MongoDB public
 // network addresses, PolarDB public endpoint addresses, AnalyticDB connections) puts the whitelist in front of the
-// internet.
+// internet. Elasticsearch, with a whitelist per endpoint, is read by `elasticsearch.ts`.
 import { defaultDatabasePort } from "../database-ports";
 import { Host, NetworkModel, nodeOf } from "../model";
-import { splitWhitelist, whitelistBlock } from "../../whitelist-entries";
-import { GenericResource, isUnknown, items, list, mayBeTrue, num, prop, str, tags } from "../resource";
+import { GenericResource, isUnknown, list, mayBeTrue, num, str, tags } from "../resource";
+import { addAlicloudElasticsearch } from "./elasticsearch";
 import { ALI } from "./tokens";
+import { WhitelistFields, whitelistOf } from "./whitelists";
 
 /** A resource giving a database a public connection address, and the input naming the database. */
 interface PublicConnection {
@@ -16,17 +17,13 @@ interface PublicConnection {
   isPublic?: (inputs: Record<string, unknown>) => boolean;
 }
 
-interface DatabaseKind {
+interface DatabaseKind extends WhitelistFields {
   type: string;
-  /** The top-level whitelist field, if the database has one. */
-  whitelist?: string;
   fallbackPort: number;
   /** A flag of the database itself that turns its public endpoint on ("enablePublic" unless named). */
   publicFlag?: string;
   /** The input naming the engine, which picks the default port. */
   engine?: string;
-  /** Named whitelist groups (`field`), each holding entries in `entries`, as the resource rule reads them. */
-  groups?: { field: string; entries: string };
   connections?: PublicConnection[];
 }
 
@@ -173,34 +170,5 @@ export function addAlicloudDatabases(m: NetworkModel): void {
       m.hosts.set(r.urn, host);
     }
   }
-}
-
-/** Entries of one whitelist value: one string (Tair) or a list of strings, each holding entries. */
-function entriesOf(written: unknown): { entries: string[]; unknown: boolean } {
-  const values = items(written);
-  return {
-    entries: values.flatMap((v) => splitWhitelist(str(v) ?? "")),
-    // An entry unknown at preview may be any address: what it admits through a public endpoint is a note.
-    unknown: isUnknown(written) || values.some((v) => str(v) === undefined),
-  };
-}
-
-/**
- * The blocks a database admits: its top-level whitelist and every whitelist group's (a group whose `modifyMode` is
- * Delete removes entries and admits none; an unknown mode may admit them). With neither written, the provider's
- * default whitelist admits only the loopback address.
- */
-function whitelistOf(inputs: Record<string, unknown>, kind: DatabaseKind): { blocks: string[]; unknown: boolean } {
-  const written = kind.whitelist ? inputs[kind.whitelist] : undefined;
-  const own = entriesOf(written);
-  const groupsWritten = kind.groups ? inputs[kind.groups.field] : undefined;
-  const groups = items(groupsWritten).flatMap((g) => {
-    if (isUnknown(g)) return [{ entries: [], unknown: true }];
-    if (str(prop(g, "modifyMode")) === "Delete") return [];
-    return [entriesOf(prop(g, kind.groups!.entries))];
-  });
-  const all = [own, ...groups];
-  const unknown = isUnknown(groupsWritten) || all.some((w) => w.unknown);
-  if (written === undefined && groupsWritten === undefined) return { blocks: ["127.0.0.1"], unknown };
-  return { blocks: all.flatMap((w) => w.entries.flatMap((e) => whitelistBlock(e) ?? [])), unknown };
+  addAlicloudElasticsearch(m);
 }

@@ -27,7 +27,7 @@ export type EgressOnly = { closed: true } | { closed: false; doubt?: string };
 type Cover = "yes" | "maybe" | "no";
 
 /** What a rule's `instanceId` may have been read from at preview. */
-const LINK_TYPES = [ALI.ipv6InternetBandwidth, ALI.ipv6Address, ...SERVER_TYPES];
+const LINK_TYPES = [ALI.ipv6InternetBandwidth, ALI.ipv6Address, ...SERVER_TYPES, ALI.eciContainerGroup];
 
 export function egressOnly(m: NetworkModel, target: BandwidthAddress): EgressOnly {
   let doubt: string | undefined;

@@ -3,8 +3,9 @@
 // is attached to (behind the ENI's groups), has a global IPv6 address. The bandwidth names the address by
 // `ipv6AddressId`: a `vpc.Ipv6Address` of the stack (held by the instance or ENI whose `ipv6Addresses` names it), or,
 // at preview, the instance or ENI its value was read from (property dependencies, as for any reference) when that,
-// or an ENI attached to that instance, asks for IPv6 addresses. An egress-only rule on the address closes it to the
-// internet again (`ipv6-egress-only.ts`); one that may cover it leaves the address standing, unverified.
+// or an ENI attached to that instance, asks for IPv6 addresses (an ECI container group, which asks through no field
+// of the provider, holds it). An egress-only rule on the address closes it to the internet again
+// (`ipv6-egress-only.ts`); one that may cover it leaves the address standing, unverified.
 import { NetworkModel, PublicAddress } from "../model";
 import { GenericResource, isUnknown, list, num, str, unwrap } from "../resource";
 import { BandwidthAddress, egressOnly } from "./ipv6-egress-only";
@@ -41,6 +42,9 @@ export function addAlicloudIpv6Internet(m: NetworkModel): void {
   }
 }
 
+/** What a bandwidth's address may be read from: an instance, an ENI or a container group. */
+const HOLDER_TYPES = [...SERVER_TYPES, ALI.eciContainerGroup];
+
 /** A host keeps one IPv6 address per door: a certain one over one that only may be reachable. */
 const outranks = (a: PublicAddress, held: PublicAddress) => held.unverified === true && a.unverified !== true;
 
@@ -70,8 +74,12 @@ function holdersOf(
   }
   // Read from the instance or ENI itself (a data source's answer): one of the addresses it asks for, or, for an
   // instance, one of its attached ENIs' (reached through that ENI).
-  const named = res.one(bandwidth, "ipv6AddressId", addressRef, SERVER_TYPES);
+  const named = res.one(bandwidth, "ipv6AddressId", addressRef, HOLDER_TYPES);
   if (!named) return { label: lead, entries: [], named: { bandwidth, holders: [] } };
+  // An ECI container group holds at most one IPv6 address, and the provider has no field asking for it: an address
+  // read from the group is that one.
+  if (res.get(named)!.type === ALI.eciContainerGroup)
+    return { label: lead, entries: [{ host: named }], named: { bandwidth, holders: [named], sole: true } };
   const own = mayHoldIpv6(res.get(named)!) ? serverEntries(m, named) : [];
   const viaInterfaces = [...attachedInterfaces(m)]
     .filter(([eni, attached]) => attached.instances.includes(named) && mayHoldIpv6(res.get(eni)!))

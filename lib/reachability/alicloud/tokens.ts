@@ -92,6 +92,7 @@ export const ALI = {
   cassandra: "alicloud:cassandra/cluster:Cluster",
   selectdb: "alicloud:selectdb/dbInstance:DbInstance",
   clickhouse: "alicloud:clickhouse/dbCluster:DbCluster",
+  elasticsearch: "alicloud:elasticsearch/instance:Instance",
   swasInstance: "alicloud:simpleapplicationserver/instance:Instance",
   swasFirewallRule: "alicloud:simpleapplicationserver/firewallRule:FirewallRule",
 } as const;
