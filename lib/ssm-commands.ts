@@ -1,10 +1,10 @@
 // Shell lines that AWS Systems Manager Run Command sends to Linux instances as root: the AWS counterpart of Cloud
 // Assistant, and another way to rewrite sshd_config or plant root's keys. Windows actions are not shell and are
 // not read. Content may be hostile: nothing here throws, whatever its shape.
-import { sessionShellLines } from "./ssm-sessions";
+import { isSessionDocumentType, sessionShellLines } from "./ssm-sessions";
 import { parseMapping } from "./structured-documents";
 import { ownEntry, referencedNames } from "./template-references";
-import { list, obj } from "./values";
+import { isUnknown, list, obj } from "./values";
 
 const SHELL_ACTION = "aws:runshellscript";
 /** An Automation step that sends a Command document (by name in `inputs.DocumentName`) to instances. */
@@ -33,6 +33,16 @@ export interface ShellSteps {
   session: boolean;
 }
 
+/** The steps a document of this type runs; a type only known at apply may be any of them. */
+export function shellStepsOf(type: unknown): ShellSteps {
+  const any = isUnknown(type);
+  return {
+    command: any || isCommandDocumentType(type),
+    automation: any || isAutomationDocumentType(type),
+    session: any || isSessionDocumentType(type),
+  };
+}
+
 /** An association's document is AWS's shell runner, by name or by ARN (`arn:aws:ssm:…::document/AWS-RunShellScript`). */
 export function isRunShellScriptDocument(name: unknown): boolean {
   return typeof name === "string" && (name === RUN_SHELL_SCRIPT || name.endsWith(`:document/${RUN_SHELL_SCRIPT}`));
@@ -43,13 +53,19 @@ export function commandLines(v: unknown): string[] {
   return list(v).filter((line): line is string => typeof line === "string");
 }
 
+/** A document's shell lines, `{{ name }}` references as written, and its `parameters` (name → { type, default }). */
+export interface DocumentShell {
+  lines: string[];
+  parameters: Record<string, unknown> | undefined;
+}
+
 /**
  * The shell lines of a Command, Automation or Session document's content (JSON or YAML, as `documentFormat` says;
  * the YAML parser reads both): schema 2.x `mainSteps[]` and schema 1.2 `runtimeConfig`, `aws:runShellScript` only,
- * an Automation step's AWS-RunShellScript `commands`, a session's Linux shell profile and commands, with the defaults
- * of the parameters those lines reference. Undefined when the content is not a JSON or YAML mapping.
+ * an Automation step's AWS-RunShellScript `commands`, a session's Linux shell profile and commands. Undefined when
+ * the content is not a JSON or YAML mapping.
  */
-export function documentShellLines(content: string, steps: ShellSteps): string[] | undefined {
+export function documentShell(content: string, steps: ShellSteps): DocumentShell | undefined {
   const doc = parseMapping(content);
   if (!doc) return undefined;
   const lines = [
@@ -57,7 +73,18 @@ export function documentShellLines(content: string, steps: ShellSteps): string[]
     ...(steps.command ? schema12Lines(doc) : []),
     ...(steps.session ? sessionShellLines(doc) : []),
   ];
-  return [...lines, ...referencedDefaults(lines, obj(doc.parameters))];
+  return { lines, parameters: obj(doc.parameters) };
+}
+
+/** The shell lines of a document (see `documentShell`), with the defaults of the parameters those lines reference. */
+export function documentShellLines(content: string, steps: ShellSteps): string[] | undefined {
+  const shell = documentShell(content, steps);
+  return shell && [...shell.lines, ...referencedDefaultLines(shell.lines, shell.parameters)];
+}
+
+/** A parameter's `default`, as the document declares it (text, a list of lines, or another value). */
+export function parameterDefault(parameters: Record<string, unknown> | undefined, name: string): unknown {
+  return obj(ownEntry(parameters, name))?.default;
 }
 
 /**
@@ -106,6 +133,6 @@ function documentParameters(v: unknown): Record<string, unknown> | undefined {
 }
 
 /** Each referenced parameter's default once, however often the lines name it (`{{ commands }}`). */
-function referencedDefaults(lines: string[], parameters: Record<string, unknown> | undefined): string[] {
-  return referencedNames(lines).flatMap((name) => commandLines(obj(ownEntry(parameters, name))?.default));
+export function referencedDefaultLines(lines: string[], parameters: Record<string, unknown> | undefined): string[] {
+  return referencedNames(lines).flatMap((name) => commandLines(parameterDefault(parameters, name)));
 }

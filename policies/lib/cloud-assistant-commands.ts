@@ -1,26 +1,21 @@
 // A Cloud Assistant command (ecs.Command) pushes `commandContent` (base64) to running instances as root. With custom
 // parameters on, its `{{ name }}` references take the values each invocation (ecs.EcsInvocation) passes: what the
 // text does whatever the values is the command's own; what a reference decides is judged with each invocation.
-import { spliced } from "../../lib/template-substitution";
 import { decodeUserData } from "../../lib/userdata";
 import { bool, isUnknown } from "../../lib/values";
 import { isWindowsCommandType } from "../../lib/windows-scripts";
-import { referenceNames, weakeningReferences } from "./command-parameters";
+import { ReferenceSplit, referenceNames, splitOnReferences, weakeningReferences } from "./command-parameters";
 import { Finding } from "./findings";
 import { scriptFindings } from "./script-findings";
 
 export const COMMAND = "alicloud:ecs/command:Command";
 export const FIELD = "commandContent";
 
-export interface CommandReading {
+export interface CommandReading extends ReferenceSplit {
   /** The decoded script, references as written. */
   script: string;
   /** Custom parameters on, or unknown at preview: references are filled by each invocation. */
   takesParameters: boolean;
-  /** Findings that hold whatever values the references get: the template text is the problem. */
-  own: Finding[];
-  /** Findings on lines that hold a reference: each invocation's values decide them. */
-  onReferences: Finding[];
 }
 
 /** A shell command's reading; undefined for Windows scripts (not read) and content that is no known text. */
@@ -33,19 +28,7 @@ export function commandReading(p: Record<string, unknown>): CommandReading | und
   const takesParameters = isUnknown(p.enableParameter) || bool(p.enableParameter) === true;
   if (!takesParameters || referenceNames(script).length === 0)
     return { script, takesParameters, own: literal, onReferences: [] };
-  // A finding that stays when every reference is emptied does not quote one.
-  const emptied = new Set(
-    scriptFindings(
-      FIELD,
-      spliced(script, () => ""),
-    ).map((f) => f.message),
-  );
-  return {
-    script,
-    takesParameters,
-    own: literal.filter((f) => emptied.has(f.message)),
-    onReferences: literal.filter((f) => !emptied.has(f.message)),
-  };
+  return { script, takesParameters, ...splitOnReferences(FIELD, script, literal) };
 }
 
 /**

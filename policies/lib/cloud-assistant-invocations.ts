@@ -6,9 +6,9 @@
 // it may be invoked from outside.
 import { GenericResource } from "../../lib/reachability";
 import { COMMAND, commandReading, CommandReading, FIELD, uninvokedFindings } from "./cloud-assistant-commands";
-import { invokedFindings } from "./command-parameters";
-import { Finding } from "./findings";
+import { runFindings } from "./command-parameters";
 import { refersTo, StackFinding } from "./stack-rule";
+import { templateRunFindings } from "./template-runs";
 
 export const ECS_INVOCATION = "alicloud:ecs/ecsInvocation:EcsInvocation";
 
@@ -19,15 +19,9 @@ function invocationsOf(command: GenericResource, invocations: readonly GenericRe
 
 /** What one invocation runs, less what the command's text does whatever the values (reported on the command). */
 function invocationFindings(command: GenericResource, reading: CommandReading, invocation: GenericResource) {
-  const { parameters } = invocation.inputs;
-  const own = new Set(reading.own.map((f) => f.message));
-  // Read twice: under the command's field to set its own findings apart, then under a label naming the command.
-  const keys = invokedFindings(FIELD, reading.script, parameters).map((f) => f.message);
-  const labelled = invokedFindings(`${FIELD} of ${command.name} with these parameters`, reading.script, parameters);
-  return labelled.filter((_, i) => !own.has(keys[i]));
+  const label = `${FIELD} of ${command.name} with these parameters`;
+  return runFindings({ field: FIELD, label, script: reading.script, own: reading.own }, invocation.inputs.parameters);
 }
-
-const on = (urn: string, findings: Finding[]): StackFinding[] => findings.map((f) => ({ urn, ...f }));
 
 /** Findings for every shell command with custom parameters (on, or unknown at preview) and its invocations. */
 export function cloudAssistantInvocationFindings(resources: readonly GenericResource[]): StackFinding[] {
@@ -37,8 +31,11 @@ export function cloudAssistantInvocationFindings(resources: readonly GenericReso
     .flatMap((command) => {
       const reading = commandReading(command.inputs);
       if (!reading?.takesParameters) return [];
-      const runs = invocationsOf(command, invocations);
-      if (runs.length === 0) return on(command.urn, uninvokedFindings(reading));
-      return runs.flatMap((invocation) => on(invocation.urn, invocationFindings(command, reading, invocation)));
+      return templateRunFindings(
+        command,
+        invocationsOf(command, invocations),
+        () => uninvokedFindings(reading),
+        (invocation) => invocationFindings(command, reading, invocation),
+      );
     });
 }

@@ -3,15 +3,8 @@
 // rewrite sshd_config or plant root's keys, the case's step 2.
 import { templateShellScripts } from "../../lib/oos-templates";
 import { decodeUserData } from "../../lib/userdata";
-import {
-  commandLines,
-  documentShellLines,
-  isAutomationDocumentType,
-  isCommandDocumentType,
-  ShellSteps,
-} from "../../lib/ssm-commands";
+import { commandLines } from "../../lib/ssm-commands";
 import { shellParameters } from "../../lib/ssm-remote-scripts";
-import { isSessionDocumentType } from "../../lib/ssm-sessions";
 import { containsUnknown, isUnknown, list, obj } from "../../lib/values";
 import { isWindowsCommandType } from "../../lib/windows-scripts";
 import { commandReading, FIELD } from "./cloud-assistant-commands";
@@ -19,6 +12,8 @@ import { invokedFindings } from "./command-parameters";
 import { unverifiable } from "./findings";
 import { Check } from "./rule";
 import { documentFindings, scriptFindings, userDataCheck } from "./script-findings";
+import { ssmDocumentFindings, ssmDocumentReading } from "./ssm-command-documents";
+import { taskRunCommandParameters } from "./ssm-run-parameters";
 
 /**
  * Cloud Assistant pushes `commandContent` (base64) to running instances as root, another way to rewrite sshd_config.
@@ -57,25 +52,12 @@ export function oosTemplateCheck(): Check<unknown> {
 }
 
 /**
- * Systems Manager Command documents run their `aws:runShellScript` steps as root, like Cloud Assistant; Automation
- * runbooks send AWS-RunShellScript from `aws:runCommand` steps; Session documents run a shell profile or commands
- * at the start of every session. A type only known at apply may be any of them; content that does not parse then
- * cannot be read, else it is no command.
+ * Systems Manager documents that run shell (see ssm-command-documents.ts). A Command document's notes on its
+ * `{{ name }}` references wait for the values each association or maintenance window task of the stack passes: the
+ * rule's stack part judges them (ssm-document-runs.ts).
  */
 export function ssmDocumentCheck(): Check<unknown> {
-  return (p) => {
-    const type = p.documentType;
-    const steps: ShellSteps = {
-      command: isUnknown(type) || isCommandDocumentType(type),
-      automation: isUnknown(type) || isAutomationDocumentType(type),
-      session: isUnknown(type) || isSessionDocumentType(type),
-    };
-    if (!steps.command && !steps.automation && !steps.session) return [];
-    return documentFindings("content", p.content, (text) => {
-      const lines = documentShellLines(text, steps);
-      return lines && [lines.join("\n")];
-    });
-  };
+  return (p) => ssmDocumentReading(p)?.own ?? ssmDocumentFindings(p);
 }
 
 /**
@@ -108,9 +90,7 @@ export function ssmMaintenanceWindowTaskCheck(): Check<unknown> {
     const names = shellParameters(p.taskArn);
     if (names.length === 0) return [];
     const field = "taskInvocationParameters.runCommandParameters.parameters";
-    const invocation = p.taskInvocationParameters;
-    const runCommand = isUnknown(invocation) ? invocation : obj(invocation)?.runCommandParameters;
-    const parameters = isUnknown(runCommand) ? runCommand : obj(runCommand)?.parameters;
+    const parameters = taskRunCommandParameters(p);
     if (isUnknown(parameters)) return [unverifiable(field)];
     return list(parameters).flatMap((entry, i) => {
       const parameter = obj(entry);
