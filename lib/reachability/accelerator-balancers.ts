@@ -8,7 +8,7 @@ import type { PortRange } from "../ports";
 import { Exposure, Family, hop, unverifiedIf } from "./exposure";
 import { intersectAll } from "./intervals";
 import { acceleratedListenerSources, admittedLabel } from "./listener-sources";
-import { Front, frontsOf, openFront, targetRow } from "./lb-admission";
+import { Front, frontsOf, openFront, targetRows } from "./lb-admission";
 import { BalancerTarget, ClientAddress, Listener, LoadBalancer, NetworkModel } from "./model";
 import { intersectProtocol } from "./protocol";
 import { admitted, ruleLabel, rulesOf } from "./security-group-eval";
@@ -101,9 +101,10 @@ function intoListener(
         causes: why,
       };
       if (!inner.targetsOnly) rows.push(unverifiedIf(own, unverified));
+      const forwarded = { ...inner, ports: range };
       for (const target of inner.targets) {
-        const row = targetRow(m, lb, { ...inner, ports: range }, target, source, family, hops, why, fwd.clientAddress);
-        if (row) rows.push(unverifiedIf(row, unverified));
+        const found = targetRows(m, lb, forwarded, target, source, family, hops, why, fwd.clientAddress);
+        rows.push(...found.map((row) => unverifiedIf(row, unverified)));
       }
     }
   }

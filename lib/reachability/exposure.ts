@@ -46,6 +46,13 @@ const KIND_LABEL: Record<string, string> = {
   "network-interface": "eni",
 };
 
+/** AWS hosts that stand for a group of instances other than an auto-scaling group, by what launches them. */
+const AWS_GROUP_LABEL: Record<string, string> = {
+  "aws:ec2/spotFleetRequest:SpotFleetRequest": "spot-fleet",
+  "aws:ec2/fleet:Fleet": "fleet",
+  "aws:emr/cluster:Cluster": "emr",
+};
+
 /** "ess" for scaling groups, "eci" for container groups, "ecs" for instances and ENIs. */
 function alicloudHostPrefix(h: Host): string {
   if (h.kind === "scaling-group") return "ess";
@@ -56,7 +63,7 @@ function alicloudHostPrefix(h: Host): string {
 export function hostLabel(h: Host): string {
   if (h.kind === "database") return `${h.type.split(":")[1]?.split("/")[0] ?? "db"}:${h.name}`;
   if (h.cloud === "alicloud") return `${alicloudHostPrefix(h)}:${h.name}`;
-  return `${KIND_LABEL[h.kind]}:${h.name}`;
+  return `${AWS_GROUP_LABEL[h.type] ?? KIND_LABEL[h.kind]}:${h.name}`;
 }
 
 export function hop(label: string, ports: PortRange): string {

@@ -6,7 +6,7 @@ import { acceleratedBalancerRows } from "./accelerator-balancers";
 import { Entry, awsSubnetEntries } from "./entry";
 import { ANY_SOURCE, Exposure, Family, hop, unverifiedIf } from "./exposure";
 import { intersectAll } from "./intervals";
-import { Front, frontsOf, targetRow } from "./lb-admission";
+import { Front, frontsOf, targetRows } from "./lb-admission";
 import { admittedLabel, listenerSources } from "./listener-sources";
 import { Listener, LoadBalancer, NetworkModel } from "./model";
 import { outsideBackendRows } from "./outside-backends";
@@ -71,10 +71,8 @@ function throughListener(
       causes,
       ...forwardsOnly,
     }));
-    for (const target of listener.targets) {
-      const row = targetRow(m, lb, listener, target, source, family, lbHops, causes);
-      if (row) own.push(row);
-    }
+    for (const target of listener.targets)
+      own.push(...targetRows(m, lb, listener, target, source, family, lbHops, causes));
     own.push(...outsideBackendRows(listener, protocol, source, family, lbHops, causes, !!forwardsOnly.passThrough));
     own.push(...acceleratedBalancerRows(m, listener, source, family, lbHops, causes));
     // Everything behind a front or listener ACL admitting a CIDR unknown at preview is unverified.

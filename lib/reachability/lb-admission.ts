@@ -2,12 +2,12 @@
 // behind it the targets' groups, which must admit traffic from the balancer (a reference to one of its groups, the
 // client's block when the client address reaches the target, or a private block: the balancer's own addresses).
 import type { PortRange } from "../ports";
-import { ALL_PORTS } from "../ports";
+import { ALL_PORTS, rangeCoversPort } from "../ports";
 import { isPublic } from "./cidr-sets";
 import type { Entry } from "./entry";
 import { Exposure, Family, hop, hostLabel, unverifiedIf } from "./exposure";
 import { interfaceHops } from "./host-interface";
-import { intersectRange } from "./intervals";
+import { intersectAll, subtractRange } from "./intervals";
 import { ClientAddress, Listener, LoadBalancer, NetworkModel, Protocol, Target } from "./model";
 import {
   AdmittedSlice,
@@ -50,11 +50,17 @@ export function openFront(lb: LoadBalancer, source: string): Front {
   return { source, protocol: "all", ports: [ALL_PORTS], hops: [], causes: [lb.urn] };
 }
 
+/** A target whose port is unknown at preview: it stands for every port of the host, and what it opens is unverified. */
+export type UnverifiedTarget = Target & { unverified: true };
+
+const unverifiedTarget = (t: Target): boolean => (t as Partial<UnverifiedTarget>).unverified === true;
+
 /**
- * The target's exposure behind a balancer listener, when its groups admit the balancer's traffic. `replaced`: the
- * packet may carry an accelerator address the model cannot place, which any CIDR rule may admit.
+ * The target's exposure behind a balancer listener: one row per piece of the target's port range that its groups
+ * admit from the balancer (a group admitting only 8080 behind an all-port forward opens 8080, not 22). `replaced`:
+ * the packet may carry an accelerator address the model cannot place, which any CIDR rule may admit.
  */
-export function targetRow(
+export function targetRows(
   m: NetworkModel,
   lb: LoadBalancer,
   listener: Listener,
@@ -64,40 +70,67 @@ export function targetRow(
   lbHops: string[],
   causes: string[],
   clientAddress: ClientAddress = "kept",
-): Exposure | undefined {
+): Exposure[] {
   const host = m.hosts.get(target.host);
-  if (!host) return undefined;
+  if (!host) return [];
   const range: PortRange =
     target.port !== undefined ? { from: target.port, to: target.port } : (target.ports ?? listener.ports);
-  if (host.listenPorts && !host.listenPorts.some((p) => p >= range.from && p <= range.to)) return undefined;
-  let label = "sg:(none resolved)";
-  let unverified = false;
-  const cause: string[] = [];
   // A backend named by its secondary interface (an ENI) is admitted by that interface's groups alone.
   const groups = target.interface?.securityGroups ?? host.securityGroups;
-  if (groups.length > 0) {
-    const seen = clientAddress === "kept" ? balancerAddresses(target, family) : "any";
-    const slice = admissionFromBalancer(m, groups, lb, source, seen).find((s) =>
-      s.ports.some((p) => intersectRange(p, range)),
-    );
-    if (!slice) return undefined;
-    label = ruleLabel(m, slice);
-    unverified = unverifiedSlice(slice);
-    cause.push(slice.rule.urn);
+  const seen = clientAddress === "kept" ? balancerAddresses(target, family) : "any";
+  const pieces: AdmittedPiece[] =
+    groups.length > 0
+      ? admittedPieces(m, admissionFromBalancer(m, groups, lb, source, seen), range)
+      : [{ ports: range, label: "sg:(none resolved)", unverified: false }];
+  const listens = (p: PortRange) => !host.listenPorts || host.listenPorts.some((port) => rangeCoversPort(p, port));
+  return pieces
+    .filter((piece) => listens(piece.ports))
+    .map((piece) => {
+      const row: Exposure = {
+        urn: host.urn,
+        name: host.name,
+        type: host.type,
+        family,
+        protocol: "tcp",
+        ports: piece.ports,
+        source,
+        path: [
+          ...lbHops,
+          ...target.via,
+          ...interfaceHops(target.interface),
+          piece.label,
+          hop(hostLabel(host), piece.ports),
+        ],
+        via: "load-balancer",
+        causes: [...causes, ...(piece.cause ? [piece.cause] : [])],
+      };
+      return unverifiedIf(row, piece.unverified || unverifiedTarget(target));
+    });
+}
+
+/** Part of a target's range one rule admits, named by that rule. */
+interface AdmittedPiece {
+  ports: PortRange;
+  label: string;
+  unverified: boolean;
+  cause?: string;
+}
+
+/**
+ * The target's range cut to what the admitting rules accept, each port once: verified rules claim their ports
+ * first, so a port a known rule admits is a violation even when an unknown rule admits it too.
+ */
+function admittedPieces(m: NetworkModel, slices: AdmittedSlice[], range: PortRange): AdmittedPiece[] {
+  const ordered = [...slices].sort((a, b) => Number(unverifiedSlice(a)) - Number(unverifiedSlice(b)));
+  const out: AdmittedPiece[] = [];
+  let left: PortRange[] = [range];
+  for (const slice of ordered) {
+    for (const ports of slice.ports.flatMap((p) => intersectAll(left, p))) {
+      out.push({ ports, label: ruleLabel(m, slice), unverified: unverifiedSlice(slice), cause: slice.rule.urn });
+      left = subtractRange(left, ports);
+    }
   }
-  const row: Exposure = {
-    urn: host.urn,
-    name: host.name,
-    type: host.type,
-    family,
-    protocol: "tcp",
-    ports: range,
-    source,
-    path: [...lbHops, ...target.via, ...interfaceHops(target.interface), label, hop(hostLabel(host), range)],
-    via: "load-balancer",
-    causes: [...causes, ...cause],
-  };
-  return unverifiedIf(row, unverified);
+  return out.sort((a, b) => a.ports.from - b.ports.from);
 }
 
 /**

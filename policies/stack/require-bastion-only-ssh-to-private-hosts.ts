@@ -14,11 +14,11 @@ export const requireBastionOnlySshToPrivateHosts = defineStackRule<Config>({
   metadata: {
     name: "require-bastion-only-ssh-to-private-hosts",
     description:
-      "Hosts that are not bastions may accept SSH (and any other configured login port) only from the security groups of designated bastions — not from CIDR ranges, other groups, or their own group (self-reference, including an Alibaba Cloud group's innerAccessPolicy Accept).",
+      "Hosts that are not bastions may accept SSH (and any other configured login port) only from the security groups of designated bastions, or the groups an EC2 Instance Connect Endpoint of the stack names in securityGroupIds (linked by known id or dependency) when no host but a bastion, and no balancer, carries them — not from CIDR ranges, other groups, or their own group (self-reference, including an Alibaba Cloud group's innerAccessPolicy Accept).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
-      "Replace the SSH rule's source with the bastion's security group.",
+      "Replace the SSH rule's source with the bastion's security group, or with the security group of an EC2 Instance Connect Endpoint used by nothing else.",
       "Remove self-referencing SSH rules and set Alibaba Cloud groups' innerAccessPolicy to Drop: peers must not log in to each other.",
       "Tag the bastion hardening:role=bastion (or list it in config bastions) so its groups are recognised.",
     ],

@@ -1,7 +1,9 @@
 // Bastion designation, shared by the stack rules: a host is a bastion when tagged `hardening:role = "bastion"` or
 // named (URN, name, or glob) in the rule's `bastions` config; its security groups are bastion groups. A bastion
-// may publish its allow-list in the tag `hardening:allowed-cidrs` (comma or space separated).
-import { Host, NetworkModel } from "../../lib/reachability";
+// may publish its allow-list in the tag `hardening:allowed-cidrs` (comma or space separated). An EC2 Instance Connect
+// Endpoint of the stack is a bastion-like access path: the groups it names are bastion groups (see endpointGroups).
+import { Host, NetworkModel, groupCarriers } from "../../lib/reachability";
+import { instanceConnectEndpointGroups } from "../../lib/reachability/aws/instance-connect-endpoints";
 import { NAMES_SCHEMA } from "../lib/config";
 import { ConfigReader } from "../lib/config";
 import { PolicyConfigSchema } from "@pulumi/policy";
@@ -40,12 +42,31 @@ export function isBastion(host: Pick<Host, "urn" | "name" | "tags">, c: BastionC
   return c.bastions.some((p) => glob(p).test(host.urn) || glob(p).test(host.name));
 }
 
-/** Security groups carried by a bastion, or tagged as the bastion role themselves. */
+/**
+ * Security groups carried by a bastion, tagged as the bastion role themselves, or named by an EC2 Instance Connect
+ * Endpoint of the stack (endpointGroups).
+ */
 export function bastionGroups(m: NetworkModel, c: BastionConfig): Set<string> {
   const out = new Set<string>();
   for (const h of m.hosts.values()) if (isBastion(h, c)) h.securityGroups.forEach((sg) => out.add(sg));
   for (const sg of m.securityGroups.values()) if (sg.tags[ROLE_TAG] === BASTION_ROLE) out.add(sg.urn);
+  endpointGroups(m, c).forEach((sg) => out.add(sg));
   return out;
+}
+
+/**
+ * The groups an EC2 Instance Connect Endpoint of the stack names (known id or property dependency) that no host
+ * but a bastion, and no balancer, also carries: a rule naming such a group admits the IAM-authorised tunnel alone,
+ * while a group shared with ordinary hosts would admit them too.
+ */
+function endpointGroups(m: NetworkModel, c: BastionConfig): string[] {
+  const carriers = groupCarriers(m);
+  const onlyBastions = (sg: string) =>
+    (carriers.get(sg) ?? []).every((urn) => {
+      const host = m.hosts.get(urn);
+      return host !== undefined && isBastion(host, c);
+    });
+  return [...instanceConnectEndpointGroups(m)].filter(onlyBastions);
 }
 
 export function taggedAllowList(host: Pick<Host, "tags">): string[] {

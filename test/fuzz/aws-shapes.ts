@@ -255,11 +255,35 @@ export const awsShapes: Record<string, Shape> = {
   },
   "aws:ec2/spotInstanceRequest:SpotInstanceRequest": { ...instanceLike, spotPrice: "string" },
   "aws:ec2/spotFleetRequest:SpotFleetRequest": {
-    launchSpecifications: { arrayOf: { userData: "userData", ami: "string", instanceType: "string" } },
+    launchSpecifications: {
+      arrayOf: {
+        userData: "userData",
+        ami: "string",
+        instanceType: "string",
+        subnetId: "string",
+        vpcSecurityGroupIds: "strings",
+        associatePublicIpAddress: "bool",
+      },
+    },
+    launchTemplateConfigs: {
+      arrayOf: {
+        launchTemplateSpecification: { object: { id: "string", name: "string", version: "string" } },
+        overrides: { arrayOf: { subnetId: "string" } },
+      },
+    },
+    targetGroupArns: "strings",
+    loadBalancers: "strings",
     targetCapacity: "number",
   },
-  // Presence alone counts (require-audit-trail-for-compute).
-  "aws:ec2/fleet:Fleet": {},
+  // Presence counts (require-audit-trail-for-compute); the network model reads its template configs.
+  "aws:ec2/fleet:Fleet": {
+    launchTemplateConfigs: {
+      arrayOf: {
+        launchTemplateSpecification: { object: { launchTemplateId: "string", launchTemplateName: "string" } },
+        overrides: { arrayOf: { subnetId: "string" } },
+      },
+    },
+  },
   "aws:ec2/instanceMetadataDefaults:InstanceMetadataDefaults": {
     httpTokens: { oneOf: ["required", "optional", "no-preference", "Required", ""] },
     httpEndpoint: { oneOf: ["enabled", "disabled", "no-preference"] },
@@ -892,7 +916,21 @@ export const awsShapes: Record<string, Shape> = {
   },
   "aws:batch/computeEnvironment:ComputeEnvironment": { type: { oneOf: ["MANAGED", "UNMANAGED"] }, state: "string" },
   "aws:eks/fargateProfile:FargateProfile": { clusterName: "string", subnetIds: "strings" },
-  "aws:emr/cluster:Cluster": { releaseLabel: "string", keepJobFlowAliveWhenNoSteps: "bool" },
+  "aws:emr/cluster:Cluster": {
+    releaseLabel: "string",
+    keepJobFlowAliveWhenNoSteps: "bool",
+    ec2Attributes: {
+      object: {
+        subnetId: "string",
+        subnetIds: "strings",
+        emrManagedMasterSecurityGroup: "string",
+        additionalMasterSecurityGroups: { oneOf: ["sg-1,sg-2", " sg-1 , ,", "", "sg-1"] },
+        emrManagedSlaveSecurityGroup: "string",
+        additionalSlaveSecurityGroups: "string",
+        serviceAccessSecurityGroup: "string",
+      },
+    },
+  },
   "aws:lightsail/containerService:ContainerService": { power: "string", scale: "number", isDisabled: "bool" },
   "aws:route53/healthCheck:HealthCheck": {
     type: { oneOf: ["HTTP", "HTTPS", "TCP", "CALCULATED", "CLOUDWATCH_METRIC", "cloudwatch_metric", ""] },

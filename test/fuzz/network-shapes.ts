@@ -239,6 +239,12 @@ export const networkShapes: Record<string, Shape> = {
   "aws:lb/targetGroupAttachment:TargetGroupAttachment": { targetGroupArn: "string", targetId: "string", port: "port" },
   "aws:alb/targetGroupAttachment:TargetGroupAttachment": { targetGroupArn: "string", targetId: "string", port: "port" },
   "aws:elb/attachment:Attachment": { elb: "string", instance: "string" },
+  // An IAM-authorised tunnel into private hosts: its groups count as bastion groups for the SSH rule.
+  "aws:ec2transitgateway/instanceConnectEndpoint:InstanceConnectEndpoint": {
+    subnetId: "string",
+    securityGroupIds: "strings",
+    preserveClientIp: "bool",
+  },
   "aws:autoscaling/group:Group": {
     vpcZoneIdentifiers: "strings",
     targetGroupArns: "strings",

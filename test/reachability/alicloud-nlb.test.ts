@@ -47,8 +47,10 @@ describe("Alibaba Cloud NLB exposure", () => {
 
   it("maps an all-port listener (port 0, start-end range) through an any-port group", () => {
     const { b, ecs } = behindNlb(22, { listenerPort: 0, startPort: 20, endPort: 30 }, {}, { anyPortEnabled: true });
-    const row = exposures(b).find((e) => e.urn === ecs.urn)!;
-    expect(row.ports).toEqual({ from: 20, to: 30 });
+    // The listener forwards 20-30; the host's group admits 22 of them.
+    const rows = exposures(b).filter((e) => e.urn === ecs.urn);
+    expect(rows.map((e) => e.ports)).toEqual([{ from: 22, to: 22 }]);
+    expect(rows[0].path).toContain("listener:l:20-30");
   });
 
   it("an intranet balancer exposes nothing", () => {

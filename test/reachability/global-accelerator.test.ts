@@ -1,6 +1,6 @@
 // Global Accelerator on both clouds: a listener (or a port override, or a custom routing destination) that reaches
 // SSH or a database port puts it on the internet even though the host keeps only private addresses.
-import { ALL_PORTS, rangeCoversPort } from "../../lib/ports";
+import { rangeCoversPort } from "../../lib/ports";
 import {
   Exposure,
   GenericResource,
@@ -317,11 +317,18 @@ describe("AWS Global Accelerator exposure", () => {
 });
 
 describe("Global Accelerator values unknown at preview", () => {
+  // The listener forwards every port; the host's groups admit 22 only, so 22 is what it exposes.
   it("unknown listener port ranges count as every port, as NLB listeners do", () => {
     const ali = aliBehindGa([22, 22], { listener: { portRanges: UNKNOWN } });
-    expect(rowsOf(ali.b, ali.ecs).map((e) => e.ports)).toEqual([ALL_PORTS]);
+    expect(rowsOf(ali.b, ali.ecs).map((e) => e.ports)).toEqual([{ from: 22, to: 22 }]);
+    expect(
+      rowsOf(ali.b, ali.ecs).every((e) => e.path.some((h) => h.startsWith("listener:") && h.endsWith(":all"))),
+    ).toBe(true);
     const aws = awsBehindGa([22, 22], { listener: { portRanges: [{ fromPort: UNKNOWN, toPort: 30 }] } });
-    expect(rowsOf(aws.b, aws.vm).map((e) => e.ports)).toEqual([ALL_PORTS]);
+    expect(rowsOf(aws.b, aws.vm).map((e) => e.ports)).toEqual([{ from: 22, to: 22 }]);
+    expect(
+      rowsOf(aws.b, aws.vm).every((e) => e.path.some((h) => h.startsWith("listener:") && h.endsWith(":all"))),
+    ).toBe(true);
   });
 
   it("an endpoint id unknown at preview resolves through its property dependency", () => {
@@ -348,7 +355,9 @@ describe("Global Accelerator values unknown at preview", () => {
       ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }],
       group: { portOverrides: [{ listenerPort: 2222, endpointPort: UNKNOWN }] },
     });
-    expect(rowsOf(b, vm).map((e) => e.ports)).toEqual([ALL_PORTS]);
+    // Any port may be forwarded to; the host's group admits 22 of them.
+    expect(rowsOf(b, vm).map((e) => e.ports)).toEqual([{ from: 22, to: 22 }]);
+    expect(rowsOf(b, vm).map((e) => e.path[2])).toEqual(["endpoint-group:eg (port override 2222 → unknown)"]);
   });
 
   it("an unknown accelerator state counts as enabled and dual-stack", () => {

@@ -1,14 +1,31 @@
-// AWS compute that receives traffic: instances, network interfaces, launch templates run by auto-scaling groups,
-// and how each gets a public address (EIP, associatePublicIpAddress, a launch template's interface, the subnet's
+// AWS compute that receives traffic: instances, network interfaces, launch templates run by auto-scaling groups
+// (fleets and EMR clusters in their own files), and how each gets a public address (EIP, associatePublicIpAddress, a launch template's interface, the subnet's
 // mapPublicIpOnLaunch).
-import { Host, NetworkModel, PublicAddress, nodeOf } from "../model";
-import { GenericResource, bool, isUnknown, list, num, prop, str, tags, unwrap } from "../resource";
+import { Host, NetworkModel } from "../model";
+import { GenericResource, bool, list, prop, str, tags } from "../resource";
+import { addAwsEmrClusters } from "./emr-clusters";
+import { addAwsFleets } from "./fleets";
 import {
-  anyTemplateAddressChoice,
+  certainFirst,
+  defaultGroupByNetwork,
+  groups,
+  hostBase,
+  launchAddress,
+  namesNoGroup,
+  subnetRef,
+  subnetV6,
+  templateGroups,
+  templateNamesNoGroup,
+  templateTags,
+  v6,
+  withDefaultGroup,
+} from "./host-parts";
+import {
   applyTemplateAddress,
   launchConfigurationAddressChoice,
   templateAddressChoice,
 } from "./launch-template-addresses";
+import { launchFrom, templateSource } from "./launch-sources";
 import { scalingTemplates } from "./scaling-templates";
 import { AWS, AWS_INSTANCES, AWS_SECURITY_GROUPS } from "./tokens";
 
@@ -106,6 +123,8 @@ export function addAwsHosts(m: NetworkModel): void {
 
   for (const h of [...instances.values(), ...enis.values()]) m.hosts.set(h.urn, h);
   addScalingGroups(m, defaults);
+  addAwsFleets(m, defaults);
+  addAwsEmrClusters(m);
 }
 
 /** The launch template an instance names: undefined for none, null when it cannot be resolved. */
@@ -113,114 +132,6 @@ function templateOf(m: NetworkModel, r: GenericResource): GenericResource | null
   const lt = r.inputs.launchTemplate;
   const urn = m.resolver.one(r, "launchTemplate", prop(lt, "id") ?? prop(lt, "name"), [AWS.launchTemplate]);
   return (urn && m.resolver.get(urn)) || null;
-}
-
-/** A template that names no group, directly or on an interface (an unknown interface may name one). */
-function templateNamesNoGroup(lt: GenericResource): boolean {
-  const interfaces = list(lt.inputs.networkInterfaces);
-  return (
-    namesNoGroup(lt, ["vpcSecurityGroupIds", "securityGroupNames"]) &&
-    interfaces.every((ni) => !isUnknown(ni) && list(prop(ni, "securityGroups")).length === 0)
-  );
-}
-
-/** No value at all in any of the inputs (an unknown list may still name groups). */
-function namesNoGroup(r: GenericResource, inputs: string[]): boolean {
-  return inputs.every((k) => {
-    const v = r.inputs[k];
-    return v === undefined || v === null || (Array.isArray(v) && v.length === 0);
-  });
-}
-
-/** VPC URN → the DefaultSecurityGroup the stack manages for it; key "" is the default VPC's (no vpcId). */
-function defaultGroupByNetwork(m: NetworkModel): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const r of m.resolver.ofType(AWS.defaultSecurityGroup)) {
-    const vpc = r.inputs.vpcId;
-    if (vpc === undefined || vpc === null || vpc === "") out.set("", r.urn);
-    else {
-      const network = m.securityGroups.get(r.urn)?.network;
-      if (network) out.set(network, r.urn);
-    }
-  }
-  return out;
-}
-
-/** AWS places an interface that names no group in its VPC's default group. */
-function withDefaultGroup(m: NetworkModel, host: Host, defaults: Map<string, string>): void {
-  if (defaults.size === 0) return;
-  const networks = host.defaultSubnet ? [""] : host.subnets.map((s) => m.subnets.get(s)?.network ?? "?");
-  for (const n of networks) {
-    const sg = defaults.get(n);
-    if (sg && !host.securityGroups.includes(sg)) host.securityGroups.push(sg);
-  }
-}
-
-function hostBase(r: GenericResource, kind: Host["kind"]): Host {
-  return {
-    ...nodeOf(r),
-    cloud: "aws",
-    kind,
-    subnets: [],
-    externalSubnets: [],
-    defaultSubnet: false,
-    securityGroups: [],
-    publicV4: [],
-    tags: tags(r),
-  };
-}
-
-function subnetRef(m: NetworkModel, r: GenericResource, propName: string, value: unknown) {
-  if (value === undefined || value === null || value === "")
-    return { subnets: [], externalSubnets: [], defaultSubnet: true };
-  const urn = m.resolver.one(r, propName, value, [AWS.subnet]);
-  return urn
-    ? { subnets: [urn], externalSubnets: [], defaultSubnet: false }
-    : { subnets: [], externalSubnets: [str(value) ?? "(unknown subnet)"], defaultSubnet: false };
-}
-
-function groups(m: NetworkModel, r: GenericResource, propName: string, value: unknown): string[] {
-  return m.resolver.many(r, propName, list(value), AWS_SECURITY_GROUPS).urns;
-}
-
-/**
- * The IPv6 address an interface's fields give: a count above zero or a list of addresses. A count, a list or the
- * whole interface (`interfaceName`) unknown at preview may give one: it stands, unverified, naming what was unknown.
- */
-function v6(r: GenericResource, fields: unknown, interfaceName?: string): PublicAddress | undefined {
-  const count = prop(fields, "ipv6AddressCount");
-  const addresses = prop(fields, "ipv6Addresses");
-  if ((num(count) ?? 0) > 0 || (Array.isArray(addresses) && addresses.length > 0))
-    return { label: `ipv6:${r.name}`, urn: r.urn };
-  const unknown =
-    (isUnknown(unwrap(fields)) && interfaceName) ||
-    (isUnknown(count) && "ipv6AddressCount") ||
-    (isUnknown(addresses) && "ipv6Addresses");
-  return unknown
-    ? { label: `ipv6:${r.name} (${unknown} unknown at preview)`, urn: r.urn, unverified: true }
-    : undefined;
-}
-
-/** The first address known to exist, else the first that may. */
-function certainFirst(...addresses: (PublicAddress | undefined)[]): PublicAddress | undefined {
-  return addresses.find((a) => a && !a.unverified) ?? addresses.find((a) => a !== undefined);
-}
-
-/** No explicit choice: the subnet decides (default subnets of the default VPC map public addresses). */
-function launchAddress(m: NetworkModel, host: Host): void {
-  if (host.defaultSubnet) {
-    host.publicV4.push({ label: "public-ip:default-subnet", urn: host.urn });
-    return;
-  }
-  for (const s of host.subnets) {
-    const subnet = m.subnets.get(s);
-    if (subnet?.publicIpv4OnLaunch) host.publicV4.push({ label: `public-ip:${subnet.name}`, urn: subnet.urn });
-  }
-}
-
-function subnetV6(m: NetworkModel, host: Host): PublicAddress | undefined {
-  const s = host.subnets.map((u) => m.subnets.get(u)).find((x) => x?.ipv6OnLaunch);
-  return s ? { label: `ipv6:${s.name}`, urn: s.urn } : undefined;
 }
 
 function mergeEni(host: Host, eni: Host | undefined, attachedTo: Map<string, string>): void {
@@ -275,25 +186,6 @@ function addEips(
   for (const urn of attachedTo.keys()) enis.delete(urn);
 }
 
-function templateGroups(m: NetworkModel, lt: GenericResource): string[] {
-  const own = groups(m, lt, "vpcSecurityGroupIds", lt.inputs.vpcSecurityGroupIds);
-  const fromNi = list(lt.inputs.networkInterfaces).flatMap(
-    (ni) => m.resolver.many(lt, "networkInterfaces", list(prop(ni, "securityGroups")), AWS_SECURITY_GROUPS).urns,
-  );
-  return [...new Set([...own, ...fromNi])];
-}
-
-function templateTags(lt: GenericResource): Record<string, string> {
-  const out: Record<string, string> = { ...tags(lt) };
-  for (const spec of list(lt.inputs.tagSpecifications)) {
-    if (str(prop(spec, "resourceType")) !== "instance") continue;
-    const t = prop(spec, "tags");
-    if (t && typeof t === "object")
-      for (const [k, v] of Object.entries(t as Record<string, unknown>)) if (str(v) !== undefined) out[k] = str(v)!;
-  }
-  return out;
-}
-
 /**
  * An auto-scaling group is one host: its launch templates' (or, without one, its launch configuration's) groups and
  * address choice, in the group's subnets. Templates come from `launchTemplate` or a mixed instances policy (its
@@ -320,27 +212,22 @@ function addScalingGroups(m: NetworkModel, defaults: Map<string, string>): void 
       subnets: subnets.urns,
       externalSubnets: subnets.external,
       defaultSubnet: subnets.urns.length === 0 && subnets.external.length === 0,
-      securityGroups: lt
-        ? [...new Set(templates.flatMap((t) => templateGroups(m, t)))]
-        : lc
-          ? groups(m, lc, "securityGroups", lc.inputs.securityGroups)
-          : [],
+      securityGroups: lc ? groups(m, lc, "securityGroups", lc.inputs.securityGroups) : [],
       tags: { ...(lt ? templateTags(lt) : {}), ...asgTags },
     };
-    const choice = lc
-      ? launchConfigurationAddressChoice(lc)
-      : lt
-        ? anyTemplateAddressChoice(templates.map(templateAddressChoice))
-        : templateAddressChoice(undefined);
-    applyTemplateAddress(host.publicV4, choice, () => launchAddress(m, host));
     if (lt)
-      host.publicV6 = certainFirst(
-        ...templates.map((t) => v6(t, list(t.inputs.networkInterfaces)[0], "networkInterfaces")),
-        subnetV6(m, host),
+      launchFrom(
+        m,
+        host,
+        templates.map((t) => templateSource(m, t)),
+        defaults,
       );
-    else if (lc) host.publicV6 = subnetV6(m, host);
-    if ((lt && templates.every(templateNamesNoGroup)) || (lc && namesNoGroup(lc, ["securityGroups"])))
-      withDefaultGroup(m, host, defaults);
+    else {
+      const choice = lc ? launchConfigurationAddressChoice(lc) : templateAddressChoice(undefined);
+      applyTemplateAddress(host.publicV4, choice, () => launchAddress(m, host));
+      if (lc) host.publicV6 = subnetV6(m, host);
+      if (lc && namesNoGroup(lc, ["securityGroups"])) withDefaultGroup(m, host, defaults);
+    }
     m.hosts.set(r.urn, host);
   }
 }

@@ -6,6 +6,8 @@ import { outsideLabel, outsideOn } from "../outside-backends";
 import { normalizeProtocol } from "../protocol";
 import { GenericResource, bool, isUnknown, list, num, prop, str } from "../resource";
 import { AWS, AWS_INSTANCES, AWS_SECURITY_GROUPS } from "./tokens";
+import { fleetRegistrations } from "./fleet-registrations";
+import { groupOutsideOn, targetOnPort, targetTypeOf } from "./target-ports";
 import { pushTo } from "../multimap";
 import { defaultActionSources, ruleHop, ruleSources } from "./listener-rule-sources";
 import { ListenerRoute, listenerWithRoutes } from "./listener-routes";
@@ -74,9 +76,6 @@ function listenerProtocol(v: unknown): Protocol {
   return p === "UDP" ? "udp" : p === "TCP_UDP" ? "all" : "tcp";
 }
 
-/** Target groups whose port a host listens on behind it; lambda and ALB targets are no hosts. */
-const PORTED_TARGETS = new Set(["instance", "ip"]);
-
 /**
  * Target group URN → its members, from attachments and auto-scaling groups; and the backends outside the plan each
  * group reaches on its port: attachments naming no host of the stack, or no member in the stack at all.
@@ -88,46 +87,43 @@ function targetGroupMembers(m: NetworkModel): {
   const res = m.resolver;
   const members = new Map<string, Target[]>();
   const strangers = new Map<string, OutsideBackend[]>();
-  const add = (tg: string | undefined, t: Target) => {
-    if (!tg) return;
-    const tgRes = res.get(tg);
-    const port = t.port ?? num(tgRes?.inputs.port);
-    const kept = tgRes && keepsClientAddress(tgRes) ? { clientAddressKept: true as const } : {};
-    pushTo(members, tg, { ...t, port, via: [`tg:${tgRes?.name ?? tg}`, ...t.via], ...kept });
+  // The attachment's port overrides the group's; either, unknown at preview, may be any port of the host.
+  const add = (tg: string | undefined, host: string, attachmentPort?: unknown) => {
+    const tgRes = tg ? res.get(tg) : undefined;
+    if (!tg || !tgRes) return;
+    const port = attachmentPort !== undefined ? attachmentPort : tgRes.inputs.port;
+    const kept = keepsClientAddress(tgRes) ? { clientAddressKept: true as const } : {};
+    pushTo(members, tg, { ...targetOnPort(host, port, [`tg:${tgRes.name}`]), ...kept });
   };
   for (const r of res.ofType(...AWS.targetGroupAttachment)) {
     const host = res.one(r, "targetId", r.inputs.targetId, TARGET_HOSTS);
     const tg = res.one(r, "targetGroupArn", r.inputs.targetGroupArn, AWS.targetGroup);
-    if (host) add(tg, { host, port: num(r.inputs.port), via: [] });
+    if (host) add(tg, host, r.inputs.port);
     else if (tg && res.many(r, "targetId", [r.inputs.targetId], TARGET_HOSTS).urns.length === 0) {
-      // The attachment's port overrides the group's; either, unknown at preview, may be any port.
-      const port = r.inputs.port ?? portOf(res.get(tg)!);
-      pushTo(strangers, tg, ...outsideOn(outsideLabel("target", r.inputs.targetId), port));
+      const label = outsideLabel("target", r.inputs.targetId);
+      const group = res.get(tg)!;
+      const backends = r.inputs.port !== undefined ? outsideOn(label, r.inputs.port) : groupOutsideOn(label, group);
+      pushTo(strangers, tg, ...backends);
     }
   }
   for (const r of res.ofType(AWS.autoscalingGroup)) {
     for (const tg of res.many(r, "targetGroupArns", list(r.inputs.targetGroupArns), AWS.targetGroup).urns)
-      add(tg, { host: r.urn, via: [] });
+      add(tg, r.urn);
   }
   for (const r of res.ofType(AWS.autoscalingAttachment)) {
     const asg = res.one(r, "autoscalingGroupName", r.inputs.autoscalingGroupName, [AWS.autoscalingGroup]);
     const tg = res.one(r, "lbTargetGroupArn", r.inputs.lbTargetGroupArn, AWS.targetGroup);
-    if (asg) add(tg, { host: asg, via: [] });
+    if (asg) add(tg, asg);
   }
+  for (const [tg, fleets] of fleetRegistrations(m).targetGroups) for (const fleet of fleets) add(tg, fleet);
   const outside = (tg: string): OutsideBackend[] => {
     const known = strangers.get(tg);
     if (known || members.has(tg)) return known ?? [];
     // Registered by a service (ECS, EKS) or another stack: whatever answers on the group's port is published.
     const group = res.get(tg)!;
-    return outsideOn(`tg:${group.name} (no target in the stack)`, portOf(group));
+    return groupOutsideOn(`tg:${group.name} (no target in the stack)`, group);
   };
   return { members, outside };
-}
-
-/** A target group's port as its input holds it (unknown at preview too), when its targets are hosts listening on it. */
-function portOf(tg: GenericResource): unknown {
-  const type = tg.inputs.targetType === undefined ? "instance" : str(tg.inputs.targetType)?.toLowerCase();
-  return type !== undefined && PORTED_TARGETS.has(type) ? tg.inputs.port : undefined;
 }
 
 const LAYER4_PROTOCOLS = new Set(["TCP", "TLS", "UDP", "TCP_UDP", "QUIC", "TCP_QUIC"]);
@@ -140,7 +136,7 @@ const ALWAYS_PRESERVED = new Set(["UDP", "TCP_UDP", "QUIC", "TCP_QUIC"]);
  */
 function keepsClientAddress(tg: GenericResource): boolean {
   const protocol = str(tg.inputs.protocol)?.toUpperCase();
-  const targetType = tg.inputs.targetType === undefined ? "instance" : str(tg.inputs.targetType)?.toLowerCase();
+  const targetType = targetTypeOf(tg);
   if (!protocol || !LAYER4_PROTOCOLS.has(protocol) || (targetType !== "instance" && targetType !== "ip")) return false;
   if (ALWAYS_PRESERVED.has(protocol)) return true;
   const preserve = bool(tg.inputs.preserveClientIp);
@@ -181,6 +177,7 @@ function addClassic(m: NetworkModel): void {
   for (const r of res.ofType(AWS.autoscalingGroup))
     for (const elb of res.many(r, "loadBalancers", list(r.inputs.loadBalancers), [AWS.classicLb]).urns)
       pushTo(attached, elb, r.urn);
+  for (const [elb, fleets] of fleetRegistrations(m).classicLbs) pushTo(attached, elb, ...fleets);
   for (const r of res.ofType(AWS.classicLb)) {
     const named = res.many(r, "instances", list(r.inputs.instances), AWS_INSTANCES);
     const hosts = [...named.urns, ...(attached.get(r.urn) ?? [])];
@@ -189,15 +186,18 @@ function addClassic(m: NetworkModel): void {
     if (hosts.length === 0 && strangers.length === 0) strangers.push(`elb:${r.name} (no instance in the stack)`);
     const listeners: Listener[] = list(r.inputs.listeners).map((l, i) => {
       const lbPort = num(prop(l, "lbPort"));
-      const instancePort = num(prop(l, "instancePort"));
+      const instancePort = prop(l, "instancePort");
       return {
         urn: r.urn,
         name: `${r.name} listener[${i}]`,
         type: r.type,
         protocol: normalizeProtocol("tcp"),
         ports: lbPort === undefined ? { from: 0, to: 65535 } : { from: lbPort, to: lbPort },
-        targets: hosts.map((host) => ({ host, port: instancePort, via: [] })),
-        outside: strangers.flatMap((label) => outsideOn(label, prop(l, "instancePort"))),
+        // An instance port unknown at preview may be any port of the instances, never the listener's.
+        targets: hosts.map((host) =>
+          targetOnPort(host, instancePort, isUnknown(instancePort) ? [`elb:${r.name}`] : []),
+        ),
+        outside: strangers.flatMap((label) => outsideOn(label, instancePort)),
       };
     });
     m.loadBalancers.set(r.urn, {

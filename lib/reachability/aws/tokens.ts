@@ -22,6 +22,9 @@ export const AWS = {
   managedPrefixListEntry: "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry",
   instance: "aws:ec2/instance:Instance",
   spotInstanceRequest: "aws:ec2/spotInstanceRequest:SpotInstanceRequest",
+  spotFleetRequest: "aws:ec2/spotFleetRequest:SpotFleetRequest",
+  ec2Fleet: "aws:ec2/fleet:Fleet",
+  emrCluster: "aws:emr/cluster:Cluster",
   launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
   launchConfiguration: "aws:ec2/launchConfiguration:LaunchConfiguration",
   autoscalingGroup: "aws:autoscaling/group:Group",
@@ -54,6 +57,7 @@ export const AWS = {
   cacheSubnetGroup: "aws:elasticache/subnetGroup:SubnetGroup",
   lightsailInstance: "aws:lightsail/instance:Instance",
   lightsailPublicPorts: "aws:lightsail/instancePublicPorts:InstancePublicPorts",
+  instanceConnectEndpoint: "aws:ec2transitgateway/instanceConnectEndpoint:InstanceConnectEndpoint",
 } as const;
 
 export const AWS_SECURITY_GROUPS = [AWS.securityGroup, AWS.defaultSecurityGroup];
