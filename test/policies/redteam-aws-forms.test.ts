@@ -4,17 +4,30 @@
 // interface (`primaryNetworkInterfaceId`), and auto-scaling groups launching from a mixed instances policy's
 // templates. Each row is one way of writing a weakness, or its secure twin, with the verdict the pack must give.
 import { UNKNOWN } from "../../lib/reachability";
-import type { GenericResource } from "../../lib/reachability";
 import { disallowPublicManagedDatabases } from "../../policies/rules/disallow-public-managed-databases";
 import { disallowUserdataLoginWeakening } from "../../policies/rules/disallow-userdata-login-weakening";
 import { disallowInternetAdminPortsExceptBastions } from "../../policies/stack/disallow-internet-admin-ports-except-bastions";
 import { disallowInternetDatabaseAndHighRiskPorts } from "../../policies/stack/disallow-internet-database-and-high-risk-ports";
 import { requireBastionOnlySshToPrivateHosts } from "../../policies/stack/require-bastion-only-ssh-to-private-hosts";
-import { T, Vpc, vpcWithSubnets } from "../reachability/aws-fixtures";
-import { StackBuilder, ref } from "../reachability/stack-builder";
+import { T } from "../reachability/aws-fixtures";
+import { ref } from "../reachability/stack-builder";
 import { Probe, probesWith } from "../reachability/stack-probes";
-import { tcp } from "../reachability/tcp-ingress";
 import { Case, table } from "./harness";
+import {
+  fromAnywhere,
+  fromBastion,
+  fromVpc,
+  group,
+  mixedGroup,
+  nlbForwardingToGroup,
+  nlbForwardingToInstance,
+  privateInstanceWithAttachedGroup,
+  publicInstance,
+  spotRequest,
+  stack,
+  template,
+  templateAskingForAddress,
+} from "./redteam-aws-host-builders";
 
 const MQ = "aws:mq/broker:Broker";
 const MSK = "aws:msk/cluster:Cluster";
@@ -267,91 +280,15 @@ describe("red team: AWS-RunRemoteScript command lines run on instances", () => {
   table(disallowUserdataLoginWeakening, remoteScripts);
 });
 
-const SPOT = "aws:ec2/spotInstanceRequest:SpotInstanceRequest";
-const SG_ATTACHMENT = "aws:ec2/networkInterfaceSecurityGroupAttachment:NetworkInterfaceSecurityGroupAttachment";
-
 const probes = probesWith({ onlyUnverifiedNotes: true });
-
-const stack = (build: (b: StackBuilder, v: Vpc, bastionSg: GenericResource) => void) => () => {
-  const b = new StackBuilder();
-  const v = vpcWithSubnets(b);
-  const bastionSg = b.add(T.sg, "bastion", {
-    vpcId: ref(v.vpc),
-    ingress: [tcp(22, { cidrBlocks: ["203.0.113.0/24"] })],
-  });
-  b.add(T.instance, "jump", {
-    subnetId: ref(v.publicSubnet),
-    vpcSecurityGroupIds: [ref(bastionSg)],
-    associatePublicIpAddress: true,
-    tags: { "hardening:role": "bastion", "hardening:allowed-cidrs": "203.0.113.0/24" },
-  });
-  build(b, v, bastionSg);
-  return b;
-};
-
-/** A group admitting `port` from `sources` (a CIDR list, or the bastion's group). */
-const group = (b: StackBuilder, v: Vpc, name: string, port: number, sources: Record<string, unknown>) =>
-  b.add(T.sg, name, { vpcId: ref(v.vpc), ingress: [tcp(port, sources)] });
-
-const fromVpc = { cidrBlocks: ["10.0.0.0/16"] };
-const fromAnywhere = { cidrBlocks: ["0.0.0.0/0"] };
-const fromBastion = (bastionSg: GenericResource) => ({ securityGroups: [ref(bastionSg)] });
-
-/**
- * An internet-facing NLB forwarding `port` to an instance target group that hands targets the balancer's own
- * address (preserveClientIp false), so a group admitting the VPC range admits the internet.
- */
-function nlbForwarding(b: StackBuilder, v: Vpc, port: number, attach: (tg: GenericResource) => void) {
-  const nlb = b.add(T.lb, "nlb", { loadBalancerType: "network", subnets: [ref(v.publicSubnet)] });
-  const tg = b.add(T.tg, "tg", { port, protocol: "TCP", targetType: "instance", preserveClientIp: "false" });
-  b.add(T.listener, "tcp", {
-    loadBalancerArn: ref(nlb),
-    port,
-    protocol: "TCP",
-    defaultActions: [{ type: "forward", targetGroupArn: ref(tg) }],
-  });
-  attach(tg);
-}
-
-/** An auto-scaling group launching from a mixed instances policy: its template, then the overrides' templates. */
-function mixedGroup(
-  b: StackBuilder,
-  v: Vpc,
-  templates: GenericResource[],
-  extra: Record<string, unknown> = {},
-): GenericResource {
-  const [main, ...others] = templates;
-  return b.add(T.asg, "workers", {
-    vpcZoneIdentifiers: [ref(v.privateSubnet)],
-    mixedInstancesPolicy: {
-      launchTemplate: {
-        launchTemplateSpecification: { launchTemplateId: ref(main), version: "$Latest" },
-        overrides: [
-          { instanceType: "m5.large" },
-          ...others.map((t) => ({
-            instanceType: "m6g.large",
-            launchTemplateSpecification: { launchTemplateId: ref(t) },
-          })),
-        ],
-      },
-    },
-    ...extra,
-  });
-}
-
-const template = (b: StackBuilder, name: string, sg: GenericResource, inputs: Record<string, unknown> = {}) =>
-  b.add(T.lt, name, { imageId: "ami-1", vpcSecurityGroupIds: [ref(sg)], ...inputs });
 
 const adminProbes: Probe[] = [
   // known-bad
   {
     name: "spot instance request with a public address and SSH open to the internet",
     build: stack((b, v) => {
-      const sg = group(b, v, "spot", 22, fromAnywhere);
-      b.add(SPOT, "spot", {
+      spotRequest(b, v.publicSubnet, group(b, v, "spot", 22, fromAnywhere), "spot", {
         spotPrice: "0.03",
-        subnetId: ref(v.publicSubnet),
-        vpcSecurityGroupIds: [ref(sg)],
         associatePublicIpAddress: true,
       });
     }),
@@ -361,8 +298,7 @@ const adminProbes: Probe[] = [
   {
     name: "EIP association naming the instance's primary interface",
     build: stack((b, v) => {
-      const sg = group(b, v, "app", 22, fromAnywhere);
-      const app = b.add(T.instance, "app", { subnetId: ref(v.publicSubnet), vpcSecurityGroupIds: [ref(sg)] });
+      const app = publicInstance(b, v, group(b, v, "app", 22, fromAnywhere));
       const ip = b.add(T.eip, "app-ip", { domain: "vpc" });
       b.add(T.eipAssoc, "app-ip", { allocationId: ref(ip), networkInterfaceId: ref(app) });
     }),
@@ -372,8 +308,7 @@ const adminProbes: Probe[] = [
   {
     name: "EIP whose networkInterface is the instance's primary interface",
     build: stack((b, v) => {
-      const sg = group(b, v, "app", 22, fromAnywhere);
-      const app = b.add(T.instance, "app", { subnetId: ref(v.publicSubnet), vpcSecurityGroupIds: [ref(sg)] });
+      const app = publicInstance(b, v, group(b, v, "app", 22, fromAnywhere));
       b.add(T.eip, "app-ip", { domain: "vpc", networkInterface: ref(app) });
     }),
     violations: 1,
@@ -382,8 +317,7 @@ const adminProbes: Probe[] = [
   {
     name: "EIP association naming a spot instance",
     build: stack((b, v) => {
-      const sg = group(b, v, "spot", 22, fromAnywhere);
-      const spot = b.add(SPOT, "spot", { subnetId: ref(v.publicSubnet), vpcSecurityGroupIds: [ref(sg)] });
+      const spot = spotRequest(b, v.publicSubnet, group(b, v, "spot", 22, fromAnywhere), "spot");
       const ip = b.add(T.eip, "spot-ip", { domain: "vpc" });
       b.add(T.eipAssoc, "spot-ip", { allocationId: ref(ip), instanceId: ref(spot) });
     }),
@@ -392,10 +326,8 @@ const adminProbes: Probe[] = [
   {
     name: "NLB forwarding 22 to a group attached to the instance's primary interface",
     build: stack((b, v) => {
-      const sg = group(b, v, "app", 22, fromVpc);
-      const app = b.add(T.instance, "app", { subnetId: ref(v.privateSubnet), vpcSecurityGroupIds: [] });
-      b.add(SG_ATTACHMENT, "app", { networkInterfaceId: ref(app), securityGroupId: ref(sg) });
-      nlbForwarding(b, v, 22, (tg) => b.add(T.tga, "app", { targetGroupArn: ref(tg), targetId: ref(app) }));
+      const app = privateInstanceWithAttachedGroup(b, v, group(b, v, "app", 22, fromVpc));
+      nlbForwardingToInstance(b, v, 22, app);
     }),
     violations: 1,
   },
@@ -404,12 +336,7 @@ const adminProbes: Probe[] = [
     build: stack((b, v) => {
       const lt = template(b, "workers", group(b, v, "workers", 22, fromVpc));
       const asg = mixedGroup(b, v, [lt]);
-      nlbForwarding(b, v, 22, (tg) =>
-        b.add("aws:autoscaling/attachment:Attachment", "workers", {
-          autoscalingGroupName: ref(asg),
-          lbTargetGroupArn: ref(tg),
-        }),
-      );
+      nlbForwardingToGroup(b, v, 22, asg, "workers");
     }),
     violations: 1,
   },
@@ -419,23 +346,14 @@ const adminProbes: Probe[] = [
       const main = template(b, "workers", group(b, v, "workers", 22, fromBastion(bastionSg)));
       const arm = template(b, "workers-arm", group(b, v, "workers-arm", 22, fromVpc));
       const asg = mixedGroup(b, v, [main, arm]);
-      nlbForwarding(b, v, 22, (tg) =>
-        b.add("aws:autoscaling/attachment:Attachment", "workers", {
-          autoscalingGroupName: ref(asg),
-          lbTargetGroupArn: ref(tg),
-        }),
-      );
+      nlbForwardingToGroup(b, v, 22, asg, "workers");
     }),
     violations: 1,
   },
   {
     name: "mixed-instances group whose template asks for a public address, SSH open to the internet",
     build: stack((b, v) => {
-      const sg = group(b, v, "workers", 22, fromAnywhere);
-      const lt = b.add(T.lt, "workers", {
-        imageId: "ami-1",
-        networkInterfaces: [{ associatePublicIpAddress: "true", securityGroups: [ref(sg)] }],
-      });
+      const lt = templateAskingForAddress(b, group(b, v, "workers", 22, fromAnywhere), "true");
       mixedGroup(b, v, [lt], { vpcZoneIdentifiers: [ref(v.publicSubnet)] });
     }),
     violations: 1,
@@ -445,10 +363,7 @@ const adminProbes: Probe[] = [
   {
     name: "spot instance request without a public address",
     build: stack((b, v) => {
-      const sg = group(b, v, "spot", 22, fromAnywhere);
-      b.add(SPOT, "spot", {
-        subnetId: ref(v.publicSubnet),
-        vpcSecurityGroupIds: [ref(sg)],
+      spotRequest(b, v.publicSubnet, group(b, v, "spot", 22, fromAnywhere), "spot", {
         associatePublicIpAddress: false,
       });
     }),
@@ -457,8 +372,7 @@ const adminProbes: Probe[] = [
   {
     name: "EIP on the primary interface of an instance admitting SSH only from the bastion",
     build: stack((b, v, bastionSg) => {
-      const sg = group(b, v, "app", 22, fromBastion(bastionSg));
-      const app = b.add(T.instance, "app", { subnetId: ref(v.publicSubnet), vpcSecurityGroupIds: [ref(sg)] });
+      const app = publicInstance(b, v, group(b, v, "app", 22, fromBastion(bastionSg)));
       b.add(T.eip, "app-ip", { domain: "vpc", networkInterface: ref(app) });
     }),
     violations: 0,
@@ -466,10 +380,8 @@ const adminProbes: Probe[] = [
   {
     name: "NLB forwarding 22 to an instance whose attached group admits only the bastion",
     build: stack((b, v, bastionSg) => {
-      const sg = group(b, v, "app", 22, fromBastion(bastionSg));
-      const app = b.add(T.instance, "app", { subnetId: ref(v.privateSubnet), vpcSecurityGroupIds: [] });
-      b.add(SG_ATTACHMENT, "app", { networkInterfaceId: ref(app), securityGroupId: ref(sg) });
-      nlbForwarding(b, v, 22, (tg) => b.add(T.tga, "app", { targetGroupArn: ref(tg), targetId: ref(app) }));
+      const app = privateInstanceWithAttachedGroup(b, v, group(b, v, "app", 22, fromBastion(bastionSg)));
+      nlbForwardingToInstance(b, v, 22, app);
     }),
     violations: 0,
   },
@@ -479,12 +391,7 @@ const adminProbes: Probe[] = [
       const main = template(b, "workers", group(b, v, "workers", 22, fromBastion(bastionSg)));
       const arm = template(b, "workers-arm", group(b, v, "workers-arm", 22, fromBastion(bastionSg)));
       const asg = mixedGroup(b, v, [main, arm]);
-      nlbForwarding(b, v, 22, (tg) =>
-        b.add("aws:autoscaling/attachment:Attachment", "workers", {
-          autoscalingGroupName: ref(asg),
-          lbTargetGroupArn: ref(tg),
-        }),
-      );
+      nlbForwardingToGroup(b, v, 22, asg, "workers");
     }),
     violations: 0,
   },
@@ -492,10 +399,7 @@ const adminProbes: Probe[] = [
   {
     name: "spot instance request whose associatePublicIpAddress is unknown at preview counts as public",
     build: stack((b, v) => {
-      const sg = group(b, v, "spot", 22, fromAnywhere);
-      b.add(SPOT, "spot", {
-        subnetId: ref(v.publicSubnet),
-        vpcSecurityGroupIds: [ref(sg)],
+      spotRequest(b, v.publicSubnet, group(b, v, "spot", 22, fromAnywhere), "spot", {
         associatePublicIpAddress: UNKNOWN,
       });
     }),
@@ -504,11 +408,7 @@ const adminProbes: Probe[] = [
   {
     name: "mixed-instances group whose template's address choice is unknown at preview counts as public",
     build: stack((b, v) => {
-      const sg = group(b, v, "workers", 22, fromAnywhere);
-      const lt = b.add(T.lt, "workers", {
-        imageId: "ami-1",
-        networkInterfaces: [{ associatePublicIpAddress: UNKNOWN, securityGroups: [ref(sg)] }],
-      });
+      const lt = templateAskingForAddress(b, group(b, v, "workers", 22, fromAnywhere), UNKNOWN);
       mixedGroup(b, v, [lt], { vpcZoneIdentifiers: [ref(v.publicSubnet)] });
     }),
     violations: 1,
@@ -524,12 +424,7 @@ const adminProbes: Probe[] = [
       // The policy is computed from the template's outputs: its dependencies still name the template.
       asg.propertyDependencies.mixedInstancesPolicy = [lt.urn];
       asg.dependencies.push(lt.urn);
-      nlbForwarding(b, v, 22, (tg) =>
-        b.add("aws:autoscaling/attachment:Attachment", "workers", {
-          autoscalingGroupName: ref(asg),
-          lbTargetGroupArn: ref(tg),
-        }),
-      );
+      nlbForwardingToGroup(b, v, 22, asg, "workers");
     }),
     violations: 1,
   },
@@ -545,12 +440,7 @@ const databaseProbes: Probe[] = [
     build: stack((b, v) => {
       const lt = template(b, "db", group(b, v, "db", 3306, fromVpc));
       const asg = mixedGroup(b, v, [lt]);
-      nlbForwarding(b, v, 3306, (tg) =>
-        b.add("aws:autoscaling/attachment:Attachment", "db", {
-          autoscalingGroupName: ref(asg),
-          lbTargetGroupArn: ref(tg),
-        }),
-      );
+      nlbForwardingToGroup(b, v, 3306, asg, "db");
     }),
     violations: 1,
     mentions: "3306",
@@ -558,24 +448,14 @@ const databaseProbes: Probe[] = [
   {
     name: "spot instance with a public address and MySQL open to the internet",
     build: stack((b, v) => {
-      const sg = group(b, v, "db", 3306, fromAnywhere);
-      b.add(SPOT, "db", {
-        subnetId: ref(v.publicSubnet),
-        vpcSecurityGroupIds: [ref(sg)],
-        associatePublicIpAddress: true,
-      });
+      spotRequest(b, v.publicSubnet, group(b, v, "db", 3306, fromAnywhere), "db", { associatePublicIpAddress: true });
     }),
     violations: 1,
   },
   {
     name: "spot instance with MySQL open only inside the VPC",
     build: stack((b, v) => {
-      const sg = group(b, v, "db", 3306, fromVpc);
-      b.add(SPOT, "db", {
-        subnetId: ref(v.publicSubnet),
-        vpcSecurityGroupIds: [ref(sg)],
-        associatePublicIpAddress: true,
-      });
+      spotRequest(b, v.publicSubnet, group(b, v, "db", 3306, fromVpc), "db", { associatePublicIpAddress: true });
     }),
     violations: 0,
   },
@@ -589,34 +469,28 @@ const privateSshProbes: Probe[] = [
   {
     name: "private instance whose attached group admits SSH from the VPC range",
     build: stack((b, v) => {
-      const sg = group(b, v, "app", 22, fromVpc);
-      const app = b.add(T.instance, "app", { subnetId: ref(v.privateSubnet), vpcSecurityGroupIds: [] });
-      b.add(SG_ATTACHMENT, "app", { networkInterfaceId: ref(app), securityGroupId: ref(sg) });
+      privateInstanceWithAttachedGroup(b, v, group(b, v, "app", 22, fromVpc));
     }),
     violations: 1,
   },
   {
     name: "private instance whose attached group admits SSH only from the bastion",
     build: stack((b, v, bastionSg) => {
-      const sg = group(b, v, "app", 22, fromBastion(bastionSg));
-      const app = b.add(T.instance, "app", { subnetId: ref(v.privateSubnet), vpcSecurityGroupIds: [] });
-      b.add(SG_ATTACHMENT, "app", { networkInterfaceId: ref(app), securityGroupId: ref(sg) });
+      privateInstanceWithAttachedGroup(b, v, group(b, v, "app", 22, fromBastion(bastionSg)));
     }),
     violations: 0,
   },
   {
     name: "private spot instance admitting SSH from the VPC range",
     build: stack((b, v) => {
-      const sg = group(b, v, "spot", 22, fromVpc);
-      b.add(SPOT, "spot", { subnetId: ref(v.privateSubnet), vpcSecurityGroupIds: [ref(sg)] });
+      spotRequest(b, v.privateSubnet, group(b, v, "spot", 22, fromVpc), "spot");
     }),
     violations: 1,
   },
   {
     name: "private spot instance admitting SSH only from the bastion",
     build: stack((b, v, bastionSg) => {
-      const sg = group(b, v, "spot", 22, fromBastion(bastionSg));
-      b.add(SPOT, "spot", { subnetId: ref(v.privateSubnet), vpcSecurityGroupIds: [ref(sg)] });
+      spotRequest(b, v.privateSubnet, group(b, v, "spot", 22, fromBastion(bastionSg)), "spot");
     }),
     violations: 0,
   },

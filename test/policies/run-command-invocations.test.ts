@@ -45,29 +45,44 @@ function deployedInvocation(name: string, commandId: string, parameters: unknown
   return { type: INVOCATION, name, props: { commandId, instanceIds: ["i-bp1abc"], parameters } };
 }
 
+/** The command of `content` (with `commandInputs`) and one invocation `inv` passing `parameters`, at preview. */
+const invokedOnce = (content: string, parameters: unknown, commandInputs: Record<string, unknown> = {}) => [
+  command(content, commandInputs),
+  invocation("inv", parameters),
+];
+
+/** The command id a deployed command reports. */
+const DEPLOYED_ID = "c-hz0jd2kq5k6";
+
+/** The deployed SET_ROOT_LOGIN command and one invocation `inv` of the id `invokedId` passing `parameters`. */
+const deployedOnce = (invokedId: string, parameters: unknown) => [
+  command(SET_ROOT_LOGIN, { id: DEPLOYED_ID }),
+  deployedInvocation("inv", invokedId, parameters),
+];
+
 describe("Cloud Assistant invocations fill their command's parameters", () => {
   planTable(disallowUserdataLoginWeakening, [
     {
       name: "mode=yes permits root login, on the invocation",
-      resources: [command(SET_ROOT_LOGIN), invocation("inv", { mode: "yes" })],
+      resources: invokedOnce(SET_ROOT_LOGIN, { mode: "yes" }),
       violations: 1,
       mentions: "permits root login",
       urn: invocationUrn("inv"),
     },
     {
       name: "mode=no passes, and the command's note goes away",
-      resources: [command(SET_ROOT_LOGIN), invocation("inv", { mode: "no" })],
+      resources: invokedOnce(SET_ROOT_LOGIN, { mode: "no" }),
       violations: 0,
     },
     {
       name: "mode unknown at preview is a note on the invocation",
-      resources: [command(SET_ROOT_LOGIN), invocation("inv", { mode: UNKNOWN })],
+      resources: invokedOnce(SET_ROOT_LOGIN, { mode: UNKNOWN }),
       violations: 0,
       notes: 1,
     },
     {
       name: "the whole parameters map unknown at preview is a note",
-      resources: [command(SET_ROOT_LOGIN), invocation("inv", UNKNOWN)],
+      resources: invokedOnce(SET_ROOT_LOGIN, UNKNOWN),
       violations: 0,
       notes: 1,
     },
@@ -84,50 +99,38 @@ describe("Cloud Assistant invocations fill their command's parameters", () => {
     },
     {
       name: "linked by the command's known id after deployment, passing yes",
-      resources: [
-        command(SET_ROOT_LOGIN, { id: "c-hz0jd2kq5k6" }),
-        deployedInvocation("inv", "c-hz0jd2kq5k6", { mode: "yes" }),
-      ],
+      resources: deployedOnce(DEPLOYED_ID, { mode: "yes" }),
       violations: 1,
       urn: invocationUrn("inv"),
     },
     {
       name: "linked by the command's known id after deployment, passing no",
-      resources: [
-        command(SET_ROOT_LOGIN, { id: "c-hz0jd2kq5k6" }),
-        deployedInvocation("inv", "c-hz0jd2kq5k6", { mode: "no" }),
-      ],
+      resources: deployedOnce(DEPLOYED_ID, { mode: "no" }),
       violations: 0,
     },
     {
       name: "an invocation of another command's id leaves this command's note",
-      resources: [
-        command(SET_ROOT_LOGIN, { id: "c-hz0jd2kq5k6" }),
-        deployedInvocation("inv", "c-other", { mode: "yes" }),
-      ],
+      resources: deployedOnce("c-other", { mode: "yes" }),
       violations: 0,
       notes: 1,
     },
     {
       name: "sed on a parameter the invocation leaves out is a note on the invocation",
-      resources: [command(SET_ROOT_LOGIN), invocation("inv", { other: "x" })],
+      resources: invokedOnce(SET_ROOT_LOGIN, { other: "x" }),
       violations: 0,
       notes: 1,
     },
     {
       name: "a value that closes the sed quote and appends its own line",
-      resources: [
-        command(SET_ROOT_LOGIN),
-        invocation("inv", {
-          mode: "no/' /etc/ssh/sshd_config; echo 'PermitRootLogin yes' >> /etc/ssh/sshd_config; echo '",
-        }),
-      ],
+      resources: invokedOnce(SET_ROOT_LOGIN, {
+        mode: "no/' /etc/ssh/sshd_config; echo 'PermitRootLogin yes' >> /etc/ssh/sshd_config; echo '",
+      }),
       violations: 1,
       urn: invocationUrn("inv"),
     },
     {
       name: "a name given in another case is read as the reference's value",
-      resources: [command(SET_ROOT_LOGIN), invocation("inv", { Mode: "yes" })],
+      resources: invokedOnce(SET_ROOT_LOGIN, { Mode: "yes" }),
       violations: 1,
     },
     {
@@ -138,58 +141,58 @@ describe("Cloud Assistant invocations fill their command's parameters", () => {
     },
     {
       name: "a parameter appended to sshd_config holding PasswordAuthentication yes",
-      resources: [command(APPEND_LINE), invocation("inv", { line: "PasswordAuthentication yes" })],
+      resources: invokedOnce(APPEND_LINE, { line: "PasswordAuthentication yes" }),
       violations: 1,
       mentions: "enables SSH password authentication",
       urn: invocationUrn("inv"),
     },
     {
       name: "a parameter appended to sshd_config holding a hardened line",
-      resources: [command(APPEND_LINE), invocation("inv", { line: "PasswordAuthentication no" })],
+      resources: invokedOnce(APPEND_LINE, { line: "PasswordAuthentication no" }),
       violations: 0,
     },
     {
       name: "a hardened line followed by a weakening one in the same value",
-      resources: [command(APPEND_LINE), invocation("inv", { line: "PermitRootLogin no\nPasswordAuthentication yes" })],
+      resources: invokedOnce(APPEND_LINE, { line: "PermitRootLogin no\nPasswordAuthentication yes" }),
       violations: 1,
       urn: invocationUrn("inv"),
     },
     {
       name: "an appended line the invocation leaves out is a note on the invocation",
-      resources: [command(APPEND_LINE), invocation("inv", {})],
+      resources: invokedOnce(APPEND_LINE, {}),
       violations: 0,
       notes: 1,
     },
     {
       name: "a parameter only printed to the log, unknown at preview, is still a note",
-      resources: [command("echo 'deploying {{version}}'"), invocation("inv", { version: UNKNOWN })],
+      resources: invokedOnce("echo 'deploying {{version}}'", { version: UNKNOWN }),
       violations: 0,
       notes: 1,
     },
     {
       name: "a parameter only printed to the log, known",
-      resources: [command("echo 'deploying {{version}}'"), invocation("inv", { version: "PermitRootLogin yes" })],
+      resources: invokedOnce("echo 'deploying {{version}}'", { version: "PermitRootLogin yes" }),
       violations: 0,
     },
     {
       name: "the command's own weakening is reported once, on the command",
-      resources: [command(`${OPEN_ROOT}\necho '{{version}}'`), invocation("inv", { version: "1.2" })],
+      resources: invokedOnce(`${OPEN_ROOT}\necho '{{version}}'`, { version: "1.2" }),
       violations: 1,
     },
     {
       name: "custom parameters unknown at preview: the invocation's values are judged",
-      resources: [command(SET_ROOT_LOGIN, { enableParameter: UNKNOWN }), invocation("inv", { mode: "yes" })],
+      resources: invokedOnce(SET_ROOT_LOGIN, { mode: "yes" }, { enableParameter: UNKNOWN }),
       violations: 1,
       urn: invocationUrn("inv"),
     },
     {
       name: "custom parameters off: the reference is literal text, the invocation's values unused",
-      resources: [command(APPEND_LINE, { enableParameter: false }), invocation("inv", { line: "PermitRootLogin yes" })],
+      resources: invokedOnce(APPEND_LINE, { line: "PermitRootLogin yes" }, { enableParameter: false }),
       violations: 0,
     },
     {
       name: "a Windows command is not read, whatever its invocation passes",
-      resources: [command(SET_ROOT_LOGIN, { type: "RunPowerShellScript" }), invocation("inv", { mode: "yes" })],
+      resources: invokedOnce(SET_ROOT_LOGIN, { mode: "yes" }, { type: "RunPowerShellScript" }),
       violations: 0,
     },
     {
@@ -257,10 +260,7 @@ describe("Cloud Assistant commands with no invocation in the stack (as before th
 
 describe("where the findings land", () => {
   it("a value unknown at preview is noted on the invocation, not on the command", async () => {
-    const ds = await runPlan(disallowUserdataLoginWeakening, [
-      command(SET_ROOT_LOGIN),
-      invocation("inv", { mode: UNKNOWN }),
-    ]);
+    const ds = await runPlan(disallowUserdataLoginWeakening, invokedOnce(SET_ROOT_LOGIN, { mode: UNKNOWN }));
     const { notes, violations } = countOf(disallowUserdataLoginWeakening, ds);
     expect(violations).toEqual([]);
     expect(notes.map((n) => n.urn)).toEqual([invocationUrn("inv")]);
@@ -274,10 +274,7 @@ describe("where the findings land", () => {
   });
 
   it("the invocation's violation names the command and quotes the filled line", async () => {
-    const ds = await runPlan(disallowUserdataLoginWeakening, [
-      command(SET_ROOT_LOGIN),
-      invocation("inv", { mode: "yes" }),
-    ]);
+    const ds = await runPlan(disallowUserdataLoginWeakening, invokedOnce(SET_ROOT_LOGIN, { mode: "yes" }));
     const { violations } = countOf(disallowUserdataLoginWeakening, ds);
     expect(violations).toHaveLength(1);
     expect(violations[0].message).toContain("commandContent of cmd with these parameters");
@@ -285,18 +282,16 @@ describe("where the findings land", () => {
   });
 
   it("the command's own weakening comes from the resource part alone, not again on its invocation", async () => {
-    const plan = [command(`${OPEN_ROOT}\necho '{{version}}'`), invocation("inv", { version: "1.2" })];
+    const plan = invokedOnce(`${OPEN_ROOT}\necho '{{version}}'`, { version: "1.2" });
     const own = await run(disallowUserdataLoginWeakening, COMMAND, plan[0].props, { name: "cmd" });
     expect(countOf(disallowUserdataLoginWeakening, own).violations).toHaveLength(1);
     expect(await runStack(disallowUserdataLoginWeakening as never, plan)).toEqual([]);
   });
 
   it("failing closed, the note on an unknown value blocks the invocation", async () => {
-    const ds = await runStack(
-      disallowUserdataLoginWeakening as never,
-      [command(SET_ROOT_LOGIN), invocation("inv", { mode: UNKNOWN })],
-      { failClosed: true },
-    );
+    const ds = await runStack(disallowUserdataLoginWeakening as never, invokedOnce(SET_ROOT_LOGIN, { mode: UNKNOWN }), {
+      failClosed: true,
+    });
     expect(ds.filter((d) => d.level === "mandatory").map((d) => d.urn)).toEqual([invocationUrn("inv")]);
   });
 });

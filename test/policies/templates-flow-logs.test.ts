@@ -2,52 +2,14 @@
 // deploys as it judges the program's: linked by the references the template writes (Ref, GetAtt, parameters the
 // program feeds), and findings about template VPCs land on their container.
 import { requireVpcFlowLogsAllTraffic } from "../../policies/stack/require-vpc-flow-logs-all-traffic";
-import { advisory, mandatory, runStack, StackInput, UNKNOWN, urnOf } from "./harness";
-import { StackCase } from "./stack-table";
+import { runStack, UNKNOWN, urnOf } from "./harness";
+import { stackTableEveryNote } from "./stack-table-every-note";
+import { cfn, ros, stacksNamed } from "./template-bodies";
 import { CFN_STACK, CFN_STACK_SET, ROS_STACK, ROS_STACK_GROUP, TemplateResources } from "./templates-fixtures";
 
 const rule = requireVpcFlowLogsAllTraffic;
 
-/** A row whose notes must say why. */
-type FlowCase = StackCase & { noteMentions?: string };
-
-/**
- * Rows as stack-table's, with `notes` counting every advisory: this rule words what it cannot verify after the
- * resource's name ("…, retention cannot be verified"), not with the usual lead.
- */
-function stackTable(policy: typeof rule, cases: FlowCase[]) {
-  it.each(cases.map((c) => [c.name, c] as const))("%s", async (_n, c) => {
-    const ds = await runStack(policy, c.resources, c.config);
-    const v = mandatory(ds);
-    expect({ violations: v.length, notes: advisory(ds).length, all: ds.length }).toEqual({
-      violations: c.violations,
-      notes: c.notes ?? 0,
-      all: c.violations + (c.notes ?? 0),
-    });
-    for (const d of v) {
-      if (c.mentions) expect(d.message).toContain(c.mentions);
-      if (c.urn) expect(d.urn).toBe(c.urn);
-    }
-    for (const d of advisory(ds)) if (c.noteMentions) expect(d.message).toContain(c.noteMentions);
-  });
-}
-
-const cfn = (resources: TemplateResources, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ AWSTemplateFormatVersion: "2010-09-09", ...extra, Resources: resources });
-const ros = (resources: TemplateResources, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ ROSTemplateFormatVersion: "2015-09-01", ...extra, Resources: resources });
-
-const stack = (
-  type: string,
-  templateBody: string,
-  props: Record<string, unknown> = {},
-  more: Partial<StackInput> = {},
-) => ({
-  type,
-  name: "net",
-  props: { templateBody, ...props },
-  ...more,
-});
+const stack = stacksNamed("net");
 
 const VPC = { Type: "AWS::EC2::VPC", Properties: { CidrBlock: "10.0.0.0/16" } };
 const logGroup = (retention?: unknown) => ({
@@ -106,7 +68,7 @@ const ENV = {
 
 describe("require-vpc-flow-logs-all-traffic reads CloudFormation templates", () => {
   const container = urnOf(CFN_STACK, "net");
-  stackTable(rule, [
+  stackTableEveryNote(rule, [
     {
       name: "a template VPC without a flow log",
       resources: [stack(CFN_STACK, cfn({ Vpc: VPC }))],
@@ -199,7 +161,7 @@ describe("require-vpc-flow-logs-all-traffic reads CloudFormation templates", () 
 describe("S3 destinations with the bucket's inline lifecycle", () => {
   const withBucket = (rules?: unknown, flow: Record<string, unknown> = toBucket) =>
     stack(CFN_STACK, cfn({ Vpc: VPC, Flow: flowLog(flow), Bucket: bucket(rules) }));
-  stackTable(rule, [
+  stackTableEveryNote(rule, [
     { name: "no lifecycle: objects kept forever", resources: [withBucket()], violations: 0 },
     {
       name: "an enabled rule expiring everything after 365 days",
@@ -278,7 +240,7 @@ describe("S3 destinations with the bucket's inline lifecycle", () => {
 describe("conditions and parameters", () => {
   const conditional = (extra: Record<string, unknown>) =>
     cfn({ Vpc: VPC, Logs: logGroup(365), Flow: { ...flowLog(), Condition: "IsProd" } }, { ...ENV, ...extra });
-  stackTable(rule, [
+  stackTableEveryNote(rule, [
     {
       name: "a flow log whose condition is false with the default: no flow log",
       resources: [stack(CFN_STACK, conditional({}))],
@@ -355,7 +317,7 @@ describe("links between template and program resources", () => {
       { parameters: { VpcId: UNKNOWN } },
       { propertyDependencies: { parameters: [vpcUrn] } },
     );
-  stackTable(rule, [
+  stackTableEveryNote(rule, [
     {
       name: "a template flow log ALL on a program VPC fed through a parameter",
       resources: [programVpc, fedFlowLog("ALL")],
@@ -444,7 +406,7 @@ Resources:
 
 describe("require-vpc-flow-logs-all-traffic reads ROS templates", () => {
   const container = urnOf(ROS_STACK, "net");
-  stackTable(rule, [
+  stackTableEveryNote(rule, [
     {
       name: "a ROS VPC without a flow log",
       resources: [stack(ROS_STACK, ros({ Vpc: ROS_VPC }))],
@@ -562,7 +524,7 @@ describe("a ROS flow log on a program VPC fed through a parameter", () => {
       { parameters: [{ parameterKey: "VpcId", parameterValue: UNKNOWN }] },
       { propertyDependencies: { parameters: [vpcUrn] } },
     );
-  stackTable(rule, [
+  stackTableEveryNote(rule, [
     { name: "All traffic to a log store keeping 365 days", resources: [programVpc, fed("All")], violations: 0 },
     {
       name: "accepted traffic only: the program VPC is flagged",

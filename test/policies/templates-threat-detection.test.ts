@@ -5,21 +5,12 @@
 import { requireThreatDetection } from "../../policies/stack/require-threat-detection";
 import { StackInput, UNKNOWN, urnOf } from "./harness";
 import { stackTable } from "./stack-table";
+import { cfn, ros, stacksNamed } from "./template-bodies";
 import { CFN_STACK, CFN_STACK_SET, ROS_STACK, ROS_STACK_GROUP, TemplateResources } from "./templates-fixtures";
 
 const rule = requireThreatDetection;
 
-const cfn = (resources: TemplateResources, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ AWSTemplateFormatVersion: "2010-09-09", ...extra, Resources: resources });
-const ros = (resources: TemplateResources, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ ROSTemplateFormatVersion: "2015-09-01", ...extra, Resources: resources });
-
-const stack = (
-  type: string,
-  templateBody: string,
-  props: Record<string, unknown> = {},
-  extra: Partial<StackInput> = {},
-): StackInput => ({ type, name: "app", props: { templateBody, ...props }, ...extra });
+const stack = stacksNamed("app");
 
 const STANDBY = "urn:pulumi:test::hardening-kit::pulumi:providers:aws::standby";
 

@@ -5,6 +5,7 @@
 import { requireWafOnInternetEndpoints } from "../../policies/stack/require-waf-on-internet-endpoints";
 import { runStack, StackInput, UNKNOWN, urnOf } from "./harness";
 import { ROS_STACK } from "./templates-fixtures";
+import { expectFindingCounts } from "./templates-waf-harness";
 import { associationOf } from "./waf-endpoint-inputs";
 
 const SLB = "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer";
@@ -28,14 +29,7 @@ interface Row {
 function table(rows: Row[]) {
   it.each(rows.map((r) => [r.name, r] as const))("%s", async (_n, row) => {
     const ds = await runStack(requireWafOnInternetEndpoints, row.resources);
-    const violations = ds.filter((d) => d.level === "mandatory");
-    const notes = ds.filter((d) => d.level === "advisory" && d.message.startsWith("cannot be verified"));
-    expect({
-      violations: violations.length,
-      notes: notes.length,
-      other: ds.length - violations.length - notes.length,
-    }).toEqual({ violations: row.violations, notes: row.notes ?? 0, other: 0 });
-    if (row.says) for (const d of ds) expect(d.message).toContain(row.says);
+    expectFindingCounts(ds, { violations: row.violations, notes: row.notes, mentions: row.says });
   });
 }
 

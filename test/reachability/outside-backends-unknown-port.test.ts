@@ -7,18 +7,11 @@ import { disallowInternetDatabaseAndHighRiskPorts } from "../../policies/stack/d
 import { UNKNOWN, type GenericResource } from "../../lib/reachability";
 import { A, aliNetwork, rule } from "./alicloud-fixtures";
 import { T, vpcWithSubnets } from "./aws-fixtures";
+import { aliAlbForwardingTo, aliNlbForwardingTo, CLASSIC_ELB, SLB_GROUP } from "./outside-backend-balancers";
 import { Probe, probesWith } from "./stack-probes";
 import { StackBuilder, ref } from "./stack-builder";
 
-const SLB_GROUP = "alicloud:slb/serverGroup:ServerGroup";
 const SLB_GROUP_SERVER = "alicloud:slb/serverGroupServerAttachment:ServerGroupServerAttachment";
-const NLB = {
-  lb: "alicloud:nlb/loadBalancer:LoadBalancer",
-  listener: "alicloud:nlb/listener:Listener",
-  group: "alicloud:nlb/serverGroup:ServerGroup",
-  attachment: "alicloud:nlb/serverGroupServerAttachment:ServerGroupServerAttachment",
-};
-const CLASSIC_ELB = "aws:elb/loadBalancer:LoadBalancer";
 const EXISTING_ECS = "i-bp1existing";
 const EXISTING_EC2 = "i-0123456789abcdef0";
 const UNKNOWN_PORT = "(port unknown at preview)";
@@ -63,42 +56,12 @@ const attachedToGroup = (port: unknown) => (b: StackBuilder, lb: GenericResource
 };
 
 /** An Alibaba Cloud ALB on 443 forwarding to a group of one server of `serverType` on `port`. */
-function alb(port: unknown, serverType = "Ecs"): StackBuilder {
-  const b = new StackBuilder();
-  const n = aliNetwork(b);
-  const servers = [{ serverId: serverType === "Fc" ? "fc-function" : EXISTING_ECS, serverType, port }];
-  const group = b.add(A.albGroup, "g", { vpcId: ref(n.vpc), servers });
-  const lb = b.add(A.alb, "front", { addressType: "Internet", vpcId: ref(n.vpc) });
-  b.add(A.albListener, "https", {
-    loadBalancerId: ref(lb),
-    listenerPort: 443,
-    listenerProtocol: "HTTPS",
-    defaultActions: [
-      { type: "ForwardGroup", forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: ref(group) }] } },
-    ],
-  });
-  return b;
-}
+const alb = (port: unknown, serverType = "Ecs"): StackBuilder =>
+  aliAlbForwardingTo([{ serverId: serverType === "Fc" ? "fc-function" : EXISTING_ECS, serverType, port }]);
 
 /** An Alibaba Cloud NLB on 443 whose group holds an existing server on `port`. */
-function nlb(port: unknown, group: Record<string, unknown> = {}): StackBuilder {
-  const b = new StackBuilder();
-  const n = aliNetwork(b);
-  const lb = b.add(NLB.lb, "front", {
-    addressType: "Internet",
-    vpcId: ref(n.vpc),
-    zoneMappings: [{ vswitchId: ref(n.vswitch), zoneId: "cn-hangzhou-h" }],
-  });
-  const g = b.add(NLB.group, "g", { serverGroupName: "g", vpcId: ref(n.vpc), protocol: "TCP", ...group });
-  b.add(NLB.attachment, "a", { serverGroupId: ref(g), serverId: EXISTING_ECS, serverType: "Ecs", port });
-  b.add(NLB.listener, "l", {
-    loadBalancerId: ref(lb),
-    serverGroupId: ref(g),
-    listenerProtocol: "TCP",
-    listenerPort: 443,
-  });
-  return b;
-}
+const nlb = (port: unknown, group: Record<string, unknown> = {}): StackBuilder =>
+  aliNlbForwardingTo(443, { serverId: EXISTING_ECS, serverType: "Ecs", port }, group);
 
 /** An internet-facing AWS balancer of `type` on 443 forwarding to target group `tg`; `extra` adds attachments. */
 function aws(

@@ -6,18 +6,10 @@ import { disallowInternetDatabaseAndHighRiskPorts } from "../../policies/stack/d
 import { UNKNOWN, type GenericResource } from "../../lib/reachability";
 import { A, aliNetwork, rule } from "./alicloud-fixtures";
 import { T, vpcWithSubnets } from "./aws-fixtures";
+import { aliAlbForwardingTo, aliNlbForwardingTo, CLASSIC_ELB, SLB_GROUP } from "./outside-backend-balancers";
 import { runStackPolicy } from "./policy-harness";
 import { StackBuilder, ref } from "./stack-builder";
 import { AGA, GA } from "./accelerator-types";
-
-const SLB_GROUP = "alicloud:slb/serverGroup:ServerGroup";
-const NLB = {
-  lb: "alicloud:nlb/loadBalancer:LoadBalancer",
-  listener: "alicloud:nlb/listener:Listener",
-  group: "alicloud:nlb/serverGroup:ServerGroup",
-  attachment: "alicloud:nlb/serverGroupServerAttachment:ServerGroupServerAttachment",
-};
-const CLASSIC_ELB = "aws:elb/loadBalancer:LoadBalancer";
 
 interface Row {
   name: string;
@@ -94,41 +86,11 @@ function dnat(externalPort: string, internalPort: string, internalIp: unknown, i
 }
 
 /** An internet-facing Alibaba Cloud ALB on 443 forwarding to a group holding `servers`. */
-function alb(servers: Record<string, unknown>[]) {
-  const b = new StackBuilder();
-  const n = aliNetwork(b);
-  const group = b.add(A.albGroup, "g", { vpcId: ref(n.vpc), servers });
-  const lb = b.add(A.alb, "front", { addressType: "Internet", vpcId: ref(n.vpc) });
-  b.add(A.albListener, "https", {
-    loadBalancerId: ref(lb),
-    listenerPort: 443,
-    listenerProtocol: "HTTPS",
-    defaultActions: [
-      { type: "ForwardGroup", forwardGroupConfig: { serverGroupTuples: [{ serverGroupId: ref(group) }] } },
-    ],
-  });
-  return b.resources;
-}
+const alb = (servers: Record<string, unknown>[]) => aliAlbForwardingTo(servers).resources;
 
 /** An internet-facing Alibaba Cloud NLB listening on `listenerPort`, its group holding one `attachment`. */
-function nlb(listenerPort: number, attachment: Record<string, unknown>) {
-  const b = new StackBuilder();
-  const n = aliNetwork(b);
-  const lb = b.add(NLB.lb, "front", {
-    addressType: "Internet",
-    vpcId: ref(n.vpc),
-    zoneMappings: [{ vswitchId: ref(n.vswitch), zoneId: "cn-hangzhou-h" }],
-  });
-  const group = b.add(NLB.group, "g", { serverGroupName: "g", vpcId: ref(n.vpc), protocol: "TCP" });
-  b.add(NLB.attachment, "a", { serverGroupId: ref(group), ...attachment });
-  b.add(NLB.listener, "l", {
-    loadBalancerId: ref(lb),
-    serverGroupId: ref(group),
-    listenerProtocol: "TCP",
-    listenerPort,
-  });
-  return b.resources;
-}
+const nlb = (listenerPort: number, attachment: Record<string, unknown>) =>
+  aliNlbForwardingTo(listenerPort, attachment).resources;
 
 /** An AWS accelerator listening on 2222 whose group names `endpointId`, with `portOverrides`. */
 function awsAccelerator(endpointId: unknown, portOverrides: Record<string, unknown>[]) {

@@ -3,9 +3,10 @@
 // (`autoCreateEip`, or an existing one by `eipInstanceId`): the group's rules then decide what the internet reaches,
 // as they do for an ECS instance's public address. An `ecs.EipAssociation` naming the group (by its id, known or
 // through property dependencies) binds an EIP to it after creation, whatever `instanceType` it declares.
-import { Host, NetworkModel, PublicAddress, nodeOf } from "../model";
-import { GenericResource, bool, isUnknown, str, tags, unwrap } from "../resource";
+import { NetworkModel, PublicAddress } from "../model";
+import { GenericResource, bool, isUnknown, str, unwrap } from "../resource";
 import { ALI } from "./tokens";
+import { vswitchHost } from "./vswitch-hosts";
 
 export function addAlicloudContainerGroups(m: NetworkModel): void {
   const res = m.resolver;
@@ -16,18 +17,7 @@ export function addAlicloudContainerGroups(m: NetworkModel): void {
       typeof written === "string" && !isUnknown(written) ? written.split(",").map((s) => s.trim()) : [written];
     const vswitches = res.many(r, "vswitchId", ids, [ALI.vswitch]);
     const group = res.one(r, "securityGroupId", r.inputs.securityGroupId, [ALI.securityGroup]);
-    const host: Host = {
-      ...nodeOf(r),
-      cloud: "alicloud",
-      kind: "instance",
-      subnets: vswitches.urns,
-      externalSubnets: vswitches.external,
-      defaultSubnet: false,
-      securityGroups: group ? [group] : [],
-      publicV4: publicAddresses(m, r),
-      tags: tags(r),
-    };
-    m.hosts.set(r.urn, host);
+    m.hosts.set(r.urn, vswitchHost(r, "instance", vswitches, group ? [group] : [], publicAddresses(m, r)));
   }
 }
 

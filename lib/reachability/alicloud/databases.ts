@@ -4,7 +4,8 @@
 // internet. Elasticsearch, with a whitelist per endpoint, is read by `elasticsearch.ts`.
 import { defaultDatabasePort } from "../database-ports";
 import { Host, NetworkModel, nodeOf } from "../model";
-import { GenericResource, isUnknown, list, mayBeTrue, num, str, tags } from "../resource";
+import { GenericResource, isUnknown, mayBeTrue, num, str, tags } from "../resource";
+import { declaredSecurityGroups } from "./declared-groups";
 import { addAlicloudElasticsearch } from "./elasticsearch";
 import { ALI } from "./tokens";
 import { WhitelistFields, whitelistOf } from "./whitelists";
@@ -143,9 +144,6 @@ export function addAlicloudDatabases(m: NetworkModel): void {
       }
     for (const r of res.ofType(kind.type)) {
       const vs = res.one(r, "vswitchId", r.inputs.vswitchId, [ALI.vswitch]);
-      const groups = ["securityGroupIds", "securityGroupId"].flatMap(
-        (p) => res.many(r, p, list(r.inputs[p]), [ALI.securityGroup]).urns,
-      );
       const read = whitelistOf(r.inputs, kind);
       const host: Host = {
         ...nodeOf(r),
@@ -154,7 +152,7 @@ export function addAlicloudDatabases(m: NetworkModel): void {
         subnets: vs ? [vs] : [],
         externalSubnets: [],
         defaultSubnet: false,
-        securityGroups: [...new Set(groups)],
+        securityGroups: declaredSecurityGroups(res, r),
         publicV4: [],
         tags: tags(r),
         listenPorts: [

@@ -2,29 +2,17 @@
 // host standing for every node. Nodes are public with `internetMaxBandwidthOut` above zero (unknown at preview
 // counts, as an instance's does) or, when the pool scales automatically, an EIP bound to each node
 // (`scalingConfig.isBondEip`; unknown at preview, the address is unverified).
-import { Host, NetworkModel, PublicAddress, nodeOf } from "../model";
-import { GenericResource, bool, list, num, prop, tags } from "../resource";
+import { NetworkModel, PublicAddress } from "../model";
+import { GenericResource, bool, list, num, prop } from "../resource";
+import { declaredSecurityGroups } from "./declared-groups";
 import { ALI } from "./tokens";
+import { vswitchHost } from "./vswitch-hosts";
 
 export function addAlicloudNodePools(m: NetworkModel): void {
   const res = m.resolver;
   for (const r of res.ofType(ALI.nodePool)) {
     const vswitches = res.many(r, "vswitchIds", list(r.inputs.vswitchIds), [ALI.vswitch]);
-    const groups = ["securityGroupIds", "securityGroupId"].flatMap(
-      (p) => res.many(r, p, list(r.inputs[p]), [ALI.securityGroup]).urns,
-    );
-    const host: Host = {
-      ...nodeOf(r),
-      cloud: "alicloud",
-      kind: "scaling-group",
-      subnets: vswitches.urns,
-      externalSubnets: vswitches.external,
-      defaultSubnet: false,
-      securityGroups: [...new Set(groups)],
-      publicV4: publicAddresses(r),
-      tags: tags(r),
-    };
-    m.hosts.set(r.urn, host);
+    m.hosts.set(r.urn, vswitchHost(r, "scaling-group", vswitches, declaredSecurityGroups(res, r), publicAddresses(r)));
   }
 }
 
