@@ -1,6 +1,7 @@
 // Builders of the AWS hosts the red-team probes write: a VPC with a bastion, groups admitting a port, spot requests,
 // instances with attached groups, mixed-instances groups and the internet-facing NLB forwarding to them.
 import type { GenericResource } from "../../lib/reachability";
+import { addBastion } from "../reachability/aws-bastion";
 import { T, Vpc, vpcWithSubnets } from "../reachability/aws-fixtures";
 import { StackBuilder, ref } from "../reachability/stack-builder";
 import { tcp } from "../reachability/tcp-ingress";
@@ -12,16 +13,7 @@ const SG_ATTACHMENT = "aws:ec2/networkInterfaceSecurityGroupAttachment:NetworkIn
 export const stack = (build: (b: StackBuilder, v: Vpc, bastionSg: GenericResource) => void) => () => {
   const b = new StackBuilder();
   const v = vpcWithSubnets(b);
-  const bastionSg = b.add(T.sg, "bastion", {
-    vpcId: ref(v.vpc),
-    ingress: [tcp(22, { cidrBlocks: ["203.0.113.0/24"] })],
-  });
-  b.add(T.instance, "jump", {
-    subnetId: ref(v.publicSubnet),
-    vpcSecurityGroupIds: [ref(bastionSg)],
-    associatePublicIpAddress: true,
-    tags: { "hardening:role": "bastion", "hardening:allowed-cidrs": "203.0.113.0/24" },
-  });
+  const bastionSg = addBastion(b, v, { publicIp: true, tagsAllowList: true });
   build(b, v, bastionSg);
   return b;
 };

@@ -2,22 +2,14 @@
 // program's: a template's instances need a trail somewhere in the stack, and a template's trail covers them (and the
 // program's). A ROS trail records only once an ALIYUN::ACTIONTRAIL::TrailLogging starts it.
 import { requireAuditTrailForCompute } from "../../policies/stack/require-audit-trail-for-compute";
-import { StackInput, UNKNOWN, urnOf } from "./harness";
+import { UNKNOWN, urnOf } from "./harness";
 import { stackTable } from "./stack-table";
-import { CFN_STACK, CFN_STACK_SET, ROS_STACK, ROS_STACK_GROUP, TemplateResources } from "./templates-fixtures";
+import { cfn, ros, stacksNamed } from "./template-bodies";
+import { CFN_STACK, CFN_STACK_SET, ROS_STACK, ROS_STACK_GROUP } from "./templates-fixtures";
 
 const rule = requireAuditTrailForCompute;
 
-const cfn = (resources: TemplateResources, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ AWSTemplateFormatVersion: "2010-09-09", ...extra, Resources: resources });
-const ros = (resources: TemplateResources, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ ROSTemplateFormatVersion: "2015-09-01", ...extra, Resources: resources });
-
-const stack = (type: string, templateBody: string, props: Record<string, unknown> = {}, name = "app"): StackInput => ({
-  type,
-  name,
-  props: { templateBody, ...props },
-});
+const stack = stacksNamed("app");
 
 const INSTANCE = { Type: "AWS::EC2::Instance", Properties: { ImageId: "ami-1", InstanceType: "t3.micro" } };
 const trail = (props: Record<string, unknown> = {}) => ({

@@ -8,20 +8,17 @@ import { disallowInternetDatabaseAndHighRiskPorts } from "../../policies/stack/d
 import { requireBastionOnlySshToPrivateHosts } from "../../policies/stack/require-bastion-only-ssh-to-private-hosts";
 import { runStack, UNKNOWN, urnOf } from "./harness";
 import { StackCase, stackTable } from "./stack-table";
-import { CFN_STACK, CFN_STACK_SET, cfnNetwork, ROS_STACK, ROS_STACK_GROUP } from "./templates-fixtures";
+import { cfn, ros, stacksNamed } from "./template-bodies";
+import {
+  CFN_STACK,
+  CFN_STACK_SET,
+  cfnNetwork,
+  ROS_STACK,
+  ROS_STACK_GROUP,
+  TemplateResources,
+} from "./templates-fixtures";
 
-type Resources = Record<string, { Type: string; Properties?: Record<string, unknown>; Condition?: string }>;
-
-const template = (resources: Resources, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ AWSTemplateFormatVersion: "2010-09-09", ...extra, Resources: resources });
-const rosTemplate = (resources: Resources, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ ROSTemplateFormatVersion: "2015-09-01", ...extra, Resources: resources });
-
-const stack = (type: string, templateBody: string, props: Record<string, unknown> = {}) => ({
-  type,
-  name: "app",
-  props: { templateBody, ...props },
-});
+const stack = stacksNamed("app");
 
 const ssh = (cidr: string) => ({ IpProtocol: "tcp", FromPort: 22, ToPort: 22, CidrIp: cidr });
 const cfnGroup = (...ingress: unknown[]) => ({
@@ -45,14 +42,14 @@ describe("disallow-internet-admin-ports-except-bastions reads CloudFormation tem
   stackTable(adminPorts, [
     {
       name: "an instance in the default VPC behind a group open to 0.0.0.0/0",
-      resources: [stack(CFN_STACK, template({ WebSg: cfnGroup(ssh("0.0.0.0/0")), Web: cfnInstance() }))],
+      resources: [stack(CFN_STACK, cfn({ WebSg: cfnGroup(ssh("0.0.0.0/0")), Web: cfnInstance() }))],
       violations: 1,
       mentions: "template resource Web (AWS::EC2::Instance): app/Web: tcp/22 is reachable from the internet",
       urn: container,
     },
     {
       name: "its twin admitting only 10.0.0.0/8",
-      resources: [stack(CFN_STACK, template({ WebSg: cfnGroup(ssh("10.0.0.0/8")), Web: cfnInstance() }))],
+      resources: [stack(CFN_STACK, cfn({ WebSg: cfnGroup(ssh("10.0.0.0/8")), Web: cfnInstance() }))],
       violations: 0,
     },
     {
@@ -60,7 +57,7 @@ describe("disallow-internet-admin-ports-except-bastions reads CloudFormation tem
       resources: [
         stack(
           CFN_STACK_SET,
-          template({
+          cfn({
             WebSg: cfnGroup(ssh("0.0.0.0/0")),
             Web: cfnInstance({ SecurityGroupIds: [{ "Fn::GetAtt": ["WebSg", "GroupId"] }] }),
           }),
@@ -74,7 +71,7 @@ describe("disallow-internet-admin-ports-except-bastions reads CloudFormation tem
       resources: [
         stack(
           CFN_STACK,
-          template({
+          cfn({
             WebSg: cfnGroup(),
             Ssh: {
               Type: "AWS::EC2::SecurityGroupIngress",
@@ -97,7 +94,7 @@ describe("disallow-internet-admin-ports-except-bastions reads CloudFormation tem
       resources: [
         stack(
           CFN_STACK,
-          template({
+          cfn({
             ...cfnNetwork(false),
             V6: {
               Type: "AWS::EC2::Route",
@@ -120,7 +117,7 @@ describe("disallow-internet-admin-ports-except-bastions reads CloudFormation tem
       resources: [
         stack(
           CFN_STACK,
-          template({
+          cfn({
             WebSg: cfnGroup({ IpProtocol: "-1", CidrIpv6: "::/0" }),
             Web: cfnInstance({ Ipv6AddressCount: 1 }),
           }),
@@ -133,7 +130,7 @@ describe("disallow-internet-admin-ports-except-bastions reads CloudFormation tem
       resources: [
         stack(
           CFN_STACK,
-          template({
+          cfn({
             ...cfnNetwork(),
             WebSg: cfnGroup(ssh("0.0.0.0/0")),
             Web: cfnInstance({ SubnetId: { Ref: "Private" } }),
@@ -147,7 +144,7 @@ describe("disallow-internet-admin-ports-except-bastions reads CloudFormation tem
       resources: [
         stack(
           CFN_STACK,
-          template({
+          cfn({
             ...cfnNetwork(true),
             WebSg: cfnGroup(ssh("0.0.0.0/0")),
             Web: cfnInstance({ SubnetId: { Ref: "Public" } }),
@@ -162,7 +159,7 @@ describe("disallow-internet-admin-ports-except-bastions reads CloudFormation tem
       resources: [
         stack(
           CFN_STACK,
-          template({
+          cfn({
             ...cfnNetwork(false),
             WebSg: cfnGroup(ssh("0.0.0.0/0")),
             Web: cfnInstance({ SubnetId: { Ref: "Public" } }),
@@ -176,7 +173,7 @@ describe("disallow-internet-admin-ports-except-bastions reads CloudFormation tem
       resources: [
         stack(
           CFN_STACK,
-          template({
+          cfn({
             ...cfnNetwork(false),
             WebSg: cfnGroup(ssh("0.0.0.0/0")),
             Web: cfnInstance({ SubnetId: { Ref: "Public" } }),
@@ -196,7 +193,7 @@ describe("disallow-internet-admin-ports-except-bastions reads CloudFormation tem
       resources: [
         stack(
           CFN_STACK,
-          template({
+          cfn({
             ...cfnNetwork(false),
             WebSg: cfnGroup(ssh("0.0.0.0/0")),
             Web: {
@@ -222,7 +219,7 @@ describe("disallow-internet-admin-ports-except-bastions reads CloudFormation tem
       resources: [
         stack(
           CFN_STACK,
-          template({
+          cfn({
             ...cfnNetwork(true),
             WebSg: cfnGroup(ssh("0.0.0.0/0")),
             Web: cfnInstance({ SubnetId: { Ref: "Public" } }),
@@ -262,7 +259,7 @@ describe("disallow-internet-admin-ports-except-bastions reads CloudFormation tem
       resources: [
         stack(
           CFN_STACK,
-          template(
+          cfn(
             { WebSg: cfnGroup({ ...ssh(""), CidrIp: { Ref: "Admin" } }), Web: cfnInstance() },
             { Parameters: { Admin: { Type: "String" } } },
           ),
@@ -277,7 +274,7 @@ describe("disallow-internet-admin-ports-except-bastions reads CloudFormation tem
       resources: [
         stack(
           CFN_STACK,
-          template({
+          cfn({
             WebSg: cfnGroup(ssh("203.0.113.0/24")),
             Web: cfnInstance({
               Tags: [
@@ -295,7 +292,7 @@ describe("disallow-internet-admin-ports-except-bastions reads CloudFormation tem
       resources: [
         stack(
           CFN_STACK,
-          template({
+          cfn({
             WebSg: cfnGroup(ssh("0.0.0.0/0")),
             Web: cfnInstance({ Tags: [{ Key: "hardening:role", Value: "bastion" }] }),
           }),
@@ -309,7 +306,7 @@ describe("disallow-internet-admin-ports-except-bastions reads CloudFormation tem
 
 describe("resource conditions decide whether a template resource is judged", () => {
   const body = (condition: unknown = "IsProd", conditions: Record<string, unknown> = ENV_CONDITION.Conditions) =>
-    template(
+    cfn(
       { WebSg: cfnGroup(ssh("0.0.0.0/0")), Web: { ...cfnInstance(), Condition: condition as string } },
       { ...ENV_CONDITION, Conditions: conditions },
     );
@@ -396,37 +393,37 @@ describe("disallow-internet-admin-ports-except-bastions reads ROS templates", ()
       ...props,
     },
   });
-  const network: Resources = {
+  const network: TemplateResources = {
     Vpc: { Type: "ALIYUN::ECS::VPC", Properties: { CidrBlock: "10.0.0.0/16" } },
     Vsw: { Type: "ALIYUN::ECS::VSwitch", Properties: { VpcId: { Ref: "Vpc" }, CidrBlock: "10.0.1.0/24" } },
   };
-  const ros = (resources: Resources) => [stack(ROS_STACK, rosTemplate({ ...network, ...resources }))];
+  const rosStack = (resources: TemplateResources) => [stack(ROS_STACK, ros({ ...network, ...resources }))];
   stackTable(adminPorts, [
     {
       name: "an instance with public bandwidth behind a group open to 0.0.0.0/0",
-      resources: ros({ WebSg: rosGroup(rosSsh()), Web: ecs({ InternetMaxBandwidthOut: 10 }) }),
+      resources: rosStack({ WebSg: rosGroup(rosSsh()), Web: ecs({ InternetMaxBandwidthOut: 10 }) }),
       violations: 1,
       mentions: "template resource Web (ALIYUN::ECS::Instance): app/Web: tcp/22",
       urn: urnOf(ROS_STACK, "app"),
     },
     {
       name: "no bandwidth given: ROS's default of 1 Mbit/s gives a public address",
-      resources: ros({ WebSg: rosGroup(rosSsh()), Web: ecs() }),
+      resources: rosStack({ WebSg: rosGroup(rosSsh()), Web: ecs() }),
       violations: 1,
     },
     {
       name: "bandwidth 0",
-      resources: ros({ WebSg: rosGroup(rosSsh()), Web: ecs({ InternetMaxBandwidthOut: 0 }) }),
+      resources: rosStack({ WebSg: rosGroup(rosSsh()), Web: ecs({ InternetMaxBandwidthOut: 0 }) }),
       violations: 0,
     },
     {
       name: "AllocatePublicIP false",
-      resources: ros({ WebSg: rosGroup(rosSsh()), Web: ecs({ AllocatePublicIP: false }) }),
+      resources: rosStack({ WebSg: rosGroup(rosSsh()), Web: ecs({ AllocatePublicIP: false }) }),
       violations: 0,
     },
     {
       name: "bandwidth 0 with an elastic IP associated",
-      resources: ros({
+      resources: rosStack({
         WebSg: rosGroup(rosSsh()),
         Web: ecs({ InternetMaxBandwidthOut: 0 }),
         Ip: { Type: "ALIYUN::VPC::EIP" },
@@ -440,7 +437,7 @@ describe("disallow-internet-admin-ports-except-bastions reads ROS templates", ()
     },
     {
       name: "a separate ingress resource of port range 1/65535 naming the group by GetAtt",
-      resources: ros({
+      resources: rosStack({
         WebSg: rosGroup(),
         All: {
           Type: "ALIYUN::ECS::SecurityGroupIngress",
@@ -458,7 +455,7 @@ describe("disallow-internet-admin-ports-except-bastions reads ROS templates", ()
     },
     {
       name: "a drop of equal priority on the same port and source closes the accept",
-      resources: ros({
+      resources: rosStack({
         WebSg: rosGroup(rosSsh({ Priority: 1 }), rosSsh({ Policy: "drop", Priority: 1 })),
         Web: ecs({ InternetMaxBandwidthOut: 5 }),
       }),
@@ -466,7 +463,7 @@ describe("disallow-internet-admin-ports-except-bastions reads ROS templates", ()
     },
     {
       name: "a drop of lower precedence (Priority 2) leaves it open",
-      resources: ros({
+      resources: rosStack({
         WebSg: rosGroup(rosSsh({ Priority: 1 }), rosSsh({ Policy: "drop", Priority: 2 })),
         Web: ecs({ InternetMaxBandwidthOut: 5 }),
       }),
@@ -474,7 +471,7 @@ describe("disallow-internet-admin-ports-except-bastions reads ROS templates", ()
     },
     {
       name: "a scaling configuration with public bandwidth in a scaling group",
-      resources: ros({
+      resources: rosStack({
         WebSg: rosGroup(rosSsh()),
         Group: { Type: "ALIYUN::ESS::ScalingGroup", Properties: { VSwitchId: { Ref: "Vsw" }, MinSize: 1, MaxSize: 2 } },
         Config: {
@@ -512,34 +509,34 @@ describe("disallow-internet-database-and-high-risk-ports reads template database
   stackTable(disallowInternetDatabaseAndHighRiskPorts, [
     {
       name: "a publicly accessible RDS instance open to the internet",
-      resources: [stack(CFN_STACK, template({ DbSg: dbGroup("0.0.0.0/0"), Db: rds({ PubliclyAccessible: true }) }))],
+      resources: [stack(CFN_STACK, cfn({ DbSg: dbGroup("0.0.0.0/0"), Db: rds({ PubliclyAccessible: true }) }))],
       violations: 1,
       mentions: "template resource Db (AWS::RDS::DBInstance)",
     },
     {
       name: "its twin not publicly accessible",
-      resources: [stack(CFN_STACK, template({ DbSg: dbGroup("0.0.0.0/0"), Db: rds({ PubliclyAccessible: false }) }))],
+      resources: [stack(CFN_STACK, cfn({ DbSg: dbGroup("0.0.0.0/0"), Db: rds({ PubliclyAccessible: false }) }))],
       violations: 0,
     },
     {
       name: "publicly accessible but its group admits only the VPC",
-      resources: [stack(CFN_STACK, template({ DbSg: dbGroup("10.0.0.0/16"), Db: rds({ PubliclyAccessible: true }) }))],
+      resources: [stack(CFN_STACK, cfn({ DbSg: dbGroup("10.0.0.0/16"), Db: rds({ PubliclyAccessible: true }) }))],
       violations: 0,
     },
     {
       name: "an ROS database with a public connection and a 0.0.0.0/0 whitelist",
-      resources: [stack(ROS_STACK_GROUP, rosTemplate({ Db: rosRds({ AllocatePublicConnection: true }) }))],
+      resources: [stack(ROS_STACK_GROUP, ros({ Db: rosRds({ AllocatePublicConnection: true }) }))],
       violations: 1,
       urn: urnOf(ROS_STACK_GROUP, "app"),
     },
     {
       name: "the Internet net type is a public connection too",
-      resources: [stack(ROS_STACK, rosTemplate({ Db: rosRds({ DBInstanceNetType: "Internet" }) }))],
+      resources: [stack(ROS_STACK, ros({ Db: rosRds({ DBInstanceNetType: "Internet" }) }))],
       violations: 1,
     },
     {
       name: "no public connection",
-      resources: [stack(ROS_STACK, rosTemplate({ Db: rosRds({ AllocatePublicConnection: false }) }))],
+      resources: [stack(ROS_STACK, ros({ Db: rosRds({ AllocatePublicConnection: false }) }))],
       violations: 0,
     },
   ]);
@@ -547,7 +544,7 @@ describe("disallow-internet-database-and-high-risk-ports reads template database
 
 describe("require-bastion-only-ssh-to-private-hosts reads template groups", () => {
   const body = (source: Record<string, unknown>) =>
-    template({
+    cfn({
       BastionSg: cfnGroup(ssh("203.0.113.0/24")),
       Bastion: cfnInstance({
         SecurityGroupIds: [{ Ref: "BastionSg" }],
@@ -581,7 +578,7 @@ describe("require-bastion-only-ssh-to-private-hosts reads template groups", () =
 
 describe("template resources and program resources side by side", () => {
   it("two containers with the same body keep their resources apart", async () => {
-    const body = template({ WebSg: cfnGroup(ssh("0.0.0.0/0")), Web: cfnInstance() });
+    const body = cfn({ WebSg: cfnGroup(ssh("0.0.0.0/0")), Web: cfnInstance() });
     const ds = await runStack(adminPorts, [
       { ...stack(CFN_STACK, body), name: "blue" },
       { ...stack(CFN_STACK, body), name: "green" },
@@ -589,7 +586,7 @@ describe("template resources and program resources side by side", () => {
     expect(ds.map((d) => d.urn).sort()).toEqual([urnOf(CFN_STACK, "blue"), urnOf(CFN_STACK, "green")]);
   });
   it("an exemption naming the template resource covers it", async () => {
-    const body = template({ WebSg: cfnGroup(ssh("0.0.0.0/0")), Web: cfnInstance() });
+    const body = cfn({ WebSg: cfnGroup(ssh("0.0.0.0/0")), Web: cfnInstance() });
     const exemptions = [
       {
         resource: "app/Web",
@@ -615,7 +612,7 @@ describe("the engine's exposure table shows template paths", () => {
     propertyDependencies: {},
   });
   it("a template instance's SSH row names it and the template's hops", () => {
-    const body = template({ WebSg: cfnGroup(ssh("0.0.0.0/0")), Web: cfnInstance() });
+    const body = cfn({ WebSg: cfnGroup(ssh("0.0.0.0/0")), Web: cfnInstance() });
     const rows = computeExposures([planned(CFN_STACK, body)]);
     expect(rows.map((r) => [r.resourceName, r.protocol, r.ports, r.sources])).toEqual([
       ["app/Web", "tcp", "22", ["0.0.0.0/0"]],
@@ -624,7 +621,7 @@ describe("the engine's exposure table shows template paths", () => {
     expect(rows[0].path).toContain("sg:app/WebSg rule");
   });
   it("a private template, an unreadable body and an unknown body add no row", () => {
-    const body = template({ WebSg: cfnGroup(ssh("10.0.0.0/8")), Web: cfnInstance() });
+    const body = cfn({ WebSg: cfnGroup(ssh("10.0.0.0/8")), Web: cfnInstance() });
     expect(computeExposures([planned(CFN_STACK, body)])).toEqual([]);
     expect(computeExposures([planned(ROS_STACK, "Resources: [")])).toEqual([]);
     expect(computeExposures([planned(ROS_STACK, UNKNOWN)])).toEqual([]);

@@ -4,6 +4,7 @@
 import { requireWafOnInternetEndpoints } from "../../policies/stack/require-waf-on-internet-endpoints";
 import { StackInput, UNKNOWN, urnOf } from "./harness";
 import { StackCase, stackTable } from "./stack-table";
+import { WAF_DOMAIN, wafv3Domain } from "./wafv3-domain-builders";
 
 const SLB = "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer";
 const SLB_LISTENER = "alicloud:slb/listener:Listener";
@@ -14,7 +15,6 @@ const ALB_LISTENER = "alicloud:alb/listener:Listener";
 const ALB_ACL = "alicloud:alb/acl:Acl";
 const ALB_ACL_ENTRY = "alicloud:alb/aclEntryAttachment:AclEntryAttachment";
 const ALB_LISTENER_ACL = "alicloud:alb/listenerAclAttachment:ListenerAclAttachment";
-const WAF_DOMAIN = "alicloud:wafv3/domain:Domain";
 
 /** Documentation ranges standing in for the back-to-origin blocks copied from the WAF console. */
 const BACK_TO_ORIGIN = ["198.51.100.0/24", "203.0.113.128/25", "2001:db8:40::/56"];
@@ -26,18 +26,7 @@ const slb = (props: Record<string, unknown> = {}): StackInput => ({
 });
 
 /** A WAF 3.0 domain in CNAME mode whose backend is the balancer's address (unknown at preview). */
-const domain = (type: string, name: string): StackInput => ({
-  type: WAF_DOMAIN,
-  name: "shop",
-  props: {
-    instanceId: UNKNOWN,
-    domain: "shop.example.com",
-    accessType: "share",
-    listen: { httpsPorts: [443] },
-    redirect: { backends: [UNKNOWN], loadbalance: "iphash" },
-  },
-  propertyDependencies: { redirect: [urnOf(type, name)] },
-});
+const domain = (type: string, name: string): StackInput => wafv3Domain([urnOf(type, name)]);
 
 /** An SLB listener on `port`; `acl` holds its access-control inputs, the ACL named by dependency. */
 function slbListener(port: number, acl: Record<string, unknown>, protocol: unknown = "https"): StackInput {

@@ -7,12 +7,12 @@ import { runStack, StackInput, UNKNOWN, urnOf } from "./harness";
 import { ROS_STACK } from "./templates-fixtures";
 import { expectFindingCounts } from "./templates-waf-harness";
 import { associationOf } from "./waf-endpoint-inputs";
+import { wafv3Domain } from "./wafv3-domain-builders";
 
 const SLB = "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer";
 const SLB_LISTENER = "alicloud:slb/listener:Listener";
 const ALB = "alicloud:alb/loadBalancer:LoadBalancer";
 const ALB_LISTENER = "alicloud:alb/listener:Listener";
-const WAF_DOMAIN = "alicloud:wafv3/domain:Domain";
 const AWS_LB = "aws:lb/loadBalancer:LoadBalancer";
 const AWS_LISTENER = "aws:lb/listener:Listener";
 const CONTAINER = urnOf(ROS_STACK, "app");
@@ -45,24 +45,6 @@ const slbListener = (port: number, protocol: unknown, lb = "web"): StackInput =>
   name: `${lb}-${port}`,
   props: { loadBalancerId: UNKNOWN, frontendPort: port, backendPort: 80, protocol },
   propertyDependencies: { loadBalancerId: [urnOf(SLB, lb)] },
-});
-
-/** A WAF 3.0 domain (CNAME access) whose backends flow from `backendSources`; `deps` overrides how. */
-const domain = (
-  backendSources: string[],
-  backends: unknown[] = [UNKNOWN],
-  deps?: Pick<StackInput, "propertyDependencies" | "dependencies">,
-): StackInput => ({
-  type: WAF_DOMAIN,
-  name: "shop",
-  props: {
-    instanceId: UNKNOWN,
-    domain: "shop.example.com",
-    accessType: "share",
-    listen: { httpsPorts: [443] },
-    redirect: { backends, loadbalance: "iphash" },
-  },
-  ...(deps ?? { propertyDependencies: { redirect: backendSources } }),
 });
 
 const PROTOCOL_NOTE = "whether the listener serves HTTP(S)";
@@ -113,7 +95,7 @@ describe("an SLB listener whose protocol is unknown at preview", () => {
     { name: "good: an SLB without listeners", resources: [slb()], violations: 0 },
     {
       name: "unknown: behind a WAF domain, the unknown-protocol listener admits anyone",
-      resources: [slb(), slbListener(80, UNKNOWN), domain([urnOf(SLB, "web")])],
+      resources: [slb(), slbListener(80, UNKNOWN), wafv3Domain([urnOf(SLB, "web")])],
       violations: 0,
       notes: 1,
       says: PROTOCOL_NOTE,
@@ -203,55 +185,55 @@ describe("a program WAF 3.0 domain whose backend is an output of the ROS stack d
     { name: "bad: template SLB with an HTTP listener and no domain", resources: [rosSlb()], violations: 1 },
     {
       name: "unknown: the domain's backend is the ROS stack's output (unknown at preview)",
-      resources: [rosSlb(), domain([CONTAINER])],
+      resources: [rosSlb(), wafv3Domain([CONTAINER])],
       violations: 0,
       notes: 1,
       says: TEMPLATE_NOTE,
     },
     {
       name: "unknown: the output is known (after a first deploy) but still names no program resource",
-      resources: [rosSlb(), domain([CONTAINER], ["47.96.10.1"])],
+      resources: [rosSlb(), wafv3Domain([CONTAINER], ["47.96.10.1"])],
       violations: 0,
       notes: 1,
       says: TEMPLATE_NOTE,
     },
     {
       name: "unknown: an older SDK sends only resource-wide dependencies",
-      resources: [rosSlb(), domain([], [UNKNOWN], { dependencies: [CONTAINER] })],
+      resources: [rosSlb(), wafv3Domain([], [UNKNOWN], { dependencies: [CONTAINER] })],
       violations: 0,
       notes: 1,
       says: TEMPLATE_NOTE,
     },
     {
       name: "bad: only the domain's instanceId comes from the ROS stack; its backend is another address",
-      resources: [rosSlb(), domain([], ["47.96.10.1"], { propertyDependencies: { instanceId: [CONTAINER] } })],
+      resources: [rosSlb(), wafv3Domain([], ["47.96.10.1"], { propertyDependencies: { instanceId: [CONTAINER] } })],
       violations: 1,
     },
     {
       name: "bad: the domain fronts a program SLB, not the template's",
-      resources: [rosSlb(), slb("internet", "other"), domain([urnOf(SLB, "other")])],
+      resources: [rosSlb(), slb("internet", "other"), wafv3Domain([urnOf(SLB, "other")])],
       violations: 1,
     },
     {
       name: "unknown: the template listener's Protocol is a parameter left unknown, the domain from its output",
-      resources: [rosSlb({ Ref: "Proto" }), domain([CONTAINER])],
+      resources: [rosSlb({ Ref: "Proto" }), wafv3Domain([CONTAINER])],
       violations: 0,
       notes: 1,
     },
     {
       name: "good: an intranet template SLB",
-      resources: [rosSlb("http", "intranet"), domain([CONTAINER])],
+      resources: [rosSlb("http", "intranet"), wafv3Domain([CONTAINER])],
       violations: 0,
     },
     {
       name: "good: a template SLB with a TCP listener only",
-      resources: [rosSlb("tcp"), domain([CONTAINER])],
+      resources: [rosSlb("tcp"), wafv3Domain([CONTAINER])],
       violations: 0,
     },
     { name: "bad: template ALB (Standard) and no domain", resources: [rosAlb("Standard")], violations: 1 },
     {
       name: "unknown: template ALB (Standard) behind a domain fed by the ROS stack's output",
-      resources: [rosAlb("Standard"), domain([CONTAINER])],
+      resources: [rosAlb("Standard"), wafv3Domain([CONTAINER])],
       violations: 0,
       notes: 1,
       says: TEMPLATE_NOTE,

@@ -7,6 +7,7 @@ import { disallowInternetAdminPortsExceptBastions } from "../../policies/stack/d
 import { disallowInternetDatabaseAndHighRiskPorts } from "../../policies/stack/disallow-internet-database-and-high-risk-ports";
 import { requireBastionOnlySshToPrivateHosts } from "../../policies/stack/require-bastion-only-ssh-to-private-hosts";
 import { A, rule } from "./alicloud-fixtures";
+import { addBastion } from "./aws-bastion";
 import { T, vpcWithSubnets } from "./aws-fixtures";
 import { aliPublic } from "./alicloud-public-host";
 import { StackBuilder, ref } from "./stack-builder";
@@ -798,15 +799,7 @@ describe("red team: disallow-internet-database-and-high-risk-ports", () => {
 function awsPrivate(ingress: (bastionSg: GenericResource) => Record<string, unknown>[]) {
   const b = new StackBuilder();
   const v = vpcWithSubnets(b);
-  const bastionSg = b.add(T.sg, "bastion", {
-    vpcId: ref(v.vpc),
-    ingress: [tcp(22, { cidrBlocks: ["203.0.113.0/24"] })],
-  });
-  b.add(T.instance, "jump", {
-    subnetId: ref(v.publicSubnet),
-    vpcSecurityGroupIds: [ref(bastionSg)],
-    tags: { "hardening:role": "bastion" },
-  });
+  const bastionSg = addBastion(b, v);
   const sg = b.add(T.sg, "app", { vpcId: ref(v.vpc), ingress: ingress(bastionSg) });
   b.add(T.instance, "app", { subnetId: ref(v.privateSubnet), vpcSecurityGroupIds: [ref(sg)] });
   return b;
