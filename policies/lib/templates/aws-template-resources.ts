@@ -1,13 +1,15 @@
 // CloudFormation resource types the pack judges, translated to the Pulumi AWS provider's shapes: security groups
 // and their separate ingress rules, instances, launch templates and launch configurations (user data, metadata
 // options, the interface's subnet, groups and public address); data stores in aws-template-databases.ts, network
-// plumbing in aws-template-network.ts, auto scaling groups in aws-template-scaling.ts, flow logs, their destinations
+// plumbing in aws-template-network.ts, auto scaling groups in aws-template-scaling.ts, fleets, EMR clusters and
+// Instance Connect Endpoints in aws-template-fleets.ts, flow logs, their destinations
 // and trails in aws-template-logging.ts, load balancers and CloudFront distributions in aws-template-endpoints.ts,
 // WAFv2 web ACLs, their associations and what their rules reference in aws-template-waf.ts, GuardDuty detectors and
 // EventBridge rules in aws-template-threat-detection.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
 import { AWS_DATABASE_TRANSLATIONS } from "./aws-template-databases";
 import { AWS_ENDPOINT_TRANSLATIONS } from "./aws-template-endpoints";
+import { AWS_FLEET_TRANSLATIONS } from "./aws-template-fleets";
 import { AWS_LOGGING_TRANSLATIONS } from "./aws-template-logging";
 import { AWS_NETWORK_TRANSLATIONS } from "./aws-template-network";
 import { AWS_SCALING_TRANSLATIONS, launchTemplateRef } from "./aws-template-scaling";
@@ -171,6 +173,7 @@ export const AWS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ...AWS_NETWORK_TRANSLATIONS,
   ...AWS_DATABASE_TRANSLATIONS,
   ...AWS_SCALING_TRANSLATIONS,
+  ...AWS_FLEET_TRANSLATIONS,
   ...AWS_LOGGING_TRANSLATIONS,
   ...AWS_ENDPOINT_TRANSLATIONS,
   ...AWS_WAF_TRANSLATIONS,

@@ -72,6 +72,12 @@ export function namesResource(templateType: unknown, attribute: unknown): boolea
 
 /** A translated value with every placeholder replaced by the id the referenced resource has in `containerUrn`. */
 export function bindReferences(v: unknown, containerUrn: string): unknown {
+  // A provider field taking ids as one comma-separated string (an EMR cluster's additional groups) joins several.
+  if (typeof v === "string" && v.includes(",") && v.includes(PLACEHOLDER))
+    return v
+      .split(",")
+      .map((part) => bindReferences(part, containerUrn))
+      .join(",");
   if (isTemplateReference(v)) return templateResourceId(containerUrn, v.slice(PLACEHOLDER.length));
   if (Array.isArray(v)) return v.map((item) => bindReferences(item, containerUrn));
   if (v !== null && typeof v === "object")
