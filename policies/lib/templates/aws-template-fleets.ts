@@ -13,9 +13,9 @@ type Fields = Record<string, unknown>;
  * Each entry of a template list through `map`; the list or an entry unknown at preview stays unknown, and a whole
  * list a parameter gives stays that value (template-parameter-links.ts finds the parameter where it went as is).
  */
-function each(value: unknown, map: (entry: Fields) => unknown): unknown {
+function each(value: unknown, map: (entry: Fields, index: number) => unknown): unknown {
   if (value === undefined || isUnknown(value) || typeof value === "string") return value;
-  return list(value).map((entry) => (isUnknown(entry) ? UNKNOWN : map(obj(entry) ?? {})));
+  return list(value).map((entry, i) => (isUnknown(entry) ? UNKNOWN : map(obj(entry) ?? {}, i)));
 }
 
 /** A list whose entries are ids: a list unknown at preview joins as one unknown entry, keeping the known ones. */
@@ -37,7 +37,7 @@ function primaryInterface(interfaces: unknown): Fields | undefined | "unknown" {
  * `vpcSecurityGroupIds`, its subnet (the spec's own `SubnetId`, which may list several separated by commas), and its
  * public address choice. An interface list unknown at preview may place it anywhere and ask for an address.
  */
-function spotLaunchSpecification(spec: Fields): unknown {
+function spotLaunchSpecification(spec: Fields, userData: unknown): unknown {
   const primary = primaryInterface(spec.NetworkInterfaces);
   const own = idEntries(spec.SecurityGroups).map((g) => (isUnknown(g) ? UNKNOWN : obj(g)?.GroupId));
   if (primary === "unknown")
@@ -46,6 +46,7 @@ function spotLaunchSpecification(spec: Fields): unknown {
       vpcSecurityGroupIds: [...own, UNKNOWN],
       associatePublicIpAddress: UNKNOWN,
       instanceType: spec.InstanceType,
+      userData,
     });
   const groups = [...own, ...idEntries(primary?.Groups)].filter((g) => g !== undefined && g !== null);
   return defined({
@@ -53,7 +54,20 @@ function spotLaunchSpecification(spec: Fields): unknown {
     vpcSecurityGroupIds: groups.length > 0 ? groups : undefined,
     associatePublicIpAddress: primary?.AssociatePublicIpAddress,
     instanceType: spec.InstanceType,
+    userData,
   });
+}
+
+/**
+ * The `UserData` of launch specification `index`, read as script text (the list read again in script mode, which
+ * keeps the same entries): base64 as CloudFormation takes it, which the login rule decodes as it decodes the
+ * provider's plain text. Metadata options have no place in the provider's launch specification: require-imdsv2 asks
+ * spot fleets for launch templates instead.
+ */
+function userDataAt(scripts: unknown, index: number): unknown {
+  if (isUnknown(scripts)) return UNKNOWN;
+  const entry = Array.isArray(scripts) ? scripts[index] : undefined;
+  return isUnknown(entry) ? UNKNOWN : obj(entry)?.UserData;
 }
 
 /** `Overrides[]`: the subnet each override launches into. */
@@ -91,11 +105,13 @@ const spotFleet: Translation = (read) => {
   const whole = read(data);
   if (isUnknown(whole) || typeof whole === "string")
     return [{ type: "aws:ec2/spotFleetRequest:SpotFleetRequest", props: { launchSpecifications: whole } }];
+  const specs = [...data, "LaunchSpecifications"];
+  const scripts = read(specs, "script");
   return [
     {
       type: "aws:ec2/spotFleetRequest:SpotFleetRequest",
       props: defined({
-        launchSpecifications: each(read([...data, "LaunchSpecifications"]), spotLaunchSpecification),
+        launchSpecifications: each(read(specs), (spec, i) => spotLaunchSpecification(spec, userDataAt(scripts, i))),
         launchTemplateConfigs: templateConfigs(read([...data, "LaunchTemplateConfigs"]), launchTemplateRef),
         targetGroupArns: registrations(read([...data, "TargetGroupsConfig"]), "TargetGroups", "Arn"),
         loadBalancers: registrations(read([...data, "ClassicLoadBalancersConfig"]), "ClassicLoadBalancers", "Name"),

@@ -10,6 +10,7 @@ import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
 import { AWS_DATABASE_TRANSLATIONS } from "./aws-template-databases";
 import { AWS_ENDPOINT_TRANSLATIONS } from "./aws-template-endpoints";
 import { AWS_FLEET_TRANSLATIONS } from "./aws-template-fleets";
+import { AWS_SSM_TRANSLATIONS } from "./aws-template-ssm";
 import { AWS_LOGGING_TRANSLATIONS } from "./aws-template-logging";
 import { AWS_NETWORK_TRANSLATIONS } from "./aws-template-network";
 import { AWS_SCALING_TRANSLATIONS, launchTemplateRef } from "./aws-template-scaling";
@@ -174,6 +175,7 @@ export const AWS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ...AWS_DATABASE_TRANSLATIONS,
   ...AWS_SCALING_TRANSLATIONS,
   ...AWS_FLEET_TRANSLATIONS,
+  ...AWS_SSM_TRANSLATIONS,
   ...AWS_LOGGING_TRANSLATIONS,
   ...AWS_ENDPOINT_TRANSLATIONS,
   ...AWS_WAF_TRANSLATIONS,
