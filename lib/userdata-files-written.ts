@@ -1,5 +1,6 @@
 // Which commands of a line write a given kind of file (sshd's configuration, the account files): a redirection, tee,
-// dd or an in-place stream editor names it, or another command of the same pipeline does.
+// dd, a copy of standard input or an in-place stream editor names it, or another command of the same pipeline does.
+import { copyArguments, copyOperands } from "./userdata-copies";
 import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
 import { Word } from "./userdata-words";
@@ -22,12 +23,20 @@ export function pipelinesWriting(
   });
 }
 
-/** The files a command writes: its redirections' targets, and a tee's files, dd's `of=` or a stream editor's files. */
+/** Names of standard input as a file: `install -m 600 /dev/stdin f` writes what it reads to f. */
+const STDIN = new Set(["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
+
+/**
+ * The files a command writes: its redirections' targets, and a tee's files, dd's `of=`, a copy of standard input's
+ * destination or a stream editor's files.
+ */
 function filesWritten(words: Word[], name: string, args: string[]): string[] {
   const files: string[] = [];
   for (let i = 0; i < words.length; i++) if (words[i].op?.startsWith(">")) files.push(words[i + 1]?.text ?? "");
   if (name === "tee") for (const a of args) if (!a.startsWith("-")) files.push(a);
   if (name === "dd") for (const a of args) if (a.startsWith("of=")) files.push(a.slice(3));
+  const copy = name === "cp" || name === "install" ? copyOperands(name, copyArguments(name, args)) : undefined;
+  if (copy?.sources.length === 1 && STDIN.has(copy.sources[0])) files.push(copy.destination);
   const edited = streamEdit(name, args)?.files;
   if (edited !== undefined) files.push(...edited);
   return files;

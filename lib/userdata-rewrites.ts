@@ -6,6 +6,7 @@
 // replaces it too.
 import { copyArguments, copyOperands } from "./userdata-copies";
 import { ParsedCommand } from "./userdata-destinations";
+import { LineScan } from "./userdata-scan-context";
 import { Findings } from "./userdata-findings";
 import { hereDocuments } from "./userdata-heredoc";
 import { hereStrings, isPrinter } from "./userdata-printed";
@@ -23,7 +24,7 @@ const EMPTY = new Set(["", ":", "true"]);
 
 /**
  * Whether a command replaces sshd_config with text the script spells out: an echo or printf of no variable left
- * unknown, a here-document or here-string through cat or tee (without -a), or a here-document copied from standard
+ * unknown, a here-document or here-string through cat or tee (without -a), or one of these copied from standard
  * input by cp or install, or nothing at all (`cp /dev/null`). Text from elsewhere (a template, a download, `echo
  * "$(sed … sshd_config)"`, what follows `exec >`) is not in the script: the reader does not guess it.
  */
@@ -31,21 +32,20 @@ export function rewritesMainConfig(parsed: ParsedCommand, piped?: ParsedCommand)
   const { command, words, name, args } = parsed;
   // Nearly every command names no sshd_config: nothing else is read for them.
   if (!command.text.includes("sshd_config") || isBareExec(words)) return false;
-  const documented = hereDocuments(words).length > 0;
-  const spelt = documented || hereStrings(words).length > 0;
+  const spelt = hereDocuments(words).length > 0 || hereStrings(words).length > 0;
   const fed = spelt || (command.piped === true && piped !== undefined && printsKnownText(piped));
   if (name === "tee") {
     const appends = args.some((a) => a === "--append" || /^-[a-z]*a/.test(a));
     return !appends && fed && args.some((a) => !a.startsWith("-") && isMainSshdConfigPath(a));
   }
-  // Only a here-document's body is read as the text a copy of standard input writes: not a pipe's, nor a here-string.
-  if (COPIERS.has(name)) return copiesKnownText(parsed, documented);
+  // Standard input copied whole writes the here-document, here-string or echo that feeds it.
+  if (COPIERS.has(name)) return copiesKnownText(parsed, fed);
   const known = printsKnownText(parsed) || EMPTY.has(name) || (name === "cat" && spelt && args.length === 0);
   return known && words.some((w, i) => truncates(w) && isMainSshdConfigPath(words[i + 1]?.text ?? ""));
 }
 
 /**
- * `install -m 600 /dev/stdin sshd_config` fed a here-document (`fed`), or `cp /dev/null sshd_config`: one source,
+ * `install -m 600 /dev/stdin sshd_config` fed known text (`fed`), or `cp /dev/null sshd_config`: one source,
  * standard input or nothing, copied over sshd_config.
  */
 function copiesKnownText({ name, args }: ParsedCommand, fed: boolean): boolean {
@@ -77,4 +77,13 @@ export function reportRewrite(line: string, found: Findings): void {
       note: `replaces sshd_config: without "${directive} no" or an Include of the drop-ins in it, sshd falls back to its default (password authentication, root login with a key)`,
       unlessHardened: { directives: [directive], byDropIns: false, mainAfter: true, replaced: true },
     });
+}
+
+/**
+ * The here-string of a command that replaces sshd_config (`install -m 600 /dev/stdin sshd_config <<< "…"`), read as
+ * the new file's text after the rewrite is reported: what it sets to no weakens nothing.
+ */
+export function scanHereStringsWritten(parsed: ParsedCommand, files: string[], scan: LineScan): void {
+  if (files.length === 0 || !scan.written) return;
+  for (const text of hereStrings(parsed.words)) scan.written(text, files, scan.found);
 }

@@ -19,7 +19,7 @@ import { KnownFiles } from "./userdata-known-files";
 import { logicalLine } from "./userdata-lines";
 import { ForLoop, forLoop } from "./userdata-loops";
 import { nestedScript } from "./userdata-nested";
-import { reportRewrite, rewritesMainConfig } from "./userdata-rewrites";
+import { reportRewrite, rewritesMainConfig, scanHereStringsWritten } from "./userdata-rewrites";
 import { writesRootKeys } from "./userdata-root-keys";
 import { asUser, otherUser } from "./userdata-run-as";
 import { PutBack, WorkingCopies } from "./userdata-working-copies";
@@ -175,6 +175,7 @@ function scanCommandLine(
   });
   const [toConfig, toMainConfig, toMaybeConfig, toAccounts] = pipelinesWriting(commands, WRITTEN_KINDS);
   const destinations = new Destinations(commands);
+  const rewrites = commands.map((parsed, i) => rewritesMainConfig(parsed, commands[i - 1]));
   const documents: OpenedDocument[] = [];
   const stdoutLogged = scan.outputLogged === true && !state.stdoutCaptured;
   commands.forEach((parsed, i) => {
@@ -192,7 +193,10 @@ function scanCommandLine(
             },
       );
     if (decoder) deliverDecoded(commands, i, decoder, destinations, scan);
-    if (rewritesMainConfig(parsed, commands[i - 1])) reportRewrite(line, scan.found);
+    // A piped rewrite is reported with the echo feeding it, before that text is read as the new file's.
+    if ((rewrites[i] && !parsed.command.piped) || (rewrites[i + 1] && commands[i + 1].command.piped))
+      reportRewrite(line, scan.found);
+    if (rewrites[i]) scanHereStringsWritten(parsed, destinations.input(i), scan);
     if (writesRootKeys(parsed, scan.found.isRootKeys, scan.user)) scan.found.add("root-authorized-keys", line);
     const dropIn = hardenedDropInTakenAway(parsed);
     if (dropIn) reportDropInTakenAway(dropIn, line, scan.found);
@@ -232,7 +236,8 @@ function scanCommandLine(
     }
     // What it wrote to a file a later grep may read its patterns from.
     state.files.command(parsed);
-    const putBack = state.copies.follow(parsed, () => destinations.output(i), line, knownFileText(state));
+    const pipesOn = commands[i + 1]?.command.piped === true;
+    const putBack = state.copies.follow(parsed, () => destinations.output(i), line, knownFileText(state), pipesOn);
     if (putBack) replayPutBack(putBack, scan, state);
   });
   return documents;
@@ -242,8 +247,13 @@ function scanCommandLine(
  * A copy of sshd's configuration put back over it: its edits are the file's, each quoting the line that made it, and
  * one whose pattern the script does not set cannot be verified, as on the file itself.
  */
-function replayPutBack({ file, edits }: PutBack, { found }: LineScan, state: ScanState): void {
+function replayPutBack({ file, edits, unknown }: PutBack, { found }: LineScan, state: ScanState): void {
   const at = found.now();
+  if (unknown) {
+    const note = (directive: string) =>
+      `${unknown.name} in a pipeline from sshd_config back to it may delete the hardened "${directive} no"`;
+    reportUnknownDeletion([file], note, { line: unknown.line, found }, at);
+  }
   for (const { edit, parsed, line } of edits) {
     const asFile = { ...edit, files: [file] };
     // An inverted grep of a copy (`grep -v "$PAT" /tmp/a > /tmp/b`) is no stream editor: its patterns are read apart.

@@ -3,7 +3,8 @@
 // replayed on its stock lines when the copy replaces it (cp, mv, install, rsync, `cat /tmp/x > …`, `cat /tmp/x |
 // tee …`). A copy that is never put back edits nothing sshd reads. A copy of a copy carries its edits on (`cp /tmp/a
 // /tmp/b`), and so does a filter of one into a file (`sed '/…/d' /tmp/a > /tmp/b`, `grep -v … /tmp/a > /tmp/b`), its
-// own deletions added.
+// own deletions added. So does a pipeline (`sed '/^#/d' /tmp/a | grep -v … | tee /tmp/b`): each stage's deletions
+// in turn, and a stage the reader cannot tell (`| python3 filter.py`) may delete anything.
 import { copyArguments, copyOperands } from "./userdata-copies";
 import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
@@ -24,19 +25,29 @@ export interface CopyEdit {
   line: string;
 }
 
-/** What a copy put back replays: its edits, as edits of the file it was copied from. */
+/** A pipeline's stage the reader cannot tell the deletions of, and its line. */
+export interface UnknownStage {
+  name: string;
+  line: string;
+}
+
+/** What a copy put back replays: its edits, as edits of the file it was copied from, and an unknown stage's doubt. */
 export interface PutBack {
   file: string;
   edits: readonly CopyEdit[];
+  unknown?: UnknownStage;
 }
 
 interface WorkingCopy {
   of: string;
   edits: CopyEdit[];
+  unknown?: UnknownStage;
 }
 
 export class WorkingCopies {
   private readonly copies = new Map<string, WorkingCopy>();
+  /** What the last command sent down its pipe, when that is sshd's configuration or a copy of it. */
+  private carried: WorkingCopy | undefined;
 
   /**
    * Follows one command of line `line`: a copy of sshd's configuration made, one edited in place, or one put back
@@ -44,7 +55,18 @@ export class WorkingCopies {
    * the files the command's output ends in; `patterns`: the text of a file the script wrote, for `grep -f`. Most
    * commands are answered by their name.
    */
-  follow(parsed: ParsedCommand, output: () => string[], line: string, patterns?: KnownText): PutBack | undefined {
+  follow(
+    parsed: ParsedCommand,
+    output: () => string[],
+    line: string,
+    patterns?: KnownText,
+    pipesOn = false,
+  ): PutBack | undefined {
+    const carried = parsed.command.piped ? this.carried : undefined;
+    this.carried = undefined;
+    if (carried) return this.piped(carried, parsed, output, line, patterns, pipesOn);
+    if (pipesOn && (this.copies.size > 0 || parsed.args.some(isSshdConfigPath)))
+      this.carried = this.pipeSource(parsed, line, patterns);
     // Until a copy is made, only a command copying one of sshd's files is read further.
     if (this.copies.size === 0 && !(COPIERS.has(parsed.name) && parsed.args.some(isSshdConfigPath))) return undefined;
     const copy = wholeCopy(parsed, output);
@@ -58,7 +80,57 @@ export class WorkingCopies {
       const edits = from && edit ? [...from.edits, { edit, parsed, line }].slice(0, MAX_EDITS) : undefined;
       const files = output();
       for (const file of files) this.copies.delete(normalPath(file));
-      if (from && edits) for (const file of files) this.made(file, { of: from.of, edits });
+      if (from && edits) for (const file of files) this.made(file, { ...from, edits });
+    }
+    return undefined;
+  }
+
+  /**
+   * What a pipeline's first command sends down its pipe: the whole of sshd's configuration or of a copy (`cat f |`),
+   * or a filter's lines of one (`sed '/^#/d' f |`, `grep -v … f |`).
+   */
+  private pipeSource(parsed: ParsedCommand, line: string, patterns?: KnownText): WorkingCopy | undefined {
+    const operands = parsed.args.filter((a) => !a.startsWith("-"));
+    const edit =
+      parsed.name === "cat" ? undefined : (streamEdit(parsed.name, parsed.args) ?? grepEdit(parsed, patterns));
+    const files = parsed.name === "cat" ? operands : edit && !edit.inPlace ? edit.files : [];
+    if (files.length !== 1) return undefined;
+    const from =
+      this.copies.get(normalPath(files[0])) ?? (isSshdConfigPath(files[0]) ? { of: files[0], edits: [] } : undefined);
+    if (!from || !edit) return from;
+    return { ...from, edits: [...from.edits, { edit, parsed, line }].slice(0, MAX_EDITS) };
+  }
+
+  /**
+   * A later stage of a pipeline carrying `carried`: a filter of its input adds its deletions, cat and tee pass it
+   * on, any other command may change it. Where its output lands it is a copy, or put back when that is sshd's
+   * configuration.
+   */
+  private piped(
+    carried: WorkingCopy,
+    parsed: ParsedCommand,
+    output: () => string[],
+    line: string,
+    patterns: KnownText | undefined,
+    pipesOn: boolean,
+  ): PutBack | undefined {
+    const { name, args } = parsed;
+    const operands = args.filter((a) => !a.startsWith("-"));
+    const edit = streamEdit(name, args) ?? grepEdit(parsed, patterns);
+    let next: WorkingCopy;
+    let files = output();
+    if (edit && !edit.inPlace && edit.files.length === 0)
+      next = { ...carried, edits: [...carried.edits, { edit, parsed, line }].slice(0, MAX_EDITS) };
+    else if (name === "cat" && operands.every((a) => a === "-")) next = carried;
+    else if (name === "tee" && !args.some((a) => a === "--append" || /^-[a-z]*a/.test(a))) {
+      next = carried;
+      files = [...operands, ...files];
+    } else next = { ...carried, unknown: carried.unknown ?? { name, line } };
+    if (pipesOn) this.carried = next;
+    for (const file of files) {
+      if (maybeSshdConfigPath(file)) return { file: next.of, edits: next.edits, unknown: next.unknown };
+      this.copies.delete(normalPath(file));
+      this.made(file, next);
     }
     return undefined;
   }
@@ -71,10 +143,10 @@ export class WorkingCopies {
       const key = normalPath(destination);
       if (from && maybeSshdConfigPath(destination)) {
         this.copies.delete(normalPath(source));
-        return { file: from.of, edits: from.edits };
+        return { file: from.of, edits: from.edits, unknown: from.unknown };
       }
       this.copies.delete(key);
-      if (from) this.made(destination, { of: from.of, edits: [...from.edits] });
+      if (from) this.made(destination, { ...from, edits: [...from.edits] });
       else if (isSshdConfigPath(source) && !maybeSshdConfigPath(destination))
         this.made(destination, { of: source, edits: [] });
     }
