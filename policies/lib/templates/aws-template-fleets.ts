@@ -4,7 +4,7 @@
 // `ec2Attributes`) and EC2 Instance Connect Endpoints. A list or element unknown at preview stays unknown, as the
 // model reads the same value in a program.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
-import { launchTemplateRef } from "./aws-template-scaling";
+import { launchTemplateRef, launchTemplateSpecification } from "./aws-template-scaling";
 import { defined, Translation } from "./embedded-resource";
 
 type Fields = Record<string, unknown>;
@@ -74,17 +74,6 @@ function userDataAt(scripts: unknown, index: number): unknown {
 const overrides = (value: unknown): unknown =>
   each(value, (o) => defined({ subnetId: o.SubnetId, instanceType: o.InstanceType }));
 
-/** `{ LaunchTemplateId, LaunchTemplateName, Version }` in an EC2 Fleet's specification shape. */
-function fleetSpecification(value: unknown): unknown {
-  if (value === undefined || isUnknown(value)) return value;
-  const v = obj(value) ?? {};
-  return defined({
-    launchTemplateId: v.LaunchTemplateId,
-    launchTemplateName: v.LaunchTemplateName,
-    version: v.Version,
-  });
-}
-
 /** `LaunchTemplateConfigs[]` with the specification in the shape `spec` gives. */
 const templateConfigs = (value: unknown, spec: (v: unknown) => unknown): unknown =>
   each(value, (c) =>
@@ -125,7 +114,7 @@ const ec2Fleet: Translation = (read) => [
   {
     type: "aws:ec2/fleet:Fleet",
     props: defined({
-      launchTemplateConfigs: templateConfigs(read("LaunchTemplateConfigs"), fleetSpecification),
+      launchTemplateConfigs: templateConfigs(read("LaunchTemplateConfigs"), launchTemplateSpecification),
       type: read("Type"),
     }),
   },

@@ -11,8 +11,8 @@ export function launchTemplateRef(value: unknown): unknown {
   return defined({ id: v.LaunchTemplateId, name: v.LaunchTemplateName, version: v.Version });
 }
 
-/** The same specification in the provider's mixed instances policy shape. */
-function specification(value: unknown): unknown {
+/** The same specification in the provider's mixed instances policy (and EC2 Fleet) shape. */
+export function launchTemplateSpecification(value: unknown): unknown {
   if (value === undefined || isUnknown(value)) return value;
   const v = obj(value) ?? {};
   return defined({
@@ -37,7 +37,7 @@ function mixedInstancesPolicy(policy: unknown): unknown {
   const overrides = t.Overrides;
   return {
     launchTemplate: defined({
-      launchTemplateSpecification: specification(t.LaunchTemplateSpecification),
+      launchTemplateSpecification: launchTemplateSpecification(t.LaunchTemplateSpecification),
       overrides: isUnknown(overrides)
         ? UNKNOWN
         : overrides === undefined
@@ -47,7 +47,7 @@ function mixedInstancesPolicy(policy: unknown): unknown {
                 ? UNKNOWN
                 : defined({
                     instanceType: obj(o)?.InstanceType,
-                    launchTemplateSpecification: specification(obj(o)?.LaunchTemplateSpecification),
+                    launchTemplateSpecification: launchTemplateSpecification(obj(o)?.LaunchTemplateSpecification),
                   }),
             ),
     }),
