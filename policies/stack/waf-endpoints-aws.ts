@@ -11,7 +11,7 @@ import { is } from "../lib/text-values";
 import { StackFinding } from "../lib/stack-rule";
 import { ACCELERATOR_TYPES, acceleratedBalancers } from "./waf-endpoints-accelerated";
 import { BEANSTALK, beanstalkFindings } from "./waf-endpoints-beanstalk";
-import { CLOUDFRONT, cloudFrontFindings, distributionsWithWaf } from "./waf-endpoints-cloudfront";
+import { CLOUDFRONT, cloudFrontFindings, distributionsMayHaveWaf } from "./waf-endpoints-cloudfront";
 import { FUNCTION_URL, functionUrlFindings } from "./waf-endpoints-function-urls";
 import { HTTP_API_READ_TYPES, httpApiFindings } from "./waf-endpoints-http-apis";
 import { OpenQuestion, unprotected } from "./waf-endpoint-findings";
@@ -166,7 +166,7 @@ export function awsEndpointFindings(res: Resolver): StackFinding[] {
         question: "whether an endpoint of the Verified Access instance serves HTTP(S)",
       }),
     ),
-    ...httpApiFindings(res, distributionsWithWaf(res)),
+    ...httpApiFindings(res, distributionsMayHaveWaf(res)),
     ...functionUrlFindings(res),
     ...beanstalkFindings(res, fronted),
   ];

@@ -7,7 +7,7 @@ import { isUnknown } from "../../lib/values";
 import { Proof } from "../lib/proof";
 import { StackFinding } from "../lib/stack-rule";
 import { isOpenInput } from "../lib/templates/template-conditional-switches";
-import { unprotected } from "./waf-endpoint-findings";
+import { OpenQuestion, unprotected } from "./waf-endpoint-findings";
 import { mayBeFronted } from "./waf-endpoints-associations";
 
 export const CLOUDFRONT = "aws:cloudfront/distribution:Distribution";
@@ -23,9 +23,12 @@ export function hasWebAcl(cf: GenericResource): Proof {
   return isOpenInput(cf, "webAclId") ? "unknown" : "yes";
 }
 
-/** Distributions that inspect requests with a web ACL. */
-export function distributionsWithWaf(res: Resolver): GenericResource[] {
-  return res.ofType(CLOUDFRONT).filter((cf) => hasWebAcl(cf) === "yes");
+/**
+ * Distributions that inspect requests with a web ACL, and those whose template leaves it open ("unknown"): pass them
+ * to `webAclInFront`, which tells the two apart.
+ */
+export function distributionsMayHaveWaf(res: Resolver): GenericResource[] {
+  return res.ofType(CLOUDFRONT).filter((cf) => hasWebAcl(cf) !== "no");
 }
 
 const OPEN_WEB_ACL =
@@ -42,21 +45,48 @@ export function cloudFrontFindings(res: Resolver): StackFinding[] {
   });
 }
 
-/** Whether one of the distributions has an origin that `target` flowed into or whose domainName is one of `hosts`. */
-export function frontedByCloudFront(
+/** Whether `cf` has an origin that `target` flowed into or whose domainName is one of `wanted` (lower case). */
+function fronts(cf: GenericResource, target: GenericResource | undefined, wanted: ReadonlySet<string>): boolean {
+  // An older SDK sends no per-property dependencies; the resource-wide list serves then.
+  const byProp = cf.propertyDependencies;
+  const deps = Object.keys(byProp).length > 0 ? (byProp.origins ?? []) : cf.dependencies;
+  if (target && deps.includes(target.urn)) return true;
+  return list(cf.inputs.origins).some((o) => {
+    const host = str(prop(o, "domainName"));
+    return host !== undefined && wanted.has(host.toLowerCase());
+  });
+}
+
+/** The CloudFront distributions in front of an origin, and whether one of them inspects requests with a web ACL. */
+export interface CloudFrontInFront {
+  /** "yes": one has a web ACL; "unknown": none has, but a template leaves one's webAclId open; "no" otherwise. */
+  waf: Proof;
+  /** The distributions whose origin it is, whatever their web ACL. */
+  distributions: GenericResource[];
+}
+
+/**
+ * The distributions among `distributions` with an origin that `target` flowed into or whose domainName is one of
+ * `hosts`, and the three-way answer (`hasWebAcl`) for the best of them: the one place an origin behind CloudFront
+ * (an HTTP API's custom domain, a function URL) learns whether a web ACL is in front of it.
+ */
+export function webAclInFront(
   distributions: readonly GenericResource[],
   target: GenericResource | undefined,
   hosts: readonly string[],
-): boolean {
+): CloudFrontInFront {
   const wanted = new Set(hosts.filter((h) => h !== "").map((h) => h.toLowerCase()));
-  return distributions.some((cf) => {
-    // An older SDK sends no per-property dependencies; the resource-wide list serves then.
-    const byProp = cf.propertyDependencies;
-    const deps = Object.keys(byProp).length > 0 ? (byProp.origins ?? []) : cf.dependencies;
-    if (target && deps.includes(target.urn)) return true;
-    return list(cf.inputs.origins).some((o) => {
-      const host = str(prop(o, "domainName"));
-      return host !== undefined && wanted.has(host.toLowerCase());
-    });
-  });
+  const front = distributions.filter((cf) => fronts(cf, target, wanted));
+  const answers = front.map(hasWebAcl);
+  const waf = answers.includes("yes") ? "yes" : answers.includes("unknown") ? "unknown" : "no";
+  return { waf, distributions: front };
+}
+
+/** The open question distributions in front of `origin` leave when their template may leave WebACLId out. */
+export function openWebAclInFront(front: CloudFrontInFront, origin: string): OpenQuestion {
+  const open = front.distributions.filter((cf) => hasWebAcl(cf) === "unknown").map((cf) => cf.name);
+  return {
+    field: `webAclId of the CloudFront distribution in front (${open.join(", ")})`,
+    question: `whether the CloudFront distribution in front of ${origin} has a web ACL: ${OPEN_WEB_ACL}`,
+  };
 }

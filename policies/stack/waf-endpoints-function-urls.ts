@@ -5,6 +5,7 @@ import { GenericResource, isUnknown, Resolver } from "../../lib/reachability/int
 import { Proof } from "../lib/proof";
 import { StackFinding } from "../lib/stack-rule";
 import { is } from "../lib/text-values";
+import { distributionsMayHaveWaf, webAclInFront } from "./waf-endpoints-cloudfront";
 import { unprotected } from "./waf-endpoint-findings";
 
 export const FUNCTION_URL = "aws:lambda/functionUrl:FunctionUrl";
@@ -21,17 +22,24 @@ function publicUrl(url: GenericResource): Proof {
   return is(auth, "NONE") ? "yes" : "no";
 }
 
+/**
+ * A public URL is a violation with or without CloudFront in front: it is still called directly, around the
+ * distribution. An AWS_IAM URL passes whatever is in front of it; its distribution is judged on its own.
+ */
 export function functionUrlFindings(res: Resolver): StackFinding[] {
-  return res.ofType(FUNCTION_URL).flatMap((url) =>
-    unprotected(
+  const cdns = distributionsMayHaveWaf(res);
+  return res.ofType(FUNCTION_URL).flatMap((url) => {
+    const around =
+      webAclInFront(cdns, url, []).waf !== "no" ? ", reachable around the CloudFront distribution in front of it" : "";
+    return unprotected(
       url,
-      'Lambda function URL with authorizationType "NONE" (a public HTTPS endpoint)',
+      `Lambda function URL with authorizationType "NONE" (a public HTTPS endpoint${around})`,
       publicUrl(url),
       {
         field: "authorizationType",
         question: 'whether the function URL is public ("NONE") or takes signed requests only',
       },
       FIX,
-    ),
-  );
+    );
+  });
 }

@@ -9,7 +9,7 @@ import { bool } from "../../lib/reachability/resource";
 import { Proof } from "../lib/proof";
 import { StackFinding } from "../lib/stack-rule";
 import { is } from "../lib/text-values";
-import { frontedByCloudFront } from "./waf-endpoints-cloudfront";
+import { openWebAclInFront, webAclInFront } from "./waf-endpoints-cloudfront";
 import { unprotected } from "./waf-endpoint-findings";
 
 export const HTTP_API_TYPES = {
@@ -81,8 +81,9 @@ function mappedDomains(res: Resolver, api: GenericResource): MappedDomain[] {
     });
 }
 
-function domainFindings(api: GenericResource, kind: string, d: MappedDomain, withWaf: readonly GenericResource[]) {
-  if (frontedByCloudFront(withWaf, d.domain, d.hosts)) return [];
+function domainFindings(api: GenericResource, kind: string, d: MappedDomain, cdns: readonly GenericResource[]) {
+  const front = webAclInFront(cdns, d.domain, d.hosts);
+  if (front.waf === "yes") return [];
   const named = d.hosts[0] ?? d.domain?.name;
   if (named === undefined)
     return unprotected(
@@ -92,11 +93,21 @@ function domainFindings(api: GenericResource, kind: string, d: MappedDomain, wit
       { field: `domainName of ${d.mapping.name}`, question: "which custom domain the API mapping serves the API on" },
       CUSTOM_DOMAIN_FIX,
     );
-  return unprotected(api, `${kind} (its custom domain ${named})`, "yes", undefined, CUSTOM_DOMAIN_FIX);
+  // A template distribution in front whose WebACLId is open at preview: whether the domain is protected is too.
+  return unprotected(
+    api,
+    `${kind} (its custom domain ${named})`,
+    front.waf === "unknown" ? "unknown" : "yes",
+    front.waf === "unknown" ? openWebAclInFront(front, `its custom domain ${named}`) : undefined,
+    CUSTOM_DOMAIN_FIX,
+  );
 }
 
-/** `withWaf`: the CloudFront distributions that carry a web ACL. */
-export function httpApiFindings(res: Resolver, withWaf: readonly GenericResource[]): StackFinding[] {
+/**
+ * `cdns`: the CloudFront distributions that carry a web ACL or whose template leaves it open (`distributionsMayHaveWaf`);
+ * `webAclInFront` tells which protect a custom domain, which leave it an open question.
+ */
+export function httpApiFindings(res: Resolver, cdns: readonly GenericResource[]): StackFinding[] {
   for (const d of res.ofType(T.domain)) {
     const name = str(d.inputs.domainName);
     if (name) res.alias(d, name);
@@ -108,9 +119,10 @@ export function httpApiFindings(res: Resolver, withWaf: readonly GenericResource
     .flatMap((api) => {
       const kind = kindOf(api);
       // A distribution in front of the default endpoint is bypassed by calling the endpoint itself.
-      const where = frontedByCloudFront(withWaf, api, [])
-        ? "default execute-api endpoint, reachable around the CloudFront distribution in front of it"
-        : "default execute-api endpoint";
+      const where =
+        webAclInFront(cdns, api, []).waf !== "no"
+          ? "default execute-api endpoint, reachable around the CloudFront distribution in front of it"
+          : "default execute-api endpoint";
       return [
         ...unprotected(
           api,
@@ -122,7 +134,7 @@ export function httpApiFindings(res: Resolver, withWaf: readonly GenericResource
           },
           DEFAULT_ENDPOINT_FIX,
         ),
-        ...mappedDomains(res, api).flatMap((d) => domainFindings(api, kind, d, withWaf)),
+        ...mappedDomains(res, api).flatMap((d) => domainFindings(api, kind, d, cdns)),
       ];
     });
 }
