@@ -5,7 +5,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { shortenedRetentionWarning } from "../plan/retention";
 import { DEFAULT_THRESHOLDS, levelPattern, RESPONSE_LEVELS, ResponseLevel } from "../plan/responseLevels";
-import { ValidationError } from "../validation";
+import { isPlain, ValidationError } from "../validation";
 import { awsContext, AwsContext } from "./context";
 import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { exportFindings } from "./findingsExport";
@@ -15,6 +15,8 @@ import {
   exportsFindings,
   featuresOf,
   findingsBucketNameOf,
+  isLambdaResponder,
+  outputResponderProblem,
   responderProblem,
   ThreatDetectionArgs,
   ThreatDetectionFeatures,
@@ -53,18 +55,40 @@ const WHAT_A_LEVEL_MISSES: Record<ResponseLevel, string> = {
   blue: "low findings reach nobody",
 };
 
-/** A given responder ARN that arrives as an Output is checked once known; the target waits for the check. */
+/**
+ * A given responder ARN that arrives as an Output is checked once known; the target waits for the check. Children are
+ * decided before Outputs resolve, so a Lambda ARN arriving as an Output got no invoke permission: it is refused rather
+ * than left to drop every finding.
+ */
 function checkedResponder(
   name: string,
   level: ResponseLevel,
   arn: pulumi.Input<string>,
   context: AwsContext,
 ): pulumi.Output<string> {
+  const argument = `responders.${level}`;
+  const plain = isPlain(arn);
   return pulumi.all([arn, context.region]).apply(([value, region]) => {
-    const problem = responderProblem(`responders.${level}`, value, region);
+    const problem = responderProblem(argument, value, region);
     if (problem) throw new ValidationError(`ThreatDetection ${name}`, [problem]);
+    const late = plain ? undefined : outputResponderProblem(argument, value, region);
+    if (late) throw new ValidationError(`ThreatDetection ${name}`, [late]);
     return value;
   });
+}
+
+/** Lets EventBridge invoke a Lambda responder for one level's rule only. */
+function permitRule(
+  name: string,
+  functionArn: string,
+  rule: aws.cloudwatch.EventRule,
+  parent: pulumi.Resource,
+): aws.lambda.Permission {
+  return new aws.lambda.Permission(
+    `${name}-invoke`,
+    { action: "lambda:InvokeFunction", principal: "events.amazonaws.com", function: functionArn, sourceArn: rule.arn },
+    { parent },
+  );
 }
 
 export class ThreatDetection extends pulumi.ComponentResource {
@@ -140,6 +164,8 @@ export class ThreatDetection extends pulumi.ComponentResource {
         this.topicArns[level] = topic.arn;
       } else {
         arn = checkedResponder(name, level, given, context);
+        // Only a plain string's kind is known now; an Output Lambda ARN is refused by the check above.
+        if (isPlain(given) && isLambdaResponder(given)) ready = [permitRule(`${name}-${level}`, given, rule, this)];
       }
       this.responderArns[level] = arn;
       new aws.cloudwatch.EventTarget(

@@ -36,8 +36,10 @@ export interface ThreatDetectionArgs {
   features?: ThreatDetectionFeatures;
   /**
    * Target of each response level. Default: an SNS topic per level, created here and encrypted with a key of its
-   * own (subscribe the on-call tools to `topicArns`). A given ARN must already admit events.amazonaws.com. `false`
-   * routes the level nowhere and warns.
+   * own (subscribe the on-call tools to `topicArns`). A Lambda function ARN, given as a string, gets the invoke
+   * permission for the level's rule here; an SNS topic or SQS queue ARN must already admit events.amazonaws.com. A
+   * Lambda ARN that arrives as an Output is refused when known (its kind is learnt too late to add the permission).
+   * `false` routes the level nowhere and warns.
    */
   responders?: { red?: Responder; yellow?: Responder; blue?: Responder };
   /** Lowest severity of red and yellow, from 1 to 8.9, yellow below red. Default red 7 (high), yellow 4 (medium). */
@@ -100,6 +102,32 @@ export const exportsFindings = (args: ThreatDetectionArgs): boolean =>
 
 export const findingsBucketNameOf = (name: string, accountId: pulumi.Input<string>, args: ThreatDetectionArgs) =>
   args.findingsBucketName ?? pulumi.interpolate`${name}-findings-${accountId}`;
+
+/** Whether a responder is a Lambda function ARN (with or without alias or version): EventBridge needs its permission. */
+export function isLambdaResponder(value: unknown): value is string {
+  const match = typeof value === "string" ? RESPONDER_ARN.exec(value) : null;
+  return match?.[2] !== undefined;
+}
+
+/**
+ * The problem with a responder that arrived as an Output, once known: children are decided before Outputs resolve, so
+ * a Lambda function got no invoke permission and would silently drop every finding; it is refused instead.
+ */
+export function outputResponderProblem(
+  argument: string,
+  value: unknown,
+  region: string,
+): ValidationProblem | undefined {
+  if (!isLambdaResponder(value)) return undefined;
+  return {
+    argument,
+    value,
+    allowed:
+      "a Lambda function ARN as a plain string: an Output's kind is known only at deployment, too late to grant " +
+      "EventBridge the lambda:InvokeFunction permission the target needs",
+    fix: `pass the function ARN as a string (arn:aws:lambda:${region}:<account>:function:<name>), or route ${argument} to an SNS topic or SQS queue`,
+  };
+}
 
 /** The problem with one responder ARN, or undefined; `region` is the detector's, once known. */
 export function responderProblem(argument: string, value: unknown, region?: string): ValidationProblem | undefined {

@@ -3,7 +3,7 @@ import { installMocks, ofType, one, recorded, reset, settle, validationErrorOf, 
 
 installMocks();
 import { ThreatDetection, ThreatDetectionArgs } from "../../../components/aws/threatDetection";
-import { responderProblem } from "../../../components/aws/threatDetectionArgs";
+import { outputResponderProblem, responderProblem } from "../../../components/aws/threatDetectionArgs";
 import { ANY_VALUE, parseEventPattern, patternMatches } from "../../../policies/lib/event-patterns";
 import { routesBruteForceFindings } from "../../../policies/lib/guardduty-finding-routes";
 
@@ -169,6 +169,10 @@ describe("ThreatDetection with its defaults", () => {
     }
   });
 
+  it("grants no Lambda invoke permission: the topics created here admit their rule in their own policy", () => {
+    expect(ofType("aws:lambda/permission:Permission")).toEqual([]);
+  });
+
   it("exports findings, encrypted, to an object-locked evidence bucket only this detector may write to", async () => {
     const destination = one("aws:guardduty/publishingDestination:PublishingDestination").inputs;
     expect(destination).toMatchObject({
@@ -250,16 +254,70 @@ describe("ThreatDetection with the caller's responders", () => {
     const td = new ThreatDetection("soc", {
       responders: {
         red: "arn:aws:sns:us-east-1:123456789012:soc-red",
-        yellow: pulumi.output("arn:aws:lambda:us-east-1:123456789012:function:triage:live"),
+        yellow: pulumi.output("arn:aws:sqs:us-east-1:123456789012:triage"),
       },
     });
     await settle();
     expect(targetOf("red").inputs.arn).toBe("arn:aws:sns:us-east-1:123456789012:soc-red");
-    expect(targetOf("yellow").inputs.arn).toBe("arn:aws:lambda:us-east-1:123456789012:function:triage:live");
+    expect(targetOf("yellow").inputs.arn).toBe("arn:aws:sqs:us-east-1:123456789012:triage");
     expect(ofType("aws:sns/topic:Topic").map((t) => t.name)).toEqual(["soc-blue"]);
     expect(ofType("aws:sns/topicPolicy:TopicPolicy").map((t) => t.name)).toEqual(["soc-blue-policy"]);
     expect(Object.keys(td.topicArns)).toEqual(["blue"]);
+    // The caller owns topics and queues given here, and their policies: no invoke permission for them.
+    expect(ofType("aws:lambda/permission:Permission")).toEqual([]);
   });
+
+  it("lets EventBridge invoke a Lambda responder for that level's rule only, before the target exists", async () => {
+    reset();
+    const seen: pulumi.ResourceTransformationArgs[] = [];
+    const record: pulumi.ResourceTransformation = (a) => {
+      seen.push(a);
+      return undefined;
+    };
+    const triage = "arn:aws:lambda:us-east-1:123456789012:function:triage:live";
+    const page = "arn:aws:lambda:us-east-1:123456789012:function:page";
+    const td = new ThreatDetection(
+      "soc",
+      { responders: { red: page, yellow: triage, blue: "arn:aws:sqs:us-east-1:123456789012:soc-blue" } },
+      { transformations: [record] },
+    );
+    await settle();
+    const permissions = ofType("aws:lambda/permission:Permission");
+    expect(permissions.map((p) => p.name)).toEqual(["soc-red-invoke", "soc-yellow-invoke"]);
+    for (const [level, fn] of [
+      ["red", page],
+      ["yellow", triage],
+    ] as const) {
+      expect(one("aws:lambda/permission:Permission", new RegExp(`^soc-${level}-invoke$`)).inputs).toEqual({
+        action: "lambda:InvokeFunction",
+        principal: "events.amazonaws.com",
+        function: fn,
+        sourceArn: `arn:aws:mock:us-east-1:${ACCOUNT}:cloudwatch/eventRule/soc-${level}`,
+      });
+      expect(targetOf(level).inputs.arn).toBe(fn);
+      const permission = seen.find((a) => a.name === `soc-${level}-invoke`)!;
+      // Linked to the rule's own ARN (a property dependency), and the target waits for the permission.
+      expect(permission.props.sourceArn).toBe(td.ruleArns[level]);
+      const target = seen.find((a) => a.name === `soc-${level}-target`)!;
+      expect(target.opts.dependsOn).toEqual([permission.resource]);
+    }
+    expect(seen.find((a) => a.name === "soc-blue-target")!.opts.dependsOn).toEqual([]);
+    expect(ofType("aws:sns/topic:Topic")).toEqual([]);
+  });
+
+  it.each<[string, string, boolean]>([
+    ["a function", "arn:aws:lambda:us-east-1:123456789012:function:triage", true],
+    ["a function alias", "arn:aws:lambda:us-east-1:123456789012:function:triage:live", true],
+    ["a topic", "arn:aws:sns:us-east-1:123456789012:soc-red", false],
+    ["a queue", "arn:aws:sqs:us-east-1:123456789012:soc-red", false],
+  ])(
+    "refuses %s arriving as an Output only if it is a Lambda function (no permission could be made)",
+    (_l, arn, bad) => {
+      const found = outputResponderProblem("responders.yellow", arn, "us-east-1");
+      if (!bad) expect(found).toBeUndefined();
+      else expect(`${found?.allowed} ${found?.fix}`).toMatch(/as a plain string.*lambda:InvokeFunction.*SNS topic/);
+    },
+  );
 
   it.each<[string, string, string | undefined, RegExp | undefined]>([
     ["same region", "arn:aws:sns:us-east-1:123456789012:soc-red", "us-east-1", undefined],
