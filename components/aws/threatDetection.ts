@@ -16,7 +16,9 @@ import {
   featuresOf,
   findingsBucketNameOf,
   isLambdaResponder,
+  isResponderResource,
   outputResponderProblem,
+  ResponderResource,
   responderProblem,
   ThreatDetectionArgs,
   ThreatDetectionFeatures,
@@ -77,10 +79,37 @@ function checkedResponder(
   });
 }
 
+/**
+ * A responder given as the resource itself: its kind is known now, so only its region is checked once known (EventBridge
+ * delivers to these targets in its own region); the target waits for the check.
+ */
+function resourceResponder(
+  name: string,
+  level: ResponseLevel,
+  resource: ResponderResource,
+  context: AwsContext,
+): pulumi.Output<string> {
+  const argument = `responders.${level}`;
+  return pulumi.all([resource.arn, context.region]).apply(([value, region]) => {
+    const targetRegion = value.split(":")[3];
+    if (targetRegion && region && targetRegion !== region) {
+      throw new ValidationError(`ThreatDetection ${name}`, [
+        {
+          argument,
+          value,
+          allowed: `a target in the detector's region (${region}): EventBridge delivers to these targets in its own region`,
+          fix: `create the ${level} responder in ${region}, or omit ${argument}`,
+        },
+      ]);
+    }
+    return value;
+  });
+}
+
 /** Lets EventBridge invoke a Lambda responder for one level's rule only. */
 function permitRule(
   name: string,
-  functionArn: string,
+  functionArn: pulumi.Input<string>,
   rule: aws.cloudwatch.EventRule,
   parent: pulumi.Resource,
 ): aws.lambda.Permission {
@@ -162,6 +191,10 @@ export class ThreatDetection extends pulumi.ComponentResource {
         ready = [admitRule(`${name}-${level}`, topic, rule, context, this)];
         arn = topic.arn;
         this.topicArns[level] = topic.arn;
+      } else if (isResponderResource(given)) {
+        arn = resourceResponder(name, level, given, context);
+        // A function gets the invoke permission; a topic or queue, and its policy, stay the caller's.
+        if (aws.lambda.Function.isInstance(given)) ready = [permitRule(`${name}-${level}`, given.arn, rule, this)];
       } else {
         arn = checkedResponder(name, level, given, context);
         // Only a plain string's kind is known now; an Output Lambda ARN is refused by the check above.

@@ -1,4 +1,5 @@
 // ThreatDetection's arguments, their defaults and their validation: everything is checked before anything is created.
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkDays } from "../plan/retention";
 import { checkThresholds, RESPONSE_LEVELS, ResponseLevel, SeverityThresholds } from "../plan/responseLevels";
@@ -13,8 +14,14 @@ import {
 import { bucketName, checkDerivedNames, eventRuleName, snsTopicName } from "./derivedNames";
 import { checkBucketName } from "./evidenceBucket";
 
-/** Where one response level goes: an SNS topic, SQS queue or Lambda function ARN in the detector's region, or false. */
-export type Responder = pulumi.Input<string> | false;
+/** A responder given as the resource itself: its kind is known when the component is constructed. */
+export type ResponderResource = aws.lambda.Function | aws.sns.Topic | aws.sqs.Queue;
+
+/**
+ * Where one response level goes: an SNS topic, SQS queue or Lambda function ARN in the detector's region, the
+ * function, topic or queue resource itself, or false.
+ */
+export type Responder = pulumi.Input<string> | ResponderResource | false;
 
 export interface ThreatDetectionFeatures {
   /** Runtime Monitoring with the agent managed on EC2, ECS Fargate and EKS: host-level detections. Default true. */
@@ -36,9 +43,10 @@ export interface ThreatDetectionArgs {
   features?: ThreatDetectionFeatures;
   /**
    * Target of each response level. Default: an SNS topic per level, created here and encrypted with a key of its
-   * own (subscribe the on-call tools to `topicArns`). A Lambda function ARN, given as a string, gets the invoke
-   * permission for the level's rule here; an SNS topic or SQS queue ARN must already admit events.amazonaws.com. A
-   * Lambda ARN that arrives as an Output is refused when known (its kind is learnt too late to add the permission).
+   * own (subscribe the on-call tools to `topicArns`). An `aws.lambda.Function` given as itself (`red: fn`), or a
+   * Lambda function ARN given as a string, gets the invoke permission for the level's rule here; an SNS topic or SQS
+   * queue (resource or ARN) must already admit events.amazonaws.com. A Lambda ARN that arrives as an Output
+   * (`fn.arn`) is refused when known (its kind is learnt too late to add the permission): pass the function itself.
    * `false` routes the level nowhere and warns.
    */
   responders?: { red?: Responder; yellow?: Responder; blue?: Responder };
@@ -109,6 +117,32 @@ export function isLambdaResponder(value: unknown): value is string {
   return match?.[2] !== undefined;
 }
 
+/** Whether a responder is given as a function, topic or queue resource rather than an ARN. */
+export function isResponderResource(value: unknown): value is ResponderResource {
+  return aws.lambda.Function.isInstance(value) || aws.sns.Topic.isInstance(value) || aws.sqs.Queue.isInstance(value);
+}
+
+/** A resource described for a message: its type token and name, not its (large, circular) object. */
+function describeObject(value: object): string {
+  const resource = value as { __pulumiType?: unknown; __name?: unknown };
+  if (typeof resource.__pulumiType === "string") {
+    return `${resource.__pulumiType} resource ${JSON.stringify(String(resource.__name))}`;
+  }
+  return `an object (${value.constructor?.name ?? "Object"})`;
+}
+
+/** The problem with a responder given as an object that is none of the resources accepted. */
+export function responderObjectProblem(argument: string, value: object): ValidationProblem {
+  return {
+    argument,
+    value: describeObject(value),
+    allowed:
+      "an aws.lambda.Function, aws.sns.Topic or aws.sqs.Queue resource, the ARN of a standard SNS topic, SQS queue " +
+      "or Lambda function, or false",
+    fix: `pass the function, topic or queue itself (responders: { ${argument.split(".")[1]}: fn }) or its ARN, or omit ${argument} for an encrypted topic created here`,
+  };
+}
+
 /**
  * The problem with a responder that arrived as an Output, once known: children are decided before Outputs resolve, so
  * a Lambda function got no invoke permission and would silently drop every finding; it is refused instead.
@@ -123,9 +157,11 @@ export function outputResponderProblem(
     argument,
     value,
     allowed:
-      "a Lambda function ARN as a plain string: an Output's kind is known only at deployment, too late to grant " +
-      "EventBridge the lambda:InvokeFunction permission the target needs",
-    fix: `pass the function ARN as a string (arn:aws:lambda:${region}:<account>:function:<name>), or route ${argument} to an SNS topic or SQS queue`,
+      "a Lambda function as the aws.lambda.Function itself or its ARN as a plain string: an Output's kind is known " +
+      "only at deployment, too late to grant EventBridge the lambda:InvokeFunction permission the target needs",
+    fix:
+      `pass the function itself (responders: { ${argument.split(".")[1]}: fn }, not fn.arn), or its ARN as a string ` +
+      `(arn:aws:lambda:${region}:<account>:function:<name>), or route ${argument} to an SNS topic or SQS queue`,
   };
 }
 
@@ -138,7 +174,7 @@ export function responderProblem(argument: string, value: unknown, region?: stri
       value,
       allowed:
         "the ARN of a standard SNS topic, SQS queue or Lambda function (arn:aws:sns:us-east-1:123456789012:soc-red), or false",
-      fix: `omit ${argument} for an encrypted topic created here, or pass the target's full ARN`,
+      fix: `omit ${argument} for an encrypted topic created here, or pass the target's full ARN or the function, topic or queue resource itself`,
     };
   }
   const targetRegion = match[1] ?? match[2];
@@ -157,8 +193,11 @@ function checkResponders(problems: Problems, responders: unknown): void {
   for (const level of RESPONSE_LEVELS) {
     const value = (responders as Record<ResponseLevel, unknown>)[level];
     // Outputs are checked when known, and the level's target waits for that check.
-    if (value === undefined || value === false || !isPlain(value)) continue;
-    const p = responderProblem(`responders.${level}`, value);
+    if (value === undefined || value === false || !isPlain(value) || isResponderResource(value)) continue;
+    const p =
+      typeof value === "object" && value !== null
+        ? responderObjectProblem(`responders.${level}`, value)
+        : responderProblem(`responders.${level}`, value);
     if (p) problems.add(p.argument, p.value, p.allowed, p.fix);
   }
 }

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { installMocks, ofType, one, recorded, reset, settle, validationErrorOf, valueOf } from "./mocks";
 
 installMocks();
+import * as aws from "@pulumi/aws";
 import { ThreatDetection, ThreatDetectionArgs } from "../../../components/aws/threatDetection";
 import { outputResponderProblem, responderProblem } from "../../../components/aws/threatDetectionArgs";
 import { ANY_VALUE, parseEventPattern, patternMatches } from "../../../policies/lib/event-patterns";
@@ -303,6 +304,129 @@ describe("ThreatDetection with the caller's responders", () => {
     }
     expect(seen.find((a) => a.name === "soc-blue-target")!.opts.dependsOn).toEqual([]);
     expect(ofType("aws:sns/topic:Topic")).toEqual([]);
+  });
+
+  it("lets EventBridge invoke a function given as itself (red: fn), for that level's rule only, before the target", async () => {
+    reset();
+    const seen: pulumi.ResourceTransformationArgs[] = [];
+    const record: pulumi.ResourceTransformation = (a) => {
+      seen.push(a);
+      return undefined;
+    };
+    const fn = new aws.lambda.Function("pager", {
+      role: "arn:aws:iam::123456789012:role/pager",
+      runtime: "nodejs20.x",
+    });
+    const td = new ThreatDetection("soc", { responders: { red: fn } }, { transformations: [record] });
+    await settle();
+    const fnArn = await valueOf(fn.arn);
+    expect(ofType("aws:lambda/permission:Permission").map((p) => p.name)).toEqual(["soc-red-invoke"]);
+    expect(one("aws:lambda/permission:Permission").inputs).toEqual({
+      action: "lambda:InvokeFunction",
+      principal: "events.amazonaws.com",
+      function: fnArn,
+      sourceArn: `arn:aws:mock:us-east-1:${ACCOUNT}:cloudwatch/eventRule/soc-red`,
+    });
+    const permission = seen.find((a) => a.name === "soc-red-invoke")!;
+    expect(permission.props.function).toBe(fn.arn);
+    expect(permission.props.sourceArn).toBe(td.ruleArns.red);
+    expect(seen.find((a) => a.name === "soc-red-target")!.opts.dependsOn).toEqual([permission.resource]);
+    expect(targetOf("red").inputs.arn).toBe(fnArn);
+    expect(await valueOf(td.responderArns.red!)).toBe(fnArn);
+    // The levels left out get their topics, and no permission.
+    expect(ofType("aws:sns/topic:Topic").map((t) => t.name)).toEqual(["soc-yellow", "soc-blue"]);
+  });
+
+  it("targets a topic or queue given as itself by its ARN, and grants nothing: its policy stays the caller's", async () => {
+    reset();
+    const topic = new aws.sns.Topic("soc-page");
+    const queue = new aws.sqs.Queue("soc-triage");
+    const seen: pulumi.ResourceTransformationArgs[] = [];
+    const td = new ThreatDetection(
+      "soc",
+      { responders: { red: topic, yellow: queue } },
+      {
+        transformations: [
+          (a) => {
+            seen.push(a);
+            return undefined;
+          },
+        ],
+      },
+    );
+    await settle();
+    expect(targetOf("red").inputs.arn).toBe(await valueOf(topic.arn));
+    expect(targetOf("yellow").inputs.arn).toBe(await valueOf(queue.arn));
+    expect(ofType("aws:lambda/permission:Permission")).toEqual([]);
+    expect(ofType("aws:sns/topicPolicy:TopicPolicy").map((t) => t.name)).toEqual(["soc-blue-policy"]);
+    expect(Object.keys(td.topicArns)).toEqual(["blue"]);
+    for (const level of ["red", "yellow"]) {
+      expect(seen.find((a) => a.name === `soc-${level}-target`)!.opts.dependsOn).toEqual([]);
+    }
+  });
+
+  it("mixes resources, plain ARNs and Output ARNs across levels", async () => {
+    reset();
+    const fn = new aws.lambda.Function("pager", {
+      role: "arn:aws:iam::123456789012:role/pager",
+      runtime: "nodejs20.x",
+    });
+    const queue = new aws.sqs.Queue("soc-triage");
+    const triage = "arn:aws:lambda:us-east-1:123456789012:function:triage";
+    new ThreatDetection("soc", {
+      responders: { red: fn, yellow: triage, blue: queue },
+    });
+    await settle();
+    // Registration order is not creation order: read them by name.
+    const permissions = ofType("aws:lambda/permission:Permission").map((p) => [p.name, p.inputs.function]);
+    expect(permissions.sort()).toEqual([
+      ["soc-red-invoke", await valueOf(fn.arn)],
+      ["soc-yellow-invoke", triage],
+    ]);
+    expect(targetOf("red").inputs.arn).toBe(await valueOf(fn.arn));
+    expect(targetOf("yellow").inputs.arn).toBe(triage);
+    expect(targetOf("blue").inputs.arn).toBe(await valueOf(queue.arn));
+    expect(ofType("aws:sns/topic:Topic")).toEqual([]);
+    // No topic here, so no topic key: only the findings export's.
+    expect(ofType("aws:kms/key:Key").map((k) => k.name)).toEqual(["soc-findings-key"]);
+
+    reset();
+    const topic = new aws.sns.Topic("soc-page");
+    new ThreatDetection("soc", {
+      responders: { red: topic, yellow: pulumi.output("arn:aws:sqs:us-east-1:123456789012:triage"), blue: false },
+    });
+    await settle();
+    expect(targetOf("red").inputs.arn).toBe(await valueOf(topic.arn));
+    expect(targetOf("yellow").inputs.arn).toBe("arn:aws:sqs:us-east-1:123456789012:triage");
+    expect(
+      ofType("aws:cloudwatch/eventTarget:EventTarget")
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(["soc-red-target", "soc-yellow-target"]);
+    expect(ofType("aws:lambda/permission:Permission")).toEqual([]);
+  });
+
+  it("refuses an object that is no function, topic or queue, naming it and the fix, and creates nothing", async () => {
+    reset();
+    const bucket = new aws.s3.Bucket("soc-logs");
+    const e = validationErrorOf(() => new ThreatDetection("soc", { responders: { red: bucket as any } }));
+    expect(e.problems.map((p) => [p.argument, p.value])).toEqual([
+      ["responders.red", 'aws:s3/bucket:Bucket resource "soc-logs"'],
+    ]);
+    expect(e.message).toMatch(
+      /argument "responders\.red" is "aws:s3\/bucket:Bucket resource \\"soc-logs\\"".*aws\.lambda\.Function, aws\.sns\.Topic or aws\.sqs\.Queue.*fix: pass the function, topic or queue itself \(responders: \{ red: fn \}\)/,
+    );
+    await settle();
+    expect(recorded.map((r) => r.type)).toEqual(["aws:s3/bucket:Bucket"]);
+  });
+
+  it("points an Output Lambda ARN (fn.arn) to passing the function itself", () => {
+    const found = outputResponderProblem(
+      "responders.red",
+      "arn:aws:lambda:us-east-1:123456789012:function:p",
+      "us-east-1",
+    );
+    expect(found?.fix).toMatch(/pass the function itself \(responders: \{ red: fn \}, not fn\.arn\)/);
   });
 
   it.each<[string, string, boolean]>([
