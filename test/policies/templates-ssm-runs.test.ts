@@ -59,9 +59,8 @@ const yamlBody = (contentBlock: string[], mode: string) =>
     "          Values: ['*']",
   ].join("\n");
 
-/** Content written as a YAML mapping. */
-const yamlMapping = [
-  "      Content:",
+/** The document's body, indented under `Content`. */
+const documentLines = [
   "        schemaVersion: '2.2'",
   "        parameters:",
   "          mode: { type: String, default: 'no' }",
@@ -73,19 +72,11 @@ const yamlMapping = [
   `                - "${SET_PASSWORDS.replace(/\\/g, "\\\\")}"`,
 ];
 
+/** Content written as a YAML mapping. */
+const yamlMapping = ["      Content:", ...documentLines];
+
 /** Content written as YAML text, as the provider holds it. */
-const yamlText = [
-  "      Content: |",
-  "        schemaVersion: '2.2'",
-  "        parameters:",
-  "          mode: { type: String, default: 'no' }",
-  "        mainSteps:",
-  "          - action: aws:runShellScript",
-  "            name: configure",
-  "            inputs:",
-  "              runCommand:",
-  `                - "${SET_PASSWORDS.replace(/\\/g, "\\\\")}"`,
-];
+const yamlText = ["      Content: |", ...documentLines];
 
 describe("AWS::SSM::Document run by the template's AWS::SSM::Association", () => {
   planTable(userData, [
