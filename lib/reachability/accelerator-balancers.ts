@@ -103,7 +103,7 @@ function intoListener(
       if (!inner.targetsOnly) rows.push(unverifiedIf(own, unverified));
       const forwarded = { ...inner, ports: range };
       for (const target of inner.targets) {
-        const found = targetRows(m, lb, forwarded, target, source, family, hops, why, fwd.clientAddress);
+        const found = targetRows(m, lb, forwarded, protocol, target, source, family, hops, why, fwd.clientAddress);
         rows.push(...found.map((row) => unverifiedIf(row, unverified)));
       }
     }

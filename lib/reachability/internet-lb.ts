@@ -72,7 +72,7 @@ function throughListener(
       ...forwardsOnly,
     }));
     for (const target of listener.targets)
-      own.push(...targetRows(m, lb, listener, target, source, family, lbHops, causes));
+      own.push(...targetRows(m, lb, listener, protocol, target, source, family, lbHops, causes));
     own.push(...outsideBackendRows(listener, protocol, source, family, lbHops, causes, !!forwardsOnly.passThrough));
     own.push(...acceleratedBalancerRows(m, listener, source, family, lbHops, causes));
     // Everything behind a front or listener ACL admitting a CIDR unknown at preview is unverified.

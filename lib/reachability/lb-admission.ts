@@ -9,6 +9,7 @@ import { Exposure, Family, hop, hostLabel, unverifiedIf } from "./exposure";
 import { interfaceHops } from "./host-interface";
 import { intersectAll, subtractRange } from "./intervals";
 import { ClientAddress, Listener, LoadBalancer, NetworkModel, Protocol, Target } from "./model";
+import { PORT_PROTOCOLS, intersectProtocol, protocolCovers } from "./protocol";
 import {
   AdmittedSlice,
   admitted,
@@ -57,13 +58,16 @@ const unverifiedTarget = (t: Target): boolean => (t as Partial<UnverifiedTarget>
 
 /**
  * The target's exposure behind a balancer listener: one row per piece of the target's port range that its groups
- * admit from the balancer (a group admitting only 8080 behind an all-port forward opens 8080, not 22). `replaced`:
- * the packet may carry an accelerator address the model cannot place, which any CIDR rule may admit.
+ * admit from the balancer (a group admitting only 8080 behind an all-port forward opens 8080, not 22), on the
+ * protocol both the rule and `protocol` carry (what the listener forwards, already met with its front): a UDP-only
+ * rule opens nothing behind a TCP listener. `replaced`: the packet may carry an accelerator address the model
+ * cannot place, which any CIDR rule may admit.
  */
 export function targetRows(
   m: NetworkModel,
   lb: LoadBalancer,
   listener: Listener,
+  protocol: Protocol,
   target: Target,
   source: string,
   family: Family,
@@ -80,8 +84,8 @@ export function targetRows(
   const seen = clientAddress === "kept" ? balancerAddresses(target, family) : "any";
   const pieces: AdmittedPiece[] =
     groups.length > 0
-      ? admittedPieces(m, admissionFromBalancer(m, groups, lb, source, seen), range)
-      : [{ ports: range, label: "sg:(none resolved)", unverified: false }];
+      ? admittedPieces(m, admissionFromBalancer(m, groups, lb, source, seen), protocol, range)
+      : [{ protocol, ports: range, label: "sg:(none resolved)", unverified: false }];
   const listens = (p: PortRange) => !host.listenPorts || host.listenPorts.some((port) => rangeCoversPort(p, port));
   return pieces
     .filter((piece) => listens(piece.ports))
@@ -91,7 +95,7 @@ export function targetRows(
         name: host.name,
         type: host.type,
         family,
-        protocol: "tcp",
+        protocol: piece.protocol,
         ports: piece.ports,
         source,
         path: [
@@ -108,8 +112,9 @@ export function targetRows(
     });
 }
 
-/** Part of a target's range one rule admits, named by that rule. */
+/** Part of a target's range one rule admits on one protocol, named by that rule. */
 interface AdmittedPiece {
+  protocol: Protocol;
   ports: PortRange;
   label: string;
   unverified: boolean;
@@ -117,20 +122,45 @@ interface AdmittedPiece {
 }
 
 /**
- * The target's range cut to what the admitting rules accept, each port once: verified rules claim their ports
- * first, so a port a known rule admits is a violation even when an unknown rule admits it too.
+ * The target's range cut to what the admitting rules accept on the forwarded protocol, each port once per
+ * protocol: verified rules claim their ports first, so a port a known rule admits is a violation even when an
+ * unknown rule admits it too. A rule whose protocol does not meet the forwarded one admits nothing.
  */
-function admittedPieces(m: NetworkModel, slices: AdmittedSlice[], range: PortRange): AdmittedPiece[] {
-  const ordered = [...slices].sort((a, b) => Number(unverifiedSlice(a)) - Number(unverifiedSlice(b)));
+function admittedPieces(
+  m: NetworkModel,
+  slices: AdmittedSlice[],
+  forwarded: Protocol,
+  range: PortRange,
+): AdmittedPiece[] {
+  const met = slices.flatMap((slice) => {
+    const protocol = intersectProtocol(forwarded, slice.protocol);
+    return protocol ? [{ ...slice, protocol }] : [];
+  });
+  const ordered = met.sort((a, b) => Number(unverifiedSlice(a)) - Number(unverifiedSlice(b)));
   const out: AdmittedPiece[] = [];
-  let left: PortRange[] = [range];
-  for (const slice of ordered) {
-    for (const ports of slice.ports.flatMap((p) => intersectAll(left, p))) {
-      out.push({ ports, label: ruleLabel(m, slice), unverified: unverifiedSlice(slice), cause: slice.rule.urn });
-      left = subtractRange(left, ports);
+  for (const protocol of protocolsApart(ordered)) {
+    let left: PortRange[] = [range];
+    for (const slice of ordered.filter((s) => protocolCovers(s.protocol, protocol))) {
+      for (const ports of slice.ports.flatMap((p) => intersectAll(left, p))) {
+        const { rule } = slice;
+        out.push({ protocol, ports, label: ruleLabel(m, slice), unverified: unverifiedSlice(slice), cause: rule.urn });
+        left = subtractRange(left, ports);
+      }
     }
   }
   return out.sort((a, b) => a.ports.from - b.ports.from);
+}
+
+/**
+ * The protocols to judge apart: the one every rule admits (a TCP listener's, or "all" for all-protocol rules behind
+ * a TCP_UDP listener: one row, as the listener's own), else each narrower one, an all-protocol rule standing for
+ * TCP and UDP beside them (a UDP-only rule behind a TCP_UDP listener opens UDP alone).
+ */
+function protocolsApart(slices: readonly AdmittedSlice[]): Protocol[] {
+  const distinct = [...new Set(slices.map((s) => s.protocol))];
+  if (distinct.length <= 1) return distinct;
+  const narrower = distinct.filter((p) => p !== "all");
+  return [...new Set([...narrower, ...(distinct.includes("all") ? PORT_PROTOCOLS : [])])];
 }
 
 /**

@@ -2,7 +2,7 @@
 // to on whatever stands behind it, so such a backend gets a row of its own, named by the forward's resource.
 import { ALL_PORTS, PortRange } from "../ports";
 import { Exposure, Family, hop, unverifiedIf } from "./exposure";
-import { Listener, OutsideBackend } from "./model";
+import { Listener, OutsideBackend, Protocol } from "./model";
 import { isUnknown, num, str } from "./resource";
 
 /** "backend i-bp1abc (outside the stack)"; an id unknown at preview with nothing in the stack behind it. */
@@ -29,7 +29,7 @@ const sameRange = (a: PortRange, b: PortRange) => a.from === b.from && a.to === 
  */
 export function outsideBackendRows(
   listener: Listener,
-  protocol: string,
+  protocol: Protocol,
   source: string,
   family: Family,
   lbHops: string[],

@@ -26,6 +26,9 @@ export function normalizeProtocol(v: unknown): Protocol {
   return ownValue(NAMES, t) ?? t;
 }
 
+/** TCP and UDP: the protocols that carry ports, what an all-protocol rule opens when judged per protocol. */
+export const PORT_PROTOCOLS: readonly Protocol[] = ["tcp", "udp"];
+
 /** The protocol both sides admit, or undefined when they are disjoint. */
 export function intersectProtocol(a: Protocol, b: Protocol): Protocol | undefined {
   if (a === "all") return b;
