@@ -5,7 +5,8 @@
 // an ALB SourceIp condition narrows who is served, as an AWS source-ip condition does.
 import { ANY_SOURCE, Family } from "../exposure";
 import { ListedSource, NetworkModel, OutsideBackend, Target } from "../model";
-import { GenericResource, isUnknown, list, num, prop, str } from "../resource";
+import { GenericResource, isUnknown, list, num, prop, str, UNKNOWN } from "../resource";
+import { outsideLabel, outsideOn } from "../outside-backends";
 import { ListenerRoute } from "../aws/listener-routes";
 import { parseCidr } from "../../cidr";
 import { ALI } from "./tokens";
@@ -21,7 +22,8 @@ const viaRule = (rule: GenericResource, targets: readonly Target[]): Target[] =>
 
 /**
  * CLB rules: each adds its vServer group's servers to the listeners of its balancer on its `frontendPort` (every
- * listener of the balancer when the port is unknown at preview).
+ * listener of the balancer when the port is unknown at preview). A group the stack does not declare (an existing
+ * one, or an id unknown at preview that no dependency names) holds servers on ports no one sees: any port, noted.
  */
 export function addSlbRuleTargets(
   m: NetworkModel,
@@ -32,12 +34,17 @@ export function addSlbRuleTargets(
   for (const r of res.ofType(ALI.slbRule)) {
     const lb = m.loadBalancers.get(res.one(r, "loadBalancerId", r.inputs.loadBalancerId, ALI.slb) ?? "");
     const group = res.one(r, "serverGroupId", r.inputs.serverGroupId, [ALI.slbServerGroup]);
-    if (!lb || !group) continue;
+    const named = r.inputs.serverGroupId;
+    if (!lb || (!group && (named === undefined || named === null || named === ""))) continue;
+    const targets = group ? viaRule(r, groupTargets.get(group) ?? []) : [];
+    const strangers = group
+      ? (groupStrangers.get(group) ?? [])
+      : outsideOn(`rule:${r.name} → ${outsideLabel("server-group", named)}`, UNKNOWN);
     const front = num(r.inputs.frontendPort);
     for (const listener of lb.listeners) {
       if (front !== undefined && (front < listener.ports.from || front > listener.ports.to)) continue;
-      listener.targets.push(...viaRule(r, groupTargets.get(group) ?? []));
-      listener.outside = [...(listener.outside ?? []), ...(groupStrangers.get(group) ?? [])];
+      listener.targets.push(...targets);
+      listener.outside = [...(listener.outside ?? []), ...strangers];
     }
   }
 }

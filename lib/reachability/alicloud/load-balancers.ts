@@ -1,8 +1,8 @@
 // Alibaba Cloud load balancers: SLB (addressType, listeners frontend → backend port, server groups, master-slave
 // groups, default backend servers) and ALB (addressType, listeners → server groups), each listener with its white-
 // and blacklist ACLs (listener-acls.ts) and the server groups its forwarding rules reach (listener-rules.ts). Backends are ECS instances or ENIs (the instance an ENI is attached to,
-// behind the ENI's own groups: network-interfaces.ts). Scaling groups attached to either forward to their scaling
-// configuration's hosts.
+// behind the ENI's own groups: network-interfaces.ts). Scaling groups attached to either forward to the hosts they
+// launch (scaling-backends.ts).
 import { Listener, LoadBalancer, NetworkModel, OutsideBackend, Target, nodeOf } from "../model";
 import { outsideLabel, outsideOn } from "../outside-backends";
 import { ALL_PORTS } from "../../ports";
@@ -14,23 +14,12 @@ import { addSlbRuleTargets, albRuleRoutes, albRulesByListener } from "./listener
 import { ServerEntry, serverEntries, serverTypesOf } from "./network-interfaces";
 import { ALI } from "./tokens";
 import { pushTo } from "../multimap";
+import { scalingHosts, scalingServerGroupTargets, scalingVServerTargets } from "./scaling-backends";
 
 export function addAlicloudLoadBalancers(m: NetworkModel): void {
   const scaling = scalingHosts(m);
   addSlb(m, scaling);
   addAlb(m, scaling);
-}
-
-/** Scaling group URN → the hosts its configurations launch. */
-function scalingHosts(m: NetworkModel): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const r of m.resolver.ofType(ALI.scalingConfiguration)) {
-    const g = m.resolver.one(r, "scalingGroupId", r.inputs.scalingGroupId, [ALI.scalingGroup]);
-    if (g) pushTo(out, g, r.urn);
-  }
-  // A group running a launch template is a host itself (hosts.ts).
-  for (const r of m.resolver.ofType(ALI.scalingGroup)) if (m.hosts.has(r.urn)) pushTo(out, r.urn, r.urn);
-  return out;
 }
 
 function balancer(r: GenericResource, internetFacing: boolean, subnets: string[]): LoadBalancer {
@@ -108,6 +97,7 @@ function addSlb(m: NetworkModel, scaling: Map<string, string[]>): void {
     for (const label of group ? strangersOf(m, r, "serverId", [r.inputs.serverId], r.inputs.type) : [])
       pushTo(groupStrangers, group!, ...outsideOn(label, r.inputs.port));
   }
+  for (const [group, targets] of scalingVServerTargets(m, scaling)) pushTo(groupTargets, group, ...targets);
   // Master and slave servers alike: the slave takes the traffic when the master fails.
   for (const r of res.ofType(ALI.slbMasterSlaveServerGroup))
     for (const s of list(r.inputs.servers))
@@ -210,18 +200,8 @@ function addAlb(m: NetworkModel, scaling: Map<string, string[]>): void {
     }
     groupTargets.set(r.urn, targets);
   }
-  for (const r of res.ofType(ALI.scalingGroup)) {
-    for (const g of list(r.inputs.albServerGroups)) {
-      const group = res.one(r, "albServerGroups", prop(g, "albServerGroupId"), [ALI.albServerGroup]);
-      const hosts = scaling.get(r.urn) ?? [];
-      if (group)
-        pushTo(
-          groupTargets,
-          group,
-          ...hosts.map((host) => ({ host, port: num(prop(g, "port")), via: [`server-group:${res.get(group)!.name}`] })),
-        );
-    }
-  }
+  for (const [group, targets] of scalingServerGroupTargets(m, scaling, ALI.albServerGroup))
+    pushTo(groupTargets, group, ...targets);
   for (const r of res.ofType(ALI.alb)) {
     const internet = (str(r.inputs.addressType) ?? "Internet").toLowerCase() !== "intranet";
     const zones = list(r.inputs.zoneMappings).map((z) => prop(z, "vswitchId"));

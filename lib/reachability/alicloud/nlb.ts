@@ -1,18 +1,21 @@
 // Alibaba Cloud Network Load Balancers (layer 4): listener port (or port range) → server group → ECS instances and
 // ENIs (the instance an ENI is attached to, behind the ENI's own groups) on the attachment's port. A listener
 // forwarding to 3306 puts the database on the internet just as a DNAT entry does, while the backends keep only
-// private addresses.
+// private addresses. Scaling groups attached to a server group add the hosts they launch (scaling-backends.ts).
 import { PortRange } from "../../ports";
 import { NetworkModel, OutsideBackend, Target, nodeOf } from "../model";
 import { outsideLabel, outsideOn } from "../outside-backends";
 import { GenericResource, bool, list, num, prop, str } from "../resource";
 import { pushTo } from "../multimap";
 import { serverEntries, serverTypesOf } from "./network-interfaces";
+import { scalingHosts, scalingServerGroupTargets } from "./scaling-backends";
 import { ALI } from "./tokens";
 
 export function addAlicloudNlb(m: NetworkModel): void {
   const res = m.resolver;
   const { targets, outside } = serverGroupTargets(m);
+  for (const [group, scaled] of scalingServerGroupTargets(m, scalingHosts(m), ALI.nlbServerGroup))
+    pushTo(targets, group, ...scaled);
   const attachedGroups = new Map<string, string[]>();
   for (const r of res.ofType(ALI.nlbSecurityGroupAttachment)) {
     const lb = res.one(r, "loadBalancerId", r.inputs.loadBalancerId, [ALI.nlb]);

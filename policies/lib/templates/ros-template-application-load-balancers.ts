@@ -1,11 +1,12 @@
 // ROS Application Load Balancer (ALB) resources, translated to the Pulumi Alicloud provider's shapes the WAF rule and
 // the network model read: the balancer (AddressType, the WAF-enabled edition, zones), its listeners (port, protocol,
-// the server groups their default action forwards to, aclConfig), server groups, ACLs and ACL associations.
-// ALIYUN::ALB::BackendServerAttachment is not translated: the provider declares an ALB group's servers only inline
-// (`servers`), so no Pulumi shape carries servers added to a group by a resource of their own.
+// the server groups their default action forwards to, aclConfig), server groups, ACLs and ACL associations. The
+// servers ALIYUN::ALB::BackendServerAttachment adds to a group become the group's own `servers`, the only place the
+// provider declares them (ros-alb-server-attachments.ts).
 import { isUnknown, list, UNKNOWN } from "../../../lib/values";
 import { defined, tagMap, Translated, Translation } from "./embedded-resource";
 import { entries, entryOf } from "./ros-template-entries";
+import { ROS_ALB_SERVER_ATTACHMENT_TRANSLATIONS } from "./ros-alb-server-attachments";
 
 const loadBalancer: Translation = (read) => [
   {
@@ -101,4 +102,5 @@ export const ROS_APPLICATION_LOAD_BALANCER_TRANSLATIONS: ReadonlyMap<string, Tra
   ["ALIYUN::ALB::ServerGroup", serverGroup],
   ["ALIYUN::ALB::Acl", acl],
   ["ALIYUN::ALB::AclAssociation", aclAssociation],
+  ...ROS_ALB_SERVER_ATTACHMENT_TRANSLATIONS,
 ]);

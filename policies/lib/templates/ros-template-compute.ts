@@ -1,6 +1,8 @@
 // ROS launch templates, auto scaling and the network the reachability model places ROS instances in: VPCs,
-// vSwitches, elastic IPs and their associations. Field for field onto the Pulumi Alicloud provider's shapes.
+// vSwitches, elastic IPs and their associations. Field for field onto the Pulumi Alicloud provider's shapes. The
+// balancer server groups scaling groups join are read in ros-scaling-backends.ts.
 import { defined, idList, tagMap, Translated, Translation } from "./embedded-resource";
+import { ROS_SCALING_BACKEND_TRANSLATIONS, serverGroupAttachments } from "./ros-scaling-backends";
 
 /**
  * The provider's launch template has no password field; instances launched from it take the template's Password.
@@ -56,14 +58,20 @@ const scalingConfiguration: Translation = (read) => [
   },
 ];
 
-const scalingGroup: Translation = (read) => [
+/**
+ * The group's CLB balancers (`LoadBalancerIds`: its instances become their default backends) and launch template;
+ * its ALB and NLB server groups (`ServerGroups`) are attachments of their own (ros-scaling-backends.ts).
+ */
+const scalingGroup: Translation = (read, self) => [
   {
     type: "alicloud:ess/scalingGroup:ScalingGroup",
     props: defined({
       vswitchIds: idList(read("VSwitchId"), read("VSwitchIds")),
       loadbalancerIds: read("LoadBalancerIds"),
+      launchTemplateId: read("LaunchTemplateId"),
     }),
   },
+  ...serverGroupAttachments(read("ServerGroups"), self, "ServerGroups"),
 ];
 
 const vpc: Translation = (read) => [
@@ -105,6 +113,7 @@ export const ROS_COMPUTE_TRANSLATIONS: ReadonlyMap<string, Translation> = new Ma
   ["ALIYUN::ECS::LaunchTemplate", launchTemplate],
   ["ALIYUN::ESS::ScalingConfiguration", scalingConfiguration],
   ["ALIYUN::ESS::ScalingGroup", scalingGroup],
+  ...ROS_SCALING_BACKEND_TRANSLATIONS,
   ["ALIYUN::ECS::VPC", vpc],
   ["ALIYUN::ECS::VSwitch", vswitch],
   ["ALIYUN::VPC::EIP", eip],

@@ -1,7 +1,8 @@
 // ROS Server Load Balancer (CLB) resources, translated to the Pulumi Alicloud provider's shapes the network model and
 // the WAF rule read: the balancer (internet unless AddressType says intranet), its listeners (frontend → backend port,
 // access control, the server group they forward to), the backends (default servers, vServer groups, servers added to
-// a group, primary/secondary groups) and the access control lists listeners name.
+// a group, primary/secondary groups), the forwarding rules of HTTP(S) listeners and the access control lists listeners
+// name.
 import { isUnknown, list, UNKNOWN } from "../../../lib/values";
 import { defined, tagMap, Translated, Translation } from "./embedded-resource";
 import { entries, entryOf } from "./ros-template-entries";
@@ -113,6 +114,30 @@ const serversToGroup: Translation = (read) => {
   });
 };
 
+/**
+ * Forwarding rules of an HTTP(S) listener (ListenerPort), one `slb.Rule` per RuleList entry: each sends requests for
+ * its domain or URL to a vServer group of its own. A list unknown at preview is one rule to a group no one knows.
+ */
+const forwardingRules: Translation = (read) => {
+  const rules = read("RuleList");
+  const each = isUnknown(rules) ? [UNKNOWN] : list(rules);
+  return each.map((rule, i): Translated => {
+    const e = entryOf(rule);
+    return {
+      type: "alicloud:slb/rule:Rule",
+      props: defined({
+        loadBalancerId: read("LoadBalancerId"),
+        frontendPort: read("ListenerPort"),
+        name: e.RuleName,
+        domain: e.Domain,
+        url: e.Url,
+        serverGroupId: e.VServerGroupId,
+      }),
+      where: isUnknown(rules) ? "RuleList" : `RuleList[${i}]`,
+    };
+  });
+};
+
 /** ServerType is Master or Slave here; the provider's `type` (ecs, eni) is not a ROS property of this resource. */
 const masterSlaveServerGroup: Translation = (read) => [
   {
@@ -152,6 +177,7 @@ export const ROS_LOAD_BALANCER_TRANSLATIONS: ReadonlyMap<string, Translation> = 
   ["ALIYUN::SLB::BackendServerAttachment", backendServerAttachment],
   ["ALIYUN::SLB::VServerGroup", vServerGroup],
   ["ALIYUN::SLB::BackendServerToVServerGroupAddition", serversToGroup],
+  ["ALIYUN::SLB::Rule", forwardingRules],
   ["ALIYUN::SLB::MasterSlaveServerGroup", masterSlaveServerGroup],
   ["ALIYUN::SLB::AccessControl", accessControl],
 ]);
