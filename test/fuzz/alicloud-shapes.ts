@@ -2,6 +2,30 @@
 import { Shape } from "./shape";
 import { TEMPLATE_BODIES } from "./template-bodies";
 
+/** ROS database whitelist groups and connections in wrong shapes: lists, maps and numbers where text belongs. */
+const ROS_DATABASE_WHITELISTS = JSON.stringify({
+  ROSTemplateFormatVersion: "2015-09-01",
+  Resources: {
+    Db: { Type: "ALIYUN::RDS::DBInstance", Properties: { SecurityIPList: ["0.0.0.0/0", null] } },
+    Ips: {
+      Type: "ALIYUN::RDS::DBInstanceSecurityIps",
+      Properties: { DBInstanceId: [{ Ref: "Db" }], DBInstanceIPArrayAttribute: { a: 1 } },
+    },
+    Ips2: { Type: "ALIYUN::RDS::DBInstanceSecurityIps", Properties: { DBInstanceId: { Ref: "Db" } } },
+    Pc: { Type: "ALIYUN::POLARDB::DBCluster", Properties: "x" },
+    Acl: {
+      Type: "ALIYUN::POLARDB::DBClusterAccessWhiteList",
+      Properties: { DBClusterId: { Ref: "Pc" }, SecurityIps: ["%", { Ref: "Nope" }], DBClusterIPArrayName: [] },
+    },
+    Cache: { Type: "ALIYUN::REDIS::PrepayInstance", Properties: { Connections: "public" } },
+    Link: {
+      Type: "ALIYUN::REDIS::Connection",
+      Properties: { ConnectionType: ["Public"], InstanceId: { "Fn::GetAtt": ["Cache", "InstanceId"] }, Port: "x" },
+    },
+    Wl: { Type: "ALIYUN::REDIS::Whitelist", Properties: null },
+  },
+});
+
 const ecsCommon: Shape = {
   password: "string",
   kmsEncryptedPassword: "string",
@@ -153,6 +177,26 @@ export const alicloudShapes: Record<string, Shape> = {
   "alicloud:ecs/launchTemplate:LaunchTemplate": { ...ecsCommon, systemDiskCategory: "string" },
   "alicloud:ecs/ecsInstanceSet:EcsInstanceSet": { ...ecsCommon, amount: "number" },
   "alicloud:ess/scalingConfiguration:ScalingConfiguration": { ...ecsCommon, scalingGroupId: "string", active: "bool" },
+  "alicloud:ess/scalingGroupVServerGroups:ScalingGroupVServerGroups": {
+    scalingGroupId: "string",
+    vserverGroups: {
+      arrayOf: {
+        loadbalancerId: "string",
+        vserverAttributes: { arrayOf: { vserverGroupId: "string", port: "port", weight: "number" } },
+      },
+    },
+  },
+  "alicloud:ess/serverGroupAttachment:ServerGroupAttachment": {
+    scalingGroupId: "string",
+    serverGroupId: "string",
+    type: { oneOf: ["ALB", "NLB"] },
+    port: "port",
+  },
+  "alicloud:ess/albServerGroupAttachment:AlbServerGroupAttachment": {
+    scalingGroupId: "string",
+    albServerGroupId: "string",
+    port: "port",
+  },
   "alicloud:ecs/ecsDisk:EcsDisk": { encrypted: "bool", kmsKeyId: "string", deleteWithInstance: "bool" },
   "alicloud:ecs/eipAssociation:EipAssociation": {
     allocationId: "string",
@@ -619,12 +663,12 @@ export const alicloudShapes: Record<string, Shape> = {
   },
   // Raw ROS templates: the wrapped rules read the resources they declare.
   "alicloud:ros/stack:Stack": {
-    templateBody: { oneOf: TEMPLATE_BODIES },
+    templateBody: { oneOf: [...TEMPLATE_BODIES, ROS_DATABASE_WHITELISTS] },
     templateUrl: "string",
     parameters: { arrayOf: { parameterKey: { oneOf: ["Pol", "Pw", "Src"] }, parameterValue: "string" } },
   },
   "alicloud:ros/stackGroup:StackGroup": {
-    templateBody: { oneOf: TEMPLATE_BODIES },
+    templateBody: { oneOf: [...TEMPLATE_BODIES, ROS_DATABASE_WHITELISTS] },
     templateUrl: "string",
     templateId: "string",
     parameters: { arrayOf: { parameterKey: "string", parameterValue: "cidr" } },

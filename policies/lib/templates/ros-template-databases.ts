@@ -1,9 +1,10 @@
 // ROS data stores translated to the Pulumi Alicloud provider's shapes the database rule and the network model read:
 // RDS instances (pay-as-you-go and prepaid), MongoDB replica sets, PolarDB clusters and their public endpoint
-// addresses, Redis instances, their public connection and whitelists (ros-redis-whitelists.ts).
+// addresses, Redis instances (pay-as-you-go and prepaid) and their public connections; whitelist resources of their
+// own (Redis, RDS, PolarDB) in ros-database-whitelists.ts.
 import { isUnknown, UNKNOWN } from "../../../lib/values";
 import { defined, idList, tagMap, Translation } from "./embedded-resource";
-import { ROS_REDIS_WHITELIST_TRANSLATIONS } from "./ros-redis-whitelists";
+import { ROS_DATABASE_WHITELIST_TRANSLATIONS } from "./ros-database-whitelists";
 
 /** A public connection: AllocatePublicConnection true, or the Internet net type; either unknown may be one. */
 function publicConnection(allocate: unknown, netType: unknown): unknown {
@@ -75,8 +76,8 @@ const polardbEndpointAddress: Translation = (read) => [
 
 /**
  * A Redis instance, and its public connection (Connections.PublicConnection) as the provider's separate
- * kvstore Connection naming it. Its whitelist is the ALIYUN::REDIS::Whitelist groups naming it; without one, only
- * 127.0.0.1 is admitted.
+ * kvstore Connection naming it (ALIYUN::REDIS::Connection adds one too). Its whitelist is the ALIYUN::REDIS::Whitelist
+ * groups naming it; without one, only 127.0.0.1 is admitted.
  */
 const redisInstance: Translation = (read, self) => {
   const publicConnection = read(["Connections", "PublicConnection"]);
@@ -101,6 +102,24 @@ const redisInstance: Translation = (read, self) => {
   ];
 };
 
+/**
+ * ALIYUN::REDIS::Connection applies for a Public endpoint, or a Direct one (a cluster's shards reached inside the
+ * VPC, not from the internet); any other type, or one unknown at preview, may be Public.
+ */
+const redisConnection: Translation = (read) => {
+  if (read("ConnectionType") === "Direct") return [];
+  return [
+    {
+      type: "alicloud:kvstore/connection:Connection",
+      props: defined({
+        instanceId: read("InstanceId"),
+        connectionStringPrefix: read("ConnectionStringPrefix"),
+        port: read("Port"),
+      }),
+    },
+  ];
+};
+
 export const ROS_DATABASE_TRANSLATIONS: ReadonlyMap<string, Translation> = new Map([
   ["ALIYUN::RDS::DBInstance", rdsInstance],
   ["ALIYUN::RDS::PrepayDBInstance", rdsInstance],
@@ -109,5 +128,7 @@ export const ROS_DATABASE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ["ALIYUN::POLARDB::DBCluster", polardbCluster],
   ["ALIYUN::POLARDB::DBClusterEndpointAddress", polardbEndpointAddress],
   ["ALIYUN::REDIS::Instance", redisInstance],
-  ...ROS_REDIS_WHITELIST_TRANSLATIONS,
+  ["ALIYUN::REDIS::PrepayInstance", redisInstance],
+  ["ALIYUN::REDIS::Connection", redisConnection],
+  ...ROS_DATABASE_WHITELIST_TRANSLATIONS,
 ]);

@@ -3,7 +3,6 @@
 // Enable): the trail's status is settled once the whole template is read, from the switches that name it.
 import { isUnknown, UNKNOWN } from "../../../lib/values";
 import { defined, EmbeddedResource, Translation } from "./embedded-resource";
-import { settleAlbServerAttachments } from "./ros-alb-server-attachments";
 import { templateReference } from "./template-references";
 
 const ACTIONTRAIL = "alicloud:actiontrail/trail:Trail";
@@ -66,15 +65,8 @@ function statusOf(trail: EmbeddedResource, switches: readonly EmbeddedResource[]
 
 const STOPPED_HINT = "ROS creates the trail stopped: an ALIYUN::ACTIONTRAIL::TrailLogging with Enable true starts it";
 
-/**
- * template-reading.ts settles ROS templates through this name: the trails' status here, and in the same pass the ALB
- * servers attached to groups by resources of their own (ros-alb-server-attachments.ts).
- */
-export const settleTrailLogging = (resources: EmbeddedResource[]): EmbeddedResource[] =>
-  settleTrailSwitches(settleAlbServerAttachments(resources));
-
 /** The template's ROS trails with the status their switches give; the switches themselves leave the reading. */
-function settleTrailSwitches(resources: EmbeddedResource[]): EmbeddedResource[] {
+export function settleTrailLogging(resources: EmbeddedResource[]): EmbeddedResource[] {
   if (!resources.some((r) => r.templateType === ROS_TRAIL || r.type === TRAIL_LOGGING)) return resources;
   const switches = resources.filter((r) => r.type === TRAIL_LOGGING);
   return resources

@@ -11,7 +11,8 @@ import { conditionDecider } from "./template-conditions";
 import { parameterValues } from "./template-parameters";
 import { intrinsicName, ReadMode, resolveTemplateValue, ResolveContext } from "./template-values";
 import { ROS_TEMPLATE_TRANSLATIONS } from "./ros-template-resources";
-import { settleRedisWhitelists } from "./ros-redis-whitelists";
+import { settleAlbServerAttachments } from "./ros-alb-server-attachments";
+import { settleDatabaseWhitelists } from "./ros-database-whitelists";
 import { settleTrailLogging } from "./ros-trail-logging";
 import { templateReference } from "./template-references";
 import { markedParameters, programFedParameters, withParameterFields } from "./template-parameter-links";
@@ -33,7 +34,7 @@ const TRANSLATIONS: Record<TemplateContainer["dialect"], ReadonlyMap<string, Tra
 /** What one template resource sets on another, settled once every resource is translated. */
 const SETTLE: Record<TemplateContainer["dialect"], (resources: EmbeddedResource[]) => EmbeddedResource[]> = {
   CFN: (resources) => resources,
-  ROS: (resources) => settleRedisWhitelists(settleTrailLogging(resources)),
+  ROS: (resources) => settleDatabaseWhitelists(settleTrailLogging(settleAlbServerAttachments(resources))),
 };
 
 /** Transforms whose output this kit knows adds no resource it judges from nothing; any other may add anything. */
