@@ -1,17 +1,20 @@
 // Shell lines that AWS Systems Manager Run Command sends to Linux instances as root: the AWS counterpart of Cloud
 // Assistant, and another way to rewrite sshd_config or plant root's keys. Windows actions are not shell and are
 // not read. Content may be hostile: nothing here throws, whatever its shape.
+import { shellParameters } from "./ssm-remote-scripts";
 import { isSessionDocumentType, sessionShellLines } from "./ssm-sessions";
 import { parseMapping } from "./structured-documents";
 import { ownEntry, referencedNames } from "./template-references";
-import { isUnknown, list, obj } from "./values";
+import { hasReferences } from "./template-substitution";
+import { isUnknown, list, obj, UNKNOWN } from "./values";
 
 const SHELL_ACTION = "aws:runshellscript";
 /** An Automation step that sends a Command document (by name in `inputs.DocumentName`) to instances. */
 const RUN_COMMAND_ACTION = "aws:runcommand";
 /** A Command document step that runs another document on the same instance (`inputs.documentPath`). */
 const RUN_DOCUMENT_ACTION = "aws:rundocument";
-const RUN_SHELL_SCRIPT = "AWS-RunShellScript";
+/** An Automation step that runs the steps in `inputs.Steps` once per iteration. */
+const LOOP_ACTION = "aws:loop";
 
 /** Run Command sends "Command" documents to instances. */
 export function isCommandDocumentType(type: unknown): boolean {
@@ -43,10 +46,8 @@ export function shellStepsOf(type: unknown): ShellSteps {
   };
 }
 
-/** An association's document is AWS's shell runner, by name or by ARN (`arn:aws:ssm:…::document/AWS-RunShellScript`). */
-export function isRunShellScriptDocument(name: unknown): boolean {
-  return typeof name === "string" && (name === RUN_SHELL_SCRIPT || name.endsWith(`:document/${RUN_SHELL_SCRIPT}`));
-}
+/** Where the name matchers of AWS's shell runners lived first: read from here too. */
+export { isRunShellScriptDocument } from "./ssm-remote-scripts";
 
 /** A `runCommand` or `commands` value as lines: a list of lines or one multi-line string; other shapes hold none. */
 export function commandLines(v: unknown): string[] {
@@ -89,21 +90,65 @@ export function parameterDefault(parameters: Record<string, unknown> | undefined
 
 /**
  * Schema 2.0/2.2: `mainSteps: [{ action: aws:runShellScript, inputs: { runCommand } }]`, and composite documents'
- * `aws:runDocument` of AWS-RunShellScript with its `documentParameters` (a mapping, or JSON or YAML text);
+ * `aws:runDocument` of AWS-RunShellScript (or AWS-RunRemoteScript) with its `documentParameters` (a mapping, or JSON
+ * or YAML text);
  * Automation (0.3): `mainSteps: [{ action: aws:runCommand, inputs: { DocumentName: AWS-RunShellScript,
- * Parameters: { commands } } }]`.
+ * Parameters: { commands } } }]` (AWS-RunRemoteScript's `commandLine` too), inside `aws:loop` bodies as well;
+ * `aws:executeScript` runs Python or PowerShell on AWS's side, not on instances, and is not read.
  */
 function mainStepLines(doc: Record<string, unknown>, steps: ShellSteps): string[] {
-  return list(doc.mainSteps).flatMap((raw) => {
+  const mainSteps = steps.automation ? withLoopBodies(list(doc.mainSteps)) : list(doc.mainSteps);
+  return mainSteps.flatMap((raw) => {
     const step = obj(raw);
     const inputs = obj(step?.inputs);
     if (steps.command && isShellAction(step?.action)) return commandLines(inputs?.runCommand);
-    if (steps.command && isAction(step?.action, RUN_DOCUMENT_ACTION) && isRunShellScriptDocument(inputs?.documentPath))
-      return commandLines(documentParameters(inputs?.documentParameters)?.commands);
-    if (steps.automation && isRunCommandAction(step?.action) && isRunShellScriptDocument(inputs?.DocumentName))
-      return commandLines(obj(inputs?.Parameters)?.commands);
+    if (steps.command && isAction(step?.action, RUN_DOCUMENT_ACTION)) {
+      const given = documentParameters(inputs?.documentParameters);
+      return shellParameters(inputs?.documentPath).flatMap((name) => commandLines(given?.[name]));
+    }
+    if (steps.automation && isRunCommandAction(step?.action))
+      return shellParameters(sentDocument(inputs?.DocumentName)).flatMap((name) =>
+        commandLines(obj(inputs?.Parameters)?.[name]),
+      );
     return [];
   });
+}
+
+/**
+ * Automation's `aws:loop` steps run the steps in `inputs.Steps` (which may loop again): each body read where its loop
+ * stands. A YAML alias may make a loop contain itself: each step is read once.
+ */
+function withLoopBodies(mainSteps: readonly unknown[], seen = new Set<object>()): Record<string, unknown>[] {
+  return mainSteps.flatMap((raw) => {
+    const step = obj(raw);
+    if (!step || seen.has(step)) return [];
+    seen.add(step);
+    const body = isAction(step.action, LOOP_ACTION) ? withLoopBodies(list(obj(step.inputs)?.Steps), seen) : [];
+    return [step, ...body];
+  });
+}
+
+/** An Automation `aws:runCommand` step: the document it sends (`DocumentName`) and the `Parameters` it passes. */
+export interface RunCommandStep {
+  documentName: unknown;
+  parameters: unknown;
+}
+
+/** A runbook's `aws:runCommand` steps (loop bodies included) and its declared `parameters`; undefined unparsed. */
+export function runbookRunCommandSteps(
+  content: string,
+): { steps: RunCommandStep[]; parameters: Record<string, unknown> | undefined } | undefined {
+  const doc = parseMapping(content);
+  if (!doc) return undefined;
+  const steps = withLoopBodies(list(doc.mainSteps))
+    .filter((step) => isRunCommandAction(step.action))
+    .map((step) => ({ documentName: obj(step.inputs)?.DocumentName, parameters: obj(step.inputs)?.Parameters }));
+  return { steps, parameters: obj(doc.parameters) };
+}
+
+/** A `DocumentName` given by a reference (`{{ Runner }}`) is only known when the runbook runs: it may be any runner. */
+function sentDocument(name: unknown): unknown {
+  return typeof name === "string" && hasReferences(name) ? UNKNOWN : name;
 }
 
 /** Schema 1.2: `runtimeConfig: { aws:runShellScript: { properties: [{ runCommand }] } }`. */

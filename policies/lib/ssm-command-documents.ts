@@ -1,10 +1,11 @@
-// A Systems Manager document's shell steps, and for a Command document whose steps reference its parameters
-// (`{{ name }}`), which findings are its own and which wait for the values each run passes. An association or
-// maintenance window task replaces a parameter's default with its value; the rule's stack part judges those runs
-// (ssm-document-runs.ts).
+// A Systems Manager document's shell steps, and for a Command document or Automation runbook whose steps reference
+// its parameters (`{{ name }}`), which findings are its own and which wait for the values each run passes. An
+// association or maintenance window task replaces a parameter's default with its value; the rule's stack part judges
+// those runs (ssm-document-runs.ts).
 import {
   documentShell,
   documentShellLines,
+  isAutomationDocumentType,
   isCommandDocumentType,
   referencedDefaultLines,
   shellStepsOf,
@@ -40,14 +41,14 @@ export interface SsmDocumentReading extends ReferenceSplit {
 }
 
 /**
- * A Command document (or one of a type only known at apply) whose shell steps reference parameters; undefined for
- * any other document. Its findings on lines that hold a reference wait for each run's values; everything else it
+ * A Command document or Automation runbook (or one of a type only known at apply) whose shell steps reference
+ * parameters; undefined for any other document. Its findings on lines that hold a reference wait for each run's values; everything else it
  * reports is its own, what a weakening default does included: that runs wherever a run leaves the parameter out
  * (the console, the CLI, another stack), and a fix changes the document.
  */
 export function ssmDocumentReading(p: Record<string, unknown>): SsmDocumentReading | undefined {
   const type = p.documentType;
-  if (!isUnknown(type) && !isCommandDocumentType(type)) return undefined;
+  if (!isUnknown(type) && !isCommandDocumentType(type) && !isAutomationDocumentType(type)) return undefined;
   if (typeof p.content !== "string" || isUnknown(p.content)) return undefined;
   const shell = documentShell(p.content, shellStepsOf(type));
   const script = shell?.lines.join("\n") ?? "";

@@ -1,7 +1,7 @@
-// The values a Systems Manager association or maintenance window RUN_COMMAND task gives a Command document's
-// parameters. An association passes `parameters`, a map of name to text (the provider's type; the API's is a list of
-// text per name, so a list is read too), a task `[{ name, values }]`. A parameter the run leaves out takes the
-// document's `default`. `{{ssm:name}}` (and `{{ssm-secure:name}}`) in a value is read from Parameter Store at run
+// The values a Systems Manager association or maintenance window task gives a document's parameters: a RUN_COMMAND
+// task a Command document's, an AUTOMATION task a runbook's. An association passes `parameters`, a map of name to
+// text (the provider's type; the API's is a list of text per name, so a list is read too), a task `[{ name, values }]`.
+// A parameter the run leaves out takes the document's `default`. `{{ssm:name}}` (and `{{ssm-secure:name}}`) in a value is read from Parameter Store at run
 // time: unknown here.
 import { parameterDefault } from "../../lib/ssm-commands";
 import { containsUnknown, isUnknown, list, obj, UNKNOWN } from "../../lib/values";
@@ -29,9 +29,26 @@ function withDefaults(
   };
 }
 
-/** An association's `parameters`: names are case-sensitive, as Systems Manager matches them. */
-export function associationValues(defaults: Record<string, unknown> | undefined): ParameterReader {
-  return (parameters) => withDefaults(new Map(Object.entries(obj(parameters) ?? {})), defaults, false);
+/**
+ * What a runbook's target parameter holds in each execution: the ID of one target (an instance, a resource group's
+ * member), never a line of shell.
+ */
+const TARGET_ID = "i-0123456789abcdef0";
+
+/**
+ * An association's `parameters`: names are case-sensitive, as Systems Manager matches them. An association of a
+ * runbook with targets runs it once per target, giving the target's ID to `automationTargetParameterName`.
+ */
+export function associationValues(
+  defaults: Record<string, unknown> | undefined,
+  targetParameter?: unknown,
+): ParameterReader {
+  return (parameters) => {
+    const given = new Map(Object.entries(obj(parameters) ?? {}));
+    if (typeof targetParameter === "string" && targetParameter !== "" && !isUnknown(targetParameter))
+      given.set(targetParameter, TARGET_ID);
+    return withDefaults(given, defaults, false);
+  };
 }
 
 /**
@@ -48,12 +65,25 @@ export function taskValues(defaults: Record<string, unknown> | undefined): Param
   };
 }
 
+/** Where a task's invocation parameters sit: RUN_COMMAND tasks' and AUTOMATION tasks'. */
+export type TaskInvocation = "runCommandParameters" | "automationParameters";
+
 /**
- * A task's `taskInvocationParameters.runCommandParameters.parameters`: the unknown marker when it or an object
- * holding it is unknown at preview.
+ * A task's `taskInvocationParameters.<invocation>.parameters` (`runCommandParameters` unless told): the unknown marker
+ * when it or an object holding it is unknown at preview.
  */
-export function taskRunCommandParameters(p: Record<string, unknown>): unknown {
-  const invocation = p.taskInvocationParameters;
-  const runCommand = isUnknown(invocation) ? invocation : obj(invocation)?.runCommandParameters;
-  return isUnknown(runCommand) ? runCommand : obj(runCommand)?.parameters;
+export function taskRunCommandParameters(
+  p: Record<string, unknown>,
+  invocation: TaskInvocation = "runCommandParameters",
+): unknown {
+  const parameters = p.taskInvocationParameters;
+  const block = isUnknown(parameters) ? parameters : obj(parameters)?.[invocation];
+  return isUnknown(block) ? block : obj(block)?.parameters;
+}
+
+/** A run of a document: where its findings land, the parameters it passes, and how they are read. */
+export interface DocumentRun {
+  urn: string;
+  parameters: unknown;
+  read: (defaults: Record<string, unknown> | undefined) => ParameterReader;
 }

@@ -1,0 +1,45 @@
+// EC2 Image Builder workflows (`data`, a YAML document of `steps`) order a build or test stage. Their RunCommand
+// steps send a Systems Manager Command document to the build or test instance (Image Builder calls SendCommand), so
+// one sending AWS-RunShellScript (or AWS-RunRemoteScript) runs its `commands` (or `commandLine`) as root there, and
+// on a build instance what they change is baked into the image. The other actions run Image Builder's own service
+// steps (LaunchInstance, ExecuteComponents, which runs the recipe's components read on their own, CreateImage, …) or
+// a Step Functions state machine (ExecuteStateMachine), no shell the document holds. Documents may be hostile:
+// nothing here throws.
+import { scriptsInOrder } from "./script-sequence";
+import { commandLines } from "./ssm-commands";
+import { shellParameters } from "./ssm-remote-scripts";
+import { lowerName, parseMapping } from "./structured-documents";
+import { list, obj } from "./values";
+
+const RUN_COMMAND = "runcommand";
+/** An input named `key.$` takes its value at run time from a JSONPath (`$.parameters.x`, `$.stepOutputs.y.z`). */
+const DYNAMIC = ".$";
+
+export interface WorkflowShell {
+  /** The shell-running steps' lines, joined in step order as one build's steps are (see script-sequence). */
+  scripts: string[];
+  /** Steps whose document or shell parameters are only given at run time (a JSONPath input). */
+  dynamic: string[];
+}
+
+/** The shell a workflow's RunCommand steps send; undefined when `data` is not a JSON or YAML mapping. */
+export function workflowShell(data: string): WorkflowShell | undefined {
+  const doc = parseMapping(data);
+  if (!doc) return undefined;
+  const shell: WorkflowShell = { scripts: [], dynamic: [] };
+  list(doc.steps).forEach((raw, i) => {
+    const step = obj(raw);
+    if (lowerName(step?.action) !== RUN_COMMAND) return;
+    const inputs = obj(step?.inputs) ?? {};
+    const name = typeof step?.name === "string" ? step.name : `steps[${i}]`;
+    if (Object.hasOwn(inputs, `documentName${DYNAMIC}`)) return void shell.dynamic.push(name);
+    const names = shellParameters(inputs.documentName);
+    if (names.length === 0) return;
+    if (Object.hasOwn(inputs, `parameters${DYNAMIC}`)) return void shell.dynamic.push(name);
+    const parameters = obj(inputs.parameters) ?? {};
+    if (names.some((n) => Object.hasOwn(parameters, `${n}${DYNAMIC}`))) shell.dynamic.push(name);
+    const lines = names.flatMap((n) => commandLines(Object.hasOwn(parameters, n) ? parameters[n] : undefined));
+    if (lines.length > 0) shell.scripts.push(lines.join("\n"));
+  });
+  return { ...shell, scripts: scriptsInOrder(shell.scripts) };
+}

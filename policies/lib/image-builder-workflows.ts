@@ -1,0 +1,27 @@
+// The check of EC2 Image Builder workflows for the login rule: the shell their RunCommand steps send to the build or
+// test instance (lib/ec2-image-builder-workflows.ts). A workflow given by `uri` lives in S3, its text not in the program.
+import { workflowShell } from "../../lib/ec2-image-builder-workflows";
+import { isUnknown } from "../../lib/values";
+import { Finding, unverifiable } from "./findings";
+import { Check } from "./rule";
+import { scriptsFindings } from "./script-findings";
+
+const DATA = "data";
+
+/**
+ * The shell a workflow's RunCommand steps run; a step naming its document, or giving the shell runner's commands,
+ * from a JSONPath (a workflow parameter an image pipeline sets, a step's output) cannot be verified.
+ */
+export function ec2ImageBuilderWorkflowCheck(): Check<unknown> {
+  return (p) => {
+    const data = p[DATA];
+    if (isUnknown(data)) return [unverifiable(DATA)];
+    if (typeof data !== "string") return [];
+    const shell = workflowShell(data);
+    if (!shell) return [unverifiable(DATA, "it does not parse as JSON or YAML")];
+    const notes: Finding[] = shell.dynamic.map((step) =>
+      unverifiable(`${DATA}`, `step ${step} takes its document or commands from a JSONPath at run time`),
+    );
+    return [...notes, ...scriptsFindings(DATA, shell.scripts)];
+  };
+}
