@@ -40,6 +40,8 @@ export interface WriteContext {
   spelt: string;
   /** The command before it on its line, which may pipe it what it reads. */
   previous?: ParsedCommand;
+  /** It reads sshd's configuration, or a copy of it, down its pipe (see WorkingCopies). */
+  fromPipe: boolean;
 }
 
 /**
@@ -78,9 +80,12 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
     for (const value of included)
       for (const pattern of value.split(/[ \t]+/)) if (pattern !== "") found.sshdReads(pattern);
   if (edit) {
+    // A filter of sshd's configuration down a pipe (`sed … sshd_config | sed '/…/d' > /tmp/x`) edits it only where
+    // its output is put back: the working copy replays it then, naming the file.
+    const editsConfig = maybeConfig && !(context.fromPipe && !edit.inPlace && edit.files.length === 0);
     // Read before the run is replayed: what its pattern reaches is judged on the stock lines as they were.
-    if (maybeConfig) reportUnknownStreamEdit(parsed, edit, written, state.stock, { line, found });
-    state.stock.edit(edit.script, maybeConfig, { line, found, at: found.now(), unlessSshdReads, files: edit.files });
+    if (editsConfig) reportUnknownStreamEdit(parsed, edit, written, state.stock, { line, found });
+    state.stock.edit(edit.script, editsConfig, { line, found, at: found.now(), unlessSshdReads, files: edit.files });
   }
   // Hardening written to sshd's files undoes taking the kit's drop-in away, as Restorations says.
   const sshdFile = config ? (mainConfig ? "main" : "drop-in") : setting ? reading.sshdFile : undefined;

@@ -3,6 +3,7 @@
 // read as the commands it will run, so the reader needs to follow it.
 import { crontabInput } from "./userdata-boot-scripts";
 import { copyOperands } from "./userdata-copies";
+import { inputWrite } from "./userdata-input-writers";
 import {
   argumentsOf,
   Command,
@@ -134,14 +135,16 @@ function redirections(words: Word[]): string[] | undefined {
 }
 
 /**
- * Where a command puts what it reads: tee in its files and output, cat and dd in their output, crontab in a table,
- * `systemctl edit --stdin` in a unit's drop-in, a shell's `-c` script where its first command puts it.
+ * Where a command puts what it reads: tee in its files and output (sponge in its files, or its output when it names
+ * none), cat and dd in their output, crontab in a table, `systemctl edit --stdin` in a unit's drop-in, a shell's `-c`
+ * script where its first command puts it.
  */
 function readInto({ name, args }: ParsedCommand, output: string[], depth: number): string[] {
   const operands = args.filter((a) => !a.startsWith("-"));
+  const writes = inputWrite({ name, args });
+  if (writes)
+    return [...writes.files.filter((f) => !NOWHERE.has(f)), ...(writes.printsToo ? output : [])].slice(0, MAX_FILES);
   switch (name) {
-    case "tee":
-      return [...operands.filter((f) => !NOWHERE.has(f)), ...output].slice(0, MAX_FILES);
     case "cat":
       return operands.every((a) => a === "-") ? output : [];
     case "dd": {

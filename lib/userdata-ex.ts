@@ -1,7 +1,9 @@
 // vi and ex run as stream editors: `ex -s -c '%s/^PermitRootLogin no/PermitRootLogin yes/' -c wq FILE`, `vim -c
 // ':%s/…/…/g' -c ':wq' FILE`. Their `-c` (and `+`) commands that substitute are read as sed's `s` commands, which
 // they spell alike (vim's patterns are close enough to sed's basic ones to name a directive and its value). Global
-// deletes, `g/re/d` and `v/re/d` (or `g!/re/d`), are sed's `/re/d` and `/re/!d`.
+// deletes, `g/re/d` and `v/re/d` (or `g!/re/d`), are sed's `/re/d` and `/re/!d`; deletes at one address or a range
+// (`:/re/d|x`, `:5d`, `:$d`, `:%d`) are sed's deletes at the same address (see userdata-ex-deletes).
+import { exAddressDeletions } from "./userdata-ex-deletes";
 import { sedScript } from "./userdata-sed";
 import { StreamEdit } from "./userdata-sed-edits";
 
@@ -28,7 +30,7 @@ export function exStreamEdit(name: string, args: string[]): StreamEdit | undefin
     else if (a.startsWith("+")) commands.push(a.slice(1));
     else if (!a.startsWith("-")) files.push(a);
   }
-  const edits = commands.flatMap((c) => SUBSTITUTE.exec(c)?.[1] ?? globalDeletion(c) ?? []);
+  const edits = commands.flatMap((c) => SUBSTITUTE.exec(c)?.[1] ?? globalDeletion(c) ?? exAddressDeletions(c));
   if (edits.length === 0) return undefined;
   // The edit reaches the file when a command writes it (`wq`, `x`, `w`); read as in place whatever: it hides nothing.
   return { inPlace: true, files, script: sedScript(edits.join("\n"), "basic") };

@@ -3,6 +3,7 @@
 import { copyArguments, copyOperands } from "./userdata-copies";
 import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
+import { inputWrite } from "./userdata-input-writers";
 import { Word } from "./userdata-words";
 
 /**
@@ -27,13 +28,13 @@ export function pipelinesWriting(
 const STDIN = new Set(["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
 
 /**
- * The files a command writes: its redirections' targets, and a tee's files, dd's `of=`, a copy of standard input's
- * destination or a stream editor's files.
+ * The files a command writes: its redirections' targets, and a tee's or sponge's files, dd's `of=`, a copy of
+ * standard input's destination or a stream editor's files.
  */
 function filesWritten(words: Word[], name: string, args: string[]): string[] {
   const files: string[] = [];
   for (let i = 0; i < words.length; i++) if (words[i].op?.startsWith(">")) files.push(words[i + 1]?.text ?? "");
-  if (name === "tee") for (const a of args) if (!a.startsWith("-")) files.push(a);
+  files.push(...(inputWrite({ name, args })?.files ?? []));
   if (name === "dd") for (const a of args) if (a.startsWith("of=")) files.push(a.slice(3));
   const copy = name === "cp" || name === "install" ? copyOperands(name, copyArguments(name, args)) : undefined;
   if (copy?.sources.length === 1 && STDIN.has(copy.sources[0])) files.push(copy.destination);

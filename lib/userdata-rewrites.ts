@@ -9,6 +9,7 @@ import { ParsedCommand } from "./userdata-destinations";
 import { LineScan } from "./userdata-scan-context";
 import { Findings } from "./userdata-findings";
 import { hereDocuments } from "./userdata-heredoc";
+import { inputWrite } from "./userdata-input-writers";
 import { hereStrings, isPrinter } from "./userdata-printed";
 import { isMainSshdConfigPath } from "./userdata-sshd-paths";
 import { isBareExec } from "./userdata-words";
@@ -24,9 +25,9 @@ const EMPTY = new Set(["", ":", "true"]);
 
 /**
  * Whether a command replaces sshd_config with text the script spells out: an echo or printf of no variable left
- * unknown, a here-document or here-string through cat or tee (without -a), or one of these copied from standard
- * input by cp or install, or nothing at all (`cp /dev/null`). Text from elsewhere (a template, a download, `echo
- * "$(sed … sshd_config)"`, what follows `exec >`) is not in the script: the reader does not guess it.
+ * unknown, a here-document or here-string through cat, tee or sponge (without -a), or one of these copied from
+ * standard input by cp or install, or nothing at all (`cp /dev/null`). Text from elsewhere (a template, a download,
+ * `echo "$(sed … sshd_config)"`, what follows `exec >`) is not in the script: the reader does not guess it.
  */
 export function rewritesMainConfig(parsed: ParsedCommand, piped?: ParsedCommand): boolean {
   const { command, words, name, args } = parsed;
@@ -34,10 +35,8 @@ export function rewritesMainConfig(parsed: ParsedCommand, piped?: ParsedCommand)
   if (!command.text.includes("sshd_config") || isBareExec(words)) return false;
   const spelt = hereDocuments(words).length > 0 || hereStrings(words).length > 0;
   const fed = spelt || (command.piped === true && piped !== undefined && printsKnownText(piped));
-  if (name === "tee") {
-    const appends = args.some((a) => a === "--append" || /^-[a-z]*a/.test(a));
-    return !appends && fed && args.some((a) => !a.startsWith("-") && isMainSshdConfigPath(a));
-  }
+  const writes = inputWrite(parsed);
+  if (writes) return !writes.appends && fed && writes.files.some(isMainSshdConfigPath);
   // Standard input copied whole writes the here-document, here-string or echo that feeds it.
   if (COPIERS.has(name)) return copiesKnownText(parsed, fed);
   const known = printsKnownText(parsed) || EMPTY.has(name) || (name === "cat" && spelt && args.length === 0);

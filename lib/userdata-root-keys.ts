@@ -4,6 +4,7 @@ import { Copy, copyOperands, FolderCopy } from "./userdata-copies";
 import { streamEdit } from "./userdata-editors";
 import { writtenText } from "./userdata-sed-edits";
 import { ParsedCommand } from "./userdata-destinations";
+import { inputWrite } from "./userdata-input-writers";
 import { isBareExec, isWriteRedirection, optionValues, Word } from "./userdata-words";
 import { ownValue } from "./own-value";
 import { otherUser } from "./userdata-run-as";
@@ -35,7 +36,8 @@ export function writesRootKeys(parsed: ParsedCommand, isKeys: RootKeysTest = isR
   const { words, name, args } = parsed;
   // A command that writes nothing truncates the file; a bare `exec` sends every later command's output there.
   if ((!EMPTY.has(name) || isBareExec(words)) && redirectsToRootKeys(words, isKeys)) return true;
-  if (name === "tee") return args.some((a) => !a.startsWith("-") && isKeys(a));
+  const writes = inputWrite(parsed);
+  if (writes) return writes.files.some(isKeys);
   const copy = copyOperands(name, args);
   if (copy) return copiesToRootKeys(copy, isKeys);
   if (name === "curl") return optionValues(args, "-o", "--output", CURL_VALUES).some(isKeys);

@@ -232,12 +232,14 @@ function scanCommandLine(
         printsToLog,
         spelt,
         previous: commands[i - 1],
+        fromPipe: state.copies.carries(parsed),
       });
     }
     // What it wrote to a file a later grep may read its patterns from.
     state.files.command(parsed);
     const pipesOn = commands[i + 1]?.command.piped === true;
-    const putBack = state.copies.follow(parsed, () => destinations.output(i), line, knownFileText(state), pipesOn);
+    const flow = { output: () => destinations.output(i), input: () => destinations.input(i) };
+    const putBack = state.copies.follow(parsed, flow, line, knownFileText(state), pipesOn);
     if (putBack) replayPutBack(putBack, scan, state);
   });
   return documents;
@@ -254,8 +256,9 @@ function replayPutBack({ file, edits, unknown }: PutBack, { found }: LineScan, s
       `${unknown.name} in a pipeline from sshd_config back to it may delete the hardened "${directive} no"`;
     reportUnknownDeletion([file], note, { line: unknown.line, found }, at);
   }
-  for (const { edit, parsed, line } of edits) {
+  for (const { edit, parsed, line, unknownPatterns } of edits) {
     const asFile = { ...edit, files: [file] };
+    if (unknownPatterns !== undefined) reportUnknownPatterns({ files: [file], unknownPatterns }, line, found, at);
     // An inverted grep of a copy (`grep -v "$PAT" /tmp/a > /tmp/b`) is no stream editor: its patterns are read apart.
     if (streamEdit(parsed.name, parsed.args) === undefined)
       reportUnknownGrepPatterns(parsed, asFile, knownFileText(state), { line, found, at });
@@ -301,7 +304,7 @@ function replayInvertedGrep(
 
 /** The hardened lines the files of a grep ship, which patterns it cannot read may delete: unverifiable. */
 function reportUnknownPatterns(
-  { files, unknownPatterns }: InvertedGrep,
+  { files, unknownPatterns }: Pick<InvertedGrep, "files" | "unknownPatterns">,
   line: string,
   found: Findings,
   at: number,

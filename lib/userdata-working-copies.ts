@@ -4,11 +4,13 @@
 // tee …`). A copy that is never put back edits nothing sshd reads. A copy of a copy carries its edits on (`cp /tmp/a
 // /tmp/b`), and so does a filter of one into a file (`sed '/…/d' /tmp/a > /tmp/b`, `grep -v … /tmp/a > /tmp/b`), its
 // own deletions added. So does a pipeline (`sed '/^#/d' /tmp/a | grep -v … | tee /tmp/b`): each stage's deletions
-// in turn, and a stage the reader cannot tell (`| python3 filter.py`) may delete anything.
+// in turn, and a stage the reader cannot tell (`| python3 filter.py`) may delete anything. A pipeline's end that
+// writes its input whole (tee, sponge, `install /dev/stdin`, dd) puts it back when that is sshd's configuration.
 import { copyArguments, copyOperands } from "./userdata-copies";
 import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
 import { invertedGrep, KnownText } from "./userdata-grep";
+import { inputWrite } from "./userdata-input-writers";
 import { StreamEdit } from "./userdata-sed-edits";
 import { isSshdConfigPath, maybeSshdConfigPath, normalPath } from "./userdata-sshd-paths";
 
@@ -17,12 +19,22 @@ const MAX_COPIES = 16;
 const MAX_EDITS = 64;
 /** Commands that copy a file whole: to the copy, or back. */
 const COPIERS = new Set(["cp", "mv", "install", "rsync", "cat"]);
+/** Commands that write their input whole into the file they are given (`install -m 600 /dev/stdin f`, `dd of=f`). */
+const INPUT_COPIERS = new Set(["cp", "install", "dd"]);
 
 /** An in-place edit of a working copy, the command that made it, and its line (quoted when it is replayed). */
 export interface CopyEdit {
   edit: StreamEdit;
   parsed: ParsedCommand;
   line: string;
+  /** An inverted grep's -f file the script does not write: what it deletes cannot be told. */
+  unknownPatterns?: string;
+}
+
+/** Where a command's output ends (its files) and where what it reads ends (see Destinations). */
+export interface Flow {
+  output: () => string[];
+  input: () => string[];
 }
 
 /** A pipeline's stage the reader cannot tell the deletions of, and its line. */
@@ -51,20 +63,15 @@ export class WorkingCopies {
 
   /**
    * Follows one command of line `line`: a copy of sshd's configuration made, one edited in place, or one put back
-   * over sshd's configuration (returned, to be replayed); a copy overwritten any other way is forgotten. `output`:
-   * the files the command's output ends in; `patterns`: the text of a file the script wrote, for `grep -f`. Most
-   * commands are answered by their name.
+   * over sshd's configuration (returned, to be replayed); a copy overwritten any other way is forgotten. `flow`:
+   * the files the command's output and input end in; `patterns`: the text of a file the script wrote, for `grep -f`.
+   * Most commands are answered by their name.
    */
-  follow(
-    parsed: ParsedCommand,
-    output: () => string[],
-    line: string,
-    patterns?: KnownText,
-    pipesOn = false,
-  ): PutBack | undefined {
+  follow(parsed: ParsedCommand, flow: Flow, line: string, patterns?: KnownText, pipesOn = false): PutBack | undefined {
+    const { output } = flow;
     const carried = parsed.command.piped ? this.carried : undefined;
     this.carried = undefined;
-    if (carried) return this.piped(carried, parsed, output, line, patterns, pipesOn);
+    if (carried) return this.piped(carried, parsed, flow, line, patterns, pipesOn);
     if (pipesOn && (this.copies.size > 0 || parsed.args.some(isSshdConfigPath)))
       this.carried = this.pipeSource(parsed, line, patterns);
     // Until a copy is made, only a command copying one of sshd's files is read further.
@@ -72,12 +79,12 @@ export class WorkingCopies {
     const copy = wholeCopy(parsed, output);
     if (copy) return this.copied(copy.source, copy.destinations, parsed.name === "mv");
     if (this.copies.size === 0) return undefined;
-    const edit = streamEdit(parsed.name, parsed.args) ?? grepEdit(parsed, patterns);
-    if (edit?.inPlace) this.edited({ edit, parsed, line });
+    const filter = filterEdit(parsed, line, patterns);
+    if (filter?.edit.inPlace) this.edited(filter);
     else {
       // Whatever else the output ends in is overwritten: a copy no more, unless a filter of a copy made it.
-      const from = edit?.files.length === 1 ? this.copies.get(normalPath(edit.files[0])) : undefined;
-      const edits = from && edit ? [...from.edits, { edit, parsed, line }].slice(0, MAX_EDITS) : undefined;
+      const from = filter?.edit.files.length === 1 ? this.copies.get(normalPath(filter.edit.files[0])) : undefined;
+      const edits = from && filter ? [...from.edits, filter].slice(0, MAX_EDITS) : undefined;
       const files = output();
       for (const file of files) this.copies.delete(normalPath(file));
       if (from && edits) for (const file of files) this.made(file, { ...from, edits });
@@ -91,40 +98,44 @@ export class WorkingCopies {
    */
   private pipeSource(parsed: ParsedCommand, line: string, patterns?: KnownText): WorkingCopy | undefined {
     const operands = parsed.args.filter((a) => !a.startsWith("-"));
-    const edit =
-      parsed.name === "cat" ? undefined : (streamEdit(parsed.name, parsed.args) ?? grepEdit(parsed, patterns));
-    const files = parsed.name === "cat" ? operands : edit && !edit.inPlace ? edit.files : [];
+    const filter = parsed.name === "cat" ? undefined : filterEdit(parsed, line, patterns);
+    const files = parsed.name === "cat" ? operands : filter && !filter.edit.inPlace ? filter.edit.files : [];
     if (files.length !== 1) return undefined;
     const from =
       this.copies.get(normalPath(files[0])) ?? (isSshdConfigPath(files[0]) ? { of: files[0], edits: [] } : undefined);
-    if (!from || !edit) return from;
-    return { ...from, edits: [...from.edits, { edit, parsed, line }].slice(0, MAX_EDITS) };
+    if (!from || !filter) return from;
+    return { ...from, edits: [...from.edits, filter].slice(0, MAX_EDITS) };
+  }
+
+  /** Whether a piped command reads sshd's configuration, or a copy of it, from its pipe. */
+  carries(parsed: ParsedCommand): boolean {
+    return parsed.command.piped === true && this.carried !== undefined;
   }
 
   /**
-   * A later stage of a pipeline carrying `carried`: a filter of its input adds its deletions, cat and tee pass it
-   * on, any other command may change it. Where its output lands it is a copy, or put back when that is sshd's
-   * configuration.
+   * A later stage of a pipeline carrying `carried`: a filter of its input adds its deletions, cat passes it on, and
+   * tee, sponge or a copy of standard input writes it whole; any other command may change it. Where it lands it is a
+   * copy, or put back when that is sshd's configuration.
    */
   private piped(
     carried: WorkingCopy,
     parsed: ParsedCommand,
-    output: () => string[],
+    { output, input }: Flow,
     line: string,
     patterns: KnownText | undefined,
     pipesOn: boolean,
   ): PutBack | undefined {
     const { name, args } = parsed;
     const operands = args.filter((a) => !a.startsWith("-"));
-    const edit = streamEdit(name, args) ?? grepEdit(parsed, patterns);
+    const filter = filterEdit(parsed, line, patterns);
     let next: WorkingCopy;
     let files = output();
-    if (edit && !edit.inPlace && edit.files.length === 0)
-      next = { ...carried, edits: [...carried.edits, { edit, parsed, line }].slice(0, MAX_EDITS) };
+    if (filter && !filter.edit.inPlace && filter.edit.files.length === 0)
+      next = { ...carried, edits: [...carried.edits, filter].slice(0, MAX_EDITS) };
     else if (name === "cat" && operands.every((a) => a === "-")) next = carried;
-    else if (name === "tee" && !args.some((a) => a === "--append" || /^-[a-z]*a/.test(a))) {
+    else if (writesInputWhole(parsed, input)) {
       next = carried;
-      files = [...operands, ...files];
+      files = [...new Set([...input(), ...files])];
     } else next = { ...carried, unknown: carried.unknown ?? { name, line } };
     if (pipesOn) this.carried = next;
     for (const file of files) {
@@ -186,8 +197,22 @@ function wholeCopy(
   return { source: sources[0], destinations: [copy.destination] };
 }
 
-/** `grep -v … /tmp/a > /tmp/b`: an inverted grep's deletions, as a stream edit of what it reads. */
-function grepEdit(parsed: ParsedCommand, patterns?: KnownText): StreamEdit | undefined {
+/**
+ * A filter's run as an edit of what it reads: a stream editor's, or an inverted grep's deletions (`grep -v … /tmp/a >
+ * /tmp/b`), its -f file named when the script does not write it.
+ */
+function filterEdit(parsed: ParsedCommand, line: string, patterns?: KnownText): CopyEdit | undefined {
+  const edit = streamEdit(parsed.name, parsed.args);
+  if (edit) return { edit, parsed, line };
   const grep = invertedGrep(parsed, patterns);
-  return grep && { inPlace: false, files: grep.files, script: grep.script };
+  if (!grep) return undefined;
+  const filter: CopyEdit = { edit: { inPlace: false, files: grep.files, script: grep.script }, parsed, line };
+  if (grep.unknownPatterns !== undefined) filter.unknownPatterns = grep.unknownPatterns;
+  return filter;
+}
+
+/** tee or sponge without -a, or a copy of standard input: the whole input lands in the files it names. */
+function writesInputWhole(parsed: ParsedCommand, input: () => string[]): boolean {
+  const writes = inputWrite(parsed);
+  return writes ? !writes.appends : INPUT_COPIERS.has(parsed.name) && input().length > 0;
 }
