@@ -2,6 +2,8 @@
 // shapes the flow-log and audit-trail stack rules read: VPC flow logs, the log groups and buckets they deliver to (a
 // bucket's inline lifecycle as a lifecycle configuration of its own, as the provider splits it), CloudTrail trails.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
+import { advancedEventSelectors, eventSelectors } from "./aws-template-event-selectors";
+import { s3Destination } from "./aws-template-s3-destinations";
 import { defined, tagMap, Translation } from "./embedded-resource";
 import { isTemplateReference } from "./template-references";
 
@@ -34,7 +36,7 @@ const flowLog: Translation = (read) => {
         ...(target ? { [target]: resourceId } : {}),
         trafficType: read("TrafficType"),
         logDestinationType: read("LogDestinationType"),
-        logDestination: read("LogDestination"),
+        logDestination: s3Destination(read, "LogDestination"),
         logGroupName: read("LogGroupName"),
         logFormat: read("LogFormat"),
         maxAggregationInterval: read("MaxAggregationInterval"),
@@ -119,6 +121,8 @@ const trail: Translation = (read) => [
       includeGlobalServiceEvents: read("IncludeGlobalServiceEvents"),
       enableLogFileValidation: read("EnableLogFileValidation"),
       isOrganizationTrail: read("IsOrganizationTrail"),
+      eventSelectors: eventSelectors(read("EventSelectors")),
+      advancedEventSelectors: advancedEventSelectors(read("AdvancedEventSelectors")),
       cloudWatchLogsGroupArn: read("CloudWatchLogsLogGroupArn"),
       cloudWatchLogsRoleArn: read("CloudWatchLogsRoleArn"),
       kmsKeyId: read("KMSKeyId"),

@@ -3,12 +3,14 @@
 // options, the interface's subnet, groups and public address); data stores in aws-template-databases.ts, network
 // plumbing in aws-template-network.ts, auto scaling groups in aws-template-scaling.ts, fleets, EMR clusters and
 // Instance Connect Endpoints in aws-template-fleets.ts, flow logs, their destinations
-// and trails in aws-template-logging.ts, load balancers and CloudFront distributions in aws-template-endpoints.ts,
+// and trails in aws-template-logging.ts, CloudTrail Lake event data stores in aws-template-event-data-stores.ts,
+// load balancers and CloudFront distributions in aws-template-endpoints.ts,
 // WAFv2 web ACLs, their associations and what their rules reference in aws-template-waf.ts, GuardDuty detectors and
 // EventBridge rules in aws-template-threat-detection.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
 import { AWS_DATABASE_TRANSLATIONS } from "./aws-template-databases";
 import { AWS_ENDPOINT_TRANSLATIONS } from "./aws-template-endpoints";
+import { AWS_EVENT_DATA_STORE_TRANSLATIONS } from "./aws-template-event-data-stores";
 import { AWS_FLEET_TRANSLATIONS } from "./aws-template-fleets";
 import { AWS_SSM_TRANSLATIONS } from "./aws-template-ssm";
 import { AWS_LOGGING_TRANSLATIONS } from "./aws-template-logging";
@@ -177,6 +179,7 @@ export const AWS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ...AWS_FLEET_TRANSLATIONS,
   ...AWS_SSM_TRANSLATIONS,
   ...AWS_LOGGING_TRANSLATIONS,
+  ...AWS_EVENT_DATA_STORE_TRANSLATIONS,
   ...AWS_ENDPOINT_TRANSLATIONS,
   ...AWS_WAF_TRANSLATIONS,
   ...AWS_THREAT_DETECTION_TRANSLATIONS,
