@@ -31,7 +31,7 @@ import { readingTemplates } from "./lib/templates/template-resources";
 /**
  * The rules that also judge the resources raw CloudFormation and ROS templates deploy. The admin-port rule alone says
  * when a template cannot be read, so each such template gets one note for the pack. IMDSv2 reads CloudFormation
- * only: ROS instances have no metadata-token property to translate.
+ * only: ROS instances have no metadata-token property to translate. Each trail rule reads its own cloud's dialect.
  */
 const templateAware = {
   disallowInternetAdminPorts: readingTemplates(disallowInternetAdminPorts, { reportsUnreadable: true }),
@@ -40,6 +40,14 @@ const templateAware = {
   disallowEcsPasswordLogin: readingTemplates(disallowEcsPasswordLogin, { reportsUnreadable: false }),
   disallowUserdataLoginWeakening: readingTemplates(disallowUserdataLoginWeakening, { reportsUnreadable: false }),
   requireImdsv2: readingTemplates(requireImdsv2, { reportsUnreadable: false, dialects: ["CFN"] }),
+  requireCloudtrailMultiRegionValidation: readingTemplates(requireCloudtrailMultiRegionValidation, {
+    reportsUnreadable: false,
+    dialects: ["CFN"],
+  }),
+  requireActiontrailAllRegionsEvents: readingTemplates(requireActiontrailAllRegionsEvents, {
+    reportsUnreadable: false,
+    dialects: ["ROS"],
+  }),
 };
 
 /** The pack's rules, in the order the rules reference lists them. */
@@ -50,8 +58,8 @@ export const hardeningRules: HardeningResourcePolicy[] = [
   templateAware.disallowEcsPasswordLogin,
   templateAware.disallowUserdataLoginWeakening,
   templateAware.requireImdsv2,
-  requireCloudtrailMultiRegionValidation,
-  requireActiontrailAllRegionsEvents,
+  templateAware.requireCloudtrailMultiRegionValidation,
+  templateAware.requireActiontrailAllRegionsEvents,
   requireBackupVaultLockCompliance,
   requireEvidenceBucketImmutability,
   requireDnsFailoverHealthCheck,

@@ -1,21 +1,16 @@
 // CloudTrail Lake event data stores a raw CloudFormation template deploys (AWS::CloudTrail::EventDataStore) count as
 // the account's trail, or fail to, exactly as the same store written in the program: every row runs the template and
 // its program twin through the rule and expects the same verdict of both. require-audit-trail-for-compute reads
-// template resources itself; require-cloudtrail-multi-region-validation is not yet wrapped for templates in the
-// catalog, so it is wrapped here as the catalog wraps the other template-aware rules.
+// template resources itself; require-cloudtrail-multi-region-validation is taken from the catalog, which wraps it to
+// read CloudFormation templates.
 import { EVENT_DATA_STORE } from "../../policies/lib/event-data-stores";
-import { readingTemplates } from "../../policies/lib/templates/template-resources";
-import { requireCloudtrailMultiRegionValidation } from "../../policies/rules/require-cloudtrail-multi-region-validation";
 import { requireAuditTrailForCompute } from "../../policies/stack/require-audit-trail-for-compute";
 import { CombinedPolicy, countOf, runPlan } from "./combined-table";
 import { advisory, mandatory, runStack, StackInput, UNKNOWN } from "./harness";
 import { cfn, stacksNamed } from "./template-bodies";
-import { CFN_STACK, CFN_STACK_SET, TemplateResources } from "./templates-fixtures";
+import { CFN_STACK, CFN_STACK_SET, rule, TemplateResources } from "./templates-fixtures";
 
-const trailRule: CombinedPolicy = readingTemplates(requireCloudtrailMultiRegionValidation, {
-  reportsUnreadable: false,
-  dialects: ["CFN"],
-});
+const trailRule = rule("require-cloudtrail-multi-region-validation") as CombinedPolicy;
 /** A stack rule reading template resources itself (`readsTemplateResources`). */
 const computeRule = requireAuditTrailForCompute;
 
