@@ -1,8 +1,9 @@
 // Whether a WAFv2 rule limits the request rate of a client: a rateBasedStatement (only ever a rule's top statement)
 // whose action blocks, or challenges, once a client passes the limit; or a reference to a rule group holding such a
 // rule that neither the reference's overrideAction count nor a ruleActionOverrides / excludedRules entry turns into a
-// count. A scopeDownStatement still counts: flood limits per path (a login, an API) are normal.
-import { containsUnknown, isUnknown, list, obj } from "../../lib/values";
+// count. A scopeDownStatement still counts: flood limits per path (a login, an API) are normal. AWS's anti-DDoS managed
+// rule group, used by the rule, counts too (wafv2-anti-ddos.ts).
+import { isUnknown, obj } from "../../lib/values";
 import { isKnownName } from "./known-text";
 import {
   allHold,
@@ -13,25 +14,15 @@ import {
   RateVerdict,
   unknownField,
   withinCeiling,
-  yes,
 } from "./rate-ceiling";
+import { antiDdosVerdict, managedGroupOf } from "./wafv2-anti-ddos";
 import { field, has, onlyKey } from "./wafv2-fields";
+import { exactOverride, mayBeOverridden, overrideEntries } from "./wafv2-overrides";
 import { groupReference, RuleGroupLookup } from "./wafv2-rule-groups";
+import { stops } from "./wafv2-stopping-actions";
 
 /** WAF's evaluation window when evaluationWindowSec is not set. */
 export const DEFAULT_EVALUATION_WINDOW_SEC = 300;
-
-/** Actions that stop a client over the limit; count only labels and allow lets it through. */
-const STOPPING_ACTIONS = ["block", "captcha", "challenge"];
-
-function stops(action: unknown, where: string): RateVerdict {
-  if (isUnknown(action)) return unknownField(`action of ${where}`);
-  const a = obj(action);
-  if (STOPPING_ACTIONS.some((k) => has(a, k))) return yes;
-  if (containsUnknown(action)) return unknownField(`action of ${where}`);
-  const shown = Object.keys(a ?? {}).join(", ") || "none";
-  return fallsShort(shown.toLowerCase() === "count" ? `${where} only counts` : `${where} has action ${shown}`);
-}
 
 const nameOf = (rule: Record<string, unknown>, fallback: string): string => {
   const n = field(rule, "name");
@@ -50,23 +41,13 @@ function rateStatement(body: unknown, where: string, ceiling: RateCeiling): Rate
 
 /** How a reference's overrides change the action of the group rule named `name`. */
 function overriddenAction(ref: Record<string, unknown>, rule: Record<string, unknown>, where: string): RateVerdict {
-  const overrides = field(ref, "ruleActionOverrides");
-  const excluded = field(ref, "excludedRules");
-  if (isUnknown(overrides) || isUnknown(excluded)) return unknownField(`ruleActionOverrides of ${where}`);
+  const entries = overrideEntries(ref);
+  if (entries === "unknown") return unknownField(`ruleActionOverrides of ${where}`);
   const name = field(rule, "name");
-  // An entry unknown at preview may name any rule with any action.
-  const entry = (e: unknown, action: (o: Record<string, unknown> | undefined) => unknown) =>
-    isUnknown(e) ? { name: e, action: e } : { name: field(obj(e), "name"), action: action(obj(e)) };
-  const entries = [
-    ...list(overrides).map((e) => entry(e, (o) => field(o, "actionToUse"))),
-    ...list(excluded).map((e) => entry(e, () => ({ count: {} }))),
-  ];
-  const exact = entries.find((e) => typeof name === "string" && !isUnknown(name) && e.name === name);
+  const exact = exactOverride(entries, name);
   if (exact) return stops(exact.action, `${where} (overridden by the reference)`);
   const own = stops(field(rule, "action"), where);
-  // An entry whose name is unknown may override this rule.
-  const maybe = entries.length > 0 && (isUnknown(name) || entries.some((e) => isUnknown(e.name)));
-  return maybe && own.proof === "yes" ? unknownField(`ruleActionOverrides of ${where}`) : own;
+  return mayBeOverridden(entries, name) && own.proof === "yes" ? unknownField(`ruleActionOverrides of ${where}`) : own;
 }
 
 function groupRuleVerdict(
@@ -109,7 +90,8 @@ function referenceVerdict(
 
 /**
  * A rule of the WebACL (inline, from ruleJson, a WebAclRule's inputs, or the rule a WebAclRuleGroupAssociation adds):
- * undefined when it is neither rate-based nor a rule group reference.
+ * undefined when it is neither rate-based, nor a rule group reference, nor the use of a managed group that may be the
+ * anti-DDoS one.
  */
 export function rateRuleVerdict(
   rule: unknown,
@@ -131,5 +113,6 @@ export function rateRuleVerdict(
     ]);
   const ref = groupReference(statement);
   if (ref) return referenceVerdict(r, ref, where, groups, ceiling);
-  return undefined;
+  const managed = managedGroupOf(statement);
+  return managed && antiDdosVerdict(r, managed, where);
 }

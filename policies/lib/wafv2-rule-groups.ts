@@ -9,6 +9,7 @@ import { field, has, onlyKey } from "./wafv2-fields";
 import { ipSetLookup } from "./wafv2-ip-sets";
 import { parseRuleJson } from "./wafv2-managed-groups";
 import { IpSetLookup, matchesEveryRequest } from "./wafv2-match-all";
+import { exactOverride, overrideEntries } from "./wafv2-overrides";
 import { RegexSetLookup, regexSetLookup } from "./wafv2-regex-sets";
 import { referenceLookup } from "./wafv2-references";
 
@@ -64,19 +65,12 @@ export function groupReference(statement: unknown): Record<string, unknown> | un
 
 /** The rule's action once the reference's overrides apply; an override naming an unknown rule may apply too. */
 function allowsAfterOverrides(rule: Record<string, unknown>, ref: Record<string, unknown>): Proof {
-  const overrides = field(ref, "ruleActionOverrides");
-  const excluded = field(ref, "excludedRules");
-  if (isUnknown(overrides) || isUnknown(excluded)) return "unknown";
-  const entry = (e: unknown, action: (o: Record<string, unknown> | undefined) => unknown) =>
-    isUnknown(e) ? { name: e, action: e } : { name: field(obj(e), "name"), action: action(obj(e)) };
-  const entries = [
-    ...list(overrides).map((e) => entry(e, (o) => field(o, "actionToUse"))),
-    ...list(excluded).map((e) => entry(e, () => ({ count: {} }))),
-  ];
+  const entries = overrideEntries(ref);
+  if (entries === "unknown") return "unknown";
   const name = field(rule, "name");
-  const nameKnown = typeof name === "string" && !isUnknown(name);
-  const exact = entries.find((e) => nameKnown && typeof e.name === "string" && !isUnknown(e.name) && e.name === name);
+  const exact = exactOverride(entries, name);
   if (exact) return allowsAction(exact.action);
+  const nameKnown = typeof name === "string" && !isUnknown(name);
   const maybe = entries.filter((e) => !nameKnown || isUnknown(e.name)).map((e) => allowsAction(e.action));
   return [allowsAction(field(rule, "action")), ...maybe].reduce(either);
 }

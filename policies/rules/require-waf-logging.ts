@@ -2,10 +2,11 @@ import { GenericResource } from "../../lib/reachability";
 import { isUnknown, obj } from "../../lib/values";
 import { at, expectAll, isTrue } from "../lib/expect";
 import { Finding, unverifiable, violation } from "../lib/findings";
-import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
+import { defineStackRule, StackFinding } from "../lib/stack-rule";
 import { UNDECIDED_CONDITION } from "../lib/templates/template-conditional-switches";
 import { BUCKET, destinationFindings, LOG_GROUP } from "../lib/waf-logging-destinations";
 import { droppedClasses, keepsEveryAllowed } from "../lib/waf-logging-filters";
+import { AclLogging, loggingLinks } from "../lib/waf-logging-links";
 import { redactionFindings } from "../lib/waf-logging-redaction";
 
 const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
@@ -46,16 +47,24 @@ function dropsByAction(log: GenericResource): Finding[] {
 
 /**
  * A WebACL no logging configuration names is unlogged; one named only by configurations a raw template creates under a
- * condition undecided at preview may be: a note, never a pass.
+ * condition undecided at preview, or only possibly named by a template ResourceArn unknown at preview, may be: a note,
+ * never a pass.
  */
-function loggingFindings(acl: GenericResource, logs: readonly GenericResource[]): StackFinding[] {
-  const mine = logs.filter((l) => refersTo(l, "resourceArn", acl, ["arn", "id"]));
-  if (mine.some((l) => l.inputs[UNDECIDED_CONDITION] === undefined)) return [];
-  if (mine.length === 0) return [{ urn: acl.urn, message: `WebACL ${acl.name} has no logging configuration` }];
-  const [log] = mine;
-  const condition = String(log.inputs[UNDECIDED_CONDITION]);
-  const why = `the template creates the logging configuration only if condition ${condition} holds; otherwise WebACL ${acl.name} has no logging configuration`;
-  return [{ urn: acl.urn, ...unverifiable(`whether ${log.name} is created`, why) }];
+function loggingFindings(acl: GenericResource, links: AclLogging): StackFinding[] {
+  const { certain, possible } = links;
+  if (certain.some((l) => l.inputs[UNDECIDED_CONDITION] === undefined)) return [];
+  if (certain.length > 0) {
+    const [log] = certain;
+    const condition = String(log.inputs[UNDECIDED_CONDITION]);
+    const why = `the template creates the logging configuration only if condition ${condition} holds; otherwise WebACL ${acl.name} has no logging configuration`;
+    return [{ urn: acl.urn, ...unverifiable(`whether ${log.name} is created`, why) }];
+  }
+  if (possible.length > 0) {
+    const [{ log, why }] = possible;
+    const may = `${why}, so it may name WebACL ${acl.name}; if it does not, WebACL ${acl.name} has no logging configuration`;
+    return [{ urn: acl.urn, ...unverifiable(`resourceArn of ${log.name}`, may) }];
+  }
+  return [{ urn: acl.urn, message: `WebACL ${acl.name} has no logging configuration` }];
 }
 
 /** Alibaba Cloud WAF 2.0 instances keep logs only with the log service on (wafLog, a "true"/"false" string). */
@@ -69,11 +78,11 @@ export const requireWafLogging = defineStackRule({
   metadata: {
     name: "require-waf-logging",
     description:
-      'Every WAFv2 WebACL in the stack must have a WebAclLoggingConfiguration pointing at it (checked across the stack, since the logging configuration is a separate resource), and the configuration must not drop requests by default (loggingFilter.defaultBehavior "DROP", unless a KEEP filter ahead of any DROP filter for them keeps every allowed request) nor drop every allowed request with a filter (filters apply in order, the first match deciding: a KEEP filter narrowed by a label, or one after the DROP, does not keep them), nor redact the evidence (redactedFields uriPath, queryString, method, or the User-Agent or X-Forwarded-For header; credentials such as authorization and cookie may be redacted); Alibaba Cloud WAF 2.0 instances must keep the log service on (wafLog "true"). WAFv2 web ACLs and logging configurations deployed by raw CloudFormation templates are judged too, and a logging configuration of a template must send to a destination WAF accepts: a log group or bucket whose name starts with aws-waf-logs- (one left unnamed is named after the stack, without the prefix); a destination the template leaves unknown at preview, or a logging configuration it creates only under a condition undecided at preview, is a note, never a pass.',
+      'Every WAFv2 WebACL in the stack must have a WebAclLoggingConfiguration pointing at it (checked across the stack, since the logging configuration is a separate resource), and the configuration must not drop requests by default (loggingFilter.defaultBehavior "DROP", unless a KEEP filter ahead of any DROP filter for them keeps every allowed request) nor drop every allowed request with a filter (filters apply in order, the first match deciding: a KEEP filter narrowed by a label, or one after the DROP, does not keep them), nor redact the evidence (redactedFields uriPath, queryString, method, or the User-Agent or X-Forwarded-For header; credentials such as authorization and cookie may be redacted); Alibaba Cloud WAF 2.0 instances must keep the log service on (wafLog "true"). WAFv2 web ACLs and logging configurations deployed by raw CloudFormation templates are judged too, and a logging configuration of a template must send to a destination WAF accepts: a log group or bucket whose name starts with aws-waf-logs- (one left unnamed is named after the stack, without the prefix); a destination the template leaves unknown at preview, or a logging configuration it creates only under a condition undecided at preview, is a note, never a pass. A template ResourceArn links by Fn::GetAtt of the Arn of the web ACL (or Fn::Sub of "${WebAcl.Arn}" alone), or by a parameter the program feeds from the arn of a web ACL; one left unknown at preview (Fn::Sub, Fn::ImportValue, an undecided Fn::If, a parameter built into a longer ARN) makes each web ACL it may name (one of the template it is built from, one the program feeds a parameter it reads from, one another template may export when it imports) unverifiable, a note.',
     enforcementLevel: "mandatory",
     severity: "medium",
     remediationSteps: [
-      "Add an aws.wafv2.WebAclLoggingConfiguration with resourceArn set to the WebACL's arn.",
+      "Add an aws.wafv2.WebAclLoggingConfiguration with resourceArn set to the WebACL's arn; in a CloudFormation template, set ResourceArn to !GetAtt <WebACL>.Arn rather than an ARN built with Fn::Sub or imported, so the link can be checked at preview.",
       "Send the logs to a CloudWatch log group, S3 bucket or Firehose whose name starts with aws-waf-logs-.",
       'Keep loggingFilter.defaultBehavior "KEEP" (or leave loggingFilter out) and drop only known noise with DROP filters narrowed by a label, not every ALLOW record; under a DROP default, keep every ALLOW record with a KEEP filter.',
       "Redact only credentials (singleHeader authorization, cookie): not uriPath, queryString, method, User-Agent or X-Forwarded-For, which show what the attacker sent and from where.",
@@ -93,7 +102,8 @@ export const requireWafLogging = defineStackRule({
   check: ({ resources }) => {
     const acls = resources.filter((r) => r.type === WEB_ACL);
     const logs = resources.filter((r) => r.type === LOGGING);
-    const unlogged = acls.flatMap((acl) => loggingFindings(acl, logs));
+    const links = loggingLinks(logs, resources);
+    const unlogged = acls.flatMap((acl) => loggingFindings(acl, links(acl)));
     // Reported on the logging configuration: that is the resource to change.
     const dropping = logs.flatMap((l) =>
       [

@@ -2,9 +2,11 @@ import { Resolver } from "../../lib/reachability/internals";
 import { violation } from "../lib/findings";
 import { coverageFindings, RateCeiling } from "../lib/rate-ceiling";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
-import { aclRules, GROUP_ASSOCIATION, WEB_ACL, WEB_ACL_RULE } from "../lib/wafv2-acl-rules";
+import { aclRules, attachedTo, GROUP_ASSOCIATION, WEB_ACL, WEB_ACL_RULE } from "../lib/wafv2-acl-rules";
+import { ANTI_DDOS_GROUP } from "../lib/wafv2-anti-ddos";
+import { managedAssociationRule } from "../lib/wafv2-association-rules";
 import { rateRuleVerdict } from "../lib/wafv2-rate-rules";
-import { RULE_GROUP } from "../lib/wafv2-rule-groups";
+import { NO_RULE_GROUPS, RULE_GROUP } from "../lib/wafv2-rule-groups";
 import { ccProtection } from "../lib/wafv3-cc-protection";
 import { RESOURCE_GROUP, WAF_DOMAIN } from "../lib/wafv3-template-binding";
 import { DEFENSE_RULE, DEFENSE_TEMPLATE } from "../lib/wafv3-types";
@@ -19,13 +21,14 @@ const QUESTION = "whether a rate limit stops a flooding client";
 
 /**
  * Case step 6: DDoS protection was a lesson of the case. A stack rule because the rate rule may sit in a WebAclRule
- * resource or a referenced rule group, and on Alibaba Cloud in a template bound to the domain.
+ * resource or a referenced rule group, the anti-DDoS managed group in a WebAclRuleGroupAssociation, and on Alibaba
+ * Cloud in a template bound to the domain.
  */
 export const requireWafRateLimit = defineStackRule<RateCeiling>({
   metadata: {
     name: "require-waf-rate-limit",
     description:
-      "Every web ACL must stop a client that floods it (HTTP flood / layer-7 DDoS): on AWS, a WAFv2 WebACL needs a rate-based rule (rateBasedStatement) with action block, captcha or challenge (count only labels), inline, in ruleJson, as a WebAclRule resource or in a rule group of the stack that the reference neither counts as a whole (overrideAction count) nor overrides to count (ruleActionOverrides, excludedRules), whose limit, per evaluation window (evaluationWindowSec, default 300 s) normalised to the configured window, is at most the ceiling (default 10,000 requests per 300 s; e.g. 5,000 per 60 s is 25,000 per 300 s); a scopeDownStatement is accepted (flood limits per path are normal), rule groups outside the stack are not read, and Shield Advanced protection does not replace the rule (it does not rate-limit single clients at layer 7). On Alibaba Cloud WAF 3.0, every wafv3 Domain needs an enabled defense template of scene cc that applies to it (its resources or resourceGroups list the protected object <domain>-waf, or it is the instance's default template, templateType user_default) with an enabled cc defense rule that does not only observe (ruleAction monitor), or an enabled custom_acl rule with ccStatus 1, a rateLimit within the same ceiling and not tied to a response code, and an action that stops the client (block, captcha, captcha_strict, js), in an enabled template that applies to the domain or bound to the domain itself; rules limited to time windows or a canary share of traffic do not count. WAFv2 web ACLs and rule groups deployed by raw CloudFormation templates are judged too.",
+      "Every web ACL must stop a client that floods it (HTTP flood / layer-7 DDoS): on AWS, a WAFv2 WebACL needs a rate-based rule (rateBasedStatement) with action block, captcha or challenge (count only labels), inline, in ruleJson, as a WebAclRule resource or in a rule group of the stack that the reference neither counts as a whole (overrideAction count) nor overrides to count (ruleActionOverrides, excludedRules), whose limit, per evaluation window (evaluationWindowSec, default 300 s) normalised to the configured window, is at most the ceiling (default 10,000 requests per 300 s; e.g. 5,000 per 60 s is 25,000 per 300 s); a scopeDownStatement is accepted (flood limits per path are normal), rule groups outside the stack are not read, and Shield Advanced protection does not replace the rule (it does not rate-limit single clients at layer 7). AWS's managed rule group AWSManagedRulesAntiDDoSRuleSet (inline, in ruleJson, as a WebAclRule or a WebAclRuleGroupAssociation) counts instead, when its rule's overrideAction is not count and its overrides (ruleActionOverrides to count or allow, excludedRules) leave DDoSRequests blocking, or ChallengeDDoSRequests or ChallengeAllDuringEvent challenging with managedRuleGroupConfigs awsManagedRulesAntiDdosRuleSet.clientSideActionConfig.challenge.usageOfAction ENABLED; an overrideAction, override or group name unknown at preview is a note. On Alibaba Cloud WAF 3.0, every wafv3 Domain needs an enabled defense template of scene cc that applies to it (its resources or resourceGroups list the protected object <domain>-waf, or it is the instance's default template, templateType user_default) with an enabled cc defense rule that does not only observe (ruleAction monitor), or an enabled custom_acl rule with ccStatus 1, a rateLimit within the same ceiling and not tied to a response code, and an action that stops the client (block, captcha, captcha_strict, js), in an enabled template that applies to the domain or bound to the domain itself; rules limited to time windows or a canary share of traffic do not count. WAFv2 web ACLs and rule groups deployed by raw CloudFormation templates are judged too.",
     enforcementLevel: "mandatory",
     // Availability, not a breach: a flood takes the site down, and the limit also slows the scanning and password
     // guessing of the case, which the core rule set and the port rules stop outright.
@@ -33,6 +36,7 @@ export const requireWafRateLimit = defineStackRule<RateCeiling>({
     remediationSteps: [
       "Use the kit's WebFirewall component, which adds the per-client-IP limit; keep its rateLimit argument at the default (AWS: 1000 requests per 5 minutes; Alibaba Cloud: { threshold: 1000, intervalSeconds: 60, blockSeconds: 600 }) or lower.",
       'AWS: add a rule with statement.rateBasedStatement { limit: 1000, aggregateKeyType: "IP" } and action { block: {} } (or captcha / challenge); if it sits in a rule group, reference the group with overrideAction { none: {} } and do not override that rule to count.',
+      'AWS, or instead: add the managed rule group { vendorName: "AWS", name: "AWSManagedRulesAntiDDoSRuleSet" } with overrideAction { none: {} }, and do not override DDoSRequests (nor, with usageOfAction "ENABLED", ChallengeDDoSRequests and ChallengeAllDuringEvent) to count or allow.',
       "AWS: a limit per 60 s window allows five times as many requests per 300 s: compare limit × 300 / evaluationWindowSec with the ceiling, or raise the ceiling (maxRequestsPerWindow) only with a reason.",
       'Alibaba Cloud: bind a wafv3.DefenseTemplate with defenseScene "cc" and status "1" to the domain (resources: ["<domain>-waf"]) with an enabled wafv3.DefenseRule of scene cc (config { mode: 0 }), or add a custom_acl rule with config { ccStatus: 1, ruleAction: "block", rateLimit: { target: "remoteAddr", interval: 60, threshold: 1000, ttl: 600 } } in an enabled template bound to the domain.',
     ],
@@ -72,12 +76,20 @@ export const requireWafRateLimit = defineStackRule<RateCeiling>({
     const res = new Resolver(resources);
     for (const acl of res.ofType(WEB_ACL)) {
       const rules = aclRules(acl, res);
+      // An association that attaches a managed group adds a rule aclRules leaves out: the anti-DDoS group may be it.
+      const managed = attachedTo(acl, res, GROUP_ASSOCIATION).flatMap((a) => {
+        const rule = managedAssociationRule(a.inputs);
+        return rule === undefined ? [] : [{ rule, source: `WebAclRuleGroupAssociation ${a.name}` }];
+      });
       const found =
         rules === "invalid ruleJson"
           ? [violation("ruleJson is not a JSON list of rules")]
           : coverageFindings(
-              rules.flatMap((r) => rateRuleVerdict(r.rule, r.source, r.ruleGroups, config) ?? []),
-              `no rate-based rule with action block, captcha or challenge and a limit of at most ${config.maxRequests} requests per ${config.windowSeconds} s (inline, ruleJson, WebAclRule or a rule group of the stack): one client can flood the site`,
+              [
+                ...rules.flatMap((r) => rateRuleVerdict(r.rule, r.source, r.ruleGroups, config) ?? []),
+                ...managed.flatMap((r) => rateRuleVerdict(r.rule, r.source, NO_RULE_GROUPS, config) ?? []),
+              ],
+              `no rate-based rule with action block, captcha or challenge and a limit of at most ${config.maxRequests} requests per ${config.windowSeconds} s (inline, ruleJson, WebAclRule or a rule group of the stack), and no ${ANTI_DDOS_GROUP} managed rule group that blocks or challenges (not counted as a whole, its DDoSRequests or challenge rules not all overridden to count): one client can flood the site`,
               QUESTION,
             );
       findings.push(...found.map((f) => ({ ...f, urn: acl.urn })));

@@ -2,6 +2,56 @@
 import { Field, Shape } from "./shape";
 import { TEMPLATE_BODIES } from "./template-bodies";
 
+/**
+ * Templates of CloudTrail Lake stores and flow logs to ARNs built around a bucket, each value where a translation
+ * reads one also written in a shape CloudFormation would reject.
+ */
+const LAKE_AND_DESTINATION_BODIES: readonly string[] = [
+  JSON.stringify({
+    Parameters: { P: { Type: "String" } },
+    Resources: {
+      Lake: {
+        Type: "AWS::CloudTrail::EventDataStore",
+        Properties: {
+          IngestionEnabled: { Ref: "P" },
+          MultiRegionEnabled: "False",
+          RetentionPeriod: "7",
+          AdvancedEventSelectors: [null, 5, "x", { FieldSelectors: "x" }, { FieldSelectors: [null, { Field: 1 }] }],
+        },
+      },
+      Odd: {
+        Type: "AWS::CloudTrail::EventDataStore",
+        Properties: { IngestionEnabled: "maybe", AdvancedEventSelectors: {} },
+      },
+      Trail: { Type: "AWS::CloudTrail::Trail", Properties: { EventSelectors: [7, { ReadWriteType: [] }] } },
+      Vpc: { Type: "AWS::EC2::VPC", Properties: { CidrBlock: "10.0.0.0/16" } },
+      B: { Type: "AWS::S3::Bucket", Properties: { LifecycleConfiguration: { Rules: [{ ExpirationInDays: 1 }] } } },
+      F1: {
+        Type: "AWS::EC2::FlowLog",
+        Properties: { ResourceId: { Ref: "Vpc" }, LogDestination: { "Fn::Sub": "arn:aws:s3:::${B}/${P}" } },
+      },
+      F2: {
+        Type: "AWS::EC2::FlowLog",
+        Properties: {
+          ResourceId: { Ref: "Vpc" },
+          LogDestination: { "Fn::Join": ["", ["arn:aws:s3:::", { Ref: "B" }]] },
+        },
+      },
+      F3: {
+        Type: "AWS::EC2::FlowLog",
+        Properties: {
+          ResourceId: { Ref: "Vpc" },
+          LogDestination: { "Fn::Sub": ["arn:aws:s3:::${X}", { X: { Ref: "Nope" } }] },
+        },
+      },
+      F4: {
+        Type: "AWS::EC2::FlowLog",
+        Properties: { ResourceId: { Ref: "Vpc" }, LogDestination: { "Fn::Sub": "arn:aws:s3:::${B}${B}" } },
+      },
+    },
+  }),
+];
+
 /** WAF match statements that can make an allow rule take every request (size, byte and regex match, IP sets). */
 const wafField: Shape = { uriPath: { object: {} }, method: { object: {} }, body: { object: {} } };
 const wafTransforms: Field = {
@@ -71,11 +121,35 @@ const wafScopeDown: Field = {
 };
 const wafManagedGroup: Shape = {
   name: {
-    oneOf: ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "awsmanagedrulescommonruleset", ""],
+    oneOf: [
+      "AWSManagedRulesCommonRuleSet",
+      "AWSManagedRulesKnownBadInputsRuleSet",
+      "awsmanagedrulescommonruleset",
+      "AWSManagedRulesAntiDDoSRuleSet",
+      "",
+    ],
   },
   vendorName: { oneOf: ["AWS", "aws", ""] },
   scopeDownStatement: wafScopeDown,
-  ruleActionOverrides: { arrayOf: { name: "string", actionToUse: wafAction } },
+  ruleActionOverrides: {
+    arrayOf: {
+      name: { oneOf: ["DDoSRequests", "ChallengeDDoSRequests", "ChallengeAllDuringEvent", "other-rule"] },
+      actionToUse: wafAction,
+    },
+  },
+  excludedRules: { arrayOf: { name: { oneOf: ["DDoSRequests", "ChallengeDDoSRequests", ""] } } },
+  managedRuleGroupConfigs: {
+    arrayOf: {
+      awsManagedRulesAntiDdosRuleSet: {
+        object: {
+          sensitivityToBlock: { oneOf: ["LOW", "MEDIUM", "HIGH", ""] },
+          clientSideActionConfig: {
+            object: { challenge: { object: { usageOfAction: { oneOf: ["ENABLED", "DISABLED", "enabled", ""] } } } },
+          },
+        },
+      },
+    },
+  },
 };
 
 const sgRule: Shape = {
@@ -301,6 +375,12 @@ export const awsShapes: Record<string, Shape> = {
     uri: "string",
     version: "string",
   },
+  "aws:imagebuilder/workflow:Workflow": {
+    type: { oneOf: ["BUILD", "TEST", "DISTRIBUTION", ""] },
+    data: "ssmDocument",
+    uri: "string",
+    version: "string",
+  },
   "aws:imagebuilder/containerRecipe:ContainerRecipe": {
     platformOverride: { oneOf: ["Linux", "Windows", "windows", ""] },
     dockerfileTemplateData: "userData",
@@ -444,6 +524,14 @@ export const awsShapes: Record<string, Shape> = {
             },
           },
         },
+        automationParameters: {
+          object: {
+            documentVersion: "string",
+            parameters: {
+              arrayOf: { name: { oneOf: ["Commands", "InstanceId", ""] }, values: { arrayOf: "userData" } },
+            },
+          },
+        },
       },
     },
   },
@@ -456,7 +544,8 @@ export const awsShapes: Record<string, Shape> = {
         "",
       ],
     },
-    parameters: { object: { commands: "userData", workingDirectory: "string" } },
+    parameters: { object: { commands: "userData", workingDirectory: "string", Commands: "userData" } },
+    automationTargetParameterName: { oneOf: ["InstanceId", "Commands", ""] },
   },
   "aws:ec2/launchConfiguration:LaunchConfiguration": { ...instanceLike, imageId: "string" },
   "aws:ec2/launchTemplate:LaunchTemplate": {
@@ -707,7 +796,7 @@ export const awsShapes: Record<string, Shape> = {
               },
             },
             notEquals: "strings",
-            startsWith: "strings",
+            startsWiths: "strings",
           },
         },
       },
@@ -951,12 +1040,12 @@ export const awsShapes: Record<string, Shape> = {
   },
   // Raw CloudFormation templates: the wrapped rules read the resources they declare.
   "aws:cloudformation/stack:Stack": {
-    templateBody: { oneOf: TEMPLATE_BODIES },
+    templateBody: { oneOf: [...TEMPLATE_BODIES, ...LAKE_AND_DESTINATION_BODIES] },
     templateUrl: "string",
     parameters: { object: { Src: "cidr", P: "port", X: "string" } },
   },
   "aws:cloudformation/stackSet:StackSet": {
-    templateBody: { oneOf: TEMPLATE_BODIES },
+    templateBody: { oneOf: [...TEMPLATE_BODIES, ...LAKE_AND_DESTINATION_BODIES] },
     templateUrl: "string",
     parameters: { object: { Src: "cidr" } },
   },
