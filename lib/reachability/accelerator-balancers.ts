@@ -10,6 +10,8 @@ import { intersectAll } from "./intervals";
 import { acceleratedListenerSources, admittedLabel } from "./listener-sources";
 import { Front, frontsOf, openFront, targetRows } from "./lb-admission";
 import { BalancerTarget, ClientAddress, Listener, LoadBalancer, NetworkModel } from "./model";
+import { forwardedProtocol } from "./listener-protocols";
+import { outsideBackendRows } from "./outside-backends";
 import { intersectProtocol } from "./protocol";
 import { admitted, ruleLabel, rulesOf } from "./security-group-eval";
 
@@ -81,12 +83,14 @@ function intoListener(
   const ports = intersectAll(front.ports, inner.ports);
   if (!protocol || ports.length === 0) return [];
   const rows: Exposure[] = [];
+  const forwarded = forwardedProtocol(inner, protocol);
   for (const admitted of acceleratedListenerSources(inner, front.source, family, fwd.clientAddress)) {
     const { source } = admitted;
     const unverified = front.unverified || admitted.unknown !== undefined;
+    const why = [...causes, ...front.causes, inner.urn, ...(admitted.cause ? [admitted.cause] : [])];
+    const listenerHop = (ports: PortRange) => hop(`listener:${inner.name}`, ports) + admittedLabel(admitted);
     for (const range of ports) {
-      const hops = [...head, ...front.hops, hop(`listener:${inner.name}`, range) + admittedLabel(admitted)];
-      const why = [...causes, ...front.causes, inner.urn, ...(admitted.cause ? [admitted.cause] : [])];
+      const hops = [...head, ...front.hops, listenerHop(range)];
       const { urn, name, type } = lb;
       const own: Exposure = {
         urn,
@@ -101,12 +105,16 @@ function intoListener(
         causes: why,
       };
       if (!inner.targetsOnly) rows.push(unverifiedIf(own, unverified));
-      const forwarded = { ...inner, ports: range };
+      const pass = { ...inner, ports: range };
       for (const target of inner.targets) {
-        const found = targetRows(m, lb, forwarded, protocol, target, source, family, hops, why, fwd.clientAddress);
+        const found = targetRows(m, lb, pass, forwarded, target, source, family, hops, why, fwd.clientAddress);
         rows.push(...found.map((row) => unverifiedIf(row, unverified)));
       }
     }
+    // Backends outside the stack are reached on their own port: once per source, however many ranges reach the listener.
+    const hops = [...head, ...front.hops, listenerHop(inner.ports)];
+    const outside = outsideBackendRows(inner, forwarded, source, family, hops, why, false);
+    rows.push(...outside.map((row) => unverifiedIf(row, unverified)));
   }
   return rows;
 }

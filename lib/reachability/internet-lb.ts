@@ -6,7 +6,8 @@ import { acceleratedBalancerRows } from "./accelerator-balancers";
 import { Entry, awsSubnetEntries } from "./entry";
 import { ANY_SOURCE, Exposure, Family, hop, unverifiedIf } from "./exposure";
 import { intersectAll } from "./intervals";
-import { Front, frontsOf, targetRows } from "./lb-admission";
+import { Front, frontsOf, listenerPasses, targetRows } from "./lb-admission";
+import { forwardedProtocol } from "./listener-protocols";
 import { admittedLabel, listenerSources } from "./listener-sources";
 import { Listener, LoadBalancer, NetworkModel } from "./model";
 import { outsideBackendRows } from "./outside-backends";
@@ -71,9 +72,11 @@ function throughListener(
       causes,
       ...forwardsOnly,
     }));
+    const forwarded = forwardedProtocol(listener, protocol);
     for (const target of listener.targets)
-      own.push(...targetRows(m, lb, listener, protocol, target, source, family, lbHops, causes));
-    own.push(...outsideBackendRows(listener, protocol, source, family, lbHops, causes, !!forwardsOnly.passThrough));
+      for (const pass of listenerPasses(listener, target, ports))
+        own.push(...targetRows(m, lb, pass, forwarded, target, source, family, lbHops, causes));
+    own.push(...outsideBackendRows(listener, forwarded, source, family, lbHops, causes, !!forwardsOnly.passThrough));
     own.push(...acceleratedBalancerRows(m, listener, source, family, lbHops, causes));
     // Everything behind a front or listener ACL admitting a CIDR unknown at preview is unverified.
     rows.push(...own.map((row) => unverifiedIf(row, front.unverified || admitted.unknown !== undefined)));

@@ -57,10 +57,20 @@ export type UnverifiedTarget = Target & { unverified: true };
 const unverifiedTarget = (t: Target): boolean => (t as Partial<UnverifiedTarget>).unverified === true;
 
 /**
- * The target's exposure behind a balancer listener: one row per piece of the target's port range that its groups
- * admit from the balancer (a group admitting only 8080 behind an all-port forward opens 8080, not 22), on the
- * protocol both the rule and `protocol` carry (what the listener forwards, already met with its front): a UDP-only
- * rule opens nothing behind a TCP listener. `replaced`: the packet may carry an accelerator address the model
+ * The listener as a target meets it: a target with a port (or range) of its own is reached there whatever port the
+ * client used; one without is reached on the client's port, so only on the listener's `ports` the balancer's groups
+ * admit, each range apart (an NLB listener on 20-3400 behind a group admitting 443 reaches the target on 443 alone).
+ */
+export function listenerPasses(listener: Listener, target: Target, ports: readonly PortRange[]): Listener[] {
+  if (target.port !== undefined || target.ports) return [listener];
+  return ports.map((range) => ({ ...listener, ports: range }));
+}
+
+/**
+ * The target's exposure behind a balancer listener (cut to the admitted ports: `listenerPasses`): one row per piece
+ * of the target's port range that its groups admit from the balancer (a group admitting only 8080 behind an all-port
+ * forward opens 8080, not 22), on the protocol both the rule and `protocol` carry (what the listener forwards:
+ * `forwardedProtocol`): a UDP-only rule opens nothing behind a TCP listener. `replaced`: the packet may carry an accelerator address the model
  * cannot place, which any CIDR rule may admit.
  */
 export function targetRows(

@@ -17,6 +17,7 @@ import {
 } from "../accelerator-listeners";
 import { Listener, LoadBalancer, NetworkModel, nodeOf } from "../model";
 import { pushTo } from "../multimap";
+import { listenerProtocol } from "../listener-protocols";
 import { outsideLabel } from "../outside-backends";
 import { GenericResource, bool, isUnknown, list, prop, str } from "../resource";
 import { gaListenerAllowLists } from "./global-accelerator-acl";
@@ -34,7 +35,7 @@ export function addAlicloudGlobalAccelerators(m: NetworkModel): void {
   const customTargets = customRoutingTargets(m);
   for (const r of res.ofType(ALI.gaListener)) {
     const lb = balancerOf(m, r);
-    const protocol = (str(r.inputs.protocol) ?? "tcp").toLowerCase() === "udp" ? "udp" : "tcp";
+    const protocol = listenerProtocol(r.inputs.protocol);
     const ranges = acceleratorPortRanges(r.inputs.portRanges);
     // A listener type unknown at preview may be either.
     const type = isUnknown(r.inputs.listenerType)

@@ -4,6 +4,7 @@
 // behind the ENI's own groups: network-interfaces.ts). Scaling groups attached to either forward to the hosts they
 // launch (scaling-backends.ts).
 import { Listener, LoadBalancer, NetworkModel, OutsideBackend, Target, nodeOf } from "../model";
+import { TerminatingListener, listenerProtocol } from "../listener-protocols";
 import { outsideLabel, outsideOn } from "../outside-backends";
 import { ALL_PORTS } from "../../ports";
 import { GenericResource, isUnknown, list, num, prop, str } from "../resource";
@@ -138,10 +139,9 @@ function addSlb(m: NetworkModel, scaling: Map<string, string[]>): void {
     const targets: Target[] = group
       ? (groupTargets.get(group) ?? [])
       : (defaults.get(lbUrn) ?? []).map((e) => defaultTarget(e, backInput));
-    const proto = (str(r.inputs.protocol) ?? "tcp").toLowerCase();
     const listener: Listener = {
       ...nodeOf(r),
-      protocol: proto === "udp" ? "udp" : "tcp",
+      protocol: listenerProtocol(r.inputs.protocol),
       ports: front === undefined ? { from: 0, to: 65535 } : { from: front, to: front },
       targets: targets.map((t) => (t.ports ? t : { ...t, port: t.port ?? back })),
       outside: slbStrangers(m, r, group, groupStrangers, defaultStrangers.get(lbUrn) ?? [], targets.length, backInput),
@@ -216,9 +216,11 @@ function addAlb(m: NetworkModel, scaling: Map<string, string[]>): void {
       list(prop(prop(a, "forwardGroupConfig"), "serverGroupTuples")).map((t) => prop(t, "serverGroupId")),
     );
     const groups = res.many(r, "defaultActions", refs, [ALI.albServerGroup]).urns;
-    const listener: Listener = {
+    // HTTP, HTTPS and QUIC (UDP) listeners alike forward HTTP, HTTPS or gRPC to their servers.
+    const listener: TerminatingListener = {
       ...nodeOf(r),
-      protocol: "tcp",
+      protocol: listenerProtocol(r.inputs.listenerProtocol),
+      forwards: "tcp",
       ports: port === undefined ? { from: 0, to: 65535 } : { from: port, to: port },
       targets: groups.flatMap((g) => groupTargets.get(g) ?? []),
       outside: groups.flatMap((g) => groupStrangers.get(g) ?? []),

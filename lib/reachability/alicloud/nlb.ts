@@ -4,6 +4,7 @@
 // private addresses. Scaling groups attached to a server group add the hosts they launch (scaling-backends.ts).
 import { PortRange } from "../../ports";
 import { NetworkModel, OutsideBackend, Target, nodeOf } from "../model";
+import { listenerProtocol } from "../listener-protocols";
 import { outsideLabel, outsideOn } from "../outside-backends";
 import { GenericResource, bool, list, num, prop, str } from "../resource";
 import { pushTo } from "../multimap";
@@ -46,7 +47,7 @@ export function addAlicloudNlb(m: NetworkModel): void {
     const group = res.one(r, "serverGroupId", r.inputs.serverGroupId, [ALI.nlbServerGroup]);
     lb.listeners.push({
       ...nodeOf(r),
-      protocol: (str(r.inputs.listenerProtocol) ?? "tcp").toLowerCase() === "udp" ? "udp" : "tcp",
+      protocol: listenerProtocol(r.inputs.listenerProtocol),
       ports: listenerPorts(r),
       targets: group ? (targets.get(group) ?? []) : [],
       outside: group ? (outside.get(group) ?? []) : [],

@@ -15,6 +15,7 @@ import {
 } from "../accelerator-listeners";
 import { ClientAddress, LoadBalancer, NetworkModel, nodeOf } from "../model";
 import { pushTo } from "../multimap";
+import { listenerProtocol } from "../listener-protocols";
 import { outsideLabel } from "../outside-backends";
 import { GenericResource, bool, isUnknown, list, prop, str } from "../resource";
 import { AWS, AWS_INSTANCES } from "./tokens";
@@ -45,7 +46,7 @@ export function addAwsGlobalAccelerators(m: NetworkModel): void {
       lb = standInAccelerator(r, "aws", ref);
       m.loadBalancers.set(lb.urn, lb);
     }
-    const protocol = (str(r.inputs.protocol) ?? "tcp").toLowerCase() === "udp" ? "udp" : "tcp";
+    const protocol = listenerProtocol(r.inputs.protocol);
     const ranges = acceleratorPortRanges(r.inputs.portRanges);
     lb.listeners.push(...acceleratorListeners(nodeOf(r), protocol, ranges, groups.get(r.urn) ?? []));
   }

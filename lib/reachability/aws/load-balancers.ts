@@ -1,7 +1,8 @@
 // AWS load balancers: ALB/NLB (scheme, security groups, listeners and rules → target groups → targets) and
 // classic ELBs (listeners with instance ports). A listener forwarding to port 22 exposes 22 on the targets, to the
 // clients its default action and rules serve (listener-rule-sources.ts, listener-routes.ts).
-import { ListedSource, Listener, NetworkModel, OutsideBackend, Protocol, Target, nodeOf } from "../model";
+import { ListedSource, Listener, NetworkModel, OutsideBackend, Target, nodeOf } from "../model";
+import { listenerProtocol } from "../listener-protocols";
 import { outsideLabel, outsideOn } from "../outside-backends";
 import { normalizeProtocol } from "../protocol";
 import { GenericResource, bool, isUnknown, list, num, prop, str } from "../resource";
@@ -66,15 +67,11 @@ export function addAwsLoadBalancers(m: NetworkModel): void {
   addClassic(m);
 }
 
-/** NLB listener protocols that hand connections to the targets (TLS and QUIC terminate on the balancer). */
-const PASS_THROUGH = new Set(["TCP", "UDP", "TCP_UDP"]);
-
-/** UDP and TCP_UDP NLB listeners carry UDP (an accelerator's UDP listener reaches them); unknown may be either. */
-function listenerProtocol(v: unknown): Protocol {
-  if (isUnknown(v)) return "all";
-  const p = (str(v) ?? "").toUpperCase();
-  return p === "UDP" ? "udp" : p === "TCP_UDP" ? "all" : "tcp";
-}
+/**
+ * NLB listener protocols that hand connections to the targets: TLS terminates on the balancer, QUIC (RFC 9000)
+ * passes through to targets that speak it.
+ */
+const PASS_THROUGH = new Set(["TCP", "UDP", "TCP_UDP", "QUIC", "TCP_QUIC"]);
 
 /**
  * Target group URN → its members, from attachments and auto-scaling groups; and the backends outside the plan each
