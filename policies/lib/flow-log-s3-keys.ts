@@ -8,13 +8,17 @@ const S3_ARN = /^arn:[^:]*:s3:::[^/]+\/?(.*)$/;
 const TRAILING_SLASHES = /\/+$/;
 const FLOW_LOG_FOLDER = "AWSLogs/";
 
-/** The key prefix of a flow log's objects, or undefined while logDestination is not known (at preview). */
+/** The key prefix of a flow log's objects delivered under `folder` ("" for the bucket's root). */
+export function folderKeyPrefix(folder: string): string {
+  const trimmed = folder.replace(TRAILING_SLASHES, "");
+  return trimmed ? `${trimmed}/${FLOW_LOG_FOLDER}` : FLOW_LOG_FOLDER;
+}
+
+/** The key prefix of a flow log's objects, or undefined while logDestination is not a known S3 ARN (at preview). */
 export function flowLogKeyPrefix(logDestination: unknown): string | undefined {
   const arn = str(logDestination);
   const folder = arn === undefined ? undefined : S3_ARN.exec(arn)?.[1];
-  if (folder === undefined) return undefined;
-  const trimmed = folder.replace(TRAILING_SLASHES, "");
-  return trimmed ? `${trimmed}/${FLOW_LOG_FOLDER}` : FLOW_LOG_FOLDER;
+  return folder === undefined ? undefined : folderKeyPrefix(folder);
 }
 
 const overlaps = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
@@ -33,6 +37,8 @@ export function reachesFlowLogs(rule: unknown, keyPrefix: string | undefined): P
   const prefix = str(prop(and, "prefix")) ?? str(prop(filter, "prefix")) ?? str(prop(rule, "prefix"));
   if (!prefix) return "yes";
   if (keyPrefix !== undefined) return overlaps(prefix, keyPrefix) ? "yes" : "no";
-  // Written to an unknown folder: a rule on AWSLogs/ reaches it wherever that is; another prefix may or may not.
+  // Written to a folder unknown at preview, the logs are under `<folder>/AWSLogs/`. A rule on AWSLogs/ reaches them at
+  // the bucket's root, where `logDestination: bucket.arn` puts them: judged as reaching, since a rule written for
+  // flow logs that reaches none is unlikely to be meant. Another prefix may or may not reach them.
   return overlaps(prefix, FLOW_LOG_FOLDER) ? "yes" : "unknown";
 }

@@ -1,7 +1,8 @@
 // Case step 5: the investigation depended on traffic records; the law asks network logs be kept ≥ 6 months.
 import { GenericResource, Resolver, isUnknown, list, num, prop, str } from "../../lib/reachability/internals";
 import { bool } from "../../lib/values";
-import { reachesFlowLogs, flowLogKeyPrefix } from "../lib/flow-log-s3-keys";
+import { reachesFlowLogs } from "../lib/flow-log-s3-keys";
+import { flowLogBucket } from "../lib/flow-log-s3-links";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
 import { shown } from "../lib/text-values";
 
@@ -137,7 +138,8 @@ function awsFlowLog(res: Resolver, f: GenericResource, min: number): Problem {
   const kind = str(f.inputs.logDestinationType) ?? "cloud-watch-logs";
   const destProp = f.inputs.logDestination !== undefined ? "logDestination" : "logGroupName";
   if (kind === "s3") {
-    const bucket = res.one(f, destProp, f.inputs[destProp], T.buckets);
+    // The bucket, and the folder the logs land under, when the destination's value or dependency tells it.
+    const { urn: bucket, keyPrefix: keys } = flowLogBucket(res, f, destProp, T.buckets);
     if (!bucket)
       return { why: `${f.name}: S3 destination outside the stack, retention cannot be verified`, unknown: true };
     const b = res.get(bucket)!;
@@ -152,7 +154,6 @@ function awsFlowLog(res: Resolver, f: GenericResource, min: number): Problem {
         ),
     ];
     // Rules filtered to other prefixes (or to tags) leave the flow log's objects alone.
-    const keys = flowLogKeyPrefix(f.inputs[destProp]);
     let unsure: Problem;
     for (const r of rules) {
       const reach = reachesFlowLogs(r, keys);

@@ -107,13 +107,10 @@ describe("a template flow log to an ARN built around a template bucket", () => {
       violations: 0,
     },
     {
-      // The folder is not carried over the link (as for a program destination unknown at preview): a rule on another
-      // prefix may or may not reach the logs.
-      name: "a 30-day rule on another prefix: whether it reaches the folder is a note",
+      // The folder travels with the link: a rule on another prefix does not reach the logs.
+      name: "a 30-day rule on another prefix does not reach the folder",
       resources: [template(SUB_FOLDER, expiring(30, "tmp/"))],
       violations: 0,
-      notes: 1,
-      noteMentions: "if its rule's filter reaches the flow log's folder",
     },
     {
       name: "the Fn::Sub picked by a condition the parameter's default decides",
@@ -211,12 +208,11 @@ describe("destinations whose bucket is not known: notes, never a pass", () => {
       noteMentions: OUTSIDE,
     },
     {
-      // GetAtt attributes inside Fn::Sub are known only to the cloud (template-values.ts).
-      name: "${LogBucket.Arn} inside Fn::Sub stays unknown: a note",
+      // An attribute naming the bucket itself links as the bucket (template-values.ts).
+      name: "${LogBucket.Arn} inside Fn::Sub links to the bucket",
       resources: [template({ "Fn::Sub": "${LogBucket.Arn}/flows/" }, expiring(30))],
-      violations: 0,
-      notes: 1,
-      noteMentions: OUTSIDE,
+      violations: 1,
+      mentions: "keeps logs 30 days",
     },
   ]);
 });

@@ -51,13 +51,27 @@ function reference(name: unknown, ctx: ResolveContext, mode: ReadMode): unknown 
 }
 
 /**
- * `Fn::GetAtt [Id, Attribute]` (or "Id.Attribute"): only a resource's own id, or a name its type is linked by, is
- * known, as a reference to it.
+ * The attribute `Id.Attribute` of a resource: only a resource's own id, or a name its type is linked by
+ * (`namesResource`), is known, as a reference to it; in script text kept as `${Id.Attribute}`, as `reference` keeps
+ * `${Id}`, so text built around it (an ARN with a folder) is read with the attribute marked. Any other attribute only
+ * the cloud knows.
  */
+function attribute(logicalId: unknown, name: unknown, ctx: ResolveContext, mode: ReadMode): unknown {
+  if (typeof logicalId !== "string" || !isInertReference(logicalId, ctx)) return UNKNOWN;
+  if (!namesResource(ctx.resourceTypes.get(logicalId), name)) return UNKNOWN;
+  return mode === "script" ? `\${${logicalId}.${String(name)}}` : templateReference(logicalId);
+}
+
+/** `Id.Attribute` split at its first dot. */
+function splitAttribute(text: string): [string, string | undefined] {
+  const [logicalId, name] = text.split(/\.(.*)/s);
+  return [logicalId, name];
+}
+
+/** `Fn::GetAtt [Id, Attribute]` (or "Id.Attribute"). */
 function getAtt(args: unknown, ctx: ResolveContext, mode: ReadMode): unknown {
-  const [logicalId, attribute] = typeof args === "string" ? args.split(/\.(.*)/s) : Array.isArray(args) ? args : [];
-  if (mode !== "value" || typeof logicalId !== "string" || !isInertReference(logicalId, ctx)) return UNKNOWN;
-  return namesResource(ctx.resourceTypes.get(logicalId), attribute) ? templateReference(logicalId) : UNKNOWN;
+  const [logicalId, name] = typeof args === "string" ? splitAttribute(args) : Array.isArray(args) ? args : [];
+  return attribute(logicalId, name, ctx, mode);
 }
 
 /** `Fn::If [Condition, then, else]`: the branch the condition takes, unknown while it is undecided. */
@@ -94,7 +108,7 @@ function sub(args: unknown, ctx: ResolveContext, mode: ReadMode, depth: number):
     const v = Object.prototype.hasOwnProperty.call(locals, name)
       ? resolveAt(locals[name], ctx, mode, depth)
       : name.includes(".")
-        ? UNKNOWN // an attribute: only the cloud knows it
+        ? attribute(...splitAttribute(name), ctx, mode)
         : reference(name, ctx, mode);
     if (isText(v)) return String(v);
     unresolved = true;
