@@ -1,18 +1,21 @@
 // The origin lock of a WebFirewall: WAF 3.0 reaches the origin from its back-to-origin blocks, so the origin's web
 // listeners admit those blocks only, through a whitelist `slb.Acl` per address family. A classic SLB listener names
 // its ACLs itself (aclStatus, aclType, aclIds): the component cannot attach them to listeners it does not own, so it
-// hands out the fields each origin listener spreads in (`originListenerAcl`).
+// hands out the fields each origin listener spreads in (`originListenerAcl`). ALB origins: albOriginLock.ts.
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { IpFamily, parseCidr } from "../../lib/cidr";
-import { byFamily, checkBackToOriginCidrs } from "../plan/alicloud-origin";
+import { byFamily, checkBackToOriginCidrs, checkSlbAclCapacity } from "../plan/alicloud-origin";
+import { checkAlbOriginBlocks, checkOriginKinds, OriginKind } from "../plan/alicloud-origin-kinds";
 import { ValidationError } from "../validation";
+import { albAclName, originAlbAclName } from "./albOriginLock";
 import { ArgProblems } from "./args";
 import { checkDerivedNames, slbAclName } from "./derivedNames";
 
 export interface OriginLockArgs {
   backToOriginCidrs?: string[];
   originLock?: boolean;
+  originKinds?: OriginKind[];
   originProvider?: pulumi.ProviderResource;
 }
 
@@ -31,17 +34,21 @@ export function originAclName(component: string, family: IpFamily): string {
   return family === "ipv4" ? `${component}-back-to-origin` : `${component}-back-to-origin-ipv6`;
 }
 
+/** Characters of the component's name the ALB whitelist's name (at most 128) leaves room for. */
+const ALB_NAME_ROOM = 128 - originAlbAclName("").length;
+
 const isAlicloudProvider = (value: unknown) =>
   pulumi.CustomResource.isInstance(value) && (value as unknown as { pkg?: string }).pkg === "alicloud";
 
 /**
- * The lock is on unless `originLock` is false; then the blocks and the provider it would use are refused rather than
- * ignored, so nobody believes a list they passed guards the origin.
+ * The lock is on unless `originLock` is false; then the blocks, the kinds and the provider it would use are refused
+ * rather than ignored, so nobody believes a list they passed guards the origin. Each kind's limits apply only when
+ * its whitelist is made, so a default (SLB) stack is held to exactly what it was before.
  */
 export function checkOriginLock(problems: ArgProblems, name: string, args: OriginLockArgs): void {
   if (!problems.boolean("originLock", args.originLock)) return;
   if (args.originLock === false) {
-    for (const key of ["backToOriginCidrs", "originProvider"] as const) {
+    for (const key of ["backToOriginCidrs", "originKinds", "originProvider"] as const) {
       problems.check(
         args[key] === undefined,
         key,
@@ -52,7 +59,10 @@ export function checkOriginLock(problems: ArgProblems, name: string, args: Origi
     }
     return;
   }
-  checkBackToOriginCidrs(problems, "backToOriginCidrs", args.backToOriginCidrs, "originLock");
+  const blocks = checkBackToOriginCidrs(problems, "backToOriginCidrs", args.backToOriginCidrs, "originLock");
+  const kinds = checkOriginKinds(problems, "originKinds", args.originKinds) ?? [];
+  if (kinds.includes("slb")) checkSlbAclCapacity(problems, "backToOriginCidrs", blocks);
+  if (kinds.includes("alb")) checkAlbOriginBlocks(problems, "originKinds", kinds, "backToOriginCidrs", blocks);
   if (args.originProvider !== undefined) {
     problems.check(
       isAlicloudProvider(args.originProvider),
@@ -67,11 +77,19 @@ export function checkOriginLock(problems: ArgProblems, name: string, args: Origi
   const families = Array.isArray(args.backToOriginCidrs)
     ? Object.keys(byFamily(args.backToOriginCidrs.filter((c) => typeof c === "string" && parseCidr(c))))
     : [];
+  // One problem for the name, whichever whitelist's rule it breaks; the fix meets both rules when both are made.
+  const slb = kinds.includes("slb");
+  const alb = kinds.includes("alb");
   checkDerivedNames(
     problems,
     name,
-    (families as IpFamily[]).map((family) => slbAclName(originAclName(name, family))),
-    'rename the component: letters, digits, "-", "/", "." or "_", at most 60 characters',
+    [
+      ...(slb ? (families as IpFamily[]).map((family) => slbAclName(originAclName(name, family))) : []),
+      ...(alb ? [albAclName(originAlbAclName(name))] : []),
+    ],
+    alb
+      ? `rename the component: a letter first, then letters, digits, "-" or "_", at most ${slb ? 60 : ALB_NAME_ROOM} characters`
+      : 'rename the component: letters, digits, "-", "/", "." or "_", at most 60 characters',
   );
 }
 
@@ -108,14 +126,29 @@ export function createOriginAcls(
  * The fields an origin listener of `ipVersion` spreads in. Asking for a whitelist that does not exist (the lock is off,
  * or no block of that family was given) throws: a listener left without one would admit everyone.
  */
-export function listenerAcl(subject: string, acls: OriginAcls | undefined, ipVersion: IpFamily): OriginListenerAcl {
-  if (acls === undefined) {
+export function listenerAcl(
+  subject: string,
+  acls: OriginAcls | undefined,
+  ipVersion: IpFamily,
+  kinds: readonly OriginKind[] | undefined,
+): OriginListenerAcl {
+  if (kinds === undefined) {
     throw new ValidationError(subject, [
       {
         argument: "originLock",
         value: false,
         allowed: "true (the default) for the component to make the origin whitelist a listener can name",
         fix: "drop originLock: false, or restrict the origin's listeners another way and do not ask for the ACL",
+      },
+    ]);
+  }
+  if (acls === undefined) {
+    throw new ValidationError(subject, [
+      {
+        argument: "originKinds",
+        value: kinds,
+        allowed: 'a list holding "slb" for the component to make the SLB origin whitelists',
+        fix: `pass originKinds: ${JSON.stringify([...kinds, "slb"])}`,
       },
     ]);
   }

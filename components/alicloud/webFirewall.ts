@@ -3,7 +3,8 @@
 // WAF logs go to SLS through the SLS audit service (`log.Audit`, `waf_enabled`/`waf_ttl`): the provider has no
 // per-domain WAF 3.0 log-delivery resource, so the account-wide collection is the available switch.
 // The origin is locked by default: a whitelist ACL of WAF's back-to-origin blocks for the origin's listeners
-// (originLock.ts), since an origin that answers anyone lets scanners go around the WAF.
+// (originLock.ts for classic SLB, albOriginLock.ts for ALB), since an origin that answers anyone lets scanners go
+// around the WAF.
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
@@ -21,6 +22,8 @@ import { Problems } from "../validation";
 import { IpFamily } from "../../lib/cidr";
 import { ArgProblems, argumentKeys, checkTags, warnIfWeaker } from "./args";
 import { OriginAcls, OriginListenerAcl, checkOriginLock, createOriginAcls, listenerAcl } from "./originLock";
+import { albOriginBlocks, DEFAULT_ORIGIN_KINDS, OriginKind } from "../plan/alicloud-origin-kinds";
+import { OriginAlbAcl, OriginAlbListenerAclConfig, albListenerAclConfig, createOriginAlbAcl } from "./albOriginLock";
 
 export interface WafProtectedDomain {
   /** Host name clients use, e.g. "www.example.com". */
@@ -58,10 +61,16 @@ export interface WebFirewallArgs {
    */
   backToOriginCidrs?: string[];
   /**
-   * Make the origin whitelist (`slb.Acl` per address family) for the origin's listeners. Default true. False (the
-   * origin is locked another way) makes none and logs a warning.
+   * Make the origin whitelists (`slb.Acl` per address family, `alb.Acl`: see `originKinds`) for the origin's
+   * listeners. Default true. False (the origin is locked another way) makes none and logs a warning.
    */
   originLock?: boolean;
+  /**
+   * Kinds of origin load balancer to make whitelists for: "slb" (classic SLB listeners, `originListenerAcl()`), "alb"
+   * (ALB listeners, `originAlbListenerAclConfig()`: one `alb.Acl` of the IPv4 blocks, since ALB ACLs hold no IPv6).
+   * Default ["slb"].
+   */
+  originKinds?: OriginKind[];
   /** Provider of the origin load balancer's region, where the whitelist is made. Default: the component's. */
   originProvider?: pulumi.ProviderResource;
   tags?: Record<string, string>;
@@ -78,6 +87,7 @@ const WEB_FIREWALL_ARGS = argumentKeys<WebFirewallArgs>({
   manageLogCollection: true,
   backToOriginCidrs: true,
   originLock: true,
+  originKinds: true,
   originProvider: true,
   tags: true,
 });
@@ -97,6 +107,7 @@ const PLAIN_ARGS: (keyof WebFirewallArgs)[] = [
   "manageLogCollection",
   "backToOriginCidrs",
   "originLock",
+  "originKinds",
   "tags",
 ];
 
@@ -197,9 +208,14 @@ export class WebFirewall extends pulumi.ComponentResource {
   public readonly templateIds: Record<"webCore" | "cc" | "customAcl", pulumi.Output<number>>;
   /** Protected-object names (`<domain>-waf`) the templates bind. */
   public readonly protectedResources: string[];
-  /** The origin whitelists by address family; undefined when `originLock` is false. */
+  /** The SLB origin whitelists by address family; undefined when `originLock` is false or originKinds lacks "slb". */
   public readonly originAcls: OriginAcls | undefined;
+  /** The ALB origin whitelist; undefined when `originLock` is false or originKinds lacks "alb". */
+  public readonly originAlbAcl: alicloud.alb.Acl | undefined;
   private readonly subject: string;
+  /** The kinds of origin whitelist made; undefined when the lock is off. */
+  private readonly originKinds: readonly OriginKind[] | undefined;
+  private readonly originAlb: OriginAlbAcl | undefined;
 
   constructor(name: string, given: WebFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
     const subject = `WebFirewall "${name}"`;
@@ -289,10 +305,24 @@ export class WebFirewall extends pulumi.ComponentResource {
         this,
       );
     }
-    this.originAcls =
-      args.originLock === false
-        ? undefined
-        : createOriginAcls(this, name, args.backToOriginCidrs!, tags, args.originProvider);
+    this.originKinds = args.originLock === false ? undefined : (args.originKinds ?? DEFAULT_ORIGIN_KINDS);
+    const kinds = this.originKinds ?? [];
+    // The SLB whitelists keep their names and order: stacks made before ALB origins were covered change nothing.
+    this.originAcls = kinds.includes("slb")
+      ? createOriginAcls(this, name, args.backToOriginCidrs!, tags, args.originProvider)
+      : undefined;
+    if (kinds.includes("alb")) {
+      const { held, leftOut } = albOriginBlocks(args.backToOriginCidrs!);
+      if (leftOut.length > 0) {
+        pulumi.log.warn(
+          `${subject}: the ALB origin whitelist holds the IPv4 blocks only (ALB access control lists take no IPv6 ` +
+            `entries), not ${leftOut.join(", ")}; restrict a dual-stack ALB's IPv6 side with its security group`,
+          this,
+        );
+      }
+      this.originAlb = createOriginAlbAcl(this, name, held, tags, args.originProvider);
+    }
+    this.originAlbAcl = this.originAlb?.acl;
 
     this.instanceId = args.instanceId
       ? pulumi.output(args.instanceId)
@@ -413,6 +443,7 @@ export class WebFirewall extends pulumi.ComponentResource {
       instanceId: this.instanceId,
       domainIds: this.domainIds,
       originAclIds: Object.fromEntries(Object.entries(this.originAcls ?? {}).map(([family, acl]) => [family, acl.id])),
+      originAlbAclId: this.originAlbAcl?.id,
     });
   }
 
@@ -422,6 +453,15 @@ export class WebFirewall extends pulumi.ComponentResource {
    * `ipVersion`: the load balancer's address family (default IPv4). Throws when there is no such whitelist.
    */
   originListenerAcl(ipVersion: IpFamily = "ipv4"): OriginListenerAcl {
-    return listenerAcl(this.subject, this.originAcls, ipVersion);
+    return listenerAcl(this.subject, this.originAcls, ipVersion, this.originKinds);
+  }
+
+  /**
+   * The `aclConfig` of each web `alicloud.alb.Listener` of an ALB origin (`{ aclConfig:
+   * waf.originAlbListenerAclConfig(), ... }`): a whitelist of WAF's IPv4 back-to-origin blocks, named once its entries
+   * are in place. Throws unless originKinds holds "alb".
+   */
+  originAlbListenerAclConfig(): OriginAlbListenerAclConfig {
+    return albListenerAclConfig(this.subject, this.originAlb, this.originKinds);
   }
 }

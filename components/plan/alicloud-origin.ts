@@ -20,12 +20,12 @@ const FROM_CONSOLE =
 
 /**
  * Reports every problem with a list of back-to-origin blocks under `argument[i]`: missing or empty, an entry not in
- * exact CIDR form (a bare address included: the pack reads a bare "0.0.0.0" as everyone), a repeat, an entry that is
- * broad on its own or, with the others, covers the internet, and more blocks of one family than an ACL holds.
- * `optOut` names the argument that turns the lock off, for the fix of a missing list.
+ * exact CIDR form (a bare address included: the pack reads a bare "0.0.0.0" as everyone), a repeat, and an entry that
+ * is broad on its own or, with the others, covers the internet. `optOut` names the argument that turns the lock off,
+ * for the fix of a missing list. Returns the blocks in exact form, each once, for the checks of what holds them.
  */
-export function checkBackToOriginCidrs(problems: Problems, argument: string, cidrs: unknown, optOut: string): void {
-  if (!checkPlain(problems, argument, cidrs)) return;
+export function checkBackToOriginCidrs(problems: Problems, argument: string, cidrs: unknown, optOut: string): string[] {
+  if (!checkPlain(problems, argument, cidrs)) return [];
   if (
     !problems.check(
       Array.isArray(cidrs) && cidrs.length > 0,
@@ -35,7 +35,7 @@ export function checkBackToOriginCidrs(problems: Problems, argument: string, cid
       `${FROM_CONSOLE} and pass them; set ${optOut}: false only when the origin is locked another way`,
     )
   ) {
-    return;
+    return [];
   }
   const list = cidrs as unknown[];
   const seen = new Set<string>();
@@ -65,11 +65,16 @@ export function checkBackToOriginCidrs(problems: Problems, argument: string, cid
       `remove it and ${FROM_CONSOLE}`,
     );
   });
-  for (const [family, blocks] of Object.entries(byFamily(readable))) {
+  return readable;
+}
+
+/** Each family's blocks fit the SLB access control list of that family. */
+export function checkSlbAclCapacity(problems: Problems, argument: string, blocks: readonly string[]): void {
+  for (const [family, held] of Object.entries(byFamily(blocks))) {
     problems.check(
-      blocks.length <= MAX_SLB_ACL_ENTRIES,
+      held.length <= MAX_SLB_ACL_ENTRIES,
       argument,
-      `${blocks.length} ${family} blocks`,
+      `${held.length} ${family} blocks`,
       `at most ${MAX_SLB_ACL_ENTRIES} blocks of one address family (the entries of one SLB access control list)`,
       "merge adjacent blocks into their covering block",
     );

@@ -4,13 +4,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { childrenOf, ofType, one, recorded, settle } from "./mocks";
+import { asPreview } from "./origin-preview";
 import { aPromise, anOutput, problemsOf, warningsOf } from "./redteam-fixtures";
 import { WebFirewall } from "../../../components/alicloud/webFirewall";
 import { BACK_TO_ORIGIN_MIN_PREFIX, MAX_SLB_ACL_ENTRIES } from "../../../components/plan/alicloud-origin";
 import { UnresolvedValue, ValidationError } from "../../../components/validation";
 import { WAF_ORIGIN_PREFIXES } from "../../../policies/stack/waf-endpoints-alicloud-origin";
 import { requireWafOnInternetEndpoints } from "../../../policies/stack/require-waf-on-internet-endpoints";
-import { runStack, StackInput, UNKNOWN, urnOf } from "../../policies/harness";
+import { runStack } from "../../policies/harness";
 
 const OUTPUT = expect.objectContaining({ kind: "pulumi.Output", constructor: UnresolvedValue });
 const PROMISE = expect.objectContaining({ kind: "Promise", constructor: UnresolvedValue });
@@ -212,40 +213,6 @@ describe("opting out of the origin lock", () => {
   });
 });
 
-/**
- * The recorded resources as a preview plans them: an id or the SLB's address (the mocks' stand-ins) anywhere in an
- * input is unknown, with a property dependency on the resource it came from.
- */
-function asPreview(prefix: string, address: string): StackInput[] {
-  const mine = recorded.filter((r) => r.name.startsWith(`${prefix}-`) && !r.type.startsWith("pulumi:"));
-  const refs = new Map(mine.map((r) => [`${r.name}-id`, urnOf(r.type, r.name)]));
-  const lb = mine.find((r) => r.type === "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer")!;
-  refs.set(address, urnOf(lb.type, lb.name));
-  const unknownRefs = (value: unknown, found: Set<string>): unknown => {
-    if (typeof value === "string" && refs.has(value)) {
-      found.add(refs.get(value)!);
-      return UNKNOWN;
-    }
-    if (Array.isArray(value)) return value.map((v) => unknownRefs(v, found));
-    if (value && typeof value === "object") {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unknownRefs(v, found)]));
-    }
-    return value;
-  };
-  return mine
-    .filter((r) => !r.type.startsWith("hardening:"))
-    .map((r) => {
-      const props: Record<string, unknown> = {};
-      const propertyDependencies: Record<string, string[]> = {};
-      for (const [key, value] of Object.entries(r.inputs)) {
-        const found = new Set<string>();
-        props[key] = unknownRefs(value, found);
-        if (found.size > 0) propertyDependencies[key] = [...found];
-      }
-      return { type: r.type, name: r.name, props, propertyDependencies };
-    });
-}
-
 /** An internet SLB behind the WebFirewall, its 80/443 listeners given `access`, previewed through the origin rule. */
 async function originDiagnostics(prefix: string, locked: boolean) {
   const slb = new alicloud.slb.ApplicationLoadBalancer(`${prefix}-slb`, {
@@ -268,7 +235,8 @@ async function originDiagnostics(prefix: string, locked: boolean) {
     });
   }
   await settle();
-  return runStack(requireWafOnInternetEndpoints, asPreview(prefix, "198.51.100.9"));
+  // The mocks give every SLB this address; at preview it is the balancer's unknown output.
+  return runStack(requireWafOnInternetEndpoints, asPreview(prefix, { "198.51.100.9": `${prefix}-slb` }));
 }
 
 describe("an origin locked by the component under require-waf-on-internet-endpoints", () => {
