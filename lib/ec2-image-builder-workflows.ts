@@ -6,10 +6,10 @@
 // a Step Functions state machine (ExecuteStateMachine), no shell the document holds. Documents may be hostile:
 // nothing here throws.
 import { scriptsInOrder } from "./script-sequence";
-import { commandLines } from "./ssm-commands";
+import { commandLines, DocumentStep } from "./ssm-commands";
 import { shellParameters } from "./ssm-remote-scripts";
 import { lowerName, parseMapping } from "./structured-documents";
-import { list, obj } from "./values";
+import { list, obj, UNKNOWN } from "./values";
 
 const RUN_COMMAND = "runcommand";
 /** An input named `key.$` takes its value at run time from a JSONPath (`$.parameters.x`, `$.stepOutputs.y.z`). */
@@ -42,4 +42,30 @@ export function workflowShell(data: string): WorkflowShell | undefined {
     if (lines.length > 0) shell.scripts.push(lines.join("\n"));
   });
   return { ...shell, scripts: scriptsInOrder(shell.scripts) };
+}
+
+/**
+ * A workflow's RunCommand steps as steps sending the document they name (a document named from a JSONPath is not
+ * known here), with their `parameters`: a parameter (or the whole map) from a JSONPath is only known at run time.
+ * Undefined when `data` is not a JSON or YAML mapping.
+ */
+export function workflowDocumentSteps(data: string): DocumentStep[] | undefined {
+  const doc = parseMapping(data);
+  if (!doc) return undefined;
+  return list(doc.steps).flatMap((raw): DocumentStep[] => {
+    const step = obj(raw);
+    const inputs = obj(step?.inputs) ?? {};
+    if (lowerName(step?.action) !== RUN_COMMAND || Object.hasOwn(inputs, `documentName${DYNAMIC}`)) return [];
+    if (Object.hasOwn(inputs, `parameters${DYNAMIC}`))
+      return [{ documentName: inputs.documentName, parameters: UNKNOWN }];
+    const given = obj(inputs.parameters);
+    if (!given) return [{ documentName: inputs.documentName, parameters: inputs.parameters }];
+    // A JSONPath input overrides the literal one of the same name.
+    const entries = Object.entries(given);
+    const literal = entries.filter(([name]) => !name.endsWith(DYNAMIC));
+    const dynamic = entries
+      .filter(([name]) => name.endsWith(DYNAMIC))
+      .map(([name]): [string, unknown] => [name.slice(0, -DYNAMIC.length), UNKNOWN]);
+    return [{ documentName: inputs.documentName, parameters: Object.fromEntries([...literal, ...dynamic]) }];
+  });
 }

@@ -1,6 +1,7 @@
 // Shell lines that AWS Systems Manager Run Command sends to Linux instances as root: the AWS counterpart of Cloud
 // Assistant, and another way to rewrite sshd_config or plant root's keys. Windows actions are not shell and are
 // not read. Content may be hostile: nothing here throws, whatever its shape.
+import { iteratorParameter, withLoopBodies } from "./ssm-loops";
 import { shellParameters } from "./ssm-remote-scripts";
 import { isSessionDocumentType, sessionShellLines } from "./ssm-sessions";
 import { parseMapping } from "./structured-documents";
@@ -13,8 +14,8 @@ const SHELL_ACTION = "aws:runshellscript";
 const RUN_COMMAND_ACTION = "aws:runcommand";
 /** A Command document step that runs another document on the same instance (`inputs.documentPath`). */
 const RUN_DOCUMENT_ACTION = "aws:rundocument";
-/** An Automation step that runs the steps in `inputs.Steps` once per iteration. */
-const LOOP_ACTION = "aws:loop";
+/** An Automation step that starts another runbook (`inputs.DocumentName`) with `inputs.RuntimeParameters`. */
+const EXECUTE_AUTOMATION_ACTION = "aws:executeautomation";
 
 /** Run Command sends "Command" documents to instances. */
 export function isCommandDocumentType(type: unknown): boolean {
@@ -93,7 +94,8 @@ export function parameterDefault(parameters: Record<string, unknown> | undefined
  * `aws:runDocument` of AWS-RunShellScript (or AWS-RunRemoteScript) with its `documentParameters` (a mapping, or JSON
  * or YAML text);
  * Automation (0.3): `mainSteps: [{ action: aws:runCommand, inputs: { DocumentName: AWS-RunShellScript,
- * Parameters: { commands } } }]` (AWS-RunRemoteScript's `commandLine` too), inside `aws:loop` bodies as well;
+ * Parameters: { commands } } }]` (AWS-RunRemoteScript's `commandLine` too), inside `aws:loop` bodies as well, each
+ * iterator value written in (ssm-loops.ts);
  * `aws:executeScript` runs Python or PowerShell on AWS's side, not on instances, and is not read.
  */
 function mainStepLines(doc: Record<string, unknown>, steps: ShellSteps): string[] {
@@ -115,35 +117,39 @@ function mainStepLines(doc: Record<string, unknown>, steps: ShellSteps): string[
 }
 
 /**
- * Automation's `aws:loop` steps run the steps in `inputs.Steps` (which may loop again): each body read where its loop
- * stands. A YAML alias may make a loop contain itself: each step is read once.
+ * A runbook step that runs another document: an `aws:runCommand` step sends a Command document (`DocumentName`) with
+ * its `Parameters`, an `aws:executeAutomation` step starts a runbook with its `RuntimeParameters`, once per target
+ * when it names the parameter each target's ID is given (`TargetParameterName`).
  */
-function withLoopBodies(mainSteps: readonly unknown[], seen = new Set<object>()): Record<string, unknown>[] {
-  return mainSteps.flatMap((raw) => {
-    const step = obj(raw);
-    if (!step || seen.has(step)) return [];
-    seen.add(step);
-    const body = isAction(step.action, LOOP_ACTION) ? withLoopBodies(list(obj(step.inputs)?.Steps), seen) : [];
-    return [step, ...body];
-  });
-}
-
-/** An Automation `aws:runCommand` step: the document it sends (`DocumentName`) and the `Parameters` it passes. */
-export interface RunCommandStep {
+export interface DocumentStep {
   documentName: unknown;
   parameters: unknown;
+  targetParameter?: unknown;
 }
 
-/** A runbook's `aws:runCommand` steps (loop bodies included) and its declared `parameters`; undefined unparsed. */
-export function runbookRunCommandSteps(
-  content: string,
-): { steps: RunCommandStep[]; parameters: Record<string, unknown> | undefined } | undefined {
+/** A runbook's steps that run other documents (loop bodies included) and its declared `parameters`. */
+export interface RunbookSteps {
+  runCommand: DocumentStep[];
+  executeAutomation: DocumentStep[];
+  parameters: Record<string, unknown> | undefined;
+}
+
+/** The steps of a runbook's content that run other documents; undefined when it does not parse. */
+export function runbookSteps(content: string): RunbookSteps | undefined {
   const doc = parseMapping(content);
   if (!doc) return undefined;
-  const steps = withLoopBodies(list(doc.mainSteps))
-    .filter((step) => isRunCommandAction(step.action))
-    .map((step) => ({ documentName: obj(step.inputs)?.DocumentName, parameters: obj(step.inputs)?.Parameters }));
-  return { steps, parameters: obj(doc.parameters) };
+  const steps = withLoopBodies(list(doc.mainSteps));
+  const inputsOf = (action: string) =>
+    steps.filter((step) => isAction(step.action, action)).map((step) => obj(step.inputs));
+  return {
+    runCommand: inputsOf(RUN_COMMAND_ACTION).map((i) => ({ documentName: i?.DocumentName, parameters: i?.Parameters })),
+    executeAutomation: inputsOf(EXECUTE_AUTOMATION_ACTION).map((i) => ({
+      documentName: i?.DocumentName,
+      parameters: i?.RuntimeParameters,
+      targetParameter: i?.TargetParameterName,
+    })),
+    parameters: obj(doc.parameters),
+  };
 }
 
 /** A `DocumentName` given by a reference (`{{ Runner }}`) is only known when the runbook runs: it may be any runner. */
@@ -177,7 +183,11 @@ function documentParameters(v: unknown): Record<string, unknown> | undefined {
   return typeof v === "string" ? parseMapping(v) : obj(v);
 }
 
-/** Each referenced parameter's default once, however often the lines name it (`{{ commands }}`). */
+/**
+ * Each referenced parameter's default once, however often the lines name it (`{{ commands }}`); a loop's iterator
+ * reference stands for its list parameter's items (ssm-loops.ts).
+ */
 export function referencedDefaultLines(lines: string[], parameters: Record<string, unknown> | undefined): string[] {
-  return referencedNames(lines).flatMap((name) => commandLines(parameterDefault(parameters, name)));
+  const names = referencedNames(lines).map((name) => iteratorParameter(name) ?? name);
+  return [...new Set(names)].flatMap((name) => commandLines(parameterDefault(parameters, name)));
 }

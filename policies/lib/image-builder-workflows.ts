@@ -1,10 +1,16 @@
 // The check of EC2 Image Builder workflows for the login rule: the shell their RunCommand steps send to the build or
-// test instance (lib/ec2-image-builder-workflows.ts). A workflow given by `uri` lives in S3, its text not in the program.
-import { workflowShell } from "../../lib/ec2-image-builder-workflows";
+// test instance (lib/ec2-image-builder-workflows.ts), and for the stack part, the Command documents of the stack they
+// send, as runs of those documents (ssm-runbook-steps.ts). A workflow given by `uri` lives in S3, its text not in the
+// program.
+import { workflowDocumentSteps, workflowShell } from "../../lib/ec2-image-builder-workflows";
+import { GenericResource } from "../../lib/reachability";
 import { isUnknown } from "../../lib/values";
 import { Finding, unverifiable } from "./findings";
 import { Check } from "./rule";
 import { scriptsFindings } from "./script-findings";
+import { DocumentSender } from "./ssm-runbook-steps";
+
+export const IMAGE_BUILDER_WORKFLOW = "aws:imagebuilder/workflow:Workflow";
 
 const DATA = "data";
 
@@ -24,4 +30,19 @@ export function ec2ImageBuilderWorkflowCheck(): Check<unknown> {
     );
     return [...notes, ...scriptsFindings(DATA, shell.scripts)];
   };
+}
+
+/** Workflow values are literal or from a JSONPath: none is a `{{ name }}` the workflow fills. */
+const literalValues = () => () => undefined;
+
+/** The workflows of the stack whose text is known, as senders of the Command documents their RunCommand steps name. */
+export function workflowSenders(resources: readonly GenericResource[]): DocumentSender[] {
+  return resources.flatMap((resource) => {
+    const data = resource.inputs[DATA];
+    if (resource.type !== IMAGE_BUILDER_WORKFLOW || typeof data !== "string" || isUnknown(data)) return [];
+    const steps = workflowDocumentSteps(data);
+    return steps
+      ? [{ resource, steps, values: () => [{ urn: resource.urn, parameters: {}, read: literalValues }] }]
+      : [];
+  });
 }

@@ -10,9 +10,10 @@ import {
   referencedDefaultLines,
   shellStepsOf,
 } from "../../lib/ssm-commands";
+import { iteratorParameter } from "../../lib/ssm-loops";
 import { isUnknown } from "../../lib/values";
 import { ReferenceSplit, referenceNames, splitOnReferences } from "./command-parameters";
-import { Finding } from "./findings";
+import { Finding, unverifiable } from "./findings";
 import { documentFindings } from "./script-findings";
 
 export const SSM_DOCUMENT = "aws:ssm/document:Document";
@@ -55,9 +56,16 @@ export function ssmDocumentReading(p: Record<string, unknown>): SsmDocumentReadi
   if (!shell || referenceNames(script).length === 0) return undefined;
   // The whole reading appends the defaults after the steps: emptied, the steps keep them.
   const defaults = referencedDefaultLines(shell.lines, shell.parameters);
-  return {
-    script,
-    parameters: shell.parameters,
-    ...splitOnReferences(CONTENT, script, ssmDocumentFindings(p), defaults),
-  };
+  const split = splitOnReferences(CONTENT, script, ssmDocumentFindings(p), defaults);
+  return { script, parameters: shell.parameters, ...split, onReferences: withRunTimeItems(script, split.onReferences) };
+}
+
+/**
+ * A loop over another step's output (lib/ssm-loops.ts) runs items no run of the stack gives: when the document's
+ * reading notes nothing else, it is noted, wherever its reference stands.
+ */
+function withRunTimeItems(script: string, onReferences: Finding[]): Finding[] {
+  const runTime = referenceNames(script).filter((name) => iteratorParameter(name) === null);
+  if (runTime.length === 0 || onReferences.some((f) => f.unverifiable)) return onReferences;
+  return [unverifiable(`${CONTENT} loop items ${runTime.join(", ")}`, "another step's output"), ...onReferences];
 }

@@ -1,15 +1,19 @@
 // Systems Manager Command documents and Automation runbooks judged with the values the runs of the stack pass (the
 // stack part of disallow-userdata-login-weakening): an association whose `name` is the document, a maintenance window
-// task whose `taskArn` is (RUN_COMMAND for a Command document, AUTOMATION for a runbook), and for a Command document a
-// runbook's `aws:runCommand` step that sends it (ssm-runbook-steps.ts). Each run's values (the document's defaults for
-// names it leaves out) fill the document's `{{ name }}` references; a weakening they make is reported on the run. The
+// task whose `taskArn` is (RUN_COMMAND for a Command document, AUTOMATION for a runbook), for a Command document a
+// runbook's `aws:runCommand` step or an Image Builder workflow's RunCommand step that sends it, and for a runbook
+// another runbook's `aws:executeAutomation` step that starts it (ssm-runbook-steps.ts). Each run's values (the
+// document's defaults for names it leaves out) fill the document's `{{ name }}` references, and its lists the
+// `aws:loop` bodies iterating over them (ssm-loop-runs.ts); a weakening they make is reported on the run. The
 // document's own findings come from the resource part; a document no run of the stack names keeps its notes on
 // references (see template-runs.ts).
 import { GenericResource } from "../../lib/reachability";
 import { ShellSteps, shellStepsOf } from "../../lib/ssm-commands";
-import { isUnknown, obj } from "../../lib/values";
+import { isUnknown, obj, UNKNOWN } from "../../lib/values";
 import { runFindings } from "./command-parameters";
+import { workflowSenders } from "./image-builder-workflows";
 import { CONTENT, SSM_DOCUMENT, ssmDocumentReading, SsmDocumentReading } from "./ssm-command-documents";
+import { iteratedRun } from "./ssm-loop-runs";
 import {
   associationValues,
   DocumentRun,
@@ -17,7 +21,7 @@ import {
   taskRunCommandParameters,
   taskValues,
 } from "./ssm-run-parameters";
-import { isNameOf, runbookStepRuns } from "./ssm-runbook-steps";
+import { DocumentSender, isNameOf, runbookSenders, sentRuns, StackRunbook, stackRunbooks } from "./ssm-runbook-steps";
 import { refersTo, StackFinding } from "./stack-rule";
 import { templateRunFindings } from "./template-runs";
 
@@ -66,17 +70,60 @@ function directRunsOf(document: GenericResource, resources: readonly GenericReso
   });
 }
 
-/** Direct runs, and for a document that may be a Command document, the runbook steps of the stack that send it. */
-function runsOf(document: GenericResource, resources: readonly GenericResource[]): DocumentRun[] {
-  const direct = directRunsOf(document, resources);
-  if (!shellStepsOf(document.inputs.documentType).command) return direct;
-  return [...direct, ...runbookStepRuns(document, resources, (runbook) => directRunsOf(runbook, resources))];
+/** More runs than this sent to one document through steps are read as one run with any values. */
+const MAX_SENT_RUNS = 64;
+
+/** What the runs of every document are found from: the stack's resources, its runbooks and workflows read once. */
+interface StackSenders {
+  resources: readonly GenericResource[];
+  runbooks: readonly StackRunbook[];
+  workflows: readonly DocumentSender[];
+}
+
+/** A run by anyone, outside the stack or through steps not followed: every value unknown, findings on the document. */
+const anyRun = (document: GenericResource): DocumentRun => ({
+  urn: document.urn,
+  parameters: UNKNOWN,
+  read: associationValues,
+});
+
+/**
+ * The runs of each document, found once: direct runs, and the steps of the stack that run the document (for a
+ * document that may be a Command document, runbook `aws:runCommand` steps and workflow RunCommand steps sending it;
+ * for one that may be a runbook, `aws:executeAutomation` steps starting it), each sender's own runs followed in turn.
+ * A runbook met again while its runs are being found (runbooks starting each other) is read with its direct runs and
+ * any values besides; so is a document more than `MAX_SENT_RUNS` runs reach through steps.
+ */
+function runsFinder(stack: StackSenders): (document: GenericResource) => DocumentRun[] {
+  const found = new Map<GenericResource, DocumentRun[]>();
+  const finding = new Set<GenericResource>();
+  const runsOf = (document: GenericResource): DocumentRun[] => {
+    const known = found.get(document);
+    if (known) return known;
+    const direct = directRunsOf(document, stack.resources);
+    if (finding.has(document)) return [...direct, anyRun(document)];
+    finding.add(document);
+    const steps = shellStepsOf(document.inputs.documentType);
+    const others = stack.runbooks.filter((r) => r.resource !== document);
+    const sent = [
+      ...(steps.command ? sentRuns(document, runbookSenders(others, "runCommand", runsOf)) : []),
+      ...(steps.command ? sentRuns(document, stack.workflows) : []),
+      ...(steps.automation ? sentRuns(document, runbookSenders(stack.runbooks, "executeAutomation", runsOf)) : []),
+    ];
+    finding.delete(document);
+    const runs = sent.length > MAX_SENT_RUNS ? [...direct, anyRun(document)] : [...direct, ...sent];
+    found.set(document, runs);
+    return runs;
+  };
+  return runsOf;
 }
 
 function documentRunFindings(document: GenericResource, reading: SsmDocumentReading, run: DocumentRun) {
   const label = `${CONTENT} of ${document.name} with these parameters`;
-  const template = { field: CONTENT, label, script: reading.script, own: reading.own };
-  return runFindings(template, run.parameters, run.read(reading.parameters));
+  const read = run.read(reading.parameters);
+  const iterated = iteratedRun(reading.script, run.parameters, read);
+  const template = { field: CONTENT, label, script: iterated.script, own: reading.own };
+  return runFindings(template, run.parameters, iterated.read);
 }
 
 /**
@@ -84,16 +131,16 @@ function documentRunFindings(document: GenericResource, reading: SsmDocumentRead
  * that fill them.
  */
 export function ssmDocumentRunFindings(resources: readonly GenericResource[]): StackFinding[] {
-  return resources
-    .filter((r) => r.type === SSM_DOCUMENT)
-    .flatMap((document) => {
-      const reading = ssmDocumentReading(document.inputs);
-      if (!reading) return [];
-      return templateRunFindings(
-        document,
-        runsOf(document, resources),
-        () => reading.onReferences,
-        (run) => documentRunFindings(document, reading, run),
-      );
-    });
+  const documents = resources.filter((r) => r.type === SSM_DOCUMENT);
+  const runsOf = runsFinder({ resources, runbooks: stackRunbooks(documents), workflows: workflowSenders(resources) });
+  return documents.flatMap((document) => {
+    const reading = ssmDocumentReading(document.inputs);
+    if (!reading) return [];
+    return templateRunFindings(
+      document,
+      runsOf(document),
+      () => reading.onReferences,
+      (run) => documentRunFindings(document, reading, run),
+    );
+  });
 }
