@@ -1,6 +1,7 @@
 // What a command that is read as a command line writes or sets: sshd directives that weaken login, Match blocks,
 // AuthenticationMethods and Include values, sed edits of the stock sshd_config lines, hardening, passwords.
 import { passwordLines } from "./userdata-accounts";
+import { appendTarget } from "./userdata-appends";
 import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
 import { setsPassword } from "./userdata-passwords";
@@ -42,6 +43,8 @@ export interface WriteContext {
   previous?: ParsedCommand;
   /** It reads sshd's configuration, or a copy of it, down its pipe (see WorkingCopies). */
   fromPipe: boolean;
+  /** The files of sshd's configuration its pipeline adds its text to, when it writes them only so (see appends). */
+  appendedTo?: string[];
 }
 
 /**
@@ -68,7 +71,10 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
   const unlessSshdReads = inertEdit ? edit?.files[0] : asSetting ? reading.inertFile : undefined;
   for (const { kind, keyboardOnly } of weaknessesIn(written)) found.add(kind, line, { keyboardOnly, unlessSshdReads });
   const match = MATCH.exec(written);
-  if (match) state.inMatch = match[1].toLowerCase() !== "all";
+  if (match) {
+    state.inMatch = match[1].toLowerCase() !== "all";
+    state.matchWritten = true;
+  }
   if (config || (setting && reading.sshdConfig)) {
     for (const value of uncommented(written, AUTHENTICATION_METHODS))
       found.authenticationMethods(value, !state.inMatch);
@@ -83,9 +89,18 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
     // A filter of sshd's configuration down a pipe (`sed … sshd_config | sed '/…/d' > /tmp/x`) edits it only where
     // its output is put back: the working copy replays it then, naming the file.
     const editsConfig = maybeConfig && !(context.fromPipe && !edit.inPlace && edit.files.length === 0);
+    // Its output added after the file (`sed … sshd_config >> sshd_config`) takes nothing away: see appended.
+    const appendedTo = edit.inPlace ? undefined : context.appendedTo;
     // Read before the run is replayed: what its pattern reaches is judged on the stock lines as they were.
-    if (editsConfig) reportUnknownStreamEdit(parsed, edit, written, state.stock, { line, found });
-    state.stock.edit(edit.script, editsConfig, { line, found, at: found.now(), unlessSshdReads, files: edit.files });
+    if (editsConfig)
+      reportUnknownStreamEdit(parsed, edit, written, state.stock, { line, found, appended: !!appendedTo });
+    const activation = { line, found, at: found.now(), unlessSshdReads, files: edit.files };
+    if (!appendedTo) state.stock.edit(edit.script, editsConfig, activation);
+    else if (editsConfig)
+      state.stock.appended(
+        [{ script: edit.script, activation }],
+        appendTarget(edit.files, appendedTo, state.matchWritten),
+      );
   }
   // Hardening written to sshd's files undoes taking the kit's drop-in away, as Restorations says.
   const sshdFile = config ? (mainConfig ? "main" : "drop-in") : setting ? reading.sshdFile : undefined;

@@ -55,6 +55,11 @@ export interface LineScan {
 export interface ScanState {
   /** Inside an sshd Match block. */
   inMatch: boolean;
+  /**
+   * A Match line was written, `Match all` too: text added after sshd's configuration may land in a Match block, whose
+   * values override the global ones for the connections it matches.
+   */
+  matchWritten: boolean;
   /** The stock sshd_config lines, as the script's sed commands so far left them. */
   stock: StockSshdConfig;
   /** The variables the script has set so far. */

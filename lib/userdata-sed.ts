@@ -14,6 +14,7 @@ import {
   textEdit,
   UNADDRESSED,
 } from "./userdata-sed-edits";
+import { RangeEnd, rangeDeletion } from "./userdata-sed-ranges";
 import { optionValues } from "./userdata-words";
 
 /** Short options of sed that take a value. */
@@ -82,8 +83,11 @@ const TEXT_ESCAPES: Record<string, string> = { n: "\n", t: "\t" };
 const ADDRESS_FLAGS = /[IM]*/y;
 const NUMBER = /[0-9]+/y;
 
-/** An address as read, before it applies: a range reaches lines its regexes do not name. */
-type ReadAddress = EditAddress & { range?: boolean };
+/**
+ * An address as read, before it applies: a range reaches lines its regexes do not name. `deletes`: where a deletion
+ * over the range applies (see rangeDeletion), undefined when it deletes no line.
+ */
+type ReadAddress = EditAddress & { range?: boolean; deletes?: EditAddress };
 /** An address regex or `s` command that does not close: sed refuses the script, the line is not read further. */
 const BROKEN = "broken";
 
@@ -127,12 +131,10 @@ class SedParser {
     // `e command` writes the command's output where it stands: read, like a text, for what it names.
     else if (c === "a" || c === "i" || c === "c" || c === "e") {
       // `c` replaces the lines it addresses: they are deleted, as `d` deletes them, and its text written.
-      if (c === "c" && !address.range) this.edits.push(deletionEdit(address));
+      if (c === "c") this.deletion(address);
       this.text();
-    } else if (c === "d") {
-      // A range deletes lines its regexes do not name: not simulated.
-      if (!address.range) this.edits.push(deletionEdit(address));
-    } else if (TO_LINE_END.has(c)) this.skipTo("\n");
+    } else if (c === "d") this.deletion(address);
+    else if (TO_LINE_END.has(c)) this.skipTo("\n");
     else if (LABELLED.has(c)) this.skipTo(";\n");
     else if (PLAIN.has(c)) this.skip(NUMBER);
     else if (c === ";" || c === "\n" || c === "}")
@@ -140,11 +142,17 @@ class SedParser {
     else this.skipTo(";\n"); // an unknown command: read on from the next one
   }
 
+  /** A deletion at an address; over a range, of what the range deletes from the stock lines (see rangeDeletion). */
+  private deletion(address: ReadAddress): void {
+    const where = address.range ? address.deletes : address;
+    if (where !== undefined) this.edits.push(deletionEdit(where));
+  }
+
   /**
    * The address before a command, if any: a line number (or `$`), a `/regex/` or `\cregexc`, or a range of two
    * (`0,/re/`, `/a/,/b/`, `/re/,+2`, `first~step`), and `!`. A range is read as unaddressed: its command's own
-   * pattern picks the lines, and `s//…/` reuses the range's regex, as sed does. A line number negated reaches every
-   * stock line, none of which is the first or the last.
+   * pattern picks the lines, and `s//…/` reuses the range's regex, as sed does; a deletion over it, as rangeDeletion
+   * says. A line number negated reaches every stock line, none of which is the first or the last.
    */
   private address(): ReadAddress | typeof BROKEN | undefined {
     const start = this.at;
@@ -152,10 +160,12 @@ class SedParser {
     if (first === BROKEN || first === undefined) return first;
     let range = first.step;
     let reused = first.regex;
+    let second: RangeEnd | undefined;
     if (this.script[this.at] === ",") {
       this.at++;
-      const second = this.addressPart();
-      if (second === BROKEN || second === undefined) return BROKEN;
+      const end = this.addressPart();
+      if (end === BROKEN || end === undefined) return BROKEN;
+      second = end;
       range = true;
       reused ??= second.regex;
     }
@@ -164,24 +174,30 @@ class SedParser {
     let negated = false;
     for (; this.at < this.script.length && " \t!".includes(this.script[this.at]); this.at++)
       negated ||= this.script[this.at] === "!";
-    if (range || (first.regex === undefined && negated)) return { ...UNADDRESSED, reused, range: true, partial };
+    if (range || (first.regex === undefined && negated)) {
+      const deletes = rangeDeletion(first, second, negated);
+      return { ...UNADDRESSED, reused, range: true, partial, deletes };
+    }
     if (first.regex === undefined) return { ...UNADDRESSED, numbered: true };
     return { address: first.regex, addressFlags: first.flags, negated, numbered: false, reused: first.regex };
   }
 
-  /** One address: its regex (and flags) if it is one; `step` for `first~step` and the like, which reach many lines. */
-  private addressPart(): { regex?: string; flags: string; step: boolean } | typeof BROKEN | undefined {
+  /**
+   * One address: its regex (and flags) if it is one, else as spelt; `step` for `first~step` and the like, which reach
+   * many lines.
+   */
+  private addressPart(): (RangeEnd & { step: boolean }) | typeof BROKEN | undefined {
     const { script } = this;
     const c = script[this.at];
     if (c === "$" || c === "+" || c === "~" || (c >= "0" && c <= "9")) {
-      this.at++;
+      const start = this.at++;
       this.skip(NUMBER);
       const step = c === "~" || script[this.at] === "~";
       if (script[this.at] === "~") {
         this.at++;
         this.skip(NUMBER);
       }
-      return { flags: "", step };
+      return { flags: "", step, spelt: script.slice(start, this.at) };
     }
     if (c !== "/" && !(c === "\\" && inLine(script[this.at + 1]) && script[this.at + 1] !== "\\")) return undefined;
     const delimiter = c === "/" ? "/" : script[this.at + 1];
@@ -190,7 +206,7 @@ class SedParser {
     if (end < 0) return BROKEN;
     this.at = end + 1;
     const flags = this.skip(ADDRESS_FLAGS);
-    return { regex: unescapeDelimiter(script.slice(from, end), delimiter), flags, step: false };
+    return { regex: unescapeDelimiter(script.slice(from, end), delimiter), flags, step: false, spelt: "" };
   }
 
   /** An `s` command after its `s`: its pattern, replacement and flags; `s//…/` reuses the address's regex. */

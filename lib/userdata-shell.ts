@@ -3,6 +3,7 @@
 // Text a command writes to a boot script (a here-document, an echo) is handed to the caller, which reads it as the
 // commands it will run.
 import { isAccountsFile } from "./userdata-accounts";
+import { appendTarget, pipelinesAppending } from "./userdata-appends";
 import { CaseArms } from "./userdata-case-arms";
 import { scanCloudInitKeys } from "./userdata-cloud-init-keys";
 import { scanWrites } from "./userdata-command-writes";
@@ -27,6 +28,7 @@ import { changedDirectory, changesDirectory, fromDirectory } from "./userdata-wo
 import { LineScan, ScanState } from "./userdata-scan-context";
 import { noteFilesSshdReads } from "./userdata-sshd-reads";
 import { isMainSshdConfigPath, isSshdConfigPath, maybeSshdConfigPath } from "./userdata-sshd-paths";
+import { MATCH } from "./userdata-sshd-directives";
 import { StockSshdConfig } from "./userdata-uncomment";
 import { reportUnknownDeletion, reportUnknownGrepPatterns, reportUnknownStreamEdit } from "./userdata-unknown-edits";
 import { ShellVariables } from "./userdata-variables";
@@ -78,6 +80,7 @@ function opensBackquote(line: string): boolean {
 export function scanLines(text: string, scan: LineScan): void {
   const state: ScanState = {
     inMatch: false,
+    matchWritten: false,
     stock: new StockSshdConfig(scan.matchBudget),
     variables: new ShellVariables(),
     files: new KnownFiles(),
@@ -127,7 +130,10 @@ function scanScript(lines: string[], scan: LineScan, state: ScanState, depth: nu
       // A document a program only logs or mails (`mail … <<EOF`, `cat <<EOF | logger`) configures nothing.
       if (logged) continue;
       const read = decode ? decodedText(expanded, decode, scan.inflateBudget) : expanded;
-      if (read !== undefined) scan.written(read, files, scan.found);
+      if (read === undefined) continue;
+      // Read by a scan of its own: a Match block it adds to sshd's configuration is noted here.
+      if (files.some(maybeSshdConfigPath) && MATCH.test(read)) state.matchWritten = true;
+      scan.written(read, files, scan.found);
     }
   }
 }
@@ -174,6 +180,8 @@ function scanCommandLine(
     return state.directory === undefined ? parsed : fromDirectory(parsed, state.directory);
   });
   const [toConfig, toMainConfig, toMaybeConfig, toAccounts] = pipelinesWriting(commands, WRITTEN_KINDS);
+  // Most lines write none of sshd's files: their pipelines are not read again.
+  const appendedTo = toMaybeConfig.includes(true) ? pipelinesAppending(commands, maybeSshdConfigPath) : [];
   const destinations = new Destinations(commands);
   const rewrites = commands.map((parsed, i) => rewritesMainConfig(parsed, commands[i - 1]));
   const documents: OpenedDocument[] = [];
@@ -201,7 +209,10 @@ function scanCommandLine(
     const dropIn = hardenedDropInTakenAway(parsed);
     if (dropIn) reportDropInTakenAway(dropIn, line, scan.found);
     noteFilesSshdReads(parsed, toMaybeConfig[i], scan.found);
-    if (READ_ONLY.has(name)) replayInvertedGrep(parsed, () => destinations.output(i), line, scan, state);
+    // An inverted grep added after sshd's configuration (`grep -v … sshd_config >> sshd_config`) only deletes from
+    // the copy: nothing is taken away.
+    const addsOnly = appendedTo[i] !== undefined && destinations.output(i).every(maybeSshdConfigPath);
+    if (READ_ONLY.has(name) && !addsOnly) replayInvertedGrep(parsed, () => destinations.output(i), line, scan, state);
     // A nested script's here-documents are read from its own text, not from the lines after this one.
     const script = nestedScript(parsed);
     if (script !== undefined && depth < MAX_NESTING) {
@@ -233,6 +244,7 @@ function scanCommandLine(
         spelt,
         previous: commands[i - 1],
         fromPipe: state.copies.carries(parsed),
+        appendedTo: appendedTo[i],
       });
     }
     // What it wrote to a file a later grep may read its patterns from.
@@ -240,7 +252,8 @@ function scanCommandLine(
     const pipesOn = commands[i + 1]?.command.piped === true;
     const flow = { output: () => destinations.output(i), input: () => destinations.input(i) };
     const putBack = state.copies.follow(parsed, flow, line, knownFileText(state), pipesOn);
-    if (putBack) replayPutBack(putBack, scan, state);
+    if (putBack && appendedTo[i]) replayAppended(putBack, appendedTo[i], scan, state);
+    else if (putBack) replayPutBack(putBack, scan, state);
   });
   return documents;
 }
@@ -265,6 +278,22 @@ function replayPutBack({ file, edits, unknown }: PutBack, { found }: LineScan, s
     else reportUnknownStreamEdit(parsed, asFile, judgedText(parsed, edit), state.stock, { line, found });
     state.stock.edit(edit.script, true, { line, found, at, files: [file] });
   }
+}
+
+/**
+ * A copy of sshd's configuration added after it (`sed … sshd_config | grep -v … | sponge -a sshd_config`): its edits
+ * take nothing away, and a stage the reader cannot tell adds text from outside the script, which is not guessed; what
+ * the edits make weak is judged as added text (see StockSshdConfig.appended).
+ */
+function replayAppended({ file, edits }: PutBack, appendedTo: string[], { found }: LineScan, state: ScanState): void {
+  const at = found.now();
+  for (const { edit, parsed, line } of edits)
+    if (streamEdit(parsed.name, parsed.args) !== undefined) {
+      const asFile = { ...edit, files: [file] };
+      reportUnknownStreamEdit(parsed, asFile, judgedText(parsed, edit), state.stock, { line, found, appended: true });
+    }
+  const runs = edits.map(({ edit, line }) => ({ script: edit.script, activation: { line, found, at, files: [file] } }));
+  state.stock.appended(runs, appendTarget([file], appendedTo, state.matchWritten));
 }
 
 /** The text the script wrote to a file, when it is known: where `grep -f` reads its patterns. */

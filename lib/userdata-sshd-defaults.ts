@@ -137,3 +137,8 @@ export function includesDropIns(line: string): boolean {
 /** What a report says when the drop-ins stop being read: sshd falls back to its defaults. */
 export const DROP_INS_UNREAD =
   "sshd no longer reads its drop-ins, the kit's hardened 00-hardening-kit.conf among them, and falls back to password authentication and root login with a key";
+
+/** What a report says about a deletion over a range that may take a hardened line away. */
+export function unplacedDeletionNote(directive: string): string {
+  return `deletes a range of lines that cannot be placed: the hardened "${directive} no" may be among them`;
+}

@@ -4,6 +4,8 @@
 // `s/yes/no/` is safe and uncommenting alone is not, `s/no/yes/g` over sshd_config turns a hardened line weak, and
 // `s/^Include/#Include/` stops sshd reading the kit's drop-in, and deleting the hardened `PasswordAuthentication no`
 // from a file that ships it turns sshd's default on. perl's `s///` edits are run alike, their patterns as Perl's.
+// A deletion over a range the reader cannot place may take hardened lines away: unverifiable. A filtered copy
+// appended after the file takes nothing away; its lines are judged as added text (see appended).
 import { apply, compile, Compiled, Edited } from "./userdata-edit-replay";
 import { Findings, LoginWeaknessKind } from "./userdata-findings";
 import { Restorable } from "./userdata-restored";
@@ -20,6 +22,7 @@ import {
   includesDropIns,
   removedLinesNote,
   REMOVABLE_HARDENING,
+  unplacedDeletionNote,
   weakenedLinesNote,
 } from "./userdata-sshd-defaults";
 import { globMatches } from "./userdata-drop-in";
@@ -60,6 +63,32 @@ interface StockLine {
 
 const line = (role: Role) => (stock: CommentedDefault) => ({ stock, role, text: stock.line, explicit: false });
 
+/** Lines appended after the stock lines they were copied from (see StockSshdConfig.appended). */
+interface AppendedCopy {
+  originals: readonly StockLine[];
+  /**
+   * Each original stands before its copy, in the same scope: a copy's line whose original already sets its
+   * directive is ignored, as sshd keeps the first value it reads.
+   */
+  followsOriginals: boolean;
+}
+
+/** Where an appended copy lands. */
+export interface AppendTarget {
+  /** It is a copy of that file itself: each of its lines follows its original. */
+  ownCopy: boolean;
+  /** The file may end inside a Match block (`Match all`'s too), whose values override the global ones. */
+  inMatch: boolean;
+  /** It is sshd_config itself: an Include the copy holds again is read whatever becomes of the drop-ins. */
+  main: boolean;
+}
+
+/** One run of an appended copy's edits: its script and the command that ran it. */
+export interface AppendedRun {
+  script: SedScript;
+  activation: Activation;
+}
+
 /**
  * The stock sshd_config lines of one script, edited by its sed commands in the order they run. Once the scan's
  * match budget is spent, later edits are not simulated: the lines keep what the earlier ones made of them.
@@ -70,6 +99,10 @@ export class StockSshdConfig {
    * have nothing to report.
    */
   private stockLines: StockLine[] | undefined;
+  /** Deletions over ranges the reader cannot place, each of which may take hardened lines away. */
+  private readonly unplaced: Activation[] = [];
+  /** Set when these lines are a copy appended after the stock ones: nothing is taken away. */
+  private appendedTo: AppendedCopy | undefined;
 
   constructor(private readonly budget: MatchBudget) {}
 
@@ -97,6 +130,8 @@ export class StockSshdConfig {
         if (editsSshdConfig && activation.files?.some(isMainSshdConfigPath)) activation.found.includedDropIns();
         continue;
       }
+      const unplaced = edit.command === "d" && edit.partial && this.appendedTo === undefined;
+      if (unplaced && this.unplaced[this.unplaced.length - 1] !== activation) this.unplaced.push(activation);
       const compiled = this.compiled(edit, script.syntax);
       for (const stockLine of reachable(edit, lines)) {
         const edited = apply(edit, compiled, stockLine.text);
@@ -106,6 +141,28 @@ export class StockSshdConfig {
           this.update(stockLine, edited, edit, activation);
       }
     }
+  }
+
+  /**
+   * Runs whose output is added after the file (`sed … sshd_config >> sshd_config`, `| tee -a`, `| sponge -a`), judged
+   * at once, as text written is. Nothing is taken away: every line stays, the Include too. A line of the copy that an
+   * edit made weak counts where no line before it sets its directive: for a copy of the file itself, where its
+   * original sets none (`#PasswordAuthentication yes` uncommented; not `PasswordAuthentication no` turned yes), unless
+   * the file ends inside a Match block, whose users the copy's lines then bind over the global ones.
+   */
+  appended(runs: readonly AppendedRun[], { ownCopy, inMatch, main }: AppendTarget): void {
+    const originals = this.lines;
+    const copy = new StockSshdConfig(this.budget);
+    copy.appendedTo = { originals, followsOriginals: ownCopy && !inMatch };
+    copy.stockLines = originals.map((l) => ({ stock: l.stock, role: l.role, text: l.text, explicit: false }));
+    for (const { script, activation } of runs) copy.edit(script, true, { ...activation, files: [] });
+    copy.report();
+    // An Include of the drop-ins the copy holds where the file lost its own is read again.
+    const including = (lines: readonly StockLine[]) =>
+      lines.some((l) => l.role === "include" && includesDropIns(l.text ?? ""));
+    if (runs.length === 0 || including(originals) || !including(copy.lines)) return;
+    this.includeWritten();
+    if (main) runs[0].activation.found.includedDropIns();
   }
 
   /**
@@ -177,23 +234,49 @@ export class StockSshdConfig {
       group.lines.push(l);
       groups.set(key, group);
     };
-    for (const l of this.stockLines) {
-      if (l.removal) {
+    const copy = this.appendedTo;
+    this.stockLines.forEach((l, i) => {
+      if (l.removal && !copy) {
         join(l, "include", l.removal, "password-authentication", false);
         join(l, "include", l.removal, "root-login", false);
       }
-      if (l.taken && !isActive(l.text)) join(l, "removed", l.taken, kindOf(l.stock.directive), false);
-      if (!l.activation || l.text === undefined || l.explicit || !isWeak(l.text)) continue;
+      if (l.taken && !isActive(l.text) && !copy) join(l, "removed", l.taken, kindOf(l.stock.directive), false);
+      if (!l.activation || l.text === undefined || l.explicit || !isWeak(l.text)) return;
+      if (copy?.followsOriginals && setsSameDirective(copy.originals[i].text, l.text)) return;
       const how = l.role === "default" ? "uncommented" : "changed";
       for (const weakness of weaknessesIn(firstLine(l.text)))
         join(l, how, l.activation, weakness.kind, weakness.keyboardOnly);
-    }
+    });
     for (const group of groups.values()) {
       const { activation, kind, keyboardOnly } = group;
       const { at, unlessSshdReads } = activation;
       const details = { keyboardOnly, note: groupNote(group), unlessHardened: restorable(group), at, unlessSshdReads };
       activation.found.add(kind, activation.line, details);
     }
+    this.reportUnplaced(groups);
+  }
+
+  /**
+   * The hardened lines the files of a deletion over a range ship, which it may take away: unverifiable, unless the
+   * same line surely took that kind of hardening away (`ex -sc '/^PasswordAuthentication/d 2|x'`).
+   */
+  private reportUnplaced(groups: ReadonlyMap<string, Group>): void {
+    const sure = new Set<string>();
+    for (const { how, kind, activation } of groups.values())
+      if (how === "removed" || how === "include") sure.add(`${kind}\n${activation.line}`);
+    for (const activation of this.unplaced)
+      for (const directive of hardenedIn(activation.files ?? [])) {
+        const kind = kindOf(directive);
+        if (sure.has(`${kind}\n${activation.line}`)) continue;
+        const unlessHardened = restorable({ how: "removed", kind, activation, keyboardOnly: false, lines: [] });
+        const details = {
+          note: unplacedDeletionNote(directive),
+          unverifiable: true,
+          unlessHardened,
+          at: activation.at,
+        };
+        activation.found.add(kind, activation.line, details);
+      }
   }
 }
 
@@ -236,10 +319,23 @@ function restorable({ how, kind, activation }: Group): Restorable | undefined {
 
 /**
  * The lines an edit may reach: a range, or a condition the reader cannot read, may or may not reach a drop-in's
- * hardened line, so only the image's defaults are edited.
+ * hardened line, so only the image's defaults are edited. A deletion over a range takes the lines its address names
+ * (the range's start), and no other the reader can place: those are reported apart, as unverifiable.
  */
 function reachable(edit: SedEdit, lines: StockLine[]): StockLine[] {
+  if (edit.command === "d" && edit.partial) return edit.address === "" || edit.negated ? [] : lines;
   return edit.partial || edit.maybe ? lines.filter((l) => l.role === "default") : lines;
+}
+
+/** The keyword a line sets, lower-cased (sshd reads keywords in any case); "" for a comment or a deleted line. */
+function keyword(text: string | undefined): string {
+  return isActive(text) ? (/^\s*([A-Za-z]+)/.exec(text ?? "")?.[1].toLowerCase() ?? "") : "";
+}
+
+/** Whether an active original line sets the directive its copy sets: sshd reads the original first. */
+function setsSameDirective(original: string | undefined, copied: string): boolean {
+  const set = keyword(original);
+  return set !== "" && set === keyword(copied);
 }
 
 /** Whether an edit's result takes the Include away, turns the line weak or takes a hardened line away. */

@@ -60,6 +60,8 @@ function partsOf({ script }: StreamEdit, marked: MarkedText): UnknownParts {
 export interface UnknownEditContext {
   line: string;
   found: Findings;
+  /** The run's output is added after the file (`>> sshd_config`): what it deletes from its copy takes nothing away. */
+  appended?: boolean;
 }
 
 /**
@@ -99,7 +101,7 @@ export function reportUnknownStreamEdit(
   } else if (unplaced.length > 0)
     for (const kind of KINDS)
       report.add(kind, `${name}'s script comes from ${describeExpansions(unplaced)}: ${mayRewrite(kind)}`);
-  if (parts.deletes.length > 0) {
+  if (parts.deletes.length > 0 && context.appended !== true) {
     const source = `${name}'s pattern comes from ${describeExpansions(parts.deletes)}`;
     report.deletion(edit.files, (directive) => `${source}: ${mayTakeAway(directive)}`);
   }

@@ -5,7 +5,8 @@
 // /tmp/b`), and so does a filter of one into a file (`sed '/…/d' /tmp/a > /tmp/b`, `grep -v … /tmp/a > /tmp/b`), its
 // own deletions added. So does a pipeline (`sed '/^#/d' /tmp/a | grep -v … | tee /tmp/b`): each stage's deletions
 // in turn, and a stage the reader cannot tell (`| python3 filter.py`) may delete anything. A pipeline's end that
-// writes its input whole (tee, sponge, `install /dev/stdin`, dd) puts it back when that is sshd's configuration.
+// writes its input whole (tee, sponge, `install /dev/stdin`, dd) puts it back when that is sshd's configuration; one
+// that adds it there (`tee -a`, `sponge -a`, `>>`) puts it back too, and the caller replays it as added text.
 import { copyArguments, copyOperands } from "./userdata-copies";
 import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
@@ -133,7 +134,7 @@ export class WorkingCopies {
     if (filter && !filter.edit.inPlace && filter.edit.files.length === 0)
       next = { ...carried, edits: [...carried.edits, filter].slice(0, MAX_EDITS) };
     else if (name === "cat" && operands.every((a) => a === "-")) next = carried;
-    else if (writesInputWhole(parsed, input)) {
+    else if (writesInputWhole(parsed, input) || addsInputToConfig(parsed, input)) {
       next = carried;
       files = [...new Set([...input(), ...files])];
     } else next = { ...carried, unknown: carried.unknown ?? { name, line } };
@@ -209,6 +210,13 @@ function filterEdit(parsed: ParsedCommand, line: string, patterns?: KnownText): 
   const filter: CopyEdit = { edit: { inPlace: false, files: grep.files, script: grep.script }, parsed, line };
   if (grep.unknownPatterns !== undefined) filter.unknownPatterns = grep.unknownPatterns;
   return filter;
+}
+
+/** tee or sponge under -a adding its input to sshd's configuration only: the caller replays it as added. */
+function addsInputToConfig(parsed: ParsedCommand, input: () => string[]): boolean {
+  if (inputWrite(parsed)?.appends !== true) return false;
+  const files = input();
+  return files.length > 0 && files.every(maybeSshdConfigPath);
 }
 
 /** tee or sponge without -a, or a copy of standard input: the whole input lands in the files it names. */

@@ -188,7 +188,7 @@ describe("ex and vi deletes at an address", () => {
     expect(verdicts(`vi -c '${ex}' -c wq ${KIT}`)).toEqual(verdicts(`sed -i '${sed}' ${KIT}`));
   });
 
-  // An offset (`/c/+1d`) reaches a line the reader cannot place: sed's range, which it does not simulate.
+  // An offset (`/c/+1d`) is sed's range `/c/,+1d`: the line /c/ matches, surely, then one the reader cannot place.
   it("reads each delete of a chain as sed's", () => {
     const edit = exStreamEdit("ex", ["-sc", ":/a/d|5d|%d|1,$d|$d|?b?d|/c/+1d|.d|s/x/y/|x", "f"]);
     const read = edit?.script.edits.map((e) => [e.command, e.address, e.numbered]);
@@ -199,6 +199,7 @@ describe("ex and vi deletes at an address", () => {
       ["d", "", false],
       ["d", "", true],
       ["d", "b", false],
+      ["d", "c", false],
       ["d", "", true],
     ]);
     expect(edit?.files).toEqual(["f"]);

@@ -128,11 +128,13 @@ describe("sed scripts, command by command", () => {
     ["\\%^#P%s%^#%%", [["s", "^#P", false, false, "^#", ""]]],
     ["\\|a\\|b|d", [["d", "a|b", false, false, "", ""]]],
     ["/^#p/Is/^#//", [["s", "^#p", false, false, "^#", ""]]],
+    // `2!d` deletes every line but one, which the reader cannot place: read as deleting every stock line.
     [
       "1s/a/b/;$!s/c/d/;2!d",
       [
         ["s", "", false, true, "a", "b"],
         ["s", "", false, false, "c", "d"],
+        ["d", "", false, false, "", ""],
       ],
     ],
     [
@@ -143,7 +145,14 @@ describe("sed scripts, command by command", () => {
         ["s", "", false, false, "y", "e"],
       ],
     ],
-    ["/x/,/y/d;/z/d", [["d", "z", false, false, "", ""]]],
+    // A range from a regex deletes the lines the regex matches, and others it cannot place (noted apart).
+    [
+      "/x/,/y/d;/z/d",
+      [
+        ["d", "x", false, false, "", ""],
+        ["d", "z", false, false, "", ""],
+      ],
+    ],
     ["y/abc/xyz/;s/a/b/", [["s", "", false, false, "a", "b"]]],
     [
       "s/a/b/w /tmp/out;s/c/d/\ns/e/f/",

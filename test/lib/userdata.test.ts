@@ -852,8 +852,15 @@ describe("findLoginWeaknesses: sed commands behind a range address", () => {
   it.each([
     ["0,/regex/", `sed -i '0,/^#\\?PermitRootLogin/s/^#\\?PermitRootLogin.*/PermitRootLogin no/' ${config}`],
     ["1,$", `sed -i '1,$s/^#\\?PasswordAuthentication.*/PasswordAuthentication no/' ${config}`],
-    ["/regex/,$ deleting", `sed -i '/^#PermitRootLogin/,$d' ${config}`],
   ])("a %s range that hardens is no finding", (_name, line) => {
     expect(kinds(line)).toEqual([]);
+  });
+
+  // From the commented `#PermitRootLogin` to the end reaches Amazon Linux 2's `PasswordAuthentication no`, further
+  // down: lines the reader cannot place, so the deletion is unverifiable, not safe.
+  it("a /regex/,$ deleting range may take a hardened line away", () => {
+    const [finding, ...others] = findLoginWeaknesses(`sed -i '/^#PermitRootLogin/,$d' ${config}`);
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({ kind: "password-authentication", unverifiable: true });
   });
 });
