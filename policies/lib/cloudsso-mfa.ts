@@ -6,7 +6,12 @@ import { Finding, unverifiable, violation } from "./findings";
 import { is, shown } from "./text-values";
 import { signsInWithPasswords, SSO_STATUS } from "./cloudsso-sign-in";
 
-/** Null is how an engine may send an unset input: the directory's default (MFA for every user) applies then. */
+/**
+ * Null is how an engine may send an unset input: the directory's default applies then, MFA for every user at
+ * password sign-in ("Enable ... This is the default value",
+ * https://www.alibabacloud.com/help/en/cloudsso/latest/manage-mfa; SetMFAAuthenticationStatus: CloudSSO enables MFA
+ * automatically when password sign-in is on).
+ */
 const unset = (v: unknown) => v === undefined || v === null;
 
 const STATUS = "mfaAuthenticationStatus";

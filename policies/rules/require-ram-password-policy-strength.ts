@@ -1,5 +1,6 @@
-import { num } from "../../lib/values";
+import { isUnknown, num } from "../../lib/values";
 import { atLeast, Expectation, expectAll } from "../lib/expect";
+import { CLOUDSSO_PASSWORD_DEFAULTS } from "../lib/cloudsso-password-defaults";
 import { CLOUDSSO_DIRECTORY, signsInWithPasswords, SSO_STATUS } from "../lib/cloudsso-sign-in";
 import { unverifiable } from "../lib/findings";
 import { Check, defineResourceRule } from "../lib/rule";
@@ -41,34 +42,54 @@ function expectations(
   ];
 }
 
-/** Null is how an engine may send an unset input. */
-const unset = (v: unknown) => v === undefined || v === null;
+const CLOUDSSO_POLICY = "passwordPolicy";
+
+/** A CloudSSO password field: unset (or null) keeps the directory's documented default, judged like a set value. */
+function cloudSsoField(
+  field: keyof typeof CLOUDSSO_PASSWORD_DEFAULTS,
+  ok: (n: number) => boolean,
+  risk: string,
+  fix: string,
+): Expectation {
+  const fallback = CLOUDSSO_PASSWORD_DEFAULTS[field];
+  return {
+    path: `${CLOUDSSO_POLICY}.${field}`,
+    ok: (v) => ok(orDefault(v, fallback)),
+    problem: () => `${risk} (CloudSSO's default is ${fallback}); ${fix}`,
+  };
+}
 
 /**
- * A CloudSSO directory's password policy, judged on the values it sets (the directory's own defaults are not in
- * the provider's schema), and only while its users sign in with passwords rather than SAML single sign-on.
+ * A CloudSSO directory's password policy, judged while its users sign in with passwords rather than SAML single
+ * sign-on: a field the program sets is judged as set, an unset one (or an unset passwordPolicy) by CloudSSO's
+ * documented default, which allows 8-character passwords and refuses only the previous one.
  */
 const cloudSsoDirectory: Check<RamPasswordConfig> = (p, { config: c }) => {
   const passwords = signsInWithPasswords(p);
   if (passwords === "no") return [];
-  const set = (ok: (n: number) => boolean) => (v: unknown) => unset(v) || ok(num(v) ?? NaN);
-  const findings = expectAll(p, [
-    {
-      path: "passwordPolicy.minPasswordLength",
-      ok: set((n) => n >= c.minimumLength),
-      problem: () => `passwords shorter than ${c.minimumLength} characters are allowed`,
-    },
-    {
-      path: "passwordPolicy.maxLoginAttempts",
-      ok: set((n) => n >= 1 && n <= c.maxLoginAttempts),
-      problem: () => `lockout must trigger within ${c.maxLoginAttempts} failed logins (0 disables it)`,
-    },
-    {
-      path: "passwordPolicy.passwordReusePrevention",
-      ok: set((n) => n >= c.reusePrevention),
-      problem: () => `fewer than ${c.reusePrevention} previous passwords are remembered`,
-    },
-  ]);
+  // One note for a whole block unknown at preview, rather than one per field inside it.
+  const findings = isUnknown(p[CLOUDSSO_POLICY])
+    ? [unverifiable(CLOUDSSO_POLICY)]
+    : expectAll(p, [
+        cloudSsoField(
+          "minPasswordLength",
+          (n) => n >= c.minimumLength,
+          `passwords shorter than ${c.minimumLength} characters are allowed`,
+          `set it to ${c.minimumLength} or more`,
+        ),
+        cloudSsoField(
+          "maxLoginAttempts",
+          (n) => n >= 1 && n <= c.maxLoginAttempts,
+          `lockout must trigger within ${c.maxLoginAttempts} failed logins (0 disables it)`,
+          `set it between 1 and ${c.maxLoginAttempts}`,
+        ),
+        cloudSsoField(
+          "passwordReusePrevention",
+          (n) => n >= c.reusePrevention,
+          `fewer than ${c.reusePrevention} previous passwords are remembered`,
+          `set it to ${c.reusePrevention} or more`,
+        ),
+      ]);
   if (passwords === "unknown" && findings.some((f) => !f.unverifiable))
     return [unverifiable(SSO_STATUS, "whether password sign-in is on")];
   return findings;
@@ -79,14 +100,14 @@ export const requireRamPasswordPolicyStrength = defineResourceRule<RamPasswordCo
   metadata: {
     name: "require-ram-password-policy-strength",
     description:
-      "The RAM password policy must require at least 14 characters, lock out after at most 5 failed logins (1-5; 0 disables lockout) and prevent password reuse, on both the PasswordPolicy and the older AccountPasswordPolicy resource; a CloudSSO directory whose users sign in with passwords (SAML single sign-on not enabled) must not set a weaker passwordPolicy (minPasswordLength, maxLoginAttempts, passwordReusePrevention).",
+      "The RAM password policy must require at least 14 characters, lock out after at most 5 failed logins (1-5; 0 disables lockout) and prevent password reuse, on both the PasswordPolicy and the older AccountPasswordPolicy resource; a CloudSSO directory whose users sign in with passwords (SAML single sign-on not enabled) must meet the same thresholds in its passwordPolicy (minPasswordLength, maxLoginAttempts, passwordReusePrevention), where a field left unset keeps CloudSSO's documented default (8 characters, lockout after 5 failures, 1 remembered password), so an unset minPasswordLength or passwordReusePrevention fails.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       "Set minimumPasswordLength to 14 or more.",
       "Set the lockout between 1 and 5: maxLoginAttemps (PasswordPolicy's spelling) or maxLoginAttempts (AccountPasswordPolicy).",
       "Set passwordReusePrevention to 5 or more.",
-      "CloudSSO: in the directory's passwordPolicy keep minPasswordLength at 14 or more, maxLoginAttempts between 1 and 5 and passwordReusePrevention at 5 or more (or leave them unset).",
+      "CloudSSO: in the directory's passwordPolicy set minPasswordLength to 14 or more and passwordReusePrevention to 5 or more (CloudSSO's defaults, 8 and 1, are too weak), and keep maxLoginAttempts between 1 and 5 (unset keeps the default, 5); or sign users in through SAML single sign-on.",
     ],
     controls: [
       { framework: "CIS Alibaba Cloud v2.0", id: "1.11" },

@@ -253,7 +253,13 @@ describe("require-ram-password-policy-strength: CloudSSO directories", () => {
   const strong = { minPasswordLength: 14, maxLoginAttempts: 5, passwordReusePrevention: 5 };
   table(requireRamPasswordPolicyStrength, [
     { name: "strong password policy", type: SSO_DIRECTORY, props: policy(strong), violations: 0 },
-    { name: "no password policy set", type: SSO_DIRECTORY, props: { directoryName: "corp" }, violations: 0 },
+    {
+      // CloudSSO's defaults: 8 characters and 1 remembered password (cloudsso-password-defaults.ts).
+      name: "no password policy set: the defaults are too weak",
+      type: SSO_DIRECTORY,
+      props: { directoryName: "corp" },
+      violations: 2,
+    },
     {
       name: "lockout switched off (0)",
       type: SSO_DIRECTORY,
@@ -299,7 +305,7 @@ describe("require-ram-password-policy-strength: CloudSSO directories", () => {
     {
       name: "lockout unknown at preview",
       type: SSO_DIRECTORY,
-      props: policy({ maxLoginAttempts: UNKNOWN }),
+      props: policy({ ...strong, maxLoginAttempts: UNKNOWN }),
       violations: 0,
       notes: 1,
     },
