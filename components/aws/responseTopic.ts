@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsContext } from "./context";
-import { policyDocument } from "./iam";
+import { policyDocument, PolicyStatement } from "./iam";
 import { createServiceKey } from "./kmsKey";
 
 /** One key for a component's topics; EventBridge must be able to use it or every delivery fails unseen. */
@@ -22,6 +22,15 @@ export function createTopicKey(name: string, context: AwsContext, parent: pulumi
           Resource: "*",
           Condition: { StringEquals: { "aws:SourceAccount": context.accountId } },
         },
+        {
+          // The dead-letter alarm notifies the red topic; CloudWatch must encrypt what it publishes there.
+          Sid: "CloudWatchAlarmsPublishEncrypted",
+          Effect: "Allow",
+          Principal: { Service: "cloudwatch.amazonaws.com" },
+          Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+          Resource: "*",
+          Condition: { StringEquals: { "aws:SourceAccount": context.accountId } },
+        },
       ],
     },
     { parent },
@@ -36,14 +45,35 @@ export function createTopic(
   return new aws.sns.Topic(name, { kmsMasterKeyId: args.kmsKeyArn, tags: args.tags }, { parent });
 }
 
-/** Replaces the default topic policy: the account keeps its rights, EventBridge may publish for the one rule only. */
+/**
+ * Replaces the default topic policy: the account keeps its rights, EventBridge may publish for the one rule only, and
+ * CloudWatch for the one alarm named `alarmName` (in the topic's region and account), when given.
+ */
 export function admitRule(
   name: string,
   topic: aws.sns.Topic,
   rule: aws.cloudwatch.EventRule,
   context: AwsContext,
   parent: pulumi.Resource,
+  alarmName?: string,
 ): aws.sns.TopicPolicy {
+  const alarmPublishes: PolicyStatement[] = alarmName
+    ? [
+        {
+          Sid: "AlarmPublishes",
+          Effect: "Allow",
+          Principal: { Service: "cloudwatch.amazonaws.com" },
+          Action: "sns:Publish",
+          Resource: topic.arn,
+          Condition: {
+            // The alarm's ARN is known from its name, so the policy need not wait for the alarm (which waits for it).
+            ArnEquals: {
+              "aws:SourceArn": pulumi.interpolate`arn:${context.partition}:cloudwatch:${context.region}:${context.accountId}:alarm:${alarmName}`,
+            },
+          },
+        },
+      ]
+    : [];
   return new aws.sns.TopicPolicy(
     `${name}-policy`,
     {
@@ -70,6 +100,7 @@ export function admitRule(
           Resource: topic.arn,
           Condition: { ArnEquals: { "aws:SourceArn": rule.arn } },
         },
+        ...alarmPublishes,
       ]),
     },
     { parent },

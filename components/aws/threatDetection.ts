@@ -8,6 +8,14 @@ import { DEFAULT_THRESHOLDS, levelPattern, RESPONSE_LEVELS, ResponseLevel } from
 import { isPlain, ValidationError } from "../validation";
 import { awsContext, AwsContext } from "./context";
 import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
+import { admitRules, alarmOnDeadLetters, createDeadLetterQueue } from "./findingsDeadLetter";
+import {
+  deadLetterAlarmName,
+  deadLetterQueueProblem,
+  queueNameOf,
+  retryPolicyOf,
+  shortenedRetryWarnings,
+} from "./findingsDeadLetterArgs";
 import { exportFindings } from "./findingsExport";
 import { admitRule, createTopic, createTopicKey } from "./responseTopic";
 import {
@@ -17,6 +25,7 @@ import {
   findingsBucketNameOf,
   isLambdaResponder,
   isResponderResource,
+  isTopicResponder,
   outputResponderProblem,
   ResponderResource,
   responderProblem,
@@ -106,6 +115,15 @@ function resourceResponder(
   });
 }
 
+/** A given dead-letter queue ARN, checked once known (an Output) with the detector's region; the targets wait for it. */
+function checkedDeadLetterQueue(name: string, arn: pulumi.Input<string>, context: AwsContext): pulumi.Output<string> {
+  return pulumi.all([arn, context.region]).apply(([value, region]) => {
+    const problem = deadLetterQueueProblem("deadLetterQueueArn", value, region);
+    if (problem) throw new ValidationError(`ThreatDetection ${name}`, [problem]);
+    return value;
+  });
+}
+
 /** Lets EventBridge invoke a Lambda responder for one level's rule only. */
 function permitRule(
   name: string,
@@ -120,6 +138,14 @@ function permitRule(
   );
 }
 
+/** One routed level: its rule, its target's ARN and what the target must wait for. */
+interface Route {
+  level: ResponseLevel;
+  rule: aws.cloudwatch.EventRule;
+  arn: pulumi.Output<string>;
+  ready: pulumi.Resource[];
+}
+
 export class ThreatDetection extends pulumi.ComponentResource {
   /** The detector created here, or the given `existingDetectorId`. */
   readonly detectorId: pulumi.Output<string>;
@@ -130,6 +156,10 @@ export class ThreatDetection extends pulumi.ComponentResource {
   readonly ruleArns: Partial<Record<ResponseLevel, pulumi.Output<string>>> = {};
   /** Evidence bucket of exported findings, when exported. */
   readonly findingsBucketName?: pulumi.Output<string>;
+  /** Queue every target dead-letters to (created here, or the given `deadLetterQueueArn`), when a level is routed. */
+  readonly deadLetterQueueArn?: pulumi.Output<string>;
+  /** Alarm paging the red topic when a finding is dead-lettered; only when red is routed to an SNS topic. */
+  readonly deadLetterAlarmArn?: pulumi.Output<string>;
 
   constructor(name: string, args: ThreatDetectionArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     // Arguments are checked before anything, the component included, is registered.
@@ -170,6 +200,7 @@ export class ThreatDetection extends pulumi.ComponentResource {
     const responders = args.responders ?? {};
     const needsTopic = RESPONSE_LEVELS.filter((level) => responders[level] === undefined);
     const topicKey = needsTopic.length > 0 ? createTopicKey(name, context, this) : undefined;
+    const routes: Route[] = [];
     for (const level of RESPONSE_LEVELS) {
       const given = responders[level];
       if (given === false) continue;
@@ -188,7 +219,9 @@ export class ThreatDetection extends pulumi.ComponentResource {
       let ready: pulumi.Resource[] = [];
       if (given === undefined) {
         const topic = createTopic(`${name}-${level}`, { kmsKeyArn: topicKey!.arn, tags }, this);
-        ready = [admitRule(`${name}-${level}`, topic, rule, context, this)];
+        // The red topic also takes the dead-letter alarm's notifications (created below when anything is routed).
+        const alarmName = level === "red" ? deadLetterAlarmName(name) : undefined;
+        ready = [admitRule(`${name}-${level}`, topic, rule, context, this, alarmName)];
         arn = topic.arn;
         this.topicArns[level] = topic.arn;
       } else if (isResponderResource(given)) {
@@ -201,11 +234,30 @@ export class ThreatDetection extends pulumi.ComponentResource {
         if (isPlain(given) && isLambdaResponder(given)) ready = [permitRule(`${name}-${level}`, given, rule, this)];
       }
       this.responderArns[level] = arn;
-      new aws.cloudwatch.EventTarget(
-        `${name}-${level}-target`,
-        { rule: rule.name, arn },
-        { ...parent, dependsOn: ready },
-      );
+      routes.push({ level, rule, arn, ready });
+    }
+
+    if (routes.length > 0) {
+      const deadLetters = this.deadLetterQueue(name, args, routes, { context, tags, topicKey });
+      this.deadLetterQueueArn = deadLetters.arn;
+      const retryPolicy = retryPolicyOf(args.retryPolicy);
+      for (const { level, rule, arn, ready } of routes) {
+        new aws.cloudwatch.EventTarget(
+          `${name}-${level}-target`,
+          { rule: rule.name, arn, deadLetterConfig: { arn: deadLetters.arn }, retryPolicy },
+          // A finding that fails before the queue admits EventBridge could not be dead-lettered: targets wait for it.
+          { ...parent, dependsOn: [...ready, ...deadLetters.ready] },
+        );
+      }
+      const red = responders.red;
+      if (this.responderArns.red && (red === undefined || isTopicResponder(red))) {
+        const alarm = alarmOnDeadLetters(
+          name,
+          { queueName: deadLetters.name, topicArn: this.responderArns.red, tags },
+          this,
+        );
+        this.deadLetterAlarmArn = alarm.arn;
+      }
     }
 
     if (exportsFindings(args)) {
@@ -229,7 +281,31 @@ export class ThreatDetection extends pulumi.ComponentResource {
       topicArns: this.topicArns,
       ruleArns: this.ruleArns,
       findingsBucketName: this.findingsBucketName,
+      deadLetterQueueArn: this.deadLetterQueueArn,
+      deadLetterAlarmArn: this.deadLetterAlarmArn,
     });
+  }
+
+  /** The queue every target dead-letters to: the caller's, checked once known, or one created here for these rules. */
+  private deadLetterQueue(
+    name: string,
+    args: ThreatDetectionArgs,
+    routes: Route[],
+    shared: { context: AwsContext; tags: pulumi.Input<Record<string, pulumi.Input<string>>>; topicKey?: aws.kms.Key },
+  ): { arn: pulumi.Output<string>; name: pulumi.Output<string>; ready: pulumi.Resource[] } {
+    if (args.deadLetterQueueArn !== undefined) {
+      // The caller's queue, and its policy and key, stay the caller's.
+      const arn = checkedDeadLetterQueue(name, args.deadLetterQueueArn, shared.context);
+      return { arn, name: arn.apply(queueNameOf), ready: [] };
+    }
+    const queue = createDeadLetterQueue(name, { kmsKeyArn: shared.topicKey?.arn, tags: shared.tags }, this);
+    const policy = admitRules(
+      name,
+      queue,
+      routes.map((r) => r.rule.arn),
+      this,
+    );
+    return { arn: queue.arn, name: queue.name, ready: [policy] };
   }
 
   private warnWeakenings(args: ThreatDetectionArgs, warn: (message: string) => void): void {
@@ -253,6 +329,7 @@ export class ThreatDetection extends pulumi.ComponentResource {
     if (yellow > DEFAULT_THRESHOLDS.yellow) {
       warn(`severityThresholds.yellow is ${yellow}: findings from ${DEFAULT_THRESHOLDS.yellow} up to it are only blue`);
     }
+    for (const message of shortenedRetryWarnings("retryPolicy", args.retryPolicy)) warn(message);
     if (exportsFindings(args)) {
       const days = args.findingsRetentionDays ?? DEFAULT_FINDINGS_RETENTION_DAYS;
       const shortened = shortenedRetentionWarning("findingsRetentionDays", days, DEFAULT_FINDINGS_RETENTION_DAYS);

@@ -13,6 +13,15 @@ import {
 } from "../validation";
 import { bucketName, checkDerivedNames, eventRuleName, snsTopicName } from "./derivedNames";
 import { checkBucketName } from "./evidenceBucket";
+import {
+  alarmName,
+  checkRetryPolicy,
+  deadLetterAlarmName,
+  deadLetterQueueName,
+  deadLetterQueueProblem,
+  FindingsRetryPolicy,
+  sqsQueueName,
+} from "./findingsDeadLetterArgs";
 
 /** A responder given as the resource itself: its kind is known when the component is constructed. */
 export type ResponderResource = aws.lambda.Function | aws.sns.Topic | aws.sqs.Queue;
@@ -61,6 +70,14 @@ export interface ThreatDetectionArgs {
   findingsBucketName?: pulumi.Input<string>;
   /** Object Lock COMPLIANCE retention of exported findings, 180-3650 days. Default 365. */
   findingsRetentionDays?: number;
+  /**
+   * A standard SQS queue of the caller's, in the detector's region, that every target dead-letters to instead of the
+   * queue created here (`<name>-findings-dlq`, kept 14 days and on delete). Its policy stays the caller's: it must
+   * admit events.amazonaws.com (`sqs:SendMessage` for the rules in `ruleArns`), and its key EventBridge.
+   */
+  deadLetterQueueArn?: pulumi.Input<string>;
+  /** Retries of every target before a finding is dead-lettered. Default EventBridge's maxima: 24 hours, 185 times. */
+  retryPolicy?: FindingsRetryPolicy;
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
@@ -73,6 +90,8 @@ const KNOWN_ARGUMENTS: Record<keyof ThreatDetectionArgs, true> = {
   exportFindings: true,
   findingsBucketName: true,
   findingsRetentionDays: true,
+  deadLetterQueueArn: true,
+  retryPolicy: true,
   tags: true,
 };
 const KNOWN_FEATURES: Record<keyof ThreatDetectionFeatures, true> = {
@@ -87,6 +106,7 @@ const PLAIN_ARGUMENTS = [
   "severityThresholds",
   "exportFindings",
   "findingsRetentionDays",
+  "retryPolicy",
 ] as const;
 export const DEFAULT_FINDINGS_RETENTION_DAYS = 365;
 
@@ -115,6 +135,12 @@ export const findingsBucketNameOf = (name: string, accountId: pulumi.Input<strin
 export function isLambdaResponder(value: unknown): value is string {
   const match = typeof value === "string" ? RESPONDER_ARN.exec(value) : null;
   return match?.[2] !== undefined;
+}
+
+/** Whether a responder is an SNS topic, given as itself or as a plain ARN: the kinds a CloudWatch alarm can notify. */
+export function isTopicResponder(value: unknown): boolean {
+  if (aws.sns.Topic.isInstance(value)) return true;
+  return typeof value === "string" && RESPONDER_ARN.test(value) && value.split(":")[2] === "sns";
 }
 
 /** Whether a responder is given as a function, topic or queue resource rather than an ARN. */
@@ -254,6 +280,41 @@ function checkExport(problems: Problems, name: string, args: ThreatDetectionArgs
   );
 }
 
+/** Levels routed somewhere: each has a rule and a target, and the targets share the dead-letter queue. */
+export const routedLevels = (args: ThreatDetectionArgs): ResponseLevel[] =>
+  RESPONSE_LEVELS.filter((level) => args.responders?.[level] !== false);
+
+function checkDeadLetter(problems: Problems, name: string, args: ThreatDetectionArgs): void {
+  if (routedLevels(args).length === 0) {
+    for (const key of ["deadLetterQueueArn", "retryPolicy"] as const) {
+      problems.check(
+        args[key] === undefined,
+        key,
+        args[key],
+        "nothing while every level is routed nowhere (no target to retry or dead-letter)",
+        `remove ${key}, or route a level`,
+      );
+    }
+    return;
+  }
+  checkRetryPolicy(problems, "retryPolicy", args.retryPolicy);
+  const given = args.deadLetterQueueArn;
+  if (given === undefined) {
+    // The component's name is reported once: a name the topics refuse already says what to change.
+    if (problems.list.some((p) => p.argument === "name")) return;
+    checkDerivedNames(
+      problems,
+      name,
+      [sqsQueueName(deadLetterQueueName(name)), alarmName(deadLetterAlarmName(name))],
+      "rename the component, or pass deadLetterQueueArn",
+    );
+  } else if (isPlain(given)) {
+    // An Output is checked once known, region included, and the targets wait for that check.
+    const p = deadLetterQueueProblem("deadLetterQueueArn", given);
+    if (p) problems.add(p.argument, p.value, p.allowed, p.fix);
+  }
+}
+
 /** Every problem with the arguments at once, thrown before the component or any child is registered. */
 export function validateThreatDetectionArgs(name: string, args: ThreatDetectionArgs): void {
   const problems = new Problems("ThreatDetection");
@@ -280,5 +341,6 @@ export function validateThreatDetectionArgs(name: string, args: ThreatDetectionA
   checkResponders(problems, args.responders);
   checkThresholds(problems, "severityThresholds", args.severityThresholds);
   checkExport(problems, name, args);
+  checkDeadLetter(problems, name, args);
   problems.throwIfAny();
 }

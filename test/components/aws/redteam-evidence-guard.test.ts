@@ -21,6 +21,7 @@ const T = {
   policy: "aws:s3/bucketPolicy:BucketPolicy",
   vault: "aws:backup/vault:Vault",
   vaultLock: "aws:backup/vaultLockConfiguration:VaultLockConfiguration",
+  queue: "aws:sqs/queue:Queue",
 };
 const BUCKET = [T.bucket, T.ownership, T.publicAccess, T.versioning, T.lock, T.encryption, T.policy];
 
@@ -31,8 +32,8 @@ const EVIDENCE: [ComponentName, string[]][] = [
   ["TrafficForensics", [T.key, ...BUCKET]],
   ["AuditTrail", [T.key, ...BUCKET, T.logGroup]],
   ["ImmutableBackup", [T.key, T.vault, T.vaultLock, T.key, T.vault, T.vaultLock]],
-  // The response topics' key and the exported findings' key and bucket.
-  ["ThreatDetection", [T.key, T.key, ...BUCKET]],
+  // The response topics' key, the dead-letter queue of undelivered findings, the exported findings' key and bucket.
+  ["ThreatDetection", [T.key, T.key, T.queue, ...BUCKET]],
 ];
 
 interface Seen {

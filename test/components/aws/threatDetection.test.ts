@@ -14,6 +14,9 @@ const FEATURE_ORDER = ["RUNTIME_MONITORING", "EBS_MALWARE_PROTECTION", "S3_DATA_
 const ruleOf = (level: string) => one("aws:cloudwatch/eventRule:EventRule", new RegExp(`-${level}$`));
 const patternOf = (level: string) => JSON.parse(ruleOf(level).inputs.eventPattern);
 const targetOf = (level: string) => one("aws:cloudwatch/eventTarget:EventTarget", new RegExp(`-${level}-target$`));
+/** The dead-letter queue's policy as a transformation saw it: every target created here waits for it. */
+const queuePolicyOf = (seen: pulumi.ResourceTransformationArgs[]) =>
+  seen.find((a) => a.type === "aws:sqs/queuePolicy:QueuePolicy")!.resource;
 
 /** The GuardDuty finding event EventBridge delivers, with the fields the patterns read. */
 function finding(type: string, severity: number, source = "aws.guardduty") {
@@ -148,12 +151,19 @@ describe("ThreatDetection with its defaults", () => {
     expect(keyPolicy.Statement.map((s: any) => [s.Sid, s.Principal])).toEqual([
       ["AccountAdministers", { AWS: `arn:aws:iam::${ACCOUNT}:root` }],
       ["EventBridgePublishesEncrypted", { Service: "events.amazonaws.com" }],
+      ["CloudWatchAlarmsPublishEncrypted", { Service: "cloudwatch.amazonaws.com" }],
     ]);
     for (const level of ["red", "yellow", "blue"]) {
       const topic = one("aws:sns/topic:Topic", new RegExp(`^threat-${level}$`));
       expect(topic.inputs.kmsMasterKeyId).toBe(`arn:aws:mock:us-east-1:${ACCOUNT}:kms/key/threat-topics-key`);
       const topicArn = `arn:aws:mock:us-east-1:${ACCOUNT}:sns/topic/threat-${level}`;
-      expect(targetOf(level).inputs).toEqual({ rule: `threat-${level}`, arn: topicArn });
+      // Every target also dead-letters what it cannot deliver (see threatDetection-deadLetter.test.ts).
+      expect(targetOf(level).inputs).toEqual({
+        rule: `threat-${level}`,
+        arn: topicArn,
+        deadLetterConfig: { arn: `arn:aws:mock:us-east-1:${ACCOUNT}:sqs/queue/threat-findings-dlq` },
+        retryPolicy: { maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 185 },
+      });
       const policy = one("aws:sns/topicPolicy:TopicPolicy", new RegExp(`^threat-${level}-policy$`));
       expect(policy.inputs.arn).toBe(topicArn);
       const publish = JSON.parse(policy.inputs.policy).Statement.find((s: any) => s.Sid === "RulePublishes");
@@ -167,7 +177,28 @@ describe("ThreatDetection with its defaults", () => {
           ArnEquals: { "aws:SourceArn": `arn:aws:mock:us-east-1:${ACCOUNT}:cloudwatch/eventRule/threat-${level}` },
         },
       });
+      // Only the red topic takes the dead-letter alarm's notifications, from that one alarm.
+      const alarm = JSON.parse(policy.inputs.policy).Statement.find((s: any) => s.Sid === "AlarmPublishes");
+      expect(alarm).toEqual(
+        level === "red"
+          ? {
+              Sid: "AlarmPublishes",
+              Effect: "Allow",
+              Principal: { Service: "cloudwatch.amazonaws.com" },
+              Action: "sns:Publish",
+              Resource: topicArn,
+              Condition: {
+                ArnEquals: {
+                  "aws:SourceArn": `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:threat-findings-undelivered`,
+                },
+              },
+            }
+          : undefined,
+      );
     }
+    expect(one("aws:cloudwatch/metricAlarm:MetricAlarm", /findings-undelivered$/).inputs.name).toBe(
+      "threat-findings-undelivered",
+    );
   });
 
   it("grants no Lambda invoke permission: the topics created here admit their rule in their own policy", () => {
@@ -300,9 +331,10 @@ describe("ThreatDetection with the caller's responders", () => {
       // Linked to the rule's own ARN (a property dependency), and the target waits for the permission.
       expect(permission.props.sourceArn).toBe(td.ruleArns[level]);
       const target = seen.find((a) => a.name === `soc-${level}-target`)!;
-      expect(target.opts.dependsOn).toEqual([permission.resource]);
+      // It also waits for the dead-letter queue to admit EventBridge.
+      expect(target.opts.dependsOn).toEqual([permission.resource, queuePolicyOf(seen)]);
     }
-    expect(seen.find((a) => a.name === "soc-blue-target")!.opts.dependsOn).toEqual([]);
+    expect(seen.find((a) => a.name === "soc-blue-target")!.opts.dependsOn).toEqual([queuePolicyOf(seen)]);
     expect(ofType("aws:sns/topic:Topic")).toEqual([]);
   });
 
@@ -330,7 +362,10 @@ describe("ThreatDetection with the caller's responders", () => {
     const permission = seen.find((a) => a.name === "soc-red-invoke")!;
     expect(permission.props.function).toBe(fn.arn);
     expect(permission.props.sourceArn).toBe(td.ruleArns.red);
-    expect(seen.find((a) => a.name === "soc-red-target")!.opts.dependsOn).toEqual([permission.resource]);
+    expect(seen.find((a) => a.name === "soc-red-target")!.opts.dependsOn).toEqual([
+      permission.resource,
+      queuePolicyOf(seen),
+    ]);
     expect(targetOf("red").inputs.arn).toBe(fnArn);
     expect(await valueOf(td.responderArns.red!)).toBe(fnArn);
     // The levels left out get their topics, and no permission.
@@ -361,7 +396,7 @@ describe("ThreatDetection with the caller's responders", () => {
     expect(ofType("aws:sns/topicPolicy:TopicPolicy").map((t) => t.name)).toEqual(["soc-blue-policy"]);
     expect(Object.keys(td.topicArns)).toEqual(["blue"]);
     for (const level of ["red", "yellow"]) {
-      expect(seen.find((a) => a.name === `soc-${level}-target`)!.opts.dependsOn).toEqual([]);
+      expect(seen.find((a) => a.name === `soc-${level}-target`)!.opts.dependsOn).toEqual([queuePolicyOf(seen)]);
     }
   });
 
