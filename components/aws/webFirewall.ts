@@ -19,6 +19,12 @@ import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { awsContext } from "./context";
 import { createServiceKey, logsServiceStatement } from "./kmsKey";
 import { createEvidenceLogGroup } from "./evidenceLogGroup";
+import {
+  checkOriginIngress,
+  createOriginIngressRules,
+  OriginIngressOptions,
+  ruleQuotaWarning,
+} from "./cloudFrontOriginLock";
 
 export type WafScope = "REGIONAL" | "CLOUDFRONT";
 
@@ -132,6 +138,10 @@ export class WebFirewall extends pulumi.ComponentResource {
   readonly webAcl: aws.wafv2.WebAcl;
   readonly webAclArn: pulumi.Output<string>;
   readonly logGroupName: pulumi.Output<string>;
+  private readonly firewallName: string;
+  private readonly scope: WafScope;
+  private readonly tags: pulumi.Output<Record<string, string>>;
+  private readonly originLabels = new Set<string>();
 
   constructor(name: string, args: WebFirewallArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     // Arguments are checked before anything, the component included, is registered.
@@ -142,6 +152,9 @@ export class WebFirewall extends pulumi.ComponentResource {
     const parent = { parent: this };
     const tags = pulumi.output(args.tags ?? {});
     const scope = args.scope ?? "REGIONAL";
+    this.firewallName = name;
+    this.scope = scope;
+    this.tags = tags;
     const context = awsContext(this, opts?.provider);
     // CloudFront WebACLs exist only in us-east-1: the ACL waits for the provider's region to be checked.
     const checkedScope =
@@ -250,5 +263,39 @@ export class WebFirewall extends pulumi.ComponentResource {
     );
 
     this.registerOutputs({ webAclArn: this.webAclArn, logGroupName: this.logGroupName });
+  }
+
+  /**
+   * Locks the origin of a CLOUDFRONT web ACL: ingress rules on the origin ALB's security group (`securityGroupId`)
+   * that admit only CloudFront's origin-facing servers (the AWS-managed prefix list
+   * `com.amazonaws.global.cloudfront.origin-facing`, looked up in the ALB's region), TCP on each of `options.ports`
+   * (default 443). Pass `options.provider` when the ALB is in another region than the WebFirewall (us-east-1).
+   * The lock holds only if the group has no other ingress from the internet: remove any 0.0.0.0/0 or ::/0 rule.
+   * Any client of CloudFront can still reach the origin through another distribution; a secret origin header checked
+   * by an ALB listener rule closes that (not made here). Throws, before anything is created, on a REGIONAL scope and
+   * on bad arguments.
+   */
+  originIngressRules(
+    label: string,
+    securityGroupId: pulumi.Input<string>,
+    options: OriginIngressOptions = {},
+  ): aws.vpc.SecurityGroupIngressRule[] {
+    const ports = checkOriginIngress({
+      component: { name: this.firewallName, scope: this.scope, usedLabels: this.originLabels },
+      label,
+      securityGroupId,
+      options,
+    });
+    this.originLabels.add(label);
+    const quota = ruleQuotaWarning(ports);
+    if (quota) pulumi.log.warn(`WebFirewall ${this.firewallName}: originIngressRules("${label}"): ${quota}`, this);
+    return createOriginIngressRules(this, {
+      component: this.firewallName,
+      label,
+      securityGroupId,
+      ports,
+      tags: this.tags,
+      provider: options.provider,
+    });
   }
 }

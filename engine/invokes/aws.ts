@@ -116,6 +116,64 @@ const ssmParameter: InvokeHandler = (args, ctx) => {
   };
 };
 
+const PREFIX_LIST_TOKEN = "aws:ec2/getManagedPrefixList:getManagedPrefixList";
+const CLOUDFRONT_ORIGIN_FACING = "com.amazonaws.global.cloudfront.origin-facing";
+
+/** The ids AWS gives CloudFront's origin-facing list in regions where it is widely published; others get a stable id. */
+const CLOUDFRONT_LIST_IDS: Record<string, string> = {
+  "us-east-1": "pl-3b927c52",
+  "us-east-2": "pl-b6a144df",
+  "us-west-1": "pl-4ea04527",
+  "us-west-2": "pl-82a045eb",
+  "eu-west-1": "pl-4fa04526",
+  "eu-west-2": "pl-93a247fa",
+  "eu-central-1": "pl-a3a144ca",
+  "ap-northeast-1": "pl-58a04531",
+  "ap-southeast-1": "pl-31a34658",
+  "ap-southeast-2": "pl-b8a742d1",
+};
+
+/** The name asked for: the `name` argument, else a `prefix-list-name` filter. */
+function prefixListName(args: Record<string, any>): string | undefined {
+  if (typeof args.name === "string") return args.name;
+  const filters: { name: string; values: string[] }[] = args.filters ?? [];
+  return filters.find((f) => f.name === "prefix-list-name")?.values[0];
+}
+
+/**
+ * Only CloudFront's origin-facing list can be answered: AWS owns it and its id is per region. Its entries change
+ * with CloudFront's fleet, so they are left out rather than guessed; `maxEntries` is the weight a rule naming it has.
+ */
+const managedPrefixList: InvokeHandler = (args, ctx) => {
+  const region = regionOf(args, ctx);
+  const name = prefixListName(args);
+  if (name !== CLOUDFRONT_ORIGIN_FACING) {
+    throw new Error(
+      `${PREFIX_LIST_TOKEN} name ${name === undefined ? "(none given)" : `"${name}"`}: only ` +
+        `"${CLOUDFRONT_ORIGIN_FACING}" can be answered offline; pass another list's id through stack config instead`,
+    );
+  }
+  const { partition: part } = partition(region);
+  if (part !== "aws") {
+    throw new Error(
+      `${PREFIX_LIST_TOKEN} name "${name}": CloudFront's origin-facing list does not exist in ${region} ` +
+        `(partition ${part})`,
+    );
+  }
+  const id = CLOUDFRONT_LIST_IDS[region] ?? `pl-${stableHex(`${region}/${name}`, 8)}`;
+  return {
+    id,
+    name,
+    arn: `arn:${part}:ec2:${region}:aws:prefix-list/${id}`,
+    addressFamily: "IPv4",
+    maxEntries: 55,
+    ownerId: "AWS",
+    region,
+    tags: {},
+    version: 1,
+  };
+};
+
 export const awsInvokes: Record<string, InvokeHandler> = {
   "aws:index/getAvailabilityZones:getAvailabilityZones": availabilityZones,
   "aws:ec2/getAmi:getAmi": ami,
@@ -141,4 +199,5 @@ export const awsInvokes: Record<string, InvokeHandler> = {
     return { id: account, arn: `arn:${partition(region).partition}:iam::${account}:root`, region };
   },
   "aws:iam/getPolicyDocument:getPolicyDocument": (args) => getPolicyDocument(args),
+  [PREFIX_LIST_TOKEN]: managedPrefixList,
 };

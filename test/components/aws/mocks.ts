@@ -19,6 +19,11 @@ export const mockConfig = {
   region: "us-east-1",
 };
 
+/** The region of the provider an invoke was made with (its reference ends in the provider's id). */
+function regionOfCall(provider: string | undefined): string {
+  return providerRegions.get(provider?.split("::").pop() ?? "") ?? mockConfig.region;
+}
+
 function arnOf(type: string, name: string, inputs: any): string {
   if (type === "aws:s3/bucket:Bucket") return `arn:aws:s3:::${inputs.bucket ?? name}`;
   if (type === "aws:cloudwatch/logGroup:LogGroup")
@@ -51,13 +56,19 @@ export function installMocks(): void {
           case "aws:index/getCallerIdentity:getCallerIdentity":
             return { accountId: mockConfig.accountId, arn: "arn:aws:iam::123456789012:user/x", userId: "x" };
           case "aws:index/getPartition:getPartition": {
-            const region = providerRegions.get(args.provider?.split("::").pop() ?? "") ?? mockConfig.region;
+            const region = regionOfCall(args.provider);
             if (region.startsWith("cn-")) return { partition: "aws-cn", dnsSuffix: "amazonaws.com.cn" };
             return { partition: "aws", dnsSuffix: "amazonaws.com" };
           }
           case "aws:index/getRegion:getRegion": {
-            const region = providerRegions.get(args.provider?.split("::").pop() ?? "") ?? mockConfig.region;
+            const region = regionOfCall(args.provider);
             return { region, name: region };
+          }
+          case "aws:ec2/getManagedPrefixList:getManagedPrefixList": {
+            // The id names the region it was looked up in, so tests can tell which provider answered.
+            const region = regionOfCall(args.provider);
+            const id = `pl-cloudfront-${region}`;
+            return { id, name: args.inputs.name, arn: `arn:aws:ec2:${region}:aws:prefix-list/${id}`, maxEntries: 55 };
           }
           case "aws:ec2/getAmi:getAmi":
             return { id: "ami-0al2023", imageId: "ami-0al2023", name: "al2023-ami-2023.6-x86_64" };

@@ -1,0 +1,153 @@
+// A tiny program using the CloudFront origin lock, previewed offline: the engine answers the prefix-list lookup in
+// the ALB's region, and the reachability model reads the locked ALB (its group admits only CloudFront's AWS-managed
+// list, which is not in the stack) next to an ALB left open to the internet in the same network.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Registration } from "../../engine/model";
+import { LocalMonitor } from "../../engine/monitor";
+import { runPreview, type PreviewResult } from "../../engine/preview";
+import { UNKNOWN } from "./helpers";
+
+const REPO = path.join(__dirname, "../..");
+const RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+
+/** The program, in TypeScript as a kit user writes it; it imports the component from this repository. */
+const PROGRAM = `
+import * as aws from "@pulumi/aws";
+import { WebFirewall } from ${JSON.stringify(path.join(REPO, "components/aws/webFirewall"))};
+
+const edge = new aws.Provider("edge", { region: "us-east-1" });
+const origin = new aws.Provider("origin", { region: "eu-central-1" });
+const inOrigin = { provider: origin };
+
+const vpc = new aws.ec2.Vpc("app", { cidrBlock: "10.0.0.0/16" }, inOrigin);
+const igw = new aws.ec2.InternetGateway("app", { vpcId: vpc.id }, inOrigin);
+const table = new aws.ec2.RouteTable(
+  "public",
+  { vpcId: vpc.id, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: igw.id }] },
+  inOrigin,
+);
+const subnets = ["a", "b"].map((zone, i) => {
+  const subnet = new aws.ec2.Subnet(
+    "public-" + zone,
+    { vpcId: vpc.id, cidrBlock: "10.0." + i + ".0/24", availabilityZone: "eu-central-1" + zone },
+    inOrigin,
+  );
+  new aws.ec2.RouteTableAssociation("public-" + zone, { subnetId: subnet.id, routeTableId: table.id }, inOrigin);
+  return subnet;
+});
+
+function alb(name: string) {
+  const group = new aws.ec2.SecurityGroup(name, { vpcId: vpc.id, description: name + " ALB" }, inOrigin);
+  const balancer = new aws.lb.LoadBalancer(
+    name,
+    { loadBalancerType: "application", internal: false, subnets: subnets.map((s) => s.id), securityGroups: [group.id] },
+    inOrigin,
+  );
+  const targets = new aws.lb.TargetGroup(name, { vpcId: vpc.id, port: 8080, protocol: "HTTP" }, inOrigin);
+  new aws.lb.Listener(
+    name,
+    {
+      loadBalancerArn: balancer.arn,
+      port: 443,
+      protocol: "HTTPS",
+      certificateArn: "arn:aws:acm:eu-central-1:123456789012:certificate/00000000-0000-0000-0000-000000000000",
+      defaultActions: [{ type: "forward", targetGroupArn: targets.arn }],
+    },
+    inOrigin,
+  );
+  return group;
+}
+
+const waf = new WebFirewall("cdn", { scope: "CLOUDFRONT" }, { provider: edge });
+waf.originIngressRules("locked", alb("locked").id, { provider: origin });
+
+const open = alb("open");
+new aws.vpc.SecurityGroupIngressRule(
+  "open-https",
+  { securityGroupId: open.id, cidrIpv4: "0.0.0.0/0", ipProtocol: "tcp", fromPort: 443, toPort: 443 },
+  inOrigin,
+);
+`;
+
+const TSCONFIG = {
+  compilerOptions: {
+    target: "ES2022",
+    module: "commonjs",
+    moduleResolution: "node",
+    esModuleInterop: true,
+    strict: true,
+    skipLibCheck: true,
+  },
+};
+
+function project(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "origin-lock-preview-"));
+  fs.symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"));
+  fs.writeFileSync(path.join(dir, "package.json"), '{"name":"p","main":"index.ts"}\n');
+  fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
+  fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: p\nruntime: nodejs\nmain: index.ts\n");
+  fs.writeFileSync(path.join(dir, "Pulumi.s.yaml"), "config:\n  aws:region: eu-central-1\n");
+  fs.writeFileSync(path.join(dir, "index.ts"), PROGRAM);
+  return dir;
+}
+
+describe("offline preview of a program using the CloudFront origin lock", () => {
+  let dir: string;
+  let result: PreviewResult;
+  /** The engine's own registrations: they carry the provider reference the result leaves out. */
+  let registrations: Registration[];
+  const named = (type: string, name: string) => result.resources.filter((r) => r.type === type && r.name === name);
+
+  beforeAll(async () => {
+    dir = project();
+    const finish = jest.spyOn(LocalMonitor.prototype, "finish");
+    try {
+      result = await runPreview({ stack: "s", cwd: dir });
+      registrations = finish.mock.results[0].value as Registration[];
+    } finally {
+      finish.mockRestore();
+    }
+  }, 120_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("plans the lock's rule under the WebFirewall with the Frankfurt list id from the offline lookup", () => {
+    const [rule] = named(RULE, "cdn-origin-locked-443");
+    expect(rule).toBeDefined();
+    expect(rule.parent).toBe(result.resources.find((r) => r.type === "hardening:aws:WebFirewall")?.urn);
+    expect(rule.inputs).toMatchObject({
+      prefixListId: "pl-a3a144ca",
+      ipProtocol: "tcp",
+      fromPort: 443,
+      toPort: 443,
+    });
+    // The ALB's group is new, so its id is unknown at preview; the list id is not.
+    expect(rule.inputs.securityGroupId).toBe(UNKNOWN);
+    expect(rule.inputs.cidrIpv4).toBeUndefined();
+  });
+
+  it("creates the rule with the origin region's provider, not the WebFirewall's us-east-1 one", () => {
+    const rule = registrations.find((r) => r.type === RULE && r.name === "cdn-origin-locked-443");
+    expect(rule?.provider).toMatch(/::pulumi:providers:aws::origin::/);
+    const acl = registrations.find((r) => r.name === "cdn-acl");
+    expect(acl?.provider).toMatch(/::pulumi:providers:aws::edge::/);
+    expect(acl?.inputs.scope).toBe("CLOUDFRONT");
+  });
+
+  it("shows the open ALB on 443 from the internet and nothing for the locked one", () => {
+    const byName = (name: string) => result.exposures.filter((e) => e.resourceName === name);
+    // The open one: its listener port, and the target port behind it (no target in the stack is published).
+    expect(byName("open").map((e) => [e.type, e.ports, e.sources])).toEqual([
+      ["aws:lb/listener:Listener", "8080", ["0.0.0.0/0"]],
+      ["aws:lb/loadBalancer:LoadBalancer", "443", ["0.0.0.0/0"]],
+    ]);
+    expect(byName("locked")).toEqual([]);
+    // The locked ALB's only source is CloudFront's AWS-managed list: no row names it at all.
+    expect(result.exposures.filter((e) => e.path.includes("pl-a3a144ca"))).toEqual([]);
+  });
+
+  it("logs no warning for a one-port lock", () => {
+    expect(result.logs.filter((l) => l.severity === "warning")).toEqual([]);
+  });
+});
