@@ -43,6 +43,8 @@ export interface WriteContext {
   previous?: ParsedCommand;
   /** It reads sshd's configuration, or a copy of it, down its pipe (see WorkingCopies). */
   fromPipe: boolean;
+  /** It filters sshd's configuration or a copy into a file: the working copy replays it where it is put back. */
+  byCopies?: boolean;
   /** The files of sshd's configuration its pipeline adds its text to, when it writes them only so (see appends). */
   appendedTo?: string[];
 }
@@ -88,7 +90,9 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
   if (edit) {
     // A filter of sshd's configuration down a pipe (`sed … sshd_config | sed '/…/d' > /tmp/x`) edits it only where
     // its output is put back: the working copy replays it then, naming the file.
-    const editsConfig = maybeConfig && !(context.fromPipe && !edit.inPlace && edit.files.length === 0);
+    // So does a filter of either into a file (`sed '/…/d' sshd_config > /tmp/x`, `sed '/…/d' /tmp/a > sshd_config`).
+    const fromPipe = context.fromPipe && !edit.inPlace && edit.files.length === 0;
+    const editsConfig = maybeConfig && !fromPipe && context.byCopies !== true;
     // Its output added after the file (`sed … sshd_config >> sshd_config`) takes nothing away: see appended.
     const appendedTo = edit.inPlace ? undefined : context.appendedTo;
     // Read before the run is replayed: what its pattern reaches is judged on the stock lines as they were.

@@ -127,7 +127,8 @@ function movesDropInAway(args: string[], dropIn: string): boolean {
 function emptiesDropIn(words: ParsedCommand["words"], name: string, dropIn: string): boolean {
   if (name !== "" && name !== ":" && name !== "true") return false;
   return words.some(
-    (w, i) => (w.op === ">" || w.op === ">|") && reachesDropIn(words[i + 1]?.text ?? "", dropIn, false),
+    (w, i) =>
+      (w.op === ">" || w.op === ">|" || w.op === "&>") && reachesDropIn(words[i + 1]?.text ?? "", dropIn, false),
   );
 }
 

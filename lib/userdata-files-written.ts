@@ -33,7 +33,7 @@ const STDIN = new Set(["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
  */
 function filesWritten(words: Word[], name: string, args: string[]): string[] {
   const files: string[] = [];
-  for (let i = 0; i < words.length; i++) if (words[i].op?.startsWith(">")) files.push(words[i + 1]?.text ?? "");
+  for (let i = 0; i < words.length; i++) if (redirectsOutput(words[i].op)) files.push(words[i + 1]?.text ?? "");
   files.push(...(inputWrite({ name, args })?.files ?? []));
   if (name === "dd") for (const a of args) if (a.startsWith("of=")) files.push(a.slice(3));
   const copy = name === "cp" || name === "install" ? copyOperands(name, copyArguments(name, args)) : undefined;
@@ -41,4 +41,9 @@ function filesWritten(words: Word[], name: string, args: string[]): string[] {
   const edited = streamEdit(name, args)?.files;
   if (edited !== undefined) files.push(...edited);
   return files;
+}
+
+/** `>`, `>>`, `>|`, `>&`, and bash's `&>` and `&>>`, which send standard output (and errors) to their file too. */
+function redirectsOutput(op: string | undefined): boolean {
+  return op !== undefined && (op.startsWith(">") || op.startsWith("&>"));
 }

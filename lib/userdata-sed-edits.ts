@@ -23,6 +23,11 @@ export interface SedEdit {
   /** Under a condition the reader cannot read (Perl's `if $. > 10`): it may edit any line, or none. */
   maybe: boolean;
   /**
+   * A deletion inside a `{…}` block whose address the reader cannot place (`/a/,/b/{/re/d}`): the lines its own
+   * address matches may be deleted, or not.
+   */
+  within?: boolean;
+  /**
    * The `s` pattern as written (another delimiter escaped in it unescaped), its replacement in sed's syntax (`\1`
    * for a group, `&` for the match) and its flags (`g`, `I`, a count).
    */
@@ -52,6 +57,7 @@ export type EditAddress = Pick<SedEdit, "address" | "addressFlags" | "negated" |
   reused?: string;
   partial?: boolean;
   maybe?: boolean;
+  within?: boolean;
 };
 
 export const UNADDRESSED: EditAddress = { address: "", addressFlags: "", negated: false, numbered: false };
@@ -135,6 +141,7 @@ export function deletionEdit(where: EditAddress): SedEdit {
     numbered,
     partial: where.partial === true,
     maybe: false,
+    ...(where.within === true ? { within: true } : {}),
     pattern: "",
     replacement: "",
     flags: "",

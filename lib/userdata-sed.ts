@@ -122,18 +122,21 @@ class SedParser {
   private command(): void {
     const own = this.address();
     if (own === BROKEN) return this.skipTo("\n");
-    const address = own ?? this.blocks[this.blocks.length - 1] ?? UNADDRESSED;
+    const block = this.blocks[this.blocks.length - 1];
+    const address = own ?? block ?? UNADDRESSED;
+    // A command's own address inside a block: the block's still bounds the lines it reaches.
+    const enclosing = own === undefined ? undefined : block;
     this.skipBlanks();
     const c = this.script[this.at++];
-    if (c === "{") this.blocks.push(address);
+    if (c === "{") this.blocks.push(enclosing ? bounded(address, blockReach(enclosing)) : address);
     else if (c === "s") this.substitution(address);
     else if (c === "y") this.skipSubstitution();
     // `e command` writes the command's output where it stands: read, like a text, for what it names.
     else if (c === "a" || c === "i" || c === "c" || c === "e") {
       // `c` replaces the lines it addresses: they are deleted, as `d` deletes them, and its text written.
-      if (c === "c") this.deletion(address);
+      if (c === "c") this.deletion(address, enclosing);
       this.text();
-    } else if (c === "d") this.deletion(address);
+    } else if (c === "d") this.deletion(address, enclosing);
     else if (TO_LINE_END.has(c)) this.skipTo("\n");
     else if (LABELLED.has(c)) this.skipTo(";\n");
     else if (PLAIN.has(c)) this.skip(NUMBER);
@@ -142,10 +145,16 @@ class SedParser {
     else this.skipTo(";\n"); // an unknown command: read on from the next one
   }
 
-  /** A deletion at an address; over a range, of what the range deletes from the stock lines (see rangeDeletion). */
-  private deletion(address: ReadAddress): void {
+  /**
+   * A deletion at an address; over a range, of what the range deletes from the stock lines (see rangeDeletion).
+   * Inside a block (`enclosing`), only where the block's address reaches: a block over no stock line deletes none of
+   * them, one the reader cannot place leaves the deletion unplaced too (`within`).
+   */
+  private deletion(address: ReadAddress, enclosing?: ReadAddress): void {
     const where = address.range ? address.deletes : address;
-    if (where !== undefined) this.edits.push(deletionEdit(where));
+    if (where === undefined) return;
+    const reach = enclosing === undefined ? "every" : blockReach(enclosing);
+    if (reach !== "none") this.edits.push(deletionEdit(reach === "every" ? where : { ...where, within: true }));
   }
 
   /**
@@ -268,6 +277,28 @@ class SedParser {
     this.at += m.length;
     return m;
   }
+}
+
+/**
+ * Which stock lines a block's address reaches: every one (`{`, `1,${`, `$!{`), none (`5{`, `1,$!{`), or lines the
+ * reader cannot place (`/a/,/b/{`, `/re/{`, whose lines a command's own address must match too, `0,/re/{`).
+ */
+function blockReach(block: ReadAddress): "every" | "none" | "unplaced" {
+  if (block.within === true) return "unplaced";
+  const reached = block.range ? block.deletes : block;
+  if (reached === undefined || reached.numbered) return "none";
+  return reached.address === "" && reached.partial !== true && !reached.negated ? "every" : "unplaced";
+}
+
+/**
+ * A block's address inside a block that reaches `reach`: as it is inside one over every line; over none of the stock
+ * lines inside one over none; else whatever its commands delete cannot be placed either.
+ */
+function bounded(address: ReadAddress, reach: "every" | "none" | "unplaced"): ReadAddress {
+  if (reach === "every") return address;
+  if (reach === "none") return { ...UNADDRESSED, numbered: true };
+  const deletes = address.deletes && { ...address.deletes, within: true };
+  return { ...address, within: true, deletes };
 }
 
 /** Any character but a newline or backslash may delimit an `s` command. */

@@ -209,10 +209,14 @@ function scanCommandLine(
     const dropIn = hardenedDropInTakenAway(parsed);
     if (dropIn) reportDropInTakenAway(dropIn, line, scan.found);
     noteFilesSshdReads(parsed, toMaybeConfig[i], scan.found);
+    const pipesOn = commands[i + 1]?.command.piped === true;
+    const flow = { output: () => destinations.output(i), input: () => destinations.input(i) };
+    // A filter into a file that is a working copy edits sshd's configuration only where the copy is put back.
+    const byCopies = state.copies.takesOver(parsed, flow.output, line, knownFileText(state), pipesOn);
     // An inverted grep added after sshd's configuration (`grep -v … sshd_config >> sshd_config`) only deletes from
     // the copy: nothing is taken away.
     const addsOnly = appendedTo[i] !== undefined && destinations.output(i).every(maybeSshdConfigPath);
-    if (READ_ONLY.has(name) && !addsOnly) replayInvertedGrep(parsed, () => destinations.output(i), line, scan, state);
+    if (READ_ONLY.has(name) && !addsOnly && !byCopies) replayInvertedGrep(parsed, flow.output, line, scan, state);
     // A nested script's here-documents are read from its own text, not from the lines after this one.
     const script = nestedScript(parsed);
     if (script !== undefined && depth < MAX_NESTING) {
@@ -244,13 +248,12 @@ function scanCommandLine(
         spelt,
         previous: commands[i - 1],
         fromPipe: state.copies.carries(parsed),
+        byCopies,
         appendedTo: appendedTo[i],
       });
     }
     // What it wrote to a file a later grep may read its patterns from.
     state.files.command(parsed);
-    const pipesOn = commands[i + 1]?.command.piped === true;
-    const flow = { output: () => destinations.output(i), input: () => destinations.input(i) };
     const putBack = state.copies.follow(parsed, flow, line, knownFileText(state), pipesOn);
     if (putBack && appendedTo[i]) replayAppended(putBack, appendedTo[i], scan, state);
     else if (putBack) replayPutBack(putBack, scan, state);

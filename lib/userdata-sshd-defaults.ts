@@ -142,3 +142,14 @@ export const DROP_INS_UNREAD =
 export function unplacedDeletionNote(directive: string): string {
   return `deletes a range of lines that cannot be placed: the hardened "${directive} no" may be among them`;
 }
+
+/**
+ * What a report says about a deletion inside a block whose lines cannot be placed (`/a/,/b/{/re/d}`) that matches a
+ * hardened line (its directive given), or the Include of the drop-ins (`include`: the line given).
+ */
+export function blockDeletionNote(what: string, include = false): string {
+  const where = "deletes lines inside a block whose lines cannot be placed";
+  return include
+    ? `${where}: "${what}" may be among them, and ${DROP_INS_UNREAD}`
+    : `${where}: the hardened "${what} no" may be among them`;
+}

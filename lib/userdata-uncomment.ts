@@ -4,8 +4,9 @@
 // `s/yes/no/` is safe and uncommenting alone is not, `s/no/yes/g` over sshd_config turns a hardened line weak, and
 // `s/^Include/#Include/` stops sshd reading the kit's drop-in, and deleting the hardened `PasswordAuthentication no`
 // from a file that ships it turns sshd's default on. perl's `s///` edits are run alike, their patterns as Perl's.
-// A deletion over a range the reader cannot place may take hardened lines away: unverifiable. A filtered copy
-// appended after the file takes nothing away; its lines are judged as added text (see appended).
+// A deletion over a range the reader cannot place may take hardened lines away: unverifiable, as is one with its own
+// address inside a block the reader cannot place. A filtered copy appended after the file takes nothing away; its
+// lines are judged as added text (see appended).
 import { apply, compile, Compiled, Edited } from "./userdata-edit-replay";
 import { Findings, LoginWeaknessKind } from "./userdata-findings";
 import { Restorable } from "./userdata-restored";
@@ -13,6 +14,7 @@ import { RegexSyntax, SedEdit, SedScript } from "./userdata-sed-edits";
 import { MatchBudget } from "./userdata-sed-regex";
 import {
   activatedDefaultsNote,
+  blockDeletionNote,
   COMMENTED_DEFAULTS,
   CommentedDefault,
   DEFAULTED_DIRECTIVE,
@@ -101,6 +103,8 @@ export class StockSshdConfig {
   private stockLines: StockLine[] | undefined;
   /** Deletions over ranges the reader cannot place, each of which may take hardened lines away. */
   private readonly unplaced: Activation[] = [];
+  /** Deletions inside blocks the reader cannot place, and the lines each would weaken if it reached them. */
+  private readonly mayBeDeleted: { activation: Activation; lines: StockLine[] }[] = [];
   /** Set when these lines are a copy appended after the stock ones: nothing is taken away. */
   private appendedTo: AppendedCopy | undefined;
 
@@ -130,9 +134,13 @@ export class StockSshdConfig {
         if (editsSshdConfig && activation.files?.some(isMainSshdConfigPath)) activation.found.includedDropIns();
         continue;
       }
+      const compiled = this.compiled(edit, script.syntax);
+      if (edit.within === true) {
+        if (this.appendedTo === undefined) this.mayDelete(edit, compiled, lines, activation);
+        continue;
+      }
       const unplaced = edit.command === "d" && edit.partial && this.appendedTo === undefined;
       if (unplaced && this.unplaced[this.unplaced.length - 1] !== activation) this.unplaced.push(activation);
-      const compiled = this.compiled(edit, script.syntax);
       for (const stockLine of reachable(edit, lines)) {
         const edited = apply(edit, compiled, stockLine.text);
         if (this.budget.remaining < 0) return;
@@ -141,6 +149,21 @@ export class StockSshdConfig {
           this.update(stockLine, edited, edit, activation);
       }
     }
+  }
+
+  /**
+   * A deletion inside a block the reader cannot place (`/a/,/b/{/re/d}`): each line its own address matches may go,
+   * or stay. Those whose going would weaken login are noted as unverifiable (see reportUnplaced); none is changed.
+   */
+  private mayDelete(edit: SedEdit, compiled: Compiled, lines: readonly StockLine[], activation: Activation): void {
+    const reached: StockLine[] = [];
+    for (const stockLine of lines) {
+      // A range inside the block reaches lines after its start that cannot be placed: any line.
+      const edited = edit.partial ? { text: undefined } : apply(edit, compiled, stockLine.text);
+      if (this.budget.remaining < 0) break;
+      if (edited !== undefined && weakens(stockLine, edited, activation)) reached.push(stockLine);
+    }
+    if (reached.length > 0) this.mayBeDeleted.push({ activation, lines: reached });
   }
 
   /**
@@ -257,8 +280,9 @@ export class StockSshdConfig {
   }
 
   /**
-   * The hardened lines the files of a deletion over a range ship, which it may take away: unverifiable, unless the
-   * same line surely took that kind of hardening away (`ex -sc '/^PasswordAuthentication/d 2|x'`).
+   * The hardened lines the files of a deletion over a range ship, which it may take away, and the hardened lines or
+   * Include a deletion inside a block would take away: unverifiable, unless the same line surely took that kind of
+   * hardening away (`ex -sc '/^PasswordAuthentication/d 2|x'`).
    */
   private reportUnplaced(groups: ReadonlyMap<string, Group>): void {
     const sure = new Set<string>();
@@ -277,8 +301,24 @@ export class StockSshdConfig {
         };
         activation.found.add(kind, activation.line, details);
       }
+    for (const { activation, lines } of this.mayBeDeleted) {
+      const noted = new Set<LoginWeaknessKind>();
+      for (const { role, stock } of lines) {
+        const how: How = role === "include" ? "include" : "removed";
+        const kinds = role === "include" ? KINDS : [kindOf(stock.directive)];
+        for (const kind of kinds) {
+          if (noted.has(kind) || sure.has(`${kind}\n${activation.line}`)) continue;
+          noted.add(kind);
+          const note = role === "include" ? blockDeletionNote(stock.line, true) : blockDeletionNote(stock.directive);
+          const unlessHardened = restorable({ how, kind, activation, keyboardOnly: false, lines: [] });
+          activation.found.add(kind, activation.line, { note, unverifiable: true, unlessHardened, at: activation.at });
+        }
+      }
+    }
   }
 }
+
+const KINDS: readonly LoginWeaknessKind[] = ["password-authentication", "root-login"];
 
 /**
  * What a sed line did to stock lines: uncommented a default, changed a hardened value, took the Include away, took a

@@ -6,7 +6,10 @@
 // own deletions added. So does a pipeline (`sed '/^#/d' /tmp/a | grep -v … | tee /tmp/b`): each stage's deletions
 // in turn, and a stage the reader cannot tell (`| python3 filter.py`) may delete anything. A pipeline's end that
 // writes its input whole (tee, sponge, `install /dev/stdin`, dd) puts it back when that is sshd's configuration; one
-// that adds it there (`tee -a`, `sponge -a`, `>>`) puts it back too, and the caller replays it as added text.
+// that adds it there (`tee -a`, `sponge -a`, `>>`) puts it back too, and the caller replays it as added text. A
+// filter of sshd's configuration written into a file (`grep -v … sshd_config > /tmp/x`) makes a copy as well, edited
+// by its deletions; a filter of a copy written over sshd's configuration (`sed '/…/d' /tmp/a > sshd_config`) puts it
+// back, as the same edit in place would.
 import { copyArguments, copyOperands } from "./userdata-copies";
 import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
@@ -20,6 +23,10 @@ const MAX_COPIES = 16;
 const MAX_EDITS = 64;
 /** Commands that copy a file whole: to the copy, or back. */
 const COPIERS = new Set(["cp", "mv", "install", "rsync", "cat"]);
+/** A folder named as one: `dir/`, `dir/.`, `.`. */
+const FOLDER = /(?:^|\/)\.?$/;
+/** A shell glob's special characters. */
+const GLOB = /[*?[]/;
 /** Commands that write their input whole into the file they are given (`install -m 600 /dev/stdin f`, `dd of=f`). */
 const INPUT_COPIERS = new Set(["cp", "install", "dd"]);
 
@@ -75,22 +82,70 @@ export class WorkingCopies {
     if (carried) return this.piped(carried, parsed, flow, line, patterns, pipesOn);
     if (pipesOn && (this.copies.size > 0 || parsed.args.some(isSshdConfigPath)))
       this.carried = this.pipeSource(parsed, line, patterns);
-    // Until a copy is made, only a command copying one of sshd's files is read further.
-    if (this.copies.size === 0 && !(COPIERS.has(parsed.name) && parsed.args.some(isSshdConfigPath))) return undefined;
+    // Until a copy is made, only a command naming one of sshd's files is read further.
+    if (this.copies.size === 0 && !namesSshdConfig(parsed)) return undefined;
     const copy = wholeCopy(parsed, output);
     if (copy) return this.copied(copy.source, copy.destinations, parsed.name === "mv");
-    if (this.copies.size === 0) return undefined;
     const filter = filterEdit(parsed, line, patterns);
-    if (filter?.edit.inPlace) this.edited(filter);
-    else {
-      // Whatever else the output ends in is overwritten: a copy no more, unless a filter of a copy made it.
-      const from = filter?.edit.files.length === 1 ? this.copies.get(normalPath(filter.edit.files[0])) : undefined;
-      const edits = from && filter ? [...from.edits, filter].slice(0, MAX_EDITS) : undefined;
-      const files = output();
-      for (const file of files) this.copies.delete(normalPath(file));
-      if (from && edits) for (const file of files) this.made(file, { ...from, edits });
+    if (filter?.edit.inPlace) {
+      this.edited(filter);
+      return undefined;
     }
+    // Whatever else the output ends in is overwritten: a copy no more, unless the filter made it one.
+    const files = output();
+    const filtered = pipesOn ? undefined : this.filtered(filter, files);
+    if (filtered?.putBack)
+      return { file: filtered.copy.of, edits: filtered.copy.edits, unknown: filtered.copy.unknown };
+    for (const file of files) this.copies.delete(normalPath(file));
+    if (filtered) for (const file of files) this.made(file, filtered.copy);
     return undefined;
+  }
+
+  /**
+   * Whether the copies replay a command's edits where its result is put back over sshd's configuration, rather than
+   * where it runs: it filters sshd's configuration or a copy into files (not down a pipe), as filtered says.
+   */
+  takesOver(
+    parsed: ParsedCommand,
+    output: () => string[],
+    line: string,
+    patterns?: KnownText,
+    pipesOn = false,
+  ): boolean {
+    if (parsed.command.piped === true || pipesOn) return false;
+    if (this.copies.size === 0 && !namesSshdConfig(parsed)) return false;
+    const filter = filterEdit(parsed, line, patterns);
+    return filter !== undefined && this.filtered(filter, output()) !== undefined;
+  }
+
+  /**
+   * A filter's result written into `files`: a copy of what it reads, its deletions added. Of a copy, it is a copy
+   * again, or that copy put back when it lands on sshd's configuration (`sed '/…/d' /tmp/a > sshd_config`). Of sshd's
+   * configuration itself (`grep -v … sshd_config > /tmp/x`), it is a copy only where every file it lands in is
+   * followed, none of them sshd's configuration: else it is read as an edit of the file where it runs, as before.
+   */
+  private filtered(filter: CopyEdit | undefined, files: string[]): { copy: WorkingCopy; putBack: boolean } | undefined {
+    if (!filter || filter.edit.inPlace || filter.edit.files.length !== 1) return undefined;
+    const [source] = filter.edit.files;
+    const from = this.copies.get(normalPath(source));
+    if (from) {
+      const copy = { ...from, edits: [...from.edits, filter].slice(0, MAX_EDITS) };
+      return { copy, putBack: files.some(maybeSshdConfigPath) };
+    }
+    if (!isSshdConfigPath(source) || !this.followsAll(files)) return undefined;
+    return { copy: { of: source, edits: [filter] }, putBack: false };
+  }
+
+  /** Whether each of `files` can be followed as a copy: none is sshd's configuration or a folder, and there is room. */
+  private followsAll(files: string[]): boolean {
+    if (files.length === 0) return false;
+    let fresh = 0;
+    for (const file of files) {
+      const key = normalPath(file);
+      if (maybeSshdConfigPath(file) || key.endsWith("/")) return false;
+      if (!this.copies.has(key)) fresh++;
+    }
+    return this.copies.size + fresh <= MAX_COPIES;
   }
 
   /**
@@ -149,12 +204,13 @@ export class WorkingCopies {
 
   /** A whole copy of `source`; `moved`: the source is gone after (mv). */
   private copied(source: string, destinations: string[], moved: boolean): PutBack | undefined {
-    const from = this.copies.get(normalPath(source));
-    if (from && moved) this.copies.delete(normalPath(source));
+    const sourceKey = this.copyKey(source);
+    const from = this.copies.get(sourceKey);
+    if (from && moved) this.copies.delete(sourceKey);
     for (const destination of destinations) {
       const key = normalPath(destination);
       if (from && maybeSshdConfigPath(destination)) {
-        this.copies.delete(normalPath(source));
+        this.copies.delete(sourceKey);
         return { file: from.of, edits: from.edits, unknown: from.unknown };
       }
       this.copies.delete(key);
@@ -163,6 +219,17 @@ export class WorkingCopies {
         this.made(destination, { of: source, edits: [] });
     }
     return undefined;
+  }
+
+  /**
+   * The copy a source names: its path, or the first copy a glob may match (`mv /tmp/sshd.* sshd_config` after `grep
+   * -v … > /tmp/sshd.$$`, whose name the reader cannot expand).
+   */
+  private copyKey(source: string): string {
+    const key = normalPath(source);
+    if (this.copies.has(key) || !GLOB.test(key)) return key;
+    for (const copy of this.copies.keys()) if (mayMatch(key, copy)) return copy;
+    return key;
   }
 
   /** A new copy at `file`, within the bound on copies followed; a folder is no file's copy. */
@@ -180,8 +247,8 @@ export class WorkingCopies {
 }
 
 /**
- * A command that copies one file whole: cp, mv, install or rsync of one source (install's mode or owner aside), or
- * cat of one file into its output's files.
+ * A command that copies one file whole: cp, mv, install or rsync of one source (install's mode or owner aside), cat
+ * of one file into its output's files, or dd from one file to another.
  */
 function wholeCopy(
   { name, args }: ParsedCommand,
@@ -191,11 +258,38 @@ function wholeCopy(
     const operands = args.filter((a) => !a.startsWith("-"));
     return operands.length === 1 ? { source: operands[0], destinations: output() } : undefined;
   }
+  if (name === "dd") return fileToFile(args);
   const copy = COPIERS.has(name) ? copyOperands(name, copyArguments(name, args)) : undefined;
-  // What lies below a folder (`dir/*`, listed for mv and ln) is no source of a file's copy.
+  // What lies below a folder (`dir/*`, listed for mv and ln) is no source of a file's copy, nor is a folder named as
+  // one (`dir/`, `dir/.`); a file copied under `cp -a` or `rsync -a` is, as without.
   const sources = copy?.folders?.operands ?? copy?.sources;
-  if (!copy || copy.folders?.explicit === true || sources?.length !== 1) return undefined;
+  if (!copy || sources?.length !== 1 || FOLDER.test(sources[0])) return undefined;
   return { source: sources[0], destinations: [copy.destination] };
+}
+
+/**
+ * Whether a glob may match a name: the name starts with the text before its first wildcard and ends with the text
+ * after its last. Read once each, whatever the stars: a copy's name holds what the script spelt, perhaps unexpanded.
+ */
+function mayMatch(glob: string, name: string): boolean {
+  const first = glob.search(GLOB);
+  let last = glob.length;
+  while (last > first && !"*?]".includes(glob[last - 1])) last--;
+  const prefix = glob.slice(0, first);
+  const suffix = glob.slice(last);
+  return name.length >= prefix.length + suffix.length && name.startsWith(prefix) && name.endsWith(suffix);
+}
+
+/** Whether a command names one of sshd's files: as an operand, or as dd's `if=`. */
+function namesSshdConfig({ args }: ParsedCommand): boolean {
+  return args.some((a) => isSshdConfigPath(a.startsWith("if=") ? a.slice(3) : a));
+}
+
+/** `dd if=/tmp/x of=sshd_config`: one file copied whole onto another (appended under `oflag=append`, see appends). */
+function fileToFile(args: string[]): { source: string; destinations: string[] } | undefined {
+  const source = args.find((a) => a.startsWith("if="))?.slice(3);
+  const destination = args.find((a) => a.startsWith("of="))?.slice(3);
+  return source && destination ? { source, destinations: [destination] } : undefined;
 }
 
 /**

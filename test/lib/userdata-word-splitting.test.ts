@@ -108,10 +108,16 @@ describe("a backup suffix built from a command's output", () => {
       `awk -v p=$(cat /tmp/p) '$0 !~ p' ${SSHD} > /tmp/s && cat /tmp/s > ${SSHD}`,
       ["pw?", "root-login?"],
     ],
+    // A filtered copy edits sshd_config only where it is put back (see userdata-copies-written-back.test.ts).
     [
-      "grep -v of the hardened line into a dated file",
-      `grep -v '^PasswordAuthentication' ${SSHD} > /tmp/sshd.$(date +%s)`,
+      "grep -v of the hardened line into a dated file, moved back",
+      `grep -v '^PasswordAuthentication' ${SSHD} > /tmp/sshd.$(date +%s) && mv /tmp/sshd.* ${SSHD}`,
       ["pw"],
+    ],
+    [
+      "grep -v of the hardened line into a dated file, never put back",
+      `grep -v '^PasswordAuthentication' ${SSHD} > /tmp/sshd.$(date +%s)`,
+      [],
     ],
     [
       "tee into a drop-in named by the host",
