@@ -3,6 +3,8 @@ import { atLeast, expectAll, isTrue } from "../lib/expect";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { is } from "../lib/text-values";
 import { failoverSets, FailoverSet, RECORD, RECORDS_EXCLUSIVE } from "../lib/route53-failover-sets";
+import { parseTrafficPolicyDocument, TRAFFIC_POLICY } from "../lib/route53-traffic-policy-documents";
+import { failoverPrimaries } from "../lib/route53-traffic-policy-failover";
 import { Check, defineResourceRule } from "../lib/rule";
 
 /** A PRIMARY failover record set fails over only if Route 53 can see it fail: a health check or alias target health. */
@@ -22,6 +24,28 @@ function primarySet(s: FailoverSet): Finding[] {
 const route53Records: Check<unknown> = (p, { type }) => {
   const sets = failoverSets(type, p);
   return sets === "unknown" ? [unverifiable("resourceRecordSets")] : sets.flatMap(primarySet);
+};
+
+/** A document Route 53 rejects routes nothing: a note, not a violation (it fails at deployment instead). */
+const undeployable = (what: string): Finding => ({
+  message: `cannot be verified: ${what}; Route 53 rejects such a traffic policy document, so it routes nothing`,
+  unverifiable: true,
+});
+
+/**
+ * Every failover rule of a traffic policy document, whether or not an instance applies the policy (one may later):
+ * its Primary must be able to fail (route53-traffic-policy-failover.ts says when). A document built from a health
+ * check or load balancer created alongside is unknown at preview: a note.
+ */
+const trafficPolicy: Check<unknown> = (p) => {
+  const parsed = parseTrafficPolicyDocument(p.document);
+  if (parsed === undefined) return [];
+  if (parsed === "unknown") return [unverifiable("document")];
+  if ("invalid" in parsed) return [undeployable(`document ${parsed.invalid}`)];
+  return failoverPrimaries(parsed.document).flatMap(({ rule, verdict }): Finding[] => {
+    if ("invalid" in verdict) return [undeployable(verdict.invalid)];
+    return "never" in verdict ? [violation(`failover rule ${rule} never fails over: ${verdict.never}`)] : [];
+  });
 };
 
 /** A GTM instance with no health-check tasks cannot detect a dead address pool. */
@@ -62,11 +86,12 @@ export const requireDnsFailoverHealthCheck = defineResourceRule<unknown>({
   metadata: {
     name: "require-dns-failover-health-check",
     description:
-      "DNS failover must be driven by health checks: a Route 53 PRIMARY failover record (a Record, or a record set of RecordsExclusive) needs a healthCheckId (or an alias evaluating target health); an Alibaba Cloud GTM instance needs health-check tasks, its pool addresses must not be forced ONLINE, and an access strategy with failover pools must not be pinned to its primary pools (accessMode DEFAULT).",
+      "DNS failover must be driven by health checks: a Route 53 PRIMARY failover record (a Record, or a record set of RecordsExclusive) needs a healthCheckId (or an alias evaluating target health), and so does the Primary of every failover rule in a Route 53 traffic policy document (a HealthCheck id, EvaluateTargetHealth true on a load balancer, Elastic Beanstalk or S3 website endpoint, or a nested rule every branch of which can fail; judged whether or not an instance applies the policy); an Alibaba Cloud GTM instance needs health-check tasks, its pool addresses must not be forced ONLINE, and an access strategy with failover pools must not be pinned to its primary pools (accessMode DEFAULT).",
     enforcementLevel: "mandatory",
     severity: "medium",
     remediationSteps: [
       "Route 53: create an aws.route53.HealthCheck for the primary endpoint and set healthCheckId on the PRIMARY record.",
+      'Route 53 traffic policies: give each failover rule\'s Primary a "HealthCheck" id (or "EvaluateTargetHealth": true on a load balancer endpoint); when the Primary routes to a latency, geo or other rule, give every branch of that rule a health check.',
       'Alibaba Cloud: set healthCheckTaskCount >= 1 on the GTM instance, add a dns.MonitorConfig per address pool, use address mode SMART, and accessMode "AUTO" on access strategies.',
     ],
     controls: [
@@ -78,6 +103,7 @@ export const requireDnsFailoverHealthCheck = defineResourceRule<unknown>({
   checks: {
     [RECORD]: route53Records,
     [RECORDS_EXCLUSIVE]: route53Records,
+    [TRAFFIC_POLICY]: trafficPolicy,
     "alicloud:dns/gtmInstance:GtmInstance": gtmInstance,
     "alicloud:dns/addressPool:AddressPool": addressPool,
     "alicloud:dns/accessStrategy:AccessStrategy": accessStrategy,

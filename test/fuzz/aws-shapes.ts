@@ -1021,6 +1021,42 @@ export const awsShapes: Record<string, Shape> = {
     },
   },
   "aws:lightsail/containerService:ContainerService": { power: "string", scale: "number", isDisabled: "bool" },
+  // Traffic policy documents: failover rules over endpoints and nested rules, and shapes Route 53 would reject.
+  "aws:route53/trafficPolicy:TrafficPolicy": {
+    name: "string",
+    document: {
+      oneOf: [
+        JSON.stringify({
+          Endpoints: { a: { Type: "value", Value: "192.0.2.1" }, lb: { Type: "elastic-load-balancer" } },
+          Rules: {
+            f: {
+              RuleType: "failover",
+              Primary: { RuleReference: "l", EvaluateTargetHealth: "maybe" },
+              Secondary: { EndpointReference: "a" },
+            },
+            l: {
+              RuleType: "latency",
+              Regions: [{ EndpointReference: "lb", EvaluateTargetHealth: true }, { RuleReference: "f" }, 7],
+            },
+            g: { RuleType: "geoproximity", GeoProximityLocations: [{ RuleReference: "__proto__" }], Items: "x" },
+          },
+        }),
+        JSON.stringify({
+          Rules: {
+            f: { RuleType: "FAILOVER", Primary: { HealthCheck: 3, EndpointReference: ["a"] }, Secondary: null },
+            w: { RuleType: 7, Items: [{ RuleReference: "constructor" }] },
+          },
+          Endpoints: { a: { Type: null } },
+        }),
+        JSON.stringify({ Rules: [], Endpoints: "x" }),
+        '{"Rules":{"f":{"RuleType":"failover","Primary":{"EndpointReference":"a","HealthCheck":"hc-1"}}}}',
+        "{",
+        "[]",
+        "null",
+        "",
+      ],
+    },
+  },
   "aws:route53/healthCheck:HealthCheck": {
     type: { oneOf: ["HTTP", "HTTPS", "TCP", "CALCULATED", "CLOUDWATCH_METRIC", "cloudwatch_metric", ""] },
     fqdn: "string",
