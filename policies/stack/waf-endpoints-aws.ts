@@ -3,7 +3,9 @@
 // pools, Verified Access instances, Amplify apps, Bedrock AgentCore gateways, the load balancer of an Elastic
 // Beanstalk environment), or webAclId on a CloudFront distribution. HTTP and WebSocket APIs and Lambda function URLs
 // take no web ACL at all: only CloudFront in front of them can carry one. Which associations count, and which leave
-// it open: waf-endpoints-associations.ts.
+// it open: waf-endpoints-associations.ts. An ALB may instead sit behind a CloudFront distribution with a web ACL that
+// nothing on the internet can go around: waf-endpoints-cloudfront-origins.ts.
+import { NetworkModel } from "../../lib/reachability";
 import { GenericResource, isUnknown, prop, Resolver, str } from "../../lib/reachability/internals";
 import { bool } from "../../lib/values";
 import { Proof } from "../lib/proof";
@@ -12,6 +14,7 @@ import { StackFinding } from "../lib/stack-rule";
 import { ACCELERATOR_TYPES, acceleratedBalancers } from "./waf-endpoints-accelerated";
 import { BEANSTALK, beanstalkFindings } from "./waf-endpoints-beanstalk";
 import { CLOUDFRONT, cloudFrontFindings, distributionsMayHaveWaf } from "./waf-endpoints-cloudfront";
+import { cloudFrontOriginCheck } from "./waf-endpoints-cloudfront-origins";
 import { FUNCTION_URL, functionUrlFindings } from "./waf-endpoints-function-urls";
 import { HTTP_API_READ_TYPES, httpApiFindings } from "./waf-endpoints-http-apis";
 import { OpenQuestion, unprotected } from "./waf-endpoint-findings";
@@ -111,7 +114,13 @@ function publicAppRunner(service: GenericResource): Proof {
   return bool(publicly) === false ? "no" : "yes";
 }
 
-export function awsEndpointFindings(res: Resolver): StackFinding[] {
+const ALB_SCHEME: OpenQuestion = {
+  field: "internal or loadBalancerType",
+  question: "whether the load balancer is an internal or non-application one",
+};
+
+/** `model`: the stack's network model, built only when an ALB is the origin of a distribution with a web ACL. */
+export function awsEndpointFindings(res: Resolver, model: () => NetworkModel): StackFinding[] {
   const fronting = frontedByAssociations(res, ASSOCIABLE);
   const fronted = new Set([...fronting].filter(([, f]) => f === "yes").map(([urn]) => urn));
   const check = (r: GenericResource, what: string, exposed: Proof, open?: OpenQuestion) => {
@@ -121,20 +130,21 @@ export function awsEndpointFindings(res: Resolver): StackFinding[] {
   };
   const webInstances = verifiedAccessWebInstances(res);
   const accelerated = acceleratedBalancers(res, T.lb);
+  const behindCloudFront = cloudFrontOriginCheck(res, model, ALB_SCHEME);
+  const albFindings = (lb: GenericResource) => {
+    const what = accelerated.has(lb.urn)
+      ? "application load balancer behind a Global Accelerator"
+      : "internet-facing application load balancer";
+    const exposed = internetAlb(lb, accelerated);
+    const viaCloudFront = fronting.get(lb.urn) === "yes" ? undefined : behindCloudFront(lb, what, exposed);
+    // CloudFront that cannot be gone around fronts the ALB whatever its associations leave open; otherwise an
+    // association's open question comes before CloudFront's findings.
+    if (viaCloudFront === undefined || (viaCloudFront.length > 0 && fronting.has(lb.urn)))
+      return check(lb, what, exposed, ALB_SCHEME);
+    return viaCloudFront;
+  };
   return [
-    ...res.ofType(...T.lb).flatMap((lb) =>
-      check(
-        lb,
-        accelerated.has(lb.urn)
-          ? "application load balancer behind a Global Accelerator"
-          : "internet-facing application load balancer",
-        internetAlb(lb, accelerated),
-        {
-          field: "internal or loadBalancerType",
-          question: "whether the load balancer is an internal or non-application one",
-        },
-      ),
-    ),
+    ...res.ofType(...T.lb).flatMap(albFindings),
     ...res.ofType(T.restStage).flatMap((stage) =>
       check(stage, "API Gateway stage", publicRestStage(res, stage), {
         field: "endpointConfiguration.types",

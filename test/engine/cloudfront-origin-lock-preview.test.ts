@@ -1,16 +1,24 @@
 // A tiny program using the CloudFront origin lock, previewed offline: the engine answers the prefix-list lookup in
 // the ALB's region, and the reachability model reads the locked ALB (its group admits only CloudFront's AWS-managed
-// list, which is not in the stack) next to an ALB left open to the internet in the same network.
+// list, which is not in the stack) next to an ALB left open to the internet in the same network, each the origin of a
+// CloudFront distribution with the WebFirewall's web ACL: the WAF rule passes the locked one and reports the open one.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Registration } from "../../engine/model";
 import { LocalMonitor } from "../../engine/monitor";
 import { runPreview, type PreviewResult } from "../../engine/preview";
+import { hardeningStackRules, resourcePolicies } from "../../policies/catalog";
+import { stackPolicies } from "../../policies/stack";
+import { requireWafOnInternetEndpoints } from "../../policies/stack/require-waf-on-internet-endpoints";
+import { run } from "../policies/harness";
+import { mandatory, Reported, runStackPolicy } from "../reachability/policy-harness";
 import { UNKNOWN } from "./helpers";
 
 const REPO = path.join(__dirname, "../..");
 const RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const LB = "aws:lb/loadBalancer:LoadBalancer";
+const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 
 /** The program, in TypeScript as a kit user writes it; it imports the component from this repository. */
 const PROGRAM = `
@@ -57,18 +65,55 @@ function alb(name: string) {
     },
     inOrigin,
   );
-  return group;
+  return { group, balancer };
 }
 
 const waf = new WebFirewall("cdn", { scope: "CLOUDFRONT" }, { provider: edge });
-waf.originIngressRules("locked", alb("locked").id, { provider: origin });
+
+/** A distribution inspecting requests with the web ACL, whose origin is the ALB's host name. */
+function distribution(name: string, balancer: aws.lb.LoadBalancer) {
+  return new aws.cloudfront.Distribution(
+    name,
+    {
+      enabled: true,
+      webAclId: waf.webAclArn,
+      origins: [
+        {
+          originId: "alb",
+          domainName: balancer.dnsName,
+          customOriginConfig: {
+            httpPort: 80,
+            httpsPort: 443,
+            originProtocolPolicy: "https-only",
+            originSslProtocols: ["TLSv1.2"],
+          },
+        },
+      ],
+      defaultCacheBehavior: {
+        targetOriginId: "alb",
+        viewerProtocolPolicy: "redirect-to-https",
+        allowedMethods: ["GET", "HEAD"],
+        cachedMethods: ["GET", "HEAD"],
+        cachePolicyId: "658327ea-f89d-4fab-a63d-7e88639e58f6",
+      },
+      restrictions: { geoRestriction: { restrictionType: "none" } },
+      viewerCertificate: { cloudfrontDefaultCertificate: true },
+    },
+    { provider: edge },
+  );
+}
+
+const locked = alb("locked");
+waf.originIngressRules("locked", locked.group.id, { provider: origin });
+distribution("locked-cdn", locked.balancer);
 
 const open = alb("open");
 new aws.vpc.SecurityGroupIngressRule(
   "open-https",
-  { securityGroupId: open.id, cidrIpv4: "0.0.0.0/0", ipProtocol: "tcp", fromPort: 443, toPort: 443 },
+  { securityGroupId: open.group.id, cidrIpv4: "0.0.0.0/0", ipProtocol: "tcp", fromPort: 443, toPort: 443 },
   inOrigin,
 );
+distribution("open-cdn", open.balancer);
 `;
 
 const TSCONFIG = {
@@ -145,6 +190,36 @@ describe("offline preview of a program using the CloudFront origin lock", () => 
     expect(byName("locked")).toEqual([]);
     // The locked ALB's only source is CloudFront's AWS-managed list: no row names it at all.
     expect(result.exposures.filter((e) => e.path.includes("pl-a3a144ca"))).toEqual([]);
+  });
+
+  it("links each distribution to its ALB through the origin's property dependency", () => {
+    const [cdn] = named(DISTRIBUTION, "locked-cdn");
+    const [balancer] = named(LB, "locked");
+    expect(cdn.propertyDependencies.origins).toEqual([balancer.urn]);
+    expect(cdn.inputs.webAclId).toBe(UNKNOWN);
+  });
+
+  it("counts CloudFront with the web ACL plus the lock as the WAF in front of the locked ALB, not the open one", async () => {
+    const reported = await runStackPolicy(requireWafOnInternetEndpoints, result.resources);
+    const on = (name: string) => reported.filter((r) => r.urn === named(LB, name)[0].urn);
+    expect(on("locked")).toEqual([]);
+    const open = on("open");
+    expect(open.map((r) => r.advisory)).toEqual([false]);
+    expect(open[0].message).toContain(
+      "internet-facing application load balancer (reachable around the CloudFront distribution in front of it: 0.0.0.0/0",
+    );
+    expect(open[0].message).toContain("sg:open rule open-https");
+  });
+
+  it("reports nothing mandatory for the locked ALB in any of the pack's rules", async () => {
+    const [balancer] = named(LB, "locked");
+    const reported: Reported[] = [];
+    for (const policy of [...hardeningStackRules, ...stackPolicies])
+      reported.push(...(await runStackPolicy(policy, result.resources)).filter((r) => r.urn === balancer.urn));
+    for (const policy of resourcePolicies)
+      for (const d of await run(policy, balancer.type, balancer.inputs, { name: balancer.name, urn: balancer.urn }))
+        reported.push({ message: d.message, urn: balancer.urn, advisory: d.level !== "mandatory" });
+    expect(mandatory(reported)).toEqual([]);
   });
 
   it("logs no warning for a one-port lock", () => {
