@@ -79,4 +79,6 @@ export interface ScanState {
   inLoop: boolean;
   /** Where a `cd` put the script, when it is a directory the checks follow: relative names are read from it. */
   directory?: WorkingDirectory;
+  /** Where a `cd` put the script, any directory it names outright: a working copy's relative name is read from it. */
+  standing?: string;
 }

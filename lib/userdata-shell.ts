@@ -23,11 +23,13 @@ import { nestedScript } from "./userdata-nested";
 import { reportRewrite, rewritesMainConfig, scanHereStringsWritten } from "./userdata-rewrites";
 import { writesRootKeys } from "./userdata-root-keys";
 import { asUser, otherUser } from "./userdata-run-as";
+import { laterStagesMayPutBack } from "./userdata-pipe-stages";
 import { PutBack, WorkingCopies } from "./userdata-working-copies";
-import { changedDirectory, changesDirectory, fromDirectory } from "./userdata-working-directory";
+import { changedDirectory, changesDirectory, fromDirectory, standingDirectory } from "./userdata-working-directory";
 import { LineScan, ScanState } from "./userdata-scan-context";
 import { noteFilesSshdReads } from "./userdata-sshd-reads";
-import { isMainSshdConfigPath, isSshdConfigPath, maybeSshdConfigPath } from "./userdata-sshd-paths";
+import { isMainSshdConfigPath, isSshdConfigPath, maybeSshdConfigPath, normalPath } from "./userdata-sshd-paths";
+import { sedScript } from "./userdata-sed";
 import { MATCH } from "./userdata-sshd-directives";
 import { StockSshdConfig } from "./userdata-uncomment";
 import { reportUnknownDeletion, reportUnknownGrepPatterns, reportUnknownStreamEdit } from "./userdata-unknown-edits";
@@ -172,11 +174,16 @@ function scanCommandLine(
 ): OpenedDocument[] {
   // Each command sees the variables set before it, on this line too.
   const written = splitCommands(text);
+  const standing: (string | undefined)[] = [];
   const commands = written.map((command) => {
     const parsed = parseCommand({ ...command, text: state.variables.expand(command.text) });
     state.variables.record(parsed);
     // After `cd /etc/ssh/sshd_config.d`, `rm 00-hardening-kit.conf` names the drop-in.
-    if (changesDirectory(parsed.name)) state.directory = changedDirectory(parsed, state.directory, scan.user);
+    if (changesDirectory(parsed.name)) {
+      state.directory = changedDirectory(parsed, state.directory, scan.user);
+      state.standing = standingDirectory(parsed, state.standing, scan.user);
+    }
+    standing.push(state.standing);
     return state.directory === undefined ? parsed : fromDirectory(parsed, state.directory);
   });
   const [toConfig, toMainConfig, toMaybeConfig, toAccounts] = pipelinesWriting(commands, WRITTEN_KINDS);
@@ -185,6 +192,8 @@ function scanCommandLine(
   const destinations = new Destinations(commands);
   const rewrites = commands.map((parsed, i) => rewritesMainConfig(parsed, commands[i - 1]));
   const documents: OpenedDocument[] = [];
+  // Read on the first pipeline that needs it: most lines pipe nothing.
+  let putsBackUnseen: boolean[] | undefined;
   const stdoutLogged = scan.outputLogged === true && !state.stdoutCaptured;
   commands.forEach((parsed, i) => {
     const { words, name } = parsed;
@@ -210,13 +219,20 @@ function scanCommandLine(
     if (dropIn) reportDropInTakenAway(dropIn, line, scan.found);
     noteFilesSshdReads(parsed, toMaybeConfig[i], scan.found);
     const pipesOn = commands[i + 1]?.command.piped === true;
-    const flow = { output: () => destinations.output(i), input: () => destinations.input(i) };
-    // A filter into a file that is a working copy edits sshd's configuration only where the copy is put back.
-    const byCopies = state.copies.takesOver(parsed, flow.output, line, knownFileText(state), pipesOn);
+    const directory = standing[i];
+    const flow = { output: () => destinations.output(i), input: () => destinations.input(i), directory };
+    // A filter into a file, or down a pipe, that is a working copy edits sshd's configuration only where the copy is
+    // put back; down a pipe, only while no later stage may put it back unseen, which keeps it read where it runs.
+    const unseen = pipesOn && (putsBackUnseen ??= laterStagesMayPutBack(commands, standing))[i];
+    const byCopies =
+      state.copies.takesOver(parsed, flow.output, line, knownFileText(state), pipesOn) ||
+      (pipesOn && !unseen && state.copies.takesOverPipe(parsed, line, directory, knownFileText(state)));
     // An inverted grep added after sshd's configuration (`grep -v … sshd_config >> sshd_config`) only deletes from
     // the copy: nothing is taken away.
     const addsOnly = appendedTo[i] !== undefined && destinations.output(i).every(maybeSshdConfigPath);
-    if (READ_ONLY.has(name) && !addsOnly && !byCopies) replayInvertedGrep(parsed, flow.output, line, scan, state);
+    // Piped to a stage that may write it anywhere (`| bash`, `| sh -c 'cat > …'`), its output lands where it may.
+    const output = unseen ? () => ["-", ...destinations.output(i)] : flow.output;
+    if (READ_ONLY.has(name) && !addsOnly && !byCopies) replayInvertedGrep(parsed, output, line, scan, state);
     // A nested script's here-documents are read from its own text, not from the lines after this one.
     const script = nestedScript(parsed);
     if (script !== undefined && depth < MAX_NESTING) {
@@ -224,7 +240,9 @@ function scanCommandLine(
       const logged = stdoutLogged && destinations.printsToLog(i, true);
       const user = otherUser(parsed) ?? scan.user;
       const nested = { ...scan, outputLogged: logged ? scan.outputLogged : false, user };
-      scanNested(user === undefined ? script : asUser(script, user), line, nested, state, depth + 1);
+      const run = () => scanNested(user === undefined ? script : asUser(script, user), line, nested, state, depth + 1);
+      // What its pipe carries stays the command's own, for where the copies follow it after.
+      state.copies.keepingPipe(run);
     } else if (
       !READ_ONLY.has(name) &&
       !deliverPrintedScript(commands, i, scan) &&
@@ -256,6 +274,7 @@ function scanCommandLine(
     state.files.command(parsed);
     const putBack = state.copies.follow(parsed, flow, line, knownFileText(state), pipesOn);
     if (putBack && appendedTo[i]) replayAppended(putBack, appendedTo[i], scan, state);
+    else if (putBack && replacesAnother(putBack)) replayReplaced(putBack, line, scan, state);
     else if (putBack) replayPutBack(putBack, scan, state);
   });
   return documents;
@@ -281,6 +300,37 @@ function replayPutBack({ file, edits, unknown }: PutBack, { found }: LineScan, s
     else reportUnknownStreamEdit(parsed, asFile, judgedText(parsed, edit), state.stock, { line, found });
     state.stock.edit(edit.script, true, { line, found, at, files: [file] });
   }
+}
+
+/**
+ * A copy of one of sshd's files put back over another (`cp 50-kit.conf /tmp/a; sed … /tmp/a > /tmp/b; mv /tmp/b
+ * sshd_config`): the target's own lines are gone, its Include and hardened lines with them, and the copy's text stands
+ * in their place: the hardened lines its origin ships that the copy's edits left, and whatever weak line they wrote
+ * (judged as text added, which takes nothing away). No edit is replayed as one of the origin.
+ */
+function replayReplaced(putBack: PutBack, line: string, scan: LineScan, state: ScanState): void {
+  const { file, edits, onto } = putBack;
+  const { found } = scan;
+  const at = found.now();
+  // sshd_config alone holds the Include of the drop-ins: a drop-in replaced keeps it.
+  const everyLine = sedScript(isMainSshdConfigPath(onto) ? "d" : "/^Include/!d", "basic");
+  state.stock.edit(everyLine, true, { line, found, at, files: [onto] });
+  if (edits.length > 0) replayAppended({ ...putBack, file: onto }, [onto], scan, state);
+  const scripts = edits.map(({ edit }) => edit.script);
+  const surviving = state.stock.survivingHardening(file, scripts);
+  const inDropIn = !isMainSshdConfigPath(onto);
+  for (const directive of surviving) {
+    found.hardened(directive, inDropIn);
+    if (!inDropIn) found.setInMain(directive);
+  }
+}
+
+/**
+ * Whether a copy lands on another of sshd's files than its origin, named outright. Put into a folder, onto a glob or
+ * a name the reader cannot tell, it is read as an edit of its origin, as before: the file it replaces is not known.
+ */
+function replacesAnother({ file, onto }: PutBack): boolean {
+  return isSshdConfigPath(onto) && !/[*?[$`]/.test(onto) && normalPath(file) !== normalPath(onto);
 }
 
 /**

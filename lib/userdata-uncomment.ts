@@ -121,7 +121,8 @@ export class StockSshdConfig {
   /**
    * Runs one sed invocation's edits over the stock lines, if it may edit sshd_config: it names a directive of the
    * table (whatever file it is given; only the commented defaults are then edited) or its file or output is sshd's
-   * configuration. Text it inserts that includes the drop-ins again puts the Include back.
+   * configuration. Text it inserts that includes the drop-ins again puts the Include back. An edit of another file
+   * changes a commented default only where it turns it weak: the copy's hardening is sshd's only once it is put back.
    */
   edit(script: SedScript, editsSshdConfig: boolean, activation: Activation): void {
     const edits = script.edits.filter((e) => e.command !== "text" || includesDropIns(e.text));
@@ -144,8 +145,10 @@ export class StockSshdConfig {
       for (const stockLine of reachable(edit, lines)) {
         const edited = apply(edit, compiled, stockLine.text);
         if (this.budget.remaining < 0) return;
-        // An edit that may not run at all counts only where it would weaken the line.
-        if (edited !== undefined && (!edit.maybe || weakens(stockLine, edited, activation)))
+        // An edit that may not run at all counts only where it would weaken the line, and so does one of another
+        // file (a copy never put back): what it hardens there hardens nothing sshd reads.
+        const onlyWeakening = edit.maybe || !editsSshdConfig;
+        if (edited !== undefined && (!onlyWeakening || weakens(stockLine, edited, activation)))
           this.update(stockLine, edited, edit, activation);
       }
     }
@@ -204,6 +207,36 @@ export class StockSshdConfig {
       }
     }
     return [...directives];
+  }
+
+  /**
+   * The directives whose hardened `… no` line `origin` ships (see REMOVABLE_HARDENING) and a copy of it still sets to
+   * no after `scripts` ran over it: what that copy holds when it replaces another file. An edit that may not run, or
+   * a deletion the reader cannot place, is not counted on to leave the line.
+   */
+  survivingHardening(origin: string, scripts: readonly SedScript[]): string[] {
+    const surviving: string[] = [];
+    // Only a file named outright: a glob may name another file than the one that ships the line.
+    const path = normalPath(origin);
+    for (const [directive, shipping] of REMOVABLE_HARDENING) {
+      if (!shipping.includes(path)) continue;
+      let text: string | undefined = `${directive} no`;
+      for (const script of scripts)
+        for (const edit of script.edits) {
+          if (edit.command === "text" || text === undefined) continue;
+          // A deletion over a range the reader cannot place may reach the line: it is not counted on.
+          if (edit.command === "d" && edit.partial) text = undefined;
+          const edited: Edited | undefined =
+            text === undefined ? undefined : apply(edit, this.compiled(edit, script.syntax), text);
+          if (this.budget.remaining < 0) return surviving;
+          // One that may or may not change it leaves nothing sure.
+          const unsure = edit.within === true || edit.maybe;
+          if (edited !== undefined) text = unsure ? undefined : edited.text;
+        }
+      if (text !== undefined && directiveValue(text, directive)?.toLowerCase() === "no" && isActive(text))
+        surviving.push(directive);
+    }
+    return surviving;
   }
 
   /** An edit's address and `s` pattern, compiled against the scan's budget. */

@@ -9,14 +9,18 @@
 // that adds it there (`tee -a`, `sponge -a`, `>>`) puts it back too, and the caller replays it as added text. A
 // filter of sshd's configuration written into a file (`grep -v … sshd_config > /tmp/x`) makes a copy as well, edited
 // by its deletions; a filter of a copy written over sshd's configuration (`sed '/…/d' /tmp/a > sshd_config`) puts it
-// back, as the same edit in place would.
+// back, as the same edit in place would. Relative names are read from where `cd` put the script (`cd /tmp; grep -v …
+// sshd_config > x` makes /tmp/x). A put-back says which file it lands on: a copy of one of sshd's files landing on
+// another replaces that file's text rather than editing its origin (see replayReplaced).
 import { copyArguments, copyOperands } from "./userdata-copies";
 import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
 import { invertedGrep, KnownText } from "./userdata-grep";
 import { inputWrite } from "./userdata-input-writers";
 import { StreamEdit } from "./userdata-sed-edits";
+import { mayPutBackUnseen } from "./userdata-pipe-stages";
 import { isSshdConfigPath, maybeSshdConfigPath, normalPath } from "./userdata-sshd-paths";
+import { fromStanding } from "./userdata-working-directory";
 
 /** Bounds that keep the memory small whatever the script: copies followed, and the edits kept for each. */
 const MAX_COPIES = 16;
@@ -43,6 +47,8 @@ export interface CopyEdit {
 export interface Flow {
   output: () => string[];
   input: () => string[];
+  /** Where the script stands (see standingDirectory): relative names are read from it. */
+  directory?: string;
 }
 
 /** A pipeline's stage the reader cannot tell the deletions of, and its line. */
@@ -56,6 +62,8 @@ export interface PutBack {
   file: string;
   edits: readonly CopyEdit[];
   unknown?: UnknownStage;
+  /** The file of sshd's configuration it lands on: another than `file` loses its own lines to the copy's. */
+  onto: string;
 }
 
 interface WorkingCopy {
@@ -68,6 +76,8 @@ export class WorkingCopies {
   private readonly copies = new Map<string, WorkingCopy>();
   /** What the last command sent down its pipe, when that is sshd's configuration or a copy of it. */
   private carried: WorkingCopy | undefined;
+  /** Where the command read now stands: the copies' relative names are read from it. */
+  private directory: string | undefined;
 
   /**
    * Follows one command of line `line`: a copy of sshd's configuration made, one edited in place, or one put back
@@ -76,10 +86,12 @@ export class WorkingCopies {
    * Most commands are answered by their name.
    */
   follow(parsed: ParsedCommand, flow: Flow, line: string, patterns?: KnownText, pipesOn = false): PutBack | undefined {
-    const { output } = flow;
+    this.directory = flow.directory;
+    const output = () => flow.output().map((file) => this.path(file));
     const carried = parsed.command.piped ? this.carried : undefined;
     this.carried = undefined;
-    if (carried) return this.piped(carried, parsed, flow, line, patterns, pipesOn);
+    const input = () => flow.input().map((file) => this.path(file));
+    if (carried) return this.piped(carried, parsed, { output, input }, line, patterns, pipesOn);
     if (pipesOn && (this.copies.size > 0 || parsed.args.some(isSshdConfigPath)))
       this.carried = this.pipeSource(parsed, line, patterns);
     // Until a copy is made, only a command naming one of sshd's files is read further.
@@ -94,11 +106,26 @@ export class WorkingCopies {
     // Whatever else the output ends in is overwritten: a copy no more, unless the filter made it one.
     const files = output();
     const filtered = pipesOn ? undefined : this.filtered(filter, files);
-    if (filtered?.putBack)
-      return { file: filtered.copy.of, edits: filtered.copy.edits, unknown: filtered.copy.unknown };
-    for (const file of files) this.copies.delete(normalPath(file));
+    const onto = filtered?.putBack ? files.find(maybeSshdConfigPath) : undefined;
+    if (filtered && onto !== undefined) return putBack(filtered.copy, onto);
+    for (const file of files) this.copies.delete(this.key(file));
     if (filtered) for (const file of files) this.made(file, filtered.copy);
     return undefined;
+  }
+
+  /**
+   * Whether the copies replay the filter heading a pipeline where its result is put back, rather than where it runs:
+   * it filters sshd's configuration or a copy down the pipe (`grep -v … sshd_config | tee /tmp/x`). The caller asks
+   * only when no later stage may write sshd's files where the copies cannot follow it (see laterStagesMayPutBack).
+   */
+  takesOverPipe(parsed: ParsedCommand, line: string, directory: string | undefined, patterns?: KnownText): boolean {
+    if (parsed.command.piped === true) return false;
+    this.directory = directory;
+    if (this.copies.size === 0 && !namesSshdConfig(parsed)) return false;
+    const filter = filterEdit(parsed, line, patterns);
+    if (!filter || filter.edit.inPlace || filter.edit.files.length !== 1) return false;
+    const [source] = filter.edit.files;
+    return this.copies.has(this.key(source)) || isSshdConfigPath(source);
   }
 
   /**
@@ -115,7 +142,8 @@ export class WorkingCopies {
     if (parsed.command.piped === true || pipesOn) return false;
     if (this.copies.size === 0 && !namesSshdConfig(parsed)) return false;
     const filter = filterEdit(parsed, line, patterns);
-    return filter !== undefined && this.filtered(filter, output()) !== undefined;
+    const files = () => output().map((file) => this.path(file));
+    return filter !== undefined && this.filtered(filter, files()) !== undefined;
   }
 
   /**
@@ -127,7 +155,7 @@ export class WorkingCopies {
   private filtered(filter: CopyEdit | undefined, files: string[]): { copy: WorkingCopy; putBack: boolean } | undefined {
     if (!filter || filter.edit.inPlace || filter.edit.files.length !== 1) return undefined;
     const [source] = filter.edit.files;
-    const from = this.copies.get(normalPath(source));
+    const from = this.copies.get(this.key(source));
     if (from) {
       const copy = { ...from, edits: [...from.edits, filter].slice(0, MAX_EDITS) };
       return { copy, putBack: files.some(maybeSshdConfigPath) };
@@ -141,7 +169,7 @@ export class WorkingCopies {
     if (files.length === 0) return false;
     let fresh = 0;
     for (const file of files) {
-      const key = normalPath(file);
+      const key = this.key(file);
       if (maybeSshdConfigPath(file) || key.endsWith("/")) return false;
       if (!this.copies.has(key)) fresh++;
     }
@@ -158,9 +186,16 @@ export class WorkingCopies {
     const files = parsed.name === "cat" ? operands : filter && !filter.edit.inPlace ? filter.edit.files : [];
     if (files.length !== 1) return undefined;
     const from =
-      this.copies.get(normalPath(files[0])) ?? (isSshdConfigPath(files[0]) ? { of: files[0], edits: [] } : undefined);
+      this.copies.get(this.key(files[0])) ?? (isSshdConfigPath(files[0]) ? { of: files[0], edits: [] } : undefined);
     if (!from || !filter) return from;
     return { ...from, edits: [...from.edits, filter].slice(0, MAX_EDITS) };
+  }
+
+  /** Runs a nested script's scan (`sh -c '…'`), keeping what the command's pipe carries for the command itself. */
+  keepingPipe(scan: () => void): void {
+    const carried = this.carried;
+    scan();
+    this.carried = carried;
   }
 
   /** Whether a piped command reads sshd's configuration, or a copy of it, from its pipe. */
@@ -195,11 +230,13 @@ export class WorkingCopies {
     } else next = { ...carried, unknown: carried.unknown ?? { name, line } };
     if (pipesOn) this.carried = next;
     for (const file of files) {
-      if (maybeSshdConfigPath(file)) return { file: next.of, edits: next.edits, unknown: next.unknown };
-      this.copies.delete(normalPath(file));
+      if (maybeSshdConfigPath(file)) return putBack(next, file);
+      this.copies.delete(this.key(file));
       this.made(file, next);
     }
-    return undefined;
+    // A stage that may write what it reads back where the reader cannot see (`| sh -c 'cat > …'`, `| bash`): that
+    // is put back, as it came down the pipe.
+    return mayPutBackUnseen(parsed, this.directory) ? putBack(carried, carried.of) : undefined;
   }
 
   /** A whole copy of `source`; `moved`: the source is gone after (mv). */
@@ -207,12 +244,16 @@ export class WorkingCopies {
     const sourceKey = this.copyKey(source);
     const from = this.copies.get(sourceKey);
     if (from && moved) this.copies.delete(sourceKey);
-    for (const destination of destinations) {
+    for (const written of destinations) {
+      const destination = this.path(written);
       const key = normalPath(destination);
       if (from && maybeSshdConfigPath(destination)) {
         this.copies.delete(sourceKey);
-        return { file: from.of, edits: from.edits, unknown: from.unknown };
+        return putBack(from, destination);
       }
+      // One of sshd's files straight over another (`cp 50-x.conf sshd_config`): its text replaces the other's.
+      if (!from && isSshdConfigPath(source) && isSshdConfigPath(destination) && normalPath(source) !== key)
+        return putBack({ of: source, edits: [] }, destination);
       this.copies.delete(key);
       if (from) this.made(destination, { ...from, edits: [...from.edits] });
       else if (isSshdConfigPath(source) && !maybeSshdConfigPath(destination))
@@ -226,7 +267,7 @@ export class WorkingCopies {
    * -v … > /tmp/sshd.$$`, whose name the reader cannot expand).
    */
   private copyKey(source: string): string {
-    const key = normalPath(source);
+    const key = this.key(source);
     if (this.copies.has(key) || !GLOB.test(key)) return key;
     for (const copy of this.copies.keys()) if (mayMatch(key, copy)) return copy;
     return key;
@@ -234,16 +275,31 @@ export class WorkingCopies {
 
   /** A new copy at `file`, within the bound on copies followed; a folder is no file's copy. */
   private made(file: string, copy: WorkingCopy): void {
-    const key = normalPath(file);
+    const key = this.key(file);
     if (!key.endsWith("/") && this.copies.size < MAX_COPIES) this.copies.set(key, copy);
   }
 
   private edited(edit: CopyEdit): void {
     for (const file of edit.edit.files) {
-      const copy = this.copies.get(normalPath(file));
+      const copy = this.copies.get(this.key(file));
       if (copy && copy.edits.length < MAX_EDITS) copy.edits.push(edit);
     }
   }
+
+  /** A file as the command names it, read from where the script stands. */
+  private path(file: string): string {
+    return fromStanding(file, this.directory);
+  }
+
+  /** The key a file's copy is kept under. */
+  private key(file: string): string {
+    return normalPath(this.path(file));
+  }
+}
+
+/** A copy put back over `onto`. */
+function putBack({ of, edits, unknown }: WorkingCopy, onto: string): PutBack {
+  return unknown === undefined ? { file: of, edits, onto } : { file: of, edits, unknown, onto };
 }
 
 /**

@@ -81,3 +81,40 @@ export function fromDirectory(parsed: ParsedCommand, directory: WorkingDirectory
   });
   return changed ? { ...parsed, words, args: argumentsOf(words, parsed.at) } : parsed;
 }
+
+/**
+ * Where the script stands for the files its working copies are named by (`cd /tmp; grep -v … sshd_config > x`): any
+ * directory a `cd` or `pushd` names outright, or relative to one known, `.` and `..` read; undefined where the text
+ * does not show it (`cd "$dir"`, `cd -`, popd).
+ */
+export function standingDirectory(
+  parsed: ParsedCommand,
+  current: string | undefined,
+  user: string | undefined,
+): string | undefined {
+  const followed = changedDirectory(parsed, current, user);
+  if (followed !== undefined || parsed.name === "popd") return followed;
+  const target = parsed.args.filter((a) => !/^-[LPe@]+$/.test(a) && a !== "--")[0];
+  if (target === undefined || /[$`*?[~\\]/.test(target) || target === "-") return undefined;
+  if (!target.startsWith("/") && current === undefined) return undefined;
+  return resolvedPath(target.startsWith("/") ? target : `${current}/${target}`);
+}
+
+/** A relative file name read from where the script stands; an absolute one, or any where that is not known, as written. */
+export function fromStanding(file: string, directory: string | undefined): string {
+  if (directory === undefined || file === "" || file === "-" || /^[/~$]/.test(file)) return file;
+  return resolvedPath(`${directory}/${file}`);
+}
+
+/** An absolute path with `.`, `..` and repeated slashes read, as the kernel reads them; a trailing slash kept. */
+function resolvedPath(path: string): string {
+  const parts: string[] = [];
+  const segments = path.split("/");
+  for (const segment of segments) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") parts.pop();
+    else parts.push(segment);
+  }
+  const folder = /\/\.{0,2}$/.test(path) && parts.length > 0 ? "/" : "";
+  return `/${parts.join("/")}${folder}`;
+}

@@ -1,0 +1,56 @@
+// The later stages of a pipeline that filters sshd's configuration (`grep -v … sshd_config | …`): the filter is read
+// as a working copy's only while every stage after it is one the copies follow to where it lands. A stage that runs
+// a script (`| sh -c 'cat > …'`, `| bash`, `| python3`) or names one of sshd's files (`| sudo tee sshd_config`,
+// `| mytool /etc/ssh/sshd_config`) may put the result back unseen: the filter is then read where it runs.
+import { ParsedCommand } from "./userdata-destinations";
+import { streamEdit } from "./userdata-editors";
+import { nestedScript, runsInput } from "./userdata-nested";
+import { maybeSshdConfigPath } from "./userdata-sshd-paths";
+import { fromStanding } from "./userdata-working-directory";
+import { isWriteRedirection } from "./userdata-words";
+
+/**
+ * Commands that run other commands of their arguments or input, which the reader does not follow down a pipe (sudo,
+ * env, xargs and the like are read through already: their command is the stage's).
+ */
+const RUNNERS = new Set(["source", ".", "parallel", "doas"]);
+/** Interpreters, which run their input as a program when given no script file (`| python3`, `| perl -w`). */
+const INTERPRETERS = new Set(["python", "python3", "perl", "ruby", "node", "php"]);
+/** Filters whose arguments are patterns. */
+const GREPS = new Set(["grep", "egrep", "fgrep"]);
+/** A word holding a variable or substitution left unexpanded. */
+const UNEXPANDED = /[$`]/;
+/** A word that names sshd's files or folder, wherever in it (a script's text, an option's value). */
+const NAMES_SSHD = /sshd_config|\/etc\/ssh(?:\/|$)/;
+
+/**
+ * For each command, whether a stage after it on its pipeline may write sshd's files where the copies cannot follow;
+ * `directories`: where each command stands. One pass backwards: each stage is read once, however long the pipeline.
+ */
+export function laterStagesMayPutBack(
+  commands: readonly ParsedCommand[],
+  directories: readonly (string | undefined)[],
+): boolean[] {
+  const result = new Array<boolean>(commands.length).fill(false);
+  for (let j = commands.length - 2; j >= 0; j--) {
+    const next = commands[j + 1];
+    if (next.command.piped === true) result[j] = result[j + 1] || mayPutBackUnseen(next, directories[j + 1]);
+  }
+  return result;
+}
+
+/** Whether one stage may write sshd's files where the copies cannot follow: see the top of this file. */
+export function mayPutBackUnseen(stage: ParsedCommand, directory: string | undefined): boolean {
+  if (RUNNERS.has(stage.name) || runsInput(stage) || nestedScript(stage) !== undefined) return true;
+  if (INTERPRETERS.has(stage.name) && stage.args.every((a) => a.startsWith("-"))) return true;
+  // A name the reader cannot expand (`| tee "$CONF"`) may be sshd's; a filter's own arguments are its patterns.
+  const filter = streamEdit(stage.name, stage.args) !== undefined || GREPS.has(stage.name);
+  const names = (text: string, target: boolean) =>
+    NAMES_SSHD.test(text) ||
+    ((target || !filter) && UNEXPANDED.test(text)) ||
+    (!text.startsWith("-") && maybeSshdConfigPath(fromStanding(text, directory)));
+  return (
+    stage.args.some((a) => names(a, false)) ||
+    stage.words.some((w, i) => isWriteRedirection(w.op) && names(stage.words[i + 1]?.text ?? "", true))
+  );
+}
