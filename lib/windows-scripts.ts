@@ -1,12 +1,29 @@
-// Scripts for Windows are batch or PowerShell, not shell, and the weaknesses read here are sshd's and Linux
-// accounts': what names Windows is skipped. A value unknown at preview, or templated, may be Linux and is read.
+// Scripts for Windows are batch or PowerShell, not shell: the shell reader skips them, and the Windows reader
+// (windows-login-weaknesses.ts) reads them for what weakens login there. A value unknown at preview, or templated,
+// may be Linux and is read as shell.
 import { lowerName } from "./structured-documents";
 
-const WINDOWS_COMMAND_TYPES = new Set(["runbatscript", "runpowershellscript"]);
+/** A Windows script and the interpreter that runs it. */
+export interface WindowsScript {
+  language: WindowsLanguage;
+  text: string;
+}
+
+export type WindowsLanguage = "powershell" | "batch";
+
+const WINDOWS_COMMAND_LANGUAGES = new Map<string, WindowsLanguage>([
+  ["runbatscript", "batch"],
+  ["runpowershellscript", "powershell"],
+]);
 
 /** A Cloud Assistant command type that runs on Windows (`RunBatScript`, `RunPowerShellScript`), any case. */
 export function isWindowsCommandType(type: unknown): boolean {
-  return WINDOWS_COMMAND_TYPES.has(lowerName(type) ?? "");
+  return windowsCommandLanguage(type) !== undefined;
+}
+
+/** The language a Windows Cloud Assistant command type runs; undefined for other types. */
+export function windowsCommandLanguage(type: unknown): WindowsLanguage | undefined {
+  return WINDOWS_COMMAND_LANGUAGES.get(lowerName(type) ?? "");
 }
 
 /** A platform or system type that names Windows (`Windows`, any case). */

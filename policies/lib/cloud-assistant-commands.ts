@@ -3,9 +3,11 @@
 // text does whatever the values is the command's own; what a reference decides is judged with each invocation.
 import { decodeUserData } from "../../lib/userdata";
 import { bool, isUnknown } from "../../lib/values";
-import { isWindowsCommandType } from "../../lib/windows-scripts";
+import { windowsScriptFindings } from "../../lib/windows-script-findings";
+import { isWindowsCommandType, windowsCommandLanguage } from "../../lib/windows-scripts";
 import { ReferenceSplit, referenceNames, splitOnReferences, weakeningReferences } from "./command-parameters";
-import { Finding } from "./findings";
+import { Finding, unverifiable } from "./findings";
+import { Check } from "./rule";
 import { scriptFindings } from "./script-findings";
 
 export const COMMAND = "alicloud:ecs/command:Command";
@@ -18,7 +20,7 @@ export interface CommandReading extends ReferenceSplit {
   takesParameters: boolean;
 }
 
-/** A shell command's reading; undefined for Windows scripts (not read) and content that is no known text. */
+/** A shell command's reading; undefined for Windows scripts (see withWindowsCommands) and content not known text. */
 export function commandReading(p: Record<string, unknown>): CommandReading | undefined {
   if (isWindowsCommandType(p.type) || typeof p.commandContent !== "string" || isUnknown(p.commandContent))
     return undefined;
@@ -43,4 +45,21 @@ export function uninvokedFindings(reading: CommandReading): Finding[] {
   if (!weakeningReferences(reading.script, names, scriptFindings("", reading.script))) return [];
   const message = `cannot be verified: ${FIELD} writes its parameters (${names.join(", ")}) where they set sshd options or root's keys, and each invocation gives their values; write the hardened lines themselves`;
   return [{ message, unverifiable: true }];
+}
+
+/**
+ * Reads RunBatScript and RunPowerShellScript commands with the Windows reader (a password spelled in the script, or
+ * Windows OpenSSH taking passwords), other commands with `shellCheck`. A Windows command's `{{ name }}` references
+ * are read as values from outside the script: notes, whatever its invocations pass.
+ */
+export function withWindowsCommands(shellCheck: Check<unknown>): Check<unknown> {
+  return (p, ctx) => windowsCommandFindings(p) ?? shellCheck(p, ctx);
+}
+
+function windowsCommandFindings(p: Record<string, unknown>): Finding[] | undefined {
+  const language = windowsCommandLanguage(p.type);
+  if (language === undefined) return undefined;
+  if (isUnknown(p.commandContent)) return [unverifiable(FIELD)];
+  if (typeof p.commandContent !== "string") return [];
+  return windowsScriptFindings(FIELD, [{ language, text: decodeUserData(p.commandContent) }]);
 }

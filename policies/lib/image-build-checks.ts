@@ -5,6 +5,8 @@ import { componentShellScripts } from "../../lib/ec2-image-builder-components";
 import { imageBuilderShellScripts } from "../../lib/ecs-image-builder-commands";
 import { scriptsInOrder } from "../../lib/script-sequence";
 import { isUnknown } from "../../lib/values";
+import { componentPowerShellScripts } from "../../lib/windows-image-builder-components";
+import { windowsScriptFindings } from "../../lib/windows-script-findings";
 import { isWindowsPlatform } from "../../lib/windows-scripts";
 import { Finding, unverifiable } from "./findings";
 import { Check } from "./rule";
@@ -12,11 +14,23 @@ import { documentFindings, scriptsFindings } from "./script-findings";
 
 /**
  * An EC2 Image Builder component's steps: ExecuteBash, a shell run by ExecuteBinary, files CreateFile and AppendFile
- * write. Windows components run PowerShell; a component given by `uri` lives in S3, and its text is not in the
- * program to read.
+ * write. Windows components run PowerShell, read by the Windows reader (windows-image-builder-components.ts); a
+ * component given by `uri` lives in S3, and its text is not in the program to read.
  */
 export function ec2ImageBuilderComponentCheck(): Check<unknown> {
-  return (p) => (isWindowsPlatform(p.platform) ? [] : documentFindings("data", p.data, componentShellScripts));
+  return (p) =>
+    isWindowsPlatform(p.platform)
+      ? windowsComponentFindings(p.data)
+      : documentFindings("data", p.data, componentShellScripts);
+}
+
+/** A Windows component's PowerShell steps, read as one script: one step may install sshd and a later one harden it. */
+function windowsComponentFindings(data: unknown): Finding[] {
+  if (isUnknown(data)) return [unverifiable("data")];
+  if (typeof data !== "string") return [];
+  const scripts = componentPowerShellScripts(data);
+  if (!scripts) return [unverifiable("data", "it does not parse as JSON or YAML")];
+  return windowsScriptFindings("data", scripts);
 }
 
 /**

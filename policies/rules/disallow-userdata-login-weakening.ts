@@ -5,9 +5,11 @@ import {
   ecsImageBuilderCheck,
 } from "../lib/image-build-checks";
 import { cloudAssistantInvocationFindings, ECS_INVOCATION } from "../lib/cloud-assistant-invocations";
+import { withWindowsCommands } from "../lib/cloud-assistant-commands";
 import { ec2ImageBuilderWorkflowCheck } from "../lib/image-builder-workflows";
 import { ssmDocumentRunFindings } from "../lib/ssm-document-runs";
-import { defineResourceRule } from "../lib/rule";
+import { Finding } from "../lib/findings";
+import { Check, defineResourceRule } from "../lib/rule";
 import { oosExecutionCheck } from "../lib/oos-executions";
 import {
   cloudAssistantCheck,
@@ -17,21 +19,38 @@ import {
   ssmDocumentCheck,
   ssmMaintenanceWindowTaskCheck,
 } from "../lib/run-command-checks";
-import { userDataCheck } from "../lib/script-findings";
+import { userDataFindings } from "../lib/script-findings";
 import { withStackChecks } from "../lib/stack-checks";
+import { windowsUserDataFindings } from "../../lib/windows-user-data";
+import { windowsAssociationFindings } from "../../lib/windows-ssm-runs";
+
+/** User data read as Windows reads it when it is Windows user data (`<powershell>`, `[bat]`…), else as shell. */
+function bootScriptCheck(fields: string[]): Check<unknown> {
+  return (p) =>
+    fields.flatMap((field) => windowsUserDataFindings(field, p[field]) ?? userDataFindings(field, p[field]));
+}
+
+/** Windows runs read by the Windows reader (`windows`, undefined for others), other runs by `shell`. */
+function windowsOr(
+  windows: (p: Record<string, unknown>) => Finding[] | undefined,
+  shell: Check<unknown>,
+): Check<unknown> {
+  return (p, ctx) => windows(p) ?? shell(p, ctx);
+}
 
 /** Case step 2: the attacker rewrote sshd_config and planted keys under /root/.ssh. */
 const resourceRule = defineResourceRule<unknown>({
   metadata: {
     name: "disallow-userdata-login-weakening",
     description:
-      "Scripts must not enable SSH password authentication or root login (sshd_config and its drop-ins, sshd options on its command line or in its environment, or hardened lines and drop-ins of the kit or the image taken away, in place or through a temporary file: grep -v, sed '/…/d', awk '!/…/', perl -n print filters or ex/vi global deletes (g/…/d, v/…/d), copied back, or a copy of the file, itself maybe copied or filtered again, edited and put back over it; such an edit whose pattern or replacement comes from outside the script, e.g. grep -v \"$PAT\", cannot be verified), set passwords (chpasswd, passwd from a pipe or --stdin, useradd/usermod -p, cloud-init password keys) or write root's authorized_keys (wherever AuthorizedKeysFile points for root, or root's AuthorizedPrincipalsFile); text only printed to the log or written to the message of the day or a banner is not a weakening. A directive whose value the script takes from outside (an unset variable, a command's output, a template placeholder) cannot be verified: it is a note (a violation when the pack fails closed). Boot scripts: user data of instances, launch templates, launch configurations and scaling configurations of both clouds, AWS spot fleets and Lightsail instances, Alibaba Cloud Container Service node pools and edge clusters, ENS instances, CDDC hosts and EFLO nodes, node groups, attachments and hyper nodes. Run-command scripts: Alibaba Cloud Cloud Assistant commands (with the parameters each invocation of the stack passes), OOS templates and executions (their parameters and own template content) and EFLO invocations; AWS Systems Manager Command documents (composite ones running AWS-RunShellScript included; with the parameters each association and maintenance window task of the stack passes, a parameter left out taking its default, a value read from Parameter Store {{ssm:…}} unverifiable), Automation runbooks sending AWS-RunShellScript (in aws:loop bodies too, each iterator value filled in; with the parameters each association, its target parameter holding a target's ID, and AUTOMATION maintenance window task of the stack passes, and runbooks started by another runbook's aws:executeAutomation step, with its RuntimeParameters) or a Command document of the stack (run with the step's parameters), Session documents' shell profiles and commands, AWS-RunShellScript and AWS-RunRemoteScript associations and maintenance window tasks. Image-build scripts, baked into every image built: EC2 Image Builder components (ExecuteBash steps, shells run by ExecuteBinary, files written by CreateFile and AppendFile, files and folders placed by CopyFile, MoveFile, CopyFolder, MoveFolder, CreateSymlink and downloads), EC2 Image Builder workflows' RunCommand steps sending AWS-RunShellScript, AWS-RunRemoteScript or a Command document of the stack (run with the step's parameters; a document or commands taken from a JSONPath at run time cannot be verified), image recipes' user data and container recipes' Dockerfiles (RUN and SHELL, and CMD, ENTRYPOINT and HEALTHCHECK commands run at start, COPY and ADD of files and folders), Alibaba Cloud Image Builder components and image templates.",
+      "Scripts must not enable SSH password authentication or root login (sshd_config and its drop-ins, sshd options on its command line or in its environment, or hardened lines and drop-ins of the kit or the image taken away, in place or through a temporary file: grep -v, sed '/…/d', awk '!/…/', perl -n print filters or ex/vi global deletes (g/…/d, v/…/d), copied back, or a copy of the file, itself maybe copied or filtered again, edited and put back over it; such an edit whose pattern or replacement comes from outside the script, e.g. grep -v \"$PAT\", cannot be verified), set passwords (chpasswd, passwd from a pipe or --stdin, useradd/usermod -p, cloud-init password keys) or write root's authorized_keys (wherever AuthorizedKeysFile points for root, or root's AuthorizedPrincipalsFile); text only printed to the log or written to the message of the day or a banner is not a weakening. A directive whose value the script takes from outside (an unset variable, a command's output, a template placeholder) cannot be verified: it is a note (a violation when the pack fails closed). Boot scripts: user data of instances, launch templates, launch configurations and scaling configurations of both clouds, AWS spot fleets and Lightsail instances, Alibaba Cloud Container Service node pools and edge clusters, ENS instances, CDDC hosts and EFLO nodes, node groups, attachments and hyper nodes. Run-command scripts: Alibaba Cloud Cloud Assistant commands (with the parameters each invocation of the stack passes), OOS templates and executions (their parameters and own template content) and EFLO invocations; AWS Systems Manager Command documents (composite ones running AWS-RunShellScript included; with the parameters each association and maintenance window task of the stack passes, a parameter left out taking its default, a value read from Parameter Store {{ssm:…}} unverifiable), Automation runbooks sending AWS-RunShellScript (in aws:loop bodies too, each iterator value filled in; with the parameters each association, its target parameter holding a target's ID, and AUTOMATION maintenance window task of the stack passes, and runbooks started by another runbook's aws:executeAutomation step, with its RuntimeParameters) or a Command document of the stack (run with the step's parameters), Session documents' shell profiles and commands, AWS-RunShellScript and AWS-RunRemoteScript associations and maintenance window tasks. Image-build scripts, baked into every image built: EC2 Image Builder components (ExecuteBash steps, shells run by ExecuteBinary, files written by CreateFile and AppendFile, files and folders placed by CopyFile, MoveFile, CopyFolder, MoveFolder, CreateSymlink and downloads), EC2 Image Builder workflows' RunCommand steps sending AWS-RunShellScript, AWS-RunRemoteScript or a Command document of the stack (run with the step's parameters; a document or commands taken from a JSONPath at run time cannot be verified), image recipes' user data and container recipes' Dockerfiles (RUN and SHELL, and CMD, ENTRYPOINT and HEALTHCHECK commands run at start, COPY and ADD of files and folders), Alibaba Cloud Image Builder components and image templates. Windows scripts (EC2 user data's PowerShell and batch blocks, tagged powershell and script, Alibaba Cloud user data opening with [powershell] or [bat], Cloud Assistant RunPowerShellScript and RunBatScript commands, AWS-RunPowerShellScript associations, Windows EC2 Image Builder components' ExecutePowerShell steps) must not set a password written in the script (net user, Set-LocalUser, New-LocalUser, New-ADUser, Set-ADAccountPassword, ADSI SetPassword; one taken from outside the script, such as Secrets Manager, Parameter Store or an environment variable, cannot be verified) nor let Windows OpenSSH take passwords: PasswordAuthentication yes written to sshd_config, or the server installed or started by a script that never writes PasswordAuthentication no (its default is yes).",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
       "Delete the lines quoted in the message from the script that carries them: a boot script (userData, preUserData, a spot fleet's launch specification, an image recipe's user data) or cloud-config; a Cloud Assistant command, an OOS template task or execution's parameters, an EFLO invocation, a Systems Manager document step or session shell profile, association or maintenance window commands; an EC2 Image Builder component step, workflow RunCommand step or container recipe's Dockerfile, or an Alibaba Cloud Image Builder RUN command or task.",
       "Set PasswordAuthentication no and PermitRootLogin no (cloud-init: ssh_pwauth: false, disable_root: true), written in the script itself, not from a variable or template.",
       "Give operators named accounts with keys from the key pair or a certificate authority, never root.",
+      "On Windows, read passwords at run time from Secrets Manager or Parameter Store instead of writing them in the script, and write PasswordAuthentication no to %ProgramData%\\ssh\\sshd_config before starting sshd.",
       "Rebuild and replace images already built from a weakening image-build script: removing the script does not change them.",
     ],
     controls: [
@@ -42,42 +61,42 @@ const resourceRule = defineResourceRule<unknown>({
     caseStep: 2,
   },
   checks: {
-    "aws:ec2/instance:Instance": userDataCheck(["userData", "userDataBase64"]),
-    "aws:ec2/spotInstanceRequest:SpotInstanceRequest": userDataCheck(["userData", "userDataBase64"]),
-    "aws:ec2/launchTemplate:LaunchTemplate": userDataCheck(["userData"]),
-    "aws:ec2/launchConfiguration:LaunchConfiguration": userDataCheck(["userData", "userDataBase64"]),
-    "alicloud:ecs/instance:Instance": userDataCheck(["userData"]),
-    "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate": userDataCheck(["userData", "userdata"]),
-    "alicloud:ecs/launchTemplate:LaunchTemplate": userDataCheck(["userData", "userdata"]),
-    "alicloud:ess/scalingConfiguration:ScalingConfiguration": userDataCheck(["userData"]),
-    "alicloud:ecs/command:Command": cloudAssistantCheck(),
+    "aws:ec2/instance:Instance": bootScriptCheck(["userData", "userDataBase64"]),
+    "aws:ec2/spotInstanceRequest:SpotInstanceRequest": bootScriptCheck(["userData", "userDataBase64"]),
+    "aws:ec2/launchTemplate:LaunchTemplate": bootScriptCheck(["userData"]),
+    "aws:ec2/launchConfiguration:LaunchConfiguration": bootScriptCheck(["userData", "userDataBase64"]),
+    "alicloud:ecs/instance:Instance": bootScriptCheck(["userData"]),
+    "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate": bootScriptCheck(["userData", "userdata"]),
+    "alicloud:ecs/launchTemplate:LaunchTemplate": bootScriptCheck(["userData", "userdata"]),
+    "alicloud:ess/scalingConfiguration:ScalingConfiguration": bootScriptCheck(["userData"]),
+    "alicloud:ecs/command:Command": withWindowsCommands(cloudAssistantCheck()),
     "alicloud:oos/template:Template": oosTemplateCheck(),
     // Executions run a template with parameters that may carry the script itself (ACS-ECS-BulkyRunCommand).
     "alicloud:oos/execution:Execution": oosExecutionCheck(),
     "alicloud:eflo/invocation:Invocation": efloInvocationCheck(),
     // Lightsail and spot fleets take plain text, Container Service and ENS base64, EFLO does not say: all read alike.
-    "aws:lightsail/instance:Instance": userDataCheck(["userData"]),
+    "aws:lightsail/instance:Instance": bootScriptCheck(["userData"]),
     "aws:ec2/spotFleetRequest:SpotFleetRequest": spotFleetCheck(),
-    "alicloud:cs/nodePool:NodePool": userDataCheck(["userData", "preUserData"]),
-    "alicloud:ens/instance:Instance": userDataCheck(["userData"]),
+    "alicloud:cs/nodePool:NodePool": bootScriptCheck(["userData", "preUserData"]),
+    "alicloud:ens/instance:Instance": bootScriptCheck(["userData"]),
     // userDataEncoded says whether userData is base64. It is not consulted: decoding reads either, and a plain script
     // that weakens login has spaces, which base64 has not, so it is never taken for base64.
-    "alicloud:cddc/dedicatedPropreHost:DedicatedPropreHost": userDataCheck(["userData"]),
-    "alicloud:eflo/node:Node": userDataCheck(["userData"]),
-    "alicloud:eflo/nodeGroup:NodeGroup": userDataCheck(["userData"]),
-    "alicloud:eflo/hyperNode:HyperNode": userDataCheck(["userData"]),
-    "alicloud:eflo/nodeGroupAttachment:NodeGroupAttachment": userDataCheck(["userData"]),
-    "alicloud:cs/edgeKubernetes:EdgeKubernetes": userDataCheck(["userData"]),
+    "alicloud:cddc/dedicatedPropreHost:DedicatedPropreHost": bootScriptCheck(["userData"]),
+    "alicloud:eflo/node:Node": bootScriptCheck(["userData"]),
+    "alicloud:eflo/nodeGroup:NodeGroup": bootScriptCheck(["userData"]),
+    "alicloud:eflo/hyperNode:HyperNode": bootScriptCheck(["userData"]),
+    "alicloud:eflo/nodeGroupAttachment:NodeGroupAttachment": bootScriptCheck(["userData"]),
+    "alicloud:cs/edgeKubernetes:EdgeKubernetes": bootScriptCheck(["userData"]),
     // Run-command scripts on AWS, the counterpart of Cloud Assistant.
     "aws:ssm/document:Document": ssmDocumentCheck(),
-    "aws:ssm/association:Association": ssmAssociationCheck(),
+    "aws:ssm/association:Association": windowsOr(windowsAssociationFindings, ssmAssociationCheck()),
     "aws:ssm/maintenanceWindowTask:MaintenanceWindowTask": ssmMaintenanceWindowTaskCheck(),
     // Image-build scripts: what they change is baked into every image built from them.
     "aws:imagebuilder/component:Component": ec2ImageBuilderComponentCheck(),
     // Workflows' RunCommand steps send shell to the build or test instance through Systems Manager.
     "aws:imagebuilder/workflow:Workflow": ec2ImageBuilderWorkflowCheck(),
     // userDataBase64 is the API's userDataOverride: user data run on the build instance instead of the default.
-    "aws:imagebuilder/imageRecipe:ImageRecipe": userDataCheck(["userDataBase64"]),
+    "aws:imagebuilder/imageRecipe:ImageRecipe": bootScriptCheck(["userDataBase64"]),
     "aws:imagebuilder/containerRecipe:ContainerRecipe": ec2ContainerRecipeCheck(),
     "alicloud:ecs/ecsImageComponent:EcsImageComponent": ecsImageBuilderCheck("content"),
     "alicloud:ecs/ecsImagePipeline:EcsImagePipeline": ecsImageBuilderCheck("buildContent"),

@@ -1,0 +1,86 @@
+// Windows statements that set an account's password: `net user NAME PASSWORD`, the LocalAccounts and
+// ActiveDirectory cmdlets given a password (`Set-LocalUser -Password`, `New-LocalUser -Password`, `New-ADUser
+// -AccountPassword`, `Set-ADAccountPassword -NewPassword`) and ADSI's `SetPassword`. Windows accounts log in with
+// passwords (RDP needs one), so setting one is no weakness in itself: spelling it in the script is, as anyone who can
+// read the user data or the command reads the password. `net user NAME *` prompts for it.
+import { SecretSource, WindowsVariables } from "./windows-variables";
+import { endsCommand, unquoted } from "./windows-words";
+
+/** Cmdlets that set a password, each with the parameter that takes it. */
+const PASSWORD_PARAMETERS = new Map([
+  ["set-localuser", "-password"],
+  ["new-localuser", "-password"],
+  ["new-aduser", "-accountpassword"],
+  ["set-adaccountpassword", "-newpassword"],
+]);
+/** `net`, `net.exe`, `net1`, a path to one. */
+const NET = /(?:^|[\\/])net1?(?:\.exe)?$/i;
+/** A variable, a command's output or a placeholder: the value is not the word itself. */
+const VALUE_FROM_ELSEWHERE = /\$|%[^%\s]+%|%~?\d|%%|![^!\s]+!|\(|\{\{/;
+/** ADSI's `.SetPassword(…)` and `.Invoke("SetPassword", …)`. */
+const SET_PASSWORD = /\.setpassword\s*\(|\.invoke\s*\(\s*["']setpassword["']\s*,/i;
+
+/**
+ * Where the password a statement sets comes from: `literal` when the script spells it, `outside` when it is taken
+ * from elsewhere, `none` when the statement sets none (or one the script generates).
+ */
+export function passwordSource(statement: string, words: string[], variables: WindowsVariables): SecretSource {
+  return worst([
+    netUserPassword(words, variables),
+    cmdletPassword(words, variables),
+    adsiPassword(statement, variables),
+  ]);
+}
+
+function worst(sources: SecretSource[]): SecretSource {
+  if (sources.includes("literal")) return "literal";
+  return sources.includes("outside") ? "outside" : "none";
+}
+
+/** `net user NAME PASSWORD [/options]`: the second word that is not an option; `*` prompts for it. */
+function netUserPassword(words: string[], variables: WindowsVariables): SecretSource {
+  const at = words.findIndex((w, i) => NET.test(unquoted(w)) && /^users?$/i.test(unquoted(words[i + 1] ?? "")));
+  if (at < 0) return "none";
+  const positional: string[] = [];
+  for (const word of words.slice(at + 2)) {
+    if (endsCommand(word)) break;
+    if (!unquoted(word).startsWith("/")) positional.push(word);
+  }
+  const password = positional[1];
+  if (password === undefined || unquoted(password) === "*") return "none";
+  // A password without variables or commands is spelled out, an empty one ("") included.
+  if (!VALUE_FROM_ELSEWHERE.test(password)) return "literal";
+  return variables.source(password, true);
+}
+
+/** A password cmdlet's password parameter: `-Password VALUE` or `-Password:VALUE`. */
+function cmdletPassword(words: string[], variables: WindowsVariables): SecretSource {
+  const sources: SecretSource[] = [];
+  let parameter: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i].toLowerCase();
+    if (endsCommand(word)) parameter = undefined;
+    const named = PASSWORD_PARAMETERS.get(word);
+    if (named !== undefined) parameter = named;
+    if (parameter === undefined || !word.startsWith(parameter)) continue;
+    if (word === parameter) sources.push(variables.source(words[i + 1] ?? "", false));
+    else if (word.startsWith(`${parameter}:`))
+      sources.push(variables.source(words[i].slice(parameter.length + 1), false));
+  }
+  return worst(sources);
+}
+
+/** The argument of the first `SetPassword` call, up to its closing parenthesis. */
+function adsiPassword(statement: string, variables: WindowsVariables): SecretSource {
+  const call = SET_PASSWORD.exec(statement);
+  if (!call) return "none";
+  const start = call.index + call[0].length;
+  let depth = 1;
+  let end = start;
+  while (end < statement.length && depth > 0) {
+    if (statement[end] === "(") depth++;
+    else if (statement[end] === ")") depth--;
+    end++;
+  }
+  return variables.source(statement.slice(start, depth === 0 ? end - 1 : end), false);
+}

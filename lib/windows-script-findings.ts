@@ -1,0 +1,31 @@
+// Windows scripts' weaknesses as findings of disallow-userdata-login-weakening, worded as the shell reader's are
+// (policies/lib/script-findings.ts): quoted under the name of the field that carries the script, a line whose
+// weakness depends on a value from outside the script a note.
+import { LoginWeakness, weaknessContext } from "./userdata-findings";
+import { findWindowsLoginWeaknesses } from "./windows-login-weaknesses";
+import { WindowsScript } from "./windows-scripts";
+
+/** A finding as the policies take it (policies/lib/findings.ts). */
+export interface WindowsFinding {
+  message: string;
+  unverifiable?: boolean;
+}
+
+const EXPLAIN: Partial<Record<LoginWeakness["kind"], string>> = {
+  "password-authentication": "enables SSH password authentication",
+  "password-set": "sets a login password written in the script",
+};
+const VERB: Partial<Record<LoginWeakness["kind"], string>> = {
+  "password-authentication": "enable SSH password authentication",
+  "password-set": "set a login password",
+};
+
+/** The findings of Windows scripts run one after another on one machine, carried by `field`. */
+export function windowsScriptFindings(field: string, scripts: readonly WindowsScript[]): WindowsFinding[] {
+  return findWindowsLoginWeaknesses(scripts).map((w) => {
+    const quoted = `"${w.line.slice(0, 120)}"${weaknessContext(w)}`;
+    if (w.unverifiable)
+      return { message: `cannot be verified at preview: ${field} may ${VERB[w.kind]}: ${quoted}`, unverifiable: true };
+    return { message: `${field} ${EXPLAIN[w.kind]}: ${quoted}` };
+  });
+}

@@ -1,0 +1,176 @@
+// Windows OpenSSH server and password login. Its sshd reads %ProgramData%\ssh\sshd_config, whose stock text leaves
+// PasswordAuthentication at its default, yes: a script that writes `PasswordAuthentication yes` there turns
+// password login on, and one that installs or starts the server without ever writing `PasswordAuthentication no`
+// leaves it on, so the server's passwords can be brute-forced as the case's were. PermitRootLogin means nothing to
+// Windows (there is no root) and is not read.
+import { LoginWeakness } from "./userdata-findings";
+import { VariableValue, WindowsVariables } from "./windows-variables";
+
+/** sshd's configuration, not sshd_config_default or a backup, nor the Linux path (C:\etc\ssh on Windows). */
+const SSHD_CONFIG = /(?<![\w.-])sshd_config(?![\w.-])/i;
+const LINUX_SSHD_CONFIG = /\/etc\/ssh\/sshd_config(?![\w.-])/gi;
+/** Commands and redirections (`>>` is two `>` words) that write a file with text the statement gives. */
+const WRITERS = new Set(["add-content", "set-content", "out-file", "tee-object", "ac", "sc", "tee", ">"]);
+const DOTNET_WRITE = /\]::(?:write|append)all(?:text|lines)\s*\(/i;
+/** Commands that put a file in place from elsewhere, whose text the statement does not give. */
+const PLACERS = new Set([
+  "copy-item",
+  "copy",
+  "cp",
+  "move-item",
+  "move",
+  "mv",
+  "xcopy",
+  "robocopy",
+  "invoke-webrequest",
+  "iwr",
+  "curl",
+  "curl.exe",
+  "wget",
+  "read-s3object",
+  "start-bitstransfer",
+]);
+/**
+ * Operators and parameters whose operand is a pattern compared or replaced, not text written: `-replace 'A','B'`
+ * writes B, never A; `Select-String -Pattern A` and `findstr /c:A` read.
+ */
+const PATTERN_OPERAND =
+  /(?:-[ic]?(?:replace|match|notmatch|like|notlike|eq|ne|contains|notcontains|split)|-pattern|\.(?:replace|contains|startswith|endswith|indexof)\s*\(|\/c:)\s*/gi;
+/** A PasswordAuthentication directive and its value: a word, or a variable or placeholder's start. */
+const DIRECTIVE = /PasswordAuthentication(?:[ \t]|=)+["']?([$%!{]*\w*)/gi;
+/** The sshd service's name as a word, not sshd_config or sshd.exe's folder. */
+const SSHD_SERVICE = /(?<![\w.-])sshd(?![\w.\\/-])/i;
+/**
+ * What a reading may add of variables' texts to the statements that write them: past it, a statement is read as
+ * written, so a hostile script cannot make the reading quadratic.
+ */
+const EXPANSION_BUDGET = 1 << 20;
+/** A path is short; a longer value (a whole configuration) that mentions sshd_config is not taken for its path. */
+const MAX_PATH_TEXT = 1024;
+
+export class WindowsSshd {
+  private readonly enabling: string[] = [];
+  private readonly unknownValues: string[] = [];
+  private hardened = false;
+  private placedFromElsewhere = false;
+  private serverStarted: string | undefined;
+  private expansionLeft = EXPANSION_BUDGET;
+  private readonly pathValues = new WeakMap<VariableValue, boolean>();
+
+  /** Reads one statement, whose variables are those of the script it is in. */
+  read(statement: string, words: string[], variables: WindowsVariables): void {
+    const lower = statement.toLowerCase();
+    this.serverStarted ??= startsServer(lower) ? statement : undefined;
+    const referenced = variables.referencedValues(statement);
+    if (!this.namesConfig(statement, referenced)) return;
+    const lowerWords = words.map((w) => w.toLowerCase());
+    const writes = lowerWords.some((w) => WRITERS.has(w)) || DOTNET_WRITE.test(statement);
+    const places = lowerWords.some((w) => PLACERS.has(w)) || lower.includes("-outfile");
+    if (!writes && !places) return;
+    const values = directiveValues([statement, ...this.expansion(referenced)].map(withoutPatterns).join("\n"));
+    if (values.length === 0 && places) this.placedFromElsewhere = true;
+    for (const value of values) {
+      if (value === "yes") this.enabling.push(statement);
+      else if (value === "no") this.hardened = true;
+      else if (/^[$%!]|^\{\{/.test(value)) this.unknownValues.push(statement);
+    }
+  }
+
+  weaknesses(): LoginWeakness[] {
+    const found: LoginWeakness[] = this.enabling.map((s) => ({ kind: "password-authentication", line: quotable(s) }));
+    for (const s of this.unknownValues) {
+      const note = "the value written to sshd_config comes from outside the script";
+      found.push({ kind: "password-authentication", line: quotable(s), note, unverifiable: true });
+    }
+    const started = this.serverStarted;
+    if (started === undefined || this.hardened || found.length > 0) return found;
+    if (this.placedFromElsewhere) {
+      const note =
+        "Windows OpenSSH allows passwords unless sshd_config says PasswordAuthentication no, and the script puts sshd_config in place from elsewhere";
+      return [{ kind: "password-authentication", line: quotable(started), note, unverifiable: true }];
+    }
+    const note =
+      "Windows OpenSSH allows passwords unless sshd_config says PasswordAuthentication no, which the script never writes";
+    return [{ kind: "password-authentication", line: quotable(started), note }];
+  }
+
+  /** The statement names sshd's configuration, itself or through a variable holding its path. */
+  private namesConfig(statement: string, referenced: VariableValue[]): boolean {
+    return namesWindowsConfig(statement) || referenced.some((value) => this.holdsPath(value));
+  }
+
+  /** Whether a variable's value names sshd's configuration: looked at once per assignment. */
+  private holdsPath(value: VariableValue): boolean {
+    let holds = this.pathValues.get(value);
+    if (holds === undefined) {
+      holds = value.text.length < MAX_PATH_TEXT && namesWindowsConfig(value.text);
+      this.pathValues.set(value, holds);
+    }
+    return holds;
+  }
+
+  /** The variables' texts a statement writes, cut to what the whole reading may add. */
+  private expansion(values: VariableValue[]): string[] {
+    return values.map((value) => {
+      const taken = value.text.slice(0, Math.max(this.expansionLeft, 0));
+      this.expansionLeft -= taken.length;
+      return taken;
+    });
+  }
+}
+
+function namesWindowsConfig(text: string): boolean {
+  return SSHD_CONFIG.test(text.replace(LINUX_SSHD_CONFIG, ""));
+}
+
+/** Installing the OpenSSH server, or starting its service (now or at boot). */
+function startsServer(lower: string): boolean {
+  const installs =
+    (lower.includes("openssh.server") &&
+      (lower.includes("add-windowscapability") || lower.includes("add-capability"))) ||
+    lower.includes("install-sshd.ps1") ||
+    (lower.includes("choco") && lower.includes("openssh") && lower.includes("sshserverfeature")) ||
+    (lower.includes("winget") && lower.includes("microsoft.openssh")) ||
+    (lower.includes("msiexec") && lower.includes("openssh"));
+  if (installs) return true;
+  if (!SSHD_SERVICE.test(lower)) return false;
+  if (/(?<![\w-])start-service\b|\bnet(?:\.exe)?\s+start\b/.test(lower)) return true;
+  if (lower.includes("set-service")) return lower.includes("automatic") || lower.includes("running");
+  return /\bsc(?:\.exe)?\s+start\b/.test(lower) || (/\bsc(?:\.exe)?\s+config\b/.test(lower) && lower.includes("auto"));
+}
+
+/** The text without the quoted operands of pattern operators, which are matched, not written. */
+function withoutPatterns(text: string): string {
+  let out = "";
+  let from = 0;
+  PATTERN_OPERAND.lastIndex = 0;
+  for (let m = PATTERN_OPERAND.exec(text); m !== null; m = PATTERN_OPERAND.exec(text)) {
+    const open = m.index + m[0].length;
+    const quote = text[open];
+    if (quote !== '"' && quote !== "'") continue;
+    const close = text.indexOf(quote, open + 1);
+    const end = close < 0 ? text.length : close + 1;
+    out += text.slice(from, m.index);
+    from = end;
+    PATTERN_OPERAND.lastIndex = end;
+  }
+  return out + text.slice(from);
+}
+
+/** The values of the directives the text sets, lower-cased; commented-out lines (`#PasswordAuthentication`) skipped. */
+function directiveValues(text: string): string[] {
+  const values: string[] = [];
+  for (const m of text.matchAll(DIRECTIVE)) {
+    let before = m.index - 1;
+    while (before >= 0 && (text[before] === " " || text[before] === "\t")) before--;
+    if (text[before] === "#") continue;
+    const value = m[1].toLowerCase();
+    values.push(value.startsWith("yes") ? "yes" : value.startsWith("no") ? "no" : value);
+  }
+  return values;
+}
+
+/** A statement's first line, as a message quotes it. */
+function quotable(statement: string): string {
+  return statement.split("\n")[0].trim();
+}

@@ -1,0 +1,64 @@
+// Windows user data. EC2 (EC2Launch, EC2Config) runs the `<powershell>` and `<script>` (batch) blocks of user data;
+// Alibaba Cloud runs user data whose first line is `[powershell]` or `[bat]`; cloudbase-init images take `#ps1`,
+// `#ps1_sysnative`, `#ps1_x86` and `rem cmd`. cloud-init, on Linux, runs none of these: user data that opens with one
+// is Windows user data and is read as such, not as shell.
+import { decodeUserData } from "./userdata-decode";
+import { isUnknown } from "./values";
+import { WindowsFinding, windowsScriptFindings } from "./windows-script-findings";
+import { WindowsLanguage, WindowsScript } from "./windows-scripts";
+
+/** First lines that make the rest of the user data one script. */
+const WHOLE_SCRIPT_HEADERS = new Map<string, WindowsLanguage>([
+  ["[powershell]", "powershell"],
+  ["[bat]", "batch"],
+  ["#ps1", "powershell"],
+  ["#ps1_sysnative", "powershell"],
+  ["#ps1_x86", "powershell"],
+  ["rem cmd", "batch"],
+]);
+/** EC2's tagged blocks, in the order EC2Launch runs them: batch first, whatever the order written. */
+const BLOCK_TAGS: [tag: string, language: WindowsLanguage][] = [
+  ["script", "batch"],
+  ["powershell", "powershell"],
+];
+/** `<persist>` (and EC2Launch's other settings) may come first; it runs nothing. */
+const EC2_OPENING = /^<(?:powershell|script|persist|detach|runaslocalsystem)>/i;
+
+/** The scripts Windows runs from `text`, in order; undefined when it is not Windows user data. */
+export function windowsUserDataScripts(text: string): WindowsScript[] | undefined {
+  const start = text.search(/\S/);
+  if (start < 0) return undefined;
+  const lineEnd = text.indexOf("\n", start);
+  const firstLine = text.slice(start, lineEnd < 0 ? text.length : lineEnd).trim();
+  const language = WHOLE_SCRIPT_HEADERS.get(firstLine.toLowerCase());
+  if (language) return [{ language, text: lineEnd < 0 ? "" : text.slice(lineEnd + 1) }];
+  return EC2_OPENING.test(firstLine) ? taggedBlocks(text) : undefined;
+}
+
+/** The `<script>` blocks, then the `<powershell>` ones, each in order; one left open runs to the end of the text. */
+function taggedBlocks(text: string): WindowsScript[] {
+  const lower = text.toLowerCase();
+  const blocks: WindowsScript[] = [];
+  for (const [tag, language] of BLOCK_TAGS) {
+    const open = `<${tag}>`;
+    const close = `</${tag}>`;
+    for (let at = lower.indexOf(open); at >= 0;) {
+      const from = at + open.length;
+      const end = lower.indexOf(close, from);
+      const to = end < 0 ? text.length : end;
+      blocks.push({ language, text: text.slice(from, to) });
+      at = end < 0 ? -1 : lower.indexOf(open, end + close.length);
+    }
+  }
+  return blocks;
+}
+
+/**
+ * The findings of a user-data field when it holds Windows user data; undefined when it does not (or is unknown at
+ * preview), for the shell reader to read it.
+ */
+export function windowsUserDataFindings(field: string, v: unknown): WindowsFinding[] | undefined {
+  if (typeof v !== "string" || isUnknown(v)) return undefined;
+  const scripts = windowsUserDataScripts(decodeUserData(v));
+  return scripts && windowsScriptFindings(field, scripts);
+}
