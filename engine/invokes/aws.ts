@@ -1,6 +1,7 @@
 // AWS data sources the components read, answered with realistic, region-aware values.
 import { firstConfigValue, stableHex, type InvokeContext, type InvokeHandler } from "./context";
 import { getPolicyDocument } from "./aws-policy-document";
+import { CLOUDFRONT_ORIGIN_FACING, cloudFrontOriginFacingId } from "../../lib/cloudfront-origin-facing";
 
 const ZONE_SUFFIXES: Record<string, string[]> = {
   "us-east-1": ["a", "b", "c", "d", "e", "f"],
@@ -117,22 +118,6 @@ const ssmParameter: InvokeHandler = (args, ctx) => {
 };
 
 const PREFIX_LIST_TOKEN = "aws:ec2/getManagedPrefixList:getManagedPrefixList";
-const CLOUDFRONT_ORIGIN_FACING = "com.amazonaws.global.cloudfront.origin-facing";
-
-/** The ids AWS gives CloudFront's origin-facing list in regions where it is widely published; others get a stable id. */
-const CLOUDFRONT_LIST_IDS: Record<string, string> = {
-  "us-east-1": "pl-3b927c52",
-  "us-east-2": "pl-b6a144df",
-  "us-west-1": "pl-4ea04527",
-  "us-west-2": "pl-82a045eb",
-  "eu-west-1": "pl-4fa04526",
-  "eu-west-2": "pl-93a247fa",
-  "eu-central-1": "pl-a3a144ca",
-  "ap-northeast-1": "pl-58a04531",
-  "ap-southeast-1": "pl-31a34658",
-  "ap-southeast-2": "pl-b8a742d1",
-};
-
 /** The name asked for: the `name` argument, else a `prefix-list-name` filter. */
 function prefixListName(args: Record<string, any>): string | undefined {
   if (typeof args.name === "string") return args.name;
@@ -160,7 +145,8 @@ const managedPrefixList: InvokeHandler = (args, ctx) => {
         `(partition ${part})`,
     );
   }
-  const id = CLOUDFRONT_LIST_IDS[region] ?? `pl-${stableHex(`${region}/${name}`, 8)}`;
+  // Regions the shared table lacks get a stable id: one the WAF rule does not know without config.
+  const id = cloudFrontOriginFacingId(region) ?? `pl-${stableHex(`${region}/${name}`, 8)}`;
   return {
     id,
     name,

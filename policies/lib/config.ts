@@ -37,6 +37,15 @@ export const NAMES_SCHEMA: PolicyConfigJSONSchema = {
 
 export const CIDRS_SCHEMA: PolicyConfigJSONSchema = { type: "array", items: { type: "string", minLength: 1 } };
 
+const PREFIX_LIST_ID = /^pl-[0-9a-f]+$/;
+
+/** Managed prefix list ids, e.g. ["pl-a3a144ca"]. */
+export const PREFIX_LIST_IDS_SCHEMA: PolicyConfigJSONSchema = {
+  type: "array",
+  items: { type: "string", pattern: PREFIX_LIST_ID.source },
+  uniqueItems: true,
+};
+
 export const PREFIX_SCHEMA = (max: number): PolicyConfigJSONSchema => ({ type: "integer", minimum: 0, maximum: max });
 
 /** Reads and checks typed values out of a raw config object for one policy. */
@@ -81,6 +90,15 @@ export class ConfigReader {
     if (v === undefined) return [...fallback];
     if (!Array.isArray(v) || v.length === 0 || v.some((s) => typeof s !== "string" || s.trim() === ""))
       throw new PolicyConfigError(this.policy, key, v, "a non-empty list of names");
+    return v as string[];
+  }
+
+  /** Managed prefix list ids (an empty list is allowed: it adds none). */
+  prefixListIds(key: string): string[] {
+    const v = this.raw[key];
+    if (v === undefined) return [];
+    if (!Array.isArray(v) || v.some((id) => typeof id !== "string" || !PREFIX_LIST_ID.test(id)))
+      throw new PolicyConfigError(this.policy, key, v, 'a list of prefix list ids, e.g. ["pl-a3a144ca"]');
     return v as string[];
   }
 

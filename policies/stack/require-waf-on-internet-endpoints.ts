@@ -1,14 +1,20 @@
 // Case step 6: the lesson was a cloud WAF with OWASP rules in front of every public web entry point.
 import { Resolver } from "../../lib/reachability/internals";
+import { PREFIX_LIST_IDS_SCHEMA } from "../lib/config";
 import { defineStackRule } from "../lib/stack-rule";
 import { ALICLOUD_WAF_READ_TYPES, alicloudEndpointFindings } from "./waf-endpoints-alicloud";
 import { AWS_WAF_READ_TYPES, awsEndpointFindings } from "./waf-endpoints-aws";
 
-export const requireWafOnInternetEndpoints = defineStackRule({
+interface WafEndpointsConfig {
+  /** Prefix list ids counted as CloudFront's origin-facing list besides AWS's published per-region ids. */
+  cloudFrontOriginFacingPrefixLists: string[];
+}
+
+export const requireWafOnInternetEndpoints = defineStackRule<WafEndpointsConfig>({
   metadata: {
     name: "require-waf-on-internet-endpoints",
     description:
-      "Every internet-facing web entry point has a WAF. AWS: application load balancers (internet-facing, or internal behind a Global Accelerator), REST API stages (unless the API is PRIVATE), AppSync GraphQL APIs (unless PRIVATE), App Runner services (unless not publicly accessible), Cognito user pools (their sign-in endpoints), Amplify Hosting apps, Bedrock AgentCore gateways and Verified Access instances with HTTP(S) endpoints through a wafv2 WebAclAssociation, CloudFront distributions through webAclId; an application load balancer also passes as the origin of a CloudFront distribution with a web ACL (linked by its dnsName) when the network model shows no internet source reaching any of its listeners around the distribution (its security groups admit CloudFront's origin-facing prefix list, which like every prefix list outside the stack is never read as the internet, and no internet block; a security group outside the stack keeps the violation, a source or group unknown at preview is a note); Elastic Beanstalk web server environments through an association with their application load balancer (classic and network balancers and single instances take no WAF). HTTP and WebSocket APIs (API Gateway v2) and Lambda function URLs with authorizationType NONE take no web ACL: an HTTP or WebSocket API passes only with its default execute-api endpoint disabled and every custom domain behind a CloudFront distribution with a web ACL. Alibaba Cloud: internet SLB (HTTP/HTTPS listeners) and ALB instances through a WAF 3.0 domain whose origin they are, each web listener admitting only WAF's back-to-origin CIDR blocks through a whitelist ACL (a CNAME origin keeps its public address, like an ALB behind CloudFront), or an ALB of the WAF-enabled edition (StandardWithWaf, cloud-native access). Load balancers, CloudFront distributions and web ACL associations deployed by raw CloudFormation templates are judged too (an association created only under a condition undecided at preview, or taking its resourceArn from a template's outputs, and a CloudFront distribution whose WebACLId the template leaves unknown at preview, are notes, never a pass). An internet SLB listener whose protocol is unknown at preview, and a WAF 3.0 domain whose backend is an output of the ROS stack that deploys the SLB or ALB, are notes too.",
+      "Every internet-facing web entry point has a WAF. AWS: application load balancers (internet-facing, or internal behind a Global Accelerator), REST API stages (unless the API is PRIVATE), AppSync GraphQL APIs (unless PRIVATE), App Runner services (unless not publicly accessible), Cognito user pools (their sign-in endpoints), Amplify Hosting apps, Bedrock AgentCore gateways and Verified Access instances with HTTP(S) endpoints through a wafv2 WebAclAssociation, CloudFront distributions through webAclId; an application load balancer also passes as the origin of a CloudFront distribution with a web ACL (linked by its dnsName) when nothing on the internet reaches any of its listeners around the distribution: the network model shows no internet path to them, and, whatever the routes to its subnets, its security groups admit no public block on a listener port (any port when a listener's port is unknown or no listener is in the stack) and no prefix list outside the stack but CloudFront's origin-facing one (AWS's id for the load balancer's region, or an id in cloudFrontOriginFacingPrefixLists); a security group outside the stack, or none in it, keeps the violation; another outside prefix list (customer-managed, S3's, an id unknown at preview) and a source or group unknown at preview are notes; Elastic Beanstalk web server environments through an association with their application load balancer (classic and network balancers and single instances take no WAF). HTTP and WebSocket APIs (API Gateway v2) and Lambda function URLs with authorizationType NONE take no web ACL: an HTTP or WebSocket API passes only with its default execute-api endpoint disabled and every custom domain behind a CloudFront distribution with a web ACL. Alibaba Cloud: internet SLB (HTTP/HTTPS listeners) and ALB instances through a WAF 3.0 domain whose origin they are, each web listener admitting only WAF's back-to-origin CIDR blocks through a whitelist ACL (a CNAME origin keeps its public address, like an ALB behind CloudFront), or an ALB of the WAF-enabled edition (StandardWithWaf, cloud-native access). Load balancers, CloudFront distributions and web ACL associations deployed by raw CloudFormation templates are judged too (an association created only under a condition undecided at preview, or taking its resourceArn from a template's outputs, and a CloudFront distribution whose WebACLId the template leaves unknown at preview, are notes, never a pass). An internet SLB listener whose protocol is unknown at preview, and a WAF 3.0 domain whose backend is an output of the ROS stack that deploys the SLB or ALB, are notes too.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -28,9 +34,20 @@ export const requireWafOnInternetEndpoints = defineStackRule({
     caseStep: 6,
     resourceTypes: [...AWS_WAF_READ_TYPES, ...ALICLOUD_WAF_READ_TYPES],
   },
+  configSchema: {
+    cloudFrontOriginFacingPrefixLists: {
+      ...PREFIX_LIST_IDS_SCHEMA,
+      description:
+        "Ids of CloudFront's origin-facing prefix list besides AWS's published per-region ones (regions the rule's table lacks, an account's own copy): an ALB behind CloudFront whose security groups admit one of them still passes.",
+    },
+  },
+  parseConfig: (r) => ({ cloudFrontOriginFacingPrefixLists: r.prefixListIds("cloudFrontOriginFacingPrefixLists") }),
   readsTemplateResources: true,
-  check: ({ resources, model }) => {
+  check: ({ resources, model, config }) => {
     const res = new Resolver(resources);
-    return [...awsEndpointFindings(res, model), ...alicloudEndpointFindings(res)];
+    return [
+      ...awsEndpointFindings(res, model, config.cloudFrontOriginFacingPrefixLists),
+      ...alicloudEndpointFindings(res),
+    ];
   },
 });

@@ -119,8 +119,15 @@ const ALB_SCHEME: OpenQuestion = {
   question: "whether the load balancer is an internal or non-application one",
 };
 
-/** `model`: the stack's network model, built only when an ALB is the origin of a distribution with a web ACL. */
-export function awsEndpointFindings(res: Resolver, model: () => NetworkModel): StackFinding[] {
+/**
+ * `model`: the stack's network model, built only when an ALB is the origin of a distribution with a web ACL;
+ * `cloudFrontLists`: prefix list ids config names as CloudFront's origin-facing list.
+ */
+export function awsEndpointFindings(
+  res: Resolver,
+  model: () => NetworkModel,
+  cloudFrontLists: readonly string[] = [],
+): StackFinding[] {
   const fronting = frontedByAssociations(res, ASSOCIABLE);
   const fronted = new Set([...fronting].filter(([, f]) => f === "yes").map(([urn]) => urn));
   const check = (r: GenericResource, what: string, exposed: Proof, open?: OpenQuestion) => {
@@ -130,7 +137,7 @@ export function awsEndpointFindings(res: Resolver, model: () => NetworkModel): S
   };
   const webInstances = verifiedAccessWebInstances(res);
   const accelerated = acceleratedBalancers(res, T.lb);
-  const behindCloudFront = cloudFrontOriginCheck(res, model, ALB_SCHEME);
+  const behindCloudFront = cloudFrontOriginCheck(res, model, ALB_SCHEME, cloudFrontLists);
   const albFindings = (lb: GenericResource) => {
     const what = accelerated.has(lb.urn)
       ? "application load balancer behind a Global Accelerator"

@@ -1,16 +1,19 @@
 // Application load balancers behind CloudFront. A CLOUDFRONT web ACL inspects only the requests that pass through
 // the distribution, so it fronts an ALB only when (a) a distribution with a web ACL has the ALB as an origin (linked as
-// a function URL or an HTTP API's custom domain is: webAclInFront) and (b) the network model shows no internet source
-// reaching any of the ALB's listeners around it: its groups admit CloudFront's origin-facing prefix list (a list
-// outside the stack, which the model never reads as the internet) and no internet block. Network and classic load
-// balancers take no web ACL and the rule asks none of them for one, so only ALBs are judged here.
-import { Exposure, internetExposures, NetworkModel, renderPath } from "../../lib/reachability";
+// a function URL or an HTTP API's custom domain is: webAclInFront) and (b) nothing on the internet reaches any of the
+// ALB's listeners around it: the network model shows no internet path, and, whatever the routes, its groups admit
+// no public block on a listener port (waf-endpoints-cloudfront-groups.ts) and no prefix list outside the stack but
+// CloudFront's origin-facing one (waf-endpoints-cloudfront-lists.ts). Network and classic load balancers take no web
+// ACL and the rule asks none of them for one, so only ALBs are judged here.
+import { Exposure, internetExposures, LoadBalancer, NetworkModel, renderPath } from "../../lib/reachability";
 import { AWS_SECURITY_GROUPS } from "../../lib/reachability/aws/tokens";
-import { GenericResource, list, Resolver, str } from "../../lib/reachability/internals";
+import { GenericResource, isUnknown, list, Resolver, str } from "../../lib/reachability/internals";
 import { Proof } from "../lib/proof";
 import { StackFinding } from "../lib/stack-rule";
 import { OpenQuestion, unprotected } from "./waf-endpoint-findings";
 import { distributionsMayHaveWaf, openWebAclInFront, webAclInFront } from "./waf-endpoints-cloudfront";
+import { internetOpenings, outsideListRules } from "./waf-endpoints-cloudfront-groups";
+import { balancerRegion, outsideListDoubt } from "./waf-endpoints-cloudfront-lists";
 
 const FIX =
   "a CLOUDFRONT web ACL inspects only requests that pass through the distribution; admit only CloudFront's " +
@@ -18,6 +21,9 @@ const FIX =
   "on the load balancer's security groups and remove every internet source, or associate a REGIONAL web ACL with " +
   "the load balancer (wafv2.WebAclAssociation)";
 const AROUND = "reachable around the CloudFront distribution in front of it";
+const PATH_VALUE = "a value on the internet's path to its listeners";
+/** How the model names a list reference it cannot resolve (lib/reachability/prefix-lists.ts). */
+const UNKNOWN_LIST = "(unknown)";
 
 /** Whether the internet reaches the balancer's listeners without passing CloudFront: why it does, or what is open. */
 type WayAround = { around: "yes"; why: string } | { around: "unknown"; open: OpenQuestion } | { around: "no" };
@@ -40,11 +46,26 @@ function unseenGroups(res: Resolver, lb: GenericResource): { outside: string[]; 
   return { outside: found.external, unknown: entries.length > found.urns.length + found.external.length };
 }
 
-function wayAround(res: Resolver, model: NetworkModel, rows: readonly Exposure[], lb: GenericResource): WayAround {
-  const through = rowsThrough(model, rows, lb);
+/** What a way around rests on: the stack, its model and exposures, and the lists config names as CloudFront's. */
+interface Around {
+  res: Resolver;
+  model: NetworkModel;
+  rows: readonly Exposure[];
+  cloudFrontLists: readonly string[];
+}
+
+const unsure = (lb: GenericResource, field: string, why: string): WayAround => ({
+  around: "unknown",
+  open: { field, question: `whether ${lb.name} is ${AROUND}: ${why}` },
+});
+
+function wayAround(ctx: Around, lb: GenericResource): WayAround {
+  const { res, model } = ctx;
+  const through = rowsThrough(model, ctx.rows, lb);
   const unseen = unseenGroups(res, lb);
+  const balancer = model.loadBalancers.get(lb.urn);
   // With none of its groups in the model, the balancer reads as admitting everyone: a guess, not a proof.
-  const guessed = (model.loadBalancers.get(lb.urn)?.securityGroups.length ?? 0) === 0;
+  const guessed = (balancer?.securityGroups.length ?? 0) === 0;
   const seen = !guessed || (unseen.outside.length === 0 && !unseen.unknown);
   // A row through a value unknown at preview (a CIDR, ports, a rule list) only may open the way.
   const proven = seen ? through.find((e) => !e.unverified) : undefined;
@@ -53,33 +74,51 @@ function wayAround(res: Resolver, model: NetworkModel, rows: readonly Exposure[]
     const groups = unseen.outside.join(", ");
     return { around: "yes", why: `security groups outside the stack (${groups}): nothing shows it is not ${AROUND}` };
   }
+  // Whatever the routes to its subnets (a VPC or route table outside the stack, subnets outside it): its groups.
+  const type = lb.inputs.ipAddressType;
+  const openings =
+    balancer && !guessed ? internetOpenings(model, balancer, isUnknown(type) ? "unknown" : balancer.ipv6) : [];
+  const opened = openings.find((o) => !o.unverified);
+  if (opened) return { around: "yes", why: `${AROUND}: ${opened.why}` };
+  if (guessed && !unseen.unknown)
+    return { around: "yes", why: `no security group of its own in the stack: nothing shows it is not ${AROUND}` };
   if (unseen.unknown)
     return {
       around: "unknown",
       open: { field: "securityGroups", question: `whether a security group of ${lb.name} leaves it ${AROUND}` },
     };
   const unverified = through.find((e) => e.unverified);
-  if (!unverified) return { around: "no" };
-  return {
-    around: "unknown",
-    open: {
-      field: "a value on the internet's path to its listeners",
-      question: `whether ${lb.name} is ${AROUND}: ${renderPath(unverified)}`,
-    },
-  };
+  if (unverified) return unsure(lb, PATH_VALUE, renderPath(unverified));
+  const maybeOpened = openings.find((o) => o.unverified);
+  if (maybeOpened) return unsure(lb, PATH_VALUE, maybeOpened.why);
+  return balancer ? listsAround(ctx, lb, balancer) : { around: "no" };
+}
+
+/** Prefix lists outside the stack the groups admit on a listener port: each must be CloudFront's origin-facing one. */
+function listsAround(ctx: Around, lb: GenericResource, balancer: LoadBalancer): WayAround {
+  const region = balancerRegion(ctx.res, lb);
+  for (const rule of outsideListRules(ctx.model, balancer)) {
+    if (rule.id === UNKNOWN_LIST)
+      return unsure(lb, "prefixListId", `${rule.label} admits a prefix list whose id is unknown at preview`);
+    const doubt = outsideListDoubt(rule.id, region, ctx.cloudFrontLists);
+    if (doubt) return unsure(lb, `what prefix list ${rule.id} holds`, `${rule.label} admits it; ${doubt}`);
+  }
+  return { around: "no" };
 }
 
 /** Judges ALBs that distributions with a web ACL have as an origin; `undefined` for an ALB no such one has. */
 export type CloudFrontOriginCheck = (lb: GenericResource, what: string, exposed: Proof) => StackFinding[] | undefined;
 
 /**
- * `exposed`: whether the ALB is proven internet-facing (the rule's own answer); `open` the question it leaves.
+ * `exposed`: whether the ALB is proven internet-facing (the rule's own answer); `open` the question it leaves;
+ * `cloudFrontLists`: ids config names as CloudFront's origin-facing list besides AWS's per-region ones.
  * The network model and its exposures are built only when some ALB is an origin of such a distribution.
  */
 export function cloudFrontOriginCheck(
   res: Resolver,
   model: () => NetworkModel,
   open: OpenQuestion,
+  cloudFrontLists: readonly string[],
 ): CloudFrontOriginCheck {
   const cdns = distributionsMayHaveWaf(res);
   let rows: Exposure[] | undefined;
@@ -87,7 +126,7 @@ export function cloudFrontOriginCheck(
     const front = webAclInFront(cdns, lb, [str(lb.inputs.dnsName) ?? ""]);
     if (front.waf === "no") return undefined;
     const m = model();
-    const way = wayAround(res, m, (rows ??= internetExposures(m)), lb);
+    const way = wayAround({ res, model: m, rows: (rows ??= internetExposures(m)), cloudFrontLists }, lb);
     if (way.around === "yes") return unprotected(lb, `${what} (${way.why})`, exposed, open, FIX);
     if (exposed === "no") return [];
     if (way.around === "unknown") return unprotected(lb, what, "unknown", way.open, FIX);

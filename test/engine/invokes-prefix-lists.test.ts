@@ -1,6 +1,7 @@
 // The offline answer to aws.ec2.getManagedPrefixList: CloudFront's origin-facing list, per region; any other list
 // fails naming the token and the name rather than inventing one.
 import { answerInvoke, supportedInvokes } from "../../engine/invokes";
+import { CLOUDFRONT_ORIGIN_FACING, CLOUDFRONT_ORIGIN_FACING_IDS } from "../../lib/cloudfront-origin-facing";
 
 const TOKEN = "aws:ec2/getManagedPrefixList:getManagedPrefixList";
 const CLOUDFRONT = "com.amazonaws.global.cloudfront.origin-facing";
@@ -33,6 +34,14 @@ describe("invoke aws:ec2/getManagedPrefixList", () => {
     const list = ask({ name: CLOUDFRONT }, region);
     expect(list.id).toBe(id);
     expect(list.arn).toBe(`arn:aws:ec2:${region}:aws:prefix-list/${id}`);
+  });
+
+  it("answers every region of the table the WAF rule reads with that table's id", () => {
+    expect(CLOUDFRONT).toBe(CLOUDFRONT_ORIGIN_FACING);
+    const regions = Object.keys(CLOUDFRONT_ORIGIN_FACING_IDS);
+    expect(regions.length).toBeGreaterThan(0);
+    for (const region of regions)
+      expect(ask({ name: CLOUDFRONT }, region).id).toBe(CLOUDFRONT_ORIGIN_FACING_IDS[region]);
   });
 
   it("gives a region without a published id a stable pl- id of 8 hex digits", () => {
