@@ -1,6 +1,7 @@
 // Shell lines that AWS Systems Manager Run Command sends to Linux instances as root: the AWS counterpart of Cloud
-// Assistant, and another way to rewrite sshd_config or plant root's keys. Windows actions are not shell and are
-// not read. Content may be hostile: nothing here throws, whatever its shape.
+// Assistant, and another way to rewrite sshd_config or plant root's keys. Windows actions are not shell: the same
+// walk gives their lines to the Windows reader (windows-ssm-runs.ts). Content may be hostile: nothing here throws,
+// whatever its shape.
 import { iteratorParameter, withLoopBodies } from "./ssm-loops";
 import { shellParameters } from "./ssm-remote-scripts";
 import { isSessionDocumentType, sessionShellLines } from "./ssm-sessions";
@@ -70,12 +71,34 @@ export interface DocumentShell {
 export function documentShell(content: string, steps: ShellSteps): DocumentShell | undefined {
   const doc = parseMapping(content);
   if (!doc) return undefined;
-  const lines = [
-    ...mainStepLines(doc, steps),
-    ...(steps.command ? schema12Lines(doc) : []),
-    ...(steps.session ? sessionShellLines(doc) : []),
-  ];
+  const lines = [...runnerLines(doc, steps, SHELL_RUNNER), ...(steps.session ? sessionShellLines(doc) : [])];
   return { lines, parameters: obj(doc.parameters) };
+}
+
+/**
+ * What runs a document's lines on instances: its Command document plugin (`aws:runShellScript`,
+ * `aws:runPowerShellScript`), and the parameters holding lines of each runner document that an Automation
+ * `aws:runCommand` step or a composite `aws:runDocument` step sends (AWS-RunShellScript's `commands`).
+ */
+export interface StepRunner {
+  /** The plugin's action, lower-cased. */
+  action: string;
+  sentParameters: (documentName: unknown) => string[];
+}
+
+const SHELL_RUNNER: StepRunner = { action: SHELL_ACTION, sentParameters: shellParameters };
+
+/**
+ * The lines a document's steps give one runner, walked as `documentShell` walks them for shell (sessions aside), and
+ * the document's `parameters`. Undefined when the content is not a JSON or YAML mapping.
+ */
+export function documentRunnerLines(content: string, steps: ShellSteps, runner: StepRunner): DocumentShell | undefined {
+  const doc = parseMapping(content);
+  return doc && { lines: runnerLines(doc, steps, runner), parameters: obj(doc.parameters) };
+}
+
+function runnerLines(doc: Record<string, unknown>, steps: ShellSteps, runner: StepRunner): string[] {
+  return [...mainStepLines(doc, steps, runner), ...(steps.command ? schema12Lines(doc, runner) : [])];
 }
 
 /** The shell lines of a document (see `documentShell`), with the defaults of the parameters those lines reference. */
@@ -98,20 +121,20 @@ export function parameterDefault(parameters: Record<string, unknown> | undefined
  * iterator value written in (ssm-loops.ts);
  * `aws:executeScript` runs Python or PowerShell on AWS's side, not on instances, and is not read.
  */
-function mainStepLines(doc: Record<string, unknown>, steps: ShellSteps): string[] {
+function mainStepLines(doc: Record<string, unknown>, steps: ShellSteps, runner: StepRunner): string[] {
   const mainSteps = steps.automation ? withLoopBodies(list(doc.mainSteps)) : list(doc.mainSteps);
   return mainSteps.flatMap((raw) => {
     const step = obj(raw);
     const inputs = obj(step?.inputs);
-    if (steps.command && isShellAction(step?.action)) return commandLines(inputs?.runCommand);
+    if (steps.command && isAction(step?.action, runner.action)) return commandLines(inputs?.runCommand);
     if (steps.command && isAction(step?.action, RUN_DOCUMENT_ACTION)) {
       const given = documentParameters(inputs?.documentParameters);
-      return shellParameters(inputs?.documentPath).flatMap((name) => commandLines(given?.[name]));
+      return runner.sentParameters(inputs?.documentPath).flatMap((name) => commandLines(given?.[name]));
     }
     if (steps.automation && isRunCommandAction(step?.action))
-      return shellParameters(sentDocument(inputs?.DocumentName)).flatMap((name) =>
-        commandLines(obj(inputs?.Parameters)?.[name]),
-      );
+      return runner
+        .sentParameters(sentDocument(inputs?.DocumentName))
+        .flatMap((name) => commandLines(obj(inputs?.Parameters)?.[name]));
     return [];
   });
 }
@@ -157,17 +180,13 @@ function sentDocument(name: unknown): unknown {
   return typeof name === "string" && hasReferences(name) ? UNKNOWN : name;
 }
 
-/** Schema 1.2: `runtimeConfig: { aws:runShellScript: { properties: [{ runCommand }] } }`. */
-function schema12Lines(doc: Record<string, unknown>): string[] {
+/** Schema 1.2: `runtimeConfig: { aws:runShellScript: { properties: [{ runCommand }] } }` (or the runner's plugin). */
+function schema12Lines(doc: Record<string, unknown>, runner: StepRunner): string[] {
   const runtime = obj(doc.runtimeConfig) ?? {};
   return Object.entries(runtime)
-    .filter(([action]) => isShellAction(action))
+    .filter(([action]) => isAction(action, runner.action))
     .flatMap(([, plugin]) => list(obj(plugin)?.properties))
     .flatMap((props) => commandLines(obj(props)?.runCommand));
-}
-
-function isShellAction(action: unknown): boolean {
-  return typeof action === "string" && action.toLowerCase() === SHELL_ACTION;
 }
 
 function isRunCommandAction(action: unknown): boolean {

@@ -3,6 +3,7 @@
 // a file that runs later is scanned through a view that says where it went; settings written to a file sshd does
 // not read count only if the user data makes sshd read it.
 import { rootKeysFilesNamed } from "./userdata-keys-files";
+import { maskShellPasswords } from "./userdata-password-masks";
 import { Restorable, Restorations } from "./userdata-restored";
 import { isRootKeysPath } from "./userdata-root-keys";
 import { normalPath } from "./userdata-sshd-paths";
@@ -11,7 +12,7 @@ export type LoginWeaknessKind = "password-authentication" | "root-login" | "root
 
 export interface LoginWeakness {
   kind: LoginWeaknessKind;
-  /** The offending line, trimmed, so a message can quote it. */
+  /** The offending line, trimmed, so a message can quote it: the passwords it spells masked. */
   line: string;
   /**
    * Where the line was written to run later, when user data did not run it itself: a boot script, unit or crontab
@@ -106,7 +107,8 @@ export class Findings {
       entry.keyboardOnly &&= keyboardOnly;
       return;
     }
-    const weakness: LoginWeakness = { kind, line };
+    // Keyed by the line as written (two lines differing in a password stay two), quoted with its passwords masked.
+    const weakness: LoginWeakness = { kind, line: maskShellPasswords(line) };
     if (this.via !== undefined) weakness.via = this.via;
     const fullNote = unlessSshdReads === undefined ? note : `written to ${unlessSshdReads}, which sshd is made to read`;
     if (fullNote !== undefined) weakness.note = fullNote;

@@ -1,9 +1,13 @@
 // The Windows reader: what a PowerShell or batch script does to login, as the shell reader's findings say it — a
-// password spelled in the script (windows-passwords.ts), sshd's password login turned or left on (windows-sshd.ts).
+// password spelled in the script (windows-passwords.ts) or for auto-logon (windows-autologon.ts), sshd's password
+// login turned or left on (windows-sshd.ts), keys planted for administrators (windows-authorized-keys.ts).
 // Statements are read in order, once each, and each statement's reading is linear: scripts may be hostile.
 import { LoginWeakness } from "./userdata-findings";
+import { WindowsAuthorizedKeys } from "./windows-authorized-keys";
+import { WindowsAutologon } from "./windows-autologon";
 import { passwordSource } from "./windows-passwords";
-import { WindowsScript } from "./windows-scripts";
+import { maskWindowsPasswords } from "./windows-password-masks";
+import { WindowsLanguage, WindowsScript } from "./windows-scripts";
 import { WindowsSshd } from "./windows-sshd";
 import { windowsStatements } from "./windows-statements";
 import { WindowsVariables } from "./windows-variables";
@@ -14,24 +18,30 @@ const OUTSIDE_PASSWORD = "the password comes from outside the script";
 /** The weaknesses of Windows scripts that run one after another on one machine, each line reported once. */
 export function findWindowsLoginWeaknesses(scripts: readonly WindowsScript[]): LoginWeakness[] {
   const found = new Map<string, LoginWeakness>();
-  const add = (weakness: LoginWeakness) => {
+  // Keyed by the line as written, quoted with its passwords masked: two lines differing in a password stay two.
+  const add = (weakness: LoginWeakness, language: WindowsLanguage = "powershell") => {
     const key = `${weakness.kind}\n${weakness.line}\n${weakness.unverifiable ?? false}`;
-    if (!found.has(key)) found.set(key, weakness);
+    if (!found.has(key)) found.set(key, { ...weakness, line: maskWindowsPasswords(weakness.line, language) });
   };
   // sshd's state spans the scripts: one may install the server and a later one harden it.
   const sshd = new WindowsSshd();
+  const keys = new WindowsAuthorizedKeys();
+  const autologon = new WindowsAutologon();
   for (const { language, text } of scripts) {
     const variables = new WindowsVariables(language);
     for (const statement of windowsStatements(text, language)) {
       const words = windowsWords(statement, language);
       const line = statement.split("\n")[0].trim();
       const source = passwordSource(statement, words, variables);
-      if (source === "literal") add({ kind: "password-set", line });
-      else if (source === "outside") add({ kind: "password-set", line, note: OUTSIDE_PASSWORD, unverifiable: true });
+      if (source === "literal") add({ kind: "password-set", line }, language);
+      else if (source === "outside")
+        add({ kind: "password-set", line, note: OUTSIDE_PASSWORD, unverifiable: true }, language);
       sshd.read(statement, words, variables);
+      keys.read(statement, words, variables, language);
+      autologon.read(statement, words, variables);
       variables.assign(statement);
     }
   }
-  for (const weakness of sshd.weaknesses()) add(weakness);
+  for (const weakness of [...sshd.weaknesses(), ...keys.weaknesses(), ...autologon.weaknesses()]) add(weakness);
   return [...found.values()];
 }

@@ -1,9 +1,12 @@
 // Windows user data. EC2 (EC2Launch, EC2Config) runs the `<powershell>` and `<script>` (batch) blocks of user data;
 // Alibaba Cloud runs user data whose first line is `[powershell]` or `[bat]`; cloudbase-init images take `#ps1`,
 // `#ps1_sysnative`, `#ps1_x86` and `rem cmd`. cloud-init, on Linux, runs none of these: user data that opens with one
-// is Windows user data and is read as such, not as shell.
+// is Windows user data and is read as such, not as shell. EC2Launch v2 also takes a YAML document of tasks
+// (`version: 1.0`, `tasks: [{task: executeScript, inputs: [{type: powershell|batch, content}]}]`), which a
+// cloud-config, having no top-level `version` and `tasks` list, is never taken for.
 import { decodeUserData } from "./userdata-decode";
-import { isUnknown } from "./values";
+import { lowerName, parseMapping } from "./structured-documents";
+import { isUnknown, list, obj } from "./values";
 import { WindowsFinding, windowsScriptFindings } from "./windows-script-findings";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
 
@@ -21,6 +24,14 @@ const BLOCK_TAGS: [tag: string, language: WindowsLanguage][] = [
   ["script", "batch"],
   ["powershell", "powershell"],
 ];
+/** EC2Launch v2's script types that run on Windows; `executeScript` may also name others, which are not read. */
+const TASK_LANGUAGES = new Map<string, WindowsLanguage>([
+  ["powershell", "powershell"],
+  ["batch", "batch"],
+]);
+/** Both top-level keys of an EC2Launch v2 document (YAML, or JSON), looked for before the text is parsed. */
+const TASKS_KEY = /(?:^|[{,\s])["']?tasks["']?[ \t]*:/m;
+const VERSION_KEY = /(?:^|[{,\s])["']?version["']?[ \t]*:/m;
 /** `<persist>` (and EC2Launch's other settings) may come first; it runs nothing. */
 const EC2_OPENING = /^<(?:powershell|script|persist|detach|runaslocalsystem)>/i;
 
@@ -32,7 +43,28 @@ export function windowsUserDataScripts(text: string): WindowsScript[] | undefine
   const firstLine = text.slice(start, lineEnd < 0 ? text.length : lineEnd).trim();
   const language = WHOLE_SCRIPT_HEADERS.get(firstLine.toLowerCase());
   if (language) return [{ language, text: lineEnd < 0 ? "" : text.slice(lineEnd + 1) }];
-  return EC2_OPENING.test(firstLine) ? taggedBlocks(text) : undefined;
+  if (EC2_OPENING.test(firstLine)) return taggedBlocks(text);
+  // A shell script (`#!`) or cloud-init's own formats (`#cloud-config`, `#include`…) is never a task document.
+  return /^#(?:!|cloud-|include|part-handler|upstart-job|boothook)/i.test(firstLine) ? undefined : ec2LaunchTasks(text);
+}
+
+/**
+ * The scripts of an EC2Launch v2 task document, in order; undefined when the text is not one (cloud-config, a shell
+ * script, a document without a top-level `version` and `tasks` list).
+ */
+function ec2LaunchTasks(text: string): WindowsScript[] | undefined {
+  if (!TASKS_KEY.test(text) || !VERSION_KEY.test(text)) return undefined;
+  const doc = parseMapping(text);
+  if (doc?.version === undefined || !Array.isArray(doc.tasks)) return undefined;
+  return doc.tasks
+    .map(obj)
+    .filter((task) => lowerName(task?.task) === "executescript")
+    .flatMap((task) => list(task?.inputs))
+    .flatMap((input) => {
+      const script = obj(input);
+      const language = TASK_LANGUAGES.get(lowerName(script?.type) ?? "");
+      return language && typeof script?.content === "string" ? [{ language, text: script.content }] : [];
+    });
 }
 
 /** The `<script>` blocks, then the `<powershell>` ones, each in order; one left open runs to the end of the text. */

@@ -7,6 +7,7 @@ import { commandLines } from "../../lib/ssm-commands";
 import { shellParameters } from "../../lib/ssm-remote-scripts";
 import { containsUnknown, isUnknown, list, obj } from "../../lib/values";
 import { isWindowsCommandType } from "../../lib/windows-scripts";
+import { windowsDocumentFindings, windowsTaskFindings } from "../../lib/windows-ssm-runs";
 import { commandReading, FIELD } from "./cloud-assistant-commands";
 import { invokedFindings } from "./command-parameters";
 import { unverifiable } from "./findings";
@@ -52,12 +53,13 @@ export function oosTemplateCheck(): Check<unknown> {
 }
 
 /**
- * Systems Manager documents that run shell (see ssm-command-documents.ts). A Command document's notes on its
+ * Systems Manager documents that run shell (see ssm-command-documents.ts), and their PowerShell steps, read by the
+ * Windows reader (windows-ssm-runs.ts). A Command document's notes on its
  * `{{ name }}` references wait for the values each association or maintenance window task of the stack passes: the
  * rule's stack part judges them (ssm-document-runs.ts).
  */
 export function ssmDocumentCheck(): Check<unknown> {
-  return (p) => ssmDocumentReading(p)?.own ?? ssmDocumentFindings(p);
+  return (p) => [...(ssmDocumentReading(p)?.own ?? ssmDocumentFindings(p)), ...windowsDocumentFindings(p)];
 }
 
 /**
@@ -80,17 +82,20 @@ export function ssmAssociationCheck(): Check<unknown> {
 
 /**
  * A maintenance window's RUN_COMMAND task of AWS-RunShellScript runs the `commands` parameter on every target, on a
- * schedule, one of AWS-RunRemoteScript its `commandLine`. Parameters arrive as `[{name, values}]`; a task type or
+ * schedule, one of AWS-RunRemoteScript its `commandLine`, one of AWS-RunPowerShellScript its `commands` as PowerShell
+ * (read by the Windows reader). Parameters arrive as `[{name, values}]`; a task type or
  * document known only at apply may be either.
  */
 export function ssmMaintenanceWindowTaskCheck(): Check<unknown> {
   return (p) => {
     const type = p.taskType;
     if (!isUnknown(type) && typeof type === "string" && type.toUpperCase() !== "RUN_COMMAND") return [];
-    const names = shellParameters(p.taskArn);
-    if (names.length === 0) return [];
     const field = "taskInvocationParameters.runCommandParameters.parameters";
     const parameters = taskRunCommandParameters(p);
+    const windows = windowsTaskFindings(p.taskArn, parameters, field);
+    if (windows) return windows;
+    const names = shellParameters(p.taskArn);
+    if (names.length === 0) return [];
     if (isUnknown(parameters)) return [unverifiable(field)];
     return list(parameters).flatMap((entry, i) => {
       const parameter = obj(entry);

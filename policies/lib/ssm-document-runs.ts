@@ -6,7 +6,7 @@
 // document's defaults for names it leaves out) fill the document's `{{ name }}` references, and its lists the
 // `aws:loop` bodies iterating over them (ssm-loop-runs.ts); a weakening they make is reported on the run. The
 // document's own findings come from the resource part; a document no run of the stack names keeps its notes on
-// references (see template-runs.ts).
+// references (see template-runs.ts). Documents' PowerShell is read by the Windows reader with each run's values too.
 import { GenericResource } from "../../lib/reachability";
 import { ShellSteps, shellStepsOf } from "../../lib/ssm-commands";
 import { isUnknown, obj, UNKNOWN } from "../../lib/values";
@@ -23,6 +23,7 @@ import {
 } from "./ssm-run-parameters";
 import { DocumentSender, isNameOf, runbookSenders, sentRuns, StackRunbook, stackRunbooks } from "./ssm-runbook-steps";
 import { refersTo, StackFinding } from "./stack-rule";
+import { windowsDocumentReading, windowsRunFindings } from "../../lib/windows-ssm-runs";
 import { templateRunFindings } from "./template-runs";
 
 export const SSM_ASSOCIATION = "aws:ssm/association:Association";
@@ -133,7 +134,7 @@ function documentRunFindings(document: GenericResource, reading: SsmDocumentRead
 export function ssmDocumentRunFindings(resources: readonly GenericResource[]): StackFinding[] {
   const documents = resources.filter((r) => r.type === SSM_DOCUMENT);
   const runsOf = runsFinder({ resources, runbooks: stackRunbooks(documents), workflows: workflowSenders(resources) });
-  return documents.flatMap((document) => {
+  const shell = documents.flatMap((document) => {
     const reading = ssmDocumentReading(document.inputs);
     if (!reading) return [];
     return templateRunFindings(
@@ -143,4 +144,24 @@ export function ssmDocumentRunFindings(resources: readonly GenericResource[]): S
       (run) => documentRunFindings(document, reading, run),
     );
   });
+  return [...shell, ...documents.flatMap((document) => windowsDocumentRunFindings(document, runsOf))];
+}
+
+/**
+ * What the runs of the stack make a document's PowerShell do beyond its own reading (the resource part's, defaults
+ * filled in), on each run; a run from outside the stack is that reading.
+ */
+function windowsDocumentRunFindings(
+  document: GenericResource,
+  runsOf: (document: GenericResource) => DocumentRun[],
+): StackFinding[] {
+  const reading = windowsDocumentReading(document.inputs);
+  if (!reading) return [];
+  const label = `${CONTENT} of ${document.name} with these parameters`;
+  return runsOf(document)
+    .filter((run) => run.urn !== document.urn)
+    .flatMap((run) => {
+      const values = isUnknown(run.parameters) ? () => UNKNOWN : run.read(reading.parameters)(run.parameters);
+      return windowsRunFindings(reading, values, label).map((finding) => ({ urn: run.urn, ...finding }));
+    });
 }

@@ -33,7 +33,7 @@ describe("windowsStatements", () => {
 
 describe("passwords", () => {
   it.each([
-    ["net user with a literal", [ps("net user ops Secret1 /add")], ["password-set net user ops Secret1 /add"]],
+    ["net user with a literal", [ps("net user ops Secret1 /add")], ["password-set net user ops ******** /add"]],
     ["net.exe by path, options first", [bat("C:\\Windows\\System32\\net.exe user /add ops Secret1")], 1],
     ["an empty password is spelled too", [bat('net user guest ""')], 1],
     ["net user NAME *", [ps("net user ops *")], 0],

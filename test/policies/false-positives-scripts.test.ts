@@ -205,13 +205,13 @@ rows("locking an account sets no password", [
     setsPassword(`echo 'svc:!' | chpasswd`),
   ]),
   userData("chpasswd -e given a hash", `echo 'root:$6$abc$def' | chpasswd -e`, [
-    setsPassword(`echo 'root:$6$abc$def' | chpasswd -e`),
+    setsPassword(`echo 'root:********' | chpasswd -e`),
   ]),
   userData("chpasswd -e given a locked field and a hash", `printf 'svc:!\\nroot:$6$x$y\\n' | chpasswd -e`, [
-    setsPassword(`printf 'svc:!\\nroot:$6$x$y\\n' | chpasswd -e`),
+    setsPassword(`printf 'svc:!\\nroot:********\\n' | chpasswd -e`),
   ]),
   userData("chpasswd -e reading a document", `chpasswd -e <<'EOF'\nsvc:!\nEOF`, [setsPassword("chpasswd -e <<'EOF'")]),
-  userData("usermod -p given a hash", `usermod -p '$6$abc$def' root`, [setsPassword(`usermod -p '$6$abc$def' root`)]),
+  userData("usermod -p given a hash", `usermod -p '$6$abc$def' root`, [setsPassword(`usermod -p '********' root`)]),
   userData("useradd -p given a variable", `useradd -p "$HASH" ops`, [setsPassword(`useradd -p "$HASH" ops`)]),
   userData("useradd -p given an empty password", `useradd -p '' ops`, [setsPassword(`useradd -p '' ops`)]),
 ]);

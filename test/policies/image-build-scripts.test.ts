@@ -612,7 +612,7 @@ describe("EC2 Image Builder container recipes", () => {
       type: CONTAINER_RECIPE,
       props: containerRecipe(dockerfile(`RUN ${JSON.stringify(["/usr/bin/env", "bash", "-c", SET_ROOT_PASSWORD])}`)),
       violations: 1,
-      mentions: `dockerfileTemplateData sets a login password: "${SET_ROOT_PASSWORD}"`,
+      mentions: `dockerfileTemplateData sets a login password: "echo 'root:********' | chpasswd"`,
     },
     {
       name: "RUN with a flag, continued over lines, planting root keys",

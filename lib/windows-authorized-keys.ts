@@ -1,0 +1,275 @@
+// Keys planted for an administrator on Windows, the counterpart of root's authorized_keys (userdata-root-keys.ts):
+// Windows OpenSSH reads the keys of every member of Administrators from
+// %ProgramData%\ssh\administrators_authorized_keys, and an administrator's own from their profile's
+// .ssh\authorized_keys. User data runs as SYSTEM and run commands as SYSTEM or an administrator, so the profile of
+// whoever runs the script ($env:USERPROFILE, $HOME, `~`) is counted as an administrator's. An `AuthorizedKeysFile`
+// written to sshd_config makes the files it names keys files too. Only the destination counts: reading the keys,
+// copying them elsewhere or changing their ACL (icacls) plants nothing.
+import { LoginWeakness } from "./userdata-findings";
+import { WindowsLanguage } from "./windows-scripts";
+import { WindowsVariables } from "./windows-variables";
+import { endsCommand, unquoted } from "./windows-words";
+
+/** The file sshd reads for Administrators, wherever the script builds its path (not a `.bak` beside it). */
+const ADMINISTRATORS_KEYS = /(?<![\w.-])administrators_authorized_keys(?![\w.-])/i;
+/** A profile whose keys are an administrator's: Administrator's, SYSTEM's, or the running account's. */
+const ADMIN_PROFILE = new RegExp(
+  [
+    String.raw`[\\/]users[\\/]+administrator(?![\w.-])`,
+    "systemprofile",
+    String.raw`\$env:userprofile|\$\{env:userprofile\}|%userprofile%`,
+    String.raw`\$home\b|\$\{home\}`,
+    String.raw`(?:^|[\s"'(,])~(?=[\\/])`,
+  ].join("|"),
+  "i",
+);
+const PROFILE_KEYS = /\.ssh[\\/]+authorized_keys(?![\w.-])/i;
+/** Cmdlets and redirections (`>>` is two `>` words) that write a file named among their arguments. */
+const WRITERS = new Set(["add-content", "set-content", "out-file", "tee-object", "ac", "sc", "tee", "new-item", "ni"]);
+/** Writers' parameters naming the file; otherwise their first positional argument does (Add-Content PATH VALUE). */
+const PATH_PARAMETERS = new Set(["-path", "-filepath", "-literalpath", "-pspath", "-lp"]);
+/** Writers' switches, which take no value; their other parameters take the word after them. */
+const SWITCHES = new Set(["-force", "-append", "-nonewline", "-noclobber", "-passthru", "-whatif", "-confirm"]);
+/** Commands that put a file in place: the last positional argument, or `-Destination`, is where. */
+const COPIERS = new Set(["copy-item", "copy", "cp", "cpi", "move-item", "move", "mv", "mi", "xcopy", "robocopy"]);
+const COPY_VALUED = new Set(["-destination", "-path", "-literalpath"]);
+const COPY_SWITCHES = new Set(["-recurse", "-container", "-y"]);
+/** Downloaders, each writing where its output parameter says. */
+const DOWNLOADERS = new Set([
+  "invoke-webrequest",
+  "iwr",
+  "invoke-restmethod",
+  "irm",
+  "curl",
+  "curl.exe",
+  "wget",
+  "wget.exe",
+  "read-s3object",
+  "start-bitstransfer",
+]);
+const OUTPUT_PARAMETERS = new Set(["-outfile", "-file", "-destination", "-o", "--output"]);
+/** .NET's file writers and copiers: the path is the first argument, the destination the second. */
+const DOTNET_WRITE = /\]::(?:write|append)all(?:text|lines|bytes)\s*\(\s*([^,)]*)/gi;
+const DOTNET_COPY = /\]::(?:copy|move)\s*\(\s*[^,)]*,\s*([^,)]*)/gi;
+/** sshd's configuration (the Windows one: no Linux path), and the keys files an AuthorizedKeysFile line names. */
+const SSHD_CONFIG = /(?<![\w.-])sshd_config(?![\w.-])/i;
+/** The directive's value runs to the end of its line, a quote, or an operator of the statement that writes it. */
+const AUTHORIZED_KEYS_FILE = /AuthorizedKeysFile(?:[ \t]|=)+([^\r\n'"`<>|&;)]*)/gi;
+/** A variable or placeholder, not sshd's own tokens (`%h` the user's home, `%u` and `%U` the user, `%%`). */
+const FROM_OUTSIDE = /^[$!]|^%(?![%hUu](?:[\\/]|$))|\{\{/;
+/** A path is short; longer variable values are not taken for paths. */
+const MAX_PATH_TEXT = 1024;
+/** What a reading may add of variables' texts to the statements that write them (see windows-sshd.ts). */
+const EXPANSION_BUDGET = 1 << 20;
+/** Destinations remembered for a later AuthorizedKeysFile line: past this, the earliest are kept. */
+const MAX_DESTINATIONS = 4096;
+
+const PROFILE_NOTE = "the script runs as SYSTEM or an administrator, whose profile's keys these are";
+
+export class WindowsAuthorizedKeys {
+  private readonly paths = new Map<string, string>();
+  private readonly keysFiles = new Set<string>();
+  private readonly written = new Map<string, string>();
+  private readonly found: LoginWeakness[] = [];
+  private expansionLeft = EXPANSION_BUDGET;
+
+  /** Reads one statement of a script in `language`, its words as windows-words.ts splits them. */
+  read(statement: string, words: string[], variables: WindowsVariables, language: WindowsLanguage): void {
+    const line = statement.split("\n")[0].trim();
+    for (const destination of this.destinations(statement, words)) {
+      const kind = this.keysKind(destination);
+      if (kind === "profile") this.found.push({ kind: "root-authorized-keys", line, note: PROFILE_NOTE });
+      else if (kind !== undefined) this.found.push({ kind: "root-authorized-keys", line });
+      else if (this.written.size < MAX_DESTINATIONS) this.written.set(normalPath(destination), line);
+    }
+    this.readKeysFileDirective(statement, words, line, variables);
+    this.assign(statement, language);
+  }
+
+  weaknesses(): LoginWeakness[] {
+    return this.found;
+  }
+
+  /** Where the statement writes files: each destination with its variables filled in. */
+  private destinations(statement: string, words: string[]): string[] {
+    const found: string[] = [];
+    let command: string[] = [];
+    const finish = () => {
+      found.push(...commandDestinations(command));
+      command = [];
+    };
+    for (let i = 0; i < words.length; i++) {
+      if (words[i] === ">") {
+        if (words[i + 1] === ">") i++;
+        if (i + 1 < words.length && !endsCommand(words[i + 1])) found.push(words[++i]);
+      } else if (endsCommand(words[i])) finish();
+      else command.push(words[i]);
+    }
+    finish();
+    for (const pattern of [DOTNET_WRITE, DOTNET_COPY])
+      for (const m of statement.matchAll(pattern)) found.push(m[1].trim());
+    return found.map((d) => this.expand(d));
+  }
+
+  /** `administrators` for the Administrators' file (or one sshd was pointed at), `profile` for a profile's keys. */
+  private keysKind(path: string): "administrators" | "profile" | undefined {
+    if (isAdministratorsKeys(path) || this.keysFiles.has(normalPath(path))) return "administrators";
+    return PROFILE_KEYS.test(path) && ADMIN_PROFILE.test(path) ? "profile" : undefined;
+  }
+
+  /**
+   * `AuthorizedKeysFile` written to sshd_config: the files it names hold keys sshd takes, one the script wrote
+   * earlier included. A value from outside the script is a note.
+   */
+  private readKeysFileDirective(statement: string, words: string[], line: string, variables: WindowsVariables): void {
+    const lowerWords = words.map((w) => w.toLowerCase());
+    if (!lowerWords.some((w) => WRITERS.has(w) || w === ">") && !/\]::(?:write|append)all/i.test(statement)) return;
+    const own = this.expand(statement);
+    if (!SSHD_CONFIG.test(own)) return;
+    // A configuration held in a variable (a here-string) is written with it, within what a reading may add.
+    const held = variables.referencedValues(statement).map((value) => {
+      const taken = value.text.slice(0, Math.max(this.expansionLeft, 0));
+      this.expansionLeft -= taken.length;
+      return taken;
+    });
+    const text = [own, ...held].join("\n");
+    for (const m of text.matchAll(AUTHORIZED_KEYS_FILE)) {
+      if (commentedOut(text, m.index)) continue;
+      for (const file of m[1].trim().split(/\s+/)) {
+        if (FROM_OUTSIDE.test(file)) {
+          const note = "the keys file written to sshd_config comes from outside the script";
+          this.found.push({ kind: "root-authorized-keys", line, note, unverifiable: true });
+          continue;
+        }
+        const path = normalPath(file);
+        if (path === "" || isStockKeysFile(path)) continue;
+        this.keysFiles.add(path);
+        const earlier = this.written.get(path);
+        if (earlier !== undefined) this.found.push({ kind: "root-authorized-keys", line: earlier });
+      }
+    }
+  }
+
+  /** Remembers a variable holding a short text (a path), its own variables filled in. */
+  private assign(statement: string, language: WindowsLanguage): void {
+    const m =
+      language === "powershell"
+        ? /^(?:\[[^\]]*\]\s*)?\$(?:(?:script|global|local|private):)?([A-Za-z_]\w*)\s*=(?!=)\s*([\s\S]*)$/.exec(
+            statement,
+          )
+        : /^@?set\s+"?([^=\s"/]+)=([\s\S]*?)"?$/i.exec(statement);
+    if (!m) return;
+    const name = m[1].toLowerCase();
+    if (m[2].length >= MAX_PATH_TEXT) this.paths.delete(name);
+    else this.paths.set(name, this.expand(m[2]).slice(0, MAX_PATH_TEXT));
+  }
+
+  /**
+   * The text with the variables the script set to short texts written in, once: no rescan of what is filled in, and
+   * no more filled in than the text's own length and a path's, so a hostile `$a$a$a…` cannot make it quadratic.
+   */
+  private expand(text: string): string {
+    if (this.paths.size === 0) return text;
+    let budget = text.length + MAX_PATH_TEXT;
+    return text.replace(/\$(?:\{([^{}$]*)\}|([A-Za-z_]\w*))|%([^%\s]+)%/g, (whole, braced, plain, batch) => {
+      const value = this.paths.get(String(braced ?? plain ?? batch).toLowerCase());
+      if (value === undefined || value.length > budget) return whole;
+      budget -= value.length;
+      return value;
+    });
+  }
+}
+
+/** The files one command (its words, no operators) writes: a writer's path, a copier's or downloader's destination. */
+function commandDestinations(command: string[]): string[] {
+  const name = unquoted(command[0] ?? "").toLowerCase();
+  const args = command.slice(1);
+  // New-Item without -Value makes an empty file: it plants nothing.
+  if ((name === "new-item" || name === "ni") && !args.some((w) => w.toLowerCase().startsWith("-value"))) return [];
+  if (WRITERS.has(name)) return writerPath(args);
+  if (DOWNLOADERS.has(name)) return args.filter((_, i) => OUTPUT_PARAMETERS.has(previous(args, i)));
+  if (!COPIERS.has(name)) return [];
+  const { positional, destination, sources } = copyOperands(args);
+  if (name === "robocopy") {
+    // robocopy SOURCE DESTINATION FILE…: each file lands in the destination folder.
+    const [, folder, ...files] = positional;
+    return folder === undefined ? [] : files.map((file) => `${unquoted(folder)}\\${baseName(file)}`);
+  }
+  if (destination === undefined || sources.length === 0) return [];
+  // A folder destination receives the sources under their own names.
+  return [destination, ...sources.map((source) => `${unquoted(destination)}\\${baseName(source)}`)];
+}
+
+/** A copy's operands: `-Destination`, else the last positional argument; `-Path`, `-LiteralPath` or the others. */
+function copyOperands(args: string[]): { positional: string[]; destination?: string; sources: string[] } {
+  const positional: string[] = [];
+  const named = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i].toLowerCase();
+    // Batch options (`/Y`) and switches take no value; PowerShell's other parameters take the next word.
+    if (word.startsWith("/")) continue;
+    if (!word.startsWith("-")) positional.push(args[i]);
+    else if (COPY_VALUED.has(word)) named.set(word, args[++i] ?? "");
+    else if (!SWITCHES.has(word) && !COPY_SWITCHES.has(word)) i++;
+  }
+  const path = named.get("-path") ?? named.get("-literalpath");
+  const given = named.get("-destination");
+  const last = positional.length > (path === undefined ? 1 : 0) ? positional.length - 1 : -1;
+  const destination = given ?? (last < 0 ? undefined : positional[last]);
+  const others = given === undefined && last >= 0 ? positional.slice(0, last) : positional;
+  return { positional, destination, sources: path === undefined ? others : [path, ...others] };
+}
+
+/** The file a writer cmdlet writes: its path parameter (`-Path P`, `-Path:P`), else its first positional argument. */
+function writerPath(args: string[]): string[] {
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i].toLowerCase();
+    const colon = word.indexOf(":");
+    if (colon > 0 && word.startsWith("-")) {
+      if (PATH_PARAMETERS.has(word.slice(0, colon))) return [args[i].slice(colon + 1)];
+    } else if (PATH_PARAMETERS.has(word)) return args[i + 1] === undefined ? [] : [args[i + 1]];
+    else if (!word.startsWith("-")) positional.push(args[i]);
+    else if (!SWITCHES.has(word)) i++;
+  }
+  return positional.slice(0, 1);
+}
+
+/** The Administrators' keys file: in an ssh folder, a folder the script does not spell, or the working one. */
+function isAdministratorsKeys(path: string): boolean {
+  const m = ADMINISTRATORS_KEYS.exec(path);
+  if (!m) return false;
+  const folder = unquoted(path.slice(0, m.index).trim()).replace(/^["']/, "");
+  return !/[\\/]/.test(folder) || /ssh[\\/]+$/i.test(folder) || /[$%]/.test(folder);
+}
+
+/** Whether a `#` starts the line before `at` (blanks between): a commented-out directive. */
+function commentedOut(text: string, at: number): boolean {
+  let before = at - 1;
+  while (before >= 0 && (text[before] === " " || text[before] === "\t")) before--;
+  return text[before] === "#";
+}
+
+function previous(args: string[], i: number): string {
+  return i > 0 ? args[i - 1].toLowerCase() : "";
+}
+
+function baseName(path: string): string {
+  const bare = unquoted(path);
+  return bare.slice(Math.max(bare.lastIndexOf("\\"), bare.lastIndexOf("/")) + 1);
+}
+
+/** A path as sshd and the file system compare it: no quotes, backslashes, case folded, ProgramData spelt out. */
+function normalPath(path: string): string {
+  return unquoted(unquoted(path.trim()))
+    .toLowerCase()
+    .replace(/__programdata__|\$env:programdata|\$\{env:programdata\}|%programdata%/g, "c:\\programdata")
+    .replace(/\//g, "\\")
+    .replace(/\\{2,}/g, "\\")
+    .replace(/\\$/, "");
+}
+
+/** The stock keys files: the profile's own and the Administrators' file (already counted by name). */
+function isStockKeysFile(path: string): boolean {
+  return path === ".ssh\\authorized_keys" || path === "%h\\.ssh\\authorized_keys" || isAdministratorsKeys(path);
+}

@@ -1,0 +1,203 @@
+// The masking of passwords in quoted script lines, line by line: what is a password is masked with a fixed mask that
+// does not tell its length, what is not (user names, variables, paths, directives) stays. Script text lives only in
+// these strings; nothing here runs it.
+import { applyMasks, isReference, MASK } from "../../lib/mask-secrets";
+import { maskShellPasswords } from "../../lib/userdata-password-masks";
+import { maskWindowsPasswords } from "../../lib/windows-password-masks";
+
+const M = MASK;
+
+describe("maskShellPasswords", () => {
+  it.each([
+    ["chpasswd pair", "echo 'root:Pw1' | chpasswd", `echo 'root:${M}' | chpasswd`],
+    ["chpasswd pair unquoted", "echo root:Pw1 | sudo /usr/sbin/chpasswd", `echo root:${M} | sudo /usr/sbin/chpasswd`],
+    ["a password holding a colon", "echo 'root:a:b' | chpasswd", `echo 'root:${M}' | chpasswd`],
+    ["two accounts", 'printf "a:Pw1\\nb:Pw2\\n" | chpasswd', `printf "a:${M}\\nb:${M}\\n" | chpasswd`],
+    [
+      "newusers keeps the ids",
+      "echo 'ops:Pw1:1001:1001::/home/ops:/bin/sh' | newusers",
+      `echo 'ops:${M}:1001:1001::/home/ops:/bin/sh' | newusers`,
+    ],
+    ["passwd --stdin", "echo Pw1 | passwd --stdin root", `echo ${M} | passwd --stdin root`],
+    ["yes into passwd", "yes 'Pw1' | passwd root", `yes '${M}' | passwd root`],
+    [
+      "printf into passwd keeps the format",
+      "printf '%s\\n' Pw1 Pw1 | passwd ops",
+      `printf '%s\\n' ${M} ${M} | passwd ops`,
+    ],
+    ["useradd -p", "useradd -p 'h' ops", `useradd -p '${M}' ops`],
+    ["usermod -pVALUE", "usermod -ph root", `usermod -p${M} root`],
+    ["useradd --password VALUE", 'useradd --password "h" ops', `useradd --password "${M}" ops`],
+    ["openssl passwd", "openssl passwd -6 -salt s4lt Pw1 > /tmp/h", `openssl passwd -6 -salt s4lt ${M} > /tmp/h`],
+    ["a shadow line", "ops:$6$a$b:19000:0:99999:7:::", `ops:${M}:19000:0:99999:7:::`],
+    [
+      "a crypt hash anywhere",
+      "sed -i 's/^root:!:/root:$6$s4lt$abcdefghij:/' /etc/shadow",
+      `sed -i 's/^root:!:/root:${M}:/' /etc/shadow`,
+    ],
+    ["a yescrypt hash", "x '$y$j9T$s4lt$abcdefghijkl'", `x '${M}'`],
+    ["cloud-config password", "password: Pw1 # comment", `password: ${M} # comment`],
+    ["cloud-config list entry", "  - plain_text_passwd: 'Pw1'", `  - plain_text_passwd: '${M}'`],
+    [
+      "cloud-config flow mapping",
+      "- {name: ops, passwd: h, lock_passwd: false}",
+      `- {name: ops, passwd: ${M}, lock_passwd: false}`,
+    ],
+    ["a variable named for a password", "export DB_PASS=Pw1; run", `export DB_PASS=${M}; run`],
+  ])("%s", (_n, line, masked) => {
+    expect(maskShellPasswords(line)).toBe(masked);
+  });
+
+  it.each([
+    ["a variable as the password", 'echo "root:$PW" | chpasswd'],
+    ["a positional argument", 'echo "root:$1" | chpasswd'],
+    ["a command's output", 'echo "root:$(cat /run/pw)" | chpasswd'],
+    ["printf's conversion", "printf 'root:%s\\n' \"$PW\" | chpasswd"],
+    ["a locked field", "echo 'svc:!' | chpasswd -e"],
+    ["passwd's x", "ops:x:1001:1001::/home/ops:/bin/bash"],
+    ["useradd -p of a variable", 'useradd -p "$HASH" ops'],
+    ["mkdir -p is no password option", "mkdir -p /home/ops && useradd ops"],
+    ["an sshd directive", "echo 'PasswordAuthentication yes' >> /etc/ssh/sshd_config"],
+    ["PermitRootLogin", "sed -i 's/^PermitRootLogin no/PermitRootLogin yes/' /etc/ssh/sshd_config"],
+    ["cloud-config summaries", "chpasswd: (passwords set)"],
+    ["expect's prompt", 'expect "password:"'],
+    ["a prompt in echo", 'echo "password: $PW"'],
+    ["passwd -l", "passwd -l root"],
+    ["a variable named otherwise", "HOST=web01; hostname $HOST"],
+    ["user data naming nsswitch", "grep '^passwd:' /etc/nsswitch.conf"],
+  ])("keeps %s", (_n, line) => {
+    expect(maskShellPasswords(line)).toBe(line);
+  });
+
+  it("shows the same mask whatever the password's length", () => {
+    const short = maskShellPasswords("echo 'root:a' | chpasswd");
+    const long = maskShellPasswords(`echo 'root:${"a".repeat(64)}' | chpasswd`);
+    expect(short).toBe(long);
+  });
+});
+
+describe("maskWindowsPasswords", () => {
+  it.each([
+    ["net user", "powershell", "net user ops Pw1! /add", `net user ops ${M} /add`],
+    ["net1 user, quoted", "batch", 'net1 user ops "Pw 1" /y', `net1 user ops "${M}" /y`],
+    [
+      "net.exe by path, options first",
+      "batch",
+      "C:\\Windows\\System32\\net.exe user /add ops Pw1",
+      `C:\\Windows\\System32\\net.exe user /add ops ${M}`,
+    ],
+    [
+      "ConvertTo-SecureString",
+      "powershell",
+      "$p = ConvertTo-SecureString 'Pw1' -AsPlainText -Force",
+      `$p = ConvertTo-SecureString '${M}' -AsPlainText -Force`,
+    ],
+    ["-Password literal", "powershell", "Set-LocalUser ops -Password 'Pw1'", `Set-LocalUser ops -Password '${M}'`],
+    [
+      "-AccountPassword:literal",
+      "powershell",
+      "New-ADUser ops -AccountPassword:'Pw1'",
+      `New-ADUser ops -AccountPassword:'${M}'`,
+    ],
+    ["SetPassword", "powershell", '$u.SetPassword("Pw1")', `$u.SetPassword("${M}")`],
+    ["Invoke SetPassword", "powershell", "$u.Invoke('SetPassword', 'Pw1')", `$u.Invoke('SetPassword', '${M}')`],
+    ["batch set", "batch", "set ADMIN_PWD=Pw 1", `set ADMIN_PWD=${M}`],
+    ["batch set quoted", "batch", 'set "PASSWORD=Pw1"', `set "PASSWORD=${M}"`],
+    [
+      "auto-logon by name",
+      "powershell",
+      "Set-ItemProperty -Path $winlogon -Name DefaultPassword -Value 'Pw1' -Force",
+      `Set-ItemProperty -Path $winlogon -Name DefaultPassword -Value '${M}' -Force`,
+    ],
+    [
+      "auto-logon by position",
+      "powershell",
+      "New-ItemProperty $winlogon DefaultPassword 'Pw1'",
+      `New-ItemProperty $winlogon DefaultPassword '${M}'`,
+    ],
+    [
+      "auto-logon through reg add",
+      "batch",
+      'reg add "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon" /v DefaultPassword /t REG_SZ /d Pw1 /f',
+      `reg add "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon" /v DefaultPassword /t REG_SZ /d ${M} /f`,
+    ],
+    ["PowerShell assignment", "powershell", "$AdminPassword='Pw1'", `$AdminPassword='${M}'`],
+  ] as const)("%s", (_n, language, line, masked) => {
+    expect(maskWindowsPasswords(line, language)).toBe(masked);
+  });
+
+  it.each([
+    ["net user NAME *", "powershell", "net user ops *"],
+    ["net user NAME /add", "powershell", "net user ops /add"],
+    ["a batch variable", "batch", "net user ops %PW% /add"],
+    ["a batch argument", "batch", "net user ops %1 /add"],
+    ["net use", "batch", "net use Z: \\\\fs\\share /user:ops"],
+    ["-Password of a variable", "powershell", "Set-LocalUser ops -Password $pw"],
+    ["a secret read at run time", "powershell", "$pw = ConvertTo-SecureString $secret -AsPlainText -Force"],
+    ["a command's output assigned", "powershell", "$pw = Get-Secret -Name ops"],
+    ["a generated password", "powershell", "$u.SetPassword($pw)"],
+    ["sshd's directive", "powershell", "Add-Content $cfg 'PasswordAuthentication yes'"],
+    ["a batch set of another variable", "batch", "set NAME=ops"],
+    ["auto-logon's user name", "powershell", "Set-ItemProperty -Path $winlogon -Name DefaultUserName -Value 'ops'"],
+    [
+      "auto-logon's password from a variable",
+      "powershell",
+      "Set-ItemProperty $winlogon -Name DefaultPassword -Value $pw",
+    ],
+  ] as const)("keeps %s", (_n, language, line) => {
+    expect(maskWindowsPasswords(line, language)).toBe(line);
+  });
+});
+
+describe("the shared pieces", () => {
+  it("merges overlapping spans and keeps the text around them", () => {
+    expect(
+      applyMasks("abcdefgh", [
+        { start: 4, end: 6 },
+        { start: 1, end: 3 },
+        { start: 2, end: 5 },
+      ]),
+    ).toBe(`a${M}gh`);
+    expect(applyMasks("abc", [])).toBe("abc");
+  });
+
+  it("tells references from values", () => {
+    for (const v of ["$PW", "${PW}", "$env:PW", "$1", "%PW%", "%1", "!PW!", "$(cat x)", "`cat x`", "(Get-Secret)"])
+      expect(isReference(v)).toBe(true);
+    for (const v of ["$6$salt$hash", "$y$j9T$s$h", "Pw1", "%s", "p$w"]) expect(isReference(v)).toBe(false);
+  });
+});
+
+// Lines may be hostile: the masking reads each once.
+describe("masking long hostile lines", () => {
+  const big = 200_000;
+  const within = (f: () => unknown) => {
+    const start = Date.now();
+    f();
+    return Date.now() - start;
+  };
+
+  it.each([
+    ["colons after chpasswd", `chpasswd ${"a:".repeat(big / 2)}`],
+    ["openssl repeated", "openssl passwd ".repeat(big / 15)],
+    ["openssl without passwd repeated", "openssl ".repeat(big / 8)],
+    ["unclosed quotes", `echo 'root:${"'\"".repeat(big / 2)} | chpasswd`],
+    ["dollars", `x ${"$6$".repeat(big / 3)}`],
+    ["cloud-config keys in a flow mapping", `{${"password: x, ".repeat(big / 14)}}`],
+    ["blanks before a colon", `password${" ".repeat(big)}x`],
+    ["useradd options", `useradd ${"-p ".repeat(big / 3)}`],
+    ["passwd stages", `${"echo x | ".repeat(big / 9)}passwd --stdin root`],
+  ])("shell: %s", (_n, line) => {
+    expect(within(() => maskShellPasswords(line))).toBeLessThan(2000);
+  });
+
+  it.each([
+    ["net user repeated", "net user ".repeat(big / 9)],
+    ["ConvertTo-SecureString repeated", "ConvertTo-SecureString ".repeat(big / 23)],
+    ["SetPassword calls", '$u.SetPassword("x")'.repeat(big / 19)],
+    ["assignments", "$pw = 'x'; ".repeat(big / 11)],
+  ])("Windows: %s", (_n, line) => {
+    expect(within(() => maskWindowsPasswords(line, "powershell"))).toBeLessThan(2000);
+    expect(within(() => maskWindowsPasswords(line, "batch"))).toBeLessThan(2000);
+  });
+});
