@@ -3,6 +3,8 @@
 import type { StackConfig } from "./config";
 import { SECRET_SIG, SIG_KEY } from "./grpc";
 import type { Registration } from "./model";
+import { secretScriptPieces } from "./secret-lines";
+import { SecretMatcher } from "./secret-matcher";
 
 export const SECRET_MARKER = "[secret]";
 
@@ -22,6 +24,8 @@ export function isSecretValue(value: unknown): value is { value: unknown } {
 function collectStrings(value: unknown, into: Set<string>): void {
   if (typeof value === "string") {
     into.add(value);
+    // A secret script is quoted a line at a time, and user data is often given base64 (maybe gzipped).
+    for (const piece of secretScriptPieces(value)) into.add(piece);
     // A JSON-encoded secret (config objects) may also appear decoded.
     if (/^[[{]/.test(value)) {
       try {
@@ -40,11 +44,9 @@ function collectSecrets(value: unknown, into: Set<string>): void {
   else if (typeof value === "object" && value !== null) Object.values(value).forEach((v) => collectSecrets(v, into));
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 export class Redactor {
   private readonly secrets = new Set<string>();
-  private pattern?: RegExp;
+  private matcher?: SecretMatcher;
 
   /** Secret config values: keys in PULUMI_CONFIG_SECRET_KEYS, including `secure:` stand-ins. */
   static forConfig(config: StackConfig): Redactor {
@@ -56,7 +58,7 @@ export class Redactor {
   /** Plain strings known to be secret. */
   addValues(values: unknown[]): this {
     for (const v of values) collectStrings(v, this.secrets);
-    this.pattern = undefined;
+    this.matcher = undefined;
     return this;
   }
 
@@ -68,19 +70,17 @@ export class Redactor {
       if (reg.outputs) collectSecrets(reg.outputs, this.secrets);
       for (const key of reg.options.additionalSecretOutputs ?? []) collectStrings(reg.inputs[key], this.secrets);
     }
-    this.pattern = undefined;
+    this.matcher = undefined;
     return this;
   }
 
   /** Free text with every known secret string replaced by the marker. */
   text(text: string): string {
-    if (this.pattern === undefined) {
-      const needles = [...this.secrets]
-        .filter((s) => s.length >= MIN_TEXT_SECRET && !LITERALS.has(s))
-        .sort((a, b) => b.length - a.length);
-      this.pattern = needles.length ? new RegExp(needles.map(escapeRegExp).join("|"), "g") : /(?!)/g;
-    }
-    return this.secrets.size ? text.replace(this.pattern, SECRET_MARKER) : text;
+    if (this.secrets.size === 0) return text;
+    this.matcher ??= new SecretMatcher(
+      [...this.secrets].filter((s) => s.length >= MIN_TEXT_SECRET && !LITERALS.has(s)),
+    );
+    return this.matcher.replace(text, SECRET_MARKER);
   }
 
   /** A copy of a value with secret wrappers replaced by the marker (keys kept) and secrets removed from strings. */

@@ -1,6 +1,7 @@
 // The redactor: secret wrappers become a marker, known secret strings are cut from any text.
 import { Redactor, SECRET_MARKER } from "../../engine/secrets";
 import type { Registration } from "../../engine/model";
+import { gzipSync } from "zlib";
 
 const SIG = "4dabf18193072939515e22adb298388d";
 const secret = (value: unknown) => ({ [SIG]: "1b47061264138c4ac30d75fd1eb44270", value });
@@ -58,5 +59,59 @@ describe("Redactor", () => {
   it("does not search text for very short secrets, and escapes regex characters", () => {
     const r = new Redactor().addValues(["on", "a.b*c+d"]);
     expect(r.text("on and axbxc a.b*c+d")).toBe(`on and axbxc ${SECRET_MARKER}`);
+  });
+});
+
+// Scripts are data here: strings handed to the redactor, never run.
+describe("Redactor and secret scripts", () => {
+  const WEAKENING = "sed -i 's/^#PasswordAuthentication.*/PasswordAuthentication yes/' /etc/ssh/sshd_config";
+  const TOKEN_LINE = "curl -H 'X-Token: zq7-UNIQUE-9x' https://build.internal/hook";
+  const script = ["#!/bin/bash", "set -e", `  ${WEAKENING}  `, TOKEN_LINE, "fi"].join("\r\n");
+  const base64 = (text: string) => Buffer.from(text).toString("base64");
+  const gzipBase64 = (text: string) => gzipSync(text).toString("base64");
+  const quoted = (line: string) => `userData enables SSH password authentication: "${line}" (step 2)`;
+
+  it("cuts each long line of a multi-line secret from free text, trimmed, and keeps the finding around it", () => {
+    const r = new Redactor().addRegistrations([registration({ userData: secret(script) })]);
+    expect(r.text(quoted(WEAKENING))).toBe(quoted(SECRET_MARKER));
+    expect(r.text(`token line: ${TOKEN_LINE}.`)).toBe(`token line: ${SECRET_MARKER}.`);
+    expect(r.text(`whole: ${script}`)).toBe(`whole: ${SECRET_MARKER}`);
+  });
+
+  it.each([
+    ["base64", base64(script)],
+    ["gzip+base64", gzipBase64(script)],
+    ["base64 wrapped at 76 columns", base64(script).replace(/.{76}/g, "$&\n")],
+  ])("cuts the decoded lines and text of a %s secret script", (_, encoded) => {
+    const r = new Redactor().addValues([encoded]);
+    expect(r.text(quoted(WEAKENING))).toBe(quoted(SECRET_MARKER));
+    expect(r.text(TOKEN_LINE)).toBe(SECRET_MARKER);
+    expect(r.text(script)).toBe(SECRET_MARKER);
+    expect(r.text(`raw ${encoded}`)).toBe(`raw ${SECRET_MARKER}`);
+  });
+
+  it("does not search for lines shorter than eight characters, nor for one-line values' decodings that are not text", () => {
+    const r = new Redactor().addValues([["#!/bin/sh", "set -e", "fi", "  done  ", WEAKENING].join("\n"), "c2VjcmV0"]);
+    expect(r.text("set -e; fi; done")).toBe("set -e; fi; done");
+    expect(r.text("#!/bin/sh")).toBe(SECRET_MARKER);
+    // "c2VjcmV0" is base64 of "secret": a word, not text with lines; the value itself is still cut.
+    expect(r.text("secret c2VjcmV0")).toBe(`secret ${SECRET_MARKER}`);
+  });
+
+  it("leaves the lines of a script that is not secret alone, even when another input is", () => {
+    const inputs = { userData: script, userDataBase64: base64(script), password: secret("hunter2-pw") };
+    const r = new Redactor().addRegistrations([registration(inputs)]);
+    expect(r.text(quoted(WEAKENING))).toBe(quoted(WEAKENING));
+    expect(r.value(inputs)).toEqual({ ...inputs, password: SECRET_MARKER });
+  });
+
+  it("caps the lines one secret adds, and still cuts a script too long for one regex whole", () => {
+    // 5,000 lines of some 25 characters: the whole value is far past what a V8 alternation may hold.
+    const lines = Array.from({ length: 5_000 }, (_, i) => `echo step ${i} of the build`);
+    const whole = lines.join("\n");
+    const r = new Redactor().addValues([whole]);
+    expect(r.text(`quoted: ${lines[10]}.`)).toBe(`quoted: ${SECRET_MARKER}.`);
+    expect(r.text(lines[4_999])).toBe(lines[4_999]);
+    expect(r.text(`before ${whole} after ${lines[3]}`)).toBe(`before ${SECRET_MARKER} after ${SECRET_MARKER}`);
   });
 });
