@@ -59,6 +59,11 @@ export function dockerfileScripts(content: string, syntax: DockerfileSyntax = {}
   return reads ? [...built, ...startScripts(found)] : built;
 }
 
+/** A Dockerfile's instructions, for readers of other interpreters (windows-dockerfiles.ts). */
+export function dockerfileInstructions(content: string): Instruction[] {
+  return instructions(content.split(/\r?\n/));
+}
+
 /** Instructions as BuildKit reads them: continued lines joined, comment lines dropped, here-document bodies taken. */
 function instructions(lines: string[]): Instruction[] {
   const escape = escapeCharacter(lines);

@@ -6,7 +6,7 @@ import { lowerName, mappingsIn, parseMapping } from "./structured-documents";
 import { ownEntry, referencedScripts } from "./template-references";
 import { spliced, whenNotSpliced } from "./template-substitution";
 import { obj } from "./values";
-import { isWindowsCommandType } from "./windows-scripts";
+import { isWindowsCommandType, windowsCommandLanguage, WindowsScript } from "./windows-scripts";
 
 /** Where an action's task keeps its script and the script's Cloud Assistant type. */
 interface CommandProperties {
@@ -74,11 +74,35 @@ export function templateShellScripts(content: string): string[] | undefined {
 
 /** The script a task runs on instances, unless its command type is a Windows one; undefined for other tasks. */
 function taskShellScript(task: Record<string, unknown>): string | undefined {
+  const command = taskCommand(task);
+  return command && !isWindowsCommandType(command.type) ? command.script : undefined;
+}
+
+/** The script a task runs on instances and the command type it is given (undefined when none); undefined for others. */
+function taskCommand(task: Record<string, unknown>): { script: string; type: unknown } | undefined {
   const properties = obj(task.Properties);
   const where = commandProperties(lowerName(task.Action), properties);
   const holder = where === EXECUTE_API_COMMAND ? obj(properties?.Parameters) : properties;
-  if (!where || !holder || (where.type && isWindowsCommandType(holder[where.type]))) return undefined;
-  return encodedText(holder[where.content], 0);
+  if (!where || !holder) return undefined;
+  const script = encodedText(holder[where.content], 0);
+  return script === undefined ? undefined : { script, type: where.type && holder[where.type] };
+}
+
+/**
+ * The Windows scripts of a template's `content`: the `commandContent` of every task whose command type is
+ * RunPowerShellScript or RunBatScript, in the language it names, with the defaults of the template parameters it
+ * references spliced in. Undefined when the content is not a JSON or YAML mapping.
+ */
+export function templateWindowsScripts(content: string): WindowsScript[] | undefined {
+  const doc = parseMapping(content);
+  if (!doc) return undefined;
+  const parameters = obj(doc.Parameters);
+  const defaultOf = (name: string) => obj(ownEntry(parameters, name))?.Default;
+  return mappingsIn(doc.Tasks).flatMap((task) => {
+    const command = taskCommand(task);
+    const language = command && windowsCommandLanguage(command.type);
+    return command && language ? [{ language, text: spliced(decodeUserData(command.script), defaultOf) }] : [];
+  });
 }
 
 function commandProperties(

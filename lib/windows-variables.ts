@@ -4,6 +4,7 @@
 // variable, Parameter Store, Secrets Manager, a template placeholder) cannot be judged from here; one the script
 // generates is neither. Assignments are classified as they are read, once each, so a use costs one lookup.
 import { WindowsLanguage } from "./windows-scripts";
+import { plainTextOfSecureString } from "./windows-secure-strings";
 
 /** Where a value comes from: spelled in the script, taken from outside it, or neither (generated, a number). */
 export type SecretSource = "literal" | "outside" | "none";
@@ -67,12 +68,16 @@ export class WindowsVariables {
 
   /**
    * Where the value of expression `text` comes from. `bareIsLiteral`: an unquoted word is itself the value (batch,
-   * and `net user`'s arguments), not a command or a number.
+   * and `net user`'s arguments), not a command or a number. `unwrap`: read a ConvertTo-SecureString's text (once,
+   * not again inside it: nesting is no password and would cost a reading per level).
    */
-  source(text: string, bareIsLiteral: boolean): SecretSource {
+  source(text: string, bareIsLiteral: boolean, unwrap = true): SecretSource {
     const expression = text.trim();
     if (OUTSIDE.test(expression)) return "outside";
     if (this.language === "powershell" && GENERATED.test(expression)) return "none";
+    // The text ConvertTo-SecureString converts is a command argument: a bare word there is spelled in the script.
+    const plainText = unwrap && this.language === "powershell" ? plainTextOfSecureString(expression) : undefined;
+    if (plainText !== undefined) return this.source(plainText, true, false);
     // PowerShell reads nothing inside single quotes: `'Pa$$w0rd'` is a literal, not variables.
     const readable = this.language === "powershell" ? expression.replace(SINGLE_QUOTED, "'_'") : expression;
     let literal = false;

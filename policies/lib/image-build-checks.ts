@@ -5,9 +5,11 @@ import { componentShellScripts } from "../../lib/ec2-image-builder-components";
 import { imageBuilderShellScripts } from "../../lib/ecs-image-builder-commands";
 import { scriptsInOrder } from "../../lib/script-sequence";
 import { isUnknown } from "../../lib/values";
+import { windowsDockerfileScripts } from "../../lib/windows-dockerfiles";
+import { imageBuilderPowerShellScripts } from "../../lib/windows-ecs-image-builder";
 import { componentPowerShellScripts } from "../../lib/windows-image-builder-components";
 import { windowsScriptFindings } from "../../lib/windows-script-findings";
-import { isWindowsPlatform } from "../../lib/windows-scripts";
+import { isWindowsPlatform, WindowsScript } from "../../lib/windows-scripts";
 import { Finding, unverifiable } from "./findings";
 import { Check } from "./rule";
 import { documentFindings, scriptsFindings } from "./script-findings";
@@ -35,13 +37,15 @@ function windowsComponentFindings(data: unknown): Finding[] {
 
 /**
  * An EC2 Image Builder container recipe's Dockerfile: its RUN instructions, the commands its CMD, ENTRYPOINT and
- * HEALTHCHECK run when the container starts, and the files it writes from here-documents or copies in. A container image that lets root in by password has the weakness wherever it runs sshd. Windows
- * containers (`platformOverride`) run cmd or PowerShell; a Dockerfile given by `dockerfileTemplateUri` lives in S3.
+ * HEALTHCHECK run when the container starts, and the files it writes from here-documents or copies in. A container
+ * image that lets root in by password has the weakness wherever it runs sshd. Windows containers (`platformOverride`)
+ * run their RUN lines in cmd or PowerShell, read by the Windows reader (windows-dockerfiles.ts); a Dockerfile given by
+ * `dockerfileTemplateUri` lives in S3.
  */
 export function ec2ContainerRecipeCheck(): Check<unknown> {
   return (p) =>
     isWindowsPlatform(p.platformOverride)
-      ? []
+      ? windowsTextFindings("dockerfileTemplateData", p.dockerfileTemplateData, windowsDockerfileScripts)
       : textFindings("dockerfileTemplateData", p.dockerfileTemplateData, (text) =>
           scriptsInOrder(dockerfileScripts(text)),
         );
@@ -49,14 +53,24 @@ export function ec2ContainerRecipeCheck(): Check<unknown> {
 
 /**
  * Alibaba Cloud Image Builder content (`RUN` lines or RunShellCommand tasks) in `field`: an image component's
- * `content` (skipped when its `systemType` is Windows) or an image template's `buildContent`.
+ * `content` or an image template's `buildContent`. A component whose `systemType` is Windows runs PowerShell, read by
+ * the Windows reader (windows-ecs-image-builder.ts).
  */
 export function ecsImageBuilderCheck(field: string): Check<unknown> {
-  return (p) => (isWindowsPlatform(p.systemType) ? [] : textFindings(field, p[field], imageBuilderShellScripts));
+  return (p) =>
+    isWindowsPlatform(p.systemType)
+      ? windowsTextFindings(field, p[field], imageBuilderPowerShellScripts)
+      : textFindings(field, p[field], imageBuilderShellScripts);
 }
 
 /** A text field read as the scripts `scriptsOf` finds in it: unknown at preview, it cannot be verified. */
 function textFindings(field: string, v: unknown, scriptsOf: (text: string) => string[]): Finding[] {
   if (isUnknown(v)) return [unverifiable(field)];
   return typeof v === "string" ? scriptsFindings(field, scriptsOf(v)) : [];
+}
+
+/** The same for Windows scripts, read one after another on one machine by the Windows reader. */
+function windowsTextFindings(field: string, v: unknown, scriptsOf: (text: string) => WindowsScript[]): Finding[] {
+  if (isUnknown(v)) return [unverifiable(field)];
+  return typeof v === "string" ? windowsScriptFindings(field, scriptsOf(v)) : [];
 }

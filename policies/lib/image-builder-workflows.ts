@@ -2,9 +2,10 @@
 // test instance (lib/ec2-image-builder-workflows.ts), and for the stack part, the Command documents of the stack they
 // send, as runs of those documents (ssm-runbook-steps.ts). A workflow given by `uri` lives in S3, its text not in the
 // program.
-import { workflowDocumentSteps, workflowShell } from "../../lib/ec2-image-builder-workflows";
+import { workflowDocumentSteps, workflowPowerShell, workflowShell } from "../../lib/ec2-image-builder-workflows";
 import { GenericResource } from "../../lib/reachability";
 import { isUnknown } from "../../lib/values";
+import { windowsScriptFindings } from "../../lib/windows-script-findings";
 import { Finding, unverifiable } from "./findings";
 import { Check } from "./rule";
 import { scriptsFindings } from "./script-findings";
@@ -15,7 +16,8 @@ export const IMAGE_BUILDER_WORKFLOW = "aws:imagebuilder/workflow:Workflow";
 const DATA = "data";
 
 /**
- * The shell a workflow's RunCommand steps run; a step naming its document, or giving the shell runner's commands,
+ * The shell a workflow's RunCommand steps run, and the PowerShell those sending AWS-RunPowerShellScript run (read by
+ * the Windows reader); a step naming its document, or giving the shell runner's commands,
  * from a JSONPath (a workflow parameter an image pipeline sets, a step's output) cannot be verified.
  */
 export function ec2ImageBuilderWorkflowCheck(): Check<unknown> {
@@ -24,11 +26,13 @@ export function ec2ImageBuilderWorkflowCheck(): Check<unknown> {
     if (isUnknown(data)) return [unverifiable(DATA)];
     if (typeof data !== "string") return [];
     const shell = workflowShell(data);
-    if (!shell) return [unverifiable(DATA, "it does not parse as JSON or YAML")];
-    const notes: Finding[] = shell.dynamic.map((step) =>
+    const powerShell = workflowPowerShell(data);
+    if (!shell || !powerShell) return [unverifiable(DATA, "it does not parse as JSON or YAML")];
+    // A step naming its document from a JSONPath is dynamic to both readings: noted once.
+    const notes: Finding[] = [...new Set([...shell.dynamic, ...powerShell.dynamic])].map((step) =>
       unverifiable(`${DATA}`, `step ${step} takes its document or commands from a JSONPath at run time`),
     );
-    return [...notes, ...scriptsFindings(DATA, shell.scripts)];
+    return [...notes, ...scriptsFindings(DATA, shell.scripts), ...windowsScriptFindings(DATA, powerShell.scripts)];
   };
 }
 

@@ -2,11 +2,12 @@
 // (ACS-ECS-BulkyRunCommand runs its `commandContent` parameter as root on every target) or its own
 // `templateContent`, with `parameters` filling the template's `{{ name }}` references. Either way the script that
 // rewrites sshd_config may sit in the parameters rather than in any template the stack declares.
-import { templateShellScripts } from "../../lib/oos-templates";
+import { templateShellScripts, templateWindowsScripts } from "../../lib/oos-templates";
 import { parseMapping } from "../../lib/structured-documents";
 import { decodeUserData } from "../../lib/userdata";
 import { containsUnknown, isUnknown, obj } from "../../lib/values";
-import { isWindowsCommandType } from "../../lib/windows-scripts";
+import { windowsScriptFindings } from "../../lib/windows-script-findings";
+import { windowsCommandLanguage, WindowsScript } from "../../lib/windows-scripts";
 import { Finding, unverifiable } from "./findings";
 import { Check } from "./rule";
 import { scriptsFindings } from "./script-findings";
@@ -39,9 +40,9 @@ function contentWithParameters(doc: Record<string, unknown>, parameters: Record<
 }
 
 /**
- * Scripts of an execution: every text of its parameters (unless they say the command is a Windows one), and the
- * shell scripts of its own template content with the parameters spliced in. A template name, parameters or content
- * unknown at preview may run anything: a note when the template may run commands.
+ * Scripts of an execution: every text of its parameters (read by the Windows reader when they say the command is a
+ * Windows one), and the shell and Windows scripts of its own template content with the parameters spliced in. A
+ * template name, parameters or content unknown at preview may run anything: a note when the template may run commands.
  */
 export function oosExecutionCheck(): Check<unknown> {
   return (p) => {
@@ -54,23 +55,36 @@ export function oosExecutionCheck(): Check<unknown> {
     const unknownParameters = isUnknown(p.parameters) || containsUnknown(p.parameters);
     const parameters = unknownParameters ? {} : parsedParameters(p.parameters);
     if (!parameters) return [unverifiable("parameters", "they do not parse as JSON or YAML")];
-    const windows = isWindowsCommandType(parameters.commandType) || isWindowsCommandType(parameters.CommandType);
+    const windows = windowsCommandLanguage(parameters.commandType) ?? windowsCommandLanguage(parameters.CommandType);
     // A command may be written plain or base64-encoded, as Cloud Assistant takes it.
-    const scripts = windows ? [] : texts(parameters).map(decodeUserData);
+    const scripts = texts(parameters).map(decodeUserData);
     const own: string[] = [];
+    const ownWindows: WindowsScript[] = [];
     if (isUnknown(content)) findings.push(unverifiable("templateContent"));
     else if (typeof content === "string") {
       const doc = parseMapping(content);
-      const read = doc && templateShellScripts(contentWithParameters(doc, parameters));
-      if (!read) findings.push(unverifiable("templateContent", "it does not parse as JSON or YAML"));
-      else own.push(...read);
+      const filled = doc && contentWithParameters(doc, parameters);
+      const read = filled && templateShellScripts(filled);
+      if (!filled || !read) findings.push(unverifiable("templateContent", "it does not parse as JSON or YAML"));
+      else {
+        own.push(...read);
+        ownWindows.push(...(templateWindowsScripts(filled) ?? []));
+      }
     }
     // A parameter spliced into the content is quoted once, where it runs.
-    const ownFindings = scriptsFindings("templateContent", own);
+    const ownFindings = [
+      ...scriptsFindings("templateContent", own),
+      ...windowsScriptFindings("templateContent", ownWindows),
+    ];
     const quoted = new Set(ownFindings.map((f) => f.message.slice(f.message.indexOf(":"))));
-    const parameterFindings = scriptsFindings("parameters", scripts).filter(
-      (f) => !quoted.has(f.message.slice(f.message.indexOf(":"))),
-    );
+    const parameterFindings = (
+      windows
+        ? windowsScriptFindings(
+            "parameters",
+            scripts.map((text) => ({ language: windows, text })),
+          )
+        : scriptsFindings("parameters", scripts)
+    ).filter((f) => !quoted.has(f.message.slice(f.message.indexOf(":"))));
     const all = [...findings, ...parameterFindings, ...ownFindings];
     // Parameters unknown at preview still leave the template content's own scripts (and defaults) to read; they
     // may carry any script, a note unless one already says so.

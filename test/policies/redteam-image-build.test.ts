@@ -485,10 +485,12 @@ describe("adversarial Alibaba Cloud Image Builder content", () => {
       notes: 1,
     },
     {
-      name: "systemType in lower case windows is skipped",
+      // Windows components are read by the Windows reader: the password written in the RUN line (masked).
+      name: "systemType in lower case windows: a password written in a RUN line",
       type: ECS_COMPONENT,
       props: { systemType: "windows", content: "RUN net user administrator P@ss" },
-      violations: 0,
+      violations: 1,
+      mentions: "net user administrator ********",
     },
   ] as Case[]);
 });
