@@ -2,6 +2,7 @@
 // input (`user:password`), what passwd reads from a pipe or a here-string, `useradd`/`usermod -p HASH`, `openssl
 // passwd PASSWORD`, the password field of an /etc/shadow or /etc/passwd line, cloud-config password keys and
 // variables named for a password. User names, paths and sshd directives are kept.
+import { BoundedMemo } from "./bounded-memo";
 import {
   applyMasks,
   closingQuote,
@@ -32,8 +33,15 @@ const CRYPT_HASH = /\$(?:1|2[abxy]|5|6|7|y|gy|md5|sha1|argon2(?:id|i|d))\$[\w./=
 /** Password fields that lock the account rather than set a password. */
 const LOCKED = /^[!*]+$/;
 
+/** Lines already masked: the same script is often quoted for many resources, and masking is pure. */
+const maskedLines = new BoundedMemo<string, string>(4096);
+
 /** `line` with the passwords it spells masked. */
 export function maskShellPasswords(line: string): string {
+  return maskedLines.through(line, () => maskLine(line));
+}
+
+function maskLine(line: string): string {
   const spans: Span[] = [...accountField(line), ...cloudConfigValues(line), ...opensslPasswords(line), ...hashes(line)];
   for (const command of commandsOf(tokens(line, "shell"))) spans.push(...commandPasswords(line, command));
   return applyMasks(line, spans);
