@@ -2,7 +2,6 @@
 // input (`user:password`), what passwd reads from a pipe or a here-string, `useradd`/`usermod -p HASH`, `openssl
 // passwd PASSWORD`, the password field of an /etc/shadow or /etc/passwd line, cloud-config password keys and
 // variables named for a password. User names, paths and sshd directives are kept.
-import { BoundedMemo } from "./bounded-memo";
 import {
   applyMasks,
   closingQuote,
@@ -33,15 +32,19 @@ const CRYPT_HASH = /\$(?:1|2[abxy]|5|6|7|y|gy|md5|sha1|argon2(?:id|i|d))\$[\w./=
 /** Password fields that lock the account rather than set a password. */
 const LOCKED = /^[!*]+$/;
 
-/** Lines already masked: the same script is often quoted for many resources, and masking is pure. */
-const maskedLines = new BoundedMemo<string, string>(4096);
+/**
+ * Words without which no form below can spell a password: a password key, variable or command (`pass`, `pw`,
+ * `secret`, newusers, useradd/usermod, openssl, the shadow file; sshd's PasswordAuthentication and
+ * PermitEmptyPasswords are directive names, not passwords) or a crypt hash's `$id$`. Most quoted lines (sshd
+ * directives, sed edits) have none and are returned as they are without being tokenised.
+ */
+const MAY_SPELL_PASSWORD =
+  /(?<!permitempty)pass(?!wordauthentication)|pw|secret|newusers|user(?:add|mod)|openssl|shadow|\$\w+\$/i;
 
 /** `line` with the passwords it spells masked. */
 export function maskShellPasswords(line: string): string {
-  return maskedLines.through(line, () => maskLine(line));
-}
-
-function maskLine(line: string): string {
+  // An account line (/etc/passwd, /etc/shadow) needs six colons; any other form a trigger word.
+  if (!MAY_SPELL_PASSWORD.test(line) && line.split(":").length < 7) return line;
   const spans: Span[] = [...accountField(line), ...cloudConfigValues(line), ...opensslPasswords(line), ...hashes(line)];
   for (const command of commandsOf(tokens(line, "shell"))) spans.push(...commandPasswords(line, command));
   return applyMasks(line, spans);

@@ -3,7 +3,6 @@
 // `-AccountPassword`, `-NewPassword`, also `-Password:value`), ADSI's `SetPassword("…")` and `Invoke("SetPassword", "…")`,
 // auto-logon's DefaultPassword written to the registry, and variables named for a password (`set PW=…`,
 // `$AdminPassword = '…'`). Variables and commands stay readable.
-import { BoundedMemo } from "./bounded-memo";
 import { WindowsLanguage } from "./windows-scripts";
 import {
   applyMasks,
@@ -20,15 +19,8 @@ import {
 
 const PASSWORD_PARAMETERS = ["-password", "-accountpassword", "-newpassword"];
 
-/** Lines already masked, per language: masking is pure and scripts repeat across resources. */
-const maskedLines = new BoundedMemo<string, string>(4096);
-
 /** `line` with the passwords it spells masked. */
 export function maskWindowsPasswords(line: string, language: WindowsLanguage): string {
-  return maskedLines.through(`${language}\u0000${line}`, () => maskLine(line, language));
-}
-
-function maskLine(line: string, language: WindowsLanguage): string {
   const all = tokens(line, language);
   const spans: Span[] = [...adsiPasswords(line, all), ...secureStrings(line, all)];
   for (const command of commandsOf(all))
