@@ -1,6 +1,5 @@
 // Decoding of user data and of the encoded pieces inside it (MIME parts, write_files contents): base64, gzip, UTF-8.
 import { gunzipSync } from "zlib";
-import { BoundedMemo } from "./bounded-memo";
 
 /** Tested on trimmed text, so nothing follows the padding (a trailing `\s*` would overlap the class's newlines). */
 const BASE64 = /^[A-Za-z0-9+/\r\n]+={0,2}$/;
@@ -17,19 +16,11 @@ export class InflateBudget {
   constructor(public remaining = SCAN_INFLATE_BUDGET) {}
 }
 
-/**
- * The last few decodings: readers of both dialects (Windows first, then shell) decode the same user data one after
- * the other. Few entries, since a decoded script may be large.
- */
-const recentlyDecoded = new BoundedMemo<string, string>(4);
-
 /** Returns user data as text whether it was given plain, base64 or gzip+base64 (cloud-init accepts all three). */
 export function decodeUserData(raw: string): string {
   if (typeof raw !== "string") return "";
-  return recentlyDecoded.through(raw, () => {
-    const bytes = base64Bytes(raw);
-    return (bytes && textOf(bytes)) ?? raw;
-  });
+  const bytes = base64Bytes(raw);
+  return (bytes && textOf(bytes)) ?? raw;
 }
 
 /** The bytes base64 text stands for, or undefined when the text is not base64. */

@@ -91,6 +91,11 @@ function taggedBlocks(text: string): WindowsScript[] {
  */
 export function windowsUserDataFindings(field: string, v: unknown): WindowsFinding[] | undefined {
   if (typeof v !== "string" || isUnknown(v)) return undefined;
-  const scripts = windowsUserDataScripts(decodeUserData(v));
+  return windowsDecodedUserDataFindings(field, decodeUserData(v));
+}
+
+/** The same for user data already decoded (`decodeUserData`), so a caller reading it both ways decodes it once. */
+export function windowsDecodedUserDataFindings(field: string, text: string): WindowsFinding[] | undefined {
+  const scripts = windowsUserDataScripts(text);
   return scripts && windowsScriptFindings(field, scripts);
 }

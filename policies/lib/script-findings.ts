@@ -47,8 +47,16 @@ export function scriptsFindings(field: string, scripts: readonly string[]): Find
  * when the text is base64 and the text itself otherwise, so fields documented as either need no flag.
  */
 export function userDataFindings(field: string, v: unknown): Finding[] {
+  return decodedUserDataFindings(field, v, (text) => scriptFindings(field, text));
+}
+
+/**
+ * `read` of the user data decoded once (`decodeUserData`); unknown at preview, it cannot be verified; not text, it
+ * runs nothing.
+ */
+export function decodedUserDataFindings(field: string, v: unknown, read: (text: string) => Finding[]): Finding[] {
   if (isUnknown(v)) return [unverifiable(field)];
-  return typeof v === "string" ? scriptFindings(field, decodeUserData(v)) : [];
+  return typeof v === "string" ? read(decodeUserData(v)) : [];
 }
 
 /** Reads every user-data field the resource has. */

@@ -19,17 +19,26 @@ import {
   ssmDocumentCheck,
   ssmMaintenanceWindowTaskCheck,
 } from "../lib/run-command-checks";
-import { userDataFindings } from "../lib/script-findings";
+import { decodedUserDataFindings, scriptFindings } from "../lib/script-findings";
 import { withStackChecks } from "../lib/stack-checks";
-import { windowsUserDataFindings } from "../../lib/windows-user-data";
+import { windowsDecodedUserDataFindings } from "../../lib/windows-user-data";
 import { windowsAssociationFindings } from "../../lib/windows-ssm-runs";
 import { windowsOosTemplateFindings } from "../../lib/windows-oos-templates";
 import { windowsLaunchSpecifications } from "../../lib/windows-spot-fleets";
 
-/** User data read as Windows reads it when it is Windows user data (`<powershell>`, `[bat]`…), else as shell. */
+/**
+ * User data read as Windows reads it when it is Windows user data (`<powershell>`, `[bat]`…), else as shell; decoded
+ * once for both.
+ */
 function bootScriptCheck(fields: string[]): Check<unknown> {
   return (p) =>
-    fields.flatMap((field) => windowsUserDataFindings(field, p[field]) ?? userDataFindings(field, p[field]));
+    fields.flatMap((field) =>
+      decodedUserDataFindings(
+        field,
+        p[field],
+        (text) => windowsDecodedUserDataFindings(field, text) ?? scriptFindings(field, text),
+      ),
+    );
 }
 
 /** Windows runs read by the Windows reader (`windows`, undefined for others), other runs by `shell`. */
