@@ -26,6 +26,24 @@ const ROS_DATABASE_WHITELISTS = JSON.stringify({
   },
 });
 
+/** ROS NLB pieces in wrong shapes: servers and zones as maps or text, ports as text, references to nothing. */
+const ROS_NLB = JSON.stringify({
+  ROSTemplateFormatVersion: "2015-09-01",
+  Resources: {
+    Lb: {
+      Type: "ALIYUN::NLB::LoadBalancer",
+      Properties: { AddressType: ["Internet"], ZoneMappings: { VSwitchId: 1 } },
+    },
+    Group: { Type: "ALIYUN::NLB::ServerGroup", Properties: { Servers: [null, "i-x", { ServerId: [], Port: "22" }] } },
+    Group2: { Type: "ALIYUN::NLB::ServerGroup", Properties: { Servers: { Ref: "Nope" }, AnyPortEnbaled: "yes" } },
+    Listener: {
+      Type: "ALIYUN::NLB::Listener",
+      Properties: { LoadBalancerId: { Ref: "Lb" }, ServerGroupId: [{ Ref: "Group" }], StartPort: "a", EndPort: {} },
+    },
+    Attach: { Type: "ALIYUN::NLB::SecurityGroupAttachment", Properties: { SecurityGroupIds: "sg-1" } },
+  },
+});
+
 const ecsCommon: Shape = {
   password: "string",
   kmsEncryptedPassword: "string",
@@ -663,12 +681,12 @@ export const alicloudShapes: Record<string, Shape> = {
   },
   // Raw ROS templates: the wrapped rules read the resources they declare.
   "alicloud:ros/stack:Stack": {
-    templateBody: { oneOf: [...TEMPLATE_BODIES, ROS_DATABASE_WHITELISTS] },
+    templateBody: { oneOf: [...TEMPLATE_BODIES, ROS_DATABASE_WHITELISTS, ROS_NLB] },
     templateUrl: "string",
     parameters: { arrayOf: { parameterKey: { oneOf: ["Pol", "Pw", "Src"] }, parameterValue: "string" } },
   },
   "alicloud:ros/stackGroup:StackGroup": {
-    templateBody: { oneOf: [...TEMPLATE_BODIES, ROS_DATABASE_WHITELISTS] },
+    templateBody: { oneOf: [...TEMPLATE_BODIES, ROS_DATABASE_WHITELISTS, ROS_NLB] },
     templateUrl: "string",
     templateId: "string",
     parameters: { arrayOf: { parameterKey: "string", parameterValue: "cidr" } },

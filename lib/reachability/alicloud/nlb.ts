@@ -2,11 +2,11 @@
 // ENIs (the instance an ENI is attached to, behind the ENI's own groups) on the attachment's port. A listener
 // forwarding to 3306 puts the database on the internet just as a DNAT entry does, while the backends keep only
 // private addresses. Scaling groups attached to a server group add the hosts they launch (scaling-backends.ts).
-import { PortRange } from "../../ports";
+import { ALL_PORTS, PortRange } from "../../ports";
 import { NetworkModel, OutsideBackend, Target, nodeOf } from "../model";
 import { listenerProtocol } from "../listener-protocols";
 import { outsideLabel, outsideOn } from "../outside-backends";
-import { GenericResource, bool, list, num, prop, str } from "../resource";
+import { GenericResource, bool, isUnknown, list, num, prop, str } from "../resource";
 import { pushTo } from "../multimap";
 import { serverEntries, serverTypesOf } from "./network-interfaces";
 import { scalingHosts, scalingServerGroupTargets } from "./scaling-backends";
@@ -81,11 +81,13 @@ function serverGroupTargets(m: NetworkModel): {
     const group = groupUrn ? res.get(groupUrn) : undefined;
     if (!group) continue;
     const anyPort = bool(group.inputs.anyPortEnabled) === true;
+    // A port unknown at preview may be any port of the server, never the listener's by default.
+    const portUnknown = !anyPort && isUnknown(r.inputs.port);
     for (const entry of serverEntries(m, server))
       pushTo(out, group.urn, {
         host: entry.host,
-        port: anyPort ? undefined : num(r.inputs.port),
-        via: [`server-group:${group.name}`],
+        ...(portUnknown ? { ports: ALL_PORTS } : { port: anyPort ? undefined : num(r.inputs.port) }),
+        via: [`server-group:${group.name}${portUnknown ? " (port unknown at preview)" : ""}`],
         interface: entry.interface,
       });
     if (!anyPort && res.many(r, "serverId", [r.inputs.serverId], serverTypesOf(r.inputs.serverType)).urns.length === 0)

@@ -2,8 +2,9 @@
 // Alicloud provider's shapes: security groups with their ingress (inline or separate) as one rule resource per entry,
 // ECS instances and instance groups (password, user data, public bandwidth, vSwitch, groups); data stores in
 // ros-template-databases.ts, launch templates, scaling and the network in ros-template-compute.ts, flow
-// logs, log stores and trails in ros-template-logging.ts, load balancers in ros-template-load-balancers.ts (SLB) and
-// ros-template-application-load-balancers.ts (ALB), anti-brute-force rules in ros-template-threat-detection.ts.
+// logs, log stores and trails in ros-template-logging.ts, load balancers in ros-template-load-balancers.ts (SLB),
+// ros-template-application-load-balancers.ts (ALB) and ros-nlb.ts (NLB), anti-brute-force rules in
+// ros-template-threat-detection.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
 import { defined, idList, tagMap, Translated, Translation } from "./embedded-resource";
 import { ROS_COMPUTE_TRANSLATIONS } from "./ros-template-compute";
@@ -11,6 +12,7 @@ import { ROS_DATABASE_TRANSLATIONS } from "./ros-template-databases";
 import { ROS_APPLICATION_LOAD_BALANCER_TRANSLATIONS } from "./ros-template-application-load-balancers";
 import { ROS_LOAD_BALANCER_TRANSLATIONS } from "./ros-template-load-balancers";
 import { ROS_LOGGING_TRANSLATIONS } from "./ros-template-logging";
+import { ROS_NLB_TRANSLATIONS } from "./ros-nlb";
 import { ROS_THREAT_DETECTION_TRANSLATIONS } from "./ros-template-threat-detection";
 import { withoutCancelledAccepts } from "./ros-inline-drops";
 
@@ -110,5 +112,6 @@ export const ROS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ...ROS_LOGGING_TRANSLATIONS,
   ...ROS_LOAD_BALANCER_TRANSLATIONS,
   ...ROS_APPLICATION_LOAD_BALANCER_TRANSLATIONS,
+  ...ROS_NLB_TRANSLATIONS,
   ...ROS_THREAT_DETECTION_TRANSLATIONS,
 ]);
