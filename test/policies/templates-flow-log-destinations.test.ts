@@ -7,29 +7,10 @@ import { advisory, mandatory, runStack, StackInput, UNKNOWN, urnOf } from "./har
 import { stackTableEveryNote } from "./stack-table-every-note";
 import { cfn, stacksNamed } from "./template-bodies";
 import { CFN_STACK, CFN_STACK_SET } from "./templates-fixtures";
+import { bucket, expiring, flowLog, VPC } from "./templates-flow-log-fixtures";
 
 const rule = requireVpcFlowLogsAllTraffic;
 const stack = stacksNamed("net");
-
-const VPC = { Type: "AWS::EC2::VPC", Properties: { CidrBlock: "10.0.0.0/16" } };
-const flowLog = (destination: unknown) => ({
-  Type: "AWS::EC2::FlowLog",
-  Properties: {
-    ResourceId: { Ref: "Vpc" },
-    ResourceType: "VPC",
-    TrafficType: "ALL",
-    LogDestinationType: "s3",
-    LogDestination: destination,
-  },
-});
-/** Enabled lifecycle rules expiring objects after `days`, optionally under a prefix. */
-const expiring = (days: number, prefix?: string) => [
-  { Status: "Enabled", ExpirationInDays: days, ...(prefix === undefined ? {} : { Prefix: prefix }) },
-];
-const bucket = (rules?: unknown[]) => ({
-  Type: "AWS::S3::Bucket",
-  Properties: rules === undefined ? {} : { LifecycleConfiguration: { Rules: rules } },
-});
 
 const SUB_FOLDER = { "Fn::Sub": "arn:aws:s3:::${LogBucket}/flows/" };
 
