@@ -9,53 +9,13 @@
 //   internet reaches them through an internet-facing listener.
 import { disallowInternetAdminPortsExceptBastions } from "../../policies/stack/disallow-internet-admin-ports-except-bastions";
 import { disallowInternetDatabaseAndHighRiskPorts } from "../../policies/stack/disallow-internet-database-and-high-risk-ports";
-import {
-  UNKNOWN,
-  buildNetworkModel,
-  internetExposures,
-  renderPath,
-  type Exposure,
-  type GenericResource,
-} from "../../lib/reachability";
+import { UNKNOWN, renderPath, type GenericResource } from "../../lib/reachability";
 import { AGA, GA } from "./accelerator-types";
 import { A, aliNetwork, rule } from "./alicloud-fixtures";
 import { T, vpcWithSubnets } from "./aws-fixtures";
 import { probes } from "./stack-probes";
 import { StackBuilder, ref } from "./stack-builder";
-
-const ALI_NLB = {
-  lb: "alicloud:nlb/loadBalancer:LoadBalancer",
-  listener: "alicloud:nlb/listener:Listener",
-  group: "alicloud:nlb/serverGroup:ServerGroup",
-  attachment: "alicloud:nlb/serverGroupServerAttachment:ServerGroupServerAttachment",
-};
-
-const ANY = { cidrBlocks: ["0.0.0.0/0"] };
-
-/** One AWS inline rule: `protocol` on from-to (a single port when `to` is absent) from `sources`. */
-const awsRule = (protocol: unknown, from: unknown, to: unknown = from, sources: Record<string, unknown> = ANY) => ({
-  protocol,
-  fromPort: from,
-  toPort: to,
-  ...sources,
-});
-
-/** An Alibaba Cloud rule admitting `ipProtocol` on `portRange` from the VPC (the balancer's own addresses). */
-const fromVpc = (ipProtocol: unknown, portRange: unknown, more: Record<string, unknown> = {}) => ({
-  ipProtocol,
-  portRange,
-  cidrIp: "172.16.0.0/16",
-  ...more,
-});
-
-type AliRules = (b: StackBuilder, sg: GenericResource) => void;
-
-const rowsOf = (b: StackBuilder, r: GenericResource): Exposure[] =>
-  internetExposures(buildNetworkModel(b.resources)).filter((e) => e.urn === r.urn);
-
-/** [protocol, family, from, to, unverified] of each row. */
-const shape = (rows: Exposure[]) =>
-  rows.map((e) => [e.protocol, e.family, e.ports.from, e.ports.to, e.unverified === true]);
+import { ALI_NLB, AliRules, awsRule, fromVpc, rowsOf, shape } from "./lb-protocol-fixtures";
 
 /** An internet-facing AWS NLB listener (`protocol`) on `port` to a target group on it holding one private instance. */
 function awsNlb(protocol: unknown, port: number, ingress: unknown[]) {

@@ -5,36 +5,13 @@
 // unknown) forwards both: each narrower rule opens its own protocol, all-protocol rules alone give one "all" row.
 import { disallowInternetAdminPortsExceptBastions } from "../../policies/stack/disallow-internet-admin-ports-except-bastions";
 import { disallowInternetDatabaseAndHighRiskPorts } from "../../policies/stack/disallow-internet-database-and-high-risk-ports";
-import {
-  UNKNOWN,
-  buildNetworkModel,
-  internetExposures,
-  type Exposure,
-  type GenericResource,
-} from "../../lib/reachability";
+import { UNKNOWN, type Exposure } from "../../lib/reachability";
 import { AGA, GA } from "./accelerator-types";
 import { A, aliNetwork, rule } from "./alicloud-fixtures";
 import { T, vpcWithSubnets } from "./aws-fixtures";
 import { probes } from "./stack-probes";
 import { StackBuilder, ref } from "./stack-builder";
-
-const ALI_NLB = {
-  lb: "alicloud:nlb/loadBalancer:LoadBalancer",
-  listener: "alicloud:nlb/listener:Listener",
-  group: "alicloud:nlb/serverGroup:ServerGroup",
-  attachment: "alicloud:nlb/serverGroupServerAttachment:ServerGroupServerAttachment",
-  sgAttachment: "alicloud:nlb/loadBalancerSecurityGroupAttachment:LoadBalancerSecurityGroupAttachment",
-};
-
-const ANY = { cidrBlocks: ["0.0.0.0/0"] };
-
-/** One AWS inline rule: `protocol` on from-to (a single port when `to` is absent) from `sources`. */
-const awsRule = (protocol: unknown, from: unknown, to: unknown = from, sources: Record<string, unknown> = ANY) => ({
-  protocol,
-  fromPort: from,
-  toPort: to,
-  ...sources,
-});
+import { ALI_NLB, AliRules, awsRule, fromVpc, rowsOf, shape } from "./lb-protocol-fixtures";
 
 interface AwsNlbOptions {
   /** Dual-stack balancer in a subnet routing ::/0 to the gateway. */
@@ -76,8 +53,6 @@ function awsNlb(listenerProtocol: unknown, port: unknown, ingress: unknown[], op
   });
   return { b, v, sg, lbSg, host };
 }
-
-type AliRules = (b: StackBuilder, sg: GenericResource) => void;
 
 interface AliNlbOptions {
   /** The balancer's inputs. */
@@ -135,21 +110,6 @@ function aliSlb(protocol: string, port: number, rules: AliRules, backend = port)
   b.add(A.slbListener, "l", { loadBalancerId: ref(slb), frontendPort: port, backendPort: backend, protocol });
   return { b, ecs };
 }
-
-/** An Alibaba Cloud rule admitting `ipProtocol` on `portRange` from the VPC (the balancer's own addresses). */
-const fromVpc = (ipProtocol: unknown, portRange: unknown, more: Record<string, unknown> = {}) => ({
-  ipProtocol,
-  portRange,
-  cidrIp: "172.16.0.0/16",
-  ...more,
-});
-
-const rowsOf = (b: StackBuilder, host: GenericResource): Exposure[] =>
-  internetExposures(buildNetworkModel(b.resources)).filter((e) => e.urn === host.urn);
-
-/** [protocol, family, from, to, unverified] of each row. */
-const shape = (rows: Exposure[]) =>
-  rows.map((e) => [e.protocol, e.family, e.ports.from, e.ports.to, e.unverified === true]);
 
 /** The rule hop of each row (the hop before the host's). */
 const ruleHops = (rows: Exposure[]) => rows.map((e) => e.path.at(-2));
