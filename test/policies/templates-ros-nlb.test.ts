@@ -10,6 +10,7 @@ import { readTemplateResources } from "../../policies/lib/templates/template-rea
 import { TEMPLATE_CONTAINERS } from "../../policies/lib/templates/template-containers";
 import { Diagnostic, runStack, StackInput, UNKNOWN, urnOf } from "./harness";
 import { ROS_STACK, TemplateResources } from "./templates-fixtures";
+import { container, given, res, rosBody } from "./ros-program-twins";
 
 type Policy = Parameters<typeof runStack>[0];
 
@@ -109,26 +110,7 @@ function templateResources(p: Plan): TemplateResources {
   return out;
 }
 
-const rosBody = (resources: TemplateResources, parameters: Record<string, unknown> = {}) =>
-  JSON.stringify({ ROSTemplateFormatVersion: "2015-09-01", Parameters: parameters, Resources: resources });
-
-const given = (values: Record<string, unknown>) => ({
-  parameters: Object.entries(values).map(([parameterKey, parameterValue]) => ({ parameterKey, parameterValue })),
-});
-
-const container = (body: string, props: Record<string, unknown> = {}): StackInput => ({
-  type: ROS_STACK,
-  name: "app",
-  props: { templateBody: body, ...props },
-});
-
 // ---- the same plan as program resources ----
-
-const res = (type: string, name: string, props: Record<string, unknown>): StackInput => ({
-  type: `alicloud:${type}`,
-  name,
-  props: { id: `${name}-id`, ...props },
-});
 
 function programResources(p: Plan): StackInput[] {
   const rules = (group: string, ports: number[], source: string) =>
