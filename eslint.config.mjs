@@ -19,6 +19,8 @@ export default tseslint.config(
     rules: {
       "@pulumi/no-output-in-template-literal": "error",
       "@pulumi/no-output-instance-in-template-literal": "error",
+      // A deprecated provider field warns at every `pulumi up` and disappears in a later provider version.
+      "@typescript-eslint/no-deprecated": "error",
     },
   },
 );

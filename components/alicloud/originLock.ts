@@ -113,6 +113,8 @@ export function createOriginAcls(
       {
         name: originAclName(name, family),
         ipVersion: family,
+        // Deprecated by the provider in favour of AclEntryAttachment, kept on purpose: see the comment above.
+        // eslint-disable-next-line @typescript-eslint/no-deprecated
         entryLists: blocks.map((entry) => ({ entry, comment: "WAF back-to-origin" })),
         tags,
       },

@@ -33,12 +33,17 @@ export function webEdge(cfg: EstateConfig, site: Site, web: Tier, wafInstanceId?
   );
   const group = new alicloud.slb.ServerGroup(
     name("web-servers"),
-    {
-      loadBalancerId: slb.id,
-      name: cloudName(cfg, site, "web"),
-      servers: [{ serverIds: web.instances.map((i) => i.id), port: 80, weight: 100 }],
-    },
+    { loadBalancerId: slb.id, name: cloudName(cfg, site, "web") },
     inRegion(site),
+  );
+  // One attachment per server: the group's inline `servers` field is deprecated by the provider.
+  web.instances.forEach(
+    (instance, i) =>
+      new alicloud.slb.ServerGroupServerAttachment(
+        name(`web-server-${i + 1}`),
+        { serverGroupId: group.id, serverId: instance.id, port: 80, weight: 100, type: "ecs" },
+        inRegion(site),
+      ),
   );
   // Made first: it holds the origin whitelist the listeners name, in this region (the WAF's own resources use the
   // default provider, see above).

@@ -6,7 +6,6 @@ export function caseBackupBucket(): alicloud.oss.Bucket {
   // `forceDestroy` lets one API call delete the bucket with every object in it.
   return new alicloud.oss.Bucket("case-backups", {
     bucket: "logistics-backups-cn-hangzhou",
-    acl: "private",
     forceDestroy: true,
     tags: { purpose: "backup" },
   });

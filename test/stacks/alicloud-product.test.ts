@@ -59,7 +59,7 @@ beforeAll(async () => {
   // The message is the policy's description followed by what it reported.
   const message = probe[0].message;
   providerOf = JSON.parse(message.slice(message.indexOf("{")));
-}, 300_000); // one full preview (161 resources, two packs) on a shared machine
+}, 300_000); // one full preview (165 resources, two packs) on a shared machine
 
 afterAll(() => {
   if (probeDir) fs.rmSync(probeDir, { recursive: true, force: true });
