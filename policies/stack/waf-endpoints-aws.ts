@@ -20,6 +20,7 @@ import { HTTP_API_READ_TYPES, httpApiFindings } from "./waf-endpoints-http-apis"
 import { OpenQuestion, unprotected } from "./waf-endpoint-findings";
 import { frontedByAssociations, mayBeFronted, WAF_ASSOCIATION } from "./waf-endpoints-associations";
 import { VERIFIED_ACCESS, verifiedAccessWebInstances } from "./waf-endpoints-verified-access";
+import { CLOUDFRONT_RECORD_TYPES } from "./waf-endpoints-cloudfront-records";
 
 export const AWS_WAF_TYPES = {
   lb: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
@@ -55,6 +56,7 @@ export const AWS_WAF_READ_TYPES = [
   FUNCTION_URL,
   BEANSTALK.environment,
   BEANSTALK.template,
+  ...CLOUDFRONT_RECORD_TYPES,
 ];
 
 const ASSOCIABLE = [

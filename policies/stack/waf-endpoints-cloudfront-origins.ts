@@ -1,6 +1,7 @@
 // Application load balancers behind CloudFront. A CLOUDFRONT web ACL inspects only the requests that pass through
 // the distribution, so it fronts an ALB only when (a) a distribution with a web ACL has the ALB as an origin (linked as
-// a function URL or an HTTP API's custom domain is: webAclInFront) and (b) nothing on the internet reaches any of the
+// a function URL or an HTTP API's custom domain is: webAclInFront, directly or through one Route 53 record naming the
+// ALB: waf-endpoints-cloudfront-records.ts) and (b) nothing on the internet reaches any of the
 // ALB's listeners around it: the network model shows no internet path, and, whatever the routes, its groups admit
 // no public block on a listener port (waf-endpoints-cloudfront-groups.ts) and no prefix list outside the stack but
 // CloudFront's origin-facing one (waf-endpoints-cloudfront-lists.ts). Network and classic load balancers take no web
@@ -14,6 +15,7 @@ import { OpenQuestion, unprotected } from "./waf-endpoint-findings";
 import { distributionsMayHaveWaf, openWebAclInFront, webAclInFront } from "./waf-endpoints-cloudfront";
 import { internetOpenings, outsideListRules } from "./waf-endpoints-cloudfront-groups";
 import { balancerRegion, outsideListDoubt } from "./waf-endpoints-cloudfront-lists";
+import { recordsNamingBalancer } from "./waf-endpoints-cloudfront-records";
 
 const FIX =
   "a CLOUDFRONT web ACL inspects only requests that pass through the distribution; admit only CloudFront's " +
@@ -121,9 +123,12 @@ export function cloudFrontOriginCheck(
   cloudFrontLists: readonly string[],
 ): CloudFrontOriginCheck {
   const cdns = distributionsMayHaveWaf(res);
+  const recordsOf = recordsNamingBalancer(res);
   let rows: Exposure[] | undefined;
   return (lb, what, exposed) => {
-    const front = webAclInFront(cdns, lb, [str(lb.inputs.dnsName) ?? ""]);
+    if (cdns.length === 0) return undefined;
+    const dns = recordsOf(lb);
+    const front = webAclInFront(cdns, [lb, ...dns.records], [str(lb.inputs.dnsName) ?? "", ...dns.hosts]);
     if (front.waf === "no") return undefined;
     const m = model();
     const way = wayAround({ res, model: m, rows: (rows ??= internetExposures(m)), cloudFrontLists }, lb);

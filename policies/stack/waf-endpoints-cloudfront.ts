@@ -45,15 +45,18 @@ export function cloudFrontFindings(res: Resolver): StackFinding[] {
   });
 }
 
-/** Whether `cf` has an origin that `target` flowed into or whose domainName is one of `wanted` (lower case). */
-function fronts(cf: GenericResource, target: GenericResource | undefined, wanted: ReadonlySet<string>): boolean {
+/** A host name as DNS compares it: lower case, without the root's trailing dot. */
+export const dnsHost = (name: string): string => name.trim().toLowerCase().replace(/\.$/, "");
+
+/** Whether `cf` has an origin that one of `targets` flowed into or whose domainName is one of `wanted` (`dnsHost`). */
+function fronts(cf: GenericResource, targets: readonly GenericResource[], wanted: ReadonlySet<string>): boolean {
   // An older SDK sends no per-property dependencies; the resource-wide list serves then.
   const byProp = cf.propertyDependencies;
   const deps = Object.keys(byProp).length > 0 ? (byProp.origins ?? []) : cf.dependencies;
-  if (target && deps.includes(target.urn)) return true;
+  if (targets.some((t) => deps.includes(t.urn))) return true;
   return list(cf.inputs.origins).some((o) => {
     const host = str(prop(o, "domainName"));
-    return host !== undefined && wanted.has(host.toLowerCase());
+    return host !== undefined && wanted.has(dnsHost(host));
   });
 }
 
@@ -68,15 +71,17 @@ export interface CloudFrontInFront {
 /**
  * The distributions among `distributions` with an origin that `target` flowed into or whose domainName is one of
  * `hosts`, and the three-way answer (`hasWebAcl`) for the best of them: the one place an origin behind CloudFront
- * (an HTTP API's custom domain, a function URL) learns whether a web ACL is in front of it.
+ * (an HTTP API's custom domain, a function URL, an ALB and the Route 53 records naming it) learns whether a web ACL
+ * is in front of it.
  */
 export function webAclInFront(
   distributions: readonly GenericResource[],
-  target: GenericResource | undefined,
+  target: GenericResource | readonly GenericResource[] | undefined,
   hosts: readonly string[],
 ): CloudFrontInFront {
-  const wanted = new Set(hosts.filter((h) => h !== "").map((h) => h.toLowerCase()));
-  const front = distributions.filter((cf) => fronts(cf, target, wanted));
+  const wanted = new Set(hosts.filter((h) => h.trim() !== "").map(dnsHost));
+  const targets = target === undefined ? [] : "urn" in target ? [target] : target;
+  const front = distributions.filter((cf) => fronts(cf, targets, wanted));
   const answers = front.map(hasWebAcl);
   const waf = answers.includes("yes") ? "yes" : answers.includes("unknown") ? "unknown" : "no";
   return { waf, distributions: front };

@@ -975,6 +975,7 @@ export const awsShapes: Record<string, Shape> = {
     aliases: { arrayOf: { name: "string", zoneId: "string", evaluateTargetHealth: "bool" } },
     records: "strings",
   },
+  "aws:route53/zone:Zone": { name: "string" },
   "aws:route53/recordsExclusive:RecordsExclusive": {
     zoneId: "string",
     resourceRecordSets: {

@@ -2,131 +2,30 @@
 // ALB only when a distribution with one has the ALB as its origin and no internet source reaches the ALB's listeners
 // around it (its groups admit CloudFront's origin-facing prefix list, outside the stack, and no internet block).
 import { requireWafOnInternetEndpoints } from "../../policies/stack/require-waf-on-internet-endpoints";
-import { runStack, StackInput, UNKNOWN, urnOf } from "./harness";
+import { runStack, UNKNOWN, urnOf } from "./harness";
 import { StackCase, stackTable } from "./stack-table";
 import { cfn, container, stack } from "./templates-waf-harness";
 import { associationOf, CLOUDFRONT, distribution } from "./waf-endpoint-inputs";
+import {
+  albStack,
+  albUrn,
+  ALB_HOST,
+  AROUND,
+  CLOUDFRONT_LIST,
+  inlineList,
+  rule,
+  T,
+  tcp443,
+} from "./waf-cloudfront-alb-fixtures";
 
-const T = {
-  vpc: "aws:ec2/vpc:Vpc",
-  igw: "aws:ec2/internetGateway:InternetGateway",
-  rtb: "aws:ec2/routeTable:RouteTable",
-  subnet: "aws:ec2/subnet:Subnet",
-  rta: "aws:ec2/routeTableAssociation:RouteTableAssociation",
-  nacl: "aws:ec2/networkAcl:NetworkAcl",
-  sg: "aws:ec2/securityGroup:SecurityGroup",
-  ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-  lb: "aws:lb/loadBalancer:LoadBalancer",
-  listener: "aws:lb/listener:Listener",
-  tg: "aws:lb/targetGroup:TargetGroup",
-};
-const albUrn = urnOf(T.lb, "web");
-const sgUrn = urnOf(T.sg, "web");
-/** CloudFront's origin-facing list in eu-central-1, as the lookup answers it: an id outside the stack. */
-const CLOUDFRONT_LIST = "pl-a3a144ca";
-const ALB_HOST = "web-1234567890.eu-central-1.elb.amazonaws.com";
-const AROUND = "reachable around the CloudFront distribution in front of it";
-
-/** A VPC whose subnet routes 0.0.0.0/0 and ::/0 to an internet gateway, every reference unknown as at preview. */
-const publicNetwork: StackInput[] = [
-  { type: T.vpc, name: "app", props: { cidrBlock: "10.0.0.0/16", assignGeneratedIpv6CidrBlock: true } },
-  { type: T.igw, name: "igw", props: { vpcId: UNKNOWN }, propertyDependencies: { vpcId: [urnOf(T.vpc, "app")] } },
-  {
-    type: T.rtb,
-    name: "public",
-    props: {
-      vpcId: UNKNOWN,
-      routes: [
-        { cidrBlock: "0.0.0.0/0", gatewayId: UNKNOWN },
-        { ipv6CidrBlock: "::/0", gatewayId: UNKNOWN },
-      ],
-    },
-    propertyDependencies: { vpcId: [urnOf(T.vpc, "app")], routes: [urnOf(T.igw, "igw")] },
-  },
-  {
-    type: T.subnet,
-    name: "public-a",
-    props: { vpcId: UNKNOWN, cidrBlock: "10.0.0.0/24" },
-    propertyDependencies: { vpcId: [urnOf(T.vpc, "app")] },
-  },
-  {
-    type: T.rta,
-    name: "public-a",
-    props: { subnetId: UNKNOWN, routeTableId: UNKNOWN },
-    propertyDependencies: { subnetId: [urnOf(T.subnet, "public-a")], routeTableId: [urnOf(T.rtb, "public")] },
-  },
-];
-
-/** The ALB's group; `ingress` its inline rules. */
-const group = (ingress: unknown[] = []): StackInput => ({
-  type: T.sg,
-  name: "web",
-  props: {
-    vpcId: UNKNOWN,
-    description: "web ALB",
-    ingress,
-    // Egress to anywhere lets nothing in.
-    egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }],
-  },
-  propertyDependencies: { vpcId: [urnOf(T.vpc, "app")] },
-});
-
-const tcp443 = { protocol: "tcp", fromPort: 443, toPort: 443 };
-const inlineList = { ...tcp443, prefixListIds: [CLOUDFRONT_LIST] };
-
-/** A separate rule on the ALB's group, as WebFirewall.originIngressRules and users write them. */
-const rule = (name: string, props: Record<string, unknown>): StackInput => ({
-  type: T.ingress,
-  name,
-  props: { securityGroupId: UNKNOWN, ipProtocol: "tcp", fromPort: 443, toPort: 443, ...props },
-  propertyDependencies: { securityGroupId: [sgUrn] },
-});
 const listRule = rule("cdn-origin-web-443", { prefixListId: CLOUDFRONT_LIST });
-
-/** An internet-facing ALB in the public subnet with one HTTPS listener on 443 forwarding to a target group. */
-const alb = (props: Record<string, unknown> = {}, groupDeps = [sgUrn]): StackInput[] => [
-  {
-    type: T.lb,
-    name: "web",
-    props: {
-      loadBalancerType: "application",
-      internal: false,
-      subnets: [UNKNOWN],
-      securityGroups: [UNKNOWN],
-      ...props,
-    },
-    propertyDependencies: { subnets: [urnOf(T.subnet, "public-a")], securityGroups: groupDeps },
-  },
-  {
-    type: T.tg,
-    name: "web",
-    props: { vpcId: UNKNOWN, port: 8080, protocol: "HTTP" },
-    propertyDependencies: { vpcId: [urnOf(T.vpc, "app")] },
-  },
-  {
-    type: T.listener,
-    name: "web-443",
-    props: {
-      loadBalancerArn: UNKNOWN,
-      port: 443,
-      protocol: "HTTPS",
-      defaultActions: [{ type: "forward", targetGroupArn: UNKNOWN }],
-    },
-    propertyDependencies: { loadBalancerArn: [albUrn], defaultActions: [urnOf(T.tg, "web")] },
-  },
-];
 
 /** A distribution with a web ACL whose origin is the ALB's dnsName (unknown at preview). */
 const cdn = distribution({ type: T.lb, name: "web" });
 const cdnWithoutAcl = distribution({ type: T.lb, name: "web" }, {});
 
 /** The whole stack: network, the ALB with its group, extra resources (rules, distributions). */
-const origin = (
-  ingress: unknown[],
-  more: StackInput[],
-  lb: Record<string, unknown> = {},
-  groupDeps = [sgUrn],
-): StackInput[] => [...publicNetwork, group(ingress), ...alb(lb, groupDeps), ...more];
+const origin = albStack;
 const OUTSIDE_GROUP = "sg-0123456789abcdef0";
 
 describe("require-waf-on-internet-endpoints: ALBs behind CloudFront", () => {
