@@ -2,7 +2,8 @@
 // that finds the origin ALB's address goes around it. Ingress rules on the ALB's security group admit CloudFront's
 // origin-facing servers only, through the AWS-managed prefix list AWS documents for this (looked up in the ALB's
 // region: each region gives the list its own id). The component does not own the ALB's group, so it adds separate
-// `vpc.SecurityGroupIngressRule`s to it, as `Bastion.allowSshTo` does.
+// `vpc.SecurityGroupIngressRule`s to it, as `Bastion.allowSshTo` does. The list admits every distribution, other
+// accounts' too: the secret origin header of `originRequestGate.ts` narrows it to the caller's own.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkKnownArguments, checkList, checkPlain, checkRequiredInput, isPlain, Problems } from "../validation";
@@ -43,28 +44,34 @@ export interface OriginIngressRequest {
 export function checkOriginIngress(request: OriginIngressRequest): number[] {
   const { component, label, securityGroupId, options } = request;
   const problems = new Problems(`WebFirewall ${component.name}: originIngressRules`);
-  problems.check(
-    component.scope === "CLOUDFRONT",
-    "scope",
-    component.scope,
-    '"CLOUDFRONT": only a web ACL in front of CloudFront can be gone around by reaching the origin directly',
-    `create the WebFirewall with scope "CLOUDFRONT" and put CloudFront in front of the ALB, or drop ` +
-      "originIngressRules: a REGIONAL web ACL associated with the ALB (associateArns) already filters every request",
-  );
-  checkLabel(problems, label, component.usedLabels);
+  checkCloudFrontScope(problems, component.scope, "originIngressRules");
+  checkLabel(problems, label, component.usedLabels, "originIngressRules");
   checkSecurityGroupId(problems, securityGroupId);
   const given = options ?? {};
   let ports: number[] = [...DEFAULT_ORIGIN_PORTS];
   if (checkKnownArguments(problems, given, Object.keys(KNOWN_OPTIONS), "options.")) {
     const { ports: asked, provider } = given as OriginIngressOptions;
     if (asked !== undefined && checkPorts(problems, asked)) ports = [...asked];
-    checkProvider(problems, provider);
+    checkProvider(problems, "options.provider", provider);
   }
   problems.throwIfAny();
   return ports;
 }
 
-function checkLabel(problems: Problems, label: unknown, used: ReadonlySet<string>): void {
+/** The origin lock's methods apply to a CLOUDFRONT web ACL only: a REGIONAL one sits on the ALB itself. */
+export function checkCloudFrontScope(problems: Problems, scope: string, method: string): void {
+  problems.check(
+    scope === "CLOUDFRONT",
+    "scope",
+    scope,
+    '"CLOUDFRONT": only a web ACL in front of CloudFront can be gone around by reaching the origin directly',
+    `create the WebFirewall with scope "CLOUDFRONT" and put CloudFront in front of the ALB, or drop ` +
+      `${method}: a REGIONAL web ACL associated with the ALB (associateArns) already filters every request`,
+  );
+}
+
+/** A label names the method's resources, so each call of `method` on one WebFirewall needs its own. */
+export function checkLabel(problems: Problems, label: unknown, used: ReadonlySet<string>, method: string): void {
   const written = problems.check(
     typeof label === "string" && LABEL.test(label),
     "label",
@@ -77,8 +84,8 @@ function checkLabel(problems: Problems, label: unknown, used: ReadonlySet<string
     !used.has(label as string),
     "label",
     label,
-    "a label not used by an earlier originIngressRules call of this WebFirewall",
-    "give each origin security group its own label",
+    `a label not used by an earlier ${method} call of this WebFirewall`,
+    "give each origin its own label",
   );
 }
 
@@ -121,11 +128,12 @@ function checkPorts(problems: Problems, ports: unknown): ports is number[] {
   return problems.list.length === before;
 }
 
-function checkProvider(problems: Problems, provider: unknown): void {
+/** The provider of the ALB's region, when given, must be an aws.Provider. */
+export function checkProvider(problems: Problems, argument: string, provider: unknown): void {
   if (provider === undefined) return;
   problems.check(
     isAwsProvider(provider),
-    "options.provider",
+    argument,
     pulumi.Resource.isInstance(provider) ? "(a resource that is not an aws.Provider)" : provider,
     "an aws.Provider of the ALB's region",
     "pass the provider the ALB is created with, or omit it when the ALB is in the WebFirewall's region",

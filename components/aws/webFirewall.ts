@@ -25,6 +25,15 @@ import {
   OriginIngressOptions,
   ruleQuotaWarning,
 } from "./cloudFrontOriginLock";
+import {
+  checkOriginRequestGate,
+  createOriginRequestGate,
+  OriginRequestGate,
+  OriginRequestGateArgs,
+  refusingDefaultAction,
+} from "./originRequestGate";
+
+export type { OriginRequestGate, OriginRequestGateArgs } from "./originRequestGate";
 
 export type WafScope = "REGIONAL" | "CLOUDFRONT";
 
@@ -142,6 +151,7 @@ export class WebFirewall extends pulumi.ComponentResource {
   private readonly scope: WafScope;
   private readonly tags: pulumi.Output<Record<string, string>>;
   private readonly originLabels = new Set<string>();
+  private readonly gateLabels = new Set<string>();
 
   constructor(name: string, args: WebFirewallArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     // Arguments are checked before anything, the component included, is registered.
@@ -271,9 +281,26 @@ export class WebFirewall extends pulumi.ComponentResource {
    * `com.amazonaws.global.cloudfront.origin-facing`, looked up in the ALB's region), TCP on each of `options.ports`
    * (default 443). Pass `options.provider` when the ALB is in another region than the WebFirewall (us-east-1).
    * The lock holds only if the group has no other ingress from the internet: remove any 0.0.0.0/0 or ::/0 rule.
-   * Any client of CloudFront can still reach the origin through another distribution; a secret origin header checked
-   * by an ALB listener rule closes that (not made here). Throws, before anything is created, on a REGIONAL scope and
-   * on bad arguments.
+   * The prefix list admits every CloudFront distribution, another account's too, so anyone can still reach the
+   * origin through a distribution of their own: pair this with `originRequestGate` on the ALB's listener (the secret
+   * header only this stack's distribution sends). No warning is logged without the gate, since the gate may be made
+   * after these rules, or the origin may check the header itself. Throws, before anything is created, on a REGIONAL
+   * scope and on bad arguments.
+   *
+   * ```ts
+   * waf.originIngressRules("web-alb", albGroup.id, { provider: albRegion });
+   * const listener = new aws.lb.Listener("web-alb", {
+   *   loadBalancerArn: alb.arn, port: 443, protocol: "HTTPS", certificateArn,
+   *   defaultActions: [WebFirewall.originGateDefaultAction()], // 403 without the header
+   * }, { provider: albRegion });
+   * const gate = waf.originRequestGate("web-alb", {
+   *   listenerArn: listener.arn,
+   *   targetGroupArn: targetGroup.arn,
+   *   secret: config.requireSecret("originVerifySecret"),
+   *   provider: albRegion,
+   * });
+   * // the distribution's origin (domainName: alb.dnsName): customHeaders: [gate.customHeader]
+   * ```
    */
   originIngressRules(
     label: string,
@@ -297,5 +324,33 @@ export class WebFirewall extends pulumi.ComponentResource {
       tags: this.tags,
       provider: options.provider,
     });
+  }
+
+  /**
+   * The listener default action `originRequestGate` hands out (a fixed 403), for the listener itself: it is made
+   * before the gate, which needs its ARN.
+   */
+  static originGateDefaultAction(): OriginRequestGate["defaultAction"] {
+    return refusingDefaultAction();
+  }
+
+  /**
+   * Lets through the origin ALB's listener only requests from this stack's distribution: a listener rule forwarding
+   * to `args.targetGroupArn` the requests whose header `args.headerName` (default "X-Origin-Verify") carries
+   * `args.secret`, at `args.priority` (default 1). Put `customHeader` in the distribution origin's `customHeaders`,
+   * and `defaultAction` (a fixed 403; `WebFirewall.originGateDefaultAction()` gives the same to the listener, which
+   * is made before the gate) as the listener's only default action. Every other rule of that listener must carry the
+   * same header condition, or it is a way around the gate. The secret must be a Pulumi secret (a plain string is
+   * refused: it would sit in the state in clear) of 32 to 128 visible characters without `*` or `?`, checked once
+   * known; it stays secret in the state. Throws, before anything is created, on a REGIONAL scope and on bad arguments.
+   */
+  originRequestGate(label: string, args: OriginRequestGateArgs): OriginRequestGate {
+    const checked = checkOriginRequestGate({
+      component: { name: this.firewallName, scope: this.scope, usedLabels: this.gateLabels },
+      label,
+      args,
+    });
+    this.gateLabels.add(label);
+    return createOriginRequestGate(this, { ...checked, component: this.firewallName, label, tags: this.tags });
   }
 }
