@@ -7,16 +7,30 @@ export interface PortRange {
 
 export const ALL_PORTS: PortRange = { from: 0, to: 65535 };
 
-/** Remote administration: SSH and RDP (CIS AWS 5.2/5.3, CIS Alibaba 4.3/4.4, FSBP EC2.13/14). */
-export const ADMIN_PORTS: readonly number[] = [22, 3389];
+/**
+ * Remote administration with a password prompt: SSH and RDP (CIS AWS 5.2/5.3, CIS Alibaba 4.3/4.4, FSBP EC2.13/14),
+ * then VNC 5900 and WinRM 5985 (HTTP) / 5986 (HTTPS). The benchmarks name only 22 and 3389; VNC and WinRM are the same
+ * kind of remote login, brute-forced the same way the case's first step was. 22 and 3389 stay first: the stack rules
+ * report ports in list order, and 22 is the SSH port the reachability model probes.
+ */
+export const ADMIN_PORTS: readonly number[] = [22, 3389, 5900, 5985, 5986];
 
 /**
- * AWS FSBP EC2.19 plus the database and cache ports the case and its peers saw attacked, and the unauthenticated
- * control planes ransomware and miners scan for (NetBIOS, Docker API, etcd, kubelet).
+ * Ports that must not face the internet: AWS FSBP EC2.19; the database and cache ports the case and its peers saw
+ * attacked, NetBIOS, the Docker API, etcd and kubelet; then, grouped below, more control planes ransomware and miners
+ * scan for, most answering without credentials by default (Kubernetes API, etcd peer, ZooKeeper, Consul, HDFS NameNode
+ * web UI on Hadoop 3 and 2, ActiveMQ OpenWire with CVE-2023-46604, RabbitMQ AMQP and management), and data services
+ * that serve or take data without a login (rpcbind, NFS, rsync daemon, Kafka).
+ * Not listed: ports a balancer commonly forwards to as the application itself, e.g. WebLogic 7001: the stack rule
+ * would fail an ordinary stack behind a load balancer unless its allowBehindLoadBalancer default named them too.
  */
 export const HIGH_RISK_PORTS: readonly number[] = [
   20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888,
   9200, 9300, 1521, 6379, 27017, 11211, 139, 2375, 2376, 2379, 5439, 5984, 9042, 10250,
+  // control planes
+  6443, 2380, 2181, 8500, 9870, 50070, 61616, 5672, 15672,
+  // data services
+  111, 2049, 873, 9092,
 ];
 
 export function rangeCoversPort(r: PortRange, port: number): boolean {

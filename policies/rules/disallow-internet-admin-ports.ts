@@ -8,7 +8,7 @@ export const disallowInternetAdminPorts = defineResourceRule<PortExposureConfig>
   metadata: {
     name: "disallow-internet-admin-ports",
     description:
-      "Remote administration ports (22, 3389 by default) must not be reachable from the internet or from a broad public range, in any inbound rule form on AWS or Alibaba Cloud.",
+      "Remote administration ports (SSH 22, RDP 3389, VNC 5900 and WinRM 5985/5986 by default) must not be reachable from the internet or from a broad public range, in any inbound rule form on AWS or Alibaba Cloud.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
@@ -33,7 +33,10 @@ export const disallowInternetAdminPorts = defineResourceRule<PortExposureConfig>
     caseStep: 1,
   },
   configSchema: {
-    ports: { ...PORTS_SCHEMA, description: "Administration ports, e.g. [22, 3389, 23, 5900, 2375]." },
+    ports: {
+      ...PORTS_SCHEMA,
+      description: "Administration ports (default [22, 3389, 5900, 5985, 5986]), e.g. add Telnet 23.",
+    },
     allowCidrs: { ...CIDRS_SCHEMA, description: "Trusted public ranges that may reach the ports." },
     minPublicPrefixV4: {
       ...PREFIX_SCHEMA(32),

@@ -15,7 +15,7 @@ export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>(
   metadata: {
     name: "disallow-internet-admin-ports-except-bastions",
     description:
-      "Administration ports (22, 3389) may be reachable from the internet — by any path: public address, load-balancer listener, DNAT entry or the own firewall of a Lightsail instance or a Simple Application Server (their defaults open SSH or RDP) — only on designated bastions, and only from their allow-list.",
+      "Administration ports (SSH 22, RDP 3389, VNC 5900, WinRM 5985/5986 by default) may be reachable from the internet — by any path: public address, load-balancer listener, DNAT entry or the own firewall of a Lightsail instance or a Simple Application Server (their defaults open SSH or RDP) — only on designated bastions, and only from their allow-list.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
@@ -38,7 +38,7 @@ export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>(
   },
   configSchema: {
     ...BASTION_SCHEMA,
-    ports: { ...PORTS_SCHEMA, description: "Administration ports (default [22, 3389])." },
+    ports: { ...PORTS_SCHEMA, description: "Administration ports (default [22, 3389, 5900, 5985, 5986])." },
     allowCidrs: { ...CIDRS_SCHEMA, description: "Public ranges every bastion may admit." },
   },
   parseConfig: (r) => ({ ...readBastions(r), ports: r.ports("ports", ADMIN_PORTS), allowCidrs: r.cidrs("allowCidrs") }),

@@ -16,7 +16,7 @@ export const disallowInternetDatabaseAndHighRiskPorts = defineStackRule<Config>(
   metadata: {
     name: "disallow-internet-database-and-high-risk-ports",
     description:
-      "Managed databases (any port) and high-risk ports (FSBP EC2.19 list plus database and cache ports) must never be reachable from the internet by any path: public address, load-balancer listener, DNAT entry, public endpoint whitelist (each endpoint's own: an Elasticsearch cluster's on 9200 and its Kibana's on 5601) or a host's own firewall (Lightsail, Simple Application Server).",
+      "Managed databases (any port) and high-risk ports (FSBP EC2.19 list plus database, cache, control-plane and data-service ports) must never be reachable from the internet by any path: public address, load-balancer listener, DNAT entry, public endpoint whitelist (each endpoint's own: an Elasticsearch cluster's on 9200 and its Kibana's on 5601) or a host's own firewall (Lightsail, Simple Application Server).",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
@@ -36,7 +36,7 @@ export const disallowInternetDatabaseAndHighRiskPorts = defineStackRule<Config>(
   configSchema: {
     ports: {
       ...PORTS_SCHEMA,
-      description: "High-risk ports (default: FSBP EC2.19 and database ports, without 22/3389).",
+      description: "High-risk ports (default: the high-risk list without the administration ports 22/3389).",
     },
     allowBehindLoadBalancer: {
       ...PORTS_SCHEMA,

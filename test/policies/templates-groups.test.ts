@@ -173,7 +173,7 @@ describe("CloudFormation auto scaling groups are hosts", () => {
       resources: [
         container(CFN_STACK, cfnAsg({ cidr: "0.0.0.0/0" }).replace('"IpProtocol":"tcp"', '"IpProtocol":"-1"')),
       ],
-      violations: 2,
+      violations: 5,
     },
     {
       name: "a port range 20-30 in a separate ingress resource",

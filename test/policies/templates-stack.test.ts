@@ -109,7 +109,7 @@ describe("disallow-internet-admin-ports-except-bastions reads CloudFormation tem
           }),
         ),
       ],
-      violations: 2,
+      violations: 5,
       mentions: "::/0",
     },
     {
@@ -450,8 +450,8 @@ describe("disallow-internet-admin-ports-except-bastions reads ROS templates", ()
         },
         Web: ecs({ InternetMaxBandwidthOut: 5 }),
       }),
-      // Both administration ports, 22 and 3389.
-      violations: 2,
+      // Every administration port: 22, 3389, 5900, 5985 and 5986.
+      violations: 5,
     },
     {
       name: "a drop of equal priority on the same port and source closes the accept",

@@ -139,7 +139,7 @@ describe("disallow-internet-admin-ports-except-bastions: Alibaba Cloud IPv6 egre
         egressOnly(s, ref(s.bw), { instanceType: "Instance" });
         return s.b;
       },
-      violations: 2,
+      violations: 5,
     },
     {
       name: "bad: an ENI's address with bandwidth, its own group admitting SSH from ::/0",

@@ -93,10 +93,10 @@ describe("disallow-internet-admin-ports-except-bastions: Alicloud launch templat
       violations: 1,
     },
     {
-      name: "bad: all protocols, every port (-1/-1): SSH and RDP",
+      name: "bad: all protocols, every port (-1/-1): every admin port",
       build: () =>
         launched({ bandwidth: 10, rules: { all: { ipProtocol: "all", portRange: "-1/-1", cidrIp: "0.0.0.0/0" } } }),
-      violations: 2,
+      violations: 5,
     },
     {
       name: "bad: a port range covering 22",
@@ -153,17 +153,17 @@ describe("disallow-internet-admin-ports-except-bastions: Alicloud launch templat
       label: "internetMaxBandwidthOut unknown at preview",
     },
     {
-      name: "note: template groups unknown at preview with no dependency may be any group: SSH and RDP",
+      name: "note: template groups unknown at preview with no dependency may be any group: every admin port",
       build: () => launched({ bandwidth: 10, groups: UNKNOWN }),
       violations: 0,
-      notes: 2,
+      notes: 5,
       label: "rules unknown at preview",
     },
     {
-      name: "note: one unknown group id beside a outside group: SSH and RDP",
+      name: "note: one unknown group id beside a outside group: every admin port",
       build: () => launched({ bandwidth: 10, groups: ["sg-outside", UNKNOWN] }),
       violations: 0,
-      notes: 2,
+      notes: 5,
     },
     {
       name: "good: unknown template groups, bandwidth 0: no internet path",

@@ -293,7 +293,7 @@ describe("DNAT entries whose internal port is unknown at preview", () => {
     {
       name: "known-bad: a known externalPort any with internalPort any is judged on every admin port",
       build: () => dnatTo("any", "any"),
-      violations: 2, // 22 and 3389
+      violations: 5, // 22, 3389, 5900, 5985, 5986
     },
     {
       name: "known-good: a known forward of a web port",
@@ -308,7 +308,7 @@ describe("DNAT entries whose internal port is unknown at preview", () => {
     const out = await runStackPolicy(disallowInternetAdminPortsExceptBastions, dnatTo("22", UNKNOWN).resources);
     expect({ violations: out.filter((r) => !r.advisory).length, notes: out.filter((r) => r.advisory).length }).toEqual({
       violations: 0,
-      notes: 2,
+      notes: 5,
     });
   });
 });

@@ -200,13 +200,13 @@ describe("disallow-internet-admin-ports-except-bastions: spot fleet launch speci
       violations: 1,
     },
     {
-      name: "bad: protocol -1 opens every port, SSH and RDP",
+      name: "bad: protocol -1 opens every port, every admin port",
       build: () =>
         specFleet({
           associatePublicIpAddress: true,
           ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],
         }).b,
-      violations: 2,
+      violations: 5,
     },
     {
       name: "bad: IPv6 from ::/0 through the subnet's IPv6 address, no IPv4 address asked for",

@@ -126,14 +126,14 @@ describe("AWS in-stack targets on a port unknown at preview: the admin rule", ()
       violations: 0,
     },
     {
-      name: "unknown: the group's port unknown, the host admits every port (-1) from the balancer: SSH and RDP",
+      name: "unknown: the group's port unknown, the host admits every port (-1) from the balancer: every admin port",
       build: () =>
         albTo({
           tg: { port: UNKNOWN },
           ingress: (lb) => [{ protocol: "-1", fromPort: 0, toPort: 0, securityGroups: [ref(lb)] }],
         }),
       violations: 0,
-      notes: 2,
+      notes: 5,
       label: UNKNOWN_PORT,
     },
     {
@@ -248,7 +248,7 @@ describe("AWS target groups whose target type is unknown at preview", () => {
       name: "unknown: type and port both unknown: every port, unverified",
       build: () => albTo({ tg: { port: UNKNOWN, targetType: UNKNOWN }, attachmentPort: false, ingress: () => [] }),
       violations: 0,
-      notes: 2,
+      notes: 5,
       label: `${UNKNOWN_TYPE} ${UNKNOWN_PORT}`,
     },
     {

@@ -227,7 +227,7 @@ const adminProbes: Probe[] = [
         { ...tcp(0, {}), fromPort: UNKNOWN, toPort: UNKNOWN, cidrBlocks: ["0.0.0.0/0"] },
       ]).b,
     violations: 0,
-    notes: 2,
+    notes: 5,
   },
   {
     name: "bad: the same host with a known rule admitting 22 from anywhere besides",
@@ -237,13 +237,13 @@ const adminProbes: Probe[] = [
         { ...tcp(0, {}), fromPort: UNKNOWN, toPort: UNKNOWN, cidrBlocks: ["0.0.0.0/0"] },
       ]).b,
     violations: 1,
-    notes: 2,
+    notes: 5,
   },
   {
     name: "note: Alibaba Cloud rule from anywhere whose port range is unknown at preview",
     build: () => aliHost({ app: { portRange: UNKNOWN, cidrIp: "0.0.0.0/0" } }),
     violations: 0,
-    notes: 2,
+    notes: 5,
   },
   // AWS NACL entries in separate resources: a deny with a lower number hides the allow.
   {

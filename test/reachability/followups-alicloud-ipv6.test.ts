@@ -119,9 +119,9 @@ describe("disallow-internet-admin-ports-except-bastions: Alibaba Cloud IPv6 with
       says: "tcp/3389",
     },
     {
-      name: "bad: every port (-1/-1, all protocols) from ::/0: 22 and 3389",
+      name: "bad: every port (-1/-1, all protocols) from ::/0: every admin port",
       build: () => dataSourceForm({ all6: fromAnyV6("-1/-1", { ipProtocol: "all" }) }),
-      violations: 2,
+      violations: 5,
     },
     {
       name: "bad: a port range 1-1024 from ::/0 covers 22",

@@ -152,17 +152,17 @@ describe("require-bastion-only-ssh-to-private-hosts: a rule unknown at preview i
 describe("disallow-internet-admin-ports-except-bastions: one finding per host, port and path", () => {
   probes(disallowInternetAdminPortsExceptBastions, [
     {
-      name: "bad: whole list unknown on an IPv4 host: one note per admin port (22, 3389)",
+      name: "bad: whole list unknown on an IPv4 host: one note per admin port (22, 3389, 5900, 5985, 5986)",
       build: () => host(UNKNOWN, { placement: "public-ipv4" }),
       violations: 0,
-      notes: 2,
+      notes: 5,
       says: RULES,
     },
     {
       name: "bad: whole list unknown on a dual-stack host: one note per admin port and family",
       build: () => host(UNKNOWN, { placement: "public-dual-stack" }),
       violations: 0,
-      notes: 4,
+      notes: 10,
       says: RULES,
     },
     {

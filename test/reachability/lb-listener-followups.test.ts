@@ -567,10 +567,10 @@ describe("the stack rules on these paths", () => {
       mentions: "outside the stack",
     },
     {
-      name: "unknown: AWS accelerator → internal ALB 443 → outside instance on a port unknown at preview: 22 and 3389 noted",
+      name: "unknown: AWS accelerator → internal ALB 443 → outside instance on a port unknown at preview: every admin port noted",
       build: () => awsOutside(UNKNOWN).b,
       violations: 0,
-      notes: 2,
+      notes: 5,
       label: "port unknown at preview",
     },
     {

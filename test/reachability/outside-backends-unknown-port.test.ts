@@ -111,8 +111,9 @@ function classicElb(instancePort: unknown): StackBuilder {
 
 /** Rows both rules read alike: an unknown port is a note under each, a harmless known port nothing, a risky one a violation. */
 const shared = (rule: "admin" | "database"): Probe[] => {
-  // Every port stands open: the admin rule notes SSH and RDP each, the database rule its ports in one finding.
-  const notes = rule === "admin" ? 2 : 1;
+  // Every port stands open: the admin rule notes each admin port (22, 3389, 5900, 5985, 5986), the database rule its
+  // ports in one finding.
+  const notes = rule === "admin" ? 5 : 1;
   return [
     {
       name: "unknown: CLB 443 → an existing default backend, backendPort unknown",
@@ -272,9 +273,9 @@ function clbToStackServer(ports: string, back: unknown): StackBuilder {
 describe("a stack server behind the CLB's default backends, backendPort unknown: any port, as a group entry's", () => {
   probes(disallowInternetAdminPortsExceptBastions, [
     {
-      name: "bad: the server's group admits every port from the VPC: SSH and RDP (no rule need admit the balancer)",
+      name: "bad: the server's group admits every port from the VPC: every admin port (no rule need admit the balancer)",
       build: () => clbToStackServer("1/65535", UNKNOWN),
-      violations: 2,
+      violations: 5,
       mentions: "slb backends (port unknown at preview)",
     },
     { name: "good: the same with backendPort 443", build: () => clbToStackServer("1/65535", 443), violations: 0 },

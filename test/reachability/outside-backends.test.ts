@@ -283,7 +283,7 @@ const rows: Row[] = [
   {
     name: "bad: DNAT of every port and protocol to an address outside the stack",
     build: () => dnat("any", "any", "172.16.0.99", "any"),
-    admin: 2,
+    admin: 5,
     highRisk: 1,
   },
   {

@@ -200,18 +200,18 @@ describe("the admin rule behind an all-port forward", () => {
       mentions: "tcp/3389",
     },
     {
-      name: "unknown: a rule whose ports are unknown: SSH and RDP may be open",
+      name: "unknown: a rule whose ports are unknown: every admin port may be open",
       build: () => awsNlb([{ protocol: "tcp", fromPort: UNKNOWN, toPort: UNKNOWN, cidrBlocks: ["10.0.0.0/16"] }]).b,
       violations: 0,
-      notes: 2,
+      notes: 5,
       label: "(ports unknown at preview)",
     },
     {
-      name: "bad and unknown: a known SSH rule beside an unknown one: SSH a violation, RDP a note",
+      name: "bad and unknown: a known SSH rule beside an unknown one: SSH a violation, each other admin port a note",
       build: () =>
         awsNlb([fromVpc(22), { protocol: "tcp", fromPort: UNKNOWN, toPort: UNKNOWN, cidrBlocks: ["10.0.0.0/16"] }]).b,
       violations: 1,
-      notes: 1,
+      notes: 4,
     },
   ]);
 });

@@ -61,7 +61,7 @@ const adminProbes: Probe[] = [
   {
     name: "AWS inline protocol ALL 0-0",
     build: () => awsPublic([{ protocol: "ALL", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }]),
-    violations: 2, // 22 and 3389
+    violations: 5, // 22, 3389, 5900, 5985, 5986
     mentions: "all/",
   },
   {
@@ -94,12 +94,12 @@ const adminProbes: Probe[] = [
         toPort: 65535,
         cidrBlocks: ["0.0.0.0/0"],
       }),
-    violations: 2,
+    violations: 5, // one per admin port: 22, 3389, 5900, 5985, 5986
   },
   {
     name: "AWS vpc.SecurityGroupIngressRule -1 from ::0/0 on an IPv6 host",
     build: () => awsPublicWithRule(T.ingress, { ipProtocol: "-1", cidrIpv6: "::0/0" }, true),
-    violations: 2,
+    violations: 5, // one per admin port: 22, 3389, 5900, 5985, 5986
   },
   {
     name: "AWS instance with no group gets the VPC's default group, which the stack opens",
@@ -370,7 +370,7 @@ const adminProbes: Probe[] = [
   {
     name: "Alicloud ipProtocol ALL -1/-1",
     build: () => aliPublic({ all: { ipProtocol: "ALL", portRange: "-1/-1", cidrIp: "0.0.0.0/0" } }),
-    violations: 2,
+    violations: 5, // one per admin port: 22, 3389, 5900, 5985, 5986
   },
   {
     name: "Alicloud portRange 22 (single number)",
@@ -380,7 +380,7 @@ const adminProbes: Probe[] = [
   {
     name: "Alicloud portRange 1/65535",
     build: () => aliPublic({ ssh: { portRange: "1/65535", cidrIp: "0.0.0.0/0" } }),
-    violations: 2,
+    violations: 5, // one per admin port: 22, 3389, 5900, 5985, 5986
   },
   {
     name: "Alicloud cidrIp with host bits 1.2.3.4/0",
@@ -725,7 +725,7 @@ const adminProbes: Probe[] = [
     name: "AWS vpc ingress rule -1 from an IPv6 block unknown at preview",
     build: () => awsPublicWithRule(T.ingress, { ipProtocol: "-1", cidrIpv6: UNKNOWN }, true),
     violations: 0,
-    notes: 2,
+    notes: 5, // one per admin port
   },
 ];
 

@@ -113,38 +113,38 @@ describe("disallow-internet-admin-ports-except-bastions: unknown rule forms", ()
   probes(disallowInternetAdminPortsExceptBastions, [
     // Rule lists and rules unknown at preview: any port from any address of both families.
     {
-      name: "a group's whole ingress list unknown on a host with an EIP: 22 and 3389 over IPv4",
+      name: "a group's whole ingress list unknown on a host with an EIP: every admin port over IPv4",
       build: () => awsHost(UNKNOWN),
       violations: 0,
-      notes: 2,
+      notes: 5,
       label: RULES,
     },
     {
       name: "a group's whole ingress list unknown on a dual-stack host: both families",
       build: () => awsHost(UNKNOWN, { instance: { ipv6AddressCount: 1 } }),
       violations: 0,
-      notes: 4,
+      notes: 10,
       label: RULES,
     },
     {
       name: "a whole ingress list unknown as the array sentinel",
       build: () => awsHost("6a19a0b0-7e62-4c92-b797-7f8e31da9cc2"),
       violations: 0,
-      notes: 2,
+      notes: 5,
       label: RULES,
     },
     {
       name: "one inline rule unknown beside a known HTTPS rule",
       build: () => awsHost([tcp(443, { cidrBlocks: ["0.0.0.0/0"] }), UNKNOWN]),
       violations: 0,
-      notes: 2,
+      notes: 5,
       label: ONE_RULE,
     },
     {
       name: "an unknown list beside a known SSH rule resource: the known rule stays a violation",
       build: () => awsHost(UNKNOWN, { rules: (b, sg) => b.add(T.sgRule, "ssh", sshRule(sg, "ingress")) }),
       violations: 1,
-      notes: 2,
+      notes: 5,
     },
     {
       name: "known safe list (HTTPS only): nothing",
@@ -198,7 +198,7 @@ describe("disallow-internet-admin-ports-except-bastions: unknown rule forms", ()
           { instance: { ipv6AddressCount: 1 } },
         ),
       violations: 0,
-      notes: 2,
+      notes: 5,
       label: TYPE,
     },
     {

@@ -26,12 +26,15 @@ describe("HardenedVpc", () => {
     expect(invokes.some((i) => i.token === "alicloud:index/getZones:getZones")).toBe(true);
   });
 
-  it("attaches an ACL to the public vSwitches that drops 22/3389 from the internet after the admin accept", () => {
+  it("attaches an ACL to the public vSwitches that drops the admin ports from the internet after the admin accept", () => {
     const acl = one("net", "alicloud:vpc/networkAcl:NetworkAcl");
     expect(acl.inputs.ingressAclEntries.map((e: any) => [e.policy, e.protocol, e.port, e.sourceCidrIp])).toEqual([
       ["accept", "tcp", "22/22", "203.0.113.0/28"],
       ["drop", "tcp", "22/22", "0.0.0.0/0"],
       ["drop", "tcp", "3389/3389", "0.0.0.0/0"],
+      ["drop", "tcp", "5900/5900", "0.0.0.0/0"],
+      ["drop", "tcp", "5985/5985", "0.0.0.0/0"],
+      ["drop", "tcp", "5986/5986", "0.0.0.0/0"],
       ["accept", "tcp", "80/80", "0.0.0.0/0"],
       ["accept", "tcp", "443/443", "0.0.0.0/0"],
       ["accept", "tcp", "1024/65535", "0.0.0.0/0"],
@@ -83,8 +86,14 @@ describe("HardenedVpc", () => {
     expect(entries.filter((e: any) => e.policy === "drop").map((e: any) => [e.port, e.sourceCidrIp])).toEqual([
       ["22/22", "0.0.0.0/0"],
       ["3389/3389", "0.0.0.0/0"],
+      ["5900/5900", "0.0.0.0/0"],
+      ["5985/5985", "0.0.0.0/0"],
+      ["5986/5986", "0.0.0.0/0"],
       ["22/22", "::/0"],
       ["3389/3389", "::/0"],
+      ["5900/5900", "::/0"],
+      ["5985/5985", "::/0"],
+      ["5986/5986", "::/0"],
     ]);
     expect(one("six", "alicloud:vpc/network:Network").inputs.enableIpv6).toBe(true);
     // Attacks over IPv6 reach the flow log too.

@@ -86,6 +86,9 @@ describe("publicTierIngressEntries", () => {
       ["accept", "tcp", "22/22", "203.0.113.0/28"],
       ["drop", "tcp", "22/22", "0.0.0.0/0"],
       ["drop", "tcp", "3389/3389", "0.0.0.0/0"],
+      ["drop", "tcp", "5900/5900", "0.0.0.0/0"],
+      ["drop", "tcp", "5985/5985", "0.0.0.0/0"],
+      ["drop", "tcp", "5986/5986", "0.0.0.0/0"],
       ["accept", "tcp", "80/80", "0.0.0.0/0"],
       ["accept", "tcp", "443/443", "0.0.0.0/0"],
       ["accept", "tcp", "1024/65535", "0.0.0.0/0"],
@@ -100,6 +103,7 @@ describe("publicTierIngressEntries", () => {
     const entries = publicTierIngressEntries({ ...base, ipv6: false });
     expect(verdict(entries, "tcp", "198.51.100.1/32", 22)).toBe("drop");
     expect(verdict(entries, "tcp", "198.51.100.1/32", 3389)).toBe("drop");
+    for (const port of [5900, 5985, 5986]) expect(verdict(entries, "tcp", "198.51.100.1/32", port)).toBe("drop");
     expect(verdict(entries, "tcp", "203.0.113.5/32", 22)).toBe("accept");
     expect(verdict(entries, "tcp", "198.51.100.1/32", 443)).toBe("accept");
     expect(verdict(entries, "tcp", "198.51.100.1/32", 40000)).toBe("accept");
@@ -112,8 +116,14 @@ describe("publicTierIngressEntries", () => {
     expect(entries.filter((e) => e.policy === "drop").map((e) => [e.port, e.sourceCidrIp, e.ipVersion])).toEqual([
       ["22/22", "0.0.0.0/0", "IPv4"],
       ["3389/3389", "0.0.0.0/0", "IPv4"],
+      ["5900/5900", "0.0.0.0/0", "IPv4"],
+      ["5985/5985", "0.0.0.0/0", "IPv4"],
+      ["5986/5986", "0.0.0.0/0", "IPv4"],
       ["22/22", "::/0", "IPv6"],
       ["3389/3389", "::/0", "IPv6"],
+      ["5900/5900", "::/0", "IPv6"],
+      ["5985/5985", "::/0", "IPv6"],
+      ["5986/5986", "::/0", "IPv6"],
     ]);
     expect(entries.filter((e) => e.ipVersion === "IPv4").length).toBeLessThanOrEqual(20);
     expect(entries.filter((e) => e.ipVersion === "IPv6").length).toBeLessThanOrEqual(20);

@@ -148,7 +148,7 @@ describe("stacks/alicloud (alicloud-prod)", () => {
     const key = (r: { type: string; name: string }) => `${r.type}::${r.name}`;
     const names = new Set(custom.map(key));
     const standby = custom.filter((r) => r.name.startsWith("standby-"));
-    expect(standby.length).toBe(55);
+    expect(standby.length).toBe(57);
     const twins = standby.filter((r) => names.has(key({ type: r.type, name: r.name.slice("standby-".length) })));
     expect(twins.length).toBe(standby.length);
   });

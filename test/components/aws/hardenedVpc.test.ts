@@ -65,7 +65,7 @@ describe("HardenedVpc defaults", () => {
     expect(nacl.inputs.egress).toEqual([]);
   });
 
-  it("denies 22 and 3389 from 0.0.0.0/0 and ::/0 on public subnets below every internet allow", () => {
+  it("denies the admin ports (22, 3389, 5900, 5985, 5986) from 0.0.0.0/0 and ::/0 on public subnets below every internet allow", () => {
     const nacl = one(T.nacl, /public/);
     const ingress: any[] = nacl.inputs.ingress;
     const denies = ingress.filter((r) => r.action === "deny");
@@ -76,9 +76,18 @@ describe("HardenedVpc defaults", () => {
       [53, "tcp", 3389, 3389, "::/0"],
       [54, "udp", 3389, 3389, "0.0.0.0/0"],
       [55, "udp", 3389, 3389, "::/0"],
+      [56, "tcp", 5900, 5900, "0.0.0.0/0"],
+      [57, "tcp", 5900, 5900, "::/0"],
+      [58, "tcp", 5985, 5985, "0.0.0.0/0"],
+      [59, "tcp", 5985, 5985, "::/0"],
+      [60, "tcp", 5986, 5986, "0.0.0.0/0"],
+      [61, "tcp", 5986, 5986, "::/0"],
     ]);
     const internetAllows = ingress.filter((r) => r.action === "allow" && r.cidrBlock === "0.0.0.0/0");
-    expect(Math.min(...internetAllows.map((r) => r.ruleNo))).toBeGreaterThan(55);
+    expect(Math.min(...internetAllows.map((r) => r.ruleNo))).toBeGreaterThan(61);
+    // NACLs hold 20 inbound rules per address family by default.
+    expect(ingress.filter((r) => r.cidrBlock !== undefined).length).toBeLessThanOrEqual(20);
+    expect(ingress.filter((r) => r.ipv6CidrBlock !== undefined).length).toBeLessThanOrEqual(20);
     // The only allow below the denies is SSH from the operator block.
     expect(ingress.filter((r) => r.ruleNo < 50)).toEqual([
       { ruleNo: 10, action: "allow", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: "203.0.113.0/28" },

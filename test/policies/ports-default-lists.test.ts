@@ -1,0 +1,290 @@
+// The default port lists beside SSH/RDP and FSBP EC2.19: remote logins brute-forced like the case's SSH (VNC, WinRM)
+// and the control planes and data services ransomware and miners reach from the internet. Each listed port is caught
+// in every ingress form on both clouds, over IPv4 and IPv6, alone or inside a range; private, narrow-public and drop
+// rules pass. The lists say nothing about protocol: a UDP opening of a listed port is reported like a TCP one.
+import { ADMIN_PORTS, HIGH_RISK_PORTS } from "../../lib/ports";
+import { disallowInternetAdminPorts } from "../../policies/rules/disallow-internet-admin-ports";
+import { disallowPublicHighRiskPorts } from "../../policies/rules/disallow-public-high-risk-ports";
+import { Case, mandatory, run, table, UNKNOWN } from "./harness";
+
+const SG = "aws:ec2/securityGroup:SecurityGroup";
+const SG_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
+const VPC_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const ALI_RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
+
+/** Remote logins with a password prompt, the same class as SSH and RDP. */
+const REMOTE_LOGINS: Record<number, string> = { 5900: "VNC", 5985: "WinRM HTTP", 5986: "WinRM HTTPS" };
+
+/** Control planes and data services that answer without credentials by default. */
+const UNAUTHENTICATED_SERVICES: Record<number, string> = {
+  111: "rpcbind",
+  873: "rsync daemon",
+  2049: "NFS",
+  2181: "ZooKeeper",
+  2380: "etcd peer",
+  5672: "RabbitMQ AMQP",
+  6443: "Kubernetes API",
+  8500: "Consul",
+  9092: "Kafka",
+  9870: "HDFS NameNode (Hadoop 3)",
+  15672: "RabbitMQ management",
+  50070: "HDFS NameNode (Hadoop 2)",
+  61616: "ActiveMQ OpenWire",
+};
+
+const PUBLIC_28 = "203.0.113.16/28";
+
+const awsInline = (protocol: string, port: number, cidrs: Record<string, unknown>) => ({
+  vpcId: "vpc-1",
+  ingress: [{ protocol, fromPort: port, toPort: port, ...cidrs }],
+});
+const sgRule = (protocol: string, from: number, to: number, cidrs: Record<string, unknown>) => ({
+  type: "ingress",
+  securityGroupId: "sg-1",
+  protocol,
+  fromPort: from,
+  toPort: to,
+  ...cidrs,
+});
+const vpcRule = (ipProtocol: string, from: number, to: number, cidrs: Record<string, unknown>) => ({
+  securityGroupId: "sg-1",
+  ipProtocol,
+  fromPort: from,
+  toPort: to,
+  ...cidrs,
+});
+const aliRule = (portRange: string, extra: Record<string, unknown>) => ({
+  type: "ingress",
+  ipProtocol: "tcp",
+  securityGroupId: "sg-1",
+  portRange,
+  ...extra,
+});
+
+/** Known-bad and known-good rows for one listed port, in each rule form on both clouds. */
+function rowsForPort(port: number, service: string): Case[] {
+  const about = `${service} ${port}`;
+  const says = `port ${port} `;
+  return [
+    // known bad
+    {
+      name: `${about}: AWS inline tcp from 0.0.0.0/0`,
+      type: SG,
+      props: awsInline("tcp", port, { cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 1,
+      mentions: says,
+    },
+    {
+      name: `${about}: aws.ec2.SecurityGroupRule from 0.0.0.0/0`,
+      type: SG_RULE,
+      props: sgRule("tcp", port, port, { cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 1,
+      mentions: says,
+    },
+    {
+      name: `${about}: aws.vpc.SecurityGroupIngressRule from cidrIpv4 0.0.0.0/0`,
+      type: VPC_RULE,
+      props: vpcRule("tcp", port, port, { cidrIpv4: "0.0.0.0/0" }),
+      violations: 1,
+      mentions: says,
+    },
+    {
+      name: `${about}: Alibaba Cloud rule portRange ${port}/${port} from 0.0.0.0/0`,
+      type: ALI_RULE,
+      props: aliRule(`${port}/${port}`, { cidrIp: "0.0.0.0/0" }),
+      violations: 1,
+      mentions: says,
+    },
+    {
+      name: `${about}: AWS inline from ::/0`,
+      type: SG,
+      props: awsInline("6", port, { ipv6CidrBlocks: ["::/0"] }),
+      violations: 1,
+      mentions: says,
+    },
+    {
+      name: `${about}: aws.vpc.SecurityGroupIngressRule from cidrIpv6 ::/0`,
+      type: VPC_RULE,
+      props: vpcRule("tcp", port, port, { cidrIpv6: "::/0" }),
+      violations: 1,
+      mentions: says,
+    },
+    {
+      name: `${about}: Alibaba Cloud rule from ipv6CidrIp ::/0`,
+      type: ALI_RULE,
+      props: aliRule(`${port}/${port}`, { ipv6CidrIp: "::/0" }),
+      violations: 1,
+      mentions: says,
+    },
+    {
+      name: `${about}: udp from 0.0.0.0/0 (the list is protocol-agnostic)`,
+      type: SG_RULE,
+      props: sgRule("udp", port, port, { cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 1,
+      mentions: says,
+    },
+    {
+      name: `${about}: Alibaba Cloud udp from 0.0.0.0/0 (the list is protocol-agnostic)`,
+      type: ALI_RULE,
+      props: aliRule(`${port}/${port}`, { ipProtocol: "udp", cidrIp: "0.0.0.0/0" }),
+      violations: 1,
+      mentions: says,
+    },
+    // known good
+    {
+      name: `${about}: AWS inline from 10.0.0.0/8`,
+      type: SG,
+      props: awsInline("tcp", port, { cidrBlocks: ["10.0.0.0/8"], ipv6CidrBlocks: ["fd00::/8"] }),
+      violations: 0,
+    },
+    {
+      name: `${about}: Alibaba Cloud rule from 10.0.0.0/8`,
+      type: ALI_RULE,
+      props: aliRule(`${port}/${port}`, { cidrIp: "10.0.0.0/8" }),
+      violations: 0,
+    },
+    {
+      name: `${about}: aws.vpc.SecurityGroupIngressRule from a public /28`,
+      type: VPC_RULE,
+      props: vpcRule("tcp", port, port, { cidrIpv4: PUBLIC_28 }),
+      violations: 0,
+    },
+    {
+      name: `${about}: Alibaba Cloud rule from a public /28`,
+      type: ALI_RULE,
+      props: aliRule(`${port}/${port}`, { cidrIp: PUBLIC_28 }),
+      violations: 0,
+    },
+    {
+      name: `${about}: Alibaba Cloud drop from 0.0.0.0/0 is not an opening`,
+      type: ALI_RULE,
+      props: aliRule(`${port}/${port}`, { cidrIp: "0.0.0.0/0", policy: "drop", priority: 1 }),
+      violations: 0,
+    },
+  ];
+}
+
+const rowsForPorts = (ports: Record<number, string>) =>
+  Object.entries(ports).flatMap(([port, service]) => rowsForPort(Number(port), service));
+
+describe("default lists", () => {
+  it("keep SSH and RDP first among the administration ports, then VNC and WinRM", () => {
+    expect(ADMIN_PORTS).toEqual([22, 3389, 5900, 5985, 5986]);
+  });
+
+  it("hold each unauthenticated control plane and data service once", () => {
+    for (const port of Object.keys(UNAUTHENTICATED_SERVICES).map(Number)) expect(HIGH_RISK_PORTS).toContain(port);
+    expect(new Set(HIGH_RISK_PORTS).size).toBe(HIGH_RISK_PORTS.length);
+    expect(new Set(ADMIN_PORTS).size).toBe(ADMIN_PORTS.length);
+  });
+
+  it("leave WebLogic 7001, an application port balancers forward to, out of the high-risk list", () => {
+    expect(HIGH_RISK_PORTS).not.toContain(7001);
+  });
+});
+
+describe("disallow-internet-admin-ports: VNC and WinRM by default", () => {
+  table(disallowInternetAdminPorts, [
+    ...rowsForPorts(REMOTE_LOGINS),
+    {
+      name: "AWS SecurityGroupRule 5900-5990 covers VNC and both WinRM ports",
+      type: SG_RULE,
+      props: sgRule("tcp", 5900, 5990, { cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 1,
+      mentions: "ports 5900, 5985, 5986 (rule covers ports 5900-5990)",
+    },
+    {
+      name: "Alibaba Cloud 5900/5990 over IPv6 covers VNC and both WinRM ports",
+      type: ALI_RULE,
+      props: aliRule("5900/5990", { ipv6CidrIp: "::/0" }),
+      violations: 1,
+      mentions: "ports 5900, 5985, 5986 (rule covers ports 5900-5990)",
+    },
+    {
+      name: "5901-5984 lies between VNC's 5900 and WinRM's 5985",
+      type: VPC_RULE,
+      props: vpcRule("tcp", 5901, 5984, { cidrIpv4: "0.0.0.0/0" }),
+      violations: 0,
+    },
+    {
+      name: "5987-5999 lies after WinRM's 5986",
+      type: ALI_RULE,
+      props: aliRule("5987/5999", { cidrIp: "0.0.0.0/0" }),
+      violations: 0,
+    },
+    {
+      name: "WinRM 5985 from a CIDR unknown at preview is a note",
+      type: SG_RULE,
+      props: sgRule("tcp", 5985, 5985, { cidrBlocks: [UNKNOWN] }),
+      violations: 0,
+      notes: 1,
+    },
+  ]);
+
+  it("config ports [22, 3389] restores the benchmarks' list: VNC from the internet passes", async () => {
+    const props = sgRule("tcp", 5900, 5900, { cidrBlocks: ["0.0.0.0/0"] });
+    const narrowed = await run(disallowInternetAdminPorts, SG_RULE, props, { config: { ports: [22, 3389] } });
+    expect(mandatory(narrowed)).toHaveLength(0);
+    expect(mandatory(await run(disallowInternetAdminPorts, SG_RULE, props))).toHaveLength(1);
+  });
+});
+
+describe("disallow-public-high-risk-ports: control planes and data services by default", () => {
+  table(disallowPublicHighRiskPorts, [
+    ...rowsForPorts(UNAUTHENTICATED_SERVICES),
+    {
+      name: "AWS inline 100-1000 covers rpcbind 111 and rsync 873 after the FSBP ports",
+      type: SG,
+      props: { vpcId: "vpc-1", ingress: [{ protocol: "tcp", fromPort: 100, toPort: 1000, cidrBlocks: ["0.0.0.0/0"] }] },
+      violations: 1,
+      mentions: "ports 110, 111, 135, 139, 143, 445, 873 (rule covers ports 100-1000)",
+    },
+    {
+      name: "Alibaba Cloud 2000/2400 covers NFS, ZooKeeper, the Docker API and both etcd ports",
+      type: ALI_RULE,
+      props: aliRule("2000/2400", { cidrIp: "0.0.0.0/0" }),
+      violations: 1,
+      mentions: "ports 2049, 2181, 2375, 2376, 2379, 2380 (rule covers ports 2000-2400)",
+    },
+    {
+      name: "aws.vpc.SecurityGroupIngressRule 9000-9999 over IPv6 covers Kafka and the HDFS NameNode",
+      type: VPC_RULE,
+      props: vpcRule("tcp", 9000, 9999, { cidrIpv6: "::/0" }),
+      violations: 1,
+      mentions: "ports 9042, 9092, 9200, 9300, 9870 (rule covers ports 9000-9999)",
+    },
+    {
+      name: "SecurityGroupRule 50000-65535 covers the Hadoop 2 NameNode and ActiveMQ",
+      type: SG_RULE,
+      props: sgRule("tcp", 50000, 65535, { cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 1,
+      mentions: "ports 50070, 61616 (rule covers ports 50000-65535)",
+    },
+    {
+      name: "Alibaba Cloud 15000/16000 from a broad public /16 covers RabbitMQ management",
+      type: ALI_RULE,
+      props: aliRule("15000/16000", { cidrIp: "198.51.0.0/16" }),
+      violations: 1,
+      mentions: "port 15672 ",
+    },
+    {
+      name: "9093-9199 lies between Kafka's 9092 and Elasticsearch's 9200",
+      type: VPC_RULE,
+      props: vpcRule("tcp", 9093, 9199, { cidrIpv4: "0.0.0.0/0" }),
+      violations: 0,
+    },
+    {
+      name: "Kubernetes API 6443 from a CIDR unknown at preview is a note",
+      type: SG_RULE,
+      props: sgRule("tcp", 6443, 6443, { cidrBlocks: [UNKNOWN] }),
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "VNC 5900 is the administration rule's, not listed again here",
+      type: SG_RULE,
+      props: sgRule("tcp", 5900, 5900, { cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 0,
+    },
+  ]);
+});
