@@ -21,6 +21,7 @@ import { OpenQuestion, unprotected } from "./waf-endpoint-findings";
 import { frontedByAssociations, mayBeFronted, WAF_ASSOCIATION } from "./waf-endpoints-associations";
 import { VERIFIED_ACCESS, verifiedAccessWebInstances } from "./waf-endpoints-verified-access";
 import { CLOUDFRONT_RECORD_TYPES } from "./waf-endpoints-cloudfront-records";
+import { CLOUDFRONT_GATE_TYPES } from "./waf-endpoints-cloudfront-gate";
 
 export const AWS_WAF_TYPES = {
   lb: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
@@ -57,6 +58,7 @@ export const AWS_WAF_READ_TYPES = [
   BEANSTALK.environment,
   BEANSTALK.template,
   ...CLOUDFRONT_RECORD_TYPES,
+  ...CLOUDFRONT_GATE_TYPES,
 ];
 
 const ASSOCIABLE = [

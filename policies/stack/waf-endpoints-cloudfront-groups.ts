@@ -4,7 +4,7 @@
 // admits a public block (the model's own reading: lb-admission.ts, security-group-eval.ts) and every prefix list
 // outside the stack it admits is CloudFront's origin-facing one (waf-endpoints-cloudfront-lists.ts).
 import { ALL_PORTS, PortRange } from "../../lib/ports";
-import { ANY_SOURCE, Family, LoadBalancer, NetworkModel, Protocol, SgRule } from "../../lib/reachability";
+import { ANY_SOURCE, Family, Listener, LoadBalancer, NetworkModel, Protocol, SgRule } from "../../lib/reachability";
 import { effectivePorts, formatPorts, intersectAll } from "../../lib/reachability/intervals";
 import { frontsOf } from "../../lib/reachability/lb-admission";
 import { intersectProtocol } from "../../lib/reachability/protocol";
@@ -63,4 +63,24 @@ export function outsideListRules(m: NetworkModel, lb: LoadBalancer): OutsideList
     const groupName = m.securityGroups.get(rule.group)?.name ?? rule.group;
     return [{ id: rule.source.id, label: ruleLabel(m, { rule, groupName, protocol: rule.protocol, ports: met }) }];
   });
+}
+
+/** Whether the listener serves a port of the rule's protocol and ports. */
+const meets = (l: Listener, protocol: Protocol, ports: PortRange): boolean =>
+  intersectProtocol(protocol, l.protocol) !== undefined && intersectAll([ports], l.ports).length > 0;
+
+/**
+ * The names (urns) of the ALB's listeners in the stack on the ports its groups open to a prefix list outside the
+ * stack (CloudFront's, once the lists are checked): the listeners every distribution reaches. All of them when no
+ * such rule meets one, since the distribution in front then comes in some other way.
+ */
+export function listenersOpenToLists(m: NetworkModel, lb: LoadBalancer): string[] {
+  const all = [...new Set(lb.listeners.map((l) => l.urn))];
+  const met = new Set<string>();
+  for (const rule of rulesOf(m, lb.securityGroups)) {
+    const ports = effectivePorts(rule.ports);
+    if (rule.action !== "accept" || rule.source.kind !== "prefix-list" || !ports) continue;
+    for (const l of lb.listeners) if (meets(l, rule.protocol, ports)) met.add(l.urn);
+  }
+  return met.size > 0 ? all.filter((urn) => met.has(urn)) : all;
 }

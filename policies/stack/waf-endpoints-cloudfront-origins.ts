@@ -4,24 +4,37 @@
 // ALB: waf-endpoints-cloudfront-records.ts) and (b) nothing on the internet reaches any of the
 // ALB's listeners around it: the network model shows no internet path, and, whatever the routes, its groups admit
 // no public block on a listener port (waf-endpoints-cloudfront-groups.ts) and no prefix list outside the stack but
-// CloudFront's origin-facing one (waf-endpoints-cloudfront-lists.ts). Network and classic load balancers take no web
-// ACL and the rule asks none of them for one, so only ALBs are judged here.
+// CloudFront's origin-facing one (waf-endpoints-cloudfront-lists.ts), and (c) since that list admits every
+// distribution, another account's too, the listeners it admits forward only requests carrying the secret header the
+// distribution's origin sends (waf-endpoints-cloudfront-gate.ts, WebFirewall.originRequestGate). Network and classic
+// load balancers take no web ACL and the rule asks none of them for one, so only ALBs are judged here.
 import { Exposure, internetExposures, LoadBalancer, NetworkModel, renderPath } from "../../lib/reachability";
 import { AWS_SECURITY_GROUPS } from "../../lib/reachability/aws/tokens";
 import { GenericResource, isUnknown, list, Resolver, str } from "../../lib/reachability/internals";
+import { isTemplateResourceId } from "../lib/templates/template-references";
 import { Proof } from "../lib/proof";
 import { StackFinding } from "../lib/stack-rule";
 import { OpenQuestion, unprotected } from "./waf-endpoint-findings";
-import { distributionsMayHaveWaf, openWebAclInFront, webAclInFront } from "./waf-endpoints-cloudfront";
-import { internetOpenings, outsideListRules } from "./waf-endpoints-cloudfront-groups";
+import {
+  CloudFrontInFront,
+  distributionsMayHaveWaf,
+  hasWebAcl,
+  openWebAclInFront,
+  webAclInFront,
+} from "./waf-endpoints-cloudfront";
+import { GateAnswer, originGate, rulesByListener } from "./waf-endpoints-cloudfront-gate";
+import { internetOpenings, listenersOpenToLists, outsideListRules } from "./waf-endpoints-cloudfront-groups";
+import { originHeaders } from "./waf-endpoints-cloudfront-headers";
 import { balancerRegion, outsideListDoubt } from "./waf-endpoints-cloudfront-lists";
 import { recordsNamingBalancer } from "./waf-endpoints-cloudfront-records";
 
 const FIX =
   "a CLOUDFRONT web ACL inspects only requests that pass through the distribution; admit only CloudFront's " +
   "origin-facing prefix list (com.amazonaws.global.cloudfront.origin-facing, e.g. WebFirewall.originIngressRules) " +
-  "on the load balancer's security groups and remove every internet source, or associate a REGIONAL web ACL with " +
-  "the load balancer (wafv2.WebAclAssociation)";
+  "on the load balancer's security groups and remove every internet source, and, since that list admits every " +
+  "distribution, another account's too, let the distribution send a secret origin header (origins[].customHeaders) " +
+  "that every forwarding listener rule requires, each listener's default action a fixed 403 " +
+  "(WebFirewall.originRequestGate); or associate a REGIONAL web ACL with the load balancer (wafv2.WebAclAssociation)";
 const AROUND = "reachable around the CloudFront distribution in front of it";
 const PATH_VALUE = "a value on the internet's path to its listeners";
 /** How the model names a list reference it cannot resolve (lib/reachability/prefix-lists.ts). */
@@ -108,6 +121,50 @@ function listsAround(ctx: Around, lb: GenericResource, balancer: LoadBalancer): 
   return { around: "no" };
 }
 
+const LIST_ADMITS_ALL = "CloudFront's origin-facing list admits every distribution, another account's too";
+
+/** What the gate check reads: the stack, its model and the listener rules by listener. */
+interface GateContext {
+  res: Resolver;
+  model: NetworkModel;
+  rulesOf: (listener: string) => GenericResource[];
+}
+
+/**
+ * Whether the ALB's listeners the origin-facing list admits forward only requests carrying the secret header the
+ * distributions with a web ACL in front send (waf-endpoints-cloudfront-gate.ts). A balancer or distribution deployed
+ * by a template leaves it open: template listeners, rules and origin custom headers are not translated.
+ */
+function gateOf(
+  ctx: GateContext,
+  lb: GenericResource,
+  front: CloudFrontInFront,
+  targets: readonly GenericResource[],
+  hosts: readonly string[],
+): GateAnswer {
+  const withAcl = front.distributions.filter((cf) => hasWebAcl(cf) !== "no");
+  const balancer = ctx.model.loadBalancers.get(lb.urn);
+  if (!balancer) return { gated: "yes" };
+  // Not read from a template: a note, never a pass; a template's web ACL unknown at preview is that note already.
+  const fromTemplate = [lb, ...withAcl].filter((r) => isTemplateResourceId(r.inputs.id));
+  if (fromTemplate.length > 0) {
+    const named = fromTemplate.find((r) => r === lb || hasWebAcl(r) === "yes");
+    if (!named) return { gated: "yes" };
+    return {
+      gated: "unknown",
+      field: "origin request gate",
+      why: `${named.name} comes from a template, whose listener rules and origin custom headers are not read`,
+    };
+  }
+  const headers = originHeaders(withAcl, targets, [str(lb.inputs.dnsName) ?? "", ...hosts]);
+  return originGate(ctx.res, listenersOpenToLists(ctx.model, balancer), ctx.rulesOf, headers);
+}
+
+const unsureGate = (lb: GenericResource, gate: Extract<GateAnswer, { gated: "unknown" }>): OpenQuestion => ({
+  field: gate.field,
+  question: `whether ${lb.name} is ${AROUND}: ${LIST_ADMITS_ALL}, and ${gate.why}`,
+});
+
 /** Judges ALBs that distributions with a web ACL have as an origin; `undefined` for an ALB no such one has. */
 export type CloudFrontOriginCheck = (lb: GenericResource, what: string, exposed: Proof) => StackFinding[] | undefined;
 
@@ -124,6 +181,7 @@ export function cloudFrontOriginCheck(
 ): CloudFrontOriginCheck {
   const cdns = distributionsMayHaveWaf(res);
   const recordsOf = recordsNamingBalancer(res);
+  const rulesOf = rulesByListener(res);
   let rows: Exposure[] | undefined;
   return (lb, what, exposed) => {
     if (cdns.length === 0) return undefined;
@@ -133,8 +191,12 @@ export function cloudFrontOriginCheck(
     const m = model();
     const way = wayAround({ res, model: m, rows: (rows ??= internetExposures(m)), cloudFrontLists }, lb);
     if (way.around === "yes") return unprotected(lb, `${what} (${way.why})`, exposed, open, FIX);
+    const gate = gateOf({ res, model: m, rulesOf }, lb, front, [lb, ...dns.records], dns.hosts);
+    if (gate.gated === "no")
+      return unprotected(lb, `${what} (${AROUND}: ${LIST_ADMITS_ALL}, and ${gate.why})`, exposed, open, FIX);
     if (exposed === "no") return [];
     if (way.around === "unknown") return unprotected(lb, what, "unknown", way.open, FIX);
+    if (gate.gated === "unknown") return unprotected(lb, what, "unknown", unsureGate(lb, gate), FIX);
     return front.waf === "yes" ? [] : unprotected(lb, what, "unknown", openWebAclInFront(front, lb.name));
   };
 }

@@ -48,16 +48,39 @@ export function cloudFrontFindings(res: Resolver): StackFinding[] {
 /** A host name as DNS compares it: lower case, without the root's trailing dot. */
 export const dnsHost = (name: string): string => name.trim().toLowerCase().replace(/\.$/, "");
 
-/** Whether `cf` has an origin that one of `targets` flowed into or whose domainName is one of `wanted` (`dnsHost`). */
-function fronts(cf: GenericResource, targets: readonly GenericResource[], wanted: ReadonlySet<string>): boolean {
+/** Whether one of `targets` flowed into the distribution's origins. */
+function originsFlowFrom(cf: GenericResource, targets: readonly GenericResource[]): boolean {
   // An older SDK sends no per-property dependencies; the resource-wide list serves then.
   const byProp = cf.propertyDependencies;
   const deps = Object.keys(byProp).length > 0 ? (byProp.origins ?? []) : cf.dependencies;
-  if (targets.some((t) => deps.includes(t.urn))) return true;
-  return list(cf.inputs.origins).some((o) => {
-    const host = str(prop(o, "domainName"));
-    return host !== undefined && wanted.has(dnsHost(host));
-  });
+  return targets.some((t) => deps.includes(t.urn));
+}
+
+const namesWanted = (o: unknown, wanted: ReadonlySet<string>): boolean => {
+  const host = str(prop(o, "domainName"));
+  return host !== undefined && wanted.has(dnsHost(host));
+};
+
+/** Whether `cf` has an origin that one of `targets` flowed into or whose domainName is one of `wanted` (`dnsHost`). */
+function fronts(cf: GenericResource, targets: readonly GenericResource[], wanted: ReadonlySet<string>): boolean {
+  return originsFlowFrom(cf, targets) || list(cf.inputs.origins).some((o) => namesWanted(o, wanted));
+}
+
+/**
+ * The origins of `cf` that may be the entry point: those whose domainName is one of `hosts`, and, when one of
+ * `targets` flowed into the origins, those whose domainName is unknown at preview (the dependency does not say
+ * which origin it fed). An origin unknown at preview as a whole is kept as is.
+ */
+export function originsReaching(
+  cf: GenericResource,
+  targets: readonly GenericResource[],
+  hosts: readonly string[],
+): unknown[] {
+  const wanted = new Set(hosts.filter((h) => h.trim() !== "").map(dnsHost));
+  const flowed = originsFlowFrom(cf, targets);
+  return list(cf.inputs.origins).filter(
+    (o) => isUnknown(o) || namesWanted(o, wanted) || (flowed && str(prop(o, "domainName")) === undefined),
+  );
 }
 
 /** The CloudFront distributions in front of an origin, and whether one of them inspects requests with a web ACL. */

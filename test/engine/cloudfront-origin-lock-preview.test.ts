@@ -1,7 +1,9 @@
 // A tiny program using the CloudFront origin lock, previewed offline: the engine answers the prefix-list lookup in
 // the ALB's region, and the reachability model reads the locked ALB (its group admits only CloudFront's AWS-managed
-// list, which is not in the stack) next to an ALB left open to the internet in the same network, each the origin of a
-// CloudFront distribution with the WebFirewall's web ACL: the WAF rule passes the locked one and reports the open one.
+// list, which is not in the stack, and its listener forwards only requests carrying the distribution's secret header
+// through the WebFirewall's origin request gate) next to an ALB left open to the internet in the same network, each
+// the origin of a CloudFront distribution with the WebFirewall's web ACL: the WAF rule passes the locked one and
+// reports the open one.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -16,13 +18,18 @@ import { mandatory, Reported, runStackPolicy } from "../reachability/policy-harn
 import { UNKNOWN } from "./helpers";
 
 const REPO = path.join(__dirname, "../..");
+/** The gate's secret: 64 hex digits (a kit user reads it with config.requireSecret). */
+const ORIGIN_SECRET = "6f1d0c3b9a8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a392817065f4e";
 const RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 const LB = "aws:lb/loadBalancer:LoadBalancer";
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+const LISTENER = "aws:lb/listener:Listener";
+const LISTENER_RULE = "aws:lb/listenerRule:ListenerRule";
 
 /** The program, in TypeScript as a kit user writes it; it imports the component from this repository. */
 const PROGRAM = `
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import { WebFirewall } from ${JSON.stringify(path.join(REPO, "components/aws/webFirewall"))};
 
 const edge = new aws.Provider("edge", { region: "us-east-1" });
@@ -46,7 +53,8 @@ const subnets = ["a", "b"].map((zone, i) => {
   return subnet;
 });
 
-function alb(name: string) {
+/** An ALB with one HTTPS listener; gated: its default action the gate's 403, else a forward to its targets. */
+function alb(name: string, gated: boolean) {
   const group = new aws.ec2.SecurityGroup(name, { vpcId: vpc.id, description: name + " ALB" }, inOrigin);
   const balancer = new aws.lb.LoadBalancer(
     name,
@@ -54,24 +62,28 @@ function alb(name: string) {
     inOrigin,
   );
   const targets = new aws.lb.TargetGroup(name, { vpcId: vpc.id, port: 8080, protocol: "HTTP" }, inOrigin);
-  new aws.lb.Listener(
+  const listener = new aws.lb.Listener(
     name,
     {
       loadBalancerArn: balancer.arn,
       port: 443,
       protocol: "HTTPS",
       certificateArn: "arn:aws:acm:eu-central-1:123456789012:certificate/00000000-0000-0000-0000-000000000000",
-      defaultActions: [{ type: "forward", targetGroupArn: targets.arn }],
+      defaultActions: [gated ? WebFirewall.originGateDefaultAction() : { type: "forward", targetGroupArn: targets.arn }],
     },
     inOrigin,
   );
-  return { group, balancer };
+  return { group, balancer, listener, targets };
 }
 
 const waf = new WebFirewall("cdn", { scope: "CLOUDFRONT" }, { provider: edge });
 
-/** A distribution inspecting requests with the web ACL, whose origin is the ALB's host name. */
-function distribution(name: string, balancer: aws.lb.LoadBalancer) {
+/** A distribution inspecting requests with the web ACL, whose origin is the ALB's host name, sending \`customHeaders\`. */
+function distribution(
+  name: string,
+  balancer: aws.lb.LoadBalancer,
+  customHeaders: { name: string; value: pulumi.Input<string> }[] = [],
+) {
   return new aws.cloudfront.Distribution(
     name,
     {
@@ -81,6 +93,7 @@ function distribution(name: string, balancer: aws.lb.LoadBalancer) {
         {
           originId: "alb",
           domainName: balancer.dnsName,
+          customHeaders,
           customOriginConfig: {
             httpPort: 80,
             httpsPort: 443,
@@ -103,11 +116,17 @@ function distribution(name: string, balancer: aws.lb.LoadBalancer) {
   );
 }
 
-const locked = alb("locked");
+const locked = alb("locked", true);
 waf.originIngressRules("locked", locked.group.id, { provider: origin });
-distribution("locked-cdn", locked.balancer);
+const gate = waf.originRequestGate("locked", {
+  listenerArn: locked.listener.arn,
+  targetGroupArn: locked.targets.arn,
+  secret: pulumi.secret("${ORIGIN_SECRET}"),
+  provider: origin,
+});
+distribution("locked-cdn", locked.balancer, [gate.customHeader]);
 
-const open = alb("open");
+const open = alb("open", false);
 new aws.vpc.SecurityGroupIngressRule(
   "open-https",
   { securityGroupId: open.group.id, cidrIpv4: "0.0.0.0/0", ipProtocol: "tcp", fromPort: 443, toPort: 443 },
@@ -199,8 +218,24 @@ describe("offline preview of a program using the CloudFront origin lock", () => 
     expect(cdn.inputs.webAclId).toBe(UNKNOWN);
   });
 
-  it("counts CloudFront with the web ACL plus the lock as the WAF in front of the locked ALB, not the open one", async () => {
-    const reported = await runStackPolicy(requireWafOnInternetEndpoints, result.resources);
+  it("plans the origin request gate: its rule on the locked listener, its header on the locked distribution's origin", () => {
+    const rule = registrations.find((r) => r.type === LISTENER_RULE && r.name === "cdn-origin-gate-locked");
+    expect(rule?.propertyDependencies.listenerArn).toEqual([named(LISTENER, "locked")[0].urn]);
+    const secretValue = expect.objectContaining({ value: ORIGIN_SECRET });
+    expect(rule?.inputs.conditions).toEqual([
+      { httpHeader: { httpHeaderName: "X-Origin-Verify", values: [secretValue] } },
+    ]);
+    const cdn = registrations.find((r) => r.type === DISTRIBUTION && r.name === "locked-cdn");
+    expect((cdn?.inputs.origins as { customHeaders: unknown }[])[0].customHeaders).toEqual([
+      { name: "X-Origin-Verify", value: secretValue },
+    ]);
+    // What the preview result shows people hides the secret; policy packs get the engine's registrations.
+    expect(named(LISTENER_RULE, "cdn-origin-gate-locked")[0].inputs.conditions).toBe("[secret]");
+  });
+
+  it("counts CloudFront with the web ACL plus the lock and the gate as the WAF in front of the locked ALB, not the open one", async () => {
+    // Policy packs read the registrations, secrets included (the result redacts them).
+    const reported = await runStackPolicy(requireWafOnInternetEndpoints, registrations);
     const on = (name: string) => reported.filter((r) => r.urn === named(LB, name)[0].urn);
     expect(on("locked")).toEqual([]);
     const open = on("open");
@@ -215,7 +250,7 @@ describe("offline preview of a program using the CloudFront origin lock", () => 
     const [balancer] = named(LB, "locked");
     const reported: Reported[] = [];
     for (const policy of [...hardeningStackRules, ...stackPolicies])
-      reported.push(...(await runStackPolicy(policy, result.resources)).filter((r) => r.urn === balancer.urn));
+      reported.push(...(await runStackPolicy(policy, registrations)).filter((r) => r.urn === balancer.urn));
     for (const policy of resourcePolicies)
       for (const d of await run(policy, balancer.type, balancer.inputs, { name: balancer.name, urn: balancer.urn }))
         reported.push({ message: d.message, urn: balancer.urn, advisory: d.level !== "mandatory" });

@@ -6,7 +6,7 @@ import { CLOUDFRONT_ORIGIN_FACING_IDS } from "../../lib/cloudfront-origin-facing
 import { requireWafOnInternetEndpoints } from "../../policies/stack/require-waf-on-internet-endpoints";
 import { runStack, StackInput, UNKNOWN, urnOf } from "./harness";
 import { StackCase, stackTable } from "./stack-table";
-import { distribution } from "./waf-endpoint-inputs";
+import { gatedDistribution as distribution, listener443 } from "./waf-cloudfront-alb-fixtures";
 
 const T = {
   vpc: "aws:ec2/vpc:Vpc",
@@ -89,7 +89,10 @@ interface AlbOptions {
   region?: string;
 }
 
-/** An internet-facing ALB in the stack's subnet `public-a` with an HTTPS listener forwarding to a target group. */
+/**
+ * An internet-facing ALB in the stack's subnet `public-a` with an HTTPS listener gated to the distribution's secret
+ * header (a fixed 403 default action, a rule forwarding to a target group only with the header).
+ */
 function alb({ props = {}, subnets = [UNKNOWN], port = 443, region }: AlbOptions = {}): StackInput[] {
   const balancer: StackInput = {
     type: T.lb,
@@ -98,22 +101,11 @@ function alb({ props = {}, subnets = [UNKNOWN], port = 443, region }: AlbOptions
     propertyDependencies: { subnets: [urnOf(T.subnet, "public-a")], securityGroups: [sgUrn] },
     ...(region ? { provider: urnOf(T.provider, "origin") } : {}),
   };
-  const listener: StackInput = {
-    type: T.listener,
-    name: "web-443",
-    props: {
-      loadBalancerArn: UNKNOWN,
-      port,
-      protocol: "HTTPS",
-      defaultActions: [{ type: "forward", targetGroupArn: UNKNOWN }],
-    },
-    propertyDependencies: { loadBalancerArn: [albUrn], defaultActions: [urnOf(T.tg, "web")] },
-  };
   const targets: StackInput = { type: T.tg, name: "web", props: { vpcId: OUTSIDE_VPC, port: 8080, protocol: "HTTP" } };
-  return [...(region ? [provider(region)] : []), balancer, targets, ...(port === null ? [] : [listener])];
+  return [...(region ? [provider(region)] : []), balancer, targets, ...(port === null ? [] : listener443(true, port))];
 }
 
-/** A distribution with a web ACL whose origin is the ALB's dnsName (unknown at preview). */
+/** A distribution with a web ACL whose origin is the ALB's dnsName (unknown at preview), sending the gate's header. */
 const cdn = distribution({ type: T.lb, name: "web" });
 
 /** The ALB in a VPC outside the stack, its group, and `more` (rules, lists), behind the distribution. */

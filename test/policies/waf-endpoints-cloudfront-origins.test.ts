@@ -12,6 +12,7 @@ import {
   ALB_HOST,
   AROUND,
   CLOUDFRONT_LIST,
+  gatedDistribution,
   inlineList,
   rule,
   T,
@@ -20,9 +21,9 @@ import {
 
 const listRule = rule("cdn-origin-web-443", { prefixListId: CLOUDFRONT_LIST });
 
-/** A distribution with a web ACL whose origin is the ALB's dnsName (unknown at preview). */
-const cdn = distribution({ type: T.lb, name: "web" });
-const cdnWithoutAcl = distribution({ type: T.lb, name: "web" }, {});
+/** A distribution with a web ACL whose origin is the ALB's dnsName (unknown at preview), sending the gate's header. */
+const cdn = gatedDistribution({ type: T.lb, name: "web" });
+const cdnWithoutAcl = gatedDistribution({ type: T.lb, name: "web" }, {});
 
 /** The whole stack: network, the ALB with its group, extra resources (rules, distributions). */
 const origin = albStack;
@@ -158,7 +159,7 @@ describe("require-waf-on-internet-endpoints: ALBs behind CloudFront", () => {
     },
     {
       name: "after deployment: the distribution names the ALB's known host name",
-      resources: origin([inlineList], [distribution(ALB_HOST)], { dnsName: ALB_HOST }),
+      resources: origin([inlineList], [gatedDistribution(ALB_HOST)], { dnsName: ALB_HOST }),
       violations: 0,
     },
     {
@@ -168,7 +169,7 @@ describe("require-waf-on-internet-endpoints: ALBs behind CloudFront", () => {
     },
     {
       name: "a program distribution's webAclId unknown at preview counts as set, as everywhere in the rule",
-      resources: origin([inlineList], [distribution({ type: T.lb, name: "web" }, { webAclId: UNKNOWN })]),
+      resources: origin([inlineList], [gatedDistribution({ type: T.lb, name: "web" }, { webAclId: UNKNOWN })]),
       violations: 0,
     },
     // Unknown at preview: notes, never a pass and never a violation.
@@ -307,8 +308,9 @@ describe("an ALB behind a template distribution whose WebACLId is open at previe
     expect(onAlb[0].message).toContain(AROUND);
   });
 
-  it("a decided condition gives the web ACL: the locked ALB passes", async () => {
+  it("a decided condition gives the web ACL; the template's origin headers are not read: the locked ALB is a note", async () => {
     const ds = await runStack(requireWafOnInternetEndpoints, origin([inlineList], [cdnStack(ifWafOn, "prod")]));
-    expect(ds).toEqual([]);
+    expect(ds.map((d) => [d.urn, d.level])).toEqual([[albUrn, "advisory"]]);
+    expect(ds[0].message).toContain("web/Cdn comes from a template, whose listener rules and origin custom headers");
   });
 });

@@ -5,8 +5,18 @@
 import { requireWafOnInternetEndpoints } from "../../policies/stack/require-waf-on-internet-endpoints";
 import { runStack, StackInput, UNKNOWN, urnOf } from "./harness";
 import { StackCase, stackTable } from "./stack-table";
-import { ALB_HOST, albStack, albUrn, AROUND, inlineList, rule, T, tcp443 } from "./waf-cloudfront-alb-fixtures";
-import { CLOUDFRONT, distribution } from "./waf-endpoint-inputs";
+import {
+  ALB_HOST,
+  albStack,
+  albUrn,
+  AROUND,
+  gatedDistribution as distribution,
+  inlineList,
+  rule,
+  T,
+  tcp443,
+} from "./waf-cloudfront-alb-fixtures";
+import { CLOUDFRONT } from "./waf-endpoint-inputs";
 
 const RECORD = "aws:route53/record:Record";
 const ZONE = "aws:route53/zone:Zone";
