@@ -1,9 +1,12 @@
 // `#cloud-config` documents read as YAML, as cloud-init reads them: block, flow or JSON style alike. Keys that
 // weaken login are findings; the shell of runcmd/bootcmd is scanned like any other user data, and the (decoded)
 // contents of write_files as what their path makes them. Quoted lines are `key: value` summaries that never repeat
-// a password.
+// a password. The files write_files gave text the reader knows are handed to runcmd, which runs after it: a copy of
+// one brings no text from outside the user data.
+import { passwordLines } from "./userdata-accounts";
 import { base64Bytes, InflateBudget, textOf } from "./userdata-decode";
 import { Findings } from "./userdata-findings";
+import { normalPath } from "./userdata-sshd-paths";
 import { shellQuote } from "./userdata-words";
 
 /** The YAML parser loads on the first cloud-config: most user data is shell, and the pack's start-up is timed. */
@@ -18,8 +21,14 @@ export interface WrittenFile {
   append: boolean;
 }
 
-/** Scans nested text: a command as user data, a file's content as what its path makes it. */
-export type ScanText = (text: string, file?: WrittenFile) => void;
+/**
+ * Scans nested text: a command as user data, given the files write_files wrote before it runs with text the reader
+ * knows, by path (which the commands forget as they write over them); a file's content as what its path makes it.
+ */
+export type ScanText = (text: string, file?: WrittenFile, filesWritten?: Set<string>) => void;
+
+/** Bounds the files remembered, whatever the document: past it the first written is forgotten (and is outside). */
+const MAX_FILES = 64;
 
 /** cloud-init reads a document as cloud-config when its first line says so. */
 export function isCloudConfig(text: string): boolean {
@@ -36,10 +45,13 @@ export function scanCloudConfig(text: string, found: Findings, scanText: ScanTex
   const defaultUser = isRecord(config.system_info) ? config.system_info.default_user : undefined;
   for (const user of [config.user, ...asArray(config.users)]) if (isRecord(user)) checkUser(user, found, "users");
   if (isRecord(defaultUser)) checkUser(defaultUser, found, "system_info.default_user");
-  // In the order cloud-init runs them: bootcmd and write_files at init, runcmd at the end.
+  // In the order cloud-init runs them: bootcmd and write_files at init (deferred ones still before runcmd), runcmd
+  // at the end.
   for (const entry of asArray(config.bootcmd)) scanCommand(entry, scanText);
-  for (const file of asArray(config.write_files)) if (isRecord(file)) checkWriteFile(file, found, scanText, budget);
-  for (const entry of asArray(config.runcmd)) scanCommand(entry, scanText);
+  const written = new Set<string>();
+  for (const file of asArray(config.write_files))
+    if (isRecord(file)) checkWriteFile(file, found, scanText, written, budget);
+  for (const entry of asArray(config.runcmd)) scanCommand(entry, scanText, written);
   return true;
 }
 
@@ -81,30 +93,85 @@ function checkUser(user: Config, found: Findings, where: string): void {
     if (isSet(user[key])) found.add("root-authorized-keys", `${where}: root ${key}`);
 }
 
-/** A runcmd entry is a shell string, or an argv list that runs as if quoted word by word. */
-function scanCommand(entry: unknown, scanText: ScanText): void {
-  if (typeof entry === "string") scanText(entry);
-  else if (Array.isArray(entry)) scanText(entry.map((w) => shellQuote(String(w))).join(" "));
+/**
+ * A bootcmd or runcmd entry is a shell string, or an argv list that runs as if quoted word by word; `filesWritten`:
+ * the files write_files wrote before it (none before bootcmd).
+ */
+function scanCommand(entry: unknown, scanText: ScanText, filesWritten?: Set<string>): void {
+  if (typeof entry === "string") scanText(entry, undefined, filesWritten);
+  else if (Array.isArray(entry)) scanText(entry.map((w) => shellQuote(String(w))).join(" "), undefined, filesWritten);
 }
 
-function checkWriteFile(file: Config, found: Findings, scanText: ScanText, budget?: InflateBudget): void {
+/** Reads a write_files entry, and records in `written` whether the reader knows the text its file now holds. */
+function checkWriteFile(
+  file: Config,
+  found: Findings,
+  scanText: ScanText,
+  written: Set<string>,
+  budget?: InflateBudget,
+): void {
   const content = fileContent(file.content, typeof file.encoding === "string" ? file.encoding : "", budget);
-  if (content === undefined) return;
   const path = typeof file.path === "string" ? file.path : undefined;
-  if (path !== undefined && found.isRootKeys(path) && content.trim() !== "")
+  const append = isTrue(file.append);
+  // cloud-init fetches `source` and writes the content only if that fails: what lands is not in the user data.
+  const known = content?.known === true && !isSet(file.source);
+  recordWritten(written, path, append, known ? content?.text : undefined);
+  if (content === undefined) return;
+  if (path !== undefined && found.isRootKeys(path) && content.text.trim() !== "")
     found.add("root-authorized-keys", `write_files: ${path}`);
-  scanText(content, { path, append: isTrue(file.append) });
+  scanText(content.text, { path, append });
+}
+
+/**
+ * Records a file write_files wrote with `text` (undefined: text the reader does not know) by its path: known when
+ * written whole, or appended to a file known already. Account lines with passwords are left out: copied over the
+ * account files, they are not read for passwords there, so the copy stays unverifiable.
+ */
+function recordWritten(written: Set<string>, path: string | undefined, append: boolean, text?: string): void {
+  // A path absent, relative or templated may be any file, one remembered too.
+  if (path === undefined || !/^\/(?!.*\{[{%])/.test(path)) {
+    if (text === undefined) written.clear();
+    return;
+  }
+  const key = normalPath(path);
+  const knownBefore = !append || written.has(key);
+  written.delete(key);
+  if (text === undefined || !knownBefore || passwordLines(text).length > 0) return;
+  if (written.size >= MAX_FILES) written.delete(written.values().next().value as string);
+  written.add(key);
 }
 
 const BASE64_ENCODINGS = new Set(["b64", "base64", "gz+b64", "gzip+base64", "gz+base64", "gzip+b64"]);
+const GZIP_ENCODINGS = new Set(["gz", "gzip"]);
+/** Encodings whose content cloud-init writes as given (a name it does not know, it takes for text/plain too). */
+const PLAIN_ENCODINGS = new Set(["", "text/plain"]);
 
-/** The text cloud-init writes: base64 decoded, gzip inflated (`!!binary` contents arrive as bytes). */
-function fileContent(content: unknown, encoding: string, budget?: InflateBudget): string | undefined {
-  if (content instanceof Uint8Array) return textOf(content, budget);
+/**
+ * The text cloud-init writes: base64 decoded, gzip inflated (`!!binary` contents arrive as bytes). `known` when it is
+ * the text cloud-init writes; not when the reader decoded otherwise than the encoding says (or did not decode).
+ */
+function fileContent(
+  content: unknown,
+  encoding: string,
+  budget?: InflateBudget,
+): { text: string; known: boolean } | undefined {
+  const kind = encoding.toLowerCase();
+  if (content instanceof Uint8Array) {
+    const text = textOf(content, budget);
+    const known = isGzip(content) ? GZIP_ENCODINGS.has(kind) : PLAIN_ENCODINGS.has(kind);
+    return text === undefined ? undefined : { text, known };
+  }
   if (typeof content !== "string") return undefined;
-  if (!BASE64_ENCODINGS.has(encoding.toLowerCase())) return content;
+  if (!BASE64_ENCODINGS.has(kind)) return { text: content, known: PLAIN_ENCODINGS.has(kind) };
   const bytes = base64Bytes(content);
-  return (bytes && textOf(bytes, budget)) ?? content;
+  const decoded = bytes && textOf(bytes, budget);
+  // The reader inflates gzip whatever the encoding says; cloud-init only when it says gz.
+  if (bytes && decoded !== undefined) return { text: decoded, known: isGzip(bytes) === kind.startsWith("gz") };
+  return { text: content, known: false };
+}
+
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
 function isRecord(v: unknown): v is Config {

@@ -3,7 +3,8 @@
 // or Ubuntu's hardened drop-in, and the image's own `PasswordAuthentication no` (Amazon Linux 2) is gone with the old
 // text: passwords are on and root logs in with a key, unless the new text (or a later write) sets them to no. A copy
 // of standard input fed that text (`install -D -m 600 /dev/stdin /etc/ssh/sshd_config <<EOF`), or of /dev/null,
-// replaces it too.
+// replaces it too. Text from elsewhere (a template, a download, a copy of a file the script did not write) is not
+// judged here: userdata-outside-text reports it as unverifiable, and a rewrite read here replaces it.
 import { copyArguments, copyOperands } from "./userdata-copies";
 import { ParsedCommand } from "./userdata-destinations";
 import { LineScan } from "./userdata-scan-context";
@@ -11,7 +12,7 @@ import { Findings } from "./userdata-findings";
 import { hereDocuments } from "./userdata-heredoc";
 import { inputWrite } from "./userdata-input-writers";
 import { hereStrings, isPrinter } from "./userdata-printed";
-import { isMainSshdConfigPath } from "./userdata-sshd-paths";
+import { isMainSshdConfigPath, isSshdConfigPath } from "./userdata-sshd-paths";
 import { isBareExec } from "./userdata-words";
 
 /** Redirections that replace their target's text. */
@@ -23,35 +24,48 @@ const STDIN = new Set(["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
 /** Commands that write nothing: `: > file` empties it. */
 const EMPTY = new Set(["", ":", "true"]);
 
+/** What a command that rewrites none of sshd's files returns: shared, as nearly every command does. */
+const NONE: readonly string[] = [];
+
 /**
- * Whether a command replaces sshd_config with text the script spells out: an echo or printf of no variable left
- * unknown, a here-document or here-string through cat, tee or sponge (without -a), or one of these copied from
- * standard input by cp or install, or nothing at all (`cp /dev/null`). Text from elsewhere (a template, a download,
- * `echo "$(sed … sshd_config)"`, what follows `exec >`) is not in the script: the reader does not guess it.
+ * The files of sshd's configuration (sshd_config, a drop-in) a command replaces with text the script spells out: an
+ * echo or printf of no variable left unknown, a here-document or here-string through cat, tee or sponge (without -a),
+ * or one of these copied from standard input by cp or install, or nothing at all (`cp /dev/null`). Text from
+ * elsewhere (a template, a download, `echo "$(sed … sshd_config)"`, what follows `exec >`) is not in the script: it is
+ * no rewrite read here (see userdata-outside-text).
  */
-export function rewritesMainConfig(parsed: ParsedCommand, piped?: ParsedCommand): boolean {
+export function filesRewritten(parsed: ParsedCommand, piped?: ParsedCommand): readonly string[] {
   const { command, words, name, args } = parsed;
   // Nearly every command names no sshd_config: nothing else is read for them.
-  if (!command.text.includes("sshd_config") || isBareExec(words)) return false;
+  if (!command.text.includes("sshd_config") || isBareExec(words)) return NONE;
   const spelt = hereDocuments(words).length > 0 || hereStrings(words).length > 0;
   const fed = spelt || (command.piped === true && piped !== undefined && printsKnownText(piped));
   const writes = inputWrite(parsed);
-  if (writes) return !writes.appends && fed && writes.files.some(isMainSshdConfigPath);
+  if (writes) return !writes.appends && fed ? writes.files.filter(isSshdConfigPath) : NONE;
   // Standard input copied whole writes the here-document, here-string or echo that feeds it.
   if (COPIERS.has(name)) return copiesKnownText(parsed, fed);
   const known = printsKnownText(parsed) || EMPTY.has(name) || (name === "cat" && spelt && args.length === 0);
-  return known && words.some((w, i) => truncates(w) && isMainSshdConfigPath(words[i + 1]?.text ?? ""));
+  if (!known) return NONE;
+  const files: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++)
+    if (truncates(words[i]) && isSshdConfigPath(words[i + 1].text)) files.push(words[i + 1].text);
+  return files.length === 0 ? NONE : files;
+}
+
+/** Whether a command replaces sshd_config itself with text the script spells out (see filesRewritten). */
+export function rewritesMainConfig(rewritten: readonly string[]): boolean {
+  return rewritten.some(isMainSshdConfigPath);
 }
 
 /**
  * `install -m 600 /dev/stdin sshd_config` fed known text (`fed`), or `cp /dev/null sshd_config`: one source,
- * standard input or nothing, copied over sshd_config.
+ * standard input or nothing, copied over one of sshd's files; the file, or none.
  */
-function copiesKnownText({ name, args }: ParsedCommand, fed: boolean): boolean {
+function copiesKnownText({ name, args }: ParsedCommand, fed: boolean): readonly string[] {
   const copy = copyOperands(name, copyArguments(name, args));
-  if (copy?.sources.length !== 1 || !isMainSshdConfigPath(copy.destination)) return false;
+  if (copy?.sources.length !== 1 || !isSshdConfigPath(copy.destination)) return NONE;
   const [source] = copy.sources;
-  return source === "/dev/null" || (fed && STDIN.has(source));
+  return source === "/dev/null" || (fed && STDIN.has(source)) ? [copy.destination] : NONE;
 }
 
 /** echo or printf of text with no variable or substitution left: `echo "$CONTENT"` may be the old file. */

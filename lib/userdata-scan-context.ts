@@ -49,6 +49,12 @@ export interface LineScan {
   outputLogged?: boolean;
   /** The account other than root the text runs as (`su - ops -c '…'`): its `~` is not root's home. */
   user?: string;
+  /**
+   * Files the user data wrote before the text runs, with text the reader knows (cloud-config's write_files, for its
+   * runcmd), by path: copied into place, they bring no text from outside the script. Shared by the runcmd entries,
+   * each forgets the files it writes over with text from outside.
+   */
+  filesWritten?: Set<string>;
 }
 
 /** Where a scan is in the text it reads. */

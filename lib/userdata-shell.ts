@@ -20,7 +20,8 @@ import { KnownFiles } from "./userdata-known-files";
 import { logicalLine } from "./userdata-lines";
 import { ForLoop, forLoop } from "./userdata-loops";
 import { nestedScript } from "./userdata-nested";
-import { reportRewrite, rewritesMainConfig, scanHereStringsWritten } from "./userdata-rewrites";
+import { OutsideTexts } from "./userdata-outside-text";
+import { filesRewritten, reportRewrite, rewritesMainConfig, scanHereStringsWritten } from "./userdata-rewrites";
 import { writesRootKeys } from "./userdata-root-keys";
 import { asUser, otherUser } from "./userdata-run-as";
 import { laterStagesMayPutBack } from "./userdata-pipe-stages";
@@ -78,9 +79,14 @@ function opensBackquote(line: string): boolean {
   return count % 2 === 1;
 }
 
+/** What the line scan carries beyond the checks' shared state: sshd's or the account files' text from outside. */
+interface ShellState extends ScanState {
+  outside: OutsideTexts;
+}
+
 /** Scans text line by line, here-documents read as what they are written to. */
 export function scanLines(text: string, scan: LineScan): void {
-  const state: ScanState = {
+  const state: ShellState = {
     inMatch: false,
     matchWritten: false,
     stock: new StockSshdConfig(scan.matchBudget),
@@ -90,16 +96,18 @@ export function scanLines(text: string, scan: LineScan): void {
     stdoutCaptured: capturesStdout(text),
     inLoop: false,
     cases: new CaseArms(),
+    outside: new OutsideTexts(text, scan.filesWritten),
   };
   scanScript(text.split(/\r?\n/), scan, state, 0);
   state.stock.report();
+  state.outside.report();
 }
 
 /**
  * Scans a script's command lines (a line continued, or holding a quote that closes lines later, is one), each
  * quoted as itself or, in a nested script (`bash -c '…'` over lines), as the line that runs it.
  */
-function scanScript(lines: string[], scan: LineScan, state: ScanState, depth: number, quoted?: string): void {
+function scanScript(lines: string[], scan: LineScan, state: ShellState, depth: number, quoted?: string): void {
   const stray = { until: 0 };
   const searched = { until: 0 };
   for (let i = 0; i < lines.length; i++) {
@@ -141,7 +149,7 @@ function scanScript(lines: string[], scan: LineScan, state: ScanState, depth: nu
 }
 
 /** Reads a loop's body once per word, its variable set to the word; it keeps the last, as the shell leaves it. */
-function scanLoop(loop: ForLoop, scan: LineScan, state: ScanState, depth: number, quoted?: string): void {
+function scanLoop(loop: ForLoop, scan: LineScan, state: ShellState, depth: number, quoted?: string): void {
   state.inLoop = true;
   for (const value of loop.values) {
     state.variables.set(loop.name, value);
@@ -169,7 +177,7 @@ function scanCommandLine(
   text: string,
   line: string,
   scan: LineScan,
-  state: ScanState,
+  state: ShellState,
   depth: number,
 ): OpenedDocument[] {
   // Each command sees the variables set before it, on this line too.
@@ -190,7 +198,8 @@ function scanCommandLine(
   // Most lines write none of sshd's files: their pipelines are not read again.
   const appendedTo = toMaybeConfig.includes(true) ? pipelinesAppending(commands, maybeSshdConfigPath) : [];
   const destinations = new Destinations(commands);
-  const rewrites = commands.map((parsed, i) => rewritesMainConfig(parsed, commands[i - 1]));
+  const rewritten = commands.map((parsed, i) => filesRewritten(parsed, commands[i - 1]));
+  const rewrites = rewritten.map(rewritesMainConfig);
   const documents: OpenedDocument[] = [];
   // Read on the first pipeline that needs it: most lines pipe nothing.
   let putsBackUnseen: boolean[] | undefined;
@@ -214,6 +223,7 @@ function scanCommandLine(
     if ((rewrites[i] && !parsed.command.piped) || (rewrites[i + 1] && commands[i + 1].command.piped))
       reportRewrite(line, scan.found);
     if (rewrites[i]) scanHereStringsWritten(parsed, destinations.input(i), scan);
+    if (rewritten[i].length > 0) state.outside.rewritten(rewritten[i]);
     if (writesRootKeys(parsed, scan.found.isRootKeys, scan.user)) scan.found.add("root-authorized-keys", line);
     const dropIn = hardenedDropInTakenAway(parsed);
     if (dropIn) reportDropInTakenAway(dropIn, line, scan.found);
@@ -273,6 +283,11 @@ function scanCommandLine(
     // What it wrote to a file a later grep may read its patterns from.
     state.files.command(parsed);
     const putBack = state.copies.follow(parsed, flow, line, knownFileText(state), pipesOn);
+    // A working copy put back is the copies' to replay, not text from outside; added after sshd_config through a
+    // stage the reader cannot tell, it adds that stage's output, which is.
+    const replayed = putBack !== undefined && !(putBack.unknown && appendedTo[i]);
+    const outside = { line, found: scan.found, directory, putBack: replayed, knownText: knownFileText(state) };
+    state.outside.command(commands, i, outside);
     if (putBack && appendedTo[i]) replayAppended(putBack, appendedTo[i], scan, state);
     else if (putBack && replacesAnother(putBack)) replayReplaced(putBack, line, scan, state);
     else if (putBack) replayPutBack(putBack, scan, state);
@@ -355,7 +370,7 @@ function knownFileText(state: ScanState): (path: string) => string | undefined {
 }
 
 /** A script a command runs (`sh -c`, eval): over several lines, read as a script; else as one command line. */
-function scanNested(script: string, line: string, scan: LineScan, state: ScanState, depth: number): void {
+function scanNested(script: string, line: string, scan: LineScan, state: ShellState, depth: number): void {
   if (script.includes("\n")) scanScript(script.split(/\r?\n/), scan, state, depth, line);
   else scanCommandLine(script, line, scan, state, depth);
 }

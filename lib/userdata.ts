@@ -52,20 +52,30 @@ class Scan {
    */
   private readonly read = new Map<string, Set<string>>();
 
-  userData(text: string, found: Findings, depth: number, reading: Reading, cloudConfig: boolean): void {
+  /** `filesWritten`: for a runcmd entry, the files write_files wrote before it with text the reader knows. */
+  userData(
+    text: string,
+    found: Findings,
+    depth: number,
+    reading: Reading,
+    cloudConfig: boolean,
+    filesWritten?: Set<string>,
+  ): void {
     // Before any line is read: a key file may be written before sshd is told to read it.
     found.keysFilesNamedIn(text);
-    if (depth >= MAX_DEPTH) return scanLines(text, { found, reading, matchBudget: this.matchBudget });
+    if (depth >= MAX_DEPTH) return scanLines(text, { found, reading, matchBudget: this.matchBudget, filesWritten });
     const parts = mimeParts(text, this.budget);
     if (parts) {
       for (const part of parts)
         this.userData(part.text, found, depth + 1, AS_CONFIG, part.contentType === "text/cloud-config");
       return;
     }
-    const nested: ScanText = (inner, file) =>
-      file ? this.writtenFile(inner, file, found, depth + 1) : this.userData(inner, found, depth + 1, AS_CONFIG, false);
+    const nested: ScanText = (inner, file, written) =>
+      file
+        ? this.writtenFile(inner, file, found, depth + 1)
+        : this.userData(inner, found, depth + 1, AS_CONFIG, false, written);
     if ((cloudConfig || isCloudConfig(text)) && scanCloudConfig(text, found, nested, this.budget)) return;
-    scanLines(text, this.lineScan(found, reading, depth));
+    scanLines(text, { ...this.lineScan(found, reading, depth), filesWritten });
   }
 
   /**

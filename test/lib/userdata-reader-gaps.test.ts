@@ -7,6 +7,7 @@ import { disallowUserdataLoginWeakening } from "../../policies/rules/disallow-us
 import { decodeUserData, findLoginWeaknesses } from "../../lib/userdata";
 import { perlScript } from "../../lib/userdata-perl";
 import { run } from "../policies/harness";
+import { fromOutside, sshdNotesFrom } from "./userdata-outside-fixtures";
 import { b64, INSTANCE, KIT, PW, runcmdConfig, SSHD, verdicts } from "./userdata-sshd-fixtures";
 
 const ROOT = "root-login";
@@ -211,10 +212,14 @@ describe("sshd_config replaced by a here-document copied from standard input", (
     ],
     ["a backup written", document(`install -m 600 /dev/stdin ${SSHD}.bak`, "Port 22")],
     ["a drop-in written", document(`install -m 600 /dev/stdin /etc/ssh/sshd_config.d/01-port.conf`, "Port 22")],
-    // Text the script does not spell out is not guessed.
-    ["a download piped in", `curl -fsS https://config.example/sshd | install -m 600 /dev/stdin ${SSHD}`],
   ])("%s is safe", (_name, text) => {
     expect(verdicts(text)).toEqual([]);
+  });
+
+  // Text the script does not spell out is not guessed: what it sets cannot be verified.
+  it("a download piped in is a note: its text comes from outside the script", () => {
+    const text = `curl -fsS https://config.example/sshd | install -m 600 /dev/stdin ${SSHD}`;
+    expect(fromOutside(text, "https://config.example/sshd")).toEqual(sshdNotesFrom("https://config.example/sshd"));
   });
 });
 

@@ -6,6 +6,7 @@
 import { disallowUserdataLoginWeakening } from "../../policies/rules/disallow-userdata-login-weakening";
 import { decodeUserData } from "../../lib/userdata";
 import { run } from "../policies/harness";
+import { fromOutside, sshdNotesFrom } from "./userdata-outside-fixtures";
 import { b64, INSTANCE, KIT, PW, runcmdConfig, SSHD, verdicts } from "./userdata-sshd-fixtures";
 
 const ROOT = "root-login";
@@ -97,12 +98,18 @@ describe("relative put-backs after cd", () => {
     ["cd /tmp, moved back from there", `cd /tmp; ${GREP} > x; mv x ${SSHD}`, [PW]],
     ["cd /tmp/work/.., then /etc/ssh", `cd /tmp/work/..; ${GREP} > ./x; cd /etc/ssh; cp ../../tmp/x sshd_config`, [PW]],
     ["cd /etc/ssh, never put back", `cd /etc/ssh && sed '/^PasswordAuthentication/d' sshd_config > /tmp/x`, []],
-    ["cd /tmp, another x put back", `cd /tmp; ${GREP} > x; cd /opt; mv x ${SSHD}`, []],
+    // /opt/x is not the copy the script wrote: its text comes from outside the script, a note for each directive.
+    ["cd /tmp, another x put back is a note", `cd /tmp; ${GREP} > x; cd /opt; mv x ${SSHD}`, [`${PW}?`, `${ROOT}?`]],
     ["cd /tmp, a banner", `cd /tmp; grep -v '^Banner' ${SSHD} > x; cd /etc/ssh; mv /tmp/x sshd_config`, []],
     // Where `cd "$DIR"` leaves the script the reader cannot tell: `x` there is no /tmp/x.
     ["cd to a variable", `cd "$DIR"; ${GREP} > x; cd /etc/ssh; mv /tmp/x sshd_config`, []],
   ])("%s", (_name, text, expected) => {
     expect(verdicts(text)).toEqual(expected);
+  });
+
+  it("another x put back is noted by the name the script gives it, its text from outside the script", () => {
+    const text = `cd /tmp; ${GREP} > x; cd /opt; mv x ${SSHD}`;
+    expect(fromOutside(text, `${SSHD} with x,`)).toEqual(sshdNotesFrom(`${SSHD} with x,`));
   });
 });
 

@@ -2,6 +2,7 @@ import { gzipSync } from "zlib";
 import { findLoginWeaknesses, LoginWeaknessKind } from "../../lib/userdata";
 import { decoderOf } from "../../lib/userdata-decoders";
 import { parseCommands } from "../../lib/userdata-destinations";
+import { fromOutside, sshdNotesFrom } from "./userdata-outside-fixtures";
 
 const kinds = (text: string) => [...new Set(findLoginWeaknesses(text).map((w) => w.kind))].sort();
 const vias = (text: string) => findLoginWeaknesses(text).map((w) => [w.kind, w.via]);
@@ -236,16 +237,6 @@ describe("files sshd does not read", () => {
       ["root-login"],
     ],
     ["a file the reader cannot name", `echo 'PermitRootLogin yes' >> "$CONF"`, ["root-login"]],
-    [
-      "a template edited, then copied in",
-      `sed -i 's/x/PermitRootLogin yes/' /opt/tpl\ncp /opt/tpl ${SSHD}`,
-      ["root-login"],
-    ],
-    [
-      "a template uncommented, then copied in",
-      `sed -i 's/^#PermitRootLogin/PermitRootLogin/' /opt/sshd.tpl\ninstall -m 600 /opt/sshd.tpl ${SSHD}`,
-      ["root-login"],
-    ],
     ["a remote command over ssh", `ssh root@10.0.0.2 "echo 'PermitRootLogin yes' >> ${SSHD}"`, ["root-login"]],
     // A path a variable names may be another on another run: only a file named outright is taken for one sshd ignores.
     [
@@ -280,6 +271,27 @@ mount -o bind /tmp/x.conf ${SSHD}`,
     ],
   ])("%s weakens", (_name, text, expected) => {
     expect(kinds(text)).toEqual(expected);
+  });
+
+  // The edit the script spells is judged as itself; the rest of the template comes from outside the script, so the
+  // copy is a note for each directive, naming the template.
+  it.each<[string, string, string]>([
+    [
+      "a template edited, then copied in",
+      `sed -i 's/x/PermitRootLogin yes/' /opt/tpl\ncp /opt/tpl ${SSHD}`,
+      "/opt/tpl",
+    ],
+    [
+      "a template uncommented, then copied in",
+      `sed -i 's/^#PermitRootLogin/PermitRootLogin/' /opt/sshd.tpl\ninstall -m 600 /opt/sshd.tpl ${SSHD}`,
+      "/opt/sshd.tpl",
+    ],
+  ])("%s weakens, and the rest of its text is a note", (_name, text, template) => {
+    const found = findLoginWeaknesses(text);
+    expect(found.filter((w) => !w.unverifiable).map((w) => [w.kind, w.line.startsWith("sed -i")])).toEqual([
+      ["root-login", true],
+    ]);
+    expect(fromOutside(text, template).filter((f) => f.includes("?"))).toEqual(sshdNotesFrom(template));
   });
 });
 

@@ -99,11 +99,13 @@ describe("AWSTOE CopyFolder and MoveFolder", () => {
       mentions: "data permits root login",
     },
     {
-      // What the folder holds is not in the document: as CopyFile of a vetted sshd_config, no finding.
-      name: "CopyFolder of a vetted folder into sshd_config.d is no finding",
+      // What the folder holds is not in the document: as CopyFile of a vetted sshd_config, no violation, but a note
+      // for each directive (unverifiable).
+      name: "CopyFolder of a vetted folder into sshd_config.d is no violation, a note",
       type: COMPONENT,
       props: toe(copyFolder("/tmp/sshd.d", "/etc/ssh/sshd_config.d")),
       violations: 0,
+      notes: 2,
     },
     {
       name: "CopyFolder of a hardening drop-in into sshd_config.d is no finding",

@@ -137,10 +137,12 @@ describe("adversarial EC2 Image Builder components", () => {
       violations: 1,
     },
     {
-      name: "CopyFile of a vetted sshd_config into place is no finding",
+      // What the file holds is not in the document: unverifiable, a note for each directive, never a violation.
+      name: "CopyFile of a vetted sshd_config into place is no violation, a note",
       type: COMPONENT,
       props: toe([step("CopyFile", [{ source: "/tmp/sshd_config", destination: "/etc/ssh/sshd_config" }])]),
       violations: 0,
+      notes: 2,
     },
     {
       name: "S3Download of a key to a service account's authorized_keys is no finding",
@@ -284,10 +286,12 @@ describe("adversarial Dockerfiles", () => {
       violations: 1,
     },
     {
-      name: "COPY of a vetted sshd_config is no finding",
+      // What the file holds is not in the document: unverifiable, a note for each directive, never a violation.
+      name: "COPY of a vetted sshd_config is no violation, a note",
       type: CONTAINER_RECIPE,
       props: containerRecipe(dockerfile("COPY sshd_config /etc/ssh/sshd_config")),
       violations: 0,
+      notes: 2,
     },
     {
       // What a copied file holds is not in the document, but that it lands in root's keys is.

@@ -1,0 +1,237 @@
+// sshd's configuration or the account files replaced or extended with text the script does not spell out: a copy of
+// a file it did not write, a download, a program's output, an archive extracted into /etc/ssh. What that text sets is
+// decided outside the script, so each such line is unverifiable: for sshd's files both directives the rewrite check
+// names, for the account files a password. Files the script wrote are remembered as its own or from outside, so that
+// a backup put back (`cp /etc/shadow /root/s; … cp /root/s /etc/shadow`) is no finding and a download put in place
+// (`curl -o /tmp/c …; mv /tmp/c /etc/ssh/sshd_config`) is. The files cloud-config's write_files gave text the reader
+// knows are its own for the runcmd after it. The findings are held to the scan's end: a later rewrite of the file
+// with text the script spells out replaces the unknown text, and is judged as itself; an append after it does not
+// (sshd keeps the first value it reads).
+import { isAccountsFile } from "./userdata-accounts";
+import { ParsedCommand } from "./userdata-destinations";
+import { globMatches } from "./userdata-drop-in";
+import { Findings, LoginWeaknessKind } from "./userdata-findings";
+import { Fill, fills, Origin } from "./userdata-outside-writes";
+import { maskShellPasswords } from "./userdata-password-masks";
+import { normalPath } from "./userdata-sshd-paths";
+import { isPrinter } from "./userdata-printed";
+import { fromStanding } from "./userdata-working-directory";
+import { isWriteRedirection } from "./userdata-words";
+
+/** Nearly every command names none of these: only those that do are read, and copies of files remembered. */
+const NAMES = /ssh|shadow|passwd/;
+const COPIES = new Set(["cp", "mv", "install", "rsync"]);
+/** A shell pattern's special characters. */
+const GLOB = /[*?[]/;
+/** A function's definition: `name() {`, `function name`. */
+const FUNCTION = /(?:^|[\s;&|({])(?:function[ \t]+([\w.:-]+)|([\w.:-]+)[ \t]*\([ \t]*\))/g;
+/** sshd's configuration files, and the folders that hold them (SUSE's vendor copy under /usr/etc too). */
+const SSHD_FILES = /^(?:\/usr)?\/etc\/ssh\/(?:sshd_config|sshd_config\.d\/[^/]+\.conf)$/;
+const SSHD_FOLDERS = /^(?:\/usr)?\/etc\/ssh(?:\/sshd_config\.d)?$/;
+/** Where sshd's own text lives: its folders, and the distributions' stock copy (`cp /usr/share/openssh/sshd_config`). */
+const SSHD_OWN = /^(?:\/usr)?\/etc\/ssh\/|^\/usr\/share\/openssh\//;
+const SSHD_KINDS: readonly LoginWeaknessKind[] = ["password-authentication", "root-login"];
+const ACCOUNT_KINDS: readonly LoginWeaknessKind[] = ["password-set"];
+const ACCOUNT_NAMES = ["shadow", "passwd", "gshadow"];
+/** Bounds that keep the memory small whatever the script: files remembered, findings held. */
+const MAX_FILES = 64;
+const MAX_HELD = 64;
+
+/** Where a command runs: its line, where findings go, where the script stands, and what the other checks know. */
+export interface OutsideContext {
+  line: string;
+  found: Findings;
+  directory?: string;
+  /** A working copy of sshd's configuration was put back by the command: the copies replay it. */
+  putBack: boolean;
+  /** The text the script wrote to a file, when it spelt it all (see KnownFiles). */
+  knownText: (path: string) => string | undefined;
+}
+
+interface Held {
+  found: Findings;
+  kind: LoginWeaknessKind;
+  line: string;
+  note: string;
+  target: string;
+}
+
+export class OutsideTexts {
+  /**
+   * Files the script wrote, by path (a name written where the script stands unknown, as `./name`): true when their
+   * text came from outside it. The last ones written are kept.
+   */
+  private readonly written = new Map<string, boolean>();
+  private readonly held = new Map<string, Held>();
+  /** Folders the script put files in with text it spells (`echo … > /tmp/conf/50.conf`): a copy of one is its own. */
+  private readonly staged = new Set<string>();
+  private readonly ownCommand: (name: string) => boolean;
+  /** Files the user data wrote with text the reader knows before the script runs (see LineScan.filesWritten). */
+  private readonly filesWritten: Set<string>;
+
+  /** `script`: the text scanned, whose functions' output is their commands'; `filesWritten`: files written before it. */
+  constructor(script: string, filesWritten: Set<string> = new Set()) {
+    this.filesWritten = filesWritten;
+    // Remembered as the script's own, as what it writes itself is: their folders, patterns naming them, copies.
+    for (const path of filesWritten) this.remember(trimmed(path), false);
+    // Read once, on the first redirection that asks: most scripts write none of these files.
+    let functions: Set<string> | undefined;
+    this.ownCommand = (name) => {
+      functions ??= new Set([...script.matchAll(FUNCTION)].map((m) => m[1] ?? m[2]));
+      return functions.has(name);
+    };
+  }
+
+  /** Follows command `i` of a line: what it writes of sshd's or the account files, and where the text came from. */
+  command(commands: ParsedCommand[], i: number, context: OutsideContext): void {
+    const { directory } = context;
+    const standsInSshd = directory !== undefined && SSHD_FOLDERS.test(trimmed(directory));
+    const { command, name, words, args } = commands[i];
+    if (isPrinter(name) || (name === "cat" && args.length === 0))
+      for (let j = 0; j + 1 < words.length; j++)
+        if (isWriteRedirection(words[j].op)) this.stage(this.path(words[j + 1].text, context));
+    const copiesWritten = this.written.size > 0 && COPIES.has(name);
+    const followed = standsInSshd || copiesWritten || NAMES.test(command.text);
+    // Once files are remembered, any command may write over one (`curl -o /opt/c …` after write_files gave it text).
+    if (!followed && this.written.size === 0) return;
+    for (const fill of fills(commands, i, this.ownCommand))
+      if (followed || this.written.has(this.key(trimmed(this.path(fill.path, context))))) this.fill(fill, context);
+  }
+
+  /** `files` were replaced with text the script spells out (see filesRewritten): the text from outside is gone. */
+  rewritten(files: readonly string[]): void {
+    if (this.held.size === 0) return;
+    const paths = new Set(files.map((f) => trimmed(normalPath(f))));
+    for (const [key, held] of this.held) if (paths.has(held.target)) this.held.delete(key);
+  }
+
+  /** Reports what is still held, save on a line another check reports: it is quoted already. */
+  report(): void {
+    if (this.held.size === 0) return;
+    const [first] = this.held.values();
+    const reported = new Set(first.found.weaknesses().map((w) => `${w.line}\n${w.via ?? ""}`));
+    for (const { found, kind, line, note } of this.held.values())
+      if (!reported.has(`${maskShellPasswords(line)}\n${found.via ?? ""}`))
+        found.add(kind, line, { note, unverifiable: true });
+    this.held.clear();
+  }
+
+  private fill({ path, append, origin }: Fill, context: OutsideContext): void {
+    const target = trimmed(this.path(path, context));
+    const kinds = kindsAt(target);
+    const outside = origin === undefined ? undefined : this.outsidePart(origin, context);
+    if (kinds.length === 0) {
+      const key = this.key(target);
+      if (target !== "/dev/null") this.remember(key, outside !== undefined || (append && this.written.get(key)));
+      return;
+    }
+    // A file whose text the script spelt, copied over it, replaces what came before as a rewrite does.
+    if (!append && outside === undefined && origin !== undefined && "files" in origin)
+      if (origin.files.every((f) => f === "/dev/null" || this.knownText(this.path(f, context), context)))
+        this.rewritten([target]);
+    if (outside === undefined || context.putBack) return;
+    const folder = SSHD_FOLDERS.test(target);
+    const action = folder
+      ? `writes ${outside} into ${target}`
+      : append
+        ? `appends ${outside} to ${target}`
+        : `replaces ${target} with ${outside}`;
+    const note = `${action}, whose text comes from outside the script`;
+    for (const kind of kinds) this.hold({ found: context.found, kind, line: context.line, note, target });
+  }
+
+  /** How the note names the part of `origin` from outside the script; undefined when it is all the script's own. */
+  private outsidePart(origin: Origin, context: OutsideContext): string | undefined {
+    if ("described" in origin) return origin.described;
+    const outside = origin.files.filter((f) => this.fromOutside(f, context));
+    if (outside.length === 0) return undefined;
+    return origin.via === undefined ? outside.join(", ") : `${origin.via} ${outside.join(" ")}`;
+  }
+
+  /** Whether a file's text comes from outside the script: neither written by it, spelt, nor sshd's or the accounts'. */
+  private fromOutside(file: string, context: OutsideContext): boolean {
+    const path = trimmed(this.path(file, context));
+    // A name the script wrote where it stood unknown (`cd "$DIR"; grep … > x`) may be this file.
+    const recorded = this.written.get(path) ?? (this.written.get(`./${baseName(path)}`) === false ? false : undefined);
+    if (recorded !== undefined) return recorded;
+    if (path === "/dev/null" || context.knownText(path) !== undefined) return false;
+    if (GLOB.test(path) && this.mayNameOwn(path)) return false;
+    if (this.staged.has(path)) return false;
+    return !SSHD_OWN.test(path) && !isAccountsFile(path);
+  }
+
+  /** Whether a pattern may name a file the script wrote itself (`mv /tmp/sshd.* …` after `… > /tmp/sshd.$$`). */
+  private mayNameOwn(pattern: string): boolean {
+    const first = pattern.search(GLOB);
+    let last = pattern.length;
+    while (last > first && !"*?]".includes(pattern[last - 1])) last--;
+    const prefix = pattern.slice(0, first);
+    const suffix = pattern.slice(last);
+    for (const [path, outside] of this.written)
+      if (!outside && path.startsWith(prefix) && path.endsWith(suffix) && globMatches(pattern, path)) return true;
+    return false;
+  }
+
+  /** Whether the reader knows the text of the file at `path`: the script spelt it, or write_files gave it. */
+  private knownText(path: string, context: OutsideContext): boolean {
+    return context.knownText(path) !== undefined || this.filesWritten.has(trimmed(path));
+  }
+
+  /** How a file written is remembered: by its path, or as `./name` where the script stands unknown. */
+  private key(target: string): string {
+    return target.startsWith("/") ? target : `./${baseName(target)}`;
+  }
+
+  private path(file: string, { directory }: OutsideContext): string {
+    return normalPath(fromStanding(file, directory));
+  }
+
+  private remember(path: string, outside: boolean | undefined): void {
+    // Written again, a file moves to the end; past the bound the first written is forgotten.
+    this.written.delete(path);
+    if (this.written.size >= MAX_FILES) this.written.delete(this.written.keys().next().value as string);
+    this.written.set(path, outside === true);
+    // Written over with text from outside, a file write_files gave text is no longer its own for later runcmd entries.
+    if (outside === true) this.filesWritten.delete(path);
+    else this.stage(path);
+  }
+
+  /** A file written with the script's own text: its folders hold what the script put there. */
+  private stage(file: string): void {
+    for (let end = file.lastIndexOf("/"); end > 0 && this.staged.size < MAX_FILES; end = file.lastIndexOf("/", end - 1))
+      this.staged.add(file.slice(0, end));
+  }
+
+  /** One finding per kind and line, the first reason kept; past the bound, reported at once. */
+  private hold(held: Held): void {
+    const key = `${held.kind}\n${held.line}\n${held.found.via ?? ""}`;
+    if (this.held.has(key)) return;
+    if (this.held.size < MAX_HELD) this.held.set(key, held);
+    else held.found.add(held.kind, held.line, { note: held.note, unverifiable: true });
+  }
+}
+
+/** What a file or folder written holds: sshd's configuration (both directives), the account files (passwords). */
+function kindsAt(path: string): readonly LoginWeaknessKind[] {
+  if (SSHD_FILES.test(path) || SSHD_FOLDERS.test(path)) return SSHD_KINDS;
+  if (isAccountsFile(path)) return ACCOUNT_KINDS;
+  const slash = path.lastIndexOf("/");
+  const name = path.slice(slash + 1);
+  if (!/[*?[]/.test(name)) return [];
+  // A pattern copied into a folder (`cp /opt/ssh/* /etc/ssh/`) counts where it may name one of the files.
+  const folder = path.slice(0, slash);
+  if (folder === "/etc/ssh" && globMatches(name, "sshd_config")) return SSHD_KINDS;
+  if (folder === "/etc/ssh/sshd_config.d" && /(?:\.conf|\*)$/.test(name)) return SSHD_KINDS;
+  if (folder === "/etc" && ACCOUNT_NAMES.some((n) => globMatches(name, n))) return ACCOUNT_KINDS;
+  return [];
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+/** A path without the slash or `/.` that ends a folder's name. */
+function trimmed(path: string): string {
+  const bare = path.replace(/\/+\.?$/, "");
+  return bare === "" ? "/" : bare;
+}
