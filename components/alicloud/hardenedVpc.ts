@@ -7,6 +7,8 @@ import { guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
 import { planSubnets } from "../plan/cidr";
 import { checkAdminSourceCidrs } from "../plan/alicloud-sg";
 import { publicTierEgressEntries, publicTierIngressEntries } from "../plan/alicloud-acl";
+import { ALICLOUD_ACL_RULE_QUOTA, publicTierAclQuotaProblems } from "../plan/alicloud-acl-quota";
+import { checkRuleQuotaArgument, raisedQuotaWarning } from "../plan/aclQuota";
 import {
   DEFAULT_LOG_RETENTION_DAYS,
   checkLogRetention,
@@ -52,8 +54,19 @@ export interface HardenedVpcArgs {
    * dropped for 22 and 3389. Default []: no SSH from the internet at all. Broad or internet-covering sets are rejected.
    */
   adminSourceCidrs?: string[];
-  /** TCP ports the public tier serves to the internet (through the ACL). Default [80, 443]. */
+  /**
+   * TCP ports the public tier serves to the internet (through the ACL). Default [80, 443]. Each port is one ACL entry
+   * per address family: together with `adminSourceCidrs` they must fit `naclRuleQuota`.
+   */
   publicTcpPorts?: number[];
+  /**
+   * The account's quota of network ACL entries per direction (and per address family with IPv6): Quota Center's
+   * vpc_quota_nacl_ingress_entry / vpc_quota_nacl_egress_entry. An integer of at least 20, Alibaba Cloud's default
+   * (no maximum is documented). Default 20. Arguments whose entries do not fit are refused, naming how many do.
+   * Pass a higher value only once the quota was raised (a value above 20 logs a warning): an ACL past the real quota
+   * fails at deployment, after the VPC and the retained flow-log project exist.
+   */
+  naclRuleQuota?: number;
   /** SLS project for the flow log; stable, because renaming replaces it. Default `${name}-flowlog`. */
   flowLogProjectName?: string;
   /** Logstore of the flow log. Default "vpc-flowlog". */
@@ -83,6 +96,7 @@ const HARDENED_VPC_ARGS = argumentKeys<HardenedVpcArgs>({
   enableIpv6: true,
   adminSourceCidrs: true,
   publicTcpPorts: true,
+  naclRuleQuota: true,
   flowLogProjectName: true,
   flowLogStoreName: true,
   flowLogRetentionDays: true,
@@ -187,6 +201,20 @@ export class HardenedVpc extends pulumi.ComponentResource {
       );
       problems.distinct("publicTcpPorts", publicTcpPorts);
     }
+    const aclQuota = checkRuleQuotaArgument(problems, args.naclRuleQuota, ALICLOUD_ACL_RULE_QUOTA);
+    // Lists of the wrong shape are reported above; without them there are no entries to count.
+    if (
+      Array.isArray(adminSourceCidrs) &&
+      adminSourceCidrs.every((c) => typeof c === "string") &&
+      Array.isArray(publicTcpPorts)
+    ) {
+      problems.addAll(
+        publicTierAclQuotaProblems(
+          { adminSourceCidrs, vpcCidr: cidrBlock, publicTcpPorts, ipv6: enableIpv6 === true },
+          aclQuota,
+        ),
+      );
+    }
     checkLogRetention(problems, "flowLogRetentionDays", retentionDays);
     checkSlsProjectName(problems, "flowLogProjectName", projectName);
     checkLogstoreName(problems, "flowLogStoreName", storeName);
@@ -241,6 +269,8 @@ export class HardenedVpc extends pulumi.ComponentResource {
       "lower",
       "an intrusion found later than that has no traffic record",
     );
+    const raisedQuota = raisedQuotaWarning(aclQuota, ALICLOUD_ACL_RULE_QUOTA);
+    if (raisedQuota) pulumi.log.warn(`HardenedVpc "${name}": ${raisedQuota}`, this);
 
     const tags = { ...(args.tags ?? {}), "hardening:component": "HardenedVpc" };
     const parent = { parent: this };

@@ -7,7 +7,9 @@ import { DEFAULT_LOG_RETENTION_DAYS, shortenedRetentionWarning } from "../plan/r
 import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { AwsContext, awsContext } from "./context";
 import { DEFAULT_TIERS, HardenedVpcArgs, pickZones, SubnetTierType, validateHardenedVpcArgs } from "./hardenedVpcArgs";
-import { isolatedNaclRules, NaclRule, privateNaclRules, publicNaclRules } from "./naclRules";
+import { raisedQuotaWarning } from "../plan/aclQuota";
+import { AWS_NACL_RULE_QUOTA } from "./naclQuota";
+import { NaclRule, planNacls } from "./naclRules";
 import { createVpcEndpoints } from "./vpcEndpoints";
 import { createVpcFlowLogs } from "./vpcFlowLogs";
 
@@ -185,6 +187,7 @@ export class HardenedVpc extends pulumi.ComponentResource {
     }
 
     // Subnet-edge filtering: every subnet gets an explicit NACL (the default one denies everything).
+    // The same plan the arguments were checked against for the rule quota.
     const nacl = (
       tier: SubnetTierType,
       subnets: aws.ec2.Subnet[],
@@ -203,9 +206,13 @@ export class HardenedVpc extends pulumi.ComponentResource {
         parent,
       );
     };
-    nacl("public", publicSubnets, publicNaclRules({ vpcCidr: cidrBlock, adminSources: args.adminIngressCidrs ?? [] }));
-    nacl("private", privateSubnets, privateNaclRules({ vpcCidr: cidrBlock, natEgress: natGateways.length > 0 }));
-    nacl("isolated", isolatedSubnets, isolatedNaclRules({ vpcCidr: cidrBlock }));
+    const naclPlans = planNacls({
+      vpcCidr: cidrBlock,
+      tiers: [...subnetsByTier.keys()],
+      natEgress: natGateways.length > 0,
+      adminSources: args.adminIngressCidrs ?? [],
+    });
+    for (const plan of naclPlans) nacl(plan.tier, subnetsByTier.get(plan.tier) ?? [], plan);
 
     // Flow logs: every accepted and rejected flow, to a KMS-encrypted log group kept at least 180 days.
     this.flowLogGroupName = createVpcFlowLogs(
@@ -246,6 +253,8 @@ export class HardenedVpc extends pulumi.ComponentResource {
       DEFAULT_LOG_RETENTION_DAYS,
     );
     if (shortened) pulumi.log.warn(`HardenedVpc ${name}: ${shortened}`, this);
+    const raisedQuota = raisedQuotaWarning(args.naclRuleQuota ?? AWS_NACL_RULE_QUOTA.defaultRules, AWS_NACL_RULE_QUOTA);
+    if (raisedQuota) pulumi.log.warn(`HardenedVpc ${name}: ${raisedQuota}`, this);
 
     this.registerOutputs({
       vpcId: this.vpcId,

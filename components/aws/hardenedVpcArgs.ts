@@ -12,7 +12,9 @@ import {
   Problems,
   ValidationError,
 } from "../validation";
+import { checkRuleQuotaArgument } from "../plan/aclQuota";
 import { checkDerivedNames, iamRoleName, logGroupName } from "./derivedNames";
+import { AWS_NACL_RULE_QUOTA, checkNaclRuleQuota } from "./naclQuota";
 import { ADMIN_ALLOW_FIRST_RULE, ADMIN_DENY_FIRST_RULE, MAX_ADMIN_SOURCES } from "./naclRules";
 
 export type SubnetTierType = "public" | "private" | "isolated";
@@ -38,13 +40,23 @@ export interface HardenedVpcArgs {
   natGateways?: NatGatewayStrategy;
   /**
    * Sources allowed through the public NACL on port 22 before the internet-wide deny (the bastion's operators).
-   * Default none: SSH from outside is refused at the subnet edge, use SSM Session Manager.
+   * Default none: SSH from outside is refused at the subnet edge, use SSM Session Manager. Each entry is one inbound
+   * NACL rule of its address family: as many as `naclRuleQuota` leaves room for, at most 40 in all.
    */
   adminIngressCidrs?: string[];
   /** Flow-log retention in CloudWatch Logs, at least 180 days. Default 365. */
   flowLogRetentionDays?: number;
   /** Interface endpoints for SSM, ssmmessages and ec2messages. Default true: private hosts managed without internet. */
   ssmEndpoints?: boolean;
+  /**
+   * The account's "Rules per network ACL" quota (Service Quotas L-2AEEBF1A), per direction and address family, which
+   * every network ACL of the component must fit: an integer from 20 (AWS's default) to 40 (its maximum). Default 20.
+   * Each `adminIngressCidrs` entry adds one inbound rule of its family to the public ACL beside its admin-port denies
+   * and internet allows; arguments that do not fit are refused, naming how many do. Pass a higher value only once
+   * the quota was raised in this region (a value above 20 logs a warning): an ACL past the real quota fails at
+   * deployment, after the VPC and the flow-log stores exist.
+   */
+  naclRuleQuota?: number;
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
@@ -64,10 +76,11 @@ const KNOWN_ARGUMENTS: Record<keyof HardenedVpcArgs, true> = {
   adminIngressCidrs: true,
   flowLogRetentionDays: true,
   ssmEndpoints: true,
+  naclRuleQuota: true,
   tags: true,
 };
 /** Arguments that decide the plan: they must be values, not Outputs or Promises. */
-const PLAIN_ARGUMENTS = ["cidrBlock", "azCount", "natGateways", "flowLogRetentionDays"] as const;
+const PLAIN_ARGUMENTS = ["cidrBlock", "azCount", "natGateways", "flowLogRetentionDays", "naclRuleQuota"] as const;
 
 /** The flow-log group's name; fixed, so the key policy can pin it. */
 export const flowLogGroupNameOf = (name: string) => `/hardening/${name}/vpc-flow-logs`;
@@ -146,11 +159,29 @@ export function validateHardenedVpcArgs(args: HardenedVpcArgs, name?: string): v
     );
   }
   checkAdminSources(problems, "adminIngressCidrs", args.adminIngressCidrs, { required: false });
+  const quota = checkRuleQuotaArgument(problems, args.naclRuleQuota, AWS_NACL_RULE_QUOTA);
+  const adminSources = args.adminIngressCidrs ?? [];
+  const before = problems.list.length;
+  // Entries that are not strings are reported above; without them there is no rule list to count.
+  if (Array.isArray(adminSources) && adminSources.every((c) => typeof c === "string")) {
+    checkNaclRuleQuota(
+      problems,
+      {
+        vpcCidr: args.cidrBlock ?? "10.0.0.0/16",
+        tiers: TIER_TYPES.filter((type) => tiers.some((t) => t.type === type)),
+        natEgress: nat !== "none" && tiers.some((t) => t.type === "public"),
+        adminSources,
+      },
+      quota,
+    );
+  }
+  // Each family may fit a raised quota while both together outgrow the allows' rule numbers.
   problems.check(
-    !Array.isArray(args.adminIngressCidrs) || args.adminIngressCidrs.length <= MAX_ADMIN_SOURCES,
+    !Array.isArray(adminSources) || adminSources.length <= MAX_ADMIN_SOURCES || problems.list.length > before,
     "adminIngressCidrs",
-    args.adminIngressCidrs,
-    `at most ${MAX_ADMIN_SOURCES} entries (NACL rules ${ADMIN_ALLOW_FIRST_RULE}-${ADMIN_DENY_FIRST_RULE - 1})`,
+    adminSources,
+    `at most ${MAX_ADMIN_SOURCES} entries in all (NACL rules ${ADMIN_ALLOW_FIRST_RULE}-${ADMIN_DENY_FIRST_RULE - 1}; ` +
+      `${Array.isArray(adminSources) ? adminSources.length : 0} given)`,
     "summarise the sources into fewer narrow blocks",
   );
   checkLogRetention(problems, "flowLogRetentionDays", args.flowLogRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS);

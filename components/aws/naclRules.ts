@@ -2,6 +2,7 @@
 // admin ports sit below every allow; only listed admin sources come before them.
 import { parseCidr } from "../../lib/cidr";
 import { ADMIN_PORTS } from "../../lib/ports";
+import { AddressFamily } from "../plan/aclQuota";
 
 export interface NaclRule {
   ruleNo: number;
@@ -13,14 +14,27 @@ export interface NaclRule {
   ipv6CidrBlock?: string;
 }
 
-/** Rule numbers 10–49 hold admin-source allows; the internet-wide denies start at 50. */
+/**
+ * Rule numbers 10–49 hold admin-source allows; the internet-wide denies start at 50. The rule quota (naclQuota.ts)
+ * bounds each address family; this bounds both together, which a raised quota can otherwise exceed.
+ */
 export const ADMIN_ALLOW_FIRST_RULE = 10;
 export const MAX_ADMIN_SOURCES = 40;
 export const ADMIN_DENY_FIRST_RULE = 50;
 const EPHEMERAL = { fromPort: 1024, toPort: 65535 };
 
+/** The family a source CIDR's rule is written in: anything not IPv6 goes to `cidrBlock`. */
+export function sourceFamily(cidr: string): AddressFamily {
+  return parseCidr(cidr)?.family === "ipv6" ? "IPv6" : "IPv4";
+}
+
+/** The family a rule counts against: AWS counts IPv4 and IPv6 rules separately. */
+export function naclRuleFamily(rule: NaclRule): AddressFamily {
+  return rule.ipv6CidrBlock !== undefined ? "IPv6" : "IPv4";
+}
+
 function source(cidr: string): Pick<NaclRule, "cidrBlock" | "ipv6CidrBlock"> {
-  return parseCidr(cidr)?.family === "ipv6" ? { ipv6CidrBlock: cidr } : { cidrBlock: cidr };
+  return sourceFamily(cidr) === "IPv6" ? { ipv6CidrBlock: cidr } : { cidrBlock: cidr };
 }
 
 /** Deny SSH and RDP (TCP and UDP for RDP) from 0.0.0.0/0 and ::/0. */
@@ -100,4 +114,33 @@ export function isolatedNaclRules(opts: { vpcCidr: string }): { ingress: NaclRul
     cidrBlock: opts.vpcCidr,
   };
   return { ingress: [vpcOnly], egress: [{ ...vpcOnly }] };
+}
+
+export type NaclTier = "public" | "private" | "isolated";
+
+export interface NaclPlan {
+  tier: NaclTier;
+  ingress: NaclRule[];
+  egress: NaclRule[];
+}
+
+/**
+ * Every network ACL the component creates besides the default one (which keeps no rules): one per tier present.
+ * The component creates these, and its arguments are checked against the quota on these.
+ */
+export function planNacls(opts: {
+  vpcCidr: string;
+  tiers: readonly NaclTier[];
+  /** Private subnets route out through NAT (replies come back from the internet). */
+  natEgress: boolean;
+  adminSources: readonly string[];
+}): NaclPlan[] {
+  const rulesOf: Record<NaclTier, () => { ingress: NaclRule[]; egress: NaclRule[] }> = {
+    public: () => publicNaclRules({ vpcCidr: opts.vpcCidr, adminSources: opts.adminSources }),
+    private: () => privateNaclRules({ vpcCidr: opts.vpcCidr, natEgress: opts.natEgress }),
+    isolated: () => isolatedNaclRules({ vpcCidr: opts.vpcCidr }),
+  };
+  return (["public", "private", "isolated"] as const)
+    .filter((tier) => opts.tiers.includes(tier))
+    .map((tier) => ({ tier, ...rulesOf[tier]() }));
 }

@@ -39,7 +39,8 @@ export interface PublicTierAclOptions {
   ipv6: boolean;
 }
 
-function versionOf(cidr: string): "IPv4" | "IPv6" {
+/** The family an entry for `cidr` is written in (and counted against: the ACL quota counts families apart). */
+export function versionOf(cidr: string): "IPv4" | "IPv6" {
   return parseCidr(cidr)?.family === "ipv6" ? "IPv6" : "IPv4";
 }
 
