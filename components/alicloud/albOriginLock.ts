@@ -1,17 +1,19 @@
 // The origin lock of a WebFirewall for an Application Load Balancer origin: a whitelist `alb.Acl` of WAF's IPv4
-// back-to-origin blocks (ALB ACLs hold no IPv6 entries), its entries in one `alb.AclEntryAttachment`. An ALB
-// listener names its ACLs in `aclConfig`; the component does not own the listener, so it hands out that block
-// (`originAlbListenerAclConfig`).
+// back-to-origin blocks (ALB ACLs hold no IPv6 entries), its entries in one `alb.AclEntryAttachment`. The component
+// does not own the origin's listeners: it binds the whitelist to each one it is given through a separate
+// `alb.ListenerAclAttachment` (albListenerLock.ts), and still hands out the listener's `aclConfig` block for stacks
+// written before, a field the provider deprecates (`originAlbListenerAclConfig`).
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { DerivedName, matches } from "../derivedNames";
 import { OriginKind } from "../plan/alicloud-origin-kinds";
-import { ValidationError } from "../validation";
+import { ValidationError, ValidationProblem } from "../validation";
 
-/** The ALB whitelist and the attachment that holds its entries. */
+/** The ALB whitelist, the attachment that holds its entries, and the provider both were made with (none: the parent's). */
 export interface OriginAlbAcl {
   acl: alicloud.alb.Acl;
   entries: alicloud.alb.AclEntryAttachment;
+  provider: pulumi.ProviderResource | undefined;
 }
 
 /** The `aclConfig` of an `alicloud.alb.Listener` that admits WAF's back-to-origin blocks only. */
@@ -53,40 +55,54 @@ export function createOriginAlbAcl(
     { aclId: acl.id, entries: ipv4Blocks.map((entry) => ({ entry, description: ENTRY_DESCRIPTION })) },
     opts,
   );
-  return { acl, entries };
+  return { acl, entries, provider };
 }
 
 /**
- * The `aclConfig` an ALB origin listener takes. The ACL id is released only once the entries are attached: ALB
- * documents an empty whitelist both as admitting nobody and as admitting everyone, and neither may be the origin's
- * state. It still depends on the ACL itself, which is how a preview links the listener to it. Throws when the
- * whitelist was not made: a listener left without one admits everyone.
+ * Why no listener can be given the ALB whitelist: the lock is off, or originKinds lacks "alb". Empty when it was made.
+ * A listener left without the whitelist admits everyone, so asking for it in either case is an error, not a no-op.
  */
-export function albListenerAclConfig(
-  subject: string,
+export function albWhitelistProblems(
   made: OriginAlbAcl | undefined,
   kinds: readonly OriginKind[] | undefined,
-): OriginAlbListenerAclConfig {
+): ValidationProblem[] {
   if (kinds === undefined) {
-    throw new ValidationError(subject, [
+    return [
       {
         argument: "originLock",
         value: false,
         allowed: "true (the default) for the component to make the ALB origin whitelist a listener can name",
         fix: "drop originLock: false, or restrict the origin's listeners another way and do not ask for the ACL",
       },
-    ]);
+    ];
   }
   if (made === undefined) {
-    throw new ValidationError(subject, [
+    return [
       {
         argument: "originKinds",
         value: kinds,
         allowed: 'a list holding "alb" for the component to make the ALB origin whitelist',
         fix: `pass originKinds: ${JSON.stringify([...kinds, "alb"])}`,
       },
-    ]);
+    ];
   }
+  return [];
+}
+
+/**
+ * The `aclConfig` an ALB origin listener takes (the deprecated form; albListenerLock.ts binds the whitelist instead).
+ * The ACL id is released only once the entries are attached: ALB documents an empty whitelist both as admitting nobody
+ * and as admitting everyone, and neither may be the origin's state. It still depends on the ACL itself, which is how a
+ * preview links the listener to it. Throws when the whitelist was not made: a listener left without one admits
+ * everyone.
+ */
+export function albListenerAclConfig(
+  subject: string,
+  made: OriginAlbAcl | undefined,
+  kinds: readonly OriginKind[] | undefined,
+): OriginAlbListenerAclConfig {
+  const problems = albWhitelistProblems(made, kinds);
+  if (problems.length > 0 || made === undefined) throw new ValidationError(subject, problems);
   const aclId = pulumi.all([made.acl.id, made.entries.id]).apply(([id]) => id);
   return { aclType: "White", aclRelations: [{ aclId }] };
 }

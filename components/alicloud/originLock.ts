@@ -37,7 +37,8 @@ export function originAclName(component: string, family: IpFamily): string {
 /** Characters of the component's name the ALB whitelist's name (at most 128) leaves room for. */
 const ALB_NAME_ROOM = 128 - originAlbAclName("").length;
 
-const isAlicloudProvider = (value: unknown) =>
+/** The origin's provider, here and for each ALB listener the whitelist is bound to (albListenerLock.ts). */
+export const isAlicloudProvider = (value: unknown) =>
   pulumi.CustomResource.isInstance(value) && (value as unknown as { pkg?: string }).pkg === "alicloud";
 
 /**

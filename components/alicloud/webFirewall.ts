@@ -3,8 +3,8 @@
 // WAF logs go to SLS through the SLS audit service (`log.Audit`, `waf_enabled`/`waf_ttl`): the provider has no
 // per-domain WAF 3.0 log-delivery resource, so the account-wide collection is the available switch.
 // The origin is locked by default: a whitelist ACL of WAF's back-to-origin blocks for the origin's listeners
-// (originLock.ts for classic SLB, albOriginLock.ts for ALB), since an origin that answers anyone lets scanners go
-// around the WAF.
+// (originLock.ts for classic SLB, albOriginLock.ts and albListenerLock.ts for ALB), since an origin that answers
+// anyone lets scanners go around the WAF.
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
@@ -24,6 +24,9 @@ import { ArgProblems, argumentKeys, checkTags, warnIfWeaker } from "./args";
 import { OriginAcls, OriginListenerAcl, checkOriginLock, createOriginAcls, listenerAcl } from "./originLock";
 import { albOriginBlocks, DEFAULT_ORIGIN_KINDS, OriginKind } from "../plan/alicloud-origin-kinds";
 import { OriginAlbAcl, OriginAlbListenerAclConfig, albListenerAclConfig, createOriginAlbAcl } from "./albOriginLock";
+import { AlbListenerLockOptions, checkAlbListenerLock, createAlbListenerLock, LOCK_METHOD } from "./albListenerLock";
+
+export type { AlbListenerLockOptions } from "./albListenerLock";
 
 export interface WafProtectedDomain {
   /** Host name clients use, e.g. "www.example.com". */
@@ -67,7 +70,7 @@ export interface WebFirewallArgs {
   originLock?: boolean;
   /**
    * Kinds of origin load balancer to make whitelists for: "slb" (classic SLB listeners, `originListenerAcl()`), "alb"
-   * (ALB listeners, `originAlbListenerAclConfig()`: one `alb.Acl` of the IPv4 blocks, since ALB ACLs hold no IPv6).
+   * (ALB listeners, `lockAlbListener()`: one `alb.Acl` of the IPv4 blocks, since ALB ACLs hold no IPv6).
    * Default ["slb"].
    */
   originKinds?: OriginKind[];
@@ -212,10 +215,14 @@ export class WebFirewall extends pulumi.ComponentResource {
   public readonly originAcls: OriginAcls | undefined;
   /** The ALB origin whitelist; undefined when `originLock` is false or originKinds lacks "alb". */
   public readonly originAlbAcl: alicloud.alb.Acl | undefined;
+  private readonly firewallName: string;
   private readonly subject: string;
   /** The kinds of origin whitelist made; undefined when the lock is off. */
   private readonly originKinds: readonly OriginKind[] | undefined;
   private readonly originAlb: OriginAlbAcl | undefined;
+  private readonly albListenerLabels = new Set<string>();
+  private readonly albListenerIds = new Set<string>();
+  private aclConfigWarned = false;
 
   constructor(name: string, given: WebFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
     const subject = `WebFirewall "${name}"`;
@@ -271,6 +278,7 @@ export class WebFirewall extends pulumi.ComponentResource {
     // Transformations, the component's own and inherited ones, may tag the evidence stores, never unprotect them.
     super("hardening:alicloud:WebFirewall", name, {}, guardEvidence(`WebFirewall "${name}"`, opts));
     guardInheritedTransformations(`WebFirewall "${name}"`, this);
+    this.firewallName = name;
     this.subject = subject;
     const looser = rateLimitLoosening(rate);
     if (looser) {
@@ -457,11 +465,67 @@ export class WebFirewall extends pulumi.ComponentResource {
   }
 
   /**
+   * Binds the ALB origin whitelist (WAF's IPv4 back-to-origin blocks) to one web listener of the origin, as an
+   * `alicloud.alb.ListenerAclAttachment` of type "White" named `<component>-origin-alb-listener-<label>`; call it for
+   * every web listener of the ALB, each with its own label. It is made with `options.provider`, else the provider of
+   * the whitelist (`originProvider`, else the component's): an ALB ACL binds only to listeners of its own region. It
+   * waits for the whitelist's entries, so the listener is never bound to an empty whitelist. Throws, before anything is
+   * created, unless originKinds holds "alb", and on bad arguments. Leave the listener's `aclConfig` unset: the two
+   * forms would fight over its ACLs.
+   *
+   * ```ts
+   * const listener = new alicloud.alb.Listener("web-443", { loadBalancerId: alb.id, listenerPort: 443, ... },
+   *   { provider: albRegion });
+   * waf.lockAlbListener("web-443", listener.id, { provider: albRegion });
+   * ```
+   */
+  lockAlbListener(
+    label: string,
+    listenerId: pulumi.Input<string>,
+    options: AlbListenerLockOptions = {},
+  ): alicloud.alb.ListenerAclAttachment {
+    const whitelist = checkAlbListenerLock({
+      component: {
+        subject: this.subject,
+        made: this.originAlb,
+        kinds: this.originKinds,
+        usedLabels: this.albListenerLabels,
+        lockedListeners: this.albListenerIds,
+      },
+      label,
+      listenerId,
+      options,
+    });
+    this.albListenerLabels.add(label);
+    if (typeof listenerId === "string") this.albListenerIds.add(listenerId);
+    return createAlbListenerLock(this, {
+      component: this.firewallName,
+      label,
+      listenerId,
+      whitelist,
+      provider: options?.provider,
+    });
+  }
+
+  /**
    * The `aclConfig` of each web `alicloud.alb.Listener` of an ALB origin (`{ aclConfig:
    * waf.originAlbListenerAclConfig(), ... }`): a whitelist of WAF's IPv4 back-to-origin blocks, named once its entries
-   * are in place. Throws unless originKinds holds "alb".
+   * are in place. Throws unless originKinds holds "alb". Logs one warning per component, on its first use.
+   *
+   * @deprecated Use `lockAlbListener(label, listener.id)`: the provider deprecates the listener's `aclConfig` (since
+   * 1.163.0, in favour of `alb.ListenerAclAttachment`), warns at every `pulumi up`, and will remove it.
    */
   originAlbListenerAclConfig(): OriginAlbListenerAclConfig {
-    return albListenerAclConfig(this.subject, this.originAlb, this.originKinds);
+    const config = albListenerAclConfig(this.subject, this.originAlb, this.originKinds);
+    if (!this.aclConfigWarned) {
+      this.aclConfigWarned = true;
+      pulumi.log.warn(
+        `${this.subject}: originAlbListenerAclConfig() is deprecated: it fills the ALB listener's aclConfig, which ` +
+          "the provider deprecates (since 1.163.0) and will remove; drop aclConfig from the listener and call " +
+          `${LOCK_METHOD}(label, listener.id) instead, which binds the same whitelist through an alb.ListenerAclAttachment`,
+        this,
+      );
+    }
+    return config;
   }
 }

@@ -6,6 +6,7 @@
 // accounts' too: the secret origin header of `originRequestGate.ts` narrows it to the caller's own.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { checkLabel } from "../labels";
 import { checkKnownArguments, checkList, checkPlain, checkRequiredInput, isPlain, Problems } from "../validation";
 
 /** AWS's IPv4 list of CloudFront's origin-facing servers (the same name in every commercial region). */
@@ -26,7 +27,8 @@ export interface OriginIngressOptions {
 }
 
 const KNOWN_OPTIONS: Record<keyof OriginIngressOptions, true> = { ports: true, provider: true };
-const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+/** What an origin method's label names; each method adds its own name. */
+export const ORIGIN_LABEL = { names: "the rules", target: "origin", example: "web-alb" };
 const SECURITY_GROUP_ID = /^sg-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 
 const isAwsProvider = (value: unknown) =>
@@ -45,7 +47,7 @@ export function checkOriginIngress(request: OriginIngressRequest): number[] {
   const { component, label, securityGroupId, options } = request;
   const problems = new Problems(`WebFirewall ${component.name}: originIngressRules`);
   checkCloudFrontScope(problems, component.scope, "originIngressRules");
-  checkLabel(problems, label, component.usedLabels, "originIngressRules");
+  checkLabel(problems, label, component.usedLabels, { ...ORIGIN_LABEL, method: "originIngressRules" });
   checkSecurityGroupId(problems, securityGroupId);
   const given = options ?? {};
   let ports: number[] = [...DEFAULT_ORIGIN_PORTS];
@@ -67,25 +69,6 @@ export function checkCloudFrontScope(problems: Problems, scope: string, method: 
     '"CLOUDFRONT": only a web ACL in front of CloudFront can be gone around by reaching the origin directly',
     `create the WebFirewall with scope "CLOUDFRONT" and put CloudFront in front of the ALB, or drop ` +
       `${method}: a REGIONAL web ACL associated with the ALB (associateArns) already filters every request`,
-  );
-}
-
-/** A label names the method's resources, so each call of `method` on one WebFirewall needs its own. */
-export function checkLabel(problems: Problems, label: unknown, used: ReadonlySet<string>, method: string): void {
-  const written = problems.check(
-    typeof label === "string" && LABEL.test(label),
-    "label",
-    label,
-    "1 to 40 lower-case letters, digits or '-', not starting or ending with '-' (it names the rules)",
-    'pass a short name for the origin, e.g. "web-alb"',
-  );
-  if (!written) return;
-  problems.check(
-    !used.has(label as string),
-    "label",
-    label,
-    `a label not used by an earlier ${method} call of this WebFirewall`,
-    "give each origin its own label",
   );
 }
 

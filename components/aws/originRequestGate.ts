@@ -6,7 +6,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkKnownArguments, checkPlain, checkRequiredInput, isPlain, Problems, validateArgs } from "../validation";
-import { checkCloudFrontScope, checkLabel, checkProvider } from "./cloudFrontOriginLock";
+import { checkLabel } from "../labels";
+import { checkCloudFrontScope, checkProvider, ORIGIN_LABEL } from "./cloudFrontOriginLock";
 
 export const DEFAULT_ORIGIN_HEADER = "X-Origin-Verify";
 export const DEFAULT_GATE_PRIORITY = 1;
@@ -143,7 +144,7 @@ export function checkOriginRequestGate(request: OriginRequestGateRequest): Check
   const { component, label, args } = request;
   const problems = new Problems(`WebFirewall ${component.name}: originRequestGate`);
   checkCloudFrontScope(problems, component.scope, "originRequestGate");
-  checkLabel(problems, label, component.usedLabels, "originRequestGate");
+  checkLabel(problems, label, component.usedLabels, { ...ORIGIN_LABEL, method: "originRequestGate" });
   const known = checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS));
   const checked = known ? checkGateArguments(problems, args as Partial<OriginRequestGateArgs>) : undefined;
   problems.throwIfAny();
