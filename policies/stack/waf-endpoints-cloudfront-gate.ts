@@ -4,9 +4,13 @@
 // default actions must not forward (a fixed response or a redirect answers), and every rule attached to it that
 // forwards must have an http-header condition on a header the distribution's origin sends, sharing a value with it
 // when both are known (a secret or a value unknown at preview is taken as the one the component wires to both).
+// Listeners, rules and origins a raw template deploys are read alike (aws-template-listeners.ts).
 import { AWS } from "../../lib/reachability/aws/tokens";
 import { GenericResource, isUnknown, list, prop, Resolver, str } from "../../lib/reachability/internals";
+import { TEMPLATE_CONTAINERS } from "../lib/templates/template-containers";
+import { isTemplateResourceId } from "../lib/templates/template-references";
 import { OriginHeaders } from "./waf-endpoints-cloudfront-headers";
+import { sourcesOf } from "./waf-endpoints-template-outputs";
 
 /** "no" carries why the listeners let other distributions through; "unknown" the field a preview leaves open. */
 export type GateAnswer =
@@ -116,11 +120,34 @@ export function rulesByListener(res: Resolver): (listener: string) => GenericRes
   };
 }
 
-/** One listener's answer: its default actions, then each of its rules. */
+/**
+ * The listener rules whose listenerArn is unknown at preview and names no listener of the stack, yet may name a
+ * template's: a template rule's (an import, a condition undecided at preview) or a program rule's taken from a
+ * template container's outputs. Each may be on any listener, which the plan cannot tell.
+ */
+export function unplacedRules(res: Resolver): GenericResource[] {
+  const fromTemplate = (rule: GenericResource) =>
+    isTemplateResourceId(rule.inputs.id) ||
+    sourcesOf(rule, "listenerArn").some((u) => TEMPLATE_CONTAINERS.has(res.get(u)?.type ?? ""));
+  return res
+    .ofType(...AWS.listenerRule)
+    .filter(
+      (rule) =>
+        isUnknown(rule.inputs.listenerArn) &&
+        fromTemplate(rule) &&
+        res.many(rule, "listenerArn", [rule.inputs.listenerArn], AWS.listener).urns.length === 0,
+    );
+}
+
+/**
+ * One listener's answer: its default actions, then each of its rules; a rule that may be on it (`unplaced`) and
+ * would let requests without the header through leaves it open.
+ */
 function listenerGate(
   listener: GenericResource,
   rules: readonly GenericResource[],
   headers: OriginHeaders,
+  unplaced: readonly GenericResource[],
 ): GateAnswer {
   const lead = `listener ${listener.name} ${WITHOUT_HEADER} (WebFirewall.originRequestGate)`;
   const mayForward = `listener ${listener.name} may forward requests without the distribution's secret origin header`;
@@ -136,6 +163,13 @@ function listenerGate(
     if (verdict.gated === "unknown")
       unsure ??= { gated: "unknown", field: verdict.field, why: `${mayForward} through rule ${rule.name}` };
   }
+  for (const rule of unplaced)
+    if (ruleVerdict(rule, headers).gated !== "yes")
+      unsure ??= {
+        gated: "unknown",
+        field: `listenerArn of listener rule ${rule.name}`,
+        why: `${mayForward} through rule ${rule.name}, whose listener is unknown at preview`,
+      };
   return unsure ?? { gated: "yes" };
 }
 
@@ -148,6 +182,7 @@ export function originGate(
   listeners: readonly string[],
   rulesOf: (listener: string) => GenericResource[],
   headers: OriginHeaders,
+  unplaced: readonly GenericResource[] = [],
 ): GateAnswer {
   if (listeners.length === 0)
     return {
@@ -158,7 +193,7 @@ export function originGate(
   for (const urn of listeners) {
     const listener = res.get(urn);
     if (!listener) continue;
-    const answer = listenerGate(listener, rulesOf(urn), headers);
+    const answer = listenerGate(listener, rulesOf(urn), headers, unplaced);
     if (answer.gated === "no") return answer;
     if (answer.gated === "unknown") unsure ??= answer;
   }

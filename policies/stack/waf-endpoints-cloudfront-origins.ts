@@ -11,7 +11,8 @@
 import { Exposure, internetExposures, LoadBalancer, NetworkModel, renderPath } from "../../lib/reachability";
 import { AWS_SECURITY_GROUPS } from "../../lib/reachability/aws/tokens";
 import { GenericResource, isUnknown, list, Resolver, str } from "../../lib/reachability/internals";
-import { isTemplateResourceId } from "../lib/templates/template-references";
+import { TEMPLATE_CONTAINERS } from "../lib/templates/template-containers";
+import { deployedBy, isTemplateResourceId } from "../lib/templates/template-references";
 import { Proof } from "../lib/proof";
 import { StackFinding } from "../lib/stack-rule";
 import { OpenQuestion, unprotected } from "./waf-endpoint-findings";
@@ -22,7 +23,7 @@ import {
   openWebAclInFront,
   webAclInFront,
 } from "./waf-endpoints-cloudfront";
-import { GateAnswer, originGate, rulesByListener } from "./waf-endpoints-cloudfront-gate";
+import { GateAnswer, originGate, rulesByListener, unplacedRules } from "./waf-endpoints-cloudfront-gate";
 import { internetOpenings, listenersOpenToLists, outsideListRules } from "./waf-endpoints-cloudfront-groups";
 import { originHeaders } from "./waf-endpoints-cloudfront-headers";
 import { balancerRegion, outsideListDoubt } from "./waf-endpoints-cloudfront-lists";
@@ -123,17 +124,19 @@ function listsAround(ctx: Around, lb: GenericResource, balancer: LoadBalancer): 
 
 const LIST_ADMITS_ALL = "CloudFront's origin-facing list admits every distribution, another account's too";
 
-/** What the gate check reads: the stack, its model and the listener rules by listener. */
+/** What the gate check reads: the stack, its model, the listener rules by listener and those on no known one. */
 interface GateContext {
   res: Resolver;
   model: NetworkModel;
   rulesOf: (listener: string) => GenericResource[];
+  unplaced: readonly GenericResource[];
 }
 
 /**
  * Whether the ALB's listeners the origin-facing list admits forward only requests carrying the secret header the
- * distributions with a web ACL in front send (waf-endpoints-cloudfront-gate.ts). A balancer or distribution deployed
- * by a template leaves it open: template listeners, rules and origin custom headers are not translated.
+ * distributions with a web ACL in front send (waf-endpoints-cloudfront-gate.ts), read alike for the program's
+ * resources and a template's (listeners, rules and origin custom headers: aws-template-listeners.ts,
+ * aws-template-endpoints.ts). What a template leaves unknown at preview is the gate's own open question.
  */
 function gateOf(
   ctx: GateContext,
@@ -145,19 +148,18 @@ function gateOf(
   const withAcl = front.distributions.filter((cf) => hasWebAcl(cf) !== "no");
   const balancer = ctx.model.loadBalancers.get(lb.urn);
   if (!balancer) return { gated: "yes" };
-  // Not read from a template: a note, never a pass; a template's web ACL unknown at preview is that note already.
-  const fromTemplate = [lb, ...withAcl].filter((r) => isTemplateResourceId(r.inputs.id));
-  if (fromTemplate.length > 0) {
-    const named = fromTemplate.find((r) => r === lb || hasWebAcl(r) === "yes");
-    if (!named) return { gated: "yes" };
-    return {
-      gated: "unknown",
-      field: "origin request gate",
-      why: `${named.name} comes from a template, whose listener rules and origin custom headers are not read`,
-    };
-  }
-  const headers = originHeaders(withAcl, targets, [str(lb.inputs.dnsName) ?? "", ...hosts]);
-  return originGate(ctx.res, listenersOpenToLists(ctx.model, balancer), ctx.rulesOf, headers);
+  const headers = originHeaders(withAcl, targets, hosts);
+  return originGate(ctx.res, listenersOpenToLists(ctx.model, balancer), ctx.rulesOf, headers, ctx.unplaced);
+}
+
+/**
+ * The container that deploys a template ALB: a program distribution's origin taken from its outputs (unknown at
+ * preview) may be the ALB. Counting it in front is safe, since the ALB passes only when its listeners forward just
+ * requests carrying the header that distribution's origin sends.
+ */
+function containerOf(res: Resolver, lb: GenericResource): GenericResource[] {
+  if (!isTemplateResourceId(lb.inputs.id)) return [];
+  return res.ofType(...TEMPLATE_CONTAINERS.keys()).filter((c) => deployedBy(lb.inputs.id, c.urn));
 }
 
 const unsureGate = (lb: GenericResource, gate: Extract<GateAnswer, { gated: "unknown" }>): OpenQuestion => ({
@@ -182,16 +184,19 @@ export function cloudFrontOriginCheck(
   const cdns = distributionsMayHaveWaf(res);
   const recordsOf = recordsNamingBalancer(res);
   const rulesOf = rulesByListener(res);
+  const unplaced = unplacedRules(res);
   let rows: Exposure[] | undefined;
   return (lb, what, exposed) => {
     if (cdns.length === 0) return undefined;
     const dns = recordsOf(lb);
-    const front = webAclInFront(cdns, [lb, ...dns.records], [str(lb.inputs.dnsName) ?? "", ...dns.hosts]);
+    const targets = [lb, ...dns.records, ...containerOf(res, lb)];
+    const hosts = [str(lb.inputs.dnsName) ?? "", ...dns.hosts];
+    const front = webAclInFront(cdns, targets, hosts);
     if (front.waf === "no") return undefined;
     const m = model();
     const way = wayAround({ res, model: m, rows: (rows ??= internetExposures(m)), cloudFrontLists }, lb);
     if (way.around === "yes") return unprotected(lb, `${what} (${way.why})`, exposed, open, FIX);
-    const gate = gateOf({ res, model: m, rulesOf }, lb, front, [lb, ...dns.records], dns.hosts);
+    const gate = gateOf({ res, model: m, rulesOf, unplaced }, lb, front, targets, hosts);
     if (gate.gated === "no")
       return unprotected(lb, `${what} (${AROUND}: ${LIST_ADMITS_ALL}, and ${gate.why})`, exposed, open, FIX);
     if (exposed === "no") return [];

@@ -1,12 +1,14 @@
 // CloudFront distributions as the WAF in front of an origin: webAclId names a web ACL, and an origin reaches the
-// entry point, by a property dependency at preview or by its known host name. A program's webAclId unknown at preview
-// is an output (a web ACL's arn) and counts as set; a raw template's may be left out (an undecided `Fn::If` with
-// `AWS::NoValue`), so unless the program feeds it through a parameter it is an open question, never a pass.
+// entry point, by a property dependency at preview, by its known host name, or in a template by a reference to it.
+// A program's webAclId unknown at preview is an output (a web ACL's arn) and counts as set; a raw template's may be
+// left out (an undecided `Fn::If` with `AWS::NoValue`), so unless the program feeds it through a parameter it is an
+// open question, never a pass.
 import { GenericResource, list, prop, Resolver, str } from "../../lib/reachability/internals";
 import { isUnknown } from "../../lib/values";
 import { Proof } from "../lib/proof";
 import { StackFinding } from "../lib/stack-rule";
 import { isOpenInput } from "../lib/templates/template-conditional-switches";
+import { isTemplateResourceId } from "../lib/templates/template-references";
 import { OpenQuestion, unprotected } from "./waf-endpoint-findings";
 import { mayBeFronted } from "./waf-endpoints-associations";
 
@@ -48,6 +50,15 @@ export function cloudFrontFindings(res: Resolver): StackFinding[] {
 /** A host name as DNS compares it: lower case, without the root's trailing dot. */
 export const dnsHost = (name: string): string => name.trim().toLowerCase().replace(/\.$/, "");
 
+/**
+ * What an origin's domainName may name the entry point by: its host names, and the id of a template resource (a
+ * template origin's `Fn::GetAtt [Alb, DNSName]` reads as a reference to the ALB, bound to its id: template-references.ts).
+ */
+function wantedNames(hosts: readonly string[], targets: readonly GenericResource[]): Set<string> {
+  const ids = targets.map((t) => t.inputs.id).filter(isTemplateResourceId);
+  return new Set([...hosts, ...ids].filter((h) => h.trim() !== "").map(dnsHost));
+}
+
 /** Whether one of `targets` flowed into the distribution's origins. */
 function originsFlowFrom(cf: GenericResource, targets: readonly GenericResource[]): boolean {
   // An older SDK sends no per-property dependencies; the resource-wide list serves then.
@@ -76,7 +87,7 @@ export function originsReaching(
   targets: readonly GenericResource[],
   hosts: readonly string[],
 ): unknown[] {
-  const wanted = new Set(hosts.filter((h) => h.trim() !== "").map(dnsHost));
+  const wanted = wantedNames(hosts, targets);
   const flowed = originsFlowFrom(cf, targets);
   return list(cf.inputs.origins).filter(
     (o) => isUnknown(o) || namesWanted(o, wanted) || (flowed && str(prop(o, "domainName")) === undefined),
@@ -102,8 +113,8 @@ export function webAclInFront(
   target: GenericResource | readonly GenericResource[] | undefined,
   hosts: readonly string[],
 ): CloudFrontInFront {
-  const wanted = new Set(hosts.filter((h) => h.trim() !== "").map(dnsHost));
   const targets = target === undefined ? [] : "urn" in target ? [target] : target;
+  const wanted = wantedNames(hosts, targets);
   const front = distributions.filter((cf) => fronts(cf, targets, wanted));
   const answers = front.map(hasWebAcl);
   const waf = answers.includes("yes") ? "yes" : answers.includes("unknown") ? "unknown" : "no";

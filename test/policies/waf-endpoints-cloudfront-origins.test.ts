@@ -14,7 +14,10 @@ import {
   CLOUDFRONT_LIST,
   gatedDistribution,
   inlineList,
+  ORIGIN_HEADER,
+  ORIGIN_SECRET,
   rule,
+  secret,
   T,
   tcp443,
 } from "./waf-cloudfront-alb-fixtures";
@@ -257,11 +260,17 @@ describe("an ALB behind a template distribution whose WebACLId is open at previe
       Env: { Type: "String", Default: "test" },
       AclArn: { Type: "String", Default: "arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/1" },
       Origin: { Type: "String" },
+      OriginSecret: { Type: "String", NoEcho: true },
     },
     Conditions: { WafOn: { "Fn::Equals": [{ Ref: "Env" }, "prod"] } },
   };
-  /** The container `web` deploying a distribution whose origin is the Origin parameter, fed by the ALB's dnsName. */
-  const cdnStack = (webAclId: unknown, env: unknown) =>
+  /** The gate's header, its value the NoEcho parameter OriginSecret the program feeds with the secret. */
+  const gateHeader = [{ HeaderName: ORIGIN_HEADER, HeaderValue: { Ref: "OriginSecret" } }];
+  /**
+   * The container `web` deploying a distribution whose origin is the Origin parameter, fed by the ALB's dnsName, and
+   * sends `headers` (OriginCustomHeaders, the gate's by default).
+   */
+  const cdnStack = (webAclId: unknown, env: unknown, headers: unknown = gateHeader) =>
     stack(
       cfn(
         {
@@ -276,6 +285,7 @@ describe("an ALB behind a template distribution whose WebACLId is open at previe
                     Id: "alb",
                     DomainName: { Ref: "Origin" },
                     CustomOriginConfig: { OriginProtocolPolicy: "https-only" },
+                    OriginCustomHeaders: headers,
                   },
                 ],
               },
@@ -284,7 +294,7 @@ describe("an ALB behind a template distribution whose WebACLId is open at previe
         },
         ENV,
       ),
-      { parameters: { Origin: UNKNOWN, Env: env } },
+      { parameters: { Origin: UNKNOWN, Env: env, OriginSecret: secret(ORIGIN_SECRET) } },
       { propertyDependencies: { parameters: [albUrn] } },
     );
   const ifWafOn = { "Fn::If": ["WafOn", { Ref: "AclArn" }, { Ref: "AWS::NoValue" }] };
@@ -308,9 +318,15 @@ describe("an ALB behind a template distribution whose WebACLId is open at previe
     expect(onAlb[0].message).toContain(AROUND);
   });
 
-  it("a decided condition gives the web ACL; the template's origin headers are not read: the locked ALB is a note", async () => {
+  it("a decided condition gives the web ACL; the template's origin sends the gate's header: the locked ALB passes", async () => {
     const ds = await runStack(requireWafOnInternetEndpoints, origin([inlineList], [cdnStack(ifWafOn, "prod")]));
-    expect(ds.map((d) => [d.urn, d.level])).toEqual([[albUrn, "advisory"]]);
-    expect(ds[0].message).toContain("web/Cdn comes from a template, whose listener rules and origin custom headers");
+    expect(ds).toEqual([]);
+  });
+
+  it("a decided condition gives the web ACL; the template's origin sends no header: the gated ALB is a violation", async () => {
+    const ds = await runStack(requireWafOnInternetEndpoints, origin([inlineList], [cdnStack(ifWafOn, "prod", [])]));
+    expect(ds.map((d) => [d.urn, d.level])).toEqual([[albUrn, "mandatory"]]);
+    expect(ds[0].message).toContain("rule web-origin-gate forwards");
+    expect(ds[0].message).toContain("the distribution's origin for it sends no customHeaders");
   });
 });

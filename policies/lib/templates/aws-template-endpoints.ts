@@ -1,9 +1,12 @@
 // CloudFormation web entry points a WAF stands in front of, as the Pulumi AWS provider's: elastic load balancers v2
 // (their scheme, type, subnets and groups, which the WAF rule and the network model read) and CloudFront
-// distributions (the web ACL they name, open when unknown at preview, and their origins).
+// distributions (the web ACL they name, open when unknown at preview, and their origins with the custom headers they
+// send, which an origin request gate's listener rules require: waf-endpoints-cloudfront-gate.ts).
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
+import { AWS_LISTENER_TRANSLATIONS } from "./aws-template-listeners";
 import { defined, tagMap, Translation } from "./embedded-resource";
 import { markingOpen } from "./template-conditional-switches";
+import { resolvedAtDeployment } from "./template-dynamic-references";
 
 /** `Scheme` (internet-facing, the default, or internal) as the provider's `internal` switch. */
 function internal(scheme: unknown): unknown {
@@ -35,10 +38,28 @@ const loadBalancer: Translation = (read) => [
   },
 ];
 
+/**
+ * `OriginCustomHeaders` (`[{ HeaderName, HeaderValue }]`) as the provider's `customHeaders`. A value from a dynamic
+ * reference (`{{resolve:secretsmanager:…}}`) is set at deployment: unknown at preview, its name still read.
+ */
+function customHeaders(value: unknown): unknown {
+  if (value === undefined || isUnknown(value)) return value;
+  return list(value).map((h) =>
+    isUnknown(h) ? UNKNOWN : { name: obj(h)?.HeaderName, value: resolvedAtDeployment(obj(h)?.HeaderValue) },
+  );
+}
+
+/** An origin's `DomainName`: `Fn::GetAtt [Alb, DNSName]` reads as a reference to the template's ALB. */
 function origins(value: unknown): unknown {
   if (value === undefined || isUnknown(value)) return value;
   return list(value).map((o) =>
-    isUnknown(o) ? UNKNOWN : defined({ originId: obj(o)?.Id, domainName: obj(o)?.DomainName }),
+    isUnknown(o)
+      ? UNKNOWN
+      : defined({
+          originId: obj(o)?.Id,
+          domainName: obj(o)?.DomainName,
+          customHeaders: customHeaders(obj(o)?.OriginCustomHeaders),
+        }),
   );
 }
 
@@ -65,4 +86,5 @@ const distribution: Translation = (read) => [
 export const AWS_ENDPOINT_TRANSLATIONS: ReadonlyMap<string, Translation> = new Map([
   ["AWS::ElasticLoadBalancingV2::LoadBalancer", loadBalancer],
   ["AWS::CloudFront::Distribution", distribution],
+  ...AWS_LISTENER_TRANSLATIONS,
 ]);

@@ -97,19 +97,33 @@ function join(args: unknown, ctx: ResolveContext, mode: ReadMode, depth: number)
 
 const SUB_VARIABLE = /\$\{([^}]*)\}/g;
 
+/** `${name}` of a `Fn::Sub`: one of its own variables, an attribute (`Id.Attribute`) or a reference. */
+function subVariable(
+  name: string,
+  locals: Record<string, unknown>,
+  ctx: ResolveContext,
+  mode: ReadMode,
+  depth: number,
+): unknown {
+  if (Object.prototype.hasOwnProperty.call(locals, name)) return resolveAt(locals[name], ctx, mode, depth);
+  return name.includes(".") ? attribute(...splitAttribute(name), ctx, mode) : reference(name, ctx, mode);
+}
+
 function sub(args: unknown, ctx: ResolveContext, mode: ReadMode, depth: number): unknown {
   const [text, vars] = Array.isArray(args) ? args : [args, undefined];
   const locals = obj(vars) ?? {};
   if (typeof text !== "string" || isUnknown(text)) return UNKNOWN;
+  // `!Sub "${Alb.DNSName}"` is the variable's value itself: a reference to a resource stays one.
+  const single = mode === "value" ? /^\$\{([^}!][^}]*)\}$/.exec(text) : null;
+  if (single) {
+    const v = subVariable(single[1], locals, ctx, mode, depth);
+    if (isTemplateReference(v)) return v;
+  }
   let unresolved = false;
   const out = text.replace(SUB_VARIABLE, (whole, name: string) => {
     // `${!Literal}` writes `${Literal}` itself.
     if (name.startsWith("!")) return `\${${name.slice(1)}}`;
-    const v = Object.prototype.hasOwnProperty.call(locals, name)
-      ? resolveAt(locals[name], ctx, mode, depth)
-      : name.includes(".")
-        ? attribute(...splitAttribute(name), ctx, mode)
-        : reference(name, ctx, mode);
+    const v = subVariable(name, locals, ctx, mode, depth);
     if (isText(v)) return String(v);
     unresolved = true;
     return whole;
