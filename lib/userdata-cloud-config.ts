@@ -1,9 +1,10 @@
 // `#cloud-config` documents read as YAML, as cloud-init reads them: block, flow or JSON style alike. Keys that
 // weaken login are findings; the shell of runcmd/bootcmd is scanned like any other user data, and the (decoded)
 // contents of write_files as what their path makes them. Quoted lines are `key: value` summaries that never repeat
-// a password. The files write_files gave text the reader knows are handed to runcmd, which runs after it: a copy of
-// one brings no text from outside the user data.
-import { passwordLines } from "./userdata-accounts";
+// a password. cloud-init writes all of bootcmd, and all of runcmd, into one shell script each, so each is read as
+// one script: what an entry sets (a variable, the folder it stands in, a file it writes) holds for the next. The
+// files write_files gave text the reader knows are handed to runcmd, which runs after it: a copy of one brings no
+// text from outside the user data.
 import { base64Bytes, InflateBudget, textOf } from "./userdata-decode";
 import { Findings } from "./userdata-findings";
 import { normalPath } from "./userdata-sshd-paths";
@@ -25,10 +26,12 @@ export interface WrittenFile {
  * Scans nested text: a command as user data, given the files write_files wrote before it runs with text the reader
  * knows, by path (which the commands forget as they write over them); a file's content as what its path makes it.
  */
-export type ScanText = (text: string, file?: WrittenFile, filesWritten?: Set<string>) => void;
+export type ScanText = (text: string, file?: WrittenFile, filesWritten?: Map<string, string>) => void;
 
 /** Bounds the files remembered, whatever the document: past it the first written is forgotten (and is outside). */
 const MAX_FILES = 64;
+/** Bounds each file's text remembered: a longer one is forgotten (and is outside). */
+const MAX_TEXT = 16 * 1024;
 
 /** cloud-init reads a document as cloud-config when its first line says so. */
 export function isCloudConfig(text: string): boolean {
@@ -47,11 +50,11 @@ export function scanCloudConfig(text: string, found: Findings, scanText: ScanTex
   if (isRecord(defaultUser)) checkUser(defaultUser, found, "system_info.default_user");
   // In the order cloud-init runs them: bootcmd and write_files at init (deferred ones still before runcmd), runcmd
   // at the end.
-  for (const entry of asArray(config.bootcmd)) scanCommand(entry, scanText);
-  const written = new Set<string>();
+  scanCommands(asArray(config.bootcmd), scanText);
+  const written = new Map<string, string>();
   for (const file of asArray(config.write_files))
     if (isRecord(file)) checkWriteFile(file, found, scanText, written, budget);
-  for (const entry of asArray(config.runcmd)) scanCommand(entry, scanText, written);
+  scanCommands(asArray(config.runcmd), scanText, written);
   return true;
 }
 
@@ -94,12 +97,16 @@ function checkUser(user: Config, found: Findings, where: string): void {
 }
 
 /**
- * A bootcmd or runcmd entry is a shell string, or an argv list that runs as if quoted word by word; `filesWritten`:
- * the files write_files wrote before it (none before bootcmd).
+ * bootcmd or runcmd, read as the one script cloud-init writes of it (its `shellify`): each entry a line or more, a
+ * shell string as written, an argv list quoted word by word; `filesWritten`: the files write_files wrote before it
+ * (none before bootcmd). An entry of another kind is left out.
  */
-function scanCommand(entry: unknown, scanText: ScanText, filesWritten?: Set<string>): void {
-  if (typeof entry === "string") scanText(entry, undefined, filesWritten);
-  else if (Array.isArray(entry)) scanText(entry.map((w) => shellQuote(String(w))).join(" "), undefined, filesWritten);
+function scanCommands(entries: unknown[], scanText: ScanText, filesWritten?: Map<string, string>): void {
+  const lines: string[] = [];
+  for (const entry of entries)
+    if (typeof entry === "string") lines.push(entry);
+    else if (Array.isArray(entry)) lines.push(entry.map((w) => shellQuote(String(w))).join(" "));
+  if (lines.length > 0) scanText(lines.join("\n"), undefined, filesWritten);
 }
 
 /** Reads a write_files entry, and records in `written` whether the reader knows the text its file now holds. */
@@ -107,7 +114,7 @@ function checkWriteFile(
   file: Config,
   found: Findings,
   scanText: ScanText,
-  written: Set<string>,
+  written: Map<string, string>,
   budget?: InflateBudget,
 ): void {
   const content = fileContent(file.content, typeof file.encoding === "string" ? file.encoding : "", budget);
@@ -123,22 +130,22 @@ function checkWriteFile(
 }
 
 /**
- * Records a file write_files wrote with `text` (undefined: text the reader does not know) by its path: known when
- * written whole, or appended to a file known already. Account lines with passwords are left out: copied over the
- * account files, they are not read for passwords there, so the copy stays unverifiable.
+ * Records a file write_files wrote with `text` (undefined: text the reader does not know) by its path, with the text
+ * it holds: known when written whole, or appended to a file known already. Copied over sshd's or the account files,
+ * that text is read as theirs (passwords in account lines too).
  */
-function recordWritten(written: Set<string>, path: string | undefined, append: boolean, text?: string): void {
+function recordWritten(written: Map<string, string>, path: string | undefined, append: boolean, text?: string): void {
   // A path absent, relative or templated may be any file, one remembered too.
   if (path === undefined || !/^\/(?!.*\{[{%])/.test(path)) {
     if (text === undefined) written.clear();
     return;
   }
   const key = normalPath(path);
-  const knownBefore = !append || written.has(key);
+  const before = append ? written.get(key) : "";
   written.delete(key);
-  if (text === undefined || !knownBefore || passwordLines(text).length > 0) return;
-  if (written.size >= MAX_FILES) written.delete(written.values().next().value as string);
-  written.add(key);
+  if (text === undefined || before === undefined || before.length + text.length > MAX_TEXT) return;
+  if (written.size >= MAX_FILES) written.delete(written.keys().next().value as string);
+  written.set(key, before + text);
 }
 
 const BASE64_ENCODINGS = new Set(["b64", "base64", "gz+b64", "gzip+base64", "gz+base64", "gzip+b64"]);

@@ -6,10 +6,12 @@
 // (`curl -o /tmp/c …; mv /tmp/c /etc/ssh/sshd_config`) is. The files cloud-config's write_files gave text the reader
 // knows are its own for the runcmd after it. The findings are held to the scan's end: a later rewrite of the file
 // with text the script spells out replaces the unknown text, and is judged as itself; an append after it does not
-// (sshd keeps the first value it reads).
+// (sshd keeps the first value it reads). A file whose whole text the reader knows, copied (cp, mv, install, a plain
+// cat, dd) onto one of sshd's or the account files, is no text from outside: the caller reads it as the file's.
 import { isAccountsFile } from "./userdata-accounts";
 import { ParsedCommand } from "./userdata-destinations";
 import { globMatches } from "./userdata-drop-in";
+import { streamEdit } from "./userdata-editors";
 import { Findings, LoginWeaknessKind } from "./userdata-findings";
 import { Fill, fills, Origin } from "./userdata-outside-writes";
 import { maskShellPasswords } from "./userdata-password-masks";
@@ -46,6 +48,11 @@ export interface OutsideContext {
   putBack: boolean;
   /** The text the script wrote to a file, when it spelt it all (see KnownFiles). */
   knownText: (path: string) => string | undefined;
+  /**
+   * Reads `text`, which the command copies onto `target` (sshd's or the account files, named outright), as written
+   * there; false when it cannot, and the copy is read as before (its sources as files sshd is made to read).
+   */
+  copiedKnown?: (target: string, text: string, append: boolean) => boolean;
 }
 
 interface Held {
@@ -67,13 +74,13 @@ export class OutsideTexts {
   private readonly staged = new Set<string>();
   private readonly ownCommand: (name: string) => boolean;
   /** Files the user data wrote with text the reader knows before the script runs (see LineScan.filesWritten). */
-  private readonly filesWritten: Set<string>;
+  private readonly filesWritten: Map<string, string>;
 
   /** `script`: the text scanned, whose functions' output is their commands'; `filesWritten`: files written before it. */
-  constructor(script: string, filesWritten: Set<string> = new Set()) {
+  constructor(script: string, filesWritten: Map<string, string> = new Map()) {
     this.filesWritten = filesWritten;
     // Remembered as the script's own, as what it writes itself is: their folders, patterns naming them, copies.
-    for (const path of filesWritten) this.remember(trimmed(path), false);
+    for (const path of filesWritten.keys()) this.remember(trimmed(path), false);
     // Read once, on the first redirection that asks: most scripts write none of these files.
     let functions: Set<string> | undefined;
     this.ownCommand = (name) => {
@@ -82,20 +89,34 @@ export class OutsideTexts {
     };
   }
 
-  /** Follows command `i` of a line: what it writes of sshd's or the account files, and where the text came from. */
-  command(commands: ParsedCommand[], i: number, context: OutsideContext): void {
+  /**
+   * Follows command `i` of a line: what it writes of sshd's or the account files, and where the text came from.
+   * Returns true when each such file it writes was given known text, read as the file's (see copiedKnown).
+   */
+  command(commands: ParsedCommand[], i: number, context: OutsideContext): boolean {
     const { directory } = context;
     const standsInSshd = directory !== undefined && SSHD_FOLDERS.test(trimmed(directory));
     const { command, name, words, args } = commands[i];
-    if (isPrinter(name) || (name === "cat" && args.length === 0))
-      for (let j = 0; j + 1 < words.length; j++)
-        if (isWriteRedirection(words[j].op)) this.stage(this.path(words[j + 1].text, context));
+    // Edited in place, a file write_files gave is still the user data's own, its text no longer the one given.
+    const edit = this.filesWritten.size > 0 ? streamEdit(name, args) : undefined;
+    if (edit?.inPlace) for (const file of edit.files) this.filesWritten.delete(trimmed(this.path(file, context)));
     const copiesWritten = this.written.size > 0 && COPIES.has(name);
     const followed = standsInSshd || copiesWritten || NAMES.test(command.text);
-    // Once files are remembered, any command may write over one (`curl -o /opt/c …` after write_files gave it text).
-    if (!followed && this.written.size === 0) return;
-    for (const fill of fills(commands, i, this.ownCommand))
-      if (followed || this.written.has(this.key(trimmed(this.path(fill.path, context))))) this.fill(fill, context);
+    let filled = 0;
+    let read = 0;
+    // Once files are remembered, any command naming one may write over it (`curl -o /opt/c …` after write_files gave
+    // it text): a copy, download or extraction names the file it writes, or a source or URL of the same name.
+    if (followed || (this.written.size > 0 && this.mayName(command.text)))
+      for (const fill of fills(commands, i, this.ownCommand))
+        if (followed || this.written.has(this.key(trimmed(this.path(fill.path, context))))) {
+          const at = this.fill(fill, context);
+          if (at !== "elsewhere") filled++;
+          if (at === "read") read++;
+        }
+    if (isPrinter(name) || (name === "cat" && args.length === 0))
+      for (let j = 0; j + 1 < words.length; j++)
+        if (isWriteRedirection(words[j].op)) this.printed(this.path(words[j + 1].text, context), name, context);
+    return read > 0 && read === filled;
   }
 
   /** `files` were replaced with text the script spells out (see filesRewritten): the text from outside is gone. */
@@ -116,20 +137,26 @@ export class OutsideTexts {
     this.held.clear();
   }
 
-  private fill({ path, append, origin }: Fill, context: OutsideContext): void {
+  /**
+   * Follows what fills a file: "elsewhere" when it is none of sshd's or the account files, "read" when the copy's
+   * known text was read as the file's, else "followed".
+   */
+  private fill({ path, append, origin }: Fill, context: OutsideContext): "elsewhere" | "read" | "followed" {
     const target = trimmed(this.path(path, context));
     const kinds = kindsAt(target);
     const outside = origin === undefined ? undefined : this.outsidePart(origin, context);
     if (kinds.length === 0) {
       const key = this.key(target);
       if (target !== "/dev/null") this.remember(key, outside !== undefined || (append && this.written.get(key)));
-      return;
+      return "elsewhere";
     }
     // A file whose text the script spelt, copied over it, replaces what came before as a rewrite does.
     if (!append && outside === undefined && origin !== undefined && "files" in origin)
       if (origin.files.every((f) => f === "/dev/null" || this.knownText(this.path(f, context), context)))
         this.rewritten([target]);
-    if (outside === undefined || context.putBack) return;
+    const text = outside === undefined && !context.putBack ? this.copiedText(origin, target, context) : undefined;
+    if (text !== undefined && context.copiedKnown?.(target, text, append) === true) return "read";
+    if (outside === undefined || context.putBack) return "followed";
     const folder = SSHD_FOLDERS.test(target);
     const action = folder
       ? `writes ${outside} into ${target}`
@@ -138,6 +165,44 @@ export class OutsideTexts {
         : `replaces ${target} with ${outside}`;
     const note = `${action}, whose text comes from outside the script`;
     for (const kind of kinds) this.hold({ found: context.found, kind, line: context.line, note, target });
+    return "followed";
+  }
+
+  /**
+   * The text a verbatim copy of files whose whole text the script spelt writes onto `target`, one of sshd's or the
+   * account files named outright; undefined for any other fill.
+   */
+  private copiedText(origin: Origin | undefined, target: string, context: OutsideContext): string | undefined {
+    if (origin === undefined || !("files" in origin) || origin.verbatim !== true || GLOB.test(target)) return undefined;
+    if (!SSHD_FILES.test(target) && !isAccountsFile(target)) return undefined;
+    let text = "";
+    for (const file of origin.files) {
+      const path = this.path(file, context);
+      const known = path === "/dev/null" ? "" : this.textOf(path, context);
+      if (known === undefined) return undefined;
+      text += known;
+    }
+    return text;
+  }
+
+  /**
+   * A file an echo, printf or cat wrote: its folders hold what the script put there. Once the reader knows its text,
+   * a later command writing over it is followed (`curl -o` over it makes a copy of it text from outside); written
+   * with text the reader does not know, it is from outside. A here-document's body is read after its line: the text
+   * is looked up when the file is copied.
+   */
+  private printed(path: string, name: string, context: OutsideContext): void {
+    const target = trimmed(path);
+    this.stage(target);
+    if (!target.startsWith("/") || kindsAt(target).length > 0) return;
+    // What cat writes as its own (a here-document) is looked up when the file is copied.
+    if (name === "cat") {
+      if (this.written.get(target) === false) this.written.delete(target);
+      this.filesWritten.delete(target);
+      return;
+    }
+    const known = context.knownText(target) !== undefined;
+    if (known || this.written.has(target)) this.remember(target, !known);
   }
 
   /** How the note names the part of `origin` from outside the script; undefined when it is all the script's own. */
@@ -160,6 +225,12 @@ export class OutsideTexts {
     return !SSHD_OWN.test(path) && !isAccountsFile(path);
   }
 
+  /** Whether a command's text holds the name of a file remembered: only then may it write over one. */
+  private mayName(text: string): boolean {
+    for (const path of this.written.keys()) if (text.includes(baseName(path))) return true;
+    return false;
+  }
+
   /** Whether a pattern may name a file the script wrote itself (`mv /tmp/sshd.* …` after `… > /tmp/sshd.$$`). */
   private mayNameOwn(pattern: string): boolean {
     const first = pattern.search(GLOB);
@@ -174,7 +245,12 @@ export class OutsideTexts {
 
   /** Whether the reader knows the text of the file at `path`: the script spelt it, or write_files gave it. */
   private knownText(path: string, context: OutsideContext): boolean {
-    return context.knownText(path) !== undefined || this.filesWritten.has(trimmed(path));
+    return this.textOf(path, context) !== undefined;
+  }
+
+  /** The text of the file at `path`, when the reader knows it: the script spelt it, or write_files gave it. */
+  private textOf(path: string, context: OutsideContext): string | undefined {
+    return context.knownText(path) ?? this.filesWritten.get(trimmed(path));
   }
 
   /** How a file written is remembered: by its path, or as `./name` where the script stands unknown. */

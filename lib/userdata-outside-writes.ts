@@ -14,8 +14,11 @@ import { hereStrings, isPrinter } from "./userdata-printed";
 import { normalPath } from "./userdata-sshd-paths";
 import { isBareExec, optionValues, Word } from "./userdata-words";
 
-/** Files whose text lands (`via`: the command or archive they go through, for the note), or text named outright. */
-export type Origin = { files: string[]; via?: string } | { described: string };
+/**
+ * Files whose text lands (`via`: the command or archive they go through, for the note; `verbatim`: the text lands as
+ * the files hold it, concatenated, as a copy or a plain cat writes it), or text named outright.
+ */
+export type Origin = { files: string[]; via?: string; verbatim?: boolean } | { described: string };
 
 /** A file or folder a command fills, and where the text comes from (undefined: the script spells it). */
 export interface Fill {
@@ -44,6 +47,12 @@ const FILTERS = new Set([
 ]);
 /** Commands that download. */
 const DOWNLOADERS = new Set(["curl", "wget", "aws", "gsutil", "gcloud", "ossutil", "ossutil64", "aliyun"]);
+/** Filters whose output is what they read, unchanged: plain cat, tee and sponge passing their input on. */
+const PASS_THROUGH = new Set(["cat", "tee", "sponge"]);
+/** Copies that write a file's text whole where they put it. */
+const WHOLE_COPIES = new Set(["cp", "mv", "install", "rsync"]);
+/** dd's operands that change nothing of what it copies. */
+const DD_PLAIN = /^(?:if|of|bs|status)=/;
 /** A remote object or URL. */
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*):\/\//i;
 /** Short options that take a value: curl's, wget's, tar's (a group reaching one ends there). */
@@ -95,12 +104,17 @@ function inputWritten(commands: ParsedCommand[], i: number, ownCommand: (name: s
   if (copy?.sources.length === 1 && STDIN.has(copy.sources[0])) files.push(copy.destination);
   if (files.length === 0) return [];
   const ddFrom = name === "dd" ? args.find((a) => a.startsWith("if=")) : undefined;
-  const origin = ddFrom === undefined ? inputOrigin(commands, i, ownCommand) : { files: [ddFrom.slice(3)] };
+  const read =
+    ddFrom === undefined ? inputOrigin(commands, i, ownCommand) : { files: [ddFrom.slice(3)], verbatim: true };
+  // dd copies its input whole only without options that skip, convert or append (`conv=notrunc`, `oflag=append`).
+  const plain = name !== "dd" || args.every((a) => DD_PLAIN.test(a));
+  const origin = read && "files" in read ? { ...read, verbatim: plain && read.verbatim === true } : read;
   return files.map((path) => ({ path, append: writes?.appends === true, origin }));
 }
 
 /** cp, mv, install, ln, rsync, scp, a bind mount: each source where it lands. */
 function copied({ name, args }: ParsedCommand): Fill[] {
+  const verbatim = WHOLE_COPIES.has(name);
   const operands = copyArguments(name, args);
   const copy = copyOperands(name, operands);
   if (!copy) return [];
@@ -111,7 +125,7 @@ function copied({ name, args }: ParsedCommand): Fill[] {
   const contents = copy.folders?.contentsOnly === true;
   return named.map((source) => {
     const path = into && !contents ? inFolder(copy.destination, source) : copy.destination;
-    return { path, append: false, origin: source === "/dev/null" ? undefined : { files: [source] } };
+    return { path, append: false, origin: source === "/dev/null" ? undefined : { files: [source], verbatim } };
   });
 }
 
@@ -226,10 +240,15 @@ function outputOrigin(commands: ParsedCommand[], i: number, ownCommand: (name: s
     }
     filters.push(parsed);
   }
-  // Back down the pipe, the files named as read through the first filter after them.
+  // Back down the pipe, the files named as read through the first filter after them; verbatim while each passes them
+  // on as they are.
   for (let k = filters.length - 1; k >= 0; k--) {
-    if (origin && "files" in origin && origin.via === undefined)
-      origin = { ...origin, via: `the output of ${filters[k].name}` };
+    if (origin && "files" in origin && (origin.via === undefined || (origin.verbatim && !passesOn(filters[k]))))
+      origin = {
+        files: origin.files,
+        via: origin.via ?? `the output of ${filters[k].name}`,
+        verbatim: passesOn(filters[k]) && origin.verbatim,
+      };
     OUTPUTS.set(filters[k], origin ?? null);
   }
   return origin;
@@ -246,7 +265,7 @@ function ownOutput(parsed: ParsedCommand, ownCommand: (name: string) => boolean)
   // A word no program is named by (`*` of a crontab line run as a script) prints nothing the reader can name.
   if (!FILTERS.has(name)) return COMMAND_NAME.test(name) ? { described: `the output of ${name}` } : undefined;
   const files = inputFiles(parsed);
-  if (files.length > 0) return { files, via: `the output of ${name}` };
+  if (files.length > 0) return { files, via: `the output of ${name}`, verbatim: passesOn(parsed) };
   // Here-documents and here-strings are read where they are spelt.
   return hereDocuments(words).length > 0 || hereStrings(words).length > 0 ? undefined : PIPE;
 }
@@ -256,7 +275,7 @@ function inputOrigin(commands: ParsedCommand[], i: number, ownCommand: (name: st
   const { words, command } = commands[i];
   if (hereDocuments(words).length > 0 || hereStrings(words).length > 0) return undefined;
   const from = stdinSources(words);
-  if (from.length > 0) return { files: from };
+  if (from.length > 0) return { files: from, verbatim: true };
   return command.piped && i > 0 ? outputOrigin(commands, i - 1, ownCommand) : undefined;
 }
 
@@ -272,6 +291,11 @@ function inputFiles(parsed: ParsedCommand): string[] {
         ? args.filter((a) => a.startsWith("if=")).map((a) => a.slice(3))
         : (streamEdit(name, args)?.files ?? args.filter((a, j) => /^[/~]/.test(a) && !OPTION.test(args[j - 1] ?? "")));
   return [...operands.filter((f) => !STDIN.has(f)), ...stdinSources(words)];
+}
+
+/** A filter that prints what it reads as it is: cat with no option (`-n` numbers the lines), tee, sponge. */
+function passesOn({ name, args }: ParsedCommand): boolean {
+  return PASS_THROUGH.has(name) && (name !== "cat" || args.every((a) => !a.startsWith("-")));
 }
 
 function stdinSources(words: Word[]): string[] {

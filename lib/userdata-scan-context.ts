@@ -51,10 +51,10 @@ export interface LineScan {
   user?: string;
   /**
    * Files the user data wrote before the text runs, with text the reader knows (cloud-config's write_files, for its
-   * runcmd), by path: copied into place, they bring no text from outside the script. Shared by the runcmd entries,
-   * each forgets the files it writes over with text from outside.
+   * runcmd), by path, with that text: copied into place, they bring no text from outside the script, and their text
+   * is read as the file's they are copied onto. The scan forgets the files it writes over with text from outside.
    */
-  filesWritten?: Set<string>;
+  filesWritten?: Map<string, string>;
 }
 
 /** Where a scan is in the text it reads. */

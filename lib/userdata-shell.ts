@@ -136,7 +136,7 @@ function scanScript(lines: string[], scan: LineScan, state: ShellState, depth: n
       i = end;
       const text = body.join("\n");
       const expanded = document.expands ? state.variables.expand(text, false) : text;
-      if (writer?.name === "cat") state.files.document(writer.words, expanded, !document.expands);
+      if (writer?.name === "cat") state.files.document(writer.words, expanded, !document.expands, state.standing);
       // A document a program only logs or mails (`mail … <<EOF`, `cat <<EOF | logger`) configures nothing.
       if (logged) continue;
       const read = decode ? decodedText(expanded, decode, scan.inflateBudget) : expanded;
@@ -203,6 +203,8 @@ function scanCommandLine(
   const documents: OpenedDocument[] = [];
   // Read on the first pipeline that needs it: most lines pipe nothing.
   let putsBackUnseen: boolean[] | undefined;
+  // The commands of the pipeline so far, whose files sshd is made to read once it ends (see below).
+  const pipeline: number[] = [];
   const stdoutLogged = scan.outputLogged === true && !state.stdoutCaptured;
   commands.forEach((parsed, i) => {
     const { words, name } = parsed;
@@ -227,7 +229,6 @@ function scanCommandLine(
     if (writesRootKeys(parsed, scan.found.isRootKeys, scan.user)) scan.found.add("root-authorized-keys", line);
     const dropIn = hardenedDropInTakenAway(parsed);
     if (dropIn) reportDropInTakenAway(dropIn, line, scan.found);
-    noteFilesSshdReads(parsed, toMaybeConfig[i], scan.found);
     const pipesOn = commands[i + 1]?.command.piped === true;
     const directory = standing[i];
     const flow = { output: () => destinations.output(i), input: () => destinations.input(i), directory };
@@ -281,13 +282,29 @@ function scanCommandLine(
       });
     }
     // What it wrote to a file a later grep may read its patterns from.
-    state.files.command(parsed);
+    state.files.command(parsed, directory);
     const putBack = state.copies.follow(parsed, flow, line, knownFileText(state), pipesOn);
     // A working copy put back is the copies' to replay, not text from outside; added after sshd_config through a
     // stage the reader cannot tell, it adds that stage's output, which is.
     const replayed = putBack !== undefined && !(putBack.unknown && appendedTo[i]);
-    const outside = { line, found: scan.found, directory, putBack: replayed, knownText: knownFileText(state) };
-    state.outside.command(commands, i, outside);
+    const copiedKnown = (target: string, text: string, append: boolean) =>
+      readCopiedText(target, text, append, line, scan, state);
+    const outside = {
+      line,
+      found: scan.found,
+      directory,
+      putBack: replayed,
+      knownText: knownFileText(state),
+      copiedKnown,
+    };
+    // Known text copied over sshd's files is read as theirs: its source, and what fed it down the pipe (`cat /tmp/c |
+    // tee …`), is no file sshd is made to read.
+    if (state.outside.command(commands, i, outside)) pipeline.length = 0;
+    else pipeline.push(i);
+    if (!pipesOn) {
+      for (const j of pipeline) noteFilesSshdReads(commands[j], toMaybeConfig[j], scan.found);
+      pipeline.length = 0;
+    }
     if (putBack && appendedTo[i]) replayAppended(putBack, appendedTo[i], scan, state);
     else if (putBack && replacesAnother(putBack)) replayReplaced(putBack, line, scan, state);
     else if (putBack) replayPutBack(putBack, scan, state);
@@ -362,6 +379,26 @@ function replayAppended({ file, edits }: PutBack, appendedTo: string[], { found 
     }
   const runs = edits.map(({ edit, line }) => ({ script: edit.script, activation: { line, found, at, files: [file] } }));
   state.stock.appended(runs, appendTarget([file], appendedTo, state.matchWritten));
+}
+
+/**
+ * Text the script spelt, copied onto sshd's or the account files (`cp /tmp/c /etc/ssh/sshd_config`), read as written
+ * there, as a here-document written to the file is: a copy over sshd_config itself replaces it (see reportRewrite).
+ * False at the nesting limit, where written text is not read.
+ */
+function readCopiedText(
+  target: string,
+  text: string,
+  append: boolean,
+  line: string,
+  scan: LineScan,
+  state: ScanState,
+): boolean {
+  if (!scan.written) return false;
+  if (!append && isMainSshdConfigPath(target)) reportRewrite(line, scan.found);
+  if (maybeSshdConfigPath(target) && MATCH.test(text)) state.matchWritten = true;
+  scan.written(text, [target], scan.found);
+  return true;
 }
 
 /** The text the script wrote to a file, when it is known: where `grep -f` reads its patterns. */

@@ -28,6 +28,11 @@ export type { LoginWeakness, LoginWeaknessKind } from "./userdata-findings";
  * scan's inflate budget, so nesting cannot multiply the inflate cap.
  */
 const MAX_DEPTH = 4;
+/**
+ * Times the same text written over sshd_config itself is read again: each rewrite (`cp /tmp/c sshd_config` twice) is
+ * undone only by what the text sets after it. Past this, once is enough.
+ */
+const MAX_MAIN_REREADS = 8;
 
 /**
  * Lines of a boot script or cloud-config that weaken login. A sed expression that rewrites a directive counts by
@@ -47,19 +52,20 @@ class Scan {
   private readonly budget = new InflateBudget();
   private readonly matchBudget = new MatchBudget();
   /**
-   * Readings done, by text: the same text written to several files (or reached along several paths) is read once
-   * per reading, so nesting cannot multiply the work.
+   * Readings done, by text, and how often: the same text written to several files (or reached along several paths)
+   * is read once per reading (over sshd_config itself a few times, see MAX_MAIN_REREADS), so nesting cannot multiply
+   * the work.
    */
-  private readonly read = new Map<string, Set<string>>();
+  private readonly read = new Map<string, Map<string, number>>();
 
-  /** `filesWritten`: for a runcmd entry, the files write_files wrote before it with text the reader knows. */
+  /** `filesWritten`: for runcmd, the files write_files wrote before it with text the reader knows, and that text. */
   userData(
     text: string,
     found: Findings,
     depth: number,
     reading: Reading,
     cloudConfig: boolean,
-    filesWritten?: Set<string>,
+    filesWritten?: Map<string, string>,
   ): void {
     // Before any line is read: a key file may be written before sshd is told to read it.
     found.keysFilesNamedIn(text);
@@ -117,7 +123,8 @@ class Scan {
     for (const [format, paths] of byFormat) this.bootScript(text, format, found.writtenTo(paths.join(", ")), depth);
     if (files.length > 0 && others.length === 0) return;
     const reading = others.length > 0 && others.every(isSshdConfigPath) ? sshdConfigReading(others) : AS_WRITTEN;
-    this.once(text, reading.sshdFile ?? "file", () => scanLines(text, this.lineScan(found, reading, depth)));
+    const times = reading.sshdFile === "main" ? MAX_MAIN_REREADS : 1;
+    this.once(text, reading.sshdFile ?? "file", () => scanLines(text, this.lineScan(found, reading, depth)), times);
   }
 
   /** A boot-time file: its commands scanned as shell, quoted with where they were written. */
@@ -143,10 +150,12 @@ class Scan {
     };
   }
 
-  private once(text: string, reading: string, scan: () => void): void {
-    const done = this.read.get(text) ?? new Set<string>();
-    if (done.has(reading)) return;
-    done.add(reading);
+  /** Scans text for a reading unless it was read so `times` already. */
+  private once(text: string, reading: string, scan: () => void, times = 1): void {
+    const done = this.read.get(text) ?? new Map<string, number>();
+    const count = done.get(reading) ?? 0;
+    if (count >= times) return;
+    done.set(reading, count + 1);
     this.read.set(text, done);
     scan();
   }

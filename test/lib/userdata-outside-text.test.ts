@@ -88,7 +88,7 @@ describe("text from outside the script written to sshd's configuration or the ac
   it.each<[string, string]>([
     [
       "a file the script wrote with known text",
-      `cat > /tmp/s <<'EOF'\nPasswordAuthentication no\nEOF\ncp /tmp/s ${SSHD}`,
+      `cat > /tmp/s <<'EOF'\nPasswordAuthentication no\nEOF\ncp /tmp/s ${DROP_IN}`,
     ],
     ["sshd_config copied away as a backup", `cp ${SSHD} /tmp/bak`],
     ["a backup restored", `cp ${SSHD} /tmp/bak\nsed -i 's/^#Port 22/Port 2222/' ${SSHD}\ncp /tmp/bak ${SSHD}`],
@@ -134,6 +134,12 @@ describe("text from outside the script written to sshd's configuration or the ac
     ],
   ])("%s is not reported", (_name, text) => {
     expect(found(text)).toEqual([]);
+  });
+
+  // Known text copied over sshd_config replaces it as a rewrite does (see userdata-known-copies.test.ts).
+  it("a file the script wrote with known text, copied over sshd_config, is a rewrite, not text from outside", () => {
+    const line = `cp /tmp/s ${SSHD}`;
+    expect(found(`cat > /tmp/s <<'EOF'\nPasswordAuthentication no\nEOF\n${line}`)).toEqual([`root-login ${line}`]);
   });
 
   it("an append of the hardened values after text from outside does not clear it (sshd keeps the first value)", () => {
@@ -227,17 +233,19 @@ describe("text from outside the script written to sshd's configuration or the ac
       expect(found(text)).toEqual([]);
     });
 
-    // A file named sshd_config counts wherever it is written; another, once sshd is made to read it (the copy).
-    it.each<[string, Record<string, string>]>([
-      ["/opt/app/sshd_config", {}],
-      ["/opt/app/main.conf", { note: "written to /opt/app/main.conf, which sshd is made to read" }],
-    ])(
-      "a weak setting in %s copied over sshd_config is reported as written files are, not as text from outside",
-      (path, note) => {
+    // Its text is read as sshd_config's, which the copy replaces: what it leaves out is sshd's default.
+    it.each<[string]>([["/opt/app/sshd_config"], ["/opt/app/main.conf"]])(
+      "a weak setting in %s copied over sshd_config is reported as written there, not as text from outside",
+      (path) => {
         const text = config(entry(path, "PasswordAuthentication yes\n"), `cp ${path} ${SSHD}`);
-        expect(findLoginWeaknesses(text)).toEqual([
-          { kind: "password-authentication", line: "PasswordAuthentication yes", ...note },
-        ]);
+        const weaknesses = findLoginWeaknesses(text);
+        expect(weaknesses).toHaveLength(2);
+        expect(weaknesses).toContainEqual({ kind: "password-authentication", line: "PasswordAuthentication yes" });
+        expect(weaknesses).toContainEqual({
+          kind: "root-login",
+          line: `cp ${path} ${SSHD}`,
+          note: expect.stringContaining('replaces sshd_config: without "PermitRootLogin no"'),
+        });
       },
     );
 
@@ -268,14 +276,13 @@ describe("text from outside the script written to sshd's configuration or the ac
         BOTH,
       ],
       ["a file elsewhere", entry("/opt/app/other.conf", HARDENED), COPY, BOTH],
-      [
-        "account lines with a password",
-        entry("/opt/shadow", "root:$6$salt$hash:19000:0:99999:7:::\n"),
-        "cp /opt/shadow /etc/shadow",
-        ACCOUNTS,
-      ],
     ])("%s, copied, cannot be verified", (_name, files, line, kinds) => {
       expect(found(config(files, line))).toEqual(unverifiable(kinds, line));
+    });
+
+    it("account lines with a password, copied over the shadow file, set a password as written there", () => {
+      const text = config(entry("/opt/shadow", "root:$6$salt$hash:19000:0:99999:7:::\n"), "cp /opt/shadow /etc/shadow");
+      expect(found(text)).toEqual([`password-set ${maskShellPasswords("root:$6$salt$hash:19000:0:99999:7:::")}`]);
     });
 
     it.each<[string, string, string]>([
