@@ -1,7 +1,7 @@
 // require-waf-on-internet-endpoints on an ALB behind CloudFront through a custom origin domain: the distribution's
 // origin names a Route 53 record (by property dependency, or its fully qualified name as a literal) whose alias or
-// CNAME names the ALB. The link makes the distribution's web ACL count; the ALB still passes only when nothing on
-// the internet reaches its listeners around the distribution.
+// CNAME names the ALB, or a wildcard record answering that name (RFC 4592). The link makes the distribution's web ACL
+// count; the ALB still passes only when nothing on the internet reaches its listeners around the distribution.
 import { requireWafOnInternetEndpoints } from "../../policies/stack/require-waf-on-internet-endpoints";
 import { runStack, StackInput, UNKNOWN, urnOf } from "./harness";
 import { StackCase, stackTable } from "./stack-table";
@@ -59,6 +59,16 @@ const weighted = (name: string, target: StackInput, zoneId: unknown = UNKNOWN): 
   name,
   props: { ...target.props, zoneId, setIdentifier: name, weightedRoutingPolicies: [{ weight: 50 }] },
   propertyDependencies: { ...target.propertyDependencies, zoneId: zoneId === UNKNOWN ? [zoneUrn] : [] },
+});
+
+const WILDCARD = "*.example.com";
+/** A zone of the stack for the subdomain sub.example.com. */
+const subZone: StackInput = { type: ZONE, name: "sub", props: { name: "sub.example.com" } };
+/** The record moved to a zone outside the stack, known by its id. */
+const inZone = (zoneId: string, r: StackInput): StackInput => ({
+  ...r,
+  props: { ...r.props, zoneId },
+  propertyDependencies: { ...r.propertyDependencies, zoneId: [] },
 });
 
 /** The distribution with a web ACL, its origin's domainName the record's fqdn (unknown at preview). */
@@ -238,6 +248,141 @@ describe("require-waf-on-internet-endpoints: ALBs behind CloudFront through a Ro
           weighted("origin", aliasToHost(OTHER_ALB)),
           weighted("origin-web", aliasToAlb(), OUTSIDE_ZONE),
           cdnViaRecord,
+        ],
+      ),
+      violations: 1,
+      urn: albUrn,
+      mentions: NO_WAF,
+    },
+    // Wildcard records (RFC 4592): `*.example.com` answers a literal origin below it when no name of its zone exists
+    // at the origin or between it and example.com (a more specific name wins), for one label or several.
+    {
+      name: "wildcard: *.example.com naming the ALB answers the literal origin.example.com",
+      resources: albStack([inlineList], [zone, aliasToAlb(WILDCARD), distribution(ORIGIN)]),
+      violations: 0,
+    },
+    {
+      name: "wildcard: the relative name * completed with the zone's",
+      resources: albStack([inlineList], [zone, aliasToAlb("*"), distribution(ORIGIN)]),
+      violations: 0,
+    },
+    {
+      name: "wildcard: after deployment, Route 53's escaped name \\052.example.com. and a known alias to the ALB",
+      resources: albStack(
+        [inlineList],
+        [
+          zone,
+          record(
+            { aliases: [{ name: ALB_HOST, zoneId: "Z215JYRZR1TBD5" }], fqdn: "\\052.example.com." },
+            {},
+            "wild",
+            "\\052.example.com.",
+          ),
+          distribution(ORIGIN),
+        ],
+        { dnsName: ALB_HOST },
+      ),
+      violations: 0,
+    },
+    {
+      name: "wildcard: a.b.example.com is answered too when nothing exists at b.example.com",
+      resources: albStack([inlineList], [zone, aliasToAlb(WILDCARD), distribution("a.b.example.com")]),
+      violations: 0,
+    },
+    {
+      name: "wildcard: an exact record of that name in another zone does not take precedence",
+      resources: albStack(
+        [inlineList],
+        [
+          zone,
+          aliasToAlb(WILDCARD),
+          inZone(OUTSIDE_ZONE, aliasToHost(OTHER_ALB, {}, "elsewhere")),
+          distribution(ORIGIN),
+        ],
+      ),
+      violations: 0,
+    },
+    {
+      name: "wildcard linked, but the ALB's group admits 0.0.0.0/0 on the listener port",
+      resources: albStack(
+        [inlineList, { ...tcp443, cidrBlocks: ["0.0.0.0/0"] }],
+        [zone, aliasToAlb(WILDCARD), distribution(ORIGIN)],
+      ),
+      violations: 1,
+      urn: albUrn,
+      mentions: AROUND,
+    },
+    {
+      name: "wildcard: an exact record of the origin's name in the zone (naming another ALB) wins",
+      resources: albStack(
+        [inlineList],
+        [zone, aliasToAlb(WILDCARD, "wild"), aliasToHost(OTHER_ALB), distribution(ORIGIN)],
+        { dnsName: ALB_HOST },
+      ),
+      violations: 1,
+      urn: albUrn,
+      mentions: NO_WAF,
+    },
+    {
+      name: "wildcard: an exact record of any type (TXT) at the origin's name wins",
+      resources: albStack(
+        [inlineList],
+        [
+          zone,
+          aliasToAlb(WILDCARD, "wild"),
+          record({ type: "TXT", ttl: 300, records: ["v=1"] }, {}, "txt"),
+          distribution(ORIGIN),
+        ],
+      ),
+      violations: 1,
+      urn: albUrn,
+      mentions: NO_WAF,
+    },
+    {
+      name: "wildcard: a name below b.example.com makes b exist, so *.example.com does not answer a.b.example.com",
+      resources: albStack(
+        [inlineList],
+        [
+          zone,
+          aliasToAlb(WILDCARD, "wild"),
+          record({ type: "TXT", ttl: 300, records: ["v=1"] }, {}, "deep", "x.b.example.com"),
+          distribution("a.b.example.com"),
+        ],
+      ),
+      violations: 1,
+      urn: albUrn,
+      mentions: NO_WAF,
+    },
+    {
+      name: "wildcard: the zone's apex itself is not answered by *.example.com",
+      resources: albStack([inlineList], [zone, aliasToAlb(WILDCARD), distribution("example.com")]),
+      violations: 1,
+      urn: albUrn,
+      mentions: NO_WAF,
+    },
+    {
+      name: "wildcard: a zone of the stack for sub.example.com answers origin.sub.example.com, not *.example.com",
+      resources: albStack([inlineList], [zone, subZone, aliasToAlb(WILDCARD), distribution("origin.sub.example.com")]),
+      violations: 1,
+      urn: albUrn,
+      mentions: NO_WAF,
+    },
+    {
+      name: "wildcard of another zone (*.other.com) does not answer origin.example.com",
+      resources: albStack([inlineList], [zone, aliasToAlb("*.other.com"), distribution(ORIGIN)]),
+      violations: 1,
+      urn: albUrn,
+      mentions: NO_WAF,
+    },
+    {
+      name: "wildcard: a record of the zone whose name is unknown at preview may be the origin's",
+      resources: albStack(
+        [inlineList],
+        [
+          zone,
+          aliasToAlb(WILDCARD, "wild"),
+          record({ type: "TXT", ttl: 300, records: ["v=1"] }, {}, "txt", UNKNOWN),
+          distribution(ORIGIN),
         ],
       ),
       violations: 1,

@@ -4,6 +4,7 @@
 // send, which an origin request gate's listener rules require: waf-endpoints-cloudfront-gate.ts).
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
 import { AWS_LISTENER_TRANSLATIONS } from "./aws-template-listeners";
+import { AWS_TARGET_GROUP_TRANSLATIONS } from "./aws-template-target-groups";
 import { defined, tagMap, Translation } from "./embedded-resource";
 import { markingOpen } from "./template-conditional-switches";
 import { resolvedAtDeployment } from "./template-dynamic-references";
@@ -87,4 +88,5 @@ export const AWS_ENDPOINT_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ["AWS::ElasticLoadBalancingV2::LoadBalancer", loadBalancer],
   ["AWS::CloudFront::Distribution", distribution],
   ...AWS_LISTENER_TRANSLATIONS,
+  ...AWS_TARGET_GROUP_TRANSLATIONS,
 ]);

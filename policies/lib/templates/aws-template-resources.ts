@@ -5,7 +5,7 @@
 // Instance Connect Endpoints in aws-template-fleets.ts, flow logs, their destinations
 // and trails in aws-template-logging.ts, CloudTrail Lake event data stores in aws-template-event-data-stores.ts,
 // load balancers and CloudFront distributions in aws-template-endpoints.ts, listeners and their rules in
-// aws-template-listeners.ts,
+// aws-template-listeners.ts, target groups and their targets in aws-template-target-groups.ts,
 // WAFv2 web ACLs, their associations and what their rules reference in aws-template-waf.ts, GuardDuty detectors and
 // EventBridge rules in aws-template-threat-detection.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";

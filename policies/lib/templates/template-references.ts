@@ -51,7 +51,8 @@ export function isIdAttribute(templateType: unknown, attribute: unknown): boolea
  * `Fn::GetAtt` attributes that name a resource the way a rule links it, by type: a log group's or bucket's ARN
  * (where a flow log delivers), a log store's name (`Ref` gives these resources' names already), the ARN of a web ACL
  * or of what its rules reference, a load balancer's ARN (where a web ACL association puts the web ACL) or DNS name
- * (where a CloudFront origin sends requests), a listener's ARN (which its rules name).
+ * (where a CloudFront origin sends requests), a listener's ARN (which its rules name), a target group's ARN (which
+ * listener actions and auto scaling groups name).
  */
 const NAMING_ATTRIBUTES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["AWS::Logs::LogGroup", new Set(["Arn"])],
@@ -63,6 +64,7 @@ const NAMING_ATTRIBUTES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["AWS::WAFv2::RegexPatternSet", new Set(["Arn"])],
   ["AWS::ElasticLoadBalancingV2::LoadBalancer", new Set(["LoadBalancerArn", "DNSName"])],
   ["AWS::ElasticLoadBalancingV2::Listener", new Set(["ListenerArn"])],
+  ["AWS::ElasticLoadBalancingV2::TargetGroup", new Set(["TargetGroupArn"])],
   ["ALIYUN::SLS::Logstore", new Set(["LogstoreName"])],
   ["ALIYUN::ACTIONTRAIL::Trail", new Set(["Name"])],
 ]);
