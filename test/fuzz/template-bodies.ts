@@ -124,6 +124,47 @@ const scalingGroupsAndNested = JSON.stringify({
   },
 });
 
+/** Balancers, listeners, rules, target groups and a distribution with origin headers, in wrong shapes. */
+const balancersAndOrigins = JSON.stringify({
+  Parameters: { Src: { Type: "String", NoEcho: true }, P: { Type: "Number" } },
+  Resources: {
+    Alb: { Type: "AWS::ElasticLoadBalancingV2::LoadBalancer", Properties: { Scheme: { Ref: "Src" }, Subnets: "x" } },
+    Tg: {
+      Type: "AWS::ElasticLoadBalancingV2::TargetGroup",
+      Properties: {
+        Port: { Ref: "P" },
+        Targets: [null, { Id: { "Fn::GetAtt": ["Alb"] }, Port: "22" }, { "Fn::If": ["C", { Id: 5 }, 7] }],
+        TargetGroupAttributes: [{ Key: "preserve_client_ip.enabled", Value: { Ref: "Src" } }, "x"],
+      },
+    },
+    Lsn: {
+      Type: "AWS::ElasticLoadBalancingV2::Listener",
+      Properties: {
+        LoadBalancerArn: { Ref: "Alb" },
+        Port: "443",
+        DefaultActions: [{ Type: { Ref: "Src" }, ForwardConfig: { TargetGroups: "x" } }, null],
+      },
+    },
+    Rule: {
+      Type: "AWS::ElasticLoadBalancingV2::ListenerRule",
+      Properties: {
+        ListenerArn: { "Fn::GetAtt": ["Lsn", "ListenerArn"] },
+        Conditions: [{ Field: "http-header", HttpHeaderConfig: { HttpHeaderName: [], Values: { Ref: "Src" } } }, 3],
+        Actions: { Type: "forward" },
+      },
+    },
+    Cdn: {
+      Type: "AWS::CloudFront::Distribution",
+      Properties: {
+        DistributionConfig: {
+          WebACLId: { Ref: "Src" },
+          Origins: [{ DomainName: { "Fn::Sub": "${Alb.DNSName}" }, OriginCustomHeaders: [{ HeaderName: 1 }, null] }],
+        },
+      },
+    },
+  },
+});
+
 const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
 const aliasBomb = [
   "a: &a [x, x, x, x, x, x, x, x]",
@@ -138,6 +179,7 @@ export const TEMPLATE_BODIES: readonly string[] = [
   conditionsAndNetwork,
   rosDropsAndCompute,
   scalingGroupsAndNested,
+  balancersAndOrigins,
   "",
   "{",
   "Resources: [",
