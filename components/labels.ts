@@ -1,6 +1,6 @@
 // Labels name the resources a component method makes for one target (an origin's rules, a listener's attachment),
 // so each call of that method on one component needs its own.
-import { Problems } from "./validation";
+import { checkPlain, Problems } from "./validation";
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 
@@ -17,6 +17,7 @@ export interface LabelRule {
 
 /** Checks `label`'s form and that no earlier call of the method used it (`used`). */
 export function checkLabel(problems: Problems, label: unknown, used: ReadonlySet<string>, rule: LabelRule): void {
+  if (!checkPlain(problems, "label", label)) return;
   const written = problems.check(
     typeof label === "string" && LABEL.test(label),
     "label",

@@ -23,9 +23,10 @@ export class ValidationError extends Error {
   }
 }
 
-/** Renders a value for a message: strings quoted, structures as JSON. */
+/** Renders a value for a message: strings quoted, structures as JSON, an Output or Promise by its kind. */
 export function showValue(value: unknown): string {
   if (value === undefined) return "undefined";
+  if (!isPlain(value)) return String(unresolvedProblem("", value).value);
   if (typeof value === "string") return JSON.stringify(value);
   try {
     return JSON.stringify(value) ?? String(value);
@@ -108,6 +109,17 @@ export class UnresolvedValue {
   }
 }
 
+/** Stands in a problem for a value whose text must not be shown (it may be a secret): a description of it. */
+export class HiddenValue {
+  constructor(readonly description: string) {}
+  toJSON(): undefined {
+    return undefined;
+  }
+  toString(): string {
+    return this.description;
+  }
+}
+
 /**
  * Reports an Output or Promise given where the component needs the value itself (it decides what is created, or is
  * validated before anything is). Returns true when the value is plain.
@@ -165,20 +177,24 @@ export function checkRequiredInput(problems: Problems, argument: string, value: 
 /**
  * Reports that `args` is not an object, and every key the component does not know: a misspelled or invented option
  * (say `forceDestroy: true`) would otherwise be ignored in silence while its author believes it applied. `prefix`
- * names a nested argument object, e.g. "mirroring." for `mirroring.sourceEnis`.
+ * names a nested argument object, e.g. "mirroring." for `mirroring.sourceEnis`; `hide` describes the values shown
+ * instead of their text, where a misplaced value may be a secret.
  */
 export function checkKnownArguments(
   problems: Problems,
   args: unknown,
   known: readonly string[],
   prefix = "",
+  hide?: (value: unknown) => string,
 ): args is object {
   const isObject = typeof args === "object" && args !== null && !Array.isArray(args);
+  const shown = (value: unknown) =>
+    hide && value !== undefined && value !== null ? new HiddenValue(hide(value)) : value;
   if (
     !problems.check(
       isObject,
       prefix ? prefix.slice(0, -1) : "args",
-      args,
+      shown(args),
       "an object of arguments",
       "pass an object, e.g. {}",
     )
@@ -190,7 +206,7 @@ export function checkKnownArguments(
     const closest = closestKnown(key, known);
     problems.add(
       `${prefix}${key}`,
-      (args as Record<string, unknown>)[key],
+      shown((args as Record<string, unknown>)[key]),
       `one of the known arguments: ${known.join(", ")}`,
       closest ? `did you mean ${closest}?` : `remove ${key}; the component does not read it`,
     );

@@ -5,7 +5,15 @@
 // requests that carry it, and the listener's default action answers 403 to every other request.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkKnownArguments, checkPlain, checkRequiredInput, isPlain, Problems, validateArgs } from "../validation";
+import {
+  checkKnownArguments,
+  checkPlain,
+  checkRequiredInput,
+  isPlain,
+  Problems,
+  showValue,
+  validateArgs,
+} from "../validation";
 import { checkLabel } from "../labels";
 import { checkCloudFrontScope, checkProvider, ORIGIN_LABEL } from "./cloudFrontOriginLock";
 
@@ -110,7 +118,7 @@ export function reservedHeaderReason(name: string): string | undefined {
 
 /** RFC 7230 token characters without `*`, which an ALB header condition does not take as a name. */
 const HEADER_NAME = /^[!#$%&'+\-.^_`|~0-9A-Za-z]+$/;
-const PARTITION_REGION_ACCOUNT = "arn:aws(?:-[a-z]+)*:elasticloadbalancing:([a-z]{2}(?:-[a-z]+)+-\\d{1,2}):\\d{12}";
+const PARTITION_REGION_ACCOUNT = "arn:(aws(?:-[a-z]+)*):elasticloadbalancing:([a-z]{2}(?:-[a-z]+)+-\\d{1,2}):(\\d{12})";
 const LISTENER_ARN = new RegExp(`^${PARTITION_REGION_ACCOUNT}:listener/app/[A-Za-z0-9-]{1,32}/[0-9a-f]+/[0-9a-f]+$`);
 const TARGET_GROUP_ARN = new RegExp(`^${PARTITION_REGION_ACCOUNT}:targetgroup/[A-Za-z0-9-]{1,32}/[0-9a-f]+$`);
 /** Visible ASCII, the characters a header value keeps unchanged through CloudFront and the ALB. */
@@ -119,7 +127,13 @@ const VISIBLE_ASCII = /^[\x21-\x7e]*$/;
 /** What stands for the secret in a message: its kind and length, never its text. */
 export function describeSecret(value: unknown): string {
   if (typeof value === "string") return `(secret: ${value.length} characters)`;
-  return `(secret: a ${value === null ? "null" : typeof value})`;
+  if (value === null) return "(secret: null)";
+  return `(secret: ${/^[aeiou]/.test(typeof value) ? "an" : "a"} ${typeof value})`;
+}
+
+/** What stands for a value that may be the secret, given where no argument takes it. */
+function describeHidden(value: unknown): string {
+  return typeof value === "string" ? `(not shown: ${value.length} characters, it may be the secret)` : showValue(value);
 }
 
 export interface OriginRequestGateRequest {
@@ -145,30 +159,32 @@ export function checkOriginRequestGate(request: OriginRequestGateRequest): Check
   const problems = new Problems(`WebFirewall ${component.name}: originRequestGate`);
   checkCloudFrontScope(problems, component.scope, "originRequestGate");
   checkLabel(problems, label, component.usedLabels, { ...ORIGIN_LABEL, method: "originRequestGate" });
-  const known = checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS));
+  // A misspelled key, or a string passed for the arguments, may hold the secret: its text is never shown.
+  const known = checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS), "", describeHidden);
   const checked = known ? checkGateArguments(problems, args as Partial<OriginRequestGateArgs>) : undefined;
   problems.throwIfAny();
   return checked as CheckedGate;
 }
 
 function checkGateArguments(problems: Problems, given: Partial<OriginRequestGateArgs>): CheckedGate {
-  const listenerRegion = checkArn(problems, "listenerArn", given.listenerArn, LISTENER_ARN, {
+  const listenerArn = checkArn(problems, "listenerArn", given.listenerArn, LISTENER_ARN, {
     allowed: "an ALB listener ARN (arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<alb>/<id>/<id>)",
     fix:
       "pass the ARN of the ALB listener CloudFront connects to, e.g. listener.arn (not the load balancer's or a " +
       "rule's; a Network Load Balancer's listener has no header rules)",
   });
-  const groupRegion = checkArn(problems, "targetGroupArn", given.targetGroupArn, TARGET_GROUP_ARN, {
+  const groupArn = checkArn(problems, "targetGroupArn", given.targetGroupArn, TARGET_GROUP_ARN, {
     allowed: "a target group ARN (arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>)",
     fix: "pass the ARN of the target group behind the listener, e.g. targetGroup.arn",
   });
-  if (listenerRegion && groupRegion) {
+  if (listenerArn && groupArn) {
+    const [listenerPlace, groupPlace] = [placeOf(listenerArn), placeOf(groupArn)];
     problems.check(
-      listenerRegion === groupRegion,
+      listenerPlace === groupPlace,
       "targetGroupArn",
       given.targetGroupArn,
-      `a target group in the listener's region (${listenerRegion})`,
-      "forward to a target group of the ALB's own region",
+      `a target group of the listener's partition, region and account (${listenerPlace})`,
+      "forward to a target group of the ALB's own account and region",
     );
   }
   checkSecret(problems, given.secret);
@@ -206,7 +222,13 @@ function checkArn(
   if (!checkRequiredInput(problems, argument, value) || !isPlain(value)) return undefined;
   const match = form.exec(value as string);
   problems.check(match !== null, argument, value, `${message.allowed}, or an Output of one`, message.fix);
-  return match?.[1];
+  return match ? (value as string) : undefined;
+}
+
+/** Partition, region and account of a known, well-formed ARN: a listener rule forwards only within them. */
+function placeOf(arn: string): string {
+  const [, partition, region, account] = new RegExp(`^${PARTITION_REGION_ACCOUNT}`).exec(arn)!;
+  return `${partition}, ${region}, ${account}`;
 }
 
 /** The secret must arrive as an Output (or Promise): a plain value sits in the program and in the state in clear. */

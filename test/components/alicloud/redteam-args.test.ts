@@ -4,16 +4,26 @@
 import { childrenOf, ofType, options, recordOptions, recorded, settle } from "./mocks";
 import { AuditTrail } from "../../../components/alicloud";
 import {
+  ALB_LISTENER_ATTACHMENT,
+  ALB_LISTENER_ID,
   Args,
   Kind,
   aPromise,
+  adminSources,
+  adminSourcesThatFit,
+  albLockedFirewall,
   anOutput,
   construct,
   freshName,
+  listenerRegion,
+  notAProvider,
   problemsOf,
+  publicPortsThatFit,
   validArgs,
   warningsOf,
+  webPorts,
 } from "./redteam-fixtures";
+import { WebFirewall } from "../../../components/alicloud";
 import { MIRROR_ALL } from "../../../components/alicloud/trafficForensics";
 import { SCANNER_USER_AGENTS } from "../../../components/plan/scanners";
 import { assertZonesInRegion, regionOfZone } from "../../../components/alicloud/zones";
@@ -27,6 +37,14 @@ const OUTPUT = expect.objectContaining({ kind: "pulumi.Output", constructor: Unr
 const PROMISE = expect.objectContaining({ kind: "Promise", constructor: UnresolvedValue });
 const tcp22 = { ...MIRROR_ALL, protocol: "TCP", destinationPortRange: "22/22", sourcePortRange: "1/65535" };
 const manyCidrs = Array.from({ length: 9 }, (_, i) => `203.0.113.${i * 16}/28`);
+/** Alibaba Cloud's default network ACL entry quota, per direction and family; no maximum is documented. */
+const DEFAULT_ACL_QUOTA = 20;
+const fitV4 = (quota: number, ports?: number) => adminSourcesThatFit(quota, "IPv4", ports);
+const fitV6 = (quota: number) => adminSourcesThatFit(quota, "IPv6");
+const overDefaultV4 = adminSources(fitV4(DEFAULT_ACL_QUOTA) + 1, "IPv4");
+const overDefaultV6 = [...adminSources(1, "IPv4"), ...adminSources(fitV6(DEFAULT_ACL_QUOTA) + 1, "IPv6")];
+const overDefaultPorts = webPorts(publicPortsThatFit(DEFAULT_ACL_QUOTA) + 1);
+const overRaisedV4 = adminSources(fitV4(30) + 1, "IPv4");
 
 /** [component, probe, arguments changed from the valid set, [argument, value] pairs the error must name]. */
 type BadRow = [Kind, string, Args, [string, unknown][]];
@@ -150,6 +168,58 @@ const badRows: BadRow[] = [
   ["HardenedVpc", "tag value a number", { tags: { team: 1 } }, [["tags.team", 1]]],
   ["HardenedVpc", "tags as a string", { tags: "team=ops" }, [["tags", "team=ops"]]],
   ["HardenedVpc", "misspelled key", { enableIPv6: true }, [["enableIPv6", true]]],
+  ["HardenedVpc", "naclRuleQuota 19, one below the default", { naclRuleQuota: 19 }, [["naclRuleQuota", 19]]],
+  ["HardenedVpc", "naclRuleQuota 0", { naclRuleQuota: 0 }, [["naclRuleQuota", 0]]],
+  ["HardenedVpc", "naclRuleQuota -20", { naclRuleQuota: -20 }, [["naclRuleQuota", -20]]],
+  ["HardenedVpc", "naclRuleQuota as string", { naclRuleQuota: "40" }, [["naclRuleQuota", "40"]]],
+  ["HardenedVpc", "naclRuleQuota fractional", { naclRuleQuota: 20.5 }, [["naclRuleQuota", 20.5]]],
+  ["HardenedVpc", "naclRuleQuota NaN", { naclRuleQuota: NaN }, [["naclRuleQuota", NaN]]],
+  ["HardenedVpc", "naclRuleQuota Infinity", { naclRuleQuota: Infinity }, [["naclRuleQuota", Infinity]]],
+  ["HardenedVpc", "naclRuleQuota beyond safe integers", { naclRuleQuota: 2 ** 53 }, [["naclRuleQuota", 2 ** 53]]],
+  ["HardenedVpc", "naclRuleQuota as boolean", { naclRuleQuota: true }, [["naclRuleQuota", true]]],
+  ["HardenedVpc", "naclRuleQuota null", { naclRuleQuota: null }, [["naclRuleQuota", null]]],
+  ["HardenedVpc", "naclRuleQuota as Output", { naclRuleQuota: anOutput(40) }, [["naclRuleQuota", OUTPUT]]],
+  ["HardenedVpc", "naclRuleQuota as Promise", { naclRuleQuota: aPromise(40) }, [["naclRuleQuota", PROMISE]]],
+  [
+    "HardenedVpc",
+    "one IPv4 admin source past the default ACL quota",
+    { adminSourceCidrs: overDefaultV4 },
+    [["adminSourceCidrs", overDefaultV4]],
+  ],
+  [
+    "HardenedVpc",
+    "one IPv6 admin source past the default ACL quota",
+    { enableIpv6: true, adminSourceCidrs: overDefaultV6 },
+    [["adminSourceCidrs", overDefaultV6]],
+  ],
+  [
+    "HardenedVpc",
+    "one IPv4 admin source past a quota raised to 30",
+    { naclRuleQuota: 30, adminSourceCidrs: overRaisedV4 },
+    [["adminSourceCidrs", overRaisedV4]],
+  ],
+  [
+    "HardenedVpc",
+    "one public port past the default ACL quota",
+    { publicTcpPorts: overDefaultPorts },
+    [["publicTcpPorts", overDefaultPorts]],
+  ],
+  [
+    "HardenedVpc",
+    "ports past the ACL quota with a few admin sources: the ports are blamed",
+    { publicTcpPorts: overDefaultPorts, adminSourceCidrs: adminSources(2, "IPv4") },
+    [["publicTcpPorts", overDefaultPorts]],
+  ],
+  [
+    "HardenedVpc",
+    "naclRuleQuota, admin sources and retention bad at once",
+    { naclRuleQuota: 2.5, adminSourceCidrs: overDefaultV4, flowLogRetentionDays: 30 },
+    [
+      ["naclRuleQuota", 2.5],
+      ["adminSourceCidrs", overDefaultV4],
+      ["flowLogRetentionDays", 30],
+    ],
+  ],
 
   // Bastion
   ["Bastion", "no allow-list", { allowedCidrs: undefined }, [["allowedCidrs", undefined]]],
@@ -627,6 +697,32 @@ const goodRows: [Kind, string, Args][] = [
   ["HardenedVpc", "no public ports", { publicTcpPorts: [] }],
   ["HardenedVpc", "web port 8443", { publicTcpPorts: [443, 8443] }],
   ["HardenedVpc", "retention kept forever", { flowLogRetentionDays: 3650, natGateway: false }],
+  [
+    "HardenedVpc",
+    "IPv4 admin sources filling naclRuleQuota 20 exactly",
+    { naclRuleQuota: DEFAULT_ACL_QUOTA, adminSourceCidrs: adminSources(fitV4(DEFAULT_ACL_QUOTA), "IPv4") },
+  ],
+  [
+    "HardenedVpc",
+    "both families full at the default ACL quota, counted apart",
+    {
+      enableIpv6: true,
+      adminSourceCidrs: [
+        ...adminSources(fitV4(DEFAULT_ACL_QUOTA), "IPv4"),
+        ...adminSources(fitV6(DEFAULT_ACL_QUOTA), "IPv6"),
+      ],
+    },
+  ],
+  [
+    "HardenedVpc",
+    "one more admin source per public port given up",
+    { publicTcpPorts: [443], adminSourceCidrs: adminSources(fitV4(DEFAULT_ACL_QUOTA, 1), "IPv4") },
+  ],
+  [
+    "HardenedVpc",
+    "public ports filling the default ACL quota exactly",
+    { publicTcpPorts: webPorts(publicPortsThatFit(DEFAULT_ACL_QUOTA)) },
+  ],
   ["Bastion", "bare office address", { allowedCidrs: ["203.0.113.7"] }],
   ["Bastion", "IPv6 /48 and private range", { allowedCidrs: ["2001:db8:1::/48", "10.1.0.0/16"] }],
   ["Bastion", "ids as Outputs", { vpcId: anOutput("vpc-1"), keyName: anOutput("ops-key"), systemDiskSize: 20 }],
@@ -685,6 +781,24 @@ describe("good arguments pass without a warning", () => {
 /** [component, probe, explicit weakening, text the warning must contain (it names the argument)]. */
 const weakeningRows: [Kind, string, Args, string][] = [
   ["HardenedVpc", "flow logs kept 180 days", { flowLogRetentionDays: 180 }, "flowLogRetentionDays is 180"],
+  [
+    "HardenedVpc",
+    "naclRuleQuota 21, one above the default",
+    { naclRuleQuota: 21 },
+    "naclRuleQuota is 21, above the default of 20 rules per network ACL",
+  ],
+  [
+    "HardenedVpc",
+    "admin sources filling a quota raised to 40",
+    { naclRuleQuota: 40, adminSourceCidrs: adminSources(fitV4(40), "IPv4") },
+    "naclRuleQuota is 40, above the default of 20 rules per network ACL",
+  ],
+  [
+    "HardenedVpc",
+    "a quota far above any granted (none is documented)",
+    { naclRuleQuota: 10_000 },
+    "must have been raised to at least 10000",
+  ],
   ["WebFirewall", "scanner list replaced", { blockedUserAgents: ["mybadbot"] }, "blockedUserAgents leaves out"],
   ["WebFirewall", "WAF logs kept 180 days", { logRetentionDays: 180 }, "logRetentionDays is 180"],
   ["WebFirewall", "log collection elsewhere", { manageLogCollection: false }, "manageLogCollection is false"],
@@ -736,6 +850,175 @@ describe("an explicit weakening is created and announced", () => {
     await settle();
     expect(warnings.filter((w) => w.includes(`"${name}"`) && w.includes(text))).toHaveLength(1);
     expect(childrenOf(name).length).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * [probe, the component's arguments changed from an ALB-locked set, the call, [argument, value] pairs in order, and
+ * the [label, listenerId] pairs earlier calls locked].
+ */
+type LockRow = [string, Args, (waf: WebFirewall) => unknown, [string, unknown][], [string, string][]?];
+const lockRows: LockRow[] = [
+  ["label as Output", {}, (w) => w.lockAlbListener(anOutput("web") as never, ALB_LISTENER_ID), [["label", OUTPUT]], []],
+  [
+    "the origin lock off",
+    { originLock: false, backToOriginCidrs: undefined, originKinds: undefined },
+    (w) => w.lockAlbListener("web", ALB_LISTENER_ID),
+    [["originLock", false]],
+  ],
+  [
+    "no ALB whitelist (SLB only)",
+    { originKinds: ["slb"] },
+    (w) => w.lockAlbListener("web", ALB_LISTENER_ID),
+    [["originKinds", ["slb"]]],
+  ],
+  ["label in capitals", {}, (w) => w.lockAlbListener("Web", ALB_LISTENER_ID), [["label", "Web"]]],
+  [
+    "label of 41 characters",
+    {},
+    (w) => w.lockAlbListener("w".repeat(41), ALB_LISTENER_ID),
+    [["label", "w".repeat(41)]],
+  ],
+  ["label a number", {}, (w) => w.lockAlbListener(443 as never, ALB_LISTENER_ID), [["label", 443]]],
+  [
+    "label an earlier call used",
+    {},
+    (w) => w.lockAlbListener("web", "lsn-other0000000000001"),
+    [["label", "web"]],
+    [["web", ALB_LISTENER_ID]],
+  ],
+  [
+    "listener an earlier call bound",
+    {},
+    (w) => w.lockAlbListener("web-2", ALB_LISTENER_ID),
+    [["listenerId", ALB_LISTENER_ID]],
+    [["web", ALB_LISTENER_ID]],
+  ],
+  ["listener id missing", {}, (w) => w.lockAlbListener("web", undefined as never), [["listenerId", undefined]]],
+  [
+    "the ALB's id",
+    {},
+    (w) => w.lockAlbListener("web", "alb-o9ulmq5hgn68jk0kj"),
+    [["listenerId", "alb-o9ulmq5hgn68jk0kj"]],
+  ],
+  ["the prefix alone", {}, (w) => w.lockAlbListener("web", "lsn-"), [["listenerId", "lsn-"]]],
+  [
+    "listener id with a trailing space",
+    {},
+    (w) => w.lockAlbListener("web", `${ALB_LISTENER_ID} `),
+    [["listenerId", `${ALB_LISTENER_ID} `]],
+  ],
+  ["the listener's port", {}, (w) => w.lockAlbListener("web", 443 as never), [["listenerId", 443]]],
+  [
+    "a resource, not its id",
+    {},
+    (w) => w.lockAlbListener("web", notAProvider as never),
+    [["listenerId", "(a resource, not its id)"]],
+  ],
+  [
+    "options a region",
+    {},
+    (w) => w.lockAlbListener("web", ALB_LISTENER_ID, "cn-shanghai" as never),
+    [["options", "cn-shanghai"]],
+  ],
+  [
+    "options.provider a region",
+    {},
+    (w) => w.lockAlbListener("web", ALB_LISTENER_ID, { provider: "cn-shanghai" as never }),
+    [["options.provider", "cn-shanghai"]],
+  ],
+  [
+    "options.provider a resource that is no provider",
+    {},
+    (w) => w.lockAlbListener("web", ALB_LISTENER_ID, { provider: notAProvider as never }),
+    [["options.provider", "(a resource that is not an alicloud.Provider)"]],
+  ],
+  [
+    "a misspelled option",
+    {},
+    (w) => w.lockAlbListener("web", ALB_LISTENER_ID, { Provider: listenerRegion } as never),
+    [["options.Provider", listenerRegion]],
+  ],
+  [
+    "everything wrong at once",
+    { originKinds: ["slb"] },
+    (w) => w.lockAlbListener("Web!", "alb-1", { provider: "cn-shanghai" as never }),
+    [
+      ["originKinds", ["slb"]],
+      ["label", "Web!"],
+      ["listenerId", "alb-1"],
+      ["options.provider", "cn-shanghai"],
+    ],
+  ],
+];
+
+/** The promises of a lockAlbListener row: exactly the problems expected, each with what is allowed and the fix. */
+async function expectLockRefused(...[, changed, call, expected, earlier = []]: LockRow): Promise<void> {
+  const name = freshName();
+  const waf = albLockedFirewall(name, changed);
+  for (const [label, listenerId] of earlier) waf.lockAlbListener(label, listenerId);
+  await settle();
+  expect(ofType(name, ALB_LISTENER_ATTACHMENT)).toHaveLength(earlier.length);
+  const problems = problemsOf(() => call(waf));
+  await settle();
+  expect(ofType(name, ALB_LISTENER_ATTACHMENT)).toHaveLength(earlier.length);
+  expect(problems.map((p) => [p.argument, p.value])).toEqual(expected);
+  for (const p of problems) {
+    expect(p.allowed.length).toBeGreaterThan(0);
+    expect(p.fix.length).toBeGreaterThan(0);
+  }
+}
+
+describe("WebFirewall.lockAlbListener: bad calls end in one ValidationError, before the attachment exists", () => {
+  it.each(lockRows)("%s", (...row) => expectLockRefused(...row));
+});
+
+/** [probe, the call]: accepted, one attachment of the whitelist to the listener registered under the component. */
+const lockGoodRows: [string, (waf: WebFirewall) => unknown][] = [
+  ["a one-character label", (w) => w.lockAlbListener("a", ALB_LISTENER_ID)],
+  ["a 40-character label", (w) => w.lockAlbListener("w".repeat(40), ALB_LISTENER_ID)],
+  ["the shortest listener id", (w) => w.lockAlbListener("web", "lsn-0")],
+  ["the listener id as Output", (w) => w.lockAlbListener("web", anOutput(ALB_LISTENER_ID))],
+  ["the listener id as Promise", (w) => w.lockAlbListener("web", aPromise(ALB_LISTENER_ID))],
+  ["the listener's provider", (w) => w.lockAlbListener("web", ALB_LISTENER_ID, { provider: listenerRegion })],
+  ["options undefined", (w) => w.lockAlbListener("web", ALB_LISTENER_ID, undefined)],
+];
+
+describe("WebFirewall.lockAlbListener: good calls bind the listener without a warning", () => {
+  it.each(lockGoodRows)("%s", async (_probe, call) => {
+    const name = freshName();
+    const waf = albLockedFirewall(name);
+    const warnings = warningsOf(() => call(waf));
+    await settle();
+    expect(warnings).toEqual([]);
+    const [attachment, ...others] = ofType(name, ALB_LISTENER_ATTACHMENT);
+    expect(others).toEqual([]);
+    expect(attachment.inputs).toMatchObject({ aclId: `${name}-origin-alb-acl-id`, aclType: "White" });
+  });
+});
+
+describe("WebFirewall.originAlbListenerAclConfig() is deprecated, and says so once per component", () => {
+  it("warns naming the method and its replacement, only on first use", () => {
+    const name = freshName();
+    const waf = albLockedFirewall(name);
+    const warnings = warningsOf(() => {
+      waf.originAlbListenerAclConfig();
+      waf.originAlbListenerAclConfig();
+    });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`WebFirewall "${name}": originAlbListenerAclConfig() is deprecated`);
+    expect(warnings[0]).toContain("lockAlbListener(label, listener.id)");
+  });
+
+  it("refuses without an ALB whitelist, without warning", () => {
+    const name = freshName();
+    const waf = albLockedFirewall(name, { originKinds: ["slb"] });
+    const warnings = warningsOf(() =>
+      expect(problemsOf(() => waf.originAlbListenerAclConfig()).map((p) => [p.argument, p.value])).toEqual([
+        ["originKinds", ["slb"]],
+      ]),
+    );
+    expect(warnings).toEqual([]);
   });
 });
 

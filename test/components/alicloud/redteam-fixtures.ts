@@ -13,6 +13,7 @@ import {
   WebFirewall,
 } from "../../../components/alicloud";
 import { ValidationError, ValidationProblem } from "../../../components/validation";
+import { ADMIN_PORTS } from "../../../lib/ports";
 
 export type Kind =
   | "HardenedVpc"
@@ -104,3 +105,46 @@ export function warningsOf(create: () => unknown): string[] {
 
 export const anOutput = <T>(value: T) => pulumi.output(value);
 export const aPromise = <T>(value: T) => Promise.resolve(value);
+
+/** The public tier's default web ports (80, 443) while a row leaves publicTcpPorts unset. */
+const DEFAULT_PUBLIC_PORTS = 2;
+
+/**
+ * Admin sources the public network ACL has room for under `quota`, counted the way Alibaba Cloud counts entries: per
+ * direction and address family, only the entries created; the ACL drops every admin port, admits each public port,
+ * TCP and UDP replies and ICMP in both families, and the VPC itself over IPv4.
+ */
+export function adminSourcesThatFit(quota: number, family: "IPv4" | "IPv6", ports = DEFAULT_PUBLIC_PORTS): number {
+  const repliesAndIcmp = 3;
+  return quota - ADMIN_PORTS.length - ports - repliesAndIcmp - (family === "IPv4" ? 1 : 0);
+}
+
+/** Public TCP ports the ACL has room for without admin sources (IPv4, with its VPC entry, is the fuller family). */
+export const publicPortsThatFit = (quota: number) => adminSourcesThatFit(quota, "IPv4", 0);
+
+/** `n` distinct narrow public sources of `family`, each a valid admin source on its own. */
+export function adminSources(n: number, family: "IPv4" | "IPv6"): string[] {
+  return Array.from({ length: n }, (_, i) =>
+    family === "IPv4" ? `198.51.100.${i + 1}/32` : `2001:db8:${(i + 1).toString(16)}::/48`,
+  );
+}
+
+/** `n` distinct TCP ports outside every high-risk list. */
+export const webPorts = (n: number) => Array.from({ length: n }, (_, i) => 20000 + i);
+
+/** A listener id as the ALB console shows it. */
+export const ALB_LISTENER_ID = "lsn-o4u54y73wq7b4ckr6q";
+export const ALB_LISTENER_ATTACHMENT = "alicloud:alb/listenerAclAttachment:ListenerAclAttachment";
+
+/** A WebFirewall that makes the ALB origin whitelist (unless `changed` says otherwise), its warnings silenced. */
+export function albLockedFirewall(name: string, changed: Args = {}): WebFirewall {
+  const args = { ...validArgs.WebFirewall(name), originKinds: ["alb"], ...changed };
+  let made: WebFirewall | undefined;
+  warningsOf(() => (made = construct.WebFirewall(name, args) as WebFirewall));
+  return made!;
+}
+
+/** A resource that is neither a listener id nor a provider. */
+export const notAProvider = new alicloud.alb.Acl("redteam-not-a-provider", { aclName: "redteam-not-a-provider" });
+/** A provider of the listener's region, for calls that name it. */
+export const listenerRegion = new alicloud.Provider("redteam-listener-region", { region: "cn-shanghai" });

@@ -14,6 +14,7 @@ import {
   WebFirewall,
 } from "../../../components/aws";
 import { UnresolvedValue } from "../../../components/validation";
+import { ADMIN_PORTS } from "../../../lib/ports";
 
 export type ComponentName =
   | "HardenedVpc"
@@ -31,6 +32,66 @@ let copyProvider: aws.Provider | undefined;
 export function createCopyProvider(): aws.Provider {
   copyProvider ??= new aws.Provider("redteam-copy", { region: "eu-west-1" });
   return copyProvider;
+}
+
+/** The WebFirewalls originRequestGate rows call, made once before any row like the copy provider. */
+export interface GateFirewalls {
+  cloudFront: WebFirewall;
+  regional: WebFirewall;
+  /** A provider of the ALB's region, for gates whose ALB is outside us-east-1. */
+  albRegion: aws.Provider;
+}
+let gateFirewalls: GateFirewalls | undefined;
+/** A label an earlier originRequestGate call of the CLOUDFRONT firewall used. */
+export const TAKEN_GATE_LABEL = "taken";
+
+export const GATE_LISTENER_ARN =
+  "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2";
+export const GATE_TARGET_GROUP_ARN =
+  "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/73e2d6bc24d8a067";
+/** A secret a caller might paste into the program; no message may repeat it. */
+export const GATE_SECRET = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+/** Arguments originRequestGate accepts as they are; rows override one field at a time. */
+export function gateArgs(): Record<string, unknown> {
+  return { listenerArn: GATE_LISTENER_ARN, targetGroupArn: GATE_TARGET_GROUP_ARN, secret: pulumi.secret(GATE_SECRET) };
+}
+
+export function createGateFirewalls(): GateFirewalls {
+  if (gateFirewalls) return gateFirewalls;
+  const cloudFront = new WebFirewall("rt-cdn", { scope: "CLOUDFRONT" });
+  cloudFront.originRequestGate(TAKEN_GATE_LABEL, gateArgs() as never);
+  gateFirewalls = {
+    cloudFront,
+    regional: new WebFirewall("rt-regional", {}),
+    albRegion: new aws.Provider("redteam-alb-region", { region: "eu-central-1" }),
+  };
+  return gateFirewalls;
+}
+
+/** Calls originRequestGate on the shared CLOUDFRONT (or REGIONAL) firewall with `label` and exactly `args`. */
+export function callGate(label: unknown, args: unknown, scope: "CLOUDFRONT" | "REGIONAL" = "CLOUDFRONT"): unknown {
+  const { cloudFront, regional } = createGateFirewalls();
+  return (scope === "CLOUDFRONT" ? cloudFront : regional).originRequestGate(label as string, args as never);
+}
+
+/**
+ * Admin sources the public network ACL has room for under `quota`, counted the way AWS counts its rules: per
+ * address family and direction, AWS's own default deny included; the ACL denies every admin port (RDP on UDP too)
+ * to the internet in both families, and allows 443, 80, TCP and UDP replies and the VPC itself over IPv4.
+ */
+export function adminSourcesThatFit(quota: number, family: "IPv4" | "IPv6"): number {
+  const defaultDeny = 1;
+  const denies = ADMIN_PORTS.length + (ADMIN_PORTS.includes(3389) ? 1 : 0);
+  const ipv4Allows = 5;
+  return quota - defaultDeny - denies - (family === "IPv4" ? ipv4Allows : 0);
+}
+
+/** `n` distinct narrow public sources of `family`, each a valid admin source on its own. */
+export function adminSources(n: number, family: "IPv4" | "IPv6"): string[] {
+  return Array.from({ length: n }, (_, i) =>
+    family === "IPv4" ? `198.51.100.${i + 1}/32` : `2001:db8:${(i + 1).toString(16)}::/48`,
+  );
 }
 
 /** Arguments each component accepts as they are; rows override one field at a time. */
@@ -94,12 +155,16 @@ export interface RejectRow {
   label: string;
   make: () => unknown;
   problems: [string, unknown][];
+  /** Text the refusal's message must never hold (a secret). */
+  hidden?: string[];
 }
 
-/** A row that must be accepted and register the component. */
+/** A row that must be accepted and register the component (or, for a method row, the one resource it makes). */
 export interface AcceptRow {
   label: string;
   make: () => unknown;
+  /** The type of the one resource a method row registers; by default the row registers one component. */
+  registers?: string;
 }
 
 /** A row whose construction must warn: one pattern per expected warning, in order (none for a secure row). */

@@ -1,7 +1,24 @@
 // Hostile and mistaken arguments a TypeScript or plain-JavaScript caller could pass, one row each, and the exact
 // problems each must raise; then the near misses that must still be accepted, and the weakenings that must warn.
 import * as pulumi from "@pulumi/pulumi";
-import { AcceptRow, build, buildRaw, ComponentName, RejectRow, unresolved, WarnRow } from "./redteam-args.fixtures";
+import {
+  AcceptRow,
+  adminSources,
+  adminSourcesThatFit,
+  build,
+  buildRaw,
+  callGate,
+  ComponentName,
+  createGateFirewalls,
+  GATE_LISTENER_ARN,
+  GATE_SECRET,
+  GATE_TARGET_GROUP_ARN,
+  gateArgs,
+  RejectRow,
+  TAKEN_GATE_LABEL,
+  unresolved,
+  WarnRow,
+} from "./redteam-args.fixtures";
 
 const reject = (
   component: ComponentName,
@@ -72,6 +89,170 @@ function adminSourceRows(component: "HardenedVpc" | "Bastion", argument: string)
   ];
 }
 
+const DEFAULT_NACL_QUOTA = 20;
+const MAX_NACL_QUOTA = 40;
+const fitV4 = (quota: number) => adminSourcesThatFit(quota, "IPv4");
+const fitV6 = (quota: number) => adminSourcesThatFit(quota, "IPv6");
+/** One IPv4 admin source more than the default quota holds. */
+const overDefaultV4 = adminSources(fitV4(DEFAULT_NACL_QUOTA) + 1, "IPv4");
+
+/** naclRuleQuota and the admin sources that must fit it (Service Quotas L-2AEEBF1A: 20 by default, at most 40). */
+function naclQuotaRows(): RejectRow[] {
+  const quota = (label: string, value: unknown, problem: unknown = value) =>
+    reject("HardenedVpc", `naclRuleQuota ${label}`, { naclRuleQuota: value }, [["naclRuleQuota", problem]]);
+  const sources = (label: string, overrides: Record<string, unknown>, value: string[]) =>
+    reject("HardenedVpc", `adminIngressCidrs ${label}`, { adminIngressCidrs: value, ...overrides }, [
+      ["adminIngressCidrs", value],
+    ]);
+  const overRaisedV4 = adminSources(fitV4(MAX_NACL_QUOTA) + 1, "IPv4");
+  const bothFamiliesPastForty = [
+    ...adminSources(fitV4(MAX_NACL_QUOTA), "IPv4"),
+    ...adminSources(fitV6(DEFAULT_NACL_QUOTA), "IPv6"),
+  ];
+  return [
+    quota("19, one below the default", DEFAULT_NACL_QUOTA - 1),
+    quota("41, one above AWS's maximum", MAX_NACL_QUOTA + 1),
+    quota("0", 0),
+    quota("-1", -1),
+    quota('"40"', "40"),
+    quota("fractional", 20.5),
+    quota("NaN", NaN),
+    quota("Infinity", Infinity),
+    quota("true", true),
+    quota("null", null),
+    quota("an Output", pulumi.output(MAX_NACL_QUOTA), unresolved("pulumi.Output")),
+    quota("a Promise", Promise.resolve(MAX_NACL_QUOTA), unresolved("Promise")),
+    sources("one IPv4 source past the default quota", {}, overDefaultV4),
+    sources("one IPv6 source past the default quota", {}, adminSources(fitV6(DEFAULT_NACL_QUOTA) + 1, "IPv6")),
+    sources("one IPv4 source past a quota raised to 30", { naclRuleQuota: 30 }, adminSources(fitV4(30) + 1, "IPv4")),
+    sources("one IPv4 source past the highest quota", { naclRuleQuota: MAX_NACL_QUOTA }, overRaisedV4),
+    sources(
+      "each family within a raised quota, both past the 40 admin rule numbers",
+      { naclRuleQuota: MAX_NACL_QUOTA },
+      bothFamiliesPastForty,
+    ),
+    reject(
+      "HardenedVpc",
+      "naclRuleQuota, adminIngressCidrs and flowLogRetentionDays bad at once",
+      { naclRuleQuota: MAX_NACL_QUOTA + 1, adminIngressCidrs: overDefaultV4, flowLogRetentionDays: 30 },
+      [
+        ["naclRuleQuota", MAX_NACL_QUOTA + 1],
+        ["adminIngressCidrs", overDefaultV4],
+        ["flowLogRetentionDays", 30],
+      ],
+    ),
+  ];
+}
+
+const GATE = "WebFirewall.originRequestGate";
+const EU_LISTENER_ARN = GATE_LISTENER_ARN.replace("us-east-1", "eu-central-1");
+const EU_TARGET_GROUP_ARN = GATE_TARGET_GROUP_ARN.replace("us-east-1", "eu-central-1");
+const OTHER_ACCOUNT_TARGET_GROUP_ARN = GATE_TARGET_GROUP_ARN.replace("123456789012", "210987654321");
+
+/** A gate on the shared CLOUDFRONT firewall, the valid arguments with `overrides` laid over them. */
+const gate = (
+  label: string,
+  overrides: Record<string, unknown>,
+  problems: [string, unknown][],
+  call: { label?: unknown; scope?: "CLOUDFRONT" | "REGIONAL" } = {},
+): RejectRow => ({
+  label: `${GATE}: ${label}`,
+  make: () => callGate(call.label ?? "gate", { ...gateArgs(), ...overrides }, call.scope),
+  problems,
+  // Whatever else is wrong, no refusal may repeat the secret.
+  hidden: [GATE_SECRET],
+});
+
+/** The secret origin header's listener rule: every argument decides what the ALB lets through. */
+function originRequestGateRows(): RejectRow[] {
+  const header = (label: string, name: unknown, problem: unknown = name) =>
+    gate(`headerName ${label}`, { headerName: name }, [["headerName", problem]]);
+  const priority = (label: string, value: unknown, problem: unknown = value) =>
+    gate(`priority ${label}`, { priority: value }, [["priority", problem]]);
+  const listener = (label: string, arn: unknown) =>
+    gate(`listenerArn ${label}`, { listenerArn: arn }, [["listenerArn", arn]]);
+  return [
+    gate("on a REGIONAL web ACL", {}, [["scope", "REGIONAL"]], { scope: "REGIONAL" }),
+    gate("secret a plain string", { secret: GATE_SECRET }, [["secret", `(secret: ${GATE_SECRET.length} characters)`]]),
+    gate("secret missing", { secret: undefined }, [["secret", undefined]]),
+    gate("secret a number", { secret: 42 }, [["secret", "(secret: a number)"]]),
+    gate("secret an empty string", { secret: "" }, [["secret", "(secret: 0 characters)"]]),
+    header("with a space", "X Origin Verify"),
+    header("empty", ""),
+    header("with a wildcard", "X-Origin-*"),
+    header("of 41 characters", "X-" + "a".repeat(39)),
+    header("smuggling a second header", "X-Origin-Verify\r\nX-Admin: 1"),
+    header("a number", 42),
+    header("an Output", pulumi.output("X-Origin-Verify"), unresolved("pulumi.Output")),
+    header('"Host", which CloudFront refuses to add', "Host"),
+    header('"x-amz-cf-secret", in CloudFront\'s own prefix', "x-amz-cf-secret"),
+    header('"X-Forwarded-Token", which the ALB rewrites', "X-Forwarded-Token"),
+    priority("0", 0),
+    priority("50001", 50001),
+    priority("fractional", 1.5),
+    priority('"1"', "1"),
+    priority("NaN", NaN),
+    priority("an Output", pulumi.output(1), unresolved("pulumi.Output")),
+    listener("missing", undefined),
+    listener("empty", ""),
+    listener(
+      "the load balancer's",
+      "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188",
+    ),
+    listener("a Network Load Balancer's listener", GATE_LISTENER_ARN.replace("/app/", "/net/")),
+    listener("padded", ` ${GATE_LISTENER_ARN}`),
+    gate("targetGroupArn a listener's", { targetGroupArn: GATE_LISTENER_ARN }, [["targetGroupArn", GATE_LISTENER_ARN]]),
+    gate("targetGroupArn in another region than the listener", { targetGroupArn: EU_TARGET_GROUP_ARN }, [
+      ["targetGroupArn", EU_TARGET_GROUP_ARN],
+    ]),
+    gate("targetGroupArn in another account than the listener", { targetGroupArn: OTHER_ACCOUNT_TARGET_GROUP_ARN }, [
+      ["targetGroupArn", OTHER_ACCOUNT_TARGET_GROUP_ARN],
+    ]),
+    gate("provider a region name", { provider: "eu-central-1" }, [["provider", "eu-central-1"]]),
+    gate("label used by an earlier gate", {}, [["label", TAKEN_GATE_LABEL]], { label: TAKEN_GATE_LABEL }),
+    gate("label in capitals", {}, [["label", "Web"]], { label: "Web" }),
+    gate("label a number", {}, [["label", 443]], { label: 443 }),
+    {
+      ...gate("label an Output", {}, [["label", unresolved("pulumi.Output")]], { label: pulumi.output("gate") }),
+    },
+    gate("a misspelled headername: its value hidden, it may be the secret", { headername: "X-Token" }, [
+      ["headername", expect.objectContaining({ description: "(not shown: 7 characters, it may be the secret)" })],
+    ]),
+    {
+      label: `${GATE}: args null`,
+      make: () => callGate("gate", null),
+      problems: [["args", null]],
+      hidden: [GATE_SECRET],
+    },
+    {
+      ...gate("the secret under a misspelled Secret", { secret: undefined, Secret: GATE_SECRET }, [
+        // Whatever stands for the value, it must not be the secret's text.
+        ["Secret", expect.anything()],
+        ["secret", undefined],
+      ]),
+    },
+    {
+      label: `${GATE}: the plain secret passed in place of the arguments`,
+      make: () => callGate("gate", GATE_SECRET),
+      problems: [["args", expect.anything()]],
+      hidden: [GATE_SECRET],
+    },
+    gate(
+      "everything wrong at once",
+      { secret: GATE_SECRET, headerName: "Host", priority: 0, listenerArn: "" },
+      [
+        ["scope", "REGIONAL"],
+        ["label", "Web!"],
+        ["listenerArn", ""],
+        ["secret", `(secret: ${GATE_SECRET.length} characters)`],
+        ["headerName", "Host"],
+        ["priority", 0],
+      ],
+      { label: "Web!", scope: "REGIONAL" },
+    ),
+  ];
+}
+
 export const REJECT_ROWS: RejectRow[] = [
   // HardenedVpc
   reject("HardenedVpc", 'azCount "3"', { azCount: "3" }, [["azCount", "3"]]),
@@ -135,6 +316,7 @@ export const REJECT_ROWS: RejectRow[] = [
   reject("HardenedVpc", "a misspelled flowLogRetentionDay", { flowLogRetentionDay: 30 }, [["flowLogRetentionDay", 30]]),
   { label: "HardenedVpc: args null", make: () => buildRaw("HardenedVpc", null), problems: [["args", null]] },
   ...adminSourceRows("HardenedVpc", "adminIngressCidrs"),
+  ...naclQuotaRows(),
 
   // Bastion
   reject("Bastion", "allowedCidrs missing", { allowedCidrs: undefined }, [["allowedCidrs", undefined]]),
@@ -207,6 +389,7 @@ export const REJECT_ROWS: RejectRow[] = [
     ["associateArns", ["arn:x"]],
   ]),
   reject("WebFirewall", "logRetentionDays 30", { logRetentionDays: 30 }, [["logRetentionDays", 30]]),
+  ...originRequestGateRows(),
 
   // TrafficForensics
   reject("TrafficForensics", "vpcId empty", { vpcId: "" }, [["vpcId", ""]]),
@@ -559,12 +742,45 @@ function cnameSide(region: string, cname: string) {
   return { region, cname };
 }
 
+/** A gate that must be accepted: it registers its listener rule and nothing else. */
+const acceptGate = (label: string, gateLabel: string, overrides: () => Record<string, unknown>): AcceptRow => ({
+  label: `${GATE}: ${label}`,
+  make: () => callGate(gateLabel, { ...gateArgs(), ...overrides() }),
+  registers: "aws:lb/listenerRule:ListenerRule",
+});
+
 export const ACCEPT_ROWS: AcceptRow[] = [
   accept("HardenedVpc", "narrow public, IPv6 /48 and private admin sources", {
     adminIngressCidrs: ["203.0.113.0/28", "2001:db8:1234::/48", "10.0.0.0/8", "198.51.100.7/32"],
   }),
   accept("HardenedVpc", "two zones without NAT", { azCount: 2, natGateways: "none" }),
   accept("HardenedVpc", "ssmEndpoints true given explicitly", { ssmEndpoints: true }),
+  accept("HardenedVpc", "the IPv4 admin sources that fill naclRuleQuota 20 exactly", {
+    naclRuleQuota: DEFAULT_NACL_QUOTA,
+    adminIngressCidrs: adminSources(fitV4(DEFAULT_NACL_QUOTA), "IPv4"),
+  }),
+  accept("HardenedVpc", "both families full at the default quota, counted apart", {
+    adminIngressCidrs: [
+      ...adminSources(fitV4(DEFAULT_NACL_QUOTA), "IPv4"),
+      ...adminSources(fitV6(DEFAULT_NACL_QUOTA), "IPv6"),
+    ],
+  }),
+  accept("HardenedVpc", "the IPv4 admin sources that fill naclRuleQuota 40, AWS's maximum", {
+    naclRuleQuota: MAX_NACL_QUOTA,
+    adminIngressCidrs: adminSources(fitV4(MAX_NACL_QUOTA), "IPv4"),
+  }),
+  acceptGate("priority 50000, a 40-character header and ARNs as Outputs", "edge", () => ({
+    listenerArn: pulumi.output(GATE_LISTENER_ARN),
+    targetGroupArn: pulumi.output(GATE_TARGET_GROUP_ARN),
+    headerName: "X-" + "a".repeat(38),
+    priority: 50000,
+  })),
+  acceptGate("priority 1 and a header of its own", "edge-1", () => ({ priority: 1, headerName: "X-Origin-Token" })),
+  acceptGate("an ALB in another region with its provider", "eu-alb", () => ({
+    listenerArn: EU_LISTENER_ARN,
+    targetGroupArn: EU_TARGET_GROUP_ARN,
+    provider: createGateFirewalls().albRegion,
+  })),
   accept("Bastion", "SSM-only without allow-list", { ssmOnly: true, allowedCidrs: undefined }),
   accept("Bastion", "SSM-only with an empty allow-list", { ssmOnly: true, allowedCidrs: [] }),
   accept("Bastion", "an IPv6 /64 operator block and a named user", {
@@ -694,4 +910,27 @@ export const WARN_ROWS: WarnRow[] = [
   warns("IdentityBaseline", "no account-wide S3 block", { blockAccountPublicS3: false }, [
     /IdentityBaseline rt: blockAccountPublicS3 is false/,
   ]),
+  warns("HardenedVpc", "naclRuleQuota 21, one above the default", { naclRuleQuota: DEFAULT_NACL_QUOTA + 1 }, [
+    /HardenedVpc rt: naclRuleQuota is 21, above the default of 20 rules per network ACL: the account's .* must have been raised to at least 21/,
+  ]),
+  warns("HardenedVpc", "naclRuleQuota 20 given explicitly", { naclRuleQuota: DEFAULT_NACL_QUOTA }, []),
+  {
+    label: `${GATE}: a secret Output not marked secret`,
+    make: () => callGate("plain-output", { ...gateArgs(), secret: pulumi.output(GATE_SECRET) }),
+    warnings: [
+      /WebFirewall rt-cdn: originRequestGate\("plain-output"\): secret is an Output that is not marked secret/,
+    ],
+  },
+  {
+    label: `${GATE}: a secret Promise, which no Pulumi secret is`,
+    make: () => callGate("from-promise", { ...gateArgs(), secret: Promise.resolve(GATE_SECRET) }),
+    warnings: [
+      /WebFirewall rt-cdn: originRequestGate\("from-promise"\): secret is an Output that is not marked secret/,
+    ],
+  },
+  {
+    label: `${GATE}: a secret from config.requireSecret`,
+    make: () => callGate("from-config", gateArgs()),
+    warnings: [],
+  },
 ];

@@ -1,5 +1,6 @@
-// Hostile and mistaken arguments against every AWS component: each is refused with the argument, its value, what is
-// allowed and the fix, before anything is registered; near misses are accepted; weakenings warn, defaults do not.
+// Hostile and mistaken arguments against every AWS component and its methods: each is refused with the argument, its
+// value, what is allowed and the fix, before anything is registered; near misses are accepted; weakenings warn,
+// defaults do not.
 import * as pulumi from "@pulumi/pulumi";
 import { installMocks, one, recorded, reset, settle, validationErrorOf } from "./mocks";
 
@@ -7,29 +8,38 @@ installMocks();
 // Imported after the mocks are in place.
 import { checkCloudFrontRegion, WebFirewall } from "../../../components/aws/webFirewall";
 import { ValidationError } from "../../../components/validation";
-import { createCopyProvider } from "./redteam-args.fixtures";
+import { createCopyProvider, createGateFirewalls } from "./redteam-args.fixtures";
 import { ACCEPT_ROWS, REJECT_ROWS, WARN_ROWS } from "./redteam-args.rows";
+import type { RejectRow } from "./redteam-args.fixtures";
 
 beforeAll(async () => {
   // Registered once, before any row, so a refused row can be shown to have registered nothing at all.
   createCopyProvider();
+  createGateFirewalls();
   await settle();
 });
 
+/**
+ * What every REJECT row promises: refused naming each argument and its value, with what is allowed and the fix, no
+ * secret in the message, and nothing registered.
+ */
+async function expectRefused(row: RejectRow): Promise<void> {
+  reset();
+  const error = validationErrorOf(row.make);
+  if (!(error instanceof ValidationError)) throw new Error(`expected a ValidationError, got ${String(error)}`);
+  expect(error.problems.map((p) => [p.argument, p.value])).toEqual(row.problems);
+  for (const problem of error.problems) {
+    expect(problem.allowed.length).toBeGreaterThan(0);
+    expect(problem.fix.length).toBeGreaterThan(0);
+    expect(error.message).toContain(`argument "${problem.argument}" is `);
+  }
+  for (const secret of row.hidden ?? []) expect(error.message).not.toContain(secret);
+  await settle();
+  expect(recorded).toEqual([]);
+}
+
 describe("hostile arguments are refused before anything is registered", () => {
-  it.each(REJECT_ROWS.map((r) => [r.label, r] as const))("%s", async (_label, row) => {
-    reset();
-    const error = validationErrorOf(row.make);
-    if (!(error instanceof ValidationError)) throw new Error(`expected a ValidationError, got ${String(error)}`);
-    expect(error.problems.map((p) => [p.argument, p.value])).toEqual(row.problems);
-    for (const problem of error.problems) {
-      expect(problem.allowed.length).toBeGreaterThan(0);
-      expect(problem.fix.length).toBeGreaterThan(0);
-      expect(error.message).toContain(`argument "${problem.argument}" is `);
-    }
-    await settle();
-    expect(recorded).toEqual([]);
-  });
+  it.each(REJECT_ROWS.map((r) => [r.label, r] as const))("%s", (_label, row) => expectRefused(row));
 });
 
 describe("near misses are accepted", () => {
@@ -41,7 +51,8 @@ describe("near misses are accepted", () => {
     reset();
     expect(row.make).not.toThrow();
     await settle();
-    expect(recorded.filter((r) => r.type.startsWith("hardening:aws:"))).toHaveLength(1);
+    const registered = (type: string) => (row.registers ? type === row.registers : type.startsWith("hardening:aws:"));
+    expect(recorded.filter((r) => registered(r.type))).toHaveLength(1);
   });
 });
 

@@ -263,7 +263,7 @@ describe("WebFirewall.originRequestGate: bad requests fail before anything is ma
   it.each<[string, unknown, unknown]>([
     ["missing", undefined, undefined],
     ["a number", 12345678901234567890, "(secret: a number)"],
-    ["null", null, "(secret: a null)"],
+    ["null", null, "(secret: null)"],
     ["a short plain string", "short", "(secret: 5 characters)"],
   ])("refuses a secret that is %s, without its value", async (_label, secret, shown) => {
     const error = await refused(() => waf.originRequestGate("web", gateArgs({ secret })));
@@ -365,7 +365,7 @@ describe("WebFirewall.originRequestGate: bad requests fail before anything is ma
     const other = TARGET_GROUP.replace("us-east-1", "eu-west-1");
     const error = await refused(() => waf.originRequestGate("web", gateArgs({ targetGroupArn: other })));
     expect(error.problems).toEqual([expect.objectContaining({ argument: "targetGroupArn", value: other })]);
-    expect(error.message).toContain("a target group in the listener's region (us-east-1)");
+    expect(error.message).toContain("a target group of the listener's partition, region and account (aws, us-east-1, ");
   });
 
   it.each<[string, unknown]>([
