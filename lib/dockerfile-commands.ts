@@ -12,8 +12,11 @@ export interface HereDocument {
 
 export interface Instruction {
   keyword: string;
+  /** The arguments, without the instruction's flags. */
   args: string;
   documents: HereDocument[];
+  /** COPY's or ADD's `--from`: the stage, image or build context its sources are taken from. */
+  from?: string;
 }
 
 /** `<<EOF`, `<<-EOF`, `2<<"EOF"`: a word of its own, as BuildKit finds here-documents. */

@@ -19,6 +19,8 @@ const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=(.*)$/;
 const DIRECTIVE_NAMES = new Set(["escape", "syntax", "check"]);
 /** Instructions whose shell form may open here-documents. */
 const HERE_DOCUMENT_INSTRUCTIONS = new Set(["RUN", "COPY", "ADD"]);
+/** An instruction's leading flags: `--name` or `--name=value`, each followed by blanks. */
+const FLAGS = /^(?:--[\w-]+(?:=\S*)?\s+)*/;
 /** Words outside quotes; a quoted stretch stays in its word. */
 const WORDS = /(?:[^\s"']|"[^"]*"?|'[^']*'?)+/g;
 
@@ -52,7 +54,7 @@ export function dockerfileScripts(content: string, syntax: DockerfileSyntax = {}
       return assignments === undefined ? [] : [assignments];
     }
     if (keyword === "COPY" || keyword === "ADD")
-      return instruction.documents.length > 0 ? hereDocumentCopies(instruction) : fileCopies(keyword, args);
+      return instruction.documents.length > 0 ? hereDocumentCopies(instruction) : fileCopies(instruction);
     return [];
   });
   const reads = syntax.startInstructions !== false && found.some((i) => START_INSTRUCTIONS.has(i.keyword));
@@ -95,7 +97,8 @@ function instructions(lines: string[]): Instruction[] {
         documents.push({ ...opened, body: lines.slice(i + 1, end) });
         i = end;
       }
-    found.push({ keyword, args: withoutFlags(args), documents });
+    const from = fromFlag(args);
+    found.push({ keyword, args: withoutFlags(args), documents, ...(from === undefined ? {} : { from }) });
   }
   return found;
 }
@@ -141,7 +144,14 @@ function splitKeyword(line: string): [string, string] {
 
 /** An instruction's arguments without its flags (`--mount=…`, `--chmod=…`), which are Docker's, not the command's. */
 function withoutFlags(args: string): string {
-  return args.replace(/^(?:--[\w-]+(?:=\S*)?\s+)*/, "");
+  return args.replace(FLAGS, "");
+}
+
+/** The value of a `--from=…` flag, among the instruction's flags. */
+function fromFlag(args: string): string | undefined {
+  const flags = FLAGS.exec(args)?.[0] ?? "";
+  const value = /(?:^|\s)--from=(\S+)/i.exec(flags)?.[1];
+  return value?.replace(/["']/g, "");
 }
 
 function hereDocumentsOpened(args: string): Omit<HereDocument, "body">[] {
@@ -164,26 +174,29 @@ function closingLine(lines: string[], from: number, document: Omit<HereDocument,
  * `COPY id.pub /root/.ssh/authorized_keys`, `ADD https://… /root/.ssh/`: the text copied is not in the document, but
  * where it lands is, so each source is read as the `cp` that puts it there (into a directory destination under its
  * own name), the same as a RUN that copies or downloads a key file into root's keys. A source whose contents land in
- * the destination itself is read as the `cp -rT` that puts them there.
+ * the destination itself is read as the `cp -rT` that puts them there. A source taken `--from` another stage, image
+ * or build context is not a file of this one, whatever its path: it is named as that image's file, text from outside.
  */
-function fileCopies(keyword: string, args: string): string[] {
-  const rest = withoutFlags(args);
-  const words = execFormWords(rest) ?? (rest.match(WORDS) ?? []).map((w) => w.replace(/["']/g, ""));
+function fileCopies({ keyword, args, from }: Instruction): string[] {
+  const words = execFormWords(args) ?? (args.match(WORDS) ?? []).map((w) => w.replace(/["']/g, ""));
   if (words.length < 2) return [];
   const destination = words[words.length - 1];
   const sources = words.slice(0, -1);
   const directory = destination.endsWith("/") || sources.length > 1;
   return sources.map((source) => {
-    if (placesContents(keyword, source)) return `cp -r -T -- ${shellQuote(source)} ${shellQuote(destination)}`;
+    const origin = from === undefined ? source : `docker-image://${from}/${source.replace(/^\/+/, "")}`;
+    if (placesContents(keyword, source)) return `cp -r -T -- ${shellQuote(origin)} ${shellQuote(destination)}`;
     const target = directory
       ? `${destination.replace(/\/*$/, "/")}${source.replace(/\/+$/, "").split("/").pop()}`
       : destination;
-    return `cp -- ${shellQuote(source)} ${shellQuote(target)}`;
+    return `cp -- ${shellQuote(origin)} ${shellQuote(target)}`;
   });
 }
 
-/** A URL or a Git remote: a file downloaded, never a folder of the build context. */
+/** A URL or a Git remote: never a folder of the build context. */
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@)/i;
+/** A Git repository ADD clones (BuildKit's forms): its files land in the destination, as a folder's contents do. */
+const GIT_REMOTE = /^(?:git@|git:\/\/)|^https?:\/\/[^#\s]+\.git(?:#|$)/i;
 /** A folder named so: `keys/`, `.`, `dir/.`. */
 const FOLDER = /\/$|(?:^|\/)\.$/;
 /** A tar archive, plain or compressed, by its name. */
@@ -191,9 +204,11 @@ const ARCHIVE = /\.(?:tar|tar\.(?:gz|bz2|xz)|tgz|tbz2?|txz)$/i;
 
 /**
  * COPY and ADD place a folder's contents, not the folder, in the destination; ADD unpacks a local tar archive there
- * (Docker knows one by its content; its name is what the text shows).
+ * (Docker knows one by its content; its name is what the text shows), and clones a Git repository there. Another
+ * download lands as one file.
  */
 function placesContents(keyword: string, source: string): boolean {
+  if (keyword === "ADD" && GIT_REMOTE.test(source)) return true;
   if (REMOTE.test(source)) return false;
   return FOLDER.test(source) || (keyword === "ADD" && ARCHIVE.test(source));
 }

@@ -1128,8 +1128,9 @@ Tasks:
       violations: 0,
     },
     {
-      // Neither syntax writes a file from inline text: COPY takes a file or URL, downloads fetch theirs.
-      name: "COPY of a URL and download tasks carry no text to read",
+      // Neither syntax writes a file from inline text, but where a download lands is in the document: sshd_config
+      // from the web is a note for each directive, a key file into root's keys the violation, as EC2's downloads are.
+      name: "download tasks onto sshd_config and root's keys: notes, and the planted key",
       type: ECS_COMPONENT,
       props: ecsComponent(
         [
@@ -1147,7 +1148,9 @@ Tasks:
           "      destinationDir: /root/.ssh",
         ].join("\n"),
       ),
-      violations: 0,
+      violations: 1,
+      notes: 2,
+      mentions: "writes /root/.ssh/authorized_keys",
     },
     {
       // A download into sshd's folder: what it sets cannot be verified, a note for each directive.
