@@ -6,7 +6,7 @@ import { ALL_PORTS, PortRange } from "../../ports";
 import { NetworkModel, OutsideBackend, Target, nodeOf } from "../model";
 import { listenerProtocol } from "../listener-protocols";
 import { outsideLabel, outsideOn } from "../outside-backends";
-import { GenericResource, bool, isUnknown, list, num, prop, str } from "../resource";
+import { GenericResource, bool, isUnknown, list, num, prop, str, UNKNOWN } from "../resource";
 import { pushTo } from "../multimap";
 import { serverEntries, serverTypesOf } from "./network-interfaces";
 import { scalingHosts, scalingServerGroupTargets } from "./scaling-backends";
@@ -43,16 +43,26 @@ export function addAlicloudNlb(m: NetworkModel): void {
   }
   for (const r of res.ofType(ALI.nlbListener)) {
     const lb = m.loadBalancers.get(res.one(r, "loadBalancerId", r.inputs.loadBalancerId, [ALI.nlb]) ?? "");
-    if (!lb) continue;
+    // A stopped listener serves nothing; one whose status is unknown at preview may serve, so it counts.
+    if (!lb || str(r.inputs.status) === "Stopped") continue;
     const group = res.one(r, "serverGroupId", r.inputs.serverGroupId, [ALI.nlbServerGroup]);
     lb.listeners.push({
       ...nodeOf(r),
       protocol: listenerProtocol(r.inputs.listenerProtocol),
       ports: listenerPorts(r),
       targets: group ? (targets.get(group) ?? []) : [],
-      outside: group ? (outside.get(group) ?? []) : [],
+      outside: group ? (outside.get(group) ?? []) : groupOutside(r.inputs.serverGroupId),
     });
   }
+}
+
+/**
+ * A server group the stack does not hold (an existing group's id, or one unknown at preview that nothing in the stack
+ * gives): its servers and their ports are out of sight, so every port, unverified.
+ */
+function groupOutside(serverGroupId: unknown): OutsideBackend[] {
+  if (serverGroupId === undefined || serverGroupId === "") return [];
+  return outsideOn(outsideLabel("server-group", serverGroupId), UNKNOWN);
 }
 
 /** Listener port, or startPort-endPort when listenerPort is 0 (all-port listeners); unknown is every port. */

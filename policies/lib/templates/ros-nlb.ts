@@ -1,11 +1,11 @@
 // ROS Network Load Balancer (NLB) resources, translated to the Pulumi Alicloud provider's shapes the network model reads
 // (lib/reachability/alicloud/nlb.ts): the balancer (internet unless AddressType says Intranet, its zones' vSwitches
-// and EIPs, its security groups), its TCP/UDP/TCPSSL listeners (a port, or StartPort-EndPort on an all-port listener)
-// and the server group each forwards to. ALIYUN::NLB::ServerGroup holds its servers inline (`Servers`); the provider
-// adds them one `nlb.ServerGroupServerAttachment` each, so the group splits into the group and one attachment per
-// server naming it.
-import { isUnknown, list, UNKNOWN } from "../../../lib/values";
-import { defined, tagMap, Translated, Translation } from "./embedded-resource";
+// and EIPs, its security groups), its TCP/UDP/TCPSSL listeners (a port, or StartPort-EndPort on an all-port listener;
+// `Enable` as the provider's `status`) and the server groups each forwards to (ServerGroupId, ServerGroupTuples).
+// ALIYUN::NLB::ServerGroup holds its servers inline (`Servers`); the provider adds them one
+// `nlb.ServerGroupServerAttachment` each, so the group splits into the group and one attachment per server naming it.
+import { bool, isUnknown, list, UNKNOWN } from "../../../lib/values";
+import { defined, PropertyReader, tagMap, Translated, Translation } from "./embedded-resource";
 import { entries, entryOf } from "./ros-template-entries";
 
 const NLB_SERVER_ATTACHMENT = "alicloud:nlb/serverGroupServerAttachment:ServerGroupServerAttachment";
@@ -43,8 +43,37 @@ function listenerPort(port: unknown, start: unknown): unknown {
   return start !== undefined ? 0 : undefined;
 }
 
-const listener: Translation = (read) => [
-  {
+/**
+ * `Enable` as the provider's `status`: false is "Stopped", true "Running"; unknown at preview stays unknown, and left
+ * out stays absent (a listener starts running).
+ */
+function listenerStatus(enable: unknown): unknown {
+  if (enable === undefined || isUnknown(enable)) return enable;
+  const on = bool(enable);
+  if (on === undefined) return enable;
+  return on ? "Running" : "Stopped";
+}
+
+/**
+ * The server groups a listener forwards to: `ServerGroupId`, then each `ServerGroupTuples` entry (`[{ ServerGroupId,
+ * Weight }]`). The provider's listener names one group, so each tuple becomes a listener of its own on the same
+ * ports; a tuple list unknown at preview is one group no one knows.
+ */
+function forwardedGroups(read: PropertyReader): { serverGroupId: unknown; where?: string }[] {
+  const single = read("ServerGroupId");
+  const tuples = read("ServerGroupTuples");
+  const fromTuples =
+    tuples === undefined
+      ? []
+      : isUnknown(tuples)
+        ? [{ serverGroupId: UNKNOWN, where: "ServerGroupTuples" }]
+        : list(tuples).map((t, i) => ({ serverGroupId: entryOf(t).ServerGroupId, where: `ServerGroupTuples[${i}]` }));
+  if (fromTuples.length === 0 || single !== undefined) return [{ serverGroupId: single }, ...fromTuples];
+  return fromTuples;
+}
+
+const listener: Translation = (read) =>
+  forwardedGroups(read).map(({ serverGroupId, where }): Translated => ({
     type: "alicloud:nlb/listener:Listener",
     props: defined({
       loadBalancerId: read("LoadBalancerId"),
@@ -52,7 +81,8 @@ const listener: Translation = (read) => [
       listenerPort: listenerPort(read("ListenerPort"), read("StartPort")),
       startPort: read("StartPort"),
       endPort: read("EndPort"),
-      serverGroupId: read("ServerGroupId"),
+      serverGroupId,
+      status: listenerStatus(read("Enable")),
       securityPolicyId: read("SecurityPolicyId"),
       certificateIds: read("CertificateIds"),
       caCertificateIds: read("CaCertificateIds"),
@@ -61,8 +91,8 @@ const listener: Translation = (read) => [
       listenerDescription: read("ListenerDescription"),
       tags: tagMap(read("Tags")),
     }),
-  },
-];
+    ...(where ? { where } : {}),
+  }));
 
 /**
  * The group, then one attachment per `Servers` entry naming it. A list unknown at preview is one server whose id,
