@@ -3,8 +3,8 @@
 // contents of write_files as what their path makes them. Quoted lines are `key: value` summaries that never repeat
 // a password. cloud-init writes all of bootcmd, and all of runcmd, into one shell script each, so each is read as
 // one script: what an entry sets (a variable, the folder it stands in, a file it writes) holds for the next. The
-// files write_files gave text the reader knows are handed to runcmd, which runs after it: a copy of one brings no
-// text from outside the user data.
+// files bootcmd and then write_files gave text the reader knows are handed to runcmd, which runs after both: a copy
+// of one brings no text from outside the user data.
 import { base64Bytes, InflateBudget, textOf } from "./userdata-decode";
 import { Findings } from "./userdata-findings";
 import { normalPath } from "./userdata-sshd-paths";
@@ -23,10 +23,16 @@ export interface WrittenFile {
 }
 
 /**
- * Scans nested text: a command as user data, given the files write_files wrote before it runs with text the reader
- * knows, by path (which the commands forget as they write over them); a file's content as what its path makes it.
+ * Scans nested text: a command as user data, given the files written before it runs with text the reader knows, by
+ * path (which the commands forget as they write over them), and filling `filesLeft` with those it leaves so; a
+ * file's content as what its path makes it.
  */
-export type ScanText = (text: string, file?: WrittenFile, filesWritten?: Map<string, string>) => void;
+export type ScanText = (
+  text: string,
+  file?: WrittenFile,
+  filesWritten?: Map<string, string>,
+  filesLeft?: Map<string, string>,
+) => void;
 
 /** Bounds the files remembered, whatever the document: past it the first written is forgotten (and is outside). */
 const MAX_FILES = 64;
@@ -48,10 +54,10 @@ export function scanCloudConfig(text: string, found: Findings, scanText: ScanTex
   const defaultUser = isRecord(config.system_info) ? config.system_info.default_user : undefined;
   for (const user of [config.user, ...asArray(config.users)]) if (isRecord(user)) checkUser(user, found, "users");
   if (isRecord(defaultUser)) checkUser(defaultUser, found, "system_info.default_user");
-  // In the order cloud-init runs them: bootcmd and write_files at init (deferred ones still before runcmd), runcmd
-  // at the end.
-  scanCommands(asArray(config.bootcmd), scanText);
+  // In the order cloud-init runs them: bootcmd, then write_files, at init (deferred ones still before runcmd), runcmd
+  // at the end. The files bootcmd leaves stay for them (it runs first on every boot), each as write_files leaves it.
   const written = new Map<string, string>();
+  scanCommands(asArray(config.bootcmd), scanText, undefined, written);
   for (const file of asArray(config.write_files))
     if (isRecord(file)) checkWriteFile(file, found, scanText, written, budget);
   scanCommands(asArray(config.runcmd), scanText, written);
@@ -98,15 +104,20 @@ function checkUser(user: Config, found: Findings, where: string): void {
 
 /**
  * bootcmd or runcmd, read as the one script cloud-init writes of it (its `shellify`): each entry a line or more, a
- * shell string as written, an argv list quoted word by word; `filesWritten`: the files write_files wrote before it
- * (none before bootcmd). An entry of another kind is left out.
+ * shell string as written, an argv list quoted word by word; `filesWritten`: the files bootcmd and write_files wrote
+ * before it (none before bootcmd); `filesLeft`: filled with those it leaves. An entry of another kind is left out.
  */
-function scanCommands(entries: unknown[], scanText: ScanText, filesWritten?: Map<string, string>): void {
+function scanCommands(
+  entries: unknown[],
+  scanText: ScanText,
+  filesWritten?: Map<string, string>,
+  filesLeft?: Map<string, string>,
+): void {
   const lines: string[] = [];
   for (const entry of entries)
     if (typeof entry === "string") lines.push(entry);
     else if (Array.isArray(entry)) lines.push(entry.map((w) => shellQuote(String(w))).join(" "));
-  if (lines.length > 0) scanText(lines.join("\n"), undefined, filesWritten);
+  if (lines.length > 0) scanText(lines.join("\n"), undefined, filesWritten, filesLeft);
 }
 
 /** Reads a write_files entry, and records in `written` whether the reader knows the text its file now holds. */

@@ -31,6 +31,11 @@ export class KnownFiles {
     return this.texts.get(normalPath(path));
   }
 
+  /** Each file named outright whose whole text the script spelt, with that text. */
+  *absolute(): IterableIterator<[string, string]> {
+    for (const entry of this.texts) if (entry[0].startsWith("/")) yield entry;
+  }
+
   /**
    * Records what a command writes through its redirections: an echo's or printf's text, or a here-string's through
    * cat; any other command's output is unknown, which matters only once a file is known. Most commands are answered

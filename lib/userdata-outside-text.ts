@@ -3,11 +3,14 @@
 // decided outside the script, so each such line is unverifiable: for sshd's files both directives the rewrite check
 // names, for the account files a password. Files the script wrote are remembered as its own or from outside, so that
 // a backup put back (`cp /etc/shadow /root/s; … cp /root/s /etc/shadow`) is no finding and a download put in place
-// (`curl -o /tmp/c …; mv /tmp/c /etc/ssh/sshd_config`) is. The files cloud-config's write_files gave text the reader
-// knows are its own for the runcmd after it. The findings are held to the scan's end: a later rewrite of the file
+// (`curl -o /tmp/c …; mv /tmp/c /etc/ssh/sshd_config`) is. The files cloud-config's bootcmd and write_files gave text
+// the reader knows are its own for the runcmd after them. A file named by a value the script does not set
+// (`wget -P /etc/ssh "$SRC"`, `curl -o "/etc/$F"`) may be any file of its folder: sshd_config or a drop-in in sshd's
+// folders, an account file in /etc. The findings are held to the scan's end: a later rewrite of the file
 // with text the script spells out replaces the unknown text, and is judged as itself; an append after it does not
 // (sshd keeps the first value it reads). A file whose whole text the reader knows, copied (cp, mv, install, a plain
-// cat, dd) onto one of sshd's or the account files, is no text from outside: the caller reads it as the file's.
+// cat, dd) onto one of sshd's or the account files, is no text from outside: the caller reads it as the file's; so is
+// one linked onto the account files (a link onto sshd's makes sshd read its target, see userdata-sshd-reads).
 import { isAccountsFile } from "./userdata-accounts";
 import { ParsedCommand } from "./userdata-destinations";
 import { globMatches } from "./userdata-drop-in";
@@ -22,6 +25,9 @@ import { isWriteRedirection } from "./userdata-words";
 
 /** Nearly every command names none of these: only those that do are read, and copies of files remembered. */
 const NAMES = /ssh|shadow|passwd/;
+/** A file the shell or a template names when it runs (`$F`, `$(…)`, `{{ f }}`): in /etc, it may be an account file. */
+const UNKNOWN = /[$`]|\{\{/;
+const UNKNOWN_PARTS = /\$\{[^}]*\}|\$\([^)]*\)|\$\w+|`[^`]*`|\{\{[^}]*\}\}/g;
 const COPIES = new Set(["cp", "mv", "install", "rsync"]);
 /** A shell pattern's special characters. */
 const GLOB = /[*?[]/;
@@ -101,12 +107,13 @@ export class OutsideTexts {
     const edit = this.filesWritten.size > 0 ? streamEdit(name, args) : undefined;
     if (edit?.inPlace) for (const file of edit.files) this.filesWritten.delete(trimmed(this.path(file, context)));
     const copiesWritten = this.written.size > 0 && COPIES.has(name);
-    const followed = standsInSshd || copiesWritten || NAMES.test(command.text);
+    const text = command.text;
+    const followed = standsInSshd || copiesWritten || NAMES.test(text) || (text.includes("/etc") && UNKNOWN.test(text));
     let filled = 0;
     let read = 0;
     // Once files are remembered, any command naming one may write over it (`curl -o /opt/c …` after write_files gave
     // it text): a copy, download or extraction names the file it writes, or a source or URL of the same name.
-    if (followed || (this.written.size > 0 && this.mayName(command.text)))
+    if (followed || (this.written.size > 0 && this.mayName(text)))
       for (const fill of fills(commands, i, this.ownCommand))
         if (followed || this.written.has(this.key(trimmed(this.path(fill.path, context))))) {
           const at = this.fill(fill, context);
@@ -124,6 +131,15 @@ export class OutsideTexts {
     if (this.held.size === 0) return;
     const paths = new Set(files.map((f) => trimmed(normalPath(f))));
     for (const [key, held] of this.held) if (paths.has(held.target)) this.held.delete(key);
+  }
+
+  /**
+   * Puts into `left` the files the script leaves holding text the reader knows: those it was given and still holds,
+   * then those it spelt (`known`), save any it wrote over with text from outside since.
+   */
+  filesLeft(known: Iterable<[string, string]>, left: Map<string, string>): void {
+    for (const [path, text] of [...this.filesWritten, ...known])
+      if (this.written.get(trimmed(path)) !== true && (left.has(path) || left.size < MAX_FILES)) left.set(path, text);
   }
 
   /** Reports what is still held, save on a line another check reports: it is quoted already. */
@@ -158,11 +174,14 @@ export class OutsideTexts {
     if (text !== undefined && context.copiedKnown?.(target, text, append) === true) return "read";
     if (outside === undefined || context.putBack) return "followed";
     const folder = SSHD_FOLDERS.test(target);
+    const unnamed = !folder && unknownName(target);
     const action = folder
       ? `writes ${outside} into ${target}`
-      : append
-        ? `appends ${outside} to ${target}`
-        : `replaces ${target} with ${outside}`;
+      : unnamed
+        ? `writes ${outside} into ${target.slice(0, target.lastIndexOf("/"))} under a name the script does not give`
+        : append
+          ? `appends ${outside} to ${target}`
+          : `replaces ${target} with ${outside}`;
     const note = `${action}, whose text comes from outside the script`;
     for (const kind of kinds) this.hold({ found: context.found, kind, line: context.line, note, target });
     return "followed";
@@ -174,7 +193,9 @@ export class OutsideTexts {
    */
   private copiedText(origin: Origin | undefined, target: string, context: OutsideContext): string | undefined {
     if (origin === undefined || !("files" in origin) || origin.verbatim !== true || GLOB.test(target)) return undefined;
-    if (!SSHD_FILES.test(target) && !isAccountsFile(target)) return undefined;
+    // A link onto sshd's files is read as sshd made to read its target, whatever is written to it later.
+    if (origin.link === true ? !isAccountsFile(target) : !SSHD_FILES.test(target) && !isAccountsFile(target))
+      return undefined;
     let text = "";
     for (const file of origin.files) {
       const path = this.path(file, context);
@@ -292,14 +313,20 @@ function kindsAt(path: string): readonly LoginWeaknessKind[] {
   if (SSHD_FILES.test(path) || SSHD_FOLDERS.test(path)) return SSHD_KINDS;
   if (isAccountsFile(path)) return ACCOUNT_KINDS;
   const slash = path.lastIndexOf("/");
-  const name = path.slice(slash + 1);
+  // A name the script does not spell (`curl -o "/etc/ssh/$F"`, a download named after "$URL") may be any file.
+  const name = path.slice(slash + 1).replace(UNKNOWN_PARTS, "*");
   if (!/[*?[]/.test(name)) return [];
   // A pattern copied into a folder (`cp /opt/ssh/* /etc/ssh/`) counts where it may name one of the files.
   const folder = path.slice(0, slash);
-  if (folder === "/etc/ssh" && globMatches(name, "sshd_config")) return SSHD_KINDS;
-  if (folder === "/etc/ssh/sshd_config.d" && /(?:\.conf|\*)$/.test(name)) return SSHD_KINDS;
+  if (/^(?:\/usr)?\/etc\/ssh$/.test(folder) && globMatches(name, "sshd_config")) return SSHD_KINDS;
+  if (/^(?:\/usr)?\/etc\/ssh\/sshd_config\.d$/.test(folder) && /(?:\.conf|\*)$/.test(name)) return SSHD_KINDS;
   if (folder === "/etc" && ACCOUNT_NAMES.some((n) => globMatches(name, n))) return ACCOUNT_KINDS;
   return [];
+}
+
+/** Whether a path's file name is one the script does not give: a value it does not set. */
+function unknownName(path: string): boolean {
+  return UNKNOWN.test(baseName(path));
 }
 
 function baseName(path: string): string {

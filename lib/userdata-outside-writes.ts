@@ -3,7 +3,8 @@
 // gsutil cp/rsync, gcloud storage cp), output redirections and tee or sponge, and archives extracted (tar -x -C,
 // unzip -d). The origin is the files the text is read from, or text from outside whatever the files (a download, a
 // program's output); none where the script spells the text itself (echo, a here-document, a decoder's input), which
-// the other checks read. Whether a file's text is the script's own is for the caller to tell.
+// the other checks read. Whether a file's text is the script's own is for the caller to tell. A download named after
+// a URL the script does not spell lands under that value's name, which the caller reads as any name.
 import { copyArguments, copyOperands } from "./userdata-copies";
 import { decoderOf } from "./userdata-decoders";
 import { ParsedCommand } from "./userdata-destinations";
@@ -18,7 +19,7 @@ import { isBareExec, optionValues, Word } from "./userdata-words";
  * Files whose text lands (`via`: the command or archive they go through, for the note; `verbatim`: the text lands as
  * the files hold it, concatenated, as a copy or a plain cat writes it), or text named outright.
  */
-export type Origin = { files: string[]; via?: string; verbatim?: boolean } | { described: string };
+export type Origin = { files: string[]; via?: string; verbatim?: boolean; link?: boolean } | { described: string };
 
 /** A file or folder a command fills, and where the text comes from (undefined: the script spells it). */
 export interface Fill {
@@ -55,6 +56,13 @@ const WHOLE_COPIES = new Set(["cp", "mv", "install", "rsync"]);
 const DD_PLAIN = /^(?:if|of|bs|status)=/;
 /** A remote object or URL. */
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*):\/\//i;
+/** A value the shell or a template fills in when it runs: `$SRC`, a command's output, `{{ src }}`. */
+const UNKNOWN = /[$`]|\{\{/;
+/** wget's and curl's long options whose value is the next word, so that it is not read as a URL. */
+const LONG_VALUES = new Set([
+  ...["--output-document", "--directory-prefix", "--output-file", "--append-output", "--header", "--user"],
+  ...["--password", "--user-agent", "--referer", "--output", "--output-dir", "--data", "--url"],
+]);
 /** Short options that take a value: curl's, wget's, tar's (a group reaching one ends there). */
 const CURL_VALUES = "AbcCdDeEFHKmoPQrtTuUwxXyYz";
 const WGET_VALUES = "aABDeiIlOoPQRtTUwX";
@@ -112,9 +120,15 @@ function inputWritten(commands: ParsedCommand[], i: number, ownCommand: (name: s
   return files.map((path) => ({ path, append: writes?.appends === true, origin }));
 }
 
-/** cp, mv, install, ln, rsync, scp, a bind mount: each source where it lands. */
+/**
+ * cp, mv, install, ln, rsync, scp, a bind mount: each source where it lands. A link shows its target's text (`link`),
+ * and a symbolic link's relative target is found from the link's folder, not from where the script stands.
+ */
 function copied({ name, args }: ParsedCommand): Fill[] {
-  const verbatim = WHOLE_COPIES.has(name);
+  const link = name === "ln";
+  const verbatim = WHOLE_COPIES.has(name) || link;
+  // `ln -sr` names its target from where the script stands, as a copy does, and writes it relative itself.
+  const symbolic = link && hasFlag(args, "--symbolic", "s") && !hasFlag(args, "--relative", "r");
   const operands = copyArguments(name, args);
   const copy = copyOperands(name, operands);
   if (!copy) return [];
@@ -125,8 +139,26 @@ function copied({ name, args }: ParsedCommand): Fill[] {
   const contents = copy.folders?.contentsOnly === true;
   return named.map((source) => {
     const path = into && !contents ? inFolder(copy.destination, source) : copy.destination;
-    return { path, append: false, origin: source === "/dev/null" ? undefined : { files: [source], verbatim } };
+    const file = symbolic ? linkTarget(path, source) : source;
+    return { path, append: false, origin: source === "/dev/null" ? undefined : { files: [file], verbatim, link } };
   });
+}
+
+/** Whether `args` hold the long option, or the short one alone or in a group of letters. */
+function hasFlag(args: string[], long: string, letter: string): boolean {
+  return args.some((a) => a === long || (/^-[A-Za-z]+$/.test(a) && a.includes(letter)));
+}
+
+/** The file a symbolic link at `path` points to: a relative target is named from the link's folder (`..` climbs). */
+function linkTarget(path: string, target: string): string {
+  const folder = path.lastIndexOf("/");
+  if (/^[/~$]/.test(target) || folder < 0) return target;
+  if (!path.startsWith("/")) return `${path.slice(0, folder + 1)}${target}`;
+  const parts = path.slice(0, folder).split("/");
+  for (const part of target.split("/"))
+    if (part === "..") parts.length = Math.max(parts.length - 1, 1);
+    else if (part !== "." && part !== "") parts.push(part);
+  return parts.join("/") || "/";
 }
 
 /** A download written to a file: curl, wget, and the object stores' copy commands. */
@@ -140,21 +172,44 @@ function downloaded(parsed: ParsedCommand): Fill[] {
     const outputs = optionValues(args, "-o", "--output", CURL_VALUES).filter((f) => f !== "-");
     const remoteName = args.some((a) => a === "--remote-name" || /^-[A-Za-z]*O/.test(a));
     const folder = optionValues(args, "--output-dir", "--output-dir", "")[0] ?? ".";
-    if (remoteName && url !== undefined) outputs.push(inFolder(folder, url));
-    return outputs.map(at);
+    if (remoteName) outputs.push(url !== undefined ? inFolder(folder, url) : unknownName(folder, args, CURL_VALUES));
+    return outputs.filter((f) => f !== "").map(at);
   }
   if (name === "wget") {
     const named = optionValues(args, "-O", "--output-document", WGET_VALUES);
     const prefix = optionValues(args, "-P", "--directory-prefix", WGET_VALUES)[0] ?? ".";
     // Without -O, wget names the file after the URL, in its prefix or where the script stands.
-    if (named.length === 0 && url !== undefined) named.push(inFolder(prefix, url));
-    return named.filter((f) => f !== "-").map(at);
+    if (named.length === 0)
+      named.push(url !== undefined ? inFolder(prefix, url) : unknownName(prefix, args, WGET_VALUES));
+    return named.filter((f) => f !== "-" && f !== "").map(at);
   }
   const copy = storeCopy(parsed);
   if (!copy) return [];
   const { source, destination, recursive } = copy;
   const path = recursive ? destination : isFolder(destination) ? inFolder(destination, source) : destination;
   return [{ path, append: false, origin: { described: `a download of ${source}` } }];
+}
+
+/**
+ * Where a download named after a URL the script does not spell (`wget -P /etc/ssh "$SRC"`) lands: in the folder,
+ * under the URL's last part, which the caller reads as any name where it is unknown; "" when no operand is such a URL.
+ */
+function unknownName(folder: string, args: string[], valueLetters: string): string {
+  const url = operands(args, valueLetters).find((a) => UNKNOWN.test(a));
+  return url === undefined ? "" : inFolder(folder, url);
+}
+
+/** A downloader's operands: no option, nor an option's value. */
+function operands(args: string[], valueLetters: string): string[] {
+  const found: string[] = [];
+  for (let j = 0; j < args.length; j++) {
+    const a = args[j];
+    if (a === "--") return [...found, ...args.slice(j + 1)];
+    if (a.startsWith("--")) j += LONG_VALUES.has(a) ? 1 : 0;
+    else if (a.length > 1 && a.startsWith("-")) j += valueLetters.includes(a[a.length - 1]) ? 1 : 0;
+    else found.push(a);
+  }
+  return found;
 }
 
 function downloadOrigin(args: string[]): Origin {
@@ -180,7 +235,11 @@ function storeCopy({
   const at = args.findIndex((a, j) => j >= from && !a.startsWith("-"));
   if (at < 0 || !STORE_COPIES.has(args[at])) return undefined;
   const rest = args.slice(at + 1);
-  const remote = rest.findIndex((a) => REMOTE.test(a));
+  // A source the script does not spell (`aws s3 cp "$OBJ" /etc/ssh/`) is remote when the destination is local.
+  const first = rest.findIndex((a) => !a.startsWith("-"));
+  const unknown = first >= 0 && UNKNOWN.test(rest[first]) ? first : -1;
+  const url = rest.findIndex((a) => REMOTE.test(a));
+  const remote = url >= 0 ? url : unknown;
   const destination = remote < 0 ? undefined : rest.slice(remote + 1).find((a) => !a.startsWith("-"));
   if (destination === undefined || REMOTE.test(destination) || destination === "-") return undefined;
   const recursive = STORE_SYNCS.has(args[at]) || rest.some((a) => a === "--recursive" || /^-[A-Za-z]*[rR]$/.test(a));

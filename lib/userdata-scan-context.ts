@@ -55,6 +55,11 @@ export interface LineScan {
    * is read as the file's they are copied onto. The scan forgets the files it writes over with text from outside.
    */
   filesWritten?: Map<string, string>;
+  /**
+   * Filled at the scan's end with the files the text left holding text the reader knows, by path (cloud-config's
+   * bootcmd, for the write_files and runcmd after it): those it was given and still holds, and those it spelt.
+   */
+  filesLeft?: Map<string, string>;
 }
 
 /** Where a scan is in the text it reads. */

@@ -101,6 +101,7 @@ export function scanLines(text: string, scan: LineScan): void {
   scanScript(text.split(/\r?\n/), scan, state, 0);
   state.stock.report();
   state.outside.report();
+  if (scan.filesLeft) state.outside.filesLeft(state.files.absolute(), scan.filesLeft);
 }
 
 /**

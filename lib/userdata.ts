@@ -58,7 +58,10 @@ class Scan {
    */
   private readonly read = new Map<string, Map<string, number>>();
 
-  /** `filesWritten`: for runcmd, the files write_files wrote before it with text the reader knows, and that text. */
+  /**
+   * `filesWritten`: for runcmd, the files bootcmd and write_files wrote before it with text the reader knows, and that
+   * text; `filesLeft`: for bootcmd, filled with the files it leaves so.
+   */
   userData(
     text: string,
     found: Findings,
@@ -66,22 +69,24 @@ class Scan {
     reading: Reading,
     cloudConfig: boolean,
     filesWritten?: Map<string, string>,
+    filesLeft?: Map<string, string>,
   ): void {
     // Before any line is read: a key file may be written before sshd is told to read it.
     found.keysFilesNamedIn(text);
-    if (depth >= MAX_DEPTH) return scanLines(text, { found, reading, matchBudget: this.matchBudget, filesWritten });
+    const matchBudget = this.matchBudget;
+    if (depth >= MAX_DEPTH) return scanLines(text, { found, reading, matchBudget, filesWritten, filesLeft });
     const parts = mimeParts(text, this.budget);
     if (parts) {
       for (const part of parts)
         this.userData(part.text, found, depth + 1, AS_CONFIG, part.contentType === "text/cloud-config");
       return;
     }
-    const nested: ScanText = (inner, file, written) =>
+    const nested: ScanText = (inner, file, written, left) =>
       file
         ? this.writtenFile(inner, file, found, depth + 1)
-        : this.userData(inner, found, depth + 1, AS_CONFIG, false, written);
+        : this.userData(inner, found, depth + 1, AS_CONFIG, false, written, left);
     if ((cloudConfig || isCloudConfig(text)) && scanCloudConfig(text, found, nested, this.budget)) return;
-    scanLines(text, { ...this.lineScan(found, reading, depth), filesWritten });
+    scanLines(text, { ...this.lineScan(found, reading, depth), filesWritten, filesLeft });
   }
 
   /**

@@ -174,6 +174,42 @@ describe("known text copied onto the account files is read for passwords", () =>
   it("passwd's `x` copied sets none", () => {
     expect(found("echo 'app:x:1001:1001::/home/app:/bin/sh' > /tmp/p\ncat /tmp/p >> /etc/passwd")).toEqual([]);
   });
+
+  // A link shows its target's text; a symbolic link's relative target is named from the link's folder.
+  it.each<[string, string, string]>([
+    ["a symbolic link onto shadow", "/tmp/s", "ln -s /tmp/s /etc/shadow"],
+    ["forced, no target folder", "/tmp/s", "ln -sfT /tmp/s /etc/shadow"],
+    ["a hard link", "/tmp/s", "ln -f /tmp/s /etc/shadow"],
+    ["a relative target in the link's folder", "/etc/shadow.new", "cd /opt\nln -s shadow.new /etc/shadow"],
+    ["a relative target climbing from the link's folder", "/opt/s", "cd /root\nln -s ../opt/s /etc/shadow"],
+    ["a relative target ln -r names from where the script stands", "/opt/s", "cd /opt\nln -sr s /etc/shadow"],
+  ])("%s sets a password, as writing the line there does", (_name, file, line) => {
+    expect(found(`echo '${SHADOW_LINE}' > ${file}\n${line}`)).toEqual([`password-set ${masked}`]);
+  });
+
+  it.each<[string, string]>([
+    ["a locked entry linked", "echo 'root:!:19000:0:99999:7:::' > /tmp/s\nln -s /tmp/s /etc/shadow"],
+    ["a link elsewhere", `echo '${SHADOW_LINE}' > /tmp/s\nln -s /tmp/s /opt/shadow`],
+  ])("%s sets none", (_name, text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe("a link onto sshd's files, to a file the script wrote, is judged by that file's text", () => {
+  const WEAK_LINE = "PasswordAuthentication yes";
+  const weak = [`password-authentication ${WEAK_LINE}`];
+
+  it.each<[string, string]>([
+    ["onto a drop-in", `ln -s /opt/c ${DROP_IN}`],
+    ["onto sshd_config itself", `ln -sf /opt/c ${SSHD}`],
+    ["a hard link onto a drop-in", `ln -f /opt/c ${DROP_IN}`],
+  ])("%s: its weak setting is reported", (_name, line) => {
+    expect(found(`echo '${WEAK_LINE}' > /opt/c\n${line}`)).toEqual(weak);
+  });
+
+  it("its hardened text is no finding", () => {
+    expect(found(`${HARDENED}\nln -s /tmp/c ${DROP_IN}`)).toEqual([]);
+  });
 });
 
 describe("unknown at preview", () => {
@@ -236,6 +272,48 @@ describe("runcmd is one script", () => {
   it("bootcmd is one script too", () => {
     const line = `cp /tmp/c ${SSHD}`;
     expect(found(cloudConfig([], ["echo 'Port 2222' > /tmp/c", line]))).toEqual(rewrite(line));
+  });
+
+  // bootcmd runs first (on every boot), then write_files, then runcmd: the files bootcmd leaves are there for runcmd.
+  it.each<[string, string[], string[]]>([
+    ["a hardened drop-in bootcmd wrote, copied by runcmd", [HARDENED], [`cp /tmp/c ${DROP_IN}`]],
+    ["hardened text bootcmd wrote, copied over sshd_config", [HARDENED], [`cp /tmp/c ${SSHD}`]],
+    ["a locked account bootcmd wrote", ["echo 'root:*:19000:0:99999:7:::' > /tmp/s"], ["cp /tmp/s /etc/shadow"]],
+    ["a file bootcmd wrote where it stood", ["cd /root", HARDENED.replace("/tmp/c", "c")], [`cp /root/c ${DROP_IN}`]],
+  ])("%s is no finding", (_name, bootcmd, runcmd) => {
+    expect(found(cloudConfig(runcmd, bootcmd))).toEqual([]);
+  });
+
+  it("a weak drop-in bootcmd wrote, copied by runcmd, is judged as written there", () => {
+    const bootcmd = ["echo 'PasswordAuthentication yes' > /tmp/c"];
+    expect(found(cloudConfig([`cp /tmp/c ${DROP_IN}`], bootcmd))).toEqual([
+      "password-authentication PasswordAuthentication yes",
+    ]);
+  });
+
+  it("account lines bootcmd wrote, copied by runcmd, set a password", () => {
+    const text = cloudConfig(["cp /tmp/s /etc/shadow"], [`echo '${SHADOW_LINE}' > /tmp/s`]);
+    expect(found(text)).toEqual([`password-set ${maskShellPasswords(SHADOW_LINE)}`]);
+  });
+
+  it.each<[string, string[]]>([
+    ["downloaded over by bootcmd", [HARDENED, "curl -o /tmp/c https://x/c"]],
+    ["written by bootcmd with a variable it does not set", ['echo "PasswordAuthentication $PA" > /tmp/c']],
+    ["written by bootcmd with a program's output", ["render-config > /tmp/c"]],
+  ])("a file %s, copied by runcmd, cannot be verified", (_name, bootcmd) => {
+    const line = `cp /tmp/c ${DROP_IN}`;
+    expect(found(cloudConfig([line], bootcmd))).toEqual(outside(line));
+  });
+
+  it("write_files runs after bootcmd: its text for the same path is what runcmd copies", () => {
+    const files = (content: string) => `write_files:\n  - path: /tmp/c\n    content: ${JSON.stringify(content)}\n`;
+    const line = `cp /tmp/c ${DROP_IN}`;
+    const config = (bootText: string, filesText: string) =>
+      `#cloud-config\nbootcmd:\n  - ${JSON.stringify(`echo '${bootText}' > /tmp/c`)}\n${files(filesText)}runcmd:\n  - ${JSON.stringify(line)}\n`;
+    expect(found(config("PasswordAuthentication yes", "PasswordAuthentication no\n"))).toEqual([]);
+    expect(found(config("PasswordAuthentication no", "PasswordAuthentication yes\n"))).toEqual([
+      "password-authentication PasswordAuthentication yes",
+    ]);
   });
 
   it("bootcmd's variables do not reach runcmd: it is another script", () => {

@@ -178,6 +178,65 @@ describe("text from outside the script written to sshd's configuration or the ac
     it("a source set in the script to a known file is read as that file", () => {
       expect(found(`SRC=/usr/share/openssh/sshd_config\ncp "$SRC" ${SSHD}`)).toEqual([]);
     });
+
+    // A download whose file name the script does not give may land as sshd_config or a drop-in; in /etc itself, as
+    // one of the account files.
+    it.each<[string, string, LoginWeaknessKind[]]>([
+      ["wget -P /etc/ssh of a URL from a variable", 'wget -P /etc/ssh "$SRC"', BOTH],
+      ["wget -P of a URL after --", 'wget -q -P /etc/ssh/sshd_config.d -- "$SRC"', BOTH],
+      ["wget -P into SUSE's vendor folder", 'wget -P /usr/etc/ssh "${SRC}"', BOTH],
+      ["wget -O onto a name from a variable", 'wget -O "/etc/ssh/$N" https://x/y', BOTH],
+      ["curl -o onto a drop-in named by a variable", 'curl -o "/etc/ssh/sshd_config.d/$F" https://x/y', BOTH],
+      ["curl -o onto a .conf named by a variable", 'curl -o "/etc/ssh/sshd_config.d/${F}.conf" https://x/y', BOTH],
+      ["curl -O of a URL from a variable", 'curl -fsSLO --output-dir /etc/ssh "$URL"', BOTH],
+      ["a URL whose last part is a variable", 'wget -P /etc/ssh "https://x/$NAME"', BOTH],
+      ["aws s3 cp of an object from a variable", 'aws s3 cp "$OBJ" /etc/ssh/sshd_config.d/', BOTH],
+      ["gsutil cp of a key from a variable", 'gsutil cp "gs://$B/$K" /etc/ssh/', BOTH],
+      ["a template's reference", "wget -P '/etc/ssh' -- '{{ src }}'", BOTH],
+      ["wget -P /etc of a URL from a variable", 'wget -P /etc "$SRC"', ACCOUNTS],
+      ["aws s3 cp of an object from a variable into /etc", 'aws s3 cp "$OBJ" /etc/', ACCOUNTS],
+      ["curl -o into /etc under a name from a variable", 'curl -o "/etc/$F" https://x/y', ACCOUNTS],
+    ])("%s cannot be verified", (_name, line, kinds) => {
+      expect(found(line)).toEqual(unverifiable(kinds, line));
+    });
+
+    it("a download named by a variable, where the script stands in /etc/ssh, cannot be verified", () => {
+      expect(found('cd /etc/ssh\nwget "$SRC"')).toEqual(unverifiable(BOTH, 'wget "$SRC"'));
+    });
+
+    it.each<[string, string]>([
+      ["into /opt", 'wget -P /opt "$SRC"'],
+      ["into a folder beside sshd's", 'wget -P /etc/ssh/ssh_config.d "$SRC"'],
+      ["into /etc/ssh under a name the URL gives", 'wget -P /etc/ssh "$BASE/moduli"'],
+      ["into /etc under a known name", "wget -P /etc https://x/motd"],
+      ["onto /etc/motd", "wget -O /etc/motd https://x/y"],
+      ["onto a .conf in /etc named by a variable", 'curl -o "/etc/$APP.conf" https://x/y'],
+      ["into the drop-ins under a name that is no .conf", 'curl -o "/etc/ssh/sshd_config.d/$F.bak" https://x/y'],
+      ["an upload of sshd_config to a place from a variable", `aws s3 cp ${SSHD} "$DEST"`],
+      ["a download to a file from a variable", 'curl -o "$OUT" https://x/y'],
+    ])("a download %s is not reported", (_name, line) => {
+      expect(found(line)).toEqual([]);
+    });
+  });
+
+  // A link shows its target's text: a target the script did not write is text from outside; a symbolic link's
+  // relative target is named from the link's folder (see userdata-known-copies.test.ts for targets it wrote).
+  describe("links", () => {
+    it.each<[string, string, LoginWeaknessKind[]]>([
+      ["onto the shadow file", "ln -s /tmp/shadow /etc/shadow", ACCOUNTS],
+      ["forced, no target folder", "ln -sfT /tmp/shadow /etc/shadow", ACCOUNTS],
+      ["a relative target", "ln -s shadow.new /etc/shadow", ACCOUNTS],
+      ["onto a drop-in", `ln -s /opt/c ${DROP_IN}`, BOTH],
+    ])("%s cannot be verified", (_name, line, kinds) => {
+      expect(found(line)).toEqual(unverifiable(kinds, line));
+    });
+
+    it("a relative target found from the link's folder, which the script did not write", () => {
+      const line = "ln -s sh2 /etc/shadow";
+      expect(found(`cd /opt\necho 'root:!:19000:0:99999:7:::' > /opt/sh2\n${line}`)).toEqual(
+        unverifiable(ACCOUNTS, line),
+      );
+    });
   });
 
   // cloud-init runs bootcmd, then write_files, then runcmd: a file write_files gave text the user data spells (inline,
@@ -320,6 +379,14 @@ describe("text from outside the script written to sshd's configuration or the ac
         "writes the archive /tmp/ssh.tgz into /etc/ssh, whose text comes from outside the script",
       ],
       ["cp /opt/shadow /etc/shadow", "replaces /etc/shadow with /opt/shadow, whose text comes from outside the script"],
+      [
+        'wget -P /etc/ssh "$SRC"',
+        "writes a download into /etc/ssh under a name the script does not give, whose text comes from outside the script",
+      ],
+      [
+        "ln -s shadow.new /etc/shadow",
+        "replaces /etc/shadow with /etc/shadow.new, whose text comes from outside the script",
+      ],
     ])("%s: %s", (text, note) => {
       expect(notes(text)).toEqual([note]);
     });

@@ -355,6 +355,41 @@ describe("Alibaba Cloud Image Builder download tasks", () => {
       ...SSHD_NOTES,
     },
     {
+      name: "a whole source given by a parameter without a default, into /etc/ssh, is unknown at preview: two notes",
+      type: IMAGE_BUILD.ecsComponent,
+      props: ecsComponent(ecsTasks([webDownload("{{ src }}", "/etc/ssh")], "  src:\n    Type: String")),
+      ...SSHD_NOTES,
+    },
+    {
+      name: "a whole source given by a parameter without a default, into the drop-in folder: two notes",
+      type: IMAGE_BUILD.ecsComponent,
+      props: ecsComponent(ecsTasks([webDownload("{{ src }}", "/etc/ssh/sshd_config.d")], "  src:\n    Type: String")),
+      ...SSHD_NOTES,
+    },
+    {
+      name: "a whole source given by a parameter without a default, into /etc, may be an account file: one note",
+      type: IMAGE_BUILD.ecsComponent,
+      props: ecsComponent(ecsTasks([webDownload("{{ src }}", "/etc")], "  src:\n    Type: String")),
+      ...ACCOUNT_NOTE,
+    },
+    {
+      name: "a whole source given by a parameter without a default, into /opt or /etc/ssh's neighbours, is nothing",
+      type: IMAGE_BUILD.ecsComponent,
+      props: ecsComponent(
+        ecsTasks(
+          [webDownload("{{ src }}", "/opt/site"), webDownload("{{ src }}", "/etc/ssh/ssh_config.d")],
+          "  src:\n    Type: String",
+        ),
+      ),
+      violations: 0,
+    },
+    {
+      name: "a source whose name is given, into /etc, is nothing: /etc/motd is no account file",
+      type: IMAGE_BUILD.ecsComponent,
+      props: ecsComponent(ecsTasks([webDownload("https://{{ host }}/motd", "/etc")], "  host:\n    Type: String")),
+      violations: 0,
+    },
+    {
       name: "a destination folder given by a parameter's default is read with it: one note",
       type: IMAGE_BUILD.ecsComponent,
       props: ecsComponent(
