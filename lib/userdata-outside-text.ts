@@ -99,13 +99,20 @@ export class OutsideTexts {
    * Follows command `i` of a line: what it writes of sshd's or the account files, and where the text came from.
    * Returns true when each such file it writes was given known text, read as the file's (see copiedKnown).
    */
-  command(commands: ParsedCommand[], i: number, context: OutsideContext): boolean {
-    const { directory } = context;
+  command(
+    commands: ParsedCommand[],
+    i: number,
+    directory: string | undefined,
+    contextOf: () => OutsideContext,
+  ): boolean {
+    // Built only for a command that needs it: nearly every command of every script passes here.
+    let made: OutsideContext | undefined;
+    const context = () => (made ??= contextOf());
     const standsInSshd = directory !== undefined && SSHD_FOLDERS.test(trimmed(directory));
     const { command, name, words, args } = commands[i];
     // Edited in place, a file write_files gave is still the user data's own, its text no longer the one given.
     const edit = this.filesWritten.size > 0 ? streamEdit(name, args) : undefined;
-    if (edit?.inPlace) for (const file of edit.files) this.filesWritten.delete(trimmed(this.path(file, context)));
+    if (edit?.inPlace) for (const file of edit.files) this.filesWritten.delete(trimmed(this.path(file, directory)));
     const copiesWritten = this.written.size > 0 && COPIES.has(name);
     const text = command.text;
     const followed = standsInSshd || copiesWritten || NAMES.test(text) || (text.includes("/etc") && UNKNOWN.test(text));
@@ -115,14 +122,14 @@ export class OutsideTexts {
     // it text): a copy, download or extraction names the file it writes, or a source or URL of the same name.
     if (followed || (this.written.size > 0 && this.mayName(text)))
       for (const fill of fills(commands, i, this.ownCommand))
-        if (followed || this.written.has(this.key(trimmed(this.path(fill.path, context))))) {
-          const at = this.fill(fill, context);
+        if (followed || this.written.has(this.key(trimmed(this.path(fill.path, directory))))) {
+          const at = this.fill(fill, context());
           if (at !== "elsewhere") filled++;
           if (at === "read") read++;
         }
     if (isPrinter(name) || (name === "cat" && args.length === 0))
       for (let j = 0; j + 1 < words.length; j++)
-        if (isWriteRedirection(words[j].op)) this.printed(this.path(words[j + 1].text, context), name, context);
+        if (isWriteRedirection(words[j].op)) this.printed(this.path(words[j + 1].text, directory), name, context());
     return read > 0 && read === filled;
   }
 
@@ -158,7 +165,7 @@ export class OutsideTexts {
    * known text was read as the file's, else "followed".
    */
   private fill({ path, append, origin }: Fill, context: OutsideContext): "elsewhere" | "read" | "followed" {
-    const target = trimmed(this.path(path, context));
+    const target = trimmed(this.path(path, context.directory));
     const kinds = kindsAt(target);
     const outside = origin === undefined ? undefined : this.outsidePart(origin, context);
     if (kinds.length === 0) {
@@ -168,7 +175,7 @@ export class OutsideTexts {
     }
     // A file whose text the script spelt, copied over it, replaces what came before as a rewrite does.
     if (!append && outside === undefined && origin !== undefined && "files" in origin)
-      if (origin.files.every((f) => f === "/dev/null" || this.knownText(this.path(f, context), context)))
+      if (origin.files.every((f) => f === "/dev/null" || this.knownText(this.path(f, context.directory), context)))
         this.rewritten([target]);
     const text = outside === undefined && !context.putBack ? this.copiedText(origin, target, context) : undefined;
     if (text !== undefined && context.copiedKnown?.(target, text, append) === true) return "read";
@@ -198,7 +205,7 @@ export class OutsideTexts {
       return undefined;
     let text = "";
     for (const file of origin.files) {
-      const path = this.path(file, context);
+      const path = this.path(file, context.directory);
       const known = path === "/dev/null" ? "" : this.textOf(path, context);
       if (known === undefined) return undefined;
       text += known;
@@ -236,7 +243,7 @@ export class OutsideTexts {
 
   /** Whether a file's text comes from outside the script: neither written by it, spelt, nor sshd's or the accounts'. */
   private fromOutside(file: string, context: OutsideContext): boolean {
-    const path = trimmed(this.path(file, context));
+    const path = trimmed(this.path(file, context.directory));
     // A name the script wrote where it stood unknown (`cd "$DIR"; grep … > x`) may be this file.
     const recorded = this.written.get(path) ?? (this.written.get(`./${baseName(path)}`) === false ? false : undefined);
     if (recorded !== undefined) return recorded;
@@ -279,7 +286,7 @@ export class OutsideTexts {
     return target.startsWith("/") ? target : `./${baseName(target)}`;
   }
 
-  private path(file: string, { directory }: OutsideContext): string {
+  private path(file: string, directory: string | undefined): string {
     return normalPath(fromStanding(file, directory));
   }
 

@@ -287,20 +287,18 @@ function scanCommandLine(
     const putBack = state.copies.follow(parsed, flow, line, knownFileText(state), pipesOn);
     // A working copy put back is the copies' to replay, not text from outside; added after sshd_config through a
     // stage the reader cannot tell, it adds that stage's output, which is.
-    const replayed = putBack !== undefined && !(putBack.unknown && appendedTo[i]);
-    const copiedKnown = (target: string, text: string, append: boolean) =>
-      readCopiedText(target, text, append, line, scan, state);
-    const outside = {
+    const outside = () => ({
       line,
       found: scan.found,
       directory,
-      putBack: replayed,
+      putBack: putBack !== undefined && !(putBack.unknown && appendedTo[i]),
       knownText: knownFileText(state),
-      copiedKnown,
-    };
+      copiedKnown: (target: string, text: string, append: boolean) =>
+        readCopiedText(target, text, append, line, scan, state),
+    });
     // Known text copied over sshd's files is read as theirs: its source, and what fed it down the pipe (`cat /tmp/c |
     // tee …`), is no file sshd is made to read.
-    if (state.outside.command(commands, i, outside)) pipeline.length = 0;
+    if (state.outside.command(commands, i, directory, outside)) pipeline.length = 0;
     else pipeline.push(i);
     if (!pipesOn) {
       for (const j of pipeline) noteFilesSshdReads(commands[j], toMaybeConfig[j], scan.found);
