@@ -10,6 +10,7 @@ import { TEMPLATE_CONTAINERS } from "../../policies/lib/templates/template-conta
 import { Diagnostic, runStack, StackInput, UNKNOWN } from "./harness";
 import { ROS_STACK, TemplateResources } from "./templates-fixtures";
 import { container, given, res, rosBody } from "./ros-program-twins";
+import { getAtt, ref, rosNlb } from "./ros-nlb-fixtures";
 
 const ADMIN = disallowInternetAdminPortsExceptBastions;
 const VPC_RANGE = "10.0.0.0/16";
@@ -28,9 +29,6 @@ interface Plan {
   /** `ServerGroupTuples` entries; left out when undefined. */
   tuples?: GroupName[];
 }
-
-const ref = (id: string) => ({ Ref: id });
-const getAtt = (id: string, attribute: string) => ({ "Fn::GetAtt": [id, attribute] });
 
 // ---- the plan as a ROS template ----
 
@@ -68,22 +66,7 @@ function templateResources(p: Plan): TemplateResources {
     Vsw: { Type: "ALIYUN::ECS::VSwitch", Properties: { VpcId: ref("Vpc"), CidrBlock: "10.0.1.0/24" } },
     ...host("Web", 443),
     ...host("Admin", 22),
-    Eip: { Type: "ALIYUN::VPC::EIP", Properties: { Bandwidth: 10 } },
-    Lb: {
-      Type: "ALIYUN::NLB::LoadBalancer",
-      Properties: {
-        AddressType: p.internet ? "Internet" : "Intranet",
-        AddressIpVersion: "Ipv4",
-        VpcId: ref("Vpc"),
-        ZoneMappings: [
-          {
-            ZoneId: "cn-hangzhou-h",
-            VSwitchId: ref("Vsw"),
-            ...(p.internet ? { AllocationId: getAtt("Eip", "AllocationId") } : {}),
-          },
-        ],
-      },
-    },
+    ...rosNlb(p.internet),
     WebGroup: group("Web", 443),
     AdminGroup: group("Admin", 22),
     Listener: {

@@ -11,6 +11,7 @@ import { TEMPLATE_CONTAINERS } from "../../policies/lib/templates/template-conta
 import { Diagnostic, runStack, StackInput, UNKNOWN, urnOf } from "./harness";
 import { ROS_STACK, TemplateResources } from "./templates-fixtures";
 import { container, given, res, rosBody } from "./ros-program-twins";
+import { getAtt, ref, rosNlb } from "./ros-nlb-fixtures";
 
 type Policy = Parameters<typeof runStack>[0];
 
@@ -35,8 +36,6 @@ interface Plan {
 
 // ---- the plan as a ROS template ----
 
-const ref = (id: string) => ({ Ref: id });
-const getAtt = (id: string, attribute: string) => ({ "Fn::GetAtt": [id, attribute] });
 const allPorts = (p: Plan) => p.listenerPort === "all";
 
 function templateResources(p: Plan): TemplateResources {
@@ -53,22 +52,7 @@ function templateResources(p: Plan): TemplateResources {
       Type: "ALIYUN::ECS::Instance",
       Properties: { ImageId: "ubuntu", VSwitchId: ref("Vsw"), SecurityGroupId: ref("WebSg"), AllocatePublicIP: false },
     },
-    Eip: { Type: "ALIYUN::VPC::EIP", Properties: { Bandwidth: 10 } },
-    Lb: {
-      Type: "ALIYUN::NLB::LoadBalancer",
-      Properties: {
-        AddressType: p.internet ? "Internet" : "Intranet",
-        AddressIpVersion: "Ipv4",
-        VpcId: ref("Vpc"),
-        ZoneMappings: [
-          {
-            ZoneId: "cn-hangzhou-h",
-            VSwitchId: ref("Vsw"),
-            ...(p.internet ? { AllocationId: getAtt("Eip", "AllocationId") } : {}),
-          },
-        ],
-      },
-    },
+    ...rosNlb(p.internet),
     Group: {
       Type: "ALIYUN::NLB::ServerGroup",
       Properties: {

@@ -11,6 +11,7 @@ import { WebFirewall, WebFirewallArgs } from "../../../components/alicloud/webFi
 import { ValidationError, ValidationProblem } from "../../../components/validation";
 import { requireWafOnInternetEndpoints } from "../../../policies/stack/require-waf-on-internet-endpoints";
 import { runStack } from "../../policies/harness";
+import { internetAlb } from "./internet-alb";
 
 const ATTACHMENT = "alicloud:alb/listenerAclAttachment:ListenerAclAttachment";
 const ALB_ENTRIES = "alicloud:alb/aclEntryAttachment:AclEntryAttachment";
@@ -327,16 +328,7 @@ describe("originAlbListenerAclConfig() still works, and says it is deprecated", 
  * ports whose listener lockAlbListener binds (by the listener's Output id), and the plan is previewed through the rule.
  */
 async function previewed(prefix: string, bind: number[], dropEntries = false) {
-  const alb = new alicloud.alb.LoadBalancer(`${prefix}-alb`, {
-    addressType: "Internet",
-    loadBalancerEdition: "Standard",
-    loadBalancerBillingConfig: { payType: "PayAsYouGo" },
-    vpcId: "vpc-1",
-    zoneMappings: [
-      { vswitchId: "vsw-1", zoneId: "cn-hangzhou-h" },
-      { vswitchId: "vsw-2", zoneId: "cn-hangzhou-i" },
-    ],
-  });
+  const alb = internetAlb(prefix);
   // The mocks return no dnsName; this stands in for it and is linked to the ALB in the preview.
   const dnsName = `${prefix}.alb.example.com`;
   const waf = new WebFirewall(`${prefix}-waf`, {

@@ -15,6 +15,7 @@ import { SCANNER_USER_AGENTS } from "../../../components/plan/scanners";
 import { UnresolvedValue, ValidationError } from "../../../components/validation";
 import { requireWafOnInternetEndpoints } from "../../../policies/stack/require-waf-on-internet-endpoints";
 import { runStack } from "../../policies/harness";
+import { internetAlb } from "./internet-alb";
 
 const SLB_ACL = "alicloud:slb/acl:Acl";
 const ALB_ACL = "alicloud:alb/acl:Acl";
@@ -333,16 +334,7 @@ describe("opting out of the origin lock makes no ALB whitelist either", () => {
  * `aclConfig`, previewed through the origin rule. `dropEntries` leaves the entry attachment out of the plan.
  */
 async function albOriginDiagnostics(prefix: string, lock: "alb" | "off", dropEntries = false) {
-  const alb = new alicloud.alb.LoadBalancer(`${prefix}-alb`, {
-    addressType: "Internet",
-    loadBalancerEdition: "Standard",
-    loadBalancerBillingConfig: { payType: "PayAsYouGo" },
-    vpcId: "vpc-1",
-    zoneMappings: [
-      { vswitchId: "vsw-1", zoneId: "cn-hangzhou-h" },
-      { vswitchId: "vsw-2", zoneId: "cn-hangzhou-i" },
-    ],
-  });
+  const alb = internetAlb(prefix);
   // The mocks return no dnsName; this stands in for it and is linked to the ALB in the preview.
   const dnsName = `${prefix}.alb.example.com`;
   const waf = new WebFirewall(`${prefix}-waf`, {
