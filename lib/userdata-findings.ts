@@ -47,28 +47,37 @@ interface Entry {
   keyboardOnly: boolean;
   unlessSshdReads?: string;
   unlessHardened?: { restorable: Restorable; time: number };
+  /** When the line was read, as `now()` told: a file sshd reads from a later time leaves it out. */
+  time: number;
 }
 
-/** Files sshd is made to read: exact paths, and the directories of glob patterns (read as any file below them). */
+/**
+ * Files sshd is made to read: exact paths, each from the time it is (0: whatever was written to it), and the
+ * directories of glob patterns (read as any file below them).
+ */
 class SshdReads {
   /** Past this many patterns every file counts as read: matching them all would multiply with the findings. */
   private static readonly MAX_PATTERNS = 64;
-  private readonly paths = new Set<string>();
+  private readonly paths = new Map<string, number>();
   private readonly directories: string[] = [];
   private everything = false;
 
-  add(pattern: string): void {
+  add(pattern: string, from = 0): void {
     // Include resolves relative names under /etc/ssh.
     const path = normalPath(pattern.startsWith("/") || pattern.startsWith("~") ? pattern : `/etc/ssh/${pattern}`);
     const glob = path.search(/[*?[]/);
-    if (glob < 0) this.paths.add(path);
+    if (glob < 0) this.paths.set(path, Math.min(this.paths.get(path) ?? from, from));
     else if (this.directories.length >= SshdReads.MAX_PATTERNS) this.everything = true;
     else this.directories.push(path.slice(0, path.lastIndexOf("/", glob) + 1));
   }
 
-  has(path: string): boolean {
+  /** Whether sshd reads what was written to `path` at `time`. */
+  has(path: string, time: number): boolean {
     const normal = normalPath(path);
-    return this.everything || this.paths.has(normal) || this.directories.some((d) => normal.startsWith(d));
+    const from = this.paths.get(normal);
+    return (
+      this.everything || (from !== undefined && from <= time) || this.directories.some((d) => normal.startsWith(d))
+    );
   }
 }
 
@@ -115,7 +124,7 @@ export class Findings {
     if (details.unverifiable) weakness.unverifiable = true;
     const time = details.at ?? this.now();
     const restorable = unlessHardened && { restorable: unlessHardened, time };
-    this.store.entries.set(key, { weakness, keyboardOnly, unlessSshdReads, unlessHardened: restorable });
+    this.store.entries.set(key, { weakness, keyboardOnly, unlessSshdReads, unlessHardened: restorable, time });
   }
 
   /** The value of an AuthenticationMethods directive the user data writes; not `global` inside a Match block. */
@@ -152,9 +161,12 @@ export class Findings {
   readonly isRootKeys = (path: string): boolean =>
     isRootKeysPath(path) || (this.store.rootKeysFiles.size > 0 && this.store.rootKeysFiles.has(normalPath(path)));
 
-  /** A file the user data makes sshd read: an Include pattern, a file copied into its configuration, `sshd -f`. */
-  sshdReads(pattern: string): void {
-    this.store.sshdReads.add(pattern);
+  /**
+   * A file the user data makes sshd read: an Include pattern, a file copied into its configuration, `sshd -f`; from
+   * `from` on when only what is written to it later is read apart (what it held was read as the file it became).
+   */
+  sshdReads(pattern: string, from?: number): void {
+    this.store.sshdReads.add(pattern, from);
   }
 
   /**
@@ -167,7 +179,7 @@ export class Findings {
     const mfa = methods.some((m) => m.global) && methods.every((m) => requiresPublicKey(m.value));
     return [...entries.values()]
       .filter((e) => !(mfa && e.keyboardOnly))
-      .filter((e) => e.unlessSshdReads === undefined || sshdReads.has(e.unlessSshdReads))
+      .filter((e) => e.unlessSshdReads === undefined || sshdReads.has(e.unlessSshdReads, e.time))
       .filter(
         (e) =>
           e.unlessHardened === undefined || !restorations.restores(e.unlessHardened.restorable, e.unlessHardened.time),

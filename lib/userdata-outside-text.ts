@@ -10,7 +10,8 @@
 // with text the script spells out replaces the unknown text, and is judged as itself; an append after it does not
 // (sshd keeps the first value it reads). A file whose whole text the reader knows, copied (cp, mv, install, a plain
 // cat, dd) onto one of sshd's or the account files, is no text from outside: the caller reads it as the file's; so is
-// one linked onto the account files (a link onto sshd's makes sshd read its target, see userdata-sshd-reads).
+// one linked onto the account files or over sshd_config itself, which the link replaces as a copy does (a link onto a
+// drop-in makes sshd read its target, see userdata-sshd-reads).
 import { isAccountsFile } from "./userdata-accounts";
 import { ParsedCommand } from "./userdata-destinations";
 import { globMatches } from "./userdata-drop-in";
@@ -18,7 +19,7 @@ import { streamEdit } from "./userdata-editors";
 import { Findings, LoginWeaknessKind } from "./userdata-findings";
 import { Fill, fills, Origin } from "./userdata-outside-writes";
 import { maskShellPasswords } from "./userdata-password-masks";
-import { normalPath } from "./userdata-sshd-paths";
+import { isMainSshdConfigPath, normalPath } from "./userdata-sshd-paths";
 import { isPrinter } from "./userdata-printed";
 import { fromStanding } from "./userdata-working-directory";
 import { isWriteRedirection } from "./userdata-words";
@@ -178,7 +179,10 @@ export class OutsideTexts {
       if (origin.files.every((f) => f === "/dev/null" || this.knownText(this.path(f, context.directory), context)))
         this.rewritten([target]);
     const text = outside === undefined && !context.putBack ? this.copiedText(origin, target, context) : undefined;
-    if (text !== undefined && context.copiedKnown?.(target, text, append) === true) return "read";
+    if (text !== undefined && context.copiedKnown?.(target, text, append) === true) {
+      if (origin !== undefined && "files" in origin && origin.link === true) this.linkedOver(target, origin, context);
+      return "read";
+    }
     if (outside === undefined || context.putBack) return "followed";
     const folder = SSHD_FOLDERS.test(target);
     const unnamed = !folder && unknownName(target);
@@ -200,9 +204,9 @@ export class OutsideTexts {
    */
   private copiedText(origin: Origin | undefined, target: string, context: OutsideContext): string | undefined {
     if (origin === undefined || !("files" in origin) || origin.verbatim !== true || GLOB.test(target)) return undefined;
-    // A link onto sshd's files is read as sshd made to read its target, whatever is written to it later.
-    if (origin.link === true ? !isAccountsFile(target) : !SSHD_FILES.test(target) && !isAccountsFile(target))
-      return undefined;
+    // A link onto a drop-in is read as sshd made to read its target; one over sshd_config replaces it, as a copy does.
+    const linkRead = isAccountsFile(target) || isMainSshdConfigPath(target);
+    if (origin.link === true ? !linkRead : !SSHD_FILES.test(target) && !isAccountsFile(target)) return undefined;
     let text = "";
     for (const file of origin.files) {
       const path = this.path(file, context.directory);
@@ -211,6 +215,17 @@ export class OutsideTexts {
       text += known;
     }
     return text;
+  }
+
+  /**
+   * Linked over sshd_config, a file's text was read as sshd_config's; what is written to it later lands there too,
+   * and counts as written to a file sshd reads (its earlier text is not read twice).
+   */
+  private linkedOver(target: string, { files }: { files: string[] }, context: OutsideContext): void {
+    if (!isMainSshdConfigPath(target)) return;
+    const { found } = context;
+    const from = found.now();
+    for (const file of files) found.sshdReads(this.path(file, context.directory), from);
   }
 
   /**

@@ -201,14 +201,79 @@ describe("a link onto sshd's files, to a file the script wrote, is judged by tha
 
   it.each<[string, string]>([
     ["onto a drop-in", `ln -s /opt/c ${DROP_IN}`],
-    ["onto sshd_config itself", `ln -sf /opt/c ${SSHD}`],
     ["a hard link onto a drop-in", `ln -f /opt/c ${DROP_IN}`],
-  ])("%s: its weak setting is reported", (_name, line) => {
+    ["forced, no target folder, onto a drop-in", `ln -sfT /opt/c ${DROP_IN}`],
+  ])("%s: its weak setting is reported once", (_name, line) => {
     expect(found(`echo '${WEAK_LINE}' > /opt/c\n${line}`)).toEqual(weak);
   });
 
   it("its hardened text is no finding", () => {
     expect(found(`${HARDENED}\nln -s /tmp/c ${DROP_IN}`)).toEqual([]);
+  });
+});
+
+// A link over sshd_config replaces it as a copy does: what its target leaves out is sshd's default.
+describe("a link over sshd_config itself, to a file the script wrote, is a rewrite", () => {
+  it.each<[string, string, string]>([
+    ["a symbolic link", "/tmp/c", `ln -sf /tmp/c ${SSHD}`],
+    ["forced, no target folder", "/tmp/c", `ln -sfT /tmp/c ${SSHD}`],
+    ["a long option", "/tmp/c", `ln --symbolic --force /tmp/c ${SSHD}`],
+    ["a hard link", "/tmp/c", `ln -f /tmp/c ${SSHD}`],
+    ["sudo", "/tmp/c", `sudo ln -sf /tmp/c ${SSHD}`],
+    ["a relative target in the link's folder", "/etc/ssh/new.conf", `cd /opt\nln -sf new.conf ${SSHD}`],
+    ["a relative target climbing from the link's folder", "/opt/c", `cd /root\nln -sf ../../opt/c ${SSHD}`],
+    ["a relative target ln -r names from where the script stands", "/opt/c", `cd /opt\nln -sfr c ${SSHD}`],
+    ["onto the name where the script stands", "/tmp/c", "cd /etc/ssh\nln -sf /tmp/c sshd_config"],
+  ])("%s of a file leaving both directives to sshd's default", (_name, file, link) => {
+    const line = link.split("\n").pop() as string;
+    expect(found(`echo 'Port 2222' > ${file}\n${link}`)).toEqual(rewrite(line));
+  });
+
+  it("a weak setting in the text is reported once, as the copy's is, the other directive as the rewrite's", () => {
+    const line = `ln -sf /opt/c ${SSHD}`;
+    const weakText = "echo 'PasswordAuthentication yes' > /opt/c";
+    const expected = ["password-authentication PasswordAuthentication yes", ...rewrite(line, ["root-login"])];
+    expect(found(`${weakText}\n${line}`)).toEqual(expected);
+    expect(found(`${weakText}\ncp /opt/c ${SSHD}`)).toEqual([
+      expected[0],
+      ...rewrite(`cp /opt/c ${SSHD}`, ["root-login"]),
+    ]);
+  });
+
+  it("a weak setting written to the target after the link lands in sshd_config", () => {
+    const text = `${HARDENED}\nln -sf /tmp/c ${SSHD}\necho 'PasswordAuthentication yes' >> /tmp/c`;
+    expect(found(text)).toEqual(["password-authentication PasswordAuthentication yes"]);
+  });
+
+  it.each<[string, string]>([
+    ["both directives set to no", `${HARDENED}\nln -sf /tmp/c ${SSHD}`],
+    ["a hard link of hardened text", `${HARDENED}\nln -f /tmp/c ${SSHD}`],
+    ["an Include of the drop-ins kept", `echo 'Include /etc/ssh/sshd_config.d/*.conf' > /tmp/c\nln -sf /tmp/c ${SSHD}`],
+    [
+      "the missing directives set to no in sshd_config after it",
+      `echo 'Port 2222' > /tmp/c\nln -sf /tmp/c ${SSHD}\necho 'PasswordAuthentication no' >> ${SSHD}\necho 'PermitRootLogin no' >> ${SSHD}`,
+    ],
+    [
+      "clearing text from outside linked there before it",
+      `curl -o ${SSHD} https://x/c\n${HARDENED}\nln -sf /tmp/c ${SSHD}`,
+    ],
+    ["a link elsewhere", `echo 'Port 2222' > /tmp/c\nln -sf /tmp/c ${SSHD}.bak`],
+  ])("%s: no finding", (_name, text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it("an Include of the drop-ins kept is judged as the copy of it is", () => {
+    const include = "echo 'Include /etc/ssh/sshd_config.d/*.conf' > /tmp/c";
+    expect(found(`${include}\nln -sf /tmp/c ${SSHD}`)).toEqual(found(`${include}\ncp /tmp/c ${SSHD}`));
+  });
+
+  it.each<[string, string]>([
+    ["a file the script did not write", ""],
+    ["a download", "curl -o /tmp/c https://x/c\n"],
+    ["known text written over with unknown text", 'echo "PasswordAuthentication $X" > /tmp/c\n'],
+  ])("to %s cannot be verified", (_name, before) => {
+    const line = `ln -sf /tmp/c ${SSHD}`;
+    expect(found(`${before}${line}`)).toEqual(outside(line));
   });
 });
 

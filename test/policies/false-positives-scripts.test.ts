@@ -235,9 +235,10 @@ rows("links: AWSTOE CreateSymlink (path, target, force) and ln -s", [
     [rootKeys("ln -s -T -- /opt/k /root/.ssh/authorized_keys")],
   ),
   awstoe(
+    // Its text replaces sshd_config: PasswordAuthentication is left to sshd's default (yes).
     "a link made sshd_config, to a file the component writes",
     [createFile("/opt/sshd", "PermitRootLogin yes"), createSymlink(SSHD, "/opt/sshd", true)],
-    [rootLogin("PermitRootLogin yes")],
+    [opensPasswords("ln -s -T -f -- /opt/sshd /etc/ssh/sshd_config"), rootLogin("PermitRootLogin yes")],
   ),
   awstoe(
     "a folder linked as root's .ssh",
