@@ -136,9 +136,20 @@ function describeHidden(value: unknown): string {
   return typeof value === "string" ? `(not shown: ${value.length} characters, it may be the secret)` : showValue(value);
 }
 
+/**
+ * A component's gates on listeners given as plain ARNs: listener ARN, then priority, then the gate's label. A
+ * listener's rule priorities are unique, so AWS refuses a second rule at a taken priority half-way through a deployment.
+ */
+export type GatesByListener = Map<string, Map<number, string>>;
+
 export interface OriginRequestGateRequest {
-  /** The WebFirewall's name and scope, and the labels earlier gates used. */
-  component: { name: string; scope: string; usedLabels: ReadonlySet<string> };
+  /** The WebFirewall's name and scope, the labels earlier gates used and the listener priorities they hold. */
+  component: {
+    name: string;
+    scope: string;
+    usedLabels: ReadonlySet<string>;
+    gatesByListener: ReadonlyMap<string, ReadonlyMap<number, string>>;
+  };
   label: unknown;
   args: unknown;
 }
@@ -161,12 +172,17 @@ export function checkOriginRequestGate(request: OriginRequestGateRequest): Check
   checkLabel(problems, label, component.usedLabels, { ...ORIGIN_LABEL, method: "originRequestGate" });
   // A misspelled key, or a string passed for the arguments, may hold the secret: its text is never shown.
   const known = checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS), "", describeHidden);
-  const checked = known ? checkGateArguments(problems, args as Partial<OriginRequestGateArgs>) : undefined;
+  const given = args as Partial<OriginRequestGateArgs>;
+  const checked = known ? checkGateArguments(problems, given, component.gatesByListener) : undefined;
   problems.throwIfAny();
   return checked as CheckedGate;
 }
 
-function checkGateArguments(problems: Problems, given: Partial<OriginRequestGateArgs>): CheckedGate {
+function checkGateArguments(
+  problems: Problems,
+  given: Partial<OriginRequestGateArgs>,
+  gatesByListener: ReadonlyMap<string, ReadonlyMap<number, string>>,
+): CheckedGate {
   const listenerArn = checkArn(problems, "listenerArn", given.listenerArn, LISTENER_ARN, {
     allowed: "an ALB listener ARN (arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<alb>/<id>/<id>)",
     fix:
@@ -191,13 +207,23 @@ function checkGateArguments(problems: Problems, given: Partial<OriginRequestGate
   const headerName = given.headerName ?? DEFAULT_ORIGIN_HEADER;
   checkHeaderName(problems, headerName);
   const priority = given.priority ?? DEFAULT_GATE_PRIORITY;
-  if (checkPlain(problems, "priority", priority)) {
+  const priorityInRange =
+    checkPlain(problems, "priority", priority) &&
     problems.check(
       Number.isInteger(priority) && priority >= 1 && priority <= MAX_GATE_PRIORITY,
       "priority",
       priority,
       `an integer from 1 to ${MAX_GATE_PRIORITY} not used by another rule of the listener`,
       "omit priority for 1, so no other rule of the listener is evaluated before the gate",
+    );
+  // Only a plain ARN can be compared now; an Output's is not guessed at.
+  if (listenerArn && priorityInRange) {
+    problems.check(
+      !gatesByListener.get(listenerArn)?.has(priority),
+      "priority",
+      priority,
+      `a priority not used by an earlier originRequestGate call on listener ${listenerArn}`,
+      "give each gate on a listener its own priority",
     );
   }
   checkProvider(problems, "provider", given.provider);
@@ -209,6 +235,29 @@ function checkGateArguments(problems: Problems, given: Partial<OriginRequestGate
     priority,
     provider: given.provider,
   };
+}
+
+/**
+ * Remembers a gate that was made, when its listener ARN is a plain string; returns the labels of the gates already on
+ * that listener (at other priorities, or the check would have refused it).
+ */
+export function rememberGate(gates: GatesByListener, label: string, gate: CheckedGate): string[] {
+  if (typeof gate.listenerArn !== "string") return [];
+  const onListener = gates.get(gate.listenerArn) ?? new Map<number, string>();
+  gates.set(gate.listenerArn, onListener);
+  const earlier = [...onListener.values()];
+  onListener.set(gate.priority, label);
+  return earlier;
+}
+
+/** Each gate's rule forwards on its own header and secret, so a listener with two gates opens to either. */
+export function sharedListenerWarning(label: string, listenerArn: string, earlier: readonly string[]): string {
+  const labels = [...earlier, label].map((l) => `"${l}"`).join(", ");
+  return (
+    `originRequestGate("${label}"): listener ${listenerArn} now forwards requests that carry the secret header of ` +
+    `any of the gates ${labels}; keep more than one gate on a listener only while rotating the secret, then remove ` +
+    "the older gate"
+  );
 }
 
 /** Checks a required ARN; returns its region when it is a plain, well-formed ARN. */

@@ -28,9 +28,12 @@ import {
 import {
   checkOriginRequestGate,
   createOriginRequestGate,
+  GatesByListener,
   OriginRequestGate,
   OriginRequestGateArgs,
   refusingDefaultAction,
+  rememberGate,
+  sharedListenerWarning,
 } from "./originRequestGate";
 
 export type { OriginRequestGate, OriginRequestGateArgs } from "./originRequestGate";
@@ -152,6 +155,7 @@ export class WebFirewall extends pulumi.ComponentResource {
   private readonly tags: pulumi.Output<Record<string, string>>;
   private readonly originLabels = new Set<string>();
   private readonly gateLabels = new Set<string>();
+  private readonly gatesByListener: GatesByListener = new Map();
 
   constructor(name: string, args: WebFirewallArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     // Arguments are checked before anything, the component included, is registered.
@@ -343,14 +347,34 @@ export class WebFirewall extends pulumi.ComponentResource {
    * same header condition, or it is a way around the gate. The secret must be a Pulumi secret (a plain string is
    * refused: it would sit in the state in clear) of 32 to 128 visible characters without `*` or `?`, checked once
    * known; it stays secret in the state. Throws, before anything is created, on a REGIONAL scope and on bad arguments.
+   *
+   * A listener's rule priorities are unique, so AWS would refuse a second gate at a taken priority half-way through a
+   * deployment: when `args.listenerArn` is a plain string, a priority (after the default) an earlier successful call
+   * of this WebFirewall took on the same listener is refused here. An Output listener ARN is not known until
+   * deployment, so it is not guessed at: two gates whose listeners are Outputs are accepted, and AWS decides. A
+   * second gate on the same plain listener at another priority is accepted with one warning naming both labels: the
+   * listener then forwards requests carrying either secret header, which is right while rotating the secret (the new
+   * gate is added before the distribution switches, the old one removed after) and a second way in otherwise.
    */
   originRequestGate(label: string, args: OriginRequestGateArgs): OriginRequestGate {
     const checked = checkOriginRequestGate({
-      component: { name: this.firewallName, scope: this.scope, usedLabels: this.gateLabels },
+      component: {
+        name: this.firewallName,
+        scope: this.scope,
+        usedLabels: this.gateLabels,
+        gatesByListener: this.gatesByListener,
+      },
       label,
       args,
     });
     this.gateLabels.add(label);
-    return createOriginRequestGate(this, { ...checked, component: this.firewallName, label, tags: this.tags });
+    const gate = createOriginRequestGate(this, { ...checked, component: this.firewallName, label, tags: this.tags });
+    // Only a call that got this far holds its priority.
+    const earlier = rememberGate(this.gatesByListener, label, checked);
+    if (earlier.length > 0) {
+      const warning = sharedListenerWarning(label, checked.listenerArn as string, earlier);
+      pulumi.log.warn(`WebFirewall ${this.firewallName}: ${warning}`, this);
+    }
+    return gate;
   }
 }

@@ -42,7 +42,7 @@ export interface GateFirewalls {
   albRegion: aws.Provider;
 }
 let gateFirewalls: GateFirewalls | undefined;
-/** A label an earlier originRequestGate call of the CLOUDFRONT firewall used. */
+/** A label an earlier originRequestGate call of the CLOUDFRONT firewall used, on GATE_LISTENER_ARN at priority 1. */
 export const TAKEN_GATE_LABEL = "taken";
 
 export const GATE_LISTENER_ARN =
@@ -52,15 +52,32 @@ export const GATE_TARGET_GROUP_ARN =
 /** A secret a caller might paste into the program; no message may repeat it. */
 export const GATE_SECRET = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
-/** Arguments originRequestGate accepts as they are; rows override one field at a time. */
+let gateListeners = 0;
+/**
+ * Another listener of the same ALB on each call: a listener's rule priorities are unique, so gates of the shared
+ * firewall that shared GATE_LISTENER_ARN would clash with the "taken" gate and with each other.
+ */
+function freshGateListenerArn(): string {
+  gateListeners += 1;
+  return GATE_LISTENER_ARN.replace(/[0-9a-f]+$/, gateListeners.toString(16).padStart(16, "0"));
+}
+
+/**
+ * Arguments originRequestGate accepts as they are, on a listener no earlier call used; rows override one field at a
+ * time. GATE_LISTENER_ARN itself holds the "taken" gate at the default priority.
+ */
 export function gateArgs(): Record<string, unknown> {
-  return { listenerArn: GATE_LISTENER_ARN, targetGroupArn: GATE_TARGET_GROUP_ARN, secret: pulumi.secret(GATE_SECRET) };
+  return {
+    listenerArn: freshGateListenerArn(),
+    targetGroupArn: GATE_TARGET_GROUP_ARN,
+    secret: pulumi.secret(GATE_SECRET),
+  };
 }
 
 export function createGateFirewalls(): GateFirewalls {
   if (gateFirewalls) return gateFirewalls;
   const cloudFront = new WebFirewall("rt-cdn", { scope: "CLOUDFRONT" });
-  cloudFront.originRequestGate(TAKEN_GATE_LABEL, gateArgs() as never);
+  cloudFront.originRequestGate(TAKEN_GATE_LABEL, { ...gateArgs(), listenerArn: GATE_LISTENER_ARN } as never);
   gateFirewalls = {
     cloudFront,
     regional: new WebFirewall("rt-regional", {}),

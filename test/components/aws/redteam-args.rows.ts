@@ -210,6 +210,10 @@ function originRequestGateRows(): RejectRow[] {
     ]),
     gate("provider a region name", { provider: "eu-central-1" }, [["provider", "eu-central-1"]]),
     gate("label used by an earlier gate", {}, [["label", TAKEN_GATE_LABEL]], { label: TAKEN_GATE_LABEL }),
+    // AWS would refuse the second rule at deployment, after other resources were made.
+    gate("the default priority 1 again on the taken gate's listener", { listenerArn: GATE_LISTENER_ARN }, [
+      ["priority", 1],
+    ]),
     gate("label in capitals", {}, [["label", "Web"]], { label: "Web" }),
     gate("label a number", {}, [["label", 443]], { label: 443 }),
     {

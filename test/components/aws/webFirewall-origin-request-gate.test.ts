@@ -13,6 +13,8 @@ import { MAX_SECRET_LENGTH, MIN_SECRET_LENGTH, reservedHeaderReason } from "../.
 const RULE = "aws:lb/listenerRule:ListenerRule";
 const LISTENER =
   "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2";
+/** Another listener of the same ALB: `n` tells them apart. */
+const listenerNumber = (n: number) => LISTENER.replace(/[0-9a-f]+$/, n.toString(16).padStart(16, "0"));
 const TARGET_GROUP = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/73e2d6bc24d8a067";
 const SECRET = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 /** A value a caller might paste into the program; no message may repeat it. */
@@ -154,10 +156,14 @@ describe("WebFirewall.originRequestGate: a known secret is checked before the ru
     await settle();
   });
 
+  // Each gate on a listener of its own: the call succeeds before its secret is checked, so it holds its priority.
+  let listeners = 10;
+  const ownListener = () => listenerNumber(listeners++);
+
   /** The registration failures of one gate, and whether its rule was registered. */
   async function gateWith(label: string, secret: pulumi.Output<string>) {
     const failures = await registrationFailures(async () => {
-      const gate = waf.originRequestGate(label, gateArgs({ secret }));
+      const gate = waf.originRequestGate(label, gateArgs({ secret, listenerArn: ownListener() }));
       // The distribution's header waits for the same check.
       gate.customHeader.value.apply(() => undefined);
       await settle();
@@ -205,7 +211,7 @@ describe("WebFirewall.originRequestGate: a known secret is checked before the ru
   it("leaves a secret unknown at preview to be checked at deployment, still secret", async () => {
     let gate: ReturnType<WebFirewall["originRequestGate"]> | undefined;
     const failures = await registrationFailures(async () => {
-      gate = waf.originRequestGate("later", gateArgs({ secret: unknownSecret() }));
+      gate = waf.originRequestGate("later", gateArgs({ secret: unknownSecret(), listenerArn: ownListener() }));
       await settle();
     });
     expect(failures).toEqual([]);
@@ -236,7 +242,8 @@ describe("WebFirewall.originRequestGate: bad requests fail before anything is ma
     reset();
     warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
     waf = cloudFrontFirewall("edge");
-    waf.originRequestGate("taken", gateArgs());
+    // On a listener of its own, so the refused calls below clash with it only by label.
+    waf.originRequestGate("taken", gateArgs({ listenerArn: listenerNumber(3) }));
     await settle();
   });
   afterAll(() => warn.mockRestore());
@@ -318,7 +325,11 @@ describe("WebFirewall.originRequestGate: bad requests fail before anything is ma
 
   it("accepts a 40-character header name and priority 50000", async () => {
     const name = `X-${"a".repeat(38)}`;
-    const made = waf.originRequestGate("long-name", gateArgs({ headerName: name, priority: 50000 }));
+    // Each accepted gate here on a listener of its own: a second gate on one listener warns.
+    const made = waf.originRequestGate(
+      "long-name",
+      gateArgs({ headerName: name, priority: 50000, listenerArn: listenerNumber(1) }),
+    );
     await settle();
     expect(made.customHeader.name).toBe(name);
     expect(gateRule("long-name")).toHaveLength(1);
@@ -414,10 +425,120 @@ describe("WebFirewall.originRequestGate: bad requests fail before anything is ma
   });
 
   it("still makes a gate on the same component after refusals, with the label a refused call asked for", async () => {
-    const made = waf.originRequestGate("web", gateArgs());
+    const made = waf.originRequestGate("web", gateArgs({ listenerArn: listenerNumber(2) }));
     await settle();
     expect(gateRule("web")).toHaveLength(1);
     expect(made.rule).toBeInstanceOf(aws.lb.ListenerRule);
     expect(warn).not.toHaveBeenCalled();
+  });
+});
+
+describe("WebFirewall.originRequestGate: one priority per listener", () => {
+  let warn: jest.SpyInstance;
+  beforeEach(() => {
+    reset();
+    warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
+  });
+  afterEach(() => warn.mockRestore());
+  const warnings = () => warn.mock.calls.map((c) => String(c[0]));
+
+  it("refuses a second gate at a plain listener's taken priority, naming it, and makes nothing for it", async () => {
+    const waf = cloudFrontFirewall("prio");
+    waf.originRequestGate("first", gateArgs());
+    await settle();
+    const before = recorded.length;
+    // The default priority is 1, the same as the first gate's given one.
+    const error = validationErrorOf(() => waf.originRequestGate("second", gateArgs({ headerName: "X-Other" })));
+    await settle();
+    expect(recorded).toHaveLength(before);
+    expect(gateRule("second")).toEqual([]);
+    expect(error.problems).toEqual([
+      expect.objectContaining({
+        argument: "priority",
+        value: 1,
+        allowed: `a priority not used by an earlier originRequestGate call on listener ${LISTENER}`,
+        fix: "give each gate on a listener its own priority",
+      }),
+    ]);
+    expect(error.message).not.toContain(SECRET);
+    // An explicit priority equal to the taken default is the same clash.
+    const explicit = validationErrorOf(() => waf.originRequestGate("third", gateArgs({ priority: 1 })));
+    expect(explicit.problems.map((p) => [p.argument, p.value])).toEqual([["priority", 1]]);
+    expect(warnings()).toEqual([]);
+  });
+
+  it("reports the clash with every other problem of the call, and a refused call keeps its label free", async () => {
+    const waf = cloudFrontFirewall("prio-all");
+    waf.originRequestGate("first", gateArgs({ priority: 7 }));
+    await settle();
+    const error = validationErrorOf(() =>
+      waf.originRequestGate("second", gateArgs({ priority: 7, headerName: "Host" })),
+    );
+    expect(error.problems.map((p) => [p.argument, p.value])).toEqual([
+      ["headerName", "Host"],
+      ["priority", 7],
+    ]);
+    waf.originRequestGate("second", gateArgs({ priority: 8 }));
+    await settle();
+    expect(gateRule("second")).toHaveLength(1);
+  });
+
+  it("accepts another priority on the same listener, warning once with both labels", async () => {
+    const waf = cloudFrontFirewall("rotate");
+    waf.originRequestGate("old", gateArgs());
+    waf.originRequestGate("new", gateArgs({ priority: 2, headerName: "X-Origin-Verify-2" }));
+    await settle();
+    expect(gateRule("old").map((r) => r.inputs.priority)).toEqual([1]);
+    expect(gateRule("new").map((r) => r.inputs.priority)).toEqual([2]);
+    expect(warnings()).toHaveLength(1);
+    expect(warnings()[0]).toContain('WebFirewall rotate: originRequestGate("new"): listener ' + LISTENER);
+    expect(warnings()[0]).toContain('"old", "new"');
+    expect(warnings()[0]).toContain("only while rotating the secret");
+    expect(warnings()[0]).not.toContain(SECRET);
+    expect(warn.mock.calls[0][1]).toBe(waf);
+  });
+
+  it("accepts the same priority on different listeners, without a warning", async () => {
+    const waf = cloudFrontFirewall("two-listeners");
+    waf.originRequestGate("a", gateArgs());
+    waf.originRequestGate("b", gateArgs({ listenerArn: listenerNumber(1) }));
+    waf.originRequestGate(
+      "c",
+      gateArgs({
+        listenerArn: LISTENER.replace("us-east-1", "eu-west-1"),
+        targetGroupArn: TARGET_GROUP.replace("us-east-1", "eu-west-1"),
+      }),
+    );
+    await settle();
+    for (const label of ["a", "b", "c"]) expect(gateRule(label).map((r) => r.inputs.priority)).toEqual([1]);
+    expect(warnings()).toEqual([]);
+  });
+
+  it("accepts gates of two WebFirewalls at one listener and priority: each knows only its own gates", async () => {
+    cloudFrontFirewall("one").originRequestGate("web", gateArgs());
+    cloudFrontFirewall("two").originRequestGate("web", gateArgs());
+    await settle();
+    expect(ofType(RULE)).toHaveLength(2);
+  });
+
+  it("does not guess about listener ARNs that are Outputs, even of the same plain value", async () => {
+    const waf = cloudFrontFirewall("outputs");
+    waf.originRequestGate("plain", gateArgs());
+    waf.originRequestGate("out-1", gateArgs({ listenerArn: pulumi.output(LISTENER) }));
+    waf.originRequestGate("out-2", gateArgs({ listenerArn: pulumi.output(LISTENER) }));
+    waf.originRequestGate("unknown", gateArgs({ listenerArn: unknownSecret() }));
+    await settle();
+    for (const label of ["plain", "out-1", "out-2", "unknown"]) expect(gateRule(label)).toHaveLength(1);
+    expect(warnings()).toEqual([]);
+  });
+
+  it("reserves nothing for a refused call, even a refused first one", async () => {
+    const waf = cloudFrontFirewall("refused-first");
+    // Refused for its header name: its listener and priority stay free.
+    validationErrorOf(() => waf.originRequestGate("bad", gateArgs({ headerName: "Via" })));
+    waf.originRequestGate("good", gateArgs());
+    await settle();
+    expect(gateRule("good")).toHaveLength(1);
+    expect(warnings()).toEqual([]);
   });
 });
