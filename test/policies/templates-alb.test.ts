@@ -5,8 +5,9 @@
 import { requireWafOnInternetEndpoints } from "../../policies/stack/require-waf-on-internet-endpoints";
 import { readTemplateResources } from "../../policies/lib/templates/template-reading";
 import { TEMPLATE_CONTAINERS } from "../../policies/lib/templates/template-containers";
-import { Diagnostic, runStack, StackInput, UNKNOWN, urnOf } from "./harness";
+import { runStack, StackInput, UNKNOWN, urnOf } from "./harness";
 import { ROS_STACK, TemplateResources } from "./templates-fixtures";
+import { counts } from "./finding-counts";
 
 const WAF = requireWafOnInternetEndpoints;
 const CONTAINER = urnOf(ROS_STACK, "app");
@@ -95,12 +96,6 @@ function programResources(a: Alb): StackInput[] {
       ],
     }),
   ];
-}
-
-function counts(ds: Diagnostic[]) {
-  const violations = ds.filter((d) => d.level === "mandatory").length;
-  const notes = ds.filter((d) => d.level === "advisory" && d.message.startsWith("cannot be verified")).length;
-  return { violations, notes, other: ds.length - violations - notes };
 }
 
 describe("require-waf-on-internet-endpoints: template ALBs", () => {

@@ -8,9 +8,10 @@ import { disallowInternetAdminPortsExceptBastions } from "../../policies/stack/d
 import { disallowInternetDatabaseAndHighRiskPorts } from "../../policies/stack/disallow-internet-database-and-high-risk-ports";
 import { readTemplateResources } from "../../policies/lib/templates/template-reading";
 import { TEMPLATE_CONTAINERS } from "../../policies/lib/templates/template-containers";
-import { Diagnostic, runStack, StackInput, UNKNOWN, urnOf } from "./harness";
+import { runStack, StackInput, UNKNOWN, urnOf } from "./harness";
 import { ROS_STACK, TemplateResources } from "./templates-fixtures";
 import { container, given, res, rosBody } from "./ros-program-twins";
+import { counts } from "./finding-counts";
 
 type Policy = Parameters<typeof runStack>[0];
 
@@ -307,18 +308,6 @@ const programResources = (p: Plan): StackInput[] => [
 ];
 
 // ---- verdicts ----
-
-interface Counts {
-  violations: number;
-  notes: number;
-  other: number;
-}
-
-function counts(ds: Diagnostic[]): Counts {
-  const violations = ds.filter((d) => d.level === "mandatory").length;
-  const notes = ds.filter((d) => d.level === "advisory" && d.message.startsWith("cannot be verified")).length;
-  return { violations, notes, other: ds.length - violations - notes };
-}
 
 const FORMS: readonly Form[] = [
   "alb-attachment",

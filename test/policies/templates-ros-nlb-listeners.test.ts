@@ -11,6 +11,7 @@ import { Diagnostic, runStack, StackInput, UNKNOWN } from "./harness";
 import { ROS_STACK, TemplateResources } from "./templates-fixtures";
 import { container, given, res, rosBody } from "./ros-program-twins";
 import { getAtt, ref, rosNlb } from "./ros-nlb-fixtures";
+import { counts } from "./finding-counts";
 
 const ADMIN = disallowInternetAdminPortsExceptBastions;
 const VPC_RANGE = "10.0.0.0/16";
@@ -146,18 +147,6 @@ function programResources(p: Plan, status?: unknown): StackInput[] {
 }
 
 // ---- verdicts ----
-
-interface Counts {
-  violations: number;
-  notes: number;
-  other: number;
-}
-
-function counts(ds: Diagnostic[]): Counts {
-  const violations = ds.filter((d) => d.level === "mandatory").length;
-  const notes = ds.filter((d) => d.level === "advisory" && d.message.startsWith("cannot be verified")).length;
-  return { violations, notes, other: ds.length - violations - notes };
-}
 
 const findingsOn = (ds: Diagnostic[], what: string) =>
   ds.filter((d) => d.level === "mandatory" && d.message.includes(what));

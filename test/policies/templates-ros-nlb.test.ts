@@ -8,10 +8,11 @@ import { disallowInternetAdminPortsExceptBastions } from "../../policies/stack/d
 import { disallowInternetDatabaseAndHighRiskPorts } from "../../policies/stack/disallow-internet-database-and-high-risk-ports";
 import { readTemplateResources } from "../../policies/lib/templates/template-reading";
 import { TEMPLATE_CONTAINERS } from "../../policies/lib/templates/template-containers";
-import { Diagnostic, runStack, StackInput, UNKNOWN, urnOf } from "./harness";
+import { runStack, StackInput, UNKNOWN, urnOf } from "./harness";
 import { ROS_STACK, TemplateResources } from "./templates-fixtures";
 import { container, given, res, rosBody } from "./ros-program-twins";
 import { getAtt, ref, rosNlb } from "./ros-nlb-fixtures";
+import { counts } from "./finding-counts";
 
 type Policy = Parameters<typeof runStack>[0];
 
@@ -160,18 +161,6 @@ function programResources(p: Plan): StackInput[] {
 }
 
 // ---- verdicts ----
-
-interface Counts {
-  violations: number;
-  notes: number;
-  other: number;
-}
-
-function counts(ds: Diagnostic[]): Counts {
-  const violations = ds.filter((d) => d.level === "mandatory").length;
-  const notes = ds.filter((d) => d.level === "advisory" && d.message.startsWith("cannot be verified")).length;
-  return { violations, notes, other: ds.length - violations - notes };
-}
 
 interface Row {
   name: string;

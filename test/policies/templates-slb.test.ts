@@ -5,8 +5,9 @@
 import { disallowInternetAdminPortsExceptBastions } from "../../policies/stack/disallow-internet-admin-ports-except-bastions";
 import { disallowInternetDatabaseAndHighRiskPorts } from "../../policies/stack/disallow-internet-database-and-high-risk-ports";
 import { requireWafOnInternetEndpoints } from "../../policies/stack/require-waf-on-internet-endpoints";
-import { Diagnostic, runStack, StackInput, UNKNOWN, urnOf } from "./harness";
+import { runStack, StackInput, UNKNOWN, urnOf } from "./harness";
 import { ROS_STACK, ROS_STACK_GROUP, TemplateResources } from "./templates-fixtures";
+import { counts, Counts } from "./finding-counts";
 
 type Policy = Parameters<typeof runStack>[0];
 
@@ -176,18 +177,6 @@ function programResources(p: Plan): StackInput[] {
       ...(p.acl ? { aclStatus: "on", aclType: p.acl.type, aclId: "acl-id" } : {}),
     }),
   ];
-}
-
-interface Counts {
-  violations: number;
-  notes: number;
-  other: number;
-}
-
-function counts(ds: Diagnostic[]): Counts {
-  const violations = ds.filter((d) => d.level === "mandatory").length;
-  const notes = ds.filter((d) => d.level === "advisory" && d.message.startsWith("cannot be verified")).length;
-  return { violations, notes, other: ds.length - violations - notes };
 }
 
 interface SlbCase {
