@@ -1,52 +1,15 @@
 // The pack decodes each resource's properties once, shared by its policies (which never write to them).
 import * as path from "path";
-import {
-  convertStructsOnce,
-  deserializeModuleOf,
-  deserializeOnce,
-  structClassOf,
-} from "../../policies/lib/convert-once";
+import { deserializeModuleOf, deserializeOnce } from "../../policies/lib/convert-once";
 import { analyzeRequest } from "../../bench/synthetic/analyzer-requests";
 import { InProcessPack } from "../../bench/synthetic/in-process-pack";
 import { loadPolicySdk } from "../../bench/synthetic/policy-sdk";
 
 const repoRoot = path.join(__dirname, "../..");
 
-describe("convertStructsOnce", () => {
-  class FakeStruct {
-    static calls = 0;
-    constructor(readonly value: Record<string, unknown>) {}
-    toJavaScript() {
-      FakeStruct.calls++;
-      return { ...this.value };
-    }
-  }
-
-  beforeEach(() => (FakeStruct.calls = 0));
-
-  it("converts each message at most once and hands back the same result", () => {
-    convertStructsOnce(FakeStruct);
-    const a = new FakeStruct({ port: 22 });
-    const b = new FakeStruct({ port: 3389 });
-    const first = a.toJavaScript();
-    expect(a.toJavaScript()).toBe(first);
-    expect(first).toEqual({ port: 22 });
-    expect(b.toJavaScript()).toEqual({ port: 3389 });
-    expect(FakeStruct.calls).toBe(2);
-  });
-
-  it("is idempotent: installing twice does not stack wrappers", () => {
-    convertStructsOnce(FakeStruct);
-    const wrapped = FakeStruct.prototype.toJavaScript;
-    convertStructsOnce(FakeStruct);
-    expect(FakeStruct.prototype.toJavaScript).toBe(wrapped);
-  });
-
-  it("patches the Struct class and the deserialize module @pulumi/policy decodes requests with", () => {
-    const sdk = loadPolicySdk(repoRoot);
-    expect(structClassOf(require.resolve("@pulumi/policy"))).toBe(sdk.messages.Struct);
-    expect(deserializeModuleOf(require.resolve("@pulumi/policy"))).toBe(sdk.deserialize);
-  });
+it("patches the deserialize module @pulumi/policy decodes requests with", () => {
+  const sdk = loadPolicySdk(repoRoot);
+  expect(deserializeModuleOf(require.resolve("@pulumi/policy"))).toBe(sdk.deserialize);
 });
 
 describe("policies behind the SDK's Analyze handler with properties decoded once", () => {
@@ -58,7 +21,6 @@ describe("policies behind the SDK's Analyze handler with properties decoded once
     decodings++;
     return decode(struct, proxySecrets);
   };
-  convertStructsOnce(sdk.messages.Struct);
   deserializeOnce(sdk.deserialize);
   beforeEach(() => (decodings = 0));
 
@@ -97,12 +59,23 @@ describe("policies behind the SDK's Analyze handler with properties decoded once
     expect(outcome.diagnostics).toEqual([]);
   });
 
-  it("still decodes with proxied secrets (Remediate) for every call", () => {
+  it("gives every caller with proxied secrets (Remediate) props of its own, converting the message once", () => {
     const struct = analyzeRequest(sdk.messages, resource as any).getProperties();
-    const first = sdk.deserialize.deserializeProperties(struct, true);
-    const second = sdk.deserialize.deserializeProperties(struct, true);
+    const convert = jest.spyOn(struct, "toJavaScript");
+    const first = sdk.deserialize.deserializeProperties(struct, true) as any;
+    const second = sdk.deserialize.deserializeProperties(struct, true) as any;
     expect(decodings).toBe(2);
+    expect(convert).toHaveBeenCalledTimes(1);
     expect(second).not.toBe(first);
+    expect(second.ingress).not.toBe(first.ingress);
+    expect(JSON.parse(JSON.stringify(second))).toEqual(resource.props);
+    first.ingress[0].fromPort = 2222;
+    expect(second.ingress[0].fromPort).toBe(22);
+  });
+
+  it("hands anything that is not a message to the SDK as it is", () => {
+    expect(() => sdk.deserialize.deserializeProperties(null, false)).toThrow();
+    expect(decodings).toBe(1);
   });
 
   it("is idempotent: installing twice does not stack wrappers", () => {
