@@ -54,10 +54,12 @@ export function textOf(bytes: Uint8Array, budget?: InflateBudget): string | unde
 
 /**
  * Valid UTF-8 (no replacement character) without control characters other than tab, CR and LF, holding some
- * whitespace: any script qualifies, whatever its language (Alibaba Cloud scripts often carry Chinese comments).
+ * whitespace or braced as a JSON object (an EC2Launch task document written compactly): any script qualifies,
+ * whatever its language (Alibaba Cloud scripts often carry Chinese comments).
  */
 function isReadable(text: string): boolean {
-  if (text.length === 0 || text.includes("\uFFFD") || !/\s/.test(text)) return false;
+  if (text.length === 0 || text.includes("\uFFFD")) return false;
+  if (!/\s/.test(text) && !(text.startsWith("{") && text.endsWith("}"))) return false;
   for (let i = 0; i < text.length; i++) if (isControl(text.charCodeAt(i))) return false;
   return true;
 }

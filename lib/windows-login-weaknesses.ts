@@ -27,7 +27,8 @@ export function findWindowsLoginWeaknesses(scripts: readonly WindowsScript[]): L
   const sshd = new WindowsSshd();
   const keys = new WindowsAuthorizedKeys();
   const autologon = new WindowsAutologon();
-  for (const { language, text } of scripts) {
+  for (const { language, text, task } of scripts) {
+    if (task !== undefined) sshd.startedByTask(task);
     const variables = new WindowsVariables(language);
     for (const statement of windowsStatements(text, language)) {
       const words = windowsWords(statement, language);

@@ -7,6 +7,8 @@ import { lowerName } from "./structured-documents";
 export interface WindowsScript {
   language: WindowsLanguage;
   text: string;
+  /** A built-in task that starts the OpenSSH server without a script (EC2Launch v2 `enableOpenSsh`), as quoted. */
+  task?: string;
 }
 
 export type WindowsLanguage = "powershell" | "batch";

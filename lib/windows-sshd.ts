@@ -76,6 +76,11 @@ export class WindowsSshd {
     }
   }
 
+  /** A built-in task that installs and starts the server (EC2Launch v2 `enableOpenSsh`), quoted as given. */
+  startedByTask(task: string): void {
+    this.serverStarted ??= task;
+  }
+
   weaknesses(): LoginWeakness[] {
     const found: LoginWeakness[] = this.enabling.map((s) => ({ kind: "password-authentication", line: quotable(s) }));
     for (const s of this.unknownValues) {

@@ -3,7 +3,8 @@
 // `#ps1_sysnative`, `#ps1_x86` and `rem cmd`. cloud-init, on Linux, runs none of these: user data that opens with one
 // is Windows user data and is read as such, not as shell. EC2Launch v2 also takes a YAML document of tasks
 // (`version: 1.0`, `tasks: [{task: executeScript, inputs: [{type: powershell|batch, content}]}]`), which a
-// cloud-config, having no top-level `version` and `tasks` list, is never taken for.
+// cloud-config, having no top-level `version` and `tasks` list, is never taken for; its `enableOpenSsh` task starts
+// the OpenSSH server as a script installing it would.
 import { decodeUserData } from "./userdata-decode";
 import { lowerName, parseMapping } from "./structured-documents";
 import { isUnknown, list, obj } from "./values";
@@ -56,15 +57,17 @@ function ec2LaunchTasks(text: string): WindowsScript[] | undefined {
   if (!TASKS_KEY.test(text) || !VERSION_KEY.test(text)) return undefined;
   const doc = parseMapping(text);
   if (doc?.version === undefined || !Array.isArray(doc.tasks)) return undefined;
-  return doc.tasks
-    .map(obj)
-    .filter((task) => lowerName(task?.task) === "executescript")
-    .flatMap((task) => list(task?.inputs))
-    .flatMap((input) => {
+  return doc.tasks.map(obj).flatMap((task): WindowsScript[] => {
+    const name = lowerName(task?.task);
+    // enableOpenSsh installs and starts Windows OpenSSH, its stock sshd_config and all, with no script of its own.
+    if (name === "enableopenssh") return [{ language: "powershell", text: "", task: `task: ${String(task?.task)}` }];
+    if (name !== "executescript") return [];
+    return list(task?.inputs).flatMap((input) => {
       const script = obj(input);
       const language = TASK_LANGUAGES.get(lowerName(script?.type) ?? "");
       return language && typeof script?.content === "string" ? [{ language, text: script.content }] : [];
     });
+  });
 }
 
 /** The `<script>` blocks, then the `<powershell>` ones, each in order; one left open runs to the end of the text. */

@@ -17,6 +17,14 @@ describe("decodeUserData", () => {
     const script = "#!/bin/bash\n# 关闭防火墙\nsystemctl stop firewalld\n";
     expect(decodeUserData(b64(script))).toBe(script);
   });
+  it("decodes base64 of a compact JSON document, which holds no whitespace", () => {
+    const doc = JSON.stringify({ version: "1.0", tasks: [{ task: "enableOpenSsh" }] });
+    expect(decodeUserData(b64(doc))).toBe(doc);
+  });
+  it("keeps base64 text whose decoding is readable but neither spaced nor a JSON object", () => {
+    const raw = b64("Zm9vYmFy");
+    expect(decodeUserData(raw)).toBe(raw);
+  });
   it("keeps base64 of binary as it is", () => {
     const raw = Buffer.from([0, 1, 2, 0x20, 0x41, 0x7f, 0x0a]).toString("base64");
     expect(decodeUserData(raw)).toBe(raw);

@@ -671,6 +671,65 @@ describe("disallow-userdata-login-weakening: EC2Launch v2 task documents", () =>
       violations: 1,
     },
     {
+      name: "enableOpenSsh alone: the stock sshd_config lets passwords in",
+      type: EC2,
+      props: instance("version: 1.0\ntasks:\n  - task: enableOpenSsh\n"),
+      violations: 1,
+      mentions: "task: enableOpenSsh",
+    },
+    {
+      name: "enableOpenSsh in a JSON task document, base64 user data",
+      type: EC2,
+      props: { userDataBase64: b64(JSON.stringify({ version: "1.0", tasks: [{ task: "enableOpenSsh" }] })) },
+      violations: 1,
+      mentions: "enableOpenSsh",
+    },
+    {
+      name: "enableOpenSsh, then a script writing PasswordAuthentication no to sshd_config",
+      type: EC2,
+      props: instance(
+        [
+          "version: 1.0",
+          "tasks:",
+          "  - task: enableOpenSsh",
+          ec2Launch(
+            "powershell",
+            'Add-Content -Path "$env:ProgramData\\ssh\\sshd_config" -Value "PasswordAuthentication no"\nRestart-Service sshd',
+          )
+            .split("\n")
+            .slice(2)
+            .join("\n"),
+        ].join("\n"),
+      ),
+      violations: 0,
+    },
+    {
+      name: "enableOpenSsh, then a script writing PasswordAuthentication yes: the script's line is reported",
+      type: EC2,
+      props: instance(
+        [
+          "version: 1.0",
+          "tasks:",
+          "  - task: enableOpenSsh",
+          ec2Launch(
+            "powershell",
+            'Add-Content -Path "$env:ProgramData\\ssh\\sshd_config" -Value "PasswordAuthentication yes"',
+          )
+            .split("\n")
+            .slice(2)
+            .join("\n"),
+        ].join("\n"),
+      ),
+      violations: 1,
+      mentions: "Add-Content",
+    },
+    {
+      name: "a task document without enableOpenSsh or scripts starts nothing",
+      type: EC2,
+      props: instance("version: 1.0\ntasks:\n  - task: setWallpaper\n  - task: activateWindows\n"),
+      violations: 0,
+    },
+    {
       name: "a task document written as JSON",
       type: EC2,
       props: instance(
