@@ -139,7 +139,8 @@ function startsServer(lower: string): boolean {
     (lower.includes("msiexec") && lower.includes("openssh"));
   if (installs) return true;
   if (!SSHD_SERVICE.test(lower)) return false;
-  if (/(?<![\w-])start-service\b|\bnet(?:\.exe)?\s+start\b/.test(lower)) return true;
+  // Restart-Service starts a stopped service too (Windows Server 2025 ships sshd installed, not running).
+  if (/(?<![\w-])(?:re)?start-service\b|\bnet(?:\.exe)?\s+start\b/.test(lower)) return true;
   if (lower.includes("set-service")) return lower.includes("automatic") || lower.includes("running");
   return /\bsc(?:\.exe)?\s+start\b/.test(lower) || (/\bsc(?:\.exe)?\s+config\b/.test(lower) && lower.includes("auto"));
 }

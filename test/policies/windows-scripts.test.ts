@@ -153,6 +153,25 @@ describe("disallow-userdata-login-weakening reads Windows user data", () => {
       mentions: "OpenSSH.Server",
     },
     {
+      name: "sshd restarted without ever writing PasswordAuthentication no: a stopped server starts",
+      type: EC2,
+      props: instance(ps("Restart-Service -Name sshd -Force")),
+      violations: 1,
+      mentions: "Restart-Service",
+    },
+    {
+      name: "sshd restarted after PasswordAuthentication no is written",
+      type: EC2,
+      props: instance(ps(HARDEN, "Restart-Service sshd")),
+      violations: 0,
+    },
+    {
+      name: "another service restarted is no finding",
+      type: EC2,
+      props: instance(ps("Restart-Service -Name sshd-agent-proxy, W32Time")),
+      violations: 0,
+    },
+    {
       name: "OpenSSH server installed, started and hardened with -replace",
       type: EC2,
       props: instance(ps(INSTALL, HARDEN, START)),
