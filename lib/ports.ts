@@ -20,7 +20,9 @@ export const ADMIN_PORTS: readonly number[] = [22, 3389, 5900, 5985, 5986];
  * attacked, NetBIOS, the Docker API, etcd and kubelet; then, grouped below, more control planes ransomware and miners
  * scan for, most answering without credentials by default (Kubernetes API, etcd peer, ZooKeeper, Consul, HDFS NameNode
  * web UI on Hadoop 3 and 2, ActiveMQ OpenWire with CVE-2023-46604, RabbitMQ AMQP and management), and data services
- * that serve or take data without a login (rpcbind, NFS, rsync daemon, Kafka).
+ * that serve or take data without a login (rpcbind, NFS, rsync daemon, Kafka), and VNC's displays :1-:3 (5901-5903),
+ * where Linux VNC servers listen (`vncserver :1`, TigerVNC's `vncserver@:1`) with password-only logins; unlike VNC's
+ * 5900 they are no administration port a bastion may expose.
  * Not listed: ports a balancer commonly forwards to as the application itself, e.g. WebLogic 7001: the stack rule
  * would fail an ordinary stack behind a load balancer unless its allowBehindLoadBalancer default named them too.
  */
@@ -31,6 +33,8 @@ export const HIGH_RISK_PORTS: readonly number[] = [
   6443, 2380, 2181, 8500, 9870, 50070, 61616, 5672, 15672,
   // data services
   111, 2049, 873, 9092,
+  // VNC displays :1-:3, where Linux VNC servers listen (vncserver :1 on 5901); password-only, like 5900
+  5901, 5902, 5903,
 ];
 
 export function rangeCoversPort(r: PortRange, port: number): boolean {

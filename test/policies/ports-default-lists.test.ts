@@ -1,5 +1,6 @@
-// The default port lists beside SSH/RDP and FSBP EC2.19: remote logins brute-forced like the case's SSH (VNC, WinRM)
-// and the control planes and data services ransomware and miners reach from the internet. Each listed port is caught
+// The default port lists beside SSH/RDP and FSBP EC2.19: remote logins brute-forced like the case's SSH (VNC, WinRM;
+// VNC's displays :1-:3 among the high-risk ports) and the control planes and data services ransomware and miners
+// reach from the internet. Each listed port is caught
 // in every ingress form on both clouds, over IPv4 and IPv6, alone or inside a range; private, narrow-public and drop
 // rules pass. The lists say nothing about protocol: a UDP opening of a listed port is reported like a TCP one.
 import { ADMIN_PORTS, HIGH_RISK_PORTS } from "../../lib/ports";
@@ -31,6 +32,9 @@ const UNAUTHENTICATED_SERVICES: Record<number, string> = {
   50070: "HDFS NameNode (Hadoop 2)",
   61616: "ActiveMQ OpenWire",
 };
+
+/** VNC displays :1-:3, where Linux VNC servers listen: password-only, never behind a bastion exception. */
+const VNC_DISPLAYS: Record<number, string> = { 5901: "VNC display :1", 5902: "VNC display :2", 5903: "VNC display :3" };
 
 const PUBLIC_28 = "203.0.113.16/28";
 
@@ -178,6 +182,14 @@ describe("default lists", () => {
     expect(new Set(ADMIN_PORTS).size).toBe(ADMIN_PORTS.length);
   });
 
+  it("list VNC's display ports :1-:3 as high-risk, VNC's 5900 as an administration port", () => {
+    for (const port of Object.keys(VNC_DISPLAYS).map(Number)) {
+      expect(HIGH_RISK_PORTS).toContain(port);
+      expect(ADMIN_PORTS).not.toContain(port);
+    }
+    expect(HIGH_RISK_PORTS).not.toContain(5904);
+  });
+
   it("leave WebLogic 7001, an application port balancers forward to, out of the high-risk list", () => {
     expect(HIGH_RISK_PORTS).not.toContain(7001);
   });
@@ -232,6 +244,20 @@ describe("disallow-internet-admin-ports: VNC and WinRM by default", () => {
 describe("disallow-public-high-risk-ports: control planes and data services by default", () => {
   table(disallowPublicHighRiskPorts, [
     ...rowsForPorts(UNAUTHENTICATED_SERVICES),
+    ...rowsForPorts(VNC_DISPLAYS),
+    {
+      name: "AWS SecurityGroupRule 5900-5983 covers VNC's displays :1-:3 (5900 itself is the admin rule's)",
+      type: SG_RULE,
+      props: sgRule("tcp", 5900, 5983, { cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 1,
+      mentions: "ports 5901, 5902, 5903 (rule covers ports 5900-5983)",
+    },
+    {
+      name: "5904-5983 lies between VNC's display :3 and WinRM",
+      type: ALI_RULE,
+      props: aliRule("5904/5983", { cidrIp: "0.0.0.0/0" }),
+      violations: 0,
+    },
     {
       name: "AWS inline 100-1000 covers rpcbind 111 and rsync 873 after the FSBP ports",
       type: SG,

@@ -81,5 +81,11 @@ describe("disallow-internet-database-and-high-risk-ports: control planes and dat
     },
     { name: "good: Consul 8500 from the VPC only", build: () => aliOpen("8500/8500", "10.0.0.0/8"), violations: 0 },
     { name: "good: VNC 5900 is the admin rule's, not this one's", build: () => aliOpen("5900/5900"), violations: 0 },
+    {
+      name: "bad: VNC display :1 (5901), where vncserver :1 listens, even on a host the admin rule would let be a bastion",
+      build: () => aliOpen("5901/5901"),
+      violations: 1,
+      mentions: "high-risk port 5901 ",
+    },
   ]);
 });
