@@ -4,9 +4,11 @@
 // a password. cloud-init writes all of bootcmd, and all of runcmd, into one shell script each, so each is read as
 // one script: what an entry sets (a variable, the folder it stands in, a file it writes) holds for the next. The
 // files bootcmd and then write_files gave text the reader knows are handed to runcmd, which runs after both: a copy
-// of one brings no text from outside the user data.
+// of one brings no text from outside the user data. `packages:` that install a password-login server (telnet, VNC,
+// xrdp…) are findings too.
 import { base64Bytes, InflateBudget, textOf } from "./userdata-decode";
 import { Findings } from "./userdata-findings";
+import { loginServerNote, serverPackage } from "./userdata-login-servers";
 import { normalPath } from "./userdata-sshd-paths";
 import { shellQuote } from "./userdata-words";
 
@@ -50,6 +52,7 @@ export function scanCloudConfig(text: string, found: Findings, scanText: ScanTex
   if (!config) return false;
   checkSshKeys(config, found);
   checkPasswords(config, found);
+  checkPackages(config, found);
   // `system_info: {default_user: …}` describes the image's default user as `user` does, password keys included.
   const defaultUser = isRecord(config.system_info) ? config.system_info.default_user : undefined;
   for (const user of [config.user, ...asArray(config.users)]) if (isRecord(user)) checkUser(user, found, "users");
@@ -89,6 +92,21 @@ function checkPasswords(config: Config, found: Findings): void {
   if (chpasswd === undefined || chpasswd === null) return;
   const sets = !isRecord(chpasswd) || isSet(chpasswd.list) || isSet(chpasswd.users);
   if (sets) found.add("password-set", "chpasswd: (passwords set)");
+}
+
+/**
+ * `packages:` entries: a name (`xrdp`, `xrdp=0.9.22`) or a [name, version] list; cloud-init 23's mappings of package
+ * managers to such lists (`- apt: [xrdp]`) too.
+ */
+function checkPackages(config: Config, found: Findings): void {
+  for (const entry of asArray(config.packages))
+    for (const item of isRecord(entry) ? Object.values(entry).flatMap(asArray) : [entry]) {
+      const name = Array.isArray(item) ? item[0] : item;
+      const server = typeof name === "string" ? serverPackage(name) : undefined;
+      if (server === undefined) continue;
+      const spelt = Array.isArray(item) ? `[${item.map(String).join(", ")}]` : name;
+      found.add("password-login-server", `packages: ${spelt}`, { note: loginServerNote([server]) });
+    }
 }
 
 const USER_PASSWORD_KEYS = ["plain_text_passwd", "hashed_passwd", "passwd"];

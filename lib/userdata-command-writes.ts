@@ -1,9 +1,11 @@
 // What a command that is read as a command line writes or sets: sshd directives that weaken login, Match blocks,
-// AuthenticationMethods and Include values, sed edits of the stock sshd_config lines, hardening, passwords.
+// AuthenticationMethods and Include values, sed edits of the stock sshd_config lines, hardening, passwords, and the
+// password-login servers (telnet, VNC, xrdp…) it installs or starts.
 import { passwordLines } from "./userdata-accounts";
 import { appendTarget } from "./userdata-appends";
 import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
+import { loginServerNote, startedLoginServers } from "./userdata-login-servers";
 import { setsPassword } from "./userdata-passwords";
 import { isPrinter } from "./userdata-printed";
 import { LineScan, ScanState } from "./userdata-scan-context";
@@ -121,6 +123,12 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
   }
   if (setsPassword(parsed, context.previous) || (accounts && passwordLines(written).length > 0))
     found.add("password-set", line);
+  // Text only shown at login (the message of the day) or read by sshd as settings runs no server; in another file
+  // named outright, which may be configuration, only an install or a service enabled counts, not a daemon's name.
+  const inert = reading.inertFile;
+  const runs = !reading.sshdFile && !(inert !== undefined && isDisplayedPath(inert));
+  const servers = runs ? startedLoginServers(parsed, inert === undefined) : [];
+  if (servers.length > 0) found.add("password-login-server", line, { note: loginServerNote(servers) });
 }
 
 /**

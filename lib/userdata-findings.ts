@@ -8,7 +8,9 @@ import { Restorable, Restorations } from "./userdata-restored";
 import { isRootKeysPath } from "./userdata-root-keys";
 import { normalPath } from "./userdata-sshd-paths";
 
-export type LoginWeaknessKind = "password-authentication" | "root-login" | "root-authorized-keys" | "password-set";
+/** What weakens login; "password-login-server": a server beside sshd that logs in with passwords (telnet, VNC…). */
+export type LoginWeaknessKind =
+  "password-authentication" | "root-login" | "root-authorized-keys" | "password-set" | "password-login-server";
 
 export interface LoginWeakness {
   kind: LoginWeaknessKind;

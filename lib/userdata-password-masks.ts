@@ -1,7 +1,7 @@
 // The passwords a shell or cloud-config line spells, masked for quoting (see mask-secrets.ts): chpasswd and newusers
 // input (`user:password`), what passwd reads from a pipe or a here-string, `useradd`/`usermod -p HASH`, `openssl
-// passwd PASSWORD`, the password field of an /etc/shadow or /etc/passwd line, cloud-config password keys and
-// variables named for a password. User names, paths and sshd directives are kept.
+// passwd PASSWORD`, x11vnc's `-passwd PASSWORD`, the password field of an /etc/shadow or /etc/passwd line, cloud-config
+// password keys and variables named for a password. User names, paths and sshd directives are kept.
 import {
   applyMasks,
   closingQuote,
@@ -29,6 +29,8 @@ const FORMAT = /^%[-\d.]*[sb]$/;
 const ACCOUNT_FILE = /\/etc\/(?:g?shadow|passwd)-?(?![\w.-])/;
 /** `$id$salt$hash` (`$6$…`, `$y$j9T$…$…`, `$2b$12$…`): an id crypt knows, then at least a salt and a hash. */
 const CRYPT_HASH = /\$(?:1|2[abxy]|5|6|7|y|gy|md5|sha1|argon2(?:id|i|d))\$[\w./=,+-]*\$[\w./$=,+-]{8,}/g;
+/** x11vnc's options whose value is a password (`-passwd`, `-viewpasswd`, either with two dashes). */
+const VNC_PASSWORD_OPTION = /^--?(?:view)?passwd$/;
 /** Password fields that lock the account rather than set a password. */
 const LOCKED = /^[!*]+$/;
 
@@ -117,6 +119,18 @@ function commandPasswords(line: string, command: Token[]): Span[] {
   const passwd = names.findIndex((n, i) => n === "passwd" && names[i - 1] !== "openssl");
   if (passwd >= 0) spans.push(...passwdInput(line, command, passwd));
   if (names.includes("useradd") || names.includes("usermod")) spans.push(...passwordOptions(line, command));
+  if (names.includes("x11vnc")) spans.push(...vncPasswordOptions(line, command));
+  return spans;
+}
+
+/** x11vnc's `-passwd VALUE` and `-viewpasswd VALUE`: the VNC password spelt on its command line. */
+function vncPasswordOptions(line: string, command: Token[]): Span[] {
+  const spans: Span[] = [];
+  command.forEach((t, i) => {
+    const value = command[i + 1];
+    if (t.op === undefined && VNC_PASSWORD_OPTION.test(nameOf(line, t)) && value && value.op === undefined)
+      spans.push(...secretIn(line, value));
+  });
   return spans;
 }
 

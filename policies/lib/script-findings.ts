@@ -1,23 +1,26 @@
 // How scripts become findings of disallow-userdata-login-weakening: each weakness quoted under the name of the field
 // that carries the script, and a field unknown at preview (or a document that does not parse) noted as unverifiable.
-import { decodeUserData, findLoginWeaknesses, weaknessContext } from "../../lib/userdata";
+import { decodeUserData, findLoginWeaknesses, LoginWeaknessKind, weaknessContext } from "../../lib/userdata";
 import { isUnknown } from "../../lib/values";
 import { Finding, unverifiable, violation } from "./findings";
 import { Check } from "./rule";
 
-const EXPLAIN: Record<string, string> = {
+// Keyed by every kind, so that a new kind cannot reach a message without its wording.
+const EXPLAIN: Record<LoginWeaknessKind, string> = {
   "password-authentication": "enables SSH password authentication",
   "root-login": "permits root login",
   "root-authorized-keys": "writes /root/.ssh/authorized_keys",
   "password-set": "sets a login password",
+  "password-login-server": "installs or starts a password-login remote-access server",
 };
 
 /** The same, for a line that may weaken login or not. */
-const VERB: Record<string, string> = {
+const VERB: Record<LoginWeaknessKind, string> = {
   "password-authentication": "enable SSH password authentication",
   "root-login": "permit root login",
   "root-authorized-keys": "write /root/.ssh/authorized_keys",
   "password-set": "set a login password",
+  "password-login-server": "install or start a password-login remote-access server",
 };
 
 /** The weaknesses of a script, quoted, under the name of the field that carries it, with where a line was written. */

@@ -44,6 +44,8 @@ describe("maskShellPasswords", () => {
       `- {name: ops, passwd: ${M}, lock_passwd: false}`,
     ],
     ["a variable named for a password", "export DB_PASS=Pw1; run", `export DB_PASS=${M}; run`],
+    ["x11vnc -passwd", "x11vnc -forever -passwd 'Pw1' -display :0", `x11vnc -forever -passwd '${M}' -display :0`],
+    ["x11vnc -viewpasswd", "nohup x11vnc -viewpasswd Pw1 &", `nohup x11vnc -viewpasswd ${M} &`],
   ])("%s", (_n, line, masked) => {
     expect(maskShellPasswords(line)).toBe(masked);
   });
@@ -65,6 +67,8 @@ describe("maskShellPasswords", () => {
     ["passwd -l", "passwd -l root"],
     ["a variable named otherwise", "HOST=web01; hostname $HOST"],
     ["user data naming nsswitch", "grep '^passwd:' /etc/nsswitch.conf"],
+    ["x11vnc's password file", 'x11vnc -storepasswd "$VNC_PW" /etc/x11vnc.pass'],
+    ["-passwd of another command", "ldapmodify -passwd secretfile"],
   ])("keeps %s", (_n, line) => {
     expect(maskShellPasswords(line)).toBe(line);
   });
