@@ -98,7 +98,8 @@ describe("Windows OpenSSH", () => {
       1,
     ],
     ["the server disabled is not started", [ps("Set-Service -Name sshd -StartupType Disabled")], 0, 0],
-    ["restarting a server the image runs starts nothing new", [ps("Restart-Service sshd")], 0, 0],
+    // Restart-Service starts a stopped service, as Start-Service does: an image's sshd is not known to be running.
+    ["restarting sshd without ever writing PasswordAuthentication no", [ps("Restart-Service sshd")], 1, 0],
     ["sc config sshd start= auto", [bat("sc config sshd start= auto")], 1, 0],
     ["install-sshd.ps1 from the release zip", [ps("& 'C:\\Program Files\\OpenSSH\\install-sshd.ps1'")], 1, 0],
     [
