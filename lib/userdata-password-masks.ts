@@ -43,13 +43,37 @@ const LOCKED = /^[!*]+$/;
 const MAY_SPELL_PASSWORD =
   /(?<!permitempty)pass(?!wordauthentication)|pw|secret|newusers|user(?:add|mod)|openssl|shadow|\$\w+\$/i;
 
+/**
+ * How deep scripts quoted inside a line are read (`sh -c "su -c 'echo root:pw | chpasswd'"`): each level reads its
+ * text once more, so the depth bounds the work; deeper quoting is rare.
+ */
+const MAX_NESTING = 3;
+
 /** `line` with the passwords it spells masked. */
 export function maskShellPasswords(line: string): string {
+  return applyMasks(line, passwordSpans(line, 0));
+}
+
+function passwordSpans(line: string, depth: number): Span[] {
   // An account line (/etc/passwd, /etc/shadow) needs six colons; any other form a trigger word.
-  if (!MAY_SPELL_PASSWORD.test(line) && line.split(":").length < 7) return line;
+  if (!MAY_SPELL_PASSWORD.test(line) && line.split(":").length < 7) return [];
   const spans: Span[] = [...accountField(line), ...cloudConfigValues(line), ...opensslPasswords(line), ...hashes(line)];
-  for (const command of commandsOf(tokens(line, "shell"))) spans.push(...commandPasswords(line, command));
-  return applyMasks(line, spans);
+  const words = tokens(line, "shell");
+  for (const command of commandsOf(words)) spans.push(...commandPasswords(line, command));
+  if (depth < MAX_NESTING) for (const word of words) spans.push(...quotedScriptPasswords(line, word, depth));
+  return spans;
+}
+
+/**
+ * A quoted word that is a script of its own (`sh -c "echo 'root:pw' | chpasswd"`, `timeout 9 bash -c '…'`, `at now
+ * <<< "…"`, `echo "…" | at now`): its passwords, where they stand in the line.
+ */
+function quotedScriptPasswords(line: string, word: Token, depth: number): Span[] {
+  if (word.op !== undefined || (line[word.start] !== '"' && line[word.start] !== "'")) return [];
+  const inner = valueSpan(line, word);
+  const script = line.slice(inner.start, inner.end);
+  if (!/\s/.test(script) || !MAY_SPELL_PASSWORD.test(script)) return [];
+  return passwordSpans(script, depth + 1).map((s) => ({ start: s.start + inner.start, end: s.end + inner.start }));
 }
 
 /** An account line has 7 fields (/etc/passwd) or 9 (/etc/shadow): fewer colons is some other text. */

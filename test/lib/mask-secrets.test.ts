@@ -44,6 +44,21 @@ describe("maskShellPasswords", () => {
       `- {name: ops, passwd: ${M}, lock_passwd: false}`,
     ],
     ["a variable named for a password", "export DB_PASS=Pw1; run", `export DB_PASS=${M}; run`],
+    [
+      "a script quoted for sh -c",
+      `timeout 10 sh -c "echo 'root:Pw1' | chpasswd"`,
+      `timeout 10 sh -c "echo 'root:${M}' | chpasswd"`,
+    ],
+    [
+      "a script echoed to at",
+      `echo "echo 'root:Pw1' | chpasswd" | at now`,
+      `echo "echo 'root:${M}' | chpasswd" | at now`,
+    ],
+    [
+      "a script quoted twice",
+      `sh -c "su -c 'usermod -p Hash1 root' root"`,
+      `sh -c "su -c 'usermod -p ${M} root' root"`,
+    ],
     ["x11vnc -passwd", "x11vnc -forever -passwd 'Pw1' -display :0", `x11vnc -forever -passwd '${M}' -display :0`],
     ["x11vnc -viewpasswd", "nohup x11vnc -viewpasswd Pw1 &", `nohup x11vnc -viewpasswd ${M} &`],
   ])("%s", (_n, line, masked) => {
@@ -67,6 +82,7 @@ describe("maskShellPasswords", () => {
     ["passwd -l", "passwd -l root"],
     ["a variable named otherwise", "HOST=web01; hostname $HOST"],
     ["user data naming nsswitch", "grep '^passwd:' /etc/nsswitch.conf"],
+    ["a quoted script that spells no password", `sh -c "echo 'PasswordAuthentication no' >> /etc/ssh/sshd_config"`],
     ["x11vnc's password file", 'x11vnc -storepasswd "$VNC_PW" /etc/x11vnc.pass'],
     ["-passwd of another command", "ldapmodify -passwd secretfile"],
   ])("keeps %s", (_n, line) => {
@@ -191,6 +207,8 @@ describe("masking long hostile lines", () => {
     ["blanks before a colon", `password${" ".repeat(big)}x`],
     ["useradd options", `useradd ${"-p ".repeat(big / 3)}`],
     ["passwd stages", `${"echo x | ".repeat(big / 9)}passwd --stdin root`],
+    ["quoted scripts in a quoted script", `sh -c "${"sh -c 'echo root:x | chpasswd' ".repeat(big / 36)}"`],
+    ["many quoted scripts", `${'sh -c "echo root:x | chpasswd" '.repeat(big / 32)}`],
   ])("shell: %s", (_n, line) => {
     expect(within(() => maskShellPasswords(line))).toBeLessThan(2000);
   });

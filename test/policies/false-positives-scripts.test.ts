@@ -84,8 +84,9 @@ rows("text printed to the log sets nothing", [
   userData("the echo piped through grep into tee", `echo "PermitRootLogin yes" | grep Permit | tee -a ${SSHD}`, [
     rootLogin(`echo "PermitRootLogin yes" | grep Permit | tee -a ${SSHD}`),
   ]),
+  // Quoted as reported: the password of the script it pipes is masked too.
   userData("the echo piped into a shell", `echo "echo root:x | chpasswd" | sh`, [
-    setsPassword(`echo "echo root:x | chpasswd" | sh`),
+    setsPassword(`echo "echo root:******** | chpasswd" | sh`),
   ]),
   userData("an echo in bash -c appended to sshd_config", `bash -c 'echo "PermitRootLogin yes"' >> ${SSHD}`, [
     rootLogin(`bash -c 'echo "PermitRootLogin yes"' >> ${SSHD}`),
