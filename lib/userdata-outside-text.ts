@@ -11,7 +11,8 @@
 // (sshd keeps the first value it reads). A file whose whole text the reader knows, copied (cp, mv, install, a plain
 // cat, dd) onto one of sshd's or the account files, is no text from outside: the caller reads it as the file's; so is
 // one linked onto the account files or over sshd_config itself, which the link replaces as a copy does (a link onto a
-// drop-in makes sshd read its target, see userdata-sshd-reads).
+// drop-in makes sshd read its target, see userdata-sshd-reads). A repository cloned into one of sshd's folders fills
+// it with text from outside too; cloned anywhere else, it makes a folder of its own and replaces no file.
 import { isAccountsFile } from "./userdata-accounts";
 import { ParsedCommand } from "./userdata-destinations";
 import { globMatches } from "./userdata-drop-in";
@@ -165,9 +166,10 @@ export class OutsideTexts {
    * Follows what fills a file: "elsewhere" when it is none of sshd's or the account files, "read" when the copy's
    * known text was read as the file's, else "followed".
    */
-  private fill({ path, append, origin }: Fill, context: OutsideContext): "elsewhere" | "read" | "followed" {
+  private fill({ path, append, origin, newFolder }: Fill, context: OutsideContext): "elsewhere" | "read" | "followed" {
     const target = trimmed(this.path(path, context.directory));
-    const kinds = kindsAt(target);
+    // A folder made where a file stood writes no text there: only its files count, read when sshd reads the folder.
+    const kinds = newFolder === true && !SSHD_FOLDERS.test(target) ? [] : kindsAt(target);
     const outside = origin === undefined ? undefined : this.outsidePart(origin, context);
     if (kinds.length === 0) {
       const key = this.key(target);

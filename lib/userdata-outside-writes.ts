@@ -4,7 +4,10 @@
 // unzip -d). The origin is the files the text is read from, or text from outside whatever the files (a download, a
 // program's output); none where the script spells the text itself (echo, a here-document, a decoder's input), which
 // the other checks read. Whether a file's text is the script's own is for the caller to tell. A download named after
-// a URL the script does not spell lands under that value's name, which the caller reads as any name.
+// a URL the script does not spell lands under that value's name, which the caller reads as any name. A repository
+// cloned (`git clone URL DIR`) fills its folder as an archive extracted there does.
+import { extractionOf } from "./userdata-archives";
+import { cloneOf } from "./userdata-clones";
 import { copyArguments, copyOperands } from "./userdata-copies";
 import { decoderOf } from "./userdata-decoders";
 import { ParsedCommand } from "./userdata-destinations";
@@ -26,6 +29,11 @@ export interface Fill {
   path: string;
   append: boolean;
   origin?: Origin;
+  /**
+   * The command makes `path` a folder of its own (a repository cloned): it fills no file of that name, only the
+   * folder's files, so it counts where `path` is a folder sshd reads.
+   */
+  newFolder?: boolean;
 }
 
 /** Folders a file copied without a new name lands in: sshd's configuration folders, and /etc for the account files. */
@@ -63,10 +71,9 @@ const LONG_VALUES = new Set([
   ...["--output-document", "--directory-prefix", "--output-file", "--append-output", "--header", "--user"],
   ...["--password", "--user-agent", "--referer", "--output", "--output-dir", "--data", "--url"],
 ]);
-/** Short options that take a value: curl's, wget's, tar's (a group reaching one ends there). */
+/** Short options that take a value: curl's, wget's (a group reaching one ends there). */
 const CURL_VALUES = "AbcCdDeEFHKmoPQrtTuUwxXyYz";
 const WGET_VALUES = "aABDeiIlOoPQRtTUwX";
-const TAR_VALUES = "bCfFgHIKLNTVX";
 /** Output redirections of standard output, and whether each appends. */
 const REDIRECTS: Record<string, boolean> = { ">": false, ">|": false, "&>": false, ">>": true, "&>>": true };
 
@@ -83,12 +90,21 @@ export function fills(commands: ParsedCommand[], i: number, ownCommand: (name: s
     ...copied(parsed),
     ...downloaded(parsed),
   ];
-  const archive = extracted(parsed);
+  const archive = extractionOf(parsed.name, parsed.args);
   if (archive) {
     const { folder, file } = archive;
-    const origin = file === undefined ? inputOrigin(commands, i, ownCommand) : { files: [file] };
+    const piped = file === undefined || STDIN.has(file);
+    const origin = piped ? inputOrigin(commands, i, ownCommand) : { files: [file] };
     found.push({ path: folder, append: false, origin: origin && { ...origin, via: "the archive" } });
   }
+  const clone = cloneOf(parsed.name, parsed.args);
+  if (clone)
+    found.push({
+      path: clone.folder,
+      append: false,
+      origin: { described: `the repository ${clone.repository}` },
+      newFolder: true,
+    });
   return found;
 }
 
@@ -244,30 +260,6 @@ function storeCopy({
   if (destination === undefined || REMOTE.test(destination) || destination === "-") return undefined;
   const recursive = STORE_SYNCS.has(args[at]) || rest.some((a) => a === "--recursive" || /^-[A-Za-z]*[rR]$/.test(a));
   return { source: rest[remote], destination, recursive };
-}
-
-/**
- * The folder `tar -x` (its `-C`) or unzip (its `-d`) extracts into, `.` without one, and the archive when it names
- * one other than standard input; undefined for another command.
- */
-function extracted({ name, args }: ParsedCommand): { folder: string; file?: string } | undefined {
-  if (name === "tar" || name === "bsdtar" || name === "gtar") {
-    const first = args[0] ?? "";
-    // Old style (`tar xzf a.tgz`): the letters without a dash, the archive the next word.
-    const old = /^[A-Za-z]*x[A-Za-z]*$/.test(first);
-    const extracts = old || args.some((a) => a === "--extract" || a === "--get" || /^-[A-Za-z]*x/.test(a));
-    if (!extracts) return undefined;
-    const folder = optionValues(args, "-C", "--directory", TAR_VALUES)[0] ?? ".";
-    const named = optionValues(args, "-f", "--file", TAR_VALUES)[0];
-    const file = named ?? (old && first.includes("f") ? args[1] : undefined);
-    return { folder, file: file === undefined || STDIN.has(file) ? undefined : file };
-  }
-  if (name !== "unzip" || args.some((a) => /^-[A-Za-z]*[lptvZ]/.test(a))) return undefined;
-  let file = "";
-  for (let j = 0; j < args.length && file === ""; j++)
-    if (args[j] === "-d") j++;
-    else if (!args[j].startsWith("-")) file = args[j];
-  return { folder: optionValues(args, "-d", "-d", "")[0] ?? ".", file };
 }
 
 /** What each command of a line prints, once worked out: a long pipeline is followed back once, not per stage. */

@@ -1,5 +1,7 @@
 // Whether a command writes root's authorized_keys. Only the destination counts: copying root's keys elsewhere,
 // counting them or truncating them plants nothing.
+import { extractionOf } from "./userdata-archives";
+import { cloneOf } from "./userdata-clones";
 import { Copy, copyOperands, FolderCopy } from "./userdata-copies";
 import { streamEdit } from "./userdata-editors";
 import { writtenText } from "./userdata-sed-edits";
@@ -8,6 +10,7 @@ import { inputWrite } from "./userdata-input-writers";
 import { isBareExec, isWriteRedirection, optionValues, Word } from "./userdata-words";
 import { ownValue } from "./own-value";
 import { otherUser } from "./userdata-run-as";
+import { fromStanding } from "./userdata-working-directory";
 
 /** Root's home spelt out, or reached through `~` or $HOME: user data runs as root. */
 const ROOT_HOME = String.raw`(?:/root|~root|~|\$HOME|\$\{HOME\})/+\.ssh`;
@@ -31,15 +34,27 @@ const WGET_VALUES = "aABDeiIloOPQRtTUX";
 /** Whether a path is root's keys: the stock ones, or others sshd is told to read (see userdata-keys-files). */
 export type RootKeysTest = (path: string) => boolean;
 
-/** Whether the command writes root's authorized_keys; `user`: the account the script runs as, when not root. */
-export function writesRootKeys(parsed: ParsedCommand, isKeys: RootKeysTest = isRootKeysPath, user?: string): boolean {
+/**
+ * Whether the command writes root's authorized_keys; `user`: the account the script runs as, when not root;
+ * `directory`: where the script stands, when known, for a folder named relative to it (`tar xf k.tar` in root's .ssh).
+ */
+export function writesRootKeys(
+  parsed: ParsedCommand,
+  isKeys: RootKeysTest = isRootKeysPath,
+  user?: string,
+  directory?: string,
+): boolean {
   const { words, name, args } = parsed;
   // A command that writes nothing truncates the file; a bare `exec` sends every later command's output there.
   if ((!EMPTY.has(name) || isBareExec(words)) && redirectsToRootKeys(words, isKeys)) return true;
   const writes = inputWrite(parsed);
   if (writes) return writes.files.some(isKeys);
   const copy = copyOperands(name, args);
-  if (copy) return copiesToRootKeys(copy, isKeys);
+  if (copy) return copiesToRootKeys(copy, isKeys, name === "mv");
+  // An archive extracted, or a repository checked out, into root's .ssh: what it holds is not in the text, as a
+  // folder copied there (`cp -r`) is not, and counts as a folder copied there does.
+  const filled = extractionOf(name, args)?.folder ?? cloneOf(name, args)?.folder;
+  if (filled !== undefined) return ROOT_SSH_DIR.test(fromStanding(filled, directory));
   if (name === "curl") return optionValues(args, "-o", "--output", CURL_VALUES).some(isKeys);
   if (name === "wget") return optionValues(args, "-O", "--output-document", WGET_VALUES).some(isKeys);
   if (name === "dd") return args.some((a) => a.startsWith("of=") && isKeys(a.slice(3)));
@@ -124,13 +139,19 @@ function redirectsToRootKeys(words: Word[], isKeys: RootKeysTest): boolean {
 /**
  * A copy whose destination is root's keys, or root's .ssh for a file named so. What a folder holds is not in the
  * text, so a folder copied into root's .ssh counts as planting keys: it lands inside the .ssh, or becomes it when
- * there is none yet (a container image's root often has none). Copied into root's home, it counts when it may be a
- * .ssh, or when its contents land there (`cp -rT`, `dir/.`, rsync's `dir/`).
+ * there is none yet (a container image's root often has none). mv moves a folder unasked (`moved`): any source not
+ * named as a file may be one. Copied into root's home, it counts when it may be a .ssh, or when its contents land
+ * there (`cp -rT`, `dir/.`, rsync's `dir/`).
  */
-function copiesToRootKeys({ sources, destination, folders }: Copy, isKeys: RootKeysTest): boolean {
+function copiesToRootKeys({ sources, destination, folders }: Copy, isKeys: RootKeysTest, moved: boolean): boolean {
   if (isKeys(destination)) return true;
   if (ROOT_SSH_DIR.test(destination))
-    return sources.some((s) => KEYS_FILE.test(s)) || folders?.explicit === true || isLinkBecoming(destination, folders);
+    return (
+      sources.some((s) => KEYS_FILE.test(s)) ||
+      folders?.explicit === true ||
+      isLinkBecoming(destination, folders) ||
+      (moved && (folders?.operands ?? []).some((s) => s !== destination && !namedAsFile(s)))
+    );
   return (
     folders !== undefined &&
     ROOT_HOME_DIR.test(destination) &&
@@ -141,6 +162,23 @@ function copiesToRootKeys({ sources, destination, folders }: Copy, isKeys: RootK
 /** A link named root's .ssh itself (no slash after it), which becomes the .ssh where there is none. */
 function isLinkBecoming(destination: string, folders: FolderCopy | undefined): boolean {
   return folders?.mayBecomeDestination === true && !destination.endsWith("/");
+}
+
+/** The files ssh keeps in a .ssh besides the keys: moved there, they are files, not folders of keys. */
+const SSH_FILES = new Set(["known_hosts", "known_hosts2", "config", "environment", "rc", "authorized_principals"]);
+/** An extension a file name ends in (`.pub`, `.pem`, `.tar.gz`), but `.d`, which names folders. */
+const EXTENSION = /^\w{1,5}$/;
+
+/**
+ * A source whose name says it is a file: a key (`id_ed25519`), another of ssh's files, or a name with an extension
+ * (`deploy.pem`, `*.pub`). A folder's name seldom has one, `.d` aside; a dot file (`.ssh`) has none.
+ */
+function namedAsFile(source: string): boolean {
+  const name = source.slice(source.lastIndexOf("/") + 1);
+  if (SSH_FILES.has(name) || name.startsWith("id_")) return true;
+  const dot = name.lastIndexOf(".");
+  const extension = name.slice(dot + 1);
+  return dot > 0 && extension !== "d" && EXTENSION.test(extension);
 }
 
 /** A source named .ssh, or a pattern that may match it (bash's with dotglob set; AWSTOE's matches leading dots). */

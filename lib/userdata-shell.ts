@@ -227,7 +227,8 @@ function scanCommandLine(
       reportRewrite(line, scan.found);
     if (rewrites[i]) scanHereStringsWritten(parsed, destinations.input(i), scan);
     if (rewritten[i].length > 0) state.outside.rewritten(rewritten[i]);
-    if (writesRootKeys(parsed, scan.found.isRootKeys, scan.user)) scan.found.add("root-authorized-keys", line);
+    if (writesRootKeys(parsed, scan.found.isRootKeys, scan.user, standing[i]))
+      scan.found.add("root-authorized-keys", line);
     const dropIn = hardenedDropInTakenAway(parsed);
     if (dropIn) reportDropInTakenAway(dropIn, line, scan.found);
     const pipesOn = commands[i + 1]?.command.piped === true;
