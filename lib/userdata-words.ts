@@ -290,6 +290,11 @@ const WRAPPERS = new Map<string, Wrapper>([
   ["ionice", { options: ["-c", "-n", "--class", "--classdata"] }],
   ["chroot", { options: ["--userspec", "--groups"], operands: 1 }],
   ["busybox", { options: [] }],
+  // A new session (a daemon started so that it outlives the script), another account's rights, a CPU or a priority.
+  ["setsid", { options: [] }],
+  ["doas", { options: ["-u", "-C"] }],
+  ["taskset", { options: [], operands: 1 }],
+  ["chrt", { options: [], operands: 1 }],
 ]);
 
 /** Index of the word naming the command that runs, or -1 (a bare redirection, a keyword alone). */

@@ -76,6 +76,10 @@ describe("commandIndex", () => {
     ["chroot /mnt cp a b", "cp"],
     ["chroot --userspec 0:0 --groups=root /mnt /bin/cp a b", "cp"],
     ["timeout 10", ""],
+    ["setsid -f x11vnc -forever", "x11vnc"],
+    ["doas -u root tee f", "tee"],
+    ["taskset -c 0,1 cp a b", "cp"],
+    ["chrt -f 50 nohup cp a b", "cp"],
   ])("%s", (command, expected) => expect(name(command)).toBe(expected));
 });
 
