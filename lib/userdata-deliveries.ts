@@ -29,14 +29,14 @@ export function deliverDecoded(
 }
 
 /**
- * `printf '\x67\x72…' | bash`: what printf prints (its escapes read) into a shell that runs its input, read as the
- * script it is, as base64's output into bash is. Returns false for any other command, which is read as a command
- * line instead.
+ * `printf '\x67\x72…' | bash`, `echo "x11vnc -forever" | sh`: what printf or echo prints (its escapes read) into a
+ * shell that runs its input, read as the script it is, as base64's output into bash is. Returns false for any other
+ * command, which is read as a command line instead.
  */
 export function deliverPrintedScript(commands: ParsedCommand[], i: number, scan: LineScan): boolean {
   const { name, args } = commands[i];
   const next = commands[i + 1];
-  if (name !== "printf" || !scan.written || !next?.command.piped || !runsInput(next)) return false;
+  if ((name !== "printf" && name !== "echo") || !scan.written || !next?.command.piped || !runsInput(next)) return false;
   const text = printedText(name, args);
   if (text === undefined) return false;
   scan.written(text, [], scan.found);

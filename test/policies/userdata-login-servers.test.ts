@@ -115,6 +115,12 @@ const BAD: Bad[] = [
     quotes: "x11vnc -forever -passwd ******** -display :0",
   },
   { name: "vncserver", script: bash("vncserver :1"), servers: ["vnc"] },
+  {
+    name: "x11vnc echoed into a shell, quoted as the line the shell runs",
+    script: bash('echo "x11vnc -forever -display :0" | bash'),
+    servers: ["vnc"],
+    quotes: "x11vnc -forever -display :0",
+  },
   { name: "x11vnc in a session of its own", script: bash("setsid -f x11vnc -forever -display :0"), servers: ["vnc"] },
   { name: "xrdp pinned to a CPU", script: bash("taskset -c 0 /usr/sbin/xrdp"), servers: ["xrdp"] },
   { name: "vncserver told not to keep to loopback", script: bash("vncserver -localhost no :1"), servers: ["vnc"] },
