@@ -5,24 +5,12 @@
 // Without AutoAdminLogon 1 the value logs nobody on. Values are written with Set-ItemProperty, New-ItemProperty
 // (`-Name N -Value V`, or positionally PATH NAME VALUE) or `reg add KEY /v N /d V`.
 import { LoginWeakness } from "./userdata-findings";
+import { registryWrites } from "./windows-registry-writes";
 import { SecretSource, WindowsVariables } from "./windows-variables";
-import { endsCommand, unquoted } from "./windows-words";
+import { unquoted } from "./windows-words";
 
 const WINLOGON = /windows nt[\\/]+currentversion[\\/]+winlogon(?![\w.-])/i;
-const PROPERTY_CMDLETS = new Set(["set-itemproperty", "new-itemproperty", "sp"]);
-/** Parameters of the property cmdlets that take a value; the others (-Force, -PassThru) are switches. */
-const VALUED = new Set(["-path", "-literalpath", "-name", "-value", "-propertytype", "-type"]);
-const REG = /^reg(?:\.exe)?$/i;
-/** The cmdlets' positions: PATH NAME VALUE. */
-const POSITIONS = ["-path", "-name", "-value"];
 const MAX_KEY_TEXT = 1024;
-
-/** One registry value a statement writes: its key's text, name and value as written. */
-interface RegistryWrite {
-  key: string;
-  name: string;
-  value: string;
-}
 
 export class WindowsAutologon {
   private readonly passwords: { line: string; source: SecretSource }[] = [];
@@ -75,53 +63,4 @@ export class WindowsAutologon {
     }
     return found;
   }
-}
-
-/** The registry values the commands of a statement write. */
-function registryWrites(words: string[]): RegistryWrite[] {
-  const writes: RegistryWrite[] = [];
-  let start = 0;
-  for (let i = 0; i <= words.length; i++) {
-    if (i < words.length && !endsCommand(words[i])) continue;
-    const command = words.slice(start, i);
-    start = i + 1;
-    const name = unquoted(command[0] ?? "").toLowerCase();
-    const write = PROPERTY_CMDLETS.has(name)
-      ? cmdletWrite(command.slice(1))
-      : REG.test(name) && unquoted(command[1] ?? "").toLowerCase() === "add"
-        ? regAddWrite(command.slice(2))
-        : undefined;
-    if (write) writes.push(write);
-  }
-  return writes;
-}
-
-/** `Set-ItemProperty -Path P -Name N -Value V` (`-Name:N` too), or positionally. */
-function cmdletWrite(args: string[]): RegistryWrite | undefined {
-  const named = new Map<string, string>();
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const word = args[i];
-    const colon = word.indexOf(":");
-    const parameter = (colon > 0 && word.startsWith("-") ? word.slice(0, colon) : word).toLowerCase();
-    if (VALUED.has(parameter)) named.set(parameter, colon > 0 ? word.slice(colon + 1) : (args[++i] ?? ""));
-    else if (!word.startsWith("-")) positional.push(word);
-  }
-  for (const parameter of POSITIONS)
-    if (!named.has(parameter) && positional.length > 0) named.set(parameter, positional.shift() ?? "");
-  const name = named.get("-name");
-  if (name === undefined) return undefined;
-  return { key: named.get("-path") ?? named.get("-literalpath") ?? "", name, value: named.get("-value") ?? "" };
-}
-
-/** `reg add KEY /v NAME /t TYPE /d DATA /f`. */
-function regAddWrite(args: string[]): RegistryWrite | undefined {
-  let name: string | undefined;
-  let value = "";
-  for (let i = 1; i < args.length; i++) {
-    const option = args[i].toLowerCase();
-    if (option === "/v") name = args[++i];
-    else if (option === "/d") value = args[++i] ?? "";
-  }
-  return name === undefined ? undefined : { key: args[0] ?? "", name, value };
 }

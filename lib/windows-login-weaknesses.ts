@@ -1,11 +1,13 @@
 // The Windows reader: what a PowerShell or batch script does to login, as the shell reader's findings say it — a
 // password spelled in the script (windows-passwords.ts) or for auto-logon (windows-autologon.ts), sshd's password
-// login turned or left on (windows-sshd.ts), keys planted for administrators (windows-authorized-keys.ts).
+// login turned or left on (windows-sshd.ts), keys planted for administrators (windows-authorized-keys.ts), RDP,
+// WinRM or Telnet Server opened to password guessing or clear-text passwords (windows-remote-logins.ts).
 // Statements are read in order, once each, and each statement's reading is linear: scripts may be hostile.
 import { LoginWeakness } from "./userdata-findings";
 import { WindowsAuthorizedKeys } from "./windows-authorized-keys";
 import { WindowsAutologon } from "./windows-autologon";
 import { passwordSource } from "./windows-passwords";
+import { WindowsRemoteLogins } from "./windows-remote-logins";
 import { maskWindowsPasswords } from "./windows-password-masks";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
 import { WindowsSshd } from "./windows-sshd";
@@ -27,6 +29,7 @@ export function findWindowsLoginWeaknesses(scripts: readonly WindowsScript[]): L
   const sshd = new WindowsSshd();
   const keys = new WindowsAuthorizedKeys();
   const autologon = new WindowsAutologon();
+  const remoteLogins = new WindowsRemoteLogins();
   for (const { language, text, task } of scripts) {
     if (task !== undefined) sshd.startedByTask(task);
     const variables = new WindowsVariables(language);
@@ -40,9 +43,16 @@ export function findWindowsLoginWeaknesses(scripts: readonly WindowsScript[]): L
       sshd.read(statement, words, variables);
       keys.read(statement, words, variables, language);
       autologon.read(statement, words, variables);
+      remoteLogins.read(statement, words, variables);
       variables.assign(statement);
     }
   }
-  for (const weakness of [...sshd.weaknesses(), ...keys.weaknesses(), ...autologon.weaknesses()]) add(weakness);
+  const weaknesses = [
+    ...sshd.weaknesses(),
+    ...keys.weaknesses(),
+    ...autologon.weaknesses(),
+    ...remoteLogins.weaknesses(),
+  ];
+  for (const weakness of weaknesses) add(weakness);
   return [...found.values()];
 }

@@ -15,11 +15,13 @@ const EXPLAIN: Partial<Record<LoginWeakness["kind"], string>> = {
   "password-authentication": "enables SSH password authentication",
   "password-set": "sets a login password written in the script",
   "root-authorized-keys": "writes an administrator's authorized_keys",
+  "password-login-server": "opens a remote login to password guessing or clear-text passwords",
 };
 const VERB: Partial<Record<LoginWeakness["kind"], string>> = {
   "password-authentication": "enable SSH password authentication",
   "password-set": "set a login password",
   "root-authorized-keys": "write an administrator's authorized_keys",
+  "password-login-server": "open a remote login to password guessing or clear-text passwords",
 };
 
 /** The findings of Windows scripts run one after another on one machine, carried by `field`. */
