@@ -1,10 +1,11 @@
 // What a command that is read as a command line writes or sets: sshd directives that weaken login, Match blocks,
 // AuthenticationMethods and Include values, sed edits of the stock sshd_config lines, hardening, passwords, and the
-// password-login servers (telnet, VNC, xrdp…) it installs or starts.
+// password-login servers (telnet, VNC, xrdp…) it installs or starts, directly or through xinetd or inetd.
 import { passwordLines } from "./userdata-accounts";
 import { appendTarget } from "./userdata-appends";
 import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
+import { Findings } from "./userdata-findings";
 import { loginServerNote, startedLoginServers } from "./userdata-login-servers";
 import { setsPassword } from "./userdata-passwords";
 import { isPrinter } from "./userdata-printed";
@@ -21,6 +22,8 @@ import {
   weaknessesIn,
 } from "./userdata-sshd-directives";
 import { isDisplayedPath, isInertPath } from "./userdata-sshd-paths";
+import { superServersEditedOn } from "./userdata-superserver-edits";
+import { superServerLine, superServersTeed, updateInetdEnabled } from "./userdata-superservers";
 import { reportUnknownStreamEdit } from "./userdata-unknown-edits";
 import { Word } from "./userdata-words";
 import { judgedText } from "./userdata-written-text";
@@ -128,7 +131,18 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
   const inert = reading.inertFile;
   const runs = !reading.sshdFile && !(inert !== undefined && isDisplayedPath(inert));
   const servers = runs ? startedLoginServers(parsed, inert === undefined) : [];
+  // The super-servers' too: update-inetd, an edit of their files that turns a service on, a service written there.
+  if (runs) servers.push(...updateInetdEnabled(parsed), ...superServersTeed(parsed, context.previous));
+  if (edit?.inPlace) servers.push(...superServersEditedOn(edit, (path) => state.files.text(path), scan.matchBudget));
   if (servers.length > 0) found.add("password-login-server", line, { note: loginServerNote(servers) });
+  if (inert !== undefined) noteSuperServerLine(inert, parsed, state, found);
+}
+
+/** A line of text written to xinetd's or inetd's files that turns a password-login service on, quoted via the file. */
+function noteSuperServerLine(file: string, parsed: ParsedCommand, state: ScanState, found: Findings): void {
+  const started = superServerLine(file, parsed, state);
+  if (started)
+    found.writtenTo(file).add("password-login-server", started.line, { note: loginServerNote([started.server]) });
 }
 
 /**

@@ -195,6 +195,11 @@ export function serverPackage(spelling: string, releaseAfterSlash = false): Logi
   return undefined;
 }
 
+/** The password-login server a daemon's program name runs (`in.telnetd`, `Xvnc`), as a super-server names it too. */
+export function daemonServer(program: string): LoginServer | undefined {
+  return DAEMONS.get(program);
+}
+
 /** The note of a finding: the servers and why, then what to do instead. */
 export function loginServerNote(servers: Iterable<LoginServer>): string {
   const whys = [...new Set(servers)].map((s) => WHY[s]);
