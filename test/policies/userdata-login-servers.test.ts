@@ -2,41 +2,9 @@
 // enabled or run by a boot script: each bad row names the servers its one violation must name and the line it must
 // quote; each good row (clients, removals, services stopped, VNC on loopback, names only printed or written as data)
 // must pass.
-import { disallowUserdataLoginWeakening } from "../../policies/rules/disallow-userdata-login-weakening";
-import { Diagnostic, run } from "./harness";
+import { Bad, bash, Good, INSTANCE, LAUNCH_TEMPLATE, loginServerRows, violations, WHAT } from "./login-server-rows";
 
-const INSTANCE = "aws:ec2/instance:Instance";
-const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
 const ALICLOUD_INSTANCE = "alicloud:ecs/instance:Instance";
-const b64 = (s: string) => Buffer.from(s).toString("base64");
-const bash = (...lines: string[]) => ["#!/bin/bash", ...lines, ""].join("\n");
-
-const WHAT = "installs or starts a password-login remote-access server";
-/** How each server is named in its message. */
-const LABEL = { telnet: "telnet:", rservices: "rlogin/rsh/rexec:", vnc: "VNC:", xrdp: "xrdp:" };
-type Server = keyof typeof LABEL;
-
-interface Bad {
-  name: string;
-  script: string;
-  /** The servers the violation names. */
-  servers: Server[];
-  /** The line it quotes (masked), when it is not the script's last line. */
-  quotes?: string;
-  type?: string;
-  field?: string;
-  encode?: boolean;
-}
-
-/** The violations' own lines: the harness puts the policy's description before each. */
-async function violations(type: string, props: Record<string, unknown>): Promise<string[]> {
-  const ds: Diagnostic[] = await run(disallowUserdataLoginWeakening, type, props);
-  return ds
-    .filter((d) => d.level === "mandatory" && !d.message.startsWith("cannot be verified"))
-    .map((d) => d.message.slice(d.message.lastIndexOf("\n") + 1));
-}
-
-const lastLine = (script: string) => script.trim().split("\n").pop() ?? "";
 
 const BAD: Bad[] = [
   // Package installs, each manager's spelling.
@@ -187,7 +155,7 @@ const BAD: Bad[] = [
   },
 ];
 
-const GOOD: { name: string; script: string; type?: string }[] = [
+const GOOD: Good[] = [
   { name: "client packages", script: bash("yum install -y telnet rsh tigervnc", "apt-get install -y tigervnc-viewer") },
   { name: "a server package only excluded", script: bash("yum install -y tigervnc -x tigervnc-server") },
   {
@@ -253,22 +221,7 @@ const GOOD: { name: string; script: string; type?: string }[] = [
 ];
 
 describe("disallow-userdata-login-weakening: password-login remote-access servers", () => {
-  it.each(BAD.map((b) => [b.name, b] as const))("reports %s", async (_n, b) => {
-    const field = b.field ?? "userData";
-    const props = { [field]: b.encode ? b64(b.script) : b.script };
-    const [finding, ...more] = await violations(b.type ?? INSTANCE, props);
-    expect(more).toEqual([]);
-    expect(finding).toContain(`${field} ${WHAT}: `);
-    expect(finding).toContain(b.quotes ?? `"${lastLine(b.script)}"`);
-    for (const server of b.servers) expect(finding).toContain(LABEL[server]);
-    const others = (Object.keys(LABEL) as Server[]).filter((s) => !b.servers.includes(s));
-    for (const server of others) expect(finding).not.toContain(LABEL[server]);
-    expect(finding).toContain("use SSH with keys through the bastion");
-  });
-
-  it.each(GOOD.map((g) => [g.name, g] as const))("passes %s", async (_n, g) => {
-    expect(await violations(g.type ?? INSTANCE, { userData: g.script })).toEqual([]);
-  });
+  loginServerRows(BAD, GOOD);
 
   it("keeps reporting the other weaknesses beside a server", async () => {
     const script = bash("echo 'root:pw' | chpasswd", "apt-get install -y xrdp");

@@ -2,18 +2,7 @@
 // /etc/xinetd.d/ and not marked `disable = yes`, an edit of a shipped service file that turns it on, an inetd entry
 // written or uncommented, update-inetd --enable. Each bad row names the servers its one violation must name and the
 // line it must quote; each good row (services off, other services, text only printed, comments) must pass.
-import { disallowUserdataLoginWeakening } from "../../policies/rules/disallow-userdata-login-weakening";
-import { Diagnostic, run } from "./harness";
-
-const INSTANCE = "aws:ec2/instance:Instance";
-const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
-const b64 = (s: string) => Buffer.from(s).toString("base64");
-const bash = (...lines: string[]) => ["#!/bin/bash", ...lines, ""].join("\n");
-
-const WHAT = "installs or starts a password-login remote-access server";
-/** How each server is named in its message. */
-const LABEL = { telnet: "telnet:", rservices: "rlogin/rsh/rexec:", vnc: "VNC:", xrdp: "xrdp:" };
-type Server = keyof typeof LABEL;
+import { b64, Bad, bash, Good, INSTANCE, LAUNCH_TEMPLATE, loginServerRows, violations } from "./login-server-rows";
 
 /** An xinetd service as the packages ship it, tab-aligned, with its `disable` value. */
 const xinetdService = (service: string, server: string, disable: "yes" | "no") => [
@@ -28,29 +17,10 @@ const xinetdService = (service: string, server: string, disable: "yes" | "no") =
   `\tdisable\t\t= ${disable}`,
   "}",
 ];
+
 const heredoc = (target: string, lines: string[]) => bash(`cat > ${target} <<'EOF'`, ...lines, "EOF");
+
 const TELNET_ENTRY = "telnet stream tcp nowait root /usr/sbin/tcpd /usr/sbin/in.telnetd";
-
-interface Bad {
-  name: string;
-  script: string;
-  servers: Server[];
-  /** The line it quotes (masked), when it is not the script's last line. */
-  quotes?: string;
-  type?: string;
-  field?: string;
-  encode?: boolean;
-}
-
-/** The violations' own lines: the harness puts the policy's description before each. */
-async function violations(type: string, props: Record<string, unknown>): Promise<string[]> {
-  const ds: Diagnostic[] = await run(disallowUserdataLoginWeakening, type, props);
-  return ds
-    .filter((d) => d.level === "mandatory" && !d.message.startsWith("cannot be verified"))
-    .map((d) => d.message.slice(d.message.lastIndexOf("\n") + 1));
-}
-
-const lastLine = (script: string) => script.trim().split("\n").pop() ?? "";
 
 const BAD: Bad[] = [
   // xinetd services written.
@@ -299,7 +269,7 @@ const BAD: Bad[] = [
   },
 ];
 
-const GOOD: { name: string; script: string }[] = [
+const GOOD: Good[] = [
   {
     name: "an xinetd telnet service written off",
     script: heredoc("/etc/xinetd.d/telnet", xinetdService("telnet", "/usr/sbin/in.telnetd", "yes")),
@@ -374,22 +344,7 @@ const GOOD: { name: string; script: string }[] = [
 ];
 
 describe("disallow-userdata-login-weakening: password-login servers started by xinetd or inetd", () => {
-  it.each(BAD.map((b) => [b.name, b] as const))("reports %s", async (_n, b) => {
-    const field = b.field ?? "userData";
-    const props = { [field]: b.encode ? b64(b.script) : b.script };
-    const [finding, ...more] = await violations(b.type ?? INSTANCE, props);
-    expect(more).toEqual([]);
-    expect(finding).toContain(`${field} ${WHAT}: `);
-    expect(finding).toContain(b.quotes ?? `"${lastLine(b.script)}"`);
-    for (const server of b.servers) expect(finding).toContain(LABEL[server]);
-    const others = (Object.keys(LABEL) as Server[]).filter((s) => !b.servers.includes(s));
-    for (const server of others) expect(finding).not.toContain(LABEL[server]);
-    expect(finding).toContain("use SSH with keys through the bastion");
-  });
-
-  it.each(GOOD.map((g) => [g.name, g] as const))("passes %s", async (_n, g) => {
-    expect(await violations(INSTANCE, { userData: g.script })).toEqual([]);
-  });
+  loginServerRows(BAD, GOOD);
 
   it("reads hostile super-server text in time linear in its size", async () => {
     // Long runs of what the line patterns backtrack over, and many lines, each read once.

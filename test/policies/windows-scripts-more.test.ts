@@ -633,6 +633,13 @@ const ec2Launch = (type: string, content: string, runAs = "localSystem") =>
     ...content.split("\n").map((line) => `          ${line}`),
   ].join("\n");
 
+/** An EC2Launch v2 document: the enableOpenSsh task, then a PowerShell executeScript task running `content`. */
+const enableOpenSshThen = (content: string) =>
+  ["version: 1.0", "tasks:", "  - task: enableOpenSsh", ...ec2Launch("powershell", content).split("\n").slice(2)].join(
+    "\n",
+  );
+const CONFIG_PATH = "$env:ProgramData\\ssh\\sshd_config";
+
 describe("disallow-userdata-login-weakening: EC2Launch v2 task documents", () => {
   table(disallowUserdataLoginWeakening, [
     {
@@ -688,38 +695,16 @@ describe("disallow-userdata-login-weakening: EC2Launch v2 task documents", () =>
       name: "enableOpenSsh, then a script writing PasswordAuthentication no to sshd_config",
       type: EC2,
       props: instance(
-        [
-          "version: 1.0",
-          "tasks:",
-          "  - task: enableOpenSsh",
-          ec2Launch(
-            "powershell",
-            'Add-Content -Path "$env:ProgramData\\ssh\\sshd_config" -Value "PasswordAuthentication no"\nRestart-Service sshd',
-          )
-            .split("\n")
-            .slice(2)
-            .join("\n"),
-        ].join("\n"),
+        enableOpenSshThen(
+          `Add-Content -Path "${CONFIG_PATH}" -Value "PasswordAuthentication no"\nRestart-Service sshd`,
+        ),
       ),
       violations: 0,
     },
     {
       name: "enableOpenSsh, then a script writing PasswordAuthentication yes: the script's line is reported",
       type: EC2,
-      props: instance(
-        [
-          "version: 1.0",
-          "tasks:",
-          "  - task: enableOpenSsh",
-          ec2Launch(
-            "powershell",
-            'Add-Content -Path "$env:ProgramData\\ssh\\sshd_config" -Value "PasswordAuthentication yes"',
-          )
-            .split("\n")
-            .slice(2)
-            .join("\n"),
-        ].join("\n"),
-      ),
+      props: instance(enableOpenSshThen(`Add-Content -Path "${CONFIG_PATH}" -Value "PasswordAuthentication yes"`)),
       violations: 1,
       mentions: "Add-Content",
     },
