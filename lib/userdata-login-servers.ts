@@ -1,11 +1,13 @@
 // Remote-access servers that log in with passwords, beside sshd: telnet and the r-services (rlogin, rsh, rexec) send
-// them in clear text, VNC asks for a password alone (often cut to 8 characters), xrdp takes the system's passwords.
+// them in clear text, VNC asks for a password alone (often cut to 8 characters), xrdp takes the system's passwords, and
+// web consoles (Cockpit, Webmin, Shell In A Box, ttyd, GoTTY, WeTTY) put a login page for the system's accounts, or a
+// shell with no login at all, on a web port.
 // The case's attacker needed 137 s to brute-force SSH passwords; any of these opens the same door. A command counts
 // when it installs a server package, enables or starts its service, or runs its daemon (VNC bound to loopback only,
 // reachable through an SSH tunnel alone, excepted). Each command is read in one pass over its words.
 import { ParsedCommand } from "./userdata-destinations";
 
-export type LoginServer = "telnet" | "r-services" | "vnc" | "xrdp";
+export type LoginServer = "telnet" | "r-services" | "vnc" | "xrdp" | "web-console";
 
 /** Why each server weakens login, named as an operator knows it. */
 const WHY: Record<LoginServer, string> = {
@@ -13,6 +15,7 @@ const WHY: Record<LoginServer, string> = {
   "r-services": "rlogin/rsh/rexec: send passwords in clear text",
   vnc: "VNC: password-only login, often cut to 8 characters",
   xrdp: "xrdp: logs in with the system's passwords",
+  "web-console": "web console: a login page for the system's accounts and their passwords, or a shell with no login",
 };
 
 /** The server packages of the distributions' repositories (clients such as telnet, rsh or tigervnc are not). */
@@ -32,6 +35,11 @@ const PACKAGES = new Map<string, LoginServer>([
   ["vnc4server", "vnc"],
   ["x11vnc", "vnc"],
   ["realvnc-vnc-server", "vnc"],
+  ["cockpit", "web-console"],
+  ["cockpit-ws", "web-console"],
+  ["webmin", "web-console"],
+  ["shellinabox", "web-console"],
+  ["ttyd", "web-console"],
 ]);
 /** Longer than any name above: a spelling is looked up at its first separators only, whatever its length. */
 const MAX_PACKAGE_NAME = 32;
@@ -54,6 +62,14 @@ const SERVICES = new Map<string, LoginServer>([
   ["x11vnc", "vnc"],
   ["vncserver-x11-serviced", "vnc"],
   ["vncserver-virtuald", "vnc"],
+  ["cockpit", "web-console"],
+  ["webmin", "web-console"],
+  ["shellinabox", "web-console"],
+  ["shellinaboxd", "web-console"],
+  ["ttyd", "web-console"],
+  ["ttyd@", "web-console"],
+  ["gotty", "web-console"],
+  ["wetty", "web-console"],
 ]);
 
 /** Daemons run directly (`busybox telnetd` is telnetd: busybox is read as a wrapper). */
@@ -73,6 +89,12 @@ const DAEMONS = new Map<string, LoginServer>([
   ["vncserver-x11", "vnc"],
   ["xrdp", "xrdp"],
   ["xrdp-sesman", "xrdp"],
+  ["cockpit-ws", "web-console"],
+  ["miniserv.pl", "web-console"],
+  ["shellinaboxd", "web-console"],
+  ["ttyd", "web-console"],
+  ["gotty", "web-console"],
+  ["wetty", "web-console"],
 ]);
 /** Options with which a daemon stops a running server, asks it something or prints and exits. */
 const NOT_STARTING = new Set([
@@ -90,7 +112,7 @@ const NOT_STARTING = new Set([
   "-version",
   "--version",
 ]);
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1"]);
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "lo"]);
 
 /** Package managers: the subcommands that install, and the options that take the next word as their value. */
 interface Installer {
@@ -255,16 +277,17 @@ function serviceNamed(unit: string): LoginServer | undefined {
   return SERVICES.get(base);
 }
 
-/** A daemon run directly, unless it only stops, asks or prints, or VNC listens on loopback alone. */
+/** A daemon run directly, unless it only stops, asks or prints, or VNC or a web console listens on loopback alone. */
 function daemonRun(name: string, args: string[]): LoginServer[] {
   const server = DAEMONS.get(name);
   if (server === undefined || args.some((a) => NOT_STARTING.has(a))) return [];
-  return server === "vnc" && loopbackOnly(args) ? [] : [server];
+  return server !== "telnet" && server !== "r-services" && server !== "xrdp" && loopbackOnly(args) ? [] : [server];
 }
 
 /**
  * `-localhost` (TigerVNC's and x11vnc's), `-localhost yes` or `-localhost=1`, `-listen localhost`, `-interface
- * 127.0.0.1`: the last setting wins, as the servers read their options.
+ * 127.0.0.1`, Shell In A Box's `--localhost-only`, cockpit-ws's `--address 127.0.0.1`, ttyd's `-i lo`: the last
+ * setting wins, as the servers read their options.
  */
 function loopbackOnly(args: string[]): boolean {
   let loopback = false;
@@ -276,7 +299,11 @@ function loopbackOnly(args: string[]): boolean {
       loopback = !isBoolean || /^(?:yes|true|on|1)$/.test(value);
       if (isBoolean) i++;
     } else if (a.startsWith("-localhost=")) loopback = /^(?:yes|true|on|1)$/i.test(a.slice("-localhost=".length));
-    else if (a === "-listen" || a === "-interface") loopback = LOOPBACK.has(args[++i] ?? "");
+    else if (a === "-localhost-only") loopback = true;
+    else if (a === "-listen" || a === "-interface" || a === "-address" || a === "-i")
+      loopback = LOOPBACK.has(args[++i] ?? "");
+    else if (a.startsWith("-address=") || a.startsWith("-interface="))
+      loopback = LOOPBACK.has(a.slice(a.indexOf("=") + 1));
   }
   return loopback;
 }

@@ -1,6 +1,6 @@
 // The passwords a shell or cloud-config line spells, masked for quoting (see mask-secrets.ts): chpasswd and newusers
 // input (`user:password`), what passwd reads from a pipe or a here-string, `useradd`/`usermod -p HASH`, `openssl
-// passwd PASSWORD`, x11vnc's `-passwd PASSWORD`, the password field of an /etc/shadow or /etc/passwd line, cloud-config
+// passwd PASSWORD`, x11vnc's `-passwd PASSWORD`, ttyd's and GoTTY's `-c USER:PASSWORD`, the password field of an /etc/shadow or /etc/passwd line, cloud-config
 // password keys and variables named for a password. User names, paths and sshd directives are kept.
 import {
   applyMasks,
@@ -41,7 +41,7 @@ const LOCKED = /^[!*]+$/;
  * directives, sed edits) have none and are returned as they are without being tokenised.
  */
 const MAY_SPELL_PASSWORD =
-  /(?<!permitempty)pass(?!wordauthentication)|pw|secret|newusers|user(?:add|mod)|openssl|shadow|\$\w+\$/i;
+  /(?<!permitempty)pass(?!wordauthentication)|pw|secret|newusers|user(?:add|mod)|openssl|shadow|ttyd|gotty|\$\w+\$/i;
 
 /**
  * How deep scripts quoted inside a line are read (`sh -c "su -c 'echo root:pw | chpasswd'"`): each level reads its
@@ -144,6 +144,24 @@ function commandPasswords(line: string, command: Token[]): Span[] {
   if (passwd >= 0) spans.push(...passwdInput(line, command, passwd));
   if (names.includes("useradd") || names.includes("usermod")) spans.push(...passwordOptions(line, command));
   if (names.includes("x11vnc")) spans.push(...vncPasswordOptions(line, command));
+  if (names.includes("ttyd") || names.includes("gotty")) spans.push(...credentialOptions(line, command));
+  return spans;
+}
+
+/** ttyd's and GoTTY's `-c USER:PASSWORD` (`--credential`, `--credential=`): the basic-auth password after the colon. */
+function credentialOptions(line: string, command: Token[]): Span[] {
+  const spans: Span[] = [];
+  command.forEach((t, i) => {
+    if (t.op !== undefined) return;
+    const word = nameOf(line, t);
+    const inline = word.startsWith("--credential=");
+    const next = word === "-c" || word === "--credential" ? command[i + 1] : undefined;
+    const value: Span | undefined = inline ? { start: line.indexOf("=", t.start) + 1, end: t.end } : next;
+    if (!value || (next && next.op !== undefined)) return;
+    const span = valueSpan(line, value);
+    const colon = line.indexOf(":", span.start);
+    if (colon >= 0 && colon < span.end) spans.push(...secretIn(line, { start: colon + 1, end: span.end }));
+  });
   return spans;
 }
 

@@ -61,6 +61,8 @@ describe("maskShellPasswords", () => {
     ],
     ["x11vnc -passwd", "x11vnc -forever -passwd 'Pw1' -display :0", `x11vnc -forever -passwd '${M}' -display :0`],
     ["x11vnc -viewpasswd", "nohup x11vnc -viewpasswd Pw1 &", `nohup x11vnc -viewpasswd ${M} &`],
+    ["ttyd -c", "ttyd -p 7681 -c admin:S3cret bash", `ttyd -p 7681 -c admin:${M} bash`],
+    ["gotty --credential=", "gotty --credential='ops:S3cret' -w bash", `gotty --credential='ops:${M}' -w bash`],
   ])("%s", (_n, line, masked) => {
     expect(maskShellPasswords(line)).toBe(masked);
   });
@@ -85,6 +87,8 @@ describe("maskShellPasswords", () => {
     ["a quoted script that spells no password", `sh -c "echo 'PasswordAuthentication no' >> /etc/ssh/sshd_config"`],
     ["x11vnc's password file", 'x11vnc -storepasswd "$VNC_PW" /etc/x11vnc.pass'],
     ["-passwd of another command", "ldapmodify -passwd secretfile"],
+    ["ttyd's credential from a variable", 'ttyd -c "$TTYD_CREDENTIAL" bash'],
+    ["ttyd without credentials", "ttyd -p 7681 -i lo bash"],
   ])("keeps %s", (_n, line) => {
     expect(maskShellPasswords(line)).toBe(line);
   });

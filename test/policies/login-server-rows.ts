@@ -1,4 +1,4 @@
-// Rows for the boot-script rule's password-login servers (telnet, rlogin/rsh/rexec, VNC, xrdp): a bad row's one
+// Rows for the boot-script rule's password-login servers (telnet, rlogin/rsh/rexec, VNC, xrdp, web consoles): a bad row's one
 // violation must quote its line and name exactly its servers and the fix; a good row must pass. Shared by the tests of
 // servers a script starts itself and of those a super-server (xinetd, inetd) starts.
 import { disallowUserdataLoginWeakening } from "../../policies/rules/disallow-userdata-login-weakening";
@@ -11,7 +11,13 @@ export const bash = (...lines: string[]) => ["#!/bin/bash", ...lines, ""].join("
 
 export const WHAT = "installs or starts a password-login remote-access server";
 /** How each server is named in its message. */
-export const LABEL = { telnet: "telnet:", rservices: "rlogin/rsh/rexec:", vnc: "VNC:", xrdp: "xrdp:" };
+export const LABEL = {
+  telnet: "telnet:",
+  rservices: "rlogin/rsh/rexec:",
+  vnc: "VNC:",
+  xrdp: "xrdp:",
+  web: "web console:",
+};
 export type Server = keyof typeof LABEL;
 
 export interface Bad {

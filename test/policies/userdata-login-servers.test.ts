@@ -83,6 +83,28 @@ const BAD: Bad[] = [
     quotes: "x11vnc -forever -passwd ******** -display :0",
   },
   { name: "vncserver", script: bash("vncserver :1"), servers: ["vnc"] },
+  // Web consoles: a login page for the system's accounts, or a shell with no login.
+  {
+    name: "Cockpit's socket enabled, as RHEL's login message suggests",
+    script: bash("systemctl enable --now cockpit.socket"),
+    servers: ["web"],
+  },
+  { name: "dnf cockpit", script: bash("dnf install -y cockpit"), servers: ["web"] },
+  { name: "apt-get webmin", script: bash("apt-get install -y webmin"), servers: ["web"] },
+  { name: "yum shellinabox", script: bash("yum install -y shellinabox"), servers: ["web"] },
+  { name: "shellinaboxd run as a daemon", script: bash("shellinaboxd -t -b -p 4200"), servers: ["web"] },
+  {
+    name: "ttyd with basic-auth credentials, the password masked",
+    script: bash("ttyd -p 7681 -c admin:Secret1 bash"),
+    servers: ["web"],
+    quotes: "ttyd -p 7681 -c admin:******** bash",
+  },
+  { name: "GoTTY writable, no login at all", script: bash("nohup gotty -w bash &"), servers: ["web"] },
+  {
+    name: "cockpit-ws on every address",
+    script: bash("/usr/libexec/cockpit-ws --no-tls --address 0.0.0.0"),
+    servers: ["web"],
+  },
   {
     name: "x11vnc echoed into a shell, quoted as the line the shell runs",
     script: bash('echo "x11vnc -forever -display :0" | bash'),
@@ -183,6 +205,13 @@ const GOOD: Good[] = [
     ),
   },
   { name: "x11vnc on loopback only", script: bash("x11vnc -localhost -forever -display :0") },
+  { name: "Shell In A Box on loopback only", script: bash("shellinaboxd --localhost-only -b") },
+  { name: "ttyd on the loopback interface", script: bash("ttyd -i lo -p 7681 bash") },
+  { name: "cockpit-ws on 127.0.0.1", script: bash("/usr/libexec/cockpit-ws --address=127.0.0.1 --no-tls") },
+  {
+    name: "Cockpit's socket disabled, its plugins' packages",
+    script: bash("systemctl disable --now cockpit.socket", "dnf install -y cockpit-bridge cockpit-podman"),
+  },
   { name: "vncserver -localhost yes", script: bash("vncserver -localhost yes :1") },
   { name: "vncserver killed", script: bash("vncserver -kill :1") },
   { name: "x11vnc storing a password file only", script: bash('x11vnc -storepasswd "$VNC_PW" /etc/x11vnc.pass') },
