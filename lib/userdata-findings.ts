@@ -12,6 +12,14 @@ import { normalPath } from "./userdata-sshd-paths";
 export type LoginWeaknessKind =
   "password-authentication" | "root-login" | "root-authorized-keys" | "password-set" | "password-login-server";
 
+/**
+ * The step of the case a weakness breaks when it is not the boot-script rule's own (2, persistence through sshd and
+ * root's keys): a server taking passwords from the network reopens step 1, the brute force.
+ */
+export function weaknessCaseStep(kind: LoginWeaknessKind): 1 | undefined {
+  return kind === "password-login-server" ? 1 : undefined;
+}
+
 export interface LoginWeakness {
   kind: LoginWeaknessKind;
   /** The offending line, trimmed, so a message can quote it: the passwords it spells masked. */

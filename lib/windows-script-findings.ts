@@ -1,7 +1,7 @@
 // Windows scripts' weaknesses as findings of disallow-userdata-login-weakening, worded as the shell reader's are
 // (policies/lib/script-findings.ts): quoted under the name of the field that carries the script, a line whose
 // weakness depends on a value from outside the script a note.
-import { LoginWeakness, weaknessContext } from "./userdata-findings";
+import { LoginWeakness, weaknessCaseStep, weaknessContext } from "./userdata-findings";
 import { findWindowsLoginWeaknesses } from "./windows-login-weaknesses";
 import { WindowsScript } from "./windows-scripts";
 
@@ -9,6 +9,8 @@ import { WindowsScript } from "./windows-scripts";
 export interface WindowsFinding {
   message: string;
   unverifiable?: boolean;
+  /** The case step it breaks when it is not the rule's own (Finding.caseStep). */
+  caseStep?: 1;
 }
 
 const EXPLAIN: Partial<Record<LoginWeakness["kind"], string>> = {
@@ -28,8 +30,14 @@ const VERB: Partial<Record<LoginWeakness["kind"], string>> = {
 export function windowsScriptFindings(field: string, scripts: readonly WindowsScript[]): WindowsFinding[] {
   return findWindowsLoginWeaknesses(scripts).map((w) => {
     const quoted = `"${w.line.slice(0, 120)}"${weaknessContext(w)}`;
+    const caseStep = weaknessCaseStep(w.kind);
+    const step = caseStep === undefined ? {} : { caseStep };
     if (w.unverifiable)
-      return { message: `cannot be verified at preview: ${field} may ${VERB[w.kind]}: ${quoted}`, unverifiable: true };
-    return { message: `${field} ${EXPLAIN[w.kind]}: ${quoted}` };
+      return {
+        message: `cannot be verified at preview: ${field} may ${VERB[w.kind]}: ${quoted}`,
+        unverifiable: true,
+        ...step,
+      };
+    return { message: `${field} ${EXPLAIN[w.kind]}: ${quoted}`, ...step };
   });
 }

@@ -3,6 +3,9 @@
 import { ReportViolation } from "@pulumi/policy";
 import { CASE_STEP_LABELS, CaseStep } from "./metadata";
 
+/** What separates a message from the step it names. */
+export const CASE_STEP_SEPARATOR = " — breaks case step ";
+
 export function breaksCaseStep(step: CaseStep): string {
   return `breaks case step ${step} (${CASE_STEP_LABELS[step]})`;
 }
@@ -18,13 +21,18 @@ export function withCaseStep(message: string, step: CaseStep): string {
   return `${message.replace(TRAILING_STOPS, "")} — ${breaksCaseStep(step)}`;
 }
 
+/** The policy's step, unless the message already names the step it breaks (a finding's own, see Finding.caseStep). */
+function withPolicyCaseStep(message: string, step: CaseStep): string {
+  return message.includes(CASE_STEP_SEPARATOR) ? message : withCaseStep(message, step);
+}
+
 /** Wraps a reporter so string messages and violation objects (advisory notes) both carry the suffix. */
 export function reportingCaseStep(report: ReportViolation, step: CaseStep): ReportViolation {
   return ((message: unknown, urn?: string) => {
     if (typeof message === "object" && message !== null) {
       const v = message as { message?: string };
-      return report({ ...v, message: withCaseStep(v.message ?? "", step) } as never, urn);
+      return report({ ...v, message: withPolicyCaseStep(v.message ?? "", step) } as never, urn);
     }
-    return report(withCaseStep(String(message ?? ""), step), urn);
+    return report(withPolicyCaseStep(String(message ?? ""), step), urn);
   }) as ReportViolation;
 }

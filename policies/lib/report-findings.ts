@@ -2,6 +2,7 @@
 // notes, expired ones fail the policy, and findings that cannot be verified at preview are notes unless the policy
 // or the pack fails closed. Callers pass a reporter already wrapped by reportingCaseStep.
 import { ReportViolation } from "@pulumi/policy";
+import { withCaseStep } from "./case-step";
 import { CommonConfig } from "./config";
 import { Exemption, findExemption, isExpired } from "./exemptions";
 import { Finding } from "./findings";
@@ -59,10 +60,12 @@ export function reportFindings(r: FindingReporter, subject: FindingSubject, find
     report(`exemption expired on ${exemption.expires} (owner ${exemption.owner}): fix the resource or renew it`, urn);
   else if (exemption) suffix = ` (exemption expired on ${exemption.expires}, owner ${exemption.owner})`;
   const failClosed = failsClosed(common);
+  // A finding that names its own step carries it; the others get the policy's from the reporter.
+  const stepped = (f: Finding, text: string) => (f.caseStep === undefined ? text : withCaseStep(text, f.caseStep));
   for (const f of findings) {
-    if (!f.unverifiable) report(f.message + suffix, urn);
-    else if (failClosed) report(`${f.message}; failing closed${suffix}`, urn);
-    else advise(report, policyName, f.message, urn);
+    if (!f.unverifiable) report(stepped(f, f.message + suffix), urn);
+    else if (failClosed) report(stepped(f, `${f.message}; failing closed${suffix}`), urn);
+    else advise(report, policyName, stepped(f, f.message), urn);
   }
 }
 

@@ -1,6 +1,7 @@
 // How scripts become findings of disallow-userdata-login-weakening: each weakness quoted under the name of the field
 // that carries the script, and a field unknown at preview (or a document that does not parse) noted as unverifiable.
 import { decodeUserData, findLoginWeaknesses, LoginWeaknessKind, weaknessContext } from "../../lib/userdata";
+import { weaknessCaseStep } from "../../lib/userdata-findings";
 import { isUnknown } from "../../lib/values";
 import { Finding, unverifiable, violation } from "./findings";
 import { Check } from "./rule";
@@ -27,10 +28,14 @@ const VERB: Record<LoginWeaknessKind, string> = {
 export function scriptFindings(field: string, script: string): Finding[] {
   return findLoginWeaknesses(script).map((w) => {
     const quoted = `"${w.line.slice(0, 120)}"${weaknessContext(w)}`;
+    const caseStep = weaknessCaseStep(w.kind);
+    const step = caseStep === undefined ? {} : { caseStep };
     // A value from outside the script (a tag, a template) is reported as an unknown is elsewhere: a note.
-    if (w.unverifiable)
-      return { message: `cannot be verified at preview: ${field} may ${VERB[w.kind]}: ${quoted}`, unverifiable: true };
-    return violation(`${field} ${EXPLAIN[w.kind]}: ${quoted}`);
+    if (w.unverifiable) {
+      const message = `cannot be verified at preview: ${field} may ${VERB[w.kind]}: ${quoted}`;
+      return { message, unverifiable: true, ...step };
+    }
+    return { ...violation(`${field} ${EXPLAIN[w.kind]}: ${quoted}`), ...step };
   });
 }
 

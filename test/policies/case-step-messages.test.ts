@@ -162,3 +162,39 @@ describe("withCaseStep", () => {
     expect(withCaseStep(`x is ${" ".repeat(20_000)}`, 2)).toBe(`x is — ${breaksCaseStep(2)}`);
   });
 });
+
+describe("a finding that breaks another step of the case than its rule's names that step, once", () => {
+  const policy = hardeningRules.find((r) => r.name === "disallow-userdata-login-weakening")!;
+  const xrdp = { userData: "#!/bin/bash\napt-get install -y xrdp\n" };
+  const outside = {
+    userData: '#!/bin/bash\napt-get install -y xrdp\necho "PermitRootLogin $MODE" >> /etc/ssh/sshd_config\n',
+  };
+
+  it("a password-login server breaks the brute force, step 1, where the rule's own step is 2", async () => {
+    expect(policy.metadata.caseStep).toBe(2);
+    const ds = await run(policy, "aws:ec2/instance:Instance", xrdp);
+    expect(ds).toHaveLength(1);
+    expectNamesStep(ds[0].message, 1);
+  });
+
+  it("keeps its own step when an exemption has expired or the rule fails closed, and the rule's beside it", async () => {
+    for (const config of [EXPIRED, { failClosed: true }]) {
+      const ds = await run(policy, "aws:ec2/instance:Instance", outside, { config });
+      // The rule's own line: the harness puts its description (which names both) before it.
+      const own = (d: Diagnostic) => d.message.split("\n").pop() ?? "";
+      const server = ds.filter((d) => own(d).includes("xrdp"));
+      const rootLogin = ds.filter((d) => own(d).includes("PermitRootLogin"));
+      expect(server).toHaveLength(1);
+      expect(rootLogin).toHaveLength(1);
+      expectNamesStep(server[0].message, 1);
+      expectNamesStep(rootLogin[0].message, 2);
+    }
+  });
+
+  it("an exemption in use is the rule's note, naming the rule's step once", async () => {
+    const ds = await run(policy, "aws:ec2/instance:Instance", xrdp, { config: ACTIVE });
+    expect(ds).toHaveLength(1);
+    expect(ds[0].message).toContain("exempted until 2999-12-31");
+    expectNamesStep(ds[0].message, 2);
+  });
+});

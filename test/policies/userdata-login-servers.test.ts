@@ -252,6 +252,16 @@ const GOOD: Good[] = [
 describe("disallow-userdata-login-weakening: password-login remote-access servers", () => {
   loginServerRows(BAD, GOOD);
 
+  it("names the brute force, case step 1, once; the rule's other weaknesses keep its step 2", async () => {
+    const script = bash("echo 'root:pw' | chpasswd", "apt-get install -y xrdp");
+    const messages = await violations(INSTANCE, { userData: script });
+    const server = messages.find((m) => m.includes(WHAT)) ?? "";
+    const password = messages.find((m) => m.includes("sets a login password")) ?? "";
+    expect(server).toMatch(/ — breaks case step 1 \(SSH brute-forced in 137 s\)$/);
+    expect(server.split("breaks case step")).toHaveLength(2);
+    expect(password).toMatch(/ — breaks case step 2 \(/);
+  });
+
   it("keeps reporting the other weaknesses beside a server", async () => {
     const script = bash("echo 'root:pw' | chpasswd", "apt-get install -y xrdp");
     const messages = await violations(INSTANCE, { userData: script });

@@ -501,3 +501,18 @@ describe("disallow-userdata-login-weakening: remote logins across carriers", () 
     expect(weaknesses.map((w) => w.line)).toEqual([nla("0"), WINRM_BASIC]);
   });
 });
+
+describe("disallow-userdata-login-weakening: Windows remote logins name the brute force", () => {
+  it("reports RDP without NLA as breaking case step 1, once", async () => {
+    const rdp = "HKLM:\\System\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp";
+    const ds = await run(
+      disallowUserdataLoginWeakening,
+      EC2,
+      instance(ps(`Set-ItemProperty -Path '${rdp}' -Name UserAuthentication -Value 0`)),
+    );
+    expect(ds).toHaveLength(1);
+    const own = ds[0].message.split("\n").pop() ?? "";
+    expect(own).toMatch(/ — breaks case step 1 \(SSH brute-forced in 137 s\)$/);
+    expect(own.split("breaks case step")).toHaveLength(2);
+  });
+});

@@ -1,10 +1,10 @@
 // Every message about a resource declared in a template names it: `template resource Web (AWS::EC2::Instance): …`,
 // after the note lead that reports and readers look for, with the resource's hint before the case-step suffix.
 import { ReportViolation } from "@pulumi/policy";
+import { CASE_STEP_SEPARATOR } from "../case-step";
 import { EmbeddedResource } from "./embedded-resource";
 
 const NOTE_LEAD = "cannot be verified at preview: ";
-const CASE_STEP_SEPARATOR = " — breaks case step";
 
 function describe(r: EmbeddedResource): string {
   return `template resource ${r.logicalId} (${r.templateType})${r.where ? ` ${r.where}` : ""}: `;
