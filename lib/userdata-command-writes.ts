@@ -127,14 +127,17 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
   if (setsPassword(parsed, context.previous) || (accounts && passwordLines(written).length > 0))
     found.add("password-set", line);
   // Text only shown at login (the message of the day) or read by sshd as settings runs no server; in another file
-  // named outright, which may be configuration, only an install or a service enabled counts, not a daemon's name.
+  // named outright, which may be configuration, only an install or a service enabled counts, not a daemon's name,
+  // unless the file is a script.
   const inert = reading.inertFile;
   const runs = !reading.sshdFile && !(inert !== undefined && isDisplayedPath(inert));
-  const servers = runs ? startedLoginServers(parsed, inert === undefined) : [];
+  const servers = runs ? startedLoginServers(parsed, inert === undefined || reading.scriptFile === true) : [];
   // The super-servers' too: update-inetd, an edit of their files that turns a service on, a service written there.
   if (runs) servers.push(...updateInetdEnabled(parsed), ...superServersTeed(parsed, context.previous));
   if (edit?.inPlace) servers.push(...superServersEditedOn(edit, (path) => state.files.text(path), scan.matchBudget));
-  if (servers.length > 0) found.add("password-login-server", line, { note: loginServerNote(servers) });
+  // Named with the file it sits in when that is not the script being read (`… via /opt/remote.sh`).
+  const where = inert !== undefined ? found.writtenTo(inert) : found;
+  if (servers.length > 0) where.add("password-login-server", line, { note: loginServerNote(servers) });
   if (inert !== undefined) noteSuperServerLine(inert, parsed, state, found);
 }
 

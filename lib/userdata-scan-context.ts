@@ -17,6 +17,8 @@ export interface Reading {
   sshdConfig: boolean;
   /** The file holding the text, which sshd does not read: its setting lines count only if sshd is made to read it. */
   inertFile?: string;
+  /** That file is a script (a `#!` line first, or named `.sh`): the commands in it are run, not configuration. */
+  scriptFile?: boolean;
   /** The text is written to sshd_config itself (read whatever becomes of the drop-ins) or to a drop-in. */
   sshdFile?: "main" | "drop-in";
 }
@@ -25,6 +27,13 @@ export interface Reading {
 export const AS_CONFIG: Reading = { sshdConfig: true };
 /** Text written to a file that runs later or that may be anything: its settings count, its AuthenticationMethods not. */
 export const AS_WRITTEN: Reading = { sshdConfig: false };
+
+const SCRIPT_NAME = /\.(?:sh|bash|ksh|zsh)$/;
+
+/** How text written to `file`, which sshd does not read, counts: as a script's commands when it is one. */
+export function inertReading(file: string, text: string): Reading {
+  return { sshdConfig: false, inertFile: file, scriptFile: text.startsWith("#!") || SCRIPT_NAME.test(file) };
+}
 
 /**
  * Scans text written to `files` (none: a program reads it) by what they are: a boot script for the commands it

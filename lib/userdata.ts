@@ -12,7 +12,7 @@ import { isCloudConfig, scanCloudConfig, ScanText, WrittenFile } from "./userdat
 import { InflateBudget } from "./userdata-decode";
 import { Findings, LoginWeakness } from "./userdata-findings";
 import { mimeParts } from "./userdata-mime";
-import { AS_CONFIG, AS_WRITTEN, LineScan, Reading } from "./userdata-scan-context";
+import { AS_CONFIG, AS_WRITTEN, inertReading, LineScan, Reading } from "./userdata-scan-context";
 import { reportRewrite } from "./userdata-rewrites";
 import { MatchBudget } from "./userdata-sed-regex";
 import { scanLines } from "./userdata-shell";
@@ -104,7 +104,7 @@ class Scan {
       ? sshdConfigReading([path])
       : maybeSshdConfigPath(path)
         ? AS_WRITTEN
-        : { sshdConfig: false, inertFile: path };
+        : inertReading(path, content);
     this.userData(content, found, depth, reading, false);
   }
 
@@ -121,7 +121,7 @@ class Scan {
       const format = bootScriptFormat(file);
       if (format) byFormat.set(format, [...(byFormat.get(format) ?? []), file]);
       else if (isInertPath(file)) {
-        const reading = { sshdConfig: false, inertFile: file };
+        const reading = inertReading(file, text);
         this.once(text, `inert ${file}`, () => scanLines(text, this.lineScan(found, reading, depth)));
       } else others.push(file);
     }

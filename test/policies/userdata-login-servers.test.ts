@@ -111,6 +111,24 @@ const BAD: Bad[] = [
     servers: ["vnc"],
     quotes: "x11vnc -forever -display :0",
   },
+  {
+    name: "x11vnc in a script the user data writes (with #!) and runs",
+    script: bash(
+      "cat > /opt/remote <<'EOF'",
+      "#!/bin/sh",
+      "x11vnc -forever -display :0",
+      "EOF",
+      "chmod +x /opt/remote",
+    ),
+    servers: ["vnc"],
+    quotes: '"x11vnc -forever -display :0" via /opt/remote',
+  },
+  {
+    name: "ttyd in a .sh file written by write_files",
+    script: "#cloud-config\nwrite_files:\n  - path: /usr/local/bin/shell.sh\n    content: |\n      ttyd -p 7681 bash\n",
+    servers: ["web"],
+    quotes: '"ttyd -p 7681 bash" via /usr/local/bin/shell.sh',
+  },
   { name: "x11vnc in a session of its own", script: bash("setsid -f x11vnc -forever -display :0"), servers: ["vnc"] },
   { name: "xrdp pinned to a CPU", script: bash("taskset -c 0 /usr/sbin/xrdp"), servers: ["xrdp"] },
   { name: "vncserver told not to keep to loopback", script: bash("vncserver -localhost no :1"), servers: ["vnc"] },
@@ -228,6 +246,10 @@ const GOOD: Good[] = [
       "Pin-Priority: -1",
       "EOF",
     ),
+  },
+  {
+    name: "a daemon's name in a file that is no script (a list of packages to audit)",
+    script: bash("cat > /etc/audit/servers.txt <<'EOF'", "x11vnc", "shellinaboxd", "EOF"),
   },
   {
     name: "daemon names written to a configuration file",
