@@ -1,13 +1,16 @@
 // The Windows reader: what a PowerShell or batch script does to login, as the shell reader's findings say it — a
 // password spelled in the script (windows-passwords.ts) or for auto-logon (windows-autologon.ts), sshd's password
 // login turned or left on (windows-sshd.ts), keys planted for administrators (windows-authorized-keys.ts), RDP,
-// WinRM or Telnet Server opened to password guessing or clear-text passwords (windows-remote-logins.ts).
+// WinRM or Telnet Server opened to password guessing or clear-text passwords (windows-remote-logins.ts). Scripts a
+// statement runs or writes (`powershell -Command`/`-EncodedCommand`, `cmd /c`, Invoke-Expression, a .ps1, .cmd or .bat
+// written) are read as scripts of their own with the same readers (windows-nested-scripts.ts), to a bounded depth.
 // Statements are read in order, once each, and each statement's reading is linear: scripts may be hostile.
 import { LoginWeakness } from "./userdata-findings";
 import { WindowsAuthorizedKeys } from "./windows-authorized-keys";
 import { WindowsAutologon } from "./windows-autologon";
 import { passwordSource } from "./windows-passwords";
 import { WindowsRemoteLogins } from "./windows-remote-logins";
+import { NestingBudget, nestedScripts } from "./windows-nested-scripts";
 import { maskWindowsPasswords } from "./windows-password-masks";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
 import { WindowsSshd } from "./windows-sshd";
@@ -16,6 +19,9 @@ import { WindowsVariables } from "./windows-variables";
 import { windowsWords } from "./windows-words";
 
 const OUTSIDE_PASSWORD = "the password comes from outside the script";
+/** How deep scripts run or written by scripts are read, and how much text they may add to the reading in all. */
+const MAX_NESTING = 3;
+const NESTED_TEXT_BUDGET = 1 << 20;
 
 /** The weaknesses of Windows scripts that run one after another on one machine, each line reported once. */
 export function findWindowsLoginWeaknesses(scripts: readonly WindowsScript[]): LoginWeakness[] {
@@ -30,22 +36,44 @@ export function findWindowsLoginWeaknesses(scripts: readonly WindowsScript[]): L
   const keys = new WindowsAuthorizedKeys();
   const autologon = new WindowsAutologon();
   const remoteLogins = new WindowsRemoteLogins();
-  for (const { language, text, task } of scripts) {
-    if (task !== undefined) sshd.startedByTask(task);
-    const variables = new WindowsVariables(language);
+  // The scripts a statement runs or writes (windows-nested-scripts.ts) are read as if written in its place, a few
+  // levels deep and within a budget, so that hostile nesting stays linear.
+  const budget = new NestingBudget(NESTED_TEXT_BUDGET);
+  const readScript = (text: string, language: WindowsLanguage, variables: WindowsVariables, depth: number) => {
     for (const statement of windowsStatements(text, language)) {
       const words = windowsWords(statement, language);
-      const line = statement.split("\n")[0].trim();
-      const source = passwordSource(statement, words, variables);
-      if (source === "literal") add({ kind: "password-set", line }, language);
-      else if (source === "outside")
-        add({ kind: "password-set", line, note: OUTSIDE_PASSWORD, unverifiable: true }, language);
-      sshd.read(statement, words, variables);
-      keys.read(statement, words, variables, language);
-      autologon.read(statement, words, variables);
-      remoteLogins.read(statement, words, variables);
+      const nested = depth < MAX_NESTING ? nestedScripts(words, language, variables, budget) : undefined;
+      // The words given to an inner script are read there, quoted as its lines, not again as the statement's.
+      const own = nested?.rest ?? words;
+      if (own === words) readStatement(statement, words, language, variables);
+      else if (own.length > 0) readStatement(own.join(" "), own, language, variables);
+      for (const inner of nested?.scripts ?? []) {
+        // Text in the same language sees the variables (expanded before it runs, or set in the same session).
+        const innerVariables = inner.language === language ? variables : new WindowsVariables(inner.language);
+        readScript(inner.text, inner.language, innerVariables, depth + 1);
+      }
       variables.assign(statement);
     }
+  };
+  const readStatement = (
+    statement: string,
+    words: string[],
+    language: WindowsLanguage,
+    variables: WindowsVariables,
+  ) => {
+    const line = statement.split("\n")[0].trim();
+    const source = passwordSource(statement, words, variables);
+    if (source === "literal") add({ kind: "password-set", line }, language);
+    else if (source === "outside")
+      add({ kind: "password-set", line, note: OUTSIDE_PASSWORD, unverifiable: true }, language);
+    sshd.read(statement, words, variables);
+    keys.read(statement, words, variables, language);
+    autologon.read(statement, words, variables);
+    remoteLogins.read(statement, words, variables);
+  };
+  for (const { language, text, task } of scripts) {
+    if (task !== undefined) sshd.startedByTask(task);
+    readScript(text, language, new WindowsVariables(language), 0);
   }
   const weaknesses = [
     ...sshd.weaknesses(),

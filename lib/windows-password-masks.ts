@@ -19,8 +19,15 @@ import {
 
 const PASSWORD_PARAMETERS = ["-password", "-accountpassword", "-newpassword"];
 
-/** `line` with the passwords it spells masked. */
+/** How deep quoted text is read as a command line of its own (`cmd /c "net user …"`, `powershell -c '…'`). */
+const MAX_QUOTED_DEPTH = 2;
+
+/** `line` with the passwords it spells masked, also in a command line quoted in it that it runs. */
 export function maskWindowsPasswords(line: string, language: WindowsLanguage): string {
+  return applyMasks(line, passwordSpans(line, language, 0));
+}
+
+function passwordSpans(line: string, language: WindowsLanguage, depth: number): Span[] {
   const all = tokens(line, language);
   const spans: Span[] = [...adsiPasswords(line, all), ...secureStrings(line, all)];
   for (const command of commandsOf(all))
@@ -30,7 +37,16 @@ export function maskWindowsPasswords(line: string, language: WindowsLanguage): s
       ...assigned(line, command),
       ...autologonPassword(line, command),
     );
-  return applyMasks(line, spans);
+  // A line quoted past where the reader unwraps nested scripts is quoted whole: its passwords are masked all the same.
+  if (depth < MAX_QUOTED_DEPTH)
+    for (const t of all) {
+      const quote = line[t.start];
+      if (t.op !== undefined || t.end - t.start < 3 || (quote !== '"' && quote !== "'") || line[t.end - 1] !== quote)
+        continue;
+      const inner = passwordSpans(line.slice(t.start + 1, t.end - 1), language, depth + 1);
+      spans.push(...inner.map((span) => ({ start: span.start + t.start + 1, end: span.end + t.start + 1 })));
+    }
+  return spans;
 }
 
 /** `net user NAME PASSWORD [/options]`: the second word that is not an option; `*` prompts for it. */

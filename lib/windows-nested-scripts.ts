@@ -1,0 +1,260 @@
+// Scripts a Windows statement runs or writes, for the Windows reader to read as scripts of their own: PowerShell's
+// `-Command` text (quoted, bare or a script block) and `-EncodedCommand` (base64 of UTF-16LE text), `cmd /c` and
+// `cmd /k`, Invoke-Expression (`iex`) of a literal, and a `.ps1`, `.cmd` or `.bat` file written with Set-Content,
+// Add-Content or Out-File (a script written is meant to run: it is read where it is written). Only text spelled in
+// the script is read, or a variable the script set to a literal. `-File` of a script the statement did not write
+// gives nothing. Each word is looked at a bounded number of times, and what the reading may add is budgeted, so that
+// hostile input stays linear.
+import { commandName } from "./windows-commands";
+import { WindowsLanguage, WindowsScript } from "./windows-scripts";
+import { VariableValue, WindowsVariables } from "./windows-variables";
+import { endsCommand, unquoted, windowsWords } from "./windows-words";
+
+/** The scripts a statement runs or writes, and the words left for the statement's own reading. */
+export interface NestedScripts {
+  scripts: WindowsScript[];
+  /** The statement's words that belong to none of `scripts`. */
+  rest: string[];
+}
+
+/** What nested readings may add to the text read, all together: past it, statements are read as written. */
+export class NestingBudget {
+  constructor(private left: number) {}
+
+  /** Takes `size` from what is left; false, taking nothing, when it does not fit. */
+  take(size: number): boolean {
+    if (size > this.left) return false;
+    this.left -= size;
+    return true;
+  }
+}
+
+const POWERSHELL = new Set(["powershell", "powershell.exe", "pwsh", "pwsh.exe"]);
+const POWERSHELL_VALUED = [
+  "-executionpolicy",
+  "-windowstyle",
+  "-outputformat",
+  "-inputformat",
+  "-psconsolefile",
+  "-version",
+  "-configurationname",
+  "-configurationfile",
+  "-settingsfile",
+  "-workingdirectory",
+  "-custompipename",
+];
+const POWERSHELL_VALUED_ALIASES = new Set(["-ep", "-ex", "-w", "-o", "-of", "-i", "-if", "-v", "-wd", "-cf"]);
+const CMD = new Set(["cmd", "cmd.exe"]);
+const INVOKE_EXPRESSION = new Set(["invoke-expression", "iex"]);
+const FILE_WRITERS = new Set(["set-content", "add-content", "out-file"]);
+/** The writers' parameters that take a value; Set-Content and Add-Content take path then value by position. */
+const WRITER_PATH = new Set(["-path", "-literalpath", "-filepath", "-pspath", "-lp"]);
+const WRITER_VALUE = new Set(["-value", "-inputobject"]);
+const WRITER_VALUED = new Set([...WRITER_PATH, ...WRITER_VALUE, "-encoding", "-width", "-stream", "-filter"]);
+/** The language of a script file by its extension. */
+const SCRIPT_FILE = /\.(ps1|cmd|bat)$/i;
+/** A plain variable reference: `$name`, `$script:name`, `${name}`. */
+const VARIABLE = /^\$(?:\{[^{}$]+\}|(?:(?:script|global|local|private):)?[A-Za-z_]\w*)$/;
+/** Base64 characters then padding; that the length is whole 4-character groups is checked apart (no deep regex). */
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * The scripts `words` (a statement of `language`, windows-words.ts) runs or writes, in order, within `budget`;
+ * `variables` are the script's so far.
+ */
+export function nestedScripts(
+  words: string[],
+  language: WindowsLanguage,
+  variables: WindowsVariables,
+  budget: NestingBudget,
+): NestedScripts {
+  const scripts: WindowsScript[] = [];
+  const taken = new Set<number>();
+  const add = (script: WindowsScript | undefined, from: number, to: number) => {
+    if (script === undefined || !budget.take(script.text.length)) return;
+    scripts.push(script);
+    for (let i = from; i < to; i++) taken.add(i);
+  };
+  let start = 0;
+  let unclosed = false;
+  for (let i = 0; i <= words.length; i++) {
+    if (i < words.length && !endsCommand(words[i])) continue;
+    const from = start;
+    start = i + 1;
+    if (i === from) continue;
+    const name = commandName(words[from]);
+    const args = words.slice(from + 1, i);
+    if (POWERSHELL.has(name)) {
+      // `-Command { … }`: the block is the command's text, up to its closing brace.
+      // Once a brace is found unclosed, later ones are not looked for: each would rescan to the end.
+      const blockEnd: number =
+        words[i] === "{" && !unclosed && isCommandOption(args[args.length - 1]) ? closingBrace(words, i) : -1;
+      unclosed ||= words[i] === "{" && blockEnd < 0;
+      if (blockEnd > i) {
+        add({ language: "powershell", text: words.slice(i + 1, blockEnd).join(" ") }, from, blockEnd + 1);
+        i = blockEnd;
+        start = blockEnd + 1;
+      } else add(powerShellCommand(name, args), from, i);
+    } else if (CMD.has(name)) add(cmdCommand(args), from, i);
+    else if (language === "powershell" && INVOKE_EXPRESSION.has(name)) {
+      const piped = pipedLiteral(words, from, variables);
+      const text = piped?.text ?? invokedText(args, variables);
+      if (text !== undefined) add({ language: "powershell", text }, piped?.from ?? from, i);
+    } else if (language === "powershell" && FILE_WRITERS.has(name)) {
+      const written = writtenScript(name, args, from + 1, words, variables);
+      if (written) add(written.script, written.from, written.to);
+    }
+  }
+  return { scripts, rest: taken.size === 0 ? words : words.filter((_, i) => !taken.has(i)) };
+}
+
+/** `-Command` and its prefixes PowerShell accepts (`-c`, `-com`…). */
+function isCommandOption(word: string | undefined): boolean {
+  const option = (word ?? "").toLowerCase();
+  return option === "-c" || (option.length >= 4 && "-command".startsWith(option));
+}
+
+/** `-EncodedCommand` and its prefixes PowerShell accepts (`-e`, `-ec`, `-enc`…). */
+function isEncodedOption(word: string): boolean {
+  const option = word.toLowerCase();
+  return option === "-ec" || (option.length >= 2 && "-encodedcommand".startsWith(option));
+}
+
+/** The index of the brace closing the one at `open`; -1 when none does. */
+function closingBrace(words: string[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < words.length; i++) {
+    if (words[i] === "{") depth++;
+    else if (words[i] === "}" && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * The script of `powershell … -Command TEXT` or `-EncodedCommand BASE64`; none for `-File` or stdin (`-`). Windows
+ * PowerShell (not pwsh, whose default is `-File`) takes its first argument that is no option as the command.
+ */
+function powerShellCommand(name: string, args: string[]): WindowsScript | undefined {
+  const implicit = name.startsWith("powershell");
+  for (let i = 0; i < args.length; i++) {
+    const option = args[i].toLowerCase();
+    if (option === "-f" || option === "-file") return undefined;
+    if (isEncodedOption(option)) {
+      const text = decodedCommand(unquoted(args[i + 1] ?? ""));
+      return text === undefined ? undefined : { language: "powershell", text };
+    }
+    if (isValuedOption(option)) i++;
+    else if (isCommandOption(option) || (implicit && !option.startsWith("-"))) {
+      const text = joinedText(args.slice(isCommandOption(option) ? i + 1 : i));
+      return text === "" || text === "-" ? undefined : { language: "powershell", text };
+    }
+  }
+  return undefined;
+}
+
+/** PowerShell's options that take a value (`-ExecutionPolicy Bypass`), by name, alias or a prefix of 3 or more. */
+function isValuedOption(option: string): boolean {
+  if (POWERSHELL_VALUED_ALIASES.has(option)) return true;
+  return option.length >= 4 && POWERSHELL_VALUED.some((valued) => valued.startsWith(option));
+}
+
+/** `-EncodedCommand`'s text: base64 of UTF-16LE; undefined when it is not valid base64 of whole characters. */
+function decodedCommand(base64: string): string | undefined {
+  if (base64.length % 4 !== 0 || !BASE64.test(base64)) return undefined;
+  const bytes = Buffer.from(base64, "base64");
+  return bytes.length % 2 === 0 ? bytes.toString("utf16le") : undefined;
+}
+
+/** `cmd [/s /q /d …] /c TEXT` (or `/k`), the rest of the words being the command cmd runs. */
+function cmdCommand(args: string[]): WindowsScript | undefined {
+  const at = args.findIndex((a) => /^\/[ck]$/i.test(a));
+  if (at < 0) return undefined;
+  const text = joinedText(args.slice(at + 1));
+  return text === "" ? undefined : { language: "batch", text };
+}
+
+/** Words given as one command line: one quoted word is its text. */
+function joinedText(words: string[]): string {
+  return (words.length === 1 ? unquoted(words[0]) : words.join(" ")).trim();
+}
+
+/** Invoke-Expression's `-Command` (named or first) when it is literal text. */
+function invokedText(args: string[], variables: WindowsVariables): string | undefined {
+  const named = args.findIndex((a) => /^-c(?:o(?:m(?:m(?:a(?:n(?:d)?)?)?)?)?)?$/i.test(a));
+  const word = named >= 0 ? args[named + 1] : args.find((a) => !a.startsWith("-"));
+  return word === undefined ? undefined : literalText(word, variables);
+}
+
+/** The literal piped into the command at `at` (`"text" | Out-File …`): the text and where it starts. */
+function pipedLiteral(
+  words: string[],
+  at: number,
+  variables: WindowsVariables,
+): { text: string; from: number } | undefined {
+  if (at < 2 || words[at - 1] !== "|" || (at > 2 && !endsCommand(words[at - 3]))) return undefined;
+  const text = literalText(words[at - 2], variables);
+  return text === undefined ? undefined : { text, from: at - 2 };
+}
+
+/** The script a file writer writes to a `.ps1`, `.cmd` or `.bat` path, with the words that give its text. */
+function writtenScript(
+  name: string,
+  args: string[],
+  argsAt: number,
+  words: string[],
+  variables: WindowsVariables,
+): { script: WindowsScript; from: number; to: number } | undefined {
+  let path: string | undefined;
+  let value: number | undefined;
+  const positional: number[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const colon = args[i].indexOf(":");
+    const parameter = (colon > 0 && args[i].startsWith("-") ? args[i].slice(0, colon) : args[i]).toLowerCase();
+    if (!WRITER_VALUED.has(parameter)) {
+      if (!args[i].startsWith("-")) positional.push(i);
+      continue;
+    }
+    const at = colon > 0 ? i : ++i;
+    if (WRITER_PATH.has(parameter)) path = colon > 0 ? args[at].slice(colon + 1) : args[at];
+    else if (WRITER_VALUE.has(parameter) && colon <= 0) value = at;
+  }
+  // Out-File's second position is its encoding, not its text.
+  path ??= positional.length > 0 ? args[positional.shift() ?? 0] : undefined;
+  if (value === undefined && name !== "out-file") value = positional.shift();
+  const extension = SCRIPT_FILE.exec(unquoted(path ?? ""))?.[1].toLowerCase();
+  if (extension === undefined) return undefined;
+  const language: WindowsLanguage = extension === "ps1" ? "powershell" : "batch";
+  if (value !== undefined) {
+    const text = args[value] === undefined ? undefined : literalText(args[value], variables);
+    return text === undefined
+      ? undefined
+      : { script: { language, text }, from: argsAt + value, to: argsAt + value + 1 };
+  }
+  const piped = pipedLiteral(words, argsAt - 1, variables);
+  return piped && { script: { language, text: piped.text }, from: piped.from, to: piped.from + 1 };
+}
+
+/** The text of a literal word (quoted, or a here-string), or of a variable the script set to one; else undefined. */
+function literalText(word: string, variables: WindowsVariables): string | undefined {
+  if (!VARIABLE.test(word)) return quotedText(word);
+  const [value] = variables.referencedValues(word);
+  if (value === undefined) return undefined;
+  // Each assignment is looked at once, however often it is used.
+  if (!literalValues.has(value)) {
+    const text = value.text.trim();
+    // One word, or the value is an expression, not a literal.
+    literalValues.set(value, windowsWords(text, "powershell").length === 1 ? quotedText(text) : undefined);
+  }
+  return literalValues.get(value);
+}
+
+const literalValues = new WeakMap<VariableValue, string | undefined>();
+
+/** A quoted word's or here-string's text; undefined for anything else. */
+function quotedText(word: string): string | undefined {
+  const quote = word[0] === "@" ? word[1] : word[0];
+  if ((quote !== '"' && quote !== "'") || word.length < 2 || !word.endsWith(quote)) return undefined;
+  if (word[0] === "@") return word.slice(2, -1).replace(/^\r?\n|\r?\n$/g, "");
+  const text = word.slice(1, -1);
+  return quote === "'" ? text.replace(/''/g, "'") : text.replace(/`(.)/g, "$1");
+}
