@@ -215,17 +215,12 @@ export class WindowsRemoteLogins {
 }
 
 /**
- * The commands a wrapper runs, `cmd /c …` (or the command quoted as one word) and batch's `call …`, once: not again
- * inside them; any other command as it is.
+ * The command batch's `call …` runs (or the command quoted as one word), once: not again inside it; any other command
+ * as it is. `cmd /c …` and the other nested scripts are read as scripts of their own (windows-nested-scripts.ts).
  */
 function unwrapped(command: WindowsCommand): WindowsCommand[] {
   const { name, args, block } = command;
-  let rest: string[] = [];
-  if (name === "call") rest = args;
-  else if (name === "cmd" || name === "cmd.exe") {
-    const at = args.findIndex((a) => /^\/[ck]$/i.test(a));
-    if (at >= 0) rest = args.slice(at + 1);
-  }
+  const rest = name === "call" ? args : [];
   if (rest.length === 0) return [command];
   if (rest.length === 1 && /^["']/.test(rest[0])) return windowsCommands(windowsWords(unquoted(rest[0]), "batch"));
   return [{ word: rest[0], name: commandName(rest[0]), args: rest.slice(1), block }];
