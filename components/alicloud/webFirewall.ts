@@ -5,210 +5,27 @@
 // The origin is locked by default: a whitelist ACL of WAF's back-to-origin blocks for the origin's listeners
 // (originLock.ts for classic SLB, albOriginLock.ts and albListenerLock.ts for ALB), since an origin that answers
 // anyone lets scanners go around the WAF.
+// Arguments and their checks: webFirewallArgs.ts (each protected host: wafProtectedDomain.ts); the defense templates
+// and rules: wafDefenseRules.ts.
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
-import { SCANNER_USER_AGENTS } from "../plan/scanners";
-import {
-  DEFAULT_RATE_LIMIT,
-  RateLimitOptions,
-  checkRateLimit,
-  checkUaTokens,
-  rateLimitLoosening,
-  uaBlockRules,
-} from "../plan/alicloud-waf";
-import { DEFAULT_LOG_RETENTION_DAYS, checkLogRetention } from "../plan/alicloud-retention";
-import { Problems } from "../validation";
 import { IpFamily } from "../../lib/cidr";
-import { ArgProblems, argumentKeys, checkTags, warnIfWeaker } from "./args";
-import { OriginAcls, OriginListenerAcl, checkOriginLock, createOriginAcls, listenerAcl } from "./originLock";
+import { OriginAcls, OriginListenerAcl, createOriginAcls, listenerAcl } from "./originLock";
 import { albOriginBlocks, DEFAULT_ORIGIN_KINDS, OriginKind } from "../plan/alicloud-origin-kinds";
 import { OriginAlbAcl, OriginAlbListenerAclConfig, albListenerAclConfig, createOriginAlbAcl } from "./albOriginLock";
 import { AlbListenerLockOptions, checkAlbListenerLock, createAlbListenerLock, LOCK_METHOD } from "./albListenerLock";
+import { createWafDefense, WafTemplateIds } from "./wafDefenseRules";
+import { validateWebFirewallArgs, warnWeakerArguments, WebFirewallArgs } from "./webFirewallArgs";
 
 export type { AlbListenerLockOptions } from "./albListenerLock";
-
-export interface WafProtectedDomain {
-  /** Host name clients use, e.g. "www.example.com". */
-  domain: string;
-  /** Origin addresses (the internet-facing load balancer), e.g. [slb.address]. */
-  backends: pulumi.Input<pulumi.Input<string>[]>;
-  /** Default [443] when `certId` is set, else none. */
-  httpsPorts?: number[];
-  /** Default [80]. */
-  httpPorts?: number[];
-  /** SSL certificate id (Certificate Management Service) for HTTPS listeners. */
-  certId?: pulumi.Input<string>;
-}
-
-export interface WebFirewallArgs {
-  /** Domains WAF protects; at least one. */
-  domains: WafProtectedDomain[];
-  /** Existing WAF 3.0 instance id; default: a new `wafv3.Instance` (pay-as-you-go). */
-  instanceId?: pulumi.Input<string>;
-  /** User-Agent substrings blocked by custom rules. Default SCANNER_USER_AGENTS (shared with AWS). */
-  blockedUserAgents?: readonly string[];
-  /** Per-client-IP limit. Default 1000 requests per 60 s, blocked for 600 s. */
-  rateLimit?: RateLimitOptions;
-  /** Days WAF logs are kept in SLS, 180-3650. Default 365. */
-  logRetentionDays?: number;
-  /**
-   * Turn on the account's SLS audit collection of WAF logs (`log.Audit`). Default true. The audit service is one per
-   * account: set false when another stack already manages it, and keep its `waf_ttl` ≥ 180 there.
-   */
-  manageLogCollection?: boolean;
-  /**
-   * WAF 3.0's back-to-origin CIDR blocks (WAF console: Website Configuration > CNAME Record > Back-to-origin CIDR
-   * Blocks; no data source returns them). The origin whitelist admits these only. Required unless `originLock` is
-   * false; exact CIDR form, no block wider than public /16 (IPv6 /32), never the internet.
-   */
-  backToOriginCidrs?: string[];
-  /**
-   * Make the origin whitelists (`slb.Acl` per address family, `alb.Acl`: see `originKinds`) for the origin's
-   * listeners. Default true. False (the origin is locked another way) makes none and logs a warning.
-   */
-  originLock?: boolean;
-  /**
-   * Kinds of origin load balancer to make whitelists for: "slb" (classic SLB listeners, `originListenerAcl()`), "alb"
-   * (ALB listeners, `lockAlbListener()`: one `alb.Acl` of the IPv4 blocks, since ALB ACLs hold no IPv6).
-   * Default ["slb"].
-   */
-  originKinds?: OriginKind[];
-  /** Provider of the origin load balancer's region, where the whitelist is made. Default: the component's. */
-  originProvider?: pulumi.ProviderResource;
-  tags?: Record<string, string>;
-}
-
-const HOST = /^(?=.{1,253}$)(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-
-const WEB_FIREWALL_ARGS = argumentKeys<WebFirewallArgs>({
-  domains: true,
-  instanceId: true,
-  blockedUserAgents: true,
-  rateLimit: true,
-  logRetentionDays: true,
-  manageLogCollection: true,
-  backToOriginCidrs: true,
-  originLock: true,
-  originKinds: true,
-  originProvider: true,
-  tags: true,
-});
-const DOMAIN_KEYS = argumentKeys<WafProtectedDomain>({
-  domain: true,
-  backends: true,
-  httpsPorts: true,
-  httpPorts: true,
-  certId: true,
-});
-/** Read at construction; the instance id may be an Output, and so may each domain's backends and certificate. */
-const PLAIN_ARGS: (keyof WebFirewallArgs)[] = [
-  "domains",
-  "blockedUserAgents",
-  "rateLimit",
-  "logRetentionDays",
-  "manageLogCollection",
-  "backToOriginCidrs",
-  "originLock",
-  "originKinds",
-  "tags",
-];
-
-function checkPorts(problems: Problems, argument: string, ports: unknown): void {
-  if (ports === undefined) return;
-  if (!problems.check(Array.isArray(ports), argument, ports, "a list of ports", "pass e.g. [443]")) return;
-  (ports as unknown[]).forEach((port, i) =>
-    problems.check(
-      typeof port === "number" && Number.isInteger(port) && port >= 1 && port <= 65535,
-      `${argument}[${i}]`,
-      port,
-      "an integer port from 1 to 65535",
-      "use the port clients connect to, e.g. 443",
-    ),
-  );
-  const seen = new Set<unknown>();
-  (ports as unknown[]).forEach((port, i) => {
-    problems.check(!seen.has(port), `${argument}[${i}]`, port, "each port once", "remove the duplicate");
-    seen.add(port);
-  });
-}
-
-/** One protected host: its name, origins, and listeners that exist and hold a certificate where they need one. */
-function checkDomain(problems: Problems, argument: string, given: WafProtectedDomain): void {
-  // Its own list, so an Output where a literal is needed silences the rest of this entry only.
-  const own = new ArgProblems("domain");
-  own.knownKeys(given, DOMAIN_KEYS, `${argument}.`);
-  const d = own.plain(given, ["domain", "httpPorts", "httpsPorts"], `${argument}.`);
-  own.check(
-    typeof d.domain === "string" && HOST.test(d.domain),
-    `${argument}.domain`,
-    d.domain,
-    "a lower-case DNS host name such as www.example.com",
-    "correct the host name",
-  );
-  if (Array.isArray(d.backends)) {
-    own.check(
-      d.backends.length > 0,
-      `${argument}.backends`,
-      d.backends,
-      "at least one origin address",
-      "pass the load balancer address",
-    );
-    d.backends.forEach((b, i) =>
-      own.check(
-        b !== "" && b !== undefined && b !== null && (typeof b !== "string" || b === b.trim()),
-        `${argument}.backends[${i}]`,
-        b,
-        "an origin IP address or host name without spaces",
-        "pass the load balancer address",
-      ),
-    );
-  } else {
-    own.check(
-      d.backends !== undefined && d.backends !== null && typeof d.backends === "object",
-      `${argument}.backends`,
-      d.backends,
-      "a list of origin addresses (or an Output of one)",
-      "pass e.g. [slb.address]",
-    );
-  }
-  checkPorts(own, `${argument}.httpPorts`, d.httpPorts);
-  checkPorts(own, `${argument}.httpsPorts`, d.httpsPorts);
-  if (Array.isArray(d.httpsPorts) && d.httpsPorts.length > 0) {
-    own.check(
-      d.certId !== undefined && d.certId !== "",
-      `${argument}.certId`,
-      d.certId,
-      "a certificate id when httpsPorts are listened on",
-      "upload the certificate to Certificate Management Service and pass its id",
-    );
-  }
-  const http = d.httpPorts ?? [80];
-  const https = d.httpsPorts ?? (d.certId ? [443] : []);
-  if (Array.isArray(http) && Array.isArray(https)) {
-    own.check(
-      http.length + https.length > 0,
-      `${argument}.httpPorts`,
-      http,
-      "at least one listener port across httpPorts and httpsPorts",
-      "listen on 443 with a certificate (httpsPorts and certId), or keep the default [80]",
-    );
-    const both = http.filter((p) => https.includes(p));
-    own.check(
-      both.length === 0,
-      `${argument}.httpsPorts`,
-      https,
-      "ports not also listed in httpPorts",
-      "list each port in one of httpPorts or httpsPorts",
-    );
-  }
-  problems.addAll(own.list);
-}
+export type { WafProtectedDomain } from "./wafProtectedDomain";
+export type { WebFirewallArgs } from "./webFirewallArgs";
 
 export class WebFirewall extends pulumi.ComponentResource {
   public readonly instanceId: pulumi.Output<string>;
   public readonly domainIds: pulumi.Output<string>[];
-  public readonly templateIds: Record<"webCore" | "cc" | "customAcl", pulumi.Output<number>>;
+  public readonly templateIds: WafTemplateIds;
   /** Protected-object names (`<domain>-waf`) the templates bind. */
   public readonly protectedResources: string[];
   /** The SLB origin whitelists by address family; undefined when `originLock` is false or originKinds lacks "slb". */
@@ -226,82 +43,15 @@ export class WebFirewall extends pulumi.ComponentResource {
 
   constructor(name: string, given: WebFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
     const subject = `WebFirewall "${name}"`;
-    const problems = new ArgProblems(subject);
-    problems.knownKeys(given ?? {}, WEB_FIREWALL_ARGS);
-    const args = problems.plain(given ?? ({} as WebFirewallArgs), PLAIN_ARGS);
-    const uas = args.blockedUserAgents ?? SCANNER_USER_AGENTS;
-    const rate = args.rateLimit ?? DEFAULT_RATE_LIMIT;
-    const retention = args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
-    if (
-      problems.check(
-        Array.isArray(args.domains) && args.domains.length > 0,
-        "domains",
-        args.domains,
-        "at least one { domain, backends }",
-        'pass the public host names, e.g. [{ domain: "www.example.com", backends: [slb.address] }]',
-      )
-    ) {
-      const seen = new Set<string>();
-      args.domains.forEach((d, i) => {
-        if (
-          !problems.check(
-            typeof d === "object" && d !== null && !Array.isArray(d),
-            `domains[${i}]`,
-            d,
-            "an object { domain, backends, httpPorts?, httpsPorts?, certId? }",
-            "describe the protected host as an object",
-          )
-        ) {
-          return;
-        }
-        checkDomain(problems, `domains[${i}]`, d);
-        problems.check(
-          !seen.has(d.domain),
-          `domains[${i}].domain`,
-          d.domain,
-          "each domain once",
-          "remove the duplicate",
-        );
-        seen.add(d.domain);
-      });
-    }
-    checkUaTokens(problems, "blockedUserAgents", uas as unknown[]);
-    if (Array.isArray(uas)) problems.distinct("blockedUserAgents", uas);
-    checkRateLimit(problems, "rateLimit", rate);
-    checkLogRetention(problems, "logRetentionDays", retention);
-    problems.boolean("manageLogCollection", args.manageLogCollection);
-    problems.notBlank("instanceId", args.instanceId, "omit it to create a WAF 3.0 instance, or pass an instance id");
-    checkTags(problems, "tags", args.tags, 1);
-    checkOriginLock(problems, name, args);
-    problems.throwIfAny();
+    const checked = validateWebFirewallArgs(name, given);
+    const { args } = checked;
     // Registered only once every argument is known to be good: a refused call leaves nothing behind.
     // Transformations, the component's own and inherited ones, may tag the evidence stores, never unprotect them.
     super("hardening:alicloud:WebFirewall", name, {}, guardEvidence(`WebFirewall "${name}"`, opts));
     guardInheritedTransformations(`WebFirewall "${name}"`, this);
     this.firewallName = name;
     this.subject = subject;
-    const looser = rateLimitLoosening(rate);
-    if (looser) {
-      pulumi.log.warn(`WebFirewall "${name}": rateLimit is looser than the default (${looser})`, this);
-    }
-    const dropped = SCANNER_USER_AGENTS.filter((token) => !uas.includes(token));
-    if (dropped.length > 0) {
-      pulumi.log.warn(
-        `${subject}: blockedUserAgents leaves out ${dropped.length} of the default scanner User-Agents ` +
-          `(${dropped.slice(0, 5).join(", ")}${dropped.length > 5 ? ", ..." : ""}); ` +
-          "add to [...SCANNER_USER_AGENTS] instead of replacing it",
-        this,
-      );
-    }
-    warnIfWeaker(
-      this,
-      subject,
-      "logRetentionDays",
-      retention,
-      DEFAULT_LOG_RETENTION_DAYS,
-      "lower",
-      "attacks found later than that leave no WAF record",
-    );
+    warnWeakerArguments(this, subject, checked);
 
     const tags = { ...(args.tags ?? {}), "hardening:component": "WebFirewall" };
     const parent = { parent: this };
@@ -370,63 +120,13 @@ export class WebFirewall extends pulumi.ComponentResource {
     this.domainIds = domains.map((d) => d.domainId);
     this.protectedResources = args.domains.map((d) => `${d.domain}-waf`);
 
-    const template = (key: string, scene: string, description: string) =>
-      new alicloud.wafv3.DefenseTemplate(
-        `${name}-${key}-template`,
-        {
-          instanceId: this.instanceId,
-          defenseTemplateName: `${name}-${key}`,
-          defenseScene: scene,
-          templateType: "user_custom",
-          templateOrigin: "custom",
-          status: "1",
-          description,
-          resources: this.protectedResources,
-        },
-        { parent: this, dependsOn: domains },
-      );
-    const webCore = template("web-core", "waf_group", "Core web protection: SQLi, XSS, RCE, traversal, webshells");
-    const cc = template("cc", "cc", "HTTP flood protection");
-    const customAcl = template("custom-acl", "custom_acl", "Scanner User-Agent blocks and per-IP rate limit");
-    this.templateIds = {
-      webCore: webCore.defenseTemplateId,
-      cc: cc.defenseTemplateId,
-      customAcl: customAcl.defenseTemplateId,
-    };
-
-    const rule = (key: string, t: alicloud.wafv3.DefenseTemplate, scene: string, config: Record<string, unknown>) =>
-      new alicloud.wafv3.DefenseRule(
-        `${name}-${key}`,
-        {
-          instanceId: this.instanceId,
-          defenseType: "template",
-          templateId: t.defenseTemplateId,
-          defenseScene: scene,
-          defenseOrigin: "custom",
-          ruleName: `${name}-${key}`,
-          ruleStatus: 1,
-          config,
-        },
-        parent,
-      );
-    // Core protection in blocking mode with automatic rule updates: new attack signatures apply without a deploy.
-    rule("web-core-rule", webCore, "waf_group", { ruleAction: "block", autoUpdate: true });
-    rule("cc-rule", cc, "cc", { mode: 0 });
-    rule("rate-limit-rule", customAcl, "custom_acl", {
-      conditions: [{ key: "URLPath", opValue: "prefix-match", values: "/" }],
-      ruleAction: "block",
-      ccStatus: 1,
-      ccEffect: "rule",
-      rateLimit: {
-        target: "remoteAddr",
-        interval: rate.intervalSeconds,
-        threshold: rate.threshold,
-        ttl: rate.blockSeconds,
-      },
+    this.templateIds = createWafDefense(this, name, {
+      instanceId: this.instanceId,
+      protectedResources: this.protectedResources,
+      domains,
+      rateLimit: checked.rateLimit,
+      blockedUserAgents: checked.blockedUserAgents,
     });
-    uaBlockRules(uas).forEach((plan) =>
-      rule(plan.suffix, customAcl, "custom_acl", { conditions: plan.conditions, ruleAction: plan.ruleAction }),
-    );
 
     if (args.manageLogCollection ?? true) {
       const account = alicloud.getAccountOutput(parent);
@@ -435,7 +135,7 @@ export class WebFirewall extends pulumi.ComponentResource {
         {
           aliuid: account.id,
           displayName: `${name}-waf-logs`,
-          variableMap: { waf_enabled: "true", waf_ttl: String(retention) },
+          variableMap: { waf_enabled: "true", waf_ttl: String(checked.logRetentionDays) },
         },
         { parent: this, retainOnDelete: true },
       );
