@@ -156,23 +156,27 @@ describe("windowsUserDataScripts", () => {
   ])("%j is not Windows user data", (text) => expect(windowsUserDataScripts(text)).toBeUndefined());
 });
 
-describe("hostile scripts are read in linear time", () => {
+describe("hostile scripts are read to the findings short ones get", () => {
   const n = 200_000;
-  it.each([
-    ["unclosed ${", ps("${".repeat(n))],
-    ["unclosed placeholders", ps("net user a {{".repeat(n))],
-    ["nested parentheses", ps(`([adsi]'x').SetPassword(${"(".repeat(n)}`)],
+  /** Each finding as `kind` (`kind?` for a note) and the start of the line it quotes: hostile lines are long. */
+  const brief = (script: WindowsScript) =>
+    findWindowsLoginWeaknesses([script]).map((w) => `${w.kind}${w.unverifiable ? "?" : ""} ${w.line.slice(0, 24)}`);
+  it.each<[string, WindowsScript, string[]]>([
+    ["unclosed ${", ps("${".repeat(n)), []],
+    // The password opens a template placeholder never closed: it comes from outside the script.
+    ["unclosed placeholders", ps("net user a {{".repeat(n)), ["password-set? net user a {{******** us"]],
+    ["nested parentheses", ps(`([adsi]'x').SetPassword(${"(".repeat(n)}`), []],
     [
       "many references to a long path variable",
       ps(`$c = "${"x".repeat(1000)} ${CONFIG}"`, ...Array(2000).fill(`Add-Content $c ${"$c ".repeat(100)}`)),
+      [],
     ],
-    ["many pattern operands", ps(`Set-Content ${CONFIG} ${"-replace '".repeat(n)}`)],
-    ["many directives after blanks", ps(`Add-Content ${CONFIG} "${"   PasswordAuthentication".repeat(n / 10)}"`)],
-    ["batch percent signs", bat(`net user a ${"%x".repeat(n)}`)],
-    ["many continued lines", ps(...Array(n / 10).fill("net user a `"))],
-  ])("%s", (_name, script) => {
-    const started = Date.now();
-    findWindowsLoginWeaknesses([script]);
-    expect(Date.now() - started).toBeLessThan(3000);
+    ["many pattern operands", ps(`Set-Content ${CONFIG} ${"-replace '".repeat(n)}`), []],
+    ["many directives after blanks", ps(`Add-Content ${CONFIG} "${"   PasswordAuthentication".repeat(n / 10)}"`), []],
+    ["batch percent signs", bat(`net user a ${"%x".repeat(n)}`), ["password-set? net user a ********"]],
+    // Continued lines join into one `net user a net user a …`: the password `net` is the script's own.
+    ["many continued lines", ps(...Array(n / 10).fill("net user a `")), ["password-set net user a  ******** use"]],
+  ])("%s", (_name, script, expected) => {
+    expect(brief(script)).toEqual(expected);
   });
 });

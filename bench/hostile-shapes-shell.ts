@@ -1,0 +1,149 @@
+// The shell reader's hostile inputs, as its tests feed them (test/lib/userdata-*.test.ts, the super-server rows of
+// test/policies/userdata-superservers.test.ts), each under the name of the test's file.
+import { findLoginWeaknesses } from "../lib/userdata";
+import { markUnknownExpansions } from "../lib/userdata-unknown-values";
+import { shellWords } from "../lib/userdata-words";
+import { scriptFindings } from "../policies/lib/script-findings";
+import { many, Shape, shapeOf } from "./hostile-shapes";
+
+const shell = shapeOf({ name: "findLoginWeaknesses", read: findLoginWeaknesses });
+const policy = shapeOf({ name: "scriptFindings", read: (text) => scriptFindings("userData", text) });
+const words = shapeOf({ name: "shellWords", read: shellWords });
+const expansions = shapeOf({ name: "markUnknownExpansions", read: markUnknownExpansions });
+
+const SSHD = "/etc/ssh/sshd_config";
+const KIT = "/etc/ssh/sshd_config.d/00-hardening-kit.conf";
+const GREP = `grep -v '^PasswordAuthentication' ${SSHD}`;
+const xinetd = (...lines: string[]) =>
+  ["#!/bin/bash", "cat > /etc/xinetd.d/telnet <<'EOF'", ...lines, "EOF"].join("\n");
+const stages = (n: number, stage: (i: number) => string) => many(n, stage, " | ");
+
+export const SHELL_SHAPES: Record<string, Shape[]> = {
+  "test/policies/userdata-superservers.test.ts": [
+    policy("xinetd service name of n letters", 25_000, (n) => xinetd(`service ${"a".repeat(n)} b`)),
+    policy("xinetd server after n blanks", 25_000, (n) => xinetd(`server${" ".repeat(n)}x`)),
+    policy("xinetd service of n server_args lines", 10_000, (n) =>
+      xinetd("service telnet", "{", ...Array<string>(n).fill("  server_args = -h -h -h"), "  disable = yes", "}"),
+    ),
+    policy("n sed edits of an xinetd service", 2_500, (n) =>
+      many(n, () => "sed -i 's/disable\\s*=\\s*no/disable = yes/;/x/d' /etc/xinetd.d/telnet"),
+    ),
+    policy("inetd entry of n words", 25_000, (n) => `echo 'telnet${" stream".repeat(n)}' >> /etc/inetd.conf`),
+  ],
+  "test/lib/userdata-word-splitting.test.ts": [
+    words("n unclosed $(", 25_000, (n) => "a$(".repeat(n)),
+    words("n closed $(b)", 25_000, (n) => "a$(b)".repeat(n)),
+    words("n nested $(", 25_000, (n) => `x${"$(".repeat(n)}${")".repeat(n)}`),
+    shell(
+      "sed backup suffix of n unclosed $(",
+      10_000,
+      (n) => `sed -i.${"$(a".repeat(n)} 's/^#Port 22/Port 2222/' ${SSHD}`,
+    ),
+  ],
+  "test/lib/userdata-pipelines.test.ts": [
+    shell(
+      "n grep stages",
+      10_000,
+      (n) => `cat ${SSHD} | ${stages(n, (i) => `grep -v '^X${i}'`)} > /tmp/s; mv /tmp/s ${SSHD}`,
+    ),
+    shell(
+      "n unknown stages",
+      10_000,
+      (n) => `cat ${SSHD} | ${stages(n, (i) => `f${i}`)} | tee /tmp/s; mv /tmp/s ${SSHD}`,
+    ),
+  ],
+  "test/lib/userdata-known-copies.test.ts": [
+    shell("n copies of a large hardened file", 2_500, (n) => {
+      const hardened = `printf '${"Port 22\\n".repeat(1800)}PasswordAuthentication no\\nPermitRootLogin no\\n' > /tmp/c\n`;
+      return hardened + `cp /tmp/c ${SSHD}\n`.repeat(n);
+    }),
+  ],
+  "test/lib/userdata-unknown-patterns.test.ts": [
+    expansions("n unclosed ${", 50_000, (n) => "${".repeat(n)),
+    shell("sed pattern of n unknowns", 10_000, (n) => `sed -i "/${many(n, (i) => `$V${i}`, "")}/d" ${SSHD}`),
+  ],
+  "test/lib/userdata-reader-gaps.test.ts": [
+    shell(
+      "perl join of n matches",
+      10_000,
+      (n) => `perl -ni -e 'print unless ${many(n, (i) => `/^X${i}/`, " || ")}' ${SSHD}`,
+    ),
+    shell(
+      "perl condition n parentheses deep",
+      10_000,
+      (n) => `perl -ni -e 'print unless ${"(".repeat(n)}/^#/${") || /^$/".repeat(n)}' ${SSHD}`,
+    ),
+    shell("ex with n -c globals", 10_000, (n) => `ex -s ${"-c 'g/^#/d' ".repeat(n)}-c wq ${SSHD}`),
+    shell("ex global of n escaped slashes", 25_000, (n) => `ex -s -c 'g/${"\\/".repeat(n)}' ${SSHD}`),
+    shell("chain of n copies put back", 2_500, (n) => {
+      const copies = many(n, (i) => `cp /tmp/c${i} /tmp/c${i + 1}`);
+      return `cp ${SSHD} /tmp/c0\n${copies}\nsed -i '/^#/d' /tmp/c${n}\ncp /tmp/c${n} ${SSHD}`;
+    }),
+  ],
+  "test/lib/userdata-folder-fills.test.ts": [
+    shell("git clone URL of n slashes", 100_000, (n) => `git clone https://x${"/".repeat(n)}a`),
+    shell("tar option of n letters", 100_000, (n) => `tar ${"x".repeat(n)}! -C /root/.ssh`),
+    shell(
+      "git with n options",
+      10_000,
+      (n) => `git ${"-c a=b ".repeat(n)}clone ${"-qb main ".repeat(n)}https://example.com/ops/dotfiles.git /opt/app`,
+    ),
+    shell("mv of n key files", 10_000, (n) => `mv ${"/tmp/id_rsa.pub ".repeat(n)}/root/.ssh/`),
+    shell("n tar extractions", 2_500, (n) => many(n, (i) => `tar -xzf /tmp/k${i}.tgz -C /opt/k${i}`)),
+  ],
+  "test/lib/userdata-editor-pipelines.test.ts": [
+    shell("ex chain of n deletes", 10_000, (n) => `ex -sc '${"/^X/d|".repeat(n)}x' ${SSHD}`),
+    shell("ex chain of n open addresses", 10_000, (n) => `ex -sc '${"/a|?b|".repeat(n)}' ${SSHD}`),
+    shell("ex chain of n escaped slashes", 10_000, (n) => `ex -sc '${"\\\\/|".repeat(n)}' ${SSHD}`),
+    shell(
+      "n sed stages into sponge",
+      10_000,
+      (n) => `cat ${SSHD} | ${stages(n, (i) => `sed '/^X${i}/d'`)} | sponge ${SSHD}`,
+    ),
+  ],
+  "test/lib/userdata-unplaced-output.test.ts": [
+    shell("n sort stages", 10_000, (n) => `${GREP} | ${stages(n, () => "sort")} > /tmp/x`),
+    shell("n directory changes, each a filter", 2_500, (n) => {
+      const filters = many(n, (i) => `cd /tmp/d${i}/..; ${GREP} > x${i}`);
+      return `${filters}\ncd ${"../".repeat(2 * n)}tmp; mv x1 /tmp/y`;
+    }),
+    shell("n replaced copies of the drop-in", 2_500, (n) =>
+      many(n, () => `cp ${KIT} /tmp/a; sed '/^X/d;s/^Banner.*/Banner none/;/^Y/d' /tmp/a > /tmp/b; mv /tmp/b ${SSHD}`),
+    ),
+    shell("n piped working copies", 2_500, (n) =>
+      many(n, (i) => `${GREP} | sort | tee /tmp/p${i % 8} | gzip > /tmp/g`),
+    ),
+  ],
+  "test/lib/userdata-appends-ranges.test.ts": [
+    shell("sed of n ranges", 10_000, (n) => `sed -i '${"/^X/,/^Y/d;".repeat(n)}' ${SSHD}`),
+    shell("sed range of n-digit line numbers", 50_000, (n) => `sed -i '${"1".repeat(n)},${"2".repeat(n)}d' ${SSHD}`),
+    shell("sed address of n escaped slashes", 25_000, (n) => `sed -i '/${"\\/".repeat(n)}/,+0d' ${SSHD}`),
+    shell(
+      "n grep stages into sponge -a",
+      10_000,
+      (n) => `${GREP} | ${stages(n, (i) => `grep -v '^X${i}'`)} | sponge -a ${SSHD}`,
+    ),
+    shell(
+      "sed with n appending redirections",
+      10_000,
+      (n) => `sed '/^PasswordAuthentication/d' ${SSHD} ${`>> ${SSHD} `.repeat(n)}`,
+    ),
+    shell(
+      "dd with n oflag=append",
+      10_000,
+      (n) => `dd of=${SSHD} ${"oflag=append ".repeat(n)}conv=notrunc < /dev/null`,
+    ),
+  ],
+  "test/lib/userdata-copies-written-back.test.ts": [
+    shell(
+      "n filtered copies moved by a glob",
+      2_500,
+      (n) => `${many(n, (i) => `grep -v '^X${i}' ${SSHD} > /tmp/s${i}`)}\nmv /tmp/s* ${SSHD}`,
+    ),
+    shell("n glob moves over long copies", 2_500, (n) => {
+      const copies = many(16, (i) => `cp ${SSHD} /tmp/${"a".repeat(2_000)}${i}`);
+      return `${copies}\n${many(n, () => `mv /tmp/${"*a".repeat(100)}b ${SSHD}`)}`;
+    }),
+    shell("sed block n deep", 10_000, (n) => `sed -i '${"/^Match/,/^$/{".repeat(n)}/^X/d${"}".repeat(n)}' ${SSHD}`),
+  ],
+};

@@ -1,0 +1,71 @@
+// The Windows reader's and the password maskers' hostile inputs, as their tests feed them
+// (test/lib/windows-keys-and-autologon.test.ts, windows-login-weaknesses.test.ts, mask-secrets.test.ts).
+import { maskShellPasswords } from "../lib/userdata-password-masks";
+import { findWindowsLoginWeaknesses } from "../lib/windows-login-weaknesses";
+import { maskWindowsPasswords } from "../lib/windows-password-masks";
+import { WindowsLanguage } from "../lib/windows-scripts";
+import { many, Shape, shapeOf } from "./hostile-shapes";
+
+const windows = (language: WindowsLanguage) =>
+  shapeOf({
+    name: `findWindowsLoginWeaknesses ${language}`,
+    read: (text) => findWindowsLoginWeaknesses([{ language, text }]),
+  });
+const ps = windows("powershell");
+const maskShell = shapeOf({ name: "maskShellPasswords", read: maskShellPasswords });
+const maskWindows = (language: WindowsLanguage) =>
+  shapeOf({ name: `maskWindowsPasswords ${language}`, read: (text) => maskWindowsPasswords(text, language) });
+
+const CONFIG = "C:\\ProgramData\\ssh\\sshd_config";
+const WINLOGON = "HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon";
+
+export const WINDOWS_SHAPES: Record<string, Shape[]> = {
+  "test/lib/windows-keys-and-autologon.test.ts": [
+    ps("n references to a path variable", 100_000, (n) => {
+      const reference = "$p".repeat(n);
+      return `$p = "${"x".repeat(1000)}"\nAdd-Content ${reference} sshd_config 'AuthorizedKeysFile C:/k'`;
+    }),
+    ps("n writes", 10_000, (n) => many(n, (i) => `Add-Content C:\\f${i} $k`)),
+    ps("n DefaultPassword values", 10_000, (n) => many(n, () => `Set-ItemProperty '${WINLOGON}' DefaultPassword P@ss`)),
+  ],
+  "test/lib/windows-login-weaknesses.test.ts": [
+    ps("n unclosed ${", 100_000, (n) => "${".repeat(n)),
+    ps("n unclosed placeholders", 100_000, (n) => "net user a {{".repeat(n)),
+    ps("n nested parentheses", 100_000, (n) => `([adsi]'x').SetPassword(${"(".repeat(n)}`),
+    ps("n lines of references to a long path variable", 1_000, (n) => {
+      const lines = many(n, () => `Add-Content $c ${"$c ".repeat(100)}`);
+      return `$c = "${"x".repeat(1000)} ${CONFIG}"\n${lines}`;
+    }),
+    ps("n pattern operands", 100_000, (n) => `Set-Content ${CONFIG} ${"-replace '".repeat(n)}`),
+    ps("n directives after blanks", 10_000, (n) => `Add-Content ${CONFIG} "${"   PasswordAuthentication".repeat(n)}"`),
+    windows("batch")("n batch percent signs", 100_000, (n) => `net user a ${"%x".repeat(n)}`),
+    ps("n continued lines", 10_000, (n) => many(n, () => "net user a `")),
+  ],
+  // Lines of about 100,000 characters at n.
+  "test/lib/mask-secrets.test.ts": [
+    maskShell("chpasswd and n colons", 50_000, (n) => `chpasswd ${"a:".repeat(n)}`),
+    maskShell("n openssl passwd", 6_667, (n) => "openssl passwd ".repeat(n)),
+    maskShell("n openssl", 12_500, (n) => "openssl ".repeat(n)),
+    maskShell("n unclosed quotes", 50_000, (n) => `echo 'root:${"'\"".repeat(n)} | chpasswd`),
+    maskShell("n dollars", 33_333, (n) => `x ${"$6$".repeat(n)}`),
+    maskShell("flow mapping of n password keys", 7_143, (n) => `{${"password: x, ".repeat(n)}}`),
+    maskShell("n blanks before a colon", 100_000, (n) => `password${" ".repeat(n)}x`),
+    maskShell("useradd with n -p", 33_333, (n) => `useradd ${"-p ".repeat(n)}`),
+    maskShell("n echo stages into passwd", 11_111, (n) => `${"echo x | ".repeat(n)}passwd --stdin root`),
+    maskShell(
+      "n quoted scripts in a quoted script",
+      2_778,
+      (n) => `sh -c "${"sh -c 'echo root:x | chpasswd' ".repeat(n)}"`,
+    ),
+    maskShell("n quoted scripts", 3_125, (n) => 'sh -c "echo root:x | chpasswd" '.repeat(n)),
+    ...(["powershell", "batch"] as const).flatMap((language) => {
+      const mask = maskWindows(language);
+      return [
+        mask("n net user", 11_111, (n) => "net user ".repeat(n)),
+        mask("n ConvertTo-SecureString", 4_348, (n) => "ConvertTo-SecureString ".repeat(n)),
+        mask("n SetPassword calls", 5_263, (n) => '$u.SetPassword("x")'.repeat(n)),
+        mask("n assignments", 9_091, (n) => "$pw = 'x'; ".repeat(n)),
+      ];
+    }),
+  ],
+};
