@@ -13,6 +13,23 @@ export default tseslint.config(
     },
   },
   {
+    // Policies read hostile input: a spread into one call throws once its items outnumber the arguments a call takes.
+    files: ["lib/**/*.ts", "policies/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name=/^(push|unshift)$/] > SpreadElement",
+          message: "Spreading into push throws past about 100,000 items: use appendAll(target, items) from lib/arrays.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+          message: "Spreading into Math.max/min throws past about 100,000 items: reduce over the list instead.",
+        },
+      ],
+    },
+  },
+  {
     files: ["components/**/*.ts", "stacks/**/*.ts"],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     plugins: { "@pulumi": pulumi },

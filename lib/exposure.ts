@@ -5,6 +5,7 @@ import { blocksCover, coversInternet, InternetSourceOptions, internetSources, Ip
 import { IngressEntry } from "./ingress";
 import { formatRange, rangeCoversPort } from "./ports";
 import { intersectProtocol, protocolCovers } from "./reachability/protocol";
+import { appendAll } from "./arrays";
 
 export interface Exposure {
   entry: IngressEntry;
@@ -120,7 +121,7 @@ function walk(rules: Ruleset, port: number, family: IpFamily, slice: string, mod
       if (mode === "worst") {
         if (doubt && doubt !== "source CIDR") continue;
         if (!covers(entry, port) || cidrs.length === 0) continue;
-        denied.push(...cidrs);
+        appendAll(denied, cidrs);
         if (coversInternet(denied)[family]) break;
         continue;
       }
@@ -128,7 +129,7 @@ function walk(rules: Ruleset, port: number, family: IpFamily, slice: string, mod
       if (!mayCover || (!entry.unknownSource && cidrs.length === 0)) continue;
       if (doubt) blame ??= entry;
       if (entry.unknownSource) return { open, visible, key, closedBy: blame };
-      denied.push(...cidrs);
+      appendAll(denied, cidrs);
       if (coversInternet(denied)[family]) return { open, visible, key, closedBy: blame };
       continue;
     }

@@ -6,6 +6,7 @@
 // it may have left open, so the next begins as a fresh shell would.
 import { hereDocuments } from "./userdata-heredoc";
 import { shellWords, splitCommands } from "./userdata-words";
+import { appendAll } from "./arrays";
 
 /**
  * The steps as the scripts to read, normally one. A step opening a here-document the reader cannot be made to close
@@ -16,7 +17,8 @@ export function scriptsInOrder(steps: readonly string[]): string[] {
   let current: string[] = [];
   for (const step of steps) {
     const delimiters = openedDelimiters(step);
-    current.push(step, ...closingLines(delimiters));
+    current.push(step);
+    appendAll(current, closingLines(delimiters));
     if (delimiters.some((d) => d !== d.trim())) {
       scripts.push(current.join("\n"));
       current = [];

@@ -8,6 +8,7 @@ import { inputWrite } from "./userdata-input-writers";
 import { isMainSshdConfigPath, normalPath } from "./userdata-sshd-paths";
 import { AppendTarget } from "./userdata-uncomment";
 import { isWriteRedirection } from "./userdata-words";
+import { appendAll } from "./arrays";
 
 /** Redirections that add to their file's text rather than replace it. */
 const APPENDING = new Set([">>", "&>>"]);
@@ -29,7 +30,7 @@ export function pipelinesAppending(
     let replaced = false;
     for (let i = start; i < end; i++) {
       const writes = fileWrites(commands[i]);
-      appended.push(...writes.appended.filter(matches));
+      appendAll(appended, writes.appended.filter(matches));
       replaced ||= writes.replaced.some(matches);
     }
     for (let i = start; i < end; i++) result.push(appended.length > 0 && !replaced ? appended : undefined);
@@ -46,7 +47,7 @@ function fileWrites({ words, name, args }: ParsedCommand): { appended: string[];
     if (isWriteRedirection(words[i].op))
       (APPENDING.has(words[i].op ?? "") ? appended : replaced).push(words[i + 1].text);
   const writes = inputWrite({ name, args });
-  if (writes) (writes.appends ? appended : replaced).push(...writes.files);
+  if (writes) appendAll(writes.appends ? appended : replaced, writes.files);
   if (name === "dd") {
     const adds = args.some((a) => /^oflag=.*append/.test(a)) && args.some((a) => /^conv=.*notrunc/.test(a));
     for (const a of args) if (a.startsWith("of=")) (adds ? appended : replaced).push(a.slice(3));
@@ -55,7 +56,7 @@ function fileWrites({ words, name, args }: ParsedCommand): { appended: string[];
   const copy = copyOperands(name, copyArguments(name, args));
   if (copy) replaced.push(copy.destination);
   const edit = streamEdit(name, args);
-  if (edit?.inPlace) replaced.push(...edit.files);
+  if (edit?.inPlace) appendAll(replaced, edit.files);
   return { appended, replaced };
 }
 

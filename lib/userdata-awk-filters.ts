@@ -3,6 +3,7 @@
 // deletes the lines it leaves out, as sed's `/re/d` does. Any other program is not read for what it leaves out (only
 // for what it writes), as a sed or Perl edit the reader cannot follow is not guessed either.
 import type { AwkToken } from "./userdata-awk";
+import { appendAll } from "./arrays";
 
 /** ERE metacharacters, escaped where a string compared with a field stands for itself. */
 const ERE_OPERATOR = /[\\^$.|?*+()[\]{}]/g;
@@ -28,7 +29,7 @@ class FilterReader {
     for (;;) {
       const start = this.at;
       const matches = this.matches();
-      if (matches && this.ops("{") && this.word("next") && this.ops("}")) skipped.push(...matches);
+      if (matches && this.ops("{") && this.word("next") && this.ops("}")) appendAll(skipped, matches);
       else {
         this.at = start;
         break;
@@ -100,7 +101,7 @@ class FilterReader {
     do {
       const one = item();
       if (!one) return undefined;
-      regexes.push(...one);
+      appendAll(regexes, one);
     } while (this.ops(operator));
     return regexes;
   }

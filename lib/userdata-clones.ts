@@ -1,6 +1,7 @@
 // `git clone URL DIR`: the folder a repository is checked out into, whose files come from outside the script. Read by
 // the root-keys check (a repository checked out as root's .ssh plants its keys) and by the one that notes text from
 // outside put into sshd's configuration folders.
+import { appendAll } from "./arrays";
 
 /** A repository checked out into a folder. */
 export interface Clone {
@@ -43,7 +44,7 @@ export function cloneOf(name: string, args: string[]): Clone | undefined {
   for (let j = at + 1; j < args.length && operands.length < 2; j++) {
     const a = args[j];
     if (a === "--") {
-      operands.push(...args.slice(j + 1, j + 3 - operands.length));
+      appendAll(operands, args.slice(j + 1, j + 3 - operands.length));
       break;
     }
     if (NO_WORKING_TREE.has(a)) return undefined;

@@ -2,6 +2,7 @@
 // `ex +'%d' +wq`), read as sed's deletes at the same address. ex's `/re/d` deletes the next line the pattern matches;
 // each stock line the reader replays stands alone, so that is whichever stock line it matches. Read in one pass,
 // character by character: the commands are the user's text.
+import { appendAll } from "./arrays";
 
 /** An ex command's name that deletes: `d` up to `delete`. */
 const DELETE = "delete";
@@ -18,7 +19,7 @@ export function exAddressDeletions(command: string): string[] {
   let at = 0;
   while (at < command.length) {
     const read = new ExCommand(command, at);
-    deletions.push(...read.deletions());
+    appendAll(deletions, read.deletions());
     // A pattern left open leaves where the next command starts unknown (and each scan of one would read to the end).
     if (read.broken) break;
     at = read.nextCommand();

@@ -5,6 +5,7 @@ import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
 import { inputWrite } from "./userdata-input-writers";
 import { Word } from "./userdata-words";
+import { appendAll } from "./arrays";
 
 /**
  * For each kind of file (sshd's configuration, the account files), for each command: whether its pipeline
@@ -34,12 +35,12 @@ const STDIN = new Set(["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
 function filesWritten(words: Word[], name: string, args: string[]): string[] {
   const files: string[] = [];
   for (let i = 0; i < words.length; i++) if (redirectsOutput(words[i].op)) files.push(words[i + 1]?.text ?? "");
-  files.push(...(inputWrite({ name, args })?.files ?? []));
+  appendAll(files, inputWrite({ name, args })?.files ?? []);
   if (name === "dd") for (const a of args) if (a.startsWith("of=")) files.push(a.slice(3));
   const copy = name === "cp" || name === "install" ? copyOperands(name, copyArguments(name, args)) : undefined;
   if (copy?.sources.length === 1 && STDIN.has(copy.sources[0])) files.push(copy.destination);
   const edited = streamEdit(name, args)?.files;
-  if (edited !== undefined) files.push(...edited);
+  if (edited !== undefined) appendAll(files, edited);
   return files;
 }
 

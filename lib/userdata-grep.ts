@@ -4,6 +4,7 @@
 // (-w) matching wrap each pattern; patterns read from a file (-f) are the text the script wrote there, if it did.
 import { ParsedCommand } from "./userdata-destinations";
 import { deletionEdit, RegexSyntax, SedScript, UNADDRESSED } from "./userdata-sed-edits";
+import { appendAll } from "./arrays";
 
 const GREPS = new Set(["grep", "egrep", "fgrep"]);
 /** Short options that take a value, glued (`-fpats`, `-ve PATTERN`) or as the next word. */
@@ -58,7 +59,7 @@ export function invertedGrep(
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--") {
-      operands.push(...args.slice(i + 1));
+      appendAll(operands, args.slice(i + 1));
       break;
     } else if (a.startsWith("--")) {
       const [option, glued] = a.split(/=(.*)/s);

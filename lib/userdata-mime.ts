@@ -2,6 +2,7 @@
 // quoted-printable parts hide their text from a line scan, so each part is decoded and returned on its own.
 import { base64Bytes, InflateBudget, textOf } from "./userdata-decode";
 import { decodeQuotedPrintable } from "./userdata-quoted-printable";
+import { appendAll } from "./arrays";
 
 export interface MimePart {
   /** Lower-cased media type without parameters, e.g. "text/cloud-config". */
@@ -36,7 +37,7 @@ function partsOf(
     if (chunk.startsWith("--")) break;
     const part = splitHeaders(chunk.replace(/^[ \t]*\r?\n/, ""));
     const nested = partsOf(part.headers, part.body, depth + 1, budget);
-    if (nested) parts.push(...nested);
+    if (nested) appendAll(parts, nested);
     else parts.push({ contentType: mediaType(part.headers.get("content-type")), text: bodyText(part, budget) });
   }
   return parts.length > 0 ? parts : undefined;

@@ -17,6 +17,7 @@ import {
   tokens,
   valueSpan,
 } from "./mask-secrets";
+import { appendAll } from "./arrays";
 
 /** `name:password:` at a line's start, as /etc/shadow and /etc/passwd hold it. */
 const ACCOUNT_LINE = /^[ \t]*[^:\s#]+:([^:\s]+):/;
@@ -59,8 +60,8 @@ function passwordSpans(line: string, depth: number): Span[] {
   if (!MAY_SPELL_PASSWORD.test(line) && line.split(":").length < 7) return [];
   const spans: Span[] = [...accountField(line), ...cloudConfigValues(line), ...opensslPasswords(line), ...hashes(line)];
   const words = tokens(line, "shell");
-  for (const command of commandsOf(words)) spans.push(...commandPasswords(line, command));
-  if (depth < MAX_NESTING) for (const word of words) spans.push(...quotedScriptPasswords(line, word, depth));
+  for (const command of commandsOf(words)) appendAll(spans, commandPasswords(line, command));
+  if (depth < MAX_NESTING) for (const word of words) appendAll(spans, quotedScriptPasswords(line, word, depth));
   return spans;
 }
 
@@ -105,7 +106,7 @@ function cloudConfigValues(line: string): Span[] {
     if (line[start] === '"' || line[start] === "'") end = line.indexOf(line[start], start + 1) + 1 || line.length;
     else while (end < line.length && !(flow && (line[end] === "," || line[end] === "}")) && line[end] !== "#") end++;
     while (end > start && (line[end - 1] === " " || line[end - 1] === "\t")) end--;
-    spans.push(...secretIn(line, { start, end }));
+    appendAll(spans, secretIn(line, { start, end }));
   }
   return spans;
 }
@@ -122,7 +123,7 @@ function opensslPasswords(line: string): Span[] {
       for (let i = 1; i < words.length && words[i].op === undefined && line[words[i].start] !== '"'; i++) {
         const word = nameOf(line, words[i]);
         if (word === "-salt" || word === "-in") i++;
-        else if (!word.startsWith("-")) spans.push(...secretIn(line, words[i]));
+        else if (!word.startsWith("-")) appendAll(spans, secretIn(line, words[i]));
       }
     // What followed was read up to an operator: the next openssl is looked for after it, so a line is read once.
     const read = words[words.length - 1];
@@ -136,15 +137,15 @@ function commandPasswords(line: string, command: Token[]): Span[] {
   // `chpasswd:` too: cloud-config's module spelled on one line (`chpasswd: {list: "root:…"}`).
   const names = command.map((t) => (t.op === undefined ? commandName(line, t).replace(/:$/, "") : ""));
   const spans: Span[] = [...assignedPasswords(line, command)];
-  if (names.includes("chpasswd")) spans.push(...accountPairs(line, command, false));
+  if (names.includes("chpasswd")) appendAll(spans, accountPairs(line, command, false));
   // newusers' input and the account files hold `name:password:…`: the password ends at the next colon.
   const accountFile = command.some((t) => t.op === undefined && ACCOUNT_FILE.test(textOf(line, t)));
-  if (names.includes("newusers") || accountFile) spans.push(...accountPairs(line, command, true));
+  if (names.includes("newusers") || accountFile) appendAll(spans, accountPairs(line, command, true));
   const passwd = names.findIndex((n, i) => n === "passwd" && names[i - 1] !== "openssl");
-  if (passwd >= 0) spans.push(...passwdInput(line, command, passwd));
-  if (names.includes("useradd") || names.includes("usermod")) spans.push(...passwordOptions(line, command));
-  if (names.includes("x11vnc")) spans.push(...vncPasswordOptions(line, command));
-  if (names.includes("ttyd") || names.includes("gotty")) spans.push(...credentialOptions(line, command));
+  if (passwd >= 0) appendAll(spans, passwdInput(line, command, passwd));
+  if (names.includes("useradd") || names.includes("usermod")) appendAll(spans, passwordOptions(line, command));
+  if (names.includes("x11vnc")) appendAll(spans, vncPasswordOptions(line, command));
+  if (names.includes("ttyd") || names.includes("gotty")) appendAll(spans, credentialOptions(line, command));
   return spans;
 }
 
@@ -159,8 +160,9 @@ function credentialOptions(line: string, command: Token[]): Span[] {
     const value: Span | undefined = inline ? { start: line.indexOf("=", t.start) + 1, end: t.end } : next;
     if (!value || (next && next.op !== undefined)) return;
     const span = valueSpan(line, value);
-    const colon = line.indexOf(":", span.start);
-    if (colon >= 0 && colon < span.end) spans.push(...secretIn(line, { start: colon + 1, end: span.end }));
+    // Looked for in the value alone, not to the line's end: `-c x -c x …` would read quadratically.
+    const colon = line.slice(span.start, span.end).indexOf(":");
+    if (colon >= 0) appendAll(spans, secretIn(line, { start: span.start + colon + 1, end: span.end }));
   });
   return spans;
 }
@@ -171,7 +173,7 @@ function vncPasswordOptions(line: string, command: Token[]): Span[] {
   command.forEach((t, i) => {
     const value = command[i + 1];
     if (t.op === undefined && VNC_PASSWORD_OPTION.test(nameOf(line, t)) && value && value.op === undefined)
-      spans.push(...secretIn(line, value));
+      appendAll(spans, secretIn(line, value));
   });
   return spans;
 }
@@ -181,11 +183,13 @@ function assignedPasswords(line: string, command: Token[]): Span[] {
   const spans: Span[] = [];
   for (const t of command) {
     if (t.op !== undefined) continue;
-    const eq = line.indexOf("=", t.start);
-    if (eq < 0 || eq >= t.end) continue;
+    // Looked for in the word alone: from the word to the line's end, a line of words without `=` reads quadratically.
+    const at = textOf(line, t).indexOf("=");
+    if (at < 0) continue;
+    const eq = t.start + at;
     const name = line.slice(t.start, eq);
     if (/^[A-Za-z_]\w*$/.test(name) && namesPassword(name))
-      spans.push(...secretIn(line, { start: eq + 1, end: t.end }));
+      appendAll(spans, secretIn(line, { start: eq + 1, end: t.end }));
   }
   return spans;
 }
@@ -242,12 +246,12 @@ function passwdInput(line: string, command: Token[], passwd: number): Span[] {
     args.forEach((a, i) => {
       const word = textOf(line, a);
       if (a.op !== undefined || (name === "echo" && word.startsWith("-"))) return;
-      if (!(name === "printf" && i === 0 && word.includes("%"))) spans.push(...secretIn(line, a));
+      if (!(name === "printf" && i === 0 && word.includes("%"))) appendAll(spans, secretIn(line, a));
     });
   }
   const rest = command.slice(passwd + 1);
   rest.forEach((t, i) => {
-    if (t.op === "<<<" && rest[i + 1]?.op === undefined && rest[i + 1]) spans.push(...secretIn(line, rest[i + 1]));
+    if (t.op === "<<<" && rest[i + 1]?.op === undefined && rest[i + 1]) appendAll(spans, secretIn(line, rest[i + 1]));
   });
   return spans;
 }
@@ -259,9 +263,10 @@ function passwordOptions(line: string, command: Token[]): Span[] {
     if (t.op !== undefined) return;
     const word = textOf(line, t);
     const next = command[i + 1];
-    if ((word === "-p" || word === "--password") && next && next.op === undefined) spans.push(...secretIn(line, next));
-    else if (word.startsWith("--password=")) spans.push(...secretIn(line, { start: t.start + 11, end: t.end }));
-    else if (/^-p[^-]/.test(word)) spans.push(...secretIn(line, { start: t.start + 2, end: t.end }));
+    if ((word === "-p" || word === "--password") && next && next.op === undefined)
+      appendAll(spans, secretIn(line, next));
+    else if (word.startsWith("--password=")) appendAll(spans, secretIn(line, { start: t.start + 11, end: t.end }));
+    else if (/^-p[^-]/.test(word)) appendAll(spans, secretIn(line, { start: t.start + 2, end: t.end }));
   });
   return spans.filter((s) => !LOCKED.test(line.slice(s.start, s.end)));
 }

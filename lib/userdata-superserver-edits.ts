@@ -7,6 +7,7 @@ import { LoginServer } from "./userdata-login-servers";
 import { SedEdit, SedScript, StreamEdit } from "./userdata-sed-edits";
 import { MatchBudget, sedMatch } from "./userdata-sed-regex";
 import { SuperServer, superServerOf, superServersIn } from "./userdata-superservers";
+import { appendAll } from "./arrays";
 
 /** A known text longer than this is replaced by the shipped lines: each edit's replay stays small. */
 const MAX_KNOWN_LINES = 64;
@@ -100,7 +101,7 @@ function replayed(lines: readonly string[], script: SedScript, budget: MatchBudg
   const current: (string | undefined)[] = [...lines];
   const added: string[] = [];
   for (const edit of script.edits) {
-    if (edit.command === "text") added.push(...edit.text.split("\n"));
+    if (edit.command === "text") appendAll(added, edit.text.split("\n"));
     else if (!edit.numbered) replay(edit, compiled(edit, script.syntax, budget), current);
     if (budget.remaining < 0) return [];
   }

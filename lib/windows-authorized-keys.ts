@@ -9,6 +9,7 @@ import { LoginWeakness } from "./userdata-findings";
 import { WindowsLanguage } from "./windows-scripts";
 import { WindowsVariables } from "./windows-variables";
 import { endsCommand, unquoted } from "./windows-words";
+import { appendAll } from "./arrays";
 
 /** The file sshd reads for Administrators, wherever the script builds its path (not a `.bak` beside it). */
 const ADMINISTRATORS_KEYS = /(?<![\w.-])administrators_authorized_keys(?![\w.-])/i;
@@ -95,7 +96,7 @@ export class WindowsAuthorizedKeys {
     const found: string[] = [];
     let command: string[] = [];
     const finish = () => {
-      found.push(...commandDestinations(command));
+      appendAll(found, commandDestinations(command));
       command = [];
     };
     for (let i = 0; i < words.length; i++) {

@@ -16,6 +16,7 @@ import {
   Token,
   tokens,
 } from "./mask-secrets";
+import { appendAll } from "./arrays";
 
 const PASSWORD_PARAMETERS = ["-password", "-accountpassword", "-newpassword"];
 
@@ -31,20 +32,26 @@ function passwordSpans(line: string, language: WindowsLanguage, depth: number): 
   const all = tokens(line, language);
   const spans: Span[] = [...adsiPasswords(line, all), ...secureStrings(line, all)];
   for (const command of commandsOf(all))
-    spans.push(
-      ...netUserPassword(line, command),
-      ...parameterPasswords(line, command),
-      ...assigned(line, command),
-      ...autologonPassword(line, command),
-    );
+    for (const found of [
+      netUserPassword(line, command),
+      parameterPasswords(line, command),
+      assigned(line, command),
+      autologonPassword(line, command),
+    ])
+      appendAll(spans, found);
   // A line quoted past where the reader unwraps nested scripts is quoted whole: its passwords are masked all the same.
   if (depth < MAX_QUOTED_DEPTH)
     for (const t of all) {
-      const quote = line[t.start];
-      if (t.op !== undefined || t.end - t.start < 3 || (quote !== '"' && quote !== "'") || line[t.end - 1] !== quote)
+      // `cmd /c"…"` glues its switch to the quoted command: the quote opens two characters in.
+      const open = /^\/[ck]"/i.test(line.slice(t.start, t.start + 3)) ? t.start + 2 : t.start;
+      const quote = line[open];
+      if (t.op !== undefined || t.end - open < 3 || (quote !== '"' && quote !== "'") || line[t.end - 1] !== quote)
         continue;
-      const inner = passwordSpans(line.slice(t.start + 1, t.end - 1), language, depth + 1);
-      spans.push(...inner.map((span) => ({ start: span.start + t.start + 1, end: span.end + t.start + 1 })));
+      const inner = passwordSpans(line.slice(open + 1, t.end - 1), language, depth + 1);
+      appendAll(
+        spans,
+        inner.map((span) => ({ start: span.start + open + 1, end: span.end + open + 1 })),
+      );
     }
   return spans;
 }
@@ -72,12 +79,12 @@ function autologonPassword(line: string, command: Token[]): Span[] {
   words.forEach((t, i) => {
     const word = nameOf(line, t);
     const next = words[i + 1];
-    if ((word === "-value" || word === "/d") && next) spans.push(...secretIn(line, next));
-    else if (word.startsWith("-value:")) spans.push(...secretIn(line, { start: t.start + 7, end: t.end }));
+    if ((word === "-value" || word === "/d") && next) appendAll(spans, secretIn(line, next));
+    else if (word.startsWith("-value:")) appendAll(spans, secretIn(line, { start: t.start + 7, end: t.end }));
   });
   const after = words[named + 1];
   const positional = after && !/^[-/]/.test(nameOf(line, after)) && nameOf(line, words[named - 1] ?? after) !== "/v";
-  if (positional) spans.push(...secretIn(line, after));
+  if (positional) appendAll(spans, secretIn(line, after));
   return spans;
 }
 
@@ -88,10 +95,10 @@ function parameterPasswords(line: string, command: Token[]): Span[] {
     if (t.op !== undefined) return;
     const word = nameOf(line, t);
     const next = command[i + 1];
-    if (PASSWORD_PARAMETERS.includes(word) && next && next.op === undefined) spans.push(...secretIn(line, next));
+    if (PASSWORD_PARAMETERS.includes(word) && next && next.op === undefined) appendAll(spans, secretIn(line, next));
     const colon = word.indexOf(":");
     if (colon > 0 && PASSWORD_PARAMETERS.includes(word.slice(0, colon)) && colon + 1 < word.length)
-      spans.push(...secretIn(line, { start: t.start + colon + 1, end: t.end }));
+      appendAll(spans, secretIn(line, { start: t.start + colon + 1, end: t.end }));
   });
   return spans;
 }
@@ -104,7 +111,7 @@ function secureStrings(line: string, all: Token[]): Span[] {
     for (i++; i < all.length && all[i].op === undefined; i++) {
       const word = nameOf(line, all[i]);
       if (word === "-key" || word === "-securekey") i++;
-      else if (!word.startsWith("-")) spans.push(...secretIn(line, all[i]));
+      else if (!word.startsWith("-")) appendAll(spans, secretIn(line, all[i]));
     }
   }
   return spans;
@@ -120,7 +127,7 @@ function adsiPasswords(line: string, all: Token[]): Span[] {
     const invoke = word.endsWith(".invoke");
     if (invoke && nameOf(line, all[i + 2] ?? all[i]) !== "setpassword") continue;
     for (i += invoke ? 3 : 2; i < all.length && all[i].op !== ")"; i++)
-      if (all[i].op === undefined) spans.push(...secretIn(line, all[i]));
+      if (all[i].op === undefined) appendAll(spans, secretIn(line, all[i]));
   }
   return spans;
 }
@@ -141,16 +148,16 @@ function assigned(line: string, command: Token[]): Span[] {
       const eq = word.indexOf("=");
       if (eq <= quoted || !namesPassword(word.slice(quoted, eq))) return;
       const end = quoted ? (word.endsWith('"') ? t.end - 1 : t.end) : (last?.end ?? t.end);
-      spans.push(...secretIn(line, { start: t.start + eq + 1, end }));
+      appendAll(spans, secretIn(line, { start: t.start + eq + 1, end }));
     } else if (word.startsWith("$")) {
       const eq = word.indexOf("=");
       const name = eq < 0 ? word : word.slice(0, eq);
       if (!namesPassword(name)) return;
       if (eq > 0 && isLiteral(word.slice(eq + 1)))
-        spans.push(...secretIn(line, { start: t.start + eq + 1, end: t.end }));
+        appendAll(spans, secretIn(line, { start: t.start + eq + 1, end: t.end }));
       else if (eq < 0 && next && textOf(line, next) === "=") {
         const value = command[i + 2];
-        if (value?.op === undefined && value && isLiteral(textOf(line, value))) spans.push(...secretIn(line, value));
+        if (value?.op === undefined && value && isLiteral(textOf(line, value))) appendAll(spans, secretIn(line, value));
       }
     }
   });

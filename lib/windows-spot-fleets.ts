@@ -4,6 +4,7 @@
 import { isUnknown, list, obj } from "./values";
 import { windowsUserDataFindings } from "./windows-user-data";
 import { WindowsFinding } from "./windows-script-findings";
+import { appendAll } from "./arrays";
 
 /** The Windows specifications' findings, and the specifications with their Windows user data taken out. */
 export function windowsLaunchSpecifications(specs: unknown): { findings: WindowsFinding[]; others: unknown } {
@@ -12,7 +13,7 @@ export function windowsLaunchSpecifications(specs: unknown): { findings: Windows
   const others = list(specs).map((spec, i) => {
     const read = windowsUserDataFindings(`launchSpecifications[${i}].userData`, obj(spec)?.userData);
     if (!read) return spec;
-    findings.push(...read);
+    appendAll(findings, read);
     return { ...obj(spec), userData: undefined };
   });
   return { findings, others };

@@ -14,6 +14,7 @@ import { forwardedProtocol } from "./listener-protocols";
 import { outsideBackendRows } from "./outside-backends";
 import { intersectProtocol } from "./protocol";
 import { admitted, ruleLabel, rulesOf } from "./security-group-eval";
+import { appendAll } from "../arrays";
 
 /** Rows through the balancers an accelerator listener forwards to, from one client source block. */
 export function acceleratedBalancerRows(
@@ -37,7 +38,7 @@ export function acceleratedBalancerRows(
       if (!protocol) continue;
       const ports = intersectAll(front.ports, sent);
       for (const inner of lb.listeners)
-        rows.push(...intoListener(m, lb, inner, fwd, { ...front, protocol, ports }, family, head, causes));
+        appendAll(rows, intoListener(m, lb, inner, fwd, { ...front, protocol, ports }, family, head, causes));
     }
   }
   return rows;
@@ -108,13 +109,19 @@ function intoListener(
       const pass = { ...inner, ports: range };
       for (const target of inner.targets) {
         const found = targetRows(m, lb, pass, forwarded, target, source, family, hops, why, fwd.clientAddress);
-        rows.push(...found.map((row) => unverifiedIf(row, unverified)));
+        appendAll(
+          rows,
+          found.map((row) => unverifiedIf(row, unverified)),
+        );
       }
     }
     // Backends outside the stack are reached on their own port: once per source, however many ranges reach the listener.
     const hops = [...head, ...front.hops, listenerHop(inner.ports)];
     const outside = outsideBackendRows(inner, forwarded, source, family, hops, why, false);
-    rows.push(...outside.map((row) => unverifiedIf(row, unverified)));
+    appendAll(
+      rows,
+      outside.map((row) => unverifiedIf(row, unverified)),
+    );
   }
   return rows;
 }

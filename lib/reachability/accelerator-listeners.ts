@@ -16,6 +16,7 @@ import {
   nodeOf,
 } from "./model";
 import { GenericResource, isUnknown, items, list, num, prop, str } from "./resource";
+import { appendAll } from "../arrays";
 
 /** Where an endpoint group sends a piece of a listener: a Target without its host. */
 type Forward = Pick<Target, "port" | "ports" | "via">;
@@ -96,9 +97,12 @@ export function acceleratorListeners(
       const listener: Listener = { ...node, protocol, ports, targets: [] };
       for (const g of groups) {
         const specs = forwardsOf(g, ports);
-        listener.targets.push(...g.hosts.flatMap((endpoint) => specs.map((s) => ({ ...endpoint, ...s }))));
+        appendAll(
+          listener.targets,
+          g.hosts.flatMap((endpoint) => specs.map((s) => ({ ...endpoint, ...s }))),
+        );
         const balancers = (g.balancers ?? []).flatMap((b) => specs.map((s): BalancerTarget => ({ ...b, ...s })));
-        if (balancers.length > 0) (listener.balancers ??= []).push(...balancers);
+        if (balancers.length > 0) appendAll((listener.balancers ??= []), balancers);
         for (const label of g.outside ?? [])
           for (const s of specs) {
             const reached = s.port !== undefined ? { from: s.port, to: s.port } : (s.ports ?? ports);
@@ -133,7 +137,10 @@ function forwardsOf(g: EndpointGroupHosts, piece: PortRange): Forward[] {
   const anyPort = g.overrides.filter((o) => o.listenerPort === "unknown");
   const specs: Forward[] = exact.map((o) => overrideTarget(group, o));
   if (exact.length === 0) specs.push({ via: [group] });
-  specs.push(...anyPort.map((o) => overrideTarget(group, o)));
+  appendAll(
+    specs,
+    anyPort.map((o) => overrideTarget(group, o)),
+  );
   return specs;
 }
 

@@ -5,6 +5,7 @@ import { familyOf } from "./cidr-sets";
 import { ANY_SOURCE, Family } from "./exposure";
 import { interfaceHops } from "./host-interface";
 import { Host, Nacl, NetworkModel, PublicAddress } from "./model";
+import { appendAll } from "../arrays";
 
 export interface Entry {
   /** The block the route admits (before security groups narrow it). */
@@ -21,7 +22,7 @@ export function internetEntries(m: NetworkModel, host: Host, family: Family, add
     out.push({ source: ANY_SOURCE.ipv4, hops: ["igw:default-vpc", address.label, "subnet:default-vpc"] });
   for (const ext of host.externalSubnets)
     out.push({ source: ANY_SOURCE[family], hops: [address.label, `subnet:${ext} (outside the stack, route assumed)`] });
-  for (const s of host.subnets) out.push(...awsSubnetEntries(m, s, family, address.label));
+  for (const s of host.subnets) appendAll(out, awsSubnetEntries(m, s, family, address.label));
   return out;
 }
 

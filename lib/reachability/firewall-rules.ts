@@ -3,13 +3,14 @@
 import type { IngressEntry } from "../ingress";
 import { ANY_SOURCE } from "./exposure";
 import { FirewallRule, Protocol, RulePorts } from "./model";
+import { appendAll } from "../arrays";
 
 /** One rule per source block of the entry; an unknown protocol, range or source opens everything it may. */
 export function entryRules(urn: string, label: string, e: IngressEntry): FirewallRule[] {
   const protocol = e.protocol === undefined || e.protocol === "unknown" ? "all" : e.protocol;
   const ports = e.range === "unknown" ? undefined : e.range;
   const rules = e.cidrs.map((cidr) => ({ urn, label, protocol, ports, cidr }));
-  if (e.unknownSource) rules.push(...fromAnywhere(urn, `${label}, cidrs unknown at preview`, protocol, ports));
+  if (e.unknownSource) appendAll(rules, fromAnywhere(urn, `${label}, cidrs unknown at preview`, protocol, ports));
   return rules;
 }
 

@@ -9,6 +9,7 @@ import { Host, NetworkModel, RuleSource, SgRule } from "./model";
 import { AdmittedSlice, admitted, ruleLabel, rulesOf } from "./security-group-eval";
 import { pushTo } from "./multimap";
 import { isStandIn } from "./unknown-rules";
+import { appendAll } from "../arrays";
 
 export type ReachSource =
   /** `candidates`: when `ambiguous`, every group the rule may name (it names some of them). */
@@ -48,7 +49,7 @@ export function internalReach(m: NetworkModel, loginPorts: readonly number[] = [
   for (const host of m.hosts.values()) {
     const ports = host.listenPorts ?? loginPorts;
     for (const port of ports) {
-      rows.push(...groupReach(m, host, port, carriers));
+      appendAll(rows, groupReach(m, host, port, carriers));
       for (const cidr of host.whitelist ?? [])
         rows.push({
           ...targetOf(host, port),

@@ -12,6 +12,7 @@ import { admittedLabel, listenerSources } from "./listener-sources";
 import { Listener, LoadBalancer, NetworkModel } from "./model";
 import { outsideBackendRows } from "./outside-backends";
 import { intersectProtocol } from "./protocol";
+import { appendAll } from "../arrays";
 
 export function loadBalancerExposures(m: NetworkModel, lb: LoadBalancer): Exposure[] {
   if (!lb.internetFacing) return [];
@@ -19,7 +20,7 @@ export function loadBalancerExposures(m: NetworkModel, lb: LoadBalancer): Exposu
   for (const family of lb.ipv6 ? (["ipv4", "ipv6"] as Family[]) : (["ipv4"] as Family[])) {
     for (const entry of entriesOf(m, lb, family)) {
       for (const front of frontsOf(m, lb, entry, family)) {
-        for (const listener of lb.listeners) rows.push(...throughListener(m, lb, listener, front, entry, family));
+        for (const listener of lb.listeners) appendAll(rows, throughListener(m, lb, listener, front, entry, family));
       }
     }
   }
@@ -75,11 +76,14 @@ function throughListener(
     const forwarded = forwardedProtocol(listener, protocol);
     for (const target of listener.targets)
       for (const pass of listenerPasses(listener, target, ports))
-        own.push(...targetRows(m, lb, pass, forwarded, target, source, family, lbHops, causes));
-    own.push(...outsideBackendRows(listener, forwarded, source, family, lbHops, causes, !!forwardsOnly.passThrough));
-    own.push(...acceleratedBalancerRows(m, listener, source, family, lbHops, causes));
+        appendAll(own, targetRows(m, lb, pass, forwarded, target, source, family, lbHops, causes));
+    appendAll(own, outsideBackendRows(listener, forwarded, source, family, lbHops, causes, !!forwardsOnly.passThrough));
+    appendAll(own, acceleratedBalancerRows(m, listener, source, family, lbHops, causes));
     // Everything behind a front or listener ACL admitting a CIDR unknown at preview is unverified.
-    rows.push(...own.map((row) => unverifiedIf(row, front.unverified || admitted.unknown !== undefined)));
+    appendAll(
+      rows,
+      own.map((row) => unverifiedIf(row, front.unverified || admitted.unknown !== undefined)),
+    );
   }
   return rows;
 }

@@ -13,6 +13,7 @@ import { Dnat, Host, NetworkModel, Protocol } from "./model";
 import { naclPasses } from "./nacl-eval";
 import { intersectProtocol } from "./protocol";
 import { admitted, internetSourcesOf, originates, ruleLabel, unverifiedSlice } from "./security-group-eval";
+import { appendAll } from "../arrays";
 
 const FAMILIES: Family[] = ["ipv4", "ipv6"];
 
@@ -26,8 +27,9 @@ export function internetExposures(m: NetworkModel): Exposure[] {
         // An address on a secondary interface (an ENI's EIP) passes that interface's vSwitch and groups.
         const door = throughInterface(host, address.interface);
         for (const entry of internetEntries(m, door, family, address))
-          rows.push(
-            ...throughHost(m, door, entry, family, {
+          appendAll(
+            rows,
+            throughHost(m, door, entry, family, {
               via: "direct",
               causes: [address.urn],
               unverified: address.unverified,
@@ -35,11 +37,11 @@ export function internetExposures(m: NetworkModel): Exposure[] {
           );
       }
     }
-    rows.push(...endpointExposures(host));
-    rows.push(...firewallExposures(host));
+    appendAll(rows, endpointExposures(host));
+    appendAll(rows, firewallExposures(host));
   }
-  for (const lb of m.loadBalancers.values()) rows.push(...loadBalancerExposures(m, lb));
-  rows.push(...dnatExposures(m));
+  for (const lb of m.loadBalancers.values()) appendAll(rows, loadBalancerExposures(m, lb));
+  appendAll(rows, dnatExposures(m));
   return sortExposures(rows);
 }
 
@@ -140,8 +142,9 @@ function dnatExposures(m: NetworkModel): Exposure[] {
     const host = throughInterface(target, d.interface);
     const lead = [hop(d.externalLabel, d.externalPorts), dnatHop(d), ...interfaceHops(d.interface)];
     for (const entry of alicloudEntries(m, host, "ipv4", lead))
-      rows.push(
-        ...throughHost(m, host, { ...entry, source: ANY_SOURCE.ipv4 }, "ipv4", {
+      appendAll(
+        rows,
+        throughHost(m, host, { ...entry, source: ANY_SOURCE.ipv4 }, "ipv4", {
           via: "dnat",
           causes: [d.urn],
           ports: d.internalPorts,

@@ -19,6 +19,7 @@ import {
   rulesOf,
   unverifiedSlice,
 } from "./security-group-eval";
+import { appendAll } from "../arrays";
 
 /** What the balancer's groups admit from one internet source block. */
 export interface Front {
@@ -195,10 +196,10 @@ function admissionFromBalancer(
   seen: BalancerAddresses,
 ): AdmittedSlice[] {
   const slices = lb.securityGroups.flatMap((sg) => admitted(m, groups, { kind: "group", sg }));
-  slices.push(...admitted(m, groups, { kind: "cidr", cidr: source }));
+  appendAll(slices, admitted(m, groups, { kind: "cidr", cidr: source }));
   if (seen === "none") return slices;
   for (const rule of rulesOf(m, groups))
     if (rule.action === "accept" && rule.source.kind === "cidr" && (seen === "any" || !isPublic(rule.source.cidr)))
-      slices.push(...admitted(m, groups, { kind: "cidr", cidr: rule.source.cidr }));
+      appendAll(slices, admitted(m, groups, { kind: "cidr", cidr: rule.source.cidr }));
   return slices;
 }

@@ -6,6 +6,7 @@
 import { ANY_SOURCE, Family } from "./exposure";
 import { NetworkModel, RuleSource, SgRule } from "./model";
 import { GenericResource, isUnknown, items, list, prop, str, unwrap } from "./resource";
+import { appendAll } from "../arrays";
 
 export interface PrefixList {
   label: string;
@@ -97,7 +98,7 @@ export function namedListSources(
   for (const id of found.external) {
     out.push({ kind: "prefix-list", id });
     const added = catalog.foreign.get(id);
-    if (added) out.push(...contents(added, "", action));
+    if (added) appendAll(out, contents(added, "", action));
   }
   if (found.urns.length === 0 && found.external.length === 0) out.push({ kind: "prefix-list", id: "(unknown)" });
   return out;

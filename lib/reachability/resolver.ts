@@ -1,6 +1,7 @@
 // Links a reference input to the resource it names: by id/ARN/name when known, by property dependencies when the
 // value is still unknown at preview (ids and ARNs of new resources only exist after creation).
 import { GenericResource, isUnknown, str, unwrap } from "./resource";
+import { appendAll } from "../arrays";
 
 /** Inputs under which a resource can be named by others once values are known. */
 const IDENTITY_KEYS = ["id", "arn", "name"];
@@ -75,10 +76,10 @@ export class Resolver {
     const external: string[] = [];
     if (unresolved > 0 || pending.length > 0) {
       const extra = this.depsOfType(from, propName, types).filter((u) => !urns.includes(u));
-      urns.push(...extra);
+      appendAll(urns, extra);
       // A known value with no dependency left to explain it is existing infrastructure outside the stack.
       if (extra.length < unresolved + pending.length)
-        external.push(...pending.slice(Math.max(0, extra.length - unresolved)));
+        appendAll(external, pending.slice(Math.max(0, extra.length - unresolved)));
     }
     return { urns: [...new Set(urns)], external };
   }

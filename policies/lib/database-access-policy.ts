@@ -4,6 +4,7 @@
 import { isUnknown, list, obj, strings } from "../../lib/values";
 import { Finding, unverifiable, violation } from "./findings";
 import { matchesEverything, wildcardMatches } from "./wildcard";
+import { appendAll } from "../../lib/arrays";
 
 /** Judges the addresses of an `aws:SourceIp` condition: [] when they are all private or narrow. */
 export type SourceIpJudge = (field: string, value: unknown) => Finding[];
@@ -101,7 +102,7 @@ function conditionVerdict(st: Record<string, unknown>, at: string, judge: Source
         // Every request carries aws:SourceIp, so IfExists changes nothing here.
         const ip = judge(at2, value);
         if (ip.length === 0) return { narrowed: true, findings: [] };
-        findings.push(...ip);
+        appendAll(findings, ip);
       } else if (ABSENT_FOR_ANONYMOUS.has(k) && POSITIVE_STRING_OPS.has(base) && !ifExists && !forAll) {
         // Absent from anonymous requests, the key fails the test whatever its values; but a principal key matched
         // against "*" still admits every AWS account, which is no narrower than anyone.

@@ -12,6 +12,7 @@ import { unverifiable, violation } from "./findings";
 import { leavesTokensOut, present, UNSET } from "./metadata-tokens";
 import { StackFinding } from "./stack-rule";
 import { is } from "./text-values";
+import { appendAll } from "../../lib/arrays";
 
 export const ACCOUNT_DEFAULTS = "aws:ec2/instanceMetadataDefaults:InstanceMetadataDefaults";
 
@@ -40,7 +41,7 @@ function dependsOn(from: GenericResource, target: string, byUrn: ReadonlyMap<str
     if (urn === target) return true;
     if (seen.has(urn)) continue;
     seen.add(urn);
-    queue.push(...(byUrn.get(urn)?.dependencies ?? []));
+    appendAll(queue, byUrn.get(urn)?.dependencies ?? []);
   }
   return false;
 }

@@ -11,6 +11,7 @@
 import { NON_PUBLIC_CIDRS } from "../../lib/cidr";
 import { AcceptReading, Direction, favourableRules, MirrorRule, unfavourableRules } from "./mirror-filter-rules";
 import { addressSpan, ADDRESSES, Box, PIECE_LIMIT, remainder, Span, subtractBox } from "./mirror-match-space";
+import { appendAll } from "../../lib/arrays";
 
 export type CoverageVerdict =
   | { kind: "covered" }
@@ -52,7 +53,7 @@ function mirrored(accepts: readonly AcceptReading[]): Box[] | undefined {
   for (const a of accepts) {
     const kept = remainder(a.box, a.ahead);
     if (kept === undefined) return undefined;
-    out.push(...kept);
+    appendAll(out, kept);
     if (out.length > PIECE_LIMIT) return undefined;
   }
   return out;

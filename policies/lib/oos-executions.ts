@@ -11,6 +11,7 @@ import { windowsCommandLanguage, WindowsScript } from "../../lib/windows-scripts
 import { Finding, unverifiable } from "./findings";
 import { Check } from "./rule";
 import { scriptsFindings } from "./script-findings";
+import { appendAll } from "../../lib/arrays";
 
 const MAX_DEPTH = 8;
 
@@ -67,8 +68,8 @@ export function oosExecutionCheck(): Check<unknown> {
       const read = filled && templateShellScripts(filled);
       if (!filled || !read) findings.push(unverifiable("templateContent", "it does not parse as JSON or YAML"));
       else {
-        own.push(...read);
-        ownWindows.push(...(templateWindowsScripts(filled) ?? []));
+        appendAll(own, read);
+        appendAll(ownWindows, templateWindowsScripts(filled) ?? []);
       }
     }
     // A parameter spliced into the content is quoted once, where it runs.

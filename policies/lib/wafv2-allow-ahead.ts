@@ -53,7 +53,7 @@ export function allowAheadFindings(
   const violations: Finding[] = [];
   const notes: Finding[] = [];
   const why = `whether it allows every request before ${group}`;
-  const first = Math.min(...groupPriorities.filter((q): q is number => typeof q === "number"));
+  const first = groupPriorities.reduce<number>((low, q) => (typeof q === "number" ? Math.min(low, q) : low), Infinity);
   for (const r of rules) {
     if (isUnknown(r.rule)) {
       const whyAny = `whether a rule allows every request before ${group}`;

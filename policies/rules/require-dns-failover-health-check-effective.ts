@@ -1,6 +1,7 @@
 import { GenericResource } from "../../lib/reachability";
 import { bool, isUnknown, num } from "../../lib/values";
 import { Finding, unverifiable, violation } from "../lib/findings";
+import { appendAll } from "../../lib/arrays";
 import { RECORD, RECORDS_EXCLUSIVE, roleOfHealthCheck } from "../lib/route53-failover-sets";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
 import { alarmsOfHealthCheck, METRIC_ALARM } from "../lib/route53-health-check-alarms";
@@ -103,7 +104,8 @@ function judge(use: FailoverUse, hc: GenericResource): Finding[] {
   if (role !== "SECONDARY") {
     if (isUnknown(disabled)) findings.push(unverifiable(`${hc.name}.disabled`));
     else if (bool(disabled)) problems.push("is disabled: Route 53 treats it as always healthy and never fails over");
-    findings.push(...alwaysHealthy(hc, problems), ...healthyOnSilence(hc, problems));
+    appendAll(findings, alwaysHealthy(hc, problems));
+    appendAll(findings, healthyOnSilence(hc, problems));
   }
   if (problems.length === 0) return findings;
   if (role === "unknown") return [unverifiable(use.roleField, `health check ${hc.name} ${problems.join("; ")}`)];

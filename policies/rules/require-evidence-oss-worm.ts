@@ -32,7 +32,7 @@ function wormFinding(b: GenericResource, worms: GenericResource[], min: number):
   // A policy without a retention period is require-evidence-bucket-immutability's finding.
   const known = days.map(num).filter((d): d is number => d !== undefined);
   if (known.length === 0) return undefined;
-  const kept = Math.max(...known);
+  const kept = known.reduce((a, b) => Math.max(a, b));
   return {
     urn: b.urn,
     message: `evidence bucket ${b.name}: WORM policy retains objects for ${kept} days, less than the minimum of ${min}`,

@@ -13,6 +13,7 @@ import {
   TRAIL_RETENTION_SCHEMA,
   unseenTrailDestinations,
 } from "../lib/trail-buckets";
+import { appendAll } from "../../lib/arrays";
 
 const BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 const LOCKS = [
@@ -49,7 +50,10 @@ function inlineRetentions(bucket: GenericResource): Retention[] {
   for (const rule of list(rules)) {
     const retentions = isUnknown(rule) ? rule : obj(rule)?.defaultRetentions;
     const values = isUnknown(retentions) ? [retentions] : list(retentions);
-    found.push(...values.map((value) => ({ where, value })));
+    appendAll(
+      found,
+      values.map((value) => ({ where, value })),
+    );
   }
   return found;
 }

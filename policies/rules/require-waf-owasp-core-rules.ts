@@ -16,6 +16,7 @@ import { templateLookup } from "../lib/wafv3-templates";
 import { CORE_SCENES, DEFENSE_RULE, DEFENSE_TEMPLATE } from "../lib/wafv3-types";
 import { shown } from "../lib/text-values";
 import { wildcardMatches } from "../lib/wildcard";
+import { appendAll } from "../../lib/arrays";
 
 interface WafConfig {
   requiredManagedGroups: string[];
@@ -142,13 +143,22 @@ export const requireWafOwaspCoreRules = defineStackRule<WafConfig>({
         "uses" in contents
           ? config.requiredManagedGroups.flatMap((g) => judge(g, contents, config.protectedRules))
           : [contents];
-      findings.push(...found.map((f) => ({ ...f, urn: acl.urn })));
+      appendAll(
+        findings,
+        found.map((f) => ({ ...f, urn: acl.urn })),
+      );
     }
     for (const t of res.ofType(DEFENSE_TEMPLATE))
-      findings.push(...defenseTemplate(t.inputs).map((f) => ({ ...f, urn: t.urn })));
+      appendAll(
+        findings,
+        defenseTemplate(t.inputs).map((f) => ({ ...f, urn: t.urn })),
+      );
     const templateOf = templateLookup(res);
     for (const r of res.ofType(DEFENSE_RULE))
-      findings.push(...defenseRuleFindings(r, templateOf(r)).map((f) => ({ ...f, urn: r.urn })));
+      appendAll(
+        findings,
+        defenseRuleFindings(r, templateOf(r)).map((f) => ({ ...f, urn: r.urn })),
+      );
     return findings;
   },
 });

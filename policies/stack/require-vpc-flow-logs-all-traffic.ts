@@ -5,6 +5,7 @@ import { reachesFlowLogs } from "../lib/flow-log-s3-keys";
 import { flowLogBucket } from "../lib/flow-log-s3-links";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
 import { shown } from "../lib/text-values";
+import { appendAll } from "../../lib/arrays";
 
 interface Config {
   minRetentionDays: number;
@@ -66,8 +67,9 @@ export const requireVpcFlowLogsAllTraffic = defineStackRule<Config>({
     const days = config.minRetentionDays;
     for (const vpc of res.ofType(...T.awsVpcs)) {
       const logs = res.ofType(T.awsFlowLog).filter((f) => res.one(f, "vpcId", f.inputs.vpcId, T.awsVpcs) === vpc.urn);
-      findings.push(
-        ...verdict(
+      appendAll(
+        findings,
+        verdict(
           vpc,
           logs.map((f) => awsFlowLog(res, f, days)),
         ),
@@ -79,8 +81,9 @@ export const requireVpcFlowLogsAllTraffic = defineStackRule<Config>({
         .ofType(T.aliFlowLog)
         .filter((f) => isUnknown(f.inputs.resourceType) || (str(f.inputs.resourceType) ?? "").toUpperCase() === "VPC")
         .filter((f) => res.one(f, "resourceId", f.inputs.resourceId, [T.aliVpc]) === vpc.urn);
-      findings.push(
-        ...verdict(
+      appendAll(
+        findings,
+        verdict(
           vpc,
           logs.map((f) => aliFlowLog(res, f, days) ?? aliFamilies(vpc, f)),
         ),

@@ -10,6 +10,7 @@ import { NO_RULE_GROUPS, RULE_GROUP } from "../lib/wafv2-rule-groups";
 import { ccProtection } from "../lib/wafv3-cc-protection";
 import { RESOURCE_GROUP, WAF_DOMAIN } from "../lib/wafv3-template-binding";
 import { DEFENSE_RULE, DEFENSE_TEMPLATE } from "../lib/wafv3-types";
+import { appendAll } from "../../lib/arrays";
 
 /**
  * The components' defaults are 1,000 requests per client IP per 300 s on AWS and 1,000 per 60 s (5,000 per 300 s) on
@@ -92,7 +93,10 @@ export const requireWafRateLimit = defineStackRule<RateCeiling>({
               `no rate-based rule with action block, captcha or challenge and a limit of at most ${config.maxRequests} requests per ${config.windowSeconds} s (inline, ruleJson, WebAclRule or a rule group of the stack), and no ${ANTI_DDOS_GROUP} managed rule group that blocks or challenges (not counted as a whole, its DDoSRequests or challenge rules not all overridden to count): one client can flood the site`,
               QUESTION,
             );
-      findings.push(...found.map((f) => ({ ...f, urn: acl.urn })));
+      appendAll(
+        findings,
+        found.map((f) => ({ ...f, urn: acl.urn })),
+      );
     }
     const protection = ccProtection(res, config);
     for (const domain of res.ofType(WAF_DOMAIN)) {
@@ -102,7 +106,10 @@ export const requireWafRateLimit = defineStackRule<RateCeiling>({
         `no HTTP flood protection applies to the WAF 3.0 domain${host} (an enabled cc template with a blocking cc rule, or an enabled custom_acl rule with a rate limit of at most ${config.maxRequests} requests per ${config.windowSeconds} s)`,
         QUESTION,
       );
-      findings.push(...found.map((f) => ({ ...f, urn: domain.urn })));
+      appendAll(
+        findings,
+        found.map((f) => ({ ...f, urn: domain.urn })),
+      );
     }
     return findings;
   },

@@ -17,6 +17,7 @@ import {
 } from "./waf-endpoints-alicloud-listener-acls";
 import { listenerPort, originFindings, OriginListener } from "./waf-endpoints-alicloud-origin";
 import { deployedByContainersAmong, sourcesOf } from "./waf-endpoints-template-outputs";
+import { appendAll } from "../../lib/arrays";
 
 export const ALICLOUD_WAF_TYPES = {
   slb: ["alicloud:slb/loadBalancer:LoadBalancer", "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer"],
@@ -135,10 +136,11 @@ export function alicloudEndpointFindings(res: Resolver): StackFinding[] {
     const [exposed, open] = slbExposure(lb, listeners);
     if (exposed === "no") continue;
     const fronting = domainsFronting(lb, domains);
-    findings.push(
-      ...(fronting.length > 0
+    appendAll(
+      findings,
+      fronting.length > 0
         ? originFindings({ lb, domains: fronting, exposed: onInternet(lb), open: ADDRESS_TYPE }, listeners)
-        : withoutKnownDomain(res, lb, domains, "internet SLB with HTTP(S) listeners", exposed, open)),
+        : withoutKnownDomain(res, lb, domains, "internet SLB with HTTP(S) listeners", exposed, open),
     );
   }
   for (const alb of res.ofType(T.alb)) {
@@ -151,12 +153,12 @@ export function alicloudEndpointFindings(res: Resolver): StackFinding[] {
     const [exposed, question]: [Proof, OpenQuestion] = open ? ["unknown", ADDRESS_TYPE] : [needsWaf, EDITION];
     const fronting = domainsFronting(alb, domains);
     if (fronting.length === 0) {
-      findings.push(...withoutKnownDomain(res, alb, domains, "internet-facing ALB", exposed, question));
+      appendAll(findings, withoutKnownDomain(res, alb, domains, "internet-facing ALB", exposed, question));
       continue;
     }
     // Every ALB listener is HTTP, HTTPS or QUIC: all of them web.
     const listeners = listenersOf(res, alb, T.albListener, albListenerAdmission, () => "yes");
-    findings.push(...originFindings({ lb: alb, domains: fronting, exposed, open: question }, listeners));
+    appendAll(findings, originFindings({ lb: alb, domains: fronting, exposed, open: question }, listeners));
   }
   return findings;
 }

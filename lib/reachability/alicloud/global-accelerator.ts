@@ -25,6 +25,7 @@ import { customRoutingTargets } from "./global-accelerator-custom-routing";
 import { SERVER_TYPES, serverEntries } from "./network-interfaces";
 import { ALI } from "./tokens";
 import { ownValue } from "../../own-value";
+import { appendAll } from "../../arrays";
 
 export function addAlicloudGlobalAccelerators(m: NetworkModel): void {
   const res = m.resolver;
@@ -45,11 +46,14 @@ export function addAlicloudGlobalAccelerators(m: NetworkModel): void {
       const standard = acceleratorListeners(nodeOf(r), protocol, ranges, groups.get(r.urn) ?? []);
       const allowList = allowLists.get(r.urn);
       if (allowList) standard.forEach((l) => (l.allowList = allowList));
-      lb.listeners.push(...standard);
+      appendAll(lb.listeners, standard);
     }
     if (type !== "standard") {
       const targets = customTargets.get(r.urn) ?? [];
-      lb.listeners.push(...ranges.map((ports): Listener => ({ ...nodeOf(r), protocol, ports, targets })));
+      appendAll(
+        lb.listeners,
+        ranges.map((ports): Listener => ({ ...nodeOf(r), protocol, ports, targets })),
+      );
     }
   }
 }

@@ -10,6 +10,7 @@ import { outsideLabel, outsideOn } from "../outside-backends";
 import { ListenerRoute } from "../aws/listener-routes";
 import { parseCidr } from "../../cidr";
 import { ALI } from "./tokens";
+import { appendAll } from "../../arrays";
 
 const FAMILIES: Family[] = ["ipv4", "ipv6"];
 
@@ -43,7 +44,7 @@ export function addSlbRuleTargets(
     const front = num(r.inputs.frontendPort);
     for (const listener of lb.listeners) {
       if (front !== undefined && (front < listener.ports.from || front > listener.ports.to)) continue;
-      listener.targets.push(...targets);
+      appendAll(listener.targets, targets);
       listener.outside = [...(listener.outside ?? []), ...strangers];
     }
   }
@@ -109,13 +110,13 @@ function ruleSources(rule: GenericResource): ListedSource[] | undefined {
     restricted = true;
     const values = prop(config, "values");
     if (isUnknown(config) || isUnknown(values) || values === undefined) {
-      listed.push(...anyAddress(`${field}[${i}].sourceIpConfig of rule ${rule.name}`, rule.urn));
+      appendAll(listed, anyAddress(`${field}[${i}].sourceIpConfig of rule ${rule.name}`, rule.urn));
       return;
     }
     for (const v of list(values)) {
       const text = str(v)?.trim();
       if (text === undefined || !parseCidr(text))
-        listed.push(...anyAddress(`${field}[${i}] source ${text ?? "unknown"} of rule ${rule.name}`, rule.urn));
+        appendAll(listed, anyAddress(`${field}[${i}] source ${text ?? "unknown"} of rule ${rule.name}`, rule.urn));
       else listed.push({ cidr: text, cause: rule.urn });
     }
   });

@@ -16,6 +16,7 @@ import { ServerEntry, serverEntries, serverTypesOf } from "./network-interfaces"
 import { ALI } from "./tokens";
 import { pushTo } from "../multimap";
 import { scalingHosts, scalingServerGroupTargets, scalingVServerTargets } from "./scaling-backends";
+import { appendAll } from "../../arrays";
 
 export function addAlicloudLoadBalancers(m: NetworkModel): void {
   const scaling = scalingHosts(m);
@@ -228,6 +229,6 @@ function addAlb(m: NetworkModel, scaling: Map<string, string[]>): void {
     };
     // Forwarding rules reach server groups of their own, some behind a SourceIp condition.
     const routes = albRuleRoutes(m, rules.get(r.urn) ?? [], groupTargets, groupStrangers);
-    lb.listeners.push(...listenerWithRoutes(listener, routes));
+    appendAll(lb.listeners, listenerWithRoutes(listener, routes));
   }
 }

@@ -6,6 +6,7 @@ import { normalizeProtocol } from "../protocol";
 import { AclField, UNKNOWN_CIDR_LABEL, aclSources } from "../acl-sources";
 import { isUnknown, list, prop, str } from "../resource";
 import { ALI } from "./tokens";
+import { appendAll } from "../../arrays";
 
 export function addAlicloudNetwork(m: NetworkModel): void {
   const res = m.resolver;
@@ -26,7 +27,7 @@ export function addAlicloudNetwork(m: NetworkModel): void {
       subnets: [] as string[],
       ingress,
     };
-    nacl.subnets.push(...attachedVswitches(m, r, "resources", r.inputs.resources));
+    appendAll(nacl.subnets, attachedVswitches(m, r, "resources", r.inputs.resources));
     m.nacls.set(r.urn, nacl);
   }
   // The deprecated NetworkAclEntries resource writes the ACL's whole entry list after the ACL exists: its list is
@@ -38,17 +39,20 @@ export function addAlicloudNetwork(m: NetworkModel): void {
     const entries = aclEntries(r.urn, r.inputs.ingresses, `${r.name} ingresses`);
     if (!replaced.has(nacl.urn)) nacl.ingress = [];
     replaced.add(nacl.urn);
-    nacl.ingress.push(...entries.map((e) => ({ ...e, order: nacl.ingress.length + e.order })));
+    appendAll(
+      nacl.ingress,
+      entries.map((e) => ({ ...e, order: nacl.ingress.length + e.order })),
+    );
   }
   for (const r of res.ofType(ALI.networkAclAttachment)) {
     const nacl = m.nacls.get(res.one(r, "networkAclId", r.inputs.networkAclId, [ALI.networkAcl]) ?? "");
-    nacl?.subnets.push(...attachedVswitches(m, r, "resources", r.inputs.resources));
+    if (nacl) appendAll(nacl.subnets, attachedVswitches(m, r, "resources", r.inputs.resources));
   }
   // The current attachment resource binds one vSwitch (`resourceId`, `resourceType` VSwitch).
   for (const r of res.ofType(ALI.vpcNetworkAclAttachment)) {
     const nacl = m.nacls.get(res.one(r, "networkAclId", r.inputs.networkAclId, [ALI.networkAcl]) ?? "");
     const bound = { resourceId: r.inputs.resourceId, resourceType: r.inputs.resourceType };
-    nacl?.subnets.push(...attachedVswitches(m, r, "resourceId", [bound]));
+    if (nacl) appendAll(nacl.subnets, attachedVswitches(m, r, "resourceId", [bound]));
   }
   for (const nacl of m.nacls.values()) {
     for (const s of nacl.subnets) {

@@ -7,6 +7,7 @@ import { ANY_SOURCE, Family } from "../exposure";
 import { GenericResource, bool, isUnknown, num, str, tags, unwrap } from "../resource";
 import { alicloudPrefixListSources } from "./prefix-lists";
 import { ALI } from "./tokens";
+import { appendAll } from "../../arrays";
 
 const FAMILY_FIELDS: [string, Family][] = [
   ["cidrIp", "ipv4"],
@@ -64,7 +65,7 @@ export function addAlicloudSecurityGroups(m: NetworkModel): void {
       else if (isUnknown(r.inputs[key]) && policy === "accept")
         sources.push({ kind: "cidr", cidr: ANY_SOURCE[family], unknown: true });
     }
-    sources.push(...alicloudPrefixListSources(m, r, policy));
+    appendAll(sources, alicloudPrefixListSources(m, r, policy));
     if (r.inputs.sourceSecurityGroupId !== undefined) {
       const ref = res.one(r, "sourceSecurityGroupId", r.inputs.sourceSecurityGroupId, [ALI.securityGroup]);
       if (ref === group) sources.push({ kind: "self" });

@@ -19,6 +19,7 @@ import { listenerProtocol } from "../listener-protocols";
 import { outsideLabel } from "../outside-backends";
 import { GenericResource, bool, isUnknown, list, prop, str } from "../resource";
 import { AWS, AWS_INSTANCES } from "./tokens";
+import { appendAll } from "../../arrays";
 
 export function addAwsGlobalAccelerators(m: NetworkModel): void {
   const res = m.resolver;
@@ -48,7 +49,7 @@ export function addAwsGlobalAccelerators(m: NetworkModel): void {
     }
     const protocol = listenerProtocol(r.inputs.protocol);
     const ranges = acceleratorPortRanges(r.inputs.portRanges);
-    lb.listeners.push(...acceleratorListeners(nodeOf(r), protocol, ranges, groups.get(r.urn) ?? []));
+    appendAll(lb.listeners, acceleratorListeners(nodeOf(r), protocol, ranges, groups.get(r.urn) ?? []));
   }
 }
 

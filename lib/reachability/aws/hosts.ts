@@ -28,6 +28,7 @@ import {
 import { launchFrom, templateSource } from "./launch-sources";
 import { scalingTemplates } from "./scaling-templates";
 import { AWS, AWS_INSTANCES, AWS_SECURITY_GROUPS } from "./tokens";
+import { appendAll } from "../../arrays";
 
 /** What an interface id may come from: an interface, or an instance's `primaryNetworkInterfaceId`. */
 const INTERFACE_HOLDERS = [AWS.networkInterface, ...AWS_INSTANCES];
@@ -139,7 +140,7 @@ function mergeEni(host: Host, eni: Host | undefined, attachedTo: Map<string, str
   host.subnets = [...new Set([...host.subnets, ...eni.subnets])];
   host.defaultSubnet = host.defaultSubnet && eni.subnets.length === 0;
   host.securityGroups = [...new Set([...host.securityGroups, ...eni.securityGroups])];
-  host.publicV4.push(...eni.publicV4);
+  appendAll(host.publicV4, eni.publicV4);
   host.publicV6 = certainFirst(host.publicV6, eni.publicV6);
   attachedTo.set(eni.urn, host.urn);
 }

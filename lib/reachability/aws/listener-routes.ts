@@ -4,6 +4,7 @@
 // port answers everyone (a fixed response, a redirect), so pieces add no row for it; the sources reaching a target
 // group are then the union of the paths leading to it.
 import { ListedSource, Listener, OutsideBackend, Target } from "../model";
+import { appendAll } from "../../arrays";
 
 export interface ListenerRoute {
   /** Who may take the path; undefined: anyone. */
@@ -20,7 +21,7 @@ export function listenerWithRoutes(listener: Listener, routes: readonly Listener
   for (const route of routes) {
     const targets = route.targets.map((t) => (route.hop ? { ...t, via: [route.hop, ...t.via] } : t));
     if (!route.sources) {
-      listener.targets.push(...targets);
+      appendAll(listener.targets, targets);
       listener.outside = [...(listener.outside ?? []), ...route.outside];
     } else if (targets.length > 0 || route.outside.length > 0)
       pieces.push({ ...listener, targets, outside: route.outside, allowList: route.sources, targetsOnly: true });

@@ -8,6 +8,7 @@ import { ANY_SOURCE, Family } from "../exposure";
 import { ListedSource } from "../model";
 import { GenericResource, isUnknown, list, prop, str } from "../resource";
 import { parseCidr } from "../../cidr";
+import { appendAll } from "../../arrays";
 
 const FAMILIES: Family[] = ["ipv4", "ipv6"];
 
@@ -31,7 +32,7 @@ export function ruleSources(rule: GenericResource): ListedSource[] | undefined {
     const sourceIp = prop(c, "sourceIp");
     if (sourceIp === undefined || sourceIp === null) return;
     restricted = true;
-    listed.push(...sourceIpBlocks(rule, sourceIp, i));
+    appendAll(listed, sourceIpBlocks(rule, sourceIp, i));
   });
   // Source-ip conditions narrow the rule whatever the other (ANDed) conditions say.
   if (restricted) return listed;

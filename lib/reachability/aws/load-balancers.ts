@@ -12,6 +12,7 @@ import { groupOutsideOn, targetOnPort, targetTypeOf } from "./target-ports";
 import { pushTo } from "../multimap";
 import { defaultActionSources, ruleHop, ruleSources } from "./listener-rule-sources";
 import { ListenerRoute, listenerWithRoutes } from "./listener-routes";
+import { appendAll } from "../../arrays";
 
 const TARGET_HOSTS = [...AWS_INSTANCES, AWS.networkInterface];
 
@@ -62,7 +63,7 @@ export function addAwsLoadBalancers(m: NetworkModel): void {
       const sources = ruleSources(rule);
       routes.push(route(rule, "actions", sources, sources ? ruleHop(rule, sources) : undefined));
     }
-    lb.listeners.push(...listenerWithRoutes(listener, routes));
+    appendAll(lb.listeners, listenerWithRoutes(listener, routes));
   }
   addClassic(m);
 }

@@ -6,6 +6,7 @@ import { AclField, UNKNOWN_CIDR_LABEL, aclSources } from "../acl-sources";
 import { GenericResource, bool, isUnknown, mayBeTrue, list, num, prop, str } from "../resource";
 import { prefixListSources } from "./prefix-lists";
 import { AWS, AWS_NACLS, AWS_ROUTE_TABLES } from "./tokens";
+import { appendAll } from "../../arrays";
 
 const GATEWAYS = [AWS.internetGateway, AWS.egressOnlyGateway, AWS.natGateway];
 
@@ -42,7 +43,7 @@ export function addAwsNetwork(m: NetworkModel): void {
     const table = m.routeTables.get(res.one(r, "routeTableId", r.inputs.routeTableId, AWS_ROUTE_TABLES) ?? "");
     const dest = [r.inputs.destinationCidrBlock, r.inputs.destinationIpv6CidrBlock] as const;
     table?.routes.push(routeOf(m, r, r.urn, undefined, dest, r.inputs));
-    table?.routes.push(...prefixListRoutes(m, r, r.urn, undefined, 1, r.inputs));
+    if (table) appendAll(table.routes, prefixListRoutes(m, r, r.urn, undefined, 1, r.inputs));
   }
   for (const r of res.ofType(AWS.routeTableAssociation)) {
     const subnet = m.subnets.get(res.one(r, "subnetId", r.inputs.subnetId, [AWS.subnet]) ?? "");

@@ -10,6 +10,7 @@ import { GenericResource, bool, isUnknown, items, list, prop, str, tags, unwrap 
 import { anyRuleStandIns } from "../unknown-rules";
 import { prefixListSources } from "./prefix-lists";
 import { AWS, AWS_SECURITY_GROUPS } from "./tokens";
+import { appendAll } from "../../arrays";
 
 export function addAwsSecurityGroups(m: NetworkModel): void {
   const res = m.resolver;
@@ -38,7 +39,7 @@ export function addAwsSecurityGroups(m: NetworkModel): void {
       ...selfSources(r.inputs.self),
     ];
     const rules = expand(r.urn, r.name, group!, r.inputs.protocol, r.inputs.fromPort, r.inputs.toPort, sources);
-    sg.rules.push(...(typeUnknown ? rules.map((rule) => ({ ...rule, unknownRule: "rule type" as const })) : rules));
+    appendAll(sg.rules, typeUnknown ? rules.map((rule) => ({ ...rule, unknownRule: "rule type" as const })) : rules);
   }
   for (const r of res.ofType(AWS.ingressRule)) {
     const group = res.one(r, "securityGroupId", r.inputs.securityGroupId, AWS_SECURITY_GROUPS);
@@ -52,7 +53,7 @@ export function addAwsSecurityGroups(m: NetworkModel): void {
       ...prefixListSources(m, r, "prefixListId", r.inputs.prefixListId, 1),
       ...refSources,
     ];
-    sg.rules.push(...expand(r.urn, r.name, group, r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort, sources));
+    appendAll(sg.rules, expand(r.urn, r.name, group, r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort, sources));
   }
 }
 
