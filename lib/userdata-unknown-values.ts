@@ -23,12 +23,13 @@ export function markUnknownExpansions(text: string): MarkedText | undefined {
   if (!text.includes("$") && !text.includes("`")) return undefined;
   const expansions: string[] = [];
   const braces = new ClosingBraces(text);
+  // The text between marks is copied by slices: appending a character at a time builds a string of a million pieces.
   let out = "";
+  let copied = 0;
   let quote = "";
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === "\\" && quote !== "'") {
-      out += c + (text[i + 1] ?? "");
       i++;
       continue;
     }
@@ -39,15 +40,14 @@ export function markUnknownExpansions(text: string): MarkedText | undefined {
     else {
       const end = c === "`" ? backquoteEnd(text, i) : c === "$" ? expansionEnd(text, i, braces) : -1;
       if (end > i) {
-        out += `${OPEN}${expansions.length}${CLOSE}`;
+        out += `${text.slice(copied, i)}${OPEN}${expansions.length}${CLOSE}`;
         expansions.push(text.slice(i, end));
+        copied = end;
         i = end - 1;
-        continue;
       }
     }
-    out += c;
   }
-  return expansions.length === 0 ? undefined : { text: out, expansions };
+  return expansions.length === 0 ? undefined : { text: out + text.slice(copied), expansions };
 }
 
 /** Whether a reader's result holds a marked expansion. */

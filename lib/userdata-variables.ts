@@ -50,32 +50,31 @@ export class ShellVariables {
    */
   expand(text: string, quotes = true): string {
     if (!text.includes("$")) return text;
+    // `out` holds the expansion of the text before `copied`; the text between values is copied by one slice, since
+    // appending a character at a time builds a string of a million pieces on a hostile line.
     let out = "";
+    let copied = 0;
     let quote = "";
     for (let i = 0; i < text.length; i++) {
       const c = text[i];
       if (quote === "'") {
         if (c === "'") quote = "";
-      } else if (c === "\\") {
-        out += c + (text[i + 1] ?? "");
-        i++;
-        continue;
-      } else if (quote === "$'") {
+      } else if (c === "\\") i++;
+      else if (quote === "$'") {
         if (c === "'") quote = "";
       } else if (quotes && c === "'" && quote === "") quote = text[i - 1] === "$" ? "$'" : "'";
       else if (quotes && c === '"') quote = quote === '"' ? "" : '"';
       // What the values added so far (the output beyond the text read) stays within the bound.
-      else if (c === "$" && out.length - i < MAX_GROWTH) {
+      else if (c === "$" && out.length - copied < MAX_GROWTH) {
         const value = this.reference(text, i);
         if (value) {
-          out += value.text;
+          out += text.slice(copied, i) + value.text;
+          copied = value.end;
           i = value.end - 1;
-          continue;
         }
       }
-      out += c;
     }
-    return out;
+    return out + text.slice(copied);
   }
 
   /** The value of the reference at `at`, and where it ends; undefined when it is none or unknown. */

@@ -104,6 +104,20 @@ export function isWriteRedirection(op: string | undefined): boolean {
 export function shellWords(command: string): Word[] {
   const words: Word[] = [];
   let current = "";
+  // The word's characters that stand as written (plain runs, substitutions), from `raw` to where the reading has
+  // got, not yet added to `current`: added by one slice when something else is added or the word is read, not piece
+  // by piece (a hostile word of a million substitutions would otherwise be a string of a million pieces).
+  let raw = -1;
+  const settle = (end: number) => {
+    if (raw >= 0) current += command.slice(raw, end);
+    raw = -1;
+  };
+  // Whether the word so far is only an assignment's name (`x=`); a word too long to be one is not settled to tell.
+  const isAssignedNameSoFar = (at: number) => {
+    if (current.length + (raw < 0 ? 0 : at - raw) > MAX_NAME) return false;
+    settle(at);
+    return ASSIGNED_NAME.test(current);
+  };
   let inWord = false;
   let quoted = false;
   let escaped = false;
@@ -126,11 +140,11 @@ export function shellWords(command: string): Word[] {
   };
   for (let i = 0; i < command.length; i++) {
     const c = command[i];
-    if ((c === "$" || c === "`") && joins && joinsWord(command, i, inWord, current, afterCommand)) {
+    if ((c === "$" || c === "`") && joins && joinsWord(command, i, inWord, isAssignedNameSoFar, afterCommand)) {
       // A substitution or expansion inside a word belongs to it (`-i.$(date +%s)`, `${x:-a b}`).
       const end = substitutionEnd(command, i);
       if (end > 0) {
-        current += command.slice(i, end);
+        if (raw < 0) raw = i;
         inWord = true;
         i = end - 1;
         continue;
@@ -140,32 +154,37 @@ export function shellWords(command: string): Word[] {
     if (c === "$" && command[i + 1] === "'") {
       // `$'…'`: bash reads its escapes (`\n`, `\x20`, `\'`) as the characters they stand for.
       const end = closingQuote(command, i + 1, true);
+      settle(i);
       current += cEscapes(command.slice(i + 2, end));
       inWord = quoted = true;
       i = end;
     } else if (c === "'" || c === '"') {
       const end = closingQuote(command, i);
+      settle(i);
       current += unquote(command.slice(i + 1, end), c);
       inWord = quoted = true;
       i = end;
     } else if (c === "\\") {
+      settle(i);
       current += command[++i] ?? "";
       inWord = escaped = true;
     } else if (c === " " || c === "\t" || c === "(" || c === ")" || (c === "$" && command[i + 1] === "(")) {
       // Parentheses group commands (`(crontab -l; echo …) | crontab -`), and a `$(` opening a word (or an
       // assignment's value) is a command substitution whose commands run too: they separate words, like blanks.
+      settle(i);
       flush();
     } else {
       const op = operatorAt(command, i);
       if (op === undefined) {
-        // The run of plain characters from here is taken whole: appending each alone would build the word slowly.
-        const end = plainRunEnd(command, i + 1);
-        current += end === i + 1 ? c : command.slice(i, end);
+        // The run of plain characters from here stands as written: it joins the word's raw text.
+        if (raw < 0) raw = i;
         inWord = true;
+        const end = plainRunEnd(command, i + 1);
         i = end - 1;
         continue;
       }
       // A file descriptor number before the operator (`2>`) belongs to it.
+      settle(i);
       const fd = inWord && !quoted && DIGITS.test(current) ? Number(current) : undefined;
       if (fd !== undefined) inWord = false;
       flush();
@@ -173,6 +192,7 @@ export function shellWords(command: string): Word[] {
       i += op.length - 1;
     }
   }
+  settle(command.length);
   flush();
   return words;
 }
@@ -193,17 +213,12 @@ function joinsWord(
   command: string,
   at: number,
   inWord: boolean,
-  current: string,
+  isAssignedName: (at: number) => boolean,
   afterCommand: () => boolean,
 ): boolean {
   const next = command[at + 1];
   if (command[at] === "$" && next !== "(" && next !== "{") return false;
-  return next === "{" || (inWord && (!isAssignedName(current) || afterCommand()));
-}
-
-/** A short word only (a long one, built up piece by piece, is not flattened to be tested at every substitution). */
-function isAssignedName(word: string): boolean {
-  return word.length <= MAX_NAME && ASSIGNED_NAME.test(word);
+  return next === "{" || (inWord && (!isAssignedName(at) || afterCommand()));
 }
 
 /** Words before a command, or a declaration's: keywords, declarations, their options, assignments. */

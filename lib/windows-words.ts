@@ -7,49 +7,40 @@ const OPERATORS = new Set([";", "|", "&", "<", ">", "{", "}"]);
 
 export function windowsWords(statement: string, language: WindowsLanguage): string[] {
   const words: string[] = [];
-  let word = "";
+  // A word is the statement's text from `start` to the blank or operator that ends it, taken by one slice:
+  // appending it a character at a time builds a string of a million pieces on a hostile line.
+  let start = 0;
   let quote: string | undefined;
   let depth = 0;
-  const flush = () => {
-    if (word !== "") words.push(word);
-    word = "";
+  const flush = (end: number) => {
+    if (end > start) words.push(statement.slice(start, end));
+    start = end + 1;
   };
   for (let i = 0; i < statement.length; i++) {
     const c = statement[i];
     if (quote !== undefined) {
-      word += c;
       // PowerShell escapes with a backtick in double quotes; both quotes escape themselves by doubling.
-      if (quote === '"' && c === "`" && language === "powershell" && i + 1 < statement.length) word += statement[++i];
+      if (quote === '"' && c === "`" && language === "powershell" && i + 1 < statement.length) i++;
       else if (c === quote) quote = undefined;
-    } else if (c === '"' || (c === "'" && language === "powershell")) {
-      quote = c;
-      word += c;
-    } else if (c === "(") {
-      depth++;
-      word += c;
-    } else if (c === ")" && depth > 0) {
-      depth--;
-      word += c;
-    } else if (depth > 0) word += c;
+    } else if (c === '"' || (c === "'" && language === "powershell")) quote = c;
+    else if (c === "(") depth++;
+    else if (c === ")" && depth > 0) depth--;
+    else if (depth > 0) continue;
     else if (c === "{" && statement[i + 1] === "{") {
       // `{{ name }}`: a template placeholder, one word.
       const end = statement.indexOf("}}", i);
-      const stop = end < 0 ? statement.length : end + 2;
-      word += statement.slice(i, stop);
-      i = stop - 1;
+      i = (end < 0 ? statement.length : end + 2) - 1;
     } else if (c === "$" && statement[i + 1] === "{") {
       // `${env:NAME}`: a variable, braces and all.
       const end = statement.indexOf("}", i);
-      const stop = end < 0 ? statement.length : end + 1;
-      word += statement.slice(i, stop);
-      i = stop - 1;
-    } else if (/\s/.test(c)) flush();
+      i = (end < 0 ? statement.length : end + 1) - 1;
+    } else if (/\s/.test(c)) flush(i);
     else if (OPERATORS.has(c)) {
-      flush();
+      flush(i);
       words.push(c);
-    } else word += c;
+    }
   }
-  flush();
+  flush(statement.length);
   return words;
 }
 
