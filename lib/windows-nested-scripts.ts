@@ -1,14 +1,21 @@
 // Scripts a Windows statement runs or writes, for the Windows reader to read as scripts of their own: PowerShell's
 // `-Command` text (quoted, bare or a script block) and `-EncodedCommand` (base64 of UTF-16LE text), `cmd /c` and
-// `cmd /k`, Invoke-Expression (`iex`) of a literal, and a `.ps1`, `.cmd` or `.bat` file written with Set-Content,
-// Add-Content or Out-File (a script written is meant to run: it is read where it is written). Only text spelled in
-// the script is read, or a variable the script set to a literal. `-File` of a script the statement did not write
-// gives nothing. Each word is looked at a bounded number of times, and what the reading may add is budgeted, so that
-// hostile input stays linear.
+// `cmd /k` (also glued to a quoted command: `cmd /c"…"`), Invoke-Expression (`iex`) of a literal (joined pieces too:
+// `iex ('a' + 'b')`), the command line Start-Process or batch's `start` starts (windows-start-process.ts), and a
+// `.ps1`, `.cmd` or `.bat` file written with Set-Content, Add-Content, Out-File or an echo redirected to it
+// (windows-echo-writes.ts): a script written is meant to run, it is read where it is written. Only text spelled in
+// the script is read (windows-literals.ts), or a variable the script, or the statement before, set to a literal.
+// `-File` of a script the statement did not write gives nothing. Each word is looked at a bounded number of times,
+// and what the reading may add is budgeted, so that hostile input stays linear.
 import { commandName } from "./windows-commands";
+import { echoedScript } from "./windows-echo-writes";
+import { literalText, VariableLookup } from "./windows-literals";
+import { scriptFileLanguage } from "./windows-script-files";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
-import { VariableValue, WindowsVariables } from "./windows-variables";
-import { endsCommand, unquoted, windowsWords } from "./windows-words";
+import { isStartCommand, startedCommandLine } from "./windows-start-process";
+import { StatementVariables } from "./windows-statement-variables";
+import { WindowsVariables } from "./windows-variables";
+import { endsCommand, unquoted } from "./windows-words";
 
 /** The scripts a statement runs or writes, and the words left for the statement's own reading. */
 export interface NestedScripts {
@@ -26,6 +33,11 @@ export class NestingBudget {
     if (size > this.left) return false;
     this.left -= size;
     return true;
+  }
+
+  /** What is left: text longer than this is never built. */
+  remaining(): number {
+    return this.left;
   }
 }
 
@@ -51,10 +63,6 @@ const FILE_WRITERS = new Set(["set-content", "add-content", "out-file"]);
 const WRITER_PATH = new Set(["-path", "-literalpath", "-filepath", "-pspath", "-lp"]);
 const WRITER_VALUE = new Set(["-value", "-inputobject"]);
 const WRITER_VALUED = new Set([...WRITER_PATH, ...WRITER_VALUE, "-encoding", "-width", "-stream", "-filter"]);
-/** The language of a script file by its extension. */
-const SCRIPT_FILE = /\.(ps1|cmd|bat)$/i;
-/** A plain variable reference: `$name`, `$script:name`, `${name}`. */
-const VARIABLE = /^\$(?:\{[^{}$]+\}|(?:(?:script|global|local|private):)?[A-Za-z_]\w*)$/;
 /** Base64 characters then padding; that the length is whole 4-character groups is checked apart (no deep regex). */
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
@@ -75,6 +83,8 @@ export function nestedScripts(
     scripts.push(script);
     for (let i = from; i < to; i++) taken.add(i);
   };
+  // Literal text is looked up with the assignments the statement made before it too.
+  const scope = new StatementVariables(variables);
   let start = 0;
   let unclosed = false;
   for (let i = 0; i <= words.length; i++) {
@@ -84,7 +94,14 @@ export function nestedScripts(
     if (i === from) continue;
     const name = commandName(words[from]);
     const args = words.slice(from + 1, i);
-    if (POWERSHELL.has(name)) {
+    const limit = budget.remaining();
+    const echoed = echoedScript(words, from, i, language, scope, limit);
+    if (echoed) {
+      // The redirection's path belongs to the write: the command after it starts past the path.
+      add(echoed.script, from, echoed.pathAt + 1);
+      i = echoed.pathAt;
+      start = echoed.pathAt + 1;
+    } else if (POWERSHELL.has(name)) {
       // `-Command { … }`: the block is the command's text, up to its closing brace.
       // Once a brace is found unclosed, later ones are not looked for: each would rescan to the end.
       const blockEnd: number =
@@ -96,14 +113,15 @@ export function nestedScripts(
         start = blockEnd + 1;
       } else add(powerShellCommand(name, args), from, i);
     } else if (CMD.has(name)) add(cmdCommand(args), from, i);
+    else if (isStartCommand(name, language)) add(startedCommandLine(args, language, scope, limit), from, i);
     else if (language === "powershell" && INVOKE_EXPRESSION.has(name)) {
-      const piped = pipedLiteral(words, from, variables);
-      const text = piped?.text ?? invokedText(args, variables);
+      const piped = pipedLiteral(words, from, scope, limit);
+      const text = piped?.text ?? invokedText(args, scope, limit);
       if (text !== undefined) add({ language: "powershell", text }, piped?.from ?? from, i);
     } else if (language === "powershell" && FILE_WRITERS.has(name)) {
-      const written = writtenScript(name, args, from + 1, words, variables);
+      const written = writtenScript(name, args, from + 1, words, scope, limit);
       if (written) add(written.script, written.from, written.to);
-    }
+    } else if (language === "powershell" && words[i] === ";") scope.assign(words.slice(from, i).join(" "));
   }
   return { scripts, rest: taken.size === 0 ? words : words.filter((_, i) => !taken.has(i)) };
 }
@@ -165,11 +183,15 @@ function decodedCommand(base64: string): string | undefined {
   return bytes.length % 2 === 0 ? bytes.toString("utf16le") : undefined;
 }
 
-/** `cmd [/s /q /d …] /c TEXT` (or `/k`), the rest of the words being the command cmd runs. */
+/**
+ * `cmd [/s /q /d …] /c TEXT` (or `/k`), the rest of the words being the command cmd runs; cmd takes the command
+ * glued to the switch too (`/c"net user …"`, `/Cdir`), as no other switch of its starts with c or k.
+ */
 function cmdCommand(args: string[]): WindowsScript | undefined {
-  const at = args.findIndex((a) => /^\/[ck]$/i.test(a));
+  const at = args.findIndex((a) => /^\/[ck]/i.test(a));
   if (at < 0) return undefined;
-  const text = joinedText(args.slice(at + 1));
+  const glued = args[at].slice(2);
+  const text = joinedText(glued === "" ? args.slice(at + 1) : [glued, ...args.slice(at + 1)]);
   return text === "" ? undefined : { language: "batch", text };
 }
 
@@ -179,20 +201,21 @@ function joinedText(words: string[]): string {
 }
 
 /** Invoke-Expression's `-Command` (named or first) when it is literal text. */
-function invokedText(args: string[], variables: WindowsVariables): string | undefined {
+function invokedText(args: string[], variables: VariableLookup, limit: number): string | undefined {
   const named = args.findIndex((a) => /^-c(?:o(?:m(?:m(?:a(?:n(?:d)?)?)?)?)?)?$/i.test(a));
   const word = named >= 0 ? args[named + 1] : args.find((a) => !a.startsWith("-"));
-  return word === undefined ? undefined : literalText(word, variables);
+  return word === undefined ? undefined : literalText(word, variables, limit);
 }
 
 /** The literal piped into the command at `at` (`"text" | Out-File …`): the text and where it starts. */
 function pipedLiteral(
   words: string[],
   at: number,
-  variables: WindowsVariables,
+  variables: VariableLookup,
+  limit: number,
 ): { text: string; from: number } | undefined {
   if (at < 2 || words[at - 1] !== "|" || (at > 2 && !endsCommand(words[at - 3]))) return undefined;
-  const text = literalText(words[at - 2], variables);
+  const text = literalText(words[at - 2], variables, limit);
   return text === undefined ? undefined : { text, from: at - 2 };
 }
 
@@ -202,7 +225,8 @@ function writtenScript(
   args: string[],
   argsAt: number,
   words: string[],
-  variables: WindowsVariables,
+  variables: VariableLookup,
+  limit: number,
 ): { script: WindowsScript; from: number; to: number } | undefined {
   let path: string | undefined;
   let value: number | undefined;
@@ -221,40 +245,14 @@ function writtenScript(
   // Out-File's second position is its encoding, not its text.
   path ??= positional.length > 0 ? args[positional.shift() ?? 0] : undefined;
   if (value === undefined && name !== "out-file") value = positional.shift();
-  const extension = SCRIPT_FILE.exec(unquoted(path ?? ""))?.[1].toLowerCase();
-  if (extension === undefined) return undefined;
-  const language: WindowsLanguage = extension === "ps1" ? "powershell" : "batch";
+  const language = scriptFileLanguage(path, "powershell", variables);
+  if (language === undefined) return undefined;
   if (value !== undefined) {
-    const text = args[value] === undefined ? undefined : literalText(args[value], variables);
+    const text = args[value] === undefined ? undefined : literalText(args[value], variables, limit);
     return text === undefined
       ? undefined
       : { script: { language, text }, from: argsAt + value, to: argsAt + value + 1 };
   }
-  const piped = pipedLiteral(words, argsAt - 1, variables);
+  const piped = pipedLiteral(words, argsAt - 1, variables, limit);
   return piped && { script: { language, text: piped.text }, from: piped.from, to: piped.from + 1 };
-}
-
-/** The text of a literal word (quoted, or a here-string), or of a variable the script set to one; else undefined. */
-function literalText(word: string, variables: WindowsVariables): string | undefined {
-  if (!VARIABLE.test(word)) return quotedText(word);
-  const [value] = variables.referencedValues(word);
-  if (value === undefined) return undefined;
-  // Each assignment is looked at once, however often it is used.
-  if (!literalValues.has(value)) {
-    const text = value.text.trim();
-    // One word, or the value is an expression, not a literal.
-    literalValues.set(value, windowsWords(text, "powershell").length === 1 ? quotedText(text) : undefined);
-  }
-  return literalValues.get(value);
-}
-
-const literalValues = new WeakMap<VariableValue, string | undefined>();
-
-/** A quoted word's or here-string's text; undefined for anything else. */
-function quotedText(word: string): string | undefined {
-  const quote = word[0] === "@" ? word[1] : word[0];
-  if ((quote !== '"' && quote !== "'") || word.length < 2 || !word.endsWith(quote)) return undefined;
-  if (word[0] === "@") return word.slice(2, -1).replace(/^\r?\n|\r?\n$/g, "");
-  const text = word.slice(1, -1);
-  return quote === "'" ? text.replace(/''/g, "'") : text.replace(/`(.)/g, "$1");
 }

@@ -1,0 +1,31 @@
+// Assignments made earlier in the same statement (`$p = 'C:\setup.ps1'; Set-Content -Path $p …`), for the literal
+// text the nested-scripts reader looks up (windows-literals.ts): the Windows reader records a statement's own
+// assignments only once it has read the statement. Kept apart from the script's variables, so that the statement's
+// other readers see the variables as before.
+import { VariableLookup } from "./windows-literals";
+import { VariableValue } from "./windows-variables";
+
+/** `$name = value`, `$script:name = value` (not `==`). */
+const ASSIGNMENT = /^\$(?:(?:script|global|local|private):)?([A-Za-z_]\w*)\s*=(?!=)([\s\S]*)$/;
+/** The name a lone variable word refers to. */
+const REFERENCE = /^\$(?:(?:script|global|local|private):)?([A-Za-z_]\w*)$/;
+
+export class StatementVariables implements VariableLookup {
+  private readonly values = new Map<string, VariableValue>();
+
+  constructor(private readonly script: VariableLookup) {}
+
+  /** Records the assignment `command` (one command of the statement) makes, if it makes one. */
+  assign(command: string): void {
+    const m = ASSIGNMENT.exec(command);
+    // Where a secret comes from is the script's readers' business: here only the text is looked up.
+    if (m) this.values.set(m[1].toLowerCase(), { text: m[2], source: "none" });
+  }
+
+  /** The statement's own value of a lone variable word, else the script's values `text` refers to. */
+  referencedValues(text: string): VariableValue[] {
+    const name = REFERENCE.exec(text.trim())?.[1].toLowerCase();
+    const own = name === undefined ? undefined : this.values.get(name);
+    return own ? [own] : this.script.referencedValues(text);
+  }
+}
