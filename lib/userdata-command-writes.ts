@@ -9,6 +9,7 @@ import { Findings } from "./userdata-findings";
 import { loginServerNote, startedLoginServers } from "./userdata-login-servers";
 import { setsPassword } from "./userdata-passwords";
 import { isPrinter } from "./userdata-printed";
+import { noteFileRun } from "./userdata-run-later";
 import { LineScan, ScanState } from "./userdata-scan-context";
 import { namesDropIns } from "./userdata-sshd-defaults";
 import {
@@ -27,6 +28,7 @@ import { superServerLine, superServersTeed, updateInetdEnabled } from "./userdat
 import { reportUnknownStreamEdit } from "./userdata-unknown-edits";
 import { Word } from "./userdata-words";
 import { judgedText } from "./userdata-written-text";
+import { appendAll } from "./arrays";
 
 export interface WriteContext {
   line: string;
@@ -133,8 +135,17 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
   const runs = !reading.sshdFile && !(inert !== undefined && isDisplayedPath(inert));
   const servers = runs ? startedLoginServers(parsed, inert === undefined || reading.scriptFile === true) : [];
   // The super-servers' too: update-inetd, an edit of their files that turns a service on, a service written there.
-  if (runs) servers.push(...updateInetdEnabled(parsed), ...superServersTeed(parsed, context.previous));
-  if (edit?.inPlace) servers.push(...superServersEditedOn(edit, (path) => state.files.text(path), scan.matchBudget));
+  if (runs) {
+    appendAll(servers, updateInetdEnabled(parsed));
+    appendAll(servers, superServersTeed(parsed, context.previous, scan));
+    // A file the script wrote and now runs is read as a script from here (see ScriptsRunLater).
+    noteFileRun(parsed, scan);
+  }
+  if (edit?.inPlace)
+    appendAll(
+      servers,
+      superServersEditedOn(edit, (path) => state.files.text(path), scan.matchBudget),
+    );
   // Named with the file it sits in when that is not the script being read (`… via /opt/remote.sh`).
   const where = inert !== undefined ? found.writtenTo(inert) : found;
   if (servers.length > 0) where.add("password-login-server", line, { note: loginServerNote(servers) });

@@ -113,6 +113,8 @@ const NOT_STARTING = new Set([
   "--version",
 ]);
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "lo"]);
+/** 127.0.0.0/8, an address or a range within it. */
+const LOOPBACK_V4 = /^127(?:\.\d{1,3}){3}(?:\/(?:[89]|[12]\d|3[0-2]))?$/;
 
 /** Package managers: the subcommands that install, and the options that take the next word as their value. */
 interface Installer {
@@ -222,6 +224,19 @@ export function daemonServer(program: string): LoginServer | undefined {
   return DAEMONS.get(program);
 }
 
+/**
+ * Whether a server bound to loopback alone is let be: VNC and the web consoles, reachable then through an SSH tunnel
+ * only. Telnet, the r-services and xrdp count wherever they listen.
+ */
+export function loopbackExcepted(server: LoginServer): boolean {
+  return server === "vnc" || server === "web-console";
+}
+
+/** A loopback address, range or interface as servers spell it: `localhost`, `127.0.0.1`, `127.0.0.0/8`, `::1`, `lo`. */
+export function isLoopback(address: string): boolean {
+  return LOOPBACK.has(address) || LOOPBACK_V4.test(address);
+}
+
 /** The note of a finding: the servers and why, then what to do instead. */
 export function loginServerNote(servers: Iterable<LoginServer>): string {
   const whys = [...new Set(servers)].map((s) => WHY[s]);
@@ -281,7 +296,7 @@ function serviceNamed(unit: string): LoginServer | undefined {
 function daemonRun(name: string, args: string[]): LoginServer[] {
   const server = DAEMONS.get(name);
   if (server === undefined || args.some((a) => NOT_STARTING.has(a))) return [];
-  return server !== "telnet" && server !== "r-services" && server !== "xrdp" && loopbackOnly(args) ? [] : [server];
+  return loopbackExcepted(server) && loopbackOnly(args) ? [] : [server];
 }
 
 /**
@@ -301,9 +316,9 @@ function loopbackOnly(args: string[]): boolean {
     } else if (a.startsWith("-localhost=")) loopback = /^(?:yes|true|on|1)$/i.test(a.slice("-localhost=".length));
     else if (a === "-localhost-only") loopback = true;
     else if (a === "-listen" || a === "-interface" || a === "-address" || a === "-i")
-      loopback = LOOPBACK.has(args[++i] ?? "");
+      loopback = isLoopback(args[++i] ?? "");
     else if (a.startsWith("-address=") || a.startsWith("-interface="))
-      loopback = LOOPBACK.has(a.slice(a.indexOf("=") + 1));
+      loopback = isLoopback(a.slice(a.indexOf("=") + 1));
   }
   return loopback;
 }

@@ -17,7 +17,10 @@ export interface Reading {
   sshdConfig: boolean;
   /** The file holding the text, which sshd does not read: its setting lines count only if sshd is made to read it. */
   inertFile?: string;
-  /** That file is a script (a `#!` line first, or named `.sh`): the commands in it are run, not configuration. */
+  /**
+   * That file is a script (a `#!` line first, named `.sh`, or run by the user data): the commands in it are run, not
+   * configuration.
+   */
   scriptFile?: boolean;
   /** The text is written to sshd_config itself (read whatever becomes of the drop-ins) or to a drop-in. */
   sshdFile?: "main" | "drop-in";
@@ -35,11 +38,22 @@ export function inertReading(file: string, text: string): Reading {
   return { sshdConfig: false, inertFile: file, scriptFile: text.startsWith("#!") || SCRIPT_NAME.test(file) };
 }
 
+/** How text written to `file` counts once the user data runs the file: as a script's commands, whatever its name. */
+export function runReading(file: string): Reading {
+  return { sshdConfig: false, inertFile: file, scriptFile: true };
+}
+
 /**
  * Scans text written to `files` (none: a program reads it) by what they are: a boot script for the commands it
  * runs, sshd's configuration, any file. Undefined at the nesting limit, where such text is read inline, as lines.
  */
 export type ScanWritten = (text: string, files: string[], found: Findings) => void;
+
+/**
+ * Notes that a command runs `file` as a script: `later` when it runs after the user data (from a unit, a crontab, a
+ * script written for later), so text written there afterwards runs too. See ScriptsRunLater.
+ */
+export type NoteRun = (file: string, later: boolean) => void;
 
 export interface LineScan {
   found: Findings;
@@ -47,6 +61,8 @@ export interface LineScan {
   /** What the scan may still spend simulating sed edits on sshd_config's stock lines. */
   matchBudget: MatchBudget;
   written?: ScanWritten;
+  /** Notes the files the text runs, when the scan follows them. */
+  ran?: NoteRun;
   /** Each line is a whole command (a crontab's, a unit's Exec): no here-document body follows one. */
   oneLineCommands?: boolean;
   /** What the scan may still inflate of gzip a script decodes as it runs. */

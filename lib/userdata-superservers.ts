@@ -1,11 +1,13 @@
 // Super-servers start password-login servers too: xinetd runs each service of /etc/xinetd.d/ (and xinetd.conf) not
 // marked `disable = yes`, inetd each uncommented line of /etc/inetd.conf (and /etc/inetd.d/). A service counts by its
 // server (in.telnetd, in.rlogind, in.rshd, in.rexecd, Xvnc…), and in xinetd or update-inetd by its name too (telnet,
-// login, shell, exec, vnc…). Each line is read once, in order; a block is judged where it closes.
+// login, shell, exec, vnc…). Each line is read once, in order; a block is judged where it closes. A VNC service bound
+// to loopback (`bind = 127.0.0.1`, `only_from = localhost`) is let be, as a VNC daemon on loopback is.
 import { ParsedCommand } from "./userdata-destinations";
 import { inputWrite } from "./userdata-input-writers";
-import { daemonServer, LoginServer } from "./userdata-login-servers";
+import { daemonServer, isLoopback, LoginServer, loopbackExcepted } from "./userdata-login-servers";
 import { spelledInput } from "./userdata-printed";
+import { LineScan } from "./userdata-scan-context";
 import { normalPath } from "./userdata-sshd-paths";
 
 export type SuperServer = "xinetd" | "inetd";
@@ -70,6 +72,10 @@ interface XinetdService {
   server?: string;
   serverArgs: string[];
   disabled: boolean;
+  /** `bind` (or `interface`) is a loopback address. */
+  boundToLoopback: boolean;
+  /** The clients `only_from` admits, when it is given. */
+  onlyFrom?: string[];
 }
 
 /** `service NAME`, maybe with the block's opening brace. */
@@ -92,7 +98,7 @@ export class XinetdReader {
     if (!this.open) {
       const header = SERVICE_HEADER.exec(trimmed);
       if (header) {
-        this.service = { name: header[1], line: trimmed, serverArgs: [], disabled: false };
+        this.service = { name: header[1], line: trimmed, serverArgs: [], disabled: false, boundToLoopback: false };
         this.open = header[2] !== undefined;
       } else if (trimmed === "{") this.open = true;
       return undefined;
@@ -105,6 +111,14 @@ export class XinetdReader {
     if (key === "server") service.server = value.trim();
     else if (key === "server_args") service.serverArgs = value.trim().split(/[ \t]+/);
     else if (key === "disable" && op === "=") service.disabled = value.trim() === "yes";
+    else if (key === "bind" || key === "interface") service.boundToLoopback = isLoopback(value.trim());
+    else if (key === "only_from" && op !== "-=") {
+      const clients = value
+        .trim()
+        .split(/[ \t]+/)
+        .filter((c) => c !== "");
+      service.onlyFrom = op === "+=" ? [...(service.onlyFrom ?? []), ...clients] : clients;
+    }
     return undefined;
   }
 
@@ -114,8 +128,14 @@ export class XinetdReader {
     this.open = false;
     if (service === undefined || service.disabled) return undefined;
     const server = serviceServer(service.name, service.server, service.serverArgs);
-    return server === undefined ? undefined : { server, line: service.line };
+    if (server === undefined || (loopbackExcepted(server) && loopbackOnly(service))) return undefined;
+    return { server, line: service.line };
   }
+}
+
+/** A service only loopback reaches: bound there, or admitting loopback clients alone. */
+function loopbackOnly({ boundToLoopback, onlyFrom }: XinetdService): boolean {
+  return boundToLoopback || (onlyFrom !== undefined && onlyFrom.length > 0 && onlyFrom.every(isLoopback));
 }
 
 /** The servers a whole text of a super-server's file runs. */
@@ -158,13 +178,25 @@ export function updateInetdEnabled({ name, args }: ParsedCommand): LoginServer[]
 
 /**
  * `echo '…' | tee -a /etc/inetd.conf`: the text an echo, printf or here-string gives tee or sponge, read as the
- * super-servers' files it writes read it.
+ * super-servers' files it writes read it. Added to xinetd's files (`tee -a`), it is handed to `scan` as text written
+ * there, to be read after what was written before (see XinetdAppends), where the scan reads written text.
  */
-export function superServersTeed(parsed: ParsedCommand, previous: ParsedCommand | undefined): LoginServer[] {
-  const files = inputWrite(parsed)?.files ?? [];
+export function superServersTeed(
+  parsed: ParsedCommand,
+  previous: ParsedCommand | undefined,
+  scan?: Pick<LineScan, "written" | "found">,
+): LoginServer[] {
+  const write = inputWrite(parsed);
+  const files = write?.files ?? [];
   const kinds = new Set(files.map(superServerOf).filter((k): k is SuperServer => k !== undefined));
   const text = kinds.size === 0 ? undefined : spelledInput(parsed, previous);
   if (text === undefined) return [];
+  if (write?.appends && scan?.written && kinds.delete("xinetd"))
+    scan.written(
+      text,
+      files.filter((f) => superServerOf(f) === "xinetd"),
+      scan.found,
+    );
   const lines = text.split(/\r?\n/);
   return [...kinds].flatMap((kind) => [...superServersIn(kind, lines)]);
 }

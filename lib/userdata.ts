@@ -4,19 +4,21 @@
 // User data is read the way cloud-init reads it: MIME multi-part documents part by part, `#cloud-config` as YAML
 // (falling back to a line scan when it does not parse), anything else as shell, line by line. Text it writes to a
 // file is read as that file: a boot script, unit or crontab for the commands it will run as root, sshd's
-// configuration for its settings, any other file for its commands only. Every matcher is linear in its input: user
-// data may be hostile.
+// configuration for its settings, any other file for its commands only (a script's, daemons too, once the user data
+// runs it). Every matcher is linear in its input: user data may be hostile.
 import { isAccountsFile, passwordLines } from "./userdata-accounts";
 import { BootScriptFormat, bootCommands, bootScriptFormat } from "./userdata-boot-scripts";
 import { isCloudConfig, scanCloudConfig, ScanText, WrittenFile } from "./userdata-cloud-config";
 import { InflateBudget } from "./userdata-decode";
 import { Findings, LoginWeakness } from "./userdata-findings";
 import { mimeParts } from "./userdata-mime";
-import { AS_CONFIG, AS_WRITTEN, inertReading, LineScan, Reading } from "./userdata-scan-context";
+import { ScriptsRunLater } from "./userdata-run-later";
+import { AS_CONFIG, AS_WRITTEN, inertReading, LineScan, Reading, runReading } from "./userdata-scan-context";
 import { reportRewrite } from "./userdata-rewrites";
 import { MatchBudget } from "./userdata-sed-regex";
 import { scanLines } from "./userdata-shell";
 import { isInertPath, isMainSshdConfigPath, isSshdConfigPath, maybeSshdConfigPath } from "./userdata-sshd-paths";
+import { XinetdAppends } from "./userdata-superserver-appends";
 
 export { decodeUserData } from "./userdata-decode";
 export { weaknessContext } from "./userdata-findings";
@@ -57,6 +59,10 @@ class Scan {
    * the work.
    */
   private readonly read = new Map<string, Map<string, number>>();
+  /** Texts written to files that are no scripts by their look, read as scripts once the user data runs them. */
+  private readonly runLater = new ScriptsRunLater();
+  /** The xinetd files written a line at a time. */
+  private readonly xinetd = new XinetdAppends();
 
   /**
    * `filesWritten`: for runcmd, the files bootcmd and write_files wrote before it with text the reader knows, and that
@@ -106,6 +112,8 @@ class Scan {
         ? AS_WRITTEN
         : inertReading(path, content);
     this.userData(content, found, depth, reading, false);
+    if (reading.inertFile !== undefined)
+      this.followInert(content, path, reading, found, (asRun) => this.userData(content, found, depth, asRun, false));
   }
 
   /**
@@ -123,6 +131,7 @@ class Scan {
       else if (isInertPath(file)) {
         const reading = inertReading(file, text);
         this.once(text, `inert ${file}`, () => scanLines(text, this.lineScan(found, reading, depth)));
+        this.followInert(text, file, reading, found, (asRun) => scanLines(text, this.lineScan(found, asRun, depth)));
       } else others.push(file);
     }
     for (const [format, paths] of byFormat) this.bootScript(text, format, found.writtenTo(paths.join(", ")), depth);
@@ -130,6 +139,22 @@ class Scan {
     const reading = others.length > 0 && others.every(isSshdConfigPath) ? sshdConfigReading(others) : AS_WRITTEN;
     const times = reading.sshdFile === "main" ? MAX_MAIN_REREADS : 1;
     this.once(text, reading.sshdFile ?? "file", () => scanLines(text, this.lineScan(found, reading, depth)), times);
+  }
+
+  /**
+   * Text written to a file sshd does not read, beyond its own reading: added to what an xinetd file held before, and
+   * read again (by `readAs`) as a script once the user data runs the file, when it is none by its look.
+   */
+  private followInert(
+    text: string,
+    file: string,
+    reading: Reading,
+    found: Findings,
+    readAs: (asRun: Reading) => void,
+  ): void {
+    this.xinetd.wrote(file, text, found);
+    if (!reading.scriptFile)
+      this.runLater.wrote(file, () => this.once(text, `run ${file}`, () => readAs(runReading(file))));
   }
 
   /** A boot-time file: its commands scanned as shell, quoted with where they were written. */
@@ -152,6 +177,7 @@ class Scan {
       inflateBudget: this.budget,
       outputLogged: reading === AS_CONFIG && found.via === undefined,
       written: deeper ? (text, files, view) => this.written(text, files, view, depth + 1) : undefined,
+      ran: (file, later) => this.runLater.ran(file, later),
     };
   }
 
