@@ -1,26 +1,52 @@
 // PowerShell text the script spells: a quoted string or here-string, a variable the script set to one, or such pieces
-// joined with `+` (`('net user a ' + 'P@ss /add')`). Anything else (a command's output, a number, a method call, a
-// variable not set to a literal) is unknown: undefined, and whatever it would run is left unread. Each assignment is
-// looked at once however often it is used, a variable's value may join quoted pieces only (no variables: text never
-// grows past what is written), and a joined text longer than the caller's limit is never built.
-import { VariableValue, WindowsVariables } from "./windows-variables";
-import { appendAll } from "./arrays";
+// joined with `+` (`('net user a ' + 'P@ss /add')`), a variable's value joining other such variables too
+// (`$u = 'net user a '; $c = $u + 'P@ss /add'`). Anything else (a command's output, a number, a method call, a
+// variable not set to a literal) is unknown: undefined, and whatever it would run is left unread. A value is read
+// once, when it is assigned, against the variables as they stood before (`$c = $c + 'x'` extends the earlier $c and
+// never loops); it joins variables a bounded number of levels deep and to a bounded length, and its text is built
+// at most once, only when a caller's limit takes it: a joined text longer than that limit is never built.
+import type { VariableValue, WindowsVariables } from "./windows-variables";
 
 /** What literal text needs of the script's variables (windows-variables.ts). */
 export type VariableLookup = Pick<WindowsVariables, "referencedValues">;
+
+/** Literal text as pieces: quoted text, and the literals of the variables it joins. */
+interface Literal {
+  readonly pieces: readonly (string | Literal)[];
+  readonly length: number;
+  /** How many variables deep it joins: 0 for quoted pieces only. */
+  readonly level: number;
+  /** The text, once built. */
+  text?: string;
+}
 
 /** A plain variable reference: `$name`, `$script:name`, `${name}`. */
 const VARIABLE = /^\$(?:\{[^{}$]+\}|(?:(?:script|global|local|private):)?[A-Za-z_]\w*)$/;
 /** How many parentheses deep a joined piece may sit: `(('a') + 'b')`. */
 const MAX_PARENTHESES = 4;
+/** How many variables deep a value may join others (`$c = $b + …`, `$b = $a + …`): building it recurses as deep. */
+const MAX_VALUE_LEVELS = 8;
+/** How long a value joining variables may grow past its own text: doubling it level by level stays small. */
+const MAX_JOINED_VALUE = 1 << 16;
+/** Lookups that know no variables: a value never recorded is read as quoted pieces only. */
+const NO_VARIABLES: VariableLookup = { referencedValues: () => [] };
+
+/** Each assigned value's literal, or null when it is none. */
+const literalValues = new WeakMap<VariableValue, Literal | null>();
 
 /** The text of `word` when it is literal (see above) and at most `limit` characters long; else undefined. */
 export function literalText(word: string, variables: VariableLookup, limit = Infinity): string | undefined {
-  const pieces = literalPieces(word, variables, true, 0);
-  if (pieces === undefined) return undefined;
-  let length = 0;
-  for (const piece of pieces) length += piece.length;
-  return length > limit ? undefined : pieces.join("");
+  const literal = literalOf(word, variables, limit);
+  return literal && textOf(literal);
+}
+
+/**
+ * Reads the literal of `value`, just assigned, with `before`: the variables as they stood before the assignment.
+ * Readers of the text then look it up once, however often it is used.
+ */
+export function recordLiteralValue(value: VariableValue, before: VariableLookup): void {
+  const literal = literalOf(value.text, before, Math.max(value.text.length, MAX_JOINED_VALUE));
+  literalValues.set(value, literal && literal.level <= MAX_VALUE_LEVELS ? literal : null);
 }
 
 /** Whether `word` is a plain variable reference. */
@@ -28,45 +54,56 @@ export function isVariable(word: string): boolean {
   return VARIABLE.test(word);
 }
 
-/** The literal pieces `+` joins in `expression`; undefined when one of them is not literal. */
-function literalPieces(
+/** The literal `expression` joins, at most `limit` characters long; undefined when a piece is no literal. */
+function literalOf(expression: string, variables: VariableLookup, limit: number): Literal | undefined {
+  const pieces: (string | Literal)[] = [];
+  if (!collectPieces(expression, variables, 0, pieces)) return undefined;
+  let length = 0;
+  let level = 0;
+  for (const piece of pieces) {
+    length += piece.length;
+    if (typeof piece !== "string") level = Math.max(level, piece.level + 1);
+  }
+  return pieces.length > 0 && length <= limit ? { pieces, length, level } : undefined;
+}
+
+/** Appends the pieces `+` joins in `expression` to `pieces`; false when one of them is not literal. */
+function collectPieces(
   expression: string,
   variables: VariableLookup,
-  variablesAllowed: boolean,
   depth: number,
-): string[] | undefined {
-  const pieces: string[] = [];
+  pieces: (string | Literal)[],
+): boolean {
   for (const raw of topLevelPieces(expression.trim(), "+")) {
     const piece = raw.trim();
     if (VARIABLE.test(piece)) {
-      const text = variablesAllowed ? variableText(piece, variables) : undefined;
-      if (text === undefined) return undefined;
-      pieces.push(text);
+      const literal = variableLiteral(piece, variables);
+      if (literal === undefined) return false;
+      pieces.push(literal);
     } else if (piece.startsWith("(") && piece.endsWith(")") && depth < MAX_PARENTHESES) {
-      const inner = literalPieces(piece.slice(1, -1), variables, variablesAllowed, depth + 1);
-      if (inner === undefined) return undefined;
-      appendAll(pieces, inner);
+      if (!collectPieces(piece.slice(1, -1), variables, depth + 1, pieces)) return false;
     } else {
       const text = quotedText(piece);
-      if (text === undefined) return undefined;
+      if (text === undefined) return false;
       pieces.push(text);
     }
   }
-  return pieces.length > 0 ? pieces : undefined;
+  return true;
 }
 
-/** A variable's literal value, read from its assignment once. */
-function variableText(word: string, variables: VariableLookup): string | undefined {
+/** A variable's literal, read when it was assigned (or, for a value never recorded, from its quoted pieces once). */
+function variableLiteral(word: string, variables: VariableLookup): Literal | undefined {
   const [value] = variables.referencedValues(word);
   if (value === undefined) return undefined;
-  if (!literalValues.has(value)) {
-    const pieces = literalPieces(value.text, variables, false, 0);
-    literalValues.set(value, pieces?.join(""));
-  }
-  return literalValues.get(value);
+  if (!literalValues.has(value)) recordLiteralValue(value, NO_VARIABLES);
+  return literalValues.get(value) ?? undefined;
 }
 
-const literalValues = new WeakMap<VariableValue, string | undefined>();
+/** A literal's text, built once: its levels are bounded, so is the recursion. */
+function textOf(literal: Literal): string {
+  literal.text ??= literal.pieces.map((piece) => (typeof piece === "string" ? piece : textOf(piece))).join("");
+  return literal.text;
+}
 
 /**
  * `text` split at `separator` where it stands outside quotes and brackets. One pass; an unclosed quote or bracket

@@ -17,6 +17,7 @@ import { WindowsSshd } from "./windows-sshd";
 import { windowsStatements } from "./windows-statements";
 import { WindowsVariables } from "./windows-variables";
 import { windowsWords } from "./windows-words";
+import { WrittenFileVariables } from "./windows-written-files";
 
 const OUTSIDE_PASSWORD = "the password comes from outside the script";
 /** How deep scripts run or written by scripts are read, and how much text they may add to the reading in all. */
@@ -39,6 +40,7 @@ export function findWindowsLoginWeaknesses(scripts: readonly WindowsScript[]): L
   // The scripts a statement runs or writes (windows-nested-scripts.ts) are read as if written in its place, a few
   // levels deep and within a budget, so that hostile nesting stays linear.
   const budget = new NestingBudget(NESTED_TEXT_BUDGET);
+  const writtenFiles = new WrittenFileVariables();
   const readScript = (text: string, language: WindowsLanguage, variables: WindowsVariables, depth: number) => {
     for (const statement of windowsStatements(text, language)) {
       const words = windowsWords(statement, language);
@@ -48,8 +50,9 @@ export function findWindowsLoginWeaknesses(scripts: readonly WindowsScript[]): L
       if (own === words) readStatement(statement, words, language, variables);
       else if (own.length > 0) readStatement(own.join(" "), own, language, variables);
       for (const inner of nested?.scripts ?? []) {
-        // Text in the same language sees the variables (expanded before it runs, or set in the same session).
-        const innerVariables = inner.language === language ? variables : new WindowsVariables(inner.language);
+        // Text in the same language sees the variables (expanded before it runs, or set in the same session); a
+        // file written in another one sees what its earlier lines set.
+        const innerVariables = inner.language === language ? variables : writtenFiles.of(inner);
         readScript(inner.text, inner.language, innerVariables, depth + 1);
       }
       variables.assign(statement);

@@ -3,14 +3,16 @@
 // `cmd /k` (also glued to a quoted command: `cmd /c"…"`), Invoke-Expression (`iex`) of a literal (joined pieces too:
 // `iex ('a' + 'b')`), the command line Start-Process or batch's `start` starts (windows-start-process.ts), and a
 // `.ps1`, `.cmd` or `.bat` file written with Set-Content, Add-Content, Out-File or an echo redirected to it
-// (windows-echo-writes.ts): a script written is meant to run, it is read where it is written. Only text spelled in
-// the script is read (windows-literals.ts), or a variable the script, or the statement before, set to a literal.
+// (windows-echo-writes.ts): a script written is meant to run, it is read where it is written, with the file it goes
+// to (windows-written-files.ts). A PowerShell command whose output is assigned (`$proc = Start-Process …`) is read as
+// the command. Only text spelled in the script is read (windows-literals.ts), or a variable the script, or the
+// statement before, set to a literal.
 // `-File` of a script the statement did not write gives nothing. Each word is looked at a bounded number of times,
 // and what the reading may add is budgeted, so that hostile input stays linear.
 import { commandName } from "./windows-commands";
-import { echoedScript } from "./windows-echo-writes";
+import { echoedScript, EchoedScript, leadingEchoedScript } from "./windows-echo-writes";
 import { literalText, VariableLookup } from "./windows-literals";
-import { scriptFileLanguage } from "./windows-script-files";
+import { scriptFile } from "./windows-script-files";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
 import { isStartCommand, startedCommandLine } from "./windows-start-process";
 import { StatementVariables } from "./windows-statement-variables";
@@ -63,6 +65,8 @@ const FILE_WRITERS = new Set(["set-content", "add-content", "out-file"]);
 const WRITER_PATH = new Set(["-path", "-literalpath", "-filepath", "-pspath", "-lp"]);
 const WRITER_VALUE = new Set(["-value", "-inputobject"]);
 const WRITER_VALUED = new Set([...WRITER_PATH, ...WRITER_VALUE, "-encoding", "-width", "-stream", "-filter"]);
+/** A variable assigned the output of the command after it: `$proc =`, `$proc` with `=` next, `$proc=command`. */
+const ASSIGNED = /^\$(?:(?:script|global|local|private):)?[A-Za-z_]\w*(?:(=)([^=]*))?$/;
 /** Base64 characters then padding; that the length is whole 4-character groups is checked apart (no deep regex). */
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
@@ -91,16 +95,20 @@ export function nestedScripts(
     if (i < words.length && !endsCommand(words[i])) continue;
     const from = start;
     start = i + 1;
-    if (i === from) continue;
-    const name = commandName(words[from]);
-    const args = words.slice(from + 1, i);
     const limit = budget.remaining();
-    const echoed = echoedScript(words, from, i, language, scope, limit);
+    // Batch may redirect before the command: `> C:\s.cmd echo …`.
+    const leading = language === "batch" ? leadingEchoedScript(words, from, i, scope, limit) : undefined;
+    if (i === from && leading === undefined) continue;
+    const echoed: EchoedScript | undefined = leading ?? echoedScript(words, from, i, language, scope, limit);
+    // `$proc = Start-Process …`: PowerShell runs the command and assigns its output.
+    const { at, word } = language === "powershell" ? afterAssignment(words, from, i) : { at: from, word: words[from] };
+    const name = commandName(word);
+    const args = words.slice(at + 1, i);
     if (echoed) {
       // The redirection's path belongs to the write: the command after it starts past the path.
-      add(echoed.script, from, echoed.pathAt + 1);
-      i = echoed.pathAt;
-      start = echoed.pathAt + 1;
+      add(echoed.script, from, echoed.end);
+      i = echoed.end - 1;
+      start = echoed.end;
     } else if (POWERSHELL.has(name)) {
       // `-Command { … }`: the block is the command's text, up to its closing brace.
       // Once a brace is found unclosed, later ones are not looked for: each would rescan to the end.
@@ -108,22 +116,34 @@ export function nestedScripts(
         words[i] === "{" && !unclosed && isCommandOption(args[args.length - 1]) ? closingBrace(words, i) : -1;
       unclosed ||= words[i] === "{" && blockEnd < 0;
       if (blockEnd > i) {
-        add({ language: "powershell", text: words.slice(i + 1, blockEnd).join(" ") }, from, blockEnd + 1);
+        add({ language: "powershell", text: words.slice(i + 1, blockEnd).join(" ") }, at, blockEnd + 1);
         i = blockEnd;
         start = blockEnd + 1;
-      } else add(powerShellCommand(name, args), from, i);
-    } else if (CMD.has(name)) add(cmdCommand(args), from, i);
-    else if (isStartCommand(name, language)) add(startedCommandLine(args, language, scope, limit), from, i);
+      } else add(powerShellCommand(name, args), at, i);
+    } else if (CMD.has(name)) add(cmdCommand(args), at, i);
+    else if (isStartCommand(name, language)) add(startedCommandLine(args, language, scope, limit), at, i);
     else if (language === "powershell" && INVOKE_EXPRESSION.has(name)) {
-      const piped = pipedLiteral(words, from, scope, limit);
+      const piped = at === from ? pipedLiteral(words, from, scope, limit) : undefined;
       const text = piped?.text ?? invokedText(args, scope, limit);
-      if (text !== undefined) add({ language: "powershell", text }, piped?.from ?? from, i);
+      if (text !== undefined) add({ language: "powershell", text }, piped?.from ?? at, i);
     } else if (language === "powershell" && FILE_WRITERS.has(name)) {
-      const written = writtenScript(name, args, from + 1, words, scope, limit);
+      const written = writtenScript(name, args, at + 1, words, scope, limit);
       if (written) add(written.script, written.from, written.to);
     } else if (language === "powershell" && words[i] === ";") scope.assign(words.slice(from, i).join(" "));
   }
   return { scripts, rest: taken.size === 0 ? words : words.filter((_, i) => !taken.has(i)) };
+}
+
+/**
+ * Where the command of `$name = command …` (`words[from..to)`) starts, and its first word (`$p=Start-Process` holds
+ * it); the command's own first word when it assigns nothing.
+ */
+function afterAssignment(words: string[], from: number, to: number): { at: number; word: string } {
+  const assigned = ASSIGNED.exec(words[from]);
+  if (assigned === null) return { at: from, word: words[from] };
+  if (assigned[2]) return { at: from, word: assigned[2] };
+  const at = assigned[1] === "=" ? from + 1 : words[from + 1] === "=" ? from + 2 : from;
+  return { at: at < to ? at : from, word: words[at < to ? at : from] };
 }
 
 /** `-Command` and its prefixes PowerShell accepts (`-c`, `-com`…). */
@@ -245,14 +265,20 @@ function writtenScript(
   // Out-File's second position is its encoding, not its text.
   path ??= positional.length > 0 ? args[positional.shift() ?? 0] : undefined;
   if (value === undefined && name !== "out-file") value = positional.shift();
-  const language = scriptFileLanguage(path, "powershell", variables);
-  if (language === undefined) return undefined;
+  const target = scriptFile(path, "powershell", variables);
+  if (target === undefined) return undefined;
+  const language = target.language;
+  // Add-Content and `Out-File -Append` add lines to the file; the others write it anew.
+  const file = {
+    path: target.path,
+    appends: name === "add-content" || (name === "out-file" && args.some((a) => /^-ap/i.test(a))),
+  };
   if (value !== undefined) {
     const text = args[value] === undefined ? undefined : literalText(args[value], variables, limit);
     return text === undefined
       ? undefined
-      : { script: { language, text }, from: argsAt + value, to: argsAt + value + 1 };
+      : { script: { language, text, file }, from: argsAt + value, to: argsAt + value + 1 };
   }
   const piped = pipedLiteral(words, argsAt - 1, variables, limit);
-  return piped && { script: { language, text: piped.text }, from: piped.from, to: piped.from + 1 };
+  return piped && { script: { language, text: piped.text, file }, from: piped.from, to: piped.from + 1 };
 }

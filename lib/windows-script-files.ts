@@ -9,16 +9,22 @@ const SCRIPT_FILE = /\.(ps1|cmd|bat)$/i;
 /** A batch variable as the whole word: `%F%`, `"%F%"`, delayed `!F!`. */
 const BATCH_VARIABLE = /^(?:%\w+%|!\w+!)$/;
 
-/** The language of the script file `word` (a statement's word in `language`) names; undefined for other files. */
-export function scriptFileLanguage(
+/** A script file a statement writes: its language and its path as spelled. */
+export interface ScriptFile {
+  language: WindowsLanguage;
+  path: string;
+}
+
+/** The script file `word` (a statement's word in `language`) names; undefined for other files. */
+export function scriptFile(
   word: string | undefined,
   language: WindowsLanguage,
   variables: VariableLookup,
-): WindowsLanguage | undefined {
-  const path = word === undefined ? undefined : pathText(word, language, variables);
-  const extension = SCRIPT_FILE.exec(path?.trim() ?? "")?.[1].toLowerCase();
-  if (extension === undefined) return undefined;
-  return extension === "ps1" ? "powershell" : "batch";
+): ScriptFile | undefined {
+  const path = word === undefined ? undefined : pathText(word, language, variables)?.trim();
+  const extension = SCRIPT_FILE.exec(path ?? "")?.[1].toLowerCase();
+  if (path === undefined || extension === undefined) return undefined;
+  return { language: extension === "ps1" ? "powershell" : "batch", path };
 }
 
 function pathText(word: string, language: WindowsLanguage, variables: VariableLookup): string | undefined {

@@ -9,6 +9,14 @@ export interface WindowsScript {
   text: string;
   /** A built-in task that starts the OpenSSH server without a script (EC2Launch v2 `enableOpenSsh`), as quoted. */
   task?: string;
+  /** The file a script was written to: lines written one after another to it are read as one script. */
+  file?: WrittenFile;
+}
+
+/** A script file's path as the writer spells it, and whether the write appends to it or starts it anew. */
+export interface WrittenFile {
+  path: string;
+  appends: boolean;
 }
 
 export type WindowsLanguage = "powershell" | "batch";

@@ -1,11 +1,13 @@
 // The command line a launcher starts, for the Windows reader to read as a script of its own
 // (windows-nested-scripts.ts): PowerShell's Start-Process (`saps`, `start`) of a file with its -ArgumentList, one
-// string or an array whose items Start-Process joins with blanks, and batch's `start` of a command after its title
+// string or an array whose items Start-Process joins with blanks (spelled there, or held in a variable the script set
+// to one: `$a = @('-Command', '…')`), and batch's `start` of a command after its title
 // and options. `Start-Process powershell -ArgumentList '-Command', '…'` so reaches the readers of what powershell
 // runs. Only text the script spells is read: a file or an argument it does not (a command's output, a variable not
 // set to a literal) leaves the statement as written.
 import { isVariable, literalText, quotedText, topLevelPieces, VariableLookup } from "./windows-literals";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
+import type { VariableValue } from "./windows-variables";
 
 const START_PROCESS = new Set(["start-process", "saps", "start"]);
 /** Start-Process's parameters that take a value, with the common ones; the others are switches. */
@@ -53,6 +55,17 @@ const ALIASES = new Map([
   ["ob", "outbuffer"],
   ["pv", "pipelinevariable"],
 ]);
+/** How long the items of an array a variable holds may grow past its own text: they may join variables. */
+const MAX_HELD_ARRAY = 1 << 16;
+/** Each array value's items, or null when they are no literal ones, undefined when the value is no array. */
+const heldArrays = new WeakMap<VariableValue, ArgumentItems | null | undefined>();
+
+/** Argument items, and their length joined by blanks. */
+interface ArgumentItems {
+  items: string[];
+  length: number;
+}
+
 /** Batch start's options that take the next word as their value (`/d` also takes it glued: `/dC:\tools`). */
 const BATCH_VALUED = new Set(["/d", "/node", "/affinity", "/machine"]);
 /** A bare argument word: no variable, expression, quote or operator in it. */
@@ -70,13 +83,13 @@ export function startedCommandLine(
   variables: VariableLookup,
   limit: number,
 ): WindowsScript | undefined {
-  const text = language === "powershell" ? startProcessLine(args, variables) : batchStartLine(args);
+  const text = language === "powershell" ? startProcessLine(args, variables, limit) : batchStartLine(args);
   // PowerShell expands a double-quoted argument before it starts the process: the line sees the same variables.
   return text === undefined || text.length > limit ? undefined : { language, text };
 }
 
 /** `Start-Process [-FilePath] FILE [[-ArgumentList] ARGS] [options]`: `FILE ARGS`; undefined without arguments. */
-function startProcessLine(args: string[], variables: VariableLookup): string | undefined {
+function startProcessLine(args: string[], variables: VariableLookup, limit: number): string | undefined {
   const bound = new Map<string, string>();
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -101,8 +114,8 @@ function startProcessLine(args: string[], variables: VariableLookup): string | u
   const file = bound.get("filepath");
   const list = bound.get("argumentlist");
   if (file === undefined || list === undefined) return undefined;
-  const path = argumentText(file, variables);
-  const items = argumentItems(list, variables);
+  const path = argumentText(file, variables, limit);
+  const items = path === undefined ? undefined : argumentItems(list, variables, limit - path.length);
   if (path === undefined || path === "" || items === undefined) return undefined;
   const line = [/\s/.test(path) ? `"${path}"` : path, ...items].join(" ").trim();
   return items.join("").trim() === "" ? undefined : line;
@@ -133,8 +146,18 @@ function expressionAt(args: string[], at: number, first?: string): { text: strin
   return { text: parts.join(" "), end };
 }
 
-/** The argument items of an -ArgumentList expression (`'a', 'b'`, `@('a','b')`, one string); undefined if unknown. */
-function argumentItems(expression: string, variables: VariableLookup): string[] | undefined {
+/**
+ * The argument items of an -ArgumentList expression (`'a', 'b'`, `@('a','b')`, one string, a variable holding
+ * an array of these), at most `limit` characters in all; undefined if unknown.
+ */
+function argumentItems(expression: string, variables: VariableLookup, limit: number): string[] | undefined {
+  const held = isVariable(expression.trim()) ? heldArray(expression.trim(), variables) : undefined;
+  if (held !== undefined) return held !== null && held.length <= limit ? held.items : undefined;
+  return listItems(expression, variables, limit)?.items;
+}
+
+/** The items of a list expression, with their length joined by blanks; undefined if unknown or past `limit`. */
+function listItems(expression: string, variables: VariableLookup, limit: number): ArgumentItems | undefined {
   let list = expression.trim();
   const wrapped = /^@?\(/.test(list) && list.endsWith(")");
   if (wrapped) {
@@ -143,18 +166,40 @@ function argumentItems(expression: string, variables: VariableLookup): string[] 
     if (list.startsWith("@") || topLevelPieces(inner, ",").length > 1) list = inner;
   }
   const items: string[] = [];
+  let length = 0;
   for (const piece of topLevelPieces(list, ",")) {
-    const text = argumentText(piece.trim(), variables);
+    const text = argumentText(piece.trim(), variables, limit - length);
     if (text === undefined) return undefined;
     items.push(text);
+    length += text.length + 1;
   }
-  return items;
+  return { items, length };
 }
 
-/** An argument's text: literal (windows-literals.ts), or a bare word as PowerShell passes it. */
-function argumentText(word: string, variables: VariableLookup): string | undefined {
-  if (quotedText(word) !== undefined || isVariable(word) || word.startsWith("(")) return literalText(word, variables);
-  return BARE.test(word) ? word : undefined;
+/**
+ * The items of the array a lone variable holds (`$a = @('-c', 'x')`, `$a = '-c', 'x'`), read once per assignment
+ * and to a bounded length; null when its array is no literal one, undefined when it holds no array (a string is
+ * read as any argument is).
+ */
+function heldArray(variable: string, variables: VariableLookup): ArgumentItems | null | undefined {
+  const [value] = variables.referencedValues(variable);
+  if (value === undefined) return undefined;
+  if (!heldArrays.has(value)) {
+    const text = value.text.trim();
+    const array = (/^@?\(/.test(text) && text.endsWith(")")) || topLevelPieces(text, ",").length > 1;
+    heldArrays.set(
+      value,
+      array ? (listItems(text, variables, Math.max(text.length, MAX_HELD_ARRAY)) ?? null) : undefined,
+    );
+  }
+  return heldArrays.get(value);
+}
+
+/** An argument's text within `limit`: literal (windows-literals.ts), or a bare word as PowerShell passes it. */
+function argumentText(word: string, variables: VariableLookup, limit: number): string | undefined {
+  if (quotedText(word) !== undefined || isVariable(word) || word.startsWith("("))
+    return literalText(word, variables, limit);
+  return BARE.test(word) && word.length <= limit ? word : undefined;
 }
 
 /** `start ["title"] [/options] COMMAND …`: the command and its arguments as written; undefined when none. */

@@ -2,7 +2,7 @@
 // text the nested-scripts reader looks up (windows-literals.ts): the Windows reader records a statement's own
 // assignments only once it has read the statement. Kept apart from the script's variables, so that the statement's
 // other readers see the variables as before.
-import { VariableLookup } from "./windows-literals";
+import { recordLiteralValue, VariableLookup } from "./windows-literals";
 import { VariableValue } from "./windows-variables";
 
 /** `$name = value`, `$script:name = value` (not `==`). */
@@ -19,7 +19,10 @@ export class StatementVariables implements VariableLookup {
   assign(command: string): void {
     const m = ASSIGNMENT.exec(command);
     // Where a secret comes from is the script's readers' business: here only the text is looked up.
-    if (m) this.values.set(m[1].toLowerCase(), { text: m[2], source: "none" });
+    if (!m) return;
+    const value: VariableValue = { text: m[2], source: "none" };
+    recordLiteralValue(value, this);
+    this.values.set(m[1].toLowerCase(), value);
   }
 
   /** The statement's own value of a lone variable word, else the script's values `text` refers to. */

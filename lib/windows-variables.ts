@@ -3,6 +3,7 @@
 // user data or a command, readable by anyone who can read the resource; one taken from outside it (an environment
 // variable, Parameter Store, Secrets Manager, a template placeholder) cannot be judged from here; one the script
 // generates is neither. Assignments are classified as they are read, once each, so a use costs one lookup.
+import { recordLiteralValue } from "./windows-literals";
 import { WindowsLanguage } from "./windows-scripts";
 import { plainTextOfSecureString } from "./windows-secure-strings";
 
@@ -45,7 +46,11 @@ export class WindowsVariables {
   assign(statement: string): void {
     if (this.language === "powershell") {
       const m = POWERSHELL_ASSIGNMENT.exec(statement);
-      if (m) this.values.set(m[1].toLowerCase(), { text: m[2], source: this.source(m[2], false) });
+      if (!m) return;
+      const value = { text: m[2], source: this.source(m[2], false) };
+      // Read before it is set: `$c = $c + 'x'` joins the earlier $c.
+      recordLiteralValue(value, this);
+      this.values.set(m[1].toLowerCase(), value);
       return;
     }
     const m = BATCH_ASSIGNMENT.exec(statement);

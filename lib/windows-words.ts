@@ -1,6 +1,8 @@
 // The words of a PowerShell or batch statement: split at blanks outside quotes and brackets, with the operators
 // that end a command (`;`, `|`, `&`, redirections) and script-block braces as words of their own. Quotes stay on
-// the words, so a literal can be told from a variable. Batch has no single quotes. One pass: statements may be hostile.
+// the words, so a literal can be told from a variable. Batch has no single quotes, and its caret outside quotes escapes
+// the character after it (`^&`, `^>`, `^|` are text, kept in the word with their caret). One pass: statements may be
+// hostile.
 import { WindowsLanguage } from "./windows-scripts";
 
 const OPERATORS = new Set([";", "|", "&", "<", ">", "{", "}"]);
@@ -22,7 +24,8 @@ export function windowsWords(statement: string, language: WindowsLanguage): stri
       // PowerShell escapes with a backtick in double quotes; both quotes escape themselves by doubling.
       if (quote === '"' && c === "`" && language === "powershell" && i + 1 < statement.length) i++;
       else if (c === quote) quote = undefined;
-    } else if (c === '"' || (c === "'" && language === "powershell")) quote = c;
+    } else if (c === "^" && language === "batch") i++;
+    else if (c === '"' || (c === "'" && language === "powershell")) quote = c;
     else if (c === "(") depth++;
     else if (c === ")" && depth > 0) depth--;
     else if (depth > 0) continue;

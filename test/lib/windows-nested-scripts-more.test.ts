@@ -371,8 +371,8 @@ describe("literalText", () => {
     ["(('a') + ('b' + 'c'))", "abc"],
     ["($prefix + 'ops')", "net user ops"],
     ["$joined", "ab"],
-    // A variable's value joins quoted pieces only: one joining variables is not followed.
-    ["$computed", undefined],
+    // A variable joining others the script set to literals is followed; an unset one leaves the value unread.
+    ["$computed", "net user c"],
     ["($unset + 'x')", undefined],
     ["'a' 'b'", undefined],
     ["('a' + 1)", undefined],
