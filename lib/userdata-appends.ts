@@ -39,6 +39,19 @@ export function pipelinesAppending(
   return result;
 }
 
+/**
+ * The files the pipeline of command `i` adds its text to (`cat >> f`, `printf … | tee -a f`), where a later reading of
+ * a file it writes must keep what the file held (see WriteMode); any other file it writes it replaces.
+ */
+export function pipelineAppends(commands: readonly ParsedCommand[], i: number): string[] {
+  let start = i;
+  while (start > 0 && commands[start].command.piped) start--;
+  const appended: string[] = [];
+  for (let j = start; j < commands.length && (j === start || commands[j].command.piped); j++)
+    appendAll(appended, fileWrites(commands[j]).appended);
+  return appended;
+}
+
 /** The files a command adds its text to, and those it replaces or edits in place. */
 function fileWrites({ words, name, args }: ParsedCommand): { appended: string[]; replaced: string[] } {
   const appended: string[] = [];

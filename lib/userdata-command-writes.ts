@@ -5,6 +5,7 @@ import { passwordLines } from "./userdata-accounts";
 import { appendTarget } from "./userdata-appends";
 import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
+import { followCopy } from "./userdata-copied-over";
 import { Findings } from "./userdata-findings";
 import { loginServerNote, startedLoginServers } from "./userdata-login-servers";
 import { setsPassword } from "./userdata-passwords";
@@ -54,6 +55,8 @@ export interface WriteContext {
   byCopies?: boolean;
   /** The files of sshd's configuration its pipeline adds its text to, when it writes them only so (see appends). */
   appendedTo?: string[];
+  /** Where a `cd` put the script, when the text names it (see ScanState.standing). */
+  directory?: string;
 }
 
 /**
@@ -139,7 +142,9 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
     appendAll(servers, updateInetdEnabled(parsed));
     appendAll(servers, superServersTeed(parsed, context.previous, scan));
     // A file the script wrote and now runs is read as a script from here (see ScriptsRunLater).
-    noteFileRun(parsed, scan);
+    noteFileRun(parsed, scan, context.directory);
+    // A file copied over one written before replaces its text there.
+    followCopy(parsed, scan, (path) => state.files.text(path), context.directory);
   }
   if (edit?.inPlace)
     appendAll(

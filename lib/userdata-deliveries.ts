@@ -1,5 +1,6 @@
 // Text a command writes whole to files the scan can read as what they are (a boot script for the commands it will
 // run, a file sshd does not read for its lines), handed to the caller instead of being read as a command line.
+import { pipelineAppends } from "./userdata-appends";
 import { decodedText, Decoder, encodedInputs } from "./userdata-decoders";
 import { bootScriptFormat } from "./userdata-boot-scripts";
 import { Destinations, ParsedCommand } from "./userdata-destinations";
@@ -9,6 +10,8 @@ import { hereStrings, printedText } from "./userdata-printed";
 import { LineScan } from "./userdata-scan-context";
 import { writtenText } from "./userdata-sed-edits";
 import { isInertPath } from "./userdata-sshd-paths";
+import { superServerOf } from "./userdata-superservers";
+import { fromStanding } from "./userdata-working-directory";
 
 /**
  * What `echo … | base64 -d` (or `xxd -r -p`) decodes, read as written where the decoder's output goes (a pipe into
@@ -24,7 +27,8 @@ export function deliverDecoded(
   if (!scan.written) return;
   for (const encoded of encodedInputs(commands, i)) {
     const text = decodedText(encoded, decoder, scan.inflateBudget);
-    if (text !== undefined) scan.written(text, destinations.output(i), scan.found);
+    if (text !== undefined)
+      scan.written(text, destinations.output(i), scan.found, { appended: pipelineAppends(commands, i) });
   }
 }
 
@@ -47,30 +51,61 @@ export function deliverPrintedScript(commands: ParsedCommand[], i: number, scan:
  * Text an echo, printf, here-string or in-place stream editor (sed -i, perl -pi) writes only to boot scripts, handed
  * to the caller to read as the commands it will run (quoted as such, with where they went); likewise what echo,
  * printf or a here-string writes only to files sshd does not read (the SSH client's configuration, a log), read as
- * those files. Returns false when the command writes elsewhere too, or nothing, and is read as a command line instead.
+ * those files. Returns false when the command writes elsewhere too, or nothing, and is read as a command line instead;
+ * text it writes to such files named through a variable, or by a later stage, is then only followed (see WriteMode).
  */
 export function deliverWritten(
-  { words, name, args }: ParsedCommand,
+  commands: ParsedCommand[],
   destinations: Destinations,
   i: number,
   scan: LineScan,
-  spelt: string,
+  { spelt, directory }: Spelling,
 ): boolean {
   if (!scan.written) return false;
-  const deliveries: { text: string; files: string[] }[] = [];
+  const { words, name, args } = commands[i];
+  const deliveries: { text: string; files: string[]; endsMidLine?: boolean }[] = [];
   const printed = printedText(name, args);
-  if (printed !== undefined) deliveries.push({ text: printed, files: destinations.output(i) });
+  if (printed !== undefined)
+    deliveries.push({ text: printed, files: destinations.output(i), endsMidLine: printsMidLine(name, args, printed) });
   for (const text of hereStrings(words)) deliveries.push({ text, files: destinations.input(i) });
   const edit = streamEdit(name, args);
-  if (edit?.inPlace) deliveries.push({ text: writtenText(edit.script), files: edit.files });
+  // What an edit writes is no file's whole text: it adds to what the file is read to hold.
+  if (edit?.inPlace) deliveries.push({ text: writtenText(edit.script), files: edit.files, endsMidLine: false });
   if (deliveries.length === 0) return false;
-  const boot = (f: string) => bootScriptFormat(f) !== undefined;
+  // A relative name is read from where a `cd` put the script (`cd /opt && printf … > start`).
+  const at = (f: string) => fromStanding(f, directory);
+  const boot = (f: string) => bootScriptFormat(at(f)) !== undefined;
+  const inert = (f: string) => isInertPath(at(f));
   // A file named outright in the script: one a variable names may be another on another run (`[ … ] && F=/tmp/x`).
-  const anyFile = (f: string) => boot(f) || (isInertPath(f) && spelt.includes(f));
+  const anyFile = (f: string) => boot(f) || (inert(f) && spelt.includes(f));
   // What an edit writes is not the whole file (an uncommented stock line is not in it): outside boot scripts it is
   // read as a command line, by the uncommenting model too.
   const fits = (d: { files: string[] }) => d.files.length > 0 && d.files.every(edit ? boot : anyFile);
-  if (!deliveries.every(fits)) return false;
-  for (const { text, files } of deliveries) scan.written(text, files, scan.found);
-  return true;
+  const appended = (edit?.inPlace ? edit.files : pipelineAppends(commands, i)).map(at);
+  const delivered = deliveries.every(fits);
+  for (const { text, files, endsMidLine } of deliveries)
+    if (delivered) scan.written(text, files.map(at), scan.found, { appended, endsMidLine });
+    // Named through a variable, or written by a later stage (`| tee f`), the file is still followed to where it runs
+    // (see WriteMode.followOnly); an xinetd file tee writes is read with tee's line (see superServersTeed).
+    else if (!edit && files.length > 0 && files.every(inert)) {
+      const followed = files.filter((f) => superServerOf(at(f)) !== "xinetd" || words.some((w) => w.text === f));
+      scan.written(text, followed.map(at), scan.found, { appended, endsMidLine, followOnly: true });
+    }
+  return delivered;
+}
+
+/** How the script spells a command (its variables not expanded), and where a `cd` put the script. */
+export interface Spelling {
+  spelt: string;
+  directory?: string;
+}
+
+/** printf's text with no last newline, or echo -n's: what is added to the file next continues its last line. */
+function printsMidLine(name: string, args: string[], printed: string): boolean {
+  if (name === "printf") return !printed.endsWith("\n");
+  for (const a of args) {
+    if (!/^-[neE]+$/.test(a)) return false;
+    if (a.includes("n")) return true;
+  }
+  return false;
 }

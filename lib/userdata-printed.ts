@@ -17,9 +17,12 @@ export function printedText(name: string, args: string[]): string | undefined {
     return escapes(args.slice(first).join(" "));
   }
   if (name !== "printf") return undefined;
-  const values = args.slice(1);
+  // `printf -v NAME …` sets a variable and prints nothing; `--` ends the options, so a format may start with `-`.
+  if (args[0] === "-v") return "";
+  const operands = args[0] === "--" ? args.slice(1) : args;
+  const values = operands.slice(1);
   let next = 0;
-  const format = (args[0] ?? "").replace(/%[sb]/g, () => values[next++] ?? "");
+  const format = (operands[0] ?? "").replace(/%[sb]/g, () => values[next++] ?? "");
   // Arguments the format did not take are printed again through it: each on a line of its own is near enough.
   return escapes([format, ...values.slice(next)].join("\n"));
 }

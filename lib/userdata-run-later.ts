@@ -3,12 +3,15 @@
 // `/opt/start` by its path (after chmod, under nohup), a unit's ExecStart, a cron line, rc.local. Then it is read as
 // the script it is, its findings named with the file. A file only written, printed or copied stays unread so.
 import { ParsedCommand } from "./userdata-destinations";
-import { LineScan } from "./userdata-scan-context";
+import { LineScan, WrittenAs } from "./userdata-scan-context";
 import { normalPath } from "./userdata-sshd-paths";
+import { fromStanding } from "./userdata-working-directory";
 
 /** Bounds on what waits to be run: files, and texts written to each. */
 const MAX_FILES = 64;
 const MAX_TEXTS = 16;
+/** What pieces of one line are joined to, at most: one printf after another grows no line without end. */
+const MAX_JOINED = 16 * 1024;
 
 /** Shells that run the script file named as their first operand (`su` and `runuser` take a user there). */
 const SHELLS = new Set(["sh", "bash", "dash", "zsh", "ksh", "ash", "mksh"]);
@@ -21,10 +24,20 @@ const NAMED_OUTRIGHT = /^\/[^$`*?[\]{}]*$/;
 
 /**
  * The file a command runs as a script, named outright: `sh -x F`, `bash F`, `. F`, `source F`, or `F` itself as the
- * command (wrappers such as nohup, setsid, sudo or exec skipped). None for any other command.
+ * command (wrappers such as nohup, setsid, sudo or exec skipped); a relative name read from `directory`, where a `cd`
+ * put the script. None for any other command.
  */
-export function fileRun({ words, at, name, args }: ParsedCommand): string | undefined {
-  const file = SOURCES.has(name) ? args[0] : SHELLS.has(name) ? shellScriptFile(args) : words[at]?.text;
+export function fileRun({ words, at, name, args }: ParsedCommand, directory?: string): string | undefined {
+  const command = words[at]?.text;
+  // A command's bare name is looked for on the PATH; one with a slash (`./start`) is a file.
+  const named = SOURCES.has(name)
+    ? args[0]
+    : SHELLS.has(name)
+      ? shellScriptFile(args)
+      : command?.includes("/")
+        ? command
+        : undefined;
+  const file = named === undefined ? undefined : fromStanding(named, directory);
   return file !== undefined && NAMED_OUTRIGHT.test(file) ? normalPath(file) : undefined;
 }
 
@@ -45,38 +58,69 @@ function shellScriptFile(args: string[]): string | undefined {
  * far; one of a file that runs after the user data (a unit, a crontab, rc.local, another script) runs it later, with
  * whatever the user data writes there. A file that may be configuration runs nothing until it is run itself.
  */
-export function noteFileRun(parsed: ParsedCommand, { reading, found, ran }: LineScan): void {
+export function noteFileRun(parsed: ParsedCommand, { reading, found, ran }: LineScan, directory?: string): void {
   if (ran === undefined || (reading.inertFile !== undefined && reading.scriptFile !== true)) return;
-  const file = fileRun(parsed);
+  const file = fileRun(parsed, directory);
   if (file !== undefined) ran(file, reading.inertFile !== undefined || found.via !== undefined);
+}
+
+/** A text written to a file not yet run, and how to read it as a script. */
+interface Kept {
+  text: string;
+  readAsScript: (text: string) => void;
+  /** It ends inside a line, which the next text added continues. */
+  endsMidLine: boolean;
 }
 
 /**
  * The texts written to files that are not read as scripts, each with how to read it as one, until the file runs:
- * one register per user data, shared by the nested texts it writes.
+ * one register per user data, shared by the nested texts it writes. A write that replaces a file drops what it held;
+ * one that adds to it keeps that, a piece that continues a line (printf with no last `\n`) joined to it. A file run
+ * after the user data (by a unit, a crontab) is read as the user data leaves it, at the end (see finish).
  */
 export class ScriptsRunLater {
-  private readonly unread = new Map<string, (() => void)[]>();
+  private readonly unread = new Map<string, Kept[]>();
   private readonly runLater = new Set<string>();
+  /** The user data is read: text written now (by a file read at the end) to a file run later is read at once. */
+  private finished = false;
 
-  /** Text was written to `file`; `readAsScript` reads it as the script it is once the file runs (at once if it will). */
-  wrote(file: string, readAsScript: () => void): void {
+  /** Text was written to `file`, added to what it held or replacing it; `readAsScript` reads it once the file runs. */
+  wrote(file: string, text: string, readAsScript: (text: string) => void, mode: WrittenAs): void {
     const key = normalPath(file);
-    if (this.runLater.has(key)) return readAsScript();
-    const texts = this.unread.get(key);
+    if (this.finished && this.runLater.has(key)) return readAsScript(text);
+    const piece = { text, readAsScript, endsMidLine: mode.endsMidLine };
+    const texts = mode.appended ? this.unread.get(key) : undefined;
+    const last = texts?.[texts.length - 1];
     if (texts === undefined) {
-      if (this.unread.size < MAX_FILES) this.unread.set(key, [readAsScript]);
-    } else if (texts.length < MAX_TEXTS) texts.push(readAsScript);
+      if (this.unread.has(key) || this.unread.size < MAX_FILES) this.unread.set(key, [piece]);
+    } else if (last?.endsMidLine && last.text.length + text.length <= MAX_JOINED)
+      texts[texts.length - 1] = { ...piece, text: last.text + text };
+    else if (texts.length < MAX_TEXTS) texts.push(piece);
   }
 
-  /** `file` runs: the texts written to it so far are read as a script, and later ones too when it runs `later`. */
+  /** `file` was replaced by text read otherwise (a script by its look): what it held before is gone. */
+  replaced(file: string): void {
+    this.unread.delete(normalPath(file));
+  }
+
+  /** `file` runs: the texts written to it so far are read as a script now, or at the end when it runs `later`. */
   ran(file: string, later: boolean): void {
     const key = normalPath(file);
-    if (later && this.runLater.size < MAX_FILES) this.runLater.add(key);
+    if (later) {
+      if (this.runLater.size < MAX_FILES) this.runLater.add(key);
+      return;
+    }
     const texts = this.unread.get(key);
     if (texts === undefined) return;
     // Taken out first: reading a text may run the file again.
     this.unread.delete(key);
-    for (const read of texts) read();
+    for (const { text, readAsScript } of texts) readAsScript(text);
+  }
+
+  /** The user data is read: the files run after it are read as it left them. */
+  finish(): void {
+    this.finished = true;
+    // A file read here may run another later: the set's iteration reaches it too.
+    for (const key of this.runLater) this.ran(key, false);
   }
 }

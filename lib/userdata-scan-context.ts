@@ -47,7 +47,28 @@ export function runReading(file: string): Reading {
  * Scans text written to `files` (none: a program reads it) by what they are: a boot script for the commands it
  * runs, sshd's configuration, any file. Undefined at the nesting limit, where such text is read inline, as lines.
  */
-export type ScanWritten = (text: string, files: string[], found: Findings) => void;
+export type ScanWritten = (text: string, files: string[], found: Findings, mode?: WriteMode) => void;
+
+/**
+ * How a command writes its text, where a later reading of the file needs it: the files among those written that it
+ * adds to (`>>`, `tee -a`, write_files `append: true`), the others replaced; and whether it ends inside a line
+ * (printf with no last `\n`), so that text added next continues that line. Not given: added, whole lines.
+ */
+export interface WriteMode {
+  appended: readonly string[];
+  endsMidLine?: boolean;
+  /**
+   * The files are named through the script's variables (`> "$F"`): the command is read as its line, and the text only
+   * followed to where the files are run or read by xinetd, as the variables' last values name them.
+   */
+  followOnly?: boolean;
+}
+
+/** How a text is written to one file: added to what it held or replacing it, and whether it ends inside a line. */
+export interface WrittenAs {
+  appended: boolean;
+  endsMidLine: boolean;
+}
 
 /**
  * Notes that a command runs `file` as a script: `later` when it runs after the user data (from a unit, a crontab, a

@@ -3,7 +3,7 @@
 // Text a command writes to a boot script (a here-document, an echo) is handed to the caller, which reads it as the
 // commands it will run.
 import { isAccountsFile } from "./userdata-accounts";
-import { appendTarget, pipelinesAppending } from "./userdata-appends";
+import { appendTarget, pipelineAppends, pipelinesAppending } from "./userdata-appends";
 import { CaseArms } from "./userdata-case-arms";
 import { scanCloudInitKeys } from "./userdata-cloud-init-keys";
 import { scanWrites } from "./userdata-command-writes";
@@ -26,7 +26,13 @@ import { writesRootKeys } from "./userdata-root-keys";
 import { asUser, otherUser } from "./userdata-run-as";
 import { laterStagesMayPutBack } from "./userdata-pipe-stages";
 import { PutBack, WorkingCopies } from "./userdata-working-copies";
-import { changedDirectory, changesDirectory, fromDirectory, standingDirectory } from "./userdata-working-directory";
+import {
+  changedDirectory,
+  changesDirectory,
+  fromDirectory,
+  fromStanding,
+  standingDirectory,
+} from "./userdata-working-directory";
 import { LineScan, ScanState } from "./userdata-scan-context";
 import { noteFilesSshdReads } from "./userdata-sshd-reads";
 import { isMainSshdConfigPath, isSshdConfigPath, maybeSshdConfigPath, normalPath } from "./userdata-sshd-paths";
@@ -132,7 +138,7 @@ function scanScript(lines: string[], scan: LineScan, state: ShellState, depth: n
       for (const { writer } of documents) if (writer?.name === "cat") state.files.document(writer.words, undefined);
       continue;
     }
-    for (const { document, files, decode, logged, writer } of documents) {
+    for (const { document, files, decode, logged, writer, appended } of documents) {
       const { body, end } = hereDocumentBody(lines, i + 1, document);
       i = end;
       const text = body.join("\n");
@@ -144,7 +150,7 @@ function scanScript(lines: string[], scan: LineScan, state: ShellState, depth: n
       if (read === undefined) continue;
       // Read by a scan of its own: a Match block it adds to sshd's configuration is noted here.
       if (files.some(maybeSshdConfigPath) && MATCH.test(read)) state.matchWritten = true;
-      scan.written(read, files, scan.found);
+      scan.written(read, files, scan.found, { appended });
     }
   }
 }
@@ -168,6 +174,8 @@ interface OpenedDocument {
   writer?: ParsedCommand;
   /** The body only ends in a log. */
   logged?: boolean;
+  /** The files the body is added to (`cat >> f <<EOF`); the others it replaces. */
+  appended: string[];
 }
 
 /**
@@ -210,17 +218,22 @@ function scanCommandLine(
   commands.forEach((parsed, i) => {
     const { words, name } = parsed;
     const decoder = decoderOf(parsed);
-    for (const document of hereDocuments(words))
+    // A relative name is read from where a `cd` put the script (`cd /opt && cat > start <<EOF`).
+    const fromHere = (files: string[]) => files.map((f) => fromStanding(f, standing[i]));
+    for (const document of hereDocuments(words)) {
+      const appended = fromHere(pipelineAppends(commands, i));
       documents.push(
         decoder
-          ? { document, files: destinations.output(i), decode: decoder }
+          ? { document, files: fromHere(destinations.output(i)), decode: decoder, appended }
           : {
               document,
-              files: destinations.input(i),
+              files: fromHere(destinations.input(i)),
               logged: destinations.readsIntoLog(i, stdoutLogged),
               writer: parsed,
+              appended,
             },
       );
+    }
     if (decoder) deliverDecoded(commands, i, decoder, destinations, scan);
     // A piped rewrite is reported with the echo feeding it, before that text is read as the new file's.
     if ((rewrites[i] && !parsed.command.piped) || (rewrites[i + 1] && commands[i + 1].command.piped))
@@ -259,7 +272,7 @@ function scanCommandLine(
     } else if (
       !READ_ONLY.has(name) &&
       !deliverPrintedScript(commands, i, scan) &&
-      !deliverWritten(parsed, destinations, i, scan, written[i].text)
+      !deliverWritten(commands, destinations, i, scan, { spelt: written[i].text, directory })
     ) {
       const spelt = written[i].text;
       const substitutes = SUBSTITUTION.test(spelt);
@@ -281,6 +294,7 @@ function scanCommandLine(
         fromPipe: state.copies.carries(parsed),
         byCopies,
         appendedTo: appendedTo[i],
+        directory,
       });
     }
     // What it wrote to a file a later grep may read its patterns from.
@@ -397,7 +411,7 @@ function readCopiedText(
   if (!scan.written) return false;
   if (!append && isMainSshdConfigPath(target)) reportRewrite(line, scan.found);
   if (maybeSshdConfigPath(target) && MATCH.test(text)) state.matchWritten = true;
-  scan.written(text, [target], scan.found);
+  scan.written(text, [target], scan.found, { appended: append ? [target] : [] });
   return true;
 }
 

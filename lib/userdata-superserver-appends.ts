@@ -3,6 +3,7 @@
 // file, so a block whose lines come from several commands is judged where it closes, as a block written whole is.
 import { Findings } from "./userdata-findings";
 import { loginServerNote } from "./userdata-login-servers";
+import { WrittenAs } from "./userdata-scan-context";
 import { normalPath } from "./userdata-sshd-paths";
 import { superServerOf, XinetdReader } from "./userdata-superservers";
 
@@ -10,25 +11,48 @@ import { superServerOf, XinetdReader } from "./userdata-superservers";
 const MAX_FILES = 64;
 const MAX_TEXT = 16 * 1024;
 
-/** One reader per xinetd file the user data writes, shared by the nested texts it writes. */
+/** What is followed of one xinetd file: its reader, the text read, and the line last written in part. */
+interface Followed {
+  reader: XinetdReader;
+  read: number;
+  /** The start of a line a printf wrote with no `\n`, read with what is added to it next (or at the end). */
+  pending: string;
+  found: Findings;
+}
+
+/**
+ * One reader per xinetd file the user data writes, shared by the nested texts it writes. A write that replaces the
+ * file starts its reader anew; one that adds to it reads on.
+ */
 export class XinetdAppends {
-  private readonly files = new Map<string, { reader: XinetdReader; read: number }>();
+  private readonly files = new Map<string, Followed>();
 
   /** Reads text written to `file` after what was written there before; a block it closes on is quoted via the file. */
-  wrote(file: string, text: string, found: Findings): void {
+  wrote(file: string, text: string, found: Findings, { appended, endsMidLine }: WrittenAs): void {
     if (superServerOf(file) !== "xinetd") return;
     const key = normalPath(file);
     let followed = this.files.get(key);
-    if (followed === undefined) {
-      if (this.files.size >= MAX_FILES) return;
-      this.files.set(key, (followed = { reader: new XinetdReader(), read: 0 }));
-    }
-    followed.read += text.length;
-    if (followed.read > MAX_TEXT) return;
-    for (const line of text.split("\n")) {
-      const started = followed.reader.line(line);
-      if (started)
-        found.writtenTo(file).add("password-login-server", started.line, { note: loginServerNote([started.server]) });
-    }
+    if (followed === undefined && this.files.size >= MAX_FILES) return;
+    // The text read stays counted across a replacement: the bound is on all text read for the file.
+    const read = (followed?.read ?? 0) + text.length;
+    if (followed === undefined || !appended)
+      this.files.set(key, (followed = { reader: new XinetdReader(), read, pending: "", found }));
+    followed.read = read;
+    followed.found = found;
+    if (read > MAX_TEXT) return;
+    const lines = (followed.pending + text).split("\n");
+    followed.pending = endsMidLine ? (lines.pop() ?? "") : "";
+    for (const line of lines) this.line(file, followed, line);
+  }
+
+  /** The user data is read: a last line written in part is read as it was left. */
+  finish(): void {
+    for (const [file, followed] of this.files) if (followed.pending !== "") this.line(file, followed, followed.pending);
+  }
+
+  private line(file: string, { reader, found }: Followed, line: string): void {
+    const started = reader.line(line);
+    if (started)
+      found.writtenTo(file).add("password-login-server", started.line, { note: loginServerNote([started.server]) });
   }
 }

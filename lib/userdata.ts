@@ -13,11 +13,26 @@ import { InflateBudget } from "./userdata-decode";
 import { Findings, LoginWeakness } from "./userdata-findings";
 import { mimeParts } from "./userdata-mime";
 import { ScriptsRunLater } from "./userdata-run-later";
-import { AS_CONFIG, AS_WRITTEN, inertReading, LineScan, Reading, runReading } from "./userdata-scan-context";
+import {
+  AS_CONFIG,
+  AS_WRITTEN,
+  inertReading,
+  LineScan,
+  Reading,
+  runReading,
+  WriteMode,
+  WrittenAs,
+} from "./userdata-scan-context";
 import { reportRewrite } from "./userdata-rewrites";
 import { MatchBudget } from "./userdata-sed-regex";
 import { scanLines } from "./userdata-shell";
-import { isInertPath, isMainSshdConfigPath, isSshdConfigPath, maybeSshdConfigPath } from "./userdata-sshd-paths";
+import {
+  isInertPath,
+  isMainSshdConfigPath,
+  isSshdConfigPath,
+  maybeSshdConfigPath,
+  normalPath,
+} from "./userdata-sshd-paths";
 import { XinetdAppends } from "./userdata-superserver-appends";
 
 export { decodeUserData } from "./userdata-decode";
@@ -42,7 +57,11 @@ const MAX_MAIN_REREADS = 8;
  */
 export function findLoginWeaknesses(text: string): LoginWeakness[] {
   const found = new Findings();
-  if (typeof text === "string") new Scan().userData(text, found, 0, AS_CONFIG, false);
+  if (typeof text === "string") {
+    const scan = new Scan();
+    scan.userData(text, found, 0, AS_CONFIG, false);
+    scan.finish();
+  }
   return found.weaknesses();
 }
 
@@ -63,6 +82,12 @@ class Scan {
   private readonly runLater = new ScriptsRunLater();
   /** The xinetd files written a line at a time. */
   private readonly xinetd = new XinetdAppends();
+
+  /** The user data is read: the files run after it, and xinetd lines left unfinished, are read as it leaves them. */
+  finish(): void {
+    this.runLater.finish();
+    this.xinetd.finish();
+  }
 
   /**
    * `filesWritten`: for runcmd, the files bootcmd and write_files wrote before it with text the reader knows, and that
@@ -113,7 +138,9 @@ class Scan {
         : inertReading(path, content);
     this.userData(content, found, depth, reading, false);
     if (reading.inertFile !== undefined)
-      this.followInert(content, path, reading, found, (asRun) => this.userData(content, found, depth, asRun, false));
+      this.followInert(content, path, reading, found, { appended: append, endsMidLine: false }, (text, asRun) =>
+        this.userData(text, found, depth, asRun, false),
+      );
   }
 
   /**
@@ -121,7 +148,14 @@ class Scan {
    * named outright that sshd does not read is read as write_files reads it: its settings count if sshd is made to
    * read it.
    */
-  private written(text: string, files: string[], found: Findings, depth: number): void {
+  private written(text: string, files: string[], found: Findings, depth: number, mode?: WriteMode): void {
+    const asScript = (read: string, asRun: Reading) => scanLines(read, this.lineScan(found, asRun, depth));
+    if (mode?.followOnly) {
+      for (const file of files)
+        if (bootScriptFormat(file) === undefined && isInertPath(file))
+          this.followInert(text, file, inertReading(file, text), found, writtenAs(file, mode), asScript);
+      return;
+    }
     const byFormat = new Map<BootScriptFormat, string[]>();
     const others: string[] = [];
     for (const file of files) {
@@ -131,7 +165,7 @@ class Scan {
       else if (isInertPath(file)) {
         const reading = inertReading(file, text);
         this.once(text, `inert ${file}`, () => scanLines(text, this.lineScan(found, reading, depth)));
-        this.followInert(text, file, reading, found, (asRun) => scanLines(text, this.lineScan(found, asRun, depth)));
+        this.followInert(text, file, reading, found, writtenAs(file, mode), asScript);
       } else others.push(file);
     }
     for (const [format, paths] of byFormat) this.bootScript(text, format, found.writtenTo(paths.join(", ")), depth);
@@ -142,19 +176,29 @@ class Scan {
   }
 
   /**
-   * Text written to a file sshd does not read, beyond its own reading: added to what an xinetd file held before, and
-   * read again (by `readAs`) as a script once the user data runs the file, when it is none by its look.
+   * Text written to a file sshd does not read, beyond its own reading: read with what an xinetd file held before (or
+   * in its place), and read again (by `readAs`) as a script once the user data runs the file, when it is none by its
+   * look.
    */
   private followInert(
     text: string,
     file: string,
     reading: Reading,
     found: Findings,
-    readAs: (asRun: Reading) => void,
+    as: WrittenAs,
+    readAs: (text: string, asRun: Reading) => void,
   ): void {
-    this.xinetd.wrote(file, text, found);
-    if (!reading.scriptFile)
-      this.runLater.wrote(file, () => this.once(text, `run ${file}`, () => readAs(runReading(file))));
+    this.xinetd.wrote(file, text, found, as);
+    // A script by its look is read as one already; written in place of a file, it still drops what that held.
+    if (reading.scriptFile) {
+      if (!as.appended) this.runLater.replaced(file);
+    } else
+      this.runLater.wrote(
+        file,
+        text,
+        (read) => this.once(read, `run ${file}`, () => readAs(read, runReading(file))),
+        as,
+      );
   }
 
   /** A boot-time file: its commands scanned as shell, quoted with where they were written. */
@@ -176,7 +220,7 @@ class Scan {
       matchBudget: this.matchBudget,
       inflateBudget: this.budget,
       outputLogged: reading === AS_CONFIG && found.via === undefined,
-      written: deeper ? (text, files, view) => this.written(text, files, view, depth + 1) : undefined,
+      written: deeper ? (text, files, view, mode) => this.written(text, files, view, depth + 1, mode) : undefined,
       ran: (file, later) => this.runLater.ran(file, later),
     };
   }
@@ -190,6 +234,13 @@ class Scan {
     this.read.set(text, done);
     scan();
   }
+}
+
+/** How a command writes `file`: as its mode says, or added to it, in whole lines, when the writer does not say. */
+function writtenAs(file: string, mode: WriteMode | undefined): WrittenAs {
+  if (mode === undefined) return { appended: true, endsMidLine: false };
+  const key = normalPath(file);
+  return { appended: mode.appended.some((f) => normalPath(f) === key), endsMidLine: mode.endsMidLine === true };
 }
 
 /** Text written to sshd's configuration: to sshd_config itself when every file it goes to is that. */
