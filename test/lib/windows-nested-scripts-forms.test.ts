@@ -4,31 +4,19 @@
 // whose output is assigned or piped; and variables joining other literal variables. Script text lives only in these
 // strings; nothing here runs it.
 import { disallowUserdataLoginWeakening } from "../../policies/rules/disallow-userdata-login-weakening";
-import { windowsDecodedUserDataFindings } from "../../lib/windows-user-data";
 import { table } from "../policies/harness";
-
-const EC2 = "aws:ec2/instance:Instance";
-const PASSWORD = "Winter2024!";
-const NET_USER = `net user ops ${PASSWORD} /add`;
-/** A numbered account's line: lines are reported once each, so rows that count findings number them. */
-const netUser = (n: number) => `net user ops${n} ${PASSWORD} /add`;
-const RDP_TCP = '"HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp"';
-const REG_NO_NLA = `reg add ${RDP_TCP} /v UserAuthentication /t REG_DWORD /d 0 /f`;
-const SETS_PASSWORD = "sets a login password written in the script";
-const SSH_PASSWORDS = "enables SSH password authentication";
-
-const ps = (...lines: string[]) => `<powershell>\n${lines.join("\n")}\n</powershell>`;
-const bat = (...lines: string[]) => `<script>\n${lines.join("\n")}\n</script>`;
-const row = (name: string, userData: string, violations: number, mentions?: string, notes?: number) => ({
-  name,
-  type: EC2,
-  props: { ami: "ami-1", userData },
-  violations,
-  ...(mentions === undefined ? {} : { mentions }),
-  ...(notes === undefined ? {} : { notes }),
-});
-const messages = (userData: string) =>
-  (windowsDecodedUserDataFindings("userData", userData) ?? []).map((f) => f.message);
+import {
+  bat,
+  messages,
+  NET_USER,
+  netUser,
+  PASSWORD,
+  ps,
+  REG_NO_NLA,
+  row,
+  SETS_PASSWORD,
+  SSH_PASSWORDS,
+} from "../policies/windows-nested-fixtures";
 
 describe("batch echo forms that write a script", () => {
   table(disallowUserdataLoginWeakening, [

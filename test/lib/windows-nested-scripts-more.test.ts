@@ -9,33 +9,22 @@ import { windowsDecodedUserDataFindings } from "../../lib/windows-user-data";
 import { WindowsVariables } from "../../lib/windows-variables";
 import { windowsWords } from "../../lib/windows-words";
 import { table } from "../policies/harness";
+import {
+  bat,
+  encoded,
+  NET_USER,
+  netUser,
+  NO_NLA_ARGUMENTS,
+  OPENS_LOGIN,
+  PASSWORD,
+  ps,
+  REG_NO_NLA,
+  row,
+  SETS_PASSWORD,
+  SSH_PASSWORDS,
+} from "../policies/windows-nested-fixtures";
 
-const EC2 = "aws:ec2/instance:Instance";
-const PASSWORD = "Winter2024!";
-const NET_USER = `net user ops ${PASSWORD} /add`;
-/** A numbered account's line: lines are reported once each, so rows that count findings number them. */
-const netUser = (n: number) => `net user ops${n} ${PASSWORD} /add`;
-const RDP_TCP = '"HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp"';
-const NO_NLA_ARGUMENTS = `add ${RDP_TCP} /v UserAuthentication /t REG_DWORD /d 0 /f`;
-const REG_NO_NLA = `reg ${NO_NLA_ARGUMENTS}`;
 const PWSH_7 = "C:\\Program Files\\PowerShell\\7\\pwsh.exe";
-const SETS_PASSWORD = "sets a login password written in the script";
-const OPENS_LOGIN = "opens a remote login to password guessing";
-const SSH_PASSWORDS = "enables SSH password authentication";
-/** PowerShell's `-EncodedCommand` argument: base64 of the UTF-16LE text. */
-const encoded = (script: string) => Buffer.from(script, "utf16le").toString("base64");
-
-const ps = (...lines: string[]) => `<powershell>\n${lines.join("\n")}\n</powershell>`;
-const bat = (...lines: string[]) => `<script>\n${lines.join("\n")}\n</script>`;
-const instance = (userData: string): Record<string, unknown> => ({ ami: "ami-1", userData });
-const row = (name: string, userData: string, violations: number, mentions?: string, notes?: number) => ({
-  name,
-  type: EC2,
-  props: instance(userData),
-  violations,
-  ...(mentions === undefined ? {} : { mentions }),
-  ...(notes === undefined ? {} : { notes }),
-});
 
 describe("cmd with the command glued to /c or /k", () => {
   table(disallowUserdataLoginWeakening, [

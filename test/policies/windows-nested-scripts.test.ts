@@ -4,24 +4,24 @@
 import { disallowUserdataLoginWeakening } from "../../policies/rules/disallow-userdata-login-weakening";
 import { windowsDecodedUserDataFindings } from "../../lib/windows-user-data";
 import { table } from "./harness";
+import {
+  bat,
+  EC2,
+  encoded,
+  instance,
+  NET_USER,
+  OPENS_LOGIN,
+  PASSWORD,
+  ps,
+  REG_NO_NLA,
+  SETS_PASSWORD,
+  SSH_PASSWORDS,
+} from "./windows-nested-fixtures";
 
-const EC2 = "aws:ec2/instance:Instance";
-const PASSWORD = "Winter2024!";
-const NET_USER = `net user ops ${PASSWORD} /add`;
 const HARMLESS = "Write-Host ready";
 const RDP_TCP = "HKLM:\\System\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp";
-const REG_RDP_TCP = '"HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp"';
 const NO_NLA = `Set-ItemProperty -Path '${RDP_TCP}' -Name UserAuthentication -Value 0`;
-const REG_NO_NLA = `reg add ${REG_RDP_TCP} /v UserAuthentication /t REG_DWORD /d 0 /f`;
-const SETS_PASSWORD = "sets a login password written in the script";
-const OPENS_LOGIN = "opens a remote login to password guessing";
-const SSH_PASSWORDS = "enables SSH password authentication";
-/** PowerShell's `-EncodedCommand` argument: base64 of the UTF-16LE text. */
-const encoded = (script: string) => Buffer.from(script, "utf16le").toString("base64");
 
-const ps = (...lines: string[]) => `<powershell>\n${lines.join("\n")}\n</powershell>`;
-const bat = (...lines: string[]) => `<script>\n${lines.join("\n")}\n</script>`;
-const instance = (userData: string): Record<string, unknown> => ({ ami: "ami-1", userData });
 /** `cmd /c` wrapped around `inner` `depth` times. */
 const cmdNested = (depth: number, inner: string) => `${"cmd /c ".repeat(depth)}${inner}`;
 
