@@ -6,6 +6,7 @@ import { appendTarget } from "./userdata-appends";
 import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
 import { followCopy } from "./userdata-copied-over";
+import { followEmptied } from "./userdata-emptied-files";
 import { Findings } from "./userdata-findings";
 import { loginServerNote, startedLoginServers } from "./userdata-login-servers";
 import { setsPassword } from "./userdata-passwords";
@@ -143,8 +144,9 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
     appendAll(servers, superServersTeed(parsed, context.previous, scan));
     // A file the script wrote and now runs is read as a script from here (see ScriptsRunLater).
     noteFileRun(parsed, scan, context.directory);
-    // A file copied over one written before replaces its text there.
+    // A file copied or moved over one written before replaces its text there; one removed or emptied holds none.
     followCopy(parsed, scan, (path) => state.files.text(path), context.directory);
+    followEmptied(parsed, scan, context.directory);
   }
   if (edit?.inPlace)
     appendAll(

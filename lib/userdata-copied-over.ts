@@ -1,15 +1,18 @@
-// A file copied over another the script wrote (`cp /opt/safe /opt/start`, mv, install) replaces what was written
-// there: a file run later, or an xinetd service built a line at a time, is read from the copy's text on (the text the
-// script spelt into the source, or none the reader knows), not from what the copy took the place of.
+// A file copied over another the script wrote (`cp /opt/safe /opt/start`, install) replaces what was written there: a
+// file run later, or an xinetd service built a line at a time, is read from the copy's text on (the text the script
+// spelt into the source, or none the reader knows), not from what the copy took the place of. A file moved (`mv
+// /opt/start /opt/run`) takes that text to its new name and leaves none at the old one.
 import { copyArguments, copyOperands } from "./userdata-copies";
 import { ParsedCommand } from "./userdata-destinations";
+import { runsCommands } from "./userdata-run-later";
 import { LineScan } from "./userdata-scan-context";
 import { isInertPath } from "./userdata-sshd-paths";
 import { fromStanding } from "./userdata-working-directory";
 
 /**
- * Hands the text one file copied onto another brings (`known` says what the script spelt into it; empty when not)
- * to where written files are followed, as replacing the destination. `directory`: where a `cd` put the script.
+ * Hands the text one file copied or moved onto another brings (`known` says what the script spelt into it; empty
+ * when not) to where written files are followed, as replacing the destination; a file moved away, as emptied.
+ * `directory`: where a `cd` put the script.
  */
 export function followCopy(
   { name, args }: ParsedCommand,
@@ -18,11 +21,24 @@ export function followCopy(
   directory?: string,
 ): void {
   // In a file that may be configuration, a `cp` line copies nothing.
-  if (written === undefined || (reading.inertFile !== undefined && reading.scriptFile !== true)) return;
+  if (written === undefined || !runsCommands(reading)) return;
+  const source = oneFileCopied(name, args);
+  if (source === undefined) return;
+  const from = fromStanding(source.from, directory);
+  const destination = fromStanding(source.to, directory);
+  if (from === destination) return;
+  const replace = { appended: [], followOnly: true };
+  // Into a folder the copy takes the source's name there, which the reader does not follow.
+  if (!destination.endsWith("/") && isInertPath(destination)) written(known(from) ?? "", [destination], found, replace);
+  if (name === "mv" && isInertPath(from)) written("", [from], found, replace);
+}
+
+/** The one file a cp, install or mv puts under another name; none when it copies folders or several files. */
+function oneFileCopied(name: string, args: string[]): { from: string; to: string } | undefined {
   const copy = copyOperands(name, copyArguments(name, args));
-  if (copy === undefined || copy.folders !== undefined || copy.sources.length !== 1) return;
-  const destination = fromStanding(copy.destination, directory);
-  if (destination.endsWith("/") || !isInertPath(destination)) return;
-  const text = known(fromStanding(copy.sources[0], directory)) ?? "";
-  written(text, [destination], found, { appended: [], followOnly: true });
+  if (copy === undefined) return undefined;
+  // mv takes a folder as it takes a file, unasked: a source it is not told is one is read as a file.
+  const sources = name === "mv" ? copy.folders?.operands : copy.folders === undefined ? copy.sources : undefined;
+  if (sources?.length !== 1 || sources[0].endsWith("/")) return undefined;
+  return { from: sources[0], to: copy.destination };
 }

@@ -1,7 +1,7 @@
 // Text a command writes whole to files the scan can read as what they are (a boot script for the commands it will
 // run, a file sshd does not read for its lines), handed to the caller instead of being read as a command line.
 import { pipelineAppends } from "./userdata-appends";
-import { decodedText, Decoder, encodedInputs } from "./userdata-decoders";
+import { decodedText, Decoder, decoderOf, encodedInputs } from "./userdata-decoders";
 import { bootScriptFormat } from "./userdata-boot-scripts";
 import { Destinations, ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
@@ -15,7 +15,7 @@ import { fromStanding } from "./userdata-working-directory";
 
 /**
  * What `echo … | base64 -d` (or `xxd -r -p`) decodes, read as written where the decoder's output goes (a pipe into
- * bash: commands).
+ * bash: commands). Output to a relative name is delivered by deliverWritten, which knows where a `cd` put the script.
  */
 export function deliverDecoded(
   commands: ParsedCommand[],
@@ -24,12 +24,30 @@ export function deliverDecoded(
   destinations: Destinations,
   scan: LineScan,
 ): void {
+  if (!destinations.output(i).some(readFromStanding)) decodedTo(commands, i, decoder, destinations, scan);
+}
+
+/** Delivers what command `i` decodes as written where its output goes, a relative name read from `directory`. */
+function decodedTo(
+  commands: ParsedCommand[],
+  i: number,
+  decoder: Decoder,
+  destinations: Destinations,
+  scan: LineScan,
+  directory?: string,
+): void {
   if (!scan.written) return;
+  const at = (files: string[]) => files.map((f) => fromStanding(f, directory));
+  const files = at(destinations.output(i));
   for (const encoded of encodedInputs(commands, i)) {
     const text = decodedText(encoded, decoder, scan.inflateBudget);
-    if (text !== undefined)
-      scan.written(text, destinations.output(i), scan.found, { appended: pipelineAppends(commands, i) });
+    if (text !== undefined) scan.written(text, files, scan.found, { appended: at(pipelineAppends(commands, i)) });
   }
+}
+
+/** A name read from where the script stands (`start`, `./start`), which a `cd` changes. */
+function readFromStanding(file: string): boolean {
+  return fromStanding(file, "/") !== file;
 }
 
 /**
@@ -63,6 +81,10 @@ export function deliverWritten(
 ): boolean {
   if (!scan.written) return false;
   const { words, name, args } = commands[i];
+  // Decoded output to a relative name, left by deliverDecoded: read from where a `cd` put the script.
+  const decoder = decoderOf(commands[i]);
+  if (decoder && destinations.output(i).some(readFromStanding))
+    decodedTo(commands, i, decoder, destinations, scan, directory);
   const deliveries: { text: string; files: string[]; endsMidLine?: boolean }[] = [];
   const printed = printedText(name, args);
   if (printed !== undefined)

@@ -3,7 +3,7 @@
 // `/opt/start` by its path (after chmod, under nohup), a unit's ExecStart, a cron line, rc.local. Then it is read as
 // the script it is, its findings named with the file. A file only written, printed or copied stays unread so.
 import { ParsedCommand } from "./userdata-destinations";
-import { LineScan, WrittenAs } from "./userdata-scan-context";
+import { LineScan, Reading, WrittenAs } from "./userdata-scan-context";
 import { normalPath } from "./userdata-sshd-paths";
 import { fromStanding } from "./userdata-working-directory";
 
@@ -12,6 +12,8 @@ const MAX_FILES = 64;
 const MAX_TEXTS = 16;
 /** What pieces of one line are joined to, at most: one printf after another grows no line without end. */
 const MAX_JOINED = 16 * 1024;
+/** Rounds of reading at the end, at most: each round reads the texts kept for one file. */
+const MAX_ROUNDS = MAX_FILES * MAX_TEXTS;
 
 /** Shells that run the script file named as their first operand (`su` and `runuser` take a user there). */
 const SHELLS = new Set(["sh", "bash", "dash", "zsh", "ksh", "ash", "mksh"]);
@@ -59,9 +61,14 @@ function shellScriptFile(args: string[]): string | undefined {
  * whatever the user data writes there. A file that may be configuration runs nothing until it is run itself.
  */
 export function noteFileRun(parsed: ParsedCommand, { reading, found, ran }: LineScan, directory?: string): void {
-  if (ran === undefined || (reading.inertFile !== undefined && reading.scriptFile !== true)) return;
+  if (ran === undefined || !runsCommands(reading)) return;
   const file = fileRun(parsed, directory);
   if (file !== undefined) ran(file, reading.inertFile !== undefined || found.via !== undefined);
+}
+
+/** Whether text read so runs its commands: not a file that may be configuration, where a command line does nothing. */
+export function runsCommands(reading: Reading): boolean {
+  return reading.inertFile === undefined || reading.scriptFile === true;
 }
 
 /** A text written to a file not yet run, and how to read it as a script. */
@@ -76,18 +83,16 @@ interface Kept {
  * The texts written to files that are not read as scripts, each with how to read it as one, until the file runs:
  * one register per user data, shared by the nested texts it writes. A write that replaces a file drops what it held;
  * one that adds to it keeps that, a piece that continues a line (printf with no last `\n`) joined to it. A file run
- * after the user data (by a unit, a crontab) is read as the user data leaves it, at the end (see finish).
+ * after the user data (by a unit, a crontab) is read as the user data leaves it, at the end (see finish); one such
+ * file writing another is read first, so that the other is read as the first leaves it (a replace there seen).
  */
 export class ScriptsRunLater {
   private readonly unread = new Map<string, Kept[]>();
   private readonly runLater = new Set<string>();
-  /** The user data is read: text written now (by a file read at the end) to a file run later is read at once. */
-  private finished = false;
 
   /** Text was written to `file`, added to what it held or replacing it; `readAsScript` reads it once the file runs. */
   wrote(file: string, text: string, readAsScript: (text: string) => void, mode: WrittenAs): void {
     const key = normalPath(file);
-    if (this.finished && this.runLater.has(key)) return readAsScript(text);
     const piece = { text, readAsScript, endsMidLine: mode.endsMidLine };
     const texts = mode.appended ? this.unread.get(key) : undefined;
     const last = texts?.[texts.length - 1];
@@ -119,8 +124,13 @@ export class ScriptsRunLater {
 
   /** The user data is read: the files run after it are read as it left them. */
   finish(): void {
-    this.finished = true;
-    // A file read here may run another later: the set's iteration reaches it too.
-    for (const key of this.runLater) this.ran(key, false);
+    // Reading a file here may write to another run later, read before or not yet (or run one more later): each round
+    // reads the next file holding text not read, until none does. Each text is read once (see Scan.once), so the
+    // rounds end; the bound keeps them few whatever the script.
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const next = [...this.runLater].find((key) => this.unread.has(key));
+      if (next === undefined) return;
+      this.ran(next, false);
+    }
   }
 }

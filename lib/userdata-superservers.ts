@@ -4,6 +4,7 @@
 // login, shell, exec, vnc…). Each line is read once, in order; a block is judged where it closes. A VNC service bound
 // to loopback (`bind = 127.0.0.1`, `only_from = localhost`) is let be, as a VNC daemon on loopback is.
 import { ParsedCommand } from "./userdata-destinations";
+import { Findings } from "./userdata-findings";
 import { inputWrite } from "./userdata-input-writers";
 import { daemonServer, isLoopback, LoginServer, loopbackExcepted } from "./userdata-login-servers";
 import { spelledInput } from "./userdata-printed";
@@ -179,7 +180,8 @@ export function updateInetdEnabled({ name, args }: ParsedCommand): LoginServer[]
 /**
  * `echo '…' | tee -a /etc/inetd.conf`: the text an echo, printf or here-string gives tee or sponge, read as the
  * super-servers' files it writes read it. Added to xinetd's files (`tee -a`), it is handed to `scan` as text written
- * there, to be read after what was written before (see XinetdAppends), where the scan reads written text.
+ * there, to be read after what was written before (see XinetdAppends), where the scan reads written text; written in
+ * their place (tee without -a), it starts what is read there anew (text the reader does not know: none).
  */
 export function superServersTeed(
   parsed: ParsedCommand,
@@ -190,13 +192,12 @@ export function superServersTeed(
   const files = write?.files ?? [];
   const kinds = new Set(files.map(superServerOf).filter((k): k is SuperServer => k !== undefined));
   const text = kinds.size === 0 ? undefined : spelledInput(parsed, previous);
+  const xinetd = files.filter((f) => superServerOf(f) === "xinetd");
+  if (write !== undefined && !write.appends && xinetd.length > 0 && scan?.written)
+    // The services the text closes are this line's findings (below): the reader's, read anew, go nowhere.
+    scan.written(text ?? "", xinetd, new Findings(), { appended: [], followOnly: true });
   if (text === undefined) return [];
-  if (write?.appends && scan?.written && kinds.delete("xinetd"))
-    scan.written(
-      text,
-      files.filter((f) => superServerOf(f) === "xinetd"),
-      scan.found,
-    );
+  if (write?.appends && scan?.written && kinds.delete("xinetd")) scan.written(text, xinetd, scan.found);
   const lines = text.split(/\r?\n/);
   return [...kinds].flatMap((kind) => [...superServersIn(kind, lines)]);
 }
