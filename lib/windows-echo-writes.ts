@@ -4,7 +4,8 @@
 // the lines echoed one after another into one file are read in order as that script's lines. Batch also writes with
 // the redirection first (`> C:\s.cmd echo …`), with stdout's handle named (`1>`, `1>>`; another handle writes no
 // echo to the file), and from a parenthesised group of echoes (`(echo a & echo b) > C:\s.cmd`, a line each); its
-// escaped operators (`^&`, `^>`, `^|`) are text the echo writes.
+// escaped operators (`^&`, `^>`, `^|`) are text the echo writes, and so are the words after the redirection's path
+// (`echo net user a > C:\s.cmd P@ss /add`). A digit written apart from `>` (`echo x 1 > F`) is text, not a handle.
 import { literalText, VariableLookup } from "./windows-literals";
 import { scriptFile } from "./windows-script-files";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
@@ -12,8 +13,14 @@ import { endsCommand, windowsWords } from "./windows-words";
 
 const BATCH_ECHO = new Set(["echo", "@echo"]);
 const POWERSHELL_ECHO = new Set(["echo", "write-output", "write"]);
-/** A stream's handle written before a redirection (`1>`, `2>`); the words keep it apart from the `>`. */
-const HANDLE = /^\d$/;
+
+/** A statement's words, which of them are a stream's handle glued to a redirection (`1>`), and where a command ends. */
+export interface EndedCommand {
+  words: string[];
+  handles: ReadonlySet<number>;
+  /** The index of the operator ending the command. */
+  to: number;
+}
 
 /** A script an echo writes, and the index of the first word after those the write takes. */
 export interface EchoedScript {
@@ -23,56 +30,70 @@ export interface EchoedScript {
 
 /**
  * The script the command `words[from..to)` writes when `words[to]` redirects its output (`>`, `>>`, `1>`) to a
- * script file; undefined for anything else.
+ * script file; undefined for anything else. Batch's echo also writes the words after the path (`echo a > F b` writes
+ * `a b`), up to the operator that ends it.
  */
 export function echoedScript(
-  words: string[],
+  { words, handles, to }: EndedCommand,
   from: number,
-  to: number,
   language: WindowsLanguage,
   variables: VariableLookup,
   limit: number,
 ): EchoedScript | undefined {
   if (words[to] !== ">") return undefined;
   let last = to;
-  if (to - 1 > from && HANDLE.test(words[to - 1])) {
+  if (to - 1 > from && handles.has(to - 1)) {
     if (words[to - 1] !== "1") return undefined;
     last = to - 1;
   }
   const write = redirection(words, to, language, variables);
   if (write === undefined) return undefined;
   const args = words.slice(from + 1, last);
-  let text: string | undefined;
-  if (language === "powershell")
-    text = powerShellEchoText(words[from], words[from].toLowerCase(), args, variables, limit);
-  else if (last === from + 1 && isGroup(words[from])) text = groupEchoText(words[from]);
-  else text = BATCH_ECHO.has(words[from].toLowerCase()) ? batchEchoText(args) : undefined;
-  return written(text, write, limit);
+  if (language === "powershell") {
+    const text = powerShellEchoText(words[from], words[from].toLowerCase(), args, variables, limit);
+    return written(text, write, limit);
+  }
+  if (last === from + 1 && isGroup(words[from])) return written(groupEchoText(words[from]), write, limit);
+  if (!BATCH_ECHO.has(words[from].toLowerCase())) return undefined;
+  const after = echoedAfterPath(words, handles, write.pathAt + 1);
+  if (after === undefined) return undefined;
+  const echoed = written(batchEchoText([...args, ...words.slice(write.pathAt + 1, after)]), write, limit);
+  return echoed && { script: echoed.script, end: after };
 }
 
 /**
- * Batch's redirection written first: the echo after `> FILE` (`words[at]` the `>`, `words[from..at)` nothing or
+ * Batch's redirection written first: the echo after `> FILE` (`words[to]` the `>`, `words[from..to)` nothing or
  * stdout's handle), up to the operator that ends it.
  */
 export function leadingEchoedScript(
-  words: string[],
+  { words, handles, to }: EndedCommand,
   from: number,
-  at: number,
   variables: VariableLookup,
   limit: number,
 ): EchoedScript | undefined {
-  if (words[at] !== ">" || (at > from && (at !== from + 1 || words[from] !== "1"))) return undefined;
-  const write = redirection(words, at, "batch", variables);
+  if (words[to] !== ">" || (to > from && (to !== from + 1 || words[from] !== "1" || !handles.has(from)))) {
+    return undefined;
+  }
+  const write = redirection(words, to, "batch", variables);
   if (write === undefined) return undefined;
   const command = write.pathAt + 1;
   if (command >= words.length || !BATCH_ECHO.has(words[command].toLowerCase())) return undefined;
-  let end = command;
-  while (end < words.length && !endsCommand(words[end])) end++;
-  // A second redirection of the same echo leaves it unread.
-  if (words[end] === ">") return undefined;
-  const text = batchEchoText(words.slice(command + 1, end));
-  const echoed = written(text, write, limit);
+  const end = echoedAfterPath(words, handles, command + 1);
+  if (end === undefined) return undefined;
+  const echoed = written(batchEchoText(words.slice(command + 1, end)), write, limit);
   return echoed && { script: echoed.script, end };
+}
+
+/**
+ * Where the words a batch echo writes, from `at` on, end: at the operator that ends the command, or before the
+ * handle of another stream's redirection (`2>nul`). A second redirection of stdout leaves the write unknown.
+ */
+function echoedAfterPath(words: string[], handles: ReadonlySet<number>, at: number): number | undefined {
+  let end = at;
+  while (end < words.length && !endsCommand(words[end])) end++;
+  if (words[end] !== ">") return end;
+  const handle = end - 1 >= at && handles.has(end - 1) ? words[end - 1] : "1";
+  return handle === "1" ? undefined : end - 1;
 }
 
 /** The script file the redirection at `at` writes, where its path is, and whether it appends. */

@@ -2,9 +2,10 @@
 // joined with `+` (`('net user a ' + 'P@ss /add')`), a variable's value joining other such variables too
 // (`$u = 'net user a '; $c = $u + 'P@ss /add'`). Anything else (a command's output, a number, a method call, a
 // variable not set to a literal) is unknown: undefined, and whatever it would run is left unread. A value is read
-// once, when it is assigned, against the variables as they stood before (`$c = $c + 'x'` extends the earlier $c and
-// never loops); it joins variables a bounded number of levels deep and to a bounded length, and its text is built
-// at most once, only when a caller's limit takes it: a joined text longer than that limit is never built.
+// once, when it is assigned, against the variables as they stood before (`$c = $c + 'x'`, or `$c += 'x'`, extends
+// the earlier $c and never loops); it joins variables a bounded number of levels deep and to a bounded length, and
+// its text is built at most once, only when a caller's limit takes it: a joined text longer than that limit is never
+// built.
 import type { VariableValue, WindowsVariables } from "./windows-variables";
 
 /** What literal text needs of the script's variables (windows-variables.ts). */
@@ -47,6 +48,11 @@ export function literalText(word: string, variables: VariableLookup, limit = Inf
 export function recordLiteralValue(value: VariableValue, before: VariableLookup): void {
   const literal = literalOf(value.text, before, Math.max(value.text.length, MAX_JOINED_VALUE));
   literalValues.set(value, literal && literal.level <= MAX_VALUE_LEVELS ? literal : null);
+}
+
+/** What `$name += added` assigns: the earlier value joined with the added one, read as `$name + (added)` is. */
+export function appendedValue(name: string, added: string): string {
+  return `$${name} + (${added})`;
 }
 
 /** Whether `word` is a plain variable reference. */

@@ -43,8 +43,9 @@ export function findWindowsLoginWeaknesses(scripts: readonly WindowsScript[]): L
   const writtenFiles = new WrittenFileVariables();
   const readScript = (text: string, language: WindowsLanguage, variables: WindowsVariables, depth: number) => {
     for (const statement of windowsStatements(text, language)) {
-      const words = windowsWords(statement, language);
-      const nested = depth < MAX_NESTING ? nestedScripts(words, language, variables, budget) : undefined;
+      const handles = new Set<number>();
+      const words = windowsWords(statement, language, handles);
+      const nested = depth < MAX_NESTING ? nestedScripts(words, language, variables, budget, handles) : undefined;
       // The words given to an inner script are read there, quoted as its lines, not again as the statement's.
       const own = nested?.rest ?? words;
       if (own === words) readStatement(statement, words, language, variables);

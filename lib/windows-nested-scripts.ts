@@ -5,8 +5,8 @@
 // `.ps1`, `.cmd` or `.bat` file written with Set-Content, Add-Content, Out-File or an echo redirected to it
 // (windows-echo-writes.ts): a script written is meant to run, it is read where it is written, with the file it goes
 // to (windows-written-files.ts). A PowerShell command whose output is assigned (`$proc = Start-Process …`) is read as
-// the command. Only text spelled in the script is read (windows-literals.ts), or a variable the script, or the
-// statement before, set to a literal.
+// the command, and so is a literal piped into one (`'…' | iex`, `$r = '…' | iex`). Only text spelled in the script is
+// read (windows-literals.ts), or a variable the script, or the statement before, set to a literal.
 // `-File` of a script the statement did not write gives nothing. Each word is looked at a bounded number of times,
 // and what the reading may add is budgeted, so that hostile input stays linear.
 import { commandName } from "./windows-commands";
@@ -72,13 +72,14 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /**
  * The scripts `words` (a statement of `language`, windows-words.ts) runs or writes, in order, within `budget`;
- * `variables` are the script's so far.
+ * `variables` are the script's so far, `handles` the indexes of the words that are a stream's handle (`1>`).
  */
 export function nestedScripts(
   words: string[],
   language: WindowsLanguage,
   variables: WindowsVariables,
   budget: NestingBudget,
+  handles: ReadonlySet<number> = new Set(),
 ): NestedScripts {
   const scripts: WindowsScript[] = [];
   const taken = new Set<number>();
@@ -97,9 +98,10 @@ export function nestedScripts(
     start = i + 1;
     const limit = budget.remaining();
     // Batch may redirect before the command: `> C:\s.cmd echo …`.
-    const leading = language === "batch" ? leadingEchoedScript(words, from, i, scope, limit) : undefined;
+    const redirect = { words, handles, to: i };
+    const leading = language === "batch" ? leadingEchoedScript(redirect, from, scope, limit) : undefined;
     if (i === from && leading === undefined) continue;
-    const echoed: EchoedScript | undefined = leading ?? echoedScript(words, from, i, language, scope, limit);
+    const echoed: EchoedScript | undefined = leading ?? echoedScript(redirect, from, language, scope, limit);
     // `$proc = Start-Process …`: PowerShell runs the command and assigns its output.
     const { at, word } = language === "powershell" ? afterAssignment(words, from, i) : { at: from, word: words[from] };
     const name = commandName(word);
@@ -227,16 +229,27 @@ function invokedText(args: string[], variables: VariableLookup, limit: number): 
   return word === undefined ? undefined : literalText(word, variables, limit);
 }
 
-/** The literal piped into the command at `at` (`"text" | Out-File …`): the text and where it starts. */
+/**
+ * The literal piped into the command at `at` (`"text" | Out-File …`), the piping command's output maybe assigned
+ * (`$r = "text" | iex`): the text and where it starts.
+ */
 function pipedLiteral(
   words: string[],
   at: number,
   variables: VariableLookup,
   limit: number,
 ): { text: string; from: number } | undefined {
-  if (at < 2 || words[at - 1] !== "|" || (at > 2 && !endsCommand(words[at - 3]))) return undefined;
-  const text = literalText(words[at - 2], variables, limit);
-  return text === undefined ? undefined : { text, from: at - 2 };
+  if (at < 2 || words[at - 1] !== "|") return undefined;
+  const literalAt = at - 2;
+  // The piping command starts at the literal, or up to two words before it at an assignment (`$r =`, `$r=`).
+  for (let from = literalAt; from >= Math.max(0, literalAt - 2); from--) {
+    if (from > 0 && !endsCommand(words[from - 1])) continue;
+    const command = afterAssignment(words, from, at - 1);
+    if (command.at !== literalAt) continue;
+    const text = literalText(command.word, variables, limit);
+    return text === undefined ? undefined : { text, from: literalAt };
+  }
+  return undefined;
 }
 
 /** The script a file writer writes to a `.ps1`, `.cmd` or `.bat` path, with the words that give its text. */

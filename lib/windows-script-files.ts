@@ -27,6 +27,12 @@ export function scriptFile(
   return { language: extension === "ps1" ? "powershell" : "batch", path };
 }
 
+/** Whether a batch redirection's path `word` may be a script file: spelled with a script's extension, or a variable. */
+export function mayBeBatchScriptFile(word: string): boolean {
+  const path = unquoted(word);
+  return SCRIPT_FILE.test(path) || BATCH_VARIABLE.test(path);
+}
+
 function pathText(word: string, language: WindowsLanguage, variables: VariableLookup): string | undefined {
   if (language === "powershell") return isVariable(word) ? literalText(word, variables) : (quotedText(word) ?? word);
   const path = unquoted(word);

@@ -2,11 +2,11 @@
 // text the nested-scripts reader looks up (windows-literals.ts): the Windows reader records a statement's own
 // assignments only once it has read the statement. Kept apart from the script's variables, so that the statement's
 // other readers see the variables as before.
-import { recordLiteralValue, VariableLookup } from "./windows-literals";
+import { appendedValue, recordLiteralValue, VariableLookup } from "./windows-literals";
 import { VariableValue } from "./windows-variables";
 
-/** `$name = value`, `$script:name = value` (not `==`). */
-const ASSIGNMENT = /^\$(?:(?:script|global|local|private):)?([A-Za-z_]\w*)\s*=(?!=)([\s\S]*)$/;
+/** `$name = value`, `$script:name = value` (not `==`), or `+=` appending to it. */
+const ASSIGNMENT = /^\$(?:(?:script|global|local|private):)?([A-Za-z_]\w*)\s*(\+?)=(?!=)([\s\S]*)$/;
 /** The name a lone variable word refers to. */
 const REFERENCE = /^\$(?:(?:script|global|local|private):)?([A-Za-z_]\w*)$/;
 
@@ -20,7 +20,7 @@ export class StatementVariables implements VariableLookup {
     const m = ASSIGNMENT.exec(command);
     // Where a secret comes from is the script's readers' business: here only the text is looked up.
     if (!m) return;
-    const value: VariableValue = { text: m[2], source: "none" };
+    const value: VariableValue = { text: m[2] === "+" ? appendedValue(m[1], m[3]) : m[3], source: "none" };
     recordLiteralValue(value, this);
     this.values.set(m[1].toLowerCase(), value);
   }

@@ -1,7 +1,10 @@
 // The statements of a PowerShell or batch script, as the Windows reader reads them: comments dropped (PowerShell's
 // `#` and `<# … #>`, batch's `rem` and `::`), continued lines joined (PowerShell's trailing backtick or pipe, batch's
-// caret) and a PowerShell here-string kept with the line that opens it, so that what it writes is read with where.
+// caret) and a PowerShell here-string kept with the line that opens it, so that what it writes is read with where;
+// batch's group of echo lines redirected to a script file is joined into one statement (windows-batch-groups.ts).
 // One pass over the text: scripts may be hostile.
+import { appendAll } from "./arrays";
+import { BatchGroups } from "./windows-batch-groups";
 import { WindowsLanguage } from "./windows-scripts";
 
 /** The statements of `text`, trimmed, in order; a here-string's lines joined with newlines. */
@@ -10,10 +13,13 @@ export function windowsStatements(text: string, language: WindowsLanguage): stri
   let current: string[] = [];
   let hereStringEnd: string | undefined;
   let inBlockComment = false;
+  const groups = language === "batch" ? new BatchGroups() : undefined;
   const finish = () => {
     const statement = current.join(" ").trim();
-    if (statement !== "") statements.push(statement);
     current = [];
+    if (statement === "") return;
+    if (groups === undefined) statements.push(statement);
+    else appendAll(statements, groups.add(statement));
   };
   for (const raw of text.split(/\r?\n/)) {
     let line = raw;
@@ -57,6 +63,7 @@ export function windowsStatements(text: string, language: WindowsLanguage): stri
     if (!continued) finish();
   }
   finish();
+  if (groups !== undefined) appendAll(statements, groups.end());
   return statements;
 }
 

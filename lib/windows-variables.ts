@@ -3,7 +3,7 @@
 // user data or a command, readable by anyone who can read the resource; one taken from outside it (an environment
 // variable, Parameter Store, Secrets Manager, a template placeholder) cannot be judged from here; one the script
 // generates is neither. Assignments are classified as they are read, once each, so a use costs one lookup.
-import { recordLiteralValue } from "./windows-literals";
+import { appendedValue, recordLiteralValue } from "./windows-literals";
 import { WindowsLanguage } from "./windows-scripts";
 import { plainTextOfSecureString } from "./windows-secure-strings";
 
@@ -19,9 +19,9 @@ const AUTOMATIC = new Set(["_", "true", "false", "null", "psitem", "this", "matc
 const POWERSHELL_REFERENCE = /\$(?:\{([^{}$]*)\}|(?:(?:script|global|local|private):)?([A-Za-z_]\w*))/g;
 /** `%name%` and delayed `!name!`. */
 const BATCH_REFERENCE = /%([^%\s]+)%|!([^!\s]+)!/g;
-/** `$name = value`, `[type]$name = value`, `$script:name = value` (not `==`). */
+/** `$name = value`, `[type]$name = value`, `$script:name = value` (not `==`), or `+=` appending to it. */
 const POWERSHELL_ASSIGNMENT =
-  /^(?:\[[^\]]*\]\s*)?\$(?:(?:script|global|local|private):)?([A-Za-z_]\w*)\s*=(?!=)([\s\S]*)$/;
+  /^(?:\[[^\]]*\]\s*)?\$(?:(?:script|global|local|private):)?([A-Za-z_]\w*)\s*(\+?)=(?!=)([\s\S]*)$/;
 /** `set name=value`, `set "name=value"`, `set /p name=prompt`. */
 const BATCH_ASSIGNMENT = /^@?set\s+(\/[ap]\s+)?"?([^=\s"]+)=([\s\S]*)$/i;
 /** PowerShell that makes a value up (a random password, a method's result): not a secret the script spells. */
@@ -47,8 +47,9 @@ export class WindowsVariables {
     if (this.language === "powershell") {
       const m = POWERSHELL_ASSIGNMENT.exec(statement);
       if (!m) return;
-      const value = { text: m[2], source: this.source(m[2], false) };
-      // Read before it is set: `$c = $c + 'x'` joins the earlier $c.
+      const text = m[2] === "+" ? appendedValue(m[1], m[3]) : m[3];
+      const value = { text, source: this.source(text, false) };
+      // Read before it is set: `$c = $c + 'x'` and `$c += 'x'` join the earlier $c.
       recordLiteralValue(value, this);
       this.values.set(m[1].toLowerCase(), value);
       return;

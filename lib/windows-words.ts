@@ -2,12 +2,17 @@
 // that end a command (`;`, `|`, `&`, redirections) and script-block braces as words of their own. Quotes stay on
 // the words, so a literal can be told from a variable. Batch has no single quotes, and its caret outside quotes escapes
 // the character after it (`^&`, `^>`, `^|` are text, kept in the word with their caret). One pass: statements may be
-// hostile.
+// hostile. A stream's handle glued to the redirection after it (`1>`, `2>>`) is told from a digit written apart
+// (`x 1 > F`), which cmd and PowerShell both take as text: the words keep the digit alone either way.
 import { WindowsLanguage } from "./windows-scripts";
 
 const OPERATORS = new Set([";", "|", "&", "<", ">", "{", "}"]);
 
-export function windowsWords(statement: string, language: WindowsLanguage): string[] {
+/**
+ * The words of `statement`; `handles`, when given, gets the indexes of the words that are a stream's handle glued to
+ * the redirection after them.
+ */
+export function windowsWords(statement: string, language: WindowsLanguage, handles?: Set<number>): string[] {
   const words: string[] = [];
   // A word is the statement's text from `start` to the blank or operator that ends it, taken by one slice:
   // appending it a character at a time builds a string of a million pieces on a hostile line.
@@ -39,6 +44,7 @@ export function windowsWords(statement: string, language: WindowsLanguage): stri
       i = (end < 0 ? statement.length : end + 1) - 1;
     } else if (/\s/.test(c)) flush(i);
     else if (OPERATORS.has(c)) {
+      if ((c === ">" || c === "<") && i === start + 1 && /\d/.test(statement[start])) handles?.add(words.length);
       flush(i);
       words.push(c);
     }
