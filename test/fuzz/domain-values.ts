@@ -3,6 +3,9 @@
 import fc from "fast-check";
 import { gzipSync } from "zlib";
 import { stringify as yamlStringify } from "yaml";
+import { longList } from "./long-lists";
+import { RUN_LATER_LINES } from "./run-later-lines";
+import { windowsUserData } from "./windows-user-data";
 
 export const port = (): fc.Arbitrary<unknown> =>
   fc.oneof(
@@ -178,7 +181,10 @@ const SCRIPT_LINES = [
 
 const script = (): fc.Arbitrary<string> =>
   fc
-    .array(fc.oneof(fc.constantFrom(...SCRIPT_LINES), fc.string({ maxLength: 40 })), { maxLength: 12 })
+    .array(
+      fc.oneof(fc.constantFrom(...SCRIPT_LINES), fc.constantFrom(...RUN_LATER_LINES), fc.string({ maxLength: 40 })),
+      { maxLength: 12 },
+    )
     .map((l) => l.join("\n"));
 
 /** Long runs of the characters the user-data expressions repeat over, to surface super-linear matching. */
@@ -245,7 +251,10 @@ export const userData = (): fc.Arbitrary<unknown> =>
     },
     { weight: 1, arbitrary: fc.constantFrom("====", "QUJD", "H4sI", "H4sIAAAAAAAA", "AAAA\n\n====", "true") },
     { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 200 }) },
-    { weight: 1, arbitrary: pathological() },
+    { weight: 2, arbitrary: windowsUserData() },
+    { weight: 1, arbitrary: windowsUserData().map((s) => Buffer.from(s).toString("base64")) },
+    // Lists past the argument-count limit, one value in 56: each is 0.2–4 MB and takes the readers 10–1,300 ms.
+    { weight: 1, arbitrary: fc.oneof({ weight: 3, arbitrary: pathological() }, { weight: 1, arbitrary: longList() }) },
   );
 
 const statement = (): fc.Arbitrary<unknown> =>
