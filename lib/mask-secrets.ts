@@ -42,7 +42,7 @@ export function tokens(line: string, dialect: Dialect, from = 0, untilOperator =
       if (c === "\n") out.push({ start: i, end: i + 1, op: "\n" });
       if (c === "\n" && untilOperator) return out;
       i++;
-    } else if (operators.includes(c)) {
+    } else if (isOperator(line, i, dialect, operators)) {
       let end = i + 1;
       while (end < line.length && line[end] === c && c !== "(" && c !== ")") end++;
       out.push({ start: i, end, op: line.slice(i, end) });
@@ -62,14 +62,25 @@ function wordEnd(line: string, start: number, dialect: Dialect, operators: strin
   let i = start;
   while (i < line.length) {
     const c = line[i];
-    if (c === " " || c === "\t" || c === "\n" || c === "\r" || operators.includes(c)) return i;
+    if (c === " " || c === "\t" || c === "\n" || c === "\r" || isOperator(line, i, dialect, operators)) return i;
     if (c === '"' || (c === "'" && dialect !== "batch")) {
       const escape = c === "'" ? (dialect === "shell" && line[i - 1] === "$" ? "\\" : "") : escapeOf(dialect);
       i = closingQuote(line, i + 1, c, escape) + 1;
-    } else if (c === "\\" && dialect === "shell") i += 2;
+    } else if ((c === "\\" && dialect === "shell") || (c === "^" && dialect === "batch")) i += 2;
     else i++;
   }
   return Math.min(i, line.length);
+}
+
+/**
+ * Whether the character at `i` is an operator. cmd has no `;` operator: in batch one inside a word is text
+ * (`net user a Xq7;leak` sets `Xq7;leak`); one before a blank still ends what is read as a command.
+ */
+function isOperator(line: string, i: number, dialect: Dialect, operators: string): boolean {
+  if (!operators.includes(line[i])) return false;
+  if (dialect !== "batch" || line[i] !== ";") return true;
+  const next = line[i + 1];
+  return next === undefined || next === " " || next === "\t" || next === "\n" || next === "\r";
 }
 
 function escapeOf(dialect: Dialect): string {

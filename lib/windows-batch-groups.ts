@@ -5,8 +5,8 @@
 import { appendAll } from "./arrays";
 import { mayBeBatchScriptFile } from "./windows-script-files";
 
-/** An echo command alone on its line. */
-const ECHO = /^@?echo\s/i;
+/** An echo command alone on its line; `echo.` and `echo:` print their text too (an empty line when none). */
+const ECHO = /^@?echo(?:[\s.:]|$)/i;
 /** The group's closing line: `)`, stdout redirected (`>`, `>>`, `1>`), the path, and what may follow it. */
 const CLOSING = /^\)\s*1?>>?\s*("[^"]*"|[^\s"&|<>]+)(?=[\s&|<>]|$)/;
 

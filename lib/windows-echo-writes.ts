@@ -8,10 +8,13 @@
 // (`echo net user a > C:\s.cmd P@ss /add`). A digit written apart from `>` (`echo x 1 > F`) is text, not a handle.
 import { literalText, VariableLookup } from "./windows-literals";
 import { scriptFile } from "./windows-script-files";
+import { expandedBatchText } from "./windows-unknown-values";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
 import { endsCommand, windowsWords } from "./windows-words";
 
 const BATCH_ECHO = new Set(["echo", "@echo"]);
+/** `echo.`, `echo:`: batch's echo glued to a mark, which prints what follows it even when that is nothing or off. */
+const GLUED_ECHO = /^@?echo[.:]/i;
 const POWERSHELL_ECHO = new Set(["echo", "write-output", "write"]);
 
 /** A statement's words, which of them are a stream's handle glued to a redirection (`1>`), and where a command ends. */
@@ -53,11 +56,13 @@ export function echoedScript(
     const text = powerShellEchoText(words[from], words[from].toLowerCase(), args, variables, limit);
     return written(text, write, limit);
   }
-  if (last === from + 1 && isGroup(words[from])) return written(groupEchoText(words[from]), write, limit);
+  // cmd expands %NAME% in what it echoes; a PowerShell file gets the values, not the references.
+  const expand = echoExpansion(write.language, variables);
+  if (last === from + 1 && isGroup(words[from])) return written(groupEchoText(words[from], expand), write, limit);
   if (!BATCH_ECHO.has(words[from].toLowerCase())) return undefined;
   const after = echoedAfterPath(words, handles, write.pathAt + 1);
   if (after === undefined) return undefined;
-  const echoed = written(batchEchoText([...args, ...words.slice(write.pathAt + 1, after)]), write, limit);
+  const echoed = written(batchEchoText([...args, ...words.slice(write.pathAt + 1, after)], expand), write, limit);
   return echoed && { script: echoed.script, end: after };
 }
 
@@ -80,7 +85,8 @@ export function leadingEchoedScript(
   if (command >= words.length || !BATCH_ECHO.has(words[command].toLowerCase())) return undefined;
   const end = echoedAfterPath(words, handles, command + 1);
   if (end === undefined) return undefined;
-  const echoed = written(batchEchoText(words.slice(command + 1, end)), write, limit);
+  const expand = echoExpansion(write.language, variables);
+  const echoed = written(batchEchoText(words.slice(command + 1, end), expand), write, limit);
   return echoed && { script: echoed.script, end };
 }
 
@@ -131,7 +137,7 @@ function isGroup(word: string): boolean {
  * What a group of echoes joined by `&` prints, a line each; undefined when any of its commands is no echo (what it
  * prints is unknown) or the group holds another operator.
  */
-function groupEchoText(group: string): string | undefined {
+function groupEchoText(group: string, expand: (text: string) => string): string | undefined {
   const words = windowsWords(group.slice(1, -1), "batch");
   const lines: string[] = [];
   let start = 0;
@@ -142,19 +148,33 @@ function groupEchoText(group: string): string | undefined {
     start = i + 1;
     // `&&` leaves an empty command between its two words.
     if (command.length === 0) continue;
+    const glued = GLUED_ECHO.exec(command[0]);
+    if (glued !== null) {
+      // `echo.` prints an empty line, `echo.text` the text: the mark is no part of it.
+      lines.push(batchEchoText([command[0].slice(glued[0].length), ...command.slice(1)], expand) ?? "");
+      continue;
+    }
     if (!BATCH_ECHO.has(command[0].toLowerCase())) return undefined;
-    const line = batchEchoText(command.slice(1));
+    const line = batchEchoText(command.slice(1), expand);
     if (line !== undefined) lines.push(line);
   }
   return lines.join("\n");
 }
 
 /** What batch's echo prints: its words, carets and doubled percent signs undone (`^^` is `^`, `%%` is `%`). */
-function batchEchoText(args: string[]): string | undefined {
+function batchEchoText(args: string[], expand: (text: string) => string): string | undefined {
   if (args.length === 0 || args.some((a) => /(?:^|[^^])(?:\^\^)*\^$/.test(a))) return undefined;
   // `echo off` and `echo on` switch echoing; they print nothing.
   if (args.length === 1 && /^o(?:n|ff)$/i.test(args[0])) return undefined;
-  return args.join(" ").replace(/\^(.)/g, "$1").replace(/%%/g, "%");
+  return expand(args.join(" ")).replace(/\^(.)/g, "$1").replace(/%%/g, "%");
+}
+
+/**
+ * How batch echo text bound for a file of `language` is expanded: a batch file is read with the script's variables
+ * as it runs, so its references stay; another language gets the values (windows-unknown-values.ts).
+ */
+function echoExpansion(language: WindowsLanguage, variables: VariableLookup): (text: string) => string {
+  return language === "batch" ? (text) => text : (text) => expandedBatchText(text, variables);
 }
 
 /** What PowerShell's echo or Write-Output of one literal, or a literal alone, prints. */

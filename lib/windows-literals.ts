@@ -6,6 +6,8 @@
 // the earlier $c and never loops); it joins variables a bounded number of levels deep and to a bounded length, and
 // its text is built at most once, only when a caller's limit takes it: a joined text longer than that limit is never
 // built.
+import { appendAll } from "./arrays";
+import { unknownValue } from "./windows-unknown-values";
 import type { VariableValue, WindowsVariables } from "./windows-variables";
 
 /** What literal text needs of the script's variables (windows-variables.ts). */
@@ -23,6 +25,8 @@ interface Literal {
 
 /** A plain variable reference: `$name`, `$script:name`, `${name}`. */
 const VARIABLE = /^\$(?:\{[^{}$]+\}|(?:(?:script|global|local|private):)?[A-Za-z_]\w*)$/;
+/** How long a variable's name is looked for: longer ones are cut there (and then unknown). */
+const MAX_NAME = 256;
 /** How many parentheses deep a joined piece may sit: `(('a') + 'b')`. */
 const MAX_PARENTHESES = 4;
 /** How many variables deep a value may join others (`$c = $b + …`, `$b = $a + …`): building it recurses as deep. */
@@ -53,6 +57,16 @@ export function recordLiteralValue(value: VariableValue, before: VariableLookup)
 /** What `$name += added` assigns: the earlier value joined with the added one, read as `$name + (added)` is. */
 export function appendedValue(name: string, added: string): string {
   return `$${name} + (${added})`;
+}
+
+/**
+ * The text PowerShell passes for `word` to a native command (`cmd /c "net user a $pw"`): a quoted word, or a bare
+ * one with variables, expanded (see expandedPieces); a word it cannot read is kept as written.
+ */
+export function passedText(word: string, variables: VariableLookup): string {
+  const quoted = quotedText(word) !== undefined;
+  if (!quoted && (!word.includes("$") || /["'`]/.test(word))) return word;
+  return literalText(quoted ? word : `"${word}"`, variables) ?? word;
 }
 
 /** Whether `word` is a plain variable reference. */
@@ -91,7 +105,8 @@ function collectPieces(
     } else {
       const text = quotedText(piece);
       if (text === undefined) return false;
-      pieces.push(text);
+      if (isExpanding(piece)) appendAll(pieces, expandedPieces(text, variables));
+      else pieces.push(text);
     }
   }
   return true;
@@ -150,6 +165,55 @@ export function quotedText(word: string): string | undefined {
   if ((quote !== '"' && quote !== "'") || closingQuote(word, quote) !== word.length - 1) return undefined;
   const text = word.slice(1, -1);
   return quote === "'" ? text.replace(/''/g, "'") : text.replace(/""/g, '"').replace(/`(.)/g, "$1");
+}
+
+/** Whether a quoted word expands variables: double quotes and `@"` here-strings do, single quotes do not. */
+function isExpanding(word: string): boolean {
+  return word[0] === '"' || word.startsWith('@"');
+}
+
+/**
+ * The pieces of double-quoted `text` (its escapes undone) once PowerShell expands it: a variable the script set to a
+ * literal gives that literal; any other reference (unknown, `$env:`, `$(…)`, automatic) is marked unknown
+ * (windows-unknown-values.ts), never read as text spelled in the script. One pass.
+ */
+function expandedPieces(text: string, variables: VariableLookup): (string | Literal)[] {
+  const pieces: (string | Literal)[] = [];
+  let from = 0;
+  let i = text.indexOf("$");
+  while (i >= 0 && i < text.length) {
+    const end = referenceEnd(text, i);
+    if (end > i + 1) {
+      pieces.push(text.slice(from, i));
+      const reference = text.slice(i, end);
+      const literal = VARIABLE.test(reference) ? variableLiteral(reference, variables) : undefined;
+      pieces.push(literal ?? unknownValue(reference));
+      from = end;
+    }
+    i = text.indexOf("$", Math.max(end, i + 1));
+  }
+  pieces.push(text.slice(from));
+  return pieces.filter((piece) => piece !== "");
+}
+
+/** Where the reference starting at the `$` at `at` ends; `at + 1` when the `$` is plain text. */
+function referenceEnd(text: string, at: number): number {
+  const next = text[at + 1] ?? "";
+  if (next === "(") {
+    let depth = 0;
+    for (let i = at + 1; i < text.length; i++) {
+      if (text[i] === "(") depth++;
+      else if (text[i] === ")" && --depth === 0) return i + 1;
+    }
+    return text.length;
+  }
+  if (next === "{") {
+    const close = text.indexOf("}", at);
+    return close < 0 ? text.length : close + 1;
+  }
+  if (next === "?" || next === "$" || next === "^") return at + 2;
+  const name = /^(?:[A-Za-z_]\w*:)?[A-Za-z_]\w*/.exec(text.slice(at + 1, at + 1 + MAX_NAME));
+  return name ? at + 1 + name[0].length : at + 1;
 }
 
 /** Where the string opened at 0 closes: doubled quotes, and a backtick in double quotes, escape. */

@@ -11,13 +11,14 @@ import { WindowsAutologon } from "./windows-autologon";
 import { passwordSource } from "./windows-passwords";
 import { WindowsRemoteLogins } from "./windows-remote-logins";
 import { NestingBudget, nestedScripts } from "./windows-nested-scripts";
-import { maskWindowsPasswords } from "./windows-password-masks";
+import { maskPasswordsOfEitherLanguage, maskWindowsPasswords } from "./windows-password-masks";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
 import { WindowsSshd } from "./windows-sshd";
 import { windowsStatements } from "./windows-statements";
 import { WindowsVariables } from "./windows-variables";
-import { windowsWords } from "./windows-words";
+import { endsCommand, windowsWords } from "./windows-words";
 import { WrittenFileVariables } from "./windows-written-files";
+import { withoutUnknownMarks } from "./windows-unknown-values";
 
 const OUTSIDE_PASSWORD = "the password comes from outside the script";
 /** How deep scripts run or written by scripts are read, and how much text they may add to the reading in all. */
@@ -28,9 +29,12 @@ const NESTED_TEXT_BUDGET = 1 << 20;
 export function findWindowsLoginWeaknesses(scripts: readonly WindowsScript[]): LoginWeakness[] {
   const found = new Map<string, LoginWeakness>();
   // Keyed by the line as written, quoted with its passwords masked: two lines differing in a password stay two.
-  const add = (weakness: LoginWeakness, language: WindowsLanguage = "powershell") => {
-    const key = `${weakness.kind}\n${weakness.line}\n${weakness.unverifiable ?? false}`;
-    if (!found.has(key)) found.set(key, { ...weakness, line: maskWindowsPasswords(weakness.line, language) });
+  // A weakness the readers below find carries no language: its line is masked as either would read it.
+  const add = (weakness: LoginWeakness, language?: WindowsLanguage) => {
+    const line = withoutUnknownMarks(weakness.line);
+    const key = `${weakness.kind}\n${line}\n${weakness.unverifiable ?? false}`;
+    const masked = language === undefined ? maskPasswordsOfEitherLanguage(line) : maskWindowsPasswords(line, language);
+    if (!found.has(key)) found.set(key, { ...weakness, line: masked });
   };
   // sshd's state spans the scripts: one may install the server and a later one harden it.
   const sshd = new WindowsSshd();
@@ -49,7 +53,7 @@ export function findWindowsLoginWeaknesses(scripts: readonly WindowsScript[]): L
       // The words given to an inner script are read there, quoted as its lines, not again as the statement's.
       const own = nested?.rest ?? words;
       if (own === words) readStatement(statement, words, language, variables);
-      else if (own.length > 0) readStatement(own.join(" "), own, language, variables);
+      else if (own.length > 0) readStatement(ownCommands(own), own, language, variables);
       for (const inner of nested?.scripts ?? []) {
         // Text in the same language sees the variables (expanded before it runs, or set in the same session); a
         // file written in another one sees what its earlier lines set.
@@ -87,4 +91,13 @@ export function findWindowsLoginWeaknesses(scripts: readonly WindowsScript[]): L
   ];
   for (const weakness of weaknesses) add(weakness);
   return [...found.values()];
+}
+
+/** The words a statement keeps for its own reading, as its text: operators left at either end belong to no command. */
+function ownCommands(own: string[]): string {
+  let from = 0;
+  let to = own.length;
+  while (from < to && endsCommand(own[from])) from++;
+  while (to > from && endsCommand(own[to - 1])) to--;
+  return own.slice(from, to).join(" ");
 }

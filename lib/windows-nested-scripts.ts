@@ -11,7 +11,7 @@
 // and what the reading may add is budgeted, so that hostile input stays linear.
 import { commandName } from "./windows-commands";
 import { echoedScript, EchoedScript, leadingEchoedScript } from "./windows-echo-writes";
-import { literalText, VariableLookup } from "./windows-literals";
+import { literalText, passedText, VariableLookup } from "./windows-literals";
 import { scriptFile } from "./windows-script-files";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
 import { isStartCommand, startedCommandLine } from "./windows-start-process";
@@ -122,8 +122,14 @@ export function nestedScripts(
         i = blockEnd;
         start = blockEnd + 1;
       } else add(powerShellCommand(name, args), at, i);
-    } else if (CMD.has(name)) add(cmdCommand(args), at, i);
-    else if (isStartCommand(name, language)) add(startedCommandLine(args, language, scope, limit), at, i);
+    } else if (CMD.has(name)) {
+      // PowerShell expands the variables in what it hands cmd.
+      add(
+        cmdCommand(args, (word) => (language === "powershell" ? passedText(word, scope) : word)),
+        at,
+        i,
+      );
+    } else if (isStartCommand(name, language)) add(startedCommandLine(args, language, scope, limit), at, i);
     else if (language === "powershell" && INVOKE_EXPRESSION.has(name)) {
       const piped = at === from ? pipedLiteral(words, from, scope, limit) : undefined;
       const text = piped?.text ?? invokedText(args, scope, limit);
@@ -209,11 +215,11 @@ function decodedCommand(base64: string): string | undefined {
  * `cmd [/s /q /d …] /c TEXT` (or `/k`), the rest of the words being the command cmd runs; cmd takes the command
  * glued to the switch too (`/c"net user …"`, `/Cdir`), as no other switch of its starts with c or k.
  */
-function cmdCommand(args: string[]): WindowsScript | undefined {
+function cmdCommand(args: string[], passed: (word: string) => string): WindowsScript | undefined {
   const at = args.findIndex((a) => /^\/[ck]/i.test(a));
   if (at < 0) return undefined;
   const glued = args[at].slice(2);
-  const text = joinedText(glued === "" ? args.slice(at + 1) : [glued, ...args.slice(at + 1)]);
+  const text = joinedText((glued === "" ? args.slice(at + 1) : [glued, ...args.slice(at + 1)]).map(passed));
   return text === "" ? undefined : { language: "batch", text };
 }
 

@@ -28,6 +28,14 @@ export function maskWindowsPasswords(line: string, language: WindowsLanguage): s
   return applyMasks(line, passwordSpans(line, language, 0));
 }
 
+/**
+ * `line`, of a language not known, with what either language reads as a password masked: batch's `Xq7^&leak` and
+ * `Xq7;leak` are one word, PowerShell's `'a b'` is one too.
+ */
+export function maskPasswordsOfEitherLanguage(line: string): string {
+  return applyMasks(line, [...passwordSpans(line, "powershell", 0), ...passwordSpans(line, "batch", 0)]);
+}
+
 function passwordSpans(line: string, language: WindowsLanguage, depth: number): Span[] {
   const all = tokens(line, language);
   const spans: Span[] = [...adsiPasswords(line, all), ...secureStrings(line, all)];

@@ -17,6 +17,10 @@ const PASSWORD_PARAMETERS = new Map([
 const NET = /(?:^|[\\/])net1?(?:\.exe)?$/i;
 /** A variable, a command's output or a placeholder: the value is not the word itself. */
 const VALUE_FROM_ELSEWHERE = /\$|%[^%\s]+%|%~?\d|%%|![^!\s]+!|\(|\{\{/;
+/** Commands whose arguments are text they print or ignore: `echo`, `echo.`, `@echo`, Write-Output, Write-Host, rem. */
+const PRINTERS = /^(?:@?echo(?:[.:(]|$)|write-output$|write$)/i;
+/** A path a script may run: the extensions of scripts and programs. */
+const SCRIPT_PATH = /\.(?:ps1|psm1|cmd|bat|exe|com|vbs|js)$/i;
 /** ADSI's `.SetPassword(…)` and `.Invoke("SetPassword", …)`. */
 const SET_PASSWORD = /\.setpassword\s*\(|\.invoke\s*\(\s*["']setpassword["']\s*,/i;
 
@@ -40,7 +44,7 @@ function worst(sources: SecretSource[]): SecretSource {
 /** `net user NAME PASSWORD [/options]`: the second word that is not an option; `*` prompts for it. */
 function netUserPassword(words: string[], variables: WindowsVariables): SecretSource {
   const at = words.findIndex((w, i) => NET.test(unquoted(w)) && /^users?$/i.test(unquoted(words[i + 1] ?? "")));
-  if (at < 0) return "none";
+  if (at < 0 || isPrinted(words, at)) return "none";
   const positional: string[] = [];
   for (const word of words.slice(at + 2)) {
     if (endsCommand(word)) break;
@@ -51,6 +55,26 @@ function netUserPassword(words: string[], variables: WindowsVariables): SecretSo
   // A password without variables or commands is spelled out, an empty one ("") included.
   if (!VALUE_FROM_ELSEWHERE.test(password)) return "literal";
   return variables.source(password, true);
+}
+
+/**
+ * Whether the word at `at` is text a command prints or a remark (`echo net user is fine >> log.txt`): the command it
+ * stands in starts with echo or Write-Output, redirected to a file that is no script (a script it writes is read
+ * apart, windows-echo-writes.ts).
+ */
+function isPrinted(words: string[], at: number): boolean {
+  let start = at;
+  while (start > 0 && !endsCommand(words[start - 1])) start--;
+  if (start === at || !PRINTERS.test(unquoted(words[start]))) return false;
+  // Printed into a file spelled as no script (a log); printed to the console, or into a file that may be a script
+  // run later, the line still spells the password.
+  let redirect = at;
+  while (redirect < words.length && !endsCommand(words[redirect])) redirect++;
+  if (words[redirect] !== ">") return false;
+  let path = redirect;
+  while (words[path] === ">") path++;
+  const target = unquoted(words[path] ?? "");
+  return target !== "" && !endsCommand(target) && !/[%!$]/.test(target) && !SCRIPT_PATH.test(target);
 }
 
 /** A password cmdlet's password parameter: `-Password VALUE` or `-Password:VALUE`. */

@@ -33,7 +33,17 @@ const VALUED = [
   "outbuffer",
   "pipelinevariable",
 ];
-const SWITCHES = ["loaduserprofile", "nonewwindow", "passthru", "wait", "usenewenvironment", "verbose", "debug"];
+const SWITCHES = [
+  "loaduserprofile",
+  "nonewwindow",
+  "passthru",
+  "wait",
+  "usenewenvironment",
+  "verbose",
+  "debug",
+  "confirm",
+  "whatif",
+];
 const ALIASES = new Map([
   ["path", "filepath"],
   ["pspath", "filepath"],

@@ -6,6 +6,7 @@
 import { appendedValue, recordLiteralValue } from "./windows-literals";
 import { WindowsLanguage } from "./windows-scripts";
 import { plainTextOfSecureString } from "./windows-secure-strings";
+import { hasUnknownValue } from "./windows-unknown-values";
 
 /** Where a value comes from: spelled in the script, taken from outside it, or neither (generated, a number). */
 export type SecretSource = "literal" | "outside" | "none";
@@ -79,7 +80,8 @@ export class WindowsVariables {
    */
   source(text: string, bareIsLiteral: boolean, unwrap = true): SecretSource {
     const expression = text.trim();
-    if (OUTSIDE.test(expression)) return "outside";
+    // A value the text handed to this script expanded and the reader could not know (windows-unknown-values.ts).
+    if (OUTSIDE.test(expression) || hasUnknownValue(expression)) return "outside";
     if (this.language === "powershell" && GENERATED.test(expression)) return "none";
     // The text ConvertTo-SecureString converts is a command argument: a bare word there is spelled in the script.
     const plainText = unwrap && this.language === "powershell" ? plainTextOfSecureString(expression) : undefined;

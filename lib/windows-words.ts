@@ -7,6 +7,8 @@
 import { WindowsLanguage } from "./windows-scripts";
 
 const OPERATORS = new Set([";", "|", "&", "<", ">", "{", "}"]);
+/** cmd has no `;` operator and no script blocks: `@{Basic="true"}` and `Xq7;leak` are words. */
+const BATCH_TEXT = new Set([";", "{", "}"]);
 
 /**
  * The words of `statement`; `handles`, when given, gets the indexes of the words that are a stream's handle glued to
@@ -43,7 +45,7 @@ export function windowsWords(statement: string, language: WindowsLanguage, handl
       const end = statement.indexOf("}", i);
       i = (end < 0 ? statement.length : end + 1) - 1;
     } else if (/\s/.test(c)) flush(i);
-    else if (OPERATORS.has(c)) {
+    else if (OPERATORS.has(c) && !(language === "batch" && BATCH_TEXT.has(c))) {
       if ((c === ">" || c === "<") && i === start + 1 && /\d/.test(statement[start])) handles?.add(words.length);
       flush(i);
       words.push(c);

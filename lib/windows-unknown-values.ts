@@ -1,0 +1,41 @@
+// Values a script expands that the reader cannot know: a PowerShell variable in double quotes that the script did not
+// set to a literal (`"net user a $pw"`), a subexpression (`"$(Get-Secret)"`), an environment variable, or a batch
+// `%PW%` echoed into a PowerShell file. The text handed to an inner script keeps the reference as written, wrapped in
+// marks, so that its readers take the value as coming from outside the script rather than as a password spelled
+// there, and quoted lines show the reference without the marks.
+import type { VariableLookup } from "./windows-literals";
+
+const START = "\uE000";
+const END = "\uE001";
+const MARKS = /[\uE000\uE001]/g;
+/** `%%` (a percent sign), `%1`, `%~1`, `%NAME%`. */
+const BATCH_REFERENCE = /%%|%~?\d|%[^%\s]+%/g;
+
+/** `reference` marked as a value the reader cannot know. */
+export function unknownValue(reference: string): string {
+  return `${START}${reference}${END}`;
+}
+
+/** Whether `text` holds a value the reader cannot know. */
+export function hasUnknownValue(text: string): boolean {
+  return text.includes(START);
+}
+
+/** `text` as written: the marks taken out. */
+export function withoutUnknownMarks(text: string): string {
+  return hasUnknownValue(text) ? text.replace(MARKS, "") : text;
+}
+
+/**
+ * Batch text with its `%NAME%` references expanded as cmd does before running the line: a variable the script set
+ * to text spelled in it gives that text, any other reference (unset, read from a file or prompt, an argument) is
+ * marked unknown. `%%` stays for the caller to undo.
+ */
+export function expandedBatchText(text: string, variables: VariableLookup): string {
+  return text.replace(BATCH_REFERENCE, (reference) => {
+    if (reference === "%%") return reference;
+    const [value] = reference.startsWith("%~") || /^%\d/.test(reference) ? [] : variables.referencedValues(reference);
+    const spelled = value !== undefined && value.source === "literal" && !/[%!]/.test(value.text);
+    return spelled ? value.text : unknownValue(reference);
+  });
+}
