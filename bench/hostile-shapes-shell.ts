@@ -116,6 +116,11 @@ export const SHELL_SHAPES: Record<string, Shape[]> = {
   ],
   "test/lib/userdata-appends-ranges.test.ts": [
     shell("sed of n ranges", 10_000, (n) => `sed -i '${"/^X/,/^Y/d;".repeat(n)}' ${SSHD}`),
+    shell(
+      "sed -i of n files sshd does not read",
+      10_000,
+      (n) => `sed -i 's/^#PasswordAuthentication.*/PasswordAuthentication yes/' ${many(n, (i) => `/opt/f${i}`, " ")}`,
+    ),
     shell("sed range of n-digit line numbers", 50_000, (n) => `sed -i '${"1".repeat(n)},${"2".repeat(n)}d' ${SSHD}`),
     shell("sed address of n escaped slashes", 25_000, (n) => `sed -i '/${"\\/".repeat(n)}/,+0d' ${SSHD}`),
     shell(

@@ -77,8 +77,7 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
   const setting = isSettingLine(words, name);
   // A setting line in a file sshd does not read (a README under /opt), or what an edit writes in files sshd does not
   // read (the client's ssh_config), counts only if the user data makes sshd read it.
-  const inertEdit =
-    edit?.inPlace && edit.files.length > 0 && edit.files.every((f) => isInertPath(f) && spelt.includes(f));
+  const inertEdit = edit?.inPlace && edit.files.length > 0 && allSpelt(edit.files, spelt);
   // In a file that is only shown at login, prose naming a directive is no command: it too counts only as a setting.
   const asSetting = setting || (reading.inertFile !== undefined && isDisplayedPath(reading.inertFile));
   const unlessSshdReads = inertEdit ? edit?.files[0] : asSetting ? reading.inertFile : undefined;
@@ -204,4 +203,18 @@ function uncommented(written: string, directive: RegExp): string[] {
     if (!commented) values.push(m[1]);
   }
   return values;
+}
+
+/**
+ * Every file is one sshd does not read and is spelt on the line. The operands stand on the line in their order, so
+ * each is sought after the one before: one pass over the line, however many files an edit names.
+ */
+function allSpelt(files: readonly string[], spelt: string): boolean {
+  let from = 0;
+  for (const file of files) {
+    const at = isInertPath(file) ? spelt.indexOf(file, from) : -1;
+    if (at < 0) return false;
+    from = at + file.length;
+  }
+  return true;
 }

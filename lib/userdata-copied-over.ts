@@ -1,11 +1,12 @@
 // A file copied over another the script wrote (`cp /opt/safe /opt/start`, install) replaces what was written there: a
-// file run later, or an xinetd service built a line at a time, is read from the copy's text on (the text the script
-// spelt into the source, or none the reader knows), not from what the copy took the place of. A file moved (`mv
-// /opt/start /opt/run`) takes that text to its new name and leaves none at the old one.
+// file run later, or an xinetd service built a line at a time, is read from the copy's text on (all the source was
+// given, a line at a time, by a here-document, a decoder: what is kept for it; else the text the script spelt into it,
+// or none the reader knows), not from what the copy took the place of. A file moved (`mv /opt/start /opt/run`) takes
+// that text to its new name and leaves none at the old one.
 import { copyArguments, copyOperands } from "./userdata-copies";
 import { ParsedCommand } from "./userdata-destinations";
 import { runsCommands } from "./userdata-run-later";
-import { LineScan } from "./userdata-scan-context";
+import { LineScan, WriteMode } from "./userdata-scan-context";
 import { isInertPath } from "./userdata-sshd-paths";
 import { fromStanding } from "./userdata-working-directory";
 
@@ -29,8 +30,24 @@ export function followCopy(
   if (from === destination) return;
   const replace = { appended: [], followOnly: true };
   // Into a folder the copy takes the source's name there, which the reader does not follow.
-  if (!destination.endsWith("/") && isInertPath(destination)) written(known(from) ?? "", [destination], found, replace);
+  const copy: CopyMode = { ...replace, copiedFrom: from };
+  if (!destination.endsWith("/") && isInertPath(destination)) written(known(from) ?? "", [destination], found, copy);
   if (name === "mv" && isInertPath(from)) written("", [from], found, replace);
+}
+
+/**
+ * A copy's write: the destination takes what is kept for `copiedFrom` to be run later or read by xinetd, when the
+ * reader keeps any; the text given (what the script spelt into the source) when not.
+ */
+export interface CopyMode extends WriteMode {
+  copiedFrom: string;
+}
+
+/** The source a write copies, when it is a copy's. */
+export function copiedFrom(mode: WriteMode | undefined): string | undefined {
+  return mode !== undefined && "copiedFrom" in mode && typeof mode.copiedFrom === "string"
+    ? mode.copiedFrom
+    : undefined;
 }
 
 /** The one file a cp, install or mv puts under another name; none when it copies folders or several files. */

@@ -1,24 +1,50 @@
-// Files a command takes away or leaves empty (`rm -f /opt/start`, unlink, `truncate -s 0`, `: > /opt/start`): what
-// was kept of the text written there before, to be read once the file runs or by xinetd a line at a time, is gone.
+// Files a command takes away or leaves empty (`rm -f /opt/start`, unlink, `truncate -s 0`, `: > /opt/start`), or fills
+// with text the reader does not know (`curl -o /opt/start …`, see replacedWithUnknown): what was kept of the text
+// written there before, to be read once the file runs or by xinetd a line at a time, is gone. `rm -r` of a folder
+// takes what is under it; a pattern (`rm -f /opt/st*`), the files it matches.
 import { ParsedCommand } from "./userdata-destinations";
+import { replacedWithUnknown } from "./userdata-replaced-files";
 import { runsCommands } from "./userdata-run-later";
-import { LineScan } from "./userdata-scan-context";
+import { LineScan, WriteMode } from "./userdata-scan-context";
 import { isInertPath } from "./userdata-sshd-paths";
 import { fromStanding } from "./userdata-working-directory";
-import { Word } from "./userdata-words";
 
-/** Commands that print nothing: their output redirected with `>` leaves the file empty. A bare redirection too. */
-const PRINTS_NOTHING = new Set([":", "true", "false", ""]);
-/** Redirections that open their target anew, emptied. */
-const REPLACING = new Set([">", ">|", "&>"]);
 /** truncate's options that take a value (`-s` the size, `-r` a file to take it from). */
 const TRUNCATE_VALUES = new Set(["-s", "-r", "--size", "--reference"]);
 
 /** The files a command removes or empties, as it names them; none for any other command. */
-export function emptiedFiles({ words, name, args }: ParsedCommand): string[] {
-  if (name === "rm" || name === "unlink") return operands(args);
+export function emptiedFiles(parsed: ParsedCommand): string[] {
+  const { name, args } = parsed;
+  if (name === "rm") return recursive(args) ? [] : operands(args).filter((f) => !WILDCARD.test(f));
+  if (name === "unlink") return operands(args);
   if (name === "truncate") return truncatedToZero(args) ? operands(args, TRUNCATE_VALUES) : [];
-  return PRINTS_NOTHING.has(name) ? replacedByRedirection(words) : [];
+  return replacedWithUnknown(parsed);
+}
+
+/** Wildcards a removal's operand may hold: it names the files it matches. */
+const WILDCARD = /[*?]/;
+
+/** rm's operands read as patterns: all of them when it removes folders too, those with a wildcard else. */
+function removedPatterns({ name, args }: ParsedCommand): string[] {
+  if (name !== "rm") return [];
+  return recursive(args) ? operands(args) : operands(args).filter((f) => WILDCARD.test(f));
+}
+
+/** rm -r, -R, -rf, --recursive: folders go with what they hold. */
+function recursive(args: string[]): boolean {
+  return args.some((a) => a === "--recursive" || /^-[a-zA-Z]*[rR]/.test(a));
+}
+
+/** A removal by pattern: the files it matches go, and with `recursive`, what is under the folders it matches. */
+export interface RemovalMode extends WriteMode {
+  removesRecursively: boolean;
+}
+
+/** Whether (and how) a write is a removal by pattern. */
+export function removalOf(mode: WriteMode | undefined): { recursive: boolean } | undefined {
+  return mode !== undefined && "removesRecursively" in mode && typeof mode.removesRecursively === "boolean"
+    ? { recursive: mode.removesRecursively }
+    : undefined;
 }
 
 /**
@@ -31,6 +57,9 @@ export function followEmptied(parsed: ParsedCommand, { written, found, reading }
     .map((f) => fromStanding(f, directory))
     .filter(isInertPath);
   if (files.length > 0) written("", files, found, { appended: [], followOnly: true });
+  const patterns = removedPatterns(parsed).map((f) => fromStanding(f, directory));
+  const removal: RemovalMode = { appended: [], followOnly: true, removesRecursively: recursive(parsed.args) };
+  if (patterns.length > 0) written("", patterns, found, removal);
 }
 
 /** The operands: the words after the options (all after `--`), the values of `valued` options left out. */
@@ -56,14 +85,4 @@ function truncatedToZero(args: string[]): boolean {
     else if (/^-[^-]*s/.test(a)) size = a.slice(a.indexOf("s") + 1) || args[++i];
   }
   return size !== undefined && /^0+$/.test(size);
-}
-
-/** The files a command's output is redirected to with `>` (not added to with `>>`). */
-function replacedByRedirection(words: Word[]): string[] {
-  const files: string[] = [];
-  for (let i = 0; i + 1 < words.length; i++) {
-    const { op, fd } = words[i];
-    if (op !== undefined && REPLACING.has(op) && (fd === undefined || fd === 1)) files.push(words[i + 1].text);
-  }
-  return files;
 }

@@ -20,11 +20,27 @@ export function printedText(name: string, args: string[]): string | undefined {
   // `printf -v NAME …` sets a variable and prints nothing; `--` ends the options, so a format may start with `-`.
   if (args[0] === "-v") return "";
   const operands = args[0] === "--" ? args.slice(1) : args;
-  const values = operands.slice(1);
+  return escapes(formatted(operands[0] ?? "", operands.slice(1)));
+}
+
+/** What printf prints at most: a long format reused for many arguments grows no text without end. */
+const MAX_PRINTED = 64 * 1024;
+/** printf's conversions that take an argument each, read as text. */
+const CONVERSION = /%[sb]/g;
+
+/**
+ * printf's format filled from `values`: used again while arguments are left (`printf "%s\n" a b` prints two lines),
+ * once when it takes none.
+ */
+function formatted(format: string, values: string[]): string {
+  let text = "";
   let next = 0;
-  const format = (operands[0] ?? "").replace(/%[sb]/g, () => values[next++] ?? "");
-  // Arguments the format did not take are printed again through it: each on a line of its own is near enough.
-  return escapes([format, ...values.slice(next)].join("\n"));
+  do {
+    const before = next;
+    text += format.replace(CONVERSION, () => values[next++] ?? "");
+    if (next === before) break;
+  } while (next < values.length && text.length <= MAX_PRINTED);
+  return text;
 }
 
 /** The texts of a command's here-strings (`<<< "text"`). */

@@ -43,11 +43,15 @@ export function fileRun({ words, at, name, args }: ParsedCommand, directory?: st
   return file !== undefined && NAMED_OUTRIGHT.test(file) ? normalPath(file) : undefined;
 }
 
-/** A shell's script file: its first operand, unless `-c` gives the script or `-s` reads it from the input. */
+/**
+ * A shell's script file: its first operand, unless `-c` gives the script, `-s` reads it from the input, or `-n`
+ * (`-o noexec`) only checks its syntax, running nothing.
+ */
 function shellScriptFile(args: string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--") return args[i + 1];
+    if (/^-[A-Za-z]*n/.test(a) || (a === "-o" && args[i + 1] === "noexec")) return undefined;
     if (SHELL_VALUE_OPTIONS.has(a)) i++;
     else if (/^[-+][A-Za-z]*[cs]/.test(a) && !a.startsWith("--")) return undefined;
     else if (!a.startsWith("-") && !a.startsWith("+")) return a;
@@ -79,6 +83,12 @@ interface Kept {
   endsMidLine: boolean;
 }
 
+/** What a file kept for later holds, as one text, and whether it ends inside a line. */
+export interface KeptText {
+  text: string;
+  endsMidLine: boolean;
+}
+
 /**
  * The texts written to files that are not read as scripts, each with how to read it as one, until the file runs:
  * one register per user data, shared by the nested texts it writes. A write that replaces a file drops what it held;
@@ -101,6 +111,39 @@ export class ScriptsRunLater {
     } else if (last?.endsMidLine && last.text.length + text.length <= MAX_JOINED)
       texts[texts.length - 1] = { ...piece, text: last.text + text };
     else if (texts.length < MAX_TEXTS) texts.push(piece);
+  }
+
+  /**
+   * `from` was copied (or moved) onto `to`: `to` holds the texts kept for `from`, read by `readAsScript` once `to`
+   * runs. Returns those texts joined, as a file holds them; undefined, with `to` left as it was, when none are kept.
+   */
+  copied(from: string, to: string, readAsScript: (text: string) => void): KeptText | undefined {
+    const texts = this.unread.get(normalPath(from));
+    const key = normalPath(to);
+    if (texts === undefined || (!this.unread.has(key) && this.unread.size >= MAX_FILES)) return undefined;
+    this.unread.set(
+      key,
+      texts.map((kept) => ({ ...kept, readAsScript })),
+    );
+    const last = texts[texts.length - 1];
+    const text = texts.map((kept) => (kept.endsMidLine || kept.text.endsWith("\n") ? kept.text : `${kept.text}\n`));
+    return { text: text.join(""), endsMidLine: last?.endsMidLine === true };
+  }
+
+  /**
+   * The line `text` added to `file` completes, when what was kept there ends inside one (printf with no last `\n`)
+   * and the two are joined; undefined when `text` starts a line of its own.
+   */
+  continuedLine(file: string, text: string): string | undefined {
+    const texts = this.unread.get(normalPath(file));
+    const last = texts?.[texts.length - 1];
+    if (!last?.endsMidLine || last.text.length + text.length > MAX_JOINED) return undefined;
+    return last.text.slice(last.text.lastIndexOf("\n") + 1) + text;
+  }
+
+  /** The files `takes` names are taken away: what they held is gone. */
+  removedWhere(takes: (file: string) => boolean): void {
+    for (const key of [...this.unread.keys()]) if (takes(key)) this.unread.delete(key);
   }
 
   /** `file` was replaced by text read otherwise (a script by its look): what it held before is gone. */

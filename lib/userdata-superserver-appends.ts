@@ -45,6 +45,11 @@ export class XinetdAppends {
     for (const line of lines) this.line(file, followed, line);
   }
 
+  /** The files `takes` names are taken away: one written again is read anew. */
+  removedWhere(takes: (file: string) => boolean): void {
+    for (const key of [...this.files.keys()]) if (takes(key)) this.files.delete(key);
+  }
+
   /** The user data is read: a last line written in part is read as it was left. */
   finish(): void {
     for (const [file, followed] of this.files) if (followed.pending !== "") this.line(file, followed, followed.pending);

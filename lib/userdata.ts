@@ -8,6 +8,8 @@
 // runs it). Every matcher is linear in its input: user data may be hostile.
 import { isAccountsFile, passwordLines } from "./userdata-accounts";
 import { BootScriptFormat, bootCommands, bootScriptFormat } from "./userdata-boot-scripts";
+import { copiedFrom } from "./userdata-copied-over";
+import { removalOf } from "./userdata-emptied-files";
 import { isCloudConfig, scanCloudConfig, ScanText, WrittenFile } from "./userdata-cloud-config";
 import { InflateBudget } from "./userdata-decode";
 import { Findings, LoginWeakness } from "./userdata-findings";
@@ -23,6 +25,7 @@ import {
   WriteMode,
   WrittenAs,
 } from "./userdata-scan-context";
+import { removalTakes } from "./userdata-removed-paths";
 import { reportRewrite } from "./userdata-rewrites";
 import { MatchBudget } from "./userdata-sed-regex";
 import { scanLines } from "./userdata-shell";
@@ -50,6 +53,8 @@ const MAX_DEPTH = 4;
  * undone only by what the text sets after it. Past this, once is enough.
  */
 const MAX_MAIN_REREADS = 8;
+/** Removals by pattern (`rm -rf /opt`) followed, at most: each is matched against every file kept. */
+const MAX_REMOVALS = 64;
 
 /**
  * Lines of a boot script or cloud-config that weaken login. A sed expression that rewrites a directive counts by
@@ -82,6 +87,8 @@ class Scan {
   private readonly runLater = new ScriptsRunLater();
   /** The xinetd files written a line at a time. */
   private readonly xinetd = new XinetdAppends();
+  /** Removals by pattern followed so far. */
+  private removals = 0;
 
   /** The user data is read: the files run after it, and xinetd lines left unfinished, are read as it leaves them. */
   finish(): void {
@@ -150,10 +157,17 @@ class Scan {
    */
   private written(text: string, files: string[], found: Findings, depth: number, mode?: WriteMode): void {
     const asScript = (read: string, asRun: Reading) => scanLines(read, this.lineScan(found, asRun, depth));
+    const removal = removalOf(mode);
+    if (removal !== undefined) {
+      for (const pattern of files) this.removed(pattern, removal.recursive);
+      return;
+    }
     if (mode?.followOnly) {
+      const from = copiedFrom(mode);
       for (const file of files)
         if (bootScriptFormat(file) === undefined && isInertPath(file))
-          this.followInert(text, file, inertReading(file, text), found, writtenAs(file, mode), asScript);
+          if (from === undefined || !this.copyKept(from, file, found, asScript))
+            this.followInert(text, file, inertReading(file, text), found, writtenAs(file, mode), asScript);
       return;
     }
     const byFormat = new Map<BootScriptFormat, string[]>();
@@ -164,8 +178,11 @@ class Scan {
       if (format) byFormat.set(format, [...(byFormat.get(format) ?? []), file]);
       else if (isInertPath(file)) {
         const reading = inertReading(file, text);
-        this.once(text, `inert ${file}`, () => scanLines(text, this.lineScan(found, reading, depth)));
-        this.followInert(text, file, reading, found, writtenAs(file, mode), asScript);
+        const as = writtenAs(file, mode);
+        // A piece that completes a line left open is read with its start, not alone (half a password shown).
+        const read = (as.appended ? this.runLater.continuedLine(file, text) : undefined) ?? text;
+        this.once(read, `inert ${file}`, () => scanLines(read, this.lineScan(found, reading, depth)));
+        this.followInert(text, file, reading, found, as, asScript);
       } else others.push(file);
     }
     for (const [format, paths] of byFormat) this.bootScript(text, format, found.writtenTo(paths.join(", ")), depth);
@@ -199,6 +216,27 @@ class Scan {
         (read) => this.once(read, `run ${file}`, () => readAs(read, runReading(file))),
         as,
       );
+  }
+
+  /**
+   * `from` copied onto `to`: `to` holds the texts kept for `from` (all the writes the script made there, not only
+   * those it spelt out), run later from `to`, and read anew there by xinetd. False when nothing is kept for `from`.
+   */
+  private copyKept(from: string, to: string, found: Findings, readAs: (text: string, asRun: Reading) => void): boolean {
+    const kept = this.runLater.copied(from, to, (read) =>
+      this.once(read, `run ${to}`, () => readAs(read, runReading(to))),
+    );
+    if (kept === undefined) return false;
+    this.xinetd.wrote(to, kept.text, found, { appended: false, endsMidLine: kept.endsMidLine });
+    return true;
+  }
+
+  /** Files a removal by `pattern` takes away (with what is under its folders, `recursive`) hold no text kept. */
+  private removed(pattern: string, recursive: boolean): void {
+    if (++this.removals > MAX_REMOVALS) return;
+    const takes = (path: string) => removalTakes(pattern, recursive, path);
+    this.runLater.removedWhere(takes);
+    this.xinetd.removedWhere(takes);
   }
 
   /** A boot-time file: its commands scanned as shell, quoted with where they were written. */

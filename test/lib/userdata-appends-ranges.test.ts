@@ -253,4 +253,12 @@ describe("hostile input", () => {
     expect(verdicts(`sed '/^PasswordAuthentication/d' ${SSHD} ${`>> ${SSHD} `.repeat(20_000)}`)).toEqual([]);
     expect(verdicts(`dd of=${SSHD} ${"oflag=append ".repeat(20_000)}conv=notrunc < /dev/null`)).toEqual([]);
   });
+
+  // An in-place edit of files sshd does not read sets nothing; one of them being sshd's own makes it count.
+  it("an in-place edit of 40,000 files keeps its verdict", () => {
+    const files = Array.from({ length: 40_000 }, (_v, i) => `/opt/app/f${i}.conf`).join(" ");
+    const enable = "sed -i 's/^#PasswordAuthentication.*/PasswordAuthentication yes/'";
+    expect(verdicts(`${enable} ${files}`)).toEqual([]);
+    expect(verdicts(`${enable} ${files} ${SSHD}`)).toEqual([PW]);
+  });
 });
