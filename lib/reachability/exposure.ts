@@ -51,6 +51,7 @@ const AWS_GROUP_LABEL: Record<string, string> = {
   "aws:ec2/spotFleetRequest:SpotFleetRequest": "spot-fleet",
   "aws:ec2/fleet:Fleet": "fleet",
   "aws:emr/cluster:Cluster": "emr",
+  "aws:ecs/service:Service": "ecs-service",
 };
 
 /** "ess" for scaling groups, "eci" for container groups, "ecs" for instances and ENIs. */

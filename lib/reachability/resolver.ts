@@ -16,6 +16,8 @@ export class Resolver {
   private readonly byUrnMap = new Map<string, GenericResource>();
   private readonly byTypeMap = new Map<string, GenericResource[]>();
   private readonly byKey = new Map<string, GenericResource[]>();
+  /** Literal ids of things the stack does not declare but models (literal-groups.ts): value → type and model key. */
+  private readonly literals = new Map<string, { type: string; key: string }[]>();
 
   constructor(readonly resources: readonly GenericResource[]) {
     for (const r of resources) {
@@ -37,6 +39,29 @@ export class Resolver {
     this.byKey.set(value, hits);
   }
 
+  /**
+   * Models `value`, a literal id of a `type` the stack does not declare, as the node `key`: references that name it
+   * and nothing the stack declares (by value or dependency) link to `key`, so equal literals meet.
+   */
+  declareLiteral(type: string, value: string, key: string): void {
+    const hits = this.literals.get(value) ?? [];
+    if (!hits.some((h) => h.type === type)) hits.push({ type, key });
+    this.literals.set(value, hits);
+  }
+
+  /** A known value of `propName` that names no resource of `types`, by value or dependency: a literal outside id. */
+  outsideLiteral(
+    from: GenericResource,
+    propName: string,
+    value: unknown,
+    types: readonly string[],
+  ): string | undefined {
+    const v = unwrap(value);
+    if (typeof v !== "string" || v === "" || isUnknown(v)) return undefined;
+    if (this.byKnownValue(v, types) || this.depsOfType(from, propName, types).length > 0) return undefined;
+    return v;
+  }
+
   get(urn: string): GenericResource | undefined {
     return this.byUrnMap.get(urn);
   }
@@ -55,7 +80,9 @@ export class Resolver {
     }
     if (v === undefined || v === null || v === "") return undefined;
     const deps = this.depsOfType(from, propName, types);
-    return deps.length === 1 ? deps[0] : undefined;
+    if (deps.length === 1) return deps[0];
+    // A literal the stack models though it declares nothing by that id: only when no dependency explains the value.
+    return deps.length === 0 && typeof v === "string" && !isUnknown(v) ? this.literalKey(v, types) : undefined;
   }
 
   /** Every resource of `types` that the values of a list input refer to. */
@@ -81,7 +108,18 @@ export class Resolver {
       if (extra.length < unresolved + pending.length)
         appendAll(external, pending.slice(Math.max(0, extra.length - unresolved)));
     }
-    return { urns: [...new Set(urns)], external };
+    // Outside ids the stack models (a group its rules attach to) link to that node; the rest stay external.
+    const modelled = external.map((v) => this.literalKey(v, types));
+    appendAll(
+      urns,
+      modelled.filter((k): k is string => k !== undefined),
+    );
+    return { urns: [...new Set(urns)], external: external.filter((_, i) => modelled[i] === undefined) };
+  }
+
+  private literalKey(v: string, types: readonly string[]): string | undefined {
+    const hits = (this.literals.get(v) ?? []).filter((h) => types.includes(h.type));
+    return hits.length === 1 ? hits[0].key : undefined;
   }
 
   private byKnownValue(v: string, types: readonly string[]): string | undefined {

@@ -718,6 +718,9 @@ export const awsShapes: Record<string, Shape> = {
     publiclyAccessible: "bool",
     encrypted: "bool",
     automatedSnapshotRetentionPeriod: "number",
+    clusterSubnetGroupName: "string",
+    vpcSecurityGroupIds: "strings",
+    port: "port",
   },
   "aws:rds/cluster:Cluster": {
     storageEncrypted: "bool",

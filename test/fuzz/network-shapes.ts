@@ -257,6 +257,7 @@ export const networkShapes: Record<string, Shape> = {
     lbTargetGroupArn: "string",
     elb: "string",
   },
+  "aws:redshift/subnetGroup:SubnetGroup": { name: "string", subnetIds: "strings" },
   "aws:ecs/service:Service": {
     networkConfiguration: { object: { subnets: "strings", securityGroups: "strings", assignPublicIp: "bool" } },
     loadBalancers: { arrayOf: { targetGroupArn: "string", containerPort: "port" } },

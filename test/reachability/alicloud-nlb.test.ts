@@ -69,6 +69,23 @@ describe("Alibaba Cloud NLB exposure", () => {
     ).toEqual(["203.0.113.0/24"]);
   });
 
+  it("a balancer in a group outside the stack answers every source, whatever rules the stack adds to that group", () => {
+    const { b, nlb, ecs } = behindNlb(3306, { listenerPort: 3306 });
+    // The outside group's unseen rules may admit anything: the office rule the plan adds narrows nothing.
+    b.add(A.rule, "office", {
+      type: "ingress",
+      securityGroupId: "sg-bp1outside",
+      ipProtocol: "tcp",
+      portRange: "3306/3306",
+      cidrIp: "203.0.113.0/24",
+    });
+    b.add(NLB.sgAttachment, "outside", { loadBalancerId: ref(nlb), securityGroupId: "sg-bp1outside" });
+    const sources = exposures(b)
+      .filter((e) => e.urn === ecs.urn)
+      .map((e) => e.source);
+    expect(sources).toEqual(["0.0.0.0/0"]);
+  });
+
   it("the stack rule reports the database port behind the balancer", async () => {
     const { b, ecs } = behindNlb(3306, { listenerPort: 3306 });
     const found = mandatory(await runStackPolicy(disallowInternetDatabaseAndHighRiskPorts, b.resources));

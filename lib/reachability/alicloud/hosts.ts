@@ -1,7 +1,8 @@
 // Alibaba Cloud compute: ECS instances and instance sets (public bandwidth, EIP associations, extra interfaces) and
-// scaling configurations run by scaling groups. Public exposure comes from internetMaxBandwidthOut > 0 or an EIP; an EIP
-// bound to an ENI reaches the instance it is attached to through that ENI (network-interfaces.ts). An instance or
-// scaling group launched from a launch template takes what it does not set itself from it (launch-templates.ts).
+// scaling configurations run by scaling groups. Public exposure comes from internetMaxBandwidthOut > 0 or an EIP or
+// Anycast EIP (address-bindings.ts); one bound to an ENI reaches the instance it is attached to through that ENI
+// (network-interfaces.ts). An instance or scaling group launched from a launch template takes what it does not set
+// itself from it (launch-templates.ts).
 import { Host, NetworkModel, nodeOf } from "../model";
 import { GenericResource, list, num, str, tags } from "../resource";
 import {
@@ -12,14 +13,8 @@ import {
   templateGroups,
   templateVswitches,
 } from "./launch-templates";
-import {
-  INTERFACE_TYPES,
-  SERVER_TYPES,
-  attachedInterfaces,
-  interfaceAddresses,
-  serverEntries,
-} from "./network-interfaces";
-import { havipOf, havipServers } from "./havips";
+import { INTERFACE_TYPES, attachedInterfaces, interfaceAddresses } from "./network-interfaces";
+import { addressBindings, boundServers } from "./address-bindings";
 import { ALI } from "./tokens";
 
 export function addAlicloudHosts(m: NetworkModel): void {
@@ -49,17 +44,10 @@ export function addAlicloudHosts(m: NetworkModel): void {
       host.securityGroups = [...new Set([...host.securityGroups, ...attached.interface.securityGroups])];
     }
   }
-  for (const r of res.ofType(ALI.eipAssociation)) {
-    const eip = res.one(r, "allocationId", r.inputs.allocationId, ALI.eip);
-    const label = `eip:${eip ? res.get(eip)!.name : r.name}`;
-    // An EIP on a HaVip reaches every instance (or ENI) the HaVip may float to.
-    const havip = havipOf(m, r, "instanceId");
-    const entries = havip
-      ? havipServers(m, havip).map((e) => ({ ...e, label: `${label} havip:${res.get(havip)!.name}` }))
-      : serverEntries(m, res.one(r, "instanceId", r.inputs.instanceId, SERVER_TYPES)).map((e) => ({ ...e, label }));
-    for (const entry of entries)
-      instances.get(entry.host)?.publicV4.push({ label: entry.label, urn: r.urn, interface: entry.interface });
-  }
+  // EIPs and Anycast EIPs bound after creation (address-bindings.ts); those on a balancer are read there.
+  for (const b of addressBindings(m))
+    for (const entry of boundServers(m, b))
+      instances.get(entry.host)?.publicV4.push({ label: entry.label, urn: entry.binding, interface: entry.interface });
   for (const h of instances.values()) m.hosts.set(h.urn, h);
   addScalingConfigurations(m);
   addTemplateScalingGroups(m);

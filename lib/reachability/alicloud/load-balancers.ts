@@ -1,8 +1,9 @@
-// Alibaba Cloud load balancers: SLB (addressType, listeners frontend → backend port, server groups, master-slave
-// groups, default backend servers) and ALB (addressType, listeners → server groups), each listener with its white-
-// and blacklist ACLs (listener-acls.ts) and the server groups its forwarding rules reach (listener-rules.ts). Backends are ECS instances or ENIs (the instance an ENI is attached to,
-// behind the ENI's own groups: network-interfaces.ts). Scaling groups attached to either forward to the hosts they
-// launch (scaling-backends.ts).
+// Alibaba Cloud load balancers: SLB (addressType, or an EIP or Anycast EIP bound to an intranet one:
+// address-bindings.ts; listeners frontend → backend port, server groups, master-slave groups, default backend
+// servers) and ALB (addressType, listeners → server groups; neither binding names an ALB), each listener with its
+// white- and blacklist ACLs (listener-acls.ts) and the server groups its forwarding rules reach (listener-rules.ts).
+// Backends are ECS instances or ENIs (the instance an ENI is attached to, behind the ENI's own groups:
+// network-interfaces.ts). Scaling groups attached to either forward to the hosts they launch (scaling-backends.ts).
 import { Listener, LoadBalancer, NetworkModel, OutsideBackend, Target, nodeOf } from "../model";
 import { TerminatingListener, listenerProtocol } from "../listener-protocols";
 import { outsideLabel, outsideOn } from "../outside-backends";
@@ -14,6 +15,7 @@ import { albListenerAcls, slbListenerAcls } from "./listener-acls";
 import { addSlbRuleTargets, albRuleRoutes, albRulesByListener } from "./listener-rules";
 import { ServerEntry, serverEntries, serverTypesOf } from "./network-interfaces";
 import { ALI } from "./tokens";
+import { boundBalancers } from "./address-bindings";
 import { pushTo } from "../multimap";
 import { scalingHosts, scalingServerGroupTargets, scalingVServerTargets } from "./scaling-backends";
 import { appendAll } from "../../arrays";
@@ -119,9 +121,11 @@ function addSlb(m: NetworkModel, scaling: Map<string, string[]>): void {
       pushTo(defaults, lb, ...(scaling.get(r.urn) ?? []).map((host) => ({ host })));
   }
 
+  // An intranet CLB with an EIP or Anycast EIP bound to it answers on that internet address.
+  const bound = boundBalancers(m);
   for (const r of res.ofType(...ALI.slb)) {
     // The provider creates an internet-facing balancer unless told otherwise.
-    const internet = (str(r.inputs.addressType) ?? "internet").toLowerCase() !== "intranet";
+    const internet = (str(r.inputs.addressType) ?? "internet").toLowerCase() !== "intranet" || bound.has(r.urn);
     const vs = res.one(r, "vswitchId", r.inputs.vswitchId, [ALI.vswitch]);
     m.loadBalancers.set(r.urn, balancer(r, internet, vs ? [vs] : []));
   }

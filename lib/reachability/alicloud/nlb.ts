@@ -8,6 +8,7 @@ import { listenerProtocol } from "../listener-protocols";
 import { outsideLabel, outsideOn } from "../outside-backends";
 import { GenericResource, bool, isUnknown, list, num, prop, str, UNKNOWN } from "../resource";
 import { pushTo } from "../multimap";
+import { balancerGroups } from "../literal-groups";
 import { serverEntries, serverTypesOf } from "./network-interfaces";
 import { scalingHosts, scalingServerGroupTargets } from "./scaling-backends";
 import { ALI } from "./tokens";
@@ -34,10 +35,10 @@ export function addAlicloudNlb(m: NetworkModel): void {
       ipv6: dualStack && (str(r.inputs.ipv6AddressType) ?? "").toLowerCase() === "internet",
       wafCapable: false,
       subnets: res.many(r, "zoneMappings", zones, [ALI.vswitch]).urns,
-      securityGroups: [
+      securityGroups: balancerGroups([
         ...res.many(r, "securityGroupIds", list(r.inputs.securityGroupIds), [ALI.securityGroup]).urns,
         ...(attachedGroups.get(r.urn) ?? []),
-      ],
+      ]),
       listeners: [],
     });
   }

@@ -5,6 +5,7 @@ import { NetworkModel, RuleSource, SgRule, nodeOf } from "../model";
 import { normalizeProtocol } from "../protocol";
 import { ANY_SOURCE, Family } from "../exposure";
 import { GenericResource, bool, isUnknown, num, str, tags, unwrap } from "../resource";
+import { declareLiteralGroups } from "../literal-groups";
 import { alicloudPrefixListSources } from "./prefix-lists";
 import { ALI } from "./tokens";
 import { appendAll } from "../../arrays";
@@ -47,9 +48,13 @@ export function addAlicloudSecurityGroups(m: NetworkModel): void {
       tags: tags(r),
     });
   }
-  for (const r of res.ofType(ALI.securityGroupRule)) {
+  const ingressRules = res
+    .ofType(ALI.securityGroupRule)
+    .filter((r) => isUnknown(unwrap(r.inputs.type)) || (str(r.inputs.type) ?? "ingress") === "ingress");
+  // Groups outside the stack that these rules attach to, so the rules count on every host naming the id.
+  declareLiteralGroups(m, "alicloud", ALI.securityGroup, [ALI.securityGroup], ingressRules);
+  for (const r of ingressRules) {
     const typeUnknown = isUnknown(unwrap(r.inputs.type));
-    if (!typeUnknown && (str(r.inputs.type) ?? "ingress") !== "ingress") continue;
     const group = res.one(r, "securityGroupId", r.inputs.securityGroupId, [ALI.securityGroup]);
     const sg = group ? m.securityGroups.get(group) : undefined;
     if (!sg || !group) continue;

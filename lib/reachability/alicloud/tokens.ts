@@ -14,6 +14,8 @@ export const ALI = {
   ipv6EgressRule: "alicloud:vpc/ipv6EgressRule:Ipv6EgressRule",
   eip: ["alicloud:ecs/eipAddress:EipAddress", "alicloud:ecs/eip:Eip"],
   eipAssociation: "alicloud:ecs/eipAssociation:EipAssociation",
+  anycastEip: "alicloud:eipanycast/anycastEipAddress:AnycastEipAddress",
+  anycastEipAttachment: "alicloud:eipanycast/anycastEipAddressAttachment:AnycastEipAddressAttachment",
   havip: ["alicloud:vpc/hAVip:HAVip", "alicloud:vpc/haVipv2:HaVipv2"],
   havipAttachment: "alicloud:vpc/hAVipAttachment:HAVipAttachment",
   instance: "alicloud:ecs/instance:Instance",

@@ -1,5 +1,5 @@
-// AWS managed databases as hosts that listen on one port: RDS instances and clusters (subnet group, groups,
-// publiclyAccessible) and ElastiCache (never given a public address, but reachable from inside).
+// AWS managed databases as hosts that listen on one port: RDS instances and clusters and Redshift clusters (subnet
+// group, groups, publiclyAccessible) and ElastiCache (never given a public address, but reachable from inside).
 import { defaultDatabasePort } from "../database-ports";
 import { Host, NetworkModel, nodeOf } from "../model";
 import { GenericResource, list, mayBeTrue, num, str, tags } from "../resource";
@@ -16,6 +16,12 @@ export function addAwsDatabases(m: NetworkModel): void {
     const host = database(m, r, "dbSubnetGroupName", [AWS.rdsSubnetGroup], "vpcSecurityGroupIds", 3306);
     const isPublic = r.type === AWS.rdsCluster ? publicClusters.has(r.urn) : mayBeTrue(r.inputs.publiclyAccessible);
     if (isPublic) host.publicV4.push({ label: `public-endpoint:${r.name}`, urn: r.urn });
+    m.hosts.set(r.urn, host);
+  }
+  // Redshift: public only when asked (the provider's default is false), on 5439 unless `port` says otherwise.
+  for (const r of res.ofType(AWS.redshiftCluster)) {
+    const host = database(m, r, "clusterSubnetGroupName", [AWS.redshiftSubnetGroup], "vpcSecurityGroupIds", 5439);
+    if (mayBeTrue(r.inputs.publiclyAccessible)) host.publicV4.push({ label: `public-endpoint:${r.name}`, urn: r.urn });
     m.hosts.set(r.urn, host);
   }
   for (const r of res.ofType(AWS.cacheCluster, AWS.cacheReplicationGroup)) {

@@ -1,8 +1,9 @@
 // AWS compute that receives traffic: instances, network interfaces, launch templates run by auto-scaling groups
-// (fleets and EMR clusters in their own files), and how each gets a public address (EIP, associatePublicIpAddress, a launch template's interface, the subnet's
+// (fleets, EMR clusters and ECS services in their own files), and how each gets a public address (EIP, associatePublicIpAddress, a launch template's interface, the subnet's
 // mapPublicIpOnLaunch).
 import { Host, NetworkModel } from "../model";
 import { GenericResource, bool, list, prop, str, tags } from "../resource";
+import { addAwsEcsServices } from "./ecs-services";
 import { addAwsEmrClusters } from "./emr-clusters";
 import { addAwsFleets } from "./fleets";
 import {
@@ -126,6 +127,7 @@ export function addAwsHosts(m: NetworkModel): void {
   addScalingGroups(m, defaults);
   addAwsFleets(m, defaults);
   addAwsEmrClusters(m);
+  addAwsEcsServices(m, defaults);
 }
 
 /** The launch template an instance names: undefined for none, null when it cannot be resolved. */

@@ -13,6 +13,7 @@ import { pushTo } from "../multimap";
 import { defaultActionSources, ruleHop, ruleSources } from "./listener-rule-sources";
 import { ListenerRoute, listenerWithRoutes } from "./listener-routes";
 import { appendAll } from "../../arrays";
+import { balancerGroups } from "../literal-groups";
 
 const TARGET_HOSTS = [...AWS_INSTANCES, AWS.networkInterface];
 
@@ -34,7 +35,9 @@ export function addAwsLoadBalancers(m: NetworkModel): void {
       ipv6: (str(r.inputs.ipAddressType) ?? "").startsWith("dualstack"),
       wafCapable: type === "application",
       subnets,
-      securityGroups: res.many(r, "securityGroups", list(r.inputs.securityGroups), AWS_SECURITY_GROUPS).urns,
+      securityGroups: balancerGroups(
+        res.many(r, "securityGroups", list(r.inputs.securityGroups), AWS_SECURITY_GROUPS).urns,
+      ),
       listeners: [],
     });
   }
@@ -205,7 +208,9 @@ function addClassic(m: NetworkModel): void {
       ipv6: false,
       wafCapable: false,
       subnets: res.many(r, "subnets", list(r.inputs.subnets), [AWS.subnet]).urns,
-      securityGroups: res.many(r, "securityGroups", list(r.inputs.securityGroups), AWS_SECURITY_GROUPS).urns,
+      securityGroups: balancerGroups(
+        res.many(r, "securityGroups", list(r.inputs.securityGroups), AWS_SECURITY_GROUPS).urns,
+      ),
       listeners,
     });
   }

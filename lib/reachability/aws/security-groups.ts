@@ -8,12 +8,21 @@ import { normalizeProtocol } from "../protocol";
 import { ANY_SOURCE, Family } from "../exposure";
 import { GenericResource, bool, isUnknown, items, list, prop, str, tags, unwrap } from "../resource";
 import { anyRuleStandIns } from "../unknown-rules";
+import { declareLiteralGroups } from "../literal-groups";
 import { prefixListSources } from "./prefix-lists";
 import { AWS, AWS_SECURITY_GROUPS } from "./tokens";
 import { appendAll } from "../../arrays";
 
 export function addAwsSecurityGroups(m: NetworkModel): void {
   const res = m.resolver;
+  // A type unknown at preview may be ingress: the rule counts, and what it admits is unverified.
+  const ingressRules = res
+    .ofType(AWS.securityGroupRule)
+    .filter((r) => isUnknown(unwrap(r.inputs.type)) || str(r.inputs.type) === "ingress");
+  const vpcRules = res.ofType(AWS.ingressRule);
+  // Groups outside the stack that these rules attach to, so the rules count on every host naming the id;
+  // declared first, so that inline rules naming one as their source link to it too.
+  declareLiteralGroups(m, "aws", AWS.securityGroup, AWS_SECURITY_GROUPS, [...ingressRules, ...vpcRules]);
   for (const r of res.ofType(...AWS_SECURITY_GROUPS)) {
     m.securityGroups.set(r.urn, {
       ...nodeOf(r),
@@ -23,10 +32,8 @@ export function addAwsSecurityGroups(m: NetworkModel): void {
       tags: tags(r),
     });
   }
-  for (const r of res.ofType(AWS.securityGroupRule)) {
-    // A type unknown at preview may be ingress: the rule counts, and what it admits is unverified.
+  for (const r of ingressRules) {
     const typeUnknown = isUnknown(unwrap(r.inputs.type));
-    if (!typeUnknown && str(r.inputs.type) !== "ingress") continue;
     const group = res.one(r, "securityGroupId", r.inputs.securityGroupId, AWS_SECURITY_GROUPS);
     const sg = group ? m.securityGroups.get(group) : undefined;
     if (!sg) continue;
@@ -41,7 +48,7 @@ export function addAwsSecurityGroups(m: NetworkModel): void {
     const rules = expand(r.urn, r.name, group!, r.inputs.protocol, r.inputs.fromPort, r.inputs.toPort, sources);
     appendAll(sg.rules, typeUnknown ? rules.map((rule) => ({ ...rule, unknownRule: "rule type" as const })) : rules);
   }
-  for (const r of res.ofType(AWS.ingressRule)) {
+  for (const r of vpcRules) {
     const group = res.one(r, "securityGroupId", r.inputs.securityGroupId, AWS_SECURITY_GROUPS);
     const sg = group ? m.securityGroups.get(group) : undefined;
     if (!sg || !group) continue;
