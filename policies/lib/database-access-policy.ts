@@ -1,10 +1,12 @@
 // Resource-based access policies of OpenSearch / Elasticsearch domains: which Allow statements let anyone on the
 // internet call the domain's HTTP API. Source-address ranges are judged by the caller (the database rule's shared
-// whitelist predicate), so a SourceIp condition and a whitelist entry mean the same thing.
+// whitelist predicate), so a SourceIp condition and a whitelist entry mean the same thing. An explicit Deny that
+// covers an open Allow (access-policy-denies.ts) narrows it to the sources the Deny lets past.
 import { isUnknown, list, obj, strings } from "../../lib/values";
 import { Finding, unverifiable, violation } from "./findings";
 import { matchesEverything, wildcardMatches } from "./wildcard";
 import { appendAll } from "../../lib/arrays";
+import { coveringGates, DenyGate, denyGates } from "./access-policy-denies";
 
 /** Judges the addresses of an `aws:SourceIp` condition: [] when they are all private or narrow. */
 export type SourceIpJudge = (field: string, value: unknown) => Finding[];
@@ -120,8 +122,27 @@ function conditionVerdict(st: Record<string, unknown>, at: string, judge: Source
   return { narrowed: false, findings };
 }
 
+/**
+ * What the document's explicit Denies leave of an open Allow: "closed" when one covering Deny keeps every internet
+ * caller out or admits only sources the judge passes; otherwise the judge's violations of the admitted sources.
+ */
+function denyResidue(st: Record<string, unknown>, gates: DenyGate[], judge: SourceIpJudge): "closed" | Finding[] {
+  const residue: Finding[] = [];
+  for (const gate of coveringGates(st, gates)) {
+    if ("nobody" in gate.admits) return "closed";
+    const judged = judge(gate.admits.sourcesField, gate.admits.sources);
+    if (judged.length === 0) return "closed";
+    // Unknown or unreadable sources narrow nothing: the Allow's own finding stands.
+    appendAll(
+      residue,
+      judged.filter((f) => !f.unverifiable),
+    );
+  }
+  return residue;
+}
+
 /** One finding per Allow statement that lets anyone call the HTTP API, a note where that is unknown at preview. */
-function statementFindings(s: unknown, at: string, judge: SourceIpJudge): Finding[] {
+function statementFindings(s: unknown, at: string, judge: SourceIpJudge, gates: DenyGate[]): Finding[] {
   if (isUnknown(s)) return [unverifiable(at)];
   const st = obj(s);
   if (!st) return [];
@@ -131,14 +152,19 @@ function statementFindings(s: unknown, at: string, judge: SourceIpJudge): Findin
   if (parts.includes(false)) return [];
   const condition = conditionVerdict(st, at, judge);
   if (condition.narrowed) return [];
+  // An explicit Deny wins over any Allow, whatever else of the Allow is unknown at preview.
+  const denied = denyResidue(st, gates, judge);
+  if (denied === "closed") return [];
   const unknown = parts.find((x): x is { unknown: string } => typeof x === "object");
   if (unknown) return [unverifiable(unknown.unknown)];
   // An unknown condition may yet narrow the statement; broad SourceIp ranges alone do not.
   const pending = condition.findings.find((f) => f.unverifiable);
   if (pending) return [pending];
   const who = `${at} allows anyone (${st.NotPrincipal !== undefined ? "NotPrincipal" : 'Principal "*"'}) to call es:ESHttp*`;
-  return condition.findings.length > 0
-    ? condition.findings.map((f) => violation(`${who}: ${f.message}`))
+  // Broad sources of the Allow's own condition, else those a covering Deny's NotIpAddress still admits.
+  const broad = condition.findings.length > 0 ? condition.findings : denied;
+  return broad.length > 0
+    ? broad.map((f) => violation(`${who}: ${f.message}`))
     : [violation(`${who} with no aws:SourceIp or aws:SourceVpc condition that narrows it`)];
 }
 
@@ -149,7 +175,7 @@ export function openAccessFindings(field: string, value: unknown, judge: SourceI
   if (!doc) return [];
   if (isUnknown(doc.Statement)) return [unverifiable(`${field}.Statement`)];
   const statements = list(doc.Statement);
-  return statements.flatMap((s, i) =>
-    statementFindings(s, Array.isArray(doc.Statement) ? `${field}.Statement[${i}]` : `${field}.Statement`, judge),
-  );
+  const at = (i: number) => (Array.isArray(doc.Statement) ? `${field}.Statement[${i}]` : `${field}.Statement`);
+  const gates = denyGates(statements, at);
+  return statements.flatMap((s, i) => statementFindings(s, at(i), judge, gates));
 }

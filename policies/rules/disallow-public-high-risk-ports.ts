@@ -1,6 +1,7 @@
 import { HIGH_RISK_PORTS } from "../../lib/ports";
 import { CIDRS_SCHEMA, PORTS_SCHEMA, PREFIX_SCHEMA } from "../lib/config";
 import { PortExposureConfig, portExposureChecks } from "../lib/ingress-checks";
+import { ackInternetApiServer, eksPublicEndpoint } from "../lib/kubernetes-api-endpoints";
 import { defineResourceRule } from "../lib/rule";
 
 /** Case step 3: the databases took connections from a dozen internet addresses. */
@@ -8,13 +9,14 @@ export const disallowPublicHighRiskPorts = defineResourceRule<PortExposureConfig
   metadata: {
     name: "disallow-public-high-risk-ports",
     description:
-      "Database, cache, file-sharing and other high-risk ports (FSBP EC2.19 list plus 1521, 6379, 27017, 11211, 9200, Redshift 5439, CouchDB 5984, Cassandra 9042, NetBIOS 139; the control planes Docker API 2375/2376, etcd 2379/2380, kubelet 10250, Kubernetes API 6443, ZooKeeper 2181, Consul 8500, HDFS NameNode 9870/50070, ActiveMQ 61616 and RabbitMQ 5672/15672; the data services rpcbind 111, NFS 2049, rsync 873 and Kafka 9092; and VNC displays :1-:3, 5901-5903, where Linux VNC servers listen) must not be open to the internet or to public ranges broader than /24 (IPv6 /48).",
+      "Database, cache, file-sharing and other high-risk ports (FSBP EC2.19 list plus 1521, 6379, 27017, 11211, 9200, Redshift 5439, CouchDB 5984, Cassandra 9042, NetBIOS 139; the control planes Docker API 2375/2376, etcd 2379/2380, kubelet 10250, Kubernetes API 6443, ZooKeeper 2181, Consul 8500, HDFS NameNode 9870/50070, ActiveMQ 61616 and RabbitMQ 5672/15672; the data services rpcbind 111, NFS 2049, rsync 873 and Kafka 9092; and VNC displays :1-:3, 5901-5903, where Linux VNC servers listen) must not be open to the internet or to public ranges broader than /24 (IPv6 /48); nor may a managed Kubernetes API server (EKS public endpoint with publicAccessCidrs, which default to 0.0.0.0/0; ACK internet SLB or EIP).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       "Allow the application tier's security group (or its private subnet CIDR) instead of a public range.",
       "Reach databases from outside only through a VPN, bastion or private link.",
       "If a partner must connect, list its exact public addresses (/24 or narrower) or add them to allowCidrs.",
+      "Kubernetes: set EKS vpcConfig.endpointPublicAccess to false with endpointPrivateAccess true (or list narrow publicAccessCidrs), and ACK slbInternetEnabled (endpointPublicAccessEnabled on serverless clusters) to false; reach the API server through the VPC, a bastion or a VPN.",
     ],
     controls: [
       { framework: "AWS FSBP", id: "EC2.19" },
@@ -51,5 +53,21 @@ export const disallowPublicHighRiskPorts = defineResourceRule<PortExposureConfig
     minPublicPrefixV6: r.integer("minPublicPrefixV6", 48, 0, 128),
     allowNaclEphemeralReturn: r.boolean("allowNaclEphemeralReturn", true),
   }),
-  checks: portExposureChecks(),
+  checks: {
+    ...portExposureChecks<PortExposureConfig>(),
+    // Control planes with no security group in the program: the Kubernetes API (6443 in the list) faces the internet.
+    "aws:eks/cluster:Cluster": eksPublicEndpoint,
+    "alicloud:cs/managedKubernetes:ManagedKubernetes": ackInternetApiServer(
+      "slbInternetEnabled",
+      "an internet SLB",
+      true,
+    ),
+    "alicloud:cs/kubernetes:Kubernetes": ackInternetApiServer("slbInternetEnabled", "an internet SLB", true),
+    "alicloud:cs/edgeKubernetes:EdgeKubernetes": ackInternetApiServer("slbInternetEnabled", "an internet SLB", true),
+    "alicloud:cs/serverlessKubernetes:ServerlessKubernetes": ackInternetApiServer(
+      "endpointPublicAccessEnabled",
+      "an internet EIP",
+      false,
+    ),
+  },
 });

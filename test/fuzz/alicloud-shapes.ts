@@ -221,6 +221,13 @@ export const alicloudShapes: Record<string, Shape> = {
     instanceId: "string",
     instanceType: "string",
   },
+  "alicloud:eipanycast/anycastEipAddress:AnycastEipAddress": { serviceLocation: "string" },
+  "alicloud:eipanycast/anycastEipAddressAttachment:AnycastEipAddressAttachment": {
+    anycastId: "string",
+    bindInstanceId: "string",
+    bindInstanceType: { oneOf: ["NetworkInterface", "SlbInstance", ""] },
+    bindInstanceRegionId: "string",
+  },
   "alicloud:ecs/ecsKeyPair:EcsKeyPair": { publicKey: "string", keyPairName: "string" },
   "alicloud:vpc/forwardEntry:ForwardEntry": {
     externalIp: "string",
@@ -598,7 +605,12 @@ export const alicloudShapes: Record<string, Shape> = {
     internetMaxBandwidthOut: "number",
     scalingConfig: { object: { isBondEip: "bool", eipBandwidth: "number" } },
   },
-  "alicloud:cs/kubernetes:Kubernetes": { password: "string", kmsEncryptedPassword: "string", keyName: "string" },
+  "alicloud:cs/kubernetes:Kubernetes": {
+    password: "string",
+    kmsEncryptedPassword: "string",
+    keyName: "string",
+    slbInternetEnabled: "bool",
+  },
   "alicloud:ens/instance:Instance": {
     password: "string",
     passwordInherit: "bool",
@@ -616,7 +628,12 @@ export const alicloudShapes: Record<string, Shape> = {
   "alicloud:eflo/nodeGroup:NodeGroup": { loginPassword: "string", keyPairName: "string", userData: "userData" },
   "alicloud:eflo/hyperNode:HyperNode": { loginPassword: "string", userData: "userData" },
   "alicloud:eflo/nodeGroupAttachment:NodeGroupAttachment": { loginPassword: "string", userData: "userData" },
-  "alicloud:cs/edgeKubernetes:EdgeKubernetes": { password: "string", keyName: "string", userData: "userData" },
+  "alicloud:cs/edgeKubernetes:EdgeKubernetes": {
+    password: "string",
+    keyName: "string",
+    userData: "userData",
+    slbInternetEnabled: "bool",
+  },
   "alicloud:cddc/dedicatedHost:DedicatedHost": { osPassword: "string", engine: "string" },
   "alicloud:rds/custom:Custom": { password: "string", keyPairName: "string" },
   "alicloud:eflo/cluster:Cluster": {
@@ -663,8 +680,8 @@ export const alicloudShapes: Record<string, Shape> = {
   // Attaching a system disk resets the root password to `password`.
   "alicloud:ecs/ecsDiskAttachment:EcsDiskAttachment": { password: "string" },
   "alicloud:ecs/diskAttachment:DiskAttachment": { password: "string" },
-  // Presence alone counts (require-audit-trail-for-compute).
-  "alicloud:cs/serverlessKubernetes:ServerlessKubernetes": {},
+  // Presence alone counts for require-audit-trail-for-compute; the API server's internet EIP for the port rule.
+  "alicloud:cs/serverlessKubernetes:ServerlessKubernetes": { endpointPublicAccessEnabled: "bool" },
   // SSH guessing blocked on every server, soon and for long (require-threat-detection).
   "alicloud:threatdetection/antiBruteForceRule:AntiBruteForceRule": {
     defaultRule: "bool",
