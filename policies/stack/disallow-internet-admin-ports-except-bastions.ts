@@ -4,11 +4,20 @@ import { ADMIN_PORTS, rangeCoversPort } from "../../lib/ports";
 import { internetExposures, renderPath } from "../../lib/reachability";
 import { CIDRS_SCHEMA, PORTS_SCHEMA } from "../lib/config";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
-import { BASTION_SCHEMA, BastionConfig, isBastion, readBastions, taggedAllowList } from "./roles";
+import { ALLOWED_CIDRS_TAG, BASTION_SCHEMA, BastionConfig, isBastion, readBastions, taggedAllowList } from "./roles";
 
 interface Config extends BastionConfig {
   ports: number[];
   allowCidrs: string[];
+}
+
+/** Why entries of the bastion's tag do not count: they would make it an SSH server for everyone. */
+function refusedNote(refused: string[]): string {
+  if (refused.length === 0) return "";
+  return (
+    `; its ${ALLOWED_CIDRS_TAG} tag lists ${refused.join(", ")}, broader than a public /24 (IPv6 /48) or covering ` +
+    "the internet together, which no allow-list may be: list the office or VPN egress ranges"
+  );
 }
 
 export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>({
@@ -23,7 +32,7 @@ export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>(
       "Lightsail: declare aws.lightsail.InstancePublicPorts for the instance without 22/3389 (it replaces the default firewall), or restrict their cidrs.",
       "Simple Application Server: the provider cannot remove the default 22/3389 rules; delete them in the console (or with DeleteFirewallRule) and record an exemption for the server, or run the workload on ECS behind a security group.",
       "Reach private hosts through a bastion tagged hardening:role=bastion (or listed in config bastions).",
-      "Give the bastion an allow-list: config allowCidrs, or its hardening:allowed-cidrs tag; admit only those ranges.",
+      "Give the bastion an allow-list: config allowCidrs, or its hardening:allowed-cidrs tag (public ranges /24 or narrower, IPv6 /48; the tag cannot declare the internet); admit only those ranges.",
     ],
     controls: [
       { framework: "AWS FSBP", id: "EC2.13" },
@@ -60,11 +69,14 @@ export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>(
           findings.push(finding(`${where}; only a designated bastion may expose an administration port${remedy}`));
           continue;
         }
-        const allow = [...config.allowCidrs, ...taggedAllowList(host)];
+        const tagged = taggedAllowList(host);
+        const allow = [...config.allowCidrs, ...tagged.trusted];
         if (!allow.some((a) => cidrContains(a, e.source)))
           findings.push(
             finding(
-              `${where}; source ${e.source} is outside the bastion's allow-list (${allow.join(", ") || "empty"})${remedy}`,
+              `${where}; source ${e.source} is outside the bastion's allow-list (${allow.join(", ") || "empty"})` +
+                refusedNote(tagged.refused) +
+                remedy,
             ),
           );
       }

@@ -2,6 +2,7 @@
 // named (URN, name, or glob) in the rule's `bastions` config; its security groups are bastion groups. A bastion
 // may publish its allow-list in the tag `hardening:allowed-cidrs` (comma or space separated). An EC2 Instance Connect
 // Endpoint of the stack is a bastion-like access path: the groups it names are bastion groups (see endpointGroups).
+import { internetSources } from "../../lib/cidr";
 import { Host, NetworkModel, groupCarriers } from "../../lib/reachability";
 import { instanceConnectEndpointGroups } from "../../lib/reachability/aws/instance-connect-endpoints";
 import { NAMES_SCHEMA } from "../lib/config";
@@ -69,6 +70,19 @@ function endpointGroups(m: NetworkModel, c: BastionConfig): string[] {
   return [...instanceConnectEndpointGroups(m)].filter(onlyBastions);
 }
 
-export function taggedAllowList(host: Pick<Host, "tags">): string[] {
-  return (host.tags[ALLOWED_CIDRS_TAG] ?? "").split(/[\s,]+/).filter((s) => s !== "");
+/** A bastion's tag allow-list: the entries the pack trusts, and those it refuses. */
+export interface TaggedAllowList {
+  trusted: string[];
+  /** Public blocks broader than /24 (IPv6 /48), or every public entry of a list that covers the internet. */
+  refused: string[];
+}
+
+/**
+ * The `hardening:allowed-cidrs` tag of a host. Any stack author can write a tag, so it cannot declare the internet
+ * (or a broad public range) an allow-list: the bound is the one the Bastion components enforce on their own sources.
+ */
+export function taggedAllowList(host: Pick<Host, "tags">): TaggedAllowList {
+  const listed = (host.tags[ALLOWED_CIDRS_TAG] ?? "").split(/[\s,]+/).filter((s) => s !== "");
+  const refused = new Set(internetSources(listed));
+  return { trusted: listed.filter((c) => !refused.has(c)), refused: [...refused] };
 }
