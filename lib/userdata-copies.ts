@@ -33,6 +33,11 @@ export interface Copy {
   destination: string;
   /** Set when the command may copy whole folders. */
   folders?: FolderCopy;
+  /**
+   * `-t DIR`, `--target-directory DIR` (true): the destination is a folder the sources go into under their own names;
+   * `-T` (false): it is named itself. Unset when the command does not say.
+   */
+  intoFolder?: boolean;
 }
 
 export interface FolderCopy {
@@ -62,16 +67,36 @@ export function copyOperands(name: string, args: string[]): Copy | undefined {
   if (name === "mount") return bindMount(args);
   if (!COPIES.has(name)) return undefined;
   const target = TARGET_OPTION.has(name) ? optionValues(args, "-t", "--target-directory", CP_VALUES) : [];
-  const operands = args.filter((a) => !a.startsWith("-"));
+  // `-t DIR` given as a word of its own: DIR is no source.
+  const operands = args.filter((a, i) => !a.startsWith("-") && (target.length === 0 || !takesTarget(args[i - 1])));
   if (target.length === 0 && operands.length < 2) return undefined;
   const destination = target[0] ?? operands[operands.length - 1];
   const sources = target.length > 0 ? operands : operands.slice(0, -1);
   const folders = folderCopy(name, args, sources);
-  if (!folders) return { sources, destination };
+  const intoFolder =
+    target.length > 0 ? { intoFolder: true } : noTargetDirectory(name, args) ? { intoFolder: false } : {};
+  if (!folders) return { sources, destination, ...intoFolder };
   if (name === "ln" && !destination.endsWith("/")) folders.mayBecomeDestination = true;
   // A pattern already stands for what lies below its folder.
   const below = sources.filter((s) => s !== "" && !/[*?[]/.test(s)).map((s) => `${s.replace(/\/+\.?$/, "")}/*`);
-  return { sources: [...sources, ...below], destination, folders };
+  return { sources: [...sources, ...below], destination, folders, ...intoFolder };
+}
+
+/** `cp -T`, `mv -T`, `ln -n`: the destination is named itself, never a folder to go into. */
+function noTargetDirectory(name: string, args: string[]): boolean {
+  const letters = ownValue(NO_TARGET, name);
+  return letters !== undefined && hasOption(args, letters, ["--no-target-directory"], CP_VALUES);
+}
+
+/** Whether an option word takes the next word as the target folder: `-t`, `--target-directory`, `-vt`. */
+function takesTarget(option: string | undefined): boolean {
+  if (option === "--target-directory") return true;
+  if (option === undefined || !/^-[^-]/.test(option)) return false;
+  for (let i = 1; i < option.length; i++) {
+    if (option[i] === "t") return i === option.length - 1;
+    if (CP_VALUES.includes(option[i])) return false;
+  }
+  return false;
 }
 
 /** Whether, and how, the command copies whole folders; undefined when it copies files only. */
@@ -79,8 +104,7 @@ function folderCopy(name: string, args: string[], sources: string[]): FolderCopy
   const options = ownValue(FOLDER_OPTIONS, name);
   const recursive = options !== undefined && hasOption(args, options.letters, options.long, options.values);
   if (!recursive && !UNASKED.has(name)) return undefined;
-  const letters = ownValue(NO_TARGET, name);
-  const noTarget = letters !== undefined && hasOption(args, letters, ["--no-target-directory"], CP_VALUES);
+  const noTarget = noTargetDirectory(name, args);
   const contents = name === "rsync" ? /\/$/ : /\/\.$/;
   return {
     operands: sources,

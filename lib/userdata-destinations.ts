@@ -31,8 +31,23 @@ export function parseCommands(text: string): ParsedCommand[] {
 
 export function parseCommand(command: Command): ParsedCommand {
   const words = shellWords(command.text);
-  const at = commandIndex(words);
+  const at = pastEnvByPath(words, commandIndex(words));
   return { command, words, at, name: commandName(words, at), args: argumentsOf(words, at) };
+}
+
+/**
+ * `/usr/bin/env bash /opt/start`: env spelt by its path (as a unit's ExecStart must, and `#!` lines do) runs the
+ * command after it, as `env` by its name does: the command word is that one's. Only env: the other wrappers are
+ * spelt by their names.
+ */
+function pastEnvByPath(words: Word[], at: number): number {
+  const text = words[at]?.text;
+  if (text === undefined || !text.includes("/") || commandName(words, at) !== "env") return at;
+  // Read again with env by its name, which the wrappers' table knows: its options and assignments are skipped so.
+  const byName = words.slice();
+  byName[at] = { ...words[at], text: "env" };
+  const inner = commandIndex(byName);
+  return inner > at ? inner : at;
 }
 
 /** Shells whose `-c` script may read their input: `sudo bash -c 'cat >> /etc/rc.local' <<EOF`. */

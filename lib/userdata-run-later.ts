@@ -1,7 +1,9 @@
 // Files a boot script writes and runs later: text without a `#!` line or a `.sh` name is read as a file that may be
 // configuration (a daemon's name in it starts nothing), until something runs it: `sh /opt/start`, `. /opt/start`,
-// `/opt/start` by its path (after chmod, under nohup), a unit's ExecStart, a cron line, rc.local. Then it is read as
-// the script it is, its findings named with the file. A file only written, printed or copied stays unread so.
+// `/opt/start` by its path (after chmod, under nohup or env), a shell reading it as its input (`sh < /opt/start`),
+// a unit's ExecStart, a cron line, rc.local. Then it is read as the script it is, its findings named with the file.
+// A file only written, printed or copied stays unread so.
+import { inputFiles } from "./userdata-cat-streams";
 import { ParsedCommand } from "./userdata-destinations";
 import { LineScan, Reading, WrittenAs } from "./userdata-scan-context";
 import { normalPath } from "./userdata-sshd-paths";
@@ -25,49 +27,69 @@ const SOURCES = new Set([".", "source"]);
 const NAMED_OUTRIGHT = /^\/[^$`*?[\]{}]*$/;
 
 /**
- * The file a command runs as a script, named outright: `sh -x F`, `bash F`, `. F`, `source F`, or `F` itself as the
- * command (wrappers such as nohup, setsid, sudo or exec skipped); a relative name read from `directory`, where a `cd`
- * put the script. None for any other command.
+ * The files a command runs as a script, named outright: `sh -x F`, `bash F`, `. F`, `source F`, or `F` itself as the
+ * command (wrappers such as nohup, setsid, sudo, exec or env skipped); a shell reading its script from its input,
+ * what that input holds: `sh < F`, `bash -s -- arg < F`, or `cat F | sh` (`previous`: the command before on the line,
+ * whose output a piped command reads). A relative name is read from `directory`, where a `cd` put the script. None
+ * for any other command.
  */
-export function fileRun({ words, at, name, args }: ParsedCommand, directory?: string): string | undefined {
-  const command = words[at]?.text;
+export function filesRun(parsed: ParsedCommand, directory?: string, previous?: ParsedCommand): string[] {
+  const files: string[] = [];
+  for (const file of filesNamedRun(parsed, previous)) {
+    const path = fromStanding(file, directory);
+    if (NAMED_OUTRIGHT.test(path)) files.push(normalPath(path));
+  }
+  return files;
+}
+
+/** The files a command runs, as it names them (see filesRun). */
+function filesNamedRun(parsed: ParsedCommand, previous: ParsedCommand | undefined): string[] {
+  const { words, at, name, args } = parsed;
+  if (SOURCES.has(name)) return args.slice(0, 1);
+  if (SHELLS.has(name)) {
+    const script = shellScript(args);
+    if (script === undefined) return [];
+    return script.file !== undefined ? [script.file] : inputFiles(parsed, previous);
+  }
   // A command's bare name is looked for on the PATH; one with a slash (`./start`) is a file.
-  const named = SOURCES.has(name)
-    ? args[0]
-    : SHELLS.has(name)
-      ? shellScriptFile(args)
-      : command?.includes("/")
-        ? command
-        : undefined;
-  const file = named === undefined ? undefined : fromStanding(named, directory);
-  return file !== undefined && NAMED_OUTRIGHT.test(file) ? normalPath(file) : undefined;
+  const command = words[at]?.text;
+  return command?.includes("/") ? [command] : [];
 }
 
 /**
- * A shell's script file: its first operand, unless `-c` gives the script, `-s` reads it from the input, or `-n`
- * (`-o noexec`) only checks its syntax, running nothing.
+ * What a shell runs: its script file, its first operand; or its input (`input`), when it is given no operand or `-s`
+ * says so (the operands are then its arguments). Undefined when `-c` gives the script or `-n` (`-o noexec`) only
+ * checks its syntax, running nothing.
  */
-function shellScriptFile(args: string[]): string | undefined {
+function shellScript(args: string[]): { file?: string; input?: true } | undefined {
+  let input = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === "--") return args[i + 1];
+    if (a === "--") return input || args[i + 1] === undefined ? { input: true } : { file: args[i + 1] };
     if (/^-[A-Za-z]*n/.test(a) || (a === "-o" && args[i + 1] === "noexec")) return undefined;
     if (SHELL_VALUE_OPTIONS.has(a)) i++;
-    else if (/^[-+][A-Za-z]*[cs]/.test(a) && !a.startsWith("--")) return undefined;
-    else if (!a.startsWith("-") && !a.startsWith("+")) return a;
+    else if (/^[-+][A-Za-z]*c/.test(a) && !a.startsWith("--")) return undefined;
+    else if (/^-[A-Za-z]*s/.test(a) && !a.startsWith("--")) input = true;
+    else if (!a.startsWith("-") && !a.startsWith("+")) return input ? { input: true } : { file: a };
   }
-  return undefined;
+  return { input: true };
 }
 
 /**
- * Notes the file a command of `scan` runs. A command of the user data itself runs it now, with what was written so
- * far; one of a file that runs after the user data (a unit, a crontab, rc.local, another script) runs it later, with
- * whatever the user data writes there. A file that may be configuration runs nothing until it is run itself.
+ * Notes the files a command of `scan` runs. A command of the user data itself runs them now, with what was written
+ * so far; one of a file that runs after the user data (a unit, a crontab, rc.local, another script) runs them later,
+ * with whatever the user data writes there. A file that may be configuration runs nothing until it is run itself.
+ * `previous`: the command before on the line, which may pipe it its script (see filesRun).
  */
-export function noteFileRun(parsed: ParsedCommand, { reading, found, ran }: LineScan, directory?: string): void {
+export function noteFileRun(
+  parsed: ParsedCommand,
+  { reading, found, ran }: LineScan,
+  directory?: string,
+  previous?: ParsedCommand,
+): void {
   if (ran === undefined || !runsCommands(reading)) return;
-  const file = fileRun(parsed, directory);
-  if (file !== undefined) ran(file, reading.inertFile !== undefined || found.via !== undefined);
+  for (const file of filesRun(parsed, directory, previous))
+    ran(file, reading.inertFile !== undefined || found.via !== undefined);
 }
 
 /** Whether text read so runs its commands: not a file that may be configuration, where a command line does nothing. */
@@ -114,20 +136,30 @@ export class ScriptsRunLater {
   }
 
   /**
-   * `from` was copied (or moved) onto `to`: `to` holds the texts kept for `from`, read by `readAsScript` once `to`
-   * runs. Returns those texts joined, as a file holds them; undefined, with `to` left as it was, when none are kept.
+   * `from` was copied (or moved) onto `to`, or added after what `to` held (`appended`: `cat from >> to`): `to` holds
+   * the texts kept for `from`, read by `readAsScript` once `to` runs. Returns those texts joined, as a file holds
+   * them; undefined, with `to` left as it was, when none are kept.
    */
-  copied(from: string, to: string, readAsScript: (text: string) => void): KeptText | undefined {
+  copied(from: string, to: string, readAsScript: (text: string) => void, appended = false): KeptText | undefined {
     const texts = this.unread.get(normalPath(from));
     const key = normalPath(to);
     if (texts === undefined || (!this.unread.has(key) && this.unread.size >= MAX_FILES)) return undefined;
-    this.unread.set(
-      key,
-      texts.map((kept) => ({ ...kept, readAsScript })),
-    );
-    const last = texts[texts.length - 1];
-    const text = texts.map((kept) => (kept.endsMidLine || kept.text.endsWith("\n") ? kept.text : `${kept.text}\n`));
-    return { text: text.join(""), endsMidLine: last?.endsMidLine === true };
+    if (appended && this.unread.has(key))
+      // Piece by piece, as written there: a line `to` left open is continued; a copy of `to` itself taken first.
+      for (const kept of texts.slice(0, MAX_TEXTS))
+        this.wrote(key, kept.text, readAsScript, { appended: true, endsMidLine: kept.endsMidLine });
+    else
+      this.unread.set(
+        key,
+        texts.map((kept) => ({ ...kept, readAsScript })),
+      );
+    return joined(texts);
+  }
+
+  /** What is kept for `file`, as one text, as the file holds it; undefined when nothing is. */
+  keptText(file: string): string | undefined {
+    const texts = this.unread.get(normalPath(file));
+    return texts === undefined ? undefined : joined(texts).text;
   }
 
   /**
@@ -176,4 +208,11 @@ export class ScriptsRunLater {
       this.ran(next, false);
     }
   }
+}
+
+/** Texts kept for a file, joined as the file holds them: each a line of its own unless it ends inside one. */
+function joined(texts: readonly Kept[]): KeptText {
+  const last = texts[texts.length - 1];
+  const text = texts.map((kept) => (kept.endsMidLine || kept.text.endsWith("\n") ? kept.text : `${kept.text}\n`));
+  return { text: text.join(""), endsMidLine: last?.endsMidLine === true };
 }

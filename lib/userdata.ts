@@ -8,7 +8,7 @@
 // runs it). Every matcher is linear in its input: user data may be hostile.
 import { isAccountsFile, passwordLines } from "./userdata-accounts";
 import { BootScriptFormat, bootCommands, bootScriptFormat } from "./userdata-boot-scripts";
-import { copiedFrom } from "./userdata-copied-over";
+import { copiedFrom, refilledBy } from "./userdata-copied-over";
 import { removalOf } from "./userdata-emptied-files";
 import { isCloudConfig, scanCloudConfig, ScanText, WrittenFile } from "./userdata-cloud-config";
 import { InflateBudget } from "./userdata-decode";
@@ -89,6 +89,8 @@ class Scan {
   private readonly xinetd = new XinetdAppends();
   /** Removals by pattern followed so far. */
   private removals = 0;
+  /** The files the last write, a cat's copy, fills after its `>` empties them (see CopyMode.refills). */
+  private refilled: readonly string[] | undefined;
 
   /** The user data is read: the files run after it, and xinetd lines left unfinished, are read as it leaves them. */
   finish(): void {
@@ -157,6 +159,11 @@ class Scan {
    */
   private written(text: string, files: string[], found: Findings, depth: number, mode?: WriteMode): void {
     const asScript = (read: string, asRun: Reading) => scanLines(read, this.lineScan(found, asRun, depth));
+    // A cat that copies into a file with `>` is handed next the emptying its `>` makes, as a command filling the file
+    // with text the reader does not know: that emptying came before the copy (see CopyMode.refills). Any other write
+    // handed after the copy ends the wait.
+    const refilled = this.refilled;
+    this.refilled = undefined;
     const removal = removalOf(mode);
     if (removal !== undefined) {
       for (const pattern of files) this.removed(pattern, removal.recursive);
@@ -164,10 +171,16 @@ class Scan {
     }
     if (mode?.followOnly) {
       const from = copiedFrom(mode);
-      for (const file of files)
-        if (bootScriptFormat(file) === undefined && isInertPath(file))
-          if (from === undefined || !this.copyKept(from, file, found, asScript))
-            this.followInert(text, file, inertReading(file, text), found, writtenAs(file, mode), asScript);
+      for (const file of files) {
+        const format = bootScriptFormat(file);
+        // A file copied into a boot-time folder (`cp /tmp/a /etc/cron.daily/`) runs what is kept for its source.
+        if (format !== undefined && from !== undefined) this.bootCopy(from, file, format, found, depth);
+        else if (format !== undefined || !isInertPath(file)) continue;
+        else if (from === undefined && text === "" && refilled?.includes(file)) continue;
+        else if (from === undefined || !this.copyKept(from, file, found, writtenAs(file, mode), asScript))
+          this.followInert(text, file, inertReading(file, text), found, writtenAs(file, mode), asScript);
+      }
+      this.refilled = refilledBy(mode);
       return;
     }
     const byFormat = new Map<BootScriptFormat, string[]>();
@@ -222,13 +235,24 @@ class Scan {
    * `from` copied onto `to`: `to` holds the texts kept for `from` (all the writes the script made there, not only
    * those it spelt out), run later from `to`, and read anew there by xinetd. False when nothing is kept for `from`.
    */
-  private copyKept(from: string, to: string, found: Findings, readAs: (text: string, asRun: Reading) => void): boolean {
-    const kept = this.runLater.copied(from, to, (read) =>
-      this.once(read, `run ${to}`, () => readAs(read, runReading(to))),
-    );
+  private copyKept(
+    from: string,
+    to: string,
+    found: Findings,
+    as: WrittenAs,
+    readAs: (text: string, asRun: Reading) => void,
+  ): boolean {
+    const readAsScript = (read: string) => this.once(read, `run ${to}`, () => readAs(read, runReading(to)));
+    const kept = this.runLater.copied(from, to, readAsScript, as.appended);
     if (kept === undefined) return false;
-    this.xinetd.wrote(to, kept.text, found, { appended: false, endsMidLine: kept.endsMidLine });
+    this.xinetd.wrote(to, kept.text, found, { appended: as.appended, endsMidLine: kept.endsMidLine });
     return true;
+  }
+
+  /** `from` copied onto a boot-time file: what is kept for `from` is read as the commands that file runs. */
+  private bootCopy(from: string, to: string, format: BootScriptFormat, found: Findings, depth: number): void {
+    const kept = this.runLater.keptText(from);
+    if (kept !== undefined) this.bootScript(kept, format, found.writtenTo(to), depth);
   }
 
   /** Files a removal by `pattern` takes away (with what is under its folders, `recursive`) hold no text kept. */
