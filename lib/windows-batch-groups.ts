@@ -5,8 +5,8 @@
 import { appendAll } from "./arrays";
 import { mayBeBatchScriptFile } from "./windows-script-files";
 
-/** An echo command alone on its line; `echo.` and `echo:` print their text too (an empty line when none). */
-const ECHO = /^@?echo(?:[\s.:]|$)/i;
+/** An echo command alone on its line; `echo.`, `echo:` and `echo(` print their text too (an empty line when none). */
+const ECHO = /^@?echo(?:[\s.:(]|$)/i;
 /** The group's closing line: `)`, stdout redirected (`>`, `>>`, `1>`), the path, and what may follow it. */
 const CLOSING = /^\)\s*1?>>?\s*("[^"]*"|[^\s"&|<>]+)(?=[\s&|<>]|$)/;
 
@@ -51,9 +51,11 @@ export class BatchGroups {
 
 /** An echo whose line holds no operator outside quotes or a caret's escape: one line of the group's output. */
 function isPlainEcho(line: string): boolean {
-  if (!ECHO.test(line)) return false;
+  const echo = ECHO.exec(line);
+  if (echo === null) return false;
   let quoted = false;
-  for (let i = 0; i < line.length; i++) {
+  // The mark glued to the echo is none of the group's operators.
+  for (let i = echo[0].length; i < line.length; i++) {
     const c = line[i];
     if (c === '"') quoted = !quoted;
     else if (quoted) continue;

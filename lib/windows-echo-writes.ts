@@ -6,6 +6,8 @@
 // echo to the file), and from a parenthesised group of echoes (`(echo a & echo b) > C:\s.cmd`, a line each); its
 // escaped operators (`^&`, `^>`, `^|`) are text the echo writes, and so are the words after the redirection's path
 // (`echo net user a > C:\s.cmd P@ss /add`). A digit written apart from `>` (`echo x 1 > F`) is text, not a handle.
+// The echo may be glued to its mark (`echo.text`, `echo:text`, `echo(text`), which it does not print.
+import { appendAll } from "./arrays";
 import { literalText, VariableLookup } from "./windows-literals";
 import { scriptFile } from "./windows-script-files";
 import { expandedBatchText } from "./windows-unknown-values";
@@ -13,8 +15,8 @@ import { WindowsLanguage, WindowsScript } from "./windows-scripts";
 import { endsCommand, windowsWords } from "./windows-words";
 
 const BATCH_ECHO = new Set(["echo", "@echo"]);
-/** `echo.`, `echo:`: batch's echo glued to a mark, which prints what follows it even when that is nothing or off. */
-const GLUED_ECHO = /^@?echo[.:]/i;
+/** `echo.`, `echo:`, `echo(`: batch's echo glued to a mark, which prints what follows it, even nothing or `off`. */
+const GLUED_ECHO = /^@?echo[.:(]/i;
 const POWERSHELL_ECHO = new Set(["echo", "write-output", "write"]);
 
 /** A statement's words, which of them are a stream's handle glued to a redirection (`1>`), and where a command ends. */
@@ -58,11 +60,16 @@ export function echoedScript(
   }
   // cmd expands %NAME% in what it echoes; a PowerShell file gets the values, not the references.
   const expand = echoExpansion(write.language, variables);
-  if (last === from + 1 && isGroup(words[from])) return written(groupEchoText(words[from], expand), write, limit);
-  if (!BATCH_ECHO.has(words[from].toLowerCase())) return undefined;
+  if (last === from + 1 && isGroup(words[from])) {
+    const group = groupEchoText(words[from], expand);
+    return written(group?.text, write, limit, group?.partlyUnknown);
+  }
+  const echoedArgs = batchEchoArguments(words[from], args);
+  if (echoedArgs === undefined) return undefined;
   const after = echoedAfterPath(words, handles, write.pathAt + 1);
   if (after === undefined) return undefined;
-  const echoed = written(batchEchoText([...args, ...words.slice(write.pathAt + 1, after)], expand), write, limit);
+  appendAll(echoedArgs, words.slice(write.pathAt + 1, after));
+  const echoed = written(batchEchoText(echoedArgs, expand), write, limit);
   return echoed && { script: echoed.script, end: after };
 }
 
@@ -82,11 +89,12 @@ export function leadingEchoedScript(
   const write = redirection(words, to, "batch", variables);
   if (write === undefined) return undefined;
   const command = write.pathAt + 1;
-  if (command >= words.length || !BATCH_ECHO.has(words[command].toLowerCase())) return undefined;
+  if (command >= words.length) return undefined;
   const end = echoedAfterPath(words, handles, command + 1);
-  if (end === undefined) return undefined;
+  const args = end === undefined ? undefined : batchEchoArguments(words[command], words.slice(command + 1, end));
+  if (end === undefined || args === undefined) return undefined;
   const expand = echoExpansion(write.language, variables);
-  const echoed = written(batchEchoText(words.slice(command + 1, end), expand), write, limit);
+  const echoed = written(batchEchoText(args, expand), write, limit);
   return echoed && { script: echoed.script, end };
 }
 
@@ -122,9 +130,10 @@ function written(
   text: string | undefined,
   write: { language: WindowsLanguage; path: string; pathAt: number; appends: boolean },
   limit: number,
+  partlyUnknown = false,
 ): EchoedScript | undefined {
   if (text === undefined || text.length > limit || text.trim() === "") return undefined;
-  const file = { path: write.path, appends: write.appends };
+  const file = { path: write.path, appends: write.appends, ...(partlyUnknown ? { partlyUnknown } : {}) };
   return { script: { language: write.language, text, file }, end: write.pathAt + 1 };
 }
 
@@ -134,12 +143,17 @@ function isGroup(word: string): boolean {
 }
 
 /**
- * What a group of echoes joined by `&` prints, a line each; undefined when any of its commands is no echo (what it
- * prints is unknown) or the group holds another operator.
+ * What a group of echoes joined by `&` prints, a line each; undefined when the group holds another operator. A command
+ * that is no echo (`type C:\y`) prints what the reader cannot know: the lines the echoes spell are read all the same,
+ * the file marked partly unknown (windows-written-files.ts).
  */
-function groupEchoText(group: string, expand: (text: string) => string): string | undefined {
+function groupEchoText(
+  group: string,
+  expand: (text: string) => string,
+): { text: string; partlyUnknown: boolean } | undefined {
   const words = windowsWords(group.slice(1, -1), "batch");
   const lines: string[] = [];
+  let partlyUnknown = false;
   let start = 0;
   for (let i = 0; i <= words.length; i++) {
     if (i < words.length && !endsCommand(words[i])) continue;
@@ -148,17 +162,28 @@ function groupEchoText(group: string, expand: (text: string) => string): string 
     start = i + 1;
     // `&&` leaves an empty command between its two words.
     if (command.length === 0) continue;
-    const glued = GLUED_ECHO.exec(command[0]);
-    if (glued !== null) {
-      // `echo.` prints an empty line, `echo.text` the text: the mark is no part of it.
-      lines.push(batchEchoText([command[0].slice(glued[0].length), ...command.slice(1)], expand) ?? "");
-      continue;
-    }
-    if (!BATCH_ECHO.has(command[0].toLowerCase())) return undefined;
-    const line = batchEchoText(command.slice(1), expand);
-    if (line !== undefined) lines.push(line);
+    const args = batchEchoArguments(command[0], command.slice(1));
+    partlyUnknown ||= args === undefined;
+    if (args === undefined) continue;
+    const line = batchEchoText(args, expand);
+    // `echo.` prints an empty line.
+    if (line !== undefined || GLUED_ECHO.test(command[0])) lines.push(line ?? "");
   }
-  return lines.join("\n");
+  return { text: lines.join("\n"), partlyUnknown };
+}
+
+/**
+ * The words batch's echo `name` prints, `args` its words after the name: `echo.text`, `echo:text` and `echo(text`
+ * print the text glued to the mark, the mark no part of it; undefined when `name` is no echo.
+ */
+function batchEchoArguments(name: string, args: string[]): string[] | undefined {
+  const glued = GLUED_ECHO.exec(name);
+  if (glued !== null) {
+    const echoed = [name.slice(glued[0].length)];
+    appendAll(echoed, args);
+    return echoed;
+  }
+  return BATCH_ECHO.has(name.toLowerCase()) ? args.slice() : undefined;
 }
 
 /** What batch's echo prints: its words, carets and doubled percent signs undone (`^^` is `^`, `%%` is `%`). */

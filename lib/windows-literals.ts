@@ -14,7 +14,7 @@ import type { VariableValue, WindowsVariables } from "./windows-variables";
 export type VariableLookup = Pick<WindowsVariables, "referencedValues">;
 
 /** Literal text as pieces: quoted text, and the literals of the variables it joins. */
-interface Literal {
+export interface Literal {
   readonly pieces: readonly (string | Literal)[];
   readonly length: number;
   /** How many variables deep it joins: 0 for quoted pieces only. */
@@ -25,6 +25,18 @@ interface Literal {
 
 /** A plain variable reference: `$name`, `$script:name`, `${name}`. */
 const VARIABLE = /^\$(?:\{[^{}$]+\}|(?:(?:script|global|local|private):)?[A-Za-z_]\w*)$/;
+/** PowerShell's backtick escapes that stand for another character. */
+const BACKTICK_ESCAPES = new Map([
+  ["n", "\n"],
+  ["r", "\r"],
+  ["t", "\t"],
+  ["0", "\0"],
+  ["a", "\x07"],
+  ["b", "\b"],
+  ["e", "\x1b"],
+  ["f", "\f"],
+  ["v", "\v"],
+]);
 /** How long a variable's name is looked for: longer ones are cut there (and then unknown). */
 const MAX_NAME = 256;
 /** How many parentheses deep a joined piece may sit: `(('a') + 'b')`. */
@@ -75,7 +87,7 @@ export function isVariable(word: string): boolean {
 }
 
 /** The literal `expression` joins, at most `limit` characters long; undefined when a piece is no literal. */
-function literalOf(expression: string, variables: VariableLookup, limit: number): Literal | undefined {
+export function literalOf(expression: string, variables: VariableLookup, limit: number): Literal | undefined {
   const pieces: (string | Literal)[] = [];
   if (!collectPieces(expression, variables, 0, pieces)) return undefined;
   let length = 0;
@@ -105,7 +117,8 @@ function collectPieces(
     } else {
       const text = quotedText(piece);
       if (text === undefined) return false;
-      if (isExpanding(piece)) appendAll(pieces, expandedPieces(text, variables));
+      // Expanded from the text as written: a dollar sign a backtick escapes is text, no variable.
+      if (isExpanding(piece)) appendAll(pieces, expandedPieces(expandingBody(piece), variables));
       else pieces.push(text);
     }
   }
@@ -121,7 +134,7 @@ function variableLiteral(word: string, variables: VariableLookup): Literal | und
 }
 
 /** A literal's text, built once: its levels are bounded, so is the recursion. */
-function textOf(literal: Literal): string {
+export function textOf(literal: Literal): string {
   literal.text ??= literal.pieces.map((piece) => (typeof piece === "string" ? piece : textOf(piece))).join("");
   return literal.text;
 }
@@ -164,7 +177,19 @@ export function quotedText(word: string): string | undefined {
   const quote = word[0];
   if ((quote !== '"' && quote !== "'") || closingQuote(word, quote) !== word.length - 1) return undefined;
   const text = word.slice(1, -1);
-  return quote === "'" ? text.replace(/''/g, "'") : text.replace(/""/g, '"').replace(/`(.)/g, "$1");
+  return quote === "'"
+    ? text.replace(/''/g, "'")
+    : text.replace(/""/g, '"').replace(/`(.)/g, (_, c: string) => escaped(c));
+}
+
+/** The character a backtick escape stands for: `\`n` a new line, `\`t` a tab…, any other character itself. */
+function escaped(character: string): string {
+  return BACKTICK_ESCAPES.get(character) ?? character;
+}
+
+/** The text between the quotes of a double-quoted word or `@"` here-string (see quotedText), escapes as written. */
+function expandingBody(word: string): string {
+  return word[0] === "@" ? word.slice(2, -1).replace(/^\r?\n|\r?\n$/g, "") : word.slice(1, -1);
 }
 
 /** Whether a quoted word expands variables: double quotes and `@"` here-strings do, single quotes do not. */
@@ -173,27 +198,42 @@ function isExpanding(word: string): boolean {
 }
 
 /**
- * The pieces of double-quoted `text` (its escapes undone) once PowerShell expands it: a variable the script set to a
- * literal gives that literal; any other reference (unknown, `$env:`, `$(…)`, automatic) is marked unknown
- * (windows-unknown-values.ts), never read as text spelled in the script. One pass.
+ * The pieces of double-quoted `text` (as written between the quotes) once PowerShell expands it: a variable the
+ * script set to a literal gives that literal; any other reference (unknown, `$env:`, `$(…)`, automatic) is marked
+ * unknown (windows-unknown-values.ts), never read as text spelled in the script. A backtick escapes the character
+ * after it (`$pw` escaped is the text `$pw`, for a script written with it to read as its own variable), and a doubled
+ * quote is one. One pass.
  */
 function expandedPieces(text: string, variables: VariableLookup): (string | Literal)[] {
   const pieces: (string | Literal)[] = [];
   let from = 0;
-  let i = text.indexOf("$");
-  while (i >= 0 && i < text.length) {
-    const end = referenceEnd(text, i);
-    if (end > i + 1) {
-      pieces.push(text.slice(from, i));
+  const textUpTo = (end: number) => {
+    if (end > from) pieces.push(text.slice(from, end));
+  };
+  for (let i = 0; i < text.length;) {
+    const c = text[i];
+    let end = c === "$" ? referenceEnd(text, i) : i + 1;
+    if (c === "`" && i + 1 < text.length) {
+      textUpTo(i);
+      pieces.push(escaped(text[i + 1]));
+      end = i + 2;
+    } else if (c === '"' && text[i + 1] === '"') {
+      textUpTo(i + 1);
+      end = i + 2;
+    } else if (c === "$" && end > i + 1) {
+      textUpTo(i);
       const reference = text.slice(i, end);
       const literal = VARIABLE.test(reference) ? variableLiteral(reference, variables) : undefined;
       pieces.push(literal ?? unknownValue(reference));
-      from = end;
+    } else {
+      i++;
+      continue;
     }
-    i = text.indexOf("$", Math.max(end, i + 1));
+    from = end;
+    i = end;
   }
-  pieces.push(text.slice(from));
-  return pieces.filter((piece) => piece !== "");
+  textUpTo(text.length);
+  return pieces;
 }
 
 /** Where the reference starting at the `$` at `at` ends; `at + 1` when the `$` is plain text. */

@@ -14,6 +14,7 @@ import { NestingBudget, nestedScripts } from "./windows-nested-scripts";
 import { maskPasswordsOfEitherLanguage, maskWindowsPasswords } from "./windows-password-masks";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
 import { WindowsSshd } from "./windows-sshd";
+import { withStatementAssignments } from "./windows-statement-variables";
 import { windowsStatements } from "./windows-statements";
 import { WindowsVariables } from "./windows-variables";
 import { endsCommand, windowsWords } from "./windows-words";
@@ -54,10 +55,23 @@ export function findWindowsLoginWeaknesses(scripts: readonly WindowsScript[]): L
       const own = nested?.rest ?? words;
       if (own === words) readStatement(statement, words, language, variables);
       else if (own.length > 0) readStatement(ownCommands(own), own, language, variables);
+      let caller: WindowsVariables | undefined;
       for (const inner of nested?.scripts ?? []) {
         // Text in the same language sees the variables (expanded before it runs, or set in the same session); a
-        // file written in another one sees what its earlier lines set.
-        const innerVariables = inner.language === language ? variables : writtenFiles.of(inner);
+        // file written in another one sees what its earlier lines set (windows-written-files.ts). So does a
+        // PowerShell file (its `$name` is the text written, the writer's own already expanded) or one partly
+        // unknown, falling back to the writer's values, the statement's own included: run with `&`, `.` or by its
+        // path it sees them, and even where it runs in a new process (`-File`) a value the writer spelled is text
+        // of the user data reaching the file's command. The reader cannot tell how it runs, so it takes the reading
+        // that reports such a password.
+        const file = inner.file;
+        const ownFile = file !== undefined && (language === "powershell" || file.partlyUnknown === true);
+        let innerVariables = variables;
+        if (inner.language !== language) innerVariables = writtenFiles.of(inner);
+        else if (ownFile) {
+          caller ??= withStatementAssignments(variables, words, language);
+          innerVariables = writtenFiles.of(inner).seeing(caller);
+        }
         readScript(inner.text, inner.language, innerVariables, depth + 1);
       }
       variables.assign(statement);

@@ -6,11 +6,13 @@
 // (windows-echo-writes.ts): a script written is meant to run, it is read where it is written, with the file it goes
 // to (windows-written-files.ts). A PowerShell command whose output is assigned (`$proc = Start-Process …`) is read as
 // the command, and so is a literal piped into one (`'…' | iex`, `$r = '…' | iex`). Only text spelled in the script is
-// read (windows-literals.ts), or a variable the script, or the statement before, set to a literal.
+// read (windows-literals.ts), or a variable the script, or the statement before, set to a literal; a writer's array
+// of such texts writes a line each (windows-line-arrays.ts).
 // `-File` of a script the statement did not write gives nothing. Each word is looked at a bounded number of times,
 // and what the reading may add is budgeted, so that hostile input stays linear.
 import { commandName } from "./windows-commands";
 import { echoedScript, EchoedScript, leadingEchoedScript } from "./windows-echo-writes";
+import { valueEnd, writtenLinesText } from "./windows-line-arrays";
 import { literalText, passedText, VariableLookup } from "./windows-literals";
 import { scriptFile } from "./windows-script-files";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
@@ -274,12 +276,18 @@ function writtenScript(
     const colon = args[i].indexOf(":");
     const parameter = (colon > 0 && args[i].startsWith("-") ? args[i].slice(0, colon) : args[i]).toLowerCase();
     if (!WRITER_VALUED.has(parameter)) {
-      if (!args[i].startsWith("-")) positional.push(i);
+      if (args[i].startsWith("-")) continue;
+      // An array of lines given apart (`'a', 'b'`) is one value.
+      positional.push(i);
+      i = valueEnd(args, i) - 1;
       continue;
     }
     const at = colon > 0 ? i : ++i;
     if (WRITER_PATH.has(parameter)) path = colon > 0 ? args[at].slice(colon + 1) : args[at];
-    else if (WRITER_VALUE.has(parameter) && colon <= 0) value = at;
+    else if (WRITER_VALUE.has(parameter) && colon <= 0) {
+      value = at;
+      i = valueEnd(args, at) - 1;
+    }
   }
   // Out-File's second position is its encoding, not its text.
   path ??= positional.length > 0 ? args[positional.shift() ?? 0] : undefined;
@@ -293,10 +301,13 @@ function writtenScript(
     appends: name === "add-content" || (name === "out-file" && args.some((a) => /^-ap/i.test(a))),
   };
   if (value !== undefined) {
-    const text = args[value] === undefined ? undefined : literalText(args[value], variables, limit);
+    // Each element of an array is a line of the file (windows-line-arrays.ts).
+    const end = valueEnd(args, value);
+    const words = args.slice(value, end);
+    const text = words.length === 0 ? undefined : writtenLinesText(words.join(" "), variables, limit);
     return text === undefined
       ? undefined
-      : { script: { language, text, file }, from: argsAt + value, to: argsAt + value + 1 };
+      : { script: { language, text, file }, from: argsAt + value, to: argsAt + end };
   }
   const piped = pipedLiteral(words, argsAt - 1, variables, limit);
   return piped && { script: { language, text: piped.text, file }, from: piped.from, to: piped.from + 1 };

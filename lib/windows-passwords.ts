@@ -63,18 +63,44 @@ function netUserPassword(words: string[], variables: WindowsVariables): SecretSo
  * apart, windows-echo-writes.ts).
  */
 function isPrinted(words: string[], at: number): boolean {
+  // The command runs from after the operator that starts it; batch may redirect before its name (`> C:\log.txt echo
+  // …`, `1> …`), so the name is the first word no redirection takes.
   let start = at;
-  while (start > 0 && !endsCommand(words[start - 1])) start--;
-  if (start === at || !PRINTERS.test(unquoted(words[start]))) return false;
+  while (start > 0 && !separatesCommands(words[start - 1])) start--;
+  let name = start;
+  if (words[name] === "1" && words[name + 1] === ">") name++;
+  let before: string | undefined;
+  while (name < at && (words[name] === ">" || words[name] === "<")) {
+    if (words[name] === ">") before = redirectedTo(words, name);
+    name = redirectionEnd(words, name);
+  }
+  if (name >= at || !PRINTERS.test(unquoted(words[name]))) return false;
   // Printed into a file spelled as no script (a log); printed to the console, or into a file that may be a script
-  // run later, the line still spells the password.
+  // run later, the line still spells the password. stdout's redirection may come before the name or after the words.
   let redirect = at;
   while (redirect < words.length && !endsCommand(words[redirect])) redirect++;
-  if (words[redirect] !== ">") return false;
-  let path = redirect;
+  const target = words[redirect] === ">" ? redirectedTo(words, redirect) : before;
+  return target !== undefined && !/[%!$]/.test(target) && !SCRIPT_PATH.test(target);
+}
+
+/** Operators that end a command; a redirection (`>`, `<`) belongs to the command it stands in. */
+function separatesCommands(word: string): boolean {
+  return endsCommand(word) && word !== ">" && word !== "<";
+}
+
+/** The index after the redirection at `at` (`>`, `>>` or `<`, then its path). */
+function redirectionEnd(words: string[], at: number): number {
+  let path = at + 1;
+  while (words[path] === ">") path++;
+  return path + 1;
+}
+
+/** The file the redirection at `at` (`>` or `>>`) writes, unquoted; undefined when none is spelled. */
+function redirectedTo(words: string[], at: number): string | undefined {
+  let path = at;
   while (words[path] === ">") path++;
   const target = unquoted(words[path] ?? "");
-  return target !== "" && !endsCommand(target) && !/[%!$]/.test(target) && !SCRIPT_PATH.test(target);
+  return target !== "" && !endsCommand(target) ? target : undefined;
 }
 
 /** A password cmdlet's password parameter: `-Password VALUE` or `-Password:VALUE`. */

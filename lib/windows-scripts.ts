@@ -17,6 +17,8 @@ export interface WindowsScript {
 export interface WrittenFile {
   path: string;
   appends: boolean;
+  /** Part of the text written is output the reader cannot know (a command among a group of echoes). */
+  partlyUnknown?: boolean;
 }
 
 export type WindowsLanguage = "powershell" | "batch";

@@ -3,6 +3,7 @@
 // user data or a command, readable by anyone who can read the resource; one taken from outside it (an environment
 // variable, Parameter Store, Secrets Manager, a template placeholder) cannot be judged from here; one the script
 // generates is neither. Assignments are classified as they are read, once each, so a use costs one lookup.
+import { recordLineArray } from "./windows-line-arrays";
 import { appendedValue, recordLiteralValue } from "./windows-literals";
 import { WindowsLanguage } from "./windows-scripts";
 import { plainTextOfSecureString } from "./windows-secure-strings";
@@ -39,9 +40,25 @@ export interface VariableValue {
 }
 
 export class WindowsVariables {
-  private readonly values = new Map<string, VariableValue>();
+  constructor(
+    private readonly language: WindowsLanguage,
+    /** The variables of the script that runs this one in its scope: seen where this one sets no value of a name. */
+    private readonly inherited?: WindowsVariables,
+    private readonly values = new Map<string, VariableValue>(),
+  ) {}
 
-  constructor(private readonly language: WindowsLanguage) {}
+  /**
+   * These variables, seeing `caller`'s where they set no value of a name (a script run in the caller's scope); what
+   * is assigned is assigned to these. The caller's chain is as deep as the scripts are nested, which is bounded.
+   */
+  seeing(caller: WindowsVariables): WindowsVariables {
+    return new WindowsVariables(this.language, caller, this.values);
+  }
+
+  /** Variables of their own that see these where they set no value of a name. */
+  child(): WindowsVariables {
+    return new WindowsVariables(this.language, this);
+  }
 
   /** Records the assignment `statement` makes, if it makes one. */
   assign(statement: string): void {
@@ -52,6 +69,7 @@ export class WindowsVariables {
       const value = { text, source: this.source(text, false) };
       // Read before it is set: `$c = $c + 'x'` and `$c += 'x'` join the earlier $c.
       recordLiteralValue(value, this);
+      recordLineArray(value, this);
       this.values.set(m[1].toLowerCase(), value);
       return;
     }
@@ -67,7 +85,7 @@ export class WindowsVariables {
   referencedValues(text: string): VariableValue[] {
     const values = new Set<VariableValue>();
     for (const name of this.references(text)) {
-      const value = this.values.get(name);
+      const value = this.valueOf(name);
       if (value) values.add(value);
     }
     return [...values];
@@ -91,7 +109,7 @@ export class WindowsVariables {
     let literal = false;
     for (const name of this.references(readable)) {
       if (this.language === "powershell" && AUTOMATIC.has(name)) continue;
-      const value = this.values.get(name);
+      const value = this.valueOf(name);
       if (!value || value.source === "outside") return "outside";
       if (value.source === "literal") literal = true;
     }
@@ -101,6 +119,11 @@ export class WindowsVariables {
     // it is a command or subexpression.
     const spelled = rest.trim() !== "" && (this.language === "batch" || !/[$(]/.test(rest));
     return bareIsLiteral && spelled ? "literal" : "none";
+  }
+
+  /** The value last assigned to lower-cased `name`, here or where these variables inherit from. */
+  private valueOf(name: string): VariableValue | undefined {
+    return this.values.get(name) ?? this.inherited?.valueOf(name);
   }
 
   /** Lower-cased names of the variables `text` refers to. */

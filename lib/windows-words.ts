@@ -7,6 +7,8 @@
 import { WindowsLanguage } from "./windows-scripts";
 
 const OPERATORS = new Set([";", "|", "&", "<", ">", "{", "}"]);
+/** batch's `echo(` prints the text after the parenthesis, which opens no group: the word's end (six characters). */
+const ECHO_BEFORE = /(?:^|[\s&|(])@?echo$/i;
 /** cmd has no `;` operator and no script blocks: `@{Basic="true"}` and `Xq7;leak` are words. */
 const BATCH_TEXT = new Set([";", "{", "}"]);
 
@@ -33,7 +35,8 @@ export function windowsWords(statement: string, language: WindowsLanguage, handl
       else if (c === quote) quote = undefined;
     } else if (c === "^" && language === "batch") i++;
     else if (c === '"' || (c === "'" && language === "powershell")) quote = c;
-    else if (c === "(") depth++;
+    else if (c === "(" && !(language === "batch" && ECHO_BEFORE.test(statement.slice(Math.max(start, i - 6), i))))
+      depth++;
     else if (c === ")" && depth > 0) depth--;
     else if (depth > 0) continue;
     else if (c === "{" && statement[i + 1] === "{") {
