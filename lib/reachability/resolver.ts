@@ -104,9 +104,15 @@ export class Resolver {
     if (unresolved > 0 || pending.length > 0) {
       const extra = this.depsOfType(from, propName, types).filter((u) => !urns.includes(u));
       appendAll(urns, extra);
-      // A known value with no dependency left to explain it is existing infrastructure outside the stack.
-      if (extra.length < unresolved + pending.length)
-        appendAll(external, pending.slice(Math.max(0, extra.length - unresolved)));
+      // A known value with no dependency left to explain it is existing infrastructure outside the stack. Ids the
+      // stack's own rules name as outside groups are the ones left unexplained first, wherever the list puts them.
+      if (extra.length < unresolved + pending.length) {
+        const outsideLast = [
+          ...pending.filter((v) => this.literalKey(v, types) === undefined),
+          ...pending.filter((v) => this.literalKey(v, types) !== undefined),
+        ];
+        appendAll(external, outsideLast.slice(Math.max(0, extra.length - unresolved)));
+      }
     }
     // Outside ids the stack models (a group its rules attach to) link to that node; the rest stay external.
     const modelled = external.map((v) => this.literalKey(v, types));

@@ -4,6 +4,7 @@
 // Endpoint of the stack is a bastion-like access path: the groups it names are bastion groups (see endpointGroups).
 import { internetSources } from "../../lib/cidr";
 import { Host, NetworkModel, groupCarriers } from "../../lib/reachability";
+import { isLiteralGroup } from "../../lib/reachability/literal-groups";
 import { instanceConnectEndpointGroups } from "../../lib/reachability/aws/instance-connect-endpoints";
 import { NAMES_SCHEMA } from "../lib/config";
 import { ConfigReader } from "../lib/config";
@@ -45,11 +46,13 @@ export function isBastion(host: Pick<Host, "urn" | "name" | "tags">, c: BastionC
 
 /**
  * Security groups carried by a bastion, tagged as the bastion role themselves, or named by an EC2 Instance Connect
- * Endpoint of the stack (endpointGroups).
+ * Endpoint of the stack (endpointGroups). A group the stack names only by id never is one: whatever else carries it
+ * lies outside the stack, so a rule naming it may admit more than the bastion.
  */
 export function bastionGroups(m: NetworkModel, c: BastionConfig): Set<string> {
   const out = new Set<string>();
-  for (const h of m.hosts.values()) if (isBastion(h, c)) h.securityGroups.forEach((sg) => out.add(sg));
+  for (const h of m.hosts.values())
+    if (isBastion(h, c)) for (const sg of h.securityGroups) if (!isLiteralGroup(sg)) out.add(sg);
   for (const sg of m.securityGroups.values()) if (sg.tags[ROLE_TAG] === BASTION_ROLE) out.add(sg.urn);
   endpointGroups(m, c).forEach((sg) => out.add(sg));
   return out;
@@ -67,7 +70,7 @@ function endpointGroups(m: NetworkModel, c: BastionConfig): string[] {
       const host = m.hosts.get(urn);
       return host !== undefined && isBastion(host, c);
     });
-  return [...instanceConnectEndpointGroups(m)].filter(onlyBastions);
+  return [...instanceConnectEndpointGroups(m)].filter((sg) => !isLiteralGroup(sg) && onlyBastions(sg));
 }
 
 /** A bastion's tag allow-list: the entries the pack trusts, and those it refuses. */

@@ -18,6 +18,7 @@ import { tcp } from "../reachability/tcp-ingress";
 const probes = probesWith({ onlyUnverifiedNotes: true });
 
 const OUTSIDE = "sg-0abc";
+const INSTANCE_CONNECT_ENDPOINT = "aws:ec2transitgateway/instanceConnectEndpoint:InstanceConnectEndpoint";
 const ALI_OUTSIDE = "sg-bp1";
 
 /** A separate AWS rule on the group `groupId` (a literal id unless a reference is given). */
@@ -291,6 +292,36 @@ describe("disallow-internet-admin-ports-except-bastions: rules on groups outside
   ]);
 });
 
+describe("a host naming a declared group by known id beside a literal group, in either order", () => {
+  const mixed = (order: "literal first" | "declared first") => {
+    const b = new StackBuilder();
+    const v = vpcWithSubnets(b);
+    awsRule(b, "ssh", OUTSIDE, ssh({ cidrBlocks: ["0.0.0.0/0"] }));
+    const web = b.add(T.sg, "web", { vpcId: ref(v.vpc) });
+    const groups = [OUTSIDE, knownRef(web, "sg-0web")];
+    b.add(T.instance, "web", {
+      subnetId: ref(v.publicSubnet),
+      associatePublicIpAddress: true,
+      vpcSecurityGroupIds: order === "literal first" ? groups : groups.reverse(),
+    });
+    return b;
+  };
+  probes(disallowInternetAdminPortsExceptBastions, [
+    {
+      name: "literal first",
+      build: () => mixed("literal first"),
+      violations: 1,
+      mentions: "sg-0abc (outside the stack)",
+    },
+    {
+      name: "declared first",
+      build: () => mixed("declared first"),
+      violations: 1,
+      mentions: "sg-0abc (outside the stack)",
+    },
+  ]);
+});
+
 describe("disallow-internet-database-and-high-risk-ports: rules on groups outside the stack", () => {
   probes(disallowInternetDatabaseAndHighRiskPorts, [
     {
@@ -337,6 +368,31 @@ describe("require-bastion-only-ssh-to-private-hosts: rules on groups outside the
       mentions: "sg-0jump (outside the stack) is not a bastion group",
     },
     {
+      name: "separate rule admitting SSH from a group spelt by its id (sourceSecurityGroupId, one string)",
+      build: () => awsStack({ "from-other": ssh({ sourceSecurityGroupId: "sg-0other" }) }, { private: true }),
+      violations: 1,
+      mentions: "only bastion security groups may be the source",
+    },
+    {
+      name: "an EC2 Instance Connect Endpoint in a literal group is no bastion-like path",
+      build: () =>
+        awsStack(
+          { "from-endpoint": ssh({ sourceSecurityGroupId: "sg-0shared" }) },
+          {
+            private: true,
+            extra: (b, v) => {
+              awsRule(b, "monitoring", "sg-0shared", tcp(443, { cidrBlocks: ["10.0.0.0/16"] }));
+              b.add(INSTANCE_CONNECT_ENDPOINT, "eice", {
+                subnetId: ref(v.privateSubnet),
+                securityGroupIds: ["sg-0shared"],
+              });
+            },
+          },
+        ),
+      violations: 1,
+      mentions: "sg-0shared (outside the stack) is not a bastion group",
+    },
+    {
       name: "Alibaba literal group admitting SSH from 172.16.0.0/12",
       build: () => aliStack({ ssh: { portRange: "22/22", cidrIp: "172.16.0.0/12" } }),
       violations: 1,
@@ -353,19 +409,7 @@ describe("require-bastion-only-ssh-to-private-hosts: rules on groups outside the
       violations: 1,
       mentions: "a CIDR block is the source",
     },
-    // known-good
-    {
-      name: "literal group admitting SSH from the bastion's declared group",
-      build: () =>
-        awsStack(
-          {},
-          {
-            private: true,
-            extra: (b, v) => awsRule(b, "from-bastion", OUTSIDE, ssh({ sourceSecurityGroupId: ref(addBastion(b, v)) })),
-          },
-        ),
-      violations: 0,
-    },
+    // A group outside the stack is no bastion group, even on a bastion: what else carries it is out of sight.
     {
       name: "literal group admitting SSH from a bastion that also sits in a literal group",
       build: () =>
@@ -383,13 +427,27 @@ describe("require-bastion-only-ssh-to-private-hosts: rules on groups outside the
             },
           },
         ),
-      violations: 0,
+      violations: 1,
     },
     {
       name: "declared group's inline rule admitting SSH from a bastion's literal group",
       build: () => inlineFromLiteral({ "hardening:role": "bastion" }),
+      violations: 1,
+    },
+    // known-good
+    {
+      name: "literal group admitting SSH from the bastion's declared group",
+      build: () =>
+        awsStack(
+          {},
+          {
+            private: true,
+            extra: (b, v) => awsRule(b, "from-bastion", OUTSIDE, ssh({ sourceSecurityGroupId: ref(addBastion(b, v)) })),
+          },
+        ),
       violations: 0,
     },
+
     {
       name: "literal group admitting SSH from a block allowCidrs lists",
       build: () => awsStack({ ssh: ssh({ cidrBlocks: ["10.0.0.0/8"] }) }, { private: true }),

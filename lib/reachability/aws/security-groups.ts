@@ -37,7 +37,7 @@ export function addAwsSecurityGroups(m: NetworkModel): void {
     const group = res.one(r, "securityGroupId", r.inputs.securityGroupId, AWS_SECURITY_GROUPS);
     const sg = group ? m.securityGroups.get(group) : undefined;
     if (!sg) continue;
-    const refs = list(r.inputs.sourceSecurityGroupId);
+    const refs = items(r.inputs.sourceSecurityGroupId);
     const sources: RuleSource[] = [
       ...cidrSources(r.inputs.cidrBlocks, "ipv4"),
       ...cidrSources(r.inputs.ipv6CidrBlocks, "ipv6"),
