@@ -2,6 +2,7 @@
 // explicit Deny win over any Allow, so a Deny on every principal that covers the Allow's actions and resources keeps
 // out whoever its condition selects. Only the forms read exactly here narrow anything: a Deny that cannot be read
 // (NotPrincipal, NotAction, NotResource, other conditions, unknown values) leaves the Allow as it was.
+import { parseCidr } from "../../lib/cidr";
 import { isUnknown, list, obj, strings } from "../../lib/values";
 import { matchesEverything, wildcardMatches } from "./wildcard";
 
@@ -51,6 +52,9 @@ function nullTrue(value: unknown): boolean {
   return list(value).some((v) => v === true || (typeof v === "string" && v.trim().toLowerCase() === "true"));
 }
 
+/** An address or block as IAM's IpAddress operators take it; an unknown value is read later, as unknown. */
+const isAddress = (v: unknown): boolean => isUnknown(v) || (typeof v === "string" && parseCidr(v) !== undefined);
+
 /** The one condition form a Deny may carry to narrow an Allow; undefined for every other condition. */
 function admitted(st: Record<string, unknown>, at: string): DenyAdmits | undefined {
   const c = st.Condition;
@@ -68,8 +72,10 @@ function admitted(st: Record<string, unknown>, at: string): DenyAdmits | undefin
   const o = op.toLowerCase();
   const k = key.toLowerCase();
   if (o === "notipaddress" && k === "aws:sourceip") {
-    // Addresses are a string or a list of them; any other shape is no address list IAM accepts.
-    if (typeof value !== "string" && !Array.isArray(value)) return undefined;
+    // Addresses are a string or a non-empty list of them, each an address or block; anything else (an empty list, a
+    // null, a nested list, text that is no address) is no list IAM would narrow by, so the Deny narrows nothing.
+    const addresses = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
+    if (addresses.length === 0 || !addresses.every(isAddress)) return undefined;
     return { sourcesField: `${at}.Condition.${op}["${key}"]`, sources: value };
   }
   // Internet callers carry no aws:SourceVpc: a Deny on its absence keeps every one of them out.

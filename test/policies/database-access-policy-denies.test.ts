@@ -155,6 +155,13 @@ describe("disallow-public-managed-databases: Deny statements narrow open Allows"
       json(openAllow(), deny({ Condition: { Bool: { "aws:SecureTransport": "false" } } })),
       1,
     ),
+    // Malformed address lists are no list IAM narrows by: the Deny narrows nothing.
+    ...everyForm("Deny outside an empty address list", json(openAllow(), deny(notIp([]))), 1),
+    ...everyForm("Deny outside an empty address", json(openAllow(), deny(notIp(""))), 1),
+    ...everyForm("Deny outside a null address", json(openAllow(), deny(notIp([null]))), 1),
+    ...everyForm("Deny outside a nested list", json(openAllow(), deny(notIp([["0.0.0.0/0"]]))), 1),
+    ...everyForm("Deny outside a list holding an object", json(openAllow(), deny(notIp(["10.0.0.0/8", {}]))), 1),
+    ...everyForm("Deny outside text that is no address", json(openAllow(), deny(notIp("office"))), 1),
     ...everyForm(
       "Deny with IfExists operator",
       json(openAllow(), deny({ Condition: { NotIpAddressIfExists: { "aws:SourceIp": "203.0.113.0/24" } } })),
