@@ -16,6 +16,8 @@ const KIT = "/etc/ssh/sshd_config.d/00-hardening-kit.conf";
 const GREP = `grep -v '^PasswordAuthentication' ${SSHD}`;
 const xinetd = (...lines: string[]) =>
   ["#!/bin/bash", "cat > /etc/xinetd.d/telnet <<'EOF'", ...lines, "EOF"].join("\n");
+/** A file with no `#!` line holding a VNC server's command, read once something runs it. */
+const RUN_LATER_A = "printf 'x11vnc -forever\\n' > /tmp/a";
 const stages = (n: number, stage: (i: number) => string) => many(n, stage, " | ");
 
 export const SHELL_SHAPES: Record<string, Shape[]> = {
@@ -150,5 +152,30 @@ export const SHELL_SHAPES: Record<string, Shape[]> = {
       return `${copies}\n${many(n, () => `mv /tmp/${"*a".repeat(100)}b ${SSHD}`)}`;
     }),
     shell("sed block n deep", 10_000, (n) => `sed -i '${"/^Match/,/^$/{".repeat(n)}/^X/d${"}".repeat(n)}' ${SSHD}`),
+  ],
+  // Files run later through a shell's input, env, cat copies and copies into folders.
+  "test/policies/userdata-run-later-inputs.test.ts": [
+    policy("n cat appends to a file run later", 5_000, (n) =>
+      [RUN_LATER_A, many(n, () => "cat /tmp/a >> /opt/start"), "sh /opt/start"].join("\n"),
+    ),
+    policy("cat of n files into a file run later", 10_000, (n) =>
+      [RUN_LATER_A, `cat ${many(n, () => "/tmp/a", " ")} > /opt/start`, "sh /opt/start"].join("\n"),
+    ),
+    policy("cp -t a folder of n files", 25_000, (n) =>
+      [RUN_LATER_A, `cp -t /usr/local/bin ${many(n, (i) => `/tmp/f${i}`, " ")}`, "sh /usr/local/bin/a"].join("\n"),
+    ),
+    policy("n env wrappers", 10_000, (n) => [RUN_LATER_A, `${"/usr/bin/env ".repeat(n)}bash /tmp/a`].join("\n")),
+    policy("n cat stages piped to sh", 5_000, (n) => [RUN_LATER_A, `${"cat /tmp/a | ".repeat(n)}sh`].join("\n")),
+    policy("a file of n lines copied onto boot files n times", 5_000, (n) =>
+      [
+        "cat > /tmp/a <<'END'",
+        many(n, (i) => `echo line ${i}`),
+        "END",
+        many(n, (i) => ["cp /tmp/a /etc/rc.local", "cat /tmp/a > /etc/rc.local", "cp /tmp/a /etc/cron.daily/"][i % 3]),
+      ].join("\n"),
+    ),
+    policy("cat of n files with text piped to tee into n files", 5_000, (n) =>
+      [RUN_LATER_A, `cat ${many(n, () => "/tmp/a", " ")} | tee ${many(n, (i) => `/opt/f${i}`, " ")}`].join("\n"),
+    ),
   ],
 };

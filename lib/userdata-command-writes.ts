@@ -142,7 +142,8 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
     appendAll(servers, updateInetdEnabled(parsed));
     appendAll(servers, superServersTeed(parsed, context.previous, scan));
     // A file the script wrote and now runs is read as a script from here (see ScriptsRunLater).
-    noteFileRun(parsed, scan, context.directory, context.previous);
+    const wroteFile = (path: string) => state.files.text(path) !== undefined;
+    noteFileRun(parsed, scan, context.directory, context.previous, wroteFile);
     // A file copied or moved over one written before replaces its text there; one removed or emptied holds none.
     followCopy(parsed, scan, (path) => state.files.text(path), context.directory, context.previous);
     followEmptied(parsed, scan, context.directory);

@@ -14,6 +14,7 @@ import {
   splitCommands,
   Word,
 } from "./userdata-words";
+import { normalPath } from "./userdata-sshd-paths";
 
 /** A command of a line, read: its words, the index of its command word, its name and arguments. */
 export interface ParsedCommand {
@@ -35,19 +36,41 @@ export function parseCommand(command: Command): ParsedCommand {
   return { command, words, at, name: commandName(words, at), args: argumentsOf(words, at) };
 }
 
+/** Where env stands on every image: a script or file named env elsewhere (`/opt/env`) is no env. */
+const ENV_PATHS = new Set(["/usr/bin/env", "/bin/env", "/usr/local/bin/env"]);
+
 /**
  * `/usr/bin/env bash /opt/start`: env spelt by its path (as a unit's ExecStart must, and `#!` lines do) runs the
- * command after it, as `env` by its name does: the command word is that one's. Only env: the other wrappers are
- * spelt by their names.
+ * command after it, as `env` by its name does: the command word is that one's. Only env, at its own places: the
+ * other wrappers are spelt by their names.
  */
 function pastEnvByPath(words: Word[], at: number): number {
   const text = words[at]?.text;
-  if (text === undefined || !text.includes("/") || commandName(words, at) !== "env") return at;
+  if (text === undefined || !ENV_PATHS.has(normalPath(text))) return at;
   // Read again with env by its name, which the wrappers' table knows: its options and assignments are skipped so.
   const byName = words.slice();
   byName[at] = { ...words[at], text: "env" };
   const inner = commandIndex(byName);
   return inner > at ? inner : at;
+}
+
+/**
+ * The command as it runs: its words before a lone `&` that sends it to the background (`sh < F &`, `sh < F & sleep
+ * 1`), which the line's split leaves among its words (a single `&` separates no command there).
+ */
+export function inForeground(parsed: ParsedCommand): ParsedCommand {
+  const { words, at } = parsed;
+  for (let i = at + 1; i < words.length; i++) {
+    // A redirection's target (`2>&1`) sends nothing to the background.
+    if (words[i].op !== undefined) {
+      i++;
+      continue;
+    }
+    if (!words[i].text.startsWith("&")) continue;
+    const before = words.slice(0, i);
+    return { ...parsed, words: before, args: argumentsOf(before, at) };
+  }
+  return parsed;
 }
 
 /** Shells whose `-c` script may read their input: `sudo bash -c 'cat >> /etc/rc.local' <<EOF`. */
@@ -61,6 +84,9 @@ const MAX_FILES = 16;
 export class Destinations {
   private outputs: string[][] | undefined;
   private inputs: string[][] | undefined;
+  /** printsToLog's answers so far, by command, when the script's output is logged and when it is not. */
+  private readonly toLogIfLogged: (boolean | undefined)[] = [];
+  private readonly toLogIfNot: (boolean | undefined)[] = [];
 
   constructor(
     private readonly commands: ParsedCommand[],
@@ -88,13 +114,22 @@ export class Destinations {
    * last command prints goes to the log (the script's own output is not captured).
    */
   printsToLog(i: number, stdoutLogged: boolean): boolean {
-    for (let j = i; ; j++) {
-      if (this.output(j).length > 0) return false;
+    // Each filter's answer is the next command's: kept, so that a pipeline of n filters is walked once, not n times.
+    const known = stdoutLogged ? this.toLogIfLogged : this.toLogIfNot;
+    const walked: number[] = [];
+    let answer: boolean | undefined;
+    for (let j = i; answer === undefined; j++) {
+      answer = known[j];
+      if (answer !== undefined) break;
+      walked.push(j);
       const next = this.commands[j + 1];
-      if (!next?.command.piped) return stdoutLogged;
-      if (LOG_READERS.has(next.name)) return true;
-      if (!FILTERS.has(next.name)) return false;
+      if (this.output(j).length > 0) answer = false;
+      else if (!next?.command.piped) answer = stdoutLogged;
+      else if (LOG_READERS.has(next.name)) answer = true;
+      else if (!FILTERS.has(next.name)) answer = false;
     }
+    for (const j of walked) known[j] = answer;
+    return answer;
   }
 
   /** Whether the text command i reads (a here-document) only ends in a log: see printsToLog. */

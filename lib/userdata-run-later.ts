@@ -4,10 +4,11 @@
 // a unit's ExecStart, a cron line, rc.local. Then it is read as the script it is, its findings named with the file.
 // A file only written, printed or copied stays unread so.
 import { inputFiles } from "./userdata-cat-streams";
-import { ParsedCommand } from "./userdata-destinations";
+import { inForeground, ParsedCommand } from "./userdata-destinations";
 import { LineScan, Reading, WrittenAs } from "./userdata-scan-context";
 import { normalPath } from "./userdata-sshd-paths";
 import { fromStanding } from "./userdata-working-directory";
+import { commandIndex } from "./userdata-words";
 
 /** Bounds on what waits to be run: files, and texts written to each. */
 const MAX_FILES = 64;
@@ -30,12 +31,22 @@ const NAMED_OUTRIGHT = /^\/[^$`*?[\]{}]*$/;
  * The files a command runs as a script, named outright: `sh -x F`, `bash F`, `. F`, `source F`, or `F` itself as the
  * command (wrappers such as nohup, setsid, sudo, exec or env skipped); a shell reading its script from its input,
  * what that input holds: `sh < F`, `bash -s -- arg < F`, or `cat F | sh` (`previous`: the command before on the line,
- * whose output a piped command reads). A relative name is read from `directory`, where a `cd` put the script. None
- * for any other command.
+ * whose output a piped command reads). A relative name is read from `directory`, where a `cd` put the script. A
+ * `&` after the command (`sh < F &`) only sends it to the background. `written`: whether the script wrote a file (by
+ * its path from `directory`): env at its own place (`/usr/bin/env start`) is then that file, run. None for any other
+ * command.
  */
-export function filesRun(parsed: ParsedCommand, directory?: string, previous?: ParsedCommand): string[] {
+export function filesRun(
+  parsed: ParsedCommand,
+  directory?: string,
+  previous?: ParsedCommand,
+  written?: (path: string) => boolean,
+): string[] {
   const files: string[] = [];
-  for (const file of filesNamedRun(parsed, previous)) {
+  const named = filesNamedRun(inForeground(parsed), previous && inForeground(previous), (file) =>
+    written === undefined ? false : written(fromStanding(file, directory)),
+  );
+  for (const file of named) {
     const path = fromStanding(file, directory);
     if (NAMED_OUTRIGHT.test(path)) files.push(normalPath(path));
   }
@@ -43,8 +54,15 @@ export function filesRun(parsed: ParsedCommand, directory?: string, previous?: P
 }
 
 /** The files a command runs, as it names them (see filesRun). */
-function filesNamedRun(parsed: ParsedCommand, previous: ParsedCommand | undefined): string[] {
+function filesNamedRun(
+  parsed: ParsedCommand,
+  previous: ParsedCommand | undefined,
+  written: (file: string) => boolean,
+): string[] {
   const { words, at, name, args } = parsed;
+  // Read past as env (see parseCommand), a file the script wrote there is its own: that runs, the rest its arguments.
+  const first = commandIndex(words);
+  if (first >= 0 && first < at && written(words[first].text)) return [words[first].text];
   if (SOURCES.has(name)) return args.slice(0, 1);
   if (SHELLS.has(name)) {
     const script = shellScript(args);
@@ -79,16 +97,17 @@ function shellScript(args: string[]): { file?: string; input?: true } | undefine
  * Notes the files a command of `scan` runs. A command of the user data itself runs them now, with what was written
  * so far; one of a file that runs after the user data (a unit, a crontab, rc.local, another script) runs them later,
  * with whatever the user data writes there. A file that may be configuration runs nothing until it is run itself.
- * `previous`: the command before on the line, which may pipe it its script (see filesRun).
+ * `previous`: the command before on the line, which may pipe it its script; `written`: see filesRun.
  */
 export function noteFileRun(
   parsed: ParsedCommand,
   { reading, found, ran }: LineScan,
   directory?: string,
   previous?: ParsedCommand,
+  written?: (path: string) => boolean,
 ): void {
   if (ran === undefined || !runsCommands(reading)) return;
-  for (const file of filesRun(parsed, directory, previous))
+  for (const file of filesRun(parsed, directory, previous, written))
     ran(file, reading.inertFile !== undefined || found.via !== undefined);
 }
 
@@ -121,26 +140,62 @@ export interface KeptText {
 export class ScriptsRunLater {
   private readonly unread = new Map<string, Kept[]>();
   private readonly runLater = new Set<string>();
+  /** A number for each list of texts kept, as long as it holds the same: what a file copied holds, told apart. */
+  private readonly ids = new WeakMap<Kept[], number>();
+  private lastId = 0;
 
-  /** Text was written to `file`, added to what it held or replacing it; `readAsScript` reads it once the file runs. */
+  /**
+   * Text was written to `file`, added to what it held or replacing it; `readAsScript` reads it once the file runs.
+   * No text adds nothing, and replaces what was kept with nothing: it takes none of the room kept for files.
+   */
   wrote(file: string, text: string, readAsScript: (text: string) => void, mode: WrittenAs): void {
     const key = normalPath(file);
+    if (text === "") {
+      if (!mode.appended) this.unread.delete(key);
+      return;
+    }
     const piece = { text, readAsScript, endsMidLine: mode.endsMidLine };
     const texts = mode.appended ? this.unread.get(key) : undefined;
     const last = texts?.[texts.length - 1];
     if (texts === undefined) {
       if (this.unread.has(key) || this.unread.size < MAX_FILES) this.unread.set(key, [piece]);
-    } else if (last?.endsMidLine && last.text.length + text.length <= MAX_JOINED)
+      return;
+    }
+    this.ids.delete(texts);
+    if (last?.endsMidLine && last.text.length + text.length <= MAX_JOINED)
       texts[texts.length - 1] = { ...piece, text: last.text + text };
     else if (texts.length < MAX_TEXTS) texts.push(piece);
   }
 
+  /** Whether text is kept for `file`. */
+  holds(file: string): boolean {
+    return this.unread.has(normalPath(file));
+  }
+
+  /**
+   * A number that stands for what is kept for `file` while it stays the same (a copy of it read again reads nothing
+   * new); undefined when nothing is kept.
+   */
+  keptId(file: string): number | undefined {
+    const texts = this.unread.get(normalPath(file));
+    if (texts === undefined) return undefined;
+    let id = this.ids.get(texts);
+    if (id === undefined) this.ids.set(texts, (id = ++this.lastId));
+    return id;
+  }
+
   /**
    * `from` was copied (or moved) onto `to`, or added after what `to` held (`appended`: `cat from >> to`): `to` holds
-   * the texts kept for `from`, read by `readAsScript` once `to` runs. Returns those texts joined, as a file holds
-   * them; undefined, with `to` left as it was, when none are kept.
+   * the texts kept for `from`, read by `readAsScript` once `to` runs. Returns how to get those texts joined, as a
+   * file holds them (only some readers need them: joining is work); undefined, with `to` left as it was, when none
+   * are kept.
    */
-  copied(from: string, to: string, readAsScript: (text: string) => void, appended = false): KeptText | undefined {
+  copied(
+    from: string,
+    to: string,
+    readAsScript: (text: string) => void,
+    appended = false,
+  ): (() => KeptText) | undefined {
     const texts = this.unread.get(normalPath(from));
     const key = normalPath(to);
     if (texts === undefined || (!this.unread.has(key) && this.unread.size >= MAX_FILES)) return undefined;
@@ -153,7 +208,7 @@ export class ScriptsRunLater {
         key,
         texts.map((kept) => ({ ...kept, readAsScript })),
       );
-    return joined(texts);
+    return () => joined(texts);
   }
 
   /** What is kept for `file`, as one text, as the file holds it; undefined when nothing is. */

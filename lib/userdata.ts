@@ -8,7 +8,7 @@
 // runs it). Every matcher is linear in its input: user data may be hostile.
 import { isAccountsFile, passwordLines } from "./userdata-accounts";
 import { BootScriptFormat, bootCommands, bootScriptFormat } from "./userdata-boot-scripts";
-import { copiedFrom, refilledBy } from "./userdata-copied-over";
+import { chargeCopy, copiedFrom, copiesOnlyText, refilledBy } from "./userdata-copied-over";
 import { removalOf } from "./userdata-emptied-files";
 import { isCloudConfig, scanCloudConfig, ScanText, WrittenFile } from "./userdata-cloud-config";
 import { InflateBudget } from "./userdata-decode";
@@ -37,6 +37,7 @@ import {
   normalPath,
 } from "./userdata-sshd-paths";
 import { XinetdAppends } from "./userdata-superserver-appends";
+import { superServerOf } from "./userdata-superservers";
 
 export { decodeUserData } from "./userdata-decode";
 export { weaknessContext } from "./userdata-findings";
@@ -87,6 +88,8 @@ class Scan {
   private readonly runLater = new ScriptsRunLater();
   /** The xinetd files written a line at a time. */
   private readonly xinetd = new XinetdAppends();
+  /** The texts kept for a file (by keptId) read as a boot-time file's commands, with that file. */
+  private readonly bootCopies = new Set<string>();
   /** Removals by pattern followed so far. */
   private removals = 0;
   /** The files the last write, a cat's copy, fills after its `>` empties them (see CopyMode.refills). */
@@ -171,6 +174,13 @@ class Scan {
     }
     if (mode?.followOnly) {
       const from = copiedFrom(mode);
+      // A copy that changes nothing unless its source holds text (a cat's file added after another), and none kept
+      // or spelt: nothing to follow. One that does, as far as its command's budget goes.
+      const skipped = from !== undefined && copiesOnlyText(mode) && text === "" && !this.runLater.holds(from);
+      if (skipped || !chargeCopy(mode, files.length)) {
+        this.refilled = refilledBy(mode);
+        return;
+      }
       for (const file of files) {
         const format = bootScriptFormat(file);
         // A file copied into a boot-time folder (`cp /tmp/a /etc/cron.daily/`) runs what is kept for its source.
@@ -245,12 +255,22 @@ class Scan {
     const readAsScript = (read: string) => this.once(read, `run ${to}`, () => readAs(read, runReading(to)));
     const kept = this.runLater.copied(from, to, readAsScript, as.appended);
     if (kept === undefined) return false;
-    this.xinetd.wrote(to, kept.text, found, { appended: as.appended, endsMidLine: kept.endsMidLine });
+    if (superServerOf(to) === "xinetd") {
+      const { text, endsMidLine } = kept();
+      this.xinetd.wrote(to, text, found, { appended: as.appended, endsMidLine });
+    }
     return true;
   }
 
-  /** `from` copied onto a boot-time file: what is kept for `from` is read as the commands that file runs. */
+  /**
+   * `from` copied onto a boot-time file: what is kept for `from` is read as the commands that file runs, once for
+   * each file it is copied to (the same text copied there again reads nothing new, and is not joined again).
+   */
   private bootCopy(from: string, to: string, format: BootScriptFormat, found: Findings, depth: number): void {
+    const id = this.runLater.keptId(from);
+    const key = `${id} ${normalPath(to)}`;
+    if (id === undefined || this.bootCopies.has(key)) return;
+    this.bootCopies.add(key);
     const kept = this.runLater.keptText(from);
     if (kept !== undefined) this.bootScript(kept, format, found.writtenTo(to), depth);
   }
@@ -298,11 +318,15 @@ class Scan {
   }
 }
 
+/** The files each write adds to, by path: looked up once per file, however many files a write names. */
+const appendedPaths = new WeakMap<WriteMode, Set<string>>();
+
 /** How a command writes `file`: as its mode says, or added to it, in whole lines, when the writer does not say. */
 function writtenAs(file: string, mode: WriteMode | undefined): WrittenAs {
   if (mode === undefined) return { appended: true, endsMidLine: false };
-  const key = normalPath(file);
-  return { appended: mode.appended.some((f) => normalPath(f) === key), endsMidLine: mode.endsMidLine === true };
+  let appended = appendedPaths.get(mode);
+  if (appended === undefined) appendedPaths.set(mode, (appended = new Set(mode.appended.map(normalPath))));
+  return { appended: appended.has(normalPath(file)), endsMidLine: mode.endsMidLine === true };
 }
 
 /** Text written to sshd's configuration: to sshd_config itself when every file it goes to is that. */

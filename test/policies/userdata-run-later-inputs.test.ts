@@ -122,6 +122,111 @@ const BAD: Bad[] = [
   ),
   vnc("cp into /etc/cron.daily/, run by cron", aThen("cp /tmp/a /etc/cron.daily/"), "/etc/cron.daily/a"),
   vnc("install into /etc/cron.daily, no slash", aThen("install -m 755 /tmp/a /etc/cron.daily"), "/etc/cron.daily/a"),
+  // 5. A `&` after the command only sends it to the background.
+  vnc("sh reading it through <, in the background", startThen("sh < /opt/start &")),
+  vnc("cat piped to sh, in the background", startThen("cat /opt/start | sh &")),
+  vnc(
+    "nohup bash reading it, its output logged, in the background",
+    startThen("nohup bash < /opt/start > /var/log/x 2>&1 &"),
+  ),
+  vnc("sh reading it in the background, a command after", startThen("sh < /opt/start & sleep 1")),
+  vnc("sh reading it, & joined to the next command", startThen("sh < /opt/start &sleep 1")),
+  vnc("cat > in the background, then sh", aThen("cat /tmp/a > /opt/start &", "sh /opt/start")),
+  vnc("cp in the background, then sh", aThen("cp /tmp/a /opt/start & wait", "sh /opt/start")),
+  vnc("tee in the background, then sh", aThen("cat /tmp/a | tee /opt/start &", "sh /opt/start")),
+  // 6. A file named env that is no env: anywhere but env's own places, or written there by the script itself.
+  vnc(
+    "a script named env run with an argument",
+    bash("printf 'x11vnc -forever\\n' > /opt/env", "chmod +x /opt/env", "/opt/env start"),
+    "/opt/env",
+  ),
+  vnc(
+    "a file the script wrote at env's own place, run",
+    bash("printf 'x11vnc -forever\\n' > /usr/bin/env", "/usr/bin/env start"),
+    "/usr/bin/env",
+  ),
+  vnc("/bin/env bash", startThen("/bin/env bash /opt/start")),
+  vnc("/usr/local/bin/env sh", startThen("/usr/local/bin/env sh /opt/start")),
+  vnc("/usr//bin/env, spelt with a doubled slash", startThen("/usr//bin/env bash /opt/start")),
+  // 7. Several files copied into a folder: each lands there under its own name.
+  vnc(
+    "cp of two files into /usr/local/bin/",
+    aThen("cp /tmp/b /tmp/a /usr/local/bin/", "/usr/local/bin/a"),
+    "/usr/local/bin/a",
+  ),
+  vnc("cp -t with two files", aThen("cp -t /usr/local/bin /tmp/b /tmp/a", "/usr/local/bin/a"), "/usr/local/bin/a"),
+  vnc(
+    "install of two files into /usr/local/bin/",
+    aThen("install /tmp/a /tmp/b /usr/local/bin/", "/usr/local/bin/a"),
+    "/usr/local/bin/a",
+  ),
+  vnc(
+    "cp of two files into a folder not listed, no slash",
+    aThen("cp /tmp/b /tmp/a /srv/tools", "sh /srv/tools/a"),
+    "/srv/tools/a",
+  ),
+  vnc(
+    "mv of two files into a folder",
+    aThen("mv /tmp/b /tmp/a /usr/local/bin", "/usr/local/bin/a"),
+    "/usr/local/bin/a",
+  ),
+  vnc(
+    "cp of two files, one a folder's contents",
+    aThen("cp -r /tmp/d/ /tmp/a /srv/tools", "sh /srv/tools/a"),
+    "/srv/tools/a",
+  ),
+  // 8. A recursive or preserving copy of a file copies it as a plain one does.
+  vnc("cp -a into /usr/local/bin/", aThen("cp -a /tmp/a /usr/local/bin/", "/usr/local/bin/a"), "/usr/local/bin/a"),
+  vnc("cp -a onto a file", aThen("cp -a /tmp/a /opt/start", "sh /opt/start")),
+  vnc("cp -r onto a file", aThen("cp -r /tmp/a /opt/start", "sh /opt/start")),
+  vnc("cp -R onto a file", aThen("cp -R /tmp/a /opt/start", "sh /opt/start")),
+  vnc("cp -rp onto a file", aThen("cp -rp /tmp/a /opt/start", "sh /opt/start")),
+  vnc("cp -p onto a file", aThen("cp -p /tmp/a /opt/start", "sh /opt/start")),
+  vnc("cp --preserve=mode onto a file", aThen("cp --preserve=mode /tmp/a /opt/start", "sh /opt/start")),
+  vnc("cp --archive into cron's folder", aThen("cp --archive /tmp/a /etc/cron.daily/"), "/etc/cron.daily/a"),
+  // 9. A cat's files and a tee's targets, however many: padding hides none.
+  vnc(
+    "cat of sixteen files with nothing kept, then the one with text",
+    aThen(`cat ${Array.from({ length: 16 }, (_v, i) => `/tmp/p${i}`).join(" ")} /tmp/a > /opt/start`, "sh /opt/start"),
+  ),
+  vnc(
+    "tee of seventeen files, then the one run",
+    aThen(
+      `cat /tmp/a | tee ${Array.from({ length: 17 }, (_v, i) => `/opt/p${i}`).join(" ")} /opt/start`,
+      "sh /opt/start",
+    ),
+  ),
+  vnc(
+    "cat of the file itself, then the server's file, over it",
+    bash("echo 'echo hi' > /opt/start", WRITE_A, "cat /opt/start /tmp/a > /opt/start", "sh /opt/start"),
+  ),
+  // 10. Only the last redirection of cat's output gets the copy.
+  vnc("cat > an earlier file, then > the file run", aThen("cat /tmp/a > /opt/other > /opt/start", "sh /opt/start")),
+  vnc("cat > /dev/null, then >> the file run", aThen("cat /tmp/a > /dev/null >> /opt/start", "sh /opt/start")),
+  // 11. A tee or sponge reading the file itself.
+  vnc("tee reading it through <", aThen("tee /opt/start < /tmp/a", "sh /opt/start")),
+  vnc(
+    "tee -a reading it through <",
+    aThen("echo 'echo hi' > /opt/start", "tee -a /opt/start < /tmp/a", "sh /opt/start"),
+  ),
+  vnc("sponge reading it through <", aThen("sponge /opt/start < /tmp/a", "sh /opt/start")),
+  // 12. A file copied onto a boot file again and again is read once; a new text copied there is read too.
+  vnc("cp onto rc.local twice", aThen("cp /tmp/a /etc/rc.local", "cp /tmp/a /etc/rc.local"), "/etc/rc.local"),
+  vnc(
+    "a harmless text copied onto rc.local, then the server's",
+    bash("echo 'echo hi' > /tmp/a", "cp /tmp/a /etc/rc.local", WRITE_A, "cat /tmp/a > /etc/rc.local"),
+    "/etc/rc.local",
+  ),
+  vnc(
+    "the server added to a file copied into cron's folder before, copied again",
+    bash(
+      "echo 'echo hi' > /tmp/a",
+      "cp /tmp/a /etc/cron.daily/",
+      "printf 'x11vnc -forever\\n' >> /tmp/a",
+      "cp /tmp/a /etc/cron.daily/",
+    ),
+    "/etc/cron.daily/a",
+  ),
 ];
 
 const GOOD: Good[] = [
@@ -170,6 +275,59 @@ const GOOD: Good[] = [
     name: "a harmless file copied into cron's folder",
     script: bash("echo 'echo hi' > /tmp/a", "cp /tmp/a /etc/cron.daily/"),
   },
+  // 5. In the background, the input still checked only, or another file read.
+  { name: "sh -n reading it in the background", script: startThen("sh -n < /opt/start &") },
+  { name: "sh reading another file in the background", script: startThen("sh < /opt/other & sleep 1") },
+  {
+    name: "sh reading another file, then a command reading it",
+    script: startThen("sh < /opt/other & cat < /opt/start"),
+  },
+  // 6. A file named env that is no env runs itself, not the file it is given.
+  {
+    name: "a script named env given the file",
+    script: startThen("printf 'echo hi\\n' > /opt/env", "/opt/env bash /opt/start"),
+  },
+  {
+    name: "the script's own file at env's place given the file",
+    script: startThen("printf 'echo hi\\n' > /usr/bin/env", "/usr/bin/env bash /opt/start"),
+  },
+  // 7. Several files into a folder: another name run, or the folder.
+  {
+    name: "two files copied, the other one run",
+    script: aThen("cp /tmp/a /tmp/b /usr/local/bin/", "/usr/local/bin/b"),
+  },
+  {
+    name: "two files copied into a folder, the folder run",
+    script: aThen("cp /tmp/a /tmp/b /srv/tools", "sh /srv/tools"),
+  },
+  // 8. A recursive copy of a folder's contents; one that empties the file run.
+  { name: "cp -r of a folder's contents", script: aThen("cp -r /tmp/a/. /opt/start", "sh /opt/start") },
+  {
+    name: "cp -a of a harmless file over it",
+    script: startThen("echo 'echo hi' > /tmp/b", "cp -a /tmp/b /opt/start", "sh /opt/start"),
+  },
+  // 9. Many files with nothing kept, cat over the file run: it is emptied.
+  {
+    name: "cat of twenty files with nothing kept over it",
+    script: startThen(
+      `cat ${Array.from({ length: 20 }, (_v, i) => `/tmp/p${i}`).join(" ")} > /opt/start`,
+      "sh /opt/start",
+    ),
+  },
+  {
+    name: "cat of the file itself, then a harmless file, over it",
+    script: startThen("echo 'echo hi' > /tmp/b", "cat /opt/start /tmp/b > /opt/start", "sh /opt/start"),
+  },
+  // 10. An earlier redirection of cat's output only empties its file.
+  { name: "cat > the file, then > /dev/null", script: aThen("cat /tmp/a > /opt/start > /dev/null", "sh /opt/start") },
+  { name: "cat > the file, then > another", script: aThen("cat /tmp/a > /opt/start > /opt/other", "sh /opt/start") },
+  { name: "cat > the file, then to the log by >&2", script: aThen("cat /tmp/a > /opt/start >&2", "sh /opt/start") },
+  // 11. tee reading a file with nothing kept over it.
+  { name: "tee reading a file with nothing kept", script: startThen("tee /opt/start < /tmp/n", "sh /opt/start") },
+  // 12. install -d makes folders, copying nothing.
+  { name: "install -d", script: aThen("install -d /tmp/a /usr/local/bin", "/usr/local/bin/a") },
+  { name: "install -dm 755", script: aThen("install -dm 755 /tmp/a /usr/local/bin", "/usr/local/bin/a") },
+  { name: "install --directory", script: aThen("install --directory /tmp/a /usr/local/bin", "/usr/local/bin/a") },
 ];
 
 describe("disallow-userdata-login-weakening: files run through input or env, copied by cat or into folders", () => {
@@ -198,6 +356,9 @@ describe("a plain cat piped to the next command", () => {
     ["cat reading its input too", "cat /opt/start - | sh", []],
     ["cat's output put in a file", "cat /opt/start > /tmp/x | sh", []],
     ["not piped", "cat /opt/start; sh", []],
+    ["sh in the background", "cat /opt/start | sh &", ["/opt/start"]],
+    ["sh in the background, its input redirected", "sh < /opt/start & sleep 1", ["/opt/start"]],
+    ["cat in the background", "cat /opt/start & sh", []],
   ])("%s: the files run", (_name, line, files) => {
     const { parsed, previous } = lastTwo(line);
     expect(filesRun(parsed, "/srv", previous)).toEqual(files);
@@ -217,6 +378,14 @@ describe("a plain cat piped to the next command", () => {
     ["tee to the log only", "cat /tmp/a | tee /dev/null", []],
     ["grep before tee", "grep x /tmp/a | tee /opt/start", undefined],
     ["cat -A", "cat -A /tmp/a | tee /opt/start", undefined],
+    ["tee reading the file itself", "tee /opt/start < /tmp/a", [{ file: "/opt/start", append: false }]],
+    ["sponge -a reading it", "sponge -a /opt/start < /tmp/a", [{ file: "/opt/start", append: true }]],
+    ["tee reading another command", "echo hi | tee /opt/start", undefined],
+    ["cat's last redirection", "cat /tmp/a > /opt/x >> /opt/start", [{ file: "/opt/start", append: true }]],
+    ["cat's last redirection to the log", "cat /tmp/a > /opt/start > /dev/null", undefined],
+    ["cat's output sent to another descriptor last", "cat /tmp/a > /opt/start >&2", undefined],
+    ["cat's errors redirected last", "cat /tmp/a > /opt/start 2> /opt/err", [{ file: "/opt/start", append: false }]],
+    ["cat in the background", "cat /tmp/a > /opt/start &", [{ file: "/opt/start", append: false }]],
   ])("%s: what the copy puts where", (_name, line, targets) => {
     const { parsed, previous } = lastTwo(line);
     const copy = catCopy(parsed, previous);
@@ -237,16 +406,17 @@ describe("a plain cat piped to the next command", () => {
       const { parsed, previous } = lastTwo(line);
       followCopy(parsed, scan, known, undefined, previous);
     }
+    const budget = { pairs: expect.any(Number) };
     expect(writes).toEqual([
       {
         text: "echo a\n",
         files: ["/opt/start"],
-        mode: { appended: [], followOnly: true, copiedFrom: "/tmp/a", refills: [] },
+        mode: { appended: [], followOnly: true, copiedFrom: "/tmp/a", refills: [], budget },
       },
       {
         text: "echo a\n",
         files: ["/opt/start"],
-        mode: { appended: ["/opt/start"], followOnly: true, copiedFrom: "/tmp/a", refills: [] },
+        mode: { appended: ["/opt/start"], followOnly: true, copiedFrom: "/tmp/a", refills: [], budget },
       },
     ]);
   });
