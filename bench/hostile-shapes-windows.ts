@@ -12,6 +12,7 @@ const windows = (language: WindowsLanguage) =>
     read: (text) => findWindowsLoginWeaknesses([{ language, text }]),
   });
 const ps = windows("powershell");
+const batch = windows("batch");
 const maskShell = shapeOf({ name: "maskShellPasswords", read: maskShellPasswords });
 const maskWindows = (language: WindowsLanguage) =>
   shapeOf({ name: `maskWindowsPasswords ${language}`, read: (text) => maskWindowsPasswords(text, language) });
@@ -40,6 +41,32 @@ export const WINDOWS_SHAPES: Record<string, Shape[]> = {
     ps("n directives after blanks", 10_000, (n) => `Add-Content ${CONFIG} "${"   PasswordAuthentication".repeat(n)}"`),
     windows("batch")("n batch percent signs", 100_000, (n) => `net user a ${"%x".repeat(n)}`),
     ps("n continued lines", 10_000, (n) => many(n, () => "net user a `")),
+  ],
+  // Scripts written by echo or by arrays of lines, and the variables a written script falls back to.
+  "test/lib/windows-reader-gaps.test.ts": [
+    ps("Set-Content of an array of n lines, run", 10_000, (n) =>
+      [`Set-Content C:\\s.ps1 -Value @(${many(n, (i) => `'echo ${i}'`, ",")})`, "& C:\\s.ps1"].join("\n"),
+    ),
+    ps(
+      "n assignments, then a written script run",
+      10_000,
+      (n) => `${"$a = 'x'; ".repeat(n)}Set-Content C:\\s.ps1 'net user a $a /add'; & C:\\s.ps1`,
+    ),
+    batch("n echo. lines into a .cmd, called", 5_000, (n) =>
+      [many(n, () => "echo.net user a P@ss /add >> C:\\x.cmd"), "call C:\\x.cmd"].join("\n"),
+    ),
+    batch("n redirections before an echo", 10_000, (n) => `${"> C:\\log.txt ".repeat(n)}echo net user a P@ss /add`),
+    ps("Set-Content of an array over n lines, run", 10_000, (n) =>
+      ["Set-Content C:\\s.ps1 -Value @(", many(n, (i) => `'echo ${i}'`), ")", "& C:\\s.ps1"].join("\n"),
+    ),
+    ps("n lines left open by parentheses", 10_000, (n) => many(n, () => "Write-Host (")),
+    ps("n lines ending with a comma", 10_000, (n) => many(n, () => "'net user a P@ss /add',")),
+    ps("n elements added with +=, each array written", 2_000, (n) =>
+      [`$l = @(${many(n, () => "''", ",")})`, many(n, () => "$l += ''; Set-Content C:\\s.ps1 -NoNewline $l")].join(
+        "\n",
+      ),
+    ),
+    batch("n redirections of handles before an echo", 10_000, (n) => `${"2>&1 ".repeat(n)}echo net user a P@ss /add`),
   ],
   // Lines of about 100,000 characters at n.
   "test/lib/mask-secrets.test.ts": [

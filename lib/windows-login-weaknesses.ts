@@ -14,7 +14,7 @@ import { NestingBudget, nestedScripts } from "./windows-nested-scripts";
 import { maskPasswordsOfEitherLanguage, maskWindowsPasswords } from "./windows-password-masks";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
 import { WindowsSshd } from "./windows-sshd";
-import { withStatementAssignments } from "./windows-statement-variables";
+import { assignStatement, withStatementAssignments } from "./windows-statement-variables";
 import { windowsStatements } from "./windows-statements";
 import { WindowsVariables } from "./windows-variables";
 import { endsCommand, windowsWords } from "./windows-words";
@@ -34,8 +34,13 @@ export function findWindowsLoginWeaknesses(scripts: readonly WindowsScript[]): L
   const add = (weakness: LoginWeakness, language?: WindowsLanguage) => {
     const line = withoutUnknownMarks(weakness.line);
     const key = `${weakness.kind}\n${line}\n${weakness.unverifiable ?? false}`;
-    const masked = language === undefined ? maskPasswordsOfEitherLanguage(line) : maskWindowsPasswords(line, language);
-    if (!found.has(key)) found.set(key, { ...weakness, line: masked });
+    if (found.has(key)) return;
+    // Masked with its unknown values marked: a reference handed from another language (`$pw` given to cmd) is no
+    // password, while the same text spelled in batch is one.
+    const marked = weakness.line;
+    const masked =
+      language === undefined ? maskPasswordsOfEitherLanguage(marked) : maskWindowsPasswords(marked, language);
+    found.set(key, { ...weakness, line: withoutUnknownMarks(masked) });
   };
   // sshd's state spans the scripts: one may install the server and a later one harden it.
   const sshd = new WindowsSshd();
@@ -74,7 +79,7 @@ export function findWindowsLoginWeaknesses(scripts: readonly WindowsScript[]): L
         }
         readScript(inner.text, inner.language, innerVariables, depth + 1);
       }
-      variables.assign(statement);
+      assignStatement(variables, statement, words, language);
     }
   };
   const readStatement = (

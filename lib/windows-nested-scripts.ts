@@ -12,7 +12,7 @@
 // and what the reading may add is budgeted, so that hostile input stays linear.
 import { commandName } from "./windows-commands";
 import { echoedScript, EchoedScript, leadingEchoedScript } from "./windows-echo-writes";
-import { valueEnd, writtenLinesText } from "./windows-line-arrays";
+import { valueEnd, valueStart, writtenLinesText } from "./windows-line-arrays";
 import { literalText, passedText, VariableLookup } from "./windows-literals";
 import { scriptFile } from "./windows-script-files";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
@@ -67,6 +67,10 @@ const FILE_WRITERS = new Set(["set-content", "add-content", "out-file"]);
 const WRITER_PATH = new Set(["-path", "-literalpath", "-filepath", "-pspath", "-lp"]);
 const WRITER_VALUE = new Set(["-value", "-inputobject"]);
 const WRITER_VALUED = new Set([...WRITER_PATH, ...WRITER_VALUE, "-encoding", "-width", "-stream", "-filter"]);
+/** `-NoNewline` (or a prefix of it no other parameter of the writers has), maybe with `:$true`. */
+const NO_NEWLINE = /^-non(?:e(?:w(?:l(?:i(?:n(?:e)?)?)?)?)?)?(?::\$true)?$/i;
+/** How many words a value piped into a writer may span: its elements apart (`'a', 'b' | …`). */
+const MAX_PIPED_WORDS = 1 << 16;
 /** A variable assigned the output of the command after it: `$proc =`, `$proc` with `=` next, `$proc=command`. */
 const ASSIGNED = /^\$(?:(?:script|global|local|private):)?[A-Za-z_]\w*(?:(=)([^=]*))?$/;
 /** Base64 characters then padding; that the length is whole 4-character groups is checked apart (no deep regex). */
@@ -247,15 +251,29 @@ function pipedLiteral(
   variables: VariableLookup,
   limit: number,
 ): { text: string; from: number } | undefined {
+  return pipedValue(words, at, (expression) => literalText(expression, variables, limit));
+}
+
+/**
+ * The value piped into the command at `at` as `read` takes it, its elements apart (`'a', 'b' | Set-Content F`): the
+ * text, and the words it spans. The piping command starts at the value, or up to two words before it at an
+ * assignment (`$r =`, `$r=`).
+ */
+function pipedValue(
+  words: string[],
+  at: number,
+  read: (expression: string) => string | undefined,
+): { text: string; from: number; to: number } | undefined {
   if (at < 2 || words[at - 1] !== "|") return undefined;
-  const literalAt = at - 2;
-  // The piping command starts at the literal, or up to two words before it at an assignment (`$r =`, `$r=`).
-  for (let from = literalAt; from >= Math.max(0, literalAt - 2); from--) {
+  const last = at - 2;
+  const valueAt = valueStart(words, last, Math.max(0, at - MAX_PIPED_WORDS));
+  for (let from = valueAt; from >= Math.max(0, valueAt - 2); from--) {
     if (from > 0 && !endsCommand(words[from - 1])) continue;
     const command = afterAssignment(words, from, at - 1);
-    if (command.at !== literalAt) continue;
-    const text = literalText(command.word, variables, limit);
-    return text === undefined ? undefined : { text, from: literalAt };
+    if (command.at !== valueAt) continue;
+    const value = [command.word, ...words.slice(valueAt + 1, last + 1)].join(" ");
+    const text = read(value);
+    return text === undefined ? undefined : { text, from: valueAt, to: last + 1 };
   }
   return undefined;
 }
@@ -271,6 +289,7 @@ function writtenScript(
 ): { script: WindowsScript; from: number; to: number } | undefined {
   let path: string | undefined;
   let value: number | undefined;
+  let glued = 0;
   const positional: number[] = [];
   for (let i = 0; i < args.length; i++) {
     const colon = args[i].indexOf(":");
@@ -284,8 +303,10 @@ function writtenScript(
     }
     const at = colon > 0 ? i : ++i;
     if (WRITER_PATH.has(parameter)) path = colon > 0 ? args[at].slice(colon + 1) : args[at];
-    else if (WRITER_VALUE.has(parameter) && colon <= 0) {
+    else if (WRITER_VALUE.has(parameter)) {
+      // `-Value:@('a', 'b')`, `-Value:'a'`: the value glued to the parameter, its elements apart after it too.
       value = at;
+      glued = colon > 0 ? colon + 1 : 0;
       i = valueEnd(args, at) - 1;
     }
   }
@@ -300,15 +321,18 @@ function writtenScript(
     path: target.path,
     appends: name === "add-content" || (name === "out-file" && args.some((a) => /^-ap/i.test(a))),
   };
+  // Each element of an array is a line of the file (windows-line-arrays.ts); `-NoNewline` runs them together.
+  const separator = args.some((a) => NO_NEWLINE.test(a)) ? "" : "\n";
   if (value !== undefined) {
-    // Each element of an array is a line of the file (windows-line-arrays.ts).
     const end = valueEnd(args, value);
     const words = args.slice(value, end);
-    const text = words.length === 0 ? undefined : writtenLinesText(words.join(" "), variables, limit);
+    if (words.length > 0) words[0] = words[0].slice(glued);
+    const text = words.length === 0 ? undefined : writtenLinesText(words.join(" "), variables, limit, separator);
     return text === undefined
       ? undefined
       : { script: { language, text, file }, from: argsAt + value, to: argsAt + end };
   }
-  const piped = pipedLiteral(words, argsAt - 1, variables, limit);
-  return piped && { script: { language, text: piped.text, file }, from: piped.from, to: piped.from + 1 };
+  const read = (expression: string) => writtenLinesText(expression, variables, limit, separator);
+  const piped = pipedValue(words, argsAt - 1, read);
+  return piped && { script: { language, text: piped.text, file }, from: piped.from, to: piped.to };
 }

@@ -4,6 +4,7 @@
 // passwords (RDP needs one), so setting one is no weakness in itself: spelling it in the script is, as anyone who can
 // read the user data or the command reads the password. `net user NAME *` prompts for it.
 import { SecretSource, WindowsVariables } from "./windows-variables";
+import { Redirection, redirectionAt, separatesCommands } from "./windows-redirections";
 import { endsCommand, unquoted } from "./windows-words";
 
 /** Cmdlets that set a password, each with the parameter that takes it. */
@@ -19,6 +20,8 @@ const NET = /(?:^|[\\/])net1?(?:\.exe)?$/i;
 const VALUE_FROM_ELSEWHERE = /\$|%[^%\s]+%|%~?\d|%%|![^!\s]+!|\(|\{\{/;
 /** Commands whose arguments are text they print or ignore: `echo`, `echo.`, `@echo`, Write-Output, Write-Host, rem. */
 const PRINTERS = /^(?:@?echo(?:[.:(]|$)|write-output$|write$)/i;
+/** `echo.`, `echo:`, `echo(` glued to the text they print. */
+const GLUED_ECHO = /^@?echo[.:(](?=.)/i;
 /** A path a script may run: the extensions of scripts and programs. */
 const SCRIPT_PATH = /\.(?:ps1|psm1|cmd|bat|exe|com|vbs|js)$/i;
 /** ADSI's `.SetPassword(…)` and `.Invoke("SetPassword", …)`. */
@@ -42,7 +45,8 @@ function worst(sources: SecretSource[]): SecretSource {
 }
 
 /** `net user NAME PASSWORD [/options]`: the second word that is not an option; `*` prompts for it. */
-function netUserPassword(words: string[], variables: WindowsVariables): SecretSource {
+function netUserPassword(statementWords: string[], variables: WindowsVariables): SecretSource {
+  const words = withGluedEchoSplit(statementWords);
   const at = words.findIndex((w, i) => NET.test(unquoted(w)) && /^users?$/i.test(unquoted(words[i + 1] ?? "")));
   if (at < 0 || isPrinted(words, at)) return "none";
   const positional: string[] = [];
@@ -59,48 +63,47 @@ function netUserPassword(words: string[], variables: WindowsVariables): SecretSo
 
 /**
  * Whether the word at `at` is text a command prints or a remark (`echo net user is fine >> log.txt`): the command it
- * stands in starts with echo or Write-Output, redirected to a file that is no script (a script it writes is read
- * apart, windows-echo-writes.ts).
+ * stands in starts with echo or Write-Output, its stdout redirected to a file that is no script (a script it writes
+ * is read apart, windows-echo-writes.ts). Batch may redirect before the command's name (`> C:\log.txt echo …`,
+ * `2>nul >C:\log.txt echo …`, `>C:\log.txt 2>&1 echo …`), so the name is the first word no redirection takes;
+ * redirections after the words count too, in order.
  */
 function isPrinted(words: string[], at: number): boolean {
-  // The command runs from after the operator that starts it; batch may redirect before its name (`> C:\log.txt echo
-  // …`, `1> …`), so the name is the first word no redirection takes.
   let start = at;
-  while (start > 0 && !separatesCommands(words[start - 1])) start--;
+  while (start > 0 && !separatesCommands(words, start - 1)) start--;
+  let stdout: string | undefined;
+  const redirect = (r: Redirection) => {
+    if (r.handle === "1") stdout = r.target;
+  };
   let name = start;
-  if (words[name] === "1" && words[name + 1] === ">") name++;
-  let before: string | undefined;
-  while (name < at && (words[name] === ">" || words[name] === "<")) {
-    if (words[name] === ">") before = redirectedTo(words, name);
-    name = redirectionEnd(words, name);
+  for (let r = redirectionAt(words, name); r !== undefined && name < at; r = redirectionAt(words, name)) {
+    redirect(r);
+    name = r.end;
   }
   if (name >= at || !PRINTERS.test(unquoted(words[name]))) return false;
   // Printed into a file spelled as no script (a log); printed to the console, or into a file that may be a script
-  // run later, the line still spells the password. stdout's redirection may come before the name or after the words.
-  let redirect = at;
-  while (redirect < words.length && !endsCommand(words[redirect])) redirect++;
-  const target = words[redirect] === ">" ? redirectedTo(words, redirect) : before;
-  return target !== undefined && !/[%!$]/.test(target) && !SCRIPT_PATH.test(target);
+  // run later, the line still spells the password.
+  for (let i = at; i < words.length && !separatesCommands(words, i);) {
+    const r = redirectionAt(words, i);
+    if (r === undefined) i++;
+    else {
+      redirect(r);
+      i = Math.max(r.end, i + 1);
+    }
+  }
+  return stdout !== undefined && !/[%!$]/.test(stdout) && !SCRIPT_PATH.test(stdout);
 }
 
-/** Operators that end a command; a redirection (`>`, `<`) belongs to the command it stands in. */
-function separatesCommands(word: string): boolean {
-  return endsCommand(word) && word !== ">" && word !== "<";
-}
-
-/** The index after the redirection at `at` (`>`, `>>` or `<`, then its path). */
-function redirectionEnd(words: string[], at: number): number {
-  let path = at + 1;
-  while (words[path] === ">") path++;
-  return path + 1;
-}
-
-/** The file the redirection at `at` (`>` or `>>`) writes, unquoted; undefined when none is spelled. */
-function redirectedTo(words: string[], at: number): string | undefined {
-  let path = at;
-  while (words[path] === ">") path++;
-  const target = unquoted(words[path] ?? "");
-  return target !== "" && !endsCommand(target) ? target : undefined;
+/**
+ * The words with batch's echo glued to its mark split from the text it prints (`echo.net`, `echo(net` as `echo`,
+ * `net`): printed to the console such a line spells the password as `echo net …` does.
+ */
+function withGluedEchoSplit(words: string[]): string[] {
+  if (!words.some((w) => GLUED_ECHO.test(w))) return words;
+  return words.flatMap((w) => {
+    const glued = GLUED_ECHO.exec(w);
+    return glued === null ? [w] : [glued[0].slice(0, -1), w.slice(glued[0].length)];
+  });
 }
 
 /** A password cmdlet's password parameter: `-Password VALUE` or `-Password:VALUE`. */

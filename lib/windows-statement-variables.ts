@@ -37,6 +37,28 @@ export function withStatementAssignments(
   return scope;
 }
 
+/**
+ * Records in `variables` the assignments statement `words` makes once read: each command's, where PowerShell's `;`
+ * joins several (`$a = 'x'; $b = 'y'`, `$l += 'a'; $l += 'b'`); else the statement's, whole.
+ */
+export function assignStatement(
+  variables: WindowsVariables,
+  statement: string,
+  words: readonly string[],
+  language: WindowsLanguage,
+): void {
+  if (language !== "powershell" || !words.includes(";")) {
+    variables.assign(statement);
+    return;
+  }
+  let from = 0;
+  for (let i = 0; i <= words.length; i++) {
+    if (i < words.length && words[i] !== ";") continue;
+    if (i > from) variables.assign(words.slice(from, i).join(" "));
+    from = i + 1;
+  }
+}
+
 export class StatementVariables implements VariableLookup {
   private readonly values = new Map<string, VariableValue>();
 

@@ -1,10 +1,13 @@
 // The statements of a PowerShell or batch script, as the Windows reader reads them: comments dropped (PowerShell's
 // `#` and `<# … #>`, batch's `rem` and `::`), continued lines joined (PowerShell's trailing backtick or pipe, batch's
 // caret) and a PowerShell here-string kept with the line that opens it, so that what it writes is read with where;
-// batch's group of echo lines redirected to a script file is joined into one statement (windows-batch-groups.ts).
+// batch's group of echo lines redirected to a script file is joined into one statement (windows-batch-groups.ts), and
+// so are PowerShell's values over lines inside parentheses left open (`-Value @(`, a line each, `)`:
+// windows-open-parentheses.ts).
 // One pass over the text: scripts may be hostile.
 import { appendAll } from "./arrays";
 import { BatchGroups } from "./windows-batch-groups";
+import { OpenParentheses } from "./windows-open-parentheses";
 import { WindowsLanguage } from "./windows-scripts";
 
 /** The statements of `text`, trimmed, in order; a here-string's lines joined with newlines. */
@@ -13,13 +16,11 @@ export function windowsStatements(text: string, language: WindowsLanguage): stri
   let current: string[] = [];
   let hereStringEnd: string | undefined;
   let inBlockComment = false;
-  const groups = language === "batch" ? new BatchGroups() : undefined;
+  const groups = language === "batch" ? new BatchGroups() : new OpenParentheses();
   const finish = () => {
     const statement = current.join(" ").trim();
     current = [];
-    if (statement === "") return;
-    if (groups === undefined) statements.push(statement);
-    else appendAll(statements, groups.add(statement));
+    if (statement !== "") appendAll(statements, groups.add(statement));
   };
   for (const raw of text.split(/\r?\n/)) {
     let line = raw;
@@ -63,7 +64,7 @@ export function windowsStatements(text: string, language: WindowsLanguage): stri
     if (!continued) finish();
   }
   finish();
-  if (groups !== undefined) appendAll(statements, groups.end());
+  appendAll(statements, groups.end());
   return statements;
 }
 

@@ -21,6 +21,18 @@ export function hasUnknownValue(text: string): boolean {
   return text.includes(START);
 }
 
+/** Whether `text` is one value the reader cannot know, whole. */
+export function isUnknownValue(text: string): boolean {
+  // Marks nest where a marked value is handed on again; every character must lie inside them.
+  let depth = 0;
+  for (const c of text) {
+    if (c === START) depth++;
+    else if (c === END) depth = Math.max(0, depth - 1);
+    else if (depth === 0) return false;
+  }
+  return text.startsWith(START);
+}
+
 /** `text` as written: the marks taken out. */
 export function withoutUnknownMarks(text: string): string {
   return hasUnknownValue(text) ? text.replace(MARKS, "") : text;
