@@ -16,27 +16,50 @@ interface PasswordLogin {
   inherits: boolean;
   /** What to use instead, e.g. "keyName". */
   keyLogin: string;
-  /** The resource launches an ECS image, which may be Windows (imageId): see `takesNoKeyPair`. */
-  ecsImage?: boolean;
+  /** How the resource says its hosts run Windows, which takes no key pair (see `ECS_IMAGE`, `NODE_POOL_IMAGE`). */
+  windows?: WindowsHosts;
+}
+
+/** Windows hosts log in with a password only: their password is not judged here (RDP is, by the port rules). */
+interface WindowsHosts {
+  runs: (p: Record<string, unknown>) => boolean;
+  /** Said after a finding, when Windows the rule cannot see (a custom image) needs an exemption. */
+  hint?: string;
 }
 
 /**
- * Alibaba Cloud's public Windows images (win2019_…, win2022_…) take no key pair: a password is their only login, so
- * it is not judged here (RDP from the internet is, by the port rules). Custom images (m-…) do not say their OS and
- * keep being judged; an instance of a custom Windows image takes an exemption.
+ * Alibaba Cloud's public Windows images (win2019_…, win2022_…) take no key pair: a password is their only login.
+ * Custom images (m-…) do not say their OS and keep being judged; an instance of a custom Windows image takes an
+ * exemption. Image ids starting "win" are Alibaba's own; names are free text for custom images, so a name counts only
+ * in the full shape of a public Windows image (win2022_21H2_x64_dtc_en-us_40G_alibase_20240125.vhd).
  */
-const WINDOWS_IMAGE = /^win/i;
-const takesNoKeyPair = (imageId: unknown) => typeof imageId === "string" && WINDOWS_IMAGE.test(imageId);
-const WINDOWS_HINT = " (a custom Windows image, which takes no key pair, needs an exemption)";
+const WINDOWS_IMAGE_ID = /^win/i;
+const PUBLIC_WINDOWS_IMAGE_NAME = /^win20\d\d[a-z0-9]*_[\w.-]*_alibase_\d{8}\.vhd$/i;
+const given = (v: unknown) => v !== undefined && v !== null && v !== "";
+const matches = (pattern: RegExp, v: unknown) => typeof v === "string" && pattern.test(v);
 
-function passwordLoginCheck({ passwords, inherits, keyLogin, ecsImage }: PasswordLogin): Check<unknown> {
+/** Scaling configurations may name the image (imageName) instead; the API ignores the name when an id is set. */
+function publicWindowsImage(p: Record<string, unknown>): boolean {
+  if (given(p.imageId)) return matches(WINDOWS_IMAGE_ID, p.imageId);
+  return matches(PUBLIC_WINDOWS_IMAGE_NAME, p.imageName);
+}
+const ECS_IMAGE: WindowsHosts = {
+  runs: publicWindowsImage,
+  hint: " (a custom Windows image, which takes no key pair, needs an exemption)",
+};
+
+/** Container Service node pools say their OS by imageType (platform before it, now deprecated). */
+const WINDOWS_NODE_OS = /^windows(core)?$/i;
+const NODE_POOL_IMAGE: WindowsHosts = {
+  runs: (p) => matches(WINDOWS_NODE_OS, given(p.imageType) ? p.imageType : p.platform),
+};
+
+function passwordLoginCheck({ passwords, inherits, keyLogin, windows }: PasswordLogin): Check<unknown> {
   const fix = `use ${keyLogin} instead`;
   return (p) => {
     const findings: Finding[] = [];
-    // Scaling configurations may name the image instead (imageName), spelled like the id for public images.
-    const windows = ecsImage === true && (takesNoKeyPair(p.imageId) || takesNoKeyPair(p.imageName));
-    const hint = ecsImage ? WINDOWS_HINT : "";
-    for (const f of windows ? [] : passwords.flatMap((path) => valuesAt(p, path))) {
+    const hint = windows?.hint ?? "";
+    for (const f of windows?.runs(p) ? [] : passwords.flatMap((path) => valuesAt(p, path))) {
       if ("unknownBlock" in f) findings.push(unverifiable(f.path));
       else if (isLoginPassword(f.value))
         findings.push(violation(`${f.path} is set: password login is enabled; ${fix}${hint}`));
@@ -58,7 +81,7 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
   metadata: {
     name: "disallow-ecs-password-login",
     description:
-      "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters (edge included), ENS instances, CDDC dedicated hosts, RDS Custom instances, E-HPC clusters (both versions) and users, E-MapReduce clusters (masterPwd, the master nodes' SSH password), system disk attachments (which reset the root password) and EFLO clusters, nodes, node groups (and the nodes they list), attachments and hyper nodes; use key pairs. ECS instances, instance sets and scaling configurations of an Alibaba Cloud public Windows image (imageId win…), which takes no key pair, may set a password (RDP stays closed to the internet by the port rules). Bastionhost host accounts of protocol SSH must not set a password (the host then accepts SSH password login; use privateKey); RDP host accounts may, as Windows images may.",
+      "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters (edge included), ENS instances, CDDC dedicated hosts, RDS Custom instances, E-HPC clusters (both versions) and users, E-MapReduce clusters (masterPwd, the master nodes' SSH password), system disk attachments (which reset the root password) and EFLO clusters, nodes, node groups (and the nodes they list), attachments and hyper nodes; use key pairs. ECS instances, instance sets and scaling configurations of an Alibaba Cloud public Windows image (imageId win…; without an imageId, an imageName in the public image's full form, win2022_…_alibase_….vhd) and Container Service node pools of imageType Windows or WindowsCore, which take no key pair, may set a password (RDP stays closed to the internet by the port rules). Bastionhost host accounts of protocol SSH must not set a password (the host then accepts SSH password login; use privateKey); RDP host accounts may, as Windows images may.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
@@ -79,19 +102,19 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
       passwords: PASSWORD_AND_KMS,
       inherits: true,
       keyLogin: "keyName",
-      ecsImage: true,
+      windows: ECS_IMAGE,
     }),
     "alicloud:ecs/ecsInstanceSet:EcsInstanceSet": passwordLoginCheck({
       passwords: PASSWORD_AND_KMS,
       inherits: true,
       keyLogin: "keyPairName",
-      ecsImage: true,
+      windows: ECS_IMAGE,
     }),
     "alicloud:ess/scalingConfiguration:ScalingConfiguration": passwordLoginCheck({
       passwords: PASSWORD_AND_KMS,
       inherits: true,
       keyLogin: "keyName",
-      ecsImage: true,
+      windows: ECS_IMAGE,
     }),
     "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate": passwordLoginCheck({
       passwords: [],
@@ -114,6 +137,7 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
       passwords: PASSWORD_AND_KMS,
       inherits: false,
       keyLogin: "keyName",
+      windows: NODE_POOL_IMAGE,
     }),
     "alicloud:cs/kubernetes:Kubernetes": passwordLoginCheck({
       passwords: PASSWORD_AND_KMS,
