@@ -30,8 +30,8 @@ import { readingTemplates } from "./lib/templates/template-resources";
 
 /**
  * The rules that also judge the resources raw CloudFormation and ROS templates deploy. The admin-port rule alone says
- * when a template cannot be read, so each such template gets one note for the pack. IMDSv2 reads CloudFormation
- * only: ROS instances have no metadata-token property to translate. Each trail rule reads its own cloud's dialect.
+ * when a template cannot be read, so each such template gets one note for the pack. Each trail rule reads its own
+ * cloud's dialect.
  */
 const templateAware = {
   disallowInternetAdminPorts: readingTemplates(disallowInternetAdminPorts, { reportsUnreadable: true }),
@@ -39,7 +39,7 @@ const templateAware = {
   disallowPublicManagedDatabases: readingTemplates(disallowPublicManagedDatabases, { reportsUnreadable: false }),
   disallowEcsPasswordLogin: readingTemplates(disallowEcsPasswordLogin, { reportsUnreadable: false }),
   disallowUserdataLoginWeakening: readingTemplates(disallowUserdataLoginWeakening, { reportsUnreadable: false }),
-  requireImdsv2: readingTemplates(requireImdsv2, { reportsUnreadable: false, dialects: ["CFN"] }),
+  requireImdsv2: readingTemplates(requireImdsv2, { reportsUnreadable: false }),
   requireCloudtrailMultiRegionValidation: readingTemplates(requireCloudtrailMultiRegionValidation, {
     reportsUnreadable: false,
     dialects: ["CFN"],

@@ -10,7 +10,11 @@ export interface TokenSettings {
   httpTokens: unknown;
   /** Absent on resources that have no endpoint switch. */
   httpEndpoint?: unknown;
-  /** The resource launches from a launch template, whose tokens apply when it sets none of its own. */
+  /**
+   * The resource launches from a launch template, whose tokens apply when it sets none of its own. One that turns on
+   * the endpoint the template switches off, or names another image, is judged across the stack
+   * (imds-template-overrides.ts): only there is the template's verdict in sight.
+   */
   fromTemplate?: boolean;
   /** Tokens left out fall to the account's instance metadata defaults, which the rule's stack part judges. */
   accountDecides?: boolean;

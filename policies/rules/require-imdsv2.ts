@@ -3,7 +3,8 @@ import { beanstalkImdsFindings } from "../lib/beanstalk-imds";
 import { eksNodeGroupImdsFindings } from "../lib/eks-node-group-imds";
 import { unverifiable, violation } from "../lib/findings";
 import { AMI } from "../lib/ami-imds-support";
-import { ACCOUNT_DEFAULTS, accountDefaultFindings } from "../lib/imds-account-defaults";
+import { ACCOUNT_DEFAULTS, accountDefaultFindings, imdsPlan } from "../lib/imds-account-defaults";
+import { templateOverrideFindings } from "../lib/imds-template-overrides";
 import { present, tokenFindings } from "../lib/metadata-tokens";
 import { withStackChecks } from "../lib/stack-checks";
 import { is } from "../lib/text-values";
@@ -30,7 +31,8 @@ function blockCheck(
 }
 
 // Without httpTokens of its own an instance takes the launch template's, which this rule checks as a resource;
-// without either, the account's instance metadata defaults decide, which the stack part checks.
+// without either, the account's instance metadata defaults decide, which the stack part checks. A launch that
+// replaces what its template's verdict rests on (the endpoint, the image) is judged across the stack as well.
 const awsCheck = blockCheck("metadataOptions", (p) => present(p.launchTemplate), true);
 const alicloudCheck: Check<unknown> = (p) =>
   tokenFindings({
@@ -106,7 +108,7 @@ const resourceRule = defineResourceRule<unknown>({
   metadata: {
     name: "require-imdsv2",
     description:
-      "Everything that launches instances must require metadata session tokens (IMDSv2) or disable the metadata endpoint: EC2 instances, spot requests and fleets, launch templates and configurations, Image Builder build instances, SageMaker notebooks, Elastic Beanstalk (DisableIMDSv1 not false), EKS managed node groups (an Amazon Linux 2 or Windows amiType needs a launch template); Alibaba Cloud ECS instances, instance sets, launch templates, scaling configurations and ACK node pools (httpTokens: required). Settings left out defer to the launch template the resource launches from; an EC2 instance, spot request, launch template or launch configuration without either takes the account's instance metadata defaults (ec2.InstanceMetadataDefaults with httpTokens required, under the same provider, which the resource must depend on so that it launches after them; checked across the stack) or, launched from an ec2.Ami of the stack registered with imdsSupport v2.0 and under no account default that says optional, the AMI's IMDSv2 default.",
+      "Everything that launches instances must require metadata session tokens (IMDSv2) or disable the metadata endpoint: EC2 instances, spot requests and fleets, launch templates and configurations, Image Builder build instances, SageMaker notebooks, Elastic Beanstalk (DisableIMDSv1 not false), EKS managed node groups (an Amazon Linux 2 or Windows amiType needs a launch template); Alibaba Cloud ECS instances, instance sets, launch templates, scaling configurations and ACK node pools (httpTokens: required). Settings left out defer to the launch template the resource launches from (one that turns on the endpoint the template switches off, or names an image of its own, is judged with its settings over the template's, across the stack); an EC2 instance, spot request, launch template or launch configuration without either takes the account's instance metadata defaults (ec2.InstanceMetadataDefaults with httpTokens required, or the endpoint off when the resource does not turn it on, under the same provider, which the resource must depend on so that it launches after them, and no other default of that account applied after them or unordered against the resource, since the last applied wins; checked across the stack) or, launched from an ec2.Ami of the stack registered with imdsSupport v2.0 and under no account default that says optional, the AMI's IMDSv2 default.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -161,5 +163,8 @@ const resourceRule = defineResourceRule<unknown>({
 
 export const requireImdsv2 = withStackChecks(resourceRule, {
   types: [ACCOUNT_DEFAULTS, AMI],
-  check: ({ resources }) => accountDefaultFindings(resources),
+  check: ({ resources }) => {
+    const plan = imdsPlan(resources);
+    return [...accountDefaultFindings(plan), ...templateOverrideFindings(plan)];
+  },
 });

@@ -306,11 +306,41 @@ describe("require-imdsv2 reads CloudFormation instances and launch templates", (
       violations: 0,
       notes: 1,
     },
-    // ROS instances have no metadata-token property: not translated for this rule.
+    // ROS instances and launch templates carry HttpTokens and HttpEndpoint as the provider's instances do.
     {
-      name: "a ROS instance is not judged here",
+      name: "a ROS instance leaving tokens optional",
       type: ROS_STACK,
       props: { templateBody: rosJson("ALIYUN::ECS::Instance", { ImageId: "ubuntu" }) },
+      violations: 1,
+    },
+    {
+      name: "a ROS instance with HttpTokens optional",
+      type: ROS_STACK,
+      props: { templateBody: rosJson("ALIYUN::ECS::Instance", { ImageId: "ubuntu", HttpTokens: "optional" }) },
+      violations: 1,
+    },
+    {
+      name: "a ROS instance requiring tokens",
+      type: ROS_STACK,
+      props: { templateBody: rosJson("ALIYUN::ECS::Instance", { ImageId: "ubuntu", HttpTokens: "required" }) },
+      violations: 0,
+    },
+    {
+      name: "a ROS instance with the metadata endpoint off",
+      type: ROS_STACK,
+      props: { templateBody: rosJson("ALIYUN::ECS::Instance", { ImageId: "ubuntu", HttpEndpoint: "disabled" }) },
+      violations: 0,
+    },
+    {
+      name: "a ROS launch template leaving tokens optional",
+      type: ROS_STACK,
+      props: { templateBody: rosJson("ALIYUN::ECS::LaunchTemplate", { ImageId: "ubuntu", HttpTokens: "optional" }) },
+      violations: 1,
+    },
+    {
+      name: "a ROS launch template requiring tokens",
+      type: ROS_STACK,
+      props: { templateBody: rosJson("ALIYUN::ECS::LaunchTemplate", { ImageId: "ubuntu", HttpTokens: "required" }) },
       violations: 0,
     },
   ] as Case[]);

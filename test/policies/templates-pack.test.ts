@@ -114,8 +114,9 @@ describe("other resource types", () => {
       expect(rule(name).metadata.resourceTypes).toEqual(
         expect.arrayContaining([CFN_STACK, CFN_STACK_SET, ROS_STACK, ROS_STACK_GROUP]),
       );
-    expect(rule("require-imdsv2").metadata.resourceTypes).toEqual(expect.arrayContaining([CFN_STACK, CFN_STACK_SET]));
-    expect(rule("require-imdsv2").metadata.resourceTypes).not.toContain(ROS_STACK);
+    expect(rule("require-imdsv2").metadata.resourceTypes).toEqual(
+      expect.arrayContaining([CFN_STACK, CFN_STACK_SET, ROS_STACK, ROS_STACK_GROUP]),
+    );
   });
 });
 
@@ -162,6 +163,7 @@ Resources:
       "disallow-public-high-risk-ports",
       "disallow-public-managed-databases",
       "disallow-userdata-login-weakening",
+      "require-imdsv2",
     ]);
     expect(mandatory.every((d: Diagnostic) => d.message.includes("template resource "))).toBe(true);
     // Port 22 is on the high-risk list too (FSBP EC2.19), beside 3306.

@@ -7,7 +7,8 @@
 // load balancers and CloudFront distributions in aws-template-endpoints.ts, listeners and their rules in
 // aws-template-listeners.ts, target groups and their targets in aws-template-target-groups.ts,
 // WAFv2 web ACLs, their associations and what their rules reference in aws-template-waf.ts, GuardDuty detectors and
-// EventBridge rules in aws-template-threat-detection.ts.
+// EventBridge rules in aws-template-threat-detection.ts, EKS node groups, Elastic Beanstalk and SageMaker notebooks in
+// aws-template-managed-compute.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
 import { AWS_DATABASE_TRANSLATIONS } from "./aws-template-databases";
 import { AWS_ENDPOINT_TRANSLATIONS } from "./aws-template-endpoints";
@@ -15,6 +16,7 @@ import { AWS_EVENT_DATA_STORE_TRANSLATIONS } from "./aws-template-event-data-sto
 import { AWS_FLEET_TRANSLATIONS } from "./aws-template-fleets";
 import { AWS_SSM_TRANSLATIONS } from "./aws-template-ssm";
 import { AWS_LOGGING_TRANSLATIONS } from "./aws-template-logging";
+import { AWS_MANAGED_COMPUTE_TRANSLATIONS } from "./aws-template-managed-compute";
 import { AWS_NETWORK_TRANSLATIONS } from "./aws-template-network";
 import { AWS_SCALING_TRANSLATIONS, launchTemplateRef } from "./aws-template-scaling";
 import { AWS_THREAT_DETECTION_TRANSLATIONS } from "./aws-template-threat-detection";
@@ -178,6 +180,7 @@ export const AWS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ...AWS_DATABASE_TRANSLATIONS,
   ...AWS_SCALING_TRANSLATIONS,
   ...AWS_FLEET_TRANSLATIONS,
+  ...AWS_MANAGED_COMPUTE_TRANSLATIONS,
   ...AWS_SSM_TRANSLATIONS,
   ...AWS_LOGGING_TRANSLATIONS,
   ...AWS_EVENT_DATA_STORE_TRANSLATIONS,
