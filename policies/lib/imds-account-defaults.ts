@@ -2,7 +2,7 @@
 // every instance launched without its own setting: with httpTokens "required" (or the endpoint off, unless the launch
 // turns it back on) an instance, spot request, launch template or launch configuration that leaves tokens out still
 // gets IMDSv2 only. The defaults apply at launch, so they count for a resource only when it depends on them (it then
-// launches after they are set), and only under the same provider (the same account and region). Two of them in one
+// launches after they are set), and only under the same provider and region (the same account and region). Two of them in one
 // account overwrite each other: the last applied before the launch is in force, and one not ordered against the
 // launch may be. Without them, an AMI of the stack registered with imdsSupport "v2.0" gives the launches from it
 // IMDSv2 (`ami-imds-support.ts`), unless an account default that may be in force says optional.
@@ -92,6 +92,14 @@ function dependsOn(from: GenericResource, target: string, byUrn: ReadonlyMap<str
  * The defaults that may be in force when `r` launches: the last applied of those it depends on (none depending on
  * another of them), and those not ordered against it either way, which may be applied between them and the launch.
  */
+/**
+ * Whether a default applies where `r` launches: under the same provider, and in the same region (the provider's
+ * `region` argument of a resource moves it to another region, where another default applies).
+ */
+function sameAccountAndRegion(d: GenericResource, r: GenericResource): boolean {
+  return d.provider === r.provider && d.inputs.region === r.inputs.region;
+}
+
 function defaultsInForce(r: GenericResource, sameAccount: readonly GenericResource[], plan: ImdsPlan) {
   const before = sameAccount.filter((d) => dependsOn(r, d.urn, plan.byUrn));
   const last = before.filter((d) => !before.some((e) => e !== d && dependsOn(e, d.urn, plan.byUrn)));
@@ -105,7 +113,7 @@ export function defaultsFindings(launch: DefaultsLaunch, plan: ImdsPlan): StackF
   const found = (f: Finding): StackFinding[] => [
     { urn: r.urn, ...f, message: f.unverifiable || !launch.why ? f.message : `${f.message} (${launch.why})` },
   ];
-  const sameAccount = plan.defaults.filter((d) => d.provider === r.provider);
+  const sameAccount = plan.defaults.filter((d) => sameAccountAndRegion(d, r));
   const { last, racing } = defaultsInForce(r, sameAccount, plan);
   const inForce = [...last, ...racing];
   const weak = inForce.filter((d) => defaultsVerdict(d, launch.enablesEndpoint) === "optional");

@@ -5,6 +5,9 @@ import { Check, defineResourceRule } from "../lib/rule";
 import { HOST_ACCOUNT, hostAccountPasswordLogin } from "../lib/bastionhost-host-accounts";
 import { isLoginPassword } from "../lib/login-passwords";
 
+/** The rule's name: template translations that carry only a login (ROS clones, ACK nodes) are judged by it alone. */
+export const ECS_PASSWORD_LOGIN = "disallow-ecs-password-login";
+
 /** Where a resource takes a login password, and the key-based login its message names as the fix. */
 interface PasswordLogin {
   /**
@@ -79,7 +82,7 @@ const EFLO_NODE_GROUP_KEY = "the node group's keyPairName";
 /** Case step 1: the attacker brute-forced SSH passwords in 137 seconds. */
 export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
   metadata: {
-    name: "disallow-ecs-password-login",
+    name: ECS_PASSWORD_LOGIN,
     description:
       "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters (edge included), ENS instances, CDDC dedicated hosts, RDS Custom instances, E-HPC clusters (both versions) and users, E-MapReduce clusters (masterPwd, the master nodes' SSH password), system disk attachments (which reset the root password) and EFLO clusters, nodes, node groups (and the nodes they list), attachments and hyper nodes; use key pairs. ECS instances, instance sets and scaling configurations of an Alibaba Cloud public Windows image (imageId win…; without an imageId, an imageName in the public image's full form, win2022_…_alibase_….vhd) and Container Service node pools of imageType Windows or WindowsCore, which take no key pair, may set a password (RDP stays closed to the internet by the port rules). Bastionhost host accounts of protocol SSH must not set a password (the host then accepts SSH password login; use privateKey); RDP host accounts may, as Windows images may.",
     enforcementLevel: "mandatory",

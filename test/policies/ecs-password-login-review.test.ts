@@ -398,3 +398,39 @@ describe("ROS templates: subscription instances, instance clones and Container S
     },
   ] as Case[]);
 });
+
+describe("login-only ROS translations are the password rule's alone", () => {
+  const imds = rule("require-imdsv2");
+  const rosStack = (type: string, properties: unknown) => ({ templateBody: rosJson(type, properties) });
+  // A clone's or a node's metadata settings are not in what the translation carries: no other rule judges it.
+  table(imds, [
+    {
+      name: "ClusterNodePool logging in with a key pair",
+      type: ROS_STACK,
+      props: rosStack("ALIYUN::CS::ClusterNodePool", { ClusterId: "c", ScalingGroup: { KeyPair: "ops" } }),
+      violations: 0,
+    },
+    {
+      name: "InstanceClone with a key pair and PasswordInherit false",
+      type: ROS_STACK,
+      props: rosStack("ALIYUN::ECS::InstanceClone", {
+        SourceInstanceId: "i-1",
+        KeyPairName: "ops",
+        PasswordInherit: false,
+      }),
+      violations: 0,
+    },
+    {
+      name: "ManagedKubernetesCluster with a LoginPassword",
+      type: ROS_STACK,
+      props: rosStack("ALIYUN::CS::ManagedKubernetesCluster", { Name: "k", LoginPassword: PASSWORD }),
+      violations: 0,
+    },
+    {
+      name: "a ROS Instance leaving tokens out is still judged",
+      type: ROS_STACK,
+      props: rosStack("ALIYUN::ECS::Instance", { ImageId: PUBLIC_LINUX }),
+      violations: 1,
+    },
+  ] as Case[]);
+});

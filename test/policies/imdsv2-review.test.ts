@@ -394,6 +394,23 @@ describe("require-imdsv2: two account defaults in one account, the last applied 
       ],
       violations: 0,
     },
+    {
+      name: "optional in another region under the same provider (the resource's region argument)",
+      resources: [
+        accountDefault("use1", REQUIRED),
+        { ...accountDefault("euw1", OPTIONAL), props: { ...OPTIONAL, region: "eu-west-1" } },
+        instanceAfter(["use1"]),
+      ],
+      violations: 0,
+    },
+    {
+      name: "a launch in another region than the required default it depends on",
+      resources: [
+        accountDefault("use1", REQUIRED),
+        { ...instanceAfter(["use1"]), props: { ami: "ami-0abc", region: "eu-west-1" } },
+      ],
+      violations: 1,
+    },
     // Unknown.
     {
       name: "a second default not ordered, its tokens unknown at preview",

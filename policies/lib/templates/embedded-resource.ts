@@ -11,6 +11,11 @@ export interface Translated {
   where?: string;
   /** Said after the resource's messages: why a value the template leaves out is not known. */
   hint?: string;
+  /**
+   * The rules that judge it, when the translation carries only the fields they read (a clone's login password):
+   * to the others it would look like a resource with every other setting left out.
+   */
+  judgedBy?: readonly string[];
 }
 
 export interface EmbeddedResource extends Translated {

@@ -1,8 +1,10 @@
 // ROS Container Service (ACK) node logins, translated to the Pulumi Alicloud provider's node pool: a node pool's
 // scaling group (ALIYUN::CS::ClusterNodePool ScalingGroup) and the nodes a cluster starts itself (LoginPassword of
 // ALIYUN::CS::ManagedKubernetesCluster, its workers, and ALIYUN::CS::KubernetesCluster, its masters and workers).
-// Only the login and the image are read: the nodes' network is judged where the program or template declares it.
+// Only the login and the image are read, for the password rule alone: the nodes' network and metadata settings are
+// judged where the program or template declares them.
 import { isUnknown } from "../../../lib/values";
+import { ECS_PASSWORD_LOGIN } from "../../rules/disallow-ecs-password-login";
 import { defined, Translated, Translation } from "./embedded-resource";
 
 const NODE_POOL = "alicloud:cs/nodePool:NodePool";
@@ -20,6 +22,7 @@ const clusterNodePool: Translation = (read) => {
       platform: read(["ScalingGroup", "Platform"]),
     }),
     where: "ScalingGroup",
+    judgedBy: [ECS_PASSWORD_LOGIN],
   };
   return [isUnknown(read("ScalingGroup")) ? { ...pool, hint: "ScalingGroup is only known at deployment" } : pool];
 };
@@ -44,6 +47,7 @@ const clusterNodes =
         }),
         where: "LoginPassword",
         hint: "the cluster's nodes take this password",
+        judgedBy: [ECS_PASSWORD_LOGIN],
       },
     ];
   };

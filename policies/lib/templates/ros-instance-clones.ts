@@ -2,6 +2,7 @@
 // to the Pulumi Alicloud provider's instance for the login they set. Everything else (type, network, bandwidth, and
 // the image unless ImageId is given) is the source instance's, which the template does not show, so only the login is
 // read, and only when the clone sets one.
+import { ECS_PASSWORD_LOGIN } from "../../rules/disallow-ecs-password-login";
 import { defined, Translated, Translation } from "./embedded-resource";
 
 const SOURCE_IMAGE_HINT =
@@ -15,6 +16,7 @@ const instanceClone: Translation = (read) => {
   const clone: Translated = {
     type: "alicloud:ecs/instance:Instance",
     props: defined({ password, passwordInherit, imageId, keyName: read("KeyPairName") }),
+    judgedBy: [ECS_PASSWORD_LOGIN],
   };
   return [imageId === undefined ? { ...clone, hint: SOURCE_IMAGE_HINT } : clone];
 };

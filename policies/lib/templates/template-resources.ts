@@ -9,6 +9,7 @@ import { Finding } from "../findings";
 import { reportFindings } from "../report-findings";
 import { HardeningResourcePolicy } from "../rule";
 import { aboutTemplateResource } from "./template-messages";
+import { EmbeddedResource } from "./embedded-resource";
 import { TEMPLATE_CONTAINERS, TemplateContainer } from "./template-containers";
 import { placedProps } from "./template-placement";
 import { readTemplateResources } from "./template-reading";
@@ -35,6 +36,7 @@ export function readingTemplates(
   const validations: ResourceValidation[] = policy.validateResource ? [policy.validateResource].flat() : [];
   const { metadata } = policy;
   const containers = new Map([...TEMPLATE_CONTAINERS].filter(([, c]) => options.dialects?.includes(c.dialect) ?? true));
+  const judges = (r: EmbeddedResource) => r.judgedBy === undefined || r.judgedBy.includes(metadata.name);
   /** The rule's own validations, as the analyzer would call them; a promise only if one of them returns one. */
   const delegate = (args: ResourceValidationArgs, report: ReportViolation): void | Promise<void> => {
     if (validations.length === 1) return validations[0](args, report);
@@ -60,7 +62,7 @@ export function readingTemplates(
         report,
         reading.unreadable.map((why) => unreadableFinding(container, why)),
       );
-    const pending = reading.resources.map((r) => {
+    const pending = reading.resources.filter(judges).map((r) => {
       const props = placedProps(r, args.urn, false);
       const embedded = { ...args, type: r.type, name: `${args.name}/${r.logicalId}`, props };
       return delegate(embedded, aboutTemplateResource(report, r));
@@ -72,6 +74,9 @@ export function readingTemplates(
   const wrapped: HardeningResourcePolicy = { ...policy, validateResource, metadata: { ...metadata, resourceTypes } };
   const { validateStack } = policy as Partial<StackValidationPolicy>;
   return validateStack
-    ? ({ ...wrapped, validateStack: withTemplateStackResources(validateStack, containers) } as HardeningResourcePolicy)
+    ? ({
+        ...wrapped,
+        validateStack: withTemplateStackResources(validateStack, containers, judges),
+      } as HardeningResourcePolicy)
     : wrapped;
 }

@@ -6,6 +6,7 @@
 import type { PolicyResource, ReportViolation, StackValidationPolicy } from "@pulumi/policy";
 import type { GenericResource } from "../../../lib/reachability";
 import { rawProps } from "../../../lib/values";
+import type { EmbeddedResource } from "./embedded-resource";
 import { TEMPLATE_CONTAINERS, TemplateContainer } from "./template-containers";
 import { aboutTemplateResource } from "./template-messages";
 import { parameterDependencies } from "./template-parameter-links";
@@ -33,12 +34,13 @@ export function reportingOnContainers(
 export function withTemplateStackResources(
   validateStack: ValidateStack,
   containers: ReadonlyMap<string, TemplateContainer>,
+  judges: (r: EmbeddedResource) => boolean = () => true,
 ): ValidateStack {
   return (args, report) => {
     if (!args.resources.some((r) => containers.has(r.type))) return validateStack(args, report);
     const byUrn = new Map(args.resources.map((r) => [r.urn, r]));
     const containerResources = args.resources.map((r) => ({ ...r, props: rawProps(r.props) }));
-    const placed = placeTemplateResources(containerResources, containers);
+    const placed = placeTemplateResources(containerResources, containers).filter((p) => judges(p.resource));
     if (placed.length === 0) return validateStack(args, report);
     const embedded: PolicyResource[] = placed.map((p) => ({
       ...byUrn.get(p.container.urn)!,
