@@ -390,6 +390,37 @@ describe("ROS templates: subscription instances, instance clones and Container S
       }),
       violations: 1,
     },
+    // A Json parameter holds the scaling group as JSON text (or a Default written as the object).
+    {
+      name: "ClusterNodePool whose ScalingGroup is a Json parameter holding a LoginPassword",
+      type: ROS_STACK,
+      props: rosStack(
+        "ALIYUN::CS::ClusterNodePool",
+        { ClusterId: "c", ScalingGroup: { Ref: "Group" } },
+        { Group: { Type: "Json", Default: JSON.stringify({ ...scalingGroup, LoginPassword: PASSWORD }) } },
+      ),
+      violations: 1,
+    },
+    {
+      name: "ClusterNodePool whose ScalingGroup is a Json parameter's object Default holding a LoginPassword",
+      type: ROS_STACK,
+      props: rosStack(
+        "ALIYUN::CS::ClusterNodePool",
+        { ClusterId: "c", ScalingGroup: { Ref: "Group" } },
+        { Group: { Type: "Json", Default: { ...scalingGroup, LoginPassword: PASSWORD } } },
+      ),
+      violations: 1,
+    },
+    {
+      name: "ClusterNodePool whose ScalingGroup is a Json parameter with a key pair",
+      type: ROS_STACK,
+      props: rosStack(
+        "ALIYUN::CS::ClusterNodePool",
+        { ClusterId: "c", ScalingGroup: { Ref: "Group" } },
+        { Group: { Type: "Json", Default: JSON.stringify({ ...scalingGroup, KeyPair: "ops" }) } },
+      ),
+      violations: 0,
+    },
     {
       name: "ECS Instance with a Password is still caught",
       type: ROS_STACK,

@@ -37,6 +37,21 @@ function typed(value: unknown, type: unknown): unknown {
 }
 
 /**
+ * ROS `Json` parameters hold an object or a list: given as JSON text (the way a stack passes parameter values), or as
+ * a Default written as the object itself. Text that is no JSON stays unknown.
+ */
+function jsonValue(value: unknown): unknown {
+  if (typeof value === "string" && !isUnknown(value)) {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return UNKNOWN;
+    }
+  }
+  return value !== null && typeof value === "object" ? value : UNKNOWN;
+}
+
+/**
  * Every parameter the template declares, with the value it takes. `overridable`: the container deploys stack
  * instances (a stack set or stack group), each of which may override any parameter, so none is known.
  */
@@ -52,7 +67,8 @@ export function parameterValues(
     if (!overridable && given !== "unknown") {
       value = given.get(name) ?? s.Default ?? UNKNOWN;
     }
-    values.set(name, isScalar(value) ? typed(value, s.Type) : UNKNOWN);
+    if (s.Type === "Json") values.set(name, jsonValue(value));
+    else values.set(name, isScalar(value) ? typed(value, s.Type) : UNKNOWN);
   }
   return values;
 }
