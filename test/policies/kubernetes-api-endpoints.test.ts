@@ -3,7 +3,8 @@
 import { disallowPublicHighRiskPorts } from "../../policies/rules/disallow-public-high-risk-ports";
 import { hardeningRules } from "../../policies/catalog";
 import { HIGH_RISK_PORTS } from "../../lib/ports";
-import { advisory, mandatory, run, table, UNKNOWN } from "./harness";
+import { advisory, Case, mandatory, run, table, UNKNOWN } from "./harness";
+import { CFN_STACK, cfnJson, rule } from "./templates-fixtures";
 
 const EKS = "aws:eks/cluster:Cluster";
 const ACK_MANAGED = "alicloud:cs/managedKubernetes:ManagedKubernetes";
@@ -250,4 +251,57 @@ describe("the pack's rule judges Kubernetes API servers too", () => {
     expect(advisory(await run(rule!, ACK_MANAGED, { slbInternetEnabled: UNKNOWN }))).toHaveLength(1);
     expect(await run(rule!, ACK_DEDICATED, { slbInternetEnabled: false })).toHaveLength(0);
   });
+});
+
+describe("the pack's rule reads EKS clusters a CloudFormation template deploys", () => {
+  const vpc = (config: Record<string, unknown>) => ({
+    templateBody: cfnJson("AWS::EKS::Cluster", {
+      Name: "prod",
+      RoleArn: "arn:aws:iam::1:role/eks",
+      ResourcesVpcConfig: { SubnetIds: SUBNETS, ...config },
+    }),
+  });
+  table(rule("disallow-public-high-risk-ports"), [
+    // Known bad.
+    {
+      name: "CloudFormation EKS cluster left at its defaults",
+      type: CFN_STACK,
+      props: vpc({}),
+      violations: 1,
+      mentions: "the Kubernetes API endpoint is public to 0.0.0.0/0",
+    },
+    {
+      name: "CloudFormation EKS cluster public to ::/0",
+      type: CFN_STACK,
+      props: vpc({ EndpointPublicAccess: true, PublicAccessCidrs: ["::/0"] }),
+      violations: 1,
+    },
+    // Known good.
+    {
+      name: "CloudFormation EKS cluster with a private endpoint only",
+      type: CFN_STACK,
+      props: vpc({ EndpointPublicAccess: false, EndpointPrivateAccess: true }),
+      violations: 0,
+    },
+    {
+      name: "CloudFormation EKS cluster public to an office /28",
+      type: CFN_STACK,
+      props: vpc({ PublicAccessCidrs: ["203.0.113.0/28"] }),
+      violations: 0,
+    },
+    // Unknown: a parameter with no value the preview knows.
+    {
+      name: "CloudFormation EKS cluster whose public access comes from a parameter",
+      type: CFN_STACK,
+      props: {
+        templateBody: cfnJson(
+          "AWS::EKS::Cluster",
+          { ResourcesVpcConfig: { SubnetIds: SUBNETS, PublicAccessCidrs: [{ Ref: "Office" }] } },
+          { Office: { Type: "String" } },
+        ),
+      },
+      violations: 0,
+      notes: 1,
+    },
+  ] as Case[]);
 });

@@ -1,5 +1,5 @@
-// CloudFormation services that launch EC2 instances of their own, in the Pulumi AWS provider's shapes: EKS managed
-// node groups (AMI type, launch template, remote access), Elastic Beanstalk environments and configuration templates
+// CloudFormation services that launch EC2 instances of their own, in the Pulumi AWS provider's shapes: EKS clusters
+// (where their API endpoint answers), EKS managed node groups (AMI type, launch template, remote access), Elastic Beanstalk environments and configuration templates
 // (tier, configuration template, option settings) and SageMaker notebook instances (the oldest metadata service
 // version they answer). A block unknown at preview stays unknown, as the rules read the same value in a program.
 import { isUnknown, obj, UNKNOWN } from "../../../lib/values";
@@ -95,7 +95,32 @@ const notebookInstance: Translation = (read) => [
   },
 ];
 
+/**
+ * An EKS cluster's `ResourcesVpcConfig`: where its API endpoint answers (the public endpoint is on unless
+ * EndpointPublicAccess is false, and admits PublicAccessCidrs, 0.0.0.0/0 when left out, as in the provider).
+ */
+const cluster: Translation = (read) => [
+  {
+    type: "aws:eks/cluster:Cluster",
+    props: defined({
+      name: read("Name"),
+      version: read("Version"),
+      roleArn: read("RoleArn"),
+      vpcConfig: block(read("ResourcesVpcConfig"), (c) =>
+        defined({
+          endpointPublicAccess: c.EndpointPublicAccess,
+          endpointPrivateAccess: c.EndpointPrivateAccess,
+          publicAccessCidrs: c.PublicAccessCidrs,
+          subnetIds: c.SubnetIds,
+          securityGroupIds: c.SecurityGroupIds,
+        }),
+      ),
+    }),
+  },
+];
+
 export const AWS_MANAGED_COMPUTE_TRANSLATIONS: ReadonlyMap<string, Translation> = new Map([
+  ["AWS::EKS::Cluster", cluster],
   ["AWS::EKS::Nodegroup", nodeGroup],
   ["AWS::ElasticBeanstalk::Environment", beanstalkEnvironment],
   ["AWS::ElasticBeanstalk::ConfigurationTemplate", beanstalkConfigurationTemplate],
