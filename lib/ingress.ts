@@ -1,5 +1,6 @@
 // Every form of inbound rule on both clouds, normalised to one shape so "is port P open to the internet" is
 // answered once. Extraction is pure and keeps unknown markers visible instead of guessing.
+import { alicloudAckDedicatedSsh } from "./ingress-ack-ssh";
 import { alicloudEnsSecurityGroup, alicloudSwasFirewallRule } from "./ingress-alicloud-firewalls";
 import { alicloudPolicy, listField, naclAction, protocolOf, range, sourcesOf } from "./ingress-fields";
 import {
@@ -252,6 +253,8 @@ export const INGRESS_EXTRACTORS: Record<string, (props: Record<string, unknown>)
   // Alibaba Cloud firewalls besides ECS security groups (lib/ingress-alicloud-firewalls.ts).
   "alicloud:ens/securityGroup:SecurityGroup": alicloudEnsSecurityGroup,
   "alicloud:simpleapplicationserver/firewallRule:FirewallRule": alicloudSwasFirewallRule,
+  // ACK dedicated clusters' SSH listener on the API server's SLB (lib/ingress-ack-ssh.ts).
+  "alicloud:cs/kubernetes:Kubernetes": alicloudAckDedicatedSsh,
 };
 
 /** Stateless ACL types: their entries are ordered and need ephemeral return ports open. */

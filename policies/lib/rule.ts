@@ -19,6 +19,11 @@ export interface CheckContext<C> {
 }
 
 export type Check<C> = (props: Record<string, unknown>, ctx: CheckContext<C>) => Finding[];
+/** Several checks on one type (a cluster's SSH listener and its API server), their findings in order. */
+export function allChecks<C>(...checks: Check<C>[]): Check<C> {
+  return (props, ctx) => checks.flatMap((check) => check(props, ctx));
+}
+
 /** Returns the top-level properties to replace, or undefined when nothing safe can be done. */
 export type Remedy<C> = (props: Record<string, unknown>, ctx: CheckContext<C>) => Record<string, unknown> | undefined;
 

@@ -3,10 +3,11 @@ import { CIDRS_SCHEMA, PORTS_SCHEMA, PREFIX_SCHEMA } from "../lib/config";
 import { PortExposureConfig, portExposureChecks } from "../lib/ingress-checks";
 import { defineResourceRule } from "../lib/rule";
 
+export const INTERNET_ADMIN_PORTS = "disallow-internet-admin-ports";
 /** Case step 1: SSH was brute-forced from the internet in 137 seconds. */
 export const disallowInternetAdminPorts = defineResourceRule<PortExposureConfig>({
   metadata: {
-    name: "disallow-internet-admin-ports",
+    name: INTERNET_ADMIN_PORTS,
     description:
       "Remote administration ports (SSH 22, RDP 3389, VNC 5900 and WinRM 5985/5986 by default) must not be reachable from the internet or from a broad public range, in any inbound rule form on AWS or Alibaba Cloud.",
     enforcementLevel: "mandatory",
@@ -15,7 +16,7 @@ export const disallowInternetAdminPorts = defineResourceRule<PortExposureConfig>
       "Remove the internet source (0.0.0.0/0, ::/0, or CIDRs that together cover them) from the rule.",
       "Reach hosts through a bastion, Session Manager or Cloud Assistant; allow the bastion's security group as the source.",
       "If an office must connect directly, allow only its /24 or narrower public range via config allowCidrs.",
-      "Service-written rules: give an EKS node group's remoteAccess sourceSecurityGroupIds, point Elastic Beanstalk's SSHSourceRestriction at the bastion's group, and delete Simple Application Server firewall rules for 22/3389 (they admit any address).",
+      "Service-written rules: give an EKS node group's remoteAccess sourceSecurityGroupIds, point Elastic Beanstalk's SSHSourceRestriction at the bastion's group, delete Simple Application Server firewall rules for 22/3389 (they admit any address), and leave an ACK dedicated cluster's enableSsh false (it opens SSH to the masters on the API server's internet SLB to any address).",
     ],
     controls: [
       { framework: "AWS FSBP", id: "EC2.13" },

@@ -2,12 +2,15 @@ import { HIGH_RISK_PORTS } from "../../lib/ports";
 import { CIDRS_SCHEMA, PORTS_SCHEMA, PREFIX_SCHEMA } from "../lib/config";
 import { PortExposureConfig, portExposureChecks } from "../lib/ingress-checks";
 import { ackInternetApiServer, eksPublicEndpoint } from "../lib/kubernetes-api-endpoints";
-import { defineResourceRule } from "../lib/rule";
+import { allChecks, defineResourceRule } from "../lib/rule";
 
+const PORT_CHECKS = portExposureChecks<PortExposureConfig>();
+
+export const PUBLIC_HIGH_RISK_PORTS = "disallow-public-high-risk-ports";
 /** Case step 3: the databases took connections from a dozen internet addresses. */
 export const disallowPublicHighRiskPorts = defineResourceRule<PortExposureConfig>({
   metadata: {
-    name: "disallow-public-high-risk-ports",
+    name: PUBLIC_HIGH_RISK_PORTS,
     description:
       "Database, cache, file-sharing and other high-risk ports (FSBP EC2.19 list plus 1521, 6379, 27017, 11211, 9200, Redshift 5439, CouchDB 5984, Cassandra 9042, NetBIOS 139; the control planes Docker API 2375/2376, etcd 2379/2380, kubelet 10250, Kubernetes API 6443, ZooKeeper 2181, Consul 8500, HDFS NameNode 9870/50070, ActiveMQ 61616 and RabbitMQ 5672/15672; the data services rpcbind 111, NFS 2049, rsync 873 and Kafka 9092; and VNC displays :1-:3, 5901-5903, where Linux VNC servers listen) must not be open to the internet or to public ranges broader than /24 (IPv6 /48); nor may a managed Kubernetes API server (EKS public endpoint with publicAccessCidrs, which default to 0.0.0.0/0; ACK internet SLB or EIP).",
     enforcementLevel: "mandatory",
@@ -54,7 +57,7 @@ export const disallowPublicHighRiskPorts = defineResourceRule<PortExposureConfig
     allowNaclEphemeralReturn: r.boolean("allowNaclEphemeralReturn", true),
   }),
   checks: {
-    ...portExposureChecks<PortExposureConfig>(),
+    ...PORT_CHECKS,
     // Control planes with no security group in the program: the Kubernetes API (6443 in the list) faces the internet.
     "aws:eks/cluster:Cluster": eksPublicEndpoint,
     "alicloud:cs/managedKubernetes:ManagedKubernetes": ackInternetApiServer(
@@ -62,7 +65,10 @@ export const disallowPublicHighRiskPorts = defineResourceRule<PortExposureConfig
       "an internet SLB",
       true,
     ),
-    "alicloud:cs/kubernetes:Kubernetes": ackInternetApiServer("slbInternetEnabled", "an internet SLB", true),
+    "alicloud:cs/kubernetes:Kubernetes": allChecks(
+      PORT_CHECKS["alicloud:cs/kubernetes:Kubernetes"],
+      ackInternetApiServer("slbInternetEnabled", "an internet SLB", true),
+    ),
     "alicloud:cs/edgeKubernetes:EdgeKubernetes": ackInternetApiServer("slbInternetEnabled", "an internet SLB", true),
     "alicloud:cs/serverlessKubernetes:ServerlessKubernetes": ackInternetApiServer(
       "endpointPublicAccessEnabled",

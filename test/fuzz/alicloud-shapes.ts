@@ -610,6 +610,7 @@ export const alicloudShapes: Record<string, Shape> = {
     kmsEncryptedPassword: "string",
     keyName: "string",
     slbInternetEnabled: "bool",
+    enableSsh: "bool",
   },
   "alicloud:ens/instance:Instance": {
     password: "string",

@@ -73,6 +73,8 @@ const rosDropsAndCompute = JSON.stringify({
     S: { Type: "ALIYUN::ESS::ScalingConfiguration", Properties: { SecurityGroupIds: { Ref: "G" }, Tags: [1, null] } },
     E: { Type: "ALIYUN::VPC::EIPAssociation", Properties: { InstanceId: [{ Ref: "L" }] } },
     R: { Type: "ALIYUN::RDS::DBInstance", Properties: { AllocatePublicConnection: "maybe", DBInstanceNetType: 3 } },
+    K: { Type: "ALIYUN::CS::KubernetesCluster", Properties: { SshFlags: "maybe", EndpointPublicAccess: [null] } },
+    A: { Type: "ALIYUN::CS::ASKCluster", Properties: { EndpointPublicAccess: { "Fn::GetAtt": ["K", "Id"] } } },
   },
 });
 

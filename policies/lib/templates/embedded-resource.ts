@@ -32,6 +32,16 @@ export type PropertyReader = (path: string | readonly string[], mode?: ReadMode)
 /** `self`: a reference to the resource itself, for the pieces it splits into (a group's rules name their group). */
 export type Translation = (read: PropertyReader, self: string) => Translated[];
 
+/** Several tables of translations as one: a type two tables translate yields both translations, in order. */
+export function joinTranslations(...tables: ReadonlyMap<string, Translation>[]): Map<string, Translation> {
+  const joined = new Map<string, Translation>();
+  for (const [type, translate] of tables.flatMap((t) => [...t])) {
+    const before = joined.get(type);
+    joined.set(type, before ? (read, self) => [...before(read, self), ...translate(read, self)] : translate);
+  }
+  return joined;
+}
+
 /** Only the properties the template sets: a property left out stays absent, as it would in a program. */
 export function defined(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined));

@@ -1,6 +1,7 @@
 // ROS Container Service (ACK) node logins, translated to the Pulumi Alicloud provider's node pool: a node pool's
 // scaling group (ALIYUN::CS::ClusterNodePool ScalingGroup) and the nodes a cluster starts itself (LoginPassword of
-// ALIYUN::CS::ManagedKubernetesCluster, its workers, and ALIYUN::CS::KubernetesCluster, its masters and workers).
+// ALIYUN::CS::ManagedKubernetesCluster, its workers, ALIYUN::CS::KubernetesCluster, its masters and workers, and
+// ALIYUN::CS::ManagedEdgeKubernetesCluster, its Linux workers).
 // Only the login and the image are read, for the password rule alone: the nodes' network and metadata settings are
 // judged where the program or template declares them.
 import { isUnknown } from "../../../lib/values";
@@ -30,7 +31,7 @@ const clusterNodePool: Translation = (read) => {
 /**
  * A cluster's own nodes, as the node pool they form, when it sets a login password. A managed cluster's nodes are
  * workers of its Platform (Windows workers take no key pair); a dedicated cluster's masters run Linux whatever the
- * workers run, so its Platform is not read.
+ * workers run, so its Platform is not read, and an edge cluster has no Platform.
  */
 const clusterNodes =
   (platformDecides: boolean): Translation =>
@@ -56,4 +57,5 @@ export const ROS_CONTAINER_SERVICE_NODE_TRANSLATIONS: ReadonlyMap<string, Transl
   ["ALIYUN::CS::ClusterNodePool", clusterNodePool],
   ["ALIYUN::CS::ManagedKubernetesCluster", clusterNodes(true)],
   ["ALIYUN::CS::KubernetesCluster", clusterNodes(false)],
+  ["ALIYUN::CS::ManagedEdgeKubernetesCluster", clusterNodes(false)],
 ]);

@@ -1,16 +1,18 @@
 // ROS (Alibaba Cloud Resource Orchestration Service) resource types the pack judges, translated to the Pulumi
 // Alicloud provider's shapes: security groups with their ingress (inline or separate) as one rule resource per entry,
 // ECS instances, instance groups and subscription instances (password, user data, public bandwidth, vSwitch, groups),
-// with instance clones in ros-instance-clones.ts and Container Service node logins in ros-container-service-nodes.ts;
+// with instance clones in ros-instance-clones.ts, Container Service node logins in ros-container-service-nodes.ts and
+// their API servers in ros-kubernetes-api-servers.ts;
 // data stores in ros-template-databases.ts, launch templates, scaling and the network in ros-template-compute.ts,
 // flow logs, log stores and trails in ros-template-logging.ts, load balancers in ros-template-load-balancers.ts (SLB),
 // ros-template-application-load-balancers.ts (ALB) and ros-nlb.ts (NLB), anti-brute-force rules in
 // ros-template-threat-detection.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
-import { defined, idList, tagMap, Translated, Translation } from "./embedded-resource";
+import { defined, idList, joinTranslations, tagMap, Translated, Translation } from "./embedded-resource";
 import { ROS_COMPUTE_TRANSLATIONS } from "./ros-template-compute";
 import { ROS_CONTAINER_SERVICE_NODE_TRANSLATIONS } from "./ros-container-service-nodes";
 import { ROS_INSTANCE_CLONE_TRANSLATIONS } from "./ros-instance-clones";
+import { ROS_KUBERNETES_API_SERVER_TRANSLATIONS } from "./ros-kubernetes-api-servers";
 import { ROS_DATABASE_TRANSLATIONS } from "./ros-template-databases";
 import { ROS_APPLICATION_LOAD_BALANCER_TRANSLATIONS } from "./ros-template-application-load-balancers";
 import { ROS_LOAD_BALANCER_TRANSLATIONS } from "./ros-template-load-balancers";
@@ -114,7 +116,7 @@ export const ROS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ["ALIYUN::ECS::InstanceGroup", ecsInstance],
   ["ALIYUN::ECS::PrepayInstance", ecsInstance],
   ...ROS_INSTANCE_CLONE_TRANSLATIONS,
-  ...ROS_CONTAINER_SERVICE_NODE_TRANSLATIONS,
+  ...joinTranslations(ROS_CONTAINER_SERVICE_NODE_TRANSLATIONS, ROS_KUBERNETES_API_SERVER_TRANSLATIONS),
   ...ROS_COMPUTE_TRANSLATIONS,
   ...ROS_DATABASE_TRANSLATIONS,
   ...ROS_LOGGING_TRANSLATIONS,
