@@ -263,6 +263,71 @@ describe("ACK clusters in ROS templates", () => {
         props: ros("ALIYUN::CS::ManagedEdgeKubernetesCluster", { NumOfNodes: 1, KeyPair: "ops" }),
         violations: 0,
       },
+      // Pools a cluster creates with itself.
+      {
+        name: "managed cluster whose second NodePools entry has a LoginPassword",
+        type: ROS_STACK,
+        props: ros("ALIYUN::CS::ManagedKubernetesCluster", {
+          NodePools: [
+            { ScalingGroup: { SystemDiskSize: 40, KeyPair: "ops" } },
+            { ScalingGroup: { SystemDiskSize: 40, LoginPassword: "Sup3r-Secret!" } },
+          ],
+        }),
+        violations: 1,
+        mentions: "NodePools[1].ScalingGroup",
+      },
+      {
+        name: "dedicated cluster with a NodePools entry holding a LoginPassword",
+        type: ROS_STACK,
+        props: ros("ALIYUN::CS::KubernetesCluster", {
+          KeyPair: "ops",
+          NodePools: [{ ScalingGroup: { SystemDiskSize: 40, LoginPassword: "Sup3r-Secret!" } }],
+        }),
+        violations: 1,
+      },
+      {
+        name: "managed cluster whose NodePools use key pairs",
+        type: ROS_STACK,
+        props: ros("ALIYUN::CS::ManagedKubernetesCluster", {
+          NodePools: [{ ScalingGroup: { SystemDiskSize: 40, KeyPair: "ops" } }],
+        }),
+        violations: 0,
+      },
+      {
+        name: "managed cluster with a Windows NodePools entry's LoginPassword",
+        type: ROS_STACK,
+        props: ros("ALIYUN::CS::ManagedKubernetesCluster", {
+          NodePools: [{ ScalingGroup: { SystemDiskSize: 40, ImageType: "Windows", LoginPassword: "Sup3r-Secret!" } }],
+        }),
+        violations: 0,
+      },
+      {
+        name: "managed cluster of Windows workers (OsType) with a LoginPassword",
+        type: ROS_STACK,
+        props: ros("ALIYUN::CS::ManagedKubernetesCluster", { OsType: "Windows", LoginPassword: "Sup3r-Secret!" }),
+        violations: 0,
+      },
+      {
+        name: "managed cluster whose NodePools come from a Json parameter without a value",
+        type: ROS_STACK,
+        props: ros(
+          "ALIYUN::CS::ManagedKubernetesCluster",
+          { NodePools: { Ref: "Pools" } },
+          { Pools: { Type: "Json" } },
+        ),
+        violations: 1,
+        mentions: "NodePools",
+      },
+      {
+        name: "managed cluster whose NodePools Json parameter holds a LoginPassword",
+        type: ROS_STACK,
+        props: ros(
+          "ALIYUN::CS::ManagedKubernetesCluster",
+          { NodePools: { Ref: "Pools" } },
+          { Pools: { Type: "Json", Default: JSON.stringify([{ ScalingGroup: { LoginPassword: "Sup3r-Secret!" } }]) } },
+        ),
+        violations: 1,
+      },
       // The API server's translation carries no login: one finding, from the nodes.
       {
         name: "public managed cluster with a LoginPassword",
