@@ -3,7 +3,7 @@
 // default actions and http-header conditions (waf-endpoints-cloudfront-gate.ts). `Ref` of a listener gives its ARN,
 // which a rule's ListenerArn names it by.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
-import { defined, Translation } from "./embedded-resource";
+import { defined, templateBlock, Translation } from "./embedded-resource";
 import { resolvedAtDeployment } from "./template-dynamic-references";
 
 /** A list property mapped entry by entry; unknown at preview (a whole list or one entry) stays unknown. */
@@ -13,10 +13,8 @@ function eachOf(value: unknown, map: (entry: Record<string, unknown>) => unknown
 }
 
 /** A block mapped field by field; unknown stays unknown, absent absent. */
-function block(value: unknown, map: (b: Record<string, unknown>) => Record<string, unknown>): unknown {
-  if (value === undefined || isUnknown(value)) return value;
-  return defined(map(obj(value) ?? {}));
-}
+const block = (value: unknown, map: (b: Record<string, unknown>) => Record<string, unknown>): unknown =>
+  templateBlock(value, (b) => defined(map(b)));
 
 /** `ForwardConfig`: the weighted target groups. */
 const forwardConfig = (v: unknown) =>

@@ -1,10 +1,11 @@
 // CloudFormation resources that record and keep network and API activity, translated to the Pulumi AWS provider's
-// shapes the flow-log and audit-trail stack rules read: VPC flow logs, the log groups and buckets they deliver to (a
-// bucket's inline lifecycle as a lifecycle configuration of its own, as the provider splits it), CloudTrail trails.
+// shapes the flow-log, audit-trail and evidence rules read: VPC flow logs, the log groups and buckets they deliver to (a
+// bucket's inline lifecycle as a lifecycle configuration of its own, as the provider splits it, and its Object Lock
+// default retention inline), CloudTrail trails.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
 import { advancedEventSelectors, eventSelectors } from "./aws-template-event-selectors";
 import { s3Destination } from "./aws-template-s3-destinations";
-import { defined, tagMap, Translation } from "./embedded-resource";
+import { defined, templateBlock, tagMap, Translation } from "./embedded-resource";
 import { isTemplateReference } from "./template-references";
 
 /** `ResourceType` → the provider's input naming the resource a flow log watches. */
@@ -92,10 +93,37 @@ function lifecycleRules(configuration: unknown): unknown[] | undefined {
   return list(rules).map(lifecycleRule);
 }
 
+/**
+ * `ObjectLockConfiguration` ({ ObjectLockEnabled, Rule: { DefaultRetention: { Mode, Days, Years } } }) as the
+ * provider's inline `objectLockConfiguration`; a block unknown at preview stays unknown.
+ */
+function objectLock(value: unknown): unknown {
+  return templateBlock(value, (c) =>
+    defined({
+      objectLockEnabled: c.ObjectLockEnabled,
+      rule: templateBlock(c.Rule, (r) =>
+        defined({
+          defaultRetention: templateBlock(r.DefaultRetention, (d) =>
+            defined({ mode: d.Mode, days: d.Days, years: d.Years }),
+          ),
+        }),
+      ),
+    }),
+  );
+}
+
 const bucket: Translation = (read, self) => {
   const rules = lifecycleRules(read("LifecycleConfiguration"));
   return [
-    { type: "aws:s3/bucket:Bucket", props: defined({ bucket: read("BucketName"), tags: tagMap(read("Tags")) }) },
+    {
+      type: "aws:s3/bucket:Bucket",
+      props: defined({
+        bucket: read("BucketName"),
+        objectLockEnabled: read("ObjectLockEnabled"),
+        objectLockConfiguration: objectLock(read("ObjectLockConfiguration")),
+        tags: tagMap(read("Tags")),
+      }),
+    },
     ...(rules
       ? [
           {

@@ -3,21 +3,15 @@
 // (tier, configuration template, option settings) and SageMaker notebook instances (the oldest metadata service
 // version they answer). A block unknown at preview stays unknown, as the rules read the same value in a program.
 import { isUnknown, obj, UNKNOWN } from "../../../lib/values";
-import { defined, Translation } from "./embedded-resource";
-
-/** A nested block through `map`; absent or unknown stays so. */
-function block(value: unknown, map: (fields: Record<string, unknown>) => unknown): unknown {
-  if (value === undefined || isUnknown(value)) return value;
-  return map(obj(value) ?? {});
-}
+import { defined, templateBlock, Translation } from "./embedded-resource";
 
 /** A node group's `LaunchTemplate` ({ Id, Name, Version }): the template its nodes launch from. */
 const nodeGroupTemplate = (value: unknown) =>
-  block(value, (t) => defined({ id: t.Id, name: t.Name, version: t.Version }));
+  templateBlock(value, (t) => defined({ id: t.Id, name: t.Name, version: t.Version }));
 
 /** `RemoteAccess`: the SSH key the nodes take and the groups allowed to reach them. */
 const remoteAccess = (value: unknown) =>
-  block(value, (r) => defined({ ec2SshKey: r.Ec2SshKey, sourceSecurityGroupIds: r.SourceSecurityGroups }));
+  templateBlock(value, (r) => defined({ ec2SshKey: r.Ec2SshKey, sourceSecurityGroupIds: r.SourceSecurityGroups }));
 
 const nodeGroup: Translation = (read) => [
   {
@@ -61,7 +55,7 @@ const beanstalkEnvironment: Translation = (read) => [
       name: read("EnvironmentName"),
       templateName: read("TemplateName"),
       // The provider names the tier alone ("WebServer", "Worker"); CloudFormation gives { Name, Type, Version }.
-      tier: block(read("Tier"), (t) => t.Name),
+      tier: templateBlock(read("Tier"), (t) => t.Name),
       solutionStackName: read("SolutionStackName"),
       platformArn: read("PlatformArn"),
       settings: optionSettings(read("OptionSettings")),
@@ -88,7 +82,7 @@ const notebookInstance: Translation = (read) => [
       name: read("NotebookInstanceName"),
       instanceType: read("InstanceType"),
       roleArn: read("RoleArn"),
-      instanceMetadataServiceConfiguration: block(read("InstanceMetadataServiceConfiguration"), (c) =>
+      instanceMetadataServiceConfiguration: templateBlock(read("InstanceMetadataServiceConfiguration"), (c) =>
         defined({ minimumInstanceMetadataServiceVersion: c.MinimumInstanceMetadataServiceVersion }),
       ),
     }),
@@ -106,7 +100,7 @@ const cluster: Translation = (read) => [
       name: read("Name"),
       version: read("Version"),
       roleArn: read("RoleArn"),
-      vpcConfig: block(read("ResourcesVpcConfig"), (c) =>
+      vpcConfig: templateBlock(read("ResourcesVpcConfig"), (c) =>
         defined({
           endpointPublicAccess: c.EndpointPublicAccess,
           endpointPrivateAccess: c.EndpointPrivateAccess,

@@ -42,6 +42,12 @@ export function joinTranslations(...tables: ReadonlyMap<string, Translation>[]):
   return joined;
 }
 
+/** A nested block of a template property through `map`; absent or unknown at preview stays so. */
+export function templateBlock(value: unknown, map: (fields: Record<string, unknown>) => unknown): unknown {
+  if (value === undefined || isUnknown(value)) return value;
+  return map(obj(value) ?? {});
+}
+
 /** Only the properties the template sets: a property left out stays absent, as it would in a program. */
 export function defined(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined));
