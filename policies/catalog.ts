@@ -48,6 +48,11 @@ const templateAware = {
     reportsUnreadable: false,
     dialects: ["ROS"],
   }),
+  requireRamPasswordPolicyStrength: readingTemplates(requireRamPasswordPolicyStrength, {
+    reportsUnreadable: false,
+    dialects: ["ROS"],
+  }),
+  requireRamMfaForLogin: readingTemplates(requireRamMfaForLogin, { reportsUnreadable: false, dialects: ["ROS"] }),
 };
 
 /** The pack's rules, in the order the rules reference lists them. */
@@ -64,8 +69,8 @@ export const hardeningRules: HardeningResourcePolicy[] = [
   requireEvidenceBucketImmutability,
   requireDnsFailoverHealthCheck,
   requireIamPasswordPolicyStrength,
-  requireRamPasswordPolicyStrength,
-  requireRamMfaForLogin,
+  templateAware.requireRamPasswordPolicyStrength,
+  templateAware.requireRamMfaForLogin,
   recommendRegistryTagImmutability,
 ];
 

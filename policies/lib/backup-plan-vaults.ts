@@ -5,6 +5,9 @@
 // failing closed.
 import { GenericResource, isUnknown, list, prop, str } from "../../lib/reachability/internals";
 import { unverifiable } from "./findings";
+import { Link } from "./links";
+import { placeLink, samePlace } from "./placement";
+import { regionOf } from "./provider-region";
 import { StackFinding } from "./stack-rule";
 import { shown } from "./text-values";
 
@@ -16,8 +19,6 @@ const VAULTS = [BACKUP_VAULT, AIR_GAPPED_VAULT];
 
 /** The vault AWS Backup creates in every account and region, without a lock. */
 const DEFAULT_VAULT = "Default";
-/** arn:<partition>:backup:<region>:<account>:backup-vault:<name> */
-const VAULT_ARN = /^arn:[\w-]+:backup:[^:]*:[^:]*:backup-vault:(.+)$/;
 
 const FIX =
   "target a vault of the stack with an aws.backup.VaultLockConfiguration in compliance mode (changeableForDays set), e.g. the kit's ImmutableBackup component, or exempt the plan once that vault's lock is confirmed";
@@ -41,15 +42,30 @@ function destinationsOf(rule: unknown, i: number): Destination[] {
   return [target, ...copies];
 }
 
-/** A known name or ARN names a vault of the stack (its name, id or ARN, or the name inside the ARN). */
-function namesStackVault(value: string, vaults: readonly GenericResource[]): boolean {
-  const name = VAULT_ARN.exec(value)?.[1];
-  return vaults.some((v) =>
-    ["name", "id", "arn"].some((f) => {
-      const own = str(v.inputs[f]);
-      return own !== undefined && (own === value || own === name);
-    }),
-  );
+/** arn:<partition>:backup:<region>:<account>:backup-vault:<name> */
+const VAULT_ARN = /^arn:[\w-]+:backup:([^:]*):([^:]*):backup-vault:(.+)$/;
+
+/**
+ * Whether a known name or ARN names a vault of the stack. Vault names are unique per account and region: a plain name
+ * is the plan's own place's vault; an ARN names its region, which a vault taking its provider's region may or may not
+ * be in. A vault whose ARN is known is named by that ARN alone.
+ */
+function namesVault(plan: GenericResource, value: string, vault: GenericResource): Link {
+  const arn = VAULT_ARN.exec(value);
+  const [ownArn, ownName, ownId] = ["arn", "name", "id"].map((f) => str(vault.inputs[f]));
+  if (value === ownArn) return "yes";
+  if (!arn) return value === ownName || value === ownId ? placeLink(samePlace(plan, vault)) : "no";
+  const [, region, , name] = arn;
+  if (ownArn !== undefined || (name !== ownName && name !== ownId)) return "no";
+  const own = regionOf(vault);
+  if (own === region) return "yes";
+  return own === undefined ? "maybe" : "no";
+}
+
+/** The surest link of a destination to any vault of the stack. */
+function stackVaultLink(plan: GenericResource, value: string, vaults: readonly GenericResource[]): Link {
+  const links = vaults.map((v) => namesVault(plan, value, v));
+  return links.includes("yes") ? "yes" : links.includes("maybe") ? "maybe" : "no";
 }
 
 /**
@@ -62,7 +78,7 @@ function dependsOnStackVault(plan: GenericResource, vaults: readonly GenericReso
   return deps.length > 0 && deps.every((u) => urns.has(u));
 }
 
-function destinationNote(plan: GenericResource, ruleName: string, d: Destination): StackFinding {
+function destinationNote(plan: GenericResource, ruleName: string, d: Destination, maybe = false): StackFinding {
   const where = `backup plan ${plan.name} rule ${ruleName}`;
   if (isUnknown(d.value))
     return {
@@ -70,11 +86,13 @@ function destinationNote(plan: GenericResource, ruleName: string, d: Destination
       ...unverifiable(`${d.path} of backup plan ${plan.name}`, `rule ${ruleName} names no vault of the stack; ${FIX}`),
     };
   const name = str(d.value);
-  const vault = name === undefined ? shown(d.value) : (VAULT_ARN.exec(name)?.[1] ?? name);
+  const vault = name === undefined ? shown(d.value) : (VAULT_ARN.exec(name)?.[3] ?? name);
   const why =
     vault === DEFAULT_VAULT
       ? `${where} ${d.action} its recovery points in the account's Default vault, which AWS Backup creates without a lock`
-      : `${where} ${d.action} its recovery points there, outside the stack`;
+      : maybe
+        ? `${where} ${d.action} its recovery points there, which may not be the region of the stack's vault of that name (one names its region, the other takes its provider's)`
+        : `${where} ${d.action} its recovery points there, outside the stack`;
   return { urn: plan.urn, ...unverifiable(`the lock of backup vault ${shown(vault)}`, `${why}; ${FIX}`) };
 }
 
@@ -100,9 +118,10 @@ export function unseenPlanVaults(resources: readonly GenericResource[]): StackFi
           if (d.value === undefined || d.value === null || d.value === "") return [];
           const name = str(d.value);
           // A vault of the stack (a Default vault the stack adopts too) is judged by its own lock.
-          if (name !== undefined && namesStackVault(name, vaults)) return [];
+          const link = name === undefined ? "no" : stackVaultLink(plan, name, vaults);
+          if (link === "yes") return [];
           if (isUnknown(d.value) && dependsOnStackVault(plan, vaults)) return [];
-          return [destinationNote(plan, ruleName, d)];
+          return [destinationNote(plan, ruleName, d, link === "maybe")];
         });
       });
     });

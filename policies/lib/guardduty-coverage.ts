@@ -2,10 +2,11 @@
 // default bus (where GuardDuty publishes findings) whose pattern takes the SSH brute-force findings at every severity and
 // which has a target, so someone hears about the attack while it runs rather than after it.
 import { GenericResource, Resolver } from "../../lib/reachability/internals";
-import { isUnknown, str, unwrap } from "../../lib/reachability/resource";
+import { isUnknown, unwrap } from "../../lib/reachability/resource";
 import { computeNames } from "./compute-types";
 import { unverifiable } from "./findings";
 import { routesBruteForceFindings } from "./guardduty-finding-routes";
+import { regionOf, sameProviderRegion } from "./provider-region";
 import { allOf, Proof } from "./proof";
 import { refersTo, StackFinding } from "./stack-rule";
 
@@ -44,7 +45,7 @@ export function guardDutyFindings(res: Resolver, compute: readonly GenericResour
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   const findings = [...groups.values()].flatMap((hosts) => {
-    const near = (r: GenericResource) => sameRegion(r, hosts[0]);
+    const near = (r: GenericResource) => sameProviderRegion(r, hosts[0]);
     const watchers = {
       detectors: res.ofType(GUARDDUTY_DETECTOR).filter(near),
       rules: res.ofType(EVENT_RULE).filter(near),
@@ -54,13 +55,6 @@ export function guardDutyFindings(res: Resolver, compute: readonly GenericResour
   });
   // A rule without a region under the default provider answers for every group: report it once.
   return [...new Map(findings.map((f) => [`${f.urn} ${f.message}`, f])).values()];
-}
-
-const regionOf = (r: GenericResource): string | undefined => str(r.inputs.region);
-
-function sameRegion(r: GenericResource, host: GenericResource): boolean {
-  const [a, b] = [regionOf(r), regionOf(host)];
-  return r.provider === host.provider && (a === undefined || b === undefined || a === b);
 }
 
 /** " (provider standby, region us-west-2)" for compute outside the default provider or with its own region. */
@@ -107,7 +101,7 @@ function routingFinding(res: Resolver, detector: GenericResource, watchers: Watc
   const { targets } = watchers;
   // The detector publishes to its own region's default bus only.
   const verdicts = watchers.rules
-    .filter((rule) => sameRegion(rule, detector))
+    .filter((rule) => sameProviderRegion(rule, detector))
     .map((rule) => {
       const pattern = routesBruteForceFindings(rule.inputs.eventPattern);
       const parts: Part[] = [

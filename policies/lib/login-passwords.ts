@@ -11,3 +11,14 @@ export function isLoginPassword(v: unknown): boolean {
   const value = unwrap(v);
   return isUnknown(value) || (typeof value === "string" && value !== "") || typeof value === "number";
 }
+
+/**
+ * The length of a password the plan shows, in characters; undefined when it is unset, empty or unknown at preview.
+ * Only the length is ever read, so no message can quote the password.
+ */
+export function knownPasswordLength(v: unknown): number | undefined {
+  const value = unwrap(v);
+  if (typeof value === "number" && Number.isFinite(value)) return String(value).length;
+  if (typeof value !== "string" || value === "" || isUnknown(value)) return undefined;
+  return [...value].length;
+}

@@ -19,8 +19,9 @@ export function mfaAtLogin(p: Record<string, unknown>): MfaAtLogin {
       };
     return { kind: "mandatory" };
   }
-  // Null is how an engine may send an unset input: the deprecated flag still decides then.
-  if (mode !== undefined && mode !== null)
+  // Null is how an engine may send an unset input, and the provider never sends an empty string (it reads the field
+  // with GetOk, for which "" is unset): the deprecated flag still decides then.
+  if (mode !== undefined && mode !== null && mode !== "")
     return { kind: "optional", why: `mfaOperationForLogin is ${shown(mode)}: MFA is not required for every login` };
   if (isUnknown(p.enforceMfaForLogin)) return { kind: "unknown", field: "enforceMfaForLogin" };
   if (bool(p.enforceMfaForLogin) === true) return { kind: "mandatory" };

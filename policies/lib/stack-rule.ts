@@ -5,11 +5,11 @@
 // after deployment; reachability rules query the network model.
 import { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
 import { buildNetworkModel, GenericResource, NetworkModel } from "../../lib/reachability";
-import { isUnknown } from "../../lib/values";
 import { toGenericResources } from "../stack/resources";
 import { reportingOnContainers, StackWithTemplates, withTemplateResources } from "./templates/template-stack-resources";
 import { reportingCaseStep } from "./case-step";
 import { ConfigReader } from "./config";
+import { linkOf } from "./links";
 import { Finding } from "./findings";
 import { RuleMetadata } from "./metadata";
 import { policyFields } from "./policy-object";
@@ -49,14 +49,11 @@ export interface StackRuleSpec<C> {
 export type HardeningStackPolicy = StackValidationPolicy & { metadata: RuleMetadata };
 
 /**
- * True when `from` refers to `to` through `key`: a property dependency (preview), or an equal known value of
- * `key` on `from` and any of `toFields` on `to` (after deployment, or for existing resources).
+ * True when `from` surely refers to `to` through `key` (links.ts): an equal known value, or a property dependency
+ * where the value, or every field of `to` it could equal, is unknown.
  */
 export function refersTo(from: GenericResource, key: string, to: GenericResource, toFields: string[]): boolean {
-  if ((from.propertyDependencies[key] ?? []).includes(to.urn)) return true;
-  const v = from.inputs[key];
-  if (typeof v !== "string" || v === "" || isUnknown(v)) return false;
-  return toFields.some((f) => to.inputs[f] === v);
+  return linkOf(from, key, to, toFields) === "yes";
 }
 
 export function defineStackRule<C = Record<string, never>>(spec: StackRuleSpec<C>): HardeningStackPolicy {

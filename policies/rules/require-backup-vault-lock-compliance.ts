@@ -91,6 +91,13 @@ function gracePeriod(v: unknown, max: number): string | undefined {
   return undefined;
 }
 
+/** The lock's minimum retention: recovery points can be deleted (or expire) once it has passed. */
+const minimumRetention = (config: VaultLockConfig) => ({
+  path: "minRetentionDays",
+  ok: (v: unknown) => (num(v) ?? 0) >= config.minRetentionDays,
+  problem: () => `recovery points may be deleted before ${config.minRetentionDays} days`,
+});
+
 const awsLock: Check<VaultLockConfig> = (p, { config }) =>
   expectAll(p, [
     {
@@ -98,24 +105,26 @@ const awsLock: Check<VaultLockConfig> = (p, { config }) =>
       ok: (v) => gracePeriod(v, config.maxChangeableForDays) === undefined,
       problem: () => gracePeriod(p.changeableForDays, config.maxChangeableForDays) ?? "",
     },
-    {
-      path: "minRetentionDays",
-      ok: (v) => (num(v) ?? 0) >= config.minRetentionDays,
-      problem: () => `recovery points may be deleted before ${config.minRetentionDays} days`,
-    },
+    minimumRetention(config),
   ]);
+
+/**
+ * A logically air-gapped vault is always locked in compliance mode with its own minRetentionDays as the lock's
+ * minimum, so the same bar holds; its maxRetentionDays cannot be below that minimum (AWS refuses it).
+ */
+const airGappedVault: Check<VaultLockConfig> = (p, { config }) => expectAll(p, [minimumRetention(config)]);
 
 /** Case step 4/5: recovery took 8 hours from backups; ransomware crews delete backups first. */
 export const requireBackupVaultLockCompliance = defineResourceRule<VaultLockConfig>({
   metadata: {
     name: "require-backup-vault-lock-compliance",
     description:
-      "AWS Backup vault locks must be in compliance mode (changeableForDays set) with a grace period of at most maxChangeableForDays (30 by default; the lock can be deleted until it ends) and a minimum retention, so no one, including an attacker with admin rights, can delete recovery points early; AWS Backup vaults must not set forceDestroy; Alibaba Cloud HBR vaults must enable immutable backup (wormEnabled), HBR backup plans and backup policy rules must keep backups at least minRetentionDays (7 by default), and the BACKUP rules of a UDM_ECS_ONLY backup policy (ECS backups kept in no vault) must lock their backups (immutable).",
+      "AWS Backup vault locks must be in compliance mode (changeableForDays set) with a grace period of at most maxChangeableForDays (30 by default; the lock can be deleted until it ends) and a minimum retention of at least minRetentionDays, as must a logically air-gapped vault (always locked in compliance mode with its own minRetentionDays), so no one, including an attacker with admin rights, can delete recovery points early; AWS Backup vaults must not set forceDestroy; Alibaba Cloud HBR vaults must enable immutable backup (wormEnabled), HBR backup plans and backup policy rules must keep backups at least minRetentionDays (7 by default), and the BACKUP rules of a UDM_ECS_ONLY backup policy (ECS backups kept in no vault) must lock their backups (immutable).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       "Set changeableForDays (at least 3, at most the configured maxChangeableForDays) to create the lock in compliance mode; after that grace period it cannot be removed.",
-      "Set minRetentionDays to at least the configured minimum (7 by default).",
+      "Set minRetentionDays to at least the configured minimum (7 by default) on the vault lock or the logically air-gapped vault.",
       "Remove forceDestroy (or set it to false) on aws.backup.Vault.",
       "Set wormEnabled: true on alicloud.hbr.Vault.",
       "Set retention on HBR backup plans (and on hbr.Policy rules) to at least the configured minRetentionDays.",
@@ -128,7 +137,8 @@ export const requireBackupVaultLockCompliance = defineResourceRule<VaultLockConf
     minRetentionDays: {
       type: "integer",
       minimum: 1,
-      description: "Smallest acceptable minRetentionDays of a vault lock and retention of an HBR backup plan (7).",
+      description:
+        "Smallest acceptable minRetentionDays of a vault lock or logically air-gapped vault and retention of an HBR backup plan (7).",
     },
     maxChangeableForDays: {
       type: "integer",
@@ -143,6 +153,7 @@ export const requireBackupVaultLockCompliance = defineResourceRule<VaultLockConf
   checks: {
     "aws:backup/vaultLockConfiguration:VaultLockConfiguration": awsLock,
     "aws:backup/vault:Vault": awsVault,
+    "aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault": airGappedVault,
     "alicloud:hbr/vault:Vault": hbrVault,
     ...Object.fromEntries(HBR_PLANS.map((t) => [t, hbrPlan])),
     "alicloud:hbr/policy:Policy": hbrPolicy,

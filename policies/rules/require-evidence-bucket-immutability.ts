@@ -2,6 +2,7 @@ import { bool, isUnknown, list, num, obj } from "../../lib/values";
 import { classifyBucket } from "../lib/evidence";
 import { at, expectAll, show } from "../lib/expect";
 import { Finding, unverifiable, violation } from "../lib/findings";
+import { lockPolicyDeniesDeletes } from "../lib/glacier-lock-policy";
 import { Check, defineResourceRule, Remedy } from "../lib/rule";
 import { is } from "../lib/text-values";
 
@@ -81,6 +82,36 @@ const ossWorm: Check<unknown> = (p) => {
   return findings;
 };
 
+/** What keeps a Glacier vault lock from holding: not completed (a 24-hour test that can be aborted), or no Deny. */
+function glacierLockGaps(p: Record<string, unknown>): Finding[] {
+  const findings: Finding[] = [];
+  if (isUnknown(p.completeLock)) findings.push(unverifiable("completeLock"));
+  else if (bool(p.completeLock) !== true)
+    findings.push(
+      violation(
+        `completeLock is ${show(p.completeLock)}: the lock stays in its 24-hour test, can be aborted, and then Glacier removes it`,
+      ),
+    );
+  const denies = lockPolicyDeniesDeletes(p.policy);
+  if (denies === "unknown") findings.push(unverifiable("policy", "whether it denies glacier:DeleteArchive"));
+  if (denies === "no")
+    findings.push(violation("policy has no Deny of glacier:DeleteArchive: the lock keeps no archive from deletion"));
+  return findings;
+}
+
+/**
+ * Only the vault's name is visible here, so a lock is judged when its vault or resource name marks evidence or
+ * backups, and a weak lock on a vault unknown at preview is a note; a tagged vault without any lock needs the stack.
+ */
+const glacierVaultLock: Check<unknown> = (p, ctx) => {
+  const gaps = glacierLockGaps(p);
+  if (gaps.length === 0) return [];
+  if (classifyBucket({ bucket: p.vaultName }, ctx.name) === "evidence") return gaps;
+  return isUnknown(p.vaultName)
+    ? [unverifiable("vaultName", "cannot tell whether the locked vault holds evidence")]
+    : [];
+};
+
 /** Only evidence buckets are changed: forceDestroy goes to false, nothing else. */
 const noForceDestroy: Remedy<unknown> = (p, ctx) =>
   classifyBucket(p, ctx.name) === "evidence" && bool(p.forceDestroy) === true ? { forceDestroy: false } : undefined;
@@ -96,6 +127,7 @@ export const requireEvidenceBucketImmutability = defineResourceRule<unknown>({
     remediationSteps: [
       "S3: add a BucketObjectLockConfiguration with mode COMPLIANCE (with versioning it enables Object Lock; objectLockEnabled: true on the bucket also does).",
       'OSS: add an oss.BucketWorm with status "Locked" and retentionPeriodInDays.',
+      "Glacier: set completeLock: true on the aws.glacier.VaultLock once its policy (a Deny of glacier:DeleteArchive) is tested.",
       "Remove forceDestroy (or set it to false) on the bucket; enforcementLevel remediate does this automatically.",
     ],
     controls: [
@@ -113,6 +145,7 @@ export const requireEvidenceBucketImmutability = defineResourceRule<unknown>({
     "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2": s3LockConfiguration,
     "alicloud:oss/bucket:Bucket": ossBucket,
     "alicloud:oss/bucketWorm:BucketWorm": ossWorm,
+    "aws:glacier/vaultLock:VaultLock": glacierVaultLock,
   },
   remedies: {
     "aws:s3/bucket:Bucket": noForceDestroy,

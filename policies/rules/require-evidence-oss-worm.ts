@@ -2,7 +2,9 @@ import { GenericResource } from "../../lib/reachability";
 import { isUnknown, num } from "../../lib/values";
 import { unverifiable } from "../lib/findings";
 import { objectWormProblem } from "../lib/oss-object-worm";
-import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
+import { linkOf } from "../lib/links";
+import { defineStackRule, StackFinding } from "../lib/stack-rule";
+import { assignLocks, judgedWithPossibleLocks, lockNames } from "../lib/store-locks";
 import {
   holdsEvidence,
   minimumDaysFor,
@@ -108,14 +110,34 @@ export const requireEvidenceOssWorm = defineStackRule<Config>({
   // Like the resource rules: an expired exemption is a violation of its own before the finding.
   expiredExemption: "notice",
   check: ({ resources, config }) => {
-    const worms = resources.filter((r) => r.type === WORM);
-    const configs = resources.filter((r) => r.type === OBJECT_WORM);
-    const bucketFindings = resources
-      .filter((r) => r.type === BUCKET && holdsEvidence(r, resources))
+    const buckets = resources.filter((r) => r.type === BUCKET);
+    // A BucketWorm names its bucket by `bucket`, an object WORM configuration by `bucketName`.
+    const locksOf = assignLocks(
+      buckets,
+      resources.filter((r) => r.type === WORM || r.type === OBJECT_WORM),
+      (l, b) => linkOf(l, l.type === WORM ? "bucket" : "bucketName", b, ["bucket", "id"]),
+    );
+    const bucketFindings = buckets
+      .filter((b) => holdsEvidence(b, resources))
       .flatMap((b) => {
-        const own = worms.filter((w) => refersTo(w, "bucket", b, ["bucket", "id"]));
-        const objectLevel = configs.filter((c) => refersTo(c, "bucketName", b, ["bucket", "id"]));
-        const finding = retentionFinding(b, own, objectLevel, minimumDaysFor(b, resources, config));
+        const min = minimumDaysFor(b, resources, config);
+        const finding = judgedWithPossibleLocks(
+          locksOf.get(b.urn),
+          (locks) =>
+            retentionFinding(
+              b,
+              locks.filter((l) => l.type === WORM),
+              locks.filter((l) => l.type === OBJECT_WORM),
+              min,
+            ),
+          (possible) => ({
+            urn: b.urn,
+            ...unverifiable(
+              `the bucket of ${lockNames("WORM configuration", possible)}`,
+              `it may be evidence bucket ${b.name}, whose name is built from the same resource`,
+            ),
+          }),
+        );
         return finding ? [finding] : [];
       });
     return [...bucketFindings, ...unseenTrailDestinations(resources, OSS_TRAILS, [BUCKET], outsideFix(config))];

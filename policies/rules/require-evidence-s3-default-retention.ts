@@ -2,7 +2,9 @@ import { GenericResource } from "../../lib/reachability";
 import { isUnknown, list, num, obj } from "../../lib/values";
 import { at, show } from "../lib/expect";
 import { unverifiable } from "../lib/findings";
-import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
+import { linkOf } from "../lib/links";
+import { defineStackRule, StackFinding } from "../lib/stack-rule";
+import { assignLocks, judgedWithPossibleLocks, lockNames } from "../lib/store-locks";
 import { is } from "../lib/text-values";
 import {
   holdsEvidence,
@@ -97,6 +99,11 @@ function findingFor(bucket: GenericResource, retentions: Retention[], minDays: n
   return unknown ? { urn, ...unverifiable(unknown, `default retention of evidence bucket ${name}`) } : undefined;
 }
 
+const separateRetention = (l: GenericResource): Retention => ({
+  where: `lock configuration ${l.name}`,
+  value: at(l.inputs, "rule.defaultRetention"),
+});
+
 /** What a trail writing outside the stack needs, with the configured minimum. */
 const outsideFix = (m: RetentionMinima) =>
   `declare the bucket in the stack with Object Lock and a COMPLIANCE default retention of at least ${Math.max(m.minRetentionDays, m.minTrailRetentionDays)} days (the kit's AuditTrail component does), or exempt the trail once that lock is confirmed`;
@@ -138,14 +145,27 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
   // Like the resource rules: an expired exemption is a violation of its own before the finding.
   expiredExemption: "notice",
   check: ({ resources, config }) => {
-    const locks = resources.filter((r) => LOCKS.includes(r.type));
-    const bucketFindings = resources
-      .filter((r) => BUCKETS.includes(r.type) && holdsEvidence(r, resources))
+    const buckets = resources.filter((r) => BUCKETS.includes(r.type));
+    const locksOf = assignLocks(
+      buckets,
+      resources.filter((r) => LOCKS.includes(r.type)),
+      (l, b) => linkOf(l, "bucket", b, ["bucket", "id"]),
+    );
+    const bucketFindings = buckets
+      .filter((b) => holdsEvidence(b, resources))
       .flatMap((b) => {
-        const separate = locks
-          .filter((l) => refersTo(l, "bucket", b, ["bucket", "id"]))
-          .map((l) => ({ where: `lock configuration ${l.name}`, value: at(l.inputs, "rule.defaultRetention") }));
-        const finding = findingFor(b, [...inlineRetentions(b), ...separate], minimumDaysFor(b, resources, config));
+        const min = minimumDaysFor(b, resources, config);
+        const finding = judgedWithPossibleLocks(
+          locksOf.get(b.urn),
+          (locks) => findingFor(b, [...inlineRetentions(b), ...locks.map(separateRetention)], min),
+          (possible) => ({
+            urn: b.urn,
+            ...unverifiable(
+              `the bucket of ${lockNames("lock configuration", possible)}`,
+              `it may be evidence bucket ${b.name}, whose name is built from the same resource`,
+            ),
+          }),
+        );
         return finding ? [finding] : [];
       });
     return [...bucketFindings, ...unseenTrailDestinations(resources, S3_TRAILS, BUCKETS, outsideFix(config))];

@@ -1,16 +1,56 @@
 import { isUnknown, num } from "../../lib/values";
+import { GenericResource } from "../../lib/reachability";
 import { AIR_GAPPED_VAULT, BACKUP_PLAN, BACKUP_VAULT as VAULT, unseenPlanVaults } from "../lib/backup-plan-vaults";
 import { unverifiable } from "../lib/findings";
-import { defineStackRule, refersTo, StackFinding } from "../lib/stack-rule";
+import { HBR_POLICY, HBR_VAULT, HBR_VAULT_USERS, unseenHbrVaults } from "../lib/hbr-plan-vaults";
+import { bothLinks, Link, linkOf } from "../lib/links";
+import { placeLink, samePlace } from "../lib/placement";
+import { defineStackRule, StackFinding } from "../lib/stack-rule";
+import { assignLocks, judgedWithPossibleLocks, lockNames } from "../lib/store-locks";
 
 const LOCK = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";
+
+/**
+ * Vault names are unique per account and region: a lock names a vault when the names match and it is managed in the
+ * same place (provider, and region where one is named).
+ */
+function locksVault(lock: GenericResource, vault: GenericResource): Link {
+  return bothLinks(linkOf(lock, "backupVaultName", vault, ["name", "id"]), placeLink(samePlace(lock, vault)));
+}
+
+/** Why a lock may or may not be the vault's, for the note. */
+function doubt(lock: GenericResource, vault: GenericResource): string {
+  if (isUnknown(lock.inputs.backupVaultName))
+    return `it may be backup vault ${vault.name}, whose name is built from the same resource`;
+  return `it may lock backup vault ${vault.name} or a vault of the same name in another region: one of them names its region, the other takes its provider's`;
+}
+
+/** The vault's finding from the locks that configure it. */
+function lockFinding(vault: GenericResource, locks: readonly GenericResource[]): StackFinding | undefined {
+  const { urn, name } = vault;
+  const modes = locks.map((l) => l.inputs.changeableForDays);
+  if (modes.length === 0)
+    return { urn, message: `backup vault ${name} has no vault lock: recovery points can be deleted early` };
+  // Without changeableForDays AWS creates a governance-mode lock, which an administrator can remove. A vault has one
+  // lock configuration, so when several resources set it the last one applied wins: each must be compliance.
+  const governance = modes.filter((d) => num(d) === undefined && !isUnknown(d)).length;
+  if (governance === modes.length)
+    return { urn, message: `backup vault ${name} has only a governance-mode lock: an administrator can remove it` };
+  if (governance > 0)
+    return {
+      urn,
+      message: `backup vault ${name} has ${governance} governance-mode lock configuration(s) among its ${modes.length}: whichever is applied last wins`,
+    };
+  if (modes.some(isUnknown)) return { urn, ...unverifiable("changeableForDays", `lock mode of backup vault ${name}`) };
+  return undefined;
+}
 
 /** Case step 4: without a compliance-mode lock an attacker with admin rights deletes the recovery points first. */
 export const requireLockedBackupVaults = defineStackRule({
   metadata: {
     name: "require-locked-backup-vaults",
     description:
-      "Every AWS Backup vault must have a backup.VaultLockConfiguration in compliance mode (changeableForDays set) in the stack, and no governance-mode one beside it (the last applied wins); require-backup-vault-lock-compliance judges the lock's settings. A backup plan rule whose targetVaultName or copy action's destinationVaultArn is not a vault of the stack (a logically air-gapped vault counts: it is always locked in compliance mode), the account's Default vault (created without a lock) above all, or is unknown at preview and linked to no vault of it, is a note naming the plan, rule and vault, a violation when failing closed: the engine cannot see that vault's lock.",
+      "Every AWS Backup vault must have a backup.VaultLockConfiguration in compliance mode (changeableForDays set) in the stack, and no governance-mode one beside it (the last applied wins); require-backup-vault-lock-compliance judges the lock's settings. A lock locks a vault whose name it names in the same place (provider, and region where one is named); a lock whose name is only known at deployment and is built from the same resource as the vault's is a note. A backup plan rule whose targetVaultName or copy action's destinationVaultArn is not a vault of the stack (a logically air-gapped vault counts: it is always locked in compliance mode), the account's Default vault (created without a lock) above all, or is unknown at preview and linked to no vault of it, is a note naming the plan, rule and vault, a violation when failing closed: the engine cannot see that vault's lock. Alibaba Cloud HBR backup plans and backup policy rules writing to a vaultId that is not an hbr.Vault of the stack are notes the same way.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -20,40 +60,29 @@ export const requireLockedBackupVaults = defineStackRule({
     ],
     controls: [{ framework: "MLPS 2.0 L3", id: "8.1.4.9 (data backup and recovery)" }],
     caseStep: 4,
-    resourceTypes: [VAULT, LOCK, BACKUP_PLAN, AIR_GAPPED_VAULT],
+    resourceTypes: [VAULT, LOCK, BACKUP_PLAN, AIR_GAPPED_VAULT, HBR_VAULT, ...HBR_VAULT_USERS, HBR_POLICY],
   },
   // Like the resource rules: an expired exemption is a violation of its own before the finding.
   expiredExemption: "notice",
   check: ({ resources }) => {
-    const locks = resources.filter((r) => r.type === LOCK);
-    const vaultFindings = resources
-      .filter((r) => r.type === VAULT)
-      .flatMap((vault): StackFinding[] => {
-        const { urn, name } = vault;
-        const modes = locks
-          .filter((l) => refersTo(l, "backupVaultName", vault, ["name", "id"]))
-          .map((l) => l.inputs.changeableForDays);
-        if (modes.length === 0)
-          return [{ urn, message: `backup vault ${name} has no vault lock: recovery points can be deleted early` }];
-        // Without changeableForDays AWS creates a governance-mode lock, which an administrator can remove. A vault has
-        // one lock configuration, so when several resources set it the last one applied wins: each must be compliance.
-        const governance = modes.filter((d) => num(d) === undefined && !isUnknown(d)).length;
-        if (governance === modes.length)
-          return [
-            { urn, message: `backup vault ${name} has only a governance-mode lock: an administrator can remove it` },
-          ];
-        if (governance > 0)
-          return [
-            {
-              urn,
-              message: `backup vault ${name} has ${governance} governance-mode lock configuration(s) among its ${modes.length}: whichever is applied last wins`,
-            },
-          ];
-        if (modes.some(isUnknown))
-          return [{ urn, ...unverifiable("changeableForDays", `lock mode of backup vault ${name}`) }];
-        return [];
-      });
+    const vaults = resources.filter((r) => r.type === VAULT);
+    const locksOf = assignLocks(
+      vaults,
+      resources.filter((r) => r.type === LOCK),
+      locksVault,
+    );
+    const vaultFindings = vaults.flatMap((vault): StackFinding[] => {
+      const finding = judgedWithPossibleLocks(
+        locksOf.get(vault.urn),
+        (locks) => lockFinding(vault, locks),
+        (possible) => ({
+          urn: vault.urn,
+          ...unverifiable(`the vault of ${lockNames("lock configuration", possible)}`, doubt(possible[0], vault)),
+        }),
+      );
+      return finding ? [finding] : [];
+    });
     // A plan's vault of the stack is judged above; the others only show as notes.
-    return [...vaultFindings, ...unseenPlanVaults(resources)];
+    return [...vaultFindings, ...unseenPlanVaults(resources), ...unseenHbrVaults(resources)];
   },
 });

@@ -1,16 +1,17 @@
 import { GenericResource } from "../../lib/reachability";
 import { bool, isUnknown } from "../../lib/values";
-import { cloudSsoMfaFindings } from "../lib/cloudsso-mfa";
+import { cloudSsoMfaFindings, cloudSsoMfaForEveryUser } from "../lib/cloudsso-mfa";
 import { CLOUDSSO_DIRECTORY } from "../lib/cloudsso-sign-in";
 import { unverifiable, violation } from "../lib/findings";
+import { CLOUDSSO_USER, RAM_LOGIN_PROFILE as LOGIN_PROFILE, RAM_MFA_RULE } from "../lib/identity-types";
 import { mfaAtLogin } from "../lib/ram-mfa";
-import { shown } from "../lib/text-values";
+import { is, shown } from "../lib/text-values";
 import { defineResourceRule } from "../lib/rule";
 import { withStackChecks } from "../lib/stack-checks";
 import { StackFinding } from "../lib/stack-rule";
 
 const PREFERENCE = "alicloud:ram/securityPreference:SecurityPreference";
-const LOGIN_PROFILE = "alicloud:ram/loginProfile:LoginProfile";
+const USER_MFA = "mfaAuthenticationSettings";
 
 /**
  * Under the default "independent" preference a login profile's flag alone decides, and false (also the default when
@@ -39,15 +40,44 @@ function loginProfileFindings(profile: GenericResource, preferences: GenericReso
   ];
 }
 
+/**
+ * A CloudSSO user's own MFA setting counts only under a directory that leaves MFA to each user ("Byuser"); unset (or
+ * null) it is "Enabled". Which directory the user belongs to is not always in the plan: "Disabled" passes only when
+ * every directory in the stack requires MFA of all its users (cloudsso-mfa.ts). A disabled user cannot sign in.
+ */
+function cloudSsoUserFindings(user: GenericResource, directories: GenericResource[]): StackFinding[] {
+  const { urn, name } = user;
+  if (is(user.inputs.status, "Disabled")) return [];
+  const covers = directories.map((d) => cloudSsoMfaForEveryUser(d.inputs));
+  if (covers.length > 0 && covers.every((c) => c === "yes")) return [];
+  const setting = user.inputs[USER_MFA];
+  if (isUnknown(setting)) return [{ urn, ...unverifiable(USER_MFA) }];
+  if (!is(setting, "Disabled")) return [];
+  if (covers.includes("unknown") && !covers.includes("no"))
+    return [{ urn, ...unverifiable("the directory's MFA setting", `whether it overrides ${name}'s opt-out`) }];
+  const fix =
+    covers.length === 0
+      ? 'declare its cloudsso.Directory with MFA required of every user (mfaAuthenticationSettingInfo.mfaAuthenticationAdvanceSettings "Enabled", the default)'
+      : 'require MFA of every user in the directory (mfaAuthenticationSettingInfo.mfaAuthenticationAdvanceSettings "Enabled", the default)';
+  return [
+    {
+      urn,
+      ...violation(
+        `CloudSSO user ${name}: ${USER_MFA} is ${shown(setting)}: this user may sign in with a password alone; use "Enabled", or ${fix}`,
+      ),
+    },
+  ];
+}
+
 /** Null is how an engine may send an unset input: the provider's default, false, applies then. */
 const optOut = (flag: unknown) => (flag === undefined || flag === null ? "not set (default false)" : shown(flag));
 
 /** Case step 6: "MFA and no root remote login" was a lesson of the case. */
 const preferenceRule = defineResourceRule<unknown>({
   metadata: {
-    name: "require-ram-mfa-for-login",
+    name: RAM_MFA_RULE,
     description:
-      'The RAM security preference must make MFA mandatory for console logins (mfaOperationForLogin "mandatory" in any case, with no contrary enforceMfaForLogin false beside it; the deprecated enforceMfaForLogin true is accepted when the new field is unset), and every RAM user\'s login profile must require MFA (mfaBindRequired true; unset means false) unless every security preference in the stack makes it mandatory, which overrides the user\'s flag (checked across the stack). A CloudSSO directory signing users in with passwords (SAML single sign-on not enabled) must not turn MFA off: mfaAuthenticationStatus and mfaAuthenticationSettingInfo.mfaAuthenticationAdvanceSettings unset or "Enabled" (not Disabled, ByUser or OnlyRiskyLogin).',
+      'The RAM security preference must make MFA mandatory for console logins (mfaOperationForLogin "mandatory" in any case, with no contrary enforceMfaForLogin false beside it; the deprecated enforceMfaForLogin true is accepted when the new field is unset), and every RAM user\'s login profile must require MFA (mfaBindRequired true; unset means false) unless every security preference in the stack makes it mandatory, which overrides the user\'s flag (checked across the stack). A CloudSSO directory signing users in with passwords (SAML single sign-on not enabled) must not turn MFA off: mfaAuthenticationStatus and mfaAuthenticationSettingInfo.mfaAuthenticationAdvanceSettings unset or "Enabled" (not Disabled, ByUser or OnlyRiskyLogin), and a CloudSSO user must not opt out (mfaAuthenticationSettings "Disabled") unless every directory in the stack requires MFA of all its users (checked across the stack). RAM login profiles in ROS templates (ALIYUN::RAM::User LoginProfile, ALIYUN::RAM::LoginProfile unless Inactive) are judged like the program\'s.',
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -55,6 +85,8 @@ const preferenceRule = defineResourceRule<unknown>({
       "Remove the deprecated enforceMfaForLogin.",
       'On a ram.LoginProfile, set mfaBindRequired: true, or keep a ram.SecurityPreference with mfaOperationForLogin "mandatory" in the stack.',
       'On a cloudsso.Directory, leave mfaAuthenticationStatus and mfaAuthenticationSettingInfo.mfaAuthenticationAdvanceSettings unset or set them to "Enabled" (or sign users in through SAML single sign-on with MFA at the identity provider).',
+      'On a cloudsso.User, leave mfaAuthenticationSettings unset or "Enabled".',
+      "In a ROS template, set MFABindRequired: true in ALIYUN::RAM::User's LoginProfile and on ALIYUN::RAM::LoginProfile.",
     ],
     controls: [
       { framework: "CIS Alibaba Cloud v2.0", id: "1.3" },
@@ -74,9 +106,13 @@ const preferenceRule = defineResourceRule<unknown>({
 });
 
 export const requireRamMfaForLogin = withStackChecks(preferenceRule, {
-  types: [LOGIN_PROFILE],
+  types: [LOGIN_PROFILE, CLOUDSSO_USER],
   check: ({ resources }) => {
     const preferences = resources.filter((r) => r.type === PREFERENCE);
-    return resources.filter((r) => r.type === LOGIN_PROFILE).flatMap((r) => loginProfileFindings(r, preferences));
+    const directories = resources.filter((r) => r.type === CLOUDSSO_DIRECTORY);
+    return [
+      ...resources.filter((r) => r.type === LOGIN_PROFILE).flatMap((r) => loginProfileFindings(r, preferences)),
+      ...resources.filter((r) => r.type === CLOUDSSO_USER).flatMap((r) => cloudSsoUserFindings(r, directories)),
+    ];
   },
 });

@@ -1,9 +1,23 @@
+import { GenericResource } from "../../lib/reachability";
 import { isUnknown, num } from "../../lib/values";
+import { directoryBlocks, MALFORMED_BLOCK } from "../lib/cloudsso-blocks";
 import { atLeast, Expectation, expectAll } from "../lib/expect";
 import { CLOUDSSO_PASSWORD_DEFAULTS } from "../lib/cloudsso-password-defaults";
 import { CLOUDSSO_DIRECTORY, signsInWithPasswords, SSO_STATUS } from "../lib/cloudsso-sign-in";
 import { unverifiable } from "../lib/findings";
+import {
+  CLOUDSSO_USER,
+  RAM_ACCOUNT_PASSWORD_POLICY,
+  RAM_LOGIN_PROFILE,
+  RAM_PASSWORD_POLICY,
+  RAM_PASSWORD_RULE,
+} from "../lib/identity-types";
+import { isLoginPassword, knownPasswordLength } from "../lib/login-passwords";
+import { shorterThanRequired, unseenPasswordPolicies } from "../lib/password-proofs";
 import { Check, defineResourceRule } from "../lib/rule";
+import { withStackChecks } from "../lib/stack-checks";
+import { StackContext } from "../lib/stack-rule";
+import { is } from "../lib/text-values";
 
 interface RamPasswordConfig {
   minimumLength: number;
@@ -64,43 +78,84 @@ function cloudSsoField(
  * sign-on: a field the program sets is judged as set, an unset one (or an unset passwordPolicy) by CloudSSO's
  * documented default, which allows 8-character passwords and refuses only the previous one.
  */
-const cloudSsoDirectory: Check<RamPasswordConfig> = (p, { config: c }) => {
+const cloudSsoDirectory: Check<RamPasswordConfig> = (raw, { config: c }) => {
+  const { props: p, malformed } = directoryBlocks(raw);
   const passwords = signsInWithPasswords(p);
   if (passwords === "no") return [];
-  // One note for a whole block unknown at preview, rather than one per field inside it.
-  const findings = isUnknown(p[CLOUDSSO_POLICY])
-    ? [unverifiable(CLOUDSSO_POLICY)]
-    : expectAll(p, [
-        cloudSsoField(
-          "minPasswordLength",
-          (n) => n >= c.minimumLength,
-          `passwords shorter than ${c.minimumLength} characters are allowed`,
-          `set it to ${c.minimumLength} or more`,
-        ),
-        cloudSsoField(
-          "maxLoginAttempts",
-          (n) => n >= 1 && n <= c.maxLoginAttempts,
-          `lockout must trigger within ${c.maxLoginAttempts} failed logins (0 disables it)`,
-          `set it between 1 and ${c.maxLoginAttempts}`,
-        ),
-        cloudSsoField(
-          "passwordReusePrevention",
-          (n) => n >= c.reusePrevention,
-          `fewer than ${c.reusePrevention} previous passwords are remembered`,
-          `set it to ${c.reusePrevention} or more`,
-        ),
-      ]);
+  // One note for a whole block unknown at preview (or written in a shape that cannot be read), not one per field.
+  const findings = malformed.includes(CLOUDSSO_POLICY)
+    ? [unverifiable(CLOUDSSO_POLICY, MALFORMED_BLOCK)]
+    : isUnknown(p[CLOUDSSO_POLICY])
+      ? [unverifiable(CLOUDSSO_POLICY)]
+      : expectAll(p, [
+          cloudSsoField(
+            "minPasswordLength",
+            (n) => n >= c.minimumLength,
+            `passwords shorter than ${c.minimumLength} characters are allowed`,
+            `set it to ${c.minimumLength} or more`,
+          ),
+          cloudSsoField(
+            "maxLoginAttempts",
+            (n) => n >= 1 && n <= c.maxLoginAttempts,
+            `lockout must trigger within ${c.maxLoginAttempts} failed logins (0 disables it)`,
+            `set it between 1 and ${c.maxLoginAttempts}`,
+          ),
+          cloudSsoField(
+            "passwordReusePrevention",
+            (n) => n >= c.reusePrevention,
+            `fewer than ${c.reusePrevention} previous passwords are remembered`,
+            `set it to ${c.reusePrevention} or more`,
+          ),
+        ]);
   if (passwords === "unknown" && findings.some((f) => !f.unverifiable))
     return [unverifiable(SSO_STATUS, "whether password sign-in is on")];
   return findings;
 };
 
+/** A password the plan sets: shorter than the minimum, it proves the policy it was accepted under is too weak. */
+const passwordUnder =
+  (policy: string): Check<RamPasswordConfig> =>
+  (p, { config }) =>
+    shorterThanRequired("password", knownPasswordLength(p.password), config.minimumLength, policy);
+
+const RAM_POLICY = "the RAM account password policy";
+const CLOUDSSO_DIRECTORY_POLICY = "the CloudSSO directory's password policy";
+
+/** A CloudSSO user that may sign in with a password: one is set, and the user is not disabled. */
+const signsInToCloudSso = (u: GenericResource) =>
+  isLoginPassword(u.inputs.password) && !is(u.inputs.status, "Disabled");
+
+/** Passwords set under a policy the stack does not declare: one note, since that policy cannot be judged. */
+function unseenPolicies({ resources }: StackContext<unknown>) {
+  const declares = (...types: string[]) => resources.some((r) => types.includes(r.type));
+  const ramHolders = declares(RAM_PASSWORD_POLICY, RAM_ACCOUNT_PASSWORD_POLICY)
+    ? []
+    : resources.filter((r) => r.type === RAM_LOGIN_PROFILE && isLoginPassword(r.inputs.password));
+  const ssoHolders = declares(CLOUDSSO_DIRECTORY)
+    ? []
+    : resources.filter((r) => r.type === CLOUDSSO_USER && signsInToCloudSso(r));
+  return unseenPasswordPolicies([
+    {
+      policy: RAM_POLICY,
+      what: "login profile",
+      holders: ramHolders,
+      declare: "declare a ram.PasswordPolicy meeting this rule in the stack",
+    },
+    {
+      policy: CLOUDSSO_DIRECTORY_POLICY,
+      what: "CloudSSO user",
+      holders: ssoHolders,
+      declare: "declare their cloudsso.Directory with a passwordPolicy meeting this rule in the stack",
+    },
+  ]);
+}
+
 /** Case step 1: the attacker's password guessing met no lockout. */
-export const requireRamPasswordPolicyStrength = defineResourceRule<RamPasswordConfig>({
+const passwordPolicyRule = defineResourceRule<RamPasswordConfig>({
   metadata: {
-    name: "require-ram-password-policy-strength",
+    name: RAM_PASSWORD_RULE,
     description:
-      "The RAM password policy must require at least 14 characters, lock out after at most 5 failed logins (1-5; 0 disables lockout) and prevent password reuse, on both the PasswordPolicy and the older AccountPasswordPolicy resource; a CloudSSO directory whose users sign in with passwords (SAML single sign-on not enabled) must meet the same thresholds in its passwordPolicy (minPasswordLength, maxLoginAttempts, passwordReusePrevention), where a field left unset keeps CloudSSO's documented default (8 characters, lockout after 5 failures, 1 remembered password), so an unset minPasswordLength or passwordReusePrevention fails.",
+      "The RAM password policy must require at least 14 characters, lock out after at most 5 failed logins (1-5; 0 disables lockout) and prevent password reuse, on both the PasswordPolicy and the older AccountPasswordPolicy resource; a CloudSSO directory whose users sign in with passwords (SAML single sign-on not enabled) must meet the same thresholds in its passwordPolicy (minPasswordLength, maxLoginAttempts, passwordReusePrevention), where a field left unset keeps CloudSSO's documented default (8 characters, lockout after 5 failures, 1 remembered password), so an unset minPasswordLength or passwordReusePrevention fails. A password the plan sets on a RAM login profile or a CloudSSO user that is shorter than minimumLength proves the policy it was accepted under allows such passwords; login profiles or CloudSSO users with passwords in a stack that declares no RAM password policy (or no CloudSSO directory) get one note for the stack, since that policy cannot be judged (a violation when failing closed).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -108,6 +163,7 @@ export const requireRamPasswordPolicyStrength = defineResourceRule<RamPasswordCo
       "Set the lockout between 1 and 5: maxLoginAttemps (PasswordPolicy's spelling) or maxLoginAttempts (AccountPasswordPolicy).",
       "Set passwordReusePrevention to 5 or more.",
       "CloudSSO: in the directory's passwordPolicy set minPasswordLength to 14 or more and passwordReusePrevention to 5 or more (CloudSSO's defaults, 8 and 1, are too weak), and keep maxLoginAttempts between 1 and 5 (unset keeps the default, 5); or sign users in through SAML single sign-on.",
+      "Give ram.LoginProfile and cloudsso.User passwords of at least minimumLength characters, and declare the RAM password policy (and the CloudSSO directory) they are set under in the same stack.",
     ],
     controls: [
       { framework: "CIS Alibaba Cloud v2.0", id: "1.11" },
@@ -133,10 +189,17 @@ export const requireRamPasswordPolicyStrength = defineResourceRule<RamPasswordCo
     reusePrevention: r.integer("reusePrevention", 5, 1, 24),
   }),
   checks: {
-    "alicloud:ram/passwordPolicy:PasswordPolicy": (p, { config }) =>
+    [RAM_PASSWORD_POLICY]: (p, { config }) =>
       expectAll(p, expectations(config, "maxLoginAttemps", { lengthDefault: 8, lockoutDefault: 0 })),
-    "alicloud:ram/accountPasswordPolicy:AccountPasswordPolicy": (p, { config }) =>
+    [RAM_ACCOUNT_PASSWORD_POLICY]: (p, { config }) =>
       expectAll(p, expectations(config, "maxLoginAttempts", { lengthDefault: 12, lockoutDefault: 5 })),
     [CLOUDSSO_DIRECTORY]: cloudSsoDirectory,
+    [RAM_LOGIN_PROFILE]: passwordUnder(RAM_POLICY),
+    [CLOUDSSO_USER]: passwordUnder(CLOUDSSO_DIRECTORY_POLICY),
   },
+});
+
+export const requireRamPasswordPolicyStrength = withStackChecks(passwordPolicyRule, {
+  types: [],
+  check: unseenPolicies,
 });

@@ -1,79 +1,104 @@
 import { GenericResource } from "../../lib/reachability";
-import { isUnknown, list, obj } from "../../lib/values";
+import { isUnknown } from "../../lib/values";
+import { CREATION_TEMPLATE, createdRepositoryFindings, PULL_THROUGH_CACHE_RULE } from "../lib/ecr-created-repositories";
+import {
+  configurationsInForce,
+  FilterReading,
+  InForce,
+  isEnhanced,
+  lastAppliedNote,
+  REGISTRY_SCANNING,
+  scanningCoverage,
+} from "../lib/ecr-registry-scanning";
+import { ecrFilterMatches, ecrFilterMatchesEverything } from "../lib/ecr-scan-filters";
 import { at, expectAll, isTrue, show } from "../lib/expect";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
 import { is } from "../lib/text-values";
-import { ecrFilterMatches, ecrFilterMatchesEverything } from "../lib/ecr-scan-filters";
 
 const REPOSITORY = "aws:ecr/repository:Repository";
-const REGISTRY_SCANNING = "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration";
 const ACR_INSTANCE = "alicloud:cr/registryEnterpriseInstance:RegistryEnterpriseInstance";
 
-type Coverage = "covered" | "not covered" | "unknown";
-
-/** Each resource names its region in provider 7; unset means the provider's, assumed shared. */
-function sameRegion(a: GenericResource, b: GenericResource): boolean {
-  const [ra, rb] = [a.inputs.region, b.inputs.region];
-  return typeof ra !== "string" || typeof rb !== "string" || isUnknown(ra) || isUnknown(rb) || ra === rb;
-}
-
-const isEnhanced = (r: GenericResource) =>
-  typeof r.inputs.scanType === "string" && r.inputs.scanType.toUpperCase() === "ENHANCED";
-
-/** Whether a registry-wide scanning rule of the repository's region scans its pushes (unnamed repos are autonamed). */
-function coverage(repo: GenericResource, registry: GenericResource): Coverage {
-  const { scanType, rules } = registry.inputs;
-  if (isUnknown(scanType) || isUnknown(rules)) return "unknown";
+/** Reads filters against the repository's name; an unnamed repository is autonamed, so only `*` surely covers it. */
+function readsRepository(repo: GenericResource): FilterReading {
   const name = typeof repo.inputs.name === "string" && !isUnknown(repo.inputs.name) ? repo.inputs.name : undefined;
-  // Enhanced scanning scans on push or continuously; basic scanning's MANUAL frequency scans nothing by itself.
-  const scanning = isEnhanced(registry) ? ["SCAN_ON_PUSH", "CONTINUOUS_SCAN"] : ["SCAN_ON_PUSH"];
-  let unknown = false;
-  for (const rule of list(rules)) {
-    const frequency = obj(rule)?.scanFrequency;
-    const filters = obj(rule)?.repositoryFilters;
-    if (isUnknown(rule) || isUnknown(frequency) || isUnknown(filters)) unknown = true;
-    if (typeof frequency !== "string" || !scanning.includes(frequency.toUpperCase())) continue;
-    for (const f of list(filters)) {
-      const pattern = isUnknown(f) ? f : obj(f)?.filter;
-      if (isUnknown(pattern)) unknown = true;
-      if (typeof pattern !== "string" || isUnknown(pattern)) continue;
-      if (ecrFilterMatchesEverything(pattern) || (name !== undefined && ecrFilterMatches(pattern, name)))
-        return "covered";
-      if (name === undefined) unknown = true;
-    }
-  }
-  return unknown ? "unknown" : "not covered";
+  return (pattern) => {
+    if (ecrFilterMatchesEverything(pattern)) return "covered";
+    if (name === undefined) return "unknown";
+    return ecrFilterMatches(pattern, name) ? "covered" : "not covered";
+  };
 }
+
+type Judgement = { scanned: true } | { scanned: false; note: Finding } | { scanned: false; why: string };
+
+const SCANNED: Judgement = { scanned: true };
+const NO_RULE = "no registry scanning rule in the stack covers the repository";
 
 /**
  * Enhanced scanning disables scanning of every repository its filters miss, so the repository's own scanOnPush
- * counts only when no registry configuration of its region is (or may be) ENHANCED. Under BASIC scanning the
- * documentation only says unmatched repositories are set to manual scanning; the repository's own setting is kept.
+ * counts only under a configuration that is not ENHANCED. Under BASIC scanning the documentation only says
+ * unmatched repositories are set to manual scanning; the repository's own setting is kept.
  */
-function repository(repo: GenericResource, registries: GenericResource[]): Finding[] {
-  const scanOnPush = at(repo.inputs, "imageScanningConfiguration.scanOnPush");
-  const regional = registries.filter((r) => sameRegion(repo, r));
-  const covers = regional.map((r) => coverage(repo, r));
-  if (covers.includes("covered")) return [];
-  const enhanced = regional.find(isEnhanced);
-  const typeUnknown = regional.find((r) => isUnknown(r.inputs.scanType));
-  if (!enhanced) {
-    if (isTrue(scanOnPush) && !typeUnknown) return [];
-    if (isTrue(scanOnPush))
-      return [
-        unverifiable(`${typeUnknown!.name}.scanType`, `ENHANCED scanning would ignore ${repo.name}'s scanOnPush`),
-      ];
-    if (isUnknown(scanOnPush)) return [unverifiable("imageScanningConfiguration.scanOnPush")];
+function underConfiguration(repo: GenericResource, configuration: GenericResource, scanOnPush: unknown): Judgement {
+  const cover = scanningCoverage(configuration, readsRepository(repo));
+  if (cover === "covered") return SCANNED;
+  const unsure = {
+    scanned: false,
+    note: unverifiable(
+      "registry scanning rules or repository name",
+      `whether ${configuration.name} covers ${repo.name}`,
+    ),
+  } as const;
+  if (isEnhanced(configuration)) {
+    if (cover === "unknown") return unsure;
+    const why = isTrue(scanOnPush)
+      ? `ENHANCED registry scanning (${configuration.name}) ignores the repository's scanOnPush and none of its rules' filters match the repository`
+      : `imageScanningConfiguration.scanOnPush is ${show(scanOnPush)} and ${NO_RULE}`;
+    return { scanned: false, why };
   }
-  const unsure = regional[covers.indexOf("unknown")];
-  if (unsure)
-    return [unverifiable("registry scanning rules or repository name", `whether ${unsure.name} covers ${repo.name}`)];
-  const why =
-    enhanced && isTrue(scanOnPush)
-      ? `ENHANCED registry scanning (${enhanced.name}) ignores the repository's scanOnPush and none of its rules' filters match the repository`
-      : `imageScanningConfiguration.scanOnPush is ${show(scanOnPush)} and no registry scanning rule in the stack covers the repository`;
-  return [violation(`${why}: pushed images are not scanned for known vulnerabilities`)];
+  if (isTrue(scanOnPush)) {
+    if (!isUnknown(configuration.inputs.scanType)) return SCANNED;
+    const note = unverifiable(
+      `${configuration.name}.scanType`,
+      `ENHANCED scanning would ignore ${repo.name}'s scanOnPush`,
+    );
+    return { scanned: false, note };
+  }
+  if (isUnknown(scanOnPush)) return { scanned: false, note: unverifiable("imageScanningConfiguration.scanOnPush") };
+  if (cover === "unknown") return unsure;
+  return { scanned: false, why: `imageScanningConfiguration.scanOnPush is ${show(scanOnPush)} and ${NO_RULE}` };
+}
+
+/** `elsewhere`: configurations of other providers or regions, which do not reach this registry. */
+function withoutConfiguration(scanOnPush: unknown, elsewhere: boolean): Judgement {
+  if (isTrue(scanOnPush)) return SCANNED;
+  if (isUnknown(scanOnPush)) return { scanned: false, note: unverifiable("imageScanningConfiguration.scanOnPush") };
+  const none = elsewhere
+    ? "the stack's registry scanning configurations are under another provider or in another region"
+    : NO_RULE;
+  return { scanned: false, why: `imageScanningConfiguration.scanOnPush is ${show(scanOnPush)} and ${none}` };
+}
+
+/**
+ * Scanned when it is under every registry scanning configuration of its region that may be applied last (each
+ * replaces the registry's whole configuration), or by its own scanOnPush where there is none.
+ */
+function repository(repo: GenericResource, placeOf: (r: GenericResource) => InForce, anywhere: boolean): Finding[] {
+  const scanOnPush = at(repo.inputs, "imageScanningConfiguration.scanOnPush");
+  const { inForce, regional } = placeOf(repo);
+  const judgements =
+    inForce.length > 0
+      ? inForce.map((c) => underConfiguration(repo, c, scanOnPush))
+      : [withoutConfiguration(scanOnPush, anywhere)];
+  for (const j of judgements)
+    if ("why" in j)
+      return [
+        violation(
+          `${j.why}${lastAppliedNote(inForce, regional)}: pushed images are not scanned for known vulnerabilities`,
+        ),
+      ];
+  const doubt = judgements.find((j): j is { scanned: false; note: Finding } => "note" in j);
+  return doubt ? [doubt.note] : [];
 }
 
 const acrInstance = (p: Record<string, unknown>): Finding[] =>
@@ -94,11 +119,13 @@ export const requireRegistryImageScanning = defineStackRule({
   metadata: {
     name: "require-registry-image-scanning",
     description:
-      "Container registries must scan images: ECR repositories covered by a registry scanning rule in the stack (ENHANCED, or BASIC scanning on push, with a repository filter matching the repository: a filter without * matches names containing it), or with scanOnPush where no ENHANCED registry scanning of their region ignores it; Alibaba Cloud ACR Enterprise instances with an image scanner (ACR/Trivy or SAS), not DISABLE.",
+      "Container registries must scan images: ECR repositories covered by a registry scanning rule in the stack (ENHANCED, or BASIC scanning on push, with a repository filter matching the repository: a filter without * matches names containing it), or with scanOnPush where no ENHANCED registry scanning of their region ignores it; registry scanning counts in its own registry and region (same provider, and same region argument where both set one), and when several configurations share a region each that may be applied last (none of the others depends on it) must cover the repository, since the last applied replaces the rest; repositories ECR creates by itself (under a pull-through cache rule's ecrRepositoryPrefix, or a repository creation template's prefix for replication or create-on-push) have no scanOnPush, so a registry scanning rule must match every name under the prefix; Alibaba Cloud ACR Enterprise instances with an image scanner (ACR/Trivy or SAS), not DISABLE.",
     enforcementLevel: "mandatory",
     severity: "medium",
     remediationSteps: [
       'ECR: set imageScanningConfiguration: { scanOnPush: true }, or enable registry-wide scanning with an aws.ecr.RegistryScanningConfiguration (scanType "ENHANCED", or "BASIC" with scanFrequency "SCAN_ON_PUSH") whose repositoryFilters match the repository (e.g. "*"); under ENHANCED scanning a filter must match the repository, as its own scanOnPush is ignored.',
+      "Keep one RegistryScanningConfiguration per provider and region (or make the one that must win dependOn the others), and create it with the provider or region of the repositories it should cover.",
+      'For a pull-through cache rule or a repository creation template, add a registry scanning rule whose filter matches every name under its prefix (e.g. "docker-hub/*", or "*").',
       'ACR: set imageScanner to "ACR" or "SAS" when creating the instance (it cannot change later).',
     ],
     controls: [
@@ -106,16 +133,21 @@ export const requireRegistryImageScanning = defineStackRule({
       { framework: "MLPS 2.0 L3", id: "8.1.4.5 (malicious code prevention)" },
     ],
     caseStep: 6,
-    resourceTypes: [REPOSITORY, REGISTRY_SCANNING, ACR_INSTANCE],
+    resourceTypes: [REPOSITORY, REGISTRY_SCANNING, PULL_THROUGH_CACHE_RULE, CREATION_TEMPLATE, ACR_INSTANCE],
   },
   // Like the resource rule it was: an expired exemption is a violation of its own before the finding.
   expiredExemption: "notice",
   check: ({ resources }) => {
-    const registries = resources.filter((r) => r.type === REGISTRY_SCANNING);
+    const configurations = resources.filter((r) => r.type === REGISTRY_SCANNING);
+    const placeOf = configurationsInForce(configurations, new Map(resources.map((r) => [r.urn, r])));
     const of = (type: string, check: (r: GenericResource) => Finding[]) =>
       resources
         .filter((r) => r.type === type)
         .flatMap((r) => check(r).map((f): StackFinding => ({ ...f, urn: r.urn })));
-    return [...of(REPOSITORY, (r) => repository(r, registries)), ...of(ACR_INSTANCE, (r) => acrInstance(r.inputs))];
+    return [
+      ...of(REPOSITORY, (r) => repository(r, placeOf, configurations.length > 0)),
+      ...createdRepositoryFindings(resources, placeOf),
+      ...of(ACR_INSTANCE, (r) => acrInstance(r.inputs)),
+    ];
   },
 });

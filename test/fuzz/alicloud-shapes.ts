@@ -349,6 +349,13 @@ export const alicloudShapes: Record<string, Shape> = {
       object: { minPasswordLength: "number", maxLoginAttempts: "number", passwordReusePrevention: "number" },
     },
   },
+  "alicloud:cloudsso/user:User": {
+    directoryId: "string",
+    userName: "string",
+    password: "string",
+    status: { oneOf: ["Enabled", "Disabled"] },
+    mfaAuthenticationSettings: { oneOf: ["Enabled", "Disabled"] },
+  },
   "alicloud:ram/passwordPolicy:PasswordPolicy": ramPasswordPolicy,
   "alicloud:ram/accountPasswordPolicy:AccountPasswordPolicy": ramPasswordPolicy,
   "alicloud:ram/loginProfile:LoginProfile": {

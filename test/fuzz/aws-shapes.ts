@@ -1003,9 +1003,27 @@ export const awsShapes: Record<string, Shape> = {
     },
   },
   "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate": {
-    prefix: "string",
+    prefix: { oneOf: ["ROOT", "docker-hub", "mirror/prod", ""] },
+    appliedFors: { arrayOf: { oneOf: ["PULL_THROUGH_CACHE", "REPLICATION", "CREATE_ON_PUSH", ""] } },
     imageTagMutability: { oneOf: ["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION", "MUTABLE_WITH_EXCLUSION", ""] },
     imageTagMutabilityExclusionFilters: { arrayOf: { filter: "string", filterType: { oneOf: ["WILDCARD", ""] } } },
+  },
+  "aws:ecr/pullThroughCacheRule:PullThroughCacheRule": {
+    ecrRepositoryPrefix: { oneOf: ["ROOT", "docker-hub", "quay/*", ""] },
+    upstreamRegistryUrl: "string",
+  },
+  "aws:glacier/vaultLock:VaultLock": {
+    vaultName: { oneOf: ["evidence-archive", "media", ""] },
+    completeLock: "bool",
+    policy: {
+      oneOf: [
+        '{"Statement":[{"Effect":"Deny","Principal":"*","Action":"glacier:DeleteArchive","Resource":"*"}]}',
+        '{"Statement":[{"Effect":"Deny","Action":["glacier:Delete*"]}]}',
+        '{"Statement":{"Effect":"Allow","Action":"*"}}',
+        "{",
+        "",
+      ],
+    },
   },
   "aws:batch/computeEnvironment:ComputeEnvironment": { type: { oneOf: ["MANAGED", "UNMANAGED"] }, state: "string" },
   "aws:eks/fargateProfile:FargateProfile": { clusterName: "string", subnetIds: "strings" },

@@ -152,7 +152,8 @@ describe("require-locked-backup-vaults: the vaults backup plans write to", () =>
       resources: [
         vault,
         locked,
-        { type: VAULT, name: "offsite", props: { name: "offsite" } },
+        // Deployed, the vault shows its ARN (its region and account).
+        { type: VAULT, name: "offsite", props: { name: "offsite", arn: COPY_ARN } },
         {
           type: LOCK,
           name: "offsite-lock",
@@ -167,7 +168,7 @@ describe("require-locked-backup-vaults: the vaults backup plans write to", () =>
       resources: [
         vault,
         locked,
-        { type: VAULT, name: "offsite", props: { name: "offsite" } },
+        { type: VAULT, name: "offsite", props: { name: "offsite", region: "eu-west-1" } },
         plan([rule("recovery-vault", copyTo(COPY_ARN))]),
       ],
       violations: 1,

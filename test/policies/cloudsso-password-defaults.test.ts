@@ -116,6 +116,13 @@ describe("CloudSSO password policy: weak values set", () => {
       violations: 1,
     },
     {
+      name: "8 characters inside a passwordPolicy written as a list of one",
+      type: DIRECTORY,
+      props: withPolicy([{ ...STRONG, minPasswordLength: 8 }]),
+      violations: 1,
+      mentions: "passwordPolicy.minPasswordLength is 8",
+    },
+    {
       name: "weak policy with SAML configured but single sign-on disabled",
       type: DIRECTORY,
       props: withPolicy({ ...STRONG, minPasswordLength: 8 }, sso("Disabled")),

@@ -189,6 +189,25 @@ describe("require-ram-mfa-for-login", () => {
       violations: 0,
       notes: 1,
     },
+    {
+      name: "CloudSSO user opting out of MFA, no directory in the stack",
+      type: "alicloud:cloudsso/user:User",
+      props: { userName: "ops", mfaAuthenticationSettings: "Disabled" },
+      violations: 1,
+      mentions: 'mfaAuthenticationSettings is "Disabled"',
+    },
+    {
+      name: "CloudSSO user keeping MFA",
+      type: "alicloud:cloudsso/user:User",
+      props: { userName: "ops", mfaAuthenticationSettings: "Enabled" },
+      violations: 0,
+    },
+    {
+      name: "empty mfaOperationForLogin with the deprecated flag true (the provider sends only the flag)",
+      type: PREF,
+      props: { mfaOperationForLogin: "", enforceMfaForLogin: true },
+      violations: 0,
+    },
   ] as Case[]);
 });
 

@@ -12,6 +12,22 @@ const S3V2 = "aws:s3/bucketV2:BucketV2";
 const S3_LOCK = "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration";
 const OSS = "alicloud:oss/bucket:Bucket";
 const WORM = "alicloud:oss/bucketWorm:BucketWorm";
+const AIR_GAPPED = "aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault";
+const GLACIER_LOCK = "aws:glacier/vaultLock:VaultLock";
+/** A Glacier lock policy that keeps archives for a year. */
+const denyDeletes = (action: unknown = "glacier:DeleteArchive", effect: unknown = "Deny") =>
+  JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: effect,
+        Principal: "*",
+        Action: action,
+        Resource: "arn:aws:glacier:us-east-1:123456789012:vaults/evidence-archive",
+        Condition: { NumericLessThanEquals: { "glacier:ArchiveAgeinDays": "365" } },
+      },
+    ],
+  });
 const evidenceTags = { "hardening:evidence": "true" };
 
 describe("require-backup-vault-lock-compliance", () => {
@@ -29,6 +45,19 @@ describe("require-backup-vault-lock-compliance", () => {
       violations: 1,
     },
     { name: "no minimum retention", type: LOCK, props: { backupVaultName: "v", changeableForDays: 3 }, violations: 1 },
+    {
+      name: "logically air-gapped vault keeping recovery points the default minimum",
+      type: AIR_GAPPED,
+      props: { name: "bunker", minRetentionDays: 7, maxRetentionDays: 35 },
+      violations: 0,
+    },
+    {
+      name: "logically air-gapped vault keeping recovery points one day",
+      type: AIR_GAPPED,
+      props: { name: "bunker", minRetentionDays: "1", maxRetentionDays: 35 },
+      violations: 1,
+      mentions: "before 7 days",
+    },
     {
       name: "retention below the minimum",
       type: LOCK,
@@ -173,6 +202,21 @@ describe("require-backup-vault-lock-compliance", () => {
       notes: 1,
     },
   ] as Case[]);
+
+  it("holds a logically air-gapped vault to the configured minimum", async () => {
+    const config = { minRetentionDays: 30 };
+    const bunker = { name: "bunker", maxRetentionDays: 3650 };
+    const at = async (min: unknown) =>
+      run(requireBackupVaultLockCompliance, AIR_GAPPED, { ...bunker, minRetentionDays: min }, { config });
+    const [seven] = await at(7);
+    expect(seven.level).toBe("mandatory");
+    expect(seven.message).toContain("minRetentionDays is 7: recovery points may be deleted before 30 days");
+    expect(await at("7")).toHaveLength(1);
+    expect(await at(30)).toEqual([]);
+    expect(await at("30")).toEqual([]);
+    expect((await at(UNKNOWN))[0].message).toMatch(/^cannot be verified at preview: minRetentionDays is unknown/);
+    expect(await run(requireBackupVaultLockCompliance, AIR_GAPPED, { ...bunker, minRetentionDays: 7 })).toEqual([]);
+  });
 
   it("reads the HBR plan minimum from config", async () => {
     const config = { minRetentionDays: 30 };
@@ -329,6 +373,108 @@ describe("require-evidence-bucket-immutability", () => {
       violations: 1,
     },
     { name: "OSS WORM without retention", type: WORM, props: { bucket: "b", status: "Locked" }, violations: 1 },
+    {
+      name: "Glacier evidence vault lock left in its test (completeLock false)",
+      type: GLACIER_LOCK,
+      props: { vaultName: "evidence-archive", completeLock: false, policy: denyDeletes() },
+      violations: 1,
+      mentions: "completeLock",
+    },
+    {
+      name: 'Glacier evidence vault lock with completeLock "false"',
+      type: GLACIER_LOCK,
+      props: { vaultName: "evidence-archive", completeLock: "false", policy: denyDeletes() },
+      violations: 1,
+    },
+    {
+      name: "Glacier evidence vault lock completed, denying deletes",
+      type: GLACIER_LOCK,
+      props: { vaultName: "evidence-archive", completeLock: true, policy: denyDeletes() },
+      violations: 0,
+    },
+    {
+      name: 'Glacier lock completed ("true"), denying glacier:Delete* in a list',
+      type: GLACIER_LOCK,
+      props: { vaultName: "evidence-archive", completeLock: "true", policy: denyDeletes(["glacier:Delete*"]) },
+      violations: 0,
+    },
+    {
+      name: "Glacier lock completed with an empty policy",
+      type: GLACIER_LOCK,
+      props: { vaultName: "evidence-archive", completeLock: true, policy: "{}" },
+      violations: 1,
+      mentions: "glacier:DeleteArchive",
+    },
+    {
+      name: "Glacier lock completed whose policy allows deletes",
+      type: GLACIER_LOCK,
+      props: {
+        vaultName: "evidence-archive",
+        completeLock: true,
+        policy: denyDeletes("glacier:DeleteArchive", "Allow"),
+      },
+      violations: 1,
+    },
+    {
+      name: "Glacier lock denying only uploads",
+      type: GLACIER_LOCK,
+      props: { vaultName: "evidence-archive", completeLock: true, policy: denyDeletes("glacier:UploadArchive") },
+      violations: 1,
+    },
+    {
+      name: "Glacier lock policy unknown at preview is a note",
+      type: GLACIER_LOCK,
+      props: { vaultName: "evidence-archive", completeLock: true, policy: UNKNOWN },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "Glacier lock action unknown at preview is a note",
+      type: GLACIER_LOCK,
+      props: {
+        vaultName: "evidence-archive",
+        completeLock: true,
+        policy: denyDeletes(["glacier:UploadArchive", UNKNOWN]),
+      },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "Glacier lock completeLock unknown at preview is a note",
+      type: GLACIER_LOCK,
+      props: { vaultName: "evidence-archive", completeLock: UNKNOWN, policy: denyDeletes() },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "incomplete Glacier lock of a vault unknown at preview is a note",
+      type: GLACIER_LOCK,
+      props: { vaultName: UNKNOWN, completeLock: false, policy: denyDeletes() },
+      violations: 0,
+      notes: 1,
+      resourceName: "archive-lock",
+    },
+    {
+      name: "incomplete Glacier lock of a vault unknown at preview, evidence resource name",
+      type: GLACIER_LOCK,
+      props: { vaultName: UNKNOWN, completeLock: false, policy: denyDeletes() },
+      violations: 1,
+      resourceName: "evidence-archive-lock",
+    },
+    {
+      name: "complete Glacier lock of a vault unknown at preview",
+      type: GLACIER_LOCK,
+      props: { vaultName: UNKNOWN, completeLock: true, policy: denyDeletes() },
+      violations: 0,
+      resourceName: "archive-lock",
+    },
+    {
+      name: "incomplete Glacier lock of an ordinary vault",
+      type: GLACIER_LOCK,
+      props: { vaultName: "media-archive", completeLock: false, policy: "{}" },
+      violations: 0,
+      resourceName: "media-lock",
+    },
   ] as Case[]);
 
   it("remediates forceDestroy on evidence buckets only", async () => {
@@ -358,6 +504,23 @@ describe("which buckets hold evidence", () => {
     [{ bucketPrefix: "db-backups-" }, "data", "evidence"],
     [{}, "incident-evidence", "evidence"],
     [{ tags: { backup: "false", team: "web" } }, "site", "other"],
+    // Other spellings of a backup selection, and values naming a backup schedule: data to back up, not a backup store.
+    [{ tags: { "backup-enabled": "true" } }, "app-data", "other"],
+    [{ tags: { backup_enabled: true } }, "app-data", "other"],
+    [{ tags: { BackupPlan: "backup-daily" } }, "app-data", "other"],
+    [{ tags: { "aws-backup": "yes" } }, "app-data", "other"],
+    [{ tags: { "backup:policy": "weekly_backup" } }, "app-data", "other"],
+    [{ tags: { schedule: "backup-daily" } }, "app-data", "other"],
+    [{ tags: { retention: "nightly backups" } }, "app-data", "other"],
+    [{ tags: { "backup-enabled": UNKNOWN } }, "app-data", "other"],
+    [{ tags: { BackupPlan: "daily" }, bucket: "db-backups" }, "data", "evidence"],
+    [{ tags: { "backup-enabled": "true", purpose: "evidence" } }, "data", "evidence"],
+    [{ tags: { "backup-vault": "true" } }, "data", "evidence"],
+    [{ tags: { purpose: "backups" } }, "data", "evidence"],
+    [{ tags: { Name: "nightly-backup" } }, "data", "evidence"],
+    [{ tags: { "hardening:evidence": "true", BackupPlan: "backup-daily" } }, "data", "evidence"],
+    [{ tags: { "hardening:backup": "yes" } }, "data", "evidence"],
+    [{ tags: { team: "web" } }, "flow-log-evidence", "evidence"],
     [{ tags: { team: UNKNOWN } }, "site", "unknown"],
     [{ tags: UNKNOWN }, "site", "unknown"],
   ])("%j named %s is %s", (props, name, verdict) => {

@@ -6,7 +6,7 @@
 // data stores in ros-template-databases.ts, launch templates, scaling and the network in ros-template-compute.ts,
 // flow logs, log stores and trails in ros-template-logging.ts, load balancers in ros-template-load-balancers.ts (SLB),
 // ros-template-application-load-balancers.ts (ALB) and ros-nlb.ts (NLB), anti-brute-force rules in
-// ros-template-threat-detection.ts.
+// ros-template-threat-detection.ts, RAM users' console logins in ros-template-identity.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
 import { defined, idList, joinTranslations, tagMap, Translated, Translation } from "./embedded-resource";
 import { ROS_COMPUTE_TRANSLATIONS } from "./ros-template-compute";
@@ -19,6 +19,7 @@ import { ROS_LOAD_BALANCER_TRANSLATIONS } from "./ros-template-load-balancers";
 import { ROS_LOGGING_TRANSLATIONS } from "./ros-template-logging";
 import { ROS_NLB_TRANSLATIONS } from "./ros-nlb";
 import { ROS_THREAT_DETECTION_TRANSLATIONS } from "./ros-template-threat-detection";
+import { ROS_IDENTITY_TRANSLATIONS } from "./ros-template-identity";
 import { withoutCancelledAccepts } from "./ros-inline-drops";
 
 const SECURITY_GROUP_RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
@@ -124,4 +125,5 @@ export const ROS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ...ROS_APPLICATION_LOAD_BALANCER_TRANSLATIONS,
   ...ROS_NLB_TRANSLATIONS,
   ...ROS_THREAT_DETECTION_TRANSLATIONS,
+  ...ROS_IDENTITY_TRANSLATIONS,
 ]);

@@ -1,0 +1,55 @@
+// Which lock resources configure which store (bucket or vault) of the stack. A lock configures one store: when it
+// surely names one, it names no other. A lock that may name a store (its target unknown at preview but built from
+// what the store's name is built from, or a vault lock whose region may differ) keeps the verdict open: a note when
+// the store passes with it and fails without it. A lock whose unknown target is linked to nothing names no store
+// (failing closed): it may configure any bucket or vault, inside the stack or out.
+import { GenericResource } from "../../lib/reachability";
+import { Link } from "./links";
+import { StackFinding } from "./stack-rule";
+
+export interface StoreLocks {
+  sure: GenericResource[];
+  possible: GenericResource[];
+}
+
+export function assignLocks(
+  stores: readonly GenericResource[],
+  locks: readonly GenericResource[],
+  link: (lock: GenericResource, store: GenericResource) => Link,
+): Map<string, StoreLocks> {
+  const byStore = new Map(stores.map((s): [string, StoreLocks] => [s.urn, { sure: [], possible: [] }]));
+  for (const lock of locks) {
+    const links = stores.map((s) => ({ urn: s.urn, link: link(lock, s) }));
+    const named = links.some((l) => l.link === "yes");
+    for (const l of links) {
+      const entry = byStore.get(l.urn);
+      if (l.link === "yes") entry?.sure.push(lock);
+      else if (l.link === "maybe" && !named) entry?.possible.push(lock);
+    }
+  }
+  return byStore;
+}
+
+type Verdict = "pass" | "note" | "violation";
+const verdictOf = (f: StackFinding | undefined): Verdict => (f ? (f.unverifiable ? "note" : "violation") : "pass");
+
+/**
+ * The store's finding when the locks that may be its own do not change the verdict; otherwise `doubt`, the note that
+ * says which locks could not be matched at preview.
+ */
+export function judgedWithPossibleLocks(
+  locks: StoreLocks | undefined,
+  judge: (locks: GenericResource[]) => StackFinding | undefined,
+  doubt: (possible: GenericResource[]) => StackFinding,
+): StackFinding | undefined {
+  const { sure, possible } = locks ?? { sure: [], possible: [] };
+  const certain = judge(sure);
+  if (possible.length === 0) return certain;
+  const withPossible = judge([...sure, ...possible]);
+  // Failing either way, the locks built like the store's name are most likely its own: their problems say what to fix.
+  return verdictOf(certain) === verdictOf(withPossible) ? withPossible : doubt(possible);
+}
+
+/** "lock configuration a" or "lock configurations a, b", for messages. */
+export const lockNames = (kind: string, locks: readonly GenericResource[]) =>
+  `${kind}${locks.length > 1 ? "s" : ""} ${locks.map((l) => l.name).join(", ")}`;
