@@ -472,6 +472,7 @@ export const alicloudShapes: Record<string, Shape> = {
   "alicloud:hbr/nasBackupPlan:NasBackupPlan": { vaultId: "string", retention: "string" },
   "alicloud:hbr/otsBackupPlan:OtsBackupPlan": { vaultId: "string", retention: "string" },
   "alicloud:hbr/serverBackupPlan:ServerBackupPlan": { vaultId: "string", retention: "number" },
+  "alicloud:hbr/hanaBackupPlan:HanaBackupPlan": { vaultId: "string", backupPrefix: "string" },
   "alicloud:hbr/policy:Policy": {
     policyType: { oneOf: ["STANDARD", "UDM_ECS_ONLY"] },
     rules: {
