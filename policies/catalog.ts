@@ -53,6 +53,10 @@ const templateAware = {
     dialects: ["ROS"],
   }),
   requireRamMfaForLogin: readingTemplates(requireRamMfaForLogin, { reportsUnreadable: false, dialects: ["ROS"] }),
+  requireEvidenceBucketImmutability: readingTemplates(requireEvidenceBucketImmutability, {
+    reportsUnreadable: false,
+    dialects: ["CFN"],
+  }),
 };
 
 /** The pack's rules, in the order the rules reference lists them. */
@@ -66,7 +70,7 @@ export const hardeningRules: HardeningResourcePolicy[] = [
   templateAware.requireCloudtrailMultiRegionValidation,
   templateAware.requireActiontrailAllRegionsEvents,
   requireBackupVaultLockCompliance,
-  requireEvidenceBucketImmutability,
+  templateAware.requireEvidenceBucketImmutability,
   requireDnsFailoverHealthCheck,
   requireIamPasswordPolicyStrength,
   templateAware.requireRamPasswordPolicyStrength,

@@ -109,6 +109,7 @@ export const requireEvidenceOssWorm = defineStackRule<Config>({
   }),
   // Like the resource rules: an expired exemption is a violation of its own before the finding.
   expiredExemption: "notice",
+  readsTemplateResources: true,
   check: ({ resources, config }) => {
     const buckets = resources.filter((r) => r.type === BUCKET);
     // A BucketWorm names its bucket by `bucket`, an object WORM configuration by `bucketName`.

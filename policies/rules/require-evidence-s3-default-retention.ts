@@ -144,6 +144,7 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
   }),
   // Like the resource rules: an expired exemption is a violation of its own before the finding.
   expiredExemption: "notice",
+  readsTemplateResources: true,
   check: ({ resources, config }) => {
     const buckets = resources.filter((r) => BUCKETS.includes(r.type));
     const locksOf = assignLocks(
