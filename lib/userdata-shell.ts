@@ -193,7 +193,8 @@ function scanCommandLine(
   const written = splitCommands(text);
   const standing: (string | undefined)[] = [];
   const commands = written.map((command) => {
-    const parsed = parseCommand({ ...command, text: state.variables.expand(command.text) });
+    // Spelt out, not spread: a spread adding a field takes V8's slow path, and this runs for every command.
+    const parsed = parseCommand({ text: state.variables.expand(command.text), piped: command.piped });
     state.variables.record(parsed);
     // After `cd /etc/ssh/sshd_config.d`, `rm 00-hardening-kit.conf` names the drop-in.
     if (changesDirectory(parsed.name)) {

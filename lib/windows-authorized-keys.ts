@@ -10,6 +10,7 @@ import { WindowsLanguage } from "./windows-scripts";
 import { WindowsVariables } from "./windows-variables";
 import { endsCommand, unquoted } from "./windows-words";
 import { appendAll } from "./arrays";
+import { globalMatches } from "./global-matches";
 
 /** The file sshd reads for Administrators, wherever the script builds its path (not a `.bak` beside it). */
 const ADMINISTRATORS_KEYS = /(?<![\w.-])administrators_authorized_keys(?![\w.-])/i;
@@ -108,7 +109,7 @@ export class WindowsAuthorizedKeys {
     }
     finish();
     for (const pattern of [DOTNET_WRITE, DOTNET_COPY])
-      for (const m of statement.matchAll(pattern)) found.push(m[1].trim());
+      for (const m of globalMatches(pattern, statement)) found.push(m[1].trim());
     return found.map((d) => this.expand(d));
   }
 
@@ -134,7 +135,7 @@ export class WindowsAuthorizedKeys {
       return taken;
     });
     const text = [own, ...held].join("\n");
-    for (const m of text.matchAll(AUTHORIZED_KEYS_FILE)) {
+    for (const m of globalMatches(AUTHORIZED_KEYS_FILE, text)) {
       if (commentedOut(text, m.index)) continue;
       for (const file of m[1].trim().split(/\s+/)) {
         if (FROM_OUTSIDE.test(file)) {

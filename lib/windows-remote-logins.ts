@@ -9,6 +9,7 @@ import { boundArguments, commandName, WindowsCommand, windowsCommands } from "./
 import { registryWrites } from "./windows-registry-writes";
 import { WindowsVariables } from "./windows-variables";
 import { unquoted, windowsWords } from "./windows-words";
+import { globalMatches } from "./global-matches";
 
 /** A setting that weakens a remote login when set to `weakWhen` (numbers: 0 is false, others true). */
 interface Setting {
@@ -125,6 +126,13 @@ const FEATURE_REMOVERS = new Set([
   "remove-windowsfeature",
   "disable-windowsoptionalfeature",
 ]);
+/** Every command telnetChange reads: feature installers and removers, dism, and the service starters. */
+const TELNET_COMMANDS = new Set([
+  ...FEATURE_INSTALLERS,
+  ...FEATURE_REMOVERS,
+  ..."dism dism.exe servermanagercmd servermanagercmd.exe start-service sasv restart-service set-service".split(" "),
+  ..."sc sc.exe net net.exe net1".split(" "),
+]);
 /** A variable's text longer than this is no path, name or value, and is not reread. */
 const MAX_VALUE_TEXT = 1024;
 
@@ -171,10 +179,7 @@ export class WindowsRemoteLogins {
   private readCommand(command: WindowsCommand, variables: WindowsVariables, line: string): void {
     const { word, name, args } = command;
     const text = [...args, ...command.block].join(" ");
-    for (const m of [word, text]
-      .join(" ")
-      .replace(/"[^"]*"|'[^']*'/g, '""')
-      .matchAll(TS_METHOD_CALL)) {
+    for (const m of globalMatches(TS_METHOD_CALL, [word, text].join(" ").replace(/"[^"]*"|'[^']*'/g, '""'))) {
       const setting = TS_METHODS.get(m[1].toLowerCase());
       if (setting) this.set(RDP_TCP, setting, truth(m[2], variables), line);
     }
@@ -187,7 +192,7 @@ export class WindowsRemoteLogins {
     } else if (isWinrmSet(command) || name === "set-wsmaninstance") {
       const uri = name === "set-wsmaninstance" ? resourceUri(args) : unquoted(args[1] ?? "");
       if (!/^winrm\/config\/service(?:\/auth)?$/i.test(uri)) return;
-      for (const m of text.matchAll(WINRM_VALUE)) {
+      for (const m of globalMatches(WINRM_VALUE, text)) {
         const setting = WINRM_SETTINGS.get(m[1].toLowerCase());
         if (setting) this.set(WSMAN, setting, truth(m[2], variables), line);
       }
@@ -244,6 +249,8 @@ function resourceUri(args: string[]): string {
  */
 function telnetChange(command: WindowsCommand, variables: WindowsVariables): boolean | undefined {
   const { name, args } = command;
+  // Any other command changes nothing: its arguments' names are not read.
+  if (!TELNET_COMMANDS.has(name)) return undefined;
   const names = args.flatMap((a) => [a, ...shortValues(a, variables)]).flatMap(namesIn);
   const feature = names.some((n) => TELNET_NAMES.has(n));
   const service = names.includes(TELNET_SERVICE);

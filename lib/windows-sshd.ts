@@ -5,6 +5,7 @@
 // Windows (there is no root) and is not read.
 import { LoginWeakness } from "./userdata-findings";
 import { VariableValue, WindowsVariables } from "./windows-variables";
+import { globalMatches } from "./global-matches";
 
 /** sshd's configuration, not sshd_config_default or a backup, nor the Linux path (C:\etc\ssh on Windows). */
 const SSHD_CONFIG = /(?<![\w.-])sshd_config(?![\w.-])/i;
@@ -166,7 +167,7 @@ function withoutPatterns(text: string): string {
 /** The values of the directives the text sets, lower-cased; commented-out lines (`#PasswordAuthentication`) skipped. */
 function directiveValues(text: string): string[] {
   const values: string[] = [];
-  for (const m of text.matchAll(DIRECTIVE)) {
+  for (const m of globalMatches(DIRECTIVE, text)) {
     let before = m.index - 1;
     while (before >= 0 && (text[before] === " " || text[before] === "\t")) before--;
     if (text[before] === "#") continue;

@@ -8,6 +8,7 @@ import { appendedValue, recordLiteralValue } from "./windows-literals";
 import { WindowsLanguage } from "./windows-scripts";
 import { plainTextOfSecureString } from "./windows-secure-strings";
 import { hasUnknownValue } from "./windows-unknown-values";
+import { globalMatches } from "./global-matches";
 
 /** Where a value comes from: spelled in the script, taken from outside it, or neither (generated, a number). */
 export type SecretSource = "literal" | "outside" | "none";
@@ -129,6 +130,8 @@ export class WindowsVariables {
   /** Lower-cased names of the variables `text` refers to. */
   private references(text: string): string[] {
     const pattern = this.language === "powershell" ? POWERSHELL_REFERENCE : BATCH_REFERENCE;
-    return [...text.matchAll(pattern)].map((m) => (m[1] ?? m[2] ?? "").toLowerCase()).filter((n) => n !== "");
+    return globalMatches(pattern, text)
+      .map((m) => (m[1] ?? m[2] ?? "").toLowerCase())
+      .filter((n) => n !== "");
   }
 }

@@ -33,7 +33,8 @@ export function windowsWords(statement: string, language: WindowsLanguage, handl
       // PowerShell escapes with a backtick in double quotes; both quotes escape themselves by doubling.
       if (quote === '"' && c === "`" && language === "powershell" && i + 1 < statement.length) i++;
       else if (c === quote) quote = undefined;
-    } else if (c === "^" && language === "batch") i++;
+    } else if (onlyExtendsWord(statement.charCodeAt(i))) continue;
+    else if (c === "^" && language === "batch") i++;
     else if (c === '"' || (c === "'" && language === "powershell")) quote = c;
     else if (c === "(" && !(language === "batch" && ECHO_BEFORE.test(statement.slice(Math.max(start, i - 6), i))))
       depth++;
@@ -56,6 +57,32 @@ export function windowsWords(statement: string, language: WindowsLanguage, handl
   }
   flush(statement.length);
   return words;
+}
+
+/**
+ * A printable ASCII character that none of the loop's branches below acts on (no quote, caret, bracket, brace, `$`,
+ * blank or operator): it only extends the word, so it is passed over without a regex test and a set look-up.
+ */
+function onlyExtendsWord(code: number): boolean {
+  if (code <= 0x20 || code >= 0x7f) return false;
+  switch (code) {
+    case 0x22: // "
+    case 0x27: // '
+    case 0x5e: // ^
+    case 0x28: // (
+    case 0x29: // )
+    case 0x7b: // {
+    case 0x7d: // }
+    case 0x24: // $
+    case 0x3b: // ;
+    case 0x7c: // |
+    case 0x26: // &
+    case 0x3c: // <
+    case 0x3e: // >
+      return false;
+    default:
+      return true;
+  }
 }
 
 /** A word's text without the quotes around it (`'a''b'` stays as written inside). */
