@@ -96,7 +96,7 @@ function conditionVerdict(st: Record<string, unknown>, at: string, judge: Source
     const lower = op.toLowerCase();
     const ifExists = lower.endsWith("ifexists");
     const forAll = lower.startsWith("forallvalues:");
-    const base = lower.replace(/^for(any|all)values:/, "").replace(/ifexists$/, "");
+    const base = lower.replace(/^for(anyvalue|allvalues):/, "").replace(/ifexists$/, "");
     for (const [key, value] of Object.entries(obj(block) ?? {})) {
       const k = key.toLowerCase();
       const at2 = `${field}.${op}["${key}"]`;

@@ -371,6 +371,16 @@ describe("disallow-public-managed-databases", () => {
         json(allow({ Condition: { StringEqualsIfExists: { "aws:SourceVpc": "vpc-1" } } })),
         1,
       ),
+      ...policyCases(
+        "SourceIp 0.0.0.0/0 under ForAnyValue:IpAddress",
+        json(allow({ Condition: { "ForAnyValue:IpAddress": { "aws:SourceIp": "0.0.0.0/0" } } })),
+        1,
+      ),
+      ...policyCases(
+        "SourceVpc under ForAllValues (true when the key is absent)",
+        json(allow({ Condition: { "ForAllValues:StringEquals": { "aws:SourceVpc": "vpc-1" } } })),
+        1,
+      ),
       ...policyCases("unrelated condition", json(allow({ Condition: { Bool: { "aws:SecureTransport": "true" } } })), 1),
       ...policyCases(
         "any AWS account via PrincipalAccount *",
@@ -385,6 +395,17 @@ describe("disallow-public-managed-databases", () => {
       ...policyCases(
         "SourceVpc condition",
         json(allow({ Condition: { StringEquals: { "aws:SourceVpc": "vpc-1" } } })),
+        0,
+      ),
+      // IAM spells the set operator ForAnyValue (singular): on a key an anonymous request lacks it never matches.
+      ...policyCases(
+        "SourceVpc under ForAnyValue:StringEquals",
+        json(allow({ Condition: { "ForAnyValue:StringEquals": { "aws:SourceVpc": "vpc-1" } } })),
+        0,
+      ),
+      ...policyCases(
+        "SourceIp on exact hosts under ForAnyValue:IpAddress",
+        json(allow({ Condition: { "ForAnyValue:IpAddress": { "aws:SourceIp": ["203.0.113.7/32"] } } })),
         0,
       ),
       ...policyCases(
