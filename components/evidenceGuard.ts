@@ -1,53 +1,67 @@
 // Transformations reach every child of a component, evidence stores included: those given to the component, those of
 // enclosing components and those registered for the whole stack. They may tag an evidence store, but not undo what
 // keeps evidence alive: a child created with retainOnDelete keeps it, and its other settings (forceDestroy, Object Lock,
-// retention, key deletion) stay as the component made them, even when a transformation edits them in place.
+// retention, key deletion) stay as the component made them, even when a transformation edits them in place. The
+// children that write the evidence (trails, flow logs, backup plans and selections, mirror sessions), marked with
+// `evidenceWriter`, are held the same way, so a transformation cannot turn a trail single-region or a backup plan's
+// copies off. Their resource options too: see ./evidenceOptions.ts for the few that may change.
 // Engine-side transforms registered for the whole stack (`pulumi.runtime.registerResourceTransform`) or on an
 // enclosing component run outside this process and stay out of reach: review those separately.
 import * as pulumi from "@pulumi/pulumi";
+import { keepOptions } from "./evidenceOptions";
+import { same, snapshot } from "./structuralCopy";
 
-/** The only property a transformation may change on an evidence store. */
+/** The only property a transformation may change on an evidence store or writer. */
 const FREE_PROPERTIES = new Set(["tags"]);
+
+/**
+ * Marks the options of a child that writes evidence. A string key, since the providers' classes copy the options
+ * they are given key by key (`pulumi.mergeOptions`) before any transformation sees them; Pulumi ignores it.
+ */
+const WRITER_MARK = "hardeningEvidenceWriter";
 
 interface Transformed {
   props: pulumi.Inputs;
   opts: pulumi.ResourceOptions;
 }
 
-/** Plain objects and arrays, the only values a transformation can edit in place without replacing them. */
-function isStructure(value: unknown): value is Record<string, unknown> | unknown[] {
-  if (Array.isArray(value)) return true;
-  if (typeof value !== "object" || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+/** What a guarded child is to the evidence. */
+type EvidenceRole = "store" | "writer";
+
+/** The options of a child that writes evidence: transformations may only tag it, as they may an evidence store. */
+export function evidenceWriter<T extends pulumi.CustomResourceOptions>(opts: T): T {
+  return { ...opts, [WRITER_MARK]: true };
 }
 
-/** A copy of plain objects and arrays, all levels deep; Outputs, resources and other instances are kept as they are. */
-function snapshot<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(snapshot) as T;
-  if (!isStructure(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, snapshot(v)])) as T;
+function roleOf(opts: pulumi.ResourceOptions): EvidenceRole | undefined {
+  if (opts.retainOnDelete === true) return "store";
+  return (opts as Record<string, unknown>)[WRITER_MARK] === true ? "writer" : undefined;
 }
 
-/** Equal as a snapshot sees it: structures compared field by field, anything else by identity. */
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (!isStructure(a) || !isStructure(b) || Array.isArray(a) !== Array.isArray(b)) return false;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+/** The options without the writer mark, which is not the transformation's to change. */
+function unmarked(opts: pulumi.ResourceOptions): pulumi.ResourceOptions {
+  const { [WRITER_MARK]: _mark, ...rest } = opts as Record<string, unknown>;
+  return rest;
+}
+
+/** A snapshot of a transformation's arguments (see `snapshot`), taken before it runs. */
+function snapshotArgs(args: Transformed): Transformed {
+  return { props: snapshot(args.props), opts: snapshot(args.opts) };
 }
 
 /**
- * The result a transformation may have on a child: unchanged for ordinary children; for a retained child (an evidence
- * store) its retainOnDelete and every property but tags are restored, and `warn` is told what was undone. `before`
- * is a snapshot taken before the transformation ran, so edits made in place show (see `guardTransformation`).
+ * The result a transformation may have on a child: unchanged for ordinary children; for an evidence store (a child
+ * created with retainOnDelete) or writer (marked by `evidenceWriter`) every property but tags is restored, and every
+ * option but those ./evidenceOptions.ts lets change (retainOnDelete stays on), and `warn` is told what was undone.
+ * `before` is a snapshot taken before the transformation ran, so edits made in place show (see `guardTransformation`).
  */
 export function keepEvidence(
   before: Transformed,
   after: Transformed | undefined,
-  warn: (undone: string[]) => void,
+  warn: (undone: string[], role: EvidenceRole) => void,
 ): Transformed | undefined {
-  if (after === undefined || before.opts.retainOnDelete !== true) return after;
+  const role = roleOf(before.opts);
+  if (after === undefined || role === undefined) return after;
   const undone: string[] = [];
   const props: pulumi.Inputs = { ...after.props };
   for (const key of new Set([...Object.keys(before.props), ...Object.keys(after.props)])) {
@@ -56,39 +70,43 @@ export function keepEvidence(
     if (key in before.props) props[key] = before.props[key];
     else delete props[key];
   }
-  if (after.opts.retainOnDelete !== true) undone.push("retainOnDelete");
-  if (undone.length > 0) warn(undone);
-  return { props, opts: { ...after.opts, retainOnDelete: true } };
+  const options = keepOptions(unmarked(before.opts), unmarked(after.opts));
+  undone.push(...options.undone);
+  if (undone.length > 0) warn(undone, role);
+  return { props, opts: role === "writer" ? evidenceWriter(options.opts) : options.opts };
 }
 
-function message(subject: string, child: string, undone: string[]): string {
+function message(subject: string, child: string, undone: string[], role: EvidenceRole): string {
   return (
-    `${subject}: a transformation tried to change ${undone.join(", ")} of evidence store ${child}; ` +
-    "that was undone (evidence stores may only be tagged)"
+    `${subject}: a transformation tried to change ${undone.join(", ")} of evidence ${role} ${child}; ` +
+    `that was undone (evidence ${role}s may only be tagged)`
   );
 }
 
 /** Marks transformations already wrapped, so a list is never guarded twice. */
-const GUARDED = Symbol("evidence-guarded");
-type Guarded<T> = T & { [GUARDED]?: true };
+const WRAPPED = Symbol("evidence-guarded");
+type Wrapped<T> = T & { [WRAPPED]?: true };
 
 function guardTransformation(subject: string, transformation: pulumi.ResourceTransformation) {
-  if ((transformation as Guarded<typeof transformation>)[GUARDED]) return transformation;
-  const guarded: Guarded<pulumi.ResourceTransformation> = (args) => {
-    const before = { props: snapshot(args.props), opts: { ...args.opts } };
+  if ((transformation as Wrapped<typeof transformation>)[WRAPPED]) return transformation;
+  const guarded: Wrapped<pulumi.ResourceTransformation> = (args) => {
+    const given = snapshotArgs(args);
     // Returning nothing keeps the arguments as they now are, edits made in place included.
     const after = transformation(args) ?? { props: args.props, opts: args.opts };
-    return keepEvidence(before, after, (undone) => pulumi.log.warn(message(subject, args.name, undone), args.resource));
+    return keepEvidence(given, after, (undone, role) =>
+      pulumi.log.warn(message(subject, args.name, undone, role), args.resource),
+    );
   };
-  guarded[GUARDED] = true;
+  guarded[WRAPPED] = true;
   return guarded;
 }
 
 function guardTransform(subject: string, transform: pulumi.ResourceTransform): pulumi.ResourceTransform {
   return async (args) => {
-    const before = { props: snapshot(args.props), opts: { ...args.opts } };
+    // The engine rebuilds the options it passes here, so only stores (retainOnDelete) are recognised, not writers.
+    const given = snapshotArgs(args);
     const after = (await transform(args)) ?? { props: args.props, opts: args.opts };
-    return keepEvidence(before, after, (undone) => pulumi.log.warn(message(subject, args.name, undone)));
+    return keepEvidence(given, after, (undone, role) => pulumi.log.warn(message(subject, args.name, undone, role)));
   };
 }
 

@@ -2,7 +2,8 @@
 // case's investigators needed the RAM sub-account audit logs; an operator with stolen credentials cannot erase these.
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
-import { guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
+import { evidenceWriter, guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
+import { withPinnedMessage } from "../pinnedMessage";
 import {
   DEFAULT_LOG_RETENTION_DAYS,
   MAX_WORM_DAYS,
@@ -12,6 +13,7 @@ import {
   checkSlsProjectName,
 } from "../plan/alicloud-retention";
 import { ArgProblems, argumentKeys, checkTags, warnIfWeaker } from "./args";
+import { ChildGate } from "./childGate";
 import { assertProviderRegions, providerRegion } from "./zones";
 import { createLogSink } from "./logSink";
 import { createWormBucket } from "./wormBucket";
@@ -93,8 +95,9 @@ export class AuditTrail extends pulumi.ComponentResource {
     problems.throwIfAny();
     // Registered only once every argument is known to be good: a refused call leaves nothing behind.
     // Transformations, the component's own and inherited ones, may tag the evidence stores, never unprotect them.
-    super("hardening:alicloud:AuditTrail", name, {}, guardEvidence(`AuditTrail "${name}"`, opts));
-    guardInheritedTransformations(`AuditTrail "${name}"`, this);
+    const gate = new ChildGate();
+    super("hardening:alicloud:AuditTrail", name, {}, gate.options(guardEvidence(subject, opts)));
+    guardInheritedTransformations(subject, this);
     warnIfWeaker(this, subject, "logRetentionDays", retention, DEFAULT_LOG_RETENTION_DAYS, "lower", RETENTION_WHY);
     warnIfWeaker(this, subject, "bucketRetentionDays", wormDays, TRAIL_DEFAULT_DAYS, "lower", RETENTION_WHY);
 
@@ -107,6 +110,20 @@ export class AuditTrail extends pulumi.ComponentResource {
     }
     const tags = { ...(args.tags ?? {}), "hardening:component": "AuditTrail" };
     const parent = { parent: this };
+
+    // The project is made in the provider's region: a `region` naming another would point the trail at a project
+    // that is not there, found only when the trail is created. Every child waits for this check (the gate adds it to
+    // its dependsOn), so a mismatch creates nothing: no retained project, logstore, key, bucket or WORM policy.
+    const region = pulumi.all([args.region, providerRegion(parent)]).apply(([given, actual]) =>
+      withPinnedMessage(() => {
+        if (given !== undefined && given !== "") {
+          const provider = "the component's provider (where the SLS project is made)";
+          assertProviderRegions(subject, [{ argument: "region", declared: given, provider, actual }]);
+        }
+        return given || actual;
+      }),
+    );
+    gate.waitFor(region);
 
     const trailBucket = createWormBucket(this, `${name}-bucket`, {
       bucketName: args.bucketName,
@@ -123,15 +140,6 @@ export class AuditTrail extends pulumi.ComponentResource {
       description: `ActionTrail events (${trailName})`,
       tags,
     });
-    // The project is made in the provider's region: a `region` naming another would point the trail at a project
-    // that is not there, found only when the trail is created, after the retained stores. The trail waits for this.
-    const region = pulumi.all([args.region, providerRegion(parent)]).apply(([given, actual]) => {
-      if (given !== undefined && given !== "") {
-        const provider = "the component's provider, where the SLS project is made";
-        assertProviderRegions(subject, [{ argument: "region", declared: given, provider, actual }]);
-      }
-      return given || actual;
-    });
     const account = alicloud.getAccountOutput(parent);
     const slsProjectArn = pulumi.interpolate`acs:log:${region}:${account.id}:project/${project.projectName}`;
 
@@ -147,7 +155,8 @@ export class AuditTrail extends pulumi.ComponentResource {
         ossKeyPrefix: "actiontrail",
         slsProjectArn,
       },
-      { parent: this, dependsOn: [store, trailBucket.worm] },
+      // Writes the evidence: transformations may only tag it, like the bucket and logstore (../evidenceGuard.ts).
+      evidenceWriter({ parent: this, dependsOn: [store, trailBucket.worm] }),
     );
 
     this.trailId = trail.id;

@@ -23,7 +23,10 @@ export interface BastionArgs {
   allowUsers?: string[];
   /** Default "ecs.t6-c1m2.large". */
   instanceType?: pulumi.Input<string>;
-  /** Image id; default: the newest Alibaba Cloud Linux 3 system image (`ecs.getImagesOutput`). */
+  /**
+   * Image id; default: the newest Alibaba Cloud Linux 3 system image (`ecs.getImagesOutput`). A pinned image logs a
+   * warning: it must be a Linux image the sshd user data supports, and its patches are then the caller's job.
+   */
   imageId?: pulumi.Input<string>;
   /** Outbound public bandwidth in Mbit/s, 1-100. Default 5. This is what gives the bastion its public address. */
   internetMaxBandwidthOut?: number;
@@ -179,6 +182,14 @@ export class Bastion extends pulumi.ComponentResource {
         ),
     );
 
+    if (args.imageId !== undefined) {
+      pulumi.log.warn(
+        `Bastion "${name}": imageId replaces the newest Alibaba Cloud Linux 3 image; the sshd hardening is written ` +
+          "for Linux, so the image must be a Linux image its user data supports (cloud-init, sshd), and a pinned " +
+          "image misses every later patch: patching it is then yours",
+        this,
+      );
+    }
     const imageId =
       args.imageId ??
       alicloud.ecs

@@ -1,6 +1,7 @@
 // A flow log of all traffic (accepted and dropped, 1-minute aggregation) into its own retained SLS logstore.
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
+import { evidenceWriter } from "../evidenceGuard";
 import { createLogSink, LogSink } from "./logSink";
 
 export interface AllTrafficFlowLogOptions {
@@ -50,7 +51,8 @@ export function createAllTrafficFlowLog(
       status: "Active",
       tags: opts.tags,
     },
-    { parent },
+    // Writes the evidence: transformations may only tag it, like the project and logstore (../evidenceGuard.ts).
+    evidenceWriter({ parent }),
   );
   return { project, store, flowLog };
 }

@@ -13,7 +13,7 @@ import {
   checkSlsProjectName,
 } from "../plan/alicloud-retention";
 import { ValidationError } from "../validation";
-import { parseCidr } from "../../lib/cidr";
+import { ALICLOUD_RESERVED_VPC_CIDRS, checkVpcCidrNotReserved } from "../plan/vpcCidrSpace";
 import { ArgProblems, argumentKeys, checkTags, warnIfWeaker } from "./args";
 import {
   checkDerivedNames,
@@ -35,7 +35,7 @@ export interface HardenedVpcArgs {
    * `alicloud.getZonesOutput` — two zones keep one zone's failure from taking the estate down.
    */
   zones?: string[];
-  /** Number of zones when `zones` is not given. Default 2. */
+  /** Number of zones when `zones` is not given, 1 to 6. Default 2; one zone (here or in `zones`) logs a warning. */
   zoneCount?: number;
   /** Prefix of each public vSwitch. Default 24: the public tier holds only the NAT gateway, load balancers, bastion. */
   publicPrefix?: number;
@@ -71,15 +71,6 @@ export interface HardenedVpcArgs {
   flowLogRetentionDays?: number;
   /** Tags for every child that takes tags. */
   tags?: Record<string, string>;
-}
-
-/** Blocks a VPC cannot use: Alibaba Cloud's service range, multicast, loopback and link-local. */
-const RESERVED_VPC_CIDRS = ["100.64.0.0/10", "224.0.0.0/4", "127.0.0.0/8", "169.254.0.0/16"];
-
-function cidrsOverlap(a: string, b: string): boolean {
-  const x = parseCidr(a);
-  const y = parseCidr(b);
-  return !!x && !!y && x.family === y.family && x.first <= y.last && y.first <= x.last;
 }
 
 const HARDENED_VPC_ARGS = argumentKeys<HardenedVpcArgs>({
@@ -155,13 +146,8 @@ export function validateHardenedVpcArgs(name: string, given: HardenedVpcArgs): C
     delete args.zones;
   }
   if (args.zones) checkZoneIds(problems, "zones", args.zones);
-  problems.check(
-    !RESERVED_VPC_CIDRS.some((reserved) => cidrsOverlap(reserved, cidrBlock)),
-    "cidrBlock",
-    cidrBlock,
-    `private space (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) or any block outside ${RESERVED_VPC_CIDRS.join(", ")}`,
-    'Alibaba Cloud reserves those blocks: use e.g. "10.20.0.0/16"',
-  );
+  // Shared with AWS; Alibaba Cloud also keeps 100.64.0.0/10 for its services.
+  checkVpcCidrNotReserved(problems, "cidrBlock", cidrBlock, ALICLOUD_RESERVED_VPC_CIDRS);
   const aclQuota = checkPublicTierArgs(problems, {
     vpcCidr: cidrBlock,
     adminSourceCidrs,
@@ -242,4 +228,21 @@ export function warnWeakerArguments(
   );
   const raisedQuota = raisedQuotaWarning(checked.naclRuleQuota, ALICLOUD_ACL_RULE_QUOTA);
   if (raisedQuota) pulumi.log.warn(`${subject}: ${raisedQuota}`, component);
+  const singleZone = singleZoneWarning(checked);
+  if (singleZone) pulumi.log.warn(`${subject}: ${singleZone}`, component);
+}
+
+/**
+ * A VPC in one zone is allowed (a test or a small estate may want it) but weaker than the default two: AWS's twin
+ * refuses it outright, here it is an explicit choice that is announced.
+ */
+function singleZoneWarning(checked: CheckedHardenedVpcArgs): string | undefined {
+  if (checked.zoneCount !== 1) return undefined;
+  const given = Array.isArray(checked.args.zones)
+    ? `zones lists one zone (${JSON.stringify(checked.args.zones)})`
+    : "zoneCount is 1";
+  return (
+    `${given}, weaker than the default 2: every vSwitch, the NAT gateway and the hosts placed in them share one ` +
+    "zone, so that zone's outage takes the whole network down; list two zones, or omit zones and zoneCount"
+  );
 }

@@ -3,9 +3,11 @@
 // 8 h from backups; these are the backups an intruder with the console cannot delete or encrypt.
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
-import { guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
+import { evidenceWriter, guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
+import { withPinnedMessage } from "../pinnedMessage";
 import { MAX_WORM_DAYS, checkDays, checkOssBucketName } from "../plan/alicloud-retention";
 import { ArgProblems, argumentKeys, checkTags, warnIfWeaker } from "./args";
+import { ChildGate } from "./childGate";
 import { autoSnapshotPolicyName, checkDerivedNames } from "./derivedNames";
 import { createWormBucket } from "./wormBucket";
 import { assertProviderRegions, providerRegion } from "./zones";
@@ -25,7 +27,10 @@ export interface ImmutableBackupArgs {
   retentionDays?: number;
   /** Lock both WORM policies (irreversible, default true); false warns and leaves them InProgress for 24 h. */
   lockWorm?: boolean;
-  /** Disks the snapshot policy covers (system and data disks of the estate). Default none (policy only). */
+  /**
+   * Disks the snapshot policy covers (system and data disks of the estate). Default none (policy only); with neither
+   * this nor `hbrInstanceIds` nothing is snapshotted or backed up, which warns.
+   */
   diskIds?: pulumi.Input<string>[];
   /** Snapshot hours (0-23, local time). Default [2]. */
   snapshotHours?: number[];
@@ -165,8 +170,9 @@ export class ImmutableBackup extends pulumi.ComponentResource {
     problems.throwIfAny();
     // Registered only once every argument is known to be good: a refused call leaves nothing behind.
     // Transformations, the component's own and inherited ones, may tag the evidence stores, never unprotect them.
-    super("hardening:alicloud:ImmutableBackup", name, {}, guardEvidence(`ImmutableBackup "${name}"`, opts));
-    guardInheritedTransformations(`ImmutableBackup "${name}"`, this);
+    const gate = new ChildGate();
+    super("hardening:alicloud:ImmutableBackup", name, {}, gate.options(guardEvidence(subject, opts)));
+    guardInheritedTransformations(subject, this);
     warnIfWeaker(this, subject, "retentionDays", wormDays, DEFAULT_BACKUP_DAYS, "lower", BACKUP_WHY);
     warnIfWeaker(this, subject, "snapshotRetentionDays", snapshotDays, DEFAULT_BACKUP_DAYS, "lower", BACKUP_WHY);
 
@@ -177,32 +183,44 @@ export class ImmutableBackup extends pulumi.ComponentResource {
         this,
       );
     }
+    const diskIds = args.diskIds ?? [];
+    const hbrInstances = args.hbrInstanceIds ?? [];
+    if (diskIds.length === 0 && hbrInstances.length === 0) {
+      pulumi.log.warn(
+        `${subject}: diskIds and hbrInstanceIds are not given (or empty), so no disk is snapshotted and no instance ` +
+          "is backed up: only what is written to the backup bucket is kept; fix: pass diskIds (the estate's system " +
+          "and data disks) and/or hbrInstanceIds (instances HBR backs up into the WORM vault)",
+        this,
+      );
+    }
     const tags = { ...(args.tags ?? {}), "hardening:component": "ImmutableBackup", "hardening:backup": "true" };
     const parent = { parent: this };
 
-    // primaryRegion and secondaryRegion are only names: the providers decide where things are made. Everything
-    // that stores or sends a copy waits until both agree, so a standby provider of the primary's region (both copies
-    // in one region) fails the preview instead of deploying.
+    // primaryRegion and secondaryRegion are only names: the providers decide where things are made. Every child
+    // waits until both agree (the gate adds the check to its dependsOn: the snapshot policy, the HBR vault and plans,
+    // both buckets and the keys the bucket helper makes), so a standby provider of the primary's region (both copies
+    // in one region) creates nothing, with `pulumi up --skip-preview` too.
     const regionsChecked = pulumi
       .all([providerRegion(parent), providerRegion({ parent: this, provider: args.secondaryProvider })])
-      .apply(([primaryActual, secondaryActual]) => {
-        assertProviderRegions(subject, [
-          {
-            argument: "primaryRegion",
-            declared: args.primaryRegion,
-            provider: "the component's provider",
-            actual: primaryActual,
-          },
-          {
-            argument: "secondaryRegion",
-            declared: args.secondaryRegion,
-            provider: "secondaryProvider",
-            actual: secondaryActual,
-          },
-        ]);
-        return true;
-      });
-    const afterCheck = <T>(value: T) => regionsChecked.apply(() => value);
+      .apply(([primaryActual, secondaryActual]) =>
+        withPinnedMessage(() =>
+          assertProviderRegions(subject, [
+            {
+              argument: "primaryRegion",
+              declared: args.primaryRegion,
+              provider: "the component's provider",
+              actual: primaryActual,
+            },
+            {
+              argument: "secondaryRegion",
+              declared: args.secondaryRegion,
+              provider: "secondaryProvider",
+              actual: secondaryActual,
+            },
+          ]),
+        ),
+      );
+    gate.waitFor(regionsChecked);
 
     const policy = new alicloud.ecs.AutoSnapshotPolicy(
       `${name}-snapshots`,
@@ -212,22 +230,23 @@ export class ImmutableBackup extends pulumi.ComponentResource {
         repeatWeekdays: ["1", "2", "3", "4", "5", "6", "7"],
         retentionDays: snapshotDays,
         enableCrossRegionCopy: true,
-        targetCopyRegions: afterCheck([args.secondaryRegion]),
+        targetCopyRegions: [args.secondaryRegion],
         copiedSnapshotsRetentionDays: snapshotDays,
         tags,
       },
       { parent: this, retainOnDelete: true },
     );
-    (args.diskIds ?? []).forEach(
+    // The attachments and the HBR plans choose what is backed up: transformations may only tag them, like the
+    // policy and the vault (../evidenceGuard.ts).
+    diskIds.forEach(
       (diskId, i) =>
         new alicloud.ecs.EcsAutoSnapshotPolicyAttachment(
           `${name}-snapshots-disk-${i}`,
           { autoSnapshotPolicyId: policy.id, diskId },
-          parent,
+          evidenceWriter(parent),
         ),
     );
 
-    const hbrInstances = args.hbrInstanceIds ?? [];
     if (hbrInstances.length > 0) {
       const vault = new alicloud.hbr.Vault(
         `${name}-vault`,
@@ -255,21 +274,21 @@ export class ImmutableBackup extends pulumi.ComponentResource {
               schedule: "I|1700000000|P1D",
               retention: String(wormDays),
             },
-            parent,
+            evidenceWriter(parent),
           ),
       );
       this.vaultId = vault.id;
     }
 
     const primary = createWormBucket(this, `${name}-bucket`, {
-      bucketName: afterCheck(args.bucketName),
+      bucketName: args.bucketName,
       wormDays,
       lockWorm,
       kmsKeyId: args.kmsKeyId,
       tags,
     });
     const replica = createWormBucket(this, `${name}-replica`, {
-      bucketName: afterCheck(args.replicaBucketName),
+      bucketName: args.replicaBucketName,
       wormDays,
       lockWorm,
       kmsKeyId: args.replicaKmsKeyId,

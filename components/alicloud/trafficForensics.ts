@@ -15,6 +15,14 @@ import {
 } from "../plan/alicloud-retention";
 import { Problems } from "../validation";
 import { checkCidrForm } from "../plan/alicloud-cidr";
+import {
+  describeMirrorGap,
+  isWholeFamily,
+  mirrorGaps,
+  MirrorRuleReading,
+  MirrorWords,
+  mirrorsEverything as mirrorsEveryPacket,
+} from "../plan/mirrorFilters";
 import { ArgProblems, argumentKeys, checkTags, warnIfWeaker } from "./args";
 import { checkDerivedNames, mirrorSessionName } from "./derivedNames";
 import { createAllTrafficFlowLog } from "./flowLog";
@@ -201,12 +209,36 @@ function checkMirrorRules(problems: Problems, argument: string, rules: unknown):
   });
 }
 
+/** Alibaba Cloud mirror filters match IPv4 only. */
+const ALICLOUD_MIRROR_WORDS: MirrorWords = { everything: () => "0.0.0.0/0 to 0.0.0.0/0" };
+
+/** A validated rule as the shared predicate (../plan/mirrorFilters.ts) reads it. */
+function ruleReading(argument: string, r: MirrorFilterRule, index: number): MirrorRuleReading {
+  return {
+    label: `${argument}[${index}] (priority ${r.priority}: ${r.action} ${r.protocol} ${r.sourceCidrBlock} to ${r.destinationCidrBlock})`,
+    accepts: r.action === "accept",
+    order: r.priority,
+    family: "IPv4",
+    // Protocol ALL takes only "-1/-1" ports (checked above): every port.
+    matchesAll: r.protocol === "ALL" && isWholeFamily(r.sourceCidrBlock) && isWholeFamily(r.destinationCidrBlock),
+  };
+}
+
 /** True when an accept of every packet is evaluated ahead of every drop: the direction is captured in full. */
-export function mirrorsEverything(rules: readonly MirrorFilterRule[]): boolean {
-  const all = (r: MirrorFilterRule) =>
-    r.protocol === "ALL" && r.sourceCidrBlock === "0.0.0.0/0" && r.destinationCidrBlock === "0.0.0.0/0";
-  const firstDrop = Math.min(...rules.filter((r) => r.action === "drop").map((r) => r.priority));
-  return rules.some((r) => r.action === "accept" && all(r) && r.priority < firstDrop);
+export function mirrorsEverything(rules: readonly MirrorFilterRule[], argument = "rules"): boolean {
+  return mirrorsEveryPacket(
+    rules.map((r, i) => ruleReading(argument, r, i)),
+    ["IPv4"],
+  );
+}
+
+/** What keeps a direction from being captured in full, naming the rules, or undefined when nothing does. */
+function partialMirrorReason(argument: string, rules: readonly MirrorFilterRule[]): string | undefined {
+  const gaps = mirrorGaps(
+    rules.map((r, i) => ruleReading(argument, r, i)),
+    ["IPv4"],
+  );
+  return gaps.length === 0 ? undefined : gaps.map((g) => describeMirrorGap(g, ALICLOUD_MIRROR_WORDS)).join("; ");
 }
 
 /** The fields a filter rule takes: nothing else a caller's object carries reaches the resource. */
@@ -302,16 +334,17 @@ export class TrafficForensics extends pulumi.ComponentResource {
       ["ingressRules", ingress],
       ["egressRules", egress],
     ] as const) {
+      const partial = partialMirrorReason(argument, rules);
       if (!rules.some((r) => r.action === "accept")) {
         pulumi.log.warn(
           `TrafficForensics "${name}": ${argument} only drop, so no traffic in that direction is mirrored; ` +
             "omit the argument to mirror everything",
           this,
         );
-      } else if (!mirrorsEverything(rules)) {
+      } else if (partial) {
         pulumi.log.warn(
-          `${subject}: ${argument} do not accept all traffic ahead of every drop, so packets they leave out are ` +
-            "not captured as evidence; omit the argument to mirror everything",
+          `${subject}: ${argument} do not accept all traffic ahead of every drop (${partial}), so packets they ` +
+            "leave out are not captured as evidence; omit the argument to mirror everything",
           this,
         );
       }

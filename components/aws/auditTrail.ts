@@ -4,7 +4,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkDays, checkLogRetention, DEFAULT_LOG_RETENTION_DAYS, shortenedRetentionWarning } from "../plan/retention";
 import { checkKnownArguments, checkPlainArguments, Problems } from "../validation";
-import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
+import { evidenceWriter, guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { awsContext } from "./context";
 import { checkBucketName, createEvidenceBucket } from "./evidenceBucket";
 import { policyDocument, serviceTrustPolicy } from "./iam";
@@ -218,7 +218,8 @@ export class AuditTrail extends pulumi.ComponentResource {
         eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }],
         tags,
       },
-      { parent: this, dependsOn: [...evidence.ready, rolePolicy] },
+      // Writes the evidence: transformations may only tag it, like the bucket and log group (../evidenceGuard.ts).
+      evidenceWriter({ parent: this, dependsOn: [...evidence.ready, rolePolicy] }),
     );
     this.trailArn = trail.arn;
 

@@ -7,11 +7,14 @@ import { MAX_SUBNET_PREFIX, MIN_SUBNET_PREFIX, parseIpv4Cidr } from "../plan/cid
 import { bastionCloudInit, checkSshdOptions } from "../plan/sshd";
 import { checkBoolean, checkKnownArguments, checkList, checkRequiredInput, isPlain, Problems } from "../validation";
 import { parseCidr } from "../../lib/cidr";
+import { publicVpcSpaceWarning } from "../plan/vpcCidrSpace";
 import { awsContext } from "./context";
 import { serviceTrustPolicy } from "./iam";
 import { checkDerivedNames, iamRoleName } from "./derivedNames";
 
 const DEFAULT_USERS = ["ec2-user"];
+/** Read by the policy pack as the host's SSH allow-list: only the component writes it. */
+const ALLOWED_CIDRS_TAG = "hardening:allowed-cidrs";
 
 export interface BastionArgs {
   vpcId: pulumi.Input<string>;
@@ -51,6 +54,61 @@ const KNOWN_ARGUMENTS: Record<keyof BastionArgs, true> = {
   tags: true,
 };
 
+/**
+ * Amazon VPC quotas, "Inbound or outbound rules per security group": 60 by default, "enforced separately for IPv4
+ * and IPv6 rules" (Service Quotas L-0EA8095F). A group past it fails at deployment, after the role exists.
+ */
+export const SECURITY_GROUP_INBOUND_RULE_QUOTA = 60;
+
+/** The bastion group's inbound rules: one SSH rule per allowed block, of that block's family. */
+export function sshIngressRules(allowedCidrs: readonly string[]) {
+  return allowedCidrs.map((cidr) => {
+    const v6 = parseCidr(cidr)?.family === "ipv6";
+    return {
+      protocol: "tcp",
+      fromPort: 22,
+      toPort: 22,
+      ...(v6 ? { ipv6CidrBlocks: [cidr] } : { cidrBlocks: [cidr] }),
+      description: "SSH from operators",
+    };
+  });
+}
+
+/** Refuses an allow-list whose rules, counted per family as the group gets them, exceed the default quota. */
+function checkIngressQuota(problems: Problems, allowedCidrs: readonly unknown[]): void {
+  const rules = sshIngressRules(allowedCidrs.filter((c): c is string => typeof c === "string" && !!parseCidr(c)));
+  for (const [family, field] of [
+    ["IPv4", "cidrBlocks"],
+    ["IPv6", "ipv6CidrBlocks"],
+  ] as const) {
+    const count = rules.filter((r) => field in r).length;
+    problems.check(
+      count <= SECURITY_GROUP_INBOUND_RULE_QUOTA,
+      "allowedCidrs",
+      allowedCidrs,
+      `at most ${SECURITY_GROUP_INBOUND_RULE_QUOTA} ${family} blocks: ${count} make the bastion's security group hold ` +
+        `${count} inbound ${family} rules, above AWS's default quota of ${SECURITY_GROUP_INBOUND_RULE_QUOTA} ` +
+        `inbound rules per security group (counted per address family; Service Quotas L-0EA8095F)`,
+      `summarise the ${family} blocks into at most ${SECURITY_GROUP_INBOUND_RULE_QUOTA} (each still a narrow ` +
+        "office or VPN range), or use ssmOnly: true, which needs no inbound rule",
+    );
+  }
+}
+
+/**
+ * The warning for a vpcCidr outside private space (the kit's `plan/vpcCidrSpace.ts`, as HardenedVpc warns): AWS takes
+ * such a VPC, but the bastion may open SSH to every address of vpcCidr, so a block that is not the VPC's own reaches
+ * hosts on the internet.
+ */
+function publicVpcCidrWarning(name: string, vpcCidr: string): string | undefined {
+  const warning = publicVpcSpaceWarning("vpcCidr", vpcCidr);
+  return warning
+    ? `Bastion ${name}: ${warning}. The bastion may open SSH to every address of vpcCidr, so a block that is not the ` +
+        "VPC's own lets it reach hosts on the internet; fix: pass the VPC's own cidrBlock (vpc.cidrBlock), in " +
+        "private space unless your organisation holds the public block"
+    : undefined;
+}
+
 function validate(name: string, args: BastionArgs): void {
   const problems = new Problems("Bastion");
   checkDerivedNames(problems, name, [iamRoleName(`${name}-role`)], "rename the component");
@@ -79,6 +137,7 @@ function validate(name: string, args: BastionArgs): void {
     );
   } else if (args.ssmOnly !== true) {
     checkAdminSources(problems, "allowedCidrs", args.allowedCidrs, { required: true });
+    if (Array.isArray(args.allowedCidrs)) checkIngressQuota(problems, args.allowedCidrs);
   }
   // The users become sshd's AllowUsers line: checked here, before anything is created, not when user data is built.
   if (checkList(problems, "allowUsers", args.allowUsers)) {
@@ -104,21 +163,21 @@ export class Bastion extends pulumi.ComponentResource {
     this.name = name;
     this.ssmOnly = args.ssmOnly ?? false;
     const parent = { parent: this };
-    const tags = pulumi.output(args.tags ?? {});
+    // Read once known when it is an Output: the warning is the same either way.
+    const vpcCidr = pulumi.output(args.vpcCidr).apply((cidr) => {
+      const warning = publicVpcCidrWarning(name, cidr);
+      if (warning) pulumi.log.warn(warning, this);
+      return cidr;
+    });
+    // The allow-list tag is the component's in every mode: a caller's copy would claim sources the group never had.
+    const tags = pulumi.output(args.tags ?? {}).apply((given) => {
+      const own: Record<string, string> = { ...given };
+      delete own[ALLOWED_CIDRS_TAG];
+      return own;
+    });
     const context = awsContext(this, opts?.provider);
 
-    const ingress = this.ssmOnly
-      ? []
-      : (args.allowedCidrs ?? []).map((cidr) => {
-          const v6 = parseCidr(cidr)?.family === "ipv6";
-          return {
-            protocol: "tcp",
-            fromPort: 22,
-            toPort: 22,
-            ...(v6 ? { ipv6CidrBlocks: [cidr] } : { cidrBlocks: [cidr] }),
-            description: "SSH from operators",
-          };
-        });
+    const ingress = this.ssmOnly ? [] : sshIngressRules(args.allowedCidrs ?? []);
     const egress = [
       { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS: SSM, updates" },
       ...(this.ssmOnly
@@ -128,7 +187,7 @@ export class Bastion extends pulumi.ComponentResource {
               protocol: "tcp",
               fromPort: 22,
               toPort: 22,
-              cidrBlocks: [args.vpcCidr],
+              cidrBlocks: [vpcCidr],
               description: "SSH to private hosts",
             },
           ]),
@@ -204,7 +263,7 @@ export class Bastion extends pulumi.ComponentResource {
           ...t,
           Name: `${name}-host`,
           "hardening:role": "bastion",
-          ...(this.ssmOnly ? {} : { "hardening:allowed-cidrs": (args.allowedCidrs ?? []).join(" ") }),
+          ...(this.ssmOnly ? {} : { [ALLOWED_CIDRS_TAG]: (args.allowedCidrs ?? []).join(" ") }),
         })),
       },
       parent,

@@ -299,10 +299,12 @@ export class DnsFailover extends pulumi.ComponentResource {
         this,
       );
     }
-    // Regions given as Outputs are checked once known; the records wait for the check.
+    // Regions given as Outputs are checked once known; every child (checks, records, alarm) waits for the check.
     const regionsChecked = pulumi
       .all([args.primary.region, args.secondary.region])
       .apply(([p, s]) => checkRegionsDiffer(name, p, s));
+    const afterCheck = <T>(value: pulumi.Input<T>): pulumi.Output<T> =>
+      pulumi.all([value, regionsChecked]).apply(([v]) => v as T);
 
     type Endpoint = Pick<aws.route53.HealthCheckArgs, "fqdn" | "ipAddress">;
     const probe = (side: "primary" | "secondary", suffix: string, endpoint: Endpoint) =>
@@ -318,7 +320,7 @@ export class DnsFailover extends pulumi.ComponentResource {
           requestInterval: 30,
           enableSni: true,
           measureLatency: true,
-          tags: { Name: `${name}-${side}${suffix}` },
+          tags: afterCheck({ Name: `${name}-${side}${suffix}` }),
         },
         parent,
       );
@@ -337,7 +339,7 @@ export class DnsFailover extends pulumi.ComponentResource {
           type: "CALCULATED",
           childHealthchecks: perAddress.map((c) => c.id),
           childHealthThreshold: perAddress.length,
-          tags: { Name: `${name}-${side}` },
+          tags: afterCheck({ Name: `${name}-${side}` }),
         },
         parent,
       );
@@ -351,7 +353,7 @@ export class DnsFailover extends pulumi.ComponentResource {
         `${name}-${side}`,
         {
           zoneId: args.zoneId,
-          name: pulumi.all([args.recordName, regionsChecked]).apply(([n]) => n),
+          name: afterCheck(args.recordName),
           type: recordType(kind),
           setIdentifier: `${name}-${side}`,
           failoverRoutingPolicies: [{ type: side === "primary" ? "PRIMARY" : "SECONDARY" }],
@@ -369,7 +371,7 @@ export class DnsFailover extends pulumi.ComponentResource {
       `${name}-primary-unhealthy`,
       {
         region: "us-east-1",
-        alarmDescription: `${name}: primary endpoint failed its health check; traffic fails over`,
+        alarmDescription: afterCheck(`${name}: primary endpoint failed its health check; traffic fails over`),
         namespace: "AWS/Route53",
         metricName: "HealthCheckStatus",
         dimensions: { HealthCheckId: checks.primary.id },

@@ -1,2 +1,2 @@
 // The evidence guard is shared by both clouds; see ../evidenceGuard.ts.
-export { guardEvidence, guardInheritedTransformations, keepEvidence } from "../evidenceGuard";
+export { evidenceWriter, guardEvidence, guardInheritedTransformations, keepEvidence } from "../evidenceGuard";

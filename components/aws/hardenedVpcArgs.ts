@@ -13,6 +13,7 @@ import {
   ValidationError,
 } from "../validation";
 import { checkRuleQuotaArgument } from "../plan/aclQuota";
+import { checkVpcCidrNotReserved, publicVpcSpaceWarning } from "../plan/vpcCidrSpace";
 import { checkDerivedNames, iamRoleName, logGroupName } from "./derivedNames";
 import { AWS_NACL_RULE_QUOTA, checkNaclRuleQuota } from "./naclQuota";
 import { ADMIN_ALLOW_FIRST_RULE, ADMIN_DENY_FIRST_RULE, MAX_ADMIN_SOURCES } from "./naclRules";
@@ -27,7 +28,10 @@ export interface SubnetTierArgs {
 }
 
 export interface HardenedVpcArgs {
-  /** IPv4 CIDR of the VPC. Plain value: it decides the subnet plan. Default "10.0.0.0/16". */
+  /**
+   * IPv4 CIDR of the VPC. Plain value: it decides the subnet plan. Default "10.0.0.0/16". Reserved space (multicast,
+   * loopback, link-local, 0.0.0.0/8, 240.0.0.0/4) is refused; space outside RFC 1918 and 100.64.0.0/10 logs a warning.
+   */
   cidrBlock?: string;
   /** Number of availability zones, 2 or 3. Default 3: losing one zone leaves two. */
   azCount?: number;
@@ -41,7 +45,8 @@ export interface HardenedVpcArgs {
   /**
    * Sources allowed through the public NACL on port 22 before the internet-wide deny (the bastion's operators).
    * Default none: SSH from outside is refused at the subnet edge, use SSM Session Manager. Each entry is one inbound
-   * NACL rule of its address family: as many as `naclRuleQuota` leaves room for, at most 40 in all.
+   * NACL rule of its address family: as many as `naclRuleQuota` leaves room for, at most 40 in all. They need a public
+   * tier (its ACL holds them): without one they are refused.
    */
   adminIngressCidrs?: string[];
   /** Flow-log retention in CloudWatch Logs, at least 180 days. Default 365. */
@@ -146,6 +151,10 @@ export function validateHardenedVpcArgs(args: HardenedVpcArgs, name?: string): v
       .filter((p) => !/^tiers\[\d+\]\.name$/.test(p.argument))
       .map((p) => ({ ...p, argument: p.argument === "vpcCidr" ? "cidrBlock" : p.argument })),
   );
+  // Only a well-formed block is placed: a malformed one is reported above.
+  if (!problems.list.some((p) => p.argument === "cidrBlock")) {
+    checkVpcCidrNotReserved(problems, "cidrBlock", args.cidrBlock ?? "10.0.0.0/16");
+  }
   const nat = args.natGateways ?? "per-az";
   if (problems.check(NAT_STRATEGIES.includes(nat), "natGateways", nat, NAT_STRATEGIES.join(", "), 'use "per-az"')) {
     const hasPrivate = tiers.some((t) => t.type === "private");
@@ -159,6 +168,16 @@ export function validateHardenedVpcArgs(args: HardenedVpcArgs, name?: string): v
     );
   }
   checkAdminSources(problems, "adminIngressCidrs", args.adminIngressCidrs, { required: false });
+  // The sources are allows in the public tier's ACL: without that tier they would be silently dropped.
+  problems.check(
+    !Array.isArray(args.adminIngressCidrs) ||
+      args.adminIngressCidrs.length === 0 ||
+      tiers.some((t) => t.type === "public"),
+    "adminIngressCidrs",
+    args.adminIngressCidrs,
+    "sources for the public tier's network ACL, given only with a public tier",
+    'add a { type: "public", prefix: 24 } tier for the bastion, or drop adminIngressCidrs (reach hosts through SSM)',
+  );
   const quota = checkRuleQuotaArgument(problems, args.naclRuleQuota, AWS_NACL_RULE_QUOTA);
   const adminSources = args.adminIngressCidrs ?? [];
   const before = problems.list.length;
@@ -199,6 +218,10 @@ export function validateHardenedVpcArgs(args: HardenedVpcArgs, name?: string): v
     }
   }
   problems.throwIfAny();
+  // Checked before the component exists (nothing is registered until every argument is good), so the warning is
+  // logged on the stack, naming the component.
+  const publicSpace = publicVpcSpaceWarning("cidrBlock", args.cidrBlock ?? "10.0.0.0/16");
+  if (publicSpace) pulumi.log.warn(`HardenedVpc ${name ?? "(unnamed)"}: ${publicSpace}`);
 }
 
 /** The first `azCount` zones, or an error naming azCount when the region has fewer. */

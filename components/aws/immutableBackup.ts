@@ -4,7 +4,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkDays, shortenedRetentionWarning } from "../plan/retention";
 import { checkKnownArguments, checkPlainArguments, Problems } from "../validation";
-import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
+import { pinMessage } from "../pinnedMessage";
+import { evidenceWriter, guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { awsContext, AwsContext } from "./context";
 import { serviceTrustPolicy } from "./iam";
 import { createServiceKey } from "./kmsKey";
@@ -158,15 +159,28 @@ function weakeningWarnings(args: ImmutableBackupArgs): string[] {
   return warnings;
 }
 
-/** The copy must land in another region, or one regional compromise takes both copies. Returns the copy region. */
+/**
+ * The copy must land in another region, or one regional compromise takes both copies. Returns the copy region; the
+ * error names both regions and keeps its message when Pulumi passes it through the inputs that wait on it.
+ */
 export function checkCopyRegion(name: string, vaultRegion: string, copyRegion: string): string {
   if (vaultRegion === copyRegion) {
-    throw new Error(
-      `ImmutableBackup ${name}: argument "copyProvider" is in region "${copyRegion}", the same as the vault; ` +
-        "allowed: a provider for a different region; fix: configure copyProvider with another region",
+    throw pinMessage(
+      new Error(
+        `ImmutableBackup ${name}: argument "copyProvider" is in region "${copyRegion}", the same as the vault; ` +
+          "allowed: a provider for a different region; " +
+          `fix: the vault is in "${vaultRegion}" (the component's provider): give copyProvider another region, ` +
+          'e.g. new aws.Provider("backup-copy", { region: "<another region>" })',
+      ),
     );
   }
   return copyRegion;
+}
+
+/** The context with every value released only once `check` passed, so whatever uses it waits for the check. */
+function afterCheck(context: AwsContext, check: pulumi.Output<unknown>): AwsContext {
+  const wait = (value: pulumi.Output<string>) => pulumi.all([value, check]).apply(([v]) => v);
+  return { accountId: wait(context.accountId), partition: wait(context.partition), region: wait(context.region) };
 }
 
 interface LockedVault {
@@ -189,7 +203,8 @@ function lockedVault(
   const keep = { ...opts, retainOnDelete: true };
   const vault = new aws.backup.Vault(
     name,
-    { name: vaultName, kmsKeyArn: key.arn, forceDestroy: false, tags: args.tags },
+    // The name waits for the context (its region check), so the vault does too.
+    { name: context.region.apply(() => vaultName), kmsKeyArn: key.arn, forceDestroy: false, tags: args.tags },
     keep,
   );
   const lock = new aws.backup.VaultLockConfiguration(
@@ -219,14 +234,19 @@ export class ImmutableBackup extends pulumi.ComponentResource {
     guardInheritedTransformations(`ImmutableBackup ${name}`, this);
     for (const warning of weakeningWarnings(args)) pulumi.log.warn(`ImmutableBackup ${name}: ${warning}`, this);
     const parent = { parent: this };
-    const context = awsContext(this, opts?.provider);
-    const copyContext = awsContext(this, args.copyProvider);
     const vaultName = vaultNameOf(name, args);
 
-    // The copy must land in another region, or one regional compromise takes both copies.
+    // The copy must land in another region, or one regional compromise takes both copies. Everything waits for the
+    // check: the keys and role through the account context, the vaults through their names, and the locks, the plan
+    // and the selection through those. A provider of the vault's region then creates nothing (a compliance-mode lock
+    // is permanent after changeableForDays), with `pulumi up --skip-preview` too.
+    const given = awsContext(this, opts?.provider);
+    const givenCopy = awsContext(this, args.copyProvider);
     const distinctRegions = pulumi
-      .all([context.region, copyContext.region])
+      .all([given.region, givenCopy.region])
       .apply(([here, there]) => checkCopyRegion(name, here, there));
+    const context = afterCheck(given, distinctRegions);
+    const copyContext = afterCheck(givenCopy, distinctRegions);
 
     const primary = lockedVault(`${name}-vault`, vaultName, context, args, parent);
     const copy = lockedVault(`${name}-copy-vault`, `${vaultName}${COPY_SUFFIX}`, copyContext, args, {
@@ -235,7 +255,7 @@ export class ImmutableBackup extends pulumi.ComponentResource {
     });
     this.vaultName = primary.vault.name;
     this.vaultArn = primary.vault.arn;
-    this.copyVaultArn = pulumi.all([copy.vault.arn, distinctRegions]).apply(([arn]) => arn);
+    this.copyVaultArn = copy.vault.arn;
 
     const daily = args.dailyRetentionDays ?? BACKUP_DEFAULTS.dailyRetentionDays;
     const weekly = args.weeklyRetentionDays ?? BACKUP_DEFAULTS.weeklyRetentionDays;
@@ -268,7 +288,8 @@ export class ImmutableBackup extends pulumi.ComponentResource {
         ],
         tags: args.tags,
       },
-      { parent: this, dependsOn: [primary.lock, copy.lock] },
+      // Writes the recovery points: transformations may only tag it, like the vaults (../evidenceGuard.ts).
+      evidenceWriter({ parent: this, dependsOn: [primary.lock, copy.lock] }),
     );
     this.planId = plan.id;
 
@@ -299,7 +320,7 @@ export class ImmutableBackup extends pulumi.ComponentResource {
         iamRoleArn: role.arn,
         selectionTags: [{ type: "STRINGEQUALS", key: tag.key, value: tag.value }],
       },
-      parent,
+      evidenceWriter(parent),
     );
 
     this.registerOutputs({

@@ -5,9 +5,18 @@ import * as pulumi from "@pulumi/pulumi";
 import { parseCidr } from "../../lib/cidr";
 import { flowLogFormat } from "../plan/flowLogFormat";
 import { cidrNotationProblem } from "../plan/cidr";
+import {
+  cidrFamily,
+  describeMirrorGap,
+  isWholeFamily,
+  MirrorFamily,
+  mirrorGaps,
+  MirrorRuleReading,
+  MirrorWords,
+} from "../plan/mirrorFilters";
 import { checkDays, shortenedRetentionWarning } from "../plan/retention";
 import { checkKnownArguments, checkList, checkPlain, checkRequiredInput, Problems } from "../validation";
-import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
+import { evidenceWriter, guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { awsContext } from "./context";
 import { checkBucketName, createEvidenceBucket } from "./evidenceBucket";
 import { createServiceKey } from "./kmsKey";
@@ -31,7 +40,10 @@ export interface TrafficMirroringArgs {
   targetEniId?: pulumi.Input<string>;
   /** ENIs whose packets are mirrored, one session each. */
   sourceEniIds: pulumi.Input<string>[];
-  /** Filter rules. Default: accept all traffic in both directions; a direction with no accept rule logs a warning. */
+  /**
+   * Filter rules. Default: accept all traffic in both directions. Rules that leave any packet out (a narrower
+   * protocol, port or block, one family only, a reject ahead of the accept-all) log a warning naming the rule.
+   */
   filterRules?: MirrorFilterRule[];
   /** VXLAN network id for the sessions. Default 4711. */
   virtualNetworkId?: number;
@@ -43,7 +55,7 @@ export interface TrafficForensicsArgs {
   bucketName?: pulumi.Input<string>;
   /** Object Lock COMPLIANCE retention of every flow-log object, 180–3650 days. Default 365. */
   retentionDays?: number;
-  /** Packet mirroring; default none. */
+  /** Packet mirroring. Omitted, no packet is recorded (flow logs only) and a warning is logged. */
   mirroring?: TrafficMirroringArgs;
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
@@ -267,6 +279,51 @@ export function unmirroredDirections(rules: readonly MirrorFilterRule[]): ("ingr
   );
 }
 
+/** AWS filters match IPv4 and IPv6: a dual-stack host's IPv6 traffic must not go unseen. */
+const MIRRORED_FAMILIES: readonly MirrorFamily[] = ["IPv4", "IPv6"];
+const AWS_MIRROR_WORDS: MirrorWords = {
+  everything: (family) => (family === "IPv4" ? "0.0.0.0/0 to 0.0.0.0/0" : "::/0 to ::/0"),
+};
+
+/** A validated rule as the shared predicate reads it; its label names the argument and what the rule matches. */
+function ruleReading(r: MirrorFilterRule, index: number): MirrorRuleReading {
+  // Validated before: the blocks parse and are of one family.
+  const blocks = filterRuleBlocks(r)!;
+  const everyProtocol = r.protocol === undefined || r.protocol === 0;
+  const ports = r.destinationPortRange;
+  const what = [
+    everyProtocol ? "every protocol" : `protocol ${r.protocol}`,
+    ...(ports ? [`ports ${ports.fromPort}-${ports.toPort}`] : []),
+    `${blocks.source} to ${blocks.destination}`,
+  ].join(", ");
+  return {
+    label: `mirroring.filterRules[${index}] (${r.direction} rule ${r.ruleNumber}: ${r.action} ${what})`,
+    accepts: r.action === "accept",
+    order: r.ruleNumber,
+    family: cidrFamily(blocks.source)!,
+    // A port range binds TCP and UDP only, so even 0-65535 leaves portless protocols (ICMP, GRE, ESP) out.
+    matchesAll:
+      everyProtocol && ports === undefined && isWholeFamily(blocks.source) && isWholeFamily(blocks.destination),
+  };
+}
+
+/** The warning for a direction the rules mirror only in part, or undefined when it is mirrored in full. */
+export function partialMirrorWarning(
+  rules: readonly MirrorFilterRule[],
+  direction: "ingress" | "egress",
+): string | undefined {
+  const readings = rules.flatMap((r, i) => (r.direction === direction ? [ruleReading(r, i)] : []));
+  const gaps = mirrorGaps(readings, MIRRORED_FAMILIES);
+  if (gaps.length === 0) return undefined;
+  return (
+    `mirroring.filterRules do not mirror all ${direction} traffic: ` +
+    `${gaps.map((g) => describeMirrorGap(g, AWS_MIRROR_WORDS)).join("; ")}. Packets left out leave no evidence, ` +
+    "and require-effective-traffic-mirroring fails the stack when they include remote-login or database traffic " +
+    "from the internet; fix: accept every protocol and port from 0.0.0.0/0 to 0.0.0.0/0 and from ::/0 to ::/0 " +
+    "ahead of every reject, or omit filterRules to mirror everything"
+  );
+}
+
 export class TrafficForensics extends pulumi.ComponentResource {
   readonly bucketName: pulumi.Output<string>;
   readonly bucketArn: pulumi.Output<string>;
@@ -353,20 +410,33 @@ export class TrafficForensics extends pulumi.ComponentResource {
         destinationOptions: { fileFormat: "plain-text", perHourPartition: true, hiveCompatiblePartitions: false },
         tags: tags.apply((t) => ({ ...t, Name: `${name}-flow-log` })),
       },
-      { parent: this, dependsOn: evidence.ready },
+      evidenceWriter({ parent: this, dependsOn: evidence.ready }),
     );
     this.flowLogId = flowLog.id;
 
     const sessions: aws.ec2.TrafficMirrorSession[] = [];
     const m = args.mirroring;
+    if (!m) {
+      pulumi.log.warn(
+        `TrafficForensics ${name}: mirroring is not given, so no packet is recorded: the flow logs show who talked ` +
+          "to whom, never what was sent; fix: pass mirroring: { targetEniId (or targetNlbArn), sourceEniIds } with " +
+          "the interfaces of the hosts to watch",
+        this,
+      );
+    }
     if (m) {
       const rules = m.filterRules ?? ACCEPT_ALL_FILTER_RULES;
-      for (const direction of unmirroredDirections(rules)) {
+      const unmirrored = unmirroredDirections(rules);
+      for (const direction of unmirrored) {
         pulumi.log.warn(
           `TrafficForensics ${name}: mirroring.filterRules accept no ${direction} traffic, so none is mirrored to ` +
             "the sensor; omit filterRules to mirror everything",
           this,
         );
+      }
+      for (const direction of (["ingress", "egress"] as const).filter((d) => !unmirrored.includes(d))) {
+        const partial = partialMirrorWarning(rules, direction);
+        if (partial) pulumi.log.warn(`TrafficForensics ${name}: ${partial}`, this);
       }
       const target = new aws.ec2.TrafficMirrorTarget(
         `${name}-mirror-target`,
@@ -376,12 +446,12 @@ export class TrafficForensics extends pulumi.ComponentResource {
           networkInterfaceId: m.targetEniId,
           tags,
         },
-        parent,
+        evidenceWriter(parent),
       );
       const filter = new aws.ec2.TrafficMirrorFilter(
         `${name}-mirror-filter`,
         { description: `${name} mirror filter`, tags },
-        parent,
+        evidenceWriter(parent),
       );
       rules.forEach((r) => {
         // Validated above: every rule has blocks of one family.
@@ -398,7 +468,7 @@ export class TrafficForensics extends pulumi.ComponentResource {
             destinationCidrBlock: blocks.destination,
             destinationPortRange: r.destinationPortRange,
           },
-          parent,
+          evidenceWriter(parent),
         );
       });
       m.sourceEniIds.forEach((eni, i) =>
@@ -413,7 +483,7 @@ export class TrafficForensics extends pulumi.ComponentResource {
               virtualNetworkId: m.virtualNetworkId ?? 4711,
               tags,
             },
-            parent,
+            evidenceWriter(parent),
           ),
         ),
       );

@@ -3,6 +3,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsContext } from "./context";
+import { evidenceWriter } from "./evidenceGuard";
 import { createEvidenceLogGroup } from "./evidenceLogGroup";
 import { policyDocument, serviceTrustPolicy } from "./iam";
 import { createServiceKey, logsServiceStatement } from "./kmsKey";
@@ -69,7 +70,8 @@ export function createVpcFlowLogs(
       maxAggregationInterval: 60,
       tags: args.flowLogTags,
     },
-    parent,
+    // Writes the evidence: transformations may only tag it, like the log group (../evidenceGuard.ts).
+    evidenceWriter(parent),
   );
   return logGroup.name;
 }

@@ -13,6 +13,7 @@ import {
   checkRequiredInput,
   isPlain,
   Problems,
+  validateArgs,
 } from "../validation";
 import { checkDerivedNames, logGroupName, webAclName } from "./derivedNames";
 import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
@@ -49,7 +50,11 @@ export interface WebFirewallArgs {
   blockAnonymousIps?: boolean;
   /** Scanner User-Agent tokens to block. Default SCANNER_USER_AGENTS. An empty list turns the rule off (warned). */
   blockedUserAgents?: string[];
-  /** ALB / API Gateway stage ARNs to protect (REGIONAL only). */
+  /**
+   * ARNs of the resources to protect (REGIONAL only), in the web ACL's region: an Application Load Balancer, API
+   * Gateway REST API stage, AppSync GraphQL API, Cognito user pool, App Runner service, Verified Access instance or
+   * Amplify app. Plain strings are checked before anything is created; Outputs are passed as they come.
+   */
   associateArns?: pulumi.Input<string>[];
   /** WAF log retention, at least 180 days. Default 365. */
   logRetentionDays?: number;
@@ -73,6 +78,94 @@ const KNOWN_ARGUMENTS: Record<keyof WebFirewallArgs, true> = {
 };
 /** Arguments that decide the rules: they must be values, not Outputs or Promises. */
 const PLAIN_ARGUMENTS = ["scope", "rateLimit", "logRetentionDays"] as const;
+
+const ARN_PARTITION = "arn:aws(?:-[a-z]+)*";
+const ARN_REGION = "([a-z]{2}(?:-[a-z]+)+-\\d{1,2})";
+const ARN_ACCOUNT = "\\d{12}";
+const ARN_ID = "[^/\\s]+";
+
+/**
+ * What a regional web ACL attaches to (AWS WAF API reference, AssociateWebACL, ResourceArn), each capturing its
+ * region. Anything else (a Network or Gateway Load Balancer, a CloudFront distribution, an HTTP API) fails at
+ * deployment, after the web ACL, its log group and key exist.
+ */
+const ASSOCIABLE_ARNS: readonly RegExp[] = [
+  `elasticloadbalancing:${ARN_REGION}:${ARN_ACCOUNT}:loadbalancer/app/${ARN_ID}/${ARN_ID}`,
+  `apigateway:${ARN_REGION}::/restapis/${ARN_ID}/stages/${ARN_ID}`,
+  `appsync:${ARN_REGION}:${ARN_ACCOUNT}:apis/${ARN_ID}`,
+  `cognito-idp:${ARN_REGION}:${ARN_ACCOUNT}:userpool/${ARN_ID}`,
+  `apprunner:${ARN_REGION}:${ARN_ACCOUNT}:service/${ARN_ID}/${ARN_ID}`,
+  `ec2:${ARN_REGION}:${ARN_ACCOUNT}:verified-access-instance/${ARN_ID}`,
+  `amplify:${ARN_REGION}:${ARN_ACCOUNT}:apps/${ARN_ID}`,
+].map((form) => new RegExp(`^${ARN_PARTITION}:${form}$`));
+
+const ASSOCIABLE_KINDS =
+  "the ARN of a resource a regional web ACL attaches to: an Application Load Balancer " +
+  "(arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app/<name>/<id>), an API Gateway REST API stage " +
+  "(arn:aws:apigateway:<region>::/restapis/<api-id>/stages/<stage>), an AppSync GraphQL API " +
+  "(arn:aws:appsync:<region>:<account>:apis/<id>), a Cognito user pool (…:cognito-idp:<region>:<account>:userpool/<id>), " +
+  "an App Runner service (…:apprunner:<region>:<account>:service/<name>/<id>), a Verified Access instance " +
+  "(…:ec2:<region>:<account>:verified-access-instance/<id>) or an Amplify app (…:amplify:<region>:<account>:apps/<id>)";
+
+/** The region of an ARN a regional web ACL can attach to, or undefined when it is not one. */
+export function associableArnRegion(arn: string): string | undefined {
+  for (const form of ASSOCIABLE_ARNS) {
+    const match = form.exec(arn);
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+/** Checks each plain associateArns entry's kind, and that they share one region. */
+function checkAssociateArns(problems: Problems, arns: readonly unknown[]): void {
+  let first: { index: number; region: string } | undefined;
+  arns.forEach((arn, i) => {
+    // Empty and padded entries are reported by checkRequiredInput.
+    if (typeof arn !== "string" || arn === "" || arn.trim() !== arn) return;
+    const region = associableArnRegion(arn);
+    if (
+      !problems.check(
+        region !== undefined,
+        `associateArns[${i}]`,
+        arn,
+        `${ASSOCIABLE_KINDS}, or an Output of one`,
+        "pass the resource's own ARN (e.g. alb.arn or stage.arn); a Network or Gateway Load Balancer, a CloudFront " +
+          "distribution and an API Gateway HTTP API take no regional web ACL: front them with an ALB or REST API, " +
+          "or use scope CLOUDFRONT with the distribution's webAclId",
+      )
+    ) {
+      return;
+    }
+    first ??= { index: i, region: region! };
+    problems.check(
+      first.region === region,
+      `associateArns[${i}]`,
+      arn,
+      `a resource in the web ACL's one region, like associateArns[${first.index}] (${first.region})`,
+      "give each region its own WebFirewall, with that region's provider",
+    );
+  });
+}
+
+/** Throws when a plain associateArns entry is in another region than the web ACL (known once the provider answers). */
+export function checkAssociationRegions(
+  name: string,
+  arns: ReadonlyMap<number, { arn: string; region: string }>,
+  region: string,
+): string {
+  validateArgs(`WebFirewall ${name}`, (problems) => {
+    for (const [i, { arn, region: arnRegion }] of arns) {
+      problems.check(
+        arnRegion === region,
+        `associateArns[${i}]`,
+        arn,
+        `a resource in the web ACL's region (${region}): a regional web ACL attaches only to resources of its region`,
+        `create this WebFirewall with a provider of region ${arnRegion}, or associate a resource of ${region}`,
+      );
+    }
+  });
+  return region;
+}
 
 /** WAF requires the "aws-waf-logs-" prefix on its log destinations. */
 const wafLogGroupNameOf = (name: string) => `aws-waf-logs-${name}`;
@@ -125,6 +218,8 @@ function validate(name: string, args: WebFirewallArgs): void {
       problems.check(!seen.has(arn), `associateArns[${i}]`, arn, "each ARN once", `remove the second "${arn}"`);
       seen.add(arn);
     });
+    // With scope CLOUDFRONT the list itself is refused above.
+    if (scope !== "CLOUDFRONT") checkAssociateArns(problems, args.associateArns ?? []);
   }
   checkLogRetention(problems, "logRetentionDays", args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS);
   problems.throwIfAny();
@@ -164,12 +259,21 @@ export class WebFirewall extends pulumi.ComponentResource {
     super("hardening:aws:WebFirewall", name, {}, guardEvidence(`WebFirewall ${name}`, opts));
     guardInheritedTransformations(`WebFirewall ${name}`, this);
     const parent = { parent: this };
-    const tags = pulumi.output(args.tags ?? {});
     const scope = args.scope ?? "REGIONAL";
+    // Plain associateArns are checked against the provider's region once it answers; every child waits on that
+    // check (the key's policy through the region, the rest through the tags), so a wrong region creates nothing.
+    const found = awsContext(this, opts?.provider);
+    const arnRegions = new Map<number, { arn: string; region: string }>();
+    (args.associateArns ?? []).forEach((arn, i) => {
+      const region = typeof arn === "string" ? associableArnRegion(arn) : undefined;
+      if (region) arnRegions.set(i, { arn: arn as string, region });
+    });
+    const region = found.region.apply((r) => checkAssociationRegions(name, arnRegions, r));
+    const context = { ...found, region };
+    const tags = pulumi.all([args.tags ?? {}, region]).apply(([t]) => t);
     this.firewallName = name;
     this.scope = scope;
     this.tags = tags;
-    const context = awsContext(this, opts?.provider);
     // CloudFront WebACLs exist only in us-east-1: the ACL waits for the provider's region to be checked.
     const checkedScope =
       scope === "CLOUDFRONT" ? context.region.apply((region) => checkCloudFrontRegion(name, region)) : scope;

@@ -1,22 +1,18 @@
 // Which addresses may reach an admin port (SSH/RDP). The case's SSH was open to the whole internet and brute-forced in
 // 137 seconds; admin sources must be a short list of narrow blocks, never the internet or a broad public range.
-import { cidrContains, internetSources, parseCidr } from "../../lib/cidr";
+import { internetSources, parseCidr } from "../../lib/cidr";
 import { checkPlain, Problems } from "../validation";
 import { cidrNotationProblem } from "./cidr";
+import { unusableSourceProblem } from "./unusableSources";
 
 /** Broadest public IPv4/IPv6 block an admin source may be (a /24 office or VPN egress range at most). */
 export const ADMIN_SOURCE_MIN_PREFIX_V4 = 24;
 export const ADMIN_SOURCE_MIN_PREFIX_V6 = 48;
 
 /**
- * IPv6 blocks that stand for IPv4 addresses (IPv4-mapped, and the NAT64 prefix, which holds the whole IPv4 internet
- * when translated): a narrow-looking IPv6 entry here may mean every IPv4 host.
- */
-const IPV4_AS_IPV6 = ["::ffff:0:0/96", "64:ff9b::/96"];
-
-/**
  * Checks a list of admin source CIDRs and reports every bad entry under `argument[i]`: entries not written exactly as
- * AWS stores them (bare addresses, host bits, spaces, leading zeros), IPv4 blocks written as IPv6, duplicates, entries that
+ * AWS stores them (bare addresses, host bits, spaces, leading zeros), addresses no operator connects from (reserved,
+ * multicast, loopback, link-local) and IPv4 blocks written as IPv6 (`unusableSources.ts`), duplicates, entries that
  * together cover the internet, and public blocks broader than /24 (IPv4) or /48 (IPv6).
  */
 export function checkAdminSources(
@@ -48,10 +44,11 @@ export function checkAdminSources(
     const at = `${argument}[${i}]`;
     if (!checkPlain(problems, at, cidr)) return;
     const notation = cidrNotationProblem(cidr);
+    const unusable = notation ? undefined : unusableSourceProblem(cidr);
     if (notation) {
       problems.add(at, cidr, `a CIDR as AWS stores it, e.g. 203.0.113.0/28 (here: ${notation.reason})`, notation.fix);
-    } else if (IPV4_AS_IPV6.some((block) => cidrContains(block, cidr))) {
-      problems.add(at, cidr, "an IPv4 block in IPv4 notation", "write the IPv4 block it maps, e.g. 203.0.113.0/28");
+    } else if (unusable) {
+      problems.add(at, cidr, unusable.allowed, unusable.fix);
     } else if (exposing.has(cidr)) {
       problems.add(
         at,

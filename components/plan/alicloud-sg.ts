@@ -3,6 +3,7 @@
 import { internetSources, parseCidr } from "../../lib/cidr";
 import { Problems, ValidationProblem } from "../validation";
 import { checkCidrForm } from "./alicloud-cidr";
+import { unusableSourceProblem } from "./unusableSources";
 
 export const SSH_PORT_RANGE = "22/22";
 /** Highest precedence: no drop rule at a lower number can exist, so these accepts are never silently shadowed. */
@@ -20,8 +21,10 @@ export interface AlicloudSgRuleSpec {
 }
 
 /**
- * Problems with a list of administrative source CIDRs (who may reach SSH): each entry must parse, and no entry may
- * be a broad public block or part of a set that covers the whole internet (the case's SSH was brute-forced from it).
+ * Problems with a list of administrative source CIDRs (who may reach SSH): each entry must parse, be an address an
+ * operator connects from (not reserved, multicast, loopback, link-local or IPv4 written as IPv6: unusableSources.ts),
+ * and no entry may be a broad public block or part of a set that covers the whole internet (the case's SSH was
+ * brute-forced from it). Private ranges stay allowed.
  */
 export function checkAdminSourceCidrs(argument: string, cidrs: readonly string[] | undefined): ValidationProblem[] {
   const problems = new Problems(argument);
@@ -40,9 +43,10 @@ export function checkAdminSourceCidrs(argument: string, cidrs: readonly string[]
   const seen = new Set<string>();
   list.forEach((cidr, i) => {
     // Each entry becomes a rule or ACL entry: a repeat is refused by the API, a typo must not widen the rule.
-    if (checkCidrForm(problems, `${argument}[${i}]`, cidr) && seen.has(cidr)) {
-      problems.add(`${argument}[${i}]`, cidr, "each source once", "remove the duplicate");
-    }
+    if (!checkCidrForm(problems, `${argument}[${i}]`, cidr)) return;
+    const unusable = unusableSourceProblem(cidr);
+    if (unusable) problems.add(`${argument}[${i}]`, cidr, unusable.allowed, unusable.fix);
+    else if (seen.has(cidr)) problems.add(`${argument}[${i}]`, cidr, "each source once", "remove the duplicate");
     seen.add(cidr);
   });
   // Name the entries that are broad on their own; only when narrow entries add up to the internet name them all.

@@ -1,15 +1,26 @@
 // Evidence and backup stores survive whatever transformations reach them: the component's own, those of an enclosing
-// component and the stack's. They stay retained on delete and keep their settings; tags may change, and other
-// children stay open to ordinary transformations.
+// component and the stack's. They stay retained on delete and keep their settings; tags may change. The children
+// that write the evidence (the trail, flow logs, snapshot attachments) keep their settings too; other children stay
+// open to ordinary transformations.
 import * as pulumi from "@pulumi/pulumi";
 import { childrenOf, settle } from "./mocks";
 import { construct, freshName, Kind, validArgs } from "./redteam-fixtures";
 
 /** The components that hold evidence or backup stores. */
 const HOLDERS: Kind[] = ["HardenedVpc", "WebFirewall", "TrafficForensics", "AuditTrail", "ImmutableBackup"];
-/** Valid arguments that also create an ordinary child (an ImmutableBackup without disks has none). */
+/** Valid arguments that also create an evidence writer (an ImmutableBackup without disks has none). */
 const argsOf = (kind: Kind, name: string) =>
   kind === "ImmutableBackup" ? { ...validArgs[kind](name), diskIds: ["d-1"] } : validArgs[kind](name);
+
+/** The types of the children that write each holder's evidence (not retained, but held like the stores). */
+const WRITERS: Partial<Record<Kind, string[]>> = {
+  HardenedVpc: ["alicloud:vpc/flowLog:FlowLog"],
+  TrafficForensics: ["alicloud:vpc/flowLog:FlowLog"],
+  AuditTrail: ["alicloud:actiontrail/trail:Trail"],
+  ImmutableBackup: ["alicloud:ecs/ecsAutoSnapshotPolicyAttachment:EcsAutoSnapshotPolicyAttachment"],
+};
+/** Holders whose every child stores or writes evidence: no child is left for an ordinary transformation. */
+const ALL_GUARDED: Kind[] = ["AuditTrail", "ImmutableBackup"];
 
 interface Seen {
   name: string;
@@ -101,11 +112,20 @@ describe.each(HOLDERS)("%s evidence stores", (kind) => {
     for (const store of stores) {
       expect(warned).toContainEqual(expect.stringContaining(`of evidence store ${name}${store};`));
     }
+    // The writers keep their settings (tags apart) as the stores do, and say so.
+    const writerTypes = WRITERS[kind] ?? [];
+    const writers = childrenOf(name).filter((r) => writerTypes.includes(r.type));
+    expect(new Set(writers.map((r) => r.type))).toEqual(new Set(writerTypes));
+    for (const writer of writers) {
+      const suffix = writer.name.slice(name.length);
+      expect([suffix, settings.get(suffix)]).toEqual([suffix, plainSettings.get(suffix)]);
+      expect(warned).toContainEqual(expect.stringContaining(`forceDestroy of evidence writer ${writer.name};`));
+    }
     // Every other child takes the transformation as written.
     const others = childrenOf(name).filter(
-      (r) => !stores.includes(r.name.slice(name.length)) && r.type !== "test:redteam:Enclosing",
+      (r) => !stores.includes(r.name.slice(name.length)) && !writers.includes(r) && r.type !== "test:redteam:Enclosing",
     );
-    expect(others.length).toBeGreaterThan(0);
+    expect(others.length > 0).toBe(!ALL_GUARDED.includes(kind));
     for (const child of others) expect([child.name, child.inputs.forceDestroy]).toEqual([child.name, true]);
   });
 });

@@ -55,6 +55,8 @@ export const validArgs: Record<Kind, (name: string) => Args> = {
     secondaryProvider: standby,
     bucketName: `acme-${name}-backup`,
     replicaBucketName: `acme-${name}-backup-sh`,
+    // A backup target: without disks or HBR instances nothing is backed up, which warns.
+    diskIds: ["d-1"],
   }),
   IdentityBaseline: () => ({}),
 };

@@ -117,7 +117,8 @@ export function baseArgs(component: ComponentName): Record<string, unknown> {
     case "Bastion":
       return { vpcId: "vpc-1", subnetId: "subnet-1", vpcCidr: "10.0.0.0/16", allowedCidrs: ["203.0.113.0/28"] };
     case "TrafficForensics":
-      return { vpcId: "vpc-1" };
+      // Mirroring is part of the secure default: without it the component warns that no packet is recorded.
+      return { vpcId: "vpc-1", mirroring: { targetEniId: "eni-sensor", sourceEniIds: ["eni-app"] } };
     case "DnsFailover":
       return {
         zoneId: "Z1",

@@ -1,6 +1,7 @@
 // Evidence and backup stores survive whatever transformations a caller hands a component: they stay retained on
-// delete, never gain forceDestroy and keep their retention; tags may still change, and other children stay open to
-// ordinary transformations.
+// delete, never gain forceDestroy and keep their retention; tags may still change. The children that write the
+// evidence (trails, flow logs, backup plans and selections, mirroring) keep their settings the same way; every other
+// child stays open to ordinary transformations.
 import * as pulumi from "@pulumi/pulumi";
 import { installMocks, recorded, reset, settle } from "./mocks";
 
@@ -22,6 +23,14 @@ const T = {
   vault: "aws:backup/vault:Vault",
   vaultLock: "aws:backup/vaultLockConfiguration:VaultLockConfiguration",
   queue: "aws:sqs/queue:Queue",
+  flowLog: "aws:ec2/flowLog:FlowLog",
+  trail: "aws:cloudtrail/trail:Trail",
+  plan: "aws:backup/plan:Plan",
+  selection: "aws:backup/selection:Selection",
+  mirrorTarget: "aws:ec2/trafficMirrorTarget:TrafficMirrorTarget",
+  mirrorFilter: "aws:ec2/trafficMirrorFilter:TrafficMirrorFilter",
+  mirrorRule: "aws:ec2/trafficMirrorFilterRule:TrafficMirrorFilterRule",
+  mirrorSession: "aws:ec2/trafficMirrorSession:TrafficMirrorSession",
 };
 const BUCKET = [T.bucket, T.ownership, T.publicAccess, T.versioning, T.lock, T.encryption, T.policy];
 
@@ -35,6 +44,19 @@ const EVIDENCE: [ComponentName, string[]][] = [
   // The response topics' key, the dead-letter queue of undelivered findings, the exported findings' key and bucket.
   ["ThreatDetection", [T.key, T.key, T.queue, ...BUCKET]],
 ];
+
+/** The types of the children that write each component's evidence (not retained, but held like the stores). */
+const WRITERS: Record<ComponentName, string[]> = {
+  HardenedVpc: [T.flowLog],
+  WebFirewall: [],
+  TrafficForensics: [T.flowLog, T.mirrorTarget, T.mirrorFilter, T.mirrorRule, T.mirrorSession],
+  AuditTrail: [T.trail],
+  ImmutableBackup: [T.plan, T.selection],
+  ThreatDetection: [],
+  Bastion: [],
+  DnsFailover: [],
+  IdentityBaseline: [],
+};
 
 interface Seen {
   type: string;
@@ -121,20 +143,28 @@ describe.each(EVIDENCE)("%s evidence stores", (component, evidenceTypes) => {
     await settle();
     const evidence = seen.filter((s) => evidenceTypes.includes(s.type));
     expect(evidence.map((s) => s.type).sort()).toEqual([...evidenceTypes].sort());
-    for (const store of evidence) {
-      expect(store.retainOnDelete).toBe(true);
-      const inputs = recorded.find((r) => r.name === store.name)!.inputs;
+    const writers = seen.filter((s) => WRITERS[component].includes(s.type));
+    expect(new Set(writers.map((s) => s.type))).toEqual(new Set(WRITERS[component]));
+    for (const child of [...evidence, ...writers]) {
+      if (evidence.includes(child)) expect(child.retainOnDelete).toBe(true);
+      const inputs = recorded.find((r) => r.name === child.name)!.inputs;
       const { tags: _tags, ...settings } = inputs;
-      const { tags: _baseTags, ...baseSettings } = baseline.get(store.name) as Record<string, unknown>;
-      expect(settings).toEqual(baseSettings);
+      const { tags: _baseTags, ...baseSettings } = baseline.get(child.name) as Record<string, unknown>;
+      expect([child.name, settings]).toEqual([child.name, baseSettings]);
       if ("tags" in inputs) expect(inputs.tags).toEqual({ hostile: "yes" });
     }
     const warned = warn.mock.calls.map((c) => String(c[0]));
-    expect(warned).toHaveLength(evidence.length);
+    expect(warned).toHaveLength(evidence.length + writers.length);
     for (const store of evidence) {
       expect(warned).toContainEqual(expect.stringContaining(`evidence store ${store.name};`));
     }
-    expect(warned.every((m) => m.includes("retainOnDelete") && m.includes("forceDestroy"))).toBe(true);
+    for (const writer of writers) {
+      expect(warned).toContainEqual(
+        expect.stringContaining(`forceDestroy of evidence writer ${writer.name}; that was undone`),
+      );
+    }
+    const storeWarnings = warned.filter((m) => m.includes("of evidence store "));
+    expect(storeWarnings.every((m) => m.includes("retainOnDelete") && m.includes("forceDestroy"))).toBe(true);
   });
 
   it("keep their settings when a transformation edits its arguments in place and returns nothing", async () => {
@@ -153,7 +183,11 @@ describe.each(EVIDENCE)("%s evidence stores", (component, evidenceTypes) => {
       expect(store.retainOnDelete).toBe(true);
       expect(recorded.find((r) => r.name === store.name)!.inputs).toEqual(baseline.get(store.name));
     }
-    expect(warn).toHaveBeenCalledTimes(evidence.length);
+    const writers = seen.filter((s) => WRITERS[component].includes(s.type));
+    for (const writer of writers) {
+      expect(recorded.find((r) => r.name === writer.name)!.inputs).toEqual(baseline.get(writer.name));
+    }
+    expect(warn).toHaveBeenCalledTimes(evidence.length + writers.length);
   });
 
   it("keep retainOnDelete and their settings under an enclosing component's transformation", async () => {
@@ -168,13 +202,14 @@ describe.each(EVIDENCE)("%s evidence stores", (component, evidenceTypes) => {
     await settle();
     const evidence = seen.filter((s) => evidenceTypes.includes(s.type));
     expect(evidence.map((s) => s.type).sort()).toEqual([...evidenceTypes].sort());
-    for (const store of evidence) {
-      expect(store.retainOnDelete).toBe(true);
-      const { tags: _tags, ...settings } = recorded.find((r) => r.name === store.name)!.inputs;
-      const { tags: _baseTags, ...baseSettings } = baseline.get(store.name) as Record<string, unknown>;
-      expect(settings).toEqual(baseSettings);
+    const writers = seen.filter((s) => WRITERS[component].includes(s.type));
+    for (const child of [...evidence, ...writers]) {
+      if (evidence.includes(child)) expect(child.retainOnDelete).toBe(true);
+      const { tags: _tags, ...settings } = recorded.find((r) => r.name === child.name)!.inputs;
+      const { tags: _baseTags, ...baseSettings } = baseline.get(child.name) as Record<string, unknown>;
+      expect([child.name, settings]).toEqual([child.name, baseSettings]);
     }
-    expect(warn).toHaveBeenCalledTimes(evidence.length);
+    expect(warn).toHaveBeenCalledTimes(evidence.length + writers.length);
   });
 
   it("leave other children open to ordinary transformations", async () => {
@@ -182,7 +217,7 @@ describe.each(EVIDENCE)("%s evidence stores", (component, evidenceTypes) => {
     const seen: Seen[] = [];
     build(component, {}, { transformations: [hostile, recorder(seen)] });
     await settle();
-    const others = seen.filter((s) => !evidenceTypes.includes(s.type));
+    const others = seen.filter((s) => !evidenceTypes.includes(s.type) && !WRITERS[component].includes(s.type));
     expect(others.length).toBeGreaterThan(0);
     for (const child of others) {
       expect(child.retainOnDelete).toBe(false);
@@ -262,9 +297,10 @@ describe("a stack-wide transformation", () => {
       expect(bucket.inputs.forceDestroy).toBeUndefined();
       expect(bucket.inputs.objectLockEnabled).toBe(true);
       expect(lock.inputs.rule).toEqual({ defaultRetention: { mode: "COMPLIANCE", days: 365 } });
-      // Ordinary children still take the stack's transformation.
+      // The flow log writes the evidence: held like the stores.
       const flowLog = recorded.find((r) => r.type === "aws:ec2/flowLog:FlowLog")!;
-      expect(flowLog.inputs.forceDestroy).toBe(true);
+      expect(flowLog.inputs.forceDestroy).toBeUndefined();
+      expect(flowLog.inputs.trafficType).toBe("ALL");
       expect(warn.mock.calls.map((c) => String(c[0]))).toContainEqual(
         expect.stringMatching(
           /^TrafficForensics rt-stack: .*forceDestroy, retainOnDelete of evidence store rt-stack-evidence;/,

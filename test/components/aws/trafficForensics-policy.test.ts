@@ -40,7 +40,7 @@ describe("TrafficForensics under require-effective-traffic-mirroring", () => {
     expect(ds[0].message).toContain("its filter fx-mirror-filter mirrors no outbound (egress) traffic: no accept rule");
   });
 
-  it("reports a reject-all ahead of the accept, which the component's own warning does not see", async () => {
+  it("reports a reject-all ahead of the accept (the component warns about it too)", async () => {
     const ds = await diagnosticsOf([
       { direction: "ingress", ruleNumber: 100, action: "accept" },
       { direction: "egress", ruleNumber: 50, action: "reject" },

@@ -12,7 +12,7 @@ import { asPreviewStack } from "../recorded-stack";
 async function diagnosticsOf(rateLimit?: number) {
   reset();
   new WebFirewall("edge", {
-    associateArns: ["arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/app/a/1"],
+    associateArns: ["arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/a/1"],
     ...(rateLimit === undefined ? {} : { rateLimit }),
   });
   await settle();

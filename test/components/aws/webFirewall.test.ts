@@ -9,7 +9,7 @@ describe("WebFirewall", () => {
   beforeAll(async () => {
     reset();
     new WebFirewall("edge", {
-      associateArns: ["arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/app/a/1"],
+      associateArns: ["arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/a/1"],
       rateLimit: 500,
     });
     await settle();
@@ -58,7 +58,7 @@ describe("WebFirewall", () => {
     ]);
     expect(ofType("aws:wafv2/webAclAssociation:WebAclAssociation").map((a) => a.inputs)).toEqual([
       {
-        resourceArn: "arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/app/a/1",
+        resourceArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/a/1",
         webAclArn: "arn:aws:mock:us-east-1:123456789012:wafv2/webAcl/edge-acl",
       },
     ]);
