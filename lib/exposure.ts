@@ -63,12 +63,16 @@ const mayDeny = (e: IngressEntry) => e.action === "deny" || e.unknownAction === 
  * Evaluation order; an entry with an unknown rule number sorts first: an allow then opens whatever follows (the
  * worst case), while a deny of unknown order closes nothing for certain (see `walk`).
  */
-function ordered(entries: readonly IngressEntry[]): IngressEntry[] {
-  const key = (e: IngressEntry) => e.order ?? Number.NEGATIVE_INFINITY;
-  // Most lists are in order already (security groups have none): the stable sort would return them as they are.
-  const inOrder = entries.every((e, i) => i === 0 || key(entries[i - 1]) <= key(e));
-  return inOrder ? [...entries] : [...entries].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+function ordered(entries: readonly IngressEntry[]): readonly IngressEntry[] {
+  // Most lists are in order already (security groups have none): the stable sort would return them as they are, so
+  // they are used as they are (nothing here writes to them).
+  for (let i = 1; i < entries.length; i++)
+    if (!(orderKey(entries[i - 1]) <= orderKey(entries[i])))
+      return [...entries].sort((a, b) => (orderKey(a) < orderKey(b) ? -1 : orderKey(a) > orderKey(b) ? 1 : 0));
+  return entries;
 }
+
+const orderKey = (e: IngressEntry) => e.order ?? Number.NEGATIVE_INFINITY;
 
 /** Per family and protocol: the allows that stay open to the internet (with the sources that do) and those in doubt. */
 interface Outcome {
@@ -156,7 +160,7 @@ function visibleBlocks(w: Walk): string[] {
  * The outcomes of a port per family and protocol (in SLOTS order). Built only once some listed port is covered by an
  * allow: many rules cover none of the listed ports, and they need neither the split nor the walks.
  */
-function portJudge(order: readonly IngressEntry[], opts: InternetSourceOptions): (port: number) => Outcome[] {
+function portJudge(order: readonly IngressEntry[], opts: InternetSourceOptions): (port: number) => readonly Outcome[] {
   const split = order.map((e) => cidrsByFamily(e.cidrs));
   const rules: Ruleset = { order, split, doubtful: order.some((e) => mayDeny(e) && denyDoubt(e) !== undefined) };
   const named = { ipv4: split.some((s) => s.ipv4.length > 0), ipv6: split.some((s) => s.ipv6.length > 0) };
@@ -176,6 +180,8 @@ function portJudge(order: readonly IngressEntry[], opts: InternetSourceOptions):
     const w = walk(rules, port, family, slice, "worst");
     if (w.open.length === 0) return outcome;
     const exposed = exposedThrough(w);
+    // No visible block reaches the internet (private sources, the usual case): no entry can have hits.
+    if (exposed.size === 0) return outcome;
     // Only when some deny is doubtful: is the opening there even if every doubtful deny closes what it may?
     const b = rules.doubtful ? walk(rules, port, family, slice, "best") : undefined;
     const best = b && { open: new Set(b.open), certain: b.open.length > 0 ? exposedThrough(b) : new Set<string>() };
@@ -189,8 +195,14 @@ function portJudge(order: readonly IngressEntry[], opts: InternetSourceOptions):
     }
     return outcome;
   };
-  return (port) => SLOTS.map(({ family, slice }) => outcomeOf(port, family, slice));
+  return (port) => {
+    const outcomes = SLOTS.map(({ family, slice }) => outcomeOf(port, family, slice));
+    return outcomes.some((o) => o.open.length > 0 || o.doubted.length > 0) ? outcomes : NO_OUTCOMES;
+  };
 }
+
+/** A port whose every outcome is empty (the usual case): nothing to record for it or for ports sharing it. */
+const NO_OUTCOMES: readonly Outcome[] = [];
 
 interface Found {
   ports: Set<number>;
@@ -230,13 +242,14 @@ function uncertainAllows(
 function record(
   found: Map<IngressEntry, Found>,
   doubted: Doubted[],
-  outcomes: Outcome[],
+  outcomes: readonly Outcome[],
   port: number,
   repeated: boolean,
 ) {
   for (let s = 0; s < outcomes.length; s++) {
     const outcome = outcomes[s];
-    for (const d of outcome.doubted) doubted.push({ ...d, port });
+    // Written out: a copy that adds a field (`{ ...d, port }`) takes V8's slow path.
+    for (const d of outcome.doubted) doubted.push({ entry: d.entry, blame: d.blame, port });
     for (const { entry, hits } of outcome.open) {
       let slot = found.get(entry);
       if (slot && repeated) {
@@ -281,16 +294,19 @@ export function exposedPorts(
   const doubted: Doubted[] = [];
   // What the walks find depends on the port only through the entries whose range covers it: ports covered by the
   // same entries share one outcome per family and protocol, computed with the first such port.
-  const outcomesBySignature = new Map<number | string, Outcome[]>();
-  let judge: ((port: number) => Outcome[]) | undefined;
+  const outcomesBySignature = new Map<number | string, readonly Outcome[]>();
+  let judge: ((port: number) => readonly Outcome[]) | undefined;
+  const envelope = allowEnvelope(order);
   for (const port of ports) {
+    // A port outside every known allow range is opened by nothing: no signature is needed.
+    if (port < envelope.low || port > envelope.high) continue;
     const signature = coverSignature(order, port);
     if (signature === undefined) continue;
     const known = outcomesBySignature.get(signature);
     judge ??= portJudge(order, opts);
     const outcomes = known ?? judge(port);
     if (!known) outcomesBySignature.set(signature, outcomes);
-    record(found, doubted, outcomes, port, known !== undefined);
+    if (outcomes !== NO_OUTCOMES) record(found, doubted, outcomes, port, known !== undefined);
   }
   blameDoubted(doubted, found, uncertain);
   return { exposures: exposuresOf(found), uncertain: uncertaintiesOf(uncertain) };
@@ -313,6 +329,18 @@ function uncertaintiesOf(uncertain: ReadonlyMap<IngressEntry, Uncertainty["reaso
   const list: Uncertainty[] = [];
   for (const [entry, reason] of uncertain) list.push({ entry, reason });
   return list;
+}
+
+/** The lowest and highest port any allow of known range covers (low > high when none does). */
+function allowEnvelope(order: readonly IngressEntry[]): { low: number; high: number } {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (const e of order) {
+    if (e.action !== "allow" || e.range === "none" || e.range === "unknown") continue;
+    if (e.range.from < low) low = e.range.from;
+    if (e.range.to > high) high = e.range.to;
+  }
+  return { low, high };
 }
 
 function covers(entry: IngressEntry, port: number): boolean {

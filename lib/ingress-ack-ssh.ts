@@ -2,6 +2,7 @@
 // on the API server's internet SLB, open to any address. No security group of the program carries that listener;
 // only `slbInternetEnabled: false` leaves no internet SLB to carry it.
 import type { IngressExtraction } from "./ingress";
+import { ingressEntry } from "./ingress-fields";
 import { bool, isUnknown } from "./values";
 
 const WHERE = "enableSsh (SSH to the master nodes through the API server's internet SLB)";
@@ -15,15 +16,10 @@ export function alicloudAckDedicatedSsh(props: Record<string, unknown>): Ingress
   const assumed = isUnknown(ssh) ? "enableSsh" : isUnknown(slb) ? "slbInternetEnabled" : undefined;
   return {
     entries: [
-      {
-        where: WHERE,
-        action: "allow",
-        range: { from: 22, to: 22 },
-        protocol: "tcp",
-        cidrs: ["0.0.0.0/0"],
-        unknownSource: false,
-        ...(assumed ? { assumed } : {}),
-      },
+      ingressEntry(
+        { where: WHERE, action: "allow", range: { from: 22, to: 22 }, protocol: "tcp", assumed },
+        { cidrs: ["0.0.0.0/0"], unknownSource: false },
+      ),
     ],
   };
 }

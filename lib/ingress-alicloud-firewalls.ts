@@ -1,7 +1,7 @@
 // Alibaba Cloud firewalls outside ECS security groups: Edge Node Service security groups carry their rules inline,
 // and Simple Application Server firewall rules name no source at all.
 import type { IngressEntry, IngressExtraction } from "./ingress";
-import { alicloudPolicy, listField, protocolOf, range, sourcesOf } from "./ingress-fields";
+import { alicloudPolicy, ingressEntry, listField, protocolOf, range, sourcesOf } from "./ingress-fields";
 import { alicloudRuleRange } from "./ports";
 import { isUnknown, num, obj } from "./values";
 import { ownValue } from "./own-value";
@@ -18,7 +18,7 @@ export function alicloudEnsSecurityGroup(props: Record<string, unknown>): Ingres
   for (const [i, raw] of items.entries()) {
     const where = `permissions[${i}]`;
     if (isUnknown(raw)) {
-      entries.push({ where, action: "allow", range: "unknown", cidrs: [], unknownSource: true });
+      entries.push(ingressEntry({ where, action: "allow", range: "unknown" }, { cidrs: [], unknownSource: true }));
       continue;
     }
     const r = obj(raw) ?? {};
@@ -29,16 +29,20 @@ export function alicloudEnsSecurityGroup(props: Record<string, unknown>): Ingres
     const action = alicloudPolicy(r.policy);
     if (!action && !isUnknown(r.policy)) continue;
     const priority = num(r.priority) ?? 1;
-    entries.push({
-      where,
-      action: action ?? "allow",
-      ...(action && !(direction && action === "deny") ? {} : { unknownAction: true }),
-      ...(direction ? { assumed: `${where}.direction` } : {}),
-      order: priority * 2 + (action === "deny" ? 0 : 1),
-      range: range(alicloudRuleRange(r.ipProtocol, r.portRange)),
-      protocol: protocolOf(r.ipProtocol),
-      ...sourcesOf(r.sourceCidrIp, r.ipv6SourceCidrIp),
-    });
+    entries.push(
+      ingressEntry(
+        {
+          where,
+          action: action ?? "allow",
+          unknownAction: action && !(direction && action === "deny") ? undefined : true,
+          assumed: direction ? `${where}.direction` : undefined,
+          order: priority * 2 + (action === "deny" ? 0 : 1),
+          range: range(alicloudRuleRange(r.ipProtocol, r.portRange)),
+          protocol: protocolOf(r.ipProtocol),
+        },
+        sourcesOf(r.sourceCidrIp, r.ipv6SourceCidrIp),
+      ),
+    );
   }
   return { entries };
 }
@@ -54,14 +58,15 @@ export function alicloudSwasFirewallRule(props: Record<string, unknown>): Ingres
   const protocol = typeof p === "string" ? (ownValue(SWAS_PROTOCOLS, p.trim().toLowerCase()) ?? "unknown") : "unknown";
   return {
     entries: [
-      {
-        where: "rule",
-        action: "allow",
-        range: protocol === "unknown" ? "unknown" : range(alicloudRuleRange("tcp", props.port)),
-        protocol,
-        cidrs: ["0.0.0.0/0"],
-        unknownSource: false,
-      },
+      ingressEntry(
+        {
+          where: "rule",
+          action: "allow",
+          range: protocol === "unknown" ? "unknown" : range(alicloudRuleRange("tcp", props.port)),
+          protocol,
+        },
+        { cidrs: ["0.0.0.0/0"], unknownSource: false },
+      ),
     ],
   };
 }

@@ -1,39 +1,84 @@
 // Field readers shared by every inbound-rule extractor: port ranges, protocols and CIDR sources read the same way
 // whichever resource carries them, with unknown markers kept visible.
 import { parseCidr } from "./cidr";
-import type { RangeOrUnknown } from "./ingress";
+import { BoundedMemo } from "./bounded-memo";
+import type { IngressEntry, RangeOrUnknown } from "./ingress";
 import { PortRange, protocolPorts } from "./ports";
 import { normalizeProtocol } from "./reachability/protocol";
-import { isUnknown, list, strings } from "./values";
+import { isUnknown, list } from "./values";
 
 /** Undecidable ranges (unknown at preview, or malformed) are kept as "unknown" so callers report, not guess. */
 export const range = (r: PortRange | "none" | undefined): RangeOrUnknown => r ?? "unknown";
 
 /** The protocol as the reachability model names it ("6" is "tcp", "-1" is "all"); "unknown" when undecidable. */
-export const protocolOf = (v: unknown): string => (protocolPorts(v) === undefined ? "unknown" : normalizeProtocol(v));
+export function protocolOf(v: unknown): string {
+  // Programs repeat a handful of protocol words: each is read once (two regexes and two lookups otherwise).
+  if (typeof v === "string") return protocolNames.get(v) ?? protocolNames.set(v, readProtocol(v));
+  return readProtocol(v);
+}
+
+const readProtocol = (v: unknown): string => (protocolPorts(v) === undefined ? "unknown" : normalizeProtocol(v));
+const protocolNames = new BoundedMemo<string, string>(10_000);
 
 /** Prefix-list ids stand where a CIDR may (an Alicloud ACL's sourceCidrIp): not a block, yet not unreadable. */
 const PREFIX_LIST_ID = /^\s*pl-/i;
 
-export function sourcesOf(...values: unknown[]): { cidrs: string[]; unknownSource: boolean; unreadable?: string[] } {
-  let unknownSource = false;
-  const cidrs: string[] = [];
-  let unreadable: string[] | undefined;
+/** An entry's sources: known CIDR blocks, whether some source is unknown, and known ones no parser here reads. */
+export interface Sources {
+  cidrs: string[];
+  unknownSource: boolean;
+  unreadable?: string[];
+}
+
+export function sourcesOf(...values: unknown[]): Sources {
+  const found: Sources = { cidrs: [], unknownSource: false };
   for (const v of values) {
-    if (isUnknown(v)) {
-      unknownSource = true;
-      continue;
-    }
-    for (const s of strings(v)) {
-      if (isUnknown(s)) unknownSource = true;
-      else if (s.trim() !== "") {
-        cidrs.push(s);
-        // A source no parser here reads may still mean the internet to the cloud: kept so it is reported, not passed.
-        if (!parseCidr(s) && !PREFIX_LIST_ID.test(s)) (unreadable ??= []).push(s);
-      }
-    }
+    if (isUnknown(v)) found.unknownSource = true;
+    // A list's strings, or a single string (as values.strings reads them), without the copies that makes.
+    else if (Array.isArray(v)) for (const s of v) addSource(found, s);
+    else addSource(found, v);
   }
-  return unreadable ? { cidrs, unknownSource, unreadable } : { cidrs, unknownSource };
+  return found;
+}
+
+function addSource(found: Sources, s: unknown): void {
+  if (typeof s !== "string") return;
+  if (isUnknown(s)) found.unknownSource = true;
+  else if (s.trim() !== "") {
+    found.cidrs.push(s);
+    // A source no parser here reads may still mean the internet to the cloud: kept so it is reported, not passed.
+    if (!parseCidr(s) && !PREFIX_LIST_ID.test(s)) (found.unreadable ??= []).push(s);
+  }
+}
+
+/** The fields of an inbound entry besides its sources. */
+export interface EntryHead {
+  where: string;
+  action: "allow" | "deny";
+  range: RangeOrUnknown;
+  protocol?: string;
+  order?: number;
+  unknownAction?: boolean;
+  assumed?: string;
+}
+
+/**
+ * One inbound entry, every field present in one order (absent ones undefined): the exposure walks read an entry's
+ * fields for every listed port, and objects of one shape read faster than the many shapes spreads leave.
+ */
+export function ingressEntry(head: EntryHead, sources: Sources): IngressEntry {
+  return {
+    where: head.where,
+    action: head.action,
+    range: head.range,
+    protocol: head.protocol,
+    order: head.order,
+    unknownAction: head.unknownAction,
+    assumed: head.assumed,
+    cidrs: sources.cidrs,
+    unknownSource: sources.unknownSource,
+    unreadable: sources.unreadable,
+  };
 }
 
 /** The list held by a field, or the field's name when the whole list is unknown at preview. */

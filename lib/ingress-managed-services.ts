@@ -1,20 +1,15 @@
 // Inbound rules that AWS services write on the instances they manage: the program never declares a security-group
 // rule, yet the service opens the port from the value it is given (or from nothing at all).
 import type { IngressEntry, IngressExtraction } from "./ingress";
-import { listField, protocolOf, range, sourcesOf } from "./ingress-fields";
+import { ingressEntry, listField, protocolOf, range, Sources, sourcesOf } from "./ingress-fields";
 import { parseCidr } from "./cidr";
 import { awsRuleRange } from "./ports";
 import { isUnknown, list, obj } from "./values";
 
-const ANYWHERE = { cidrs: ["0.0.0.0/0"], unknownSource: false };
+const ANYWHERE: Sources = { cidrs: ["0.0.0.0/0"], unknownSource: false };
 
-const tcpPort = (where: string, port: number): IngressEntry => ({
-  where,
-  action: "allow",
-  range: { from: port, to: port },
-  protocol: "tcp",
-  ...ANYWHERE,
-});
+const tcpPort = (where: string, port: number, sources = ANYWHERE): IngressEntry =>
+  ingressEntry({ where, action: "allow", range: { from: port, to: port }, protocol: "tcp" }, sources);
 
 /**
  * `aws.eks.NodeGroup`: remoteAccess with an ec2SshKey but no sourceSecurityGroupIds makes EKS open port 22 (3389 on
@@ -27,7 +22,7 @@ export function awsEksNodeGroupRemoteAccess(props: Record<string, unknown>): Ing
   if (!access || key === undefined || key === null || key === "") return { entries: [] };
   const where = "remoteAccess (ec2SshKey without sourceSecurityGroupIds)";
   if (isUnknown(access.sourceSecurityGroupIds))
-    return { entries: [{ ...tcpPort(where, 22), cidrs: [], unknownSource: true }] };
+    return { entries: [tcpPort(where, 22, { cidrs: [], unknownSource: true })] };
   if (list(access.sourceSecurityGroupIds).length > 0) return { entries: [] };
   const ami = props.amiType;
   if (isUnknown(ami)) return { entries: [tcpPort(where, 22), tcpPort(where, 3389)] };
@@ -51,19 +46,18 @@ export function awsBeanstalkSshRestriction(props: Record<string, unknown>): Ingr
     if (!s || s.namespace !== BEANSTALK_NAMESPACE || s.name !== "SSHSourceRestriction") return;
     const where = `settings[${i}] (SSHSourceRestriction)`;
     if (isUnknown(s.value)) {
-      entries.push({ where, action: "allow", range: "unknown", cidrs: [], unknownSource: true });
+      entries.push(ingressEntry({ where, action: "allow", range: "unknown" }, { cidrs: [], unknownSource: true }));
       return;
     }
     const parts = typeof s.value === "string" ? s.value.split(",").map((p) => p.trim()) : [];
     if (parts.length !== 4) return; // Beanstalk rejects any other shape
     const [protocol, from, to, source] = parts;
-    entries.push({
-      where,
-      action: "allow",
-      range: range(awsRuleRange(protocol, from, to)),
-      protocol: protocolOf(protocol),
-      ...sourcesOf(parseCidr(source) ? source : []),
-    });
+    entries.push(
+      ingressEntry(
+        { where, action: "allow", range: range(awsRuleRange(protocol, from, to)), protocol: protocolOf(protocol) },
+        sourcesOf(parseCidr(source) ? source : []),
+      ),
+    );
   });
   return { entries };
 }
@@ -105,13 +99,15 @@ export function awsGameLiftInbound(props: Record<string, unknown>): IngressExtra
   return {
     entries: items.map((raw, i) => {
       const r = obj(raw) ?? {};
-      return {
-        where: `ec2InboundPermissions[${i}]`,
-        action: "allow" as const,
-        range: range(awsRuleRange(r.protocol, r.fromPort, r.toPort)),
-        protocol: protocolOf(r.protocol),
-        ...(isUnknown(raw) ? { cidrs: [], unknownSource: true } : sourcesOf(r.ipRange)),
-      };
+      return ingressEntry(
+        {
+          where: `ec2InboundPermissions[${i}]`,
+          action: "allow",
+          range: range(awsRuleRange(r.protocol, r.fromPort, r.toPort)),
+          protocol: protocolOf(r.protocol),
+        },
+        isUnknown(raw) ? { cidrs: [], unknownSource: true } : sourcesOf(r.ipRange),
+      );
     }),
   };
 }

@@ -2,7 +2,7 @@
 // answered once. Extraction is pure and keeps unknown markers visible instead of guessing.
 import { alicloudAckDedicatedSsh } from "./ingress-ack-ssh";
 import { alicloudEnsSecurityGroup, alicloudSwasFirewallRule } from "./ingress-alicloud-firewalls";
-import { alicloudPolicy, listField, naclAction, protocolOf, range, sourcesOf } from "./ingress-fields";
+import { alicloudPolicy, ingressEntry, listField, naclAction, protocolOf, range, sourcesOf } from "./ingress-fields";
 import {
   awsBeanstalkEnvironmentSsh,
   awsBeanstalkTemplateSsh,
@@ -48,8 +48,14 @@ export interface IngressEntry {
 
 /** The field among `fields` whose value is unknown at preview, if any. */
 function firstUnknown(props: Record<string, unknown>, fields: readonly string[]): string | undefined {
-  return fields.find((f) => isUnknown(props[f]));
+  for (const f of fields) if (isUnknown(props[f])) return f;
+  return undefined;
 }
+
+// The fields that decide whether a rule resource is an inbound allow, listed once rather than on every call.
+const RULE_TYPE: readonly string[] = ["type"];
+const NACL_RULE_DIRECTION: readonly string[] = ["egress", "ruleAction"];
+const ALICLOUD_RULE_DIRECTION: readonly string[] = ["type", "policy"];
 
 /** Either the entries, or the name of an unknown field that hides them (e.g. the whole `ingress` list). */
 export type IngressExtraction =
@@ -62,31 +68,35 @@ export function awsSecurityGroupIngress(props: Record<string, unknown>): Ingress
   return {
     entries: items.map((raw, i) => {
       const r = obj(raw) ?? {};
-      return {
-        where: `ingress[${i}]`,
-        action: "allow" as const,
-        range: range(awsRuleRange(r.protocol, r.fromPort, r.toPort)),
-        protocol: protocolOf(r.protocol),
-        ...(isUnknown(raw) ? { cidrs: [], unknownSource: true } : sourcesOf(r.cidrBlocks, r.ipv6CidrBlocks)),
-      };
+      return ingressEntry(
+        {
+          where: `ingress[${i}]`,
+          action: "allow",
+          range: range(awsRuleRange(r.protocol, r.fromPort, r.toPort)),
+          protocol: protocolOf(r.protocol),
+        },
+        isUnknown(raw) ? { cidrs: [], unknownSource: true } : sourcesOf(r.cidrBlocks, r.ipv6CidrBlocks),
+      );
     }),
   };
 }
 
 /** `aws.ec2.SecurityGroupRule`: ingress only; one whose `type` is unknown is read as ingress, `assumed`. */
 export function awsSecurityGroupRule(props: Record<string, unknown>): IngressExtraction {
-  const assumed = firstUnknown(props, ["type"]);
+  const assumed = firstUnknown(props, RULE_TYPE);
   if (!assumed && props.type !== "ingress") return { entries: [] };
   return {
     entries: [
-      {
-        where: "rule",
-        action: "allow",
-        ...(assumed ? { assumed } : {}),
-        range: range(awsRuleRange(props.protocol, props.fromPort, props.toPort)),
-        protocol: protocolOf(props.protocol),
-        ...sourcesOf(props.cidrBlocks, props.ipv6CidrBlocks),
-      },
+      ingressEntry(
+        {
+          where: "rule",
+          action: "allow",
+          assumed,
+          range: range(awsRuleRange(props.protocol, props.fromPort, props.toPort)),
+          protocol: protocolOf(props.protocol),
+        },
+        sourcesOf(props.cidrBlocks, props.ipv6CidrBlocks),
+      ),
     ],
   };
 }
@@ -95,13 +105,15 @@ export function awsSecurityGroupRule(props: Record<string, unknown>): IngressExt
 export function awsVpcIngressRule(props: Record<string, unknown>): IngressExtraction {
   return {
     entries: [
-      {
-        where: "rule",
-        action: "allow",
-        range: range(awsRuleRange(props.ipProtocol, props.fromPort, props.toPort)),
-        protocol: protocolOf(props.ipProtocol),
-        ...sourcesOf(props.cidrIpv4, props.cidrIpv6),
-      },
+      ingressEntry(
+        {
+          where: "rule",
+          action: "allow",
+          range: range(awsRuleRange(props.ipProtocol, props.fromPort, props.toPort)),
+          protocol: protocolOf(props.ipProtocol),
+        },
+        sourcesOf(props.cidrIpv4, props.cidrIpv6),
+      ),
     ],
   };
 }
@@ -115,18 +127,20 @@ export function awsNetworkAclRule(props: Record<string, unknown>): IngressExtrac
   if (bool(props.egress) === true) return { entries: [] };
   const action = naclAction(props.ruleAction) ?? (isUnknown(props.ruleAction) ? "allow" : undefined);
   if (!action) return { entries: [] };
-  const assumed = firstUnknown(props, ["egress", "ruleAction"]);
+  const assumed = firstUnknown(props, NACL_RULE_DIRECTION);
   return {
     entries: [
-      {
-        where: "rule",
-        action,
-        ...(assumed ? { assumed } : {}),
-        order: num(props.ruleNumber),
-        range: range(naclEntryRange(props.protocol, props.fromPort, props.toPort)),
-        protocol: protocolOf(props.protocol),
-        ...sourcesOf(props.cidrBlock, props.ipv6CidrBlock),
-      },
+      ingressEntry(
+        {
+          where: "rule",
+          action,
+          assumed,
+          order: num(props.ruleNumber),
+          range: range(naclEntryRange(props.protocol, props.fromPort, props.toPort)),
+          protocol: protocolOf(props.protocol),
+        },
+        sourcesOf(props.cidrBlock, props.ipv6CidrBlock),
+      ),
     ],
   };
 }
@@ -140,15 +154,19 @@ export function awsNetworkAclIngress(props: Record<string, unknown>): IngressExt
     const r = obj(raw) ?? {};
     const action = naclAction(r.action);
     if (!action && !isUnknown(r.action) && !isUnknown(raw)) return;
-    entries.push({
-      where: `ingress[${i}]`,
-      action: action ?? "allow",
-      ...(action ? {} : { unknownAction: true }),
-      order: num(r.ruleNo),
-      range: range(naclEntryRange(r.protocol, r.fromPort, r.toPort)),
-      protocol: protocolOf(r.protocol),
-      ...(isUnknown(raw) ? { cidrs: [], unknownSource: true } : sourcesOf(r.cidrBlock, r.ipv6CidrBlock)),
-    });
+    entries.push(
+      ingressEntry(
+        {
+          where: `ingress[${i}]`,
+          action: action ?? "allow",
+          unknownAction: action ? undefined : true,
+          order: num(r.ruleNo),
+          range: range(naclEntryRange(r.protocol, r.fromPort, r.toPort)),
+          protocol: protocolOf(r.protocol),
+        },
+        isUnknown(raw) ? { cidrs: [], unknownSource: true } : sourcesOf(r.cidrBlock, r.ipv6CidrBlock),
+      ),
+    );
   });
   return { entries };
 }
@@ -158,21 +176,23 @@ export function awsNetworkAclIngress(props: Record<string, unknown>): IngressExt
  * resource a drop closes nothing here, so an unknown `type` or `policy` is read as an ingress accept, `assumed`.
  */
 export function alicloudSecurityGroupRule(props: Record<string, unknown>): IngressExtraction {
-  const assumed = firstUnknown(props, ["type", "policy"]);
+  const assumed = firstUnknown(props, ALICLOUD_RULE_DIRECTION);
   if (!isUnknown(props.type) && props.type !== "ingress") return { entries: [] };
   const action = alicloudPolicy(props.policy) ?? (isUnknown(props.policy) ? "allow" : undefined);
   if (!action) return { entries: [] };
   return {
     entries: [
-      {
-        where: "rule",
-        action,
-        ...(assumed ? { assumed } : {}),
-        order: num(props.priority) ?? 1,
-        range: range(alicloudRuleRange(props.ipProtocol, props.portRange)),
-        protocol: protocolOf(props.ipProtocol),
-        ...sourcesOf(props.cidrIp, props.ipv6CidrIp),
-      },
+      ingressEntry(
+        {
+          where: "rule",
+          action,
+          assumed,
+          order: num(props.priority) ?? 1,
+          range: range(alicloudRuleRange(props.ipProtocol, props.portRange)),
+          protocol: protocolOf(props.ipProtocol),
+        },
+        sourcesOf(props.cidrIp, props.ipv6CidrIp),
+      ),
     ],
   };
 }
@@ -186,15 +206,19 @@ function alicloudAclEntries(props: Record<string, unknown>, field: string): Ingr
     const r = obj(raw) ?? {};
     const action = alicloudPolicy(r.policy);
     if (!action && !isUnknown(r.policy) && !isUnknown(raw)) return;
-    entries.push({
-      where: `${field}[${i}]`,
-      action: action ?? "allow",
-      ...(action ? {} : { unknownAction: true }),
-      order: i,
-      range: range(alicloudRuleRange(r.protocol, r.port)),
-      protocol: protocolOf(r.protocol),
-      ...(isUnknown(raw) ? { cidrs: [], unknownSource: true } : sourcesOf(r.sourceCidrIp)),
-    });
+    entries.push(
+      ingressEntry(
+        {
+          where: `${field}[${i}]`,
+          action: action ?? "allow",
+          unknownAction: action ? undefined : true,
+          order: i,
+          range: range(alicloudRuleRange(r.protocol, r.port)),
+          protocol: protocolOf(r.protocol),
+        },
+        isUnknown(raw) ? { cidrs: [], unknownSource: true } : sourcesOf(r.sourceCidrIp),
+      ),
+    );
   });
   return { entries };
 }
@@ -221,13 +245,15 @@ export function awsLightsailPublicPorts(props: Record<string, unknown>): Ingress
         : named
           ? sourcesOf(r.cidrs, r.ipv6Cidrs)
           : { cidrs: ["0.0.0.0/0", "::/0"], unknownSource: false };
-      return {
-        where: `portInfos[${i}]`,
-        action: "allow" as const,
-        range: range(awsRuleRange(r.protocol, r.fromPort, r.toPort)),
-        protocol: protocolOf(r.protocol),
-        ...sources,
-      };
+      return ingressEntry(
+        {
+          where: `portInfos[${i}]`,
+          action: "allow",
+          range: range(awsRuleRange(r.protocol, r.fromPort, r.toPort)),
+          protocol: protocolOf(r.protocol),
+        },
+        sources,
+      );
     }),
   };
 }

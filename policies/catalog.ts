@@ -17,6 +17,7 @@ import { requireEvidenceBucketImmutability } from "./rules/require-evidence-buck
 import { requireEvidenceOssWorm } from "./rules/require-evidence-oss-worm";
 import { requireEvidenceS3DefaultRetention } from "./rules/require-evidence-s3-default-retention";
 import { requireGtmPoolMonitoring } from "./rules/require-gtm-pool-monitoring";
+import { requireIamConsoleMfa } from "./rules/require-iam-console-mfa";
 import { requireIamPasswordPolicyStrength } from "./rules/require-iam-password-policy-strength";
 import { requireImdsv2 } from "./rules/require-imdsv2";
 import { requireLockedBackupVaults } from "./rules/require-locked-backup-vaults";
@@ -53,6 +54,11 @@ const templateAware = {
     dialects: ["ROS"],
   }),
   requireRamMfaForLogin: readingTemplates(requireRamMfaForLogin, { reportsUnreadable: false, dialects: ["ROS"] }),
+  requireIamPasswordPolicyStrength: readingTemplates(requireIamPasswordPolicyStrength, {
+    reportsUnreadable: false,
+    dialects: ["CFN"],
+  }),
+  requireIamConsoleMfa: readingTemplates(requireIamConsoleMfa, { reportsUnreadable: false, dialects: ["CFN"] }),
   requireEvidenceBucketImmutability: readingTemplates(requireEvidenceBucketImmutability, {
     reportsUnreadable: false,
     dialects: ["CFN"],
@@ -72,7 +78,8 @@ export const hardeningRules: HardeningResourcePolicy[] = [
   requireBackupVaultLockCompliance,
   templateAware.requireEvidenceBucketImmutability,
   requireDnsFailoverHealthCheck,
-  requireIamPasswordPolicyStrength,
+  templateAware.requireIamPasswordPolicyStrength,
+  templateAware.requireIamConsoleMfa,
   templateAware.requireRamPasswordPolicyStrength,
   templateAware.requireRamMfaForLogin,
   recommendRegistryTagImmutability,

@@ -11,10 +11,11 @@ function prerequisites(r: GenericResource): string[] {
   return all;
 }
 
-/** Every resource `from` depends on, directly or through the resources it depends on. */
-function dependencyClosure(from: GenericResource, byUrn: ReadonlyMap<string, GenericResource>): Set<string> {
+/** Every resource the given ones depend on, directly or through others: one walk for all of them. */
+function dependedOn(from: readonly GenericResource[], byUrn: ReadonlyMap<string, GenericResource>): Set<string> {
   const seen = new Set<string>();
-  const queue = prerequisites(from);
+  const queue: string[] = [];
+  for (const r of from) appendAll(queue, prerequisites(r));
   while (queue.length > 0) {
     const urn = queue.pop()!;
     if (seen.has(urn)) continue;
@@ -34,8 +35,27 @@ export function mayBeAppliedLast(
   byUrn: ReadonlyMap<string, GenericResource>,
 ): GenericResource[] {
   if (settings.length < 2) return [...settings];
-  const before = new Set<string>();
-  for (const s of settings) for (const urn of dependencyClosure(s, byUrn)) if (urn !== s.urn) before.add(urn);
+  // Without cycles nothing depends on itself, so what any of them depends on is what the others depend on.
+  const before = dependedOn(settings, byUrn);
   const last = settings.filter((s) => !before.has(s.urn));
   return last.length > 0 ? last : [...settings];
+}
+
+/** mayBeAppliedLast for one stack, worked out once for each set of settings (many resources share a place). */
+export function lastAppliedOrder(
+  byUrn: ReadonlyMap<string, GenericResource>,
+): (settings: readonly GenericResource[]) => GenericResource[] {
+  const known = new Map<string, GenericResource[]>();
+  return (settings) => {
+    const key = settings
+      .map((s) => s.urn)
+      .sort()
+      .join("\n");
+    let last = known.get(key);
+    if (!last) {
+      last = mayBeAppliedLast(settings, byUrn);
+      known.set(key, last);
+    }
+    return last;
+  };
 }

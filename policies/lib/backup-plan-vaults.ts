@@ -5,9 +5,10 @@
 // failing closed.
 import { GenericResource, isUnknown, list, prop, str } from "../../lib/reachability/internals";
 import { unverifiable } from "./findings";
-import { Link } from "./links";
+import { bothLinks, Link } from "./links";
 import { placeLink, samePlace } from "./placement";
-import { regionOf } from "./provider-region";
+import { allowedAccounts } from "./provider-accounts";
+import { placeDoubt, regionOf } from "./provider-region";
 import { StackFinding } from "./stack-rule";
 import { shown } from "./text-values";
 
@@ -45,27 +46,58 @@ function destinationsOf(rule: unknown, i: number): Destination[] {
 /** arn:<partition>:backup:<region>:<account>:backup-vault:<name> */
 const VAULT_ARN = /^arn:[\w-]+:backup:([^:]*):([^:]*):backup-vault:(.+)$/;
 
-/**
- * Whether a known name or ARN names a vault of the stack. Vault names are unique per account and region: a plain name
- * is the plan's own place's vault; an ARN names its region, which a vault taking its provider's region may or may not
- * be in. A vault whose ARN is known is named by that ARN alone.
- */
-function namesVault(plan: GenericResource, value: string, vault: GenericResource): Link {
-  const arn = VAULT_ARN.exec(value);
-  const [ownArn, ownName, ownId] = ["arn", "name", "id"].map((f) => str(vault.inputs[f]));
-  if (value === ownArn) return "yes";
-  if (!arn) return value === ownName || value === ownId ? placeLink(samePlace(plan, vault)) : "no";
-  const [, region, , name] = arn;
-  if (ownArn !== undefined || (name !== ownName && name !== ownId)) return "no";
-  const own = regionOf(vault);
-  if (own === region) return "yes";
-  return own === undefined ? "maybe" : "no";
+/** The vault's account: its ARN's, else the one account its provider may act in (allowedAccountIds). */
+function accountOf(vault: GenericResource): string | undefined {
+  const own = VAULT_ARN.exec(str(vault.inputs.arn) ?? "");
+  if (own) return own[2];
+  const ids = allowedAccounts(vault);
+  return ids?.length === 1 ? ids[0] : undefined;
 }
 
-/** The surest link of a destination to any vault of the stack. */
-function stackVaultLink(plan: GenericResource, value: string, vaults: readonly GenericResource[]): Link {
-  const links = vaults.map((v) => namesVault(plan, value, v));
-  return links.includes("yes") ? "yes" : links.includes("maybe") ? "maybe" : "no";
+/** Whether an ARN's account is the vault's: "maybe" when the plan does not show the vault's account. */
+function accountLink(account: string, vault: GenericResource): Link {
+  const own = accountOf(vault);
+  if (own !== undefined) return own === account ? "yes" : "no";
+  return allowedAccounts(vault)?.includes(account) === false ? "no" : "maybe";
+}
+
+/** How a known name or ARN names a vault of the stack, and why it only may when it may. */
+interface Naming {
+  link: Link;
+  why?: string;
+}
+
+/**
+ * Whether a known name or ARN names a vault of the stack. Vault names are unique per account and region: a plain name
+ * is the plan's own place's vault; an ARN names its account and region, which a vault whose own are not shown may or
+ * may not be in. A vault whose ARN is known is named by that ARN alone.
+ */
+function namesVault(plan: GenericResource, value: string, vault: GenericResource): Naming {
+  const arn = VAULT_ARN.exec(value);
+  const [ownArn, ownName, ownId] = ["arn", "name", "id"].map((f) => str(vault.inputs[f]));
+  if (value === ownArn) return { link: "yes" };
+  if (!arn) {
+    if (value !== ownName && value !== ownId) return { link: "no" };
+    return { link: placeLink(samePlace(plan, vault)), why: placeDoubt(plan, vault) };
+  }
+  const [, region, account, name] = arn;
+  if (ownArn !== undefined || (name !== ownName && name !== ownId)) return { link: "no" };
+  const own = regionOf(vault);
+  const inRegion: Link = own === region ? "yes" : own === undefined ? "maybe" : "no";
+  const inAccount = accountLink(account, vault);
+  const link = bothLinks(inRegion, inAccount);
+  if (link !== "maybe") return { link };
+  const unseen = [
+    ...(inRegion === "maybe" ? ["region (it takes its provider's, which the plan does not show)"] : []),
+    ...(inAccount === "maybe" ? [`account (its arn, or its provider's allowedAccountIds, would show it)`] : []),
+  ];
+  return { link, why: `the plan does not show the vault's ${unseen.join(" or ")}` };
+}
+
+/** The surest naming of a destination by any vault of the stack. */
+function stackVaultNaming(plan: GenericResource, value: string, vaults: readonly GenericResource[]): Naming {
+  const namings = vaults.map((v) => namesVault(plan, value, v));
+  return namings.find((n) => n.link === "yes") ?? namings.find((n) => n.link === "maybe") ?? { link: "no" as Link };
 }
 
 /**
@@ -78,7 +110,8 @@ function dependsOnStackVault(plan: GenericResource, vaults: readonly GenericReso
   return deps.length > 0 && deps.every((u) => urns.has(u));
 }
 
-function destinationNote(plan: GenericResource, ruleName: string, d: Destination, maybe = false): StackFinding {
+/** `maybe`: why the destination may be a vault of the stack of that name, when it may. */
+function destinationNote(plan: GenericResource, ruleName: string, d: Destination, maybe?: string): StackFinding {
   const where = `backup plan ${plan.name} rule ${ruleName}`;
   if (isUnknown(d.value))
     return {
@@ -91,7 +124,7 @@ function destinationNote(plan: GenericResource, ruleName: string, d: Destination
     vault === DEFAULT_VAULT
       ? `${where} ${d.action} its recovery points in the account's Default vault, which AWS Backup creates without a lock`
       : maybe
-        ? `${where} ${d.action} its recovery points there, which may not be the region of the stack's vault of that name (one names its region, the other takes its provider's)`
+        ? `${where} ${d.action} its recovery points there, which may not be the stack's vault of that name (${maybe})`
         : `${where} ${d.action} its recovery points there, outside the stack`;
   return { urn: plan.urn, ...unverifiable(`the lock of backup vault ${shown(vault)}`, `${why}; ${FIX}`) };
 }
@@ -118,10 +151,10 @@ export function unseenPlanVaults(resources: readonly GenericResource[]): StackFi
           if (d.value === undefined || d.value === null || d.value === "") return [];
           const name = str(d.value);
           // A vault of the stack (a Default vault the stack adopts too) is judged by its own lock.
-          const link = name === undefined ? "no" : stackVaultLink(plan, name, vaults);
-          if (link === "yes") return [];
+          const naming: Naming = name === undefined ? { link: "no" } : stackVaultNaming(plan, name, vaults);
+          if (naming.link === "yes") return [];
           if (isUnknown(d.value) && dependsOnStackVault(plan, vaults)) return [];
-          return [destinationNote(plan, ruleName, d, link === "maybe")];
+          return [destinationNote(plan, ruleName, d, naming.link === "maybe" ? naming.why : undefined)];
         });
       });
     });

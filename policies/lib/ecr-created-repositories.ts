@@ -4,7 +4,17 @@
 // region scans them: each configuration that may be in force must cover every name under the prefix.
 import { GenericResource } from "../../lib/reachability";
 import { isUnknown, list } from "../../lib/values";
-import { InForce, Coverage, FilterReading, lastAppliedNote, scanningCoverage } from "./ecr-registry-scanning";
+import {
+  Coverage,
+  FilterReading,
+  InForce,
+  judgedInEveryPlacement,
+  lastAppliedNote,
+  Placement,
+  placeNote,
+  scanningCoverage,
+} from "./ecr-registry-scanning";
+import { Finding } from "./findings";
 import { unverifiable } from "./findings";
 import { StackFinding } from "./stack-rule";
 import { matchesEverything, wildcardMatches } from "./wildcard";
@@ -79,32 +89,33 @@ const namesOf = (prefix: unknown) =>
       ? "of any name (prefix ROOT)"
       : `named ${prefix}/…`;
 
+/** The creator's finding when the given configurations are those of its place. */
+function underPlace(c: Creator, { inForce, regional }: InForce): Finding[] {
+  const covers: Coverage[] = inForce.map((cfg) => scanningCoverage(cfg, readsNamesUnder(c.prefix)));
+  const missed = inForce[covers.indexOf("not covered")];
+  const unsure = inForce[covers.indexOf("unknown")];
+  const repositories = `the repositories it ${c.creates} ${namesOf(c.prefix)}`;
+  if (inForce.length > 0 && !missed) {
+    if (!unsure) return [];
+    return [unverifiable("registry scanning rules or prefix", `whether ${unsure.name} covers ${repositories}`)];
+  }
+  const gap = missed
+    ? `no rule of registry scanning configuration ${missed.name} (ENHANCED, or BASIC scanning on push) has a filter matching every one of them${lastAppliedNote(inForce, regional)}`
+    : "no registry scanning configuration of their region scans them";
+  const message = `${c.what}: ${repositories} are created without scanOnPush and ${gap}: their images are not scanned for known vulnerabilities`;
+  return [c.creates === "creates" ? { message } : unverifiable("appliedFors", message)];
+}
+
 /** Findings on the cache rules and templates whose repositories no registry scanning in force covers. */
 export function createdRepositoryFindings(
   resources: readonly GenericResource[],
-  placeOf: (r: GenericResource) => InForce,
+  placeOf: (r: GenericResource) => Placement,
 ): StackFinding[] {
-  return creators(resources).flatMap((c): StackFinding[] => {
-    const { inForce, regional } = placeOf(c.r);
-    const covers: Coverage[] = inForce.map((cfg) => scanningCoverage(cfg, readsNamesUnder(c.prefix)));
-    const missed = inForce[covers.indexOf("not covered")];
-    const unsure = inForce[covers.indexOf("unknown")];
-    const repositories = `the repositories it ${c.creates} ${namesOf(c.prefix)}`;
-    if (inForce.length > 0 && !missed) {
-      if (!unsure) return [];
-      return [
-        {
-          ...unverifiable("registry scanning rules or prefix", `whether ${unsure.name} covers ${repositories}`),
-          urn: c.r.urn,
-        },
-      ];
-    }
-    const gap = missed
-      ? `no rule of registry scanning configuration ${missed.name} (ENHANCED, or BASIC scanning on push) has a filter matching every one of them${lastAppliedNote(inForce, regional)}`
-      : "no registry scanning configuration of their region scans them";
-    const message = `${c.what}: ${repositories} are created without scanOnPush and ${gap}: their images are not scanned for known vulnerabilities`;
-    return [
-      c.creates === "creates" ? { message, urn: c.r.urn } : { ...unverifiable("appliedFors", message), urn: c.r.urn },
-    ];
-  });
+  return creators(resources).flatMap((c): StackFinding[] =>
+    judgedInEveryPlacement(
+      placeOf(c.r),
+      (place) => underPlace(c, place),
+      (doubtful) => placeNote(c.r, doubtful),
+    ).map((f) => ({ ...f, urn: c.r.urn })),
+  );
 }

@@ -3,8 +3,10 @@
 // the engine orders only what depends on what, so each one no other depends on may be that last one.
 import { GenericResource } from "../../lib/reachability";
 import { isUnknown, list, obj } from "../../lib/values";
-import { mayBeAppliedLast } from "./applied-order";
-import { regionOf, sameProviderRegion } from "./provider-region";
+import { lastAppliedOrder } from "./applied-order";
+import { Finding, unverifiable } from "./findings";
+import { namedList } from "./named-list";
+import { placeDoubt, placeKey, samePlace } from "./provider-region";
 
 export const REGISTRY_SCANNING = "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration";
 
@@ -47,25 +49,72 @@ export interface InForce {
   regional: GenericResource[];
 }
 
+/** The configurations that may be in force where a resource lives, in each way its place may turn out. */
+export interface Placement {
+  /** Each way: first the configurations surely of the place, then with those that may be, all of them or one each. */
+  cases: InForce[];
+  /** The configurations that may or may not share the place (a region or account the plan does not show). */
+  doubtful: GenericResource[];
+}
+
+/** Above this many doubtful configurations only "none of them" and "all of them" are tried. */
+const MAX_SINGLE_CASES = 8;
+
 /**
- * The registry's configurations that may be in force where a resource lives (its provider and region), worked out
+ * The registry's configurations that may be in force where a resource lives (its account and region), worked out
  * once per place.
  */
 export function configurationsInForce(
   configurations: readonly GenericResource[],
   byUrn: ReadonlyMap<string, GenericResource>,
-): (r: GenericResource) => InForce {
-  const places = new Map<string, InForce>();
+): (r: GenericResource) => Placement {
+  const places = new Map<string, Placement>();
+  const appliedLast = lastAppliedOrder(byUrn);
+  const inPlace = (regional: GenericResource[]): InForce => ({ inForce: appliedLast(regional), regional });
   return (r) => {
-    const key = JSON.stringify([r.provider ?? "", regionOf(r) ?? ""]);
+    const key = placeKey(r);
     let place = places.get(key);
     if (!place) {
-      const regional = configurations.filter((c) => sameProviderRegion(r, c));
-      place = { inForce: mayBeAppliedLast(regional, byUrn), regional };
+      const where = configurations.map((c) => ({ c, place: samePlace(r, c) }));
+      const sure = where.filter((w) => w.place === "same").map((w) => w.c);
+      const doubtful = where.filter((w) => w.place === "maybe").map((w) => w.c);
+      const cases = [inPlace(sure)];
+      if (doubtful.length > 0) cases.push(inPlace([...sure, ...doubtful]));
+      if (doubtful.length > 1 && doubtful.length <= MAX_SINGLE_CASES)
+        for (const d of doubtful) cases.push(inPlace([...sure, d]));
+      place = { cases, doubtful };
       places.set(key, place);
     }
     return place;
   };
+}
+
+type Verdict = "pass" | "note" | "violation";
+const verdictOf = (findings: readonly Finding[]): Verdict =>
+  findings.some((f) => !f.unverifiable) ? "violation" : findings.length > 0 ? "note" : "pass";
+
+/**
+ * One verdict over the ways a place may turn out: the same in all of them stands (said as with every doubtful
+ * configuration in the place); otherwise `doubt`, the note that the configurations' place decides it.
+ */
+export function judgedInEveryPlacement(
+  placement: Placement,
+  judge: (place: InForce) => Finding[],
+  doubt: (doubtful: readonly GenericResource[]) => Finding,
+): Finding[] {
+  const results = placement.cases.map(judge);
+  const verdicts = new Set(results.map(verdictOf));
+  if (verdicts.size === 1) return results[results.length - 1];
+  if (!verdicts.has("violation")) return results.find((r) => r.length > 0) ?? [];
+  return [doubt(placement.doubtful)];
+}
+
+/** The note when the registry scanning that reaches `what` depends on where the doubtful configurations are. */
+export function placeNote(what: GenericResource, doubtful: readonly GenericResource[]): Finding {
+  return unverifiable(
+    `the account and region of ${namedList("registry scanning configuration", doubtful)}`,
+    `whether ${doubtful.length > 1 ? "they scan" : "it scans"} ${what.name}: ${placeDoubt(what, doubtful[0])}; set the region on the provider or the resources`,
+  );
 }
 
 /** Said after a finding when several configurations share the region: which of them may be the one in force. */

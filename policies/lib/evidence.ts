@@ -9,33 +9,45 @@ const YES = /^(true|yes|1)$/i;
 /**
  * `backup = "true"` is how AWS Backup plans select the resources they copy (the documented tag-based assignment), and
  * teams name the same selection backup-enabled, BackupPlan, backup_policy, aws-backup…: such a key marks a bucket
- * whose data is backed up, not a store of backups, so neither it nor the plan its value names marks anything.
+ * whose data is backed up, not a store of backups: only a value naming evidence there marks the bucket.
  */
 const BACKUP_SELECTION_KEY =
   /^(aws[-_:]?)?backup([-_:]?(enabled?|plans?|policy|policies|schedules?|selections?|frequency|rules?|tier))?$/i;
 /** A value naming a backup schedule ("backup-daily", "nightly_backup", "backups-7d"): how often, not what is kept. */
 const BACKUP_SCHEDULE_VALUE =
   /^((hourly|daily|nightly|weekly|monthly|yearly)[-_ ]?backups?|backups?[-_ ]?(hourly|daily|nightly|weekly|monthly|yearly|\d+[hdwmy]))$/i;
+/** A key naming when or how long things are kept, whose value may be a backup schedule. */
+const SCHEDULE_KEY = /(schedule|frequency|cadence|retention|window|cron|interval)/i;
+/** Words naming what a store holds, read even under a backup selection key ("backup = forensic-evidence"). */
+const STORE_WORDS = /(evidence|forensic)/i;
 
-/** A Name tag is the bucket's name, so "nightly-backup" there names a store of backups, as the bucket name would. */
-const schedule = (key: string, value: string) => !/^name$/i.test(key) && BACKUP_SCHEDULE_VALUE.test(value.trim());
+/**
+ * Whether one tag marks the bucket. Under a backup selection key only a value naming evidence counts (the key says the
+ * bucket is backed up, and its value names the plan); under a schedule key a backup schedule value is how often, not
+ * what is kept; any other key or value naming the purpose counts, so `purpose = "nightly-backups"` is a store of
+ * backups.
+ */
+function tagMarks(key: string, value: unknown): boolean {
+  if (isUnknown(value)) return false;
+  const text = typeof value === "string" ? value : undefined;
+  if (BACKUP_SELECTION_KEY.test(key)) return text !== undefined && STORE_WORDS.test(text);
+  const yes = value === true || (text !== undefined && YES.test(text));
+  if (yes && WORDS.test(key)) return true;
+  if (text === undefined || !WORDS.test(text)) return false;
+  return !(SCHEDULE_KEY.test(key) && BACKUP_SCHEDULE_VALUE.test(text.trim()));
+}
 
 export type EvidenceVerdict = "evidence" | "other" | "unknown";
 
 /**
  * Evidence when a tag key names the purpose with a yes value (`hardening:evidence = "true"`, `backup-store = "yes"`;
  * not a backup selection key such as `backup` or `BackupPlan`), a tag value names it (`purpose = "forensics"`,
- * `Name = "case-evidence"`; not a backup schedule such as "backup-daily" outside a Name tag), or the bucket, its prefix or the resource
- * name contains evidence, forensic or backup.
+ * `Name = "case-evidence"`, `backup = "forensic-evidence"`; not a backup schedule such as "backup-daily" under a
+ * schedule or selection key), or the bucket, its prefix or the resource name contains evidence, forensic or backup.
  */
 export function classifyBucket(props: Record<string, unknown>, resourceName: string): EvidenceVerdict {
   const tags = obj(props.tags);
-  for (const [key, value] of Object.entries(tags ?? {})) {
-    if (isUnknown(value) || BACKUP_SELECTION_KEY.test(key)) continue;
-    const yes = value === true || (typeof value === "string" && YES.test(value));
-    if (yes && WORDS.test(key)) return "evidence";
-    if (typeof value === "string" && WORDS.test(value) && !schedule(key, value)) return "evidence";
-  }
+  if (Object.entries(tags ?? {}).some(([key, value]) => tagMarks(key, value))) return "evidence";
   const names = [resourceName, props.bucket, props.bucketPrefix].filter((n) => typeof n === "string" && !isUnknown(n));
   if (names.some((n) => WORDS.test(n as string))) return "evidence";
   return isUnknown(props.tags) || containsUnknownTag(tags) ? "unknown" : "other";

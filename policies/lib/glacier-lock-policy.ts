@@ -1,8 +1,9 @@
-// A Glacier vault lock policy keeps archives only through a Deny of glacier:DeleteArchive (usually while an archive is
-// younger than some days). Read only that far: a Deny statement whose Action covers DeleteArchive. Its principal and
-// condition are not read, as a lock policy exists to hold such a Deny.
+// A Glacier vault lock policy keeps archives only through a Deny of glacier:DeleteArchive for everyone, usually while
+// an archive is younger than some days. A Deny for one principal leaves the others free to delete, and one for
+// archives younger than 0 days denies nothing. How many days is the owner's choice: any age of at least one day is
+// accepted here (a stricter minimum belongs to the retention the evidence needs, which this rule does not know).
 import { isUnknown, list, obj } from "../../lib/values";
-import { anyOf, Proof } from "./proof";
+import { allOf, anyOf, Proof } from "./proof";
 import { wildcardMatches } from "./wildcard";
 
 const DELETE_ARCHIVE = "glacier:deletearchive";
@@ -18,19 +19,68 @@ function parse(policy: unknown): Record<string, unknown> | undefined | "unknown"
   }
 }
 
-/** Whether one statement denies deleting archives; NotAction is not read, so it proves nothing. */
+const ARCHIVE_AGE = "glacier:archiveageindays";
+/** Operators under which a Deny holds while an archive is younger than the value. */
+const YOUNGER_THAN = /^numericlessthan(equals)?(ifexists)?$/i;
+
+/** Everyone: "*", {"AWS": "*"}, or a list of them. */
+function principalIsEveryone(principal: unknown): Proof {
+  if (isUnknown(principal)) return "unknown";
+  if (principal === "*") return "yes";
+  const entries = Array.isArray(principal) ? principal : [obj(principal)?.AWS];
+  if (entries.some(isUnknown)) return "unknown";
+  return entries.some((p) => p === "*" || (Array.isArray(p) && p.includes("*"))) ? "yes" : "no";
+}
+
+/** The days of an ArchiveAgeInDays value: the largest of a list (its values are alternatives). */
+function days(value: unknown): number | "unknown" | undefined {
+  const values = Array.isArray(value) ? value : [value];
+  if (values.some(isUnknown)) return "unknown";
+  const numbers = values.map((v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v));
+  if (numbers.length === 0 || !numbers.every((n) => typeof n === "number" && Number.isFinite(n))) return undefined;
+  return (numbers as number[]).reduce((a, b) => Math.max(a, b));
+}
+
+/**
+ * Whether the statement's Condition keeps the Deny for at least a day of an archive's life: none at all, or only
+ * glacier:ArchiveAgeInDays under NumericLessThan(Equals) with at least 1. Any other condition may narrow the Deny in
+ * ways not read here: "unknown".
+ */
+function conditionHolds(condition: unknown): Proof {
+  if (condition === undefined || condition === null) return "yes";
+  if (isUnknown(condition)) return "unknown";
+  const operators = Object.entries(obj(condition) ?? {});
+  if (operators.length === 0) return "yes";
+  const parts = operators.flatMap(([operator, block]): Proof[] => {
+    const keys = Object.entries(obj(block) ?? {});
+    if (isUnknown(block) || keys.length === 0) return ["unknown"];
+    return keys.map(([key, value]): Proof => {
+      if (!YOUNGER_THAN.test(operator) || key.toLowerCase() !== ARCHIVE_AGE) return "unknown";
+      const d = days(value);
+      return d === "unknown" ? "unknown" : d !== undefined && d >= 1 ? "yes" : "no";
+    });
+  });
+  return allOf(parts);
+}
+
+/** Whether one statement denies everyone deleting archives; NotAction and NotPrincipal are not read, so prove nothing. */
 function statementDenies(statement: unknown): Proof {
   if (isUnknown(statement)) return "unknown";
   const st = obj(statement) ?? {};
   if (isUnknown(st.Effect) || isUnknown(st.Action)) return "unknown";
   if (typeof st.Effect !== "string" || st.Effect.toLowerCase() !== "deny") return "no";
   const actions = list(st.Action);
-  if (actions.some((a) => typeof a === "string" && !isUnknown(a) && wildcardMatches(a.toLowerCase(), DELETE_ARCHIVE)))
-    return "yes";
-  return actions.some(isUnknown) ? "unknown" : "no";
+  const action: Proof = actions.some(
+    (a) => typeof a === "string" && !isUnknown(a) && wildcardMatches(a.toLowerCase(), DELETE_ARCHIVE),
+  )
+    ? "yes"
+    : actions.some(isUnknown)
+      ? "unknown"
+      : "no";
+  return allOf([action, principalIsEveryone(st.Principal), conditionHolds(st.Condition)]);
 }
 
-/** "yes" when a Deny statement covers glacier:DeleteArchive; "unknown" when an unknown part may be one. */
+/** "yes" when a Deny statement covers glacier:DeleteArchive for everyone; "unknown" when an unknown part may be one. */
 export function lockPolicyDeniesDeletes(policy: unknown): Proof {
   const doc = parse(policy);
   if (doc === "unknown" || isUnknown(doc?.Statement)) return "unknown";

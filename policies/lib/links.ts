@@ -3,6 +3,7 @@
 // `${vault.name}-archive` depends on the vault yet names another one.
 import { GenericResource } from "../../lib/reachability";
 import { isUnknown } from "../../lib/values";
+import { unwrap } from "../../lib/reachability/resource";
 
 /** "yes" surely, "maybe" when it cannot be told at preview, "no" surely not. */
 export type Link = "yes" | "maybe" | "no";
@@ -16,12 +17,14 @@ const knownText = (v: unknown): v is string => typeof v === "string" && v !== ""
  * lock built from one random suffix depend on the suffix, not on each other); linked to nothing it names nothing.
  */
 export function linkOf(from: GenericResource, key: string, to: GenericResource, toFields: readonly string[]): Link {
-  const value = from.inputs[key];
+  const value = unwrap(from.inputs[key]);
   const sources = from.propertyDependencies[key] ?? [];
   if (knownText(value)) {
-    const own = toFields.map((f) => to.inputs[f]).filter(knownText);
+    const own = toFields.map((f) => unwrap(to.inputs[f])).filter(knownText);
     if (own.length > 0) return own.includes(value) ? "yes" : "no";
   }
+  // A known value that is no name (a list, an object, a number) names nothing, whatever it was built from.
+  if (!isUnknown(value) && value !== undefined && value !== null && !knownText(value)) return "no";
   if (sources.includes(to.urn)) return "yes";
   if (!isUnknown(value)) return "no";
   const common = toFields.some((f) => (to.propertyDependencies[f] ?? []).some((u) => sources.includes(u)));

@@ -4,6 +4,7 @@
 // and stays valid until changed). When the policy itself is not in the stack, it cannot be judged at all.
 import type { GenericResource } from "../../lib/reachability";
 import { Finding, violation } from "./findings";
+import { namedList } from "./named-list";
 import type { StackFinding } from "./stack-rule";
 
 /** A violation when `length` (never the password itself) is known and below `minimum`. */
@@ -16,7 +17,7 @@ export function shorterThanRequired(
   if (length === undefined || length >= minimum) return [];
   return [
     violation(
-      `${what} is ${length} characters, fewer than the ${minimum} this rule requires: ${policy} accepts passwords that short (the cloud refuses one its policy rejects), or this one was set before it; require ${minimum} or more characters there and set a longer password`,
+      `${what} is ${length} character${length === 1 ? "" : "s"}, fewer than the ${minimum} this rule requires: ${policy} accepts passwords that short (the cloud refuses one its policy rejects), or this one was set before it; require ${minimum} or more characters there and set a longer password`,
     ),
   ];
 }
@@ -32,14 +33,6 @@ export interface UnseenPolicy {
   declare: string;
 }
 
-const MAX_NAMES = 3;
-
-function named(what: string, holders: readonly GenericResource[]): string {
-  const names = holders.slice(0, MAX_NAMES).map((h) => h.name);
-  const more = holders.length > MAX_NAMES ? ` and ${holders.length - MAX_NAMES} more` : "";
-  return `${what}${holders.length > 1 ? "s" : ""} ${names.join(", ")}${more}`;
-}
-
 /**
  * One note for the rule, on the first holder: each policy the plan's passwords depend on but does not declare,
  * whose length, lockout and reuse settings cannot be judged. Advisory like any value the plan does not show;
@@ -52,7 +45,7 @@ export function unseenPasswordPolicies(parts: readonly UnseenPolicy[]): StackFin
   const why = missing
     .map(
       (p) =>
-        `${p.policy} is not in this stack, and ${named(p.what, p.holders)} ${p.holders.length > 1 ? "sign in with passwords" : "signs in with a password"} it governs: ${p.declare}`,
+        `${p.policy} is not in this stack, and ${namedList(p.what, p.holders)} ${p.holders.length > 1 ? "sign in with passwords" : "signs in with a password"} it governs: ${p.declare}`,
     )
     .join("; ");
   const message = `cannot be verified at preview: ${why}; or exempt ${first.name} once the policy is confirmed`;

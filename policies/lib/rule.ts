@@ -51,8 +51,8 @@ export function defineResourceRule<C = Record<string, never>>(spec: ResourceRule
   // Config is re-read per call (the engine configures after start-up) but parsed once per distinct value.
   const configOf = (args: Pick<ResourceValidationArgs, "getConfig">): ParsedConfig<C> => {
     const raw = args.getConfig<Record<string, unknown>>() ?? {};
-    // Most rules run unconfigured: skip serialising the empty object on every call.
-    const key = Object.keys(raw).length === 0 ? "{}" : JSON.stringify(raw);
+    // Most rules run unconfigured: skip serialising the empty object (the SDK hands a fresh one on every call).
+    const key = isEmpty(raw) ? "{}" : JSON.stringify(raw);
     let parsed = cache.get(key);
     if (!parsed) {
       const reader = new ConfigReader(name, raw);
@@ -74,9 +74,11 @@ export function defineResourceRule<C = Record<string, never>>(spec: ResourceRule
   const validateResource = (args: ResourceValidationArgs, reportRaw: ReportViolation) => {
     const check = checkByType.get(args.type);
     if (!check) return;
-    const report = reportingCaseStep(reportRaw, metadata.caseStep);
     const { common, rule } = configOf(args);
     const findings = check(rawProps(args.props), contextOf(args, rule));
+    // Most resources comply and match no exemption: nothing to report, so no reporter is built.
+    if (findings.length === 0 && common.exemptions.length === 0) return;
+    const report = reportingCaseStep(reportRaw, metadata.caseStep);
     // One exemption note covers all of the resource's findings; an expired exemption is a violation of its own.
     const subject = { urn: args.urn, name: args.name };
     reportFindings({ report, policyName: name, common, expired: "notice" }, subject, findings);
@@ -101,4 +103,10 @@ export function defineResourceRule<C = Record<string, never>>(spec: ResourceRule
     };
   }
   return policy;
+}
+
+/** No own enumerable key, without the array Object.keys would allocate on every call. */
+function isEmpty(raw: Record<string, unknown>): boolean {
+  for (const key in raw) if (Object.prototype.hasOwnProperty.call(raw, key)) return false;
+  return true;
 }

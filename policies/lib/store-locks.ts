@@ -5,6 +5,7 @@
 // (failing closed): it may configure any bucket or vault, inside the stack or out.
 import { GenericResource } from "../../lib/reachability";
 import { Link } from "./links";
+import { namedList } from "./named-list";
 import { StackFinding } from "./stack-rule";
 
 export interface StoreLocks {
@@ -50,6 +51,5 @@ export function judgedWithPossibleLocks(
   return verdictOf(certain) === verdictOf(withPossible) ? withPossible : doubt(possible);
 }
 
-/** "lock configuration a" or "lock configurations a, b", for messages. */
-export const lockNames = (kind: string, locks: readonly GenericResource[]) =>
-  `${kind}${locks.length > 1 ? "s" : ""} ${locks.map((l) => l.name).join(", ")}`;
+/** "lock configuration a" or "lock configurations a, b, c and 4 more", for messages. */
+export const lockNames = (kind: string, locks: readonly GenericResource[]) => namedList(kind, locks);

@@ -95,7 +95,11 @@ function glacierLockGaps(p: Record<string, unknown>): Finding[] {
   const denies = lockPolicyDeniesDeletes(p.policy);
   if (denies === "unknown") findings.push(unverifiable("policy", "whether it denies glacier:DeleteArchive"));
   if (denies === "no")
-    findings.push(violation("policy has no Deny of glacier:DeleteArchive: the lock keeps no archive from deletion"));
+    findings.push(
+      violation(
+        'policy has no Deny of glacier:DeleteArchive for every principal (Principal "*") for at least a day of an archive\'s life: the lock keeps no archive from deletion',
+      ),
+    );
   return findings;
 }
 

@@ -2,9 +2,12 @@ import { GenericResource } from "../../lib/reachability";
 import { isUnknown, list, num, obj } from "../../lib/values";
 import { at, show } from "../lib/expect";
 import { unverifiable } from "../lib/findings";
+import { FLOW_LOG, receivesFlowLogs } from "../lib/flow-log-evidence";
+import { GLACIER_VAULT, GLACIER_VAULT_LOCK, unlockedGlacierVaults } from "../lib/glacier-vault-locks";
 import { linkOf } from "../lib/links";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
 import { assignLocks, judgedWithPossibleLocks, lockNames } from "../lib/store-locks";
+import { openStorePolicies, S3_UNLOCKING_ACTIONS, StorePolicies } from "../lib/store-policy-grants";
 import { is } from "../lib/text-values";
 import {
   holdsEvidence,
@@ -22,7 +25,21 @@ const LOCKS = [
   "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration",
   "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
 ];
+const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
 const DAYS_PER_YEAR = 365;
+
+/** Bucket policies of evidence buckets: bucket names are global, so a name links without a place. */
+const BUCKET_POLICIES: StorePolicies = {
+  kind: "evidence bucket",
+  policyTypes: [BUCKET_POLICY],
+  link: (p, b) => linkOf(p, "bucket", b, ["bucket", "id"]),
+  inlineField: "policy",
+  actions: S3_UNLOCKING_ACTIONS,
+  harm: "anyone may lower the default retention for new evidence, add delete markers, overwrite objects or lift the protection",
+};
+
+const GLACIER_FIX =
+  "add an aws.glacier.VaultLock with vaultName set to the vault's name, a policy that denies glacier:DeleteArchive and completeLock: true";
 
 type RetentionConfig = RetentionMinima;
 
@@ -113,7 +130,7 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
   metadata: {
     name: "require-evidence-s3-default-retention",
     description:
-      "Every S3 bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of a CloudTrail trail) must have Object Lock with a default retention in COMPLIANCE mode of at least minRetentionDays (30 by default; minTrailRetentionDays, 180 by default, for a trail's destination, so audit logs outlive six months), set by a BucketObjectLockConfiguration or the bucket's inline objectLockConfiguration; when several set it, each must comply, since the last applied wins. A CloudTrail trail whose bucket the stack does not show (outside it, or unknown at preview and linked to no bucket of it) is a note naming the bucket, a violation when failing closed: its lock cannot be judged.",
+      'Every S3 bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of a CloudTrail trail or a VPC flow log) must have Object Lock with a default retention in COMPLIANCE mode of at least minRetentionDays (30 by default; minTrailRetentionDays, 180 by default, for a trail\'s destination, so audit logs outlive six months), set by a BucketObjectLockConfiguration or the bucket\'s inline objectLockConfiguration; when several set it, each must comply, since the last applied wins. A CloudTrail trail whose bucket the stack does not show (outside it, or unknown at preview and linked to no bucket of it) is a note naming the bucket, a violation when failing closed: its lock cannot be judged. An evidence bucket\'s policy (a BucketPolicy or its inline policy) must not let everyone (Principal "*", {"AWS": "*"}, NotPrincipal) change its lock, retention, legal holds, versioning, lifecycle, policy or ACL, or put or delete objects, unless a Condition names the principals (aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount…) or an unconditional Deny on everyone takes it back; a condition not read is a note. A Glacier vault marked as evidence must have an aws.glacier.VaultLock naming it in the same place (require-evidence-bucket-immutability judges the lock).',
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -121,6 +138,8 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
       'Add an aws.s3.BucketObjectLockConfiguration with bucket set to the bucket and rule.defaultRetention { mode: "COMPLIANCE", days: 30 } (or years).',
       "Raise days (or years) to at least the configured minRetentionDays (minTrailRetentionDays on the bucket a CloudTrail trail writes to), and remove any other lock configuration of the bucket that is weaker.",
       "For a CloudTrail trail writing to a bucket outside the stack: declare the bucket in the stack with such a lock (the kit's AuditTrail component does), or exempt the trail once the bucket's lock is confirmed.",
+      "Remove bucket policy statements that allow everyone to delete, overwrite or unlock evidence, or name the principals (an account or role ARN) or narrow them with a Condition on aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn or aws:SourceAccount.",
+      "Lock a Glacier evidence vault with an aws.glacier.VaultLock whose policy denies glacier:DeleteArchive, with completeLock: true.",
     ],
     controls: [
       { framework: "AWS FSBP", id: "S3.15" },
@@ -128,7 +147,7 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
       { framework: "PRC Cybersecurity Law", id: "Art. 21(3)" },
     ],
     caseStep: 5,
-    resourceTypes: [...BUCKETS, ...LOCKS, ...S3_TRAILS],
+    resourceTypes: [...BUCKETS, ...LOCKS, ...S3_TRAILS, FLOW_LOG, BUCKET_POLICY, GLACIER_VAULT, GLACIER_VAULT_LOCK],
   },
   configSchema: {
     minRetentionDays: {
@@ -152,23 +171,28 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
       resources.filter((r) => LOCKS.includes(r.type)),
       (l, b) => linkOf(l, "bucket", b, ["bucket", "id"]),
     );
-    const bucketFindings = buckets
-      .filter((b) => holdsEvidence(b, resources))
-      .flatMap((b) => {
-        const min = minimumDaysFor(b, resources, config);
-        const finding = judgedWithPossibleLocks(
-          locksOf.get(b.urn),
-          (locks) => findingFor(b, [...inlineRetentions(b), ...locks.map(separateRetention)], min),
-          (possible) => ({
-            urn: b.urn,
-            ...unverifiable(
-              `the bucket of ${lockNames("lock configuration", possible)}`,
-              `it may be evidence bucket ${b.name}, whose name is built from the same resource`,
-            ),
-          }),
-        );
-        return finding ? [finding] : [];
-      });
-    return [...bucketFindings, ...unseenTrailDestinations(resources, S3_TRAILS, BUCKETS, outsideFix(config))];
+    // Evidence by marking, or by role: a trail's or a flow log's destination.
+    const isEvidence = (b: GenericResource) => holdsEvidence(b, resources) || receivesFlowLogs(b, resources);
+    const bucketFindings = buckets.filter(isEvidence).flatMap((b) => {
+      const min = minimumDaysFor(b, resources, config);
+      const finding = judgedWithPossibleLocks(
+        locksOf.get(b.urn),
+        (locks) => findingFor(b, [...inlineRetentions(b), ...locks.map(separateRetention)], min),
+        (possible) => ({
+          urn: b.urn,
+          ...unverifiable(
+            `the bucket of ${lockNames("lock configuration", possible)}`,
+            `it may be evidence bucket ${b.name}, whose name is built from the same resource`,
+          ),
+        }),
+      );
+      return finding ? [finding] : [];
+    });
+    return [
+      ...bucketFindings,
+      ...openStorePolicies(buckets, isEvidence, resources, BUCKET_POLICIES),
+      ...unlockedGlacierVaults(resources, GLACIER_FIX),
+      ...unseenTrailDestinations(resources, S3_TRAILS, BUCKETS, outsideFix(config)),
+    ];
   },
 });

@@ -5,24 +5,36 @@ import { unverifiable } from "../lib/findings";
 import { HBR_POLICY, HBR_VAULT, HBR_VAULT_USERS, unseenHbrVaults } from "../lib/hbr-plan-vaults";
 import { bothLinks, Link, linkOf } from "../lib/links";
 import { placeLink, samePlace } from "../lib/placement";
+import { placeDoubt } from "../lib/provider-region";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
 import { assignLocks, judgedWithPossibleLocks, lockNames } from "../lib/store-locks";
+import { BACKUP_UNLOCKING_ACTIONS, openStorePolicies, StorePolicies } from "../lib/store-policy-grants";
 
 const LOCK = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";
+const VAULT_POLICY = "aws:backup/vaultPolicy:VaultPolicy";
 
 /**
  * Vault names are unique per account and region: a lock names a vault when the names match and it is managed in the
- * same place (provider, and region where one is named).
+ * same place (account and region).
  */
 function locksVault(lock: GenericResource, vault: GenericResource): Link {
   return bothLinks(linkOf(lock, "backupVaultName", vault, ["name", "id"]), placeLink(samePlace(lock, vault)));
 }
 
+/** Access policies of backup vaults (an air-gapped vault's too), named like locks name their vault. */
+const VAULT_POLICIES: StorePolicies = {
+  kind: "backup vault",
+  policyTypes: [VAULT_POLICY],
+  link: (p, v) => bothLinks(linkOf(p, "backupVaultName", v, ["name", "id"]), placeLink(samePlace(p, v))),
+  actions: BACKUP_UNLOCKING_ACTIONS,
+  harm: "anyone may remove the lock in its grace period, shorten retention or delete recovery points and the vault",
+};
+
 /** Why a lock may or may not be the vault's, for the note. */
 function doubt(lock: GenericResource, vault: GenericResource): string {
   if (isUnknown(lock.inputs.backupVaultName))
     return `it may be backup vault ${vault.name}, whose name is built from the same resource`;
-  return `it may lock backup vault ${vault.name} or a vault of the same name in another region: one of them names its region, the other takes its provider's`;
+  return `it may lock backup vault ${vault.name} or a vault of the same name elsewhere: ${placeDoubt(lock, vault)}`;
 }
 
 /** The vault's finding from the locks that configure it. */
@@ -50,17 +62,27 @@ export const requireLockedBackupVaults = defineStackRule({
   metadata: {
     name: "require-locked-backup-vaults",
     description:
-      "Every AWS Backup vault must have a backup.VaultLockConfiguration in compliance mode (changeableForDays set) in the stack, and no governance-mode one beside it (the last applied wins); require-backup-vault-lock-compliance judges the lock's settings. A lock locks a vault whose name it names in the same place (provider, and region where one is named); a lock whose name is only known at deployment and is built from the same resource as the vault's is a note. A backup plan rule whose targetVaultName or copy action's destinationVaultArn is not a vault of the stack (a logically air-gapped vault counts: it is always locked in compliance mode), the account's Default vault (created without a lock) above all, or is unknown at preview and linked to no vault of it, is a note naming the plan, rule and vault, a violation when failing closed: the engine cannot see that vault's lock. Alibaba Cloud HBR backup plans and backup policy rules writing to a vaultId that is not an hbr.Vault of the stack are notes the same way.",
+      'Every AWS Backup vault must have a backup.VaultLockConfiguration in compliance mode (changeableForDays set) in the stack, and no governance-mode one beside it (the last applied wins); require-backup-vault-lock-compliance judges the lock\'s settings. A lock locks a vault whose name it names in the same place (account and region, as the providers and region arguments show them; a place the plan cannot show is a note); a lock whose name is only known at deployment and is built from the same resource as the vault\'s is a note. A backup plan rule whose targetVaultName or copy action\'s destinationVaultArn is not a vault of the stack (a logically air-gapped vault counts: it is always locked in compliance mode), the account\'s Default vault (created without a lock) above all, or is unknown at preview and linked to no vault of it, is a note naming the plan, rule and vault, a violation when failing closed: the engine cannot see that vault\'s lock. Alibaba Cloud HBR backup plans and backup policy rules writing to a vaultId that is not an hbr.Vault of the stack are notes the same way. A backup.VaultPolicy of a vault of the stack (named like a lock names it) must not let everyone (Principal "*", {"AWS": "*"}, NotPrincipal) delete or change the vault lock, delete or shorten recovery points, delete the vault or change its policy, unless a Condition names the principals (aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount…) or an unconditional Deny on everyone takes it back; a condition not read is a note.',
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       "Add an aws.backup.VaultLockConfiguration with backupVaultName set to the vault's name.",
       "Set changeableForDays (at least 3) so the lock is in compliance mode, and minRetentionDays.",
       "Point backup plan rules (targetVaultName, copyActions destinationVaultArn) at vaults of the stack locked this way, e.g. the kit's ImmutableBackup component, never at the Default vault; or exempt the plan once the outside vault's lock is confirmed.",
+      "Remove vault policy statements that allow everyone to delete the lock, recovery points or the vault, or name the principals (an account or role ARN) or narrow them with a Condition on aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn or aws:SourceAccount.",
     ],
     controls: [{ framework: "MLPS 2.0 L3", id: "8.1.4.9 (data backup and recovery)" }],
     caseStep: 4,
-    resourceTypes: [VAULT, LOCK, BACKUP_PLAN, AIR_GAPPED_VAULT, HBR_VAULT, ...HBR_VAULT_USERS, HBR_POLICY],
+    resourceTypes: [
+      VAULT,
+      LOCK,
+      VAULT_POLICY,
+      BACKUP_PLAN,
+      AIR_GAPPED_VAULT,
+      HBR_VAULT,
+      ...HBR_VAULT_USERS,
+      HBR_POLICY,
+    ],
   },
   // Like the resource rules: an expired exemption is a violation of its own before the finding.
   expiredExemption: "notice",
@@ -83,6 +105,12 @@ export const requireLockedBackupVaults = defineStackRule({
       return finding ? [finding] : [];
     });
     // A plan's vault of the stack is judged above; the others only show as notes.
-    return [...vaultFindings, ...unseenPlanVaults(resources), ...unseenHbrVaults(resources)];
+    const policyStores = resources.filter((r) => r.type === VAULT || r.type === AIR_GAPPED_VAULT);
+    return [
+      ...vaultFindings,
+      ...openStorePolicies(policyStores, () => true, resources, VAULT_POLICIES),
+      ...unseenPlanVaults(resources),
+      ...unseenHbrVaults(resources),
+    ];
   },
 });

@@ -43,7 +43,8 @@ function loginProfileFindings(profile: GenericResource, preferences: GenericReso
 /**
  * A CloudSSO user's own MFA setting counts only under a directory that leaves MFA to each user ("Byuser"); unset (or
  * null) it is "Enabled". Which directory the user belongs to is not always in the plan: "Disabled" passes only when
- * every directory in the stack requires MFA of all its users (cloudsso-mfa.ts). A disabled user cannot sign in.
+ * every directory in the stack requires MFA of all its users (cloudsso-mfa.ts), and with no directory in the stack it
+ * is a note, like a password policy the stack does not declare. A disabled user cannot sign in.
  */
 function cloudSsoUserFindings(user: GenericResource, directories: GenericResource[]): StackFinding[] {
   const { urn, name } = user;
@@ -53,17 +54,24 @@ function cloudSsoUserFindings(user: GenericResource, directories: GenericResourc
   const setting = user.inputs[USER_MFA];
   if (isUnknown(setting)) return [{ urn, ...unverifiable(USER_MFA) }];
   if (!is(setting, "Disabled")) return [];
+  // The opt-out counts only under a "Byuser" directory, which a directory outside the stack may or may not be.
+  if (covers.length === 0)
+    return [
+      {
+        urn,
+        ...unverifiable(
+          "the directory's MFA setting",
+          `${name}'s ${USER_MFA} "Disabled" applies only if its directory leaves MFA to each user ("Byuser"), and that directory is not in this stack: declare it, or set ${USER_MFA} to "Enabled"`,
+        ),
+      },
+    ];
   if (covers.includes("unknown") && !covers.includes("no"))
     return [{ urn, ...unverifiable("the directory's MFA setting", `whether it overrides ${name}'s opt-out`) }];
-  const fix =
-    covers.length === 0
-      ? 'declare its cloudsso.Directory with MFA required of every user (mfaAuthenticationSettingInfo.mfaAuthenticationAdvanceSettings "Enabled", the default)'
-      : 'require MFA of every user in the directory (mfaAuthenticationSettingInfo.mfaAuthenticationAdvanceSettings "Enabled", the default)';
   return [
     {
       urn,
       ...violation(
-        `CloudSSO user ${name}: ${USER_MFA} is ${shown(setting)}: this user may sign in with a password alone; use "Enabled", or ${fix}`,
+        `CloudSSO user ${name}: ${USER_MFA} is ${shown(setting)}: this user may sign in with a password alone; use "Enabled", or require MFA of every user in the directory (mfaAuthenticationSettingInfo.mfaAuthenticationAdvanceSettings "Enabled", the default)`,
       ),
     },
   ];
@@ -77,7 +85,7 @@ const preferenceRule = defineResourceRule<unknown>({
   metadata: {
     name: RAM_MFA_RULE,
     description:
-      'The RAM security preference must make MFA mandatory for console logins (mfaOperationForLogin "mandatory" in any case, with no contrary enforceMfaForLogin false beside it; the deprecated enforceMfaForLogin true is accepted when the new field is unset), and every RAM user\'s login profile must require MFA (mfaBindRequired true; unset means false) unless every security preference in the stack makes it mandatory, which overrides the user\'s flag (checked across the stack). A CloudSSO directory signing users in with passwords (SAML single sign-on not enabled) must not turn MFA off: mfaAuthenticationStatus and mfaAuthenticationSettingInfo.mfaAuthenticationAdvanceSettings unset or "Enabled" (not Disabled, ByUser or OnlyRiskyLogin), and a CloudSSO user must not opt out (mfaAuthenticationSettings "Disabled") unless every directory in the stack requires MFA of all its users (checked across the stack). RAM login profiles in ROS templates (ALIYUN::RAM::User LoginProfile, ALIYUN::RAM::LoginProfile unless Inactive) are judged like the program\'s.',
+      'The RAM security preference must make MFA mandatory for console logins (mfaOperationForLogin "mandatory" in any case, with no contrary enforceMfaForLogin false beside it; the deprecated enforceMfaForLogin true is accepted when the new field is unset), and every RAM user\'s login profile must require MFA (mfaBindRequired true; unset means false) unless every security preference in the stack makes it mandatory, which overrides the user\'s flag (checked across the stack). A CloudSSO directory signing users in with passwords (SAML single sign-on not enabled) must not turn MFA off: mfaAuthenticationStatus and mfaAuthenticationSettingInfo.mfaAuthenticationAdvanceSettings unset or "Enabled" (not Disabled, ByUser or OnlyRiskyLogin), and a CloudSSO user must not opt out (mfaAuthenticationSettings "Disabled") unless every directory in the stack requires MFA of all its users (checked across the stack; with no directory in the stack the opt-out is a note, as it counts only under a "Byuser" directory). RAM login profiles in ROS templates (ALIYUN::RAM::User LoginProfile, ALIYUN::RAM::LoginProfile unless Inactive) are judged like the program\'s.',
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [

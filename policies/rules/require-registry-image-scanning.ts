@@ -6,7 +6,10 @@ import {
   FilterReading,
   InForce,
   isEnhanced,
+  judgedInEveryPlacement,
   lastAppliedNote,
+  Placement,
+  placeNote,
   REGISTRY_SCANNING,
   scanningCoverage,
 } from "../lib/ecr-registry-scanning";
@@ -83,9 +86,8 @@ function withoutConfiguration(scanOnPush: unknown, elsewhere: boolean): Judgemen
  * Scanned when it is under every registry scanning configuration of its region that may be applied last (each
  * replaces the registry's whole configuration), or by its own scanOnPush where there is none.
  */
-function repository(repo: GenericResource, placeOf: (r: GenericResource) => InForce, anywhere: boolean): Finding[] {
+function underPlace(repo: GenericResource, { inForce, regional }: InForce, anywhere: boolean): Finding[] {
   const scanOnPush = at(repo.inputs, "imageScanningConfiguration.scanOnPush");
-  const { inForce, regional } = placeOf(repo);
   const judgements =
     inForce.length > 0
       ? inForce.map((c) => underConfiguration(repo, c, scanOnPush))
@@ -99,6 +101,15 @@ function repository(repo: GenericResource, placeOf: (r: GenericResource) => InFo
       ];
   const doubt = judgements.find((j): j is { scanned: false; note: Finding } => "note" in j);
   return doubt ? [doubt.note] : [];
+}
+
+/** Judged in every way its place may turn out: a configuration whose region or account is not shown may reach it. */
+function repository(repo: GenericResource, placeOf: (r: GenericResource) => Placement, anywhere: boolean): Finding[] {
+  return judgedInEveryPlacement(
+    placeOf(repo),
+    (place) => underPlace(repo, place, anywhere),
+    (doubtful) => placeNote(repo, doubtful),
+  );
 }
 
 const acrInstance = (p: Record<string, unknown>): Finding[] =>
@@ -119,7 +130,7 @@ export const requireRegistryImageScanning = defineStackRule({
   metadata: {
     name: "require-registry-image-scanning",
     description:
-      "Container registries must scan images: ECR repositories covered by a registry scanning rule in the stack (ENHANCED, or BASIC scanning on push, with a repository filter matching the repository: a filter without * matches names containing it), or with scanOnPush where no ENHANCED registry scanning of their region ignores it; registry scanning counts in its own registry and region (same provider, and same region argument where both set one), and when several configurations share a region each that may be applied last (none of the others depends on it) must cover the repository, since the last applied replaces the rest; repositories ECR creates by itself (under a pull-through cache rule's ecrRepositoryPrefix, or a repository creation template's prefix for replication or create-on-push) have no scanOnPush, so a registry scanning rule must match every name under the prefix; Alibaba Cloud ACR Enterprise instances with an image scanner (ACR/Trivy or SAS), not DISABLE.",
+      "Container registries must scan images: ECR repositories covered by a registry scanning rule in the stack (ENHANCED, or BASIC scanning on push, with a repository filter matching the repository: a filter without * matches names containing it), or with scanOnPush where no ENHANCED registry scanning of their region ignores it; registry scanning counts in its own account and region (its region argument, else its provider's region; providers told apart by allowedAccountIds, assumeRole or profile), and a configuration whose region or account the plan does not show (left to the provider's environment, or unknown at preview) may or may not reach a repository: a note when the verdict turns on it, and when several configurations share a region each that may be applied last (none of the others depends on it) must cover the repository, since the last applied replaces the rest; repositories ECR creates by itself (under a pull-through cache rule's ecrRepositoryPrefix, or a repository creation template's prefix for replication or create-on-push) have no scanOnPush, so a registry scanning rule must match every name under the prefix; Alibaba Cloud ACR Enterprise instances with an image scanner (ACR/Trivy or SAS), not DISABLE.",
     enforcementLevel: "mandatory",
     severity: "medium",
     remediationSteps: [

@@ -1,11 +1,11 @@
-// AnalyzeStack's resources as the reachability model reads them: raw inputs (unknowns visible, never thrown)
-// and dependencies as URNs.
+// AnalyzeStack's resources as the reachability model reads them: raw inputs (unknowns visible, never thrown),
+// dependencies as URNs, and the inputs of the provider each is managed with (its region and account).
 import { PolicyResource } from "@pulumi/policy";
 import { rawProps } from "../../lib/values";
-import { GenericResource } from "../../lib/reachability";
+import { ProvidedResource } from "../lib/provider-accounts";
 
-export function toGenericResources(resources: readonly PolicyResource[]): GenericResource[] {
-  return resources.map((r) => {
+export function toGenericResources(resources: readonly PolicyResource[]): ProvidedResource[] {
+  return resources.map((r): ProvidedResource => {
     const propertyDependencies: Record<string, string[]> = {};
     for (const [k, deps] of Object.entries(r.propertyDependencies ?? {}))
       propertyDependencies[k] = deps.map((d) => d.urn);
@@ -16,7 +16,7 @@ export function toGenericResources(resources: readonly PolicyResource[]): Generi
       inputs: rawProps(r.props),
       propertyDependencies,
       dependencies: (r.dependencies ?? []).map((d) => d.urn),
-      ...(r.provider?.urn ? { provider: r.provider.urn } : {}),
+      ...(r.provider?.urn ? { provider: r.provider.urn, providerInputs: rawProps(r.provider.props) } : {}),
     };
   });
 }

@@ -266,6 +266,90 @@ const beanstalkSettings: Shape = {
   },
 };
 
+/**
+ * Policies that test aws:MultiFactorAuthPresent, in the forms require-iam-console-mfa reads and in broken ones: blocks
+ * that are no objects, lists of mixed entries, NotAction holding non-text, conditions of several keys.
+ */
+const MFA_DOCUMENTS: readonly unknown[] = [
+  {
+    Statement: {
+      Effect: "Deny",
+      Action: "*",
+      Resource: "*",
+      Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } },
+    },
+  },
+  {
+    Statement: [
+      {
+        Effect: "Deny",
+        NotAction: ["iam:GetUser", 7, null],
+        Resource: ["*"],
+        Condition: { Null: { "aws:MultiFactorAuthPresent": [true, "x"] } },
+      },
+    ],
+  },
+  { Statement: [{ Effect: "Deny", Action: [], Resource: null, Condition: { Bool: "false" } }, null, 5] },
+  {
+    Statement: [
+      {
+        Effect: "Deny",
+        Action: "*",
+        NotResource: "*",
+        Condition: { Bool: { "aws:MultiFactorAuthPresent": {} }, Null: [] },
+      },
+    ],
+  },
+  JSON.stringify({
+    Statement: {
+      Effect: "Deny",
+      Action: "*",
+      Resource: "*",
+      Condition: { Bool: { "aws:multifactorauthpresent": [] } },
+    },
+  }),
+  { Statement: {} },
+  "{",
+];
+const mfaDocument: Field = { oneOf: MFA_DOCUMENTS };
+/** User and group names as references give them: a name, a template id, or text of no name. */
+const principalName: Field = { oneOf: ["ops", "humans", "", "arn:aws:iam::1:user/ops"] };
+const principalNames: Field = { arrayOf: principalName };
+
+/** CloudFormation IAM users with console logins, their groups and the policies that reach them. */
+const IDENTITY_BODIES: readonly string[] = [
+  JSON.stringify({
+    Parameters: { P: { Type: "String", NoEcho: true } },
+    Resources: {
+      U: {
+        Type: "AWS::IAM::User",
+        Properties: {
+          UserName: "ops",
+          LoginProfile: { Password: { Ref: "P" }, PasswordResetRequired: "maybe" },
+          Groups: [{ Ref: "G" }, 5],
+          Policies: [null, { PolicyName: "p", PolicyDocument: MFA_DOCUMENTS[0] }, 3],
+          ManagedPolicyArns: [{ Ref: "M" }, null],
+        },
+      },
+      V: { Type: "AWS::IAM::User", Properties: { LoginProfile: { Password: 12345678 }, Groups: "humans" } },
+      W: { Type: "AWS::IAM::User", Properties: { LoginProfile: "x", Policies: { PolicyDocument: 1 } } },
+      G: { Type: "AWS::IAM::Group", Properties: { Policies: [{ PolicyDocument: "{" }], ManagedPolicyArns: "arn" } },
+      M: {
+        Type: "AWS::IAM::ManagedPolicy",
+        Properties: { PolicyDocument: MFA_DOCUMENTS[1], Users: [{ Ref: "V" }], Groups: 7 },
+      },
+      I: {
+        Type: "AWS::IAM::Policy",
+        Properties: { PolicyName: 1, PolicyDocument: { Ref: "P" }, Groups: [{ Ref: "G" }] },
+      },
+      A: {
+        Type: "AWS::IAM::UserToGroupAddition",
+        Properties: { GroupName: { Ref: "G" }, Users: [{ Ref: "W" }, null] },
+      },
+    },
+  }),
+];
+
 export const awsShapes: Record<string, Shape> = {
   "aws:opensearch/domain:Domain": searchDomain,
   "aws:elasticsearch/domain:Domain": searchDomain,
@@ -813,6 +897,7 @@ export const awsShapes: Record<string, Shape> = {
     maxRetentionDays: "number",
   },
   "aws:backup/vault:Vault": { name: "string", kmsKeyArn: "string", forceDestroy: "bool" },
+  "aws:backup/vaultPolicy:VaultPolicy": { backupVaultName: "string", policy: "policyDocument" },
   "aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault": {
     name: "string",
     minRetentionDays: "number",
@@ -842,6 +927,20 @@ export const awsShapes: Record<string, Shape> = {
   "aws:iam/policy:Policy": { policy: "policyDocument", name: "string" },
   "aws:iam/rolePolicy:RolePolicy": { policy: "policyDocument", role: "string" },
   "aws:iam/userPolicy:UserPolicy": { policy: "policyDocument", user: "string" },
+  "aws:iam/user:User": { name: principalName },
+  "aws:iam/group:Group": { name: principalName },
+  "aws:iam/groupPolicy:GroupPolicy": { policy: mfaDocument, group: principalName },
+  "aws:iam/userPolicyAttachment:UserPolicyAttachment": { user: principalName, policyArn: "string" },
+  "aws:iam/groupPolicyAttachment:GroupPolicyAttachment": { group: principalName, policyArn: "string" },
+  "aws:iam/policyAttachment:PolicyAttachment": {
+    name: "string",
+    users: principalNames,
+    groups: principalNames,
+    roles: "strings",
+    policyArn: "string",
+  },
+  "aws:iam/userGroupMembership:UserGroupMembership": { user: principalName, groups: principalNames },
+  "aws:iam/groupMembership:GroupMembership": { name: "string", group: principalName, users: principalNames },
   "aws:iam/role:Role": { assumeRolePolicy: "policyDocument", managedPolicyArns: "strings" },
   "aws:iam/userLoginProfile:UserLoginProfile": {
     user: "string",
@@ -1012,6 +1111,11 @@ export const awsShapes: Record<string, Shape> = {
     ecrRepositoryPrefix: { oneOf: ["ROOT", "docker-hub", "quay/*", ""] },
     upstreamRegistryUrl: "string",
   },
+  "aws:glacier/vault:Vault": {
+    name: { oneOf: ["evidence-archive", "media", ""] },
+    tags: { object: { "hardening:evidence": { oneOf: ["true", "false", ""] }, purpose: "string" } },
+    accessPolicy: "policyDocument",
+  },
   "aws:glacier/vaultLock:VaultLock": {
     vaultName: { oneOf: ["evidence-archive", "media", ""] },
     completeLock: "bool",
@@ -1098,12 +1202,12 @@ export const awsShapes: Record<string, Shape> = {
   },
   // Raw CloudFormation templates: the wrapped rules read the resources they declare.
   "aws:cloudformation/stack:Stack": {
-    templateBody: { oneOf: [...TEMPLATE_BODIES, ...LAKE_AND_DESTINATION_BODIES] },
+    templateBody: { oneOf: [...TEMPLATE_BODIES, ...LAKE_AND_DESTINATION_BODIES, ...IDENTITY_BODIES] },
     templateUrl: "string",
     parameters: { object: { Src: "cidr", P: "port", X: "string" } },
   },
   "aws:cloudformation/stackSet:StackSet": {
-    templateBody: { oneOf: [...TEMPLATE_BODIES, ...LAKE_AND_DESTINATION_BODIES] },
+    templateBody: { oneOf: [...TEMPLATE_BODIES, ...LAKE_AND_DESTINATION_BODIES, ...IDENTITY_BODIES] },
     templateUrl: "string",
     parameters: { object: { Src: "cidr" } },
   },

@@ -168,7 +168,14 @@ describe("require-locked-backup-vaults: the vaults backup plans write to", () =>
       resources: [
         vault,
         locked,
-        { type: VAULT, name: "offsite", props: { name: "offsite", region: "eu-west-1" } },
+        {
+          type: VAULT,
+          name: "offsite",
+          props: { name: "offsite", region: "eu-west-1" },
+          // The copy names account 123456789012: the vault's provider acts only there.
+          provider: "urn:pulumi:test::hardening-kit::pulumi:providers:aws::offsite",
+          providerProps: { allowedAccountIds: ["123456789012"] },
+        },
         plan([rule("recovery-vault", copyTo(COPY_ARN))]),
       ],
       violations: 1,

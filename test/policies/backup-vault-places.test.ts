@@ -10,6 +10,13 @@ const LOCK = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";
 const PLAN = "aws:backup/plan:Plan";
 const RANDOM = "random:index/randomString:RandomString";
 const WEST = "urn:pulumi:test::hardening-kit::pulumi:providers:aws::west";
+const HOME = "urn:pulumi:test::hardening-kit::pulumi:providers:aws::default_7_0_0";
+/** Providers with their inputs, as the engine sends them. */
+const inRegion = (provider: string, region: string): Partial<StackInput> => ({ provider, providerProps: { region } });
+const inAccount = (account: string): Partial<StackInput> => ({
+  provider: HOME,
+  providerProps: { allowedAccountIds: [account] },
+});
 
 const vault = (name: string, props: Record<string, unknown>, provider?: string): StackInput => ({
   type: VAULT,
@@ -57,10 +64,16 @@ describe("require-locked-backup-vaults: a lock names a vault in its own provider
       violations: 0,
     },
     {
-      name: "a lock under another provider does not lock the default provider's vault",
-      resources: [east, lock("west-lock", {}, { provider: WEST })],
+      name: "a lock under another provider in another region does not lock the default provider's vault",
+      resources: [{ ...east, ...inRegion(HOME, "us-east-1") }, lock("west-lock", {}, inRegion(WEST, "us-west-2"))],
       violations: 1,
       urn: urnOf(VAULT, "east"),
+    },
+    {
+      name: "a lock under another provider whose region the plan does not show: a note",
+      resources: [east, lock("west-lock", {}, { provider: WEST })],
+      violations: 0,
+      notes: 1,
     },
     {
       name: "same name by an explicit region input, the lock in the provider's region",
@@ -89,7 +102,7 @@ describe("require-locked-backup-vaults: a lock names a vault in its own provider
       name: "the same fails closed when configured",
       resources: [east, lock("l", { region: "us-west-2" })],
       violations: 1,
-      mentions: "another region",
+      mentions: "a vault of the same name elsewhere: a region is left to the provider's environment",
       config: { failClosed: true },
     },
     {
@@ -209,13 +222,19 @@ describe("require-locked-backup-vaults: plans name vaults in their region", () =
   stackTable(requireLockedBackupVaults, [
     {
       name: "a copy by ARN to the unlocked us-west-2 vault of the same name: that vault is flagged",
-      resources: [east, eastLock, westByRegion, plan(WEST_ARN)],
+      resources: [east, eastLock, { ...westByRegion, ...inAccount("111122223333") }, plan(WEST_ARN)],
       violations: 1,
       urn: WEST_URN,
     },
     {
       name: "the same with the us-west-2 vault locked",
-      resources: [east, eastLock, westByRegion, westLock, plan(WEST_ARN)],
+      resources: [
+        east,
+        eastLock,
+        { ...westByRegion, ...inAccount("111122223333") },
+        { ...westLock, ...inAccount("111122223333") },
+        plan(WEST_ARN),
+      ],
       violations: 0,
     },
     {

@@ -1,5 +1,6 @@
 // Every diagnostic of the pack, resource and stack policies alike, violations, notes and exemption messages, ends by
 // naming the case step its rule breaks. Bad fixtures for each policy make sure none of them passes vacuously.
+import { StackValidationPolicy } from "@pulumi/policy";
 import { hardeningRules, hardeningStackRules } from "../../policies/catalog";
 import { CASE_STEP_LABELS, CaseStep, RuleMetadata } from "../../policies/lib/metadata";
 import { breaksCaseStep, withCaseStep } from "../../policies/lib/case-step";
@@ -8,7 +9,7 @@ import { A, aliNetwork, rule } from "../reachability/alicloud-fixtures";
 import { T } from "../reachability/aws-fixtures";
 import { runStackPolicy } from "../reachability/policy-harness";
 import { ref, StackBuilder } from "../reachability/stack-builder";
-import { Diagnostic, run, runStack, UNKNOWN } from "./harness";
+import { Diagnostic, run, runStack, StackInput, UNKNOWN } from "./harness";
 
 type Fixture = [type: string, props: Record<string, unknown>, name?: string];
 
@@ -48,6 +49,16 @@ const BAD: Record<string, Fixture[]> = {
   "recommend-registry-tag-immutability": [["aws:ecr/repository:Repository", { imageTagMutability: "MUTABLE" }]],
 };
 
+/**
+ * Rules whose every finding comes from their stack part (a login profile judged against the plan's policies): a bad
+ * plan for each, run failing closed, since without that the rule's findings are notes.
+ */
+const STACK_BAD: Record<string, StackInput[]> = {
+  "require-iam-console-mfa": [
+    { type: "aws:iam/userLoginProfile:UserLoginProfile", name: "console", props: { user: "ops" } },
+  ],
+};
+
 const EXPIRED = {
   exemptions: [
     { resource: "*", reason: "vendor appliance pending replacement", owner: "platform", expires: "2020-01-31" },
@@ -68,7 +79,8 @@ function checkAll(diagnostics: Diagnostic[] | { message: string }[], m: RuleMeta
 }
 
 describe("every resource policy's diagnostics name the case step", () => {
-  it.each(hardeningRules.map((r) => [r.name, r] as const))("%s", async (name, policy) => {
+  const resourceJudged = hardeningRules.filter((r) => STACK_BAD[r.name] === undefined);
+  it.each(resourceJudged.map((r) => [r.name, r] as const))("%s", async (name, policy) => {
     const bad = BAD[name] ?? [];
     expect(bad.length).toBeGreaterThan(0);
     const findings: Diagnostic[] = [];
@@ -86,6 +98,20 @@ describe("every resource policy's diagnostics name the case step", () => {
     all.push(...(await run(policy, type, props, { config: { failClosed: true } })));
     // Expired exemptions are reported on every type, so the loop above always produced diagnostics.
     expect(all.length).toBeGreaterThan(policy.metadata.resourceTypes.length);
+    checkAll(all, policy.metadata);
+  });
+});
+
+describe("every resource policy judged across the stack names the case step", () => {
+  const stackJudged = hardeningRules.filter((r) => STACK_BAD[r.name] !== undefined);
+  it.each(stackJudged.map((r) => [r.name, r] as const))("%s", async (name, policy) => {
+    const stack = STACK_BAD[name];
+    const judge = (config: Record<string, unknown>) =>
+      runStack(policy as unknown as StackValidationPolicy, stack, config);
+    const failing = await judge({ failClosed: true });
+    expect(failing.filter((d) => d.level === policy.enforcementLevel).length).toBeGreaterThan(0);
+    const all = [...failing, ...(await judge({})), ...(await judge(EXPIRED)), ...(await judge(ACTIVE))];
+    expect(all.length).toBeGreaterThan(3);
     checkAll(all, policy.metadata);
   });
 });

@@ -36,16 +36,20 @@ export function combinedTable(policy: CombinedPolicy, cases: Case[]) {
 }
 
 /** A small plan through both parts: each resource through the resource part, the whole plan through the stack part. */
-export async function runPlan(policy: CombinedPolicy, resources: StackInput[]): Promise<Diagnostic[]> {
-  const own = await Promise.all(resources.map((r) => run(policy, r.type, r.props, { name: r.name })));
-  const stack = policy.validateStack ? await runStack(policy as StackValidationPolicy, resources) : [];
+export async function runPlan(
+  policy: CombinedPolicy,
+  resources: StackInput[],
+  config: Record<string, unknown> = {},
+): Promise<Diagnostic[]> {
+  const own = await Promise.all(resources.map((r) => run(policy, r.type, r.props, { name: r.name, config })));
+  const stack = policy.validateStack ? await runStack(policy as StackValidationPolicy, resources, config) : [];
   return [...own.flat(), ...stack];
 }
 
 /** Like stackTable, for a rule with both parts; `urn` is where every violation must land. */
 export function planTable(policy: CombinedPolicy, cases: StackCase[]) {
   it.each(cases.map((c) => [c.name, c] as const))("%s", async (_n, c) => {
-    const { violations, notes } = countOf(policy, await runPlan(policy, c.resources));
+    const { violations, notes } = countOf(policy, await runPlan(policy, c.resources, c.config));
     expect({ violations: violations.length, notes: notes.length }).toEqual({
       violations: c.violations,
       notes: c.notes ?? 0,

@@ -103,6 +103,8 @@ export interface StackInput {
   dependencies?: string[];
   /** URN of the provider resource it is managed with (none: no provider sent). */
   provider?: string;
+  /** The inputs of that provider as the engine sends them (region, allowedAccountIds…); none by default. */
+  providerProps?: Record<string, unknown>;
 }
 
 export async function runStack(
@@ -121,7 +123,16 @@ export async function runStack(
     propertyDependencies: {} as Record<string, unknown[]>,
     isType: () => false,
     asType: () => undefined,
-    ...(r.provider ? { provider: { urn: r.provider, type: r.provider.split("::")[2], name: "p", props: {} } } : {}),
+    ...(r.provider
+      ? {
+          provider: {
+            urn: r.provider,
+            type: r.provider.split("::")[2],
+            name: r.provider.split("::").pop(),
+            props: unknownCheckingProxy(structuredClone(r.providerProps ?? {})),
+          },
+        }
+      : {}),
   }));
   resources.forEach((r, i) => {
     built[i].dependencies = built.filter((b) => r.dependencies?.includes(b.urn));

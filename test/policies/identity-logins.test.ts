@@ -47,15 +47,46 @@ const one = (type: string, props: Record<string, unknown>, name = "res"): StackI
 describe("require-ram-mfa-for-login: CloudSSO users opting out of MFA", () => {
   planTable(requireRamMfaForLogin, [
     {
-      name: "user opting out, directory outside the stack",
+      // The opt-out counts only under a "Byuser" directory, which the stack does not show.
+      name: "user opting out, directory outside the stack: a note",
       resources: [user({ mfaAuthenticationSettings: "Disabled" })],
-      violations: 1,
-      mentions: 'CloudSSO user ops: mfaAuthenticationSettings is "Disabled"',
+      violations: 0,
+      notes: 1,
     },
     {
-      name: "user opting out in lower case",
+      name: "user opting out in lower case, directory outside the stack: a note",
       resources: [user({ mfaAuthenticationSettings: "disabled" })],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "user of directory d-123 opting out, no directory in the stack: a note",
+      resources: [
+        {
+          type: SSO_USER,
+          name: "u",
+          props: { directoryId: "d-123", userName: "u", mfaAuthenticationSettings: "Disabled" },
+        },
+      ],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "the same fails closed when configured",
+      resources: [
+        {
+          type: SSO_USER,
+          name: "u",
+          props: { directoryId: "d-123", userName: "u", mfaAuthenticationSettings: "Disabled" },
+        },
+      ],
       violations: 1,
+      config: { failClosed: true },
+    },
+    {
+      name: "user opting out in lower case under a Byuser directory",
+      resources: [directory(advance("Byuser")), user({ mfaAuthenticationSettings: "disabled" })],
+      violations: 2,
     },
     { name: "user requiring MFA", resources: [user({ mfaAuthenticationSettings: "Enabled" })], violations: 0 },
     { name: "user setting unset (default Enabled)", resources: [user({})], violations: 0 },

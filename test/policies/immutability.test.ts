@@ -521,6 +521,18 @@ describe("which buckets hold evidence", () => {
     [{ tags: { "hardening:evidence": "true", BackupPlan: "backup-daily" } }, "data", "evidence"],
     [{ tags: { "hardening:backup": "yes" } }, "data", "evidence"],
     [{ tags: { team: "web" } }, "flow-log-evidence", "evidence"],
+    // A schedule-like value names a store of backups under a purpose or role key; only a schedule or selection key
+    // makes it a schedule, and a selection key's value still names evidence.
+    [{ tags: { purpose: "nightly-backups" }, bucket: "acme-store-7f3a" }, "store", "evidence"],
+    [{ tags: { Role: "daily-backup" }, bucket: "acme-store-7f3a" }, "store", "evidence"],
+    [{ tags: { purpose: "backup-7d" }, bucket: "acme-store-7f3a" }, "store", "evidence"],
+    [{ tags: { backup: "forensic-evidence" }, bucket: "acme-store-7f3a" }, "store", "evidence"],
+    [{ tags: { BackupPolicy: "evidence-retention" }, bucket: "acme-store-7f3a" }, "store", "evidence"],
+    [{ tags: { backup_tier: "evidence" }, bucket: "acme-store-7f3a" }, "store", "evidence"],
+    [{ tags: { "backup-enabled": "true" }, bucket: "acme-store-7f3a" }, "store", "other"],
+    [{ tags: { BackupPlan: "backup-daily" }, bucket: "acme-store-7f3a" }, "store", "other"],
+    [{ tags: { BackupSchedule: "nightly-backup" }, bucket: "acme-store-7f3a" }, "store", "other"],
+    [{ tags: { retention: "evidence-7y" }, bucket: "acme-store-7f3a" }, "store", "evidence"],
     [{ tags: { team: UNKNOWN } }, "site", "unknown"],
     [{ tags: UNKNOWN }, "site", "unknown"],
   ])("%j named %s is %s", (props, name, verdict) => {

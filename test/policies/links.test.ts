@@ -78,6 +78,31 @@ describe("linkOf", () => {
       "no",
     ],
     ["no value at all", resource("l", {}), store, "no"],
+    // A known value that is no name names nothing, even built from the store.
+    ["an empty list depending on the store", resource("l", { target: [] }, { target: ["store"] }), store, "no"],
+    ["an object depending on the store", resource("l", { target: {} }, { target: ["store"] }), store, "no"],
+    ["a number depending on the store", resource("l", { target: 7 }, { target: ["store"] }), store, "no"],
+    ["an empty string depending on the store", resource("l", { target: "" }, { target: ["store"] }), store, "no"],
+    [
+      "a secret name equal to the store's",
+      resource(
+        "l",
+        { target: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "recovery" } },
+        { target: ["store"] },
+      ),
+      store,
+      "yes",
+    ],
+    [
+      "a secret name depending on a store showing no name",
+      resource(
+        "l",
+        { target: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "v-1" } },
+        { target: ["store"] },
+      ),
+      unnamedStore,
+      "yes",
+    ],
   ])("%s", (_n, from, to, expected) => {
     expect(linkOf(from, "target", to, ["name", "id"])).toBe(expected);
     expect(refersTo(from, "target", to, ["name", "id"])).toBe(expected === "yes");
@@ -106,15 +131,16 @@ describe("samePlace", () => {
       undefined,
       "other",
     ],
-    ["another provider", {}, WEST, {}, undefined, "other"],
+    ["another provider, neither region shown", {}, WEST, {}, undefined, "maybe"],
     [
       "another provider, the same region named",
       { region: "us-west-2" },
       WEST,
       { region: "us-west-2" },
       undefined,
-      "other",
+      "same",
     ],
+    ["another provider, two regions named", { region: "us-west-2" }, WEST, { region: "eu-west-1" }, undefined, "other"],
   ])("%s", (_n, a, pa, b, pb, expected) => {
     expect(samePlace(resource("a", a, {}, pa), resource("b", b, {}, pb))).toBe(expected);
   });

@@ -19,6 +19,7 @@ const MANIFEST: [name: string, level: string, severity: string][] = [
   ["require-evidence-bucket-immutability", "mandatory", "high"],
   ["require-dns-failover-health-check", "mandatory", "medium"],
   ["require-iam-password-policy-strength", "mandatory", "high"],
+  ["require-iam-console-mfa", "mandatory", "high"],
   ["require-ram-password-policy-strength", "mandatory", "high"],
   ["require-ram-mfa-for-login", "mandatory", "high"],
   ["recommend-registry-tag-immutability", "advisory", "low"],

@@ -11,9 +11,14 @@ const CACHE = "aws:ecr/pullThroughCacheRule:PullThroughCacheRule";
 const TEMPLATE = "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate";
 const EU = "urn:pulumi:test::hardening-kit::pulumi:providers:aws::eu";
 const OTHER = "aws:s3/bucket:Bucket";
+const HOME_URN = "urn:pulumi:test::hardening-kit::pulumi:providers:aws::default_7_0_0";
+/** Providers as the engine sends them: with their inputs, here their regions. */
+const HOME = { provider: HOME_URN, providerProps: { region: "us-east-1" } };
+const IN_EU = { provider: EU, providerProps: { region: "eu-central-1" } };
 
 interface Placement {
   provider?: string;
+  providerProps?: Record<string, unknown>;
   dependencies?: string[];
   propertyDependencies?: Record<string, string[]>;
 }
@@ -56,7 +61,7 @@ describe("require-registry-image-scanning: the registry and region of a configur
   stackTable(requireRegistryImageScanning, [
     {
       name: "ENHANCED * under the default provider does not scan a repository under provider eu",
-      resources: [enhancedAll(), repo({}, { provider: EU })],
+      resources: [enhancedAll(HOME), repo({}, IN_EU)],
       violations: 1,
       mentions: "another provider or in another region",
       urn: urnOf(ECR, "api"),
@@ -68,20 +73,21 @@ describe("require-registry-image-scanning: the registry and region of a configur
     },
     {
       name: "configuration with a region argument under another provider",
-      resources: [enhancedAll({}, { region: "eu-west-1" }), repo({}, { provider: EU })],
+      resources: [enhancedAll(HOME, { region: "eu-west-1" }), repo({}, IN_EU)],
       violations: 1,
       ...onRepo,
     },
     {
-      name: "region unknown at preview under the same provider is taken as the provider's",
+      name: "region unknown at preview under the same provider may or may not be the repository's: a note",
       resources: [enhancedAll({ provider: EU }, { region: UNKNOWN }), repo({ region: "eu-west-1" }, { provider: EU })],
       violations: 0,
+      notes: 1,
     },
     {
       name: "ENHANCED of another provider does not ignore the repository's own scanOnPush",
       resources: [
-        config("enhanced", "ENHANCED", [scanRule("billing-*")]),
-        repo({ imageScanningConfiguration: { scanOnPush: "true" } }, { provider: EU }),
+        config("enhanced", "ENHANCED", [scanRule("billing-*")], HOME),
+        repo({ imageScanningConfiguration: { scanOnPush: "true" } }, IN_EU),
       ],
       violations: 0,
     },
@@ -170,7 +176,7 @@ describe("require-registry-image-scanning: the last applied configuration is in 
     },
     {
       name: "configurations of two providers do not replace each other",
-      resources: [enhancedAll(), basicNone({ provider: EU }), repo()],
+      resources: [enhancedAll(HOME), basicNone(IN_EU), repo({}, HOME)],
       violations: 0,
     },
   ] as StackCase[]);
@@ -224,7 +230,7 @@ describe("require-registry-image-scanning: repositories ECR creates", () => {
     },
     {
       name: "pull-through cache under provider eu, scanning under the default provider",
-      resources: [cache("docker-hub", { provider: EU }), enhancedAll()],
+      resources: [cache("docker-hub", IN_EU), enhancedAll(HOME)],
       violations: 1,
       ...onCache,
     },

@@ -8,12 +8,13 @@
 // aws-template-listeners.ts, target groups and their targets in aws-template-target-groups.ts,
 // WAFv2 web ACLs, their associations and what their rules reference in aws-template-waf.ts, GuardDuty detectors and
 // EventBridge rules in aws-template-threat-detection.ts, EKS node groups, Elastic Beanstalk and SageMaker notebooks in
-// aws-template-managed-compute.ts.
+// aws-template-managed-compute.ts, IAM users' console logins and the policies that reach them in aws-template-identity.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
 import { AWS_DATABASE_TRANSLATIONS } from "./aws-template-databases";
 import { AWS_ENDPOINT_TRANSLATIONS } from "./aws-template-endpoints";
 import { AWS_EVENT_DATA_STORE_TRANSLATIONS } from "./aws-template-event-data-stores";
 import { AWS_FLEET_TRANSLATIONS } from "./aws-template-fleets";
+import { AWS_IDENTITY_TRANSLATIONS } from "./aws-template-identity";
 import { AWS_SSM_TRANSLATIONS } from "./aws-template-ssm";
 import { AWS_LOGGING_TRANSLATIONS } from "./aws-template-logging";
 import { AWS_MANAGED_COMPUTE_TRANSLATIONS } from "./aws-template-managed-compute";
@@ -187,4 +188,5 @@ export const AWS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ...AWS_ENDPOINT_TRANSLATIONS,
   ...AWS_WAF_TRANSLATIONS,
   ...AWS_THREAT_DETECTION_TRANSLATIONS,
+  ...AWS_IDENTITY_TRANSLATIONS,
 ]);

@@ -1,0 +1,60 @@
+// Glacier vaults that hold evidence (marked like buckets: tags, or a name naming evidence, forensics or backups) need
+// a vault lock, or any archive can be deleted. A lock names its vault by vaultName in the same place (vault names are
+// unique per account and region), as backup vault locks do; one that may be the vault's is a note, and one whose
+// vaultName is unknown and linked to nothing locks no vault (fail closed). require-evidence-bucket-immutability
+// judges the lock's own settings (completeLock, a Deny of glacier:DeleteArchive).
+import { GenericResource } from "../../lib/reachability";
+import { classifyBucket } from "./evidence";
+import { unverifiable } from "./findings";
+import { bothLinks, Link, linkOf } from "./links";
+import { placeLink, samePlace } from "./placement";
+import { StackFinding } from "./stack-rule";
+import { assignLocks, judgedWithPossibleLocks, lockNames } from "./store-locks";
+
+export const GLACIER_VAULT = "aws:glacier/vault:Vault";
+export const GLACIER_VAULT_LOCK = "aws:glacier/vaultLock:VaultLock";
+
+const locksVault = (lock: GenericResource, vault: GenericResource): Link =>
+  bothLinks(linkOf(lock, "vaultName", vault, ["name", "id"]), placeLink(samePlace(lock, vault)));
+
+/** A vault's name and tags read as a bucket's are. */
+const classify = (vault: GenericResource) =>
+  classifyBucket({ tags: vault.inputs.tags, bucket: vault.inputs.name }, vault.name);
+
+export function unlockedGlacierVaults(resources: readonly GenericResource[], fix: string): StackFinding[] {
+  const vaults = resources.filter((r) => r.type === GLACIER_VAULT);
+  if (vaults.length === 0) return [];
+  const locksOf = assignLocks(
+    vaults,
+    resources.filter((r) => r.type === GLACIER_VAULT_LOCK),
+    locksVault,
+  );
+  return vaults.flatMap((vault): StackFinding[] => {
+    const kind = classify(vault);
+    if (kind === "other") return [];
+    const locks = locksOf.get(vault.urn);
+    if (kind === "unknown") {
+      if ((locks?.sure.length ?? 0) + (locks?.possible.length ?? 0) > 0) return [];
+      const why = `cannot tell whether glacier vault ${vault.name}, which has no vault lock, holds evidence; ${fix}`;
+      return [{ urn: vault.urn, ...unverifiable("tags", why) }];
+    }
+    const finding = judgedWithPossibleLocks(
+      locks,
+      (sure) =>
+        sure.length > 0
+          ? undefined
+          : {
+              urn: vault.urn,
+              message: `evidence glacier vault ${vault.name} has no vault lock: any archive can be deleted; ${fix}`,
+            },
+      (possible) => ({
+        urn: vault.urn,
+        ...unverifiable(
+          `the vault of ${lockNames("vault lock", possible)}`,
+          `it may lock evidence glacier vault ${vault.name} (built from the same source, or in the same place)`,
+        ),
+      }),
+    );
+    return finding ? [finding] : [];
+  });
+}

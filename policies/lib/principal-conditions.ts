@@ -1,0 +1,103 @@
+// Whether an Allow statement's Condition narrows who may use it to some principals: a positive test on a key naming
+// the caller, its account or organization, or the network it calls from, with a value that is not a wildcard. Keys
+// absent from an anonymous request fail such a test, so anonymous callers are kept out too. A test that admits a
+// caller without the key (IfExists, ForAllValues, a negated operator, Null) narrows nothing; a key or operator not
+// read here is unreadable, which is a note, never a pass.
+import { isUnknown, obj, strings } from "../../lib/values";
+
+/** "narrowed" keeps everyone out but the named principals; "open" narrows no one; otherwise the field not read. */
+export type Narrowing = "narrowed" | "open" | { unreadable: string };
+
+const PRINCIPAL_KEYS = new Set([
+  "aws:principalorgid",
+  "aws:principalorgpaths",
+  "aws:principalaccount",
+  "aws:principalarn",
+  "aws:sourceaccount",
+  "aws:sourcearn",
+  "aws:sourceorgid",
+  "aws:sourceorgpaths",
+  "aws:sourcevpc",
+  "aws:sourcevpce",
+  "aws:userid",
+]);
+const ARN_KEYS = new Set(["aws:principalarn", "aws:sourcearn"]);
+const POSITIVE_OPS = new Set(["stringequals", "stringequalsignorecase", "stringlike", "arnequals", "arnlike"]);
+const LIKE_OPS = new Set(["stringlike", "arnlike"]);
+/** Keys that say nothing about who calls: a test on them narrows no one, and is read as such. */
+const UNRELATED_KEYS = new Set([
+  "aws:securetransport",
+  "aws:multifactorauthpresent",
+  "aws:requestedregion",
+  "aws:currenttime",
+  "aws:epochtime",
+  "s3:x-amz-acl",
+  "s3:x-amz-server-side-encryption",
+  "s3:x-amz-server-side-encryption-aws-kms-key-id",
+  "s3:signatureversion",
+  "s3:authtype",
+  "s3:tlsversion",
+]);
+const WILDCARD = /[*?]/;
+
+type KeyVerdict = "narrowed" | "open" | "unreadable";
+
+const ORG_PATH_KEYS = new Set(["aws:principalorgpaths", "aws:sourceorgpaths"]);
+
+/**
+ * A Like value narrows when the part that identifies the caller is literal: an ARN's account field (every field
+ * before it literal too), an organization path's organization id. Any other wildcard value cannot be told narrow here.
+ */
+function likeValue(key: string, value: string): KeyVerdict {
+  if (!WILDCARD.test(value)) return "narrowed";
+  if (/^[*?]*$/.test(value)) return "open";
+  if (ORG_PATH_KEYS.has(key)) return /^[^*?/]+\//.test(value) ? "narrowed" : "unreadable";
+  if (!ARN_KEYS.has(key)) return "unreadable";
+  const head = value.split(":").slice(0, 5);
+  return head.length === 5 && head[4] !== "" && !head.some((f) => WILDCARD.test(f)) ? "narrowed" : "unreadable";
+}
+
+/** One key's test. Values of a key are ORed: one that admits everyone opens it. */
+function keyVerdict(op: string, key: string, value: unknown): KeyVerdict {
+  const k = key.toLowerCase();
+  if (UNRELATED_KEYS.has(k)) return "open";
+  if (!PRINCIPAL_KEYS.has(k)) return "unreadable";
+  const lower = op.toLowerCase();
+  // IAM spells the set operators ForAnyValue: and ForAllValues:.
+  const base = lower.replace(/^for(anyvalue|allvalues):/, "").replace(/ifexists$/, "");
+  // A caller without the key passes these: anonymous callers and every other account among them.
+  if (lower.endsWith("ifexists") || lower.startsWith("forallvalues:") || base === "null" || base.includes("not"))
+    return "open";
+  if (!POSITIVE_OPS.has(base) || isUnknown(value)) return "unreadable";
+  const values = strings(value);
+  if (values.length === 0) return "unreadable";
+  const each = values.map((v): KeyVerdict => {
+    if (isUnknown(v)) return "unreadable";
+    return LIKE_OPS.has(base) ? likeValue(k, v) : "narrowed";
+  });
+  if (each.includes("open")) return "open";
+  return each.includes("unreadable") ? "unreadable" : "narrowed";
+}
+
+/** The Condition of statement `at`: operators and keys are ANDed, so one narrowing test narrows the statement. */
+export function conditionNarrowing(condition: unknown, at: string): Narrowing {
+  const field = `${at}.Condition`;
+  if (condition === undefined || condition === null) return "open";
+  if (isUnknown(condition)) return { unreadable: field };
+  const ops = obj(condition);
+  if (!ops) return { unreadable: field };
+  let unreadable: string | undefined;
+  for (const [op, block] of Object.entries(ops)) {
+    const keys = obj(block);
+    if (!keys) {
+      unreadable ??= `${field}.${op}`;
+      continue;
+    }
+    for (const [key, value] of Object.entries(keys)) {
+      const verdict = keyVerdict(op, key, value);
+      if (verdict === "narrowed") return "narrowed";
+      if (verdict === "unreadable") unreadable ??= `${field}.${op}["${key}"]`;
+    }
+  }
+  return unreadable ? { unreadable } : "open";
+}

@@ -1,0 +1,101 @@
+// Resource policies of evidence stores (an S3 bucket's BucketPolicy or inline policy, a backup vault's VaultPolicy)
+// that let everyone do what unlocks or erodes the store: lower the default retention for new evidence, add delete
+// markers, overwrite, remove the lock in its grace period, delete recovery points. A lock keeps what it holds, not
+// what anyone may write or configure next. A policy names its store like a lock does (links.ts, store-locks.ts): one
+// that may be the store's, built from the same source at preview, is a note when it grants such actions.
+import { GenericResource } from "../../lib/reachability";
+import { unverifiable } from "./findings";
+import { Link } from "./links";
+import { OpenGrant, openGrants } from "./open-grants";
+import { StackFinding } from "./stack-rule";
+import { assignLocks, lockNames } from "./store-locks";
+
+/** What an S3 bucket policy must not let everyone do on an evidence bucket. */
+export const S3_UNLOCKING_ACTIONS = [
+  "s3:PutBucketObjectLockConfiguration",
+  "s3:BypassGovernanceRetention",
+  "s3:PutObjectRetention",
+  "s3:PutObjectLegalHold",
+  "s3:DeleteObject",
+  "s3:DeleteObjectVersion",
+  "s3:PutObject",
+  "s3:PutLifecycleConfiguration",
+  "s3:PutBucketVersioning",
+  "s3:DeleteBucket",
+  "s3:PutBucketPolicy",
+  "s3:DeleteBucketPolicy",
+  "s3:PutBucketAcl",
+];
+
+/** What a backup vault policy must not let everyone do. */
+export const BACKUP_UNLOCKING_ACTIONS = [
+  "backup:DeleteBackupVaultLockConfiguration",
+  "backup:PutBackupVaultLockConfiguration",
+  "backup:DeleteRecoveryPoint",
+  "backup:UpdateRecoveryPointLifecycle",
+  "backup:DisassociateRecoveryPoint",
+  "backup:DeleteBackupVault",
+  "backup:PutBackupVaultAccessPolicy",
+  "backup:DeleteBackupVaultAccessPolicy",
+];
+
+export interface StorePolicies {
+  /** "evidence bucket", "backup vault": how messages name the store. */
+  kind: string;
+  /** Separate policy resources and how one names a store. */
+  policyTypes: readonly string[];
+  link: (policy: GenericResource, store: GenericResource) => Link;
+  /** The store's own policy input, when it has one. */
+  inlineField?: string;
+  actions: readonly string[];
+  /** What everyone could do with them, for messages. */
+  harm: string;
+}
+
+const FIX =
+  "remove the statement, name the principals (an account or role ARN), or add a Condition on aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn or aws:SourceAccount";
+
+/** The findings of one policy document on one store, reported on the resource that holds the document. */
+function grantFindings(
+  holder: GenericResource,
+  policyName: string,
+  document: unknown,
+  store: GenericResource,
+  spec: StorePolicies,
+): StackFinding[] {
+  const grants = openGrants(document, spec.actions);
+  // Judged once known (at update, on a deployed stack): a note here would stand on every bucket policy, whose text
+  // names its bucket's ARN and so is unknown at preview.
+  if (grants === "unknown") return [];
+  return grants.map((g: OpenGrant): StackFinding => {
+    const what = `${policyName} ${g.statement} lets everyone (${g.principal}) ${g.actions.join(", ")} on ${spec.kind} ${store.name}`;
+    if (g.doubt) return { urn: holder.urn, ...unverifiable(g.doubt, `${what}; ${FIX}`) };
+    return { urn: holder.urn, message: `${what}: ${spec.harm}; ${FIX}` };
+  });
+}
+
+/** Findings for every store's policies that grant everyone the listed actions; `judged` picks the stores to judge. */
+export function openStorePolicies(
+  stores: readonly GenericResource[],
+  judged: (store: GenericResource) => boolean,
+  resources: readonly GenericResource[],
+  spec: StorePolicies,
+): StackFinding[] {
+  const policies = resources.filter((r) => spec.policyTypes.includes(r.type));
+  const byStore = assignLocks(stores, policies, spec.link);
+  return stores.filter(judged).flatMap((store) => {
+    const { sure, possible } = byStore.get(store.urn) ?? { sure: [], possible: [] };
+    const inline = spec.inlineField ? store.inputs[spec.inlineField] : undefined;
+    const own = inline === undefined ? [] : grantFindings(store, `inline ${spec.inlineField}`, inline, store, spec);
+    const separate = sure.flatMap((p) => grantFindings(p, `policy ${p.name}`, p.inputs.policy, store, spec));
+    // A policy that may be the store's and would let everyone in: a note, on the policy.
+    const doubtful = possible.flatMap((p): StackFinding[] => {
+      const grants = openGrants(p.inputs.policy, spec.actions);
+      if (grants === "unknown" || grants.length === 0) return [];
+      const actions = [...new Set(grants.flatMap((g) => g.actions))].join(", ");
+      const why = `it may be the policy of ${spec.kind} ${store.name} (built from the same source, or in the same place) and lets everyone ${actions}; ${FIX}`;
+      return [{ urn: p.urn, ...unverifiable(`the store of ${lockNames("policy", [p])}`, why) }];
+    });
+    return [...own, ...separate, ...doubtful];
+  });
+}
