@@ -4,6 +4,7 @@
 // the store passes with it and fails without it. A lock whose unknown target is linked to nothing names no store
 // (failing closed): it may configure any bucket or vault, inside the stack or out.
 import { GenericResource } from "../../lib/reachability";
+import { unverifiable } from "./findings";
 import { Link } from "./links";
 import { namedList } from "./named-list";
 import { StackFinding } from "./stack-rule";
@@ -53,3 +54,18 @@ export function judgedWithPossibleLocks(
 
 /** "lock configuration a" or "lock configurations a, b, c and 4 more", for messages. */
 export const lockNames = (kind: string, locks: readonly GenericResource[]) => namedList(kind, locks);
+
+/** The note on an evidence bucket that only locks built from the same source as its name may lock. */
+export function possibleBucketLockNote(
+  bucket: GenericResource,
+  kind: string,
+  possible: readonly GenericResource[],
+): StackFinding {
+  return {
+    urn: bucket.urn,
+    ...unverifiable(
+      `the bucket of ${lockNames(kind, possible)}`,
+      `it may be evidence bucket ${bucket.name}, whose name is built from the same resource`,
+    ),
+  };
+}

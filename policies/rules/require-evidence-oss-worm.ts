@@ -4,7 +4,7 @@ import { unverifiable } from "../lib/findings";
 import { objectWormProblem } from "../lib/oss-object-worm";
 import { linkOf } from "../lib/links";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
-import { assignLocks, judgedWithPossibleLocks, lockNames } from "../lib/store-locks";
+import { assignLocks, judgedWithPossibleLocks, possibleBucketLockNote } from "../lib/store-locks";
 import {
   holdsEvidence,
   minimumDaysFor,
@@ -131,13 +131,7 @@ export const requireEvidenceOssWorm = defineStackRule<Config>({
               locks.filter((l) => l.type === OBJECT_WORM),
               min,
             ),
-          (possible) => ({
-            urn: b.urn,
-            ...unverifiable(
-              `the bucket of ${lockNames("WORM configuration", possible)}`,
-              `it may be evidence bucket ${b.name}, whose name is built from the same resource`,
-            ),
-          }),
+          (possible) => possibleBucketLockNote(b, "WORM configuration", possible),
         );
         return finding ? [finding] : [];
       });

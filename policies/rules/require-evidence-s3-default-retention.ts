@@ -6,7 +6,7 @@ import { FLOW_LOG, receivesFlowLogs } from "../lib/flow-log-evidence";
 import { GLACIER_VAULT, GLACIER_VAULT_LOCK, unlockedGlacierVaults } from "../lib/glacier-vault-locks";
 import { linkOf } from "../lib/links";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
-import { assignLocks, judgedWithPossibleLocks, lockNames } from "../lib/store-locks";
+import { assignLocks, judgedWithPossibleLocks, possibleBucketLockNote } from "../lib/store-locks";
 import { openStorePolicies, S3_UNLOCKING_ACTIONS, StorePolicies } from "../lib/store-policy-grants";
 import { is } from "../lib/text-values";
 import {
@@ -178,13 +178,7 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
       const finding = judgedWithPossibleLocks(
         locksOf.get(b.urn),
         (locks) => findingFor(b, [...inlineRetentions(b), ...locks.map(separateRetention)], min),
-        (possible) => ({
-          urn: b.urn,
-          ...unverifiable(
-            `the bucket of ${lockNames("lock configuration", possible)}`,
-            `it may be evidence bucket ${b.name}, whose name is built from the same resource`,
-          ),
-        }),
+        (possible) => possibleBucketLockNote(b, "lock configuration", possible),
       );
       return finding ? [finding] : [];
     });
