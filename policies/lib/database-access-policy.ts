@@ -7,6 +7,7 @@ import { Finding, unverifiable, violation } from "./findings";
 import { matchesEverything, wildcardMatches } from "./wildcard";
 import { appendAll } from "../../lib/arrays";
 import { coveringGates, DenyGate, denyGates } from "./access-policy-denies";
+import { conditionOperator } from "./condition-operators";
 
 /** Judges the addresses of an `aws:SourceIp` condition: [] when they are all private or narrow. */
 export type SourceIpJudge = (field: string, value: unknown) => Finding[];
@@ -93,10 +94,7 @@ function conditionVerdict(st: Record<string, unknown>, at: string, judge: Source
       findings.push(unverifiable(`${field}.${op}`));
       continue;
     }
-    const lower = op.toLowerCase();
-    const ifExists = lower.endsWith("ifexists");
-    const forAll = lower.startsWith("forallvalues:");
-    const base = lower.replace(/^for(anyvalue|allvalues):/, "").replace(/ifexists$/, "");
+    const { base, ifExists, forAllValues: forAll } = conditionOperator(op);
     for (const [key, value] of Object.entries(obj(block) ?? {})) {
       const k = key.toLowerCase();
       const at2 = `${field}.${op}["${key}"]`;

@@ -4,6 +4,7 @@
 // caller without the key (IfExists, ForAllValues, a negated operator, Null) narrows nothing; a key or operator not
 // read here is unreadable, which is a note, never a pass.
 import { isUnknown, obj, strings } from "../../lib/values";
+import { conditionOperator } from "./condition-operators";
 
 /** "narrowed" keeps everyone out but the named principals; "open" narrows no one; otherwise the field not read. */
 export type Narrowing = "narrowed" | "open" | { unreadable: string };
@@ -62,12 +63,9 @@ function keyVerdict(op: string, key: string, value: unknown): KeyVerdict {
   const k = key.toLowerCase();
   if (UNRELATED_KEYS.has(k)) return "open";
   if (!PRINCIPAL_KEYS.has(k)) return "unreadable";
-  const lower = op.toLowerCase();
-  // IAM spells the set operators ForAnyValue: and ForAllValues:.
-  const base = lower.replace(/^for(anyvalue|allvalues):/, "").replace(/ifexists$/, "");
+  const { base, ifExists, forAllValues } = conditionOperator(op);
   // A caller without the key passes these: anonymous callers and every other account among them.
-  if (lower.endsWith("ifexists") || lower.startsWith("forallvalues:") || base === "null" || base.includes("not"))
-    return "open";
+  if (ifExists || forAllValues || base === "null" || base.includes("not")) return "open";
   if (!POSITIVE_OPS.has(base) || isUnknown(value)) return "unreadable";
   const values = strings(value);
   if (values.length === 0) return "unreadable";
