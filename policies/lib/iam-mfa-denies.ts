@@ -1,8 +1,10 @@
 // Whether an IAM identity policy forces MFA on whoever it is attached to: an explicit Deny of (almost) every action on
-// every resource when the request carries no MFA (`BoolIfExists`/`Bool` aws:MultiFactorAuthPresent "false", or `Null`
-// aws:MultiFactorAuthPresent "true"). An explicit Deny wins over any Allow, so such a statement alone keeps a password
-// without MFA from doing anything but set up MFA (CIS AWS Foundations 1.10, AWS FSBP IAM.5; AWS documents the
-// NotAction form in "Allows MFA-authenticated IAM users to manage their own MFA device").
+// every resource when the request carries no MFA (`BoolIfExists`/`Bool` aws:MultiFactorAuthPresent "false"). An
+// explicit Deny wins over any Allow, so such a statement alone keeps a password without MFA from doing anything but set
+// up MFA (CIS AWS Foundations 1.10, AWS FSBP IAM.5; AWS documents the NotAction form in "Allows MFA-authenticated IAM
+// users to manage their own MFA device"). `Null` aws:MultiFactorAuthPresent "true" is no such Deny: console sessions
+// use temporary credentials, which always carry the key ("false" without MFA), so it selects only requests signed with
+// long-term access keys.
 import { unwrap } from "../../lib/reachability/resource";
 import { isUnknown, list, obj, strings } from "../../lib/values";
 import { shown } from "./text-values";
@@ -21,7 +23,8 @@ const MFA_KEY = "aws:multifactorauthpresent";
 
 /**
  * Actions a user without MFA needs to sign in the first time, change the initial password and set up a device; a
- * Deny may leave these out (NotAction) and still force MFA for everything else.
+ * Deny may leave these out (NotAction) and still force MFA for everything else. Read-only IAM actions (`iam:Get…`,
+ * `iam:List…`, which AWS's published versions of the policy also leave out) change nothing either.
  */
 const MFA_SETUP_ACTIONS: ReadonlySet<string> = new Set(
   [
@@ -60,15 +63,35 @@ function testsMfa(condition: unknown): boolean | "unknown" {
   return blocks.some((block) => Object.keys(obj(block) ?? {}).some((key) => key.toLowerCase() === MFA_KEY));
 }
 
+const READ_ONLY_IAM = /^iam:(get|list)[a-z]*$/;
+
+const exemptable = (action: string) =>
+  MFA_SETUP_ACTIONS.has(action.toLowerCase()) || READ_ONLY_IAM.test(action.toLowerCase());
+
 /** Values of one key are ORed: one value that selects requests without MFA is enough. IAM reads "true"/"false". */
 const anyValue = (value: unknown, want: boolean) =>
   list(value).some((v) => v === want || (typeof v === "string" && v.toLowerCase() === String(want)));
 
+/**
+ * `Bool aws:ViaAWSService "false"` beside the MFA test (AWS's Knowledge Center version) spares only calls a service
+ * makes on the user's behalf with the user's own session, which still needed MFA to start.
+ */
+function onlyServiceCalls(op: string, key: string, value: unknown): boolean {
+  const o = op.toLowerCase();
+  return (
+    (o === "bool" || o === "boolifexists") &&
+    key.toLowerCase() === "aws:viaawsservice" &&
+    !isUnknown(value) &&
+    list(value).length > 0 &&
+    list(value).every((v) => v === false || (typeof v === "string" && v.toLowerCase() === "false"))
+  );
+}
+
 /** Why the condition fails to select every request without MFA, or "" when it does. */
 function conditionGap(condition: unknown, at: string): string | { unknown: string } {
-  const tests = Object.entries(obj(condition) ?? {}).flatMap(([op, block]) =>
-    Object.entries(obj(block) ?? {}).map(([key, value]) => ({ op, key, value })),
-  );
+  const tests = Object.entries(obj(condition) ?? {})
+    .flatMap(([op, block]) => Object.entries(obj(block) ?? {}).map(([key, value]) => ({ op, key, value })))
+    .filter((t) => !onlyServiceCalls(t.op, t.key, t.value));
   // Operators and keys are ANDed: any other test narrows the Deny to the requests it also selects.
   if (tests.length !== 1)
     return `${at}.Condition tests other keys beside aws:MultiFactorAuthPresent, so it denies only the requests they also select`;
@@ -76,15 +99,16 @@ function conditionGap(condition: unknown, at: string): string | { unknown: strin
   if (isUnknown(value) || list(value).some(isUnknown)) return { unknown: `${at}.Condition.${op}` };
   const o = op.toLowerCase();
   if ((o === "boolifexists" || o === "bool") && anyValue(value, false)) return "";
-  if (o === "null" && anyValue(value, true)) return "";
-  return `${at}.Condition ${op} aws:MultiFactorAuthPresent ${shown(value)} never selects a request without MFA (use BoolIfExists "false" or Null "true")`;
+  if (o === "null" && anyValue(value, true))
+    return `${at}.Condition Null aws:MultiFactorAuthPresent "true" selects only requests signed with long-term access keys: console sessions always carry the key, so a password without MFA is denied nothing (use BoolIfExists "false")`;
+  return `${at}.Condition ${op} aws:MultiFactorAuthPresent ${shown(value)} never selects a request without MFA (use BoolIfExists "false")`;
 }
 
 /** Why the actions fall short of everything but MFA set-up, or "" when they cover it. */
 function actionGap(st: Record<string, unknown>, at: string): string | { unknown: string } {
   if (st.NotAction !== undefined) {
     if (isUnknown(st.NotAction) || list(st.NotAction).some(isUnknown)) return { unknown: `${at}.NotAction` };
-    const exempt = strings(st.NotAction).filter((a) => !MFA_SETUP_ACTIONS.has(a.toLowerCase()));
+    const exempt = strings(st.NotAction).filter((a) => !exemptable(a));
     return exempt.length === 0 && list(st.NotAction).length === strings(st.NotAction).length
       ? ""
       : `${at}.NotAction also exempts ${exempt.slice(0, 3).join(", ") || "non-text entries"} from the MFA requirement`;
@@ -110,11 +134,8 @@ function statementVerdict(s: unknown, at: string): MfaDenyVerdict | undefined {
   if (tests === "unknown") return { kind: "unknown", field: `${at}.Condition` };
   if (!tests) return undefined;
   if (isUnknown(st.Effect)) return { kind: "unknown", field: `${at}.Effect` };
-  if (st.Effect !== "Deny")
-    return {
-      kind: "weak",
-      why: `${at} has Effect ${shown(st.Effect ?? null)}: it grants on MFA but denies nothing without it, so other policies' grants still work with a password alone`,
-    };
+  // An Allow that tests MFA (AWS's policy lets users deactivate their device only with MFA) forces nothing: neutral.
+  if (st.Effect !== "Deny") return undefined;
   for (const gap of [conditionGap(st.Condition, at), actionGap(st, at), resourceGap(st, at)]) {
     if (typeof gap !== "string") return { kind: "unknown", field: gap.unknown };
     if (gap !== "") return { kind: "weak", why: gap };

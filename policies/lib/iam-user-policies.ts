@@ -93,13 +93,28 @@ function groupsOf(user: Principal, resources: readonly GenericResource[]): Princ
 }
 
 /** The managed policy an attachment's `policyArn` names: by dependency at preview, by ARN, or by the ARN's name. */
+/**
+ * A customer managed policy's path and name from its ARN (`arn:aws:iam::123456789012:policy/team/force-mfa` →
+ * "/team/force-mfa"); an AWS managed policy (account "aws") is none of the stack's.
+ */
+function customerPolicyPath(arn: string): string | undefined {
+  const match = /^arn:[^:]+:iam::([^:]*):policy(\/.*)$/.exec(arn);
+  return match && match[1] !== "aws" ? match[2] : undefined;
+}
+
+/** The path a policy of the stack is created under ("/" by default). */
+function policyPathOf(p: GenericResource): string {
+  const path = unwrap(p.inputs.path);
+  return typeof path === "string" && path !== "" ? path : "/";
+}
+
 function attachedPolicies(attachment: GenericResource, resources: readonly GenericResource[]): GenericResource[] {
   const arn = unwrap(attachment.inputs.policyArn);
-  const tail = isKnownName(arn) && arn.startsWith("arn:") ? arn.slice(arn.lastIndexOf("/") + 1) : undefined;
+  const named = isKnownName(arn) ? customerPolicyPath(arn) : undefined;
   return byType(resources, IAM_POLICY).filter(
     (p) =>
       linkOf(attachment, "policyArn", p, ["arn", "id"]) === "yes" ||
-      (tail !== undefined && unwrap(p.inputs.name) === tail),
+      (named !== undefined && named === `${policyPathOf(p)}${String(unwrap(p.inputs.name))}`),
   );
 }
 

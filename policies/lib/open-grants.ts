@@ -48,6 +48,12 @@ function everyone(principal: unknown, at: string): Part<string | undefined> {
   return unknownEntry ? { doubt: `an entry of ${at}.Principal.${unknownEntry[0]}` } : undefined;
 }
 
+function deniesEveryone(principal: unknown): boolean {
+  if (principal === "*" || (Array.isArray(principal) && principal.includes("*"))) return true;
+  const aws = obj(principal)?.AWS;
+  return aws !== undefined && !isUnknown(aws) && strings(aws).includes("*");
+}
+
 /** The listed actions a statement's Action grants, or those its NotAction leaves granted. */
 function grantedActions(st: Record<string, unknown>, at: string, actions: readonly string[]): Part<string[]> {
   const negated = st.Action === undefined && st.NotAction !== undefined;
@@ -69,8 +75,8 @@ function exactDeny(s: unknown): { actions: string[]; resources: string[] } | und
   const st = obj(s);
   if (!st || st.Effect !== "Deny" || st.NotPrincipal !== undefined) return undefined;
   if (st.NotAction !== undefined || st.NotResource !== undefined) return undefined;
-  const principal = everyone(st.Principal, "");
-  if (typeof principal !== "string") return undefined;
+  // Only "*" and {"AWS": "*"} name every caller; "*" under Service, Federated or CanonicalUser names only those kinds.
+  if (!deniesEveryone(st.Principal)) return undefined;
   const c = st.Condition;
   if (c !== undefined && c !== null && !(obj(c) && Object.keys(obj(c)!).length === 0)) return undefined;
   const actions = strings(st.Action);

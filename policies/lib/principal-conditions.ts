@@ -44,6 +44,9 @@ const WILDCARD = /[*?]/;
 type KeyVerdict = "narrowed" | "open" | "unreadable";
 
 const ORG_PATH_KEYS = new Set(["aws:principalorgpaths", "aws:sourceorgpaths"]);
+const ORG_ID_KEYS = new Set(["aws:principalorgid", "aws:sourceorgid"]);
+const ONLY_WILDCARDS = /^[*?]+$/;
+const ANY_ORGANIZATION = /^(o-)?[*?]+$/i;
 
 /**
  * A Like value narrows when the part that identifies the caller is literal: an ARN's account field (every field
@@ -51,9 +54,16 @@ const ORG_PATH_KEYS = new Set(["aws:principalorgpaths", "aws:sourceorgpaths"]);
  */
 function likeValue(key: string, value: string): KeyVerdict {
   if (!WILDCARD.test(value)) return "narrowed";
-  if (/^[*?]*$/.test(value)) return "open";
-  if (ORG_PATH_KEYS.has(key)) return /^[^*?/]+\//.test(value) ? "narrowed" : "unreadable";
+  if (ONLY_WILDCARDS.test(value)) return "open";
+  // "o-*" matches every organization, "arn:aws:iam::*:…" a principal of every account: anyone can own one.
+  if (ORG_ID_KEYS.has(key)) return ANY_ORGANIZATION.test(value) ? "open" : "unreadable";
+  if (ORG_PATH_KEYS.has(key)) {
+    if (ANY_ORGANIZATION.test(value.split("/")[0])) return "open";
+    return /^[^*?/]+\//.test(value) ? "narrowed" : "unreadable";
+  }
   if (!ARN_KEYS.has(key)) return "unreadable";
+  const account = value.split(":")[4];
+  if (account !== undefined && ONLY_WILDCARDS.test(account)) return "open";
   const head = value.split(":").slice(0, 5);
   return head.length === 5 && head[4] !== "" && !head.some((f) => WILDCARD.test(f)) ? "narrowed" : "unreadable";
 }

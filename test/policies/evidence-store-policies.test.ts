@@ -283,10 +283,56 @@ describe("require-evidence-s3-default-retention: evidence bucket policies", () =
       notes: 1,
     },
     {
-      name: "ArnLike aws:PrincipalArn with a wildcard account is not read as narrow",
+      name: "ArnLike aws:PrincipalArn with a wildcard account is open (anyone can own a role of that name)",
       resources: stack(doc(allow({ Condition: { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/ops" } } }))),
+      violations: 1,
+    },
+    {
+      name: "ArnLike aws:PrincipalArn arn:aws:iam::*:* is open",
+      resources: stack(doc(allow({ Condition: { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::*:*" } } }))),
+      violations: 1,
+    },
+    {
+      name: 'StringLike aws:PrincipalOrgID "o-*" is every organization',
+      resources: stack(doc(allow({ Condition: { StringLike: { "aws:PrincipalOrgID": "o-*" } } }))),
+      violations: 1,
+    },
+    {
+      name: 'StringLike aws:PrincipalOrgPaths "o-*/*" is every organization',
+      resources: stack(doc(allow({ Condition: { StringLike: { "aws:PrincipalOrgPaths": "o-*/*" } } }))),
+      violations: 1,
+    },
+    {
+      name: "ArnLike aws:PrincipalArn with a partly wildcard account is not read as narrow",
+      resources: stack(
+        doc(allow({ Condition: { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::12345678901?:role/ops" } } })),
+      ),
       violations: 0,
       notes: 1,
+    },
+    {
+      name: 'a Deny on Principal {"AWS": "*"} takes the grant back',
+      resources: stack(
+        doc(allow({ Action: "s3:DeleteObject" }), {
+          Effect: "Deny",
+          Principal: { AWS: "*" },
+          Action: "s3:DeleteObject",
+          Resource: "*",
+        }),
+      ),
+      violations: 0,
+    },
+    {
+      name: 'a Deny on Principal {"Service": "*"} takes nothing back from everyone',
+      resources: stack(
+        doc(allow({ Action: "s3:DeleteObject" }), {
+          Effect: "Deny",
+          Principal: { Service: "*" },
+          Action: "s3:DeleteObject",
+          Resource: "*",
+        }),
+      ),
+      violations: 1,
     },
     {
       name: "a statement unknown at preview beside an unconditional Deny of everything is no doubt",

@@ -43,6 +43,80 @@ const forceMfa = (statement: Record<string, unknown> = {}) => ({
     },
   ],
 });
+/** The IAM User Guide's "manage their own MFA device" policy: its Deny leaves read-only IAM actions out. */
+const AWS_SELF_SERVICE = {
+  Version: "2012-10-17",
+  Statement: [
+    { Sid: "AllowViewAccountInfo", Effect: "Allow", Action: ["iam:ListVirtualMFADevices"], Resource: "*" },
+    {
+      Sid: "AllowManageOwnVirtualMFADevice",
+      Effect: "Allow",
+      Action: ["iam:CreateVirtualMFADevice"],
+      Resource: "arn:aws:iam::*:mfa/*",
+    },
+    {
+      Sid: "AllowManageOwnUserMFA",
+      Effect: "Allow",
+      Action: [
+        "iam:DeactivateMFADevice",
+        "iam:EnableMFADevice",
+        "iam:GetUser",
+        "iam:ListMFADevices",
+        "iam:ResyncMFADevice",
+      ],
+      Resource: "arn:aws:iam::*:user/${aws:username}",
+    },
+    {
+      Sid: "AllowUserToDeactivateTheirOwnMFAOnlyWhenUsingMFA",
+      Effect: "Allow",
+      Action: ["iam:DeactivateMFADevice"],
+      Resource: ["arn:aws:iam::*:mfa/${aws:username}", "arn:aws:iam::*:user/${aws:username}"],
+      Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
+    },
+    {
+      Sid: "BlockMostAccessUnlessSignedInWithMFA",
+      Effect: "Deny",
+      NotAction: [
+        "iam:CreateVirtualMFADevice",
+        "iam:EnableMFADevice",
+        "iam:GetUser",
+        "iam:ListMFADevices",
+        "iam:ListVirtualMFADevices",
+        "iam:ListUsers",
+        "iam:ResyncMFADevice",
+        "sts:GetSessionToken",
+      ],
+      Resource: "*",
+      Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } },
+    },
+  ],
+};
+/** The Knowledge Center's shape: the Deny spares calls services make for the user, and read-only self-service. */
+const KNOWLEDGE_CENTER = {
+  Version: "2012-10-17",
+  Statement: [
+    {
+      Sid: "DenyAllExceptListedIfNoMFA",
+      Effect: "Deny",
+      NotAction: [
+        "iam:CreateVirtualMFADevice",
+        "iam:EnableMFADevice",
+        "iam:GetUser",
+        "iam:ListMFADevices",
+        "iam:ListVirtualMFADevices",
+        "iam:ResyncMFADevice",
+        "sts:GetSessionToken",
+        "iam:ListAccountAliases",
+        "iam:GetAccountSummary",
+        "iam:ListAccessKeys",
+        "iam:ListSSHPublicKeys",
+        "iam:ListServiceSpecificCredentials",
+      ],
+      Resource: "*",
+      Condition: { Bool: { "aws:MultiFactorAuthPresent": "false", "aws:ViaAWSService": "false" } },
+    },
+  ],
+};
 /** A plain Deny of everything without MFA, with the given condition. */
 const denyAll = (condition: unknown, extra: Record<string, unknown> = {}) => ({
   Version: "2012-10-17",
@@ -216,9 +290,34 @@ describe("require-iam-console-mfa: condition and statement forms", () => {
       violations: 0,
     },
     {
-      name: 'Null "true" (no MFA key at all)',
+      name: 'weak: Null "true" selects only access-key requests (console sessions carry the key)',
       resources: attached(denyAll({ Null: { "aws:MultiFactorAuthPresent": "true" } })),
       violations: 0,
+      notes: 1,
+    },
+    {
+      name: "AWS's published self-service policy (an Allow tested on MFA, read-only IAM actions left out)",
+      resources: attached(AWS_SELF_SERVICE),
+      violations: 0,
+    },
+    {
+      name: 'AWS\'s Knowledge Center version (Bool aws:ViaAWSService "false" beside the MFA test)',
+      resources: attached(KNOWLEDGE_CENTER),
+      violations: 0,
+    },
+    {
+      name: "weak: NotAction also leaves out iam:CreateAccessKey",
+      resources: attached(forceMfa({ NotAction: ["iam:EnableMFADevice", "iam:CreateAccessKey"] })),
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: 'weak: Bool aws:ViaAWSService "true" beside the MFA test',
+      resources: attached(
+        denyAll({ BoolIfExists: { "aws:MultiFactorAuthPresent": "false", "aws:ViaAWSService": "true" } }),
+      ),
+      violations: 0,
+      notes: 1,
     },
     {
       name: "key and operator in other case",
@@ -375,7 +474,12 @@ describe("require-iam-console-mfa: messages", () => {
     [
       "Allow",
       denyAll({ Bool: { "aws:MultiFactorAuthPresent": "true" } }, { Effect: "Allow" }),
-      'has Effect "Allow": it grants on MFA but denies nothing without it',
+      "no policy in this stack denies",
+    ],
+    [
+      "Null true",
+      denyAll({ Null: { "aws:MultiFactorAuthPresent": "true" } }),
+      "selects only requests signed with long-term access keys",
     ],
     ["Bool true", denyAll({ Bool: { "aws:MultiFactorAuthPresent": "true" } }), "never selects a request without MFA"],
     ["NotAction iam:*", forceMfa({ NotAction: ["iam:*"] }), "NotAction also exempts iam:* from the MFA requirement"],
@@ -395,4 +499,27 @@ describe("require-iam-console-mfa: messages", () => {
     expect(ds.map((d) => d.level)).toEqual(["advisory"]);
     expect(ds[0].message).toContain(why);
   });
+});
+
+describe("require-iam-console-mfa: attachments by a known policy ARN", () => {
+  const byArn = (policyArn: string) => r(USER_ATTACH, "attach", { user: "ops", policyArn });
+  stackTable(requireIamConsoleMfa, [
+    {
+      name: "the stack's policy by its ARN after deployment",
+      resources: [login(), policy(forceMfa()), byArn("arn:aws:iam::123456789012:policy/force-mfa")],
+      violations: 0,
+    },
+    {
+      name: "an AWS managed policy of the same name is not the stack's",
+      resources: [login(), policy(forceMfa()), byArn("arn:aws:iam::aws:policy/force-mfa")],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "a policy of the same name under another path is not the stack's",
+      resources: [login(), policy(forceMfa()), byArn("arn:aws:iam::123456789012:policy/other-path/force-mfa")],
+      violations: 0,
+      notes: 1,
+    },
+  ]);
 });
