@@ -58,7 +58,7 @@ function snapshotArgs(args: Transformed): Transformed {
 export function keepEvidence(
   before: Transformed,
   after: Transformed | undefined,
-  warn: (undone: string[], role: EvidenceRole) => void,
+  warn: (undone: string[], role: EvidenceRole, readded: string[]) => void,
 ): Transformed | undefined {
   const role = roleOf(before.opts);
   if (after === undefined || role === undefined) return after;
@@ -72,15 +72,37 @@ export function keepEvidence(
   }
   const options = keepOptions(unmarked(before.opts), unmarked(after.opts));
   undone.push(...options.undone);
-  if (undone.length > 0) warn(undone, role);
+  if (undone.length > 0 || options.readded.length > 0) warn(undone, role, options.readded);
   return { props, opts: role === "writer" ? evidenceWriter(options.opts) : options.opts };
 }
 
-function message(subject: string, child: string, undone: string[], role: EvidenceRole): string {
-  return (
-    `${subject}: a transformation tried to change ${undone.join(", ")} of evidence ${role} ${child}; ` +
-    `that was undone (evidence ${role}s may only be tagged)`
-  );
+/** What to do instead of the change that was undone, for the settings where another way exists. */
+const FIXES: [keys: string[], fix: string][] = [
+  [
+    ["provider", "providers"],
+    "the component chose this provider: move it through the component (provider/providers in its options, or its " +
+      "provider arguments)",
+  ],
+  [["id", "import"], "to adopt an existing resource, use `pulumi import <type> <name> <id> --parent <component urn>`"],
+  [["ignoreChanges"], "ignoreChanges may only add tag paths (tags, tags.<key>, tagsAll)"],
+];
+
+function message(subject: string, child: string, undone: string[], role: EvidenceRole, readded: string[]): string {
+  const said: string[] = [];
+  if (undone.length > 0) {
+    const fixes = FIXES.filter(([keys]) => keys.some((k) => undone.includes(k))).map(([, fix]) => `; ${fix}`);
+    said.push(
+      `a transformation tried to change ${undone.join(", ")} of evidence ${role} ${child}; ` +
+        `that was undone (evidence ${role}s may only be tagged)${fixes.join("")}`,
+    );
+  }
+  if (readded.length > 0) {
+    said.push(
+      `a transformation dropped the component's own ${readded.join(", ")} entries of evidence ${role} ${child}; ` +
+        "they were added back beside the transformation's",
+    );
+  }
+  return `${subject}: ${said.join("; ")}`;
 }
 
 /** Marks transformations already wrapped, so a list is never guarded twice. */
@@ -93,8 +115,8 @@ function guardTransformation(subject: string, transformation: pulumi.ResourceTra
     const given = snapshotArgs(args);
     // Returning nothing keeps the arguments as they now are, edits made in place included.
     const after = transformation(args) ?? { props: args.props, opts: args.opts };
-    return keepEvidence(given, after, (undone, role) =>
-      pulumi.log.warn(message(subject, args.name, undone, role), args.resource),
+    return keepEvidence(given, after, (undone, role, readded) =>
+      pulumi.log.warn(message(subject, args.name, undone, role, readded), args.resource),
     );
   };
   guarded[WRAPPED] = true;
@@ -106,7 +128,9 @@ function guardTransform(subject: string, transform: pulumi.ResourceTransform): p
     // The engine rebuilds the options it passes here, so only stores (retainOnDelete) are recognised, not writers.
     const given = snapshotArgs(args);
     const after = (await transform(args)) ?? { props: args.props, opts: args.opts };
-    return keepEvidence(given, after, (undone, role) => pulumi.log.warn(message(subject, args.name, undone, role)));
+    return keepEvidence(given, after, (undone, role, readded) =>
+      pulumi.log.warn(message(subject, args.name, undone, role, readded)),
+    );
   };
 }
 

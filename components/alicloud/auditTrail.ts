@@ -117,8 +117,9 @@ export class AuditTrail extends pulumi.ComponentResource {
     const region = pulumi.all([args.region, providerRegion(parent)]).apply(([given, actual]) =>
       withPinnedMessage(() => {
         if (given !== undefined && given !== "") {
-          const provider = "the component's provider (where the SLS project is made)";
-          assertProviderRegions(subject, [{ argument: "region", declared: given, provider, actual }]);
+          const provider = "the component's provider";
+          const role = "where the SLS project is made";
+          assertProviderRegions(subject, [{ argument: "region", declared: given, provider, actual, role }]);
         }
         return given || actual;
       }),

@@ -58,22 +58,43 @@ export function providerRegion(invokeOptions: pulumi.InvokeOutputOptions): pulum
   return alicloud.getRegionsOutput({ current: true }, invokeOptions).apply((r) => r.regions?.[0]?.id ?? r.ids?.[0]);
 }
 
+/** A region argument, the provider that should be in that region, and the region that provider is in. */
+export interface ProviderRegionPair {
+  argument: string;
+  declared: string;
+  provider: string;
+  actual: string | undefined;
+  /** Why the provider's region matters, said after it ("where the SLS project is made"). */
+  role?: string;
+  /** Another provider's region and name, when the two must differ (both copies of a backup). */
+  apartFrom?: { provider: string; region: string | undefined };
+}
+
+/** The fixes that work: passing the provider's region as the argument, unless the other provider is there too. */
+function regionFix(p: ProviderRegionPair & { actual: string }): string {
+  const moveProvider = `give ${p.provider} region "${p.declared}"`;
+  if (p.apartFrom?.region === p.actual) {
+    return (
+      `${moveProvider} (${p.actual} is also the region of ${p.apartFrom.provider}, and the two must be in ` +
+      "different regions)"
+    );
+  }
+  return `pass "${p.actual}" as ${p.argument}, or ${moveProvider}`;
+}
+
 /**
  * Throws when a provider works in another region than the argument that names it: the argument decides where copies
  * are sent and how the replica is addressed, the provider where resources are made. A mismatch would put both copies
  * in one region, or fail half-way through an update.
  */
-export function assertProviderRegions(
-  subject: string,
-  pairs: { argument: string; declared: string; provider: string; actual: string | undefined }[],
-): void {
+export function assertProviderRegions(subject: string, pairs: ProviderRegionPair[]): void {
   const problems: ValidationProblem[] = pairs
-    .filter((p) => p.actual !== undefined && p.actual !== p.declared)
+    .filter((p): p is ProviderRegionPair & { actual: string } => p.actual !== undefined && p.actual !== p.declared)
     .map((p) => ({
       argument: p.argument,
       value: p.declared,
-      allowed: `the region of ${p.provider} (${p.actual})`,
-      fix: `pass "${p.actual}" as ${p.argument}, or give ${p.provider} region "${p.declared}"`,
+      allowed: `the region of ${p.provider} (${p.actual})${p.role ? `, ${p.role}` : ""}`,
+      fix: regionFix(p),
     }));
   if (problems.length > 0) throw new ValidationError(subject, problems);
 }

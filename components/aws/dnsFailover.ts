@@ -2,6 +2,7 @@
 // region, when it fails. A lesson of the case: one region's outage (or ransom) must not take the service down.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { withPinnedMessage } from "../pinnedMessage";
 import { isPublicCidr, parseCidr } from "../../lib/cidr";
 import { cidrNotationProblem } from "../plan/cidr";
 import {
@@ -58,10 +59,13 @@ function recordType(kind: Kind): "A" | "CNAME" {
 
 /** Throws when a region is not written as an id, or both endpoints are in one (inside apply when regions are Outputs). */
 export function checkRegionsDiffer(name: string, primary: string, secondary: string): void {
-  validateArgs(`DnsFailover ${name}`, (problems) => {
-    const written = [checkRegionId(problems, "primary", primary), checkRegionId(problems, "secondary", secondary)];
-    if (written.every(Boolean)) checkRegionPair(problems, primary, secondary);
-  });
+  // Pinned: run inside an apply, the error would otherwise reach the user wrapped at every input that waits on it.
+  withPinnedMessage(() =>
+    validateArgs(`DnsFailover ${name}`, (problems) => {
+      const written = [checkRegionId(problems, "primary", primary), checkRegionId(problems, "secondary", secondary)];
+      if (written.every(Boolean)) checkRegionPair(problems, primary, secondary);
+    }),
+  );
 }
 
 /** AWS region ids: "us-east-1", "us-gov-west-1", "cn-north-1". */

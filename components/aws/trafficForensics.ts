@@ -317,11 +317,34 @@ export function partialMirrorWarning(
   if (gaps.length === 0) return undefined;
   return (
     `mirroring.filterRules do not mirror all ${direction} traffic: ` +
-    `${gaps.map((g) => describeMirrorGap(g, AWS_MIRROR_WORDS)).join("; ")}. Packets left out leave no evidence, ` +
-    "and require-effective-traffic-mirroring fails the stack when they include remote-login or database traffic " +
-    "from the internet; fix: accept every protocol and port from 0.0.0.0/0 to 0.0.0.0/0 and from ::/0 to ::/0 " +
-    "ahead of every reject, or omit filterRules to mirror everything"
+    `${gaps.map((g) => describeMirrorGap(g, AWS_MIRROR_WORDS)).join("; ")}. ` +
+    gapConsequences(new Set(gaps.map((g) => g.family))).join(" ") +
+    " fix: accept every protocol and port from 0.0.0.0/0 to 0.0.0.0/0 and from ::/0 to ::/0 ahead of every reject, " +
+    "or omit filterRules to mirror everything"
   );
+}
+
+/**
+ * What the packets left out cost, per family, as require-effective-traffic-mirroring judges it: IPv4 always; IPv6
+ * only for a source with IPv6 addresses, which the component cannot see (sourceEniIds are ids, not interfaces).
+ */
+function gapConsequences(families: ReadonlySet<MirrorFamily>): string[] {
+  const said: string[] = [];
+  if (families.has("IPv4")) {
+    said.push(
+      "IPv4 packets left out leave no evidence, and require-effective-traffic-mirroring fails the stack when they " +
+        "include remote-login or database traffic from the internet;",
+    );
+  }
+  if (families.has("IPv6")) {
+    said.push(
+      "IPv6 packets left out cost nothing on IPv4-only sources, but a dual-stack source's IPv6 traffic then leaves " +
+        "no evidence, and require-effective-traffic-mirroring fails the stack for a source with IPv6 addresses " +
+        "(ipv6AddressCount, ipv6Addresses, or a subnet with assignIpv6AddressOnCreation) when they include " +
+        "remote-login or database traffic; whether sourceEniIds have IPv6 addresses is not known here;",
+    );
+  }
+  return said;
 }
 
 export class TrafficForensics extends pulumi.ComponentResource {

@@ -2,6 +2,7 @@
 // scanner User-Agents. The case began with open-source scanners finding the hosts; this drops them at the edge.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { pinMessage, withPinnedMessage } from "../pinnedMessage";
 import { checkLogRetention, DEFAULT_LOG_RETENTION_DAYS, shortenedRetentionWarning } from "../plan/retention";
 import { SCANNER_USER_AGENTS, uncoveredScannerTokens } from "../plan/scanners";
 import { managedRuleGroupNames, scannerUserAgentStatement } from "../plan/waf";
@@ -51,9 +52,10 @@ export interface WebFirewallArgs {
   /** Scanner User-Agent tokens to block. Default SCANNER_USER_AGENTS. An empty list turns the rule off (warned). */
   blockedUserAgents?: string[];
   /**
-   * ARNs of the resources to protect (REGIONAL only), in the web ACL's region: an Application Load Balancer, API
-   * Gateway REST API stage, AppSync GraphQL API, Cognito user pool, App Runner service, Verified Access instance or
-   * Amplify app. Plain strings are checked before anything is created; Outputs are passed as they come.
+   * ARNs of the resources to protect. REGIONAL: in the web ACL's region, an Application Load Balancer, API Gateway
+   * REST API stage, AppSync GraphQL API, Cognito user pool, App Runner service or Verified Access instance.
+   * CLOUDFRONT: Amplify apps only (of one region; a distribution sets webAclId itself). Plain strings are checked
+   * before anything is created; Outputs are passed as they come.
    */
   associateArns?: pulumi.Input<string>[];
   /** WAF log retention, at least 180 days. Default 365. */
@@ -80,58 +82,85 @@ const KNOWN_ARGUMENTS: Record<keyof WebFirewallArgs, true> = {
 const PLAIN_ARGUMENTS = ["scope", "rateLimit", "logRetentionDays"] as const;
 
 const ARN_PARTITION = "arn:aws(?:-[a-z]+)*";
-const ARN_REGION = "([a-z]{2}(?:-[a-z]+)+-\\d{1,2})";
+/** A region id: "us-east-1", "us-gov-west-1", and the European Sovereign Cloud's "eusc-de-east-1". */
+const ARN_REGION = "((?:[a-z]{2}|eusc)(?:-[a-z]+)+-\\d{1,2})";
 const ARN_ACCOUNT = "\\d{12}";
 const ARN_ID = "[^/\\s]+";
+
+const arnForms = (forms: string[]) => forms.map((form) => new RegExp(`^${ARN_PARTITION}:${form}$`));
 
 /**
  * What a regional web ACL attaches to (AWS WAF API reference, AssociateWebACL, ResourceArn), each capturing its
  * region. Anything else (a Network or Gateway Load Balancer, a CloudFront distribution, an HTTP API) fails at
  * deployment, after the web ACL, its log group and key exist.
  */
-const ASSOCIABLE_ARNS: readonly RegExp[] = [
+const REGIONAL_ARNS: readonly RegExp[] = arnForms([
   `elasticloadbalancing:${ARN_REGION}:${ARN_ACCOUNT}:loadbalancer/app/${ARN_ID}/${ARN_ID}`,
   `apigateway:${ARN_REGION}::/restapis/${ARN_ID}/stages/${ARN_ID}`,
   `appsync:${ARN_REGION}:${ARN_ACCOUNT}:apis/${ARN_ID}`,
   `cognito-idp:${ARN_REGION}:${ARN_ACCOUNT}:userpool/${ARN_ID}`,
   `apprunner:${ARN_REGION}:${ARN_ACCOUNT}:service/${ARN_ID}/${ARN_ID}`,
   `ec2:${ARN_REGION}:${ARN_ACCOUNT}:verified-access-instance/${ARN_ID}`,
-  `amplify:${ARN_REGION}:${ARN_ACCOUNT}:apps/${ARN_ID}`,
-].map((form) => new RegExp(`^${ARN_PARTITION}:${form}$`));
+]);
+
+/**
+ * An Amplify app takes only a global (CLOUDFRONT) web ACL: the Amplify Hosting guide ("Firewall support") says a
+ * regional web ACL is not compatible with Amplify, and that apps sharing one web ACL must all be in one region.
+ */
+const CLOUDFRONT_ARNS: readonly RegExp[] = arnForms([`amplify:${ARN_REGION}:${ARN_ACCOUNT}:apps/${ARN_ID}`]);
 
 const ASSOCIABLE_KINDS =
   "the ARN of a resource a regional web ACL attaches to: an Application Load Balancer " +
   "(arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app/<name>/<id>), an API Gateway REST API stage " +
   "(arn:aws:apigateway:<region>::/restapis/<api-id>/stages/<stage>), an AppSync GraphQL API " +
   "(arn:aws:appsync:<region>:<account>:apis/<id>), a Cognito user pool (…:cognito-idp:<region>:<account>:userpool/<id>), " +
-  "an App Runner service (…:apprunner:<region>:<account>:service/<name>/<id>), a Verified Access instance " +
-  "(…:ec2:<region>:<account>:verified-access-instance/<id>) or an Amplify app (…:amplify:<region>:<account>:apps/<id>)";
+  "an App Runner service (…:apprunner:<region>:<account>:service/<name>/<id>) or a Verified Access instance " +
+  "(…:ec2:<region>:<account>:verified-access-instance/<id>)";
 
-/** The region of an ARN a regional web ACL can attach to, or undefined when it is not one. */
-export function associableArnRegion(arn: string): string | undefined {
-  for (const form of ASSOCIABLE_ARNS) {
+const CLOUDFRONT_KINDS = "the ARN of an Amplify app (arn:aws:amplify:<region>:<account>:apps/<id>)";
+
+function regionIn(forms: readonly RegExp[], arn: string): string | undefined {
+  for (const form of forms) {
     const match = form.exec(arn);
     if (match) return match[1];
   }
   return undefined;
 }
 
-/** Checks each plain associateArns entry's kind, and that they share one region. */
-function checkAssociateArns(problems: Problems, arns: readonly unknown[]): void {
+/** The region of an ARN a web ACL of `scope` can be associated with, or undefined when it is not one. */
+export function associableArnRegion(arn: string, scope: WafScope = "REGIONAL"): string | undefined {
+  return regionIn(scope === "CLOUDFRONT" ? CLOUDFRONT_ARNS : REGIONAL_ARNS, arn);
+}
+
+/** What to do with an ARN the scope's web ACL cannot be associated with. */
+function unassociableFix(scope: WafScope, arn: string): string {
+  if (scope === "CLOUDFRONT") {
+    return associableArnRegion(arn, "REGIONAL") !== undefined
+      ? "a regional resource takes a REGIONAL web ACL: give it a WebFirewall of scope REGIONAL in its region"
+      : "set webAclId on the CloudFront distribution instead; only Amplify apps are associated through associateArns";
+  }
+  return associableArnRegion(arn, "CLOUDFRONT") !== undefined
+    ? "an Amplify app takes only a global web ACL: use scope CLOUDFRONT (with a us-east-1 provider) for it, in a " +
+        "WebFirewall of its own"
+    : "pass the resource's own ARN (e.g. alb.arn or stage.arn); a Network or Gateway Load Balancer, a CloudFront " +
+        "distribution and an API Gateway HTTP API take no regional web ACL: front them with an ALB or REST API, " +
+        "or use scope CLOUDFRONT with the distribution's webAclId";
+}
+
+/** Checks each plain associateArns entry's kind for the scope, and that they share one region. */
+function checkAssociateArns(problems: Problems, scope: WafScope, arns: readonly unknown[]): void {
   let first: { index: number; region: string } | undefined;
   arns.forEach((arn, i) => {
     // Empty and padded entries are reported by checkRequiredInput.
     if (typeof arn !== "string" || arn === "" || arn.trim() !== arn) return;
-    const region = associableArnRegion(arn);
+    const region = associableArnRegion(arn, scope);
     if (
       !problems.check(
         region !== undefined,
         `associateArns[${i}]`,
         arn,
-        `${ASSOCIABLE_KINDS}, or an Output of one`,
-        "pass the resource's own ARN (e.g. alb.arn or stage.arn); a Network or Gateway Load Balancer, a CloudFront " +
-          "distribution and an API Gateway HTTP API take no regional web ACL: front them with an ALB or REST API, " +
-          "or use scope CLOUDFRONT with the distribution's webAclId",
+        `${scope === "CLOUDFRONT" ? CLOUDFRONT_KINDS : ASSOCIABLE_KINDS}, or an Output of one`,
+        unassociableFix(scope, arn),
       )
     ) {
       return;
@@ -141,8 +170,13 @@ function checkAssociateArns(problems: Problems, arns: readonly unknown[]): void 
       first.region === region,
       `associateArns[${i}]`,
       arn,
-      `a resource in the web ACL's one region, like associateArns[${first.index}] (${first.region})`,
-      "give each region its own WebFirewall, with that region's provider",
+      scope === "CLOUDFRONT"
+        ? `an Amplify app of one region, like associateArns[${first.index}] (${first.region}): apps sharing a web ` +
+            "ACL must be in one region"
+        : `a resource in the web ACL's one region, like associateArns[${first.index}] (${first.region})`,
+      scope === "CLOUDFRONT"
+        ? "give the Amplify apps of each region their own WebFirewall"
+        : "give each region its own WebFirewall, with that region's provider",
     );
   });
 }
@@ -153,17 +187,20 @@ export function checkAssociationRegions(
   arns: ReadonlyMap<number, { arn: string; region: string }>,
   region: string,
 ): string {
-  validateArgs(`WebFirewall ${name}`, (problems) => {
-    for (const [i, { arn, region: arnRegion }] of arns) {
-      problems.check(
-        arnRegion === region,
-        `associateArns[${i}]`,
-        arn,
-        `a resource in the web ACL's region (${region}): a regional web ACL attaches only to resources of its region`,
-        `create this WebFirewall with a provider of region ${arnRegion}, or associate a resource of ${region}`,
-      );
-    }
-  });
+  // Pinned: run inside an apply, the error would otherwise reach the user wrapped at every input that waits on it.
+  withPinnedMessage(() =>
+    validateArgs(`WebFirewall ${name}`, (problems) => {
+      for (const [i, { arn, region: arnRegion }] of arns) {
+        problems.check(
+          arnRegion === region,
+          `associateArns[${i}]`,
+          arn,
+          `a resource in the web ACL's region (${region}): a regional web ACL attaches only to resources of its region`,
+          `create this WebFirewall with a provider of region ${arnRegion}, or associate a resource of ${region}`,
+        );
+      }
+    }),
+  );
   return region;
 }
 
@@ -204,13 +241,6 @@ function validate(name: string, args: WebFirewallArgs): void {
     );
   }
   if (checkList(problems, "associateArns", args.associateArns)) {
-    problems.check(
-      scope !== "CLOUDFRONT" || (args.associateArns ?? []).length === 0,
-      "associateArns",
-      args.associateArns,
-      "none with scope CLOUDFRONT (a distribution references the WebACL itself)",
-      "set webAclId on the CloudFront distribution instead",
-    );
     const seen = new Set<unknown>();
     (args.associateArns ?? []).forEach((arn, i) => {
       if (!checkRequiredInput(problems, `associateArns[${i}]`, arn) || !isPlain(arn)) return;
@@ -218,8 +248,8 @@ function validate(name: string, args: WebFirewallArgs): void {
       problems.check(!seen.has(arn), `associateArns[${i}]`, arn, "each ARN once", `remove the second "${arn}"`);
       seen.add(arn);
     });
-    // With scope CLOUDFRONT the list itself is refused above.
-    if (scope !== "CLOUDFRONT") checkAssociateArns(problems, args.associateArns ?? []);
+    // An unknown scope is reported above; its entries are not judged against it.
+    if (SCOPES.includes(scope)) checkAssociateArns(problems, scope, args.associateArns ?? []);
   }
   checkLogRetention(problems, "logRetentionDays", args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS);
   problems.throwIfAny();
@@ -228,10 +258,12 @@ function validate(name: string, args: WebFirewallArgs): void {
 /** A CLOUDFRONT WebACL must be created in us-east-1; returns the scope, or throws naming the fix. */
 export function checkCloudFrontRegion(name: string, region: string): WafScope {
   if (region !== "us-east-1") {
-    throw new Error(
-      `WebFirewall ${name}: argument "scope" is "CLOUDFRONT" but the provider's region is "${region}"; ` +
-        'allowed: CLOUDFRONT only with a us-east-1 provider; fix: pass { provider: new aws.Provider("us-east-1", ' +
-        '{ region: "us-east-1" }) } in the options, or use scope "REGIONAL"',
+    throw pinMessage(
+      new Error(
+        `WebFirewall ${name}: argument "scope" is "CLOUDFRONT" but the provider's region is "${region}"; ` +
+          'allowed: CLOUDFRONT only with a us-east-1 provider; fix: pass { provider: new aws.Provider("us-east-1", ' +
+          '{ region: "us-east-1" }) } in the options, or use scope "REGIONAL"',
+      ),
     );
   }
   return "CLOUDFRONT";
@@ -264,7 +296,8 @@ export class WebFirewall extends pulumi.ComponentResource {
     // check (the key's policy through the region, the rest through the tags), so a wrong region creates nothing.
     const found = awsContext(this, opts?.provider);
     const arnRegions = new Map<number, { arn: string; region: string }>();
-    (args.associateArns ?? []).forEach((arn, i) => {
+    // A CLOUDFRONT web ACL is global: the Amplify apps it protects may be of any one region.
+    (scope === "REGIONAL" ? (args.associateArns ?? []) : []).forEach((arn, i) => {
       const region = typeof arn === "string" ? associableArnRegion(arn) : undefined;
       if (region) arnRegions.set(i, { arn: arn as string, region });
     });

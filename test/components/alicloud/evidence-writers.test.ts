@@ -123,21 +123,23 @@ describe("the replica's provider", () => {
       expect([r.name, r.provider]).toEqual([r.name, "redteam-standby"]);
       expect(warned).toContainEqual(
         `ImmutableBackup "wrmove": a transformation tried to change provider of evidence store ${r.name}; ` +
-          "that was undone (evidence stores may only be tagged)",
+          "that was undone (evidence stores may only be tagged); " +
+          "the component chose this provider: move it through the component (provider/providers in its options, or " +
+          "its provider arguments)",
       );
     }
     expect(warned).toHaveLength(replicas.length);
   });
 
-  it("stays the component's when a transformation gives the replication the standby's provider", async () => {
+  // The replication inherits the component's provider, so a transformation may give it one (the explicit-provider
+  // pattern); the replica it writes to stays on secondaryProvider, the component's choice (above).
+  it("takes a provider given to the replication, which the component lets inherit one", async () => {
     const standby = new alicloud.Provider("wr-standby", { region: "cn-shanghai" });
     const { warned } = await compare("ImmutableBackup", "wrrepl", (args) =>
       args.name === "wrrepl-replication" ? { props: args.props, opts: { ...args.opts, provider: standby } } : undefined,
     );
-    expect(childrenOf("wrrepl").find((r) => r.name === "wrrepl-replication")!.provider).toBeUndefined();
-    expect(warned).toEqual([
-      'ImmutableBackup "wrrepl": a transformation tried to change provider of evidence store wrrepl-replication; ' +
-        "that was undone (evidence stores may only be tagged)",
-    ]);
+    expect(childrenOf("wrrepl").find((r) => r.name === "wrrepl-replication")!.provider).toBe("wr-standby");
+    expect(childrenOf("wrrepl").find((r) => r.name === "wrrepl-replica")!.provider).toBe("redteam-standby");
+    expect(warned).toEqual([]);
   });
 });

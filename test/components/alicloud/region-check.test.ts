@@ -33,10 +33,27 @@ describe("ImmutableBackup region check", () => {
       "a secondaryProvider of the primary's region",
       "rc-bk-standby",
       { secondaryProvider: hangzhou },
+      // Passing cn-hangzhou as secondaryRegion would be refused (the same as primaryRegion): only moving the
+      // provider is offered.
       [
         'argument "secondaryRegion" is "cn-shanghai"; allowed: the region of secondaryProvider (cn-hangzhou); ' +
-          'fix: pass "cn-hangzhou" as secondaryRegion, or give secondaryProvider region "cn-shanghai"',
+          'fix: give secondaryProvider region "cn-shanghai" (cn-hangzhou is also the region of the component\'s ' +
+          "provider, and the two must be in different regions)",
       ],
+      ["as secondaryRegion"],
+    ],
+    [
+      "both providers in one region, both arguments naming others",
+      "rc-bk-one-region",
+      { primaryRegion: "cn-beijing", secondaryProvider: hangzhou },
+      [
+        'argument "primaryRegion" is "cn-beijing"; allowed: the region of the component\'s provider (cn-hangzhou); ' +
+          'fix: give the component\'s provider region "cn-beijing" (cn-hangzhou is also the region of ' +
+          "secondaryProvider, and the two must be in different regions)",
+        'argument "secondaryRegion" is "cn-shanghai"',
+        'fix: give secondaryProvider region "cn-shanghai" (cn-hangzhou',
+      ],
+      ["as primaryRegion", "as secondaryRegion"],
     ],
     [
       "a primaryRegion the component's provider is not in",
@@ -44,24 +61,34 @@ describe("ImmutableBackup region check", () => {
       { primaryRegion: "cn-beijing" },
       [
         'argument "primaryRegion" is "cn-beijing"; allowed: the region of the component\'s provider (cn-hangzhou); ' +
-          'fix: pass "cn-hangzhou" as primaryRegion',
+          'fix: pass "cn-hangzhou" as primaryRegion, or give the component\'s provider region "cn-beijing"',
       ],
+      [],
     ],
     [
       "both regions named wrong",
       "rc-bk-both",
       { primaryRegion: "cn-beijing", secondaryRegion: "cn-shenzhen" },
-      ['1. argument "primaryRegion" is "cn-beijing"', '2. argument "secondaryRegion" is "cn-shenzhen"'],
+      // The providers are in two regions, so passing each provider's region works for both at once.
+      [
+        '1. argument "primaryRegion" is "cn-beijing"',
+        'fix: pass "cn-hangzhou" as primaryRegion',
+        '2. argument "secondaryRegion" is "cn-shenzhen"',
+        'fix: pass "cn-shanghai" as secondaryRegion',
+      ],
+      [],
     ],
-  ])("with %s registers no child, HBR vault and keys included", async (_how, name, changed, parts) => {
+  ])("with %s registers no child, HBR vault and keys included", async (_how, name, changed, parts, absent) => {
     const failures = await registrationFailures(async () => {
       new ImmutableBackup(name, { ...backupArgs(name), ...changed });
       await settle();
     });
     expectNothingCreated(name, "hardening:alicloud:ImmutableBackup");
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatch(new RegExp(`^ImmutableBackup "${name}": ${parts.length} invalid argument`));
+    const problems = parts.filter((part) => part.includes('argument "')).length;
+    expect(failures[0]).toMatch(new RegExp(`^ImmutableBackup "${name}": ${problems} invalid argument`));
     for (const part of parts) expect(failures[0]).toContain(part);
+    for (const fix of absent) expect(failures[0]).not.toContain(`fix: pass "cn-hangzhou" ${fix}`);
     expect(failures[0]).not.toContain("error serializing");
   });
 
@@ -103,9 +130,9 @@ describe("AuditTrail region check", () => {
     expectNothingCreated(name, "hardening:alicloud:AuditTrail");
     expect(failures).toEqual([
       `AuditTrail "${name}": 1 invalid argument:\n` +
-        '  1. argument "region" is "cn-shanghai"; allowed: the region of the component\'s provider (where the SLS ' +
-        'project is made) (cn-hangzhou); fix: pass "cn-hangzhou" as region, or give the component\'s provider ' +
-        '(where the SLS project is made) region "cn-shanghai"',
+        '  1. argument "region" is "cn-shanghai"; allowed: the region of the component\'s provider (cn-hangzhou), ' +
+        'where the SLS project is made; fix: pass "cn-hangzhou" as region, or give the component\'s provider ' +
+        'region "cn-shanghai"',
     ]);
   });
 

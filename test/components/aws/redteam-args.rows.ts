@@ -392,9 +392,13 @@ export const REJECT_ROWS: RejectRow[] = [
     ["blockAnonymousIps", unresolved("Promise")],
   ]),
   reject("WebFirewall", "associateArns an empty ARN", { associateArns: [""] }, [["associateArns[0]", ""]]),
-  reject("WebFirewall", "associateArns with CLOUDFRONT", { scope: "CLOUDFRONT", associateArns: ["arn:x"] }, [
-    ["associateArns", ["arn:x"]],
-  ]),
+  // CLOUDFRONT takes Amplify apps only (a distribution sets webAclId itself): anything else is refused entry by entry.
+  reject(
+    "WebFirewall",
+    "associateArns with CLOUDFRONT, not an Amplify app",
+    { scope: "CLOUDFRONT", associateArns: ["arn:x"] },
+    [["associateArns[0]", "arn:x"]],
+  ),
   reject("WebFirewall", "logRetentionDays 30", { logRetentionDays: 30 }, [["logRetentionDays", 30]]),
   ...originRequestGateRows(),
 

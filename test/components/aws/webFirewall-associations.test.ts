@@ -12,7 +12,9 @@ const ACCOUNT = "123456789012";
 const ALB = (region = "us-east-1") =>
   `arn:aws:elasticloadbalancing:${region}:${ACCOUNT}:loadbalancer/app/web/50dc6c495c0c9188`;
 
-/** One of each kind AWS WAF lists for AssociateWebACL, in us-east-1. */
+const AMPLIFY = (region = "us-east-1", app = "d2ikx2wwzpn7lq") => `arn:aws:amplify:${region}:${ACCOUNT}:apps/${app}`;
+
+/** One of each kind AWS WAF lists for AssociateWebACL with a regional web ACL, in us-east-1. */
 const ASSOCIABLE = [
   ALB(),
   "arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5/stages/prod",
@@ -20,7 +22,6 @@ const ASSOCIABLE = [
   `arn:aws:cognito-idp:us-east-1:${ACCOUNT}:userpool/us-east-1_AbCdEf123`,
   `arn:aws:apprunner:us-east-1:${ACCOUNT}:service/web/8fe1e10304f84fd2b0df550fe98a71fa`,
   `arn:aws:ec2:us-east-1:${ACCOUNT}:verified-access-instance/vai-0ce000c0b7643abea`,
-  `arn:aws:amplify:us-east-1:${ACCOUNT}:apps/d2ikx2wwzpn7lq`,
 ];
 
 const NOT_ASSOCIABLE: [string, string][] = [
@@ -73,11 +74,54 @@ describe("WebFirewall associateArns that no regional web ACL attaches to", () =>
     expect(e.message).toContain("fix: give each region its own WebFirewall, with that region's provider");
     expect(recorded).toEqual([]);
   });
+});
 
-  it("leaves the list to the CLOUDFRONT refusal there, without judging each entry", () => {
+// Amplify Hosting's firewall guide: the web ACL of an Amplify app must be a global (CloudFront) one; a regional web
+// ACL is not compatible with Amplify, and apps sharing a web ACL must be in one region.
+describe("WebFirewall associateArns of Amplify apps", () => {
+  it("refuses an Amplify app under REGIONAL, naming scope CLOUDFRONT as the fix", () => {
     reset();
-    const e = validationErrorOf(() => new WebFirewall("cf", { scope: "CLOUDFRONT", associateArns: ["my-alb"] }));
-    expect(e.problems.map((p) => p.argument)).toEqual(["associateArns"]);
+    const e = validationErrorOf(() => new WebFirewall("edge", { associateArns: [ALB(), AMPLIFY()] }));
+    expect(e.problems.map((p) => [p.argument, p.value])).toEqual([["associateArns[1]", AMPLIFY()]]);
+    expect(e.message).toContain(
+      "fix: an Amplify app takes only a global web ACL: use scope CLOUDFRONT (with a us-east-1 provider) for it",
+    );
+    expect(recorded).toEqual([]);
+  });
+
+  it("associates Amplify apps of any one region with a CLOUDFRONT web ACL in us-east-1", async () => {
+    reset();
+    const arns = [AMPLIFY("eu-west-1"), AMPLIFY("eu-west-1", "d3abcdefghijkl")];
+    const failures = await registrationFailures(async () => {
+      new WebFirewall("amp", { scope: "CLOUDFRONT", associateArns: arns });
+      await settle();
+    });
+    expect(failures).toEqual([]);
+    expect(ofType("aws:wafv2/webAcl:WebAcl").map((a) => a.inputs.scope)).toEqual(["CLOUDFRONT"]);
+    expect(ofType("aws:wafv2/webAclAssociation:WebAclAssociation").map((a) => a.inputs.resourceArn)).toEqual(arns);
+  });
+
+  it.each([
+    ["an ALB", ALB(), "a regional resource takes a REGIONAL web ACL"],
+    ["a plain name", "my-alb", "set webAclId on the CloudFront distribution instead"],
+    ["a CloudFront distribution", `arn:aws:cloudfront::${ACCOUNT}:distribution/E2QWRUHEXAMPLE`, "set webAclId"],
+  ])("refuses %s under CLOUDFRONT, with the fix for its kind", (_, arn, fix) => {
+    reset();
+    const e = validationErrorOf(() => new WebFirewall("cf", { scope: "CLOUDFRONT", associateArns: [AMPLIFY(), arn] }));
+    expect(e.problems.map((p) => [p.argument, p.value])).toEqual([["associateArns[1]", arn]]);
+    expect(e.message).toContain("allowed: the ARN of an Amplify app (arn:aws:amplify:<region>:<account>:apps/<id>)");
+    expect(e.message).toContain(`fix: ${fix}`);
+    expect(recorded).toEqual([]);
+  });
+
+  it("refuses Amplify apps of two regions on one CLOUDFRONT web ACL", () => {
+    reset();
+    const e = validationErrorOf(
+      () => new WebFirewall("cf", { scope: "CLOUDFRONT", associateArns: [AMPLIFY(), AMPLIFY("eu-west-1", "d9")] }),
+    );
+    expect(e.problems.map((p) => p.argument)).toEqual(["associateArns[1]"]);
+    expect(e.message).toContain("apps sharing a web ACL must be in one region");
+    expect(e.message).toContain("fix: give the Amplify apps of each region their own WebFirewall");
   });
 });
 
@@ -88,13 +132,14 @@ describe("WebFirewall associateArns in another region than the web ACL", () => {
       new WebFirewall("edge", { associateArns: [ALB("eu-west-1")] });
       await settle();
     });
-    expect(failures).toEqual([
-      expect.stringContaining(
-        `argument "associateArns[0]" is "${ALB("eu-west-1")}"; allowed: a resource in the web ACL's region (us-east-1): a ` +
-          "regional web ACL attaches only to resources of its region; fix: create this WebFirewall with a provider " +
-          "of region eu-west-1, or associate a resource of us-east-1",
-      ),
-    ]);
+    // One message, in the component's own words, not wrapped by Pulumi's serializer at each waiting input.
+    expect(failures).toEqual([expect.stringMatching(/^WebFirewall edge: /)]);
+    expect(failures[0]).toContain(
+      `argument "associateArns[0]" is "${ALB("eu-west-1")}"; allowed: a resource in the web ACL's region (us-east-1): a ` +
+        "regional web ACL attaches only to resources of its region; fix: create this WebFirewall with a provider " +
+        "of region eu-west-1, or associate a resource of us-east-1",
+    );
+    expect(failures[0]).not.toContain("error serializing");
     expect(recorded.filter((r) => !r.type.startsWith("hardening:"))).toEqual([]);
   });
 
@@ -121,11 +166,22 @@ describe("WebFirewall associateArns a regional web ACL attaches to", () => {
   });
 
   it("reads the region of each kind, in other partitions too", () => {
-    expect(ASSOCIABLE.map(associableArnRegion)).toEqual(ASSOCIABLE.map(() => "us-east-1"));
+    expect(ASSOCIABLE.map((arn) => associableArnRegion(arn))).toEqual(ASSOCIABLE.map(() => "us-east-1"));
     expect(associableArnRegion(`arn:aws-cn:elasticloadbalancing:cn-north-1:${ACCOUNT}:loadbalancer/app/w/1`)).toBe(
       "cn-north-1",
     );
     expect(associableArnRegion(`arn:aws-us-gov:apigateway:us-gov-west-1::/restapis/a/stages/b`)).toBe("us-gov-west-1");
+    // The European Sovereign Cloud's regions start with four letters.
+    expect(
+      associableArnRegion(`arn:aws-eusc:elasticloadbalancing:eusc-de-east-1:${ACCOUNT}:loadbalancer/app/w/1`),
+    ).toBe("eusc-de-east-1");
+    expect(associableArnRegion(AMPLIFY("eu-west-1"), "CLOUDFRONT")).toBe("eu-west-1");
+    expect([associableArnRegion(AMPLIFY()), associableArnRegion(ALB(), "CLOUDFRONT")]).toEqual([undefined, undefined]);
+    // Still a region, not any word: a zone, upper case and a three-letter prefix are refused.
+    for (const region of ["eusc-de-east-1a", "EUSC-DE-EAST-1", "eus-de-east-1"]) {
+      const arn = `arn:aws-eusc:elasticloadbalancing:${region}:${ACCOUNT}:loadbalancer/app/w/1`;
+      expect([region, associableArnRegion(arn)]).toEqual([region, undefined]);
+    }
   });
 
   it("passes Outputs as they come, whatever they hold", async () => {
