@@ -42,8 +42,21 @@ function fail(message: string): number {
   return EXIT_FAILED;
 }
 
-function chooseStack(opts: CliOptions): string | undefined {
-  return opts.stack ?? (process.env.npm_package_config_defaultStack || undefined);
+/** --stack, else package.json's config.defaultStack: from npm's environment, or read when run without npm. */
+function chooseStack(opts: CliOptions, root: string): string | undefined {
+  return opts.stack ?? (process.env.npm_package_config_defaultStack || packageDefaultStack(root));
+}
+
+function packageDefaultStack(root: string): string | undefined {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
+      config?: { defaultStack?: unknown };
+    };
+    const stack = pkg.config?.defaultStack;
+    return typeof stack === "string" && stack !== "" ? stack : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function choosePacks(opts: CliOptions, root: string): string[] {
@@ -84,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const opts = program.opts<CliOptions>();
   const root = path.resolve(opts.cwd);
-  const stack = chooseStack(opts);
+  const stack = chooseStack(opts, root);
   if (!stack) {
     const stacks = fs.existsSync(root) ? listStacks(root) : [];
     return fail(

@@ -125,6 +125,28 @@ describe("preview CLI", () => {
     }
   });
 
+  it("reads package.json's config.defaultStack when run without npm", async () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), "engine-cli-"));
+    fs.cpSync(PROJECT, project, { recursive: true });
+    fs.writeFileSync(
+      path.join(project, "package.json"),
+      JSON.stringify({ name: "p", config: { defaultStack: "dev" } }),
+    );
+    // The program resolves @pulumi/pulumi from its own folder.
+    fs.symlinkSync(path.resolve(__dirname, "../../node_modules"), path.join(project, "node_modules"));
+    const saved = process.env.npm_package_config_defaultStack;
+    delete process.env.npm_package_config_defaultStack;
+    try {
+      const { code, stdout, stderr } = await runCli(["--cwd", project, "--no-policy", "--json"]);
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout).stack).toBe("dev");
+    } finally {
+      if (saved !== undefined) process.env.npm_package_config_defaultStack = saved;
+      fs.rmSync(project, { recursive: true, force: true });
+    }
+  });
+
   it("exits 2 when --baseline is a preview of another stack", async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "engine-cli-")), "baseline.json");
     fs.writeFileSync(file, JSON.stringify({ stack: "prod", resources: [] }));
