@@ -21,6 +21,8 @@ const locksVault = (lock: GenericResource, vault: GenericResource): Link =>
 const classify = (vault: GenericResource) =>
   classifyBucket({ tags: vault.inputs.tags, bucket: vault.inputs.name }, vault.name);
 
+export const isEvidenceGlacierVault = (vault: GenericResource) => classify(vault) === "evidence";
+
 export function unlockedGlacierVaults(resources: readonly GenericResource[], fix: string): StackFinding[] {
   const vaults = resources.filter((r) => r.type === GLACIER_VAULT);
   if (vaults.length === 0) return [];

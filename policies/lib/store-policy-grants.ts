@@ -39,6 +39,15 @@ export const BACKUP_UNLOCKING_ACTIONS = [
   "backup:DeleteBackupVaultAccessPolicy",
 ];
 
+/** What would let anyone empty a Glacier vault or lift its lock. */
+export const GLACIER_UNLOCKING_ACTIONS = [
+  "glacier:DeleteArchive",
+  "glacier:DeleteVault",
+  "glacier:AbortVaultLock",
+  "glacier:SetVaultAccessPolicy",
+  "glacier:DeleteVaultAccessPolicy",
+];
+
 export interface StorePolicies {
   /** "evidence bucket", "backup vault": how messages name the store. */
   kind: string;

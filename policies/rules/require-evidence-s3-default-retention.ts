@@ -3,11 +3,21 @@ import { isUnknown, list, num, obj } from "../../lib/values";
 import { at, show } from "../lib/expect";
 import { unverifiable } from "../lib/findings";
 import { FLOW_LOG, receivesFlowLogs } from "../lib/flow-log-evidence";
-import { GLACIER_VAULT, GLACIER_VAULT_LOCK, unlockedGlacierVaults } from "../lib/glacier-vault-locks";
+import {
+  GLACIER_VAULT,
+  GLACIER_VAULT_LOCK,
+  isEvidenceGlacierVault,
+  unlockedGlacierVaults,
+} from "../lib/glacier-vault-locks";
 import { linkOf } from "../lib/links";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
 import { assignLocks, judgedWithPossibleLocks, possibleBucketLockNote } from "../lib/store-locks";
-import { openStorePolicies, S3_UNLOCKING_ACTIONS, StorePolicies } from "../lib/store-policy-grants";
+import {
+  GLACIER_UNLOCKING_ACTIONS,
+  openStorePolicies,
+  S3_UNLOCKING_ACTIONS,
+  StorePolicies,
+} from "../lib/store-policy-grants";
 import { is } from "../lib/text-values";
 import {
   holdsEvidence,
@@ -36,6 +46,16 @@ const BUCKET_POLICIES: StorePolicies = {
   inlineField: "policy",
   actions: S3_UNLOCKING_ACTIONS,
   harm: "anyone may lower the default retention for new evidence, add delete markers, overwrite objects or lift the protection",
+};
+
+/** A Glacier vault's only resource policy is its own accessPolicy. */
+const GLACIER_POLICIES: StorePolicies = {
+  kind: "evidence Glacier vault",
+  policyTypes: [],
+  link: () => "no",
+  inlineField: "accessPolicy",
+  actions: GLACIER_UNLOCKING_ACTIONS,
+  harm: "anyone may delete archives or the vault, abort a lock in progress or change the vault's access policy",
 };
 
 const GLACIER_FIX =
@@ -130,7 +150,7 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
   metadata: {
     name: "require-evidence-s3-default-retention",
     description:
-      'Every S3 bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of a CloudTrail trail or a VPC flow log) must have Object Lock with a default retention in COMPLIANCE mode of at least minRetentionDays (30 by default; minTrailRetentionDays, 180 by default, for a trail\'s destination, so audit logs outlive six months), set by a BucketObjectLockConfiguration or the bucket\'s inline objectLockConfiguration; when several set it, each must comply, since the last applied wins. A CloudTrail trail whose bucket the stack does not show (outside it, or unknown at preview and linked to no bucket of it) is a note naming the bucket, a violation when failing closed: its lock cannot be judged. An evidence bucket\'s policy (a BucketPolicy or its inline policy) must not let everyone (Principal "*", {"AWS": "*"}, NotPrincipal) change its lock, retention, legal holds, versioning, lifecycle, policy or ACL, or put or delete objects, unless a Condition names the principals (aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount…) or an unconditional Deny on everyone takes it back; a condition not read is a note. A Glacier vault marked as evidence must have an aws.glacier.VaultLock naming it in the same place (require-evidence-bucket-immutability judges the lock).',
+      'Every S3 bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of a CloudTrail trail or a VPC flow log) must have Object Lock with a default retention in COMPLIANCE mode of at least minRetentionDays (30 by default; minTrailRetentionDays, 180 by default, for a trail\'s destination, so audit logs outlive six months), set by a BucketObjectLockConfiguration or the bucket\'s inline objectLockConfiguration; when several set it, each must comply, since the last applied wins. A CloudTrail trail whose bucket the stack does not show (outside it, or unknown at preview and linked to no bucket of it) is a note naming the bucket, a violation when failing closed: its lock cannot be judged. An evidence bucket\'s policy (a BucketPolicy or its inline policy) must not let everyone (Principal "*", {"AWS": "*"}, NotPrincipal) change its lock, retention, legal holds, versioning, lifecycle, policy or ACL, or put or delete objects, unless a Condition names the principals (aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount…) or an unconditional Deny on everyone takes it back; a condition not read is a note. A Glacier vault marked as evidence must have an aws.glacier.VaultLock naming it in the same place (require-evidence-bucket-immutability judges the lock), and its own accessPolicy must not let everyone delete archives or the vault, abort a lock or change the policy.',
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -186,6 +206,12 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
       ...bucketFindings,
       ...openStorePolicies(buckets, isEvidence, resources, BUCKET_POLICIES),
       ...unlockedGlacierVaults(resources, GLACIER_FIX),
+      ...openStorePolicies(
+        resources.filter((r) => r.type === GLACIER_VAULT),
+        isEvidenceGlacierVault,
+        resources,
+        GLACIER_POLICIES,
+      ),
       ...unseenTrailDestinations(resources, S3_TRAILS, BUCKETS, outsideFix(config)),
     ];
   },

@@ -131,3 +131,51 @@ describe("require-evidence-s3-default-retention: Glacier evidence vaults", () =>
     expect(ds[0].message).toContain("add an aws.glacier.VaultLock with vaultName set to the vault's name");
   });
 });
+
+describe("require-evidence-s3-default-retention: a Glacier evidence vault's own access policy", () => {
+  const policy = (statement: Record<string, unknown>) =>
+    JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Resource: "*", ...statement }] });
+  stackTable(requireEvidenceS3DefaultRetention, [
+    {
+      name: "lets everyone delete archives, beside a complete lock",
+      resources: [
+        vault({ accessPolicy: policy({ Principal: "*", Action: "glacier:*" }) }),
+        lock("acme-archive", onVault),
+      ],
+      violations: 1,
+      urn: ARCHIVE,
+      mentions: "inline accessPolicy",
+    },
+    {
+      name: "lets everyone abort a lock in progress",
+      resources: [
+        vault({ accessPolicy: policy({ Principal: { AWS: "*" }, Action: "glacier:AbortVaultLock" }) }),
+        lock("acme-archive", onVault),
+      ],
+      violations: 1,
+    },
+    {
+      name: "lets one named account delete archives",
+      resources: [
+        vault({ accessPolicy: policy({ Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "glacier:*" }) }),
+        lock("acme-archive", onVault),
+      ],
+      violations: 0,
+    },
+    {
+      name: "lets everyone read only",
+      resources: [
+        vault({ accessPolicy: policy({ Principal: "*", Action: "glacier:InitiateJob" }) }),
+        lock("acme-archive", onVault),
+      ],
+      violations: 0,
+    },
+    {
+      name: "an ordinary vault's open policy is not this rule's",
+      resources: [
+        vault({ name: "media-cache", tags: {}, accessPolicy: policy({ Principal: "*", Action: "glacier:*" }) }),
+      ],
+      violations: 0,
+    },
+  ] as StackCase[]);
+});
