@@ -94,10 +94,7 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
       "Keep PasswordAuthentication no in sshd_config (the kit's bastion user data does this).",
       "A custom Windows image (imageId m-…) cannot be told from a Linux one: exempt the instance, with a reason, owner and expiry, in the policy config.",
     ],
-    controls: [
-      { framework: "CIS Alibaba Cloud v2.0", id: "4.3" },
-      { framework: "MLPS 2.0 L3", id: "8.1.4.1" },
-    ],
+    controls: [{ framework: "MLPS 2.0 L3", id: "8.1.4.1" }],
     caseStep: 1,
   },
   checks: {

@@ -79,7 +79,6 @@ const resourceRule = defineResourceRule<unknown>({
       "Rebuild and replace images already built from a weakening image-build script: removing the script does not change them.",
     ],
     controls: [
-      { framework: "CIS Alibaba Cloud v2.0", id: "4.3" },
       { framework: "MLPS 2.0 L3", id: "8.1.4.1" },
       { framework: "AWS FSBP", id: "EC2.8" },
     ],

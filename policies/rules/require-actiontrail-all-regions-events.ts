@@ -62,7 +62,6 @@ const trailStatusRule = defineResourceRule<unknown>({
     ],
     controls: [
       { framework: "CIS Alibaba Cloud v2.0", id: "2.1" },
-      { framework: "CIS Alibaba Cloud v2.0", id: "2.23" },
       { framework: "MLPS 2.0 L3", id: "8.1.4.3" },
       { framework: "PRC Cybersecurity Law", id: "Art. 21(3)" },
     ],

@@ -97,7 +97,6 @@ const preferenceRule = defineResourceRule<unknown>({
       "In a ROS template, set MFABindRequired: true in ALIYUN::RAM::User's LoginProfile and on ALIYUN::RAM::LoginProfile.",
     ],
     controls: [
-      { framework: "CIS Alibaba Cloud v2.0", id: "1.3" },
       { framework: "CIS Alibaba Cloud v2.0", id: "1.4" },
       { framework: "MLPS 2.0 L3", id: "8.1.4.1" },
     ],

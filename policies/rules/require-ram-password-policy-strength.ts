@@ -167,7 +167,7 @@ const passwordPolicyRule = defineResourceRule<RamPasswordConfig>({
     ],
     controls: [
       { framework: "CIS Alibaba Cloud v2.0", id: "1.11" },
-      { framework: "CIS Alibaba Cloud v2.0", id: "1.13" },
+      { framework: "CIS Alibaba Cloud v2.0", id: "1.12" },
       { framework: "CIS Alibaba Cloud v2.0", id: "1.14" },
       { framework: "MLPS 2.0 L3", id: "8.1.4.1" },
     ],

@@ -40,7 +40,7 @@ describe("writePullRequestReports (the CLI's --sarif / --markdown)", () => {
     const rule = kitRules().find((r) => r.name === "disallow-ecs-password-login");
     expect(rule).toBeDefined();
     expect(rule!.caseStep).toBe(1);
-    expect(rule!.controls).toContain("CIS Alibaba Cloud v2.0 4.3");
+    expect(rule!.controls).toContain("MLPS 2.0 L3 8.1.4.1");
     expect(rule!.remediation).toMatch(/^1\. .+\n2\. /);
   });
 });
