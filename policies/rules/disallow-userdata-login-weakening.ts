@@ -78,10 +78,7 @@ const resourceRule = defineResourceRule<unknown>({
       "On Windows, read passwords at run time from Secrets Manager or Parameter Store instead of writing them in the script, and write PasswordAuthentication no to %ProgramData%\\ssh\\sshd_config before starting sshd.",
       "Rebuild and replace images already built from a weakening image-build script: removing the script does not change them.",
     ],
-    controls: [
-      { framework: "MLPS 2.0 L3", id: "8.1.4.1" },
-      { framework: "AWS FSBP", id: "EC2.8" },
-    ],
+    controls: [{ framework: "MLPS 2.0 L3", id: "8.1.4.1" }],
     caseStep: 2,
   },
   checks: {

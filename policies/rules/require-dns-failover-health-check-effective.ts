@@ -137,10 +137,7 @@ export const requireDnsFailoverHealthCheckEffective = defineStackRule({
       "Set invertHealthcheck: false (or leave it out) on health checks used by failover records and traffic policy failover rules.",
       "In a traffic policy document, name in a failover rule's Primary (or in the branches of the rule it routes to) only health checks that pass the checks above.",
     ],
-    controls: [
-      { framework: "MLPS 2.0 L3", id: "8.1.4 (redundancy and recovery)" },
-      { framework: "AWS FSBP", id: "Route53.1" },
-    ],
+    controls: [{ framework: "MLPS 2.0 L3", id: "8.1.4 (redundancy and recovery)" }],
     caseStep: 6,
     resourceTypes: [RECORD, RECORDS_EXCLUSIVE, TRAFFIC_POLICY, HEALTH_CHECK, METRIC_ALARM],
   },

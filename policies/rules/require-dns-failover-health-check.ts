@@ -94,10 +94,7 @@ export const requireDnsFailoverHealthCheck = defineResourceRule<unknown>({
       'Route 53 traffic policies: give each failover rule\'s Primary a "HealthCheck" id (or "EvaluateTargetHealth": true on a load balancer endpoint); when the Primary routes to a latency, geo or other rule, give every branch of that rule a health check.',
       'Alibaba Cloud: set healthCheckTaskCount >= 1 on the GTM instance, add a dns.MonitorConfig per address pool, use address mode SMART, and accessMode "AUTO" on access strategies.',
     ],
-    controls: [
-      { framework: "MLPS 2.0 L3", id: "8.1.4 (redundancy and recovery)" },
-      { framework: "AWS FSBP", id: "Route53.1" },
-    ],
+    controls: [{ framework: "MLPS 2.0 L3", id: "8.1.4 (redundancy and recovery)" }],
     caseStep: 6,
   },
   checks: {
