@@ -369,6 +369,8 @@ const CLICKHOUSE = "alicloud:clickhouse/dbCluster:DbCluster";
 const ECI = "alicloud:eci/containerGroup:ContainerGroup";
 const INSTANCE_SET = "alicloud:ecs/ecsInstanceSet:EcsInstanceSet";
 const NODE_POOL = "alicloud:cs/nodePool:NodePool";
+const SCALING_GROUP = "alicloud:ess/scalingGroup:ScalingGroup";
+const SCALING_CONFIGURATION = "alicloud:ess/scalingConfiguration:ScalingConfiguration";
 const ECS_LT = "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate";
 const HAVIP = "alicloud:vpc/hAVip:HAVip";
 const HAVIP_ATTACHMENT = "alicloud:vpc/hAVipAttachment:HAVipAttachment";
@@ -939,15 +941,37 @@ const adminProbes: Probe[] = [
     notes: 1,
     label: "scalingConfig.isBondEip unknown at preview",
   },
-  {
-    name: "instance set whose bandwidth is unknown at preview counts as public",
+  // Unknown public bandwidth may give an address: a note naming the field (a violation when failing closed), the same
+  // for every resource carrying it.
+  ...(
+    [
+      [INSTANCE_SET, { vswitchId: "VSW", securityGroupIds: ["SG"] }],
+      [A.instance, { vswitchId: "VSW", securityGroups: ["SG"] }],
+      [NODE_POOL, { vswitchIds: ["VSW"], securityGroupIds: ["SG"] }],
+      [SCALING_CONFIGURATION, { scalingGroupId: "GROUP", securityGroupId: "SG" }],
+    ] as const
+  ).map(([type, links]) => ({
+    name: `${type.split(":")[1]} whose bandwidth is unknown at preview is a note`,
     build: stack((b, n) => {
       sshThroughPrefixList(b, n, ["0.0.0.0/0"]);
-      b.add(INSTANCE_SET, "batch", {
-        vswitchId: ref(n.vswitch),
-        securityGroupIds: [ref(n.sg)],
-        internetMaxBandwidthOut: UNKNOWN,
-      });
+      const group = b.add(SCALING_GROUP, "asg", { vswitchIds: [ref(n.vswitch)] });
+      const ids: Record<string, unknown> = { VSW: ref(n.vswitch), SG: ref(n.sg), GROUP: ref(group) };
+      const inputs = Object.fromEntries(
+        Object.entries(links).map(([k, v]) => [k, Array.isArray(v) ? v.map((x: string) => ids[x]) : ids[v as string]]),
+      );
+      b.add(type, "batch", { ...inputs, internetMaxBandwidthOut: UNKNOWN });
+    }),
+    violations: 0,
+    notes: 1,
+    label: "internetMaxBandwidthOut unknown at preview",
+  })),
+  {
+    name: "instance set with bandwidth 5 is public; 0 is not",
+    build: stack((b, n) => {
+      sshThroughPrefixList(b, n, ["0.0.0.0/0"]);
+      const common = { vswitchId: ref(n.vswitch), securityGroupIds: [ref(n.sg)] };
+      b.add(INSTANCE_SET, "batch", { ...common, internetMaxBandwidthOut: 5 });
+      b.add(INSTANCE_SET, "quiet", { ...common, internetMaxBandwidthOut: 0 });
     }),
     violations: 1,
   },

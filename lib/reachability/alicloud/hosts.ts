@@ -1,18 +1,18 @@
 // Alibaba Cloud compute: ECS instances and instance sets (public bandwidth, EIP associations, extra interfaces) and
-// scaling configurations run by scaling groups. Public exposure comes from internetMaxBandwidthOut > 0 or an EIP or
-// Anycast EIP (address-bindings.ts); one bound to an ENI reaches the instance it is attached to through that ENI
-// (network-interfaces.ts). An instance or scaling group launched from a launch template takes what it does not set
-// itself from it (launch-templates.ts).
+// scaling configurations run by scaling groups. Public exposure comes from internetMaxBandwidthOut
+// (public-bandwidth.ts) or an EIP or Anycast EIP (address-bindings.ts); one bound to an ENI reaches the instance it is
+// attached to through that ENI (network-interfaces.ts). An instance or scaling group launched from a launch template
+// takes what it does not set itself from it (launch-templates.ts).
 import { Host, NetworkModel, nodeOf } from "../model";
-import { GenericResource, list, num, str, tags } from "../resource";
+import { GenericResource, list, str, tags } from "../resource";
 import {
   aliasLaunchTemplates,
   launchTemplateOf,
   leftUnset,
-  templateAddress,
   templateGroups,
   templateVswitches,
 } from "./launch-templates";
+import { bandwidthAddress } from "./public-bandwidth";
 import { INTERFACE_TYPES, attachedInterfaces, interfaceAddresses } from "./network-interfaces";
 import { addressBindings, boundServers } from "./address-bindings";
 import { ALI } from "./tokens";
@@ -27,8 +27,8 @@ export function addAlicloudHosts(m: NetworkModel): void {
     if (privateIp) res.alias(r, privateIp);
     const groupsProp = r.type === ALI.instanceSet ? "securityGroupIds" : "securityGroups";
     const host = hostOf(m, r, "instance", "vswitchId", [groupsProp]);
-    if (bandwidthOut(r.inputs.internetMaxBandwidthOut))
-      host.publicV4.push({ label: `public-ip:${r.name} (internetMaxBandwidthOut)`, urn: r.urn });
+    const address = bandwidthAddress(r);
+    if (address) host.publicV4.push(address);
     const template = launchTemplateOf(m, r);
     if (template) fillFromTemplate(m, r, host, template, groupsProp);
     instances.set(r.urn, host);
@@ -64,7 +64,7 @@ function fillFromTemplate(
   const groups = templateGroups(m, lt, leftUnset(r.inputs[groupsProp]));
   host.securityGroups = [...new Set([...host.securityGroups, ...groups])];
   joinSubnets(host, templateVswitches(m, lt, r.inputs.vswitchId === undefined));
-  const address = r.inputs.internetMaxBandwidthOut === undefined ? templateAddress(lt) : undefined;
+  const address = r.inputs.internetMaxBandwidthOut === undefined ? bandwidthAddress(lt) : undefined;
   if (address) host.publicV4.push(address);
 }
 
@@ -81,7 +81,7 @@ function addTemplateScalingGroups(m: NetworkModel): void {
     // The group's vSwitches place its hosts; the template's own only when the group names none.
     joinSubnets(host, templateVswitches(m, lt, host.subnets.length === 0 && host.externalSubnets.length === 0));
     host.securityGroups = templateGroups(m, lt, true);
-    const address = templateAddress(lt);
+    const address = bandwidthAddress(lt);
     if (address) host.publicV4.push(address);
     m.hosts.set(r.urn, host);
   }
@@ -90,12 +90,6 @@ function addTemplateScalingGroups(m: NetworkModel): void {
 function joinSubnets(host: Host, vs: { subnets: string[]; external: string[] }): void {
   host.subnets = [...new Set([...host.subnets, ...vs.subnets])];
   host.externalSubnets = [...new Set([...host.externalSubnets, ...vs.external])];
-}
-
-function bandwidthOut(v: unknown): boolean {
-  const n = num(v);
-  // Unknown bandwidth counts as public: a policy must not pass on a value it cannot see.
-  return n === undefined ? v !== undefined && v !== null : n > 0;
 }
 
 function hostOf(
@@ -139,8 +133,8 @@ function addScalingConfigurations(m: NetworkModel): void {
       const one = res.one(r, "securityGroupId", r.inputs.securityGroupId, [ALI.securityGroup]);
       if (one) host.securityGroups.push(one);
     }
-    if (bandwidthOut(r.inputs.internetMaxBandwidthOut))
-      host.publicV4.push({ label: `public-ip:${r.name} (internetMaxBandwidthOut)`, urn: r.urn });
+    const address = bandwidthAddress(r);
+    if (address) host.publicV4.push(address);
     m.hosts.set(r.urn, host);
   }
 }

@@ -4,8 +4,8 @@
 // template's secondary interface (its group and vSwitch, as an attached ENI adds them). Bandwidth above zero is a
 // public address; bandwidth unknown at preview may be one: it stands, unverified, named after the field. Groups
 // unknown at preview that no dependency names may be any group: a stand-in accepting everything, unverified.
-import { NetworkModel, PublicAddress } from "../model";
-import { GenericResource, isUnknown, list, num, prop, str, unwrap } from "../resource";
+import { NetworkModel } from "../model";
+import { GenericResource, isUnknown, list, prop, str, unwrap } from "../resource";
 import { anyRuleStandIns } from "../unknown-rules";
 import { ALI } from "./tokens";
 
@@ -79,16 +79,6 @@ export function templateVswitches(
     else external.push(str(v) ?? "(unknown vswitch)");
   });
   return { subnets, external };
-}
-
-/** The public address the template's `internetMaxBandwidthOut` gives: above zero, or unknown (unverified). */
-export function templateAddress(lt: GenericResource): PublicAddress | undefined {
-  const v = lt.inputs.internetMaxBandwidthOut;
-  const n = num(v);
-  if (n !== undefined)
-    return n > 0 ? { label: `public-ip:${lt.name} (internetMaxBandwidthOut)`, urn: lt.urn } : undefined;
-  if (v === undefined || v === null) return undefined;
-  return { label: `public-ip:${lt.name} (internetMaxBandwidthOut unknown at preview)`, urn: lt.urn, unverified: true };
 }
 
 /** The template's secondary interface (one object in the provider; read a list's first too). */

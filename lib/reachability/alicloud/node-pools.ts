@@ -1,10 +1,11 @@
 // Container Service (ACK) node pools: worker ECS instances in the pool's vSwitches behind its security groups, one
-// host standing for every node. Nodes are public with `internetMaxBandwidthOut` above zero (unknown at preview
-// counts, as an instance's does) or, when the pool scales automatically, an EIP bound to each node
-// (`scalingConfig.isBondEip`; unknown at preview, the address is unverified).
+// host standing for every node. Nodes are public with `internetMaxBandwidthOut` above zero (public-bandwidth.ts) or,
+// when the pool scales automatically, an EIP bound to each node (`scalingConfig.isBondEip`; unknown at preview, the
+// address is unverified).
 import { NetworkModel, PublicAddress } from "../model";
-import { GenericResource, bool, list, num, prop } from "../resource";
+import { GenericResource, bool, list, prop } from "../resource";
 import { declaredSecurityGroups } from "./declared-groups";
+import { bandwidthAddress } from "./public-bandwidth";
 import { ALI } from "./tokens";
 import { vswitchHost } from "./vswitch-hosts";
 
@@ -18,10 +19,8 @@ export function addAlicloudNodePools(m: NetworkModel): void {
 
 function publicAddresses(r: GenericResource): PublicAddress[] {
   const out: PublicAddress[] = [];
-  const bandwidth = r.inputs.internetMaxBandwidthOut;
-  const n = num(bandwidth);
-  if (n === undefined ? bandwidth !== undefined && bandwidth !== null : n > 0)
-    out.push({ label: `public-ip:${r.name} (internetMaxBandwidthOut)`, urn: r.urn });
+  const bandwidth = bandwidthAddress(r);
+  if (bandwidth) out.push(bandwidth);
   const scaling = r.inputs.scalingConfig;
   const field = bool(scaling) === "unknown" ? "scalingConfig" : "scalingConfig.isBondEip";
   const eip = bool(scaling) === "unknown" ? "unknown" : bool(prop(scaling, "isBondEip"));
