@@ -9,6 +9,7 @@ import { Link } from "./links";
 import { OpenGrant, openGrants } from "./open-grants";
 import { StackFinding } from "./stack-rule";
 import { assignLocks, lockNames } from "./store-locks";
+import { isTemplateResourceId } from "./templates/template-references";
 
 /** What an S3 bucket policy must not let everyone do on an evidence bucket. */
 export const S3_UNLOCKING_ACTIONS = [
@@ -74,8 +75,13 @@ function grantFindings(
 ): StackFinding[] {
   const grants = openGrants(document, spec.actions);
   // Judged once known (at update, on a deployed stack): a note here would stand on every bucket policy, whose text
-  // names its bucket's ARN and so is unknown at preview.
-  if (grants === "unknown") return [];
+  // names its bucket's ARN and so is unknown at preview. A template's document keeps such ARNs as named parts
+  // (aws-template-bucket-policies.ts): unknown as a whole, it comes from a parameter or an import, which is a note.
+  if (grants === "unknown") {
+    if (!isTemplateResourceId(holder.inputs.id)) return [];
+    const why = `it may let everyone in on ${spec.kind} ${store.name}, and then ${spec.harm}; ${FIX}`;
+    return [{ urn: holder.urn, ...unverifiable(`the document of ${policyName}`, why) }];
+  }
   return grants.map((g: OpenGrant): StackFinding => {
     const what = `${policyName} ${g.statement} lets everyone (${g.principal}) ${g.actions.join(", ")} on ${spec.kind} ${store.name}`;
     if (g.doubt) return { urn: holder.urn, ...unverifiable(g.doubt, `${what}; ${FIX}`) };

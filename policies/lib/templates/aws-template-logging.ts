@@ -1,8 +1,9 @@
 // CloudFormation resources that record and keep network and API activity, translated to the Pulumi AWS provider's
 // shapes the flow-log, audit-trail and evidence rules read: VPC flow logs, the log groups and buckets they deliver to (a
 // bucket's inline lifecycle as a lifecycle configuration of its own, as the provider splits it, and its Object Lock
-// default retention inline), CloudTrail trails.
+// default retention inline), CloudTrail trails; bucket policies in aws-template-bucket-policies.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
+import { AWS_BUCKET_POLICY_TRANSLATIONS } from "./aws-template-bucket-policies";
 import { advancedEventSelectors, eventSelectors } from "./aws-template-event-selectors";
 import { s3Destination } from "./aws-template-s3-destinations";
 import { defined, templateBlock, tagMap, Translation } from "./embedded-resource";
@@ -165,4 +166,5 @@ export const AWS_LOGGING_TRANSLATIONS: ReadonlyMap<string, Translation> = new Ma
   ["AWS::Logs::LogGroup", logGroup],
   ["AWS::S3::Bucket", bucket],
   ["AWS::CloudTrail::Trail", trail],
+  ...AWS_BUCKET_POLICY_TRANSLATIONS,
 ]);
