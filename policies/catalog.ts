@@ -59,6 +59,10 @@ const templateAware = {
     dialects: ["CFN"],
   }),
   requireIamConsoleMfa: readingTemplates(requireIamConsoleMfa, { reportsUnreadable: false, dialects: ["CFN"] }),
+  requireBackupVaultLockCompliance: readingTemplates(requireBackupVaultLockCompliance, {
+    reportsUnreadable: false,
+    dialects: ["CFN"],
+  }),
   requireEvidenceBucketImmutability: readingTemplates(requireEvidenceBucketImmutability, {
     reportsUnreadable: false,
     dialects: ["CFN"],
@@ -75,7 +79,7 @@ export const hardeningRules: HardeningResourcePolicy[] = [
   templateAware.requireImdsv2,
   templateAware.requireCloudtrailMultiRegionValidation,
   templateAware.requireActiontrailAllRegionsEvents,
-  requireBackupVaultLockCompliance,
+  templateAware.requireBackupVaultLockCompliance,
   templateAware.requireEvidenceBucketImmutability,
   requireDnsFailoverHealthCheck,
   templateAware.requireIamPasswordPolicyStrength,

@@ -1,4 +1,5 @@
 import { bool, isUnknown, list, num, obj } from "../../lib/values";
+import { planRetention } from "../lib/backup-plan-retention";
 import { expectAll, isTrue, show } from "../lib/expect";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { Check, defineResourceRule } from "../lib/rule";
@@ -25,6 +26,9 @@ const awsVault: Check<VaultLockConfig> = (p) => {
     ? [violation("forceDestroy is true: destroying the vault deletes its recovery points")]
     : [];
 };
+
+/** Each rule of an AWS Backup plan, and each of its copy actions, keeps what it makes at least the minimum. */
+const awsPlan: Check<VaultLockConfig> = (p, { config }) => planRetention(p, config.minRetentionDays);
 
 /** @pulumi/alicloud 3.108 exposes HBR immutable backup as wormEnabled (default off). */
 const hbrVault: Check<VaultLockConfig> = (p) =>
@@ -114,18 +118,22 @@ const awsLock: Check<VaultLockConfig> = (p, { config }) =>
  */
 const airGappedVault: Check<VaultLockConfig> = (p, { config }) => expectAll(p, [minimumRetention(config)]);
 
-/** Case step 4/5: recovery took 8 hours from backups; ransomware crews delete backups first. */
+/**
+ * Case step 4/5: recovery took 8 hours from backups; ransomware crews delete backups first. Vaults, their locks and
+ * plans declared in CloudFormation templates (aws.cloudformation.Stack, StackSet) are judged as the program's are.
+ */
 export const requireBackupVaultLockCompliance = defineResourceRule<VaultLockConfig>({
   metadata: {
     name: "require-backup-vault-lock-compliance",
     description:
-      "AWS Backup vault locks must be in compliance mode (changeableForDays set) with a grace period of at most maxChangeableForDays (30 by default; the lock can be deleted until it ends) and a minimum retention of at least minRetentionDays, as must a logically air-gapped vault (always locked in compliance mode with its own minRetentionDays), so no one, including an attacker with admin rights, can delete recovery points early; AWS Backup vaults must not set forceDestroy; Alibaba Cloud HBR vaults must enable immutable backup (wormEnabled), HBR backup plans and backup policy rules must keep backups at least minRetentionDays (7 by default), and the BACKUP rules of a UDM_ECS_ONLY backup policy (ECS backups kept in no vault) must lock their backups (immutable).",
+      "AWS Backup vault locks must be in compliance mode (changeableForDays set) with a grace period of at most maxChangeableForDays (30 by default; the lock can be deleted until it ends) and a minimum retention of at least minRetentionDays, as must a logically air-gapped vault (always locked in compliance mode with its own minRetentionDays), so no one, including an attacker with admin rights, can delete recovery points early; AWS Backup vaults must not set forceDestroy; every rule of an AWS Backup plan must keep its recovery points (lifecycle.deleteAfter) and each copy action its copies (its own lifecycle.deleteAfter) at least minRetentionDays (left out, 0 or -1: kept forever): a shorter one deletes them early, and into a vault locked with a longer minimum retention the job fails, so backups stop; vaults (with their LockConfiguration) and plans declared in CloudFormation templates (aws.cloudformation.Stack, StackSet) are judged as the program's are; Alibaba Cloud HBR vaults must enable immutable backup (wormEnabled), HBR backup plans and backup policy rules must keep backups at least minRetentionDays (7 by default), and the BACKUP rules of a UDM_ECS_ONLY backup policy (ECS backups kept in no vault) must lock their backups (immutable).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       "Set changeableForDays (at least 3, at most the configured maxChangeableForDays) to create the lock in compliance mode; after that grace period it cannot be removed.",
       "Set minRetentionDays to at least the configured minimum (7 by default) on the vault lock or the logically air-gapped vault.",
       "Remove forceDestroy (or set it to false) on aws.backup.Vault.",
+      "Set lifecycle.deleteAfter on every aws.backup.Plan rule and on each of its copyActions to at least the configured minRetentionDays (and at least the minRetentionDays of the vault lock it writes to), or leave it out to keep recovery points forever.",
       "Set wormEnabled: true on alicloud.hbr.Vault.",
       "Set retention on HBR backup plans (and on hbr.Policy rules) to at least the configured minRetentionDays.",
       'Set immutable: true on the BACKUP rules of an hbr.Policy with policyType "UDM_ECS_ONLY".',
@@ -138,7 +146,7 @@ export const requireBackupVaultLockCompliance = defineResourceRule<VaultLockConf
       type: "integer",
       minimum: 1,
       description:
-        "Smallest acceptable minRetentionDays of a vault lock or logically air-gapped vault and retention of an HBR backup plan (7).",
+        "Smallest acceptable minRetentionDays of a vault lock or logically air-gapped vault, lifecycle.deleteAfter of an AWS Backup plan rule or copy action, and retention of an HBR backup plan or backup policy rule (7).",
     },
     maxChangeableForDays: {
       type: "integer",
@@ -154,6 +162,7 @@ export const requireBackupVaultLockCompliance = defineResourceRule<VaultLockConf
     "aws:backup/vaultLockConfiguration:VaultLockConfiguration": awsLock,
     "aws:backup/vault:Vault": awsVault,
     "aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault": airGappedVault,
+    "aws:backup/plan:Plan": awsPlan,
     "alicloud:hbr/vault:Vault": hbrVault,
     ...Object.fromEntries(HBR_PLANS.map((t) => [t, hbrPlan])),
     "alicloud:hbr/policy:Policy": hbrPolicy,

@@ -57,12 +57,15 @@ function lockFinding(vault: GenericResource, locks: readonly GenericResource[]):
   return undefined;
 }
 
-/** Case step 4: without a compliance-mode lock an attacker with admin rights deletes the recovery points first. */
+/**
+ * Case step 4: without a compliance-mode lock an attacker with admin rights deletes the recovery points first. Vaults
+ * and plans declared in CloudFormation templates are judged as the program's are.
+ */
 export const requireLockedBackupVaults = defineStackRule({
   metadata: {
     name: "require-locked-backup-vaults",
     description:
-      'Every AWS Backup vault must have a backup.VaultLockConfiguration in compliance mode (changeableForDays set) in the stack, and no governance-mode one beside it (the last applied wins); require-backup-vault-lock-compliance judges the lock\'s settings. A lock locks a vault whose name it names in the same place (account and region, as the providers and region arguments show them; a place the plan cannot show is a note); a lock whose name is only known at deployment and is built from the same resource as the vault\'s is a note. A backup plan rule whose targetVaultName or copy action\'s destinationVaultArn is not a vault of the stack (a logically air-gapped vault counts: it is always locked in compliance mode), the account\'s Default vault (created without a lock) above all, or is unknown at preview and linked to no vault of it, is a note naming the plan, rule and vault, a violation when failing closed: the engine cannot see that vault\'s lock. Alibaba Cloud HBR backup plans and backup policy rules writing to a vaultId that is not an hbr.Vault of the stack are notes the same way. A backup.VaultPolicy of a vault of the stack (named like a lock names it) must not let everyone (Principal "*", {"AWS": "*"}, NotPrincipal) delete or change the vault lock, delete or shorten recovery points, delete the vault or change its policy, unless a Condition names the principals (aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount…) or an unconditional Deny on everyone takes it back; a condition not read is a note.',
+      'Every AWS Backup vault must have a backup.VaultLockConfiguration in compliance mode (changeableForDays set) in the stack, and no governance-mode one beside it (the last applied wins); require-backup-vault-lock-compliance judges the lock\'s settings. A lock locks a vault whose name it names in the same place (account and region, as the providers and region arguments show them; a place the plan cannot show is a note); a lock whose name is only known at deployment and is built from the same resource as the vault\'s is a note. A backup plan rule whose targetVaultName or copy action\'s destinationVaultArn is not a vault of the stack (a logically air-gapped vault counts: it is always locked in compliance mode), the account\'s Default vault (created without a lock) above all, or is unknown at preview and linked to no vault of it, is a note naming the plan, rule and vault, a violation when failing closed: the engine cannot see that vault\'s lock. Alibaba Cloud HBR backup plans and backup policy rules writing to a vaultId that is not an hbr.Vault of the stack are notes the same way. A backup.VaultPolicy of a vault of the stack (named like a lock names it) must not let everyone (Principal "*", {"AWS": "*"}, NotPrincipal) delete or change the vault lock, delete or shorten recovery points, delete the vault or change its policy, unless a Condition names the principals (aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount…) or an unconditional Deny on everyone takes it back; a condition not read is a note. Vaults (their LockConfiguration a lock of their own, their AccessPolicy a vault policy) and backup plans declared in CloudFormation templates (aws.cloudformation.Stack, StackSet) are judged as the program\'s are: a template vault without a LockConfiguration, or with one without ChangeableForDays (governance mode), is a violation on its stack; a plan\'s TargetBackupVault {"Ref": vault} names that template vault.',
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -86,6 +89,8 @@ export const requireLockedBackupVaults = defineStackRule({
   },
   // Like the resource rules: an expired exemption is a violation of its own before the finding.
   expiredExemption: "notice",
+  // Vaults (a LockConfiguration is the vault's own lock), vault policies and plans of CloudFormation templates.
+  readsTemplateResources: true,
   check: ({ resources }) => {
     const vaults = resources.filter((r) => r.type === VAULT);
     const locksOf = assignLocks(

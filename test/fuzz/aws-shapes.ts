@@ -909,7 +909,8 @@ export const awsShapes: Record<string, Shape> = {
       arrayOf: {
         ruleName: "string",
         targetVaultName: { oneOf: ["Default", "default", "backup", ""] },
-        copyActions: { arrayOf: { destinationVaultArn: "string" } },
+        lifecycle: { object: { deleteAfter: "number", coldStorageAfter: "number" } },
+        copyActions: { arrayOf: { destinationVaultArn: "string", lifecycle: { object: { deleteAfter: "number" } } } },
       },
     },
   },

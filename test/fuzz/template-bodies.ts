@@ -167,6 +167,41 @@ const balancersAndOrigins = JSON.stringify({
   },
 });
 
+/** Backup vaults, their locks and access policies, and plans with lifecycles and copy actions, in wrong shapes. */
+const backupsInWrongShapes = JSON.stringify({
+  Parameters: { Src: { Type: "String" }, P: { Type: "Number" } },
+  Resources: {
+    Vault: {
+      Type: "AWS::Backup::BackupVault",
+      Properties: {
+        BackupVaultName: { "Fn::Sub": "${AWS::StackName}-${Src}" },
+        LockConfiguration: { "Fn::If": ["C", { MinRetentionDays: { Ref: "P" } }, { Ref: "AWS::NoValue" }] },
+        AccessPolicy: "x",
+        BackupVaultTags: [1, null],
+      },
+    },
+    Bare: { Type: "AWS::Backup::BackupVault", Properties: { LockConfiguration: [null], BackupVaultName: 7 } },
+    Plan: {
+      Type: "AWS::Backup::BackupPlan",
+      Properties: {
+        BackupPlan: {
+          BackupPlanRule: [
+            null,
+            7,
+            { TargetBackupVault: { Ref: "Vault" }, Lifecycle: "x", CopyActions: { Ref: "Src" } },
+            {
+              TargetBackupVault: [],
+              Lifecycle: { DeleteAfterDays: { Ref: "P" } },
+              CopyActions: [null, { Lifecycle: [] }],
+            },
+          ],
+        },
+      },
+    },
+    Odd: { Type: "AWS::Backup::BackupPlan", Properties: { BackupPlan: { BackupPlanRule: { Ref: "Src" } } } },
+  },
+});
+
 const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
 const aliasBomb = [
   "a: &a [x, x, x, x, x, x, x, x]",
@@ -182,6 +217,7 @@ export const TEMPLATE_BODIES: readonly string[] = [
   rosDropsAndCompute,
   scalingGroupsAndNested,
   balancersAndOrigins,
+  backupsInWrongShapes,
   "",
   "{",
   "Resources: [",

@@ -155,6 +155,17 @@ describe("require-evidence-s3-default-retention judges CloudFormation bucket pol
       violations: 0,
     },
     {
+      name: "a role of the template, named by !GetAtt Role.Arn",
+      resources: [
+        withPolicy(
+          document(allow({ Principal: { AWS: { "Fn::GetAtt": ["Responder", "Arn"] } } })),
+          {},
+          { Responder: { Type: "AWS::IAM::Role", Properties: { AssumeRolePolicyDocument: document() } } },
+        ),
+      ],
+      violations: 0,
+    },
+    {
       name: "another account's ARN",
       resources: [withPolicy(document(allow({ Principal: { AWS: "arn:aws:iam::111122223333:root" } })))],
       violations: 0,

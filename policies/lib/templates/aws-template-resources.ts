@@ -8,8 +8,10 @@
 // aws-template-listeners.ts, target groups and their targets in aws-template-target-groups.ts,
 // WAFv2 web ACLs, their associations and what their rules reference in aws-template-waf.ts, GuardDuty detectors and
 // EventBridge rules in aws-template-threat-detection.ts, EKS node groups, Elastic Beanstalk and SageMaker notebooks in
-// aws-template-managed-compute.ts, IAM users' console logins and the policies that reach them in aws-template-identity.ts.
+// aws-template-managed-compute.ts, IAM users' console logins and the policies that reach them in aws-template-identity.ts,
+// AWS Backup vaults (their locks and access policies) and plans in aws-template-backups.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
+import { AWS_BACKUP_TRANSLATIONS } from "./aws-template-backups";
 import { AWS_DATABASE_TRANSLATIONS } from "./aws-template-databases";
 import { AWS_ENDPOINT_TRANSLATIONS } from "./aws-template-endpoints";
 import { AWS_EVENT_DATA_STORE_TRANSLATIONS } from "./aws-template-event-data-stores";
@@ -189,4 +191,5 @@ export const AWS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ...AWS_WAF_TRANSLATIONS,
   ...AWS_THREAT_DETECTION_TRANSLATIONS,
   ...AWS_IDENTITY_TRANSLATIONS,
+  ...AWS_BACKUP_TRANSLATIONS,
 ]);

@@ -52,7 +52,8 @@ export function isIdAttribute(templateType: unknown, attribute: unknown): boolea
  * (where a flow log delivers), a log store's name (`Ref` gives these resources' names already), the ARN of a web ACL
  * or of what its rules reference, a load balancer's ARN (where a web ACL association puts the web ACL) or DNS name
  * (where a CloudFront origin sends requests), a listener's ARN (which its rules name), a target group's ARN (which
- * listener actions and auto scaling groups name).
+ * listener actions and auto scaling groups name), a backup vault's ARN or name (where a plan's copy action writes), a
+ * role's ARN (a principal a bucket policy names).
  */
 const NAMING_ATTRIBUTES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["AWS::Logs::LogGroup", new Set(["Arn"])],
@@ -65,6 +66,8 @@ const NAMING_ATTRIBUTES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["AWS::ElasticLoadBalancingV2::LoadBalancer", new Set(["LoadBalancerArn", "DNSName"])],
   ["AWS::ElasticLoadBalancingV2::Listener", new Set(["ListenerArn"])],
   ["AWS::ElasticLoadBalancingV2::TargetGroup", new Set(["TargetGroupArn"])],
+  ["AWS::Backup::BackupVault", new Set(["BackupVaultArn", "BackupVaultName"])],
+  ["AWS::IAM::Role", new Set(["Arn"])],
   ["ALIYUN::SLS::Logstore", new Set(["LogstoreName"])],
   ["ALIYUN::ACTIONTRAIL::Trail", new Set(["Name"])],
 ]);
