@@ -3,6 +3,7 @@
 import { containsUnknown, isUnknown, list, obj, strings } from "../../lib/values";
 import { notFalse, show } from "./expect";
 import { Finding, unverifiable, violation } from "./findings";
+import { Proof } from "./proof";
 import { is } from "./text-values";
 
 /** Which management events one selector records; `narrowedBy` names what drops some event sources. */
@@ -63,33 +64,63 @@ function advancedCoverage(s: Record<string, unknown>): Coverage {
   };
 }
 
-/**
- * Management events (console sign-ins, IAM and API calls) recorded by the selectors together: an event is logged
- * when any selector matches it. No selectors at all is CloudTrail's default: every management event.
- */
-export function managementEventFindings(p: Record<string, unknown>): Finding[] {
-  if (isUnknown(p.advancedEventSelectors)) return [unverifiable("advancedEventSelectors")];
+/** The selectors as read: those known, and the first whose management fields are unknown at preview. */
+interface Selection {
+  path: string;
+  cover: Coverage[];
+  /** Where the first selector unknown at preview is, e.g. "eventSelectors[1].readWriteType". */
+  unknownAt?: string;
+}
+
+/** The trail's selectors, basic or advanced; a field unknown at preview before any selector can be read. */
+function selection(p: Record<string, unknown>): Selection | { unknown: string } {
+  if (isUnknown(p.advancedEventSelectors)) return { unknown: "advancedEventSelectors" };
   const advanced = list(p.advancedEventSelectors).length > 0;
   const path = advanced ? "advancedEventSelectors" : "eventSelectors";
   const raw = p[path];
-  if (isUnknown(raw)) return [unverifiable(path)];
+  if (isUnknown(raw)) return { unknown: path };
   const selectors = list(raw);
-  if (selectors.length === 0) return [];
   const coverageOf = advanced ? advancedCoverage : basicCoverage;
   // Only these fields decide management events; data resources are often unknown at preview and are ignored.
   const fields = advanced
     ? ["fieldSelectors"]
     : ["includeManagementEvents", "readWriteType", "excludeManagementEventSources"];
   const unknownField = (s: unknown) => (isUnknown(s) ? "" : fields.find((f) => containsUnknown(obj(s)?.[f])));
-  const unknownAt = selectors.findIndex((s) => unknownField(s) !== undefined);
-  const known = selectors.filter((s) => unknownField(s) === undefined);
-  const cover = known.map((s) => coverageOf(obj(s) ?? {}));
+  const at = selectors.findIndex((s) => unknownField(s) !== undefined);
+  const field = at >= 0 ? unknownField(selectors[at]) : undefined;
+  return {
+    path,
+    cover: selectors.filter((s) => unknownField(s) === undefined).map((s) => coverageOf(obj(s) ?? {})),
+    unknownAt: at >= 0 ? `${path}[${at}]${field ? `.${field}` : ""}` : undefined,
+  };
+}
+
+/**
+ * Whether the selectors record any management events at all (the account's audit log of who did what): "no" for
+ * a trail or store of data events only, "unknown" when a selector that may record them is unknown at preview.
+ */
+export function recordsManagementEvents(p: Record<string, unknown>): Proof {
+  const read = selection(p);
+  if ("unknown" in read) return "unknown";
+  // No selectors at all is CloudTrail's default: every management event.
+  if (read.cover.length === 0 && read.unknownAt === undefined) return "yes";
+  if (read.cover.some((c) => c.reads || c.writes)) return "yes";
+  return read.unknownAt === undefined ? "no" : "unknown";
+}
+
+/**
+ * Management events (console sign-ins, IAM and API calls) recorded by the selectors together: an event is logged
+ * when any selector matches it. No selectors at all is CloudTrail's default: every management event.
+ */
+export function managementEventFindings(p: Record<string, unknown>): Finding[] {
+  const read = selection(p);
+  if ("unknown" in read) return [unverifiable(read.unknown)];
+  const { path, cover, unknownAt } = read;
+  if (cover.length === 0 && unknownAt === undefined) return [];
+  const advanced = path === "advancedEventSelectors";
   const full = (k: "reads" | "writes") => cover.some((c) => c[k] && !c.narrowedBy);
   if (full("reads") && full("writes")) return [];
-  if (unknownAt >= 0) {
-    const field = unknownField(selectors[unknownAt]);
-    return [unverifiable(`${path}[${unknownAt}]${field ? `.${field}` : ""}`)];
-  }
+  if (unknownAt !== undefined) return [unverifiable(unknownAt)];
 
   if (!cover.some((c) => c.reads || c.writes))
     return [

@@ -3,12 +3,15 @@ import { GenericResource } from "../../lib/reachability";
 import { Resolver } from "../../lib/reachability/internals";
 import { bool, isUnknown } from "../../lib/values";
 import { deliversDurably } from "../lib/actiontrail-delivery";
+import { recordsManagementEvents } from "../lib/cloudtrail-management-events";
 import { ALI_COMPUTE, AWS_COMPUTE, computeNames } from "../lib/compute-types";
-import { EVENT_DATA_STORE, recordsCloudTrailEvents } from "../lib/event-data-stores";
+import { EVENT_DATA_STORE } from "../lib/event-data-stores";
 import { unverifiable } from "../lib/findings";
 import { Proof } from "../lib/proof";
 import { is } from "../lib/text-values";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
+import { inDeployedPlaces } from "../lib/templates/template-regions";
+import { providerName, trailAccount, trailAccountDoubt } from "../lib/trail-accounts";
 
 interface Config {
   required: boolean;
@@ -24,11 +27,12 @@ export const requireAuditTrailForCompute = defineStackRule<Config>({
   metadata: {
     name: "require-audit-trail-for-compute",
     description:
-      "A stack that creates compute also keeps an audit trail of API activity: an enabled CloudTrail trail (or a CloudTrail Lake event data store of CloudTrail events that is not suspended; a store of only AWS Config items or outside events does not count) on AWS, and on Alibaba Cloud an enabled ActionTrail trail that delivers to an OSS bucket (ossBucketName, as require-actiontrail-all-regions-events requires; a trail sending only to SLS or MaxCompute, or nowhere, does not count). Compute and trails deployed by raw CloudFormation or ROS templates count too. Set providedExternally when an organisation trail covers the account.",
+      "A stack that creates compute also keeps an audit trail of API activity in the compute's own account: an enabled CloudTrail trail that records management events (or a CloudTrail Lake event data store of management events that is not suspended; a trail or store of data events only, of AWS Config items or of outside events keeps no record of who did what and does not count) on AWS, and on Alibaba Cloud an enabled ActionTrail trail that delivers to an OSS bucket (ossBucketName, as require-actiontrail-all-regions-events requires; a trail sending only to SLS or MaxCompute, or nowhere, does not count). A trail counts only for compute in its own account, as the providers' inputs tell: providers whose allowedAccountIds cannot overlap act in other accounts; when an assumeRole or profile differs, Alibaba Cloud providers declare different accountIds, or these inputs are unknown at preview, a note names both providers (a violation when failing closed). An organization trail (isOrganizationTrail, or organizationEnabled on a store) is created in the management account and counts for every account. Compute and trails deployed by raw CloudFormation or ROS templates count too; a CloudFormation stack set's run in its instances' accounts. Set providedExternally when an organisation trail outside the stack covers the account.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       "Add an aws.cloudtrail.Trail (multi-region, log file validation) or an alicloud.actiontrail.Trail with ossBucketName (an SLS project only beside it) to the stack.",
+      "Keep the trail under the compute's provider (its account), or make the management account's trail an organization trail (isOrganizationTrail: true).",
       "If an organisation-level trail already covers the account, set config providedExternally: true for this policy.",
     ],
     controls: [
@@ -53,41 +57,78 @@ export const requireAuditTrailForCompute = defineStackRule<Config>({
   readsTemplateResources: true,
   check: ({ resources, config }) => {
     if (!config.required || config.providedExternally) return [];
-    const res = new Resolver(resources);
-    const findings: StackFinding[] = [];
-    const check = (compute: string[], switches: TrailSwitch[], name: string, counted = "") => {
-      const hosts = res.ofType(...compute);
-      if (hosts.length === 0) return;
-      const states = switches.flatMap((w) => res.ofType(w.type).map((t) => trailState(w, t)));
-      if (states.includes("yes")) return;
-      const names = computeNames(hosts);
-      // A trail whose switch is unknown at preview may be the enabled one: a note, not a silent pass.
-      findings.push(
-        states.includes("unknown")
-          ? {
-              ...unverifiable(`the ${name}'s ${fields(switches)}`, `the stack creates compute: ${names}`),
-              urn: hosts[0].urn,
-            }
-          : { urn: hosts[0].urn, message: `the stack creates compute (${names}) but no enabled ${name}${counted}` },
-      );
-    };
-    check(AWS_COMPUTE, AWS_TRAILS, "CloudTrail trail (or event data store)");
-    check(ALI_COMPUTE, ALICLOUD_TRAILS, "ActionTrail trail", ALICLOUD_COUNTED);
-    return findings;
+    // A template's resources run in its stack's account; a stack set's in its instances' accounts.
+    const res = new Resolver(inDeployedPlaces(resources));
+    return [
+      ...auditFindings(res, AWS_COMPUTE, AWS_TRAILS, "CloudTrail trail (or event data store)", AWS_COUNTED),
+      ...auditFindings(res, ALI_COMPUTE, ALICLOUD_TRAILS, "ActionTrail trail", ALICLOUD_COUNTED),
+    ];
   },
 });
+
+/** Compute is audited by a counted trail in its own account (its provider's) or an organization trail. */
+function auditFindings(
+  res: Resolver,
+  compute: string[],
+  switches: TrailSwitch[],
+  name: string,
+  counted: string,
+): StackFinding[] {
+  const groups = new Map<string, GenericResource[]>();
+  for (const host of res.ofType(...compute))
+    groups.set(host.provider ?? "", [...(groups.get(host.provider ?? "") ?? []), host]);
+  return [...groups.values()].flatMap((hosts) => {
+    const host = hosts[0];
+    const trails = switches.flatMap((w) =>
+      res.ofType(w.type).map((t) => ({ w, t, state: trailState(w, t), account: trailAccount(t, host) })),
+    );
+    if (trails.some((x) => x.state === "yes" && x.account === "same")) return [];
+    const names = computeNames(hosts);
+    // A trail whose switch is unknown at preview, or whose account is, may be the one: a note, not a silent pass.
+    if (trails.some((x) => x.state === "unknown" && x.account === "same"))
+      return [
+        { ...unverifiable(`the ${name}'s ${fields(switches)}`, `the stack creates compute: ${names}`), urn: host.urn },
+      ];
+    const maybe = trails.find((x) => x.state !== "no" && x.account === "maybe");
+    if (maybe)
+      return [
+        {
+          ...unverifiable(
+            `the account of ${maybe.w.label} ${maybe.t.name} (${providerName(maybe.t)})`,
+            `whether it records the stack's compute ${names} (${providerName(host)}): ${trailAccountDoubt(maybe.t, host)}`,
+          ),
+          urn: host.urn,
+        },
+      ];
+    const start = `the stack creates compute (${names}) but no enabled ${name}`;
+    // A trail that would count, were it in the compute's account: say where it is and how to fix it.
+    const elsewhere = trails.find((x) => x.state !== "no");
+    if (!elsewhere) return [{ urn: host.urn, message: `${start}${counted}` }];
+    const { w, t } = elsewhere;
+    return [
+      {
+        urn: host.urn,
+        message: `${start} records its account (${providerName(host)}): ${w.label} ${t.name} (${providerName(t)}) records another account; ${w.organizationFix} or add one under ${providerName(host)}`,
+      },
+    ];
+  });
+}
 
 type Enabled = "yes" | "no" | "unknown";
 
 /** Where a kind of trail says whether it records. */
 interface TrailSwitch {
   type: string;
+  /** What findings call it. */
+  label: string;
+  /** How it comes to record every account of the organization. */
+  organizationFix: string;
   field: string;
   state: (v: unknown) => Enabled;
-  /** Whether what it records is the account's API activity at all (a Lake store may hold other events). */
+  /** Whether what it records is the account's API activity at all (a trail or store may hold other events only). */
   auditsApiCalls?: (inputs: Record<string, unknown>) => Proof;
-  /** The field auditsApiCalls reads, for notes. */
-  auditsField?: string;
+  /** The fields auditsApiCalls reads, for notes. */
+  auditsFields?: string[];
   /** Whether it keeps what it records where no intruder can erase it; a trail that does not is no trail here. */
   keepsDurably?: (trail: GenericResource) => boolean;
 }
@@ -102,24 +143,39 @@ function trailState(w: TrailSwitch, trail: GenericResource): Enabled {
 }
 
 const fields = (switches: TrailSwitch[]) =>
-  [...new Set(switches.flatMap((w) => (w.auditsField ? [w.field, w.auditsField] : [w.field])))].join(" or ");
+  [...new Set(switches.flatMap((w) => [w.field, ...(w.auditsFields ?? [])]))].join(" or ");
 const notSuspended = (v: unknown) => {
   const suspended = bool(v);
   return suspended === undefined ? undefined : !suspended;
 };
+// Management events are the account's record of who did what; data events alone (one bucket's objects) are not.
 const AWS_TRAILS: TrailSwitch[] = [
-  { type: CLOUDTRAIL, field: "enableLogging", state: (v) => switchedOn(v, bool) },
+  {
+    type: CLOUDTRAIL,
+    label: "CloudTrail trail",
+    organizationFix: "make it an organization trail (isOrganizationTrail)",
+    field: "enableLogging",
+    state: (v) => switchedOn(v, bool),
+    auditsApiCalls: recordsManagementEvents,
+    auditsFields: ["eventSelectors", "advancedEventSelectors"],
+  },
   {
     type: EVENT_DATA_STORE,
+    label: "CloudTrail Lake event data store",
+    organizationFix: "make it collect the organization's events (organizationEnabled)",
     field: "suspend",
     state: (v) => switchedOn(v, notSuspended),
-    auditsApiCalls: recordsCloudTrailEvents,
-    auditsField: "advancedEventSelectors",
+    auditsApiCalls: recordsManagementEvents,
+    auditsFields: ["advancedEventSelectors"],
   },
 ];
+const AWS_COUNTED =
+  " recording management events (console sign-ins, IAM and API calls): a trail or store of data events only, of AWS Config items or of events from outside AWS keeps no record of who did what";
 // The same delivery require-actiontrail-all-regions-events asks of the account's trail.
 const ALICLOUD_TRAILS: TrailSwitch[] = [ACTIONTRAIL, ACTIONTRAIL_DEPRECATED].map((type) => ({
   type,
+  label: "ActionTrail trail",
+  organizationFix: "make it a multi-account trail of the resource directory (isOrganizationTrail)",
   field: "status",
   state: (v) => switchedOn(v, (s) => !is(s, "Disable")),
   keepsDurably: deliversDurably,

@@ -633,8 +633,19 @@ describe("CloudTrail Lake event data stores judged as the account's trail", () =
 
   stackTable(requireAuditTrailForCompute, [
     {
-      name: "compute and a store of CloudTrail events",
+      name: "compute and a store of CloudTrail management events",
+      resources: [ec2, store({ advancedEventSelectors: [{ fieldSelectors: [category("Management")] }] })],
+      violations: 0,
+    },
+    {
+      name: "compute and only a store of S3 data events: no record of who did what",
       resources: [ec2, store({ advancedEventSelectors: s3DataEvents })],
+      violations: 1,
+      mentions: "no enabled CloudTrail trail (or event data store) recording management events",
+    },
+    {
+      name: "compute and a store of S3 data events beside a store of management events",
+      resources: [ec2, store({ advancedEventSelectors: s3DataEvents }, "objects"), store({})],
       violations: 0,
     },
     {
@@ -660,4 +671,325 @@ describe("CloudTrail Lake event data stores judged as the account's trail", () =
     expect(ds.map((d) => d.level)).toEqual(["advisory"]);
     expect(ds[0].message).toContain("advancedEventSelectors");
   });
+});
+
+// A trail records its own account's API activity; an organization trail records every account of the organization.
+// Accounts are told apart by the providers' inputs: allowedAccountIds that cannot overlap are other accounts; an
+// assumed role or profile that differs, or account inputs unknown at preview, may be (a note).
+describe("audit trails judged per account", () => {
+  const PROVIDER = "urn:pulumi:test::hardening-kit::pulumi:providers:aws::";
+  const ALI_PROVIDER = "urn:pulumi:test::hardening-kit::pulumi:providers:alicloud::";
+  const EC2 = "aws:ec2/instance:Instance";
+  const ECS = "alicloud:ecs/instance:Instance";
+  const STORE = "aws:cloudtrail/eventDataStore:EventDataStore";
+  const east = { region: "us-east-1" };
+  /** Named providers with their inputs as the engine sends them. */
+  const providers: Record<string, Record<string, unknown>> = {
+    a: { ...east, allowedAccountIds: ["111111111111"] },
+    b: { ...east, allowedAccountIds: ["222222222222"] },
+    b2: { region: "eu-west-1", allowedAccountIds: '["222222222222"]' },
+    anyOfAb: { ...east, allowedAccountIds: ["111111111111", "222222222222"] },
+    pending: { ...east, allowedAccountIds: UNKNOWN },
+    audit: { ...east, assumeRole: { roleArn: "arn:aws:iam::333333333333:role/audit" } },
+    prod: { ...east, profile: "prod" },
+    plain: east,
+    west: { region: "us-west-2" },
+    default_7_0_0: {},
+  };
+  const aliProviders: Record<string, Record<string, unknown>> = {
+    hz: { region: "cn-hangzhou" },
+    sh: { region: "cn-shanghai" },
+    logs: { region: "cn-hangzhou", assumeRole: { roleArn: "acs:ram::1234567890123456:role/audit" } },
+    ops: { region: "cn-hangzhou", accountId: "1111111111111111" },
+    ops2: { region: "cn-shanghai", accountId: "1111111111111111" },
+    other: { region: "cn-hangzhou", accountId: "2222222222222222" },
+  };
+  const on = (provider: string): Partial<StackInput> =>
+    provider in aliProviders
+      ? { provider: ALI_PROVIDER + provider, providerProps: aliProviders[provider] }
+      : { provider: PROVIDER + provider, providerProps: providers[provider] };
+  const ec2 = (provider?: string, name = "app"): StackInput => ({
+    type: EC2,
+    name,
+    props: { ami: "ami-1" },
+    ...(provider ? on(provider) : {}),
+  });
+  const trail = (provider?: string, props: Record<string, unknown> = {}, name = "audit"): StackInput => ({
+    type: TRAIL,
+    name,
+    props: { ...good, ...props },
+    ...(provider ? on(provider) : {}),
+  });
+  const ecs = (provider: string): StackInput => ({ type: ECS, name: "erp", props: {}, ...on(provider) });
+  const actionTrail = (provider: string, props: Record<string, unknown> = {}): StackInput => ({
+    type: ACTIONTRAIL,
+    name: "actions",
+    props: { ...toOss, ...props },
+    ...on(provider),
+  });
+  const APP = urnOf(EC2, "app");
+
+  stackTable(requireAuditTrailForCompute, [
+    // Known bad: the only trail records another account.
+    {
+      name: "compute in account 222222222222, the only trail in 111111111111",
+      resources: [ec2("b"), trail("a")],
+      violations: 1,
+      urn: APP,
+      mentions:
+        "no enabled CloudTrail trail (or event data store) records its account (provider b): CloudTrail trail audit (provider a) records another account",
+    },
+    {
+      name: "the only trail in another account says it is no organization trail",
+      resources: [ec2("b"), trail("a", { isOrganizationTrail: "false" })],
+      violations: 1,
+      mentions: "make it an organization trail (isOrganizationTrail)",
+    },
+    {
+      name: "a trail and a store, both in another account",
+      resources: [ec2("b"), trail("a"), { type: STORE, name: "lake", props: {}, ...on("a") }],
+      violations: 1,
+      urn: APP,
+    },
+    {
+      name: "compute in two accounts, a trail in one",
+      resources: [ec2("a", "web"), ec2("b"), trail("a")],
+      violations: 1,
+      urn: APP,
+      mentions: "records its account (provider b)",
+    },
+    {
+      name: "a trail in the compute's account that is switched off, one in another account on",
+      resources: [ec2("b"), trail("b", { enableLogging: false }, "off"), trail("a")],
+      violations: 1,
+      mentions: "CloudTrail trail audit (provider a) records another account",
+    },
+    // Known bad: the trail records data events only.
+    {
+      name: "a trail of data events only (includeManagementEvents false)",
+      resources: [
+        ec2(),
+        trail(undefined, {
+          eventSelectors: [
+            { includeManagementEvents: false, dataResources: [{ type: "AWS::S3::Object", values: [UNKNOWN] }] },
+          ],
+        }),
+      ],
+      violations: 1,
+      mentions: "recording management events (console sign-ins, IAM and API calls)",
+    },
+    {
+      name: "a trail of data events only (advanced selectors without Management), as strings",
+      resources: [
+        ec2(),
+        trail(undefined, {
+          advancedEventSelectors: [
+            {
+              fieldSelectors: [
+                { field: "eventCategory", equals: ["Data"] },
+                { field: "resources.type", equals: ["AWS::S3::Object"] },
+              ],
+            },
+          ],
+        }),
+      ],
+      violations: 1,
+      mentions: "a trail or store of data events only",
+    },
+    // Known good.
+    {
+      name: "compute and trail under two providers of one account (allowedAccountIds as JSON text)",
+      resources: [ec2("b"), trail("b2")],
+      violations: 0,
+    },
+    {
+      name: "compute and trail under one provider",
+      resources: [ec2("b"), trail("b")],
+      violations: 0,
+    },
+    {
+      name: "organization trail in another account (the management account)",
+      resources: [ec2("b"), trail("a", { isOrganizationTrail: true })],
+      violations: 0,
+    },
+    {
+      name: "organization trail given as the string True",
+      resources: [ec2("b"), trail("a", { isOrganizationTrail: "True" })],
+      violations: 0,
+    },
+    {
+      name: "organization event data store in another account",
+      resources: [ec2("b"), { type: STORE, name: "lake", props: { organizationEnabled: true }, ...on("a") }],
+      violations: 0,
+    },
+    { name: "default provider on both (no provider sent)", resources: [ec2(), trail()], violations: 0 },
+    {
+      name: "default provider on both (sent, without inputs)",
+      resources: [ec2("default_7_0_0"), trail("default_7_0_0")],
+      violations: 0,
+    },
+    {
+      name: "providers without account inputs, in different regions: one account",
+      resources: [ec2("plain"), trail("west")],
+      violations: 0,
+    },
+    {
+      name: "a trail of the compute's account beside one under a provider allowed in both accounts",
+      resources: [ec2("b"), trail("b"), trail("anyOfAb", {}, "wide")],
+      violations: 0,
+    },
+    {
+      name: "one trail per account",
+      resources: [ec2("a", "web"), ec2("b"), trail("a"), trail("b", {}, "second")],
+      violations: 0,
+    },
+    {
+      name: "write-only management events still record who changed what",
+      resources: [ec2(), trail(undefined, { eventSelectors: [{ readWriteType: "WriteOnly" }] })],
+      violations: 0,
+    },
+    {
+      name: "a data-events trail beside one of management events",
+      resources: [
+        ec2(),
+        trail(undefined, { eventSelectors: [{ includeManagementEvents: false }] }, "objects"),
+        trail(),
+      ],
+      violations: 0,
+    },
+    // Tricky: the account cannot be told from the plan.
+    {
+      name: "trail under a provider assuming another role: a note",
+      resources: [ec2("plain"), trail("audit")],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "trail under a provider assuming another role, failing closed",
+      resources: [ec2("plain"), trail("audit")],
+      config: { failClosed: true },
+      violations: 1,
+      mentions: "failing closed",
+    },
+    {
+      name: "trail under another profile: a note",
+      resources: [ec2("plain"), trail("prod")],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "trail under a provider whose allowedAccountIds are unknown at preview: a note",
+      resources: [ec2("b"), trail("pending")],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "compute under a provider allowed in both accounts, the trail in one of them: a note",
+      resources: [ec2("anyOfAb"), trail("a")],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "trail in another account whose isOrganizationTrail is unknown at preview: a note",
+      resources: [ec2("b"), trail("a", { isOrganizationTrail: UNKNOWN })],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "a trail that may be in the account beside one surely not: a note",
+      resources: [ec2("b"), trail("a"), trail("pending", {}, "maybe")],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "management events unknown at preview: a note",
+      resources: [ec2(), trail(undefined, { eventSelectors: [{ includeManagementEvents: UNKNOWN }] })],
+      violations: 0,
+      notes: 1,
+    },
+    // Alibaba Cloud: providers tell accounts apart by assumeRole, profile and the accountId they declare.
+    {
+      name: "ECS and an ActionTrail trail under providers without account inputs",
+      resources: [ecs("hz"), actionTrail("sh")],
+      violations: 0,
+    },
+    {
+      name: "ECS and an ActionTrail trail under a provider assuming another role: a note",
+      resources: [ecs("hz"), actionTrail("logs")],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "ECS and an ActionTrail organization trail under a provider assuming another role",
+      resources: [ecs("hz"), actionTrail("logs", { isOrganizationTrail: true })],
+      violations: 0,
+    },
+    {
+      name: "ECS and an ActionTrail trail under providers declaring different accountIds: a note",
+      resources: [ecs("ops"), actionTrail("other")],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "ECS and an ActionTrail trail under providers declaring the same accountId",
+      resources: [ecs("ops"), actionTrail("ops2")],
+      violations: 0,
+    },
+  ] as StackCase[]);
+
+  it("names both providers and why their accounts may differ", async () => {
+    const ds = await runStack(requireAuditTrailForCompute, [ec2("plain"), trail("audit")]);
+    expect(ds.map((d) => [d.level, d.urn])).toEqual([["advisory", APP]]);
+    expect(ds[0].message).toContain("the account of CloudTrail trail audit (provider audit)");
+    expect(ds[0].message).toContain("provider audit and provider plain may act in different accounts");
+  });
+
+  planTable(requireCloudtrailMultiRegionValidation, [
+    {
+      name: "a single-region trail is not excused by a full trail in another account",
+      resources: [trail("a"), trail("b", { isMultiRegionTrail: false }, "regional")],
+      violations: 1,
+      urn: urnOf(TRAIL, "regional"),
+      mentions: "isMultiRegionTrail is false",
+    },
+    {
+      name: "a data-events trail is not excused by a full trail in another account",
+      resources: [trail("a"), trail("b", { eventSelectors: [{ includeManagementEvents: false }] }, "objects")],
+      violations: 1,
+      mentions: "includeManagementEvents to false",
+    },
+    {
+      name: "a single-region trail beside a full trail of its own account",
+      resources: [trail("b2"), trail("b", { isMultiRegionTrail: false }, "regional")],
+      violations: 0,
+    },
+    {
+      name: "a single-region trail beside a full organization trail in another account",
+      resources: [trail("a", { isOrganizationTrail: true }), trail("b", { isMultiRegionTrail: false }, "regional")],
+      violations: 0,
+    },
+    {
+      name: "a single-region trail beside a full trail under another assumed role: a note",
+      resources: [trail("audit"), trail("plain", { isMultiRegionTrail: false }, "regional")],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "a single-region trail beside a full trail whose allowedAccountIds are unknown: a note",
+      resources: [trail("pending"), trail("b", { isMultiRegionTrail: false }, "regional")],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "a single-region trail beside a full trail in another account, organization unknown: a note",
+      resources: [trail("a", { isOrganizationTrail: UNKNOWN }), trail("b", { isMultiRegionTrail: false }, "regional")],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "each account with its own full trail",
+      resources: [trail("a"), trail("b", {}, "second")],
+      violations: 0,
+    },
+  ] as StackCase[]);
 });

@@ -17,6 +17,11 @@ const trail = (props: Record<string, unknown> = {}) => ({
   Properties: { IsLogging: true, S3BucketName: { Ref: "TrailBucket" }, IsMultiRegionTrail: true, ...props },
 });
 const TRAIL_BUCKET = { Type: "AWS::S3::Bucket" };
+/** A program provider that names its account: a stack set's instances may run elsewhere. */
+const inAccount = {
+  provider: "urn:pulumi:test::hardening-kit::pulumi:providers:aws::prod",
+  providerProps: { region: "us-east-1", allowedAccountIds: ["222222222222"] },
+};
 
 const YAML_TRAIL = `AWSTemplateFormatVersion: "2010-09-09"
 Parameters:
@@ -127,6 +132,23 @@ describe("require-audit-trail-for-compute reads CloudFormation templates", () =>
       resources: [
         stack(CFN_STACK, cfn({ Web: INSTANCE })),
         { type: "aws:cloudtrail/trail:Trail", name: "org", props: { s3BucketName: "audit", enableLogging: true } },
+      ],
+      violations: 0,
+    },
+    {
+      name: "a stack set's trail and program instances in a named account: the instances' accounts decide, a note",
+      resources: [
+        { type: "aws:ec2/instance:Instance", name: "web", props: { ami: "ami-1" }, ...inAccount },
+        stack(CFN_STACK_SET, cfn({ TrailBucket: TRAIL_BUCKET, Trail: trail() })),
+      ],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "a stack set's organization trail covers program instances in any account",
+      resources: [
+        { type: "aws:ec2/instance:Instance", name: "web", props: { ami: "ami-1" }, ...inAccount },
+        stack(CFN_STACK_SET, cfn({ TrailBucket: TRAIL_BUCKET, Trail: trail({ IsOrganizationTrail: true }) })),
       ],
       violations: 0,
     },

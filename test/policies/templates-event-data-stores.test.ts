@@ -319,9 +319,10 @@ describe("require-audit-trail-for-compute: a template's event data store as its 
       mentions: "no enabled CloudTrail trail",
     },
     {
-      name: "compute and a store of S3 data events: CloudTrail events, so an audit trail here",
+      name: "compute and a store of S3 data events only: no management events, so no audit trail",
       ...withCompute({ AdvancedEventSelectors: S3_DATA.cfn }, { advancedEventSelectors: S3_DATA.program }),
-      violations: 0,
+      violations: 1,
+      mentions: "recording management events",
     },
     {
       name: "IngestionEnabled from a parameter unknown at preview",
