@@ -3,9 +3,13 @@ import { GenericResource, Resolver, isUnknown, list, num, prop, str } from "../.
 import { bool } from "../../lib/values";
 import { reachesFlowLogs } from "../lib/flow-log-s3-keys";
 import { flowLogBucket } from "../lib/flow-log-s3-links";
+import { storesNamedBy } from "../lib/flow-log-stores";
+import { ruleExpirations } from "../lib/lifecycle-expirations";
+import { logGroupsNamedByArn } from "../lib/log-group-arns";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
 import { shown } from "../lib/text-values";
 import { appendAll } from "../../lib/arrays";
+import { Link } from "../lib/links";
 
 interface Config {
   minRetentionDays: number;
@@ -30,7 +34,7 @@ export const requireVpcFlowLogsAllTraffic = defineStackRule<Config>({
   metadata: {
     name: "require-vpc-flow-logs-all-traffic",
     description:
-      "Every VPC (an adopted default VPC too) has an active flow log capturing ALL traffic (accepted and rejected, on every Alibaba Cloud traffic path and, in a VPC with IPv6, both address families; an AWS custom logFormat keeping source and destination addresses) to a destination that keeps it at least 180 days: AWS CloudWatch log group retention or S3 lifecycle (enabled rules reaching the logs expire them by age, never on a fixed expiration.date), Alibaba Cloud log store retentionPeriod. VPCs, flow logs and destinations deployed by raw CloudFormation or ROS templates are judged too.",
+      "Every VPC (an adopted default VPC too) has an active flow log capturing ALL traffic (accepted and rejected, on every Alibaba Cloud traffic path and, in a VPC with IPv6, both address families; an AWS custom logFormat keeping source and destination addresses) to a destination that keeps it at least 180 days: AWS CloudWatch log group retention (a log group named by reference, by name, or by a literal log-group ARN whose name, region and account are the group's), S3 lifecycle (every expiration of the enabled rules reaching the logs, a Bucket's expiration, a BucketV2's expirations or a lifecycle configuration's, expires them by age, never on a fixed expiration.date; rules filtered to other prefixes, to tags or to objects larger than any flow log file (75 MB) reach none), Alibaba Cloud log store retentionPeriod (a store named by its name counts only in the flow log's project). VPCs, flow logs and destinations deployed by raw CloudFormation or ROS templates are judged too.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -125,6 +129,7 @@ function retentionProblem(what: string, value: unknown, min: number, neverExpire
  * the day's flow logs too, so a date keeps nothing for the minimum.
  */
 function expirationProblem(what: string, expiration: unknown, min: number): Problem {
+  if (isUnknown(expiration)) return { why: `${what} lifecycle expiration is unknown at preview`, unknown: true };
   const date = prop(expiration, "date");
   if (isUnknown(date)) return { why: `${what} expiration.date is unknown at preview`, unknown: true };
   if (date !== undefined && date !== null && date !== "")
@@ -156,22 +161,69 @@ function awsFlowLog(res: Resolver, f: GenericResource, min: number): Problem {
           list(l.inputs.rules).filter((r) => (str(prop(r, "status")) ?? "Enabled").toLowerCase() !== "disabled"),
         ),
     ];
-    // Rules filtered to other prefixes (or to tags) leave the flow log's objects alone.
-    let unsure: Problem;
+    // Rules filtered to other prefixes (or to tags, or to objects larger than any log file) leave the logs alone.
+    const problems: Problem[] = [];
     for (const r of rules) {
       const reach = reachesFlowLogs(r, keys);
       if (reach === "no") continue;
-      const p = expirationProblem(`bucket ${b.name}`, prop(r, "expiration"), min);
-      if (p && reach === "yes") return p;
-      if (p) unsure ??= { why: `${p.why} if its rule's filter reaches the flow log's folder`, unknown: true };
+      for (const p of ruleExpirations(r).map((e) => expirationProblem(`bucket ${b.name}`, e, min))) {
+        if (p && reach === "yes") problems.push(p);
+        else if (p)
+          problems.push({ why: `${p.why} if its rule's filter reaches the flow log's folder`, unknown: true });
+      }
     }
-    return unsure;
+    return problems.find((p) => !p!.unknown) ?? problems[0];
   }
   const group = res.one(f, destProp, f.inputs[destProp], [T.logGroup]);
-  if (!group) return { why: `${f.name}: log group outside the stack, retention cannot be verified`, unknown: true };
-  const g = res.get(group)!;
-  // 0 or absent: CloudWatch keeps the logs forever.
-  return retentionProblem(`log group ${g.name}`, g.inputs.retentionInDays, min, (n) => n === 0);
+  if (group) return logGroupProblem(res.get(group)!, min);
+  return arnLogGroupProblem(f, f.inputs[destProp], res.ofType(T.logGroup), min);
+}
+
+/** 0 or absent: CloudWatch keeps the logs forever. */
+const logGroupProblem = (g: GenericResource, min: number): Problem =>
+  retentionProblem(`log group ${g.name}`, g.inputs.retentionInDays, min, (n) => n === 0);
+
+/** A destination of the stack a flow log names by value, how surely, and what it keeps. */
+interface NamedDestination {
+  what: string;
+  link: Link;
+  why?: string;
+  problem: Problem;
+}
+
+/**
+ * Destinations named by value (`via`): judged when surely named; when only possibly (a place or project the plan does
+ * not show), a note saying what the destination would keep, since the value may name one outside the stack.
+ */
+function namedProblem(f: GenericResource, via: string, named: NamedDestination[], outside: string): Problem {
+  if (named.length === 0)
+    return { why: `${f.name}: ${outside} outside the stack, retention cannot be verified`, unknown: true };
+  if (named[0].link === "yes") return named.find((n) => n.problem)?.problem;
+  const failing = named.find((n) => n.problem);
+  if (failing) return { why: `${f.name}: ${failing.problem!.why} if ${via} names it: ${failing.why}`, unknown: true };
+  const whats = named.map((n) => n.what).join(", ");
+  return {
+    why: `${f.name}: ${via} may name ${whats} of the stack or one outside it, retention cannot be verified: ${named[0].why}`,
+    unknown: true,
+  };
+}
+
+/**
+ * A literal log group ARN names a log group of the stack by its name in the ARN's region and account: judged as that
+ * group when the plan shows both places match.
+ */
+function arnLogGroupProblem(
+  f: GenericResource,
+  arn: unknown,
+  groups: readonly GenericResource[],
+  min: number,
+): Problem {
+  const named = logGroupsNamedByArn(arn, groups).map((n) => ({
+    ...n,
+    what: `log group ${n.group.name}`,
+    problem: logGroupProblem(n.group, min),
+  }));
+  return namedProblem(f, str(arn) ?? "", named, "log group");
 }
 
 /**
@@ -229,18 +281,16 @@ function aliFlowLog(res: Resolver, f: GenericResource, min: number): Problem {
   const traffic = trafficProblem(f, f.inputs.trafficType, "All") ?? aliCollection(f);
   if (traffic) return traffic;
   const byRef = res.one(f, "logStoreName", f.inputs.logStoreName, [T.logStore]);
-  const name = str(f.inputs.logStoreName);
-  const project = str(f.inputs.projectName);
-  const byName = res
-    .ofType(T.logStore)
-    .find(
-      (s) =>
-        (str(s.inputs.logstoreName) ?? str(s.inputs.name)) === name &&
-        (project === undefined || (str(s.inputs.projectName) ?? str(s.inputs.project)) === project),
-    );
-  const store = byRef ? res.get(byRef) : byName;
-  if (!store) return { why: `${f.name}: log store outside the stack, retention cannot be verified`, unknown: true };
-  // The provider's default retention is 30 days.
-  const value = store.inputs.retentionPeriod ?? 30;
-  return retentionProblem(`log store ${store.name}`, value, min, (n) => n >= 3650);
+  if (byRef) return logStoreProblem(res.get(byRef)!, min);
+  // Named by value: a store name is unique only within its project, which the plan may not show at preview.
+  const named = storesNamedBy(f, res.ofType(T.logStore)).map((n) => ({
+    ...n,
+    what: `log store ${n.store.name}`,
+    problem: logStoreProblem(n.store, min),
+  }));
+  return namedProblem(f, `logStoreName ${shown(f.inputs.logStoreName)}`, named, "log store");
 }
+
+/** The provider's default retention is 30 days; 3650 is its longest, read as never expiring. */
+const logStoreProblem = (store: GenericResource, min: number): Problem =>
+  retentionProblem(`log store ${store.name}`, store.inputs.retentionPeriod ?? 30, min, (n) => n >= 3650);
