@@ -3,7 +3,7 @@
 // minutes (all three in the provider's units: counts and minutes), so a longer span catches slower guessing; a
 // source guessing at the limit rate (maxFailures per windowMinutes) must reach failCount within span.
 import { GenericResource, Resolver } from "../../lib/reachability/internals";
-import { isUnknown, list, num, prop, unwrap } from "../../lib/reachability/resource";
+import { bool, isUnknown, list, num, prop, unwrap } from "../../lib/reachability/resource";
 import { unverifiable } from "./findings";
 import { allOf, Proof } from "./proof";
 import { StackFinding } from "./stack-rule";
@@ -66,10 +66,10 @@ export function bruteForceFindings(
 
 function coversServers(inputs: Record<string, unknown>): RuleCheck {
   const field = "defaultRule or uuidLists";
-  const byDefault = unwrap(inputs.defaultRule);
-  if (byDefault === true || byDefault === "true") return { holds: "yes", field };
+  const byDefault = bool(inputs.defaultRule);
+  if (byDefault === true) return { holds: "yes", field };
   const uuids = unwrap(inputs.uuidLists);
-  if (isUnknown(byDefault) || isUnknown(uuids)) return { holds: "unknown", field };
+  if (byDefault === "unknown" || isUnknown(uuids)) return { holds: "unknown", field };
   if (list(uuids).length > 0) return { holds: "yes", field };
   return {
     holds: "no",

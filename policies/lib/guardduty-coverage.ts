@@ -2,7 +2,7 @@
 // default bus (where GuardDuty publishes findings) whose pattern takes the SSH brute-force findings at every severity and
 // which has a target, so someone hears about the attack while it runs rather than after it.
 import { GenericResource, Resolver } from "../../lib/reachability/internals";
-import { isUnknown, unwrap } from "../../lib/reachability/resource";
+import { bool, isUnknown, unwrap } from "../../lib/reachability/resource";
 import { computeNames } from "./compute-types";
 import { unverifiable } from "./findings";
 import { routesBruteForceFindings } from "./guardduty-finding-routes";
@@ -90,10 +90,11 @@ function regionFindings(res: Resolver, hosts: GenericResource[], watchers: Watch
   return routing ? [...findings, routing] : findings;
 }
 
+/** Flags read as the provider reads them: "False", "FALSE" and "0" switch a detector off as `false` does. */
 function detectorOn(d: GenericResource): Proof {
-  const enable = unwrap(d.inputs.enable);
-  if (isUnknown(enable)) return "unknown";
-  return enable === false || enable === "false" ? "no" : "yes";
+  const enable = bool(d.inputs.enable);
+  if (enable === "unknown") return "unknown";
+  return enable === false ? "no" : "yes";
 }
 
 /** Nothing when some rule routes the findings; a note when one may; otherwise a violation where the fix belongs. */
@@ -142,15 +143,18 @@ function routingFinding(res: Resolver, detector: GenericResource, watchers: Watc
   };
 }
 
-/** `state` replaced the deprecated `isEnabled`; either can switch the rule off. Both default to enabled. */
+/**
+ * `state` (DISABLED, ENABLED, ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS) replaced the deprecated `isEnabled`;
+ * either can switch the rule off, and both default to enabled. `isEnabled` is read as the provider reads a bool, so
+ * "False" and "0" switch the rule off too.
+ */
 function ruleEnabled(rule: GenericResource): Part {
-  const [state, isEnabled] = [unwrap(rule.inputs.state), unwrap(rule.inputs.isEnabled)];
+  const [state, isEnabled] = [unwrap(rule.inputs.state), bool(rule.inputs.isEnabled)];
   if (typeof state === "string" && state.trim().toUpperCase() === "DISABLED")
-    return { holds: "no", problem: 'has state "DISABLED"', field: "state" };
-  if (isEnabled === false || isEnabled === "false")
-    return { holds: "no", problem: "has isEnabled false", field: "isEnabled" };
+    return { holds: "no", problem: `has state ${JSON.stringify(state)}`, field: "state" };
+  if (isEnabled === false) return { holds: "no", problem: "has isEnabled false", field: "isEnabled" };
   if (isUnknown(state)) return { holds: "unknown", field: "state" };
-  if (isUnknown(isEnabled)) return { holds: "unknown", field: "isEnabled" };
+  if (isEnabled === "unknown") return { holds: "unknown", field: "isEnabled" };
   return { holds: "yes", field: "state" };
 }
 

@@ -2,10 +2,12 @@
 // at every severity: GuardDuty rates a brute force against an instance Low (and one from it High), so a rule for high
 // severities alone would let the case's attack reach no one. Severities run 1.0 to 8.9 in tenths, so the question is
 // asked of the eighty events of type UnauthorizedAccess:EC2/SSHBruteForce at severities 1.0, 1.1, … 8.9, with every
-// other field present and unknown. A pattern that filters on such a field (an account, a region) is not proven to
-// route the account's findings.
+// other field present and unknown but one: GuardDuty publishes a new finding with detail.service.archived the JSON
+// boolean false (it sends no auto-archived finding at all). A pattern that filters on a field the sample leaves
+// unknown (an account, a region) is not proven to route the account's findings, and the message says so.
 import { isUnknown, unwrap } from "../../lib/reachability/resource";
-import { ANY_VALUE, parseEventPattern, patternMatches, SampleEvent } from "./event-patterns";
+import { unjudgedParts } from "./event-pattern-unjudged";
+import { ANY_VALUE, EventPattern, parseEventPattern, patternMatches, SampleEvent } from "./event-patterns";
 import { Proof } from "./proof";
 
 export const BRUTE_FORCE_FINDING = "UnauthorizedAccess:EC2/SSHBruteForce";
@@ -33,7 +35,17 @@ function findingEvent(severity: number): SampleEvent {
       arn: any,
       type: BRUTE_FORCE_FINDING,
       resource: any,
-      service: any,
+      service: {
+        serviceName: "guardduty",
+        detectorId: any,
+        action: any,
+        resourceRole: any,
+        eventFirstSeen: any,
+        eventLastSeen: any,
+        count: any,
+        // A finding someone archived by hand keeps being published, marked true; a new attack's finding is not.
+        archived: false,
+      },
       severity,
       createdAt: any,
       updatedAt: any,
@@ -42,6 +54,9 @@ function findingEvent(severity: number): SampleEvent {
     },
   };
 }
+
+const missedBy = (pattern: EventPattern) =>
+  SEVERITY_TENTHS.filter((t) => !patternMatches(pattern, findingEvent(t / 10)));
 
 export interface PatternVerdict {
   routes: Proof;
@@ -60,13 +75,24 @@ export function routesBruteForceFindings(eventPattern: unknown): PatternVerdict 
   const parsed = parseEventPattern(text);
   if ("invalid" in parsed)
     return { routes: "no", reason: `has an eventPattern that ${parsed.invalid}`, aimsAtGuardDuty };
-  const missed = SEVERITY_TENTHS.filter((t) => !patternMatches(parsed.pattern, findingEvent(t / 10)));
-  if (missed.length === 0) return { routes: "yes", aimsAtGuardDuty: true };
-  const what =
-    missed.length === SEVERITY_TENTHS.length
-      ? `matches no GuardDuty finding of type ${BRUTE_FORCE_FINDING} at any severity (1.0–8.9)`
-      : `misses GuardDuty findings of type ${BRUTE_FORCE_FINDING} at severity ${ranges(missed)}`;
-  return { routes: "no", reason: `has an eventPattern that ${what}`, aimsAtGuardDuty };
+  if (missedBy(parsed.pattern).length === 0) return { routes: "yes", aimsAtGuardDuty: true };
+  // What the pattern misses on the fields the sample knows, apart from those it cannot judge.
+  const { judged, fields, typeMismatches } = unjudgedParts(parsed.pattern, findingEvent(SEVERITY_TENTHS[0] / 10));
+  const missed = missedBy(judged);
+  const parts = [
+    ...(missed.length === SEVERITY_TENTHS.length
+      ? [`matches no GuardDuty finding of type ${BRUTE_FORCE_FINDING} at any severity (1.0–8.9)`]
+      : missed.length > 0
+        ? [`misses GuardDuty findings of type ${BRUTE_FORCE_FINDING} at severity ${ranges(missed)}`]
+        : []),
+    ...(fields.length > 0
+      ? [
+          `filters on ${fields.join(", ")}, whose values in GuardDuty's findings the policy cannot know, so it is not proven to take every GuardDuty finding of type ${BRUTE_FORCE_FINDING}`,
+        ]
+      : []),
+  ];
+  const why = typeMismatches.length > 0 ? ` (${typeMismatches.join("; ")})` : "";
+  return { routes: "no", reason: `has an eventPattern that ${parts.join(", and ")}${why}`, aimsAtGuardDuty };
 }
 
 /** [70, 71, 72, 80] → "7.0–7.2, 8.0". */

@@ -16,6 +16,7 @@ import { ALICLOUD_RULE_WORDS, alicloudInlineRules, alicloudRuleResource } from "
 import { AWS_RULE_WORDS, awsFilterRule } from "../lib/mirror-rules-aws";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
 import { ADMIN_PORTS } from "../../lib/ports";
+import { FLOW_HEADER_BYTES, packetLengthFindings } from "../lib/mirror-packet-length";
 import { coveredElsewhere, SessionVerdict, sourceKeys } from "../lib/mirror-sources";
 
 const T = {
@@ -95,14 +96,14 @@ const ALICLOUD: Cloud = {
 export const requireEffectiveTrafficMirroring = defineStackRule({
   metadata: {
     name: "require-effective-traffic-mirroring",
-    description:
-      "Every traffic mirror session mirrors both directions, the inbound attack and the outbound traffic that follows it: its filter has, for ingress and for egress, an accept rule that the reject (Alibaba Cloud: drop) rules evaluated before it do not cover entirely, and an Alibaba Cloud session is enabled; a direction one session leaves out may be mirrored by another enabled session on each of its sources (the same interface id, or at preview the same resource's output). The filter must also mirror the case's traffic in full: inbound TCP from every public IPv4 address and client port (1024-65535) to the watched ports (remote login — SSH, RDP, VNC, WinRM — and database ports by default), and the replies, outbound TCP from those ports to every public IPv4 address and client port, and the same over IPv6 for an AWS session whose source interface has IPv6 addresses (ipv6AddressCount, ipv6Addresses, or a subnet in the stack with assignIpv6AddressOnCreation; an instance's primaryNetworkInterfaceId counts as the instance); the mirrored host's own address is not in the plan, so one host address covered is enough.",
+    description: `Every traffic mirror session mirrors both directions, the inbound attack and the outbound traffic that follows it: its filter has, for ingress and for egress, an accept rule that the reject (Alibaba Cloud: drop) rules evaluated before it do not cover entirely, and an Alibaba Cloud session is enabled; a direction one session leaves out may be mirrored by another enabled session on each of its sources (the same interface id, or at preview the same resource's output). The filter must also mirror the case's traffic in full: inbound TCP from every public IPv4 address and client port (1024-65535) to the watched ports (remote login — SSH, RDP, VNC, WinRM — and database ports by default), and the replies, outbound TCP from those ports to every public IPv4 address and client port, and the same over IPv6 for an AWS session whose source interface has IPv6 addresses (ipv6AddressCount, ipv6Addresses, or a subnet in the stack with assignIpv6AddressOnCreation; an instance's primaryNetworkInterfaceId counts as the instance); the mirrored host's own address is not in the plan, so one host address covered is enough. A session that truncates packets (packetLength) keeps at least their headers, so the mirror still shows which addresses and ports connected: ${FLOW_HEADER_BYTES.ipv4} bytes (Ethernet 14, IPv4 20, TCP 20), or ${FLOW_HEADER_BYTES.ipv6} for an AWS session whose source has IPv6 addresses (IPv6 header 40); a session is reported even when another on the same source mirrors in full, since the first session whose filter matches a packet is the one that mirrors it.`,
     enforcementLevel: "mandatory",
     severity: "medium",
     remediationSteps: [
       "Give the session's filter an accept rule in each direction (ingress and egress), e.g. every protocol from 0.0.0.0/0 to 0.0.0.0/0 and from ::/0 to ::/0; the kit's TrafficForensics component does this by default.",
       "Move reject (Alibaba Cloud: drop) rules that cover an accept rule behind it (a higher rule number or priority), or narrow them to the traffic that should stay out of the capture.",
       "On Alibaba Cloud set enabled: true on the TrafficMirrorSession; the provider's default is false, which mirrors nothing.",
+      `Leave packetLength unset to mirror whole packets, or set it to at least ${FLOW_HEADER_BYTES.ipv4} (${FLOW_HEADER_BYTES.ipv6} where the source has IPv6 addresses): a shorter truncation keeps no addresses or ports.`,
       "AWS sources with IPv6 addresses: give the filter accept rules for ::/0 in both directions beside the 0.0.0.0/0 ones (a rule holds one address family).",
       "A filter narrowed to some traffic (web ports, one office's addresses) must still accept TCP from 0.0.0.0/0 to the watched ports inbound and from them outbound, or set `ports` in the policy config to the ports this estate must keep evidence of.",
     ],
@@ -144,7 +145,11 @@ function sessionVerdict(
   judged: Map<string, FilterJudgement>,
   config: MirroringConfig,
 ): SessionVerdict {
-  const own = cloud.sessionState?.(session) ?? { findings: [], mirrors: true };
+  const state = cloud.sessionState?.(session) ?? { findings: [], mirrors: true };
+  // A session that truncates packets to less than their headers is reported whatever other sessions mirror: the
+  // first session whose filter matches a packet is the one that mirrors it.
+  const truncation = packetLengthFindings(session, cloud.ipv6Source?.(res, session) ?? "no");
+  const own = { ...state, findings: [...state.findings, ...truncation] };
   const verdict = (directions: Record<Direction, StackFinding[]>, mirrors: boolean): SessionVerdict => ({
     session,
     own: own.findings,

@@ -440,6 +440,17 @@ describe("require-threat-detection on Alibaba Cloud", () => {
       mentions: "applies to no server",
     },
     {
+      name: 'defaultRule "True" as text covers every server',
+      resources: [ecs, abf({ defaultRule: "True" })],
+      violations: 0,
+    },
+    {
+      name: 'defaultRule "False" as text and no servers listed',
+      resources: [ecs, abf({ defaultRule: "False" })],
+      violations: 1,
+      urn: ON_ABF,
+    },
+    {
       name: "defaultRule absent and no servers listed",
       resources: [ecs, abf({ defaultRule: undefined })],
       violations: 1,

@@ -130,7 +130,7 @@ describe("require-effective-traffic-mirroring: AWS", () => {
       mentions: "does not mirror all outbound TCP from the watched ports to the internet",
     },
     {
-      name: "a truncating packetLength still mirrors (headers; not this rule's concern)",
+      name: "a packetLength of 64 keeps an IPv4 TCP packet's headers (54 bytes), so it still shows each flow",
       resources: [awsFilter, awsSession({ packetLength: 64 }), awsIn(), awsOut()],
       violations: 0,
     },
