@@ -1,5 +1,4 @@
 import { GenericResource } from "../../lib/reachability";
-import { bool, isUnknown, num } from "../../lib/values";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { appendAll } from "../../lib/arrays";
 import { RECORD, RECORDS_EXCLUSIVE, roleOfHealthCheck } from "../lib/route53-failover-sets";
@@ -7,60 +6,15 @@ import { defineStackRule, StackFinding } from "../lib/stack-rule";
 import { alarmsOfHealthCheck, METRIC_ALARM } from "../lib/route53-health-check-alarms";
 import { TRAFFIC_POLICY } from "../lib/route53-traffic-policy-documents";
 import { trafficPolicyRoleOf } from "../lib/route53-traffic-policy-failover";
-import { is, shown } from "../lib/text-values";
-
-const HEALTH_CHECK = "aws:route53/healthCheck:HealthCheck";
-
-/** A calculated check needing zero healthy children is healthy whatever its children say. */
-function alwaysHealthy(hc: GenericResource, problems: string[]): Finding[] {
-  const { type, childHealthThreshold } = hc.inputs;
-  if (!isUnknown(type) && !is(type, "CALCULATED")) return [];
-  if (isUnknown(childHealthThreshold) || (isUnknown(type) && num(childHealthThreshold) === 0))
-    return [unverifiable(`${hc.name}.${isUnknown(type) ? "type" : "childHealthThreshold"}`)];
-  if (num(childHealthThreshold) === 0)
-    problems.push("is a calculated check with childHealthThreshold 0: Route 53 always considers it healthy");
-  return [];
-}
-
-/** What a CloudWatch alarm check reads while its alarm has insufficient data, for each setting that keeps it healthy. */
-const HEALTHY_ON_SILENCE = new Map([
-  ["healthy", "reads healthy"],
-  ["lastknownstatus", "keeps its last status (healthy before the outage)"],
-]);
-
-/**
- * A CloudWatch alarm check told to read "Healthy", or to keep its last status, on insufficient data stays healthy
- * exactly when the primary region goes silent (its metrics stop arriving), the outage failover is for.
- */
-function healthyOnSilence(hc: GenericResource, problems: string[]): Finding[] {
-  const { type, insufficientDataHealthStatus: status } = hc.inputs;
-  if (!isUnknown(type) && !is(type, "CLOUDWATCH_METRIC")) return [];
-  if (isUnknown(status)) return [unverifiable(`${hc.name}.insufficientDataHealthStatus`)];
-  const reads = typeof status === "string" ? HEALTHY_ON_SILENCE.get(status.toLowerCase()) : undefined;
-  if (reads === undefined) return [];
-  if (isUnknown(type)) return [unverifiable(`${hc.name}.type`)];
-  problems.push(
-    `${reads} when its alarm has insufficient data (insufficientDataHealthStatus ${shown(status)}), as when the primary region stops sending metrics: set it to "Unhealthy"`,
-  );
-  return [];
-}
-
-/**
- * Missing data an alarm treats as "notBreaching" (OK) or "ignore" (state kept, OK before the outage) keeps it OK
- * when the primary region stops sending metrics. Unset ("missing") leaves it INSUFFICIENT_DATA, which the health
- * check's insufficientDataHealthStatus then decides (judged above).
- */
-function alarmOkOnSilence(hc: GenericResource, alarm: GenericResource, problems: string[]): Finding[] {
-  const { treatMissingData } = alarm.inputs;
-  if (!isUnknown(hc.inputs.type) && !is(hc.inputs.type, "CLOUDWATCH_METRIC")) return [];
-  if (isUnknown(treatMissingData)) return [unverifiable(`${alarm.name}.treatMissingData`)];
-  if (!is(treatMissingData, "notBreaching") && !is(treatMissingData, "ignore")) return [];
-  if (isUnknown(hc.inputs.type)) return [unverifiable(`${hc.name}.type`)];
-  problems.push(
-    `stays OK when the primary region stops sending metrics (treatMissingData ${shown(treatMissingData)}): set treatMissingData "breaching"`,
-  );
-  return [];
-}
+import {
+  alarmOkOnSilence,
+  alwaysHealthy,
+  childrenFaults,
+  disabled,
+  HEALTH_CHECK,
+  healthyOnSilence,
+  inverted,
+} from "../lib/route53-health-check-faults";
 
 /** A failover record or traffic policy using a health check, as messages name it. */
 interface FailoverUse {
@@ -93,19 +47,16 @@ function useOf(user: GenericResource, hc: GenericResource): FailoverUse | undefi
  * healthy to Route 53, so a PRIMARY never fails over (a SECONDARY without a working check is allowed, as without
  * one). An inverted check turns healthy into unhealthy for either role.
  */
-function judge(use: FailoverUse, hc: GenericResource): Finding[] {
+function judge(use: FailoverUse, hc: GenericResource, resources: GenericResource[]): Finding[] {
   const { role } = use;
-  const findings: Finding[] = [];
   const where = `health check ${hc.name} (of ${use.of})`;
-  const { disabled, invertHealthcheck } = hc.inputs;
   const problems: string[] = [];
-  if (isUnknown(invertHealthcheck)) findings.push(unverifiable(`${hc.name}.invertHealthcheck`));
-  else if (bool(invertHealthcheck)) problems.push("is inverted (invertHealthcheck): a down endpoint reads healthy");
+  const findings = inverted(hc, problems);
   if (role !== "SECONDARY") {
-    if (isUnknown(disabled)) findings.push(unverifiable(`${hc.name}.disabled`));
-    else if (bool(disabled)) problems.push("is disabled: Route 53 treats it as always healthy and never fails over");
+    appendAll(findings, disabled(hc, problems));
     appendAll(findings, alwaysHealthy(hc, problems));
-    appendAll(findings, healthyOnSilence(hc, problems));
+    appendAll(findings, healthyOnSilence(hc, alarmsOfHealthCheck(hc, resources), problems));
+    appendAll(findings, childrenFaults(hc, resources, problems));
   }
   if (problems.length === 0) return findings;
   if (role === "unknown") return [unverifiable(use.roleField, `health check ${hc.name} ${problems.join("; ")}`)];
@@ -128,12 +79,14 @@ export const requireDnsFailoverHealthCheckEffective = defineStackRule({
   metadata: {
     name: "require-dns-failover-health-check-effective",
     description:
-      "A Route 53 health check that drives a failover record (a Record, or a record set of RecordsExclusive) or a failover rule of a traffic policy document (named by its Primary or Secondary, or by a branch of a rule either routes to) must be able to fail: not disabled, not a calculated check with childHealthThreshold 0 (Route 53 then treats it as always healthy) and not a CloudWatch alarm check with insufficientDataHealthStatus Healthy or LastKnownStatus, nor following an alarm of the stack with treatMissingData notBreaching or ignore (each stays healthy when the primary region stops sending metrics) for a PRIMARY record or a Primary, and not inverted for any failover record or rule (checked across the stack, since the health check and its alarm are separate resources).",
+      "A Route 53 health check that drives a failover record (a Record, or a record set of RecordsExclusive) or a failover rule of a traffic policy document (named by its Primary or Secondary, or by a branch of a rule either routes to) must be able to fail: for a PRIMARY record or a Primary it must not be disabled, not a calculated check with childHealthThreshold 0 (Route 53 then treats it as always healthy) nor one whose child checks (resolved in the stack by id or by the ids flowing in, each judged by these same tests) cannot fail in the number the threshold needs (more than children minus childHealthThreshold of them; children outside the stack or unknown at preview are a note), not a CloudWatch alarm check with insufficientDataHealthStatus Healthy or LastKnownStatus, or left unset (Route 53 then keeps the last status) unless every alarm of the stack it follows treats missing data as breaching, nor following an alarm of the stack with treatMissingData notBreaching or ignore (each stays healthy when the primary region stops sending metrics); and it must not be inverted for any failover record or rule (checked across the stack, since the health check, its children and its alarm are separate resources).",
     enforcementLevel: "mandatory",
     severity: "medium",
     remediationSteps: [
-      "Set disabled: false (or leave it out) on the aws.route53.HealthCheck used by the PRIMARY failover record; give a CALCULATED check a childHealthThreshold of at least 1, and a CLOUDWATCH_METRIC check insufficientDataHealthStatus Unhealthy (not Healthy or LastKnownStatus).",
-      'Give the aws.cloudwatch.MetricAlarm that a PRIMARY record\'s CLOUDWATCH_METRIC check follows treatMissingData "breaching" (or leave it unset, with insufficientDataHealthStatus Unhealthy on the check).',
+      "Set disabled: false (or leave it out) on the aws.route53.HealthCheck used by the PRIMARY failover record, and give a CALCULATED check a childHealthThreshold of at least 1.",
+      "Give a CALCULATED check child checks that can fail (enabled, not inverted, not healthy on silence) and created in the same stack, enough of them that fewer than childHealthThreshold stay healthy when the endpoints are down: with N children and threshold T, at least N - T + 1 must be able to fail (T = N needs one).",
+      'Set insufficientDataHealthStatus "Unhealthy" on a CLOUDWATCH_METRIC check used by a PRIMARY record (not Healthy or LastKnownStatus; left unset it means LastKnownStatus, accepted only when its alarm treats missing data as "breaching").',
+      'Give the aws.cloudwatch.MetricAlarm that a PRIMARY record\'s CLOUDWATCH_METRIC check follows treatMissingData "breaching" (or leave it unset, with insufficientDataHealthStatus "Unhealthy" on the check).',
       "Set invertHealthcheck: false (or leave it out) on health checks used by failover records and traffic policy failover rules.",
       "In a traffic policy document, name in a failover rule's Primary (or in the branches of the rule it routes to) only health checks that pass the checks above.",
     ],
@@ -153,7 +106,7 @@ export const requireDnsFailoverHealthCheckEffective = defineStackRule({
           if (!use) return [];
           // Each finding is reported on the resource to change: the health check, or its alarm.
           return [
-            ...judge(use, hc).map((f): StackFinding => ({ ...f, urn: hc.urn })),
+            ...judge(use, hc, resources).map((f): StackFinding => ({ ...f, urn: hc.urn })),
             ...alarmsOfHealthCheck(hc, resources).flatMap((alarm) =>
               judgeAlarm(use, hc, alarm).map((f): StackFinding => ({ ...f, urn: alarm.urn })),
             ),

@@ -1,11 +1,12 @@
 import { isUnknown, list, obj } from "../../lib/values";
 import { atLeast, expectAll, isTrue } from "../lib/expect";
 import { Finding, unverifiable, violation } from "../lib/findings";
-import { is } from "../lib/text-values";
+import { is, shown } from "../lib/text-values";
 import { failoverSets, FailoverSet, RECORD, RECORDS_EXCLUSIVE } from "../lib/route53-failover-sets";
 import { parseTrafficPolicyDocument, TRAFFIC_POLICY } from "../lib/route53-traffic-policy-documents";
 import { failoverPrimaries } from "../lib/route53-traffic-policy-failover";
 import { Check, defineResourceRule } from "../lib/rule";
+import { CLOUD_GTM_ADDRESS } from "../lib/cloud-gtm-addresses";
 
 /** A PRIMARY failover record set fails over only if Route 53 can see it fail: a health check or alias target health. */
 function primarySet(s: FailoverSet): Finding[] {
@@ -67,6 +68,23 @@ const addressPool: Check<unknown> = (p) => {
   return findings;
 };
 
+/**
+ * GTM 3.0: an address in manual mode set available is answered whatever its health tasks find (they only alarm),
+ * like a GTM 2.0 address forced ONLINE. Manual and unavailable takes it out of answers: no failover weakness.
+ */
+const cloudGtmAddress: Check<unknown> = (p) => {
+  const { availableMode, manualAvailableStatus } = p;
+  if (!isUnknown(availableMode) && !is(availableMode, "manual")) return [];
+  if (isUnknown(manualAvailableStatus)) return [unverifiable("manualAvailableStatus")];
+  if (!is(manualAvailableStatus, "available")) return [];
+  if (isUnknown(availableMode)) return [unverifiable("availableMode")];
+  return [
+    violation(
+      `availableMode ${shown(availableMode)} with manualAvailableStatus ${shown(manualAvailableStatus)}: the address is answered whatever its health tasks find, so GTM never fails over from it; use availableMode "auto"`,
+    ),
+  ];
+};
+
 /** Access mode DEFAULT pins a GTM strategy to its primary pools: its failover pools are never used. */
 const accessStrategy: Check<unknown> = (p) => {
   const { accessMode, failoverAddrPools } = p;
@@ -86,13 +104,14 @@ export const requireDnsFailoverHealthCheck = defineResourceRule<unknown>({
   metadata: {
     name: "require-dns-failover-health-check",
     description:
-      "DNS failover must be driven by health checks: a Route 53 PRIMARY failover record (a Record, or a record set of RecordsExclusive) needs a healthCheckId (or an alias evaluating target health), and so does the Primary of every failover rule in a Route 53 traffic policy document (a HealthCheck id, EvaluateTargetHealth true on a load balancer, Elastic Beanstalk or S3 website endpoint, or a nested rule every branch of which can fail; judged whether or not an instance applies the policy); an Alibaba Cloud GTM instance needs health-check tasks, its pool addresses must not be forced ONLINE, and an access strategy with failover pools must not be pinned to its primary pools (accessMode DEFAULT).",
+      "DNS failover must be driven by health checks: a Route 53 PRIMARY failover record (a Record, or a record set of RecordsExclusive) needs a healthCheckId (or an alias evaluating target health), and so does the Primary of every failover rule in a Route 53 traffic policy document (a HealthCheck id, EvaluateTargetHealth true on a load balancer, Elastic Beanstalk or S3 website endpoint, or a nested rule every branch of which can fail; judged whether or not an instance applies the policy); an Alibaba Cloud GTM instance needs health-check tasks, its pool addresses must not be forced ONLINE, and an access strategy with failover pools must not be pinned to its primary pools (accessMode DEFAULT); an Alibaba Cloud GTM 3.0 address (alidnscloudgtmaddress.AlidnsCloudGtmAddress) must not be forced available (availableMode manual with manualAvailableStatus available, which keeps it answered whatever its health tasks find).",
     enforcementLevel: "mandatory",
     severity: "medium",
     remediationSteps: [
       "Route 53: create an aws.route53.HealthCheck for the primary endpoint and set healthCheckId on the PRIMARY record.",
       'Route 53 traffic policies: give each failover rule\'s Primary a "HealthCheck" id (or "EvaluateTargetHealth": true on a load balancer endpoint); when the Primary routes to a latency, geo or other rule, give every branch of that rule a health check.',
       'Alibaba Cloud: set healthCheckTaskCount >= 1 on the GTM instance, add a dns.MonitorConfig per address pool, use address mode SMART, and accessMode "AUTO" on access strategies.',
+      'Alibaba Cloud GTM 3.0: set availableMode "auto" on each AlidnsCloudGtmAddress (manual mode with manualAvailableStatus "available" ignores its health tasks), with health tasks as require-gtm-pool-monitoring asks.',
     ],
     controls: [{ framework: "MLPS 2.0 L3", id: "8.1.4 (redundancy and recovery)" }],
     caseStep: 6,
@@ -104,5 +123,6 @@ export const requireDnsFailoverHealthCheck = defineResourceRule<unknown>({
     "alicloud:dns/gtmInstance:GtmInstance": gtmInstance,
     "alicloud:dns/addressPool:AddressPool": addressPool,
     "alicloud:dns/accessStrategy:AccessStrategy": accessStrategy,
+    [CLOUD_GTM_ADDRESS]: cloudGtmAddress,
   },
 });

@@ -493,6 +493,18 @@ export const alicloudShapes: Record<string, Shape> = {
     securityIpGroups: { arrayOf: { securityIpList: "cidrCommaList" } },
   },
   "alicloud:dns/gtmInstance:GtmInstance": { healthCheckTaskCount: "number", alertGroups: "strings" },
+  "alicloud:alidnscloudgtmaddress/alidnsCloudGtmAddress:AlidnsCloudGtmAddress": {
+    address: "string",
+    availableMode: { oneOf: ["auto", "manual", "MANUAL", ""] },
+    manualAvailableStatus: { oneOf: ["available", "unavailable", "Available", ""] },
+    healthJudgement: { oneOf: ["any_ok", "p30_ok", "p50_ok", "p70_ok", "all_ok", "ALL_OK", ""] },
+    healthTasks: { arrayOf: { templateId: "string", port: "number" } },
+  },
+  "alicloud:alidnscloudgtm/monitorTemplate:MonitorTemplate": {
+    protocol: { oneOf: ["ping", "tcp", "http", "https"] },
+    failureRate: { oneOf: [0, 20, 50, 80, 100, "100"] },
+    evaluationCount: "number",
+  },
   "alicloud:dns/addressPool:AddressPool": {
     instanceId: "string",
     type: "string",

@@ -730,10 +730,13 @@ describe("red team: failover health checks that can fail", () => {
       violations: 1,
     },
     { name: "PRIMARY with the threshold 0 as a string", build: (b) => linked(b, calculated("0")), violations: 1 },
+    // Its children (hc-a, hc-b) are outside the stack: whether they can fail is not known.
     {
-      name: "PRIMARY with a calculated check needing one child",
+      name: "PRIMARY with a calculated check needing one child outside the stack is a note",
       build: (b) => linked(b, calculated(1)),
       violations: 0,
+      notes: 1,
+      label: "hc.childHealthchecks",
     },
     {
       name: "PRIMARY with a calculated threshold unknown is a note",
