@@ -2,8 +2,8 @@
 // enclosing components and those registered for the whole stack. They may tag an evidence store, but not undo what
 // keeps evidence alive: a child created with retainOnDelete keeps it, and its other settings (forceDestroy, Object Lock,
 // retention, key deletion) stay as the component made them, even when a transformation edits them in place. The
-// children that write the evidence (trails, flow logs, backup plans and selections, mirror sessions), marked with
-// `evidenceWriter`, are held the same way, so a transformation cannot turn a trail single-region or a backup plan's
+// children that write the evidence (trails, flow logs, backup plans and selections and the role they run as, mirror
+// sessions and filters, findings exports), marked with `evidenceWriter`, are held the same way, so a transformation cannot turn a trail single-region or a backup plan's
 // copies off. Their resource options too: see ./evidenceOptions.ts for the few that may change.
 // Engine-side transforms registered for the whole stack (`pulumi.runtime.registerResourceTransform`) or on an
 // enclosing component run outside this process and stay out of reach: review those separately.

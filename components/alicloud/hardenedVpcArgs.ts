@@ -13,7 +13,7 @@ import {
   checkSlsProjectName,
 } from "../plan/alicloud-retention";
 import { ValidationError } from "../validation";
-import { ALICLOUD_RESERVED_VPC_CIDRS, checkVpcCidrNotReserved } from "../plan/vpcCidrSpace";
+import { ALICLOUD_RESERVED_VPC_CIDRS, checkVpcCidrNotReserved, publicVpcSpaceWarning } from "../plan/vpcCidrSpace";
 import { ArgProblems, argumentKeys, checkTags, warnIfWeaker } from "./args";
 import {
   checkDerivedNames,
@@ -28,7 +28,11 @@ import { checkPublicTierArgs } from "./publicTierArgs";
 import { checkZoneIds } from "./zones";
 
 export interface HardenedVpcArgs {
-  /** IPv4 CIDR of the VPC. Default "10.0.0.0/16" (private space: nothing here is routable from the internet). */
+  /**
+   * IPv4 CIDR of the VPC, prefix /16 to /28. Default "10.0.0.0/16" (private space: nothing here is routable from the
+   * internet). Reserved space (100.64.0.0/10, multicast, loopback, link-local, 0.0.0.0/8, 240.0.0.0/4) is refused; a
+   * custom block outside 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16 is allowed by Alibaba Cloud but logs a warning.
+   */
   cidrBlock?: string;
   /**
    * Zones to spread vSwitches over. Default: the first `zoneCount` zones that can create vSwitches, read with
@@ -211,7 +215,7 @@ export function validateHardenedVpcArgs(name: string, given: HardenedVpcArgs): C
   };
 }
 
-/** Announces a shorter flow-log retention and an ACL entry quota above Alibaba Cloud's default. */
+/** Announces a shorter flow-log retention, an ACL entry quota above Alibaba Cloud's default, public address space and one zone. */
 export function warnWeakerArguments(
   component: pulumi.Resource,
   subject: string,
@@ -228,8 +232,23 @@ export function warnWeakerArguments(
   );
   const raisedQuota = raisedQuotaWarning(checked.naclRuleQuota, ALICLOUD_ACL_RULE_QUOTA);
   if (raisedQuota) pulumi.log.warn(`${subject}: ${raisedQuota}`, component);
+  const publicSpace = publicSpaceWarning(checked.cidrBlock);
+  if (publicSpace) pulumi.log.warn(`${subject}: ${publicSpace}`, component);
   const singleZone = singleZoneWarning(checked);
   if (singleZone) pulumi.log.warn(`${subject}: ${singleZone}`, component);
+}
+
+/**
+ * The warning for a cidrBlock outside private space, shared with AWS's HardenedVpc (plan/vpcCidrSpace.ts): Alibaba
+ * Cloud takes a custom block, but its addresses belong to someone on the internet. Its private space has no
+ * 100.64.0.0/10 (refused above: Alibaba Cloud keeps it for its own services), so the warning names what is left.
+ */
+function publicSpaceWarning(cidrBlock: string): string | undefined {
+  const warning = publicVpcSpaceWarning("cidrBlock", cidrBlock);
+  return warning
+    ? `${warning}; on Alibaba Cloud that is 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (100.64.0.0/10 is kept ` +
+        "for its own services)"
+    : undefined;
 }
 
 /**

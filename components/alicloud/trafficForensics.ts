@@ -3,7 +3,7 @@
 // KMS-encrypted, versioned OSS bucket that survives `pulumi destroy` and cannot be altered by a ransomware operator.
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
-import { guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
+import { evidenceWriter, guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
 import {
   DEFAULT_LOG_RETENTION_DAYS,
   MAX_WORM_DAYS,
@@ -374,6 +374,8 @@ export class TrafficForensics extends pulumi.ComponentResource {
       tags,
     });
 
+    // The filter, its rules and the session decide which packets reach the sensor: like the flow log, each is an
+    // evidence writer, which transformations may only tag (../evidenceGuard.ts).
     const filter = new alicloud.vpc.TrafficMirrorFilter(
       `${name}-filter`,
       {
@@ -381,14 +383,14 @@ export class TrafficForensics extends pulumi.ComponentResource {
         trafficMirrorFilterDescription: "What the forensic sensor receives",
         tags,
       },
-      parent,
+      evidenceWriter(parent),
     );
     ingress.forEach(
       (r, i) =>
         new alicloud.vpc.TrafficMirrorFilterIngressRule(
           `${name}-ingress-${i}`,
           { trafficMirrorFilterId: filter.id, ...ruleInputs(r) },
-          parent,
+          evidenceWriter(parent),
         ),
     );
     egress.forEach(
@@ -396,7 +398,7 @@ export class TrafficForensics extends pulumi.ComponentResource {
         new alicloud.vpc.TrafficMirrorFilterEgressRule(
           `${name}-egress-${i}`,
           { trafficMirrorFilterId: filter.id, ...ruleInputs(r) },
-          parent,
+          evidenceWriter(parent),
         ),
     );
     const session = new alicloud.vpc.TrafficMirrorSession(
@@ -412,7 +414,7 @@ export class TrafficForensics extends pulumi.ComponentResource {
         enabled: true,
         tags,
       },
-      parent,
+      evidenceWriter(parent),
     );
 
     const evidence = createWormBucket(this, `${name}-evidence`, {

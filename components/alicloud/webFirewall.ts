@@ -130,6 +130,9 @@ export class WebFirewall extends pulumi.ComponentResource {
 
     if (args.manageLogCollection ?? true) {
       const account = alicloud.getAccountOutput(parent);
+      // It writes the WAF logs and sets how long SLS keeps them. Retained on delete, it is held as an evidence store
+      // (../evidenceGuard.ts; the component's own `transforms` included): transformations cannot turn waf_enabled
+      // off or shorten waf_ttl, and it has no tags for them to change.
       new alicloud.log.Audit(
         `${name}-waf-logs`,
         {

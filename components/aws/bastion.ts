@@ -11,6 +11,12 @@ import { publicVpcSpaceWarning } from "../plan/vpcCidrSpace";
 import { awsContext } from "./context";
 import { serviceTrustPolicy } from "./iam";
 import { checkDerivedNames, iamRoleName } from "./derivedNames";
+import {
+  checkSecurityGroupRuleQuota,
+  raisedSecurityGroupQuotaWarning,
+  SECURITY_GROUP_RULE_QUOTA,
+  SG_QUOTA_ARGUMENT,
+} from "./securityGroupRuleQuota";
 
 const DEFAULT_USERS = ["ec2-user"];
 /** Read by the policy pack as the host's SSH allow-list: only the component writes it. */
@@ -37,6 +43,15 @@ export interface BastionArgs {
   instanceType?: pulumi.Input<string>;
   /** AMI; default the newest Amazon Linux 2023 image looked up from Amazon's own images. */
   amiId?: pulumi.Input<string>;
+  /**
+   * The account's "Inbound or outbound rules per security group" quota (Service Quotas L-0EA8095F), per direction and
+   * address family, which the bastion's security group must fit: an integer from 60 (AWS's default) to 1000 (the
+   * most AWS grants: the quota times "Security groups per network interface" may not exceed 1000). Default 60. Each
+   * `allowedCidrs` entry is one inbound rule of its family; a list that does not fit is refused, naming how many do.
+   * Pass a higher value only once the quota was raised in this region (a value above 60 logs a warning): a group past
+   * the real quota fails at deployment, after the host's role exists.
+   */
+  securityGroupRuleQuota?: number;
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
@@ -51,14 +66,12 @@ const KNOWN_ARGUMENTS: Record<keyof BastionArgs, true> = {
   keyName: true,
   instanceType: true,
   amiId: true,
+  securityGroupRuleQuota: true,
   tags: true,
 };
 
-/**
- * Amazon VPC quotas, "Inbound or outbound rules per security group": 60 by default, "enforced separately for IPv4
- * and IPv6 rules" (Service Quotas L-0EA8095F). A group past it fails at deployment, after the role exists.
- */
-export const SECURITY_GROUP_INBOUND_RULE_QUOTA = 60;
+/** AWS's default inbound rules per security group and address family (securityGroupRuleQuota.ts). */
+export const SECURITY_GROUP_INBOUND_RULE_QUOTA = SECURITY_GROUP_RULE_QUOTA.defaultRules;
 
 /** The bastion group's inbound rules: one SSH rule per allowed block, of that block's family. */
 export function sshIngressRules(allowedCidrs: readonly string[]) {
@@ -74,23 +87,32 @@ export function sshIngressRules(allowedCidrs: readonly string[]) {
   });
 }
 
-/** Refuses an allow-list whose rules, counted per family as the group gets them, exceed the default quota. */
-function checkIngressQuota(problems: Problems, allowedCidrs: readonly unknown[]): void {
+/** Refuses an allow-list whose rules, counted per family as the group gets them, exceed `quota`. */
+function checkIngressQuota(problems: Problems, allowedCidrs: readonly unknown[], quota: number): void {
+  const { defaultRules, maxRules } = SECURITY_GROUP_RULE_QUOTA;
+  const inForce =
+    quota === defaultRules
+      ? `AWS's default quota of ${quota} inbound rules per security group`
+      : `${SG_QUOTA_ARGUMENT}'s ${quota} inbound rules per security group`;
   const rules = sshIngressRules(allowedCidrs.filter((c): c is string => typeof c === "string" && !!parseCidr(c)));
   for (const [family, field] of [
     ["IPv4", "cidrBlocks"],
     ["IPv6", "ipv6CidrBlocks"],
   ] as const) {
     const count = rules.filter((r) => field in r).length;
+    // Past the most AWS grants, only fewer blocks help.
+    const raise =
+      count <= maxRules
+        ? `, or raise the account's quota to ${count} and pass ${SG_QUOTA_ARGUMENT}: ${count}`
+        : `; no quota holds more than ${maxRules}`;
     problems.check(
-      count <= SECURITY_GROUP_INBOUND_RULE_QUOTA,
+      count <= quota,
       "allowedCidrs",
       allowedCidrs,
-      `at most ${SECURITY_GROUP_INBOUND_RULE_QUOTA} ${family} blocks: ${count} make the bastion's security group hold ` +
-        `${count} inbound ${family} rules, above AWS's default quota of ${SECURITY_GROUP_INBOUND_RULE_QUOTA} ` +
-        `inbound rules per security group (counted per address family; Service Quotas L-0EA8095F)`,
-      `summarise the ${family} blocks into at most ${SECURITY_GROUP_INBOUND_RULE_QUOTA} (each still a narrow ` +
-        "office or VPN range), or use ssmOnly: true, which needs no inbound rule",
+      `at most ${quota} ${family} blocks: ${count} make the bastion's security group hold ${count} inbound ` +
+        `${family} rules, above ${inForce} (counted per address family; Service Quotas L-0EA8095F)`,
+      `summarise the ${family} blocks into at most ${quota} (each still a narrow office or VPN range), or use ` +
+        `ssmOnly: true, which needs no inbound rule${raise}`,
     );
   }
 }
@@ -127,6 +149,7 @@ function validate(name: string, args: BastionArgs): void {
       "pass the VPC's cidrBlock, e.g. vpc.cidrBlock",
     );
   }
+  const quota = checkSecurityGroupRuleQuota(problems, args.securityGroupRuleQuota);
   if (checkBoolean(problems, "ssmOnly", args.ssmOnly) && args.ssmOnly === true) {
     problems.check(
       !args.allowedCidrs || (Array.isArray(args.allowedCidrs) && args.allowedCidrs.length === 0),
@@ -137,7 +160,7 @@ function validate(name: string, args: BastionArgs): void {
     );
   } else if (args.ssmOnly !== true) {
     checkAdminSources(problems, "allowedCidrs", args.allowedCidrs, { required: true });
-    if (Array.isArray(args.allowedCidrs)) checkIngressQuota(problems, args.allowedCidrs);
+    if (Array.isArray(args.allowedCidrs)) checkIngressQuota(problems, args.allowedCidrs, quota);
   }
   // The users become sshd's AllowUsers line: checked here, before anything is created, not when user data is built.
   if (checkList(problems, "allowUsers", args.allowUsers)) {
@@ -221,6 +244,10 @@ export class Bastion extends pulumi.ComponentResource {
     const profile = new aws.iam.InstanceProfile(`${name}-profile`, { role: role.name }, parent);
     this.roleName = role.name;
 
+    const raisedQuota = raisedSecurityGroupQuotaWarning(
+      args.securityGroupRuleQuota ?? SECURITY_GROUP_INBOUND_RULE_QUOTA,
+    );
+    if (raisedQuota) pulumi.log.warn(`Bastion ${name}: ${raisedQuota}`, this);
     if (args.amiId !== undefined) {
       pulumi.log.warn(
         `Bastion ${name}: amiId replaces the newest Amazon Linux 2023 image; the sshd hardening is written for ` +

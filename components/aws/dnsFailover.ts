@@ -3,6 +3,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { withPinnedMessage } from "../pinnedMessage";
+import { isAwsRegionId } from "./awsNames";
 import { isPublicCidr, parseCidr } from "../../lib/cidr";
 import { cidrNotationProblem } from "../plan/cidr";
 import {
@@ -68,13 +69,10 @@ export function checkRegionsDiffer(name: string, primary: string, secondary: str
   );
 }
 
-/** AWS region ids: "us-east-1", "us-gov-west-1", "cn-north-1". */
-const AWS_REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
-
 /** An availability zone ("us-east-1a") or a capitalised id would pass as "another region" and fail over to the same. */
 function checkRegionId(problems: Problems, side: "primary" | "secondary", region: unknown): boolean {
   return problems.check(
-    typeof region === "string" && AWS_REGION.test(region),
+    isAwsRegionId(region),
     `${side}.region`,
     region,
     'an AWS region id, e.g. "us-east-1" (not a zone, lower case)',

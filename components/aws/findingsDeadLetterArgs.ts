@@ -2,6 +2,7 @@
 // dead-lettered and a queue of the caller's instead of the one created here. Checked with the component's arguments.
 import { checkKnownArguments, Problems, ValidationProblem } from "../validation";
 import { DerivedName, matches } from "../derivedNames";
+import { ACCOUNT_PATTERN, PARTITION_PATTERN, REGION_PATTERN } from "./awsNames";
 
 /** How long and how often EventBridge retries a target before it dead-letters a finding. */
 export interface FindingsRetryPolicy {
@@ -44,8 +45,9 @@ export const alarmName = (value: string): DerivedName => ({
 });
 
 /** A standard (not FIFO) SQS queue ARN: EventBridge dead-letters only to those. Groups: region, queue name. */
-const QUEUE_ARN =
-  /^arn:aws(?:-cn|-us-gov|-iso(?:-[a-z])?)?:sqs:([a-z]{2}(?:-[a-z]+)+-\d):\d{12}:([A-Za-z0-9_-]{1,80})$/;
+const QUEUE_ARN = new RegExp(
+  `^arn:${PARTITION_PATTERN}:sqs:(${REGION_PATTERN}):${ACCOUNT_PATTERN}:([A-Za-z0-9_-]{1,80})$`,
+);
 const ANY_ARN = /^arn:[^:]*:([^:]*):/;
 
 /** The queue name of a dead-letter queue ARN (the `QueueName` dimension of its metrics). */

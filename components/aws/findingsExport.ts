@@ -4,6 +4,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsContext } from "./context";
 import { createEvidenceBucket } from "./evidenceBucket";
+import { evidenceWriter } from "./evidenceGuard";
 import { createServiceKey } from "./kmsKey";
 
 export interface FindingsExportArgs {
@@ -75,8 +76,9 @@ export function exportFindings(name: string, args: FindingsExportArgs, parent: p
   const destination = new aws.guardduty.PublishingDestination(
     `${name}-findings-export`,
     { detectorId: args.detectorId, destinationArn: evidence.bucket.arn, kmsKeyArn: kmsKey.arn, tags: args.tags },
-    // GuardDuty checks it may write (bucket policy, key, lock) when the destination is created.
-    { parent, dependsOn: evidence.ready },
+    // GuardDuty checks it may write (bucket policy, key, lock) when the destination is created. It writes the
+    // evidence: transformations may only tag it, as they may the bucket (../evidenceGuard.ts).
+    evidenceWriter({ parent, dependsOn: evidence.ready }),
   );
   return { bucket: evidence.bucket, kmsKey, destination };
 }

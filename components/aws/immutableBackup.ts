@@ -10,6 +10,7 @@ import { awsContext, AwsContext } from "./context";
 import { serviceTrustPolicy } from "./iam";
 import { createServiceKey } from "./kmsKey";
 import { backupName, checkDerivedNames } from "./derivedNames";
+import { ACCOUNT_PATTERN, PARTITION_PATTERN } from "./awsNames";
 
 export interface ImmutableBackupArgs {
   /** Provider of the copy region (a different region from this component's). Required. */
@@ -31,6 +32,12 @@ export interface ImmutableBackupArgs {
   weeklyRetentionDays?: number;
   /** Resources tagged `key=value` are backed up. Default backup=true. */
   selectionTag?: { key: string; value: string };
+  /**
+   * ARN of a managed policy set as the permissions boundary of the role the backups run as, where the organisation
+   * requires one on every role (a transformation adding it is undone: the role is held like the plan). It must still
+   * allow what AWSBackupServiceRolePolicyForBackup and ...ForRestores grant, or backups stop.
+   */
+  permissionsBoundary?: pulumi.Input<string>;
   tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
@@ -44,6 +51,7 @@ const KNOWN_ARGUMENTS: Record<keyof ImmutableBackupArgs, true> = {
   dailyRetentionDays: true,
   weeklyRetentionDays: true,
   selectionTag: true,
+  permissionsBoundary: true,
   tags: true,
 };
 /** Arguments that set the lock and the plan: they must be values, not Outputs or Promises. */
@@ -60,6 +68,8 @@ export const BACKUP_DEFAULTS = { changeableForDays: 3, dailyRetentionDays: 35, w
 const COPY_SUFFIX = "-copy";
 /** AWS Backup vault names are 2-50 characters; the copy vault adds COPY_SUFFIX to this one. */
 const VAULT_NAME = new RegExp(`^[A-Za-z0-9_-]{2,${50 - COPY_SUFFIX.length}}$`);
+/** A managed policy's ARN, the account's own or AWS's: what IAM takes as a permissions boundary. */
+const POLICY_ARN = new RegExp(`^arn:${PARTITION_PATTERN}:iam::(?:${ACCOUNT_PATTERN}|aws):policy/[\\w+=,.@/-]{1,512}$`);
 
 function vaultNameOf(name: string, args: ImmutableBackupArgs): string {
   return args.vaultName ?? name;
@@ -133,6 +143,17 @@ function validate(name: string, args: ImmutableBackupArgs): void {
       tag,
       "{ key, value }: non-empty strings without surrounding spaces",
       'omit it for backup=true, or give both, e.g. { key: "backup", value: "true" }',
+    );
+  }
+  // An Output is checked by IAM at deployment; a value given now is checked now.
+  const boundary = args.permissionsBoundary;
+  if (boundary !== undefined && !pulumi.Output.isInstance(boundary) && !(boundary instanceof Promise)) {
+    problems.check(
+      typeof boundary === "string" && POLICY_ARN.test(boundary),
+      "permissionsBoundary",
+      boundary,
+      "the ARN of a managed policy (arn:aws:iam::<account>:policy/<name>)",
+      "pass the boundary policy's arn, e.g. boundary.arn, or omit it",
     );
   }
   problems.throwIfAny();
@@ -293,10 +314,17 @@ export class ImmutableBackup extends pulumi.ComponentResource {
     );
     this.planId = plan.id;
 
+    // AWS Backup runs the selection's jobs (and restores) as this role: a transformation that swaps its trust, swaps or
+    // narrows its policies, or adds a boundary or a deny stops every backup without a word here, so the role and its
+    // attachments are writers too. They inherit the component's provider: a transformation may still give them one.
     const role = new aws.iam.Role(
       `${name}-backup-role`,
-      { assumeRolePolicy: serviceTrustPolicy("backup.amazonaws.com", context.accountId), tags: args.tags },
-      parent,
+      {
+        assumeRolePolicy: serviceTrustPolicy("backup.amazonaws.com", context.accountId),
+        permissionsBoundary: args.permissionsBoundary,
+        tags: args.tags,
+      },
+      evidenceWriter(parent),
     );
     for (const [suffix, policy] of [
       ["backup", "AWSBackupServiceRolePolicyForBackup"],
@@ -308,7 +336,7 @@ export class ImmutableBackup extends pulumi.ComponentResource {
           role: role.name,
           policyArn: pulumi.interpolate`arn:${context.partition}:iam::aws:policy/service-role/${policy}`,
         },
-        parent,
+        evidenceWriter(parent),
       );
     }
     const tag = args.selectionTag ?? { key: "backup", value: "true" };

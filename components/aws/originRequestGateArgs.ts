@@ -6,6 +6,7 @@ import { checkLabel } from "../labels";
 import { checkCloudFrontScope, checkProvider, ORIGIN_LABEL } from "./cloudFrontOriginLock";
 import { checkHeaderName, DEFAULT_ORIGIN_HEADER } from "./originGateHeader";
 import { checkSecret, describeHidden } from "./originGateSecret";
+import { ACCOUNT_PATTERN, PARTITION_PATTERN, REGION_PATTERN } from "./awsNames";
 
 export const DEFAULT_GATE_PRIORITY = 1;
 /** ALB listener rule priorities. */
@@ -38,7 +39,8 @@ const KNOWN_ARGUMENTS: Record<keyof OriginRequestGateArgs, true> = {
   provider: true,
 };
 
-const PARTITION_REGION_ACCOUNT = "arn:(aws(?:-[a-z]+)*):elasticloadbalancing:([a-z]{2}(?:-[a-z]+)+-\\d{1,2}):(\\d{12})";
+/** Groups: partition, region, account. */
+const PARTITION_REGION_ACCOUNT = `arn:(${PARTITION_PATTERN}):elasticloadbalancing:(${REGION_PATTERN}):(${ACCOUNT_PATTERN})`;
 const LISTENER_ARN = new RegExp(`^${PARTITION_REGION_ACCOUNT}:listener/app/[A-Za-z0-9-]{1,32}/[0-9a-f]+/[0-9a-f]+$`);
 const TARGET_GROUP_ARN = new RegExp(`^${PARTITION_REGION_ACCOUNT}:targetgroup/[A-Za-z0-9-]{1,32}/[0-9a-f]+$`);
 

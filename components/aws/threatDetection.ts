@@ -7,7 +7,7 @@ import { shortenedRetentionWarning } from "../plan/retention";
 import { DEFAULT_THRESHOLDS, levelPattern, RESPONSE_LEVELS, ResponseLevel } from "../plan/responseLevels";
 import { isPlain, ValidationError } from "../validation";
 import { awsContext, AwsContext } from "./context";
-import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
+import { evidenceWriter, guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { admitRules, alarmOnDeadLetters, createDeadLetterQueue } from "./findingsDeadLetter";
 import {
   deadLetterAlarmName,
@@ -176,10 +176,12 @@ export class ThreatDetection extends pulumi.ComponentResource {
     if (args.existingDetectorId !== undefined) {
       this.detectorId = pulumi.output(args.existingDetectorId);
     } else {
+      // Whether the detector runs and how often it publishes updated findings decide what the export writes, so
+      // while findings are exported transformations may only tag it, like the export itself (../evidenceGuard.ts).
       const detector = new aws.guardduty.Detector(
         `${name}-detector`,
         { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES", tags },
-        parent,
+        exportsFindings(args) ? evidenceWriter(parent) : parent,
       );
       this.detectorId = detector.id;
       for (const feature of detectorFeatures(featuresOf(args))) {

@@ -11,6 +11,7 @@ import {
   Problems,
   ValidationProblem,
 } from "../validation";
+import { ACCOUNT_PATTERN, PARTITION_PATTERN, REGION_PATTERN } from "./awsNames";
 import { bucketName, checkDerivedNames, eventRuleName, snsTopicName } from "./derivedNames";
 import { checkBucketName } from "./evidenceBucket";
 import {
@@ -116,8 +117,12 @@ const DETECTOR_ID = /^[A-Za-z0-9]{1,300}$/;
  * EventBridge targets that need no role: their own resource policy admits EventBridge. Standard (not FIFO) topics
  * and queues, and functions with an optional alias or version.
  */
-const RESPONDER_ARN =
-  /^arn:aws(?:-cn|-us-gov|-iso(?:-[a-z])?)?:(?:(?:sns|sqs):([a-z]{2}(?:-[a-z]+)+-\d):\d{12}:[A-Za-z0-9_-]{1,256}|lambda:([a-z]{2}(?:-[a-z]+)+-\d):\d{12}:function:[A-Za-z0-9_-]{1,64}(?::[A-Za-z0-9$_-]{1,128})?)$/;
+const RESPONDER_ARN = new RegExp(
+  `^arn:${PARTITION_PATTERN}:(?:` +
+    `(?:sns|sqs):(${REGION_PATTERN}):${ACCOUNT_PATTERN}:[A-Za-z0-9_-]{1,256}|` +
+    `lambda:(${REGION_PATTERN}):${ACCOUNT_PATTERN}:function:[A-Za-z0-9_-]{1,64}(?::[A-Za-z0-9$_-]{1,128})?` +
+    ")$",
+);
 
 export const featuresOf = (args: ThreatDetectionArgs): Required<ThreatDetectionFeatures> => ({
   runtimeMonitoring: args.features?.runtimeMonitoring ?? true,

@@ -16,6 +16,7 @@ import {
   Problems,
   validateArgs,
 } from "../validation";
+import { ACCOUNT_PATTERN, PARTITION_PATTERN, REGION_PATTERN } from "./awsNames";
 import { checkDerivedNames, logGroupName, webAclName } from "./derivedNames";
 import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { awsContext } from "./context";
@@ -81,10 +82,10 @@ const KNOWN_ARGUMENTS: Record<keyof WebFirewallArgs, true> = {
 /** Arguments that decide the rules: they must be values, not Outputs or Promises. */
 const PLAIN_ARGUMENTS = ["scope", "rateLimit", "logRetentionDays"] as const;
 
-const ARN_PARTITION = "arn:aws(?:-[a-z]+)*";
-/** A region id: "us-east-1", "us-gov-west-1", and the European Sovereign Cloud's "eusc-de-east-1". */
-const ARN_REGION = "((?:[a-z]{2}|eusc)(?:-[a-z]+)+-\\d{1,2})";
-const ARN_ACCOUNT = "\\d{12}";
+const ARN_PARTITION = `arn:${PARTITION_PATTERN}`;
+/** The region, captured: what the association is checked against. */
+const ARN_REGION = `(${REGION_PATTERN})`;
+const ARN_ACCOUNT = ACCOUNT_PATTERN;
 const ARN_ID = "[^/\\s]+";
 
 const arnForms = (forms: string[]) => forms.map((form) => new RegExp(`^${ARN_PARTITION}:${form}$`));

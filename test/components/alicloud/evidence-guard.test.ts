@@ -1,7 +1,7 @@
 // Evidence and backup stores survive whatever transformations reach them: the component's own, those of an enclosing
 // component and the stack's. They stay retained on delete and keep their settings; tags may change. The children
-// that write the evidence (the trail, flow logs, snapshot attachments) keep their settings too; other children stay
-// open to ordinary transformations.
+// that write the evidence (the trail, flow logs, packet mirroring, snapshot attachments) keep their settings too;
+// other children stay open to ordinary transformations.
 import * as pulumi from "@pulumi/pulumi";
 import { childrenOf, settle } from "./mocks";
 import { construct, freshName, Kind, validArgs } from "./redteam-fixtures";
@@ -15,12 +15,18 @@ const argsOf = (kind: Kind, name: string) =>
 /** The types of the children that write each holder's evidence (not retained, but held like the stores). */
 const WRITERS: Partial<Record<Kind, string[]>> = {
   HardenedVpc: ["alicloud:vpc/flowLog:FlowLog"],
-  TrafficForensics: ["alicloud:vpc/flowLog:FlowLog"],
+  TrafficForensics: [
+    "alicloud:vpc/flowLog:FlowLog",
+    "alicloud:vpc/trafficMirrorFilter:TrafficMirrorFilter",
+    "alicloud:vpc/trafficMirrorFilterIngressRule:TrafficMirrorFilterIngressRule",
+    "alicloud:vpc/trafficMirrorFilterEgressRule:TrafficMirrorFilterEgressRule",
+    "alicloud:vpc/trafficMirrorSession:TrafficMirrorSession",
+  ],
   AuditTrail: ["alicloud:actiontrail/trail:Trail"],
   ImmutableBackup: ["alicloud:ecs/ecsAutoSnapshotPolicyAttachment:EcsAutoSnapshotPolicyAttachment"],
 };
 /** Holders whose every child stores or writes evidence: no child is left for an ordinary transformation. */
-const ALL_GUARDED: Kind[] = ["AuditTrail", "ImmutableBackup"];
+const ALL_GUARDED: Kind[] = ["TrafficForensics", "AuditTrail", "ImmutableBackup"];
 
 interface Seen {
   name: string;

@@ -1,5 +1,6 @@
 // The children that write the evidence are held like the stores: a transformation cannot narrow ActionTrail to write
-// events or one region, a flow log to dropped traffic, or change which disks and instances are backed up, and it
+// events or one region, a flow log to dropped traffic, packet mirroring to other sources, sensors or packets, or
+// change which disks and instances are backed up, and it
 // cannot move the replica bucket, its key, WORM policy or the replication into the primary's region. Each attempt is
 // undone and reported; tags still change.
 import * as pulumi from "@pulumi/pulumi";
@@ -56,6 +57,35 @@ describe("Alibaba Cloud evidence writers under a transformation", () => {
       "alicloud:vpc/flowLog:FlowLog",
       (p: pulumi.Inputs) => ({ ...p, status: "Inactive" }),
       "status",
+    ],
+    [
+      "the mirror session: another source, another sensor, switched off",
+      "TrafficForensics",
+      "wrms",
+      "alicloud:vpc/trafficMirrorSession:TrafficMirrorSession",
+      (p: pulumi.Inputs) => ({
+        ...p,
+        trafficMirrorSourceIds: ["eni-unwatched"],
+        trafficMirrorTargetId: "eni-attacker",
+        enabled: false,
+      }),
+      "enabled, trafficMirrorSourceIds, trafficMirrorTargetId",
+    ],
+    [
+      "a mirror ingress rule: drop every packet",
+      "TrafficForensics",
+      "wrmi",
+      "alicloud:vpc/trafficMirrorFilterIngressRule:TrafficMirrorFilterIngressRule",
+      (p: pulumi.Inputs) => ({ ...p, action: "drop" }),
+      "action",
+    ],
+    [
+      "a mirror egress rule: SSH only",
+      "TrafficForensics",
+      "wrme",
+      "alicloud:vpc/trafficMirrorFilterEgressRule:TrafficMirrorFilterEgressRule",
+      (p: pulumi.Inputs) => ({ ...p, protocol: "TCP", sourcePortRange: "22/22", destinationPortRange: "22/22" }),
+      "destinationPortRange, protocol, sourcePortRange",
     ],
     [
       "a snapshot attachment: another disk",

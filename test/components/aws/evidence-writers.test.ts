@@ -1,7 +1,8 @@
 // The children that write the evidence are held like the stores: a transformation cannot shorten the backup plan's
-// lifecycle or drop its copies, turn the trail single-region or its log validation off, narrow a flow log to rejected
-// traffic or point mirroring elsewhere, and it cannot move a retained store to another provider. Each attempt is
-// undone and reported; tags still change, and each writer's other values stay as the component made them.
+// lifecycle or drop its copies, weaken the role the backups run as, turn the trail single-region or its log
+// validation off, narrow a flow log to rejected traffic, point mirroring or the GuardDuty findings export elsewhere or
+// switch the detector off, and it cannot move a retained store to another provider. Each attempt is undone and
+// reported; tags still change, and each writer's other values stay as the component made them.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { installMocks, recorded, reset, settle } from "./mocks";
@@ -60,6 +61,55 @@ describe("evidence writers under a transformation", () => {
       "aws:backup/selection:Selection",
       (p: pulumi.Inputs) => ({ ...p, selectionTags: [{ type: "STRINGEQUALS", key: "backup", value: "never" }] }),
       "selectionTags",
+    ],
+    [
+      "the backup role: trusted by anyone, a boundary, its policies detached, a deny",
+      "ImmutableBackup",
+      "wr-role",
+      "aws:iam/role:Role",
+      (p: pulumi.Inputs) => ({
+        ...p,
+        assumeRolePolicy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" }],
+        }),
+        permissionsBoundary: "arn:aws:iam::aws:policy/AWSDenyAll",
+        managedPolicyArns: [],
+        inlinePolicies: [{ name: "deny", policy: '{"Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}' }],
+      }),
+      "assumeRolePolicy, inlinePolicies, managedPolicyArns, permissionsBoundary",
+    ],
+    [
+      "a backup role's policy: read-only instead",
+      "ImmutableBackup",
+      "wr-attach",
+      "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+      (p: pulumi.Inputs) => ({ ...p, policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }),
+      "policyArn",
+    ],
+    [
+      "a backup role's policy: attached to another role",
+      "ImmutableBackup",
+      "wr-other-role",
+      "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+      (p: pulumi.Inputs) => ({ ...p, role: "someone-elses-role" }),
+      "role",
+    ],
+    [
+      "the GuardDuty detector: off, updates every six hours",
+      "ThreatDetection",
+      "wr-detector",
+      "aws:guardduty/detector:Detector",
+      (p: pulumi.Inputs) => ({ ...p, enable: false, findingPublishingFrequency: "SIX_HOURS" }),
+      "enable, findingPublishingFrequency",
+    ],
+    [
+      "the findings export: another bucket, no key",
+      "ThreatDetection",
+      "wr-export",
+      "aws:guardduty/publishingDestination:PublishingDestination",
+      (p: pulumi.Inputs) => ({ ...p, destinationArn: "arn:aws:s3:::attacker-bucket", kmsKeyArn: undefined }),
+      "destinationArn, kmsKeyArn",
     ],
     [
       "the trail: one region, no log-file validation, logging off",

@@ -1,0 +1,36 @@
+// The forms of AWS partitions, region ids and account ids, written once for every component that reads a region or
+// an ARN: each component adds its own service and resource tail. Fragments carry no capture group, so callers
+// capture only what they read back.
+
+/**
+ * Every AWS partition: commercial, China, GovCloud, the isolated (ISO) partitions and the European Sovereign Cloud.
+ * A closed list: an ARN of any other partition names nothing AWS can deploy to.
+ */
+export const AWS_PARTITIONS: readonly string[] = [
+  "aws",
+  "aws-cn",
+  "aws-us-gov",
+  "aws-iso",
+  "aws-iso-b",
+  "aws-iso-e",
+  "aws-iso-f",
+  "aws-eusc",
+];
+
+/** One partition, as a regular-expression fragment. */
+export const PARTITION_PATTERN = `(?:${AWS_PARTITIONS.join("|")})`;
+
+/**
+ * One region id, as a regular-expression fragment: "us-east-1", "us-gov-west-1", "cn-north-1", "us-isob-east-1",
+ * and the European Sovereign Cloud's "eusc-de-east-1"; the number may have two digits. A zone ("us-east-1a") or a
+ * capitalised id is no region id.
+ */
+export const REGION_PATTERN = "(?:[a-z]{2}|eusc)(?:-[a-z]+)+-\\d{1,2}";
+
+/** An AWS account id, as a regular-expression fragment: 12 digits. */
+export const ACCOUNT_PATTERN = "\\d{12}";
+
+const REGION_ID = new RegExp(`^${REGION_PATTERN}$`);
+
+/** Whether `value` is written as an AWS region id. */
+export const isAwsRegionId = (value: unknown): value is string => typeof value === "string" && REGION_ID.test(value);
