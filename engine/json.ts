@@ -1,5 +1,5 @@
 // The `--json` document: the one machine-readable shape later tools rely on (and `--baseline` reads back).
-// Secret values are already redacted in the result.
+// Secret values are already redacted in the result, in URNs, names and object keys too.
 import type { PreviewResult } from "./preview";
 
 export function previewDocument(result: PreviewResult) {

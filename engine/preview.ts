@@ -49,8 +49,9 @@ export interface AppliedRemediation {
 export type PreviewResource = PlannedResource & ResourceStep;
 
 /**
- * Everything in a result is redacted: secret inputs read "[secret]" and known secret strings are cut from messages,
- * logs and program output. Only the policy packs saw the real values.
+ * Everything in a result is redacted: secret inputs read "[secret]" and known secret strings are cut from every
+ * string — URNs, names, parents, dependencies, object keys, messages, logs and program output — as the CLI filters
+ * its display. Only the policy packs saw the real values.
  */
 export interface PreviewResult {
   stack: string;
@@ -71,6 +72,8 @@ export interface PreviewResult {
   logs: EngineLog[];
   /** What the program printed to stdout. */
   programOutput: string;
+  /** What the program printed to stderr (`console.error`); the CLI shows it under the stack's diagnostics too. */
+  programErrors: string;
   remediations: AppliedRemediation[];
   packs: PackInfo[];
   timings: { programMs: number; policyMs: number };
@@ -95,6 +98,12 @@ export function planned(reg: Registration): PlannedResource {
     ...(sourcePosition ? { sourcePosition } : {}),
     options,
   };
+}
+
+/** A resource as it may be printed: secret inputs marked, known secrets cut from its URN, name, parent, keys… */
+function printable(reg: Registration, redactor: Redactor): PlannedResource {
+  const { inputs, ...rest } = planned(reg);
+  return { ...redactor.value(rest), inputs: redactor.value(inputs, reg.options.additionalSecretOutputs) };
 }
 
 function loadBaseline(baseline: Baseline | string | undefined, root: string, stack: string): Baseline | undefined {
@@ -129,8 +138,9 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
   try {
     return await preview(options, { root, project, config, baseline, redactor, progress });
   } catch (e) {
-    // Error paragraphs quote program and pack output, which may carry a secret.
+    // Error paragraphs quote program and pack output, and name resources, any of which may carry a secret.
     if (e instanceof Error) e.message = redactor.text(e.message);
+    if (e instanceof PreviewError && e.resource) (e as { resource: string }).resource = redactor.text(e.resource);
     throw e;
   }
 }
@@ -260,13 +270,16 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
     // Remediations may have added inputs: learn their secrets before anything is redacted.
     redactor.addRegistrations(registrations);
     const exposures = computeExposures(registrations.map(planned));
-    const redacted = registrations.map((reg) => ({
-      ...planned(reg),
-      inputs: redactor.value(reg.inputs, reg.options.additionalSecretOutputs),
-    }));
+    const redacted = registrations.map((reg) => printable(reg, redactor));
+    // Steps compare printed URNs with the baseline's, which a `--json` document holds redacted (or, from an older
+    // engine, not yet: redacting it again makes both forms match).
     const plan = planSteps(
-      redacted.map((r, i) => ({ ...r, aliases: aliases.get(r.urn) ?? [], read: registrations[i].read })),
-      baseline,
+      redacted.map((r, i) => ({
+        ...r,
+        aliases: redactor.value(aliases.get(registrations[i].urn) ?? []),
+        read: registrations[i].read,
+      })),
+      baseline && redactor.value(baseline),
     );
     const resources = redacted.map((r) => ({ ...r, ...plan.steps.get(r.urn)! }));
     return {
@@ -276,7 +289,7 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
       steps: plan.counts,
       baseline: plan.baseline,
       deleted: plan.deleted,
-      diagnostics: diagnostics.map((d) => ({ ...d, message: redactor.text(d.message) })),
+      diagnostics: redactor.value(diagnostics),
       summary: {
         resources: resources.length,
         mandatory: diagnostics.filter((d) => d.enforcementLevel === "mandatory").length,
@@ -284,8 +297,9 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
       },
       exposures: redactor.value(exposures),
       outputs: stackOutputs(registrations, redactor),
-      logs: monitor.logs.map((l) => ({ ...l, message: redactor.text(l.message) })),
+      logs: redactor.value(monitor.logs),
       programOutput: redactor.text(run.stdout),
+      programErrors: redactor.text(run.stderr),
       remediations: remediations.map((r) => redactor.value(r)),
       packs: hosts.map((h) => h.info()),
       timings: { programMs, policyMs: Date.now() - policyStart },

@@ -69,7 +69,11 @@ function planTree(result: PreviewResult, c: Colors): string[] {
 
 function programDiagnostics(result: PreviewResult, c: Colors): string[] {
   const logs = result.logs.filter((l) => l.severity !== "info" || l.message.trim());
-  const printed = result.programOutput.trim();
+  // stdout, then stderr: the CLI shows both as plain lines of the stack's diagnostics, stderr without "error:".
+  const printed = [result.programOutput, result.programErrors]
+    .map((text) => text.trim())
+    .filter(Boolean)
+    .join("\n");
   if (!logs.length && !printed) return [];
   const lines = ["", c.bold("Diagnostics:")];
   const groups = new Map<string, string[]>();
@@ -77,7 +81,7 @@ function programDiagnostics(result: PreviewResult, c: Colors): string[] {
     const text = `${l.severity === "warning" ? c.yellow("warning") : l.severity === "error" ? c.red("error") : "info"}: ${l.message.trim()}`;
     groups.set(l.urn, [...(groups.get(l.urn) ?? []), text]);
   }
-  if (printed) groups.set("", [...(groups.get("") ?? []), ...printed.split("\n")]);
+  if (printed) groups.set("", [...(groups.get("") ?? []), ...printed.split(/\r?\n/)]);
   for (const [urn, texts] of groups) {
     lines.push(`  ${urn ? `${typeOf(urn)} (${nameOf(urn)})` : "program"}:`, ...texts.map((t) => `    ${t}`));
   }

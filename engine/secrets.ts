@@ -10,19 +10,38 @@ export const SECRET_MARKER = "[secret]";
 
 /**
  * Shorter strings are not searched for in free text: a secret "1" or "on" would garble every message. They are still
- * redacted wherever they appear as a secret value.
+ * redacted wherever they appear as a secret value. The CLI's display filter draws the same line (`len(secret) < 3`),
+ * so a 4-digit PIN is cut from every name, URN, key and message, as `pulumi preview` cuts it.
  */
-export const MIN_TEXT_SECRET = 4;
+export const MIN_TEXT_SECRET = 3;
 
-/** A secret flag's "true" is not searched for either: every boolean in the output would be cut. */
+/** A secret flag's "true" is not searched for either (any case, as the CLI): every boolean would be cut. */
 const LITERALS = new Set(["true", "false", "null"]);
+const isLiteral = (s: string) => LITERALS.has(s.toLowerCase());
+
+/** A secret as it reads inside a JSON string (quotes, backslashes, newlines escaped), when that differs. */
+function jsonEscaped(secret: string): string | undefined {
+  const escaped = JSON.stringify(secret).slice(1, -1);
+  return escaped !== secret ? escaped : undefined;
+}
+
+/**
+ * What `text` searches for: long-enough secrets, their JSON-escaped forms, and the marker itself, so that redacting
+ * already redacted text (a baseline, a re-read message) leaves it as it is even when a secret is part of "[secret]".
+ */
+function needles(secrets: Iterable<string>): string[] {
+  const found = [...secrets].filter((s) => s.length >= MIN_TEXT_SECRET && !isLiteral(s));
+  return [SECRET_MARKER, ...found, ...found.map(jsonEscaped).filter((s): s is string => s !== undefined)];
+}
 
 export function isSecretValue(value: unknown): value is { value: unknown } {
   return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SIG_KEY] === SECRET_SIG;
 }
 
 function collectStrings(value: unknown, into: Set<string>): void {
-  if (typeof value === "string") {
+  // A secret number (a PIN, an account id) prints as its digits.
+  if (typeof value === "number" && Number.isFinite(value)) into.add(String(value));
+  else if (typeof value === "string") {
     into.add(value);
     // A secret script is quoted a line at a time, and user data is often given base64 (maybe gzipped).
     for (const piece of secretScriptPieces(value)) into.add(piece);
@@ -77,13 +96,15 @@ export class Redactor {
   /** Free text with every known secret string replaced by the marker. */
   text(text: string): string {
     if (this.secrets.size === 0) return text;
-    this.matcher ??= new SecretMatcher(
-      [...this.secrets].filter((s) => s.length >= MIN_TEXT_SECRET && !LITERALS.has(s)),
-    );
+    this.matcher ??= new SecretMatcher(needles(this.secrets));
     return this.matcher.replace(text, SECRET_MARKER);
   }
 
-  /** A copy of a value with secret wrappers replaced by the marker (keys kept) and secrets removed from strings. */
+  /**
+   * A copy of a value with secret wrappers (and the inputs named in `secretKeys`) replaced by the marker, and known
+   * secrets cut from every string in it, object keys included: a tag key or a resource name built from a secret.
+   * Equal strings redact equally, so URNs still match their parents and dependencies.
+   */
   value<T>(value: T, secretKeys: readonly string[] = []): T {
     return this.redact(value, new Set(secretKeys)) as T;
   }
@@ -93,9 +114,10 @@ export class Redactor {
     if (typeof value === "string") return this.text(value);
     if (Array.isArray(value)) return value.map((v) => this.redact(v, EMPTY));
     if (typeof value !== "object" || value === null) return value;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = secretKeys.has(k) ? SECRET_MARKER : this.redact(v, EMPTY);
-    return out;
+    // fromEntries keeps a "__proto__" key an ordinary key.
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [this.text(k), secretKeys.has(k) ? SECRET_MARKER : this.redact(v, EMPTY)]),
+    );
   }
 }
 

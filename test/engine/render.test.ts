@@ -33,6 +33,7 @@ function result(overrides: Partial<PreviewResult> = {}): PreviewResult {
     outputs: {},
     logs: [{ severity: "warning", message: "flow logs off", urn: NET }],
     programOutput: "",
+    programErrors: "",
     remediations: [],
     packs: [{ name: "kit", version: "1.0.0", policies: [], config: {} }],
     timings: { programMs: 0, policyMs: 0 },
@@ -143,5 +144,21 @@ describe("renderText", () => {
       ].join("\n"),
     );
     expect(renderText(result(), plain)).not.toContain("Outputs:");
+  });
+
+  it("prints the program's stdout then its stderr as plain program diagnostics, stderr without error:", () => {
+    const text = renderText(
+      result({ logs: [], programOutput: "out line\n", programErrors: "err one\r\nerr two\n" }),
+      plain,
+    );
+    expect(text).toContain("Diagnostics:\n  program:\n    out line\n    err one\n    err two\n");
+    expect(text).not.toContain("error:");
+  });
+
+  it("prints a program's stderr alone, and no Diagnostics block when the program printed nothing", () => {
+    expect(renderText(result({ logs: [], programErrors: "only stderr" }), plain)).toContain(
+      "  program:\n    only stderr\n",
+    );
+    expect(renderText(result({ logs: [], programErrors: "  \n" }), plain)).not.toContain("Diagnostics:");
   });
 });

@@ -62,6 +62,59 @@ describe("Redactor", () => {
   });
 });
 
+describe("Redactor on strings that are not values", () => {
+  const r = () => new Redactor().addValues(["Tr0ub4dor-9x", "4321", 'quo"te\\pw']);
+
+  it("cuts secrets from object keys at any depth, keeping the values", () => {
+    expect(
+      r().value({ tags: { "owner-Tr0ub4dor-9x": "team", 4321: "pin", nested: { "k-4321": { a: "b" } } } }),
+    ).toEqual({
+      tags: {
+        [`owner-${SECRET_MARKER}`]: "team",
+        [SECRET_MARKER]: "pin",
+        nested: { [`k-${SECRET_MARKER}`]: { a: "b" } },
+      },
+    });
+  });
+
+  it("redacts equal URNs equally, so a parent still names its child's parent", () => {
+    const urn = "urn:pulumi:s::p::my:Comp::tier-Tr0ub4dor-9x";
+    const doc = r().value({ resources: [{ urn }, { parent: urn, dependencies: [urn] }] });
+    expect(doc.resources[1].parent).toBe(doc.resources[0].urn);
+    expect(doc.resources[1].dependencies).toEqual([doc.resources[0].urn]);
+    expect(doc.resources[0].urn).toBe(`urn:pulumi:s::p::my:Comp::tier-${SECRET_MARKER}`);
+  });
+
+  it("keeps a __proto__ key an ordinary key", () => {
+    const value = JSON.parse('{"__proto__": {"Tr0ub4dor-9x": 1}}');
+    const out = r().value(value);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(JSON.stringify(out)).toBe(`{"__proto__":{"${SECRET_MARKER}":1}}`);
+  });
+
+  it("cuts a secret's JSON-escaped form, as the CLI's filter does", () => {
+    expect(r().text(JSON.stringify({ pw: 'quo"te\\pw' }))).toBe(`{"pw":"${SECRET_MARKER}"}`);
+  });
+
+  it("cuts secrets of 3 characters and more, not shorter ones, and not true/false in any case", () => {
+    const short = new Redactor().addValues(["abc", "Q7", "TRUE", "False"]);
+    expect(short.text("xabcx Q7 TRUE true False")).toBe(`x${SECRET_MARKER}x Q7 TRUE true False`);
+  });
+
+  it("cuts a secret number's digits", () => {
+    const reg = registration({ pin: secret(987654321) });
+    expect(new Redactor().addRegistrations([reg]).text("the number is 987654321")).toBe(
+      `the number is ${SECRET_MARKER}`,
+    );
+  });
+
+  it("leaves already redacted text as it is, even when a secret is part of the marker", () => {
+    const marker = new Redactor().addValues(["secret", "ecr"]);
+    expect(marker.text(`a ${SECRET_MARKER} and secret`)).toBe(`a ${SECRET_MARKER} and ${SECRET_MARKER}`);
+    expect(marker.value({ [`k-${SECRET_MARKER}`]: SECRET_MARKER })).toEqual({ [`k-${SECRET_MARKER}`]: SECRET_MARKER });
+  });
+});
+
 // Scripts are data here: strings handed to the redactor, never run.
 describe("Redactor and secret scripts", () => {
   const WEAKENING = "sed -i 's/^#PasswordAuthentication.*/PasswordAuthentication yes/' /etc/ssh/sshd_config";
