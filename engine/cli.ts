@@ -5,11 +5,12 @@ import * as fs from "fs";
 import * as path from "path";
 import { Command, InvalidArgumentError } from "commander";
 import pc from "picocolors";
-import { listStacks } from "./config";
+import { ConfigError, listStacks, readProject } from "./config";
 import { previewDocument } from "./json";
 import { runPreview, PreviewError } from "./preview";
 import { startProgress } from "./progress";
 import { renderText } from "./render";
+import { parseStackReference, StackReference } from "./stack-reference";
 
 export const EXIT_OK = 0;
 export const EXIT_MANDATORY = 1;
@@ -59,6 +60,20 @@ function packageDefaultStack(root: string): string | undefined {
   }
 }
 
+/**
+ * The stack's own name from `stack`, `org/stack` or `org/project/stack`, checked as the CLI checks it. The project
+ * part is compared with Pulumi.yaml's name when the project can be read (else the preview reports that problem).
+ */
+function stackReferenceOf(ref: string, root: string): StackReference {
+  let projectName: string | undefined;
+  try {
+    projectName = readProject(root).name;
+  } catch {
+    projectName = undefined;
+  }
+  return parseStackReference(ref, projectName);
+}
+
 function choosePacks(opts: CliOptions, root: string): string[] {
   if (!opts.policy) return [];
   if (opts.policyPack?.length) return opts.policyPack;
@@ -105,10 +120,18 @@ export async function main(argv: string[]): Promise<number> {
         "or set config.defaultStack in package.json",
     );
   }
+  let stackRef: StackReference;
+  try {
+    stackRef = stackReferenceOf(stack, root);
+  } catch (e) {
+    if (e instanceof ConfigError) return fail(e.message);
+    throw e;
+  }
   const progress = startProgress();
   try {
     const result = await runPreview({
-      stack,
+      stack: stackRef.name,
+      organization: stackRef.organization,
       cwd: root,
       program: opts.program,
       policyPacks: choosePacks(opts, root),

@@ -20,6 +20,8 @@ export { PreviewError } from "./failure";
 
 export interface PreviewOptions {
   stack: string;
+  /** The organization `pulumi.getOrganization()` returns (`--stack org/stack`); default "organization". */
+  organization?: string;
   /** Project root (holds Pulumi.yaml). Default: the current directory. */
   cwd?: string;
   /** Program entry; default: resolved from Pulumi.yaml / package.json (compiled twin under dist/ preferred). */
@@ -178,6 +180,7 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
       program: options.program ? path.resolve(root, options.program) : resolveProgram(root, project),
       project: project.name,
       stack: options.stack,
+      organization: options.organization,
       monitorAddress: address,
       config,
       parallel: options.parallel,

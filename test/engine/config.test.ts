@@ -46,15 +46,27 @@ describe("stack configuration", () => {
     expect(() => loadStackConfig(FIXTURE, project, "prod", {})).toThrow(/no stack "prod".*dev, invoke, secure, throws/);
   });
 
-  it("reads typed defaults and secret declarations from Pulumi.yaml", () => {
+  it("reads typed defaults from Pulumi.yaml and `value:`s for other namespaces", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "engine-config-"));
     fs.writeFileSync(
       path.join(dir, "Pulumi.yaml"),
-      "name: p\nruntime: nodejs\nconfig:\n  size:\n    type: integer\n    default: 3\n  other:proxy:\n    default: [a, b]\n  token:\n    type: string\n    secret: true\n    default: t\n",
+      "name: p\nruntime: nodejs\nconfig:\n  size:\n    type: integer\n    default: 3\n  other:proxy:\n    value: [a, b]\n",
     );
     fs.writeFileSync(path.join(dir, "Pulumi.s.yaml"), "config: {}\n");
     const config = loadStackConfig(dir, readProject(dir), "s", {});
-    expect(config.values).toEqual({ "p:size": "3", "other:proxy": '["a","b"]', "p:token": "t" });
-    expect(config.secretKeys).toEqual(["p:token"]);
+    expect(config.values).toEqual({ "p:size": "3", "other:proxy": '["a","b"]' });
+    expect(config.secretKeys).toEqual([]);
+  });
+
+  it("refuses a typed secret declaration whose only value is a plaintext default, as the CLI does", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "engine-config-"));
+    fs.writeFileSync(
+      path.join(dir, "Pulumi.yaml"),
+      "name: p\nruntime: nodejs\nconfig:\n  token:\n    type: string\n    secret: true\n    default: t\n",
+    );
+    fs.writeFileSync(path.join(dir, "Pulumi.s.yaml"), "config: {}\n");
+    expect(() => loadStackConfig(dir, readProject(dir), "s", {})).toThrow(
+      "Stack 's' with configuration key 'token' must be encrypted as it's secret",
+    );
   });
 });
