@@ -1,4 +1,5 @@
 // A registration as the analyzer protocol presents it to policy packs: with its provider and resource options.
+import { defaultProviderPackage } from "./default-providers";
 import type { Registration } from "./model";
 import type { AnalyzerInput } from "./policy-host";
 import { parseProviderRef } from "./urn";
@@ -33,8 +34,8 @@ const urnPrefixOf = (urn: string) => urn.split("::").slice(0, 2).join("::");
 function defaultUse(reg: Registration, byUrn: Map<string, Registration>): ProviderUse | undefined {
   const ref = parseProviderRef(reg.provider);
   if (ref && byUrn.has(ref.urn)) return undefined;
-  if (!reg.custom || reg.type.startsWith("pulumi:")) return undefined;
-  return { pkg: reg.type.split(":")[0], version: reg.version };
+  const pkg = defaultProviderPackage(reg.type, reg.custom);
+  return pkg ? { pkg, version: reg.version } : undefined;
 }
 
 /**

@@ -31,6 +31,12 @@ function oneLine(text: string): string {
     .join(" ");
 }
 
+/** Drops empty messages and ones that only wrap another (the SDK re-reports an engine refusal inside its error). */
+function withoutEchoes(messages: string[]): string[] {
+  const said = messages.filter(Boolean);
+  return said.filter((m, i) => !said.some((other, j) => j !== i && other.length < m.length && m.includes(other)));
+}
+
 export function programFailure(
   run: ProgramRun,
   logs: EngineLog[],
@@ -40,7 +46,10 @@ export function programFailure(
   const errors = logs.filter((l) => l.severity === "error");
   const withUrn = errors.find((l) => l.urn);
   let resource = withUrn?.urn;
-  let text = errors.map((l) => oneLine(l.message)).join(" ") || oneLine(run.stderr) || `exit code ${run.exitCode}`;
+  let text =
+    withoutEchoes(errors.map((l) => oneLine(l.message))).join(" ") ||
+    oneLine(run.stderr) ||
+    `exit code ${run.exitCode}`;
   if (!resource && failedRegistrations.length) {
     resource = failedRegistrations.map((f) => `${f.type} "${f.name}"`).join(", ");
   }
@@ -61,7 +70,8 @@ export function programFailure(
       "preview this program with `pulumi preview`";
   }
   return new PreviewError(
-    `The program failed${where} (exit code ${run.exitCode}): ${text}. ` +
+    // Engine messages end in a full stop already (the default-provider refusal does).
+    `The program failed${where} (exit code ${run.exitCode}): ${text.replace(/\.$/, "")}. ` +
       `${registrations.length} resources had been registered before it stopped; fix the error and preview again.`,
     "program",
     resource,

@@ -4,6 +4,13 @@ import * as path from "path";
 import type { sendUnaryData, Server, ServerUnaryCall } from "@grpc/grpc-js";
 import { answerInvoke, invokeRegion } from "./invokes";
 import type { ProviderUse } from "./analyzer-input";
+import {
+  defaultProviderDenied,
+  defaultProviderDisabled,
+  defaultProviderPackage,
+  isExplicitProviderRef,
+} from "./default-providers";
+import { importCaveat, importIdOf, type ImportOption } from "./imports";
 import type { EngineLog, Registration, ResourceOptions } from "./model";
 import { Transforms } from "./transforms";
 import { customTimeouts } from "./timeouts";
@@ -59,7 +66,8 @@ function toStruct(value: Record<string, unknown>): any {
 
 /** The options of a registration that are set (unset ones would only add noise to every resource). */
 function resourceOptions(req: any): ResourceOptions {
-  const options: ResourceOptions = {};
+  const options: ResourceOptions & ImportOption = {};
+  if (req.getCustom() && req.getImportid()) options.import = req.getImportid();
   if (req.getProtect()) options.protect = true;
   if (req.getRetainondelete()) options.retainOnDelete = true;
   if (req.getDeletedwith()) options.deletedWith = req.getDeletedwith();
@@ -167,6 +175,32 @@ export class LocalMonitor {
     return reg.inputs;
   }
 
+  /**
+   * The engine's refusal when a registration or invoke of `pkg` would need a default provider that
+   * `pulumi:disable-default-providers` disables (or a malformed list); undefined when it may have one.
+   */
+  private deniedDefault(pkg: string | undefined, subject: string): string | undefined {
+    if (!pkg) return undefined;
+    try {
+      return defaultProviderDisabled(pkg, this.options.config) ? defaultProviderDenied(pkg, subject) : undefined;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+
+  /** Whether a custom resource names its provider: itself, through `providers`, or through a component parent. */
+  private hasExplicitProvider(req: any, pkg: string): boolean {
+    if (isExplicitProviderRef(req.getProvider()) || isExplicitProviderRef(req.getProvidersMap().get(pkg))) return true;
+    for (
+      let parent = this.byUrn.get(req.getParent());
+      parent && !parent.custom;
+      parent = this.byUrn.get(parent.parent)
+    ) {
+      if (isExplicitProviderRef(parent.providers[pkg])) return true;
+    }
+    return false;
+  }
+
   private record(reg: Registration, struct: any): void {
     if (this.byUrn.has(reg.urn)) {
       // The engine's own wording (diag.GetDuplicateResourceURNError).
@@ -213,6 +247,13 @@ export class LocalMonitor {
     for (const [pkg, ref] of req.getProvidersMap().entries()) providers[pkg] = ref;
     const pos = req.getSourceposition();
     const struct = req.getObject();
+    const pkg = defaultProviderPackage(type, req.getCustom());
+    const denied = pkg && !this.hasExplicitProvider(req, pkg) ? this.deniedDefault(pkg, urn) : undefined;
+    if (denied) {
+      // The CLI's step generator reports this against the resource and stops the deployment, whatever the program does.
+      this.logs.push({ severity: "error", message: denied, urn });
+      return fail(cb, denied, grpc.status.FAILED_PRECONDITION);
+    }
     const reg: Registration = {
       urn,
       type,
@@ -235,6 +276,8 @@ export class LocalMonitor {
     } catch (e) {
       return fail(cb, (e as Error).message, grpc.status.ALREADY_EXISTS);
     }
+    const importId = importIdOf(reg.options);
+    if (importId) this.logs.push({ severity: "warning", message: importCaveat(importId), urn });
     // As in a real preview: no id yet, inputs echo back as outputs, every other output stays unknown.
     const resp = new resourcePb.RegisterResourceResponse();
     resp.setUrn(urn);
@@ -253,6 +296,10 @@ export class LocalMonitor {
     const req = call.request;
     const urn = makeUrn(this.options.stack, this.options.project, req.getParent(), req.getType(), req.getName());
     const struct = req.getProperties();
+    const pkg = defaultProviderPackage(req.getType(), true);
+    // The CLI names the read type where the package would go (ReadResource in source_eval.go); the package is clearer.
+    const denied = isExplicitProviderRef(req.getProvider()) ? undefined : this.deniedDefault(pkg, req.getType());
+    if (denied) return fail(cb, denied, grpc.status.FAILED_PRECONDITION);
     const reg: Registration = {
       urn,
       type: req.getType(),
@@ -283,7 +330,12 @@ export class LocalMonitor {
 
   private readonly invoke = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
     const token: string = call.request.getTok();
-    if (!call.request.getProvider()) this.noteDefaultProvider(token, call.request.getVersion());
+    if (!isExplicitProviderRef(call.request.getProvider())) {
+      const denied = this.deniedDefault(token.split(":")[0], token);
+      // A failed invoke is the program's to handle, as under the CLI.
+      if (denied) return fail(cb, `Invoke: ${denied}`, grpc.status.FAILED_PRECONDITION);
+      this.noteDefaultProvider(token, call.request.getVersion());
+    }
     try {
       const providerUrn = parseProviderRef(call.request.getProvider())?.urn;
       const providerReg = providerUrn ? this.byUrn.get(providerUrn) : undefined;

@@ -1,5 +1,6 @@
 // Starts a policy pack exactly as the Pulumi CLI does and talks to it over the analyzer gRPC protocol.
 import { spawn, type ChildProcess } from "child_process";
+import * as fs from "fs";
 import { createRequire } from "module";
 import * as path from "path";
 import type { Server } from "@grpc/grpc-js";
@@ -137,6 +138,11 @@ function readPort(child: ChildProcess, packDir: string, stderr: () => string): P
         reject(new PolicyPackError(`policy pack ${packDir} printed "${buffer.slice(0, newline)}" instead of its port`));
     };
     child.stdout!.setEncoding("utf8").on("data", onData);
+    // A spawn failure (a directory that vanished, no node binary) arrives as "error", not "exit".
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      reject(new PolicyPackError(`policy pack ${packDir} could not be started: ${e.message}`));
+    });
     child.on("exit", (code) => {
       clearTimeout(timer);
       reject(
@@ -251,8 +257,19 @@ function runPolicyPackEntry(packDir: string): string {
   }
 }
 
+/** Refuses a pack directory the CLI could not load, before anything is spawned in it. */
+function checkPackDir(dir: string): void {
+  const hint = "pass --policy-pack the directory of a policy pack (the one holding PulumiPolicy.yaml)";
+  if (!fs.existsSync(dir)) throw new PolicyPackError(`policy pack ${dir} does not exist: ${hint}`);
+  if (!fs.statSync(dir).isDirectory()) throw new PolicyPackError(`policy pack ${dir} is not a directory: ${hint}`);
+  if (!fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) {
+    throw new PolicyPackError(`policy pack ${dir} has no PulumiPolicy.yaml, so it is not a policy pack: ${hint}`);
+  }
+}
+
 export async function startPolicyPack(packDir: string, opts: PolicyHostOptions = {}): Promise<PolicyHost> {
   const dir = path.resolve(packDir);
+  checkPackDir(dir);
   const logs: EngineLog[] = [];
   let engine: Server | undefined;
   let engineAddress = opts.engineAddress;

@@ -3,6 +3,7 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import type { ProjectFile, StackConfig } from "./config";
+import { NodeArgsError, projectNodeArgs } from "./node-args";
 import { programPreloadImport } from "./program-preload";
 
 export interface ProgramRun {
@@ -74,6 +75,14 @@ export function scrubEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 export function runProgram(opts: ProgramOptions): Promise<ProgramRun> {
+  let projectArgs: string[];
+  try {
+    projectArgs = projectNodeArgs(opts.root);
+  } catch (e) {
+    // The language host answers Run with this error without starting node: the program fails before it starts.
+    if (e instanceof NodeArgsError) return Promise.resolve({ exitCode: 1, stdout: "", stderr: e.message });
+    throw e;
+  }
   const isTs =
     /\.ts$/.test(opts.program) || (fs.existsSync(path.join(opts.program, "index.ts")) && !/\.js$/.test(opts.program));
   const env: NodeJS.ProcessEnv = {
@@ -86,6 +95,8 @@ export function runProgram(opts: ProgramOptions): Promise<ProgramRun> {
   const args = [
     "--stack-trace-limit=0",
     programPreloadImport(RUN),
+    // As the language host: the project's flags come before the `run` entry, like ours.
+    ...projectArgs,
     ...(opts.nodeArgs ?? []),
     RUN,
     `--monitor=${opts.monitorAddress}`,

@@ -28,6 +28,8 @@ function marker(node: TreeNode, c: Colors): string {
       return c.red("- ");
     case "read":
       return c.cyan("> ");
+    case "import":
+      return c.cyan("= ");
     default:
       return "  ";
   }
@@ -35,6 +37,7 @@ function marker(node: TreeNode, c: Colors): string {
 
 /** What follows the name: changed inputs, a likely replacement, a retained delete. */
 function detail(node: TreeNode): string {
+  if (node.step === "import") return "importId" in node && node.importId ? `  [import ${node.importId}]` : "";
   if (node.step === "delete") return node.retained ? "  (retained: leaves the state, not the cloud)" : "";
   if (node.step !== "update") return "aliasOf" in node && node.aliasOf ? "  (renamed via alias)" : "";
   const replace = node.mayReplace ? `replace? ${node.mayReplace.join(", ")}; ` : "";
@@ -106,10 +109,12 @@ function outputs(result: PreviewResult, c: Colors): string[] {
 /** Step counts in the CLI's words; without a baseline everything is a create, as in a first `pulumi up`. */
 function stepCounts(result: PreviewResult, c: Colors): string[] {
   const s = result.steps;
-  if (!result.baseline) return [`    ${c.green(`+ ${s.create} to create`)}`];
+  const imports = s.import ? [`    ${c.cyan(`= ${s.import} to import`)}`] : [];
+  if (!result.baseline) return [`    ${c.green(`+ ${s.create} to create`)}`, ...imports];
   const retained = result.deleted.filter((d) => d.retained).length;
   const lines = [
     `    ${c.green(`+ ${s.create} to create`)}`,
+    ...imports,
     `    ${c.yellow(`~ ${s.update} to update`)}${s.mayReplace ? c.magenta(` (${s.mayReplace} replace?)`) : ""}`,
     `    ${c.red(`- ${s.delete} to delete`)}${retained ? ` (${retained} retained)` : ""}`,
     `      ${s.same} unchanged`,

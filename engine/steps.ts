@@ -2,12 +2,15 @@
 // and which resources of the baseline nothing claims any more (deleted).
 import type { Baseline, BaselineResource } from "./baseline";
 import { replacingInputs } from "./create-only";
+import { importIdOf } from "./imports";
 import type { PlannedResource } from "./model";
 
-export type Step = "create" | "same" | "update" | "read";
+export type Step = "create" | "same" | "update" | "read" | "import";
 
 export interface ResourceStep {
   step: Step;
+  /** For an import: the id of the existing cloud resource the engine adopts (the `import` option). */
+  importId?: string;
   /** The baseline URN this resource took over through an alias. */
   aliasOf?: string;
   /** Top-level inputs that differ from the baseline. */
@@ -31,6 +34,8 @@ export interface StepCounts {
   update: number;
   delete: number;
   read: number;
+  /** Resources adopted through the `import` option; present only when there are some. */
+  import?: number;
   /** Updates that touch an input known to force a replacement. */
   mayReplace: number;
 }
@@ -93,6 +98,16 @@ function diffStep(r: SteppedResource, old: BaselineResource): ResourceStep {
   return { step: "update", ...aliasOf, changed, ...(mayReplace.length ? { mayReplace } : {}) };
 }
 
+/**
+ * An import when the resource asks for one that its baseline did not already make (the CLI compares cloud ids, which
+ * an offline preview lacks: the same `import` id stands for the same id).
+ */
+function importStep(r: SteppedResource, old?: BaselineResource): ResourceStep | undefined {
+  const importId = importIdOf(r.options);
+  if (!importId || importId === importIdOf(old?.options)) return undefined;
+  return { step: "import", importId, ...(old && old.urn !== r.urn ? { aliasOf: old.urn } : {}) };
+}
+
 /** Which baseline resource each registration takes over: by its own URN first, then its aliases, each claimed once. */
 export function claimBaseline(
   resources: Pick<SteppedResource, "urn" | "aliases" | "read">[],
@@ -120,9 +135,11 @@ export function planSteps(resources: SteppedResource[], baseline?: Baseline): St
   const claimed = new Set([...claims.values()].map((r) => r.urn));
   for (const r of resources) {
     const old = claims.get(r.urn);
-    const step: ResourceStep = r.read ? { step: "read" } : old ? diffStep(r, old) : { step: "create" };
+    const step: ResourceStep = r.read
+      ? { step: "read" }
+      : (importStep(r, old) ?? (old ? diffStep(r, old) : { step: "create" }));
     steps.set(r.urn, step);
-    counts[step.step]++;
+    counts[step.step] = (counts[step.step] ?? 0) + 1;
     if (step.mayReplace) counts.mayReplace++;
   }
   const owned = (baseline?.resources ?? []).filter((r) => r.step !== "read");

@@ -1,4 +1,7 @@
 // The pack runs in its own process, started as the CLI starts it, and is reached over the analyzer protocol.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { startPolicyPack, type PolicyHost } from "../../engine/policy-host";
 import { PACK, UNKNOWN, urnOf } from "./helpers";
 
@@ -83,6 +86,13 @@ describe("policy host", () => {
   });
 
   it("reports a pack that cannot start, with its error", async () => {
-    await expect(startPolicyPack(__dirname)).rejects.toThrow(/policy pack .*test\/engine exited with code/);
+    // A PulumiPolicy.yaml and nothing to run: the pack process starts and exits.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pack-no-entry-"));
+    fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
+    try {
+      await expect(startPolicyPack(dir)).rejects.toThrow(/policy pack .*pack-no-entry-.* exited with code/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -42,6 +42,20 @@ function result(overrides: Partial<PreviewResult> = {}): PreviewResult {
 }
 
 describe("renderText", () => {
+  it("marks an import with its id and counts it apart", () => {
+    const imported = { ...resource(SG, STACK), step: "import" as const, importId: "sg-0abc" };
+    const text = renderText(
+      result({
+        resources: [resource(STACK, ""), imported],
+        steps: { create: 1, same: 0, update: 0, delete: 0, read: 0, import: 1, mayReplace: 0 },
+      }),
+      plain,
+    );
+    expect(text).toMatch(/= {3}└─ aws:ec2\/securityGroup:SecurityGroup\s+web\s+\[import sg-0abc\]/);
+    expect(text).toContain("+ 1 to create\n    = 1 to import");
+    expect(renderText(result(), plain)).not.toContain("to import");
+  });
+
   it("prints the plan as a tree, the component warning and counts by type", () => {
     const text = renderText(result(), plain);
     expect(text).toContain("Previewing update (dev)");
