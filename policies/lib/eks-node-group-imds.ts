@@ -2,20 +2,93 @@
 // options and answers IMDSv1 on AMIs that allow it: the Amazon Linux 2 and Windows AMI types. Amazon Linux 2023 and
 // Bottlerocket AMIs require tokens themselves, and a node group with a launch template takes that template's
 // metadataOptions, which the rule checks as a resource of its own.
+// Without an amiType EKS picks one by Kubernetes version: AL2023 from 1.30, Amazon Linux 2 (AL2_x86_64) below it. The
+// version is the node group's own, or when it leaves it out the cluster's, which only the stack part can look up.
+import { GenericResource } from "../../lib/reachability";
+import { Resolver } from "../../lib/reachability/resolver";
 import { isUnknown } from "../../lib/values";
 import { Finding, unverifiable, violation } from "./findings";
 import { present } from "./metadata-tokens";
+import { StackFinding } from "./stack-rule";
+
+export const EKS_NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
+export const EKS_CLUSTER = "aws:eks/cluster:Cluster";
 
 /** AMI types whose images leave tokens optional when the launch template says nothing. */
 const TOKENS_OPTIONAL = /^(AL2_|WINDOWS_)/i;
+/** The first Kubernetes version whose node groups default to AL2023. */
+const AL2023_DEFAULT_FROM = [1, 30] as const;
+
+const unset = (v: unknown) => v === undefined || v === null || v === "";
+const FIX =
+  'set launchTemplate to a template with metadataOptions.httpTokens "required", or use an AL2023 or Bottlerocket amiType';
+
+/** Whether a Kubernetes version ("1.29", "1.29.3") is below 1.30; undefined when it does not read as one. */
+function belowAl2023Default(version: string): boolean | undefined {
+  const m = /^v?(\d+)\.(\d+)/.exec(version.trim());
+  if (!m) return undefined;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  return major < AL2023_DEFAULT_FROM[0] || (major === AL2023_DEFAULT_FROM[0] && minor < AL2023_DEFAULT_FROM[1]);
+}
+
+/** What EKS's default amiType means for a node group on `version` (whose it is says `whose`). */
+function defaultAmiFindings(version: unknown, whose: string): Finding[] {
+  if (isUnknown(version)) return [unverifiable(whose, "amiType is not set, and EKS picks it by Kubernetes version")];
+  const below = typeof version === "string" ? belowAl2023Default(version) : undefined;
+  if (below === false) return [];
+  if (below === undefined)
+    return [
+      unverifiable(
+        whose,
+        `${JSON.stringify(version)} does not read as a Kubernetes version; amiType is not set, and EKS picks Amazon Linux 2 below 1.30`,
+      ),
+    ];
+  return [
+    violation(
+      `amiType is not set and ${whose} is ${JSON.stringify(version)}: below Kubernetes 1.30 EKS picks Amazon Linux 2 (AL2_x86_64), whose generated launch template leaves IMDSv1 open; ${FIX}`,
+    ),
+  ];
+}
 
 export function eksNodeGroupImdsFindings(p: Record<string, unknown>): Finding[] {
   if (present(p.launchTemplate)) return [];
   if (isUnknown(p.amiType)) return [unverifiable("amiType")];
+  // The version left out: the cluster's decides, judged across the stack (eksClusterVersionFindings).
+  if (unset(p.amiType)) return unset(p.version) ? [] : defaultAmiFindings(p.version, "version");
   if (typeof p.amiType !== "string" || !TOKENS_OPTIONAL.test(p.amiType)) return [];
   return [
     violation(
-      `amiType is ${JSON.stringify(p.amiType)} without a launchTemplate: EKS's generated launch template leaves IMDSv1 open; set launchTemplate to a template with metadataOptions.httpTokens "required", or use an AL2023 or Bottlerocket amiType`,
+      `amiType is ${JSON.stringify(p.amiType)} without a launchTemplate: EKS's generated launch template leaves IMDSv1 open; ${FIX}`,
     ),
   ];
 }
+
+/** Node groups that leave amiType and version to EKS: the version of the cluster they join decides the AMI. */
+export function eksClusterVersionFindings(resources: readonly GenericResource[], resolver: Resolver): StackFinding[] {
+  return resources
+    .filter((r) => r.type === EKS_NODE_GROUP)
+    .filter((r) => !present(r.inputs.launchTemplate) && unset(r.inputs.amiType) && unset(r.inputs.version))
+    .flatMap((r) => clusterVersionFindings(r, resolver).map((f) => ({ urn: r.urn, ...f })));
+}
+
+function clusterVersionFindings(r: GenericResource, resolver: Resolver): Finding[] {
+  const urn = resolver.one(r, "clusterName", r.inputs.clusterName, [EKS_CLUSTER]);
+  const cluster = urn ? resolver.get(urn) : undefined;
+  const why = "amiType and version are not set, and EKS picks Amazon Linux 2 (IMDSv1 open) below Kubernetes 1.30";
+  if (!cluster)
+    return [
+      note(
+        `the cluster ${named(r.inputs.clusterName)} is outside the stack, so its Kubernetes version is unknown: ${why}; ${FIX}`,
+      ),
+    ];
+  if (unset(cluster.inputs.version))
+    return [
+      note(
+        `${cluster.name} leaves version to EKS's default at creation, so the node group's Kubernetes version is unknown: ${why}; set version`,
+      ),
+    ];
+  return defaultAmiFindings(cluster.inputs.version, `the version of its cluster ${cluster.name}`);
+}
+
+const note = (message: string): Finding => ({ message: `cannot be verified: ${message}`, unverifiable: true });
+const named = (v: unknown) => (typeof v === "string" && !isUnknown(v) ? JSON.stringify(v) : "(unknown at preview)");

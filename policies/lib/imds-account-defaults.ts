@@ -11,6 +11,7 @@ import { Resolver } from "../../lib/reachability/resolver";
 import { isUnknown, obj } from "../../lib/values";
 import { ImageDefault, imageImdsDefault } from "./ami-imds-support";
 import { Finding, unverifiable, violation } from "./findings";
+import { ALICLOUD_TEMPLATES } from "./launch-template-types";
 import { leavesTokensOut, present, UNSET } from "./metadata-tokens";
 import { StackFinding } from "./stack-rule";
 import { is, shown } from "./text-values";
@@ -35,11 +36,17 @@ export interface ImdsPlan {
 }
 
 export function imdsPlan(resources: readonly GenericResource[]): ImdsPlan {
+  const resolver = new Resolver(resources);
+  // Alibaba Cloud launches name their template by id or by its launchTemplateName.
+  for (const t of resolver.ofType(...ALICLOUD_TEMPLATES)) {
+    const name = t.inputs.launchTemplateName;
+    if (typeof name === "string" && name !== "" && !isUnknown(name)) resolver.alias(t, name);
+  }
   return {
     resources,
     defaults: resources.filter((r) => r.type === ACCOUNT_DEFAULTS),
     byUrn: new Map(resources.map((r) => [r.urn, r])),
-    resolver: new Resolver(resources),
+    resolver,
   };
 }
 

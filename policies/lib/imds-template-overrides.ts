@@ -3,13 +3,16 @@
 // replaces: the template's endpoint switched off (the launch turns it on), or the IMDSv2 default of the template's
 // image (the launch names an image of its own). Such a launch is judged with its own settings over the template's:
 // the template's tokens, and when both leave them out, the account's defaults and the image the launch starts from.
-// It is reported only where the template itself passes: otherwise the template's finding already covers it.
+// It is reported only where the template itself passes: otherwise the template's finding already covers it. A launch
+// from a template the stack does not declare gets a note instead (outside-launch-templates.ts).
 import { GenericResource } from "../../lib/reachability";
 import { isUnknown, obj } from "../../lib/values";
 import { imageImdsDefault } from "./ami-imds-support";
 import { Finding, unverifiable, violation } from "./findings";
 import { defaultsFindings, ImdsPlan, launchUnderDefaults } from "./imds-account-defaults";
 import { present, tokenFindings, UNSET } from "./metadata-tokens";
+import { ALICLOUD_TEMPLATES, AWS_TEMPLATES } from "./launch-template-types";
+import { outsideTemplateFindings } from "./outside-launch-templates";
 import { StackFinding } from "./stack-rule";
 import { is, shown } from "./text-values";
 
@@ -36,7 +39,7 @@ interface TemplateLaunches {
 
 const AWS: TemplateLaunches = {
   launches: ["aws:ec2/instance:Instance", "aws:ec2/spotInstanceRequest:SpotInstanceRequest"],
-  templates: ["aws:ec2/launchTemplate:LaunchTemplate"],
+  templates: AWS_TEMPLATES,
   tokens: (p) => {
     if (isUnknown(p.metadataOptions)) return undefined;
     const o = obj(p.metadataOptions);
@@ -55,7 +58,7 @@ const AWS: TemplateLaunches = {
 
 const ALICLOUD: TemplateLaunches = {
   launches: ["alicloud:ecs/instance:Instance"],
-  templates: ["alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate", "alicloud:ecs/launchTemplate:LaunchTemplate"],
+  templates: ALICLOUD_TEMPLATES,
   tokens: (p) => ({ httpTokens: p.httpTokens, httpEndpoint: p.httpEndpoint }),
   templateRef: (p) => {
     if (present(p.launchTemplateId)) return { prop: "launchTemplateId", value: p.launchTemplateId };
@@ -84,18 +87,13 @@ function launchFindings(r: GenericResource, kind: TemplateLaunches, plan: ImdsPl
     return [];
   const turnsEndpointOn = is(own.httpEndpoint, "enabled");
   const ownImage = kind.imageField !== undefined && present(r.inputs[kind.imageField]);
-  if (!turnsEndpointOn && !ownImage) return [];
   const urn = plan.resolver.one(r, ref.prop, ref.value, kind.templates);
   const t = urn ? plan.resolver.get(urn) : undefined;
-  if (!t)
-    return turnsEndpointOn
-      ? [
-          unverifiable(
-            `the launch template's ${kind.where}httpTokens`,
-            `${r.name} turns the metadata endpoint on and leaves tokens to a template the stack does not declare`,
-          ),
-        ]
-      : [];
+  if (!t) {
+    const launch = { r, ref: ref.value, enablesEndpoint: turnsEndpointOn, accountDecides: kind.accountDecides };
+    return outsideTemplateFindings(launch, plan);
+  }
+  if (!turnsEndpointOn && !ownImage) return [];
   const theirs = kind.tokens(t.inputs);
   if (!theirs || templateFails(t, theirs, kind, plan)) return [];
   const httpTokens = theirs.httpTokens;
@@ -132,11 +130,6 @@ function launchFindings(r: GenericResource, kind: TemplateLaunches, plan: ImdsPl
 
 /** Findings for the launches that replace a setting their launch template's verdict rests on. */
 export function templateOverrideFindings(plan: ImdsPlan): StackFinding[] {
-  // Alibaba Cloud launches name their template by id or by its launchTemplateName.
-  for (const t of plan.resolver.ofType(...ALICLOUD.templates)) {
-    const name = t.inputs.launchTemplateName;
-    if (typeof name === "string" && name !== "" && !isUnknown(name)) plan.resolver.alias(t, name);
-  }
   return [AWS, ALICLOUD].flatMap((kind) =>
     plan.resources
       .filter((r) => kind.launches.includes(r.type))

@@ -1,5 +1,6 @@
 // Whether a launch setting closes IMDSv1: session tokens required, the metadata endpoint off, or (when the setting
-// leaves tokens out) a launch template that decides, which the IMDSv2 rule checks as a resource of its own.
+// leaves tokens out) a launch template that decides, which the IMDSv2 rule checks as a resource of its own (and, when
+// the stack does not declare it, notes across the stack: outside-launch-templates.ts).
 import { isUnknown } from "../../lib/values";
 import { Finding, unverifiable, violation } from "./findings";
 import { is, shown } from "./text-values";

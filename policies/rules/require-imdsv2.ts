@@ -1,11 +1,12 @@
 import { isUnknown, list, num, obj } from "../../lib/values";
 import { beanstalkImdsFindings } from "../lib/beanstalk-imds";
-import { eksNodeGroupImdsFindings } from "../lib/eks-node-group-imds";
+import { EKS_CLUSTER, eksClusterVersionFindings, eksNodeGroupImdsFindings } from "../lib/eks-node-group-imds";
 import { unverifiable, violation } from "../lib/findings";
 import { AMI } from "../lib/ami-imds-support";
 import { ACCOUNT_DEFAULTS, accountDefaultFindings, imdsPlan } from "../lib/imds-account-defaults";
 import { templateOverrideFindings } from "../lib/imds-template-overrides";
 import { present, tokenFindings } from "../lib/metadata-tokens";
+import { outsideTemplateLauncherFindings, TEMPLATE_LAUNCHER_TYPES } from "../lib/outside-launch-templates";
 import { withStackChecks } from "../lib/stack-checks";
 import { is } from "../lib/text-values";
 import { Check, defineResourceRule, Remedy } from "../lib/rule";
@@ -108,14 +109,15 @@ const resourceRule = defineResourceRule<unknown>({
   metadata: {
     name: "require-imdsv2",
     description:
-      "Everything that launches instances must require metadata session tokens (IMDSv2) or disable the metadata endpoint: EC2 instances, spot requests and fleets, launch templates and configurations, Image Builder build instances, SageMaker notebooks, Elastic Beanstalk (DisableIMDSv1 not false), EKS managed node groups (an Amazon Linux 2 or Windows amiType needs a launch template); Alibaba Cloud ECS instances, instance sets, launch templates, scaling configurations and ACK node pools (httpTokens: required). Settings left out defer to the launch template the resource launches from (one that turns on the endpoint the template switches off, or names an image of its own, is judged with its settings over the template's, across the stack); an EC2 instance, spot request, launch template or launch configuration without either takes the account's instance metadata defaults (ec2.InstanceMetadataDefaults with httpTokens required, or the endpoint off when the resource does not turn it on, under the same provider, which the resource must depend on so that it launches after them, and no other default of that account applied after them or unordered against the resource, since the last applied wins; checked across the stack) or, launched from an ec2.Ami of the stack registered with imdsSupport v2.0 and under no account default that says optional, the AMI's IMDSv2 default.",
+      "Everything that launches instances must require metadata session tokens (IMDSv2) or disable the metadata endpoint: EC2 instances, spot requests and fleets, launch templates and configurations, Image Builder build instances, SageMaker notebooks, Elastic Beanstalk (DisableIMDSv1 not false), EKS managed node groups (an Amazon Linux 2 or Windows amiType needs a launch template, and so does a node group without amiType on Kubernetes below 1.30, where EKS picks Amazon Linux 2: its version, or when unset the version of its cluster in the stack; a version that cannot be read is a note); Alibaba Cloud ECS instances, instance sets, launch templates, scaling configurations and ACK node pools (httpTokens: required). Settings left out defer to the launch template the resource launches from; a template the stack does not declare cannot be read, so a launch from it (instances, spot requests and fleets, auto scaling groups, node groups, instance sets, scaling groups) is a note, a violation when failing closed, unless AWS account defaults of the stack require tokens before it launches (a launch that turns on the endpoint the template switches off, or names an image of its own, is judged with its settings over the template's, across the stack); an EC2 instance, spot request, launch template or launch configuration without either takes the account's instance metadata defaults (ec2.InstanceMetadataDefaults with httpTokens required, or the endpoint off when the resource does not turn it on, under the same provider, which the resource must depend on so that it launches after them, and no other default of that account applied after them or unordered against the resource, since the last applied wins; checked across the stack) or, launched from an ec2.Ami of the stack registered with imdsSupport v2.0 and under no account default that says optional, the AMI's IMDSv2 default.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       'AWS: set metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 } (Image Builder: instanceMetadataOptions); spot fleets launch from such a launch template (launchTemplateConfigs).',
       'Or set the account default once per region: new aws.ec2.InstanceMetadataDefaults("imds", { httpTokens: "required" }), and give every instance, launch template or launch configuration that leaves tokens out dependsOn: [imds].',
       'Or launch from an AMI the stack registers with new aws.ec2.Ami("image", { imdsSupport: "v2.0", ... }) (ami: image.id, or imageId: image.id on a launch template).',
-      'SageMaker notebooks: set instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: "2" }; Elastic Beanstalk: set DisableIMDSv1 "true" (namespace aws:autoscaling:launchconfiguration); EKS managed node groups on Amazon Linux 2 or Windows: launch from a launch template with httpTokens "required" (launchTemplate), or move to an AL2023 or Bottlerocket amiType.',
+      'SageMaker notebooks: set instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: "2" }; Elastic Beanstalk: set DisableIMDSv1 "true" (namespace aws:autoscaling:launchconfiguration); EKS managed node groups on Amazon Linux 2 or Windows, or without amiType below Kubernetes 1.30: launch from a launch template with httpTokens "required" (launchTemplate), or set an AL2023 or Bottlerocket amiType (or version 1.30 or later).',
+      'A launch from a launch template outside the stack: declare the template in the stack with httpTokens "required", or set httpTokens "required" on the launch itself (AWS: or an account default requiring tokens that the launch depends on).',
       'Alibaba Cloud: set httpTokens: "required" on the instance or launch template (ACK node pools: instanceMetadataOptions); auto scaling groups and instance sets launch from such a template (launchTemplateId), as they cannot require tokens.',
       "Or run the pack with this policy at enforcementLevel remediate to set it automatically.",
     ],
@@ -162,9 +164,19 @@ const resourceRule = defineResourceRule<unknown>({
 });
 
 export const requireImdsv2 = withStackChecks(resourceRule, {
-  types: [ACCOUNT_DEFAULTS, AMI],
+  types: [
+    ACCOUNT_DEFAULTS,
+    AMI,
+    EKS_CLUSTER,
+    ...TEMPLATE_LAUNCHER_TYPES.filter((t) => !resourceRule.metadata.resourceTypes.includes(t)),
+  ],
   check: ({ resources }) => {
     const plan = imdsPlan(resources);
-    return [...accountDefaultFindings(plan), ...templateOverrideFindings(plan)];
+    return [
+      ...accountDefaultFindings(plan),
+      ...templateOverrideFindings(plan),
+      ...outsideTemplateLauncherFindings(plan),
+      ...eksClusterVersionFindings(plan.resources, plan.resolver),
+    ];
   },
 });

@@ -17,10 +17,11 @@ describe("require-imdsv2", () => {
       mentions: "defaults to optional",
     },
     {
-      name: "EC2 from a launch template takes the template's metadata options",
+      name: "EC2 from a launch template tied to no template of the stack is a note",
       type: EC2,
       props: { instanceType: "t3.micro", launchTemplate: { id: UNKNOWN, version: "$Latest" } },
       violations: 0,
+      notes: 1,
     },
     {
       name: "EC2 own optional tokens override its launch template",
@@ -132,10 +133,11 @@ describe("require-imdsv2: EKS managed node groups", () => {
       violations: 1,
     },
     {
-      name: "Amazon Linux 2 nodes from a launch template take its metadata options",
+      name: "Amazon Linux 2 nodes from a launch template outside the stack: a note",
       type: NODE_GROUP,
       props: { ...nodeGroup, amiType: "AL2_x86_64", launchTemplate: { id: UNKNOWN, version: "1" } },
       violations: 0,
+      notes: 1,
     },
     {
       name: "Amazon Linux 2023 nodes require tokens through their AMI",
@@ -149,7 +151,14 @@ describe("require-imdsv2: EKS managed node groups", () => {
       props: { ...nodeGroup, amiType: "BOTTLEROCKET_x86_64" },
       violations: 0,
     },
-    { name: "amiType left to EKS (AL2023 from Kubernetes 1.30)", type: NODE_GROUP, props: nodeGroup, violations: 0 },
+    {
+      name: "amiType and version left to EKS, the cluster outside the stack: a note",
+      type: NODE_GROUP,
+      props: nodeGroup,
+      violations: 0,
+      notes: 1,
+      mentions: "outside the stack",
+    },
     {
       name: "amiType unknown at preview is a note",
       type: NODE_GROUP,
