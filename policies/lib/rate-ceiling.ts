@@ -5,6 +5,7 @@
 import { isUnknown, num } from "../../lib/values";
 import { Finding, unverifiable, violation } from "./findings";
 import { Proof } from "./proof";
+import { shown } from "./text-values";
 
 export interface RateCeiling {
   maxRequests: number;
@@ -40,7 +41,7 @@ export function withinCeiling(
   const seconds = absent(window) ? defaultWindow : num(window);
   if (requests === undefined) return fallsShort(`no ${names.limit}`);
   if (absent(window) && seconds === undefined) return fallsShort(`no ${names.window}`);
-  if (seconds === undefined || seconds <= 0) return fallsShort(`${names.window} ${String(window)} is not a duration`);
+  if (seconds === undefined || seconds <= 0) return fallsShort(`${names.window} ${shown(window)} is not a duration`);
   const perWindow = (requests * ceiling.windowSeconds) / seconds;
   if (perWindow <= ceiling.maxRequests) return yes;
   const normalised =

@@ -1,13 +1,19 @@
 // WAFv2 logging filters that lose a whole class of requests. A DROP filter matching every ALLOW record loses what got
-// through, as a DROP default keeping only blocked requests does. Dropping every BLOCK record is accepted as noise
-// control (the kit's filter tests pin it), as are drops of COUNT, CAPTCHA and CHALLENGE records and drops narrowed by
-// a label. Filters apply in order and the first that matches decides, so a KEEP filter narrowed by a label does not
-// save the class from a DROP filter after it.
+// through; one matching every BLOCK record loses what the scanners tried, the record the rule exists to keep (noise is
+// dropped by label: a managed rule's label, a health check's). Drops of COUNT, CAPTCHA and CHALLENGE records and drops
+// narrowed by a label are still accepted (a counted record is also an ALLOW or BLOCK one, and which filter meets it
+// first is not read here). Filters apply in order and the first that matches decides, so a KEEP filter narrowed by a
+// label does not save the class from a DROP filter after it.
 import { isUnknown, list, obj } from "../../lib/values";
 import { Finding, unverifiable } from "./findings";
 import { is } from "./text-values";
 
-const LOST = ["ALLOW"];
+/** The classes of record an investigation needs whole, with what losing each loses. */
+export const EVIDENCE_CLASSES: Record<string, string> = {
+  ALLOW: "what got through",
+  BLOCK: "what the scanners tried",
+};
+const LOST = Object.keys(EVIDENCE_CLASSES);
 
 /** The action a condition matches by itself, "unknown" at preview, or undefined for a label condition. */
 function actionOf(condition: unknown): string | undefined {
@@ -44,16 +50,17 @@ function decidingFilter(filters: unknown[], action: string): { behavior: unknown
 }
 
 /**
- * Under a DROP default, whether a KEEP filter logs every allowed request (what got through) before any DROP filter
- * loses them all. Blocked requests may go, as a DROP filter for them under a KEEP default may. "unknown" when a filter
- * that could decide cannot be read at preview.
+ * Under a DROP default, the classes no KEEP filter logs whole (every allowed request: what got through; every blocked
+ * one: what the scanners tried) before any DROP filter loses them; "unknown" when a filter that could decide cannot be
+ * read at preview and no class is proven lost.
  */
-export function keepsEveryAllowed(loggingFilter: Record<string, unknown>): boolean | "unknown" {
+export function classesNotKept(loggingFilter: Record<string, unknown>): string[] | "unknown" {
   const filters = loggingFilter.filters;
   if (isUnknown(filters)) return "unknown";
-  const decides = decidingFilter(list(filters), "ALLOW");
-  if (decides === "unknown") return "unknown";
-  return decides !== undefined && is(decides.behavior, "KEEP");
+  const decisions = LOST.map((action) => ({ action, decides: decidingFilter(list(filters), action) }));
+  const lost = decisions.filter(({ decides }) => decides !== "unknown" && !(decides && is(decides.behavior, "KEEP")));
+  if (lost.length > 0) return lost.map(({ action }) => action);
+  return decisions.some(({ decides }) => decides === "unknown") ? "unknown" : [];
 }
 
 /** Under a KEEP default: the classes a DROP filter loses whole (for the message), else notes for what is unknown. */
@@ -61,12 +68,14 @@ export function droppedClasses(loggingFilter: Record<string, unknown>): { lost: 
   const filters = loggingFilter.filters;
   if (isUnknown(filters)) return { lost: [], notes: [unverifiable("loggingFilter.filters")] };
   const lost: string[] = [];
-  const notes: Finding[] = [];
+  const unread: string[] = [];
   for (const action of LOST) {
     const decides = decidingFilter(list(filters), action);
-    if (decides === "unknown")
-      notes.push(unverifiable("loggingFilter.filters", `whether every ${action} record is kept`));
+    if (decides === "unknown") unread.push(action);
     else if (decides !== undefined && is(decides.behavior, "DROP")) lost.push(action);
   }
-  return { lost, notes: lost.length > 0 ? [] : notes };
+  // One note for the filter list, naming every class it may lose.
+  const question = `whether every ${unread.join(" and every ")} record is kept`;
+  const notes = lost.length === 0 && unread.length > 0 ? [unverifiable("loggingFilter.filters", question)] : [];
+  return { lost, notes };
 }

@@ -2,6 +2,7 @@
 // aws.wafv2.WebAclRule or aws.wafv2.WebAclRuleGroupAssociation. Keys are read case-insensitively: ruleJson uses the
 // API's PascalCase.
 import { containsUnknown, isUnknown, list, obj } from "../../lib/values";
+import { shown } from "./text-values";
 import { field, has, Priority, priorityOf } from "./wafv2-fields";
 import { ScopeLookups, scopeDownOf } from "./wafv2-scope-down";
 
@@ -51,7 +52,11 @@ function use(
       return has(action, "count") || has(action, "allow");
     }),
     ...list(excluded),
-  ].map((o) => String(field(obj(o), "name")));
+  ].map((o) => {
+    // A name that is not text (hostile input) is quoted as shown, never converted through its own toString.
+    const n = field(obj(o), "name");
+    return typeof n === "string" ? n : shown(n);
+  });
   const scope = scopeDownOf(group, refs);
   let unknown: string | undefined;
   if (isUnknown(name) || isUnknown(vendor)) unknown = "managed group name";

@@ -2,11 +2,15 @@
 // WAF evaluates a request that lacks the inspected component (a header, a body, a query string) as not matching,
 // so only the URI path and the method, which every request has, can make a comparison total. Each statement is
 // judged per client address family (an IP set holds one), and for NOT also whether it provably matches nothing.
+// A URI path is also bounded by the front end before the web ACL (see wafv2-front-end-limits), and a statement on the
+// method that matches every method attackers use (see wafv2-method-match) matches every attack request.
 import { containsUnknown, isUnknown, list, num, obj, UNKNOWN } from "../../lib/values";
 import { allOf, anyOf, either, known, Proof } from "./proof";
 import { regexMatchesEveryPath } from "./regex-matches-every-path";
 import { regexMatchesEveryString } from "./regex-matches-every-string";
 import { field, onlyKey } from "./wafv2-fields";
+import { NO_LIMITS, PATH_BOUNDS, RequestLimits } from "./wafv2-front-end-limits";
+import { methodsMatched, METHODS } from "./wafv2-method-match";
 import { NO_REGEX_SETS, RegexSet, RegexSetLookup } from "./wafv2-regex-sets";
 import {
   eitherVerdict,
@@ -77,7 +81,43 @@ function keepsLeadingSlash(transformations: unknown): Proof {
 
 const sameForAll = (all: Proof, none: Proof): Verdict => sameForEveryClient({ all, none });
 
-function sizeConstraint(s: Record<string, unknown>): Verdict {
+/** Transformations that never lengthen a URI path, so its size after them stays under the front end's bound. */
+const NEVER_LENGTHEN = new Set([...KEEP_LEADING_SLASH, "REMOVE_WHITE_SPACE", "HTML_ENTITY_DECODE", "NORMALIZE_PATH"]);
+
+function neverLengthens(transformations: unknown): Proof {
+  if (isUnknown(transformations)) return "unknown";
+  return allOf(
+    list(transformations).map((t) => {
+      const type = field(obj(t), "type");
+      if (isUnknown(type)) return "unknown";
+      return typeof type === "string" && NEVER_LENGTHEN.has(type.toUpperCase()) ? "yes" : "no";
+    }),
+  );
+}
+
+/** Whether a size comparison holds for every path shorter than `bound` bytes (always), or for none (never). */
+function againstBound(o: string, n: number, bound: number, pick: "always" | "never"): boolean {
+  const longest = bound - 1;
+  if (pick === "always")
+    return (o === "LT" && n > longest) || (o === "LE" && n >= longest) || (o === "NE" && n > longest);
+  return (o === "GT" && n >= longest) || (o === "GE" && n > longest) || (o === "EQ" && n > longest);
+}
+
+/** A comparison on the URI path that only the front end's bound makes total (or empty), e.g. LT 8192 on CloudFront. */
+function pathSizeBound(s: Record<string, unknown>, o: string, n: number, limits: RequestLimits): Verdict | undefined {
+  const bound = limits.pathShorterThan;
+  if (bound === undefined) return undefined;
+  const staysShort = neverLengthens(field(s, "textTransformations"));
+  const proof = (pick: "always" | "never"): Proof => {
+    // Scope unknown: what holds under one front end's bound may not under another's.
+    const held = (bound === "unknown" ? PATH_BOUNDS : [bound]).map((b) => againstBound(o, n, b, pick));
+    return allOf([staysShort, held.every(Boolean) ? "yes" : held.some(Boolean) ? "unknown" : "no"]);
+  };
+  const [always, never] = [proof("always"), proof("never")];
+  return always === "no" && never === "no" ? undefined : sameForAll(always, never);
+}
+
+function sizeConstraint(s: Record<string, unknown>, limits: RequestLimits): Verdict {
   const component = componentOf(field(s, "fieldToMatch"));
   const op = field(s, "comparisonOperator");
   const size = field(s, "size");
@@ -91,6 +131,10 @@ function sizeConstraint(s: Record<string, unknown>): Verdict {
   // Sizes are never negative: these comparisons hold (or fail) for any size. LE 8192 on a body does not.
   const always = (o === "GE" && n <= 0) || (o === "GT" && n < 0) || (o === "NE" && n < 0);
   const never = (o === "LT" && n <= 0) || (o === "LE" && n < 0) || (o === "EQ" && n < 0);
+  if (!always && !never && component === "uriPath") {
+    const bounded = pathSizeBound(s, o, n, limits);
+    if (bounded) return bounded;
+  }
   // Oversize handling (MATCH) on bodies, headers and cookies can match whatever the comparison says.
   return sameForAll(
     allOf([present(component), known(false, always)]),
@@ -136,6 +180,7 @@ function regexMatch(s: Record<string, unknown>): Verdict {
 interface ResolvedLookup {
   ipSet: (arn: unknown) => Verdict;
   regexSets: RegexSetLookup;
+  limits: RequestLimits;
 }
 
 function ipSetReference(s: Record<string, unknown>, lookup: ResolvedLookup): Verdict {
@@ -222,12 +267,15 @@ function verdict(statement: unknown, lookup: ResolvedLookup, depth = 0): Verdict
   if (key === undefined) return containsUnknown(statement) ? UNKNOWN_VERDICT : NOT_PROVEN;
   const value = field(obj(statement), key);
   if (!READ.has(key)) return NOT_PROVEN;
+  const methods = methodsMatched(statement);
+  if (methods?.size === METHODS.length) return sameForAll("yes", "no");
+  if (methods?.size === 0) return sameForAll("no", "yes");
   if (isUnknown(value)) return UNKNOWN_VERDICT;
   const body = obj(value);
   if (!body) return NOT_PROVEN;
   switch (key) {
     case "sizeconstraintstatement":
-      return sizeConstraint(body);
+      return sizeConstraint(body, lookup.limits);
     case "bytematchstatement":
       return byteMatch(body);
     case "regexmatchstatement":
@@ -249,15 +297,16 @@ const total = (v: Verdict): Proof => allOf(FAMILIES.map((f) => v[f].all));
  * "yes" when every request, from any client, matches; "unknown" when that depends on a value unknown at preview.
  * References that may name several IP sets are tried every way (the traversal visits them in a fixed order), so a
  * lone reference to one of an IPv4 and an IPv6 set is still known not to match every client. Regex pattern set
- * references are judged against every set they may name.
+ * references are judged against every set they may name. `limits` bound the URI paths the web ACL can see.
  */
 export function matchesEveryRequest(
   statement: unknown,
   lookup: IpSetLookup,
   regexSets: RegexSetLookup = NO_REGEX_SETS,
+  limits: RequestLimits = NO_LIMITS,
 ): Proof {
   const candidates: Verdict[][] = [];
-  const resolved = (ipSet: (arn: unknown) => Verdict): ResolvedLookup => ({ ipSet, regexSets });
+  const resolved = (ipSet: (arn: unknown) => Verdict): ResolvedLookup => ({ ipSet, regexSets, limits });
   const first = total(
     verdict(
       statement,

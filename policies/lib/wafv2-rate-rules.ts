@@ -1,7 +1,8 @@
 // Whether a WAFv2 rule limits the request rate of a client: a rateBasedStatement (only ever a rule's top statement)
-// whose action blocks, or challenges, once a client passes the limit; or a reference to a rule group holding such a
-// rule that neither the reference's overrideAction count nor a ruleActionOverrides / excludedRules entry turns into a
-// count. A scopeDownStatement still counts: flood limits per path (a login, an API) are normal. AWS's anti-DDoS managed
+// counting per client address (wafv2-rate-keys.ts) whose action blocks, or challenges, once a client passes the
+// limit; or a reference to a rule group holding such a rule that neither the reference's overrideAction count nor a
+// ruleActionOverrides / excludedRules entry turns into a count. A scopeDownStatement still counts, flood limits per
+// path (a login, an API) are normal, unless no request matches it (wafv2-rate-scope.ts). AWS's anti-DDoS managed
 // rule group, used by the rule, counts too (wafv2-anti-ddos.ts).
 import { isUnknown, obj } from "../../lib/values";
 import { isKnownName } from "./known-text";
@@ -18,6 +19,8 @@ import {
 import { antiDdosVerdict, managedGroupOf } from "./wafv2-anti-ddos";
 import { field, has, onlyKey } from "./wafv2-fields";
 import { exactOverride, mayBeOverridden, overrideEntries } from "./wafv2-overrides";
+import { countsPerClient } from "./wafv2-rate-keys";
+import { NO_SETS, scopeDownMatchesSome, StatementSets } from "./wafv2-rate-scope";
 import { groupReference, RuleGroupLookup } from "./wafv2-rule-groups";
 import { stops } from "./wafv2-stopping-actions";
 
@@ -29,14 +32,22 @@ const nameOf = (rule: Record<string, unknown>, fallback: string): string => {
   return isKnownName(n) ? n : fallback;
 };
 
-/** The rate-based statement's limit and window against the ceiling. */
-function rateStatement(body: unknown, where: string, ceiling: RateCeiling): RateVerdict {
+/**
+ * The rate-based statement: its limit and window against the ceiling, counted per client address, over a scope-down
+ * that some requests match.
+ */
+function rateStatement(body: unknown, where: string, ceiling: RateCeiling, sets: StatementSets): RateVerdict {
   if (isUnknown(body)) return unknownField(`rateBasedStatement of ${where}`);
   const b = obj(body) ?? {};
-  return withinCeiling(field(b, "limit"), field(b, "evaluationWindowSec"), DEFAULT_EVALUATION_WINDOW_SEC, ceiling, {
-    limit: `limit of ${where}`,
-    window: `evaluationWindowSec of ${where}`,
-  });
+  return allHold([
+    () =>
+      withinCeiling(field(b, "limit"), field(b, "evaluationWindowSec"), DEFAULT_EVALUATION_WINDOW_SEC, ceiling, {
+        limit: `limit of ${where}`,
+        window: `evaluationWindowSec of ${where}`,
+      }),
+    () => countsPerClient(b, where),
+    () => scopeDownMatchesSome(b, where, sets),
+  ]);
 }
 
 /** How a reference's overrides change the action of the group rule named `name`. */
@@ -55,6 +66,7 @@ function groupRuleVerdict(
   ref: Record<string, unknown>,
   group: string,
   ceiling: RateCeiling,
+  sets: StatementSets,
 ): RateVerdict | undefined {
   if (isUnknown(rule)) return unknownField(`a rule of ${group}`);
   const r = obj(rule);
@@ -64,7 +76,7 @@ function groupRuleVerdict(
   const where = `${group} rule ${nameOf(r ?? {}, "(unnamed)")}`;
   return allHold([
     () => overriddenAction(ref, r ?? {}, where),
-    () => rateStatement(field(obj(statement), "rateBasedStatement"), where, ceiling),
+    () => rateStatement(field(obj(statement), "rateBasedStatement"), where, ceiling, sets),
   ]);
 }
 
@@ -82,7 +94,13 @@ function referenceVerdict(
     if (g === "outside") return fallsShort(`${where} references a rule group outside the stack, which is not read`);
     if (g === "unresolved") return unknownField(`the rule group ${where} references`);
     if (g.rules === "unknown") return unknownField(`rules of the rule group ${where} references`);
-    const found = g.rules.flatMap((r) => groupRuleVerdict(r.rule, ref, `rule group of ${where}`, ceiling) ?? []);
+    const found = g.rules.flatMap(
+      (r) =>
+        groupRuleVerdict(r.rule, ref, `rule group of ${where}`, ceiling, {
+          lookup: r.ipSets,
+          regexSets: r.regexSets,
+        }) ?? [],
+    );
     return found.length > 0 ? firstEffective(found) : fallsShort(`the rule group of ${where} holds no rate-based rule`);
   });
   return readings.length === 0 ? unknownField(`the rule group ${where} references`) : readings.reduce(bothWays);
@@ -91,13 +109,14 @@ function referenceVerdict(
 /**
  * A rule of the WebACL (inline, from ruleJson, a WebAclRule's inputs, or the rule a WebAclRuleGroupAssociation adds):
  * undefined when it is neither rate-based, nor a rule group reference, nor the use of a managed group that may be the
- * anti-DDoS one.
+ * anti-DDoS one. `sets` resolve the IP set and regex pattern set references of a scope-down.
  */
 export function rateRuleVerdict(
   rule: unknown,
   source: string,
   groups: RuleGroupLookup,
   ceiling: RateCeiling,
+  sets: StatementSets = NO_SETS,
 ): RateVerdict | undefined {
   if (isUnknown(rule)) return unknownField(source);
   const r = obj(rule);
@@ -109,7 +128,7 @@ export function rateRuleVerdict(
   if (key === "ratebasedstatement")
     return allHold([
       () => stops(field(r, "action"), where),
-      () => rateStatement(field(obj(statement), "rateBasedStatement"), where, ceiling),
+      () => rateStatement(field(obj(statement), "rateBasedStatement"), where, ceiling, sets),
     ]);
   const ref = groupReference(statement);
   if (ref) return referenceVerdict(r, ref, where, groups, ceiling);

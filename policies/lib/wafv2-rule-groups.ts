@@ -1,13 +1,15 @@
 // A ruleGroupReferenceStatement runs the group's rules in place: an Allow among them ends the WebACL's evaluation
 // like a top-level allow, unless the reference overrides that rule's action (ruleActionOverrides, or excludedRules,
 // which count). So the reference allows every request when one of the group's allow rules matches every request;
-// an earlier block rule of the group only blocks some requests first, and the rest still skip what follows.
+// an earlier block rule of the group only blocks some requests first, and the rest still skip what follows. A group
+// outside the stack may hold such a rule: the plan does not show its rules, so that is a note, never a pass.
 import { GenericResource, Resolver } from "../../lib/reachability/internals";
 import { containsUnknown, isUnknown, list, obj } from "../../lib/values";
 import { allOf, either, Proof } from "./proof";
 import { field, has, onlyKey } from "./wafv2-fields";
 import { ipSetLookup } from "./wafv2-ip-sets";
 import { parseRuleJson } from "./wafv2-managed-groups";
+import { NO_LIMITS, RequestLimits } from "./wafv2-front-end-limits";
 import { IpSetLookup, matchesEveryRequest } from "./wafv2-match-all";
 import { exactOverride, overrideEntries } from "./wafv2-overrides";
 import { RegexSetLookup, regexSetLookup } from "./wafv2-regex-sets";
@@ -79,10 +81,12 @@ function allowsAfterOverrides(rule: Record<string, unknown>, ref: Record<string,
 export interface GroupAllow {
   proof: Proof;
   rule?: string;
+  /** The group is outside the stack: its rules are not in the plan. */
+  outside?: boolean;
 }
 
-function inGroup(group: RuleGroup, ref: Record<string, unknown>): GroupAllow {
-  if (group === "outside") return { proof: "no" };
+function inGroup(group: RuleGroup, ref: Record<string, unknown>, limits: RequestLimits): GroupAllow {
+  if (group === "outside") return { proof: "unknown", outside: true };
   if (group === "unresolved" || group.rules === "unknown") return { proof: "unknown" };
   let maybe: GroupAllow | undefined;
   for (const r of group.rules) {
@@ -93,7 +97,7 @@ function inGroup(group: RuleGroup, ref: Record<string, unknown>): GroupAllow {
     }
     const action = allowsAfterOverrides(rule, ref);
     if (action === "no") continue;
-    const proof = allOf([action, matchesEveryRequest(field(rule, "statement"), r.ipSets, r.regexSets)]);
+    const proof = allOf([action, matchesEveryRequest(field(rule, "statement"), r.ipSets, r.regexSets, limits)]);
     const nameValue = field(rule, "name");
     const name = typeof nameValue === "string" && !isUnknown(nameValue) ? nameValue : "(unnamed)";
     if (proof === "yes") return { proof, rule: name };
@@ -103,9 +107,14 @@ function inGroup(group: RuleGroup, ref: Record<string, unknown>): GroupAllow {
 }
 
 /** Over every group the reference may name: only an answer they all agree on stands. */
-export function groupAllowsEveryRequest(ref: Record<string, unknown>, groups: RuleGroupLookup): GroupAllow {
-  const results = groups(field(ref, "arn")).map((g) => inGroup(g, ref));
+export function groupAllowsEveryRequest(
+  ref: Record<string, unknown>,
+  groups: RuleGroupLookup,
+  limits: RequestLimits = NO_LIMITS,
+): GroupAllow {
+  const results = groups(field(ref, "arn")).map((g) => inGroup(g, ref, limits));
   if (results.length === 0) return { proof: "no" };
   const proof = results.map((r) => r.proof).reduce(either);
-  return { proof, rule: results.find((r) => r.proof === proof)?.rule };
+  const found = results.find((r) => r.proof === proof);
+  return { proof, rule: found?.rule, outside: found?.outside };
 }

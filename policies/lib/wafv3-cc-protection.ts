@@ -3,9 +3,10 @@
 // (config.ruleAction "monitor"); its mode, normal (0) or emergency (1), blocks either way. Or a rate-limited custom
 // rule: an enabled custom_acl rule with config.ccStatus 1, a rateLimit (threshold requests per interval seconds) within
 // the ceiling and not tied to a response code (rateLimit.status), and an action that stops the client (not monitor),
-// in an enabled template that applies to the domain or bound to the domain itself (defenseType resource). Rules limited
-// to time windows or to a canary share of traffic do not protect. Match conditions, which scope a custom rule to some
-// paths, are not judged: per-path flood limits are normal.
+// in an enabled template that applies to the domain or bound to the domain itself (defenseType resource), counting
+// per client address (rateLimit.target remoteAddr, wafv3-rate-target.ts). Rules limited to time windows or to a canary
+// share of traffic do not protect. Match conditions, which scope a custom rule to some paths, are not judged: per-path
+// flood limits are normal.
 import { GenericResource } from "../../lib/reachability";
 import { Resolver } from "../../lib/reachability/internals";
 import { isUnknown, num, obj } from "../../lib/values";
@@ -21,6 +22,8 @@ import {
   withinCeiling,
   yes,
 } from "./rate-ceiling";
+import { shown } from "./text-values";
+import { countsPerAddress } from "./wafv3-rate-target";
 import { alwaysInEffect, ruleEnabled } from "./wafv3-rule-state";
 import {
   holdsName,
@@ -94,7 +97,9 @@ function rateLimited(rule: GenericResource, ceiling: RateCeiling): RateVerdict {
         ? unknownField(`config.ruleAction of ${where}`)
         : typeof ruleAction === "string" && STOPPING_ACTIONS.has(ruleAction)
           ? yes
-          : fallsShort(`${where} does not stop the client (ruleAction ${String(ruleAction ?? "not set")})`),
+          : fallsShort(
+              `${where} does not stop the client (ruleAction ${ruleAction === undefined || ruleAction === null ? "not set" : shown(ruleAction)})`,
+            ),
     () => (isUnknown(rateLimit) ? unknownField(`config.rateLimit of ${where}`) : yes),
     () =>
       isUnknown(limit.status)
@@ -102,6 +107,7 @@ function rateLimited(rule: GenericResource, ceiling: RateCeiling): RateVerdict {
         : limit.status === undefined || limit.status === null
           ? yes
           : fallsShort(`${where} counts responses of one status code (rateLimit.status), not requests`),
+    () => countsPerAddress(rateLimit, where),
     () =>
       withinCeiling(limit.threshold, limit.interval, undefined, ceiling, {
         limit: `rateLimit.threshold of ${where}`,

@@ -5,7 +5,7 @@ import { Finding, unverifiable, violation } from "../lib/findings";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
 import { UNDECIDED_CONDITION } from "../lib/templates/template-conditional-switches";
 import { BUCKET, destinationFindings, LOG_GROUP } from "../lib/waf-logging-destinations";
-import { droppedClasses, keepsEveryAllowed } from "../lib/waf-logging-filters";
+import { classesNotKept, droppedClasses, EVIDENCE_CLASSES } from "../lib/waf-logging-filters";
 import { AclLogging, loggingLinks } from "../lib/waf-logging-links";
 import { redactionFindings } from "../lib/waf-logging-redaction";
 
@@ -13,26 +13,34 @@ const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
 const LOGGING = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
 const ALI_WAF = "alicloud:waf/instance:Instance";
 
+/** What losing the classes loses, for messages: "what got through and what the scanners tried". */
+const losing = (classes: readonly string[]) => classes.map((c) => EVIDENCE_CLASSES[c] ?? c).join(" and ");
+
 /**
  * A DROP default logs only what a KEEP filter foresaw, and loses the requests nobody anticipated: the ones a
  * forensic review needs (what the scanners tried and what got through). Mandatory like a missing configuration,
- * unless a KEEP filter logs every allowed request: that loses no more than a KEEP default with a DROP filter for
- * blocked requests, which is accepted as noise control.
+ * unless KEEP filters log every allowed and every blocked request ahead of any DROP filter for them.
  */
 function dropsByDefault(log: GenericResource): Finding[] {
   const behavior = at(log.inputs, "loggingFilter.defaultBehavior");
   if (isUnknown(behavior)) return [unverifiable("loggingFilter.defaultBehavior")];
   if (typeof behavior !== "string" || behavior.toUpperCase() !== "DROP") return dropsByAction(log);
   const filter = obj(log.inputs.loggingFilter) ?? {};
-  const keepsAllowed = keepsEveryAllowed(filter);
-  if (keepsAllowed === true) return [];
-  if (keepsAllowed === "unknown") return [unverifiable("loggingFilter.filters")];
+  const notKept = classesNotKept(filter);
+  if (notKept === "unknown") return [unverifiable("loggingFilter.filters")];
+  if (notKept.length === 0) return [];
   const kept = filter.filters;
   const what = Array.isArray(kept) && kept.length > 0 ? "only requests its KEEP filters match" : "nothing";
-  return [violation(`logging configuration ${log.name} has loggingFilter.defaultBehavior "DROP": it logs ${what}`)];
+  const lost = `no KEEP filter logs every ${notKept.join(" and every ")} record (${losing(notKept)})`;
+  return [
+    violation(`logging configuration ${log.name} has loggingFilter.defaultBehavior "DROP": it logs ${what}; ${lost}`),
+  ];
 }
 
-/** A KEEP default with a DROP filter for every allowed request loses what got through, like a DROP default. */
+/**
+ * A KEEP default with a DROP filter for every allowed request loses what got through, and one for every blocked
+ * request what the scanners tried: like a DROP default. Noise is dropped by label, never a whole class.
+ */
 function dropsByAction(log: GenericResource): Finding[] {
   const filter = obj(log.inputs.loggingFilter);
   if (!filter) return [];
@@ -40,7 +48,7 @@ function dropsByAction(log: GenericResource): Finding[] {
   if (lost.length === 0) return notes;
   return [
     violation(
-      `logging configuration ${log.name} drops every ${lost.join(" and every ")} request with its loggingFilter filters: what got through is never logged`,
+      `logging configuration ${log.name} drops every ${lost.join(" and every ")} request with its loggingFilter filters: ${losing(lost)} ${lost.length > 1 ? "are" : "is"} never logged; drop noise by label instead`,
     ),
   ];
 }
@@ -78,14 +86,14 @@ export const requireWafLogging = defineStackRule({
   metadata: {
     name: "require-waf-logging",
     description:
-      'Every WAFv2 WebACL in the stack must have a WebAclLoggingConfiguration pointing at it (checked across the stack, since the logging configuration is a separate resource), and the configuration must not drop requests by default (loggingFilter.defaultBehavior "DROP", unless a KEEP filter ahead of any DROP filter for them keeps every allowed request) nor drop every allowed request with a filter (filters apply in order, the first match deciding: a KEEP filter narrowed by a label, or one after the DROP, does not keep them), nor redact the evidence (redactedFields uriPath, queryString, method, or the User-Agent or X-Forwarded-For header; credentials such as authorization and cookie may be redacted); Alibaba Cloud WAF 2.0 instances must keep the log service on (wafLog "true"). WAFv2 web ACLs and logging configurations deployed by raw CloudFormation templates are judged too, and a logging configuration of a template must send to a destination WAF accepts: a log group or bucket whose name starts with aws-waf-logs- (one left unnamed is named after the stack, without the prefix); a destination the template leaves unknown at preview, or a logging configuration it creates only under a condition undecided at preview, is a note, never a pass. A template ResourceArn links by Fn::GetAtt of the Arn of the web ACL (or Fn::Sub of "${WebAcl.Arn}" alone), or by a parameter the program feeds from the arn of a web ACL; one left unknown at preview (Fn::Sub, Fn::ImportValue, an undecided Fn::If, a parameter built into a longer ARN) makes each web ACL it may name (one of the template it is built from, one the program feeds a parameter it reads from, one another template may export when it imports) unverifiable, a note.',
+      'Every WAFv2 WebACL in the stack must have a WebAclLoggingConfiguration pointing at it (checked across the stack, since the logging configuration is a separate resource), and the configuration must not drop requests by default (loggingFilter.defaultBehavior "DROP", unless KEEP filters ahead of any DROP filter for them keep every allowed and every blocked request) nor drop every allowed request (what got through) or every blocked request (what the scanners tried) with a filter (filters apply in order, the first match deciding: a KEEP filter narrowed by a label, or one after the DROP, does not keep them; noise is dropped by label), nor redact the evidence (redactedFields uriPath, queryString, method, or the User-Agent header or a header carrying the client address behind a CDN or proxy: X-Forwarded-For, Forwarded, True-Client-IP, X-Real-IP, CF-Connecting-IP, X-Client-IP, any case; credentials such as authorization and cookie may be redacted); Alibaba Cloud WAF 2.0 instances must keep the log service on (wafLog "true"). WAFv2 web ACLs and logging configurations deployed by raw CloudFormation templates are judged too, and a logging configuration of a template must send to a destination WAF accepts: a log group or bucket whose name starts with aws-waf-logs- (one left unnamed is named after the stack, without the prefix); a destination the template leaves unknown at preview, or a logging configuration it creates only under a condition undecided at preview, is a note, never a pass. A template ResourceArn links by Fn::GetAtt of the Arn of the web ACL (or Fn::Sub of "${WebAcl.Arn}" alone), or by a parameter the program feeds from the arn of a web ACL; one left unknown at preview (Fn::Sub, Fn::ImportValue, an undecided Fn::If, a parameter built into a longer ARN) makes each web ACL it may name (one of the template it is built from, one the program feeds a parameter it reads from, one another template may export when it imports) unverifiable, a note.',
     enforcementLevel: "mandatory",
     severity: "medium",
     remediationSteps: [
       "Add an aws.wafv2.WebAclLoggingConfiguration with resourceArn set to the WebACL's arn; in a CloudFormation template, set ResourceArn to !GetAtt <WebACL>.Arn rather than an ARN built with Fn::Sub or imported, so the link can be checked at preview.",
       "Send the logs to a CloudWatch log group, S3 bucket or Firehose whose name starts with aws-waf-logs-.",
-      'Keep loggingFilter.defaultBehavior "KEEP" (or leave loggingFilter out) and drop only known noise with DROP filters narrowed by a label, not every ALLOW record; under a DROP default, keep every ALLOW record with a KEEP filter.',
-      "Redact only credentials (singleHeader authorization, cookie): not uriPath, queryString, method, User-Agent or X-Forwarded-For, which show what the attacker sent and from where.",
+      'Keep loggingFilter.defaultBehavior "KEEP" (or leave loggingFilter out) and drop only known noise with DROP filters narrowed by a label, never every ALLOW or every BLOCK record; under a DROP default, keep every ALLOW and every BLOCK record with KEEP filters ahead of any DROP filter.',
+      "Redact only credentials (singleHeader authorization, cookie): not uriPath, queryString, method, User-Agent, or the client-address headers (X-Forwarded-For, Forwarded, True-Client-IP, X-Real-IP, CF-Connecting-IP, X-Client-IP), which show what the attacker sent and from where.",
       'Alibaba Cloud WAF 2.0: set wafLog "true" on the alicloud.waf.Instance.',
     ],
     controls: [

@@ -3,7 +3,9 @@
 // domain whose backend is the load balancer, whose web listeners then admit only WAF's back-to-origin blocks (CNAME
 // access leaves the balancer's own address on the internet: waf-endpoints-alicloud-origin.ts). Every access type a
 // wafv3 Domain takes is such a proxy by address; the provider has no resource for cloud-native access of an SLB. A
-// wafv3 DefenseResourceGroup only groups objects already protected: it fronts nothing.
+// wafv3 DefenseResourceGroup only groups objects already protected: it fronts nothing. WAF 3.0 also protects the
+// HTTP(S) carried by an internet CLB's TCP listeners, and an NLB's (cloud native mode, set in the WAF console): a TCP
+// listener on a web port the internet reaches may serve the web, a note (waf-endpoints-alicloud-nlb.ts for NLBs).
 import { GenericResource, isUnknown, list, prop, Resolver, str } from "../../lib/reachability/internals";
 import { allOf, anyOf, Proof } from "../lib/proof";
 import { StackFinding } from "../lib/stack-rule";
@@ -18,6 +20,9 @@ import {
 import { listenerPort, originFindings, OriginListener } from "./waf-endpoints-alicloud-origin";
 import { deployedByContainersAmong, sourcesOf } from "./waf-endpoints-template-outputs";
 import { appendAll } from "../../lib/arrays";
+import { ALICLOUD_NLB_TYPES, alicloudNlbFindings } from "./waf-endpoints-alicloud-nlb";
+import { onWebPort, portOf } from "./waf-endpoints-web-ports";
+import { ListenerReach } from "./waf-endpoints-listener-reach";
 
 export const ALICLOUD_WAF_TYPES = {
   slb: ["alicloud:slb/loadBalancer:LoadBalancer", "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer"],
@@ -28,7 +33,13 @@ export const ALICLOUD_WAF_TYPES = {
 };
 const T = ALICLOUD_WAF_TYPES;
 
-export const ALICLOUD_WAF_READ_TYPES = [...T.slb, T.alb, T.wafDomain, ...Object.values(LISTENER_ACL_TYPES)];
+export const ALICLOUD_WAF_READ_TYPES = [
+  ...T.slb,
+  T.alb,
+  T.wafDomain,
+  ...Object.values(LISTENER_ACL_TYPES),
+  ...ALICLOUD_NLB_TYPES,
+];
 
 const WAF_ENABLED_EDITION = "standardwithwaf";
 
@@ -91,11 +102,31 @@ function albWithoutBuiltInWaf(alb: GenericResource): Proof {
   return (str(edition) ?? "").toLowerCase() === WAF_ENABLED_EDITION ? "no" : "yes";
 }
 
-/** HTTP and HTTPS listeners serve the web; a protocol unknown at preview may. */
-function slbWeb(listener: GenericResource): Proof {
-  if (isUnknown(listener.inputs.protocol)) return "unknown";
-  return ["http", "https"].includes((str(listener.inputs.protocol) ?? "").toLowerCase()) ? "yes" : "no";
+const slbProtocol = (l: GenericResource) => (str(l.inputs.protocol) ?? "").toLowerCase();
+
+/**
+ * HTTP and HTTPS listeners serve the web; a protocol unknown at preview may, and so may a TCP listener on a web port
+ * (or a port unknown at preview) that the network model shows the internet reaching.
+ */
+function slbWeb(lb: GenericResource, reach: ListenerReach): (listener: GenericResource) => Proof {
+  return (listener) => {
+    if (isUnknown(listener.inputs.protocol)) return "unknown";
+    const protocol = slbProtocol(listener);
+    if (protocol === "http" || protocol === "https") return "yes";
+    if (protocol !== "tcp") return "no";
+    const port = onWebPort(portOf(listener.inputs.frontendPort));
+    return allOf([port, reach(lb.urn, listener.urn, listener.name)]) === "no" ? "no" : "unknown";
+  };
 }
+
+/** The question a TCP listener on a web port leaves: WAF 3.0 could attach to it, the stack attaches none. */
+const tcpQuestion = (port: string): OpenQuestion => ({
+  field: `the protocol TCP listener ${port} carries`,
+  question:
+    "a TCP listener on a web port may serve HTTP(S), which only the application behind it can tell; add the port " +
+    "to WAF 3.0 in cloud native mode (Cloud Product Access, Classic Load Balancer: it protects the HTTP(S) on TCP " +
+    "listeners) and exempt the balancer, or serve the site through an HTTP(S) listener behind a WAF 3.0 domain",
+});
 
 /** The balancer's listeners of `type`, each with what it admits and whether it serves the web. */
 function listenersOf(
@@ -119,19 +150,27 @@ function slbExposure(lb: GenericResource, listeners: readonly OriginListener[]):
   const internet = onInternet(lb);
   const web = anyOf(listeners.map((l) => l.web));
   const unread = listeners.find((l) => l.web === "unknown");
-  const protocol: OpenQuestion = {
-    field: `protocol of listener ${unread ? listenerPort(unread.listener) : ""}`,
-    question: "whether the listener serves HTTP(S)",
-  };
+  const port = unread ? listenerPort(unread.listener) : "";
+  const protocol: OpenQuestion =
+    unread && slbProtocol(unread.listener) === "tcp"
+      ? tcpQuestion(port)
+      : { field: `protocol of listener ${port}`, question: "whether the listener serves HTTP(S)" };
   return [allOf([internet, web]), internet === "unknown" ? ADDRESS_TYPE : protocol];
 }
 
-export function alicloudEndpointFindings(res: Resolver): StackFinding[] {
+/** How findings name an SLB: by its HTTP(S) listeners, else by the TCP listener that may serve the web. */
+const slbWhat = (listeners: readonly OriginListener[]) =>
+  listeners.some((l) => l.web === "yes") || !listeners.some((l) => slbProtocol(l.listener) === "tcp")
+    ? "internet SLB with HTTP(S) listeners"
+    : "internet SLB with a TCP listener on a web port";
+
+/** `reach`: whether the internet reaches a listener, from the network model (waf-endpoints-listener-reach.ts). */
+export function alicloudEndpointFindings(res: Resolver, reach: ListenerReach): StackFinding[] {
   const domains = res.ofType(T.wafDomain);
   const findings: StackFinding[] = [];
   for (const lb of res.ofType(...T.slb)) {
     if (intranet(lb)) continue;
-    const listeners = listenersOf(res, lb, T.slbListener, slbListenerAdmission, slbWeb);
+    const listeners = listenersOf(res, lb, T.slbListener, slbListenerAdmission, slbWeb(lb, reach));
     // A listener whose protocol is unknown at preview may serve the web: it leaves the question open, never a pass.
     const [exposed, open] = slbExposure(lb, listeners);
     if (exposed === "no") continue;
@@ -140,7 +179,7 @@ export function alicloudEndpointFindings(res: Resolver): StackFinding[] {
       findings,
       fronting.length > 0
         ? originFindings({ lb, domains: fronting, exposed: onInternet(lb), open: ADDRESS_TYPE }, listeners)
-        : withoutKnownDomain(res, lb, domains, "internet SLB with HTTP(S) listeners", exposed, open),
+        : withoutKnownDomain(res, lb, domains, slbWhat(listeners), exposed, open),
     );
   }
   for (const alb of res.ofType(T.alb)) {
@@ -160,5 +199,6 @@ export function alicloudEndpointFindings(res: Resolver): StackFinding[] {
     const listeners = listenersOf(res, alb, T.albListener, albListenerAdmission, () => "yes");
     appendAll(findings, originFindings({ lb: alb, domains: fronting, exposed, open: question }, listeners));
   }
+  appendAll(findings, alicloudNlbFindings(res, reach));
   return findings;
 }

@@ -4,7 +4,8 @@
 // Beanstalk environment), or webAclId on a CloudFront distribution. HTTP and WebSocket APIs and Lambda function URLs
 // take no web ACL at all: only CloudFront in front of them can carry one. Which associations count, and which leave
 // it open: waf-endpoints-associations.ts. An ALB may instead sit behind a CloudFront distribution with a web ACL that
-// nothing on the internet can go around: waf-endpoints-cloudfront-origins.ts.
+// nothing on the internet can go around: waf-endpoints-cloudfront-origins.ts. Network and classic load balancers take
+// no web ACL: their listeners that serve or may serve the web are judged in waf-endpoints-aws-layer4.ts.
 import { NetworkModel } from "../../lib/reachability";
 import { GenericResource, isUnknown, prop, Resolver, str } from "../../lib/reachability/internals";
 import { bool } from "../../lib/values";
@@ -22,6 +23,8 @@ import { frontedByAssociations, mayBeFronted, WAF_ASSOCIATION } from "./waf-endp
 import { VERIFIED_ACCESS, verifiedAccessWebInstances } from "./waf-endpoints-verified-access";
 import { CLOUDFRONT_RECORD_TYPES } from "./waf-endpoints-cloudfront-records";
 import { CLOUDFRONT_GATE_TYPES } from "./waf-endpoints-cloudfront-gate";
+import { AWS_LAYER4_TYPES, layer4Findings } from "./waf-endpoints-aws-layer4";
+import { ListenerReach } from "./waf-endpoints-listener-reach";
 
 export const AWS_WAF_TYPES = {
   lb: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
@@ -59,6 +62,7 @@ export const AWS_WAF_READ_TYPES = [
   BEANSTALK.template,
   ...CLOUDFRONT_RECORD_TYPES,
   ...CLOUDFRONT_GATE_TYPES,
+  ...AWS_LAYER4_TYPES,
 ];
 
 const ASSOCIABLE = [
@@ -125,11 +129,13 @@ const ALB_SCHEME: OpenQuestion = {
 
 /**
  * `model`: the stack's network model, built only when an ALB is the origin of a distribution with a web ACL;
+ * `reach`: whether the internet reaches a listener (asked of network and classic balancers' web listeners);
  * `cloudFrontLists`: prefix list ids config names as CloudFront's origin-facing list.
  */
 export function awsEndpointFindings(
   res: Resolver,
   model: () => NetworkModel,
+  reach: ListenerReach,
   cloudFrontLists: readonly string[] = [],
 ): StackFinding[] {
   const fronting = frontedByAssociations(res, ASSOCIABLE);
@@ -190,5 +196,6 @@ export function awsEndpointFindings(
     ...httpApiFindings(res, distributionsMayHaveWaf(res)),
     ...functionUrlFindings(res),
     ...beanstalkFindings(res, fronted),
+    ...layer4Findings(res, accelerated, reach),
   ];
 }

@@ -376,8 +376,8 @@ describe("WAF logging: a DROP default that keeps every allowed request", () => {
       violations: 0,
     },
     {
-      name: "DROP by default, keeping allowed requests (behaviour in lower case)",
-      resources: [webAcl, wafLogging({ defaultBehavior: "drop", filters: [byAction("keep", ["ALLOW"])] })],
+      name: "DROP by default, keeping allowed and blocked requests (behaviour in lower case)",
+      resources: [webAcl, wafLogging({ defaultBehavior: "drop", filters: [byAction("keep", ["ALLOW", "BLOCK"])] })],
       violations: 0,
     },
     {
@@ -386,7 +386,7 @@ describe("WAF logging: a DROP default that keeps every allowed request", () => {
         webAcl,
         wafLogging({
           defaultBehavior: "DROP",
-          filters: [byAction("DROP", ["ALLOW"], "awswaf:health-check"), byAction("KEEP", ["ALLOW"])],
+          filters: [byAction("DROP", ["ALLOW"], "awswaf:health-check"), byAction("KEEP", ["ALLOW", "BLOCK"])],
         }),
       ],
       violations: 0,

@@ -207,16 +207,18 @@ describe("red team: IMDSv2 everywhere a metadata option can be set", () => {
     },
     // Without httpTokens of its own, an instance launched from a template takes the template's (checked there).
     {
-      name: "EC2 from a launch template setting only the hop limit",
+      name: "EC2 from an outside launch template setting only the hop limit is a note",
       type: EC2,
       props: { launchTemplate: { id: "lt-1" }, metadataOptions: { httpPutResponseHopLimit: 1 } },
       violations: 0,
+      notes: 1,
     },
     {
-      name: "EC2 from a launch template with null metadata options",
+      name: "EC2 from an outside launch template with null metadata options is a note",
       type: EC2,
       props: { launchTemplate: { id: "lt-1" }, metadataOptions: null },
       violations: 0,
+      notes: 1,
     },
     {
       name: "EC2 from a launch template overriding tokens to optional",
@@ -253,10 +255,11 @@ describe("red team: IMDSv2 everywhere a metadata option can be set", () => {
       mentions: "launch template",
     },
     {
-      name: "spot fleet launching from launch templates",
+      name: "spot fleet launching from an outside launch template is a note",
       type: FLEET,
       props: { launchTemplateConfigs: [{ launchTemplateSpecification: { id: "lt-1" } }] },
       violations: 0,
+      notes: 1,
     },
     {
       name: "spot fleet launch specifications unknown is a note",
@@ -340,8 +343,20 @@ describe("red team: IMDSv2 everywhere a metadata option can be set", () => {
     { name: "ECS required", type: ECS, props: { httpTokens: "required" }, violations: 0 },
     { name: "ECS Required in another case", type: ECS, props: { httpTokens: "Required" }, violations: 0 },
     { name: "ECS endpoint disabled", type: ECS, props: { httpEndpoint: "disabled" }, violations: 0 },
-    { name: "ECS from a launch template by id", type: ECS, props: { launchTemplateId: "lt-1" }, violations: 0 },
-    { name: "ECS from a launch template by name", type: ECS, props: { launchTemplateName: "web" }, violations: 0 },
+    {
+      name: "ECS from an outside launch template by id is a note",
+      type: ECS,
+      props: { launchTemplateId: "lt-1" },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "ECS from an outside launch template by name is a note",
+      type: ECS,
+      props: { launchTemplateName: "web" },
+      violations: 0,
+      notes: 1,
+    },
     {
       name: "ECS from a launch template overriding tokens to optional",
       type: ECS,
@@ -355,12 +370,19 @@ describe("red team: IMDSv2 everywhere a metadata option can be set", () => {
     { name: "scaling configuration endpoint Disabled", type: ESS, props: { httpEndpoint: "Disabled" }, violations: 0 },
     // Instance sets cannot require tokens themselves: only through a launch template.
     { name: "instance set without a launch template", type: ECS_SET, props: { imageId: "i" }, violations: 1 },
-    { name: "instance set from a launch template", type: ECS_SET, props: { launchTemplateId: "lt-1" }, violations: 0 },
     {
-      name: "instance set launch template unknown",
+      name: "instance set from an outside launch template is a note",
+      type: ECS_SET,
+      props: { launchTemplateId: "lt-1" },
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "instance set launch template unknown and tied to no template of the stack is a note",
       type: ECS_SET,
       props: { launchTemplateId: UNKNOWN },
       violations: 0,
+      notes: 1,
     },
     // ACK node pools: worker ECS instances with optional tokens unless instanceMetadataOptions says otherwise.
     { name: "node pool without metadata options", type: NODE_POOL, props: { nodePoolName: "w" }, violations: 1 },
@@ -833,11 +855,12 @@ describe("red team: WAF logging", () => {
       violations: 1,
       mentions: "ALLOW",
     },
-    // Pinned as noise control by waf-logging-filter.test.ts, though it loses what the scanners tried.
+    // Dropping every blocked request loses what the scanners tried: the record the rule keeps.
     {
       name: "KEEP by default, dropping every blocked request",
       build: logged({ defaultBehavior: "KEEP", filters: [dropping("MEETS_ALL", action("BLOCK"))] }),
-      violations: 0,
+      violations: 1,
+      mentions: "what the scanners tried",
     },
     {
       name: "KEEP by default, dropping allowed requests carrying a noise label",

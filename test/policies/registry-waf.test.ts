@@ -261,8 +261,14 @@ describe("require-waf-owasp-core-rules", () => {
     },
     {
       name: "CRS with an unprotected rule counted",
-      resources: [acl([crs({}, overrides("count", "NoUserAgent_HEADER"))])],
+      resources: [acl([crs({}, overrides("count", "SizeRestrictions_QUERYSTRING"))])],
       violations: 0,
+    },
+    {
+      name: "CRS with the missing User-Agent rule counted (scanners then pass)",
+      resources: [acl([crs({}, overrides("count", "NoUserAgent_HEADER"))])],
+      violations: 1,
+      mentions: "NoUserAgent_HEADER",
     },
     {
       name: "CRS with a protected rule overridden to captcha",

@@ -234,11 +234,12 @@ describe("where a template's logging configuration sends the logs", () => {
 describe("a template's logging filters and redacted fields", () => {
   templateTable(requireWafLogging, [
     {
-      name: "KEEP by default with a DROP filter for every BLOCK record (noise control, accepted)",
+      name: "KEEP by default with a DROP filter for every BLOCK record (loses what the scanners tried)",
       resources: [
         stack(cfn(good({ LoggingFilter: { DefaultBehavior: "KEEP", Filters: [filter("DROP", actionIs("BLOCK"))] } }))),
       ],
-      violations: 0,
+      violations: 1,
+      mentions: "drops every BLOCK request",
     },
     {
       name: "KEEP by default with a DROP filter for every ALLOW record",
@@ -257,7 +258,7 @@ describe("a template's logging filters and redacted fields", () => {
       mentions: 'loggingFilter.defaultBehavior "DROP"',
     },
     {
-      name: "DROP by default with a KEEP filter for ALLOW ahead of a DROP for BLOCK",
+      name: "DROP by default with a KEEP filter for ALLOW ahead of a DROP for BLOCK (loses the BLOCK records)",
       resources: [
         stack(
           cfn(
@@ -265,6 +266,27 @@ describe("a template's logging filters and redacted fields", () => {
               LoggingFilter: {
                 DefaultBehavior: "DROP",
                 Filters: [filter("KEEP", actionIs("ALLOW")), filter("DROP", actionIs("BLOCK"))],
+              },
+            }),
+          ),
+        ),
+      ],
+      violations: 1,
+      mentions: "no KEEP filter logs every BLOCK record (what the scanners tried)",
+    },
+    {
+      name: "DROP by default with KEEP filters for ALLOW and BLOCK ahead of a DROP for COUNT",
+      resources: [
+        stack(
+          cfn(
+            good({
+              LoggingFilter: {
+                DefaultBehavior: "DROP",
+                Filters: [
+                  filter("KEEP", actionIs("ALLOW")),
+                  filter("KEEP", actionIs("BLOCK")),
+                  filter("DROP", actionIs("COUNT")),
+                ],
               },
             }),
           ),

@@ -147,7 +147,7 @@ describe("ALB listeners are all web: their protocol does not matter (Alibaba Clo
 });
 
 /** A ROS stack deploying one SLB (internet unless `addressType`) with one listener of `protocol`. */
-function rosSlb(protocol: unknown = "http", addressType?: string): StackInput {
+function rosSlb(protocol: unknown = "http", addressType?: string, port = 80): StackInput {
   const resources = {
     Lb: {
       Type: "ALIYUN::SLB::LoadBalancer",
@@ -155,7 +155,7 @@ function rosSlb(protocol: unknown = "http", addressType?: string): StackInput {
     },
     Listener: {
       Type: "ALIYUN::SLB::Listener",
-      Properties: { LoadBalancerId: { Ref: "Lb" }, ListenerPort: 80, BackendServerPort: 80, Protocol: protocol },
+      Properties: { LoadBalancerId: { Ref: "Lb" }, ListenerPort: port, BackendServerPort: 80, Protocol: protocol },
     },
   };
   const body = {
@@ -226,9 +226,17 @@ describe("a program WAF 3.0 domain whose backend is an output of the ROS stack d
       violations: 0,
     },
     {
-      name: "good: a template SLB with a TCP listener only",
+      name: "good: a template SLB with a TCP listener off the web ports only",
+      resources: [rosSlb("tcp", undefined, 9000), wafv3Domain([CONTAINER])],
+      violations: 0,
+    },
+    // A TCP listener on 80 may carry HTTP: the domain fed by the ROS stack's output may front it, or not.
+    {
+      name: "unknown: a template SLB with a TCP listener on 80 only",
       resources: [rosSlb("tcp"), wafv3Domain([CONTAINER])],
       violations: 0,
+      notes: 1,
+      says: TEMPLATE_NOTE,
     },
     { name: "bad: template ALB (Standard) and no domain", resources: [rosAlb("Standard")], violations: 1 },
     {

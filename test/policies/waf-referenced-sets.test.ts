@@ -259,8 +259,8 @@ describe("require-waf-owasp-core-rules: rule group references", () => {
       violations: 0,
     },
     {
-      name: "a group outside the stack proves nothing",
-      resources: [acl([groupRef("custom", 1, { arn: "arn:aws:wafv2:group/elsewhere" }), crs(10)])],
+      name: "a group outside the stack after the core rules",
+      resources: [acl([crs(1), groupRef("custom", 10, { arn: "arn:aws:wafv2:group/elsewhere" })])],
       violations: 0,
     },
     // Unknown.
