@@ -10,6 +10,7 @@ import { SECRETS_ENV } from "../../engine/config";
 import { markdownCell } from "../../engine/reports/markdownText";
 import { MIN_TEXT_SECRET, SECRET_MARKER } from "../../engine/secrets";
 import { runCli, type CliRun } from "./helpers";
+import { stripAnsi } from "../../engine/text";
 
 const REPO = path.join(__dirname, "../..");
 const KIT_PACK = path.join(REPO, "policies");
@@ -190,7 +191,8 @@ describe("offline preview of secrets used in names, keys and printed text", () =
   });
 
   it("shows the tree, the program's stdout, stderr and log with the marker in the text output", () => {
-    const out = text.stdout;
+    // Colours are on under CI=true.
+    const out = stripAnsi(text.stdout);
     expect(out).toMatch(new RegExp(`p:app:Tier\\s+tier-\\[secret\\]\\n`));
     expect(out).toMatch(/└─ aws:ec2\/vpc:Vpc\s+tier-\[secret\]-vpc/);
     expect(out).toContain(`    stdout says ${SECRET_MARKER}\n`);

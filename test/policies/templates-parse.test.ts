@@ -81,6 +81,19 @@ describe("template bodies", () => {
       .join("\n");
     expect(parseTemplateBody(bomb)).toBeUndefined();
   });
+
+  it("does not parse flow collections nested thousands deep, which abort V8's regex compiler on a second pass", () => {
+    // Parsed twice, as two containers of one stack do: the second pass used to abort the whole process.
+    for (const deep of ["[".repeat(5000) + "]".repeat(5000), "x: " + "{a: ".repeat(3000) + "1" + "}".repeat(3000)]) {
+      expect(parseTemplateBody(deep)).toBeUndefined();
+      expect(parseTemplateBody(deep)).toBeUndefined();
+    }
+    // Real templates nest a few levels: still read.
+    const nested = `Resources:\n  R:\n    Type: AWS::S3::Bucket\n    Properties: {Tags: [{Key: a, Value: [[[[1]]]]}]}\n`;
+    expect(parseTemplateBody(nested)).toEqual({
+      Resources: { R: { Type: "AWS::S3::Bucket", Properties: { Tags: [{ Key: "a", Value: [[[[1]]]] }] } } },
+    });
+  });
 });
 
 describe("static resolution", () => {

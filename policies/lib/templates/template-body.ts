@@ -40,7 +40,26 @@ function expandShortForms(doc: Document): void {
   });
 }
 
+/**
+ * Deeper flow collections than any template holds. The YAML parser's second pass over thousands of nested `[` makes
+ * V8's regex compiler abort the whole process (no exception to catch), so such text is not parsed as YAML at all.
+ */
+const MAX_FLOW_DEPTH = 256;
+
+/** Whether brackets and braces nest deeper than MAX_FLOW_DEPTH anywhere in the text (quotes ignored: an over-count). */
+function nestsTooDeep(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_FLOW_DEPTH) return true;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return false;
+}
+
 function parseYaml(text: string): unknown {
+  if (nestsTooDeep(text)) return undefined;
   const doc = yaml().parseDocument(text, { version: "1.1", logLevel: "silent", uniqueKeys: true });
   if (doc.errors.length > 0) return undefined;
   expandShortForms(doc);
