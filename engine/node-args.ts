@@ -18,7 +18,8 @@ export function splitNodeArgs(text: string): string[] {
   };
   while (i < text.length) {
     const c = text[i++];
-    if (/\s/.test(c)) {
+    // Only these four: shlex keeps a no-break space, \v or \f inside a word.
+    if (/[ \t\r\n]/.test(c)) {
       if (word !== undefined) words.push(word);
       word = undefined;
     } else if (c === "#" && word === undefined) {

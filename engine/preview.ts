@@ -5,7 +5,7 @@ import { mapLimit } from "./concurrency";
 import type { Exposure } from "./exposures";
 import { inheritAliases } from "./aliases";
 import { analyzerInput, defaultProviderResources } from "./analyzer-input";
-import { BaselineError, readBaseline, type Baseline } from "./baseline";
+import { BaselineError, readBaseline, type Baseline, type BaselineResource } from "./baseline";
 import { PreviewError, programFailure } from "./failure";
 import type { EngineLog, PlannedResource, PolicyDiagnostic, Registration } from "./model";
 import { LocalMonitor } from "./monitor";
@@ -52,8 +52,9 @@ export type PreviewResource = PlannedResource & ResourceStep;
 
 /**
  * Everything in a result is redacted: secret inputs read "[secret]" and known secret strings are cut from every
- * string — URNs, names, parents, dependencies, object keys, messages, logs and program output — as the CLI filters
- * its display. Only the policy packs saw the real values.
+ * string — URNs, names, parents, dependencies, the keys of inputs and outputs, messages, logs and program output —
+ * as the CLI filters its display. The result's own field names are never cut. Only the policy packs saw the real
+ * values.
  */
 export interface PreviewResult {
   stack: string;
@@ -102,10 +103,33 @@ export function planned(reg: Registration): PlannedResource {
   };
 }
 
-/** A resource as it may be printed: secret inputs marked, known secrets cut from its URN, name, parent, keys… */
+/**
+ * A resource as it may be printed: secret inputs marked, known secrets cut from its URN, name, parent, dependencies
+ * and from the keys of its inputs (user data), never from the names of its own fields.
+ */
 function printable(reg: Registration, redactor: Redactor): PlannedResource {
-  const { inputs, ...rest } = planned(reg);
-  return { ...redactor.value(rest), inputs: redactor.value(inputs, reg.options.additionalSecretOutputs) };
+  const { inputs, propertyDependencies, ...rest } = planned(reg);
+  return {
+    ...redactor.fields(rest),
+    inputs: redactor.value(inputs, reg.options.additionalSecretOutputs),
+    // Keyed by input name.
+    propertyDependencies: redactor.value(propertyDependencies),
+  };
+}
+
+/** A baseline redacted as this run's resources are, so both compare equal (an older engine's is not yet redacted). */
+function redactedBaseline(baseline: Baseline, redactor: Redactor): Baseline {
+  return {
+    ...baseline,
+    resources: baseline.resources.map((r) => {
+      const { inputs, propertyDependencies, ...rest } = r as BaselineResource & { propertyDependencies?: unknown };
+      return {
+        ...redactor.fields(rest),
+        inputs: redactor.value(inputs),
+        ...(propertyDependencies !== undefined ? { propertyDependencies: redactor.value(propertyDependencies) } : {}),
+      };
+    }),
+  };
 }
 
 function loadBaseline(baseline: Baseline | string | undefined, root: string, stack: string): Baseline | undefined {
@@ -279,10 +303,10 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
     const plan = planSteps(
       redacted.map((r, i) => ({
         ...r,
-        aliases: redactor.value(aliases.get(registrations[i].urn) ?? []),
+        aliases: redactor.fields(aliases.get(registrations[i].urn) ?? []),
         read: registrations[i].read,
       })),
-      baseline && redactor.value(baseline),
+      baseline && redactedBaseline(baseline, redactor),
     );
     const resources = redacted.map((r) => ({ ...r, ...plan.steps.get(r.urn)! }));
     return {
@@ -292,18 +316,18 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
       steps: plan.counts,
       baseline: plan.baseline,
       deleted: plan.deleted,
-      diagnostics: redactor.value(diagnostics),
+      diagnostics: redactor.fields(diagnostics),
       summary: {
         resources: resources.length,
         mandatory: diagnostics.filter((d) => d.enforcementLevel === "mandatory").length,
         advisory: diagnostics.filter((d) => d.enforcementLevel === "advisory").length,
       },
-      exposures: redactor.value(exposures),
+      exposures: redactor.fields(exposures),
       outputs: stackOutputs(registrations, redactor),
-      logs: redactor.value(monitor.logs),
+      logs: redactor.fields(monitor.logs),
       programOutput: redactor.text(run.stdout),
       programErrors: redactor.text(run.stderr),
-      remediations: remediations.map((r) => redactor.value(r)),
+      remediations: remediations.map((r) => redactor.fields(r)),
       packs: hosts.map((h) => h.info()),
       timings: { programMs, policyMs: Date.now() - policyStart },
     };

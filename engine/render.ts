@@ -29,7 +29,8 @@ function marker(node: TreeNode, c: Colors): string {
     case "read":
       return c.cyan("> ");
     case "import":
-      return c.cyan("= ");
+      // An import-replacement: the CLI's "=>" (replaced by the resource imported).
+      return "mayReplace" in node && node.mayReplace ? c.magenta("=>") : c.cyan("= ");
     default:
       return "  ";
   }
@@ -37,7 +38,12 @@ function marker(node: TreeNode, c: Colors): string {
 
 /** What follows the name: changed inputs, a likely replacement, a retained delete. */
 function detail(node: TreeNode): string {
-  if (node.step === "import") return "importId" in node && node.importId ? `  [import ${node.importId}]` : "";
+  if (node.step === "import") {
+    if (!("importId" in node) || !node.importId) return "";
+    return node.mayReplace
+      ? `  [import ${node.importId}; replaces the existing resource]`
+      : `  [import ${node.importId}]`;
+  }
   if (node.step === "delete") return node.retained ? "  (retained: leaves the state, not the cloud)" : "";
   if (node.step !== "update") return "aliasOf" in node && node.aliasOf ? "  (renamed via alias)" : "";
   const replace = node.mayReplace ? `replace? ${node.mayReplace.join(", ")}; ` : "";
@@ -109,7 +115,8 @@ function outputs(result: PreviewResult, c: Colors): string[] {
 /** Step counts in the CLI's words; without a baseline everything is a create, as in a first `pulumi up`. */
 function stepCounts(result: PreviewResult, c: Colors): string[] {
   const s = result.steps;
-  const imports = s.import ? [`    ${c.cyan(`= ${s.import} to import`)}`] : [];
+  const replacing = s.importReplace ? c.magenta(` (${s.importReplace} replacing an existing resource)`) : "";
+  const imports = s.import ? [`    ${c.cyan(`= ${s.import} to import`)}${replacing}`] : [];
   if (!result.baseline) return [`    ${c.green(`+ ${s.create} to create`)}`, ...imports];
   const retained = result.deleted.filter((d) => d.retained).length;
   const lines = [

@@ -101,24 +101,67 @@ export class Redactor {
   }
 
   /**
-   * A copy of a value with secret wrappers (and the inputs named in `secretKeys`) replaced by the marker, and known
-   * secrets cut from every string in it, object keys included: a tag key or a resource name built from a secret.
-   * Equal strings redact equally, so URNs still match their parents and dependencies.
+   * A copy of user data (inputs, outputs, tag maps) with secret wrappers (and the inputs named in `secretKeys`)
+   * replaced by the marker, and known secrets cut from every string in it, object keys included: a tag key or a
+   * resource name built from a secret. Equal strings redact equally, so URNs still match their parents and
+   * dependencies.
    */
   value<T>(value: T, secretKeys: readonly string[] = []): T {
-    return this.redact(value, new Set(secretKeys)) as T;
+    return this.redact(value, new Set(secretKeys), true) as T;
   }
 
-  private redact(value: unknown, secretKeys: Set<string>): unknown {
+  /**
+   * A copy of one of the engine's own records (a log, a diagnostic, an exposure) with secrets cut from its values
+   * only: its field names are the engine's, and a secret that happens to equal one ("message", "urn") must not
+   * rename it.
+   */
+  fields<T>(record: T): T {
+    return this.redact(record, EMPTY, false) as T;
+  }
+
+  private redact(value: unknown, secretKeys: Set<string>, keys: boolean): unknown {
     if (isSecretValue(value)) return SECRET_MARKER;
     if (typeof value === "string") return this.text(value);
-    if (Array.isArray(value)) return value.map((v) => this.redact(v, EMPTY));
+    if (Array.isArray(value)) return value.map((v) => this.redact(v, EMPTY, keys));
     if (typeof value !== "object" || value === null) return value;
+    const entries = Object.entries(value);
+    const names = keys
+      ? distinctKeys(
+          entries.map(([k]) => k),
+          (k) => this.text(k),
+        )
+      : entries.map(([k]) => k);
     // fromEntries keeps a "__proto__" key an ordinary key.
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [this.text(k), secretKeys.has(k) ? SECRET_MARKER : this.redact(v, EMPTY)]),
+      entries.map(([k, v], i) => [names[i], secretKeys.has(k) ? SECRET_MARKER : this.redact(v, EMPTY, keys)]),
     );
   }
+}
+
+/**
+ * Redacted keys, one per key: keys that redact alike ("owner-alpha", "owner-bravo" → "owner-[secret]") are all kept,
+ * the second and later (in sorted order of the original keys, so the numbering does not follow insertion order)
+ * numbered "#2", "#3"… past any key already taken.
+ */
+export function distinctKeys(keys: string[], redact: (key: string) => string): string[] {
+  const redacted = keys.map(redact);
+  const taken = new Set(redacted);
+  const names: string[] = [...redacted];
+  const claimed = new Set<string>();
+  const order = keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  // A key the redaction left as it is keeps its name: only redacted keys are renumbered.
+  for (const i of order.filter((i) => redacted[i] === keys[i])) claimed.add(names[i]);
+  for (const i of order.filter((i) => redacted[i] !== keys[i])) {
+    if (!claimed.has(redacted[i])) {
+      claimed.add(redacted[i]);
+      continue;
+    }
+    let n = 2;
+    while (taken.has(`${redacted[i]}#${n}`) || claimed.has(`${redacted[i]}#${n}`)) n++;
+    names[i] = `${redacted[i]}#${n}`;
+    claimed.add(names[i]);
+  }
+  return names;
 }
 
 const EMPTY = new Set<string>();

@@ -15,7 +15,7 @@ export interface ResourceStep {
   aliasOf?: string;
   /** Top-level inputs that differ from the baseline. */
   changed?: string[];
-  /** Changed inputs that likely force a replacement ("replace?"). */
+  /** Changed inputs that likely force a replacement ("replace?"); for an import, why it replaces. */
   mayReplace?: string[];
 }
 
@@ -36,6 +36,8 @@ export interface StepCounts {
   read: number;
   /** Resources adopted through the `import` option; present only when there are some. */
   import?: number;
+  /** Imports that replace a resource the baseline already manages; present only when there are some. */
+  importReplace?: number;
   /** Updates that touch an input known to force a replacement. */
   mayReplace: number;
 }
@@ -98,14 +100,24 @@ function diffStep(r: SteppedResource, old: BaselineResource): ResourceStep {
   return { step: "update", ...aliasOf, changed, ...(mayReplace.length ? { mayReplace } : {}) };
 }
 
+/** Why an import replaces a resource the baseline already manages (`mayReplace` of the step). */
+export const IMPORT_REPLACES = "import";
+
 /**
  * An import when the resource asks for one that its baseline did not already make (the CLI compares cloud ids, which
- * an offline preview lacks: the same `import` id stands for the same id).
+ * an offline preview lacks: the same `import` id stands for the same id). When the baseline holds the resource (made
+ * by a create, or imported from another id), the CLI plans an import-replacement: the resource it manages is
+ * replaced by the one imported.
  */
 function importStep(r: SteppedResource, old?: BaselineResource): ResourceStep | undefined {
   const importId = importIdOf(r.options);
   if (!importId || importId === importIdOf(old?.options)) return undefined;
-  return { step: "import", importId, ...(old && old.urn !== r.urn ? { aliasOf: old.urn } : {}) };
+  return {
+    step: "import",
+    importId,
+    ...(old && old.urn !== r.urn ? { aliasOf: old.urn } : {}),
+    ...(old ? { mayReplace: [IMPORT_REPLACES] } : {}),
+  };
 }
 
 /** Which baseline resource each registration takes over: by its own URN first, then its aliases, each claimed once. */
@@ -140,7 +152,8 @@ export function planSteps(resources: SteppedResource[], baseline?: Baseline): St
       : (importStep(r, old) ?? (old ? diffStep(r, old) : { step: "create" }));
     steps.set(r.urn, step);
     counts[step.step] = (counts[step.step] ?? 0) + 1;
-    if (step.mayReplace) counts.mayReplace++;
+    if (step.mayReplace && step.step === "update") counts.mayReplace++;
+    if (step.mayReplace && step.step === "import") counts.importReplace = (counts.importReplace ?? 0) + 1;
   }
   const owned = (baseline?.resources ?? []).filter((r) => r.step !== "read");
   const deleted = owned

@@ -1,9 +1,11 @@
 // The `import` resource option: planned as an import of the given id, not a create, with its inputs kept and a
 // warning that the existing resource could not be read offline.
+import * as fs from "fs";
 import * as path from "path";
 import { parseBaseline } from "../../engine/baseline";
 import { runPreview, type PreviewResult } from "../../engine/preview";
 import { planSteps, type SteppedResource } from "../../engine/steps";
+import { stripAnsi } from "../../engine/text";
 import { FIXTURES, runCli } from "./helpers";
 
 const PROJECT = path.join(FIXTURES, "imports");
@@ -52,16 +54,24 @@ describe("planSteps with the import option", () => {
     expect(plan.counts).not.toHaveProperty("import");
   });
 
-  it("imports again when the id differs from the baseline's, or the baseline created the resource", () => {
+  it("replaces the managed resource when the id differs from the baseline's, or the baseline created it", () => {
     const imported = resource("a", { import: "bucket-a" });
     const created = resource("b");
     const plan = planSteps(
-      [resource("a", { import: "bucket-a2" }), resource("b", { import: "bucket-b" })],
+      [resource("a", { import: "bucket-a2" }), resource("b", { import: "bucket-b" }), resource("c", { import: "c" })],
       parseBaseline({ stack: "dev", resources: [imported, created] }),
     );
-    expect(plan.steps.get(imported.urn)).toEqual({ step: "import", importId: "bucket-a2" });
-    expect(plan.steps.get(created.urn)).toEqual({ step: "import", importId: "bucket-b" });
+    // The CLI's import-replacement: the resource the state holds is replaced by the one imported.
+    expect(plan.steps.get(imported.urn)).toEqual({ step: "import", importId: "bucket-a2", mayReplace: ["import"] });
+    expect(plan.steps.get(created.urn)).toEqual({ step: "import", importId: "bucket-b", mayReplace: ["import"] });
+    // Nothing in the baseline: a plain import.
+    expect(plan.steps.get(urnOf("aws:s3/bucket:Bucket", "c"))).toEqual({ step: "import", importId: "c" });
+    expect(plan.counts).toMatchObject({ import: 3, importReplace: 2, mayReplace: 0, update: 0 });
     expect(plan.deleted).toEqual([]);
+  });
+
+  it("counts no import-replacement when no import replaces anything", () => {
+    expect(planSteps([resource("a", { import: "bucket-a" })]).counts).not.toHaveProperty("importReplace");
   });
 
   it("keeps the alias it took the baseline resource over by", () => {
@@ -74,6 +84,7 @@ describe("planSteps with the import option", () => {
       step: "import",
       importId: "bucket-new",
       aliasOf: old.urn,
+      mayReplace: ["import"],
     });
   });
 });
@@ -125,5 +136,50 @@ describe("a preview of a program that imports", () => {
     const again = await runPreview({ stack: "dev", cwd: PROJECT, baseline });
     expect(again.resources.map((r) => r.step)).toEqual(again.resources.map(() => "same"));
     expect(again.steps).not.toHaveProperty("import");
+  });
+});
+
+describe("a preview that imports over resources its baseline created", () => {
+  let baseline: ReturnType<typeof parseBaseline>;
+  let result: PreviewResult;
+  const step = (urn: string) => result.resources.find((r) => r.urn === urn);
+  beforeAll(async () => {
+    // The same program once created everything: its baseline holds both buckets without an import.
+    const first = await runPreview({ stack: "dev", cwd: PROJECT });
+    baseline = parseBaseline({
+      stack: "dev",
+      resources: first.resources.map((r) => ({ ...r, options: {}, step: "create" })),
+    });
+    result = await runPreview({ stack: "dev", cwd: PROJECT, baseline });
+  });
+
+  it("plans an import-replacement of each resource the baseline created", () => {
+    expect(step(ADOPTED)).toMatchObject({ step: "import", importId: "existing-bucket", mayReplace: ["import"] });
+    expect(step(ADOPTED_SG)).toMatchObject({ step: "import", mayReplace: ["import"] });
+    expect(step(CREATED)).toMatchObject({ step: "same" });
+    expect(step(CREATED)).not.toHaveProperty("mayReplace");
+    expect(result.steps).toMatchObject({ create: 0, import: 2, importReplace: 2, delete: 0, mayReplace: 0 });
+  });
+
+  it("shows it as a replacement in the text output and in --json", async () => {
+    const file = path.join(PROJECT, ".import-over-created.json");
+    fs.writeFileSync(file, JSON.stringify(baseline));
+    try {
+      const text = await runCli(["--cwd", PROJECT, "--stack", "dev", "--no-policy", "--baseline", file]);
+      const json = await runCli(["--cwd", PROJECT, "--stack", "dev", "--no-policy", "--baseline", file, "--json"]);
+      expect(text.code).toBe(0);
+      const out = stripAnsi(text.stdout);
+      expect(out).toMatch(
+        /^ => {2}└─ aws:s3\/bucket:Bucket\s+adopted {2}\[import existing-bucket; replaces the existing resource\]$/m,
+      );
+      // Unchanged: no marker.
+      expect(out).toMatch(/^ {5}├─ aws:s3\/bucket:Bucket\s+created$/m);
+      expect(out).toContain("= 2 to import (2 replacing an existing resource)");
+      expect(out).not.toContain("replace?)");
+      const adopted = JSON.parse(json.stdout).resources.find((r: { urn: string }) => r.urn === ADOPTED);
+      expect(adopted).toMatchObject({ step: "import", mayReplace: ["import"] });
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 });

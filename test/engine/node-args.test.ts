@@ -25,6 +25,12 @@ describe("splitNodeArgs", () => {
     ["''", [""]],
     ["--require ./a.js # --require ./b.js", ["--require", "./a.js"]],
     ["--x#y", ["--x#y"]],
+    // shlex separates words at space, tab, CR and LF only: other blanks stay inside a word.
+    ["a\r\nb", ["a", "b"]],
+    ["a\u00a0b c", ["a\u00a0b", "c"]],
+    ["a\vb c", ["a\vb", "c"]],
+    ["a\fb c", ["a\fb", "c"]],
+    ["\u00a0", ["\u00a0"]],
   ])("%j → %j", (text, words) => {
     expect(splitNodeArgs(text)).toEqual(words);
   });

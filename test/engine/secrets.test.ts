@@ -168,3 +168,80 @@ describe("Redactor and secret scripts", () => {
     expect(r.text(`before ${whole} after ${lines[3]}`)).toBe(`before ${SECRET_MARKER} after ${SECRET_MARKER}`);
   });
 });
+
+describe("Redactor on the engine's own records", () => {
+  const FIELD_NAMES = ["message", "urn", "name", "type", "parent", "severity", "inputs"];
+  const r = () => new Redactor().addValues(FIELD_NAMES);
+  const log = { severity: "warning", message: "the message is of a type", urn: "urn:pulumi:s::p::t::name" };
+
+  it("keeps every field name that equals a secret, cutting the secret from the values", () => {
+    expect(r().fields(log)).toEqual({
+      severity: "warning",
+      message: `the ${SECRET_MARKER} is of a ${SECRET_MARKER}`,
+      urn: `${SECRET_MARKER}:pulumi:s::p::t::${SECRET_MARKER}`,
+    });
+    expect(
+      r()
+        .fields([log])
+        .map((l) => Object.keys(l)),
+    ).toEqual([["severity", "message", "urn"]]);
+  });
+
+  it("keeps nested field names and array items of a record, and marks secret wrappers", () => {
+    const record = { inputs: { parent: "a parent", list: ["type", 1] }, pw: secret("x") };
+    expect(r().fields(record)).toEqual({
+      inputs: { parent: `a ${SECRET_MARKER}`, list: [SECRET_MARKER, 1] },
+      pw: SECRET_MARKER,
+    });
+  });
+
+  it("still cuts the same secrets from the keys of user data", () => {
+    expect(r().value({ message: "m", "name-tag": "urn" })).toEqual({
+      [SECRET_MARKER]: "m",
+      [`${SECRET_MARKER}-tag`]: SECRET_MARKER,
+    });
+  });
+});
+
+describe("Redactor on keys that differ only by a secret", () => {
+  const r = () => new Redactor().addValues(["alpha", "bravo", "charlie"]);
+
+  it("keeps every entry, numbering the second and later", () => {
+    expect(r().value({ "owner-alpha": "team-1", "owner-bravo": "team-2" })).toEqual({
+      [`owner-${SECRET_MARKER}`]: "team-1",
+      [`owner-${SECRET_MARKER}#2`]: "team-2",
+    });
+  });
+
+  it("numbers by the sorted original keys, whatever order the program built them in", () => {
+    const forward = r().value({ "owner-alpha": 1, "owner-bravo": 2, "owner-charlie": 3 });
+    const backward = r().value({ "owner-charlie": 3, "owner-bravo": 2, "owner-alpha": 1 });
+    expect(backward).toEqual(forward);
+    expect(forward).toEqual({
+      [`owner-${SECRET_MARKER}`]: 1,
+      [`owner-${SECRET_MARKER}#2`]: 2,
+      [`owner-${SECRET_MARKER}#3`]: 3,
+    });
+  });
+
+  it("leaves a key the redaction does not change as it is, numbering past the keys already taken", () => {
+    const value = { [`owner-${SECRET_MARKER}`]: "kept", "owner-alpha": "a", [`owner-${SECRET_MARKER}#2`]: "kept-2" };
+    expect(r().value(value)).toEqual({
+      [`owner-${SECRET_MARKER}`]: "kept",
+      [`owner-${SECRET_MARKER}#3`]: "a",
+      [`owner-${SECRET_MARKER}#2`]: "kept-2",
+    });
+  });
+
+  it("redacts a redacted map again to itself", () => {
+    const once = r().value({ tags: { "owner-alpha": "1", "owner-bravo": "2", plain: "3" } });
+    expect(r().value(once)).toEqual(once);
+  });
+
+  it("keeps distinct keys apart in nested maps and leaves keys of engine records alone", () => {
+    expect(r().value({ nested: { "alpha-x": 1, "bravo-x": 2 } })).toEqual({
+      nested: { [`${SECRET_MARKER}-x`]: 1, [`${SECRET_MARKER}-x#2`]: 2 },
+    });
+    expect(r().fields({ "alpha-x": 1, "bravo-x": 2 })).toEqual({ "alpha-x": 1, "bravo-x": 2 });
+  });
+});
