@@ -53,7 +53,7 @@ export function samePlace(a: GenericResource, b: GenericResource): Place {
 export function placeDoubt(a: GenericResource, b: GenericResource): string {
   if (samePlace(a, b) !== "maybe") return "";
   if (sameRegion(a, b) === "same")
-    return "their providers may act in different accounts (assumeRole or profile differ)";
+    return "their providers may act in different accounts (assumed roles, profile or credentials differ)";
   const [ra, rb] = [regionState(a), regionState(b)];
   if (ra === "unknown" || rb === "unknown") return "a region is unknown at preview";
   return "a region is left to the provider's environment, which the plan does not show";

@@ -6,7 +6,7 @@ import { GenericResource } from "../../lib/reachability";
 import { bool, isUnknown } from "../../lib/values";
 import { unwrap } from "../../lib/reachability/resource";
 import { Proof } from "./proof";
-import { providerInput, sameAccount } from "./provider-accounts";
+import { accountDoubt, sameAccount } from "./provider-accounts";
 
 const ORGANIZATION_SWITCHES = ["isOrganizationTrail", "organizationEnabled"];
 
@@ -17,27 +17,11 @@ export function organizationWide(trail: GenericResource): Proof {
   return values.some(isUnknown) ? "unknown" : "no";
 }
 
-/**
- * Alibaba Cloud providers take an accountId for some service calls. The provider does not check it against the
- * credentials, so two different ids do not prove two accounts, but they do put the shared account in doubt.
- */
-function declaredAccountsDiffer(a: GenericResource, b: GenericResource): boolean {
-  const [ia, ib] = [a, b].map((r) => unwrap(providerInput(r, "accountId")));
-  const known = (v: unknown) => typeof v === "string" && v !== "" && !isUnknown(v);
-  return a.provider !== b.provider && (isUnknown(ia) || isUnknown(ib) || (known(ia) && known(ib) && ia !== ib));
-}
-
-/** Whether the two resources' providers act in one account: sameAccount, with Alibaba Cloud's accountId as doubt. */
-export function accountOf(a: GenericResource, b: GenericResource): "same" | "maybe" | "other" {
-  const account = sameAccount(a, b);
-  return account === "same" && declaredAccountsDiffer(a, b) ? "maybe" : account;
-}
-
 /** Whether `trail` records the API activity of the account `resource` lives in. */
 export function trailAccount(trail: GenericResource, resource: GenericResource): "same" | "maybe" | "other" {
   const organization = organizationWide(trail);
   if (organization === "yes") return "same";
-  const account = accountOf(trail, resource);
+  const account = sameAccount(trail, resource);
   return account === "other" && organization === "unknown" ? "maybe" : account;
 }
 
@@ -48,13 +32,12 @@ export const providerName = (r: GenericResource): string =>
 /** Why a trail may or may not record a resource's account, for notes. */
 export function trailAccountDoubt(trail: GenericResource, resource: GenericResource): string {
   const both = `${providerName(trail)} and ${providerName(resource)}`;
-  const account = sameAccount(trail, resource);
   const why =
-    account === "other"
+    sameAccount(trail, resource) === "other"
       ? `${providerName(trail)} acts in another account`
-      : account === "same"
+      : accountDoubt(trail, resource) === "declared"
         ? `${both} declare different accountIds, or one unknown at preview (the provider does not check it against the credentials)`
-        : `${both} may act in different accounts (their allowedAccountIds, assumeRole or profile differ or are unknown at preview)`;
+        : `${both} may act in different accounts (their allowedAccountIds, assumed roles, profile or credentials differ or are unknown at preview)`;
   const field = ORGANIZATION_SWITCHES.find((f) => isUnknown(unwrap(trail.inputs[f])));
   return field ? `${why}, and whether the trail records the whole organization (${field}) is unknown at preview` : why;
 }

@@ -695,6 +695,29 @@ describe("audit trails judged per account", () => {
     plain: east,
     west: { region: "us-west-2" },
     default_7_0_0: {},
+    // Pinned to account 222222222222 like b, signing in differently: still that account.
+    deploy: {
+      ...east,
+      allowedAccountIds: '["222222222222"]',
+      assumeRoles: [{ roleArn: "arn:aws:iam::222222222222:role/deploy", sessionName: "ci" }],
+    },
+    auditor: {
+      ...east,
+      allowedAccountIds: ["222222222222"],
+      assumeRoles: [{ sessionName: "audit", roleArn: "arn:aws:iam::222222222222:role/audit" }],
+      profile: "audit",
+    },
+    roleIn2: { ...east, assumeRoles: [{ roleArn: "arn:aws:iam::222222222222:role/audit" }] },
+    chainTo1: {
+      ...east,
+      assumeRoles: [
+        { roleArn: "arn:aws:iam::222222222222:role/hop" },
+        { roleArn: "arn:aws:iam::111111111111:role/audit" },
+      ],
+    },
+    roleInPending: { ...east, assumeRoles: [{ roleArn: UNKNOWN }] },
+    keyA: { ...east, accessKey: "AKIAAAAAAAAAAAAAAAAA" },
+    keyB: { ...east, accessKey: "AKIABBBBBBBBBBBBBBBB" },
   };
   const aliProviders: Record<string, Record<string, unknown>> = {
     hz: { region: "cn-hangzhou" },
@@ -703,6 +726,9 @@ describe("audit trails judged per account", () => {
     ops: { region: "cn-hangzhou", accountId: "1111111111111111" },
     ops2: { region: "cn-shanghai", accountId: "1111111111111111" },
     other: { region: "cn-hangzhou", accountId: "2222222222222222" },
+    deployer: { region: "cn-shanghai", assumeRole: { roleArn: "acs:ram::1234567890123456:role/deploy" } },
+    foreign: { region: "cn-hangzhou", assumeRole: '{"roleArn":"acs:ram::6543210987654321:role/audit"}' },
+    declared: { region: "cn-hangzhou", accountId: "1234567890123456" },
   };
   const on = (provider: string): Partial<StackInput> =>
     provider in aliProviders
@@ -934,6 +960,69 @@ describe("audit trails judged per account", () => {
       name: "ECS and an ActionTrail trail under providers declaring the same accountId",
       resources: [ecs("ops"), actionTrail("ops2")],
       violations: 0,
+    },
+    // The account named by a single allowedAccountIds or the assumed role's ARN decides, however they sign in.
+    {
+      name: "compute pinned to 222222222222, the trail assuming a role of 222222222222",
+      resources: [ec2("b"), trail("roleIn2")],
+      violations: 0,
+    },
+    {
+      name: "both pinned to 222222222222, other roles, session names, key order and profile",
+      resources: [ec2("deploy"), trail("auditor")],
+      violations: 0,
+    },
+    {
+      name: "compute pinned to 111111111111, the trail's last assumed role in it (role chain)",
+      resources: [ec2("a"), trail("chainTo1")],
+      violations: 0,
+    },
+    {
+      name: "compute pinned to 111111111111, the trail assuming a role of 222222222222: another account",
+      resources: [ec2("a"), trail("roleIn2")],
+      violations: 1,
+      urn: APP,
+      mentions: "CloudTrail trail audit (provider roleIn2) records another account",
+    },
+    {
+      name: "compute pinned to 222222222222, the trail's chain ending in 111111111111: another account",
+      resources: [ec2("b"), trail("chainTo1")],
+      violations: 1,
+    },
+    {
+      name: "trail assuming a role unknown at preview: a note",
+      resources: [ec2("a"), trail("roleInPending")],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "compute and trail under providers with different access keys: a note",
+      resources: [ec2("keyA"), trail("keyB")],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "different access keys, failing closed",
+      resources: [ec2("keyA"), trail("keyB")],
+      config: { failClosed: true },
+      violations: 1,
+    },
+    {
+      name: "ECS and an ActionTrail trail under roles of one Alibaba Cloud account",
+      resources: [ecs("logs"), actionTrail("deployer")],
+      violations: 0,
+    },
+    {
+      name: "ECS and an ActionTrail trail under roles of two Alibaba Cloud accounts (JSON text)",
+      resources: [ecs("logs"), actionTrail("foreign")],
+      violations: 1,
+      mentions: "records another account",
+    },
+    {
+      name: "ECS under a role of the uid an ActionTrail provider only declares (accountId): a note",
+      resources: [ecs("logs"), actionTrail("declared")],
+      violations: 0,
+      notes: 1,
     },
   ] as StackCase[]);
 

@@ -2,6 +2,8 @@
 // inputs. Two providers of one region are one place unless their inputs set the accounts apart; a region the plan
 // does not show (left to the provider's environment, or unknown at preview) keeps the verdict open: a note.
 import { PolicyResource } from "@pulumi/policy";
+import { accountOfProvider } from "../../policies/lib/provider-account";
+import { sameAccount } from "../../policies/lib/provider-accounts";
 import { samePlace, sameProviderRegion } from "../../policies/lib/provider-region";
 import { requireLockedBackupVaults } from "../../policies/rules/require-locked-backup-vaults";
 import { requireRegistryImageScanning } from "../../policies/rules/require-registry-image-scanning";
@@ -113,6 +115,154 @@ describe("samePlace with the providers' inputs", () => {
     expect(sameProviderRegion(r({}, HOME, east), r({ region: "eu-west-1" }, HOME, east))).toBe(false);
     expect(sameProviderRegion(r({}, HOME, {}), r({ region: "eu-west-1" }, HOME, {}))).toBe(true);
     expect(sameProviderRegion(r({}, HOME, east), r({}, TWIN, {}))).toBe(false);
+  });
+});
+
+describe("sameAccount: the account a single allowedAccountIds or an assumed role names decides", () => {
+  const ALI = "urn:pulumi:test::hardening-kit::pulumi:providers:alicloud::";
+  const r = (provider: string, providerInputs: Record<string, unknown>) =>
+    ({
+      urn: "u",
+      type: "t",
+      name: "n",
+      inputs: {},
+      propertyDependencies: {},
+      dependencies: [],
+      provider,
+      providerInputs,
+    }) as GenericResource;
+  const pinned = (extra: Record<string, unknown> = {}) => ({ allowedAccountIds: ["111111111111"], ...extra });
+  const role = (arn: unknown, extra: Record<string, unknown> = {}) => ({ roleArn: arn, ...extra });
+  const ROLE1 = "arn:aws:iam::111111111111:role/deploy";
+  const ROLE2 = "arn:aws:iam::222222222222:role/deploy";
+  it.each([
+    // Pinned to one account: nothing else tells them apart.
+    [
+      "pinned (JSON text and list), assumeRoles session names differ",
+      { allowedAccountIds: '["111111111111"]', assumeRoles: [role(ROLE1, { sessionName: "a" })] },
+      pinned({ assumeRoles: [role(ROLE1, { sessionName: "b" })] }),
+      "same",
+    ],
+    [
+      "pinned, role/deploy vs role/audit of the account",
+      pinned({ assumeRoles: [role(ROLE1)] }),
+      pinned({ assumeRoles: [role("arn:aws:iam::111111111111:role/audit")] }),
+      "same",
+    ],
+    [
+      "pinned, assumeRole keys in another order (JSON text)",
+      pinned({ assumeRole: '{"roleArn":"arn:aws:iam::9:role/x","sessionName":"s"}' }),
+      pinned({ assumeRole: { sessionName: "s", roleArn: "arn:aws:iam::9:role/x" } }),
+      "same",
+    ],
+    ["pinned, profiles differ", pinned({ profile: "a" }), pinned({ profile: "b" }), "same"],
+    ["pinned, access keys differ", pinned({ accessKey: "AKIAA" }), pinned({ accessKey: "AKIAB" }), "same"],
+    ["pinned, a profile unknown at preview", pinned({ profile: UNKNOWN }), pinned(), "same"],
+    ["pinned to one account listed twice", { allowedAccountIds: ["111111111111", "111111111111"] }, pinned(), "same"],
+    // The role's account.
+    ["role of the pinned account (assumeRoles)", { assumeRoles: [role(ROLE1)] }, pinned(), "same"],
+    ["role of the pinned account (older assumeRole)", { assumeRole: role(ROLE1) }, pinned(), "same"],
+    ["web-identity role of the pinned account", { assumeRoleWithWebIdentity: role(ROLE1) }, pinned(), "same"],
+    [
+      "role in another partition's ARN form",
+      { assumeRoles: [role("arn:aws-cn:iam::111111111111:role/x")] },
+      pinned(),
+      "same",
+    ],
+    [
+      "roles of one account, no pin",
+      { assumeRoles: [role(ROLE1)] },
+      { assumeRole: role("arn:aws:iam::111111111111:role/a") },
+      "same",
+    ],
+    ["chain ending in the pinned account", { assumeRoles: [role(ROLE2), role(ROLE1)] }, pinned(), "same"],
+    ["chain ending in another account", { assumeRoles: [role(ROLE1), role(ROLE2)] }, pinned(), "other"],
+    ["role in another account than the pinned one", { assumeRoles: [role(ROLE2)] }, pinned(), "other"],
+    [
+      "role in another account, the pin unknown in the role's provider",
+      { allowedAccountIds: UNKNOWN, assumeRole: role(ROLE2) },
+      pinned(),
+      "other",
+    ],
+    ["roles in two accounts", { assumeRoles: [role(ROLE1)] }, { assumeRoles: [role(ROLE2)] }, "other"],
+    [
+      "role in one of two allowed accounts",
+      { assumeRoles: [role(ROLE2)] },
+      { allowedAccountIds: ["111111111111", "222222222222"] },
+      "maybe",
+    ],
+    ["role whose ARN is unknown at preview", { assumeRoles: [role(UNKNOWN)] }, pinned(), "maybe"],
+    [
+      "roles whose ARNs are both unknown at preview",
+      { assumeRoles: [role(UNKNOWN)] },
+      { assumeRoles: [role(UNKNOWN)] },
+      "maybe",
+    ],
+    ["role whose ARN names no account", { assumeRole: role("arn:aws:iam::9:role/x") }, pinned(), "maybe"],
+    // Credentials: may be two accounts, never surely.
+    ["access keys differ", { accessKey: "AKIAA" }, { accessKey: "AKIAB" }, "maybe"],
+    ["one access key, the other provider none", { accessKey: "AKIAA" }, {}, "maybe"],
+    ["tokens differ", { token: "t1" }, { token: "t2" }, "maybe"],
+    ["credentials files differ", { sharedCredentialsFiles: ["/a"] }, { sharedCredentialsFiles: '["/b"]' }, "maybe"],
+    ["config files differ", { sharedConfigFiles: ["/a"] }, { sharedConfigFiles: ["/b"] }, "maybe"],
+    ["an access key unknown at preview", { accessKey: UNKNOWN }, { accessKey: UNKNOWN }, "maybe"],
+    [
+      "the same access key and credentials file (JSON text)",
+      { accessKey: "AKIAA", sharedCredentialsFiles: '["/a"]' },
+      { accessKey: "AKIAA", sharedCredentialsFiles: ["/a"] },
+      "same",
+    ],
+    [
+      "allowed in the same two accounts, listed in another order",
+      { allowedAccountIds: ["1", "2"] },
+      { allowedAccountIds: ["2", "1"] },
+      "same",
+    ],
+  ])("AWS: %s", (_n, a, b, expected) => {
+    expect(sameAccount(r(HOME, a), r(TWIN, b))).toBe(expected);
+    expect(sameAccount(r(TWIN, b), r(HOME, a))).toBe(expected);
+  });
+  const UID = "1234567890123456";
+  it.each([
+    [
+      "roles of one uid",
+      { assumeRole: role(`acs:ram::${UID}:role/a`) },
+      { assumeRole: role(`acs:ram::${UID}:role/b`) },
+      "same",
+    ],
+    [
+      "roles of two uids (JSON text)",
+      { assumeRole: role(`acs:ram::${UID}:role/a`) },
+      { assumeRole: '{"roleArn":"acs:ram::6543210987654321:role/a"}' },
+      "other",
+    ],
+    ["the same declared accountId", { accountId: UID }, { accountId: UID, region: "cn-shanghai" }, "same"],
+    ["declared accountIds differ", { accountId: UID }, { accountId: "6543210987654321" }, "maybe"],
+    ["a declared accountId unknown at preview", { accountId: UID }, { accountId: UNKNOWN }, "maybe"],
+    [
+      "a role of the uid the other only declares",
+      { assumeRole: role(`acs:ram::${UID}:role/a`) },
+      { accountId: UID },
+      "maybe",
+    ],
+    ["security tokens differ", { securityToken: "a" }, { securityToken: "b" }, "maybe"],
+  ])("Alibaba Cloud: %s", (_n, a, b, expected) => {
+    expect(sameAccount(r(ALI + "a", a), r(ALI + "b", b))).toBe(expected);
+    expect(sameAccount(r(ALI + "b", b), r(ALI + "a", a))).toBe(expected);
+  });
+  it("one provider is one account whatever its inputs", () => {
+    expect(sameAccount(r(HOME, { accessKey: UNKNOWN }), r(HOME, { accessKey: UNKNOWN }))).toBe("same");
+  });
+  it("accountOfProvider: certain for a pin or a role, only declared for Alibaba Cloud's accountId", () => {
+    expect(accountOfProvider(pinned())).toEqual({ account: "111111111111", certain: true, within: ["111111111111"] });
+    expect(accountOfProvider({ assumeRoles: '[{"roleArn":"' + ROLE2 + '"}]' })).toMatchObject({
+      account: "222222222222",
+      certain: true,
+    });
+    expect(accountOfProvider({ allowedAccountIds: ["1", "2"] })).toEqual({ certain: false, within: ["1", "2"] });
+    expect(accountOfProvider({ accountId: UID })).toEqual({ account: UID, certain: false });
+    expect(accountOfProvider({ accountId: UNKNOWN })).toEqual({ certain: false });
+    expect(accountOfProvider(undefined)).toEqual({ certain: false });
   });
 });
 
