@@ -1,11 +1,12 @@
 // Alibaba Cloud GTM 3.0 (@pulumi/alicloud 3.x alidnscloudgtmaddress / alidnscloudgtm): each address carries its own
 // health tasks, each probing with a monitor template, and healthJudgement says how many tasks must be OK for the
-// address to be available. An address whose tasks cannot all report it down is never failed over from.
+// address to be available. An address whose tasks cannot all report it down is never failed over from. An address
+// GTM never answers (disabled, or set unavailable by hand) cannot mask an outage, whatever its tasks.
 import { GenericResource } from "../../lib/reachability";
 import { isUnknown, list, num, obj } from "../../lib/values";
 import { Finding, unverifiable, violation } from "./findings";
 import { resourcesNamed } from "./id-list-links";
-import { shown } from "./text-values";
+import { is, shown } from "./text-values";
 
 export const CLOUD_GTM_ADDRESS = "alicloud:alidnscloudgtmaddress/alidnsCloudGtmAddress:AlidnsCloudGtmAddress";
 export const CLOUD_GTM_MONITOR_TEMPLATE = "alicloud:alidnscloudgtm/monitorTemplate:MonitorTemplate";
@@ -37,8 +38,38 @@ function templateStuck(template: GenericResource): string | "unknown" | undefine
     : undefined;
 }
 
-/** Whether the address's health tasks can report it down, judged with the stack's monitor templates. */
+/**
+ * Whether GTM answers the address at all: not when disabled (enableStatus "disable") nor when set unavailable by
+ * hand (availableMode "manual", manualAvailableStatus "unavailable"). "unknown" names the field left unknown at
+ * preview that may take it out of answers.
+ */
+function answered(address: GenericResource): "yes" | "no" | { unknown: string } {
+  const { enableStatus, availableMode, manualAvailableStatus } = address.inputs;
+  const mayBe = (v: unknown, want: string) => isUnknown(v) || is(v, want);
+  if (is(enableStatus, "disable")) return "no";
+  if (is(availableMode, "manual") && is(manualAvailableStatus, "unavailable")) return "no";
+  if (isUnknown(enableStatus)) return { unknown: "enableStatus" };
+  if (mayBe(availableMode, "manual") && mayBe(manualAvailableStatus, "unavailable"))
+    return { unknown: isUnknown(availableMode) ? "availableMode" : "manualAvailableStatus" };
+  return "yes";
+}
+
+/**
+ * Whether the address's health tasks can report it down, judged with the stack's monitor templates; nothing when GTM
+ * never answers it, a note when that is unknown at preview.
+ */
 export function healthTaskFindings(address: GenericResource, templates: GenericResource[]): Finding[] {
+  const found = taskFindings(address, templates);
+  const answer = found.length === 0 ? "yes" : answered(address);
+  if (answer === "no") return [];
+  if (answer === "yes") return found;
+  const field = `${address.name}.${answer.unknown}`;
+  return found.map((f) =>
+    f.unverifiable ? f : unverifiable(field, `GTM may not answer the address; if it does: ${f.message}`),
+  );
+}
+
+function taskFindings(address: GenericResource, templates: GenericResource[]): Finding[] {
   const { healthTasks, healthJudgement } = address.inputs;
   if (isUnknown(healthTasks)) return [unverifiable(`${address.name}.healthTasks`)];
   const tasks = list(healthTasks);

@@ -3,7 +3,9 @@
 // Bottlerocket AMIs require tokens themselves, and a node group with a launch template takes that template's
 // metadataOptions, which the rule checks as a resource of its own.
 // Without an amiType EKS picks one by Kubernetes version: AL2023 from 1.30, Amazon Linux 2 (AL2_x86_64) below it. The
-// version is the node group's own, or when it leaves it out the cluster's, which only the stack part can look up.
+// version is the node group's own, or when it leaves it out the cluster's, which only the stack part can look up. A
+// version left to EKS (a cluster created without one, or a value read from such a cluster) is EKS's default: every
+// version EKS still creates or supports is 1.30 or later (1.29's extended support ended in March 2026).
 import { GenericResource } from "../../lib/reachability";
 import { Resolver } from "../../lib/reachability/resolver";
 import { isUnknown } from "../../lib/values";
@@ -53,8 +55,9 @@ function defaultAmiFindings(version: unknown, whose: string): Finding[] {
 export function eksNodeGroupImdsFindings(p: Record<string, unknown>): Finding[] {
   if (present(p.launchTemplate)) return [];
   if (isUnknown(p.amiType)) return [unverifiable("amiType")];
-  // The version left out: the cluster's decides, judged across the stack (eksClusterVersionFindings).
-  if (unset(p.amiType)) return unset(p.version) ? [] : defaultAmiFindings(p.version, "version");
+  // The version left out (the cluster's decides) or unknown (it may be read from a cluster left to EKS's default):
+  // judged across the stack (eksClusterVersionFindings).
+  if (unset(p.amiType)) return unset(p.version) || isUnknown(p.version) ? [] : defaultAmiFindings(p.version, "version");
   if (typeof p.amiType !== "string" || !TOKENS_OPTIONAL.test(p.amiType)) return [];
   return [
     violation(
@@ -63,12 +66,43 @@ export function eksNodeGroupImdsFindings(p: Record<string, unknown>): Finding[] 
   ];
 }
 
-/** Node groups that leave amiType and version to EKS: the version of the cluster they join decides the AMI. */
+/**
+ * Node groups that leave amiType to EKS with no version of their own, or one unknown at preview: the version of the
+ * cluster they join, or the resource their version is read from, decides the AMI.
+ */
 export function eksClusterVersionFindings(resources: readonly GenericResource[], resolver: Resolver): StackFinding[] {
   return resources
     .filter((r) => r.type === EKS_NODE_GROUP)
-    .filter((r) => !present(r.inputs.launchTemplate) && unset(r.inputs.amiType) && unset(r.inputs.version))
-    .flatMap((r) => clusterVersionFindings(r, resolver).map((f) => ({ urn: r.urn, ...f })));
+    .filter((r) => !present(r.inputs.launchTemplate) && unset(r.inputs.amiType))
+    .filter((r) => unset(r.inputs.version) || isUnknown(r.inputs.version))
+    .flatMap((r) => nodeGroupVersionFindings(r, resolver).map((f) => ({ urn: r.urn, ...f })));
+}
+
+/** An unknown version read only from clusters left to EKS's default is that default; any other is a note. */
+function nodeGroupVersionFindings(r: GenericResource, resolver: Resolver): Finding[] {
+  if (unset(r.inputs.version)) return clusterVersionFindings(r, resolver);
+  return readFromDefaultVersions(r.propertyDependencies.version, resolver, new Set([r.urn]))
+    ? []
+    : defaultAmiFindings(r.inputs.version, "version");
+}
+
+/** A cluster created without a version, or with one read from such clusters only, runs EKS's default version. */
+function leftToEks(cluster: GenericResource, resolver: Resolver, seen: ReadonlySet<string>): boolean {
+  const version = cluster.inputs.version;
+  if (unset(version)) return true;
+  return isUnknown(version) && readFromDefaultVersions(cluster.propertyDependencies.version, resolver, seen);
+}
+
+/** Every source is a cluster of the stack left to EKS's default (a cycle proves nothing). */
+function readFromDefaultVersions(sources: string[] | undefined, resolver: Resolver, seen: ReadonlySet<string>) {
+  const from = sources ?? [];
+  return (
+    from.length > 0 &&
+    from.every((urn) => {
+      const source = resolver.get(urn);
+      return !seen.has(urn) && source?.type === EKS_CLUSTER && leftToEks(source, resolver, new Set([...seen, urn]));
+    })
+  );
 }
 
 function clusterVersionFindings(r: GenericResource, resolver: Resolver): Finding[] {
@@ -81,12 +115,7 @@ function clusterVersionFindings(r: GenericResource, resolver: Resolver): Finding
         `the cluster ${named(r.inputs.clusterName)} is outside the stack, so its Kubernetes version is unknown: ${why}; ${FIX}`,
       ),
     ];
-  if (unset(cluster.inputs.version))
-    return [
-      note(
-        `${cluster.name} leaves version to EKS's default at creation, so the node group's Kubernetes version is unknown: ${why}; set version`,
-      ),
-    ];
+  if (leftToEks(cluster, resolver, new Set([cluster.urn]))) return [];
   return defaultAmiFindings(cluster.inputs.version, `the version of its cluster ${cluster.name}`);
 }
 

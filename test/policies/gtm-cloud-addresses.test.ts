@@ -1,5 +1,6 @@
 // Alibaba Cloud GTM 3.0 (@pulumi/alicloud 3.x): an address forced available is never failed over from
-// (require-dns-failover-health-check), and its health tasks must be able to report it down (require-gtm-pool-monitoring).
+// (require-dns-failover-health-check), and its health tasks must be able to report it down (require-gtm-pool-monitoring)
+// unless GTM never answers it (disabled, or set unavailable by hand).
 import { requireDnsFailoverHealthCheck } from "../../policies/rules/require-dns-failover-health-check";
 import { requireGtmPoolMonitoring } from "../../policies/rules/require-gtm-pool-monitoring";
 import { knownRef, ref, StackBuilder } from "../reachability/stack-builder";
@@ -239,6 +240,120 @@ describe("require-gtm-pool-monitoring: GTM 3.0 address health tasks", () => {
             ADDRESS,
             "primary",
             address({ healthJudgement: UNKNOWN, healthTasks: [{ templateId: ref(template(b, "lax", 100)) }] }),
+          ),
+        violations: 1,
+      },
+      {
+        name: "good: a disabled address without health tasks is never answered",
+        build: (b) => b.add(ADDRESS, "primary", address({ enableStatus: "disable", healthTasks: undefined })),
+        violations: 0,
+      },
+      {
+        name: "good: disabled in other cases, its only task never failing",
+        build: (b) =>
+          b.add(
+            ADDRESS,
+            "primary",
+            address({ enableStatus: "Disable", healthTasks: [{ templateId: ref(template(b, "lax", 100)) }] }),
+          ),
+        violations: 0,
+      },
+      {
+        name: "good: set unavailable by hand, without health tasks",
+        build: (b) =>
+          b.add(
+            ADDRESS,
+            "primary",
+            address({ availableMode: "manual", manualAvailableStatus: "unavailable", healthTasks: undefined }),
+          ),
+        violations: 0,
+      },
+      {
+        name: "good: set unavailable by hand in other cases, no health tasks",
+        build: (b) =>
+          b.add(
+            ADDRESS,
+            "primary",
+            address({ availableMode: "MANUAL", manualAvailableStatus: "Unavailable", healthTasks: [] }),
+          ),
+        violations: 0,
+      },
+      {
+        name: "bad: enabled, no health tasks",
+        build: (b) => b.add(ADDRESS, "primary", address({ enableStatus: "ENABLE", healthTasks: undefined })),
+        violations: 1,
+        mentions: "has no health tasks",
+      },
+      {
+        name: "bad: manual mode set available, no health tasks",
+        build: (b) =>
+          b.add(
+            ADDRESS,
+            "primary",
+            address({ availableMode: "manual", manualAvailableStatus: "available", healthTasks: undefined }),
+          ),
+        violations: 1,
+        mentions: "has no health tasks",
+      },
+      {
+        name: "bad: auto mode ignores manualAvailableStatus unavailable, no health tasks",
+        build: (b) =>
+          b.add(ADDRESS, "primary", address({ manualAvailableStatus: "unavailable", healthTasks: undefined })),
+        violations: 1,
+        mentions: "has no health tasks",
+      },
+      {
+        name: "bad: manual mode with manualAvailableStatus unset, no health tasks",
+        build: (b) => b.add(ADDRESS, "primary", address({ availableMode: "manual", healthTasks: undefined })),
+        violations: 1,
+      },
+      {
+        name: "note: enableStatus unknown at preview, no health tasks",
+        build: (b) => b.add(ADDRESS, "primary", address({ enableStatus: UNKNOWN, healthTasks: undefined })),
+        violations: 0,
+        notes: 1,
+        label: "primary.enableStatus",
+      },
+      {
+        name: "note: availableMode unknown with manualAvailableStatus unavailable, no health tasks",
+        build: (b) =>
+          b.add(
+            ADDRESS,
+            "primary",
+            address({ availableMode: UNKNOWN, manualAvailableStatus: "unavailable", healthTasks: undefined }),
+          ),
+        violations: 0,
+        notes: 1,
+        label: "primary.availableMode",
+      },
+      {
+        name: "note: manual mode with manualAvailableStatus unknown, the only task never failing",
+        build: (b) =>
+          b.add(
+            ADDRESS,
+            "primary",
+            address({
+              availableMode: "manual",
+              manualAvailableStatus: UNKNOWN,
+              healthTasks: [{ templateId: ref(template(b, "lax", 100)) }],
+            }),
+          ),
+        violations: 0,
+        notes: 1,
+        label: "primary.manualAvailableStatus",
+      },
+      {
+        name: "good: enableStatus unknown, a task that can fail",
+        build: (b) => b.add(ADDRESS, "primary", address({ enableStatus: UNKNOWN })),
+        violations: 0,
+      },
+      {
+        name: "bad: availableMode unknown with manualAvailableStatus available, no health tasks",
+        build: (b) =>
+          b.add(
+            ADDRESS,
+            "primary",
+            address({ availableMode: UNKNOWN, manualAvailableStatus: "available", healthTasks: undefined }),
           ),
         violations: 1,
       },

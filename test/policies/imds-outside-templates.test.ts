@@ -1,6 +1,7 @@
 // require-imdsv2 where what decides a launch's metadata tokens is not in sight: a launch template the stack does not
 // declare (a note, or a violation when failing closed, unless account defaults of the stack require tokens), and an EKS
-// node group that leaves amiType to EKS, which picks Amazon Linux 2 (IMDSv1 open) below Kubernetes 1.30.
+// node group that leaves amiType to EKS, which picks Amazon Linux 2 (IMDSv1 open) below Kubernetes 1.30. A version
+// left to EKS (a cluster without one, or read from such a cluster) is EKS's default, 1.30 or later.
 import { requireImdsv2 } from "../../policies/rules/require-imdsv2";
 import { countOf, planTable, runPlan } from "./combined-table";
 import { StackInput, UNKNOWN, urnOf } from "./harness";
@@ -289,12 +290,20 @@ const nodeGroup = (props: Record<string, unknown>, deps: Record<string, string[]
   props: { clusterName: "prod", nodeRoleArn: "arn:aws:iam::1:role/n", subnetIds: ["s"], ...props },
   propertyDependencies: deps,
 });
-const cluster = (props: Record<string, unknown>): StackInput => ({
+const cluster = (props: Record<string, unknown>, deps: Record<string, string[]> = {}, name = "prod"): StackInput => ({
   type: CLUSTER,
-  name: "prod",
+  name,
   props: { roleArn: "arn:aws:iam::1:role/c", vpcConfig: { subnetIds: ["s"] }, ...props },
+  propertyDependencies: deps,
 });
 const byDependency = { clusterName: [CLUSTER_URN] };
+/** The node group's version read from its cluster (`version: cluster.version`), unknown at preview. */
+const versionFromCluster = { ...byDependency, version: [CLUSTER_URN] };
+const BLUE_URN = urnOf(CLUSTER, "blue");
+const PARAMETER = "aws:ssm/parameter:Parameter";
+const PARAMETER_URN = urnOf(PARAMETER, "k8s-version");
+/** A version kept in an SSM parameter the stack writes: unknown at preview, and no cluster's default. */
+const parameter: StackInput = { type: PARAMETER, name: "k8s-version", props: { type: "String", value: UNKNOWN } };
 
 describe("require-imdsv2: EKS node groups leaving amiType to EKS", () => {
   planTable(requireImdsv2, [
@@ -347,8 +356,92 @@ describe("require-imdsv2: EKS node groups leaving amiType to EKS", () => {
       violations: 0,
     },
     {
-      name: "the cluster's version left to EKS: a note",
+      name: "the cluster's version left to EKS, whose default is 1.30 or later (known good)",
       resources: [cluster({}), nodeGroup({ clusterName: UNKNOWN }, byDependency)],
+      violations: 0,
+    },
+    {
+      name: "the same, failing closed (known good)",
+      resources: [cluster({}), nodeGroup({ clusterName: UNKNOWN }, byDependency)],
+      violations: 0,
+      config: { failClosed: true },
+    },
+    {
+      name: "the cluster (by its name) with version null, left to EKS (known good)",
+      resources: [cluster({ name: "prod-eks", version: null }), nodeGroup({ clusterName: "prod-eks" })],
+      violations: 0,
+    },
+    {
+      name: "the node group's version read from a cluster left to EKS (known good)",
+      resources: [cluster({}), nodeGroup({ clusterName: UNKNOWN, version: UNKNOWN }, versionFromCluster)],
+      violations: 0,
+    },
+    {
+      name: "the cluster's version read from another cluster left to EKS (known good)",
+      resources: [
+        cluster({}, {}, "blue"),
+        cluster({ version: UNKNOWN }, { version: [BLUE_URN] }),
+        nodeGroup({ clusterName: UNKNOWN }, byDependency),
+      ],
+      violations: 0,
+    },
+    {
+      name: "the cluster's version left to EKS, the node group's own 1.29",
+      resources: [cluster({}), nodeGroup({ clusterName: UNKNOWN, version: "1.29" }, byDependency)],
+      violations: 1,
+      mentions: 'amiType is not set and version is "1.29"',
+    },
+    {
+      name: "the cluster's version left to EKS, the node group on Amazon Linux 2",
+      resources: [cluster({}), nodeGroup({ clusterName: UNKNOWN, amiType: "AL2_x86_64" }, byDependency)],
+      violations: 1,
+      mentions: 'amiType is "AL2_x86_64"',
+    },
+    {
+      name: "the node group's version read from an SSM parameter: a note",
+      resources: [parameter, cluster({}), nodeGroup({ version: UNKNOWN }, { version: [PARAMETER_URN] })],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "the node group's version read from a cluster left to EKS and an SSM parameter: a note",
+      resources: [
+        parameter,
+        cluster({}),
+        nodeGroup(
+          { clusterName: UNKNOWN, version: UNKNOWN },
+          { ...versionFromCluster, version: [CLUSTER_URN, PARAMETER_URN] },
+        ),
+      ],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "the node group's version read from a cluster on 1.29, unknown at preview: a note",
+      resources: [
+        cluster({ version: "1.29" }),
+        nodeGroup({ clusterName: UNKNOWN, version: UNKNOWN }, versionFromCluster),
+      ],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "the cluster's version read from an SSM parameter: a note",
+      resources: [
+        parameter,
+        cluster({ version: UNKNOWN }, { version: [PARAMETER_URN] }),
+        nodeGroup({ clusterName: UNKNOWN }, byDependency),
+      ],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "two clusters reading their versions from each other: a note",
+      resources: [
+        cluster({ version: UNKNOWN }, { version: [CLUSTER_URN] }, "blue"),
+        cluster({ version: UNKNOWN }, { version: [BLUE_URN] }),
+        nodeGroup({ clusterName: UNKNOWN }, byDependency),
+      ],
       violations: 0,
       notes: 1,
     },
@@ -377,6 +470,15 @@ describe("require-imdsv2: EKS node groups leaving amiType to EKS", () => {
     expect(notes.map((d) => d.urn)).toEqual([urnOf(NODE_GROUP, "ng")]);
     expect(notes[0].message).toContain('the cluster "existing" is outside the stack');
     const closed = await runPlan(requireImdsv2, [nodeGroup({ clusterName: "existing" })], { failClosed: true });
+    expect(closed.map((d) => d.level)).toEqual(["mandatory"]);
+  });
+
+  it("says the node group's own version is unknown, once, on the node group; mandatory failing closed", async () => {
+    const plan = [parameter, nodeGroup({ version: UNKNOWN }, { version: [PARAMETER_URN] })];
+    const ds = await runPlan(requireImdsv2, plan);
+    expect(ds.map((d) => [d.level, d.urn])).toEqual([["advisory", urnOf(NODE_GROUP, "ng")]]);
+    expect(ds[0].message).toContain("version is unknown");
+    const closed = await runPlan(requireImdsv2, plan, { failClosed: true });
     expect(closed.map((d) => d.level)).toEqual(["mandatory"]);
   });
 });

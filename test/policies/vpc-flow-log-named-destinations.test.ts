@@ -2,7 +2,9 @@
 // ARN names a log group of the stack by its name in the ARN's region and account: judged as that group when the plan
 // shows both, a note saying what the group keeps when it does not. An Alibaba Cloud log store name names a store only
 // within the flow log's project: a project unknown at preview leaves an equal name a note, unless the flow log
-// depends on the store itself.
+// depends on the store itself, or both read their project from one log project of the stack.
+import { GenericResource } from "../../lib/reachability";
+import { storeNaming } from "../../policies/lib/flow-log-stores";
 import { requireVpcFlowLogsAllTraffic } from "../../policies/stack/require-vpc-flow-logs-all-traffic";
 import { StackInput, UNKNOWN, urnOf } from "./harness";
 import { stackTableEveryNote } from "./stack-table-every-note";
@@ -284,4 +286,167 @@ describe("3. an Alibaba Cloud log store named by name needs the flow log's proje
       noteMentions: "log store flow's project is not known at preview",
     },
   ]);
+});
+
+const LOG_PROJECT = "alicloud:log/project:Project";
+const RANDOM = "random:index/randomString:RandomString";
+const AUDIT = urnOf(LOG_PROJECT, "audit");
+const ARCHIVE = urnOf(LOG_PROJECT, "archive");
+const SUFFIX = urnOf(RANDOM, "suffix");
+
+/** One side's project: its value (unknown at preview unless given), what it is read from, and the store's field. */
+interface ProjectSide {
+  from: string[];
+  value?: unknown;
+  field?: "projectName" | "project";
+}
+
+/**
+ * Log projects audit and archive named with one random suffix (unknown at preview), a store "other" in audit, a
+ * store "vpc-flow" keeping `retentionPeriod` days, and the VPC's flow log to store name "vpc-flow", each side's
+ * project read from `from`.
+ */
+function projectFlowTo(retentionPeriod: number, store: ProjectSide, flow: ProjectSide): StackInput[] {
+  const named = { projectName: UNKNOWN };
+  const bySuffix = { projectName: [SUFFIX] };
+  const storeField = store.field ?? "projectName";
+  return [
+    { type: RANDOM, name: "suffix", props: { length: 6 } },
+    { type: LOG_PROJECT, name: "audit", props: named, propertyDependencies: bySuffix },
+    { type: LOG_PROJECT, name: "archive", props: named, propertyDependencies: bySuffix },
+    { type: ALI_VPC, name: "vpc", props: {} },
+    {
+      type: LOG_STORE,
+      name: "other",
+      props: { projectName: UNKNOWN, logstoreName: "other", retentionPeriod: 3650 },
+      propertyDependencies: { projectName: [AUDIT] },
+    },
+    {
+      type: LOG_STORE,
+      name: "vpc-flow",
+      props: { [storeField]: "value" in store ? store.value : UNKNOWN, logstoreName: "vpc-flow", retentionPeriod },
+      propertyDependencies: { [storeField]: store.from },
+    },
+    {
+      type: ALI_FLOW_LOG,
+      name: "flow",
+      props: {
+        resourceType: "VPC",
+        resourceId: UNKNOWN,
+        trafficType: "All",
+        projectName: "value" in flow ? flow.value : UNKNOWN,
+        logStoreName: "vpc-flow",
+      },
+      propertyDependencies: { resourceId: [urnOf(ALI_VPC, "vpc")], projectName: flow.from },
+    },
+  ];
+}
+
+const MAY_NAME = "may name log store vpc-flow of the stack or one outside it, retention cannot be verified";
+
+describe("4. a log store and a flow log whose projects are read from one log project of the stack", () => {
+  stackTableEveryNote(rule, [
+    {
+      name: "both from project audit, 365 days (known good)",
+      resources: projectFlowTo(365, { from: [AUDIT] }, { from: [AUDIT] }),
+      violations: 0,
+    },
+    {
+      name: "both from project audit, the store by its deprecated project field (known good)",
+      resources: projectFlowTo(365, { from: [AUDIT], field: "project" }, { from: [AUDIT] }),
+      violations: 0,
+    },
+    {
+      name: "the flow log's project also built from the suffix, both from audit (known good)",
+      resources: projectFlowTo(365, { from: [AUDIT] }, { from: [SUFFIX, AUDIT] }),
+      violations: 0,
+    },
+    {
+      name: "both from project audit, 30 days: the store is the one named",
+      resources: projectFlowTo(30, { from: [AUDIT] }, { from: [AUDIT] }),
+      violations: 1,
+      mentions: "log store vpc-flow keeps logs 30 days, fewer than 180",
+    },
+    {
+      name: "the store in archive, the flow log in audit",
+      resources: projectFlowTo(365, { from: [ARCHIVE] }, { from: [AUDIT] }),
+      violations: 0,
+      notes: 1,
+      noteMentions: `${MAY_NAME}: flow's projectName is not known at preview`,
+    },
+    {
+      name: "the same, failing closed",
+      resources: projectFlowTo(365, { from: [ARCHIVE] }, { from: [AUDIT] }),
+      violations: 1,
+      config: { failClosed: true },
+    },
+    {
+      name: "the store in archive keeping 30 days, the flow log in audit",
+      resources: projectFlowTo(30, { from: [ARCHIVE] }, { from: [AUDIT] }),
+      violations: 0,
+      notes: 1,
+      noteMentions: 'log store vpc-flow keeps logs 30 days, fewer than 180 if logStoreName "vpc-flow" names it',
+    },
+    {
+      name: "both built from the random suffix alone: no project in common",
+      resources: projectFlowTo(365, { from: [SUFFIX] }, { from: [SUFFIX] }),
+      violations: 0,
+      notes: 1,
+      noteMentions: MAY_NAME,
+    },
+    {
+      name: "both read from another log store, which is no project",
+      resources: projectFlowTo(365, { from: [urnOf(LOG_STORE, "other")] }, { from: [urnOf(LOG_STORE, "other")] }),
+      violations: 0,
+      notes: 1,
+      noteMentions: MAY_NAME,
+    },
+    {
+      name: "the flow log's project from audit, the store's a known name",
+      resources: projectFlowTo(365, { from: [AUDIT], value: "audit-x" }, { from: [AUDIT] }),
+      violations: 0,
+      notes: 1,
+      noteMentions: `${MAY_NAME}: flow's projectName is not known at preview`,
+    },
+    {
+      name: "the store's project from audit, the flow log's a known name built from it",
+      resources: projectFlowTo(365, { from: [AUDIT] }, { from: [AUDIT], value: "audit-x-archive" }),
+      violations: 0,
+      notes: 1,
+      noteMentions: `${MAY_NAME}: log store vpc-flow's project is not known at preview`,
+    },
+    {
+      name: "the flow log's project unknown and read from nothing",
+      resources: projectFlowTo(365, { from: [AUDIT] }, { from: [] }),
+      violations: 0,
+      notes: 1,
+      noteMentions: `${MAY_NAME}: flow's projectName is not known at preview`,
+    },
+  ]);
+});
+
+describe("5. a log project declared inside a component", () => {
+  // Its URN names the component's type before its own; the harness links only top-level URNs, so read directly.
+  const nested = "urn:pulumi:test::hardening-kit::acme:index:Logging$alicloud:log/project:Project::audit";
+  const component = "urn:pulumi:test::hardening-kit::acme:index:Logging::logging";
+  const resource = (type: string, inputs: Record<string, unknown>, from: string[]): GenericResource => ({
+    urn: urnOf(type, "r"),
+    type,
+    name: "r",
+    inputs: { ...inputs, projectName: UNKNOWN },
+    propertyDependencies: { projectName: from },
+    dependencies: [],
+  });
+  const linkThrough = (from: string) =>
+    storeNaming(
+      resource(ALI_FLOW_LOG, { logStoreName: "vpc-flow" }, [from]),
+      resource(LOG_STORE, { logstoreName: "vpc-flow" }, [from]),
+    ).link;
+
+  it("names the store when both projects are read from it", () => {
+    expect(linkThrough(nested)).toBe("yes");
+  });
+  it("only may name it when both are read from the component, which is no project", () => {
+    expect(linkThrough(component)).toBe("maybe");
+  });
 });
