@@ -3,7 +3,10 @@
 // resource for); a TCPSSL or UDP listener it cannot protect. A TCP or TCPSSL listener on a web port
 // (waf-endpoints-web-ports.ts), or one whose protocol or port is unknown at preview, may serve the web: one note per
 // balancer naming them (a violation when failing closed), when the balancer faces the internet and the network model
-// shows the internet reaching the listener.
+// shows the internet reaching the listener. An NLB that is the backend of a WAF 3.0 domain is judged as any WAF
+// origin instead (waf-endpoints-alicloud-origin.ts): its security groups, its only filter of client addresses
+// (waf-endpoints-alicloud-nlb-groups.ts), must admit nothing but WAF's back-to-origin blocks on its web listeners.
+import { NetworkModel } from "../../lib/reachability";
 import { GenericResource, isUnknown, num, Resolver, str } from "../../lib/reachability/internals";
 import { ALI } from "../../lib/reachability/alicloud/tokens";
 import type { PortRange } from "../../lib/ports";
@@ -12,8 +15,11 @@ import { StackFinding } from "../lib/stack-rule";
 import { Layer4Listener, layer4BalancerFindings } from "./waf-endpoints-layer4-findings";
 import { onWebPort, portText } from "./waf-endpoints-web-ports";
 import { ListenerReach } from "./waf-endpoints-listener-reach";
+import { domainsFronting, WAF_DOMAIN } from "./waf-endpoints-alicloud-domains";
+import { originFindings } from "./waf-endpoints-alicloud-origin";
+import { nlbListenerAdmission } from "./waf-endpoints-alicloud-nlb-groups";
 
-export const ALICLOUD_NLB_TYPES = [ALI.nlb, ALI.nlbListener];
+export const ALICLOUD_NLB_TYPES = [ALI.nlb, ALI.nlbListener, ALI.nlbSecurityGroupAttachment];
 
 const STREAMS = new Set(["TCP", "TCPSSL"]);
 
@@ -34,7 +40,7 @@ function portsOf(l: GenericResource): PortRange | "unknown" {
   return port === 0 && from !== undefined && to !== undefined ? { from, to } : "unknown";
 }
 
-function listenersOf(res: Resolver, lb: GenericResource): Layer4Listener[] {
+function listenersOf(res: Resolver, lb: GenericResource): [GenericResource, Layer4Listener][] {
   return (
     res
       .ofType(ALI.nlbListener)
@@ -47,7 +53,8 @@ function listenersOf(res: Resolver, lb: GenericResource): Layer4Listener[] {
         const ports = portsOf(l);
         const stream: Proof = protocol === "unknown" ? "unknown" : STREAMS.has(protocol) ? "yes" : "no";
         const label = `${protocol === "unknown" ? "protocol unknown at preview" : protocol}:${portText(ports)}`;
-        return { urn: l.urn, modelName: l.name, protocol, label, web: allOf([stream, onWebPort(ports)]), http: false };
+        const web = allOf([stream, onWebPort(ports)]);
+        return [l, { urn: l.urn, modelName: l.name, protocol, label, web, http: false }];
       })
   );
 }
@@ -59,8 +66,34 @@ function onInternet(lb: GenericResource): Proof {
   return (str(type) ?? "Internet").toLowerCase() === "intranet" ? "no" : "yes";
 }
 
-export function alicloudNlbFindings(res: Resolver, reach: ListenerReach): StackFinding[] {
-  return res
-    .ofType(ALI.nlb)
-    .flatMap((lb) => layer4BalancerFindings(lb, "internet NLB", onInternet(lb), listenersOf(res, lb), reach, FIX));
+const ADDRESS_TYPE = { field: "addressType", question: "whether the NLB faces the internet" };
+
+/**
+ * A layer-4 note per internet NLB with listeners that may serve the web; an NLB behind a WAF 3.0 domain, a violation
+ * per web listener its security groups open to anyone (around the WAF). `model`: built only for such an NLB.
+ */
+export function alicloudNlbFindings(res: Resolver, reach: ListenerReach, model: () => NetworkModel): StackFinding[] {
+  const domains = res.ofType(WAF_DOMAIN);
+  return res.ofType(ALI.nlb).flatMap((lb) => {
+    const listeners = listenersOf(res, lb);
+    const fronting = domainsFronting(lb, domains);
+    if (fronting.length === 0)
+      return layer4BalancerFindings(
+        lb,
+        "internet NLB",
+        onInternet(lb),
+        listeners.map(([, l]) => l),
+        reach,
+        FIX,
+      );
+    const restrict =
+      "let the NLB's security groups admit the listener's port only from WAF 3.0's back-to-origin CIDR blocks";
+    const origin = { lb, domains: fronting, exposed: onInternet(lb), open: ADDRESS_TYPE, restrict };
+    const judged = listeners.map(([listener, l]) => ({
+      listener,
+      admission: nlbListenerAdmission(model(), lb, listener.urn),
+      web: l.web,
+    }));
+    return originFindings(origin, judged);
+  });
 }

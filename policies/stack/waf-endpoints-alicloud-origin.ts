@@ -21,6 +21,8 @@ export interface Origin {
   domains: readonly GenericResource[];
   exposed: Proof;
   open: OpenQuestion;
+  /** How to let only WAF's blocks in, when not a listener whitelist ACL (an NLB's security groups). */
+  restrict?: string;
 }
 
 /** One listener of the origin: what it admits, and whether it serves web traffic ("unknown": protocol unknown). */
@@ -76,7 +78,8 @@ export function originFindings(origin: Origin, listeners: readonly OriginListene
     }
     const message =
       `${where} but its listener ${port} accepts any address (${v.admitsAnyone}): scanners reach it around the ` +
-      "WAF; restrict the listener to WAF 3.0's back-to-origin CIDR blocks with a whitelist ACL, or use cloud-native access";
+      `WAF; ${origin.restrict ?? "restrict the listener to WAF 3.0's back-to-origin CIDR blocks with a whitelist ACL"}, ` +
+      "or use cloud-native access";
     if (allOf([origin.exposed, web]) === "yes") return [{ urn: lb.urn, message }];
     const open = origin.exposed === "unknown" ? origin.open : PROTOCOL;
     return [{ urn: lb.urn, ...unverifiable(open.field, `${open.question}; ${message}`) }];

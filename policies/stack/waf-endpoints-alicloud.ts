@@ -5,8 +5,10 @@
 // wafv3 Domain takes is such a proxy by address; the provider has no resource for cloud-native access of an SLB. A
 // wafv3 DefenseResourceGroup only groups objects already protected: it fronts nothing. WAF 3.0 also protects the
 // HTTP(S) carried by an internet CLB's TCP listeners, and an NLB's (cloud native mode, set in the WAF console): a TCP
-// listener on a web port the internet reaches may serve the web, a note (waf-endpoints-alicloud-nlb.ts for NLBs).
-import { GenericResource, isUnknown, list, prop, Resolver, str } from "../../lib/reachability/internals";
+// listener on a web port the internet reaches may serve the web, a note (waf-endpoints-alicloud-nlb.ts for NLBs,
+// where a domain in front makes the NLB's security groups the judge of its origin).
+import { NetworkModel } from "../../lib/reachability";
+import { GenericResource, isUnknown, Resolver, str } from "../../lib/reachability/internals";
 import { allOf, anyOf, Proof } from "../lib/proof";
 import { StackFinding } from "../lib/stack-rule";
 import { OpenQuestion, unprotected } from "./waf-endpoint-findings";
@@ -23,13 +25,14 @@ import { appendAll } from "../../lib/arrays";
 import { ALICLOUD_NLB_TYPES, alicloudNlbFindings } from "./waf-endpoints-alicloud-nlb";
 import { onWebPort, portOf } from "./waf-endpoints-web-ports";
 import { ListenerReach } from "./waf-endpoints-listener-reach";
+import { domainsFronting, WAF_DOMAIN } from "./waf-endpoints-alicloud-domains";
 
 export const ALICLOUD_WAF_TYPES = {
   slb: ["alicloud:slb/loadBalancer:LoadBalancer", "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer"],
   slbListener: "alicloud:slb/listener:Listener",
   alb: "alicloud:alb/loadBalancer:LoadBalancer",
   albListener: "alicloud:alb/listener:Listener",
-  wafDomain: "alicloud:wafv3/domain:Domain",
+  wafDomain: WAF_DOMAIN,
 };
 const T = ALICLOUD_WAF_TYPES;
 
@@ -51,16 +54,6 @@ const EDITION: OpenQuestion = {
   field: "loadBalancerEdition",
   question: "whether the ALB is of the WAF-enabled edition (StandardWithWaf)",
 };
-
-/** The WAF 3.0 domains whose backend is the balancer. */
-function domainsFronting(lb: GenericResource, domains: readonly GenericResource[]): GenericResource[] {
-  return domains.filter(
-    (d) =>
-      d.dependencies.includes(lb.urn) ||
-      Object.values(d.propertyDependencies).some((deps) => deps.includes(lb.urn)) ||
-      list(prop(d.inputs.redirect, "backends")).some((b) => str(b) !== undefined && str(b) === str(lb.inputs.address)),
-  );
-}
 
 /**
  * A WAF 3.0 domain whose backends are an output of the template container that deploys the balancer (its address,
@@ -125,7 +118,9 @@ const tcpQuestion = (port: string): OpenQuestion => ({
   question:
     "a TCP listener on a web port may serve HTTP(S), which only the application behind it can tell; add the port " +
     "to WAF 3.0 in cloud native mode (Cloud Product Access, Classic Load Balancer: it protects the HTTP(S) on TCP " +
-    "listeners) and exempt the balancer, or serve the site through an HTTP(S) listener behind a WAF 3.0 domain",
+    "listeners) and exempt the balancer, or serve the site through an HTTP(S) listener behind a WAF 3.0 domain, " +
+    "or declare the wafv3.Domain whose backend it is; if it serves no HTTP, exempt the balancer (exemptions: " +
+    "resource, reason, owner, expires)",
 });
 
 /** The balancer's listeners of `type`, each with what it admits and whether it serves the web. */
@@ -164,8 +159,15 @@ const slbWhat = (listeners: readonly OriginListener[]) =>
     ? "internet SLB with HTTP(S) listeners"
     : "internet SLB with a TCP listener on a web port";
 
-/** `reach`: whether the internet reaches a listener, from the network model (waf-endpoints-listener-reach.ts). */
-export function alicloudEndpointFindings(res: Resolver, reach: ListenerReach): StackFinding[] {
+/**
+ * `reach`: whether the internet reaches a listener, from the network model (waf-endpoints-listener-reach.ts); `model`:
+ * the model itself, built only when a WAF 3.0 domain fronts an NLB (its security groups decide who comes around).
+ */
+export function alicloudEndpointFindings(
+  res: Resolver,
+  reach: ListenerReach,
+  model: () => NetworkModel,
+): StackFinding[] {
   const domains = res.ofType(T.wafDomain);
   const findings: StackFinding[] = [];
   for (const lb of res.ofType(...T.slb)) {
@@ -199,6 +201,6 @@ export function alicloudEndpointFindings(res: Resolver, reach: ListenerReach): S
     const listeners = listenersOf(res, alb, T.albListener, albListenerAdmission, () => "yes");
     appendAll(findings, originFindings({ lb: alb, domains: fronting, exposed, open: question }, listeners));
   }
-  appendAll(findings, alicloudNlbFindings(res, reach));
+  appendAll(findings, alicloudNlbFindings(res, reach, model));
   return findings;
 }

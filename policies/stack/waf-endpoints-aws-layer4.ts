@@ -3,18 +3,22 @@
 // listener, or a classic ELB's TCP or SSL listener, on a web port (waf-endpoints-web-ports.ts) may carry HTTP(S) or
 // anything else: a note naming the listener (a violation when failing closed). Either is judged only when it faces
 // the internet as an ALB would (internet-facing, or an NLB behind a Global Accelerator) and the network model shows
-// the internet reaching the listener (waf-endpoints-listener-reach.ts).
+// the internet reaching the listener (waf-endpoints-listener-reach.ts). An NLB listener forwarding only to ALBs is
+// judged by their web ACLs instead (waf-endpoints-nlb-alb-targets.ts).
 import { GenericResource, isUnknown, list, prop, Resolver, str } from "../../lib/reachability/internals";
 import { AWS } from "../../lib/reachability/aws/tokens";
 import { bool } from "../../lib/values";
 import { allOf, Proof } from "../lib/proof";
+import { unverifiable } from "../lib/findings";
 import { StackFinding } from "../lib/stack-rule";
 import { is } from "../lib/text-values";
 import { onWebPort, portOf, portText } from "./waf-endpoints-web-ports";
 import { ListenerReach } from "./waf-endpoints-listener-reach";
 import { Layer4Listener, layer4BalancerFindings } from "./waf-endpoints-layer4-findings";
+import { Fronting } from "./waf-endpoints-associations";
+import { albTargetsOf } from "./waf-endpoints-nlb-alb-targets";
 
-export const AWS_LAYER4_TYPES = [...AWS.listener, AWS.classicLb];
+export const AWS_LAYER4_TYPES = [...AWS.listener, AWS.classicLb, ...AWS.targetGroup, ...AWS.targetGroupAttachment];
 
 /** Protocols of NLB listeners that may carry HTTP(S): TCP and TLS streams, and QUIC (HTTP/3). UDP alone is not. */
 const NLB_STREAMS = new Set(["TCP", "TLS", "TCP_UDP", "QUIC", "TCP_QUIC"]);
@@ -34,7 +38,7 @@ function internetFacing(lb: GenericResource, accelerated: ReadonlySet<string>): 
   return bool(lb.inputs.internal) === true ? "no" : "yes";
 }
 
-function nlbListeners(res: Resolver, lb: GenericResource): Layer4Listener[] {
+function nlbListeners(res: Resolver, lb: GenericResource): [GenericResource, Layer4Listener][] {
   return res
     .ofType(...AWS.listener)
     .filter((l) => res.one(l, "loadBalancerArn", l.inputs.loadBalancerArn, AWS.lb) === lb.urn)
@@ -43,8 +47,48 @@ function nlbListeners(res: Resolver, lb: GenericResource): Layer4Listener[] {
       const ports = portOf(l.inputs.port);
       const stream: Proof = protocol === "unknown" ? "unknown" : NLB_STREAMS.has(protocol) ? "yes" : "no";
       const label = `${protocol === "unknown" ? "protocol unknown at preview" : protocol}:${portText(ports)}`;
-      return { urn: l.urn, modelName: l.name, protocol, label, web: allOf([stream, onWebPort(ports)]), http: false };
+      const web = allOf([stream, onWebPort(ports)]);
+      return [l, { urn: l.urn, modelName: l.name, protocol, label, web, http: false }];
     });
+}
+
+/**
+ * An NLB's findings: listeners forwarding only to ALBs are judged by the ALBs' web ACLs (a violation naming each ALB
+ * without one, a note when a link is unknown), the rest as layer-4 listeners.
+ */
+function nlbFindings(
+  res: Resolver,
+  lb: GenericResource,
+  what: string,
+  exposed: Proof,
+  reach: ListenerReach,
+  webAcl: ReadonlyMap<string, Fronting>,
+): StackFinding[] {
+  const layer4: Layer4Listener[] = [];
+  const viaAlbs: StackFinding[] = [];
+  for (const [resource, l] of nlbListeners(res, lb)) {
+    const targets = l.web === "no" ? { kind: "not-albs" as const } : albTargetsOf(res, resource, webAcl);
+    if (targets.kind === "not-albs") layer4.push(l);
+    const reached = exposed === "no" ? "no" : allOf([exposed, reach(lb.urn, l.urn, resource.name)]);
+    if (reached === "no" || targets.kind === "not-albs" || targets.kind === "fronted") continue;
+    if (targets.kind === "unknown") {
+      const question = `whether listener ${l.label} of ${lb.name} (${what}) forwards only to ALBs with a web ACL`;
+      viaAlbs.push({ urn: lb.urn, ...unverifiable(targets.why, question) });
+      continue;
+    }
+    for (const alb of targets.albs) {
+      const message =
+        `${alb.name}: application load balancer with no web ACL that the internet reaches through listener ` +
+        `${l.label} of ${lb.name} (${what}, target group of targetType "alb"): add a wafv2.WebAclAssociation ` +
+        "whose resourceArn is the ALB's ARN";
+      viaAlbs.push(
+        reached === "yes"
+          ? { urn: alb.urn, message }
+          : { urn: alb.urn, ...unverifiable("whether the internet reaches it", message) },
+      );
+    }
+  }
+  return [...viaAlbs, ...layer4BalancerFindings(lb, what, exposed, layer4, reach, LAYER4_FIX)];
 }
 
 function classicListeners(lb: GenericResource): Layer4Listener[] {
@@ -64,23 +108,22 @@ function classicListeners(lb: GenericResource): Layer4Listener[] {
 
 /**
  * Network load balancers' listeners and classic load balancers. `accelerated`: balancers a Global Accelerator
- * forwards to. Balancers whose type is unknown at preview are the ALB check's open question, not judged here.
+ * forwards to; `webAcl`: which ALBs have a web ACL association (waf-endpoints-associations.ts). Balancers whose
+ * type is unknown at preview are the ALB check's open question, not judged here.
  */
-export function layer4Findings(res: Resolver, accelerated: ReadonlySet<string>, reach: ListenerReach): StackFinding[] {
+export function layer4Findings(
+  res: Resolver,
+  accelerated: ReadonlySet<string>,
+  reach: ListenerReach,
+  webAcl: ReadonlyMap<string, Fronting>,
+): StackFinding[] {
   const nlbs = res.ofType(...AWS.lb).filter((lb) => is(lb.inputs.loadBalancerType, "network"));
   return [
     ...nlbs.flatMap((lb) => {
       const what = accelerated.has(lb.urn)
         ? "network load balancer behind a Global Accelerator"
         : "internet-facing network load balancer";
-      return layer4BalancerFindings(
-        lb,
-        what,
-        internetFacing(lb, accelerated),
-        nlbListeners(res, lb),
-        reach,
-        LAYER4_FIX,
-      );
+      return nlbFindings(res, lb, what, internetFacing(lb, accelerated), reach, webAcl);
     }),
     ...res
       .ofType(AWS.classicLb)

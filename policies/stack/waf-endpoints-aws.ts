@@ -196,6 +196,6 @@ export function awsEndpointFindings(
     ...httpApiFindings(res, distributionsMayHaveWaf(res)),
     ...functionUrlFindings(res),
     ...beanstalkFindings(res, fronted),
-    ...layer4Findings(res, accelerated, reach),
+    ...layer4Findings(res, accelerated, reach, fronting),
   ];
 }

@@ -54,6 +54,7 @@ export function layer4BalancerFindings(
     : "";
   const question =
     `a listener on a web port may serve HTTP(S), which only the application behind it can tell, and the ${what} ` +
-    `has no WAF in front of it${why}: ${fix}; if it serves no HTTP, exempt the resource`;
+    `has no WAF in front of it${why}: ${fix}; if it serves no HTTP, exempt the balancer (exemptions: resource, ` +
+    "reason, owner, expires)";
   return [{ urn: lb.urn, ...unverifiable(`the protocol listener ${named(reached)} of ${lb.name} carries`, question) }];
 }

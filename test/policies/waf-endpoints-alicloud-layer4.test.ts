@@ -11,6 +11,9 @@ const SLB_LISTENER = "alicloud:slb/listener:Listener";
 const SLB_ACL = "alicloud:slb/acl:Acl";
 const NLB = "alicloud:nlb/loadBalancer:LoadBalancer";
 const NLB_LISTENER = "alicloud:nlb/listener:Listener";
+const SG = "alicloud:ecs/securityGroup:SecurityGroup";
+const SG_RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
+const NLB_SG_ATTACHMENT = "alicloud:nlb/loadBalancerSecurityGroupAttachment:LoadBalancerSecurityGroupAttachment";
 const slbUrn = urnOf(SLB, "web");
 const nlbUrn = urnOf(NLB, "edge");
 const failClosed = { config: { failClosed: true } };
@@ -173,6 +176,129 @@ describe("require-waf-on-internet-endpoints: Alibaba Cloud NLB", () => {
       name: "stopped NLB listener",
       resources: [nlb(), nlbListener("https", { listenerProtocol: "TCP", listenerPort: 443, status: "Stopped" })],
       violations: 0,
+    },
+  ] as StackCase[]);
+});
+
+describe("require-waf-on-internet-endpoints: Alibaba Cloud NLB behind a WAF 3.0 domain", () => {
+  const sgUrn = urnOf(SG, "origin");
+  const https = nlbListener("https", { listenerProtocol: "TCP", listenerPort: 443 });
+  /** The NLB `edge` carrying the security group `origin` (securityGroupIds by dependency). */
+  const guardedNlb = nlb({ securityGroupIds: [UNKNOWN] });
+  const withGroup: StackInput = { ...guardedNlb, propertyDependencies: { securityGroupIds: [sgUrn] } };
+  const group: StackInput = { type: SG, name: "origin", props: { vpcId: "vpc-1", name: "origin" } };
+  /** An ingress rule of `origin` admitting `source` on `portRange` (tcp unless `ipProtocol` says otherwise). */
+  const rule = (
+    name: string,
+    source: Record<string, unknown>,
+    portRange = "443/443",
+    ipProtocol = "tcp",
+  ): StackInput => ({
+    type: SG_RULE,
+    name,
+    props: {
+      type: "ingress",
+      securityGroupId: UNKNOWN,
+      ipProtocol,
+      portRange,
+      policy: "accept",
+      priority: 1,
+      ...source,
+    },
+    propertyDependencies: { securityGroupId: [sgUrn] },
+  });
+  const backToOrigin = [rule("waf-a", { cidrIp: "198.51.100.0/24" }), rule("waf-b", { cidrIp: "203.0.113.0/25" })];
+  const fronted = wafv3Domain([nlbUrn]);
+  stackTable(requireWafOnInternetEndpoints, [
+    {
+      name: "fronted NLB whose security group admits 443 only from back-to-origin blocks",
+      resources: [withGroup, group, ...backToOrigin, https, fronted],
+      ...failClosed,
+      violations: 0,
+    },
+    {
+      name: "the group attached by a LoadBalancerSecurityGroupAttachment",
+      resources: [
+        nlb(),
+        group,
+        ...backToOrigin,
+        {
+          type: NLB_SG_ATTACHMENT,
+          name: "edge-origin",
+          props: { loadBalancerId: UNKNOWN, securityGroupId: UNKNOWN },
+          propertyDependencies: { loadBalancerId: [nlbUrn], securityGroupId: [sgUrn] },
+        },
+        https,
+        fronted,
+      ],
+      ...failClosed,
+      violations: 0,
+    },
+    {
+      name: "fronted NLB whose group also admits 0.0.0.0/0 on 443 (around the WAF)",
+      resources: [withGroup, group, ...backToOrigin, rule("open", { cidrIp: "0.0.0.0/0" }), https, fronted],
+      violations: 1,
+      mentions: "edge is the origin of WAF domain shop.example.com but its listener 443 accepts any address",
+      urn: nlbUrn,
+    },
+    {
+      name: "fronted NLB whose group admits IPv6 ::/0 on a port range holding 443",
+      resources: [withGroup, group, ...backToOrigin, rule("v6", { ipv6CidrIp: "::/0" }, "1/1024"), https, fronted],
+      violations: 1,
+      mentions:
+        "let the NLB's security groups admit the listener's port only from WAF 3.0's back-to-origin CIDR blocks",
+      urn: nlbUrn,
+    },
+    {
+      name: "fronted NLB whose group admits all protocols (-1/-1) from anywhere",
+      resources: [withGroup, group, rule("all", { cidrIp: "0.0.0.0/0" }, "-1/-1", "all"), https, fronted],
+      violations: 1,
+      urn: nlbUrn,
+    },
+    {
+      name: "fronted NLB without a security group admits anyone",
+      resources: [nlb(), https, fronted],
+      violations: 1,
+      mentions: "no security group",
+    },
+    {
+      name: "back-to-origin accepts beside a lower-priority drop of everyone",
+      resources: [
+        withGroup,
+        group,
+        ...backToOrigin,
+        {
+          ...rule("deny", { cidrIp: "0.0.0.0/0" }),
+          props: { ...rule("deny", { cidrIp: "0.0.0.0/0" }).props, policy: "drop", priority: 100 },
+        },
+        https,
+        fronted,
+      ],
+      ...failClosed,
+      violations: 0,
+    },
+    {
+      name: "anyone admitted only on a port no listener serves",
+      resources: [withGroup, group, ...backToOrigin, rule("ssh", { cidrIp: "0.0.0.0/0" }, "22/22"), https, fronted],
+      violations: 0,
+    },
+    {
+      name: "a rule's source unknown at preview (a note)",
+      resources: [withGroup, group, rule("later", { cidrIp: UNKNOWN }), https, fronted],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "security groups unknown at preview (a note)",
+      resources: [nlb({ securityGroupIds: UNKNOWN }), https, fronted],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "unfronted NLB with the same back-to-origin group keeps the layer-4 note",
+      resources: [withGroup, group, ...backToOrigin, https],
+      violations: 0,
+      notes: 1,
     },
   ] as StackCase[]);
 });

@@ -5,6 +5,7 @@
 import { requireWafOnInternetEndpoints } from "../../policies/stack/require-waf-on-internet-endpoints";
 import { StackInput, UNKNOWN, urnOf } from "./harness";
 import { StackCase, stackTable } from "./stack-table";
+import { UNDECIDED_CONDITION } from "../../policies/lib/templates/template-conditional-switches";
 
 const T = {
   vpc: "aws:ec2/vpc:Vpc",
@@ -17,6 +18,8 @@ const T = {
   listener: "aws:lb/listener:Listener",
   elb: "aws:elb/loadBalancer:LoadBalancer",
   association: "aws:wafv2/webAclAssociation:WebAclAssociation",
+  targetGroup: "aws:lb/targetGroup:TargetGroup",
+  attachment: "aws:lb/targetGroupAttachment:TargetGroupAttachment",
   ga: "aws:globalaccelerator/accelerator:Accelerator",
   gaListener: "aws:globalaccelerator/listener:Listener",
   gaGroup: "aws:globalaccelerator/endpointGroup:EndpointGroup",
@@ -352,6 +355,194 @@ describe("require-waf-on-internet-endpoints: classic load balancers", () => {
       resources: stack(group("elb", 80, "0.0.0.0/0"), elb([elbListener("http", 80)], {}, ["elb"])),
       violations: 1,
       ...onElb,
+    },
+  ] as StackCase[]);
+});
+
+describe("require-waf-on-internet-endpoints: NLB listeners forwarding to application load balancers", () => {
+  const stack = (...rest: StackInput[]) => [...network, ...rest];
+  const albUrn = (name: string) => urnOf(T.lb, name);
+  /** An internal ALB `name` in the private subnet, with a web ACL association when `webAcl` ("unknown": maybe). */
+  const internalAlb = (name: string, webAcl: boolean | "unknown"): StackInput[] => [
+    {
+      type: T.lb,
+      name,
+      props: { loadBalancerType: "application", internal: true, subnets: [UNKNOWN] },
+      propertyDependencies: { subnets: [urnOf(T.subnet, "private")] },
+    },
+    ...(webAcl === false
+      ? []
+      : [
+          {
+            type: T.association,
+            name: `${name}-waf`,
+            props: {
+              resourceArn: UNKNOWN,
+              webAclArn: "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/a/1",
+              // A template's association created only under a condition undecided at preview.
+              ...(webAcl === "unknown" ? { [UNDECIDED_CONDITION]: "WithWaf" } : {}),
+            },
+            propertyDependencies: { resourceArn: [albUrn(name)] },
+          },
+        ]),
+  ];
+  /** A target group `name` of `targetType` with the ALBs `albs` attached (by dependency on targetId). */
+  const targetGroup = (name: string, targetType: unknown, albs: string[]): StackInput[] => [
+    {
+      type: T.targetGroup,
+      name,
+      props: { targetType, port: 443, protocol: "TCP", vpcId: UNKNOWN, arn: `arn:aws:elasticloadbalancing:tg/${name}` },
+      propertyDependencies: { vpcId: [vpcUrn] },
+    },
+    ...albs.map((alb): StackInput => ({
+      type: T.attachment,
+      name: `${name}-${alb}`,
+      props: { targetGroupArn: UNKNOWN, targetId: UNKNOWN, port: 443 },
+      propertyDependencies: { targetGroupArn: [urnOf(T.targetGroup, name)], targetId: [albUrn(alb)] },
+    })),
+  ];
+  /** A TCP:443 listener of `edge` whose forward action(s) name the target groups `groups` (by dependency). */
+  const forwarding = (groups: string[], actions?: unknown): StackInput => ({
+    type: T.listener,
+    name: "tcp443",
+    props: {
+      loadBalancerArn: UNKNOWN,
+      protocol: "TCP",
+      port: 443,
+      defaultActions: actions ?? [
+        groups.length === 1
+          ? { type: "forward", targetGroupArn: UNKNOWN }
+          : { type: "forward", forward: { targetGroups: groups.map(() => ({ arn: UNKNOWN, weight: 1 })) } },
+      ],
+    },
+    propertyDependencies: {
+      loadBalancerArn: [nlbUrn],
+      defaultActions: groups.map((g) => urnOf(T.targetGroup, g)),
+    },
+  });
+  stackTable(requireWafOnInternetEndpoints, [
+    {
+      name: "NLB TCP:443 to an internal ALB with a web ACL (no finding)",
+      resources: stack(
+        nlb(),
+        forwarding(["albs"]),
+        ...targetGroup("albs", "alb", ["app"]),
+        ...internalAlb("app", true),
+      ),
+      violations: 0,
+    },
+    {
+      name: "NLB forwarding (weighted) to two ALB groups, both ALBs with web ACLs",
+      resources: stack(
+        nlb(),
+        forwarding(["a", "b"]),
+        ...targetGroup("a", "ALB", ["app"]),
+        ...targetGroup("b", "alb", ["api"]),
+        ...internalAlb("app", true),
+        ...internalAlb("api", true),
+      ),
+      violations: 0,
+    },
+    {
+      name: "NLB TCP:443 to an internal ALB without a web ACL (a violation on the ALB)",
+      resources: stack(
+        nlb(),
+        forwarding(["albs"]),
+        ...targetGroup("albs", "alb", ["app"]),
+        ...internalAlb("app", false),
+      ),
+      violations: 1,
+      mentions:
+        "app: application load balancer with no web ACL that the internet reaches through listener TCP:443 of edge",
+      urn: albUrn("app"),
+    },
+    {
+      name: "two ALB groups, one ALB without a web ACL (the violation names it)",
+      resources: stack(
+        nlb(),
+        forwarding(["a", "b"]),
+        ...targetGroup("a", "alb", ["app"]),
+        ...targetGroup("b", "alb", ["api"]),
+        ...internalAlb("app", true),
+        ...internalAlb("api", false),
+      ),
+      violations: 1,
+      urn: albUrn("api"),
+    },
+    {
+      name: "internal NLB forwarding to an ALB without a web ACL",
+      resources: stack(
+        nlb({ internal: true }),
+        forwarding(["albs"]),
+        ...targetGroup("albs", "alb", ["app"]),
+        ...internalAlb("app", false),
+      ),
+      violations: 0,
+    },
+    {
+      name: "ALB target group with no attachment in the stack (a note)",
+      resources: stack(nlb(), forwarding(["albs"]), ...targetGroup("albs", "alb", [])),
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "target type unknown at preview (a note)",
+      resources: stack(
+        nlb(),
+        forwarding(["albs"]),
+        ...targetGroup("albs", UNKNOWN, ["app"]),
+        ...internalAlb("app", true),
+      ),
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "an ALB group and a target group outside the stack (a note)",
+      resources: stack(
+        nlb(),
+        forwarding(
+          ["albs"],
+          [
+            {
+              type: "forward",
+              forward: { targetGroups: [{ arn: UNKNOWN }, { arn: "arn:aws:elasticloadbalancing:tg/elsewhere" }] },
+            },
+          ],
+        ),
+        ...targetGroup("albs", "alb", ["app"]),
+        ...internalAlb("app", true),
+      ),
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "an ALB group beside an instance group (judged as a layer-4 listener: a note)",
+      resources: stack(
+        nlb(),
+        forwarding(["a", "hosts"]),
+        ...targetGroup("a", "alb", ["app"]),
+        ...targetGroup("hosts", "instance", []),
+        ...internalAlb("app", true),
+      ),
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "the ALB's web ACL association is created only under an undecided condition (a note)",
+      resources: stack(
+        nlb(),
+        forwarding(["albs"]),
+        ...targetGroup("albs", "alb", ["app"]),
+        ...internalAlb("app", "unknown"),
+      ),
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "NLB TCP:443 to an instance target group stays a note",
+      resources: stack(nlb(), forwarding(["hosts"]), ...targetGroup("hosts", "instance", [])),
+      violations: 0,
+      notes: 1,
     },
   ] as StackCase[]);
 });
