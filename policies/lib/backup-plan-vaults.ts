@@ -7,7 +7,7 @@ import { GenericResource, isUnknown, list, prop, str } from "../../lib/reachabil
 import { unverifiable } from "./findings";
 import { bothLinks, Link } from "./links";
 import { placeLink, samePlace } from "./placement";
-import { allowedAccounts } from "./provider-accounts";
+import { providerAccount } from "./provider-accounts";
 import { placeDoubt, regionOf } from "./provider-region";
 import { StackFinding } from "./stack-rule";
 import { shown } from "./text-values";
@@ -46,11 +46,11 @@ function destinationsOf(rule: unknown, i: number): Destination[] {
 /** arn:<partition>:backup:<region>:<account>:backup-vault:<name> */
 const VAULT_ARN = /^arn:[\w-]+:backup:([^:]*):([^:]*):backup-vault:(.+)$/;
 
-/** The vault's account: its ARN's, else the one account its provider may act in (allowedAccountIds). */
+/** The vault's account: its ARN's, else the one account its provider may act in (allowedAccountIds or the assumed role's account). */
 function accountOf(vault: GenericResource): string | undefined {
   const own = VAULT_ARN.exec(str(vault.inputs.arn) ?? "");
   if (own) return own[2];
-  const ids = allowedAccounts(vault);
+  const ids = providerAccount(vault).within;
   return ids?.length === 1 ? ids[0] : undefined;
 }
 
@@ -58,7 +58,7 @@ function accountOf(vault: GenericResource): string | undefined {
 function accountLink(account: string, vault: GenericResource): Link {
   const own = accountOf(vault);
   if (own !== undefined) return own === account ? "yes" : "no";
-  return allowedAccounts(vault)?.includes(account) === false ? "no" : "maybe";
+  return providerAccount(vault).within?.includes(account) === false ? "no" : "maybe";
 }
 
 /** How a known name or ARN names a vault of the stack, and why it only may when it may. */

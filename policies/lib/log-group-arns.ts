@@ -4,7 +4,7 @@
 // provider names one, its account only through the provider's allowedAccountIds, so either may stay "maybe".
 import { GenericResource, str } from "../../lib/reachability/internals";
 import { bothLinks, Link } from "./links";
-import { allowedAccounts } from "./provider-accounts";
+import { providerAccount } from "./provider-accounts";
 import { regionOf } from "./provider-region";
 
 /** Log group names hold no colon, so the name ends at the optional `:*`. */
@@ -18,7 +18,7 @@ export interface LogGroupArnNaming {
 }
 
 function accountLink(account: string, group: GenericResource): Link {
-  const ids = allowedAccounts(group);
+  const ids = providerAccount(group).within;
   if (ids === undefined) return "maybe";
   if (!ids.includes(account)) return "no";
   return ids.length === 1 ? "yes" : "maybe";

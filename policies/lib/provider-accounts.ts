@@ -4,7 +4,7 @@
 // are taken to reach one account; the credentials themselves are never checked.
 import { GenericResource } from "../../lib/reachability";
 import { isUnknown, unwrap } from "../../lib/reachability/resource";
-import { accountOfProvider, allowedIds, decoded, hasUnknown, ProviderAccount } from "./provider-account";
+import { accountOfProvider, decoded, hasUnknown, ProviderAccount } from "./provider-account";
 
 /** A resource with its provider's inputs, when the engine sent them (template resources and old tests have none). */
 export interface ProvidedResource extends GenericResource {
@@ -35,10 +35,6 @@ const IDENTITY_INPUTS = [
 /** The account the resource's provider acts in, as its inputs tell (provider-account.ts). */
 export const providerAccount = (r: GenericResource): ProviderAccount =>
   accountOfProvider((r as ProvidedResource).providerInputs);
-
-/** The account ids the provider may act in (allowedAccountIds), when it names them all and they are known. */
-export const allowedAccounts = (r: GenericResource): string[] | undefined =>
-  allowedIds((r as ProvidedResource).providerInputs);
 
 /** JSON with keys sorted and empty values as absent, so equal inputs compare equal however they were written. */
 function canonical(v: unknown): unknown {

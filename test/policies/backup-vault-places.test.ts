@@ -18,6 +18,12 @@ const inAccount = (account: string): Partial<StackInput> => ({
   providerProps: { allowedAccountIds: [account] },
 });
 
+/** A provider acting through a role: the role's account is the provider's. */
+const inRole = (account: string): Partial<StackInput> => ({
+  provider: HOME,
+  providerProps: { assumeRoles: [{ roleArn: `arn:aws:iam::${account}:role/backup` }] },
+});
+
 const vault = (name: string, props: Record<string, unknown>, provider?: string): StackInput => ({
   type: VAULT,
   name,
@@ -236,6 +242,29 @@ describe("require-locked-backup-vaults: plans name vaults in their region", () =
         plan(WEST_ARN),
       ],
       violations: 0,
+    },
+    {
+      name: "the same with the vault's account shown by the role its provider assumes",
+      resources: [
+        east,
+        eastLock,
+        { ...westByRegion, ...inRole("111122223333") },
+        { ...westLock, ...inRole("111122223333") },
+        plan(WEST_ARN),
+      ],
+      violations: 0,
+    },
+    {
+      name: "a copy by ARN to an account other than the one the vault's provider assumes a role in: outside the stack",
+      resources: [
+        east,
+        eastLock,
+        { ...westByRegion, ...inRole("444455556666") },
+        { ...westLock, ...inRole("444455556666") },
+        plan(WEST_ARN),
+      ],
+      violations: 0,
+      notes: 1,
     },
     {
       name: "a copy to us-west-2 with only the provider-region vault of that name in the stack: a note",
