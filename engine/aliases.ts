@@ -1,6 +1,6 @@
-// Alias URNs inherited down a renamed component's whole subtree, as the engine's step generator computes them. With
-// aliasSpecs off, the SDK sends only its own aliases and those inherited from the direct parent's `aliases` option:
-// grandchildren of a renamed component would otherwise look deleted and re-created.
+// Alias URNs inherited down a renamed component's whole subtree, as the engine's step generator computes them: with
+// aliasSpecs on, the SDK sends only each resource's own aliases, so children of a renamed component would otherwise
+// look deleted and re-created.
 import { ROOT_STACK_TYPE, qualifiedType, urnName, urnType } from "./urn";
 
 export interface Aliased {
@@ -39,6 +39,8 @@ export function inheritAliases(resources: Aliased[]): Map<string, string[]> {
       aliases.add(childUrn(parentAlias, r.type, renamed(r.name, parentName, parentAlias)));
       for (const own of r.aliases) {
         aliases.add(childUrn(parentAlias, typeOf(own), renamed(nameOf(own), parentName, parentAlias)));
+        // An alias spec under the current parent is also collapsed under the parent's old URN, name unchanged.
+        aliases.add(childUrn(parentAlias, typeOf(own), nameOf(own)));
       }
     }
     aliases.delete(r.urn);

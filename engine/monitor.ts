@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { sendUnaryData, Server, ServerUnaryCall } from "@grpc/grpc-js";
+import { aliasUrnsOf } from "./alias-specs";
 import { answerInvoke, invokeRegion } from "./invokes";
 import type { ProviderUse } from "./analyzer-input";
 import {
@@ -36,7 +37,7 @@ const FEATURES: Record<string, boolean> = {
   outputValues: false,
   deletedWith: true,
   replaceWith: true,
-  aliasSpecs: false,
+  aliasSpecs: true,
   transforms: true,
   invokeTransforms: false,
   parameterization: true,
@@ -265,7 +266,7 @@ export class LocalMonitor {
       custom: req.getCustom(),
       provider: req.getProvider(),
       providers,
-      aliases: req.getAliasurnsList(),
+      aliases: aliasUrnsOf(req, { stack: this.options.stack, project: this.options.project, type, name, parent }),
       version: req.getVersion(),
       read: false,
       options: resourceOptions(req),

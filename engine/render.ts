@@ -117,7 +117,8 @@ function stepCounts(result: PreviewResult, c: Colors): string[] {
   const s = result.steps;
   const replacing = s.importReplace ? c.magenta(` (${s.importReplace} replacing an existing resource)`) : "";
   const imports = s.import ? [`    ${c.cyan(`= ${s.import} to import`)}${replacing}`] : [];
-  if (!result.baseline) return [`    ${c.green(`+ ${s.create} to create`)}`, ...imports];
+  const reads = s.read ? [`    ${c.cyan(`> ${s.read} to read`)}`] : [];
+  if (!result.baseline) return [`    ${c.green(`+ ${s.create} to create`)}`, ...imports, ...reads];
   const retained = result.deleted.filter((d) => d.retained).length;
   const lines = [
     `    ${c.green(`+ ${s.create} to create`)}`,
@@ -126,7 +127,7 @@ function stepCounts(result: PreviewResult, c: Colors): string[] {
     `    ${c.red(`- ${s.delete} to delete`)}${retained ? ` (${retained} retained)` : ""}`,
     `      ${s.same} unchanged`,
   ];
-  if (s.read) lines.push(`    ${c.cyan(`> ${s.read} to read`)}`);
+  lines.push(...reads);
   if (s.update) lines.push(`    note: ${DIFF_CAVEAT}`);
   return lines;
 }

@@ -37,13 +37,9 @@ function applyOptions(req: any, opts: any): void {
   req.setIgnorechangesList(opts.getIgnoreChangesList());
   req.setReplaceonchangesList(opts.getReplaceOnChangesList());
   req.setVersion(opts.getVersion());
+  // A transform's aliases replace the registration's, as Alias messages (URNs or specs) like the SDK's own.
   req.setAliasesList(opts.getAliasesList());
-  // With alias specs off the SDK sends aliases as URNs; a transform's aliases arrive as Alias messages.
-  const urns = opts
-    .getAliasesList()
-    .filter((a: any) => a.hasUrn())
-    .map((a: any) => a.getUrn());
-  if (urns.length) req.setAliasurnsList([...new Set([...req.getAliasurnsList(), ...urns])]);
+  req.setAliasurnsList([]);
   req.setProvider(opts.getProvider());
   req.setCustomtimeouts(opts.getCustomTimeouts());
   req.setPlugindownloadurl(opts.getPluginDownloadUrl());
