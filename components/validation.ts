@@ -29,11 +29,18 @@ export function showValue(value: unknown): string {
   if (!isPlain(value)) return String(unresolvedProblem("", value).value);
   if (typeof value === "string") return JSON.stringify(value);
   try {
-    return JSON.stringify(value) ?? String(value);
+    // JSON writes NaN and Infinity as null and -0 as 0; a message must show the number the user passed.
+    const json = JSON.stringify(value, (_key, v) => (isUnwritableNumber(v) ? `${MARK}${numberText(v)}${MARK}` : v));
+    return json?.replace(MARKED, "$1") ?? String(value);
   } catch {
     return String(value);
   }
 }
+
+const MARK = "\u0000";
+const MARKED = /"\\u0000(NaN|-?Infinity|-0)\\u0000"/g;
+const isUnwritableNumber = (v: unknown) => typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0));
+const numberText = (n: number) => (Object.is(n, -0) ? "-0" : String(n));
 
 export function formatProblems(subject: string, problems: readonly ValidationProblem[]): string {
   const lines = problems.map(
