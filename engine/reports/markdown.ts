@@ -14,7 +14,12 @@ export interface MarkdownOptions {
   maxRows?: number;
   /** Diagrams beyond this many nodes are left out: Mermaid stops rendering large graphs. */
   maxDiagramNodes?: number;
+  /** Longest summary written; GitHub refuses a comment body over 65,536 characters. */
+  maxChars?: number;
 }
+
+/** Below GitHub's 65,536-character comment limit, with room for counting differences (it counts code points). */
+export const MAX_COMMENT_CHARS = 60_000;
 
 /** A hidden marker the workflow uses to find and update its own comment instead of adding a new one. */
 export function commentMarker(stack: string): string {
@@ -23,8 +28,29 @@ export function commentMarker(stack: string): string {
 
 const LEVEL_ORDER: Record<string, number> = { mandatory: 0, remediate: 1, advisory: 2, disabled: 3 };
 
+/**
+ * The summary within `maxChars`: the diagram goes first, then table rows, halved until it fits (the SARIF report
+ * keeps every row).
+ */
 export function toMarkdown(doc: PreviewDocument, options: MarkdownOptions = {}): string {
-  const maxRows = options.maxRows ?? 100;
+  const maxChars = options.maxChars ?? MAX_COMMENT_CHARS;
+  let layout: Layout = { rows: options.maxRows ?? 100, diagram: true };
+  let text = render(doc, options, layout);
+  if (text.length > maxChars && layout.diagram) text = render(doc, options, (layout = { ...layout, diagram: false }));
+  while (text.length > maxChars && layout.rows > 0) {
+    layout = { ...layout, rows: Math.floor(layout.rows / 2) };
+    text = render(doc, options, layout);
+  }
+  return text;
+}
+
+interface Layout {
+  rows: number;
+  diagram: boolean;
+}
+
+function render(doc: PreviewDocument, options: MarkdownOptions, layout: Layout): string {
+  const maxRows = layout.rows;
   const diagnostics = [...doc.diagnostics].sort(
     (a, b) =>
       (LEVEL_ORDER[a.enforcementLevel] ?? 9) - (LEVEL_ORDER[b.enforcementLevel] ?? 9) ||
@@ -65,7 +91,11 @@ export function toMarkdown(doc: PreviewDocument, options: MarkdownOptions = {}):
     exposures.length > 0 ? exposuresTable(exposures, maxRows) : "Nothing in this stack is reachable from the internet.",
   );
   parts.push("#### Planned network");
-  parts.push(diagramSection(doc, options.maxDiagramNodes ?? 150));
+  parts.push(
+    layout.diagram
+      ? diagramSection(doc, options.maxDiagramNodes ?? 150)
+      : "The network diagram is left out: with it the summary would exceed a comment's length.",
+  );
   return `${parts.join("\n\n")}\n`;
 }
 
