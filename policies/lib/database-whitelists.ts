@@ -1,6 +1,7 @@
 // Database whitelists (Alibaba Cloud security IPs, whitelist groups and templates, and access-policy source
 // addresses): one parsing of "which entries admit the internet or too broad a public range".
 import { internetSources } from "../../lib/cidr";
+import { removesListedEntries } from "../../lib/reachability/alicloud/whitelist-modify-mode";
 import { splitWhitelist, whitelistBlock } from "../../lib/whitelist-entries";
 import { bool, isUnknown, list, obj, strings } from "../../lib/values";
 import { Finding, unverifiable, violation } from "./findings";
@@ -90,8 +91,8 @@ export function whitelists(fields: string[], groups: WhitelistGroups[] = []): Ch
   ];
 }
 
-/** `modifyMode` "Delete" removes the listed entries instead of admitting them (PolarDB groups, gpdb whitelists). */
-export const deletes = (mode: unknown): boolean | undefined => (isUnknown(mode) ? undefined : mode === "Delete");
+/** `modifyMode` "Delete" removes the listed entries instead of admitting them (PolarDB groups, gpdb whitelists, Tair). */
+export const deletes = removesListedEntries;
 
 /** A whitelist resource of its own, whose `modifyMode` may delete rather than add its entries. */
 export function modifiedWhitelist(field: string): Check<DatabaseConfig> {

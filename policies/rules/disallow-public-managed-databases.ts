@@ -138,14 +138,18 @@ export const disallowPublicManagedDatabases = defineResourceRule<DatabaseConfig>
     "aws:elasticsearch/domain:Domain": searchDomain,
     "aws:opensearch/domainPolicy:DomainPolicy": searchDomainPolicy,
     "aws:elasticsearch/domainPolicy:DomainPolicy": searchDomainPolicy,
+    // RDS instances (replicas and disaster-recovery copies too) and PolarDB applications are created with the listed
+    // entries as their whitelist whatever modifyMode says (it shapes only later changes), so a Delete still opens
+    // them on a first deployment or a replacement.
     "alicloud:rds/instance:Instance": securityIps,
     // Replicas, clones, upgrades and disaster-recovery copies carry their own whitelist.
     "alicloud:rds/readOnlyInstance:ReadOnlyInstance": securityIps,
     "alicloud:rds/rdsCloneDbInstance:RdsCloneDbInstance": securityIps,
     "alicloud:rds/rdsUpgradeDbInstance:RdsUpgradeDbInstance": securityIps,
     "alicloud:rds/ddrInstance:DdrInstance": securityIps,
-    // Tair (Redis Enterprise) holds its whitelist as one comma-separated string.
-    "alicloud:redis/tairInstance:TairInstance": securityIps,
+    // Tair (Redis Enterprise) holds its whitelist as one comma-separated string. It is created with the default
+    // whitelist and then given its entries with modifyMode, so a Delete removes them from the start.
+    "alicloud:redis/tairInstance:TairInstance": modifiedWhitelist("securityIps"),
     "alicloud:kvstore/instance:Instance": securityIps,
     "alicloud:polardb/cluster:Cluster": polardbWhitelists,
     "alicloud:mongodb/instance:Instance": mongoWhitelists,
