@@ -1,7 +1,8 @@
 // The IAM policy documents of the plan that apply to one IAM user: inline policies of the user and of its groups, and
 // managed policies attached to either (by user/group attachments or by a PolicyAttachment's lists). A user and a group
 // are named by name (a login profile's `user`, a membership's `groups`); at preview a new name may be unknown, and a
-// property dependency on the resource that names it links them instead (links.ts).
+// property dependency on the resource that names it links them instead (links.ts). IAM names are per account: resources
+// whose providers surely act in another account than the login profile's reach other users (provider-accounts.ts).
 import type { GenericResource } from "../../lib/reachability";
 import { unwrap } from "../../lib/reachability/resource";
 import { isUnknown, list } from "../../lib/values";
@@ -19,11 +20,18 @@ import {
 } from "./identity-types";
 import { isKnownName } from "./known-text";
 import { linkOf } from "./links";
+import { providerAccount, sameAccount } from "./provider-accounts";
 
 /** A user or some groups as references may name them: known names, and the resources whose outputs they may be. */
-interface Principal {
+export interface Principal {
   names: Set<string>;
   urns: Set<string>;
+}
+
+/** Whom a document reaches the user through: the user itself, or one group it is in. */
+export interface Holder {
+  kind: "user" | "group";
+  principal: Principal;
 }
 
 /** A policy document that reaches the user, and where it comes from (for messages). */
@@ -31,6 +39,12 @@ export interface ReachingDocument {
   document: unknown;
   /** "user policy ops-deny's policy", "policy force-mfa's policy". */
   field: string;
+  /** The inline policy or the attachment that gives it. */
+  source: GenericResource;
+  /** The managed policy an attachment attaches; none for an inline policy. */
+  policy?: GenericResource;
+  /** Every way it reaches the user: one is enough. */
+  holders: Holder[];
 }
 
 const byType = (resources: readonly GenericResource[], type: string) => resources.filter((r) => r.type === type);
@@ -40,7 +54,7 @@ const byType = (resources: readonly GenericResource[], type: string) => resource
  * names, or, for an entry unknown at preview or a principal whose names are all unknown, a property dependency on one
  * of its resources. A known entry that differs names another principal even when built from one of these.
  */
-function names(from: GenericResource, key: string, p: Principal): boolean {
+export function names(from: GenericResource, key: string, p: Principal): boolean {
   const value = unwrap(from.inputs[key]);
   const entries = list(value).map(unwrap);
   if (entries.some((e) => isKnownName(e) && p.names.has(e))) return true;
@@ -84,7 +98,11 @@ function groupsOf(user: Principal, resources: readonly GenericResource[]): Princ
   for (const m of byType(resources, IAM_USER_GROUP_MEMBERSHIP))
     if (names(m, "user", user)) addNamed(groups, m, "groups");
   for (const m of byType(resources, IAM_GROUP_MEMBERSHIP)) if (names(m, "users", user)) addNamed(groups, m, "group");
-  // A group named by name or by dependency brings its other names (a template group's id) along.
+  return withGroupNames(groups, resources);
+}
+
+/** A group named by name or by dependency brings its other names (a template group's id) along. */
+function withGroupNames(groups: Principal, resources: readonly GenericResource[]): Principal {
   for (const g of byType(resources, IAM_GROUP)) {
     const named = [g.inputs.name, g.inputs.id].map(unwrap).some((n) => isKnownName(n) && groups.names.has(n));
     if (named || groups.urns.has(g.urn)) include(groups, g, ["name", "id"]);
@@ -92,14 +110,38 @@ function groupsOf(user: Principal, resources: readonly GenericResource[]): Princ
   return groups;
 }
 
-/** The managed policy an attachment's `policyArn` names: by dependency at preview, by ARN, or by the ARN's name. */
 /**
- * A customer managed policy's path and name from its ARN (`arn:aws:iam::123456789012:policy/team/force-mfa` →
- * "/team/force-mfa"); an AWS managed policy (account "aws") is none of the stack's.
+ * Each of the user's groups `key` of `from` names, on its own: a policy leaves a group only by that group's exclusive
+ * resource, and still reaches the user through the others.
  */
-function customerPolicyPath(arn: string): string | undefined {
+function groupsNamed(
+  from: GenericResource,
+  key: string,
+  groups: Principal,
+  resources: readonly GenericResource[],
+): Principal[] {
+  const known = list(unwrap(from.inputs[key]))
+    .map(unwrap)
+    .filter((e): e is string => isKnownName(e) && groups.names.has(e));
+  const each = known.map((e) => withGroupNames({ names: new Set([e]), urns: new Set() }, resources));
+  if (each.length > 0) return each;
+  const urns = (from.propertyDependencies[key] ?? []).filter((u) => groups.urns.has(u));
+  return [withGroupNames({ names: new Set(), urns: new Set(urns) }, resources)];
+}
+
+/**
+ * A customer managed policy's account, path and name from its ARN (`arn:aws:iam::123456789012:policy/team/force-mfa`
+ * → "123456789012", "/team/force-mfa"); an AWS managed policy (account "aws") is none of the stack's.
+ */
+function customerPolicy(arn: string): { account: string; path: string } | undefined {
   const match = /^arn:[^:]+:iam::([^:]*):policy(\/.*)$/.exec(arn);
-  return match && match[1] !== "aws" ? match[2] : undefined;
+  return match && match[1] !== "aws" ? { account: match[1], path: match[2] } : undefined;
+}
+
+/** Whether the resource's provider may act in the account (a policy of one account attaches only there). */
+function mayActIn(r: GenericResource, account: string): boolean {
+  const within = providerAccount(r).within;
+  return within === undefined || within.includes(account);
 }
 
 /** The path a policy of the stack is created under ("/" by default). */
@@ -108,37 +150,73 @@ function policyPathOf(p: GenericResource): string {
   return typeof path === "string" && path !== "" ? path : "/";
 }
 
-function attachedPolicies(attachment: GenericResource, resources: readonly GenericResource[]): GenericResource[] {
-  const arn = unwrap(attachment.inputs.policyArn);
-  const named = isKnownName(arn) ? customerPolicyPath(arn) : undefined;
-  return byType(resources, IAM_POLICY).filter(
-    (p) =>
-      linkOf(attachment, "policyArn", p, ["arn", "id"]) === "yes" ||
-      (named !== undefined && named === `${policyPathOf(p)}${String(unwrap(p.inputs.name))}`),
+/**
+ * Whether a known ARN that `from` gives names the stack's policy `p`: same path and name, and an account both the
+ * policy and `from` may be in (no user of one account is attached another account's policy).
+ */
+export function arnNamesPolicy(arn: string, p: GenericResource, from: GenericResource): boolean {
+  const named = customerPolicy(arn);
+  return (
+    named !== undefined &&
+    named.path === `${policyPathOf(p)}${String(unwrap(p.inputs.name))}` &&
+    mayActIn(p, named.account) &&
+    mayActIn(from, named.account)
   );
 }
 
-/** Every policy document of the plan that applies to the login profile's user. */
-export function documentsReaching(profile: GenericResource, resources: readonly GenericResource[]): ReachingDocument[] {
+/** The managed policies an attachment's `policyArn` names: by dependency at preview, by ARN, or by the ARN's name. */
+export function attachedPolicies(
+  attachment: GenericResource,
+  resources: readonly GenericResource[],
+): GenericResource[] {
+  const arn = unwrap(attachment.inputs.policyArn);
+  return byType(resources, IAM_POLICY).filter(
+    (p) =>
+      linkOf(attachment, "policyArn", p, ["arn", "id"]) === "yes" ||
+      (isKnownName(arn) && arnNamesPolicy(arn, p, attachment)),
+  );
+}
+
+/** The resources that may share the login profile's account: the others name users and policies of another one. */
+export function inAccountOf(profile: GenericResource, resources: readonly GenericResource[]): GenericResource[] {
+  return resources.filter((r) => sameAccount(profile, r) !== "other");
+}
+
+/** Every policy document of the plan that applies to the login profile's user, with the ways it reaches the user. */
+export function documentsReaching(profile: GenericResource, all: readonly GenericResource[]): ReachingDocument[] {
+  const resources = inAccountOf(profile, all);
   const user = userOf(profile, resources);
   const groups = groupsOf(user, resources);
-  const reaches = (r: GenericResource) => {
+  const asUser: Holder = { kind: "user", principal: user };
+  const viaGroups = (r: GenericResource, key: string): Holder[] =>
+    names(r, key, groups)
+      ? groupsNamed(r, key, groups, resources).map((principal) => ({ kind: "group", principal }))
+      : [];
+  const holdersOf = (r: GenericResource): Holder[] => {
     switch (r.type) {
       case IAM_USER_POLICY:
       case IAM_USER_POLICY_ATTACHMENT:
-        return names(r, "user", user);
+        return names(r, "user", user) ? [asUser] : [];
       case IAM_GROUP_POLICY:
       case IAM_GROUP_POLICY_ATTACHMENT:
-        return names(r, "group", groups);
+        return viaGroups(r, "group");
       case IAM_POLICY_ATTACHMENT:
-        return names(r, "users", user) || names(r, "groups", groups);
+        return [...(names(r, "users", user) ? [asUser] : []), ...viaGroups(r, "groups")];
       default:
-        return false;
+        return [];
     }
   };
-  return resources.filter(reaches).flatMap((r): ReachingDocument[] => {
-    if (r.type === IAM_USER_POLICY || r.type === IAM_GROUP_POLICY)
-      return [{ document: r.inputs.policy, field: `${r.name}'s policy` }];
-    return attachedPolicies(r, resources).map((p) => ({ document: p.inputs.policy, field: `${p.name}'s policy` }));
+  return resources.flatMap((source): ReachingDocument[] => {
+    const holders = holdersOf(source);
+    if (holders.length === 0) return [];
+    if (source.type === IAM_USER_POLICY || source.type === IAM_GROUP_POLICY)
+      return [{ document: source.inputs.policy, field: `${source.name}'s policy`, source, holders }];
+    return attachedPolicies(source, resources).map((policy) => ({
+      document: policy.inputs.policy,
+      field: `${policy.name}'s policy`,
+      source,
+      policy,
+      holders,
+    }));
   });
 }

@@ -5,6 +5,7 @@
 import type { GenericResource } from "../../lib/reachability";
 import { Finding, violation } from "./findings";
 import { namedList } from "./named-list";
+import { sameAccount } from "./provider-accounts";
 import type { StackFinding } from "./stack-rule";
 
 /** A violation when `length` (never the password itself) is known and below `minimum`. */
@@ -32,6 +33,15 @@ export interface UnseenPolicy {
   /** How to bring the policy into the stack. */
   declare: string;
 }
+
+/**
+ * The holders no password policy of the stack surely governs: an account password policy governs only its own
+ * account (provider-accounts.ts), and one that may be in another account leaves the policy unseen, a note either way.
+ */
+export const ungovernedHolders = (
+  holders: readonly GenericResource[],
+  policies: readonly GenericResource[],
+): GenericResource[] => holders.filter((h) => !policies.some((p) => sameAccount(p, h) === "same"));
 
 /**
  * One note for the rule, on the first holder: each policy the plan's passwords depend on but does not declare,

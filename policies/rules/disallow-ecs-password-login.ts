@@ -1,9 +1,14 @@
 import { bool, isUnknown } from "../../lib/values";
 import { valuesAt } from "../lib/field-paths";
 import { Finding, unverifiable, violation } from "../lib/findings";
-import { Check, defineResourceRule } from "../lib/rule";
+import { Check, defineResourceRule, HardeningResourcePolicy } from "../lib/rule";
 import { HOST_ACCOUNT, hostAccountPasswordLogin } from "../lib/bastionhost-host-accounts";
+import { STACK_IMAGES, stackImagesNamed } from "../lib/custom-image-names";
 import { isLoginPassword } from "../lib/login-passwords";
+import { namedList } from "../lib/named-list";
+import { withStackChecks } from "../lib/stack-checks";
+import { HardeningStackPolicy, StackContext, StackFinding } from "../lib/stack-rule";
+import { shown } from "../lib/text-values";
 
 /** The rule's name: template translations that carry only a login (ROS clones, ACK nodes) are judged by it alone. */
 export const ECS_PASSWORD_LOGIN = "disallow-ecs-password-login";
@@ -42,9 +47,13 @@ const given = (v: unknown) => v !== undefined && v !== null && v !== "";
 const matches = (pattern: RegExp, v: unknown) => typeof v === "string" && pattern.test(v);
 
 /** Scaling configurations may name the image (imageName) instead; the API ignores the name when an id is set. */
+const publicWindowsName = (p: Record<string, unknown>) =>
+  !given(p.imageId) && matches(PUBLIC_WINDOWS_IMAGE_NAME, p.imageName);
+
+/** The stack part re-judges a name a custom image of the stack may take (windowsNameTakenByStackImage). */
 function publicWindowsImage(p: Record<string, unknown>): boolean {
   if (given(p.imageId)) return matches(WINDOWS_IMAGE_ID, p.imageId);
-  return matches(PUBLIC_WINDOWS_IMAGE_NAME, p.imageName);
+  return publicWindowsName(p);
 }
 const ECS_IMAGE: WindowsHosts = {
   runs: publicWindowsImage,
@@ -57,16 +66,22 @@ const NODE_POOL_IMAGE: WindowsHosts = {
   runs: (p) => matches(WINDOWS_NODE_OS, given(p.imageType) ? p.imageType : p.platform),
 };
 
-function passwordLoginCheck({ passwords, inherits, keyLogin, windows }: PasswordLogin): Check<unknown> {
+/** The login passwords the resource sets, each a violation (a note when its block is unknown at preview). */
+function passwordFieldFindings(p: Record<string, unknown>, { passwords, keyLogin }: PasswordLogin, hint: string) {
+  const findings: Finding[] = [];
+  for (const f of passwords.flatMap((path) => valuesAt(p, path))) {
+    if ("unknownBlock" in f) findings.push(unverifiable(f.path));
+    else if (isLoginPassword(f.value))
+      findings.push(violation(`${f.path} is set: password login is enabled; use ${keyLogin} instead${hint}`));
+  }
+  return findings;
+}
+
+function passwordLoginCheck(login: PasswordLogin): Check<unknown> {
+  const { inherits, keyLogin, windows } = login;
   const fix = `use ${keyLogin} instead`;
   return (p) => {
-    const findings: Finding[] = [];
-    const hint = windows?.hint ?? "";
-    for (const f of windows?.runs(p) ? [] : passwords.flatMap((path) => valuesAt(p, path))) {
-      if ("unknownBlock" in f) findings.push(unverifiable(f.path));
-      else if (isLoginPassword(f.value))
-        findings.push(violation(`${f.path} is set: password login is enabled; ${fix}${hint}`));
-    }
+    const findings = windows?.runs(p) ? [] : passwordFieldFindings(p, login, windows?.hint ?? "");
     if (!inherits) return findings;
     if (isUnknown(p.passwordInherit)) findings.push(unverifiable("passwordInherit"));
     else if (bool(p.passwordInherit) === true)
@@ -79,12 +94,52 @@ const PASSWORD_AND_KMS = ["password", "kmsEncryptedPassword"];
 /** EFLO nodes and hyper nodes have no key field of their own: they log in with their node group's. */
 const EFLO_NODE_GROUP_KEY = "the node group's keyPairName";
 
+/** Where an image's name, not its id, may say the hosts run Windows (ECS_IMAGE). */
+const ECS_IMAGE_HOSTS: Record<string, PasswordLogin> = {
+  "alicloud:ecs/instance:Instance": {
+    passwords: PASSWORD_AND_KMS,
+    inherits: true,
+    keyLogin: "keyName",
+    windows: ECS_IMAGE,
+  },
+  "alicloud:ecs/ecsInstanceSet:EcsInstanceSet": {
+    passwords: PASSWORD_AND_KMS,
+    inherits: true,
+    keyLogin: "keyPairName",
+    windows: ECS_IMAGE,
+  },
+  "alicloud:ess/scalingConfiguration:ScalingConfiguration": {
+    passwords: PASSWORD_AND_KMS,
+    inherits: true,
+    keyLogin: "keyName",
+    windows: ECS_IMAGE,
+  },
+};
+
+/**
+ * A public Windows image's name that a custom image of the stack also bears (or that is the image's own output) may
+ * start the hosts from that custom image: its passwords are judged unless the image's own platform is Windows.
+ */
+function windowsNameTakenByStackImage({ resources }: StackContext<unknown>): StackFinding[] {
+  return resources.flatMap((host) => {
+    const login = ECS_IMAGE_HOSTS[host.type];
+    if (!login || !publicWindowsName(host.inputs)) return [];
+    const { images, windows } = stackImagesNamed(host, resources);
+    if (images.length === 0 || windows === "yes") return [];
+    const named = `imageName ${shown(host.inputs.imageName)} is also the name of ${namedList("custom image", images)} in this stack`;
+    if (windows === "unknown")
+      return [{ urn: host.urn, ...unverifiable("the custom image's platform", `${named}, which may run Windows`) }];
+    const hint = ` (${named}, whose platform is not Windows; a custom Windows image needs platform "Windows Server …" or an exemption)`;
+    return passwordFieldFindings(host.inputs, login, hint).map((f) => ({ urn: host.urn, ...f }));
+  });
+}
+
 /** Case step 1: the attacker brute-forced SSH passwords in 137 seconds. */
-export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
+const passwordLoginRule = defineResourceRule<unknown>({
   metadata: {
     name: ECS_PASSWORD_LOGIN,
     description:
-      "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters (edge included), ENS instances, CDDC dedicated hosts, RDS Custom instances, E-HPC clusters (both versions) and users, E-MapReduce clusters (masterPwd, the master nodes' SSH password), system disk attachments (which reset the root password) and EFLO clusters, nodes, node groups (and the nodes they list), attachments and hyper nodes; use key pairs. ECS instances, instance sets and scaling configurations of an Alibaba Cloud public Windows image (imageId win…; without an imageId, an imageName in the public image's full form, win2022_…_alibase_….vhd) and Container Service node pools of imageType Windows or WindowsCore, which take no key pair, may set a password (RDP stays closed to the internet by the port rules). Bastionhost host accounts of protocol SSH must not set a password (the host then accepts SSH password login; use privateKey); RDP host accounts may, as Windows images may.",
+      "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters (edge included), ENS instances, CDDC dedicated hosts, RDS Custom instances, E-HPC clusters (both versions) and users, E-MapReduce clusters (masterPwd, the master nodes' SSH password), system disk attachments (which reset the root password) and EFLO clusters, nodes, node groups (and the nodes they list), attachments and hyper nodes; use key pairs. ECS instances, instance sets and scaling configurations of an Alibaba Cloud public Windows image (imageId win…; without an imageId, an imageName in the public image's full form, win2022_…_alibase_….vhd, unless a custom image of the stack (ecs.Image, ImageImport, ImageCopy) bears that name or gives it as its output, when only the custom image's own platform or osType saying Windows exempts it) and Container Service node pools of imageType Windows or WindowsCore, which take no key pair, may set a password (RDP stays closed to the internet by the port rules). Bastionhost host accounts of protocol SSH must not set a password (the host then accepts SSH password login; use privateKey); RDP host accounts may, as Windows images may.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [
@@ -98,24 +153,7 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
     caseStep: 1,
   },
   checks: {
-    "alicloud:ecs/instance:Instance": passwordLoginCheck({
-      passwords: PASSWORD_AND_KMS,
-      inherits: true,
-      keyLogin: "keyName",
-      windows: ECS_IMAGE,
-    }),
-    "alicloud:ecs/ecsInstanceSet:EcsInstanceSet": passwordLoginCheck({
-      passwords: PASSWORD_AND_KMS,
-      inherits: true,
-      keyLogin: "keyPairName",
-      windows: ECS_IMAGE,
-    }),
-    "alicloud:ess/scalingConfiguration:ScalingConfiguration": passwordLoginCheck({
-      passwords: PASSWORD_AND_KMS,
-      inherits: true,
-      keyLogin: "keyName",
-      windows: ECS_IMAGE,
-    }),
+    ...Object.fromEntries(Object.entries(ECS_IMAGE_HOSTS).map(([type, login]) => [type, passwordLoginCheck(login)])),
     "alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate": passwordLoginCheck({
       passwords: [],
       inherits: true,
@@ -234,3 +272,23 @@ export const disallowEcsPasswordLogin = defineResourceRule<unknown>({
     [HOST_ACCOUNT]: hostAccountPasswordLogin,
   },
 });
+
+/**
+ * The stack part is built on first use: the template readers import ECS_PASSWORD_LOGIN from this file, and the stack
+ * rule's modules import those readers, so building it while this module loads would read them half initialised.
+ */
+let withImages: HardeningStackPolicy | undefined;
+const stackPart = () =>
+  (withImages ??= withStackChecks(passwordLoginRule, {
+    types: Object.keys(STACK_IMAGES),
+    check: windowsNameTakenByStackImage,
+  }));
+
+export const disallowEcsPasswordLogin: HardeningResourcePolicy & HardeningStackPolicy = {
+  ...passwordLoginRule,
+  metadata: {
+    ...passwordLoginRule.metadata,
+    resourceTypes: [...passwordLoginRule.metadata.resourceTypes, ...Object.keys(STACK_IMAGES)],
+  },
+  validateStack: (args, report) => stackPart().validateStack(args, report),
+};

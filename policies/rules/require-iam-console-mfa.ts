@@ -1,7 +1,8 @@
 import type { GenericResource } from "../../lib/reachability";
 import { isUnknown } from "../../lib/values";
+import { documentSurvival, IAM_EXCLUSIVE_TYPES } from "../lib/iam-exclusive-attachments";
 import { MfaDenyVerdict, mfaDenyVerdict } from "../lib/iam-mfa-denies";
-import { documentsReaching } from "../lib/iam-user-policies";
+import { documentsReaching, ReachingDocument } from "../lib/iam-user-policies";
 import { unverifiable } from "../lib/findings";
 import {
   IAM_GROUP,
@@ -33,13 +34,30 @@ function userShown(v: unknown): string {
 }
 
 /**
+ * A document's verdict once exclusive resources have applied: one they strip from the user forces nothing, and one
+ * that would force MFA is unconfirmed while its removal turns on a value unknown at preview.
+ */
+function verdictAfterRemovals(
+  profile: GenericResource,
+  doc: ReachingDocument,
+  resources: readonly GenericResource[],
+): MfaDenyVerdict {
+  const verdict = mfaDenyVerdict(doc.document, doc.field);
+  if (verdict.kind === "none") return verdict;
+  const survival = documentSurvival(profile, doc, resources);
+  if (survival.kind === "removed") return { kind: "weak", why: survival.why };
+  if (survival.kind === "unknown" && verdict.kind === "enforces") return { kind: "unknown", field: survival.field };
+  return verdict;
+}
+
+/**
  * The provider has no input that makes an IAM user use MFA: it is enforced by a policy denying whatever is done
  * without MFA, or outside the stack (an SCP, IAM Identity Center instead of IAM users). So a login profile with no
  * such policy in the plan is a note, like other settings the plan does not show; failing closed makes it a violation.
  */
 function loginProfileFindings(profile: GenericResource, resources: readonly GenericResource[]): StackFinding[] {
   const { urn, name } = profile;
-  const verdicts = documentsReaching(profile, resources).map((d) => mfaDenyVerdict(d.document, d.field));
+  const verdicts = documentsReaching(profile, resources).map((d) => verdictAfterRemovals(profile, d, resources));
   if (verdicts.some((v) => v.kind === "enforces")) return [];
   const user = userShown(profile.inputs.user);
   const unknown = verdicts.find((v): v is Extract<MfaDenyVerdict, { kind: "unknown" }> => v.kind === "unknown");
@@ -89,6 +107,7 @@ export const requireIamConsoleMfa = withStackChecks(consoleMfaRule, {
     IAM_POLICY_ATTACHMENT,
     IAM_USER_GROUP_MEMBERSHIP,
     IAM_GROUP_MEMBERSHIP,
+    ...IAM_EXCLUSIVE_TYPES,
   ],
   check: ({ resources }) =>
     resources.filter((r) => r.type === IAM_USER_LOGIN_PROFILE).flatMap((r) => loginProfileFindings(r, resources)),

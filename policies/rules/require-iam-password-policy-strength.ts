@@ -2,7 +2,7 @@ import { isUnknown, num } from "../../lib/values";
 import { atLeast, expectAll } from "../lib/expect";
 import { Finding } from "../lib/findings";
 import { IAM_ACCOUNT_PASSWORD_POLICY, IAM_USER_LOGIN_PROFILE } from "../lib/identity-types";
-import { shorterThanRequired, unseenPasswordPolicies } from "../lib/password-proofs";
+import { shorterThanRequired, ungovernedHolders, unseenPasswordPolicies } from "../lib/password-proofs";
 import { defineResourceRule } from "../lib/rule";
 import { withStackChecks } from "../lib/stack-checks";
 
@@ -33,7 +33,7 @@ const passwordPolicyRule = defineResourceRule<PasswordConfig>({
   metadata: {
     name: "require-iam-password-policy-strength",
     description:
-      "The AWS IAM account password policy must require at least 14 characters and prevent reuse of the last 24 passwords. An IAM user login profile whose generated password (passwordLength, 20 when unset), or a CloudFormation AWS::IAM::User's LoginProfile Password, is shorter than minimumLength proves the policy accepts such passwords; login profiles in a stack that declares no account password policy get one note for the stack, since that policy cannot be judged (a violation when failing closed).",
+      "The AWS IAM account password policy must require at least 14 characters and prevent reuse of the last 24 passwords. An IAM user login profile whose generated password (passwordLength, 20 when unset), or a CloudFormation AWS::IAM::User's LoginProfile Password, is shorter than minimumLength proves the policy accepts such passwords; login profiles in a stack that declares no account password policy of their account (as their providers\' inputs tell; one that may be in another account does not count) get one note for the stack, since that policy cannot be judged (a violation when failing closed).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -83,10 +83,11 @@ export const requireIamPasswordPolicyStrength = withStackChecks(passwordPolicyRu
       {
         policy: "the IAM account password policy",
         what: "login profile",
-        holders: resources.some((r) => r.type === IAM_ACCOUNT_PASSWORD_POLICY)
-          ? []
-          : resources.filter((r) => r.type === IAM_USER_LOGIN_PROFILE),
-        declare: "declare an iam.AccountPasswordPolicy meeting this rule in the stack",
+        holders: ungovernedHolders(
+          resources.filter((r) => r.type === IAM_USER_LOGIN_PROFILE),
+          resources.filter((r) => r.type === IAM_ACCOUNT_PASSWORD_POLICY),
+        ),
+        declare: "declare an iam.AccountPasswordPolicy meeting this rule in the stack, on a provider of their account",
       },
     ]),
 });

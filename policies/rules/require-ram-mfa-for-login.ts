@@ -4,7 +4,12 @@ import { cloudSsoMfaFindings, cloudSsoMfaForEveryUser } from "../lib/cloudsso-mf
 import { CLOUDSSO_DIRECTORY } from "../lib/cloudsso-sign-in";
 import { unverifiable, violation } from "../lib/findings";
 import { CLOUDSSO_USER, RAM_LOGIN_PROFILE as LOGIN_PROFILE, RAM_MFA_RULE } from "../lib/identity-types";
+import { directoriesOfUser } from "../lib/cloudsso-members";
+import { judgedWithDoubt } from "../lib/doubtful-scope";
+import { namedList } from "../lib/named-list";
+import { sameAccount } from "../lib/provider-accounts";
 import { mfaAtLogin } from "../lib/ram-mfa";
+import { providerName, trailAccountDoubt } from "../lib/trail-accounts";
 import { is, shown } from "../lib/text-values";
 import { defineResourceRule } from "../lib/rule";
 import { withStackChecks } from "../lib/stack-checks";
@@ -15,11 +20,11 @@ const USER_MFA = "mfaAuthenticationSettings";
 
 /**
  * Under the default "independent" preference a login profile's flag alone decides, and false (also the default when
- * unset) says "this user needs no MFA"; a "mandatory" preference overrides it. A stack may hold several accounts'
- * preferences, and which one a profile falls under is not in the plan: the opt-out passes only when every preference
- * in the stack is mandatory.
+ * unset) says "this user needs no MFA"; a "mandatory" preference of the profile's own account overrides it. An account
+ * may hold several preferences (the last applied wins): the opt-out passes only when every one of them is mandatory.
+ * The deprecated enforceMfaForLogin true, with mfaOperationForLogin unset, counts as mandatory (ram-mfa.ts).
  */
-function loginProfileFindings(profile: GenericResource, preferences: GenericResource[]): StackFinding[] {
+function profileVerdict(profile: GenericResource, preferences: readonly GenericResource[]): StackFinding[] {
   const { urn, name } = profile;
   const flag = profile.inputs.mfaBindRequired;
   const modes = preferences.map((p) => mfaAtLogin(p.inputs));
@@ -29,7 +34,7 @@ function loginProfileFindings(profile: GenericResource, preferences: GenericReso
   const unknown = modes.find((m) => m.kind === "unknown");
   if (unknown && !modes.some((m) => m.kind === "optional"))
     return [{ urn, ...unverifiable(unknown.field, `whether the security preference overrides ${name}'s opt-out`) }];
-  const fix = modes.length === 0 ? "add a ram.SecurityPreference with" : "set";
+  const fix = preferences.length === 0 ? "add a ram.SecurityPreference with" : "set";
   return [
     {
       urn,
@@ -41,13 +46,38 @@ function loginProfileFindings(profile: GenericResource, preferences: GenericReso
 }
 
 /**
- * A CloudSSO user's own MFA setting counts only under a directory that leaves MFA to each user ("Byuser"); unset (or
- * null) it is "Enabled". Which directory the user belongs to is not always in the plan: "Disabled" passes only when
- * every directory in the stack requires MFA of all its users (cloudsso-mfa.ts), and with no directory in the stack it
- * is a note, like a password policy the stack does not declare. A disabled user cannot sign in.
+ * A preference governs only its own account's users (provider-accounts.ts): one surely elsewhere is ignored, and one
+ * that may be elsewhere turns a verdict it would change into a note, as an audit trail's does (trail-accounts.ts).
  */
-function cloudSsoUserFindings(user: GenericResource, directories: GenericResource[]): StackFinding[] {
+function loginProfileFindings(profile: GenericResource, preferences: GenericResource[]): StackFinding[] {
+  const accounts = preferences.map((p) => ({ p, account: sameAccount(p, profile) }));
+  const inAccount = accounts.filter((a) => a.account === "same").map((a) => a.p);
+  const perhaps = accounts.filter((a) => a.account === "maybe").map((a) => a.p);
+  return judgedWithDoubt(
+    inAccount,
+    perhaps,
+    (applying) => profileVerdict(profile, applying),
+    () => [
+      {
+        urn: profile.urn,
+        ...unverifiable(
+          `the account of ${namedList("security preference", perhaps)} (${providerName(perhaps[0])})`,
+          `whether it governs login profile ${profile.name} (${providerName(profile)}): ${trailAccountDoubt(perhaps[0], profile)}`,
+        ),
+      },
+    ],
+  );
+}
+
+/**
+ * A CloudSSO user's own MFA setting counts only under a directory that leaves MFA to each user ("Byuser"); unset (or
+ * null) it is "Enabled". Only the directories the user belongs to count (cloudsso-members.ts): "Disabled" passes only
+ * when each of them requires MFA of all its users (cloudsso-mfa.ts), and with none in the stack it is a note, like a
+ * password policy the stack does not declare. A disabled user cannot sign in.
+ */
+function cloudSsoUserFindings(user: GenericResource, stackDirectories: GenericResource[]): StackFinding[] {
   const { urn, name } = user;
+  const directories = directoriesOfUser(user, stackDirectories);
   if (is(user.inputs.status, "Disabled")) return [];
   const covers = directories.map((d) => cloudSsoMfaForEveryUser(d.inputs));
   if (covers.length > 0 && covers.every((c) => c === "yes")) return [];
@@ -61,7 +91,7 @@ function cloudSsoUserFindings(user: GenericResource, directories: GenericResourc
         urn,
         ...unverifiable(
           "the directory's MFA setting",
-          `${name}'s ${USER_MFA} "Disabled" applies only if its directory leaves MFA to each user ("Byuser"), and that directory is not in this stack: declare it, or set ${USER_MFA} to "Enabled"`,
+          `${name}'s ${USER_MFA} "Disabled" applies only if its directory leaves MFA to each user ("Byuser"), and that directory is not in this stack: declare it and set directoryId from its id, or set ${USER_MFA} to "Enabled"`,
         ),
       },
     ];
@@ -85,15 +115,15 @@ const preferenceRule = defineResourceRule<unknown>({
   metadata: {
     name: RAM_MFA_RULE,
     description:
-      'The RAM security preference must make MFA mandatory for console logins (mfaOperationForLogin "mandatory" in any case, with no contrary enforceMfaForLogin false beside it; the deprecated enforceMfaForLogin true is accepted when the new field is unset), and every RAM user\'s login profile must require MFA (mfaBindRequired true; unset means false) unless every security preference in the stack makes it mandatory, which overrides the user\'s flag (checked across the stack). A CloudSSO directory signing users in with passwords (SAML single sign-on not enabled) must not turn MFA off: mfaAuthenticationStatus and mfaAuthenticationSettingInfo.mfaAuthenticationAdvanceSettings unset or "Enabled" (not Disabled, ByUser or OnlyRiskyLogin), and a CloudSSO user must not opt out (mfaAuthenticationSettings "Disabled") unless every directory in the stack requires MFA of all its users (checked across the stack; with no directory in the stack the opt-out is a note, as it counts only under a "Byuser" directory). RAM login profiles in ROS templates (ALIYUN::RAM::User LoginProfile, ALIYUN::RAM::LoginProfile unless Inactive) are judged like the program\'s.',
+      'The RAM security preference must make MFA mandatory for console logins (mfaOperationForLogin "mandatory" in any case, with no contrary enforceMfaForLogin false beside it; the deprecated enforceMfaForLogin true is accepted when the new field is unset), and every RAM user\'s login profile must require MFA (mfaBindRequired true; unset means false) unless every security preference of its account in the stack makes it mandatory, which overrides the user\'s flag (checked across the stack; a preference whose account may differ from the profile\'s, by their providers\' inputs, leaves a note). A CloudSSO directory signing users in with passwords (SAML single sign-on not enabled) must not turn MFA off: mfaAuthenticationStatus and mfaAuthenticationSettingInfo.mfaAuthenticationAdvanceSettings unset or "Enabled" (not Disabled, ByUser or OnlyRiskyLogin), and a CloudSSO user must not opt out (mfaAuthenticationSettings "Disabled") unless its directory requires MFA of all its users (checked across the stack; a user belongs to a declared directory only through its id, as a property dependency, and with its directory not in the stack the opt-out is a note, as it counts only under a "Byuser" directory). RAM login profiles in ROS templates (ALIYUN::RAM::User LoginProfile, ALIYUN::RAM::LoginProfile unless Inactive) are judged like the program\'s.',
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       'Set mfaOperationForLogin: "mandatory" on the ram.SecurityPreference.',
       "Remove the deprecated enforceMfaForLogin.",
-      'On a ram.LoginProfile, set mfaBindRequired: true, or keep a ram.SecurityPreference with mfaOperationForLogin "mandatory" in the stack.',
+      'On a ram.LoginProfile, set mfaBindRequired: true, or keep a ram.SecurityPreference with mfaOperationForLogin "mandatory" in the stack, on a provider of the same account.',
       'On a cloudsso.Directory, leave mfaAuthenticationStatus and mfaAuthenticationSettingInfo.mfaAuthenticationAdvanceSettings unset or set them to "Enabled" (or sign users in through SAML single sign-on with MFA at the identity provider).',
-      'On a cloudsso.User, leave mfaAuthenticationSettings unset or "Enabled".',
+      'On a cloudsso.User, leave mfaAuthenticationSettings unset or "Enabled", and set directoryId from the declared cloudsso.Directory\'s id.',
       "In a ROS template, set MFABindRequired: true in ALIYUN::RAM::User's LoginProfile and on ALIYUN::RAM::LoginProfile.",
     ],
     controls: [

@@ -2,6 +2,7 @@ import { GenericResource } from "../../lib/reachability";
 import { isUnknown, num } from "../../lib/values";
 import { directoryBlocks, MALFORMED_BLOCK } from "../lib/cloudsso-blocks";
 import { atLeast, Expectation, expectAll } from "../lib/expect";
+import { directoriesOfUser } from "../lib/cloudsso-members";
 import { CLOUDSSO_PASSWORD_DEFAULTS } from "../lib/cloudsso-password-defaults";
 import { CLOUDSSO_DIRECTORY, signsInWithPasswords, SSO_STATUS } from "../lib/cloudsso-sign-in";
 import { unverifiable } from "../lib/findings";
@@ -13,7 +14,7 @@ import {
   RAM_PASSWORD_RULE,
 } from "../lib/identity-types";
 import { isLoginPassword, knownPasswordLength } from "../lib/login-passwords";
-import { shorterThanRequired, unseenPasswordPolicies } from "../lib/password-proofs";
+import { shorterThanRequired, ungovernedHolders, unseenPasswordPolicies } from "../lib/password-proofs";
 import { Check, defineResourceRule } from "../lib/rule";
 import { withStackChecks } from "../lib/stack-checks";
 import { StackContext } from "../lib/stack-rule";
@@ -125,27 +126,33 @@ const CLOUDSSO_DIRECTORY_POLICY = "the CloudSSO directory's password policy";
 const signsInToCloudSso = (u: GenericResource) =>
   isLoginPassword(u.inputs.password) && !is(u.inputs.status, "Disabled");
 
-/** Passwords set under a policy the stack does not declare: one note, since that policy cannot be judged. */
+/**
+ * Passwords set under a policy the stack does not declare: one note, since that policy cannot be judged. A RAM
+ * password policy governs its own account's login profiles; a CloudSSO directory only its own users.
+ */
 function unseenPolicies({ resources }: StackContext<unknown>) {
-  const declares = (...types: string[]) => resources.some((r) => types.includes(r.type));
-  const ramHolders = declares(RAM_PASSWORD_POLICY, RAM_ACCOUNT_PASSWORD_POLICY)
-    ? []
-    : resources.filter((r) => r.type === RAM_LOGIN_PROFILE && isLoginPassword(r.inputs.password));
-  const ssoHolders = declares(CLOUDSSO_DIRECTORY)
-    ? []
-    : resources.filter((r) => r.type === CLOUDSSO_USER && signsInToCloudSso(r));
+  const ofType = (...types: string[]) => resources.filter((r) => types.includes(r.type));
+  const ramHolders = ungovernedHolders(
+    ofType(RAM_LOGIN_PROFILE).filter((r) => isLoginPassword(r.inputs.password)),
+    ofType(RAM_PASSWORD_POLICY, RAM_ACCOUNT_PASSWORD_POLICY),
+  );
+  const directories = ofType(CLOUDSSO_DIRECTORY);
+  const ssoHolders = ofType(CLOUDSSO_USER).filter(
+    (r) => signsInToCloudSso(r) && directoriesOfUser(r, directories).length === 0,
+  );
   return unseenPasswordPolicies([
     {
       policy: RAM_POLICY,
       what: "login profile",
       holders: ramHolders,
-      declare: "declare a ram.PasswordPolicy meeting this rule in the stack",
+      declare: "declare a ram.PasswordPolicy meeting this rule in the stack, on a provider of their account",
     },
     {
       policy: CLOUDSSO_DIRECTORY_POLICY,
       what: "CloudSSO user",
       holders: ssoHolders,
-      declare: "declare their cloudsso.Directory with a passwordPolicy meeting this rule in the stack",
+      declare:
+        "declare their cloudsso.Directory with a passwordPolicy meeting this rule in the stack, and set their directoryId from its id",
     },
   ]);
 }
@@ -155,7 +162,7 @@ const passwordPolicyRule = defineResourceRule<RamPasswordConfig>({
   metadata: {
     name: RAM_PASSWORD_RULE,
     description:
-      "The RAM password policy must require at least 14 characters, lock out after at most 5 failed logins (1-5; 0 disables lockout) and prevent password reuse, on both the PasswordPolicy and the older AccountPasswordPolicy resource; a CloudSSO directory whose users sign in with passwords (SAML single sign-on not enabled) must meet the same thresholds in its passwordPolicy (minPasswordLength, maxLoginAttempts, passwordReusePrevention), where a field left unset keeps CloudSSO's documented default (8 characters, lockout after 5 failures, 1 remembered password), so an unset minPasswordLength or passwordReusePrevention fails. A password the plan sets on a RAM login profile or a CloudSSO user that is shorter than minimumLength proves the policy it was accepted under allows such passwords; login profiles or CloudSSO users with passwords in a stack that declares no RAM password policy (or no CloudSSO directory) get one note for the stack, since that policy cannot be judged (a violation when failing closed).",
+      "The RAM password policy must require at least 14 characters, lock out after at most 5 failed logins (1-5; 0 disables lockout) and prevent password reuse, on both the PasswordPolicy and the older AccountPasswordPolicy resource; a CloudSSO directory whose users sign in with passwords (SAML single sign-on not enabled) must meet the same thresholds in its passwordPolicy (minPasswordLength, maxLoginAttempts, passwordReusePrevention), where a field left unset keeps CloudSSO's documented default (8 characters, lockout after 5 failures, 1 remembered password), so an unset minPasswordLength or passwordReusePrevention fails. A password the plan sets on a RAM login profile or a CloudSSO user that is shorter than minimumLength proves the policy it was accepted under allows such passwords; login profiles with passwords in a stack that declares no RAM password policy of their account (as their providers\' inputs tell; one that may be in another account does not count), or CloudSSO users with passwords whose directory the stack does not declare (a user belongs to a declared directory only through its id, as a property dependency), get one note for the stack, since that policy cannot be judged (a violation when failing closed).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [

@@ -121,7 +121,7 @@ describe("a preview of a program whose aliases are specs", () => {
     const result = await runPreview({
       stack: "s",
       cwd: project(program),
-      baseline: { stack: "s", resources: olds, diagnostics: [] },
+      baseline: { stack: "s", resources: olds },
     });
     const claimed = Object.fromEntries(result.resources.map((r) => [r.name, r.aliasOf]));
     const steps = Object.fromEntries(result.resources.map((r) => [r.name, r.step]));
@@ -146,7 +146,7 @@ describe("a preview of a program whose aliases are specs", () => {
     const result = await runPreview({
       stack: "s",
       cwd: project(bare),
-      baseline: { stack: "s", resources: olds, diagnostics: [] },
+      baseline: { stack: "s", resources: olds },
     });
     expect(result.deleted.map((d) => d.urn).sort()).toEqual(olds.map((o) => o.urn).sort());
   }, 90_000);

@@ -717,6 +717,18 @@ export const alicloudShapes: Record<string, Shape> = {
     repeatWeekdays: "strings",
     timePoints: "strings",
   },
+  // Custom images named like public Windows ones take away the password-login exemption (disallow-ecs-password-login).
+  "alicloud:ecs/image:Image": {
+    imageName: { oneOf: ["win2022_core_alibase_20240101.vhd", "ubuntu_22", ""] },
+    name: "string",
+    platform: { oneOf: ["Windows Server 2022", "Ubuntu", "Others Linux", ""] },
+  },
+  "alicloud:ecs/imageImport:ImageImport": {
+    imageName: { oneOf: ["win2019_datacenter_x64", "centos_7"] },
+    osType: { oneOf: ["windows", "linux", "Windows"] },
+    platform: "string",
+  },
+  "alicloud:ecs/imageCopy:ImageCopy": { imageName: { oneOf: ["win2016_datacenter_x64", "x"] } },
   // Raw ROS templates: the wrapped rules read the resources they declare.
   "alicloud:ros/stack:Stack": {
     templateBody: { oneOf: [...TEMPLATE_BODIES, ROS_DATABASE_WHITELISTS, ROS_NLB] },

@@ -1212,4 +1212,15 @@ export const awsShapes: Record<string, Shape> = {
     templateUrl: "string",
     parameters: { object: { Src: "cidr" } },
   },
+  // Exclusive lists that strip a user's or group's policies (require-iam-console-mfa).
+  "aws:iam/userPoliciesExclusive:UserPoliciesExclusive": { userName: principalName, policyNames: "strings" },
+  "aws:iam/groupPoliciesExclusive:GroupPoliciesExclusive": { groupName: principalName, policyNames: "strings" },
+  "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive": {
+    userName: principalName,
+    policyArns: "strings",
+  },
+  "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive": {
+    groupName: principalName,
+    policyArns: "strings",
+  },
 };

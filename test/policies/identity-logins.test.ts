@@ -5,7 +5,7 @@ import { requireIamPasswordPolicyStrength } from "../../policies/rules/require-i
 import { requireRamMfaForLogin } from "../../policies/rules/require-ram-mfa-for-login";
 import { requireRamPasswordPolicyStrength } from "../../policies/rules/require-ram-password-policy-strength";
 import { planTable, runPlan } from "./combined-table";
-import { run, runStack, StackInput, UNKNOWN } from "./harness";
+import { run, runStack, StackInput, UNKNOWN, urnOf } from "./harness";
 
 const DIRECTORY = "alicloud:cloudsso/directory:Directory";
 const SSO_USER = "alicloud:cloudsso/user:User";
@@ -26,10 +26,16 @@ const secret = (value: unknown) => ({
   value,
 });
 
+/** A user of directory d-1, which the stack does not declare (a literal id links to no declared directory). */
 const user = (props: Record<string, unknown>, name = "ops"): StackInput => ({
   type: SSO_USER,
   name,
   props: { directoryId: "d-1", userName: name, ...props },
+});
+/** A user of the declared directory `directoryName`: its directoryId is that directory's id (cloudsso-members.ts). */
+const member = (props: Record<string, unknown>, directoryName = "corp"): StackInput => ({
+  ...user(props),
+  propertyDependencies: { directoryId: [urnOf(DIRECTORY, directoryName)] },
 });
 const directory = (props: Record<string, unknown> = {}, name = "corp"): StackInput => ({
   type: DIRECTORY,
@@ -85,7 +91,7 @@ describe("require-ram-mfa-for-login: CloudSSO users opting out of MFA", () => {
     },
     {
       name: "user opting out in lower case under a Byuser directory",
-      resources: [directory(advance("Byuser")), user({ mfaAuthenticationSettings: "disabled" })],
+      resources: [directory(advance("Byuser")), member({ mfaAuthenticationSettings: "disabled" })],
       violations: 2,
     },
     { name: "user requiring MFA", resources: [user({ mfaAuthenticationSettings: "Enabled" })], violations: 0 },
@@ -104,22 +110,22 @@ describe("require-ram-mfa-for-login: CloudSSO users opting out of MFA", () => {
     },
     {
       name: "opt-out under a directory requiring MFA of everyone (the default)",
-      resources: [directory(), user({ mfaAuthenticationSettings: "Disabled" })],
+      resources: [directory(), member({ mfaAuthenticationSettings: "Disabled" })],
       violations: 0,
     },
     {
       name: 'opt-out under a directory stating "Enabled"',
-      resources: [directory(advance("Enabled")), user({ mfaAuthenticationSettings: "Disabled" })],
+      resources: [directory(advance("Enabled")), member({ mfaAuthenticationSettings: "Disabled" })],
       violations: 0,
     },
     {
       name: "opt-out under a directory leaving MFA to each user",
-      resources: [directory(advance("Byuser")), user({ mfaAuthenticationSettings: "Disabled" })],
+      resources: [directory(advance("Byuser")), member({ mfaAuthenticationSettings: "Disabled" })],
       violations: 2,
     },
     {
       name: "user requiring MFA under a directory leaving it to each user (the directory alone is reported)",
-      resources: [directory(advance("Byuser")), user({ mfaAuthenticationSettings: "Enabled" })],
+      resources: [directory(advance("Byuser")), member({ mfaAuthenticationSettings: "Enabled" })],
       violations: 1,
       mentions: "mfaAuthenticationAdvanceSettings",
     },
@@ -128,26 +134,29 @@ describe("require-ram-mfa-for-login: CloudSSO users opting out of MFA", () => {
       resources: [
         directory({}, "a"),
         directory(advance("ByUser"), "b"),
-        user({ mfaAuthenticationSettings: "Disabled" }),
+        member({ mfaAuthenticationSettings: "Disabled" }, "b"),
       ],
       violations: 2,
     },
     {
       name: "opt-out under a directory whose MFA is switched off",
-      resources: [directory({ mfaAuthenticationStatus: "Disabled" }), user({ mfaAuthenticationSettings: "Disabled" })],
+      resources: [
+        directory({ mfaAuthenticationStatus: "Disabled" }),
+        member({ mfaAuthenticationSettings: "Disabled" }),
+      ],
       violations: 2,
     },
     {
       name: "opt-out under a directory signing in through SAML single sign-on",
       resources: [
         directory({ ...advance("Byuser"), samlIdentityProviderConfiguration: { ssoStatus: "Enabled" } }),
-        user({ mfaAuthenticationSettings: "Disabled" }),
+        member({ mfaAuthenticationSettings: "Disabled" }),
       ],
       violations: 0,
     },
     {
       name: "opt-out under a directory whose MFA policy is unknown at preview",
-      resources: [directory(advance(UNKNOWN)), user({ mfaAuthenticationSettings: "Disabled" })],
+      resources: [directory(advance(UNKNOWN)), member({ mfaAuthenticationSettings: "Disabled" })],
       violations: 0,
       notes: 2,
     },
@@ -155,7 +164,7 @@ describe("require-ram-mfa-for-login: CloudSSO users opting out of MFA", () => {
       name: "opt-out under a directory whose MFA block is written as a list of one",
       resources: [
         directory({ mfaAuthenticationSettingInfo: [{ mfaAuthenticationAdvanceSettings: "Enabled" }] }),
-        user({ mfaAuthenticationSettings: "Disabled" }),
+        member({ mfaAuthenticationSettings: "Disabled" }),
       ],
       violations: 0,
     },
@@ -313,16 +322,16 @@ describe("require-ram-password-policy-strength: passwords the plan sets", () => 
     },
     {
       name: "CloudSSO user with a 9-character password",
-      resources: [directory(), user({ password: WEAK })],
+      resources: [directory(), member({ password: WEAK })],
       violations: 1,
       mentions: "the CloudSSO directory's password policy",
     },
     {
       name: "CloudSSO user with a long password",
-      resources: [directory(), user({ password: LONG })],
+      resources: [directory(), member({ password: LONG })],
       violations: 0,
     },
-    { name: "CloudSSO user without a password", resources: [directory(), user({})], violations: 0 },
+    { name: "CloudSSO user without a password", resources: [directory(), member({})], violations: 0 },
   ]);
 
   it("never quotes the password", async () => {
@@ -415,7 +424,7 @@ describe("password policies the stack's logins depend on but do not declare", ()
       resources: [user({ password: LONG, status: "Disabled" })],
       violations: 0,
     },
-    { name: "CloudSSO user beside its directory", resources: [directory(), user({ password: LONG })], violations: 0 },
+    { name: "CloudSSO user beside its directory", resources: [directory(), member({ password: LONG })], violations: 0 },
   ]);
 
   planTable(requireIamPasswordPolicyStrength, [

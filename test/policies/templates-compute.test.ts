@@ -218,9 +218,16 @@ describe("disallow-public-managed-databases reads template databases", () => {
     },
     // RDS then decides by the VPC's internet gateway: a note that says so.
     {
-      name: "RDS PubliclyAccessible left out",
+      // The API default without a DB subnet group: the default VPC, public through its internet gateway.
+      name: "RDS PubliclyAccessible and DBSubnetGroupName left out",
       type: CFN_STACK,
       props: { templateBody: rds({}) },
+      violations: 1,
+    },
+    {
+      name: "RDS PubliclyAccessible left out in a DB subnet group",
+      type: CFN_STACK,
+      props: { templateBody: rds({ DBSubnetGroupName: "private-dbs" }) },
       violations: 0,
       notes: 1,
     },
@@ -254,11 +261,14 @@ describe("disallow-public-managed-databases reads template databases", () => {
     },
   ] as Case[]);
 
-  it("says why a left-out PubliclyAccessible is not known", async () => {
+  it("says why a left-out PubliclyAccessible is public, or not known in a subnet group", async () => {
     const { run } = await import("./harness");
-    const ds = await run(databases, CFN_STACK, { templateBody: rds({}) });
-    expect(ds[0].message).toContain("PubliclyAccessible is not set");
-    expect(ds[0].message).toMatch(/set it to false\) — breaks case step 3/);
+    const [open] = await run(databases, CFN_STACK, { templateBody: rds({}) });
+    expect(open.message).toContain("the RDS API default then places the database in the default VPC");
+    expect(open.message).toContain("set PubliclyAccessible: false or a DBSubnetGroupName");
+    const [note] = await run(databases, CFN_STACK, { templateBody: rds({ DBSubnetGroupName: "private-dbs" }) });
+    expect(note.message).toContain("PubliclyAccessible is not set");
+    expect(note.message).toMatch(/set it to false\) — breaks case step 3/);
   });
 });
 

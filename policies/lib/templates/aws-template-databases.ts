@@ -2,8 +2,9 @@
 // read: RDS instances (alone or in an Aurora cluster), clusters, shard groups and subnet groups; Redshift and Redshift
 // Serverless; OpenSearch and Elasticsearch domains; Amazon MQ brokers, DMS replication instances and instance
 // profiles, MSK clusters; Neptune Analytics graphs, Lightsail databases and Timestream for InfluxDB instances.
-import { isUnknown, obj, UNKNOWN } from "../../../lib/values";
+import { isUnknown, obj } from "../../../lib/values";
 import { defined, Translated, Translation } from "./embedded-resource";
+import { isMultiAzCluster, rdsPublicAccess } from "./aws-template-rds-public-access";
 
 /** One resource whose only judged input is a public-endpoint flag. */
 const flagged =
@@ -11,27 +12,23 @@ const flagged =
   (read) => [{ type, props: defined({ [input]: read(flag) }) }];
 
 /**
- * Left out, PubliclyAccessible is not false in CloudFormation: RDS makes the instance public when its subnets' VPC
- * (the default VPC without a subnet group) has an internet gateway. Unknown, then, with the reason said.
- */
-const UNSET_PUBLIC_HINT =
-  "PubliclyAccessible is not set: RDS then makes the instance public when its VPC has an internet gateway; set it to false";
-
-/**
  * An instance naming DBClusterIdentifier is a member of an Aurora cluster, which holds its subnet group, groups and
- * port: the provider's ClusterInstance, which makes its cluster public in the network model.
+ * port: the provider's ClusterInstance, which makes its cluster public in the network model. Left out, its flag is
+ * unknown; a standalone instance's follows the RDS API default (aws-template-rds-public-access.ts), a read replica's
+ * its source's placement.
  */
 const dbInstance: Translation = (read): Translated[] => {
-  const flag = read("PubliclyAccessible");
   const cluster = read("DBClusterIdentifier");
-  const publiclyAccessible = flag ?? UNKNOWN;
-  const hint = flag === undefined ? { hint: UNSET_PUBLIC_HINT } : {};
+  const subnetGroup = read("DBSubnetGroupName");
+  const standalone = cluster === undefined && read("SourceDBInstanceIdentifier") === undefined;
+  const { publiclyAccessible, hint } = rdsPublicAccess(read("PubliclyAccessible"), subnetGroup, standalone);
+  const said = hint === undefined ? {} : { hint };
   if (cluster !== undefined)
     return [
       {
         type: "aws:rds/clusterInstance:ClusterInstance",
         props: defined({ publiclyAccessible, clusterIdentifier: cluster, engine: read("Engine") }),
-        ...hint,
+        ...said,
       },
     ];
   return [
@@ -42,25 +39,40 @@ const dbInstance: Translation = (read): Translated[] => {
         engine: read("Engine"),
         port: read("Port"),
         vpcSecurityGroupIds: read("VPCSecurityGroups"),
-        dbSubnetGroupName: read("DBSubnetGroupName"),
+        dbSubnetGroupName: subnetGroup,
       }),
-      ...hint,
+      ...said,
     },
   ];
 };
 
-/** Aurora and Multi-AZ clusters: placement and port for the network model; members decide whether it is public. */
-const dbCluster: Translation = (read) => [
-  {
+/**
+ * Aurora and Multi-AZ clusters: placement and port for the network model. An Aurora cluster's member instances
+ * decide whether it is public; a Multi-AZ cluster's own PubliclyAccessible does, for the instances RDS creates in it,
+ * so it also reads as one ClusterInstance of the cluster with that flag, as the rule and the network model judge one.
+ */
+const dbCluster: Translation = (read, self) => {
+  const engine = read("Engine");
+  const subnetGroup = read("DBSubnetGroupName");
+  const cluster: Translated = {
     type: "aws:rds/cluster:Cluster",
     props: defined({
-      engine: read("Engine"),
+      engine,
       port: read("Port"),
       vpcSecurityGroupIds: read("VpcSecurityGroupIds"),
-      dbSubnetGroupName: read("DBSubnetGroupName"),
+      dbSubnetGroupName: subnetGroup,
     }),
-  },
-];
+  };
+  if (!isMultiAzCluster(engine, read("DBClusterInstanceClass"))) return [cluster];
+  const { publiclyAccessible, hint } = rdsPublicAccess(read("PubliclyAccessible"), subnetGroup, true);
+  const instances: Translated = {
+    type: "aws:rds/clusterInstance:ClusterInstance",
+    props: defined({ publiclyAccessible, clusterIdentifier: self, engine }),
+    where: "instances",
+    ...(hint === undefined ? {} : { hint }),
+  };
+  return [cluster, instances];
+};
 
 /** `Ref` of a subnet group gives its name, which instances and clusters name it by. */
 const dbSubnetGroup: Translation = (read) => [

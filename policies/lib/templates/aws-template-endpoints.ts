@@ -1,19 +1,16 @@
 // CloudFormation web entry points a WAF stands in front of, as the Pulumi AWS provider's: elastic load balancers v2
-// (their scheme, type, subnets and groups, which the WAF rule and the network model read) and CloudFront
-// distributions (the web ACL they name, open when unknown at preview, and their origins with the custom headers they
-// send, which an origin request gate's listener rules require: waf-endpoints-cloudfront-gate.ts).
+// (their scheme, type, subnets and groups, which the WAF rule and the network model read), classic load balancers
+// (aws-template-classic-load-balancers.ts) and CloudFront distributions (the web ACL they name, open when unknown at
+// preview, and their origins with the custom headers they send, which an origin request gate's listener rules
+// require: waf-endpoints-cloudfront-gate.ts).
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
+import { AWS_CLASSIC_LOAD_BALANCER_TRANSLATIONS } from "./aws-template-classic-load-balancers";
 import { AWS_LISTENER_TRANSLATIONS } from "./aws-template-listeners";
+import { internal } from "./aws-template-schemes";
 import { AWS_TARGET_GROUP_TRANSLATIONS } from "./aws-template-target-groups";
 import { defined, tagMap, Translation } from "./embedded-resource";
 import { markingOpen } from "./template-conditional-switches";
 import { resolvedAtDeployment } from "./template-dynamic-references";
-
-/** `Scheme` (internet-facing, the default, or internal) as the provider's `internal` switch. */
-function internal(scheme: unknown): unknown {
-  if (scheme === undefined || isUnknown(scheme)) return scheme;
-  return typeof scheme === "string" ? scheme.toLowerCase() === "internal" : UNKNOWN;
-}
 
 function subnetMappings(mappings: unknown): unknown {
   if (mappings === undefined || isUnknown(mappings)) return mappings;
@@ -87,6 +84,7 @@ const distribution: Translation = (read) => [
 export const AWS_ENDPOINT_TRANSLATIONS: ReadonlyMap<string, Translation> = new Map([
   ["AWS::ElasticLoadBalancingV2::LoadBalancer", loadBalancer],
   ["AWS::CloudFront::Distribution", distribution],
+  ...AWS_CLASSIC_LOAD_BALANCER_TRANSLATIONS,
   ...AWS_LISTENER_TRANSLATIONS,
   ...AWS_TARGET_GROUP_TRANSLATIONS,
 ]);

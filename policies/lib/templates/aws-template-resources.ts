@@ -1,7 +1,7 @@
 // CloudFormation resource types the pack judges, translated to the Pulumi AWS provider's shapes: security groups
 // and their separate ingress rules, instances, launch templates and launch configurations (user data, metadata
 // options, the interface's subnet, groups and public address); data stores in aws-template-databases.ts, network
-// plumbing in aws-template-network.ts, auto scaling groups in aws-template-scaling.ts, fleets, EMR clusters and
+// plumbing in aws-template-network.ts, prefix lists in aws-template-prefix-lists.ts, auto scaling groups in aws-template-scaling.ts, fleets, EMR clusters and
 // Instance Connect Endpoints in aws-template-fleets.ts, flow logs, their destinations
 // and trails in aws-template-logging.ts, CloudTrail Lake event data stores in aws-template-event-data-stores.ts,
 // load balancers and CloudFront distributions in aws-template-endpoints.ts, listeners and their rules in
@@ -21,6 +21,7 @@ import { AWS_SSM_TRANSLATIONS } from "./aws-template-ssm";
 import { AWS_LOGGING_TRANSLATIONS } from "./aws-template-logging";
 import { AWS_MANAGED_COMPUTE_TRANSLATIONS } from "./aws-template-managed-compute";
 import { AWS_NETWORK_TRANSLATIONS } from "./aws-template-network";
+import { AWS_PREFIX_LIST_TRANSLATIONS } from "./aws-template-prefix-lists";
 import { AWS_SCALING_TRANSLATIONS, launchTemplateRef } from "./aws-template-scaling";
 import { AWS_THREAT_DETECTION_TRANSLATIONS } from "./aws-template-threat-detection";
 import { AWS_WAF_TRANSLATIONS } from "./aws-template-waf";
@@ -180,6 +181,7 @@ export const AWS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ["AWS::EC2::LaunchTemplate", launchTemplate],
   ["AWS::AutoScaling::LaunchConfiguration", launchConfiguration],
   ...AWS_NETWORK_TRANSLATIONS,
+  ...AWS_PREFIX_LIST_TRANSLATIONS,
   ...AWS_DATABASE_TRANSLATIONS,
   ...AWS_SCALING_TRANSLATIONS,
   ...AWS_FLEET_TRANSLATIONS,
