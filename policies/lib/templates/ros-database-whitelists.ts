@@ -1,10 +1,10 @@
 // ROS whitelist resources that add a named group of entries to a database declared on its own:
-// ALIYUN::REDIS::Whitelist, ALIYUN::RDS::DBInstanceSecurityIps and ALIYUN::POLARDB::DBClusterAccessWhiteList. Once
-// the whole template is read, the groups naming a database of the template join its whitelist as the provider's
-// resource holds it, for the rule and the network model alike; a group naming a database elsewhere (an existing one,
-// or one the program passes in, unknown at preview) is judged on its own as that engine's global whitelist, where
-// open is open. None of the three takes a modify mode in ROS: each writes its group, so every entry the template
-// writes is kept and an open one is never hidden behind a group written later.
+// ALIYUN::REDIS::Whitelist, ALIYUN::RDS::DBInstanceSecurityIps, ALIYUN::POLARDB::DBClusterAccessWhiteList and
+// ALIYUN::GPDB::DBInstanceIPArray. Once the whole template is read, the groups naming a database of the template join
+// its whitelist as the provider's resource holds it, for the rule and the network model alike; a group naming a
+// database elsewhere (an existing one, or one the program passes in, unknown at preview) is judged on its own as that
+// engine's global or separate whitelist, where open is open. None of the four takes a modify mode in ROS: each writes
+// its group, so every entry the template writes is kept and an open one is never hidden behind a group written later.
 import { list } from "../../../lib/values";
 import { defined, EmbeddedResource, Translation } from "./embedded-resource";
 import { templateReference } from "./template-references";
@@ -79,6 +79,26 @@ const KINDS: readonly WhitelistKind[] = [
       type: "alicloud:polardb/globalSecurityIpGroup:GlobalSecurityIpGroup",
       field: "globalIpList",
       database: "a PolarDB cluster",
+    },
+  },
+  {
+    // SecurityIpList is a list in the ROS specification; a comma-separated string is read entry by entry too.
+    rosType: "ALIYUN::GPDB::DBInstanceIPArray",
+    fields: { database: "DBInstanceId", entries: "SecurityIpList", name: "DBInstanceIPArrayName" },
+    databases: new Set(["ALIYUN::GPDB::DBInstance", "ALIYUN::GPDB::ElasticDBInstance"]),
+    provider: "alicloud:gpdb/instance:Instance",
+    // The provider's instance holds named groups as ipWhitelists, each with its securityIpList.
+    join: (props, groups) => ({
+      ...props,
+      ipWhitelists: [
+        ...list(props.ipWhitelists),
+        ...groups.map((g) => defined({ ipGroupName: g.name, securityIpList: g.securityIps })),
+      ],
+    }),
+    outside: {
+      type: "alicloud:gpdb/dbInstanceIpArray:DbInstanceIpArray",
+      field: "securityIpLists",
+      database: "an AnalyticDB for PostgreSQL instance",
     },
   },
 ];

@@ -1,7 +1,8 @@
 // ROS data stores translated to the Pulumi Alicloud provider's shapes the database rule and the network model read:
 // RDS instances (pay-as-you-go and prepaid), MongoDB replica sets, PolarDB clusters and their public endpoint
-// addresses, Redis instances (pay-as-you-go and prepaid) and their public connections; whitelist resources of their
-// own (Redis, RDS, PolarDB) in ros-database-whitelists.ts.
+// addresses, Redis instances (pay-as-you-go and prepaid) and their public connections, AnalyticDB for PostgreSQL
+// instances; whitelist resources of their own (Redis, RDS, PolarDB, AnalyticDB for PostgreSQL) in
+// ros-database-whitelists.ts.
 import { isUnknown, UNKNOWN } from "../../../lib/values";
 import { defined, idList, tagMap, Translation } from "./embedded-resource";
 import { ROS_DATABASE_WHITELIST_TRANSLATIONS } from "./ros-database-whitelists";
@@ -61,6 +62,22 @@ const polardbCluster: Translation = (read) => [
       dbType: read("DBType"),
       vswitchId: read("VSwitchId"),
       securityGroupIds: groupIds(read("SecurityGroupIds")),
+      tags: tagMap(read("Tags")),
+    }),
+  },
+];
+
+/**
+ * AnalyticDB for PostgreSQL, reserved or elastic storage, as the provider's one instance type; SecurityIPList is the
+ * default whitelist, comma-separated text. Named groups (ALIYUN::GPDB::DBInstanceIPArray) join it as ipWhitelists.
+ */
+const gpdbInstance: Translation = (read) => [
+  {
+    type: "alicloud:gpdb/instance:Instance",
+    props: defined({
+      securityIpLists: read("SecurityIPList"),
+      vswitchId: read("VSwitchId"),
+      vpcId: read("VPCId"),
       tags: tagMap(read("Tags")),
     }),
   },
@@ -130,5 +147,7 @@ export const ROS_DATABASE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ["ALIYUN::REDIS::Instance", redisInstance],
   ["ALIYUN::REDIS::PrepayInstance", redisInstance],
   ["ALIYUN::REDIS::Connection", redisConnection],
+  ["ALIYUN::GPDB::DBInstance", gpdbInstance],
+  ["ALIYUN::GPDB::ElasticDBInstance", gpdbInstance],
   ...ROS_DATABASE_WHITELIST_TRANSLATIONS,
 ]);

@@ -1,13 +1,13 @@
 // ROS (Alibaba Cloud Resource Orchestration Service) resource types the pack judges, translated to the Pulumi
-// Alicloud provider's shapes: security groups with their ingress (inline or separate) as one rule resource per entry,
-// ECS instances, instance groups and subscription instances (password, user data, public bandwidth, vSwitch, groups),
+// Alicloud provider's shapes: security groups with their ingress (inline, or separate in ros-ingress-rules.ts) as one
+// rule resource per entry, ECS instances, instance groups and subscription instances (password, user data, public
+// bandwidth, vSwitch, groups),
 // with instance clones in ros-instance-clones.ts, Container Service node logins in ros-container-service-nodes.ts and
 // their API servers in ros-kubernetes-api-servers.ts;
 // data stores in ros-template-databases.ts, launch templates, scaling and the network in ros-template-compute.ts,
 // flow logs, log stores and trails in ros-template-logging.ts, load balancers in ros-template-load-balancers.ts (SLB),
 // ros-template-application-load-balancers.ts (ALB) and ros-nlb.ts (NLB), anti-brute-force rules in
 // ros-template-threat-detection.ts, RAM users' console logins in ros-template-identity.ts.
-import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
 import { defined, idList, joinTranslations, tagMap, Translated, Translation } from "./embedded-resource";
 import { ROS_COMPUTE_TRANSLATIONS } from "./ros-template-compute";
 import { ROS_CONTAINER_SERVICE_NODE_TRANSLATIONS } from "./ros-container-service-nodes";
@@ -20,29 +20,7 @@ import { ROS_LOGGING_TRANSLATIONS } from "./ros-template-logging";
 import { ROS_NLB_TRANSLATIONS } from "./ros-nlb";
 import { ROS_THREAT_DETECTION_TRANSLATIONS } from "./ros-template-threat-detection";
 import { ROS_IDENTITY_TRANSLATIONS } from "./ros-template-identity";
-import { withoutCancelledAccepts } from "./ros-inline-drops";
-
-const SECURITY_GROUP_RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
-
-/** One ingress entry as `alicloud.ecs.SecurityGroupRule`; an entry unknown at preview may open anything. */
-function ingressRule(entry: unknown, where: string, group: unknown): Translated {
-  const e = isUnknown(entry) ? undefined : (obj(entry) ?? {});
-  const props = e
-    ? defined({
-        type: "ingress",
-        securityGroupId: group,
-        ipProtocol: e.IpProtocol,
-        portRange: e.PortRange,
-        cidrIp: e.SourceCidrIp,
-        ipv6CidrIp: e.Ipv6SourceCidrIp,
-        policy: e.Policy,
-        priority: e.Priority,
-        sourceSecurityGroupId: e.SourceGroupId,
-        prefixListId: e.SourcePrefixListId,
-      })
-    : { type: "ingress", securityGroupId: group, ipProtocol: UNKNOWN, portRange: UNKNOWN, cidrIp: UNKNOWN };
-  return { type: SECURITY_GROUP_RULE, props, where };
-}
+import { ingressRules, ROS_INGRESS_RULE_TRANSLATIONS } from "./ros-ingress-rules";
 
 /**
  * The group itself, then each inline entry as a rule resource of its own naming the group, as the rules read
@@ -54,28 +32,8 @@ const securityGroup: Translation = (read, self) => {
     type: "alicloud:ecs/securityGroup:SecurityGroup",
     props: defined({ vpcId: read("VpcId"), name: read("SecurityGroupName"), tags: tagMap(read("Tags")) }),
   };
-  const ingress = read("SecurityGroupIngress");
-  if (isUnknown(ingress)) return [group, ingressRule(UNKNOWN, "SecurityGroupIngress", self)];
-  const rules = list(ingress).map((entry, i) => ingressRule(entry, `SecurityGroupIngress[${i}]`, self));
-  return [group, ...withoutCancelledAccepts(rules)];
+  return [group, ...ingressRules(read("SecurityGroupIngress"), "SecurityGroupIngress", self)];
 };
-
-const securityGroupIngress: Translation = (read) => [
-  ingressRule(
-    {
-      IpProtocol: read("IpProtocol"),
-      PortRange: read("PortRange"),
-      SourceCidrIp: read("SourceCidrIp"),
-      Ipv6SourceCidrIp: read("Ipv6SourceCidrIp"),
-      Policy: read("Policy"),
-      Priority: read("Priority"),
-      SourceGroupId: read("SourceGroupId"),
-      SourcePrefixListId: read("SourcePrefixListId"),
-    },
-    "rule",
-    read("SecurityGroupId"),
-  ),
-];
 
 /**
  * ROS gives an instance a public address unless told not to: InternetMaxBandwidthOut defaults to 1 Mbit/s with
@@ -112,7 +70,7 @@ const ecsInstance: Translation = (read) => [
 
 export const ROS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new Map([
   ["ALIYUN::ECS::SecurityGroup", securityGroup],
-  ["ALIYUN::ECS::SecurityGroupIngress", securityGroupIngress],
+  ...ROS_INGRESS_RULE_TRANSLATIONS,
   ["ALIYUN::ECS::Instance", ecsInstance],
   ["ALIYUN::ECS::InstanceGroup", ecsInstance],
   ["ALIYUN::ECS::PrepayInstance", ecsInstance],

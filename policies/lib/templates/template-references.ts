@@ -31,13 +31,15 @@ const ID_ATTRIBUTES: ReadonlySet<string> = new Set(["Id", "GroupId", "Allocation
 /**
  * True when `Fn::GetAtt [logicalId, attribute]` is the resource's id: `GroupId` of a security group, `VpcId` of a
  * VPC, `VSwitchId` of a vSwitch, `InstanceId` of an ECS instance. `VpcId` of a security group is another resource's
- * id and stays unknown. Prepaid variants take the plain type's attribute (`DBInstanceId`, `InstanceId`).
+ * id and stays unknown. Prepaid and elastic variants take the plain type's attribute (`DBInstanceId`, `InstanceId`).
  */
 export function isIdAttribute(templateType: unknown, attribute: unknown): boolean {
   if (typeof templateType !== "string" || typeof attribute !== "string") return false;
-  // A prepaid variant (ALIYUN::RDS::PrepayDBInstance) names its id as the plain type does (DBInstanceId).
-  const own = `${(templateType.split("::").pop() ?? "").replace(/^Prepay/, "")}Id`.toLowerCase();
-  if (attribute.toLowerCase() === own) return true;
+  // A prepaid or elastic variant (ALIYUN::RDS::PrepayDBInstance, ALIYUN::GPDB::ElasticDBInstance) names its id as the
+  // plain type does (DBInstanceId).
+  const own = templateType.split("::").pop() ?? "";
+  const plain = own.replace(/^(Prepay|Elastic)(?=[A-Z])/, "");
+  if ([own, plain].some((name) => attribute.toLowerCase() === `${name}Id`.toLowerCase())) return true;
   if (!ID_ATTRIBUTES.has(attribute)) return false;
   // GroupId and AllocationId name only a group's or an address's own id.
   if (attribute === "GroupId") return /SecurityGroup$/.test(templateType);
