@@ -5,7 +5,7 @@
 // address when the endpoint keeps it; otherwise an accelerator address the model cannot place, which any CIDR rule
 // may admit, so every client of the accelerator gets through.
 import type { PortRange } from "../ports";
-import { Exposure, Family, hop, unverifiedIf } from "./exposure";
+import { Exposure, Family, hop, httpOnlyIf, unverifiedIf } from "./exposure";
 import { intersectAll } from "./intervals";
 import { acceleratedListenerSources, admittedLabel } from "./listener-sources";
 import { Front, frontsOf, openFront, targetRows } from "./lb-admission";
@@ -88,6 +88,8 @@ function intoListener(
   for (const admitted of acceleratedListenerSources(inner, front.source, family, fwd.clientAddress)) {
     const { source } = admitted;
     const unverified = front.unverified || admitted.unknown !== undefined;
+    // An HTTP-only balancer listener (an ALB) carries only HTTP to whatever it reaches, behind an accelerator too.
+    const marked = (row: Exposure) => httpOnlyIf(unverifiedIf(row, unverified), inner);
     const why = [...causes, ...front.causes, inner.urn, ...(admitted.cause ? [admitted.cause] : [])];
     const listenerHop = (ports: PortRange) => hop(`listener:${inner.name}`, ports) + admittedLabel(admitted);
     for (const range of ports) {
@@ -105,23 +107,17 @@ function intoListener(
         via: "load-balancer",
         causes: why,
       };
-      if (!inner.targetsOnly) rows.push(unverifiedIf(own, unverified));
+      if (!inner.targetsOnly) rows.push(marked(own));
       const pass = { ...inner, ports: range };
       for (const target of inner.targets) {
         const found = targetRows(m, lb, pass, forwarded, target, source, family, hops, why, fwd.clientAddress);
-        appendAll(
-          rows,
-          found.map((row) => unverifiedIf(row, unverified)),
-        );
+        appendAll(rows, found.map(marked));
       }
     }
     // Backends outside the stack are reached on their own port: once per source, however many ranges reach the listener.
     const hops = [...head, ...front.hops, listenerHop(inner.ports)];
     const outside = outsideBackendRows(inner, forwarded, source, family, hops, why, false);
-    appendAll(
-      rows,
-      outside.map((row) => unverifiedIf(row, unverified)),
-    );
+    appendAll(rows, outside.map(marked));
   }
   return rows;
 }

@@ -29,11 +29,18 @@ export interface Exposure {
   passThrough?: true;
   /** The row ends at a backend the plan does not declare (model.ts OutsideBackend): named by the forward's resource. */
   outsideBackend?: true;
+  /** The path runs through a listener that speaks only HTTP (model.ts Listener.httpOnly): only HTTP reaches the port. */
+  httpOnly?: true;
 }
 
 /** `row`, marked unverified when `flag` is. */
 export function unverifiedIf<T extends Exposure>(row: T, flag: boolean | undefined): T {
   return flag ? { ...row, unverified: true } : row;
+}
+
+/** `row`, marked as reached by HTTP only when the listener it runs through speaks nothing else. */
+export function httpOnlyIf<T extends Exposure>(row: T, listener: { httpOnly?: true }): T {
+  return listener.httpOnly ? { ...row, httpOnly: true } : row;
 }
 
 export function renderPath(e: Exposure): string {

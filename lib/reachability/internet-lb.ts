@@ -4,7 +4,7 @@
 // (accelerator-balancers.ts).
 import { acceleratedBalancerRows } from "./accelerator-balancers";
 import { Entry, awsSubnetEntries } from "./entry";
-import { ANY_SOURCE, Exposure, Family, hop, unverifiedIf } from "./exposure";
+import { ANY_SOURCE, Exposure, Family, hop, httpOnlyIf, unverifiedIf } from "./exposure";
 import { intersectAll } from "./intervals";
 import { Front, frontsOf, listenerPasses, targetRows } from "./lb-admission";
 import { forwardedProtocol } from "./listener-protocols";
@@ -82,7 +82,7 @@ function throughListener(
     // Everything behind a front or listener ACL admitting a CIDR unknown at preview is unverified.
     appendAll(
       rows,
-      own.map((row) => unverifiedIf(row, front.unverified || admitted.unknown !== undefined)),
+      own.map((row) => httpOnlyIf(unverifiedIf(row, front.unverified || admitted.unknown !== undefined), listener)),
     );
   }
   return rows;

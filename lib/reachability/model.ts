@@ -247,6 +247,12 @@ export interface Listener extends Node {
   /** Backends the listener forwards to that the plan does not declare (outside-backends.ts). */
   outside?: OutsideBackend[];
   /**
+   * The balancer speaks only HTTP (HTTP/1.1, HTTP/2, gRPC) here, to clients and to targets: an AWS application load
+   * balancer, an Alibaba Cloud ALB. A port it reaches is reached by HTTP requests only, so a service that speaks
+   * something else there (SSH, RDP, VNC) cannot be logged in to through it.
+   */
+  httpOnly?: true;
+  /**
    * A path through an AWS listener narrowed to some sources (a rule's source-ip condition): its targets are reached
    * from the allow list only, and the listener's own port, which answers everyone, is the listener's row, not this.
    */

@@ -11,12 +11,19 @@ interface Config extends BastionConfig {
   allowCidrs: string[];
 }
 
+/**
+ * Administration services that do not speak HTTP: SSH, RDP and VNC (displays :0-:3). A path through a listener that
+ * speaks only HTTP (an application load balancer) cannot log in to them; WinRM (5985/5986) is HTTP and stays judged.
+ */
+const NOT_HTTP_ADMIN_PORTS: ReadonlySet<number> = new Set([22, 3389, 5900, 5901, 5902, 5903]);
+
 /** Why entries of the bastion's tag do not count: they would make it an SSH server for everyone. */
 function refusedNote(refused: string[]): string {
   if (refused.length === 0) return "";
   return (
-    `; its ${ALLOWED_CIDRS_TAG} tag lists ${refused.join(", ")}, broader than a public /24 (IPv6 /48) or covering ` +
-    "the internet together, which no allow-list may be: list the office or VPN egress ranges"
+    `; its ${ALLOWED_CIDRS_TAG} tag lists ${refused.join(", ")}, broader than a public /24 (IPv6 /48) alone or merged ` +
+    "with the other entries, or covering the internet together, which no allow-list may be: list the office or VPN " +
+    "egress ranges"
   );
 }
 
@@ -57,7 +64,8 @@ export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>(
     for (const e of internetExposures(m)) {
       // A pass-through listener answers nothing itself: its targets' rows are judged.
       if (e.passThrough) continue;
-      for (const port of config.ports.filter((p) => rangeCoversPort(e.ports, p))) {
+      const carried = (p: number) => !(e.httpOnly && NOT_HTTP_ADMIN_PORTS.has(p));
+      for (const port of config.ports.filter((p) => rangeCoversPort(e.ports, p) && carried(p))) {
         const host = m.hosts.get(e.urn);
         const where = e.unverified
           ? `cannot be verified at preview: ${e.name}: ${e.protocol}/${port} may be reachable from the internet (a value on its path is unknown): ${renderPath(e)}`

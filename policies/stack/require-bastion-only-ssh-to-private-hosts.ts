@@ -3,7 +3,8 @@ import { cidrContains } from "../../lib/cidr";
 import { internalReach, type InternalReach, type NetworkModel } from "../../lib/reachability";
 import { CIDRS_SCHEMA, PORTS_SCHEMA } from "../lib/config";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
-import { BASTION_SCHEMA, BastionConfig, bastionGroups, isBastion, readBastions } from "./roles";
+import { BastionGroups, bastionGroups } from "./bastion-groups";
+import { BASTION_SCHEMA, BastionConfig, isBastion, readBastions } from "./roles";
 
 interface Config extends BastionConfig {
   ports: number[];
@@ -59,14 +60,14 @@ function rowFinding(
   reach: InternalReach,
   hostName: string,
   config: Config,
-  bastionSgs: ReadonlySet<string>,
+  bastionSgs: BastionGroups,
   judgedAmbiguous: Set<string>,
 ): StackFinding | undefined {
   const from = reach.from;
   const urn = reach.rule ?? reach.target;
   const login = reach.port === 22 ? "SSH" : "login port";
   const prefix = `${hostName}: ${login} (${reach.port}) admitted by ${reach.path}`;
-  if (from.kind === "sg" && bastionSgs.has(from.sg)) return undefined;
+  if (from.kind === "sg" && bastionSgs.sources.has(from.sg)) return undefined;
   // A CIDR unknown at preview is a CIDR all the same: certain to break the rule unless allowCidrs may hold it.
   if (from.kind === "cidr" && from.unknown) {
     const message = `${prefix}; a CIDR block is the source, and only bastion security groups may be`;
@@ -82,12 +83,45 @@ function rowFinding(
     const where = `${hostName}: ${login} (${reach.port}) admitted by ${ruleOf(reach.path)}`;
     return ambiguousFinding(m, urn, where, from, bastionSgs);
   }
-  if (from.kind === "sg") return { urn, message: `${prefix}; ${from.name} is not a bastion group` };
+  if (from.kind === "sg") return groupFinding(urn, prefix, from, bastionSgs);
   if (from.kind === "self")
     return { urn, message: `${prefix}; every host in ${from.name} can log in to its peers (self-reference)` };
   if (from.kind === "unresolved" && from.text === "(unknown group)")
     return { urn, message: `${prefix}; the source group cannot be identified at preview`, unverifiable: true };
   return { urn, message: `${prefix}; only bastion security groups may be the source` };
+}
+
+/**
+ * A group admitting the login port that is no bastion group. One offered as a bastion's (carried by a bastion, tagged
+ * the bastion role, named by an Instance Connect Endpoint) but carried by another host or balancer too admits that
+ * member as well: every host carrying it may log in to every other.
+ */
+function groupFinding(
+  urn: string,
+  prefix: string,
+  from: { sg: string; name: string },
+  bastionSgs: BastionGroups,
+): StackFinding {
+  const shared = bastionSgs.shared.get(from.sg);
+  if (!shared) return { urn, message: `${prefix}; ${from.name} is not a bastion group` };
+  const fix =
+    `give the bastion a group no other host or balancer carries and admit the login port from that group only, ` +
+    `or remove ${from.name} from ${shared.carrier}`;
+  if (shared.unknown)
+    return {
+      urn,
+      message:
+        `cannot be verified at preview: ${prefix}; ${from.name} (offered by ${shared.offeredBy}) is a bastion group ` +
+        `only if every member carrying it is a bastion, and the hardening:role tag of ${shared.carrier}, which ` +
+        `carries it too, is unknown at preview: ${fix}`,
+      unverifiable: true,
+    };
+  return {
+    urn,
+    message:
+      `${prefix}; ${from.name} is not a bastion group: offered by ${shared.offeredBy}, it is also carried by ` +
+      `${shared.carrier}, which is no bastion, so every member carrying it may log in here: ${fix}`,
+  };
 }
 
 function asNote(f: StackFinding): StackFinding {
@@ -109,13 +143,14 @@ function ambiguousFinding(
   urn: string,
   prefix: string,
   from: { sg: string; candidates?: readonly string[] },
-  bastionSgs: ReadonlySet<string>,
+  bastionSgs: BastionGroups,
 ): StackFinding {
   const candidates = from.candidates ?? [from.sg];
   const names = candidates.map((sg) => m.securityGroups.get(sg)?.name ?? sg).join(", ");
   const which = `the inline rules name several groups (${names}) and the plan cannot tell which rule names which`;
-  if (!candidates.some((sg) => bastionSgs.has(sg)))
-    return { urn, message: `${prefix}; ${which}, and none of them is a bastion group` };
+  // A group shared with a host whose role is unknown at preview may yet be a bastion group.
+  const mayBe = (sg: string) => bastionSgs.sources.has(sg) || bastionSgs.shared.get(sg)?.unknown === true;
+  if (!candidates.some(mayBe)) return { urn, message: `${prefix}; ${which}, and none of them is a bastion group` };
   return {
     urn,
     message: `cannot be verified at preview: ${prefix}; ${which}: use separate rule resources to have it checked at preview`,

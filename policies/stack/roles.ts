@@ -1,11 +1,10 @@
 // Bastion designation, shared by the stack rules: a host is a bastion when tagged `hardening:role = "bastion"` or
-// named (URN, name, or glob) in the rule's `bastions` config; its security groups are bastion groups. A bastion
-// may publish its allow-list in the tag `hardening:allowed-cidrs` (comma or space separated). An EC2 Instance Connect
-// Endpoint of the stack is a bastion-like access path: the groups it names are bastion groups (see endpointGroups).
+// named (URN, name, or glob) in the rule's `bastions` config (which of its groups are bastion groups:
+// bastion-groups.ts). A bastion may publish its allow-list in the tag `hardening:allowed-cidrs` (comma or space
+// separated).
 import { internetSources } from "../../lib/cidr";
-import { Host, NetworkModel, groupCarriers } from "../../lib/reachability";
-import { isLiteralGroup } from "../../lib/reachability/literal-groups";
-import { instanceConnectEndpointGroups } from "../../lib/reachability/aws/instance-connect-endpoints";
+import { Host } from "../../lib/reachability";
+import { broadUnionEntries } from "./allow-list-union";
 import { NAMES_SCHEMA } from "../lib/config";
 import { ConfigReader } from "../lib/config";
 import { PolicyConfigSchema } from "@pulumi/policy";
@@ -45,38 +44,18 @@ export function isBastion(host: Pick<Host, "urn" | "name" | "tags">, c: BastionC
 }
 
 /**
- * Security groups carried by a bastion, tagged as the bastion role themselves, or named by an EC2 Instance Connect
- * Endpoint of the stack (endpointGroups). A group the stack names only by id never is one: whatever else carries it
- * lies outside the stack, so a rule naming it may admit more than the bastion.
+ * The broadest public block one tag entry may be. Entries are judged merged too: 256 adjacent /24s are one /16, which
+ * no single entry may be.
  */
-export function bastionGroups(m: NetworkModel, c: BastionConfig): Set<string> {
-  const out = new Set<string>();
-  for (const h of m.hosts.values())
-    if (isBastion(h, c)) for (const sg of h.securityGroups) if (!isLiteralGroup(sg)) out.add(sg);
-  for (const sg of m.securityGroups.values()) if (sg.tags[ROLE_TAG] === BASTION_ROLE) out.add(sg.urn);
-  endpointGroups(m, c).forEach((sg) => out.add(sg));
-  return out;
-}
-
-/**
- * The groups an EC2 Instance Connect Endpoint of the stack names (known id or property dependency) that no host
- * but a bastion, and no balancer, also carries: a rule naming such a group admits the IAM-authorised tunnel alone,
- * while a group shared with ordinary hosts would admit them too.
- */
-function endpointGroups(m: NetworkModel, c: BastionConfig): string[] {
-  const carriers = groupCarriers(m);
-  const onlyBastions = (sg: string) =>
-    (carriers.get(sg) ?? []).every((urn) => {
-      const host = m.hosts.get(urn);
-      return host !== undefined && isBastion(host, c);
-    });
-  return [...instanceConnectEndpointGroups(m)].filter((sg) => !isLiteralGroup(sg) && onlyBastions(sg));
-}
+export const TAG_ENTRY_PREFIX = { ipv4: 24, ipv6: 48 } as const;
 
 /** A bastion's tag allow-list: the entries the pack trusts, and those it refuses. */
 export interface TaggedAllowList {
   trusted: string[];
-  /** Public blocks broader than /24 (IPv6 /48), or every public entry of a list that covers the internet. */
+  /**
+   * Public blocks broader than /24 (IPv6 /48), public entries that merge with others into such a block, or every
+   * public entry of a list that covers the internet.
+   */
   refused: string[];
 }
 
@@ -86,6 +65,10 @@ export interface TaggedAllowList {
  */
 export function taggedAllowList(host: Pick<Host, "tags">): TaggedAllowList {
   const listed = (host.tags[ALLOWED_CIDRS_TAG] ?? "").split(/[\s,]+/).filter((s) => s !== "");
-  const refused = new Set(internetSources(listed));
-  return { trusted: listed.filter((c) => !refused.has(c)), refused: [...refused] };
+  const limit = { minPrefixV4: TAG_ENTRY_PREFIX.ipv4, minPrefixV6: TAG_ENTRY_PREFIX.ipv6 };
+  const refused = new Set([...internetSources(listed, limit), ...broadUnionEntries(listed, TAG_ENTRY_PREFIX)]);
+  return {
+    trusted: listed.filter((c) => !refused.has(c)),
+    refused: [...new Set(listed.filter((c) => refused.has(c)))],
+  };
 }

@@ -1,8 +1,9 @@
 // Backends a ROS template reaches through resources of their own: servers an ALIYUN::ALB::BackendServerAttachment adds
 // to an ALB server group, the vServer groups of an ALIYUN::SLB::Rule, and the instances an auto scaling group launches
 // into the CLB, ALB and NLB server groups attached to it. Each plan is judged as a template and as the same stack
-// written as program resources: an internet-facing balancer forwarding to a host's SSH or MySQL port, which its
-// security group admits from the VPC range the balancer sits in, is a finding; an intranet balancer, or a group that
+// written as program resources: an internet-facing balancer forwarding to a host's admin or MySQL port, which its
+// security group admits from the VPC range the balancer sits in, is a finding (the admin port is SSH, or WinRM behind
+// an ALB, which carries only HTTP and so no SSH login); an intranet balancer, or a group that
 // admits nothing there, is none; a server or port from an unknown parameter is never a silent pass.
 import { disallowInternetAdminPortsExceptBastions } from "../../policies/stack/disallow-internet-admin-ports-except-bastions";
 import { disallowInternetDatabaseAndHighRiskPorts } from "../../policies/stack/disallow-internet-database-and-high-risk-ports";
@@ -36,6 +37,11 @@ interface Plan {
 
 const SCALED: readonly Form[] = ["ess-vserver-groups", "ess-server-groups", "ess-inline-server-groups"];
 const isAlb = (f: Form) => f === "alb-attachment" || f === "ess-server-groups" || f === "ess-inline-server-groups";
+
+/** The admin port a form's balancer carries: an ALB speaks only HTTP, so WinRM (HTTP) rather than SSH. */
+const SSH = 22;
+const WINRM = 5985;
+const adminPort = (f: Form) => (isAlb(f) ? WINRM : SSH);
 
 // ---- the plan as a ROS template ----
 
@@ -326,47 +332,48 @@ const hostFinding = (f: Form) =>
 interface Row {
   name: string;
   policy: Policy;
-  plan: Omit<Plan, "form">;
+  /** The plan, given the admin port the form's balancer carries. */
+  plan: (admin: number) => Omit<Plan, "form">;
   /** Whether the host's own port is reported. */
   hostReached: boolean;
 }
 
 const ROWS: Row[] = [
   {
-    name: "SSH behind an internet balancer, admitted from the VPC",
+    name: "the admin port behind an internet balancer, admitted from the VPC",
     policy: ADMIN,
-    plan: { internet: true, open: [22, 80], port: 22, listenerPort: 80 },
+    plan: (admin) => ({ internet: true, open: [admin, 80], port: admin, listenerPort: 80 }),
     hostReached: true,
   },
   {
     name: "MySQL behind an internet balancer, admitted from the VPC",
     policy: DATABASE,
-    plan: { internet: true, open: [3306, 80], port: 3306, listenerPort: 80 },
+    plan: () => ({ internet: true, open: [3306, 80], port: 3306, listenerPort: 80 }),
     hostReached: true,
   },
   {
-    name: "SSH behind an intranet balancer",
+    name: "the admin port behind an intranet balancer",
     policy: ADMIN,
-    plan: { internet: false, open: [22, 80], port: 22, listenerPort: 80 },
+    plan: (admin) => ({ internet: false, open: [admin, 80], port: admin, listenerPort: 80 }),
     hostReached: false,
   },
   {
     name: "MySQL forwarded, but the host's group admits only 80",
     policy: DATABASE,
-    plan: { internet: true, open: [80], port: 3306, listenerPort: 80 },
+    plan: () => ({ internet: true, open: [80], port: 3306, listenerPort: 80 }),
     hostReached: false,
   },
   {
-    name: "a web port forwarded while the group also admits SSH",
+    name: "a web port forwarded while the group also admits the admin port",
     policy: ADMIN,
-    plan: { internet: true, open: [22, 80], port: 80, listenerPort: 80 },
+    plan: (admin) => ({ internet: true, open: [admin, 80], port: 80, listenerPort: 80 }),
     hostReached: false,
   },
 ];
 
 describe.each(FORMS.map((f) => [f] as const))("template backends through %s", (form) => {
   it.each(ROWS.map((r) => [r.name, r] as const))("%s: judged as the program's", async (_n, row) => {
-    const plan: Plan = { ...row.plan, form };
+    const plan: Plan = { ...row.plan(adminPort(form)), form };
     const fromTemplate = await runStack(row.policy, [container(rosBody(templateResources(plan)))]);
     const fromProgram = await runStack(row.policy, programResources(plan));
     const found = counts(fromTemplate);
@@ -375,47 +382,52 @@ describe.each(FORMS.map((f) => [f] as const))("template backends through %s", (f
     for (const d of fromTemplate) expect(d.urn).toBe(CONTAINER);
     const hostFindings = fromTemplate.filter((d) => d.level === "mandatory" && d.message.includes(hostFinding(form)));
     expect(hostFindings.length > 0).toBe(row.hostReached);
-    if (row.hostReached) expect(hostFindings.some((d) => d.message.includes(`:${row.plan.port}`))).toBe(true);
+    if (row.hostReached) expect(hostFindings.some((d) => d.message.includes(`:${String(plan.port)}`))).toBe(true);
     else expect(found.violations).toBe(0);
   });
 });
 
 describe("template backends: values unknown at preview", () => {
   const ssh: Omit<Plan, "form"> = { internet: true, open: [22, 80], port: 22, listenerPort: 80 };
+  /** The same through an ALB, whose admin port is WinRM's. */
+  const winrm: Omit<Plan, "form"> = { internet: true, open: [WINRM, 80], port: WINRM, listenerPort: 80 };
 
   it.each(FORMS.map((f) => [f] as const))(
     "%s: a backend port from a parameter the program feeds is not a pass; known, it decides",
     async (form) => {
-      const plan: Plan = { ...ssh, form, port: { Ref: "Port" } };
+      const admin = adminPort(form);
+      const plan: Plan = { ...ssh, open: [admin, 80], form, port: { Ref: "Port" } };
       const body = rosBody(templateResources(plan), { Port: { Type: "Number" } });
       const unknown = counts(await runStack(ADMIN, [container(body, given({ Port: UNKNOWN }))]));
       expect(unknown.violations + unknown.notes).toBeGreaterThan(0);
       expect(unknown).toEqual(counts(await runStack(ADMIN, programResources({ ...plan, port: UNKNOWN }))));
       const web = counts(await runStack(ADMIN, [container(body, given({ Port: 80 }))]));
       expect(web).toEqual({ violations: 0, notes: 0, other: 0 });
-      const admin = counts(await runStack(ADMIN, [container(body, given({ Port: 22 }))]));
-      expect(admin.violations).toBeGreaterThan(0);
+      const reached = counts(await runStack(ADMIN, [container(body, given({ Port: admin }))]));
+      expect(reached.violations).toBeGreaterThan(0);
     },
   );
 
   it("an ALB attachment's server id from an unknown parameter is not a pass: its known port is published", async () => {
-    const resources = templateResources({ ...ssh, form: "alb-attachment" });
+    const resources = templateResources({ ...winrm, form: "alb-attachment" });
     const servers = resources.Attach.Properties!.Servers as Record<string, unknown>[];
     servers[0].ServerId = { Ref: "Server" };
     const body = rosBody(resources, { Server: { Type: "String" } });
     const ds = await runStack(ADMIN, [container(body)]);
     expect(counts(ds).violations).toBeGreaterThan(0);
-    expect(ds.some((d) => d.message.includes("server (id unknown at preview) (outside the stack):22"))).toBe(true);
+    expect(ds.some((d) => d.message.includes(`server (id unknown at preview) (outside the stack):${WINRM}`))).toBe(
+      true,
+    );
     // As a program group whose server id is unknown at preview.
-    const program = programResources({ ...ssh, form: "alb-attachment" }).map((r) =>
+    const program = programResources({ ...winrm, form: "alb-attachment" }).map((r) =>
       r.name === "group"
-        ? { ...r, props: { ...r.props, servers: [{ serverId: UNKNOWN, serverType: "Ecs", port: 22 }] } }
+        ? { ...r, props: { ...r.props, servers: [{ serverId: UNKNOWN, serverType: "Ecs", port: WINRM }] } }
         : r,
     );
     expect(counts(ds)).toEqual(counts(await runStack(ADMIN, program)));
     // Given the id of an instance outside the stack, the same port is published on it.
     const outside = await runStack(ADMIN, [container(body, given({ Server: "i-existing" }))]);
-    expect(outside.some((d) => d.message.includes("server i-existing (outside the stack):22"))).toBe(true);
+    expect(outside.some((d) => d.message.includes(`server i-existing (outside the stack):${WINRM}`))).toBe(true);
   });
 
   it("an ALB attachment's whole server list unknown may be any server on any port: a note", async () => {

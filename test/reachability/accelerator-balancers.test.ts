@@ -48,7 +48,7 @@ interface AwsOptions {
 }
 
 /**
- * An EC2 instance in a private subnet admitting 22, 443 and 3306 from the VPC, the target of an internal balancer
+ * An EC2 instance in a private subnet admitting 22, 443, 3306 and 5985 from the VPC, the target of an internal balancer
  * (an ALB unless `lb` says otherwise) whose listeners forward `listeners`, behind an AWS accelerator listener.
  */
 function awsStack(ports: [number, number], opts: AwsOptions = {}) {
@@ -56,7 +56,12 @@ function awsStack(ports: [number, number], opts: AwsOptions = {}) {
   const v = vpcWithSubnets(b);
   const hostSg = b.add(T.sg, "web", {
     vpcId: ref(v.vpc),
-    ingress: [22, 443, 3306].map((p) => ({ protocol: "tcp", fromPort: p, toPort: p, cidrBlocks: ["10.0.0.0/16"] })),
+    ingress: [22, 443, 3306, 5985].map((p) => ({
+      protocol: "tcp",
+      fromPort: p,
+      toPort: p,
+      cidrBlocks: ["10.0.0.0/16"],
+    })),
   });
   const vm = b.add(T.instance, "web", { subnetId: ref(v.privateSubnet), vpcSecurityGroupIds: [ref(hostSg)] });
   const lbSg = opts.lbIngress ? [ref(b.add(T.sg, "lb", { vpcId: ref(v.vpc), ingress: opts.lbIngress }))] : undefined;
@@ -97,14 +102,33 @@ function balancerListeners(b: StackBuilder, v: Vpc, lb: GenericResource, vm: Gen
 }
 
 describe("AWS: an internal balancer behind a Global Accelerator", () => {
-  it("an accelerator forwarding 22 to an internal ALB puts the instance's SSH on the internet", async () => {
-    const { b, vm, lb } = awsStack([22, 22]);
+  // An ALB carries only HTTP, behind an accelerator too: the path to 22 is listed, but no SSH login is published.
+  it("an accelerator forwarding 22 to an internal ALB puts the instance's 22 on the internet for HTTP only", async () => {
+    const { b, vm, lb, acc } = awsStack([22, 22]);
     expect(paths(rowsOf(b, vm))).toEqual([
       "0.0.0.0/0 → lb:ga (internet-facing) → listener:l:22 → endpoint-group:eg → lb:app (internal, behind accelerator, client address kept) → listener:lb-22:22 → tg:tg-22 → sg:web rule web ingress[0] → instance:web:22",
     ]);
     expect(rowsOf(b, lb).map((e) => e.ports)).toEqual([{ from: 22, to: 22 }]);
+    expect([...rowsOf(b, vm), ...rowsOf(b, lb)].every((e) => e.httpOnly === true)).toBe(true);
+    // Only the accelerator's own TCP listener on 22 is judged: the ALB and the instance behind it are not.
+    expect(await urnsReported(b, disallowInternetAdminPortsExceptBastions)).toEqual([acc.urn]);
+  });
+
+  it("an accelerator forwarding 5985 to an internal ALB puts the instance's WinRM (HTTP) on the internet", async () => {
+    const { b, vm, lb } = awsStack([5985, 5985]);
+    expect(paths(rowsOf(b, vm))).toEqual([
+      "0.0.0.0/0 → lb:ga (internet-facing) → listener:l:5985 → endpoint-group:eg → lb:app (internal, behind accelerator, client address kept) → listener:lb-5985:5985 → tg:tg-5985 → sg:web rule web ingress[3] → instance:web:5985",
+    ]);
+    expect(rowsOf(b, lb).map((e) => e.ports)).toEqual([{ from: 5985, to: 5985 }]);
     const found = await urnsReported(b, disallowInternetAdminPortsExceptBastions);
     expect(found).toEqual(expect.arrayContaining([vm.urn, lb.urn]));
+  });
+
+  it("an accelerator forwarding 22 to an internal NLB TCP listener is not HTTP only", () => {
+    const { b, vm } = awsStack([22, 22], { lb: { loadBalancerType: "network" } });
+    const rows = rowsOf(b, vm);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((e) => e.httpOnly === undefined)).toBe(true);
   });
 
   it("an accelerator forwarding 3306 reaches the database port of the instance", async () => {
@@ -407,6 +431,8 @@ describe("Alibaba Cloud: a balancer behind a Global Accelerator", () => {
     });
     aliAccelerator(b, alb, "ALB", [3306, 3306], {});
     expect(rowsOf(b, ecs).filter(on(3306))).toHaveLength(1);
+    // An ALB carries only HTTP, behind an accelerator too; the database rule judges HTTP paths alike.
+    expect(rowsOf(b, ecs).filter(on(3306))[0].httpOnly).toBe(true);
     expect(await urnsReported(b, disallowInternetDatabaseAndHighRiskPorts)).toContain(ecs.urn);
   });
 

@@ -153,14 +153,17 @@ function emrCluster(opts: EmrOptions = {}) {
   return b;
 }
 
-/** A private fleet registered with an internet ALB's target group that forwards to 22 (its group admits the VPC). */
+/**
+ * A private fleet registered with an internet ALB's target group `admin` that forwards to `targetPort` (its group
+ * admits the VPC). An ALB carries only HTTP, so WinRM (5985) is the admin port it can put on the internet.
+ */
 function fleetBehindAlb(targetPort = 22) {
   const b = new StackBuilder();
   const v = vpcWithSubnets(b);
   const lbSg = b.add(T.sg, "alb", { vpcId: ref(v.vpc), ingress: [tcp(443, { cidrBlocks: ["0.0.0.0/0"] })] });
   const sg = b.add(T.sg, "fleet", { vpcId: ref(v.vpc), ingress: [tcp(targetPort, { cidrBlocks: ["10.0.0.0/16"] })] });
   const lb = b.add(T.lb, "alb", { securityGroups: [ref(lbSg)], subnets: [ref(v.publicSubnet)] });
-  const tg = b.add(T.tg, "ssh", { port: targetPort, protocol: "HTTP", vpcId: ref(v.vpc) });
+  const tg = b.add(T.tg, "admin", { port: targetPort, protocol: "HTTP", vpcId: ref(v.vpc) });
   b.add(T.listener, "https", {
     loadBalancerArn: ref(lb),
     port: 443,
@@ -346,10 +349,10 @@ describe("disallow-internet-admin-ports-except-bastions: EMR clusters", () => {
 describe("disallow-internet-admin-ports-except-bastions: fleets behind balancers", () => {
   probes(disallowInternetAdminPortsExceptBastions, [
     {
-      name: "bad: an internet ALB's target group forwards to 22 on the fleet",
-      build: () => fleetBehindAlb(22).b,
+      name: "bad: an internet ALB's target group forwards to 5985 (WinRM) on the fleet",
+      build: () => fleetBehindAlb(5985).b,
       violations: 1,
-      says: "tg:ssh",
+      says: "tg:admin",
     },
     {
       name: "good: the target group forwards to 8080",

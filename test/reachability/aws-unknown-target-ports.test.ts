@@ -29,18 +29,34 @@ interface Behind {
   scaling?: "targetGroupArns" | "attachment";
 }
 
+/**
+ * How the balancer speaks: an ALB carries only HTTP (SSH, RDP and VNC behind it are not admin findings), an NLB TCP
+ * listener carries any TCP, so every admin port behind it is judged. The NLB's group hands the balancer's own address
+ * to the host (`preserveClientIp` off), as the ALB's does, so the host's rules admit the same traffic.
+ */
+const BALANCERS = {
+  application: { lb: { loadBalancerType: "application" }, listener: "HTTPS", tg: { protocol: "HTTPS" } },
+  network: { lb: { loadBalancerType: "network" }, listener: "TCP", tg: { protocol: "TCP", preserveClientIp: "false" } },
+};
+
 /** An internet-facing ALB on 443 (open to anyone) forwarding to a target group that reaches one private host. */
-function albTo(opts: Behind): StackBuilder {
+const albTo = (opts: Behind) => balancerTo("application", opts);
+
+/** The same behind an NLB TCP listener on 443, which carries SSH, RDP and VNC too. */
+const nlbTo = (opts: Behind) => balancerTo("network", opts);
+
+function balancerTo(kind: keyof typeof BALANCERS, opts: Behind): StackBuilder {
+  const speaks = BALANCERS[kind];
   const b = new StackBuilder();
   const v = vpcWithSubnets(b);
   const front = b.add(T.sg, "lb", { vpcId: ref(v.vpc), ingress: [tcp(443, { cidrBlocks: ["0.0.0.0/0"] })] });
   const lb = b.add(T.lb, "lb", {
-    loadBalancerType: "application",
+    ...speaks.lb,
     internal: false,
     subnets: [ref(v.publicSubnet)],
     securityGroups: [ref(front)],
   });
-  const group = b.add(T.tg, "tg", { vpcId: ref(v.vpc), port: 443, protocol: "HTTPS", ...opts.tg });
+  const group = b.add(T.tg, "tg", { vpcId: ref(v.vpc), port: 443, ...speaks.tg, ...opts.tg });
   const hostSg = b.add(T.sg, "app", { vpcId: ref(v.vpc), ingress: opts.ingress(front, v) });
   if (opts.scaling) {
     const lt = b.add(T.lt, "app", { vpcSecurityGroupIds: [ref(hostSg)] });
@@ -60,7 +76,7 @@ function albTo(opts: Behind): StackBuilder {
   b.add(T.listener, "https", {
     loadBalancerArn: ref(lb),
     port: 443,
-    protocol: "HTTPS",
+    protocol: speaks.listener,
     defaultActions: [{ type: "forward", targetGroupArn: ref(group) }],
   });
   return b;
@@ -92,43 +108,43 @@ describe("AWS in-stack targets on a port unknown at preview: the admin rule", ()
   probes(disallowInternetAdminPortsExceptBastions, [
     {
       name: "bad: the target group forwards to 22, which the host admits from the balancer",
-      build: () => albTo({ tg: { port: 22 }, ingress: fromLb(22) }),
+      build: () => nlbTo({ tg: { port: 22 }, ingress: fromLb(22) }),
       violations: 1,
       mentions: "app: tcp/22 is reachable",
     },
     {
       name: "good: the target group forwards to 443; the host also admits 22 from the balancer",
-      build: () => albTo({ tg: { port: 443 }, ingress: fromLb(22, 443) }),
+      build: () => nlbTo({ tg: { port: 443 }, ingress: fromLb(22, 443) }),
       violations: 0,
     },
     {
       name: "unknown: the group's port unknown, the host admits SSH only (was silent: the listener's 443 was read)",
-      build: () => albTo({ tg: { port: UNKNOWN }, ingress: fromLb(22) }),
+      build: () => nlbTo({ tg: { port: UNKNOWN }, ingress: fromLb(22) }),
       violations: 0,
       notes: 1,
       label: `tg:tg ${UNKNOWN_PORT}`,
     },
     {
       name: "unknown: the attachment's port unknown overrides the group's 443",
-      build: () => albTo({ attachmentPort: UNKNOWN, ingress: fromLb(22) }),
+      build: () => nlbTo({ attachmentPort: UNKNOWN, ingress: fromLb(22) }),
       violations: 0,
       notes: 1,
       label: UNKNOWN_PORT,
     },
     {
       name: "good: a known attachment port (8080) overrides the group's unknown one",
-      build: () => albTo({ tg: { port: UNKNOWN }, attachmentPort: 8080, ingress: fromLb(22, 8080) }),
+      build: () => nlbTo({ tg: { port: UNKNOWN }, attachmentPort: 8080, ingress: fromLb(22, 8080) }),
       violations: 0,
     },
     {
       name: "good: the group's port unknown, but the host admits only 8080 from the balancer",
-      build: () => albTo({ tg: { port: UNKNOWN }, ingress: fromLb(8080) }),
+      build: () => nlbTo({ tg: { port: UNKNOWN }, ingress: fromLb(8080) }),
       violations: 0,
     },
     {
       name: "unknown: the group's port unknown, the host admits every port (-1) from the balancer: every admin port",
       build: () =>
-        albTo({
+        nlbTo({
           tg: { port: UNKNOWN },
           ingress: (lb) => [{ protocol: "-1", fromPort: 0, toPort: 0, securityGroups: [ref(lb)] }],
         }),
@@ -139,7 +155,7 @@ describe("AWS in-stack targets on a port unknown at preview: the admin rule", ()
     {
       name: "unknown: the group's port unknown, a separate rule resource admits 3389 from the VPC block",
       build: () => {
-        const b = albTo({ tg: { port: UNKNOWN }, ingress: () => [] });
+        const b = nlbTo({ tg: { port: UNKNOWN }, ingress: () => [] });
         const sg = b.resources.find((r) => r.name === "app" && r.type === T.sg)!;
         b.add(T.sgRule, "rdp", {
           type: "ingress",
@@ -157,14 +173,14 @@ describe("AWS in-stack targets on a port unknown at preview: the admin rule", ()
     },
     {
       name: "unknown: an auto-scaling group in targetGroupArns, the group's port unknown",
-      build: () => albTo({ tg: { port: UNKNOWN }, ingress: fromLb(22), scaling: "targetGroupArns" }),
+      build: () => nlbTo({ tg: { port: UNKNOWN }, ingress: fromLb(22), scaling: "targetGroupArns" }),
       violations: 0,
       notes: 1,
       label: UNKNOWN_PORT,
     },
     {
       name: "unknown: an auto-scaling attachment, the group's port unknown",
-      build: () => albTo({ tg: { port: UNKNOWN }, ingress: fromLb(22), scaling: "attachment" }),
+      build: () => nlbTo({ tg: { port: UNKNOWN }, ingress: fromLb(22), scaling: "attachment" }),
       violations: 0,
       notes: 1,
       label: UNKNOWN_PORT,
@@ -223,37 +239,38 @@ describe("AWS target groups whose target type is unknown at preview", () => {
   probes(disallowInternetAdminPortsExceptBastions, [
     {
       name: "unknown: a group on 22 with no target in the stack, its type unknown (was silent: read as no host)",
-      build: () => albTo({ tg: { port: 22, targetType: UNKNOWN }, attachmentPort: false, ingress: () => [] }),
+      build: () => nlbTo({ tg: { port: 22, targetType: UNKNOWN }, attachmentPort: false, ingress: () => [] }),
       violations: 0,
       notes: 1,
       label: `tg:tg (no target in the stack) ${UNKNOWN_TYPE}`,
     },
     {
-      name: "good: the same group as a Lambda target group",
-      build: () => albTo({ tg: { port: 22, targetType: "lambda" }, attachmentPort: false, ingress: () => [] }),
+      // Only an ALB forwards to Lambda; on 5985 (WinRM, HTTP) it would publish a host of an instance group.
+      name: "good: the same group as a Lambda target group (an ALB's, on 5985)",
+      build: () => albTo({ tg: { port: 5985, targetType: "lambda" }, attachmentPort: false, ingress: () => [] }),
       violations: 0,
     },
     {
       name: "bad: the same group as an instance group (the provider's default) is judged",
-      build: () => albTo({ tg: { port: 22 }, attachmentPort: false, ingress: () => [] }),
+      build: () => nlbTo({ tg: { port: 22 }, attachmentPort: false, ingress: () => [] }),
       violations: 1,
       mentions: "tg:tg (no target in the stack)",
     },
     {
       name: "good: type unknown, its port 443 (the listener's own row names it)",
-      build: () => albTo({ tg: { port: 443, targetType: UNKNOWN }, attachmentPort: false, ingress: () => [] }),
+      build: () => nlbTo({ tg: { port: 443, targetType: UNKNOWN }, attachmentPort: false, ingress: () => [] }),
       violations: 0,
     },
     {
       name: "unknown: type and port both unknown: every port, unverified",
-      build: () => albTo({ tg: { port: UNKNOWN, targetType: UNKNOWN }, attachmentPort: false, ingress: () => [] }),
+      build: () => nlbTo({ tg: { port: UNKNOWN, targetType: UNKNOWN }, attachmentPort: false, ingress: () => [] }),
       violations: 0,
       notes: 5,
       label: `${UNKNOWN_TYPE} ${UNKNOWN_PORT}`,
     },
     {
       name: "bad: type unknown, an instance of the stack attached on 22: the attachment names a host",
-      build: () => albTo({ tg: { port: 22, targetType: UNKNOWN }, ingress: fromLb(22) }),
+      build: () => nlbTo({ tg: { port: 22, targetType: UNKNOWN }, ingress: fromLb(22) }),
       violations: 1,
       mentions: "app: tcp/22 is reachable",
     },

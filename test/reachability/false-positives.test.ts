@@ -190,9 +190,15 @@ const adminProbes: Probe[] = [
     build: () => behindAlb([vpcSsh, { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["10.0.0.0/16"] }]),
     violations: 0,
   },
+  // An ALB carries only HTTP: its target group on 22 publishes no SSH login. WinRM speaks HTTP, so 5985 does.
   {
-    name: "bad: an ALB forwarding 443 to port 22 of that host",
+    name: "good: an ALB forwarding 443 to port 22 of that host",
     build: () => behindAlb([], 22),
+    violations: 0,
+  },
+  {
+    name: "bad: an ALB forwarding 443 to port 5985 (WinRM) of that host",
+    build: () => behindAlb([], 5985),
     violations: 1,
   },
   // Public addresses without a route, or rules without a public family.

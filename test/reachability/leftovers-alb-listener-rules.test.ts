@@ -22,8 +22,19 @@ const PARTNER = "198.51.100.7/32";
 const FIXED = { type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404" } };
 const REDIRECT = { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } };
 
-/** An internet ALB on 443 in front of an instance listening on 22 (target group `ssh`) and 8080 (`web`). */
-function albStack(opts: { defaultActions?: (tg: Record<string, GenericResource>) => unknown; ipv6?: boolean } = {}) {
+/** WinRM speaks HTTP, so an ALB carries it: the admin port an ALB can put on the internet (SSH it cannot). */
+const WINRM = 5985;
+
+interface AlbOptions {
+  defaultActions?: (tg: Record<string, GenericResource>) => unknown;
+  ipv6?: boolean;
+  /** The port of target group `admin` (22 unless given): SSH behind an ALB is reached by HTTP only. */
+  adminPort?: number;
+}
+
+/** An internet ALB on 443 in front of an instance listening on `adminPort` (target group `admin`) and 8080 (`web`). */
+function albStack(opts: AlbOptions = {}) {
+  const adminPort = opts.adminPort ?? 22;
   const b = new StackBuilder();
   const v = vpcWithSubnets(b, { ipv6: opts.ipv6 });
   const lbSg = b.add(T.sg, "alb", {
@@ -31,7 +42,7 @@ function albStack(opts: { defaultActions?: (tg: Record<string, GenericResource>)
     ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }],
   });
   const appSg = b.add(T.sg, "app", { vpcId: ref(v.vpc) });
-  for (const port of [22, 8080])
+  for (const port of [adminPort, 8080])
     b.add(T.ingress, `from-alb-${port}`, {
       securityGroupId: ref(appSg),
       ipProtocol: "tcp",
@@ -47,7 +58,7 @@ function albStack(opts: { defaultActions?: (tg: Record<string, GenericResource>)
   });
   const tg: Record<string, GenericResource> = {};
   for (const [name, port] of [
-    ["ssh", 22],
+    ["admin", adminPort],
     ["web", 8080],
   ] as const) {
     tg[name] = b.add(T.tg, name, { port, protocol: "HTTP", vpcId: ref(v.vpc) });
@@ -88,7 +99,7 @@ const verdicts = (b: StackBuilder, host: GenericResource) =>
 describe("ALB listener rules: known good (source-ip narrows the only path)", () => {
   it("a fixed-response default and a rule from a private block leave SSH off the internet", async () => {
     const { b, app, lb, addRule } = albStack();
-    addRule("ops", "ssh", [sourceIp("10.0.0.0/8"), pathPattern]);
+    addRule("ops", "admin", [sourceIp("10.0.0.0/8"), pathPattern]);
     expect(rowsOf(b, app)).toEqual([]);
     expect(await verdicts(b, app)).toEqual({ violations: 0, notes: 0 });
     // The listener itself still answers everyone on 443 (its fixed response).
@@ -97,11 +108,11 @@ describe("ALB listener rules: known good (source-ip narrows the only path)", () 
 
   it("a redirect default and an office rule reach SSH from the office only, naming the rule", () => {
     const { b, app, lb, addRule } = albStack({ defaultActions: () => [REDIRECT] });
-    addRule("office", "ssh", [hostHeader, sourceIp(OFFICE)], RULE.alb);
+    addRule("office", "admin", [hostHeader, sourceIp(OFFICE)], RULE.alb);
     const rows = rowsOf(b, app);
     expect(sources(rows, 22)).toEqual([OFFICE]);
     expect(renderPath(rows[0])).toBe(
-      `${OFFICE} → igw:igw → rtb:public → subnet:public-a → lb:alb (internet-facing) → sg:alb rule alb ingress[0] → listener:https:443 → rule:office (source-ip ${OFFICE}) → tg:ssh → sg:app rule from-alb-22 → instance:app:22`,
+      `${OFFICE} → igw:igw → rtb:public → subnet:public-a → lb:alb (internet-facing) → sg:alb rule alb ingress[0] → listener:https:443 → rule:office (source-ip ${OFFICE}) → tg:admin → sg:app rule from-alb-22 → instance:app:22`,
     );
     expect(rows.every((e) => !e.unverified)).toBe(true);
     // One row for the listener's port, not one per rule.
@@ -110,40 +121,40 @@ describe("ALB listener rules: known good (source-ip narrows the only path)", () 
 
   it("several rules to the same group: the union of their blocks, each path its own", () => {
     const { b, app, addRule } = albStack();
-    addRule("office", "ssh", [sourceIp(OFFICE)]);
-    addRule("partner", "ssh", [sourceIp(PARTNER, "10.1.0.0/16")]);
+    addRule("office", "admin", [sourceIp(OFFICE)]);
+    addRule("partner", "admin", [sourceIp(PARTNER, "10.1.0.0/16")]);
     expect(sources(rowsOf(b, app), 22)).toEqual([PARTNER, OFFICE]);
   });
 
   it("an IPv6 block narrows a dual-stack balancer's IPv6 clients too", () => {
     const { b, app, addRule } = albStack({ ipv6: true });
-    addRule("office", "ssh", [sourceIp(OFFICE, "2001:db8::/32")]);
+    addRule("office", "admin", [sourceIp(OFFICE, "2001:db8::/32")]);
     expect(sources(rowsOf(b, app), 22)).toEqual(["2001:db8::/32", OFFICE]);
   });
 });
 
 describe("ALB listener rules: known bad", () => {
-  it("a rule without a source-ip condition (path, host) reaches SSH from anywhere", async () => {
+  it("a rule without a source-ip condition (path, host) reaches WinRM from anywhere", async () => {
     for (const conditions of [[pathPattern], [hostHeader, pathPattern]]) {
-      const { b, app, addRule } = albStack();
-      addRule("admin", "ssh", conditions);
-      expect(sources(rowsOf(b, app), 22)).toEqual(["0.0.0.0/0"]);
+      const { b, app, addRule } = albStack({ adminPort: WINRM });
+      addRule("admin", "admin", conditions);
+      expect(sources(rowsOf(b, app), WINRM)).toEqual(["0.0.0.0/0"]);
       expect((await verdicts(b, app)).violations).toBe(1);
     }
   });
 
   it("a source-ip condition listing 0.0.0.0/0 admits anyone", async () => {
-    const { b, app, addRule } = albStack();
-    addRule("open", "ssh", [sourceIp(OFFICE, "0.0.0.0/0")]);
-    expect(sources(rowsOf(b, app), 22)).toEqual(["0.0.0.0/0", OFFICE]);
+    const { b, app, addRule } = albStack({ adminPort: WINRM });
+    addRule("open", "admin", [sourceIp(OFFICE, "0.0.0.0/0")]);
+    expect(sources(rowsOf(b, app), WINRM)).toEqual(["0.0.0.0/0", OFFICE]);
     expect((await verdicts(b, app)).violations).toBeGreaterThanOrEqual(1);
   });
 
   it("a default action forwarding to the group opens it to anyone, whatever the rules narrow", () => {
     const { b, app, addRule } = albStack({
-      defaultActions: (tg) => [{ type: "forward", forward: { targetGroups: [{ arn: ref(tg.ssh) }] } }],
+      defaultActions: (tg) => [{ type: "forward", forward: { targetGroups: [{ arn: ref(tg.admin) }] } }],
     });
-    addRule("office", "ssh", [sourceIp(OFFICE)]);
+    addRule("office", "admin", [sourceIp(OFFICE)]);
     expect(sources(rowsOf(b, app), 22)).toEqual(["0.0.0.0/0", OFFICE]);
   });
 
@@ -151,7 +162,7 @@ describe("ALB listener rules: known bad", () => {
     const { b, app, addRule } = albStack({
       defaultActions: (tg) => [{ type: "forward", targetGroupArn: ref(tg.web) }],
     });
-    addRule("office", "ssh", [sourceIp(OFFICE)]);
+    addRule("office", "admin", [sourceIp(OFFICE)]);
     const rows = rowsOf(b, app);
     expect(sources(rows, 22)).toEqual([OFFICE]);
     expect(sources(rows, 8080)).toEqual(["0.0.0.0/0"]);
@@ -167,10 +178,10 @@ describe("ALB listener rules: unknown at preview", () => {
       [sourceIp(OFFICE, UNKNOWN), ["0.0.0.0/0?", OFFICE], 1],
     ];
     for (const [condition, expected, violations] of cases) {
-      const { b, app, addRule } = albStack();
-      addRule("later", "ssh", [condition]);
+      const { b, app, addRule } = albStack({ adminPort: WINRM });
+      addRule("later", "admin", [condition]);
       const rows = rowsOf(b, app);
-      expect(sources(rows, 22)).toEqual(expected);
+      expect(sources(rows, WINRM)).toEqual(expected);
       const open = rows.find((e) => e.unverified)!;
       expect(renderPath(open)).toMatch(
         /listener:https:443 \(access control unknown: conditions\[0\]\.sourceIp.* of rule later\)/,
@@ -181,20 +192,23 @@ describe("ALB listener rules: unknown at preview", () => {
 
   it("a condition unknown at preview may be anything; beside a known source-ip condition it only narrows", () => {
     const unknown = albStack();
-    unknown.addRule("later", "ssh", [UNKNOWN]);
+    unknown.addRule("later", "admin", [UNKNOWN]);
     expect(sources(rowsOf(unknown.b, unknown.app), 22)).toEqual(["0.0.0.0/0?"]);
     const all = albStack();
-    all.addRule("later", "ssh", UNKNOWN);
+    all.addRule("later", "admin", UNKNOWN);
     expect(sources(rowsOf(all.b, all.app), 22)).toEqual(["0.0.0.0/0?"]);
     const known = albStack();
-    known.addRule("office", "ssh", [UNKNOWN, sourceIp(OFFICE)]);
+    known.addRule("office", "admin", [UNKNOWN, sourceIp(OFFICE)]);
     expect(sources(rowsOf(known.b, known.app), 22)).toEqual([OFFICE]);
   });
 
   it("a default action of unknown type, or an unknown list naming the group, reaches it from any address, unverified", async () => {
-    const typed = albStack({ defaultActions: (tg) => [{ type: UNKNOWN, targetGroupArn: ref(tg.ssh) }] });
-    typed.addRule("office", "ssh", [sourceIp(OFFICE)]);
-    expect(sources(rowsOf(typed.b, typed.app), 22)).toEqual(["0.0.0.0/0?", OFFICE]);
+    const typed = albStack({
+      adminPort: WINRM,
+      defaultActions: (tg) => [{ type: UNKNOWN, targetGroupArn: ref(tg.admin) }],
+    });
+    typed.addRule("office", "admin", [sourceIp(OFFICE)]);
+    expect(sources(rowsOf(typed.b, typed.app), WINRM)).toEqual(["0.0.0.0/0?", OFFICE]);
     expect(renderPath(rowsOf(typed.b, typed.app).find((e) => e.unverified)!)).toContain(
       "listener:https:443 (access control unknown: defaultActions of listener https)",
     );
@@ -204,7 +218,7 @@ describe("ALB listener rules: unknown at preview", () => {
     const listener = whole.listener;
     listener.inputs.defaultActions = UNKNOWN;
     listener.propertyDependencies.defaultActions = [
-      whole.b.resources.find((r) => r.name === "ssh" && r.type === T.tg)!.urn,
+      whole.b.resources.find((r) => r.name === "admin" && r.type === T.tg)!.urn,
     ];
     expect(sources(rowsOf(whole.b, whole.app), 22)).toEqual(["0.0.0.0/0?"]);
     // The listener's own port answers everyone, known or not.
@@ -213,7 +227,7 @@ describe("ALB listener rules: unknown at preview", () => {
 
   it("a source-ip value that is no CIDR block may be any address", () => {
     const { b, app, addRule } = albStack();
-    addRule("typo", "ssh", [sourceIp("office")]);
+    addRule("typo", "admin", [sourceIp("office")]);
     const rows = rowsOf(b, app);
     expect(sources(rows, 22)).toEqual(["0.0.0.0/0?"]);
     expect(renderPath(rows[0])).toContain('source-ip value "office" of rule typo (no CIDR block)');

@@ -114,6 +114,8 @@ const shared = (rule: "admin" | "database"): Probe[] => {
   // Every port stands open: the admin rule notes each admin port (22, 3389, 5900, 5985, 5986), the database rule its
   // ports in one finding.
   const notes = rule === "admin" ? 5 : 1;
+  // An ALB carries only HTTP: of the admin ports, only WinRM's (5985, 5986) are reached through it.
+  const httpOnlyNotes = rule === "admin" ? 2 : 1;
   return [
     {
       name: "unknown: CLB 443 → an existing default backend, backendPort unknown",
@@ -166,10 +168,10 @@ const shared = (rule: "admin" | "database"): Probe[] => {
       violations: 0,
     },
     {
-      name: "unknown: Alibaba Cloud ALB 443 → an existing server on an unknown port",
+      name: "unknown: Alibaba Cloud ALB 443 → an existing server on an unknown port (WinRM for the admin rule)",
       build: () => alb(UNKNOWN),
       violations: 0,
-      notes,
+      notes: httpOnlyNotes,
       label: `server ${EXISTING_ECS} (outside the stack) ${UNKNOWN_PORT}`,
     },
     {
@@ -197,15 +199,15 @@ const shared = (rule: "admin" | "database"): Probe[] => {
       label: `target 10.0.1.5 (outside the stack) ${UNKNOWN_PORT}`,
     },
     {
-      name: "unknown: AWS ALB → an existing instance, the group's port unknown",
-      build: () => aws("application", { port: UNKNOWN, protocol: "HTTP" }, outsideTarget(EXISTING_EC2)),
+      name: "unknown: AWS NLB → an existing instance, the group's port unknown",
+      build: () => aws("network", { port: UNKNOWN, protocol: "TLS" }, outsideTarget(EXISTING_EC2)),
       violations: 0,
       notes,
       label: `target ${EXISTING_EC2} (outside the stack) ${UNKNOWN_PORT}`,
     },
     {
-      name: "unknown: AWS ALB → a target group a service fills, its port unknown",
-      build: () => aws("application", { port: UNKNOWN, protocol: "HTTP" }),
+      name: "unknown: AWS NLB → a target group a service fills, its port unknown",
+      build: () => aws("network", { port: UNKNOWN, protocol: "TLS" }),
       violations: 0,
       notes,
       label: `tg:tg (no target in the stack) ${UNKNOWN_PORT}`,

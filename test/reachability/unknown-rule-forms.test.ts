@@ -170,16 +170,17 @@ describe("disallow-internet-admin-ports-except-bastions: unknown rule forms", ()
       },
       violations: 0,
     },
+    // The balancer is an ALB, which carries only HTTP: WinRM (5985) is the admin port it can reach, SSH it cannot.
     {
       name: "an unknown list on an internet-facing balancer's group: its listener and target rows are unverified",
-      build: () => awsBalancer(UNKNOWN, 22),
+      build: () => awsBalancer(UNKNOWN, 5985),
       violations: 0,
       notes: 1,
       label: RULES,
     },
     {
-      name: "a known HTTPS-only balancer group forwarding to 22: a violation (unchanged)",
-      build: () => awsBalancer([tcp(443, { cidrBlocks: ["0.0.0.0/0"] })], 22),
+      name: "a known HTTPS-only balancer group forwarding to 5985 (WinRM): a violation (unchanged)",
+      build: () => awsBalancer([tcp(443, { cidrBlocks: ["0.0.0.0/0"] })], 5985),
       violations: 1,
     },
     // A rule resource whose type is unknown at preview may be ingress.

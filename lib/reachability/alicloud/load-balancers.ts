@@ -226,6 +226,7 @@ function addAlb(m: NetworkModel, scaling: Map<string, string[]>): void {
       ...nodeOf(r),
       protocol: listenerProtocol(r.inputs.listenerProtocol),
       forwards: "tcp",
+      httpOnly: true,
       ports: port === undefined ? { from: 0, to: 65535 } : { from: port, to: port },
       targets: groups.flatMap((g) => groupTargets.get(g) ?? []),
       outside: groups.flatMap((g) => groupStrangers.get(g) ?? []),

@@ -5,7 +5,7 @@ import { ListedSource, Listener, NetworkModel, OutsideBackend, Target, nodeOf } 
 import { listenerProtocol } from "../listener-protocols";
 import { outsideLabel, outsideOn } from "../outside-backends";
 import { normalizeProtocol } from "../protocol";
-import { GenericResource, bool, isUnknown, list, num, prop, str } from "../resource";
+import { GenericResource, bool, isUnknown, list, num, prop, str, unwrap } from "../resource";
 import { AWS, AWS_INSTANCES, AWS_SECURITY_GROUPS } from "./tokens";
 import { fleetRegistrations } from "./fleet-registrations";
 import { groupOutsideOn, targetOnPort, targetTypeOf } from "./target-ports";
@@ -55,6 +55,7 @@ export function addAwsLoadBalancers(m: NetworkModel): void {
       targets: [],
       outside: [],
       ...(PASS_THROUGH.has(str(r.inputs.protocol)?.toUpperCase() ?? "") ? { passThrough: true as const } : {}),
+      ...(isApplicationBalancer(res.get(lb.urn)) ? { httpOnly: true as const } : {}),
     };
     const route = (from: GenericResource, propName: string, sources?: ListedSource[], hop?: string) => {
       const actions = from.inputs[propName];
@@ -69,6 +70,16 @@ export function addAwsLoadBalancers(m: NetworkModel): void {
     appendAll(lb.listeners, listenerWithRoutes(listener, routes));
   }
   addClassic(m);
+}
+
+/**
+ * An application load balancer speaks only HTTP, whatever its listener's protocol says. `application` is the default
+ * type; a type unknown at preview may be a network or gateway balancer, which carries any TCP or UDP.
+ */
+function isApplicationBalancer(r: GenericResource | undefined): boolean {
+  const type = unwrap(r?.inputs.loadBalancerType);
+  if (type === undefined || type === null) return r !== undefined;
+  return str(type)?.toLowerCase() === "application";
 }
 
 /**

@@ -1,0 +1,71 @@
+// Bastion groups for the SSH rule. A rule admitting a group admits every member carrying it, so a group counts as a
+// bastion source only while every host and balancer of the stack carrying it is a bastion. Three things offer a group:
+// a bastion carrying it, the group's own `hardening:role = "bastion"` tag, and an EC2 Instance Connect Endpoint of the
+// stack naming it. A tagged group carried by nothing in the stack keeps counting: the tag is the only word on it.
+// A group the stack names only by id never counts: whatever else carries it lies outside the stack.
+import { Host, NetworkModel, groupCarriers } from "../../lib/reachability";
+import { instanceConnectEndpointGroups } from "../../lib/reachability/aws/instance-connect-endpoints";
+import { isLiteralGroup } from "../../lib/reachability/literal-groups";
+import { isUnknown, unwrap } from "../../lib/reachability/resource";
+import { BASTION_ROLE, BastionConfig, ROLE_TAG, isBastion } from "./roles";
+
+/** A group offered as a bastion group that some other member also carries. */
+export interface SharedGroup {
+  /** What offered it, e.g. "the bastion jump" or "its hardening:role=bastion tag". */
+  offeredBy: string;
+  /** The first carrier that is not a bastion (or may not be one). */
+  carrier: string;
+  /** The carrier's role tag is unknown at preview: it may yet be a bastion. */
+  unknown?: true;
+}
+
+export interface BastionGroups {
+  /** Groups only bastions carry: a rule naming one admits bastions alone. */
+  sources: Set<string>;
+  /** Groups offered as bastion groups that a non-bastion (or a host whose role is unknown) carries too. */
+  shared: Map<string, SharedGroup>;
+}
+
+export function bastionGroups(m: NetworkModel, c: BastionConfig): BastionGroups {
+  const offers = new Map<string, string>();
+  const offer = (sg: string, by: string) => {
+    if (!isLiteralGroup(sg) && !offers.has(sg)) offers.set(sg, by);
+  };
+  for (const h of m.hosts.values())
+    if (isBastion(h, c)) for (const sg of h.securityGroups) offer(sg, `the bastion ${h.name}`);
+  for (const sg of m.securityGroups.values())
+    if (sg.tags[ROLE_TAG] === BASTION_ROLE) offer(sg.urn, `its ${ROLE_TAG}=${BASTION_ROLE} tag`);
+  for (const sg of instanceConnectEndpointGroups(m)) offer(sg, "an EC2 Instance Connect Endpoint");
+
+  const carriers = groupCarriers(m);
+  const out: BastionGroups = { sources: new Set(), shared: new Map() };
+  for (const [sg, offeredBy] of offers) {
+    const other = firstNonBastion(m, c, carriers.get(sg) ?? []);
+    if (other) out.shared.set(sg, { offeredBy, ...other });
+    else out.sources.add(sg);
+  }
+  return out;
+}
+
+/** The carrier that is not a bastion, preferring a certain one to one whose role is unknown at preview. */
+function firstNonBastion(
+  m: NetworkModel,
+  c: BastionConfig,
+  urns: readonly string[],
+): { carrier: string; unknown?: true } | undefined {
+  let maybe: string | undefined;
+  for (const urn of urns) {
+    const host = m.hosts.get(urn);
+    if (host && isBastion(host, c)) continue;
+    if (host && roleUnknown(m, host)) maybe ??= host.name;
+    else return { carrier: host?.name ?? m.loadBalancers.get(urn)?.name ?? urn };
+  }
+  return maybe === undefined ? undefined : { carrier: maybe, unknown: true };
+}
+
+/** The host's tags, or its role tag, are unknown at preview: it may be tagged a bastion. */
+function roleUnknown(m: NetworkModel, host: Host): boolean {
+  const tags = unwrap(m.resolver.get(host.urn)?.inputs.tags);
+  if (isUnknown(tags)) return true;
+  return typeof tags === "object" && tags !== null && isUnknown(unwrap((tags as Record<string, unknown>)[ROLE_TAG]));
+}
