@@ -1,6 +1,7 @@
 // A previous `--json` document, read as the state a preview is compared with (`--baseline FILE`).
 import * as fs from "fs";
 import type { ResourceOptions } from "./model";
+import { urnName } from "./urn";
 
 export interface BaselineResource {
   urn: string;
@@ -29,7 +30,12 @@ export function parseBaseline(doc: unknown, source = "the baseline"): Baseline {
   if (bad) throw new BaselineError(`${source}: ${bad} resources have no "urn" or "type" string`);
   return {
     stack: d.stack,
-    resources: d.resources.map((r) => ({ ...r, inputs: r.inputs ?? {} })),
+    // A hand-edited entry may lack its name: the URN always holds it.
+    resources: d.resources.map((r) => ({
+      ...r,
+      name: typeof r.name === "string" ? r.name : urnName(r.urn),
+      inputs: r.inputs ?? {},
+    })),
   };
 }
 

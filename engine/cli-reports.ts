@@ -4,15 +4,23 @@ import * as path from "path";
 import { readProject } from "./config";
 import type { PreviewResult } from "./preview";
 import { sourceEntry } from "./program";
-import { writePullRequestReports } from "./reports";
+import { writePullRequestReports, type PreviewDocument } from "./reports";
 
 export interface ReportFiles {
   sarif?: string;
   markdown?: string;
 }
 
-/** Writes the requested reports; file paths are relative to the working directory, as shells give them. */
-export function writeReportFiles(result: PreviewResult, files: ReportFiles, root: string, program?: string): void {
+/**
+ * Writes the requested reports; file paths are relative to the working directory, as shells give them. A failed
+ * preview's result carries its `error`, and the reports then say the preview failed.
+ */
+export function writeReportFiles(
+  result: PreviewResult & Pick<PreviewDocument, "error">,
+  files: ReportFiles,
+  root: string,
+  program?: string,
+): void {
   if (!files.sarif && !files.markdown) return;
   const sarifFile = files.sarif && path.resolve(files.sarif);
   const markdownFile = files.markdown && path.resolve(files.markdown);
@@ -21,7 +29,16 @@ export function writeReportFiles(result: PreviewResult, files: ReportFiles, root
     sarifFile,
     markdownFile,
     repoRoot: root,
-    entryFile: sourceEntry(root, readProject(root), program),
+    entryFile: entryFileOf(root, program),
     packs: result.packs,
   });
+}
+
+/** The program's entry file; unknown when the project itself cannot be read (the failure the reports then describe). */
+function entryFileOf(root: string, program?: string): string | undefined {
+  try {
+    return sourceEntry(root, readProject(root), program);
+  } catch {
+    return undefined;
+  }
 }

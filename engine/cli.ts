@@ -6,10 +6,12 @@ import * as path from "path";
 import { Command, InvalidArgumentError } from "commander";
 import pc from "picocolors";
 import { ConfigError, listStacks, readProject } from "./config";
-import { previewDocument } from "./json";
-import { runPreview, PreviewError } from "./preview";
+import type { ReportFiles } from "./cli-reports";
+import { previewDocument, type DocumentError } from "./json";
+import { emptyResult } from "./partial-result";
+import { runPreview, PreviewError, type PreviewResult } from "./preview";
 import { startProgress } from "./progress";
-import { renderText } from "./render";
+import { renderFailedPreview, renderText } from "./render";
 import { parseStackReference, StackReference } from "./stack-reference";
 
 export const EXIT_OK = 0;
@@ -81,6 +83,42 @@ function choosePacks(opts: CliOptions, root: string): string[] {
   return fs.existsSync(path.join(root, "policies", "PulumiPolicy.yaml")) ? ["policies"] : [];
 }
 
+/** Writes the requested report files; a failure to write them is reported as the run's failure. */
+async function writeReports(
+  result: PreviewResult,
+  files: ReportFiles,
+  root: string,
+  opts: CliOptions,
+  error?: DocumentError,
+): Promise<string | undefined> {
+  if (!files.sarif && !files.markdown) return undefined;
+  try {
+    // The report writers load the pack's catalog: only a run that asks for reports pays for it.
+    const { writeReportFiles } = await import("./cli-reports");
+    writeReportFiles(error ? { ...result, error } : result, files, root, opts.program);
+    return undefined;
+  } catch (e) {
+    return `cannot write the reports: ${(e as Error).message}`;
+  }
+}
+
+/**
+ * A failed preview, as `pulumi preview` shows one: what it found before failing (the plan so far and the
+ * diagnostics, or the `--json` document with its `error`), the reports saying it failed, then the error paragraph.
+ */
+async function reportFailure(e: unknown, stack: string, root: string, opts: CliOptions): Promise<number> {
+  const error: DocumentError =
+    e instanceof PreviewError
+      ? { kind: e.kind, message: e.message, ...(e.resource ? { resource: e.resource } : {}) }
+      : { kind: "engine", message: `the preview engine failed: ${(e as Error).message}` };
+  const result = (e instanceof PreviewError && e.partial) || emptyResult(stack);
+  const unwritten = await writeReports(result, { sarif: opts.sarif, markdown: opts.markdown }, root, opts, error);
+  if (opts.json) process.stdout.write(`${JSON.stringify(previewDocument(result, error), null, 2)}\n`);
+  else if (e instanceof PreviewError && e.partial) process.stdout.write(renderFailedPreview(result, pc));
+  if (unwritten) fail(unwritten);
+  return fail(error.message);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const program = new Command()
     .name("preview")
@@ -124,7 +162,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     stackRef = stackReferenceOf(stack, root);
   } catch (e) {
-    if (e instanceof ConfigError) return fail(e.message);
+    if (e instanceof ConfigError) return reportFailure(new PreviewError(e.message, "config"), stack, root, opts);
     throw e;
   }
   const progress = startProgress();
@@ -141,22 +179,14 @@ export async function main(argv: string[]): Promise<number> {
       onProgress: (m) => progress.update(m),
     });
     progress.stop();
-    try {
-      if (opts.sarif || opts.markdown) {
-        // The report writers load the pack's catalog: only a run that asks for reports pays for it.
-        const { writeReportFiles } = await import("./cli-reports");
-        writeReportFiles(result, { sarif: opts.sarif, markdown: opts.markdown }, root, opts.program);
-      }
-    } catch (e) {
-      return fail(`cannot write the reports: ${(e as Error).message}`);
-    }
+    const unwritten = await writeReports(result, { sarif: opts.sarif, markdown: opts.markdown }, root, opts);
+    if (unwritten) return fail(unwritten);
     if (opts.json) process.stdout.write(`${JSON.stringify(previewDocument(result), null, 2)}\n`);
     else process.stdout.write(renderText(result, pc));
     return result.summary.mandatory > 0 ? EXIT_MANDATORY : EXIT_OK;
   } catch (e) {
     progress.stop();
-    if (e instanceof PreviewError) return fail(e.message);
-    return fail(`the preview engine failed: ${(e as Error).message}`);
+    return reportFailure(e, stackRef.name, root, opts);
   }
 }
 

@@ -1,9 +1,13 @@
 // Turns a failed program run into one clear paragraph naming the failing resource when it can be known.
 import type { EngineLog, Registration } from "./model";
+import type { PreviewResult } from "./preview";
 import type { ProgramRun } from "./program";
 import { stripAnsi } from "./text";
 
 export class PreviewError extends Error {
+  /** What the preview had found when it failed (redacted): the CLI still prints and writes it with the error. */
+  partial?: PreviewResult;
+
   constructor(
     message: string,
     readonly kind: "config" | "program" | "policy",
@@ -22,9 +26,21 @@ const UNSUPPORTED_FEATURE = /The Pulumi CLI does not support ([^.]+)\. Please up
 /** Resource transforms are supported, so the SDK's "transforms" error can only mean invoke transforms. */
 const UNSUPPORTED_NAMES: Record<string, string> = { transforms: "invoke transforms" };
 
-/** Joins a message onto one line, without the colour codes the SDK's error formatting adds. */
+/**
+ * Node's inspection of a rejected invoke's error: `<ref *1> [Error: …] { promise: Promise { <rejected> [Circular *1] } }`
+ * (the SDK keeps the rejected promise on the error). Only the message inside the brackets is the user's.
+ */
+const INSPECTED_ERROR =
+  /<ref \*\d+> \[?(?:\w*Error: )?([\s\S]*?)\]? \{\s*promise: Promise \{ <rejected> \[Circular \*\d+\] \}\s*\}/g;
+
+/** A logged message without the colour codes and object decoration the SDK's error formatting adds. */
+export function plainMessage(text: string): string {
+  return stripAnsi(text).replace(INSPECTED_ERROR, "$1");
+}
+
+/** Joins a message onto one line, plain. */
 function oneLine(text: string): string {
-  return stripAnsi(text)
+  return plainMessage(text)
     .split("\n")
     .map((l) => l.trim())
     .filter(Boolean)
@@ -69,11 +85,23 @@ export function programFailure(
       "(the Pulumi CLI does): " +
       "preview this program with `pulumi preview`";
   }
+  // A program that only logged an error ran to its end: there is no exit code worth quoting.
+  const opening =
+    run.exitCode === 0
+      ? `The program logged an error${where}`
+      : `The program failed${where} (exit code ${run.exitCode})`;
   return new PreviewError(
     // Engine messages end in a full stop already (the default-provider refusal does).
-    `The program failed${where} (exit code ${run.exitCode}): ${text.replace(/\.$/, "")}. ` +
-      `${registrations.length} resources had been registered before it stopped; fix the error and preview again.`,
+    `${opening}: ${text.replace(/\.$/, "")}. ` +
+      (run.exitCode === 0
+        ? `${registrations.length} resources were registered; fix the error and preview again.`
+        : `${registrations.length} resources had been registered before it stopped; fix the error and preview again.`),
     "program",
     resource,
   );
+}
+
+/** The engine's note for an invoke it could not answer and the program caught: the offline run took another path. */
+export function unansweredInvokeWarning(token: string): string {
+  return `invoke ${token} could not be answered offline; the program went on without it`;
 }

@@ -1,8 +1,16 @@
 // The `--json` document: the one machine-readable shape later tools rely on (and `--baseline` reads back).
 // Secret values are already redacted in the result, in URNs, names and object keys too.
+import { documentLogs } from "./logs";
 import type { PreviewResult } from "./preview";
 
-export function previewDocument(result: PreviewResult) {
+/** Why a preview failed, in the document of a failed run (its other keys hold what was found before the failure). */
+export interface DocumentError {
+  kind: string;
+  message: string;
+  resource?: string;
+}
+
+export function previewDocument(result: PreviewResult, error?: DocumentError) {
   return {
     stack: result.stack,
     resources: result.resources.map((r) => ({
@@ -33,5 +41,9 @@ export function previewDocument(result: PreviewResult) {
     summary: result.summary,
     exposures: result.exposures,
     outputs: result.outputs,
+    logs: documentLogs(result.logs, result.packLogs),
+    ...(error
+      ? { error: { kind: error.kind, message: error.message, ...(error.resource ? { resource: error.resource } : {}) } }
+      : {}),
   };
 }

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { sendUnaryData, Server, ServerUnaryCall } from "@grpc/grpc-js";
 import { aliasUrnsOf } from "./alias-specs";
-import { answerInvoke, invokeRegion } from "./invokes";
+import { answerInvoke, invokeRegion, UnsupportedInvokeError } from "./invokes";
 import type { ProviderUse } from "./analyzer-input";
 import {
   defaultProviderDenied,
@@ -103,6 +103,8 @@ export class LocalMonitor {
   /** Packages and versions invokes asked of a default provider (the engine registers one for each). */
   readonly invokeProviders: ProviderUse[] = [];
   private readonly invokeProviderKeys = new Set<string>();
+  /** Tokens of invokes no handler answers, once each: a program that catches the rejection goes on without them. */
+  readonly unansweredInvokes: string[] = [];
   /** Resources whose registration failed inside the program (their inputs could not be computed). */
   readonly failedRegistrations: { type: string; name: string }[] = [];
   rootResource = "";
@@ -344,6 +346,8 @@ export class LocalMonitor {
       const result = answerInvoke(token, toJs(call.request.getArgs()), { region, config: this.options.config });
       cb(null, new providerPb.InvokeResponse().setReturn(toStruct(result)));
     } catch (e) {
+      if (e instanceof UnsupportedInvokeError && !this.unansweredInvokes.includes(token))
+        this.unansweredInvokes.push(token);
       fail(cb, (e as Error).message, grpc.status.UNIMPLEMENTED);
     }
   };

@@ -26,10 +26,15 @@ import { scrubEnv } from "./program";
 import { durationSeconds, type CustomTimeouts } from "./timeouts";
 import { ROOT_STACK_TYPE } from "./urn";
 import { excerpt } from "./text";
+import { printedLogs } from "./logs";
 
 const LEVELS: EnforcementLevel[] = ["advisory", "mandatory", "disabled", "remediate"];
 const SEVERITIES: Severity[] = ["", "low", "medium", "high", "critical"];
 const STARTUP_TIMEOUT_MS = 60_000;
+/** How long a stopped pack gets to close its output pipes before what it printed is read. */
+const FINISH_TIMEOUT_MS = 2_000;
+/** The engine's LogSeverity numbers (debug is dropped, as the CLI drops it without --debug). */
+const LOG_SEVERITIES: Record<number, EngineLog["severity"] | undefined> = { 1: "info", 2: "warning", 3: "error" };
 
 /** A resource as the analyzer receives it. `inputs` use the engine's encoding (unknown sentinel, secret objects). */
 export interface AnalyzerInput {
@@ -101,8 +106,13 @@ export interface PolicyHost {
   info(): PackInfo;
   /** Process id of the pack (it always runs in its own process, as under the CLI). */
   readonly pid: number;
-  /** Messages the pack logged to the engine and lines it wrote to stderr. */
+  /** Messages the pack logged to the engine. */
   readonly logs: EngineLog[];
+  /**
+   * Stops the pack and gives what it logged, then what it printed (stdout after its port, then stderr), a line a
+   * message: the CLI shows an analyzer's output among the diagnostics.
+   */
+  finish(): Promise<EngineLog[]>;
   close(): void;
 }
 
@@ -235,11 +245,10 @@ async function startLogEngine(logs: EngineLog[]): Promise<{ server: Server; addr
   const server = new grpc.Server(channelOptions);
   server.addService(engineGrpc.EngineService, {
     log: (call: any, cb: any) => {
-      logs.push({
-        severity: call.request.getSeverity() >= 3 ? "error" : "warning",
-        message: call.request.getMessage(),
-        urn: "",
-      });
+      const severity = LOG_SEVERITIES[call.request.getSeverity()];
+      if (severity && !call.request.getEphemeral()) {
+        logs.push({ severity, message: call.request.getMessage(), urn: call.request.getUrn() });
+      }
       cb(null, new emptypb.Empty());
     },
     getRootResource: (_c: any, cb: any) => cb(null, new enginePb.GetRootResourceResponse()),
@@ -285,6 +294,10 @@ export async function startPolicyPack(packDir: string, opts: PolicyHostOptions =
   });
   let stderr = "";
   child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+  // Everything the pack prints; its first line is the port.
+  let stdout = "";
+  child.stdout!.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+  const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
   let client: any;
   const close = () => {
     client?.close();
@@ -329,6 +342,16 @@ export async function startPolicyPack(packDir: string, opts: PolicyHostOptions =
     return {
       pid: child.pid!,
       logs,
+      finish: async () => {
+        close();
+        let timer: NodeJS.Timeout | undefined;
+        const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, FINISH_TIMEOUT_MS)));
+        await Promise.race([closed, waited]);
+        clearTimeout(timer);
+        const afterPort = stdout.slice(stdout.indexOf("\n") + 1);
+        const printed = [...printedLogs(afterPort), ...printedLogs(stderr)];
+        return [...logs, ...printed.map((l) => ({ ...l, urn: "" }))];
+      },
       remediates: Object.values(config).some((c) => c.enforcementLevel === "remediate"),
       info: () => info,
       close,

@@ -6,15 +6,24 @@ import type { Exposure } from "./exposures";
 import { inheritAliases } from "./aliases";
 import { analyzerInput, defaultProviderResources } from "./analyzer-input";
 import { BaselineError, readBaseline, type Baseline, type BaselineResource } from "./baseline";
-import { PreviewError, programFailure } from "./failure";
+import { PreviewError, programFailure, unansweredInvokeWarning } from "./failure";
 import type { EngineLog, PlannedResource, PolicyDiagnostic, Registration } from "./model";
 import { LocalMonitor } from "./monitor";
 import { PolicyConfigError, readPolicyConfigFile, type PolicyPackConfigFile } from "./policy-config";
+import type { PackLog } from "./logs";
+import { partialResult } from "./partial-result";
 import { PolicyPackError, startPolicyPack, type AnalyzerInput, type PackInfo, type PolicyHost } from "./policy-host";
 import { resolveProgram, runProgram } from "./program";
 import { Redactor } from "./secrets";
 import { stackOutputs } from "./stack-outputs";
-import { claimBaseline, planSteps, type DeletedResource, type ResourceStep, type StepCounts } from "./steps";
+import {
+  claimBaseline,
+  planFailure,
+  planSteps,
+  type DeletedResource,
+  type ResourceStep,
+  type StepCounts,
+} from "./steps";
 
 export { PreviewError } from "./failure";
 
@@ -79,6 +88,8 @@ export interface PreviewResult {
   programErrors: string;
   remediations: AppliedRemediation[];
   packs: PackInfo[];
+  /** What the policy packs logged or printed (redacted); the CLI shows it among the diagnostics. */
+  packLogs?: PackLog[];
   timings: { programMs: number; policyMs: number };
 }
 
@@ -185,6 +196,8 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
   const monitor = new LocalMonitor({ project: project.name, stack: options.stack, config: config.values });
   const address = await monitor.start();
   const hosts: PolicyHost[] = [];
+  // Set once the program has run: what a failure from then on still prints and writes.
+  let soFar: (() => PreviewResult) | undefined;
   try {
     // Packs start while the program runs: their start-up is the slowest fixed cost.
     const packDirs = (options.policyPacks ?? []).map((d) => path.resolve(root, d));
@@ -216,10 +229,25 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
     const programMs = Date.now() - programStart;
     const registrations = monitor.finish();
     redactor.addRegistrations(registrations);
+    soFar = () =>
+      partialResult({
+        stack: options.stack,
+        project: project.name,
+        resources: registrations.map((reg) => ({ ...printable(reg, redactor), read: reg.read })),
+        logs: redactor.fields(monitor.logs),
+        programOutput: redactor.text(run.stdout),
+        programErrors: redactor.text(run.stderr),
+        packs: hosts.map((h) => h.info()),
+        programMs,
+      });
     const started = await packsStarting;
     for (const s of started) if (s.status === "fulfilled") hosts.push(s.value);
     if (run.exitCode !== 0 || monitor.logs.some((l) => l.severity === "error")) {
       throw programFailure(run, monitor.logs, registrations, monitor.failedRegistrations);
+    }
+    // The program caught these rejections and went on: offline, it took a path `pulumi preview` may not take.
+    for (const token of monitor.unansweredInvokes) {
+      monitor.logs.push({ severity: "warning", message: unansweredInvokeWarning(token), urn: "" });
     }
     const failedPack = started.find((s): s is PromiseRejectedResult => s.status === "rejected");
     if (failedPack) {
@@ -294,6 +322,10 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
       }
     }
     diagnostics.sort((a, b) => (LEVEL_ORDER[a.enforcementLevel] ?? 9) - (LEVEL_ORDER[b.enforcementLevel] ?? 9));
+    const packLogs: PackLog[] = [];
+    for (const host of hosts) {
+      for (const l of await host.finish()) packLogs.push({ ...l, policyPack: host.info().name });
+    }
     // Remediations may have added inputs: learn their secrets before anything is redacted.
     redactor.addRegistrations(registrations);
     const exposures = computeExposures(registrations.map(planned));
@@ -309,7 +341,7 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
       baseline && redactedBaseline(baseline, redactor),
     );
     const resources = redacted.map((r) => ({ ...r, ...plan.steps.get(r.urn)! }));
-    return {
+    const result: PreviewResult = {
       stack: options.stack,
       project: project.name,
       resources,
@@ -324,13 +356,25 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
       },
       exposures: redactor.fields(exposures),
       outputs: stackOutputs(registrations, redactor),
-      logs: redactor.fields(monitor.logs),
+      logs: redactor.fields([...monitor.logs, ...plan.logs]),
       programOutput: redactor.text(run.stdout),
       programErrors: redactor.text(run.stderr),
       remediations: remediations.map((r) => redactor.fields(r)),
+      packLogs: packLogs.map(({ severity, message, policyPack }) => redactor.fields({ severity, message, policyPack })),
       packs: hosts.map((h) => h.info()),
       timings: { programMs, policyMs: Date.now() - policyStart },
     };
+    // Steps the CLI refuses (a protected resource deleted or replaced) fail the preview as they fail `pulumi preview`,
+    // which still shows the whole plan and the refusals among the diagnostics.
+    const refused = planFailure(plan.logs);
+    if (refused) {
+      refused.partial = result;
+      throw refused;
+    }
+    return result;
+  } catch (e) {
+    if (e instanceof PreviewError && !e.partial && soFar) e.partial = soFar();
+    throw e;
   } finally {
     for (const host of hosts) host.close();
     monitor.stop();

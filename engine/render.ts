@@ -2,11 +2,12 @@
 // verdict.
 import type { Colors } from "picocolors/types";
 import type { Exposure } from "./exposures";
-import type { PolicyDiagnostic } from "./model";
+import type { EngineLog, PolicyDiagnostic } from "./model";
 import type { PreviewResource, PreviewResult } from "./preview";
+import { plainMessage } from "./failure";
 import { outputLines } from "./stack-outputs";
 import { DIFF_CAVEAT, type DeletedResource } from "./steps";
-import { urnName, urnType } from "./urn";
+import { ROOT_STACK_TYPE, urnName, urnType } from "./urn";
 
 const nameOf = urnName;
 const typeOf = urnType;
@@ -76,24 +77,40 @@ function planTree(result: PreviewResult, c: Colors): string[] {
   ];
 }
 
+/** A message as the CLI prints it: warnings and errors labelled, info messages bare. */
+function logLine(l: { severity: EngineLog["severity"]; message: string }, c: Colors): string {
+  // Continuation lines stay inside the group's indentation.
+  const message = plainMessage(l.message).trim().replace(/\r?\n/g, "\n    ");
+  if (l.severity === "warning") return `${c.yellow("warning")}: ${message}`;
+  if (l.severity === "error") return `${c.red("error")}: ${message}`;
+  return message;
+}
+
+/** The CLI's heading for the stack's own messages: its root resource, named `<project>-<stack>`. */
+function stackLabel(result: PreviewResult): string {
+  return `pulumi:pulumi:Stack (${result.project}-${result.stack})`;
+}
+
 function programDiagnostics(result: PreviewResult, c: Colors): string[] {
   const logs = result.logs.filter((l) => l.severity !== "info" || l.message.trim());
+  const packLogs = (result.packLogs ?? []).filter((l) => l.message.trim());
   // stdout, then stderr: the CLI shows both as plain lines of the stack's diagnostics, stderr without "error:".
   const printed = [result.programOutput, result.programErrors]
     .map((text) => text.trim())
     .filter(Boolean)
     .join("\n");
-  if (!logs.length && !printed) return [];
+  if (!logs.length && !printed && !packLogs.length) return [];
   const lines = ["", c.bold("Diagnostics:")];
   const groups = new Map<string, string[]>();
+  const add = (heading: string, texts: string[]) => groups.set(heading, [...(groups.get(heading) ?? []), ...texts]);
+  const stack = stackLabel(result);
   for (const l of logs) {
-    const text = `${l.severity === "warning" ? c.yellow("warning") : l.severity === "error" ? c.red("error") : "info"}: ${l.message.trim()}`;
-    groups.set(l.urn, [...(groups.get(l.urn) ?? []), text]);
+    // The stack's own URN and no URN are the same group, as the CLI shows them.
+    add(l.urn && typeOf(l.urn) !== ROOT_STACK_TYPE ? `${typeOf(l.urn)} (${nameOf(l.urn)})` : stack, [logLine(l, c)]);
   }
-  if (printed) groups.set("", [...(groups.get("") ?? []), ...printed.split(/\r?\n/)]);
-  for (const [urn, texts] of groups) {
-    lines.push(`  ${urn ? `${typeOf(urn)} (${nameOf(urn)})` : "program"}:`, ...texts.map((t) => `    ${t}`));
-  }
+  if (printed) add(stack, printed.split(/\r?\n/));
+  for (const l of packLogs) add(`policy pack ${l.policyPack}`, [logLine(l, c)]);
+  for (const [heading, texts] of groups) lines.push(`  ${heading}:`, ...texts.map((t) => `    ${t}`));
   return lines;
 }
 
@@ -195,6 +212,16 @@ export function verdict(result: PreviewResult, c: Colors): string {
   return mandatory > 0
     ? c.red(c.bold(`✖ Blocked: ${plural(mandatory, "mandatory policy violation")} (${tail}).`))
     : c.green(c.bold(`✔ Passed: no mandatory policy violations (${tail}).`));
+}
+
+/**
+ * A failed preview, as the CLI prints one before its error: the resources registered so far and the diagnostics
+ * (the error paragraph itself goes to stderr).
+ */
+export function renderFailedPreview(result: PreviewResult, c: Colors): string {
+  return [`Previewing update (${result.stack})`, "", ...planTree(result, c), ...programDiagnostics(result, c), ""].join(
+    "\n",
+  );
 }
 
 export function renderText(result: PreviewResult, c: Colors): string {

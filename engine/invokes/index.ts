@@ -25,6 +25,16 @@ export function invokeRegion(
   return config[`${pkg}:region`] ?? DEFAULT_REGIONS[pkg] ?? "";
 }
 
+/** Longest list of supported tokens quoted in an error; beyond it the paragraph points to the handlers instead. */
+const MAX_LISTED_INVOKES = 8;
+
+function supportedList(): string {
+  const all = supportedInvokes();
+  return all.length <= MAX_LISTED_INVOKES
+    ? `supported: ${all.join(", ")}`
+    : `the ${all.length} supported invokes are the handlers in engine/invokes/`;
+}
+
 export function answerInvoke(
   token: string,
   args: Record<string, unknown>,
@@ -33,7 +43,7 @@ export function answerInvoke(
   const handler = HANDLERS[token];
   if (!handler) {
     throw new UnsupportedInvokeError(
-      `invoke "${token}" cannot be answered offline; supported: ${supportedInvokes().join(", ")}. ` +
+      `invoke "${token}" cannot be answered offline; ${supportedList()}. ` +
         "Add a handler under engine/invokes/ or pass the value through stack config.",
     );
   }

@@ -20,6 +20,8 @@ export interface PreviewDocument {
   diagnostics: PolicyDiagnostic[];
   summary?: { resources: number; mandatory: number; advisory: number };
   exposures?: ExposureRow[];
+  /** Set when the preview failed: the other keys hold only what it found before failing. */
+  error?: { kind: string; message: string; resource?: string };
 }
 
 /** The resource name carried by a URN (which may itself hold "::"), or the whole string when it is not a URN. */

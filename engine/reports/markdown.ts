@@ -63,6 +63,8 @@ function render(doc: PreviewDocument, options: MarkdownOptions, layout: Layout):
   const stack = markdownCell(doc.stack);
 
   const parts = [commentMarker(doc.stack)];
+  // A failed preview's comment replaces an older one that said "passes": it must say the gate did not run through.
+  if (doc.error) return `${[...parts, ...failureSection(doc.stack, doc.error)].join("\n\n")}\n`;
   parts.push(
     mandatory > 0
       ? `### ❌ Hardening gate: stack ${stack} is blocked by ${plural(mandatory, "mandatory violation")}`
@@ -97,6 +99,23 @@ function render(doc: PreviewDocument, options: MarkdownOptions, layout: Layout):
       : "The network diagram is left out: with it the summary would exceed a comment's length.",
   );
   return `${parts.join("\n\n")}\n`;
+}
+
+function failureSection(stack: string, error: NonNullable<PreviewDocument["error"]>): string[] {
+  const where = error.resource ? ` while declaring ${markdownCell(error.resource)}` : "";
+  return [
+    `### ⛔ Hardening gate: the preview of stack ${markdownCell(stack)} FAILED`,
+    `The ${markdownCell(error.kind)} step failed${where}, so no policy verdict exists for this change:`,
+    fencedText(error.message),
+    "Fix the error and push again; the job log has the program's output and diagnostics.",
+  ];
+}
+
+/** Text shown verbatim: a fence longer than any backtick run inside it. */
+function fencedText(text: string): string {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}text\n${text}\n${fence}`;
 }
 
 export function writeMarkdown(file: string, doc: PreviewDocument, options: MarkdownOptions = {}): void {

@@ -87,6 +87,23 @@ export function toSarif(doc: PreviewDocument, options: SarifOptions = {}): Log {
     automationDetails: { id: `hardening-kit/${doc.stack}/` },
     columnKind: "utf16CodeUnits",
     results,
+    // A failed preview ran no policy to the end: code scanning must not read its empty results as "all fixed".
+    ...(doc.error
+      ? {
+          invocations: [
+            {
+              executionSuccessful: false,
+              toolExecutionNotifications: [
+                {
+                  level: "error",
+                  message: { text: doc.error.message },
+                  descriptor: { id: `preview-${doc.error.kind}` },
+                },
+              ],
+            },
+          ],
+        }
+      : {}),
   };
   // A JSON round trip drops the optional fields left undefined, so the object equals what is written.
   return JSON.parse(JSON.stringify({ version: "2.1.0", $schema: SARIF_SCHEMA, runs: [run] })) as Log;

@@ -83,7 +83,10 @@ describe("preview CLI stack configuration", () => {
     fs.writeFileSync(path.join(dir, "Pulumi.a::b.yaml"), "config: {}\n");
     const { code, stdout, stderr } = await runCli(["--cwd", dir, "--stack", "a::b", "--no-policy", "--json"]);
     expect(code).toBe(2);
-    expect(stdout).toBe("");
+    // --json still prints its document, with the error and nothing planned.
+    const doc = JSON.parse(stdout);
+    expect(doc.error).toMatchObject({ kind: "config", message: expect.stringContaining("stack names may only") });
+    expect(doc.resources).toEqual([]);
     expect(stderr).toContain("stack names may only contain alphanumeric, hyphens, underscores, and periods");
   });
 

@@ -16,6 +16,7 @@ describe("preview CLI", () => {
       "deleted",
       "diagnostics",
       "exposures",
+      "logs",
       "outputs",
       "resources",
       "stack",
@@ -100,7 +101,9 @@ describe("preview CLI", () => {
   it("exits 2 naming the failing resource when the program throws", async () => {
     const { code, stdout, stderr } = await cli("--stack", "throws", "--no-policy");
     expect(code).toBe(2);
-    expect(stdout).toBe("");
+    // As `pulumi preview`: the plan so far and the diagnostics, no verdict.
+    expect(stripAnsi(stdout)).toContain("└─ aws:ec2/securityGroup:SecurityGroup  open-sg");
+    expect(stdout).not.toContain("Passed");
     expect(stderr).toContain("bucket name cannot be derived");
     expect(stderr).toContain('while declaring aws:s3/bucket:Bucket "logs"');
     expect(stderr).not.toMatch(/\n\s+at /);

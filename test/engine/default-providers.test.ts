@@ -48,7 +48,8 @@ describe("previews under pulumi:disable-default-providers", () => {
     const bucket = urn("deny-aws", "aws:s3/bucket:Bucket", "uses-default");
     const run = await preview("deny-aws");
     expect(run.code).toBe(2);
-    expect(run.stdout).toBe("");
+    // The --json document of a failed preview: what was registered, and the error naming the resource.
+    expect(JSON.parse(run.stdout).error).toMatchObject({ kind: "program", resource: bucket });
     expect(run.stderr).toContain(`while declaring ${bucket}`);
     expect(run.stderr).toContain(denied("aws", bucket));
     expect(run.stderr).not.toContain("must use an explicit provider..");

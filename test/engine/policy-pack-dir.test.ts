@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { PolicyPackError, startPolicyPack } from "../../engine/policy-host";
+import { stripAnsi } from "../../engine/text";
 import { PACK, PROJECT, runCli } from "./helpers";
 
 describe("policy pack directories", () => {
@@ -32,7 +33,9 @@ describe("policy pack directories", () => {
     const missing = path.join(dir, "no-such-pack");
     const run = await runCli(["--cwd", PROJECT, "--stack", "dev", "--policy-pack", missing]);
     expect(run.code).toBe(2);
-    expect(run.stdout).toBe("");
+    // The program ran: its plan is printed as a failed `pulumi preview` prints it, with no verdict.
+    expect(stripAnsi(run.stdout)).toContain("└─ aws:ec2/securityGroup:SecurityGroup  open-sg");
+    expect(run.stdout).not.toContain("Passed");
     expect(run.stderr).toContain(`policy pack ${missing} does not exist`);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
   });

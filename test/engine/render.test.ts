@@ -165,14 +165,50 @@ describe("renderText", () => {
       result({ logs: [], programOutput: "out line\n", programErrors: "err one\r\nerr two\n" }),
       plain,
     );
-    expect(text).toContain("Diagnostics:\n  program:\n    out line\n    err one\n    err two\n");
+    expect(text).toContain("Diagnostics:\n  pulumi:pulumi:Stack (p-dev):\n    out line\n    err one\n    err two\n");
     expect(text).not.toContain("error:");
   });
 
   it("prints a program's stderr alone, and no Diagnostics block when the program printed nothing", () => {
     expect(renderText(result({ logs: [], programErrors: "only stderr" }), plain)).toContain(
-      "  program:\n    only stderr\n",
+      "  pulumi:pulumi:Stack (p-dev):\n    only stderr\n",
     );
     expect(renderText(result({ logs: [], programErrors: "  \n" }), plain)).not.toContain("Diagnostics:");
+  });
+
+  it("prints info messages bare and labels the stack's group with its root resource, as the CLI does", () => {
+    const logs = [
+      { severity: "info" as const, message: "plain note", urn: "" },
+      { severity: "warning" as const, message: "on the stack itself", urn: STACK },
+      { severity: "error" as const, message: "a failure", urn: "" },
+      { severity: "info" as const, message: "in a component", urn: NET },
+    ];
+    const text = renderText(result({ logs, programOutput: "printed\n" }), plain);
+    expect(text).toContain(
+      [
+        "Diagnostics:",
+        "  pulumi:pulumi:Stack (p-dev):",
+        "    plain note",
+        "    warning: on the stack itself",
+        "    error: a failure",
+        "    printed",
+        "  kit:net:Vpc (net):",
+        "    in a component",
+        "",
+      ].join("\n"),
+    );
+    expect(text).not.toContain("info:");
+    expect(text).not.toContain("program:");
+  });
+
+  it("shows the pack's messages under the pack's name, after the program's", () => {
+    const packLogs = [
+      { severity: "info" as const, message: "pack says", policyPack: "kit" },
+      { severity: "warning" as const, message: "pack warns", policyPack: "kit" },
+    ];
+    const text = renderText(result({ packLogs }), plain);
+    expect(text).toContain(
+      "  kit:net:Vpc (net):\n    warning: flow logs off\n  policy pack kit:\n    pack says\n    warning: pack warns\n",
+    );
   });
 });
