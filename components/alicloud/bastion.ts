@@ -5,11 +5,21 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { bastionCloudInit } from "../plan/sshd";
 import { ACCEPT_PRIORITY, SSH_PORT_RANGE, checkAdminSourceCidrs, sshIngressRules } from "../plan/alicloud-sg";
-import { ValidationError } from "../validation";
+import { publicVpcSpaceWarning } from "../plan/vpcCidrSpace";
+import { isPlain, ValidationError } from "../validation";
 import { ArgProblems, MAX_TAG_LENGTH, argumentKeys, checkTags } from "./args";
+import { PRIVATE_RANGES, bastionEgressRules, checkBastionVpcCidr } from "./bastionEgress";
+import { ChildGate } from "./childGate";
+import { checkOnceKnown } from "./deferredCheck";
 
 export interface BastionArgs {
   vpcId: pulumi.Input<string>;
+  /**
+   * The VPC's IPv4 block (the HardenedVpc's `cidrBlock`): the only place the bastion may SSH to. Without it SSH
+   * egress goes to private space (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) and a warning says so. An Output is
+   * checked once known, and nothing of the bastion is created before it passed.
+   */
+  vpcCidr?: pulumi.Input<string>;
   /** A public vSwitch of the VPC (the bastion is the only instance with public bandwidth). */
   vswitchId: pulumi.Input<string>;
   /**
@@ -41,6 +51,7 @@ const PASSWORD_FIELDS = ["password", "kmsEncryptedPassword", "passwordInherit"] 
 
 const BASTION_ARGS = argumentKeys<BastionArgs>({
   vpcId: true,
+  vpcCidr: true,
   vswitchId: true,
   allowedCidrs: true,
   keyName: true,
@@ -60,6 +71,18 @@ const PLAIN_ARGS: (keyof BastionArgs)[] = [
   "systemDiskSize",
   "tags",
 ];
+
+/** Inputs that may be Outputs and are checked again once known. */
+const DEFERRED_INPUTS = ["keyName", "vpcCidr", "instanceType", "imageId", "systemDiskKmsKeyId"] as const;
+
+/** Checks of inputs that may be Outputs: run on the plain ones at construction, on the others once known. */
+function checkInputs(problems: ArgProblems, args: Partial<BastionArgs>): void {
+  problems.present("keyName", args.keyName, "create an ECS key pair and pass its name: it is the only login");
+  problems.notBlank("instanceType", args.instanceType, 'omit it for "ecs.t6-c1m2.large" or name a type');
+  problems.notBlank("imageId", args.imageId, "omit it for the newest Alibaba Cloud Linux 3 image");
+  problems.notBlank("systemDiskKmsKeyId", args.systemDiskKmsKeyId, "omit it to encrypt with the ECS service key");
+  if (args.vpcCidr !== undefined && isPlain(args.vpcCidr)) checkBastionVpcCidr(problems, args.vpcCidr);
+}
 
 export class Bastion extends pulumi.ComponentResource {
   public readonly securityGroupId: pulumi.Output<string>;
@@ -88,10 +111,7 @@ export class Bastion extends pulumi.ComponentResource {
     problems.addAll(checkAdminSourceCidrs("allowedCidrs", args.allowedCidrs));
     problems.present("vpcId", args.vpcId, "pass the HardenedVpc's vpcId");
     problems.present("vswitchId", args.vswitchId, "pass a public vSwitch id of the VPC (publicVswitchIds[0])");
-    problems.present("keyName", args.keyName, "create an ECS key pair and pass its name: it is the only login");
-    problems.notBlank("instanceType", args.instanceType, 'omit it for "ecs.t6-c1m2.large" or name a type');
-    problems.notBlank("imageId", args.imageId, "omit it for the newest Alibaba Cloud Linux 3 image");
-    problems.notBlank("systemDiskKmsKeyId", args.systemDiskKmsKeyId, "omit it to encrypt with the ECS service key");
+    checkInputs(problems, args);
     problems.check(
       Number.isInteger(bandwidth) && bandwidth >= 1 && bandwidth <= 100,
       "internetMaxBandwidthOut",
@@ -137,8 +157,29 @@ export class Bastion extends pulumi.ComponentResource {
     }
     problems.throwIfAny();
     // Registered only once every argument is known to be good: a refused call leaves nothing behind.
-    super("hardening:alicloud:Bastion", name, {}, opts);
+    const gate = new ChildGate();
+    super("hardening:alicloud:Bastion", name, {}, gate.options(opts));
     this.baseName = name;
+    const subject = `Bastion "${name}"`;
+    // The same checks on the inputs given as Outputs, once known; every child waits for them (the gate).
+    const deferred = Object.fromEntries(DEFERRED_INPUTS.map((key) => [key, args[key]]));
+    const unknown = Object.values(deferred).some((v) => !isPlain(v));
+    const checked = unknown
+      ? checkOnceKnown(subject, deferred, (checks, known) => checkInputs(checks, known as Partial<BastionArgs>))
+      : pulumi.output(true);
+    if (unknown) gate.waitFor(checked);
+    if (args.vpcCidr === undefined) {
+      pulumi.log.warn(
+        `${subject}: vpcCidr is not given, so the bastion may SSH to all of private space (${PRIVATE_RANGES.join(", ")}), ` +
+          "peered and connected networks included; fix: pass the VPC's block, e.g. vpcCidr: vpc.cidrBlock",
+        this,
+      );
+    } else {
+      pulumi.all([args.vpcCidr, checked]).apply(([cidr]) => {
+        const warning = publicVpcSpaceWarning("vpcCidr", cidr);
+        if (warning) pulumi.log.warn(`${subject}: ${warning}; the bastion may SSH to every address of it`, this);
+      });
+    }
 
     // The role and allow-list tags let stack policies tell the bastion from ordinary hosts.
     const tags = {
@@ -169,6 +210,26 @@ export class Bastion extends pulumi.ComponentResource {
           {
             securityGroupId: sg.id,
             type: rule.type,
+            ipProtocol: rule.ipProtocol,
+            portRange: rule.portRange,
+            policy: rule.policy,
+            priority: rule.priority,
+            cidrIp: rule.cidrIp,
+            ipv6CidrIp: rule.ipv6CidrIp,
+            nicType: "intranet",
+            description: rule.description,
+          },
+          parent,
+        ),
+    );
+
+    bastionEgressRules(args.vpcCidr).forEach(
+      (rule) =>
+        new alicloud.ecs.SecurityGroupRule(
+          `${name}-egress-${rule.label}`,
+          {
+            securityGroupId: sg.id,
+            type: "egress",
             ipProtocol: rule.ipProtocol,
             portRange: rule.portRange,
             policy: rule.policy,

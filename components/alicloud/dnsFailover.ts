@@ -6,6 +6,9 @@ import { HealthCheckOptions, checkFailoverRegions, checkHealthCheck, monitorExte
 import { Problems, isPlain } from "../validation";
 import { isPublicCidr, parseCidr } from "../../lib/cidr";
 import { ArgProblems, argumentKeys, warnIfWeaker } from "./args";
+import { ChildGate } from "./childGate";
+import { checkOnceKnown } from "./deferredCheck";
+import { DEFAULT_HEALTH_CHECK, warnWeakerHealthCheck } from "./dnsHealthCheck";
 
 export interface FailoverPool {
   /** Region the addresses live in, e.g. "cn-hangzhou"; the two pools must differ. */
@@ -86,6 +89,25 @@ function checkPoolAddress(problems: Problems, argument: string, address: unknown
   );
 }
 
+/**
+ * Each pool address, by argument (`primary.addresses[0]`), is a public IPv4 host listed once across both pools.
+ * Run on the plain addresses at construction and on all of them once the Outputs among them are known.
+ */
+function checkPoolAddresses(problems: Problems, addresses: Record<string, unknown>): void {
+  const seen = new Map<unknown, string>();
+  for (const [argument, address] of Object.entries(addresses)) {
+    checkPoolAddress(problems, argument, address);
+    problems.check(
+      !seen.has(address),
+      argument,
+      address,
+      `an address not already listed (${seen.get(address)})`,
+      "each region answers with its own front end; a shared address cannot fail over",
+    );
+    seen.set(address, argument);
+  }
+}
+
 export class DnsFailover extends pulumi.ComponentResource {
   public readonly instanceId: pulumi.Output<string>;
   public readonly primaryPoolId: pulumi.Output<string>;
@@ -96,16 +118,11 @@ export class DnsFailover extends pulumi.ComponentResource {
     const problems = new ArgProblems(`DnsFailover "${name}"`);
     problems.knownKeys(given ?? {}, DNS_FAILOVER_ARGS);
     const args = problems.plain(given ?? ({} as DnsFailoverArgs), PLAIN_ARGS);
-    const health: HealthCheckOptions = args.healthCheck ?? {
-      protocol: "HTTPS",
-      port: 443,
-      path: "/",
-      failureRate: 50,
-    };
+    const health: HealthCheckOptions = args.healthCheck ?? DEFAULT_HEALTH_CHECK;
     const interval = args.healthCheckIntervalSeconds ?? 60;
     const ttl = args.ttl ?? 60;
     checkFailoverRegions(problems, args.primary, args.secondary);
-    const seen = new Map<string, string>();
+    const addressArgs: Record<string, pulumi.Input<string>> = {};
     for (const role of ["primary", "secondary"] as const) {
       const addresses = args[role]?.addresses;
       if (
@@ -117,22 +134,14 @@ export class DnsFailover extends pulumi.ComponentResource {
           `pass the ${role} region's public front-end address`,
         )
       ) {
-        addresses.forEach((address, i) => {
-          const argument = `${role}.addresses[${i}]`;
-          if (!isPlain(address)) return; // known at deployment: the load balancer's address
-          const text = address as string;
-          checkPoolAddress(problems, argument, text);
-          problems.check(
-            !seen.has(text),
-            argument,
-            text,
-            `an address not already listed (${seen.get(text)})`,
-            "each region answers with its own front end; a shared address cannot fail over",
-          );
-          seen.set(text, argument);
-        });
+        addresses.forEach((address, i) => (addressArgs[`${role}.addresses[${i}]`] = address));
       }
     }
+    // Addresses given as Outputs (the load balancer's) are checked once known, below.
+    checkPoolAddresses(
+      problems,
+      Object.fromEntries(Object.entries(addressArgs).filter(([, address]) => isPlain(address))),
+    );
     if (
       problems.check(
         typeof health === "object" && health !== null,
@@ -202,8 +211,15 @@ export class DnsFailover extends pulumi.ComponentResource {
     }
     problems.throwIfAny();
     // Registered only once every argument is known to be good: a refused call leaves nothing behind.
-    super("hardening:alicloud:DnsFailover", name, {}, opts);
+    const gate = new ChildGate();
+    super("hardening:alicloud:DnsFailover", name, {}, gate.options(opts));
     const subject = `DnsFailover "${name}"`;
+    // The same checks on every address once the Outputs among them are known; every child waits for them (the gate),
+    // so a private or shared address creates no GTM instance, pool or strategy.
+    if (Object.values(addressArgs).some((address) => !isPlain(address))) {
+      gate.waitFor(checkOnceKnown(subject, addressArgs, checkPoolAddresses));
+    }
+    warnWeakerHealthCheck(this, subject, health);
     const slower = "clients follow a failover that much later";
     warnIfWeaker(this, subject, "ttl", ttl, 60, "higher", `resolvers keep the failed answer longer: ${slower}`);
     warnIfWeaker(

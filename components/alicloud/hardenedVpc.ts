@@ -6,7 +6,9 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
 import { publicTierEgressEntries, publicTierIngressEntries } from "../plan/alicloud-acl";
+import { withPinnedMessage } from "../pinnedMessage";
 import { ValidationError } from "../validation";
+import { ChildGate } from "./childGate";
 import { HardenedVpcArgs, validateHardenedVpcArgs, warnWeakerArguments } from "./hardenedVpcArgs";
 import { createAllTrafficFlowLog } from "./flowLog";
 import { createNatEgress } from "./natEgress";
@@ -35,7 +37,8 @@ export class HardenedVpc extends pulumi.ComponentResource {
     const { args, cidrBlock, zoneCount, adminSourceCidrs, publicTcpPorts, enableIpv6 } = checked;
     // Registered only once every argument is known to be good: a refused call leaves nothing behind.
     // Transformations, the component's own and inherited ones, may tag the evidence stores, never unprotect them.
-    super("hardening:alicloud:HardenedVpc", name, {}, guardEvidence(`HardenedVpc "${name}"`, opts));
+    const gate = new ChildGate();
+    super("hardening:alicloud:HardenedVpc", name, {}, gate.options(guardEvidence(`HardenedVpc "${name}"`, opts)));
     guardInheritedTransformations(`HardenedVpc "${name}"`, this);
     warnWeakerArguments(this, `HardenedVpc "${name}"`, checked);
 
@@ -45,8 +48,7 @@ export class HardenedVpc extends pulumi.ComponentResource {
     this.cidrBlock = cidrBlock;
     // Zones are only known once the invoke answers: check the count (or the listed zones) there.
     const explicitZones = args.zones;
-    const zones = alicloud.getZonesOutput({ availableResourceCreation: "VSwitch" }, parent).apply((r) => {
-      const ids = (r.zones ?? []).map((z) => z.id);
+    const zonesToUse = (ids: string[]): string[] => {
       if (explicitZones) {
         assertZonesInRegion(`HardenedVpc "${name}"`, "zones", explicitZones, ids);
         return explicitZones;
@@ -62,17 +64,20 @@ export class HardenedVpc extends pulumi.ComponentResource {
         ]);
       }
       return ids.slice(0, zoneCount);
-    });
+    };
+    const zones = alicloud
+      .getZonesOutput({ availableResourceCreation: "VSwitch" }, parent)
+      .apply((r) => withPinnedMessage(() => zonesToUse((r.zones ?? []).map((z) => z.id))));
     this.zoneIds = Array.from({ length: zoneCount }, (_, i) => zones.apply((z) => z[i]));
-    // Every child waits on that check through its tags or the flow-log project's name (each has one, or an input
-    // from a child that has): with `pulumi up --skip-preview` a zone the region does not offer fails before the
-    // first resource is created, not at the vSwitches after the VPC, the EIP and the retained log project and store.
-    const afterZoneCheck = <T>(value: pulumi.Input<T>) => pulumi.all([value, zones]).apply(([v]) => v);
-    const checkedTags = afterZoneCheck(tags);
+    // Every child waits on that check (the gate adds it to each child's dependsOn): with `pulumi up --skip-preview` a
+    // zone the region does not offer fails before the first resource is created, not at the vSwitches after the VPC,
+    // the EIP and the retained log project and store. The check's message is pinned and no child carries the check
+    // in a property (tags), so the failure reads as the check's own message, once, not wrapped at every property.
+    gate.waitFor(zones);
 
     const vpc = new alicloud.vpc.Network(
       `${name}-vpc`,
-      { vpcName: name, cidrBlock, enableIpv6, description: `Hardened VPC ${name}`, tags: checkedTags },
+      { vpcName: name, cidrBlock, enableIpv6, description: `Hardened VPC ${name}`, tags },
       parent,
     );
     this.vpcId = vpc.id;
@@ -90,7 +95,7 @@ export class HardenedVpc extends pulumi.ComponentResource {
                 zoneId: this.zoneIds[p.zoneIndex],
                 vswitchName: `${name}-${tier}-${p.zoneIndex}`,
                 description: tier === "public" ? "Internet edge: NAT, load balancers, bastion" : "No public addresses",
-                tags: checkedTags.apply((t) => ({ ...t, "hardening:tier": tier })),
+                tags: { ...tags, "hardening:tier": tier },
               },
               parent,
             ),
@@ -116,7 +121,7 @@ export class HardenedVpc extends pulumi.ComponentResource {
         }),
         egressAclEntries: publicTierEgressEntries({ ipv6: enableIpv6 }),
         resources: publicSwitches.map((s) => ({ resourceId: s.id, resourceType: "VSwitch" })),
-        tags: checkedTags,
+        tags,
       },
       parent,
     );
@@ -127,7 +132,7 @@ export class HardenedVpc extends pulumi.ComponentResource {
         vpcId: vpc.id,
         publicSwitch: publicSwitches[0],
         privateSwitches,
-        tags: checkedTags,
+        tags,
       });
       this.natGatewayId = egress.natGatewayId;
       this.natPublicIp = egress.natPublicIp;
@@ -136,7 +141,7 @@ export class HardenedVpc extends pulumi.ComponentResource {
     const { project, store, flowLog } = createAllTrafficFlowLog(this, name, {
       resourceType: "VPC",
       resourceId: vpc.id,
-      projectName: afterZoneCheck(checked.flowLogProjectName),
+      projectName: checked.flowLogProjectName,
       logstoreName: checked.flowLogStoreName,
       retentionDays: checked.flowLogRetentionDays,
       sinkDescription: `Flow logs of VPC ${name}`,

@@ -13,7 +13,7 @@ import {
   checkOssBucketName,
   checkSlsProjectName,
 } from "../plan/alicloud-retention";
-import { Problems } from "../validation";
+import { isPlain, Problems } from "../validation";
 import { checkCidrForm } from "../plan/alicloud-cidr";
 import {
   describeMirrorGap,
@@ -24,6 +24,8 @@ import {
   mirrorsEverything as mirrorsEveryPacket,
 } from "../plan/mirrorFilters";
 import { ArgProblems, argumentKeys, checkTags, warnIfWeaker } from "./args";
+import { ChildGate } from "./childGate";
+import { checkOnceKnown } from "./deferredCheck";
 import { checkDerivedNames, mirrorSessionName } from "./derivedNames";
 import { createAllTrafficFlowLog } from "./flowLog";
 import { createWormBucket } from "./wormBucket";
@@ -254,6 +256,31 @@ function ruleInputs(r: MirrorFilterRule): MirrorFilterRule {
   };
 }
 
+/**
+ * The ENIs a session mirrors: each given, each once, none the sensor ENI the session mirrors to (its own copies
+ * would be mirrored back to it). Run on the plain ids at construction and on all of them once known.
+ */
+function checkMirrorSources(
+  problems: ArgProblems,
+  eniIds: readonly unknown[],
+  target: { type?: unknown; id?: unknown } | undefined,
+): void {
+  eniIds.forEach((id, i) =>
+    problems.present(`sourceEniIds[${i}]`, id, "pass the ENI id (e.g. instance.networkInterfaceId)"),
+  );
+  problems.distinct("sourceEniIds", eniIds);
+  if (target?.type !== "NetworkInterface" || !isPlain(target.id)) return;
+  eniIds.forEach((id, i) =>
+    problems.check(
+      !isPlain(id) || id !== target.id,
+      `sourceEniIds[${i}]`,
+      id,
+      `an ENI other than the mirror target (target.id is ${JSON.stringify(target.id)})`,
+      "mirror the watched instances' ENIs to a separate sensor ENI; a sensor mirrored into itself loops its own copies",
+    ),
+  );
+}
+
 export class TrafficForensics extends pulumi.ComponentResource {
   public readonly flowLogId: pulumi.Output<string>;
   public readonly mirrorFilterId: pulumi.Output<string>;
@@ -301,10 +328,8 @@ export class TrafficForensics extends pulumi.ComponentResource {
         "pass the primary ENIs of the instances to watch",
       )
     ) {
-      args.sourceEniIds.forEach((id, i) =>
-        problems.present(`sourceEniIds[${i}]`, id, "pass the ENI id (e.g. instance.networkInterfaceId)"),
-      );
-      problems.distinct("sourceEniIds", args.sourceEniIds);
+      // ENI ids given as Outputs are checked once known, below.
+      checkMirrorSources(problems, args.sourceEniIds, args.target);
     }
     problems.check(
       args.target?.type === "NetworkInterface" || args.target?.type === "SLB",
@@ -328,8 +353,29 @@ export class TrafficForensics extends pulumi.ComponentResource {
     problems.throwIfAny();
     // Registered only once every argument is known to be good: a refused call leaves nothing behind.
     // Transformations, the component's own and inherited ones, may tag the evidence stores, never unprotect them.
-    super("hardening:alicloud:TrafficForensics", name, {}, guardEvidence(`TrafficForensics "${name}"`, opts));
-    guardInheritedTransformations(`TrafficForensics "${name}"`, this);
+    const gate = new ChildGate();
+    super("hardening:alicloud:TrafficForensics", name, {}, gate.options(guardEvidence(subject, opts)));
+    guardInheritedTransformations(subject, this);
+    // The same checks once the ENI ids and the target id given as Outputs are known; every child waits for them (the
+    // gate), so a session mirroring the sensor into itself creates nothing, the retained stores included.
+    const sources = { sourceEniIds: args.sourceEniIds, targetId: args.target.id };
+    if (!isPlain(sources.targetId) || sources.sourceEniIds.some((id) => !isPlain(id))) {
+      gate.waitFor(
+        checkOnceKnown(subject, sources, (checks, known) => {
+          checks.present("target.id", known.targetId, "pass the sensor ENI's or the internal SLB's id");
+          checkMirrorSources(checks, known.sourceEniIds, { type: args.target.type, id: known.targetId });
+        }),
+      );
+    }
+    const flowLogType = args.flowLogResourceType ?? "VPC";
+    if (flowLogType !== "VPC") {
+      pulumi.log.warn(
+        `${subject}: flowLogResourceType is "${flowLogType}", narrower than the default "VPC": traffic of the ` +
+          `VPC's other ${flowLogType === "VSwitch" ? "vSwitches" : "network interfaces"} is not recorded, and ` +
+          'an intruder moving there leaves no flow record; fix: omit it (or pass "VPC" and the VPC id)',
+        this,
+      );
+    }
     for (const [argument, rules] of [
       ["ingressRules", ingress],
       ["egressRules", egress],
@@ -364,7 +410,7 @@ export class TrafficForensics extends pulumi.ComponentResource {
     const parent = { parent: this };
 
     const { project, flowLog } = createAllTrafficFlowLog(this, name, {
-      resourceType: args.flowLogResourceType ?? "VPC",
+      resourceType: flowLogType,
       resourceId: args.flowLogResourceId,
       projectName,
       logstoreName: storeName,

@@ -10,9 +10,14 @@ import { checkBucketName, createEvidenceBucket } from "./evidenceBucket";
 import { policyDocument, serviceTrustPolicy } from "./iam";
 import { createServiceKey, logsServiceStatement } from "./kmsKey";
 import { createEvidenceLogGroup } from "./evidenceLogGroup";
+import { afterCheck, checkOnceKnown, contextAfterCheck } from "./deferredCheck";
+import { bucketName, checkDerivedNames } from "./derivedNames";
 
 export interface AuditTrailArgs {
-  /** Trail bucket name; default `<name>-trail-<account id>` (stable). */
+  /**
+   * Trail bucket name; default `<name>-trail-<account id>` (stable; the component's name must then be a valid start
+   * of a bucket name). Given as an Output, it is checked once known, before the key and the bucket are created.
+   */
   bucketName?: pulumi.Input<string>;
   /** Trail name; default `<name>-trail`. Pin it so renaming the component does not replace the trail. */
   trailName?: string;
@@ -45,6 +50,9 @@ const TRAIL_NAME = /^[A-Za-z0-9](?:[._-]?[A-Za-z0-9])+$/;
 /** CloudWatch Logs: 1-512 of letters, digits, underscore, hyphen, slash, period and hash. */
 const LOG_GROUP_NAME = /^[A-Za-z0-9_\-/.#]{1,512}$/;
 
+/** Globally unique without an argument: the component's name and the account. */
+const defaultBucketNameOf = (name: string, accountId: string) => `${name}-trail-${accountId}`;
+
 function trailNameOf(name: string, args: AuditTrailArgs): string {
   return args.trailName ?? `${name}-trail`;
 }
@@ -60,7 +68,7 @@ function validate(name: string, args: AuditTrailArgs): void {
   checkBucketName(problems, "bucketName", args.bucketName);
   // The names are checked as they will be used, defaults included: the bucket and key policies pin them.
   const trailName = trailNameOf(name, args);
-  problems.check(
+  const trailOk = problems.check(
     typeof trailName === "string" && TRAIL_NAME.test(trailName) && trailName.length >= 3 && trailName.length <= 128,
     "trailName",
     trailName,
@@ -75,6 +83,16 @@ function validate(name: string, args: AuditTrailArgs): void {
     "1-512 letters, digits and _ - / . #",
     "pass a logGroupName such as /hardening/audit/cloudtrail",
   );
+  // The default bucket name comes from the component's name too; a default trail name already refused says it.
+  if (args.bucketName === undefined && (trailOk || args.trailName !== undefined)) {
+    // The default bucket name appends the 12-digit account id.
+    checkDerivedNames(
+      problems,
+      name,
+      [bucketName(defaultBucketNameOf(name, "123456789012"))],
+      "pass bucketName, or rename the component (lower-case, at most 44 characters)",
+    );
+  }
   checkDays(
     problems,
     "retentionDays",
@@ -101,7 +119,12 @@ export class AuditTrail extends pulumi.ComponentResource {
     guardInheritedTransformations(`AuditTrail ${name}`, this);
     const parent = { parent: this };
     const tags = pulumi.output(args.tags ?? {});
-    const context = awsContext(this, opts?.provider);
+    // A bucket name given as an Output is checked once known; the key, the bucket and all built from the account
+    // context wait for the check, so no retained store is created for a name S3 refuses.
+    const checked = checkOnceKnown(`AuditTrail ${name}`, { bucketName: args.bucketName }, (problems, known) =>
+      checkBucketName(problems, "bucketName", known.bucketName),
+    );
+    const context = contextAfterCheck(awsContext(this, opts?.provider), checked);
     const trailName = trailNameOf(name, args);
     const trailArn = pulumi.interpolate`arn:${context.partition}:cloudtrail:${context.region}:${context.accountId}:trail/${trailName}`;
     const fromThisTrail = { StringEquals: { "aws:SourceArn": trailArn } };
@@ -150,7 +173,10 @@ export class AuditTrail extends pulumi.ComponentResource {
     const evidence = createEvidenceBucket(
       `${name}-trail-bucket`,
       {
-        bucketName: args.bucketName ?? pulumi.interpolate`${name}-trail-${context.accountId}`,
+        bucketName:
+          args.bucketName === undefined
+            ? context.accountId.apply((account) => defaultBucketNameOf(name, account))
+            : afterCheck(checked, args.bucketName),
         kmsKeyArn: key.arn,
         retentionDays: args.retentionDays ?? DEFAULT_TRAIL_RETENTION_DAYS,
         tags,

@@ -10,6 +10,7 @@ import { parseCidr } from "../../lib/cidr";
 import { publicVpcSpaceWarning } from "../plan/vpcCidrSpace";
 import { awsContext } from "./context";
 import { serviceTrustPolicy } from "./iam";
+import { afterCheck, checkOnceKnown } from "./deferredCheck";
 import { checkDerivedNames, iamRoleName } from "./derivedNames";
 import {
   checkSecurityGroupRuleQuota,
@@ -19,6 +20,7 @@ import {
 } from "./securityGroupRuleQuota";
 
 const DEFAULT_USERS = ["ec2-user"];
+const DEFAULT_INSTANCE_TYPE = "t3.micro";
 /** Read by the policy pack as the host's SSH allow-list: only the component writes it. */
 const ALLOWED_CIDRS_TAG = "hardening:allowed-cidrs";
 
@@ -26,7 +28,10 @@ export interface BastionArgs {
   vpcId: pulumi.Input<string>;
   /** Subnet of the host: a public subnet for SSH mode, a private one for SSM-only mode. */
   subnetId: pulumi.Input<string>;
-  /** CIDR of the VPC, for the host's SSH egress to private hosts. */
+  /**
+   * CIDR of the VPC, for the host's SSH egress to private hosts: a network address, /16 to /28. Given as an Output
+   * (vpc.cidrBlock), it is checked once known, and nothing of the bastion is registered before it passed.
+   */
   vpcCidr: pulumi.Input<string>;
   /**
    * Required in SSH mode: the only sources allowed on port 22. Sets covering the internet or public blocks broader
@@ -39,7 +44,7 @@ export interface BastionArgs {
   allowUsers?: string[];
   /** EC2 key pair for the allowed users. Default none (SSM or EC2 Instance Connect pushes keys). */
   keyName?: pulumi.Input<string>;
-  /** Default "t3.micro". */
+  /** Default "t3.micro". Checked once known when given as an Output; the host waits for the check. */
   instanceType?: pulumi.Input<string>;
   /** AMI; default the newest Amazon Linux 2023 image looked up from Amazon's own images. */
   amiId?: pulumi.Input<string>;
@@ -131,24 +136,42 @@ function publicVpcCidrWarning(name: string, vpcCidr: string): string | undefined
     : undefined;
 }
 
+/** The host may SSH to this block: a typo such as 0.0.0.0/0 would let it reach port 22 anywhere. */
+function checkVpcCidr(problems: Problems, vpcCidr: unknown): void {
+  const vpc = parseIpv4Cidr(vpcCidr as string);
+  const prefix = vpc ? Number(vpc.getPrefix().getValue()) : 0;
+  problems.check(
+    prefix >= MIN_SUBNET_PREFIX && prefix <= MAX_SUBNET_PREFIX,
+    "vpcCidr",
+    vpcCidr,
+    `the VPC's IPv4 CIDR: network address and prefix /${MIN_SUBNET_PREFIX} to /${MAX_SUBNET_PREFIX}`,
+    "pass the VPC's cidrBlock, e.g. vpc.cidrBlock",
+  );
+}
+
+/** EC2 instance types are `<family>.<size>` in lower case ("t3.micro", "i4i.metal-24xl"); "" fails only at launch. */
+const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9-]+$/;
+
+function checkInstanceType(problems: Problems, instanceType: unknown): void {
+  if (instanceType === undefined) return;
+  problems.check(
+    typeof instanceType === "string" && INSTANCE_TYPE.test(instanceType),
+    "instanceType",
+    instanceType,
+    'an EC2 instance type, family and size in lower case, e.g. "t3.micro"',
+    `omit instanceType for "${DEFAULT_INSTANCE_TYPE}", or pass the type to launch`,
+  );
+}
+
 function validate(name: string, args: BastionArgs): void {
   const problems = new Problems("Bastion");
   checkDerivedNames(problems, name, [iamRoleName(`${name}-role`)], "rename the component");
   if (!checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS))) return problems.throwIfAny();
   checkRequiredInput(problems, "vpcId", args.vpcId);
   checkRequiredInput(problems, "subnetId", args.subnetId);
-  // The host may SSH to this block: a typo such as 0.0.0.0/0 would let it reach port 22 anywhere.
-  if (isPlain(args.vpcCidr)) {
-    const vpc = parseIpv4Cidr(args.vpcCidr as string);
-    const prefix = vpc ? Number(vpc.getPrefix().getValue()) : 0;
-    problems.check(
-      prefix >= MIN_SUBNET_PREFIX && prefix <= MAX_SUBNET_PREFIX,
-      "vpcCidr",
-      args.vpcCidr,
-      `the VPC's IPv4 CIDR: network address and prefix /${MIN_SUBNET_PREFIX} to /${MAX_SUBNET_PREFIX}`,
-      "pass the VPC's cidrBlock, e.g. vpc.cidrBlock",
-    );
-  }
+  // Outputs (vpc.cidrBlock, usually) are checked the same way once known, before anything waits on them.
+  if (isPlain(args.vpcCidr)) checkVpcCidr(problems, args.vpcCidr);
+  if (isPlain(args.instanceType)) checkInstanceType(problems, args.instanceType);
   const quota = checkSecurityGroupRuleQuota(problems, args.securityGroupRuleQuota);
   if (checkBoolean(problems, "ssmOnly", args.ssmOnly) && args.ssmOnly === true) {
     problems.check(
@@ -186,14 +209,24 @@ export class Bastion extends pulumi.ComponentResource {
     this.name = name;
     this.ssmOnly = args.ssmOnly ?? false;
     const parent = { parent: this };
+    // vpcCidr (usually vpc.cidrBlock) and instanceType given as Outputs are checked once known. Every child waits on
+    // the check through the tags (the group through its egress block too), so a bad value registers nothing.
+    const checked = checkOnceKnown(
+      `Bastion ${name}`,
+      { vpcCidr: args.vpcCidr, instanceType: args.instanceType },
+      (problems, known) => {
+        checkVpcCidr(problems, known.vpcCidr);
+        checkInstanceType(problems, known.instanceType);
+      },
+    );
     // Read once known when it is an Output: the warning is the same either way.
-    const vpcCidr = pulumi.output(args.vpcCidr).apply((cidr) => {
+    const vpcCidr = afterCheck(checked, args.vpcCidr).apply((cidr) => {
       const warning = publicVpcCidrWarning(name, cidr);
       if (warning) pulumi.log.warn(warning, this);
       return cidr;
     });
     // The allow-list tag is the component's in every mode: a caller's copy would claim sources the group never had.
-    const tags = pulumi.output(args.tags ?? {}).apply((given) => {
+    const tags = afterCheck(checked, pulumi.output(args.tags ?? {})).apply((given) => {
       const own: Record<string, string> = { ...given };
       delete own[ALLOWED_CIDRS_TAG];
       return own;
@@ -274,7 +307,7 @@ export class Bastion extends pulumi.ComponentResource {
       `${name}-host`,
       {
         ami: amiId,
-        instanceType: args.instanceType ?? "t3.micro",
+        instanceType: afterCheck(checked, args.instanceType ?? DEFAULT_INSTANCE_TYPE),
         subnetId: args.subnetId,
         vpcSecurityGroupIds: [this.securityGroup.id],
         associatePublicIpAddress: !this.ssmOnly,

@@ -4,6 +4,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { withPinnedMessage } from "../pinnedMessage";
 import { isAwsRegionId } from "./awsNames";
+import { afterCheck as afterChecked, checkOnceKnown } from "./deferredCheck";
 import { isPublicCidr, parseCidr } from "../../lib/cidr";
 import { cidrNotationProblem } from "../plan/cidr";
 import {
@@ -42,7 +43,7 @@ export interface DnsFailoverArgs {
   searchString?: string;
   /** Consecutive failures before an endpoint is unhealthy, 1–10. Default 3. */
   failureThreshold?: number;
-  /** SNS topics notified when the primary fails. Default none. */
+  /** SNS topics notified when the primary fails. Default none, which logs a warning: the alarm then pages no one. */
   alarmActions?: pulumi.Input<string>[];
   /** TTL of non-alias records. Default 60 s, so failover is quick. */
   ttl?: number;
@@ -62,11 +63,31 @@ function recordType(kind: Kind): "A" | "CNAME" {
 export function checkRegionsDiffer(name: string, primary: string, secondary: string): void {
   // Pinned: run inside an apply, the error would otherwise reach the user wrapped at every input that waits on it.
   withPinnedMessage(() =>
-    validateArgs(`DnsFailover ${name}`, (problems) => {
-      const written = [checkRegionId(problems, "primary", primary), checkRegionId(problems, "secondary", secondary)];
-      if (written.every(Boolean)) checkRegionPair(problems, primary, secondary);
-    }),
+    validateArgs(`DnsFailover ${name}`, (problems) => checkRegions(problems, primary, secondary)),
   );
+}
+
+function checkRegions(problems: Problems, primary: unknown, secondary: unknown): void {
+  const written = [checkRegionId(problems, "primary", primary), checkRegionId(problems, "secondary", secondary)];
+  if (written.every(Boolean)) checkRegionPair(problems, primary as string, secondary as string);
+}
+
+/**
+ * Both endpoints once every Output in them is known, checked as plain ones are: regions, addresses, host names, and
+ * targets shared by both sides. Plain values passed already; these checks catch what arrived as Outputs.
+ */
+function checkKnownEndpoints(problems: Problems, primary: FailoverEndpoint, secondary: FailoverEndpoint): void {
+  checkRegions(problems, primary.region, secondary.region);
+  for (const [side, e] of [
+    ["primary", primary],
+    ["secondary", secondary],
+  ] as const) {
+    for (const key of ["cname", "healthCheckFqdn"] as const) {
+      if (e[key] !== undefined) checkRequiredInput(problems, `${side}.${key}`, e[key]);
+    }
+    if (Array.isArray(e.ipAddresses)) checkAddresses(problems, side, e.ipAddresses);
+  }
+  checkDistinctTargets(problems, primary, secondary);
 }
 
 /** An availability zone ("us-east-1a") or a capitalised id would pass as "another region" and fail over to the same. */
@@ -150,19 +171,24 @@ function checkEndpoint(problems: Problems, side: "primary" | "secondary", e: Fai
       "at least one address",
       "list the endpoint's public IPv4 addresses",
     );
-    const seen = new Set<unknown>();
-    e.ipAddresses.forEach((ip, i) => {
-      if (!isPlain(ip)) return;
-      problems.check(
-        isPublicIpv4Address(ip) && !seen.has(ip),
-        `${side}.ipAddresses[${i}]`,
-        ip,
-        "distinct public IPv4 addresses without a prefix (an A record; Route 53 checks only public addresses)",
-        "give the endpoint's public address, e.g. 203.0.113.10",
-      );
-      seen.add(ip);
-    });
+    checkAddresses(problems, side, e.ipAddresses);
   }
+}
+
+/** Each address given as a value; those given as Outputs are checked once known (checkKnownEndpoints). */
+function checkAddresses(problems: Problems, side: "primary" | "secondary", ips: readonly unknown[]): void {
+  const seen = new Set<unknown>();
+  ips.forEach((ip, i) => {
+    if (!isPlain(ip)) return;
+    problems.check(
+      isPublicIpv4Address(ip) && !seen.has(ip),
+      `${side}.ipAddresses[${i}]`,
+      ip,
+      "distinct public IPv4 addresses without a prefix (an A record; Route 53 checks only public addresses)",
+      "give the endpoint's public address, e.g. 203.0.113.10",
+    );
+    seen.add(ip);
+  });
 }
 
 /** A host name as DNS compares it: case and a trailing dot aside. */
@@ -301,12 +327,23 @@ export class DnsFailover extends pulumi.ComponentResource {
         this,
       );
     }
-    // Regions given as Outputs are checked once known; every child (checks, records, alarm) waits for the check.
-    const regionsChecked = pulumi
-      .all([args.primary.region, args.secondary.region])
-      .apply(([p, s]) => checkRegionsDiffer(name, p, s));
-    const afterCheck = <T>(value: pulumi.Input<T>): pulumi.Output<T> =>
-      pulumi.all([value, regionsChecked]).apply(([v]) => v as T);
+    // Regions and targets given as Outputs are checked once known; every child (checks, records, alarm) waits for
+    // the check.
+    const checked = checkOnceKnown(
+      `DnsFailover ${name}`,
+      { primary: args.primary, secondary: args.secondary },
+      (problems, known) => checkKnownEndpoints(problems, known.primary, known.secondary),
+    );
+    const afterCheck = <T>(value: pulumi.Input<T>): pulumi.Output<T> => afterChecked(checked, value);
+    const actions = args.alarmActions ?? [];
+    if (actions.length === 0) {
+      pulumi.log.warn(
+        `DnsFailover ${name}: alarmActions is ${args.alarmActions === undefined ? "not given" : "empty"}, so the ` +
+          "alarm on the primary's health check notifies no one when traffic fails over; fix: pass alarmActions " +
+          "with the on-call SNS topic's ARN",
+        this,
+      );
+    }
 
     type Endpoint = Pick<aws.route53.HealthCheckArgs, "fqdn" | "ipAddress">;
     const probe = (side: "primary" | "secondary", suffix: string, endpoint: Endpoint) =>
@@ -383,8 +420,8 @@ export class DnsFailover extends pulumi.ComponentResource {
         threshold: 1,
         comparisonOperator: "LessThanThreshold",
         treatMissingData: "breaching",
-        alarmActions: args.alarmActions ?? [],
-        okActions: args.alarmActions ?? [],
+        alarmActions: actions,
+        okActions: actions,
       },
       parent,
     );

@@ -10,6 +10,7 @@ import { awsContext, AwsContext } from "./context";
 import { serviceTrustPolicy } from "./iam";
 import { createServiceKey } from "./kmsKey";
 import { backupName, checkDerivedNames } from "./derivedNames";
+import { contextAfterCheck } from "./deferredCheck";
 import { ACCOUNT_PATTERN, PARTITION_PATTERN } from "./awsNames";
 
 export interface ImmutableBackupArgs {
@@ -18,7 +19,8 @@ export interface ImmutableBackupArgs {
   /** Vault name; default `<name>` (stable: vaults under lock cannot be deleted and recreated). */
   vaultName?: string;
   /**
-   * Days during which the lock may still be removed, 3 or more (AWS minimum). Default 3. After that the lock is
+   * Days during which the lock may still be removed, 3 (AWS minimum) to 30 (the most the policy pack's
+   * require-backup-vault-lock-compliance accepts by default); above 3 logs a warning. Default 3. After that the lock is
    * permanent: nobody, root included, can delete recovery points early or shorten retention.
    */
   changeableForDays?: number;
@@ -64,6 +66,11 @@ const PLAIN_ARGUMENTS = [
   "weeklyRetentionDays",
   "selectionTag",
 ] as const;
+/**
+ * The longest grace period require-backup-vault-lock-compliance accepts by default (its maxChangeableForDays,
+ * policies/rules/require-backup-vault-lock-compliance.ts): a longer one leaves the lock removable too long.
+ */
+export const PACK_MAX_CHANGEABLE_FOR_DAYS = 30;
 export const BACKUP_DEFAULTS = { changeableForDays: 3, dailyRetentionDays: 35, weeklyRetentionDays: 90 } as const;
 const COPY_SUFFIX = "-copy";
 /** AWS Backup vault names are 2-50 characters; the copy vault adds COPY_SUFFIX to this one. */
@@ -86,13 +93,16 @@ function validate(name: string, args: ImmutableBackupArgs): void {
     "an aws.Provider for a second region",
     'pass new aws.Provider("backup-copy", { region: "<another region>" })',
   );
-  checkDays(
-    problems,
+  const changeable = args.changeableForDays ?? BACKUP_DEFAULTS.changeableForDays;
+  checkDays(problems, "changeableForDays", changeable, 3, 36500, "omit it for 3 days");
+  // A lock the pack refuses would be created first and block the stack after; refused here instead.
+  problems.check(
+    typeof changeable !== "number" || changeable <= PACK_MAX_CHANGEABLE_FOR_DAYS,
     "changeableForDays",
-    args.changeableForDays ?? BACKUP_DEFAULTS.changeableForDays,
-    3,
-    36500,
-    "omit it for 3 days",
+    changeable,
+    `at most ${PACK_MAX_CHANGEABLE_FOR_DAYS} days: the policy pack's require-backup-vault-lock-compliance refuses a ` +
+      `lock that can be removed for longer (its maxChangeableForDays, ${PACK_MAX_CHANGEABLE_FOR_DAYS} by default)`,
+    `omit it for ${BACKUP_DEFAULTS.changeableForDays} days, or give at most ${PACK_MAX_CHANGEABLE_FOR_DAYS}`,
   );
   const min = args.minRetentionDays ?? 7;
   const max = args.maxRetentionDays ?? 365;
@@ -198,12 +208,6 @@ export function checkCopyRegion(name: string, vaultRegion: string, copyRegion: s
   return copyRegion;
 }
 
-/** The context with every value released only once `check` passed, so whatever uses it waits for the check. */
-function afterCheck(context: AwsContext, check: pulumi.Output<unknown>): AwsContext {
-  const wait = (value: pulumi.Output<string>) => pulumi.all([value, check]).apply(([v]) => v);
-  return { accountId: wait(context.accountId), partition: wait(context.partition), region: wait(context.region) };
-}
-
 interface LockedVault {
   vault: aws.backup.Vault;
   lock: aws.backup.VaultLockConfiguration;
@@ -266,8 +270,8 @@ export class ImmutableBackup extends pulumi.ComponentResource {
     const distinctRegions = pulumi
       .all([given.region, givenCopy.region])
       .apply(([here, there]) => checkCopyRegion(name, here, there));
-    const context = afterCheck(given, distinctRegions);
-    const copyContext = afterCheck(givenCopy, distinctRegions);
+    const context = contextAfterCheck(given, distinctRegions);
+    const copyContext = contextAfterCheck(givenCopy, distinctRegions);
 
     const primary = lockedVault(`${name}-vault`, vaultName, context, args, parent);
     const copy = lockedVault(`${name}-copy-vault`, `${vaultName}${COPY_SUFFIX}`, copyContext, args, {

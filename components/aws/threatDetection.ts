@@ -17,6 +17,8 @@ import {
   shortenedRetryWarnings,
 } from "./findingsDeadLetterArgs";
 import { exportFindings } from "./findingsExport";
+import { checkBucketName } from "./evidenceBucket";
+import { afterCheck, checkOnceKnown, contextAfterCheck } from "./deferredCheck";
 import { admitRule, createTopic, createTopicKey } from "./responseTopic";
 import {
   DEFAULT_FINDINGS_RETENTION_DAYS,
@@ -263,12 +265,19 @@ export class ThreatDetection extends pulumi.ComponentResource {
     }
 
     if (exportsFindings(args)) {
+      // A bucket name given as an Output is checked once known; the export's key and bucket wait for the check.
+      const checked = checkOnceKnown(
+        `ThreatDetection ${name}`,
+        { findingsBucketName: args.findingsBucketName },
+        (problems, known) => checkBucketName(problems, "findingsBucketName", known.findingsBucketName),
+      );
+      const checkedContext = contextAfterCheck(context, checked);
       const exported = exportFindings(
         name,
         {
-          context,
+          context: checkedContext,
           detectorId: this.detectorId,
-          bucketName: findingsBucketNameOf(name, context.accountId, args),
+          bucketName: afterCheck(checked, findingsBucketNameOf(name, checkedContext.accountId, args)),
           retentionDays: args.findingsRetentionDays ?? DEFAULT_FINDINGS_RETENTION_DAYS,
           tags,
         },

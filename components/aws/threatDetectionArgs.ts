@@ -67,7 +67,10 @@ export interface ThreatDetectionArgs {
    * detector is created here; turning it off warns.
    */
   exportFindings?: boolean;
-  /** Evidence bucket of exported findings; default `<name>-findings-<account id>`. */
+  /**
+   * Evidence bucket of exported findings; default `<name>-findings-<account id>`. Given as an Output, it is checked
+   * once known, before the export's key and bucket are created.
+   */
   findingsBucketName?: pulumi.Input<string>;
   /** Object Lock COMPLIANCE retention of exported findings, 180-3650 days. Default 365. */
   findingsRetentionDays?: number;

@@ -21,6 +21,7 @@ import { awsContext } from "./context";
 import { checkBucketName, createEvidenceBucket } from "./evidenceBucket";
 import { createServiceKey } from "./kmsKey";
 import { bucketName, checkDerivedNames } from "./derivedNames";
+import { afterCheck, checkOnceKnown, contextAfterCheck } from "./deferredCheck";
 
 export interface MirrorFilterRule {
   direction: "ingress" | "egress";
@@ -38,7 +39,10 @@ export interface TrafficMirroringArgs {
   /** Sensor target: an NLB ARN or a sensor ENI id (exactly one). */
   targetNlbArn?: pulumi.Input<string>;
   targetEniId?: pulumi.Input<string>;
-  /** ENIs whose packets are mirrored, one session each. */
+  /**
+   * ENIs whose packets are mirrored, one session each; never the sensor's own targetEniId. Ids given as Outputs are
+   * checked once known, before the target, filter and sessions are created.
+   */
   sourceEniIds: pulumi.Input<string>[];
   /**
    * Filter rules. Default: accept all traffic in both directions. Rules that leave any packet out (a narrower
@@ -51,7 +55,10 @@ export interface TrafficMirroringArgs {
 
 export interface TrafficForensicsArgs {
   vpcId: pulumi.Input<string>;
-  /** Evidence bucket name; default `<name>-evidence-<account id>` (stable, so refactors never replace it). */
+  /**
+   * Evidence bucket name; default `<name>-evidence-<account id>` (stable, so refactors never replace it). Given as an
+   * Output, it is checked once known, before the key and the bucket are created.
+   */
   bucketName?: pulumi.Input<string>;
   /** Object Lock COMPLIANCE retention of every flow-log object, 180–3650 days. Default 365. */
   retentionDays?: number;
@@ -158,19 +165,7 @@ function checkMirroring(problems: Problems, m: TrafficMirroringArgs): void {
       "list the interfaces to mirror, or omit mirroring",
     )
   ) {
-    // One session per ENI with session number 1: AWS refuses a second one on the same interface.
-    const seenEnis = new Set<string>();
-    m.sourceEniIds.forEach((eni, i) => {
-      if (!checkRequiredInput(problems, `mirroring.sourceEniIds[${i}]`, eni) || typeof eni !== "string") return;
-      problems.check(
-        !seenEnis.has(eni),
-        `mirroring.sourceEniIds[${i}]`,
-        eni,
-        "each ENI once",
-        `remove the second "${eni}"`,
-      );
-      seenEnis.add(eni);
-    });
+    checkSourceEnis(problems, m.targetEniId, m.sourceEniIds);
   }
   if (checkList(problems, "mirroring.filterRules", m.filterRules)) {
     const seen = new Set<string>();
@@ -255,6 +250,36 @@ function checkMirroring(problems: Problems, m: TrafficMirroringArgs): void {
     "an integer from 1 to 16777215",
     "omit it for 4711",
   );
+}
+
+/**
+ * One session per ENI with session number 1: AWS refuses a second one on the same interface, and a session whose
+ * source is the sensor's own interface (mirrored into itself). Entries given as Outputs are skipped here and checked
+ * once known (checkKnownMirroring).
+ */
+function checkSourceEnis(problems: Problems, targetEniId: unknown, sourceEniIds: readonly unknown[]): void {
+  const seenEnis = new Set<string>();
+  sourceEniIds.forEach((eni, i) => {
+    const at = `mirroring.sourceEniIds[${i}]`;
+    if (!checkRequiredInput(problems, at, eni) || typeof eni !== "string") return;
+    problems.check(!seenEnis.has(eni), at, eni, "each ENI once", `remove the second "${eni}"`);
+    seenEnis.add(eni);
+    problems.check(
+      eni !== targetEniId,
+      at,
+      eni,
+      `an interface other than the sensor's (mirroring.targetEniId is ${JSON.stringify(targetEniId)}): AWS refuses ` +
+        "a session that mirrors an interface into itself",
+      `remove "${eni}" from sourceEniIds, or mirror into a separate sensor interface`,
+    );
+  });
+}
+
+/** Mirroring's ids given as Outputs, once known: the checks plain values had, sensor and sources alike. */
+function checkKnownMirroring(problems: Problems, m: pulumi.Unwrap<TrafficMirroringArgs>): void {
+  if (m.targetNlbArn !== undefined) checkRequiredInput(problems, "mirroring.targetNlbArn", m.targetNlbArn);
+  if (m.targetEniId !== undefined) checkRequiredInput(problems, "mirroring.targetEniId", m.targetEniId);
+  checkSourceEnis(problems, m.targetEniId, m.sourceEniIds);
 }
 
 function checkPortRange(problems: Problems, argument: string, range: { fromPort: number; toPort: number }): void {
@@ -361,7 +386,14 @@ export class TrafficForensics extends pulumi.ComponentResource {
     guardInheritedTransformations(`TrafficForensics ${name}`, this);
     const parent = { parent: this };
     const tags = pulumi.output(args.tags ?? {});
-    const context = awsContext(this, opts?.provider);
+    // A bucket name given as an Output is checked once known; the key, the bucket and all built from the account
+    // context wait for the check, so no retained store is created for a name S3 refuses.
+    const bucketChecked = checkOnceKnown(
+      `TrafficForensics ${name}`,
+      { bucketName: args.bucketName },
+      (problems, known) => checkBucketName(problems, "bucketName", known.bucketName),
+    );
+    const context = contextAfterCheck(awsContext(this, opts?.provider), bucketChecked);
     const shortened = shortenedRetentionWarning(
       "retentionDays",
       args.retentionDays ?? DEFAULT_EVIDENCE_RETENTION_DAYS,
@@ -391,7 +423,10 @@ export class TrafficForensics extends pulumi.ComponentResource {
     const evidence = createEvidenceBucket(
       `${name}-evidence`,
       {
-        bucketName: args.bucketName ?? context.accountId.apply((account) => defaultBucketNameOf(name, account)),
+        bucketName:
+          args.bucketName === undefined
+            ? context.accountId.apply((account) => defaultBucketNameOf(name, account))
+            : afterCheck(bucketChecked, args.bucketName),
         kmsKeyArn: key.arn,
         retentionDays: args.retentionDays ?? DEFAULT_EVIDENCE_RETENTION_DAYS,
         tags,
@@ -461,19 +496,27 @@ export class TrafficForensics extends pulumi.ComponentResource {
         const partial = partialMirrorWarning(rules, direction);
         if (partial) pulumi.log.warn(`TrafficForensics ${name}: ${partial}`, this);
       }
+      // Sensor and source ids given as Outputs (an instance's primaryNetworkInterfaceId) are checked once known; the
+      // target, filter and sessions wait for it (and for the bucket name's) through their tags.
+      const mirrorChecked = checkOnceKnown(
+        `TrafficForensics ${name}`,
+        { mirroring: { targetNlbArn: m.targetNlbArn, targetEniId: m.targetEniId, sourceEniIds: m.sourceEniIds } },
+        (problems, known) => checkKnownMirroring(problems, known.mirroring),
+      );
+      const mirrorTags = afterCheck(mirrorChecked, afterCheck(bucketChecked, tags));
       const target = new aws.ec2.TrafficMirrorTarget(
         `${name}-mirror-target`,
         {
           description: `${name} packet sensor`,
           networkLoadBalancerArn: m.targetNlbArn,
           networkInterfaceId: m.targetEniId,
-          tags,
+          tags: mirrorTags,
         },
         evidenceWriter(parent),
       );
       const filter = new aws.ec2.TrafficMirrorFilter(
         `${name}-mirror-filter`,
-        { description: `${name} mirror filter`, tags },
+        { description: `${name} mirror filter`, tags: mirrorTags },
         evidenceWriter(parent),
       );
       rules.forEach((r) => {
@@ -504,7 +547,7 @@ export class TrafficForensics extends pulumi.ComponentResource {
               trafficMirrorFilterId: filter.id,
               sessionNumber: 1,
               virtualNetworkId: m.virtualNetworkId ?? 4711,
-              tags,
+              tags: mirrorTags,
             },
             evidenceWriter(parent),
           ),

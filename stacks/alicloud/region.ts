@@ -36,6 +36,7 @@ export function regionalEstate(cfg: EstateConfig, site: Site, wafInstanceId?: pu
     logicalName(site, "ops"),
     {
       vpcId: vpc.vpcId,
+      vpcCidr: vpc.cidrBlock,
       vswitchId: vpc.publicVswitchIds[0],
       allowedCidrs: cfg.bastionAllowedCidrs,
       keyName: cfg.bastionKeyName,

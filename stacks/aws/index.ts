@@ -23,6 +23,10 @@ const standby = regionalEstate(settings, { ...settings.standby, role: "standby",
 const backup = new ImmutableBackup("backup", { copyProvider: standbyProvider });
 
 // Each side is checked at its ALB itself: checking the failover name would check whichever side DNS answers.
+// Route 53 publishes health-check metrics in us-east-1, so the failover alarm and the topic it pages live there; the
+// on-call tool subscribes to this topic.
+const metricsRegion = new aws.Provider("route53-metrics", { region: "us-east-1" });
+const failoverPages = new aws.sns.Topic("failover-pages", {}, { provider: metricsRegion });
 const failover = new DnsFailover("app-dns", {
   zoneId: zone.zoneId,
   recordName: shared.hostName,
@@ -35,6 +39,7 @@ const failover = new DnsFailover("app-dns", {
     alias: { name: standby.web.alb.dnsName, zoneId: standby.web.alb.zoneId },
   },
   healthCheckPath: "/health",
+  alarmActions: [failoverPages.arn],
 });
 
 export const vpcId = primary.vpc.vpcId;
@@ -61,6 +66,7 @@ export const standbyEvidenceBucket = standby.traffic.bucketName;
 export const standbyGuardDutyDetectorId = standby.threats.detectorId;
 export const standbyResponseTopicArns = standby.threats.topicArns;
 export const standbyFindingsBucket = standby.threats.findingsBucketName;
+export const failoverTopicArn = failoverPages.arn;
 export const appUrl = pulumi.interpolate`https://${failover.fqdn}`;
 export const trailArn = audit.trailArn;
 export const trailBucket = audit.bucketName;

@@ -5,7 +5,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { one, recorded, settle, thrown } from "./mocks";
 import { Bastion } from "../../../components/alicloud/bastion";
 
-const base = { vpcId: "vpc-1", vswitchId: "vsw-1", keyName: "ops", allowedCidrs: ["203.0.113.0/28"] };
+const base = {
+  vpcId: "vpc-1",
+  vpcCidr: "10.0.0.0/16",
+  vswitchId: "vsw-1",
+  keyName: "ops",
+  allowedCidrs: ["203.0.113.0/28"],
+};
 
 let warn: jest.SpyInstance;
 beforeEach(() => {

@@ -26,7 +26,10 @@ const outputsByType: Record<string, (name: string, inputs: Record<string, any>) 
   }),
   "alicloud:wafv3/defenseTemplate:DefenseTemplate": (name) => ({ defenseTemplateId: 100 + name.length }),
   "alicloud:wafv3/domain:Domain": (name) => ({ domainId: `${name}-domain-id` }),
-  "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer": () => ({ address: "198.51.100.9" }),
+  // Each region's balancer has its own address: GTM refuses the same address in both pools.
+  "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer": (name) => ({
+    address: name.startsWith("standby-") ? "198.51.100.19" : "198.51.100.9",
+  }),
 };
 
 /** Regions of explicit providers, by provider id, so `getRegions({ current: true })` answers the provider's region. */

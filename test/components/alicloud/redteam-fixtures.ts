@@ -32,7 +32,13 @@ const standby = new alicloud.Provider("redteam-standby", { region: "cn-shanghai"
 /** Arguments each component accepts without a problem or a warning; `name` keeps global names unique. */
 export const validArgs: Record<Kind, (name: string) => Args> = {
   HardenedVpc: () => ({}),
-  Bastion: () => ({ vpcId: "vpc-1", vswitchId: "vsw-1", allowedCidrs: ["203.0.113.0/28"], keyName: "ops-key" }),
+  Bastion: () => ({
+    vpcId: "vpc-1",
+    vpcCidr: "10.0.0.0/16",
+    vswitchId: "vsw-1",
+    allowedCidrs: ["203.0.113.0/28"],
+    keyName: "ops-key",
+  }),
   WebFirewall: () => ({
     domains: [{ domain: "www.example.com", backends: ["198.51.100.9"] }],
     backToOriginCidrs: ["198.51.100.0/24"],

@@ -68,12 +68,25 @@ describe("stacks/alicloud (alicloud-prod)", () => {
   });
 
   it("states portRange, priority and policy on every rule and opens SSH only to the office and each bastion", () => {
-    const rules = ofType("alicloud:ecs/securityGroupRule:SecurityGroupRule");
+    const all = ofType("alicloud:ecs/securityGroupRule:SecurityGroupRule");
+    for (const r of all) expect(r.inputs).toEqual(expect.objectContaining({ portRange: expect.any(String) }));
+    const rules = all.filter((r) => r.inputs.type === "ingress");
     for (const r of rules) {
-      expect(r.inputs).toEqual(
-        expect.objectContaining({ portRange: expect.any(String), priority: 1, policy: "accept" }),
-      );
+      expect(r.inputs).toEqual(expect.objectContaining({ priority: 1, policy: "accept" }));
       expect(r.inputs.cidrIp).not.toBe("0.0.0.0/0");
+    }
+    // Egress: the bastions' own, ending in a drop of everything else at the lowest priority.
+    const egress = all.filter((r) => r.inputs.type === "egress");
+    for (const [site, vpcCidr] of [
+      ["ops", "10.20.0.0/16"],
+      ["standby-ops", "10.30.0.0/16"],
+    ]) {
+      const own = egress.filter((r) => r.name.startsWith(`${site}-egress`));
+      expect(own.length).toBeGreaterThan(0);
+      const drops = own.filter((r) => r.inputs.policy === "drop");
+      expect(drops.map((r) => [r.inputs.priority, r.inputs.ipProtocol])).toEqual(drops.map(() => [100, "all"]));
+      expect(drops.length).toBeGreaterThan(0);
+      expect(own.filter((r) => r.inputs.portRange === "22/22").map((r) => r.inputs.cidrIp)).toEqual([vpcCidr]);
     }
     const ssh = rules
       .filter((r) => r.inputs.portRange === "22/22")
@@ -148,7 +161,7 @@ describe("stacks/alicloud (alicloud-prod)", () => {
     const key = (r: { type: string; name: string }) => `${r.type}::${r.name}`;
     const names = new Set(custom.map(key));
     const standby = custom.filter((r) => r.name.startsWith("standby-"));
-    expect(standby.length).toBe(57);
+    expect(standby.length).toBe(65);
     const twins = standby.filter((r) => names.has(key({ type: r.type, name: r.name.slice("standby-".length) })));
     expect(twins.length).toBe(standby.length);
   });

@@ -44,9 +44,8 @@ describe("Bastion securityGroupRuleQuota values AWS never grants", () => {
     ["a fraction", 60.5, "60.5"],
     ["above the most AWS grants", 1001, "1001"],
     ["a string", "100", '"100"'],
-    // The shared message writer shows numbers as JSON, where NaN and Infinity read "null"; the value itself is kept.
-    ["NaN", NaN, "null"],
-    ["Infinity", Infinity, "null"],
+    ["NaN", NaN, "NaN"],
+    ["Infinity", Infinity, "Infinity"],
     ["a boolean", true, "true"],
     ["null", null, "null"],
   ])("refuses %s, naming the argument, the value and the fix", async (_label, securityGroupRuleQuota, shown) => {

@@ -125,6 +125,8 @@ export function baseArgs(component: ComponentName): Record<string, unknown> {
         recordName: "app.example.com",
         primary: { region: "us-east-1", cname: "primary.example.net" },
         secondary: { region: "eu-west-1", cname: "standby.example.net" },
+        // Without a pager the component warns; the base arguments must not.
+        alarmActions: ["arn:aws:sns:us-east-1:123456789012:on-call"],
       };
     case "ImmutableBackup":
       return { copyProvider: createCopyProvider() };

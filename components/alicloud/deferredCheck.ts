@@ -1,0 +1,25 @@
+// Arguments given as Outputs are known only at deployment. They are checked then, in the words the plain form gets,
+// and the component's children wait on the check (`ChildGate`): a failed check throws inside an apply, so no child is
+// registered, and the error keeps the component's own message wherever Pulumi passes it on (../pinnedMessage.ts).
+import * as pulumi from "@pulumi/pulumi";
+import { withPinnedMessage } from "../pinnedMessage";
+import { ArgProblems } from "./args";
+
+/**
+ * Runs `checks` on `values` once every one of them is known; the result is known only when they passed. `subject`
+ * names the component as its constructor's errors do, e.g. `Bastion "ops"`.
+ */
+export function checkOnceKnown<T extends Record<string, unknown>>(
+  subject: string,
+  values: T,
+  checks: (problems: ArgProblems, known: pulumi.Unwrap<T>) => void,
+): pulumi.Output<true> {
+  return pulumi.output(values).apply((known) =>
+    withPinnedMessage(() => {
+      const problems = new ArgProblems(subject);
+      checks(problems, known as pulumi.Unwrap<T>);
+      problems.throwIfAny();
+      return true as const;
+    }),
+  );
+}
