@@ -25,8 +25,7 @@ const backup = new ImmutableBackup("backup", { copyProvider: standbyProvider });
 // Each side is checked at its ALB itself: checking the failover name would check whichever side DNS answers.
 // Route 53 publishes health-check metrics in us-east-1, so the failover alarm and the topic it pages live there; the
 // on-call tool subscribes to this topic.
-const metricsRegion = new aws.Provider("route53-metrics", { region: "us-east-1" });
-const failoverPages = new aws.sns.Topic("failover-pages", {}, { provider: metricsRegion });
+const failoverPages = new aws.sns.Topic("failover-pages", { region: "us-east-1" });
 const failover = new DnsFailover("app-dns", {
   zoneId: zone.zoneId,
   recordName: shared.hostName,

@@ -89,7 +89,8 @@ it("builds every regional resource type in both regions, by provider", () => {
     "alicloud:vpc/flowLog:FlowLog": 2,
     "alicloud:ecs/instance:Instance": 5,
     "alicloud:ecs/securityGroup:SecurityGroup": 3,
-    "alicloud:ecs/securityGroupRule:SecurityGroupRule": 5,
+    // 5 ingress; the bastion's 8 egress rules (443 out, 22 to the VPC, Alibaba Cloud's service range, drop the rest).
+    "alicloud:ecs/securityGroupRule:SecurityGroupRule": 13,
     "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer": 2,
     "alicloud:slb/listener:Listener": 2,
     "alicloud:slb/acl:Acl": 1,

@@ -16,6 +16,8 @@ const PACK_ENTRY = path.join(root, "dist/policies/index.js");
 const urn = (typePath: string, name: string) => `urn:pulumi:${STACK}::hardening-kit::${typePath}::${name}`;
 /** The standby region's explicit provider (its one-region name, kept so the backup copy vault is not replaced). */
 const STANDBY_PROVIDER = urn("pulumi:providers:aws", "secondary");
+/** Route 53 health-check metrics, their failover alarm and the topic it pages are in us-east-1 whatever the regions. */
+const FAILOVER_PAGES = "failover-pages";
 
 /** What each region holds, by type: both regions must have exactly these counts. */
 const PER_REGION: Record<string, number> = {
@@ -120,7 +122,7 @@ describe("the aws-prod preview", () => {
 
   it("builds the same regional estate in both regions", () => {
     const counts = Object.keys(PER_REGION).map((type) => {
-      const all = ofType(type);
+      const all = ofType(type).filter((r) => r.name !== FAILOVER_PAGES);
       const standby = all.filter(isStandby).length;
       return [type, all.length - standby, standby];
     });
@@ -131,6 +133,11 @@ describe("the aws-prod preview", () => {
     const counts = Object.keys(ONCE).map((type) => [type, ofType(type).length]);
     expect(counts).toEqual(Object.entries(ONCE));
     expect(named("audit-trail").inputs).toMatchObject({ isMultiRegionTrail: true, enableLogFileValidation: true });
+    // The failover alarm pages a topic beside it, in us-east-1 where Route 53 publishes health-check metrics.
+    const alarm = named("app-dns-primary-unhealthy");
+    expect(alarm.inputs.region).toBe("us-east-1");
+    expect(alarm.propertyDependencies.alarmActions).toEqual([named(FAILOVER_PAGES).urn]);
+    expect(named(FAILOVER_PAGES).inputs.region).toBe("us-east-1");
   });
 
   it("keeps the primary's one-region URNs", () => {
