@@ -1,10 +1,12 @@
 // Custom ECS images the stack creates, found by the name a scaling configuration (or an instance) may give instead of
 // an image id. Custom names are free text and may copy a public Windows image's (win2022_…_alibase_….vhd): a
-// resource naming a stack image may get that image, so only the image's own OS may say it runs Windows.
+// resource naming a stack image may get that image, so only the image's own OS may say it runs Windows. An image
+// whose name is unknown at preview may bear any name.
 import { GenericResource } from "../../lib/reachability";
 import { isUnknown } from "../../lib/values";
 import { unwrap } from "../../lib/reachability/resource";
-import { linkOf } from "./links";
+import { isKnownName } from "./known-text";
+import { Link, linkOf } from "./links";
 import { allOf, Proof } from "./proof";
 
 interface ImageSource {
@@ -36,16 +38,39 @@ function runsWindows(image: GenericResource, source: ImageSource): Proof {
 }
 
 export interface NamedStackImages {
+  /** The images surely bearing the name. */
   images: GenericResource[];
   /** Whether every one of them runs Windows. */
   windows: Proof;
+  /** Images whose name is unknown at preview and whose OS is not surely Windows: any of them may bear the name. */
+  unnamed: GenericResource[];
 }
 
-/** The stack's custom images that `host`'s imageName names: by equal name, or as an output of the image. */
+/** No name field known and one unknown at preview: the image may be given any name, a public Windows one included. */
+function nameUnknown(image: GenericResource, source: ImageSource): boolean {
+  const values = source.names.map((f) => unwrap(image.inputs[f]));
+  return !values.some(isKnownName) && values.some(isUnknown);
+}
+
+/**
+ * Whether `host`'s imageName names the image: by equal name, or as an output of the image; "maybe" when the image's
+ * name is unknown at preview, whatever it depends on (an unknown name linked to nothing may still equal a known one).
+ */
+function namesImage(host: GenericResource, image: GenericResource, source: ImageSource): Link {
+  const link = linkOf(host, "imageName", image, source.names);
+  return link === "no" && nameUnknown(image, source) ? "maybe" : link;
+}
+
+/** The stack's custom images that `host`'s imageName names surely, and those whose unknown name it may. */
 export function stackImagesNamed(host: GenericResource, resources: readonly GenericResource[]): NamedStackImages {
-  const images = resources.filter((r) => {
+  const images: GenericResource[] = [];
+  const unnamed: GenericResource[] = [];
+  for (const r of resources) {
     const source = STACK_IMAGES[r.type];
-    return source !== undefined && linkOf(host, "imageName", r, source.names) === "yes";
-  });
-  return { images, windows: allOf(images.map((i) => runsWindows(i, STACK_IMAGES[i.type]))) };
+    if (source === undefined) continue;
+    const link = namesImage(host, r, source);
+    if (link === "yes") images.push(r);
+    else if (link === "maybe" && runsWindows(r, source) !== "yes") unnamed.push(r);
+  }
+  return { images, windows: allOf(images.map((i) => runsWindows(i, STACK_IMAGES[i.type]))), unnamed };
 }

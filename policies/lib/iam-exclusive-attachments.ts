@@ -73,20 +73,42 @@ function listsDocument(exclusive: GenericResource, listKey: string, doc: Reachin
   });
 }
 
-/** What the holder's exclusive resources do to a document reaching through it. */
+/**
+ * Whether `key` of `from` names the holder: by a known name or a dependency as `names` reads it, else "unknown" while
+ * a name there is unknown at preview (it may be the holder's, linked to nothing or not).
+ */
+function namesHolder(from: GenericResource, key: string, holder: Holder): Listed {
+  if (names(from, key, holder.principal)) return "yes";
+  const value = unwrap(from.inputs[key]);
+  return isUnknown(value) || list(value).map(unwrap).some(isUnknown) ? "unknown" : "no";
+}
+
+/** The worst of several outcomes: one sure removal is enough, else one that may remove. */
+function worstOf(outcomes: readonly Survival[]): Survival {
+  return outcomes.find((s) => s.kind === "removed") ?? outcomes.find((s) => s.kind === "unknown") ?? KEPT;
+}
+
+/**
+ * What the holder's exclusive resources do to a document reaching through it: each that may be the holder's is
+ * judged, and a sure removal by one outweighs another's unknown list or owner.
+ */
 function exclusiveSurvival(doc: ReachingDocument, holder: Holder, resources: readonly GenericResource[]): Survival {
   const { type, key, listKey } = exclusiveFor(holder, doc.policy === undefined);
-  const owners = resources.filter((r) => r.type === type && names(r, key, holder.principal));
-  for (const exclusive of owners) {
-    const listed = listsDocument(exclusive, listKey, doc);
-    if (listed === "unknown") return { kind: "unknown", field: `${exclusive.name}'s ${listKey}` };
-    if (listed === "no")
+  const outcomes = resources
+    .filter((r) => r.type === type)
+    .map((exclusive): Survival => {
+      const owner = namesHolder(exclusive, key, holder);
+      if (owner === "no") return KEPT;
+      const listed = listsDocument(exclusive, listKey, doc);
+      if (listed === "yes") return KEPT;
+      if (owner === "unknown") return { kind: "unknown", field: `${exclusive.name}'s ${key}` };
+      if (listed === "unknown") return { kind: "unknown", field: `${exclusive.name}'s ${listKey}` };
       return {
         kind: "removed",
         why: `${exclusive.name} (${type.split(":").pop()}) does not list ${(doc.policy ?? doc.source).name}, so it removes it from the ${holder.kind}`,
       };
-  }
-  return KEPT;
+    });
+  return worstOf(outcomes);
 }
 
 /**
@@ -113,17 +135,16 @@ function policyAttachmentSurvival(
       !fromTemplatePolicy(r) &&
       attachedPolicies(r, resources).some((p) => p.urn === policy.urn),
   );
-  for (const owner of owners) {
-    if (names(owner, key, holder.principal)) continue;
-    const value = unwrap(owner.inputs[key]);
-    if (isUnknown(value) || list(value).map(unwrap).some(isUnknown))
-      return { kind: "unknown", field: `${owner.name}'s ${key}` };
+  const outcomes = owners.map((owner): Survival => {
+    const listed = namesHolder(owner, key, holder);
+    if (listed === "yes") return KEPT;
+    if (listed === "unknown") return { kind: "unknown", field: `${owner.name}'s ${key}` };
     return {
       kind: "removed",
       why: `PolicyAttachment ${owner.name} attaches ${policy.name} to the ${key} it lists only, across the account, so it detaches ${doc.field} from the ${holder.kind}`,
     };
-  }
-  return KEPT;
+  });
+  return worstOf(outcomes);
 }
 
 /** Whether the document still reaches the user once exclusive resources have applied: one holder that keeps it is enough. */
@@ -133,10 +154,9 @@ export function documentSurvival(
   all: readonly GenericResource[],
 ): Survival {
   const resources = inAccountOf(profile, all);
-  const each = doc.holders.map((holder) => {
-    const attachment = policyAttachmentSurvival(doc, holder, resources);
-    return attachment.kind === "kept" ? exclusiveSurvival(doc, holder, resources) : attachment;
-  });
+  const each = doc.holders.map((holder) =>
+    worstOf([policyAttachmentSurvival(doc, holder, resources), exclusiveSurvival(doc, holder, resources)]),
+  );
   return (
     each.find((s) => s.kind === "kept") ??
     each.find((s) => s.kind === "unknown") ??

@@ -18,6 +18,7 @@ import {
   IAM_USER_POLICY,
   IAM_USER_POLICY_ATTACHMENT,
 } from "./identity-types";
+import { partitionOf } from "./aws-partitions";
 import { isKnownName } from "./known-text";
 import { linkOf } from "./links";
 import { providerAccount, sameAccount } from "./provider-accounts";
@@ -130,18 +131,25 @@ function groupsNamed(
 }
 
 /**
- * A customer managed policy's account, path and name from its ARN (`arn:aws:iam::123456789012:policy/team/force-mfa`
- * → "123456789012", "/team/force-mfa"); an AWS managed policy (account "aws") is none of the stack's.
+ * A customer managed policy's partition, account, path and name from its ARN
+ * (`arn:aws:iam::123456789012:policy/team/force-mfa` → "aws", "123456789012", "/team/force-mfa"); an AWS managed
+ * policy (account "aws") is none of the stack's.
  */
-function customerPolicy(arn: string): { account: string; path: string } | undefined {
-  const match = /^arn:[^:]+:iam::([^:]*):policy(\/.*)$/.exec(arn);
-  return match && match[1] !== "aws" ? { account: match[1], path: match[2] } : undefined;
+function customerPolicy(arn: string): { partition: string; account: string; path: string } | undefined {
+  const match = /^arn:([^:]+):iam::([^:]*):policy(\/.*)$/.exec(arn);
+  return match && match[2] !== "aws" ? { partition: match[1], account: match[2], path: match[3] } : undefined;
 }
 
 /** Whether the resource's provider may act in the account (a policy of one account attaches only there). */
 function mayActIn(r: GenericResource, account: string): boolean {
   const within = providerAccount(r).within;
   return within === undefined || within.includes(account);
+}
+
+/** Whether the policy may be in the partition: surely not when its own partition is known and another. */
+function mayBeIn(p: GenericResource, partition: string): boolean {
+  const own = partitionOf(p);
+  return own === undefined || own === partition;
 }
 
 /** The path a policy of the stack is created under ("/" by default). */
@@ -151,14 +159,16 @@ function policyPathOf(p: GenericResource): string {
 }
 
 /**
- * Whether a known ARN that `from` gives names the stack's policy `p`: same path and name, and an account both the
- * policy and `from` may be in (no user of one account is attached another account's policy).
+ * Whether a known ARN that `from` gives names the stack's policy `p`: same path and name, the policy's partition
+ * when known, and an account both the policy and `from` may be in (no user of one account is attached another
+ * account's policy).
  */
 export function arnNamesPolicy(arn: string, p: GenericResource, from: GenericResource): boolean {
   const named = customerPolicy(arn);
   return (
     named !== undefined &&
     named.path === `${policyPathOf(p)}${String(unwrap(p.inputs.name))}` &&
+    mayBeIn(p, named.partition) &&
     mayActIn(p, named.account) &&
     mayActIn(from, named.account)
   );

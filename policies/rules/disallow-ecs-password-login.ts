@@ -118,19 +118,31 @@ const ECS_IMAGE_HOSTS: Record<string, PasswordLogin> = {
 
 /**
  * A public Windows image's name that a custom image of the stack also bears (or that is the image's own output) may
- * start the hosts from that custom image: its passwords are judged unless the image's own platform is Windows.
+ * start the hosts from that custom image: its passwords are judged unless the image's own platform is Windows. A
+ * custom image whose platform or name is unknown at preview leaves the exemption unconfirmed (a note), and only while
+ * the host sets a password.
  */
 function windowsNameTakenByStackImage({ resources }: StackContext<unknown>): StackFinding[] {
   return resources.flatMap((host) => {
     const login = ECS_IMAGE_HOSTS[host.type];
     if (!login || !publicWindowsName(host.inputs)) return [];
-    const { images, windows } = stackImagesNamed(host, resources);
-    if (images.length === 0 || windows === "yes") return [];
-    const named = `imageName ${shown(host.inputs.imageName)} is also the name of ${namedList("custom image", images)} in this stack`;
-    if (windows === "unknown")
-      return [{ urn: host.urn, ...unverifiable("the custom image's platform", `${named}, which may run Windows`) }];
-    const hint = ` (${named}, whose platform is not Windows; a custom Windows image needs platform "Windows Server …" or an exemption)`;
-    return passwordFieldFindings(host.inputs, login, hint).map((f) => ({ urn: host.urn, ...f }));
+    const at = (f: Finding): StackFinding => ({ urn: host.urn, ...f });
+    const { images, windows, unnamed } = stackImagesNamed(host, resources);
+    const name = shown(host.inputs.imageName);
+    const named = `imageName ${name} is also the name of ${namedList("custom image", images)} in this stack`;
+    if (images.length > 0 && windows === "no") {
+      const hint = ` (${named}, whose platform is not Windows; a custom Windows image needs platform "Windows Server …" or an exemption)`;
+      return passwordFieldFindings(host.inputs, login, hint).map(at);
+    }
+    if (passwordFieldFindings(host.inputs, login, "").length === 0) return [];
+    if (images.length > 0 && windows === "unknown")
+      return [at(unverifiable("the custom image's platform", `${named}, which may run Windows`))];
+    if (unnamed.length > 0) {
+      const which = `the name of ${namedList("custom image", unnamed)}`;
+      const why = `it may be ${name}, and the image does not say it runs Windows`;
+      return [at(unverifiable(which, why))];
+    }
+    return [];
   });
 }
 

@@ -422,3 +422,255 @@ describe("require-iam-console-mfa: a CloudFormation managed policy's Users and G
     },
   ]);
 });
+
+describe("require-iam-console-mfa: an exclusive resource whose owner is unknown at preview may be alice's", () => {
+  const unknownUserArns = (policyArns: unknown, deps?: Record<string, string[]>) =>
+    r(USER_ARNS_EXCLUSIVE, "someones", { userName: UNKNOWN, policyArns }, deps);
+  stackTable(requireIamConsoleMfa, [
+    {
+      name: "UserPolicyAttachmentsExclusive for an unknown user, empty list, linked to nothing: a note",
+      resources: [...base(), unknownUserArns([])],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "the same, its user built from an unrelated resource: still a note",
+      resources: [
+        ...base(),
+        unknownUserArns([], { userName: ["urn:pulumi:test::hardening-kit::random:index/randomPet:RandomPet::x"] }),
+      ],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "the same fails closed",
+      resources: [...base(), unknownUserArns([READ_ONLY_ARN])],
+      violations: 1,
+      mentions: "someones's userName is unknown",
+      config: { failClosed: true },
+    },
+    {
+      name: "an unknown user's list that keeps the deny: no note",
+      resources: [...base(), unknownUserArns([READ_ONLY_ARN, FORCE_MFA_ARN])],
+      violations: 0,
+    },
+    {
+      name: "an unknown user's managed-policy list leaves alice's inline deny alone",
+      resources: [login(), inline(), unknownUserArns([])],
+      violations: 0,
+    },
+    {
+      name: "UserPoliciesExclusive for an unknown user: a note",
+      resources: [
+        login(),
+        inline(),
+        r(USER_NAMES_EXCLUSIVE, "someones-inline", { userName: UNKNOWN, policyNames: [] }),
+      ],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "GroupPolicyAttachmentsExclusive for an unknown group: a note",
+      resources: [
+        login(),
+        policy(),
+        member(),
+        groupAttach(),
+        r(GROUP_ARNS_EXCLUSIVE, "some-group", { groupName: UNKNOWN, policyArns: [READ_ONLY_ARN] }),
+      ],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "GroupPoliciesExclusive for an unknown group: a note",
+      resources: [
+        login(),
+        member(),
+        groupInline(),
+        r(GROUP_NAMES_EXCLUSIVE, "some-group-inline", { groupName: UNKNOWN, policyNames: ["other"] }),
+      ],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "an unknown group's exclusive list cannot take a deny attached to alice herself",
+      resources: [...base(), r(GROUP_ARNS_EXCLUSIVE, "some-group", { groupName: UNKNOWN, policyArns: [] })],
+      violations: 0,
+    },
+    {
+      name: "a known other group's exclusive list changes nothing (unchanged)",
+      resources: [login(), policy(), member(), groupAttach(), groupArnsExclusive([], "devs")],
+      violations: 0,
+    },
+  ]);
+
+  it("names the exclusive resource whose owner is unknown", async () => {
+    const ds = await runStack(requireIamConsoleMfa, [...base(), unknownUserArns([])]);
+    expect(ds.map((d) => d.level)).toEqual(["advisory"]);
+    expect(ds[0].message).toContain("cannot be verified at preview: someones's userName is unknown");
+  });
+});
+
+describe("require-iam-console-mfa: a sure removal is not hidden behind another resource's unknown value", () => {
+  const x1 = (props: Record<string, unknown>) => r(USER_ARNS_EXCLUSIVE, "x1", { userName: "alice", ...props });
+  const x2 = (props: Record<string, unknown>) => r(USER_ARNS_EXCLUSIVE, "x2", { userName: "alice", ...props });
+  const X2_REMOVES = "x2 (UserPolicyAttachmentsExclusive) does not list force-mfa";
+  const attachmentOf = (name: string, props: Record<string, unknown>) =>
+    r(POLICY_ATTACH, name, { policyArn: FORCE_MFA_ARN, ...props });
+  stackTable(requireIamConsoleMfa, [
+    {
+      name: "x1's list unknown, x2's empty: x2 surely removes the deny",
+      resources: [...base(), x1({ policyArns: [UNKNOWN] }), x2({ policyArns: [] })],
+      violations: 1,
+      mentions: X2_REMOVES,
+      config: { failClosed: true },
+    },
+    {
+      name: "x1's whole list unknown, x2's listing only ReadOnlyAccess",
+      resources: [...base(), x1({ policyArns: UNKNOWN }), x2({ policyArns: [READ_ONLY_ARN] })],
+      violations: 1,
+      mentions: X2_REMOVES,
+      config: { failClosed: true },
+    },
+    {
+      name: "x1's owner unknown, x2 alice's with an empty list (control: x2 still named)",
+      resources: [...base(), x1({ userName: UNKNOWN, policyArns: [] }), x2({ policyArns: [] })],
+      violations: 1,
+      mentions: X2_REMOVES,
+      config: { failClosed: true },
+    },
+    {
+      name: "group exclusives: one unknown, one empty",
+      resources: [
+        login(),
+        policy(),
+        member(),
+        groupAttach(),
+        r(GROUP_ARNS_EXCLUSIVE, "g1", { groupName: "humans", policyArns: UNKNOWN }),
+        r(GROUP_ARNS_EXCLUSIVE, "g2", { groupName: "humans", policyArns: [] }),
+      ],
+      violations: 1,
+      mentions: "g2 (GroupPolicyAttachmentsExclusive) does not list force-mfa",
+      config: { failClosed: true },
+    },
+    {
+      name: "PolicyAttachments: one's users unknown, another's listing only bob",
+      resources: [...base(), attachmentOf("p1", { users: UNKNOWN }), attachmentOf("p2", { users: ["bob"] })],
+      violations: 1,
+      mentions: "PolicyAttachment p2 attaches force-mfa to the users it lists only",
+      config: { failClosed: true },
+    },
+    {
+      name: "a PolicyAttachment's users unknown, an exclusive list surely dropping the deny",
+      resources: [...base(), attachmentOf("p1", { users: UNKNOWN }), x2({ policyArns: [] })],
+      violations: 1,
+      mentions: X2_REMOVES,
+      config: { failClosed: true },
+    },
+    {
+      name: "x1's list unknown, x2's keeping the deny: only unknown",
+      resources: [...base(), x1({ policyArns: [UNKNOWN] }), x2({ policyArns: [FORCE_MFA_ARN] })],
+      violations: 1,
+      mentions: "x1's policyArns is unknown",
+      config: { failClosed: true },
+    },
+    {
+      name: "both keep the deny: no finding",
+      resources: [...base(), x1({ policyArns: [FORCE_MFA_ARN] }), x2({ policyArns: [READ_ONLY_ARN, FORCE_MFA_ARN] })],
+      violations: 0,
+      config: { failClosed: true },
+    },
+  ]);
+
+  it("reports the sure removal, naming x2, whatever the order", async () => {
+    for (const order of [
+      [x1({ policyArns: [UNKNOWN] }), x2({ policyArns: [] })],
+      [x2({ policyArns: [] }), x1({ policyArns: [UNKNOWN] })],
+    ]) {
+      const ds = await runStack(requireIamConsoleMfa, [...base(), ...order]);
+      expect(ds.map((d) => d.level)).toEqual(["advisory"]);
+      expect(ds[0].message).toContain(X2_REMOVES);
+      expect(ds[0].message).not.toContain("x1's policyArns is unknown");
+    }
+  });
+});
+
+describe("require-iam-console-mfa: an ARN names a policy only in the policy's partition", () => {
+  const inRegion = (res: StackInput, region: unknown): StackInput => ({
+    ...res,
+    provider: `${PROVIDER}region-${String(region)}`,
+    providerProps: { region },
+  });
+  const arn = (partition: string) => `arn:${partition}:iam::123456789012:policy/sec/force-mfa`;
+  const secPolicy = (props: Record<string, unknown> = {}) =>
+    r(POLICY, "force-mfa", { name: "force-mfa", path: "/sec/", policy: DENY, ...props });
+  /** alice, the deny under /sec/ and its attachment by ARN, all in the region's partition. */
+  const stackIn = (region: unknown, partition: string, exclusiveArns: string[]) =>
+    [login(), secPolicy(), attachByArn(arn(partition)), userArnsExclusive(exclusiveArns)].map((x) =>
+      inRegion(x, region),
+    );
+  stackTable(requireIamConsoleMfa, [
+    {
+      name: "the stack in us-east-1 (aws), the exclusive list holding the aws-cn ARN: removed",
+      resources: stackIn("us-east-1", "aws", [arn("aws-cn")]),
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "the same fails closed, naming the exclusive resource",
+      resources: stackIn("us-east-1", "aws", [arn("aws-cn")]),
+      violations: 1,
+      mentions: "only-listed (UserPolicyAttachmentsExclusive) does not list force-mfa",
+      config: { failClosed: true },
+    },
+    {
+      name: "us-east-1, the aws ARN: kept",
+      resources: stackIn("us-east-1", "aws", [arn("aws")]),
+      violations: 0,
+    },
+    {
+      name: "cn-north-1 (aws-cn), the aws-cn ARN: kept",
+      resources: stackIn("cn-north-1", "aws-cn", [arn("aws-cn")]),
+      violations: 0,
+    },
+    {
+      name: "cn-north-1 (aws-cn), the aws ARN: removed",
+      resources: stackIn("cn-north-1", "aws-cn", [arn("aws")]),
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "us-gov-west-1 (aws-us-gov), the aws ARN: removed",
+      resources: stackIn("us-gov-west-1", "aws-us-gov", [arn("aws")]),
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "us-gov-west-1 (aws-us-gov), the aws-us-gov ARN: kept",
+      resources: stackIn("us-gov-west-1", "aws-us-gov", [arn("aws-us-gov")]),
+      violations: 0,
+    },
+    {
+      name: "the policy's own ARN says aws (no provider): the aws-cn ARN is another policy",
+      resources: [login(), secPolicy({ arn: arn("aws") }), attachByArn(arn("aws")), userArnsExclusive([arn("aws-cn")])],
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "an attachment by the aws-cn ARN attaches no policy of us-east-1: no deny reaches alice",
+      resources: [login(), secPolicy(), attachByArn(arn("aws-cn"))].map((x) => inRegion(x, "us-east-1")),
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "no provider region: the partition is unknown, the aws-cn ARN matches by name as before",
+      resources: [login(), secPolicy(), attachByArn(arn("aws")), userArnsExclusive([arn("aws-cn")])],
+      violations: 0,
+    },
+    {
+      name: "region unknown at preview: as before",
+      resources: stackIn(UNKNOWN, "aws", [arn("aws-cn")]),
+      violations: 0,
+    },
+  ]);
+});
