@@ -179,6 +179,10 @@ export function cidrContains(outer: string, inner: string): boolean {
   return !!o && !!i && o.family === i.family && o.first <= i.first && i.last <= o.last;
 }
 
+/** Broadest public IPv4/IPv6 block an admin source may be (a /24 office or VPN egress range at most). */
+export const ADMIN_SOURCE_MIN_PREFIX_V4 = 24;
+export const ADMIN_SOURCE_MIN_PREFIX_V6 = 48;
+
 /**
  * The entries that expose a port to the internet: every public entry when the set as a whole covers the
  * internet, plus each entry that is public and broader than the allowed prefix. Order and text are preserved.

@@ -1,13 +1,11 @@
 // Which addresses may reach an admin port (SSH/RDP). The case's SSH was open to the whole internet and brute-forced in
 // 137 seconds; admin sources must be a short list of narrow blocks, never the internet or a broad public range.
-import { internetSources, parseCidr } from "../../lib/cidr";
+import { ADMIN_SOURCE_MIN_PREFIX_V4, ADMIN_SOURCE_MIN_PREFIX_V6, internetSources, parseCidr } from "../../lib/cidr";
 import { checkPlain, Problems } from "../validation";
 import { cidrNotationProblem } from "./cidr";
 import { unusableSourceProblem } from "./unusableSources";
 
-/** Broadest public IPv4/IPv6 block an admin source may be (a /24 office or VPN egress range at most). */
-export const ADMIN_SOURCE_MIN_PREFIX_V4 = 24;
-export const ADMIN_SOURCE_MIN_PREFIX_V6 = 48;
+export { ADMIN_SOURCE_MIN_PREFIX_V4, ADMIN_SOURCE_MIN_PREFIX_V6 } from "../../lib/cidr";
 
 /**
  * Checks a list of admin source CIDRs and reports every bad entry under `argument[i]`: entries not written exactly as

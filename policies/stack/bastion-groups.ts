@@ -2,11 +2,15 @@
 // bastion source only while every host and balancer of the stack carrying it is a bastion. Three things offer a group:
 // a bastion carrying it, the group's own `hardening:role = "bastion"` tag, and an EC2 Instance Connect Endpoint of the
 // stack naming it. A tagged group carried by nothing in the stack keeps counting: the tag is the only word on it.
-// A group the stack names only by id never counts: whatever else carries it lies outside the stack.
+// A group the stack names only by id never counts: whatever else carries it lies outside the stack. Besides hosts and
+// balancers, any other resource naming the group (a function, a build project, a launch template, an attachment to an
+// interface outside the stack) carries it too, unless it belongs to a bastion (group-referrers.ts).
 import { Host, NetworkModel, groupCarriers } from "../../lib/reachability";
 import { instanceConnectEndpointGroups } from "../../lib/reachability/aws/instance-connect-endpoints";
+import { AWS } from "../../lib/reachability/aws/tokens";
 import { isLiteralGroup } from "../../lib/reachability/literal-groups";
 import { isUnknown, unwrap } from "../../lib/reachability/resource";
+import { groupReferrers } from "./group-referrers";
 import { BASTION_ROLE, BastionConfig, ROLE_TAG, isBastion } from "./roles";
 
 /** A group offered as a bastion group that some other member also carries. */
@@ -38,10 +42,16 @@ export function bastionGroups(m: NetworkModel, c: BastionConfig): BastionGroups 
   for (const sg of instanceConnectEndpointGroups(m)) offer(sg, "an EC2 Instance Connect Endpoint");
 
   const carriers = groupCarriers(m);
+  const bastions = new Set([...m.hosts.values()].filter((h) => isBastion(h, c)).map((h) => h.urn));
+  const referrers = groupReferrers(m, bastions);
   const out: BastionGroups = { sources: new Set(), shared: new Map() };
   for (const [sg, offeredBy] of offers) {
-    const other = firstNonBastion(m, c, carriers.get(sg) ?? []);
-    if (other) out.shared.set(sg, { offeredBy, ...other });
+    const host = firstNonBastion(m, c, carriers.get(sg) ?? []);
+    // An endpoint naming the group is itself an offer, not another carrier.
+    const other = referrers.of(sg).find((r) => r.type !== AWS.instanceConnectEndpoint);
+    // A certain non-bastion host first, then any other resource, then a host whose role is unknown at preview.
+    const shared = host && !host.unknown ? host : other ? { carrier: other.name } : host;
+    if (shared) out.shared.set(sg, { offeredBy, ...shared });
     else out.sources.add(sg);
   }
   return out;

@@ -1,29 +1,54 @@
 // Case step 1: scanners found SSH open on the servers and brute-forced it in 137 seconds.
 import { cidrContains } from "../../lib/cidr";
-import { ADMIN_PORTS, rangeCoversPort } from "../../lib/ports";
+import { ADMIN_PORTS, HIGH_RISK_PORTS, rangeCoversPort } from "../../lib/ports";
 import { internetExposures, renderPath } from "../../lib/reachability";
 import { CIDRS_SCHEMA, PORTS_SCHEMA } from "../lib/config";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
-import { ALLOWED_CIDRS_TAG, BASTION_SCHEMA, BastionConfig, isBastion, readBastions, taggedAllowList } from "./roles";
+import {
+  ALLOWED_CIDRS_TAG,
+  BASTION_SCHEMA,
+  BastionConfig,
+  TAG_ENTRY_PREFIX,
+  isBastion,
+  readBastions,
+  taggedAllowList,
+  taggedBroadRanges,
+} from "./roles";
 
 interface Config extends BastionConfig {
   ports: number[];
   allowCidrs: string[];
 }
 
+/** WinRM over HTTP and HTTPS: administration a listener speaking only HTTP still carries. */
+const WINRM_PORTS: ReadonlySet<number> = new Set([5985, 5986]);
+
+/** VNC display :0; the displays after it (:1-:3) are the ports that follow it among lib/ports.ts's high-risk ports. */
+const VNC_DISPLAY_0 = 5900;
+
+function vncDisplays(): number[] {
+  const out = [VNC_DISPLAY_0];
+  while (HIGH_RISK_PORTS.includes(out[out.length - 1] + 1)) out.push(out[out.length - 1] + 1);
+  return out;
+}
+
 /**
  * Administration services that do not speak HTTP: SSH, RDP and VNC (displays :0-:3). A path through a listener that
  * speaks only HTTP (an application load balancer) cannot log in to them; WinRM (5985/5986) is HTTP and stays judged.
  */
-const NOT_HTTP_ADMIN_PORTS: ReadonlySet<number> = new Set([22, 3389, 5900, 5901, 5902, 5903]);
+const NOT_HTTP_ADMIN_PORTS: ReadonlySet<number> = new Set([
+  ...ADMIN_PORTS.filter((p) => !WINRM_PORTS.has(p)),
+  ...vncDisplays(),
+]);
 
 /** Why entries of the bastion's tag do not count: they would make it an SSH server for everyone. */
-function refusedNote(refused: string[]): string {
+function refusedNote(refused: string[], ranges: string[]): string {
   if (refused.length === 0) return "";
+  const joined = ranges.length > 0 ? ` (together ${ranges.join(", ")})` : "";
   return (
-    `; its ${ALLOWED_CIDRS_TAG} tag lists ${refused.join(", ")}, broader than a public /24 (IPv6 /48) alone or merged ` +
-    "with the other entries, or covering the internet together, which no allow-list may be: list the office or VPN " +
-    "egress ranges"
+    `; its ${ALLOWED_CIDRS_TAG} tag lists ${refused.join(", ")}, broader than a public /${TAG_ENTRY_PREFIX.ipv4} ` +
+    `(IPv6 /${TAG_ENTRY_PREFIX.ipv6}) alone or merged with the other entries${joined}, or covering the internet ` +
+    "together, which no allow-list may be: list the office or VPN egress ranges"
   );
 }
 
@@ -83,7 +108,7 @@ export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>(
           findings.push(
             finding(
               `${where}; source ${e.source} is outside the bastion's allow-list (${allow.join(", ") || "empty"})` +
-                refusedNote(tagged.refused) +
+                refusedNote(tagged.refused, taggedBroadRanges(host)) +
                 remedy,
             ),
           );

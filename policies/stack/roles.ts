@@ -4,7 +4,8 @@
 // separated).
 import { internetSources } from "../../lib/cidr";
 import { Host } from "../../lib/reachability";
-import { broadUnionEntries } from "./allow-list-union";
+import { ADMIN_SOURCE_MIN_PREFIX_V4, ADMIN_SOURCE_MIN_PREFIX_V6 } from "../../lib/cidr";
+import { broadUnion } from "./allow-list-union";
 import { NAMES_SCHEMA } from "../lib/config";
 import { ConfigReader } from "../lib/config";
 import { PolicyConfigSchema } from "@pulumi/policy";
@@ -44,17 +45,17 @@ export function isBastion(host: Pick<Host, "urn" | "name" | "tags">, c: BastionC
 }
 
 /**
- * The broadest public block one tag entry may be. Entries are judged merged too: 256 adjacent /24s are one /16, which
- * no single entry may be.
+ * The broadest public block one tag entry may be: the bound the Bastion components hold their own sources to. Entries
+ * are judged merged too: 256 adjacent /24s are one /16, which no single entry may be.
  */
-export const TAG_ENTRY_PREFIX = { ipv4: 24, ipv6: 48 } as const;
+export const TAG_ENTRY_PREFIX = { ipv4: ADMIN_SOURCE_MIN_PREFIX_V4, ipv6: ADMIN_SOURCE_MIN_PREFIX_V6 } as const;
 
 /** A bastion's tag allow-list: the entries the pack trusts, and those it refuses. */
 export interface TaggedAllowList {
   trusted: string[];
   /**
-   * Public blocks broader than /24 (IPv6 /48), public entries that merge with others into such a block, or every
-   * public entry of a list that covers the internet.
+   * Public blocks broader than /24 (IPv6 /48), public entries that join others into a contiguous range holding more
+   * addresses than such a block, or every public entry of a list that covers the internet.
    */
   refused: string[];
 }
@@ -64,11 +65,21 @@ export interface TaggedAllowList {
  * (or a broad public range) an allow-list: the bound is the one the Bastion components enforce on their own sources.
  */
 export function taggedAllowList(host: Pick<Host, "tags">): TaggedAllowList {
-  const listed = (host.tags[ALLOWED_CIDRS_TAG] ?? "").split(/[\s,]+/).filter((s) => s !== "");
+  const listed = taggedEntries(host);
   const limit = { minPrefixV4: TAG_ENTRY_PREFIX.ipv4, minPrefixV6: TAG_ENTRY_PREFIX.ipv6 };
-  const refused = new Set([...internetSources(listed, limit), ...broadUnionEntries(listed, TAG_ENTRY_PREFIX)]);
+  const refused = new Set([...internetSources(listed, limit), ...broadUnion(listed, TAG_ENTRY_PREFIX).entries]);
   return {
     trusted: listed.filter((c) => !refused.has(c)),
     refused: [...new Set(listed.filter((c) => refused.has(c)))],
   };
+}
+
+/** The entries of the host's `hardening:allowed-cidrs` tag, as written. */
+function taggedEntries(host: Pick<Host, "tags">): string[] {
+  return (host.tags[ALLOWED_CIDRS_TAG] ?? "").split(/[\s,]+/).filter((s) => s !== "");
+}
+
+/** The ranges (`first–last`) the tag's public entries join into that are broader than one entry may be. */
+export function taggedBroadRanges(host: Pick<Host, "tags">): string[] {
+  return broadUnion(taggedEntries(host), TAG_ENTRY_PREFIX).ranges;
 }

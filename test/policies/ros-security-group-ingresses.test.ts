@@ -188,3 +188,115 @@ describe("disallow-internet-admin-ports-except-bastions reads ROS SecurityGroupI
     },
   ]);
 });
+
+// A drop naming a destination address (DestCidrIp, Ipv6DestCidrIp) or a source port (SourcePortRange) blocks only
+// that traffic: the accept stays open for everything else, and the drop closes nothing group-wide.
+const narrowedDrop = (narrowing: Record<string, unknown>) => ssh({ Policy: "drop", Priority: 1, ...narrowing });
+const NARROWINGS: [string, Record<string, unknown>][] = [
+  ["DestCidrIp 10.0.1.99/32", { DestCidrIp: "10.0.1.99/32" }],
+  ["SourcePortRange 1/1", { SourcePortRange: "1/1" }],
+  ["Ipv6DestCidrIp 2001:db8::1/128", { Ipv6DestCidrIp: "2001:db8::1/128" }],
+];
+
+describe("a drop to one address or from one source port leaves the accept open", () => {
+  const group = (entries: unknown[]) =>
+    rosJson("ALIYUN::ECS::SecurityGroup", { VpcId: "vpc-1", SecurityGroupIngress: entries });
+  table(adminPorts, [
+    ...NARROWINGS.flatMap(([what, narrowing]): Case[] => [
+      row(`SecurityGroupIngresses: a drop with ${what}`, [ssh({ Priority: 1 }), narrowedDrop(narrowing)], 1, {
+        mentions: "Permissions[0]",
+      }),
+      {
+        name: `a group's inline entries: a drop with ${what}`,
+        type: ROS_STACK,
+        props: { templateBody: group([ssh({ Priority: 1 }), narrowedDrop(narrowing)]) },
+        violations: 1,
+      },
+    ]),
+    row(
+      "a plain drop beside the narrowed one still closes the accept",
+      [ssh({ Priority: 1 }), narrowedDrop({ DestCidrIp: "10.0.1.99/32" }), ssh({ Policy: "drop", Priority: 1 })],
+      0,
+    ),
+    {
+      name: "a drop whose DestCidrIp is unknown at preview closes nothing",
+      type: ROS_STACK,
+      props: {
+        templateBody: ingresses([ssh({ Priority: 1 }), narrowedDrop({ DestCidrIp: { Ref: "Dst" } })], {
+          Dst: { Type: "String" },
+        }),
+        parameters: [{ parameterKey: "Dst", parameterValue: UNKNOWN }],
+      },
+      violations: 1,
+    },
+    {
+      name: "a drop whose SourcePortRange is unknown at preview closes nothing",
+      type: ROS_STACK,
+      props: {
+        templateBody: ingresses([ssh({ Priority: 1 }), narrowedDrop({ SourcePortRange: { Ref: "Sp" } })], {
+          Sp: { Type: "String" },
+        }),
+        parameters: [{ parameterKey: "Sp", parameterValue: UNKNOWN }],
+      },
+      violations: 1,
+    },
+  ]);
+});
+
+describe("disallow-internet-admin-ports-except-bastions: a narrowed ROS drop closes nothing group-wide", () => {
+  const stack = stacksNamed("app");
+  const network: TemplateResources = {
+    Vpc: { Type: "ALIYUN::ECS::VPC", Properties: { CidrBlock: "10.0.0.0/16" } },
+    Vsw: { Type: "ALIYUN::ECS::VSwitch", Properties: { VpcId: { Ref: "Vpc" }, CidrBlock: "10.0.1.0/24" } },
+  };
+  const web = {
+    Type: "ALIYUN::ECS::Instance",
+    Properties: {
+      ImageId: "ubuntu",
+      VpcId: { Ref: "Vpc" },
+      VSwitchId: { Ref: "Vsw" },
+      SecurityGroupId: { Ref: "Sg" },
+      InternetMaxBandwidthOut: 5,
+    },
+  };
+  const separate = (drop: unknown): TemplateResources => ({
+    Sg: { Type: "ALIYUN::ECS::SecurityGroup", Properties: { VpcId: { Ref: "Vpc" } } },
+    Rules: {
+      Type: INGRESSES,
+      Properties: { SecurityGroupId: { Ref: "Sg" }, Permissions: [ssh({ Priority: 1 }), drop] },
+    },
+  });
+  const inline = (drop: unknown): TemplateResources => ({
+    Sg: {
+      Type: "ALIYUN::ECS::SecurityGroup",
+      Properties: { VpcId: { Ref: "Vpc" }, SecurityGroupIngress: [ssh({ Priority: 1 }), drop] },
+    },
+  });
+  const rosStack = (resources: TemplateResources) => [stack(ROS_STACK, ros({ ...network, ...resources, Web: web }))];
+  stackTable(disallowInternetAdminPortsExceptBastions, [
+    ...NARROWINGS.flatMap(([what, narrowing]) => [
+      {
+        name: `SecurityGroupIngresses: a drop with ${what} leaves SSH open`,
+        resources: rosStack(separate(narrowedDrop(narrowing))),
+        violations: 1,
+        mentions: "app/Web: tcp/22",
+      },
+      {
+        name: `inline entries: a drop with ${what} leaves SSH open`,
+        resources: rosStack(inline(narrowedDrop(narrowing))),
+        violations: 1,
+        mentions: "app/Web: tcp/22",
+      },
+    ]),
+    {
+      name: "the plain drop (no destination, no source port) closes SSH",
+      resources: rosStack(separate(ssh({ Policy: "drop", Priority: 1 }))),
+      violations: 0,
+    },
+    {
+      name: "the plain drop among inline entries closes SSH",
+      resources: rosStack(inline(ssh({ Policy: "drop", Priority: 1 }))),
+      violations: 0,
+    },
+  ]);
+});

@@ -1,7 +1,9 @@
 // A bastion's `hardening:allowed-cidrs` tag cannot declare a broad public range, and neither can its entries together:
 // the entries' union, merged into blocks, is held to the bound one entry is held to (a public /24, IPv6 /48).
 import { disallowInternetAdminPortsExceptBastions as policy } from "../../policies/stack/disallow-internet-admin-ports-except-bastions";
-import { taggedAllowList } from "../../policies/stack/roles";
+import { ADMIN_SOURCE_MIN_PREFIX_V4, ADMIN_SOURCE_MIN_PREFIX_V6 } from "../../components/plan/adminSources";
+import { UNKNOWN } from "../../lib/reachability";
+import { TAG_ENTRY_PREFIX, taggedAllowList, taggedBroadRanges } from "../../policies/stack/roles";
 import { T, vpcWithSubnets } from "./aws-fixtures";
 import { mandatory, runStackPolicy } from "./policy-harness";
 import { StackBuilder, ref } from "./stack-builder";
@@ -80,5 +82,70 @@ describe("disallow-internet-admin-ports-except-bastions: a tag whose entries mer
   it("passes two offices' /24s that merge into nothing broader", async () => {
     const { b } = bastion(["203.0.113.0/24", "198.51.100.0/24"], ["203.0.113.0/24", "198.51.100.0/24"]);
     expect(await runStackPolicy(policy, b.resources)).toEqual([]);
+  });
+});
+
+// The union is measured as contiguous ranges, not as prefix-aligned blocks: 203.0.113.0/24 and 203.0.114.0/24 share
+// no /23 yet are 512 contiguous addresses, twice what one entry may be.
+describe("taggedAllowList: contiguous ranges, aligned or not", () => {
+  it.each([
+    // Unaligned neighbours: no /23 holds both (was: both trusted).
+    ["203.0.113.0/24 203.0.114.0/24", [], ["203.0.113.0/24", "203.0.114.0/24"]],
+    // A /25 and the /24 after it: 384 contiguous addresses (was: trusted).
+    ["203.0.113.128/25 203.0.114.0/24", [], ["203.0.113.128/25", "203.0.114.0/24"]],
+    // Three in a row: the aligned pair was refused, the third trusted; the run is one range.
+    ["203.0.111.0/24 203.0.112.0/24 203.0.113.0/24", [], ["203.0.111.0/24", "203.0.112.0/24", "203.0.113.0/24"]],
+    // Overlapping entries join too: a /25 inside the first /24, then its unaligned neighbour (was: all trusted).
+    ["203.0.113.0/24 203.0.113.128/25 203.0.114.0/24", [], ["203.0.113.0/24", "203.0.113.128/25", "203.0.114.0/24"]],
+    // IPv6: unaligned neighbouring /48s (was: both trusted).
+    ["2001:db8:1::/48 2001:db8:2::/48", [], ["2001:db8:1::/48", "2001:db8:2::/48"]],
+    // Exactly 256 contiguous addresses across a /24 boundary: as many as one entry may hold.
+    ["203.0.113.128/25 203.0.114.0/25", ["203.0.113.128/25", "203.0.114.0/25"], []],
+    // Scattered entries with a gap between them still pass.
+    ["203.0.113.0/24 203.0.115.0/24", ["203.0.113.0/24", "203.0.115.0/24"], []],
+    ["2001:db8:1::/48 2001:db8:3::/48", ["2001:db8:1::/48", "2001:db8:3::/48"], []],
+    // Private neighbours are never refused; a public one beside them joins nothing.
+    ["10.0.255.0/24 11.0.0.0/24", ["10.0.255.0/24", "11.0.0.0/24"], []],
+  ])("%j → trusted %j, refused %j", (tag, trusted, refused) => {
+    expect(listOf(tag)).toEqual({ trusted, refused });
+  });
+
+  it("names the joined ranges, first–last, IPv6 compressed", () => {
+    const tags = { "hardening:allowed-cidrs": "203.0.113.0/24 203.0.114.0/24 2001:db8:1::/48 2001:db8:2::/48" };
+    expect(taggedBroadRanges({ tags })).toEqual([
+      "203.0.113.0–203.0.114.255",
+      "2001:db8:1::–2001:db8:2:ffff:ffff:ffff:ffff:ffff",
+    ]);
+  });
+
+  it("names no range for entries with gaps between them", () => {
+    expect(taggedBroadRanges({ tags: { "hardening:allowed-cidrs": "203.0.113.0/24 203.0.115.0/24" } })).toEqual([]);
+  });
+
+  it("holds the tag to the Bastion components' own bound (/24, /48)", () => {
+    expect(TAG_ENTRY_PREFIX).toEqual({ ipv4: ADMIN_SOURCE_MIN_PREFIX_V4, ipv6: ADMIN_SOURCE_MIN_PREFIX_V6 });
+  });
+});
+
+describe("disallow-internet-admin-ports-except-bastions: unaligned neighbours in the tag", () => {
+  it("blocks SSH from 203.0.113.0/24 when the tag also lists 203.0.114.0/24, naming the joined range (was: passed)", async () => {
+    const { b, host } = bastion(["203.0.113.0/24"], ["203.0.113.0/24", "203.0.114.0/24"]);
+    const out = mandatory(await runStackPolicy(policy, b.resources));
+    expect(out.map((f) => f.urn)).toEqual([host.urn]);
+    expect(out[0].message).toContain("together 203.0.113.0–203.0.114.255");
+    expect(out[0].message).toContain("broader than a public /24 (IPv6 /48)");
+  });
+
+  it("passes SSH from two /24s with a gap between them", async () => {
+    const { b } = bastion(["203.0.113.0/24", "203.0.115.0/24"], ["203.0.113.0/24", "203.0.115.0/24"]);
+    expect(await runStackPolicy(policy, b.resources)).toEqual([]);
+  });
+
+  it("a source unknown at preview is a note that still names the joined range", async () => {
+    const { b, host } = bastion([UNKNOWN], ["203.0.113.0/24", "203.0.114.0/24"]);
+    const out = await runStackPolicy(policy, b.resources);
+    expect(out.map((f) => [f.urn, f.advisory])).toEqual([[host.urn, true]]);
+    expect(out[0].message).toContain("cannot be verified at preview");
+    expect(out[0].message).toContain("together 203.0.113.0–203.0.114.255");
   });
 });

@@ -234,3 +234,184 @@ describe("require-bastion-only-ssh-to-private-hosts: Alibaba Cloud, a bastion's 
     { name: "good: the bastion carries its group alone", build: aliStack(false), violations: 0 },
   ]);
 });
+
+// Hosts and balancers are not the only members: a function or build project in the VPC, a launch template, an
+// attachment to an interface outside the stack all carry the group, and any one of them may log in to the app hosts.
+const LAMBDA = "aws:lambda/function:Function";
+const CODEBUILD = "aws:codebuild/project:Project";
+const SG_ATTACHMENT = "aws:ec2/networkInterfaceSecurityGroupAttachment:NetworkInterfaceSecurityGroupAttachment";
+
+describe("require-bastion-only-ssh-to-private-hosts: other resources naming the bastion's group", () => {
+  /** The bastion jump carries `common`; `carrier` adds another resource naming it. */
+  const withJump = (carrier: (p: Parts) => void) =>
+    stack((p) => {
+      carriesCommon(p);
+      carrier(p);
+    });
+  probes(policy, [
+    {
+      name: "bad: a Lambda function's vpcConfig names the group (was: passed)",
+      build: withJump((p) =>
+        p.b.add(LAMBDA, "fn", {
+          vpcConfig: { subnetIds: [ref(p.v.privateSubnet)], securityGroupIds: [ref(p.source)] },
+        }),
+      ),
+      violations: 2,
+      mentions:
+        "common is not a bastion group: offered by the bastion jump, it is also carried by fn, which is no bastion",
+    },
+    {
+      name: "bad: a CodeBuild project's vpcConfig names the group (was: passed)",
+      build: withJump((p) =>
+        p.b.add(CODEBUILD, "builder", {
+          vpcConfig: { vpcId: ref(p.v.vpc), subnets: [ref(p.v.privateSubnet)], securityGroupIds: [ref(p.source)] },
+        }),
+      ),
+      violations: 2,
+      mentions: "also carried by builder, which is no bastion",
+    },
+    {
+      name: "bad: the group attached to an interface outside the stack (was: passed)",
+      build: withJump((p) =>
+        p.b.add(SG_ATTACHMENT, "outside-eni", { securityGroupId: ref(p.source), networkInterfaceId: "eni-0a1b2c3d" }),
+      ),
+      violations: 2,
+      mentions: "also carried by outside-eni, which is no bastion",
+    },
+    {
+      name: "bad: a launch template no bastion uses names the group (was: passed)",
+      build: withJump((p) => p.b.add(T.lt, "workers", { vpcSecurityGroupIds: [ref(p.source)] })),
+      violations: 2,
+      mentions: "also carried by workers, which is no bastion",
+    },
+    {
+      name: "bad: the function names the group by its known id, no dependency",
+      build: withJump((p) => {
+        p.source.inputs.id = "sg-0c0ffee0c0ffee000";
+        p.b.add(LAMBDA, "fn-by-id", { vpcConfig: { securityGroupIds: ["sg-0c0ffee0c0ffee000"] } });
+      }),
+      violations: 2,
+      mentions: "also carried by fn-by-id",
+    },
+    {
+      name: "bad: the tagged group (no bastion host) named by a function",
+      build: stack((p) => p.b.add(LAMBDA, "fn", { vpcConfig: { securityGroupIds: [ref(p.source)] } }), {
+        sourceTags: BASTION_TAGS,
+      }),
+      violations: 2,
+      mentions: "offered by its hardening:role=bastion tag, it is also carried by fn",
+    },
+    {
+      name: "bad: a certain function outweighs a host whose role is unknown at preview",
+      build: withJump((p) => {
+        p.b.add(T.instance, "maybe", {
+          subnetId: ref(p.v.privateSubnet),
+          vpcSecurityGroupIds: [ref(p.source)],
+          tags: UNKNOWN,
+        });
+        p.b.add(LAMBDA, "fn", { vpcConfig: { securityGroupIds: [ref(p.source)] } });
+      }),
+      violations: 2,
+      mentions: "also carried by fn, which is no bastion",
+    },
+    {
+      name: "good: the bastion is a scaling group launched from its own template naming the group",
+      build: stack((p) => {
+        const lt = p.b.add(T.lt, "jump-lt", { vpcSecurityGroupIds: [ref(p.source)] });
+        p.b.add(T.asg, "jump-asg", {
+          vpcZoneIdentifiers: [ref(p.v.publicSubnet)],
+          launchTemplate: { id: ref(lt) },
+          tags: [{ key: "hardening:role", value: "bastion", propagateAtLaunch: true }],
+        });
+      }),
+      violations: 0,
+    },
+    {
+      name: "good: the group attached to the bastion's own interface",
+      build: withJump((p) => {
+        const jumpHost = p.b.resources.find((r) => r.name === "jump")!;
+        p.b.add(SG_ATTACHMENT, "jump-extra", {
+          securityGroupId: ref(p.source),
+          networkInterfaceId: ref(jumpHost),
+        });
+      }),
+      violations: 0,
+    },
+    {
+      name: "good: a rule of another group naming the bastion's group as its source carries nothing",
+      build: withJump((p) =>
+        p.b.add(T.sgRule, "egress-to-common", {
+          type: "egress",
+          securityGroupId: ref(p.app),
+          protocol: "tcp",
+          fromPort: 22,
+          toPort: 22,
+          sourceSecurityGroupId: ref(p.source),
+        }),
+      ),
+      violations: 0,
+    },
+    {
+      name: "good: a function naming a different group",
+      build: withJump((p) => p.b.add(LAMBDA, "fn", { vpcConfig: { securityGroupIds: [ref(p.app)] } })),
+      violations: 0,
+    },
+    {
+      name: "good: a tag resource on the group describes it, carries nothing",
+      build: withJump((p) => p.b.add("aws:ec2/tag:Tag", "owner", { resourceId: ref(p.source), key: "o", value: "x" })),
+      violations: 0,
+    },
+    {
+      // With no dependencies per property (as some engines send), the resource-wide list is only ordering.
+      name: "good: a function that only depends on the group (dependsOn) carries nothing",
+      build: withJump((p) => {
+        const fn = p.b.add(LAMBDA, "fn", { description: "after the group" });
+        fn.propertyDependencies = {};
+        fn.dependencies.push(p.source.urn);
+      }),
+      violations: 0,
+    },
+  ]);
+});
+
+describe("require-bastion-only-ssh-to-private-hosts: Alibaba Cloud, other resources naming the bastion's group", () => {
+  /** A bastion ECS carrying `common`, an app ECS carrying `app` that admits 22 from `common`, and `more`. */
+  const aliWith =
+    (more: (b: StackBuilder, common: GenericResource, vswitch: GenericResource) => void) => (): StackBuilder => {
+      const b = new StackBuilder();
+      const n = aliNetwork(b, "app");
+      const common = b.add(A.sg, "common", { vpcId: ref(n.vpc), innerAccessPolicy: "Drop" });
+      rule(b, n.sg, "ssh-from-common", { portRange: "22/22", sourceSecurityGroupId: ref(common) });
+      b.add(A.instance, "jump", { vswitchId: ref(n.vswitch), securityGroups: [ref(common)], tags: BASTION_TAGS });
+      b.add(A.instance, "app1", { vswitchId: ref(n.vswitch), securityGroups: [ref(n.sg)] });
+      more(b, common, n.vswitch);
+      return b;
+    };
+  probes(policy, [
+    {
+      name: "bad: a Function Compute service's vpcConfig names the group (was: passed)",
+      build: aliWith((b, common, vsw) =>
+        b.add("alicloud:fc/service:Service", "fc", {
+          vpcConfig: { vswitchIds: [ref(vsw)], securityGroupId: ref(common) },
+        }),
+      ),
+      violations: 1,
+      mentions: "also carried by fc, which is no bastion",
+    },
+    {
+      name: "bad: an ECS launch template names the group (was: passed)",
+      build: aliWith((b, common) =>
+        b.add("alicloud:ecs/ecsLaunchTemplate:EcsLaunchTemplate", "tpl", { securityGroupIds: [ref(common)] }),
+      ),
+      violations: 1,
+      mentions: "also carried by tpl, which is no bastion",
+    },
+    {
+      name: "good: an egress rule of the group carries nothing",
+      build: aliWith((b, common) =>
+        rule(b, common, "out-22", { type: "egress", portRange: "22/22", cidrIp: "10.0.0.0/8" }),
+      ),
+      violations: 0,
+    },
+  ]);
+});

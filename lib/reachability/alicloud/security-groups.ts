@@ -6,6 +6,7 @@ import { normalizeProtocol } from "../protocol";
 import { ANY_SOURCE, Family } from "../exposure";
 import { GenericResource, bool, isUnknown, num, str, tags, unwrap } from "../resource";
 import { declareLiteralGroups } from "../literal-groups";
+import { isNarrowedRule } from "./narrowed-drops";
 import { alicloudPrefixListSources } from "./prefix-lists";
 import { ALI } from "./tokens";
 import { appendAll } from "../../arrays";
@@ -61,6 +62,8 @@ export function addAlicloudSecurityGroups(m: NetworkModel): void {
     const policy = str(r.inputs.policy)?.toLowerCase() === "drop" ? "drop" : "accept";
     // A type unknown at preview may be egress: as a drop it closes nothing, as an accept it counts, unverified.
     if (typeUnknown && policy === "drop") continue;
+    // A drop only to one address or from one source port closes part of the traffic the model cannot tell apart.
+    if (policy === "drop" && isNarrowedRule(r.inputs)) continue;
     const unknownType = typeUnknown ? { unknownRule: "rule type" as const } : {};
     const sources: RuleSource[] = [];
     for (const [key, family] of FAMILY_FIELDS) {

@@ -22,6 +22,10 @@ function ingressRule(entry: unknown, where: string, group: unknown): Translated 
         priority: e.Priority,
         sourceSecurityGroupId: e.SourceGroupId,
         prefixListId: e.SourcePrefixListId,
+        // A drop naming a destination or a source port closes only part of the group's traffic (narrowed-drops.ts).
+        destCidrIp: e.DestCidrIp,
+        ipv6DestCidrIp: e.Ipv6DestCidrIp,
+        sourcePortRange: e.SourcePortRange,
       })
     : { type: "ingress", securityGroupId: group, ipProtocol: UNKNOWN, portRange: UNKNOWN, cidrIp: UNKNOWN };
   return { type: SECURITY_GROUP_RULE, props, where };
@@ -48,6 +52,9 @@ const securityGroupIngress: Translation = (read) => [
       Priority: read("Priority"),
       SourceGroupId: read("SourceGroupId"),
       SourcePrefixListId: read("SourcePrefixListId"),
+      DestCidrIp: read("DestCidrIp"),
+      Ipv6DestCidrIp: read("Ipv6DestCidrIp"),
+      SourcePortRange: read("SourcePortRange"),
     },
     "rule",
     read("SecurityGroupId"),

@@ -2,6 +2,7 @@
 // higher precedence (lower or equal Priority) covering an accept's ports and source cancels it. The resource rules
 // judge each entry alone, so an accept the group's drops close entirely is left out of what they judge; the network
 // model's own evaluation (security-group-eval.ts) decides it, not a second reading of priorities.
+import { isNarrowedRule } from "../../../lib/reachability/alicloud/narrowed-drops";
 import { addAlicloudSecurityGroups } from "../../../lib/reachability/alicloud/security-groups";
 import { emptyModel } from "../../../lib/reachability/model";
 import { Resolver } from "../../../lib/reachability/resolver";
@@ -16,6 +17,9 @@ const GROUP = "alicloud:ecs/securityGroup:SecurityGroup";
 const MAX_WEIGHED_ENTRIES = 500;
 
 const isDrop = (t: Translated) => String(t.props.policy).toLowerCase() === "drop";
+
+/** A drop for the group's whole traffic; one only to an address or from a source port cancels no accept. */
+const closesGroup = (t: Translated) => isDrop(t) && !isNarrowedRule(t.props);
 
 /** The one CIDR an accept names, when everything about it is known; other accepts are never cancelled. */
 function knownSource(t: Translated): string | undefined {
@@ -53,7 +57,7 @@ function groupRules(rules: readonly Translated[]) {
 
 /** The entries without the accepts that the group's drops close for every port and the whole source they name. */
 export function withoutCancelledAccepts(rules: Translated[]): Translated[] {
-  if (rules.length > MAX_WEIGHED_ENTRIES || !rules.some(isDrop)) return rules;
+  if (rules.length > MAX_WEIGHED_ENTRIES || !rules.some(closesGroup)) return rules;
   const m = groupRules(rules);
   const cancelled = new Set<number>();
   rules.forEach((t, i) => {
