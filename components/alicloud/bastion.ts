@@ -4,7 +4,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { bastionCloudInit } from "../plan/sshd";
-import { ACCEPT_PRIORITY, SSH_PORT_RANGE, checkAdminSourceCidrs, sshIngressRules } from "../plan/alicloud-sg";
+import {
+  ACCEPT_PRIORITY,
+  AlicloudSgRuleSpec,
+  SSH_PORT_RANGE,
+  checkAdminSourceCidrs,
+  sshIngressRules,
+} from "../plan/alicloud-sg";
 import { publicVpcSpaceWarning } from "../plan/vpcCidrSpace";
 import { isPlain, ValidationError } from "../validation";
 import { ArgProblems, MAX_TAG_LENGTH, argumentKeys, checkTags } from "./args";
@@ -203,45 +209,30 @@ export class Bastion extends pulumi.ComponentResource {
       parent,
     );
     this.securityGroupId = sg.id;
-    sshIngressRules(args.allowedCidrs).forEach(
-      (rule, i) =>
-        new alicloud.ecs.SecurityGroupRule(
-          `${name}-ssh-in-${i}`,
-          {
-            securityGroupId: sg.id,
-            type: rule.type,
-            ipProtocol: rule.ipProtocol,
-            portRange: rule.portRange,
-            policy: rule.policy,
-            priority: rule.priority,
-            cidrIp: rule.cidrIp,
-            ipv6CidrIp: rule.ipv6CidrIp,
-            nicType: "intranet",
-            description: rule.description,
-          },
-          parent,
-        ),
-    );
-
-    bastionEgressRules(args.vpcCidr).forEach(
-      (rule) =>
-        new alicloud.ecs.SecurityGroupRule(
-          `${name}-egress-${rule.label}`,
-          {
-            securityGroupId: sg.id,
-            type: "egress",
-            ipProtocol: rule.ipProtocol,
-            portRange: rule.portRange,
-            policy: rule.policy,
-            priority: rule.priority,
-            cidrIp: rule.cidrIp,
-            ipv6CidrIp: rule.ipv6CidrIp,
-            nicType: "intranet",
-            description: rule.description,
-          },
-          parent,
-        ),
-    );
+    // One rule resource per planned rule, all on the bastion's own group and its private interface.
+    const addRule = (
+      resourceName: string,
+      type: "ingress" | "egress",
+      rule: Omit<AlicloudSgRuleSpec, "type" | "cidrIp"> & { cidrIp?: pulumi.Input<string> },
+    ) =>
+      new alicloud.ecs.SecurityGroupRule(
+        resourceName,
+        {
+          securityGroupId: sg.id,
+          type,
+          ipProtocol: rule.ipProtocol,
+          portRange: rule.portRange,
+          policy: rule.policy,
+          priority: rule.priority,
+          cidrIp: rule.cidrIp,
+          ipv6CidrIp: rule.ipv6CidrIp,
+          nicType: "intranet",
+          description: rule.description,
+        },
+        parent,
+      );
+    sshIngressRules(args.allowedCidrs).forEach((rule, i) => addRule(`${name}-ssh-in-${i}`, "ingress", rule));
+    bastionEgressRules(args.vpcCidr).forEach((rule) => addRule(`${name}-egress-${rule.label}`, "egress", rule));
 
     if (args.imageId !== undefined) {
       pulumi.log.warn(
