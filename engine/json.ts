@@ -41,7 +41,7 @@ export function previewDocument(result: PreviewResult, error?: DocumentError) {
     summary: result.summary,
     exposures: result.exposures,
     outputs: result.outputs,
-    logs: documentLogs(result.logs, result.packLogs),
+    logs: documentLogs(result.logs, result.packLogs, result),
     ...(error
       ? { error: { kind: error.kind, message: error.message, ...(error.resource ? { resource: error.resource } : {}) } }
       : {}),

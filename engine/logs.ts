@@ -40,9 +40,25 @@ export function printedLogs(text: string): { severity: EngineLog["severity"]; me
   });
 }
 
-export function documentLogs(logs: readonly EngineLog[], packLogs: readonly PackLog[] = []): DocumentLog[] {
+/** What the program printed (redacted), as a preview result holds it. */
+export interface ProgramPrinted {
+  programOutput?: string;
+  programErrors?: string;
+}
+
+/**
+ * In the order the text Diagnostics show them: the program's and engine's messages, the program's printed lines
+ * (stdout, then stderr, both plain info lines there, as the CLI shows them), then the packs' messages.
+ */
+export function documentLogs(
+  logs: readonly EngineLog[],
+  packLogs: readonly PackLog[] = [],
+  printed: ProgramPrinted = {},
+): DocumentLog[] {
+  const printedText = [printed.programOutput ?? "", printed.programErrors ?? ""];
   return [
     ...logs.map((l) => ({ severity: l.severity, message: plainMessage(l.message), ...(l.urn ? { urn: l.urn } : {}) })),
+    ...printedText.flatMap(printedLines).map((line) => ({ severity: "info" as const, message: plainMessage(line) })),
     ...packLogs.map((l) => ({ severity: l.severity, message: plainMessage(l.message), policyPack: l.policyPack })),
   ];
 }

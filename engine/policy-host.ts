@@ -110,9 +110,10 @@ export interface PolicyHost {
   readonly logs: EngineLog[];
   /**
    * Stops the pack and gives what it logged, then what it printed (stdout after its port, then stderr), a line a
-   * message: the CLI shows an analyzer's output among the diagnostics.
+   * message: the CLI shows an analyzer's output among the diagnostics. `redact` is applied to the whole printed text
+   * before it is split, so a multi-line secret is found whole rather than as lines too short to search for.
    */
-  finish(): Promise<EngineLog[]>;
+  finish(redact?: (text: string) => string): Promise<EngineLog[]>;
   close(): void;
 }
 
@@ -342,14 +343,14 @@ export async function startPolicyPack(packDir: string, opts: PolicyHostOptions =
     return {
       pid: child.pid!,
       logs,
-      finish: async () => {
+      finish: async (redact = (text: string) => text) => {
         close();
         let timer: NodeJS.Timeout | undefined;
         const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, FINISH_TIMEOUT_MS)));
         await Promise.race([closed, waited]);
         clearTimeout(timer);
         const afterPort = stdout.slice(stdout.indexOf("\n") + 1);
-        const printed = [...printedLogs(afterPort), ...printedLogs(stderr)];
+        const printed = [...printedLogs(redact(afterPort)), ...printedLogs(redact(stderr))];
         return [...logs, ...printed.map((l) => ({ ...l, urn: "" }))];
       },
       remediates: Object.values(config).some((c) => c.enforcementLevel === "remediate"),

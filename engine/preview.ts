@@ -322,12 +322,14 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
       }
     }
     diagnostics.sort((a, b) => (LEVEL_ORDER[a.enforcementLevel] ?? 9) - (LEVEL_ORDER[b.enforcementLevel] ?? 9));
-    const packLogs: PackLog[] = [];
-    for (const host of hosts) {
-      for (const l of await host.finish()) packLogs.push({ ...l, policyPack: host.info().name });
-    }
     // Remediations may have added inputs: learn their secrets before anything is redacted.
     redactor.addRegistrations(registrations);
+    const packLogs: PackLog[] = [];
+    for (const host of hosts) {
+      for (const l of await host.finish((text) => redactor.text(text))) {
+        packLogs.push({ ...l, policyPack: host.info().name });
+      }
+    }
     const exposures = computeExposures(registrations.map(planned));
     const redacted = registrations.map((reg) => printable(reg, redactor));
     // Steps compare printed URNs with the baseline's, which a `--json` document holds redacted (or, from an older

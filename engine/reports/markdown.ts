@@ -34,6 +34,7 @@ const LEVEL_ORDER: Record<string, number> = { mandatory: 0, remediate: 1, adviso
  */
 export function toMarkdown(doc: PreviewDocument, options: MarkdownOptions = {}): string {
   const maxChars = options.maxChars ?? MAX_COMMENT_CHARS;
+  if (doc.error) return failureMarkdown(doc.stack, doc.error, maxChars);
   let layout: Layout = { rows: options.maxRows ?? 100, diagram: true };
   let text = render(doc, options, layout);
   if (text.length > maxChars && layout.diagram) text = render(doc, options, (layout = { ...layout, diagram: false }));
@@ -63,8 +64,6 @@ function render(doc: PreviewDocument, options: MarkdownOptions, layout: Layout):
   const stack = markdownCell(doc.stack);
 
   const parts = [commentMarker(doc.stack)];
-  // A failed preview's comment replaces an older one that said "passes": it must say the gate did not run through.
-  if (doc.error) return `${[...parts, ...failureSection(doc.stack, doc.error)].join("\n\n")}\n`;
   parts.push(
     mandatory > 0
       ? `### ❌ Hardening gate: stack ${stack} is blocked by ${plural(mandatory, "mandatory violation")}`
@@ -101,14 +100,63 @@ function render(doc: PreviewDocument, options: MarkdownOptions, layout: Layout):
   return `${parts.join("\n\n")}\n`;
 }
 
-function failureSection(stack: string, error: NonNullable<PreviewDocument["error"]>): string[] {
+type FailedPreview = NonNullable<PreviewDocument["error"]>;
+
+/**
+ * A failed preview's comment replaces an older one that said "passes": it must say the gate did not run through, so
+ * it must be postable too. The error message is cut to what fits, halving its share while the fence around it (as
+ * long as its longest backtick run) still pushes the comment over.
+ */
+function failureMarkdown(stack: string, error: FailedPreview, maxChars: number): string {
+  const page = (message: string) =>
+    `${[commentMarker(stack), ...failureSection(stack, error, message)].join("\n\n")}\n`;
+  let budget = Math.max(0, maxChars - page("").length - CUT_NOTE_ROOM);
+  let text = page(shortened(error.message, budget));
+  while (text.length > maxChars && budget > 0) {
+    budget = Math.floor(budget / 2);
+    text = page(shortened(error.message, budget));
+  }
+  return text;
+}
+
+function failureSection(stack: string, error: FailedPreview, message: string): string[] {
   const where = error.resource ? ` while declaring ${markdownCell(error.resource)}` : "";
   return [
     `### ⛔ Hardening gate: the preview of stack ${markdownCell(stack)} FAILED`,
     `The ${markdownCell(error.kind)} step failed${where}, so no policy verdict exists for this change:`,
-    fencedText(error.message),
+    fencedText(message),
     "Fix the error and push again; the job log has the program's output and diagnostics.",
   ];
+}
+
+/** Room left for the line saying how much of a message was cut. */
+const CUT_NOTE_ROOM = 120;
+
+/**
+ * `text` within `budget` characters: its head and tail (where an error names itself and where it was thrown), with a
+ * line between saying how much was cut.
+ */
+function shortened(text: string, budget: number): string {
+  if (text.length <= budget) return text;
+  const keep = Math.max(0, budget);
+  const head = pairSafeEnd(text, Math.ceil(keep / 2));
+  const tail = pairSafeStart(text, text.length - Math.floor(keep / 2));
+  const cut = tail - head;
+  return `${text.slice(0, head)}\n… ${cut} characters cut here; the job log has the whole message …\n${text.slice(tail)}`;
+}
+
+/** A cut position moved back so it does not split a surrogate pair. */
+function pairSafeEnd(text: string, end: number): number {
+  return end > 0 && isHighSurrogate(text.charCodeAt(end - 1)) ? end - 1 : end;
+}
+
+/** A start position moved forward so it does not begin inside a surrogate pair. */
+function pairSafeStart(text: string, start: number): number {
+  return start < text.length && start > 0 && isHighSurrogate(text.charCodeAt(start - 1)) ? start + 1 : start;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** Text shown verbatim: a fence longer than any backtick run inside it. */

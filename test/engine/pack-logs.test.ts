@@ -59,3 +59,56 @@ describe("policy pack output", () => {
     expect(text).not.toContain("Diagnostics:");
   });
 });
+
+describe("a multi-line secret a pack prints", () => {
+  // Each line is shorter than the redactor searches for alone: only the whole printed text shows the secret.
+  const LINES = ["Tok3nAb", "Qz9xW1y"];
+  const MULTI_LINE = `new Res("test:x:R", "r1", { pw: pulumi.secret(${JSON.stringify(LINES.join("\n"))}) });\n`;
+  const SAYS =
+    'if (args.name !== "r1") return;\n' +
+    'console.log("pack saw " + args.props.pw);\n' +
+    'console.error("pack err " + args.props.pw);\n' +
+    'pulumi.log.info("pack logged " + args.props.pw);\n';
+  const run = (...args: string[]) =>
+    runCli(["--cwd", programProject(MULTI_LINE), "--stack", "s", "--policy-pack", policyPack("says", SAYS), ...args]);
+
+  it("is cut whole from the text, on stdout, stderr and log calls alike", async () => {
+    const { code, stdout } = await run();
+    expect(code).toBe(0);
+    const text = stripAnsi(stdout);
+    for (const line of LINES) expect(text).not.toContain(line);
+    expect(text).toContain("    pack saw [secret]");
+    expect(text).toContain("    pack err [secret]");
+    expect(text).toContain("    pack logged [secret]");
+  });
+
+  it("is cut whole from the --json logs", async () => {
+    const { stdout } = await run("--json");
+    for (const line of LINES) expect(stdout).not.toContain(line);
+    const packLogs = JSON.parse(stdout).logs.filter((l: { policyPack?: string }) => l.policyPack);
+    expect(packLogs).toEqual(
+      expect.arrayContaining([
+        { severity: "info", message: "pack saw [secret]", policyPack: "says" },
+        { severity: "info", message: "pack err [secret]", policyPack: "says" },
+        { severity: "info", message: "pack logged [secret]", policyPack: "says" },
+      ]),
+    );
+  });
+
+  it("leaves a pack's printed lines that are no secret as they were", async () => {
+    const { stdout } = await runCli([
+      "--cwd",
+      programProject(MULTI_LINE),
+      "--stack",
+      "s",
+      "--policy-pack",
+      policyPack("plain", 'if (args.name === "r1") console.log("Tok3n\\nQz9x");'),
+      "--json",
+    ]);
+    const packLogs = JSON.parse(stdout).logs.filter((l: { policyPack?: string }) => l.policyPack);
+    expect(packLogs).toEqual([
+      { severity: "info", message: "Tok3n", policyPack: "plain" },
+      { severity: "info", message: "Qz9x", policyPack: "plain" },
+    ]);
+  });
+});

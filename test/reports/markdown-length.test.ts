@@ -94,3 +94,52 @@ describe("control characters in cells", () => {
     expect(rows[0]).toContain("bad<br>\\| injected \\|<br>\\# Heading");
   });
 });
+
+describe("a failed preview's summary length", () => {
+  const failed = (message: string): PreviewDocument => ({
+    ...fixtureDocument(),
+    error: { kind: "program", message },
+  });
+  /** A lone half of a surrogate pair: what a cut through a pair leaves. */
+  const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+  it("cuts a huge error message to fit, keeping its head and tail and saying how much was cut", () => {
+    const message = `Error: head-of-message ${"E".repeat(100_000)} at tail-of-message`;
+    const text = toMarkdown(failed(message));
+    expect(text.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(text).toContain("FAILED");
+    expect(text).toContain("Error: head-of-message");
+    expect(text).toContain("at tail-of-message");
+    const [, head, cut, tail] =
+      /head-of-message (E*)\n… (\d+) characters cut here; the job log has the whole message …\n(E*) at tail/.exec(
+        text,
+      )!;
+    // Every character of the message is either shown or counted as cut.
+    expect(head.length + Number(cut) + tail.length).toBe(100_000);
+    expect(Number(cut)).toBeGreaterThan(40_000);
+  });
+
+  it("keeps a short error message whole", () => {
+    const message = "Error: bucket name taken\n    at index.ts:3:7";
+    const text = toMarkdown(failed(message));
+    expect(text).toContain(`\`\`\`text\n${message}\n\`\`\``);
+    expect(text).not.toContain("characters cut here");
+  });
+
+  it("fits a message of backticks, its fence still longer than any run it shows", () => {
+    const text = toMarkdown(failed("`".repeat(100_000)));
+    expect(text.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    const fence = /\n(`+)text\n/.exec(text)![1];
+    const inside = text.slice(text.indexOf(`${fence}text\n`) + fence.length + 5, text.lastIndexOf(`\n${fence}`));
+    expect(Math.max(...(inside.match(/`+/g) ?? [""]).map((run) => run.length))).toBeLessThan(fence.length);
+    expect(text).toContain("characters cut here");
+  });
+
+  // Odd and even limits: one of them puts a cut between the halves of a pair.
+  it.each([2_000, 2_001, 2_002, 2_003])("honours a limit of %d and never splits a surrogate pair", (maxChars) => {
+    const text = toMarkdown(failed("😀".repeat(50_001)), { maxChars });
+    expect(text.length).toBeLessThanOrEqual(maxChars);
+    expect(text).toContain("😀");
+    expect(text).not.toMatch(LONE_SURROGATE);
+  });
+});
