@@ -10,7 +10,8 @@ import { checkBucketName, createEvidenceBucket } from "./evidenceBucket";
 import { policyDocument, serviceTrustPolicy } from "./iam";
 import { createServiceKey, logsServiceStatement } from "./kmsKey";
 import { createEvidenceLogGroup } from "./evidenceLogGroup";
-import { afterCheck, checkOnceKnown, contextAfterCheck } from "./deferredCheck";
+import { ChildGate } from "../childGate";
+import { afterCheck, checkOnceKnown } from "./deferredCheck";
 import { bucketName, checkDerivedNames } from "./derivedNames";
 
 export interface AuditTrailArgs {
@@ -115,16 +116,19 @@ export class AuditTrail extends pulumi.ComponentResource {
     // Arguments are checked before anything, the component included, is registered.
     validate(name, args);
     // Transformations passed here may tag the evidence stores, never unprotect them.
-    super("hardening:aws:AuditTrail", name, {}, guardEvidence(`AuditTrail ${name}`, opts));
+    const gate = new ChildGate();
+    super("hardening:aws:AuditTrail", name, {}, gate.options(guardEvidence(`AuditTrail ${name}`, opts)));
     guardInheritedTransformations(`AuditTrail ${name}`, this);
     const parent = { parent: this };
     const tags = pulumi.output(args.tags ?? {});
-    // A bucket name given as an Output is checked once known; the key, the bucket and all built from the account
-    // context wait for the check, so no retained store is created for a name S3 refuses.
+    // A bucket name given as an Output is checked once known; every child, the retained key and bucket included,
+    // waits for the check (the gate adds it to its dependsOn), so no retained store is created for a name S3 refuses,
+    // and the account context in their policies stays known at preview.
     const checked = checkOnceKnown(`AuditTrail ${name}`, { bucketName: args.bucketName }, (problems, known) =>
       checkBucketName(problems, "bucketName", known.bucketName),
     );
-    const context = contextAfterCheck(awsContext(this, opts?.provider), checked);
+    gate.waitFor(checked);
+    const context = awsContext(this, opts?.provider);
     const trailName = trailNameOf(name, args);
     const trailArn = pulumi.interpolate`arn:${context.partition}:cloudtrail:${context.region}:${context.accountId}:trail/${trailName}`;
     const fromThisTrail = { StringEquals: { "aws:SourceArn": trailArn } };

@@ -10,6 +10,7 @@ import { parseCidr } from "../../lib/cidr";
 import { publicVpcSpaceWarning } from "../plan/vpcCidrSpace";
 import { awsContext } from "./context";
 import { serviceTrustPolicy } from "./iam";
+import { ChildGate } from "../childGate";
 import { afterCheck, checkOnceKnown } from "./deferredCheck";
 import { checkDerivedNames, iamRoleName } from "./derivedNames";
 import {
@@ -205,12 +206,14 @@ export class Bastion extends pulumi.ComponentResource {
   constructor(name: string, args: BastionArgs, opts?: pulumi.ComponentResourceOptions) {
     // Arguments are checked before anything, the component included, is registered.
     validate(name, args);
-    super("hardening:aws:Bastion", name, {}, opts);
+    const gate = new ChildGate();
+    super("hardening:aws:Bastion", name, {}, gate.options(opts));
     this.name = name;
     this.ssmOnly = args.ssmOnly ?? false;
     const parent = { parent: this };
     // vpcCidr (usually vpc.cidrBlock) and instanceType given as Outputs are checked once known. Every child waits on
-    // the check through the tags (the group through its egress block too), so a bad value registers nothing.
+    // the check through its dependsOn (the gate), so a bad value registers nothing; the tags and instance type stay
+    // known at preview, where the pack needs the bastion's role and allow-list tags.
     const checked = checkOnceKnown(
       `Bastion ${name}`,
       { vpcCidr: args.vpcCidr, instanceType: args.instanceType },
@@ -219,6 +222,7 @@ export class Bastion extends pulumi.ComponentResource {
         checkInstanceType(problems, known.instanceType);
       },
     );
+    gate.waitFor(checked);
     // Read once known when it is an Output: the warning is the same either way.
     const vpcCidr = afterCheck(checked, args.vpcCidr).apply((cidr) => {
       const warning = publicVpcCidrWarning(name, cidr);
@@ -226,7 +230,7 @@ export class Bastion extends pulumi.ComponentResource {
       return cidr;
     });
     // The allow-list tag is the component's in every mode: a caller's copy would claim sources the group never had.
-    const tags = afterCheck(checked, pulumi.output(args.tags ?? {})).apply((given) => {
+    const tags = pulumi.output(args.tags ?? {}).apply((given) => {
       const own: Record<string, string> = { ...given };
       delete own[ALLOWED_CIDRS_TAG];
       return own;
@@ -307,7 +311,7 @@ export class Bastion extends pulumi.ComponentResource {
       `${name}-host`,
       {
         ami: amiId,
-        instanceType: afterCheck(checked, args.instanceType ?? DEFAULT_INSTANCE_TYPE),
+        instanceType: args.instanceType ?? DEFAULT_INSTANCE_TYPE,
         subnetId: args.subnetId,
         vpcSecurityGroupIds: [this.securityGroup.id],
         associatePublicIpAddress: !this.ssmOnly,

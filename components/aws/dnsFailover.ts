@@ -4,7 +4,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { withPinnedMessage } from "../pinnedMessage";
 import { isAwsRegionId } from "./awsNames";
-import { afterCheck as afterChecked, checkOnceKnown } from "./deferredCheck";
+import { ChildGate } from "../childGate";
+import { checkOnceKnown } from "./deferredCheck";
 import { isPublicCidr, parseCidr } from "../../lib/cidr";
 import { cidrNotationProblem } from "../plan/cidr";
 import {
@@ -309,7 +310,8 @@ export class DnsFailover extends pulumi.ComponentResource {
   constructor(name: string, args: DnsFailoverArgs, opts?: pulumi.ComponentResourceOptions) {
     // Arguments are checked before anything, the component included, is registered.
     validate(args);
-    super("hardening:aws:DnsFailover", name, {}, opts);
+    const gate = new ChildGate();
+    super("hardening:aws:DnsFailover", name, {}, gate.options(opts));
     const parent = { parent: this };
     const hasTtl = kindOf(args.primary)[0] !== "alias" || kindOf(args.secondary)[0] !== "alias";
     if (hasTtl && (args.ttl ?? DEFAULT_TTL) > DEFAULT_TTL) {
@@ -328,13 +330,13 @@ export class DnsFailover extends pulumi.ComponentResource {
       );
     }
     // Regions and targets given as Outputs are checked once known; every child (checks, records, alarm) waits for
-    // the check.
+    // the check through its dependsOn (the gate), so its own values (record name, tags, description) stay known.
     const checked = checkOnceKnown(
       `DnsFailover ${name}`,
       { primary: args.primary, secondary: args.secondary },
       (problems, known) => checkKnownEndpoints(problems, known.primary, known.secondary),
     );
-    const afterCheck = <T>(value: pulumi.Input<T>): pulumi.Output<T> => afterChecked(checked, value);
+    gate.waitFor(checked);
     const actions = args.alarmActions ?? [];
     if (actions.length === 0) {
       pulumi.log.warn(
@@ -359,7 +361,7 @@ export class DnsFailover extends pulumi.ComponentResource {
           requestInterval: 30,
           enableSni: true,
           measureLatency: true,
-          tags: afterCheck({ Name: `${name}-${side}${suffix}` }),
+          tags: { Name: `${name}-${side}${suffix}` },
         },
         parent,
       );
@@ -378,7 +380,7 @@ export class DnsFailover extends pulumi.ComponentResource {
           type: "CALCULATED",
           childHealthchecks: perAddress.map((c) => c.id),
           childHealthThreshold: perAddress.length,
-          tags: afterCheck({ Name: `${name}-${side}` }),
+          tags: { Name: `${name}-${side}` },
         },
         parent,
       );
@@ -392,7 +394,7 @@ export class DnsFailover extends pulumi.ComponentResource {
         `${name}-${side}`,
         {
           zoneId: args.zoneId,
-          name: afterCheck(args.recordName),
+          name: args.recordName,
           type: recordType(kind),
           setIdentifier: `${name}-${side}`,
           failoverRoutingPolicies: [{ type: side === "primary" ? "PRIMARY" : "SECONDARY" }],
@@ -410,7 +412,7 @@ export class DnsFailover extends pulumi.ComponentResource {
       `${name}-primary-unhealthy`,
       {
         region: "us-east-1",
-        alarmDescription: afterCheck(`${name}: primary endpoint failed its health check; traffic fails over`),
+        alarmDescription: `${name}: primary endpoint failed its health check; traffic fails over`,
         namespace: "AWS/Route53",
         metricName: "HealthCheckStatus",
         dimensions: { HealthCheckId: checks.primary.id },

@@ -21,7 +21,8 @@ import { awsContext } from "./context";
 import { checkBucketName, createEvidenceBucket } from "./evidenceBucket";
 import { createServiceKey } from "./kmsKey";
 import { bucketName, checkDerivedNames } from "./derivedNames";
-import { afterCheck, checkOnceKnown, contextAfterCheck } from "./deferredCheck";
+import { ChildGate } from "../childGate";
+import { afterCheck, checkOnceKnown } from "./deferredCheck";
 
 export interface MirrorFilterRule {
   direction: "ingress" | "egress";
@@ -382,18 +383,28 @@ export class TrafficForensics extends pulumi.ComponentResource {
     // Arguments are checked before anything, the component included, is registered.
     validate(name, args);
     // Transformations passed here may tag the evidence stores, never unprotect them.
-    super("hardening:aws:TrafficForensics", name, {}, guardEvidence(`TrafficForensics ${name}`, opts));
+    const gate = new ChildGate();
+    super("hardening:aws:TrafficForensics", name, {}, gate.options(guardEvidence(`TrafficForensics ${name}`, opts)));
     guardInheritedTransformations(`TrafficForensics ${name}`, this);
     const parent = { parent: this };
     const tags = pulumi.output(args.tags ?? {});
-    // A bucket name given as an Output is checked once known; the key, the bucket and all built from the account
-    // context wait for the check, so no retained store is created for a name S3 refuses.
-    const bucketChecked = checkOnceKnown(
+    const m = args.mirroring;
+    // A bucket name and mirror ids given as Outputs (an instance's primaryNetworkInterfaceId) are checked once known.
+    // Every child, the retained key and bucket first, waits for the check (the gate adds it to its dependsOn), so a
+    // name S3 refuses or a self-mirror creates nothing; their own values stay known at preview.
+    const checked = checkOnceKnown(
       `TrafficForensics ${name}`,
-      { bucketName: args.bucketName },
-      (problems, known) => checkBucketName(problems, "bucketName", known.bucketName),
+      {
+        bucketName: args.bucketName,
+        mirroring: m && { targetNlbArn: m.targetNlbArn, targetEniId: m.targetEniId, sourceEniIds: m.sourceEniIds },
+      },
+      (problems, known) => {
+        checkBucketName(problems, "bucketName", known.bucketName);
+        if (known.mirroring) checkKnownMirroring(problems, known.mirroring);
+      },
     );
-    const context = contextAfterCheck(awsContext(this, opts?.provider), bucketChecked);
+    gate.waitFor(checked);
+    const context = awsContext(this, opts?.provider);
     const shortened = shortenedRetentionWarning(
       "retentionDays",
       args.retentionDays ?? DEFAULT_EVIDENCE_RETENTION_DAYS,
@@ -426,7 +437,7 @@ export class TrafficForensics extends pulumi.ComponentResource {
         bucketName:
           args.bucketName === undefined
             ? context.accountId.apply((account) => defaultBucketNameOf(name, account))
-            : afterCheck(bucketChecked, args.bucketName),
+            : afterCheck(checked, args.bucketName),
         kmsKeyArn: key.arn,
         retentionDays: args.retentionDays ?? DEFAULT_EVIDENCE_RETENTION_DAYS,
         tags,
@@ -473,7 +484,6 @@ export class TrafficForensics extends pulumi.ComponentResource {
     this.flowLogId = flowLog.id;
 
     const sessions: aws.ec2.TrafficMirrorSession[] = [];
-    const m = args.mirroring;
     if (!m) {
       pulumi.log.warn(
         `TrafficForensics ${name}: mirroring is not given, so no packet is recorded: the flow logs show who talked ` +
@@ -496,27 +506,19 @@ export class TrafficForensics extends pulumi.ComponentResource {
         const partial = partialMirrorWarning(rules, direction);
         if (partial) pulumi.log.warn(`TrafficForensics ${name}: ${partial}`, this);
       }
-      // Sensor and source ids given as Outputs (an instance's primaryNetworkInterfaceId) are checked once known; the
-      // target, filter and sessions wait for it (and for the bucket name's) through their tags.
-      const mirrorChecked = checkOnceKnown(
-        `TrafficForensics ${name}`,
-        { mirroring: { targetNlbArn: m.targetNlbArn, targetEniId: m.targetEniId, sourceEniIds: m.sourceEniIds } },
-        (problems, known) => checkKnownMirroring(problems, known.mirroring),
-      );
-      const mirrorTags = afterCheck(mirrorChecked, afterCheck(bucketChecked, tags));
       const target = new aws.ec2.TrafficMirrorTarget(
         `${name}-mirror-target`,
         {
           description: `${name} packet sensor`,
           networkLoadBalancerArn: m.targetNlbArn,
           networkInterfaceId: m.targetEniId,
-          tags: mirrorTags,
+          tags,
         },
         evidenceWriter(parent),
       );
       const filter = new aws.ec2.TrafficMirrorFilter(
         `${name}-mirror-filter`,
-        { description: `${name} mirror filter`, tags: mirrorTags },
+        { description: `${name} mirror filter`, tags },
         evidenceWriter(parent),
       );
       rules.forEach((r) => {
@@ -547,7 +549,7 @@ export class TrafficForensics extends pulumi.ComponentResource {
               trafficMirrorFilterId: filter.id,
               sessionNumber: 1,
               virtualNetworkId: m.virtualNetworkId ?? 4711,
-              tags: mirrorTags,
+              tags,
             },
             evidenceWriter(parent),
           ),

@@ -4,6 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { registrationFailures } from "../registration-failures";
 import { installMocks, one, ofType, recorded, reset, settle } from "./mocks";
+import { unknownAtPreview } from "./unknown-at-preview";
 
 installMocks();
 // Imported after the mocks are in place.
@@ -173,5 +174,38 @@ describe("DnsFailover alarmActions", () => {
     expect(warnings()).toEqual([]);
     const alarm = one("aws:cloudwatch/metricAlarm:MetricAlarm").inputs;
     expect([alarm.alarmActions, alarm.okActions]).toEqual([[TOPIC], [TOPIC]]);
+  });
+});
+
+describe("DnsFailover alias names unknown at preview", () => {
+  const alias = (name: pulumi.Input<string>) => ({ alias: { name, zoneId: "Z35" } });
+  // Load balancers still to be created: their DNS names are unknown until they exist.
+  const unknownAliases = () => args(alias(unknownAtPreview<string>()), alias(unknownAtPreview<string>()));
+
+  it("registers the records, health checks and alarm with their own values known", async () => {
+    expect(await failuresOf(unknownAliases())).toEqual([]);
+    const records = ofType("aws:route53/record:Record");
+    expect(records.map((r) => r.inputs.name)).toEqual(["app.example.com", "app.example.com"]);
+    expect(records.map((r) => r.inputs.setIdentifier).sort()).toEqual(["dns-primary", "dns-secondary"]);
+    const checks = ofType("aws:route53/healthCheck:HealthCheck");
+    expect(checks.map((c) => c.inputs.tags).sort((a, b) => a.Name.localeCompare(b.Name))).toEqual([
+      { Name: "dns-primary" },
+      { Name: "dns-secondary" },
+    ]);
+    // The probed name is the alias itself, so it stays unknown until the load balancer exists.
+    expect(checks.map((c) => c.inputs.fqdn)).toEqual([undefined, undefined]);
+    expect(one("aws:cloudwatch/metricAlarm:MetricAlarm").inputs.alarmDescription).toBe(
+      "dns: primary endpoint failed its health check; traffic fails over",
+    );
+  });
+
+  it("gives the plain case's record and tag values", async () => {
+    expect(await failuresOf(args(alias("lb-1.elb.amazonaws.com"), alias("lb-2.elb.amazonaws.com")))).toEqual([]);
+    const plain = children().map((r) => [r.name, r.inputs.name, r.inputs.tags, r.inputs.alarmDescription]);
+    reset();
+    expect(await failuresOf(unknownAliases())).toEqual([]);
+    const deferred = children().map((r) => [r.name, r.inputs.name, r.inputs.tags, r.inputs.alarmDescription]);
+    const byName = (rows: unknown[][]) => [...rows].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(byName(deferred)).toEqual(byName(plain));
   });
 });

@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { registrationFailures } from "../registration-failures";
 import { installMocks, ofType, recorded, reset, settle, validationErrorOf } from "./mocks";
+import { unknownAtPreview } from "./unknown-at-preview";
 
 installMocks();
 // Imported after the mocks are in place.
@@ -109,5 +110,65 @@ describe("TrafficForensics mirroring an interface into itself", () => {
         .map((s) => s.inputs.networkInterfaceId)
         .sort(),
     ).toEqual(mirroring.targetNlbArn ? ["eni-s"] : ["eni-a", "eni-b"]);
+  });
+});
+
+describe("TrafficForensics mirror ids given as Outputs, and the retained stores", () => {
+  const children = () => recorded.filter((r) => !r.type.startsWith("hardening:"));
+  const eni = pulumi.output("eni-0123456789abcdef0");
+
+  it.each<[string, TrafficMirroringArgs]>([
+    ["the sensor's own interface (one Output as target and source)", { targetEniId: eni, sourceEniIds: [eni] }],
+    [
+      "the source a plain copy of the sensor's Output id",
+      { targetEniId: eni, sourceEniIds: ["eni-0123456789abcdef0"] },
+    ],
+    ["an empty source Output", { targetEniId: "eni-s", sourceEniIds: [pulumi.output("")] }],
+  ])("refuses %s once known, registering no key, bucket or flow log", async (_label, mirroring) => {
+    const failures = await registrationFailures(async () => {
+      build(mirroring);
+      await settle();
+    });
+    expect(failures).toEqual([expect.stringMatching(/^TrafficForensics net: 1 invalid argument:/)]);
+    expect(failures[0]).not.toContain("error serializing");
+    expect(children()).toEqual([]);
+  });
+
+  it("reports a bad bucket name and a self-mirror arriving together in one message", async () => {
+    const failures = await registrationFailures(async () => {
+      new TrafficForensics("net", {
+        vpcId: "vpc-1",
+        bucketName: pulumi.output("Bad_Bucket"),
+        mirroring: { targetEniId: eni, sourceEniIds: [eni] },
+      });
+      await settle();
+    });
+    expect(failures).toEqual([expect.stringMatching(/^TrafficForensics net: 2 invalid arguments:/)]);
+    expect(children()).toEqual([]);
+  });
+
+  it("registers the stores with known names and tags while the ids are unknown at preview", async () => {
+    const failures = await registrationFailures(async () => {
+      new TrafficForensics("net", {
+        vpcId: "vpc-1",
+        tags: { team: "sec" },
+        mirroring: { targetEniId: unknownAtPreview<string>(), sourceEniIds: [unknownAtPreview<string>(), "eni-b"] },
+      });
+      await settle();
+    });
+    expect(failures).toEqual([]);
+    const bucket = ofType("aws:s3/bucket:Bucket");
+    expect(bucket.map((b) => b.inputs.bucket)).toEqual(["net-evidence-123456789012"]);
+    expect(ofType("aws:kms/key:Key").map((k) => typeof k.inputs.policy)).toEqual(["string"]);
+    expect(ofType("aws:ec2/flowLog:FlowLog").map((f) => f.inputs.tags)).toEqual([
+      { team: "sec", Name: "net-flow-log" },
+    ]);
+    for (const type of MIRROR_TYPES.slice(0, 2))
+      expect(ofType(type).map((r) => r.inputs.tags)).toEqual([{ team: "sec" }]);
+    const sessions = ofType(SESSION).map((r): [string, unknown] => [r.name, r.inputs.networkInterfaceId]);
+    expect(sessions.sort()).toEqual([
+      ["net-mirror-session-0", undefined],
+      ["net-mirror-session-1", "eni-b"],
+    ]);
   });
 });
