@@ -2,7 +2,9 @@
 // an archive is younger than some days. A Deny for one principal leaves the others free to delete, and one for
 // archives younger than 0 days denies nothing. How many days is the owner's choice: any age of at least one day is
 // accepted here (a stricter minimum belongs to the retention the evidence needs, which this rule does not know).
-import { isUnknown, list, obj } from "../../lib/values";
+import { bool, isUnknown, list, obj } from "../../lib/values";
+import { show } from "./expect";
+import { Finding, unverifiable, violation } from "./findings";
 import { allOf, anyOf, Proof } from "./proof";
 import { wildcardMatches } from "./wildcard";
 
@@ -85,4 +87,28 @@ export function lockPolicyDeniesDeletes(policy: unknown): Proof {
   const doc = parse(policy);
   if (doc === "unknown" || isUnknown(doc?.Statement)) return "unknown";
   return anyOf(list(doc?.Statement).map(statementDenies));
+}
+
+/**
+ * What keeps a Glacier vault lock from holding: not completed (an in-progress lock expires after 24 hours and can be
+ * aborted before), or no Deny of glacier:DeleteArchive. A part unknown at preview is a note.
+ */
+export function glacierLockGaps(p: Record<string, unknown>): Finding[] {
+  const findings: Finding[] = [];
+  if (isUnknown(p.completeLock)) findings.push(unverifiable("completeLock"));
+  else if (bool(p.completeLock) !== true)
+    findings.push(
+      violation(
+        `completeLock is ${show(p.completeLock)}: the lock stays in its 24-hour test, can be aborted, and then Glacier removes it`,
+      ),
+    );
+  const denies = lockPolicyDeniesDeletes(p.policy);
+  if (denies === "unknown") findings.push(unverifiable("policy", "whether it denies glacier:DeleteArchive"));
+  if (denies === "no")
+    findings.push(
+      violation(
+        'policy has no Deny of glacier:DeleteArchive for every principal (Principal "*") for at least a day of an archive\'s life: the lock keeps no archive from deletion',
+      ),
+    );
+  return findings;
 }

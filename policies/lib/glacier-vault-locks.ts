@@ -1,11 +1,13 @@
 // Glacier vaults that hold evidence (marked like buckets: tags, or a name naming evidence, forensics or backups) need
-// a vault lock, or any archive can be deleted. A lock names its vault by vaultName in the same place (vault names are
-// unique per account and region), as backup vault locks do; one that may be the vault's is a note, and one whose
-// vaultName is unknown and linked to nothing locks no vault (fail closed). require-evidence-bucket-immutability
-// judges the lock's own settings (completeLock, a Deny of glacier:DeleteArchive).
+// a vault lock that holds, or any archive can be deleted. A lock names its vault by vaultName in the same place (vault
+// names are unique per account and region), as backup vault locks do; one that may be the vault's is a note, and one
+// whose vaultName is unknown and linked to nothing locks no vault (fail closed). Each lock of an evidence vault is
+// judged here, however the vault is marked: an incomplete lock (Glacier removes it after its 24-hour test) or one
+// without a Deny of glacier:DeleteArchive keeps nothing.
 import { GenericResource } from "../../lib/reachability";
 import { classifyBucket } from "./evidence";
 import { unverifiable } from "./findings";
+import { glacierLockGaps } from "./glacier-lock-policy";
 import { bothLinks, Link, linkOf } from "./links";
 import { placeLink, samePlace } from "./placement";
 import { StackFinding } from "./stack-rule";
@@ -22,6 +24,28 @@ const classify = (vault: GenericResource) =>
   classifyBucket({ tags: vault.inputs.tags, bucket: vault.inputs.name }, vault.name);
 
 export const isEvidenceGlacierVault = (vault: GenericResource) => classify(vault) === "evidence";
+
+/**
+ * A vault has one lock: when several resources set it the last applied wins, so each must hold. A violation names the
+ * lock and its gaps; a gap unknown at preview is a note.
+ */
+function lockGapsFinding(vault: GenericResource, locks: GenericResource[]): StackFinding | undefined {
+  const gaps = locks.map((lock) => ({ lock, gaps: glacierLockGaps(lock.inputs) }));
+  const broken = gaps.flatMap(({ lock, gaps }) => {
+    const problems = gaps.filter((g) => !g.unverifiable).map((g) => g.message);
+    return problems.length > 0 ? [`vault lock ${lock.name}: ${problems.join("; ")}`] : [];
+  });
+  if (broken.length > 0)
+    return { urn: vault.urn, message: `evidence glacier vault ${vault.name}: ${broken.join("; ")}` };
+  const unknown = gaps.find((g) => g.gaps.length > 0);
+  if (!unknown) return undefined;
+  const note = unknown.gaps[0];
+  return {
+    urn: vault.urn,
+    ...note,
+    message: `${note.message} (vault lock ${unknown.lock.name} of evidence glacier vault ${vault.name})`,
+  };
+}
 
 export function unlockedGlacierVaults(resources: readonly GenericResource[], fix: string): StackFinding[] {
   const vaults = resources.filter((r) => r.type === GLACIER_VAULT);
@@ -44,7 +68,7 @@ export function unlockedGlacierVaults(resources: readonly GenericResource[], fix
       locks,
       (sure) =>
         sure.length > 0
-          ? undefined
+          ? lockGapsFinding(vault, sure)
           : {
               urn: vault.urn,
               message: `evidence glacier vault ${vault.name} has no vault lock: any archive can be deleted; ${fix}`,

@@ -2,7 +2,9 @@
 // the caller, its account or organization, or the network it calls from, with a value that is not a wildcard. Keys
 // absent from an anonymous request fail such a test, so anonymous callers are kept out too. A test that admits a
 // caller without the key (IfExists, ForAllValues, a negated operator, Null) narrows nothing; a key or operator not
-// read here is unreadable, which is a note, never a pass.
+// read here is unreadable, which is a note, never a pass. A source-IP test whose blocks together cover every IPv4 or
+// every IPv6 address narrows no one (any caller can use that family); a narrower one cannot be told here: a note.
+import { coversInternet } from "../../lib/cidr";
 import { isUnknown, obj, strings } from "../../lib/values";
 import { conditionOperator } from "./condition-operators";
 
@@ -68,10 +70,25 @@ function likeValue(key: string, value: string): KeyVerdict {
   return head.length === 5 && head[4] !== "" && !head.some((f) => WILDCARD.test(f)) ? "narrowed" : "unreadable";
 }
 
+const SOURCE_IP = "aws:sourceip";
+
+/**
+ * An IpAddress test on aws:SourceIp (IfExists or not): blocks whose union is the whole IPv4 or IPv6 internet admit
+ * every caller of that family, so anyone; whether narrower blocks, or a NotIpAddress, keep callers out is not read.
+ */
+function sourceIpVerdict(base: string, value: unknown): KeyVerdict {
+  if (base !== "ipaddress" || isUnknown(value)) return "unreadable";
+  const values = strings(value);
+  if (values.length === 0 || values.some(isUnknown)) return "unreadable";
+  const covered = coversInternet(values);
+  return covered.ipv4 || covered.ipv6 ? "open" : "unreadable";
+}
+
 /** One key's test. Values of a key are ORed: one that admits everyone opens it. */
 function keyVerdict(op: string, key: string, value: unknown): KeyVerdict {
   const k = key.toLowerCase();
   if (UNRELATED_KEYS.has(k)) return "open";
+  if (k === SOURCE_IP) return sourceIpVerdict(conditionOperator(op).base, value);
   if (!PRINCIPAL_KEYS.has(k)) return "unreadable";
   const { base, ifExists, forAllValues } = conditionOperator(op);
   // A caller without the key passes these: anonymous callers and every other account among them.

@@ -1,8 +1,10 @@
 // Resource policies of evidence stores (an S3 bucket's BucketPolicy or inline policy, a backup vault's VaultPolicy)
 // that let everyone do what unlocks or erodes the store: lower the default retention for new evidence, add delete
-// markers, overwrite, remove the lock in its grace period, delete recovery points. A lock keeps what it holds, not
-// what anyone may write or configure next. A policy names its store like a lock does (links.ts, store-locks.ts): one
-// that may be the store's, built from the same source at preview, is a note when it grants such actions.
+// markers, overwrite, remove the lock in its grace period, delete recovery points, encrypt new evidence under a key
+// of their own, replicate it out. A lock keeps what it holds, not what anyone may write or configure next. A policy
+// names its store like a lock does (links.ts, store-locks.ts): one that may be the store's, built from the same
+// source at preview, is a note when it grants such actions. A statement's Action is matched against each listed
+// action with IAM wildcards, so "s3:Put*" grants these two while "s3:PutBucket*" grants neither.
 import { GenericResource } from "../../lib/reachability";
 import { unverifiable } from "./findings";
 import { Link } from "./links";
@@ -26,6 +28,10 @@ export const S3_UNLOCKING_ACTIONS = [
   "s3:PutBucketPolicy",
   "s3:DeleteBucketPolicy",
   "s3:PutBucketAcl",
+  // Default encryption under an outsider's KMS key: new evidence becomes unreadable once they revoke the key.
+  "s3:PutEncryptionConfiguration",
+  // Replication copies every new object to a bucket of the caller's choosing.
+  "s3:PutReplicationConfiguration",
 ];
 
 /** What a backup vault policy must not let everyone do. */

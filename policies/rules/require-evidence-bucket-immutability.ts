@@ -2,7 +2,7 @@ import { bool, isUnknown, list, num, obj } from "../../lib/values";
 import { classifyBucket } from "../lib/evidence";
 import { at, expectAll, show } from "../lib/expect";
 import { Finding, unverifiable, violation } from "../lib/findings";
-import { lockPolicyDeniesDeletes } from "../lib/glacier-lock-policy";
+import { glacierLockGaps } from "../lib/glacier-lock-policy";
 import { Check, defineResourceRule, Remedy } from "../lib/rule";
 import { is } from "../lib/text-values";
 
@@ -82,30 +82,10 @@ const ossWorm: Check<unknown> = (p) => {
   return findings;
 };
 
-/** What keeps a Glacier vault lock from holding: not completed (a 24-hour test that can be aborted), or no Deny. */
-function glacierLockGaps(p: Record<string, unknown>): Finding[] {
-  const findings: Finding[] = [];
-  if (isUnknown(p.completeLock)) findings.push(unverifiable("completeLock"));
-  else if (bool(p.completeLock) !== true)
-    findings.push(
-      violation(
-        `completeLock is ${show(p.completeLock)}: the lock stays in its 24-hour test, can be aborted, and then Glacier removes it`,
-      ),
-    );
-  const denies = lockPolicyDeniesDeletes(p.policy);
-  if (denies === "unknown") findings.push(unverifiable("policy", "whether it denies glacier:DeleteArchive"));
-  if (denies === "no")
-    findings.push(
-      violation(
-        'policy has no Deny of glacier:DeleteArchive for every principal (Principal "*") for at least a day of an archive\'s life: the lock keeps no archive from deletion',
-      ),
-    );
-  return findings;
-}
-
 /**
  * Only the vault's name is visible here, so a lock is judged when its vault or resource name marks evidence or
- * backups, and a weak lock on a vault unknown at preview is a note; a tagged vault without any lock needs the stack.
+ * backups, and a weak lock on a vault unknown at preview is a note; require-evidence-s3-default-retention judges the
+ * lock of every evidence vault, tagged ones included, across the stack.
  */
 const glacierVaultLock: Check<unknown> = (p, ctx) => {
   const gaps = glacierLockGaps(p);

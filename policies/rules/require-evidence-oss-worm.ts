@@ -23,36 +23,39 @@ const OBJECT_WORM = "alicloud:oss/bucketObjectWormConfiguration:BucketObjectWorm
 type Config = RetentionMinima;
 
 /**
- * A bucket's WORM policies against the minimum: a one-day lock lets the evidence be deleted the next day, so a
- * policy counts only when it keeps objects at least `min` days (the same bar as S3's default retention).
+ * Each BucketWorm against the minimum: a one-day lock lets the evidence be deleted the next day, so a policy counts
+ * only when it keeps objects at least `min` days (the same bar as S3's default retention). OSS keeps one retention
+ * policy per bucket, and which of several applies depends on the order they are created in: each must comply.
  */
-function wormFinding(b: GenericResource, worms: GenericResource[], min: number): StackFinding | undefined {
-  const days = worms.map((w) => w.inputs.retentionPeriodInDays);
-  if (days.some((d) => (num(d) ?? 0) >= min)) return undefined;
-  if (days.some(isUnknown))
-    return { urn: b.urn, ...unverifiable("retentionPeriodInDays", `WORM retention of evidence bucket ${b.name}`) };
-  // A policy without a retention period is require-evidence-bucket-immutability's finding.
-  const known = days.map(num).filter((d): d is number => d !== undefined);
-  if (known.length === 0) return undefined;
-  const kept = known.reduce((a, b) => Math.max(a, b));
-  return {
-    urn: b.urn,
-    message: `evidence bucket ${b.name}: WORM policy retains objects for ${kept} days, less than the minimum of ${min}`,
-  };
+function wormProblems(worms: GenericResource[], min: number): { problems: string[]; unknown?: GenericResource } {
+  const problems: string[] = [];
+  let unknown: GenericResource | undefined;
+  for (const w of worms) {
+    const value = w.inputs.retentionPeriodInDays;
+    const days = num(value);
+    if (isUnknown(value)) unknown ??= w;
+    // A policy without a retention period is require-evidence-bucket-immutability's finding.
+    else if (days !== undefined && days < min)
+      problems.push(
+        `WORM policy retains objects for ${days} days, less than the minimum of ${min} (BucketWorm ${w.name})`,
+      );
+  }
+  return { problems, unknown };
 }
 
 /** A bucket has one object WORM configuration: when several resources set it the last applied wins, so all count. */
-function objectWormFinding(b: GenericResource, configs: GenericResource[], min: number): StackFinding | undefined {
-  const verdicts = configs.map((c) => objectWormProblem(c.inputs, min));
-  const problems = verdicts.flatMap((v) => (v?.problem ? [`object WORM configuration ${v.problem}`] : []));
-  if (problems.length > 0) return { urn: b.urn, message: `evidence bucket ${b.name}: ${problems.join("; ")}` };
-  const unknown = verdicts.find((v) => v?.unknown)?.unknown;
-  return unknown ? { urn: b.urn, ...unverifiable(unknown, `object WORM of evidence bucket ${b.name}`) } : undefined;
+function objectWormProblems(configs: GenericResource[], min: number): { problems: string[]; unknown?: string } {
+  const verdicts = configs.map((c) => ({ name: c.name, verdict: objectWormProblem(c.inputs, min) }));
+  const problems = verdicts.flatMap(({ name, verdict }) =>
+    verdict?.problem ? [`object WORM configuration ${name} ${verdict.problem}`] : [],
+  );
+  return { problems, unknown: verdicts.find((v) => v.verdict?.unknown)?.verdict?.unknown };
 }
 
 /**
- * Either form protects the bucket. With neither compliant there is one finding: a note when a form unknown at
- * preview may yet protect it, else the first form's violation.
+ * BucketWorm and object WORM exclude each other on one bucket, and which one holds depends on creation order, so
+ * every WORM resource on the bucket must keep objects long enough: a violation naming each short one, else a note
+ * when a value unknown at preview may be short.
  */
 function retentionFinding(
   b: GenericResource,
@@ -62,12 +65,18 @@ function retentionFinding(
 ): StackFinding | undefined {
   if (worms.length === 0 && configs.length === 0)
     return { urn: b.urn, message: `evidence bucket ${b.name} has no WORM retention policy` };
-  const forms: (StackFinding | undefined)[] = [];
-  if (worms.length > 0) forms.push(wormFinding(b, worms, min));
-  if (configs.length > 0) forms.push(objectWormFinding(b, configs, min));
-  if (forms.includes(undefined)) return undefined;
-  const found = forms as StackFinding[];
-  return found.find((f) => f.unverifiable) ?? found[0];
+  const bucketWorm = wormProblems(worms, min);
+  const objectWorm = objectWormProblems(configs, min);
+  const problems = [...bucketWorm.problems, ...objectWorm.problems];
+  if (problems.length > 0) return { urn: b.urn, message: `evidence bucket ${b.name}: ${problems.join("; ")}` };
+  if (bucketWorm.unknown)
+    return {
+      urn: b.urn,
+      ...unverifiable("retentionPeriodInDays", `WORM policy ${bucketWorm.unknown.name} of evidence bucket ${b.name}`),
+    };
+  return objectWorm.unknown
+    ? { urn: b.urn, ...unverifiable(objectWorm.unknown, `object WORM of evidence bucket ${b.name}`) }
+    : undefined;
 }
 
 /** What a trail writing outside the stack needs, with the configured minimum. */
@@ -79,7 +88,7 @@ export const requireEvidenceOssWorm = defineStackRule<Config>({
   metadata: {
     name: "require-evidence-oss-worm",
     description:
-      "Every OSS bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of an ActionTrail trail) must have, in the stack, an oss.BucketWorm retention policy or an oss.BucketObjectWormConfiguration (enabled, COMPLIANCE default retention) that keeps objects at least minRetentionDays (30 by default; minTrailRetentionDays, 180 by default, for a trail's destination, so audit logs outlive six months). An ActionTrail trail whose OSS bucket the stack does not show (outside it, or unknown at preview and linked to no bucket of it) is a note naming the bucket, a violation when failing closed: its WORM lock cannot be judged.",
+      "Every OSS bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of an ActionTrail trail) must have, in the stack, an oss.BucketWorm retention policy or an oss.BucketObjectWormConfiguration (enabled, COMPLIANCE default retention), and every such resource on the bucket must keep objects at least minRetentionDays (OSS keeps one retention policy per bucket and which applies depends on creation order) (30 by default; minTrailRetentionDays, 180 by default, for a trail's destination, so audit logs outlive six months). An ActionTrail trail whose OSS bucket the stack does not show (outside it, or unknown at preview and linked to no bucket of it) is a note naming the bucket, a violation when failing closed: its WORM lock cannot be judged.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [

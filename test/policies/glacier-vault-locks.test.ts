@@ -97,7 +97,9 @@ describe("require-evidence-s3-default-retention: Glacier evidence vaults", () =>
       name: "a lock of the same name in the same named region",
       resources: [
         vault({ region: "eu-west-1" }),
-        lock("acme-archive", { props: { vaultName: "acme-archive", region: "eu-west-1", completeLock: true } }),
+        lock("acme-archive", {
+          props: { vaultName: "acme-archive", region: "eu-west-1", completeLock: true, policy: DENY },
+        }),
       ],
       violations: 0,
     },

@@ -693,9 +693,10 @@ describe("evidence: OSS WORM across the stack", () => {
     },
     { name: "object-level WORM without a default retention", resources: [bucket, objectWorm({})], violations: 1 },
     {
+      // One retention policy per bucket applies, the one created last: each must meet the minimum.
       name: "a short object-level WORM beside a long WORM policy",
       resources: [bucket, worm(365), objectWorm(compliance(1))],
-      violations: 0,
+      violations: 1,
     },
     {
       name: "object-level WORM days unknown is a note",
