@@ -16,7 +16,7 @@ export const BACKUP_PLAN = "aws:backup/plan:Plan";
 export const BACKUP_VAULT = "aws:backup/vault:Vault";
 /** Logically air-gapped vaults always carry a compliance-mode Vault Lock (AWS Backup developer guide). */
 export const AIR_GAPPED_VAULT = "aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault";
-const VAULTS = [BACKUP_VAULT, AIR_GAPPED_VAULT];
+export const VAULTS = [BACKUP_VAULT, AIR_GAPPED_VAULT];
 
 /** The vault AWS Backup creates in every account and region, without a lock. */
 const DEFAULT_VAULT = "Default";
@@ -62,7 +62,7 @@ function accountLink(account: string, vault: GenericResource): Link {
 }
 
 /** How a known name or ARN names a vault of the stack, and why it only may when it may. */
-interface Naming {
+export interface Naming {
   link: Link;
   why?: string;
 }
@@ -72,7 +72,7 @@ interface Naming {
  * is the plan's own place's vault; an ARN names its account and region, which a vault whose own are not shown may or
  * may not be in. A vault whose ARN is known is named by that ARN alone.
  */
-function namesVault(plan: GenericResource, value: string, vault: GenericResource): Naming {
+export function namesVault(plan: GenericResource, value: string, vault: GenericResource): Naming {
   const arn = VAULT_ARN.exec(value);
   const [ownArn, ownName, ownId] = ["arn", "name", "id"].map((f) => str(vault.inputs[f]));
   if (value === ownArn) return { link: "yes" };
@@ -104,7 +104,7 @@ function stackVaultNaming(plan: GenericResource, value: string, vaults: readonly
  * An unknown value in the rules is a vault's own name or ARN when the rules depend on vaults of the stack and on
  * nothing else: each of those vaults is judged by its own lock. Any other dependency may be where it came from.
  */
-function dependsOnStackVault(plan: GenericResource, vaults: readonly GenericResource[]): boolean {
+export function dependsOnStackVault(plan: GenericResource, vaults: readonly GenericResource[]): boolean {
   const deps = plan.propertyDependencies.rules ?? [];
   const urns = new Set(vaults.map((v) => v.urn));
   return deps.length > 0 && deps.every((u) => urns.has(u));

@@ -311,7 +311,15 @@ describe("require-locked-backup-vaults reads CloudFormation backup vaults and pl
           Plan: plan(
             planRule(
               { Ref: "Vault" },
-              { CopyActions: [{ DestinationBackupVaultArn: { "Fn::GetAtt": ["Vault", "BackupVaultArn"] } }] },
+              {
+                CopyActions: [
+                  {
+                    DestinationBackupVaultArn: { "Fn::GetAtt": ["Vault", "BackupVaultArn"] },
+                    // Within the lock's MaxRetentionDays: a copy kept forever would fail (backup-plan-lock-bounds).
+                    Lifecycle: { DeleteAfterDays: 35 },
+                  },
+                ],
+              },
             ),
           ),
         }),

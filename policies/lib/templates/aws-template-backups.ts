@@ -1,6 +1,7 @@
 // CloudFormation AWS Backup vaults and plans, translated to the Pulumi AWS provider's shapes the backup rules read: a
 // vault, its inline LockConfiguration and AccessPolicy as a lock configuration and a vault policy of their own (as the
-// provider splits them) naming the vault, and a plan's rules with their target vault, lifecycle and copy actions.
+// provider splits them) naming the vault, a logically air-gapped vault (its retention bounds its lock's) with its
+// AccessPolicy, and a plan's rules with their target vault, lifecycle and copy actions.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
 import { defined, templateBlock, Translation } from "./embedded-resource";
 import { isTemplateReference } from "./template-references";
@@ -51,6 +52,35 @@ const vault: Translation = (read, self) => {
           {
             type: "aws:backup/vaultPolicy:VaultPolicy",
             props: { backupVaultName: naming, policy },
+            where: "AccessPolicy",
+          },
+        ]),
+  ];
+};
+
+/**
+ * A logically air-gapped vault is always locked in compliance mode, its MinRetentionDays and MaxRetentionDays the
+ * lock's bounds (the provider's minRetentionDays and maxRetentionDays); its AccessPolicy is a vault policy of its own.
+ */
+const airGappedVault: Translation = (read, self) => {
+  const name = read("BackupVaultName");
+  const policy = read("AccessPolicy");
+  return [
+    {
+      type: "aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault",
+      props: defined({
+        name,
+        minRetentionDays: read("MinRetentionDays"),
+        maxRetentionDays: read("MaxRetentionDays"),
+        tags: read("BackupVaultTags"),
+      }),
+    },
+    ...(policy === undefined || policy === null
+      ? []
+      : [
+          {
+            type: "aws:backup/vaultPolicy:VaultPolicy",
+            props: { backupVaultName: vaultNaming(name, self), policy },
             where: "AccessPolicy",
           },
         ]),
@@ -109,5 +139,6 @@ const plan: Translation = (read) => {
 
 export const AWS_BACKUP_TRANSLATIONS: ReadonlyMap<string, Translation> = new Map([
   ["AWS::Backup::BackupVault", vault],
+  ["AWS::Backup::LogicallyAirGappedBackupVault", airGappedVault],
   ["AWS::Backup::BackupPlan", plan],
 ]);

@@ -69,6 +69,7 @@ const NAMING_ATTRIBUTES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["AWS::ElasticLoadBalancingV2::Listener", new Set(["ListenerArn"])],
   ["AWS::ElasticLoadBalancingV2::TargetGroup", new Set(["TargetGroupArn"])],
   ["AWS::Backup::BackupVault", new Set(["BackupVaultArn", "BackupVaultName"])],
+  ["AWS::Backup::LogicallyAirGappedBackupVault", new Set(["BackupVaultArn", "BackupVaultName"])],
   ["AWS::IAM::Role", new Set(["Arn"])],
   ["ALIYUN::SLS::Logstore", new Set(["LogstoreName"])],
   ["ALIYUN::ACTIONTRAIL::Trail", new Set(["Name"])],
