@@ -146,7 +146,7 @@ describe("a failure before or after the program", () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.error).toMatchObject({ kind: "policy", message: expect.stringContaining("does not exist") });
     expect(doc.resources.map((x: { name: string }) => x.name)).toEqual(["p-s", "b1"]);
-    expect(doc.logs).toEqual([]);
+    expect(doc.logs).toEqual([{ severity: "info", message: "ran fine" }]);
 
     // The same program through a pack that starts: a verdict, no error.
     const good = await runCli(["--cwd", dir, "--stack", "s", "--policy-pack", PACK, "--json"]);
@@ -195,6 +195,7 @@ describe("an invoke the engine cannot answer", () => {
     );
     const quiet = await run(answered, "--json");
     expect(quiet.code).toBe(0);
-    expect(JSON.parse(quiet.stdout).logs).toEqual([]);
+    // Only what the program printed: no warning.
+    expect(JSON.parse(quiet.stdout).logs).toEqual([{ severity: "info", message: "us-east-1" }]);
   });
 });
