@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { withPinnedMessage } from "../pinnedMessage";
-import { isAwsRegionId } from "./awsNames";
+import { isAwsRegionId } from "../../lib/aws-names";
 import { ChildGate } from "../childGate";
 import { checkOnceKnown } from "./deferredCheck";
 import { isPublicCidr, parseCidr } from "../../lib/cidr";

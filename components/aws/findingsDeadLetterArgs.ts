@@ -2,7 +2,7 @@
 // dead-lettered and a queue of the caller's instead of the one created here. Checked with the component's arguments.
 import { checkKnownArguments, Problems, ValidationProblem } from "../validation";
 import { DerivedName, matches } from "../derivedNames";
-import { ACCOUNT_PATTERN, PARTITION_PATTERN, REGION_PATTERN } from "./awsNames";
+import { ACCOUNT_PATTERN, PARTITION_PATTERN, REGION_PATTERN } from "../../lib/aws-names";
 
 /** How long and how often EventBridge retries a target before it dead-letters a finding. */
 export interface FindingsRetryPolicy {

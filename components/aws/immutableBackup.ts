@@ -11,7 +11,7 @@ import { serviceTrustPolicy } from "./iam";
 import { createServiceKey } from "./kmsKey";
 import { backupName, checkDerivedNames } from "./derivedNames";
 import { contextAfterCheck } from "./deferredCheck";
-import { ACCOUNT_PATTERN, PARTITION_PATTERN } from "./awsNames";
+import { ACCOUNT_PATTERN, PARTITION_PATTERN } from "../../lib/aws-names";
 
 export interface ImmutableBackupArgs {
   /** Provider of the copy region (a different region from this component's). Required. */

@@ -6,7 +6,7 @@ import { checkLabel } from "../labels";
 import { checkCloudFrontScope, checkProvider, ORIGIN_LABEL } from "./cloudFrontOriginLock";
 import { checkHeaderName, DEFAULT_ORIGIN_HEADER } from "./originGateHeader";
 import { checkSecret, describeHidden } from "./originGateSecret";
-import { ACCOUNT_PATTERN, PARTITION_PATTERN, REGION_PATTERN } from "./awsNames";
+import { ACCOUNT_PATTERN, PARTITION_PATTERN, REGION_PATTERN } from "../../lib/aws-names";
 
 export const DEFAULT_GATE_PRIORITY = 1;
 /** ALB listener rule priorities. */

@@ -11,7 +11,7 @@ import {
   Problems,
   ValidationProblem,
 } from "../validation";
-import { ACCOUNT_PATTERN, PARTITION_PATTERN, REGION_PATTERN } from "./awsNames";
+import { ACCOUNT_PATTERN, PARTITION_PATTERN, REGION_PATTERN } from "../../lib/aws-names";
 import { bucketName, checkDerivedNames, eventRuleName, snsTopicName } from "./derivedNames";
 import { checkBucketName } from "./evidenceBucket";
 import {

@@ -16,7 +16,7 @@ import {
   Problems,
   validateArgs,
 } from "../validation";
-import { ACCOUNT_PATTERN, PARTITION_PATTERN, REGION_PATTERN } from "./awsNames";
+import { ACCOUNT_PATTERN, PARTITION_PATTERN, REGION_PATTERN } from "../../lib/aws-names";
 import { checkDerivedNames, logGroupName, webAclName } from "./derivedNames";
 import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { awsContext } from "./context";

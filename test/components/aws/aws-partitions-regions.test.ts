@@ -1,4 +1,4 @@
-// AWS partitions and region ids as every component reads them (components/aws/awsNames.ts): the European Sovereign
+// AWS partitions and region ids as every component reads them (lib/aws-names.ts): the European Sovereign
 // Cloud (partition aws-eusc, region eusc-de-east-1), the other partitions and two-digit region numbers are accepted
 // the same way by DnsFailover, ThreatDetection's responders and dead-letter queue, WebFirewall's associations and its
 // origin request gate; unknown partitions, zones and capitalised ids are refused by each.
@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { installMocks, ofType, recorded, reset, settle, validationErrorOf } from "./mocks";
 
 installMocks();
-import { AWS_PARTITIONS, isAwsRegionId } from "../../../components/aws/awsNames";
+import { AWS_PARTITIONS, isAwsRegionId, partitionOfRegionName } from "../../../lib/aws-names";
 import { checkRegionsDiffer, DnsFailover } from "../../../components/aws/dnsFailover";
 import { deadLetterQueueProblem } from "../../../components/aws/findingsDeadLetterArgs";
 import { isLambdaResponder, responderProblem } from "../../../components/aws/threatDetectionArgs";
@@ -270,5 +270,24 @@ describe("WebFirewall.originRequestGate listener and target group ARNs", () => {
     );
     await settle();
     expect(recorded).toHaveLength(before);
+  });
+});
+
+describe("partitionOfRegionName", () => {
+  it.each([
+    ["us-east-1", "aws"],
+    ["ap-southeast-5", "aws"],
+    ["cn-north-1", "aws-cn"],
+    ["us-gov-west-1", "aws-us-gov"],
+    ["us-iso-east-1", "aws-iso"],
+    ["us-isob-east-1", "aws-iso-b"],
+    ["eu-isoe-west-1", "aws-iso-e"],
+    ["us-isof-south-1", "aws-iso-f"],
+    ["eusc-de-east-1", "aws-eusc"],
+    ["us-east-1a", undefined],
+    ["mars-north-1", undefined],
+  ])("reads %s as %s", (region, partition) => {
+    expect(partitionOfRegionName(region)).toBe(partition);
+    if (partition) expect(AWS_PARTITIONS).toContain(partition);
   });
 });

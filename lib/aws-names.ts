@@ -1,5 +1,5 @@
-// The forms of AWS partitions, region ids and account ids, written once for every component that reads a region or
-// an ARN: each component adds its own service and resource tail. Fragments carry no capture group, so callers
+// The forms of AWS partitions, region ids and account ids, written once for every component and policy that reads a
+// region or an ARN: each adds its own service and resource tail. Fragments carry no capture group, so callers
 // capture only what they read back.
 
 /**
@@ -34,3 +34,20 @@ const REGION_ID = new RegExp(`^${REGION_PATTERN}$`);
 
 /** Whether `value` is written as an AWS region id. */
 export const isAwsRegionId = (value: unknown): value is string => typeof value === "string" && REGION_ID.test(value);
+
+/** Region names per partition, as the AWS SDKs' partitions.json gives them; the more specific prefixes come first. */
+const PARTITION_REGIONS: readonly (readonly [string, RegExp])[] = [
+  ["aws-cn", /^cn-\w+-\d+$/],
+  ["aws-us-gov", /^us-gov-\w+-\d+$/],
+  ["aws-iso", /^us-iso-\w+-\d+$/],
+  ["aws-iso-b", /^us-isob-\w+-\d+$/],
+  ["aws-iso-e", /^eu-isoe-\w+-\d+$/],
+  ["aws-iso-f", /^us-isof-\w+-\d+$/],
+  ["aws-eusc", /^eusc-\w+-\w+-\d+$/],
+  ["aws", /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/],
+];
+
+/** The partition of a region name (trimmed); undefined for anything else. */
+export function partitionOfRegionName(region: string): string | undefined {
+  return PARTITION_REGIONS.find(([, re]) => re.test(region.trim()))?.[0];
+}
