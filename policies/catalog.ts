@@ -65,7 +65,7 @@ const templateAware = {
   }),
   requireEvidenceBucketImmutability: readingTemplates(requireEvidenceBucketImmutability, {
     reportsUnreadable: false,
-    dialects: ["CFN"],
+    dialects: ["CFN", "ROS"],
   }),
 };
 

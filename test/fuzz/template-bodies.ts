@@ -202,6 +202,41 @@ const backupsInWrongShapes = JSON.stringify({
   },
 });
 
+/** ROS buckets, WORM policies, egress rules, IPv6 bandwidth and AnalyticDB public connections in wrong shapes. */
+const rosStoresEgressAndIpv6 = JSON.stringify({
+  ROSTemplateFormatVersion: "2015-09-01",
+  Parameters: { Src: { Type: "String" }, P: { Type: "Number" } },
+  Resources: {
+    B: {
+      Type: "ALIYUN::OSS::Bucket",
+      Properties: {
+        BucketName: { Ref: "Src" },
+        Tags: [null, 5, { Key: { Ref: "Src" } }],
+        DeletionForce: "maybe",
+        LifecycleConfiguration: { Rule: [null, { Expiration: 5, AbortMultipartUpload: [] }, "x"] },
+        VersioningConfiguration: [],
+        ServerSideEncryptionConfiguration: { Ref: "Src" },
+        LoggingConfiguration: "x",
+      },
+    },
+    B2: { Type: "ALIYUN::OSS::Bucket", Properties: { Tags: "x", LifecycleConfiguration: { Rule: { Ref: "P" } } } },
+    W: { Type: "ALIYUN::OSS::BucketWorm", Properties: { Bucket: [{ Ref: "B" }], RetentionPeriodInDays: "x" } },
+    G: {
+      Type: "ALIYUN::ECS::SecurityGroup",
+      Properties: { SecurityGroupEgress: [null, 3, { PortRange: { Ref: "P" }, DestCidrIp: [] }] },
+    },
+    E: { Type: "ALIYUN::ECS::SecurityGroupEgresses", Properties: { SecurityGroupId: 7, Permissions: "x" } },
+    E1: { Type: "ALIYUN::ECS::SecurityGroupEgress", Properties: null },
+    I: { Type: "ALIYUN::ECS::InstanceGroup", Properties: { Ipv6AddressCount: "x", Ipv6Addresses: { Ref: "Src" } } },
+    Bw: {
+      Type: "ALIYUN::VPC::Ipv6InternetBandwidth",
+      Properties: { Ipv6AddressId: { "Fn::Select": [{ Ref: "P" }, { "Fn::GetAtt": ["I", "Ipv6AddressIds"] }] } },
+    },
+    Gw: { Type: "ALIYUN::VPC::Ipv6Gateway", Properties: { VpcId: [null] } },
+    C: { Type: "ALIYUN::GPDB::InstancePublicConnection", Properties: { DBInstanceId: { Ref: "Bw" }, Port: "x" } },
+  },
+});
+
 const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
 const aliasBomb = [
   "a: &a [x, x, x, x, x, x, x, x]",
@@ -218,6 +253,7 @@ export const TEMPLATE_BODIES: readonly string[] = [
   scalingGroupsAndNested,
   balancersAndOrigins,
   backupsInWrongShapes,
+  rosStoresEgressAndIpv6,
   "",
   "{",
   "Resources: [",

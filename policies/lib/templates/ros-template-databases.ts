@@ -1,8 +1,8 @@
 // ROS data stores translated to the Pulumi Alicloud provider's shapes the database rule and the network model read:
 // RDS instances (pay-as-you-go and prepaid), MongoDB replica sets, PolarDB clusters and their public endpoint
 // addresses, Redis instances (pay-as-you-go and prepaid) and their public connections, AnalyticDB for PostgreSQL
-// instances; whitelist resources of their own (Redis, RDS, PolarDB, AnalyticDB for PostgreSQL) in
-// ros-database-whitelists.ts.
+// instances and their public connections; whitelist resources of their own (Redis, RDS, PolarDB, AnalyticDB for
+// PostgreSQL) in ros-database-whitelists.ts.
 import { isUnknown, UNKNOWN } from "../../../lib/values";
 import { defined, idList, tagMap, Translation } from "./embedded-resource";
 import { ROS_DATABASE_WHITELIST_TRANSLATIONS } from "./ros-database-whitelists";
@@ -83,6 +83,21 @@ const gpdbInstance: Translation = (read) => [
   },
 ];
 
+/**
+ * ALIYUN::GPDB::InstancePublicConnection applies for an AnalyticDB for PostgreSQL instance's public endpoint, the
+ * provider's gpdb Connection naming the instance.
+ */
+const gpdbPublicConnection: Translation = (read) => [
+  {
+    type: "alicloud:gpdb/connection:Connection",
+    props: defined({
+      instanceId: read("DBInstanceId"),
+      connectionPrefix: read("ConnectionStringPrefix"),
+      port: read("Port"),
+    }),
+  },
+];
+
 /** NetType defaults to Public in ROS as in the provider: the model reads the absent value so. */
 const polardbEndpointAddress: Translation = (read) => [
   {
@@ -149,5 +164,6 @@ export const ROS_DATABASE_TRANSLATIONS: ReadonlyMap<string, Translation> = new M
   ["ALIYUN::REDIS::Connection", redisConnection],
   ["ALIYUN::GPDB::DBInstance", gpdbInstance],
   ["ALIYUN::GPDB::ElasticDBInstance", gpdbInstance],
+  ["ALIYUN::GPDB::InstancePublicConnection", gpdbPublicConnection],
   ...ROS_DATABASE_WHITELIST_TRANSLATIONS,
 ]);

@@ -1,38 +1,47 @@
 // ROS (Alibaba Cloud Resource Orchestration Service) resource types the pack judges, translated to the Pulumi
-// Alicloud provider's shapes: security groups with their ingress (inline, or separate in ros-ingress-rules.ts) as one
-// rule resource per entry, ECS instances, instance groups and subscription instances (password, user data, public
-// bandwidth, vSwitch, groups),
+// Alicloud provider's shapes: security groups with their ingress (inline, or separate in ros-ingress-rules.ts) and
+// egress (ros-egress-rules.ts) as one rule resource per entry, ECS instances, instance groups and subscription
+// instances (password, user data, public bandwidth, IPv6 addresses, vSwitch, groups),
 // with instance clones in ros-instance-clones.ts, Container Service node logins in ros-container-service-nodes.ts and
 // their API servers in ros-kubernetes-api-servers.ts;
-// data stores in ros-template-databases.ts, launch templates, scaling and the network in ros-template-compute.ts,
-// flow logs, log stores and trails in ros-template-logging.ts, load balancers in ros-template-load-balancers.ts (SLB),
+// data stores in ros-template-databases.ts, launch templates, scaling and the network in ros-template-compute.ts, IPv6
+// gateways and bandwidth in ros-ipv6-internet.ts, flow logs, log stores and trails in ros-template-logging.ts, OSS
+// buckets in ros-oss-buckets.ts, load balancers in ros-template-load-balancers.ts (SLB),
 // ros-template-application-load-balancers.ts (ALB) and ros-nlb.ts (NLB), anti-brute-force rules in
 // ros-template-threat-detection.ts, RAM users' console logins in ros-template-identity.ts.
 import { defined, idList, joinTranslations, tagMap, Translated, Translation } from "./embedded-resource";
 import { ROS_COMPUTE_TRANSLATIONS } from "./ros-template-compute";
 import { ROS_CONTAINER_SERVICE_NODE_TRANSLATIONS } from "./ros-container-service-nodes";
 import { ROS_INSTANCE_CLONE_TRANSLATIONS } from "./ros-instance-clones";
+import { ROS_IPV6_INTERNET_TRANSLATIONS } from "./ros-ipv6-internet";
 import { ROS_KUBERNETES_API_SERVER_TRANSLATIONS } from "./ros-kubernetes-api-servers";
 import { ROS_DATABASE_TRANSLATIONS } from "./ros-template-databases";
 import { ROS_APPLICATION_LOAD_BALANCER_TRANSLATIONS } from "./ros-template-application-load-balancers";
 import { ROS_LOAD_BALANCER_TRANSLATIONS } from "./ros-template-load-balancers";
 import { ROS_LOGGING_TRANSLATIONS } from "./ros-template-logging";
+import { ROS_OSS_BUCKET_TRANSLATIONS } from "./ros-oss-buckets";
 import { ROS_NLB_TRANSLATIONS } from "./ros-nlb";
 import { ROS_THREAT_DETECTION_TRANSLATIONS } from "./ros-template-threat-detection";
 import { ROS_IDENTITY_TRANSLATIONS } from "./ros-template-identity";
 import { ingressRules, ROS_INGRESS_RULE_TRANSLATIONS } from "./ros-ingress-rules";
+import { egressRules, ROS_EGRESS_RULE_TRANSLATIONS } from "./ros-egress-rules";
 
 /**
- * The group itself, then each inline entry as a rule resource of its own naming the group, as the rules read
- * Alicloud groups. An accept that a drop of the same group closes for every port and source it names is left out
- * (ros-inline-drops.ts); one only partly closed stays, and the network model weighs it against the drops.
+ * The group itself, then each inline entry (ingress, then egress: ros-egress-rules.ts) as a rule resource of its own
+ * naming the group, as the rules read Alicloud groups. An ingress accept that a drop of the same group closes for
+ * every port and source it names is left out (ros-inline-drops.ts); one only partly closed stays, and the network
+ * model weighs it against the drops.
  */
 const securityGroup: Translation = (read, self) => {
   const group: Translated = {
     type: "alicloud:ecs/securityGroup:SecurityGroup",
     props: defined({ vpcId: read("VpcId"), name: read("SecurityGroupName"), tags: tagMap(read("Tags")) }),
   };
-  return [group, ...ingressRules(read("SecurityGroupIngress"), "SecurityGroupIngress", self)];
+  return [
+    group,
+    ...ingressRules(read("SecurityGroupIngress"), "SecurityGroupIngress", self),
+    ...egressRules(read("SecurityGroupEgress"), "SecurityGroupEgress", self),
+  ];
 };
 
 /**
@@ -61,6 +70,8 @@ const ecsInstance: Translation = (read) => [
       vswitchId: read("VSwitchId"),
       vpcId: read("VpcId"),
       privateIp: read("PrivateIpAddress"),
+      ipv6AddressCount: read("Ipv6AddressCount"),
+      ipv6Addresses: read("Ipv6Addresses"),
       httpTokens: read("HttpTokens"),
       httpEndpoint: read("HttpEndpoint"),
       tags: tagMap(read("Tags")),
@@ -71,14 +82,17 @@ const ecsInstance: Translation = (read) => [
 export const ROS_TEMPLATE_TRANSLATIONS: ReadonlyMap<string, Translation> = new Map([
   ["ALIYUN::ECS::SecurityGroup", securityGroup],
   ...ROS_INGRESS_RULE_TRANSLATIONS,
+  ...ROS_EGRESS_RULE_TRANSLATIONS,
   ["ALIYUN::ECS::Instance", ecsInstance],
   ["ALIYUN::ECS::InstanceGroup", ecsInstance],
   ["ALIYUN::ECS::PrepayInstance", ecsInstance],
   ...ROS_INSTANCE_CLONE_TRANSLATIONS,
   ...joinTranslations(ROS_CONTAINER_SERVICE_NODE_TRANSLATIONS, ROS_KUBERNETES_API_SERVER_TRANSLATIONS),
   ...ROS_COMPUTE_TRANSLATIONS,
+  ...ROS_IPV6_INTERNET_TRANSLATIONS,
   ...ROS_DATABASE_TRANSLATIONS,
   ...ROS_LOGGING_TRANSLATIONS,
+  ...ROS_OSS_BUCKET_TRANSLATIONS,
   ...ROS_LOAD_BALANCER_TRANSLATIONS,
   ...ROS_APPLICATION_LOAD_BALANCER_TRANSLATIONS,
   ...ROS_NLB_TRANSLATIONS,

@@ -73,6 +73,11 @@ const NAMING_ATTRIBUTES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["AWS::IAM::Role", new Set(["Arn"])],
   ["ALIYUN::SLS::Logstore", new Set(["LogstoreName"])],
   ["ALIYUN::ACTIONTRAIL::Trail", new Set(["Name"])],
+  // An IPv6 address id read from an instance: the model links an address bought bandwidth to the instance it is read
+  // from, as it does at preview (lib/reachability/alicloud/ipv6-internet.ts).
+  ["ALIYUN::ECS::Instance", new Set(["Ipv6AddressIds"])],
+  ["ALIYUN::ECS::PrepayInstance", new Set(["Ipv6AddressIds"])],
+  ["ALIYUN::ECS::InstanceGroup", new Set(["Ipv6AddressIds"])],
 ]);
 
 /** True when `Fn::GetAtt [logicalId, attribute]` stands for the resource itself: its id, or a name rules link by. */

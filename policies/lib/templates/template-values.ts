@@ -140,6 +140,8 @@ function select(args: unknown, ctx: ResolveContext, mode: ReadMode, depth: numbe
   if (!Array.isArray(args) || args.length !== 2) return UNKNOWN;
   const index = Number(resolveAt(args[0], ctx, mode, depth));
   const items = resolveAt(args[1], ctx, mode, depth);
+  // A list attribute that names its resource (an instance's Ipv6AddressIds): any entry is read from that resource.
+  if (isTemplateReference(items)) return items;
   return Array.isArray(items) && Number.isInteger(index) && index >= 0 && index < items.length ? items[index] : UNKNOWN;
 }
 
