@@ -33,10 +33,10 @@ function lifecycleRetention(lifecycle: unknown, at: string, min: number, kept: K
   ];
 }
 
-/** `rules[0] (daily)`: the rule's index, and its name when known. */
-function ruleLabel(rule: unknown, i: number): string {
+/** `rules[0] (daily)`: the rule's index in its list, and its name when known. */
+export function ruleLabel(rule: unknown, i: number, field = "rules"): string {
   const name = obj(rule)?.ruleName;
-  return typeof name === "string" && !isUnknown(name) && name !== "" ? `rules[${i}] (${name})` : `rules[${i}]`;
+  return typeof name === "string" && !isUnknown(name) && name !== "" ? `${field}[${i}] (${name})` : `${field}[${i}]`;
 }
 
 function ruleRetention(rule: unknown, i: number, min: number): Finding[] {

@@ -1,7 +1,7 @@
 // A Glacier vault lock policy keeps archives only through a Deny of glacier:DeleteArchive for everyone, usually while
-// an archive is younger than some days. A Deny for one principal leaves the others free to delete, and one for
-// archives younger than 0 days denies nothing. How many days is the owner's choice: any age of at least one day is
-// accepted here (a stricter minimum belongs to the retention the evidence needs, which this rule does not know).
+// an archive is younger than some days (glacier:ArchiveAgeInDays). A Deny for one principal leaves the others free to
+// delete, and one for archives younger than 0 days denies nothing. A Deny while younger than N days keeps an archive
+// N days: the caller names the minimum the evidence needs (a rule that knows none asks for one day).
 import { bool, isUnknown, list, obj } from "../../lib/values";
 import { show } from "./expect";
 import { Finding, unverifiable, violation } from "./findings";
@@ -44,11 +44,12 @@ function days(value: unknown): number | "unknown" | undefined {
 }
 
 /**
- * Whether the statement's Condition keeps the Deny for at least a day of an archive's life: none at all, or only
- * glacier:ArchiveAgeInDays under NumericLessThan(Equals) with at least 1. Any other condition may narrow the Deny in
- * ways not read here: "unknown".
+ * Whether the statement's Condition keeps the Deny for at least `minDays` of an archive's life: none at all, or only
+ * glacier:ArchiveAgeInDays under NumericLessThan(Equals) with at least `minDays` (NumericLessThanEquals N counts as N
+ * days, though it keeps an archive a day longer). Any other condition may narrow the Deny in ways not read here:
+ * "unknown".
  */
-function conditionHolds(condition: unknown): Proof {
+function conditionHolds(condition: unknown, minDays: number): Proof {
   if (condition === undefined || condition === null) return "yes";
   if (isUnknown(condition)) return "unknown";
   const operators = Object.entries(obj(condition) ?? {});
@@ -59,14 +60,14 @@ function conditionHolds(condition: unknown): Proof {
     return keys.map(([key, value]): Proof => {
       if (!YOUNGER_THAN.test(operator) || key.toLowerCase() !== ARCHIVE_AGE) return "unknown";
       const d = days(value);
-      return d === "unknown" ? "unknown" : d !== undefined && d >= 1 ? "yes" : "no";
+      return d === "unknown" ? "unknown" : d !== undefined && d >= minDays ? "yes" : "no";
     });
   });
   return allOf(parts);
 }
 
 /** Whether one statement denies everyone deleting archives; NotAction and NotPrincipal are not read, so prove nothing. */
-function statementDenies(statement: unknown): Proof {
+function statementDenies(statement: unknown, minDays: number): Proof {
   if (isUnknown(statement)) return "unknown";
   const st = obj(statement) ?? {};
   if (isUnknown(st.Effect) || isUnknown(st.Action)) return "unknown";
@@ -79,21 +80,33 @@ function statementDenies(statement: unknown): Proof {
     : actions.some(isUnknown)
       ? "unknown"
       : "no";
-  return allOf([action, principalIsEveryone(st.Principal), conditionHolds(st.Condition)]);
+  return allOf([action, principalIsEveryone(st.Principal), conditionHolds(st.Condition, minDays)]);
 }
 
-/** "yes" when a Deny statement covers glacier:DeleteArchive for everyone; "unknown" when an unknown part may be one. */
-export function lockPolicyDeniesDeletes(policy: unknown): Proof {
+/**
+ * "yes" when a Deny statement covers glacier:DeleteArchive for everyone for at least `minDays` of an archive's life;
+ * "unknown" when an unknown part may be one.
+ */
+export function lockPolicyDeniesDeletes(policy: unknown, minDays = 1): Proof {
   const doc = parse(policy);
   if (doc === "unknown" || isUnknown(doc?.Statement)) return "unknown";
-  return anyOf(list(doc?.Statement).map(statementDenies));
+  return anyOf(list(doc?.Statement).map((st) => statementDenies(st, minDays)));
+}
+
+const dayCount = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
+
+/** Why the policy keeps no archive for `minDays`: no Deny for everyone at all, or one that ends sooner. */
+function denyProblem(policy: unknown, minDays: number): string {
+  if (minDays > 1 && lockPolicyDeniesDeletes(policy) === "yes")
+    return `policy denies glacier:DeleteArchive for fewer than ${dayCount(minDays)} of an archive's life (glacier:ArchiveAgeInDays): archives can be deleted before they are ${dayCount(minDays)} old`;
+  return `policy has no Deny of glacier:DeleteArchive for every principal (Principal "*") for at least ${dayCount(minDays)} of an archive's life: the lock keeps no archive from deletion`;
 }
 
 /**
  * What keeps a Glacier vault lock from holding: not completed (an in-progress lock expires after 24 hours and can be
- * aborted before), or no Deny of glacier:DeleteArchive. A part unknown at preview is a note.
+ * aborted before), or no Deny of glacier:DeleteArchive for at least `minDays`. A part unknown at preview is a note.
  */
-export function glacierLockGaps(p: Record<string, unknown>): Finding[] {
+export function glacierLockGaps(p: Record<string, unknown>, minDays = 1): Finding[] {
   const findings: Finding[] = [];
   if (isUnknown(p.completeLock)) findings.push(unverifiable("completeLock"));
   else if (bool(p.completeLock) !== true)
@@ -102,13 +115,9 @@ export function glacierLockGaps(p: Record<string, unknown>): Finding[] {
         `completeLock is ${show(p.completeLock)}: the lock stays in its 24-hour test, can be aborted, and then Glacier removes it`,
       ),
     );
-  const denies = lockPolicyDeniesDeletes(p.policy);
-  if (denies === "unknown") findings.push(unverifiable("policy", "whether it denies glacier:DeleteArchive"));
-  if (denies === "no")
-    findings.push(
-      violation(
-        'policy has no Deny of glacier:DeleteArchive for every principal (Principal "*") for at least a day of an archive\'s life: the lock keeps no archive from deletion',
-      ),
-    );
+  const denies = lockPolicyDeniesDeletes(p.policy, minDays);
+  if (denies === "unknown")
+    findings.push(unverifiable("policy", `whether it denies glacier:DeleteArchive for at least ${dayCount(minDays)}`));
+  if (denies === "no") findings.push(violation(denyProblem(p.policy, minDays)));
   return findings;
 }

@@ -3,13 +3,16 @@
 // names are unique per account and region), as backup vault locks do; one that may be the vault's is a note, and one
 // whose vaultName is unknown and linked to nothing locks no vault (fail closed). Each lock of an evidence vault is
 // judged here, however the vault is marked: an incomplete lock (Glacier removes it after its 24-hour test) or one
-// without a Deny of glacier:DeleteArchive keeps nothing.
+// without a Deny of glacier:DeleteArchive keeps nothing, and one whose Deny ends before the evidence minimum (its
+// glacier:ArchiveAgeInDays) keeps archives too briefly, as a bucket's short default retention does.
 import { GenericResource } from "../../lib/reachability";
 import { classifyBucket } from "./evidence";
+import { EVIDENCE_RETENTION_DAYS } from "./evidence-retention";
 import { unverifiable } from "./findings";
 import { glacierLockGaps } from "./glacier-lock-policy";
 import { bothLinks, Link, linkOf } from "./links";
 import { placeLink, samePlace } from "./placement";
+import { resourceDefaultTags } from "./provider-default-tags";
 import { StackFinding } from "./stack-rule";
 import { assignLocks, judgedWithPossibleLocks, lockNames } from "./store-locks";
 
@@ -21,7 +24,7 @@ const locksVault = (lock: GenericResource, vault: GenericResource): Link =>
 
 /** A vault's name and tags read as a bucket's are. */
 const classify = (vault: GenericResource) =>
-  classifyBucket({ tags: vault.inputs.tags, bucket: vault.inputs.name }, vault.name);
+  classifyBucket({ tags: vault.inputs.tags, bucket: vault.inputs.name }, vault.name, resourceDefaultTags(vault));
 
 export const isEvidenceGlacierVault = (vault: GenericResource) => classify(vault) === "evidence";
 
@@ -29,8 +32,8 @@ export const isEvidenceGlacierVault = (vault: GenericResource) => classify(vault
  * A vault has one lock: when several resources set it the last applied wins, so each must hold. A violation names the
  * lock and its gaps; a gap unknown at preview is a note.
  */
-function lockGapsFinding(vault: GenericResource, locks: GenericResource[]): StackFinding | undefined {
-  const gaps = locks.map((lock) => ({ lock, gaps: glacierLockGaps(lock.inputs) }));
+function lockGapsFinding(vault: GenericResource, locks: GenericResource[], minDays: number): StackFinding | undefined {
+  const gaps = locks.map((lock) => ({ lock, gaps: glacierLockGaps(lock.inputs, minDays) }));
   const broken = gaps.flatMap(({ lock, gaps }) => {
     const problems = gaps.filter((g) => !g.unverifiable).map((g) => g.message);
     return problems.length > 0 ? [`vault lock ${lock.name}: ${problems.join("; ")}`] : [];
@@ -47,7 +50,12 @@ function lockGapsFinding(vault: GenericResource, locks: GenericResource[]): Stac
   };
 }
 
-export function unlockedGlacierVaults(resources: readonly GenericResource[], fix: string): StackFinding[] {
+/** Evidence vaults without a lock that holds, each lock keeping archives at least `minDays`. */
+export function unlockedGlacierVaults(
+  resources: readonly GenericResource[],
+  fix: string,
+  minDays = EVIDENCE_RETENTION_DAYS,
+): StackFinding[] {
   const vaults = resources.filter((r) => r.type === GLACIER_VAULT);
   if (vaults.length === 0) return [];
   const locksOf = assignLocks(
@@ -68,7 +76,7 @@ export function unlockedGlacierVaults(resources: readonly GenericResource[], fix
       locks,
       (sure) =>
         sure.length > 0
-          ? lockGapsFinding(vault, sure)
+          ? lockGapsFinding(vault, sure, minDays)
           : {
               urn: vault.urn,
               message: `evidence glacier vault ${vault.name} has no vault lock: any archive can be deleted; ${fix}`,

@@ -2,10 +2,11 @@
 // everyone: Principal "*", {"AWS": "*"} or a list holding "*", or NotPrincipal (everyone but the named), with no
 // Condition that narrows the callers (principal-conditions.ts). Named principals, another account's included, are
 // not everyone. Only an exact Deny takes a grant back: on every principal, with no condition and no Not* field,
-// whose actions and resources cover it. Values unknown at preview, and conditions not read, make notes.
+// whose actions and resources cover it. Values unknown at preview, and conditions not read, make notes. Grammars
+// differ in how they name everyone and in their condition keys (an OSS bucket policy: oss-policy-dialect.ts).
 import { isUnknown, list, obj, strings } from "../../lib/values";
 import { patternCovers } from "./access-policy-denies";
-import { conditionNarrowing } from "./principal-conditions";
+import { conditionNarrowing, Narrowing } from "./principal-conditions";
 import { matchesEverything, wildcardMatches } from "./wildcard";
 
 export interface OpenGrant {
@@ -18,6 +19,17 @@ export interface OpenGrant {
   /** Set when the grant may not hold but that cannot be read (unknown at preview, a condition not read): a note. */
   doubt?: string;
 }
+
+/** What differs between the grammars of resource policies read here. */
+export interface PolicyDialect {
+  /** OSS reads an empty Principal list as ["*"]; IAM refuses it. */
+  emptyPrincipalIsEveryone: boolean;
+  /** Whether statement `at`'s Condition narrows the callers, read in this grammar's keys. */
+  narrowing: (condition: unknown, at: string) => Narrowing;
+}
+
+/** IAM resource policies: S3 bucket, backup vault and Glacier vault policies. */
+export const AWS_POLICY: PolicyDialect = { emptyPrincipalIsEveryone: false, narrowing: conditionNarrowing };
 
 type Part<T> = T | { doubt: string };
 const isDoubt = <T>(p: Part<T>): p is { doubt: string } => typeof p === "object" && p !== null && "doubt" in p;
@@ -34,10 +46,14 @@ function parse(policy: unknown): Record<string, unknown> | "unknown" | undefined
   }
 }
 
+const emptyList = (v: unknown, dialect: PolicyDialect) =>
+  dialect.emptyPrincipalIsEveryone && Array.isArray(v) && v.length === 0;
+
 /** "*" as the principal, in a list, or under any principal kind. */
-function everyone(principal: unknown, at: string): Part<string | undefined> {
+function everyone(principal: unknown, at: string, dialect: PolicyDialect): Part<string | undefined> {
   if (isUnknown(principal)) return { doubt: `${at}.Principal` };
   if (principal === "*" || (Array.isArray(principal) && principal.includes("*"))) return 'Principal "*"';
+  if (emptyList(principal, dialect)) return "Principal [] (everyone)";
   const kinds = obj(principal);
   if (!kinds) return Array.isArray(principal) && principal.some(isUnknown) ? { doubt: `${at}.Principal` } : undefined;
   for (const [kind, value] of Object.entries(kinds)) {
@@ -48,8 +64,9 @@ function everyone(principal: unknown, at: string): Part<string | undefined> {
   return unknownEntry ? { doubt: `an entry of ${at}.Principal.${unknownEntry[0]}` } : undefined;
 }
 
-function deniesEveryone(principal: unknown): boolean {
+function deniesEveryone(principal: unknown, dialect: PolicyDialect): boolean {
   if (principal === "*" || (Array.isArray(principal) && principal.includes("*"))) return true;
+  if (emptyList(principal, dialect)) return true;
   const aws = obj(principal)?.AWS;
   return aws !== undefined && !isUnknown(aws) && strings(aws).includes("*");
 }
@@ -71,12 +88,12 @@ function grantedActions(st: Record<string, unknown>, at: string, actions: readon
 }
 
 /** The action patterns of an exact Deny (lower-case) and the resources it covers; undefined for any other statement. */
-function exactDeny(s: unknown): { actions: string[]; resources: string[] } | undefined {
+function exactDeny(s: unknown, dialect: PolicyDialect): { actions: string[]; resources: string[] } | undefined {
   const st = obj(s);
   if (!st || st.Effect !== "Deny" || st.NotPrincipal !== undefined) return undefined;
   if (st.NotAction !== undefined || st.NotResource !== undefined) return undefined;
   // Only "*" and {"AWS": "*"} name every caller; "*" under Service, Federated or CanonicalUser names only those kinds.
-  if (!deniesEveryone(st.Principal)) return undefined;
+  if (!deniesEveryone(st.Principal, dialect)) return undefined;
   const c = st.Condition;
   if (c !== undefined && c !== null && !(obj(c) && Object.keys(obj(c)!).length === 0)) return undefined;
   const actions = strings(st.Action);
@@ -102,6 +119,7 @@ function statementGrant(
   at: string,
   actions: readonly string[],
   denies: ReturnType<typeof exactDeny>[],
+  dialect: PolicyDialect,
 ): OpenGrant | undefined {
   // An exact Deny of an action on every resource takes it back whatever the statement turns out to be.
   const denied = (st: Record<string, unknown>, a: string) =>
@@ -117,12 +135,12 @@ function statementGrant(
   const doubts: string[] = [];
   if (isUnknown(st.Effect)) doubts.push(`${at}.Effect`);
   else if (st.Effect !== "Allow") return undefined;
-  const who = st.NotPrincipal !== undefined ? "NotPrincipal (everyone not named)" : everyone(st.Principal, at);
+  const who = st.NotPrincipal !== undefined ? "NotPrincipal (everyone not named)" : everyone(st.Principal, at, dialect);
   if (who === undefined) return undefined;
   if (isDoubt(who)) doubts.push(who.doubt);
   const granted = grantedActions(st, at, actions);
   if (isDoubt(granted)) doubts.push(granted.doubt);
-  const narrowing = conditionNarrowing(st.Condition, at);
+  const narrowing = dialect.narrowing(st.Condition, at);
   if (narrowing === "narrowed") return undefined;
   if (narrowing !== "open") doubts.push(`whether ${narrowing.unreadable} narrows the callers`);
   const candidates = isDoubt(granted) ? [...actions] : granted;
@@ -136,7 +154,11 @@ function statementGrant(
  * The statements of `policy` that grant some of `actions` to everyone. A document unknown at preview as a whole is
  * "unknown": the caller decides (a bucket policy always names its bucket's ARN, so its text is unknown until then).
  */
-export function openGrants(policy: unknown, actions: readonly string[]): OpenGrant[] | "unknown" {
+export function openGrants(
+  policy: unknown,
+  actions: readonly string[],
+  dialect: PolicyDialect = AWS_POLICY,
+): OpenGrant[] | "unknown" {
   const doc = parse(policy);
   if (doc === "unknown") return "unknown";
   if (!doc) return [];
@@ -144,9 +166,9 @@ export function openGrants(policy: unknown, actions: readonly string[]): OpenGra
     return [{ statement: "Statement", principal: "an unknown principal", actions: [...actions], doubt: "Statement" }];
   const statements = list(doc.Statement);
   const at = (i: number) => (Array.isArray(doc.Statement) ? `Statement[${i}]` : "Statement");
-  const denies = statements.map(exactDeny);
+  const denies = statements.map((s) => exactDeny(s, dialect));
   return statements.flatMap((s, i) => {
-    const grant = statementGrant(s, at(i), actions, denies);
+    const grant = statementGrant(s, at(i), actions, denies, dialect);
     return grant ? [grant] : [];
   });
 }

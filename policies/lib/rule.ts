@@ -1,7 +1,13 @@
 // Turns a rule's metadata and small per-type checks into one ResourceValidationPolicy: a single validateResource
 // that dispatches by type (one property conversion per resource), safe reading of unknowns, exemptions, config
 // validation, fail-closed handling and optional remediation.
-import { PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import {
+  PolicyConfigSchema,
+  PolicyProviderResource,
+  ReportViolation,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+} from "@pulumi/policy";
 import { CommonConfig, ConfigReader } from "./config";
 import { reportingCaseStep } from "./case-step";
 import { findExemption, isExpired } from "./exemptions";
@@ -16,6 +22,8 @@ export interface CheckContext<C> {
   name: string;
   urn: string;
   config: C;
+  /** The resource's provider as the engine sent it (inputs behind the unknown-checking proxy: read with rawProps). */
+  provider?: PolicyProviderResource;
 }
 
 export type Check<C> = (props: Record<string, unknown>, ctx: CheckContext<C>) => Finding[];
@@ -67,6 +75,7 @@ export function defineResourceRule<C = Record<string, never>>(spec: ResourceRule
     name: args.name,
     urn: args.urn,
     config,
+    provider: args.provider,
   });
 
   // A Map: every policy looks up every resource's type, and most types are not in its table.

@@ -1,4 +1,4 @@
-// Resource policies of evidence stores (an S3 bucket's BucketPolicy or inline policy, a backup vault's VaultPolicy)
+// Resource policies of evidence stores (an S3 or OSS bucket's policy, separate or inline, a backup vault's VaultPolicy)
 // that let everyone do what unlocks or erodes the store: lower the default retention for new evidence, add delete
 // markers, overwrite, remove the lock in its grace period, delete recovery points, encrypt new evidence under a key
 // of their own, replicate it out. A lock keeps what it holds, not what anyone may write or configure next. A policy
@@ -8,7 +8,7 @@
 import { GenericResource } from "../../lib/reachability";
 import { unverifiable } from "./findings";
 import { Link } from "./links";
-import { OpenGrant, openGrants } from "./open-grants";
+import { AWS_POLICY, OpenGrant, openGrants, PolicyDialect } from "./open-grants";
 import { StackFinding } from "./stack-rule";
 import { assignLocks, lockNames } from "./store-locks";
 import { isTemplateResourceId } from "./templates/template-references";
@@ -32,6 +32,35 @@ export const S3_UNLOCKING_ACTIONS = [
   "s3:PutEncryptionConfiguration",
   // Replication copies every new object to a bucket of the caller's choosing.
   "s3:PutReplicationConfiguration",
+  // Lifting the bucket's public access block (put or delete) or its owner-enforced ownership lets a public ACL apply.
+  "s3:PutBucketPublicAccessBlock",
+  "s3:PutBucketOwnershipControls",
+];
+
+/**
+ * What an OSS bucket policy must not let everyone do on an evidence bucket: the same harms in OSS's actions. A WORM
+ * policy not yet locked can be aborted, or a short one initiated in its place; a versioning change to Suspended, a
+ * lifecycle rule or a public ACL does the rest, and lifting the bucket's block of public access lets an ACL open it.
+ */
+export const OSS_UNLOCKING_ACTIONS = [
+  "oss:InitiateBucketWorm",
+  "oss:AbortBucketWorm",
+  "oss:PutBucketObjectWormConfiguration",
+  "oss:PutObjectRetention",
+  "oss:PutObjectLegalHold",
+  "oss:DeleteObject",
+  "oss:DeleteObjectVersion",
+  "oss:PutObject",
+  "oss:PutBucketLifecycle",
+  "oss:PutBucketVersioning",
+  "oss:DeleteBucket",
+  "oss:PutBucketPolicy",
+  "oss:DeleteBucketPolicy",
+  "oss:PutBucketAcl",
+  "oss:PutBucketPublicAccessBlock",
+  "oss:DeleteBucketPublicAccessBlock",
+  "oss:PutBucketEncryption",
+  "oss:PutBucketReplication",
 ];
 
 /** What a backup vault policy must not let everyone do. */
@@ -66,6 +95,10 @@ export interface StorePolicies {
   actions: readonly string[];
   /** What everyone could do with them, for messages. */
   harm: string;
+  /** The policy grammar (IAM when unset). */
+  dialect?: PolicyDialect;
+  /** How to close the grant, for messages (IAM's condition keys when unset). */
+  fix?: string;
 }
 
 const FIX =
@@ -79,19 +112,20 @@ function grantFindings(
   store: GenericResource,
   spec: StorePolicies,
 ): StackFinding[] {
-  const grants = openGrants(document, spec.actions);
+  const grants = openGrants(document, spec.actions, spec.dialect ?? AWS_POLICY);
+  const fix = spec.fix ?? FIX;
   // Judged once known (at update, on a deployed stack): a note here would stand on every bucket policy, whose text
   // names its bucket's ARN and so is unknown at preview. A template's document keeps such ARNs as named parts
   // (aws-template-bucket-policies.ts): unknown as a whole, it comes from a parameter or an import, which is a note.
   if (grants === "unknown") {
     if (!isTemplateResourceId(holder.inputs.id)) return [];
-    const why = `it may let everyone in on ${spec.kind} ${store.name}, and then ${spec.harm}; ${FIX}`;
+    const why = `it may let everyone in on ${spec.kind} ${store.name}, and then ${spec.harm}; ${fix}`;
     return [{ urn: holder.urn, ...unverifiable(`the document of ${policyName}`, why) }];
   }
   return grants.map((g: OpenGrant): StackFinding => {
     const what = `${policyName} ${g.statement} lets everyone (${g.principal}) ${g.actions.join(", ")} on ${spec.kind} ${store.name}`;
-    if (g.doubt) return { urn: holder.urn, ...unverifiable(g.doubt, `${what}; ${FIX}`) };
-    return { urn: holder.urn, message: `${what}: ${spec.harm}; ${FIX}` };
+    if (g.doubt) return { urn: holder.urn, ...unverifiable(g.doubt, `${what}; ${fix}`) };
+    return { urn: holder.urn, message: `${what}: ${spec.harm}; ${fix}` };
   });
 }
 
@@ -111,10 +145,10 @@ export function openStorePolicies(
     const separate = sure.flatMap((p) => grantFindings(p, `policy ${p.name}`, p.inputs.policy, store, spec));
     // A policy that may be the store's and would let everyone in: a note, on the policy.
     const doubtful = possible.flatMap((p): StackFinding[] => {
-      const grants = openGrants(p.inputs.policy, spec.actions);
+      const grants = openGrants(p.inputs.policy, spec.actions, spec.dialect ?? AWS_POLICY);
       if (grants === "unknown" || grants.length === 0) return [];
       const actions = [...new Set(grants.flatMap((g) => g.actions))].join(", ");
-      const why = `it may be the policy of ${spec.kind} ${store.name} (built from the same source, or in the same place) and lets everyone ${actions}; ${FIX}`;
+      const why = `it may be the policy of ${spec.kind} ${store.name} (built from the same source, or in the same place) and lets everyone ${actions}; ${spec.fix ?? FIX}`;
       return [{ urn: p.urn, ...unverifiable(`the store of ${lockNames("policy", [p])}`, why) }];
     });
     return [...own, ...separate, ...doubtful];

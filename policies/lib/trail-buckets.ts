@@ -4,6 +4,7 @@ import { GenericResource } from "../../lib/reachability";
 import { isUnknown } from "../../lib/values";
 import { classifyBucket } from "./evidence";
 import { unverifiable } from "./findings";
+import { resourceDefaultTags } from "./provider-default-tags";
 import { refersTo, StackFinding } from "./stack-rule";
 import { shown } from "./text-values";
 
@@ -62,9 +63,10 @@ export function unseenTrailDestinations(
     });
 }
 
-/** Evidence by marking (tags or names) or by role (a trail's destination). */
+/** Evidence by marking (its own or its provider's default tags, or names) or by role (a trail's destination). */
 export function holdsEvidence(bucket: GenericResource, resources: readonly GenericResource[]): boolean {
-  return classifyBucket(bucket.inputs, bucket.name) === "evidence" || receivesTrail(bucket, resources);
+  const marked = classifyBucket(bucket.inputs, bucket.name, resourceDefaultTags(bucket)) === "evidence";
+  return marked || receivesTrail(bucket, resources);
 }
 
 /** Six months of audit logs (PRC Cybersecurity Law Art. 21(3)), as the kit's audit trail components keep them. */

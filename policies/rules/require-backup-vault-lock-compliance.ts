@@ -2,6 +2,7 @@ import { bool, isUnknown, list, num, obj } from "../../lib/values";
 import { planRetention } from "../lib/backup-plan-retention";
 import { expectAll, isTrue, show } from "../lib/expect";
 import { Finding, unverifiable, violation } from "../lib/findings";
+import { hbrPlanRuleRetention } from "../lib/hbr-plan-retention";
 import { Check, defineResourceRule } from "../lib/rule";
 import { is, shown } from "../lib/text-values";
 
@@ -42,16 +43,19 @@ const hbrVault: Check<VaultLockConfig> = (p) =>
 
 /**
  * HBR keeps each backup for its plan's retention, WORM vault or not: a backup kept a day is gone before a hidden
- * intrusion is found, as AWS's lock minimum guards against.
+ * intrusion is found, as AWS's lock minimum guards against. A plan's rules may keep theirs for their own retention,
+ * and copies in another region for their destinationRetention: each is held to the same minimum.
  */
-const hbrPlan: Check<VaultLockConfig> = (p, { config }) =>
-  expectAll(p, [
+const hbrPlan: Check<VaultLockConfig> = (p, { config }) => [
+  ...expectAll(p, [
     {
       path: "retention",
       ok: (v) => (num(v) ?? 0) >= config.minRetentionDays,
       problem: () => `backups are deleted before ${config.minRetentionDays} days`,
     },
-  ]);
+  ]),
+  ...hbrPlanRuleRetention(p, config.minRetentionDays),
+];
 
 /** A backup policy's rules that keep what they make (backup, replication) for `retention` days. */
 function ruleRetention(rule: unknown, i: number, min: number): Finding[] {
@@ -126,7 +130,7 @@ export const requireBackupVaultLockCompliance = defineResourceRule<VaultLockConf
   metadata: {
     name: "require-backup-vault-lock-compliance",
     description:
-      "AWS Backup vault locks must be in compliance mode (changeableForDays set) with a grace period of at most maxChangeableForDays (30 by default; the lock can be deleted until it ends) and a minimum retention of at least minRetentionDays, as must a logically air-gapped vault (always locked in compliance mode with its own minRetentionDays), so no one, including an attacker with admin rights, can delete recovery points early; AWS Backup vaults must not set forceDestroy; every rule of an AWS Backup plan must keep its recovery points (lifecycle.deleteAfter) and each copy action its copies (its own lifecycle.deleteAfter) at least minRetentionDays (left out, 0 or -1: kept forever): a shorter one deletes them early, and into a vault locked with a longer minimum retention the job fails, so backups stop; vaults (with their LockConfiguration) and plans declared in CloudFormation templates (aws.cloudformation.Stack, StackSet) are judged as the program's are; Alibaba Cloud HBR vaults must enable immutable backup (wormEnabled), HBR backup plans and backup policy rules must keep backups at least minRetentionDays (7 by default), and the BACKUP rules of a UDM_ECS_ONLY backup policy (ECS backups kept in no vault) must lock their backups (immutable).",
+      "AWS Backup vault locks must be in compliance mode (changeableForDays set) with a grace period of at most maxChangeableForDays (30 by default; the lock can be deleted until it ends) and a minimum retention of at least minRetentionDays, as must a logically air-gapped vault (always locked in compliance mode with its own minRetentionDays), so no one, including an attacker with admin rights, can delete recovery points early; AWS Backup vaults must not set forceDestroy; every rule of an AWS Backup plan must keep its recovery points (lifecycle.deleteAfter) and each copy action its copies (its own lifecycle.deleteAfter) at least minRetentionDays (left out, 0 or -1: kept forever): a shorter one deletes them early, and into a vault locked with a longer minimum retention the job fails, so backups stop; vaults (with their LockConfiguration) and plans declared in CloudFormation templates (aws.cloudformation.Stack, StackSet) are judged as the program's are; Alibaba Cloud HBR vaults must enable immutable backup (wormEnabled), HBR backup plans, each rule of a plan (an OTS plan's rules[].retention) and backup policy rules must keep backups at least minRetentionDays (7 by default), and a plan rule or detail that copies backups to another region (doCopy; an ECS server plan's details[].destinationRetention) must keep the copies as long (left out or -1: kept forever), and the BACKUP rules of a UDM_ECS_ONLY backup policy (ECS backups kept in no vault) must lock their backups (immutable).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -135,7 +139,7 @@ export const requireBackupVaultLockCompliance = defineResourceRule<VaultLockConf
       "Remove forceDestroy (or set it to false) on aws.backup.Vault.",
       "Set lifecycle.deleteAfter on every aws.backup.Plan rule and on each of its copyActions to at least the configured minRetentionDays (and at least the minRetentionDays of the vault lock it writes to), or leave it out to keep recovery points forever.",
       "Set wormEnabled: true on alicloud.hbr.Vault.",
-      "Set retention on HBR backup plans (and on hbr.Policy rules) to at least the configured minRetentionDays.",
+      "Set retention on HBR backup plans (and on each of their rules, and on hbr.Policy rules) to at least the configured minRetentionDays, and destinationRetention of a plan copying backups to another region (doCopy) to at least that, or leave it out (or -1) to keep the copies forever.",
       'Set immutable: true on the BACKUP rules of an hbr.Policy with policyType "UDM_ECS_ONLY".',
     ],
     controls: [{ framework: "MLPS 2.0 L3", id: "8.1.4.9 (data backup and recovery)" }],
@@ -146,7 +150,7 @@ export const requireBackupVaultLockCompliance = defineResourceRule<VaultLockConf
       type: "integer",
       minimum: 1,
       description:
-        "Smallest acceptable minRetentionDays of a vault lock or logically air-gapped vault, lifecycle.deleteAfter of an AWS Backup plan rule or copy action, and retention of an HBR backup plan or backup policy rule (7).",
+        "Smallest acceptable minRetentionDays of a vault lock or logically air-gapped vault, lifecycle.deleteAfter of an AWS Backup plan rule or copy action, and retention of an HBR backup plan, plan rule or backup policy rule, and destinationRetention of HBR copies to another region (7).",
     },
     maxChangeableForDays: {
       type: "integer",

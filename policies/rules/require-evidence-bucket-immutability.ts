@@ -3,6 +3,7 @@ import { classifyBucket } from "../lib/evidence";
 import { at, expectAll, show } from "../lib/expect";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { glacierLockGaps } from "../lib/glacier-lock-policy";
+import { checkedDefaultTags } from "../lib/provider-default-tags";
 import { Check, defineResourceRule, Remedy } from "../lib/rule";
 import { is } from "../lib/text-values";
 
@@ -26,7 +27,7 @@ function inlineModes(p: Record<string, unknown>): unknown[] {
  * BucketObjectLockConfiguration, which only the stack is able to see: require-evidence-s3-default-retention judges it.
  */
 const s3Bucket: Check<unknown> = (p, ctx) => {
-  const kind = classifyBucket(p, ctx.name);
+  const kind = classifyBucket(p, ctx.name, checkedDefaultTags(ctx));
   if (kind === "unknown") return [unverifiable("tags", "cannot tell whether the bucket holds evidence")];
   if (kind === "other") return [];
   const findings = forceDestroyFindings(p);
@@ -66,7 +67,7 @@ const s3LockConfiguration: Check<unknown> = (p, ctx) => {
 };
 
 const ossBucket: Check<unknown> = (p, ctx) => {
-  const kind = classifyBucket(p, ctx.name);
+  const kind = classifyBucket(p, ctx.name, checkedDefaultTags(ctx));
   if (kind === "unknown") return [unverifiable("tags", "cannot tell whether the bucket holds evidence")];
   return kind === "evidence" ? forceDestroyFindings(p) : [];
 };
@@ -98,14 +99,16 @@ const glacierVaultLock: Check<unknown> = (p, ctx) => {
 
 /** Only evidence buckets are changed: forceDestroy goes to false, nothing else. */
 const noForceDestroy: Remedy<unknown> = (p, ctx) =>
-  classifyBucket(p, ctx.name) === "evidence" && bool(p.forceDestroy) === true ? { forceDestroy: false } : undefined;
+  classifyBucket(p, ctx.name, checkedDefaultTags(ctx)) === "evidence" && bool(p.forceDestroy) === true
+    ? { forceDestroy: false }
+    : undefined;
 
 /** Case steps 4-5: the company recovered from backups and investigated from 1.2 TB of evidence. */
 export const requireEvidenceBucketImmutability = defineResourceRule<unknown>({
   metadata: {
     name: "require-evidence-bucket-immutability",
     description:
-      'Evidence and backup buckets (tag hardening:evidence or hardening:backup = "true", another tag naming evidence/forensic/backup, though not the plain backup = "true" by which AWS Backup selects what it copies, or such a bucket or resource name) must not set forceDestroy, and an inline S3 Object Lock default retention must be COMPLIANCE; an S3 Object Lock configuration of a bucket so named must default to COMPLIANCE mode with a positive retention (require-evidence-s3-default-retention requires Object Lock with a COMPLIANCE default retention on every evidence bucket, however it is enabled); OSS WORM policies must be Locked with a retention period.',
+      'Evidence and backup buckets (tag hardening:evidence or hardening:backup = "true" on the bucket or among its AWS provider default tags, another tag naming evidence/forensic/backup, though not the plain backup = "true" by which AWS Backup selects what it copies, or such a bucket or resource name) must not set forceDestroy, and an inline S3 Object Lock default retention must be COMPLIANCE; an S3 Object Lock configuration of a bucket so named must default to COMPLIANCE mode with a positive retention (require-evidence-s3-default-retention requires Object Lock with a COMPLIANCE default retention on every evidence bucket, however it is enabled); OSS WORM policies must be Locked with a retention period.',
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [

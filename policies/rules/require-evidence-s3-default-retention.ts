@@ -9,7 +9,10 @@ import {
   isEvidenceGlacierVault,
   unlockedGlacierVaults,
 } from "../lib/glacier-vault-locks";
+import { S3_ACL_TYPES, S3_PUBLIC_ACLS } from "../lib/evidence-bucket-acls";
+import { EVIDENCE_RETENTION_DAYS } from "../lib/evidence-retention";
 import { linkOf } from "../lib/links";
+import { publicBucketAcls } from "../lib/public-bucket-acls";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
 import { assignLocks, judgedWithPossibleLocks, possibleBucketLockNote } from "../lib/store-locks";
 import {
@@ -150,7 +153,7 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
   metadata: {
     name: "require-evidence-s3-default-retention",
     description:
-      'Every S3 bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of a CloudTrail trail or a VPC flow log) must have Object Lock with a default retention in COMPLIANCE mode of at least minRetentionDays (30 by default; minTrailRetentionDays, 180 by default, for a trail\'s destination, so audit logs outlive six months), set by a BucketObjectLockConfiguration or the bucket\'s inline objectLockConfiguration; when several set it, each must comply, since the last applied wins. A CloudTrail trail whose bucket the stack does not show (outside it, or unknown at preview and linked to no bucket of it) is a note naming the bucket, a violation when failing closed: its lock cannot be judged. An evidence bucket\'s policy (a BucketPolicy or its inline policy) must not let everyone (Principal "*", {"AWS": "*"}, NotPrincipal) change its lock, retention, legal holds, versioning, lifecycle, policy, ACL, default encryption or replication, or put or delete objects, unless a Condition names the principals (aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount…) or an unconditional Deny on everyone takes it back; a condition not read is a note. A Glacier vault marked as evidence must have an aws.glacier.VaultLock naming it in the same place, completed (completeLock: true; an incomplete lock expires after 24 hours) with a policy that denies everyone glacier:DeleteArchive (a lock whose settings are unknown at preview is a note), and its own accessPolicy must not let everyone delete archives or the vault, abort a lock or change the policy. Buckets, trails, flow logs and bucket policies declared in CloudFormation templates (aws.cloudformation.Stack, StackSet) are judged as the program\'s are: an AWS::S3::BucketPolicy names the bucket its Bucket gives ({"Ref": bucket} or a name), its document\'s pseudo parameters and references to template resources name an account or resource, never everyone, and a document unknown as a whole (a parameter without a value, an import) is a note.',
+      "Every S3 bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of a CloudTrail trail or a VPC flow log) must have Object Lock with a default retention in COMPLIANCE mode of at least minRetentionDays (30 by default; minTrailRetentionDays, 180 by default, for a trail's destination, so audit logs outlive six months), set by a BucketObjectLockConfiguration or the bucket's inline objectLockConfiguration; when several set it, each must comply, since the last applied wins. A CloudTrail trail whose bucket the stack does not show (outside it, or unknown at preview and linked to no bucket of it) is a note naming the bucket, a violation when failing closed: its lock cannot be judged. An evidence bucket's policy (a BucketPolicy or its inline policy) must not let everyone (Principal \"*\", {\"AWS\": \"*\"}, NotPrincipal) change its lock, retention, legal holds, versioning, lifecycle, policy, ACL, public access block, ownership controls, default encryption or replication, or put or delete objects, unless a Condition names the principals (aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount…) or an unconditional Deny on everyone takes it back; a condition not read is a note. An evidence bucket's ACL (the bucket's acl or grants, or an aws.s3.BucketAcl) must not let the AllUsers or AuthenticatedUsers group write (public-read-write, WRITE, WRITE_ACP, FULL_CONTROL: anyone overwrites evidence) or read (public-read, authenticated-read, READ: a violation too, since the rule reports at one level and leaked evidence harms a case as lost evidence does), unless the bucket's BucketPublicAccessBlock or the account's AccountPublicAccessBlock sets ignorePublicAcls (blockPublicAcls alone leaves an ACL applied before it) or BucketOwnershipControls enforce bucket-owner ownership; a value unknown at preview, or an account block naming an account, is a note. A Glacier vault marked as evidence must have an aws.glacier.VaultLock naming it in the same place, completed (completeLock: true; an incomplete lock expires after 24 hours) with a policy that denies everyone glacier:DeleteArchive while an archive is younger than minRetentionDays (a lock whose settings are unknown at preview is a note), and its own accessPolicy must not let everyone delete archives or the vault, abort a lock or change the policy. Buckets, trails, flow logs and bucket policies declared in CloudFormation templates (aws.cloudformation.Stack, StackSet) are judged as the program's are: an AWS::S3::BucketPolicy names the bucket its Bucket gives ({\"Ref\": bucket} or a name), its document's pseudo parameters and references to template resources name an account or resource, never everyone, and a document unknown as a whole (a parameter without a value, an import) is a note.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -159,6 +162,7 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
       "Raise days (or years) to at least the configured minRetentionDays (minTrailRetentionDays on the bucket a CloudTrail trail writes to), and remove any other lock configuration of the bucket that is weaker.",
       "For a CloudTrail trail writing to a bucket outside the stack: declare the bucket in the stack with such a lock (the kit's AuditTrail component does), or exempt the trail once the bucket's lock is confirmed.",
       "Remove bucket policy statements that allow everyone to delete, overwrite or unlock evidence, or name the principals (an account or role ARN) or narrow them with a Condition on aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn or aws:SourceAccount.",
+      'Set the evidence bucket\'s acl (and any aws.s3.BucketAcl) to "private" with no grants to AllUsers or AuthenticatedUsers, or add an aws.s3.BucketPublicAccessBlock with ignorePublicAcls: true or aws.s3.BucketOwnershipControls with objectOwnership "BucketOwnerEnforced" (the kit\'s evidence bucket component adds both).',
       "Lock a Glacier evidence vault with an aws.glacier.VaultLock whose policy denies glacier:DeleteArchive, with completeLock: true.",
     ],
     controls: [
@@ -167,7 +171,16 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
       { framework: "PRC Cybersecurity Law", id: "Art. 21(3)" },
     ],
     caseStep: 5,
-    resourceTypes: [...BUCKETS, ...LOCKS, ...S3_TRAILS, FLOW_LOG, BUCKET_POLICY, GLACIER_VAULT, GLACIER_VAULT_LOCK],
+    resourceTypes: [
+      ...BUCKETS,
+      ...LOCKS,
+      ...S3_TRAILS,
+      FLOW_LOG,
+      BUCKET_POLICY,
+      ...S3_ACL_TYPES,
+      GLACIER_VAULT,
+      GLACIER_VAULT_LOCK,
+    ],
   },
   configSchema: {
     minRetentionDays: {
@@ -178,7 +191,7 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
     ...TRAIL_RETENTION_SCHEMA,
   },
   parseConfig: (r) => ({
-    minRetentionDays: r.integer("minRetentionDays", 30, 1, 36500),
+    minRetentionDays: r.integer("minRetentionDays", EVIDENCE_RETENTION_DAYS, 1, 36500),
     minTrailRetentionDays: r.integer("minTrailRetentionDays", TRAIL_RETENTION_DAYS, 1, 36500),
   }),
   // Like the resource rules: an expired exemption is a violation of its own before the finding.
@@ -205,7 +218,8 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
     return [
       ...bucketFindings,
       ...openStorePolicies(buckets, isEvidence, resources, BUCKET_POLICIES),
-      ...unlockedGlacierVaults(resources, GLACIER_FIX),
+      ...publicBucketAcls(buckets, isEvidence, resources, S3_PUBLIC_ACLS),
+      ...unlockedGlacierVaults(resources, GLACIER_FIX, config.minRetentionDays),
       ...openStorePolicies(
         resources.filter((r) => r.type === GLACIER_VAULT),
         isEvidenceGlacierVault,

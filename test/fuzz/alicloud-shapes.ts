@@ -323,6 +323,8 @@ export const alicloudShapes: Record<string, Shape> = {
     acl: { oneOf: ["private", "public-read", "public-read-write"] },
   },
   "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock": { bucket: "string", blockPublicAccess: "bool" },
+  "alicloud:oss/accountPublicAccessBlock:AccountPublicAccessBlock": { blockPublicAccess: "bool" },
+  "alicloud:oss/bucketPolicy:BucketPolicy": { bucket: "string", policy: "policyDocument" },
   "alicloud:actiontrail/trail:Trail": actionTrail,
   "alicloud:actiontrail/trailDeprecated:TrailDeprecated": actionTrail,
   "alicloud:log/store:Store": {
@@ -470,8 +472,18 @@ export const alicloudShapes: Record<string, Shape> = {
   "alicloud:hbr/ecsBackupPlan:EcsBackupPlan": { vaultId: "string", retention: "string" },
   "alicloud:hbr/ossBackupPlan:OssBackupPlan": { vaultId: "string", retention: "string" },
   "alicloud:hbr/nasBackupPlan:NasBackupPlan": { vaultId: "string", retention: "string" },
-  "alicloud:hbr/otsBackupPlan:OtsBackupPlan": { vaultId: "string", retention: "string" },
-  "alicloud:hbr/serverBackupPlan:ServerBackupPlan": { vaultId: "string", retention: "number" },
+  "alicloud:hbr/otsBackupPlan:OtsBackupPlan": {
+    vaultId: "string",
+    retention: "string",
+    rules: { arrayOf: { ruleName: "string", retention: "string", disabled: "bool" } },
+  },
+  "alicloud:hbr/serverBackupPlan:ServerBackupPlan": {
+    vaultId: "string",
+    retention: "number",
+    details: {
+      arrayOf: { doCopy: "bool", destinationRegionId: { oneOf: ["cn-shanghai", ""] }, destinationRetention: "number" },
+    },
+  },
   "alicloud:hbr/hanaBackupPlan:HanaBackupPlan": { vaultId: "string", backupPrefix: "string" },
   "alicloud:hbr/policy:Policy": {
     policyType: { oneOf: ["STANDARD", "UDM_ECS_ONLY"] },

@@ -188,6 +188,33 @@ const instanceLike: Shape = {
   monitoring: "bool",
 };
 
+/** A bucket ACL: canned, or grants to users and to the public groups. */
+const s3BucketAcl: Shape = {
+  bucket: "string",
+  acl: { oneOf: ["private", "public-read", "public-read-write", "log-delivery-write"] },
+  accessControlPolicy: {
+    object: {
+      grants: {
+        arrayOf: {
+          grantee: {
+            object: {
+              type: { oneOf: ["Group", "CanonicalUser"] },
+              uri: {
+                oneOf: [
+                  "http://acs.amazonaws.com/groups/global/AllUsers",
+                  "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
+                  "http://acs.amazonaws.com/groups/s3/LogDelivery",
+                ],
+              },
+            },
+          },
+          permission: { oneOf: ["READ", "WRITE", "READ_ACP", "WRITE_ACP", "FULL_CONTROL"] },
+        },
+      },
+    },
+  },
+};
+
 const naclEntry: Shape = {
   ruleNo: "number",
   action: { oneOf: ["allow", "deny", "ALLOW"] },
@@ -701,9 +728,11 @@ export const awsShapes: Record<string, Shape> = {
     ignorePublicAcls: "bool",
     restrictPublicBuckets: "bool",
   },
-  "aws:s3/bucketAcl:BucketAcl": {
+  "aws:s3/bucketAcl:BucketAcl": s3BucketAcl,
+  "aws:s3/bucketAclV2:BucketAclV2": s3BucketAcl,
+  "aws:s3/bucketOwnershipControls:BucketOwnershipControls": {
     bucket: "string",
-    acl: { oneOf: ["private", "public-read", "public-read-write", "log-delivery-write"] },
+    rule: { object: { objectOwnership: { oneOf: ["BucketOwnerEnforced", "BucketOwnerPreferred", "ObjectWriter"] } } },
   },
   "aws:s3/bucketPolicy:BucketPolicy": { bucket: "string", policy: "policyDocument" },
   "aws:s3/bucketVersioning:BucketVersioning": {

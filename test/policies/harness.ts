@@ -21,6 +21,8 @@ export interface RunOptions {
   name?: string;
   urn?: string;
   config?: Record<string, unknown>;
+  /** The resource's provider: its URN and inputs as the engine sends them (none by default). */
+  provider?: { urn: string; props: Record<string, unknown> };
 }
 
 function reporter(policy: ResourceValidationPolicy | StackValidationPolicy, out: Diagnostic[]) {
@@ -65,6 +67,16 @@ function argsOf(type: string, props: Record<string, unknown>, opts: RunOptions):
     notApplicable: (reason?: string) => {
       throw new Error(`not applicable: ${reason}`);
     },
+    ...(opts.provider
+      ? {
+          provider: {
+            urn: opts.provider.urn,
+            type: opts.provider.urn.split("::")[2],
+            name: opts.provider.urn.split("::").pop() ?? "",
+            props: unknownCheckingProxy(structuredClone(opts.provider.props)),
+          },
+        }
+      : {}),
   };
 }
 

@@ -52,6 +52,8 @@ describe("require-evidence-s3-default-retention: encryption and replication gran
     ["s3:putencryptionconfiguration", "s3:PutEncryptionConfiguration"],
     ["s3:Put*Configuration", "s3:PutEncryptionConfiguration"],
     ["s3:PutReplication*", "s3:PutReplicationConfiguration"],
+    ["s3:PutBucketPublicAccessBlock", "s3:PutBucketPublicAccessBlock"],
+    ["s3:PutBucketOwnershipControls", "s3:PutBucketOwnershipControls"],
     ["s3:*Configuration", "s3:PutReplicationConfiguration"],
   ])("flags Allow * of %s and names %s", async (action, named) => {
     const ds = await runStack(requireEvidenceS3DefaultRetention, stack(allow({ Action: action })));
