@@ -7,6 +7,8 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 export interface LabelRule {
   /** The method, as its errors name it. */
   method: string;
+  /** The component whose method it is. Default "WebFirewall". */
+  component?: string;
   /** What the label names, e.g. "the rules". */
   names: string;
   /** What each call is for, e.g. "origin". */
@@ -30,7 +32,7 @@ export function checkLabel(problems: Problems, label: unknown, used: ReadonlySet
     !used.has(label as string),
     "label",
     label,
-    `a label not used by an earlier ${rule.method} call of this WebFirewall`,
+    `a label not used by an earlier ${rule.method} call of this ${rule.component ?? "WebFirewall"}`,
     `give each ${rule.target} its own label`,
   );
 }

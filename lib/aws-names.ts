@@ -32,6 +32,9 @@ export const ACCOUNT_PATTERN = "\\d{12}";
 
 const REGION_ID = new RegExp(`^${REGION_PATTERN}$`);
 
+/** An EC2 security group id: sg- and 8 hex digits (older groups) or 17. */
+export const SECURITY_GROUP_ID = /^sg-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+
 /** Whether `value` is written as an AWS region id. */
 export const isAwsRegionId = (value: unknown): value is string => typeof value === "string" && REGION_ID.test(value);
 
@@ -50,4 +53,21 @@ const PARTITION_REGIONS: readonly (readonly [string, RegExp])[] = [
 /** The partition of a region name (trimmed); undefined for anything else. */
 export function partitionOfRegionName(region: string): string | undefined {
   return PARTITION_REGIONS.find(([, re]) => re.test(region.trim()))?.[0];
+}
+
+/** An ARN's fields: `arn:partition:service:region:account:resource`; the resource may hold further colons. */
+export interface ArnParts {
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  resource: string;
+}
+
+const ARN_FIELDS = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.+)$/;
+
+/** The fields of a value written as an ARN, or undefined for anything else. */
+export function arnParts(value: unknown): ArnParts | undefined {
+  const m = typeof value === "string" ? ARN_FIELDS.exec(value) : null;
+  return m ? { partition: m[1], service: m[2], region: m[3], account: m[4], resource: m[5] } : undefined;
 }

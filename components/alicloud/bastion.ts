@@ -16,7 +16,8 @@ import { isPlain, ValidationError } from "../validation";
 import { ArgProblems, MAX_TAG_LENGTH, argumentKeys, checkTags } from "./args";
 import { PRIVATE_RANGES, bastionEgressRules, checkBastionVpcCidr } from "./bastionEgress";
 import { ChildGate } from "./childGate";
-import { checkOnceKnown } from "./deferredCheck";
+import { afterCheck, checkOnceKnown } from "./deferredCheck";
+import { checkSecurityGroupId, checkSshTarget, SshTargetRule, SshTargetsUsed, sshTargetSubject } from "../sshTarget";
 
 export interface BastionArgs {
   vpcId: pulumi.Input<string>;
@@ -97,6 +98,7 @@ export class Bastion extends pulumi.ComponentResource {
   public readonly privateIp: pulumi.Output<string>;
   public readonly networkInterfaceId: pulumi.Output<string>;
   private readonly baseName: string;
+  private readonly sshTargets: SshTargetsUsed = { labels: new Set(), ids: new Set() };
 
   constructor(name: string, given: BastionArgs, opts?: pulumi.ComponentResourceOptions) {
     const problems = new ArgProblems(`Bastion "${name}"`);
@@ -299,10 +301,16 @@ export class Bastion extends pulumi.ComponentResource {
    * = the bastion's security group. `label` names the rule `${name}-ssh-to-${label}` (ids are unknown at preview).
    */
   public allowSshTo(privateSecurityGroupId: pulumi.Input<string>, label: string): alicloud.ecs.SecurityGroupRule {
+    const rule = sshTargetRule(this.baseName);
+    checkSshTarget(label, privateSecurityGroupId, this.sshTargets, rule);
+    // An id given as an Output is checked once known; the rule waits for it.
+    const targetChecked = checkOnceKnown(sshTargetSubject(rule), { privateSecurityGroupId }, (problems, known) =>
+      checkSecurityGroupId(problems, known.privateSecurityGroupId, rule),
+    );
     return new alicloud.ecs.SecurityGroupRule(
       `${this.baseName}-ssh-to-${label}`,
       {
-        securityGroupId: privateSecurityGroupId,
+        securityGroupId: afterCheck(targetChecked, privateSecurityGroupId),
         type: "ingress",
         ipProtocol: "tcp",
         portRange: SSH_PORT_RANGE,
@@ -316,3 +324,12 @@ export class Bastion extends pulumi.ComponentResource {
     );
   }
 }
+
+/** Alibaba Cloud security group ids: sg- and letters or digits, at most 30 characters (ECS's own parameter rule). */
+const sshTargetRule = (name: string): SshTargetRule => ({
+  subject: `Bastion "${name}"`,
+  idArgument: "privateSecurityGroupId",
+  signature: "allowSshTo(privateSecurityGroupId, label)",
+  idPattern: /^sg-[A-Za-z0-9]{1,27}$/,
+  idForm: "sg- and letters or digits, at most 30 characters",
+});

@@ -23,3 +23,8 @@ export function checkOnceKnown<T extends Record<string, unknown>>(
     }),
   );
 }
+
+/** `value`, released only once `check` passed: a resource given it waits for the check. */
+export function afterCheck<T>(check: pulumi.Output<unknown>, value: pulumi.Input<T>): pulumi.Output<T> {
+  return pulumi.all([value, check]).apply(([v]) => v as T);
+}

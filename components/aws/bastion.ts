@@ -13,6 +13,8 @@ import { serviceTrustPolicy } from "./iam";
 import { ChildGate } from "../childGate";
 import { afterCheck, checkOnceKnown } from "./deferredCheck";
 import { checkDerivedNames, iamRoleName } from "./derivedNames";
+import { checkSecurityGroupId, checkSshTarget, SshTargetRule, SshTargetsUsed, sshTargetSubject } from "../sshTarget";
+import { SECURITY_GROUP_ID } from "../../lib/aws-names";
 import {
   checkSecurityGroupRuleQuota,
   raisedSecurityGroupQuotaWarning,
@@ -202,6 +204,7 @@ export class Bastion extends pulumi.ComponentResource {
   readonly roleName: pulumi.Output<string>;
   private readonly name: string;
   private readonly ssmOnly: boolean;
+  private readonly sshTargets: SshTargetsUsed = { labels: new Set(), ids: new Set() };
 
   constructor(name: string, args: BastionArgs, opts?: pulumi.ComponentResourceOptions) {
     // Arguments are checked before anything, the component included, is registered.
@@ -354,10 +357,16 @@ export class Bastion extends pulumi.ComponentResource {
           "fix: use Session Manager port forwarding, or create the bastion with ssmOnly: false and allowedCidrs",
       );
     }
+    const rule = sshTargetRule(this.name);
+    checkSshTarget(label, targetSecurityGroupId, this.sshTargets, rule);
+    // An id given as an Output is checked once known; the rule waits for it.
+    const targetChecked = checkOnceKnown(sshTargetSubject(rule), { targetSecurityGroupId }, (problems, known) =>
+      checkSecurityGroupId(problems, known.targetSecurityGroupId, rule),
+    );
     return new aws.vpc.SecurityGroupIngressRule(
       `${this.name}-ssh-to-${label}`,
       {
-        securityGroupId: targetSecurityGroupId,
+        securityGroupId: afterCheck(targetChecked, targetSecurityGroupId),
         referencedSecurityGroupId: this.securityGroup.id,
         ipProtocol: "tcp",
         fromPort: 22,
@@ -368,3 +377,11 @@ export class Bastion extends pulumi.ComponentResource {
     );
   }
 }
+
+const sshTargetRule = (name: string): SshTargetRule => ({
+  subject: `Bastion ${name}`,
+  idArgument: "targetSecurityGroupId",
+  signature: "allowSshTo(label, targetSecurityGroupId)",
+  idPattern: SECURITY_GROUP_ID,
+  idForm: "sg- and 8 or 17 hex digits",
+});

@@ -8,6 +8,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkLabel } from "../labels";
 import { checkKnownArguments, checkList, checkPlain, checkRequiredInput, isPlain, Problems } from "../validation";
+import { SECURITY_GROUP_ID } from "../../lib/aws-names";
 
 /** AWS's IPv4 list of CloudFront's origin-facing servers (the same name in every commercial region). */
 export const CLOUDFRONT_ORIGIN_FACING_LIST = "com.amazonaws.global.cloudfront.origin-facing";
@@ -29,7 +30,6 @@ export interface OriginIngressOptions {
 const KNOWN_OPTIONS: Record<keyof OriginIngressOptions, true> = { ports: true, provider: true };
 /** What an origin method's label names; each method adds its own name. */
 export const ORIGIN_LABEL = { names: "the rules", target: "origin", example: "web-alb" };
-const SECURITY_GROUP_ID = /^sg-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 
 const isAwsProvider = (value: unknown) =>
   pulumi.ProviderResource.isInstance(value) && (value as unknown as { pkg?: string }).pkg === "aws";

@@ -6,6 +6,7 @@ import { withPinnedMessage } from "../pinnedMessage";
 import { isAwsRegionId } from "../../lib/aws-names";
 import { ChildGate } from "../childGate";
 import { checkOnceKnown } from "./deferredCheck";
+import { checkAlarmActions } from "./alarmActions";
 import { isPublicCidr, parseCidr } from "../../lib/cidr";
 import { cidrNotationProblem } from "../plan/cidr";
 import {
@@ -44,7 +45,11 @@ export interface DnsFailoverArgs {
   searchString?: string;
   /** Consecutive failures before an endpoint is unhealthy, 1–10. Default 3. */
   failureThreshold?: number;
-  /** SNS topics notified when the primary fails. Default none, which logs a warning: the alarm then pages no one. */
+  /**
+   * SNS topics notified when the primary fails. Default none, which logs a warning: the alarm then pages no one. The
+   * alarm lives in us-east-1 (Route 53's metrics are there only), so each ARN must be of us-east-1 and the aws
+   * partition: CloudWatch runs no action of another region. An Output is checked once known.
+   */
   alarmActions?: pulumi.Input<string>[];
   /** TTL of non-alias records. Default 60 s, so failover is quick. */
   ttl?: number;
@@ -131,6 +136,8 @@ const KNOWN_ENDPOINT_ARGUMENTS: Record<keyof FailoverEndpoint, true> = {
   cname: true,
   healthCheckFqdn: true,
 };
+/** Route 53 publishes health-check metrics in us-east-1 only: the alarm, and so its actions, live there. */
+const ALARM_REGION = "us-east-1";
 export const DEFAULT_TTL = 60;
 export const DEFAULT_FAILURE_THRESHOLD = 3;
 /** Route 53's largest TTL. */
@@ -226,7 +233,9 @@ function validate(args: DnsFailoverArgs): void {
   if (!checkPlainArguments(problems, args, PLAIN_ARGUMENTS)) return problems.throwIfAny();
   checkRequiredInput(problems, "zoneId", args.zoneId);
   checkRequiredInput(problems, "recordName", args.recordName);
-  checkList(problems, "alarmActions", args.alarmActions);
+  if (checkList(problems, "alarmActions", args.alarmActions)) {
+    checkAlarmActions(problems, "alarmActions", args.alarmActions, ALARM_REGION);
+  }
   const kinds: Partial<Record<"primary" | "secondary", Kind>> = {};
   for (const side of ["primary", "secondary"] as const) {
     const k = kindOf(args[side]);
@@ -329,12 +338,16 @@ export class DnsFailover extends pulumi.ComponentResource {
         this,
       );
     }
-    // Regions and targets given as Outputs are checked once known; every child (checks, records, alarm) waits for
-    // the check through its dependsOn (the gate), so its own values (record name, tags, description) stay known.
+    // Regions, targets and alarm actions given as Outputs are checked once known; every child (checks, records,
+    // alarm) waits for the check through its dependsOn (the gate), so its own values (record name, tags,
+    // description) stay known.
     const checked = checkOnceKnown(
       `DnsFailover ${name}`,
-      { primary: args.primary, secondary: args.secondary },
-      (problems, known) => checkKnownEndpoints(problems, known.primary, known.secondary),
+      { primary: args.primary, secondary: args.secondary, alarmActions: args.alarmActions },
+      (problems, known) => {
+        checkKnownEndpoints(problems, known.primary, known.secondary);
+        checkAlarmActions(problems, "alarmActions", known.alarmActions, ALARM_REGION);
+      },
     );
     gate.waitFor(checked);
     const actions = args.alarmActions ?? [];
@@ -407,11 +420,10 @@ export class DnsFailover extends pulumi.ComponentResource {
       );
     }
 
-    // Route 53 publishes health-check metrics in us-east-1 only.
     new aws.cloudwatch.MetricAlarm(
       `${name}-primary-unhealthy`,
       {
-        region: "us-east-1",
+        region: ALARM_REGION,
         alarmDescription: `${name}: primary endpoint failed its health check; traffic fails over`,
         namespace: "AWS/Route53",
         metricName: "HealthCheckStatus",

@@ -2,7 +2,13 @@
 // dead-lettered and a queue of the caller's instead of the one created here. Checked with the component's arguments.
 import { checkKnownArguments, Problems, ValidationProblem } from "../validation";
 import { DerivedName, matches } from "../derivedNames";
-import { ACCOUNT_PATTERN, PARTITION_PATTERN, REGION_PATTERN } from "../../lib/aws-names";
+import {
+  ACCOUNT_PATTERN,
+  arnParts,
+  PARTITION_PATTERN,
+  partitionOfRegionName,
+  REGION_PATTERN,
+} from "../../lib/aws-names";
 
 /** How long and how often EventBridge retries a target before it dead-letters a finding. */
 export interface FindingsRetryPolicy {
@@ -78,6 +84,17 @@ export function deadLetterQueueProblem(
   const allowed = `the ARN of a standard SQS queue in ${where}, e.g. arn:aws:sqs:us-east-1:123456789012:findings-dlq`;
   const match = typeof value === "string" ? QUEUE_ARN.exec(value) : null;
   if (!match) return { argument, value, allowed, fix: malformedFix(argument, value) };
+  // A region belongs to one partition: "arn:aws-cn:sqs:us-east-1:…" names no queue anywhere.
+  const partition = arnParts(value)!.partition;
+  const regionPartition = partitionOfRegionName(match[1]);
+  if (regionPartition !== undefined && regionPartition !== partition) {
+    return {
+      argument,
+      value,
+      allowed: `${allowed}: its partition must be its region's (${regionPartition} for ${match[1]})`,
+      fix: `pass the queue's ARN as AWS gives it (queue.arn), or omit ${argument} for a queue created here`,
+    };
+  }
   if (region === undefined || match[1] === region) return undefined;
   return {
     argument,

@@ -18,7 +18,8 @@ import {
 } from "./findingsDeadLetterArgs";
 import { exportFindings } from "./findingsExport";
 import { checkBucketName } from "./evidenceBucket";
-import { afterCheck, checkOnceKnown, contextAfterCheck } from "./deferredCheck";
+import { ChildGate } from "../childGate";
+import { afterCheck, checkOnceKnown } from "./deferredCheck";
 import { admitRule, createTopic, createTopicKey } from "./responseTopic";
 import {
   DEFAULT_FINDINGS_RETENTION_DAYS,
@@ -167,7 +168,8 @@ export class ThreatDetection extends pulumi.ComponentResource {
     // Arguments are checked before anything, the component included, is registered.
     validateThreatDetectionArgs(name, args);
     // Transformations passed here may tag the evidence stores, never unprotect them.
-    super("hardening:aws:ThreatDetection", name, {}, guardEvidence(`ThreatDetection ${name}`, opts));
+    const gate = new ChildGate();
+    super("hardening:aws:ThreatDetection", name, {}, gate.options(guardEvidence(`ThreatDetection ${name}`, opts)));
     guardInheritedTransformations(`ThreatDetection ${name}`, this);
     const parent = { parent: this };
     const tags = pulumi.output(args.tags ?? {});
@@ -265,19 +267,21 @@ export class ThreatDetection extends pulumi.ComponentResource {
     }
 
     if (exportsFindings(args)) {
-      // A bucket name given as an Output is checked once known; the export's key and bucket wait for the check.
+      // A bucket name given as an Output is checked once known. The export's key, bucket and destination, made
+      // last, wait for the check through their dependsOn (the gate), so no retained store is created for a name S3
+      // refuses, and the account context in their policies stays known at preview.
       const checked = checkOnceKnown(
         `ThreatDetection ${name}`,
         { findingsBucketName: args.findingsBucketName },
         (problems, known) => checkBucketName(problems, "findingsBucketName", known.findingsBucketName),
       );
-      const checkedContext = contextAfterCheck(context, checked);
+      gate.waitFor(checked);
       const exported = exportFindings(
         name,
         {
-          context: checkedContext,
+          context,
           detectorId: this.detectorId,
-          bucketName: afterCheck(checked, findingsBucketNameOf(name, checkedContext.accountId, args)),
+          bucketName: afterCheck(checked, findingsBucketNameOf(name, context.accountId, args)),
           retentionDays: args.findingsRetentionDays ?? DEFAULT_FINDINGS_RETENTION_DAYS,
           tags,
         },

@@ -1,6 +1,7 @@
-// A component's recorded resources as the plan a preview would analyse: the mocks resolve ids to "<name>-id", which
+// A component's recorded resources as the plan a preview would analyse: the mocks resolve ids to "<name>-id" (./mock-ids.ts), which
 // a preview does not know yet, so each such reference becomes unknown with a property dependency on its resource.
 import { StackInput, UNKNOWN, urnOf } from "../policies/harness";
+import { mockIdOf } from "./mock-ids";
 
 export interface RecordedResource {
   type: string;
@@ -9,7 +10,7 @@ export interface RecordedResource {
 }
 
 export function asPreviewStack(recorded: readonly RecordedResource[]): StackInput[] {
-  const byId = new Map(recorded.map((r) => [`${r.name}-id`, urnOf(r.type, r.name)]));
+  const byId = new Map(recorded.map((r) => [mockIdOf(r.type, r.name), urnOf(r.type, r.name)]));
   return recorded
     .filter((r) => !r.type.startsWith("hardening:") && !r.type.startsWith("pulumi:"))
     .map((r) => {

@@ -1,4 +1,5 @@
 import { childrenOf, invokes, one, ofType, recorded, settle, thrown } from "./mocks";
+import { alicloudSecurityGroupIdOf } from "../mock-ids";
 import { Bastion } from "../../../components/alicloud/bastion";
 import { findLoginWeaknesses } from "../../../lib/userdata";
 
@@ -24,7 +25,7 @@ describe("Bastion", () => {
       systemDiskEncrypted: true,
       internetMaxBandwidthOut: 5,
       vswitchId: "vsw-public",
-      securityGroups: ["ops-sg-id"],
+      securityGroups: [alicloudSecurityGroupIdOf("ops-sg")],
       imageId: "aliyun_3_x64_20G_alibase_20250117.vhd",
     });
     for (const field of ["password", "kmsEncryptedPassword", "passwordInherit"]) {
@@ -48,7 +49,7 @@ describe("Bastion", () => {
       .map((r) => r.inputs);
     expect(rules).toEqual([
       expect.objectContaining({
-        securityGroupId: "ops-sg-id",
+        securityGroupId: alicloudSecurityGroupIdOf("ops-sg"),
         type: "ingress",
         ipProtocol: "tcp",
         portRange: "22/22",
@@ -71,7 +72,7 @@ describe("Bastion", () => {
         portRange: "22/22",
         policy: "accept",
         priority: 1,
-        sourceSecurityGroupId: "ops-sg-id",
+        sourceSecurityGroupId: alicloudSecurityGroupIdOf("ops-sg"),
       }),
     );
     expect(rule?.inputs.cidrIp).toBeUndefined();

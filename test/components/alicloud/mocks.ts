@@ -1,6 +1,7 @@
 // Pulumi mocks for the Alibaba Cloud component tests: records every resource's inputs and answers the invokes the
 // components make. Import this module before any component so the mocks are in place when resources register.
 import * as pulumi from "@pulumi/pulumi";
+import { mockIdOf } from "../mock-ids";
 
 export interface Recorded {
   type: string;
@@ -44,7 +45,7 @@ pulumi.runtime.setMocks(
       const provider = typeof args.provider === "string" ? args.provider.split("::")[3] : undefined;
       recorded.push({ type: args.type, name: args.name, inputs: args.inputs, provider });
       const extra = outputsByType[args.type]?.(args.name, args.inputs) ?? {};
-      return { id: `${args.name}-id`, state: { ...args.inputs, ...extra } };
+      return { id: mockIdOf(args.type, args.name), state: { ...args.inputs, ...extra } };
     },
     call(args: pulumi.runtime.MockCallArgs) {
       invokes.push({ token: args.token, inputs: args.inputs });

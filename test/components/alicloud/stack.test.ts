@@ -4,6 +4,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse } from "yaml";
 import { recorded, settle } from "./mocks";
+import { alicloudSecurityGroupIdOf } from "../mock-ids";
 import { isPublicCidr } from "../../../lib/cidr";
 import { checkConfig, type EstateConfig } from "../../../stacks/alicloud/config";
 
@@ -93,11 +94,11 @@ describe("stacks/alicloud (alicloud-prod)", () => {
       .map((r) => `${r.name} <- ${r.inputs.cidrIp ?? r.inputs.sourceSecurityGroupId}`);
     expect(ssh).toEqual([
       "ops-ssh-in-0 <- 203.0.113.0/28",
-      "ops-ssh-to-app <- ops-sg-id",
-      "ops-ssh-to-web <- ops-sg-id",
+      `ops-ssh-to-app <- ${alicloudSecurityGroupIdOf("ops-sg")}`,
+      `ops-ssh-to-web <- ${alicloudSecurityGroupIdOf("ops-sg")}`,
       "standby-ops-ssh-in-0 <- 203.0.113.0/28",
-      "standby-ops-ssh-to-app <- standby-ops-sg-id",
-      "standby-ops-ssh-to-web <- standby-ops-sg-id",
+      `standby-ops-ssh-to-app <- ${alicloudSecurityGroupIdOf("standby-ops-sg")}`,
+      `standby-ops-ssh-to-web <- ${alicloudSecurityGroupIdOf("standby-ops-sg")}`,
     ]);
   });
 

@@ -1,5 +1,6 @@
 import * as YAML from "yaml";
 import { installMocks, ofType, one, recorded, reset, settle, validationErrorOf } from "./mocks";
+import { awsSecurityGroupIdOf } from "../mock-ids";
 
 installMocks();
 import { Bastion } from "../../../components/aws/bastion";
@@ -12,7 +13,7 @@ describe("Bastion (SSH mode)", () => {
   beforeAll(async () => {
     reset();
     bastion = new Bastion("jump", { ...base, allowedCidrs: ["203.0.113.0/28", "2001:db8:1::/56"] });
-    bastion.allowSshTo("app", "sg-app");
+    bastion.allowSshTo("app", "sg-0a1b2c3d");
     await settle();
   });
 
@@ -45,7 +46,7 @@ describe("Bastion (SSH mode)", () => {
     expect(host.inputs.ami).toBe("ami-0al2023");
     expect(host.inputs.associatePublicIpAddress).toBe(true);
     expect(host.inputs.subnetId).toBe("subnet-pub");
-    expect(host.inputs.vpcSecurityGroupIds).toEqual(["jump-sg-id"]);
+    expect(host.inputs.vpcSecurityGroupIds).toEqual([awsSecurityGroupIdOf("jump-sg")]);
     // Tags the policy pack reads to recognise the bastion and its allow-list.
     expect(host.inputs.tags).toMatchObject({
       "hardening:role": "bastion",
@@ -71,8 +72,8 @@ describe("Bastion (SSH mode)", () => {
     const rule = one("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
     expect(rule.name).toBe("jump-ssh-to-app");
     expect(rule.inputs).toEqual({
-      securityGroupId: "sg-app",
-      referencedSecurityGroupId: "jump-sg-id",
+      securityGroupId: "sg-0a1b2c3d",
+      referencedSecurityGroupId: awsSecurityGroupIdOf("jump-sg"),
       ipProtocol: "tcp",
       fromPort: 22,
       toPort: 22,
@@ -93,7 +94,7 @@ describe("Bastion (SSM-only mode)", () => {
     ]);
     expect(one("aws:ec2/instance:Instance").inputs.associatePublicIpAddress).toBe(false);
     expect(one("aws:ec2/instance:Instance").inputs.tags["hardening:allowed-cidrs"]).toBeUndefined();
-    expect(() => b.allowSshTo("db", "sg-db")).toThrow(/SSM-only mode.*fix: use Session Manager/);
+    expect(() => b.allowSshTo("db", "sg-0d0d0d0d")).toThrow(/SSM-only mode.*fix: use Session Manager/);
     expect(ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { installMocks, invokes, ofType, one, recorded, reset, settle, validationErrorOf, valueOf } from "./mocks";
+import { awsSecurityGroupIdOf } from "../mock-ids";
 
 installMocks();
 // Imported after the mocks are in place.
@@ -169,7 +170,7 @@ describe("HardenedVpc defaults", () => {
     ]);
     for (const e of endpoints.filter((x) => x.inputs.vpcEndpointType === "Interface")) {
       expect(e.inputs.subnetIds).toEqual(["core-private-0-id", "core-private-1-id", "core-private-2-id"]);
-      expect(e.inputs.securityGroupIds).toEqual(["core-endpoints-sg-id"]);
+      expect(e.inputs.securityGroupIds).toEqual([awsSecurityGroupIdOf("core-endpoints-sg")]);
       expect(e.inputs.privateDnsEnabled).toBe(true);
     }
     expect(endpoints[1].inputs.routeTableIds).toHaveLength(5);

@@ -1,5 +1,6 @@
 // Records every resource the components register and answers the provider invokes they make.
 import * as pulumi from "@pulumi/pulumi";
+import { mockIdOf } from "../mock-ids";
 
 export interface Recorded {
   type: string;
@@ -26,6 +27,9 @@ function regionOfCall(provider: string | undefined): string {
 
 function arnOf(type: string, name: string, inputs: any): string {
   if (type === "aws:s3/bucket:Bucket") return `arn:aws:s3:::${inputs.bucket ?? name}`;
+  // SNS topic ARNs as AWS writes them: alarm actions are checked for their service, partition and region.
+  if (type === "aws:sns/topic:Topic")
+    return `arn:aws:sns:${inputs.region ?? mockConfig.region}:${mockConfig.accountId}:${inputs.name ?? name}`;
   if (type === "aws:cloudwatch/logGroup:LogGroup")
     return `arn:aws:logs:${mockConfig.region}:${mockConfig.accountId}:log-group:${inputs.name ?? name}`;
   return `arn:aws:mock:${mockConfig.region}:${mockConfig.accountId}:${type.split(":")[1]}/${name}`;
@@ -46,7 +50,7 @@ export function installMocks(): void {
         if (args.type === "aws:backup/vault:Vault") state.name = args.inputs.name;
         // As autonaming would: targets name their rule.
         if (args.type === "aws:cloudwatch/eventRule:EventRule") state.name = args.inputs.name ?? args.name;
-        return { id: `${args.name}-id`, state };
+        return { id: mockIdOf(args.type, args.name), state };
       },
       call(args) {
         invokes.push({ token: args.token, args: args.inputs });

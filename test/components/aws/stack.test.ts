@@ -3,6 +3,7 @@
 // test/stacks/aws-product.test.ts.
 import * as pulumi from "@pulumi/pulumi";
 import { installMocks, ofType, one, recorded, reset, settle, valueOf } from "./mocks";
+import { awsSecurityGroupIdOf } from "../mock-ids";
 
 installMocks();
 pulumi.runtime.setAllConfig({
@@ -51,24 +52,24 @@ describe("stacks/aws", () => {
       const appSg = one("aws:ec2/securityGroup:SecurityGroup", exactly(`${p}web-app-sg`));
       expect(appSg.inputs.ingress).toEqual([]);
       const appIngress = ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(
-        (r) => r.inputs.securityGroupId === `${p}web-app-sg-id`,
+        (r) => r.inputs.securityGroupId === awsSecurityGroupIdOf(`${p}web-app-sg`),
       );
       expect(appIngress.map((r) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort, r.inputs.cidrIpv4])).toEqual(
         expect.arrayContaining([
-          [`${p}web-alb-sg-id`, 8080, undefined],
-          [`${p}bastion-sg-id`, 22, undefined],
+          [awsSecurityGroupIdOf(`${p}web-alb-sg`), 8080, undefined],
+          [awsSecurityGroupIdOf(`${p}bastion-sg`), 22, undefined],
         ]),
       );
       expect(appIngress).toHaveLength(2);
       const dbSg = one("aws:ec2/securityGroup:SecurityGroup", exactly(`${p}data-db-sg`));
       expect(dbSg.inputs.ingress.map((r: any) => [r.fromPort, r.securityGroups, r.cidrBlocks])).toEqual([
-        [5432, [`${p}web-app-sg-id`], undefined],
+        [5432, [awsSecurityGroupIdOf(`${p}web-app-sg`)], undefined],
       ]);
       const db = one("aws:rds/instance:Instance", exactly(`${p}data-db`));
       expect(db.inputs).toMatchObject({
         publiclyAccessible: false,
         storageEncrypted: true,
-        vpcSecurityGroupIds: [`${p}data-db-sg-id`],
+        vpcSecurityGroupIds: [awsSecurityGroupIdOf(`${p}data-db-sg`)],
       });
       expect(one("aws:rds/subnetGroup:SubnetGroup", exactly(`${p}data-db-subnets`)).inputs.subnetIds).toEqual([
         `${p}core-isolated-0-id`,
@@ -98,7 +99,7 @@ describe("stacks/aws", () => {
       expect(one("aws:guardduty/detector:Detector", exactly(`${p}threat-detection-detector`)).inputs.enable).toBe(true);
       const red = one("aws:cloudwatch/eventTarget:EventTarget", exactly(`${p}threat-detection-red-target`));
       const topic = one("aws:sns/topic:Topic", exactly(`${p}threat-detection-red`));
-      expect(red.inputs.arn).toMatch(new RegExp(`:sns/topic/${p}threat-detection-red$`));
+      expect(red.inputs.arn).toMatch(new RegExp(`:sns:[a-z0-9-]+:\\d{12}:${p}threat-detection-red$`));
       expect(red.provider ?? "").toBe(topic.provider ?? "");
       expect(one("aws:s3/bucket:Bucket", exactly(`${p}threat-detection-findings`)).inputs.bucket).toBe(
         `${p}threat-detection-findings-123456789012`,

@@ -136,7 +136,7 @@ describe("ThreatDetection's dead-letter queue with its defaults", () => {
       comparisonOperator: "GreaterThanThreshold",
       threshold: 0,
       treatMissingData: "notBreaching",
-      alarmActions: [`${MOCK_ARN}:sns/topic/threat-red`],
+      alarmActions: [`arn:aws:sns:us-east-1:${ACCOUNT}:threat-red`],
       tags: {},
     });
     expect(await valueOf(built.td.deadLetterAlarmArn!)).toBe(
@@ -303,7 +303,7 @@ describe("ThreatDetection with an existing dead-letter queue", () => {
     }
     expect(one(ALARM).inputs).toMatchObject({
       dimensions: { QueueName: "soc-findings-dlq" },
-      alarmActions: [`${MOCK_ARN}:sns/topic/soc-red`],
+      alarmActions: [`arn:aws:sns:us-east-1:${ACCOUNT}:soc-red`],
     });
     expect(await valueOf(td.deadLetterQueueArn!)).toBe(GIVEN_QUEUE);
   });

@@ -156,7 +156,7 @@ describe("ThreatDetection with its defaults", () => {
     for (const level of ["red", "yellow", "blue"]) {
       const topic = one("aws:sns/topic:Topic", new RegExp(`^threat-${level}$`));
       expect(topic.inputs.kmsMasterKeyId).toBe(`arn:aws:mock:us-east-1:${ACCOUNT}:kms/key/threat-topics-key`);
-      const topicArn = `arn:aws:mock:us-east-1:${ACCOUNT}:sns/topic/threat-${level}`;
+      const topicArn = `arn:aws:sns:us-east-1:${ACCOUNT}:threat-${level}`;
       // Every target also dead-letters what it cannot deliver (see threatDetection-deadLetter.test.ts).
       expect(targetOf(level).inputs).toEqual({
         rule: `threat-${level}`,

@@ -3,6 +3,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { installMocks, invokes, ofType, recorded, reset, settle, validationErrorOf, valueOf } from "./mocks";
+import { awsSecurityGroupIdOf } from "../mock-ids";
 
 installMocks();
 import { WebFirewall } from "../../../components/aws/webFirewall";
@@ -92,7 +93,7 @@ describe("WebFirewall.originIngressRules: the rules", () => {
 
   it("takes the group's id as an Output", async () => {
     expect(fromOutput).toHaveLength(1);
-    expect(await valueOf(fromOutput[0].securityGroupId)).toBe("api-alb-id");
+    expect(await valueOf(fromOutput[0].securityGroupId)).toBe(awsSecurityGroupIdOf("api-alb"));
     expect(rules("api-alb").map((r) => [r.inputs.fromPort, r.inputs.prefixListId])).toEqual([
       [80, "pl-cloudfront-eu-central-1"],
     ]);

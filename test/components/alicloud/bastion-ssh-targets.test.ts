@@ -1,0 +1,131 @@
+// Bastion.allowSshTo(privateSecurityGroupId, label): the label names the rule (`<bastion>-ssh-to-<label>`), so a bad
+// or repeated one would surface as an engine URN collision, and a bad id only at deployment. Both are refused at the
+// call, naming the argument; an id given as an Output is checked once known, in the same words, before the rule.
+import * as pulumi from "@pulumi/pulumi";
+import { registrationFailures } from "../registration-failures";
+import { unknownAtPreview } from "../aws/unknown-at-preview";
+import { ofType, settle, thrown } from "./mocks";
+import { Bastion } from "../../../components/alicloud/bastion";
+
+const RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
+const GROUP = "sg-bp1fg655nh68xyz9i3x8";
+const ID_RULE = "allowed: a security group id, sg- and letters or digits, at most 30 characters";
+const LABEL_RULE = "allowed: 1 to 40 lower-case letters, digits or '-'";
+const sshRules = (name: string) => ofType(name, RULE).filter((r) => r.name.includes("-ssh-to-"));
+
+let built = 0;
+/** A bastion under a name of its own: the mocks keep every test's resources, told apart by prefix. */
+function bastion(): { b: Bastion; name: string } {
+  const name = `st-${++built}`;
+  const b = new Bastion(name, {
+    vpcId: "vpc-1",
+    vswitchId: "vsw-public",
+    allowedCidrs: ["203.0.113.0/28"],
+    keyName: "ops-key",
+  });
+  return { b, name };
+}
+
+describe("Bastion.allowSshTo arguments", () => {
+  it.each([
+    ["an empty label", GROUP, "", "label", LABEL_RULE],
+    ["a capitalised label", GROUP, "Web", "label", LABEL_RULE],
+    ["a label with a space", GROUP, "web tier", "label", LABEL_RULE],
+    ["a label with a colon", GROUP, "web::1", "label", LABEL_RULE],
+    ["a 41-character label", GROUP, "a".repeat(41), "label", LABEL_RULE],
+    ["a label given as an Output", GROUP, pulumi.output("web"), "label", "allowed: a plain value"],
+    ["an empty id", "", "web", "privateSecurityGroupId", "allowed: a non-empty string"],
+    ["a whitespace id", "  ", "web", "privateSecurityGroupId", "allowed: a non-empty string"],
+    ["a group name", "web-group", "web", "privateSecurityGroupId", ID_RULE],
+    ["an id with a hyphen after sg-", "sg-web-1", "web", "privateSecurityGroupId", ID_RULE],
+    ["an id of 31 characters", `sg-${"a".repeat(28)}`, "web", "privateSecurityGroupId", ID_RULE],
+    ["a vSwitch id", "vsw-bp1gds63lmlm7ib05", "web", "privateSecurityGroupId", ID_RULE],
+  ] as const)("refuses %s, creating no rule", async (_what, id, label, argument, allowed) => {
+    const { b, name } = bastion();
+    const message = thrown(() => b.allowSshTo(id, label as string));
+    expect(message).toMatch(new RegExp(`^Bastion "${name}": allowSshTo: 1 invalid argument:`));
+    expect(message).toContain(`argument "${argument}"`);
+    expect(message).toContain(allowed);
+    await settle();
+    expect(sshRules(name)).toEqual([]);
+  });
+
+  it("names the order when the arguments look swapped (AWS's order)", async () => {
+    const { b } = bastion();
+    const message = thrown(() => b.allowSshTo("web", GROUP));
+    expect(message).toContain('argument "privateSecurityGroupId" is "web"');
+    expect(message).toContain(
+      "fix: the arguments look swapped: this cloud's order is allowSshTo(privateSecurityGroupId, label)",
+    );
+    await settle();
+  });
+
+  it("refuses a label used by an earlier call, instead of a URN collision", async () => {
+    const { b, name } = bastion();
+    b.allowSshTo(GROUP, "web");
+    const message = thrown(() => b.allowSshTo("sg-uf6abc", "web"));
+    expect(message).toContain(
+      'argument "label" is "web"; allowed: a label not used by an earlier allowSshTo call of this Bastion',
+    );
+    await settle();
+    expect(sshRules(name).map((r) => r.name)).toEqual([`${name}-ssh-to-web`]);
+  });
+
+  it("refuses a group opened by an earlier call", async () => {
+    const { b } = bastion();
+    b.allowSshTo(GROUP, "web");
+    const message = thrown(() => b.allowSshTo(GROUP, "web-2"));
+    expect(message).toContain('argument "privateSecurityGroupId"');
+    expect(message).toContain("a security group not opened by an earlier allowSshTo call of this Bastion");
+    await settle();
+  });
+
+  it("accepts distinct labels and groups", async () => {
+    const { b, name } = bastion();
+    b.allowSshTo(GROUP, "web");
+    b.allowSshTo("sg-uf6abc", "app-1");
+    await settle();
+    expect(sshRules(name).map((r) => [r.name, r.inputs.securityGroupId])).toEqual([
+      [`${name}-ssh-to-app-1`, "sg-uf6abc"],
+      [`${name}-ssh-to-web`, GROUP],
+    ]);
+  });
+});
+
+describe("Bastion.allowSshTo ids given as Outputs", () => {
+  it.each([["sg-web-1"], [""], ["web-group"]])(
+    "refuses %j once known, in the plain value's words, creating no rule",
+    async (id) => {
+      const plain = bastion();
+      const message = thrown(() => plain.b.allowSshTo(id, "web"));
+      const late = bastion();
+      const failures = await registrationFailures(async () => {
+        late.b.allowSshTo(pulumi.output(id), "web");
+        await settle();
+      });
+      expect(failures).toEqual([message.replace(`"${plain.name}"`, `"${late.name}"`)]);
+      expect(failures[0]).not.toContain("error serializing");
+      expect(sshRules(late.name)).toEqual([]);
+    },
+  );
+
+  it("uses a valid id once known", async () => {
+    const { b, name } = bastion();
+    const failures = await registrationFailures(async () => {
+      b.allowSshTo(pulumi.output(GROUP), "web");
+      await settle();
+    });
+    expect(failures).toEqual([]);
+    expect(sshRules(name).map((r) => r.inputs.securityGroupId)).toEqual([GROUP]);
+  });
+
+  it("registers the rule, with no error, for an id unknown at preview", async () => {
+    const { b, name } = bastion();
+    const failures = await registrationFailures(async () => {
+      b.allowSshTo(unknownAtPreview<string>(), "web");
+      await settle();
+    });
+    expect(failures).toEqual([]);
+    expect(sshRules(name).map((r) => r.name)).toEqual([`${name}-ssh-to-web`]);
+  });
+});
