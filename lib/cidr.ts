@@ -71,7 +71,8 @@ function rangeOf(family: IpFamily, prefix: bigint, first: bigint, last: bigint, 
 
 const MAX: Record<IpFamily, bigint> = { ipv4: (1n << 32n) - 1n, ipv6: (1n << 128n) - 1n };
 
-interface Interval {
+/** An address range as integers, first and last included. */
+export interface Interval {
   first: bigint;
   last: bigint;
 }
@@ -182,6 +183,8 @@ export function cidrContains(outer: string, inner: string): boolean {
 /** Broadest public IPv4/IPv6 block an admin source may be (a /24 office or VPN egress range at most). */
 export const ADMIN_SOURCE_MIN_PREFIX_V4 = 24;
 export const ADMIN_SOURCE_MIN_PREFIX_V6 = 48;
+/** Such blocks an allow-list may hold in all, per family: room for a handful of offices and VPN exits, not a network. */
+export const ADMIN_SOURCE_BUDGET_BLOCKS = 16;
 
 /**
  * The entries that expose a port to the internet: every public entry when the set as a whole covers the
@@ -198,4 +201,61 @@ export function internetSources(cidrs: readonly string[], opts: InternetSourceOp
     if (!p || !isPublicCidr(c)) return false;
     return cover[p.family] || p.prefix < minPrefix[p.family];
   });
+}
+
+/** The addresses one block of `prefix` holds: 256 for an IPv4 /24, 2^80 for an IPv6 /48. */
+export function blockSize(family: IpFamily, prefix: number): bigint {
+  return 1n << BigInt((family === "ipv4" ? 32 : 128) - prefix);
+}
+
+/** The most addresses an allow-list's public entries of a family may hold together: the budget in blocks of `prefix`. */
+export function addressBudget(family: IpFamily, prefix: number): bigint {
+  return blockSize(family, prefix) * BigInt(ADMIN_SOURCE_BUDGET_BLOCKS);
+}
+
+/** Sorted intervals with every touching or overlapping pair (next first <= last + 1) joined. */
+export function joinedIntervals(intervals: readonly Interval[]): Interval[] {
+  const out: Interval[] = [];
+  for (const r of [...intervals].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0))) {
+    const prev = out[out.length - 1];
+    if (prev && r.first <= prev.last + 1n) {
+      if (r.last > prev.last) prev.last = r.last;
+    } else out.push({ first: r.first, last: r.last });
+  }
+  return out;
+}
+
+const intervalSize = (r: Interval): bigint => r.last - r.first + 1n;
+
+/** What one family's public entries of an allow-list hold beyond its bounds. */
+export interface AllowListExcess {
+  /** Joined contiguous ranges holding more addresses than one block of the prefix limit. */
+  broad: Interval[];
+  /** What the public entries outside those ranges admit together (overlaps counted once). */
+  total: bigint;
+  /** The most they may admit: ADMIN_SOURCE_BUDGET_BLOCKS blocks of the prefix limit. */
+  budget: bigint;
+  /** Positions of the public entries refused: those in a broad range, and every other one when over budget. */
+  refused: number[];
+}
+
+/**
+ * Judges an allow-list as the union of its public entries of `family`: entries each narrow enough may join into a
+ * range none of them may be (256 adjacent /24s are one /16), and scattered ones may add up to as many addresses
+ * (256 /24s a /16 apart). Unparseable and non-public entries are neither judged nor counted.
+ */
+export function allowListExcess(cidrs: readonly string[], family: IpFamily, prefix: number): AllowListExcess {
+  const entries = cidrs.flatMap((c, at) => {
+    const p = parseCidr(c);
+    // The parsed block's own bounds: host bits set (`10.1.2.3/8`) read as the cloud reads them.
+    return p?.family === family && isPublicCidr(c) ? [{ at, first: p.first, last: p.last }] : [];
+  });
+  const broad = joinedIntervals(entries).filter((r) => intervalSize(r) > blockSize(family, prefix));
+  const inBroad = (e: Interval) => broad.some((b) => b.first <= e.first && e.last <= b.last);
+  // Entries already refused admit nothing: the budget is on what the others would still admit.
+  const rest = entries.filter((e) => !inBroad(e));
+  const total = joinedIntervals(rest).reduce((sum, r) => sum + intervalSize(r), 0n);
+  const budget = addressBudget(family, prefix);
+  const refused = (total > budget ? entries : entries.filter(inBroad)).map((e) => e.at);
+  return { broad, total, budget, refused };
 }

@@ -2,6 +2,7 @@
 // priority, drop beats accept; every rule here states portRange, priority and policy so nothing rests on defaults.
 import { internetSources, parseCidr } from "../../lib/cidr";
 import { Problems, ValidationProblem } from "../validation";
+import { allowListUnionProblems } from "./adminSources";
 import { checkCidrForm } from "./alicloud-cidr";
 import { unusableSourceProblem } from "./unusableSources";
 
@@ -53,6 +54,8 @@ export function checkAdminSourceCidrs(argument: string, cidrs: readonly string[]
   const exposedAll = internetSources(list);
   const broad = exposedAll.filter((c) => internetSources([c]).length > 0);
   const exposed = new Set(broad.length > 0 ? broad : exposedAll);
+  // The pack's bounds on the union: no contiguous run broader than one block, no more than the address budget.
+  const union = allowListUnionProblems(list);
   list.forEach((cidr, i) => {
     if (exposed.has(cidr)) {
       problems.add(
@@ -61,6 +64,9 @@ export function checkAdminSourceCidrs(argument: string, cidrs: readonly string[]
         "sources that together do not cover the internet; public IPv4 blocks /24 or longer, IPv6 /48 or longer",
         "replace it with the exact office/VPN egress range (e.g. a /28), or reach the host through a VPN",
       );
+    } else if (union.has(i) && parseCidr(cidr)) {
+      const { allowed, fix } = union.get(i)!;
+      problems.add(`${argument}[${i}]`, cidr, allowed, fix);
     }
   });
   return [...problems.list];

@@ -1,10 +1,12 @@
 // An allow-list is as broad as the union of its entries: entries each narrow enough may join into a range none of them
 // may be (256 adjacent /24s are one /16; 203.0.113.0/24 and 203.0.114.0/24 are 512 contiguous addresses, though no
 // /23 holds both). The entries' ranges are sorted and every touching or overlapping pair joined; a joined range is
-// measured by its address count, whatever its alignment. Scattered entries with gaps between them still pass, however
-// many there are: the bound is on each contiguous range, not on the list's total.
+// measured by its address count, whatever its alignment. Scattered entries are bounded too, by an address budget: what
+// the other public entries of a family still admit together (overlaps counted once) may hold no more addresses than
+// ADMIN_SOURCE_BUDGET_BLOCKS entries at the limit (sixteen /24s: a handful of offices and VPN exits); past that, all are
+// refused, as 256 /24s a /16 apart admit as many addresses as a /16. The arithmetic is lib/cidr.ts's allowListExcess.
 import { IPv4, IPv6 } from "ip-num";
-import { IpFamily, isPublicCidr, parseCidr } from "../../lib/cidr";
+import { ADMIN_SOURCE_BUDGET_BLOCKS, IpFamily, allowListExcess } from "../../lib/cidr";
 
 /** The broadest prefix length one entry may have, per address family. */
 export interface PrefixLimit {
@@ -13,18 +15,27 @@ export interface PrefixLimit {
 }
 
 export interface BroadUnion {
-  /** The public entries lying in a joined range broader than one entry may be (entries broad alone among them). */
+  /**
+   * The public entries refused: those lying in a joined range broader than one entry may be (entries broad alone
+   * among them), and every public entry of a family over its address budget.
+   */
   entries: string[];
   /** Those joined ranges, as `first–last`. */
   ranges: string[];
+  /** The families whose other public entries together hold more addresses than the budget. */
+  overBudget: AddressTotal[];
 }
 
-interface Range {
-  first: bigint;
-  last: bigint;
+/** The addresses a family's public entries admit together, and the budget they are held to. */
+export interface AddressTotal {
+  family: IpFamily;
+  total: bigint;
+  /** The budget in addresses: `blocks` blocks of `/prefix`. */
+  limit: bigint;
+  blocks: number;
+  /** The broadest prefix length one entry may have. */
+  prefix: number;
 }
-
-const BITS: Record<IpFamily, number> = { ipv4: 32, ipv6: 128 };
 
 /** An address as people write it (IPv6 compressed, as URLs canonicalise it). */
 function addressText(family: IpFamily, n: bigint): string {
@@ -32,39 +43,28 @@ function addressText(family: IpFamily, n: bigint): string {
   return new URL(`http://[${new IPv6(n).toString()}]/`).hostname.slice(1, -1);
 }
 
-/** Sorted ranges with every touching or overlapping pair (next first <= last + 1) joined. */
-function joined(ranges: Range[]): Range[] {
-  const out: Range[] = [];
-  for (const r of [...ranges].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0))) {
-    const prev = out[out.length - 1];
-    if (prev && r.first <= prev.last + 1n) {
-      if (r.last > prev.last) prev.last = r.last;
-    } else out.push({ ...r });
+/**
+ * The public entries lying in a joined range holding more addresses than one entry at `limit` may, and, per family,
+ * every other public entry when those others together hold more addresses than the budget.
+ */
+export function broadUnion(cidrs: readonly string[], limit: PrefixLimit): BroadUnion {
+  const refused = new Set<number>();
+  const ranges: string[] = [];
+  const overBudget: AddressTotal[] = [];
+  for (const family of ["ipv4", "ipv6"] as const) {
+    const excess = allowListExcess(cidrs, family, limit[family]);
+    for (const r of excess.broad) ranges.push(`${addressText(family, r.first)}–${addressText(family, r.last)}`);
+    for (const at of excess.refused) refused.add(at);
+    if (excess.total > excess.budget) {
+      const { total, budget } = excess;
+      overBudget.push({ family, total, limit: budget, blocks: ADMIN_SOURCE_BUDGET_BLOCKS, prefix: limit[family] });
+    }
   }
-  return out;
+  return { entries: cidrs.filter((_, at) => refused.has(at)), ranges, overBudget };
 }
 
-/** The public entries lying in a joined range holding more addresses than one entry at `limit` may. */
-export function broadUnion(cidrs: readonly string[], limit: PrefixLimit): BroadUnion {
-  const byFamily: Record<IpFamily, Range[]> = { ipv4: [], ipv6: [] };
-  for (const c of cidrs) {
-    const p = parseCidr(c);
-    // The parsed block's own bounds: host bits set (`10.1.2.3/8`) read as the cloud reads them.
-    if (p && isPublicCidr(c)) byFamily[p.family].push({ first: p.first, last: p.last });
-  }
-  const broad: Record<IpFamily, Range[]> = { ipv4: [], ipv6: [] };
-  const ranges: string[] = [];
-  for (const family of ["ipv4", "ipv6"] as const) {
-    const most = 1n << BigInt(BITS[family] - limit[family]);
-    for (const r of joined(byFamily[family]))
-      if (r.last - r.first + 1n > most) {
-        broad[family].push(r);
-        ranges.push(`${addressText(family, r.first)}–${addressText(family, r.last)}`);
-      }
-  }
-  const entries = cidrs.filter((c) => {
-    const p = parseCidr(c);
-    return !!p && isPublicCidr(c) && broad[p.family].some((b) => b.first <= p.first && p.last <= b.last);
-  });
-  return { entries, ranges };
+/** "public IPv4 entries: 65536 addresses in all, at most 4096 (16 blocks of /24)". */
+export function overBudgetText(o: AddressTotal): string {
+  const family = o.family === "ipv4" ? "IPv4" : "IPv6";
+  return `public ${family} entries: ${o.total} addresses in all, at most ${o.limit} (${o.blocks} blocks of /${o.prefix})`;
 }

@@ -1,7 +1,8 @@
 // Case step 1: scanners found SSH open on the servers and brute-forced it in 137 seconds.
-import { cidrContains } from "../../lib/cidr";
+import { ADMIN_SOURCE_BUDGET_BLOCKS, cidrContains } from "../../lib/cidr";
 import { ADMIN_PORTS, HIGH_RISK_PORTS, rangeCoversPort } from "../../lib/ports";
 import { internetExposures, renderPath } from "../../lib/reachability";
+import { acceleratorReachesOnlyHttp } from "../../lib/reachability/accelerator-http-only";
 import { CIDRS_SCHEMA, PORTS_SCHEMA } from "../lib/config";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
 import {
@@ -9,11 +10,13 @@ import {
   BASTION_SCHEMA,
   BastionConfig,
   TAG_ENTRY_PREFIX,
+  TaggedAllowList,
   isBastion,
   readBastions,
   taggedAllowList,
   taggedBroadRanges,
 } from "./roles";
+import { broadUnion, overBudgetText } from "./allow-list-union";
 
 interface Config extends BastionConfig {
   ports: number[];
@@ -42,13 +45,17 @@ const NOT_HTTP_ADMIN_PORTS: ReadonlySet<number> = new Set([
 ]);
 
 /** Why entries of the bastion's tag do not count: they would make it an SSH server for everyone. */
-function refusedNote(refused: string[], ranges: string[]): string {
-  if (refused.length === 0) return "";
+function refusedNote(tagged: TaggedAllowList, ranges: string[]): string {
+  if (tagged.refused.length === 0) return "";
   const joined = ranges.length > 0 ? ` (together ${ranges.join(", ")})` : "";
+  // The same union roles.ts judged: every entry of the tag, trusted or refused.
+  const { overBudget } = broadUnion([...tagged.trusted, ...tagged.refused], TAG_ENTRY_PREFIX);
+  const totals = overBudget.length > 0 ? ` (${overBudget.map(overBudgetText).join("; ")})` : "";
   return (
-    `; its ${ALLOWED_CIDRS_TAG} tag lists ${refused.join(", ")}, broader than a public /${TAG_ENTRY_PREFIX.ipv4} ` +
-    `(IPv6 /${TAG_ENTRY_PREFIX.ipv6}) alone or merged with the other entries${joined}, or covering the internet ` +
-    "together, which no allow-list may be: list the office or VPN egress ranges"
+    `; its ${ALLOWED_CIDRS_TAG} tag lists ${tagged.refused.join(", ")}, broader than a public ` +
+    `/${TAG_ENTRY_PREFIX.ipv4} (IPv6 /${TAG_ENTRY_PREFIX.ipv6}) alone or merged with the other entries${joined}, ` +
+    `more addresses in all than ${ADMIN_SOURCE_BUDGET_BLOCKS} such blocks${totals}, or covering the internet together, which no allow-list ` +
+    "may be: list the office or VPN egress ranges"
   );
 }
 
@@ -64,7 +71,7 @@ export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>(
       "Lightsail: declare aws.lightsail.InstancePublicPorts for the instance without 22/3389 (it replaces the default firewall), or restrict their cidrs.",
       "Simple Application Server: the provider cannot remove the default 22/3389 rules; delete them in the console (or with DeleteFirewallRule) and record an exemption for the server, or run the workload on ECS behind a security group.",
       "Reach private hosts through a bastion tagged hardening:role=bastion (or listed in config bastions).",
-      "Give the bastion an allow-list: config allowCidrs, or its hardening:allowed-cidrs tag (public ranges /24 or narrower, IPv6 /48; the tag cannot declare the internet); admit only those ranges.",
+      `Give the bastion an allow-list: config allowCidrs, or its hardening:allowed-cidrs tag (public ranges /24 or narrower, IPv6 /48, holding in all no more addresses than ${ADMIN_SOURCE_BUDGET_BLOCKS} such blocks; the tag cannot declare the internet); admit only those ranges.`,
     ],
     controls: [
       { framework: "AWS FSBP", id: "EC2.13" },
@@ -89,7 +96,9 @@ export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>(
     for (const e of internetExposures(m)) {
       // A pass-through listener answers nothing itself: its targets' rows are judged.
       if (e.passThrough) continue;
-      const carried = (p: number) => !(e.httpOnly && NOT_HTTP_ADMIN_PORTS.has(p));
+      // An accelerator forwarding only to ALBs reaches their HTTP listeners only, as a path through an ALB does.
+      const httpOnly = e.httpOnly || acceleratorReachesOnlyHttp(m, e);
+      const carried = (p: number) => !(httpOnly && NOT_HTTP_ADMIN_PORTS.has(p));
       for (const port of config.ports.filter((p) => rangeCoversPort(e.ports, p) && carried(p))) {
         const host = m.hosts.get(e.urn);
         const where = e.unverified
@@ -108,7 +117,7 @@ export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>(
           findings.push(
             finding(
               `${where}; source ${e.source} is outside the bastion's allow-list (${allow.join(", ") || "empty"})` +
-                refusedNote(tagged.refused, taggedBroadRanges(host)) +
+                refusedNote(tagged, taggedBroadRanges(host)) +
                 remedy,
             ),
           );

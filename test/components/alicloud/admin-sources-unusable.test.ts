@@ -71,3 +71,25 @@ describe("components refuse them before registering anything", () => {
     expect(recorded.filter((r) => r.type === "hardening:alicloud:Bastion").map((r) => r.name)).toContain("privsrc");
   });
 });
+
+describe("checkAdminSourceCidrs: the pack's bounds on the list's union", () => {
+  const SEVENTEEN_24S = Array.from({ length: 17 }, (_, i) => `45.${10 + i * 2}.0.0/24`);
+
+  it("refuses two adjacent /24s: one contiguous range of 512 addresses", () => {
+    const problems = checkAdminSourceCidrs("allowedCidrs", ["203.0.112.0/24", "203.0.113.0/24"]);
+    expect(problems.map((p) => p.argument)).toEqual(["allowedCidrs[0]", "allowedCidrs[1]"]);
+    expect(problems[0].allowed).toContain("512 contiguous addresses");
+  });
+
+  it("refuses 17 scattered /24s: more addresses than 16 blocks of /24", () => {
+    const problems = checkAdminSourceCidrs("allowedCidrs", SEVENTEEN_24S);
+    expect(problems).toHaveLength(17);
+    expect(problems[0].allowed).toContain("at most 4096 public addresses in all");
+    expect(problems[0].allowed).toContain("these hold 4352");
+  });
+
+  it("accepts two offices and a VPN exit, and sixteen scattered /24s", () => {
+    expect(checkAdminSourceCidrs("allowedCidrs", ["203.0.113.0/24", "198.51.100.0/24", "192.0.2.7/32"])).toEqual([]);
+    expect(checkAdminSourceCidrs("allowedCidrs", SEVENTEEN_24S.slice(0, 16))).toEqual([]);
+  });
+});

@@ -21,7 +21,8 @@ const fitV6 = (quota: number, ports = DEFAULT_PORTS.length) => quota - ADMIN_POR
 const fitPorts = (quota: number) => fitV4(quota, 0);
 
 const v4 = (n: number) => Array.from({ length: n }, (_, i) => `198.51.100.${i + 1}/32`);
-const v6 = (n: number) => Array.from({ length: n }, (_, i) => `2001:db8:${(i + 1).toString(16)}::/48`);
+// /64s a /48 apart: scattered narrow blocks, far under the address budget.
+const v6 = (n: number) => Array.from({ length: n }, (_, i) => `2001:db8:${(i + 1).toString(16)}::/64`);
 /** Ports outside every high-risk list. */
 const ports = (n: number) => Array.from({ length: n }, (_, i) => 20000 + i);
 

@@ -10,7 +10,7 @@ import { Bastion, SECURITY_GROUP_INBOUND_RULE_QUOTA } from "../../../components/
 const base = { vpcId: "vpc-1", subnetId: "subnet-pub", vpcCidr: "10.0.0.0/16" };
 const ipv4Hosts = (n: number) =>
   Array.from({ length: n }, (_, i) => `198.51.${100 + Math.floor(i / 250)}.${(i % 250) + 1}/32`);
-const ipv6Blocks = (n: number) => Array.from({ length: n }, (_, i) => `2001:db8:${(i + 1).toString(16)}::/48`);
+const ipv6Blocks = (n: number) => Array.from({ length: n }, (_, i) => `2001:db8:${(i + 1).toString(16)}::/64`);
 
 describe("Bastion allowedCidrs against the security group's inbound rule quota (60 per family)", () => {
   it.each([

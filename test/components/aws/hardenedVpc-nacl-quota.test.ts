@@ -24,7 +24,7 @@ const fitV6 = (quota: number) => quota - DEFAULT_DENY - DENIES;
 
 /** Distinct narrow public sources, valid admin sources all. */
 const v4 = (n: number) => Array.from({ length: n }, (_, i) => `198.51.100.${i + 1}/32`);
-const v6 = (n: number) => Array.from({ length: n }, (_, i) => `2001:db8:${(i + 1).toString(16)}::/48`);
+const v6 = (n: number) => Array.from({ length: n }, (_, i) => `2001:db8:${(i + 1).toString(16)}::/64`);
 
 type Rule = { cidrBlock?: string; ipv6CidrBlock?: string; action: string };
 const ipv4Rules = (rules: Rule[]) => rules.filter((r) => r.cidrBlock !== undefined);
