@@ -14,7 +14,39 @@ const YES = /^(true|yes|y|1|on|enabled?)$/i;
  * whose data is backed up, not a store of backups: only a value naming evidence there marks the bucket.
  */
 const BACKUP_SELECTION_KEY =
-  /^(aws[-_:]?)?backup([-_:]?(enabled?|plans?|policy|policies|schedules?|selections?|frequency|rules?|tier))?$/i;
+  /^(aws[-_:]?|auto(matic|mated)?[-_:]?)?backup([-_:]?(enabled?|plans?|policy|policies|schedules?|selections?|frequency|rules?|tier))?$/i;
+/**
+ * Words in a key that turn it into an opt-out ("exclude-from-backup", "SkipBackup", "backup-disabled", "opt-out"):
+ * whatever its value, such a tag says the bucket is not a store. "no" and "not" negate as the key's first word or
+ * before a word naming the purpose ("no-backup", "NotEvidence", "acme:no-backup"): elsewhere they are a number
+ * ("case-no").
+ */
+const NEGATING_WORDS = new Set([
+  "skip",
+  "skipped",
+  "exclude",
+  "excluded",
+  "exclusion",
+  "disable",
+  "disabled",
+  "without",
+  "optout",
+]);
+const NEGATING_FIRST = new Set(["no", "not", "non", "dont", "never"]);
+const JOINED_NO = /^no(backups?|evidence|forensics?)$/;
+
+/** Whether a tag key says the bucket is left out, in any case and spelling (kebab, snake, camel). */
+function negatingKey(key: string): boolean {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== "");
+  const optOut = words.some((w, i) => w === "opt" && words[i + 1] === "out");
+  const negatesPurpose = words.some((w, i) => NEGATING_FIRST.has(w) && (i === 0 || WORDS.test(words[i + 1] ?? "")));
+  return optOut || negatesPurpose || words.some((w) => NEGATING_WORDS.has(w) || JOINED_NO.test(w));
+}
+
 /** A value naming a backup schedule ("backup-daily", "nightly_backup", "backups-7d"): how often, not what is kept. */
 const BACKUP_SCHEDULE_VALUE =
   /^((hourly|daily|nightly|weekly|monthly|yearly)[-_ ]?backups?|backups?[-_ ]?(hourly|daily|nightly|weekly|monthly|yearly|\d+[hdwmy]))$/i;
@@ -34,12 +66,26 @@ function tagMarks(rawKey: string, value: unknown): boolean {
   // Tag keys and values may carry surrounding spaces ("backup ", "true "): they name the same thing.
   const key = rawKey.trim();
   const text = typeof value === "string" ? value.trim() : undefined;
+  if (negatingKey(key)) return false;
   if (BACKUP_SELECTION_KEY.test(key)) return text !== undefined && STORE_WORDS.test(text);
-  const yes = value === true || (text !== undefined && YES.test(text));
-  if (yes && WORDS.test(key)) return true;
+  if (keyMarks(key, value)) return true;
   if (text === undefined || !WORDS.test(text)) return false;
   return !(SCHEDULE_KEY.test(key) && BACKUP_SCHEDULE_VALUE.test(text));
 }
+
+/** A key naming the purpose (not a selection or an opt-out) with a yes value: `backup-store = "yes"`. */
+function keyMarks(rawKey: string, value: unknown): boolean {
+  const key = rawKey.trim();
+  if (!WORDS.test(key) || negatingKey(key) || BACKUP_SELECTION_KEY.test(key)) return false;
+  return value === true || (typeof value === "string" && YES.test(value.trim()));
+}
+
+/** Whether a key may mark the bucket once its value, unknown at preview, is known. */
+const keyMayMark = (rawKey: string): boolean =>
+  !negatingKey(rawKey.trim()) && !BACKUP_SELECTION_KEY.test(rawKey.trim());
+
+/** Whether a default tag's key may mark the bucket by a yes value. */
+const defaultKeyMayMark = (rawKey: string): boolean => WORDS.test(rawKey) && keyMayMark(rawKey);
 
 export type EvidenceVerdict = "evidence" | "other" | "unknown";
 
@@ -48,23 +94,26 @@ export type EvidenceVerdict = "evidence" | "other" | "unknown";
  * not a backup selection key such as `backup` or `BackupPlan`), a tag value names it (`purpose = "forensics"`,
  * `Name = "case-evidence"`, `backup = "forensic-evidence"`; not a backup schedule such as "backup-daily" under a
  * schedule or selection key), or the bucket, its prefix or the resource name contains evidence, forensic or backup.
- * The provider's default tags count as the bucket's own, under them (provider-default-tags.ts); an own tag map
- * unknown at preview leaves a default tag's mark standing, since only the team's own tag of that key could lift it.
+ * A key that opts out ("no-backup", "exclude-from-backup", "backup-disabled") marks nothing, whatever its value.
+ * The provider's default tags (provider-default-tags.ts) mark a bucket only by a key naming the purpose with a yes
+ * value (the kit's own `hardening:evidence = "true"`, `backup-store = "yes"`): a provider tags every resource it
+ * makes, so a default value naming a word (`Team = "forensics-lab"`, `Project = "backup-portal"`) says whose they
+ * are, not what a bucket holds. A bucket's own tag overrides the default of that key; an own tag map unknown at
+ * preview leaves a default tag's mark standing, since only the team's own tag of that key could lift it.
  */
 export function classifyBucket(
   props: Record<string, unknown>,
   resourceName: string,
   defaultTags?: DefaultTags,
 ): EvidenceVerdict {
-  const tags = { ...obj(defaultTags), ...obj(props.tags) };
-  if (Object.entries(tags).some(([key, value]) => tagMarks(key, value))) return "evidence";
+  const own = obj(props.tags) ?? {};
+  const defaults = Object.entries(obj(defaultTags) ?? {}).filter(([key]) => !(key in own));
+  if (Object.entries(own).some(([key, value]) => tagMarks(key, value))) return "evidence";
+  if (defaults.some(([key, value]) => keyMarks(key, value))) return "evidence";
   const names = [resourceName, props.bucket, props.bucketPrefix].filter((n) => typeof n === "string" && !isUnknown(n));
   if (names.some((n) => WORDS.test(n as string))) return "evidence";
   const unknownMap = isUnknown(props.tags) || defaultTags === "unknown";
-  return unknownMap || containsUnknownTag(tags) ? "unknown" : "other";
-}
-
-/** An unknown value may name evidence, except under a backup selection key, whose value marks nothing. */
-function containsUnknownTag(tags: Record<string, unknown>): boolean {
-  return Object.entries(tags).some(([key, value]) => isUnknown(value) && !BACKUP_SELECTION_KEY.test(key.trim()));
+  const unknownOwn = Object.entries(own).some(([key, value]) => isUnknown(value) && keyMayMark(key));
+  const unknownDefault = defaults.some(([key, value]) => isUnknown(value) && defaultKeyMayMark(key.trim()));
+  return unknownMap || unknownOwn || unknownDefault ? "unknown" : "other";
 }

@@ -1,14 +1,20 @@
 // How long an Alibaba Cloud HBR backup plan keeps what it makes beyond the plan's own retention. Each rule of a plan
 // (an OTS plan's rules) keeps its backups for its own retention, the plan's when left out. A rule or detail (an ECS
 // server plan's details) that copies backups to another region (doCopy, to destinationRegionId) keeps the copies for
-// destinationRetention days, forever when left out or -1: a copy deleted within days is no fallback once the source
-// region's backups are gone. Fields unknown at preview are notes.
+// destinationRetention days, forever when left out: a copy deleted within days is no fallback once the source
+// region's backups are gone. Once set, destinationRetention cannot be emptied again (the provider's docs), so the fix
+// is a longer retention. Fields unknown at preview are notes.
 import { bool, isUnknown, list, num, obj } from "../../lib/values";
 import { ruleLabel } from "./backup-plan-retention";
 import { Finding, unverifiable, violation } from "./findings";
 import { shown } from "./text-values";
 
-/** HBR's own "keep forever" for destinationRetention (the provider's default). */
+/**
+ * -1 is not documented for destinationRetention (the provider documents only "when not specified, the destination
+ * backup will be saved permanently"; the API docs give a day count). It stays accepted: a negative count names no
+ * day on which copies are deleted, so it is not a short retention, and whether HBR takes it is the deployment's error
+ * to raise. The fix never suggests it.
+ */
 const KEEP_FOREVER = -1;
 
 type Verdict = "ok" | "short" | "unknown";
@@ -47,7 +53,7 @@ function copyRetention(entry: Record<string, unknown>, at: string, min: number):
     ];
   return [
     violation(
-      `${at}.destinationRetention is ${shown(kept)}: the copies${where} (doCopy) are deleted before ${min} days; leave it out or set -1 to keep them`,
+      `${at}.destinationRetention is ${shown(kept)}: the copies${where} (doCopy) are deleted before ${min} days; raise destinationRetention to at least ${min} days`,
     ),
   ];
 }

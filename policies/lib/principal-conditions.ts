@@ -1,7 +1,8 @@
 // Whether an Allow statement's Condition narrows who may use it to some principals: a positive test on a key naming
 // the caller, its account or organization, or the network it calls from, with a value that is not a wildcard. Keys
 // absent from an anonymous request fail such a test, so anonymous callers are kept out too. A test that admits a
-// caller without the key (IfExists, ForAllValues, a negated operator, Null) narrows nothing; a key or operator not
+// caller without the key (IfExists, ForAllValues, a negated operator, Null) narrows nothing, nor does a wildcard id
+// anyone's id matches ("vpc-*", "o-*"); a key or operator not
 // read here is unreadable, which is a note, never a pass. A source-IP test whose blocks together cover every IPv4 or
 // every IPv6 address narrows no one (any caller can use that family); a narrower one cannot be told here: a note.
 import { coversInternet } from "../../lib/cidr";
@@ -49,6 +50,11 @@ const ORG_PATH_KEYS = new Set(["aws:principalorgpaths", "aws:sourceorgpaths"]);
 const ORG_ID_KEYS = new Set(["aws:principalorgid", "aws:sourceorgid"]);
 const ONLY_WILDCARDS = /^[*?]+$/;
 const ANY_ORGANIZATION = /^(o-)?[*?]+$/i;
+/** Network ids anyone can create: "vpc-*" matches every VPC of every account, "vpce-*" every endpoint. */
+const ANY_NETWORK: Record<string, RegExp> = {
+  "aws:sourcevpc": /^(vpc-)?[*?]+$/i,
+  "aws:sourcevpce": /^(vpce-)?[*?]+$/i,
+};
 
 /**
  * A Like value narrows when the part that identifies the caller is literal: an ARN's account field (every field
@@ -57,7 +63,9 @@ const ANY_ORGANIZATION = /^(o-)?[*?]+$/i;
 function likeValue(key: string, value: string): KeyVerdict {
   if (!WILDCARD.test(value)) return "narrowed";
   if (ONLY_WILDCARDS.test(value)) return "open";
-  // "o-*" matches every organization, "arn:aws:iam::*:…" a principal of every account: anyone can own one.
+  // "o-*" matches every organization, "vpc-*" every VPC, "arn:aws:iam::*:…" a principal of every account: anyone
+  // can own one.
+  if (ANY_NETWORK[key]?.test(value)) return "open";
   if (ORG_ID_KEYS.has(key)) return ANY_ORGANIZATION.test(value) ? "open" : "unreadable";
   if (ORG_PATH_KEYS.has(key)) {
     if (ANY_ORGANIZATION.test(value.split("/")[0])) return "open";

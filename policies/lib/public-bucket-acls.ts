@@ -1,20 +1,20 @@
 // Public ACLs on evidence buckets, set by the bucket itself or by a separate ACL resource naming it (linked like a
-// lock: links.ts, store-locks.ts). Public write lets anyone overwrite objects and, where versioning and a lock do not
-// keep them, destroy evidence. Public read discloses it: a rule reports at one level, so that is a violation too,
-// since leaked evidence (whom the investigation suspects, what it found) harms a case as lost evidence does. A block of
-// public access that makes the provider ignore public ACLs, on the bucket or on its account, neutralises them; one
-// whose setting or bucket cannot be told at preview turns the finding into a note.
+// lock: links.ts, store-locks.ts), and on the objects put into them (an object's own canned ACL). Public write lets
+// anyone overwrite objects and, where versioning and a lock do not keep them, destroy evidence. Public read discloses
+// it: a rule reports at one level, so that is a violation too, since leaked evidence (whom the investigation
+// suspects, what it found) harms a case as lost evidence does. A block of public access that makes the provider
+// ignore public ACLs, on the bucket or on its account (public-access-blocks.ts), neutralises them, bucket and object
+// ACLs alike; one whose setting, bucket or account cannot be told at preview turns the finding into a note.
 import { GenericResource } from "../../lib/reachability";
 import { unverifiable } from "./findings";
-import { Link } from "./links";
 import { AclReading } from "./public-acls";
+import { Blocks, BlockSpec, publicAccessBlocks } from "./public-access-blocks";
 import { StackFinding } from "./stack-rule";
 import { assignLocks, lockNames } from "./store-locks";
 
-/** Whether a block of public access neutralises public ACLs: surely, not, or perhaps (the field that cannot be told). */
-export type Blocks = "yes" | "no" | { doubt: string };
+export type { Blocks } from "./public-access-blocks";
 
-export interface PublicAclSpec {
+export interface PublicAclSpec extends BlockSpec {
   /** "evidence bucket": how messages name the store. */
   kind: string;
   /** What the store's own inputs grant the public. */
@@ -22,12 +22,9 @@ export interface PublicAclSpec {
   /** Separate ACL resources and what one grants. */
   aclTypes: readonly string[];
   separate: (acl: GenericResource) => AclReading | undefined;
-  /** Resources that block public access on the bucket they name, and on every bucket of their account. */
-  bucketBlockTypes: readonly string[];
-  accountBlockTypes: readonly string[];
-  blocks: (block: GenericResource) => Blocks;
-  /** How an ACL or a bucket-level block names its bucket. */
-  link: (resource: GenericResource, store: GenericResource) => Link;
+  /** Objects put into a bucket, named by it like an ACL is, and what an object's own ACL grants the public. */
+  objectTypes: readonly string[];
+  object: (o: GenericResource) => AclReading | undefined;
   fix: string;
 }
 
@@ -35,12 +32,6 @@ const HARM = {
   write: "anyone may overwrite or add objects and, where versioning and a lock do not keep them, destroy evidence",
   read: "anyone may read the evidence (a violation, not advice: this rule reports at one level, and leaked evidence harms a case as lost evidence does)",
 };
-
-/** The surest block among those that may apply: "yes" wins, then the first doubt. */
-function strongestBlock(verdicts: Blocks[]): Blocks {
-  if (verdicts.includes("yes")) return "yes";
-  return verdicts.find((v) => typeof v === "object") ?? "no";
-}
 
 /** The finding for one public reading on `holder`, given how surely a block neutralises it. */
 function readingFinding(
@@ -64,7 +55,21 @@ function readingFinding(
   return { urn: holder.urn, message: `${what}; ${spec.fix}` };
 }
 
-/** Findings for every judged store whose ACL, its own or a separate resource's, lets the public in. */
+/** A separate resource that sets an ACL on the bucket or on an object in it: how messages name it and what it grants. */
+interface AclHolder {
+  kind: "ACL" | "object";
+  reading: AclReading | undefined;
+  /** How a note says it may belong to a bucket. */
+  mayBe: string;
+}
+
+function holderOf(r: GenericResource, spec: PublicAclSpec): AclHolder {
+  return spec.objectTypes.includes(r.type)
+    ? { kind: "object", reading: spec.object(r), mayBe: "be an object of" }
+    : { kind: "ACL", reading: spec.separate(r), mayBe: "be the ACL of" };
+}
+
+/** Findings for every judged store whose ACL, its own, a separate resource's or an object's, lets the public in. */
 export function publicBucketAcls(
   stores: readonly GenericResource[],
   judged: (store: GenericResource) => boolean,
@@ -73,39 +78,26 @@ export function publicBucketAcls(
 ): StackFinding[] {
   const acls = assignLocks(
     stores,
-    resources.filter((r) => spec.aclTypes.includes(r.type)),
+    resources.filter((r) => spec.aclTypes.includes(r.type) || spec.objectTypes.includes(r.type)),
     spec.link,
   );
-  const bucketBlocks = assignLocks(
-    stores,
-    resources.filter((r) => spec.bucketBlockTypes.includes(r.type)),
-    spec.link,
-  );
-  const accountBlocks = resources.filter((r) => spec.accountBlockTypes.includes(r.type)).map(spec.blocks);
+  const blockedOf = publicAccessBlocks(stores, resources, spec);
   return stores.filter(judged).flatMap((store) => {
-    const own = bucketBlocks.get(store.urn) ?? { sure: [], possible: [] };
-    const blocked = strongestBlock([
-      ...own.sure.map(spec.blocks),
-      // A block that may name the bucket may also name another: it may neutralise, never surely.
-      ...own.possible.map((block): Blocks =>
-        spec.blocks(block) === "no" ? "no" : { doubt: `the bucket of ${lockNames("public access block", [block])}` },
-      ),
-      ...accountBlocks,
-    ]);
+    const blocked = blockedOf(store);
     const { sure, possible } = acls.get(store.urn) ?? { sure: [], possible: [] };
     const inline = spec.inline(store);
     const findings = [
       inline ? readingFinding(store, "the bucket", inline, store, blocked, spec) : undefined,
       ...sure.map((acl) => {
-        const reading = spec.separate(acl);
-        return reading ? readingFinding(acl, `ACL ${acl.name}`, reading, store, blocked, spec) : undefined;
+        const { kind, reading } = holderOf(acl, spec);
+        return reading ? readingFinding(acl, `${kind} ${acl.name}`, reading, store, blocked, spec) : undefined;
       }),
-      // An ACL that may be the bucket's and would open it: a note, on the ACL.
+      // An ACL or object that may be the bucket's and would open it: a note, on that resource.
       ...possible.map((acl): StackFinding | undefined => {
-        const reading = spec.separate(acl);
+        const { kind, reading, mayBe } = holderOf(acl, spec);
         if (!reading?.access || blocked === "yes") return undefined;
-        const why = `it may be the ACL of ${spec.kind} ${store.name} (built from the same source) and sets ${reading.what}; ${spec.fix}`;
-        return { urn: acl.urn, ...unverifiable(`the bucket of ${lockNames("ACL", [acl])}`, why) };
+        const why = `it may ${mayBe} ${spec.kind} ${store.name} (built from the same source) and sets ${reading.what}; ${spec.fix}`;
+        return { urn: acl.urn, ...unverifiable(`the bucket of ${lockNames(kind, [acl])}`, why) };
       }),
     ];
     return findings.filter((f): f is StackFinding => f !== undefined);

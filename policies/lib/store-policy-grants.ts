@@ -9,6 +9,7 @@ import { GenericResource } from "../../lib/reachability";
 import { unverifiable } from "./findings";
 import { Link } from "./links";
 import { AWS_POLICY, OpenGrant, openGrants, PolicyDialect } from "./open-grants";
+import { Blocks, BlockSpec, publicAccessBlocks } from "./public-access-blocks";
 import { StackFinding } from "./stack-rule";
 import { assignLocks, lockNames } from "./store-locks";
 import { isTemplateResourceId } from "./templates/template-references";
@@ -28,6 +29,8 @@ export const S3_UNLOCKING_ACTIONS = [
   "s3:PutBucketPolicy",
   "s3:DeleteBucketPolicy",
   "s3:PutBucketAcl",
+  // A public object ACL discloses the evidence object it is put on.
+  "s3:PutObjectAcl",
   // Default encryption under an outsider's KMS key: new evidence becomes unreadable once they revoke the key.
   "s3:PutEncryptionConfiguration",
   // Replication copies every new object to a bucket of the caller's choosing.
@@ -57,6 +60,7 @@ export const OSS_UNLOCKING_ACTIONS = [
   "oss:PutBucketPolicy",
   "oss:DeleteBucketPolicy",
   "oss:PutBucketAcl",
+  "oss:PutObjectAcl",
   "oss:PutBucketPublicAccessBlock",
   "oss:DeleteBucketPublicAccessBlock",
   "oss:PutBucketEncryption",
@@ -99,6 +103,13 @@ export interface StorePolicies {
   dialect?: PolicyDialect;
   /** How to close the grant, for messages (IAM's condition keys when unset). */
   fix?: string;
+  /**
+   * Blocks of public access that make the provider ignore a policy's grants to everyone (OSS Block Public Access).
+   * Unset for S3: restrictPublicBuckets still lets every principal of the bucket owner's account and AWS service
+   * principals use a public statement ("restricts access to only AWS service principals and authorized users within
+   * the bucket owner's account", AWS S3 PublicAccessBlockConfiguration reference), so it neutralises no grant here.
+   */
+  publicBlocks?: BlockSpec;
 }
 
 const FIX =
@@ -138,7 +149,11 @@ export function openStorePolicies(
 ): StackFinding[] {
   const policies = resources.filter((r) => spec.policyTypes.includes(r.type));
   const byStore = assignLocks(stores, policies, spec.link);
+  const blockedOf = spec.publicBlocks ? publicAccessBlocks(stores, resources, spec.publicBlocks) : () => "no" as const;
   return stores.filter(judged).flatMap((store) => {
+    const blocked = blockedOf(store);
+    // Every grant read here is to everyone, so a block of public access neutralises them all.
+    if (blocked === "yes") return [];
     const { sure, possible } = byStore.get(store.urn) ?? { sure: [], possible: [] };
     const inline = spec.inlineField ? store.inputs[spec.inlineField] : undefined;
     const own = inline === undefined ? [] : grantFindings(store, `inline ${spec.inlineField}`, inline, store, spec);
@@ -151,6 +166,12 @@ export function openStorePolicies(
       const why = `it may be the policy of ${spec.kind} ${store.name} (built from the same source, or in the same place) and lets everyone ${actions}; ${spec.fix ?? FIX}`;
       return [{ urn: p.urn, ...unverifiable(`the store of ${lockNames("policy", [p])}`, why) }];
     });
-    return [...own, ...separate, ...doubtful];
+    return [...own, ...separate, ...doubtful].map((f) => unlessBlocked(f, blocked));
   });
+}
+
+/** A violation that a block of public access may neutralise is a note naming that doubt. */
+function unlessBlocked(finding: StackFinding, blocked: Blocks): StackFinding {
+  if (typeof blocked !== "object" || finding.unverifiable) return finding;
+  return { urn: finding.urn, ...unverifiable(blocked.doubt, `${finding.message}, unless that block applies`) };
 }

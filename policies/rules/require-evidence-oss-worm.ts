@@ -1,7 +1,7 @@
 import { GenericResource } from "../../lib/reachability";
 import { isUnknown, num } from "../../lib/values";
 import { unverifiable } from "../lib/findings";
-import { OSS_ACL_TYPES, OSS_PUBLIC_ACLS } from "../lib/evidence-bucket-acls";
+import { OSS_ACL_TYPES, OSS_PUBLIC_ACLS, OSS_PUBLIC_BLOCKS } from "../lib/evidence-bucket-acls";
 import { linkOf } from "../lib/links";
 import { objectWormProblem } from "../lib/oss-object-worm";
 import { OSS_POLICY } from "../lib/oss-policy-dialect";
@@ -35,7 +35,9 @@ const BUCKET_POLICIES: StorePolicies = {
   actions: OSS_UNLOCKING_ACTIONS,
   dialect: OSS_POLICY,
   harm: "anyone may abort or replace a WORM policy not yet locked, suspend versioning, add lifecycle rules that expire evidence, overwrite or delete objects, open the bucket's ACL, encrypt new evidence under a key of their own, replicate it out or delete the bucket",
-  fix: 'remove the statement, name the principals (account or RAM user ids) instead of "*" or [], or add a Condition on acs:SourceVpc or acs:AccessId',
+  fix: 'remove the statement, name the principals (account or RAM user ids) instead of "*" or [], add a Condition on acs:SourceVpc or acs:AccessId, or turn on Block Public Access (alicloud.oss.BucketPublicAccessBlock with blockPublicAccess: true)',
+  // Block Public Access makes OSS ignore existing public bucket policies as it does public ACLs.
+  publicBlocks: OSS_PUBLIC_BLOCKS,
 };
 
 type Config = RetentionMinima;
@@ -106,7 +108,7 @@ export const requireEvidenceOssWorm = defineStackRule<Config>({
   metadata: {
     name: "require-evidence-oss-worm",
     description:
-      "Every OSS bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of an ActionTrail trail) must have, in the stack, an oss.BucketWorm retention policy or an oss.BucketObjectWormConfiguration (enabled, COMPLIANCE default retention), and every such resource on the bucket must keep objects at least minRetentionDays (OSS keeps one retention policy per bucket and which applies depends on creation order) (30 by default; minTrailRetentionDays, 180 by default, for a trail's destination, so audit logs outlive six months). An ActionTrail trail whose OSS bucket the stack does not show (outside it, or unknown at preview and linked to no bucket of it) is a note naming the bucket, a violation when failing closed: its WORM lock cannot be judged. An evidence bucket's policy (an oss.BucketPolicy or the bucket's inline policy) must not let everyone (Principal \"*\", [\"*\"], or [], which OSS reads as everyone) initiate or abort WORM, put or delete objects, delete the bucket or change its versioning, lifecycle, policy, ACL, block of public access, encryption or replication, unless a Condition names the callers (acs:SourceVpc, acs:AccessId) or an unconditional Deny on everyone takes it back; acs:SourceIp covering the internet, Referer and User-Agent narrow no one, and a condition not read is a note. An evidence bucket's ACL (its acl or an oss.BucketAcl) must not be public-read-write (anyone overwrites evidence) or public-read (a violation too: the rule reports at one level, and leaked evidence harms a case as lost evidence does), unless Block Public Access is on for the bucket (oss.BucketPublicAccessBlock) or the account (oss.AccountPublicAccessBlock); a value unknown at preview is a note.",
+      "Every OSS bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of an ActionTrail trail) must have, in the stack, an oss.BucketWorm retention policy or an oss.BucketObjectWormConfiguration (enabled, COMPLIANCE default retention), and every such resource on the bucket must keep objects at least minRetentionDays (OSS keeps one retention policy per bucket and which applies depends on creation order) (30 by default; minTrailRetentionDays, 180 by default, for a trail's destination, so audit logs outlive six months). An ActionTrail trail whose OSS bucket the stack does not show (outside it, or unknown at preview and linked to no bucket of it) is a note naming the bucket, a violation when failing closed: its WORM lock cannot be judged. An evidence bucket's policy (an oss.BucketPolicy or the bucket's inline policy) must not let everyone (Principal \"*\", [\"*\"], or [], which OSS reads as everyone) initiate or abort WORM, put or delete objects, delete the bucket or change its versioning, lifecycle, policy, ACL or its objects' ACLs, block of public access, encryption or replication, unless a Condition names the callers (acs:SourceVpc, acs:AccessId), an unconditional Deny on everyone takes it back or Block Public Access is on for the bucket or its account; acs:SourceIp covering the internet, a wildcard VPC id (\"vpc-*\"), Referer and User-Agent narrow no one, and a condition not read is a note. An evidence bucket's ACL (its acl or an oss.BucketAcl), or that of an object put into it (oss.BucketObject), must not be public-read-write (anyone overwrites evidence) or public-read (a violation too: the rule reports at one level, and leaked evidence harms a case as lost evidence does), unless Block Public Access is on for the bucket (oss.BucketPublicAccessBlock) or the bucket's account (oss.AccountPublicAccessBlock, under a provider of the same account); a value unknown at preview, or an account block whose provider may act in another account, is a note.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -114,7 +116,7 @@ export const requireEvidenceOssWorm = defineStackRule<Config>({
       "Raise retentionPeriodInDays to at least the configured minRetentionDays (minTrailRetentionDays on the bucket an ActionTrail trail writes to).",
       'Or add an alicloud.oss.BucketObjectWormConfiguration with objectWormEnabled "Enabled" and rule.defaultRetention { mode: "COMPLIANCE", days } (or years).',
       "For an ActionTrail trail writing to a bucket outside the stack: declare the bucket in the stack with such a WORM policy (the kit's AuditTrail component does), or exempt the trail once the bucket's lock is confirmed.",
-      'Remove bucket policy statements that let everyone (Principal "*", ["*"] or []) delete, overwrite or unlock evidence, or name the principals (account or RAM user ids) or narrow them with a Condition on acs:SourceVpc or acs:AccessId.',
+      'Remove bucket policy statements that let everyone (Principal "*", ["*"] or []) delete, overwrite or unlock evidence, or name the principals (account or RAM user ids) or narrow them with a Condition on acs:SourceVpc or acs:AccessId (a named VPC, not "vpc-*"), or turn on Block Public Access for the bucket (alicloud.oss.BucketPublicAccessBlock with blockPublicAccess: true).',
       "Set the evidence bucket's acl (and any oss.BucketAcl) to \"private\", or add an alicloud.oss.BucketPublicAccessBlock with blockPublicAccess: true (the kit's WORM bucket component does).",
     ],
     controls: [

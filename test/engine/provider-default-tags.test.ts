@@ -20,7 +20,7 @@ function project(): string {
   fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: p\nruntime: nodejs\n");
   fs.writeFileSync(
     path.join(dir, "Pulumi.s.yaml"),
-    "config:\n  aws:region: eu-west-1\n  aws:defaultTags:\n    tags:\n      purpose: forensics\n",
+    "config:\n  aws:region: eu-west-1\n  aws:defaultTags:\n    tags:\n      backup-store: \"yes\"\n",
   );
   fs.writeFileSync(
     path.join(dir, "index.js"),
@@ -71,8 +71,8 @@ describe("an AWS provider's default tags in an offline preview", () => {
   it.each([
     ["echo-resource", "explicit", { "hardening:evidence": "true" }],
     ["echo-stack", "explicit", { "hardening:evidence": "true" }],
-    ["echo-resource", "defaulted", { purpose: "forensics" }],
-    ["echo-stack", "defaulted", { purpose: "forensics" }],
+    ["echo-resource", "defaulted", { "backup-store": "yes" }],
+    ["echo-stack", "defaulted", { "backup-store": "yes" }],
   ])("%s sees the default tags of bucket %s's provider", (policy, bucket, tags) => {
     const provider = seen(policy, bucket);
     expect(provider?.type).toBe("pulumi:providers:aws");

@@ -322,6 +322,11 @@ export const alicloudShapes: Record<string, Shape> = {
     bucket: "string",
     acl: { oneOf: ["private", "public-read", "public-read-write"] },
   },
+  "alicloud:oss/bucketObject:BucketObject": {
+    bucket: "string",
+    key: "string",
+    acl: { oneOf: ["private", "public-read", "public-read-write", "default"] },
+  },
   "alicloud:oss/bucketPublicAccessBlock:BucketPublicAccessBlock": { bucket: "string", blockPublicAccess: "bool" },
   "alicloud:oss/accountPublicAccessBlock:AccountPublicAccessBlock": { blockPublicAccess: "bool" },
   "alicloud:oss/bucketPolicy:BucketPolicy": { bucket: "string", policy: "policyDocument" },

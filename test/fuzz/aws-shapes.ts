@@ -722,7 +722,18 @@ export const awsShapes: Record<string, Shape> = {
     ignorePublicAcls: "bool",
     restrictPublicBuckets: "bool",
   },
+  "aws:s3/bucketObjectv2:BucketObjectv2": {
+    bucket: "string",
+    key: "string",
+    acl: { oneOf: ["private", "public-read", "public-read-write", "authenticated-read", "bucket-owner-full-control"] },
+  },
+  "aws:s3/bucketObject:BucketObject": {
+    bucket: "string",
+    key: "string",
+    acl: { oneOf: ["private", "public-read", "public-read-write", "authenticated-read"] },
+  },
   "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock": {
+    accountId: "string",
     blockPublicAcls: "bool",
     blockPublicPolicy: "bool",
     ignorePublicAcls: "bool",

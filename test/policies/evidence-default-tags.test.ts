@@ -21,8 +21,8 @@ const ALICLOUD = `${PROVIDERS}:alicloud::evidence`;
 /** How the SDK sends an explicit provider's defaultTags, and the engine a config object: JSON text. */
 const defaultTagsInput = (tags: unknown) => JSON.stringify({ tags });
 const EVIDENCE_DEFAULTS = { defaultTags: defaultTagsInput({ "hardening:evidence": "true" }) };
-/** `aws:defaultTags: { tags: { purpose: forensics } }` in Pulumi.<stack>.yaml, as the default provider's inputs. */
-const CONFIG_DEFAULTS = { version: "7.48.0", region: "eu-west-1", defaultTags: '{"tags":{"purpose":"forensics"}}' };
+/** `aws:defaultTags: { tags: { backup-store: "yes" } }` in Pulumi.<stack>.yaml, as the default provider's inputs. */
+const CONFIG_DEFAULTS = { version: "7.48.0", region: "eu-west-1", defaultTags: '{"tags":{"backup-store":"yes"}}' };
 
 describe("which buckets hold evidence: tag spellings", () => {
   it.each([
@@ -53,7 +53,12 @@ describe("which buckets hold evidence: provider default tags", () => {
   it.each([
     ["the default marks an untagged bucket", {}, marking, "evidence"],
     ["the default marks a bucket with other tags", { tags: { team: "sec" } }, marking, "evidence"],
-    ["a default naming forensics", {}, { purpose: "forensics" }, "evidence"],
+    ["a default key naming forensics, with a yes value", {}, { forensics: "true" }, "evidence"],
+    // A provider tags everything it makes: a default value naming a word says whose the resources are.
+    ["a default value naming forensics", {}, { purpose: "forensics" }, "other"],
+    ["a default team naming a forensics lab", {}, { Team: "forensics-lab" }, "other"],
+    ["a default project naming a backup portal", {}, { Project: "backup-portal" }, "other"],
+    ["a default opting out of backups", {}, { "no-backup": "true" }, "other"],
     ["a default naming the backup store", {}, { "hardening:backup": "yes" }, "evidence"],
     ["the bucket's own tag overrides the default", { tags: { "hardening:evidence": "false" } }, marking, "other"],
     ["an own tag of another key overrides nothing", { tags: { "hardening:evidence ": "no" } }, marking, "evidence"],
@@ -72,7 +77,8 @@ describe("which buckets hold evidence: provider default tags", () => {
     ],
     ["defaults that mark nothing", {}, { team: "sec", backup: "true" }, "other"],
     ["defaults unknown at preview", {}, "unknown", "unknown"],
-    ["a default value unknown at preview", {}, { purpose: UNKNOWN }, "unknown"],
+    ["a default mark unknown at preview", {}, { "hardening:evidence": UNKNOWN }, "unknown"],
+    ["a default value unknown at preview under a key naming no purpose", {}, { purpose: UNKNOWN }, "other"],
     ["a default backup selection unknown at preview", {}, { backup: UNKNOWN }, "other"],
     ["own tags marking under unknown defaults", { tags: marking }, "unknown", "evidence"],
     ["no defaults", {}, undefined, "other"],

@@ -84,7 +84,10 @@ describe("require-backup-vault-lock-compliance: HBR copies to another region", (
     serverRow("copies kept one day", [copyTo(1)], 1, {
       mentions: "details[0].destinationRetention is 1: the copies in cn-shanghai (doCopy) are deleted before 7 days",
     }),
-    serverRow("copies kept one day short of the minimum", [copyTo(6)], 1),
+    serverRow("copies kept one day short of the minimum", [copyTo(6)], 1, {
+      // Once set, destinationRetention cannot be emptied (the provider's docs): the fix is a longer retention.
+      mentions: "raise destinationRetention to at least 7 days",
+    }),
     serverRow('copies kept "2" days (a string)', [copyTo("2")], 1, { mentions: 'destinationRetention is "2"' }),
     serverRow('doCopy as the string "true"', [copyTo(1, { doCopy: "true" })], 1),
     serverRow("copies kept 0 days", [copyTo(0)], 1),
@@ -106,7 +109,7 @@ describe("require-backup-vault-lock-compliance: HBR copies to another region", (
     // Known good.
     serverRow("copies kept exactly the minimum", [copyTo(7)], 0),
     serverRow("copies kept 30 days", [copyTo(30)], 0),
-    serverRow("copies kept forever (-1, the provider's default)", [copyTo(-1)], 0),
+    serverRow("copies kept -1 days (undocumented; no day on which copies are deleted)", [copyTo(-1)], 0),
     serverRow("copies kept forever (destinationRetention left out)", [copyTo(undefined)], 0),
     serverRow("no copy (doCopy false): destinationRetention is not used", [copyTo(1, { doCopy: false })], 0),
     serverRow("no copy (doCopy left out): destinationRetention is not used", [copyTo(1, { doCopy: undefined })], 0),
