@@ -55,7 +55,7 @@ require(process.argv[2]);
 function writeProject(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "engine-bench-"));
   fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: synth\nruntime: nodejs\n");
-  fs.writeFileSync(path.join(dir, "Pulumi.bench.yaml"), "config: {}\n");
+  fs.writeFileSync(path.join(dir, "Pulumi.bench.yaml"), "config:\n  aws:region: us-east-1\n");
   fs.writeFileSync(path.join(dir, "index.js"), PROGRAM);
   fs.writeFileSync(path.join(dir, "mocks.js"), MOCKS);
   return dir;
@@ -90,7 +90,9 @@ function timeRun(args: string[], env: NodeJS.ProcessEnv): Timing {
   return { wall, cpu: childrenCpu() - cpuBefore };
 }
 
-const MONITOR_OPTIONS = { project: "synth", stack: "bench", config: {} };
+// The stack's region, as its Pulumi.bench.yaml gives it: the AWS provider needs one.
+const BENCH_CONFIG = { "aws:region": "us-east-1" };
+const MONITOR_OPTIONS = { project: "synth", stack: "bench", config: BENCH_CONFIG };
 
 /** The program process alone, from spawn to exit, registering with a monitor run by this process. */
 async function timeProgramAlone(dir: string, env: NodeJS.ProcessEnv, monitor: LocalMonitor): Promise<Timing> {
@@ -104,7 +106,7 @@ async function timeProgramAlone(dir: string, env: NodeJS.ProcessEnv, monitor: Lo
       project: "synth",
       stack: "bench",
       monitorAddress: address,
-      config: { values: {}, secretKeys: [] },
+      config: { values: BENCH_CONFIG, secretKeys: [] },
       env,
     });
     const wall = Number(process.hrtime.bigint() - start) / 1e9;

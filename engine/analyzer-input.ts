@@ -1,5 +1,5 @@
 // A registration as the analyzer protocol presents it to policy packs: with its provider and resource options.
-import { defaultProviderPackage } from "./default-providers";
+import { defaultProviderName, defaultProviderPackage, packageConfig } from "./default-providers";
 import type { Registration } from "./model";
 import type { AnalyzerInput } from "./policy-host";
 import { parseProviderRef } from "./urn";
@@ -20,11 +20,11 @@ function defaultProvider(
   config: Record<string, string>,
 ): NonNullable<AnalyzerInput["provider"]> {
   const type = `pulumi:providers:${use.pkg}`;
-  const inputs: Record<string, unknown> = use.version ? { version: use.version } : {};
-  for (const [key, value] of Object.entries(config)) {
-    if (key.startsWith(`${use.pkg}:`)) inputs[key.slice(use.pkg.length + 1)] = value;
-  }
-  const name = use.version ? `default_${use.version.replace(/[.+-]/g, "_")}` : "default";
+  const inputs: Record<string, unknown> = {
+    ...(use.version ? { version: use.version } : {}),
+    ...packageConfig(use.pkg, config),
+  };
+  const name = defaultProviderName(use.version);
   return { urn: `${urnPrefix}::${type}::${name}`, type, name, inputs };
 }
 

@@ -9,6 +9,20 @@ export function defaultProviderPackage(type: string, custom: boolean): string | 
   return type.split(":")[0];
 }
 
+/** The default provider's name for a package version: `default[_version]` (pkg/resource/deploy/default_providers.go). */
+export function defaultProviderName(version: string): string {
+  return version ? `default_${version.replace(/[.+-]/g, "_")}` : "default";
+}
+
+/** A package's stack config as its default provider's inputs: `aws:region` → `region`. */
+export function packageConfig(pkg: string, config: Record<string, string>): Record<string, string> {
+  const inputs: Record<string, string> = {};
+  for (const [key, value] of Object.entries(config)) {
+    if (key.startsWith(`${pkg}:`)) inputs[key.slice(pkg.length + 1)] = value;
+  }
+  return inputs;
+}
+
 /** Whether a provider reference names a provider resource ("urn::id"), rather than asking for the default one. */
 export function isExplicitProviderRef(ref: string | undefined): boolean {
   return !!ref && ref.includes("::");

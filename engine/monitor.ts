@@ -3,16 +3,19 @@ import * as fs from "fs";
 import * as path from "path";
 import type { sendUnaryData, Server, ServerUnaryCall } from "@grpc/grpc-js";
 import { aliasUrnsOf } from "./alias-specs";
-import { answerInvoke, invokeRegion, UnsupportedInvokeError } from "./invokes";
+import { answerInvoke, unknownAnswer, UnsupportedInvokeError } from "./invokes";
 import type { ProviderUse } from "./analyzer-input";
 import {
   defaultProviderDenied,
   defaultProviderDisabled,
+  defaultProviderName,
   defaultProviderPackage,
   isExplicitProviderRef,
+  packageConfig,
 } from "./default-providers";
 import { importCaveat, importIdOf, type ImportOption } from "./imports";
 import type { EngineLog, Registration, ResourceOptions } from "./model";
+import { missingRegionMessage, providerRegion, type ProviderRegion } from "./provider-regions";
 import { Transforms } from "./transforms";
 import { customTimeouts } from "./timeouts";
 import { makeUrn, parseProviderRef } from "./urn";
@@ -54,6 +57,8 @@ export interface MonitorOptions {
   project: string;
   stack: string;
   config: Record<string, string>;
+  /** The environment providers would run in (their region may come from it); default: this process's. */
+  env?: NodeJS.ProcessEnv;
 }
 
 function toJs(struct: any): Record<string, unknown> {
@@ -111,6 +116,10 @@ export class LocalMonitor {
   private readonly byUrn = new Map<string, Registration>();
   private readonly structs = new Map<Registration, any>();
   private readonly transforms = new Transforms();
+  /** Default providers' regions by package: stack config and environment do not change during a run. */
+  private readonly defaultRegions = new Map<string, ProviderRegion>();
+  /** Provider URNs whose configuration failure is already logged (the CLI reports it once, on the provider). */
+  private readonly reportedProviders = new Set<string>();
   private server?: Server;
   address = "";
 
@@ -191,6 +200,52 @@ export class LocalMonitor {
     }
   }
 
+  private get env(): NodeJS.ProcessEnv {
+    return this.options.env ?? process.env;
+  }
+
+  private defaultRegion(pkg: string): ProviderRegion {
+    let region = this.defaultRegions.get(pkg);
+    if (!region) {
+      region = providerRegion(pkg, packageConfig(pkg, this.options.config), this.env);
+      this.defaultRegions.set(pkg, region);
+    }
+    return region;
+  }
+
+  /** Logs a provider's configuration failure once, against the provider, where the CLI reports it. */
+  private reportProvider(urn: string, message: string): void {
+    if (this.reportedProviders.has(urn)) return;
+    this.reportedProviders.add(urn);
+    this.logs.push({ severity: "error", message, urn });
+  }
+
+  /**
+   * The CLI's failure when `pkg`'s default provider (of `version`) cannot be configured for want of a region;
+   * undefined when it can. Under the CLI this fails the preview whatever the program does with the error.
+   */
+  private defaultProviderProblem(pkg: string, version: string): string | undefined {
+    const region = this.defaultRegion(pkg);
+    if (region.kind !== "missing") return undefined;
+    const name = defaultProviderName(version);
+    const message = missingRegionMessage(name, region.looked, false);
+    this.reportProvider(
+      makeUrn(this.options.stack, this.options.project, "", `pulumi:providers:${pkg}`, name),
+      message,
+    );
+    return message;
+  }
+
+  /** The same failure for an explicit provider resource registered without a region anywhere. */
+  private explicitProviderProblem(type: string, name: string, urn: string, struct: any): string | undefined {
+    if (!type.startsWith("pulumi:providers:")) return undefined;
+    const region = providerRegion(type.slice("pulumi:providers:".length), toJs(struct), this.env);
+    if (region.kind !== "missing") return undefined;
+    const message = missingRegionMessage(name, region.looked, true);
+    this.reportProvider(urn, message);
+    return message;
+  }
+
   /** Whether a custom resource names its provider: itself, through `providers`, or through a component parent. */
   private hasExplicitProvider(req: any, pkg: string): boolean {
     if (isExplicitProviderRef(req.getProvider()) || isExplicitProviderRef(req.getProvidersMap().get(pkg))) return true;
@@ -251,12 +306,17 @@ export class LocalMonitor {
     const pos = req.getSourceposition();
     const struct = req.getObject();
     const pkg = defaultProviderPackage(type, req.getCustom());
-    const denied = pkg && !this.hasExplicitProvider(req, pkg) ? this.deniedDefault(pkg, urn) : undefined;
+    const usesDefault = pkg !== undefined && !this.hasExplicitProvider(req, pkg);
+    const denied = usesDefault ? this.deniedDefault(pkg, urn) : undefined;
     if (denied) {
       // The CLI's step generator reports this against the resource and stops the deployment, whatever the program does.
       this.logs.push({ severity: "error", message: denied, urn });
       return fail(cb, denied, grpc.status.FAILED_PRECONDITION);
     }
+    const unconfigured = usesDefault
+      ? this.defaultProviderProblem(pkg, req.getVersion())
+      : req.getCustom() && this.explicitProviderProblem(type, name, urn, struct);
+    if (unconfigured) return fail(cb, unconfigured, grpc.status.FAILED_PRECONDITION);
     const reg: Registration = {
       urn,
       type,
@@ -301,8 +361,11 @@ export class LocalMonitor {
     const struct = req.getProperties();
     const pkg = defaultProviderPackage(req.getType(), true);
     // The CLI names the read type where the package would go (ReadResource in source_eval.go); the package is clearer.
-    const denied = isExplicitProviderRef(req.getProvider()) ? undefined : this.deniedDefault(pkg, req.getType());
+    const usesDefault = pkg !== undefined && !isExplicitProviderRef(req.getProvider());
+    const denied = usesDefault ? this.deniedDefault(pkg, req.getType()) : undefined;
     if (denied) return fail(cb, denied, grpc.status.FAILED_PRECONDITION);
+    const unconfigured = usesDefault ? this.defaultProviderProblem(pkg, req.getVersion()) : undefined;
+    if (unconfigured) return fail(cb, unconfigured, grpc.status.FAILED_PRECONDITION);
     const reg: Registration = {
       urn,
       type: req.getType(),
@@ -333,17 +396,30 @@ export class LocalMonitor {
 
   private readonly invoke = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
     const token: string = call.request.getTok();
+    const pkg = token.split(":")[0];
     if (!isExplicitProviderRef(call.request.getProvider())) {
-      const denied = this.deniedDefault(token.split(":")[0], token);
+      const denied = this.deniedDefault(pkg, token);
       // A failed invoke is the program's to handle, as under the CLI.
       if (denied) return fail(cb, `Invoke: ${denied}`, grpc.status.FAILED_PRECONDITION);
       this.noteDefaultProvider(token, call.request.getVersion());
     }
+    const providerUrn = parseProviderRef(call.request.getProvider())?.urn;
+    const providerReg = providerUrn ? this.byUrn.get(providerUrn) : undefined;
+    const region = providerReg ? providerRegion(pkg, this.inputsOf(providerReg), this.env) : this.defaultRegion(pkg);
+    if (region.kind === "missing") {
+      const problem = providerReg
+        ? missingRegionMessage(providerReg.name, region.looked, true)
+        : this.defaultProviderProblem(pkg, call.request.getVersion())!;
+      return fail(cb, `Invoke: ${problem}`, grpc.status.FAILED_PRECONDITION);
+    }
     try {
-      const providerUrn = parseProviderRef(call.request.getProvider())?.urn;
-      const providerReg = providerUrn ? this.byUrn.get(providerUrn) : undefined;
-      const region = invokeRegion(token, providerReg && this.inputsOf(providerReg), this.options.config);
-      const result = answerInvoke(token, toJs(call.request.getArgs()), { region, config: this.options.config });
+      const args = toJs(call.request.getArgs());
+      const config = this.options.config;
+      // A provider with unknown inputs is left unconfigured in a preview: what it would answer is unknown too.
+      const result =
+        region.kind === "unknown"
+          ? unknownAnswer(token, args, config)
+          : answerInvoke(token, args, { region: region.region, config });
       cb(null, new providerPb.InvokeResponse().setReturn(toStruct(result)));
     } catch (e) {
       if (e instanceof UnsupportedInvokeError && !this.unansweredInvokes.includes(token))

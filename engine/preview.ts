@@ -193,7 +193,12 @@ interface PreviewContext {
 
 async function preview(options: PreviewOptions, context: PreviewContext): Promise<PreviewResult> {
   const { root, project, config, baseline, redactor, progress } = context;
-  const monitor = new LocalMonitor({ project: project.name, stack: options.stack, config: config.values });
+  const monitor = new LocalMonitor({
+    project: project.name,
+    stack: options.stack,
+    config: config.values,
+    env: { ...process.env, ...options.env },
+  });
   const address = await monitor.start();
   const hosts: PolicyHost[] = [];
   // Set once the program has run: what a failure from then on still prints and writes.

@@ -1,28 +1,15 @@
-// Answers the data-source invokes programs make. Region: the invoke's explicit provider, else the stack config.
+// Answers the data-source invokes programs make, in the region of the provider that serves them (provider-regions.ts).
 import { alicloudInvokes } from "./alicloud";
 import { awsInvokes } from "./aws";
+import { UNKNOWN } from "../../lib/values";
 import type { InvokeContext, InvokeHandler } from "./context";
 
 const HANDLERS: Record<string, InvokeHandler> = { ...awsInvokes, ...alicloudInvokes };
-
-const DEFAULT_REGIONS: Record<string, string> = { aws: "us-east-1", alicloud: "cn-hangzhou" };
 
 export class UnsupportedInvokeError extends Error {}
 
 export function supportedInvokes(): string[] {
   return Object.keys(HANDLERS).sort();
-}
-
-/** The region an invoke runs in: its provider's `region` input, else `<pkg>:region` config, else the cloud default. */
-export function invokeRegion(
-  token: string,
-  providerInputs: Record<string, unknown> | undefined,
-  config: Record<string, string>,
-): string {
-  const pkg = token.split(":")[0];
-  const fromProvider = providerInputs?.region;
-  if (typeof fromProvider === "string" && fromProvider) return fromProvider;
-  return config[`${pkg}:region`] ?? DEFAULT_REGIONS[pkg] ?? "";
 }
 
 /** Longest list of supported tokens quoted in an error; beyond it the paragraph points to the handlers instead. */
@@ -48,4 +35,24 @@ export function answerInvoke(
     );
   }
   return handler(args, ctx);
+}
+
+/**
+ * The answer of an invoke whose provider cannot be configured in a preview (its region, or another input, is
+ * unknown): every field the handler answers, unknown, so the program's outputs built on it stay unknown. A handler
+ * that needs the region to answer at all gives no fields, the CLI's answer for every invoke of such a provider.
+ */
+export function unknownAnswer(
+  token: string,
+  args: Record<string, unknown>,
+  config: Record<string, string>,
+): Record<string, unknown> {
+  let shape: Record<string, unknown>;
+  try {
+    shape = answerInvoke(token, args, { region: "", config });
+  } catch (e) {
+    if (e instanceof UnsupportedInvokeError) throw e;
+    return {};
+  }
+  return Object.fromEntries(Object.keys(shape).map((key) => [key, UNKNOWN]));
 }

@@ -1,15 +1,16 @@
-import { answerInvoke, invokeRegion, UnsupportedInvokeError } from "../../engine/invokes";
+import { answerInvoke, unknownAnswer, UnsupportedInvokeError } from "../../engine/invokes";
+import { UNKNOWN } from "./helpers";
 
 const AZ = "aws:index/getAvailabilityZones:getAvailabilityZones";
 
 describe("invokes", () => {
-  it("takes the region from the invoke's provider before the stack config", () => {
-    const config = { "aws:region": "us-west-2" };
-    expect(invokeRegion(AZ, { region: "eu-central-1" }, config)).toBe("eu-central-1");
-    expect(invokeRegion(AZ, undefined, config)).toBe("us-west-2");
-    expect(invokeRegion("alicloud:index/getZones:getZones", undefined, { "alicloud:region": "cn-shanghai" })).toBe(
-      "cn-shanghai",
-    );
+  it("answers every field unknown for a provider that cannot be configured in a preview", () => {
+    const answer = unknownAnswer(AZ, { state: "available" }, {});
+    expect(Object.keys(answer)).toEqual(expect.arrayContaining(["id", "names", "zoneIds"]));
+    expect(new Set(Object.values(answer))).toEqual(new Set([UNKNOWN]));
+    // A handler that cannot answer without the region gives no fields, as the CLI answers such a provider's invokes.
+    expect(unknownAnswer("aws:elb/getServiceAccount:getServiceAccount", {}, {})).toEqual({});
+    expect(() => unknownAnswer("aws:fake/getNothing:getNothing", {}, {})).toThrow(UnsupportedInvokeError);
   });
 
   it("answers availability zones for the region asked", () => {

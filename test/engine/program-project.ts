@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import "./test-region";
 
 const NODE_MODULES = path.join(__dirname, "../../node_modules");
 

@@ -1,0 +1,103 @@
+// The region a provider works in, found where the provider itself looks: its `region` input (for the default
+// provider, `<pkg>:region` config), then the environment, then the cloud's shared config file. The AWS provider
+// fails without one (CheckConfig: "Missing region information"); the alicloud provider falls back to cn-beijing.
+import * as os from "os";
+import * as path from "path";
+import { containsUnknown } from "../lib/values";
+import { profileRegionId } from "./alicloud-profile";
+import { sharedConfigRegion } from "./aws-shared-config";
+import { isSecretValue } from "./secrets";
+
+export type ProviderRegion =
+  | { kind: "known"; region: string }
+  /** Some provider input is unknown in a preview: the CLI cannot configure the provider either. */
+  | { kind: "unknown" }
+  /** No source gives a region; `looked` names the shared config the provider read last. */
+  | { kind: "missing"; looked: string };
+
+/** terraform-provider-alicloud's DEFAULT_REGION, used when neither config, environment nor profile names one. */
+export const ALICLOUD_DEFAULT_REGION = "cn-beijing";
+
+/** An input as the provider reads it: a secret's value (secret, not unknown), blank strings as absent. */
+function plain(value: unknown): string | undefined {
+  const v = isSecretValue(value) ? value.value : value;
+  return typeof v === "string" && v.trim() ? v.trim() : undefined;
+}
+
+function firstEnv(env: NodeJS.ProcessEnv, names: string[]): string | undefined {
+  return names.map((n) => env[n]?.trim()).find((v) => !!v);
+}
+
+function homeDir(env: NodeJS.ProcessEnv): string {
+  return env.HOME || env.USERPROFILE || os.homedir();
+}
+
+function expandHome(file: string, env: NodeJS.ProcessEnv): string {
+  return file === "~" || file.startsWith("~/") ? path.join(homeDir(env), file.slice(1)) : file;
+}
+
+/** A list input: a JSON list in text (how config and the SDK pass `sharedConfigFiles`) or a list. */
+function stringList(value: unknown): string[] | undefined {
+  let v = isSecretValue(value) ? value.value : value;
+  if (typeof v === "string") {
+    try {
+      v = JSON.parse(v);
+    } catch {
+      return undefined;
+    }
+  }
+  const list = Array.isArray(v) ? v.filter((f): f is string => typeof f === "string" && f !== "") : [];
+  return list.length ? list : undefined;
+}
+
+function awsRegion(inputs: Record<string, unknown>, env: NodeJS.ProcessEnv): ProviderRegion {
+  const region = plain(inputs.region) ?? firstEnv(env, ["AWS_REGION", "AWS_DEFAULT_REGION"]);
+  if (region) return { kind: "known", region };
+  const profile = plain(inputs.profile) ?? firstEnv(env, ["AWS_PROFILE"]) ?? "default";
+  const files = (
+    stringList(inputs.sharedConfigFiles) ?? [env.AWS_CONFIG_FILE || path.join(homeDir(env), ".aws", "config")]
+  ).map((f) => expandHome(f, env));
+  const fromProfile = sharedConfigRegion(files, profile);
+  if (fromProfile) return { kind: "known", region: fromProfile };
+  return { kind: "missing", looked: `profile "${profile}" of ${files.join(", ")}` };
+}
+
+function alicloudRegion(inputs: Record<string, unknown>, env: NodeJS.ProcessEnv): ProviderRegion {
+  const region = plain(inputs.region) ?? firstEnv(env, ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"]);
+  if (region) return { kind: "known", region };
+  // The CLI's profile is read only when one is named.
+  const profile = plain(inputs.profile) ?? firstEnv(env, ["ALICLOUD_PROFILE", "ALIBABA_CLOUD_PROFILE"]);
+  const file =
+    plain(inputs.sharedCredentialsFile) ??
+    firstEnv(env, ["ALICLOUD_SHARED_CREDENTIALS_FILE", "ALIBABA_CLOUD_CREDENTIALS_FILE"]) ??
+    path.join(homeDir(env), ".aliyun", "config.json");
+  const fromProfile = profile ? profileRegionId(expandHome(file, env), profile) : undefined;
+  return { kind: "known", region: fromProfile ?? ALICLOUD_DEFAULT_REGION };
+}
+
+/**
+ * The region of a provider of `pkg` configured with `inputs`: an explicit provider's inputs, or for the default
+ * provider the package's stack config (see `packageConfig`). `env` is the environment the provider would run in.
+ */
+export function providerRegion(pkg: string, inputs: Record<string, unknown>, env: NodeJS.ProcessEnv): ProviderRegion {
+  if (containsUnknown(inputs)) return { kind: "unknown" };
+  if (pkg === "aws") return awsRegion(inputs, env);
+  if (pkg === "alicloud") return alicloudRegion(inputs, env);
+  return { kind: "known", region: plain(inputs.region) ?? "" };
+}
+
+/**
+ * The AWS provider's CheckConfig failure as the CLI prints it against the provider resource, with where this
+ * provider looked and the fix that applies to it (stack config for the default provider, `region` for an explicit one).
+ */
+export function missingRegionMessage(providerName: string, looked: string, explicit: boolean): string {
+  const fix = explicit
+    ? `e.g. \`new aws.Provider("${providerName}", { region: "<region>" })\``
+    : "e.g. `pulumi config set aws:region <region>`";
+  const sources = explicit ? "its region input" : "aws:region";
+  return (
+    `pulumi:providers:aws resource '${providerName}' has a problem: Missing region information. ` +
+    `Make sure you have set your AWS region, ${fix}; ` +
+    `the provider found none in ${sources}, AWS_REGION, AWS_DEFAULT_REGION or ${looked}.`
+  );
+}

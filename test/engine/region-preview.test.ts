@@ -1,0 +1,119 @@
+// Previews and the provider's region: a stack using AWS through the default provider with no region anywhere fails
+// as `pulumi preview` fails; Alibaba Cloud falls back to its provider's default; invokes answer in the region of the
+// provider that serves them, a secret region known, an unknown one leaving the answer unknown.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { PreviewError, runPreview } from "../../engine/preview";
+import { UNKNOWN } from "./helpers";
+import { programProject } from "./program-project";
+
+/** An environment with no AWS region in it: no variables, and a home without `.aws/config`. */
+function noRegionEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const homeDir = fs.mkdtempSync(path.join(os.tmpdir(), "engine-home-"));
+  return { HOME: homeDir, AWS_REGION: "", AWS_DEFAULT_REGION: "", AWS_PROFILE: "", AWS_CONFIG_FILE: "", ...extra };
+}
+
+const preview = (dir: string, env: NodeJS.ProcessEnv) => runPreview({ stack: "s", cwd: dir, env });
+
+async function failure(dir: string, env: NodeJS.ProcessEnv): Promise<PreviewError> {
+  try {
+    await preview(dir, env);
+  } catch (e) {
+    if (e instanceof PreviewError) return e;
+    throw e;
+  }
+  throw new Error("the preview succeeded");
+}
+
+/** The `bucket` input a resource named `name` was registered with. */
+async function bucketOf(dir: string, env: NodeJS.ProcessEnv, name: string): Promise<unknown> {
+  const result = await preview(dir, env);
+  return result.resources.find((r) => r.name === name)?.inputs.bucket;
+}
+
+const REGION_INTO_BUCKET = (opts: string) =>
+  `pulumi.runtime.invoke("aws:index/getRegion:getRegion", {}, ${opts})` +
+  `.then((r) => new Res("aws:s3/bucket:Bucket", "named", { bucket: r.name }, ${opts}));\n`;
+
+describe("a stack without an AWS region", () => {
+  it("fails a resource on the default provider with the provider's error and the fix", async () => {
+    const dir = programProject('new Res("aws:s3/bucket:Bucket", "logs", {});\n');
+    const env = noRegionEnv();
+    const error = await failure(dir, env);
+    expect(error.kind).toBe("program");
+    expect(error.resource).toBe("urn:pulumi:s::p::pulumi:providers:aws::default");
+    expect(error.message).toContain(
+      "pulumi:providers:aws resource 'default' has a problem: Missing region information",
+    );
+    expect(error.message).toContain("`pulumi config set aws:region <region>`");
+    expect(error.message).toContain(`profile "default" of ${path.join(env.HOME!, ".aws", "config")}`);
+  });
+
+  it("previews when the stack config names the region", async () => {
+    const dir = programProject(REGION_INTO_BUCKET("{}"), "config:\n  aws:region: eu-south-1\n");
+    expect(await bucketOf(dir, noRegionEnv({ AWS_REGION: "us-west-2" }), "named")).toBe("eu-south-1");
+  });
+
+  it("fails a default-provider invoke even when the program catches its rejection, as the CLI's deployment does", async () => {
+    const dir = programProject(
+      'pulumi.runtime.invoke("aws:index/getRegion:getRegion", {}).catch(() => undefined);\n' +
+        'new Res("random:index/randomId:RandomId", "suffix", { byteLength: 4 });\n',
+    );
+    const error = await failure(dir, noRegionEnv());
+    expect(error.message).toContain("Missing region information");
+  });
+
+  it("fails an explicit AWS provider that has no region anywhere, naming the provider's own fix", async () => {
+    const dir = programProject('new pulumi.ProviderResource("aws", "standby", {});\n');
+    const error = await failure(dir, noRegionEnv());
+    expect(error.resource).toBe("urn:pulumi:s::p::pulumi:providers:aws::standby");
+    expect(error.message).toContain('new aws.Provider("standby", { region: "<region>" })');
+  });
+
+  it("previews with the region of the shared config file's profile (AWS_CONFIG_FILE, AWS_PROFILE)", async () => {
+    const env = noRegionEnv();
+    const config = path.join(env.HOME!, "aws-config");
+    fs.writeFileSync(config, "[default]\nregion = us-west-1\n[profile ops]\nregion = ap-northeast-1\n");
+    const dir = programProject(REGION_INTO_BUCKET("{}"));
+    expect(await bucketOf(dir, { ...env, AWS_CONFIG_FILE: config, AWS_PROFILE: "ops" }, "named")).toBe(
+      "ap-northeast-1",
+    );
+  });
+
+  it("leaves an Alibaba Cloud stack alone: its provider defaults to cn-beijing", async () => {
+    const dir = programProject(
+      'pulumi.runtime.invoke("alicloud:index/getRegions:getRegions", { current: true })' +
+        '.then((r) => new Res("alicloud:oss/bucket:Bucket", "named", { bucket: r.ids[0] }));\n',
+    );
+    expect(await bucketOf(dir, noRegionEnv(), "named")).toBe("cn-beijing");
+    expect(await bucketOf(dir, noRegionEnv({ ALICLOUD_REGION: "cn-shenzhen" }), "named")).toBe("cn-shenzhen");
+  });
+});
+
+describe("an invoke through an explicit AWS provider", () => {
+  const stack = "config:\n  aws:region: eu-west-1\n";
+
+  it("answers for the provider's secret region, not the stack's", async () => {
+    const dir = programProject(
+      'const p = new pulumi.ProviderResource("aws", "tokyo", { region: pulumi.secret("ap-northeast-1") });\n' +
+        'pulumi.runtime.invoke("aws:index/getAvailabilityZones:getAvailabilityZones", {}, { provider: p })' +
+        '.then((r) => new Res("aws:s3/bucket:Bucket", "named", { bucket: r.zoneIds[0] }, { provider: p }));\n',
+      stack,
+    );
+    // The region itself prints as [secret]; the zone id it yields does not contain it.
+    expect(await bucketOf(dir, noRegionEnv(), "named")).toBe("apnortheast1-az1");
+  });
+
+  it("answers unknown when the provider's region is unknown in the preview", async () => {
+    const dir = programProject(
+      'const src = new Res("aws:s3/bucket:Bucket", "src", {});\n' +
+        'const p = new pulumi.ProviderResource("aws", "late", { region: src.id.apply(() => "ap-south-1") });\n' +
+        // The plain form: an answer that merely echoed the unknown region would still give known zone ids.
+        'pulumi.runtime.invoke("aws:index/getAvailabilityZones:getAvailabilityZones", {}, { provider: p })' +
+        '.then((r) => new Res("aws:s3/bucket:Bucket", "named", { bucket: r.zoneIds }, { provider: p }));\n',
+      stack,
+    );
+    expect(await bucketOf(dir, noRegionEnv(), "named")).toBe(UNKNOWN);
+  });
+});
