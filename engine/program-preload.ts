@@ -8,7 +8,11 @@
 // - before the program loads, the language host opens an inspector session with the debugger enabled (so that
 //   function serialization can map script ids to files), which slows every module load after it. The session now
 //   opens on first use instead; it listens before enabling the debugger, which then reports every script already
-//   loaded, so the map is as complete as before.
+//   loaded, so the map is as complete as before;
+// - at start-up the SDK loads TypeScript and arborist, which only function serialization uses: see
+//   program-lazy-modules.ts.
+
+import { LAZY_SDK_MODULES } from "./program-lazy-modules";
 
 /** Debug messages still sent to the engine. */
 export const KEPT_DEBUG = / failed: /;
@@ -18,6 +22,8 @@ export function programPreloadImport(runDir: string): string {
   const code =
     `import { createRequire } from "node:module";` +
     `const sdk = createRequire(${JSON.stringify(`${runDir}/index.js`)});` +
+    // First, before the SDK's modules load.
+    LAZY_SDK_MODULES +
     `const log = sdk("../../log");` +
     `const debug = log.debug;` +
     `log.debug = (msg, ...rest) => (${KEPT_DEBUG}.test(msg) ? debug(msg, ...rest) : Promise.resolve());` +
