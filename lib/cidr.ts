@@ -213,6 +213,19 @@ export function addressBudget(family: IpFamily, prefix: number): bigint {
   return blockSize(family, prefix) * BigInt(ADMIN_SOURCE_BUDGET_BLOCKS);
 }
 
+/**
+ * A count of addresses as people read it: IPv4 as a number ("4352 addresses"), IPv6 in blocks of `prefix` ("17 /48
+ * blocks", "over 16 /48 blocks"), since 2^80-sized numbers say nothing to a reader.
+ */
+export function addressCountText(family: IpFamily, count: bigint, prefix: number): string {
+  if (family === "ipv4") return `${count} addresses`;
+  const size = blockSize(family, prefix);
+  const whole = count / size;
+  if (whole === 0n) return `part of one /${prefix} block`;
+  const exact = count % size === 0n;
+  return `${exact ? "" : "over "}${whole} /${prefix} block${whole === 1n && exact ? "" : "s"}`;
+}
+
 /** Sorted intervals with every touching or overlapping pair (next first <= last + 1) joined. */
 export function joinedIntervals(intervals: readonly Interval[]): Interval[] {
   const out: Interval[] = [];

@@ -5,6 +5,7 @@ import {
   ADMIN_SOURCE_MIN_PREFIX_V4,
   ADMIN_SOURCE_MIN_PREFIX_V6,
   IpFamily,
+  addressCountText,
   allowListExcess,
   internetSources,
   parseCidr,
@@ -103,11 +104,12 @@ export function allowListUnionProblems(cidrs: readonly string[]): Map<number, { 
             }
           : {
               allowed:
-                `${FAMILY_NAME[family]} sources holding at most ${excess.budget} public addresses in all ` +
-                `(${ADMIN_SOURCE_BUDGET_BLOCKS} blocks of /${prefix}; these hold ${excess.total})`,
+                `${FAMILY_NAME[family]} sources holding at most ${addressCountText(family, excess.budget, prefix)} ` +
+                `of public space in all (${ADMIN_SOURCE_BUDGET_BLOCKS} blocks of /${prefix}; these hold ` +
+                `${addressCountText(family, excess.total, prefix)})`,
               fix:
-                "list only the office and VPN egress addresses (e.g. /28s or /32s); for access from anywhere use " +
-                "SSM Session Manager",
+                `list only the office and VPN egress addresses (e.g. ${family === "ipv4" ? "/28s or /32s" : "/56s or /64s"}); ` +
+                "for access from anywhere use SSM Session Manager (AWS) or Cloud Assistant sessions (Alibaba Cloud), not SSH",
             },
       );
     }

@@ -6,7 +6,7 @@
 // ADMIN_SOURCE_BUDGET_BLOCKS entries at the limit (sixteen /24s: a handful of offices and VPN exits); past that, all are
 // refused, as 256 /24s a /16 apart admit as many addresses as a /16. The arithmetic is lib/cidr.ts's allowListExcess.
 import { IPv4, IPv6 } from "ip-num";
-import { ADMIN_SOURCE_BUDGET_BLOCKS, IpFamily, allowListExcess } from "../../lib/cidr";
+import { ADMIN_SOURCE_BUDGET_BLOCKS, IpFamily, addressCountText, allowListExcess } from "../../lib/cidr";
 
 /** The broadest prefix length one entry may have, per address family. */
 export interface PrefixLimit {
@@ -63,8 +63,11 @@ export function broadUnion(cidrs: readonly string[], limit: PrefixLimit): BroadU
   return { entries: cidrs.filter((_, at) => refused.has(at)), ranges, overBudget };
 }
 
-/** "public IPv4 entries: 65536 addresses in all, at most 4096 (16 blocks of /24)". */
+/** "public IPv4 entries: 65536 addresses in all, at most 4096 (16 blocks of /24)"; IPv6 counted in blocks. */
 export function overBudgetText(o: AddressTotal): string {
-  const family = o.family === "ipv4" ? "IPv4" : "IPv6";
-  return `public ${family} entries: ${o.total} addresses in all, at most ${o.limit} (${o.blocks} blocks of /${o.prefix})`;
+  if (o.family === "ipv6") {
+    const total = addressCountText(o.family, o.total, o.prefix);
+    return `public IPv6 entries: ${total} in all, at most ${o.blocks} /${o.prefix} blocks`;
+  }
+  return `public IPv4 entries: ${o.total} addresses in all, at most ${o.limit} (${o.blocks} blocks of /${o.prefix})`;
 }

@@ -1,5 +1,12 @@
 // The addresses a list of blocks holds together, per family: what bounds an allow-list of scattered narrow entries.
-import { ADMIN_SOURCE_BUDGET_BLOCKS, IpFamily, addressBudget, allowListExcess, blockSize } from "../../lib/cidr";
+import {
+  ADMIN_SOURCE_BUDGET_BLOCKS,
+  IpFamily,
+  addressBudget,
+  addressCountText,
+  allowListExcess,
+  blockSize,
+} from "../../lib/cidr";
 
 describe("blockSize", () => {
   it.each<[string, IpFamily, number, bigint]>([
@@ -55,5 +62,17 @@ describe("allowListExcess: the total of the public entries outside broad ranges"
       budget: 4096n,
       refused: [0, 2],
     });
+  });
+});
+
+describe("addressCountText", () => {
+  it.each([
+    ["ipv4", 4352n, 24, "4352 addresses"],
+    ["ipv6", 17n << 80n, 48, "17 /48 blocks"],
+    ["ipv6", 1n << 80n, 48, "1 /48 block"],
+    ["ipv6", (16n << 80n) + 1n, 48, "over 16 /48 blocks"],
+    ["ipv6", 5n, 48, "part of one /48 block"],
+  ] as const)("%s %s at /%s reads %s", (family, count, prefix, text) => {
+    expect(addressCountText(family, count, prefix)).toBe(text);
   });
 });

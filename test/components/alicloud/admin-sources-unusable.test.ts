@@ -84,8 +84,8 @@ describe("checkAdminSourceCidrs: the pack's bounds on the list's union", () => {
   it("refuses 17 scattered /24s: more addresses than 16 blocks of /24", () => {
     const problems = checkAdminSourceCidrs("allowedCidrs", SEVENTEEN_24S);
     expect(problems).toHaveLength(17);
-    expect(problems[0].allowed).toContain("at most 4096 public addresses in all");
-    expect(problems[0].allowed).toContain("these hold 4352");
+    expect(problems[0].allowed).toContain("at most 4096 addresses of public space in all");
+    expect(problems[0].allowed).toContain("these hold 4352 addresses");
   });
 
   it("accepts two offices and a VPN exit, and sixteen scattered /24s", () => {

@@ -70,16 +70,18 @@ describe("checkAdminSources: the list's union, as the policy pack judges a basti
     const problems = problemsOf(cidrs);
     expect(problems.map((p) => [p.argument, p.value])).toEqual(cidrs.map((c, i) => [`allowedCidrs[${i}]`, c]));
     expect(problems[0].allowed).toBe(
-      `IPv4 sources holding at most 4096 public addresses in all (16 blocks of /24; these hold ${total})`,
+      `IPv4 sources holding at most 4096 addresses of public space in all (16 blocks of /24; these hold ${total} addresses)`,
     );
-    expect(problems[0].fix).toMatch(/^list only the office and VPN egress addresses .*SSM Session Manager$/);
+    expect(problems[0].fix).toMatch(
+      /^list only the office and VPN egress addresses \(e\.g\. \/28s or \/32s\); .*SSM Session Manager/,
+    );
   });
 
   it("refuses seventeen scattered /48s, and only the IPv6 entries", () => {
     const problems = problemsOf(["203.0.113.0/28", ...spread48s(17)]);
     expect(problems.map((p) => p.value)).toEqual(spread48s(17));
     expect(problems[0].allowed).toBe(
-      `IPv6 sources holding at most ${16n << 80n} public addresses in all (16 blocks of /48; these hold ${17n << 80n})`,
+      "IPv6 sources holding at most 16 /48 blocks of public space in all (16 blocks of /48; these hold 17 /48 blocks)",
     );
   });
 
@@ -158,7 +160,7 @@ describe("components refuse them before registering anything", () => {
     const error = validationErrorOf(() => new Bastion("b", { ...bastionBase, allowedCidrs }));
     expect(error.problems.map((p) => p.argument)).toEqual(allowedCidrs.map((_, i) => `allowedCidrs[${i}]`));
     expect(error.message).toContain(
-      'argument "allowedCidrs[0]" is "1.0.0.0/24"; allowed: IPv4 sources holding at most 4096 public addresses in all',
+      'argument "allowedCidrs[0]" is "1.0.0.0/24"; allowed: IPv4 sources holding at most 4096 addresses of public space in all',
     );
     await settle();
     expect(recorded).toEqual([]);
