@@ -46,9 +46,11 @@ export function checkAdminSourceCidrs(argument: string, cidrs: readonly string[]
     // Each entry becomes a rule or ACL entry: a repeat is refused by the API, a typo must not widen the rule.
     if (!checkCidrForm(problems, `${argument}[${i}]`, cidr)) return;
     const unusable = unusableSourceProblem(cidr);
+    // The same block however written (IPv6 in either case): Alibaba Cloud refuses the second rule.
+    const block = parseCidr(cidr)?.text.toLowerCase() ?? cidr;
     if (unusable) problems.add(`${argument}[${i}]`, cidr, unusable.allowed, unusable.fix);
-    else if (seen.has(cidr)) problems.add(`${argument}[${i}]`, cidr, "each source once", "remove the duplicate");
-    seen.add(cidr);
+    else if (seen.has(block)) problems.add(`${argument}[${i}]`, cidr, "each source once", "remove the duplicate");
+    seen.add(block);
   });
   // Name the entries that are broad on their own; only when narrow entries add up to the internet name them all.
   const exposedAll = internetSources(list);

@@ -56,8 +56,10 @@ function namesUnfollowed(m: NetworkModel, listenerUrn: string): boolean {
   const res = m.resolver;
   return ENDPOINT_GROUPS.some((kind) =>
     res.ofType(kind.type).some((g) => {
-      if (res.one(g, kind.listener.prop, g.inputs[kind.listener.prop], kind.listener.types) !== listenerUrn)
-        return false;
+      const ref = g.inputs[kind.listener.prop];
+      const owner = res.one(g, kind.listener.prop, ref, kind.listener.types);
+      // A group whose listener is unknown at preview and linked to none may be this listener's.
+      if (owner !== listenerUrn && !(owner === undefined && isUnknown(ref))) return false;
       const ids = list(g.inputs.endpointConfigurations).map((c) => (isUnknown(c) ? c : prop(c, kind.endpoint)));
       const named = res.many(g, "endpointConfigurations", ids, kind.types);
       return named.external.length > 0 || named.urns.some((u) => !m.loadBalancers.has(u));

@@ -158,6 +158,26 @@ describe("AWS accelerator → something besides an ALB: the accelerator's 22 sta
     expect(await urnsOf(b)).toEqual([acc.urn]);
   });
 
+  it("an Elastic IP in a group whose listener is unknown at preview and linked to none (it may be this one)", async () => {
+    const { b, acc } = awsAlbBehindAccelerator([22, 22]);
+    const eip = b.add(T.eip, "ip", { domain: "vpc" });
+    b.add(AGA.group, "eu", { listenerArn: UNKNOWN, endpointConfigurations: [{ endpointId: ref(eip) }] });
+    expect(await urnsOf(b)).toEqual([acc.urn]);
+  });
+
+  it("an Elastic IP in a group of another accelerator's listener leaves this one cleared", async () => {
+    const { b } = awsAlbBehindAccelerator([22, 22]);
+    const other = b.add(AGA.accelerator, "ga2", { name: "ga2", ipAddressType: "IPV4", enabled: true });
+    const otherListener = b.add(AGA.listener, "l2", {
+      acceleratorArn: ref(other),
+      protocol: "TCP",
+      portRanges: [{ fromPort: 443, toPort: 443 }],
+    });
+    const eip = b.add(T.eip, "ip", { domain: "vpc" });
+    b.add(AGA.group, "eu", { listenerArn: ref(otherListener), endpointConfigurations: [{ endpointId: ref(eip) }] });
+    expect(await urnsOf(b)).toEqual([]);
+  });
+
   it("an Elastic IP alone, as before", async () => {
     const { b, acc, listener } = awsAlbBehindAccelerator([22, 22], { group: { endpointConfigurations: [] } });
     const eip = b.add(T.eip, "ip", { domain: "vpc" });

@@ -92,4 +92,9 @@ describe("checkAdminSourceCidrs: the pack's bounds on the list's union", () => {
     expect(checkAdminSourceCidrs("allowedCidrs", ["203.0.113.0/24", "198.51.100.0/24", "192.0.2.7/32"])).toEqual([]);
     expect(checkAdminSourceCidrs("allowedCidrs", SEVENTEEN_24S.slice(0, 16))).toEqual([]);
   });
+
+  it("refuses the same IPv6 block written in another case", () => {
+    const problems = checkAdminSourceCidrs("allowedCidrs", ["2001:DB8:1::/48", "2001:db8:1::/48"]);
+    expect(problems.map((p) => [p.argument, p.allowed])).toEqual([["allowedCidrs[1]", "each source once"]]);
+  });
 });
