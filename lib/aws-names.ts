@@ -71,3 +71,22 @@ export function arnParts(value: unknown): ArnParts | undefined {
   const m = typeof value === "string" ? ARN_FIELDS.exec(value) : null;
   return m ? { partition: m[1], service: m[2], region: m[3], account: m[4], resource: m[5] } : undefined;
 }
+
+/** Where an ARN must be: a partition and, for a regional resource, a region; a field left out is not compared. */
+export interface ArnPlace {
+  partition?: string;
+  region?: string;
+}
+
+/**
+ * Whether an ARN is in `place`: its partition, and its region when the place names one. An ARN whose own region
+ * belongs to another partition ("arn:aws-cn:sns:us-east-1:…") is in no place at all: it names nothing AWS has.
+ */
+export function isArnIn(arn: ArnParts, place: ArnPlace = {}): boolean {
+  const ownPartition = arn.region === "" ? undefined : partitionOfRegionName(arn.region);
+  return (
+    (ownPartition === undefined || ownPartition === arn.partition) &&
+    (place.partition === undefined || arn.partition === place.partition) &&
+    (place.region === undefined || arn.region === place.region)
+  );
+}

@@ -17,7 +17,15 @@ import { ArgProblems, MAX_TAG_LENGTH, argumentKeys, checkTags } from "./args";
 import { PRIVATE_RANGES, bastionEgressRules, checkBastionVpcCidr } from "./bastionEgress";
 import { ChildGate } from "./childGate";
 import { afterCheck, checkOnceKnown } from "./deferredCheck";
-import { checkSecurityGroupId, checkSshTarget, SshTargetRule, SshTargetsUsed, sshTargetSubject } from "../sshTarget";
+import {
+  checkSecurityGroupId,
+  checkSshTarget,
+  SshTarget,
+  sshTargetCall,
+  SshTargetRule,
+  SshTargetsUsed,
+  sshTargetSubject,
+} from "../sshTarget";
 
 export interface BastionArgs {
   vpcId: pulumi.Input<string>;
@@ -299,18 +307,22 @@ export class Bastion extends pulumi.ComponentResource {
   /**
    * Lets a private security group accept SSH from this bastion only: ingress tcp 22/22, accept, priority 1, source
    * = the bastion's security group. `label` names the rule `${name}-ssh-to-${label}` (ids are unknown at preview).
+   * `allowSshTo({ label, securityGroupId })` does the same, in the form AWS's Bastion takes too.
    */
-  public allowSshTo(privateSecurityGroupId: pulumi.Input<string>, label: string): alicloud.ecs.SecurityGroupRule {
-    const rule = sshTargetRule(this.baseName);
-    checkSshTarget(label, privateSecurityGroupId, this.sshTargets, rule);
+  public allowSshTo(target: SshTarget): alicloud.ecs.SecurityGroupRule;
+  public allowSshTo(privateSecurityGroupId: pulumi.Input<string>, label: string): alicloud.ecs.SecurityGroupRule;
+  public allowSshTo(idOrTarget: pulumi.Input<string> | SshTarget, givenLabel?: string): alicloud.ecs.SecurityGroupRule {
+    const { label, id, rule, given } = sshTargetCall(idOrTarget, givenLabel, sshTargetRule(this.baseName), false);
+    const targetId = id as pulumi.Input<string>;
+    checkSshTarget(label, targetId, this.sshTargets, rule, given);
     // An id given as an Output is checked once known; the rule waits for it.
-    const targetChecked = checkOnceKnown(sshTargetSubject(rule), { privateSecurityGroupId }, (problems, known) =>
-      checkSecurityGroupId(problems, known.privateSecurityGroupId, rule),
+    const targetChecked = checkOnceKnown(sshTargetSubject(rule), { targetId }, (problems, known) =>
+      checkSecurityGroupId(problems, known.targetId, rule),
     );
     return new alicloud.ecs.SecurityGroupRule(
       `${this.baseName}-ssh-to-${label}`,
       {
-        securityGroupId: afterCheck(targetChecked, privateSecurityGroupId),
+        securityGroupId: afterCheck(targetChecked, targetId),
         type: "ingress",
         ipProtocol: "tcp",
         portRange: SSH_PORT_RANGE,

@@ -2,9 +2,11 @@
 // Systems Manager OpsItem or incident response plan) and refuses, at deployment, one of another partition or region
 // than the alarm's ("Invalid region eu-west-1 specified. Only us-east-1 is supported"): the alarm and whatever it
 // pages then fail after the health checks and records exist. So each ARN is checked with the arguments, and one
-// given as an Output once it is known.
+// given as an Output once it is known. The alarm's region is known only once the provider's is: before that, each ARN
+// is checked for its form and for a partition that is its own region's.
 import { ACCOUNT_PATTERN, arnParts, AWS_PARTITIONS, isAwsRegionId, partitionOfRegionName } from "../../lib/aws-names";
 import { checkPlain, isPlain, Problems } from "../validation";
+import { checkArnPlace } from "./arnPlace";
 
 /** Services CloudWatch alarm actions name (PutMetricAlarm's AlarmActions), each with the resource form it takes. */
 const ACTION_SERVICES: Record<string, RegExp> = {
@@ -17,8 +19,11 @@ const ACTION_SERVICES: Record<string, RegExp> = {
 const REGIONLESS = new Set(["ssm-incidents"]);
 const ACCOUNT = new RegExp(`^${ACCOUNT_PATTERN}$`);
 
-/** Checks each plain action of `actions`; an Output is left to the check once known. */
-export function checkAlarmActions(problems: Problems, argument: string, actions: unknown, alarmRegion: string): void {
+/**
+ * Checks each plain action of `actions`; an Output is left to the check once known. Without `alarmRegion` (not yet
+ * known) only the form and the ARN's own consistency are checked.
+ */
+export function checkAlarmActions(problems: Problems, argument: string, actions: unknown, alarmRegion?: string): void {
   if (!Array.isArray(actions)) return;
   actions.forEach((action, i) => {
     const at = `${argument}[${i}]`;
@@ -27,10 +32,10 @@ export function checkAlarmActions(problems: Problems, argument: string, actions:
 }
 
 /** Checks one action as given; an Output or Promise element is reported as not yet known (use checkAlarmActions). */
-export function checkAlarmAction(problems: Problems, argument: string, action: unknown, alarmRegion: string): void {
+export function checkAlarmAction(problems: Problems, argument: string, action: unknown, alarmRegion?: string): void {
   if (!checkPlain(problems, argument, action)) return;
-  const partition = partitionOfRegionName(alarmRegion) ?? "aws";
-  const example = `arn:${partition}:sns:${alarmRegion}:123456789012:oncall`;
+  const partition = alarmRegion === undefined ? undefined : (partitionOfRegionName(alarmRegion) ?? "aws");
+  const example = `arn:${partition ?? "aws"}:sns:${alarmRegion ?? "us-east-1"}:123456789012:oncall`;
   const arn = arnParts(action);
   const resourceForm = arn && ACTION_SERVICES[arn.service];
   const written =
@@ -49,14 +54,14 @@ export function checkAlarmAction(problems: Problems, argument: string, action: u
     "pass the topic's ARN (topic.arn), not its name, URL or an e-mail address",
   );
   if (!shaped) return;
-  const { partition: given, region } = arn!;
-  problems.check(
-    given === partition && (region === "" || region === alarmRegion),
-    argument,
-    action,
-    `an ARN of the alarm's partition (${partition}) and region (${alarmRegion}): CloudWatch runs only actions ` +
-      "of its own region",
-    `create the topic (or function) in ${alarmRegion} with a provider of that region and pass its ARN; it may ` +
-      "forward to subscribers anywhere",
-  );
+  // Incident response plans are global: their ARN has no region to compare.
+  const region = REGIONLESS.has(arn!.service) ? undefined : alarmRegion;
+  checkArnPlace(problems, argument, action, {
+    partition,
+    region,
+    why: "the alarm's: CloudWatch runs only actions of its own partition and region",
+    fix:
+      `create the topic (or function) in ${alarmRegion ?? "the alarm's region"} with a provider of that region and ` +
+      "pass its ARN; it may forward to subscribers anywhere",
+  });
 }

@@ -13,7 +13,15 @@ import { serviceTrustPolicy } from "./iam";
 import { ChildGate } from "../childGate";
 import { afterCheck, checkOnceKnown } from "./deferredCheck";
 import { checkDerivedNames, iamRoleName } from "./derivedNames";
-import { checkSecurityGroupId, checkSshTarget, SshTargetRule, SshTargetsUsed, sshTargetSubject } from "../sshTarget";
+import {
+  checkSecurityGroupId,
+  checkSshTarget,
+  SshTarget,
+  sshTargetCall,
+  SshTargetRule,
+  SshTargetsUsed,
+  sshTargetSubject,
+} from "../sshTarget";
 import { SECURITY_GROUP_ID } from "../../lib/aws-names";
 import {
   checkSecurityGroupRuleQuota,
@@ -349,24 +357,33 @@ export class Bastion extends pulumi.ComponentResource {
   /**
    * Lets `targetSecurityGroupId` (a private host's SG) accept SSH from the bastion's SG only, never from a CIDR.
    * `label` keeps the rule's name stable. Not available in SSM-only mode (there is no SSH to forward).
+   * `allowSshTo({ label, securityGroupId })` does the same, in the form Alibaba Cloud's Bastion takes too.
    */
-  allowSshTo(label: string, targetSecurityGroupId: pulumi.Input<string>): aws.vpc.SecurityGroupIngressRule {
+  allowSshTo(target: SshTarget): aws.vpc.SecurityGroupIngressRule;
+  allowSshTo(label: string, targetSecurityGroupId: pulumi.Input<string>): aws.vpc.SecurityGroupIngressRule;
+  allowSshTo(
+    labelOrTarget: string | SshTarget,
+    targetSecurityGroupId?: pulumi.Input<string>,
+  ): aws.vpc.SecurityGroupIngressRule {
+    const call = sshTargetCall(labelOrTarget, targetSecurityGroupId, sshTargetRule(this.name), true);
+    const label = call.label as string;
     if (this.ssmOnly) {
       throw new Error(
         `Bastion ${this.name}: allowSshTo("${label}") called in SSM-only mode; allowed: only with ssmOnly false; ` +
           "fix: use Session Manager port forwarding, or create the bastion with ssmOnly: false and allowedCidrs",
       );
     }
-    const rule = sshTargetRule(this.name);
-    checkSshTarget(label, targetSecurityGroupId, this.sshTargets, rule);
+    const { rule } = call;
+    const targetId = call.id as pulumi.Input<string>;
+    checkSshTarget(label, targetId, this.sshTargets, rule, call.given);
     // An id given as an Output is checked once known; the rule waits for it.
-    const targetChecked = checkOnceKnown(sshTargetSubject(rule), { targetSecurityGroupId }, (problems, known) =>
-      checkSecurityGroupId(problems, known.targetSecurityGroupId, rule),
+    const targetChecked = checkOnceKnown(sshTargetSubject(rule), { targetId }, (problems, known) =>
+      checkSecurityGroupId(problems, known.targetId, rule),
     );
     return new aws.vpc.SecurityGroupIngressRule(
       `${this.name}-ssh-to-${label}`,
       {
-        securityGroupId: afterCheck(targetChecked, targetSecurityGroupId),
+        securityGroupId: afterCheck(targetChecked, targetId),
         referencedSecurityGroupId: this.securityGroup.id,
         ipProtocol: "tcp",
         fromPort: 22,

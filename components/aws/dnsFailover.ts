@@ -7,6 +7,9 @@ import { isAwsRegionId } from "../../lib/aws-names";
 import { ChildGate } from "../childGate";
 import { checkOnceKnown } from "./deferredCheck";
 import { checkAlarmActions } from "./alarmActions";
+import { healthCheckAlarmRegionOf, healthCheckMetricsRegion } from "./healthCheckMetricsRegion";
+
+export { healthCheckAlarmRegionOf };
 import { isPublicCidr, parseCidr } from "../../lib/cidr";
 import { cidrNotationProblem } from "../plan/cidr";
 import {
@@ -47,8 +50,9 @@ export interface DnsFailoverArgs {
   failureThreshold?: number;
   /**
    * SNS topics notified when the primary fails. Default none, which logs a warning: the alarm then pages no one. The
-   * alarm lives in us-east-1 (Route 53's metrics are there only), so each ARN must be of us-east-1 and the aws
-   * partition: CloudWatch runs no action of another region. An Output is checked once known.
+   * alarm lives where Route 53 publishes health-check metrics in the provider's partition (us-east-1, cn-northwest-1
+   * or us-gov-west-1), so each ARN must be of that partition and region: CloudWatch runs no action of another region.
+   * Checked once the provider's region is known, as is an Output once it is.
    */
   alarmActions?: pulumi.Input<string>[];
   /** TTL of non-alias records. Default 60 s, so failover is quick. */
@@ -136,8 +140,6 @@ const KNOWN_ENDPOINT_ARGUMENTS: Record<keyof FailoverEndpoint, true> = {
   cname: true,
   healthCheckFqdn: true,
 };
-/** Route 53 publishes health-check metrics in us-east-1 only: the alarm, and so its actions, live there. */
-const ALARM_REGION = "us-east-1";
 export const DEFAULT_TTL = 60;
 export const DEFAULT_FAILURE_THRESHOLD = 3;
 /** Route 53's largest TTL. */
@@ -234,7 +236,8 @@ function validate(args: DnsFailoverArgs): void {
   checkRequiredInput(problems, "zoneId", args.zoneId);
   checkRequiredInput(problems, "recordName", args.recordName);
   if (checkList(problems, "alarmActions", args.alarmActions)) {
-    checkAlarmActions(problems, "alarmActions", args.alarmActions, ALARM_REGION);
+    // The alarm's region follows the provider's partition, known only after super: here the form only.
+    checkAlarmActions(problems, "alarmActions", args.alarmActions);
   }
   const kinds: Partial<Record<"primary" | "secondary", Kind>> = {};
   for (const side of ["primary", "secondary"] as const) {
@@ -338,17 +341,21 @@ export class DnsFailover extends pulumi.ComponentResource {
         this,
       );
     }
-    // Regions, targets and alarm actions given as Outputs are checked once known; every child (checks, records,
-    // alarm) waits for the check through its dependsOn (the gate), so its own values (record name, tags,
-    // description) stay known.
+    // Regions, targets and alarm actions given as Outputs are checked once known, and the alarm actions against the
+    // alarm's region once the provider's is; every child (checks, records, alarm) waits for the check through its
+    // dependsOn (the gate), so its own values (record name, tags, description) stay known.
+    const stackRegion = aws.getRegionOutput({}, { parent: this, provider: opts?.provider }).region;
     const checked = checkOnceKnown(
       `DnsFailover ${name}`,
-      { primary: args.primary, secondary: args.secondary, alarmActions: args.alarmActions },
+      { primary: args.primary, secondary: args.secondary, alarmActions: args.alarmActions, stackRegion },
       (problems, known) => {
         checkKnownEndpoints(problems, known.primary, known.secondary);
-        checkAlarmActions(problems, "alarmActions", known.alarmActions, ALARM_REGION);
+        const alarmRegion = healthCheckMetricsRegion(problems, known.stackRegion);
+        if (alarmRegion !== undefined) checkAlarmActions(problems, "alarmActions", known.alarmActions, alarmRegion);
       },
     );
+    // Route 53 publishes the health checks' metrics in one region of the partition: the alarm must be there.
+    const alarmRegion = stackRegion.apply(healthCheckAlarmRegionOf);
     gate.waitFor(checked);
     const actions = args.alarmActions ?? [];
     if (actions.length === 0) {
@@ -423,7 +430,7 @@ export class DnsFailover extends pulumi.ComponentResource {
     new aws.cloudwatch.MetricAlarm(
       `${name}-primary-unhealthy`,
       {
-        region: ALARM_REGION,
+        region: alarmRegion,
         alarmDescription: `${name}: primary endpoint failed its health check; traffic fails over`,
         namespace: "AWS/Route53",
         metricName: "HealthCheckStatus",

@@ -5,6 +5,7 @@ import { DerivedName, matches } from "../derivedNames";
 import {
   ACCOUNT_PATTERN,
   arnParts,
+  isArnIn,
   PARTITION_PATTERN,
   partitionOfRegionName,
   REGION_PATTERN,
@@ -85,9 +86,9 @@ export function deadLetterQueueProblem(
   const match = typeof value === "string" ? QUEUE_ARN.exec(value) : null;
   if (!match) return { argument, value, allowed, fix: malformedFix(argument, value) };
   // A region belongs to one partition: "arn:aws-cn:sqs:us-east-1:…" names no queue anywhere.
-  const partition = arnParts(value)!.partition;
-  const regionPartition = partitionOfRegionName(match[1]);
-  if (regionPartition !== undefined && regionPartition !== partition) {
+  const arn = arnParts(value)!;
+  if (!isArnIn(arn)) {
+    const regionPartition = partitionOfRegionName(match[1]);
     return {
       argument,
       value,
@@ -95,7 +96,7 @@ export function deadLetterQueueProblem(
       fix: `pass the queue's ARN as AWS gives it (queue.arn), or omit ${argument} for a queue created here`,
     };
   }
-  if (region === undefined || match[1] === region) return undefined;
+  if (region === undefined || isArnIn(arn, { region })) return undefined;
   return {
     argument,
     value,

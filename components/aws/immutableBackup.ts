@@ -10,7 +10,8 @@ import { awsContext, AwsContext } from "./context";
 import { serviceTrustPolicy } from "./iam";
 import { createServiceKey } from "./kmsKey";
 import { backupName, checkDerivedNames } from "./derivedNames";
-import { contextAfterCheck } from "./deferredCheck";
+import { checkOnceKnown, contextAfterCheck } from "./deferredCheck";
+import { checkArnPlace } from "./arnPlace";
 import { ACCOUNT_PATTERN, PARTITION_PATTERN } from "../../lib/aws-names";
 
 export interface ImmutableBackupArgs {
@@ -155,18 +156,35 @@ function validate(name: string, args: ImmutableBackupArgs): void {
       'omit it for backup=true, or give both, e.g. { key: "backup", value: "true" }',
     );
   }
-  // An Output is checked by IAM at deployment; a value given now is checked now.
+  // A value given now is checked now; an Output once known, with its partition (checkBoundaryPartition).
   const boundary = args.permissionsBoundary;
   if (boundary !== undefined && !pulumi.Output.isInstance(boundary) && !(boundary instanceof Promise)) {
-    problems.check(
-      typeof boundary === "string" && POLICY_ARN.test(boundary),
-      "permissionsBoundary",
-      boundary,
-      "the ARN of a managed policy (arn:aws:iam::<account>:policy/<name>)",
-      "pass the boundary policy's arn, e.g. boundary.arn, or omit it",
-    );
+    checkBoundaryForm(problems, boundary);
   }
   problems.throwIfAny();
+}
+
+function checkBoundaryForm(problems: Problems, boundary: unknown): boolean {
+  return problems.check(
+    typeof boundary === "string" && POLICY_ARN.test(boundary),
+    "permissionsBoundary",
+    boundary,
+    "the ARN of a managed policy (arn:aws:iam::<account>:policy/<name>)",
+    "pass the boundary policy's arn, e.g. boundary.arn, or omit it",
+  );
+}
+
+/**
+ * IAM takes a boundary only from the role's own partition: one of another partition fails the role, and so every
+ * backup, at deployment. Checked once the provider's partition (and an Output boundary) is known.
+ */
+function checkBoundaryPartition(problems: Problems, boundary: unknown, partition: string): void {
+  if (boundary === undefined || !checkBoundaryForm(problems, boundary)) return;
+  checkArnPlace(problems, "permissionsBoundary", boundary, {
+    partition,
+    why: "the backup role's partition, the provider's: IAM sets no boundary of another partition",
+    fix: `pass a policy of the ${partition} partition, e.g. arn:${partition}:iam::<account>:policy/<name>, or omit it`,
+  });
 }
 
 /** Warnings for arguments that make the backups easier to lose than the defaults do. */
@@ -270,8 +288,15 @@ export class ImmutableBackup extends pulumi.ComponentResource {
     const distinctRegions = pulumi
       .all([given.region, givenCopy.region])
       .apply(([here, there]) => checkCopyRegion(name, here, there));
-    const context = contextAfterCheck(given, distinctRegions);
-    const copyContext = contextAfterCheck(givenCopy, distinctRegions);
+    // The boundary's partition must be the role's: the role, and all else, waits for that check too.
+    const boundaryChecked = checkOnceKnown(
+      `ImmutableBackup ${name}`,
+      { boundary: args.permissionsBoundary, partition: given.partition },
+      (problems, known) => checkBoundaryPartition(problems, known.boundary, known.partition),
+    );
+    const checked = pulumi.all([distinctRegions, boundaryChecked]);
+    const context = contextAfterCheck(given, checked);
+    const copyContext = contextAfterCheck(givenCopy, checked);
 
     const primary = lockedVault(`${name}-vault`, vaultName, context, args, parent);
     const copy = lockedVault(`${name}-copy-vault`, `${vaultName}${COPY_SUFFIX}`, copyContext, args, {

@@ -8,7 +8,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkSecretValue } from "./originGateSecret";
-import type { CheckedGate } from "./originRequestGateArgs";
+import { checkGatePlace, type CheckedGate } from "./originRequestGateArgs";
+import { afterCheck, checkOnceKnown } from "./deferredCheck";
 
 export { DEFAULT_ORIGIN_HEADER, reservedHeaderReason } from "./originGateHeader";
 export { checkSecretValue, describeSecret, MAX_SECRET_LENGTH, MIN_SECRET_LENGTH } from "./originGateSecret";
@@ -67,12 +68,25 @@ export function createOriginRequestGate(parent: pulumi.Resource, args: OriginReq
   );
   // Without an explicit provider, the rule uses the parent's, as every child of the component does.
   const placement = args.provider ? { parent, provider: args.provider } : { parent };
+  // The listener and target group must be of the rule's provider's partition and region; the rule waits for the
+  // checks, each of its inputs for its own, so their dependencies stay the ARNs' own.
+  const stack = {
+    partition: aws.getPartitionOutput({}, placement).partition,
+    region: aws.getRegionOutput({}, placement).region,
+  };
+  const placed = (argument: "listenerArn" | "targetGroupArn") =>
+    afterCheck(
+      checkOnceKnown(subject, { value: args[argument], stack }, (problems, known) =>
+        checkGatePlace(problems, argument, known.value, known.stack),
+      ),
+      args[argument],
+    );
   const rule = new aws.lb.ListenerRule(
     `${args.component}-origin-gate-${args.label}`,
     {
-      listenerArn: args.listenerArn,
+      listenerArn: placed("listenerArn"),
       priority: args.priority,
-      actions: [{ type: "forward", targetGroupArn: args.targetGroupArn }],
+      actions: [{ type: "forward", targetGroupArn: placed("targetGroupArn") }],
       conditions: [{ httpHeader: { httpHeaderName: args.headerName, values: [value] } }],
       tags: args.tags,
     },

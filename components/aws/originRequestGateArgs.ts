@@ -7,6 +7,7 @@ import { checkCloudFrontScope, checkProvider, ORIGIN_LABEL } from "./cloudFrontO
 import { checkHeaderName, DEFAULT_ORIGIN_HEADER } from "./originGateHeader";
 import { checkSecret, describeHidden } from "./originGateSecret";
 import { ACCOUNT_PATTERN, PARTITION_PATTERN, REGION_PATTERN } from "../../lib/aws-names";
+import { checkArnPlace } from "./arnPlace";
 
 export const DEFAULT_GATE_PRIORITY = 1;
 /** ALB listener rule priorities. */
@@ -85,16 +86,8 @@ function checkGateArguments(
   given: Partial<OriginRequestGateArgs>,
   gatesByListener: ReadonlyMap<string, ReadonlyMap<number, string>>,
 ): CheckedGate {
-  const listenerArn = checkArn(problems, "listenerArn", given.listenerArn, LISTENER_ARN, {
-    allowed: "an ALB listener ARN (arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<alb>/<id>/<id>)",
-    fix:
-      "pass the ARN of the ALB listener CloudFront connects to, e.g. listener.arn (not the load balancer's or a " +
-      "rule's; a Network Load Balancer's listener has no header rules)",
-  });
-  const groupArn = checkArn(problems, "targetGroupArn", given.targetGroupArn, TARGET_GROUP_ARN, {
-    allowed: "a target group ARN (arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>)",
-    fix: "pass the ARN of the target group behind the listener, e.g. targetGroup.arn",
-  });
+  const listenerArn = checkArn(problems, "listenerArn", given.listenerArn, LISTENER_ARN, LISTENER_FORM);
+  const groupArn = checkArn(problems, "targetGroupArn", given.targetGroupArn, TARGET_GROUP_ARN, GROUP_FORM);
   if (listenerArn && groupArn) {
     const [listenerPlace, groupPlace] = [placeOf(listenerArn), placeOf(groupArn)];
     problems.check(
@@ -137,6 +130,37 @@ function checkGateArguments(
     priority,
     provider: given.provider,
   };
+}
+
+const LISTENER_FORM = {
+  allowed: "an ALB listener ARN (arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<alb>/<id>/<id>)",
+  fix:
+    "pass the ARN of the ALB listener CloudFront connects to, e.g. listener.arn (not the load balancer's or a " +
+    "rule's; a Network Load Balancer's listener has no header rules)",
+};
+const GROUP_FORM = {
+  allowed: "a target group ARN (arn:aws:elasticloadbalancing:<region>:<account>:targetgroup/<name>/<id>)",
+  fix: "pass the ARN of the target group behind the listener, e.g. targetGroup.arn",
+};
+
+/**
+ * The listener's or target group's ARN once known (an Output's form was not checked before) against the partition
+ * and region of the rule's provider: ELB creates a listener rule in its provider's region only, and refuses one for a
+ * listener or target group of another at deployment.
+ */
+export function checkGatePlace(
+  problems: Problems,
+  argument: "listenerArn" | "targetGroupArn",
+  value: unknown,
+  stack: { partition: string; region: string },
+): void {
+  const [form, regex] = argument === "listenerArn" ? [LISTENER_FORM, LISTENER_ARN] : [GROUP_FORM, TARGET_GROUP_ARN];
+  if (!checkArn(problems, argument, value, regex, form)) return;
+  checkArnPlace(problems, argument, value, {
+    ...stack,
+    why: "the gate's provider's: ELB creates a listener rule in its provider's region only",
+    fix: `pass the ALB's ${argument} with provider set to a provider of its region (now ${stack.region})`,
+  });
 }
 
 /** Checks a required ARN; returns its region when it is a plain, well-formed ARN. */

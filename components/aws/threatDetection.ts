@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { shortenedRetentionWarning } from "../plan/retention";
 import { DEFAULT_THRESHOLDS, levelPattern, RESPONSE_LEVELS, ResponseLevel } from "../plan/responseLevels";
 import { isPlain, ValidationError } from "../validation";
+import { arnParts, isArnIn } from "../../lib/aws-names";
 import { awsContext, AwsContext } from "./context";
 import { evidenceWriter, guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { admitRules, alarmOnDeadLetters, createDeadLetterQueue } from "./findingsDeadLetter";
@@ -103,8 +104,8 @@ function resourceResponder(
 ): pulumi.Output<string> {
   const argument = `responders.${level}`;
   return pulumi.all([resource.arn, context.region]).apply(([value, region]) => {
-    const targetRegion = value.split(":")[3];
-    if (targetRegion && region && targetRegion !== region) {
+    const arn = arnParts(value);
+    if (arn && arn.region && region && !isArnIn(arn, { region })) {
       throw new ValidationError(`ThreatDetection ${name}`, [
         {
           argument,

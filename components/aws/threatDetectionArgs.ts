@@ -11,7 +11,14 @@ import {
   Problems,
   ValidationProblem,
 } from "../validation";
-import { ACCOUNT_PATTERN, PARTITION_PATTERN, REGION_PATTERN } from "../../lib/aws-names";
+import {
+  ACCOUNT_PATTERN,
+  arnParts,
+  isArnIn,
+  PARTITION_PATTERN,
+  partitionOfRegionName,
+  REGION_PATTERN,
+} from "../../lib/aws-names";
 import { bucketName, checkDerivedNames, eventRuleName, snsTopicName } from "./derivedNames";
 import { checkBucketName } from "./evidenceBucket";
 import {
@@ -212,7 +219,19 @@ export function responderProblem(argument: string, value: unknown, region?: stri
     };
   }
   const targetRegion = match[1] ?? match[2];
-  if (region === undefined || targetRegion === region) return undefined;
+  // A region belongs to one partition: "arn:aws-cn:sns:us-east-1:…" names no target anywhere.
+  const arn = arnParts(value)!;
+  if (!isArnIn(arn)) {
+    return {
+      argument,
+      value,
+      allowed:
+        "the ARN of a standard SNS topic, SQS queue or Lambda function: its partition must be its region's " +
+        `(${partitionOfRegionName(targetRegion)} for ${targetRegion})`,
+      fix: `pass the target's ARN as AWS gives it (topic.arn, queue.arn, fn.arn) or the resource itself, or omit ${argument}`,
+    };
+  }
+  if (region === undefined || isArnIn(arn, { region })) return undefined;
   return {
     argument,
     value,

@@ -23,6 +23,7 @@ import { createServiceKey } from "./kmsKey";
 import { bucketName, checkDerivedNames } from "./derivedNames";
 import { ChildGate } from "../childGate";
 import { afterCheck, checkOnceKnown } from "./deferredCheck";
+import { checkMirrorTargetNlb } from "./mirrorTargetArn";
 
 export interface MirrorFilterRule {
   direction: "ingress" | "egress";
@@ -154,7 +155,10 @@ function checkMirroring(problems: Problems, m: TrafficMirroringArgs): void {
     "exactly one of targetNlbArn and targetEniId",
     "give the sensor NLB's ARN or the sensor ENI's id, not both",
   );
-  if (m.targetNlbArn !== undefined) checkRequiredInput(problems, "mirroring.targetNlbArn", m.targetNlbArn);
+  if (m.targetNlbArn !== undefined && checkRequiredInput(problems, "mirroring.targetNlbArn", m.targetNlbArn)) {
+    // Its place is known only with the provider's region: checked again then (checkKnownMirroring).
+    if (typeof m.targetNlbArn === "string") checkMirrorTargetNlb(problems, m.targetNlbArn);
+  }
   if (m.targetEniId !== undefined) checkRequiredInput(problems, "mirroring.targetEniId", m.targetEniId);
   if (
     checkList(problems, "mirroring.sourceEniIds", m.sourceEniIds) &&
@@ -276,9 +280,18 @@ function checkSourceEnis(problems: Problems, targetEniId: unknown, sourceEniIds:
   });
 }
 
-/** Mirroring's ids given as Outputs, once known: the checks plain values had, sensor and sources alike. */
-function checkKnownMirroring(problems: Problems, m: pulumi.Unwrap<TrafficMirroringArgs>): void {
-  if (m.targetNlbArn !== undefined) checkRequiredInput(problems, "mirroring.targetNlbArn", m.targetNlbArn);
+/**
+ * Mirroring's ids given as Outputs, once known: the checks plain values had, sensor and sources alike, and the sensor
+ * NLB's place against the stack's (`stack`, the provider's partition and region).
+ */
+function checkKnownMirroring(
+  problems: Problems,
+  m: pulumi.Unwrap<TrafficMirroringArgs>,
+  stack?: { partition: string; region: string },
+): void {
+  if (m.targetNlbArn !== undefined && checkRequiredInput(problems, "mirroring.targetNlbArn", m.targetNlbArn)) {
+    checkMirrorTargetNlb(problems, m.targetNlbArn, stack);
+  }
   if (m.targetEniId !== undefined) checkRequiredInput(problems, "mirroring.targetEniId", m.targetEniId);
   checkSourceEnis(problems, m.targetEniId, m.sourceEniIds);
 }
@@ -392,19 +405,21 @@ export class TrafficForensics extends pulumi.ComponentResource {
     // A bucket name and mirror ids given as Outputs (an instance's primaryNetworkInterfaceId) are checked once known.
     // Every child, the retained key and bucket first, waits for the check (the gate adds it to its dependsOn), so a
     // name S3 refuses or a self-mirror creates nothing; their own values stay known at preview.
+    // The sensor NLB's partition and region are compared with the provider's, once known.
+    const context = awsContext(this, opts?.provider);
     const checked = checkOnceKnown(
       `TrafficForensics ${name}`,
       {
         bucketName: args.bucketName,
         mirroring: m && { targetNlbArn: m.targetNlbArn, targetEniId: m.targetEniId, sourceEniIds: m.sourceEniIds },
+        stack: m?.targetNlbArn === undefined ? undefined : { partition: context.partition, region: context.region },
       },
       (problems, known) => {
         checkBucketName(problems, "bucketName", known.bucketName);
-        if (known.mirroring) checkKnownMirroring(problems, known.mirroring);
+        if (known.mirroring) checkKnownMirroring(problems, known.mirroring, known.stack);
       },
     );
     gate.waitFor(checked);
-    const context = awsContext(this, opts?.provider);
     const shortened = shortenedRetentionWarning(
       "retentionDays",
       args.retentionDays ?? DEFAULT_EVIDENCE_RETENTION_DAYS,

@@ -99,7 +99,7 @@ export function allowListUnionProblems(cidrs: readonly string[]): Map<number, { 
           ? {
               allowed:
                 `blocks that do not join their neighbours into a range broader than a ${bound} ` +
-                `(here ${run.last - run.first + 1n} contiguous addresses)`,
+                `(here ${addressCountText(family, run.last - run.first + 1n, prefix)} in one contiguous range)`,
               fix: "list only the exact office or VPN egress addresses, not the adjacent blocks around them",
             }
           : {

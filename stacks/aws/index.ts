@@ -3,7 +3,13 @@
 // standby region, DNS failover from the primary's ALB to the standby's, and GuardDuty in each region.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AuditTrail, DnsFailover, IdentityBaseline, ImmutableBackup } from "../../components/aws";
+import {
+  AuditTrail,
+  DnsFailover,
+  healthCheckAlarmRegionOf,
+  IdentityBaseline,
+  ImmutableBackup,
+} from "../../components/aws";
 import { readSettings } from "./config";
 import { regionalEstate } from "./region";
 
@@ -23,9 +29,11 @@ const standby = regionalEstate(settings, { ...settings.standby, role: "standby",
 const backup = new ImmutableBackup("backup", { copyProvider: standbyProvider });
 
 // Each side is checked at its ALB itself: checking the failover name would check whichever side DNS answers.
-// Route 53 publishes health-check metrics in us-east-1, so the failover alarm and the topic it pages live there; the
-// on-call tool subscribes to this topic.
-const failoverPages = new aws.sns.Topic("failover-pages", { region: "us-east-1" });
+// Route 53 publishes health-check metrics in one region of each partition (us-east-1 in the commercial one), so the
+// failover alarm and the topic it pages live there; the on-call tool subscribes to this topic.
+const failoverPages = new aws.sns.Topic("failover-pages", {
+  region: healthCheckAlarmRegionOf(settings.primary.region) as aws.Region | undefined,
+});
 const failover = new DnsFailover("app-dns", {
   zoneId: zone.zoneId,
   recordName: shared.hostName,

@@ -78,7 +78,7 @@ describe("checkAdminSourceCidrs: the pack's bounds on the list's union", () => {
   it("refuses two adjacent /24s: one contiguous range of 512 addresses", () => {
     const problems = checkAdminSourceCidrs("allowedCidrs", ["203.0.112.0/24", "203.0.113.0/24"]);
     expect(problems.map((p) => p.argument)).toEqual(["allowedCidrs[0]", "allowedCidrs[1]"]);
-    expect(problems[0].allowed).toContain("512 contiguous addresses");
+    expect(problems[0].allowed).toContain("512 addresses in one contiguous range");
   });
 
   it("refuses 17 scattered /24s: more addresses than 16 blocks of /24", () => {

@@ -133,7 +133,7 @@ export const publicPortsThatFit = (quota: number) => adminSourcesThatFit(quota, 
 /** `n` distinct narrow public sources of `family`, each a valid admin source on its own. */
 export function adminSources(n: number, family: "IPv4" | "IPv6"): string[] {
   return Array.from({ length: n }, (_, i) =>
-    family === "IPv4" ? `198.51.100.${i + 1}/32` : `2001:db8:${(i + 1).toString(16)}::/48`,
+    family === "IPv4" ? `198.51.100.${i + 1}/32` : `2001:db8:${(i + 1).toString(16)}::/64`,
   );
 }
 

@@ -92,7 +92,7 @@ describe("checkAdminSources: the list's union, as the policy pack judges a basti
       ["allowedCidrs[2]", "203.0.113.0/24"],
     ]);
     expect(problems[0].allowed).toBe(
-      "blocks that do not join their neighbours into a range broader than a public IPv4 /24 (here 512 contiguous addresses)",
+      "blocks that do not join their neighbours into a range broader than a public IPv4 /24 (here 512 addresses in one contiguous range)",
     );
     expect(problems[0].fix).toMatch(/exact office or VPN egress addresses/);
   });

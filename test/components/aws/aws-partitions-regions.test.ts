@@ -225,10 +225,13 @@ describe("WebFirewall.originRequestGate listener and target group ARNs", () => {
     ["an ISO-F partition", "iso-f", "aws-iso-f", "us-isof-south-1", 2],
     ["a two-digit region number", "two-digit", "aws", "ap-southeast-10", 3],
   ])("makes a gate for a listener and target group of %s", async (_desc, label, partition, region, n) => {
+    // The rule is made in the ALB's region: the gate takes a provider of it.
+    const provider = new aws.Provider(`alb-${label}`, { region: region as aws.Region });
     const gate = waf.originRequestGate(label, {
       listenerArn: listener(partition, region, n),
       targetGroupArn: group(partition, region),
       secret: pulumi.secret(SECRET),
+      provider,
     });
     await settle();
     expect(gate.rule).toBeDefined();

@@ -1,7 +1,8 @@
-// DnsFailover's alarm lives in us-east-1 (Route 53 publishes health-check metrics there only), and CloudWatch runs
-// no action of another partition or region ("Invalid region eu-west-1 specified. Only us-east-1 is supported"). So
-// each alarmActions ARN is checked with the arguments, naming the argument, and one given as an Output once known:
-// a refused action registers no health check, record or alarm; one unknown at preview raises no false error.
+// DnsFailover's alarm lives where Route 53 publishes health-check metrics (us-east-1 for a commercial stack), and
+// CloudWatch runs no action of another partition or region ("Invalid region eu-west-1 specified. Only us-east-1 is
+// supported"). So each alarmActions ARN's form is checked with the arguments, naming the argument, its place once the
+// provider's region is known, and an Output once known: a refused action registers no health check, record or alarm;
+// one unknown at preview raises no false error.
 import * as pulumi from "@pulumi/pulumi";
 import { registrationFailures } from "../registration-failures";
 import { installMocks, ofType, recorded, reset, settle, validationErrorOf } from "./mocks";
@@ -14,7 +15,8 @@ import { DnsFailover, DnsFailoverArgs } from "../../../components/aws/dnsFailove
 const TOPIC = "arn:aws:sns:us-east-1:123456789012:on-call";
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 const SHAPE = "allowed: the ARN of an SNS topic, Lambda function, Systems Manager OpsItem severity or incident";
-const PLACE = "allowed: an ARN of the alarm's partition (aws) and region (us-east-1)";
+const PLACE = "allowed: an ARN of partition aws and region us-east-1: the alarm's";
+const OWN = "allowed: an ARN whose partition is its region's (aws for us-east-1)";
 const children = () => recorded.filter((r) => !r.type.startsWith("hardening:"));
 const argsWith = (alarmActions: DnsFailoverArgs["alarmActions"]): DnsFailoverArgs => ({
   zoneId: "Z1",
@@ -30,7 +32,8 @@ beforeEach(() => {
 });
 afterEach(() => jest.restoreAllMocks());
 
-const refused: [string, string, string][] = [
+/** Refused with the arguments, whatever the provider's region. */
+const malformed: [string, string, string][] = [
   ["a topic name", "on-call", SHAPE],
   ["a topic URL", "https://sns.us-east-1.amazonaws.com/123456789012/on-call", SHAPE],
   ["an e-mail address", "oncall@example.com", SHAPE],
@@ -39,15 +42,19 @@ const refused: [string, string, string][] = [
   ["an SQS queue ARN", "arn:aws:sqs:us-east-1:123456789012:on-call", SHAPE],
   ["an ARN of an unknown partition", "arn:aws-xx:sns:us-east-1:123456789012:on-call", SHAPE],
   ["a topic ARN with a zone for a region", "arn:aws:sns:us-east-1a:123456789012:on-call", SHAPE],
+  ["the aws-cn partition with a us-east-1 region", "arn:aws-cn:sns:us-east-1:123456789012:on-call", OWN],
+];
+/** Refused once the provider's region, and so the alarm's, is known. */
+const misplaced: [string, string, string][] = [
   ["a topic of the China partition", "arn:aws-cn:sns:cn-north-1:123456789012:on-call", PLACE],
   ["a topic of GovCloud", "arn:aws-us-gov:sns:us-gov-west-1:123456789012:on-call", PLACE],
   ["a topic of another region (the stack's own)", "arn:aws:sns:eu-west-1:123456789012:on-call", PLACE],
   ["a Lambda function of another region", "arn:aws:lambda:eu-west-1:123456789012:function:page", PLACE],
-  ["the aws-cn partition with a us-east-1 region", "arn:aws-cn:sns:us-east-1:123456789012:on-call", PLACE],
 ];
+const refused = [...malformed, ...misplaced];
 
 describe("DnsFailover alarmActions given plainly", () => {
-  it.each(refused)("refuses %s, naming the argument, before anything exists", async (_what, action, allowed) => {
+  it.each(malformed)("refuses %s, naming the argument, before anything exists", async (_what, action, allowed) => {
     const error = validationErrorOf(() => new DnsFailover("dns", argsWith([TOPIC, action])));
     expect(error.message).toMatch(/^DnsFailover: 1 invalid argument:/);
     expect(error.problems.map((p) => p.argument)).toEqual(["alarmActions[1]"]);
@@ -55,6 +62,22 @@ describe("DnsFailover alarmActions given plainly", () => {
     await settle();
     expect(children()).toEqual([]);
   });
+
+  it.each(misplaced)(
+    "refuses %s once the alarm's region is known, registering nothing",
+    async (_w, action, allowed) => {
+      const failures = await registrationFailures(async () => {
+        new DnsFailover("dns", argsWith([TOPIC, action]));
+        await settle();
+      });
+      expect(failures).toEqual([
+        `DnsFailover dns: 1 invalid argument:\n  1. argument "alarmActions[1]" is ${JSON.stringify(action)}; ${allowed}` +
+          ": CloudWatch runs only actions of its own partition and region; fix: create the topic (or function) in " +
+          "us-east-1 with a provider of that region and pass its ARN; it may forward to subscribers anywhere",
+      ]);
+      expect(children()).toEqual([]);
+    },
+  );
 
   it.each([
     ["a topic of us-east-1", TOPIC],
@@ -71,13 +94,20 @@ describe("DnsFailover alarmActions given plainly", () => {
 
 describe("DnsFailover alarmActions given as Outputs", () => {
   it.each(refused)("refuses %s once known, in the plain value's words, registering nothing", async (_w, action) => {
-    const plain = validationErrorOf(() => new DnsFailover("dns", argsWith([action]))).message;
+    const plain = await registrationFailures(async () => {
+      try {
+        new DnsFailover("dns", argsWith([action]));
+      } catch (e) {
+        throw new Error((e as Error).message.replace(/^DnsFailover:/, "DnsFailover dns:"));
+      }
+      await settle();
+    }).catch((e: Error) => [e.message]);
     reset();
     const failures = await registrationFailures(async () => {
       new DnsFailover("dns", argsWith([pulumi.output(action)]));
       await settle();
     });
-    expect(failures).toEqual([plain.replace(/^DnsFailover:/, "DnsFailover dns:")]);
+    expect(failures).toEqual(plain);
     expect(failures[0]).not.toContain("error serializing");
     expect(children()).toEqual([]);
   });

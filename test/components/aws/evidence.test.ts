@@ -136,7 +136,8 @@ describe("TrafficForensics", () => {
           retentionDays: 30,
           mirroring: {
             targetEniId: "eni-1",
-            targetNlbArn: "arn:nlb",
+            targetNlbArn:
+              "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/sensor/0123456789abcdef",
             sourceEniIds: [],
             filterRules: [
               { direction: "ingress", ruleNumber: 10, action: "accept" },

@@ -21,7 +21,7 @@ describe("ImmutableBackup permissionsBoundary", () => {
   it.each([
     ["a policy of the account", BOUNDARY],
     ["an AWS managed policy", "arn:aws:iam::aws:policy/PowerUserAccess"],
-    ["a policy with a path in GovCloud", "arn:aws-us-gov:iam::123456789012:policy/guard/rails/boundary"],
+    ["a policy with a path", "arn:aws:iam::123456789012:policy/guard/rails/boundary"],
   ])("sets %s as the backup role's boundary", async (_what, arn) => {
     new ImmutableBackup("bk", { copyProvider: copyProvider(), permissionsBoundary: arn });
     await settle();

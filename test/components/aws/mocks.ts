@@ -1,6 +1,7 @@
 // Records every resource the components register and answers the provider invokes they make.
 import * as pulumi from "@pulumi/pulumi";
 import { mockIdOf } from "../mock-ids";
+import { partitionOfRegionName } from "../../../lib/aws-names";
 
 export interface Recorded {
   type: string;
@@ -25,8 +26,13 @@ function regionOfCall(provider: string | undefined): string {
   return providerRegions.get(provider?.split("::").pop() ?? "") ?? mockConfig.region;
 }
 
-function arnOf(type: string, name: string, inputs: any): string {
+function arnOf(type: string, name: string, inputs: any, provider?: string): string {
   if (type === "aws:s3/bucket:Bucket") return `arn:aws:s3:::${inputs.bucket ?? name}`;
+  // Load balancer ARNs as AWS writes them, in the provider's partition and region: gates check their place.
+  const region = regionOfCall(provider);
+  const elb = `arn:${partitionOfRegionName(region) ?? "aws"}:elasticloadbalancing:${region}:${mockConfig.accountId}`;
+  if (type === "aws:lb/listener:Listener") return `${elb}:listener/app/${name}/50dc6c495c0c9188/f2f7dc8efc522ab2`;
+  if (type === "aws:lb/targetGroup:TargetGroup") return `${elb}:targetgroup/${name}/73e2d6bc24d8a067`;
   // SNS topic ARNs as AWS writes them: alarm actions are checked for their service, partition and region.
   if (type === "aws:sns/topic:Topic")
     return `arn:aws:sns:${inputs.region ?? mockConfig.region}:${mockConfig.accountId}:${inputs.name ?? name}`;
@@ -43,7 +49,7 @@ export function installMocks(): void {
         if (args.type === "pulumi:providers:aws" && args.inputs.region) {
           providerRegions.set(`${args.name}-id`, args.inputs.region);
         }
-        const state: any = { ...args.inputs, arn: arnOf(args.type, args.name, args.inputs) };
+        const state: any = { ...args.inputs, arn: arnOf(args.type, args.name, args.inputs, args.provider) };
         if (args.type === "aws:ec2/vpc:Vpc") state.defaultNetworkAclId = "acl-default";
         if (args.type === "aws:ec2/instance:Instance") state.primaryNetworkInterfaceId = `eni-${args.name}`;
         if (args.type === "aws:route53/healthCheck:HealthCheck") state.id = `hc-${args.name}`;
@@ -62,7 +68,7 @@ export function installMocks(): void {
           case "aws:index/getPartition:getPartition": {
             const region = regionOfCall(args.provider);
             if (region.startsWith("cn-")) return { partition: "aws-cn", dnsSuffix: "amazonaws.com.cn" };
-            return { partition: "aws", dnsSuffix: "amazonaws.com" };
+            return { partition: partitionOfRegionName(region) ?? "aws", dnsSuffix: "amazonaws.com" };
           }
           case "aws:index/getRegion:getRegion": {
             const region = regionOfCall(args.provider);

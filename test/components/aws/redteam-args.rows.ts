@@ -807,7 +807,7 @@ export const ACCEPT_ROWS: AcceptRow[] = [
   accept("TrafficForensics", "an exact bucket name and narrow filter rules", {
     bucketName: "org-evidence.flow-logs-1",
     mirroring: {
-      targetNlbArn: "arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/net/s/1",
+      targetNlbArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/s/1",
       sourceEniIds: ["eni-a", pulumi.output("eni-b")],
       filterRules: [
         rule({ protocol: 6, destinationPortRange: { fromPort: 22, toPort: 22 }, sourceCidrBlock: "0.0.0.0/0" }),

@@ -97,7 +97,12 @@ describe("TrafficForensics mirroring an interface into itself", () => {
     ["Output ids", { targetEniId: pulumi.output("eni-s"), sourceEniIds: [pulumi.output("eni-a"), "eni-b"] }],
     [
       "a sensor load balancer",
-      { targetNlbArn: pulumi.output("arn:aws:elasticloadbalancing:nlb"), sourceEniIds: ["eni-s"] },
+      {
+        targetNlbArn: pulumi.output(
+          "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/sensor/0123456789abcdef",
+        ),
+        sourceEniIds: ["eni-s"],
+      },
     ],
   ])("mirrors other interfaces into the sensor, given as %s", async (_label, mirroring) => {
     const failures = await registrationFailures(async () => {

@@ -130,8 +130,10 @@ describe("WebFirewall.originRequestGate: the gate", () => {
     const [rule] = gateRule("eu-alb");
     expect(rule.inputs.priority).toBe(50000);
     expect(rule.inputs.listenerArn).toBe(await valueOf(frankfurt.rule.listenerArn));
-    expect(rule.inputs.listenerArn).toMatch(/listener\/eu-web$/);
-    expect(rule.inputs.actions).toEqual([{ type: "forward", targetGroupArn: expect.stringMatching(/eu-web$/) }]);
+    expect(rule.inputs.listenerArn).toMatch(/:eu-central-1:.*:listener\/app\/eu-web\//);
+    expect(rule.inputs.actions).toEqual([
+      { type: "forward", targetGroupArn: expect.stringMatching(/:eu-central-1:.*:targetgroup\/eu-web\//) },
+    ]);
     expect(rule.inputs.conditions.value).toEqual([
       { httpHeader: { httpHeaderName: "X-CDN-Token", values: [SECRET.toUpperCase()] } },
     ]);
@@ -507,6 +509,7 @@ describe("WebFirewall.originRequestGate: one priority per listener", () => {
       gateArgs({
         listenerArn: LISTENER.replace("us-east-1", "eu-west-1"),
         targetGroupArn: TARGET_GROUP.replace("us-east-1", "eu-west-1"),
+        provider: new aws.Provider("two-listeners-eu-west-1", { region: "eu-west-1" }),
       }),
     );
     await settle();
