@@ -1,49 +1,65 @@
-// The region a profile of the AWS shared config file names, read as the AWS SDK reads it: `[default]` (or
-// `[profile default]`) for the default profile, `[profile NAME]` for the others; later settings win.
+// The region of a profile in the AWS shared config and credentials files, read as the AWS SDK for Go v2 reads them
+// (internal/ini, config/shared_config.go): each kind of file merged key by key, later files winning; in the config file
+// `[profile NAME]` (and `[default]`, which `[profile default]` replaces whole); in the credentials file `[NAME]` only;
+// the credentials file's keys override the config file's for the same profile.
 import * as fs from "fs";
 
-/** The profile's section headers in a config file (the SDK also takes `[profile default]` for the default). */
-function sectionNames(profile: string): string[] {
-  return profile === "default" ? ["default", "profile default"] : [`profile ${profile}`];
+/** Section name → its top-level keys (lower case) → values. */
+type Sections = Map<string, Map<string, string>>;
+
+const PROFILE_PREFIX = "profile ";
+
+/** A `#` or `;` anywhere starts a comment, in section headers as in values. */
+function withoutComment(line: string): string {
+  return line.split(/[#;]/, 1)[0].replace(/[ \t]+$/, "");
 }
 
-/** `[ profile  NAME ]` as the SDK normalises it: trimmed, with one space after `profile`. */
+/** `[ profile   NAME ]` → `profile NAME`: trimmed, the first run of blanks made one space. */
 function sectionName(header: string): string {
   return header
     .slice(1, -1)
     .trim()
-    .replace(/^profile\s+/, "profile ");
+    .replace(/[ \t]+/, " ");
 }
 
-/** Comments start a line or follow whitespace (`region = eu-west-1 # Ireland`). */
-function withoutComment(line: string): string {
-  return line.replace(/(^|\s)[#;].*$/, "").trim();
+/** A value as the SDK stores it: wrapping quotes dropped, escaped quotes and newlines expanded. */
+function legacyValue(raw: string): string {
+  const quoted = raw.length > 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
+  return (quoted ? raw.slice(1, -1) : raw).replace(/\\"/g, '"').replace(/\\'/g, "'").replace(/\\n/g, "\n");
 }
 
-/** The `region` of `profile` in one config file's text; undefined when the profile or its region is absent. */
-export function profileRegion(text: string, profile: string): string | undefined {
-  const wanted = sectionNames(profile);
-  let section: string | undefined;
-  let region: string | undefined;
+/** `key = value` or `key: value`, whichever separator comes first. */
+function property(line: string): [string, string] | undefined {
+  const eq = line.indexOf("=");
+  const colon = line.indexOf(":");
+  const at = eq < 0 || (colon >= 0 && colon < eq) ? colon : eq;
+  if (at < 0) return undefined;
+  return [line.slice(0, at).trim().toLowerCase(), legacyValue(line.slice(at + 1).trim())];
+}
+
+/** The sections of one file; later settings of a key win, repeated sections add to the first. */
+export function parseSections(text: string): Sections {
+  const sections: Sections = new Map();
+  let current: Map<string, string> | undefined;
   for (const raw of text.split(/\r?\n/)) {
-    // Indented lines are nested settings (`s3 =` then `  region = …`), never the profile's own.
-    if (/^\s/.test(raw)) continue;
+    // Blank lines and comments; indented lines continue or nest under a key, never the profile's own settings.
+    if (!raw.trim() || /^[ \t#;]/.test(raw)) continue;
     const line = withoutComment(raw);
     if (line.startsWith("[") && line.endsWith("]")) {
-      section = sectionName(line);
+      const name = sectionName(line);
+      current = sections.get(name) ?? new Map();
+      sections.set(name, current);
       continue;
     }
-    const eq = line.indexOf("=");
-    if (section === undefined || eq < 0 || line.slice(0, eq).trim().toLowerCase() !== "region") continue;
-    const value = line.slice(eq + 1).trim();
-    if (wanted.includes(section) && value) region = value;
+    const kv = property(line);
+    if (current && kv) current.set(kv[0], kv[1]);
   }
-  return region;
+  return sections;
 }
 
-/** The profile's region across the config files, the last file that names one winning; unreadable files are skipped. */
-export function sharedConfigRegion(files: string[], profile: string): string | undefined {
-  let region: string | undefined;
+/** Reads and merges files key by key, later files winning; unreadable files count as empty. */
+function mergedSections(files: string[]): Sections {
+  const merged: Sections = new Map();
   for (const file of files) {
     let text: string;
     try {
@@ -51,7 +67,41 @@ export function sharedConfigRegion(files: string[], profile: string): string | u
     } catch {
       continue;
     }
-    region = profileRegion(text, profile) ?? region;
+    for (const [name, keys] of parseSections(text)) {
+      const into = merged.get(name) ?? new Map();
+      for (const [k, v] of keys) into.set(k, v);
+      merged.set(name, into);
+    }
   }
-  return region;
+  return merged;
+}
+
+/** The config file's section of `profile`: `[profile NAME]`; for the default, `[profile default]` else `[default]`. */
+function configSection(sections: Sections, profile: string): Map<string, string> | undefined {
+  const prefixed = sections.get(PROFILE_PREFIX + profile);
+  return prefixed ?? (profile === "default" ? sections.get("default") : undefined);
+}
+
+/** The credentials file's section of `profile`: `[NAME]` (a `[profile …]` section is invalid there). */
+function credentialsSection(sections: Sections, profile: string): Map<string, string> | undefined {
+  return profile.startsWith(PROFILE_PREFIX) ? undefined : sections.get(profile);
+}
+
+/** The region of `profile` in one config file's text; undefined when the profile or its region is absent. */
+export function profileRegion(text: string, profile: string): string | undefined {
+  return configSection(parseSections(text), profile)?.get("region") || undefined;
+}
+
+/**
+ * The profile's region across the config files and the credentials files (whose setting wins); undefined when none
+ * names one. A region set empty in a later file empties it, as in the SDK.
+ */
+export function sharedConfigRegion(
+  configFiles: string[],
+  profile: string,
+  credentialsFiles: string[] = [],
+): string | undefined {
+  const fromCredentials = credentialsSection(mergedSections(credentialsFiles), profile)?.get("region");
+  const region = fromCredentials ?? configSection(mergedSections(configFiles), profile)?.get("region");
+  return region || undefined;
 }

@@ -2,6 +2,7 @@
 import type { EngineLog, Registration } from "./model";
 import type { PreviewResult } from "./preview";
 import type { ProgramRun } from "./program";
+import { providerFailuresOnce } from "./provider-failures";
 import { stripAnsi } from "./text";
 
 export class PreviewError extends Error {
@@ -59,11 +60,11 @@ export function programFailure(
   registrations: Registration[],
   failedRegistrations: { type: string; name: string }[] = [],
 ): PreviewError {
-  const errors = logs.filter((l) => l.severity === "error");
+  const { errors, extra } = providerFailuresOnce(logs.filter((l) => l.severity === "error"));
   const withUrn = errors.find((l) => l.urn);
   let resource = withUrn?.urn;
   let text =
-    withoutEchoes(errors.map((l) => oneLine(l.message))).join(" ") ||
+    withoutEchoes([...errors.map((l) => oneLine(l.message)), extra ?? ""]).join(" ") ||
     oneLine(run.stderr) ||
     `exit code ${run.exitCode}`;
   if (!resource && failedRegistrations.length) {

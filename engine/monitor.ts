@@ -15,7 +15,8 @@ import {
 } from "./default-providers";
 import { importCaveat, importIdOf, type ImportOption } from "./imports";
 import type { EngineLog, Registration, ResourceOptions } from "./model";
-import { missingRegionMessage, providerRegion, type ProviderRegion } from "./provider-regions";
+import { unconfiguredProviderNote } from "./provider-failures";
+import { missingRegionFailure, providerRegion, type ProviderRegion } from "./provider-regions";
 import { Transforms } from "./transforms";
 import { customTimeouts } from "./timeouts";
 import { makeUrn, parseProviderRef } from "./urn";
@@ -221,29 +222,33 @@ export class LocalMonitor {
   }
 
   /**
-   * The CLI's failure when `pkg`'s default provider (of `version`) cannot be configured for want of a region;
-   * undefined when it can. Under the CLI this fails the preview whatever the program does with the error.
+   * When `pkg`'s default provider (of `version`) cannot be configured for want of a region: logs the CLI's failure
+   * against the provider and returns what the registration or invoke it serves fails with; undefined when it can be.
+   * Under the CLI this fails the preview whatever the program does with the error.
    */
   private defaultProviderProblem(pkg: string, version: string): string | undefined {
     const region = this.defaultRegion(pkg);
     if (region.kind !== "missing") return undefined;
     const name = defaultProviderName(version);
-    const message = missingRegionMessage(name, region.looked, false);
     this.reportProvider(
       makeUrn(this.options.stack, this.options.project, "", `pulumi:providers:${pkg}`, name),
-      message,
+      missingRegionFailure(pkg, name, region.looked, false),
     );
-    return message;
+    return unconfiguredProviderNote(pkg, name, false);
   }
 
-  /** The same failure for an explicit provider resource registered without a region anywhere. */
-  private explicitProviderProblem(type: string, name: string, urn: string, struct: any): string | undefined {
-    if (!type.startsWith("pulumi:providers:")) return undefined;
-    const region = providerRegion(type.slice("pulumi:providers:".length), toJs(struct), this.env);
+  /** The same for an explicit provider resource (at `urn`) without a region anywhere. */
+  private explicitProviderProblem(pkg: string, name: string, urn: string, region: ProviderRegion): string | undefined {
     if (region.kind !== "missing") return undefined;
-    const message = missingRegionMessage(name, region.looked, true);
-    this.reportProvider(urn, message);
-    return message;
+    this.reportProvider(urn, missingRegionFailure(pkg, name, region.looked, true));
+    return unconfiguredProviderNote(pkg, name, true);
+  }
+
+  /** The explicit provider problem of a provider resource being registered; undefined for other resources. */
+  private registeredProviderProblem(type: string, name: string, urn: string, struct: any): string | undefined {
+    if (!type.startsWith("pulumi:providers:")) return undefined;
+    const pkg = type.slice("pulumi:providers:".length);
+    return this.explicitProviderProblem(pkg, name, urn, providerRegion(pkg, toJs(struct), this.env));
   }
 
   /** Whether a custom resource names its provider: itself, through `providers`, or through a component parent. */
@@ -315,7 +320,7 @@ export class LocalMonitor {
     }
     const unconfigured = usesDefault
       ? this.defaultProviderProblem(pkg, req.getVersion())
-      : req.getCustom() && this.explicitProviderProblem(type, name, urn, struct);
+      : req.getCustom() && this.registeredProviderProblem(type, name, urn, struct);
     if (unconfigured) return fail(cb, unconfigured, grpc.status.FAILED_PRECONDITION);
     const reg: Registration = {
       urn,
@@ -408,8 +413,8 @@ export class LocalMonitor {
     const region = providerReg ? providerRegion(pkg, this.inputsOf(providerReg), this.env) : this.defaultRegion(pkg);
     if (region.kind === "missing") {
       const problem = providerReg
-        ? missingRegionMessage(providerReg.name, region.looked, true)
-        : this.defaultProviderProblem(pkg, call.request.getVersion())!;
+        ? this.explicitProviderProblem(pkg, providerReg.name, providerReg.urn, region)
+        : this.defaultProviderProblem(pkg, call.request.getVersion());
       return fail(cb, `Invoke: ${problem}`, grpc.status.FAILED_PRECONDITION);
     }
     try {

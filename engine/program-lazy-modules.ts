@@ -5,11 +5,11 @@
 // program that serializes a function gets the same module, later.
 
 /**
- * Code for the program's preload (needs `sdk`, a require from the SDK's `cmd/run`): the SDK's requests of its
- * TypeScript shim, and the code-path module's request of arborist, return a lazy stand-in. The stand-in says it is an
- * ES module, so the SDK's `__importStar` keeps it as is instead of copying every export (which would load it).
+ * Code declaring `lazyModule(load)`: a stand-in for the module `load()` returns, loading it on first use. Every
+ * operation on the stand-in is the real module's (writes and deletes included), so code that patches the module works.
+ * The proxy's own target stays empty: properties read through it are reported configurable, as proxies require.
  */
-export const LAZY_SDK_MODULES =
+export const LAZY_MODULE =
   `const lazyModule = (load) => {` +
   `  let real;` +
   `  const target = () => (real ??= load());` +
@@ -26,8 +26,18 @@ export const LAZY_SDK_MODULES =
   `      const d = Reflect.getOwnPropertyDescriptor(target(), key);` +
   `      return d && { ...d, configurable: true };` +
   `    },` +
+  `    defineProperty: (_, key, descriptor) => Reflect.defineProperty(target(), key, descriptor),` +
+  `    deleteProperty: (_, key) => Reflect.deleteProperty(target(), key),` +
   `  });` +
-  `};` +
+  `};`;
+
+/**
+ * Code for the program's preload (needs `sdk`, a require from the SDK's `cmd/run`): the SDK's requests of its
+ * TypeScript shim, and the code-path module's request of arborist, return a lazy stand-in. The stand-in says it is an
+ * ES module, so the SDK's `__importStar` keeps it as is instead of copying every export (which would load it).
+ */
+export const LAZY_SDK_MODULES =
+  LAZY_MODULE +
   `{` +
   `  const Module = sdk("module");` +
   `  const path = sdk("path");` +

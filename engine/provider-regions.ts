@@ -1,12 +1,13 @@
 // The region a provider works in, found where the provider itself looks: its `region` input (for the default
-// provider, `<pkg>:region` config), then the environment, then the cloud's shared config file. The AWS provider
-// fails without one (CheckConfig: "Missing region information"); the alicloud provider falls back to cn-beijing.
+// provider, `<pkg>:region` config), then the environment, then the cloud's shared config and credentials files. The
+// AWS provider fails without one (CheckConfig: "Missing region information"), as does aws-native (which reads config
+// and the environment only); the alicloud provider falls back to cn-beijing.
 import * as os from "os";
 import * as path from "path";
 import { containsUnknown } from "../lib/values";
 import { profileRegionId } from "./alicloud-profile";
 import { sharedConfigRegion } from "./aws-shared-config";
-import { isSecretValue } from "./secrets";
+import { isSecretValue, SECRET_MARKER } from "./secrets";
 
 export type ProviderRegion =
   | { kind: "known"; region: string }
@@ -50,16 +51,30 @@ function stringList(value: unknown): string[] | undefined {
   return list.length ? list : undefined;
 }
 
+/** How an input may be named in a message: a secret one only as the marker. */
+function shown(input: unknown, text: string): string {
+  return isSecretValue(input) ? SECRET_MARKER : text;
+}
+
 function awsRegion(inputs: Record<string, unknown>, env: NodeJS.ProcessEnv): ProviderRegion {
   const region = plain(inputs.region) ?? firstEnv(env, ["AWS_REGION", "AWS_DEFAULT_REGION"]);
   if (region) return { kind: "known", region };
   const profile = plain(inputs.profile) ?? firstEnv(env, ["AWS_PROFILE"]) ?? "default";
-  const files = (
-    stringList(inputs.sharedConfigFiles) ?? [env.AWS_CONFIG_FILE || path.join(homeDir(env), ".aws", "config")]
+  const awsDir = path.join(homeDir(env), ".aws");
+  const configFiles = (
+    stringList(inputs.sharedConfigFiles) ?? [env.AWS_CONFIG_FILE || path.join(awsDir, "config")]
   ).map((f) => expandHome(f, env));
-  const fromProfile = sharedConfigRegion(files, profile);
+  const credentialsFiles = (
+    stringList(inputs.sharedCredentialsFiles) ?? [env.AWS_SHARED_CREDENTIALS_FILE || path.join(awsDir, "credentials")]
+  ).map((f) => expandHome(f, env));
+  const fromProfile = sharedConfigRegion(configFiles, profile, credentialsFiles);
   if (fromProfile) return { kind: "known", region: fromProfile };
-  return { kind: "missing", looked: `profile "${profile}" of ${files.join(", ")}` };
+  // A secret profile or file list is the provider's to know: the failure names it only as secret.
+  const files = [
+    shown(inputs.sharedConfigFiles, configFiles.join(", ")),
+    shown(inputs.sharedCredentialsFiles, credentialsFiles.join(", ")),
+  ];
+  return { kind: "missing", looked: `profile ${shown(inputs.profile, `"${profile}"`)} of ${files.join(", ")}` };
 }
 
 function alicloudRegion(inputs: Record<string, unknown>, env: NodeJS.ProcessEnv): ProviderRegion {
@@ -75,6 +90,12 @@ function alicloudRegion(inputs: Record<string, unknown>, env: NodeJS.ProcessEnv)
   return { kind: "known", region: fromProfile ?? ALICLOUD_DEFAULT_REGION };
 }
 
+/** aws-native reads its region from config or the environment only, and fails Configure without one. */
+function awsNativeRegion(inputs: Record<string, unknown>, env: NodeJS.ProcessEnv): ProviderRegion {
+  const region = plain(inputs.region) ?? firstEnv(env, ["AWS_REGION", "AWS_DEFAULT_REGION"]);
+  return region ? { kind: "known", region } : { kind: "missing", looked: "AWS_REGION, AWS_DEFAULT_REGION" };
+}
+
 /**
  * The region of a provider of `pkg` configured with `inputs`: an explicit provider's inputs, or for the default
  * provider the package's stack config (see `packageConfig`). `env` is the environment the provider would run in.
@@ -83,6 +104,7 @@ export function providerRegion(pkg: string, inputs: Record<string, unknown>, env
   if (containsUnknown(inputs)) return { kind: "unknown" };
   if (pkg === "aws") return awsRegion(inputs, env);
   if (pkg === "alicloud") return alicloudRegion(inputs, env);
+  if (pkg === "aws-native") return awsNativeRegion(inputs, env);
   return { kind: "known", region: plain(inputs.region) ?? "" };
 }
 
@@ -100,4 +122,23 @@ export function missingRegionMessage(providerName: string, looked: string, expli
     `Make sure you have set your AWS region, ${fix}; ` +
     `the provider found none in ${sources}, AWS_REGION, AWS_DEFAULT_REGION or ${looked}.`
   );
+}
+
+/** aws-native's Configure failure for want of a region, with the fix that applies to this provider. */
+function missingAwsNativeRegionMessage(providerName: string, explicit: boolean): string {
+  const fix = explicit
+    ? `e.g. \`new aws_native.Provider("${providerName}", { region: "<region>" })\``
+    : "e.g. `pulumi config set aws-native:region <region>`";
+  return (
+    `pulumi:providers:aws-native resource '${providerName}' has a problem: ` +
+    `missing required configuration key "aws-native:region": the region where AWS operations will take place. ` +
+    `Set it, ${fix}, or set AWS_REGION or AWS_DEFAULT_REGION.`
+  );
+}
+
+/** The failure of a provider of `pkg` whose region is missing (`looked`: where it looked), as the CLI prints it. */
+export function missingRegionFailure(pkg: string, providerName: string, looked: string, explicit: boolean): string {
+  return pkg === "aws-native"
+    ? missingAwsNativeRegionMessage(providerName, explicit)
+    : missingRegionMessage(providerName, looked, explicit);
 }

@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { LAZY_MODULE, LAZY_SDK_MODULES } from "../../engine/program-lazy-modules";
 import { runPreview } from "../../engine/preview";
 
 const PULUMI = require.resolve("@pulumi/pulumi");
@@ -53,5 +54,47 @@ describe("heavy SDK modules in the program process", () => {
     const used = line(result.programOutput, "USED");
     expect(used.text).toContain("40 + 2");
     expect(used.paths.some((p: string) => p.endsWith("node_modules/left"))).toBe(true);
+  });
+});
+
+describe("the lazy stand-in for a module", () => {
+  type Stand = Record<string, unknown>;
+  const lazyModule: (load: () => object) => Stand = new Function(`${LAZY_MODULE}; return lazyModule;`)();
+
+  function standIn(): { stand: Stand; real: Stand; loads: () => number } {
+    const real: Stand = { keep: 1, gone: 2 };
+    let loads = 0;
+    const stand = lazyModule(() => (loads++, real));
+    return { stand, real, loads: () => loads };
+  }
+
+  it("is the preload's own builder", () => {
+    expect(LAZY_SDK_MODULES.startsWith(LAZY_MODULE)).toBe(true);
+  });
+
+  it("loads the module once, on first use, and reads and writes through to it", () => {
+    const { stand, real, loads } = standIn();
+    expect(loads()).toBe(0);
+    expect(stand.keep).toBe(1);
+    stand.added = 3;
+    expect(real.added).toBe(3);
+    expect(loads()).toBe(1);
+  });
+
+  it("defines properties on the module (Object.defineProperty on the stand-in does not throw)", () => {
+    const { stand, real } = standIn();
+    Object.defineProperty(stand, "patched", { value: 42, writable: true, enumerable: true, configurable: true });
+    expect(real.patched).toBe(42);
+    expect(stand.patched).toBe(42);
+    Object.defineProperty(stand, "getter", { get: () => "g", configurable: true });
+    expect(real.getter).toBe("g");
+  });
+
+  it("deletes properties from the module", () => {
+    const { stand, real } = standIn();
+    expect(delete stand.gone).toBe(true);
+    expect("gone" in real).toBe(false);
+    expect("gone" in stand).toBe(false);
+    expect(stand.gone).toBeUndefined();
   });
 });

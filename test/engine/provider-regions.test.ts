@@ -5,10 +5,10 @@ import * as os from "os";
 import * as path from "path";
 import { profileRegion } from "../../engine/aws-shared-config";
 import { packageConfig } from "../../engine/default-providers";
-import { missingRegionMessage, providerRegion } from "../../engine/provider-regions";
+import { missingRegionFailure, missingRegionMessage, providerRegion } from "../../engine/provider-regions";
 import { UNKNOWN } from "./helpers";
 
-const SECRET = (value: string) => ({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value });
+const SECRET = (value: unknown) => ({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value });
 
 /** A home folder holding `files` (relative path → text), and an environment that sees nothing else. */
 function home(files: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -63,6 +63,43 @@ describe("the AWS provider's region", () => {
     expect(profileRegion("[ profile   ops ]\nREGION = me-south-1\n", "ops")).toBe("me-south-1");
   });
 
+  it("reads the shared credentials file too, whose region wins over the config file's for the same profile", () => {
+    const env = home({
+      ".aws/credentials":
+        "[default]\nregion = eu-west-1\n[profile ops]\nregion = us-west-1\n[ops]\nregion = ap-east-1\n",
+    });
+    expect(aws({}, env)).toEqual(known("eu-west-1"));
+    expect(aws({ profile: "ops" }, env)).toEqual(known("ap-east-1"));
+    const both = home({
+      ".aws/config": "[default]\nregion = us-east-2\n[profile ops]\nregion = ca-central-1\n",
+      ".aws/credentials": "[default]\nregion = eu-west-1\n",
+    });
+    expect(aws({}, both)).toEqual(known("eu-west-1"));
+    expect(aws({}, { ...both, AWS_PROFILE: "ops" })).toEqual(known("ca-central-1"));
+    // `[profile NAME]` is not a credentials-file section.
+    expect(aws({}, home({ ".aws/credentials": "[profile default]\nregion = eu-west-1\n" }))).toMatchObject({
+      kind: "missing",
+    });
+  });
+
+  it("takes the credentials file from aws:sharedCredentialsFiles, else AWS_SHARED_CREDENTIALS_FILE", () => {
+    const env = home({ "a.ini": "[default]\nregion = sa-east-1\n", "b.ini": "[default]\nregion = me-central-1\n" });
+    const file = (name: string) => path.join(env.HOME!, name);
+    expect(aws({}, { ...env, AWS_SHARED_CREDENTIALS_FILE: file("a.ini") })).toEqual(known("sa-east-1"));
+    const files = JSON.stringify([file("a.ini"), file("b.ini")]);
+    expect(aws({ sharedCredentialsFiles: files }, { ...env, AWS_SHARED_CREDENTIALS_FILE: file("a.ini") })).toEqual(
+      known("me-central-1"),
+    );
+  });
+
+  it("names a secret profile or file list only as secret where it looked", () => {
+    const looked = (inputs: Record<string, unknown>) => (aws(inputs, home()) as { looked: string }).looked;
+    expect(looked({ profile: SECRET("TOPSECRETPROFILE") })).toMatch(/^profile \[secret\] of /);
+    expect(looked({ profile: SECRET("TOPSECRETPROFILE") })).not.toContain("TOPSECRET");
+    expect(looked({ sharedConfigFiles: SECRET('["/x/TOPSECRET.ini"]') })).toMatch(/of \[secret\], .*credentials$/);
+    expect(looked({ sharedCredentialsFiles: SECRET(["/x/TOPSECRET.ini"]) })).toMatch(/config, \[secret\]$/);
+  });
+
   it("knows a secret region (it is only secret), and leaves a provider with an unknown input unknown", () => {
     expect(aws({ region: SECRET("eu-central-1") }, home())).toEqual(known("eu-central-1"));
     expect(aws({ region: UNKNOWN }, { ...home(), AWS_REGION: "us-east-1" })).toEqual({ kind: "unknown" });
@@ -71,9 +108,10 @@ describe("the AWS provider's region", () => {
 
   it("is missing when nothing names one, saying where the provider looked", () => {
     const env = home();
+    const aws_ = path.join(env.HOME!, ".aws");
     expect(aws({}, env)).toEqual({
       kind: "missing",
-      looked: `profile "default" of ${path.join(env.HOME!, ".aws", "config")}`,
+      looked: `profile "default" of ${path.join(aws_, "config")}, ${path.join(aws_, "credentials")}`,
     });
     expect(aws({}, { ...env, AWS_PROFILE: "ops" })).toMatchObject({ looked: expect.stringContaining('"ops"') });
   });
@@ -87,6 +125,74 @@ describe("the AWS provider's region", () => {
     );
     expect(missingRegionMessage("standby", looked, true)).toContain(
       'e.g. `new aws.Provider("standby", { region: "<region>" })`; the provider found none in its region input',
+    );
+  });
+});
+
+describe("the AWS SDK's reading of a shared config file", () => {
+  it.each([
+    ["a comment after a section header", "[default]#c\nregion = eu-west-1\n", "default", "eu-west-1"],
+    ["a ; comment after a profile header", "[profile x];c\nregion = eu-west-1\n", "x", "eu-west-1"],
+    ["a comment right after a value", "[default]\nregion = eu-west-1#Ireland\n", "default", "eu-west-1"],
+    ["a colon separator", "[default]\nregion: eu-west-1\n", "default", "eu-west-1"],
+    ["a colon before an equals sign", "[default]\nregion: eu-west-1=x\n", "default", "eu-west-1=x"],
+    ["a double-quoted value", '[default]\nregion = "eu-west-1"\n', "default", "eu-west-1"],
+    ["a single-quoted value", "[default]\nregion = 'eu-west-1'\n", "default", "eu-west-1"],
+    [
+      "[profile default] after [default]",
+      "[default]\nregion = us-east-1\n[profile default]\nregion = eu-west-1\n",
+      "default",
+      "eu-west-1",
+    ],
+    [
+      "[profile default] before [default]",
+      "[profile default]\nregion = eu-west-1\n[default]\nregion = us-east-1\n",
+      "default",
+      "eu-west-1",
+    ],
+    [
+      "[profile default] without a region hiding [default]'s",
+      "[default]\nregion = us-east-1\n[profile default]\noutput = json\n",
+      "default",
+      undefined,
+    ],
+    ["a named profile's [NAME] section (credentials-file spelling)", "[x]\nregion = eu-west-1\n", "x", undefined],
+    ["a region set empty", "[default]\nregion =\n", "default", undefined],
+    [
+      "a repeated section adding to the first",
+      "[default]\nregion = us-east-1\n[x]\n[default]\noutput = json\n",
+      "default",
+      "us-east-1",
+    ],
+  ])("%s", (_, text, profile, region) => {
+    expect(profileRegion(text, profile)).toBe(region);
+  });
+
+  it("lets a later file's empty region empty an earlier one's, as the SDK merges files key by key", () => {
+    const env = home({ "a.ini": "[default]\nregion = us-east-2\n", "b.ini": "[default]\nregion =\n" });
+    const files = JSON.stringify([path.join(env.HOME!, "a.ini"), path.join(env.HOME!, "b.ini")]);
+    expect(providerRegion("aws", { sharedConfigFiles: files }, env)).toMatchObject({ kind: "missing" });
+  });
+});
+
+describe("the aws-native provider's region", () => {
+  const native = (inputs: Record<string, unknown>, env: NodeJS.ProcessEnv) => providerRegion("aws-native", inputs, env);
+
+  it("takes config first, then AWS_REGION, then AWS_DEFAULT_REGION", () => {
+    const env = { ...home(), AWS_REGION: "eu-west-1", AWS_DEFAULT_REGION: "ap-east-1" };
+    expect(native({ region: "us-west-2" }, env)).toEqual(known("us-west-2"));
+    expect(native({}, env)).toEqual(known("eu-west-1"));
+    expect(native({}, { ...env, AWS_REGION: "" })).toEqual(known("ap-east-1"));
+  });
+
+  it("is missing without one, the shared config file's profile not read", () => {
+    const env = home({ ".aws/config": "[default]\nregion = eu-north-1\n" });
+    expect(native({}, env)).toMatchObject({ kind: "missing" });
+    expect(missingRegionFailure("aws-native", "default", "", false)).toContain(
+      'missing required configuration key "aws-native:region"',
+    );
+    expect(missingRegionFailure("aws-native", "default", "", false)).toContain(
+      "`pulumi config set aws-native:region <region>`",
     );
   });
 });

@@ -11,7 +11,15 @@ import { programProject } from "./program-project";
 /** An environment with no AWS region in it: no variables, and a home without `.aws/config`. */
 function noRegionEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const homeDir = fs.mkdtempSync(path.join(os.tmpdir(), "engine-home-"));
-  return { HOME: homeDir, AWS_REGION: "", AWS_DEFAULT_REGION: "", AWS_PROFILE: "", AWS_CONFIG_FILE: "", ...extra };
+  return {
+    HOME: homeDir,
+    AWS_REGION: "",
+    AWS_DEFAULT_REGION: "",
+    AWS_PROFILE: "",
+    AWS_CONFIG_FILE: "",
+    AWS_SHARED_CREDENTIALS_FILE: "",
+    ...extra,
+  };
 }
 
 const preview = (dir: string, env: NodeJS.ProcessEnv) => runPreview({ stack: "s", cwd: dir, env });
@@ -79,6 +87,22 @@ describe("a stack without an AWS region", () => {
     expect(await bucketOf(dir, { ...env, AWS_CONFIG_FILE: config, AWS_PROFILE: "ops" }, "named")).toBe(
       "ap-northeast-1",
     );
+  });
+
+  it("previews with the region of the shared credentials file's default profile", async () => {
+    const env = noRegionEnv();
+    fs.mkdirSync(path.join(env.HOME!, ".aws"));
+    fs.writeFileSync(path.join(env.HOME!, ".aws", "credentials"), "[default]\nregion = eu-west-1\n");
+    expect(await bucketOf(programProject(REGION_INTO_BUCKET("{}")), env, "named")).toBe("eu-west-1");
+  });
+
+  it("fails an aws-native resource as the aws-native provider does, and previews with aws-native:region", async () => {
+    const program = 'new Res("aws-native:s3:Bucket", "logs", {});\n';
+    const error = await failure(programProject(program), noRegionEnv());
+    expect(error.resource).toBe("urn:pulumi:s::p::pulumi:providers:aws-native::default");
+    expect(error.message).toContain('missing required configuration key "aws-native:region"');
+    const configured = programProject(program, "config:\n  aws-native:region: eu-west-1\n");
+    expect((await preview(configured, noRegionEnv())).resources.map((r) => r.name)).toContain("logs");
   });
 
   it("leaves an Alibaba Cloud stack alone: its provider defaults to cn-beijing", async () => {
