@@ -20,7 +20,7 @@ function project(): string {
   fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: p\nruntime: nodejs\n");
   fs.writeFileSync(
     path.join(dir, "Pulumi.s.yaml"),
-    "config:\n  aws:region: eu-west-1\n  aws:defaultTags:\n    tags:\n      backup-store: \"yes\"\n",
+    'config:\n  aws:region: eu-west-1\n  aws:defaultTags:\n    tags:\n      backup-store: "yes"\n',
   );
   fs.writeFileSync(
     path.join(dir, "index.js"),
