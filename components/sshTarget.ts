@@ -3,7 +3,7 @@
 // both are checked at the call, and an id given as an Output once it is known. The two clouds order the positional
 // arguments differently; the object form `allowSshTo({ label, securityGroupId })` reads the same on both.
 import type * as pulumi from "@pulumi/pulumi";
-import { checkLabel } from "./labels";
+import { checkLabel, isLabel } from "./labels";
 import { checkKnownArguments, checkRequiredInput, isPlain, Problems, validateArgs } from "./validation";
 
 /** How one cloud writes a security group id, and what each call is named by in errors. */
@@ -19,13 +19,19 @@ export interface SshTargetRule {
   idForm: string;
 }
 
-/** Labels and plain ids earlier calls used (an Output id cannot be compared). */
+/** Labels and ids earlier calls used: a plain id from the call, an Output one once known. */
 export interface SshTargetsUsed {
   labels: Set<string>;
   ids: Set<string>;
 }
 
 export const SSH_METHOD = "allowSshTo";
+
+/** Joins the bastion's name and the label in the rule's name; renaming existing rules would replace them. */
+const SSH_RULE_SEPARATOR = "-ssh-to-";
+
+/** The name of the rule a call makes: `<bastion>-ssh-to-<label>`. */
+export const sshRuleName = (bastion: string, label: string) => `${bastion}${SSH_RULE_SEPARATOR}${label}`;
 
 /** The object form of a call, the same on both clouds: `allowSshTo({ label, securityGroupId })`. */
 export interface SshTarget {
@@ -85,26 +91,63 @@ export function checkSshTarget(
 ): void {
   validateArgs(sshTargetSubject(rule), (problems) => {
     if (given !== undefined) checkKnownArguments(problems, given, SSH_TARGET_KEYS);
-    checkLabel(problems, label, used.labels, {
+    const labelWritten = checkLabel(problems, label, used.labels, {
       method: SSH_METHOD,
       component: "Bastion",
       names: "the ingress rule",
       target: "target security group",
       example: "app",
     });
+    if (labelWritten) checkRuleNameUnambiguous(problems, label as string);
     if (!checkSecurityGroupId(problems, id, rule, label)) return;
-    if (isPlain(id)) {
-      problems.check(
-        !used.ids.has(id as string),
-        rule.idArgument,
-        id,
-        `a security group not opened by an earlier ${SSH_METHOD} call of this Bastion`,
-        "open each security group once: its hosts already accept SSH from the bastion",
-      );
-    }
+    if (isPlain(id)) checkIdNotRepeated(problems, id as string, used, rule);
   });
   used.labels.add(label as string);
   if (isPlain(id)) used.ids.add(id as string);
+}
+
+/**
+ * The check of a call's id once known: its form, and for an id given as an Output (`given`) that no other call opened
+ * the same group, which the call could not compare; records it as used. A plain id was compared at the call.
+ */
+export function checkKnownSshTargetId(
+  problems: Problems,
+  knownId: unknown,
+  given: unknown,
+  used: SshTargetsUsed,
+  rule: SshTargetRule,
+): void {
+  if (!checkSecurityGroupId(problems, knownId, rule) || isPlain(given)) return;
+  if (checkIdNotRepeated(problems, knownId as string, used, rule)) used.ids.add(knownId as string);
+}
+
+/** A group opened twice is refused by the cloud at deployment (AWS: InvalidPermission.Duplicate). */
+function checkIdNotRepeated(problems: Problems, id: string, used: SshTargetsUsed, rule: SshTargetRule): boolean {
+  return problems.check(
+    !used.ids.has(id),
+    rule.idArgument,
+    id,
+    `a security group not opened by an earlier ${SSH_METHOD} call of this Bastion`,
+    "open each security group once: its hosts already accept SSH from the bastion",
+  );
+}
+
+/**
+ * A label holding the separator, or starting with "ssh-to-" (which the separator's last '-' completes), lets two
+ * bastions make one rule name: bastion "x" with label "y-ssh-to-z" and bastion "x-ssh-to-y" with label "z" both name
+ * "x-ssh-to-y-ssh-to-z", a URN collision. Without it, a name splits at its last separator one way only.
+ */
+function checkRuleNameUnambiguous(problems: Problems, label: string): void {
+  const ambiguous = `-${label}`.includes(SSH_RULE_SEPARATOR);
+  const suggested = `-${label}`.replace(/-ssh-to(?=-)/g, "").slice(1);
+  problems.check(
+    !ambiguous,
+    "label",
+    label,
+    `a label with no "ssh-to-" at its start or after a '-' (the rule is named <bastion>${SSH_RULE_SEPARATOR}<label>, ` +
+      "so such a label can name another bastion's rule)",
+    `drop "ssh-to" from the label, e.g. "${suggested}"`,
+  );
 }
 
 /** A security group id in this cloud's form; an Output passes until it is known. */
@@ -123,5 +166,11 @@ export function checkSecurityGroupId(problems: Problems, id: unknown, rule: SshT
   );
 }
 
+/**
+ * An id that is no id, beside a label that is one, or beside a label given as an Output (only ids come as Outputs)
+ * while the id reads as a label.
+ */
 const looksSwapped = (id: unknown, label: unknown, rule: SshTargetRule) =>
-  typeof id === "string" && !rule.idPattern.test(id) && typeof label === "string" && rule.idPattern.test(label);
+  typeof id === "string" &&
+  !rule.idPattern.test(id) &&
+  ((typeof label === "string" && rule.idPattern.test(label)) || (!isPlain(label) && isLabel(id)));

@@ -13,14 +13,16 @@ import {
 } from "../plan/alicloud-sg";
 import { publicVpcSpaceWarning } from "../plan/vpcCidrSpace";
 import { isPlain, ValidationError } from "../validation";
+import { ALLOWED_CIDRS_TAG, AllowListTagRule, allowListTagValue, checkAllowListTag } from "../allowListTag";
 import { ArgProblems, MAX_TAG_LENGTH, argumentKeys, checkTags } from "./args";
 import { PRIVATE_RANGES, bastionEgressRules, checkBastionVpcCidr } from "./bastionEgress";
 import { ChildGate } from "./childGate";
 import { afterCheck, checkOnceKnown } from "./deferredCheck";
 import {
-  checkSecurityGroupId,
+  checkKnownSshTargetId,
   checkSshTarget,
   SshTarget,
+  sshRuleName,
   sshTargetCall,
   SshTargetRule,
   SshTargetsUsed,
@@ -61,6 +63,9 @@ export interface BastionArgs {
   systemDiskSize?: number;
   tags?: Record<string, string>;
 }
+
+/** The allow-list tag, read by the stack policies: blocks joined with commas, in a tag value's 128 characters. */
+const ALLOW_LIST_TAG: AllowListTagRule = { separator: ",", maxLength: MAX_TAG_LENGTH };
 
 const PASSWORD_FIELDS = ["password", "kmsEncryptedPassword", "passwordInherit"] as const;
 
@@ -143,17 +148,7 @@ export class Bastion extends pulumi.ComponentResource {
       "omit it for 40 GiB",
     );
     checkTags(problems, "tags", args.tags, 3);
-    if (Array.isArray(args.allowedCidrs)) {
-      // The allow-list is published in one tag for the stack policies, and a tag value holds 128 characters.
-      const published = args.allowedCidrs.join(",");
-      problems.check(
-        published.length <= MAX_TAG_LENGTH,
-        "allowedCidrs",
-        args.allowedCidrs,
-        `sources that joined with commas fit the ${MAX_TAG_LENGTH}-character hardening:allowed-cidrs tag`,
-        "merge adjacent ranges, or reach the bastion through a VPN with one egress range",
-      );
-    }
+    if (Array.isArray(args.allowedCidrs)) checkAllowListTag(problems, args.allowedCidrs, ALLOW_LIST_TAG);
     for (const field of PASSWORD_FIELDS) {
       const passed = (given as unknown as Record<string, unknown> | undefined)?.[field];
       problems.check(
@@ -202,7 +197,7 @@ export class Bastion extends pulumi.ComponentResource {
       ...(args.tags ?? {}),
       "hardening:component": "Bastion",
       "hardening:role": "bastion",
-      "hardening:allowed-cidrs": args.allowedCidrs.join(","),
+      [ALLOWED_CIDRS_TAG]: allowListTagValue(args.allowedCidrs, ALLOW_LIST_TAG),
     };
     const parent = { parent: this };
 
@@ -317,10 +312,10 @@ export class Bastion extends pulumi.ComponentResource {
     checkSshTarget(label, targetId, this.sshTargets, rule, given);
     // An id given as an Output is checked once known; the rule waits for it.
     const targetChecked = checkOnceKnown(sshTargetSubject(rule), { targetId }, (problems, known) =>
-      checkSecurityGroupId(problems, known.targetId, rule),
+      checkKnownSshTargetId(problems, known.targetId, targetId, this.sshTargets, rule),
     );
     return new alicloud.ecs.SecurityGroupRule(
-      `${this.baseName}-ssh-to-${label}`,
+      sshRuleName(this.baseName, label as string),
       {
         securityGroupId: afterCheck(targetChecked, targetId),
         type: "ingress",

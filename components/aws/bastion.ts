@@ -14,15 +14,17 @@ import { ChildGate } from "../childGate";
 import { afterCheck, checkOnceKnown } from "./deferredCheck";
 import { checkDerivedNames, iamRoleName } from "./derivedNames";
 import {
-  checkSecurityGroupId,
+  checkKnownSshTargetId,
   checkSshTarget,
   SshTarget,
+  sshRuleName,
   sshTargetCall,
   SshTargetRule,
   SshTargetsUsed,
   sshTargetSubject,
 } from "../sshTarget";
 import { SECURITY_GROUP_ID } from "../../lib/aws-names";
+import { ALLOWED_CIDRS_TAG, AllowListTagRule, allowListTagValue } from "../allowListTag";
 import {
   checkSecurityGroupRuleQuota,
   raisedSecurityGroupQuotaWarning,
@@ -32,8 +34,11 @@ import {
 
 const DEFAULT_USERS = ["ec2-user"];
 const DEFAULT_INSTANCE_TYPE = "t3.micro";
-/** Read by the policy pack as the host's SSH allow-list: only the component writes it. */
-const ALLOWED_CIDRS_TAG = "hardening:allowed-cidrs";
+/**
+ * The host's SSH allow-list tag, read by the policy pack: blocks joined with spaces, in EC2's 256-character value.
+ * The length is not refused yet: it holds about 16 blocks, fewer than securityGroupRuleQuota lets in (60 to 1000).
+ */
+const ALLOW_LIST_TAG: AllowListTagRule = { separator: " ", maxLength: 256 };
 
 export interface BastionArgs {
   vpcId: pulumi.Input<string>;
@@ -338,7 +343,7 @@ export class Bastion extends pulumi.ComponentResource {
           ...t,
           Name: `${name}-host`,
           "hardening:role": "bastion",
-          ...(this.ssmOnly ? {} : { [ALLOWED_CIDRS_TAG]: (args.allowedCidrs ?? []).join(" ") }),
+          ...(this.ssmOnly ? {} : { [ALLOWED_CIDRS_TAG]: allowListTagValue(args.allowedCidrs ?? [], ALLOW_LIST_TAG) }),
         })),
       },
       parent,
@@ -378,10 +383,10 @@ export class Bastion extends pulumi.ComponentResource {
     checkSshTarget(label, targetId, this.sshTargets, rule, call.given);
     // An id given as an Output is checked once known; the rule waits for it.
     const targetChecked = checkOnceKnown(sshTargetSubject(rule), { targetId }, (problems, known) =>
-      checkSecurityGroupId(problems, known.targetId, rule),
+      checkKnownSshTargetId(problems, known.targetId, targetId, this.sshTargets, rule),
     );
     return new aws.vpc.SecurityGroupIngressRule(
-      `${this.name}-ssh-to-${label}`,
+      sshRuleName(this.name, label),
       {
         securityGroupId: afterCheck(targetChecked, targetId),
         referencedSecurityGroupId: this.securityGroup.id,

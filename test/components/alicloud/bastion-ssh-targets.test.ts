@@ -129,3 +129,96 @@ describe("Bastion.allowSshTo ids given as Outputs", () => {
     expect(sshRules(name).map((r) => r.name)).toEqual([`${name}-ssh-to-web`]);
   });
 });
+
+describe("Bastion.allowSshTo repeats and names across calls and bastions", () => {
+  const OTHER = "sg-uf6abc";
+  /** A bastion under a given name, for rule names that border the separator. */
+  const named = (name: string) =>
+    new Bastion(name, {
+      vpcId: "vpc-1",
+      vswitchId: "vsw-public",
+      vpcCidr: "10.0.0.0/16",
+      allowedCidrs: ["203.0.113.0/28"],
+      keyName: "ops-key",
+    });
+
+  it("refuses a group given twice as one Output once known, in the plain ids' words", async () => {
+    const plain = bastion();
+    plain.b.allowSshTo(OTHER, "web");
+    const message = thrown(() => plain.b.allowSshTo(OTHER, "web-2"));
+    const late = bastion();
+    const failures = await registrationFailures(async () => {
+      const id = pulumi.output(OTHER);
+      late.b.allowSshTo(id, "web");
+      late.b.allowSshTo(id, "web-2");
+      await settle();
+    });
+    expect(failures).toEqual([message.replace(`"${plain.name}"`, `"${late.name}"`)]);
+    expect(sshRules(late.name).map((r) => r.name)).toEqual([`${late.name}-ssh-to-web`]);
+  });
+
+  it("refuses an Output id once known that an earlier call gave plain", async () => {
+    const { b, name } = bastion();
+    const failures = await registrationFailures(async () => {
+      b.allowSshTo(OTHER, "web");
+      b.allowSshTo(pulumi.output(OTHER), "web-2");
+      await settle();
+    });
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toContain("a security group not opened by an earlier allowSshTo call of this Bastion");
+    expect(sshRules(name).map((r) => r.name)).toEqual([`${name}-ssh-to-web`]);
+  });
+
+  it.each([
+    ["different groups given as Outputs", pulumi.output(OTHER), pulumi.output(GROUP)],
+    ["one group unknown at preview", ...[unknownAtPreview<string>()].flatMap((id) => [id, id])],
+  ])("registers both rules for %s", async (_what, first, second) => {
+    const { b, name } = bastion();
+    const failures = await registrationFailures(async () => {
+      b.allowSshTo(first, "web");
+      b.allowSshTo(second, "web-2");
+      await settle();
+    });
+    expect(failures).toEqual([]);
+    expect(sshRules(name).map((r) => r.name)).toEqual([`${name}-ssh-to-web`, `${name}-ssh-to-web-2`]);
+  });
+
+  it.each([
+    ["y-ssh-to-z", "y-z"],
+    ["ssh-to-z", "z"],
+  ])("refuses the label %j, which could name another bastion's rule", async (label, suggested) => {
+    const { b, name } = bastion();
+    const message = thrown(() => b.allowSshTo(GROUP, label));
+    expect(message).toContain(
+      `argument "label" is "${label}"; allowed: a label with no "ssh-to-" at its start or after a '-' (the rule is ` +
+        `named <bastion>-ssh-to-<label>, so such a label can name another bastion's rule); fix: drop "ssh-to" from ` +
+        `the label, e.g. "${suggested}"`,
+    );
+    await settle();
+    expect(sshRules(name)).toEqual([]);
+  });
+
+  it("keeps rule names of labels near the separator, and of bastions holding it, as they were", async () => {
+    named("nx").allowSshTo(GROUP, "ssh-to");
+    named("nx-ssh-to-y").allowSshTo(GROUP, "z");
+    named("nx-b").allowSshTo(GROUP, "a-ssh-to");
+    await settle();
+    // The bastion's own rules carry "-ssh-to-" in their names too; the rules allowSshTo makes are told by source.
+    const fromBastion = ofType("nx", RULE).filter((r) => r.inputs.sourceSecurityGroupId !== undefined);
+    expect(fromBastion.map((r) => r.name).sort()).toEqual([
+      "nx-b-ssh-to-a-ssh-to",
+      "nx-ssh-to-ssh-to",
+      "nx-ssh-to-y-ssh-to-z",
+    ]);
+  });
+
+  it("names the order when an Output id comes second (a caller without types)", async () => {
+    const { b, name } = bastion();
+    const message = thrown(() => b.allowSshTo("web", pulumi.output(GROUP) as unknown as string));
+    expect(message).toContain(
+      "fix: the arguments look swapped: this cloud's order is allowSshTo(privateSecurityGroupId, label)",
+    );
+    await settle();
+    expect(sshRules(name)).toEqual([]);
+  });
+});

@@ -147,3 +147,84 @@ describe("Bastion.allowSshTo ids given as Outputs", () => {
     expect(sshRules().map((r) => r.name)).toEqual(["jump-ssh-to-app"]);
   });
 });
+
+describe("Bastion.allowSshTo repeats and names across calls and bastions", () => {
+  const OTHER = "sg-0a1b2c3d";
+
+  it("refuses a group given twice as one Output once known, in the plain ids' words", async () => {
+    const b0 = bastion();
+    b0.allowSshTo("app", OTHER);
+    const plain = validationErrorOf(() => b0.allowSshTo("app2", OTHER)).message;
+    await settle();
+    reset();
+    const failures = await registrationFailures(async () => {
+      const b = bastion();
+      const id = pulumi.output(OTHER);
+      b.allowSshTo("app", id);
+      b.allowSshTo("app2", id);
+      await settle();
+    });
+    expect(failures).toEqual([plain]);
+    expect(sshRules().map((r) => r.name)).toEqual(["jump-ssh-to-app"]);
+  });
+
+  it("refuses an Output id once known that an earlier call gave plain", async () => {
+    const failures = await registrationFailures(async () => {
+      const b = bastion();
+      b.allowSshTo("app", OTHER);
+      b.allowSshTo("app2", pulumi.output(OTHER));
+      await settle();
+    });
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toContain("a security group not opened by an earlier allowSshTo call of this Bastion");
+    expect(sshRules().map((r) => r.name)).toEqual(["jump-ssh-to-app"]);
+  });
+
+  it.each([
+    ["different groups given as Outputs", pulumi.output(OTHER), pulumi.output(GROUP)],
+    ["one group unknown at preview", ...[unknownAtPreview<string>()].flatMap((id) => [id, id])],
+  ])("registers both rules for %s", async (_what, first, second) => {
+    const failures = await registrationFailures(async () => {
+      const b = bastion();
+      b.allowSshTo("app", first);
+      b.allowSshTo("app2", second);
+      await settle();
+    });
+    expect(failures).toEqual([]);
+    expect(sshRules().map((r) => r.name)).toEqual(["jump-ssh-to-app", "jump-ssh-to-app2"]);
+  });
+
+  it.each([
+    ["y-ssh-to-z", "y-z"],
+    ["ssh-to-z", "z"],
+    ["ssh-to-ssh-to-z", "z"],
+  ])("refuses the label %j, which could name another bastion's rule", async (label, suggested) => {
+    const error = validationErrorOf(() => bastion("x").allowSshTo(label, GROUP));
+    expect(error.problems.map((p) => p.argument)).toEqual(["label"]);
+    expect(error.message).toContain(
+      `argument "label" is "${label}"; allowed: a label with no "ssh-to-" at its start or after a '-' (the rule is ` +
+        `named <bastion>-ssh-to-<label>, so such a label can name another bastion's rule); fix: drop "ssh-to" from ` +
+        `the label, e.g. "${suggested}"`,
+    );
+    await settle();
+    expect(sshRules()).toEqual([]);
+  });
+
+  it("keeps rule names of labels near the separator, and of bastions holding it, as they were", async () => {
+    bastion("x").allowSshTo("ssh-to", GROUP);
+    bastion("x-ssh-to-y").allowSshTo("z", GROUP);
+    bastion("y").allowSshTo("a-ssh-to", GROUP);
+    await settle();
+    expect(sshRules().map((r) => r.name)).toEqual(["x-ssh-to-ssh-to", "x-ssh-to-y-ssh-to-z", "y-ssh-to-a-ssh-to"]);
+  });
+
+  it("names the order when an Output id comes first (a caller without types)", async () => {
+    const b = bastion();
+    const error = validationErrorOf(() => b.allowSshTo(pulumi.output("sg-0a1b2c3d") as unknown as string, "app"));
+    expect(error.message).toContain(
+      "fix: the arguments look swapped: this cloud's order is allowSshTo(label, targetSecurityGroupId)",
+    );
+    await settle();
+    expect(sshRules()).toEqual([]);
+  });
+});
