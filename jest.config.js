@@ -7,4 +7,6 @@ module.exports = {
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
   modulePathIgnorePatterns: ["<rootDir>/dist/", "<rootDir>/bench/peer/"],
   testTimeout: 60000,
+  // Every test previews as on a machine that exports AWS_REGION and has no AWS files of its own.
+  setupFiles: ["<rootDir>/test/aws-environment.ts"],
 };

@@ -1,7 +1,6 @@
 // Shared paths and small helpers for the engine's process-level tests.
 import * as path from "path";
 import { main } from "../../engine/cli";
-import "./test-region";
 
 export const FIXTURES = path.join(__dirname, "../fixtures/engine");
 export const PROJECT = path.join(FIXTURES, "project");

@@ -2,7 +2,6 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import "./test-region";
 
 const NODE_MODULES = path.join(__dirname, "../../node_modules");
 

@@ -1,4 +1,4 @@
-// The engine's tests preview small AWS programs whose stacks name no region. The AWS provider needs one (stack config,
+// Tests preview small AWS programs whose stacks name no region. The AWS provider needs one (stack config,
 // AWS_REGION, AWS_DEFAULT_REGION or the shared config and credentials files) and the engine fails the preview without
 // it, as the CLI does. The tests run in us-east-1 on any machine: whatever region, profile or shared files the
 // developer's environment names is replaced. Tests of a missing region pass their own `env` (and home).
