@@ -13,8 +13,8 @@ import {
 } from "../plan/alicloud-sg";
 import { publicVpcSpaceWarning } from "../plan/vpcCidrSpace";
 import { isPlain, ValidationError } from "../validation";
-import { ALLOWED_CIDRS_TAG, AllowListTagRule, allowListTagValue, checkAllowListTag } from "../allowListTag";
-import { ArgProblems, MAX_TAG_LENGTH, argumentKeys, checkTags } from "./args";
+import { AllowListTagRule, allowListTags, checkAllowListTags, otherTags } from "../allowListTag";
+import { ArgProblems, MAX_TAG_LENGTH, MAX_TAGS, argumentKeys, checkTags } from "./args";
 import { PRIVATE_RANGES, bastionEgressRules, checkBastionVpcCidr } from "./bastionEgress";
 import { ChildGate } from "./childGate";
 import { afterCheck, checkOnceKnown } from "./deferredCheck";
@@ -64,8 +64,19 @@ export interface BastionArgs {
   tags?: Record<string, string>;
 }
 
-/** The allow-list tag, read by the stack policies: blocks joined with commas, in a tag value's 128 characters. */
-const ALLOW_LIST_TAG: AllowListTagRule = { separator: ",", maxLength: MAX_TAG_LENGTH };
+/**
+ * The allow-list tags, read by the stack policies: blocks joined with commas, in values of 128 characters, on a host
+ * and security group of at most 20 tags (ECS TagResources: "Valid values of N: 1 to 20", a value "up to 128
+ * characters"). About 7 host blocks fill a value.
+ */
+const ALLOW_LIST_TAG: AllowListTagRule = {
+  separator: ",",
+  maxLength: MAX_TAG_LENGTH,
+  maxTags: MAX_TAGS,
+  cloud: "Alibaba Cloud",
+};
+/** The component's own tags besides the allow-list: they let stack policies tell the bastion from ordinary hosts. */
+const OWN_TAGS = { "hardening:component": "Bastion", "hardening:role": "bastion" };
 
 const PASSWORD_FIELDS = ["password", "kmsEncryptedPassword", "passwordInherit"] as const;
 
@@ -147,8 +158,11 @@ export class Bastion extends pulumi.ComponentResource {
       "an integer from 20 to 500 GiB (at least the image size)",
       "omit it for 40 GiB",
     );
-    checkTags(problems, "tags", args.tags, 3);
-    if (Array.isArray(args.allowedCidrs)) checkAllowListTag(problems, args.allowedCidrs, ALLOW_LIST_TAG);
+    // Its own tags and the allow-list's first; the allow-list's others are counted against what the caller's leave.
+    checkTags(problems, "tags", args.tags, Object.keys(OWN_TAGS).length + 1);
+    if (Array.isArray(args.allowedCidrs)) {
+      checkAllowListTags(problems, args.allowedCidrs, ALLOW_LIST_TAG, otherTags(args.tags, Object.keys(OWN_TAGS)));
+    }
     for (const field of PASSWORD_FIELDS) {
       const passed = (given as unknown as Record<string, unknown> | undefined)?.[field];
       problems.check(
@@ -192,13 +206,7 @@ export class Bastion extends pulumi.ComponentResource {
       });
     }
 
-    // The role and allow-list tags let stack policies tell the bastion from ordinary hosts.
-    const tags = {
-      ...(args.tags ?? {}),
-      "hardening:component": "Bastion",
-      "hardening:role": "bastion",
-      [ALLOWED_CIDRS_TAG]: allowListTagValue(args.allowedCidrs, ALLOW_LIST_TAG),
-    };
+    const tags = { ...(args.tags ?? {}), ...OWN_TAGS, ...allowListTags(args.allowedCidrs, ALLOW_LIST_TAG) };
     const parent = { parent: this };
 
     const sg = new alicloud.ecs.SecurityGroup(

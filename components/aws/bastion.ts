@@ -24,7 +24,7 @@ import {
   sshTargetSubject,
 } from "../sshTarget";
 import { SECURITY_GROUP_ID } from "../../lib/aws-names";
-import { ALLOWED_CIDRS_TAG, AllowListTagRule, allowListTagValue } from "../allowListTag";
+import { AllowListTagRule, allowListTags, checkAllowListTags, isAllowListTagKey, otherTags } from "../allowListTag";
 import {
   checkSecurityGroupRuleQuota,
   raisedSecurityGroupQuotaWarning,
@@ -35,10 +35,14 @@ import {
 const DEFAULT_USERS = ["ec2-user"];
 const DEFAULT_INSTANCE_TYPE = "t3.micro";
 /**
- * The host's SSH allow-list tag, read by the policy pack: blocks joined with spaces, in EC2's 256-character value.
- * The length is not refused yet: it holds about 16 blocks, fewer than securityGroupRuleQuota lets in (60 to 1000).
+ * The host's SSH allow-list tags, read by the policy pack: blocks joined with spaces, in values of 256 characters, on
+ * a host of at most 50 user tags (AWS's tag restrictions: "Maximum number of tags per resource – 50", "Maximum value
+ * length – 256 Unicode characters"; `aws:` keys do not count). About 15 host blocks fill a value, so the 60 to 1000
+ * blocks securityGroupRuleQuota lets in take several tags; a provider's defaultTags, unknown here, are not counted.
  */
-const ALLOW_LIST_TAG: AllowListTagRule = { separator: " ", maxLength: 256 };
+const ALLOW_LIST_TAG: AllowListTagRule = { separator: " ", maxLength: 256, maxTags: 50, cloud: "EC2" };
+/** The host's own tags besides the allow-list. */
+const HOST_TAGS = ["Name", "hardening:role"];
 
 export interface BastionArgs {
   vpcId: pulumi.Input<string>;
@@ -200,6 +204,10 @@ function validate(name: string, args: BastionArgs): void {
   } else if (args.ssmOnly !== true) {
     checkAdminSources(problems, "allowedCidrs", args.allowedCidrs, { required: true });
     if (Array.isArray(args.allowedCidrs)) checkIngressQuota(problems, args.allowedCidrs, quota);
+    // Tags given as an Output are counted once known (the constructor's deferred check).
+    if (Array.isArray(args.allowedCidrs) && isPlain(args.tags)) {
+      checkAllowListTags(problems, args.allowedCidrs, ALLOW_LIST_TAG, otherTags(args.tags, HOST_TAGS));
+    }
   }
   // The users become sshd's AllowUsers line: checked here, before anything is created, not when user data is built.
   if (checkList(problems, "allowUsers", args.allowUsers)) {
@@ -227,15 +235,20 @@ export class Bastion extends pulumi.ComponentResource {
     this.name = name;
     this.ssmOnly = args.ssmOnly ?? false;
     const parent = { parent: this };
-    // vpcCidr (usually vpc.cidrBlock) and instanceType given as Outputs are checked once known. Every child waits on
+    // vpcCidr (usually vpc.cidrBlock) and instanceType given as Outputs are checked once known, and so are tags given
+    // as an Output, counted against the allow-list's (a plain object's keys were counted already). Every child waits on
     // the check through its dependsOn (the gate), so a bad value registers nothing; the tags and instance type stay
     // known at preview, where the pack needs the bastion's role and allow-list tags.
+    const tagsOnceKnown = !this.ssmOnly && !isPlain(args.tags);
     const checked = checkOnceKnown(
       `Bastion ${name}`,
-      { vpcCidr: args.vpcCidr, instanceType: args.instanceType },
+      { vpcCidr: args.vpcCidr, instanceType: args.instanceType, tags: tagsOnceKnown ? args.tags : undefined },
       (problems, known) => {
         checkVpcCidr(problems, known.vpcCidr);
         checkInstanceType(problems, known.instanceType);
+        if (tagsOnceKnown) {
+          checkAllowListTags(problems, args.allowedCidrs ?? [], ALLOW_LIST_TAG, otherTags(known.tags, HOST_TAGS));
+        }
       },
     );
     gate.waitFor(checked);
@@ -245,12 +258,10 @@ export class Bastion extends pulumi.ComponentResource {
       if (warning) pulumi.log.warn(warning, this);
       return cidr;
     });
-    // The allow-list tag is the component's in every mode: a caller's copy would claim sources the group never had.
-    const tags = pulumi.output(args.tags ?? {}).apply((given) => {
-      const own: Record<string, string> = { ...given };
-      delete own[ALLOWED_CIDRS_TAG];
-      return own;
-    });
+    // The allow-list tags are the component's in every mode: a caller's copy would claim sources the group never had.
+    const tags = pulumi
+      .output(args.tags ?? {})
+      .apply((given) => Object.fromEntries(Object.entries(given).filter(([key]) => !isAllowListTagKey(key))));
     const context = awsContext(this, opts?.provider);
 
     const ingress = this.ssmOnly ? [] : sshIngressRules(args.allowedCidrs ?? []);
@@ -343,7 +354,7 @@ export class Bastion extends pulumi.ComponentResource {
           ...t,
           Name: `${name}-host`,
           "hardening:role": "bastion",
-          ...(this.ssmOnly ? {} : { [ALLOWED_CIDRS_TAG]: allowListTagValue(args.allowedCidrs ?? [], ALLOW_LIST_TAG) }),
+          ...(this.ssmOnly ? {} : allowListTags(args.allowedCidrs ?? [], ALLOW_LIST_TAG)),
         })),
       },
       parent,

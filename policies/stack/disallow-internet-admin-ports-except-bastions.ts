@@ -71,7 +71,7 @@ export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>(
       "Lightsail: declare aws.lightsail.InstancePublicPorts for the instance without 22/3389 (it replaces the default firewall), or restrict their cidrs.",
       "Simple Application Server: the provider cannot remove the default 22/3389 rules; delete them in the console (or with DeleteFirewallRule) and record an exemption for the server, or run the workload on ECS behind a security group.",
       "Reach private hosts through a bastion tagged hardening:role=bastion (or listed in config bastions).",
-      `Give the bastion an allow-list: config allowCidrs, or its hardening:allowed-cidrs tag (public ranges /24 or narrower, IPv6 /48, holding in all no more addresses than ${ADMIN_SOURCE_BUDGET_BLOCKS} such blocks; the tag cannot declare the internet); admit only those ranges.`,
+      `Give the bastion an allow-list: config allowCidrs, or its hardening:allowed-cidrs tag, continued in hardening:allowed-cidrs-2, -3, … when one value cannot hold it (all read as one list: public ranges /24 or narrower, IPv6 /48, holding in all no more addresses than ${ADMIN_SOURCE_BUDGET_BLOCKS} such blocks; the tags cannot declare the internet); admit only those ranges.`,
     ],
     controls: [
       { framework: "AWS FSBP", id: "EC2.13" },

@@ -1,7 +1,8 @@
 // Bastion designation, shared by the stack rules: a host is a bastion when tagged `hardening:role = "bastion"` or
 // named (URN, name, or glob) in the rule's `bastions` config (which of its groups are bastion groups:
 // bastion-groups.ts). A bastion may publish its allow-list in the tag `hardening:allowed-cidrs` (comma or space
-// separated).
+// separated), continued in `hardening:allowed-cidrs-2`, `-3`, … when one tag value cannot hold it (ALLOWED_CIDRS_KEY):
+// every key is read as one list, judged as a whole.
 import { internetSources } from "../../lib/cidr";
 import { Host } from "../../lib/reachability";
 import { ADMIN_SOURCE_MIN_PREFIX_V4, ADMIN_SOURCE_MIN_PREFIX_V6 } from "../../lib/cidr";
@@ -13,6 +14,14 @@ import { PolicyConfigSchema } from "@pulumi/policy";
 export const ROLE_TAG = "hardening:role";
 export const BASTION_ROLE = "bastion";
 export const ALLOWED_CIDRS_TAG = "hardening:allowed-cidrs";
+
+/**
+ * The allow-list's keys: `hardening:allowed-cidrs`, then `-<n>` for n from 2, written in digits without a leading zero
+ * as the Bastion components write them. Any other suffix (`-1`, `-02`, `-x`) is ignored: its entries are not
+ * trusted, so a source only it lists is reported as any source off the list; and ignoring a key never widens what
+ * the read keys are judged against.
+ */
+const ALLOWED_CIDRS_KEY = /^hardening:allowed-cidrs(?:-(?:[2-9]|[1-9][0-9]+))?$/;
 
 export interface BastionConfig {
   /** URNs, names or globs of hosts designated as bastions in addition to the tag. */
@@ -61,8 +70,9 @@ export interface TaggedAllowList {
 }
 
 /**
- * The `hardening:allowed-cidrs` tag of a host. Any stack author can write a tag, so it cannot declare the internet
- * (or a broad public range) an allow-list: the bound is the one the Bastion components enforce on their own sources.
+ * The `hardening:allowed-cidrs` tags of a host, all keys as one list. Any stack author can write a tag, so it cannot
+ * declare the internet (or a broad public range) an allow-list: the bound is the one the Bastion components enforce on
+ * their own sources, and it holds for the entries of every key together, so spreading them over keys escapes nothing.
  */
 export function taggedAllowList(host: Pick<Host, "tags">): TaggedAllowList {
   const listed = taggedEntries(host);
@@ -74,12 +84,20 @@ export function taggedAllowList(host: Pick<Host, "tags">): TaggedAllowList {
   };
 }
 
-/** The entries of the host's `hardening:allowed-cidrs` tag, as written. */
+/** The entries of the host's `hardening:allowed-cidrs` tags, as written: the bare key's first, then by number. */
 function taggedEntries(host: Pick<Host, "tags">): string[] {
-  return (host.tags[ALLOWED_CIDRS_TAG] ?? "").split(/[\s,]+/).filter((s) => s !== "");
+  return Object.keys(host.tags)
+    .filter((key) => ALLOWED_CIDRS_KEY.test(key))
+    .sort((a, b) => keyNumber(a) - keyNumber(b))
+    .flatMap((key) => (host.tags[key] ?? "").split(/[\s,]+/))
+    .filter((s) => s !== "");
 }
 
-/** The ranges (`first–last`) the tag's public entries join into that are broader than one entry may be. */
+/** A key's place in the list: 1 for the bare key, n for `-<n>`. */
+const keyNumber = (key: string): number =>
+  key === ALLOWED_CIDRS_TAG ? 1 : Number(key.slice(ALLOWED_CIDRS_TAG.length + 1));
+
+/** The ranges (`first–last`) the tags' public entries join into that are broader than one entry may be. */
 export function taggedBroadRanges(host: Pick<Host, "tags">): string[] {
   return broadUnion(taggedEntries(host), TAG_ENTRY_PREFIX).ranges;
 }

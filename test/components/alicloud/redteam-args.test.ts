@@ -36,7 +36,8 @@ import { checkPlain, Problems, UnresolvedValue } from "../../../components/valid
 const OUTPUT = expect.objectContaining({ kind: "pulumi.Output", constructor: UnresolvedValue });
 const PROMISE = expect.objectContaining({ kind: "Promise", constructor: UnresolvedValue });
 const tcp22 = { ...MIRROR_ALL, protocol: "TCP", destinationPortRange: "22/22", sourcePortRange: "1/65535" };
-const manyCidrs = Array.from({ length: 9 }, (_, i) => `203.0.113.${i * 16}/28`);
+// More /32s than the 18 tag values left beside the component's own tags can hold (seven to a 128-character value).
+const manyCidrs = Array.from({ length: 127 }, (_, i) => `198.51.100.${100 + i}/32`);
 /** Alibaba Cloud's default network ACL entry quota, per direction and family; no maximum is documented. */
 const DEFAULT_ACL_QUOTA = 20;
 const fitV4 = (quota: number, ports?: number) => adminSourcesThatFit(quota, "IPv4", ports);
@@ -250,7 +251,7 @@ const badRows: BadRow[] = [
     [["allowedCidrs[1]", "203.0.113.0/28"]],
   ],
   ["Bastion", "allow-list as Output", { allowedCidrs: anOutput(["203.0.113.0/28"]) }, [["allowedCidrs", OUTPUT]]],
-  ["Bastion", "allow-list too long for its tag", { allowedCidrs: manyCidrs }, [["allowedCidrs", manyCidrs]]],
+  ["Bastion", "allow-list needing more tags than remain", { allowedCidrs: manyCidrs }, [["allowedCidrs", manyCidrs]]],
   ["Bastion", "no key pair", { keyName: undefined }, [["keyName", undefined]]],
   ["Bastion", "empty key pair", { keyName: "" }, [["keyName", ""]]],
   ["Bastion", "empty vpcId", { vpcId: "" }, [["vpcId", ""]]],
