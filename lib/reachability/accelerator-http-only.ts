@@ -1,15 +1,15 @@
 // An accelerator listener that forwards only to balancers speaking only HTTP (application load balancers): the
 // accelerator answers nothing itself, and sends a port to a balancer's listener on that port only, which speaks HTTP.
 // Its own row then reaches no SSH, RDP or VNC login, as a row through the ALB itself does not (Listener.httpOnly).
-// A host, an outside backend, an Elastic IP or any balancer that carries other traffic among its endpoints keeps the
-// row as it is: the model cannot say what answers there.
-import { SERVER_TYPES } from "./alicloud/network-interfaces";
-import { ALI } from "./alicloud/tokens";
-import { AWS, AWS_INSTANCES } from "./aws/tokens";
+// An AWS balancer without listeners accepts nothing, so forwards nothing either. A host, an outside backend, an
+// Elastic IP or any balancer that carries other traffic among its endpoints keeps the row as it is: the model cannot
+// say what answers there.
+import { ALICLOUD_ENDPOINT_GROUPS, AWS_ENDPOINT_GROUPS, groupEndpoints, isOfType } from "./accelerator-endpoints";
 import { Exposure } from "./exposure";
 import { intersectRange } from "./intervals";
-import { Listener, LoadBalancer, NetworkModel } from "./model";
-import { isUnknown, list, prop } from "./resource";
+import { AWS } from "./aws/tokens";
+import { Listener, NetworkModel } from "./model";
+import { isUnknown } from "./resource";
 
 /** Does the row end at an accelerator whose listeners on its ports forward only to HTTP-only balancers? */
 export function acceleratorReachesOnlyHttp(m: NetworkModel, e: Exposure): boolean {
@@ -23,29 +23,31 @@ export function acceleratorReachesOnlyHttp(m: NetworkModel, e: Exposure): boolea
 function forwardsOnlyToHttp(m: NetworkModel, piece: Listener): boolean {
   const balancers = piece.balancers ?? [];
   if (piece.targets.length > 0 || (piece.outside ?? []).length > 0 || balancers.length === 0) return false;
-  return balancers.every((b) => speaksOnlyHttp(m.loadBalancers.get(b.balancer))) && !namesUnfollowed(m, piece.urn);
+  return balancers.every((b) => speaksOnlyHttp(m, b.balancer)) && !namesUnfollowed(m, piece.urn);
 }
 
-/** Every listener HTTP-only; a balancer without listeners shows nothing of its kind and is not assumed one. */
-function speaksOnlyHttp(lb: LoadBalancer | undefined): boolean {
-  return !!lb && lb.listeners.length > 0 && lb.listeners.every((l) => l.httpOnly);
+/** Every listener HTTP-only; a balancer without listeners shows nothing of its kind and must accept nothing. */
+function speaksOnlyHttp(m: NetworkModel, balancer: string): boolean {
+  const lb = m.loadBalancers.get(balancer);
+  if (!lb) return false;
+  return lb.listeners.length > 0 ? lb.listeners.every((l) => l.httpOnly) : acceptsNothing(m, balancer);
 }
 
-/** How each cloud's endpoint groups name their listener and endpoints, and what an endpoint may be in the stack. */
-const ENDPOINT_GROUPS = [
-  {
-    type: AWS.gaEndpointGroup,
-    listener: { prop: "listenerArn", types: [AWS.gaListener] },
-    endpoint: "endpointId",
-    types: [...AWS.lb, ...AWS_INSTANCES, AWS.eip],
-  },
-  {
-    type: ALI.gaEndpointGroup,
-    listener: { prop: "listenerId", types: [ALI.gaListener] },
-    endpoint: "endpoint",
-    types: [...ALI.slb, ALI.alb, ALI.nlb, ...SERVER_TYPES],
-  },
-];
+/**
+ * An AWS ALB or NLB receives traffic only on its listeners: without one it accepts nothing. A listener of the stack
+ * whose balancer is unknown at preview and linked to none, or that may be this one among several, may yet be its.
+ */
+function acceptsNothing(m: NetworkModel, balancer: string): boolean {
+  const res = m.resolver;
+  if (!isOfType(res, balancer, AWS.lb)) return false;
+  return !res.ofType(...AWS.listener).some((l) => {
+    const ref = l.inputs.loadBalancerArn;
+    const candidates = res.many(l, "loadBalancerArn", [ref], AWS.lb).urns;
+    return candidates.includes(balancer) || (isUnknown(ref) && candidates.length === 0);
+  });
+}
+
+const ENDPOINT_GROUPS = [AWS_ENDPOINT_GROUPS, ALICLOUD_ENDPOINT_GROUPS];
 
 /**
  * Does an endpoint group of the listener name anything but a balancer of the stack? An Elastic IP or an instance the
@@ -60,9 +62,8 @@ function namesUnfollowed(m: NetworkModel, listenerUrn: string): boolean {
       const owner = res.one(g, kind.listener.prop, ref, kind.listener.types);
       // A group whose listener is unknown at preview and linked to none may be this listener's.
       if (owner !== listenerUrn && !(owner === undefined && isUnknown(ref))) return false;
-      const ids = list(g.inputs.endpointConfigurations).map((c) => (isUnknown(c) ? c : prop(c, kind.endpoint)));
-      const named = res.many(g, "endpointConfigurations", ids, kind.types);
-      return named.external.length > 0 || named.urns.some((u) => !m.loadBalancers.has(u));
+      const named = groupEndpoints(res, g, kind);
+      return named.configurations.some((c) => c.outside) || named.urns.some((u) => !m.loadBalancers.has(u));
     }),
   );
 }

@@ -2,6 +2,7 @@
 // value is still unknown at preview (ids and ARNs of new resources only exist after creation).
 import { GenericResource, isUnknown, str, unwrap } from "./resource";
 import { appendAll } from "../arrays";
+import { literalMayName } from "./literal-fit";
 
 /** Inputs under which a resource can be named by others once values are known. */
 const IDENTITY_KEYS = ["id", "arn", "name"];
@@ -10,6 +11,8 @@ export interface ManyRefs {
   urns: string[];
   /** Known values that name nothing in the stack (existing infrastructure). */
   external: string[];
+  /** Of those, the ones that may as well be the value of one of `urns` (linked by dependency): nothing tells which. */
+  ambiguous: string[];
 }
 
 export class Resolver {
@@ -101,18 +104,13 @@ export class Resolver {
       }
     }
     const external: string[] = [];
+    const ambiguous: string[] = [];
     if (unresolved > 0 || pending.length > 0) {
       const extra = this.depsOfType(from, propName, types).filter((u) => !urns.includes(u));
       appendAll(urns, extra);
-      // A known value with no dependency left to explain it is existing infrastructure outside the stack. Ids the
-      // stack's own rules name as outside groups are the ones left unexplained first, wherever the list puts them.
-      if (extra.length < unresolved + pending.length) {
-        const outsideLast = [
-          ...pending.filter((v) => this.literalKey(v, types) === undefined),
-          ...pending.filter((v) => this.literalKey(v, types) !== undefined),
-        ];
-        appendAll(external, outsideLast.slice(Math.max(0, extra.length - unresolved)));
-      }
+      const left = this.unexplained(pending, extra, unresolved, types);
+      appendAll(external, left.external);
+      appendAll(ambiguous, left.ambiguous);
     }
     // Outside ids the stack models (a group its rules attach to) link to that node; the rest stay external.
     const modelled = external.map((v) => this.literalKey(v, types));
@@ -120,7 +118,39 @@ export class Resolver {
       urns,
       modelled.filter((k): k is string => k !== undefined),
     );
-    return { urns: [...new Set(urns)], external: external.filter((_, i) => modelled[i] === undefined) };
+    return {
+      urns: [...new Set(urns)],
+      external: external.filter((_, i) => modelled[i] === undefined),
+      ambiguous,
+    };
+  }
+
+  /**
+   * The known values of a list that no dependency explains: existing infrastructure outside the stack. Values
+   * unknown at preview are explained first (a literal needs no dependency to be read). A literal that says it names
+   * none of the dependencies (literal-fit.ts) is outside wherever the list puts it; of the rest, ids the stack's own
+   * rules name as outside groups are left unexplained first. When more literals may be the dependencies than there
+   * are dependencies left and nothing tells them apart, each may be either: outside and `ambiguous`, never decided
+   * by the order of the list.
+   */
+  private unexplained(
+    pending: readonly string[],
+    deps: readonly string[],
+    unresolved: number,
+    types: readonly string[],
+  ): { external: string[]; ambiguous: string[] } {
+    const fits = (v: string) => deps.some((u) => literalMayName(this.byUrnMap.get(u)!, v));
+    const misfits = pending.filter((v) => !fits(v));
+    const candidates = pending.filter(fits);
+    const slots = Math.max(0, deps.length - unresolved);
+    const own = candidates.filter((v) => this.literalKey(v, types) === undefined);
+    const modelled = candidates.filter((v) => this.literalKey(v, types) !== undefined);
+    if (own.length > slots && slots > 0) return { external: [...misfits, ...own, ...modelled], ambiguous: own };
+    const explained = Math.min(slots, own.length);
+    return {
+      external: [...misfits, ...own.slice(explained), ...modelled.slice(slots - explained)],
+      ambiguous: [],
+    };
   }
 
   private literalKey(v: string, types: readonly string[]): string | undefined {

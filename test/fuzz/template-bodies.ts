@@ -202,7 +202,10 @@ const backupsInWrongShapes = JSON.stringify({
   },
 });
 
-/** ROS buckets, WORM policies, egress rules, IPv6 bandwidth and AnalyticDB public connections in wrong shapes. */
+/**
+ * ROS buckets, WORM policies, egress rules, IPv6 bandwidth, assignments and clones and AnalyticDB public connections in
+ * wrong shapes.
+ */
 const rosStoresEgressAndIpv6 = JSON.stringify({
   ROSTemplateFormatVersion: "2015-09-01",
   Parameters: { Src: { Type: "String" }, P: { Type: "Number" } },
@@ -233,6 +236,21 @@ const rosStoresEgressAndIpv6 = JSON.stringify({
       Properties: { Ipv6AddressId: { "Fn::Select": [{ Ref: "P" }, { "Fn::GetAtt": ["I", "Ipv6AddressIds"] }] } },
     },
     Gw: { Type: "ALIYUN::VPC::Ipv6Gateway", Properties: { VpcId: [null] } },
+    A: {
+      Type: "ALIYUN::ECS::AssignIpv6Addresses",
+      Properties: { NetworkInterfaceId: { Ref: "I" }, Ipv6AddressCount: [null], Ipv6Addresses: "x" },
+    },
+    A2: { Type: "ALIYUN::ECS::AssignIpv6Addresses", Properties: { NetworkInterfaceId: [{ Ref: "Src" }] } },
+    Cl: {
+      Type: "ALIYUN::ECS::InstanceGroupClone",
+      Properties: { Ipv6AddressCount: { Ref: "Src" }, Ipv6Addresses: 4, SecurityGroupIds: "x" },
+    },
+    Bw2: {
+      Type: "ALIYUN::VPC::Ipv6InternetBandwidth",
+      Properties: {
+        Ipv6AddressId: [{ "Fn::GetAtt": ["A", "Ipv6AddressIds"] }, { "Fn::GetAtt": ["Cl", "Ipv6AddressIds"] }],
+      },
+    },
     C: { Type: "ALIYUN::GPDB::InstancePublicConnection", Properties: { DBInstanceId: { Ref: "Bw" }, Port: "x" } },
   },
 });

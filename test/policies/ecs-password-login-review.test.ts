@@ -263,6 +263,18 @@ describe("ROS templates: subscription instances, instance clones and Container S
       mentions: "template resource Res (ALIYUN::ECS::InstanceGroupClone)",
     },
     {
+      // Read for the network model (its IPv6 addresses), the clone sets no login.
+      name: "InstanceGroupClone asking only for IPv6 addresses",
+      type: ROS_STACK,
+      props: rosStack("ALIYUN::ECS::InstanceGroupClone", {
+        SourceInstanceId: "i-1",
+        MaxAmount: 2,
+        SecurityGroupId: "sg-1",
+        Ipv6AddressCount: 1,
+      }),
+      violations: 0,
+    },
+    {
       name: "PrepayInstanceGroupClone with a Password and a key pair",
       type: ROS_STACK,
       props: rosStack("ALIYUN::ECS::PrepayInstanceGroupClone", {

@@ -47,7 +47,28 @@ const FIRST_ADDRESS = { "Fn::Select": ["0", { "Fn::GetAtt": ["Web", "Ipv6Address
 /** An instance group's Ipv6AddressIds lists each instance's list. */
 const GROUP_FIRST_ADDRESS = { "Fn::Select": ["0", FIRST_ADDRESS] };
 
-const body = (resources: TemplateResources) => ros({ ...NETWORK, ...resources });
+const body = (resources: TemplateResources, extra: Record<string, unknown> = {}) =>
+  ros({ ...NETWORK, ...resources }, extra);
+
+/** The first address of the first instance of a group (its Ipv6AddressIds lists each instance's list). */
+const groupFirstAddress = (logicalId: string) => ({
+  "Fn::Select": ["0", { "Fn::Select": ["0", { "Fn::GetAtt": [logicalId, "Ipv6AddressIds"] }] }],
+});
+
+/** A clone of an instance outside the template, behind WebSg, asking for `ipv6`. */
+const clone = (ipv6: Record<string, unknown>) => ({
+  Type: "ALIYUN::ECS::InstanceGroupClone",
+  Properties: { SourceInstanceId: "i-source", MaxAmount: 2, SecurityGroupId: { Ref: "WebSg" }, ...ipv6 },
+});
+
+/** Addresses (`ipv6`) assigned to the interface `eni` names. */
+const assign = (eni: unknown, ipv6: Record<string, unknown> = { Ipv6AddressCount: 1 }) => ({
+  Type: "ALIYUN::ECS::AssignIpv6Addresses",
+  Properties: { NetworkInterfaceId: eni, ...ipv6 },
+});
+
+const primaryInterface = (logicalId: string) => ({ "Fn::GetAtt": [logicalId, "PrimaryNetworkInterfaceId"] });
+const ASSIGNED_ADDRESS = { "Fn::Select": ["0", { "Fn::GetAtt": ["Assign", "Ipv6AddressIds"] }] };
 
 describe("disallow-internet-admin-ports-except-bastions reads ROS IPv6 internet bandwidth", () => {
   stackTable(disallowInternetAdminPortsExceptBastions, [
@@ -89,7 +110,47 @@ describe("disallow-internet-admin-ports-except-bastions reads ROS IPv6 internet 
       violations: 1,
       mentions: "template resource Web (ALIYUN::ECS::InstanceGroup)",
     },
+    {
+      name: "an address id from a parameter without a value, linked to nothing: a note (was: nothing)",
+      resources: [
+        stack(
+          ROS_STACK,
+          body(
+            { WebSg: group("::/0"), Web: web({ Ipv6AddressCount: 1 }), Bw: bandwidth({ Ref: "Addr" }) },
+            { Parameters: { Addr: { Type: "String" } } },
+          ),
+        ),
+      ],
+      violations: 0,
+      notes: 1,
+    },
     // Known good.
+    {
+      name: "an address id from a parameter whose default names nothing in the template stays outside",
+      resources: [
+        stack(
+          ROS_STACK,
+          body(
+            { WebSg: group("::/0"), Web: web({ Ipv6AddressCount: 1 }), Bw: bandwidth({ Ref: "Addr" }) },
+            { Parameters: { Addr: { Type: "String", Default: "ipv6-bp1outside" } } },
+          ),
+        ),
+      ],
+      violations: 0,
+    },
+    {
+      name: "an address id from a parameter without a value, the instance asking for no IPv6 address",
+      resources: [
+        stack(
+          ROS_STACK,
+          body(
+            { WebSg: group("::/0"), Web: web({}), Bw: bandwidth({ Ref: "Addr" }) },
+            { Parameters: { Addr: { Type: "String" } } },
+          ),
+        ),
+      ],
+      violations: 0,
+    },
     {
       name: "its twin admitting only a unique local block (fd00::/8)",
       resources: [
@@ -116,6 +177,200 @@ describe("disallow-internet-admin-ports-except-bastions reads ROS IPv6 internet 
             Other: { Type: "ALIYUN::ECS::Instance", Properties: { ImageId: "ubuntu", AllocatePublicIP: false } },
             Bw: bandwidth({ "Fn::Select": ["0", { "Fn::GetAtt": ["Other", "Ipv6AddressIds"] }] }),
           }),
+        ),
+      ],
+      violations: 0,
+    },
+  ]);
+});
+
+describe("disallow-internet-admin-ports-except-bastions reads IPv6 addresses of ROS clones and assignments", () => {
+  stackTable(disallowInternetAdminPortsExceptBastions, [
+    // Known bad.
+    {
+      name: "an instance group clone asking for an IPv6 address with internet bandwidth, SSH open to ::/0",
+      resources: [
+        stack(
+          ROS_STACK,
+          body({
+            WebSg: group("::/0"),
+            Clone: clone({ Ipv6AddressCount: 1 }),
+            Bw: bandwidth(groupFirstAddress("Clone")),
+          }),
+        ),
+      ],
+      violations: 1,
+      mentions: "template resource Clone (ALIYUN::ECS::InstanceGroupClone)",
+      urn: urnOf(ROS_STACK, "app"),
+    },
+    {
+      name: "the clone's addresses given as Ipv6Addresses, its group in SecurityGroupIds",
+      resources: [
+        stack(
+          ROS_STACK,
+          body({
+            WebSg: group("::/0"),
+            Clone: {
+              Type: "ALIYUN::ECS::InstanceGroupClone",
+              Properties: {
+                SourceInstanceId: "i-source",
+                MaxAmount: 1,
+                SecurityGroupIds: [{ Ref: "WebSg" }],
+                Ipv6Addresses: ["2408:4000::10"],
+              },
+            },
+            Bw: bandwidth(groupFirstAddress("Clone")),
+          }),
+        ),
+      ],
+      violations: 1,
+    },
+    {
+      name: "the clone's count from a parameter's default",
+      resources: [
+        stack(
+          ROS_STACK,
+          body(
+            {
+              WebSg: group("::/0"),
+              Clone: clone({ Ipv6AddressCount: { Ref: "Count" } }),
+              Bw: bandwidth(groupFirstAddress("Clone")),
+            },
+            { Parameters: { Count: { Type: "Number", Default: 1 } } },
+          ),
+        ),
+      ],
+      violations: 1,
+    },
+    {
+      name: "an address assigned (AssignIpv6Addresses) to an instance's primary interface, with internet bandwidth",
+      resources: [
+        stack(
+          ROS_STACK,
+          body({
+            WebSg: group("::/0"),
+            Web: web({}),
+            Assign: assign(primaryInterface("Web")),
+            Bw: bandwidth(ASSIGNED_ADDRESS),
+          }),
+        ),
+      ],
+      violations: 1,
+      mentions: "template resource Web (ALIYUN::ECS::Instance)",
+      urn: urnOf(ROS_STACK, "app"),
+    },
+    {
+      name: "the assigned address given as Ipv6Addresses, on a stack group",
+      resources: [
+        stack(
+          ROS_STACK_GROUP,
+          body({
+            WebSg: group("::/0"),
+            Web: web({}),
+            Assign: assign(primaryInterface("Web"), { Ipv6Addresses: ["2408:4000::20"] }),
+            Bw: bandwidth(ASSIGNED_ADDRESS),
+          }),
+        ),
+      ],
+      violations: 1,
+    },
+    {
+      name: "an address assigned beside the one the instance asks for at launch",
+      resources: [
+        stack(
+          ROS_STACK,
+          body({
+            WebSg: group("::/0"),
+            Web: web({ Ipv6AddressCount: 1 }),
+            Assign: assign(primaryInterface("Web")),
+            Bw: bandwidth(ASSIGNED_ADDRESS),
+          }),
+        ),
+      ],
+      violations: 1,
+    },
+    {
+      name: "the assigned count from a parameter without a value may be any count",
+      resources: [
+        stack(
+          ROS_STACK,
+          body(
+            {
+              WebSg: group("::/0"),
+              Web: web({}),
+              Assign: assign(primaryInterface("Web"), { Ipv6AddressCount: { Ref: "Count" } }),
+              Bw: bandwidth(ASSIGNED_ADDRESS),
+            },
+            { Parameters: { Count: { Type: "Number" } } },
+          ),
+        ),
+      ],
+      violations: 1,
+    },
+    // Known good.
+    {
+      name: "the clone's twin without internet bandwidth",
+      resources: [stack(ROS_STACK, body({ WebSg: group("::/0"), Clone: clone({ Ipv6AddressCount: 1 }) }))],
+      violations: 0,
+    },
+    {
+      name: "the clone's twin admitting only a unique local block (fd00::/8)",
+      resources: [
+        stack(
+          ROS_STACK,
+          body({
+            WebSg: group("fd00::/8"),
+            Clone: clone({ Ipv6AddressCount: 1 }),
+            Bw: bandwidth(groupFirstAddress("Clone")),
+          }),
+        ),
+      ],
+      violations: 0,
+    },
+    {
+      name: "the assignment's twin without internet bandwidth",
+      resources: [
+        stack(ROS_STACK, body({ WebSg: group("::/0"), Web: web({}), Assign: assign(primaryInterface("Web")) })),
+      ],
+      violations: 0,
+    },
+    {
+      name: "the assignment's twin admitting only a unique local block (fd00::/8)",
+      resources: [
+        stack(
+          ROS_STACK,
+          body({
+            WebSg: group("fd00::/8"),
+            Web: web({}),
+            Assign: assign(primaryInterface("Web")),
+            Bw: bandwidth(ASSIGNED_ADDRESS),
+          }),
+        ),
+      ],
+      violations: 0,
+    },
+    {
+      name: "bandwidth for an address assigned to another instance, whose groups admit nothing",
+      resources: [
+        stack(
+          ROS_STACK,
+          body({
+            WebSg: group("::/0"),
+            Web: web({}),
+            Other: { Type: "ALIYUN::ECS::Instance", Properties: { ImageId: "ubuntu", AllocatePublicIP: false } },
+            Assign: assign(primaryInterface("Other")),
+            Bw: bandwidth(ASSIGNED_ADDRESS),
+          }),
+        ),
+      ],
+      violations: 0,
+    },
+    {
+      name: "an address assigned to an interface outside the template",
+      resources: [
+        stack(
+          ROS_STACK,
+          body({ WebSg: group("::/0"), Web: web({}), Assign: assign("eni-outside"), Bw: bandwidth(ASSIGNED_ADDRESS) }),
         ),
       ],
       violations: 0,

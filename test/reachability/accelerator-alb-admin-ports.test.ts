@@ -206,6 +206,43 @@ describe("AWS accelerator → something besides an ALB: the accelerator's 22 sta
   });
 });
 
+describe("AWS accelerator → a balancer without listeners: it accepts nothing", () => {
+  /** A listener of the stack on 22 whose balancer ARN is unknown at preview, depending on `deps`. */
+  const unlinkedListener = (b: StackBuilder, deps: string[]) => {
+    const l = b.add(T.listener, "unlinked", { loadBalancerArn: UNKNOWN, port: 22, protocol: UNKNOWN });
+    l.propertyDependencies.loadBalancerArn = deps;
+  };
+
+  it.each([
+    // The ELB documents: a load balancer without listeners receives no traffic (was: the accelerator reported).
+    ["an ALB", {}],
+    ["an NLB", { lb: { loadBalancerType: "network" } }],
+  ])("%s with no listener publishes nothing", async (_name, opts: Options) => {
+    const { b } = awsAlbBehindAccelerator([22, 22], { albPorts: [], ...opts });
+    expect(await urnsOf(b)).toEqual([]);
+  });
+
+  it("a listener of another balancer of the stack leaves it cleared", async () => {
+    const { b, v } = awsAlbBehindAccelerator([22, 22], { albPorts: [] });
+    const other = b.add(T.lb, "other", { loadBalancerType: "network", subnets: [ref(v.privateSubnet)] });
+    b.add(T.listener, "other", { loadBalancerArn: ref(other), port: 22, protocol: "TCP" });
+    expect(await urnsOf(b)).toEqual([]);
+  });
+
+  it("an ALB, a listener whose balancer is unknown at preview and linked to none may be its: judged", async () => {
+    const { b, acc } = awsAlbBehindAccelerator([22, 22], { albPorts: [] });
+    unlinkedListener(b, []);
+    expect(await urnsOf(b)).toEqual([acc.urn]);
+  });
+
+  it("an NLB, a listener that may be its or another balancer's: judged", async () => {
+    const { b, v, lb, acc } = awsAlbBehindAccelerator([22, 22], { albPorts: [], lb: { loadBalancerType: "network" } });
+    const other = b.add(T.lb, "other", { loadBalancerType: "network", subnets: [ref(v.privateSubnet)] });
+    unlinkedListener(b, [lb.urn, other.urn]);
+    expect(await urnsOf(b)).toEqual([acc.urn]);
+  });
+});
+
 describe("Alibaba Cloud accelerator → ALB", () => {
   /** An intranet ALB with an HTTP listener on `albPort` to an ECS host, behind an accelerator listener on `port`. */
   function aliAlbBehindAccelerator(port: number, albPort: number) {

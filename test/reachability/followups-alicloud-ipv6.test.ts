@@ -71,8 +71,15 @@ function addressForm(rules: Record<string, Record<string, unknown>>, held: (addr
   return n.b;
 }
 
-/** An ENI with its own group (admitting `eniRules`) attached to an instance whose group admits nothing. */
-function eniForm(eniRules: Record<string, Record<string, unknown>>, attached = true) {
+/**
+ * An ENI with its own group (admitting `eniRules`) attached to an instance whose group admits nothing, and bandwidth
+ * for the address `addressId` reads (by default from the ENI).
+ */
+function eniForm(
+  eniRules: Record<string, Record<string, unknown>>,
+  attached = true,
+  addressId: (eni: GenericResource) => unknown = ref,
+) {
   const n = network({});
   const eniSg = n.b.add(A.sg, "data", { vpcId: ref(n.vpc) });
   for (const [name, inputs] of Object.entries(eniRules)) rule(n.b, eniSg, name, inputs);
@@ -83,7 +90,7 @@ function eniForm(eniRules: Record<string, Record<string, unknown>>, attached = t
   });
   const host = instance(n, "web", {});
   if (attached) n.b.add(V6.eniAttachment, "data", { instanceId: ref(host), networkInterfaceId: ref(eni) });
-  bandwidth(n, ref(eni));
+  bandwidth(n, addressId(eni));
   return n.b;
 }
 
@@ -265,11 +272,64 @@ describe("disallow-internet-admin-ports-except-bastions: Alibaba Cloud IPv6 with
       violations: 0,
     },
     {
-      name: "README linking: an address id unknown with no dependency links nothing",
+      name: "bad: an address id unknown with no dependency may be the instance's: a note (was: nothing)",
       build: () => {
         const n = network(SSH6);
         instance(n);
         bandwidth(n, UNKNOWN);
+        return n.b;
+      },
+      violations: 0,
+      notes: 1,
+      says: "ipv6-gateway:gw ipv6-bandwidth:bw (ipv6AddressId unknown at preview) → vswitch:vsw",
+    },
+    {
+      name: "bad: that unknown id beside an ENI asking for IPv6, attached to the instance: a note through the ENI",
+      build: () => eniForm(SSH6, true, () => UNKNOWN),
+      violations: 0,
+      notes: 1,
+      says: "(ipv6AddressId unknown at preview) → eni:data",
+    },
+    {
+      name: "bad: an unknown unlinked id on a gateway outside the stack: any holder of the stack, a note",
+      build: () => {
+        const n = network(SSH6);
+        instance(n);
+        bandwidth(n, UNKNOWN, "ipv6gw-bp1existing");
+        return n.b;
+      },
+      violations: 0,
+      notes: 1,
+      says: "ipv6-gateway:ipv6gw-bp1existing ipv6-bandwidth:bw (ipv6AddressId unknown at preview)",
+    },
+    {
+      name: "good: an unknown unlinked id, the only instance asking for no IPv6 address",
+      build: () => {
+        const n = network(SSH6);
+        instance(n, "web", {});
+        bandwidth(n, UNKNOWN);
+        return n.b;
+      },
+      violations: 0,
+    },
+    {
+      name: "good: an unknown unlinked id on a gateway of another VPC than the instance's",
+      build: () => {
+        const n = network(SSH6);
+        instance(n);
+        const other = n.b.add(A.vpc, "other", { cidrBlock: "10.0.0.0/16", enableIpv6: true });
+        const gw = n.b.add(V6.gateway, "gw-other", { vpcId: ref(other) });
+        bandwidth(n, UNKNOWN, ref(gw));
+        return n.b;
+      },
+      violations: 0,
+    },
+    {
+      name: "good: a known address id naming nothing in the stack stays outside",
+      build: () => {
+        const n = network(SSH6);
+        instance(n);
+        bandwidth(n, "ipv6-bp1outside");
         return n.b;
       },
       violations: 0,

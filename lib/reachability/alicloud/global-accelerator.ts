@@ -19,7 +19,8 @@ import { Listener, LoadBalancer, NetworkModel, nodeOf } from "../model";
 import { pushTo } from "../multimap";
 import { listenerProtocol } from "../listener-protocols";
 import { outsideLabel } from "../outside-backends";
-import { GenericResource, bool, isUnknown, list, prop, str } from "../resource";
+import { ALICLOUD_ENDPOINT_GROUPS, EndpointConfiguration, groupEndpoints, isOfType } from "../accelerator-endpoints";
+import { GenericResource, bool, isUnknown, prop, str } from "../resource";
 import { gaListenerAllowLists } from "./global-accelerator-acl";
 import { customRoutingTargets } from "./global-accelerator-custom-routing";
 import { SERVER_TYPES, serverEntries } from "./network-interfaces";
@@ -98,26 +99,24 @@ function endpointGroupsByListener(m: NetworkModel): Map<string, EndpointGroupHos
   for (const r of res.ofType(ALI.gaEndpointGroup)) {
     const listener = res.one(r, "listenerId", r.inputs.listenerId, [ALI.gaListener]);
     if (!listener) continue;
-    const ecs: unknown[] = [];
-    const eni: unknown[] = [];
+    const servers = new Set<string>();
     const outside: string[] = [];
     const balancers = new Map<string, EndpointBalancer>();
-    for (const c of list(r.inputs.endpointConfigurations)) {
+    // Servers, interfaces and balancers share `endpoint`: resolved together, so that a literal id beside a
+    // reference is not taken for what the reference names.
+    for (const e of groupEndpoints(res, r, ALICLOUD_ENDPOINT_GROUPS).configurations) {
+      const c = e.config;
       // A configuration (or its type) unknown at preview may name either kind of host, or a balancer.
       const type = isUnknown(c) || isUnknown(prop(c, "type")) ? "unknown" : (str(prop(c, "type")) ?? "").toUpperCase();
-      const endpoint = isUnknown(c) ? c : prop(c, "endpoint");
       // An endpoint naming nothing of the stack (an existing server, an address, a domain): its port is published.
-      if (res.many(r, "endpointConfigurations", [endpoint], ENDPOINT_TYPES).urns.length === 0)
-        outside.push(outsideLabel(`endpoint (${type === "unknown" ? "type unknown" : type})`, endpoint));
-      if (type === "ECS" || type === "unknown") ecs.push(endpoint);
-      if (type === "ENI" || type === "unknown") eni.push(endpoint);
-      for (const b of balancerEndpoints(m, r, c, type, endpoint)) balancers.set(`${b.balancer} ${b.clientAddress}`, b);
+      if (e.outside) outside.push(outsideLabel(`endpoint (${type === "unknown" ? "type unknown" : type})`, e.id));
+      // An ENI endpoint is the instance it is attached to, behind the ENI's own groups; the primary interface's id
+      // comes from the instance itself.
+      const serverTypes = type === "ECS" ? [ALI.instance] : type === "ENI" || type === "unknown" ? SERVER_TYPES : [];
+      for (const u of e.names) if (isOfType(m.resolver, u, serverTypes)) servers.add(u);
+      for (const b of balancerEndpoints(m, e, type)) balancers.set(`${b.balancer} ${b.clientAddress}`, b);
     }
-    const instances = res.many(r, "endpointConfigurations", ecs, [ALI.instance]).urns;
-    // An ENI endpoint is the instance it is attached to, behind the ENI's own groups; the primary interface's id
-    // comes from the instance itself.
-    const interfaces = res.many(r, "endpointConfigurations", eni, SERVER_TYPES).urns;
-    const hosts = [...new Set([...instances, ...interfaces])].flatMap((u) => serverEntries(m, u));
+    const hosts = [...servers].flatMap((u) => serverEntries(m, u));
     pushTo(out, listener, {
       name: r.name,
       hosts: hosts.filter((h) => m.hosts.has(h.host)),
@@ -131,26 +130,18 @@ function endpointGroupsByListener(m: NetworkModel): Map<string, EndpointGroupHos
 
 const BALANCER_TYPES: Record<string, readonly string[]> = { SLB: ALI.slb, ALB: [ALI.alb], NLB: [ALI.nlb] };
 
-/** What an endpoint may name in the stack: a server, an interface or a balancer. */
-const ENDPOINT_TYPES = [...SERVER_TYPES, ...Object.values(BALANCER_TYPES).flat()];
-
 /**
- * The balancers of the stack one configuration names (an id unknown at preview: any it depends on). The documents
- * say only that `enableClientipPreservation` keeps client addresses; without it the balancer sees a back-to-origin
- * address of the accelerator, read as one any rule or white-list entry may hold so no exposure passes unseen.
+ * The balancers of the stack one configuration names, of the kind its type says (an id unknown at preview: any the
+ * group depends on). The documents say only that `enableClientipPreservation` keeps client addresses; without it the
+ * balancer sees a back-to-origin address of the accelerator, read as one any rule or white-list entry may hold so no
+ * exposure passes unseen.
  */
-function balancerEndpoints(
-  m: NetworkModel,
-  r: GenericResource,
-  c: unknown,
-  type: string,
-  endpoint: unknown,
-): EndpointBalancer[] {
+function balancerEndpoints(m: NetworkModel, e: EndpointConfiguration, type: string): EndpointBalancer[] {
   const types = type === "unknown" ? Object.values(BALANCER_TYPES).flat() : ownValue(BALANCER_TYPES, type);
   if (!types) return [];
+  const c = e.config;
   const clientAddress = !isUnknown(c) && bool(prop(c, "enableClientipPreservation")) === true ? "kept" : "replaced";
-  return m.resolver
-    .many(r, "endpointConfigurations", [endpoint], types)
-    .urns.filter((u) => m.loadBalancers.has(u))
+  return e.names
+    .filter((u) => m.loadBalancers.has(u) && isOfType(m.resolver, u, types))
     .map((balancer) => ({ balancer, clientAddress }));
 }

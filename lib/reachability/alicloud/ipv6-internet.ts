@@ -19,13 +19,13 @@ export function addAlicloudIpv6Internet(m: NetworkModel): void {
     if (address) res.alias(r, address);
   }
   for (const bandwidth of res.ofType(ALI.ipv6InternetBandwidth)) {
-    const { label, entries, named } = holdersOf(m, bandwidth);
+    const { label, entries, named, unverified } = holdersOf(m, bandwidth);
     if (entries.length === 0) continue;
     const egress = egressOnly(m, named);
     if (egress.closed) continue;
     const address: PublicAddress = egress.doubt
       ? { label: `${label} (${egress.doubt})`, urn: bandwidth.urn, unverified: true }
-      : { label, urn: bandwidth.urn };
+      : { label, urn: bandwidth.urn, ...(unverified ? { unverified } : {}) };
     for (const entry of entries) {
       const host = m.hosts.get(entry.host);
       if (!host) continue;
@@ -52,7 +52,7 @@ const outranks = (a: PublicAddress, held: PublicAddress) => held.unverified === 
 function holdersOf(
   m: NetworkModel,
   bandwidth: GenericResource,
-): { label: string; entries: ServerEntry[]; named: BandwidthAddress } {
+): { label: string; entries: ServerEntry[]; named: BandwidthAddress; unverified?: true } {
   const res = m.resolver;
   const gatewayRef = bandwidth.inputs.ipv6GatewayId;
   const gateway = res.one(bandwidth, "ipv6GatewayId", gatewayRef, [ALI.ipv6Gateway]);
@@ -75,7 +75,7 @@ function holdersOf(
   // Read from the instance or ENI itself (a data source's answer): one of the addresses it asks for, or, for an
   // instance, one of its attached ENIs' (reached through that ENI).
   const named = res.one(bandwidth, "ipv6AddressId", addressRef, HOLDER_TYPES);
-  if (!named) return { label: lead, entries: [], named: { bandwidth, holders: [] } };
+  if (!named) return unlinked(m, bandwidth, gateway, lead);
   // An ECI container group holds at most one IPv6 address, and the provider has no field asking for it: an address
   // read from the group is that one.
   if (res.get(named)!.type === ALI.eciContainerGroup)
@@ -86,6 +86,53 @@ function holdersOf(
     .map(([, attached]) => ({ host: named, interface: attached.interface }));
   const sole = soleHolder(m, [res.get(named)!]);
   return { label: lead, entries: [...own, ...viaInterfaces], named: { bandwidth, holders: [named], sole } };
+}
+
+/**
+ * A bandwidth whose address id is unknown at preview and linked to nothing may be bought for any address of its
+ * gateway's VPC: every holder there that may hold IPv6 (every one in the stack when the VPC is unknown) gets it,
+ * unverified. A known id that names nothing of the stack stays outside: no holder.
+ */
+function unlinked(
+  m: NetworkModel,
+  bandwidth: GenericResource,
+  gateway: string | undefined,
+  lead: string,
+): { label: string; entries: ServerEntry[]; named: BandwidthAddress; unverified?: true } {
+  const nothing = { label: lead, entries: [], named: { bandwidth, holders: [] } };
+  const res = m.resolver;
+  const ref = bandwidth.inputs.ipv6AddressId;
+  if (!isUnknown(unwrap(ref))) return nothing;
+  if (res.many(bandwidth, "ipv6AddressId", [ref], LINK_TYPES).urns.length > 0) return nothing;
+  const gw = gateway ? res.get(gateway) : undefined;
+  const vpc = gw ? res.one(gw, "vpcId", gw.inputs.vpcId, [ALI.vpc]) : undefined;
+  const holders = res.ofType(...SERVER_TYPES).filter(mayHoldIpv6);
+  const entries = holders
+    .flatMap((s) => serverEntries(m, s.urn))
+    .filter((e) => vpc === undefined || mayBeIn(m, entrySubnets(m, e), vpc));
+  return {
+    label: `${lead} (ipv6AddressId unknown at preview)`,
+    entries,
+    named: { bandwidth, holders: holders.map((s) => s.urn) },
+    unverified: true,
+  };
+}
+
+/** What an address id may be read from: an address, or its holder. */
+const LINK_TYPES = [ALI.ipv6Address, ...HOLDER_TYPES];
+
+/** The vSwitches an entry's traffic lands in: its interface's, else the host's. */
+function entrySubnets(m: NetworkModel, e: ServerEntry): { subnets: string[]; externalSubnets: string[] } {
+  return e.interface ?? m.hosts.get(e.host) ?? { subnets: [], externalSubnets: [] };
+}
+
+/** Only a host known to sit in another VPC (every vSwitch of the stack, in another VPC) is out of scope. */
+function mayBeIn(m: NetworkModel, at: { subnets: string[]; externalSubnets: string[] }, vpc: string): boolean {
+  if (at.subnets.length === 0 || at.externalSubnets.length > 0) return true;
+  return at.subnets.some((s) => {
+    const network = m.subnets.get(s)?.network;
+    return network === undefined || network === vpc;
+  });
 }
 
 /**

@@ -17,7 +17,8 @@ import { ClientAddress, LoadBalancer, NetworkModel, nodeOf } from "../model";
 import { pushTo } from "../multimap";
 import { listenerProtocol } from "../listener-protocols";
 import { outsideLabel } from "../outside-backends";
-import { GenericResource, bool, isUnknown, list, prop, str } from "../resource";
+import { AWS_ENDPOINT_GROUPS, EndpointConfiguration, groupEndpoints, isOfType } from "../accelerator-endpoints";
+import { bool, isUnknown, prop, str } from "../resource";
 import { AWS, AWS_INSTANCES } from "./tokens";
 import { appendAll } from "../../arrays";
 
@@ -53,9 +54,6 @@ export function addAwsGlobalAccelerators(m: NetworkModel): void {
   }
 }
 
-/** What an endpoint may name in the stack: an instance, a balancer or an Elastic IP. */
-const ENDPOINT_TYPES = [...AWS_INSTANCES, ...AWS.lb, AWS.eip];
-
 /** Listener URN → its endpoint groups with the instances and balancers they name and their port overrides. */
 function endpointGroupsByListener(m: NetworkModel): Map<string, EndpointGroupHosts[]> {
   const res = m.resolver;
@@ -63,19 +61,17 @@ function endpointGroupsByListener(m: NetworkModel): Map<string, EndpointGroupHos
   for (const r of res.ofType(AWS.gaEndpointGroup)) {
     const listener = res.one(r, "listenerArn", r.inputs.listenerArn, [AWS.gaListener]);
     if (!listener) continue;
-    // Instance ids, balancer ARNs and EIP allocation ids share endpointId: only instances of the stack resolve.
-    const ids = list(r.inputs.endpointConfigurations).map((c) => (isUnknown(c) ? c : prop(c, "endpointId")));
-    const hosts = res.many(r, "endpointConfigurations", ids, AWS_INSTANCES).urns.filter((h) => m.hosts.has(h));
-    // An endpoint naming nothing of the stack (an existing instance, balancer or address): its port is published.
-    const outside = ids
-      .filter((id) => res.many(r, "endpointConfigurations", [id], ENDPOINT_TYPES).urns.length === 0)
-      .map((id) => outsideLabel("endpoint", id));
+    // Instance ids, balancer ARNs and EIP allocation ids share endpointId: resolved together, so that a literal id
+    // beside a reference is not taken for what the reference names.
+    const endpoints = groupEndpoints(res, r, AWS_ENDPOINT_GROUPS);
+    const hosts = endpoints.urns.filter((u) => m.hosts.has(u) && isOfType(m.resolver, u, AWS_INSTANCES));
     pushTo(out, listener, {
       name: r.name,
       hosts: hosts.map((host) => ({ host })),
-      balancers: balancerEndpoints(m, r),
+      balancers: balancerEndpoints(m, endpoints.configurations),
       overrides: portOverrides(r.inputs.portOverrides),
-      outside,
+      // An endpoint naming nothing of the stack (an existing instance, balancer or address): its port is published.
+      outside: endpoints.configurations.filter((c) => c.outside).map((c) => outsideLabel("endpoint", c.id)),
     });
   }
   return out;
@@ -83,15 +79,15 @@ function endpointGroupsByListener(m: NetworkModel): Map<string, EndpointGroupHos
 
 /**
  * ALB / NLB endpoints of the stack, each with the address it sees. An id unknown at preview may be any balancer the
- * configurations depend on, with that configuration's setting.
+ * group depends on, with that configuration's setting; an id outside the stack lends its setting to none.
  */
-function balancerEndpoints(m: NetworkModel, r: GenericResource): EndpointBalancer[] {
+function balancerEndpoints(m: NetworkModel, configurations: readonly EndpointConfiguration[]): EndpointBalancer[] {
   const found = new Map<string, EndpointBalancer>();
-  for (const c of list(r.inputs.endpointConfigurations)) {
-    const id = isUnknown(c) ? c : prop(c, "endpointId");
-    for (const balancer of m.resolver.many(r, "endpointConfigurations", [id], AWS.lb).urns) {
-      if (!m.loadBalancers.has(balancer)) continue;
-      const clientAddress = clientAddressOf(m, balancer, isUnknown(c) ? c : prop(c, "clientIpPreservationEnabled"));
+  for (const { config, names } of configurations) {
+    const preserve = isUnknown(config) ? config : prop(config, "clientIpPreservationEnabled");
+    for (const balancer of names) {
+      if (!m.loadBalancers.has(balancer) || !isOfType(m.resolver, balancer, AWS.lb)) continue;
+      const clientAddress = clientAddressOf(m, balancer, preserve);
       found.set(`${balancer} ${clientAddress}`, { balancer, clientAddress });
     }
   }

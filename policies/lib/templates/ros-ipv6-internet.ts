@@ -2,7 +2,10 @@
 // one address (ALIYUN::VPC::Ipv6InternetBandwidth), as the Pulumi Alicloud provider's, which the network model reads
 // to give the instance holding the address a global IPv6 address. The address id is usually read from the instance
 // (`Fn::Select` of its `Ipv6AddressIds`), which links the bandwidth to that instance (template-references.ts).
+// Instances ask for addresses as the provider's instance does (ros-instance-ipv6.ts);
+// ALIYUN::ECS::AssignIpv6Addresses adds some to an instance afterwards (ros-ipv6-assignments.ts).
 import { defined, tagMap, Translation } from "./embedded-resource";
+import { ROS_IPV6_ASSIGNMENT_TRANSLATIONS } from "./ros-ipv6-assignments";
 
 const ipv6Gateway: Translation = (read) => [
   {
@@ -31,4 +34,5 @@ const ipv6InternetBandwidth: Translation = (read) => [
 export const ROS_IPV6_INTERNET_TRANSLATIONS: ReadonlyMap<string, Translation> = new Map([
   ["ALIYUN::VPC::Ipv6Gateway", ipv6Gateway],
   ["ALIYUN::VPC::Ipv6InternetBandwidth", ipv6InternetBandwidth],
+  ...ROS_IPV6_ASSIGNMENT_TRANSLATIONS,
 ]);

@@ -13,6 +13,7 @@ import { defined, idList, joinTranslations, tagMap, Translated, Translation } fr
 import { ROS_COMPUTE_TRANSLATIONS } from "./ros-template-compute";
 import { ROS_CONTAINER_SERVICE_NODE_TRANSLATIONS } from "./ros-container-service-nodes";
 import { ROS_INSTANCE_CLONE_TRANSLATIONS } from "./ros-instance-clones";
+import { instanceIpv6 } from "./ros-instance-ipv6";
 import { ROS_IPV6_INTERNET_TRANSLATIONS } from "./ros-ipv6-internet";
 import { ROS_KUBERNETES_API_SERVER_TRANSLATIONS } from "./ros-kubernetes-api-servers";
 import { ROS_DATABASE_TRANSLATIONS } from "./ros-template-databases";
@@ -70,8 +71,7 @@ const ecsInstance: Translation = (read) => [
       vswitchId: read("VSwitchId"),
       vpcId: read("VpcId"),
       privateIp: read("PrivateIpAddress"),
-      ipv6AddressCount: read("Ipv6AddressCount"),
-      ipv6Addresses: read("Ipv6Addresses"),
+      ...instanceIpv6(read),
       httpTokens: read("HttpTokens"),
       httpEndpoint: read("HttpEndpoint"),
       tags: tagMap(read("Tags")),

@@ -13,6 +13,7 @@ import { intrinsicName, ReadMode, resolveTemplateValue, ResolveContext } from ".
 import { ROS_TEMPLATE_TRANSLATIONS } from "./ros-template-resources";
 import { settleAlbServerAttachments } from "./ros-alb-server-attachments";
 import { settleDatabaseWhitelists } from "./ros-database-whitelists";
+import { settleIpv6Assignments } from "./ros-ipv6-assignments";
 import { settleTrailLogging } from "./ros-trail-logging";
 import { templateReference } from "./template-references";
 import { markedParameters, programFedParameters, withParameterFields } from "./template-parameter-links";
@@ -34,7 +35,8 @@ const TRANSLATIONS: Record<TemplateContainer["dialect"], ReadonlyMap<string, Tra
 /** What one template resource sets on another, settled once every resource is translated. */
 const SETTLE: Record<TemplateContainer["dialect"], (resources: EmbeddedResource[]) => EmbeddedResource[]> = {
   CFN: (resources) => resources,
-  ROS: (resources) => settleDatabaseWhitelists(settleTrailLogging(settleAlbServerAttachments(resources))),
+  ROS: (resources) =>
+    settleIpv6Assignments(settleDatabaseWhitelists(settleTrailLogging(settleAlbServerAttachments(resources)))),
 };
 
 /** Transforms whose output this kit knows adds no resource it judges from nothing; any other may add anything. */

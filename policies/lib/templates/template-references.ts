@@ -74,10 +74,15 @@ const NAMING_ATTRIBUTES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["ALIYUN::SLS::Logstore", new Set(["LogstoreName"])],
   ["ALIYUN::ACTIONTRAIL::Trail", new Set(["Name"])],
   // An IPv6 address id read from an instance: the model links an address bought bandwidth to the instance it is read
-  // from, as it does at preview (lib/reachability/alicloud/ipv6-internet.ts).
-  ["ALIYUN::ECS::Instance", new Set(["Ipv6AddressIds"])],
+  // from, as it does at preview (lib/reachability/alicloud/ipv6-internet.ts). An instance's primary interface is the
+  // instance to the model (an ENI id read from an instance names it at preview), so addresses assigned to it
+  // (ALIYUN::ECS::AssignIpv6Addresses, whose address ids name the assignment) are the instance's
+  // (ros-ipv6-assignments.ts).
+  ["ALIYUN::ECS::Instance", new Set(["Ipv6AddressIds", "PrimaryNetworkInterfaceId"])],
   ["ALIYUN::ECS::PrepayInstance", new Set(["Ipv6AddressIds"])],
   ["ALIYUN::ECS::InstanceGroup", new Set(["Ipv6AddressIds"])],
+  ["ALIYUN::ECS::InstanceGroupClone", new Set(["Ipv6AddressIds"])],
+  ["ALIYUN::ECS::AssignIpv6Addresses", new Set(["Ipv6AddressIds"])],
 ]);
 
 /** True when `Fn::GetAtt [logicalId, attribute]` stands for the resource itself: its id, or a name rules link by. */

@@ -1,0 +1,39 @@
+// Whether a known literal may be the id of a resource whose own id is not known yet (a dependency of the input it
+// is read from). Most ids say nothing of what they name, so they may be any; an Elastic Load Balancing (v2) ARN says
+// what it names: `…:loadbalancer/<app|net|gwy>/<name>/<id>` names only a load balancer of that type and, when the
+// balancer's name is known, of that name. Id prefixes are not read: a value of one kind can be an output of a
+// resource of another (an Alicloud instance gives its primary interface's `eni-` id).
+import { AWS } from "./aws/tokens";
+import { GenericResource, isUnknown, str, unwrap } from "./resource";
+
+const BALANCER_ARN = /^arn:[^:]+:elasticloadbalancing:[^:]*:[^:]*:loadbalancer\/(app|net|gwy)\/([^/]+)\/[^/]+$/;
+
+/** The ARN's type segment for each `loadBalancerType` (absent: application; one not listed here: any). */
+const ARN_KIND: Record<string, string> = { application: "app", network: "net", gateway: "gwy" };
+
+/** Can `literal` be the id, ARN or name of `r`? False only when the literal itself says it names something else. */
+export function literalMayName(r: GenericResource, literal: string): boolean {
+  const arn = BALANCER_ARN.exec(literal);
+  if (!arn) return true;
+  if (!(AWS.lb as readonly string[]).includes(r.type)) return false;
+  const [, kind, name] = arn;
+  return (
+    fits(r.inputs.loadBalancerType, "application", (t) => (ARN_KIND[t.toLowerCase()] ?? kind) === kind) &&
+    nameFits(r, name)
+  );
+}
+
+/** A known name must be the ARN's; a known prefix must start it; unknown or absent, the provider's name may be it. */
+function nameFits(r: GenericResource, name: string): boolean {
+  return (
+    fits(r.inputs.name, undefined, (n) => n === name) && fits(r.inputs.namePrefix, undefined, (p) => name.startsWith(p))
+  );
+}
+
+/** A value unknown at preview may be anything; absent, `fallback` decides (none: anything). */
+function fits(value: unknown, fallback: string | undefined, test: (v: string) => boolean): boolean {
+  const v = unwrap(value);
+  if (isUnknown(v)) return true;
+  const known = str(v) ?? fallback;
+  return known === undefined || test(known);
+}
