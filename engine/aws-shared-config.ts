@@ -1,7 +1,8 @@
 // The region of a profile in the AWS shared config and credentials files, read as the AWS SDK for Go v2 reads them
 // (internal/ini, config/shared_config.go): each kind of file merged key by key, later files winning; in the config file
 // `[profile NAME]` (and `[default]`, which `[profile default]` replaces whole); in the credentials file `[NAME]` only;
-// the credentials file's keys override the config file's for the same profile.
+// the credentials file's keys override the config file's for the same profile. A file that cannot be read counts as
+// empty; one the SDK's tokenizer rejects fails the whole load (loadIniFiles: SharedConfigLoadError).
 import * as fs from "fs";
 
 /** Section name → its top-level keys (lower case) → values. */
@@ -37,11 +38,26 @@ function property(line: string): [string, string] | undefined {
   return [line.slice(0, at).trim().toLowerCase(), legacyValue(line.slice(at + 1).trim())];
 }
 
-/** The sections of one file; later settings of a key win, repeated sections add to the first. */
+/** A line the SDK's tokenizer rejects ("unrecognized token"); `file` is set once the file is known. */
+export class SharedConfigSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    readonly file = "",
+  ) {
+    super(`${file || "shared config file"}: unrecognized token on line ${line}`);
+  }
+}
+
+/**
+ * The sections of one file; later settings of a key win, repeated sections add to the first. As the SDK's tokenizer
+ * (internal/ini/tokenize.go), a line that is not blank, a comment, indented, a `[section]` nor a `key = value` (or
+ * `key: value`) throws a SharedConfigSyntaxError: e.g. a bare word, or a section header without its `]`. Settings
+ * before any section are dropped without error, as the SDK drops them.
+ */
 export function parseSections(text: string): Sections {
   const sections: Sections = new Map();
   let current: Map<string, string> | undefined;
-  for (const raw of text.split(/\r?\n/)) {
+  for (const [index, raw] of text.split(/\r?\n/).entries()) {
     // Blank lines and comments; indented lines continue or nest under a key, never the profile's own settings.
     if (!raw.trim() || /^[ \t#;]/.test(raw)) continue;
     const line = withoutComment(raw);
@@ -52,12 +68,21 @@ export function parseSections(text: string): Sections {
       continue;
     }
     const kv = property(line);
-    if (current && kv) current.set(kv[0], kv[1]);
+    if (!kv) throw new SharedConfigSyntaxError(index + 1);
+    if (current) current.set(kv[0], kv[1]);
   }
   return sections;
 }
 
-/** Reads and merges files key by key, later files winning; unreadable files count as empty. */
+function parseFile(text: string, file: string): Sections {
+  try {
+    return parseSections(text);
+  } catch (e) {
+    throw e instanceof SharedConfigSyntaxError ? new SharedConfigSyntaxError(e.line, file) : e;
+  }
+}
+
+/** Reads and merges files key by key, later files winning; unreadable files count as empty, unparsable ones throw. */
 function mergedSections(files: string[]): Sections {
   const merged: Sections = new Map();
   for (const file of files) {
@@ -67,7 +92,7 @@ function mergedSections(files: string[]): Sections {
     } catch {
       continue;
     }
-    for (const [name, keys] of parseSections(text)) {
+    for (const [name, keys] of parseFile(text, file)) {
       const into = merged.get(name) ?? new Map();
       for (const [k, v] of keys) into.set(k, v);
       merged.set(name, into);
@@ -94,14 +119,15 @@ export function profileRegion(text: string, profile: string): string | undefined
 
 /**
  * The profile's region across the config files and the credentials files (whose setting wins); undefined when none
- * names one. A region set empty in a later file empties it, as in the SDK.
+ * names one. A region set empty in a later file empties it, as in the SDK. Every file is parsed whatever the profile
+ * (the SDK loads them all before it looks the profile up): one it cannot parse throws a SharedConfigSyntaxError.
  */
 export function sharedConfigRegion(
   configFiles: string[],
   profile: string,
   credentialsFiles: string[] = [],
 ): string | undefined {
+  const fromConfig = configSection(mergedSections(configFiles), profile)?.get("region");
   const fromCredentials = credentialsSection(mergedSections(credentialsFiles), profile)?.get("region");
-  const region = fromCredentials ?? configSection(mergedSections(configFiles), profile)?.get("region");
-  return region || undefined;
+  return (fromCredentials ?? fromConfig) || undefined;
 }

@@ -1,9 +1,8 @@
 // A local resource monitor and engine that plan and create nothing, speaking the protocol `@pulumi/pulumi` programs use.
-import * as fs from "fs";
-import * as path from "path";
 import type { sendUnaryData, Server, ServerUnaryCall } from "@grpc/grpc-js";
 import { aliasUrnsOf } from "./alias-specs";
-import { answerInvoke, unknownAnswer, UnsupportedInvokeError } from "./invokes";
+import { LocalListener } from "./local-listener";
+import { answerInvoke, UnsupportedInvokeError } from "./invokes";
 import type { ProviderUse } from "./analyzer-input";
 import {
   defaultProviderDenied,
@@ -16,13 +15,11 @@ import {
 import { importCaveat, importIdOf, type ImportOption } from "./imports";
 import type { EngineLog, Registration, ResourceOptions } from "./model";
 import { unconfiguredProviderNote } from "./provider-failures";
-import { missingRegionFailure, providerRegion, type ProviderRegion } from "./provider-regions";
+import { isFailedRegion, providerRegion, providerRegionFailure, type ProviderRegion } from "./provider-regions";
 import { Transforms } from "./transforms";
 import { customTimeouts } from "./timeouts";
 import { makeUrn, parseProviderRef } from "./urn";
 import {
-  bindLocal,
-  bindUnixSocket,
   channelOptions,
   emptypb,
   engineGrpc,
@@ -48,6 +45,9 @@ const FEATURES: Record<string, boolean> = {
   resourceHooks: false,
   errorHooks: false,
 };
+
+/** Inputs converted per idle turn: a few dozen microseconds, so an answer waits at most that long. */
+const CONVERT_BATCH = 8;
 
 const LOG_SEVERITIES: Record<number, EngineLog["severity"] | undefined> = { 1: "info", 2: "warning", 3: "error" };
 
@@ -116,17 +116,19 @@ export class LocalMonitor {
   rootResource = "";
   private readonly byUrn = new Map<string, Registration>();
   private readonly structs = new Map<Registration, any>();
+  private converting = false;
   private readonly transforms = new Transforms();
   /** Default providers' regions by package: stack config and environment do not change during a run. */
   private readonly defaultRegions = new Map<string, ProviderRegion>();
   /** Provider URNs whose configuration failure is already logged (the CLI reports it once, on the provider). */
   private readonly reportedProviders = new Set<string>();
   private server?: Server;
+  private listener?: LocalListener;
   address = "";
 
   constructor(private readonly options: MonitorOptions) {}
 
-  async start(): Promise<string> {
+  async start(listener?: LocalListener): Promise<string> {
     const server = new grpc.Server(channelOptions);
     server.addService(resourceGrpc.ResourceMonitorService, {
       supportsFeature: this.supportsFeature,
@@ -154,7 +156,11 @@ export class LocalMonitor {
       },
     });
     this.server = server;
-    this.address = process.platform === "win32" ? await bindLocal(server) : await bindUnixSocket(server);
+    // A listener opened earlier may already hold the program's first connections.
+    this.listener = listener ?? (await LocalListener.open());
+    const injector = server.createConnectionInjector(grpc.ServerCredentials.createInsecure());
+    this.listener.handTo((socket) => injector.injectConnection(socket));
+    this.address = this.listener.address;
     return this.address;
   }
 
@@ -162,16 +168,38 @@ export class LocalMonitor {
     this.transforms.close();
     this.server?.forceShutdown();
     this.server = undefined;
-    // The unix socket lives in its own temporary directory.
-    if (this.address.startsWith("unix:"))
-      fs.rmSync(path.dirname(this.address.slice(5)), { recursive: true, force: true });
+    this.listener?.close();
+    this.listener = undefined;
   }
 
-  /** Converts recorded inputs to plain objects once the program is done (off the registration hot path). */
+  /** Converts the recorded inputs not yet converted to plain objects, once the program is done. */
   finish(): Registration[] {
-    for (const [reg, struct] of this.structs) reg.inputs = toJs(struct);
-    this.structs.clear();
+    this.convertPending(Infinity);
     return this.registrations;
+  }
+
+  /** Converts up to `count` recorded inputs, oldest first. */
+  private convertPending(count: number): void {
+    for (const [reg, struct] of this.structs) {
+      if (count-- <= 0) return;
+      reg.inputs = toJs(struct);
+      this.structs.delete(reg);
+    }
+  }
+
+  /**
+   * Converts recorded inputs a few at a time while the monitor waits for the program: off the registration hot path
+   * (answers go first: `setImmediate` runs after pending I/O) and done by the time the program exits.
+   */
+  private convertWhileIdle(): void {
+    if (this.converting) return;
+    this.converting = true;
+    const step = () => {
+      this.convertPending(CONVERT_BATCH);
+      if (this.structs.size > 0) setImmediate(step);
+      else this.converting = false;
+    };
+    setImmediate(step);
   }
 
   get(urn: string): Registration | undefined {
@@ -222,25 +250,26 @@ export class LocalMonitor {
   }
 
   /**
-   * When `pkg`'s default provider (of `version`) cannot be configured for want of a region: logs the CLI's failure
-   * against the provider and returns what the registration or invoke it serves fails with; undefined when it can be.
+   * When `pkg`'s default provider (of `version`) cannot be configured (no region anywhere, or a shared config file
+   * the SDK cannot parse): logs the CLI's failure against the provider and returns what the registration or invoke
+   * it serves fails with; undefined when it can be.
    * Under the CLI this fails the preview whatever the program does with the error.
    */
   private defaultProviderProblem(pkg: string, version: string): string | undefined {
     const region = this.defaultRegion(pkg);
-    if (region.kind !== "missing") return undefined;
+    if (!isFailedRegion(region)) return undefined;
     const name = defaultProviderName(version);
     this.reportProvider(
       makeUrn(this.options.stack, this.options.project, "", `pulumi:providers:${pkg}`, name),
-      missingRegionFailure(pkg, name, region.looked, false),
+      providerRegionFailure(pkg, name, region, false),
     );
     return unconfiguredProviderNote(pkg, name, false);
   }
 
-  /** The same for an explicit provider resource (at `urn`) without a region anywhere. */
+  /** The same for an explicit provider resource (at `urn`) that cannot be configured. */
   private explicitProviderProblem(pkg: string, name: string, urn: string, region: ProviderRegion): string | undefined {
-    if (region.kind !== "missing") return undefined;
-    this.reportProvider(urn, missingRegionFailure(pkg, name, region.looked, true));
+    if (!isFailedRegion(region)) return undefined;
+    this.reportProvider(urn, providerRegionFailure(pkg, name, region, true));
     return unconfiguredProviderNote(pkg, name, true);
   }
 
@@ -272,6 +301,7 @@ export class LocalMonitor {
     this.byUrn.set(reg.urn, reg);
     this.registrations.push(reg);
     this.structs.set(reg, struct);
+    this.convertWhileIdle();
   }
 
   private readonly supportsFeature = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
@@ -411,20 +441,22 @@ export class LocalMonitor {
     const providerUrn = parseProviderRef(call.request.getProvider())?.urn;
     const providerReg = providerUrn ? this.byUrn.get(providerUrn) : undefined;
     const region = providerReg ? providerRegion(pkg, this.inputsOf(providerReg), this.env) : this.defaultRegion(pkg);
-    if (region.kind === "missing") {
+    if (isFailedRegion(region)) {
       const problem = providerReg
         ? this.explicitProviderProblem(pkg, providerReg.name, providerReg.urn, region)
         : this.defaultProviderProblem(pkg, call.request.getVersion());
       return fail(cb, `Invoke: ${problem}`, grpc.status.FAILED_PRECONDITION);
     }
+    if (region.kind === "unknown") {
+      // A provider with unknown inputs is left unconfigured in a preview, and the CLI's engine answers every invoke
+      // it serves, whatever the token, with an empty result without asking the provider (pulumi/pulumi
+      // sdk/go/common/resource/plugin/provider_plugin.go, provider.Invoke: "If the provider is not fully configured,
+      // return an empty property map"): the program sees a known result whose fields are all undefined.
+      return cb(null, new providerPb.InvokeResponse().setReturn(toStruct({})));
+    }
     try {
       const args = toJs(call.request.getArgs());
-      const config = this.options.config;
-      // A provider with unknown inputs is left unconfigured in a preview: what it would answer is unknown too.
-      const result =
-        region.kind === "unknown"
-          ? unknownAnswer(token, args, config)
-          : answerInvoke(token, args, { region: region.region, config });
+      const result = answerInvoke(token, args, { region: region.region, config: this.options.config });
       cb(null, new providerPb.InvokeResponse().setReturn(toStruct(result)));
     } catch (e) {
       if (e instanceof UnsupportedInvokeError && !this.unansweredInvokes.includes(token))

@@ -27,6 +27,7 @@ import { durationSeconds, type CustomTimeouts } from "./timeouts";
 import { ROOT_STACK_TYPE } from "./urn";
 import { excerpt } from "./text";
 import { printedLogs } from "./logs";
+import { PolicyPackError } from "./policy-pack-error";
 
 const LEVELS: EnforcementLevel[] = ["advisory", "mandatory", "disabled", "remediate"];
 const SEVERITIES: Severity[] = ["", "low", "medium", "high", "critical"];
@@ -117,7 +118,7 @@ export interface PolicyHost {
   close(): void;
 }
 
-export class PolicyPackError extends Error {}
+export { PolicyPackError };
 
 function toStruct(value: Record<string, unknown>): any {
   return structpb.Struct.fromJavaScript(value);

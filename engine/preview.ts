@@ -8,11 +8,13 @@ import { analyzerInput, defaultProviderResources } from "./analyzer-input";
 import { BaselineError, readBaseline, type Baseline, type BaselineResource } from "./baseline";
 import { PreviewError, programFailure, unansweredInvokeWarning } from "./failure";
 import type { EngineLog, PlannedResource, PolicyDiagnostic, Registration } from "./model";
-import { LocalMonitor } from "./monitor";
+import { LocalListener } from "./local-listener";
+import type { LocalMonitor } from "./monitor";
 import { PolicyConfigError, readPolicyConfigFile, type PolicyPackConfigFile } from "./policy-config";
 import type { PackLog } from "./logs";
 import { partialResult } from "./partial-result";
-import { PolicyPackError, startPolicyPack, type AnalyzerInput, type PackInfo, type PolicyHost } from "./policy-host";
+import type { AnalyzerInput, PackInfo, PolicyHost } from "./policy-host";
+import { PolicyPackError } from "./policy-pack-error";
 import { resolveProgram, runProgram } from "./program";
 import { Redactor } from "./secrets";
 import { stackOutputs } from "./stack-outputs";
@@ -193,18 +195,37 @@ interface PreviewContext {
 
 async function preview(options: PreviewOptions, context: PreviewContext): Promise<PreviewResult> {
   const { root, project, config, baseline, redactor, progress } = context;
-  const monitor = new LocalMonitor({
-    project: project.name,
-    stack: options.stack,
-    config: config.values,
-    env: { ...process.env, ...options.env },
-  });
-  const address = await monitor.start();
+  // The program starts first, against a socket that holds its connections until the monitor's gRPC server (loaded
+  // below, while the program loads its own modules) takes them.
+  const listener = await LocalListener.open();
+  let monitor: LocalMonitor | undefined;
   const hosts: PolicyHost[] = [];
   // Set once the program has run: what a failure from then on still prints and writes.
   let soFar: (() => PreviewResult) | undefined;
   try {
+    progress(`running program for stack ${options.stack}`);
+    const programStart = Date.now();
+    const running = runProgram({
+      root,
+      program: options.program ? path.resolve(root, options.program) : resolveProgram(root, project),
+      project: project.name,
+      stack: options.stack,
+      organization: options.organization,
+      monitorAddress: listener.address,
+      config,
+      parallel: options.parallel,
+      env: options.env,
+    });
+    const { LocalMonitor: Monitor }: typeof import("./monitor") = require("./monitor");
+    monitor = new Monitor({
+      project: project.name,
+      stack: options.stack,
+      config: config.values,
+      env: { ...process.env, ...options.env },
+    });
+    await monitor.start(listener);
     // Packs start while the program runs: their start-up is the slowest fixed cost.
+    const { startPolicyPack }: typeof import("./policy-host") = require("./policy-host");
     const packDirs = (options.policyPacks ?? []).map((d) => path.resolve(root, d));
     const packsStarting = Promise.allSettled(
       packDirs.map((dir, i) =>
@@ -215,23 +236,11 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
         }),
       ),
     );
-    progress(`running program for stack ${options.stack}`);
-    const programStart = Date.now();
-    const running = runProgram({
-      root,
-      program: options.program ? path.resolve(root, options.program) : resolveProgram(root, project),
-      project: project.name,
-      stack: options.stack,
-      organization: options.organization,
-      monitorAddress: address,
-      config,
-      parallel: options.parallel,
-      env: options.env,
-    });
     // The reachability model loads while the program starts, off the path to its first resource.
     const { computeExposures }: typeof import("./exposures") = require("./exposures");
     const run = await running;
     const programMs = Date.now() - programStart;
+    const logs = monitor.logs;
     const registrations = monitor.finish();
     redactor.addRegistrations(registrations);
     soFar = () =>
@@ -239,7 +248,7 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
         stack: options.stack,
         project: project.name,
         resources: registrations.map((reg) => ({ ...printable(reg, redactor), read: reg.read })),
-        logs: redactor.fields(monitor.logs),
+        logs: redactor.fields(logs),
         programOutput: redactor.text(run.stdout),
         programErrors: redactor.text(run.stderr),
         packs: hosts.map((h) => h.info()),
@@ -384,6 +393,7 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
     throw e;
   } finally {
     for (const host of hosts) host.close();
-    monitor.stop();
+    if (monitor) monitor.stop();
+    else listener.close();
   }
 }

@@ -1,7 +1,7 @@
 // Keeps secret values out of everything the engine prints or writes. Policy packs still get the real values (they
 // must see that a password is set); only what leaves the engine for people and files is redacted.
 import type { StackConfig } from "./config";
-import { SECRET_SIG, SIG_KEY } from "./grpc";
+import { SECRET_SIG, SIG_KEY } from "./wire-values";
 import type { Registration } from "./model";
 import { secretScriptPieces } from "./secret-lines";
 import { SecretMatcher } from "./secret-matcher";
@@ -32,6 +32,15 @@ function jsonEscaped(secret: string): string | undefined {
 function needles(secrets: Iterable<string>): string[] {
   const found = [...secrets].filter((s) => s.length >= MIN_TEXT_SECRET && !isLiteral(s));
   return [SECRET_MARKER, ...found, ...found.map(jsonEscaped).filter((s): s is string => s !== undefined)];
+}
+
+/** Whether a secret wrapper sits anywhere in the value. */
+function holdsSecretValue(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  if (isSecretValue(value)) return true;
+  if (Array.isArray(value)) return value.some(holdsSecretValue);
+  for (const key in value) if (holdsSecretValue((value as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 export function isSecretValue(value: unknown): value is { value: unknown } {
@@ -101,22 +110,32 @@ export class Redactor {
   }
 
   /**
-   * A copy of user data (inputs, outputs, tag maps) with secret wrappers (and the inputs named in `secretKeys`)
-   * replaced by the marker, and known secrets cut from every string in it, object keys included: a tag key or a
-   * resource name built from a secret. Equal strings redact equally, so URNs still match their parents and
-   * dependencies.
+   * A copy of user data (inputs, outputs, tag maps; the value itself when nothing in it is secret) with secret
+   * wrappers (and the inputs named in `secretKeys`) replaced by the marker, and known secrets cut from every string in
+   * it, object keys included: a tag key or a resource name built from a secret. Equal strings redact equally, so URNs
+   * still match their parents and dependencies.
    */
   value<T>(value: T, secretKeys: readonly string[] = []): T {
+    if (secretKeys.length === 0 && this.unchanged(value)) return value;
     return this.redact(value, new Set(secretKeys), true) as T;
   }
 
   /**
-   * A copy of one of the engine's own records (a log, a diagnostic, an exposure) with secrets cut from its values
-   * only: its field names are the engine's, and a secret that happens to equal one ("message", "urn") must not
-   * rename it.
+   * A copy of one of the engine's own records (a log, a diagnostic, an exposure; the record itself when nothing in it
+   * is secret) with secrets cut from its values only: its field names are the engine's, and a secret that happens to
+   * equal one ("message", "urn") must not rename it.
    */
   fields<T>(record: T): T {
+    if (this.unchanged(record)) return record;
     return this.redact(record, EMPTY, false) as T;
+  }
+
+  /**
+   * Whether redacting would change nothing (no secret known, no secret wrapper inside): the value is then returned
+   * as it is, since copying a large plan only to print it costs as much as the rest of the report.
+   */
+  private unchanged(value: unknown): boolean {
+    return this.secrets.size === 0 && !holdsSecretValue(value);
   }
 
   private redact(value: unknown, secretKeys: Set<string>, keys: boolean): unknown {

@@ -1,7 +1,6 @@
 // Answers the data-source invokes programs make, in the region of the provider that serves them (provider-regions.ts).
 import { alicloudInvokes } from "./alicloud";
 import { awsInvokes } from "./aws";
-import { UNKNOWN } from "../../lib/values";
 import type { InvokeContext, InvokeHandler } from "./context";
 
 const HANDLERS: Record<string, InvokeHandler> = { ...awsInvokes, ...alicloudInvokes };
@@ -35,24 +34,4 @@ export function answerInvoke(
     );
   }
   return handler(args, ctx);
-}
-
-/**
- * The answer of an invoke whose provider cannot be configured in a preview (its region, or another input, is
- * unknown): every field the handler answers, unknown, so the program's outputs built on it stay unknown. A handler
- * that needs the region to answer at all gives no fields, the CLI's answer for every invoke of such a provider.
- */
-export function unknownAnswer(
-  token: string,
-  args: Record<string, unknown>,
-  config: Record<string, string>,
-): Record<string, unknown> {
-  let shape: Record<string, unknown>;
-  try {
-    shape = answerInvoke(token, args, { region: "", config });
-  } catch (e) {
-    if (e instanceof UnsupportedInvokeError) throw e;
-    return {};
-  }
-  return Object.fromEntries(Object.keys(shape).map((key) => [key, UNKNOWN]));
 }

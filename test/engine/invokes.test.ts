@@ -1,18 +1,8 @@
-import { answerInvoke, unknownAnswer, UnsupportedInvokeError } from "../../engine/invokes";
-import { UNKNOWN } from "./helpers";
+import { answerInvoke, UnsupportedInvokeError } from "../../engine/invokes";
 
 const AZ = "aws:index/getAvailabilityZones:getAvailabilityZones";
 
 describe("invokes", () => {
-  it("answers every field unknown for a provider that cannot be configured in a preview", () => {
-    const answer = unknownAnswer(AZ, { state: "available" }, {});
-    expect(Object.keys(answer)).toEqual(expect.arrayContaining(["id", "names", "zoneIds"]));
-    expect(new Set(Object.values(answer))).toEqual(new Set([UNKNOWN]));
-    // A handler that cannot answer without the region gives no fields, as the CLI answers such a provider's invokes.
-    expect(unknownAnswer("aws:elb/getServiceAccount:getServiceAccount", {}, {})).toEqual({});
-    expect(() => unknownAnswer("aws:fake/getNothing:getNothing", {}, {})).toThrow(UnsupportedInvokeError);
-  });
-
   it("answers availability zones for the region asked", () => {
     const result = answerInvoke(AZ, {}, { region: "eu-central-1", config: {} });
     expect(result.names).toEqual(["eu-central-1a", "eu-central-1b", "eu-central-1c"]);

@@ -16,6 +16,7 @@ async function runWithoutRegion(dir: string, ...args: string[]) {
     AWS_REGION: "",
     AWS_DEFAULT_REGION: "",
     AWS_PROFILE: "",
+    AWS_DEFAULT_PROFILE: "",
     AWS_CONFIG_FILE: "",
     AWS_SHARED_CREDENTIALS_FILE: "",
   };
@@ -79,5 +80,20 @@ describe("a missing AWS region through the CLI", () => {
       /resource '(default|prov)' has a problem: Missing region information.*Provider '(?!\1)(default|prov)' could not be configured either: see the errors above\./,
     );
     expect(summary).not.toContain("see its error above");
+  });
+
+  it("fails a provider on a shared config file the AWS SDK cannot parse, once, its secret path never printed", async () => {
+    const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "engine-aws-")), `${SECRET}.ini`);
+    fs.writeFileSync(bad, "[default]\nregion = us-east-1\n[profile ops\n");
+    const dir = programProject(
+      `const p = new pulumi.ProviderResource("aws", "prov", { region: "eu-west-1", sharedConfigFiles: pulumi.secret(${JSON.stringify(JSON.stringify([bad]))}) });\n` +
+        'new Res("aws:s3/bucket:Bucket", "a", {}, { provider: p });\n' +
+        'new Res("aws:s3/bucket:Bucket", "b", {}, { provider: p });\n',
+    );
+    const { code, stdout, all } = await runWithoutRegion(dir);
+    expect(code).toBe(2);
+    expect(count(stdout, "resource 'prov' has a problem: failed to load shared config file, [secret]")).toBe(1);
+    expect(all).toContain("unrecognized token on line 3");
+    expect(all).not.toContain(SECRET);
   });
 });

@@ -1,11 +1,10 @@
 // Previews and the provider's region: a stack using AWS through the default provider with no region anywhere fails
 // as `pulumi preview` fails; Alibaba Cloud falls back to its provider's default; invokes answer in the region of the
-// provider that serves them, a secret region known, an unknown one leaving the answer unknown.
+// provider that serves them, a secret region known; a provider whose region is unknown answers empty, as the CLI does.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { PreviewError, runPreview } from "../../engine/preview";
-import { UNKNOWN } from "./helpers";
 import { programProject } from "./program-project";
 
 /** An environment with no AWS region in it: no variables, and a home without `.aws/config`. */
@@ -16,6 +15,7 @@ function noRegionEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     AWS_REGION: "",
     AWS_DEFAULT_REGION: "",
     AWS_PROFILE: "",
+    AWS_DEFAULT_PROFILE: "",
     AWS_CONFIG_FILE: "",
     AWS_SHARED_CREDENTIALS_FILE: "",
     ...extra,
@@ -89,6 +89,27 @@ describe("a stack without an AWS region", () => {
     );
   });
 
+  it("fails the default provider on an AWS_CONFIG_FILE the SDK cannot parse, even with aws:region set", async () => {
+    const env = noRegionEnv();
+    const config = path.join(env.HOME!, "aws-config");
+    fs.writeFileSync(config, "[default]\nregion = us-west-1\nus-west-2\n");
+    const dir = programProject(REGION_INTO_BUCKET("{}"), "config:\n  aws:region: eu-south-1\n");
+    const error = await failure(dir, { ...env, AWS_CONFIG_FILE: config });
+    expect(error.resource).toBe("urn:pulumi:s::p::pulumi:providers:aws::default");
+    expect(error.message).toContain(
+      `failed to load shared config file, ${config}, tokenize: unrecognized token on line 3`,
+    );
+  });
+
+  it("previews with the region of the AWS_DEFAULT_PROFILE profile", async () => {
+    const env = noRegionEnv();
+    const config = path.join(env.HOME!, "aws-config");
+    fs.writeFileSync(config, "[default]\nregion = us-west-1\n[profile ops]\nregion = ap-northeast-1\n");
+    const dir = programProject(REGION_INTO_BUCKET("{}"));
+    const withProfile = { ...env, AWS_CONFIG_FILE: config, AWS_DEFAULT_PROFILE: "ops" };
+    expect(await bucketOf(dir, withProfile, "named")).toBe("ap-northeast-1");
+  });
+
   it("previews with the region of the shared credentials file's default profile", async () => {
     const env = noRegionEnv();
     fs.mkdirSync(path.join(env.HOME!, ".aws"));
@@ -129,15 +150,40 @@ describe("an invoke through an explicit AWS provider", () => {
     expect(await bucketOf(dir, noRegionEnv(), "named")).toBe("apnortheast1-az1");
   });
 
-  it("answers unknown when the provider's region is unknown in the preview", async () => {
-    const dir = programProject(
+  /** A program invoking `token` through provider `p`, whose region is unknown in a preview (it waits on an id). */
+  const throughLateProvider = (invoke: string) =>
+    programProject(
       'const src = new Res("aws:s3/bucket:Bucket", "src", {});\n' +
         'const p = new pulumi.ProviderResource("aws", "late", { region: src.id.apply(() => "ap-south-1") });\n' +
-        // The plain form: an answer that merely echoed the unknown region would still give known zone ids.
-        'pulumi.runtime.invoke("aws:index/getAvailabilityZones:getAvailabilityZones", {}, { provider: p })' +
-        '.then((r) => new Res("aws:s3/bucket:Bucket", "named", { bucket: r.zoneIds }, { provider: p }));\n',
+        invoke,
       stack,
     );
-    expect(await bucketOf(dir, noRegionEnv(), "named")).toBe(UNKNOWN);
+
+  // The CLI's engine answers every invoke of a provider it could not configure with an empty result, known.
+  it("answers an empty result when the provider's region is unknown in the preview", async () => {
+    const dir = throughLateProvider(
+      'pulumi.runtime.invoke("aws:index/getAvailabilityZones:getAvailabilityZones", {}, { provider: p })' +
+        '.then((r) => new Res("aws:s3/bucket:Bucket", "named", { bucket: JSON.stringify(r) }, { provider: p }));\n',
+    );
+    expect(await bucketOf(dir, noRegionEnv(), "named")).toBe("{}");
+  });
+
+  it("gives the output form a known, empty result whose fields are undefined", async () => {
+    const dir = throughLateProvider(
+      'const r = pulumi.runtime.invokeOutput("aws:index/getRegion:getRegion", {}, { provider: p });\n' +
+        'new Res("aws:s3/bucket:Bucket", "named", { bucket: r.apply((v) => `${JSON.stringify(v)} ${v.name}`) });\n',
+    );
+    expect(await bucketOf(dir, noRegionEnv(), "named")).toBe("{} undefined");
+  });
+
+  it("answers empty, without failing, even an invoke no handler answers or one a handler refuses", async () => {
+    const dir = throughLateProvider(
+      "Promise.all([\n" +
+        '  pulumi.runtime.invoke("aws:fake/getNothing:getNothing", {}, { provider: p }),\n' +
+        '  pulumi.runtime.invoke("aws:ssm/getParameter:getParameter", { name: "/app/secret" }, { provider: p }),\n' +
+        ']).then((rs) => new Res("aws:s3/bucket:Bucket", "named", { bucket: JSON.stringify(rs) }));\n',
+    );
+    const result = await preview(dir, noRegionEnv());
+    expect(result.resources.find((r) => r.name === "named")?.inputs.bucket).toBe("[{},{}]");
   });
 });

@@ -245,3 +245,32 @@ describe("Redactor on keys that differ only by a secret", () => {
     expect(r().fields({ "alpha-x": 1, "bravo-x": 2 })).toEqual({ "alpha-x": 1, "bravo-x": 2 });
   });
 });
+
+describe("Redactor with nothing secret", () => {
+  const plain = { tags: { Name: "web" }, ports: [22, 443], nested: [{ cidr: "10.0.0.0/8" }] };
+
+  it("returns user data and records as they are when no secret is known and none is wrapped", () => {
+    const r = new Redactor();
+    expect(r.value(plain)).toBe(plain);
+    expect(r.fields(plain)).toBe(plain);
+  });
+
+  it.each([
+    ["at the top", { password: secret("pw-123456") }, { password: SECRET_MARKER }],
+    ["in an array in a map", { a: { b: [1, secret("x")] } }, { a: { b: [1, SECRET_MARKER] } }],
+    ["as an array item", [secret(7)], [SECRET_MARKER]],
+  ])("still replaces a secret wrapper %s, though no secret string is known", (_where, value, expected) => {
+    expect(new Redactor().value(value)).toEqual(expected);
+    expect(new Redactor().fields(value)).toEqual(expected);
+  });
+
+  it("still marks the inputs named in additionalSecretOutputs", () => {
+    expect(new Redactor().value({ token: "t-1", name: "n" }, ["token"])).toEqual({ token: SECRET_MARKER, name: "n" });
+  });
+
+  it("copies once a secret is known, cutting it from plain data", () => {
+    const r = new Redactor().addValues(["web"]);
+    expect(r.value(plain)).toEqual({ ...plain, tags: { Name: SECRET_MARKER } });
+    expect(plain.tags.Name).toBe("web");
+  });
+});
