@@ -1,9 +1,11 @@
 // How S3 and OSS set bucket and object ACLs and block public ones, for public-bucket-acls.ts. Bucket names are
 // global, so an ACL, an object or a block names its bucket by name or id without a place.
 import { GenericResource } from "../../lib/reachability";
+import { unwrap } from "../../lib/reachability/resource";
 import { bool, isUnknown } from "../../lib/values";
 import { at } from "./expect";
 import { linkOf } from "./links";
+import { grantsToServices, OpenGrant } from "./open-grants";
 import { AclReading, cannedAcl, OSS_CANNED, S3_CANNED, s3InlineGrants, s3PolicyGrants, widest } from "./public-acls";
 import { Blocks, BlockSpec } from "./public-access-blocks";
 import { PublicAclSpec } from "./public-bucket-acls";
@@ -31,7 +33,8 @@ const byBucketName = (r: GenericResource, b: GenericResource) => linkOf(r, "buck
 
 /** A flag that must be true: "yes", "no", or a doubt naming the field of `r` unknown at preview. */
 function flag(r: GenericResource, field: string): Blocks {
-  const value = at(r.inputs, field);
+  // A flag set from a secret reaches a stack rule still wrapped.
+  const value = unwrap(at(r.inputs, field));
   if (isUnknown(value)) return { doubt: `${field} of ${r.name}` };
   // Providers and templates may send booleans as text ("true").
   return bool(value) === true ? "yes" : "no";
@@ -80,6 +83,27 @@ export const S3_PUBLIC_ACLS: PublicAclSpec = {
   link: byBucketName,
   fix: 'set acl to "private" and grant nothing to the AllUsers or AuthenticatedUsers groups, or add an aws.s3.BucketPublicAccessBlock with ignorePublicAcls: true or an aws.s3.BucketOwnershipControls with objectOwnership "BucketOwnerEnforced"',
 };
+
+/**
+ * restrictPublicBuckets limits a bucket with a public policy to AWS service principals and authorized users within the
+ * bucket owner's account ("restricts access to this bucket to only AWS service principals and authorized users within
+ * this account if the bucket has a public policy", AWS S3 PublicAccessBlockConfiguration reference), stored policies
+ * included: the anonymous caller and every other account lose what a public statement gives them. It says nothing of
+ * ACLs, and blockPublicPolicy only refuses new public policies (one applied before the block still stands).
+ */
+export const S3_PUBLIC_POLICY_BLOCKS: BlockSpec = {
+  bucketBlockTypes: [S3_BUCKET_BLOCK],
+  accountBlockTypes: [S3_ACCOUNT_BLOCK],
+  blocks: (r) => flag(r, "restrictPublicBuckets"),
+  link: byBucketName,
+};
+
+/**
+ * The grants restrictPublicBuckets takes away: a plain public statement. It leaves a grant to every AWS service, and
+ * one whose public reading is in doubt (a condition not read here may make the policy non-public to S3, and then
+ * restrictPublicBuckets does not apply), so those are still judged.
+ */
+export const restrictedByS3Block = (g: OpenGrant): boolean => !g.doubt && !grantsToServices(g);
 
 /**
  * OSS Block Public Access makes existing public ACLs and public bucket policies ineffective and refuses new ones, on a

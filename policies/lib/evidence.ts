@@ -1,5 +1,6 @@
 // Which buckets hold evidence or backups. The kit marks them with a tag; other teams' conventions (a purpose or
 // Name tag, or the bucket's name) are honoured too, so an evidence bucket is never missed for want of one tag.
+import { unwrap } from "../../lib/reachability/resource";
 import { isUnknown, obj } from "../../lib/values";
 import { DefaultTags } from "./provider-default-tags";
 
@@ -35,9 +36,12 @@ const NEGATING_WORDS = new Set([
 const NEGATING_FIRST = new Set(["no", "not", "non", "dont", "never"]);
 const JOINED_NO = /^no(backups?|evidence|forensics?)$/;
 
-/** Whether a tag key says the bucket is left out, in any case and spelling (kebab, snake, camel). */
-function negatingKey(key: string): boolean {
-  const words = key
+/**
+ * Whether a tag key, or the value of a tag, says the bucket is left out, in any case and spelling (kebab, snake,
+ * camel): the same words in either place, so `purpose = "no-backup"` opts out as a `no-backup` key does.
+ */
+function optsOut(text: string): boolean {
+  const words = text
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()
     .split(/[^a-z0-9]+/)
@@ -46,6 +50,16 @@ function negatingKey(key: string): boolean {
   const negatesPurpose = words.some((w, i) => NEGATING_FIRST.has(w) && (i === 0 || WORDS.test(words[i + 1] ?? "")));
   return optOut || negatesPurpose || words.some((w) => NEGATING_WORDS.has(w) || JOINED_NO.test(w));
 }
+
+/**
+ * Keys whose value names the resource rather than declaring what it holds: a name is not a declaration, so a Name tag
+ * of "no-backup-archive" opts nothing out (as the bucket's own name does not: see classifyBucket).
+ */
+const NAME_KEY = /^name$/i;
+
+/** A value that opts the bucket out ("no-backup", "not-evidence", "exclude-from-backup", "backup-disabled"). */
+const optOutValue = (key: string, text: string | undefined): boolean =>
+  text !== undefined && !NAME_KEY.test(key) && optsOut(text);
 
 /** A value naming a backup schedule ("backup-daily", "nightly_backup", "backups-7d"): how often, not what is kept. */
 const BACKUP_SCHEDULE_VALUE =
@@ -66,7 +80,7 @@ function tagMarks(rawKey: string, value: unknown): boolean {
   // Tag keys and values may carry surrounding spaces ("backup ", "true "): they name the same thing.
   const key = rawKey.trim();
   const text = typeof value === "string" ? value.trim() : undefined;
-  if (negatingKey(key)) return false;
+  if (optsOut(key) || optOutValue(key, text)) return false;
   if (BACKUP_SELECTION_KEY.test(key)) return text !== undefined && STORE_WORDS.test(text);
   if (keyMarks(key, value)) return true;
   if (text === undefined || !WORDS.test(text)) return false;
@@ -76,13 +90,12 @@ function tagMarks(rawKey: string, value: unknown): boolean {
 /** A key naming the purpose (not a selection or an opt-out) with a yes value: `backup-store = "yes"`. */
 function keyMarks(rawKey: string, value: unknown): boolean {
   const key = rawKey.trim();
-  if (!WORDS.test(key) || negatingKey(key) || BACKUP_SELECTION_KEY.test(key)) return false;
+  if (!WORDS.test(key) || optsOut(key) || BACKUP_SELECTION_KEY.test(key)) return false;
   return value === true || (typeof value === "string" && YES.test(value.trim()));
 }
 
 /** Whether a key may mark the bucket once its value, unknown at preview, is known. */
-const keyMayMark = (rawKey: string): boolean =>
-  !negatingKey(rawKey.trim()) && !BACKUP_SELECTION_KEY.test(rawKey.trim());
+const keyMayMark = (rawKey: string): boolean => !optsOut(rawKey.trim()) && !BACKUP_SELECTION_KEY.test(rawKey.trim());
 
 /** Whether a default tag's key may mark the bucket by a yes value. */
 const defaultKeyMayMark = (rawKey: string): boolean => WORDS.test(rawKey) && keyMayMark(rawKey);
@@ -94,7 +107,10 @@ export type EvidenceVerdict = "evidence" | "other" | "unknown";
  * not a backup selection key such as `backup` or `BackupPlan`), a tag value names it (`purpose = "forensics"`,
  * `Name = "case-evidence"`, `backup = "forensic-evidence"`; not a backup schedule such as "backup-daily" under a
  * schedule or selection key), or the bucket, its prefix or the resource name contains evidence, forensic or backup.
- * A key that opts out ("no-backup", "exclude-from-backup", "backup-disabled") marks nothing, whatever its value.
+ * A key that opts out ("no-backup", "exclude-from-backup", "backup-disabled") marks nothing, whatever its value, and
+ * so does a value of those words under any key but Name (`purpose = "no-backup"`, `backup = "not-evidence"`,
+ * `role = "excluded-from-backup"`); another tag may still mark the bucket. Names never opt out: a bucket or resource
+ * named "no-backup-evidence" still names evidence, since a name is not a declaration of what the bucket holds.
  * The provider's default tags (provider-default-tags.ts) mark a bucket only by a key naming the purpose with a yes
  * value (the kit's own `hardening:evidence = "true"`, `backup-store = "yes"`): a provider tags every resource it
  * makes, so a default value naming a word (`Team = "forensics-lab"`, `Project = "backup-portal"`) says whose they
@@ -106,13 +122,18 @@ export function classifyBucket(
   resourceName: string,
   defaultTags?: DefaultTags,
 ): EvidenceVerdict {
-  const own = obj(props.tags) ?? {};
+  // A tag map, a tag value or a name set from a secret reaches a stack rule still wrapped: read its plain value.
+  const tags = unwrap(props.tags);
+  const own = Object.fromEntries(Object.entries(obj(tags) ?? {}).map(([key, value]) => [key, unwrap(value)]));
   const defaults = Object.entries(obj(defaultTags) ?? {}).filter(([key]) => !(key in own));
   if (Object.entries(own).some(([key, value]) => tagMarks(key, value))) return "evidence";
   if (defaults.some(([key, value]) => keyMarks(key, value))) return "evidence";
-  const names = [resourceName, props.bucket, props.bucketPrefix].filter((n) => typeof n === "string" && !isUnknown(n));
+  // Names are read for the words alone, never for an opt-out: a name is not a declaration.
+  const names = [resourceName, props.bucket, props.bucketPrefix]
+    .map(unwrap)
+    .filter((n) => typeof n === "string" && !isUnknown(n));
   if (names.some((n) => WORDS.test(n as string))) return "evidence";
-  const unknownMap = isUnknown(props.tags) || defaultTags === "unknown";
+  const unknownMap = isUnknown(tags) || defaultTags === "unknown";
   const unknownOwn = Object.entries(own).some(([key, value]) => isUnknown(value) && keyMayMark(key));
   const unknownDefault = defaults.some(([key, value]) => isUnknown(value) && defaultKeyMayMark(key.trim()));
   return unknownMap || unknownOwn || unknownDefault ? "unknown" : "other";

@@ -1,7 +1,8 @@
 // A Glacier vault lock policy keeps archives only through a Deny of glacier:DeleteArchive for everyone, usually while
 // an archive is younger than some days (glacier:ArchiveAgeInDays). A Deny for one principal leaves the others free to
 // delete, and one for archives younger than 0 days denies nothing. A Deny while younger than N days keeps an archive
-// N days: the caller names the minimum the evidence needs (a rule that knows none asks for one day).
+// N days: the caller names the minimum the evidence needs (EVIDENCE_RETENTION_DAYS unless configured otherwise).
+import { unwrap } from "../../lib/reachability/resource";
 import { bool, isUnknown, list, obj } from "../../lib/values";
 import { show } from "./expect";
 import { Finding, unverifiable, violation } from "./findings";
@@ -10,7 +11,9 @@ import { wildcardMatches } from "./wildcard";
 
 const DELETE_ARCHIVE = "glacier:deletearchive";
 
-function parse(policy: unknown): Record<string, unknown> | undefined | "unknown" {
+function parse(secretOrPolicy: unknown): Record<string, unknown> | undefined | "unknown" {
+  // @pulumi/policy unwraps secrets before a check reads them; an engine's resource may still carry the wrapper.
+  const policy = unwrap(secretOrPolicy);
   if (isUnknown(policy)) return "unknown";
   if (typeof policy !== "string") return obj(policy);
   try {
@@ -106,7 +109,7 @@ function denyProblem(policy: unknown, minDays: number): string {
  * What keeps a Glacier vault lock from holding: not completed (an in-progress lock expires after 24 hours and can be
  * aborted before), or no Deny of glacier:DeleteArchive for at least `minDays`. A part unknown at preview is a note.
  */
-export function glacierLockGaps(p: Record<string, unknown>, minDays = 1): Finding[] {
+export function glacierLockGaps(p: Record<string, unknown>, minDays: number): Finding[] {
   const findings: Finding[] = [];
   if (isUnknown(p.completeLock)) findings.push(unverifiable("completeLock"));
   else if (bool(p.completeLock) !== true)

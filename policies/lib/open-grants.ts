@@ -28,6 +28,15 @@ export interface PolicyDialect {
   narrowing: (condition: unknown, at: string) => Narrowing;
 }
 
+/** How a grant to every principal of one kind is named. */
+const principalKindLabel = (kind: string) => `Principal {"${kind}": "*"}`;
+
+/**
+ * Whether a grant names every AWS service (Principal {"Service": "*"}), not every caller: S3's restrictPublicBuckets
+ * leaves AWS service principals what a public statement gives them.
+ */
+export const grantsToServices = (g: OpenGrant): boolean => g.principal === principalKindLabel("Service");
+
 /** IAM resource policies: S3 bucket, backup vault and Glacier vault policies. */
 export const AWS_POLICY: PolicyDialect = { emptyPrincipalIsEveryone: false, narrowing: conditionNarrowing };
 
@@ -58,7 +67,7 @@ function everyone(principal: unknown, at: string, dialect: PolicyDialect): Part<
   if (!kinds) return Array.isArray(principal) && principal.some(isUnknown) ? { doubt: `${at}.Principal` } : undefined;
   for (const [kind, value] of Object.entries(kinds)) {
     if (isUnknown(value)) return { doubt: `${at}.Principal.${kind}` };
-    if (strings(value).includes("*")) return `Principal {"${kind}": "*"}`;
+    if (strings(value).includes("*")) return principalKindLabel(kind);
   }
   const unknownEntry = Object.entries(kinds).find(([, v]) => list(v).some(isUnknown));
   return unknownEntry ? { doubt: `an entry of ${at}.Principal.${unknownEntry[0]}` } : undefined;

@@ -104,12 +104,15 @@ export interface StorePolicies {
   /** How to close the grant, for messages (IAM's condition keys when unset). */
   fix?: string;
   /**
-   * Blocks of public access that make the provider ignore a policy's grants to everyone (OSS Block Public Access).
-   * Unset for S3: restrictPublicBuckets still lets every principal of the bucket owner's account and AWS service
-   * principals use a public statement ("restricts access to only AWS service principals and authorized users within
-   * the bucket owner's account", AWS S3 PublicAccessBlockConfiguration reference), so it neutralises no grant here.
+   * Blocks of public access that make the provider ignore a policy's grants to everyone (OSS Block Public Access, S3
+   * restrictPublicBuckets: evidence-bucket-acls.ts).
    */
   publicBlocks?: BlockSpec;
+  /**
+   * Which grants such a block takes away; every grant read here when unset (OSS). What is left to callers it keeps
+   * (the principals of the owner's account) is not everyone, as a Condition naming that account is not.
+   */
+  neutralised?: (grant: OpenGrant) => boolean;
 }
 
 const FIX =
@@ -122,8 +125,9 @@ function grantFindings(
   document: unknown,
   store: GenericResource,
   spec: StorePolicies,
+  blocked: Blocks,
 ): StackFinding[] {
-  const grants = openGrants(document, spec.actions, spec.dialect ?? AWS_POLICY);
+  const grants = unblocked(openGrants(document, spec.actions, spec.dialect ?? AWS_POLICY), blocked, spec);
   const fix = spec.fix ?? FIX;
   // Judged once known (at update, on a deployed stack): a note here would stand on every bucket policy, whose text
   // names its bucket's ARN and so is unknown at preview. A template's document keeps such ARNs as named parts
@@ -135,9 +139,19 @@ function grantFindings(
   }
   return grants.map((g: OpenGrant): StackFinding => {
     const what = `${policyName} ${g.statement} lets everyone (${g.principal}) ${g.actions.join(", ")} on ${spec.kind} ${store.name}`;
-    if (g.doubt) return { urn: holder.urn, ...unverifiable(g.doubt, `${what}; ${fix}`) };
-    return { urn: holder.urn, message: `${what}: ${spec.harm}; ${fix}` };
+    const finding: StackFinding = g.doubt
+      ? { urn: holder.urn, ...unverifiable(g.doubt, `${what}; ${fix}`) }
+      : { urn: holder.urn, message: `${what}: ${spec.harm}; ${fix}` };
+    return neutralises(spec, g) ? unlessBlocked(finding, blocked) : finding;
   });
+}
+
+const neutralises = (spec: StorePolicies, g: OpenGrant) => spec.neutralised?.(g) ?? true;
+
+/** The grants a block in force leaves standing: those it does not neutralise. */
+function unblocked(grants: OpenGrant[] | "unknown", blocked: Blocks, spec: StorePolicies): OpenGrant[] | "unknown" {
+  if (grants === "unknown" || blocked !== "yes") return grants;
+  return grants.filter((g) => !neutralises(spec, g));
 }
 
 /** Findings for every store's policies that grant everyone the listed actions; `judged` picks the stores to judge. */
@@ -152,21 +166,22 @@ export function openStorePolicies(
   const blockedOf = spec.publicBlocks ? publicAccessBlocks(stores, resources, spec.publicBlocks) : () => "no" as const;
   return stores.filter(judged).flatMap((store) => {
     const blocked = blockedOf(store);
-    // Every grant read here is to everyone, so a block of public access neutralises them all.
-    if (blocked === "yes") return [];
+    // A block that neutralises every grant read here (each is to everyone) leaves nothing to judge.
+    if (blocked === "yes" && !spec.neutralised) return [];
     const { sure, possible } = byStore.get(store.urn) ?? { sure: [], possible: [] };
     const inline = spec.inlineField ? store.inputs[spec.inlineField] : undefined;
-    const own = inline === undefined ? [] : grantFindings(store, `inline ${spec.inlineField}`, inline, store, spec);
-    const separate = sure.flatMap((p) => grantFindings(p, `policy ${p.name}`, p.inputs.policy, store, spec));
+    const own =
+      inline === undefined ? [] : grantFindings(store, `inline ${spec.inlineField}`, inline, store, spec, blocked);
+    const separate = sure.flatMap((p) => grantFindings(p, `policy ${p.name}`, p.inputs.policy, store, spec, blocked));
     // A policy that may be the store's and would let everyone in: a note, on the policy.
     const doubtful = possible.flatMap((p): StackFinding[] => {
-      const grants = openGrants(p.inputs.policy, spec.actions, spec.dialect ?? AWS_POLICY);
+      const grants = unblocked(openGrants(p.inputs.policy, spec.actions, spec.dialect ?? AWS_POLICY), blocked, spec);
       if (grants === "unknown" || grants.length === 0) return [];
       const actions = [...new Set(grants.flatMap((g) => g.actions))].join(", ");
       const why = `it may be the policy of ${spec.kind} ${store.name} (built from the same source, or in the same place) and lets everyone ${actions}; ${spec.fix ?? FIX}`;
       return [{ urn: p.urn, ...unverifiable(`the store of ${lockNames("policy", [p])}`, why) }];
     });
-    return [...own, ...separate, ...doubtful].map((f) => unlessBlocked(f, blocked));
+    return [...own, ...separate, ...doubtful];
   });
 }
 

@@ -2,9 +2,9 @@ import { bool, isUnknown, list, num, obj } from "../../lib/values";
 import { planRetention } from "../lib/backup-plan-retention";
 import { expectAll, isTrue, show } from "../lib/expect";
 import { Finding, unverifiable, violation } from "../lib/findings";
-import { hbrPlanRuleRetention } from "../lib/hbr-plan-retention";
+import { hbrPlanRuleRetention, hbrPolicyRuleRetention } from "../lib/hbr-plan-retention";
 import { Check, defineResourceRule } from "../lib/rule";
-import { is, shown } from "../lib/text-values";
+import { is } from "../lib/text-values";
 
 /** HBR backup plans, each with its own retention in days. */
 const HBR_PLANS = [
@@ -57,14 +57,6 @@ const hbrPlan: Check<VaultLockConfig> = (p, { config }) => [
   ...hbrPlanRuleRetention(p, config.minRetentionDays),
 ];
 
-/** A backup policy's rules that keep what they make (backup, replication) for `retention` days. */
-function ruleRetention(rule: unknown, i: number, min: number): Finding[] {
-  const retention = isUnknown(rule) ? rule : obj(rule)?.retention;
-  if (isUnknown(retention)) return [unverifiable(`rules[${i}].retention`)];
-  if (retention === undefined || retention === null || (num(retention) ?? 0) >= min) return [];
-  return [violation(`rules[${i}].retention is ${shown(retention)}: backups are deleted before ${min} days`)];
-}
-
 /**
  * ECS backups of a UDM_ECS_ONLY policy stay with the instance's snapshots, in no vault: only the BACKUP rule's own
  * backup lock (immutable) keeps an administrator from deleting them.
@@ -83,13 +75,11 @@ function ruleLock(p: Record<string, unknown>, rule: unknown, i: number): Finding
   ];
 }
 
-const hbrPolicy: Check<VaultLockConfig> = (p, { config }) => {
-  if (isUnknown(p.rules)) return [unverifiable("rules")];
-  return list(p.rules).flatMap((rule, i) => [
-    ...ruleRetention(rule, i, config.minRetentionDays),
-    ...ruleLock(p, rule, i),
-  ]);
-};
+/** Each rule's retention and advanced retention (hbr-plan-retention.ts), and the backup lock of ECS-only policies. */
+const hbrPolicy: Check<VaultLockConfig> = (p, { config }) => [
+  ...hbrPolicyRuleRetention(p, config.minRetentionDays),
+  ...(isUnknown(p.rules) ? [] : list(p.rules).flatMap((rule, i) => ruleLock(p, rule, i))),
+];
 
 /** Whether the lock is in compliance mode and leaves its grace period (when it can still be deleted) soon enough. */
 function gracePeriod(v: unknown, max: number): string | undefined {
@@ -130,7 +120,7 @@ export const requireBackupVaultLockCompliance = defineResourceRule<VaultLockConf
   metadata: {
     name: "require-backup-vault-lock-compliance",
     description:
-      "AWS Backup vault locks must be in compliance mode (changeableForDays set) with a grace period of at most maxChangeableForDays (30 by default; the lock can be deleted until it ends) and a minimum retention of at least minRetentionDays, as must a logically air-gapped vault (always locked in compliance mode with its own minRetentionDays), so no one, including an attacker with admin rights, can delete recovery points early; AWS Backup vaults must not set forceDestroy; every rule of an AWS Backup plan must keep its recovery points (lifecycle.deleteAfter) and each copy action its copies (its own lifecycle.deleteAfter) at least minRetentionDays (left out, 0 or -1: kept forever): a shorter one deletes them early, and into a vault locked with a longer minimum retention the job fails, so backups stop; vaults (with their LockConfiguration) and plans declared in CloudFormation templates (aws.cloudformation.Stack, StackSet) are judged as the program's are; Alibaba Cloud HBR vaults must enable immutable backup (wormEnabled), HBR backup plans, each rule of a plan (an OTS plan's rules[].retention) and backup policy rules must keep backups at least minRetentionDays (7 by default), and a plan rule or detail that copies backups to another region (doCopy; an ECS server plan's details[].destinationRetention) must keep the copies as long (left out or -1: kept forever), and the BACKUP rules of a UDM_ECS_ONLY backup policy (ECS backups kept in no vault) must lock their backups (immutable).",
+      "AWS Backup vault locks must be in compliance mode (changeableForDays set) with a grace period of at most maxChangeableForDays (30 by default; the lock can be deleted until it ends) and a minimum retention of at least minRetentionDays, as must a logically air-gapped vault (always locked in compliance mode with its own minRetentionDays), so no one, including an attacker with admin rights, can delete recovery points early; AWS Backup vaults must not set forceDestroy; every rule of an AWS Backup plan must keep its recovery points (lifecycle.deleteAfter) and each copy action its copies (its own lifecycle.deleteAfter) at least minRetentionDays (left out, 0 or -1: kept forever): a shorter one deletes them early, and into a vault locked with a longer minimum retention the job fails, so backups stop; vaults (with their LockConfiguration) and plans declared in CloudFormation templates (aws.cloudformation.Stack, StackSet) are judged as the program's are; Alibaba Cloud HBR vaults must enable immutable backup (wormEnabled), HBR backup plans, each rule of a plan (an OTS plan's rules[].retention) and backup policy rules, with each of their advanced retention rules (retentionRules[].retention), must keep backups at least minRetentionDays (7 by default), and a plan rule or detail that copies backups to another region (doCopy; an ECS server plan's details[].destinationRetention) must keep the copies as long (left out: kept forever; a negative count such as -1 is documented nowhere and does not meet the minimum), and the BACKUP rules of a UDM_ECS_ONLY backup policy (ECS backups kept in no vault) must lock their backups (immutable).",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -139,7 +129,7 @@ export const requireBackupVaultLockCompliance = defineResourceRule<VaultLockConf
       "Remove forceDestroy (or set it to false) on aws.backup.Vault.",
       "Set lifecycle.deleteAfter on every aws.backup.Plan rule and on each of its copyActions to at least the configured minRetentionDays (and at least the minRetentionDays of the vault lock it writes to), or leave it out to keep recovery points forever.",
       "Set wormEnabled: true on alicloud.hbr.Vault.",
-      "Set retention on HBR backup plans (and on each of their rules, and on hbr.Policy rules) to at least the configured minRetentionDays, and destinationRetention of a plan copying backups to another region (doCopy) to at least that, or leave it out (or -1) to keep the copies forever.",
+      "Set retention on HBR backup plans (and on each of their rules, and on hbr.Policy rules and their retentionRules) to at least the configured minRetentionDays, and destinationRetention of a plan copying backups to another region (doCopy) to at least that (not -1), or leave it out on a new plan to keep the copies forever.",
       'Set immutable: true on the BACKUP rules of an hbr.Policy with policyType "UDM_ECS_ONLY".',
     ],
     controls: [{ framework: "MLPS 2.0 L3", id: "8.1.4.9 (data backup and recovery)" }],
@@ -150,7 +140,7 @@ export const requireBackupVaultLockCompliance = defineResourceRule<VaultLockConf
       type: "integer",
       minimum: 1,
       description:
-        "Smallest acceptable minRetentionDays of a vault lock or logically air-gapped vault, lifecycle.deleteAfter of an AWS Backup plan rule or copy action, and retention of an HBR backup plan, plan rule or backup policy rule, and destinationRetention of HBR copies to another region (7).",
+        "Smallest acceptable minRetentionDays of a vault lock or logically air-gapped vault, lifecycle.deleteAfter of an AWS Backup plan rule or copy action, and retention of an HBR backup plan, plan rule, backup policy rule or its retentionRules, and destinationRetention of HBR copies to another region (7).",
     },
     maxChangeableForDays: {
       type: "integer",

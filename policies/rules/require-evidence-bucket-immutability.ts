@@ -1,5 +1,8 @@
-import { bool, isUnknown, list, num, obj } from "../../lib/values";
+import { unwrap } from "../../lib/reachability/resource";
+import { bool, isUnknown, obj } from "../../lib/values";
+import { defaultRetentionDays, inlineDefaultRetentions, retentionPeriodDays } from "../lib/default-retention-days";
 import { classifyBucket } from "../lib/evidence";
+import { EVIDENCE_RETENTION_DAYS } from "../lib/evidence-retention";
 import { at, expectAll, show } from "../lib/expect";
 import { Finding, unverifiable, violation } from "../lib/findings";
 import { glacierLockGaps } from "../lib/glacier-lock-policy";
@@ -14,12 +17,36 @@ function forceDestroyFindings(p: Record<string, unknown>): Finding[] {
     : [];
 }
 
-/** Modes of the deprecated inline default retention: Bucket's single rule and BucketV2's list of rules. */
-function inlineModes(p: Record<string, unknown>): unknown[] {
-  const single = at(p, "objectLockConfiguration.rule.defaultRetention.mode");
-  const rules = list(at(p, "objectLockConfiguration.rules"));
-  const listed = rules.flatMap((r) => list(obj(r)?.defaultRetentions).map((d) => obj(d)?.mode));
-  return [single, ...listed];
+/**
+ * What keeps one default retention of an evidence bucket from holding: a known retention shorter than the evidence
+ * minimum (EVIDENCE_RETENTION_DAYS, require-evidence-s3-default-retention's default minRetentionDays; a year counts as
+ * 365 days). A retention ending after a day keeps nothing a hidden intrusion's investigation needs.
+ */
+function shortRetention(retention: unknown, field: string): Finding[] {
+  const days = defaultRetentionDays(retention);
+  if (days === "unknown") return [unverifiable(`${field}.days`)];
+  return days < EVIDENCE_RETENTION_DAYS
+    ? [
+        violation(
+          `${field} keeps objects ${days} days, less than the evidence minimum of ${EVIDENCE_RETENTION_DAYS} (days, or years counted as 365 days): evidence can be deleted before an intrusion is found`,
+        ),
+      ]
+    : [];
+}
+
+/** The deprecated inline default retentions (Bucket's single rule, BucketV2's list): COMPLIANCE, for the minimum. */
+function inlineRetentionFindings(p: Record<string, unknown>): Finding[] {
+  const field = "objectLockConfiguration default retention";
+  // A block unknown at preview is require-evidence-s3-default-retention's note.
+  return inlineDefaultRetentions(p).flatMap((retention) => {
+    if (isUnknown(retention)) return [];
+    const mode = obj(unwrap(retention))?.mode;
+    const findings =
+      typeof mode === "string" && !isUnknown(mode) && !is(mode, "COMPLIANCE")
+        ? [violation(`objectLockConfiguration default mode is "${mode}": only COMPLIANCE cannot be lifted`)]
+        : [];
+    return [...findings, ...shortRetention(retention, field)];
+  });
 }
 
 /**
@@ -30,14 +57,8 @@ const s3Bucket: Check<unknown> = (p, ctx) => {
   const kind = classifyBucket(p, ctx.name, checkedDefaultTags(ctx));
   if (kind === "unknown") return [unverifiable("tags", "cannot tell whether the bucket holds evidence")];
   if (kind === "other") return [];
-  const findings = forceDestroyFindings(p);
-  for (const mode of inlineModes(p))
-    if (typeof mode === "string" && !isUnknown(mode) && !is(mode, "COMPLIANCE"))
-      findings.push(violation(`objectLockConfiguration default mode is "${mode}": only COMPLIANCE cannot be lifted`));
-  return findings;
+  return [...forceDestroyFindings(p), ...inlineRetentionFindings(p)];
 };
-
-const positive = (v: unknown) => (num(v) ?? 0) >= 1;
 
 /**
  * Only the bucket's name is visible here, so only a name that marks evidence or backups is judged;
@@ -56,14 +77,7 @@ const s3LockConfiguration: Check<unknown> = (p, ctx) => {
       problem: () => "only COMPLIANCE mode cannot be lifted by an administrator",
     },
   ]);
-  // AWS takes either days or years; one of them must keep objects for a positive time.
-  const { days, years } = obj(retention) ?? {};
-  if (isUnknown(days) || isUnknown(years)) findings.push(unverifiable("rule.defaultRetention.days"));
-  else if (!positive(days) && !positive(years))
-    findings.push(
-      violation(`rule.defaultRetention.days is ${show(days)}: objects in the evidence bucket are not retained`),
-    );
-  return findings;
+  return [...findings, ...shortRetention(retention, "rule.defaultRetention")];
 };
 
 const ossBucket: Check<unknown> = (p, ctx) => {
@@ -72,24 +86,42 @@ const ossBucket: Check<unknown> = (p, ctx) => {
   return kind === "evidence" ? forceDestroyFindings(p) : [];
 };
 
-const ossWorm: Check<unknown> = (p) => {
+/**
+ * Every WORM policy must be Locked and keep objects for some time. Only the bucket's name is visible here, so the
+ * evidence minimum is held when the bucket or resource name marks evidence or backups, and a short policy on a bucket
+ * unknown at preview is a note; require-evidence-oss-worm holds every WORM policy of an evidence bucket, tagged ones
+ * included, to its minRetentionDays across the stack.
+ */
+const ossWorm: Check<unknown> = (p, ctx) => {
   const findings: Finding[] = [];
   if (isUnknown(p.status)) findings.push(unverifiable("status"));
   else if (p.status !== "Locked")
     findings.push(violation(`status is ${show(p.status)}: an unlocked (InProgress) WORM policy can be deleted`));
-  if (isUnknown(p.retentionPeriodInDays)) findings.push(unverifiable("retentionPeriodInDays"));
-  else if (!positive(p.retentionPeriodInDays))
-    findings.push(violation("retentionPeriodInDays is not set: objects are not retained"));
-  return findings;
+  const days = retentionPeriodDays(p.retentionPeriodInDays);
+  if (days === "unknown") return [...findings, unverifiable("retentionPeriodInDays")];
+  if (days <= 0) return [...findings, violation("retentionPeriodInDays is not set: objects are not retained")];
+  if (days >= EVIDENCE_RETENTION_DAYS) return findings;
+  if (classifyBucket({ bucket: p.bucket }, ctx.name) === "evidence")
+    return [
+      ...findings,
+      violation(
+        `retentionPeriodInDays is ${days}, less than the evidence minimum of ${EVIDENCE_RETENTION_DAYS}: evidence can be deleted before an intrusion is found`,
+      ),
+    ];
+  return isUnknown(unwrap(p.bucket))
+    ? [...findings, unverifiable("bucket", `whether a WORM policy of ${days} days guards evidence`)]
+    : findings;
 };
 
 /**
  * Only the vault's name is visible here, so a lock is judged when its vault or resource name marks evidence or
  * backups, and a weak lock on a vault unknown at preview is a note; require-evidence-s3-default-retention judges the
- * lock of every evidence vault, tagged ones included, across the stack.
+ * lock of every evidence vault, tagged ones included, across the stack. Both hold the Deny to the evidence minimum
+ * (EVIDENCE_RETENTION_DAYS, the stack rule's default minRetentionDays): a lock ending after a day keeps nothing a
+ * hidden intrusion's investigation needs.
  */
 const glacierVaultLock: Check<unknown> = (p, ctx) => {
-  const gaps = glacierLockGaps(p);
+  const gaps = glacierLockGaps(p, EVIDENCE_RETENTION_DAYS);
   if (gaps.length === 0) return [];
   if (classifyBucket({ bucket: p.vaultName }, ctx.name) === "evidence") return gaps;
   return isUnknown(p.vaultName)
@@ -107,14 +139,13 @@ const noForceDestroy: Remedy<unknown> = (p, ctx) =>
 export const requireEvidenceBucketImmutability = defineResourceRule<unknown>({
   metadata: {
     name: "require-evidence-bucket-immutability",
-    description:
-      'Evidence and backup buckets (tag hardening:evidence or hardening:backup = "true" on the bucket or among its AWS provider default tags, another tag naming evidence/forensic/backup, though not the plain backup = "true" by which AWS Backup selects what it copies, or such a bucket or resource name) must not set forceDestroy, and an inline S3 Object Lock default retention must be COMPLIANCE; an S3 Object Lock configuration of a bucket so named must default to COMPLIANCE mode with a positive retention (require-evidence-s3-default-retention requires Object Lock with a COMPLIANCE default retention on every evidence bucket, however it is enabled); OSS WORM policies must be Locked with a retention period.',
+    description: `Evidence and backup buckets (tag hardening:evidence or hardening:backup = "true" on the bucket or among its AWS provider default tags, another tag naming evidence/forensic/backup, though not the plain backup = "true" by which AWS Backup selects what it copies, or such a bucket or resource name) must not set forceDestroy, and an inline S3 Object Lock default retention must be COMPLIANCE for at least ${EVIDENCE_RETENTION_DAYS} days; an S3 Object Lock configuration of a bucket so named must default to COMPLIANCE mode for at least ${EVIDENCE_RETENTION_DAYS} days (days, or years counted as 365 days; require-evidence-s3-default-retention requires Object Lock with such a default retention on every evidence bucket, however it is enabled, at its minRetentionDays); OSS WORM policies must be Locked with a retention period, of at least ${EVIDENCE_RETENTION_DAYS} days on a bucket so named (a shorter one on a bucket unknown at preview is a note); an aws.glacier.VaultLock of a vault so named must be completed (completeLock) with a policy that denies everyone glacier:DeleteArchive for at least ${EVIDENCE_RETENTION_DAYS} days of an archive's life (glacier:ArchiveAgeInDays).`,
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
-      "S3: add a BucketObjectLockConfiguration with mode COMPLIANCE (with versioning it enables Object Lock; objectLockEnabled: true on the bucket also does).",
-      'OSS: add an oss.BucketWorm with status "Locked" and retentionPeriodInDays.',
-      "Glacier: set completeLock: true on the aws.glacier.VaultLock once its policy (a Deny of glacier:DeleteArchive) is tested.",
+      `S3: add a BucketObjectLockConfiguration with mode COMPLIANCE and days of at least ${EVIDENCE_RETENTION_DAYS} (or years) (with versioning it enables Object Lock; objectLockEnabled: true on the bucket also does).`,
+      `OSS: add an oss.BucketWorm with status "Locked" and retentionPeriodInDays of at least ${EVIDENCE_RETENTION_DAYS}.`,
+      `Glacier: set completeLock: true on the aws.glacier.VaultLock once its policy (a Deny of glacier:DeleteArchive for everyone while glacier:ArchiveAgeInDays is below at least ${EVIDENCE_RETENTION_DAYS}, or with no condition) is tested.`,
       "Remove forceDestroy (or set it to false) on the bucket; enforcementLevel remediate does this automatically.",
     ],
     controls: [

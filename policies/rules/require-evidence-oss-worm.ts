@@ -1,4 +1,5 @@
 import { GenericResource } from "../../lib/reachability";
+import { unwrap } from "../../lib/reachability/resource";
 import { isUnknown, num } from "../../lib/values";
 import { unverifiable } from "../lib/findings";
 import { OSS_ACL_TYPES, OSS_PUBLIC_ACLS, OSS_PUBLIC_BLOCKS } from "../lib/evidence-bucket-acls";
@@ -51,7 +52,8 @@ function wormProblems(worms: GenericResource[], min: number): { problems: string
   const problems: string[] = [];
   let unknown: GenericResource | undefined;
   for (const w of worms) {
-    const value = w.inputs.retentionPeriodInDays;
+    // A period set from a secret reaches a stack rule still wrapped: its plain value counts.
+    const value = unwrap(w.inputs.retentionPeriodInDays);
     const days = num(value);
     if (isUnknown(value)) unknown ??= w;
     // A policy without a retention period is require-evidence-bucket-immutability's finding.

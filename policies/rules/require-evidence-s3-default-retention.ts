@@ -1,5 +1,5 @@
 import { GenericResource } from "../../lib/reachability";
-import { isUnknown, list, num, obj } from "../../lib/values";
+import { isUnknown, obj } from "../../lib/values";
 import { at, show } from "../lib/expect";
 import { unverifiable } from "../lib/findings";
 import { FLOW_LOG, receivesFlowLogs } from "../lib/flow-log-evidence";
@@ -9,7 +9,13 @@ import {
   isEvidenceGlacierVault,
   unlockedGlacierVaults,
 } from "../lib/glacier-vault-locks";
-import { S3_ACL_TYPES, S3_PUBLIC_ACLS } from "../lib/evidence-bucket-acls";
+import {
+  restrictedByS3Block,
+  S3_ACL_TYPES,
+  S3_PUBLIC_ACLS,
+  S3_PUBLIC_POLICY_BLOCKS,
+} from "../lib/evidence-bucket-acls";
+import { defaultRetentionDays, inlineDefaultRetentions } from "../lib/default-retention-days";
 import { EVIDENCE_RETENTION_DAYS } from "../lib/evidence-retention";
 import { linkOf } from "../lib/links";
 import { publicBucketAcls } from "../lib/public-bucket-acls";
@@ -31,7 +37,6 @@ import {
   TRAIL_RETENTION_SCHEMA,
   unseenTrailDestinations,
 } from "../lib/trail-buckets";
-import { appendAll } from "../../lib/arrays";
 
 const BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 const LOCKS = [
@@ -39,7 +44,6 @@ const LOCKS = [
   "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
 ];
 const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
-const DAYS_PER_YEAR = 365;
 
 /** Bucket policies of evidence buckets: bucket names are global, so a name links without a place. */
 const BUCKET_POLICIES: StorePolicies = {
@@ -49,6 +53,10 @@ const BUCKET_POLICIES: StorePolicies = {
   inlineField: "policy",
   actions: S3_UNLOCKING_ACTIONS,
   harm: "anyone may lower the default retention for new evidence, add delete markers, overwrite objects, encrypt new evidence under a key of their own, replicate it out or lift the protection",
+  fix: "remove the statement, name the principals (an account or role ARN), add a Condition on aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn or aws:SourceAccount, or set restrictPublicBuckets: true on an aws.s3.BucketPublicAccessBlock of the bucket",
+  // restrictPublicBuckets on the bucket or its account leaves a public statement to the owner's account alone.
+  publicBlocks: S3_PUBLIC_POLICY_BLOCKS,
+  neutralised: restrictedByS3Block,
 };
 
 /** A Glacier vault's only resource policy is its own accessPolicy. */
@@ -78,27 +86,9 @@ interface Verdict {
   unknown?: string;
 }
 
-/**
- * Default retentions configured inline on the bucket (deprecated, still accepted): Bucket has
- * `objectLockConfiguration.rule.defaultRetention`, BucketV2 `objectLockConfiguration.rules[].defaultRetentions[]`.
- */
-function inlineRetentions(bucket: GenericResource): Retention[] {
-  const where = "inline objectLockConfiguration";
-  const single = at(bucket.inputs, "objectLockConfiguration.rule.defaultRetention");
-  const rules = at(bucket.inputs, "objectLockConfiguration.rules");
-  // Null is how an engine may send an unset block.
-  const found: Retention[] = single === undefined || single === null ? [] : [{ where, value: single }];
-  if (isUnknown(rules)) return [...found, { where, value: rules }];
-  for (const rule of list(rules)) {
-    const retentions = isUnknown(rule) ? rule : obj(rule)?.defaultRetentions;
-    const values = isUnknown(retentions) ? [retentions] : list(retentions);
-    appendAll(
-      found,
-      values.map((value) => ({ where, value })),
-    );
-  }
-  return found;
-}
+/** Default retentions configured inline on the bucket (deprecated, still accepted). */
+const inlineRetentions = (bucket: GenericResource): Retention[] =>
+  inlineDefaultRetentions(bucket.inputs).map((value) => ({ where: "inline objectLockConfiguration", value }));
 
 /** Undefined when the retention is COMPLIANCE for at least minDays. */
 function judge(r: Retention, minDays: number): Verdict | undefined {
@@ -108,14 +98,13 @@ function judge(r: Retention, minDays: number): Verdict | undefined {
   const problems: string[] = [];
   if (!is(d.mode, "COMPLIANCE") && !isUnknown(d.mode))
     problems.push(`mode is ${show(d.mode)}: only COMPLIANCE cannot be lifted by an administrator`);
-  if (!isUnknown(d.days) && !isUnknown(d.years)) {
-    // AWS takes either days or years; a year counts as 365 days.
-    const days = (num(d.days) ?? 0) + (num(d.years) ?? 0) * DAYS_PER_YEAR;
-    if (days < minDays) problems.push(`retains objects for ${days} days, less than the minimum of ${minDays}`);
-  }
+  // AWS takes either days or years; a year counts as 365 days.
+  const days = defaultRetentionDays(d);
+  if (days !== "unknown" && days < minDays)
+    problems.push(`retains objects for ${days} days, less than the minimum of ${minDays}`);
   if (problems.length > 0) return { problem: `${r.where} default retention ${problems.join("; ")}` };
-  const unknown = ["mode", "days", "years"].find((f) => isUnknown(d[f]));
-  return unknown ? { unknown: `defaultRetention.${unknown}` } : undefined;
+  if (isUnknown(d.mode)) return { unknown: "defaultRetention.mode" };
+  return days === "unknown" ? { unknown: "defaultRetention.days" } : undefined;
 }
 
 /**
@@ -153,7 +142,7 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
   metadata: {
     name: "require-evidence-s3-default-retention",
     description:
-      "Every S3 bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of a CloudTrail trail or a VPC flow log) must have Object Lock with a default retention in COMPLIANCE mode of at least minRetentionDays (30 by default; minTrailRetentionDays, 180 by default, for a trail's destination, so audit logs outlive six months), set by a BucketObjectLockConfiguration or the bucket's inline objectLockConfiguration; when several set it, each must comply, since the last applied wins. A CloudTrail trail whose bucket the stack does not show (outside it, or unknown at preview and linked to no bucket of it) is a note naming the bucket, a violation when failing closed: its lock cannot be judged. An evidence bucket's policy (a BucketPolicy or its inline policy) must not let everyone (Principal \"*\", {\"AWS\": \"*\"}, NotPrincipal) change its lock, retention, legal holds, versioning, lifecycle, policy, ACL or its objects' ACLs, public access block, ownership controls, default encryption or replication, or put or delete objects, unless a Condition names the principals (aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount…) or an unconditional Deny on everyone takes it back; a condition not read is a note. An evidence bucket's ACL (the bucket's acl or grants, or an aws.s3.BucketAcl), or the canned acl of an object put into it (aws.s3.BucketObjectv2, BucketObject: public-read, public-read-write or authenticated-read lets anyone read it), must not let the AllUsers or AuthenticatedUsers group write (public-read-write, WRITE, WRITE_ACP, FULL_CONTROL: anyone overwrites evidence) or read (public-read, authenticated-read, READ: a violation too, since the rule reports at one level and leaked evidence harms a case as lost evidence does), unless the bucket's BucketPublicAccessBlock or the account's AccountPublicAccessBlock sets ignorePublicAcls (blockPublicAcls alone leaves an ACL applied before it) or BucketOwnershipControls enforce bucket-owner ownership; an account block counts only on its own account (its accountId, else its provider's): one whose account may not be the bucket's is a note, and a value unknown at preview is a note. A Glacier vault marked as evidence must have an aws.glacier.VaultLock naming it in the same place, completed (completeLock: true; an incomplete lock expires after 24 hours) with a policy that denies everyone glacier:DeleteArchive while an archive is younger than minRetentionDays (a lock whose settings are unknown at preview is a note), and its own accessPolicy must not let everyone delete archives or the vault, abort a lock or change the policy. Buckets, trails, flow logs and bucket policies declared in CloudFormation templates (aws.cloudformation.Stack, StackSet) are judged as the program's are: an AWS::S3::BucketPolicy names the bucket its Bucket gives ({\"Ref\": bucket} or a name), its document's pseudo parameters and references to template resources name an account or resource, never everyone, and a document unknown as a whole (a parameter without a value, an import) is a note.",
+      "Every S3 bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of a CloudTrail trail or a VPC flow log) must have Object Lock with a default retention in COMPLIANCE mode of at least minRetentionDays (30 by default; minTrailRetentionDays, 180 by default, for a trail's destination, so audit logs outlive six months), set by a BucketObjectLockConfiguration or the bucket's inline objectLockConfiguration; when several set it, each must comply, since the last applied wins. A CloudTrail trail whose bucket the stack does not show (outside it, or unknown at preview and linked to no bucket of it) is a note naming the bucket, a violation when failing closed: its lock cannot be judged. An evidence bucket's policy (a BucketPolicy or its inline policy) must not let everyone (Principal \"*\", {\"AWS\": \"*\"}, NotPrincipal) change its lock, retention, legal holds, versioning, lifecycle, policy, ACL or its objects' ACLs, public access block, ownership controls, default encryption or replication, or put or delete objects, unless a Condition names the principals (aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount…), an unconditional Deny on everyone takes it back, or restrictPublicBuckets is set on the bucket's BucketPublicAccessBlock or on the AccountPublicAccessBlock of its account (S3 then limits a public policy to AWS service principals and the owner's account; a grant to every AWS service, or one a condition not read may make non-public, is still judged); a condition not read is a note. An evidence bucket's ACL (the bucket's acl or grants, or an aws.s3.BucketAcl), or the canned acl of an object put into it (aws.s3.BucketObjectv2, BucketObject: public-read, public-read-write or authenticated-read lets anyone read it), must not let the AllUsers or AuthenticatedUsers group write (public-read-write, WRITE, WRITE_ACP, FULL_CONTROL: anyone overwrites evidence) or read (public-read, authenticated-read, READ: a violation too, since the rule reports at one level and leaked evidence harms a case as lost evidence does), unless the bucket's BucketPublicAccessBlock or the account's AccountPublicAccessBlock sets ignorePublicAcls (blockPublicAcls alone leaves an ACL applied before it) or BucketOwnershipControls enforce bucket-owner ownership; an account block counts only on its own account (its accountId, else its provider's): one whose account may not be the bucket's is a note, and a value unknown at preview is a note. A Glacier vault marked as evidence must have an aws.glacier.VaultLock naming it in the same place, completed (completeLock: true; an incomplete lock expires after 24 hours) with a policy that denies everyone glacier:DeleteArchive while an archive is younger than minRetentionDays (a lock whose settings are unknown at preview is a note), and its own accessPolicy must not let everyone delete archives or the vault, abort a lock or change the policy. Buckets, trails, flow logs and bucket policies declared in CloudFormation templates (aws.cloudformation.Stack, StackSet) are judged as the program's are (a bucket's inline PublicAccessBlockConfiguration counts as its BucketPublicAccessBlock): an AWS::S3::BucketPolicy names the bucket its Bucket gives ({\"Ref\": bucket} or a name), its document's pseudo parameters and references to template resources name an account or resource, never everyone, and a document unknown as a whole (a parameter without a value, an import) is a note.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -161,7 +150,7 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
       'Add an aws.s3.BucketObjectLockConfiguration with bucket set to the bucket and rule.defaultRetention { mode: "COMPLIANCE", days: 30 } (or years).',
       "Raise days (or years) to at least the configured minRetentionDays (minTrailRetentionDays on the bucket a CloudTrail trail writes to), and remove any other lock configuration of the bucket that is weaker.",
       "For a CloudTrail trail writing to a bucket outside the stack: declare the bucket in the stack with such a lock (the kit's AuditTrail component does), or exempt the trail once the bucket's lock is confirmed.",
-      "Remove bucket policy statements that allow everyone to delete, overwrite or unlock evidence, or name the principals (an account or role ARN) or narrow them with a Condition on aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn or aws:SourceAccount.",
+      "Remove bucket policy statements that allow everyone to delete, overwrite or unlock evidence, or name the principals (an account or role ARN) or narrow them with a Condition on aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn or aws:SourceAccount, or set restrictPublicBuckets: true on an aws.s3.BucketPublicAccessBlock of the bucket (S3 then limits a public policy to AWS service principals and the bucket owner's account).",
       'Set the evidence bucket\'s acl (and any aws.s3.BucketAcl) to "private" with no grants to AllUsers or AuthenticatedUsers, or add an aws.s3.BucketPublicAccessBlock with ignorePublicAcls: true or aws.s3.BucketOwnershipControls with objectOwnership "BucketOwnerEnforced" (the kit\'s evidence bucket component adds both).',
       "Lock a Glacier evidence vault with an aws.glacier.VaultLock whose policy denies glacier:DeleteArchive, with completeLock: true.",
     ],

@@ -14,6 +14,8 @@ const denyWhileYounger = (days: unknown, operator = "NumericLessThan") => ({
   Condition: { [operator]: { "glacier:ArchiveAgeInDays": days } },
 });
 const DENY_ALWAYS = { Effect: "Deny", Principal: "*", Action: "glacier:DeleteArchive", Resource: "*" };
+/** A secret as the engine sends it, before @pulumi/policy unwraps it. */
+const secret = (value: unknown) => ({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value });
 const policy = (...statements: unknown[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
 
 describe("lockPolicyDeniesDeletes: the days a Deny keeps an archive, against a minimum", () => {
@@ -97,22 +99,99 @@ describe("require-evidence-s3-default-retention: a Glacier evidence vault's lock
   ]);
 });
 
-describe("require-evidence-bucket-immutability: a Glacier lock alone is held to a day", () => {
-  // This rule knows no evidence minimum (as for S3 and OSS retention it asks for a positive one); the stack rule above
-  // holds the lock of an evidence vault to the minimum.
+describe("require-evidence-bucket-immutability: a Glacier lock alone is held to the evidence minimum", () => {
+  // The per-resource rule reads the same predicate as the stack rule, at EVIDENCE_RETENTION_DAYS (30).
+  const lockOf = (vaultName: unknown, doc: unknown, completeLock: unknown = true) => ({
+    vaultName,
+    completeLock,
+    policy: doc,
+  });
   table(requireEvidenceBucketImmutability, [
+    // Known bad: shorter than the minimum (reverted to a one-day minimum, the first two pass).
     {
       name: "a Deny while younger than 1 day",
       type: LOCK,
-      props: { vaultName: "evidence-archive", completeLock: true, policy: policy(denyWhileYounger("1")) },
-      violations: 0,
+      props: lockOf("evidence-archive", policy(denyWhileYounger("1"))),
+      violations: 1,
+      mentions: "denies glacier:DeleteArchive for fewer than 30 days",
+    },
+    {
+      name: "a Deny while younger than 29 days, as a number",
+      type: LOCK,
+      props: lockOf("evidence-archive", policy(denyWhileYounger(29))),
+      violations: 1,
+      mentions: "fewer than 30 days",
+    },
+    {
+      name: "a Deny while at most 29 days old",
+      type: LOCK,
+      props: lockOf("evidence-archive", policy(denyWhileYounger("29", "NumericLessThanEquals"))),
+      violations: 1,
     },
     {
       name: "a Deny while younger than 0 days",
       type: LOCK,
-      props: { vaultName: "evidence-archive", completeLock: true, policy: policy(denyWhileYounger("0")) },
+      props: lockOf("evidence-archive", policy(denyWhileYounger("0"))),
       violations: 1,
-      mentions: "for at least 1 day of an archive's life",
+      mentions: "for at least 30 days of an archive's life",
+    },
+    {
+      name: "a one-day Deny, the policy given as an object",
+      type: LOCK,
+      props: lockOf("evidence-archive", { Version: "2012-10-17", Statement: [denyWhileYounger("1")] }),
+      violations: 1,
+    },
+    {
+      name: "a one-day Deny in a secret policy",
+      type: LOCK,
+      props: lockOf("evidence-archive", secret(policy(denyWhileYounger("1")))),
+      violations: 1,
+    },
+    // Known good.
+    {
+      name: "a Deny while younger than 30 days (exactly the minimum)",
+      type: LOCK,
+      props: lockOf("evidence-archive", policy(denyWhileYounger("30"))),
+      violations: 0,
+    },
+    {
+      name: "a Deny while younger than 365 days",
+      type: LOCK,
+      props: lockOf("evidence-archive", policy(denyWhileYounger(365))),
+      violations: 0,
+    },
+    {
+      name: "an unconditional Deny",
+      type: LOCK,
+      props: lockOf("evidence-archive", policy(DENY_ALWAYS)),
+      violations: 0,
+    },
+    {
+      name: "a 30-day Deny in a secret policy",
+      type: LOCK,
+      props: lockOf("evidence-archive", secret(policy(denyWhileYounger("30")))),
+      violations: 0,
+    },
+    {
+      name: "a one-day Deny on a vault not named as evidence is not this rule's to judge",
+      type: LOCK,
+      props: lockOf("media-archive", policy(denyWhileYounger("1"))),
+      violations: 0,
+    },
+    // Unknown at preview.
+    {
+      name: "an age unknown at preview is a note",
+      type: LOCK,
+      props: lockOf("evidence-archive", policy(denyWhileYounger(UNKNOWN))),
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "a one-day Deny on a vault whose name is unknown at preview is a note",
+      type: LOCK,
+      props: lockOf(UNKNOWN, policy(denyWhileYounger("1"))),
+      violations: 0,
+      notes: 1,
     },
   ]);
 });

@@ -1,12 +1,12 @@
 // CloudFormation resources that record and keep network and API activity, translated to the Pulumi AWS provider's
 // shapes the flow-log, audit-trail and evidence rules read: VPC flow logs, the log groups and buckets they deliver to (a
-// bucket's inline lifecycle as a lifecycle configuration of its own, as the provider splits it, and its Object Lock
-// default retention inline), CloudTrail trails; bucket policies in aws-template-bucket-policies.ts.
+// bucket's inline lifecycle and public access block as resources of their own, as the provider splits them, and its
+// Object Lock default retention inline), CloudTrail trails; bucket policies in aws-template-bucket-policies.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
 import { AWS_BUCKET_POLICY_TRANSLATIONS } from "./aws-template-bucket-policies";
 import { advancedEventSelectors, eventSelectors } from "./aws-template-event-selectors";
 import { s3Destination } from "./aws-template-s3-destinations";
-import { defined, templateBlock, tagMap, Translation } from "./embedded-resource";
+import { defined, templateBlock, tagMap, Translated, Translation } from "./embedded-resource";
 import { isTemplateReference } from "./template-references";
 
 /** `ResourceType` → the provider's input naming the resource a flow log watches. */
@@ -113,6 +113,30 @@ function objectLock(value: unknown): unknown {
   );
 }
 
+/**
+ * `PublicAccessBlockConfiguration` as the separate aws.s3.BucketPublicAccessBlock the provider splits it into, naming
+ * the bucket, so the evidence rules read its ignorePublicAcls and restrictPublicBuckets as a program's; a block unknown
+ * at preview leaves each flag unknown.
+ */
+function publicAccessBlock(configuration: unknown, self: string): Translated[] {
+  if (configuration === undefined) return [];
+  const c = isUnknown(configuration) ? undefined : (obj(configuration) ?? {});
+  const flag = (field: string) => (c ? c[field] : UNKNOWN);
+  return [
+    {
+      type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+      props: defined({
+        bucket: self,
+        blockPublicAcls: flag("BlockPublicAcls"),
+        ignorePublicAcls: flag("IgnorePublicAcls"),
+        blockPublicPolicy: flag("BlockPublicPolicy"),
+        restrictPublicBuckets: flag("RestrictPublicBuckets"),
+      }),
+      where: "PublicAccessBlockConfiguration",
+    },
+  ];
+}
+
 const bucket: Translation = (read, self) => {
   const rules = lifecycleRules(read("LifecycleConfiguration"));
   return [
@@ -134,6 +158,7 @@ const bucket: Translation = (read, self) => {
           },
         ]
       : []),
+    ...publicAccessBlock(read("PublicAccessBlockConfiguration"), self),
   ];
 };
 
