@@ -3,6 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { evidenceWriter, guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
+import { answeredInvoke } from "../invokeAnswer";
 import { withPinnedMessage } from "../pinnedMessage";
 import {
   DEFAULT_LOG_RETENTION_DAYS,
@@ -141,7 +142,8 @@ export class AuditTrail extends pulumi.ComponentResource {
       description: `ActionTrail events (${trailName})`,
       tags,
     });
-    const account = alicloud.getAccountOutput(parent);
+    // Unknown at preview through a provider configured from values the preview does not know (it answers nothing).
+    const account = answeredInvoke(subject, "getAccount", ["id"], alicloud.getAccountOutput(parent));
     const slsProjectArn = pulumi.interpolate`acs:log:${region}:${account.id}:project/${project.projectName}`;
 
     const trail = new alicloud.actiontrail.Trail(

@@ -14,6 +14,7 @@ import {
 import { publicVpcSpaceWarning } from "../plan/vpcCidrSpace";
 import { isPlain, ValidationError } from "../validation";
 import { AllowListTagRule, allowListTags, checkAllowListTags, otherTags } from "../allowListTag";
+import { answeredInvoke } from "../invokeAnswer";
 import { ArgProblems, MAX_TAG_LENGTH, MAX_TAGS, argumentKeys, checkTags } from "./args";
 import { PRIVATE_RANGES, bastionEgressRules, checkBastionVpcCidr } from "./bastionEgress";
 import { ChildGate } from "./childGate";
@@ -255,18 +256,23 @@ export class Bastion extends pulumi.ComponentResource {
         this,
       );
     }
+    // A provider configured from values a preview does not know answers nothing: the image is then unknown, not
+    // missing (an answer with no image in it is the region's own, and refused now).
     const imageId =
       args.imageId ??
-      alicloud.ecs
-        .getImagesOutput(
+      answeredInvoke(
+        `Bastion "${name}"`,
+        "ecs.getImages",
+        ["images", "ids"],
+        alicloud.ecs.getImagesOutput(
           { owners: "system", nameRegex: "^aliyun_3_x64_20G_alibase_.*", mostRecent: true, osType: "linux" },
           parent,
-        )
-        .apply((r) => {
-          const id = r.images?.[0]?.id ?? r.ids?.[0];
-          if (!id) throw new Error(`Bastion "${name}": no Alibaba Cloud Linux 3 image found; fix: pass imageId`);
-          return id;
-        });
+        ),
+      ).apply((r) => {
+        const id = r.images?.[0]?.id ?? r.ids?.[0];
+        if (!id) throw new Error(`Bastion "${name}": no Alibaba Cloud Linux 3 image found; fix: pass imageId`);
+        return id;
+      });
 
     const instance = new alicloud.ecs.Instance(
       `${name}-instance`,

@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
+import { answeredInvoke } from "../invokeAnswer";
 import { publicTierEgressEntries, publicTierIngressEntries } from "../plan/alicloud-acl";
 import { withPinnedMessage } from "../pinnedMessage";
 import { ValidationError } from "../validation";
@@ -65,9 +66,14 @@ export class HardenedVpc extends pulumi.ComponentResource {
       }
       return ids.slice(0, zoneCount);
     };
-    const zones = alicloud
-      .getZonesOutput({ availableResourceCreation: "VSwitch" }, parent)
-      .apply((r) => withPinnedMessage(() => zonesToUse((r.zones ?? []).map((z) => z.id))));
+    // A provider configured from values a preview does not know answers nothing: the zones are then unknown and
+    // checked at deployment (an answer with no zones in it is the region's own, and checked now).
+    const zones = answeredInvoke(
+      `HardenedVpc "${name}"`,
+      "getZones",
+      ["zones"],
+      alicloud.getZonesOutput({ availableResourceCreation: "VSwitch" }, parent),
+    ).apply((r) => withPinnedMessage(() => zonesToUse((r.zones ?? []).map((z) => z.id))));
     this.zoneIds = Array.from({ length: zoneCount }, (_, i) => zones.apply((z) => z[i]));
     // Every child waits on that check (the gate adds it to each child's dependsOn): with `pulumi up --skip-preview` a
     // zone the region does not offer fails before the first resource is created, not at the vSwitches after the VPC,

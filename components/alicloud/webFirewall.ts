@@ -10,6 +10,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { guardEvidence, guardInheritedTransformations } from "../evidenceGuard";
+import { answeredInvoke } from "../invokeAnswer";
 import { IpFamily } from "../../lib/cidr";
 import { OriginAcls, OriginListenerAcl, createOriginAcls, listenerAcl } from "./originLock";
 import { albOriginBlocks, DEFAULT_ORIGIN_KINDS, OriginKind } from "../plan/alicloud-origin-kinds";
@@ -129,7 +130,8 @@ export class WebFirewall extends pulumi.ComponentResource {
     });
 
     if (args.manageLogCollection ?? true) {
-      const account = alicloud.getAccountOutput(parent);
+      // Unknown at preview through a provider configured from values the preview does not know (it answers nothing).
+      const account = answeredInvoke(subject, "getAccount", ["id"], alicloud.getAccountOutput(parent));
       // It writes the WAF logs and sets how long SLS keeps them. Retained on delete, it is held as an evidence store
       // (../evidenceGuard.ts; the component's own `transforms` included): transformations cannot turn waf_enabled
       // off or shorten waf_ttl, and it has no tags for them to change.

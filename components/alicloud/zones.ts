@@ -2,6 +2,7 @@
 // A zone of another region only fails when the vSwitch is created, half-way through an update; catch it first.
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
+import { answeredInvoke } from "../invokeAnswer";
 import { Problems, ValidationError, ValidationProblem } from "../validation";
 
 const ZONE_ID = /^([a-z]{2,}(?:-[a-z0-9]+)+?)(?:-[a-z]|(?<=\d)[a-z])$/;
@@ -53,9 +54,17 @@ export function assertZonesInRegion(subject: string, argument: string, zones: re
   if (problems.length > 0) throw new ValidationError(subject, problems);
 }
 
-/** The region a provider works in, read with `getRegions({ current: true })` through the given invoke options. */
+/**
+ * The region a provider works in, read with `getRegions({ current: true })` through the given invoke options; unknown
+ * at preview when the provider is configured from values the preview does not know (it answers nothing then).
+ */
 export function providerRegion(invokeOptions: pulumi.InvokeOutputOptions): pulumi.Output<string | undefined> {
-  return alicloud.getRegionsOutput({ current: true }, invokeOptions).apply((r) => r.regions?.[0]?.id ?? r.ids?.[0]);
+  return answeredInvoke(
+    "Provider region",
+    "getRegions",
+    ["regions", "ids"],
+    alicloud.getRegionsOutput({ current: true }, invokeOptions),
+  ).apply((r) => r.regions?.[0]?.id ?? r.ids?.[0]);
 }
 
 /** A region argument, the provider that should be in that region, and the region that provider is in. */

@@ -6,6 +6,7 @@
 // accounts' too: the secret origin header of `originRequestGate.ts` narrows it to the caller's own.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { answeredInvoke } from "../invokeAnswer";
 import { checkLabel } from "../labels";
 import { checkKnownArguments, checkList, checkPlain, checkRequiredInput, isPlain, Problems } from "../validation";
 import { SECURITY_GROUP_ID } from "../../lib/aws-names";
@@ -150,7 +151,13 @@ export function createOriginIngressRules(
 ): aws.vpc.SecurityGroupIngressRule[] {
   // Without an explicit provider, the lookup and rules use the parent's, as every child of the component does.
   const opts = args.provider ? { parent, provider: args.provider } : { parent };
-  const list = aws.ec2.getManagedPrefixListOutput({ name: CLOUDFRONT_ORIGIN_FACING_LIST }, opts);
+  // Unknown at preview through a provider configured from values the preview does not know (it answers nothing).
+  const list = answeredInvoke(
+    `WebFirewall ${args.component}`,
+    "getManagedPrefixList",
+    ["id"],
+    aws.ec2.getManagedPrefixListOutput({ name: CLOUDFRONT_ORIGIN_FACING_LIST }, opts),
+  );
   return args.ports.map(
     (port) =>
       new aws.vpc.SecurityGroupIngressRule(

@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { withPinnedMessage } from "../pinnedMessage";
 import { isAwsRegionId } from "../../lib/aws-names";
 import { ChildGate } from "../childGate";
+import { answeredInvoke } from "../invokeAnswer";
 import { checkOnceKnown } from "./deferredCheck";
 import { checkAlarmActions } from "./alarmActions";
 import { healthCheckAlarmRegionOf, healthCheckMetricsRegion } from "./healthCheckMetricsRegion";
@@ -344,7 +345,14 @@ export class DnsFailover extends pulumi.ComponentResource {
     // Regions, targets and alarm actions given as Outputs are checked once known, and the alarm actions against the
     // alarm's region once the provider's is; every child (checks, records, alarm) waits for the check through its
     // dependsOn (the gate), so its own values (record name, tags, description) stay known.
-    const stackRegion = aws.getRegionOutput({}, { parent: this, provider: opts?.provider }).region;
+    // A provider configured from values a preview does not know answers nothing: its region is then unknown, and
+    // the alarm's region and the alarm actions are checked at deployment.
+    const stackRegion = answeredInvoke(
+      `DnsFailover ${name}`,
+      "getRegion",
+      ["region"],
+      aws.getRegionOutput({}, { parent: this, provider: opts?.provider }),
+    ).region;
     const checked = checkOnceKnown(
       `DnsFailover ${name}`,
       { primary: args.primary, secondary: args.secondary, alarmActions: args.alarmActions, stackRegion },

@@ -6,6 +6,7 @@ import { planSubnets, SubnetPlan } from "../plan/cidr";
 import { DEFAULT_LOG_RETENTION_DAYS, shortenedRetentionWarning } from "../plan/retention";
 import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { AwsContext, awsContext } from "./context";
+import { answeredInvoke } from "../invokeAnswer";
 import { DEFAULT_TIERS, HardenedVpcArgs, pickZones, SubnetTierType, validateHardenedVpcArgs } from "./hardenedVpcArgs";
 import { raisedQuotaWarning } from "../plan/aclQuota";
 import { AWS_NACL_RULE_QUOTA } from "./naclQuota";
@@ -49,9 +50,16 @@ export class HardenedVpc extends pulumi.ComponentResource {
 
     // Zone names are only known from the provider. Only Availability Zones proper: an opted-in Local or Wavelength
     // Zone ("us-west-2-lax-1a" sorts before "us-west-2a") lacks NAT gateways and interface endpoints.
-    const zones = aws.getAvailabilityZonesOutput(
-      { state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] },
-      parent,
+    // A provider configured from values a preview does not know answers nothing: the zones are then unknown, and the
+    // count is checked at deployment (an answer with no zones in it is the region's own, and checked now).
+    const zones = answeredInvoke(
+      `HardenedVpc ${name}`,
+      "getAvailabilityZones",
+      ["names"],
+      aws.getAvailabilityZonesOutput(
+        { state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] },
+        parent,
+      ),
     );
     this.azNames = zones.names.apply((names) => pickZones(name, names, azCount));
     // Every child waits on the zone check through its tags or the provider context (each has one, or an input from

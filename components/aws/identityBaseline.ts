@@ -3,6 +3,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkBoolean, checkKnownArguments, checkPlainArguments, checkRequiredInput, Problems } from "../validation";
+import { answeredInvoke } from "../invokeAnswer";
 import { policyDocument, PolicyStatement } from "./iam";
 import { checkDerivedNames, iamPolicyName } from "./derivedNames";
 
@@ -140,12 +141,20 @@ export class IdentityBaseline extends pulumi.ComponentResource {
       },
       parent,
     );
+    // Unknown at preview through a provider configured from values the preview does not know (it answers nothing),
+    // so the policy never names the users of "arn:undefined".
+    const partition = answeredInvoke(
+      `IdentityBaseline ${name}`,
+      "getPartition",
+      ["partition"],
+      aws.getPartitionOutput({}, parent),
+    ).partition;
     const policy = new aws.iam.Policy(
       `${name}-require-mfa`,
       {
         name: `${name}-require-mfa`,
         description: "Deny everything but MFA self-service until the user signs in with MFA",
-        policy: policyDocument(requireMfaStatements(aws.getPartitionOutput({}, parent).partition)),
+        policy: policyDocument(requireMfaStatements(partition)),
       },
       parent,
     );

@@ -10,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkSecretValue } from "./originGateSecret";
 import { checkGatePlace, type CheckedGate } from "./originRequestGateArgs";
 import { afterCheck, checkOnceKnown } from "./deferredCheck";
+import { answeredInvoke } from "../invokeAnswer";
 
 export { DEFAULT_ORIGIN_HEADER, reservedHeaderReason } from "./originGateHeader";
 export { checkSecretValue, describeSecret, MAX_SECRET_LENGTH, MIN_SECRET_LENGTH } from "./originGateSecret";
@@ -69,10 +70,11 @@ export function createOriginRequestGate(parent: pulumi.Resource, args: OriginReq
   // Without an explicit provider, the rule uses the parent's, as every child of the component does.
   const placement = args.provider ? { parent, provider: args.provider } : { parent };
   // The listener and target group must be of the rule's provider's partition and region; the rule waits for the
-  // checks, each of its inputs for its own, so their dependencies stay the ARNs' own.
+  // checks, each of its inputs for its own, so their dependencies stay the ARNs' own. A provider configured from
+  // values a preview does not know answers nothing: the checks then wait for the deployment.
   const stack = {
-    partition: aws.getPartitionOutput({}, placement).partition,
-    region: aws.getRegionOutput({}, placement).region,
+    partition: answeredInvoke(subject, "getPartition", ["partition"], aws.getPartitionOutput({}, placement)).partition,
+    region: answeredInvoke(subject, "getRegion", ["region"], aws.getRegionOutput({}, placement)).region,
   };
   const placed = (argument: "listenerArn" | "targetGroupArn") =>
     afterCheck(
