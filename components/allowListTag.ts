@@ -4,8 +4,7 @@
 // deployment, after the bastion's security group exists; so the list is split, and its tags counted against what the
 // host may still carry, before anything is created.
 import type { Problems } from "./validation";
-
-export const ALLOWED_CIDRS_TAG = "hardening:allowed-cidrs";
+import { allowListTagKey, allowListTagNumber } from "../lib/allow-list-tag-keys";
 
 /** How one cloud writes the tags: what joins the blocks, its longest tag value, and the most tags a resource takes. */
 export interface AllowListTagRule {
@@ -16,15 +15,12 @@ export interface AllowListTagRule {
   cloud: string;
 }
 
-/** The key of the allow-list's `n`th tag (from 1): the first bare, then `-2`, `-3`, … (the pack reads these). */
-export const allowListTagKey = (n: number): string => (n === 1 ? ALLOWED_CIDRS_TAG : `${ALLOWED_CIDRS_TAG}-${n}`);
-
 /**
- * Keys of the allow-list's family: the component writes them, so a caller's copy (which would claim sources the group
- * never had) is dropped, and not counted among the host's other tags.
+ * A key the pack reads as part of the allow-list: the component writes these, so a caller's copy (which would claim
+ * sources the group never had) is dropped, and not counted among the host's other tags. A key the pack does not read
+ * (`hardening:allowed-cidrs-owner`) is an ordinary tag.
  */
-export const isAllowListTagKey = (key: string): boolean =>
-  key === ALLOWED_CIDRS_TAG || key.startsWith(`${ALLOWED_CIDRS_TAG}-`);
+export const isAllowListTagKey = (key: string): boolean => allowListTagNumber(key) !== undefined;
 
 /** The tag values: the blocks in order, joined with the separator, each value filled as far as `maxLength` allows. */
 export function allowListTagValues(allowedCidrs: readonly unknown[], rule: AllowListTagRule): string[] {
@@ -67,7 +63,8 @@ export function otherTags(given: unknown, own: readonly string[]): OtherTags {
 /**
  * Refuses an `allowedCidrs` list that needs more tags than the host has left besides `other`. The first tag is
  * never refused here: the host always carries it, and tags that leave no room for it are the caller's `tags` to fix.
- * Entries are not checked here: a block longer than a value would be refused as a CIDR first.
+ * Entries are not checked here: a block longer than a value would be refused as a CIDR first. The list is shown as
+ * its count: a list this long would fill the message.
  */
 export function checkAllowListTags(
   problems: Problems,
@@ -78,15 +75,20 @@ export function checkAllowListTags(
   const needed = allowListTagValues(allowedCidrs, rule).length;
   const left = Math.max(rule.maxTags - other.given - other.own, 0);
   const joined = rule.separator === " " ? "spaces" : `"${rule.separator}"`;
-  const dropTags = other.given > 0 ? `, or pass fewer tags (tags holds ${other.given})` : "";
+  // Dropping caller tags helps only when the list fits beside the component's own tags.
+  const excess = other.given + other.own + needed - rule.maxTags;
+  const dropTags =
+    other.given > 0 && needed <= rule.maxTags - other.own
+      ? `, or drop at least ${excess} of the ${other.given} ${other.given === 1 ? "tag" : "tags"} in tags`
+      : "";
   problems.check(
     needed <= Math.max(left, 1),
     "allowedCidrs",
-    allowedCidrs,
+    `${allowedCidrs.length} blocks`,
     `blocks that, joined with ${joined} into values of at most ${rule.maxLength} characters, fill at most ${left} ` +
-      `tags (${allowListTagKey(1)}, ${allowListTagKey(2)}, …): ${rule.cloud} allows ${rule.maxTags} tags per ` +
-      `resource and the bastion's host carries ${other.given + other.own} others; these ${allowedCidrs.length} ` +
-      `blocks need ${needed}`,
+      `${left === 1 ? "tag" : "tags"} (${allowListTagKey(1)}, ${allowListTagKey(2)}, …): ${rule.cloud} allows ` +
+      `${rule.maxTags} tags per resource and the bastion's host carries ${other.given + other.own} others; these ` +
+      `${allowedCidrs.length} blocks need ${needed}`,
     `merge adjacent blocks into wider ones, or reach the bastion through a VPN with one egress range${dropTags}`,
   );
 }

@@ -3,6 +3,7 @@
 // once, by argument, before any child exists, and weakened defaults are announced with a warning.
 import * as pulumi from "@pulumi/pulumi";
 import { checkBoolean, checkKnownArguments, isPlain, Problems, unresolvedProblem } from "../validation";
+import { checkCallerTags, ResourceTagLimits } from "../../lib/resource-tag-limits";
 
 /** The argument a problem is about, without its index or field: `allowedCidrs[2]` and `rateLimit.x` → the key. */
 function rootArgument(argument: string): string {
@@ -89,51 +90,21 @@ export class ArgProblems extends Problems {
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 128;
 
+const ALIBABA_TAG_LIMITS: ResourceTagLimits = {
+  cloud: "Alibaba Cloud",
+  maxTags: MAX_TAGS,
+  maxKeyLength: MAX_TAG_LENGTH,
+  maxValueLength: MAX_TAG_LENGTH,
+  reservedKey: /^(aliyun|acs:|hardening:|https?:\/\/)/i,
+  reservedKeyText: "aliyun, acs:, http(s):// or hardening: (the kit's own)",
+};
+
 /**
  * Tags the caller adds. The component adds `reserved` tags of its own under `hardening:`, which marks evidence and
  * roles for the policies: a caller's `hardening:` key would be overwritten, so it is refused rather than ignored.
  */
 export function checkTags(problems: Problems, argument: string, tags: unknown, reserved: number): void {
-  if (tags === undefined) return;
-  if (
-    !problems.check(
-      typeof tags === "object" && tags !== null && !Array.isArray(tags),
-      argument,
-      tags,
-      "an object of tag keys to string values",
-      'pass e.g. { team: "ops" }',
-    )
-  ) {
-    return;
-  }
-  const entries = Object.entries(tags as Record<string, unknown>);
-  problems.check(
-    entries.length + reserved <= MAX_TAGS,
-    argument,
-    entries.length,
-    `at most ${MAX_TAGS - reserved} tags (the component adds ${reserved} of its own; Alibaba Cloud allows ${MAX_TAGS})`,
-    "drop the least useful tags",
-  );
-  for (const [key, value] of entries) {
-    problems.check(
-      key.length >= 1 &&
-        key.length <= MAX_TAG_LENGTH &&
-        !/^(aliyun|acs:)/i.test(key) &&
-        !/^hardening:/i.test(key) &&
-        !/^(https?:\/\/)/i.test(key),
-      `${argument}.${key}`,
-      key,
-      `a key of 1-${MAX_TAG_LENGTH} characters not starting with aliyun, acs:, http(s):// or hardening: (the kit's own)`,
-      "rename the tag key",
-    );
-    problems.check(
-      typeof value === "string" && value.length <= MAX_TAG_LENGTH,
-      `${argument}.${key}`,
-      value,
-      `a string of at most ${MAX_TAG_LENGTH} characters`,
-      `pass the value as a string, e.g. "${String(value).slice(0, 20)}"`,
-    );
-  }
+  checkCallerTags(problems, argument, tags, ALIBABA_TAG_LIMITS, reserved);
 }
 
 /** Lists the keys of an argument interface so the compiler keeps the list complete. */

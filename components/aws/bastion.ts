@@ -9,6 +9,7 @@ import { checkBoolean, checkKnownArguments, checkList, checkRequiredInput, isPla
 import { parseCidr } from "../../lib/cidr";
 import { publicVpcSpaceWarning } from "../plan/vpcCidrSpace";
 import { awsContext } from "./context";
+import { answeredInvoke } from "../invokeAnswer";
 import { serviceTrustPolicy } from "./iam";
 import { ChildGate } from "../childGate";
 import { afterCheck, checkOnceKnown } from "./deferredCheck";
@@ -25,6 +26,8 @@ import {
 } from "../sshTarget";
 import { SECURITY_GROUP_ID } from "../../lib/aws-names";
 import { AllowListTagRule, allowListTags, checkAllowListTags, isAllowListTagKey, otherTags } from "../allowListTag";
+import { checkCallerTags, ResourceTagLimits } from "../../lib/resource-tag-limits";
+import { ALLOW_LIST_KEYS_TEXT } from "../../lib/allow-list-tag-keys";
 import {
   checkSecurityGroupRuleQuota,
   raisedSecurityGroupQuotaWarning,
@@ -43,6 +46,36 @@ const DEFAULT_INSTANCE_TYPE = "t3.micro";
 const ALLOW_LIST_TAG: AllowListTagRule = { separator: " ", maxLength: 256, maxTags: 50, cloud: "EC2" };
 /** The host's own tags besides the allow-list. */
 const HOST_TAGS = ["Name", "hardening:role"];
+/**
+ * EC2's tag restrictions for the caller's tags: 50 per resource, keys of 1-128 characters and values of up to 256,
+ * no `aws:` keys (in any case). A value given as an Output inside a plain object is not known here, so not checked.
+ */
+const EC2_TAG_LIMITS: ResourceTagLimits = {
+  cloud: "EC2",
+  maxTags: ALLOW_LIST_TAG.maxTags,
+  maxKeyLength: 128,
+  maxValueLength: ALLOW_LIST_TAG.maxLength,
+  reservedKey: /^aws:/i,
+  reservedKeyText: "aws: (AWS's own)",
+  deferredValue: (value) => !isPlain(value),
+};
+
+/**
+ * The caller's tags beside the host's own and, in SSH mode, the allow-list's first tag, which the host always carries
+ * (the allow-list's further tags are checked against what is left: checkAllowListTags). A caller's Name,
+ * hardening:role and allow-list keys are overwritten or dropped, so not counted.
+ */
+function checkBastionTags(problems: Problems, tags: unknown, ssmOnly: boolean): void {
+  const reserved = HOST_TAGS.length + (ssmOnly ? 0 : 1);
+  checkCallerTags(
+    problems,
+    "tags",
+    tags,
+    EC2_TAG_LIMITS,
+    reserved,
+    (key) => HOST_TAGS.includes(key) || isAllowListTagKey(key),
+  );
+}
 
 export interface BastionArgs {
   vpcId: pulumi.Input<string>;
@@ -55,7 +88,9 @@ export interface BastionArgs {
   vpcCidr: pulumi.Input<string>;
   /**
    * Required in SSH mode: the only sources allowed on port 22. Sets covering the internet or public blocks broader
-   * than /24 are rejected: the case's SSH was open to everyone and brute-forced in 137 seconds.
+   * than /24 are rejected: the case's SSH was open to everyone and brute-forced in 137 seconds. Each entry also takes
+   * room in the host's allow-list tags (about 690 public /32s fill the 48 tags left), and IPv4 and IPv6 share those
+   * tags while securityGroupRuleQuota counts each family separately.
    */
   allowedCidrs?: string[];
   /** SSM-only mode: no inbound rule at all, no public IP; operators use Session Manager. Default false. */
@@ -73,6 +108,8 @@ export interface BastionArgs {
    * address family, which the bastion's security group must fit: an integer from 60 (AWS's default) to 1000 (the
    * most AWS grants: the quota times "Security groups per network interface" may not exceed 1000). Default 60. Each
    * `allowedCidrs` entry is one inbound rule of its family; a list that does not fit is refused, naming how many do.
+   * Each entry also takes room in the host's allow-list tags (about 690 public /32s fill the 48 tags left), and IPv4
+   * and IPv6 share those tags while this quota counts each family separately.
    * Pass a higher value only once the quota was raised in this region (a value above 60 logs a warning): a group past
    * the real quota fails at deployment, after the host's role exists.
    */
@@ -193,6 +230,8 @@ function validate(name: string, args: BastionArgs): void {
   if (isPlain(args.vpcCidr)) checkVpcCidr(problems, args.vpcCidr);
   if (isPlain(args.instanceType)) checkInstanceType(problems, args.instanceType);
   const quota = checkSecurityGroupRuleQuota(problems, args.securityGroupRuleQuota);
+  // Tags given as an Output are checked once known (the constructor's deferred check).
+  if (isPlain(args.tags)) checkBastionTags(problems, args.tags, args.ssmOnly === true);
   if (checkBoolean(problems, "ssmOnly", args.ssmOnly) && args.ssmOnly === true) {
     problems.check(
       !args.allowedCidrs || (Array.isArray(args.allowedCidrs) && args.allowedCidrs.length === 0),
@@ -236,17 +275,18 @@ export class Bastion extends pulumi.ComponentResource {
     this.ssmOnly = args.ssmOnly ?? false;
     const parent = { parent: this };
     // vpcCidr (usually vpc.cidrBlock) and instanceType given as Outputs are checked once known, and so are tags given
-    // as an Output, counted against the allow-list's (a plain object's keys were counted already). Every child waits on
-    // the check through its dependsOn (the gate), so a bad value registers nothing; the tags and instance type stay
-    // known at preview, where the pack needs the bastion's role and allow-list tags.
-    const tagsOnceKnown = !this.ssmOnly && !isPlain(args.tags);
+    // as an Output, counted as a plain object's were. Every child waits on the check through its dependsOn (the gate),
+    // so a bad value registers nothing; the tags and instance type stay known at preview, where the pack needs the
+    // bastion's role and allow-list tags.
+    const tagsOnceKnown = !isPlain(args.tags);
     const checked = checkOnceKnown(
       `Bastion ${name}`,
       { vpcCidr: args.vpcCidr, instanceType: args.instanceType, tags: tagsOnceKnown ? args.tags : undefined },
       (problems, known) => {
         checkVpcCidr(problems, known.vpcCidr);
         checkInstanceType(problems, known.instanceType);
-        if (tagsOnceKnown) {
+        if (tagsOnceKnown) checkBastionTags(problems, known.tags, this.ssmOnly);
+        if (tagsOnceKnown && !this.ssmOnly) {
           checkAllowListTags(problems, args.allowedCidrs ?? [], ALLOW_LIST_TAG, otherTags(known.tags, HOST_TAGS));
         }
       },
@@ -258,10 +298,20 @@ export class Bastion extends pulumi.ComponentResource {
       if (warning) pulumi.log.warn(warning, this);
       return cidr;
     });
-    // The allow-list tags are the component's in every mode: a caller's copy would claim sources the group never had.
-    const tags = pulumi
-      .output(args.tags ?? {})
-      .apply((given) => Object.fromEntries(Object.entries(given).filter(([key]) => !isAllowListTagKey(key))));
+    // The allow-list tags are the component's in every mode: a caller's copy would claim sources the group never had,
+    // so it is dropped, and said so (the caller may have meant it as an ordinary tag).
+    const tags = pulumi.output(args.tags ?? {}).apply((given) => {
+      const dropped = Object.keys(given).filter(isAllowListTagKey);
+      for (const key of dropped) {
+        pulumi.log.warn(
+          `Bastion ${name}: tags.${key} is dropped: the bastion writes its allow-list tags (${ALLOW_LIST_KEYS_TEXT}) ` +
+            "from allowedCidrs itself, and the policy pack reads them; fix: remove the key, or rename it outside " +
+            "that family",
+          this,
+        );
+      }
+      return Object.fromEntries(Object.entries(given).filter(([key]) => !dropped.includes(key)));
+    });
     const context = awsContext(this, opts?.provider);
 
     const ingress = this.ssmOnly ? [] : sshIngressRules(args.allowedCidrs ?? []);
@@ -319,19 +369,25 @@ export class Bastion extends pulumi.ComponentResource {
         this,
       );
     }
+    // A provider configured from values a preview does not know answers nothing: the image is then unknown.
     const amiId =
       args.amiId ??
-      aws.ec2.getAmiOutput(
-        {
-          mostRecent: true,
-          owners: ["amazon"],
-          filters: [
-            { name: "name", values: ["al2023-ami-2023.*-x86_64"] },
-            { name: "architecture", values: ["x86_64"] },
-            { name: "virtualization-type", values: ["hvm"] },
-          ],
-        },
-        parent,
+      answeredInvoke(
+        `Bastion ${name}`,
+        "getAmi",
+        ["id"],
+        aws.ec2.getAmiOutput(
+          {
+            mostRecent: true,
+            owners: ["amazon"],
+            filters: [
+              { name: "name", values: ["al2023-ami-2023.*-x86_64"] },
+              { name: "architecture", values: ["x86_64"] },
+              { name: "virtualization-type", values: ["hvm"] },
+            ],
+          },
+          parent,
+        ),
       ).id;
 
     this.instance = new aws.ec2.Instance(

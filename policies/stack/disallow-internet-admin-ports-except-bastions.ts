@@ -5,12 +5,14 @@ import { internetExposures, renderPath } from "../../lib/reachability";
 import { acceleratorReachesOnlyHttp } from "../../lib/reachability/accelerator-http-only";
 import { CIDRS_SCHEMA, PORTS_SCHEMA } from "../lib/config";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
+import { ALLOW_LIST_KEYS_TEXT, ALLOWED_CIDRS_TAG } from "../../lib/allow-list-tag-keys";
 import {
-  ALLOWED_CIDRS_TAG,
   BASTION_SCHEMA,
   BastionConfig,
   TAG_ENTRY_PREFIX,
   TaggedAllowList,
+  allowListKeysRead,
+  allowListKeysUnread,
   isBastion,
   readBastions,
   taggedAllowList,
@@ -44,19 +46,30 @@ const NOT_HTTP_ADMIN_PORTS: ReadonlySet<number> = new Set([
   ...vncDisplays(),
 ]);
 
-/** Why entries of the bastion's tag do not count: they would make it an SSH server for everyone. */
-function refusedNote(tagged: TaggedAllowList, ranges: string[]): string {
+/** The tags the list was read from, as the note names them: the one key, or how many. */
+function readFrom(keys: readonly string[]): string {
+  return keys.length === 1 ? `${keys[0]} tag lists` : `${keys.length} ${ALLOWED_CIDRS_TAG} tags list`;
+}
+
+/** Why entries of the bastion's tags do not count: they would make it an SSH server for everyone. */
+function refusedNote(tagged: TaggedAllowList, ranges: string[], keys: readonly string[]): string {
   if (tagged.refused.length === 0) return "";
   const joined = ranges.length > 0 ? ` (together ${ranges.join(", ")})` : "";
   // The same union roles.ts judged: every entry of the tag, trusted or refused.
   const { overBudget } = broadUnion([...tagged.trusted, ...tagged.refused], TAG_ENTRY_PREFIX);
   const totals = overBudget.length > 0 ? ` (${overBudget.map(overBudgetText).join("; ")})` : "";
   return (
-    `; its ${ALLOWED_CIDRS_TAG} tag lists ${tagged.refused.join(", ")}, broader than a public ` +
+    `; its ${readFrom(keys)} ${tagged.refused.join(", ")}, broader than a public ` +
     `/${TAG_ENTRY_PREFIX.ipv4} (IPv6 /${TAG_ENTRY_PREFIX.ipv6}) alone or merged with the other entries${joined}, ` +
     `more addresses in all than ${ADMIN_SOURCE_BUDGET_BLOCKS} such blocks${totals}, or covering the internet together, which no allow-list ` +
     "may be: list the office or VPN egress ranges"
   );
+}
+
+/** Keys that look like the allow-list's but are not read: their sources were likely meant to be on it. */
+function unreadNote(unread: readonly string[]): string {
+  if (unread.length === 0) return "";
+  return `; ${unread.join(", ")} ${unread.length === 1 ? "is" : "are"} not read: keys are ${ALLOW_LIST_KEYS_TEXT}`;
 }
 
 export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>({
@@ -117,7 +130,8 @@ export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>(
           findings.push(
             finding(
               `${where}; source ${e.source} is outside the bastion's allow-list (${allow.join(", ") || "empty"})` +
-                refusedNote(tagged, taggedBroadRanges(host)) +
+                refusedNote(tagged, taggedBroadRanges(host), allowListKeysRead(host)) +
+                unreadNote(allowListKeysUnread(host)) +
                 remedy,
             ),
           );

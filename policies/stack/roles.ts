@@ -1,8 +1,8 @@
 // Bastion designation, shared by the stack rules: a host is a bastion when tagged `hardening:role = "bastion"` or
 // named (URN, name, or glob) in the rule's `bastions` config (which of its groups are bastion groups:
 // bastion-groups.ts). A bastion may publish its allow-list in the tag `hardening:allowed-cidrs` (comma or space
-// separated), continued in `hardening:allowed-cidrs-2`, `-3`, … when one tag value cannot hold it (ALLOWED_CIDRS_KEY):
-// every key is read as one list, judged as a whole.
+// separated), continued in `hardening:allowed-cidrs-2`, `-3`, … when one tag value cannot hold it (the keys of
+// lib/allow-list-tag-keys.ts): every key is read as one list, judged as a whole.
 import { internetSources } from "../../lib/cidr";
 import { Host } from "../../lib/reachability";
 import { ADMIN_SOURCE_MIN_PREFIX_V4, ADMIN_SOURCE_MIN_PREFIX_V6 } from "../../lib/cidr";
@@ -10,18 +10,10 @@ import { broadUnion } from "./allow-list-union";
 import { NAMES_SCHEMA } from "../lib/config";
 import { ConfigReader } from "../lib/config";
 import { PolicyConfigSchema } from "@pulumi/policy";
+import { allowListTagNumber, isUnreadAllowListTagKey } from "../../lib/allow-list-tag-keys";
 
 export const ROLE_TAG = "hardening:role";
 export const BASTION_ROLE = "bastion";
-export const ALLOWED_CIDRS_TAG = "hardening:allowed-cidrs";
-
-/**
- * The allow-list's keys: `hardening:allowed-cidrs`, then `-<n>` for n from 2, written in digits without a leading zero
- * as the Bastion components write them. Any other suffix (`-1`, `-02`, `-x`) is ignored: its entries are not
- * trusted, so a source only it lists is reported as any source off the list; and ignoring a key never widens what
- * the read keys are judged against.
- */
-const ALLOWED_CIDRS_KEY = /^hardening:allowed-cidrs(?:-(?:[2-9]|[1-9][0-9]+))?$/;
 
 export interface BastionConfig {
   /** URNs, names or globs of hosts designated as bastions in addition to the tag. */
@@ -84,18 +76,29 @@ export function taggedAllowList(host: Pick<Host, "tags">): TaggedAllowList {
   };
 }
 
+/**
+ * The host's allow-list keys, in list order: the bare key, then by number. A key with any other suffix (`-1`, `-02`,
+ * `-x`) is not read: its entries are not trusted, so a source only it lists is reported as any source off the list;
+ * and ignoring a key never widens what the read keys are judged against.
+ */
+export function allowListKeysRead(host: Pick<Host, "tags">): string[] {
+  const numbered = Object.keys(host.tags).flatMap((key) => {
+    const n = allowListTagNumber(key);
+    return n === undefined ? [] : [{ key, n }];
+  });
+  return numbered.sort((a, b) => a.n - b.n).map(({ key }) => key);
+}
+
+/** Keys on the host that look like the allow-list's but are not read (`-1`, `-02`, `-x`). */
+export const allowListKeysUnread = (host: Pick<Host, "tags">): string[] =>
+  Object.keys(host.tags).filter(isUnreadAllowListTagKey);
+
 /** The entries of the host's `hardening:allowed-cidrs` tags, as written: the bare key's first, then by number. */
 function taggedEntries(host: Pick<Host, "tags">): string[] {
-  return Object.keys(host.tags)
-    .filter((key) => ALLOWED_CIDRS_KEY.test(key))
-    .sort((a, b) => keyNumber(a) - keyNumber(b))
+  return allowListKeysRead(host)
     .flatMap((key) => (host.tags[key] ?? "").split(/[\s,]+/))
     .filter((s) => s !== "");
 }
-
-/** A key's place in the list: 1 for the bare key, n for `-<n>`. */
-const keyNumber = (key: string): number =>
-  key === ALLOWED_CIDRS_TAG ? 1 : Number(key.slice(ALLOWED_CIDRS_TAG.length + 1));
 
 /** The ranges (`first–last`) the tags' public entries join into that are broader than one entry may be. */
 export function taggedBroadRanges(host: Pick<Host, "tags">): string[] {

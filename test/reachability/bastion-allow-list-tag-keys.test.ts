@@ -3,7 +3,9 @@
 // over keys escapes neither the broad-range bound nor the address budget. Keys with any other suffix (`-1`, `-02`,
 // `-x`) are ignored: their entries are not trusted, and they spend nothing of the budget.
 import { disallowInternetAdminPortsExceptBastions as policy } from "../../policies/stack/disallow-internet-admin-ports-except-bastions";
-import { taggedAllowList, taggedBroadRanges } from "../../policies/stack/roles";
+import { allowListKeysRead, taggedAllowList, taggedBroadRanges } from "../../policies/stack/roles";
+import { allowListTagKey, allowListTagNumber } from "../../lib/allow-list-tag-keys";
+import { isAllowListTagKey } from "../../components/allowListTag";
 import { T, vpcWithSubnets } from "./aws-fixtures";
 import { mandatory, runStackPolicy } from "./policy-harness";
 import { StackBuilder, ref } from "./stack-builder";
@@ -98,6 +100,24 @@ describe("taggedAllowList: keys with another suffix are ignored", () => {
   });
 });
 
+describe("one definition of the keys: what the components write, drop and the pack reads agree", () => {
+  it("reads back the place of every key the components write", () => {
+    for (let n = 1; n <= 60; n++) expect(allowListTagNumber(allowListTagKey(n))).toBe(n);
+  });
+
+  it.each(["-1", "-0", "-02", "-x", "-owner", "-", "-2 ", "-2a"])("%j is neither read nor dropped", (suffix) => {
+    const key = `${BARE}${suffix}`;
+    expect(allowListTagNumber(key)).toBeUndefined();
+    expect(isAllowListTagKey(key)).toBe(false);
+    expect(allowListKeysRead({ tags: { [key]: "198.51.100.7/32" } })).toEqual([]);
+  });
+
+  it("lists the read keys by number", () => {
+    const tags = { [`${BARE}-10`]: "", [`${BARE}-9`]: "", [BARE]: "", [`${BARE}-02`]: "" };
+    expect(allowListKeysRead({ tags })).toEqual([BARE, `${BARE}-9`, `${BARE}-10`]);
+  });
+});
+
 /** A public AWS bastion whose group admits SSH from `sources`, with `tags` beside its role. */
 function awsBastion(sources: string[], tags: Record<string, string>) {
   const b = new StackBuilder();
@@ -129,6 +149,41 @@ describe("disallow-internet-admin-ports-except-bastions: the numbered allow-list
     const out = mandatory(await runStackPolicy(policy, b.resources));
     expect(out.map((f) => f.urn)).toEqual([host.urn]);
     expect(out[0].message).toContain("source 198.51.100.7/32 is outside the bastion's allow-list (203.0.113.0/24)");
+    expect(out[0].message).toContain(
+      "; hardening:allowed-cidrs-1 is not read: keys are hardening:allowed-cidrs, -2, -3, … (digits, no leading zero)",
+    );
+  });
+
+  it.each(["-02", "-0", "-x", "-owner", "-", "-2 "])(
+    "names the unread key %j beside an off-list source",
+    async (suffix) => {
+      const { b } = awsBastion(["198.51.100.7/32"], {
+        [BARE]: "203.0.113.0/24",
+        [`${BARE}${suffix}`]: "198.51.100.7/32",
+      });
+      const out = mandatory(await runStackPolicy(policy, b.resources));
+      expect(out).toHaveLength(1);
+      expect(out[0].message).toContain(`; ${BARE}${suffix} is not read: keys are ${BARE}, -2, -3, …`);
+    },
+  );
+
+  it("names every unread key, in a case other than the family's too", async () => {
+    const unread = { [`${BARE}-1`]: "198.51.100.7/32", "Hardening:Allowed-Cidrs-2": "198.51.100.7/32" };
+    const { b } = awsBastion(["198.51.100.7/32"], { [BARE]: "203.0.113.0/24", ...unread });
+    const out = mandatory(await runStackPolicy(policy, b.resources));
+    expect(out[0].message).toContain(`; ${BARE}-1, Hardening:Allowed-Cidrs-2 are not read: keys are`);
+  });
+
+  it("says nothing of unread keys when there are none", async () => {
+    const { b } = awsBastion(["198.51.100.7/32"], { [BARE]: "203.0.113.0/24", [`${BARE}-2`]: "192.0.2.0/24" });
+    const out = mandatory(await runStackPolicy(policy, b.resources));
+    expect(out).toHaveLength(1);
+    expect(out[0].message).not.toContain("is not read");
+  });
+
+  it("admits a source beside an unread key without a finding", async () => {
+    const { b } = awsBastion(["203.0.113.0/24"], { [BARE]: "203.0.113.0/24", [`${BARE}-02`]: "198.51.100.7/32" });
+    expect(await runStackPolicy(policy, b.resources)).toEqual([]);
   });
 
   it("blocks sources whose entries, spread over keys, break the budget", async () => {
@@ -136,7 +191,15 @@ describe("disallow-internet-admin-ports-except-bastions: the numbered allow-list
     const { b, host } = awsBastion(seventeen, spread(seventeen, 4));
     const out = mandatory(await runStackPolicy(policy, b.resources));
     expect(out.map((f) => f.urn)).toEqual(Array(17).fill(host.urn));
-    expect(out[0].message).toContain(`its hardening:allowed-cidrs tag lists ${seventeen.join(", ")}`);
+    // Read from five keys (4 entries each): "tags", not the bare key's "tag".
+    expect(out[0].message).toContain(`its 5 hardening:allowed-cidrs tags list ${seventeen.join(", ")}`);
+    expect(out[0].message).not.toContain("hardening:allowed-cidrs tag lists");
     expect(out[0].message).toContain("public IPv4 entries: 4352 addresses in all, at most 4096");
+  });
+
+  it("names the one key a refused entry was read from", async () => {
+    const { b } = awsBastion(["100.0.0.0/8"], { [`${BARE}-2`]: "100.0.0.0/8" });
+    const out = mandatory(await runStackPolicy(policy, b.resources));
+    expect(out[0].message).toContain("its hardening:allowed-cidrs-2 tag lists 100.0.0.0/8, broader than");
   });
 });

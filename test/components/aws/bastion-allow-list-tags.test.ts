@@ -123,11 +123,11 @@ describe("Bastion allowedCidrs needing more tags than the host has left", () => 
 
   it("refuses 1000 short blocks beside one caller tag, before anything is registered", () => {
     const e = validationErrorOf(() => new Bastion("b", { ...FILLS_50, tags: { team: "ops" } }));
-    expect(e.problems.map((p) => [p.argument, p.value])).toEqual([["allowedCidrs", FILLS_50.allowedCidrs]]);
+    expect(e.problems.map((p) => [p.argument, p.value])).toEqual([["allowedCidrs", "1000 blocks"]]);
     expect(e.message).toContain(
       `allowed: ${RULE} 47 tags (hardening:allowed-cidrs, hardening:allowed-cidrs-2, …): EC2 allows 50 tags per ` +
         "resource and the bastion's host carries 3 others; these 1000 blocks need 48; " +
-        `${FIX}, or pass fewer tags (tags holds 1)`,
+        `${FIX}, or drop at least 1 of the 1 tag in tags`,
     );
     expect(recorded).toEqual([]);
   });
