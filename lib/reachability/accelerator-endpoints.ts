@@ -45,8 +45,8 @@ export interface EndpointConfiguration {
   /** Resources of the stack: the one its id names, or any the group depends on when a dependency explains the id. */
   names: string[];
   /**
-   * May name nothing of the stack: a known id the stack does not declare, or an unknown one no dependency explains
-   * (with `names` too when a literal may be either).
+   * May name nothing of the stack: a known id the stack does not declare, an unknown one no dependency explains
+   * (with `names` too when a literal may be either), or no id at all.
    */
   outside: boolean;
 }
@@ -63,37 +63,33 @@ export function groupEndpoints(res: Resolver, group: GenericResource, kind: Endp
   const configs = list(group.inputs[CONFIGURATIONS]);
   const ids = configs.map((c) => (isUnknown(c) ? c : prop(c, kind.endpoint)));
   const named = res.many(group, CONFIGURATIONS, ids, types);
-  const own = ids.map((id) => byValue(res, group, id, types));
+  const own = ids.map((id) => res.byValue(id, types));
   const claimed = new Set(own.filter((u): u is string => u !== undefined));
   // What the group's dependencies explain: references unknown at preview first, then literals the resolver kept.
   const viaDependency = named.urns.filter((u) => !claimed.has(u));
   const external = new Set(named.external);
   const ambiguous = new Set(named.ambiguous);
-  let pending = 0;
+  // The dependencies explain the ids unknown at preview in list order; those beyond them name something outside.
+  const unknownIds = ids.flatMap((id, i) => (isReference(id) ? [i] : []));
   return {
     urns: named.urns,
     configurations: configs.map((config, i) => {
       const id = ids[i];
       const ownUrn = own[i];
       if (ownUrn !== undefined) return { config, id, names: [ownUrn], outside: false };
-      if (id === undefined || id === null) return { config, id, names: [], outside: false };
-      if (typeof id === "string" && !isUnknown(id)) {
+      // A configuration naming no endpoint names nothing of the stack: the accelerator's own row stands for it.
+      if (id === undefined || id === null) return { config, id, names: [], outside: true };
+      if (isLiteral(id)) {
         // A literal that may be a dependency's id as well as one outside (resolver.ts) is both.
         const outside = external.has(id);
         return { config, id, names: outside && !ambiguous.has(id) ? [] : viaDependency, outside };
       }
-      // Unknown ids beyond the dependencies left to explain them name something outside the stack.
-      return { config, id, names: viaDependency, outside: pending++ >= viaDependency.length };
+      return { config, id, names: viaDependency, outside: unknownIds.indexOf(i) >= viaDependency.length };
     }),
   };
 }
 
-/** Is `urn` a resource of the stack of one of `types`? */
-export const isOfType = (res: Resolver, urn: string, types: readonly string[]): boolean =>
-  types.includes(res.get(urn)?.type ?? "");
+const isLiteral = (id: unknown): id is string => typeof id === "string" && !isUnknown(id);
 
-/** The resource a known id names by what it says alone, not by any dependency of the group. */
-function byValue(res: Resolver, group: GenericResource, id: unknown, types: readonly string[]): string | undefined {
-  if (typeof id !== "string" || isUnknown(id)) return undefined;
-  return res.many({ ...group, propertyDependencies: {}, dependencies: [] }, CONFIGURATIONS, [id], types).urns[0];
-}
+/** An id only a dependency can explain: unknown at preview (or anything but a known string). */
+const isReference = (id: unknown): boolean => id !== undefined && id !== null && !isLiteral(id);

@@ -4,12 +4,14 @@
 // An AWS balancer without listeners accepts nothing, so forwards nothing either. A host, an outside backend, an
 // Elastic IP or any balancer that carries other traffic among its endpoints keeps the row as it is: the model cannot
 // say what answers there.
-import { ALICLOUD_ENDPOINT_GROUPS, AWS_ENDPOINT_GROUPS, groupEndpoints, isOfType } from "./accelerator-endpoints";
+import { ALICLOUD_ENDPOINT_GROUPS, AWS_ENDPOINT_GROUPS, groupEndpoints } from "./accelerator-endpoints";
 import { Exposure } from "./exposure";
 import { intersectRange } from "./intervals";
 import { AWS } from "./aws/tokens";
 import { Listener, NetworkModel } from "./model";
-import { isUnknown } from "./resource";
+import { literalMayName } from "./literal-fit";
+import type { Resolver } from "./resolver";
+import { GenericResource, isUnknown, unwrap } from "./resource";
 
 /** Does the row end at an accelerator whose listeners on its ports forward only to HTTP-only balancers? */
 export function acceleratorReachesOnlyHttp(m: NetworkModel, e: Exposure): boolean {
@@ -35,16 +37,22 @@ function speaksOnlyHttp(m: NetworkModel, balancer: string): boolean {
 
 /**
  * An AWS ALB or NLB receives traffic only on its listeners: without one it accepts nothing. A listener of the stack
- * whose balancer is unknown at preview and linked to none, or that may be this one among several, may yet be its.
+ * whose balancer is unknown at preview and linked to none, that may be this one among several, or that names it by a
+ * literal ARN naming nothing of the stack but fitting it (its own ARN unknown at preview), may yet be its.
  */
 function acceptsNothing(m: NetworkModel, balancer: string): boolean {
   const res = m.resolver;
-  if (!isOfType(res, balancer, AWS.lb)) return false;
-  return !res.ofType(...AWS.listener).some((l) => {
-    const ref = l.inputs.loadBalancerArn;
-    const candidates = res.many(l, "loadBalancerArn", [ref], AWS.lb).urns;
-    return candidates.includes(balancer) || (isUnknown(ref) && candidates.length === 0);
-  });
+  if (!res.isOfType(balancer, AWS.lb)) return false;
+  return !res.ofType(...AWS.listener).some((l) => mayListenOn(res, l, balancer));
+}
+
+function mayListenOn(res: Resolver, listener: GenericResource, balancer: string): boolean {
+  const ref = listener.inputs.loadBalancerArn;
+  const named = res.many(listener, "loadBalancerArn", [ref], AWS.lb);
+  if (named.urns.includes(balancer)) return true;
+  const value = unwrap(ref);
+  if (isUnknown(value)) return named.urns.length === 0;
+  return typeof value === "string" && named.external.includes(value) && literalMayName(res.get(balancer)!, value);
 }
 
 const ENDPOINT_GROUPS = [AWS_ENDPOINT_GROUPS, ALICLOUD_ENDPOINT_GROUPS];
@@ -61,7 +69,7 @@ function namesUnfollowed(m: NetworkModel, listenerUrn: string): boolean {
       const ref = g.inputs[kind.listener.prop];
       const owner = res.one(g, kind.listener.prop, ref, kind.listener.types);
       // A group whose listener is unknown at preview and linked to none may be this listener's.
-      if (owner !== listenerUrn && !(owner === undefined && isUnknown(ref))) return false;
+      if (owner !== listenerUrn && !(owner === undefined && isUnknown(unwrap(ref)))) return false;
       const named = groupEndpoints(res, g, kind);
       return named.configurations.some((c) => c.outside) || named.urns.some((u) => !m.loadBalancers.has(u));
     }),

@@ -23,10 +23,15 @@ export function literalMayName(r: GenericResource, literal: string): boolean {
   );
 }
 
-/** A known name must be the ARN's; a known prefix must start it; unknown or absent, the provider's name may be it. */
+/**
+ * A known name must be the ARN's; a known prefix must start it; unknown or absent, the provider's name may be it.
+ * Case is not compared: a name differing only in case is not taken for another balancer's.
+ */
 function nameFits(r: GenericResource, name: string): boolean {
+  const arnName = name.toLowerCase();
   return (
-    fits(r.inputs.name, undefined, (n) => n === name) && fits(r.inputs.namePrefix, undefined, (p) => name.startsWith(p))
+    fits(r.inputs.name, undefined, (n) => n.toLowerCase() === arnName) &&
+    fits(r.inputs.namePrefix, undefined, (p) => arnName.startsWith(p.toLowerCase()))
   );
 }
 

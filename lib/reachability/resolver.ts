@@ -69,6 +69,21 @@ export class Resolver {
     return this.byUrnMap.get(urn);
   }
 
+  /** Is `urn` a resource of the stack of one of `types`? */
+  isOfType(urn: string, types: readonly string[]): boolean {
+    return types.includes(this.byUrnMap.get(urn)?.type ?? "");
+  }
+
+  /**
+   * The resource of one of `types` (or the outside node the stack models) that a known value names by itself,
+   * whatever the dependencies of the input it is read from say; nothing for a value unknown at preview.
+   */
+  byValue(value: unknown, types: readonly string[]): string | undefined {
+    const v = unwrap(value);
+    if (typeof v !== "string" || v === "" || isUnknown(v)) return undefined;
+    return this.byKnownValue(v, types) ?? this.literalKey(v, types);
+  }
+
   ofType(...types: string[]): readonly GenericResource[] {
     if (types.length === 1) return this.byTypeMap.get(types[0]) ?? [];
     return types.flatMap((t) => this.byTypeMap.get(t) ?? []);

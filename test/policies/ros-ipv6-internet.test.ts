@@ -184,6 +184,48 @@ describe("disallow-internet-admin-ports-except-bastions reads ROS IPv6 internet 
   ]);
 });
 
+const ENI_PARAMETER = { Parameters: { Eni: { Type: "String" } } };
+
+/** Interfaces the template cannot tell, with the Web they sit beside and what else the template declares. */
+interface Unresolved {
+  name: string;
+  eni: unknown;
+  web?: ReturnType<typeof web>;
+  more?: TemplateResources;
+  extra?: Record<string, unknown>;
+}
+
+const unresolvedInterfaces: Unresolved[] = [
+  { name: "an interface from a parameter without a value", eni: { Ref: "Eni" }, extra: ENI_PARAMETER },
+  { name: "no interface", eni: undefined },
+  {
+    name: "a subscription instance's primary interface",
+    eni: primaryInterface("Web"),
+    web: web({}, "ALIYUN::ECS::PrepayInstance"),
+  },
+  {
+    name: "an instance group's primary interface",
+    eni: primaryInterface("Web"),
+    web: web({}, "ALIYUN::ECS::InstanceGroup"),
+  },
+  {
+    name: "an instance clone's primary interface",
+    eni: primaryInterface("Clone"),
+    more: { Clone: { Type: "ALIYUN::ECS::InstanceClone", Properties: { SourceInstanceId: "i-source" } } },
+  },
+  { name: "a missing resource's primary interface", eni: primaryInterface("Nowhere") },
+  {
+    name: "an ENI of the template, which may be attached to Web",
+    eni: { Ref: "Nic" },
+    more: {
+      Nic: {
+        Type: "ALIYUN::ECS::NetworkInterface",
+        Properties: { VSwitchId: { Ref: "Vsw" }, SecurityGroupId: { Ref: "WebSg" } },
+      },
+    },
+  },
+];
+
 describe("disallow-internet-admin-ports-except-bastions reads IPv6 addresses of ROS clones and assignments", () => {
   stackTable(disallowInternetAdminPortsExceptBastions, [
     // Known bad.
@@ -307,7 +349,58 @@ describe("disallow-internet-admin-ports-except-bastions reads IPv6 addresses of 
       ],
       violations: 1,
     },
+    // An interface the template cannot tell may be any instance's: the address may be Web's, a note.
+    ...unresolvedInterfaces.map((u) => ({
+      name: `an address assigned to ${u.name}, Web asking for no IPv6 address: a note (was: nothing)`,
+      resources: [
+        stack(
+          ROS_STACK,
+          body(
+            {
+              WebSg: group("::/0"),
+              Web: u.web ?? web({}),
+              ...u.more,
+              Assign: assign(u.eni),
+              Bw: bandwidth(ASSIGNED_ADDRESS),
+            },
+            u.extra,
+          ),
+        ),
+      ],
+      violations: 0,
+      notes: 1,
+    })),
     // Known good.
+    {
+      name: "an address assigned to an interface from a parameter without a value, bandwidth on another VPC's gateway",
+      resources: [
+        stack(
+          ROS_STACK,
+          body(
+            {
+              WebSg: group("::/0"),
+              Web: web({}),
+              Assign: assign({ Ref: "Eni" }),
+              Vpc2: { Type: "ALIYUN::ECS::VPC", Properties: { CidrBlock: "10.1.0.0/16", EnableIpv6: true } },
+              Gw2: { Type: "ALIYUN::VPC::Ipv6Gateway", Properties: { VpcId: { Ref: "Vpc2" } } },
+              Bw: {
+                Type: "ALIYUN::VPC::Ipv6InternetBandwidth",
+                Properties: { Ipv6AddressId: ASSIGNED_ADDRESS, Ipv6GatewayId: { Ref: "Gw2" }, Bandwidth: 5 },
+              },
+            },
+            ENI_PARAMETER,
+          ),
+        ),
+      ],
+      violations: 0,
+    },
+    {
+      name: "that assignment without internet bandwidth",
+      resources: [
+        stack(ROS_STACK, body({ WebSg: group("::/0"), Web: web({}), Assign: assign({ Ref: "Eni" }) }, ENI_PARAMETER)),
+      ],
+      violations: 0,
+    },
     {
       name: "the clone's twin without internet bandwidth",
       resources: [stack(ROS_STACK, body({ WebSg: group("::/0"), Clone: clone({ Ipv6AddressCount: 1 }) }))],

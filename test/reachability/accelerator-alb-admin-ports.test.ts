@@ -8,7 +8,7 @@ import { acceleratorReachesOnlyHttp } from "../../lib/reachability/accelerator-h
 import { A, aliNetwork, rule } from "./alicloud-fixtures";
 import { T, vpcWithSubnets } from "./aws-fixtures";
 import { mandatory, runStackPolicy } from "./policy-harness";
-import { StackBuilder, ref } from "./stack-builder";
+import { StackBuilder, ref, secret } from "./stack-builder";
 import { AGA, GA } from "./accelerator-types";
 
 /** Login ports the instance admits from its VPC: SSH, RDP, VNC :0 and WinRM over HTTP. */
@@ -165,6 +165,13 @@ describe("AWS accelerator → something besides an ALB: the accelerator's 22 sta
     expect(await urnsOf(b)).toEqual([acc.urn]);
   });
 
+  it("an Elastic IP in a group whose listener is a secret unknown at preview, linked to none (was: cleared)", async () => {
+    const { b, acc } = awsAlbBehindAccelerator([22, 22]);
+    const eip = b.add(T.eip, "ip", { domain: "vpc" });
+    b.add(AGA.group, "eu", { listenerArn: secret(UNKNOWN), endpointConfigurations: [{ endpointId: ref(eip) }] });
+    expect(await urnsOf(b)).toEqual([acc.urn]);
+  });
+
   it("an Elastic IP in a group of another accelerator's listener leaves this one cleared", async () => {
     const { b } = awsAlbBehindAccelerator([22, 22]);
     const other = b.add(AGA.accelerator, "ga2", { name: "ga2", ipAddressType: "IPV4", enabled: true });
@@ -207,11 +214,12 @@ describe("AWS accelerator → something besides an ALB: the accelerator's 22 sta
 });
 
 describe("AWS accelerator → a balancer without listeners: it accepts nothing", () => {
-  /** A listener of the stack on 22 whose balancer ARN is unknown at preview, depending on `deps`. */
-  const unlinkedListener = (b: StackBuilder, deps: string[]) => {
-    const l = b.add(T.listener, "unlinked", { loadBalancerArn: UNKNOWN, port: 22, protocol: UNKNOWN });
+  /** A listener of the stack on 22 whose balancer ARN is `arn` (unknown at preview by default), depending on `deps`. */
+  const unlinkedListener = (b: StackBuilder, deps: string[], arn: unknown = UNKNOWN) => {
+    const l = b.add(T.listener, "unlinked", { loadBalancerArn: arn, port: 22, protocol: UNKNOWN });
     l.propertyDependencies.loadBalancerArn = deps;
   };
+  const ARN = "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer";
 
   it.each([
     // The ELB documents: a load balancer without listeners receives no traffic (was: the accelerator reported).
@@ -240,6 +248,52 @@ describe("AWS accelerator → a balancer without listeners: it accepts nothing",
     const other = b.add(T.lb, "other", { loadBalancerType: "network", subnets: [ref(v.privateSubnet)] });
     unlinkedListener(b, [lb.urn, other.urn]);
     expect(await urnsOf(b)).toEqual([acc.urn]);
+  });
+
+  it("an NLB, a listener whose balancer ARN is a secret unknown at preview, linked to none: judged", async () => {
+    // Was: cleared, the secret wrapper hiding that the ARN is unknown.
+    const { b, acc } = awsAlbBehindAccelerator([22, 22], { albPorts: [], lb: { loadBalancerType: "network" } });
+    unlinkedListener(b, [], secret(UNKNOWN));
+    expect(await urnsOf(b)).toEqual([acc.urn]);
+  });
+
+  it("a listener whose balancer ARN is a secret naming another balancer of the stack leaves it cleared", async () => {
+    const { b, v } = awsAlbBehindAccelerator([22, 22], { albPorts: [], lb: { loadBalancerType: "network" } });
+    const other = b.add(T.lb, "other", { loadBalancerType: "network", subnets: [ref(v.privateSubnet)] });
+    unlinkedListener(b, [other.urn], secret(UNKNOWN));
+    expect(await urnsOf(b)).toEqual([]);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    // Was: cleared, the literal naming nothing of the stack.
+    ["an NLB, a listener naming it by a literal NLB ARN", { loadBalancerType: "network" }, `${ARN}/net/app/abc`],
+    ["an ALB named app, its name in the ARN in another case", { name: "app" }, `${ARN}/app/APP/abc`],
+    ["an NLB, the literal ARN a secret", { loadBalancerType: "network" }, `${ARN}/net/app/abc`],
+  ])("%s: it may be its listener, judged", async (name, lb, arn) => {
+    const { b, acc } = awsAlbBehindAccelerator([22, 22], { albPorts: [], lb });
+    unlinkedListener(b, [], name.includes("secret") ? secret(arn) : arn);
+    expect(await urnsOf(b)).toEqual([acc.urn]);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ["an ALB, a listener naming an NLB by its literal ARN", {}, `${ARN}/net/app/abc`],
+    ["an ALB named app, a literal ARN of an ALB named web", { name: "app" }, `${ARN}/app/web/abc`],
+  ])("%s: not its listener, cleared", async (_name, lb, arn) => {
+    const { b } = awsAlbBehindAccelerator([22, 22], { albPorts: [], lb });
+    unlinkedListener(b, [], arn);
+    expect(await urnsOf(b)).toEqual([]);
+  });
+});
+
+describe("AWS accelerator → ALB beside an endpoint configuration naming no endpoint", () => {
+  it("a configuration with no endpointId is outside: the accelerator is judged (was: cleared)", async () => {
+    const { b, acc } = awsAlbBehindAccelerator([22, 22], { more: () => [{ weight: 100 }] });
+    expect(await urnsOf(b)).toEqual([acc.urn]);
+  });
+
+  it("its twin, the ALB alone, is cleared", async () => {
+    const { b } = awsAlbBehindAccelerator([22, 22]);
+    expect(await urnsOf(b)).toEqual([]);
   });
 });
 

@@ -206,6 +206,17 @@ describe("endpoint ids unknown at preview", () => {
     expect(balancersOf(s)).toEqual([`${s.alb.urn} replaced`]);
   });
 
+  it("a configuration with no endpointId beside the ALB: outside (was: not listed)", () => {
+    const s = stack((st) => [alb(true)(st), { weight: 100 }]);
+    expect(outsideOf(s)).toEqual([UNKNOWN_LABEL]);
+    expect(balancersOf(s)).toEqual([`${s.alb.urn} kept`]);
+  });
+
+  it("two unknown ids, one dependency: the first explained, the second outside", () => {
+    const s = stack((st) => [alb(true)(st), { endpointId: UNKNOWN, clientIpPreservationEnabled: false }]);
+    expect(outsideOf(s)).toEqual([UNKNOWN_LABEL]);
+  });
+
   it("an unknown id with no dependency: an outside endpoint of unknown id", () => {
     const s = stack(() => [{ endpointId: UNKNOWN }]);
     expect(outsideOf(s)).toEqual([UNKNOWN_LABEL]);
@@ -266,6 +277,15 @@ describe("Alibaba Cloud: the group's endpoints resolved together too", () => {
     ]);
     expect(s.outside).toEqual(["endpoint-group:eg → endpoint (ECS) i-outside123 (outside the stack)"]);
     expect(s.hosts).toEqual([]);
+  });
+
+  it("a configuration naming no endpoint beside the ALB is outside (was: not listed)", () => {
+    const s = aliStack((alb) => [
+      { endpoint: ref(alb), type: "ALB" },
+      { type: "ALB", weight: 100 },
+    ]);
+    expect(s.outside).toEqual(["endpoint-group:eg → endpoint (ALB) (id unknown at preview) (outside the stack)"]);
+    expect(s.balancers).toEqual([`${s.alb.urn} replaced`]);
   });
 
   it("references to the ALB and the ECS host: each followed as its type says, nothing outside", () => {

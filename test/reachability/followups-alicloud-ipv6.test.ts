@@ -16,6 +16,7 @@ const V6 = {
   eni: "alicloud:ecs/ecsNetworkInterface:EcsNetworkInterface",
   eniAttachment: "alicloud:ecs/ecsNetworkInterfaceAttachment:EcsNetworkInterfaceAttachment",
 };
+const ECI = "alicloud:eci/containerGroup:ContainerGroup";
 
 interface Net {
   b: StackBuilder;
@@ -95,6 +96,18 @@ function eniForm(
 }
 
 const SSH6 = { ssh6: fromAnyV6("22/22") };
+
+/** The bandwidth's address id read from all of `sources` at once (pulumi.all): its dependencies name each. */
+function readFrom(bw: GenericResource, ...sources: GenericResource[]) {
+  const urns = sources.map((r) => r.urn);
+  bw.propertyDependencies.ipv6AddressId = urns;
+  bw.dependencies.push(...urns);
+}
+
+/** An ECI container group in the vSwitch behind the group "web". */
+function containerGroup(n: Net) {
+  return n.b.add(ECI, "api", { vswitchId: ref(n.vswitch), securityGroupId: ref(n.sg) });
+}
 
 /** Binds to the vSwitch an ACL that drops ::/0 on `dropped` TCP ports, then accepts everything over IPv6. */
 function withAcl(b: StackBuilder, dropped: string) {
@@ -335,15 +348,71 @@ describe("disallow-internet-admin-ports-except-bastions: Alibaba Cloud IPv6 with
       violations: 0,
     },
     {
-      name: "README linking: an address id depending on two instances links neither",
+      name: "README linking: an address id depending on two instances may be either's: a note on each (was: nothing)",
       build: () => {
         const n = network(SSH6);
         const a = instance(n, "web");
         const c = instance(n, "web-2");
         // One id read from both (pulumi.all): an unknown string whose dependencies name two instances.
-        const bw = bandwidth(n, UNKNOWN);
-        bw.propertyDependencies.ipv6AddressId = [a.urn, c.urn];
-        bw.dependencies.push(a.urn, c.urn);
+        readFrom(bandwidth(n, UNKNOWN), a, c);
+        return n.b;
+      },
+      violations: 0,
+      notes: 2,
+      says: "ipv6-gateway:gw ipv6-bandwidth:bw (ipv6AddressId read from one of web, web-2) → vswitch:vsw",
+    },
+    {
+      name: "bad: an address id depending on an instance and its attached ENI asking for IPv6: a note through the ENI",
+      build: () => {
+        const b = eniForm(SSH6, true, () => UNKNOWN);
+        const [host, eni, bw] = [A.instance, V6.eni, V6.bandwidth].map((t) => b.resources.find((r) => r.type === t)!);
+        readFrom(bw, host, eni);
+        return b;
+      },
+      violations: 0,
+      notes: 1,
+      says: "(ipv6AddressId read from one of web, data) → eni:data",
+    },
+    {
+      name: "good: an address id depending on two instances, neither asking for IPv6",
+      build: () => {
+        const n = network(SSH6);
+        readFrom(bandwidth(n, UNKNOWN), instance(n, "web", {}), instance(n, "web-2", {}));
+        return n.b;
+      },
+      violations: 0,
+    },
+    {
+      name: "good: an address id depending on two instances, a third asking for IPv6 is not among them",
+      build: () => {
+        const n = network(SSH6);
+        const closed = n.b.add(A.sg, "closed", { vpcId: ref(n.vpc) });
+        const quiet = (name: string) => instance(n, name, { ipv6AddressCount: 1, securityGroups: [ref(closed)] });
+        instance(n, "open");
+        readFrom(bandwidth(n, UNKNOWN), quiet("a"), quiet("c"));
+        return n.b;
+      },
+      violations: 0,
+    },
+    {
+      name: "bad: an address id unknown with no dependency, an ECI container group in the VPC: a note (was: nothing)",
+      build: () => {
+        const n = network(SSH6);
+        containerGroup(n);
+        bandwidth(n, UNKNOWN);
+        return n.b;
+      },
+      violations: 0,
+      notes: 1,
+      says: "ipv6-gateway:gw ipv6-bandwidth:bw (ipv6AddressId unknown at preview) → vswitch:vsw",
+    },
+    {
+      name: "good: that ECI container group, the bandwidth on a gateway of another VPC",
+      build: () => {
+        const n = network(SSH6);
+        containerGroup(n);
+        const other = n.b.add(A.vpc, "other", { cidrBlock: "10.0.0.0/16", enableIpv6: true });
+        bandwidth(n, UNKNOWN, ref(n.b.add(V6.gateway, "gw-other", { vpcId: ref(other) })));
         return n.b;
       },
       violations: 0,

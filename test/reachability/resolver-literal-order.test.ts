@@ -5,7 +5,7 @@ import { GenericResource, UNKNOWN } from "../../lib/reachability";
 import { Resolver } from "../../lib/reachability/resolver";
 import { literalMayName } from "../../lib/reachability/literal-fit";
 import { T } from "./aws-fixtures";
-import { StackBuilder, knownRef } from "./stack-builder";
+import { StackBuilder, knownRef, secret } from "./stack-builder";
 
 const ARN = "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer";
 const APP = `${ARN}/app/app/def`;
@@ -88,6 +88,10 @@ describe("literalMayName", () => {
     ["the name unknown at preview", { name: UNKNOWN }, APP, true],
     ["a name prefix starting the name", { namePrefix: "ap" }, APP, true],
     ["a name prefix not starting it", { namePrefix: "web" }, APP, false],
+    // Case is not compared (was: a name differing only in case was another balancer's).
+    ["the name in another case", { name: "App" }, APP, true],
+    ["a name prefix in another case", { namePrefix: "AP" }, APP, true],
+    ["another name in another case", { name: "Web" }, APP, false],
     ["a value that is no balancer ARN says nothing", { name: "web" }, "sg-123", true],
   ])("%s", (_n, inputs, literal, expected) => {
     expect(literalMayName(lb(inputs), literal)).toBe(expected);
@@ -95,5 +99,33 @@ describe("literalMayName", () => {
 
   it("a balancer ARN is no instance's id", () => {
     expect(literalMayName(instance, APP)).toBe(false);
+  });
+});
+
+describe("Resolver.byValue and isOfType", () => {
+  const b = new StackBuilder();
+  const lb = b.add(T.lb, "app", { arn: APP });
+  const res = new Resolver(b.resources);
+
+  it.each<[string, unknown, string | undefined]>([
+    ["a known value naming a resource of the types", APP, lb.urn],
+    ["the same value as a secret", secret(APP), lb.urn],
+    ["a known value naming nothing", OTHER_APP, undefined],
+    ["a value unknown at preview", UNKNOWN, undefined],
+    ["no value", undefined, undefined],
+  ])("byValue: %s", (_n, value, expected) => {
+    expect(res.byValue(value, [T.lb])).toBe(expected);
+  });
+
+  it("byValue reads only the types asked for", () => {
+    expect(res.byValue(APP, [T.instance])).toBeUndefined();
+  });
+
+  it("isOfType: the resource's own type only, nothing for a URN the stack lacks", () => {
+    expect([
+      res.isOfType(lb.urn, [T.lb]),
+      res.isOfType(lb.urn, [T.instance]),
+      res.isOfType("urn:none", [T.lb]),
+    ]).toEqual([true, false, false]);
   });
 });

@@ -19,6 +19,12 @@ export function knownRef(r: GenericResource, value: string): Ref {
   return { [REF]: r.urn, known: value };
 }
 
+/** A value as the engine sends a secret: wrapped in a signature object the model unwraps. */
+export const secret = (value: unknown) => ({
+  "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+  value,
+});
+
 function isRef(v: unknown): v is Ref {
   return typeof v === "object" && v !== null && REF in v;
 }

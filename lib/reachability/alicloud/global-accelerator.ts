@@ -19,7 +19,7 @@ import { Listener, LoadBalancer, NetworkModel, nodeOf } from "../model";
 import { pushTo } from "../multimap";
 import { listenerProtocol } from "../listener-protocols";
 import { outsideLabel } from "../outside-backends";
-import { ALICLOUD_ENDPOINT_GROUPS, EndpointConfiguration, groupEndpoints, isOfType } from "../accelerator-endpoints";
+import { ALICLOUD_ENDPOINT_GROUPS, EndpointConfiguration, groupEndpoints } from "../accelerator-endpoints";
 import { GenericResource, bool, isUnknown, prop, str } from "../resource";
 import { gaListenerAllowLists } from "./global-accelerator-acl";
 import { customRoutingTargets } from "./global-accelerator-custom-routing";
@@ -113,7 +113,7 @@ function endpointGroupsByListener(m: NetworkModel): Map<string, EndpointGroupHos
       // An ENI endpoint is the instance it is attached to, behind the ENI's own groups; the primary interface's id
       // comes from the instance itself.
       const serverTypes = type === "ECS" ? [ALI.instance] : type === "ENI" || type === "unknown" ? SERVER_TYPES : [];
-      for (const u of e.names) if (isOfType(m.resolver, u, serverTypes)) servers.add(u);
+      for (const u of e.names) if (m.resolver.isOfType(u, serverTypes)) servers.add(u);
       for (const b of balancerEndpoints(m, e, type)) balancers.set(`${b.balancer} ${b.clientAddress}`, b);
     }
     const hosts = [...servers].flatMap((u) => serverEntries(m, u));
@@ -142,6 +142,6 @@ function balancerEndpoints(m: NetworkModel, e: EndpointConfiguration, type: stri
   const c = e.config;
   const clientAddress = !isUnknown(c) && bool(prop(c, "enableClientipPreservation")) === true ? "kept" : "replaced";
   return e.names
-    .filter((u) => m.loadBalancers.has(u) && isOfType(m.resolver, u, types))
+    .filter((u) => m.loadBalancers.has(u) && m.resolver.isOfType(u, types))
     .map((balancer) => ({ balancer, clientAddress }));
 }

@@ -17,7 +17,7 @@ import { ClientAddress, LoadBalancer, NetworkModel, nodeOf } from "../model";
 import { pushTo } from "../multimap";
 import { listenerProtocol } from "../listener-protocols";
 import { outsideLabel } from "../outside-backends";
-import { AWS_ENDPOINT_GROUPS, EndpointConfiguration, groupEndpoints, isOfType } from "../accelerator-endpoints";
+import { AWS_ENDPOINT_GROUPS, EndpointConfiguration, groupEndpoints } from "../accelerator-endpoints";
 import { bool, isUnknown, prop, str } from "../resource";
 import { AWS, AWS_INSTANCES } from "./tokens";
 import { appendAll } from "../../arrays";
@@ -64,7 +64,7 @@ function endpointGroupsByListener(m: NetworkModel): Map<string, EndpointGroupHos
     // Instance ids, balancer ARNs and EIP allocation ids share endpointId: resolved together, so that a literal id
     // beside a reference is not taken for what the reference names.
     const endpoints = groupEndpoints(res, r, AWS_ENDPOINT_GROUPS);
-    const hosts = endpoints.urns.filter((u) => m.hosts.has(u) && isOfType(m.resolver, u, AWS_INSTANCES));
+    const hosts = endpoints.urns.filter((u) => m.hosts.has(u) && m.resolver.isOfType(u, AWS_INSTANCES));
     pushTo(out, listener, {
       name: r.name,
       hosts: hosts.map((host) => ({ host })),
@@ -86,7 +86,7 @@ function balancerEndpoints(m: NetworkModel, configurations: readonly EndpointCon
   for (const { config, names } of configurations) {
     const preserve = isUnknown(config) ? config : prop(config, "clientIpPreservationEnabled");
     for (const balancer of names) {
-      if (!m.loadBalancers.has(balancer) || !isOfType(m.resolver, balancer, AWS.lb)) continue;
+      if (!m.loadBalancers.has(balancer) || !m.resolver.isOfType(balancer, AWS.lb)) continue;
       const clientAddress = clientAddressOf(m, balancer, preserve);
       found.set(`${balancer} ${clientAddress}`, { balancer, clientAddress });
     }

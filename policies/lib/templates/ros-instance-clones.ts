@@ -4,6 +4,7 @@
 // (SecurityGroupId, SecurityGroupIds), which the network model reads to judge what internet bandwidth on an address
 // opens. Everything else (type, vSwitch, bandwidth, the groups unless named, and the image unless ImageId is given) is
 // the source instance's, which the template does not show, so a clone is read only when it sets a login or addresses.
+import { ALI } from "../../../lib/reachability/alicloud/tokens";
 import { ECS_PASSWORD_LOGIN } from "../../rules/disallow-ecs-password-login";
 import { defined, idList, Translated, Translation } from "./embedded-resource";
 import { instanceIpv6, InstanceIpv6 } from "./ros-instance-ipv6";
@@ -24,7 +25,7 @@ const instanceClone =
     if (!login && addresses.ipv6AddressCount === undefined && addresses.ipv6Addresses === undefined) return [];
     const imageId = read("ImageId");
     const clone: Translated = {
-      type: "alicloud:ecs/instance:Instance",
+      type: ALI.instance,
       props: defined({
         password,
         passwordInherit,

@@ -3,17 +3,17 @@
 // instance of the template (its PrimaryNetworkInterfaceId, which names the instance: template-references.ts) joins the
 // addresses that instance asks for, as the provider's instance holds them, and an address id read from the assignment
 // (`Fn::Select` of its Ipv6AddressIds) is read from the interface it names: the instance, so internet bandwidth bought
-// for it reaches the instance as bandwidth for the instance's own address does (ros-ipv6-internet.ts). An interface
-// outside the template (an existing one, a parameter, a value unknown at preview) keeps its value, as any other
-// reference to it would.
+// for it reaches the instance as bandwidth for the instance's own address does (ros-ipv6-internet.ts). A known
+// interface id outside the template (an existing one) keeps its value, as any other reference to it would; an
+// interface the template cannot tell may be any instance's (ANY_ASSIGNMENT).
+import { ALI } from "../../../lib/reachability/alicloud/tokens";
 import { isUnknown, list, num, obj, UNKNOWN } from "../../../lib/values";
 import { defined, EmbeddedResource, Translation } from "./embedded-resource";
 import { instanceIpv6 } from "./ros-instance-ipv6";
-import { templateReference } from "./template-references";
+import { isTemplateReference, templateReference } from "./template-references";
 
 /** An assignment as read, before it is settled on its instance; never handed to a rule. */
 const IPV6_ASSIGNMENT = "template:ALIYUN::ECS::AssignIpv6Addresses";
-const INSTANCE = "alicloud:ecs/instance:Instance";
 
 const assignment: Translation = (read) => [
   {
@@ -43,7 +43,10 @@ function joinedAddresses(a: unknown, b: unknown): unknown {
 }
 
 /** The instance's inputs with the addresses the assignments add to it. */
-function withAssigned(props: Record<string, unknown>, assigned: readonly EmbeddedResource[]): Record<string, unknown> {
+function withAssigned(
+  props: Record<string, unknown>,
+  assigned: readonly Pick<EmbeddedResource, "props">[],
+): Record<string, unknown> {
   const joined = assigned.reduce(
     (acc, a) => ({
       ipv6AddressCount: addedCounts(acc.ipv6AddressCount, a.props.ipv6AddressCount),
@@ -66,14 +69,45 @@ function realiased(v: unknown, aliases: ReadonlyMap<unknown, unknown>): unknown 
 export function settleIpv6Assignments(resources: EmbeddedResource[]): EmbeddedResource[] {
   const assignments = resources.filter((r) => r.type === IPV6_ASSIGNMENT);
   if (assignments.length === 0) return resources;
-  const aliases = new Map(assignments.map((a) => [templateReference(a.logicalId), a.props.networkInterfaceId]));
+  const instances = new Set(resources.filter(isInstance).map((r) => templateReference(r.logicalId)));
+  const unresolved = assignments.filter((a) => !namesKnown(a.props.networkInterfaceId, instances));
+  const aliases = new Map(
+    assignments.map((a) => [
+      templateReference(a.logicalId),
+      unresolved.includes(a) ? UNKNOWN : a.props.networkInterfaceId,
+    ]),
+  );
   return resources
     .filter((r) => r.type !== IPV6_ASSIGNMENT)
     .map((r) => {
       const own = templateReference(r.logicalId);
-      const assigned =
-        r.type === INSTANCE && !r.where ? assignments.filter((a) => a.props.networkInterfaceId === own) : [];
+      const assigned = !isInstance(r)
+        ? []
+        : [
+            ...assignments.filter((a) => a.props.networkInterfaceId === own),
+            ...(unresolved.length > 0 ? [ANY_ASSIGNMENT] : []),
+          ];
       const props = assigned.length > 0 ? withAssigned(r.props, assigned) : r.props;
       return { ...r, props: realiased(props, aliases) as Record<string, unknown> };
     });
 }
+
+const isInstance = (r: EmbeddedResource): boolean => r.type === ALI.instance && !r.where;
+
+/**
+ * The interface is one the template shows: an instance of the template, or a known id outside it (an existing
+ * interface, which no instance of the template is). Otherwise (a parameter without a value, an attribute the template
+ * cannot give, a resource of the template that is no instance) it may be any instance's.
+ */
+function namesKnown(networkInterfaceId: unknown, instances: ReadonlySet<string>): boolean {
+  if (isTemplateReference(networkInterfaceId)) return instances.has(networkInterfaceId);
+  return typeof networkInterfaceId === "string" && !isUnknown(networkInterfaceId);
+}
+
+/**
+ * An assignment to an interface the template cannot tell: any of its instances may hold its addresses, so each may
+ * hold IPv6 (a count unknown at preview). Bandwidth on an address read from it then reaches no named instance, and
+ * the network model gives the address, unverified, to every instance that may hold IPv6 in the gateway's VPC
+ * (lib/reachability/alicloud/ipv6-unlinked-address.ts): its openings are notes.
+ */
+const ANY_ASSIGNMENT: Pick<EmbeddedResource, "props"> = { props: { ipv6AddressCount: UNKNOWN } };

@@ -9,6 +9,7 @@
 // buckets in ros-oss-buckets.ts, load balancers in ros-template-load-balancers.ts (SLB),
 // ros-template-application-load-balancers.ts (ALB) and ros-nlb.ts (NLB), anti-brute-force rules in
 // ros-template-threat-detection.ts, RAM users' console logins in ros-template-identity.ts.
+import { ALI } from "../../../lib/reachability/alicloud/tokens";
 import { defined, idList, joinTranslations, tagMap, Translated, Translation } from "./embedded-resource";
 import { ROS_COMPUTE_TRANSLATIONS } from "./ros-template-compute";
 import { ROS_CONTAINER_SERVICE_NODE_TRANSLATIONS } from "./ros-container-service-nodes";
@@ -57,7 +58,7 @@ function publicBandwidth(bandwidth: unknown, allocate: unknown): unknown {
 // ROS takes user data as plain text; the script reader decodes base64 too, so either form is read.
 const ecsInstance: Translation = (read) => [
   {
-    type: "alicloud:ecs/instance:Instance",
+    type: ALI.instance,
     props: defined({
       password: read("Password"),
       passwordInherit: read("PasswordInherit"),
