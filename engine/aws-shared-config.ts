@@ -2,7 +2,8 @@
 // (internal/ini, config/shared_config.go): each kind of file merged key by key, later files winning; in the config file
 // `[profile NAME]` (and `[default]`, which `[profile default]` replaces whole); in the credentials file `[NAME]` only;
 // the credentials file's keys override the config file's for the same profile. A file that cannot be read counts as
-// empty; one the SDK's tokenizer rejects fails the whole load (loadIniFiles: SharedConfigLoadError).
+// empty, and a line the tokenizer does not recognise is skipped ("unrecognized tokens are effectively ignored",
+// internal/ini/tokenize.go since the parser of aws/aws-sdk-go-v2#2365), so no file fails the load.
 import * as fs from "fs";
 
 /** Section name → its top-level keys (lower case) → values. */
@@ -10,9 +11,14 @@ type Sections = Map<string, Map<string, string>>;
 
 const PROFILE_PREFIX = "profile ";
 
-/** A `#` or `;` anywhere starts a comment, in section headers as in values. */
-function withoutComment(line: string): string {
-  return line.split(/[#;]/, 1)[0].replace(/[ \t]+$/, "");
+/** In a section header a `#` or `;` anywhere starts a comment (trimProfileComment). */
+function headerWithoutComment(line: string): string {
+  return line.split(/[#;]/, 1)[0].trim();
+}
+
+/** In a setting only a `#` or `;` after a blank starts one: `us-east-1#x` is a value (trimPropertyComment). */
+function settingWithoutComment(line: string): string {
+  return line.split(/[ \t][#;]/, 1)[0].replace(/[ \t]+$/, "");
 }
 
 /** `[ profile   NAME ]` → `profile NAME`: trimmed, the first run of blanks made one space. */
@@ -38,51 +44,32 @@ function property(line: string): [string, string] | undefined {
   return [line.slice(0, at).trim().toLowerCase(), legacyValue(line.slice(at + 1).trim())];
 }
 
-/** A line the SDK's tokenizer rejects ("unrecognized token"); `file` is set once the file is known. */
-export class SharedConfigSyntaxError extends Error {
-  constructor(
-    readonly line: number,
-    readonly file = "",
-  ) {
-    super(`${file || "shared config file"}: unrecognized token on line ${line}`);
-  }
-}
-
 /**
  * The sections of one file; later settings of a key win, repeated sections add to the first. As the SDK's tokenizer
- * (internal/ini/tokenize.go), a line that is not blank, a comment, indented, a `[section]` nor a `key = value` (or
- * `key: value`) throws a SharedConfigSyntaxError: e.g. a bare word, or a section header without its `]`. Settings
- * before any section are dropped without error, as the SDK drops them.
+ * (internal/ini/tokenize.go), a line that is neither blank, a comment, indented, a `[section]` nor a `key = value`
+ * (or `key: value`) is skipped: e.g. a bare word, or a section header without its `]` (whose settings then go to
+ * the section before it). Settings before any section are dropped, as the SDK drops them.
  */
 export function parseSections(text: string): Sections {
   const sections: Sections = new Map();
   let current: Map<string, string> | undefined;
-  for (const [index, raw] of text.split(/\r?\n/).entries()) {
+  for (const raw of text.split(/\r?\n/)) {
     // Blank lines and comments; indented lines continue or nest under a key, never the profile's own settings.
     if (!raw.trim() || /^[ \t#;]/.test(raw)) continue;
-    const line = withoutComment(raw);
-    if (line.startsWith("[") && line.endsWith("]")) {
-      const name = sectionName(line);
+    const header = headerWithoutComment(raw);
+    if (header.startsWith("[") && header.endsWith("]")) {
+      const name = sectionName(header);
       current = sections.get(name) ?? new Map();
       sections.set(name, current);
       continue;
     }
-    const kv = property(line);
-    if (!kv) throw new SharedConfigSyntaxError(index + 1);
-    if (current) current.set(kv[0], kv[1]);
+    const kv = property(settingWithoutComment(raw));
+    if (kv && current) current.set(kv[0], kv[1]);
   }
   return sections;
 }
 
-function parseFile(text: string, file: string): Sections {
-  try {
-    return parseSections(text);
-  } catch (e) {
-    throw e instanceof SharedConfigSyntaxError ? new SharedConfigSyntaxError(e.line, file) : e;
-  }
-}
-
-/** Reads and merges files key by key, later files winning; unreadable files count as empty, unparsable ones throw. */
+/** Reads and merges files key by key, later files winning; unreadable files count as empty. */
 function mergedSections(files: string[]): Sections {
   const merged: Sections = new Map();
   for (const file of files) {
@@ -92,7 +79,7 @@ function mergedSections(files: string[]): Sections {
     } catch {
       continue;
     }
-    for (const [name, keys] of parseFile(text, file)) {
+    for (const [name, keys] of parseSections(text)) {
       const into = merged.get(name) ?? new Map();
       for (const [k, v] of keys) into.set(k, v);
       merged.set(name, into);
@@ -119,8 +106,7 @@ export function profileRegion(text: string, profile: string): string | undefined
 
 /**
  * The profile's region across the config files and the credentials files (whose setting wins); undefined when none
- * names one. A region set empty in a later file empties it, as in the SDK. Every file is parsed whatever the profile
- * (the SDK loads them all before it looks the profile up): one it cannot parse throws a SharedConfigSyntaxError.
+ * names one. A region set empty in a later file empties it, as in the SDK.
  */
 export function sharedConfigRegion(
   configFiles: string[],

@@ -189,13 +189,19 @@ export class LocalMonitor {
 
   /**
    * Converts recorded inputs a few at a time while the monitor waits for the program: off the registration hot path
-   * (answers go first: `setImmediate` runs after pending I/O) and done by the time the program exits.
+   * (answers go first: `setImmediate` runs after pending I/O) and done by the time the program exits. A struct that
+   * cannot be converted stops this and stays recorded, so that `finish()` throws it inside the preview's error
+   * handling rather than here, where nothing would catch it.
    */
   private convertWhileIdle(): void {
     if (this.converting) return;
     this.converting = true;
     const step = () => {
-      this.convertPending(CONVERT_BATCH);
+      try {
+        this.convertPending(CONVERT_BATCH);
+      } catch {
+        return;
+      }
       if (this.structs.size > 0) setImmediate(step);
       else this.converting = false;
     };

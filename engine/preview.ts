@@ -195,6 +195,17 @@ interface PreviewContext {
 
 async function preview(options: PreviewOptions, context: PreviewContext): Promise<PreviewResult> {
   const { root, project, config, baseline, redactor, progress } = context;
+  // Pack configs are read first: a bad one fails the preview before anything starts.
+  let packs: { dir: string; config?: PolicyPackConfigFile }[];
+  try {
+    packs = (options.policyPacks ?? []).map((d, i) => ({
+      dir: path.resolve(root, d),
+      config: packConfig(options.policyPackConfigs?.[i]),
+    }));
+  } catch (e) {
+    if (e instanceof PolicyConfigError) throw new PreviewError(e.message, "policy");
+    throw e;
+  }
   // The program starts first, against a socket that holds its connections until the monitor's gRPC server (loaded
   // below, while the program loads its own modules) takes them.
   const listener = await LocalListener.open();
@@ -202,6 +213,10 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
   const hosts: PolicyHost[] = [];
   // Set once the program has run: what a failure from then on still prints and writes.
   let soFar: (() => PreviewResult) | undefined;
+  // Stops the program if the preview fails before the program is done.
+  const programStop = new AbortController();
+  let programDone = false;
+  let packsStarting: Promise<PromiseSettledResult<PolicyHost>[]> | undefined;
   try {
     progress(`running program for stack ${options.stack}`);
     const programStart = Date.now();
@@ -215,7 +230,10 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
       config,
       parallel: options.parallel,
       env: options.env,
-    });
+      signal: programStop.signal,
+    }).finally(() => (programDone = true));
+    // Stopped runs reject; a failure before the run is awaited is reported by what threw, not by this rejection.
+    running.catch(() => undefined);
     const { LocalMonitor: Monitor }: typeof import("./monitor") = require("./monitor");
     monitor = new Monitor({
       project: project.name,
@@ -226,11 +244,10 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
     await monitor.start(listener);
     // Packs start while the program runs: their start-up is the slowest fixed cost.
     const { startPolicyPack }: typeof import("./policy-host") = require("./policy-host");
-    const packDirs = (options.policyPacks ?? []).map((d) => path.resolve(root, d));
-    const packsStarting = Promise.allSettled(
-      packDirs.map((dir, i) =>
+    packsStarting = Promise.allSettled(
+      packs.map(({ dir, config: packConfiguration }) =>
         startPolicyPack(dir, {
-          config: packConfig(options.policyPackConfigs?.[i]),
+          config: packConfiguration,
           env: options.env,
           stack: { stack: options.stack, project: project.name, config: config.values, secretKeys: config.secretKeys },
         }),
@@ -392,8 +409,14 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
     if (e instanceof PreviewError && !e.partial && soFar) e.partial = soFar();
     throw e;
   } finally {
+    if (!programDone) programStop.abort();
+    // Packs still starting when the preview failed are closed once started.
+    if (packsStarting && hosts.length === 0) {
+      for (const s of await packsStarting) if (s.status === "fulfilled") s.value.close();
+    }
     for (const host of hosts) host.close();
-    if (monitor) monitor.stop();
-    else listener.close();
+    monitor?.stop();
+    // Closing twice is harmless; the monitor may have failed before it took the listener.
+    listener.close();
   }
 }

@@ -24,6 +24,8 @@ export interface ProgramOptions {
   env?: NodeJS.ProcessEnv;
   /** Extra node flags, e.g. ["--cpu-prof"] to profile a program. */
   nodeArgs?: string[];
+  /** Stops the program (the run then rejects): the preview failed before it could take the program's calls. */
+  signal?: AbortSignal;
 }
 
 /** The language host's `run` entry point of the same @pulumi/pulumi copy the engine uses. */
@@ -111,7 +113,12 @@ export function runProgram(opts: ProgramOptions): Promise<ProgramRun> {
     opts.program,
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: opts.root, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, {
+      cwd: opts.root,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      signal: opts.signal,
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));

@@ -1,13 +1,12 @@
 // The region a provider works in, found where the provider itself looks: its `region` input (for the default
 // provider, `<pkg>:region` config), then the environment, then the cloud's shared config and credentials files. The
 // AWS provider fails without one (CheckConfig: "Missing region information"), as does aws-native (which reads config
-// and the environment only); the alicloud provider falls back to cn-beijing. The AWS provider also fails on a shared
-// config or credentials file its SDK cannot parse, whatever its region.
+// and the environment only); the alicloud provider falls back to cn-beijing.
 import * as os from "os";
 import * as path from "path";
 import { containsUnknown } from "../lib/values";
 import { profileRegionId } from "./alicloud-profile";
-import { SharedConfigSyntaxError, sharedConfigRegion } from "./aws-shared-config";
+import { sharedConfigRegion } from "./aws-shared-config";
 import { isSecretValue, SECRET_MARKER } from "./secrets";
 
 export type ProviderRegion =
@@ -15,15 +14,13 @@ export type ProviderRegion =
   /** Some provider input is unknown in a preview: the CLI cannot configure the provider either. */
   | { kind: "unknown" }
   /** No source gives a region; `looked` names the shared config the provider read last. */
-  | { kind: "missing"; looked: string }
-  /** A shared config or credentials file the AWS SDK cannot parse (`file` as it may be shown): the provider fails. */
-  | { kind: "unparsable"; file: string; line: number };
+  | { kind: "missing"; looked: string };
 
 /** A region the provider fails on: it cannot be configured. */
-export type FailedRegion = Extract<ProviderRegion, { kind: "missing" | "unparsable" }>;
+export type FailedRegion = Extract<ProviderRegion, { kind: "missing" }>;
 
 export function isFailedRegion(region: ProviderRegion): region is FailedRegion {
-  return region.kind === "missing" || region.kind === "unparsable";
+  return region.kind === "missing";
 }
 
 /** terraform-provider-alicloud's DEFAULT_REGION, used when neither config, environment nor profile names one. */
@@ -83,17 +80,10 @@ function awsRegion(inputs: Record<string, unknown>, env: NodeJS.ProcessEnv): Pro
   const credentialsFiles = (
     stringList(inputs.sharedCredentialsFiles) ?? [env.AWS_SHARED_CREDENTIALS_FILE || path.join(awsDir, "credentials")]
   ).map((f) => expandHome(f, env));
-  // The SDK loads the shared files even when config or the environment names the region: a file it cannot parse
-  // fails the provider whatever its region.
-  let fromProfile: string | undefined;
-  try {
-    fromProfile = sharedConfigRegion(configFiles, profile, credentialsFiles);
-  } catch (e) {
-    if (!(e instanceof SharedConfigSyntaxError)) throw e;
-    const input = configFiles.includes(e.file) ? inputs.sharedConfigFiles : inputs.sharedCredentialsFiles;
-    return { kind: "unparsable", file: shown(input, e.file), line: e.line };
-  }
-  const region = plain(inputs.region) ?? firstEnv(env, ["AWS_REGION", "AWS_DEFAULT_REGION"]) ?? fromProfile;
+  const region =
+    plain(inputs.region) ??
+    firstEnv(env, ["AWS_REGION", "AWS_DEFAULT_REGION"]) ??
+    sharedConfigRegion(configFiles, profile, credentialsFiles);
   if (region) return { kind: "known", region };
   // A secret profile or file list is the provider's to know: the failure names it only as secret.
   const files = [
@@ -162,16 +152,6 @@ function missingAwsNativeRegionMessage(providerName: string, explicit: boolean):
   );
 }
 
-/** The AWS provider's failure on a shared file the SDK cannot parse; the line itself may hold a key, so it is not quoted. */
-export function unparsableSharedConfigMessage(providerName: string, file: string, line: number): string {
-  return (
-    `pulumi:providers:aws resource '${providerName}' has a problem: ` +
-    `failed to load shared config file, ${file}, tokenize: unrecognized token on line ${line}. ` +
-    "The AWS SDK reads only blank lines, comments, [section] headers, `key = value` settings and indented lines " +
-    "there: fix that line (e.g. a header missing its `]`, or a word without `=`)."
-  );
-}
-
 /** What a provider of `pkg` that cannot be configured fails with, as the CLI prints it against the provider. */
 export function providerRegionFailure(
   pkg: string,
@@ -179,9 +159,7 @@ export function providerRegionFailure(
   region: FailedRegion,
   explicit: boolean,
 ): string {
-  return region.kind === "unparsable"
-    ? unparsableSharedConfigMessage(providerName, region.file, region.line)
-    : missingRegionFailure(pkg, providerName, region.looked, explicit);
+  return missingRegionFailure(pkg, providerName, region.looked, explicit);
 }
 
 /** The failure of a provider of `pkg` whose region is missing (`looked`: where it looked), as the CLI prints it. */

@@ -133,7 +133,9 @@ describe("the AWS SDK's reading of a shared config file", () => {
   it.each([
     ["a comment after a section header", "[default]#c\nregion = eu-west-1\n", "default", "eu-west-1"],
     ["a ; comment after a profile header", "[profile x];c\nregion = eu-west-1\n", "x", "eu-west-1"],
-    ["a comment right after a value", "[default]\nregion = eu-west-1#Ireland\n", "default", "eu-west-1"],
+    // trimPropertyComment (internal/ini/strings.go) cuts a value only at a blank followed by # or ;.
+    ["a # right after a value, part of it", "[default]\nregion = eu-west-1#Ireland\n", "default", "eu-west-1#Ireland"],
+    ["a comment after a blank", "[default]\nregion = eu-west-1 #Ireland\n", "default", "eu-west-1"],
     ["a colon separator", "[default]\nregion: eu-west-1\n", "default", "eu-west-1"],
     ["a colon before an equals sign", "[default]\nregion: eu-west-1=x\n", "default", "eu-west-1=x"],
     ["a double-quoted value", '[default]\nregion = "eu-west-1"\n', "default", "eu-west-1"],

@@ -81,19 +81,4 @@ describe("a missing AWS region through the CLI", () => {
     );
     expect(summary).not.toContain("see its error above");
   });
-
-  it("fails a provider on a shared config file the AWS SDK cannot parse, once, its secret path never printed", async () => {
-    const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "engine-aws-")), `${SECRET}.ini`);
-    fs.writeFileSync(bad, "[default]\nregion = us-east-1\n[profile ops\n");
-    const dir = programProject(
-      `const p = new pulumi.ProviderResource("aws", "prov", { region: "eu-west-1", sharedConfigFiles: pulumi.secret(${JSON.stringify(JSON.stringify([bad]))}) });\n` +
-        'new Res("aws:s3/bucket:Bucket", "a", {}, { provider: p });\n' +
-        'new Res("aws:s3/bucket:Bucket", "b", {}, { provider: p });\n',
-    );
-    const { code, stdout, all } = await runWithoutRegion(dir);
-    expect(code).toBe(2);
-    expect(count(stdout, "resource 'prov' has a problem: failed to load shared config file, [secret]")).toBe(1);
-    expect(all).toContain("unrecognized token on line 3");
-    expect(all).not.toContain(SECRET);
-  });
 });
