@@ -3,6 +3,7 @@
 // a known `{}`. Such an answer means "not known yet", not "none": it is read as unknown at preview, so nothing is
 // built from its missing fields and no check fails on them. An answer that has its fields, an empty list included,
 // is the provider's own and is checked as such.
+// Call sites say "unknown through an unconfigured provider" and point here.
 import * as pulumi from "@pulumi/pulumi";
 import { withPinnedMessage } from "./pinnedMessage";
 

@@ -3,7 +3,7 @@
 // once, by argument, before any child exists, and weakened defaults are announced with a warning.
 import * as pulumi from "@pulumi/pulumi";
 import { checkBoolean, checkKnownArguments, isPlain, Problems, unresolvedProblem } from "../validation";
-import { checkCallerTags, ResourceTagLimits } from "../../lib/resource-tag-limits";
+import { checkCallerTags, ResourceTagLimits } from "../resourceTagLimits";
 
 /** The argument a problem is about, without its index or field: `allowedCidrs[2]` and `rateLimit.x` → the key. */
 function rootArgument(argument: string): string {

@@ -115,7 +115,7 @@ export class AuditTrail extends pulumi.ComponentResource {
     // The project is made in the provider's region: a `region` naming another would point the trail at a project
     // that is not there, found only when the trail is created. Every child waits for this check (the gate adds it to
     // its dependsOn), so a mismatch creates nothing: no retained project, logstore, key, bucket or WORM policy.
-    const region = pulumi.all([args.region, providerRegion(parent)]).apply(([given, actual]) =>
+    const region = pulumi.all([args.region, providerRegion(subject, parent)]).apply(([given, actual]) =>
       withPinnedMessage(() => {
         if (given !== undefined && given !== "") {
           const provider = "the component's provider";
@@ -142,7 +142,6 @@ export class AuditTrail extends pulumi.ComponentResource {
       description: `ActionTrail events (${trailName})`,
       tags,
     });
-    // Unknown at preview through a provider configured from values the preview does not know (it answers nothing).
     const account = answeredInvoke(subject, "getAccount", ["id"], alicloud.getAccountOutput(parent));
     const slsProjectArn = pulumi.interpolate`acs:log:${region}:${account.id}:project/${project.projectName}`;
 

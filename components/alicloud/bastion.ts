@@ -256,8 +256,7 @@ export class Bastion extends pulumi.ComponentResource {
         this,
       );
     }
-    // A provider configured from values a preview does not know answers nothing: the image is then unknown, not
-    // missing (an answer with no image in it is the region's own, and refused now).
+    // Unknown, not missing, through an unconfigured provider (../invokeAnswer.ts).
     const imageId =
       args.imageId ??
       answeredInvoke(

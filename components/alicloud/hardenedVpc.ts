@@ -66,8 +66,7 @@ export class HardenedVpc extends pulumi.ComponentResource {
       }
       return ids.slice(0, zoneCount);
     };
-    // A provider configured from values a preview does not know answers nothing: the zones are then unknown and
-    // checked at deployment (an answer with no zones in it is the region's own, and checked now).
+    // Unknown through an unconfigured provider (../invokeAnswer.ts): the zones are then checked at deployment.
     const zones = answeredInvoke(
       `HardenedVpc "${name}"`,
       "getZones",

@@ -201,7 +201,10 @@ export class ImmutableBackup extends pulumi.ComponentResource {
     // both buckets and the keys the bucket helper makes), so a standby provider of the primary's region (both copies
     // in one region) creates nothing, with `pulumi up --skip-preview` too.
     const regionsChecked = pulumi
-      .all([providerRegion(parent), providerRegion({ parent: this, provider: args.secondaryProvider })])
+      .all([
+        providerRegion(subject, parent),
+        providerRegion(`${subject} (secondaryProvider)`, { parent: this, provider: args.secondaryProvider }),
+      ])
       .apply(([primaryActual, secondaryActual]) =>
         withPinnedMessage(() =>
           assertProviderRegions(subject, [

@@ -130,7 +130,6 @@ export class WebFirewall extends pulumi.ComponentResource {
     });
 
     if (args.manageLogCollection ?? true) {
-      // Unknown at preview through a provider configured from values the preview does not know (it answers nothing).
       const account = answeredInvoke(subject, "getAccount", ["id"], alicloud.getAccountOutput(parent));
       // It writes the WAF logs and sets how long SLS keeps them. Retained on delete, it is held as an evidence store
       // (../evidenceGuard.ts; the component's own `transforms` included): transformations cannot turn waf_enabled

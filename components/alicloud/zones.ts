@@ -56,11 +56,15 @@ export function assertZonesInRegion(subject: string, argument: string, zones: re
 
 /**
  * The region a provider works in, read with `getRegions({ current: true })` through the given invoke options; unknown
- * at preview when the provider is configured from values the preview does not know (it answers nothing then).
+ * at preview through an unconfigured provider (../invokeAnswer.ts). `component` names the component as its errors
+ * do, e.g. `AuditTrail "audit"`.
  */
-export function providerRegion(invokeOptions: pulumi.InvokeOutputOptions): pulumi.Output<string | undefined> {
+export function providerRegion(
+  component: string,
+  invokeOptions: pulumi.InvokeOutputOptions,
+): pulumi.Output<string | undefined> {
   return answeredInvoke(
-    "Provider region",
+    `${component}: provider region`,
     "getRegions",
     ["regions", "ids"],
     alicloud.getRegionsOutput({ current: true }, invokeOptions),

@@ -128,7 +128,7 @@ export class AuditTrail extends pulumi.ComponentResource {
       checkBucketName(problems, "bucketName", known.bucketName),
     );
     gate.waitFor(checked);
-    const context = awsContext(this, opts?.provider);
+    const context = awsContext(`AuditTrail ${name}`, this, opts?.provider);
     const trailName = trailNameOf(name, args);
     const trailArn = pulumi.interpolate`arn:${context.partition}:cloudtrail:${context.region}:${context.accountId}:trail/${trailName}`;
     const fromThisTrail = { StringEquals: { "aws:SourceArn": trailArn } };

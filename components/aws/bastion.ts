@@ -25,8 +25,9 @@ import {
   sshTargetSubject,
 } from "../sshTarget";
 import { SECURITY_GROUP_ID } from "../../lib/aws-names";
-import { AllowListTagRule, allowListTags, checkAllowListTags, isAllowListTagKey, otherTags } from "../allowListTag";
-import { checkCallerTags, ResourceTagLimits } from "../../lib/resource-tag-limits";
+import { allowListTags, checkAllowListTags, isAllowListTagKey, otherTags } from "../allowListTag";
+import { checkCallerTags } from "../resourceTagLimits";
+import { ALLOW_LIST_TAG, BASTION_TAG_LIMITS } from "./bastionTagLimits";
 import { ALLOW_LIST_KEYS_TEXT } from "../../lib/allow-list-tag-keys";
 import {
   checkSecurityGroupRuleQuota,
@@ -37,44 +38,26 @@ import {
 
 const DEFAULT_USERS = ["ec2-user"];
 const DEFAULT_INSTANCE_TYPE = "t3.micro";
-/**
- * The host's SSH allow-list tags, read by the policy pack: blocks joined with spaces, in values of 256 characters, on
- * a host of at most 50 user tags (AWS's tag restrictions: "Maximum number of tags per resource – 50", "Maximum value
- * length – 256 Unicode characters"; `aws:` keys do not count). About 15 host blocks fill a value, so the 60 to 1000
- * blocks securityGroupRuleQuota lets in take several tags; a provider's defaultTags, unknown here, are not counted.
- */
-const ALLOW_LIST_TAG: AllowListTagRule = { separator: " ", maxLength: 256, maxTags: 50, cloud: "EC2" };
 /** The host's own tags besides the allow-list. */
 const HOST_TAGS = ["Name", "hardening:role"];
-/**
- * EC2's tag restrictions for the caller's tags: 50 per resource, keys of 1-128 characters and values of up to 256,
- * no `aws:` keys (in any case). A value given as an Output inside a plain object is not known here, so not checked.
- */
-const EC2_TAG_LIMITS: ResourceTagLimits = {
-  cloud: "EC2",
-  maxTags: ALLOW_LIST_TAG.maxTags,
-  maxKeyLength: 128,
-  maxValueLength: ALLOW_LIST_TAG.maxLength,
-  reservedKey: /^aws:/i,
-  reservedKeyText: "aws: (AWS's own)",
-  deferredValue: (value) => !isPlain(value),
-};
 
 /**
  * The caller's tags beside the host's own and, in SSH mode, the allow-list's first tag, which the host always carries
  * (the allow-list's further tags are checked against what is left: checkAllowListTags). A caller's Name,
  * hardening:role and allow-list keys are overwritten or dropped, so not counted.
  */
-function checkBastionTags(problems: Problems, tags: unknown, ssmOnly: boolean): void {
+function checkBastionTags(problems: Problems, tags: unknown, ssmOnly: boolean, secret = false): void {
   const reserved = HOST_TAGS.length + (ssmOnly ? 0 : 1);
-  checkCallerTags(
-    problems,
-    "tags",
-    tags,
-    EC2_TAG_LIMITS,
-    reserved,
-    (key) => HOST_TAGS.includes(key) || isAllowListTagKey(key),
-  );
+  checkCallerTags(problems, "tags", tags, BASTION_TAG_LIMITS, reserved, {
+    uncounted: (key) => HOST_TAGS.includes(key) || isAllowListTagKey(key),
+    secret,
+  });
+}
+
+/** True when the tags, or one of their values, are known only later: they are checked once known. */
+function tagsKnownLater(tags: unknown): boolean {
+  if (!isPlain(tags)) return true;
+  return typeof tags === "object" && tags !== null && Object.values(tags).some((value) => !isPlain(value));
 }
 
 export interface BastionArgs {
@@ -275,17 +258,23 @@ export class Bastion extends pulumi.ComponentResource {
     this.ssmOnly = args.ssmOnly ?? false;
     const parent = { parent: this };
     // vpcCidr (usually vpc.cidrBlock) and instanceType given as Outputs are checked once known, and so are tags given
-    // as an Output, counted as a plain object's were. Every child waits on the check through its dependsOn (the gate),
-    // so a bad value registers nothing; the tags and instance type stay known at preview, where the pack needs the
-    // bastion's role and allow-list tags.
-    const tagsOnceKnown = !isPlain(args.tags);
+    // as an Output or holding one, counted as a plain object's were. Every child waits on the check through its
+    // dependsOn (the gate), so a bad value registers nothing; the tags and instance type stay known at preview, where
+    // the pack needs the bastion's role and allow-list tags. Tags given as a secret are checked without showing keys.
+    const tagsOnceKnown = tagsKnownLater(args.tags);
+    const tagsSecret = isPlain(args.tags) ? false : pulumi.isSecret(pulumi.output(args.tags));
     const checked = checkOnceKnown(
       `Bastion ${name}`,
-      { vpcCidr: args.vpcCidr, instanceType: args.instanceType, tags: tagsOnceKnown ? args.tags : undefined },
+      {
+        vpcCidr: args.vpcCidr,
+        instanceType: args.instanceType,
+        tags: tagsOnceKnown ? args.tags : undefined,
+        tagsSecret,
+      },
       (problems, known) => {
         checkVpcCidr(problems, known.vpcCidr);
         checkInstanceType(problems, known.instanceType);
-        if (tagsOnceKnown) checkBastionTags(problems, known.tags, this.ssmOnly);
+        if (tagsOnceKnown) checkBastionTags(problems, known.tags, this.ssmOnly, known.tagsSecret);
         if (tagsOnceKnown && !this.ssmOnly) {
           checkAllowListTags(problems, args.allowedCidrs ?? [], ALLOW_LIST_TAG, otherTags(known.tags, HOST_TAGS));
         }
@@ -312,7 +301,7 @@ export class Bastion extends pulumi.ComponentResource {
       }
       return Object.fromEntries(Object.entries(given).filter(([key]) => !dropped.includes(key)));
     });
-    const context = awsContext(this, opts?.provider);
+    const context = awsContext(`Bastion ${name}`, this, opts?.provider);
 
     const ingress = this.ssmOnly ? [] : sshIngressRules(args.allowedCidrs ?? []);
     const egress = [
@@ -369,7 +358,6 @@ export class Bastion extends pulumi.ComponentResource {
         this,
       );
     }
-    // A provider configured from values a preview does not know answers nothing: the image is then unknown.
     const amiId =
       args.amiId ??
       answeredInvoke(

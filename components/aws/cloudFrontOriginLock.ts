@@ -151,7 +151,6 @@ export function createOriginIngressRules(
 ): aws.vpc.SecurityGroupIngressRule[] {
   // Without an explicit provider, the lookup and rules use the parent's, as every child of the component does.
   const opts = args.provider ? { parent, provider: args.provider } : { parent };
-  // Unknown at preview through a provider configured from values the preview does not know (it answers nothing).
   const list = answeredInvoke(
     `WebFirewall ${args.component}`,
     "getManagedPrefixList",

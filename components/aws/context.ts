@@ -9,15 +9,14 @@ export interface AwsContext {
   region: pulumi.Output<string>;
 }
 
-const SUBJECT = "Account context";
-
 /**
- * Reads the context with the parent's provider, so a component given a second-region provider sees that region. A
- * provider configured from values a preview does not know answers nothing: the context is then unknown, not undefined
- * (an ARN built from it would name no partition, region or account).
+ * Reads the context with the parent's provider, so a component given a second-region provider sees that region.
+ * Unknown through an unconfigured provider (../invokeAnswer.ts), not undefined: an ARN built from it would name no
+ * partition, region or account. `component` names the component as its errors do, e.g. "Bastion db".
  */
-export function awsContext(parent: pulumi.Resource, provider?: pulumi.ProviderResource): AwsContext {
+export function awsContext(component: string, parent: pulumi.Resource, provider?: pulumi.ProviderResource): AwsContext {
   const opts: pulumi.InvokeOutputOptions = { parent, provider };
+  const SUBJECT = `${component}: account context`;
   const identity = aws.getCallerIdentityOutput({}, opts);
   const partition = aws.getPartitionOutput({}, opts);
   const region = aws.getRegionOutput({}, opts);

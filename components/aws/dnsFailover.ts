@@ -345,8 +345,7 @@ export class DnsFailover extends pulumi.ComponentResource {
     // Regions, targets and alarm actions given as Outputs are checked once known, and the alarm actions against the
     // alarm's region once the provider's is; every child (checks, records, alarm) waits for the check through its
     // dependsOn (the gate), so its own values (record name, tags, description) stay known.
-    // A provider configured from values a preview does not know answers nothing: its region is then unknown, and
-    // the alarm's region and the alarm actions are checked at deployment.
+    // Through an unconfigured provider (../invokeAnswer.ts) the alarm's region and actions are checked at deployment.
     const stackRegion = answeredInvoke(
       `DnsFailover ${name}`,
       "getRegion",

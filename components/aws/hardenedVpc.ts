@@ -13,6 +13,7 @@ import { AWS_NACL_RULE_QUOTA } from "./naclQuota";
 import { NaclRule, planNacls } from "./naclRules";
 import { createVpcEndpoints } from "./vpcEndpoints";
 import { createVpcFlowLogs } from "./vpcFlowLogs";
+import { ChildGate } from "../childGate";
 
 export * from "./hardenedVpcArgs";
 export { SSM_ENDPOINT_SERVICES } from "./vpcEndpoints";
@@ -38,7 +39,8 @@ export class HardenedVpc extends pulumi.ComponentResource {
     // Arguments are checked before anything, the component included, is registered.
     validateHardenedVpcArgs(args, name);
     // Transformations passed here may tag the evidence stores, never unprotect them.
-    super("hardening:aws:HardenedVpc", name, {}, guardEvidence(`HardenedVpc ${name}`, opts));
+    const gate = new ChildGate();
+    super("hardening:aws:HardenedVpc", name, {}, gate.options(guardEvidence(`HardenedVpc ${name}`, opts)));
     guardInheritedTransformations(`HardenedVpc ${name}`, this);
 
     const cidrBlock = args.cidrBlock ?? "10.0.0.0/16";
@@ -50,8 +52,7 @@ export class HardenedVpc extends pulumi.ComponentResource {
 
     // Zone names are only known from the provider. Only Availability Zones proper: an opted-in Local or Wavelength
     // Zone ("us-west-2-lax-1a" sorts before "us-west-2a") lacks NAT gateways and interface endpoints.
-    // A provider configured from values a preview does not know answers nothing: the zones are then unknown, and the
-    // count is checked at deployment (an answer with no zones in it is the region's own, and checked now).
+    // Unknown through an unconfigured provider (../invokeAnswer.ts): the count is then checked at deployment.
     const zones = answeredInvoke(
       `HardenedVpc ${name}`,
       "getAvailabilityZones",
@@ -62,18 +63,14 @@ export class HardenedVpc extends pulumi.ComponentResource {
       ),
     );
     this.azNames = zones.names.apply((names) => pickZones(name, names, azCount));
-    // Every child waits on the zone check through its tags or the provider context (each has one, or an input from
-    // a child that has): with `pulumi up --skip-preview` a region with too few zones fails before the first resource
-    // is created, not at the subnets after the VPC and the retained flow-log key and group.
-    const afterZoneCheck = <T>(value: pulumi.Input<T>) => pulumi.all([value, this.azNames]).apply(([v]) => v);
-    const tags = afterZoneCheck(args.tags ?? {});
+    // Every child waits on the zone check (the gate adds it to each child's dependsOn): with `pulumi up
+    // --skip-preview` a region with too few zones fails before the first resource is created, not at the subnets
+    // after the VPC and the retained flow-log key and group. Only the subnets' zones come from the answer: the tags
+    // stay known at preview, where the policy pack reads the tier and evidence tags.
+    gate.waitFor(this.azNames);
+    const tags = pulumi.output(args.tags ?? {});
     const nameTags = (suffix: string) => tags.apply((t) => ({ ...t, Name: `${name}-${suffix}` }));
-    const providerContext = awsContext(this, opts?.provider);
-    const context: AwsContext = {
-      accountId: afterZoneCheck(providerContext.accountId),
-      partition: afterZoneCheck(providerContext.partition),
-      region: afterZoneCheck(providerContext.region),
-    };
+    const context: AwsContext = awsContext(`HardenedVpc ${name}`, this, opts?.provider);
     this.subnetPlan = planSubnets({
       vpcCidr: cidrBlock,
       zones: Array.from({ length: azCount }, (_, i) => `az${i}`),

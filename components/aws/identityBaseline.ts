@@ -141,8 +141,7 @@ export class IdentityBaseline extends pulumi.ComponentResource {
       },
       parent,
     );
-    // Unknown at preview through a provider configured from values the preview does not know (it answers nothing),
-    // so the policy never names the users of "arn:undefined".
+    // Unknown through an unconfigured provider (../invokeAnswer.ts): the policy never names "arn:undefined".
     const partition = answeredInvoke(
       `IdentityBaseline ${name}`,
       "getPartition",

@@ -283,8 +283,8 @@ export class ImmutableBackup extends pulumi.ComponentResource {
     // check: the keys and role through the account context, the vaults through their names, and the locks, the plan
     // and the selection through those. A provider of the vault's region then creates nothing (a compliance-mode lock
     // is permanent after changeableForDays), with `pulumi up --skip-preview` too.
-    const given = awsContext(this, opts?.provider);
-    const givenCopy = awsContext(this, args.copyProvider);
+    const given = awsContext(`ImmutableBackup ${name}`, this, opts?.provider);
+    const givenCopy = awsContext(`ImmutableBackup ${name} (copyProvider)`, this, args.copyProvider);
     const distinctRegions = pulumi
       .all([given.region, givenCopy.region])
       .apply(([here, there]) => checkCopyRegion(name, here, there));

@@ -70,8 +70,8 @@ export function createOriginRequestGate(parent: pulumi.Resource, args: OriginReq
   // Without an explicit provider, the rule uses the parent's, as every child of the component does.
   const placement = args.provider ? { parent, provider: args.provider } : { parent };
   // The listener and target group must be of the rule's provider's partition and region; the rule waits for the
-  // checks, each of its inputs for its own, so their dependencies stay the ARNs' own. A provider configured from
-  // values a preview does not know answers nothing: the checks then wait for the deployment.
+  // checks, each of its inputs for its own, so their dependencies stay the ARNs' own. Through an unconfigured
+  // provider the checks wait for the deployment (../invokeAnswer.ts).
   const stack = {
     partition: answeredInvoke(subject, "getPartition", ["partition"], aws.getPartitionOutput({}, placement)).partition,
     region: answeredInvoke(subject, "getRegion", ["region"], aws.getRegionOutput({}, placement)).region,

@@ -174,7 +174,7 @@ export class ThreatDetection extends pulumi.ComponentResource {
     guardInheritedTransformations(`ThreatDetection ${name}`, this);
     const parent = { parent: this };
     const tags = pulumi.output(args.tags ?? {});
-    const context = awsContext(this, opts?.provider);
+    const context = awsContext(`ThreatDetection ${name}`, this, opts?.provider);
     const warn = (message: string) => pulumi.log.warn(`ThreatDetection ${name}: ${message}`, this);
     this.warnWeakenings(args, warn);
 

@@ -406,7 +406,7 @@ export class TrafficForensics extends pulumi.ComponentResource {
     // Every child, the retained key and bucket first, waits for the check (the gate adds it to its dependsOn), so a
     // name S3 refuses or a self-mirror creates nothing; their own values stay known at preview.
     // The sensor NLB's partition and region are compared with the provider's, once known.
-    const context = awsContext(this, opts?.provider);
+    const context = awsContext(`TrafficForensics ${name}`, this, opts?.provider);
     const checked = checkOnceKnown(
       `TrafficForensics ${name}`,
       {

@@ -295,7 +295,7 @@ export class WebFirewall extends pulumi.ComponentResource {
     const scope = args.scope ?? "REGIONAL";
     // Plain associateArns are checked against the provider's region once it answers; every child waits on that
     // check (the key's policy through the region, the rest through the tags), so a wrong region creates nothing.
-    const found = awsContext(this, opts?.provider);
+    const found = awsContext(`WebFirewall ${name}`, this, opts?.provider);
     const arnRegions = new Map<number, { arn: string; region: string }>();
     // A CLOUDFRONT web ACL is global: the Amplify apps it protects may be of any one region.
     (scope === "REGIONAL" ? (args.associateArns ?? []) : []).forEach((arn, i) => {

@@ -30,7 +30,7 @@ import { assertZonesInRegion, regionOfZone } from "../../../components/alicloud/
 import { createWormBucket } from "../../../components/alicloud/wormBucket";
 import { createLogSink } from "../../../components/alicloud/logSink";
 import { ComponentResource } from "@pulumi/pulumi";
-import { checkPlain, Problems, UnresolvedValue } from "../../../components/validation";
+import { checkPlain, HiddenValue, Problems, UnresolvedValue } from "../../../components/validation";
 
 /** What a problem's value is when an Output or Promise was given (the same on both clouds). */
 const OUTPUT = expect.objectContaining({ kind: "pulumi.Output", constructor: UnresolvedValue });
@@ -166,7 +166,13 @@ const badRows: BadRow[] = [
     { tags: { "hardening:evidence": "false" } },
     [["tags.hardening:evidence", "hardening:evidence"]],
   ],
-  ["HardenedVpc", "tag value a number", { tags: { team: 1 } }, [["tags.team", 1]]],
+  ["HardenedVpc", "tag value a number", { tags: { team: 1 } }, [["tags.team", new HiddenValue("a number")]]],
+  [
+    "HardenedVpc",
+    "tag value too long: shown by its length",
+    { tags: { team: "s3cr3t-".repeat(20) } },
+    [["tags.team", new HiddenValue("a string of 140 characters")]],
+  ],
   ["HardenedVpc", "tags as a string", { tags: "team=ops" }, [["tags", "team=ops"]]],
   ["HardenedVpc", "misspelled key", { enableIPv6: true }, [["enableIPv6", true]]],
   ["HardenedVpc", "naclRuleQuota 19, one below the default", { naclRuleQuota: 19 }, [["naclRuleQuota", 19]]],

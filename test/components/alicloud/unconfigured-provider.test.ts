@@ -116,7 +116,7 @@ describe("the provider's region through a provider the preview cannot configure"
   it("is the region a configured provider answers", async () => {
     answers.set(T.regions, { ids: ["ap-southeast-1"], regions: [{ id: "ap-southeast-1" }] });
     const region = await new Promise((resolve) =>
-      providerRegion({ provider: provider(CONFIGURED) }).apply((r) => resolve(r)),
+      providerRegion("Holder h", { provider: provider(CONFIGURED) }).apply((r) => resolve(r)),
     );
     expect(region).toBe("ap-southeast-1");
     expect(recorded.some((r) => r.type === "pulumi:providers:alicloud")).toBe(true);

@@ -8,6 +8,7 @@ import { installMocks, one, recorded, reset, settle, validationErrorOf } from ".
 
 installMocks();
 import { Bastion, BastionArgs } from "../../../components/aws/bastion";
+import { HiddenValue } from "../../../components/validation";
 
 const ssh = { vpcId: "vpc-1", subnetId: "subnet-pub", vpcCidr: "10.0.0.0/16", allowedCidrs: ["203.0.113.1/32"] };
 const ssmOnly = { vpcId: "vpc-1", subnetId: "subnet-priv", vpcCidr: "10.0.0.0/16", ssmOnly: true };
@@ -30,11 +31,14 @@ async function hostTags(args: BastionArgs): Promise<Record<string, string>> {
   return one(HOST).inputs.tags;
 }
 
+/** A problem's value as the message shows it: a hidden value by its description. */
+const shown = (value: unknown) => (value instanceof HiddenValue ? String(value) : value);
+
 /** The problems (argument, value) and message of a refused construction; nothing may be registered. */
 function refused(args: BastionArgs) {
   const e = validationErrorOf(() => new Bastion("b", args));
   expect(recorded).toEqual([]);
-  return { problems: e.problems.map((p) => [p.argument, p.value]), message: e.message };
+  return { problems: e.problems.map((p) => [p.argument, shown(p.value)]), message: e.message };
 }
 
 const warnings = () => warn.mock.calls.map((c) => String(c[0]));
@@ -110,7 +114,11 @@ describe("Bastion (AWS) counts tags given as an Output once known", () => {
 
 describe("Bastion (AWS) holds caller tag keys and values to EC2's restrictions", () => {
   it.each<[string, Record<string, unknown>, [string, unknown][]]>([
-    ["a key of 129 characters", { ["k".repeat(129)]: "x" }, [[`tags.${"k".repeat(129)}`, "k".repeat(129)]]],
+    [
+      "a key of 128 characters (EC2 takes 127)",
+      { ["k".repeat(128)]: "x" },
+      [[`tags.${"k".repeat(128)}`, "k".repeat(128)]],
+    ],
     ["an empty key", { "": "x" }, [["tags.", ""]]],
     [
       "an aws: key",
@@ -118,20 +126,31 @@ describe("Bastion (AWS) holds caller tag keys and values to EC2's restrictions",
       [["tags.aws:cloudformation:stack-name", "aws:cloudformation:stack-name"]],
     ],
     ["an AWS: key in upper case", { "AWS:x": "y" }, [["tags.AWS:x", "AWS:x"]]],
-    ["a value of 257 characters", { team: "v".repeat(257) }, [["tags.team", "v".repeat(257)]]],
-    ["a number as value", { team: 7 }, [["tags.team", 7]]],
+    ["a value of 257 characters", { team: "v".repeat(257) }, [["tags.team", "a string of 257 characters"]]],
+    [
+      "a value of 257 astral letters (514 UTF-16 units)",
+      { team: "𝒜".repeat(257) },
+      [["tags.team", "a string of 257 characters"]],
+    ],
+    ["a number as value", { team: 7 }, [["tags.team", "a number"]]],
     ["tags as a list", ["team"] as unknown as Record<string, unknown>, [["tags", ["team"]]]],
   ])("refuses %s", (_what, tags, expected) => {
     expect(refused({ ...ssh, tags: tags as Record<string, string> }).problems).toEqual(expected);
   });
 
-  it("accepts a 128-character key, a 256-character value, and a value given as an Output", async () => {
+  it("accepts a 127-character key, a 256-character value, and a value given as an Output", async () => {
     const tags = await hostTags({
       ...ssh,
-      tags: { ["k".repeat(128)]: "v".repeat(256), owner: pulumi.output("sec") },
+      tags: { ["k".repeat(127)]: "v".repeat(256), owner: pulumi.output("sec") },
     });
-    expect(tags["k".repeat(128)]).toHaveLength(256);
+    expect(tags["k".repeat(127)]).toHaveLength(256);
     expect(tags.owner).toBe("sec");
+  });
+
+  it("counts characters, not UTF-16 units: a value of 256 and a key of 127 astral letters", async () => {
+    const key = "𝒜".repeat(127);
+    const tags = await hostTags({ ...ssh, tags: { [key]: "𝒜".repeat(256) } });
+    expect(tags[key]).toBe("𝒜".repeat(256));
   });
 });
 

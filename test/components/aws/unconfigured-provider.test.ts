@@ -58,6 +58,30 @@ describe("HardenedVpc through a provider the preview cannot configure", () => {
     expect(pulumi.isUnknown(key.inputs.policy)).toBe(true);
   });
 
+  it("keeps every child's tags known, so the pack still reads the tier and evidence tags", async () => {
+    const failures = await registrationFailures(async () => {
+      new HardenedVpc("tagged", { azCount: 2, tags: { team: "net" } }, { provider: provider(UNCONFIGURED) });
+      await settle();
+    });
+    expect(failures).toEqual([]);
+    const tagged = recorded.filter((r) => r.name.startsWith("tagged-") && "tags" in r.inputs);
+    // The VPC, default SG and NACL, subnets, route tables, NAT, NACLs, flow-log key, group, role and log, endpoints.
+    expect(tagged.length).toBeGreaterThan(20);
+    for (const r of tagged) {
+      expect([r.name, pulumi.isUnknown(r.inputs.tags)]).toEqual([r.name, false]);
+      expect([r.name, r.inputs.tags.team]).toEqual([r.name, "net"]);
+    }
+    const subnets = childrenOfType("tagged", "aws:ec2/subnet:Subnet");
+    expect(subnets.map((s) => s.inputs.tags["hardening:tier"]).sort()).toEqual([
+      "isolated",
+      "isolated",
+      "private",
+      "private",
+      "public",
+      "public",
+    ]);
+  });
+
   it("still refuses a region that really offers no zones", async () => {
     answerContext([]);
     const failures = await registrationFailures(async () => {
@@ -87,7 +111,7 @@ describe("awsContext through a provider the preview cannot configure", () => {
   async function contextSeenThrough(providerName: string): Promise<Record<string, unknown>> {
     const p = provider(providerName);
     const parent = new pulumi.ComponentResource("test:index:Holder", `holder-${providerName}`, {}, { provider: p });
-    const context = awsContext(parent, p);
+    const context = awsContext("Holder h", parent, p);
     new Sink(`sink-${providerName}`, { ...context }, { parent });
     await settle();
     const sink = recorded.find((r) => r.name === `sink-${providerName}`);
