@@ -4,6 +4,7 @@
 // Under these mocks a value the preview does not know reaches the resource as `pulumi.unknown`.
 import * as pulumi from "@pulumi/pulumi";
 import { mockIdOf } from "./mock-ids";
+import { registrationFailures } from "./registration-failures";
 
 export interface Recorded {
   type: string;
@@ -73,4 +74,22 @@ export function childrenOfType(prefix: string, type: string): Recorded[] {
   return recorded
     .filter((r) => r.type === type && r.name.startsWith(`${prefix}-`))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Before each test: recorded resources and answers cleared, component warnings silenced (restored after). */
+export function quietAndResetEachTest(): void {
+  let warn: jest.SpyInstance;
+  beforeEach(() => {
+    reset();
+    warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
+  });
+  afterEach(() => warn.mockRestore());
+}
+
+/** Runs `create` to the end and returns the failures it reported. */
+export function failuresOf(create: () => void): Promise<string[]> {
+  return registrationFailures(async () => {
+    create();
+    await settle();
+  });
 }

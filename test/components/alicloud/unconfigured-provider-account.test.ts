@@ -4,13 +4,12 @@
 // before.
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
-import { registrationFailures } from "../registration-failures";
 import {
   answers,
   childrenOfType,
+  failuresOf,
   installUnconfiguredProviderMocks,
-  reset,
-  settle,
+  quietAndResetEachTest,
   UNCONFIGURED,
 } from "../unconfigured-provider-mocks";
 
@@ -33,20 +32,7 @@ const wafArgs = {
   backToOriginCidrs: ["198.51.100.0/24"],
 };
 
-let warn: jest.SpyInstance;
-beforeEach(() => {
-  reset();
-  warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
-});
-afterEach(() => warn.mockRestore());
-
-/** Runs `create` to the end and returns the failures it reported. */
-async function failuresOf(create: () => void): Promise<string[]> {
-  return registrationFailures(async () => {
-    create();
-    await settle();
-  });
-}
+quietAndResetEachTest();
 
 describe("WebFirewall through a provider the preview cannot configure", () => {
   it("registers the WAF log collection with the account unknown, not missing", async () => {

@@ -1,13 +1,12 @@
 // At deployment every provider is configured, so a region lookup answered without its fields is refused, naming the
 // component whose provider answered, rather than read as no region.
 import * as alicloud from "@pulumi/alicloud";
-import * as pulumi from "@pulumi/pulumi";
 import { registrationFailures } from "../registration-failures";
 import {
   answers,
   childrenOfType,
   installUnconfiguredProviderMocks,
-  reset,
+  quietAndResetEachTest,
   settle,
 } from "../unconfigured-provider-mocks";
 
@@ -15,12 +14,7 @@ installUnconfiguredProviderMocks(false);
 // Imported after the mocks are in place.
 import { AuditTrail } from "../../../components/alicloud/auditTrail";
 
-let warn: jest.SpyInstance;
-beforeEach(() => {
-  reset();
-  warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
-});
-afterEach(() => warn.mockRestore());
+quietAndResetEachTest();
 
 describe("an empty region answer at deployment", () => {
   it("names the component in the refusal, and registers no trail", async () => {

@@ -3,14 +3,13 @@
 // or no image. A configured provider's empty answer is still the region's own, and refused as before.
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
-import { registrationFailures } from "../registration-failures";
 import {
   answers,
   childrenOfType,
+  failuresOf,
   installUnconfiguredProviderMocks,
+  quietAndResetEachTest,
   recorded,
-  reset,
-  settle,
   UNCONFIGURED,
 } from "../unconfigured-provider-mocks";
 
@@ -39,20 +38,7 @@ const bastionArgs = {
   allowedCidrs: ["203.0.113.0/28"],
 };
 
-let warn: jest.SpyInstance;
-beforeEach(() => {
-  reset();
-  warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
-});
-afterEach(() => warn.mockRestore());
-
-/** Runs `create` to the end and returns the failures it reported. */
-async function failuresOf(create: () => void): Promise<string[]> {
-  return registrationFailures(async () => {
-    create();
-    await settle();
-  });
-}
+quietAndResetEachTest();
 
 describe("HardenedVpc through a provider the preview cannot configure", () => {
   it("registers its vSwitches with the zones unknown, and fails nothing", async () => {

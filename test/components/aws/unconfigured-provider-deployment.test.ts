@@ -1,14 +1,12 @@
 // At deployment every provider is configured, so an invoke answered without its fields is refused, naming the
 // component and the invoke, rather than built into an ARN or a check as undefined.
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
-import { registrationFailures } from "../registration-failures";
 import {
   answers,
   childrenOfType,
+  failuresOf,
   installUnconfiguredProviderMocks,
-  reset,
-  settle,
+  quietAndResetEachTest,
 } from "../unconfigured-provider-mocks";
 
 installUnconfiguredProviderMocks(false);
@@ -19,19 +17,7 @@ import { Bastion } from "../../../components/aws/bastion";
 
 const provider = () => new aws.Provider("configured", { region: "us-east-1" });
 
-let warn: jest.SpyInstance;
-beforeEach(() => {
-  reset();
-  warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
-});
-afterEach(() => warn.mockRestore());
-
-async function failuresOf(create: () => void): Promise<string[]> {
-  return registrationFailures(async () => {
-    create();
-    await settle();
-  });
-}
+quietAndResetEachTest();
 
 describe("an empty answer at deployment", () => {
   it("refuses IdentityBaseline's partition, writing no policy for arn:undefined", async () => {

@@ -4,13 +4,12 @@
 // configured provider they are the provider's answers, as before.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { registrationFailures } from "../registration-failures";
 import {
   answers,
   childrenOfType,
+  failuresOf,
   installUnconfiguredProviderMocks,
-  reset,
-  settle,
+  quietAndResetEachTest,
   UNCONFIGURED,
 } from "../unconfigured-provider-mocks";
 
@@ -42,20 +41,7 @@ function answerUsEast1(): void {
   answers.set(T.prefixList, { id: "pl-3b927c52", name: "com.amazonaws.global.cloudfront.origin-facing" });
 }
 
-let warn: jest.SpyInstance;
-beforeEach(() => {
-  reset();
-  warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
-});
-afterEach(() => warn.mockRestore());
-
-/** Runs `create` to the end and returns the failures it reported. */
-async function failuresOf(create: () => void): Promise<string[]> {
-  return registrationFailures(async () => {
-    create();
-    await settle();
-  });
-}
+quietAndResetEachTest();
 
 const dnsArgs = {
   zoneId: "Z1",
