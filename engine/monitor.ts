@@ -17,6 +17,14 @@ import type { EngineLog, Registration, ResourceOptions } from "./model";
 import { unconfiguredProviderNote } from "./provider-failures";
 import { isFailedRegion, providerRegion, providerRegionFailure, type ProviderRegion } from "./provider-regions";
 import { Transforms } from "./transforms";
+import {
+  decodeObject,
+  objectPayload,
+  payloadToJs,
+  withRawRegistrationObjects,
+  type ObjectPayload,
+  type RegistrationAnswer,
+} from "./raw-object";
 import { customTimeouts } from "./timeouts";
 import { makeUrn, parseProviderRef } from "./urn";
 import {
@@ -115,7 +123,7 @@ export class LocalMonitor {
   readonly failedRegistrations: { type: string; name: string }[] = [];
   rootResource = "";
   private readonly byUrn = new Map<string, Registration>();
-  private readonly structs = new Map<Registration, any>();
+  private readonly structs = new Map<Registration, ObjectPayload>();
   private converting = false;
   private readonly transforms = new Transforms();
   /** Default providers' regions by package: stack config and environment do not change during a run. */
@@ -130,7 +138,7 @@ export class LocalMonitor {
 
   async start(listener?: LocalListener): Promise<string> {
     const server = new grpc.Server(channelOptions);
-    server.addService(resourceGrpc.ResourceMonitorService, {
+    server.addService(withRawRegistrationObjects(resourceGrpc.ResourceMonitorService), {
       supportsFeature: this.supportsFeature,
       registerResource: this.registerResource,
       registerResourceOutputs: this.registerResourceOutputs,
@@ -182,7 +190,7 @@ export class LocalMonitor {
   private convertPending(count: number): void {
     for (const [reg, struct] of this.structs) {
       if (count-- <= 0) return;
-      reg.inputs = toJs(struct);
+      reg.inputs = payloadToJs(struct);
       this.structs.delete(reg);
     }
   }
@@ -216,7 +224,7 @@ export class LocalMonitor {
   inputsOf(reg: Registration): Record<string, unknown> {
     const struct = this.structs.get(reg);
     if (struct) {
-      reg.inputs = toJs(struct);
+      reg.inputs = payloadToJs(struct);
       this.structs.delete(reg);
     }
     return reg.inputs;
@@ -256,8 +264,7 @@ export class LocalMonitor {
   }
 
   /**
-   * When `pkg`'s default provider (of `version`) cannot be configured (no region anywhere, or a shared config file
-   * the SDK cannot parse): logs the CLI's failure against the provider and returns what the registration or invoke
+   * When `pkg`'s default provider (of `version`) cannot be configured (no region anywhere): logs the CLI's failure against the provider and returns what the registration or invoke
    * it serves fails with; undefined when it can be.
    * Under the CLI this fails the preview whatever the program does with the error.
    */
@@ -280,10 +287,15 @@ export class LocalMonitor {
   }
 
   /** The explicit provider problem of a provider resource being registered; undefined for other resources. */
-  private registeredProviderProblem(type: string, name: string, urn: string, struct: any): string | undefined {
+  private registeredProviderProblem(
+    type: string,
+    name: string,
+    urn: string,
+    struct: ObjectPayload | undefined,
+  ): string | undefined {
     if (!type.startsWith("pulumi:providers:")) return undefined;
     const pkg = type.slice("pulumi:providers:".length);
-    return this.explicitProviderProblem(pkg, name, urn, providerRegion(pkg, toJs(struct), this.env));
+    return this.explicitProviderProblem(pkg, name, urn, providerRegion(pkg, payloadToJs(struct), this.env));
   }
 
   /** Whether a custom resource names its provider: itself, through `providers`, or through a component parent. */
@@ -299,7 +311,7 @@ export class LocalMonitor {
     return false;
   }
 
-  private record(reg: Registration, struct: any): void {
+  private record(reg: Registration, struct: ObjectPayload | undefined): void {
     if (this.byUrn.has(reg.urn)) {
       // The engine's own wording (diag.GetDuplicateResourceURNError).
       throw new Error(`Duplicate resource URN '${reg.urn}'; try giving it a unique name`);
@@ -328,6 +340,8 @@ export class LocalMonitor {
     }
     const transforms = this.transforms.chain(urn, req);
     if (!transforms.length) return this.complete(urn, req, cb);
+    // Transforms read and replace the inputs as a Struct.
+    decodeObject(req);
     this.transforms.run(transforms, req).then(
       () => this.complete(urn, req, cb),
       (e) => fail(cb, `${urn}: a resource transform failed: ${e.details || e.message}`),
@@ -345,7 +359,7 @@ export class LocalMonitor {
     const providers: Record<string, string> = {};
     for (const [pkg, ref] of req.getProvidersMap().entries()) providers[pkg] = ref;
     const pos = req.getSourceposition();
-    const struct = req.getObject();
+    const struct = objectPayload(req);
     const pkg = defaultProviderPackage(type, req.getCustom());
     const usesDefault = pkg !== undefined && !this.hasExplicitProvider(req, pkg);
     const denied = usesDefault ? this.deniedDefault(pkg, urn) : undefined;
@@ -383,11 +397,8 @@ export class LocalMonitor {
     const importId = importIdOf(reg.options);
     if (importId) this.logs.push({ severity: "warning", message: importCaveat(importId), urn });
     // As in a real preview: no id yet, inputs echo back as outputs, every other output stays unknown.
-    const resp = new resourcePb.RegisterResourceResponse();
-    resp.setUrn(urn);
-    resp.setId("");
-    if (struct) resp.setObject(struct);
-    cb(null, resp);
+    const answer: RegistrationAnswer = { urn, id: "", object: struct };
+    cb(null, answer);
   }
 
   private readonly registerResourceOutputs = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
