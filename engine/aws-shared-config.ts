@@ -3,7 +3,7 @@
 // `[profile NAME]` (and `[default]`, which `[profile default]` replaces whole); in the credentials file `[NAME]` only;
 // the credentials file's keys override the config file's for the same profile. A file that cannot be read counts as
 // empty, and a line the tokenizer does not recognise is skipped ("unrecognized tokens are effectively ignored",
-// internal/ini/tokenize.go since the parser of aws/aws-sdk-go-v2#2365), so no file fails the load.
+// internal/ini/tokenize.go since internal/ini v1.7.0), so no file fails the load.
 import * as fs from "fs";
 
 /** Section name → its top-level keys (lower case) → values. */
@@ -11,60 +11,109 @@ type Sections = Map<string, Map<string, string>>;
 
 const PROFILE_PREFIX = "profile ";
 
+/**
+ * Go's strings.TrimSpace (unicode.IsSpace): unlike String.prototype.trim it keeps a byte order mark (U+FEFF) and
+ * trims U+0085, so a BOM before `[default]` leaves the line unrecognised, as in the SDK.
+ */
+const GO_SPACE = "\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const GO_TRIM = new RegExp(`^[${GO_SPACE}]+|[${GO_SPACE}]+$`, "g");
+
+function goTrimSpace(text: string): string {
+  return text.replace(GO_TRIM, "");
+}
+
+/** isLineSpace: only a space or a tab indents a line or separates a header's words. */
+const isLineSpace = (c: string | undefined) => c === " " || c === "\t";
+
+function trimLeftLineSpace(text: string): string {
+  return text.replace(/^[ \t]+/, "");
+}
+
 /** In a section header a `#` or `;` anywhere starts a comment (trimProfileComment). */
-function headerWithoutComment(line: string): string {
-  return line.split(/[#;]/, 1)[0].trim();
+function trimProfileComment(line: string): string {
+  return line.split(/[#;]/, 1)[0];
 }
 
 /** In a setting only a `#` or `;` after a blank starts one: `us-east-1#x` is a value (trimPropertyComment). */
-function settingWithoutComment(line: string): string {
-  return line.split(/[ \t][#;]/, 1)[0].replace(/[ \t]+$/, "");
+function trimPropertyComment(line: string): string {
+  return line.split(/[ \t][#;]/, 1)[0];
 }
 
-/** `[ profile   NAME ]` → `profile NAME`: trimmed, the first run of blanks made one space. */
-function sectionName(header: string): string {
-  return header
-    .slice(1, -1)
-    .trim()
-    .replace(/[ \t]+/, " ");
+/** splitProfile: `profile \t NAME` → `profile NAME` (the first run of blanks made one space); `[]` names nothing. */
+function sectionName(inner: string): string {
+  return inner.replace(/[ \t]+/, " ");
 }
 
-/** A value as the SDK stores it: wrapping quotes dropped, escaped quotes and newlines expanded. */
-function legacyValue(raw: string): string {
-  const quoted = raw.length > 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
-  return (quoted ? raw.slice(1, -1) : raw).replace(/\\"/g, '"').replace(/\\'/g, "'").replace(/\\n/g, "\n");
+/**
+ * legacyStrconv: wrapping quotes dropped, nothing else; escapes are kept as written since internal/ini v1.7.3
+ * ("Remove invalid escaping of shared config values"). (A lone quote, which the SDK's unquote slices out of range,
+ * is kept.)
+ */
+function legacyStrconv(raw: string): string {
+  const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
+  return quoted ? raw.slice(1, -1) : raw;
 }
 
-/** `key = value` or `key: value`, whichever separator comes first. */
-function property(line: string): [string, string] | undefined {
+/** splitProperty: `key = value` or `key: value`, whichever separator comes first; both sides Go-trimmed. */
+function splitProperty(line: string): [string, string] | undefined {
   const eq = line.indexOf("=");
   const colon = line.indexOf(":");
   const at = eq < 0 || (colon >= 0 && colon < eq) ? colon : eq;
   if (at < 0) return undefined;
-  return [line.slice(0, at).trim().toLowerCase(), legacyValue(line.slice(at + 1).trim())];
+  return [goTrimSpace(line.slice(0, at)), goTrimSpace(line.slice(at + 1))];
+}
+
+/** One line as internal/ini/tokenize.go classifies it; undefined for blank, comment and unrecognised lines. */
+type Token =
+  | { kind: "profile"; name: string }
+  | { kind: "property" | "subProperty"; key: string; value: string }
+  | { kind: "continuation"; value: string };
+
+function tokenize(line: string): Token | undefined {
+  if (!goTrimSpace(line) || /^[#;]/.test(trimLeftLineSpace(line))) return undefined;
+  const header = goTrimSpace(trimProfileComment(line));
+  if (header.startsWith("[") && header.endsWith("]")) {
+    return { kind: "profile", name: sectionName(goTrimSpace(header.slice(1, -1))) };
+  }
+  const indented = isLineSpace(line[0]);
+  // A top-level setting loses its comment; an indented one keeps it in its value.
+  const kv = indented ? splitProperty(trimLeftLineSpace(line)) : splitProperty(trimPropertyComment(line));
+  if (kv) return { kind: indented ? "subProperty" : "property", key: kv[0].toLowerCase(), value: legacyStrconv(kv[1]) };
+  return indented ? { kind: "continuation", value: trimLeftLineSpace(line) } : undefined;
 }
 
 /**
- * The sections of one file; later settings of a key win, repeated sections add to the first. As the SDK's tokenizer
- * (internal/ini/tokenize.go), a line that is neither blank, a comment, indented, a `[section]` nor a `key = value`
- * (or `key: value`) is skipped: e.g. a bare word, or a section header without its `]` (whose settings then go to
- * the section before it). Settings before any section are dropped, as the SDK drops them.
+ * The sections of one file, as internal/ini/parse.go builds them. The text is split at "\n" only (ini.go), so a CRLF
+ * line keeps its "\r": Go's TrimSpace drops it from headers, keys and values, and only a continuation line keeps it.
+ * Later settings of a key win and repeated sections add to the first; settings before any section (or after `[]`)
+ * are dropped. An indented `key = value` nests under the key before it when that key's value is empty (the nested
+ * settings are not kept here: no key read here has any), and is otherwise promoted to a setting of its own (as is
+ * one at the start of a section); another indented line continues a non-empty value before it on a new line.
  */
 export function parseSections(text: string): Sections {
   const sections: Sections = new Map();
   let current: Map<string, string> | undefined;
-  for (const raw of text.split(/\r?\n/)) {
-    // Blank lines and comments; indented lines continue or nest under a key, never the profile's own settings.
-    if (!raw.trim() || /^[ \t#;]/.test(raw)) continue;
-    const header = headerWithoutComment(raw);
-    if (header.startsWith("[") && header.endsWith("]")) {
-      const name = sectionName(header);
-      current = sections.get(name) ?? new Map();
-      sections.set(name, current);
+  let key = "";
+  const set = (token: { key: string; value: string }) => {
+    key = token.key;
+    current?.set(token.key, token.value);
+  };
+  for (const line of text.split("\n")) {
+    const token = tokenize(line);
+    if (!token) continue;
+    if (token.kind === "profile") {
+      key = "";
+      current = token.name ? (sections.get(token.name) ?? new Map()) : undefined;
+      if (current) sections.set(token.name, current);
+    } else if (!current) {
       continue;
+    } else if (token.kind === "property") {
+      set(token);
+    } else if (token.kind === "subProperty") {
+      if (!key || current.get(key)) set({ key: token.key, value: goTrimSpace(trimPropertyComment(token.value)) });
+    } else if (key && current.get(key)) {
+      current.set(key, `${current.get(key)}\n${token.value}`);
     }
-    const kv = property(settingWithoutComment(raw));
-    if (kv && current) current.set(kv[0], kv[1]);
   }
   return sections;
 }

@@ -26,14 +26,23 @@ export function isFailedRegion(region: ProviderRegion): region is FailedRegion {
 /** terraform-provider-alicloud's DEFAULT_REGION, used when neither config, environment nor profile names one. */
 export const ALICLOUD_DEFAULT_REGION = "cn-beijing";
 
-/** An input as the provider reads it: a secret's value (secret, not unknown), blank strings as absent. */
-function plain(value: unknown): string | undefined {
+/**
+ * A string input as the provider receives it: a secret's value (secret, not unknown), untrimmed, as the bridge passes
+ * it on and the SDKs read it (a profile " ops" names no profile); an empty string counts as unset.
+ */
+function given(value: unknown): string | undefined {
   const v = isSecretValue(value) ? value.value : value;
-  return typeof v === "string" && v.trim() ? v.trim() : undefined;
+  return typeof v === "string" && v !== "" ? v : undefined;
 }
 
+/**
+ * The first of `names` set non-empty, as written: aws-sdk-go-v2 config/env_config.go (setStringFromEnvVal: `if v :=
+ * os.Getenv(k); len(v) > 0`) and the bridge's EnvVars defaults skip only empty values and trim nothing, so
+ * AWS_REGION=" eu-west-1" is the region " eu-west-1" (which pulumi-aws, skipping region validation by default, does not
+ * refuse) and a blank AWS_REGION hides AWS_DEFAULT_REGION.
+ */
 function firstEnv(env: NodeJS.ProcessEnv, names: string[]): string | undefined {
-  return names.map((n) => env[n]?.trim()).find((v) => !!v);
+  return names.map((n) => env[n]).find((v) => !!v);
 }
 
 function homeDir(env: NodeJS.ProcessEnv): string {
@@ -68,7 +77,7 @@ function shown(input: unknown, text: string): string {
  * profileEnvKeys): AWS_PROFILE, then AWS_DEFAULT_PROFILE, which the v2 SDK honours (unlike the v1 SDK), else "default".
  */
 function awsProfile(inputs: Record<string, unknown>, env: NodeJS.ProcessEnv): string {
-  return plain(inputs.profile) ?? firstEnv(env, ["AWS_PROFILE", "AWS_DEFAULT_PROFILE"]) ?? "default";
+  return given(inputs.profile) ?? firstEnv(env, ["AWS_PROFILE", "AWS_DEFAULT_PROFILE"]) ?? "default";
 }
 
 function awsRegion(inputs: Record<string, unknown>, env: NodeJS.ProcessEnv): ProviderRegion {
@@ -81,7 +90,7 @@ function awsRegion(inputs: Record<string, unknown>, env: NodeJS.ProcessEnv): Pro
     stringList(inputs.sharedCredentialsFiles) ?? [env.AWS_SHARED_CREDENTIALS_FILE || path.join(awsDir, "credentials")]
   ).map((f) => expandHome(f, env));
   const region =
-    plain(inputs.region) ??
+    given(inputs.region) ??
     firstEnv(env, ["AWS_REGION", "AWS_DEFAULT_REGION"]) ??
     sharedConfigRegion(configFiles, profile, credentialsFiles);
   if (region) return { kind: "known", region };
@@ -93,22 +102,28 @@ function awsRegion(inputs: Record<string, unknown>, env: NodeJS.ProcessEnv): Pro
   return { kind: "missing", looked: `profile ${shown(inputs.profile, `"${profile}"`)} of ${files.join(", ")}` };
 }
 
+/**
+ * terraform-provider-alicloud alicloud/provider.go (providerConfigure): `getProviderConfig("region", "region_id")`
+ * takes the first non-empty of the region input, ALICLOUD_REGION, ALIBABA_CLOUD_REGION (MultiEnvDefaultFunc), then
+ * the named profile's region_id, else DEFAULT_REGION; only then is it trimmed (`strings.TrimSpace(region)`), so a
+ * blank one is an empty region rather than the next source.
+ */
 function alicloudRegion(inputs: Record<string, unknown>, env: NodeJS.ProcessEnv): ProviderRegion {
-  const region = plain(inputs.region) ?? firstEnv(env, ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"]);
-  if (region) return { kind: "known", region };
-  // The CLI's profile is read only when one is named.
-  const profile = plain(inputs.profile) ?? firstEnv(env, ["ALICLOUD_PROFILE", "ALIBABA_CLOUD_PROFILE"]);
+  const configured = given(inputs.region) ?? firstEnv(env, ["ALICLOUD_REGION", "ALIBABA_CLOUD_REGION"]);
+  if (configured) return { kind: "known", region: configured.trim() };
+  // The CLI's profile is read only when one is named, by its exact name.
+  const profile = given(inputs.profile) ?? firstEnv(env, ["ALICLOUD_PROFILE", "ALIBABA_CLOUD_PROFILE"]);
   const file =
-    plain(inputs.sharedCredentialsFile) ??
+    given(inputs.sharedCredentialsFile) ??
     firstEnv(env, ["ALICLOUD_SHARED_CREDENTIALS_FILE", "ALIBABA_CLOUD_CREDENTIALS_FILE"]) ??
     path.join(homeDir(env), ".aliyun", "config.json");
   const fromProfile = profile ? profileRegionId(expandHome(file, env), profile) : undefined;
-  return { kind: "known", region: fromProfile ?? ALICLOUD_DEFAULT_REGION };
+  return { kind: "known", region: (fromProfile ?? ALICLOUD_DEFAULT_REGION).trim() };
 }
 
 /** aws-native reads its region from config or the environment only, and fails Configure without one. */
 function awsNativeRegion(inputs: Record<string, unknown>, env: NodeJS.ProcessEnv): ProviderRegion {
-  const region = plain(inputs.region) ?? firstEnv(env, ["AWS_REGION", "AWS_DEFAULT_REGION"]);
+  const region = given(inputs.region) ?? firstEnv(env, ["AWS_REGION", "AWS_DEFAULT_REGION"]);
   return region ? { kind: "known", region } : { kind: "missing", looked: "AWS_REGION, AWS_DEFAULT_REGION" };
 }
 
@@ -121,7 +136,7 @@ export function providerRegion(pkg: string, inputs: Record<string, unknown>, env
   if (pkg === "aws") return awsRegion(inputs, env);
   if (pkg === "alicloud") return alicloudRegion(inputs, env);
   if (pkg === "aws-native") return awsNativeRegion(inputs, env);
-  return { kind: "known", region: plain(inputs.region) ?? "" };
+  return { kind: "known", region: given(inputs.region) ?? "" };
 }
 
 /**
