@@ -1,9 +1,11 @@
 // Whether a known literal may be the id of a resource whose own id is not known yet (a dependency of the input it
 // is read from). Most ids say nothing of what they name, so they may be any; an Elastic Load Balancing (v2) ARN says
 // what it names: `…:loadbalancer/<app|net|gwy>/<name>/<id>` names only a load balancer of that type and, when the
-// balancer's name is known, of that name. Id prefixes are not read: a value of one kind can be an output of a
+// balancer's name is known, of that name. Id prefixes are read only for the kinds whose ids have one shape (security
+// groups, VPCs, subnets and vSwitches: literal-id-shapes.ts): elsewhere a value of one kind can be an output of a
 // resource of another (an Alicloud instance gives its primary interface's `eni-` id).
 import { AWS } from "./aws/tokens";
+import { idShapeFit } from "./literal-id-shapes";
 import { GenericResource, isUnknown, str, unwrap } from "./resource";
 
 const BALANCER_ARN = /^arn:[^:]+:elasticloadbalancing:[^:]*:[^:]*:loadbalancer\/(app|net|gwy)\/([^/]+)\/[^/]+$/;
@@ -11,8 +13,14 @@ const BALANCER_ARN = /^arn:[^:]+:elasticloadbalancing:[^:]*:[^:]*:loadbalancer\/
 /** The ARN's type segment for each `loadBalancerType` (absent: application; one not listed here: any). */
 const ARN_KIND: Record<string, string> = { application: "app", network: "net", gateway: "gwy" };
 
-/** Can `literal` be the id, ARN or name of `r`? False only when the literal itself says it names something else. */
+/**
+ * Can `literal` be the id, ARN or name of `r`? False only when the literal itself says it names something else, or
+ * says it is an id `r` cannot have (another kind's, or one `r` does not know until it exists).
+ */
 export function literalMayName(r: GenericResource, literal: string): boolean {
+  const shaped = idShapeFit(r, literal);
+  if (shaped === "name") return nameFits(r, literal);
+  if (shaped !== undefined) return shaped;
   const arn = BALANCER_ARN.exec(literal);
   if (!arn) return true;
   if (!(AWS.lb as readonly string[]).includes(r.type)) return false;
@@ -24,14 +32,15 @@ export function literalMayName(r: GenericResource, literal: string): boolean {
 }
 
 /**
- * A known name must be the ARN's; a known prefix must start it; unknown or absent, the provider's name may be it.
- * Case is not compared: a name differing only in case is not taken for another balancer's.
+ * A known name must be `name` (a balancer ARN's name segment, a group's name); a known prefix must start it; unknown
+ * or absent, the provider's name may be it. Case is not compared: a name differing only in case is not taken for
+ * another resource's.
  */
 function nameFits(r: GenericResource, name: string): boolean {
-  const arnName = name.toLowerCase();
+  const lower = name.toLowerCase();
   return (
-    fits(r.inputs.name, undefined, (n) => n.toLowerCase() === arnName) &&
-    fits(r.inputs.namePrefix, undefined, (p) => arnName.startsWith(p.toLowerCase()))
+    fits(r.inputs.name, undefined, (n) => n.toLowerCase() === lower) &&
+    fits(r.inputs.namePrefix, undefined, (p) => lower.startsWith(p.toLowerCase()))
   );
 }
 

@@ -52,7 +52,10 @@ export class Resolver {
     this.literals.set(value, hits);
   }
 
-  /** A known value of `propName` that names no resource of `types`, by value or dependency: a literal outside id. */
+  /**
+   * A known value of `propName` that names no resource of `types`, by value or by a dependency it may name
+   * (literal-fit.ts): a literal outside id.
+   */
   outsideLiteral(
     from: GenericResource,
     propName: string,
@@ -61,7 +64,7 @@ export class Resolver {
   ): string | undefined {
     const v = unwrap(value);
     if (typeof v !== "string" || v === "" || isUnknown(v)) return undefined;
-    if (this.byKnownValue(v, types) || this.depsOfType(from, propName, types).length > 0) return undefined;
+    if (this.byKnownValue(v, types) || this.depsMayBe(from, propName, v, types).length > 0) return undefined;
     return v;
   }
 
@@ -89,18 +92,25 @@ export class Resolver {
     return types.flatMap((t) => this.byTypeMap.get(t) ?? []);
   }
 
-  /** The resource of one of `types` that `value` (read from input `propName` of `from`) refers to. */
+  /**
+   * The resource of one of `types` that `value` (read from input `propName` of `from`) refers to. A dependency
+   * explains a literal only if the literal may name it (literal-fit.ts), as in `many`: one that may name none of them
+   * is outside the stack (the node the stack models for it, if any) and takes none; of several it may name, none is
+   * guessed.
+   */
   one(from: GenericResource, propName: string, value: unknown, types: readonly string[]): string | undefined {
     const v = unwrap(value);
-    if (typeof v === "string" && !isUnknown(v)) {
-      const known = this.byKnownValue(v, types);
-      if (known) return known;
-    }
     if (v === undefined || v === null || v === "") return undefined;
-    const deps = this.depsOfType(from, propName, types);
+    if (typeof v !== "string" || isUnknown(v)) {
+      const deps = this.depsOfType(from, propName, types);
+      return deps.length === 1 ? deps[0] : undefined;
+    }
+    const known = this.byKnownValue(v, types);
+    if (known) return known;
+    const deps = this.depsMayBe(from, propName, v, types);
     if (deps.length === 1) return deps[0];
     // A literal the stack models though it declares nothing by that id: only when no dependency explains the value.
-    return deps.length === 0 && typeof v === "string" && !isUnknown(v) ? this.literalKey(v, types) : undefined;
+    return deps.length === 0 ? this.literalKey(v, types) : undefined;
   }
 
   /** Every resource of `types` that the values of a list input refer to. */
@@ -176,6 +186,11 @@ export class Resolver {
   private byKnownValue(v: string, types: readonly string[]): string | undefined {
     const hits = (this.byKey.get(v) ?? []).filter((r) => types.includes(r.type));
     return hits.length === 1 ? hits[0].urn : undefined;
+  }
+
+  /** The dependencies of the named input that the literal `v` may name. */
+  private depsMayBe(from: GenericResource, propName: string, v: string, types: readonly string[]): string[] {
+    return this.depsOfType(from, propName, types).filter((u) => literalMayName(this.byUrnMap.get(u)!, v));
   }
 
   /** Dependencies of the named input; the resource-wide list serves when an older SDK sent none per property. */
