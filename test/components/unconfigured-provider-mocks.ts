@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { mockIdOf } from "./mock-ids";
 import { registrationFailures } from "./registration-failures";
+import { untilUnchanged } from "./settle";
 
 export interface Recorded {
   type: string;
@@ -51,17 +52,8 @@ export class Sink extends pulumi.CustomResource {
 }
 
 /** Waits until no new resource has been registered for a few event-loop turns. */
-export async function settle(): Promise<void> {
-  let last = -1;
-  let stable = 0;
-  while (stable < 10) {
-    await new Promise((r) => setTimeout(r, 10));
-    if (recorded.length === last) stable++;
-    else {
-      stable = 0;
-      last = recorded.length;
-    }
-  }
+export function settle(): Promise<void> {
+  return untilUnchanged(() => recorded.length);
 }
 
 export function reset(): void {

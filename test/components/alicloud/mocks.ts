@@ -2,6 +2,7 @@
 // components make. Import this module before any component so the mocks are in place when resources register.
 import * as pulumi from "@pulumi/pulumi";
 import { mockIdOf } from "../mock-ids";
+import { untilUnchanged } from "../settle";
 
 export interface Recorded {
   type: string;
@@ -75,18 +76,9 @@ pulumi.runtime.setMocks(
   true,
 );
 
-/** Waits until no new resource has registered for a few event-loop turns (outputs chain through promises). */
-export async function settle(): Promise<void> {
-  let last = -1;
-  let stable = 0;
-  while (stable < 5) {
-    await new Promise((r) => setTimeout(r, 5));
-    if (recorded.length === last) stable++;
-    else {
-      stable = 0;
-      last = recorded.length;
-    }
-  }
+/** Waits until no new resource has registered for five turns of 5 ms (outputs chain through promises). */
+export function settle(): Promise<void> {
+  return untilUnchanged(() => recorded.length, 5, 5);
 }
 
 /** Resources whose logical name starts with `prefix-` (a component's children). */

@@ -3,45 +3,18 @@
 // Output: once known). Keys and values are held to EC2's lengths, `aws:` keys refused. A caller's copy of a key the
 // policy pack reads as the allow-list is dropped with a warning; a key it does not read is an ordinary tag.
 import * as pulumi from "@pulumi/pulumi";
-import { registrationFailures } from "../registration-failures";
-import { installMocks, one, recorded, reset, settle, validationErrorOf } from "./mocks";
+import { installMocks, one } from "./mocks";
 
 installMocks();
-import { Bastion, BastionArgs } from "../../../components/aws/bastion";
-import { HiddenValue } from "../../../components/validation";
+import { children, failuresOf, HOST, hostTags, quietAndResetEachTest, refused, ssh } from "./bastion-fixtures";
 
-const ssh = { vpcId: "vpc-1", subnetId: "subnet-pub", vpcCidr: "10.0.0.0/16", allowedCidrs: ["203.0.113.1/32"] };
 const ssmOnly = { vpcId: "vpc-1", subnetId: "subnet-priv", vpcCidr: "10.0.0.0/16", ssmOnly: true };
-const HOST = "aws:ec2/instance:Instance";
 
 /** `n` ordinary caller tags. */
 const callerTags = (n: number): Record<string, string> =>
   Object.fromEntries(Array.from({ length: n }, (_, i) => [`team-${i}`, "ops"]));
 
-let warn: jest.SpyInstance;
-beforeEach(() => {
-  reset();
-  warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
-});
-afterEach(() => warn.mockRestore());
-
-async function hostTags(args: BastionArgs): Promise<Record<string, string>> {
-  new Bastion("b", args);
-  await settle();
-  return one(HOST).inputs.tags;
-}
-
-/** A problem's value as the message shows it: a hidden value by its description. */
-const shown = (value: unknown) => (value instanceof HiddenValue ? String(value) : value);
-
-/** The problems (argument, value) and message of a refused construction; nothing may be registered. */
-function refused(args: BastionArgs) {
-  const e = validationErrorOf(() => new Bastion("b", args));
-  expect(recorded).toEqual([]);
-  return { problems: e.problems.map((p) => [p.argument, shown(p.value)]), message: e.message };
-}
-
-const warnings = () => warn.mock.calls.map((c) => String(c[0]));
+const warnings = quietAndResetEachTest();
 
 describe("Bastion (AWS) counts the caller's tags against EC2's 50", () => {
   it("refuses 48 caller tags in SSH mode under tags: with Name, hardening:role and the allow-list, 51", () => {
@@ -83,30 +56,21 @@ describe("Bastion (AWS) counts the caller's tags against EC2's 50", () => {
 
 describe("Bastion (AWS) counts tags given as an Output once known", () => {
   it("refuses 48 caller tags given as an Output, registering no child", async () => {
-    const failures = await registrationFailures(async () => {
-      new Bastion("b", { ...ssh, tags: pulumi.output(callerTags(48)) });
-      await settle();
-    });
+    const failures = await failuresOf({ ...ssh, tags: pulumi.output(callerTags(48)) });
     expect(failures).toEqual([expect.stringMatching(/^Bastion b: 1 invalid argument:/)]);
     expect(failures[0]).toContain('argument "tags" is 48; allowed: at most 47 tags');
-    expect(recorded.filter((r) => !r.type.startsWith("hardening:"))).toEqual([]);
+    expect(children()).toEqual([]);
   });
 
   it("refuses 49 given as an Output in SSM-only mode too, registering no child", async () => {
-    const failures = await registrationFailures(async () => {
-      new Bastion("b", { ...ssmOnly, tags: pulumi.output(callerTags(49)) });
-      await settle();
-    });
+    const failures = await failuresOf({ ...ssmOnly, tags: pulumi.output(callerTags(49)) });
     expect(failures).toEqual([expect.stringMatching(/^Bastion b: 1 invalid argument:/)]);
     expect(failures[0]).toContain('argument "tags" is 49; allowed: at most 48 tags');
-    expect(recorded.filter((r) => !r.type.startsWith("hardening:"))).toEqual([]);
+    expect(children()).toEqual([]);
   });
 
   it("takes 47 given as an Output in SSH mode", async () => {
-    const failures = await registrationFailures(async () => {
-      new Bastion("b", { ...ssh, tags: pulumi.output(callerTags(47)) });
-      await settle();
-    });
+    const failures = await failuresOf({ ...ssh, tags: pulumi.output(callerTags(47)) });
     expect(failures).toEqual([]);
     expect(Object.keys(one(HOST).inputs.tags)).toHaveLength(50);
   });

@@ -3,39 +3,15 @@
 // as a secret. Values given as Outputs inside a plain object are checked once known. IAM's tag characters and its
 // case-insensitive keys hold as well: a tag the role cannot carry fails CreateRole half-way through a deployment.
 import * as pulumi from "@pulumi/pulumi";
-import { registrationFailures } from "../registration-failures";
-import { installMocks, one, recorded, reset, settle, validationErrorOf } from "./mocks";
+import { installMocks, one, settle } from "./mocks";
 
 installMocks();
-import { Bastion, BastionArgs } from "../../../components/aws/bastion";
-import { HiddenValue } from "../../../components/validation";
+import { Bastion } from "../../../components/aws/bastion";
+import { children, failuresOf, quietAndResetEachTest, refused, ssh } from "./bastion-fixtures";
 
-const ssh = { vpcId: "vpc-1", subnetId: "subnet-pub", vpcCidr: "10.0.0.0/16", allowedCidrs: ["203.0.113.1/32"] };
 const SECRET = "s3cr3t-".repeat(40);
-const children = () => recorded.filter((r) => !r.type.startsWith("hardening:"));
 
-let warn: jest.SpyInstance;
-beforeEach(() => {
-  reset();
-  warn = jest.spyOn(pulumi.log, "warn").mockImplementation(() => Promise.resolve());
-});
-afterEach(() => warn.mockRestore());
-
-/** The failures of a construction whose tags are checked once known. */
-async function failuresOf(args: BastionArgs): Promise<string[]> {
-  return registrationFailures(async () => {
-    new Bastion("b", args);
-    await settle();
-  });
-}
-
-/** The problems (argument, value as shown) and message of a construction refused before anything is registered. */
-function refused(args: BastionArgs) {
-  const e = validationErrorOf(() => new Bastion("b", args));
-  expect(recorded).toEqual([]);
-  const shown = (value: unknown) => (value instanceof HiddenValue ? String(value) : value);
-  return { problems: e.problems.map((p) => [p.argument, shown(p.value)]), message: e.message };
-}
+quietAndResetEachTest();
 
 describe("Bastion (AWS) never prints a tag value", () => {
   it("describes a secret's too-long value by its length, and hides its key", async () => {

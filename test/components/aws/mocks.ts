@@ -1,6 +1,7 @@
 // Records every resource the components register and answers the provider invokes they make.
 import * as pulumi from "@pulumi/pulumi";
 import { mockIdOf } from "../mock-ids";
+import { untilUnchanged } from "../settle";
 import { partitionOfRegionName } from "../../../lib/aws-names";
 
 export interface Recorded {
@@ -99,17 +100,8 @@ export function valueOf<T>(output: pulumi.Input<T>): Promise<T> {
 }
 
 /** Waits until no new resource has been registered for a few event-loop turns. */
-export async function settle(): Promise<void> {
-  let last = -1;
-  let stable = 0;
-  while (stable < 10) {
-    await new Promise((r) => setTimeout(r, 10));
-    if (recorded.length === last) stable++;
-    else {
-      stable = 0;
-      last = recorded.length;
-    }
-  }
+export function settle(): Promise<void> {
+  return untilUnchanged(() => recorded.length);
 }
 
 export function ofType(type: string, nameFilter?: RegExp): Recorded[] {
