@@ -1,5 +1,6 @@
 // S3 Object Lock and OSS object WORM keep new objects for a default retention given in days or in years; the evidence
-// rules read both as days, a year counted as 365, so the per-resource and the stack rules hold them to one minimum.
+// rules read both as days, a year counted as 365, so the per-resource and the stack rules, their minRetentionDays set
+// alike, hold them to one minimum.
 import { appendAll } from "../../lib/arrays";
 import { unwrap } from "../../lib/reachability/resource";
 import { isUnknown, list, num, obj } from "../../lib/values";

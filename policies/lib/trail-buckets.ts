@@ -2,6 +2,7 @@
 // investigation stood on the account's audit logs, so the bucket a trail writes to must be as immutable as any.
 import { GenericResource } from "../../lib/reachability";
 import { isUnknown } from "../../lib/values";
+import { ConfigReader } from "./config";
 import { classifyBucket } from "./evidence";
 import { unverifiable } from "./findings";
 import { resourceDefaultTags } from "./provider-default-tags";
@@ -83,10 +84,23 @@ export function minimumDaysFor(bucket: GenericResource, resources: readonly Gene
   return receivesTrail(bucket, resources) ? Math.max(m.minRetentionDays, m.minTrailRetentionDays) : m.minRetentionDays;
 }
 
+/** Declared and read with the same bounds, so a value the schema accepts is never refused when the rule reads it. */
+const MIN_TRAIL_RETENTION_DAYS_BOUNDS = { minimum: 1, maximum: 36500 };
+
 export const TRAIL_RETENTION_SCHEMA = {
   minTrailRetentionDays: {
     type: "integer" as const,
-    minimum: 1,
+    ...MIN_TRAIL_RETENTION_DAYS_BOUNDS,
     description: `Smallest acceptable retention in days for the bucket an audit trail writes to (${TRAIL_RETENTION_DAYS}).`,
   },
 };
+
+/** minTrailRetentionDays as both trail-aware evidence rules read it. */
+export const readTrailRetention = (r: ConfigReader): Pick<RetentionMinima, "minTrailRetentionDays"> => ({
+  minTrailRetentionDays: r.integer(
+    "minTrailRetentionDays",
+    TRAIL_RETENTION_DAYS,
+    MIN_TRAIL_RETENTION_DAYS_BOUNDS.minimum,
+    MIN_TRAIL_RETENTION_DAYS_BOUNDS.maximum,
+  ),
+});

@@ -1,6 +1,8 @@
 import { GenericResource } from "../../lib/reachability";
 import { unwrap } from "../../lib/reachability/resource";
 import { isUnknown, num } from "../../lib/values";
+import { EVIDENCE_RETENTION_DAYS } from "../lib/evidence-retention";
+import { EVIDENCE_RETENTION_SCHEMA, readEvidenceRetention } from "../lib/evidence-retention-config";
 import { unverifiable } from "../lib/findings";
 import { OSS_ACL_TYPES, OSS_PUBLIC_ACLS, OSS_PUBLIC_BLOCKS } from "../lib/evidence-bucket-acls";
 import { linkOf } from "../lib/links";
@@ -15,7 +17,7 @@ import {
   minimumDaysFor,
   OSS_TRAILS,
   RetentionMinima,
-  TRAIL_RETENTION_DAYS,
+  readTrailRetention,
   TRAIL_RETENTION_SCHEMA,
   unseenTrailDestinations,
 } from "../lib/trail-buckets";
@@ -110,7 +112,9 @@ export const requireEvidenceOssWorm = defineStackRule<Config>({
   metadata: {
     name: "require-evidence-oss-worm",
     description:
-      "Every OSS bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of an ActionTrail trail) must have, in the stack, an oss.BucketWorm retention policy or an oss.BucketObjectWormConfiguration (enabled, COMPLIANCE default retention), and every such resource on the bucket must keep objects at least minRetentionDays (OSS keeps one retention policy per bucket and which applies depends on creation order) (30 by default; minTrailRetentionDays, 180 by default, for a trail's destination, so audit logs outlive six months). An ActionTrail trail whose OSS bucket the stack does not show (outside it, or unknown at preview and linked to no bucket of it) is a note naming the bucket, a violation when failing closed: its WORM lock cannot be judged. An evidence bucket's policy (an oss.BucketPolicy or the bucket's inline policy) must not let everyone (Principal \"*\", [\"*\"], or [], which OSS reads as everyone) initiate or abort WORM, put or delete objects, delete the bucket or change its versioning, lifecycle, policy, ACL or its objects' ACLs, block of public access, encryption or replication, unless a Condition names the callers (acs:SourceVpc, acs:AccessId), an unconditional Deny on everyone takes it back or Block Public Access is on for the bucket or its account; acs:SourceIp covering the internet, a wildcard VPC id (\"vpc-*\"), Referer and User-Agent narrow no one, and a condition not read is a note. An evidence bucket's ACL (its acl or an oss.BucketAcl), or that of an object put into it (oss.BucketObject), must not be public-read-write (anyone overwrites evidence) or public-read (a violation too: the rule reports at one level, and leaked evidence harms a case as lost evidence does), unless Block Public Access is on for the bucket (oss.BucketPublicAccessBlock) or the bucket's account (oss.AccountPublicAccessBlock, under a provider of the same account); a value unknown at preview, or an account block whose provider may act in another account, is a note.",
+      "Every OSS bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of an ActionTrail trail) must have, in the stack, an oss.BucketWorm retention policy or an oss.BucketObjectWormConfiguration (enabled, COMPLIANCE default retention), and every such resource on the bucket must keep objects at least minRetentionDays (OSS keeps one retention policy per bucket and which applies depends on creation order) (" +
+      EVIDENCE_RETENTION_DAYS +
+      " by default; minTrailRetentionDays, 180 by default, for a trail's destination, so audit logs outlive six months). An ActionTrail trail whose OSS bucket the stack does not show (outside it, or unknown at preview and linked to no bucket of it) is a note naming the bucket, a violation when failing closed: its WORM lock cannot be judged. An evidence bucket's policy (an oss.BucketPolicy or the bucket's inline policy) must not let everyone (Principal \"*\", [\"*\"], or [], which OSS reads as everyone) initiate or abort WORM, put or delete objects, delete the bucket or change its versioning, lifecycle, policy, ACL or its objects' ACLs, block of public access, encryption or replication, unless a Condition names the callers (acs:SourceVpc, acs:AccessId), an unconditional Deny on everyone takes it back or Block Public Access is on for the bucket or its account; acs:SourceIp covering the internet, a wildcard VPC id (\"vpc-*\"), Referer and User-Agent narrow no one, and a condition not read is a note. An evidence bucket's ACL (its acl or an oss.BucketAcl), or that of an object put into it (oss.BucketObject), must not be public-read-write (anyone overwrites evidence) or public-read (a violation too: the rule reports at one level, and leaked evidence harms a case as lost evidence does), unless Block Public Access is on for the bucket (oss.BucketPublicAccessBlock) or the bucket's account (oss.AccountPublicAccessBlock, under a provider of the same account); a value unknown at preview, or an account block whose provider may act in another account, is a note.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
@@ -128,17 +132,11 @@ export const requireEvidenceOssWorm = defineStackRule<Config>({
     caseStep: 5,
     resourceTypes: [BUCKET, WORM, OBJECT_WORM, ...OSS_TRAILS, BUCKET_POLICY, ...OSS_ACL_TYPES],
   },
-  configSchema: {
-    minRetentionDays: {
-      type: "integer",
-      minimum: 1,
-      description: "Smallest acceptable retentionPeriodInDays (30).",
-    },
-    ...TRAIL_RETENTION_SCHEMA,
-  },
+  // minRetentionDays is shared with require-evidence-bucket-immutability and require-evidence-s3-default-retention.
+  configSchema: { ...EVIDENCE_RETENTION_SCHEMA, ...TRAIL_RETENTION_SCHEMA },
   parseConfig: (r) => ({
-    minRetentionDays: r.integer("minRetentionDays", 30, 1, 36500),
-    minTrailRetentionDays: r.integer("minTrailRetentionDays", TRAIL_RETENTION_DAYS, 1, 36500),
+    ...readEvidenceRetention(r),
+    ...readTrailRetention(r),
   }),
   // Like the resource rules: an expired exemption is a violation of its own before the finding.
   expiredExemption: "notice",

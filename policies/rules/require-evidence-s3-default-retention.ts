@@ -17,6 +17,7 @@ import {
 } from "../lib/evidence-bucket-acls";
 import { defaultRetentionDays, inlineDefaultRetentions } from "../lib/default-retention-days";
 import { EVIDENCE_RETENTION_DAYS } from "../lib/evidence-retention";
+import { EVIDENCE_RETENTION_SCHEMA, readEvidenceRetention } from "../lib/evidence-retention-config";
 import { linkOf } from "../lib/links";
 import { publicBucketAcls } from "../lib/public-bucket-acls";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
@@ -33,7 +34,7 @@ import {
   minimumDaysFor,
   RetentionMinima,
   S3_TRAILS,
-  TRAIL_RETENTION_DAYS,
+  readTrailRetention,
   TRAIL_RETENTION_SCHEMA,
   unseenTrailDestinations,
 } from "../lib/trail-buckets";
@@ -142,12 +143,14 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
   metadata: {
     name: "require-evidence-s3-default-retention",
     description:
-      "Every S3 bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of a CloudTrail trail or a VPC flow log) must have Object Lock with a default retention in COMPLIANCE mode of at least minRetentionDays (30 by default; minTrailRetentionDays, 180 by default, for a trail's destination, so audit logs outlive six months), set by a BucketObjectLockConfiguration or the bucket's inline objectLockConfiguration; when several set it, each must comply, since the last applied wins. A CloudTrail trail whose bucket the stack does not show (outside it, or unknown at preview and linked to no bucket of it) is a note naming the bucket, a violation when failing closed: its lock cannot be judged. An evidence bucket's policy (a BucketPolicy or its inline policy) must not let everyone (Principal \"*\", {\"AWS\": \"*\"}, NotPrincipal) change its lock, retention, legal holds, versioning, lifecycle, policy, ACL or its objects' ACLs, public access block, ownership controls, default encryption or replication, or put or delete objects, unless a Condition names the principals (aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount…), an unconditional Deny on everyone takes it back, or restrictPublicBuckets is set on the bucket's BucketPublicAccessBlock or on the AccountPublicAccessBlock of its account (S3 then limits a public policy to AWS service principals and the owner's account; a grant to every AWS service, or one a condition not read may make non-public, is still judged); a condition not read is a note. An evidence bucket's ACL (the bucket's acl or grants, or an aws.s3.BucketAcl), or the canned acl of an object put into it (aws.s3.BucketObjectv2, BucketObject: public-read, public-read-write or authenticated-read lets anyone read it), must not let the AllUsers or AuthenticatedUsers group write (public-read-write, WRITE, WRITE_ACP, FULL_CONTROL: anyone overwrites evidence) or read (public-read, authenticated-read, READ: a violation too, since the rule reports at one level and leaked evidence harms a case as lost evidence does), unless the bucket's BucketPublicAccessBlock or the account's AccountPublicAccessBlock sets ignorePublicAcls (blockPublicAcls alone leaves an ACL applied before it) or BucketOwnershipControls enforce bucket-owner ownership; an account block counts only on its own account (its accountId, else its provider's): one whose account may not be the bucket's is a note, and a value unknown at preview is a note. A Glacier vault marked as evidence must have an aws.glacier.VaultLock naming it in the same place, completed (completeLock: true; an incomplete lock expires after 24 hours) with a policy that denies everyone glacier:DeleteArchive while an archive is younger than minRetentionDays (a lock whose settings are unknown at preview is a note), and its own accessPolicy must not let everyone delete archives or the vault, abort a lock or change the policy. Buckets, trails, flow logs and bucket policies declared in CloudFormation templates (aws.cloudformation.Stack, StackSet) are judged as the program's are (a bucket's inline PublicAccessBlockConfiguration counts as its BucketPublicAccessBlock): an AWS::S3::BucketPolicy names the bucket its Bucket gives ({\"Ref\": bucket} or a name), its document's pseudo parameters and references to template resources name an account or resource, never everyone, and a document unknown as a whole (a parameter without a value, an import) is a note.",
+      "Every S3 bucket that holds evidence or backups (same marking as require-evidence-bucket-immutability, or the destination of a CloudTrail trail or a VPC flow log) must have Object Lock with a default retention in COMPLIANCE mode of at least minRetentionDays (" +
+      EVIDENCE_RETENTION_DAYS +
+      " by default; minTrailRetentionDays, 180 by default, for a trail's destination, so audit logs outlive six months), set by a BucketObjectLockConfiguration or the bucket's inline objectLockConfiguration; when several set it, each must comply, since the last applied wins. A CloudTrail trail whose bucket the stack does not show (outside it, or unknown at preview and linked to no bucket of it) is a note naming the bucket, a violation when failing closed: its lock cannot be judged. An evidence bucket's policy (a BucketPolicy or its inline policy) must not let everyone (Principal \"*\", {\"AWS\": \"*\"}, NotPrincipal) change its lock, retention, legal holds, versioning, lifecycle, policy, ACL or its objects' ACLs, public access block, ownership controls, default encryption or replication, or put or delete objects, unless a Condition names the principals (aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount…), an unconditional Deny on everyone takes it back, or restrictPublicBuckets is set on the bucket's BucketPublicAccessBlock or on the AccountPublicAccessBlock of its account (S3 then limits a public policy to AWS service principals and the owner's account; a grant to every AWS service, or one a condition not read may make non-public, is still judged); a condition not read is a note. An evidence bucket's ACL (the bucket's acl or grants, or an aws.s3.BucketAcl), or the canned acl of an object put into it (aws.s3.BucketObjectv2, BucketObject: public-read, public-read-write or authenticated-read lets anyone read it), must not let the AllUsers or AuthenticatedUsers group write (public-read-write, WRITE, WRITE_ACP, FULL_CONTROL: anyone overwrites evidence) or read (public-read, authenticated-read, READ: a violation too, since the rule reports at one level and leaked evidence harms a case as lost evidence does), unless the bucket's BucketPublicAccessBlock or the account's AccountPublicAccessBlock sets ignorePublicAcls (blockPublicAcls alone leaves an ACL applied before it) or BucketOwnershipControls enforce bucket-owner ownership; an account block counts only on its own account (its accountId, else its provider's): one whose account may not be the bucket's is a note, and a value unknown at preview is a note. A Glacier vault marked as evidence must have an aws.glacier.VaultLock naming it in the same place, completed (completeLock: true; an incomplete lock expires after 24 hours) with a policy that denies everyone glacier:DeleteArchive while an archive is younger than minRetentionDays (a lock whose settings are unknown at preview is a note), and its own accessPolicy must not let everyone delete archives or the vault, abort a lock or change the policy. Buckets, trails, flow logs and bucket policies declared in CloudFormation templates (aws.cloudformation.Stack, StackSet) are judged as the program's are (a bucket's inline PublicAccessBlockConfiguration counts as its BucketPublicAccessBlock): an AWS::S3::BucketPolicy names the bucket its Bucket gives ({\"Ref\": bucket} or a name), its document's pseudo parameters and references to template resources name an account or resource, never everyone, and a document unknown as a whole (a parameter without a value, an import) is a note.",
     enforcementLevel: "mandatory",
     severity: "high",
     remediationSteps: [
       "Enable Object Lock: objectLockEnabled: true on the bucket, or versioning plus the BucketObjectLockConfiguration below.",
-      'Add an aws.s3.BucketObjectLockConfiguration with bucket set to the bucket and rule.defaultRetention { mode: "COMPLIANCE", days: 30 } (or years).',
+      `Add an aws.s3.BucketObjectLockConfiguration with bucket set to the bucket and rule.defaultRetention { mode: "COMPLIANCE", days: ${EVIDENCE_RETENTION_DAYS} } (or years).`,
       "Raise days (or years) to at least the configured minRetentionDays (minTrailRetentionDays on the bucket a CloudTrail trail writes to), and remove any other lock configuration of the bucket that is weaker.",
       "For a CloudTrail trail writing to a bucket outside the stack: declare the bucket in the stack with such a lock (the kit's AuditTrail component does), or exempt the trail once the bucket's lock is confirmed.",
       "Remove bucket policy statements that allow everyone to delete, overwrite or unlock evidence, or name the principals (an account or role ARN) or narrow them with a Condition on aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn or aws:SourceAccount, or set restrictPublicBuckets: true on an aws.s3.BucketPublicAccessBlock of the bucket (S3 then limits a public policy to AWS service principals and the bucket owner's account).",
@@ -171,17 +174,11 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
       GLACIER_VAULT_LOCK,
     ],
   },
-  configSchema: {
-    minRetentionDays: {
-      type: "integer",
-      minimum: 1,
-      description: "Smallest acceptable default retention in days; years count as 365 days (30).",
-    },
-    ...TRAIL_RETENTION_SCHEMA,
-  },
+  // minRetentionDays is shared with require-evidence-bucket-immutability and require-evidence-oss-worm.
+  configSchema: { ...EVIDENCE_RETENTION_SCHEMA, ...TRAIL_RETENTION_SCHEMA },
   parseConfig: (r) => ({
-    minRetentionDays: r.integer("minRetentionDays", EVIDENCE_RETENTION_DAYS, 1, 36500),
-    minTrailRetentionDays: r.integer("minTrailRetentionDays", TRAIL_RETENTION_DAYS, 1, 36500),
+    ...readEvidenceRetention(r),
+    ...readTrailRetention(r),
   }),
   // Like the resource rules: an expired exemption is a violation of its own before the finding.
   expiredExemption: "notice",
