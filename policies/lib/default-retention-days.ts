@@ -10,7 +10,8 @@ const DAYS_PER_YEAR = 365;
 
 /**
  * Days a default retention (`{ days }` or `{ years }`) keeps new objects: 0 when neither is set, "unknown" when either
- * is unknown at preview. Numbers may be text ("30"), and a value set from a secret reaches a stack rule still wrapped.
+ * is unknown at preview. Numbers may be text ("30"); a direct caller may pass a secret still wrapped (@pulumi/policy
+ * unwraps them before rules run).
  */
 export function defaultRetentionDays(retention: unknown): number | "unknown" {
   const fields = obj(unwrap(retention)) ?? {};

@@ -33,7 +33,7 @@ const byBucketName = (r: GenericResource, b: GenericResource) => linkOf(r, "buck
 
 /** A flag that must be true: "yes", "no", or a doubt naming the field of `r` unknown at preview. */
 function flag(r: GenericResource, field: string): Blocks {
-  // A flag set from a secret reaches a stack rule still wrapped.
+  // @pulumi/policy unwraps secrets; a direct caller may still pass the wrapper.
   const value = unwrap(at(r.inputs, field));
   if (isUnknown(value)) return { doubt: `${field} of ${r.name}` };
   // Providers and templates may send booleans as text ("true").

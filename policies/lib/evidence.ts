@@ -122,7 +122,7 @@ export function classifyBucket(
   resourceName: string,
   defaultTags?: DefaultTags,
 ): EvidenceVerdict {
-  // A tag map, a tag value or a name set from a secret reaches a stack rule still wrapped: read its plain value.
+  // @pulumi/policy unwraps secrets; a direct caller may still pass a wrapped tag map, value or name: read it plain.
   const tags = unwrap(props.tags);
   const own = Object.fromEntries(Object.entries(obj(tags) ?? {}).map(([key, value]) => [key, unwrap(value)]));
   const defaults = Object.entries(obj(defaultTags) ?? {}).filter(([key]) => !(key in own));

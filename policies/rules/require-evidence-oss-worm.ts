@@ -54,7 +54,7 @@ function wormProblems(worms: GenericResource[], min: number): { problems: string
   const problems: string[] = [];
   let unknown: GenericResource | undefined;
   for (const w of worms) {
-    // A period set from a secret reaches a stack rule still wrapped: its plain value counts.
+    // @pulumi/policy unwraps secrets; a direct caller may still pass the wrapper: its plain value counts.
     const value = unwrap(w.inputs.retentionPeriodInDays);
     const days = num(value);
     if (isUnknown(value)) unknown ??= w;

@@ -1,5 +1,6 @@
-// A tag value set from a secret reaches a stack rule still wrapped: it marks a bucket as evidence, opts it out or is
-// unknown at preview as its plain value would, so `purpose: <secret "evidence">` is an evidence bucket.
+// @pulumi/policy unwraps secrets before rules run; a direct caller may pass the engine's wrapper, and a wrapped tag
+// value then marks a bucket as evidence, opts it out or is unknown at preview as its plain value would, so
+// `purpose: <secret "evidence">` is an evidence bucket.
 import { classifyBucket } from "../../policies/lib/evidence";
 import { requireEvidenceOssWorm } from "../../policies/rules/require-evidence-oss-worm";
 import { requireEvidenceS3DefaultRetention } from "../../policies/rules/require-evidence-s3-default-retention";

@@ -143,8 +143,8 @@ describe("require-evidence-s3-default-retention: a template evidence bucket's pu
       violations: 0,
     },
     {
-      // The template reader takes a parameter wrapped as a secret for unknown (template-parameters.ts): a note.
-      name: "RestrictPublicBuckets from a parameter the program sets from a secret is a note",
+      // A parameter set from a secret is known at preview, only marked secret: read as its value (template-parameters.ts).
+      name: "RestrictPublicBuckets from a parameter the program sets from a secret",
       resources: [
         openEvidence(
           { RestrictPublicBuckets: { Ref: "Restrict" } },
@@ -153,7 +153,6 @@ describe("require-evidence-s3-default-retention: a template evidence bucket's pu
         ),
       ],
       violations: 0,
-      notes: 1,
     },
     // Unknown at preview.
     {

@@ -1,8 +1,10 @@
 // CloudFormation resources that record and keep network and API activity, translated to the Pulumi AWS provider's
 // shapes the flow-log, audit-trail and evidence rules read: VPC flow logs, the log groups and buckets they deliver to (a
 // bucket's inline lifecycle and public access block as resources of their own, as the provider splits them, and its
-// Object Lock default retention inline), CloudTrail trails; bucket policies in aws-template-bucket-policies.ts.
+// Object Lock default retention inline), CloudTrail trails; bucket policies in aws-template-bucket-policies.ts, a
+// bucket's canned ACL and ownership controls in aws-template-bucket-acls.ts.
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
+import { cannedBucketAcl, ownershipControls } from "./aws-template-bucket-acls";
 import { AWS_BUCKET_POLICY_TRANSLATIONS } from "./aws-template-bucket-policies";
 import { advancedEventSelectors, eventSelectors } from "./aws-template-event-selectors";
 import { s3Destination } from "./aws-template-s3-destinations";
@@ -146,6 +148,7 @@ const bucket: Translation = (read, self) => {
         bucket: read("BucketName"),
         objectLockEnabled: read("ObjectLockEnabled"),
         objectLockConfiguration: objectLock(read("ObjectLockConfiguration")),
+        acl: cannedBucketAcl(read("AccessControl")),
         tags: tagMap(read("Tags")),
       }),
     },
@@ -159,6 +162,7 @@ const bucket: Translation = (read, self) => {
         ]
       : []),
     ...publicAccessBlock(read("PublicAccessBlockConfiguration"), self),
+    ...ownershipControls(read("OwnershipControls"), self),
   ];
 };
 

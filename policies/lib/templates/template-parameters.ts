@@ -1,5 +1,8 @@
 // The value each template parameter takes: the one the Pulumi resource passes, else the template's Default. A value
-// unknown at preview, a parameter with neither, or one that stack instances may override stays unknown.
+// unknown at preview, a parameter with neither, or one that stack instances may override stays unknown. A value the
+// program sets from a secret is read as its value: @pulumi/policy unwraps secrets before rules run, and the unwrap
+// here keeps direct callers (tests, tools) that pass the engine's secret wrapper reading the same.
+import { unwrap } from "../../../lib/reachability/resource";
 import { isUnknown, list, obj, UNKNOWN } from "../../../lib/values";
 
 /** Values the program passes, by parameter name; "unknown" when which names it sets cannot be told at preview. */
@@ -7,19 +10,22 @@ export type GivenParameters = ReadonlyMap<string, unknown> | "unknown";
 
 /** `aws.cloudformation.Stack` / `StackSet`: `parameters` is a map of name to value. */
 export function mapParameters(v: unknown): GivenParameters {
-  if (isUnknown(v)) return "unknown";
-  return new Map(Object.entries(obj(v) ?? {}));
+  const all = unwrap(v);
+  if (isUnknown(all)) return "unknown";
+  return new Map(Object.entries(obj(all) ?? {}).map(([name, value]) => [name, unwrap(value)]));
 }
 
 /** `alicloud.ros.Stack` / `StackGroup`: `parameters` is a list of `{ parameterKey, parameterValue }`. */
 export function keyValueParameters(v: unknown): GivenParameters {
-  if (isUnknown(v)) return "unknown";
+  const all = unwrap(v);
+  if (isUnknown(all)) return "unknown";
   const given = new Map<string, unknown>();
-  for (const item of list(v)) {
-    const key = obj(item)?.parameterKey;
+  for (const raw of list(all)) {
+    const item = unwrap(raw);
+    const key = unwrap(obj(item)?.parameterKey);
     // An entry or key unknown at preview may set any parameter.
     if (isUnknown(item) || isUnknown(key)) return "unknown";
-    if (typeof key === "string") given.set(key, obj(item)?.parameterValue);
+    if (typeof key === "string") given.set(key, unwrap(obj(item)?.parameterValue));
   }
   return given;
 }

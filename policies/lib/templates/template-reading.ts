@@ -1,6 +1,7 @@
 // A template container's embedded resources, read once per distinct template and parameters (every wrapped policy
 // asks for the same container), with what could not be read said rather than skipped.
 import { BoundedMemo } from "../../../lib/bounded-memo";
+import { unwrap } from "../../../lib/reachability/resource";
 import { isUnknown, obj, UNKNOWN } from "../../../lib/values";
 import { AWS_TEMPLATE_TRANSLATIONS } from "./aws-template-resources";
 import { EmbeddedResource, PropertyReader, Translation } from "./embedded-resource";
@@ -130,9 +131,10 @@ const readings = new BoundedMemo<string, TemplateReading>(64);
 /** What the container deploys, as the rules read it. */
 export function readTemplateResources(container: TemplateContainer, props: Record<string, unknown>): TemplateReading {
   const outside = container.outsideFields
-    .filter((f) => given(props[f]))
+    .filter((f) => given(unwrap(props[f])))
     .map((f) => `it is kept outside the program (${f}), so its resources cannot be read`);
-  const body = props.templateBody;
+  // A body set from a secret is read as its text, as a secret parameter is (see template-parameters.ts).
+  const body = unwrap(props.templateBody);
   if (isUnknown(body)) return { resources: [], unreadable: [...outside, "templateBody is unknown"] };
   if (typeof body !== "string") return { resources: [], unreadable: outside };
   const key = `${container.label}\u0000${body}\u0000${JSON.stringify(props.parameters) ?? ""}`;
