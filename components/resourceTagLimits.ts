@@ -18,6 +18,8 @@ export interface ResourceTagLimits {
   reservedKeyText: string;
   /** The only characters keys and values may hold, where a service restricts them (IAM does; EC2 does not). */
   characters?: TagCharacters;
+  /** Keys' characters where a service restricts keys more than values (GuardDuty): checked beside `characters`. */
+  keyCharacters?: TagCharacters;
   /** Keys differing only in case are one key to the service (IAM's roles and users): refused as duplicates. */
   caseInsensitiveKeys?: { service: string };
   /** Values known only later (Outputs): not checked here. */
@@ -107,7 +109,6 @@ export function checkCallerTags(
 
 function checkKey(problems: ProblemSink, path: string, key: string, shown: unknown, limits: ResourceTagLimits): void {
   const length = characterCount(key);
-  const { characters } = limits;
   if (
     !problems.check(
       length >= 1 && length <= limits.maxKeyLength && !limits.reservedKey.test(key),
@@ -119,16 +120,20 @@ function checkKey(problems: ProblemSink, path: string, key: string, shown: unkno
   ) {
     return;
   }
-  if (characters) {
-    const bad = disallowedCharacters(key, characters);
-    problems.check(
-      bad.length === 0,
-      path,
-      shown,
-      `a key of ${characters.text}`,
-      shown === key ? `rename the tag key without ${quoted(bad)}` : "rename the tag key",
-    );
-  }
+  // A key meets every set that holds (GuardDuty's and SNS's both, say): one problem names the sets it misses.
+  const missed = [limits.keyCharacters, limits.characters]
+    .filter((set): set is TagCharacters => set !== undefined)
+    .map((set) => ({ set, bad: disallowedCharacters(key, set) }))
+    .filter(({ bad }) => bad.length > 0);
+  if (missed.length === 0) return;
+  const bad = [...new Set(missed.flatMap(({ bad }) => bad))];
+  problems.check(
+    false,
+    path,
+    shown,
+    `a key of ${missed.map(({ set }) => set.text).join(" and of ")}`,
+    shown === key ? `rename the tag key without ${quoted(bad)}` : "rename the tag key",
+  );
 }
 
 function checkValue(problems: ProblemSink, path: string, value: unknown, limits: ResourceTagLimits): void {

@@ -6,7 +6,9 @@ import { checkDays, checkLogRetention, DEFAULT_LOG_RETENTION_DAYS, shortenedRete
 import { checkKnownArguments, checkPlainArguments, Problems } from "../validation";
 import { evidenceWriter, guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { awsContext } from "./context";
-import { checkBucketName, createEvidenceBucket } from "./evidenceBucket";
+import { checkBucketName, createEvidenceBucket, EVIDENCE_TAG } from "./evidenceBucket";
+import { CallerTagRule, checkCallerTagsOnceKnown, checkPlainCallerTags } from "./callerTagCheck";
+import { AUDIT_TRAIL_TAG_LIMITS } from "./callerTagLimits";
 import { policyDocument, serviceTrustPolicy } from "./iam";
 import { createServiceKey, logsServiceStatement } from "./kmsKey";
 import { createEvidenceLogGroup } from "./evidenceLogGroup";
@@ -51,6 +53,9 @@ const TRAIL_NAME = /^[A-Za-z0-9](?:[._-]?[A-Za-z0-9])+$/;
 /** CloudWatch Logs: 1-512 of letters, digits, underscore, hyphen, slash, period and hash. */
 const LOG_GROUP_NAME = /^[A-Za-z0-9_\-/.#]{1,512}$/;
 
+/** The caller's tags beside the bucket's evidence tag, which overwrites a caller's copy. */
+const AUDIT_TRAIL_TAGS: CallerTagRule = { limits: AUDIT_TRAIL_TAG_LIMITS, ownTags: [[EVIDENCE_TAG]] };
+
 /** Globally unique without an argument: the component's name and the account. */
 const defaultBucketNameOf = (name: string, accountId: string) => `${name}-trail-${accountId}`;
 
@@ -67,6 +72,8 @@ function validate(name: string, args: AuditTrailArgs): void {
   if (!checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS))) return problems.throwIfAny();
   if (!checkPlainArguments(problems, args, PLAIN_ARGUMENTS)) return problems.throwIfAny();
   checkBucketName(problems, "bucketName", args.bucketName);
+  // Tags given as an Output, or holding one, are checked once known (the constructor's deferred check).
+  checkPlainCallerTags(problems, args.tags, AUDIT_TRAIL_TAGS);
   // The names are checked as they will be used, defaults included: the bucket and key policies pin them.
   const trailName = trailNameOf(name, args);
   const trailOk = problems.check(
@@ -127,7 +134,9 @@ export class AuditTrail extends pulumi.ComponentResource {
     const checked = checkOnceKnown(`AuditTrail ${name}`, { bucketName: args.bucketName }, (problems, known) =>
       checkBucketName(problems, "bucketName", known.bucketName),
     );
-    gate.waitFor(checked);
+    // So do tags given as an Output or holding one: a tag IAM or CloudWatch Logs refuses creates nothing.
+    const tagsChecked = checkCallerTagsOnceKnown(`AuditTrail ${name}`, args.tags, AUDIT_TRAIL_TAGS);
+    gate.waitFor(tagsChecked ? pulumi.all([checked, tagsChecked]) : checked);
     const context = awsContext(`AuditTrail ${name}`, this, opts?.provider);
     const trailName = trailNameOf(name, args);
     const trailArn = pulumi.interpolate`arn:${context.partition}:cloudtrail:${context.region}:${context.accountId}:trail/${trailName}`;

@@ -28,6 +28,7 @@ import { SECURITY_GROUP_ID } from "../../lib/aws-names";
 import { allowListTags, checkAllowListTags, isAllowListTagKey, otherTags } from "../allowListTag";
 import { checkCallerTags } from "../resourceTagLimits";
 import { ALLOW_LIST_TAG, BASTION_TAG_LIMITS } from "./bastionTagLimits";
+import { tagsKnownLater } from "./callerTagCheck";
 import { ALLOW_LIST_KEYS_TEXT } from "../../lib/allow-list-tag-keys";
 import {
   checkSecurityGroupRuleQuota,
@@ -52,12 +53,6 @@ function checkBastionTags(problems: Problems, tags: unknown, ssmOnly: boolean, s
     uncounted: (key) => HOST_TAGS.includes(key) || isAllowListTagKey(key),
     secret,
   });
-}
-
-/** True when the tags, or one of their values, are known only later: they are checked once known. */
-function tagsKnownLater(tags: unknown): boolean {
-  if (!isPlain(tags)) return true;
-  return typeof tags === "object" && tags !== null && Object.values(tags).some((value) => !isPlain(value));
 }
 
 export interface BastionArgs {

@@ -7,7 +7,16 @@ import { DEFAULT_LOG_RETENTION_DAYS, shortenedRetentionWarning } from "../plan/r
 import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { AwsContext, awsContext } from "./context";
 import { answeredInvoke } from "../invokeAnswer";
-import { DEFAULT_TIERS, HardenedVpcArgs, pickZones, SubnetTierType, validateHardenedVpcArgs } from "./hardenedVpcArgs";
+import {
+  DEFAULT_TIERS,
+  HARDENED_VPC_TAGS,
+  HardenedVpcArgs,
+  pickZones,
+  SubnetTierType,
+  TIER_TAG,
+  validateHardenedVpcArgs,
+} from "./hardenedVpcArgs";
+import { checkCallerTagsOnceKnown } from "./callerTagCheck";
 import { raisedQuotaWarning } from "../plan/aclQuota";
 import { AWS_NACL_RULE_QUOTA } from "./naclQuota";
 import { NaclRule, planNacls } from "./naclRules";
@@ -67,7 +76,10 @@ export class HardenedVpc extends pulumi.ComponentResource {
     // --skip-preview` a region with too few zones fails before the first resource is created, not at the subnets
     // after the VPC and the retained flow-log key and group. Only the subnets' zones come from the answer: the tags
     // stay known at preview, where the policy pack reads the tier and evidence tags.
-    gate.waitFor(this.azNames);
+    // Tags given as an Output, or holding one, are checked once known: the children wait for that check too, so a tag
+    // IAM or CloudWatch Logs refuses creates nothing.
+    const tagsChecked = checkCallerTagsOnceKnown(`HardenedVpc ${name}`, args.tags, HARDENED_VPC_TAGS);
+    gate.waitFor(tagsChecked ? pulumi.all([this.azNames, tagsChecked]) : this.azNames);
     const tags = pulumi.output(args.tags ?? {});
     const nameTags = (suffix: string) => tags.apply((t) => ({ ...t, Name: `${name}-${suffix}` }));
     const context: AwsContext = awsContext(`HardenedVpc ${name}`, this, opts?.provider);
@@ -117,7 +129,7 @@ export class HardenedVpc extends pulumi.ComponentResource {
           cidrBlock: plan.cidrBlock,
           availabilityZone: this.azNames.apply((n) => n[plan.zoneIndex]),
           mapPublicIpOnLaunch: false,
-          tags: tags.apply((t) => ({ ...t, Name: `${name}-${tier}-${plan.zoneIndex}`, "hardening:tier": tier })),
+          tags: tags.apply((t) => ({ ...t, Name: `${name}-${tier}-${plan.zoneIndex}`, [TIER_TAG]: tier })),
         },
         parent,
       );

@@ -17,6 +17,8 @@ import { checkVpcCidrNotReserved, publicVpcSpaceWarning } from "../plan/vpcCidrS
 import { checkDerivedNames, iamRoleName, logGroupName } from "./derivedNames";
 import { AWS_NACL_RULE_QUOTA, checkNaclRuleQuota } from "./naclQuota";
 import { ADMIN_ALLOW_FIRST_RULE, ADMIN_DENY_FIRST_RULE, MAX_ADMIN_SOURCES } from "./naclRules";
+import { CallerTagRule, checkPlainCallerTags } from "./callerTagCheck";
+import { HARDENED_VPC_TAG_LIMITS } from "./callerTagLimits";
 
 export type SubnetTierType = "public" | "private" | "isolated";
 export type NatGatewayStrategy = "per-az" | "single" | "none";
@@ -87,6 +89,15 @@ const KNOWN_ARGUMENTS: Record<keyof HardenedVpcArgs, true> = {
 /** Arguments that decide the plan: they must be values, not Outputs or Promises. */
 const PLAIN_ARGUMENTS = ["cidrBlock", "azCount", "natGateways", "flowLogRetentionDays", "naclRuleQuota"] as const;
 
+/** The tier tag each subnet carries beside its Name; the policy pack reads it. */
+export const TIER_TAG = "hardening:tier";
+
+/**
+ * The caller's tags beside a subnet's Name and tier, the most the VPC adds to one resource (the others add a Name);
+ * a caller's Name or tier is overwritten there.
+ */
+export const HARDENED_VPC_TAGS: CallerTagRule = { limits: HARDENED_VPC_TAG_LIMITS, ownTags: [["Name", TIER_TAG]] };
+
 /** The flow-log group's name; fixed, so the key policy can pin it. */
 export const flowLogGroupNameOf = (name: string) => `/hardening/${name}/vpc-flow-logs`;
 
@@ -108,6 +119,8 @@ export function validateHardenedVpcArgs(args: HardenedVpcArgs, name?: string): v
   // Outputs and Promises are reported once, by kind, rather than as odd values by every later check.
   if (!checkPlainArguments(problems, args, PLAIN_ARGUMENTS)) return problems.throwIfAny();
   checkBoolean(problems, "ssmEndpoints", args.ssmEndpoints);
+  // Tags given as an Output, or holding one, are checked once known (the constructor's deferred check).
+  checkPlainCallerTags(problems, args.tags, HARDENED_VPC_TAGS);
   const givenAzCount = args.azCount ?? 3;
   problems.check(
     givenAzCount === 2 || givenAzCount === 3,

@@ -13,6 +13,9 @@ import { backupName, checkDerivedNames } from "./derivedNames";
 import { checkOnceKnown, contextAfterCheck } from "./deferredCheck";
 import { checkArnPlace } from "./arnPlace";
 import { ACCOUNT_PATTERN, PARTITION_PATTERN } from "../../lib/aws-names";
+import { CallerTagRule, checkCallerTagsOnceKnown, checkPlainCallerTags } from "./callerTagCheck";
+import { IMMUTABLE_BACKUP_TAG_LIMITS } from "./callerTagLimits";
+import { ChildGate } from "../childGate";
 
 export interface ImmutableBackupArgs {
   /** Provider of the copy region (a different region from this component's). Required. */
@@ -79,6 +82,9 @@ const VAULT_NAME = new RegExp(`^[A-Za-z0-9_-]{2,${50 - COPY_SUFFIX.length}}$`);
 /** A managed policy's ARN, the account's own or AWS's: what IAM takes as a permissions boundary. */
 const POLICY_ARN = new RegExp(`^arn:${PARTITION_PATTERN}:iam::(?:${ACCOUNT_PATTERN}|aws):policy/[\\w+=,.@/-]{1,512}$`);
 
+/** The caller's tags, the only ones on the vaults, the plan and the backup role. */
+const IMMUTABLE_BACKUP_TAGS: CallerTagRule = { limits: IMMUTABLE_BACKUP_TAG_LIMITS, ownTags: [] };
+
 function vaultNameOf(name: string, args: ImmutableBackupArgs): string {
   return args.vaultName ?? name;
 }
@@ -94,6 +100,8 @@ function validate(name: string, args: ImmutableBackupArgs): void {
     "an aws.Provider for a second region",
     'pass new aws.Provider("backup-copy", { region: "<another region>" })',
   );
+  // Tags given as an Output, or holding one, are checked once known (the constructor's deferred check).
+  checkPlainCallerTags(problems, args.tags, IMMUTABLE_BACKUP_TAGS);
   const changeable = args.changeableForDays ?? BACKUP_DEFAULTS.changeableForDays;
   checkDays(problems, "changeableForDays", changeable, 3, 36500, "omit it for 3 days");
   // A lock the pack refuses would be created first and block the stack after; refused here instead.
@@ -273,7 +281,8 @@ export class ImmutableBackup extends pulumi.ComponentResource {
     // Arguments are checked before anything, the component included, is registered.
     validate(name, args);
     // Transformations passed here may tag the evidence stores, never unprotect them.
-    super("hardening:aws:ImmutableBackup", name, {}, guardEvidence(`ImmutableBackup ${name}`, opts));
+    const gate = new ChildGate();
+    super("hardening:aws:ImmutableBackup", name, {}, gate.options(guardEvidence(`ImmutableBackup ${name}`, opts)));
     guardInheritedTransformations(`ImmutableBackup ${name}`, this);
     for (const warning of weakeningWarnings(args)) pulumi.log.warn(`ImmutableBackup ${name}: ${warning}`, this);
     const parent = { parent: this };
@@ -294,6 +303,10 @@ export class ImmutableBackup extends pulumi.ComponentResource {
       { boundary: args.permissionsBoundary, partition: given.partition },
       (problems, known) => checkBoundaryPartition(problems, known.boundary, known.partition),
     );
+    // Tags given as an Output, or holding one, are checked once known: every child waits for it through its
+    // dependsOn (the gate), so the vault names, key policies and trust policy stay known at preview.
+    const tagsChecked = checkCallerTagsOnceKnown(`ImmutableBackup ${name}`, args.tags, IMMUTABLE_BACKUP_TAGS);
+    if (tagsChecked) gate.waitFor(tagsChecked);
     const checked = pulumi.all([distinctRegions, boundaryChecked]);
     const context = contextAfterCheck(given, checked);
     const copyContext = contextAfterCheck(givenCopy, checked);

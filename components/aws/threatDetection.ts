@@ -21,6 +21,7 @@ import { exportFindings } from "./findingsExport";
 import { checkBucketName } from "./evidenceBucket";
 import { ChildGate } from "../childGate";
 import { afterCheck, checkOnceKnown } from "./deferredCheck";
+import { checkCallerTagsOnceKnown } from "./callerTagCheck";
 import { admitRule, createTopic, createTopicKey } from "./responseTopic";
 import {
   DEFAULT_FINDINGS_RETENTION_DAYS,
@@ -35,6 +36,7 @@ import {
   responderProblem,
   ThreatDetectionArgs,
   ThreatDetectionFeatures,
+  threatDetectionTags,
   validateThreatDetectionArgs,
 } from "./threatDetectionArgs";
 
@@ -174,6 +176,9 @@ export class ThreatDetection extends pulumi.ComponentResource {
     guardInheritedTransformations(`ThreatDetection ${name}`, this);
     const parent = { parent: this };
     const tags = pulumi.output(args.tags ?? {});
+    // Tags given as an Output, or holding one, are checked once known; every child waits for the check.
+    const tagsChecked = checkCallerTagsOnceKnown(`ThreatDetection ${name}`, args.tags, threatDetectionTags(args));
+    if (tagsChecked) gate.waitFor(tagsChecked);
     const context = awsContext(`ThreatDetection ${name}`, this, opts?.provider);
     const warn = (message: string) => pulumi.log.warn(`ThreatDetection ${name}: ${message}`, this);
     this.warnWeakenings(args, warn);
@@ -276,7 +281,7 @@ export class ThreatDetection extends pulumi.ComponentResource {
         { findingsBucketName: args.findingsBucketName },
         (problems, known) => checkBucketName(problems, "findingsBucketName", known.findingsBucketName),
       );
-      gate.waitFor(checked);
+      gate.waitFor(tagsChecked ? pulumi.all([checked, tagsChecked]) : checked);
       const exported = exportFindings(
         name,
         {

@@ -20,7 +20,9 @@ import {
   REGION_PATTERN,
 } from "../../lib/aws-names";
 import { bucketName, checkDerivedNames, eventRuleName, snsTopicName } from "./derivedNames";
-import { checkBucketName } from "./evidenceBucket";
+import { checkBucketName, EVIDENCE_TAG } from "./evidenceBucket";
+import { CallerTagRule, checkPlainCallerTags } from "./callerTagCheck";
+import { threatDetectionTagLimits } from "./callerTagLimits";
 import {
   alarmName,
   checkRetryPolicy,
@@ -142,6 +144,19 @@ export const featuresOf = (args: ThreatDetectionArgs): Required<ThreatDetectionF
 
 export const exportsFindings = (args: ThreatDetectionArgs): boolean =>
   args.exportFindings ?? args.existingDetectorId === undefined;
+
+/**
+ * The caller's tags beside the findings bucket's evidence tag when findings are exported (the tag overwrites a
+ * caller's copy); GuardDuty's key rules hold for the detector created here (none when the caller's own is given) and
+ * the findings publishing destination when findings are exported.
+ */
+export function threatDetectionTags(args: ThreatDetectionArgs): CallerTagRule {
+  const exported = exportsFindings(args);
+  return {
+    limits: threatDetectionTagLimits({ detector: args.existingDetectorId === undefined, destination: exported }),
+    ownTags: exported ? [[EVIDENCE_TAG]] : [],
+  };
+}
 
 export const findingsBucketNameOf = (name: string, accountId: pulumi.Input<string>, args: ThreatDetectionArgs) =>
   args.findingsBucketName ?? pulumi.interpolate`${name}-findings-${accountId}`;
@@ -369,5 +384,7 @@ export function validateThreatDetectionArgs(name: string, args: ThreatDetectionA
   checkThresholds(problems, "severityThresholds", args.severityThresholds);
   checkExport(problems, name, args);
   checkDeadLetter(problems, name, args);
+  // Tags given as an Output, or holding one, are checked once known (the constructor's deferred check).
+  checkPlainCallerTags(problems, args.tags, threatDetectionTags(args));
   problems.throwIfAny();
 }

@@ -18,12 +18,14 @@ import { checkDays, shortenedRetentionWarning } from "../plan/retention";
 import { checkKnownArguments, checkList, checkPlain, checkRequiredInput, Problems } from "../validation";
 import { evidenceWriter, guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { awsContext } from "./context";
-import { checkBucketName, createEvidenceBucket } from "./evidenceBucket";
+import { checkBucketName, createEvidenceBucket, EVIDENCE_TAG } from "./evidenceBucket";
 import { createServiceKey } from "./kmsKey";
 import { bucketName, checkDerivedNames } from "./derivedNames";
 import { ChildGate } from "../childGate";
 import { afterCheck, checkOnceKnown } from "./deferredCheck";
 import { checkMirrorTargetNlb } from "./mirrorTargetArn";
+import { CallerTagRule, checkCallerTagsOnceKnown, checkPlainCallerTags } from "./callerTagCheck";
+import { TRAFFIC_FORENSICS_TAG_LIMITS } from "./callerTagLimits";
 
 export interface MirrorFilterRule {
   direction: "ingress" | "egress";
@@ -112,6 +114,15 @@ export const DEFAULT_EVIDENCE_RETENTION_DAYS = 365;
 /** Globally unique without an argument: the component's name and the account. */
 const defaultBucketNameOf = (name: string, accountId: string) => `${name}-evidence-${accountId}`;
 
+/**
+ * The caller's tags beside the bucket's evidence tag and the flow log's Name, one own tag on each of those resources
+ * (the mirror resources add none): a caller's copy of both leaves each resource its caller's tags alone.
+ */
+const TRAFFIC_FORENSICS_TAGS: CallerTagRule = {
+  limits: TRAFFIC_FORENSICS_TAG_LIMITS,
+  ownTags: [[EVIDENCE_TAG], ["Name"]],
+};
+
 function validate(name: string, args: TrafficForensicsArgs): void {
   const problems = new Problems("TrafficForensics");
   if (!checkKnownArguments(problems, args, Object.keys(KNOWN_ARGUMENTS))) return problems.throwIfAny();
@@ -126,6 +137,8 @@ function validate(name: string, args: TrafficForensicsArgs): void {
   }
   checkRequiredInput(problems, "vpcId", args.vpcId);
   checkBucketName(problems, "bucketName", args.bucketName);
+  // Tags given as an Output, or holding one, are checked once known (the constructor's deferred check).
+  checkPlainCallerTags(problems, args.tags, TRAFFIC_FORENSICS_TAGS);
   if (checkPlain(problems, "retentionDays", args.retentionDays)) {
     checkDays(
       problems,
@@ -419,7 +432,9 @@ export class TrafficForensics extends pulumi.ComponentResource {
         if (known.mirroring) checkKnownMirroring(problems, known.mirroring, known.stack);
       },
     );
-    gate.waitFor(checked);
+    // So do tags given as an Output or holding one.
+    const tagsChecked = checkCallerTagsOnceKnown(`TrafficForensics ${name}`, args.tags, TRAFFIC_FORENSICS_TAGS);
+    gate.waitFor(tagsChecked ? pulumi.all([checked, tagsChecked]) : checked);
     const shortened = shortenedRetentionWarning(
       "retentionDays",
       args.retentionDays ?? DEFAULT_EVIDENCE_RETENTION_DAYS,

@@ -22,6 +22,9 @@ import { guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { awsContext } from "./context";
 import { createServiceKey, logsServiceStatement } from "./kmsKey";
 import { createEvidenceLogGroup } from "./evidenceLogGroup";
+import { CallerTagRule, checkCallerTagsOnceKnown, checkPlainCallerTags } from "./callerTagCheck";
+import { WEB_FIREWALL_TAG_LIMITS } from "./callerTagLimits";
+import { ChildGate } from "../childGate";
 import {
   checkOriginIngress,
   createOriginIngressRules,
@@ -65,6 +68,8 @@ export interface WebFirewallArgs {
 }
 
 const SCOPES: readonly WafScope[] = ["REGIONAL", "CLOUDFRONT"];
+/** The caller's tags, the only ones on the web ACL, its log group and the origin rules. */
+const WEB_FIREWALL_TAGS: CallerTagRule = { limits: WEB_FIREWALL_TAG_LIMITS, ownTags: [] };
 export const MIN_RATE_LIMIT = 10;
 export const DEFAULT_RATE_LIMIT = 1000;
 export const MAX_RATE_LIMIT = 2_000_000_000;
@@ -253,6 +258,8 @@ function validate(name: string, args: WebFirewallArgs): void {
     if (SCOPES.includes(scope)) checkAssociateArns(problems, scope, args.associateArns ?? []);
   }
   checkLogRetention(problems, "logRetentionDays", args.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS);
+  // Tags given as an Output, or holding one, are checked once known (the constructor's deferred check).
+  checkPlainCallerTags(problems, args.tags, WEB_FIREWALL_TAGS);
   problems.throwIfAny();
 }
 
@@ -289,7 +296,8 @@ export class WebFirewall extends pulumi.ComponentResource {
     // Arguments are checked before anything, the component included, is registered.
     validate(name, args);
     // Transformations passed here may tag the evidence stores, never unprotect them.
-    super("hardening:aws:WebFirewall", name, {}, guardEvidence(`WebFirewall ${name}`, opts));
+    const gate = new ChildGate();
+    super("hardening:aws:WebFirewall", name, {}, gate.options(guardEvidence(`WebFirewall ${name}`, opts)));
     guardInheritedTransformations(`WebFirewall ${name}`, this);
     const parent = { parent: this };
     const scope = args.scope ?? "REGIONAL";
@@ -303,6 +311,10 @@ export class WebFirewall extends pulumi.ComponentResource {
       if (region) arnRegions.set(i, { arn: arn as string, region });
     });
     const region = found.region.apply((r) => checkAssociationRegions(name, arnRegions, r));
+    // Tags given as an Output, or holding one, are checked once known: every child, those of the methods too, waits
+    // for it through its dependsOn (the gate), so the key policy and the scope stay known at preview.
+    const tagsChecked = checkCallerTagsOnceKnown(`WebFirewall ${name}`, args.tags, WEB_FIREWALL_TAGS);
+    if (tagsChecked) gate.waitFor(tagsChecked);
     const context = { ...found, region };
     const tags = pulumi.all([args.tags ?? {}, region]).apply(([t]) => t);
     this.firewallName = name;
