@@ -8,6 +8,8 @@ import * as path from "path";
 const pulumiRequire = createRequire(require.resolve("@pulumi/pulumi/package.json"));
 
 export const grpc: typeof import("@grpc/grpc-js") = pulumiRequire("@grpc/grpc-js");
+/** google-protobuf itself: its binary reader and writer. */
+export const jspb: any = pulumiRequire("google-protobuf");
 export const structpb: any = pulumiRequire("google-protobuf/google/protobuf/struct_pb.js");
 export const emptypb: any = pulumiRequire("google-protobuf/google/protobuf/empty_pb.js");
 export const resourcePb: any = pulumiRequire("./proto/resource_pb.js");

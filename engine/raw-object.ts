@@ -3,9 +3,7 @@
 // again on every RegisterResource only delays the answer the program waits for (most of a cold monitor's time per
 // call). The Struct is decoded when something reads it: a transform, a provider's configuration, or the conversion of
 // recorded inputs while the monitor is idle. The wire format is unchanged: the answer carries the same field 3.
-import { resourcePb, structpb } from "./grpc";
-
-const jspb: any = require("module").createRequire(require.resolve("@pulumi/pulumi/package.json"))("google-protobuf");
+import { jspb, resourcePb, structpb } from "./grpc";
 
 /** `RegisterResourceRequest.object` and `RegisterResourceResponse.object` (pulumi/proto/pulumi/resource.proto). */
 const REQUEST_OBJECT_FIELD = 5;
