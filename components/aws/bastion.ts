@@ -276,8 +276,10 @@ export class Bastion extends pulumi.ComponentResource {
       },
     );
     gate.waitFor(checked);
-    // Read once known when it is an Output: the warning is the same either way.
-    const vpcCidr = afterCheck(checked, args.vpcCidr).apply((cidr) => {
+    // A plain block was checked up front and stays known at preview; an Output is read once its check passed. The
+    // warning is the same either way.
+    const checkedVpcCidr = isPlain(args.vpcCidr) ? pulumi.output(args.vpcCidr) : afterCheck(checked, args.vpcCidr);
+    const vpcCidr = checkedVpcCidr.apply((cidr) => {
       const warning = publicVpcCidrWarning(name, cidr);
       if (warning) pulumi.log.warn(warning, this);
       return cidr;

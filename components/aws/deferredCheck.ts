@@ -4,7 +4,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { withPinnedMessage } from "../pinnedMessage";
 import { Problems, validateArgs } from "../validation";
-import { AwsContext } from "./context";
 
 /**
  * Runs `checks` on `values` once every one of them is known; the result is known only when they passed. `subject`
@@ -24,13 +23,4 @@ export function checkOnceKnown<T extends Record<string, unknown>>(
 /** `value`, released only once `check` passed: a resource given it waits for the check. */
 export function afterCheck<T>(check: pulumi.Output<unknown>, value: pulumi.Input<T>): pulumi.Output<T> {
   return pulumi.all([value, check]).apply(([v]) => v as T);
-}
-
-/** The account context, each value released only once `check` passed: whatever is built from it waits too. */
-export function contextAfterCheck(context: AwsContext, check: pulumi.Output<unknown>): AwsContext {
-  return {
-    accountId: afterCheck(check, context.accountId),
-    partition: afterCheck(check, context.partition),
-    region: afterCheck(check, context.region),
-  };
 }

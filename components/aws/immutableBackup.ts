@@ -10,7 +10,7 @@ import { awsContext, AwsContext } from "./context";
 import { serviceTrustPolicy } from "./iam";
 import { createServiceKey } from "./kmsKey";
 import { backupName, checkDerivedNames } from "./derivedNames";
-import { checkOnceKnown, contextAfterCheck } from "./deferredCheck";
+import { checkOnceKnown } from "./deferredCheck";
 import { checkArnPlace } from "./arnPlace";
 import { ACCOUNT_PATTERN, PARTITION_PATTERN } from "../../lib/aws-names";
 import { CallerTagRule, checkCallerTagsOnceKnown, checkPlainCallerTags } from "./callerTagCheck";
@@ -218,7 +218,7 @@ function weakeningWarnings(args: ImmutableBackupArgs): string[] {
 
 /**
  * The copy must land in another region, or one regional compromise takes both copies. Returns the copy region; the
- * error names both regions and keeps its message when Pulumi passes it through the inputs that wait on it.
+ * error names both regions and keeps its message when Pulumi reports it for the children that wait on it.
  */
 export function checkCopyRegion(name: string, vaultRegion: string, copyRegion: string): string {
   if (vaultRegion === copyRegion) {
@@ -254,8 +254,7 @@ function lockedVault(
   const keep = { ...opts, retainOnDelete: true };
   const vault = new aws.backup.Vault(
     name,
-    // The name waits for the context (its region check), so the vault does too.
-    { name: context.region.apply(() => vaultName), kmsKeyArn: key.arn, forceDestroy: false, tags: args.tags },
+    { name: vaultName, kmsKeyArn: key.arn, forceDestroy: false, tags: args.tags },
     keep,
   );
   const lock = new aws.backup.VaultLockConfiguration(
@@ -288,28 +287,26 @@ export class ImmutableBackup extends pulumi.ComponentResource {
     const parent = { parent: this };
     const vaultName = vaultNameOf(name, args);
 
-    // The copy must land in another region, or one regional compromise takes both copies. Everything waits for the
-    // check: the keys and role through the account context, the vaults through their names, and the locks, the plan
-    // and the selection through those. A provider of the vault's region then creates nothing (a compliance-mode lock
-    // is permanent after changeableForDays), with `pulumi up --skip-preview` too.
-    const given = awsContext(`ImmutableBackup ${name}`, this, opts?.provider);
-    const givenCopy = awsContext(`ImmutableBackup ${name} (copyProvider)`, this, args.copyProvider);
+    // The copy must land in another region, or one regional compromise takes both copies. A provider of the vault's
+    // region then creates nothing (a compliance-mode lock is permanent after changeableForDays), with
+    // `pulumi up --skip-preview` too.
+    const context = awsContext(`ImmutableBackup ${name}`, this, opts?.provider);
+    const copyContext = awsContext(`ImmutableBackup ${name} (copyProvider)`, this, args.copyProvider);
     const distinctRegions = pulumi
-      .all([given.region, givenCopy.region])
+      .all([context.region, copyContext.region])
       .apply(([here, there]) => checkCopyRegion(name, here, there));
-    // The boundary's partition must be the role's: the role, and all else, waits for that check too.
+    // The boundary's partition must be the role's.
     const boundaryChecked = checkOnceKnown(
       `ImmutableBackup ${name}`,
-      { boundary: args.permissionsBoundary, partition: given.partition },
+      { boundary: args.permissionsBoundary, partition: context.partition },
       (problems, known) => checkBoundaryPartition(problems, known.boundary, known.partition),
     );
-    // Tags given as an Output, or holding one, are checked once known: every child waits for it through its
-    // dependsOn (the gate), so the vault names, key policies and trust policy stay known at preview.
+    // Tags given as an Output, or holding one, are checked once known.
     const tagsChecked = checkCallerTagsOnceKnown(`ImmutableBackup ${name}`, args.tags, IMMUTABLE_BACKUP_TAGS);
-    if (tagsChecked) gate.waitFor(tagsChecked);
-    const checked = pulumi.all([distinctRegions, boundaryChecked]);
-    const context = contextAfterCheck(given, checked);
-    const copyContext = contextAfterCheck(givenCopy, checked);
+    // Every child, the retained keys and vaults included, waits for all three checks through its dependsOn (the gate),
+    // never through its values: one unknown at preview leaves the vault names, key policies and trust policy known.
+    const checks: pulumi.Output<unknown>[] = [distinctRegions, boundaryChecked, ...(tagsChecked ? [tagsChecked] : [])];
+    gate.waitFor(pulumi.all(checks));
 
     const primary = lockedVault(`${name}-vault`, vaultName, context, args, parent);
     const copy = lockedVault(`${name}-copy-vault`, `${vaultName}${COPY_SUFFIX}`, copyContext, args, {

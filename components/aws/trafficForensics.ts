@@ -15,7 +15,7 @@ import {
   MirrorWords,
 } from "../plan/mirrorFilters";
 import { checkDays, shortenedRetentionWarning } from "../plan/retention";
-import { checkKnownArguments, checkList, checkPlain, checkRequiredInput, Problems } from "../validation";
+import { checkKnownArguments, checkList, checkPlain, checkRequiredInput, isPlain, Problems } from "../validation";
 import { evidenceWriter, guardEvidence, guardInheritedTransformations } from "./evidenceGuard";
 import { awsContext } from "./context";
 import { checkBucketName, createEvidenceBucket, EVIDENCE_TAG } from "./evidenceBucket";
@@ -467,7 +467,9 @@ export class TrafficForensics extends pulumi.ComponentResource {
         bucketName:
           args.bucketName === undefined
             ? context.accountId.apply((account) => defaultBucketNameOf(name, account))
-            : afterCheck(checked, args.bucketName),
+            : isPlain(args.bucketName)
+              ? args.bucketName // checked up front: stays known at preview whatever else waits
+              : afterCheck(checked, args.bucketName),
         kmsKeyArn: key.arn,
         retentionDays: args.retentionDays ?? DEFAULT_EVIDENCE_RETENTION_DAYS,
         tags,
