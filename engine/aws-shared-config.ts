@@ -1,10 +1,12 @@
 // The region of a profile in the AWS shared config and credentials files, read as the AWS SDK for Go v2 reads them
 // (internal/ini, config/shared_config.go): each kind of file merged key by key, later files winning; in the config file
 // `[profile NAME]` (and `[default]`, which `[profile default]` replaces whole); in the credentials file `[NAME]` only;
-// the credentials file's keys override the config file's for the same profile. A file that cannot be read counts as
+// the credentials file's keys override the config file's for the same profile. A file that cannot be opened counts as
 // empty, and a line the tokenizer does not recognise is skipped ("unrecognized tokens are effectively ignored",
-// internal/ini/tokenize.go since internal/ini v1.7.0), so no file fails the load.
+// internal/ini/tokenize.go since internal/ini v1.7.0); only a directory and a lone-quote value fail the load (see
+// `sharedFilesProblem`).
 import * as fs from "fs";
+import type { ConfigFileProblem } from "./provider-failures";
 
 /** Section name → its top-level keys (lower case) → values. */
 type Sections = Map<string, Map<string, string>>;
@@ -46,8 +48,7 @@ function sectionName(inner: string): string {
 
 /**
  * legacyStrconv: wrapping quotes dropped, nothing else; escapes are kept as written since internal/ini v1.7.3
- * ("Remove invalid escaping of shared config values"). (A lone quote, which the SDK's unquote slices out of range,
- * is kept.)
+ * ("Remove invalid escaping of shared config values"). A lone quote never gets here: see `isLoneQuote`.
  */
 function legacyStrconv(raw: string): string {
   const quoted = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0];
@@ -66,7 +67,7 @@ function splitProperty(line: string): [string, string] | undefined {
 /** One line as internal/ini/tokenize.go classifies it; undefined for blank, comment and unrecognised lines. */
 type Token =
   | { kind: "profile"; name: string }
-  | { kind: "property" | "subProperty"; key: string; value: string }
+  | { kind: "property" | "subProperty"; key: string; value: string; raw: string }
   | { kind: "continuation"; value: string };
 
 function tokenize(line: string): Token | undefined {
@@ -78,8 +79,9 @@ function tokenize(line: string): Token | undefined {
   const indented = isLineSpace(line[0]);
   // A top-level setting loses its comment; an indented one keeps it in its value.
   const kv = indented ? splitProperty(trimLeftLineSpace(line)) : splitProperty(trimPropertyComment(line));
-  if (kv) return { kind: indented ? "subProperty" : "property", key: kv[0].toLowerCase(), value: legacyStrconv(kv[1]) };
-  return indented ? { kind: "continuation", value: trimLeftLineSpace(line) } : undefined;
+  if (!kv) return indented ? { kind: "continuation", value: trimLeftLineSpace(line) } : undefined;
+  const [key, raw] = kv;
+  return { kind: indented ? "subProperty" : "property", key: key.toLowerCase(), value: legacyStrconv(raw), raw };
 }
 
 /**
@@ -135,6 +137,80 @@ function mergedSections(files: string[]): Sections {
     }
   }
   return merged;
+}
+
+/**
+ * A value that is one quote: the SDK's unquote (internal/ini/strings.go) takes it as quoted, its only character
+ * being both the opening and the closing quote, and slices out of range:
+ *
+ *     func unquote(s string) string {
+ *         if isSingleQuoted(s) || isDoubleQuoted(s) {
+ *             return s[1 : len(s)-1]
+ *         }
+ *         return s
+ *     }
+ *     func hasAffixes(s, left, right string) bool {
+ *         return strings.HasPrefix(s, left) && strings.HasSuffix(s, right)
+ *     }
+ *
+ * `s[1:0]` panics ("slice bounds out of range [1:0]"), and legacyStrconv calls unquote for every property and
+ * sub-property while tokenize.go reads the whole file: any key, in any section or none, crashes the provider.
+ */
+function isLoneQuote(raw: string): boolean {
+  return raw === '"' || raw === "'";
+}
+
+/** The first line (1-based) of `text` whose value the SDK's tokenizer panics on, with its key. */
+function loneQuoteLine(text: string): { line: number; key: string } | undefined {
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const token = tokenize(lines[i]);
+    if (token && "raw" in token && isLoneQuote(token.raw)) return { line: i + 1, key: token.key };
+  }
+  return undefined;
+}
+
+/**
+ * The first of `files` that fails the SDK's load, read in the SDK's order (config/shared_config.go,
+ * LoadSharedConfigProfile: `loadIniFiles(option.ConfigFiles)`, then `loadIniFiles(option.CredentialsFiles)`, each
+ * file in turn); undefined when all load. loadIniFiles skips only a file `os.Open` fails on:
+ *
+ *     sections, err := ini.OpenFile(filename)
+ *     var v *ini.UnableToReadFile
+ *     if ok := errors.As(err, &v); ok {
+ *         // Skip files which can't be opened and read for whatever reason.
+ *         continue
+ *     } else if err != nil {
+ *         return ini.Sections{}, SharedConfigLoadError{Filename: filename, Err: err}
+ *     }
+ *
+ * ini.OpenFile wraps only os.Open's error in UnableToReadFile; a directory opens, and Parse's `io.ReadAll` then
+ * fails ("read all: read DIR: is a directory"), which fails the whole load. A missing or forbidden file is skipped.
+ */
+export function sharedFilesProblem(files: string[]): ConfigFileProblem | undefined {
+  for (const file of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, "utf8");
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EISDIR") continue;
+      return {
+        file,
+        failure: "it is a directory, which the SDK opens but cannot read (read all: is a directory): loading fails",
+        fix: "Point the setting that names it (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, sharedConfigFiles or sharedCredentialsFiles) at a file, or move the directory away.",
+      };
+    }
+    const at = loneQuoteLine(text);
+    if (at) {
+      return {
+        file,
+        line: at.line,
+        failure: `the value of "${at.key}" is a lone quote, which the SDK's parser slices out of range: the provider panics (slice bounds out of range [1:0])`,
+        fix: "Close the quote or remove it.",
+      };
+    }
+  }
+  return undefined;
 }
 
 /** The config file's section of `profile`: `[profile NAME]`; for the default, `[profile default]` else `[default]`. */

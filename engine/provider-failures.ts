@@ -4,6 +4,26 @@ import type { EngineLog } from "./model";
 
 const SEE_ABOVE = "could not be configured: see its error above";
 
+/**
+ * A shared config file the provider's SDK fails on while loading it, whatever the region: the provider cannot be
+ * configured. `line` is 1-based, when one line is at fault; `fix` says what to change.
+ */
+export interface ConfigFileProblem {
+  file: string;
+  line?: number;
+  failure: string;
+  fix: string;
+}
+
+/** The failure of a provider of `pkg` whose SDK cannot read a shared config file, against the provider. */
+export function configFileFailure(pkg: string, providerName: string, problem: ConfigFileProblem): string {
+  const where = problem.line ? `${problem.file}, line ${problem.line}` : problem.file;
+  return (
+    `pulumi:providers:${pkg} resource '${providerName}' has a problem: ` +
+    `the provider's SDK cannot read ${where}: ${problem.failure}. ${problem.fix}`
+  );
+}
+
 /** What a registration or invoke served by the unconfigured provider fails with. */
 export function unconfiguredProviderNote(pkg: string, name: string, explicit: boolean): string {
   return explicit ? `the ${pkg} provider '${name}' ${SEE_ABOVE}` : `the default ${pkg} provider ${SEE_ABOVE}`;

@@ -5,8 +5,9 @@
 import * as os from "os";
 import * as path from "path";
 import { containsUnknown } from "../lib/values";
-import { profileRegionId } from "./alicloud-profile";
-import { sharedConfigRegion } from "./aws-shared-config";
+import { readProfile } from "./alicloud-profile";
+import { sharedConfigRegion, sharedFilesProblem } from "./aws-shared-config";
+import { configFileFailure, type ConfigFileProblem } from "./provider-failures";
 import { isSecretValue, SECRET_MARKER } from "./secrets";
 
 export type ProviderRegion =
@@ -14,13 +15,15 @@ export type ProviderRegion =
   /** Some provider input is unknown in a preview: the CLI cannot configure the provider either. */
   | { kind: "unknown" }
   /** No source gives a region; `looked` names the shared config the provider read last. */
-  | { kind: "missing"; looked: string };
+  | { kind: "missing"; looked: string }
+  /** The provider's SDK fails on a shared config file it reads, whatever the region. */
+  | { kind: "unreadable"; problem: ConfigFileProblem };
 
 /** A region the provider fails on: it cannot be configured. */
-export type FailedRegion = Extract<ProviderRegion, { kind: "missing" }>;
+export type FailedRegion = Extract<ProviderRegion, { kind: "missing" | "unreadable" }>;
 
 export function isFailedRegion(region: ProviderRegion): region is FailedRegion {
-  return region.kind === "missing";
+  return region.kind === "missing" || region.kind === "unreadable";
 }
 
 /** terraform-provider-alicloud's DEFAULT_REGION, used when neither config, environment nor profile names one. */
@@ -89,6 +92,12 @@ function awsRegion(inputs: Record<string, unknown>, env: NodeJS.ProcessEnv): Pro
   const credentialsFiles = (
     stringList(inputs.sharedCredentialsFiles) ?? [env.AWS_SHARED_CREDENTIALS_FILE || path.join(awsDir, "credentials")]
   ).map((f) => expandHome(f, env));
+  // The SDK loads every shared file whatever the region (config.LoadDefaultConfig), and fails or panics on a bad one.
+  const problem = sharedFilesProblem(configFiles) ?? sharedFilesProblem(credentialsFiles);
+  if (problem) {
+    const secret = isSecretValue(inputs.sharedConfigFiles) || isSecretValue(inputs.sharedCredentialsFiles);
+    return { kind: "unreadable", problem: secret ? { ...problem, file: SECRET_MARKER } : problem };
+  }
   const region =
     given(inputs.region) ??
     firstEnv(env, ["AWS_REGION", "AWS_DEFAULT_REGION"]) ??
@@ -117,8 +126,12 @@ function alicloudRegion(inputs: Record<string, unknown>, env: NodeJS.ProcessEnv)
     given(inputs.sharedCredentialsFile) ??
     firstEnv(env, ["ALICLOUD_SHARED_CREDENTIALS_FILE", "ALIBABA_CLOUD_CREDENTIALS_FILE"]) ??
     path.join(homeDir(env), ".aliyun", "config.json");
-  const fromProfile = profile ? profileRegionId(expandHome(file, env), profile) : undefined;
-  return { kind: "known", region: (fromProfile ?? ALICLOUD_DEFAULT_REGION).trim() };
+  const read = profile ? readProfile(expandHome(file, env), profile) : {};
+  if (read.problem) {
+    const secret = isSecretValue(inputs.sharedCredentialsFile);
+    return { kind: "unreadable", problem: secret ? { ...read.problem, file: SECRET_MARKER } : read.problem };
+  }
+  return { kind: "known", region: (read.regionId ?? ALICLOUD_DEFAULT_REGION).trim() };
 }
 
 /** aws-native reads its region from config or the environment only, and fails Configure without one. */
@@ -174,6 +187,7 @@ export function providerRegionFailure(
   region: FailedRegion,
   explicit: boolean,
 ): string {
+  if (region.kind === "unreadable") return configFileFailure(pkg, providerName, region.problem);
   return missingRegionFailure(pkg, providerName, region.looked, explicit);
 }
 
