@@ -10,6 +10,7 @@ import { PreviewError, runPreview } from "../../engine/preview";
 import { providerRegion, providerRegionFailure, type FailedRegion } from "../../engine/provider-regions";
 import { SECRET_SIG, SIG_KEY } from "../../engine/wire-values";
 import { programProject } from "./program-project";
+import { noAwsEnv } from "./provider-env";
 
 function tmpDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "engine-home-"));
@@ -21,18 +22,6 @@ function fileWith(text: string, name = "config"): string {
   fs.writeFileSync(file, text);
   return file;
 }
-
-/** An environment seeing no AWS settings but a home of its own. */
-const noAwsEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
-  HOME: tmpDir(),
-  AWS_REGION: "",
-  AWS_DEFAULT_REGION: "",
-  AWS_PROFILE: "",
-  AWS_DEFAULT_PROFILE: "",
-  AWS_CONFIG_FILE: "",
-  AWS_SHARED_CREDENTIALS_FILE: "",
-  ...extra,
-});
 
 const aws = (inputs: Record<string, unknown>, env: NodeJS.ProcessEnv) => providerRegion("aws", inputs, env);
 const known = (region: string) => ({ kind: "known", region });

@@ -1,24 +1,12 @@
 // Environment values as the providers read them: aws-sdk-go-v2 config/env_config.go (setStringFromEnvVal) and the
 // bridge's EnvVars defaults take the first non-empty variable, as written, trimming nothing.
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { providerRegion } from "../../engine/provider-regions";
-
-/** A home folder holding `files` (relative path → text), and an environment that sees nothing else. */
-function home(files: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "engine-home-"));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return { HOME: dir };
-}
+import { homeWith } from "./provider-env";
 
 const known = (region: string) => ({ kind: "known", region });
 
 describe.each(["aws", "aws-native"])("the %s provider's region from the environment", (pkg) => {
-  const region = (env: NodeJS.ProcessEnv) => providerRegion(pkg, {}, { ...home(), ...env });
+  const region = (env: NodeJS.ProcessEnv) => providerRegion(pkg, {}, { ...homeWith(), ...env });
 
   it("keeps blanks around AWS_REGION (a region the provider does not trim either)", () => {
     expect(region({ AWS_REGION: " eu-west-1" })).toEqual(known(" eu-west-1"));
@@ -32,7 +20,7 @@ describe.each(["aws", "aws-native"])("the %s provider's region from the environm
 });
 
 describe("the AWS provider's profile from the environment", () => {
-  const env = home({ ".aws/config": "[default]\nregion = us-east-2\n[profile ops]\nregion = ap-south-1\n" });
+  const env = homeWith({ ".aws/config": "[default]\nregion = us-east-2\n[profile ops]\nregion = ap-south-1\n" });
   const aws = (extra: NodeJS.ProcessEnv) => providerRegion("aws", {}, { ...env, ...extra });
 
   it("reads the profile named as written: a blank around it names another profile", () => {
@@ -47,7 +35,7 @@ describe("the AWS provider's profile from the environment", () => {
 });
 
 describe("the AWS providers' inputs, as the bridge passes them on", () => {
-  const env = home({ ".aws/config": "[default]\nregion = us-east-2\n[profile ops]\nregion = ap-south-1\n" });
+  const env = homeWith({ ".aws/config": "[default]\nregion = us-east-2\n[profile ops]\nregion = ap-south-1\n" });
 
   it.each(["aws", "aws-native"])("keeps blanks around a %s region input, as around AWS_REGION", (pkg) => {
     expect(providerRegion(pkg, { region: " eu-west-1" }, { ...env, AWS_REGION: "ap-east-1" })).toEqual(

@@ -1,24 +1,13 @@
 // Where a provider's region comes from, as the AWS and alicloud providers look for it: config (or an explicit
 // provider's inputs), the environment, then the cloud's shared config file; unknown inputs leave it unknown.
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { profileRegion } from "../../engine/aws-shared-config";
 import { packageConfig } from "../../engine/default-providers";
 import { missingRegionFailure, missingRegionMessage, providerRegion } from "../../engine/provider-regions";
 import { UNKNOWN } from "./helpers";
+import { homeWith } from "./provider-env";
 
 const SECRET = (value: unknown) => ({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value });
-
-/** A home folder holding `files` (relative path → text), and an environment that sees nothing else. */
-function home(files: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "engine-home-"));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return { HOME: dir };
-}
 
 const known = (region: string) => ({ kind: "known", region });
 
@@ -26,14 +15,14 @@ describe("the AWS provider's region", () => {
   const aws = (inputs: Record<string, unknown>, env: NodeJS.ProcessEnv) => providerRegion("aws", inputs, env);
 
   it("takes config first, then AWS_REGION, then AWS_DEFAULT_REGION", () => {
-    const env = { ...home(), AWS_REGION: "eu-west-1", AWS_DEFAULT_REGION: "ap-east-1" };
+    const env = { ...homeWith(), AWS_REGION: "eu-west-1", AWS_DEFAULT_REGION: "ap-east-1" };
     expect(aws({ region: "us-west-2" }, env)).toEqual(known("us-west-2"));
     expect(aws({}, env)).toEqual(known("eu-west-1"));
     expect(aws({}, { ...env, AWS_REGION: "" })).toEqual(known("ap-east-1"));
   });
 
   it("reads the default profile of ~/.aws/config, or the profile AWS_PROFILE or aws:profile names", () => {
-    const env = home({
+    const env = homeWith({
       ".aws/config":
         "[default]\nregion = eu-north-1\n\n[profile ops]\nregion=ap-south-1 # Mumbai\n[staging]\nregion = sa-east-1\n",
     });
@@ -45,7 +34,7 @@ describe("the AWS provider's region", () => {
   });
 
   it("honours AWS_CONFIG_FILE, and aws:sharedConfigFiles over it (the last file naming a region wins)", () => {
-    const env = home({
+    const env = homeWith({
       "a.ini": "[default]\nregion = us-east-2\n",
       "b.ini": "[profile default]\nregion = ca-central-1\n",
     });
@@ -64,26 +53,26 @@ describe("the AWS provider's region", () => {
   });
 
   it("reads the shared credentials file too, whose region wins over the config file's for the same profile", () => {
-    const env = home({
+    const env = homeWith({
       ".aws/credentials":
         "[default]\nregion = eu-west-1\n[profile ops]\nregion = us-west-1\n[ops]\nregion = ap-east-1\n",
     });
     expect(aws({}, env)).toEqual(known("eu-west-1"));
     expect(aws({ profile: "ops" }, env)).toEqual(known("ap-east-1"));
-    const both = home({
+    const both = homeWith({
       ".aws/config": "[default]\nregion = us-east-2\n[profile ops]\nregion = ca-central-1\n",
       ".aws/credentials": "[default]\nregion = eu-west-1\n",
     });
     expect(aws({}, both)).toEqual(known("eu-west-1"));
     expect(aws({}, { ...both, AWS_PROFILE: "ops" })).toEqual(known("ca-central-1"));
     // `[profile NAME]` is not a credentials-file section.
-    expect(aws({}, home({ ".aws/credentials": "[profile default]\nregion = eu-west-1\n" }))).toMatchObject({
+    expect(aws({}, homeWith({ ".aws/credentials": "[profile default]\nregion = eu-west-1\n" }))).toMatchObject({
       kind: "missing",
     });
   });
 
   it("takes the credentials file from aws:sharedCredentialsFiles, else AWS_SHARED_CREDENTIALS_FILE", () => {
-    const env = home({ "a.ini": "[default]\nregion = sa-east-1\n", "b.ini": "[default]\nregion = me-central-1\n" });
+    const env = homeWith({ "a.ini": "[default]\nregion = sa-east-1\n", "b.ini": "[default]\nregion = me-central-1\n" });
     const file = (name: string) => path.join(env.HOME!, name);
     expect(aws({}, { ...env, AWS_SHARED_CREDENTIALS_FILE: file("a.ini") })).toEqual(known("sa-east-1"));
     const files = JSON.stringify([file("a.ini"), file("b.ini")]);
@@ -93,7 +82,7 @@ describe("the AWS provider's region", () => {
   });
 
   it("names a secret profile or file list only as secret where it looked", () => {
-    const looked = (inputs: Record<string, unknown>) => (aws(inputs, home()) as { looked: string }).looked;
+    const looked = (inputs: Record<string, unknown>) => (aws(inputs, homeWith()) as { looked: string }).looked;
     expect(looked({ profile: SECRET("TOPSECRETPROFILE") })).toMatch(/^profile \[secret\] of /);
     expect(looked({ profile: SECRET("TOPSECRETPROFILE") })).not.toContain("TOPSECRET");
     expect(looked({ sharedConfigFiles: SECRET('["/x/TOPSECRET.ini"]') })).toMatch(/of \[secret\], .*credentials$/);
@@ -101,13 +90,13 @@ describe("the AWS provider's region", () => {
   });
 
   it("knows a secret region (it is only secret), and leaves a provider with an unknown input unknown", () => {
-    expect(aws({ region: SECRET("eu-central-1") }, home())).toEqual(known("eu-central-1"));
-    expect(aws({ region: UNKNOWN }, { ...home(), AWS_REGION: "us-east-1" })).toEqual({ kind: "unknown" });
-    expect(aws({ region: "us-east-1", assumeRoles: [{ roleArn: UNKNOWN }] }, home())).toEqual({ kind: "unknown" });
+    expect(aws({ region: SECRET("eu-central-1") }, homeWith())).toEqual(known("eu-central-1"));
+    expect(aws({ region: UNKNOWN }, { ...homeWith(), AWS_REGION: "us-east-1" })).toEqual({ kind: "unknown" });
+    expect(aws({ region: "us-east-1", assumeRoles: [{ roleArn: UNKNOWN }] }, homeWith())).toEqual({ kind: "unknown" });
   });
 
   it("is missing when nothing names one, saying where the provider looked", () => {
-    const env = home();
+    const env = homeWith();
     const aws_ = path.join(env.HOME!, ".aws");
     expect(aws({}, env)).toEqual({
       kind: "missing",
@@ -171,7 +160,7 @@ describe("the AWS SDK's reading of a shared config file", () => {
   });
 
   it("lets a later file's empty region empty an earlier one's, as the SDK merges files key by key", () => {
-    const env = home({ "a.ini": "[default]\nregion = us-east-2\n", "b.ini": "[default]\nregion =\n" });
+    const env = homeWith({ "a.ini": "[default]\nregion = us-east-2\n", "b.ini": "[default]\nregion =\n" });
     const files = JSON.stringify([path.join(env.HOME!, "a.ini"), path.join(env.HOME!, "b.ini")]);
     expect(providerRegion("aws", { sharedConfigFiles: files }, env)).toMatchObject({ kind: "missing" });
   });
@@ -181,14 +170,14 @@ describe("the aws-native provider's region", () => {
   const native = (inputs: Record<string, unknown>, env: NodeJS.ProcessEnv) => providerRegion("aws-native", inputs, env);
 
   it("takes config first, then AWS_REGION, then AWS_DEFAULT_REGION", () => {
-    const env = { ...home(), AWS_REGION: "eu-west-1", AWS_DEFAULT_REGION: "ap-east-1" };
+    const env = { ...homeWith(), AWS_REGION: "eu-west-1", AWS_DEFAULT_REGION: "ap-east-1" };
     expect(native({ region: "us-west-2" }, env)).toEqual(known("us-west-2"));
     expect(native({}, env)).toEqual(known("eu-west-1"));
     expect(native({}, { ...env, AWS_REGION: "" })).toEqual(known("ap-east-1"));
   });
 
   it("is missing without one, the shared config file's profile not read", () => {
-    const env = home({ ".aws/config": "[default]\nregion = eu-north-1\n" });
+    const env = homeWith({ ".aws/config": "[default]\nregion = eu-north-1\n" });
     expect(native({}, env)).toMatchObject({ kind: "missing" });
     expect(missingRegionFailure("aws-native", "default", "", false)).toContain(
       'missing required configuration key "aws-native:region"',
@@ -210,22 +199,22 @@ describe("the alicloud provider's region", () => {
   });
 
   it("takes config first, then ALICLOUD_REGION, then ALIBABA_CLOUD_REGION", () => {
-    const env = { ...home(), ALICLOUD_REGION: "cn-shanghai", ALIBABA_CLOUD_REGION: "cn-qingdao" };
+    const env = { ...homeWith(), ALICLOUD_REGION: "cn-shanghai", ALIBABA_CLOUD_REGION: "cn-qingdao" };
     expect(ali({ region: "cn-hangzhou" }, env)).toEqual(known("cn-hangzhou"));
     expect(ali({}, env)).toEqual(known("cn-shanghai"));
     expect(ali({}, { ...env, ALICLOUD_REGION: "" })).toEqual(known("cn-qingdao"));
   });
 
   it("reads the region of the profile named by alicloud:profile or ALICLOUD_PROFILE from ~/.aliyun/config.json", () => {
-    const env = home({ ".aliyun/config.json": aliyunConfig });
+    const env = homeWith({ ".aliyun/config.json": aliyunConfig });
     expect(ali({ profile: "intl" }, env)).toEqual(known("ap-southeast-1"));
     expect(ali({}, { ...env, ALICLOUD_PROFILE: "main" })).toEqual(known("cn-shenzhen"));
   });
 
   it("falls back to cn-beijing, the provider's default, without failing (no profile named, or none found)", () => {
     // The CLI's `current` profile is not read: the provider reads a profile only when one is named.
-    expect(ali({}, home({ ".aliyun/config.json": aliyunConfig }))).toEqual(known("cn-beijing"));
-    expect(ali({ profile: "nobody" }, home({ ".aliyun/config.json": aliyunConfig }))).toEqual(known("cn-beijing"));
-    expect(ali({}, home())).toEqual(known("cn-beijing"));
+    expect(ali({}, homeWith({ ".aliyun/config.json": aliyunConfig }))).toEqual(known("cn-beijing"));
+    expect(ali({ profile: "nobody" }, homeWith({ ".aliyun/config.json": aliyunConfig }))).toEqual(known("cn-beijing"));
+    expect(ali({}, homeWith())).toEqual(known("cn-beijing"));
   });
 });

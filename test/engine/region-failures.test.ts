@@ -1,25 +1,15 @@
 // How a missing AWS region is reported through the CLI: once per provider, where the CLI reports it, with the failed
 // registrations pointing to it; a secret profile or shared file list is never printed, in text or in --json.
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { stripAnsi } from "../../engine/text";
 import { runCli } from "./helpers";
 import { programProject } from "./program-project";
+import { noAwsEnv } from "./provider-env";
 
 const SECRET = "TOPSECRETPROFILE";
 
 /** Runs the CLI with a home holding no AWS files and no AWS variables set. */
 async function runWithoutRegion(dir: string, ...args: string[]) {
-  const env: NodeJS.ProcessEnv = {
-    HOME: fs.mkdtempSync(path.join(os.tmpdir(), "engine-home-")),
-    AWS_REGION: "",
-    AWS_DEFAULT_REGION: "",
-    AWS_PROFILE: "",
-    AWS_DEFAULT_PROFILE: "",
-    AWS_CONFIG_FILE: "",
-    AWS_SHARED_CREDENTIALS_FILE: "",
-  };
+  const env = noAwsEnv();
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
   try {

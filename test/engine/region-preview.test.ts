@@ -2,25 +2,10 @@
 // as `pulumi preview` fails; Alibaba Cloud falls back to its provider's default; invokes answer in the region of the
 // provider that serves them, a secret region known; a provider whose region is unknown answers empty, as the CLI does.
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { PreviewError, runPreview } from "../../engine/preview";
 import { programProject } from "./program-project";
-
-/** An environment with no AWS region in it: no variables, and a home without `.aws/config`. */
-function noRegionEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const homeDir = fs.mkdtempSync(path.join(os.tmpdir(), "engine-home-"));
-  return {
-    HOME: homeDir,
-    AWS_REGION: "",
-    AWS_DEFAULT_REGION: "",
-    AWS_PROFILE: "",
-    AWS_DEFAULT_PROFILE: "",
-    AWS_CONFIG_FILE: "",
-    AWS_SHARED_CREDENTIALS_FILE: "",
-    ...extra,
-  };
-}
+import { noAwsEnv } from "./provider-env";
 
 const preview = (dir: string, env: NodeJS.ProcessEnv) => runPreview({ stack: "s", cwd: dir, env });
 
@@ -47,7 +32,7 @@ const REGION_INTO_BUCKET = (opts: string) =>
 describe("a stack without an AWS region", () => {
   it("fails a resource on the default provider with the provider's error and the fix", async () => {
     const dir = programProject('new Res("aws:s3/bucket:Bucket", "logs", {});\n');
-    const env = noRegionEnv();
+    const env = noAwsEnv();
     const error = await failure(dir, env);
     expect(error.kind).toBe("program");
     expect(error.resource).toBe("urn:pulumi:s::p::pulumi:providers:aws::default");
@@ -60,7 +45,7 @@ describe("a stack without an AWS region", () => {
 
   it("previews when the stack config names the region", async () => {
     const dir = programProject(REGION_INTO_BUCKET("{}"), "config:\n  aws:region: eu-south-1\n");
-    expect(await bucketOf(dir, noRegionEnv({ AWS_REGION: "us-west-2" }), "named")).toBe("eu-south-1");
+    expect(await bucketOf(dir, noAwsEnv({ AWS_REGION: "us-west-2" }), "named")).toBe("eu-south-1");
   });
 
   it("fails a default-provider invoke even when the program catches its rejection, as the CLI's deployment does", async () => {
@@ -68,19 +53,19 @@ describe("a stack without an AWS region", () => {
       'pulumi.runtime.invoke("aws:index/getRegion:getRegion", {}).catch(() => undefined);\n' +
         'new Res("random:index/randomId:RandomId", "suffix", { byteLength: 4 });\n',
     );
-    const error = await failure(dir, noRegionEnv());
+    const error = await failure(dir, noAwsEnv());
     expect(error.message).toContain("Missing region information");
   });
 
   it("fails an explicit AWS provider that has no region anywhere, naming the provider's own fix", async () => {
     const dir = programProject('new pulumi.ProviderResource("aws", "standby", {});\n');
-    const error = await failure(dir, noRegionEnv());
+    const error = await failure(dir, noAwsEnv());
     expect(error.resource).toBe("urn:pulumi:s::p::pulumi:providers:aws::standby");
     expect(error.message).toContain('new aws.Provider("standby", { region: "<region>" })');
   });
 
   it("previews with the region of the shared config file's profile (AWS_CONFIG_FILE, AWS_PROFILE)", async () => {
-    const env = noRegionEnv();
+    const env = noAwsEnv();
     const config = path.join(env.HOME!, "aws-config");
     fs.writeFileSync(config, "[default]\nregion = us-west-1\n[profile ops]\nregion = ap-northeast-1\n");
     const dir = programProject(REGION_INTO_BUCKET("{}"));
@@ -90,7 +75,7 @@ describe("a stack without an AWS region", () => {
   });
 
   it("reads an AWS_CONFIG_FILE past lines the SDK does not recognise, as the SDK skips them", async () => {
-    const env = noRegionEnv();
+    const env = noAwsEnv();
     const config = path.join(env.HOME!, "aws-config");
     fs.writeFileSync(config, "[default]\nus-west-2\nregion = us-west-1\n");
     const dir = programProject(REGION_INTO_BUCKET("{}"));
@@ -98,7 +83,7 @@ describe("a stack without an AWS region", () => {
   });
 
   it("previews with the region of the AWS_DEFAULT_PROFILE profile", async () => {
-    const env = noRegionEnv();
+    const env = noAwsEnv();
     const config = path.join(env.HOME!, "aws-config");
     fs.writeFileSync(config, "[default]\nregion = us-west-1\n[profile ops]\nregion = ap-northeast-1\n");
     const dir = programProject(REGION_INTO_BUCKET("{}"));
@@ -107,7 +92,7 @@ describe("a stack without an AWS region", () => {
   });
 
   it("previews with the region of the shared credentials file's default profile", async () => {
-    const env = noRegionEnv();
+    const env = noAwsEnv();
     fs.mkdirSync(path.join(env.HOME!, ".aws"));
     fs.writeFileSync(path.join(env.HOME!, ".aws", "credentials"), "[default]\nregion = eu-west-1\n");
     expect(await bucketOf(programProject(REGION_INTO_BUCKET("{}")), env, "named")).toBe("eu-west-1");
@@ -115,11 +100,11 @@ describe("a stack without an AWS region", () => {
 
   it("fails an aws-native resource as the aws-native provider does, and previews with aws-native:region", async () => {
     const program = 'new Res("aws-native:s3:Bucket", "logs", {});\n';
-    const error = await failure(programProject(program), noRegionEnv());
+    const error = await failure(programProject(program), noAwsEnv());
     expect(error.resource).toBe("urn:pulumi:s::p::pulumi:providers:aws-native::default");
     expect(error.message).toContain('missing required configuration key "aws-native:region"');
     const configured = programProject(program, "config:\n  aws-native:region: eu-west-1\n");
-    expect((await preview(configured, noRegionEnv())).resources.map((r) => r.name)).toContain("logs");
+    expect((await preview(configured, noAwsEnv())).resources.map((r) => r.name)).toContain("logs");
   });
 
   it("leaves an Alibaba Cloud stack alone: its provider defaults to cn-beijing", async () => {
@@ -127,8 +112,8 @@ describe("a stack without an AWS region", () => {
       'pulumi.runtime.invoke("alicloud:index/getRegions:getRegions", { current: true })' +
         '.then((r) => new Res("alicloud:oss/bucket:Bucket", "named", { bucket: r.ids[0] }));\n',
     );
-    expect(await bucketOf(dir, noRegionEnv(), "named")).toBe("cn-beijing");
-    expect(await bucketOf(dir, noRegionEnv({ ALICLOUD_REGION: "cn-shenzhen" }), "named")).toBe("cn-shenzhen");
+    expect(await bucketOf(dir, noAwsEnv(), "named")).toBe("cn-beijing");
+    expect(await bucketOf(dir, noAwsEnv({ ALICLOUD_REGION: "cn-shenzhen" }), "named")).toBe("cn-shenzhen");
   });
 });
 
@@ -143,7 +128,7 @@ describe("an invoke through an explicit AWS provider", () => {
       stack,
     );
     // The region itself prints as [secret]; the zone id it yields does not contain it.
-    expect(await bucketOf(dir, noRegionEnv(), "named")).toBe("apnortheast1-az1");
+    expect(await bucketOf(dir, noAwsEnv(), "named")).toBe("apnortheast1-az1");
   });
 
   /** A program invoking `token` through provider `p`, whose region is unknown in a preview (it waits on an id). */
@@ -161,7 +146,7 @@ describe("an invoke through an explicit AWS provider", () => {
       'pulumi.runtime.invoke("aws:index/getAvailabilityZones:getAvailabilityZones", {}, { provider: p })' +
         '.then((r) => new Res("aws:s3/bucket:Bucket", "named", { bucket: JSON.stringify(r) }, { provider: p }));\n',
     );
-    expect(await bucketOf(dir, noRegionEnv(), "named")).toBe("{}");
+    expect(await bucketOf(dir, noAwsEnv(), "named")).toBe("{}");
   });
 
   it("gives the output form a known, empty result whose fields are undefined", async () => {
@@ -169,7 +154,7 @@ describe("an invoke through an explicit AWS provider", () => {
       'const r = pulumi.runtime.invokeOutput("aws:index/getRegion:getRegion", {}, { provider: p });\n' +
         'new Res("aws:s3/bucket:Bucket", "named", { bucket: r.apply((v) => `${JSON.stringify(v)} ${v.name}`) });\n',
     );
-    expect(await bucketOf(dir, noRegionEnv(), "named")).toBe("{} undefined");
+    expect(await bucketOf(dir, noAwsEnv(), "named")).toBe("{} undefined");
   });
 
   it("answers empty, without failing, even an invoke no handler answers or one a handler refuses", async () => {
@@ -179,7 +164,7 @@ describe("an invoke through an explicit AWS provider", () => {
         '  pulumi.runtime.invoke("aws:ssm/getParameter:getParameter", { name: "/app/secret" }, { provider: p }),\n' +
         ']).then((rs) => new Res("aws:s3/bucket:Bucket", "named", { bucket: JSON.stringify(rs) }));\n',
     );
-    const result = await preview(dir, noRegionEnv());
+    const result = await preview(dir, noAwsEnv());
     expect(result.resources.find((r) => r.name === "named")?.inputs.bucket).toBe("[{},{}]");
   });
 });

@@ -5,7 +5,7 @@ import { hardeningRules } from "../../policies/catalog";
 import { requireEvidenceBucketImmutability } from "../../policies/rules/require-evidence-bucket-immutability";
 import { requireEvidenceOssWorm } from "../../policies/rules/require-evidence-oss-worm";
 import { requireEvidenceS3DefaultRetention } from "../../policies/rules/require-evidence-s3-default-retention";
-import { mandatory, run, UNKNOWN } from "./harness";
+import { mandatory, run, table, UNKNOWN, type Case } from "./harness";
 import { stackTable } from "./stack-table";
 import { cfn } from "./template-bodies";
 import { CFN_STACK } from "./templates-fixtures";
@@ -56,30 +56,9 @@ const glacierLock = (vaultName: unknown, days: unknown) => ({
   policy: denyYoungerThan(days),
 });
 
-interface Row {
-  name: string;
-  type: string;
-  props: Record<string, unknown>;
-  violations: number;
-  notes?: number;
-  /** Substring every violation message must contain. */
-  mentions?: string;
-  resourceName?: string;
-}
-
-/** Like the harness's table, with the rule's own config (as `--policy-pack-config` gives it). */
-function configuredTable(config: Record<string, unknown>, rows: Row[]) {
-  it.each(rows.map((r) => [r.name, r] as const))("%s", async (_n, r) => {
-    const ds = await run(requireEvidenceBucketImmutability, r.type, r.props, { name: r.resourceName, config });
-    const notes = ds.filter((d) => d.message.startsWith("cannot be verified"));
-    const violations = ds.filter((d) => d.level === "mandatory" && !d.message.startsWith("cannot be verified"));
-    expect({ violations: violations.length, notes: notes.length }).toEqual({
-      violations: r.violations,
-      notes: r.notes ?? 0,
-    });
-    if (r.mentions) for (const d of violations) expect(d.message).toContain(r.mentions);
-  });
-}
+/** The harness's table with the rule's own config (as `--policy-pack-config` gives it). */
+const configuredTable = (config: Record<string, unknown>, rows: Case[]) =>
+  table(requireEvidenceBucketImmutability, rows, config);
 
 describe("require-evidence-bucket-immutability under minRetentionDays 365", () => {
   configuredTable({ minRetentionDays: 365 }, [

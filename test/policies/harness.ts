@@ -180,9 +180,10 @@ export interface Case {
   resourceName?: string;
 }
 
-export function table(policy: ResourceValidationPolicy, cases: Case[]) {
+/** One test per case; `config` is the policy's own, as `--policy-pack-config` gives it. */
+export function table(policy: ResourceValidationPolicy, cases: Case[], config?: Record<string, unknown>) {
   it.each(cases.map((c) => [c.name, c] as const))("%s", async (_n, c) => {
-    const ds = await run(policy, c.type, c.props, { name: c.resourceName });
+    const ds = await run(policy, c.type, c.props, { name: c.resourceName, ...(config ? { config } : {}) });
     const v = ds.filter((d) => d.level === policy.enforcementLevel && !d.message.startsWith("cannot be verified"));
     const notes = ds.filter((d) => d.message.startsWith("cannot be verified"));
     expect({ violations: v.length, notes: notes.length }).toEqual({ violations: c.violations, notes: c.notes ?? 0 });
