@@ -10,6 +10,8 @@ import { GenericResource, isUnknown, str, unwrap } from "./resource";
 
 const BALANCER_ARN = /^arn:[^:]+:elasticloadbalancing:[^:]*:[^:]*:loadbalancer\/(app|net|gwy)\/([^/]+)\/[^/]+$/;
 
+const BEANSTALK_ENVIRONMENT = "aws:elasticbeanstalk/environment:Environment";
+
 /** The ARN's type segment for each `loadBalancerType` (absent: application; one not listed here: any). */
 const ARN_KIND: Record<string, string> = { application: "app", network: "net", gateway: "gwy" };
 
@@ -23,6 +25,8 @@ export function literalMayName(r: GenericResource, literal: string): boolean {
   if (shaped !== undefined) return shaped;
   const arn = BALANCER_ARN.exec(literal);
   if (!arn) return true;
+  // An Elastic Beanstalk environment creates its balancer and gives its ARN as an output (`loadBalancers`).
+  if (r.type === BEANSTALK_ENVIRONMENT) return true;
   if (!(AWS.lb as readonly string[]).includes(r.type)) return false;
   const [, kind, name] = arn;
   return (
