@@ -6,6 +6,7 @@
 // file is read as that file: a boot script, unit or crontab for the commands it will run as root, sshd's
 // configuration for its settings, any other file for its commands only (a script's, daemons too, once the user data
 // runs it). Every matcher is linear in its input: user data may be hostile.
+import { BoundedMemo } from "./bounded-memo";
 import { isAccountsFile, passwordLines } from "./userdata-accounts";
 import { BootScriptFormat, bootCommands, bootScriptFormat } from "./userdata-boot-scripts";
 import { chargeCopy, copiedFrom, copiesOnlyText, refilledBy } from "./userdata-copied-over";
@@ -61,13 +62,25 @@ const MAX_REMOVALS = 64;
  * Lines of a boot script or cloud-config that weaken login. A sed expression that rewrites a directive counts by
  * what it writes (the replacement), so `s/^#PasswordAuthentication.*$/PasswordAuthentication no/` is safe.
  */
-export function findLoginWeaknesses(text: string): LoginWeakness[] {
+export function findLoginWeaknesses(text: string): readonly LoginWeakness[] {
+  if (typeof text !== "string") return [];
+  if (text.length > MAX_REMEMBERED_TEXT) return scanScript(text);
+  return readScripts.through(text, () => Object.freeze(scanScript(text).map((w) => Object.freeze(w))));
+}
+
+/**
+ * A stack repeats one boot script on every instance a component or launch template makes, so each distinct text is
+ * read once; the reading depends on the text alone (its budgets count work, not time). Results are frozen, as every
+ * caller shares them. Longer texts are read each time, so hostile ones cannot hold memory.
+ */
+const readScripts = new BoundedMemo<string, readonly LoginWeakness[]>(256);
+const MAX_REMEMBERED_TEXT = 64 * 1024;
+
+function scanScript(text: string): LoginWeakness[] {
   const found = new Findings();
-  if (typeof text === "string") {
-    const scan = new Scan();
-    scan.userData(text, found, 0, AS_CONFIG, false);
-    scan.finish();
-  }
+  const scan = new Scan();
+  scan.userData(text, found, 0, AS_CONFIG, false);
+  scan.finish();
   return found.weaknesses();
 }
 

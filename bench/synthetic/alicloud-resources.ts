@@ -1,6 +1,6 @@
 // Builders of realistic Alibaba Cloud resource inputs (field names as @pulumi/alicloud sends them).
 import { Builder } from "./aws-resources";
-import { b64, boot, byPosture, INTERNAL_CIDRS, newId } from "./posture";
+import { b64, bootScript, byPosture, INTERNAL_CIDRS, newId } from "./posture";
 
 export const alicloudBuilders: Record<string, Builder> = {
   sgRule: (rng, posture) => {
@@ -31,7 +31,7 @@ export const alicloudBuilders: Record<string, Builder> = {
       vswitchId: newId(rng, "vsw"),
       securityGroups: [newId(rng, "sg")],
       ...(posture === "insecure" ? { password: "Ransom-me-2024" } : { keyName: "ops-key" }),
-      userData: b64(posture === "insecure" ? boot.insecure : boot.secure),
+      userData: b64(bootScript(rng, posture)),
       internetMaxBandwidthOut: posture === "insecure" ? 100 : 0,
       httpTokens: byPosture(posture, "required", "optional"),
       systemDiskCategory: "cloud_essd",

@@ -1,6 +1,6 @@
 // Builders of realistic AWS resource inputs (field names as @pulumi/aws sends them), each to a given posture.
 import { Prng } from "./prng";
-import { b64, boot, byPosture, INTERNAL_CIDRS, newId, Posture, UNKNOWN } from "./posture";
+import { b64, bootScript, byPosture, INTERNAL_CIDRS, newId, Posture, UNKNOWN } from "./posture";
 
 export type Builder = (rng: Prng, posture: Posture) => { type: string; props: Record<string, unknown> };
 
@@ -49,7 +49,7 @@ export const awsBuilders: Record<string, Builder> = {
       instanceType: rng.pick(["t3.micro", "m6i.large"]),
       subnetId: newId(rng, "subnet"),
       vpcSecurityGroupIds: [newId(rng, "sg")],
-      userData: posture === "insecure" ? boot.insecure : boot.secure,
+      userData: bootScript(rng, posture),
       metadataOptions: { httpTokens: byPosture(posture, "required", "optional"), httpEndpoint: "enabled" },
       associatePublicIpAddress: posture === "insecure",
       rootBlockDevice: { encrypted: posture !== "insecure", volumeSize: 30 },
@@ -62,7 +62,7 @@ export const awsBuilders: Record<string, Builder> = {
     type: "aws:ec2/launchTemplate:LaunchTemplate",
     props: {
       imageId: "ami-0abcdef1234567890",
-      userData: b64(posture === "insecure" ? boot.insecure : boot.secure),
+      userData: b64(bootScript(rng, posture)),
       metadataOptions: { httpTokens: byPosture(posture, "required", "optional") },
       vpcSecurityGroupIds: [newId(rng, "sg")],
       blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", volumeSize: 30 } }],

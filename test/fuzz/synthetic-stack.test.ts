@@ -4,6 +4,7 @@ import { UNKNOWN } from "../../bench/synthetic/posture";
 import { cloudOf } from "../../bench/synthetic/resource";
 import { loadPolicySdk } from "../../bench/synthetic/policy-sdk";
 import { analyzeRequest } from "../../bench/synthetic/analyzer-requests";
+import { decodeUserData } from "../../lib/userdata-decode";
 
 describe("synthetic benchmark stack", () => {
   const stack = syntheticStack(2_000);
@@ -27,6 +28,15 @@ describe("synthetic benchmark stack", () => {
     expect(open / stack.length).toBeGreaterThan(0.02);
     expect(open / stack.length).toBeLessThan(0.3);
     expect(unknown).toBeGreaterThan(0);
+  });
+
+  it("repeats each role's boot script, as components do, with a few scripts of their own", () => {
+    const userData = stack.flatMap((r) => (typeof r.props.userData === "string" ? [r.props.userData] : []));
+    const scripts = userData.map(decodeUserData);
+    const distinct = new Set(scripts).size;
+    expect(scripts.length).toBeGreaterThan(100);
+    expect(distinct).toBeGreaterThan(24);
+    expect(distinct).toBeLessThan(scripts.length * 0.25);
   });
 
   it("encodes as analyzer requests without loss", () => {
