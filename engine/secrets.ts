@@ -3,7 +3,7 @@
 import type { StackConfig } from "./config";
 import { SECRET_SIG, SIG_KEY } from "./wire-values";
 import type { Registration } from "./model";
-import { secretScriptPieces } from "./secret-lines";
+import { secretScriptPieces } from "../lib/secret-script-pieces";
 import { SecretMatcher } from "./secret-matcher";
 
 export const SECRET_MARKER = "[secret]";

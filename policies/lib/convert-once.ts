@@ -6,7 +6,10 @@
 // remediation may replace, still gets a fresh deep copy for each policy, made from the Struct converted once.
 // Only the request's own Struct is remembered, not the Structs nested in it: a memo entry for every nested object
 // cost more in lookups and garbage collection than the conversions it saved.
+// The one decoding is also the one place that still sees secret envelopes: the secret values it unwraps are remembered
+// against the props (secret-values.ts) so that messages can mask them.
 import { createRequire } from "module";
+import { rememberSecrets, secretValuesIn } from "./secret-values";
 
 interface DeserializeModule {
   deserializeProperties(struct: unknown, proxySecrets: boolean): unknown;
@@ -49,10 +52,26 @@ export function deserializeOnce(
       return decode.call(this, { toJavaScript: () => js }, true);
     }
     let props = decoded.get(struct);
-    if (props === undefined) decoded.set(struct, (props = decode.call(this, struct, false)));
+    if (props === undefined) decoded.set(struct, (props = decodeRememberingSecrets(this, decode, struct)));
     return props;
   };
   mod[MEMOISED] = true;
+}
+
+/**
+ * Decodes with secrets unwrapped, as the SDK does for Analyze and AnalyzeStack, and remembers the secrets the Struct
+ * held against the props (secret-values.ts): once unwrapped, nothing tells them apart. The Struct is converted once;
+ * the SDK copies that conversion, and the secrets are read from it, before unwrapping.
+ */
+function decodeRememberingSecrets(
+  self: unknown,
+  decode: DeserializeModule["deserializeProperties"],
+  struct: Convertible,
+) {
+  const js = struct.toJavaScript();
+  const props = decode.call(self, { toJavaScript: () => js }, false);
+  rememberSecrets(props, secretValuesIn(js));
+  return props;
 }
 
 /** What the pack's entry runs before it serves: each resource's properties are decoded once. */

@@ -1,11 +1,13 @@
 // The one path from findings to diagnostics, shared by resource and stack rules: exemptions in use become advisory
 // notes, expired ones fail the policy, and findings that cannot be verified at preview are notes unless the policy
-// or the pack fails closed. Callers pass a reporter already wrapped by reportingCaseStep.
+// or the pack fails closed; every message has the resource's secret values masked. Callers pass a reporter already
+// wrapped by reportingCaseStep.
 import { ReportViolation } from "@pulumi/policy";
 import { withCaseStep } from "./case-step";
 import { CommonConfig } from "./config";
 import { Exemption, findExemption, isExpired } from "./exemptions";
 import { Finding } from "./findings";
+import { maskSecrets } from "./secret-values";
 import { packSettings } from "./settings";
 
 /**
@@ -44,15 +46,19 @@ export interface FindingSubject {
   name: string;
   /** Attached to each diagnostic; resource policies leave it out (the analyzer knows the resource). */
   reportUrn?: string;
+  /** Secret values a message may quote (secret-values.ts): each is shown as "[secret]". */
+  secrets?: readonly string[];
 }
 
 /** Reports the findings of one resource (none at all still reports an exemption in use). */
 export function reportFindings(r: FindingReporter, subject: FindingSubject, findings: readonly Finding[]): void {
   const { report, policyName, common } = r;
   const urn = subject.reportUrn;
+  // Every message about the resource passes here, so no rule has to mask the secret values it quotes.
+  const say = (message: string) => maskSecrets(message, subject.secrets ?? []);
   const exemption = findExemption(common.exemptions, subject.urn, subject.name);
   if (exemption && !isExpired(exemption)) {
-    advise(report, policyName, exemptedNote(exemption, findings), urn);
+    advise(report, policyName, say(exemptedNote(exemption, findings)), urn);
     return;
   }
   let suffix = "";
@@ -63,9 +69,9 @@ export function reportFindings(r: FindingReporter, subject: FindingSubject, find
   // A finding that names its own step carries it; the others get the policy's from the reporter.
   const stepped = (f: Finding, text: string) => (f.caseStep === undefined ? text : withCaseStep(text, f.caseStep));
   for (const f of findings) {
-    if (!f.unverifiable) report(stepped(f, f.message + suffix), urn);
-    else if (failClosed) report(stepped(f, `${f.message}; failing closed${suffix}`), urn);
-    else advise(report, policyName, stepped(f, f.message), urn);
+    if (!f.unverifiable) report(say(stepped(f, f.message + suffix)), urn);
+    else if (failClosed) report(say(stepped(f, `${f.message}; failing closed${suffix}`)), urn);
+    else advise(report, policyName, say(stepped(f, f.message)), urn);
   }
 }
 

@@ -15,6 +15,7 @@ import { Finding } from "./findings";
 import { RuleMetadata } from "./metadata";
 import { policyFields } from "./policy-object";
 import { reportFindings } from "./report-findings";
+import { resourceSecrets } from "./secret-values";
 import { innermostProps, rawProps } from "../../lib/values";
 
 export interface CheckContext<C> {
@@ -89,7 +90,7 @@ export function defineResourceRule<C = Record<string, never>>(spec: ResourceRule
     if (findings.length === 0 && common.exemptions.length === 0) return;
     const report = reportingCaseStep(reportRaw, metadata.caseStep);
     // One exemption note covers all of the resource's findings; an expired exemption is a violation of its own.
-    const subject = { urn: args.urn, name: args.name };
+    const subject = { urn: args.urn, name: args.name, secrets: resourceSecrets(args) };
     reportFindings({ report, policyName: name, common, expired: "notice" }, subject, findings);
   };
   const types = Object.keys(spec.checks);

@@ -14,6 +14,7 @@ import { Finding } from "./findings";
 import { RuleMetadata } from "./metadata";
 import { policyFields } from "./policy-object";
 import { ExpiredExemptionStyle, reportFindings } from "./report-findings";
+import { resourceSecrets, secretUnion } from "./secret-values";
 
 export interface StackFinding extends Finding {
   /** The resource a fix must change. */
@@ -81,9 +82,12 @@ export function defineStackRule<C = Record<string, never>>(spec: StackRuleSpec<C
       common,
       expired,
     };
+    // A stack message may quote any resource it correlates, so each masks every secret in the stack: the simplest
+    // rule that cannot miss one, and free when the stack has none.
+    const secrets = findings.length > 0 ? secretUnion(...args.resources.map(resourceSecrets)) : [];
     // Exemptions are looked up per finding, so each gets its own note or expiry.
     for (const f of findings)
-      reportFindings(reporter, { urn: f.urn, name: names.get(f.urn) ?? "", reportUrn: f.urn }, [f]);
+      reportFindings(reporter, { urn: f.urn, name: names.get(f.urn) ?? "", reportUrn: f.urn, secrets }, [f]);
   };
   return { ...policyFields(metadata, spec.configSchema), validateStack, metadata };
 }

@@ -7,6 +7,7 @@ import { reportingCaseStep } from "../case-step";
 import { ConfigReader } from "../config";
 import { Finding } from "../findings";
 import { reportFindings } from "../report-findings";
+import { maskingReporter, rememberSecrets, resourceSecrets, secretsOf } from "../secret-values";
 import { HardeningResourcePolicy } from "../rule";
 import { aboutTemplateResource } from "./template-messages";
 import { EmbeddedResource } from "./embedded-resource";
@@ -48,14 +49,17 @@ export function readingTemplates(
     const common = new ConfigReader(metadata.name, args.getConfig<Record<string, unknown>>() ?? {}).common();
     if (!options.reportsUnreadable && common.failClosed !== true) return;
     const reporter = { report: reportingCaseStep(report, metadata.caseStep), policyName: metadata.name, common };
-    reportFindings({ ...reporter, expired: "notice" }, { urn: args.urn, name: args.name }, findings);
+    const subject = { urn: args.urn, name: args.name, secrets: resourceSecrets(args) };
+    reportFindings({ ...reporter, expired: "notice" }, subject, findings);
   };
 
   const validateResource = (args: ResourceValidationArgs, report: ReportViolation): void | Promise<void> => {
     // Other types pay one map lookup.
     const container = containers.get(args.type);
     if (!container) return delegate(args, report);
-    const reading = readTemplateResources(container, rawProps(args.props));
+    const containerProps = rawProps(args.props);
+    const reading = readTemplateResources(container, containerProps);
+    const containerSecrets = secretsOf(containerProps);
     if (reading.unreadable.length > 0)
       reportUnreadable(
         args,
@@ -64,8 +68,11 @@ export function readingTemplates(
       );
     const pending = reading.resources.filter(judges).map((r) => {
       const props = placedProps(r, args.urn, false);
+      // What a secret body or parameter deploys is as secret as it: its messages mask the container's secrets.
+      rememberSecrets(props, containerSecrets);
       const embedded = { ...args, type: r.type, name: `${args.name}/${r.logicalId}`, props };
-      return delegate(embedded, aboutTemplateResource(report, r));
+      // The label names the resource by its logical id, which a secret body holds too: masked once labelled.
+      return delegate(embedded, aboutTemplateResource(maskingReporter(report, containerSecrets), r));
     });
     return pending.some((p) => p instanceof Promise) ? Promise.all(pending).then(() => undefined) : undefined;
   };

@@ -1,6 +1,6 @@
-// A policy quotes the one line of a script that weakens a host, never the whole script: so a secret that is a script
+// Shared by the engine's redactor and the pack's message masking. A policy quotes the one line of a script that weakens a host, never the whole script: so a secret that is a script
 // (multi-line, or base64 and maybe gzip that decodes to text, as user data is given) is searched for line by line too.
-import { base64Bytes, InflateBudget, textOf } from "../lib/userdata-decode";
+import { base64Bytes, InflateBudget, textOf } from "./userdata-decode";
 
 /** Shorter lines (`fi`, `done`, `set -e`) are not searched: they would cut every script quoted anywhere. */
 export const MIN_SECRET_LINE = 8;
