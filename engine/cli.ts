@@ -5,14 +5,38 @@ import * as fs from "fs";
 import * as path from "path";
 import { Command, InvalidArgumentError } from "commander";
 import pc from "picocolors";
-import { ConfigError, listStacks, readProject } from "./config";
 import type { ReportFiles } from "./cli-reports";
-import { previewDocument, type DocumentError } from "./json";
-import { emptyResult } from "./partial-result";
-import { runPreview, PreviewError, type PreviewResult } from "./preview";
-import { startProgress } from "./progress";
-import { renderFailedPreview, renderText } from "./render";
-import { parseStackReference, StackReference } from "./stack-reference";
+import { ConfigError } from "./config-error";
+import type { DocumentError } from "./json";
+import type { PreviewResult } from "./preview";
+import { startProgramEarly } from "./program";
+import type { StackReference } from "./stack-reference";
+
+type EngineModules = typeof import("./config") &
+  typeof import("./json") &
+  typeof import("./partial-result") &
+  typeof import("./preview") &
+  typeof import("./progress") &
+  typeof import("./render") &
+  typeof import("./stack-reference");
+
+let engineModules: EngineModules | undefined;
+
+/**
+ * The engine's modules, loaded on first use: a preview first starts the program's process, which then loads the SDK
+ * while these load (they take about as long as node's own start).
+ */
+function engine(): EngineModules {
+  return (engineModules ??= {
+    ...require("./config"),
+    ...require("./json"),
+    ...require("./partial-result"),
+    ...require("./preview"),
+    ...require("./progress"),
+    ...require("./render"),
+    ...require("./stack-reference"),
+  });
+}
 
 export const EXIT_OK = 0;
 export const EXIT_MANDATORY = 1;
@@ -69,11 +93,11 @@ function packageDefaultStack(root: string): string | undefined {
 function stackReferenceOf(ref: string, root: string): StackReference {
   let projectName: string | undefined;
   try {
-    projectName = readProject(root).name;
+    projectName = engine().readProject(root).name;
   } catch {
     projectName = undefined;
   }
-  return parseStackReference(ref, projectName);
+  return engine().parseStackReference(ref, projectName);
 }
 
 function choosePacks(opts: CliOptions, root: string): string[] {
@@ -107,6 +131,7 @@ async function writeReports(
  * diagnostics, or the `--json` document with its `error`), the reports saying it failed, then the error paragraph.
  */
 async function reportFailure(e: unknown, stack: string, root: string, opts: CliOptions): Promise<number> {
+  const { PreviewError, emptyResult, previewDocument, renderFailedPreview } = engine();
   const error: DocumentError =
     e instanceof PreviewError
       ? { kind: e.kind, message: e.message, ...(e.resource ? { resource: e.resource } : {}) }
@@ -152,12 +177,28 @@ export async function main(argv: string[]): Promise<number> {
   const root = path.resolve(opts.cwd);
   const stack = chooseStack(opts, root);
   if (!stack) {
-    const stacks = fs.existsSync(root) ? listStacks(root) : [];
+    const stacks = fs.existsSync(root) ? engine().listStacks(root) : [];
     return fail(
       `no stack given: pass --stack NAME${stacks.length ? ` (stacks in ${root}: ${stacks.join(", ")})` : ""}, ` +
         "or set config.defaultStack in package.json",
     );
   }
+  // Before anything else loads: the program's process then starts while the engine reads the stack's files.
+  const earlyProgram = startProgramEarly(root);
+  try {
+    return await previewStack(opts, root, stack, earlyProgram);
+  } finally {
+    earlyProgram?.discard();
+  }
+}
+
+async function previewStack(
+  opts: CliOptions,
+  root: string,
+  stack: string,
+  earlyProgram: ReturnType<typeof startProgramEarly>,
+): Promise<number> {
+  const { PreviewError, previewDocument, renderText, runPreview, startProgress } = engine();
   let stackRef: StackReference;
   try {
     stackRef = stackReferenceOf(stack, root);
@@ -177,6 +218,7 @@ export async function main(argv: string[]): Promise<number> {
       parallel: opts.parallel,
       baseline: opts.baseline && path.resolve(opts.baseline),
       onProgress: (m) => progress.update(m),
+      earlyProgram,
     });
     progress.stop();
     const unwritten = await writeReports(result, { sarif: opts.sarif, markdown: opts.markdown }, root, opts);

@@ -3,7 +3,6 @@
 // word starting with "#" begins a comment).
 import * as fs from "fs";
 import * as path from "path";
-import { parse } from "yaml";
 
 export class NodeArgsError extends Error {}
 
@@ -46,6 +45,8 @@ export function splitNodeArgs(text: string): string[] {
 export function projectNodeArgs(root: string): string[] {
   const file = ["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(root, f)).find((f) => fs.existsSync(f));
   if (!file) return [];
+  // Loaded here: the CLI imports this module before its configuration reader, and the YAML parser is slow to load.
+  const { parse }: typeof import("yaml") = require("yaml");
   const runtime = (parse(fs.readFileSync(file, "utf8")) as { runtime?: unknown } | null)?.runtime;
   const options = typeof runtime === "object" && runtime !== null ? (runtime as { options?: unknown }).options : {};
   const nodeargs = (options as Record<string, unknown> | undefined)?.nodeargs;

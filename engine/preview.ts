@@ -16,6 +16,7 @@ import { partialResult } from "./partial-result";
 import type { AnalyzerInput, PackInfo, PolicyHost } from "./policy-host";
 import { PolicyPackError } from "./policy-pack-error";
 import { resolveProgram, runProgram } from "./program";
+import type { EarlyProgram } from "./program-early-start";
 import { Redactor } from "./secrets";
 import { stackOutputs } from "./stack-outputs";
 import {
@@ -48,6 +49,8 @@ export interface PreviewOptions {
   onProgress?: (message: string) => void;
   /** A previous `--json` document (or its path): resources are then planned as create/same/update/delete. */
   baseline?: Baseline | string;
+  /** The program's process, started before the configuration was read (`startProgramEarly`): the program runs in it. */
+  earlyProgram?: EarlyProgram;
 }
 
 export interface AppliedRemediation {
@@ -231,6 +234,7 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
       parallel: options.parallel,
       env: options.env,
       signal: programStop.signal,
+      early: options.earlyProgram,
     }).finally(() => (programDone = true));
     // Stopped runs reject; a failure before the run is awaited is reported by what threw, not by this rejection.
     running.catch(() => undefined);

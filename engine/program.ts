@@ -4,13 +4,10 @@ import * as fs from "fs";
 import * as path from "path";
 import type { ProjectFile, StackConfig } from "./config";
 import { NodeArgsError, projectNodeArgs } from "./node-args";
+import { EarlyProgram, type ProgramRun } from "./program-early-start";
 import { programPreloadImport } from "./program-preload";
 
-export interface ProgramRun {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
+export type { ProgramRun };
 
 export interface ProgramOptions {
   root: string;
@@ -26,6 +23,8 @@ export interface ProgramOptions {
   nodeArgs?: string[];
   /** Stops the program (the run then rejects): the preview failed before it could take the program's calls. */
   signal?: AbortSignal;
+  /** A process started for this program before its configuration was read (`startProgramEarly`): run in it. */
+  early?: EarlyProgram;
 }
 
 /** The language host's `run` entry point of the same @pulumi/pulumi copy the engine uses. */
@@ -76,10 +75,26 @@ export function scrubEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith("TS_NODE_")));
 }
 
+/** The node flags every program gets, before the project's own. */
+const baseNodeFlags = (): string[] => ["--stack-trace-limit=0", programPreloadImport(RUN)];
+
+/**
+ * Starts the program's process for the project in `root` before its configuration is read (see
+ * program-early-start.ts); undefined when the project may set node flags. Hand it to `runProgram` as `early`.
+ */
+export function startProgramEarly(root: string): EarlyProgram | undefined {
+  return EarlyProgram.spawn(root, baseNodeFlags(), RUN, scrubEnv(process.env));
+}
+
 export function runProgram(opts: ProgramOptions): Promise<ProgramRun> {
-  let projectArgs: string[];
+  const early = opts.early;
+  // Flags of the caller's are given at spawn: an early process has none.
+  if (early && opts.nodeArgs?.length) early.cancel();
+  const usable = early && !opts.nodeArgs?.length ? early : undefined;
+  let projectArgs: string[] = [];
   try {
-    projectArgs = projectNodeArgs(opts.root);
+    // An early process was started only for a project that sets no flags.
+    if (!usable) projectArgs = projectNodeArgs(opts.root);
   } catch (e) {
     // The language host answers Run with this error without starting node: the program fails before it starts.
     if (e instanceof NodeArgsError) return Promise.resolve({ exitCode: 1, stdout: "", stderr: e.message });
@@ -94,13 +109,7 @@ export function runProgram(opts: ProgramOptions): Promise<ProgramRun> {
     PULUMI_NODEJS_TYPESCRIPT: isTs ? "true" : "false",
     PULUMI_NODEJS_TRANSPILE_ONLY: "true",
   };
-  const args = [
-    "--stack-trace-limit=0",
-    programPreloadImport(RUN),
-    // As the language host: the project's flags come before the `run` entry, like ours.
-    ...projectArgs,
-    ...(opts.nodeArgs ?? []),
-    RUN,
+  const runArgs = [
     `--monitor=${opts.monitorAddress}`,
     `--engine=${opts.monitorAddress}`,
     `--organization=${opts.organization ?? "organization"}`,
@@ -112,6 +121,9 @@ export function runProgram(opts: ProgramOptions): Promise<ProgramRun> {
     `--parallel=${opts.parallel ?? 48}`,
     opts.program,
   ];
+  if (usable) return usable.run({ args: runArgs, env }, opts.signal);
+  // As the language host: the project's flags come before the `run` entry, like ours.
+  const args = [...baseNodeFlags(), ...projectArgs, ...(opts.nodeArgs ?? []), RUN, ...runArgs];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: opts.root,
