@@ -15,6 +15,7 @@ import { loadAwsGuardPolicies, PEER_PACK_DIR } from "./synthetic/awsguard-polici
 import { syntheticStack } from "./synthetic/generate";
 import { InProcessPack } from "./synthetic/in-process-pack";
 import { withoutChecks } from "./synthetic/no-op-policies";
+import { withDistinctScripts } from "./synthetic/distinct-scripts";
 import { fmt, inParallel, machine, median, nowMs, percentile, perSecond } from "./synthetic/measure";
 import { loadPolicySdk } from "./synthetic/policy-sdk";
 import { repoRoot } from "./synthetic/repo-root";
@@ -71,6 +72,7 @@ async function timeInProcess(
   subjects: Subject[],
   all: SyntheticResource[],
   aws: SyntheticResource[],
+  variant = "",
 ): Promise<InProcessFigures[]> {
   const runs = subjects.map(() => ({ all: [] as number[], aws: [] as number[], violations: 0 }));
   for (let pass = 0; pass < PASSES; pass++) {
@@ -80,7 +82,8 @@ async function timeInProcess(
       runs[i].all.push(a.ms);
       runs[i].aws.push(w.ms);
       runs[i].violations = a.violations;
-      console.error(`  ${subject.label}: in-process pass ${pass + 1}: all ${fmt(a.ms)} ms, AWS-only ${fmt(w.ms)} ms`);
+      const label = variant ? `${subject.label} (${variant})` : subject.label;
+      console.error(`  ${label}: in-process pass ${pass + 1}: all ${fmt(a.ms)} ms, AWS-only ${fmt(w.ms)} ms`);
     }
   }
   return runs.map((r) => ({
@@ -183,6 +186,7 @@ async function measure(subject: Subject, all: SyntheticResource[], aws: Syntheti
 function report(
   ours: Figures,
   peer: Figures,
+  distinct: { ours: InProcessFigures; peer: InProcessFigures },
   floor: Floor,
   noChecks: InProcessFigures & { policyCount: number },
   all: number,
@@ -201,6 +205,11 @@ function report(
       perSecond(all, peer.inProcessAll.ms),
     ],
     [`in-process, AWS-only ${aws} (res/s)`, perSecond(aws, ours.inProcessAws.ms), perSecond(aws, peer.inProcessAws.ms)],
+    [
+      `in-process, AWS-only, every script distinct (res/s)`,
+      perSecond(aws, distinct.ours.inProcessAws.ms),
+      perSecond(aws, distinct.peer.inProcessAws.ms),
+    ],
     [`Analyze one at a time, all (res/s)`, seqRate(ours.sequential.latencies), seqRate(peer.sequential.latencies)],
     [
       `Analyze one at a time, AWS-only (res/s)`,
@@ -217,6 +226,7 @@ function report(
   const emptyPack = [
     `${fmt(inProcessFloor[0])}*`,
     `${fmt(inProcessFloor[1])}*`,
+    "",
     "",
     "",
     fmt(floor.inFlightAll),
@@ -300,12 +310,22 @@ async function main(): Promise<void> {
     inProcess: new InProcessPack(loadPolicySdk(repoRoot()), "hardening-kit", withoutChecks(resourcePolicies)),
   };
   const [oursInProcess, peerInProcess, noChecksInProcess] = await timeInProcess([ours, peer, noChecks], all, aws);
+  // The boot-script reader remembers each distinct script: the same passes again with no script repeated.
+  const distinctAll = withDistinctScripts(all);
+  const distinctAws = distinctAll.filter((r) => cloudOf(r.type) === "aws");
+  const [oursDistinct, peerDistinct] = await timeInProcess(
+    [ours, peer],
+    distinctAll,
+    distinctAws,
+    "every script distinct",
+  );
   const oursFigures = { ...oursInProcess, ...(await measure(ours, all, aws)) };
   const peerFigures = { ...peerInProcess, ...(await measure(peer, all, aws)) };
   const floor = await measureFloor(all, aws);
   report(
     oursFigures,
     peerFigures,
+    { ours: oursDistinct, peer: peerDistinct },
     floor,
     { ...noChecksInProcess, policyCount: resourcePolicies.length },
     all.length,

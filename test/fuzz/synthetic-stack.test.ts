@@ -5,6 +5,7 @@ import { cloudOf } from "../../bench/synthetic/resource";
 import { loadPolicySdk } from "../../bench/synthetic/policy-sdk";
 import { analyzeRequest } from "../../bench/synthetic/analyzer-requests";
 import { decodeUserData } from "../../lib/userdata-decode";
+import { withDistinctScripts } from "../../bench/synthetic/distinct-scripts";
 
 describe("synthetic benchmark stack", () => {
   const stack = syntheticStack(2_000);
@@ -37,6 +38,19 @@ describe("synthetic benchmark stack", () => {
     expect(scripts.length).toBeGreaterThan(100);
     expect(distinct).toBeGreaterThan(24);
     expect(distinct).toBeLessThan(scripts.length * 0.25);
+  });
+
+  it("can give every boot script a line of its own, base64 kept as base64, for the reader's worst case", () => {
+    const distinct = withDistinctScripts(stack);
+    const scripts = distinct.flatMap((r) => (typeof r.props.userData === "string" ? [r.props.userData] : []));
+    expect(new Set(scripts.map(decodeUserData)).size).toBe(scripts.length);
+    for (const [i, r] of distinct.entries()) {
+      const before = stack[i].props.userData;
+      if (typeof before !== "string") continue;
+      const after = r.props.userData as string;
+      expect(/\s/.test(after)).toBe(/\s/.test(before));
+      expect(decodeUserData(after)).toBe(`${decodeUserData(before)}logger -t boot "${r.name} ready"\n`);
+    }
   });
 
   it("encodes as analyzer requests without loss", () => {
