@@ -1,6 +1,7 @@
 // Every diagnostic the pack reports ends by naming the step of the case it breaks, so a reader of a preview, a SARIF
 // result or a PR comment sees why it matters without opening the rules reference.
 import { ReportViolation } from "@pulumi/policy";
+import { rewritingReporter } from "./rewriting-reporter";
 import { CASE_STEP_LABELS, CaseStep } from "./metadata";
 
 /** What separates a message from the step it names. */
@@ -28,11 +29,5 @@ function withPolicyCaseStep(message: string, step: CaseStep): string {
 
 /** Wraps a reporter so string messages and violation objects (advisory notes) both carry the suffix. */
 export function reportingCaseStep(report: ReportViolation, step: CaseStep): ReportViolation {
-  return ((message: unknown, urn?: string) => {
-    if (typeof message === "object" && message !== null) {
-      const v = message as { message?: string };
-      return report({ ...v, message: withPolicyCaseStep(v.message ?? "", step) } as never, urn);
-    }
-    return report(withPolicyCaseStep(String(message ?? ""), step), urn);
-  }) as ReportViolation;
+  return rewritingReporter(report, (message) => withPolicyCaseStep(message, step));
 }

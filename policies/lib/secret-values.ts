@@ -6,6 +6,7 @@ import { isUnknown, unwrap } from "../../lib/reachability/resource";
 import { secretScriptPieces } from "../../lib/secret-script-pieces";
 import type { ReportViolation } from "@pulumi/policy";
 import { rawProps } from "../../lib/values";
+import { rewritingReporter } from "./rewriting-reporter";
 
 /**
  * Shorter secrets are not masked: a value of one to three characters ("22", "tcp", "yes") would also blank those
@@ -140,12 +141,5 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
  * masked.
  */
 export function maskingReporter(report: ReportViolation, secrets: readonly string[]): ReportViolation {
-  if (secrets.length === 0) return report;
-  return ((message: unknown, urn?: string) => {
-    if (typeof message === "object" && message !== null) {
-      const note = message as { message?: string };
-      return report({ ...note, message: maskSecrets(note.message ?? "", secrets) } as never, urn);
-    }
-    return report(maskSecrets(String(message ?? ""), secrets), urn);
-  }) as ReportViolation;
+  return secrets.length === 0 ? report : rewritingReporter(report, (message) => maskSecrets(message, secrets));
 }
