@@ -1,5 +1,4 @@
 // A local resource monitor and engine that plan and create nothing, speaking the protocol `@pulumi/pulumi` programs use.
-import type { sendUnaryData, Server, ServerUnaryCall } from "@grpc/grpc-js";
 import { aliasUrnsOf } from "./alias-specs";
 import { LocalListener } from "./local-listener";
 import { answerInvoke, UnsupportedInvokeError } from "./invokes";
@@ -17,6 +16,7 @@ import type { EngineLog, Registration, ResourceOptions } from "./model";
 import { unconfiguredProviderNote } from "./provider-failures";
 import { isFailedRegion, providerRegion, providerRegionFailure, type ProviderRegion } from "./provider-regions";
 import { Transforms } from "./transforms";
+import { UnaryServer, type UnaryCall, type UnaryCallback } from "./unary-server";
 import {
   decodeObject,
   objectPayload,
@@ -106,7 +106,7 @@ function readCaveat(type: string, id: string): string {
   return `the state of existing ${type} "${id}" is unknown offline (\`pulumi preview\` reads it through the provider)`;
 }
 
-function fail(callback: sendUnaryData<any>, message: string, code = grpc.status.UNKNOWN): void {
+function fail(callback: UnaryCallback, message: string, code = grpc.status.UNKNOWN): void {
   callback({ code, details: message, message } as any, null);
 }
 
@@ -130,35 +130,34 @@ export class LocalMonitor {
   private readonly defaultRegions = new Map<string, ProviderRegion>();
   /** Provider URNs whose configuration failure is already logged (the CLI reports it once, on the provider). */
   private readonly reportedProviders = new Set<string>();
-  private server?: Server;
+  private server?: UnaryServer;
   private listener?: LocalListener;
   address = "";
 
   constructor(private readonly options: MonitorOptions) {}
 
   async start(listener?: LocalListener): Promise<string> {
-    const server = new grpc.Server(channelOptions);
+    const server = new UnaryServer(channelOptions["grpc.max_receive_message_length"]);
     server.addService(withRawRegistrationObjects(resourceGrpc.ResourceMonitorService), {
       supportsFeature: this.supportsFeature,
       registerResource: this.registerResource,
       registerResourceOutputs: this.registerResourceOutputs,
       readResource: this.readResource,
       invoke: this.invoke,
-      call: (_c: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) =>
+      call: (_c: UnaryCall, cb: UnaryCallback) =>
         fail(cb, "method calls on remote components need their provider plugin, which an offline preview lacks"),
       registerPackage: this.registerPackage,
-      registerStackTransform: (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
+      registerStackTransform: (call: UnaryCall, cb: UnaryCallback) => {
         this.transforms.addStackTransform(call.request);
         cb(null, new emptypb.Empty());
       },
-      signalAndWaitForShutdown: (_c: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) =>
-        cb(null, new emptypb.Empty()),
+      signalAndWaitForShutdown: (_c: UnaryCall, cb: UnaryCallback) => cb(null, new emptypb.Empty()),
     });
     server.addService(engineGrpc.EngineService, {
       log: this.log,
-      getRootResource: (_c: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) =>
+      getRootResource: (_c: UnaryCall, cb: UnaryCallback) =>
         cb(null, new enginePb.GetRootResourceResponse().setUrn(this.rootResource)),
-      setRootResource: (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
+      setRootResource: (call: UnaryCall, cb: UnaryCallback) => {
         this.rootResource = call.request.getUrn();
         cb(null, new enginePb.SetRootResourceResponse());
       },
@@ -166,8 +165,7 @@ export class LocalMonitor {
     this.server = server;
     // A listener opened earlier may already hold the program's first connections.
     this.listener = listener ?? (await LocalListener.open());
-    const injector = server.createConnectionInjector(grpc.ServerCredentials.createInsecure());
-    this.listener.handTo((socket) => injector.injectConnection(socket));
+    this.listener.handTo((socket) => server.injectConnection(socket));
     this.address = this.listener.address;
     return this.address;
   }
@@ -322,11 +320,11 @@ export class LocalMonitor {
     this.convertWhileIdle();
   }
 
-  private readonly supportsFeature = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
+  private readonly supportsFeature = (call: UnaryCall, cb: UnaryCallback) => {
     cb(null, new resourcePb.SupportsFeatureResponse().setHassupport(FEATURES[call.request.getId()] === true));
   };
 
-  private readonly registerResource = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
+  private readonly registerResource = (call: UnaryCall, cb: UnaryCallback) => {
     const req = call.request;
     const type: string = req.getType();
     const name: string = req.getName();
@@ -349,7 +347,7 @@ export class LocalMonitor {
   };
 
   /** Records a registration (after its transforms ran) and answers as a real preview does. */
-  private complete(urn: string, req: any, cb: sendUnaryData<any>): void {
+  private complete(urn: string, req: any, cb: UnaryCallback): void {
     const type: string = req.getType();
     const name: string = req.getName();
     const parent: string = req.getParent();
@@ -401,13 +399,13 @@ export class LocalMonitor {
     cb(null, answer);
   }
 
-  private readonly registerResourceOutputs = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
+  private readonly registerResourceOutputs = (call: UnaryCall, cb: UnaryCallback) => {
     const reg = this.byUrn.get(call.request.getUrn());
     if (reg) reg.outputs = toJs(call.request.getOutputs());
     cb(null, new emptypb.Empty());
   };
 
-  private readonly readResource = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
+  private readonly readResource = (call: UnaryCall, cb: UnaryCallback) => {
     const req = call.request;
     const urn = makeUrn(this.options.stack, this.options.project, req.getParent(), req.getType(), req.getName());
     const struct = req.getProperties();
@@ -446,7 +444,7 @@ export class LocalMonitor {
     cb(null, resp);
   };
 
-  private readonly invoke = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
+  private readonly invoke = (call: UnaryCall, cb: UnaryCallback) => {
     const token: string = call.request.getTok();
     const pkg = token.split(":")[0];
     if (!isExplicitProviderRef(call.request.getProvider())) {
@@ -490,14 +488,14 @@ export class LocalMonitor {
     this.invokeProviders.push({ pkg, version });
   }
 
-  private readonly registerPackage = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
+  private readonly registerPackage = (call: UnaryCall, cb: UnaryCallback) => {
     const req = call.request;
     const param = req.getParameterization();
     const ref = param ? `${param.getName()}@${param.getVersion()}` : `${req.getName()}@${req.getVersion()}`;
     cb(null, new resourcePb.RegisterPackageResponse().setRef(ref));
   };
 
-  private readonly log = (call: ServerUnaryCall<any, any>, cb: sendUnaryData<any>) => {
+  private readonly log = (call: UnaryCall, cb: UnaryCallback) => {
     const failed = FAILED_REGISTRATION.exec(call.request.getMessage());
     if (failed) this.failedRegistrations.push({ type: failed[1], name: failed[2] });
     const severity = LOG_SEVERITIES[call.request.getSeverity()];
