@@ -20,25 +20,52 @@ export interface ProgramStart {
   env: NodeJS.ProcessEnv;
 }
 
+/** Set only in the early process's own environment: a process it starts (a fork) inherits the flag, not the wait. */
+export const EARLY_START_VARIABLE = "HARDENING_KIT_EARLY_START";
+
 /**
  * Waits (top-level await in a preloaded module holds the entry back) for the start message, puts its arguments after
  * the entry and its environment in place, then closes the channel and removes what node added for it, so that the
- * program finds a process without a parent channel.
- * A parent that goes away without a message ends the process.
+ * program finds a process without a parent channel. Its own flag leaves `process.execArgv`, which `fork` copies. A
+ * parent that goes away without a message ends the process. Without the variable (a process the program started
+ * with the same flags) it does nothing.
  */
 const WAIT_FOR_START =
-  `const quit = () => process.exit(0);` +
-  `process.once("disconnect", quit);` +
-  `const start = await new Promise((resolve) => process.once("message", resolve));` +
-  `process.off("disconnect", quit);` +
-  `process.argv.splice(2, process.argv.length - 2, ...start.args);` +
-  `for (const key of Object.keys(process.env)) if (!Object.hasOwn(start.env, key)) delete process.env[key];` +
-  `Object.assign(process.env, start.env);` +
-  `await new Promise((resolve) => { process.once("disconnect", resolve); process.disconnect(); });` +
+  `const own = process.execArgv.findIndex((a) => a.startsWith("--import=data:") && a.includes(${JSON.stringify(
+    encodeURIComponent(EARLY_START_VARIABLE),
+  )}));` +
+  `if (own >= 0) process.execArgv.splice(own, 1);` +
+  `if (process.env.${EARLY_START_VARIABLE} !== undefined) {` +
+  `  delete process.env.${EARLY_START_VARIABLE};` +
+  `  const quit = () => process.exit(0);` +
+  `  process.once("disconnect", quit);` +
+  `  const start = await new Promise((resolve) => process.once("message", resolve));` +
+  `  process.off("disconnect", quit);` +
+  `  process.argv.splice(2, process.argv.length - 2, ...start.args);` +
+  `  for (const key of Object.keys(process.env)) if (!Object.hasOwn(start.env, key)) delete process.env[key];` +
+  `  Object.assign(process.env, start.env);` +
+  // Says it took the start: a process that ended before it did is replaced by a spawned one.
+  `  await new Promise((resolve) => process.send("started", resolve));` +
+  `  await new Promise((resolve) => { process.once("disconnect", resolve); process.disconnect(); });` +
   // What node defines on a process with a parent channel, which a spawned program does not have.
-  `for (const key of ["send", "disconnect", "connected", "channel", "_channel"]) delete process[key];`;
+  `  for (const key of ["send", "disconnect", "connected", "channel", "_channel"]) delete process[key];` +
+  `}`;
 
 export const WAIT_FOR_START_IMPORT = `--import=data:text/javascript,${encodeURIComponent(WAIT_FOR_START)}`;
+
+/** Set by the CLI's environment after the early process started, so node and the SDK read them at run time only. */
+const LATE_VARIABLES = new Set([
+  "PULUMI_CONFIG",
+  "PULUMI_CONFIG_SECRET_KEYS",
+  "PULUMI_NODEJS_TYPESCRIPT",
+  "PULUMI_NODEJS_TRANSPILE_ONLY",
+]);
+
+/**
+ * Linux refuses to start a process with an environment string this long (MAX_ARG_STRLEN, 32 pages): a spawned
+ * program then fails to start, as under the CLI, while the early process would receive it over its channel.
+ */
+const MAX_ENV_STRING = 32 * 4096;
 
 /**
  * Whether the project cannot set node flags: every YAML spelling of the `nodeargs` key either holds the word or an
@@ -63,7 +90,10 @@ export class EarlyProgram {
   private readonly exited: Promise<ProgramRun>;
   private started = false;
 
-  private constructor(private readonly child: ChildProcess) {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly spawnEnv: NodeJS.ProcessEnv,
+  ) {
     child.stdout!.setEncoding("utf8").on("data", (d: string) => (this.stdout += d));
     child.stderr!.setEncoding("utf8").on("data", (d: string) => (this.stderr += d));
     this.exited = new Promise((resolve, reject) => {
@@ -83,19 +113,35 @@ export class EarlyProgram {
     if (!projectSetsNoNodeFlags(root)) return undefined;
     const child = spawn(process.execPath, [...nodeFlags, WAIT_FOR_START_IMPORT, entry], {
       cwd: root,
-      env,
+      env: { ...env, [EARLY_START_VARIABLE]: "1" },
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
     // The channel must not keep the CLI alive, nor its closing end the CLI's wait for the program.
     child.channel?.unref();
-    return new EarlyProgram(child);
+    return new EarlyProgram(child, env);
   }
 
   /**
-   * Runs the program with its arguments and environment. `signal` stops it as it stops a spawned one: the process is
-   * killed and the run rejects with an AbortError.
+   * Whether the program may run here with `env`: only variables the CLI sets late may differ from the environment
+   * the process started with (node and the SDK read the others while starting), and none may be too long to spawn
+   * with; and the process must still be waiting.
    */
-  run(start: ProgramStart, signal?: AbortSignal): Promise<ProgramRun> {
+  canRun(env: NodeJS.ProcessEnv): boolean {
+    if (this.started || !this.child.connected) return false;
+    const keys = new Set([...Object.keys(env), ...Object.keys(this.spawnEnv)]);
+    for (const key of keys) {
+      if (!LATE_VARIABLES.has(key) && env[key] !== this.spawnEnv[key]) return false;
+      if (Buffer.byteLength(`${key}=${env[key] ?? ""}`) >= MAX_ENV_STRING) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Runs the program with its arguments and environment (check `canRun` first). `signal` stops it as it stops a
+   * spawned one: the process is killed and the run rejects with an AbortError. A process that ended before it could
+   * take its start (killed from outside) is replaced by `otherwise`.
+   */
+  run(start: ProgramStart, signal: AbortSignal | undefined, otherwise: () => Promise<ProgramRun>): Promise<ProgramRun> {
     if (this.started) throw new Error("the early program process has already been started");
     this.started = true;
     const aborted = new Promise<never>((_, reject) => {
@@ -106,8 +152,18 @@ export class EarlyProgram {
       if (signal?.aborted) stop();
       else signal?.addEventListener("abort", stop, { once: true });
     });
-    if (this.child.connected) this.child.send(start);
-    return Promise.race([this.exited, aborted]);
+    aborted.catch(() => undefined);
+    const sent = new Promise<boolean>((resolve) => {
+      if (!this.child.connected) return resolve(false);
+      this.child.once("message", () => resolve(true));
+      this.child.once("exit", () => resolve(false));
+      this.child.send(start, (error) => error && resolve(false));
+    });
+    return sent.then((ok) => {
+      if (signal?.aborted) return aborted;
+      if (!ok) this.cancel();
+      return Promise.race([ok ? this.exited : otherwise(), aborted]);
+    });
   }
 
   /** Ends the process, running or not. */

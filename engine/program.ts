@@ -87,14 +87,10 @@ export function startProgramEarly(root: string): EarlyProgram | undefined {
 }
 
 export function runProgram(opts: ProgramOptions): Promise<ProgramRun> {
-  const early = opts.early;
-  // Flags of the caller's are given at spawn: an early process has none.
-  if (early && opts.nodeArgs?.length) early.cancel();
-  const usable = early && !opts.nodeArgs?.length ? early : undefined;
   let projectArgs: string[] = [];
   try {
     // An early process was started only for a project that sets no flags.
-    if (!usable) projectArgs = projectNodeArgs(opts.root);
+    if (!opts.early) projectArgs = projectNodeArgs(opts.root);
   } catch (e) {
     // The language host answers Run with this error without starting node: the program fails before it starts.
     if (e instanceof NodeArgsError) return Promise.resolve({ exitCode: 1, stdout: "", stderr: e.message });
@@ -121,9 +117,17 @@ export function runProgram(opts: ProgramOptions): Promise<ProgramRun> {
     `--parallel=${opts.parallel ?? 48}`,
     opts.program,
   ];
-  if (usable) return usable.run({ args: runArgs, env }, opts.signal);
   // As the language host: the project's flags come before the `run` entry, like ours.
   const args = [...baseNodeFlags(), ...projectArgs, ...(opts.nodeArgs ?? []), RUN, ...runArgs];
+  const spawned = () => spawnProgram(args, env, opts);
+  // Flags of the caller's are given at spawn: an early process has none.
+  if (opts.early && !opts.nodeArgs?.length && opts.early.canRun(env))
+    return opts.early.run({ args: runArgs, env }, opts.signal, spawned);
+  opts.early?.discard();
+  return spawned();
+}
+
+function spawnProgram(args: string[], env: NodeJS.ProcessEnv, opts: ProgramOptions): Promise<ProgramRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: opts.root,
