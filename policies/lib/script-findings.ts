@@ -24,10 +24,13 @@ const VERB: Record<LoginWeaknessKind, string> = {
   "password-login-server": "install or start a password-login remote-access server",
 };
 
+/** Characters of a script line a message quotes. */
+export const MAX_QUOTED_LINE = 120;
+
 /** The weaknesses of a script, quoted, under the name of the field that carries it, with where a line was written. */
 export function scriptFindings(field: string, script: string): Finding[] {
   return findLoginWeaknesses(script).map((w) => {
-    const quoted = `"${w.line.slice(0, 120)}"${weaknessContext(w)}`;
+    const quoted = `"${w.line.slice(0, MAX_QUOTED_LINE)}"${weaknessContext(w)}`;
     const caseStep = weaknessCaseStep(w.kind);
     const step = caseStep === undefined ? {} : { caseStep };
     // A value from outside the script (a tag, a template) is reported as an unknown is elsewhere: a note.

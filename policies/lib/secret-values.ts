@@ -7,6 +7,8 @@ import { secretScriptPieces } from "../../lib/secret-script-pieces";
 import type { ReportViolation } from "@pulumi/policy";
 import { rawProps } from "../../lib/values";
 import { rewritingReporter } from "./rewriting-reporter";
+import { MAX_QUOTED_LINE } from "./script-findings";
+import { parseTemplateBody } from "./templates/template-body";
 
 /**
  * Shorter secrets are not masked: a value of one to three characters ("22", "tcp", "yes") would also blank those
@@ -64,14 +66,40 @@ function textOf(v: unknown): string {
  */
 function expanded(values: Set<string>): readonly string[] {
   const texts = new Set<string>();
-  for (const v of values) if (v.length >= MIN_SECRET_LENGTH) texts.add(v);
-  for (const v of [...texts]) for (const piece of secretScriptPieces(v)) texts.add(piece);
+  const add = (v: string) => {
+    if (v.length < MIN_SECRET_LENGTH) return;
+    texts.add(v);
+    // A message quotes the start of a long script line.
+    if (v.length > MAX_QUOTED_LINE && !v.includes("\n")) texts.add(v.slice(0, MAX_QUOTED_LINE));
+  };
+  for (const v of values) add(v);
+  // A template body's scripts (escaped in JSON, or base64 user data) are quoted as read from the parsed document.
+  for (const v of [...texts]) for (const s of templateStrings(v)) for (const piece of secretScriptPieces(s)) add(piece);
+  for (const v of [...texts]) for (const piece of secretScriptPieces(v)) add(piece);
   for (const v of texts) {
     const words = v.split(WORD_BREAK);
     if (words.length > 1) for (const w of words) if (isValueLikeWord(w)) texts.add(w);
   }
   return Object.freeze([...texts]);
 }
+
+/** Strings a template body holds (at most MAX_TEMPLATE_STRINGS), when the text is one: none for other secrets. */
+function templateStrings(text: string): string[] {
+  if (!TEMPLATE_MARK.test(text)) return [];
+  const found: string[] = [];
+  const visit = (v: unknown): void => {
+    if (found.length >= MAX_TEMPLATE_STRINGS) return;
+    if (typeof v === "string") found.push(v);
+    else if (Array.isArray(v)) v.forEach(visit);
+    else if (v !== null && typeof v === "object") Object.values(v).forEach(visit);
+  };
+  visit(parseTemplateBody(text));
+  return found;
+}
+
+/** Only texts naming a template's Resources are parsed as one: parsing every secret script as YAML would cost. */
+const TEMPLATE_MARK = /\bResources\b/;
+const MAX_TEMPLATE_STRINGS = 10_000;
 
 /** Remembers the secrets of a decoded props object (nothing is stored for none). */
 export function rememberSecrets(props: unknown, secrets: readonly string[]): void {
@@ -109,6 +137,25 @@ export function resourceSecrets(r: PolicyResourceLike): readonly string[] {
   return r.provider ? secretUnion(own, secretsOf(rawProps(r.provider.props))) : own;
 }
 
+/**
+ * The secrets a stack message about `urn` may quote: its resource's own (and its provider's), or, for a resource a
+ * template deploys, its container's. Only that resource's: a value reaches a linked resource through an output, which
+ * keeps it secret there too, and masking every secret of the stack in every message blanked plain evidence and cost
+ * time growing with the square of the stack.
+ */
+export function resourceSecretsByUrn(
+  resources: readonly (PolicyResourceLike & { urn: string })[],
+  placed: ReadonlyMap<string, { container: { urn: string } }> = new Map(),
+): (urn: string | undefined) => readonly string[] {
+  let byUrn: Map<string, PolicyResourceLike> | undefined;
+  return (urn) => {
+    if (urn === undefined) return NONE;
+    byUrn ??= new Map(resources.map((r) => [r.urn, r]));
+    const r = byUrn.get(placed.get(urn)?.container.urn ?? urn);
+    return r ? resourceSecrets(r) : NONE;
+  };
+}
+
 export const SECRET_MASK = "[secret]";
 
 /**
@@ -142,4 +189,16 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
  */
 export function maskingReporter(report: ReportViolation, secrets: readonly string[]): ReportViolation {
   return secrets.length === 0 ? report : rewritingReporter(report, (message) => maskSecrets(message, secrets));
+}
+
+/**
+ * A reporter that masks, in each message, the secrets of the resource it is reported on (`secretsOf` its urn): for
+ * stack messages, finished (and moved onto a template's container) after report-findings.ts masked them.
+ */
+export function maskingReporterByUrn(
+  report: ReportViolation,
+  secretsOf: (urn: string | undefined) => readonly string[],
+): ReportViolation {
+  return ((message: unknown, urn?: string) =>
+    maskingReporter(report, secretsOf(urn))(message as never, urn)) as ReportViolation;
 }

@@ -14,7 +14,7 @@ import { Finding } from "./findings";
 import { RuleMetadata } from "./metadata";
 import { policyFields } from "./policy-object";
 import { ExpiredExemptionStyle, reportFindings } from "./report-findings";
-import { resourceSecrets, secretUnion } from "./secret-values";
+import { maskingReporterByUrn, resourceSecretsByUrn } from "./secret-values";
 
 export interface StackFinding extends Finding {
   /** The resource a fix must change. */
@@ -74,20 +74,22 @@ export function defineStackRule<C = Record<string, never>>(spec: StackRuleSpec<C
       config,
       model: () => (model ??= buildNetworkModel(modelled().resources)),
     });
+    if (findings.length === 0) return;
     const names = new Map(modelled().resources.map((r) => [r.urn, r.name]));
     const expired = spec.expiredExemption ?? "suffix";
+    const { placed } = modelled();
+    const secretsOfUrn = resourceSecretsByUrn(args.resources, placed);
     const reporter = {
-      report: reportingOnContainers(report, modelled().placed),
+      report: reportingOnContainers(maskingReporterByUrn(report, secretsOfUrn), placed),
       policyName: metadata.name,
       common,
       expired,
     };
-    // A stack message may quote any resource it correlates, so each masks every secret in the stack: the simplest
-    // rule that cannot miss one, and free when the stack has none.
-    const secrets = findings.length > 0 ? secretUnion(...args.resources.map(resourceSecrets)) : [];
-    // Exemptions are looked up per finding, so each gets its own note or expiry.
-    for (const f of findings)
-      reportFindings(reporter, { urn: f.urn, name: names.get(f.urn) ?? "", reportUrn: f.urn, secrets }, [f]);
+    // Exemptions are looked up per finding, so each gets its own note or expiry; each masks its resource's secrets.
+    for (const f of findings) {
+      const subject = { urn: f.urn, name: names.get(f.urn) ?? "", reportUrn: f.urn, secrets: secretsOfUrn(f.urn) };
+      reportFindings(reporter, subject, [f]);
+    }
   };
   return { ...policyFields(metadata, spec.configSchema), validateStack, metadata };
 }

@@ -16,8 +16,9 @@ import { rawProps } from "../../lib/values";
 import { analyzeThroughHandler } from "./analyze-handler";
 import { Diagnostic, StackInput, urnOf } from "./harness";
 import { analyzedBySdk, decodedBySdk, secret, stackAnalyzedBySdk } from "./secret-wire";
-import { ros } from "./template-bodies";
-import { ROS_STACK } from "./templates-fixtures";
+import { cfn, ros } from "./template-bodies";
+import { CFN_STACK, ROS_STACK } from "./templates-fixtures";
+import { requireLockedBackupVaults } from "../../policies/rules/require-locked-backup-vaults";
 
 const MASK = "[secret]";
 /** A public Alibaba Cloud range: broad enough to be a finding, distinctive enough that finding it means a leak. */
@@ -134,7 +135,7 @@ describe("template rules: a secret template body's values are masked in what it 
   });
 });
 
-describe("stack rules: a message masks every secret of the stack", () => {
+describe("stack rules: a message masks the secrets of the resource it is about", () => {
   const BUCKET = "acme-audit-logs-7731";
   const trail = (bucket: unknown): StackInput => ({
     type: "aws:cloudtrail/trail:Trail",
@@ -159,11 +160,61 @@ describe("stack rules: a message masks every secret of the stack", () => {
     expect(await judged([trail(secret(BUCKET))])).toEqual(open.map((m) => masked(m, BUCKET)));
   });
 
-  it("the same note when another resource of the stack holds that name as a secret", async () => {
+  it("only the secrets of the resource a message is about: a value given to it plainly is plain there", async () => {
+    // A value reaching the trail from another resource's output would stay secret on the trail too; written plainly
+    // into the trail, it is plain in the program, and masking every secret of the stack in every message blanked
+    // plain evidence and grew with the square of the stack.
     const open = await judged([trail(BUCKET), parameter(BUCKET)]);
     expect(open).toHaveLength(1);
     expect(open[0]).toContain(BUCKET);
-    expect(await judged([trail(BUCKET), parameter(secret(BUCKET))])).toEqual(open.map((m) => masked(m, BUCKET)));
+    expect(await judged([trail(BUCKET), parameter(secret(BUCKET))])).toEqual(open);
+  });
+
+  it("a secret of another resource does not blank a plain finding's evidence", async () => {
+    const open = await judged([trail(secret(BUCKET)), parameter("audit")]);
+    expect(await judged([trail(secret(BUCKET)), parameter(secret("audit"))])).toEqual(open);
+    expect(open.every((m) => m.includes("audit logs"))).toBe(true);
+  });
+});
+
+describe("pieces a rule reads out of a secret document or script", () => {
+  const weak = "echo 'PermitRootLogin yes' >> /etc/ssh/sshd_config # mallory";
+  const instanceWith = (userData: unknown) =>
+    cfn({ Web: { Type: "AWS::EC2::Instance", Properties: { ImageId: "ami-1", UserData: userData } } });
+  const bodyLeaks = async (body: string) => {
+    const hidden = await analyzeThroughHandler(CFN_STACK, "res", { templateBody: secret(body) });
+    expect(hidden.map((d) => d.policy)).toContain("disallow-userdata-login-weakening");
+    return hidden.filter((d) => d.message.includes("mallory"));
+  };
+
+  it("a script in a secret template body, escaped in JSON", async () => {
+    expect(await bodyLeaks(instanceWith({ "Fn::Base64": `#!/bin/bash\n${weak}\n` }))).toEqual([]);
+  });
+
+  it("base64 user data in a secret template body", async () => {
+    expect(await bodyLeaks(instanceWith(Buffer.from(`#!/bin/bash\n${weak}\n`).toString("base64")))).toEqual([]);
+  });
+
+  it("a secret script line longer than a message quotes", async () => {
+    const line = `${weak}, owned by the platform team, contact the on-call engineer, rotate quarterly per runbook`;
+    const hidden = await analyzeThroughHandler(EC2, "res", { ami: "a", userData: secret(`#!/bin/bash\n${line}\n`) });
+    expect(hidden.map((d) => d.policy)).toEqual(["disallow-userdata-login-weakening"]);
+    expect(hidden[0].message).not.toContain("mallory");
+    expect(hidden[0].message).not.toContain("on-call");
+  });
+
+  it("a stack message about a resource of a secret body names it by a masked logical id", async () => {
+    const body = cfn({
+      "Vault-Prod-2024": { Type: "AWS::Backup::BackupVault", Properties: { BackupVaultName: "acme-recovery-7731" } },
+    });
+    const hidden = await stackAnalyzedBySdk(requireLockedBackupVaults, [
+      { type: CFN_STACK, name: "backups", props: { templateBody: secret(body) } },
+    ]);
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const m of hidden) {
+      expect(m).not.toContain("Vault-Prod-2024");
+      expect(m).not.toContain("acme-recovery-7731");
+    }
   });
 });
 

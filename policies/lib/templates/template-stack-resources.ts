@@ -6,6 +6,7 @@
 import type { PolicyResource, ReportViolation, StackValidationPolicy } from "@pulumi/policy";
 import type { GenericResource } from "../../../lib/reachability";
 import { rawProps } from "../../../lib/values";
+import { maskingReporterByUrn, rememberSecrets, resourceSecretsByUrn, secretsOf } from "../secret-values";
 import type { EmbeddedResource } from "./embedded-resource";
 import { TEMPLATE_CONTAINERS, TemplateContainer } from "./template-containers";
 import { aboutTemplateResource } from "./template-messages";
@@ -50,9 +51,12 @@ export function withTemplateStackResources(
       props: p.props,
     }));
     const origins = new Map(placed.map((p) => [p.urn, p]));
+    // What a secret body deploys is as secret as it, here as on the resource path (template-resources.ts).
+    for (const p of placed) rememberSecrets(p.props, secretsOf(rawProps(byUrn.get(p.container.urn)!.props)));
+    const secretsOfUrn = resourceSecretsByUrn(args.resources);
     return validateStack(
       { ...args, resources: [...args.resources, ...embedded] },
-      reportingOnContainers(report, origins),
+      reportingOnContainers(maskingReporterByUrn(report, secretsOfUrn), origins),
     );
   };
 }
