@@ -11,6 +11,7 @@ export function fromKitMetadata(meta: KitRuleMetadata): RuleMetadata {
   return {
     name: meta.name,
     description: meta.description,
+    details: meta.details,
     enforcementLevel: meta.enforcementLevel,
     severity: meta.severity,
     remediation: steps.length > 1 ? steps.map((step, i) => `${i + 1}. ${step}`).join("\n") : steps[0],

@@ -4,7 +4,10 @@ import type { EnforcementLevel, Severity } from "../model";
 export interface RuleMetadata {
   name: string;
   displayName?: string;
+  /** One sentence for the kit's rules (each message repeats it); a foreign pack's may be longer. */
   description?: string;
+  /** The scope beyond the description (the kit's rules): SARIF's fullDescription and help carry it. */
+  details?: string;
   enforcementLevel?: EnforcementLevel;
   severity?: Severity;
   /** Markdown allowed: the steps that fix a violation. */

@@ -131,15 +131,18 @@ function fromDiagnostic(d: PolicyDiagnostic): RuleMetadata {
 
 function describeRule(id: string, meta: RuleMetadata): ReportingDescriptor {
   const description = meta.description?.trim() || `Policy ${meta.name}.`;
+  // The kit's descriptions are one sentence with the scope in details; a foreign pack's may run on.
+  const details = meta.details?.trim();
+  const fullDescription = details ? `${description}\n\n${details}` : description;
   const tags = ["security", ...(meta.controls ?? []), ...(meta.tags ?? [])];
   if (meta.caseStep !== undefined) tags.push(`case-step-${meta.caseStep}`);
   const severity = securitySeverity(meta.severity);
   return {
     id,
     name: meta.displayName,
-    shortDescription: { text: meta.displayName?.trim() || firstSentence(description) },
-    fullDescription: { text: description },
-    help: helpOf(meta, description),
+    shortDescription: { text: meta.displayName?.trim() || (details ? description : firstSentence(description)) },
+    fullDescription: { text: fullDescription },
+    help: helpOf(meta, fullDescription),
     helpUri: meta.url,
     defaultConfiguration: { level: sarifLevel(meta.enforcementLevel ?? "advisory", meta.severity) },
     properties: {

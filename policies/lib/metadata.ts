@@ -35,7 +35,13 @@ export const CASE_STEP_LABELS: Record<CaseStep, string> = {
 export interface RuleMetadata {
   /** Stable, verb-led, never reused. */
   name: string;
+  /**
+   * What the policy requires, in one sentence of at most 200 characters: the SDK prints it above every violation
+   * (description, newline, message), so the scope (resource types, edge cases) goes in `details`.
+   */
   description: string;
+  /** The full scope: which resources and fields the rule reads and how it judges edge cases (shown in docs/RULES.md). */
+  details: string;
   enforcementLevel: EnforcementLevel;
   severity: Severity;
   /** Ordered steps a reader can follow to fix a violation. */

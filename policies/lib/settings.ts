@@ -37,7 +37,7 @@ export function applyPackSettings(raw: Record<string, unknown>): PackSettings {
 export const packSettingsPolicy: ResourceValidationPolicy = {
   name: SETTINGS_POLICY_NAME,
   description:
-    "Pack-wide settings; reports nothing. failClosed: true turns every 'cannot be verified at preview' note of every policy into a violation.",
+    "Publishes the pack-wide settings and reports nothing; failClosed: true turns every 'cannot be verified at preview' note of every policy into a violation.",
   enforcementLevel: "advisory",
   severity: "low",
   configSchema: {

@@ -151,6 +151,8 @@ const passwordLoginRule = defineResourceRule<unknown>({
   metadata: {
     name: ECS_PASSWORD_LOGIN,
     description:
+      "Alibaba Cloud compute and Bastionhost SSH host accounts must not set or inherit a login password but use key pairs, except Windows hosts, which take no key pair.",
+    details:
       "Alibaba Cloud compute must not set a login password (password, kmsEncryptedPassword, osPassword, loginPassword) or inherit the image's password: ECS instances, instance sets, launch templates, scaling configurations, Simple Application Server, Container Service node pools and clusters (edge included), ENS instances, CDDC dedicated hosts, RDS Custom instances, E-HPC clusters (both versions) and users, E-MapReduce clusters (masterPwd, the master nodes' SSH password), system disk attachments (which reset the root password) and EFLO clusters, nodes, node groups (and the nodes they list), attachments and hyper nodes; use key pairs. ECS instances, instance sets and scaling configurations of an Alibaba Cloud public Windows image (imageId win…; without an imageId, an imageName in the public image's full form, win2022_…_alibase_….vhd, unless a custom image of the stack (ecs.Image, ImageImport, ImageCopy) bears that name or gives it as its output, when only the custom image's own platform or osType saying Windows exempts it) and Container Service node pools of imageType Windows or WindowsCore, which take no key pair, may set a password (RDP stays closed to the internet by the port rules). Bastionhost host accounts of protocol SSH must not set a password (the host then accepts SSH password login; use privateKey); RDP host accounts may, as Windows images may.",
     enforcementLevel: "mandatory",
     severity: "critical",

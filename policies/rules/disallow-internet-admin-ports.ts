@@ -9,6 +9,8 @@ export const disallowInternetAdminPorts = defineResourceRule<PortExposureConfig>
   metadata: {
     name: INTERNET_ADMIN_PORTS,
     description:
+      "Remote administration ports (SSH, RDP, VNC and WinRM by default) must not be reachable from the internet or from a broad public range.",
+    details:
       "Remote administration ports (SSH 22, RDP 3389, VNC 5900 and WinRM 5985/5986 by default) must not be reachable from the internet or from a broad public range, in any inbound rule form on AWS or Alibaba Cloud.",
     enforcementLevel: "mandatory",
     severity: "critical",

@@ -12,6 +12,8 @@ export const disallowPublicHighRiskPorts = defineResourceRule<PortExposureConfig
   metadata: {
     name: PUBLIC_HIGH_RISK_PORTS,
     description:
+      "Database, cache, control-plane and other high-risk ports must not be open to the internet or to a broad public range, and managed Kubernetes API servers must not be public.",
+    details:
       "Database, cache, file-sharing and other high-risk ports (FSBP EC2.19 list plus 1521, 6379, 27017, 11211, 9200, Redshift 5439, CouchDB 5984, Cassandra 9042, NetBIOS 139; the control planes Docker API 2375/2376, etcd 2379/2380, kubelet 10250, Kubernetes API 6443, ZooKeeper 2181, Consul 8500, HDFS NameNode 9870/50070, ActiveMQ 61616 and RabbitMQ 5672/15672; the data services rpcbind 111, NFS 2049, rsync 873 and Kafka 9092; and VNC displays :1-:3, 5901-5903, where Linux VNC servers listen) must not be open to the internet or to public ranges broader than /24 (IPv6 /48); nor may a managed Kubernetes API server (EKS public endpoint with publicAccessCidrs, which default to 0.0.0.0/0; ACK internet SLB or EIP).",
     enforcementLevel: "mandatory",
     severity: "high",

@@ -30,6 +30,8 @@ export const recommendRegistryTagImmutability = defineResourceRule<unknown>({
   metadata: {
     name: "recommend-registry-tag-immutability",
     description:
+      "Container repositories should make tags immutable so a scanned image cannot be replaced under the same tag.",
+    details:
       "Container repositories (and the ECR creation templates that make repositories on pull-through or replication) should make tags immutable so a scanned image cannot be replaced under the same tag; an exclusion matching every tag counts as mutable.",
     enforcementLevel: "advisory",
     severity: "low",

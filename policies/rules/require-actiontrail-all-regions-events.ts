@@ -52,6 +52,8 @@ const trailStatusRule = defineResourceRule<unknown>({
   metadata: {
     name: "require-actiontrail-all-regions-events",
     description:
+      "ActionTrail trails must be enabled, and at least one must record read and write events in all regions and deliver them to an OSS bucket.",
+    details:
       "ActionTrail trails must be enabled, and at least one enabled trail in the stack must record read and write events in all regions and deliver them to an OSS bucket (ossBucketName), whose locked WORM policy require-evidence-oss-worm requires; a trail delivering only to SLS or MaxCompute does not count, since a logstore or table can be deleted and takes no WORM lock, nor does a trail delivering nowhere. Beside it other trails may be narrower, e.g. only writes sent to SLS for a SIEM (checked across the stack).",
     enforcementLevel: "mandatory",
     severity: "high",

@@ -79,6 +79,8 @@ export const requireDnsFailoverHealthCheckEffective = defineStackRule({
   metadata: {
     name: "require-dns-failover-health-check-effective",
     description:
+      "Health checks that drive DNS failover must be able to fail: not disabled, inverted, always healthy, or tied to child checks or alarms that cannot report the primary down.",
+    details:
       "A Route 53 health check that drives a failover record (a Record, or a record set of RecordsExclusive) or a failover rule of a traffic policy document (named by its Primary or Secondary, or by a branch of a rule either routes to) must be able to fail: for a PRIMARY record or a Primary it must not be disabled, not a calculated check with childHealthThreshold 0 (Route 53 then treats it as always healthy) nor one whose child checks (resolved in the stack by id or by the ids flowing in, each judged by these same tests) cannot fail in the number the threshold needs (more than children minus childHealthThreshold of them; children outside the stack or unknown at preview are a note), not a CloudWatch alarm check with insufficientDataHealthStatus Healthy or LastKnownStatus, or left unset (Route 53 then keeps the last status) unless every alarm of the stack it follows treats missing data as breaching, nor following an alarm of the stack with treatMissingData notBreaching or ignore (each stays healthy when the primary region stops sending metrics); and it must not be inverted for any failover record or rule (checked across the stack, since the health check, its children and its alarm are separate resources).",
     enforcementLevel: "mandatory",
     severity: "medium",

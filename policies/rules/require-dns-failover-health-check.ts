@@ -104,6 +104,8 @@ export const requireDnsFailoverHealthCheck = defineResourceRule<unknown>({
   metadata: {
     name: "require-dns-failover-health-check",
     description:
+      "DNS failover must be driven by health checks: primary Route 53 failover records and rules need one, and Alibaba Cloud GTM needs health checks that no forced status or pinned strategy overrides.",
+    details:
       "DNS failover must be driven by health checks: a Route 53 PRIMARY failover record (a Record, or a record set of RecordsExclusive) needs a healthCheckId (or an alias evaluating target health), and so does the Primary of every failover rule in a Route 53 traffic policy document (a HealthCheck id, EvaluateTargetHealth true on a load balancer, Elastic Beanstalk or S3 website endpoint, or a nested rule every branch of which can fail; judged whether or not an instance applies the policy); an Alibaba Cloud GTM instance needs health-check tasks, its pool addresses must not be forced ONLINE, and an access strategy with failover pools must not be pinned to its primary pools (accessMode DEFAULT); an Alibaba Cloud GTM 3.0 address (alidnscloudgtmaddress.AlidnsCloudGtmAddress) must not be forced available (availableMode manual with manualAvailableStatus available, which keeps it answered whatever its health tasks find).",
     enforcementLevel: "mandatory",
     severity: "medium",

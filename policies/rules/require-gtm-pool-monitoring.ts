@@ -9,6 +9,8 @@ export const requireGtmPoolMonitoring = defineStackRule({
   metadata: {
     name: "require-gtm-pool-monitoring",
     description:
+      "Every Alibaba Cloud GTM address pool must have a health check, and every GTM 3.0 address must have health tasks that can report it down.",
+    details:
       "Every Alibaba Cloud GTM address pool in the stack must have a dns.MonitorConfig (health check) attached; every GTM 3.0 address (alidnscloudgtmaddress.AlidnsCloudGtmAddress) that GTM answers (not disabled, nor set unavailable by hand), which carries its own probes, must have health tasks that can report it down: at least one, and not so many naming no monitor template or a monitor template of the stack with failureRate 100 (a share of failing probe nodes it can never exceed) that its healthJudgement (any_ok, p30_ok, p50_ok, p70_ok, all_ok; unset read as any_ok) is met with every other task failing. Templates outside the stack, GTM's preset ones included, are taken to be able to fail.",
     enforcementLevel: "mandatory",
     severity: "medium",

@@ -76,6 +76,8 @@ const consoleMfaRule = defineResourceRule<unknown>({
   metadata: {
     name: IAM_MFA_RULE,
     description:
+      "Every IAM user given a console password must be denied everything without MFA by a policy the stack attaches to the user or to a group it is in.",
+    details:
       'Every IAM user given a console password (iam.UserLoginProfile) must be denied everything without MFA: the stack must attach to the user, or to a group it is in (iam.UserGroupMembership, iam.GroupMembership), a policy with a Deny of Action "*" (or NotAction listing only the MFA set-up and read-only IAM actions) on Resource "*" under BoolIfExists or Bool aws:MultiFactorAuthPresent "false" (Null "true" selects only access-key requests: console sessions always carry the key) (inline iam.UserPolicy / iam.GroupPolicy, or an iam.Policy attached by iam.UserPolicyAttachment, iam.GroupPolicyAttachment or iam.PolicyAttachment). The provider cannot require MFA of a user otherwise, and it may be enforced outside the stack (an SCP), so a login profile without such a policy, or with one that falls short or is unknown at preview, gets a note (a violation when failing closed). IAM users with a LoginProfile in CloudFormation templates, and their templates\' policies and groups, are judged like the program\'s.',
     enforcementLevel: "mandatory",
     severity: "high",

@@ -33,6 +33,8 @@ const passwordPolicyRule = defineResourceRule<PasswordConfig>({
   metadata: {
     name: "require-iam-password-policy-strength",
     description:
+      "The AWS IAM account password policy must require at least 14 characters and prevent reuse of the last 24 passwords.",
+    details:
       "The AWS IAM account password policy must require at least 14 characters and prevent reuse of the last 24 passwords. An IAM user login profile whose generated password (passwordLength, 20 when unset), or a CloudFormation AWS::IAM::User's LoginProfile Password, is shorter than minimumLength proves the policy accepts such passwords; login profiles in a stack that declares no account password policy of their account (as their providers\' inputs tell; one that may be in another account does not count) get one note for the stack, since that policy cannot be judged (a violation when failing closed).",
     enforcementLevel: "mandatory",
     severity: "high",

@@ -115,6 +115,8 @@ const preferenceRule = defineResourceRule<unknown>({
   metadata: {
     name: RAM_MFA_RULE,
     description:
+      "RAM console logins must require MFA, by the security preference or each user's login profile, and CloudSSO directories and users signing in with passwords must not turn MFA off.",
+    details:
       'The RAM security preference must make MFA mandatory for console logins (mfaOperationForLogin "mandatory" in any case, with no contrary enforceMfaForLogin false beside it; the deprecated enforceMfaForLogin true is accepted when the new field is unset), and every RAM user\'s login profile must require MFA (mfaBindRequired true; unset means false) unless every security preference of its account in the stack makes it mandatory, which overrides the user\'s flag (checked across the stack; a preference whose account may differ from the profile\'s, by their providers\' inputs, leaves a note). A CloudSSO directory signing users in with passwords (SAML single sign-on not enabled) must not turn MFA off: mfaAuthenticationStatus and mfaAuthenticationSettingInfo.mfaAuthenticationAdvanceSettings unset or "Enabled" (not Disabled, ByUser or OnlyRiskyLogin), and a CloudSSO user must not opt out (mfaAuthenticationSettings "Disabled") unless its directory requires MFA of all its users (checked across the stack; a user belongs to a declared directory only through its id, as a property dependency, and with its directory not in the stack the opt-out is a note, as it counts only under a "Byuser" directory). RAM login profiles in ROS templates (ALIYUN::RAM::User LoginProfile, ALIYUN::RAM::LoginProfile unless Inactive) are judged like the program\'s.',
     enforcementLevel: "mandatory",
     severity: "high",

@@ -162,6 +162,8 @@ const passwordPolicyRule = defineResourceRule<RamPasswordConfig>({
   metadata: {
     name: RAM_PASSWORD_RULE,
     description:
+      "The RAM password policy, and that of a CloudSSO directory with password sign-in, must require at least 14 characters, lock out after at most 5 failed logins and prevent password reuse.",
+    details:
       "The RAM password policy must require at least 14 characters, lock out after at most 5 failed logins (1-5; 0 disables lockout) and prevent password reuse, on both the PasswordPolicy and the older AccountPasswordPolicy resource; a CloudSSO directory whose users sign in with passwords (SAML single sign-on not enabled) must meet the same thresholds in its passwordPolicy (minPasswordLength, maxLoginAttempts, passwordReusePrevention), where a field left unset keeps CloudSSO's documented default (8 characters, lockout after 5 failures, 1 remembered password), so an unset minPasswordLength or passwordReusePrevention fails. A password the plan sets on a RAM login profile or a CloudSSO user that is shorter than minimumLength proves the policy it was accepted under allows such passwords; login profiles with passwords in a stack that declares no RAM password policy of their account (as their providers\' inputs tell; one that may be in another account does not count), or CloudSSO users with passwords whose directory the stack does not declare (a user belongs to a declared directory only through its id, as a property dependency), get one note for the stack, since that policy cannot be judged (a violation when failing closed).",
     enforcementLevel: "mandatory",
     severity: "high",

@@ -130,6 +130,8 @@ export const requireRegistryImageScanning = defineStackRule({
   metadata: {
     name: "require-registry-image-scanning",
     description:
+      "Container registries must scan images: every ECR repository, including those ECR creates by itself, must be covered by scanning, and ACR instances must enable a scanner.",
+    details:
       "Container registries must scan images: ECR repositories covered by a registry scanning rule in the stack (ENHANCED, or BASIC scanning on push, with a repository filter matching the repository: a filter without * matches names containing it), or with scanOnPush where no ENHANCED registry scanning of their region ignores it; registry scanning counts in its own account and region (its region argument, else its provider's region; providers told apart by allowedAccountIds, assumeRole or profile), and a configuration whose region or account the plan does not show (left to the provider's environment, or unknown at preview) may or may not reach a repository: a note when the verdict turns on it, and when several configurations share a region each that may be applied last (none of the others depends on it) must cover the repository, since the last applied replaces the rest; repositories ECR creates by itself (under a pull-through cache rule's ecrRepositoryPrefix, or a repository creation template's prefix for replication or create-on-push) have no scanOnPush, so a registry scanning rule must match every name under the prefix; Alibaba Cloud ACR Enterprise instances with an image scanner (ACR/Trivy or SAS), not DISABLE.",
     enforcementLevel: "mandatory",
     severity: "medium",

@@ -76,6 +76,8 @@ export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>(
   metadata: {
     name: "disallow-internet-admin-ports-except-bastions",
     description:
+      "Administration ports may be reachable from the internet, by any path, only on designated bastions and only from their allow-list.",
+    details:
       "Administration ports (SSH 22, RDP 3389, VNC 5900, WinRM 5985/5986 by default) may be reachable from the internet — by any path: public address, load-balancer listener, DNAT entry or the own firewall of a Lightsail instance or a Simple Application Server (their defaults open SSH or RDP) — only on designated bastions, and only from their allow-list.",
     enforcementLevel: "mandatory",
     severity: "critical",

@@ -15,7 +15,8 @@ const APP_PORTS = [3000, 5000, 8080, 8088, 8888];
 export const disallowInternetDatabaseAndHighRiskPorts = defineStackRule<Config>({
   metadata: {
     name: "disallow-internet-database-and-high-risk-ports",
-    description:
+    description: "Managed databases and high-risk ports must never be reachable from the internet by any path.",
+    details:
       "Managed databases (any port) and high-risk ports (FSBP EC2.19 list plus database, cache, control-plane and data-service ports, and VNC displays :1-:3) must never be reachable from the internet by any path: public address, load-balancer listener, DNAT entry, public endpoint whitelist (each endpoint's own: an Elasticsearch cluster's on 9200 and its Kibana's on 5601) or a host's own firewall (Lightsail, Simple Application Server).",
     enforcementLevel: "mandatory",
     severity: "critical",

@@ -15,6 +15,8 @@ export const requireBastionOnlySshToPrivateHosts = defineStackRule<Config>({
   metadata: {
     name: "require-bastion-only-ssh-to-private-hosts",
     description:
+      "Hosts that are not bastions may accept SSH and other login ports only from the security groups of designated bastions or of an EC2 Instance Connect Endpoint.",
+    details:
       "Hosts that are not bastions may accept SSH (and any other configured login port) only from the security groups of designated bastions, or the groups an EC2 Instance Connect Endpoint of the stack names in securityGroupIds (linked by known id or dependency) when no host but a bastion, and no balancer, carries them — not from CIDR ranges, other groups, or their own group (self-reference, including an Alibaba Cloud group's innerAccessPolicy Accept).",
     enforcementLevel: "mandatory",
     severity: "high",

@@ -34,6 +34,8 @@ export const requireVpcFlowLogsAllTraffic = defineStackRule<Config>({
   metadata: {
     name: "require-vpc-flow-logs-all-traffic",
     description:
+      "Every VPC must have an active flow log capturing all traffic to a destination that keeps it at least minRetentionDays (180 by default).",
+    details:
       "Every VPC (an adopted default VPC too) has an active flow log capturing ALL traffic (accepted and rejected, on every Alibaba Cloud traffic path and, in a VPC with IPv6, both address families; an AWS custom logFormat keeping source and destination addresses) to a destination that keeps it at least 180 days: AWS CloudWatch log group retention (a log group named by reference, by name, or by a literal log-group ARN whose name, region and account are the group's), S3 lifecycle (every expiration of the enabled rules reaching the logs, a Bucket's expiration, a BucketV2's expirations or a lifecycle configuration's, expires them by age, never on a fixed expiration.date; rules filtered to other prefixes, to tags or to objects larger than any flow log file (75 MB) reach none), Alibaba Cloud log store retentionPeriod (a store named by its name counts only in the flow log's project). VPCs, flow logs and destinations deployed by raw CloudFormation or ROS templates are judged too.",
     enforcementLevel: "mandatory",
     severity: "high",

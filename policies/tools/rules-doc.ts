@@ -30,6 +30,8 @@ function section(m: RuleMetadata, kind: string, config: string[]): string {
     "",
     m.description,
     "",
+    m.details,
+    "",
     `- Kind: ${kind}`,
     `- Enforcement: ${m.enforcementLevel}`,
     `- Severity: ${m.severity}`,

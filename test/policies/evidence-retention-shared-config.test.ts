@@ -241,7 +241,7 @@ describe("the default follows EVIDENCE_RETENTION_DAYS in every rule", () => {
     const rule = rules.oss.requireEvidenceOssWorm;
     expect(await onStack(rule, ossStore(44), {})).toHaveLength(1);
     expect(await onStack(rule, ossStore(45), {})).toHaveLength(0);
-    expect(rule.description).toContain("(45 by default;");
+    expect(rule.metadata.details).toContain("(45 by default;");
     expect(String(rule.configSchema?.properties.minRetentionDays.description)).toContain("(45)");
   });
 
@@ -249,7 +249,7 @@ describe("the default follows EVIDENCE_RETENTION_DAYS in every rule", () => {
     const rule = rules.s3.requireEvidenceS3DefaultRetention;
     expect(await onStack(rule, s3Store(44), {})).toHaveLength(1);
     expect(await onStack(rule, s3Store(45), {})).toHaveLength(0);
-    expect(rule.description).toContain("(45 by default;");
+    expect(rule.metadata.details).toContain("(45 by default;");
     expect(String(rule.configSchema?.properties.minRetentionDays.description)).toContain("(45)");
   });
 });

@@ -19,4 +19,11 @@ describe("docs/RULES.md", () => {
       expect(section).toContain(r.metadata.controls[0].id);
     }
   });
+
+  it("shows each rule's one-sentence description, then its details paragraph", () => {
+    for (const r of [...hardeningRules, ...hardeningStackRules, ...hardeningStackPolicies]) {
+      const heading = `### \`${r.name}\``;
+      expect(text).toContain(`${heading}\n\n${r.metadata.description}\n\n${r.metadata.details}\n\n- Kind:`);
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { commentMarker, toMarkdown, writeMarkdown } from "../../engine/reports/markdown";
+import { KIT_PACK_NAME, kitRules, reportLookup } from "../../engine/reports/kitRules";
 import { EXPOSURE_COLOUR } from "../../engine/reports/mermaid";
 import { markdownCell } from "../../engine/reports/markdownText";
 import { balancer, bastion, fixtureDocument, oddName } from "./fixtures";
@@ -69,6 +70,22 @@ describe("Markdown summary", () => {
     const lookup = (name: string) => (name === doc.diagnostics[0].policyName ? { name, description } : undefined);
     expect(tableAfter(toMarkdown(doc, { lookup }), "#### Policy violations")[0][4]).toBe("rule opens port 22");
     expect(tableAfter(toMarkdown(doc), "#### Policy violations")[0][4]).toBe(`${description}<br>rule opens port 22`);
+  });
+
+  it("drops the kit's one-sentence description from its messages, and never shows its details", () => {
+    const weakening = kitRules().find((r) => r.name === "disallow-userdata-login-weakening")!;
+    const doc = fixtureDocument();
+    doc.diagnostics = [
+      {
+        ...doc.diagnostics[0],
+        policyName: weakening.name,
+        policyPackName: KIT_PACK_NAME,
+        message: `${weakening.description}\nuser data sets PasswordAuthentication yes`,
+      },
+    ];
+    const markdown = toMarkdown(doc, { lookup: reportLookup() });
+    expect(tableAfter(markdown, "#### Policy violations")[0][4]).toBe("user data sets PasswordAuthentication yes");
+    expect(markdown).not.toContain(weakening.details!.slice(0, 80));
   });
 
   it("shows every exposure in its table", () => {

@@ -8,6 +8,7 @@ import type { PreviewResult } from "../../engine/preview";
 import type { PreviewDocument } from "../../engine/reports/document";
 import { toSarif, writeSarif } from "../../engine/reports/sarif";
 import type { PullRequestReportOptions } from "../../engine/reports/write";
+import { KIT_PACK_NAME, kitRules, reportLookup } from "../../engine/reports/kitRules";
 import { firstOf, lookupFromPolicies, type RuleMetadata } from "../../engine/reports/ruleMetadata";
 import { bastion, database, diagnostics, fixtureDocument, rule, web } from "./fixtures";
 import { sarifSchemaErrors } from "./sarifSchema";
@@ -105,6 +106,42 @@ describe("SARIF writer", () => {
     );
     const rules = run(toSarif(fixtureDocument(), { repoRoot, lookup: firstOf(lookup, analyzer) })).tool.driver.rules!;
     expect(rules.find((r) => r.id === "foreign-policy")?.fullDescription?.text).toBe("Says the other pack.");
+  });
+
+  it("describes a rule with details by its whole one-sentence description, and the details in full", () => {
+    const detailed: RuleMetadata = {
+      name: "aws-require-imdsv2",
+      description: "Launches, e.g. of EC2 instances, must require IMDSv2.",
+      details: "EC2 instances, launch templates and spot fleets; a template outside the stack is a note.",
+      remediation: "Set httpTokens to required.",
+      severity: "medium",
+    };
+    const rules = run(toSarif(fixtureDocument(), { repoRoot, knownRules: [detailed] })).tool.driver.rules!;
+    const imds = rules.find((r) => r.id === "aws-require-imdsv2")!;
+    // The "e.g. " does not end the sentence: a rule with details has a one-sentence description.
+    expect(imds.shortDescription?.text).toBe(detailed.description);
+    expect(imds.fullDescription?.text).toBe(`${detailed.description}\n\n${detailed.details}`);
+    expect(imds.help?.text).toContain(detailed.details);
+    expect(imds.help?.markdown).toContain(detailed.details);
+  });
+
+  it("carries the kit's details into fullDescription and strips its one-sentence description from messages", () => {
+    const weakening = kitRules().find((r) => r.name === "disallow-userdata-login-weakening")!;
+    expect(weakening.details).toContain("Cloud Assistant commands");
+    const doc = fixtureDocument();
+    doc.diagnostics = [
+      {
+        ...doc.diagnostics[0],
+        policyName: weakening.name,
+        policyPackName: KIT_PACK_NAME,
+        message: `${weakening.description}\nuser data sets PasswordAuthentication yes`,
+      },
+    ];
+    const log = toSarif(doc, { repoRoot, lookup: reportLookup(), knownRules: kitRules() });
+    const rule = run(log).tool.driver.rules!.find((r) => r.id === weakening.name)!;
+    expect(rule.shortDescription?.text).toBe(weakening.description);
+    expect(rule.fullDescription?.text).toBe(`${weakening.description}\n\n${weakening.details}`);
+    expect(run(log).results![0].message.text).toBe("ssh-world: user data sets PasswordAuthentication yes");
   });
 
   it("lists known rules that nothing violated", () => {
