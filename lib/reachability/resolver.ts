@@ -15,6 +15,13 @@ export interface ManyRefs {
   ambiguous: string[];
 }
 
+/** The resources a single reference may name (`Resolver.candidates`). */
+export interface Candidates {
+  urns: string[];
+  /** Several, and nothing tells which one the reference names. */
+  ambiguous: boolean;
+}
+
 export class Resolver {
   private readonly byUrnMap = new Map<string, GenericResource>();
   private readonly byTypeMap = new Map<string, GenericResource[]>();
@@ -96,7 +103,7 @@ export class Resolver {
    * The resource of one of `types` that `value` (read from input `propName` of `from`) refers to. A dependency
    * explains a literal only if the literal may name it (literal-fit.ts), as in `many`: one that may name none of them
    * is outside the stack (the node the stack models for it, if any) and takes none; of several it may name, none is
-   * guessed.
+   * guessed (`candidates` gives each).
    */
   one(from: GenericResource, propName: string, value: unknown, types: readonly string[]): string | undefined {
     const v = unwrap(value);
@@ -111,6 +118,25 @@ export class Resolver {
     if (deps.length === 1) return deps[0];
     // A literal the stack models though it declares nothing by that id: only when no dependency explains the value.
     return deps.length === 0 ? this.literalKey(v, types) : undefined;
+  }
+
+  /**
+   * What `one` links, or, where it links nothing because several dependencies may each be what the value names (a
+   * known literal that may name any of them, a value unknown at preview read from several), each of them, marked
+   * `ambiguous`, as a list's value is (`many`). For a reference that must not drop what it carries when nothing
+   * tells which resource it names: a rule opens whichever group it names. A literal that may name none of them is
+   * still the outside node `one` gives, or nothing.
+   */
+  candidates(from: GenericResource, propName: string, value: unknown, types: readonly string[]): Candidates {
+    const single = this.one(from, propName, value, types);
+    if (single !== undefined) return { urns: [single], ambiguous: false };
+    const v = unwrap(value);
+    if (v === undefined || v === null || v === "") return { urns: [], ambiguous: false };
+    const deps =
+      typeof v === "string" && !isUnknown(v)
+        ? this.depsMayBe(from, propName, v, types)
+        : this.depsOfType(from, propName, types);
+    return deps.length > 1 ? { urns: deps, ambiguous: true } : { urns: [], ambiguous: false };
   }
 
   /** Every resource of `types` that the values of a list input refer to. */
@@ -131,7 +157,11 @@ export class Resolver {
     const external: string[] = [];
     const ambiguous: string[] = [];
     if (unresolved > 0 || pending.length > 0) {
-      const extra = this.depsOfType(from, propName, types).filter((u) => !urns.includes(u));
+      // A dependency no value may be (a component's output, a constant `apply`, `dependsOn` on older SDKs) is not
+      // what the list names; a value unknown at preview may be any, so then all are kept (fails closed).
+      const extra = this.depsOfType(from, propName, types).filter(
+        (u) => !urns.includes(u) && (unresolved > 0 || pending.some((v) => literalMayName(this.byUrnMap.get(u)!, v))),
+      );
       appendAll(urns, extra);
       const left = this.unexplained(pending, extra, unresolved, types);
       appendAll(external, left.external);

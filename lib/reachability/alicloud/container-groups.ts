@@ -6,6 +6,7 @@
 import { NetworkModel, PublicAddress } from "../model";
 import { GenericResource, bool, isUnknown, str, unwrap } from "../resource";
 import { ALI } from "./tokens";
+import { singleGroupCandidates } from "./single-group-candidates";
 import { vswitchHost } from "./vswitch-hosts";
 
 export function addAlicloudContainerGroups(m: NetworkModel): void {
@@ -16,8 +17,8 @@ export function addAlicloudContainerGroups(m: NetworkModel): void {
     const ids =
       typeof written === "string" && !isUnknown(written) ? written.split(",").map((s) => s.trim()) : [written];
     const vswitches = res.many(r, "vswitchId", ids, [ALI.vswitch]);
-    const group = res.one(r, "securityGroupId", r.inputs.securityGroupId, [ALI.securityGroup]);
-    m.hosts.set(r.urn, vswitchHost(r, "instance", vswitches, group ? [group] : [], publicAddresses(m, r)));
+    const groups = singleGroupCandidates(m, r, "securityGroupId");
+    m.hosts.set(r.urn, vswitchHost(r, "instance", vswitches, groups, publicAddresses(m, r)));
   }
 }
 

@@ -15,6 +15,8 @@ import {
 import { bandwidthAddress } from "./public-bandwidth";
 import { INTERFACE_TYPES, attachedInterfaces, interfaceAddresses } from "./network-interfaces";
 import { addressBindings, boundServers } from "./address-bindings";
+import { singleGroupCandidates } from "./single-group-candidates";
+import { appendAll } from "../../arrays";
 import { ALI } from "./tokens";
 
 export function addAlicloudHosts(m: NetworkModel): void {
@@ -128,10 +130,9 @@ function addScalingConfigurations(m: NetworkModel): void {
       host.subnets = vs.urns;
       host.externalSubnets = vs.external;
     }
-    // securityGroupId is a single id: read it as a list of one.
+    // A literal single id the list reading above leaves out: the group it names, or each it may name.
     if (r.inputs.securityGroupId !== undefined && host.securityGroups.length === 0) {
-      const one = res.one(r, "securityGroupId", r.inputs.securityGroupId, [ALI.securityGroup]);
-      if (one) host.securityGroups.push(one);
+      appendAll(host.securityGroups, singleGroupCandidates(m, r, "securityGroupId"));
     }
     const address = bandwidthAddress(r);
     if (address) host.publicV4.push(address);

@@ -11,6 +11,7 @@ import { pushTo } from "../multimap";
 import { balancerGroups } from "../literal-groups";
 import { serverEntries, serverTypesOf } from "./network-interfaces";
 import { scalingHosts, scalingServerGroupTargets } from "./scaling-backends";
+import { singleGroupCandidates } from "./single-group-candidates";
 import { ALI } from "./tokens";
 
 export function addAlicloudNlb(m: NetworkModel): void {
@@ -21,8 +22,7 @@ export function addAlicloudNlb(m: NetworkModel): void {
   const attachedGroups = new Map<string, string[]>();
   for (const r of res.ofType(ALI.nlbSecurityGroupAttachment)) {
     const lb = res.one(r, "loadBalancerId", r.inputs.loadBalancerId, [ALI.nlb]);
-    const sg = res.one(r, "securityGroupId", r.inputs.securityGroupId, [ALI.securityGroup]);
-    if (lb && sg) pushTo(attachedGroups, lb, sg);
+    if (lb) pushTo(attachedGroups, lb, ...singleGroupCandidates(m, r, "securityGroupId"));
   }
   for (const r of res.ofType(ALI.nlb)) {
     const zones = list(r.inputs.zoneMappings).map((z) => prop(z, "vswitchId"));

@@ -6,6 +6,7 @@ import { normalizeProtocol } from "../protocol";
 import { ANY_SOURCE, Family } from "../exposure";
 import { GenericResource, bool, isUnknown, num, str, tags, unwrap } from "../resource";
 import { declareLiteralGroups } from "../literal-groups";
+import { ruleGroups } from "../rule-groups";
 import { isNarrowedRule } from "./narrowed-drops";
 import { alicloudPrefixListSources } from "./prefix-lists";
 import { ALI } from "./tokens";
@@ -56,12 +57,14 @@ export function addAlicloudSecurityGroups(m: NetworkModel): void {
   declareLiteralGroups(m, "alicloud", ALI.securityGroup, [ALI.securityGroup], ingressRules);
   for (const r of ingressRules) {
     const typeUnknown = isUnknown(unwrap(r.inputs.type));
-    const group = res.one(r, "securityGroupId", r.inputs.securityGroupId, [ALI.securityGroup]);
-    const sg = group ? m.securityGroups.get(group) : undefined;
-    if (!sg || !group) continue;
+    // A rule that may be on any of several groups counts on each (rule-groups.ts).
+    const attached = ruleGroups(m, r, [ALI.securityGroup]);
+    if (attached.groups.length === 0) continue;
     const policy = str(r.inputs.policy)?.toLowerCase() === "drop" ? "drop" : "accept";
     // A type unknown at preview may be egress: as a drop it closes nothing, as an accept it counts, unverified.
     if (typeUnknown && policy === "drop") continue;
+    // A drop that may be on another group closes nothing on any of them.
+    if (attached.ambiguous && policy === "drop") continue;
     // A drop only to one address or from one source port closes part of the traffic the model cannot tell apart.
     if (policy === "drop" && isNarrowedRule(r.inputs)) continue;
     const unknownType = typeUnknown ? { unknownRule: "rule type" as const } : {};
@@ -74,12 +77,10 @@ export function addAlicloudSecurityGroups(m: NetworkModel): void {
         sources.push({ kind: "cidr", cidr: ANY_SOURCE[family], unknown: true });
     }
     appendAll(sources, alicloudPrefixListSources(m, r, policy));
-    if (r.inputs.sourceSecurityGroupId !== undefined) {
-      const ref = res.one(r, "sourceSecurityGroupId", r.inputs.sourceSecurityGroupId, [ALI.securityGroup]);
-      if (ref === group) sources.push({ kind: "self" });
-      else if (ref) sources.push({ kind: "sg", sg: ref });
-      else sources.push({ kind: "unresolved", text: str(r.inputs.sourceSecurityGroupId) ?? "(unknown group)" });
-    }
+    const ref =
+      r.inputs.sourceSecurityGroupId === undefined
+        ? undefined
+        : res.one(r, "sourceSecurityGroupId", r.inputs.sourceSecurityGroupId, [ALI.securityGroup]);
     // An unknown priority is read as the weakest for drops and the strongest for accepts: never hide an opening.
     // A drop beats accepts of equal priority, so "weakest" is past 100: an unknown drop priority never wins.
     const priority =
@@ -88,18 +89,27 @@ export function addAlicloudSecurityGroups(m: NetworkModel): void {
     const protocol = normalizeProtocol(r.inputs.ipProtocol);
     const unknown =
       isUnknown(r.inputs.ipProtocol) || isUnknown(r.inputs.portRange) ? { unknownPorts: true as const } : {};
-    for (const source of sources)
-      sg.rules.push({
-        urn: r.urn,
-        name: r.name,
-        group,
-        protocol,
-        ports,
-        source,
-        action: policy,
-        priority,
-        ...unknown,
-        ...unknownType,
-      });
+    for (const { urn: group, sg } of attached.groups)
+      for (const source of [...sources, ...groupSource(r, ref, group)])
+        sg.rules.push({
+          urn: r.urn,
+          name: attached.name,
+          group,
+          protocol,
+          ports,
+          source,
+          action: policy,
+          priority,
+          ...unknown,
+          ...unknownType,
+        });
   }
+}
+
+/** The source `sourceSecurityGroupId` names (`ref`, resolved) for a rule on `group`: its own group is itself. */
+function groupSource(r: GenericResource, ref: string | undefined, group: string): RuleSource[] {
+  if (r.inputs.sourceSecurityGroupId === undefined) return [];
+  if (ref === group) return [{ kind: "self" }];
+  if (ref) return [{ kind: "sg", sg: ref }];
+  return [{ kind: "unresolved", text: str(r.inputs.sourceSecurityGroupId) ?? "(unknown group)" }];
 }

@@ -51,10 +51,13 @@ export function addAwsHosts(m: NetworkModel): void {
   const instanceGroups: [string, string][] = [];
   for (const r of res.ofType(AWS.networkInterfaceSgAttachment)) {
     const target = res.one(r, "networkInterfaceId", r.inputs.networkInterfaceId, INTERFACE_HOLDERS) ?? "";
-    const sg = res.one(r, "securityGroupId", r.inputs.securityGroupId, AWS_SECURITY_GROUPS);
+    // A group id that may name several groups of the stack adds each: AWS rules only accept, so none hides another.
+    const attached = res.candidates(r, "securityGroupId", r.inputs.securityGroupId, AWS_SECURITY_GROUPS).urns;
     const eni = enis.get(target);
-    if (eni && sg) eni.securityGroups.push(sg);
-    else if (sg && target) instanceGroups.push([target, sg]);
+    for (const sg of attached) {
+      if (eni) eni.securityGroups.push(sg);
+      else if (target) instanceGroups.push([target, sg]);
+    }
   }
   const defaults = defaultGroupByNetwork(m);
   for (const r of res.ofType(AWS.networkInterface)) {

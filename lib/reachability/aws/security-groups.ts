@@ -9,6 +9,7 @@ import { ANY_SOURCE, Family } from "../exposure";
 import { GenericResource, bool, isUnknown, items, list, prop, str, tags, unwrap } from "../resource";
 import { anyRuleStandIns } from "../unknown-rules";
 import { declareLiteralGroups } from "../literal-groups";
+import { ruleGroups } from "../rule-groups";
 import { prefixListSources } from "./prefix-lists";
 import { AWS, AWS_SECURITY_GROUPS } from "./tokens";
 import { appendAll } from "../../arrays";
@@ -34,33 +35,36 @@ export function addAwsSecurityGroups(m: NetworkModel): void {
   }
   for (const r of ingressRules) {
     const typeUnknown = isUnknown(unwrap(r.inputs.type));
-    const group = res.one(r, "securityGroupId", r.inputs.securityGroupId, AWS_SECURITY_GROUPS);
-    const sg = group ? m.securityGroups.get(group) : undefined;
-    if (!sg) continue;
+    // A rule that may be on any of several groups counts on each (rule-groups.ts).
+    const attached = ruleGroups(m, r, AWS_SECURITY_GROUPS);
     const refs = items(r.inputs.sourceSecurityGroupId);
-    const sources: RuleSource[] = [
-      ...cidrSources(r.inputs.cidrBlocks, "ipv4"),
-      ...cidrSources(r.inputs.ipv6CidrBlocks, "ipv6"),
-      ...prefixListSources(m, r, "prefixListIds", r.inputs.prefixListIds, items(r.inputs.prefixListIds).length),
-      ...groupSources(m, r, "sourceSecurityGroupId", refs, refs.length, group!),
-      ...selfSources(r.inputs.self),
-    ];
-    const rules = expand(r.urn, r.name, group!, r.inputs.protocol, r.inputs.fromPort, r.inputs.toPort, sources);
-    appendAll(sg.rules, typeUnknown ? rules.map((rule) => ({ ...rule, unknownRule: "rule type" as const })) : rules);
+    for (const { urn: group, sg } of attached.groups) {
+      const sources: RuleSource[] = [
+        ...cidrSources(r.inputs.cidrBlocks, "ipv4"),
+        ...cidrSources(r.inputs.ipv6CidrBlocks, "ipv6"),
+        ...prefixListSources(m, r, "prefixListIds", r.inputs.prefixListIds, items(r.inputs.prefixListIds).length),
+        ...groupSources(m, r, "sourceSecurityGroupId", refs, refs.length, group),
+        ...selfSources(r.inputs.self),
+      ];
+      const { protocol, fromPort, toPort } = r.inputs;
+      const rules = expand(r.urn, attached.name, group, protocol, fromPort, toPort, sources);
+      appendAll(sg.rules, typeUnknown ? rules.map((rule) => ({ ...rule, unknownRule: "rule type" as const })) : rules);
+    }
   }
   for (const r of vpcRules) {
-    const group = res.one(r, "securityGroupId", r.inputs.securityGroupId, AWS_SECURITY_GROUPS);
-    const sg = group ? m.securityGroups.get(group) : undefined;
-    if (!sg || !group) continue;
+    const attached = ruleGroups(m, r, AWS_SECURITY_GROUPS);
     const ref = r.inputs.referencedSecurityGroupId;
-    const refSources = ref === undefined ? [] : groupSources(m, r, "referencedSecurityGroupId", [ref], 1, group);
-    const sources: RuleSource[] = [
-      ...cidrSources(r.inputs.cidrIpv4, "ipv4"),
-      ...cidrSources(r.inputs.cidrIpv6, "ipv6"),
-      ...prefixListSources(m, r, "prefixListId", r.inputs.prefixListId, 1),
-      ...refSources,
-    ];
-    appendAll(sg.rules, expand(r.urn, r.name, group, r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort, sources));
+    for (const { urn: group, sg } of attached.groups) {
+      const refSources = ref === undefined ? [] : groupSources(m, r, "referencedSecurityGroupId", [ref], 1, group);
+      const sources: RuleSource[] = [
+        ...cidrSources(r.inputs.cidrIpv4, "ipv4"),
+        ...cidrSources(r.inputs.cidrIpv6, "ipv6"),
+        ...prefixListSources(m, r, "prefixListId", r.inputs.prefixListId, 1),
+        ...refSources,
+      ];
+      const { ipProtocol, fromPort, toPort } = r.inputs;
+      appendAll(sg.rules, expand(r.urn, attached.name, group, ipProtocol, fromPort, toPort, sources));
+    }
   }
 }
 

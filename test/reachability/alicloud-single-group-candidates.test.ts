@@ -1,0 +1,194 @@
+// An Alibaba Cloud single group reference that may name several groups of the stack and nothing tells which (a known
+// literal each may have, or a value unknown at preview read from several): an ECI container group's or a scaling
+// configuration's `securityGroupId`, an NLB group attachment's. Each candidate is carried when none has a drop rule
+// (was: none, the host behind no group): accepts of a group it may not carry only open more. A candidate's drop
+// could close another's opening and a host cannot carry accepts without drops, so then none is linked, as before.
+import { GenericResource, UNKNOWN, buildNetworkModel } from "../../lib/reachability";
+import { disallowInternetAdminPortsExceptBastions as policy } from "../../policies/stack/disallow-internet-admin-ports-except-bastions";
+import { A } from "./alicloud-fixtures";
+import { StackBuilder, ref } from "./stack-builder";
+import { probesWith } from "./stack-probes";
+
+const probes = probesWith({ onlyUnverifiedNotes: true });
+
+const ECI = "alicloud:eci/containerGroup:ContainerGroup";
+const SCALING_GROUP = "alicloud:ess/scalingGroup:ScalingGroup";
+const SCALING_CONFIGURATION = "alicloud:ess/scalingConfiguration:ScalingConfiguration";
+const NLB = {
+  lb: "alicloud:nlb/loadBalancer:LoadBalancer",
+  listener: "alicloud:nlb/listener:Listener",
+  group: "alicloud:nlb/serverGroup:ServerGroup",
+  attachment: "alicloud:nlb/serverGroupServerAttachment:ServerGroupServerAttachment",
+  sgAttachment: "alicloud:nlb/loadBalancerSecurityGroupAttachment:LoadBalancerSecurityGroupAttachment",
+};
+const LITERAL = "sg-bp1abcdefghij";
+
+type Holder = "eci" | "scaling";
+
+interface Layout {
+  holder?: Holder;
+  /** Inputs both groups carry besides their VPC (none: ids not in the plan). */
+  group?: Record<string, unknown>;
+  /** The reference's value (a literal either group may have by default). */
+  groupId?: unknown;
+  /** The block `web` opens 22 to. */
+  cidr?: string;
+  /** `db` drops 22 from everyone at priority 1. */
+  dbDrops?: boolean;
+}
+
+interface Net {
+  b: StackBuilder;
+  vpc: GenericResource;
+  vswitch: GenericResource;
+  web: GenericResource;
+  db: GenericResource;
+}
+
+/** A VPC and two groups: `web` opens 22 to `cidr`, `db` opens nothing (or drops 22). */
+function network(o: Layout): Net {
+  const b = new StackBuilder();
+  const vpc = b.add(A.vpc, "vpc", { cidrBlock: "172.16.0.0/16" });
+  const vswitch = b.add(A.vswitch, "vsw", { vpcId: ref(vpc), cidrBlock: "172.16.0.0/24", zoneId: "cn-hangzhou-h" });
+  const [web, db] = ["web", "db"].map((n) => b.add(A.sg, n, { vpcId: ref(vpc), ...o.group }));
+  const rule22 = (name: string, g: GenericResource, policy: string, cidrIp: string) =>
+    b.add(A.rule, name, {
+      type: "ingress",
+      policy,
+      priority: 1,
+      securityGroupId: ref(g),
+      ipProtocol: "tcp",
+      portRange: "22/22",
+      cidrIp,
+    });
+  rule22("open", web, "accept", o.cidr ?? "0.0.0.0/0");
+  if (o.dbDrops) rule22("close", db, "drop", "0.0.0.0/0");
+  return { b, vpc, vswitch, web, db };
+}
+
+/** `r`'s `securityGroupId` is recorded as depending on both groups. */
+function dependOnBoth(r: GenericResource, n: Net): void {
+  const urns = [n.web.urn, n.db.urn];
+  r.dependencies.push(...urns);
+  r.propertyDependencies.securityGroupId = urns;
+}
+
+/** A public container group or scaling configuration whose `securityGroupId` may name either group. */
+function hostStack(o: Layout = {}): StackBuilder {
+  const n = network(o);
+  const securityGroupId = o.groupId ?? LITERAL;
+  let holder: GenericResource;
+  if ((o.holder ?? "eci") === "eci") {
+    holder = n.b.add(ECI, "api", { vswitchId: ref(n.vswitch), securityGroupId, autoCreateEip: true });
+  } else {
+    const group = n.b.add(SCALING_GROUP, "asg", { vswitchIds: [ref(n.vswitch)] });
+    holder = n.b.add(SCALING_CONFIGURATION, "launch", {
+      scalingGroupId: ref(group),
+      securityGroupId,
+      internetMaxBandwidthOut: 10,
+    });
+  }
+  dependOnBoth(holder, n);
+  return n.b;
+}
+
+describe("Alibaba Cloud: a host's one group that may be either of two (disallow-internet-admin-ports)", () => {
+  probes(policy, [
+    // known-bad (was: the host behind no group, no finding)
+    {
+      name: "ECI: a literal either group may have",
+      build: () => hostStack(),
+      violations: 1,
+      mentions: "sg:web rule open",
+    },
+    {
+      name: "ECI: an id unknown at preview read from both groups",
+      build: () => hostStack({ groupId: UNKNOWN }),
+      violations: 1,
+      mentions: "sg:web rule open",
+    },
+    {
+      name: "scaling configuration: a literal either group may have",
+      build: () => hostStack({ holder: "scaling" }),
+      violations: 1,
+      mentions: "sg:web rule open",
+    },
+    // known-good
+    {
+      name: "ECI: the group opens a private block only",
+      build: () => hostStack({ cidr: "172.16.0.0/12" }),
+      violations: 0,
+    },
+    {
+      name: "ECI: both groups being created: the literal names neither",
+      build: () => hostStack({ group: { id: UNKNOWN } }),
+      violations: 0,
+    },
+    {
+      name: "scaling configuration: the group opens a private block only",
+      build: () => hostStack({ holder: "scaling", cidr: "172.16.0.0/12" }),
+      violations: 0,
+    },
+  ]);
+
+  it("a candidate with a drop: none is linked (carrying it could hide the other's opening)", () => {
+    const m = buildNetworkModel(hostStack({ dbDrops: true }).resources);
+    expect([...m.hosts.values()].filter((h) => h.name === "api").map((h) => h.securityGroups)).toEqual([[]]);
+  });
+});
+
+/**
+ * An internet NLB listening on 22 → an ECS admitting 22 from the VPC; an attachment puts the balancer in a group that
+ * may be either `web` or `db` (recorded as depending on both). A balancer in no group answers every source.
+ */
+function nlbStack(o: Layout = {}): StackBuilder {
+  const n = network(o);
+  const { b } = n;
+  const hostGroup = b.add(A.sg, "host", { vpcId: ref(n.vpc) });
+  b.add(A.rule, "from-vpc", {
+    type: "ingress",
+    securityGroupId: ref(hostGroup),
+    ipProtocol: "tcp",
+    portRange: "22/22",
+    cidrIp: "172.16.0.0/16",
+  });
+  const ecs = b.add(A.instance, "db", { vswitchId: ref(n.vswitch), securityGroups: [ref(hostGroup)] });
+  const nlb = b.add(NLB.lb, "front", {
+    addressType: "Internet",
+    addressIpVersion: "Ipv4",
+    vpcId: ref(n.vpc),
+    zoneMappings: [{ vswitchId: ref(n.vswitch), zoneId: "cn-hangzhou-h" }],
+  });
+  const group = b.add(NLB.group, "backends", { serverGroupName: "g", vpcId: ref(n.vpc), protocol: "TCP" });
+  b.add(NLB.attachment, "db", { serverGroupId: ref(group), serverId: ref(ecs), serverType: "Ecs", port: 22 });
+  b.add(NLB.listener, "l", {
+    loadBalancerId: ref(nlb),
+    serverGroupId: ref(group),
+    listenerProtocol: "TCP",
+    listenerPort: 22,
+  });
+  const attachment = b.add(NLB.sgAttachment, "front-sg", {
+    loadBalancerId: ref(nlb),
+    securityGroupId: o.groupId ?? LITERAL,
+  });
+  dependOnBoth(attachment, n);
+  return b;
+}
+
+describe("Alibaba Cloud: an NLB group attachment that may name either of two groups", () => {
+  probes(policy, [
+    {
+      // The balancer's listener and the host behind it, each through web's rule (was: through no group).
+      name: "either group may be the balancer's: web's opening reaches the host",
+      build: () => nlbStack(),
+      violations: 2,
+      mentions: "lb:front (internet-facing) → sg:web rule open",
+    },
+    // known-good (was: the balancer in no group, answering every source)
+    {
+      name: "neither candidate admits the internet: the balancer answers no one",
+      build: () => nlbStack({ cidr: "172.16.0.0/12" }),
+      violations: 0,
+    },
+  ]);
+});
