@@ -1,22 +1,17 @@
 // Shared by the engine's redactor and the pack's message masking. A policy quotes the one line of a script that weakens a host, never the whole script: so a secret that is a script
-// (multi-line, or base64 and maybe gzip that decodes to text, as user data is given) is searched for line by line too.
-import { base64Bytes, InflateBudget, textOf } from "./userdata-decode";
+// (multi-line, or base64 and maybe gzip that decodes to text, as user data is given) is searched for line by line too,
+// and so is every text the user-data reader decodes out of it (a write_files entry, a MIME part, `base64 -d` output).
+import type { decodedTexts as DecodedTexts } from "./userdata-decoded-texts";
+
+/** The readers load on first use: the engine's CLI needs them only for a stack that has secrets, after its program ran. */
+let readDecodedTexts: typeof DecodedTexts | undefined;
 
 /** Shorter lines (`fi`, `done`, `set -e`) are not searched: they would cut every script quoted anywhere. */
 export const MIN_SECRET_LINE = 8;
 /** Needles one value may add: the redactor's pattern holds them all. */
 export const MAX_LINES_PER_VALUE = 2_000;
-/** Characters one value may decode or inflate to: a gzip bomb must not fill memory. */
+/** Characters one value may decode or inflate to, nested layers included: a gzip bomb must not fill memory. */
 export const MAX_DECODED = 1 << 20;
-
-/** Text base64 (maybe gzip+base64) stands for, within the size cap; undefined when the value is not encoded text. */
-function decodedText(value: string): string | undefined {
-  // base64 is 4 characters for 3 bytes: a longer value decodes past the cap whatever it holds.
-  if (value.length > (MAX_DECODED / 3) * 4 + 4) return undefined;
-  const bytes = base64Bytes(value);
-  const text = bytes && textOf(bytes, new InflateBudget(MAX_DECODED));
-  return text !== undefined && text.length <= MAX_DECODED ? text : undefined;
-}
 
 /** Trimmed lines of `text` long enough to search for, added to `into` until it holds `MAX_LINES_PER_VALUE`. */
 function addLines(text: string, into: Set<string>): void {
@@ -32,14 +27,22 @@ function addLines(text: string, into: Set<string>): void {
 }
 
 /**
- * What else of a secret string must not be printed: its decoded text when it is encoded, and the lines of it (and
- * of its decoded text) when it is a script. Empty for a one-line value that decodes to nothing.
+ * What else of a secret string must not be printed: its decoded text when it is encoded, the lines of it (and of its
+ * decoded text) when it is a script, and the texts the reader decodes out of it in turn, whole (a one-line decoded
+ * setting is quoted whole) and line by line. Empty for a one-line value that decodes to nothing.
  */
 export function secretScriptPieces(value: string): string[] {
   const pieces = new Set<string>();
-  const decoded = decodedText(value);
-  if (decoded !== undefined) pieces.add(decoded.trim());
+  readDecodedTexts ??= (require("./userdata-decoded-texts") as typeof import("./userdata-decoded-texts")).decodedTexts;
+  const { whole, nested } = readDecodedTexts(value, MAX_DECODED);
+  if (whole !== undefined) pieces.add(whole.trim());
   addLines(value, pieces);
-  if (decoded !== undefined) addLines(decoded, pieces);
+  if (whole !== undefined) addLines(whole, pieces);
+  for (const text of nested) {
+    if (pieces.size >= MAX_LINES_PER_VALUE) break;
+    const trimmed = text.trim();
+    if (trimmed.length >= MIN_SECRET_LINE) pieces.add(trimmed);
+    addLines(text, pieces);
+  }
   return [...pieces];
 }

@@ -26,8 +26,14 @@ const OUTSIDE_PASSWORD = "the password comes from outside the script";
 const MAX_NESTING = 3;
 const NESTED_TEXT_BUDGET = 1 << 20;
 
-/** The weaknesses of Windows scripts that run one after another on one machine, each line reported once. */
-export function findWindowsLoginWeaknesses(scripts: readonly WindowsScript[]): LoginWeakness[] {
+/**
+ * The weaknesses of Windows scripts that run one after another on one machine, each line reported once. `onNested`
+ * is shown each script a statement runs or writes as it is read (secret masking must know the text decoded).
+ */
+export function findWindowsLoginWeaknesses(
+  scripts: readonly WindowsScript[],
+  onNested?: (script: WindowsScript) => void,
+): LoginWeakness[] {
   const found = new Map<string, LoginWeakness>();
   // Keyed by the line as written, quoted with its passwords masked: two lines differing in a password stay two.
   // A weakness the readers below find carries no language: its line is masked as either would read it.
@@ -77,6 +83,7 @@ export function findWindowsLoginWeaknesses(scripts: readonly WindowsScript[]): L
           caller ??= withStatementAssignments(variables, words, language);
           innerVariables = writtenFiles.of(inner).seeing(caller);
         }
+        onNested?.(inner);
         readScript(inner.text, inner.language, innerVariables, depth + 1);
       }
       assignStatement(variables, statement, words, language);

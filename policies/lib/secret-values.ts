@@ -27,6 +27,23 @@ export const MIN_SECRET_WORD_LENGTH = 8;
 const WORD_BREAK = /[\s"'`\\{}[\],:;=|&()<>]+/;
 const VALUE_LIKE = /[^A-Za-z]/;
 const isValueLikeWord = (w: string) => w.length >= MIN_SECRET_WORD_LENGTH && VALUE_LIKE.test(w);
+/**
+ * Where a one-line value's parts end: a rule splits a list written as one string (a whitelist, an sshd user list) on
+ * these and quotes an entry of it.
+ */
+const PART_BREAK = /[\s"'`,;]+/;
+/** A JSON document (a policy, a config object) on one line: its parts are field names, which messages use. */
+const DOCUMENT = /^\s*[[{]/;
+
+/**
+ * The parts of a secret one-line value long enough to mask, whatever they look like ("mallory", "0.0.0.0"): each is
+ * part of the secret. Not the words of a script or document, which are its syntax and ordinary words.
+ */
+function oneLineParts(value: string): string[] {
+  if (value.includes("\n") || DOCUMENT.test(value)) return [];
+  const parts = value.split(PART_BREAK);
+  return parts.length > 1 ? parts.filter((p) => p.length >= MIN_SECRET_LENGTH) : [];
+}
 
 const NONE: readonly string[] = Object.freeze([]);
 const secretsByProps = new WeakMap<object, readonly string[]>();
@@ -62,7 +79,8 @@ function textOf(v: unknown): string {
 
 /**
  * The masked texts: each secret long enough, the pieces a rule may quote of a secret script (its decoded text when
- * base64 or gzip, and each of its lines: the boot-script rules quote one line), then the long words of each.
+ * base64 or gzip, and each of its lines: the boot-script rules quote one line), the parts of a one-line secret (a
+ * rule quotes one entry of a list written as one string), then the long words of each.
  */
 function expanded(values: Set<string>): readonly string[] {
   const texts = new Set<string>();
@@ -76,6 +94,8 @@ function expanded(values: Set<string>): readonly string[] {
   // A template body's scripts (escaped in JSON, or base64 user data) are quoted as read from the parsed document.
   for (const v of [...texts]) for (const s of templateStrings(v)) for (const piece of secretScriptPieces(s)) add(piece);
   for (const v of [...texts]) for (const piece of secretScriptPieces(v)) add(piece);
+  // Only the values as given: a script's lines are one-line pieces too, whose words must stay readable.
+  for (const v of values) for (const part of oneLineParts(v)) texts.add(part);
   for (const v of texts) {
     const words = v.split(WORD_BREAK);
     if (words.length > 1) for (const w of words) if (isValueLikeWord(w)) texts.add(w);

@@ -1,0 +1,64 @@
+// The texts the Windows reader reads out of a value as scripts of their own: the scripts of Windows user data
+// (`<powershell>`/`<script>` blocks, a `[powershell]`/`[bat]` body, EC2Launch v2 task contents), and each script a
+// statement runs or writes (`-EncodedCommand`'s decoded text, `-Command`, `cmd /c`, Invoke-Expression, a .ps1, .cmd
+// or .bat written), found by running the reader itself with its hook where it reads them. The reader quotes a line of
+// these with its passwords masked, so each text's masked lines are handed on too: masking searches for the line as
+// quoted. A value that is no Windows user data may still be a script of either language (a run command names its
+// language in another field), and is read as each.
+import { findWindowsLoginWeaknesses } from "./windows-login-weaknesses";
+import { maskPasswordsOfEitherLanguage, maskWindowsPasswords } from "./windows-password-masks";
+import { WindowsLanguage, WindowsScript } from "./windows-scripts";
+import { windowsUserDataScripts } from "./windows-user-data";
+
+/** Lines shorter than this are not masked: they are never searched for (secret-script-pieces.ts). */
+const MIN_MASKED_LINE = 8;
+
+/**
+ * Hands `keep` each text the Windows reader reads apart from `value`, and the lines of each (and of `value`) that
+ * spell a password, masked as the reader quotes them. `keep` answers false for a text it does not keep (its budget
+ * spent, or kept before): that text's lines are not masked again.
+ */
+export function windowsDecodedTexts(value: string, keep: (text: string) => boolean): void {
+  const keepMasked = (text: string, languages: readonly WindowsLanguage[]) => {
+    const masked = maskedLines(text, languages);
+    if (masked !== undefined) keep(masked);
+  };
+  // A script run again (a loop of the same `-EncodedCommand`) is masked once.
+  const masked = new Set<string>();
+  const take = (script: WindowsScript) => {
+    if (masked.has(script.text) || !keep(script.text)) return;
+    masked.add(script.text);
+    keepMasked(script.text, [script.language]);
+  };
+  const userData = windowsUserDataScripts(value);
+  if (userData !== undefined) {
+    userData.forEach(take);
+    findWindowsLoginWeaknesses(userData, take);
+    return;
+  }
+  // Read in each language apart, as a run command reads it.
+  keepMasked(value, LANGUAGES);
+  for (const language of LANGUAGES) findWindowsLoginWeaknesses([{ language, text: value }], take);
+}
+
+const LANGUAGES: readonly WindowsLanguage[] = ["powershell", "batch"];
+
+/**
+ * The lines of `text` whose passwords are masked, as each of `languages` reads them (a statement's reader) and as
+ * either does (the other readers), one a line; none when no line spells a password.
+ */
+function maskedLines(text: string, languages: readonly WindowsLanguage[]): string | undefined {
+  const masks = [
+    ...languages.map((language) => (line: string) => maskWindowsPasswords(line, language)),
+    maskPasswordsOfEitherLanguage,
+  ];
+  const found = new Set<string>();
+  for (const line of text.split("\n")) {
+    if (line.trim().length < MIN_MASKED_LINE) continue;
+    for (const mask of masks) {
+      const masked = mask(line);
+      if (masked !== line) found.add(masked);
+    }
+  }
+  return found.size === 0 ? undefined : [...found].join("\n");
+}
