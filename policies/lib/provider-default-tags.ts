@@ -28,9 +28,28 @@ export function defaultTagsOf(resourceType: string, providerInputs: Record<strin
   return Object.fromEntries(Object.entries(map).map(([key, value]) => [key, unwrap(value)]));
 }
 
-/** The default tags of a stack resource's provider, when the engine sent its inputs. */
-export const resourceDefaultTags = (r: GenericResource): DefaultTags =>
-  defaultTagsOf(r.type, (r as ProvidedResource).providerInputs);
+/**
+ * A resource a raw template deploys, placed in its container: the container's provider tags the container (an
+ * aws.cloudformation.Stack or StackSet), whose stack tags CloudFormation propagates to the buckets it creates.
+ */
+export interface TemplateTaggedResource extends GenericResource {
+  containerDefaultTags?: DefaultTags;
+}
+
+/** The default tags a container's provider gives it, for the resources its template deploys (none: left out). */
+export function inheritedDefaultTags(container: GenericResource): Pick<TemplateTaggedResource, "containerDefaultTags"> {
+  const tags = resourceDefaultTags(container);
+  return tags === undefined ? {} : { containerDefaultTags: tags };
+}
+
+/**
+ * The default tags of a stack resource's provider, when the engine sent its inputs; for a template resource, its
+ * container's (as the resource rules read them: a template resource is checked with its container's provider).
+ */
+export function resourceDefaultTags(r: GenericResource): DefaultTags {
+  const inherited = (r as TemplateTaggedResource).containerDefaultTags;
+  return inherited ?? defaultTagsOf(r.type, (r as ProvidedResource).providerInputs);
+}
 
 /** The default tags of the provider a resource rule's check sees. */
 export const checkedDefaultTags = (ctx: CheckContext<unknown>): DefaultTags =>

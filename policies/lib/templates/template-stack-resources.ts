@@ -6,6 +6,7 @@
 import type { PolicyResource, ReportViolation, StackValidationPolicy } from "@pulumi/policy";
 import type { GenericResource } from "../../../lib/reachability";
 import { rawProps } from "../../../lib/values";
+import { inheritedDefaultTags } from "../provider-default-tags";
 import { maskingReporterByUrn, rememberSecrets, resourceSecretsByUrn, secretsOf } from "../secret-values";
 import type { EmbeddedResource } from "./embedded-resource";
 import { TEMPLATE_CONTAINERS, TemplateContainer } from "./template-containers";
@@ -91,6 +92,8 @@ export function withTemplateResources(resources: GenericResource[]): StackWithTe
       propertyDependencies: parameterDependencies(p.resource.parameterFields, container),
       dependencies: [],
       ...(container.provider ? { provider: container.provider } : {}),
+      // The container's provider tags the container, and the template's resources take its tags.
+      ...inheritedDefaultTags(container),
     };
   });
   return { resources: [...resources, ...embedded], placed: new Map(placed.map((p) => [p.urn, p])) };
