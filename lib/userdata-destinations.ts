@@ -1,6 +1,7 @@
 // Where the commands of one line send text: the files their output ends in (redirections, or a pipe into tee), and
 // where the text a command reads (a here-document, a here-string, a pipe) ends up. Text written to a boot script is
 // read as the commands it will run, so the reader needs to follow it.
+import { BoundedMemo } from "./bounded-memo";
 import { crontabInput } from "./userdata-boot-scripts";
 import { copyOperands } from "./userdata-copies";
 import { inputWrite } from "./userdata-input-writers";
@@ -31,10 +32,28 @@ export function parseCommands(text: string): ParsedCommand[] {
 }
 
 export function parseCommand(command: Command): ParsedCommand {
-  const words = shellWords(command.text);
-  const at = pastEnvByPath(words, commandIndex(words));
-  return { command, words, at, name: commandName(words, at), args: argumentsOf(words, at) };
+  const { text } = command;
+  const read =
+    text.length > MAX_REMEMBERED_COMMAND ? readCommand(text) : readCommands.through(text, () => readCommand(text));
+  // A fresh object for each call: the same words may stand twice on a line, and some readings are kept by command.
+  return { command, words: read.words, at: read.at, name: read.name, args: read.args };
 }
+
+type CommandReading = Omit<ParsedCommand, "command">;
+
+function readCommand(text: string): CommandReading {
+  const words = shellWords(text);
+  const at = pastEnvByPath(words, commandIndex(words));
+  return { words, at, name: commandName(words, at), args: argumentsOf(words, at) };
+}
+
+/**
+ * Boot scripts repeat their commands (`systemctl restart sshd`, the same sed line) across the scripts of a stack:
+ * each distinct command text is read into words once. The words and arguments are shared, so no caller changes them.
+ * Long texts are read each time, so hostile ones cannot hold memory.
+ */
+const readCommands = new BoundedMemo<string, CommandReading>(1_000);
+const MAX_REMEMBERED_COMMAND = 1_024;
 
 /** Where env stands on every image: a script or file named env elsewhere (`/opt/env`) is no env. */
 const ENV_PATHS = new Set(["/usr/bin/env", "/bin/env", "/usr/local/bin/env"]);
@@ -82,8 +101,7 @@ const MAX_NESTING = 2;
 const MAX_FILES = 16;
 
 export class Destinations {
-  private outputs: string[][] | undefined;
-  private inputs: string[][] | undefined;
+  private followed: { outputs: string[][]; inputs: string[][] } | undefined;
   /** printsToLog's answers so far, by command, when the script's output is logged and when it is not. */
   private readonly toLogIfLogged: (boolean | undefined)[] = [];
   private readonly toLogIfNot: (boolean | undefined)[] = [];
@@ -145,7 +163,8 @@ export class Destinations {
    * piped command sends its input.
    */
   private follow(): { outputs: string[][]; inputs: string[][] } {
-    if (this.outputs && this.inputs) return { outputs: this.outputs, inputs: this.inputs };
+    // Asked for each command of the line, several times: the one answer is kept as it is.
+    if (this.followed !== undefined) return this.followed;
     const { commands } = this;
     const outputs = new Array<string[]>(commands.length);
     const inputs = new Array<string[]>(commands.length);
@@ -154,9 +173,8 @@ export class Destinations {
       outputs[i] = redirections(commands[i].words) ?? piped;
       inputs[i] = readInto(commands[i], outputs[i], this.depth);
     }
-    this.outputs = outputs;
-    this.inputs = inputs;
-    return { outputs, inputs };
+    this.followed = { outputs, inputs };
+    return this.followed;
   }
 }
 
@@ -173,15 +191,15 @@ const NOWHERE = new Set(["/dev/null", "/dev/stdout", "/dev/stderr"]);
  * `> /dev/null` is one, to no file.
  */
 function redirections(words: Word[]): string[] | undefined {
-  const targets: string[] = [];
-  let redirected = false;
-  for (let j = 0; j + 1 < words.length && targets.length < MAX_FILES; j++) {
+  // Made on the first redirection: most commands have none.
+  let targets: string[] | undefined;
+  for (let j = 0; j + 1 < words.length && (targets === undefined || targets.length < MAX_FILES); j++) {
     const { op, fd } = words[j];
     if (!isWriteRedirection(op) || (fd !== undefined && fd !== 1)) continue;
-    redirected = true;
+    targets ??= [];
     if (!NOWHERE.has(words[j + 1].text)) targets.push(words[j + 1].text);
   }
-  return redirected ? targets : undefined;
+  return targets;
 }
 
 /**
@@ -190,13 +208,12 @@ function redirections(words: Word[]): string[] | undefined {
  * script where its first command puts it.
  */
 function readInto({ name, args }: ParsedCommand, output: string[], depth: number): string[] {
-  const operands = args.filter((a) => !a.startsWith("-"));
   const writes = inputWrite({ name, args });
   if (writes)
     return [...writes.files.filter((f) => !NOWHERE.has(f)), ...(writes.printsToo ? output : [])].slice(0, MAX_FILES);
   switch (name) {
     case "cat":
-      return operands.every((a) => a === "-") ? output : [];
+      return args.every((a) => a.startsWith("-") || a === "-") ? output : [];
     case "dd": {
       if (args.some((a) => a.startsWith("if="))) return [];
       const of = args.find((a) => a.startsWith("of="));
@@ -227,8 +244,10 @@ function scriptReadsInto(args: string[], depth: number): string[] {
  * unit itself under `--full`; none for another systemctl command.
  */
 function unitEdited(args: string[]): string[] {
+  // Nearly every systemctl command is no `edit --stdin`: answered before its operands are listed.
+  if (!args.includes("--stdin")) return [];
   const operands = args.filter((a) => !a.startsWith("-"));
-  if (operands[0] !== "edit" || !args.includes("--stdin") || operands.length < 2) return [];
+  if (operands[0] !== "edit" || operands.length < 2) return [];
   const name = operands[operands.length - 1];
   const unit = /\.[a-z]+$/.test(name) ? name : `${name}.service`;
   if (args.includes("--full")) return [`/etc/systemd/system/${unit}`];

@@ -35,7 +35,8 @@ const STDIN = new Set(["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
 function filesWritten(words: Word[], name: string, args: string[]): string[] {
   const files: string[] = [];
   for (let i = 0; i < words.length; i++) if (redirectsOutput(words[i].op)) files.push(words[i + 1]?.text ?? "");
-  appendAll(files, inputWrite({ name, args })?.files ?? []);
+  const input = inputWrite({ name, args });
+  if (input !== undefined) appendAll(files, input.files);
   if (name === "dd") for (const a of args) if (a.startsWith("of=")) files.push(a.slice(3));
   const copy = name === "cp" || name === "install" ? copyOperands(name, copyArguments(name, args)) : undefined;
   if (copy?.sources.length === 1 && STDIN.has(copy.sources[0])) files.push(copy.destination);

@@ -12,6 +12,12 @@ const MULTI_LINE_ARGUMENTS = new Set([
 const MAX_LINES = 1_000;
 const MAX_CHARS = 256 * 1024;
 
+/** A text's physical lines, ended by a newline with or without a carriage return before it. */
+export function physicalLines(text: string): string[] {
+  // Splitting on the character alone is quicker, and the same without a carriage return.
+  return text.includes("\r") ? text.split(/\r?\n/) : text.split("\n");
+}
+
 /** Where a physical line leaves the shell's reading: inside a quote (and where it opened), or continued. */
 interface LineState {
   quote: "" | "'" | '"' | "$'";

@@ -245,8 +245,10 @@ export function loginServerNote(servers: Iterable<LoginServer>): string {
 
 /** A package manager's install: its subcommand first among its operands, the packages after it. */
 function installed(args: string[], { verbs, valueOptions, releaseAfterSlash }: Installer): LoginServer[] {
-  const [verb, ...packages] = operands(args, valueOptions);
+  const given = operands(args, valueOptions);
+  const verb = given[0];
   if (verb === undefined || !verbs.has(verb)) return [];
+  const packages = given.slice(1);
   // apt removes a package spelt with a trailing minus (`install xrdp-`), zypper one with a leading ! or ~.
   const kept = packages.filter((p) => !p.endsWith("-") && !p.startsWith("!") && !p.startsWith("~"));
   return present(kept.map((p) => serverPackage(p, releaseAfterSlash)));
@@ -269,8 +271,9 @@ function packageFilesInstalled(name: string, args: string[]): LoginServer[] {
 
 /** `systemctl [options] enable|start|… [--now] unit…`. */
 function systemctlStarted(args: string[]): LoginServer[] {
-  const [verb, ...units] = operands(args, SYSTEMCTL_OPTIONS);
-  return verb !== undefined && SYSTEMCTL_VERBS.has(verb) ? present(units.map(serviceNamed)) : [];
+  const given = operands(args, SYSTEMCTL_OPTIONS);
+  const verb = given[0];
+  return verb !== undefined && SYSTEMCTL_VERBS.has(verb) ? present(given.slice(1).map(serviceNamed)) : [];
 }
 
 /** `service X start`, `rc-service X restart`, `update-rc.d X defaults`: the unit, then the verb. */

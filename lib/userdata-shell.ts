@@ -17,7 +17,7 @@ import { Findings } from "./userdata-findings";
 import { InvertedGrep, invertedGrep } from "./userdata-grep";
 import { HereDocument, hereDocumentBody, hereDocuments } from "./userdata-heredoc";
 import { KnownFiles } from "./userdata-known-files";
-import { logicalLine } from "./userdata-lines";
+import { logicalLine, physicalLines } from "./userdata-lines";
 import { ForLoop, forLoop } from "./userdata-loops";
 import { nestedScript } from "./userdata-nested";
 import { OutsideTexts } from "./userdata-outside-text";
@@ -104,7 +104,7 @@ export function scanLines(text: string, scan: LineScan): void {
     cases: new CaseArms(),
     outside: new OutsideTexts(text, scan.filesWritten),
   };
-  scanScript(text.split(/\r?\n/), scan, state, 0);
+  scanScript(physicalLines(text), scan, state, 0);
   state.stock.report();
   state.outside.report();
   if (scan.filesLeft) state.outside.filesLeft(state.files.absolute(), scan.filesLeft);
@@ -423,7 +423,7 @@ function knownFileText(state: ScanState): (path: string) => string | undefined {
 
 /** A script a command runs (`sh -c`, eval): over several lines, read as a script; else as one command line. */
 function scanNested(script: string, line: string, scan: LineScan, state: ShellState, depth: number): void {
-  if (script.includes("\n")) scanScript(script.split(/\r?\n/), scan, state, depth, line);
+  if (script.includes("\n")) scanScript(physicalLines(script), scan, state, depth, line);
   else scanCommandLine(script, line, scan, state, depth);
 }
 

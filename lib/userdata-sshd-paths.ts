@@ -10,7 +10,9 @@ const SSHD_CONFIG_NAME = /(?:^|\/)sshd_config(?:\.d\/[^/]+)?$/;
 const SSH_DIRECTORY = /^\/etc\/ssh\/(?!ssh_config(?:$|\.d\/))/;
 
 export function isSshdConfigPath(path: string): boolean {
-  return SSHD_CONFIG.test(normalPath(path));
+  const normal = normalPath(path);
+  // Both of SSHD_CONFIG's forms start so: most paths are told apart without the pattern.
+  return normal.startsWith("/etc/ssh/sshd_config") && SSHD_CONFIG.test(normal);
 }
 
 /** sshd_config itself, read whatever becomes of the drop-ins. */
@@ -20,7 +22,11 @@ export function isMainSshdConfigPath(path: string): boolean {
 
 export function maybeSshdConfigPath(path: string): boolean {
   const normal = normalPath(path);
-  return SSHD_CONFIG_NAME.test(normal) || SSH_DIRECTORY.test(normal);
+  // Each pattern needs its literal: most paths are told apart without either.
+  return (
+    (normal.includes("sshd_config") && SSHD_CONFIG_NAME.test(normal)) ||
+    (normal.startsWith("/etc/ssh/") && SSH_DIRECTORY.test(normal))
+  );
 }
 
 /** Repeated slashes collapsed, as the kernel reads a path. */

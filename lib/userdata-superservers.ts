@@ -189,15 +189,17 @@ export function superServersTeed(
   scan?: Pick<LineScan, "written" | "found">,
 ): LoginServer[] {
   const write = inputWrite(parsed);
-  const files = write?.files ?? [];
+  // Nearly every command is no tee or sponge: it writes no super-server's file.
+  if (write === undefined) return [];
+  const { files } = write;
   const kinds = new Set(files.map(superServerOf).filter((k): k is SuperServer => k !== undefined));
   const text = kinds.size === 0 ? undefined : spelledInput(parsed, previous);
   const xinetd = files.filter((f) => superServerOf(f) === "xinetd");
-  if (write !== undefined && !write.appends && xinetd.length > 0 && scan?.written)
+  if (!write.appends && xinetd.length > 0 && scan?.written)
     // The services the text closes are this line's findings (below): the reader's, read anew, go nowhere.
     scan.written(text ?? "", xinetd, new Findings(), { appended: [], followOnly: true });
   if (text === undefined) return [];
-  if (write?.appends && scan?.written && kinds.delete("xinetd")) scan.written(text, xinetd, scan.found);
+  if (write.appends && scan?.written && kinds.delete("xinetd")) scan.written(text, xinetd, scan.found);
   const lines = text.split(/\r?\n/);
   return [...kinds].flatMap((kind) => [...superServersIn(kind, lines)]);
 }

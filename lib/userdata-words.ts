@@ -1,6 +1,7 @@
 // Just enough shell syntax to read a boot-script line: its commands (split on ; && || and pipes outside quotes),
 // their words with quotes removed, redirections, and which word is the command. Each pass is a single scan, linear
 // in the line's length, because user data may be hostile.
+import { BoundedMemo } from "./bounded-memo";
 import { substitutionEnd } from "./shell-substitutions";
 import { cEscapes } from "./userdata-escapes";
 
@@ -25,8 +26,21 @@ export interface Word {
  * any `#` in it, so nothing hides behind a stray quote.
  */
 export function splitCommands(line: string): Command[] {
+  if (line.length > MAX_REMEMBERED_LINE) return splitLine(line);
+  // A copy of the list: a caller may change its own; the commands in it are shared, so no caller changes them.
+  return splitLines.through(line, () => splitLine(line)).slice();
+}
+
+function splitLine(line: string): Command[] {
   return split(line, true) ?? split(line, false) ?? [];
 }
+
+/**
+ * Boot scripts repeat their lines across the scripts of a stack (and one scan splits a line for several checks):
+ * each distinct line is split once. Long lines are split each time, so hostile ones cannot hold memory.
+ */
+const splitLines = new BoundedMemo<string, readonly Command[]>(1_000);
+const MAX_REMEMBERED_LINE = 1_024;
 
 /**
  * Unquoted characters after which a word starts: a `#` there opens a comment (not in `a#b`, `${#x}` or `$#`).

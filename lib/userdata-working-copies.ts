@@ -87,15 +87,14 @@ export class WorkingCopies {
    */
   follow(parsed: ParsedCommand, flow: Flow, line: string, patterns?: KnownText, pipesOn = false): PutBack | undefined {
     this.directory = flow.directory;
-    const output = () => flow.output().map((file) => this.path(file));
     const carried = parsed.command.piped ? this.carried : undefined;
     this.carried = undefined;
-    const input = () => flow.input().map((file) => this.path(file));
-    if (carried) return this.piped(carried, parsed, { output, input }, line, patterns, pipesOn);
+    if (carried) return this.piped(carried, parsed, this.named(flow), line, patterns, pipesOn);
     if (pipesOn && (this.copies.size > 0 || parsed.args.some(isSshdConfigPath)))
       this.carried = this.pipeSource(parsed, line, patterns);
     // Until a copy is made, only a command naming one of sshd's files is read further.
     if (this.copies.size === 0 && !namesSshdConfig(parsed)) return undefined;
+    const { output } = this.named(flow);
     const copy = wholeCopy(parsed, output);
     if (copy) return this.copied(copy.source, copy.destinations, parsed.name === "mv");
     const filter = filterEdit(parsed, line, patterns);
@@ -287,6 +286,17 @@ export class WorkingCopies {
   }
 
   /** A file as the command names it, read from where the script stands. */
+  /**
+   * The files a command's output and input end in, as the copies name them (read from where the script stands when
+   * asked): made past follow's quick answers, which most commands get.
+   */
+  private named(flow: Flow): { output: () => string[]; input: () => string[] } {
+    return {
+      output: () => flow.output().map((file) => this.path(file)),
+      input: () => flow.input().map((file) => this.path(file)),
+    };
+  }
+
   private path(file: string): string {
     return fromStanding(file, this.directory);
   }
