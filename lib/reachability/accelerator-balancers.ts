@@ -58,7 +58,8 @@ function balancerFronts(
   const fronts: Front[] = [];
   for (const rule of rulesOf(m, lb.securityGroups)) {
     if (rule.action !== "accept" || rule.source.kind !== "cidr") continue;
-    for (const slice of admitted(m, lb.securityGroups, { kind: "cidr", cidr: rule.source.cidr }, (r) => r === rule))
+    const pkt = { kind: "cidr", cidr: rule.source.cidr } as const;
+    for (const slice of admitted(m, lb.securityGroups, pkt, (r) => r === rule, lb.possibleGroups))
       fronts.push({
         source,
         protocol: slice.protocol,

@@ -9,6 +9,7 @@ export function throughInterface(host: Host, iface: HostInterface | undefined): 
     subnets: iface.subnets,
     externalSubnets: iface.externalSubnets,
     securityGroups: iface.securityGroups,
+    possibleGroups: iface.possibleGroups,
   };
 }
 

@@ -2,6 +2,7 @@
 export { buildNetworkModel } from "./build";
 export { internetExposures } from "./internet";
 export { internalReach, groupCarriers } from "./internal";
+export { certainGroups } from "./group-links";
 export type { InternalReach, ReachSource } from "./internal";
 export { renderPath, ANY_SOURCE } from "./exposure";
 export type { Exposure, Family } from "./exposure";

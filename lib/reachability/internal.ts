@@ -124,7 +124,7 @@ function openSlice(m: NetworkModel, host: Host, rule: SgRule, port: number): Adm
       ? { rule, groupName: m.securityGroups.get(rule.group)?.name ?? rule.group, protocol: rule.protocol, ports: [] }
       : undefined;
   }
-  return admitted(m, host.securityGroups, pkt, (r) => r === rule).find((s) =>
+  return admitted(m, host.securityGroups, pkt, (r) => r === rule, host.possibleGroups).find((s) =>
     s.ports.some((r) => rangeCoversPort(r, port)),
   );
 }

@@ -70,6 +70,7 @@ export function throughHost(
       host.securityGroups,
       { kind: "cidr", cidr: source },
       originates(source, entry.source),
+      host.possibleGroups,
     )) {
       const protocol = opts.protocol ? intersectProtocol(slice.protocol, opts.protocol) : slice.protocol;
       if (!protocol) continue;

@@ -6,12 +6,13 @@ import { ALL_PORTS, rangeCoversPort } from "../ports";
 import { isPublic } from "./cidr-sets";
 import type { Entry } from "./entry";
 import { Exposure, Family, hop, hostLabel, unverifiedIf } from "./exposure";
-import { interfaceHops } from "./host-interface";
+import { interfaceHops, throughInterface } from "./host-interface";
 import { intersectAll, subtractRange } from "./intervals";
-import { ClientAddress, Listener, LoadBalancer, NetworkModel, Protocol, Target } from "./model";
+import { ClientAddress, Host, Listener, LoadBalancer, NetworkModel, Protocol, Target } from "./model";
 import { PORT_PROTOCOLS, intersectProtocol, protocolCovers } from "./protocol";
 import {
   AdmittedSlice,
+  PacketSource,
   admitted,
   internetSourcesOf,
   originates,
@@ -36,7 +37,13 @@ export function frontsOf(m: NetworkModel, lb: LoadBalancer, entry: Entry, family
   // Without security groups (NLB, Alibaba Cloud) the balancer admits whatever reaches it.
   if (lb.securityGroups.length === 0) return [openFront(lb, entry.source)];
   return internetSourcesOf(m, lb.securityGroups, entry.source, family).flatMap((source) =>
-    admitted(m, lb.securityGroups, { kind: "cidr", cidr: source }, originates(source, entry.source)).map((slice) => ({
+    admitted(
+      m,
+      lb.securityGroups,
+      { kind: "cidr", cidr: source },
+      originates(source, entry.source),
+      lb.possibleGroups,
+    ).map((slice) => ({
       source,
       protocol: slice.protocol,
       ports: slice.ports,
@@ -91,11 +98,12 @@ export function targetRows(
   const range: PortRange =
     target.port !== undefined ? { from: target.port, to: target.port } : (target.ports ?? listener.ports);
   // A backend named by its secondary interface (an ENI) is admitted by that interface's groups alone.
-  const groups = target.interface?.securityGroups ?? host.securityGroups;
+  const carrier = throughInterface(host, target.interface);
+  const groups = carrier.securityGroups;
   const seen = clientAddress === "kept" ? balancerAddresses(target, family) : "any";
   const pieces: AdmittedPiece[] =
     groups.length > 0
-      ? admittedPieces(m, admissionFromBalancer(m, groups, lb, source, seen), protocol, range)
+      ? admittedPieces(m, admissionFromBalancer(m, carrier, lb, source, seen), protocol, range)
       : [{ protocol, ports: range, label: "sg:(none resolved)", unverified: false }];
   const listens = (p: PortRange) => !host.listenPorts || host.listenPorts.some((port) => rangeCoversPort(p, port));
   return pieces
@@ -190,16 +198,18 @@ function balancerAddresses(target: Target, family: Family): BalancerAddresses {
  */
 function admissionFromBalancer(
   m: NetworkModel,
-  groups: readonly string[],
+  target: Host,
   lb: LoadBalancer,
   source: string,
   seen: BalancerAddresses,
 ): AdmittedSlice[] {
-  const slices = lb.securityGroups.flatMap((sg) => admitted(m, groups, { kind: "group", sg }));
-  appendAll(slices, admitted(m, groups, { kind: "cidr", cidr: source }));
+  const groups = target.securityGroups;
+  const from = (pkt: PacketSource) => admitted(m, groups, pkt, undefined, target.possibleGroups);
+  const slices = lb.securityGroups.flatMap((sg) => from({ kind: "group", sg }));
+  appendAll(slices, from({ kind: "cidr", cidr: source }));
   if (seen === "none") return slices;
   for (const rule of rulesOf(m, groups))
     if (rule.action === "accept" && rule.source.kind === "cidr" && (seen === "any" || !isPublic(rule.source.cidr)))
-      appendAll(slices, admitted(m, groups, { kind: "cidr", cidr: rule.source.cidr }));
+      appendAll(slices, from({ kind: "cidr", cidr: rule.source.cidr }));
   return slices;
 }

@@ -136,6 +136,8 @@ export interface HostInterface {
   subnets: string[];
   externalSubnets: string[];
   securityGroups: string[];
+  /** Of `securityGroups`, those the interface may not carry (group-links.ts): their drops close nothing. */
+  possibleGroups?: string[];
 }
 
 export type HostKind = "instance" | "scaling-group" | "network-interface" | "database";
@@ -149,6 +151,8 @@ export interface Host extends Node {
   externalSubnets: string[];
   defaultSubnet: boolean;
   securityGroups: string[];
+  /** Of `securityGroups`, those the host may not carry (group-links.ts): their drops close nothing. */
+  possibleGroups?: string[];
   publicV4: PublicAddress[];
   /** Set when the host gets a global IPv6 address. */
   publicV6?: PublicAddress;
@@ -281,6 +285,8 @@ export interface LoadBalancer extends Node {
   wafCapable: boolean;
   subnets: string[];
   securityGroups: string[];
+  /** Of `securityGroups`, those the balancer may not carry (group-links.ts): their drops close nothing. */
+  possibleGroups?: string[];
   listeners: Listener[];
 }
 

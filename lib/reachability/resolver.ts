@@ -13,6 +13,11 @@ export interface ManyRefs {
   external: string[];
   /** Of those, the ones that may as well be the value of one of `urns` (linked by dependency): nothing tells which. */
   ambiguous: string[];
+  /**
+   * Of `urns`, dependencies the list may not name: more of them than values that may be them (a value unknown at
+   * preview read from several groups, a literal several may have), so each is only possibly named.
+   */
+  possible: string[];
 }
 
 /** The resources a single reference may name (`Resolver.candidates`). */
@@ -156,6 +161,7 @@ export class Resolver {
     }
     const external: string[] = [];
     const ambiguous: string[] = [];
+    const possible: string[] = [];
     if (unresolved > 0 || pending.length > 0) {
       // A dependency no value may be (a component's output, a constant `apply`, `dependsOn` on older SDKs) is not
       // what the list names; a value unknown at preview may be any, so then all are kept (fails closed).
@@ -163,6 +169,8 @@ export class Resolver {
         (u) => !urns.includes(u) && (unresolved > 0 || pending.some((v) => literalMayName(this.byUrnMap.get(u)!, v))),
       );
       appendAll(urns, extra);
+      const fitting = pending.filter((v) => extra.some((u) => literalMayName(this.byUrnMap.get(u)!, v)));
+      if (extra.length > unresolved + fitting.length) appendAll(possible, extra);
       const left = this.unexplained(pending, extra, unresolved, types);
       appendAll(external, left.external);
       appendAll(ambiguous, left.ambiguous);
@@ -177,6 +185,7 @@ export class Resolver {
       urns: [...new Set(urns)],
       external: external.filter((_, i) => modelled[i] === undefined),
       ambiguous,
+      possible,
     };
   }
 

@@ -5,6 +5,7 @@ import type { PortRange } from "../ports";
 import { contains, familyOf, intersectCidr, isPublic } from "./cidr-sets";
 import { ANY_SOURCE, Family } from "./exposure";
 import { closedTogether } from "./joint-denies";
+import { POSSIBLE_GROUP } from "./group-links";
 import { effectivePorts, subtractRange } from "./intervals";
 import { NetworkModel, Protocol, RuleSource, SgRule } from "./model";
 import { protocolCovers } from "./protocol";
@@ -14,6 +15,8 @@ export interface AdmittedSlice {
   groupName: string;
   protocol: Protocol;
   ports: PortRange[];
+  /** The rule's group is one the host may not carry (group-links.ts). */
+  possible?: true;
 }
 
 /** The source a packet comes from, as rule sources can match it. */
@@ -43,17 +46,22 @@ export function sourceMatches(
   return false;
 }
 
-/** What the groups admit from `pkt`; `accepts` may narrow which accept rules are considered. */
+/**
+ * What the groups admit from `pkt`; `accepts` may narrow which accept rules are considered. Of `groups`, `possible`
+ * are groups the carrier may not carry: their accepts count, their drops close nothing (fail closed).
+ */
 export function admitted(
   m: NetworkModel,
   groups: readonly string[],
   pkt: PacketSource,
   accepts: (r: SgRule) => boolean = () => true,
+  possible: readonly string[] = [],
 ): AdmittedSlice[] {
   const rules = rulesOf(m, groups);
-  const drops = rules.filter((r) => r.action === "drop" && dropCovers(r, pkt, groups));
+  const closing = (r: SgRule) => r.action === "drop" && !possible.includes(r.group);
+  const drops = rules.filter((r) => closing(r) && dropCovers(r, pkt, groups));
   // Drops of part of the source block close it only together (joint-denies.ts).
-  const partial = pkt.kind === "cidr" ? rules.filter((r) => r.action === "drop" && dropsPartOf(r, pkt.cidr)) : [];
+  const partial = pkt.kind === "cidr" ? rules.filter((r) => closing(r) && dropsPartOf(r, pkt.cidr)) : [];
   const out: AdmittedSlice[] = [];
   for (const rule of rules) {
     if (rule.action !== "accept" || !accepts(rule) || !sourceMatches(rule.source, pkt, rule.group, groups)) continue;
@@ -72,8 +80,9 @@ export function admitted(
       const joint = partial.filter((d) => applies(d, protocol)).map((d) => ({ cidr: cidrOf(d), ports: d.ports }));
       if (pkt.kind === "cidr")
         for (const closed of closedTogether(pkt.cidr, joint)) ports = subtractRange(ports, closed);
-      if (ports.length > 0)
-        out.push({ rule, groupName: m.securityGroups.get(rule.group)?.name ?? rule.group, protocol, ports });
+      if (ports.length === 0) continue;
+      const groupName = m.securityGroups.get(rule.group)?.name ?? rule.group;
+      out.push({ rule, groupName, protocol, ports, ...(possible.includes(rule.group) ? { possible: true } : {}) });
     }
   }
   return out;
@@ -122,7 +131,8 @@ export function ruleLabel(m: NetworkModel, slice: AdmittedSlice): string {
     (unknownSelf(slice.rule) ? " (self unknown at preview)" : "") +
     (slice.rule.unknownPorts ? " (ports unknown at preview)" : "") +
     (slice.rule.unknownRule ? ` (${slice.rule.unknownRule} unknown at preview)` : "");
-  return `sg:${slice.groupName} rule ${r.name}${via}${unknown}${priority}`;
+  const carried = slice.possible ? ` (${POSSIBLE_GROUP})` : "";
+  return `sg:${slice.groupName}${carried} rule ${r.name}${via}${unknown}${priority}`;
 }
 
 /** Public blocks named by the groups' rules, clipped to what the entry admits. */

@@ -1,8 +1,8 @@
 // An Alibaba Cloud single group reference that may name several groups of the stack and nothing tells which (a known
 // literal each may have, or a value unknown at preview read from several): an ECI container group's or a scaling
-// configuration's `securityGroupId`, an NLB group attachment's. Each candidate is carried when none has a drop rule
-// (was: none, the host behind no group): accepts of a group it may not carry only open more. A candidate's drop
-// could close another's opening and a host cannot carry accepts without drops, so then none is linked, as before.
+// configuration's `securityGroupId`, an NLB group attachment's. Each candidate is carried, only possibly (was: none,
+// the host behind no group): accepts of a group it may not carry only open more, and its drops close nothing, since
+// a candidate's drop could close another's opening (was: none linked when a candidate had a drop).
 import { GenericResource, UNKNOWN, buildNetworkModel } from "../../lib/reachability";
 import { disallowInternetAdminPortsExceptBastions as policy } from "../../policies/stack/disallow-internet-admin-ports-except-bastions";
 import { A } from "./alicloud-fixtures";
@@ -22,6 +22,7 @@ const NLB = {
   sgAttachment: "alicloud:nlb/loadBalancerSecurityGroupAttachment:LoadBalancerSecurityGroupAttachment",
 };
 const LITERAL = "sg-bp1abcdefghij";
+const WEB_OPENS = "sg:web (one of several groups it may carry) rule open";
 
 type Holder = "eci" | "scaling";
 
@@ -35,6 +36,8 @@ interface Layout {
   cidr?: string;
   /** `db` drops 22 from everyone at priority 1. */
   dbDrops?: boolean;
+  /** The NLB also lists a group of its own that opens 443 only. */
+  listed?: boolean;
 }
 
 interface Net {
@@ -67,6 +70,9 @@ function network(o: Layout): Net {
 }
 
 /** `r`'s `securityGroupId` is recorded as depending on both groups. */
+/** The URN of group `name`. */
+const n = (name: string) => `urn:pulumi:test::kit::${A.sg}::${name}`;
+
 function dependOnBoth(r: GenericResource, n: Net): void {
   const urns = [n.web.urn, n.db.urn];
   r.dependencies.push(...urns);
@@ -99,19 +105,38 @@ describe("Alibaba Cloud: a host's one group that may be either of two (disallow-
       name: "ECI: a literal either group may have",
       build: () => hostStack(),
       violations: 1,
-      mentions: "sg:web rule open",
+      mentions: WEB_OPENS,
     },
     {
       name: "ECI: an id unknown at preview read from both groups",
       build: () => hostStack({ groupId: UNKNOWN }),
       violations: 1,
-      mentions: "sg:web rule open",
+      mentions: WEB_OPENS,
     },
     {
       name: "scaling configuration: a literal either group may have",
       build: () => hostStack({ holder: "scaling" }),
       violations: 1,
-      mentions: "sg:web rule open",
+      mentions: WEB_OPENS,
+    },
+    // known-bad (was: none linked, the host behind no group, no finding): db's drop closes nothing
+    {
+      name: "ECI: a literal either group may have, db drops 22",
+      build: () => hostStack({ dbDrops: true }),
+      violations: 1,
+      mentions: WEB_OPENS,
+    },
+    {
+      name: "ECI: an id unknown at preview read from both groups, db drops 22",
+      build: () => hostStack({ groupId: UNKNOWN, dbDrops: true }),
+      violations: 1,
+      mentions: WEB_OPENS,
+    },
+    {
+      name: "scaling configuration: a literal either group may have, db drops 22",
+      build: () => hostStack({ holder: "scaling", dbDrops: true }),
+      violations: 1,
+      mentions: WEB_OPENS,
     },
     // known-good
     {
@@ -131,9 +156,12 @@ describe("Alibaba Cloud: a host's one group that may be either of two (disallow-
     },
   ]);
 
-  it("a candidate with a drop: none is linked (carrying it could hide the other's opening)", () => {
+  it("a candidate with a drop: each is linked, only possibly (its drop closes nothing)", () => {
     const m = buildNetworkModel(hostStack({ dbDrops: true }).resources);
-    expect([...m.hosts.values()].filter((h) => h.name === "api").map((h) => h.securityGroups)).toEqual([[]]);
+    const api = [...m.hosts.values()].filter((h) => h.name === "api");
+    const both = [[n("web"), n("db")]];
+    expect(api.map((h) => h.securityGroups)).toEqual(both);
+    expect(api.map((h) => h.possibleGroups)).toEqual(both);
   });
 });
 
@@ -153,7 +181,17 @@ function nlbStack(o: Layout = {}): StackBuilder {
     cidrIp: "172.16.0.0/16",
   });
   const ecs = b.add(A.instance, "db", { vswitchId: ref(n.vswitch), securityGroups: [ref(hostGroup)] });
+  const own = o.listed ? b.add(A.sg, "own", { vpcId: ref(n.vpc) }) : undefined;
+  if (own)
+    b.add(A.rule, "https", {
+      type: "ingress",
+      securityGroupId: ref(own),
+      ipProtocol: "tcp",
+      portRange: "443/443",
+      cidrIp: "0.0.0.0/0",
+    });
   const nlb = b.add(NLB.lb, "front", {
+    ...(own ? { securityGroupIds: [ref(own)] } : {}),
     addressType: "Internet",
     addressIpVersion: "Ipv4",
     vpcId: ref(n.vpc),
@@ -182,7 +220,26 @@ describe("Alibaba Cloud: an NLB group attachment that may name either of two gro
       name: "either group may be the balancer's: web's opening reaches the host",
       build: () => nlbStack(),
       violations: 2,
-      mentions: "lb:front (internet-facing) → sg:web rule open",
+      mentions: `lb:front (internet-facing) → ${WEB_OPENS}`,
+    },
+    {
+      // was: none linked when a candidate had a drop (the balancer still answered everyone: 2 findings then too)
+      name: "db drops 22: web's opening still reaches the host",
+      build: () => nlbStack({ dbDrops: true }),
+      violations: 2,
+      mentions: `lb:front (internet-facing) → ${WEB_OPENS}`,
+    },
+    {
+      // was: 0 findings, the balancer behind its own group only (443), the attachment linking nothing
+      name: "db drops 22, the balancer lists a group of its own: web's opening still reaches the host",
+      build: () => nlbStack({ dbDrops: true, listed: true }),
+      violations: 2,
+      mentions: `lb:front (internet-facing) → ${WEB_OPENS}`,
+    },
+    {
+      name: "the balancer's own group alone: 443 only, 22 reaches no one",
+      build: () => nlbStack({ dbDrops: true, listed: true, cidr: "172.16.0.0/12" }),
+      violations: 0,
     },
     // known-good (was: the balancer in no group, answering every source)
     {

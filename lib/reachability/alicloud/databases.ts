@@ -6,6 +6,7 @@ import { defaultDatabasePort } from "../database-ports";
 import { Host, NetworkModel, nodeOf } from "../model";
 import { GenericResource, isUnknown, mayBeTrue, num, str, tags } from "../resource";
 import { declaredSecurityGroups } from "./declared-groups";
+import { carried } from "../group-links";
 import { addAlicloudElasticsearch } from "./elasticsearch";
 import { ALI } from "./tokens";
 import { WhitelistFields, whitelistOf } from "./whitelists";
@@ -152,7 +153,7 @@ export function addAlicloudDatabases(m: NetworkModel): void {
         subnets: vs ? [vs] : [],
         externalSubnets: [],
         defaultSubnet: false,
-        securityGroups: declaredSecurityGroups(res, r),
+        ...carried(declaredSecurityGroups(res, r)),
         publicV4: [],
         tags: tags(r),
         listenPorts: [

@@ -16,7 +16,8 @@ import { bandwidthAddress } from "./public-bandwidth";
 import { INTERFACE_TYPES, attachedInterfaces, interfaceAddresses } from "./network-interfaces";
 import { addressBindings, boundServers } from "./address-bindings";
 import { singleGroupCandidates } from "./single-group-candidates";
-import { appendAll } from "../../arrays";
+import { groupInputs } from "./declared-groups";
+import { GroupLinks, carried, joinLinks, linksOf, linksOfCarrier } from "../group-links";
 import { ALI } from "./tokens";
 
 export function addAlicloudHosts(m: NetworkModel): void {
@@ -43,7 +44,7 @@ export function addAlicloudHosts(m: NetworkModel): void {
       const host = instances.get(owner);
       if (!host) continue;
       host.subnets = [...new Set([...host.subnets, ...attached.interface.subnets])];
-      host.securityGroups = [...new Set([...host.securityGroups, ...attached.interface.securityGroups])];
+      carry(host, linksOfCarrier(attached.interface));
     }
   }
   // EIPs and Anycast EIPs bound after creation (address-bindings.ts); those on a balancer are read there.
@@ -63,8 +64,7 @@ function fillFromTemplate(
   lt: GenericResource,
   groupsProp: string,
 ): void {
-  const groups = templateGroups(m, lt, leftUnset(r.inputs[groupsProp]));
-  host.securityGroups = [...new Set([...host.securityGroups, ...groups])];
+  carry(host, linksOf(templateGroups(m, lt, leftUnset(r.inputs[groupsProp]))));
   joinSubnets(host, templateVswitches(m, lt, r.inputs.vswitchId === undefined));
   const address = r.inputs.internetMaxBandwidthOut === undefined ? bandwidthAddress(lt) : undefined;
   if (address) host.publicV4.push(address);
@@ -89,6 +89,14 @@ function addTemplateScalingGroups(m: NetworkModel): void {
   }
 }
 
+/** Adds groups to what the host carries: certain wherever one link is. */
+function carry(host: Host, links: GroupLinks): void {
+  const joined = carried(joinLinks(linksOfCarrier(host), links));
+  host.securityGroups = joined.securityGroups;
+  if (joined.possibleGroups) host.possibleGroups = joined.possibleGroups;
+  else delete host.possibleGroups;
+}
+
 function joinSubnets(host: Host, vs: { subnets: string[]; external: string[] }): void {
   host.subnets = [...new Set([...host.subnets, ...vs.subnets])];
   host.externalSubnets = [...new Set([...host.externalSubnets, ...vs.external])];
@@ -104,7 +112,7 @@ function hostOf(
   const res = m.resolver;
   const vs = r.inputs[vswitchProp];
   const vswitch = vs === undefined ? undefined : res.one(r, vswitchProp, vs, [ALI.vswitch]);
-  const groups = groupProps.flatMap((p) => res.many(r, p, list(r.inputs[p]), [ALI.securityGroup]).urns);
+  const groups = groupInputs(res, r, groupProps);
   return {
     ...nodeOf(r),
     cloud: "alicloud",
@@ -112,7 +120,7 @@ function hostOf(
     subnets: vswitch ? [vswitch] : [],
     externalSubnets: vs !== undefined && !vswitch ? [str(vs) ?? "(unknown vswitch)"] : [],
     defaultSubnet: false,
-    securityGroups: [...new Set(groups)],
+    ...carried(groups),
     publicV4: [],
     tags: tags(r),
   };
@@ -132,7 +140,7 @@ function addScalingConfigurations(m: NetworkModel): void {
     }
     // A literal single id the list reading above leaves out: the group it names, or each it may name.
     if (r.inputs.securityGroupId !== undefined && host.securityGroups.length === 0) {
-      appendAll(host.securityGroups, singleGroupCandidates(m, r, "securityGroupId"));
+      carry(host, singleGroupCandidates(m, r, "securityGroupId"));
     }
     const address = bandwidthAddress(r);
     if (address) host.publicV4.push(address);

@@ -6,6 +6,8 @@ import { HostInterface, NetworkModel } from "../model";
 import { pushTo } from "../multimap";
 import { GenericResource, list, str } from "../resource";
 import { ALI } from "./tokens";
+import { groupInputs } from "./declared-groups";
+import { carried } from "../group-links";
 
 export const INTERFACE_TYPES: readonly string[] = [ALI.networkInterface, ALI.vpcNetworkInterface];
 
@@ -80,14 +82,12 @@ function interfaceOf(m: NetworkModel, r: GenericResource): HostInterface {
   const res = m.resolver;
   const vs = r.inputs.vswitchId;
   const vswitch = vs === undefined ? undefined : res.one(r, "vswitchId", vs, [ALI.vswitch]);
-  const groups = ["securityGroupIds", "securityGroups"].flatMap(
-    (p) => res.many(r, p, list(r.inputs[p]), [ALI.securityGroup]).urns,
-  );
+  const groups = groupInputs(res, r, ["securityGroupIds", "securityGroups"]);
   return {
     urn: r.urn,
     name: r.name,
     subnets: vswitch ? [vswitch] : [],
     externalSubnets: vs !== undefined && !vswitch ? [str(vs) ?? "(unknown vswitch)"] : [],
-    securityGroups: [...new Set(groups)],
+    ...carried(groups),
   };
 }

@@ -9,20 +9,28 @@ import { outsideLabel, outsideOn } from "../outside-backends";
 import { GenericResource, bool, isUnknown, list, num, prop, str, UNKNOWN } from "../resource";
 import { pushTo } from "../multimap";
 import { balancerGroups } from "../literal-groups";
+import { GroupLinks, NO_GROUPS, carried, joinLinks } from "../group-links";
+import { groupInputs } from "./declared-groups";
 import { serverEntries, serverTypesOf } from "./network-interfaces";
 import { scalingHosts, scalingServerGroupTargets } from "./scaling-backends";
 import { singleGroupCandidates } from "./single-group-candidates";
 import { ALI } from "./tokens";
+
+/** The groups of an NLB: listed and attached ones; only outside ones leave it groupless (literal-groups.ts). */
+function nlbGroups(listed: GroupLinks, attached: readonly GroupLinks[]): GroupLinks {
+  const groups = joinLinks(listed, ...attached);
+  return balancerGroups(groups.groups).length > 0 ? groups : NO_GROUPS;
+}
 
 export function addAlicloudNlb(m: NetworkModel): void {
   const res = m.resolver;
   const { targets, outside } = serverGroupTargets(m);
   for (const [group, scaled] of scalingServerGroupTargets(m, scalingHosts(m), ALI.nlbServerGroup))
     pushTo(targets, group, ...scaled);
-  const attachedGroups = new Map<string, string[]>();
+  const attachedGroups = new Map<string, GroupLinks[]>();
   for (const r of res.ofType(ALI.nlbSecurityGroupAttachment)) {
     const lb = res.one(r, "loadBalancerId", r.inputs.loadBalancerId, [ALI.nlb]);
-    if (lb) pushTo(attachedGroups, lb, ...singleGroupCandidates(m, r, "securityGroupId"));
+    if (lb) pushTo(attachedGroups, lb, singleGroupCandidates(m, r, "securityGroupId"));
   }
   for (const r of res.ofType(ALI.nlb)) {
     const zones = list(r.inputs.zoneMappings).map((z) => prop(z, "vswitchId"));
@@ -35,10 +43,7 @@ export function addAlicloudNlb(m: NetworkModel): void {
       ipv6: dualStack && (str(r.inputs.ipv6AddressType) ?? "").toLowerCase() === "internet",
       wafCapable: false,
       subnets: res.many(r, "zoneMappings", zones, [ALI.vswitch]).urns,
-      securityGroups: balancerGroups([
-        ...res.many(r, "securityGroupIds", list(r.inputs.securityGroupIds), [ALI.securityGroup]).urns,
-        ...(attachedGroups.get(r.urn) ?? []),
-      ]),
+      ...carried(nlbGroups(groupInputs(res, r, ["securityGroupIds"]), attachedGroups.get(r.urn) ?? [])),
       listeners: [],
     });
   }

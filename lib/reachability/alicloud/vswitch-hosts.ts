@@ -2,13 +2,14 @@
 // ECI container groups and ACK node pools are read alike, only their public addresses differ.
 import { Host, HostKind, PublicAddress, nodeOf } from "../model";
 import { ManyRefs } from "../resolver";
+import { GroupLinks, carried } from "../group-links";
 import { GenericResource, tags } from "../resource";
 
 export function vswitchHost(
   r: GenericResource,
   kind: HostKind,
   vswitches: ManyRefs,
-  securityGroups: string[],
+  groups: GroupLinks,
   publicV4: PublicAddress[],
 ): Host {
   return {
@@ -18,7 +19,7 @@ export function vswitchHost(
     subnets: vswitches.urns,
     externalSubnets: vswitches.external,
     defaultSubnet: false,
-    securityGroups,
+    ...carried(groups),
     publicV4,
     tags: tags(r),
   };
