@@ -3,6 +3,7 @@
 import { unwrap } from "../../lib/reachability/resource";
 import { isUnknown, obj } from "../../lib/values";
 import { DefaultTags } from "./provider-default-tags";
+import { stackTagsOf } from "./templates/template-stack-tags";
 
 /** The kit's own markers (value "true"). */
 export const EVIDENCE_TAGS = ["hardening:evidence", "hardening:backup"] as const;
@@ -103,6 +104,23 @@ const defaultKeyMayMark = (rawKey: string): boolean => WORDS.test(rawKey) && key
 export type EvidenceVerdict = "evidence" | "other" | "unknown";
 
 /**
+ * The tags a bucket inherits from layers above it, nearest first (a template stack's tags, then the provider's
+ * default tags, as AWS merges a stack's own tags over its provider's defaults): a key the bucket or a nearer layer
+ * sets hides the same key farther away. A layer unknown at preview as a whole hides nothing, as the bucket's own
+ * unknown tag map does not: only a known tag of that key could lift a farther mark.
+ */
+function inheritedTags(ownKeys: string[], layers: DefaultTags[]): { tags: [string, unknown][]; unknownLayer: boolean } {
+  const hidden = new Set(ownKeys);
+  const tags: [string, unknown][] = [];
+  for (const layer of layers) {
+    const entries = Object.entries(obj(layer) ?? {});
+    for (const entry of entries) if (!hidden.has(entry[0])) tags.push(entry);
+    for (const [key] of entries) hidden.add(key);
+  }
+  return { tags, unknownLayer: layers.includes("unknown") };
+}
+
+/**
  * Evidence when a tag key names the purpose with a yes value (`hardening:evidence = "true"`, `backup-store = "yes"`;
  * not a backup selection key such as `backup` or `BackupPlan`), a tag value names it (`purpose = "forensics"`,
  * `Name = "case-evidence"`, `backup = "forensic-evidence"`; not a backup schedule such as "backup-daily" under a
@@ -114,8 +132,10 @@ export type EvidenceVerdict = "evidence" | "other" | "unknown";
  * The provider's default tags (provider-default-tags.ts) mark a bucket only by a key naming the purpose with a yes
  * value (the kit's own `hardening:evidence = "true"`, `backup-store = "yes"`): a provider tags every resource it
  * makes, so a default value naming a word (`Team = "forensics-lab"`, `Project = "backup-portal"`) says whose they
- * are, not what a bucket holds. A bucket's own tag overrides the default of that key; an own tag map unknown at
- * preview leaves a default tag's mark standing, since only the team's own tag of that key could lift it.
+ * are, not what a bucket holds. A bucket a raw template declares takes its stack's tags (template-stack-tags.ts),
+ * which mark it the same way: the bucket's own tag overrides the stack's of that key, and the stack's its provider's
+ * default; an own or stack tag map unknown at preview leaves a farther tag's mark standing, since only a known tag
+ * of that key could lift it.
  */
 export function classifyBucket(
   props: Record<string, unknown>,
@@ -125,7 +145,8 @@ export function classifyBucket(
   // @pulumi/policy unwraps secrets; a direct caller may still pass a wrapped tag map, value or name: read it plain.
   const tags = unwrap(props.tags);
   const own = Object.fromEntries(Object.entries(obj(tags) ?? {}).map(([key, value]) => [key, unwrap(value)]));
-  const defaults = Object.entries(obj(defaultTags) ?? {}).filter(([key]) => !(key in own));
+  const inherited = inheritedTags(Object.keys(own), [stackTagsOf(props), defaultTags]);
+  const defaults = inherited.tags;
   if (Object.entries(own).some(([key, value]) => tagMarks(key, value))) return "evidence";
   if (defaults.some(([key, value]) => keyMarks(key, value))) return "evidence";
   // Names are read for the words alone, never for an opt-out: a name is not a declaration.
@@ -133,7 +154,7 @@ export function classifyBucket(
     .map(unwrap)
     .filter((n) => typeof n === "string" && !isUnknown(n));
   if (names.some((n) => WORDS.test(n as string))) return "evidence";
-  const unknownMap = isUnknown(tags) || defaultTags === "unknown";
+  const unknownMap = isUnknown(tags) || inherited.unknownLayer;
   const unknownOwn = Object.entries(own).some(([key, value]) => isUnknown(value) && keyMayMark(key));
   const unknownDefault = defaults.some(([key, value]) => isUnknown(value) && defaultKeyMayMark(key.trim()));
   return unknownMap || unknownOwn || unknownDefault ? "unknown" : "other";

@@ -5,6 +5,7 @@ import { EmbeddedResource } from "./embedded-resource";
 import { TEMPLATE_CONTAINERS, TemplateContainer } from "./template-containers";
 import { readTemplateResources } from "./template-reading";
 import { bindReferences, templateResourceId } from "./template-references";
+import { rememberStackTags } from "./template-stack-tags";
 
 /** The container as the caller knows it: a PolicyResource's or a planned resource's fields. */
 export interface ContainerResource {
@@ -34,10 +35,19 @@ function placedUrn(containerUrn: string, r: EmbeddedResource, taken: ReadonlySet
   return urn;
 }
 
-/** The props a rule judges: references bound to this container, and the resource's own id when `withId`. */
-export function placedProps(r: EmbeddedResource, containerUrn: string, withId: boolean): Record<string, unknown> {
-  const props = bindReferences(r.props, containerUrn) as Record<string, unknown>;
-  return withId && !r.where ? { ...props, id: templateResourceId(containerUrn, r.logicalId) } : props;
+/**
+ * The props a rule judges: references bound to this container, and the resource's own id when `withId`; they carry
+ * the container's stack tags, which the stack gives the resource (template-stack-tags.ts).
+ */
+export function placedProps(
+  r: EmbeddedResource,
+  container: Pick<ContainerResource, "urn" | "props">,
+  withId: boolean,
+): Record<string, unknown> {
+  const bound = bindReferences(r.props, container.urn) as Record<string, unknown>;
+  const props = withId && !r.where ? { ...bound, id: templateResourceId(container.urn, r.logicalId) } : bound;
+  rememberStackTags(props, container.props);
+  return props;
 }
 
 /** Every translated resource the stack's template containers deploy, placed in them. */
@@ -54,7 +64,7 @@ export function placeTemplateResources(
     for (const r of readTemplateResources(container, c.props).resources) {
       const urn = placedUrn(c.urn, r, taken);
       taken.add(urn);
-      const props = placedProps(r, c.urn, true);
+      const props = placedProps(r, c, true);
       placed.push({ urn, name: `${c.name}/${r.logicalId}`, type: r.type, props, resource: r, container: c });
     }
   }

@@ -67,7 +67,7 @@ export function readingTemplates(
         reading.unreadable.map((why) => unreadableFinding(container, why)),
       );
     const pending = reading.resources.filter(judges).map((r) => {
-      const props = placedProps(r, args.urn, false);
+      const props = placedProps(r, { urn: args.urn, props: containerProps }, false);
       // What a secret body or parameter deploys is as secret as it: its messages mask the container's secrets.
       rememberSecrets(props, containerSecrets);
       const embedded = { ...args, type: r.type, name: `${args.name}/${r.logicalId}`, props };
