@@ -4,8 +4,10 @@
 // stack naming it. A tagged group carried by nothing in the stack keeps counting: the tag is the only word on it.
 // A group the stack names only by id never counts: whatever else carries it lies outside the stack. Besides hosts and
 // balancers, any other resource naming the group (a function, a build project, a launch template, an attachment to an
-// interface outside the stack) carries it too, unless it belongs to a bastion (group-referrers.ts).
-import { Host, NetworkModel, groupCarriers } from "../../lib/reachability";
+// interface outside the stack) carries it too, unless it belongs to a bastion (group-referrers.ts). A bastion offers
+// only the groups it certainly carries: one it may carry (a reference several groups may be) may be another host's,
+// and offering it would exempt every login from it. Carriers count their possible groups: more sharing, more findings.
+import { Host, NetworkModel, certainGroups, groupCarriers } from "../../lib/reachability";
 import { instanceConnectEndpointGroups } from "../../lib/reachability/aws/instance-connect-endpoints";
 import { AWS } from "../../lib/reachability/aws/tokens";
 import { isLiteralGroup } from "../../lib/reachability/literal-groups";
@@ -36,7 +38,7 @@ export function bastionGroups(m: NetworkModel, c: BastionConfig): BastionGroups 
     if (!isLiteralGroup(sg) && !offers.has(sg)) offers.set(sg, by);
   };
   for (const h of m.hosts.values())
-    if (isBastion(h, c)) for (const sg of h.securityGroups) offer(sg, `the bastion ${h.name}`);
+    if (isBastion(h, c)) for (const sg of certainGroups(h)) offer(sg, `the bastion ${h.name}`);
   for (const sg of m.securityGroups.values())
     if (sg.tags[ROLE_TAG] === BASTION_ROLE) offer(sg.urn, `its ${ROLE_TAG}=${BASTION_ROLE} tag`);
   for (const sg of instanceConnectEndpointGroups(m)) offer(sg, "an EC2 Instance Connect Endpoint");
