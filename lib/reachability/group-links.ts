@@ -1,6 +1,7 @@
 // The security groups a host, interface or balancer carries: some certainly, some only possibly (a reference that
-// may name several groups and nothing tells which). A possible group's accepts count (fail closed), its drops do not:
-// they could hide another group's opening on a host that does not carry it (security-group-eval.ts).
+// may name several groups and nothing tells which). A possible group's accepts count (fail closed), its drops close
+// only its own accepts: they could hide another group's opening on a host that does not carry it
+// (security-group-eval.ts).
 export interface GroupLinks {
   groups: string[];
   /** Those of `groups` the carrier may not carry. */

@@ -120,9 +120,10 @@ function openSlice(m: NetworkModel, host: Host, rule: SgRule, port: number): Adm
     // Prefix lists and unresolved groups cannot be evaluated against drops: the rule's own ports decide.
     const p = rule.ports;
     const open = p === undefined || (p !== "none" && rangeCoversPort(p, port));
-    return open
-      ? { rule, groupName: m.securityGroups.get(rule.group)?.name ?? rule.group, protocol: rule.protocol, ports: [] }
-      : undefined;
+    if (!open) return undefined;
+    const groupName = m.securityGroups.get(rule.group)?.name ?? rule.group;
+    const possible = host.possibleGroups?.includes(rule.group) ? { possible: true as const } : {};
+    return { rule, groupName, protocol: rule.protocol, ports: [], ...possible };
   }
   return admitted(m, host.securityGroups, pkt, (r) => r === rule, host.possibleGroups).find((s) =>
     s.ports.some((r) => rangeCoversPort(r, port)),

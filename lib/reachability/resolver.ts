@@ -144,8 +144,18 @@ export class Resolver {
     return deps.length > 1 ? { urns: deps, ambiguous: true } : { urns: [], ambiguous: false };
   }
 
-  /** Every resource of `types` that the values of a list input refer to. */
-  many(from: GenericResource, propName: string, values: readonly unknown[], types: readonly string[]): ManyRefs {
+  /**
+   * Every resource of `types` that the values of a list input refer to. `countUnknown`: the list itself is unknown at
+   * preview (`pulumi.all([a.id, b.id])`, a component's list output), so how many values it holds is unknown and its
+   * dependencies are read as what it holds, none only possible for outnumbering the one value `list()` gives it.
+   */
+  many(
+    from: GenericResource,
+    propName: string,
+    values: readonly unknown[],
+    types: readonly string[],
+    countUnknown = false,
+  ): ManyRefs {
     const urns: string[] = [];
     const pending: string[] = [];
     let unresolved = 0;
@@ -170,7 +180,7 @@ export class Resolver {
       );
       appendAll(urns, extra);
       const fitting = pending.filter((v) => extra.some((u) => literalMayName(this.byUrnMap.get(u)!, v)));
-      if (extra.length > unresolved + fitting.length) appendAll(possible, extra);
+      if (!countUnknown && extra.length > unresolved + fitting.length) appendAll(possible, extra);
       const left = this.unexplained(pending, extra, unresolved, types);
       appendAll(external, left.external);
       appendAll(ambiguous, left.ambiguous);

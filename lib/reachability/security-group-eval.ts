@@ -48,7 +48,8 @@ export function sourceMatches(
 
 /**
  * What the groups admit from `pkt`; `accepts` may narrow which accept rules are considered. Of `groups`, `possible`
- * are groups the carrier may not carry: their accepts count, their drops close nothing (fail closed).
+ * are groups the carrier may not carry: their accepts count, their drops close only the same group's accepts (a
+ * carrier with the group has both, one without has neither; another group's opening stays open: fail closed).
  */
 export function admitted(
   m: NetworkModel,
@@ -58,15 +59,19 @@ export function admitted(
   possible: readonly string[] = [],
 ): AdmittedSlice[] {
   const rules = rulesOf(m, groups);
-  const closing = (r: SgRule) => r.action === "drop" && !possible.includes(r.group);
-  const drops = rules.filter((r) => closing(r) && dropCovers(r, pkt, groups));
+  const allDrops = rules.filter((r) => r.action === "drop" && dropCovers(r, pkt, groups));
   // Drops of part of the source block close it only together (joint-denies.ts).
-  const partial = pkt.kind === "cidr" ? rules.filter((r) => closing(r) && dropsPartOf(r, pkt.cidr)) : [];
+  const allPartial = pkt.kind === "cidr" ? rules.filter((r) => r.action === "drop" && dropsPartOf(r, pkt.cidr)) : [];
+  // A drop closes an accept when its group is certain, or is the accept's own group.
+  const closing = (ds: SgRule[], accept: SgRule) =>
+    possible.length === 0 ? ds : ds.filter((d) => d.group === accept.group || !possible.includes(d.group));
   const out: AdmittedSlice[] = [];
   for (const rule of rules) {
     if (rule.action !== "accept" || !accepts(rule) || !sourceMatches(rule.source, pkt, rule.group, groups)) continue;
     const base = effectivePorts(rule.ports);
     if (!base) continue;
+    const drops = closing(allDrops, rule);
+    const partial = closing(allPartial, rule);
     // Drops whose ports cannot be decided are ignored: they must not hide an opening.
     const applies = (d: SgRule, protocol: Protocol): d is SgRule & { ports: PortRange } =>
       d.priority <= rule.priority && protocolCovers(d.protocol, protocol) && !!d.ports && d.ports !== "none";

@@ -30,6 +30,8 @@ export interface BastionGroups {
   sources: Set<string>;
   /** Groups offered as bastion groups that a non-bastion (or a host whose role is unknown) carries too. */
   shared: Map<string, SharedGroup>;
+  /** Groups a bastion only may carry (its group reference may name several), with that bastion's name. */
+  mayCarry: Map<string, string>;
 }
 
 export function bastionGroups(m: NetworkModel, c: BastionConfig): BastionGroups {
@@ -37,8 +39,12 @@ export function bastionGroups(m: NetworkModel, c: BastionConfig): BastionGroups 
   const offer = (sg: string, by: string) => {
     if (!isLiteralGroup(sg) && !offers.has(sg)) offers.set(sg, by);
   };
-  for (const h of m.hosts.values())
-    if (isBastion(h, c)) for (const sg of certainGroups(h)) offer(sg, `the bastion ${h.name}`);
+  const mayCarry = new Map<string, string>();
+  for (const h of m.hosts.values()) {
+    if (!isBastion(h, c)) continue;
+    for (const sg of certainGroups(h)) offer(sg, `the bastion ${h.name}`);
+    for (const sg of h.possibleGroups ?? []) if (!mayCarry.has(sg)) mayCarry.set(sg, h.name);
+  }
   for (const sg of m.securityGroups.values())
     if (sg.tags[ROLE_TAG] === BASTION_ROLE) offer(sg.urn, `its ${ROLE_TAG}=${BASTION_ROLE} tag`);
   for (const sg of instanceConnectEndpointGroups(m)) offer(sg, "an EC2 Instance Connect Endpoint");
@@ -46,7 +52,7 @@ export function bastionGroups(m: NetworkModel, c: BastionConfig): BastionGroups 
   const carriers = groupCarriers(m);
   const bastions = new Set([...m.hosts.values()].filter((h) => isBastion(h, c)).map((h) => h.urn));
   const referrers = groupReferrers(m, bastions);
-  const out: BastionGroups = { sources: new Set(), shared: new Map() };
+  const out: BastionGroups = { sources: new Set(), shared: new Map(), mayCarry };
   for (const [sg, offeredBy] of offers) {
     const host = firstNonBastion(m, c, carriers.get(sg) ?? []);
     // An endpoint naming the group is itself an offer, not another carrier.

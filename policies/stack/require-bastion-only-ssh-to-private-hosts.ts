@@ -105,6 +105,15 @@ function groupFinding(
   bastionSgs: BastionGroups,
 ): StackFinding {
   const shared = bastionSgs.shared.get(from.sg);
+  const bastion = bastionSgs.mayCarry.get(from.sg);
+  if (!shared && bastion !== undefined)
+    return {
+      urn,
+      message:
+        `${prefix}; ${from.name} is not a bastion group: the bastion ${bastion} only may carry ${from.name} (its ` +
+        `group reference may name several groups): reference ${from.name}.id directly, or tag ${from.name} ` +
+        `hardening:role=bastion`,
+    };
   if (!shared) return { urn, message: `${prefix}; ${from.name} is not a bastion group` };
   const fix =
     `give the bastion a group no other host or balancer carries and admit the login port from that group only, ` +

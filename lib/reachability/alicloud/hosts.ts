@@ -17,7 +17,7 @@ import { INTERFACE_TYPES, attachedInterfaces, interfaceAddresses } from "./netwo
 import { addressBindings, boundServers } from "./address-bindings";
 import { singleGroupCandidates } from "./single-group-candidates";
 import { groupInputs } from "./declared-groups";
-import { GroupLinks, carried, joinLinks, linksOf, linksOfCarrier } from "../group-links";
+import { GroupLinks, carried, joinLinks, linksOfCarrier } from "../group-links";
 import { ALI } from "./tokens";
 
 export function addAlicloudHosts(m: NetworkModel): void {
@@ -64,7 +64,7 @@ function fillFromTemplate(
   lt: GenericResource,
   groupsProp: string,
 ): void {
-  carry(host, linksOf(templateGroups(m, lt, leftUnset(r.inputs[groupsProp]))));
+  carry(host, templateGroups(m, lt, leftUnset(r.inputs[groupsProp])));
   joinSubnets(host, templateVswitches(m, lt, r.inputs.vswitchId === undefined));
   const address = r.inputs.internetMaxBandwidthOut === undefined ? bandwidthAddress(lt) : undefined;
   if (address) host.publicV4.push(address);
@@ -82,7 +82,7 @@ function addTemplateScalingGroups(m: NetworkModel): void {
     joinSubnets(host, { subnets: own.urns, external: own.external });
     // The group's vSwitches place its hosts; the template's own only when the group names none.
     joinSubnets(host, templateVswitches(m, lt, host.subnets.length === 0 && host.externalSubnets.length === 0));
-    host.securityGroups = templateGroups(m, lt, true);
+    carry(host, templateGroups(m, lt, true));
     const address = bandwidthAddress(lt);
     if (address) host.publicV4.push(address);
     m.hosts.set(r.urn, host);

@@ -4,9 +4,11 @@
 // template's secondary interface (its group and vSwitch, as an attached ENI adds them). Bandwidth above zero is a
 // public address; bandwidth unknown at preview may be one: it stands, unverified, named after the field. Groups
 // unknown at preview that no dependency names may be any group: a stand-in accepting everything, unverified.
+import { GroupLinks, joinLinks, linksOf } from "../group-links";
 import { NetworkModel } from "../model";
 import { GenericResource, isUnknown, list, prop, str, unwrap } from "../resource";
 import { anyRuleStandIns } from "../unknown-rules";
+import { wholeListUnknown } from "./declared-groups";
 import { ALI } from "./tokens";
 
 export const LAUNCH_TEMPLATE_TYPES = [ALI.ecsLaunchTemplate, ALI.launchTemplate];
@@ -34,32 +36,32 @@ export function leftUnset(v: unknown): boolean {
 
 /**
  * The template's security groups: its interface's `securityGroupId`, and (unless `withOwn` is false: the instance
- * names its own) `securityGroupIds` and `securityGroupId`.
+ * names its own) `securityGroupIds` and `securityGroupId`. A reference that may name several groups carries each
+ * only possibly (group-links.ts), as an instance's own does.
  */
-export function templateGroups(m: NetworkModel, lt: GenericResource, withOwn: boolean): string[] {
-  const res = m.resolver;
-  const types = [ALI.securityGroup];
-  const own = withOwn ? ["securityGroupIds", "securityGroupId"].flatMap((field) => fieldGroups(m, lt, field)) : [];
-  const eni = res.one(lt, "networkInterfaces", prop(templateInterface(lt), "securityGroupId"), types);
-  return [...new Set([...own, ...(eni ? [eni] : [])])];
+export function templateGroups(m: NetworkModel, lt: GenericResource, withOwn: boolean): GroupLinks {
+  const own = withOwn ? ["securityGroupIds", "securityGroupId"].map((field) => fieldGroups(m, lt, field)) : [];
+  const value = prop(templateInterface(lt), "securityGroupId");
+  const eni = m.resolver.candidates(lt, "networkInterfaces", value, [ALI.securityGroup]);
+  return joinLinks(...own, linksOf(eni.urns, eni.ambiguous ? eni.urns : []));
 }
 
 /**
  * The groups one field names. Unknown at preview with no dependency to name a group, it may name any group: a
  * stand-in group accepting everything from anywhere, so what it opens is a note.
  */
-function fieldGroups(m: NetworkModel, lt: GenericResource, field: string): string[] {
+function fieldGroups(m: NetworkModel, lt: GenericResource, field: string): GroupLinks {
   const raw = unwrap(lt.inputs[field]);
   const values = typeof raw === "string" ? [raw] : list(raw);
-  const { urns } = m.resolver.many(lt, field, values, [ALI.securityGroup]);
-  if (urns.length > 0 || !values.some(isUnknown)) return urns;
+  const refs = m.resolver.many(lt, field, values, [ALI.securityGroup], wholeListUnknown(lt, field));
+  if (refs.urns.length > 0 || !values.some(isUnknown)) return linksOf(refs.urns, refs.possible);
   const urn = `${lt.urn}#${field}`;
   if (!m.securityGroups.has(urn)) {
     const name = `${lt.name} ${field}`;
     const rules = anyRuleStandIns(lt.urn, "any", urn, "rules");
     m.securityGroups.set(urn, { urn, name, type: lt.type, cloud: "alicloud", rules, tags: {} });
   }
-  return [urn];
+  return linksOf([urn]);
 }
 
 /** The template's vSwitches: its own `vswitchId` (unless `withOwn` is false) and its interface's. */
