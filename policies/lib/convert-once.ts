@@ -17,6 +17,17 @@ interface DeserializeModule {
 
 const MEMOISED = Symbol.for("hardening-kit.struct-to-javascript-once");
 
+/** Props decoded once from a request's message: one object per resource of one request, written by no policy. */
+const fromMessages = new WeakSet<object>();
+
+/**
+ * True for props this module decoded from a request's message and shares between that request's policies: nothing
+ * else holds them, so what is derived from them holds for the whole request (stack/resources.ts, stack-view.ts).
+ */
+export function decodedFromMessage(props: object): boolean {
+  return fromMessages.has(props);
+}
+
 /** The module whose `deserializeProperties` the given @pulumi/policy copy's handlers call (looked up per call). */
 export function deserializeModuleOf(policyEntry: string): DeserializeModule {
   return createRequire(policyEntry)("./deserialize");
@@ -71,6 +82,7 @@ function decodeRememberingSecrets(
   const js = struct.toJavaScript();
   const props = decode.call(self, { toJavaScript: () => js }, false);
   rememberSecrets(props, secretValuesIn(js));
+  if (props !== null && typeof props === "object") fromMessages.add(props);
   return props;
 }
 

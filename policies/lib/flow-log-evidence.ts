@@ -5,6 +5,7 @@
 import { GenericResource } from "../../lib/reachability";
 import { isUnknown } from "../../lib/values";
 import { linkOf } from "./links";
+import { perListAnswers } from "./per-list-answers";
 
 export const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
 
@@ -30,12 +31,12 @@ function deliversTo(flowLog: GenericResource, bucket: GenericResource): boolean 
 /** The flow logs of a stack, found once per resource list: every bucket asks. */
 const flowLogsByStack = new WeakMap<readonly GenericResource[], GenericResource[]>();
 
-/** True when a VPC flow log of the stack writes to the bucket. */
-export function receivesFlowLogs(bucket: GenericResource, resources: readonly GenericResource[]): boolean {
+/** True when a VPC flow log of the stack writes to the bucket; answered once per bucket and check. */
+export const receivesFlowLogs = perListAnswers((bucket, resources): boolean => {
   let flowLogs = flowLogsByStack.get(resources);
   if (!flowLogs) {
     flowLogs = resources.filter((r) => r.type === FLOW_LOG);
     flowLogsByStack.set(resources, flowLogs);
   }
   return flowLogs.some((f) => deliversTo(f, bucket));
-}
+});

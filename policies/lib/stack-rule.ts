@@ -4,9 +4,9 @@
 // resources through property dependencies at preview (new ids and ARNs are unknown) and through equal known values
 // after deployment; reachability rules query the network model.
 import { PolicyConfigSchema, StackValidationPolicy } from "@pulumi/policy";
-import { buildNetworkModel, GenericResource, NetworkModel } from "../../lib/reachability";
+import { GenericResource, NetworkModel } from "../../lib/reachability";
 import { toGenericResources } from "../stack/resources";
-import { reportingOnContainers, StackWithTemplates, withTemplateResources } from "./templates/template-stack-resources";
+import { reportingOnContainers } from "./templates/template-stack-resources";
 import { reportingCaseStep } from "./case-step";
 import { ConfigReader } from "./config";
 import { linkOf } from "./links";
@@ -15,6 +15,7 @@ import { RuleMetadata } from "./metadata";
 import { policyFields } from "./policy-object";
 import { ExpiredExemptionStyle, reportFindings } from "./report-findings";
 import { maskingReporterByUrn, resourceSecretsByUrn } from "./secret-values";
+import { stackViewOf } from "./stack-view";
 
 export interface StackFinding extends Finding {
   /** The resource a fix must change. */
@@ -24,7 +25,7 @@ export interface StackFinding extends Finding {
 export interface StackContext<C> {
   /** The program's resources; with `readsTemplateResources`, then those its raw templates deploy. */
   resources: GenericResource[];
-  /** Built on first use and shared by the rule's queries. */
+  /** Built on first use and shared by the rule's queries and by the other stack rules of the request. */
   model(): NetworkModel;
   config: C;
 }
@@ -65,19 +66,18 @@ export function defineStackRule<C = Record<string, never>>(spec: StackRuleSpec<C
     const common = reader.common();
     const config = spec.parseConfig ? spec.parseConfig(reader) : ({} as C);
     const resources = toGenericResources(args.resources);
-    let model: NetworkModel | undefined;
     // The network model holds what raw templates deploy too; findings about those are reported on their container.
-    let stack: StackWithTemplates | undefined;
-    const modelled = () => (stack ??= withTemplateResources(resources));
+    // Built once per request for every stack rule (stack-view.ts); each rule still gets a resource list of its own.
+    const view = stackViewOf(resources);
     const findings = spec.check({
-      resources: spec.readsTemplateResources ? modelled().resources : resources,
+      resources: spec.readsTemplateResources ? ownList(view.modelled().resources, resources) : resources,
       config,
-      model: () => (model ??= buildNetworkModel(modelled().resources)),
+      model: view.model,
     });
     if (findings.length === 0) return;
-    const names = new Map(modelled().resources.map((r) => [r.urn, r.name]));
+    const names = view.names();
     const expired = spec.expiredExemption ?? "suffix";
-    const { placed } = modelled();
+    const { placed } = view.modelled();
     const secretsOfUrn = resourceSecretsByUrn(args.resources, placed);
     const reporter = {
       report: reportingOnContainers(maskingReporterByUrn(report, secretsOfUrn), placed),
@@ -92,4 +92,9 @@ export function defineStackRule<C = Record<string, never>>(spec: StackRuleSpec<C
     }
   };
   return { ...policyFields(metadata, spec.configSchema), validateStack, metadata };
+}
+
+/** The shared list when it is the rule's own list (no template resources), else a copy the rule may keep. */
+function ownList(modelled: readonly GenericResource[], own: GenericResource[]): GenericResource[] {
+  return modelled.length === own.length ? own : [...modelled];
 }

@@ -5,6 +5,7 @@ import { isUnknown } from "../../lib/values";
 import { ConfigReader } from "./config";
 import { classifyBucket } from "./evidence";
 import { unverifiable } from "./findings";
+import { perListAnswers } from "./per-list-answers";
 import { resourceDefaultTags } from "./provider-default-tags";
 import { refersTo, StackFinding } from "./stack-rule";
 import { shown } from "./text-values";
@@ -29,10 +30,13 @@ function trailsOf(resources: readonly GenericResource[]): GenericResource[] {
   return trails;
 }
 
-/** True when a trail in the stack delivers to the bucket (by property dependency or equal bucket name). */
-export function receivesTrail(bucket: GenericResource, resources: readonly GenericResource[]): boolean {
-  return trailsOf(resources).some((r) => refersTo(r, DESTINATION[r.type], bucket, ["bucket", "id"]));
-}
+/**
+ * True when a trail in the stack delivers to the bucket (by property dependency or equal bucket name). Asked of each
+ * bucket by several parts of a check, answered once per check.
+ */
+export const receivesTrail = perListAnswers((bucket, resources): boolean =>
+  trailsOf(resources).some((r) => refersTo(r, DESTINATION[r.type], bucket, ["bucket", "id"])),
+);
 
 /**
  * Notes for trails whose bucket the stack does not show: a known name of no bucket in it (existing storage, another
