@@ -3,8 +3,9 @@
 import type { StackConfig } from "./config";
 import { SECRET_SIG, SIG_KEY } from "./wire-values";
 import type { Registration } from "./model";
-import { secretScriptPieces } from "../lib/secret-script-pieces";
+import { MAX_DECODED, MAX_QUOTED_LINE, readSecretScript, secretQuotedLines } from "../lib/secret-script-pieces";
 import { SecretMatcher } from "./secret-matcher";
+import { isSecretLiteralWord } from "../lib/secret-literal-words";
 
 export const SECRET_MARKER = "[secret]";
 
@@ -16,8 +17,7 @@ export const SECRET_MARKER = "[secret]";
 export const MIN_TEXT_SECRET = 3;
 
 /** A secret flag's "true" is not searched for either (any case, as the CLI): every boolean would be cut. */
-const LITERALS = new Set(["true", "false", "null"]);
-const isLiteral = (s: string) => LITERALS.has(s.toLowerCase());
+const isLiteral = isSecretLiteralWord;
 
 /** A secret as it reads inside a JSON string (quotes, backslashes, newlines escaped), when that differs. */
 function jsonEscaped(secret: string): string | undefined {
@@ -47,23 +47,83 @@ export function isSecretValue(value: unknown): value is { value: unknown } {
   return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SIG_KEY] === SECRET_SIG;
 }
 
-function collectStrings(value: unknown, into: Set<string>): void {
-  // A secret number (a PIN, an account id) prints as its digits.
-  if (typeof value === "number" && Number.isFinite(value)) into.add(String(value));
-  else if (typeof value === "string") {
-    into.add(value);
-    // A secret script is quoted a line at a time, and user data is often given base64 (maybe gzipped).
-    for (const piece of secretScriptPieces(value)) into.add(piece);
-    // A JSON-encoded secret (config objects) may also appear decoded.
-    if (/^[[{]/.test(value)) {
-      try {
-        collectStrings(JSON.parse(value), into);
-      } catch {
-        // not JSON: the string itself is the secret
-      }
+/** Secret documents (JSON or YAML text) parsed per secret, in characters: a huge value is not parsed at all. */
+const MAX_DOCUMENT_CHARS = MAX_DECODED;
+/** Deeper than any real document nests: a hostile one (`[[[[…`) is walked no further, without recursion. */
+const MAX_DEPTH = 64;
+
+/** Text that may be a JSON or YAML document (a run command, a component, a template), not a one-line password. */
+const mayBeDocument = (text: string) => /^\s*[[{]/.test(text) || /\n/.test(text);
+
+let yamlModule: typeof import("yaml") | undefined;
+const yaml = (): typeof import("yaml") => (yamlModule ??= require("yaml"));
+
+/** The collections a secret document text holds, or undefined when it is no document (a parse error, a scalar). */
+function parsedDocument(text: string): object | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    try {
+      const doc = yaml().parseDocument(text, { logLevel: "silent", uniqueKeys: false });
+      if (doc.errors.length > 0) return undefined;
+      parsed = doc.toJS({ maxAliasCount: 100 });
+    } catch {
+      // not a document (or too deep for the parser): the string itself is the secret
+      return undefined;
     }
-  } else if (Array.isArray(value)) value.forEach((v) => collectStrings(v, into));
-  else if (typeof value === "object" && value !== null) Object.values(value).forEach((v) => collectStrings(v, into));
+  }
+  return typeof parsed === "object" && parsed !== null ? parsed : undefined;
+}
+
+/** A template's `Fn::Join` (CloudFormation, ROS) of text parts: the joined text is what runs, line by line. */
+function joinedText(value: object): string | undefined {
+  const join = (value as Record<string, unknown>)["Fn::Join"];
+  if (!Array.isArray(join) || typeof join[0] !== "string" || !Array.isArray(join[1])) return undefined;
+  return join[1].filter((part): part is string => typeof part === "string").join(join[0]);
+}
+
+/**
+ * A secret text, and the start of it a message quotes when it is a long line: a policy quotes at most
+ * `MAX_QUOTED_LINE` characters of a script line, and the whole line is then not in the message to be found.
+ */
+function addQuotable(text: string, into: Set<string>): void {
+  into.add(text);
+  if (text.length > MAX_QUOTED_LINE && !text.includes("\n")) into.add(text.slice(0, MAX_QUOTED_LINE));
+}
+
+/**
+ * Every string a secret holds, and what of each may be quoted apart: its script pieces, and the strings of the JSON
+ * or YAML document it is. Walked with a stack, to a capped depth, each collection once (a YAML alias may repeat one).
+ */
+function collectStrings(root: unknown, into: Set<string>): void {
+  const stack: Array<[unknown, number]> = [[root, 0]];
+  const seen = new Set<object>();
+  let documentChars = MAX_DOCUMENT_CHARS;
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    // A secret number (a PIN, an account id) prints as its digits.
+    if (typeof value === "number" && Number.isFinite(value)) into.add(String(value));
+    else if (typeof value === "string") {
+      addQuotable(value, into);
+      // A secret script is quoted a line at a time, and user data is often given base64 (maybe gzipped).
+      const { pieces, complete } = readSecretScript(value);
+      for (const piece of pieces) addQuotable(piece, into);
+      // Cut short by a cap the readers do not share: the lines they quote, found by running them, fail closed.
+      if (!complete) for (const line of secretQuotedLines(value)) addQuotable(line, into);
+      // A document (config objects, a run command's YAML) may also appear decoded, a string of it at a time.
+      if (depth < MAX_DEPTH && value.length <= documentChars && mayBeDocument(value)) {
+        documentChars -= value.length;
+        const doc = parsedDocument(value);
+        if (doc !== undefined) stack.push([doc, depth + 1]);
+      }
+    } else if (typeof value === "object" && value !== null && depth < MAX_DEPTH && !seen.has(value)) {
+      seen.add(value);
+      const joined = joinedText(value);
+      if (joined !== undefined) stack.push([joined, depth + 1]);
+      for (const child of Object.values(value)) stack.push([child, depth + 1]);
+    }
+  }
 }
 
 function collectSecrets(value: unknown, into: Set<string>): void {

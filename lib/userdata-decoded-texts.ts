@@ -32,6 +32,15 @@ export interface DecodedTexts {
  * (one for user data, one a language for a script; each bounded by that reader's nesting budget).
  */
 export function decodedTexts(raw: string, maxChars: number): DecodedTexts {
+  const { complete: _complete, ...texts } = decodedTextsWithin(raw, maxChars);
+  return texts;
+}
+
+/**
+ * The same, saying whether they are all the reader reads: false when the budget ran out (the value too long, its
+ * inflating or its texts past `maxChars`), so that the caller may fall back on what the reader finds in the value.
+ */
+export function decodedTextsWithin(raw: string, maxChars: number): DecodedTexts & { complete: boolean } {
   const walk = new Walk(maxChars);
   // The reader decodes the value whole first (decodeUserData), then reads what it decodes to. Base64 is 4 characters
   // for 3 bytes: a longer value decodes past the cap whatever it holds.
@@ -39,11 +48,12 @@ export function decodedTexts(raw: string, maxChars: number): DecodedTexts {
   const whole = bytes && textOf(bytes, walk.inflateBudget);
   if (whole === undefined) {
     if (raw.length <= maxChars) walk.readValue(raw);
-    return { nested: walk.found };
+    else walk.spent = true;
+    return { nested: walk.found, complete: walk.complete() };
   }
-  if (!walk.charge(whole)) return { nested: [] };
+  if (!walk.charge(whole)) return { nested: [], complete: false };
   walk.readValue(whole);
-  return { whole, nested: walk.found };
+  return { whole, nested: walk.found, complete: walk.complete() };
 }
 
 /** One value's walk: the budgets its layers share, and the texts found so far. */
@@ -59,10 +69,18 @@ class Walk {
     this.inflateBudget = new InflateBudget(maxChars);
   }
 
+  /** Whether a text was left unread: past the characters' budget, or gzip past the inflate budget. */
+  spent = false;
+
+  complete(): boolean {
+    return !this.spent && this.inflateBudget.remaining > 0;
+  }
+
   /** Counts `text` against the budget; false once it is spent. */
   charge(text: string): boolean {
     if (text.length > this.charsLeft) {
       this.charsLeft = 0;
+      this.spent = true;
       return false;
     }
     this.charsLeft -= text.length;

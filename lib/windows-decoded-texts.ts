@@ -8,6 +8,7 @@
 import { findWindowsLoginWeaknesses } from "./windows-login-weaknesses";
 import { maskPasswordsOfEitherLanguage, maskWindowsPasswords } from "./windows-password-masks";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
+import { windowsStatements } from "./windows-statements";
 import { windowsUserDataScripts } from "./windows-user-data";
 
 /** Lines shorter than this are not masked: they are never searched for (secret-script-pieces.ts). */
@@ -53,7 +54,12 @@ function maskedLines(text: string, languages: readonly WindowsLanguage[]): strin
     maskPasswordsOfEitherLanguage,
   ];
   const found = new Set<string>();
-  for (const line of text.split("\n")) {
+  // The reader quotes a statement (its comment dropped, continued lines joined), other readers a line as written.
+  const statements = new Set([
+    ...text.split("\n"),
+    ...languages.flatMap((language) => windowsStatements(text, language)),
+  ]);
+  for (const line of statements) {
     if (line.trim().length < MIN_MASKED_LINE) continue;
     for (const mask of masks) {
       const masked = mask(line);

@@ -4,11 +4,14 @@
 // against the decoded props, and report-findings.ts masks them in every message it reports for that resource.
 import { isUnknown, unwrap } from "../../lib/reachability/resource";
 import { secretScriptPieces } from "../../lib/secret-script-pieces";
+import { isSecretLiteralWord } from "../../lib/secret-literal-words";
+import { oneLineParts } from "../../lib/secret-one-line-parts";
 import type { ReportViolation } from "@pulumi/policy";
 import { rawProps } from "../../lib/values";
+import { appendAll } from "../../lib/arrays";
 import { rewritingReporter } from "./rewriting-reporter";
 import { MAX_QUOTED_LINE } from "./script-findings";
-import { parseTemplateBody } from "./templates/template-body";
+import { MAX_TEMPLATE_CHARS, parseTemplateBody } from "./templates/template-body";
 
 /**
  * Shorter secrets are not masked: a value of one to three characters ("22", "tcp", "yes") would also blank those
@@ -28,22 +31,12 @@ const WORD_BREAK = /[\s"'`\\{}[\],:;=|&()<>]+/;
 const VALUE_LIKE = /[^A-Za-z]/;
 const isValueLikeWord = (w: string) => w.length >= MIN_SECRET_WORD_LENGTH && VALUE_LIKE.test(w);
 /**
- * Where a one-line value's parts end: a rule splits a list written as one string (a whitelist, an sshd user list) on
- * these and quotes an entry of it.
+ * Marks a secret that is masked only as a whole token (an entry of a one-line list: "root", "mallory", "0.0.0.0"),
+ * never inside a longer word or path ("/root/.ssh", "rootfs", "0.0.0.0/0"). A character no text a rule quotes holds.
  */
-const PART_BREAK = /[\s"'`,;]+/;
-/** A JSON document (a policy, a config object) on one line: its parts are field names, which messages use. */
-const DOCUMENT = /^\s*[[{]/;
-
-/**
- * The parts of a secret one-line value long enough to mask, whatever they look like ("mallory", "0.0.0.0"): each is
- * part of the secret. Not the words of a script or document, which are its syntax and ordinary words.
- */
-function oneLineParts(value: string): string[] {
-  if (value.includes("\n") || DOCUMENT.test(value)) return [];
-  const parts = value.split(PART_BREAK);
-  return parts.length > 1 ? parts.filter((p) => p.length >= MIN_SECRET_LENGTH) : [];
-}
+const WHOLE_TOKEN = "\u0000";
+/** A secret list's entry for `part`, masked only where it stands as a whole token. */
+export const wholeToken = (part: string): string => WHOLE_TOKEN + part;
 
 const NONE: readonly string[] = Object.freeze([]);
 const secretsByProps = new WeakMap<object, readonly string[]>();
@@ -57,18 +50,28 @@ const secretsByProps = new WeakMap<object, readonly string[]>();
  */
 export function secretValuesIn(js: unknown): readonly string[] {
   let found: Set<string> | undefined;
-  const visit = (v: unknown, inSecret: boolean): void => {
+  // A walk with its own stack: a Struct nested thousands deep must not overflow the call stack.
+  const pending: [unknown, boolean][] = [[js, false]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [v, inSecret] = next;
     if (v === null || typeof v !== "object") {
       if (inSecret) (found ??= new Set()).add(textOf(v));
-      return;
+      continue;
     }
     const inner = unwrap(v);
-    if (inner !== v) return visit(inner, true);
-    if (Array.isArray(v)) for (const e of v) visit(e, inSecret);
-    else for (const k in v) visit((v as Record<string, unknown>)[k], inSecret);
-  };
-  visit(js, false);
+    if (inner !== v) pending.push([inner, true]);
+    // Children pushed last to first are visited in order: the list keeps the order of the Struct.
+    else for (const e of childrenOf(v).reverse()) pending.push([e, inSecret]);
+  }
   return found ? expanded(found) : NONE;
+}
+
+/** The elements of a list or the values of an object. */
+function childrenOf(v: object): unknown[] {
+  if (Array.isArray(v)) return [...v];
+  const values: unknown[] = [];
+  for (const k in v) values.push((v as Record<string, unknown>)[k]);
+  return values;
 }
 
 /** Strings, and numbers in their decimal form; anything else (booleans, null, unknowns) yields "" and is dropped. */
@@ -78,48 +81,99 @@ function textOf(v: unknown): string {
 }
 
 /**
- * The masked texts: each secret long enough, the pieces a rule may quote of a secret script (its decoded text when
- * base64 or gzip, and each of its lines: the boot-script rules quote one line), the parts of a one-line secret (a
- * rule quotes one entry of a list written as one string), then the long words of each.
+ * The masked texts: each secret long enough, the strings of a secret document (a rule quotes one of them, a script
+ * line of an SSM or OOS document, a template's user data), the pieces a rule may quote of a secret script (its decoded
+ * text when base64 or gzip, and each of its lines: the boot-script rules quote one line), the parts of a one-line
+ * secret (a rule quotes one entry of a list written as one string), then the long words of each.
  */
 function expanded(values: Set<string>): readonly string[] {
   const texts = new Set<string>();
   const add = (v: string) => {
-    if (v.length < MIN_SECRET_LENGTH) return;
+    if (v.length < MIN_SECRET_LENGTH || isSecretLiteralWord(v)) return;
     texts.add(v);
     // A message quotes the start of a long script line.
     if (v.length > MAX_QUOTED_LINE && !v.includes("\n")) texts.add(v.slice(0, MAX_QUOTED_LINE));
   };
   for (const v of values) add(v);
-  // A template body's scripts (escaped in JSON, or base64 user data) are quoted as read from the parsed document.
-  for (const v of [...texts]) for (const s of templateStrings(v)) for (const piece of secretScriptPieces(s)) add(piece);
   for (const v of [...texts]) for (const piece of secretScriptPieces(v)) add(piece);
-  // Only the values as given: a script's lines are one-line pieces too, whose words must stay readable.
-  for (const v of values) for (const part of oneLineParts(v)) texts.add(part);
+  // A document's strings are quoted as read from the parsed document (unescaped), its scripts line by line.
+  for (const v of values)
+    for (const s of documentStrings(v)) {
+      if (!PLAIN_WORD.test(s)) add(s);
+      if (MAY_HOLD_LAYERS.test(s)) for (const piece of secretScriptPieces(s)) add(piece);
+    }
   for (const v of texts) {
     const words = v.split(WORD_BREAK);
     if (words.length > 1) for (const w of words) if (isValueLikeWord(w)) texts.add(w);
   }
+  // Only the values as given: a script's lines are one-line pieces too, whose words must stay readable.
+  for (const v of values) for (const part of oneLineParts(v)) if (!texts.has(part)) texts.add(wholeToken(part));
   return Object.freeze([...texts]);
 }
 
-/** Strings a template body holds (at most MAX_TEMPLATE_STRINGS), when the text is one: none for other secrets. */
-function templateStrings(text: string): string[] {
-  if (!TEMPLATE_MARK.test(text)) return [];
+/**
+ * A document's letters-only word ("Command", "Allow", "Enabled") and its type names ("AWS::S3::Bucket",
+ * "aws:runShellScript") are its syntax or ordinary words, which messages use too: a script line, a path, a name with
+ * a digit or a sign is masked.
+ */
+const PLAIN_WORD = /^[A-Za-z]+$|^[A-Za-z][A-Za-z0-9]*(?:::?[A-Za-z][A-Za-z0-9]*)+$/;
+/**
+ * A document string the script readers may find more text in: several lines, a command line (it may decode a layer)
+ * or base64. Reading costs, and a document holds thousands of names and values that are none of these.
+ */
+const MAY_HOLD_LAYERS = /[\n ]|^[A-Za-z0-9+/=]{8,}$/;
+
+/**
+ * The strings a secret JSON or YAML document holds (at most MAX_DOCUMENT_STRINGS), and the text each `Fn::Join`
+ * builds (a template's user data joined from its lines): none for a text that is no document.
+ */
+function documentStrings(text: string): string[] {
+  const doc = parsedDocument(text);
+  if (doc === undefined) return [];
   const found: string[] = [];
-  const visit = (v: unknown): void => {
-    if (found.length >= MAX_TEMPLATE_STRINGS) return;
+  // A walk with its own stack: a document nested thousands deep must not overflow the call stack.
+  const pending: unknown[] = [doc];
+  while (pending.length > 0 && found.length < MAX_DOCUMENT_STRINGS) {
+    const v = pending.pop();
     if (typeof v === "string") found.push(v);
-    else if (Array.isArray(v)) v.forEach(visit);
-    else if (v !== null && typeof v === "object") Object.values(v).forEach(visit);
-  };
-  visit(parseTemplateBody(text));
+    if (v === null || typeof v !== "object") continue;
+    const joined = joinedText(v);
+    if (joined !== undefined) found.push(joined);
+    appendAll(pending, childrenOf(v).reverse());
+  }
   return found;
 }
 
-/** Only texts naming a template's Resources are parsed as one: parsing every secret script as YAML would cost. */
-const TEMPLATE_MARK = /\bResources\b/;
-const MAX_TEMPLATE_STRINGS = 10_000;
+/** The text of `{"Fn::Join": [separator, [parts…]]}`, its non-text parts left out; undefined for other values. */
+function joinedText(v: object): string | undefined {
+  const args = (v as Record<string, unknown>)["Fn::Join"];
+  if (!Array.isArray(args) || typeof args[0] !== "string" || !Array.isArray(args[1])) return undefined;
+  return (args[1] as unknown[]).map((p) => (typeof p === "string" ? p : "")).join(args[0]);
+}
+
+/** A secret text parsed as a JSON or YAML document, or undefined when it is none (or too large to read). */
+function parsedDocument(text: string): unknown {
+  if (text.length > MAX_TEMPLATE_CHARS) return undefined;
+  if (JSON_DOCUMENT.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      // Flow-style YAML starts with a brace too.
+    }
+  }
+  const yaml = JSON_DOCUMENT.test(text) || (!SCRIPT_START.test(text) && YAML_DOCUMENT.test(text));
+  return yaml ? parseTemplateBody(text) : undefined;
+}
+
+const JSON_DOCUMENT = /^\s*[[{]/;
+/**
+ * A YAML mapping or list: a multi-line text with a `key:` or `- item` line. Other secrets (passwords, one-line values,
+ * most scripts) are not given to the YAML parser, which loads on first use and costs.
+ */
+const YAML_DOCUMENT = /\n[ \t]*(?:-[ \t]+\S|[\w"'][^\n:]*:(?:[ \t]|$))|^[ \t]*[\w"'][^\n:]*:[ \t]*\n/m;
+/** A shell script's shebang or Windows user data's tag: a script, not YAML (`#cloud-config` is YAML). */
+const SCRIPT_START = /^\s*(?:#!|<)/;
+const MAX_DOCUMENT_STRINGS = 10_000;
 
 /** Remembers the secrets of a decoded props object (nothing is stored for none). */
 export function rememberSecrets(props: unknown, secrets: readonly string[]): void {
@@ -179,15 +233,20 @@ export function resourceSecretsByUrn(
 export const SECRET_MASK = "[secret]";
 
 /**
- * `text` with every occurrence of each secret replaced by "[secret]". The spans are found in the original text and
- * merged before anything is replaced: overlapping secrets are covered whole (the longest reach wins, as replacing
- * longest first would), and a secret never matches inside a mask already written.
+ * `text` with every occurrence of each secret replaced by "[secret]" (of a `wholeToken` one, each occurrence standing
+ * as a whole token). The spans are found in the original text and merged before anything is replaced: overlapping
+ * secrets are covered whole (the longest reach wins, as replacing longest first would), and a secret never matches
+ * inside a mask already written.
  */
 export function maskSecrets(text: string, secrets: readonly string[]): string {
   if (secrets.length === 0) return text;
   const spans: [number, number][] = [];
-  for (const s of secrets)
-    for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) spans.push([at, at + s.length]);
+  for (const entry of secrets) {
+    const whole = entry.startsWith(WHOLE_TOKEN);
+    const s = whole ? entry.slice(WHOLE_TOKEN.length) : entry;
+    for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1))
+      if (!whole || standsAlone(text, at, at + s.length)) spans.push([at, at + s.length]);
+  }
   if (spans.length === 0) return text;
   spans.sort((a, b) => a[0] - b[0]);
   let out = "";
@@ -200,6 +259,24 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
     done = end;
   }
   return out + text.slice(done);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+/** Characters that join two words into one token ("db.internal", "deploy-bot", "C:\\root\\x"), not a word and a quote. */
+const JOINERS = ".-\\";
+
+/**
+ * Whether text[start, end) is a whole token: no letter, digit or slash touches it, nor a dot, hyphen or backslash
+ * joining it to a word ("/root/.ssh", "rootfs", "0.0.0.0/0", "db.internal-2" hold no whole "root", "0.0.0.0", "db").
+ */
+function standsAlone(text: string, start: number, end: number): boolean {
+  const joins = (at: number, step: number): boolean => {
+    const c = text[at];
+    if (c === undefined) return false;
+    if (WORD_CHAR.test(c) || c === "/") return true;
+    return JOINERS.includes(c) && text[at + step] !== undefined && WORD_CHAR.test(text[at + step]);
+  };
+  return !joins(start - 1, -1) && !joins(end, 1);
 }
 
 /**

@@ -24,7 +24,7 @@ import {
 import { DocumentSender, isNameOf, runbookSenders, sentRuns, StackRunbook, stackRunbooks } from "./ssm-runbook-steps";
 import { refersTo, StackFinding } from "./stack-rule";
 import { windowsDocumentReading, windowsRunFindings } from "../../lib/windows-ssm-runs";
-import { templateRunFindings } from "./template-runs";
+import { templateRunFindings, withTemplateSecrets } from "./template-runs";
 
 export const SSM_ASSOCIATION = "aws:ssm/association:Association";
 export const SSM_MAINTENANCE_WINDOW_TASK = "aws:ssm/maintenanceWindowTask:MaintenanceWindowTask";
@@ -162,6 +162,7 @@ function windowsDocumentRunFindings(
     .filter((run) => run.urn !== document.urn)
     .flatMap((run) => {
       const values = isUnknown(run.parameters) ? () => UNKNOWN : run.read(reading.parameters)(run.parameters);
-      return windowsRunFindings(reading, values, label).map((finding) => ({ urn: run.urn, ...finding }));
+      const findings = withTemplateSecrets(document, windowsRunFindings(reading, values, label));
+      return findings.map((finding) => ({ urn: run.urn, ...finding }));
     });
 }
