@@ -6,11 +6,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { EXIT_MANDATORY } from "../../engine/cli";
-import type { Registration } from "../../engine/model";
 import { Redactor, SECRET_MARKER } from "../../engine/secrets";
 import { analyzeThroughHandler } from "../policies/analyze-handler";
 import { NESTED_ROWS } from "../lib/secret-nested-layers-fixtures";
 import { runCli, type CliRun } from "./helpers";
+import { customRegistration } from "./registration-fixture";
 
 const REPO = path.join(__dirname, "../..");
 const KIT_PACK = path.join(REPO, "policies");
@@ -22,24 +22,7 @@ const secret = (value: unknown) => ({ [SIG]: "1b47061264138c4ac30d75fd1eb44270",
 /** What a message says after the policy's description, which names settings in its own words. */
 const finding = (message: string) => message.slice(message.indexOf("\n") + 1);
 
-function registration(type: string, inputs: Record<string, unknown>): Registration {
-  return {
-    urn: `urn:pulumi:s::p::${type}::n`,
-    type,
-    name: "n",
-    parent: "",
-    inputs,
-    dependencies: [],
-    propertyDependencies: {},
-    options: {},
-    custom: true,
-    provider: "",
-    providers: {},
-    aliases: [],
-    version: "",
-    read: false,
-  };
-}
+const registration = customRegistration;
 
 describe("the redactor cuts the decoded lines the pack quotes out of a secret script's nested layers", () => {
   it.each(NESTED_ROWS.map((row) => [row.name, row] as const))("%s", async (_, { script, hidden }) => {

@@ -3,11 +3,11 @@
 // redactor still cuts the line as the pack quotes it, and its marker. Checked on the message the pack writes for the plain user data. The scripts are data;
 // nothing here runs them.
 import { gzipSync } from "zlib";
-import type { Registration } from "../../engine/model";
 import { Redactor, SECRET_MARKER } from "../../engine/secrets";
 import { MAX_DECODED, MAX_LINES_PER_VALUE, MAX_QUOTED_LINE } from "../../lib/secret-script-pieces";
 import { MAX_QUOTED_LINE as PACK_QUOTED_LINE } from "../../policies/lib/script-findings";
 import { analyzeThroughHandler } from "../policies/analyze-handler";
+import { customRegistration } from "./registration-fixture";
 
 const TYPE = "aws:ec2/instance:Instance";
 const RULE = "disallow-userdata-login-weakening";
@@ -20,24 +20,7 @@ const HIDDEN = ["quokkamarker", "PermitRootLogin yes"];
 const gzb64 = (text: string) => gzipSync(Buffer.from(text)).toString("base64");
 const b64 = (text: string) => Buffer.from(text).toString("base64");
 
-function registration(inputs: Record<string, unknown>): Registration {
-  return {
-    urn: `urn:pulumi:s::p::${TYPE}::n`,
-    type: TYPE,
-    name: "n",
-    parent: "",
-    inputs,
-    dependencies: [],
-    propertyDependencies: {},
-    options: {},
-    custom: true,
-    provider: "",
-    providers: {},
-    aliases: [],
-    version: "",
-    read: false,
-  };
-}
+const registration = (inputs: Record<string, unknown>) => customRegistration(TYPE, inputs);
 
 const fillerLines = (count: number) => Array.from({ length: count }, (_, i) => `echo "filler line ${i}"`).join("\n");
 /** Lines alike, so gzip packs them into little: a comment that repeats. */

@@ -1,9 +1,9 @@
 // A secret Windows script whose password line ends in a comment: the Windows reader quotes the statement without the
 // comment, its password masked, so the redactor must know that form too, or the account name it names is printed.
 // Checked on the message the pack writes for the plain user data. The scripts are data; nothing here runs them.
-import type { Registration } from "../../engine/model";
 import { Redactor, SECRET_MARKER } from "../../engine/secrets";
 import { analyzeThroughHandler } from "../policies/analyze-handler";
+import { customRegistration } from "./registration-fixture";
 
 const TYPE = "aws:ec2/instance:Instance";
 const RULE = "disallow-userdata-login-weakening";
@@ -15,24 +15,7 @@ const NET_USER = "net user quokkaadmin Sup3r-Secret-Pw /add # quokkamarker";
 const BATCH_NET_USER = "net user quokkaadmin Sup3r-Secret-Pw /add & rem quokkamarker";
 const HIDDEN = ["quokkaadmin", "quokkamarker", "Sup3r-Secret-Pw"];
 
-function registration(inputs: Record<string, unknown>): Registration {
-  return {
-    urn: `urn:pulumi:s::p::${TYPE}::n`,
-    type: TYPE,
-    name: "n",
-    parent: "",
-    inputs,
-    dependencies: [],
-    propertyDependencies: {},
-    options: {},
-    custom: true,
-    provider: "",
-    providers: {},
-    aliases: [],
-    version: "",
-    read: false,
-  };
-}
+const registration = (inputs: Record<string, unknown>) => customRegistration(TYPE, inputs);
 
 const ROWS: Array<[string, string]> = [
   ["<powershell> line with a trailing comment", `<powershell>\n${NET_USER}\n</powershell>`],

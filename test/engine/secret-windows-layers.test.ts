@@ -6,11 +6,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { EXIT_MANDATORY } from "../../engine/cli";
-import type { Registration } from "../../engine/model";
 import { Redactor, SECRET_MARKER } from "../../engine/secrets";
 import { analyzeThroughHandler } from "../policies/analyze-handler";
 import { RUN_COMMAND_ROWS, WINDOWS_ROWS } from "../lib/secret-windows-layers-fixtures";
 import { runCli, type CliRun } from "./helpers";
+import { customRegistration } from "./registration-fixture";
 
 const REPO = path.join(__dirname, "../..");
 const KIT_PACK = path.join(REPO, "policies");
@@ -22,24 +22,7 @@ const secret = (value: unknown) => ({ [SIG]: "1b47061264138c4ac30d75fd1eb44270",
 /** What a message says after the policy's description, which names settings in its own words. */
 const finding = (message: string) => message.slice(message.indexOf("\n") + 1);
 
-function registration(type: string, inputs: Record<string, unknown>): Registration {
-  return {
-    urn: `urn:pulumi:s::p::${type}::n`,
-    type,
-    name: "n",
-    parent: "",
-    inputs,
-    dependencies: [],
-    propertyDependencies: {},
-    options: {},
-    custom: true,
-    provider: "",
-    providers: {},
-    aliases: [],
-    version: "",
-    read: false,
-  };
-}
+const registration = customRegistration;
 
 /** The redactor, knowing `secretProps`, cuts every `hidden` needle from the messages the pack wrote for `openProps`. */
 async function expectRedacted(

@@ -2,8 +2,8 @@
 // template) whose weakening line sits in one of its strings: the redactor, on its own, cuts the line as a message
 // quotes it (unquoted from the YAML), and a hostile document (endless nesting) costs a bounded walk, no stack overflow.
 // The documents are data; nothing here runs them.
-import type { Registration } from "../../engine/model";
 import { Redactor, SECRET_MARKER } from "../../engine/secrets";
+import { customRegistration } from "./registration-fixture";
 
 const SIG = "4dabf18193072939515e22adb298388d";
 const secret = (value: unknown) => ({ [SIG]: "1b47061264138c4ac30d75fd1eb44270", value });
@@ -12,25 +12,7 @@ const LINE = "echo 'PermitRootLogin yes' >> /etc/ssh/sshd_config # quokkamarker"
 const SED = "sed -i 's/^#PermitRootLogin.*/PermitRootLogin yes/' /etc/ssh/sshd_config";
 const HIDDEN = ["quokkamarker", "PermitRootLogin yes"];
 
-function registration(inputs: Record<string, unknown>): Registration {
-  const type = "aws:ssm/document:Document";
-  return {
-    urn: `urn:pulumi:s::p::${type}::n`,
-    type,
-    name: "n",
-    parent: "",
-    inputs,
-    dependencies: [],
-    propertyDependencies: {},
-    options: {},
-    custom: true,
-    provider: "",
-    providers: {},
-    aliases: [],
-    version: "",
-    read: false,
-  };
-}
+const registration = (inputs: Record<string, unknown>) => customRegistration("aws:ssm/document:Document", inputs);
 
 /** A message quoting `line` as the pack does: on a line of its own after the description, in quotes. */
 const message = (line: string) => `Disallow login weakening.\nThe document runs "${line}", which weakens logins.`;

@@ -1,29 +1,13 @@
 // The redactor: secret wrappers become a marker, known secret strings are cut from any text.
 import { Redactor, SECRET_MARKER } from "../../engine/secrets";
-import type { Registration } from "../../engine/model";
 import { gzipSync } from "zlib";
+import { customRegistration } from "./registration-fixture";
 
 const SIG = "4dabf18193072939515e22adb298388d";
 const secret = (value: unknown) => ({ [SIG]: "1b47061264138c4ac30d75fd1eb44270", value });
 
-function registration(inputs: Record<string, unknown>, additionalSecretOutputs?: string[]): Registration {
-  return {
-    urn: "urn:pulumi:s::p::t::n",
-    type: "t",
-    name: "n",
-    parent: "",
-    inputs,
-    dependencies: [],
-    propertyDependencies: {},
-    options: additionalSecretOutputs ? { additionalSecretOutputs } : {},
-    custom: true,
-    provider: "",
-    providers: {},
-    aliases: [],
-    version: "",
-    read: false,
-  };
-}
+const registration = (inputs: Record<string, unknown>, additionalSecretOutputs?: string[]) =>
+  customRegistration("t", inputs, additionalSecretOutputs ? { additionalSecretOutputs } : {});
 
 describe("Redactor", () => {
   it("replaces secret values by the marker, keeping keys, and cuts their strings from other inputs", () => {
