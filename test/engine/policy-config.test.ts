@@ -46,6 +46,38 @@ describe("reconcilePolicyConfig", () => {
     );
     expect(() =>
       reconcilePolicyConfig("p", POLICIES, {}, { "min-prefix": { minPrefix: "wide" }, "no-ssh": { x: 1 } }),
-    ).toThrow(/no-ssh: takes no configuration, got x; min-prefix\.minPrefix: must be number/);
+    ).toThrow(/no-ssh: takes no configuration, got x; min-prefix\.minPrefix: is not of a type\(s\) number/);
+  });
+
+  it("fills top-level defaults only, as the CLI does, and validates what it fills", () => {
+    const nested: DeclaredPolicy = {
+      name: "nested",
+      enforcementLevel: "advisory",
+      configSchema: {
+        properties: {
+          limits: { type: "object", properties: { max: { type: "integer", default: 5 } }, default: {} },
+          ports: { type: "array", items: { type: "integer", maximum: 65535 }, default: [22, 70000] },
+        },
+        required: [],
+      },
+    };
+    expect(() => reconcilePolicyConfig("p", [nested], {})).toThrow(
+      /is invalid: nested\.ports\[1\]: must be less than or equal to 65535$/,
+    );
+    const config = reconcilePolicyConfig("p", [nested], {}, { nested: { ports: [22] } });
+    expect(config.nested.properties).toEqual({ limits: {}, ports: [22] });
+  });
+
+  it("names a missing required property and the policy it belongs to", () => {
+    const needs: DeclaredPolicy = {
+      name: "needs-owner",
+      enforcementLevel: "mandatory",
+      configSchema: { properties: { owner: { type: "string" } }, required: ["owner"] },
+    };
+    expect(() => reconcilePolicyConfig("p", [needs], {})).toThrow(/needs-owner: requires property "owner"/);
+    expect(reconcilePolicyConfig("p", [needs], {}, { "needs-owner": { owner: "sec" } })["needs-owner"]).toEqual({
+      enforcementLevel: "mandatory",
+      properties: { owner: "sec" },
+    });
   });
 });

@@ -51,7 +51,9 @@ describe("minTrailRetentionDays is one shared entry with both bounds", () => {
 
 describe.each(RULES)("%s: the schema and the reader agree", (name, rule) => {
   it("40000 days is refused by the schema check, naming the policy and the key", () => {
-    expect(() => validate(name, rule, 40000)).toThrow(`${name}.minTrailRetentionDays: must be <= 36500`);
+    expect(() => validate(name, rule, 40000)).toThrow(
+      `${name}.minTrailRetentionDays: must be less than or equal to 36500`,
+    );
   });
 
   it.each([0, 36501])("%i days is refused by the schema check", (days) => {
