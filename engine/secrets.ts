@@ -3,7 +3,7 @@
 import type { StackConfig } from "./config";
 import { SECRET_SIG, SIG_KEY } from "./wire-values";
 import type { Registration } from "./model";
-import { MAX_DECODED, MAX_QUOTED_LINE, readSecretScript, secretQuotedLines } from "../lib/secret-script-pieces";
+import { MAX_DECODED, MAX_QUOTED_LINE, secretMaskedPieces } from "../lib/secret-script-pieces";
 import { SecretMatcher } from "./secret-matcher";
 import { isSecretLiteralWord } from "../lib/secret-literal-words";
 
@@ -106,11 +106,9 @@ function collectStrings(root: unknown, into: Set<string>): void {
     if (typeof value === "number" && Number.isFinite(value)) into.add(String(value));
     else if (typeof value === "string") {
       addQuotable(value, into);
-      // A secret script is quoted a line at a time, and user data is often given base64 (maybe gzipped).
-      const { pieces, complete } = readSecretScript(value);
-      for (const piece of pieces) addQuotable(piece, into);
-      // Cut short by a cap the readers do not share: the lines they quote, found by running them, fail closed.
-      if (!complete) for (const line of secretQuotedLines(value)) addQuotable(line, into);
+      // A secret script is quoted a line at a time, and user data is often given base64 (maybe gzipped); cut short by
+      // a cap the readers do not share, the lines they quote fail closed.
+      for (const piece of secretMaskedPieces(value)) addQuotable(piece, into);
       // A document (config objects, a run command's YAML) may also appear decoded, a string of it at a time.
       if (depth < MAX_DEPTH && value.length <= documentChars && mayBeDocument(value)) {
         documentChars -= value.length;

@@ -62,6 +62,16 @@ export function readSecretScript(value: string): { pieces: string[]; complete: b
 }
 
 /**
+ * Everything of a secret string that must be masked as a script: `readSecretScript`'s pieces and, when a cap cut
+ * those short, the lines the readers quote (`secretQuotedLines`), so that masking fails closed. Shared by the
+ * engine's redactor and the pack's message masking, which must mask alike.
+ */
+export function secretMaskedPieces(value: string): string[] {
+  const { pieces, complete } = readSecretScript(value);
+  return complete ? pieces : [...pieces, ...secretQuotedLines(value)];
+}
+
+/**
  * The lines the user-data readers (the shell reader; the Windows reader for Windows user data) quote out of
  * `value`, as they quote them: found by running them, so no cap of the enumeration can leave one out.
  */

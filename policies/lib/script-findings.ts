@@ -2,6 +2,7 @@
 // that carries the script, and a field unknown at preview (or a document that does not parse) noted as unverifiable.
 import { decodeUserData, findLoginWeaknesses, LoginWeaknessKind, weaknessContext } from "../../lib/userdata";
 import { weaknessCaseStep } from "../../lib/userdata-findings";
+import { MAX_QUOTED_LINE } from "../../lib/secret-script-pieces";
 import { isUnknown } from "../../lib/values";
 import { Finding, unverifiable, violation } from "./findings";
 import { Check } from "./rule";
@@ -24,8 +25,8 @@ const VERB: Record<LoginWeaknessKind, string> = {
   "password-login-server": "install or start a password-login remote-access server",
 };
 
-/** Characters of a script line a message quotes. */
-export const MAX_QUOTED_LINE = 120;
+/** Characters of a script line a message quotes: the masking of secrets cuts a secret line there too. */
+export { MAX_QUOTED_LINE };
 
 /** The weaknesses of a script, quoted, under the name of the field that carries it, with where a line was written. */
 export function scriptFindings(field: string, script: string): Finding[] {

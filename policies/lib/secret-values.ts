@@ -3,14 +3,13 @@
 // Struct still holds the secret envelopes when convert-once.ts decodes it: the strings inside them are remembered here
 // against the decoded props, and report-findings.ts masks them in every message it reports for that resource.
 import { isUnknown, unwrap } from "../../lib/reachability/resource";
-import { secretScriptPieces } from "../../lib/secret-script-pieces";
+import { MAX_QUOTED_LINE, secretMaskedPieces } from "../../lib/secret-script-pieces";
 import { isSecretLiteralWord } from "../../lib/secret-literal-words";
 import { oneLineParts } from "../../lib/secret-one-line-parts";
 import type { ReportViolation } from "@pulumi/policy";
 import { rawProps } from "../../lib/values";
 import { appendAll } from "../../lib/arrays";
 import { rewritingReporter } from "./rewriting-reporter";
-import { MAX_QUOTED_LINE } from "./script-findings";
 import { MAX_TEMPLATE_CHARS, parseTemplateBody } from "./templates/template-body";
 
 /**
@@ -95,12 +94,12 @@ function expanded(values: Set<string>): readonly string[] {
     if (v.length > MAX_QUOTED_LINE && !v.includes("\n")) texts.add(v.slice(0, MAX_QUOTED_LINE));
   };
   for (const v of values) add(v);
-  for (const v of [...texts]) for (const piece of secretScriptPieces(v)) add(piece);
+  for (const v of [...texts]) for (const piece of secretMaskedPieces(v)) add(piece);
   // A document's strings are quoted as read from the parsed document (unescaped), its scripts line by line.
   for (const v of values)
     for (const s of documentStrings(v)) {
       if (!PLAIN_WORD.test(s)) add(s);
-      if (MAY_HOLD_LAYERS.test(s)) for (const piece of secretScriptPieces(s)) add(piece);
+      if (MAY_HOLD_LAYERS.test(s)) for (const piece of secretMaskedPieces(s)) add(piece);
     }
   for (const v of texts) {
     const words = v.split(WORD_BREAK);
