@@ -3,16 +3,12 @@
 // gzip+base64. A plain (non-secret) script's quoted line stays visible: only secrets are cut.
 // The scripts are data handed to the pack as strings; nothing here runs them.
 import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { gzipSync } from "zlib";
 import { EXIT_MANDATORY } from "../../engine/cli";
 import { SECRET_MARKER } from "../../engine/secrets";
-import { runCli, type CliRun } from "./helpers";
+import { programProject } from "./program-project";
+import { USERDATA_RULE, expectNoLeaks, previewOutputs, type SecretPreview } from "./secret-output-scan";
 
-const REPO = path.join(__dirname, "../..");
-const KIT_PACK = path.join(REPO, "policies");
-const RULE = "disallow-userdata-login-weakening";
 const INSTANCE = "aws:ec2/instance:Instance";
 
 /** A weakening line carrying a marker the author considers secret, and an ordinary line after it. */
@@ -42,14 +38,6 @@ const NEEDLES = [
 
 /** The program: one instance per secret script, and one whose script is not secret. */
 const PROGRAM = `
-const pulumi = require("@pulumi/pulumi");
-
-class Res extends pulumi.CustomResource {
-  constructor(type, name, props, opts) {
-    super(type, name, { ...props, id: undefined }, opts);
-  }
-}
-
 const base = { ami: "ami-0123456789abcdef0", instanceType: "t3.micro" };
 const secretScripts = ${JSON.stringify(SECRET_SCRIPTS)};
 for (const [name, inputs] of Object.entries(secretScripts)) {
@@ -59,54 +47,21 @@ for (const [name, inputs] of Object.entries(secretScripts)) {
 new Res(${JSON.stringify(INSTANCE)}, "visible", { ...base, userData: ${JSON.stringify(script(VISIBLE_MARKER))} });
 `;
 
-function project(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "secret-scripts-"));
-  fs.symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"));
-  fs.writeFileSync(path.join(dir, "package.json"), '{"name":"p","main":"index.js"}\n');
-  fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: p\nruntime: nodejs\nmain: index.js\n");
-  fs.writeFileSync(path.join(dir, "Pulumi.s.yaml"), "config:\n  aws:region: eu-central-1\n");
-  fs.writeFileSync(path.join(dir, "index.js"), PROGRAM);
-  return dir;
-}
-
-interface Diagnostic {
-  urn: string;
-  policyName: string;
-  enforcementLevel: string;
-  message: string;
-}
-
 describe("offline preview of secret boot scripts the pack quotes", () => {
   let dir: string;
-  let json: CliRun;
-  let text: CliRun;
-  let outputs: Record<string, string>;
-  let diagnostics: Diagnostic[];
+  let preview: SecretPreview;
   const findingsOf = (name: string) =>
-    diagnostics.filter((d) => d.policyName === RULE && d.urn.endsWith(`::${INSTANCE}::${name}`));
+    preview.diagnostics.filter((d) => d.policyName === USERDATA_RULE && d.urn.endsWith(`::${INSTANCE}::${name}`));
 
   beforeAll(async () => {
-    dir = project();
-    const base = ["--cwd", dir, "--stack", "s", "--policy-pack", KIT_PACK];
-    const sarif = path.join(dir, "out", "preview.sarif");
-    const markdown = path.join(dir, "out", "preview.md");
-    json = await runCli([...base, "--json", "--sarif", sarif, "--markdown", markdown]);
-    text = await runCli(base);
-    outputs = {
-      "--json": json.stdout,
-      "json run stderr": json.stderr,
-      text: text.stdout,
-      "text run stderr": text.stderr,
-      sarif: fs.readFileSync(sarif, "utf8"),
-      markdown: fs.readFileSync(markdown, "utf8"),
-    };
-    diagnostics = JSON.parse(json.stdout).diagnostics;
+    dir = programProject(PROGRAM, "config:\n  aws:region: eu-central-1\n");
+    preview = await previewOutputs(dir, { text: true });
   }, 180_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it("still reports each weakening as a mandatory violation, and exits as for any", () => {
-    expect(json.code).toBe(EXIT_MANDATORY);
-    expect(text.code).toBe(EXIT_MANDATORY);
+    expect(preview.json.code).toBe(EXIT_MANDATORY);
+    expect(preview.text?.code).toBe(EXIT_MANDATORY);
     for (const name of [...Object.keys(SECRET_SCRIPTS), "visible"]) {
       expect({ name, levels: findingsOf(name).map((d) => d.enforcementLevel) }).toEqual({
         name,
@@ -116,11 +71,7 @@ describe("offline preview of secret boot scripts the pack quotes", () => {
   });
 
   it("prints no secret script's marker, line or whole value in text, --json, SARIF or Markdown", () => {
-    for (const [output, content] of Object.entries(outputs)) {
-      for (const needle of NEEDLES) {
-        expect({ output, needle, leaks: content.includes(needle) }).toEqual({ output, needle, leaks: false });
-      }
-    }
+    expectNoLeaks(preview.outputs, NEEDLES);
   });
 
   it("puts the marker where a secret script's line was quoted", () => {
@@ -134,7 +85,7 @@ describe("offline preview of secret boot scripts the pack quotes", () => {
   it("keeps a plain script's quoted line in every output", () => {
     const [finding] = findingsOf("visible");
     expect(finding.message).toContain(`token=${VISIBLE_MARKER}`);
-    for (const [output, content] of Object.entries(outputs)) {
+    for (const [output, content] of Object.entries(preview.outputs)) {
       if (output.endsWith("stderr")) continue;
       expect({ output, shown: content.includes(VISIBLE_MARKER) }).toEqual({ output, shown: true });
     }
