@@ -41,6 +41,14 @@ describe("SecretMatcher", () => {
     ["a suffix found through the failure chain", ["xyz", "yzw", "z"], "xyzw", "#"],
     ["characters past the BMP", ["p\u{1F511}ss"], "a p\u{1F511}ss b", "a # b"],
     ["regex characters as text", ["a.b*(c)"], "a.b*(c) axb", "# axb"],
+    // Code units, not grapheme clusters: a secret is cut wherever its code units occur, even where its first or last
+    // character joins a neighbour into one cluster (a grapheme-aware matcher would miss every one of these).
+    ["a secret whose last letter takes a combining accent", ["secre"], "x secre\u0301 y", "x #\u0301 y"],
+    ["a secret that starts with a combining mark", ["\u0301abc"], "e\u0301abc d", "e# d"],
+    ["half of a surrogate pair", ["ab\uD83D"], "ab\u{1F511}", "#\uDD11"],
+    ["an emoji inside a ZWJ sequence", ["\u{1F468}"], "a \u{1F468}\u200D\u{1F469} b", "a #\u200D\u{1F469} b"],
+    ["the CR of a CRLF", ["line\r"], "line\r\nnext", "#\nnext"],
+    ["one of a pair of regional indicators", ["\u{1F1EA}\u{1F1F8}"], "\u{1F1FA}\u{1F1EA}\u{1F1F8}", "\u{1F1FA}#"],
   ])("%s", (_, needles, text, expected) => {
     expect(new SecretMatcher(needles).replace(text, M)).toBe(expected);
   });
