@@ -249,3 +249,35 @@ describe("a secret document filled by a plain association: the finding on the as
     expect(masked.some((m) => m.includes(`permits root login: "${MASK}"`))).toBe(true);
   });
 });
+
+describe("a secret PowerShell document filled by a plain association: the finding on the association quotes no filled line", () => {
+  const line = `winrm set winrm/config/service/auth '@{Basic="{{ basic }}"}' # ${MARKER}`;
+  const document = {
+    schemaVersion: "2.2",
+    description: "d",
+    parameters: { basic: { type: "String", default: "false" } },
+    mainSteps: [{ action: "aws:runPowerShellScript", name: "r", inputs: { runCommand: [line] } }],
+  };
+  const stack = (content: unknown) => [
+    { type: SSM, name: "doc", props: { name: "set-winrm", documentType: "Command", documentFormat: "JSON", content } },
+    {
+      type: "aws:ssm/association:Association",
+      name: "assoc",
+      props: { name: "set-winrm", parameters: { basic: "true" } },
+    },
+  ];
+  const hidden = [MARKER, "winrm/config/service/auth"];
+
+  it.each([
+    ["pretty JSON", JSON.stringify(document, null, 2)],
+    ["one-line JSON", JSON.stringify(document)],
+  ])("%s", async (_, content) => {
+    const open = await stackAnalyzedBySdk(disallowUserdataLoginWeakening, stack(content));
+    const masked = await stackAnalyzedBySdk(disallowUserdataLoginWeakening, stack(secret(content)));
+    // A PowerShell statement is quoted without its trailing comment: the command itself is what must not show.
+    expect(open.some((m) => m.includes("winrm/config/service/auth") && m.includes("WinRM Basic"))).toBe(true);
+    expect(masked.length).toBe(open.length);
+    expect(masked.flatMap((m) => hidden.filter((needle) => m.includes(needle)))).toEqual([]);
+    expect(masked.some((m) => m.includes(`: "${MASK}"`))).toBe(true);
+  });
+});
