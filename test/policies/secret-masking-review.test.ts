@@ -220,64 +220,57 @@ describe("a secret document's script lines are masked as the readers quote them"
   });
 });
 
-describe("a secret document filled by a plain association: the finding on the association quotes no filled line", () => {
-  const line = `sed -i 's/^#PermitRootLogin.*/PermitRootLogin {{ mode }}/' /etc/ssh/sshd_config # ${MARKER}`;
-  const document = {
-    schemaVersion: "2.2",
-    description: "d",
-    parameters: { mode: { type: "String", default: "no" } },
-    mainSteps: [{ action: "aws:runShellScript", name: "r", inputs: { runCommand: [line] } }],
-  };
-  const stack = (content: unknown) => [
-    { type: SSM, name: "doc", props: { name: "set-sshd", documentType: "Command", documentFormat: "JSON", content } },
-    {
-      type: "aws:ssm/association:Association",
-      name: "assoc",
-      props: { name: "set-sshd", parameters: { mode: "yes" } },
-    },
-  ];
-
-  it.each([
-    ["pretty JSON", JSON.stringify(document, null, 2)],
-    ["one-line JSON", JSON.stringify(document)],
-  ])("%s", async (_, content) => {
-    const open = await stackAnalyzedBySdk(disallowUserdataLoginWeakening, stack(content));
-    const masked = await stackAnalyzedBySdk(disallowUserdataLoginWeakening, stack(secret(content)));
-    expect(open.some((m) => m.includes(MARKER) && m.includes("permits root login"))).toBe(true);
-    expect(masked.length).toBe(open.length);
-    expect(masked.flatMap((m) => HIDDEN.filter((needle) => m.includes(needle)))).toEqual([]);
-    expect(masked.some((m) => m.includes(`permits root login: "${MASK}"`))).toBe(true);
-  });
-});
-
-describe("a secret PowerShell document filled by a plain association: the finding on the association quotes no filled line", () => {
-  const line = `winrm set winrm/config/service/auth '@{Basic="{{ basic }}"}' # ${MARKER}`;
-  const document = {
-    schemaVersion: "2.2",
-    description: "d",
-    parameters: { basic: { type: "String", default: "false" } },
-    mainSteps: [{ action: "aws:runPowerShellScript", name: "r", inputs: { runCommand: [line] } }],
-  };
-  const stack = (content: unknown) => [
-    { type: SSM, name: "doc", props: { name: "set-winrm", documentType: "Command", documentFormat: "JSON", content } },
-    {
-      type: "aws:ssm/association:Association",
-      name: "assoc",
-      props: { name: "set-winrm", parameters: { basic: "true" } },
-    },
-  ];
-  const hidden = [MARKER, "winrm/config/service/auth"];
-
-  it.each([
-    ["pretty JSON", JSON.stringify(document, null, 2)],
-    ["one-line JSON", JSON.stringify(document)],
-  ])("%s", async (_, content) => {
-    const open = await stackAnalyzedBySdk(disallowUserdataLoginWeakening, stack(content));
-    const masked = await stackAnalyzedBySdk(disallowUserdataLoginWeakening, stack(secret(content)));
+/** A Command document running `line` in one step of `action`, its one parameter filled by a plain association. */
+const DOCUMENT_RUNS = [
+  {
+    shell: "a shell",
+    action: "aws:runShellScript",
+    line: `sed -i 's/^#PermitRootLogin.*/PermitRootLogin {{ value }}/' /etc/ssh/sshd_config # ${MARKER}`,
+    filled: "yes",
+    hidden: HIDDEN,
+    quoted: "permits root login",
+    maskedQuote: `permits root login: "${MASK}"`,
+  },
+  {
+    shell: "a PowerShell",
+    action: "aws:runPowerShellScript",
+    line: `winrm set winrm/config/service/auth '@{Basic="{{ value }}"}' # ${MARKER}`,
+    filled: "true",
     // A PowerShell statement is quoted without its trailing comment: the command itself is what must not show.
-    expect(open.some((m) => m.includes("winrm/config/service/auth") && m.includes("WinRM Basic"))).toBe(true);
-    expect(masked.length).toBe(open.length);
-    expect(masked.flatMap((m) => hidden.filter((needle) => m.includes(needle)))).toEqual([]);
-    expect(masked.some((m) => m.includes(`: "${MASK}"`))).toBe(true);
-  });
-});
+    hidden: [MARKER, "winrm/config/service/auth"],
+    quoted: "WinRM Basic",
+    maskedQuote: `clear-text passwords: "${MASK}"`,
+  },
+];
+
+describe.each(DOCUMENT_RUNS)(
+  "$shell secret document filled by a plain association: the finding on the association quotes no filled line",
+  ({ action, line, filled, hidden, quoted, maskedQuote }) => {
+    const document = {
+      schemaVersion: "2.2",
+      description: "d",
+      parameters: { value: { type: "String", default: "no" } },
+      mainSteps: [{ action, name: "r", inputs: { runCommand: [line] } }],
+    };
+    const stack = (content: unknown) => [
+      { type: SSM, name: "doc", props: { name: "set-it", documentType: "Command", documentFormat: "JSON", content } },
+      {
+        type: "aws:ssm/association:Association",
+        name: "assoc",
+        props: { name: "set-it", parameters: { value: filled } },
+      },
+    ];
+
+    it.each([
+      ["pretty JSON", JSON.stringify(document, null, 2)],
+      ["one-line JSON", JSON.stringify(document)],
+    ])("%s", async (_, content) => {
+      const open = await stackAnalyzedBySdk(disallowUserdataLoginWeakening, stack(content));
+      const masked = await stackAnalyzedBySdk(disallowUserdataLoginWeakening, stack(secret(content)));
+      expect(open.some((m) => m.includes(hidden[1]) && m.includes(quoted))).toBe(true);
+      expect(masked.length).toBe(open.length);
+      expect(masked.flatMap((m) => hidden.filter((needle) => m.includes(needle)))).toEqual([]);
+      expect(masked.some((m) => m.includes(maskedQuote))).toBe(true);
+    });
+  },
+);

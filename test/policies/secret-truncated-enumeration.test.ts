@@ -2,8 +2,8 @@
 // gzip inflating past the decode budget, a plain value longer than the budget) while the pack's reader reads on: the
 // pack still reports the line, and its message quotes neither the line nor its marker. Through the SDK's own Analyze
 // handler with the pack's decode hook, as under the CLI. The scripts are data; nothing here runs them.
-import { gzipSync } from "zlib";
-import { MAX_DECODED, MAX_LINES_PER_VALUE } from "../../lib/secret-script-pieces";
+import { MAX_LINES_PER_VALUE } from "../../lib/secret-script-pieces";
+import { truncatedShellScripts } from "../lib/truncated-secret-scripts";
 import { analyzeThroughHandler } from "./analyze-handler";
 import { Diagnostic } from "./harness";
 import { secret } from "./secret-wire";
@@ -18,43 +18,13 @@ const PASSWORDS =
 const NET_USER = "net user quokkamarker Secretpass /add";
 const HIDDEN = ["quokkamarker", "wombatmark", "PermitRootLogin yes", "PasswordAuthentication yes", "Secretpass"];
 
-const gzb64 = (text: string) => gzipSync(Buffer.from(text)).toString("base64");
-const b64 = (text: string) => Buffer.from(text).toString("base64");
-const fillerLines = (count: number) => Array.from({ length: count }, (_, i) => `echo "filler line ${i}"`).join("\n");
-/** Lines alike, so gzip packs them into little: a comment that repeats. */
-const padding = (chars: number) => `# ${"padding ".repeat(15)}\n`.repeat(Math.ceil(chars / 122));
-
 const ROWS: Array<[string, () => string]> = [
   [
     "more lines than the cap before the line, Windows <powershell>",
     () =>
       `<powershell>\n${Array.from({ length: MAX_LINES_PER_VALUE + 100 }, (_, i) => `Write-Host "filler line ${i}"`).join("\n")}\n${NET_USER}\n</powershell>\n`,
   ],
-  [
-    "more lines than the cap before the lines, plain",
-    () => `#!/bin/bash\n${fillerLines(MAX_LINES_PER_VALUE + 100)}\n${ROOT_LOGIN}\n${PASSWORDS}\n`,
-  ],
-  [
-    "more lines than the cap before the lines, gzip+base64",
-    () => gzb64(`#!/bin/bash\n${fillerLines(MAX_LINES_PER_VALUE + 100)}\n${ROOT_LOGIN}\n${PASSWORDS}\n`),
-  ],
-  [
-    "gzip inflating past the decode budget, its base64 a few KB",
-    () => gzb64(`#!/bin/bash\n${padding(MAX_DECODED + 4096)}${ROOT_LOGIN}\n${PASSWORDS}\n`),
-  ],
-  [
-    "a plain cloud-config longer than the budget with a b64 write_files entry",
-    () =>
-      [
-        "#cloud-config",
-        "write_files:",
-        "  - path: /etc/ssh/sshd_config",
-        "    append: true",
-        "    encoding: b64",
-        `    content: ${b64("PermitRootLogin yes # quokkamarker\n")}`,
-        padding(MAX_DECODED + 4096),
-      ].join("\n"),
-  ],
+  ...truncatedShellScripts(`${ROOT_LOGIN}\n${PASSWORDS}`),
 ];
 
 const verdicts = (ds: Diagnostic[]) => ds.map((d) => [d.policy, d.level]);
