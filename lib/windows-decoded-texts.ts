@@ -5,6 +5,7 @@
 // these with its passwords masked, so each text's masked lines are handed on too: masking searches for the line as
 // quoted. A value that is no Windows user data may still be a script of either language (a run command names its
 // language in another field), and is read as each.
+import { MASK } from "./mask-secrets";
 import { findWindowsLoginWeaknesses } from "./windows-login-weaknesses";
 import { maskPasswordsOfEitherLanguage, maskWindowsPasswords } from "./windows-password-masks";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
@@ -49,10 +50,6 @@ const LANGUAGES: readonly WindowsLanguage[] = ["powershell", "batch"];
  * either does (the other readers), one a line; none when no line spells a password.
  */
 function maskedLines(text: string, languages: readonly WindowsLanguage[]): string | undefined {
-  const masks = [
-    ...languages.map((language) => (line: string) => maskWindowsPasswords(line, language)),
-    maskPasswordsOfEitherLanguage,
-  ];
   const found = new Set<string>();
   // The reader quotes a statement (its comment dropped, continued lines joined), other readers a line as written.
   const statements = new Set([
@@ -61,10 +58,27 @@ function maskedLines(text: string, languages: readonly WindowsLanguage[]): strin
   ]);
   for (const line of statements) {
     if (line.trim().length < MIN_MASKED_LINE) continue;
-    for (const mask of masks) {
-      const masked = mask(line);
+    const byLanguage = new Map<WindowsLanguage, string>();
+    for (const language of languages) {
+      const masked = maskWindowsPasswords(line, language);
+      byLanguage.set(language, masked);
       if (masked !== line) found.add(masked);
     }
+    const masked = maskedInEitherLanguage(line, byLanguage);
+    if (masked !== line) found.add(masked);
   }
   return found.size === 0 ? undefined : [...found].join("\n");
+}
+
+/**
+ * `maskPasswordsOfEitherLanguage(line)`, from each language's own masking where it tells: that applies both
+ * languages' spans, and a line one language leaves as it is (holding no mask already, which a span could replace by
+ * itself) had no span of that language applied, so the other language's masking is the answer.
+ */
+function maskedInEitherLanguage(line: string, known: ReadonlyMap<WindowsLanguage, string>): string {
+  if (line.includes(MASK)) return maskPasswordsOfEitherLanguage(line);
+  const [first, second] = LANGUAGES.map((language) => known.get(language) ?? maskWindowsPasswords(line, language));
+  if (first === line) return second;
+  if (second === line) return first;
+  return maskPasswordsOfEitherLanguage(line);
 }
