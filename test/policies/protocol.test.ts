@@ -7,7 +7,7 @@ import type { PolicyPackConfigFile } from "../../engine/policy-config";
 import { UNKNOWN } from "../../lib/values";
 
 const PACK = path.join(__dirname, "..", "..", "policies");
-const BUILT = path.join(__dirname, "..", "..", "dist", "policies", "index.js");
+const BUILT = path.join(PACK, "dist", "index.js");
 
 const sgRule = (name: string, inputs: Record<string, unknown>) => ({
   urn: `urn:pulumi:dev::hardening-kit::aws:ec2/securityGroupRule:SecurityGroupRule::${name}`,

@@ -12,7 +12,7 @@ import { parseProviderRef } from "../../engine/urn";
 const root = path.resolve(__dirname, "../..");
 const STACK = "aws-prod";
 const PROGRAM = path.join(root, "dist/stacks/index.js");
-const PACK_ENTRY = path.join(root, "dist/policies/index.js");
+const PACK_ENTRY = path.join(root, "policies/dist/index.js");
 const urn = (typePath: string, name: string) => `urn:pulumi:${STACK}::hardening-kit::${typePath}::${name}`;
 /** The standby region's explicit provider (its one-region name, kept so the backup copy vault is not replaced). */
 const STANDBY_PROVIDER = urn("pulumi:providers:aws", "secondary");

@@ -1,0 +1,105 @@
+// Bundles the compiled pack into one file inside the pack's directory (policies/dist/index.js), the entry its
+// package.json names. Two reasons: `pulumi policy publish` runs `npm pack` in policies/, so the pack must not reach
+// outside its directory for code; and one file starts faster than the ~570 modules it replaces. Packages stay
+// external (the CLI installs the pack's dependencies when it installs a published pack), so the bundle holds only
+// the kit's own code, and the build fails when the pack's package.json does not declare, at the root's version, a
+// package the bundle requires. Run by `npm run build` after tsc: `node dist/policies/tools/bundle-pack.js`.
+import { buildSync } from "esbuild";
+import * as fs from "fs";
+import { isBuiltin } from "module";
+import * as path from "path";
+
+/** The repository root (holds Pulumi.yaml), found from either the sources or the compiled copy in dist/. */
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, "Pulumi.yaml")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+interface PackageJson {
+  main?: string;
+  dependencies?: Record<string, string>;
+}
+
+const readJson = (file: string): PackageJson => JSON.parse(fs.readFileSync(file, "utf8"));
+
+/** "@scope/name/sub/path" → "@scope/name"; "name/sub" → "name". */
+export function packageNameOf(specifier: string): string {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+}
+
+/**
+ * What is wrong with the pack's declared dependencies, one line each: a package the bundle requires that the pack
+ * does not declare, or declares at another version than the root, whose lockfile the kit is tested with.
+ */
+export function dependencyProblems(
+  required: readonly string[],
+  pack: Record<string, string>,
+  root: Record<string, string>,
+): string[] {
+  const problems: string[] = [];
+  for (const name of [...new Set(required)].sort()) {
+    if (!(name in pack)) {
+      problems.push(
+        `the pack requires "${name}" but policies/package.json does not declare it: add "${name}": "${root[name] ?? "<version>"}" to its dependencies`,
+      );
+    } else if (root[name] !== undefined && pack[name] !== root[name]) {
+      problems.push(
+        `policies/package.json declares "${name}": "${pack[name]}" but the root package.json has "${root[name]}": declare the same version`,
+      );
+    }
+  }
+  return problems;
+}
+
+/** The packages (not Node's own modules) a bundle's metafile says it requires at run time. */
+function externalPackages(metafile: { outputs: Record<string, { imports: { path: string; external?: boolean }[] }> }) {
+  return Object.values(metafile.outputs)
+    .flatMap((o) => o.imports)
+    .filter((i) => i.external && !isBuiltin(i.path) && !i.path.startsWith("."))
+    .map((i) => packageNameOf(i.path));
+}
+
+/** The CLI starts a Node.js pack with `@pulumi/pulumi/cmd/run-policy-pack` resolved from the pack's directory. */
+const RUNNER_PACKAGES = ["@pulumi/pulumi"];
+
+export function bundlePack(root = repoRoot()): string {
+  const packDir = path.join(root, "policies");
+  const packJson = readJson(path.join(packDir, "package.json"));
+  if (!packJson.main) throw new Error(`policies/package.json has no "main": set it to "dist/index.js"`);
+  const outfile = path.join(packDir, packJson.main);
+  const result = buildSync({
+    entryPoints: [path.join(root, "dist", "policies", "index.js")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    packages: "external",
+    // Chained through tsc's maps to the TypeScript sources; read only under `node --enable-source-maps`.
+    sourcemap: "linked",
+    sourcesContent: false,
+    metafile: true,
+    logLevel: "warning",
+  });
+  const problems = dependencyProblems(
+    [...externalPackages(result.metafile!), ...RUNNER_PACKAGES],
+    packJson.dependencies ?? {},
+    readJson(path.join(root, "package.json")).dependencies ?? {},
+  );
+  if (problems.length > 0) {
+    fs.rmSync(outfile, { force: true });
+    throw new Error(`the policy pack's bundle was not written:\n  ${problems.join("\n  ")}`);
+  }
+  return outfile;
+}
+
+if (require.main === module) {
+  try {
+    bundlePack();
+  } catch (e) {
+    console.error(`error: ${(e as Error).message}`);
+    process.exit(1);
+  }
+}

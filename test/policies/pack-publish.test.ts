@@ -1,0 +1,140 @@
+// `pulumi policy publish` packs the pack's directory with `npm pack`; a CLI that enforces the published pack unpacks
+// the tarball, installs the dependencies its package.json declares and starts it there. This packs policies/ the
+// same way, gives the unpacked copy links to the declared packages only (so nothing resolves from this checkout by
+// accident), and starts it as the CLI does. Needs the build (`npm run build`), which `npm test` runs first.
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import { isBuiltin } from "module";
+import * as os from "os";
+import * as path from "path";
+import { startPolicyPack, type PolicyHost } from "../../engine/policy-host";
+import { allPolicies } from "../../policies/catalog";
+import { dependencyProblems, packageNameOf } from "../../policies/tools/bundle-pack";
+import { UNKNOWN } from "../../lib/values";
+
+const ROOT = path.resolve(__dirname, "../..");
+const PACK_DIR = path.join(ROOT, "policies");
+
+interface Manifest {
+  main: string;
+  dependencies: Record<string, string>;
+}
+const readManifest = (dir: string): Manifest => JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+
+/** The bare packages a bundle requires at run time (esbuild leaves each external as `require("name")`). */
+function requiredPackages(bundle: string): string[] {
+  const specifiers = [...bundle.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]);
+  return [...new Set(specifiers.filter((s) => !s.startsWith(".") && !isBuiltin(s)).map(packageNameOf))].sort();
+}
+
+/** Links `name` in `dir`/node_modules to this checkout's copy, as an install would place it. */
+function linkPackage(dir: string, name: string): void {
+  const target = path.join(dir, "node_modules", name);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.symlinkSync(path.join(ROOT, "node_modules", name), target, "dir");
+}
+
+const sgRule = (name: string, inputs: Record<string, unknown>) => ({
+  urn: `urn:pulumi:dev::hardening-kit::aws:ec2/securityGroupRule:SecurityGroupRule::${name}`,
+  type: "aws:ec2/securityGroupRule:SecurityGroupRule",
+  name,
+  inputs: { type: "ingress", securityGroupId: UNKNOWN, protocol: "tcp", ...inputs },
+});
+
+const mandatoryPolicies = (ds: { enforcementLevel: string; policyName: string }[]) =>
+  ds.filter((d) => d.enforcementLevel === "mandatory").map((d) => d.policyName);
+
+describe("the pack's manifest", () => {
+  it("declares, at the root's version, every package the bundle requires and the CLI's runner", () => {
+    const pack = readManifest(PACK_DIR);
+    const bundle = fs.readFileSync(path.join(PACK_DIR, pack.main), "utf8");
+    const required = requiredPackages(bundle);
+    // The lazily loaded readers' packages are among them: a missing one would fail only on the input that needs it.
+    expect(required).toEqual(expect.arrayContaining(["@pulumi/policy", "ip-num", "libqp", "re2js", "yaml"]));
+    const root = readManifest(ROOT).dependencies;
+    expect(dependencyProblems([...required, "@pulumi/pulumi"], pack.dependencies, root)).toEqual([]);
+  });
+
+  it("names each missing or differing package with the line that fixes it", () => {
+    const root = { yaml: "^2.9.1", "@pulumi/policy": "1.21.0" };
+    expect(dependencyProblems(["yaml", "yaml", "@pulumi/policy"], { "@pulumi/policy": "1.20.0" }, root)).toEqual([
+      'policies/package.json declares "@pulumi/policy": "1.20.0" but the root package.json has "1.21.0": declare the same version',
+      'the pack requires "yaml" but policies/package.json does not declare it: add "yaml": "^2.9.1" to its dependencies',
+    ]);
+    expect(dependencyProblems(["left-pad"], {}, {})).toEqual([
+      'the pack requires "left-pad" but policies/package.json does not declare it: add "left-pad": "<version>" to its dependencies',
+    ]);
+  });
+
+  it("reads a package's name from a specifier with a subpath, scoped or not", () => {
+    expect(packageNameOf("@pulumi/policy/proxy")).toBe("@pulumi/policy");
+    expect(packageNameOf("@pulumi/policy")).toBe("@pulumi/policy");
+    expect(packageNameOf("ip-num/dist/index")).toBe("ip-num");
+    expect(packageNameOf("yaml")).toBe("yaml");
+  });
+});
+
+describe("the pack as `pulumi policy publish` packs it", () => {
+  let tmp: string;
+  let unpacked: string;
+  let files: string[];
+  let host: PolicyHost;
+
+  beforeAll(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pack-publish-"));
+    // The CLI runs `npm pack --loglevel=error` and reads the tarball's name from stdout; scripts are left out here
+    // because `npm test` has built the bundle.
+    const name = execFileSync("npm", ["pack", "--loglevel=error", "--ignore-scripts", "--pack-destination", tmp], {
+      cwd: PACK_DIR,
+      encoding: "utf8",
+    }).trim();
+    const tarball = path.join(tmp, name);
+    files = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n").sort();
+    execFileSync("tar", ["-xzf", tarball, "-C", tmp]);
+    unpacked = path.join(tmp, "package");
+    for (const dependency of Object.keys(readManifest(unpacked).dependencies)) linkPackage(unpacked, dependency);
+    host = await startPolicyPack(unpacked);
+  }, 120_000);
+  afterAll(() => {
+    host?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it("holds the project file, the manifest and the bundled entry, and no sources", () => {
+    expect(files).toEqual(["package/PulumiPolicy.yaml", "package/dist/index.js", "package/package.json"]);
+  });
+
+  it("declares every policy of the catalog", () => {
+    const info = host.info();
+    expect(info.name).toBe("hardening-kit");
+    expect(info.policies.map((p) => p.name).sort()).toEqual(allPolicies.map((p) => p.name).sort());
+  });
+
+  it("blocks SSH from the internet and passes HTTPS", async () => {
+    const ssh = await host.analyze(sgRule("ssh", { fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }));
+    expect(mandatoryPolicies(ssh)).toContain("disallow-internet-admin-ports");
+    expect(await host.analyze(sgRule("https", { fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }))).toEqual([]);
+  });
+
+  it("reads a YAML template with the package it loads only for templates", async () => {
+    const templateBody = [
+      "Resources:",
+      "  Open:",
+      "    Type: AWS::EC2::SecurityGroup",
+      "    Properties:",
+      "      GroupDescription: open",
+      "      SecurityGroupIngress:",
+      "        - IpProtocol: tcp",
+      "          FromPort: 22",
+      "          ToPort: 22",
+      "          CidrIp: 0.0.0.0/0",
+    ].join("\n");
+    const ds = await host.analyze({
+      urn: "urn:pulumi:dev::hardening-kit::aws:cloudformation/stack:Stack::raw",
+      type: "aws:cloudformation/stack:Stack",
+      name: "raw",
+      inputs: { name: "raw", templateBody },
+    });
+    expect(mandatoryPolicies(ds)).toContain("disallow-internet-admin-ports");
+  });
+});
