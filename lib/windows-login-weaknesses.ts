@@ -26,6 +26,14 @@ const OUTSIDE_PASSWORD = "the password comes from outside the script";
 const MAX_NESTING = 3;
 const NESTED_TEXT_BUDGET = 1 << 20;
 
+/** Reads one statement of a script, the words given to scripts it runs or writes left out (see `readScripts`). */
+type StatementReader = (
+  statement: string,
+  words: string[],
+  language: WindowsLanguage,
+  variables: WindowsVariables,
+) => void;
+
 /**
  * The weaknesses of Windows scripts that run one after another on one machine, each line reported once. `onNested`
  * is shown each script a statement runs or writes as it is read (secret masking must know the text decoded).
@@ -53,6 +61,51 @@ export function findWindowsLoginWeaknesses(
   const keys = new WindowsAuthorizedKeys();
   const autologon = new WindowsAutologon();
   const remoteLogins = new WindowsRemoteLogins();
+  const readStatement: StatementReader = (statement, words, language, variables) => {
+    const line = statement.split("\n")[0].trim();
+    const source = passwordSource(statement, words, variables);
+    if (source === "literal") add({ kind: "password-set", line }, language);
+    else if (source === "outside")
+      add({ kind: "password-set", line, note: OUTSIDE_PASSWORD, unverifiable: true }, language);
+    sshd.read(statement, words, variables);
+    keys.read(statement, words, variables, language);
+    autologon.read(statement, words, variables);
+    remoteLogins.read(statement, words, variables);
+  };
+  readScripts(scripts, onNested, readStatement, (task) => sshd.startedByTask(task));
+  const weaknesses = [
+    ...sshd.weaknesses(),
+    ...keys.weaknesses(),
+    ...autologon.weaknesses(),
+    ...remoteLogins.weaknesses(),
+  ];
+  for (const weakness of weaknesses) add(weakness);
+  return [...found.values()];
+}
+
+/**
+ * Shows `onNested` each script a statement of `scripts` runs or writes, as `findWindowsLoginWeaknesses` does, without
+ * its readers' checks of each statement (secret masking needs only the scripts). The same scripts in the same order:
+ * those readers only read the statement, its words and the variables, and keep what they find to themselves, so
+ * nothing the nesting depends on (variables, budget, written files) sees whether they ran.
+ */
+export function windowsNestedScripts(
+  scripts: readonly WindowsScript[],
+  onNested: (script: WindowsScript) => void,
+): void {
+  readScripts(scripts, onNested);
+}
+
+/**
+ * Reads `scripts` statement by statement, handing each to `readStatement` (when given), and the scripts its
+ * statements run or writes to `onNested`, reading those in turn. `onTask` is told of a script's scheduled task first.
+ */
+function readScripts(
+  scripts: readonly WindowsScript[],
+  onNested?: (script: WindowsScript) => void,
+  readStatement?: StatementReader,
+  onTask?: (task: string) => void,
+): void {
   // The scripts a statement runs or writes (windows-nested-scripts.ts) are read as if written in its place, a few
   // levels deep and within a budget, so that hostile nesting stays linear.
   const budget = new NestingBudget(NESTED_TEXT_BUDGET);
@@ -64,8 +117,10 @@ export function findWindowsLoginWeaknesses(
       const nested = depth < MAX_NESTING ? nestedScripts(words, language, variables, budget, handles) : undefined;
       // The words given to an inner script are read there, quoted as its lines, not again as the statement's.
       const own = nested?.rest ?? words;
-      if (own === words) readStatement(statement, words, language, variables);
-      else if (own.length > 0) readStatement(ownCommands(own), own, language, variables);
+      if (readStatement !== undefined) {
+        if (own === words) readStatement(statement, words, language, variables);
+        else if (own.length > 0) readStatement(ownCommands(own), own, language, variables);
+      }
       let caller: WindowsVariables | undefined;
       for (const inner of nested?.scripts ?? []) {
         // Text in the same language sees the variables (expanded before it runs, or set in the same session); a
@@ -89,34 +144,10 @@ export function findWindowsLoginWeaknesses(
       assignStatement(variables, statement, words, language);
     }
   };
-  const readStatement = (
-    statement: string,
-    words: string[],
-    language: WindowsLanguage,
-    variables: WindowsVariables,
-  ) => {
-    const line = statement.split("\n")[0].trim();
-    const source = passwordSource(statement, words, variables);
-    if (source === "literal") add({ kind: "password-set", line }, language);
-    else if (source === "outside")
-      add({ kind: "password-set", line, note: OUTSIDE_PASSWORD, unverifiable: true }, language);
-    sshd.read(statement, words, variables);
-    keys.read(statement, words, variables, language);
-    autologon.read(statement, words, variables);
-    remoteLogins.read(statement, words, variables);
-  };
   for (const { language, text, task } of scripts) {
-    if (task !== undefined) sshd.startedByTask(task);
+    if (task !== undefined) onTask?.(task);
     readScript(text, language, new WindowsVariables(language), 0);
   }
-  const weaknesses = [
-    ...sshd.weaknesses(),
-    ...keys.weaknesses(),
-    ...autologon.weaknesses(),
-    ...remoteLogins.weaknesses(),
-  ];
-  for (const weakness of weaknesses) add(weakness);
-  return [...found.values()];
 }
 
 /** The words a statement keeps for its own reading, as its text: operators left at either end belong to no command. */

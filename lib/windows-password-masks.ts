@@ -38,7 +38,7 @@ const MAX_QUOTED_DEPTH = 2;
 
 /** `line` with the passwords it spells masked, also in a command line quoted in it that it runs. */
 export function maskWindowsPasswords(line: string, language: WindowsLanguage): string {
-  return applyMasks(line, passwordSpans(line, language, 0));
+  return mayHoldPassword(line) ? maskWindowsPasswordsFully(line, language) : line;
 }
 
 /**
@@ -46,7 +46,37 @@ export function maskWindowsPasswords(line: string, language: WindowsLanguage): s
  * `Xq7;leak` are one word, PowerShell's `'a b'` is one too.
  */
 export function maskPasswordsOfEitherLanguage(line: string): string {
+  return mayHoldPassword(line) ? maskPasswordsOfEitherLanguageFully(line) : line;
+}
+
+/** `maskWindowsPasswords` reading every line: what the tests hold `mayHoldPassword` to. */
+export function maskWindowsPasswordsFully(line: string, language: WindowsLanguage): string {
+  return applyMasks(line, passwordSpans(line, language, 0));
+}
+
+/** `maskPasswordsOfEitherLanguage` reading every line. */
+export function maskPasswordsOfEitherLanguageFully(line: string): string {
   return applyMasks(line, [...passwordSpans(line, "powershell", 0), ...passwordSpans(line, "batch", 0)]);
+}
+
+/**
+ * False only for a line in which `passwordSpans` finds nothing, so that it need not split the line into words. Each
+ * way it finds a password names it in letters of the line: `namesPassword` (pass, pwd, secret, pw), the password
+ * parameters, DefaultPassword and SetPassword (pass), ConvertTo-SecureString, `net user` (net and user); a quoted
+ * command line it reads is part of the line. It compares a word lower-cased (`nameOf`), which lower-cases each
+ * character as the whole line's lower-casing does (only a Greek sigma looks at its neighbours, and stays Greek), or
+ * with a case-blind pattern, which matches an ASCII letter only to an ASCII letter: either way the line lower-cased
+ * holds the word's letters in a row. A new way of finding a password must add its word here.
+ */
+export function mayHoldPassword(line: string): boolean {
+  const lower = line.toLowerCase();
+  return (
+    lower.includes("pass") ||
+    lower.includes("pw") ||
+    lower.includes("secret") ||
+    lower.includes("securestring") ||
+    (lower.includes("net") && lower.includes("user"))
+  );
 }
 
 function passwordSpans(line: string, language: WindowsLanguage, depth: number): Span[] {
