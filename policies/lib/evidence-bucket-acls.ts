@@ -4,7 +4,7 @@ import { GenericResource } from "../../lib/reachability";
 import { unwrap } from "../../lib/reachability/resource";
 import { bool, isUnknown } from "../../lib/values";
 import { at } from "./expect";
-import { linkOf } from "./links";
+import { namedBy } from "./store-lock-index";
 import { grantsToServices, OpenGrant } from "./open-grants";
 import { AclReading, cannedAcl, OSS_CANNED, S3_CANNED, s3InlineGrants, s3PolicyGrants, widest } from "./public-acls";
 import { Blocks, BlockSpec } from "./public-access-blocks";
@@ -29,7 +29,7 @@ export const S3_ACL_TYPES = [
 ];
 export const OSS_ACL_TYPES = ["alicloud:oss/bucketAcl:BucketAcl", OSS_BUCKET_BLOCK, OSS_ACCOUNT_BLOCK, ...OSS_OBJECTS];
 
-const byBucketName = (r: GenericResource, b: GenericResource) => linkOf(r, "bucket", b, ["bucket", "id"]);
+const byBucketName = namedBy("bucket", ["bucket", "id"]);
 
 /** A flag that must be true: "yes", "no", or a doubt naming the field of `r` unknown at preview. */
 function flag(r: GenericResource, field: string): Blocks {

@@ -10,17 +10,15 @@ import { classifyBucket } from "./evidence";
 import { EVIDENCE_RETENTION_DAYS } from "./evidence-retention";
 import { unverifiable } from "./findings";
 import { glacierLockGaps } from "./glacier-lock-policy";
-import { bothLinks, Link, linkOf } from "./links";
 import { placeLink, samePlace } from "./placement";
 import { resourceDefaultTags } from "./provider-default-tags";
 import { StackFinding } from "./stack-rule";
-import { assignLocks, judgedWithPossibleLocks, lockNames } from "./store-locks";
+import { assignLocks, judgedWithPossibleLocks, lockNames, namedBy } from "./store-locks";
 
 export const GLACIER_VAULT = "aws:glacier/vault:Vault";
 export const GLACIER_VAULT_LOCK = "aws:glacier/vaultLock:VaultLock";
 
-const locksVault = (lock: GenericResource, vault: GenericResource): Link =>
-  bothLinks(linkOf(lock, "vaultName", vault, ["name", "id"]), placeLink(samePlace(lock, vault)));
+const locksVault = namedBy("vaultName", ["name", "id"], (lock, vault) => placeLink(samePlace(lock, vault)));
 
 /** A vault's name and tags read as a bucket's are. */
 const classify = (vault: GenericResource) =>

@@ -5,9 +5,11 @@
 // (failing closed): it may configure any bucket or vault, inside the stack or out.
 import { GenericResource } from "../../lib/reachability";
 import { unverifiable } from "./findings";
-import { Link } from "./links";
 import { namedList } from "./named-list";
 import { StackFinding } from "./stack-rule";
+import { storeCandidates, StoreLink } from "./store-lock-index";
+
+export { namedBy } from "./store-lock-index";
 
 export interface StoreLocks {
   sure: GenericResource[];
@@ -17,17 +19,23 @@ export interface StoreLocks {
 export function assignLocks(
   stores: readonly GenericResource[],
   locks: readonly GenericResource[],
-  link: (lock: GenericResource, store: GenericResource) => Link,
+  link: StoreLink,
 ): Map<string, StoreLocks> {
   const byStore = new Map(stores.map((s): [string, StoreLocks] => [s.urn, { sure: [], possible: [] }]));
+  // Most rules find no lock of a kind in a stack: nothing to index then.
+  if (locks.length === 0) return byStore;
+  const entries = stores.map((s) => byStore.get(s.urn) as StoreLocks);
+  // A link made by namedBy is indexed; any other is asked of every store.
+  const every = stores.map((_, i) => i);
+  const candidatesOf = storeCandidates(stores, link) ?? (() => every);
   for (const lock of locks) {
-    const links = stores.map((s) => ({ urn: s.urn, link: link(lock, s) }));
-    const named = links.some((l) => l.link === "yes");
-    for (const l of links) {
-      const entry = byStore.get(l.urn);
-      if (l.link === "yes") entry?.sure.push(lock);
-      else if (l.link === "maybe" && !named) entry?.possible.push(lock);
-    }
+    const positions = candidatesOf(lock);
+    const links = positions.map((i) => link(lock, stores[i]));
+    const named = links.includes("yes");
+    positions.forEach((i, n) => {
+      if (links[n] === "yes") entries[i].sure.push(lock);
+      else if (links[n] === "maybe" && !named) entries[i].possible.push(lock);
+    });
   }
   return byStore;
 }

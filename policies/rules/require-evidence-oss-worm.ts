@@ -5,12 +5,11 @@ import { EVIDENCE_RETENTION_DAYS } from "../lib/evidence-retention";
 import { EVIDENCE_RETENTION_SCHEMA, readEvidenceRetention } from "../lib/evidence-retention-config";
 import { unverifiable } from "../lib/findings";
 import { OSS_ACL_TYPES, OSS_PUBLIC_ACLS, OSS_PUBLIC_BLOCKS } from "../lib/evidence-bucket-acls";
-import { linkOf } from "../lib/links";
 import { objectWormProblem } from "../lib/oss-object-worm";
 import { OSS_POLICY } from "../lib/oss-policy-dialect";
 import { publicBucketAcls } from "../lib/public-bucket-acls";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
-import { assignLocks, judgedWithPossibleLocks, possibleBucketLockNote } from "../lib/store-locks";
+import { assignLocks, judgedWithPossibleLocks, namedBy, possibleBucketLockNote } from "../lib/store-locks";
 import { openStorePolicies, OSS_UNLOCKING_ACTIONS, StorePolicies } from "../lib/store-policy-grants";
 import {
   holdsEvidence,
@@ -33,7 +32,7 @@ const BUCKET_POLICY = "alicloud:oss/bucketPolicy:BucketPolicy";
 const BUCKET_POLICIES: StorePolicies = {
   kind: "evidence bucket",
   policyTypes: [BUCKET_POLICY],
-  link: (p, b) => linkOf(p, "bucket", b, ["bucket", "id"]),
+  link: namedBy("bucket", ["bucket", "id"]),
   inlineField: "policy",
   actions: OSS_UNLOCKING_ACTIONS,
   dialect: OSS_POLICY,
@@ -149,7 +148,7 @@ export const requireEvidenceOssWorm = defineStackRule<Config>({
     const locksOf = assignLocks(
       buckets,
       resources.filter((r) => r.type === WORM || r.type === OBJECT_WORM),
-      (l, b) => linkOf(l, l.type === WORM ? "bucket" : "bucketName", b, ["bucket", "id"]),
+      namedBy((l) => (l.type === WORM ? "bucket" : "bucketName"), ["bucket", "id"]),
     );
     const bucketFindings = buckets
       .filter((b) => holdsEvidence(b, resources))

@@ -18,10 +18,9 @@ import {
 import { defaultRetentionDays, inlineDefaultRetentions } from "../lib/default-retention-days";
 import { EVIDENCE_RETENTION_DAYS } from "../lib/evidence-retention";
 import { EVIDENCE_RETENTION_SCHEMA, readEvidenceRetention } from "../lib/evidence-retention-config";
-import { linkOf } from "../lib/links";
 import { publicBucketAcls } from "../lib/public-bucket-acls";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
-import { assignLocks, judgedWithPossibleLocks, possibleBucketLockNote } from "../lib/store-locks";
+import { assignLocks, judgedWithPossibleLocks, namedBy, possibleBucketLockNote } from "../lib/store-locks";
 import {
   GLACIER_UNLOCKING_ACTIONS,
   openStorePolicies,
@@ -50,7 +49,7 @@ const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
 const BUCKET_POLICIES: StorePolicies = {
   kind: "evidence bucket",
   policyTypes: [BUCKET_POLICY],
-  link: (p, b) => linkOf(p, "bucket", b, ["bucket", "id"]),
+  link: namedBy("bucket", ["bucket", "id"]),
   inlineField: "policy",
   actions: S3_UNLOCKING_ACTIONS,
   harm: "anyone may lower the default retention for new evidence, add delete markers, overwrite objects, encrypt new evidence under a key of their own, replicate it out or lift the protection",
@@ -190,7 +189,7 @@ export const requireEvidenceS3DefaultRetention = defineStackRule<RetentionConfig
     const locksOf = assignLocks(
       buckets,
       resources.filter((r) => LOCKS.includes(r.type)),
-      (l, b) => linkOf(l, "bucket", b, ["bucket", "id"]),
+      namedBy("bucket", ["bucket", "id"]),
     );
     // Evidence by marking, or by role: a trail's or a flow log's destination.
     const isEvidence = (b: GenericResource) => holdsEvidence(b, resources) || receivesFlowLogs(b, resources);

@@ -4,11 +4,10 @@ import { planLockBounds } from "../lib/backup-plan-lock-bounds";
 import { AIR_GAPPED_VAULT, BACKUP_PLAN, BACKUP_VAULT as VAULT, unseenPlanVaults } from "../lib/backup-plan-vaults";
 import { unverifiable } from "../lib/findings";
 import { HBR_POLICY, HBR_VAULT, HBR_VAULT_USERS, unseenHbrVaults } from "../lib/hbr-plan-vaults";
-import { bothLinks, Link, linkOf } from "../lib/links";
 import { placeLink, samePlace } from "../lib/placement";
 import { placeDoubt } from "../lib/provider-region";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
-import { assignLocks, judgedWithPossibleLocks, lockNames } from "../lib/store-locks";
+import { assignLocks, judgedWithPossibleLocks, lockNames, namedBy } from "../lib/store-locks";
 import { BACKUP_UNLOCKING_ACTIONS, openStorePolicies, StorePolicies } from "../lib/store-policy-grants";
 
 const LOCK = "aws:backup/vaultLockConfiguration:VaultLockConfiguration";
@@ -18,15 +17,13 @@ const VAULT_POLICY = "aws:backup/vaultPolicy:VaultPolicy";
  * Vault names are unique per account and region: a lock names a vault when the names match and it is managed in the
  * same place (account and region).
  */
-function locksVault(lock: GenericResource, vault: GenericResource): Link {
-  return bothLinks(linkOf(lock, "backupVaultName", vault, ["name", "id"]), placeLink(samePlace(lock, vault)));
-}
+const locksVault = namedBy("backupVaultName", ["name", "id"], (lock, vault) => placeLink(samePlace(lock, vault)));
 
 /** Access policies of backup vaults (an air-gapped vault's too), named like locks name their vault. */
 const VAULT_POLICIES: StorePolicies = {
   kind: "backup vault",
   policyTypes: [VAULT_POLICY],
-  link: (p, v) => bothLinks(linkOf(p, "backupVaultName", v, ["name", "id"]), placeLink(samePlace(p, v))),
+  link: locksVault,
   actions: BACKUP_UNLOCKING_ACTIONS,
   harm: "anyone may remove the lock in its grace period, shorten retention or delete recovery points and the vault",
 };
