@@ -7,6 +7,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { Shape } from "./hostile-shapes";
+import { SECRET_SHAPES } from "./hostile-shapes-secrets";
 import { SHELL_SHAPES } from "./hostile-shapes-shell";
 import { WINDOWS_SHAPES } from "./hostile-shapes-windows";
 import { fmt, machine, nowMs } from "./synthetic/measure";
@@ -98,7 +99,7 @@ function main(): void {
       `${"ms at n".padStart(10)}${`ms at ${SCALE}n`.padStart(10)}${"growth".padStart(8)}`,
   );
   const rows: Row[] = [];
-  for (const [test, shapes] of Object.entries({ ...SHELL_SHAPES, ...WINDOWS_SHAPES })) {
+  for (const [test, shapes] of Object.entries({ ...SHELL_SHAPES, ...WINDOWS_SHAPES, ...SECRET_SHAPES })) {
     console.log(test);
     for (const shape of shapes) rows.push(measure(shape));
   }

@@ -45,9 +45,7 @@ describe("decodedTexts: bounded on hostile input", () => {
   it("a gzip bomb in a write_files entry inflates no further than the cap", () => {
     const bomb = gzipSync(Buffer.alloc(64 << 20, 0x41)).toString("base64");
     const config = `#cloud-config\nwrite_files:\n  - path: ${SSHD}\n    encoding: gz+b64\n    content: ${bomb}\n`;
-    const started = Date.now();
     const { nested } = decodedTexts(config, MAX_DECODED);
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(totalChars(nested)).toBeLessThanOrEqual(MAX_DECODED);
     expect(secretScriptPieces(config).length).toBeLessThanOrEqual(MAX_LINES_PER_VALUE);
   });
