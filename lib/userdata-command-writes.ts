@@ -135,6 +135,7 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
   // named outright, which may be configuration, only an install or a service enabled counts, not a daemon's name,
   // unless the file is a script.
   const inert = reading.inertFile;
+  const fileText = (path: string) => state.files.text(path);
   const runs = !reading.sshdFile && !(inert !== undefined && isDisplayedPath(inert));
   const servers = runs ? startedLoginServers(parsed, inert === undefined || reading.scriptFile === true) : [];
   // The super-servers' too: update-inetd, an edit of their files that turns a service on, a service written there.
@@ -142,17 +143,13 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
     appendAll(servers, updateInetdEnabled(parsed));
     appendAll(servers, superServersTeed(parsed, context.previous, scan));
     // A file the script wrote and now runs is read as a script from here (see ScriptsRunLater).
-    const wroteFile = (path: string) => state.files.text(path) !== undefined;
+    const wroteFile = (path: string) => fileText(path) !== undefined;
     noteFileRun(parsed, scan, context.directory, context.previous, wroteFile);
     // A file copied or moved over one written before replaces its text there; one removed or emptied holds none.
-    followCopy(parsed, scan, (path) => state.files.text(path), context.directory, context.previous);
+    followCopy(parsed, scan, fileText, context.directory, context.previous);
     followEmptied(parsed, scan, context.directory);
   }
-  if (edit?.inPlace)
-    appendAll(
-      servers,
-      superServersEditedOn(edit, (path) => state.files.text(path), scan.matchBudget),
-    );
+  if (edit?.inPlace) appendAll(servers, superServersEditedOn(edit, fileText, scan.matchBudget));
   // Named with the file it sits in when that is not the script being read (`… via /opt/remote.sh`).
   const where = inert !== undefined ? found.writtenTo(inert) : found;
   if (servers.length > 0) where.add("password-login-server", line, { note: loginServerNote(servers) });

@@ -48,7 +48,8 @@ export function textOf(bytes: Uint8Array, budget?: InflateBudget): string | unde
       return undefined;
     }
   }
-  const text = Buffer.from(bytes).toString("utf8");
+  // A view of the same memory: Buffer.from(bytes) would copy every decoded script once more.
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
   return isReadable(text) ? text : undefined;
 }
 

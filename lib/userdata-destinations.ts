@@ -34,7 +34,9 @@ export function parseCommands(text: string): ParsedCommand[] {
 export function parseCommand(command: Command): ParsedCommand {
   const { text } = command;
   const read =
-    text.length > MAX_REMEMBERED_COMMAND ? readCommand(text) : readCommands.through(text, () => readCommand(text));
+    text.length > MAX_REMEMBERED_COMMAND
+      ? readCommand(text)
+      : (readCommands.get(text) ?? readCommands.set(text, readCommand(text)));
   // A fresh object for each call: the same words may stand twice on a line, and some readings are kept by command.
   return { command, words: read.words, at: read.at, name: read.name, args: read.args };
 }
@@ -134,19 +136,20 @@ export class Destinations {
   printsToLog(i: number, stdoutLogged: boolean): boolean {
     // Each filter's answer is the next command's: kept, so that a pipeline of n filters is walked once, not n times.
     const known = stdoutLogged ? this.toLogIfLogged : this.toLogIfNot;
-    const walked: number[] = [];
+    // The commands walked, i up to it: a count, not a list, as this runs for nearly every command.
+    let walkedEnd = i;
     let answer: boolean | undefined;
     for (let j = i; answer === undefined; j++) {
       answer = known[j];
       if (answer !== undefined) break;
-      walked.push(j);
+      walkedEnd = j + 1;
       const next = this.commands[j + 1];
       if (this.output(j).length > 0) answer = false;
       else if (!next?.command.piped) answer = stdoutLogged;
       else if (LOG_READERS.has(next.name)) answer = true;
       else if (!FILTERS.has(next.name)) answer = false;
     }
-    for (const j of walked) known[j] = answer;
+    for (let j = i; j < walkedEnd; j++) known[j] = answer;
     return answer;
   }
 

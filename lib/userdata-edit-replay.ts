@@ -68,6 +68,9 @@ function substitute(pattern: SedRegex, edit: SedEdit, text: string, budget: Matc
 
 /** sed's replacement: `&` the match, `\1`…`\9` its groups, `\n` a newline, GNU's case escapes dropped. */
 function replacementOf(replacement: string, whole: string, groups: (string | undefined)[]): string {
+  // Most replacements are plain text (`PasswordAuthentication no`): taken whole, as the loop below would copy them
+  // a character at a time, up to the same length.
+  if (!replacement.includes("&") && !replacement.includes("\\")) return replacement.slice(0, MAX_LINE + 1);
   let out = "";
   for (let i = 0; i < replacement.length && out.length <= MAX_LINE; i++) {
     const c = replacement[i];

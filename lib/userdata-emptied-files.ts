@@ -53,13 +53,15 @@ export function removalOf(mode: WriteMode | undefined): { recursive: boolean } |
  */
 export function followEmptied(parsed: ParsedCommand, { written, found, reading }: LineScan, directory?: string): void {
   if (written === undefined || !runsCommands(reading)) return;
-  const files = emptiedFiles(parsed)
-    .map((f) => fromStanding(f, directory))
-    .filter(isInertPath);
+  // Nearly every command empties and removes nothing: no list is made for it.
+  const emptied = emptiedFiles(parsed);
+  const files = emptied.length === 0 ? emptied : emptied.map((f) => fromStanding(f, directory)).filter(isInertPath);
   if (files.length > 0) written("", files, found, { appended: [], followOnly: true });
-  const patterns = removedPatterns(parsed).map((f) => fromStanding(f, directory));
+  const removed = removedPatterns(parsed);
+  if (removed.length === 0) return;
+  const patterns = removed.map((f) => fromStanding(f, directory));
   const removal: RemovalMode = { appended: [], followOnly: true, removesRecursively: recursive(parsed.args) };
-  if (patterns.length > 0) written("", patterns, found, removal);
+  written("", patterns, found, removal);
 }
 
 /** The operands: the words after the options (all after `--`), the values of `valued` options left out. */

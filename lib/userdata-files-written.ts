@@ -14,8 +14,13 @@ import { appendAll } from "./arrays";
 export function pipelinesWriting(
   commands: ParsedCommand[],
   kinds: readonly ((path: string) => boolean)[],
-): boolean[][] {
+): (readonly boolean[])[] {
   const written = commands.map(({ words, name, args }) => filesWritten(words, name, args));
+  // Most lines write no file: one answer of all false serves every kind (this runs for every line of every script).
+  if (written.every((files) => files.length === 0)) {
+    const none: readonly boolean[] = written.map(() => false);
+    return kinds.map(() => none);
+  }
   return kinds.map((matches) => {
     const result = written.map((files) => files.some(matches));
     // A pipeline's commands share its destination: spread it backwards, then forwards, over the piped links.

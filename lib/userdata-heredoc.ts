@@ -9,15 +9,19 @@ export interface HereDocument {
   expands: boolean;
 }
 
+/** What a command that opens no here-document returns: shared, as nearly every command does. */
+const NONE: readonly HereDocument[] = [];
+
 /** The here-documents a command opens (`<<WORD`, `<<-WORD`, `<<'WORD'`), in order; not here-strings (`<<<`). */
-export function hereDocuments(words: Word[]): HereDocument[] {
-  const documents: HereDocument[] = [];
-  words.forEach((w, i) => {
+export function hereDocuments(words: Word[]): readonly HereDocument[] {
+  let documents: HereDocument[] | undefined;
+  for (let i = 0; i + 1 < words.length; i++) {
+    const { op } = words[i];
     const delimiter = words[i + 1];
-    if ((w.op === "<<" || w.op === "<<-") && delimiter && !delimiter.op)
-      documents.push({ delimiter: delimiter.text, expands: delimiter.quoted !== true });
-  });
-  return documents;
+    if ((op === "<<" || op === "<<-") && !delimiter.op)
+      (documents ??= []).push({ delimiter: delimiter.text, expands: delimiter.quoted !== true });
+  }
+  return documents ?? NONE;
 }
 
 /**

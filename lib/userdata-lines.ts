@@ -32,8 +32,13 @@ function isWordBreak(c: string): boolean {
   return c === " " || c === "\t" || c === ";" || c === "&" || c === "|" || c === "(" || c === ")";
 }
 
+/** A line outside quotes that ends without a backslash: it is a command line of its own. */
+const COMPLETE: Readonly<LineState> = { quote: "", opened: -1, continued: false };
+
 /** Reads one physical line from `quote` (the state the previous line left), in one pass. */
-function lineState(line: string, quote: LineState["quote"]): LineState {
+function lineState(line: string, quote: LineState["quote"]): Readonly<LineState> {
+  // Most lines hold no quote and end without a backslash: only a quote or a last backslash changes the state.
+  if (quote === "" && !line.endsWith("\\") && !line.includes("'") && !line.includes('"')) return COMPLETE;
   let q = quote;
   let opened = -1;
   let wordStart = true;

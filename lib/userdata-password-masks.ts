@@ -57,12 +57,19 @@ export function maskShellPasswords(line: string): string {
 
 function passwordSpans(line: string, depth: number): Span[] {
   // An account line (/etc/passwd, /etc/shadow) needs six colons; any other form a trigger word.
-  if (!MAY_SPELL_PASSWORD.test(line) && line.split(":").length < 7) return [];
+  if (!MAY_SPELL_PASSWORD.test(line) && !holdsColons(line, 6)) return [];
   const spans: Span[] = [...accountField(line), ...cloudConfigValues(line), ...opensslPasswords(line), ...hashes(line)];
   const words = tokens(line, "shell");
   for (const command of commandsOf(words)) appendAll(spans, commandPasswords(line, command));
   if (depth < MAX_NESTING) for (const word of words) appendAll(spans, quotedScriptPasswords(line, word, depth));
   return spans;
+}
+
+/** Whether `text` holds at least `count` colons: counted in place, as splitting would copy every field. */
+function holdsColons(text: string, count: number): boolean {
+  let seen = 0;
+  for (let at = text.indexOf(":"); at >= 0 && seen < count; at = text.indexOf(":", at + 1)) seen++;
+  return seen >= count;
 }
 
 /**

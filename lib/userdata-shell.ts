@@ -208,14 +208,18 @@ function scanCommandLine(
   // Most lines write none of sshd's files: their pipelines are not read again.
   const appendedTo = toMaybeConfig.includes(true) ? pipelinesAppending(commands, maybeSshdConfigPath) : [];
   const destinations = new Destinations(commands);
-  const rewritten = commands.map((parsed, i) => filesRewritten(parsed, commands[i - 1]));
+  // Index -1 is never read: V8 looks it up as a property name, far slower than an element.
+  const rewritten = commands.map((parsed, i) => filesRewritten(parsed, i > 0 ? commands[i - 1] : undefined));
   const rewrites = rewritten.map(rewritesMainConfig);
   const documents: OpenedDocument[] = [];
   // Read on the first pipeline that needs it: most lines pipe nothing.
   let putsBackUnseen: boolean[] | undefined;
-  // The commands of the pipeline so far, whose files sshd is made to read once it ends (see below).
-  const pipeline: number[] = [];
+  // Where the commands of the pipeline so far start, whose files sshd is made to read once it ends (see below): they
+  // run up to the current one, so an index stands for the list.
+  let pipelineStart = 0;
   const stdoutLogged = scan.outputLogged === true && !state.stdoutCaptured;
+  // One for the line, not one per command: it reads the script's files when asked.
+  const knownText = knownFileText(state);
   commands.forEach((parsed, i) => {
     const { words, name } = parsed;
     const decoder = decoderOf(parsed);
@@ -252,8 +256,8 @@ function scanCommandLine(
     // put back; down a pipe, only while no later stage may put it back unseen, which keeps it read where it runs.
     const unseen = pipesOn && (putsBackUnseen ??= laterStagesMayPutBack(commands, standing))[i];
     const byCopies =
-      state.copies.takesOver(parsed, flow.output, line, knownFileText(state), pipesOn) ||
-      (pipesOn && !unseen && state.copies.takesOverPipe(parsed, line, directory, knownFileText(state)));
+      state.copies.takesOver(parsed, flow.output, line, knownText, pipesOn) ||
+      (pipesOn && !unseen && state.copies.takesOverPipe(parsed, line, directory, knownText));
     // An inverted grep added after sshd's configuration (`grep -v … sshd_config >> sshd_config`) only deletes from
     // the copy: nothing is taken away.
     const addsOnly = appendedTo[i] !== undefined && destinations.output(i).every(maybeSshdConfigPath);
@@ -291,7 +295,7 @@ function scanCommandLine(
         printsOnly,
         printsToLog,
         spelt,
-        previous: commands[i - 1],
+        previous: i > 0 ? commands[i - 1] : undefined,
         fromPipe: state.copies.carries(parsed),
         byCopies,
         appendedTo: appendedTo[i],
@@ -300,7 +304,7 @@ function scanCommandLine(
     }
     // What it wrote to a file a later grep may read its patterns from.
     state.files.command(parsed, directory);
-    const putBack = state.copies.follow(parsed, flow, line, knownFileText(state), pipesOn);
+    const putBack = state.copies.follow(parsed, flow, line, knownText, pipesOn);
     // A working copy put back is the copies' to replay, not text from outside; added after sshd_config through a
     // stage the reader cannot tell, it adds that stage's output, which is.
     const outside = () => ({
@@ -308,17 +312,16 @@ function scanCommandLine(
       found: scan.found,
       directory,
       putBack: putBack !== undefined && !(putBack.unknown && appendedTo[i]),
-      knownText: knownFileText(state),
+      knownText,
       copiedKnown: (target: string, text: string, append: boolean) =>
         readCopiedText(target, text, append, line, scan, state),
     });
     // Known text copied over sshd's files is read as theirs: its source, and what fed it down the pipe (`cat /tmp/c |
     // tee …`), is no file sshd is made to read.
-    if (state.outside.command(commands, i, directory, outside)) pipeline.length = 0;
-    else pipeline.push(i);
+    if (state.outside.command(commands, i, directory, outside)) pipelineStart = i + 1;
     if (!pipesOn) {
-      for (const j of pipeline) noteFilesSshdReads(commands[j], toMaybeConfig[j], scan.found);
-      pipeline.length = 0;
+      for (let j = pipelineStart; j <= i; j++) noteFilesSshdReads(commands[j], toMaybeConfig[j], scan.found);
+      pipelineStart = i + 1;
     }
     if (putBack && appendedTo[i]) replayAppended(putBack, appendedTo[i], scan, state);
     else if (putBack && replacesAnother(putBack)) replayReplaced(putBack, line, scan, state);

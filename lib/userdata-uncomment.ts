@@ -111,11 +111,11 @@ export class StockSshdConfig {
   constructor(private readonly budget: MatchBudget) {}
 
   private get lines(): StockLine[] {
-    return (this.stockLines ??= [
-      ...COMMENTED_DEFAULTS.map(line("default")),
-      ...HARDENED_LINES.map(line("hardened")),
+    // Concatenated, not spread: made for every script whose sed reaches sshd's configuration.
+    return (this.stockLines ??= COMMENTED_DEFAULTS.map(line("default")).concat(
+      HARDENED_LINES.map(line("hardened")),
       line("include")(DROP_IN_INCLUDE),
-    ]);
+    ));
   }
 
   /**

@@ -28,7 +28,8 @@ export interface Word {
 export function splitCommands(line: string): Command[] {
   if (line.length > MAX_REMEMBERED_LINE) return splitLine(line);
   // A copy of the list: a caller may change its own; the commands in it are shared, so no caller changes them.
-  return splitLines.through(line, () => splitLine(line)).slice();
+  // Looked up once: a hit compares the whole line, which `through` (has, then get) would do twice.
+  return (splitLines.get(line) ?? splitLines.set(line, splitLine(line))).slice();
 }
 
 function splitLine(line: string): Command[] {
