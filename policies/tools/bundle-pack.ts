@@ -82,15 +82,18 @@ export function bundlePack(root = repoRoot()): string {
     sourcesContent: false,
     metafile: true,
     logLevel: "warning",
+    // Written below, once the dependencies are known to be declared: a refused bundle leaves the last good one.
+    write: false,
   });
   const problems = dependencyProblems(
-    [...externalPackages(result.metafile!), ...RUNNER_PACKAGES],
+    [...externalPackages(result.metafile), ...RUNNER_PACKAGES],
     packJson.dependencies ?? {},
     readJson(path.join(root, "package.json")).dependencies ?? {},
   );
-  if (problems.length > 0) {
-    fs.rmSync(outfile, { force: true });
-    throw new Error(`the policy pack's bundle was not written:\n  ${problems.join("\n  ")}`);
+  if (problems.length > 0) throw new Error(`the policy pack's bundle was not written:\n  ${problems.join("\n  ")}`);
+  for (const file of result.outputFiles) {
+    fs.mkdirSync(path.dirname(file.path), { recursive: true });
+    fs.writeFileSync(file.path, file.contents);
   }
   return outfile;
 }

@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { startPolicyPack, type PolicyHost } from "../../engine/policy-host";
 import { allPolicies } from "../../policies/catalog";
-import { dependencyProblems, packageNameOf } from "../../policies/tools/bundle-pack";
+import { bundlePack, dependencyProblems, packageNameOf } from "../../policies/tools/bundle-pack";
 import { UNKNOWN } from "../../lib/values";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -71,6 +71,47 @@ describe("the pack's manifest", () => {
     expect(packageNameOf("@pulumi/policy")).toBe("@pulumi/policy");
     expect(packageNameOf("ip-num/dist/index")).toBe("ip-num");
     expect(packageNameOf("yaml")).toBe("yaml");
+  });
+});
+
+describe("the build's bundling step", () => {
+  let root: string;
+  const outfile = () => path.join(root, "policies", "dist", "index.js");
+  /** A checkout whose compiled pack requires `yaml`, with the given dependencies declared by the pack. */
+  const checkout = (packDependencies: Record<string, string>) => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), "bundle-pack-"));
+    fs.mkdirSync(path.join(root, "dist", "policies"), { recursive: true });
+    fs.writeFileSync(
+      path.join(root, "dist", "policies", "index.js"),
+      'module.exports = require("yaml").parse("a: 1");\n',
+    );
+    const root_ = { dependencies: { yaml: "^2.9.1", "@pulumi/pulumi": "~3.248.0" } };
+    fs.writeFileSync(path.join(root, "package.json"), JSON.stringify(root_));
+    fs.mkdirSync(path.join(root, "policies"));
+    const pack = { main: "dist/index.js", dependencies: packDependencies };
+    fs.writeFileSync(path.join(root, "policies", "package.json"), JSON.stringify(pack));
+  };
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it("refuses, writing nothing, a bundle that requires a package the pack does not declare", () => {
+    checkout({ "@pulumi/pulumi": "~3.248.0" });
+    expect(() => bundlePack(root)).toThrow(
+      'the pack requires "yaml" but policies/package.json does not declare it: add "yaml": "^2.9.1" to its dependencies',
+    );
+    expect(fs.existsSync(outfile())).toBe(false);
+    expect(fs.existsSync(`${outfile()}.map`)).toBe(false);
+  });
+
+  it("refuses a pack without the CLI's runner package", () => {
+    checkout({ yaml: "^2.9.1" });
+    expect(() => bundlePack(root)).toThrow('the pack requires "@pulumi/pulumi"');
+  });
+
+  it("writes the bundle and its map, the package left to the pack's dependencies, when all are declared", () => {
+    checkout({ yaml: "^2.9.1", "@pulumi/pulumi": "~3.248.0" });
+    expect(bundlePack(root)).toBe(outfile());
+    expect(requiredPackages(fs.readFileSync(outfile(), "utf8"))).toEqual(["yaml"]);
+    expect(fs.existsSync(`${outfile()}.map`)).toBe(true);
   });
 });
 
