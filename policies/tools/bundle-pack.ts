@@ -8,13 +8,7 @@ import { buildSync } from "esbuild";
 import * as fs from "fs";
 import { isBuiltin } from "module";
 import * as path from "path";
-
-/** The repository root (holds Pulumi.yaml), found from either the sources or the compiled copy in dist/. */
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, "Pulumi.yaml")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-}
+import { repoRoot } from "./repo-root";
 
 interface PackageJson {
   main?: string;

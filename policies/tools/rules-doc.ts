@@ -2,19 +2,13 @@
 // `--check` exits 1 when the committed file is stale.
 import * as fs from "fs";
 import * as path from "path";
+import { repoRoot } from "./repo-root";
 import { hardeningRules, hardeningStackRules } from "../catalog";
 import { hardeningStackPolicies } from "../stack";
 import { EVIDENCE_TAGS } from "../lib/evidence";
 import { breaksCaseStep } from "../lib/case-step";
 import { CASE_STEP_LABELS, CASE_STEPS, RuleMetadata } from "../lib/metadata";
 import { SETTINGS_POLICY_NAME } from "../lib/settings";
-
-/** The repository root (holds Pulumi.yaml), found from either the sources or the compiled copy in dist/. */
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, "Pulumi.yaml")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-}
 
 export const RULES_DOC_PATH = path.join(repoRoot(), "docs", "RULES.md");
 
