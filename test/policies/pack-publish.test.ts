@@ -9,6 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { startPolicyPack, type PolicyHost } from "../../engine/policy-host";
 import { allPolicies } from "../../policies/catalog";
+import { BUNDLE_FILE, CACHE_FILE } from "../../policies/bundle-cache";
 import { bundlePack, dependencyProblems, packageNameOf } from "../../policies/tools/bundle-pack";
 import { UNKNOWN } from "../../lib/values";
 
@@ -47,8 +48,10 @@ const mandatoryPolicies = (ds: { enforcementLevel: string; policyName: string }[
 describe("the pack's manifest", () => {
   it("declares, at the root's version, every package the bundle requires and the CLI's runner", () => {
     const pack = readManifest(PACK_DIR);
-    const bundle = fs.readFileSync(path.join(PACK_DIR, pack.main), "utf8");
-    const required = requiredPackages(bundle);
+    const entryAndBundle = [pack.main, path.join(path.dirname(pack.main), BUNDLE_FILE)];
+    const required = requiredPackages(
+      entryAndBundle.map((f) => fs.readFileSync(path.join(PACK_DIR, f), "utf8")).join(""),
+    );
     // The lazily loaded readers' packages are among them: a missing one would fail only on the input that needs it.
     expect(required).toEqual(expect.arrayContaining(["@pulumi/policy", "ip-num", "libqp", "re2js", "yaml"]));
     const root = readManifest(ROOT).dependencies;
@@ -77,6 +80,7 @@ describe("the pack's manifest", () => {
 describe("the build's bundling step", () => {
   let root: string;
   const outfile = () => path.join(root, "policies", "dist", "index.js");
+  const bundleFile = () => path.join(root, "policies", "dist", BUNDLE_FILE);
   /** A checkout whose compiled pack requires `yaml`, with the given dependencies declared by the pack. */
   const checkout = (packDependencies: Record<string, string>) => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), "bundle-pack-"));
@@ -98,8 +102,8 @@ describe("the build's bundling step", () => {
     expect(() => bundlePack(root)).toThrow(
       'the pack requires "yaml" but policies/package.json does not declare it: add "yaml": "^2.9.1" to its dependencies',
     );
-    expect(fs.existsSync(outfile())).toBe(false);
-    expect(fs.existsSync(`${outfile()}.map`)).toBe(false);
+    for (const file of [outfile(), bundleFile(), `${bundleFile()}.map`])
+      expect([file, fs.existsSync(file)]).toEqual([file, false]);
   });
 
   it("refuses a pack without the CLI's runner package", () => {
@@ -110,8 +114,20 @@ describe("the build's bundling step", () => {
   it("writes the bundle and its map, the package left to the pack's dependencies, when all are declared", () => {
     checkout({ yaml: "^2.9.1", "@pulumi/pulumi": "~3.248.0" });
     expect(bundlePack(root)).toBe(outfile());
-    expect(requiredPackages(fs.readFileSync(outfile(), "utf8"))).toEqual(["yaml"]);
-    expect(fs.existsSync(`${outfile()}.map`)).toBe(true);
+    expect(requiredPackages(fs.readFileSync(bundleFile(), "utf8"))).toEqual(["yaml"]);
+    expect(fs.existsSync(`${bundleFile()}.map`)).toBe(true);
+    // The entry is the cache loader alone: Node's own modules and the bundle beside it.
+    const entry = fs.readFileSync(outfile(), "utf8");
+    expect(requiredPackages(entry)).toEqual([]);
+    expect(entry).toContain("runBundle");
+  });
+
+  it("removes the last bundle's code cache with the bundle it replaces", () => {
+    checkout({ yaml: "^2.9.1", "@pulumi/pulumi": "~3.248.0" });
+    fs.mkdirSync(path.dirname(outfile()), { recursive: true });
+    fs.writeFileSync(path.join(path.dirname(outfile()), CACHE_FILE), "cache of the last bundle");
+    bundlePack(root);
+    expect(fs.existsSync(path.join(path.dirname(outfile()), CACHE_FILE))).toBe(false);
   });
 });
 
@@ -141,8 +157,15 @@ describe("the pack as `pulumi policy publish` packs it", () => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  it("holds the project file, the manifest and the bundled entry, and no sources", () => {
-    expect(files).toEqual(["package/PulumiPolicy.yaml", "package/dist/index.js", "package/package.json"]);
+  it("holds the project file, the manifest, the entry and the bundle, and no sources nor code cache", () => {
+    // A code cache belongs to the Node.js that runs the pack: the first start where it is installed writes it.
+    expect(files).toEqual([
+      "package/PulumiPolicy.yaml",
+      "package/dist/index.js",
+      `package/dist/${BUNDLE_FILE}`,
+      "package/package.json",
+    ]);
+    expect(fs.existsSync(path.join(unpacked, "dist", CACHE_FILE))).toBe(true);
   });
 
   it("declares every policy of the catalog", () => {
