@@ -22,7 +22,7 @@ import { repoRoot } from "./synthetic/repo-root";
 import { cloudOf, SyntheticResource } from "./synthetic/resource";
 
 const IN_FLIGHT = 64;
-const STARTS = 3;
+const STARTS = 5;
 
 interface Subject {
   label: string;
@@ -96,15 +96,24 @@ async function timeInProcess(
 
 const toInput = (r: SyntheticResource): AnalyzerInput => ({ urn: r.urn, type: r.type, name: r.name, inputs: r.props });
 
-async function startMedian(packDir: string): Promise<{ host: PolicyHost; ms: number }> {
-  const times: number[] = [];
-  for (let i = 0; ; i++) {
-    const t0 = nowMs();
-    const host = await startPolicyPack(packDir);
-    times.push(nowMs() - t0);
-    if (i === STARTS - 1) return { host, ms: median(times) };
-    host.close();
+/**
+ * Median start time of each pack. All are measured first, in turns and after a full collection, so that every start
+ * meets the same machine; one start before them (not timed) loads this process's own client code.
+ */
+async function startupMedians(packDirs: string[]): Promise<number[]> {
+  (await startPolicyPack(packDirs[packDirs.length - 1])).close();
+  const times = packDirs.map(() => [] as number[]);
+  for (let turn = 0; turn < STARTS; turn++) {
+    for (let k = 0; k < packDirs.length; k++) {
+      const i = (k + turn) % packDirs.length;
+      collectGarbage();
+      const t0 = nowMs();
+      const host = await startPolicyPack(packDirs[i]);
+      times[i].push(nowMs() - t0);
+      host.close();
+    }
   }
+  return times.map(median);
 }
 
 /** Analyze latency of each input, one call at a time, after 500 warm-up calls (not timed). */
@@ -130,8 +139,8 @@ async function overProtocol(
   subject: Subject,
   all: SyntheticResource[],
   aws: SyntheticResource[],
-): Promise<Omit<Figures, "inProcessAll" | "inProcessAws">> {
-  const { host, ms: startupMs } = await startMedian(subject.packDir);
+): Promise<Omit<Figures, "inProcessAll" | "inProcessAws" | "startupMs">> {
+  const host = await startPolicyPack(subject.packDir);
   try {
     const inputs = all.map(toInput);
     const t0 = nowMs();
@@ -143,7 +152,7 @@ async function overProtocol(
     const s = nowMs();
     await host.analyzeStack(inputs);
     const stackMs = nowMs() - s;
-    return { startupMs, sequential: { latencies, awsLatencies, ms: sequentialMs }, inFlightAll, inFlightAws, stackMs };
+    return { sequential: { latencies, awsLatencies, ms: sequentialMs }, inFlightAll, inFlightAws, stackMs };
   } finally {
     host.close();
   }
@@ -159,17 +168,17 @@ interface Floor {
   inFlightAws: number;
 }
 
-async function measureFloor(all: SyntheticResource[], aws: SyntheticResource[]): Promise<Floor> {
-  const { host, ms: startupMs } = await startMedian(FLOOR_PACK_DIR);
+async function measureFloor(all: SyntheticResource[], aws: SyntheticResource[]): Promise<Omit<Floor, "startupMs">> {
+  const host = await startPolicyPack(FLOOR_PACK_DIR);
   try {
     const latencies = await oneAtATime(host, all.map(toInput));
     const inFlightAll = await inFlightRate(host, all.map(toInput));
     const inFlightAws = await inFlightRate(host, aws.map(toInput));
     console.error(
-      `  floor (empty pack): startup ${fmt(startupMs)} ms, Analyze median ${fmt(median(latencies), 3)} ms, ` +
+      `  floor (empty pack): Analyze median ${fmt(median(latencies), 3)} ms, ` +
         `${IN_FLIGHT} in flight ${fmt(inFlightAll)}/s`,
     );
-    return { startupMs, latencies, inFlightAll, inFlightAws };
+    return { latencies, inFlightAll, inFlightAws };
   } finally {
     host.close();
   }
@@ -179,7 +188,7 @@ async function measure(subject: Subject, all: SyntheticResource[], aws: Syntheti
   const protocol = await overProtocol(subject, all, aws);
   // Progress goes to stderr as each figure lands, so a long run on a busy machine still shows where it is.
   console.error(
-    `  ${subject.label}: startup ${fmt(protocol.startupMs)} ms, one at a time ${fmt(protocol.sequential.ms)} ms, ` +
+    `  ${subject.label}: one at a time ${fmt(protocol.sequential.ms)} ms, ` +
       `64 in flight ${fmt(protocol.inFlightAll)}/s`,
   );
   return protocol;
@@ -235,7 +244,7 @@ function report(
     fmt(floor.inFlightAws),
   ];
   for (const [i, [label, o, p]] of rows.entries()) line(label, fmt(o), fmt(p), `${fmt(o / p, 2)}x`, emptyPack[i]);
-  line("pack startup, median of 3 (ms)", fmt(ours.startupMs), fmt(peer.startupMs), "", fmt(floor.startupMs));
+  line(`pack startup, median of ${STARTS} (ms)`, fmt(ours.startupMs), fmt(peer.startupMs), "", fmt(floor.startupMs));
   line(
     "Analyze median (ms)",
     fmt(median(ours.sequential.latencies), 3),
@@ -306,6 +315,11 @@ async function main(): Promise<void> {
     `resources: ${all.length} (${aws.length} AWS, ${all.length - aws.length} Alibaba Cloud); policies: ` +
       `hardening-kit ${ours.policyCount}, awsguard ${peer.policyCount}\n`,
   );
+  const [oursStart, peerStart, floorStart] = await startupMedians([ours.packDir, peer.packDir, FLOOR_PACK_DIR]);
+  console.error(
+    `  startup, median of ${STARTS}: hardening-kit ${fmt(oursStart)} ms, awsguard ${fmt(peerStart)} ms, ` +
+      `empty pack ${fmt(floorStart)} ms`,
+  );
   const noChecks: Subject = {
     ...ours,
     label: "hardening-kit without checks",
@@ -321,9 +335,9 @@ async function main(): Promise<void> {
     distinctAws,
     "every script distinct",
   );
-  const oursFigures = { ...oursInProcess, ...(await measure(ours, all, aws)) };
-  const peerFigures = { ...peerInProcess, ...(await measure(peer, all, aws)) };
-  const floor = await measureFloor(all, aws);
+  const oursFigures = { ...oursInProcess, startupMs: oursStart, ...(await measure(ours, all, aws)) };
+  const peerFigures = { ...peerInProcess, startupMs: peerStart, ...(await measure(peer, all, aws)) };
+  const floor = { startupMs: floorStart, ...(await measureFloor(all, aws)) };
   report(
     oursFigures,
     peerFigures,
