@@ -2,8 +2,14 @@
 // decoded texts and their lines are pieces, found by the reader's own decoding (decodedTexts), within the caps on
 // what one value may decode and how many pieces it may add, whatever hostile input it is given.
 import { gzipSync } from "zlib";
-import { MAX_DECODED, MAX_LINES_PER_VALUE, secretScriptPieces } from "../../lib/secret-script-pieces";
-import { decodedTexts } from "../../lib/userdata-decoded-texts";
+import {
+  MAX_DECODED,
+  MAX_LINES_PER_VALUE,
+  readSecretScript,
+  secretMaskedPieces,
+  secretScriptPieces,
+} from "../../lib/secret-script-pieces";
+import { decodedTexts, decodedTextsWithin } from "../../lib/userdata-decoded-texts";
 import { b64, gzb64, NESTED_ROWS, sshdText } from "./secret-nested-layers-fixtures";
 
 const SSHD = "/etc/ssh/sshd_config";
@@ -42,12 +48,52 @@ describe("secretScriptPieces: the texts the reader decodes out of a secret, and 
 describe("decodedTexts: bounded on hostile input", () => {
   const totalChars = (texts: string[]) => texts.reduce((n, t) => n + t.length, 0);
 
-  it("a gzip bomb in a write_files entry inflates no further than the cap", () => {
+  const writeFiles = (...entries: [path: string, encoding: string, content: string][]) =>
+    [
+      "#cloud-config",
+      "write_files:",
+      ...entries.flatMap(([path, encoding, content]) => [
+        `  - path: ${path}`,
+        `    encoding: ${encoding}`,
+        `    content: ${content}`,
+      ]),
+      "",
+    ].join("\n");
+
+  it("a gzip bomb in a write_files entry inflates to nothing, and spends the value's inflating; other entries are still decoded", () => {
     const bomb = gzipSync(Buffer.alloc(64 << 20, 0x41)).toString("base64");
-    const config = `#cloud-config\nwrite_files:\n  - path: ${SSHD}\n    encoding: gz+b64\n    content: ${bomb}\n`;
-    const { nested } = decodedTexts(config, MAX_DECODED);
-    expect(totalChars(nested)).toBeLessThanOrEqual(MAX_DECODED);
-    expect(secretScriptPieces(config).length).toBeLessThanOrEqual(MAX_LINES_PER_VALUE);
+    const laterGzip = gzb64(sshdText("after-bomb-gz"));
+    const config = writeFiles(
+      [SSHD, "gz+b64", bomb],
+      [`${SSHD}.d/10-b64.conf`, "b64", b64(sshdText("after-bomb"))],
+      [`${SSHD}.d/20-gz.conf`, "gz+b64", laterGzip],
+    );
+    const { nested, complete } = decodedTextsWithin(config, MAX_DECODED);
+    // gunzip stops at its output limit and throws: the entry reads as its base64, and so does a later gzip entry, the
+    // bomb having been charged the whole limit.
+    expect(nested).toEqual([bomb, sshdText("after-bomb"), laterGzip]);
+    expect(complete).toBe(false);
+    const pieces = secretScriptPieces(config);
+    expect(pieces).toContain(sshdText("after-bomb").trim());
+    expect(pieces).toContain("# marker-7f3a9c after-bomb secret line");
+  });
+
+  it("a gzip write_files entry is inflated whole or not at all: up to the cap whole, one character more not even in part", () => {
+    const inflating = (chars: number) => `PermitRootLogin yes\n${"#".repeat(chars - 21)}\n`;
+    const atCap = inflating(MAX_DECODED);
+    expect(atCap).toHaveLength(MAX_DECODED);
+    const fits = writeFiles([SSHD, "gz+b64", gzb64(atCap)]);
+    expect(decodedTexts(fits, MAX_DECODED).nested).toEqual([atCap]);
+    expect(secretScriptPieces(fits)).toContain("PermitRootLogin yes");
+    const content = gzb64(inflating(MAX_DECODED + 1));
+    const past = writeFiles([SSHD, "gz+b64", content]);
+    // The entry reads as its base64: no prefix of what it inflates to.
+    expect(decodedTexts(past, MAX_DECODED).nested).toEqual([content]);
+    const { pieces, complete } = readSecretScript(past);
+    expect(pieces).not.toContain("PermitRootLogin yes");
+    expect(complete).toBe(false);
+    // So masking falls back on the lines the reader quotes, which it inflates within a limit of its own.
+    expect(secretMaskedPieces(past)).toContain("PermitRootLogin yes");
   });
 
   it("many bombs, each a MIME part, share the one cap", () => {

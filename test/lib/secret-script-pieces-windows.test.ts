@@ -2,7 +2,13 @@
 // `-EncodedCommand`, a `cmd /c`, a script written…) are pieces, and so are their lines as the reader quotes them, their
 // passwords masked; found by the reader's own reading (windows-decoded-texts.ts), within the caps one value may
 // decode to and add, whatever hostile input it is given.
-import { MAX_DECODED, MAX_LINES_PER_VALUE, secretScriptPieces } from "../../lib/secret-script-pieces";
+import {
+  MAX_DECODED,
+  MAX_LINES_PER_VALUE,
+  readSecretScript,
+  secretMaskedPieces,
+  secretScriptPieces,
+} from "../../lib/secret-script-pieces";
 import { decodedTexts } from "../../lib/userdata-decoded-texts";
 import { encoded, netUser, RUN_COMMAND_ROWS, setPassword, WINDOWS_ROWS } from "./secret-windows-layers-fixtures";
 
@@ -45,13 +51,40 @@ describe("secretScriptPieces: the scripts the Windows reader reads out of a secr
 });
 
 describe("decodedTexts: the Windows reading bounded on hostile input", () => {
-  it("an -EncodedCommand decoding to a huge script is kept within the cap", () => {
-    const big = Array.from({ length: 6_000 }, (_, i) => netUser(`big-${i}`)).join("\n");
-    const script = ps(`powershell -enc ${encoded(big)}`);
-    expect(script.length).toBeLessThan(MAX_DECODED);
+  // The value's budget pays for the `<powershell>` block (the argument: 8 characters for 3 of the script) and then
+  // for the decoded script, each whole or not at all: 4,968 of these lines fit MAX_DECODED, 4,969 do not.
+  const bigScript = (count: number) => Array.from({ length: count }, (_, i) => netUser(`big-${i}`));
+  const masked = (line: string) => line.replace(/ Pw-\S+ /, " ******** ");
+
+  it("an -EncodedCommand decoding to a big script within the cap is decoded whole, its lines pieces up to the line cap", () => {
+    const lines = bigScript(4_900);
+    const script = ps(`powershell -enc ${encoded(lines.join("\n"))}`);
     const { nested } = decodedTexts(script, MAX_DECODED);
+    expect(nested).toContain(lines.join("\n"));
     expect(totalChars(nested)).toBeLessThanOrEqual(MAX_DECODED);
-    expect(secretScriptPieces(script).length).toBeLessThanOrEqual(MAX_LINES_PER_VALUE);
+    const pieces = secretScriptPieces(script);
+    expect(pieces).toHaveLength(MAX_LINES_PER_VALUE);
+    // The script's lines from its first, in order, make up the cap but for the value's own few lines.
+    const decodedLines = pieces.filter((p) => p.startsWith("net user ") && !p.includes("\n"));
+    expect(decodedLines).toEqual(lines.slice(0, decodedLines.length));
+    expect(decodedLines.length).toBeGreaterThan(MAX_LINES_PER_VALUE - 10);
+  });
+
+  it("an -EncodedCommand whose block and decoded script together pass the cap is not decoded, not even in part", () => {
+    const lines = bigScript(5_000);
+    const command = `powershell -enc ${encoded(lines.join("\n"))}`;
+    const script = ps(command);
+    const { nested } = decodedTexts(script, MAX_DECODED);
+    // The `<powershell>` block alone: nothing of the script it runs.
+    expect(nested.map((t) => t.trim())).toEqual([command]);
+    expect(totalChars(nested)).toBeLessThanOrEqual(MAX_DECODED);
+    const { pieces, complete } = readSecretScript(script);
+    expect(pieces.some((p) => p.includes("ops-marker-7f3a9c-big-"))).toBe(false);
+    expect(complete).toBe(false);
+    // So masking falls back on the lines the reader quotes, which it decodes within a budget of its own.
+    const maskedPieces = secretMaskedPieces(script);
+    expect(maskedPieces).toContain(masked(lines[0]));
+    expect(maskedPieces).toContain(masked(lines[lines.length - 1]));
   });
 
   it('one long text run again and again with a variable (`iex "$a 1"`) shares the one cap', () => {
@@ -80,10 +113,46 @@ describe("decodedTexts: the Windows reading bounded on hostile input", () => {
     expect(totalChars(nested)).toBeLessThanOrEqual(MAX_DECODED);
   });
 
-  it("thousands of distinct encoded commands add no more pieces than the cap", () => {
-    const lines = Array.from({ length: 3_000 }, (_, i) => `powershell -enc ${encoded(netUser(`many-${i}`))}`);
-    const pieces = secretScriptPieces(ps(...lines));
-    expect(pieces.length).toBe(MAX_LINES_PER_VALUE);
+  const manyCommands = Array.from({ length: 3_000 }, (_, i) => netUser(`many-${i}`));
+  const encodedCommand = (command: string) => `powershell -enc ${encoded(command)}`;
+
+  it("thousands of distinct encoded commands: the first ones decoded are pieces, each with its masked line, up to the cap", () => {
+    // Ten a line, so that the value's own lines leave most of the cap to what they run.
+    const lines: string[] = [];
+    for (let i = 0; i < manyCommands.length; i += 10) {
+      lines.push(
+        manyCommands
+          .slice(i, i + 10)
+          .map(encodedCommand)
+          .join("; "),
+      );
+    }
+    const script = ps(...lines);
+    // Every command is decoded: the cap is on the pieces.
+    expect(decodedTexts(script, MAX_DECODED).nested).toContain(manyCommands[manyCommands.length - 1]);
+    const pieces = secretScriptPieces(script);
+    expect(pieces).toHaveLength(MAX_LINES_PER_VALUE);
+    const commands = new Set(manyCommands);
+    const decoded = pieces.filter((p) => commands.has(p));
+    expect(decoded).toEqual(manyCommands.slice(0, decoded.length));
+    expect(decoded.length).toBeLessThan(manyCommands.length);
+    // The rest: the value's lines, its block whole, and each decoded command's line as quoted (password masked).
+    const own = new Set([...script.split("\n").map((t) => t.trim()), lines.join("\n")]);
+    const quoted = new Set(manyCommands.map(masked));
+    expect(pieces.filter((p) => !commands.has(p) && !own.has(p) && !quoted.has(p))).toEqual([]);
+    const ownCount = pieces.filter((p) => own.has(p)).length;
+    expect(ownCount).toBe(lines.length + 3);
+    expect(decoded.length).toBe(Math.ceil((MAX_LINES_PER_VALUE - ownCount) / 2));
+  });
+
+  it("one encoded command a line, thousands of lines: the value's own lines fill the cap before any decoded command", () => {
+    const lines = manyCommands.map(encodedCommand);
+    const script = ps(...lines);
+    const { pieces, complete } = readSecretScript(script);
+    expect(pieces).toEqual(["<powershell>", ...lines.slice(0, MAX_LINES_PER_VALUE - 1)]);
+    expect(complete).toBe(false);
+    // So masking falls back on the lines the reader quotes, the last command's among them.
+    expect(secretMaskedPieces(script)).toContain(masked(manyCommands[manyCommands.length - 1]));
   });
 
   it("a long script that is no Windows user data, read in either language, stays within the cap", () => {
