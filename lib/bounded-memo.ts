@@ -15,8 +15,10 @@ export class BoundedMemo<K, V> {
     return value;
   }
 
-  /** The remembered value, else `compute()` remembered. */
+  /** The remembered value, else `compute()` remembered. One lookup for a hit; `has` only for a remembered undefined. */
   through(key: K, compute: () => V): V {
-    return this.table.has(key) ? (this.table.get(key) as V) : this.set(key, compute());
+    const known = this.table.get(key);
+    if (known !== undefined || this.table.has(key)) return known as V;
+    return this.set(key, compute());
   }
 }
