@@ -7,14 +7,17 @@ import { installMocks, one, recorded, settle, validationErrorOf } from "./mocks"
 installMocks();
 import { Bastion } from "../../../components/aws/bastion";
 import { taggedAllowList } from "../../../policies/stack/roles";
-import { base, children, failuresOf, HOST, hostTags, quietAndResetEachTest } from "./bastion-fixtures";
+import {
+  base,
+  children,
+  failuresOf,
+  HOST,
+  hostTags,
+  ipv4Hosts,
+  quietAndResetEachTest,
+  shortIpv4Hosts,
+} from "./bastion-fixtures";
 
-/** Public host blocks in 198.51.100–103, 250 to each /24 (none adjacent to the next /24's). */
-const ipv4Hosts = (n: number) =>
-  Array.from({ length: n }, (_, i) => `198.51.${100 + Math.floor(i / 250)}.${(i % 250) + 1}/32`);
-/** The shortest host blocks: 10.a.b.c/32, one digit each: 21 fill a 256-character value. */
-const shortIpv4Hosts = (n: number) =>
-  Array.from({ length: n }, (_, i) => `10.${Math.floor(i / 100)}.${Math.floor(i / 10) % 10}.${i % 10}/32`);
 /** 1000 short blocks fill 48 tags: with Name and hardening:role, EC2's 50. */
 const FILLS_50 = { ...base, allowedCidrs: shortIpv4Hosts(1000), securityGroupRuleQuota: 1000 };
 

@@ -12,6 +12,15 @@ export const base = { vpcId: "vpc-1", subnetId: "subnet-pub", vpcCidr: "10.0.0.0
 export const ssh = { ...base, allowedCidrs: ["203.0.113.1/32"] };
 export const HOST = "aws:ec2/instance:Instance";
 
+/** Public host blocks in 198.51.100–103, 250 to each /24 (none adjacent to the next /24's). */
+export const ipv4Hosts = (n: number) =>
+  Array.from({ length: n }, (_, i) => `198.51.${100 + Math.floor(i / 250)}.${(i % 250) + 1}/32`);
+/** The shortest host blocks: 10.a.b.c/32, one digit each (at most 1000): 21 fill a 256-character value. */
+export const shortIpv4Hosts = (n: number) =>
+  Array.from({ length: n }, (_, i) => `10.${Math.floor(i / 100)}.${Math.floor(i / 10) % 10}.${i % 10}/32`);
+/** Distinct IPv6 /64s, 2001:db8:1::/64 onward. */
+export const ipv6Blocks = (n: number) => Array.from({ length: n }, (_, i) => `2001:db8:${(i + 1).toString(16)}::/64`);
+
 /** Before each test: recorded resources cleared, component warnings silenced (restored after); returns the warnings. */
 export function quietAndResetEachTest(): () => string[] {
   let warn: jest.SpyInstance;

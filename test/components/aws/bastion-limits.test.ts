@@ -6,11 +6,7 @@ import { installMocks, one, recorded, reset, settle, validationErrorOf } from ".
 
 installMocks();
 import { Bastion, SECURITY_GROUP_INBOUND_RULE_QUOTA } from "../../../components/aws/bastion";
-
-const base = { vpcId: "vpc-1", subnetId: "subnet-pub", vpcCidr: "10.0.0.0/16" };
-const ipv4Hosts = (n: number) =>
-  Array.from({ length: n }, (_, i) => `198.51.${100 + Math.floor(i / 250)}.${(i % 250) + 1}/32`);
-const ipv6Blocks = (n: number) => Array.from({ length: n }, (_, i) => `2001:db8:${(i + 1).toString(16)}::/64`);
+import { base, ipv4Hosts, ipv6Blocks } from "./bastion-fixtures";
 
 describe("Bastion allowedCidrs against the security group's inbound rule quota (60 per family)", () => {
   it.each([

@@ -6,14 +6,7 @@ import { installMocks, one, recorded, reset, settle, validationErrorOf } from ".
 
 installMocks();
 import { Bastion, BastionArgs } from "../../../components/aws/bastion";
-
-const base = { vpcId: "vpc-1", subnetId: "subnet-pub", vpcCidr: "10.0.0.0/16" };
-const ipv4Hosts = (n: number) =>
-  Array.from({ length: n }, (_, i) => `198.51.${100 + Math.floor(i / 250)}.${(i % 250) + 1}/32`);
-/** The shortest host blocks: 10.a.b.c/32, one digit each (at most 1000). */
-const shortIpv4Hosts = (n: number) =>
-  Array.from({ length: n }, (_, i) => `10.${Math.floor(i / 100)}.${Math.floor(i / 10) % 10}.${i % 10}/32`);
-const ipv6Blocks = (n: number) => Array.from({ length: n }, (_, i) => `2001:db8:${(i + 1).toString(16)}::/64`);
+import { base, ipv4Hosts, ipv6Blocks, shortIpv4Hosts } from "./bastion-fixtures";
 
 let warn: jest.SpyInstance;
 beforeEach(() => {
