@@ -6,7 +6,7 @@ import * as os from "os";
 import * as path from "path";
 import { startPolicyPack } from "../../engine/policy-host";
 import { BUNDLE_FILE, CACHE_FILE, fingerprintOf, readCodeCache, writeCodeCache } from "../../policies/bundle-cache";
-import { UNKNOWN } from "../../lib/values";
+import { sshFromInternet } from "./protocol-fixtures";
 import * as vm from "vm";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -26,25 +26,11 @@ const unchanged = (before: ReturnType<typeof fileId>) => {
   return now.ino === before.ino && now.bytes.equals(before.bytes);
 };
 
-const ssh = {
-  urn: "urn:pulumi:dev::hardening-kit::aws:ec2/securityGroupRule:SecurityGroupRule::ssh",
-  type: "aws:ec2/securityGroupRule:SecurityGroupRule",
-  name: "ssh",
-  inputs: {
-    type: "ingress",
-    securityGroupId: UNKNOWN,
-    protocol: "tcp",
-    fromPort: 22,
-    toPort: 22,
-    cidrBlocks: ["0.0.0.0/0"],
-  },
-};
-
 /** Starts the copy, checks that it blocks SSH from the internet, and stops it. */
 async function startAndCheck(): Promise<void> {
   const host = await startPolicyPack(dir);
   try {
-    const ds = await host.analyze(ssh);
+    const ds = await host.analyze(sshFromInternet());
     expect(ds.filter((d) => d.enforcementLevel === "mandatory").map((d) => d.policyName)).toContain(
       "disallow-internet-admin-ports",
     );

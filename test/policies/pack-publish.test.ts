@@ -11,7 +11,7 @@ import { startPolicyPack, type PolicyHost } from "../../engine/policy-host";
 import { allPolicies } from "../../policies/catalog";
 import { BUNDLE_FILE, CACHE_FILE } from "../../policies/bundle-cache";
 import { bundlePack, dependencyProblems, packageNameOf } from "../../policies/tools/bundle-pack";
-import { UNKNOWN } from "../../lib/values";
+import { sgRule, sshFromInternet } from "./protocol-fixtures";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PACK_DIR = path.join(ROOT, "policies");
@@ -34,13 +34,6 @@ function linkPackage(dir: string, name: string): void {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.symlinkSync(path.join(ROOT, "node_modules", name), target, "dir");
 }
-
-const sgRule = (name: string, inputs: Record<string, unknown>) => ({
-  urn: `urn:pulumi:dev::hardening-kit::aws:ec2/securityGroupRule:SecurityGroupRule::${name}`,
-  type: "aws:ec2/securityGroupRule:SecurityGroupRule",
-  name,
-  inputs: { type: "ingress", securityGroupId: UNKNOWN, protocol: "tcp", ...inputs },
-});
 
 const mandatoryPolicies = (ds: { enforcementLevel: string; policyName: string }[]) =>
   ds.filter((d) => d.enforcementLevel === "mandatory").map((d) => d.policyName);
@@ -175,7 +168,7 @@ describe("the pack as `pulumi policy publish` packs it", () => {
   });
 
   it("blocks SSH from the internet and passes HTTPS", async () => {
-    const ssh = await host.analyze(sgRule("ssh", { fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }));
+    const ssh = await host.analyze(sshFromInternet());
     expect(mandatoryPolicies(ssh)).toContain("disallow-internet-admin-ports");
     expect(await host.analyze(sgRule("https", { fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }))).toEqual([]);
   });

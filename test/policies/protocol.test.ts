@@ -5,16 +5,10 @@ import * as path from "path";
 import { startPolicyPack, type PolicyHost } from "../../engine/policy-host";
 import type { PolicyPackConfigFile } from "../../engine/policy-config";
 import { UNKNOWN } from "../../lib/values";
+import { sgRule } from "./protocol-fixtures";
 
 const PACK = path.join(__dirname, "..", "..", "policies");
 const BUILT = path.join(PACK, "dist", "index.js");
-
-const sgRule = (name: string, inputs: Record<string, unknown>) => ({
-  urn: `urn:pulumi:dev::hardening-kit::aws:ec2/securityGroupRule:SecurityGroupRule::${name}`,
-  type: "aws:ec2/securityGroupRule:SecurityGroupRule",
-  name,
-  inputs: { type: "ingress", securityGroupId: UNKNOWN, protocol: "tcp", ...inputs },
-});
 
 describe("the pack over the analyzer protocol", () => {
   let host: PolicyHost;
