@@ -86,11 +86,6 @@ export function bundlePack(root = repoRoot()): string {
     ...common,
     entryPoints: [path.join(root, "dist", "policies", "index.js")],
     outfile: bundleFile,
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
-    packages: "external",
     // Chained through tsc's maps to the TypeScript sources; read only under `node --enable-source-maps`.
     sourcemap: "linked",
     sourcesContent: false,
