@@ -28,6 +28,10 @@ import { ROOT_STACK_TYPE } from "./urn";
 import { excerpt } from "./text";
 import { printedLogs } from "./logs";
 import { PolicyPackError } from "./policy-pack-error";
+import { UnaryClient } from "./unary-client";
+
+/** The analyzer service's methods: paths and the generated (de)serializers. */
+const ANALYZER = analyzerGrpc.AnalyzerService;
 
 const LEVELS: EnforcementLevel[] = ["advisory", "mandatory", "disabled", "remediate"];
 const SEVERITIES: Severity[] = ["", "low", "medium", "high", "critical"];
@@ -122,12 +126,6 @@ export { PolicyPackError };
 
 function toStruct(value: Record<string, unknown>): any {
   return structpb.Struct.fromJavaScript(value);
-}
-
-function unary<Req, Res>(client: any, method: string, req: Req): Promise<Res> {
-  return new Promise((resolve, reject) =>
-    client[method](req, (err: any, res: Res) => (err ? reject(err) : resolve(res))),
-  );
 }
 
 function readPort(child: ChildProcess, packDir: string, stderr: () => string): Promise<number> {
@@ -300,7 +298,7 @@ export async function startPolicyPack(packDir: string, opts: PolicyHostOptions =
   let stdout = "";
   child.stdout!.setEncoding("utf8").on("data", (d: string) => (stdout += d));
   const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
-  let client: any;
+  let client: UnaryClient | undefined;
   const close = () => {
     client?.close();
     if (child.exitCode === null && child.signalCode === null) child.kill();
@@ -308,12 +306,13 @@ export async function startPolicyPack(packDir: string, opts: PolicyHostOptions =
   };
   try {
     const port = await readPort(child, dir, () => stderr);
-    client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), channelOptions);
+    const analyzer = new UnaryClient(`127.0.0.1:${port}`, channelOptions["grpc.max_receive_message_length"]);
+    client = analyzer;
     const handshake = new analyzerPb.AnalyzerHandshakeRequest();
     handshake.setEngineAddress(engineAddress);
     handshake.setRootDirectory(dir);
     handshake.setProgramDirectory(dir);
-    await unary(client, "handshake", handshake).catch((e: any) => {
+    await analyzer.call(ANALYZER.handshake, handshake).catch((e: any) => {
       if (e.code !== grpc.status.UNIMPLEMENTED) throw e;
     });
     if (opts.stack) {
@@ -326,11 +325,11 @@ export async function startPolicyPack(packDir: string, opts: PolicyHostOptions =
       for (const [k, v] of Object.entries(s.config ?? {})) req.getConfigMap().set(k, v);
       req.setConfigSecretKeysList(s.secretKeys ?? []);
       for (const [k, v] of Object.entries(s.tags ?? {})) req.getTagsMap().set(k, v);
-      await unary(client, "configureStack", req).catch((e: any) => {
+      await analyzer.call(ANALYZER.configureStack, req).catch((e: any) => {
         if (e.code !== grpc.status.UNIMPLEMENTED) throw e;
       });
     }
-    const raw = readInfo(await unary(client, "getAnalyzerInfo", new emptypb.Empty()));
+    const raw = readInfo(await analyzer.call(ANALYZER.getAnalyzerInfo, new emptypb.Empty()));
     const config = reconcilePolicyConfig(raw.name, raw.policies, raw.initial, opts.config);
     const configure = new analyzerPb.ConfigureAnalyzerRequest();
     for (const [name, c] of Object.entries(config)) {
@@ -339,7 +338,7 @@ export async function startPolicyPack(packDir: string, opts: PolicyHostOptions =
       pc.setProperties(toStruct(c.properties));
       configure.getPolicyconfigMap().set(name, pc);
     }
-    await unary(client, "configure", configure);
+    await analyzer.call(ANALYZER.configure, configure);
     const info: PackInfo = { name: raw.name, version: raw.version, policies: raw.policies, config };
     return {
       pid: child.pid!,
@@ -359,7 +358,10 @@ export async function startPolicyPack(packDir: string, opts: PolicyHostOptions =
       close,
       analyze: async (r) =>
         // As the engine does: a resource policy's violation is the analyzed resource's, whatever URN it names.
-        diagnostics(await unary(client, "analyze", analyzerResource(new analyzerPb.AnalyzeRequest(), r)), () => r.urn),
+        diagnostics(
+          await analyzer.call(ANALYZER.analyze, analyzerResource(new analyzerPb.AnalyzeRequest(), r)),
+          () => r.urn,
+        ),
       analyzeStack: async (resources) => {
         const req = new analyzerPb.AnalyzeStackRequest();
         req.setResourcesList(
@@ -378,10 +380,12 @@ export async function startPolicyPack(packDir: string, opts: PolicyHostOptions =
         // As the engine does: a stack violation naming no resource of the stack is the root stack's.
         const known = new Set(resources.map((r) => r.urn));
         const root = resources.find((r) => r.type === ROOT_STACK_TYPE)?.urn ?? "";
-        return diagnostics(await unary(client, "analyzeStack", req), (given) => (known.has(given) ? given : root));
+        return diagnostics(await analyzer.call(ANALYZER.analyzeStack, req), (given) =>
+          known.has(given) ? given : root,
+        );
       },
       remediate: async (r) => {
-        const res: any = await unary(client, "remediate", analyzerResource(new analyzerPb.AnalyzeRequest(), r));
+        const res: any = await analyzer.call(ANALYZER.remediate, analyzerResource(new analyzerPb.AnalyzeRequest(), r));
         let inputs = r.inputs;
         const remediations: Remediation[] = res.getRemediationsList().map((m: any) => {
           const props = m.getProperties();

@@ -6,6 +6,7 @@
 import * as http2 from "http2";
 import type { Socket } from "net";
 import type { ServiceDefinition } from "@grpc/grpc-js";
+import { collectBody, encodeStatusMessage, frameMessage, STATUS, unframeMessage } from "./grpc-wire";
 
 /** A call as a handler sees it: the decoded request (grpc-js's ServerUnaryCall, of which the monitor reads no more). */
 export interface UnaryCall {
@@ -21,17 +22,6 @@ interface Method {
   deserialize(bytes: Buffer): unknown;
   serialize(value: unknown): Buffer;
   handle: UnaryHandler;
-}
-
-/** gRPC status codes used here (github.com/grpc/grpc/blob/master/doc/statuscodes.md). */
-const STATUS = { OK: 0, UNKNOWN: 2, RESOURCE_EXHAUSTED: 8, UNIMPLEMENTED: 12, INTERNAL: 13 } as const;
-
-/** Compressed flag (0) and big-endian length before each message. */
-const PREFIX = 5;
-
-/** grpc-message is percent-encoded outside printable ASCII (and `%` itself), as the protocol asks. */
-function encodeMessage(message: string): string {
-  return message.replace(/[^\x20-\x24\x26-\x7e]+/gu, (run) => encodeURIComponent(run));
 }
 
 export class UnaryServer {
@@ -77,21 +67,15 @@ export class UnaryServer {
       stream.resume();
       return endWithStatus(stream, STATUS.UNIMPLEMENTED, `the offline engine does not serve ${path}`);
     }
-    const chunks: Buffer[] = [];
-    let length = 0;
-    stream.on("data", (chunk: Buffer) => {
-      length += chunk.length;
-      if (length <= this.maxMessageBytes + PREFIX) chunks.push(chunk);
-    });
-    stream.on("end", () => {
-      if (length > this.maxMessageBytes + PREFIX)
+    collectBody(stream, this.maxMessageBytes, (body) => {
+      if (body === undefined)
         return endWithStatus(stream, STATUS.RESOURCE_EXHAUSTED, `request larger than ${this.maxMessageBytes} bytes`);
-      const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
-      if (body.length < PREFIX || body[0] !== 0 || body.readUInt32BE(1) !== body.length - PREFIX)
+      const message = unframeMessage(body);
+      if (message === undefined)
         return endWithStatus(stream, STATUS.INTERNAL, "expected one uncompressed length-prefixed message");
       let request: unknown;
       try {
-        request = method.deserialize(body.subarray(PREFIX));
+        request = method.deserialize(message);
       } catch (e) {
         return endWithStatus(stream, STATUS.INTERNAL, `request does not decode: ${(e as Error).message}`);
       }
@@ -109,13 +93,9 @@ function respond(stream: http2.ServerHttp2Stream, method: Method, error: any, va
   } catch (e) {
     return endWithStatus(stream, STATUS.INTERNAL, `response does not encode: ${(e as Error).message}`);
   }
-  const frame = Buffer.allocUnsafe(PREFIX + payload.length);
-  frame[0] = 0;
-  frame.writeUInt32BE(payload.length, 1);
-  frame.set(payload, PREFIX);
   stream.respond({ ":status": 200, "content-type": "application/grpc" }, { waitForTrailers: true });
   stream.once("wantTrailers", () => stream.sendTrailers({ "grpc-status": String(STATUS.OK) }));
-  stream.end(frame);
+  stream.end(frameMessage(payload));
 }
 
 /** A call answered by its status alone ("Trailers-Only"). */
@@ -126,7 +106,7 @@ function endWithStatus(stream: http2.ServerHttp2Stream, code: number, message: s
       ":status": 200,
       "content-type": "application/grpc",
       "grpc-status": String(code),
-      "grpc-message": encodeMessage(message),
+      "grpc-message": encodeStatusMessage(message),
     },
     { endStream: true },
   );
