@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { allPolicies } from "../policies/catalog";
 import { Crash, PolicyFuzzer } from "../test/fuzz/fuzz-runner";
+import { summarizeBag } from "../test/fuzz/bag-summary";
 import { bagForAnyType, FuzzBag } from "../test/fuzz/resource-shapes";
 import { stackArbitrary } from "../test/fuzz/stack-arbitrary";
 import { fmt, machine, nowMs, perSecond } from "./synthetic/measure";
@@ -54,17 +55,7 @@ async function shrink(policyName: string, type: string, seed: number): Promise<s
     { seed, numRuns: 20_000 },
   );
   if (!result.failed || !result.counterexample) return "(not reproduced within 20,000 runs)";
-  return describe(result.counterexample[0]);
-}
-
-/** A one-line summary of a bag: long strings and arrays are cut, so a 3,000-element list prints as its size. */
-function describe(bag: FuzzBag): string {
-  const text = JSON.stringify(bag.props, (_k, v) => {
-    if (typeof v === "string" && v.length > 80) return `${v.slice(0, 80)}…(${v.length} chars)`;
-    if (Array.isArray(v) && v.length > 5) return [...v.slice(0, 2), `…(${v.length} items)`];
-    return v;
-  });
-  return text.length > 600 ? `${text.slice(0, 600)}…` : text;
+  return summarizeBag(result.counterexample[0].props);
 }
 
 async function fuzzStacks(
@@ -92,7 +83,8 @@ async function main(): Promise<void> {
       `${fmt(perSecond(tally.bags, ms))} bags/s (generation excluded); ${tally.slowRuns} policy runs over ${SLOW_MS} ms`,
   );
   const slowest = [...tally.slow.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, SHOWN);
-  for (const [key, { ms: took, bag }] of slowest) console.log(`SLOW ${key}: ${fmt(took)} ms on ${describe(bag)}`);
+  for (const [key, { ms: took, bag }] of slowest)
+    console.log(`SLOW ${key}: ${fmt(took)} ms on ${summarizeBag(bag.props)}`);
   const distinct = new Map<string, { crash: Crash; bag: FuzzBag; count: number }>();
   for (const c of tally.crashes) {
     const key = `${c.crash.policy} ${c.bag.type}`;
