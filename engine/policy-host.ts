@@ -3,18 +3,8 @@ import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import { createRequire } from "module";
 import * as path from "path";
-import type { Server } from "@grpc/grpc-js";
-import {
-  analyzerGrpc,
-  analyzerPb,
-  bindLocal,
-  channelOptions,
-  emptypb,
-  engineGrpc,
-  enginePb,
-  grpc,
-  structpb,
-} from "./grpc";
+import { analyzerGrpc, analyzerPb, channelOptions, emptypb, engineGrpc, enginePb, structpb } from "./grpc";
+import { STATUS } from "./grpc-wire";
 import type { EngineLog, EnforcementLevel, PolicyDiagnostic, Severity } from "./model";
 import {
   reconcilePolicyConfig,
@@ -29,6 +19,8 @@ import { excerpt } from "./text";
 import { printedLogs } from "./logs";
 import { PolicyPackError } from "./policy-pack-error";
 import { UnaryClient } from "./unary-client";
+import { UnaryServer } from "./unary-server";
+import { LocalListener } from "./local-listener";
 
 /** The analyzer service's methods: paths and the generated (de)serializers. */
 const ANALYZER = analyzerGrpc.AnalyzerService;
@@ -241,20 +233,28 @@ function readInfo(info: any): { name: string; version: string; policies: PolicyI
 }
 
 /** A minimal engine for a pack started on its own: it records what the pack logs. */
-async function startLogEngine(logs: EngineLog[]): Promise<{ server: Server; address: string }> {
-  const server = new grpc.Server(channelOptions);
+async function startLogEngine(logs: EngineLog[]): Promise<{ close(): void; address: string }> {
+  const server = new UnaryServer(channelOptions["grpc.max_receive_message_length"]);
   server.addService(engineGrpc.EngineService, {
-    log: (call: any, cb: any) => {
+    log: (call, cb) => {
       const severity = LOG_SEVERITIES[call.request.getSeverity()];
       if (severity && !call.request.getEphemeral()) {
         logs.push({ severity, message: call.request.getMessage(), urn: call.request.getUrn() });
       }
       cb(null, new emptypb.Empty());
     },
-    getRootResource: (_c: any, cb: any) => cb(null, new enginePb.GetRootResourceResponse()),
-    setRootResource: (_c: any, cb: any) => cb(null, new enginePb.SetRootResourceResponse()),
+    getRootResource: (_c, cb) => cb(null, new enginePb.GetRootResourceResponse()),
+    setRootResource: (_c, cb) => cb(null, new enginePb.SetRootResourceResponse()),
   });
-  return { server, address: await bindLocal(server) };
+  const listener = await LocalListener.open();
+  listener.handTo((socket) => server.injectConnection(socket));
+  return {
+    address: listener.address,
+    close: () => {
+      server.forceShutdown();
+      listener.close();
+    },
+  };
 }
 
 /** The run-policy-pack entry of the @pulumi/pulumi copy the pack itself resolves, as the CLI picks it. */
@@ -280,11 +280,11 @@ export async function startPolicyPack(packDir: string, opts: PolicyHostOptions =
   const dir = path.resolve(packDir);
   checkPackDir(dir);
   const logs: EngineLog[] = [];
-  let engine: Server | undefined;
+  let engine: { close(): void } | undefined;
   let engineAddress = opts.engineAddress;
   if (!engineAddress) {
     const started = await startLogEngine(logs);
-    engine = started.server;
+    engine = started;
     engineAddress = started.address;
   }
   const child = spawn(process.execPath, [runPolicyPackEntry(dir), engineAddress, dir], {
@@ -302,7 +302,7 @@ export async function startPolicyPack(packDir: string, opts: PolicyHostOptions =
   const close = () => {
     client?.close();
     if (child.exitCode === null && child.signalCode === null) child.kill();
-    engine?.forceShutdown();
+    engine?.close();
   };
   try {
     const port = await readPort(child, dir, () => stderr);
@@ -313,7 +313,7 @@ export async function startPolicyPack(packDir: string, opts: PolicyHostOptions =
     handshake.setRootDirectory(dir);
     handshake.setProgramDirectory(dir);
     await analyzer.call(ANALYZER.handshake, handshake).catch((e: any) => {
-      if (e.code !== grpc.status.UNIMPLEMENTED) throw e;
+      if (e.code !== STATUS.UNIMPLEMENTED) throw e;
     });
     if (opts.stack) {
       const s = opts.stack;
@@ -326,7 +326,7 @@ export async function startPolicyPack(packDir: string, opts: PolicyHostOptions =
       req.setConfigSecretKeysList(s.secretKeys ?? []);
       for (const [k, v] of Object.entries(s.tags ?? {})) req.getTagsMap().set(k, v);
       await analyzer.call(ANALYZER.configureStack, req).catch((e: any) => {
-        if (e.code !== grpc.status.UNIMPLEMENTED) throw e;
+        if (e.code !== STATUS.UNIMPLEMENTED) throw e;
       });
     }
     const raw = readInfo(await analyzer.call(ANALYZER.getAnalyzerInfo, new emptypb.Empty()));
