@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import { createRequire } from "module";
 import * as path from "path";
+import type { MethodDefinition } from "@grpc/grpc-js";
 import { analyzerGrpc, analyzerPb, channelOptions, emptypb, engineGrpc, enginePb, structpb } from "./grpc";
 import { STATUS } from "./grpc-wire";
 import type { EngineLog, EnforcementLevel, PolicyDiagnostic, Severity } from "./model";
@@ -18,7 +19,7 @@ import { ROOT_STACK_TYPE } from "./urn";
 import { excerpt } from "./text";
 import { printedLogs } from "./logs";
 import { PolicyPackError } from "./policy-pack-error";
-import { UnaryClient } from "./unary-client";
+import { UnaryCallError, UnaryClient } from "./unary-client";
 import { UnaryServer } from "./unary-server";
 import { LocalListener } from "./local-listener";
 
@@ -145,13 +146,17 @@ function readPort(child: ChildProcess, packDir: string, stderr: () => string): P
       clearTimeout(timer);
       reject(new PolicyPackError(`policy pack ${packDir} could not be started: ${e.message}`));
     });
-    child.on("exit", (code) => {
+    child.on("exit", (code, signal) => {
       clearTimeout(timer);
       reject(
-        new PolicyPackError(`policy pack ${packDir} exited with code ${code} before serving: ${excerpt(stderr())}`),
+        new PolicyPackError(`policy pack ${packDir} ${howItEnded(code, signal)} before serving: ${excerpt(stderr())}`),
       );
     });
   });
+}
+
+function howItEnded(code: number | null, signal: NodeJS.Signals | null): string {
+  return code === null ? `was stopped by ${signal}` : `exited with code ${code}`;
 }
 
 /** Timeouts in seconds, as the engine parses the program's duration strings for analyzers. */
@@ -257,6 +262,41 @@ async function startLogEngine(logs: EngineLog[]): Promise<{ close(): void; addre
   };
 }
 
+/** How long a call cut off with the pack's connection waits for the pack's exit, to report it. */
+const EXIT_WAIT_MS = 1_000;
+
+/**
+ * The error of a call the pack's end cut off, with how the process ended and the end of its stderr (the pack's own
+ * account, e.g. an uncaught exception); any other error as it was.
+ */
+async function withPackExit(
+  error: unknown,
+  child: ChildProcess,
+  closed: Promise<void>,
+  stderr: () => string,
+): Promise<unknown> {
+  if (!(error instanceof UnaryCallError) || error.code !== STATUS.UNAVAILABLE) return error;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, EXIT_WAIT_MS)))]);
+  clearTimeout(timer);
+  if (child.exitCode === null && child.signalCode === null) return error;
+  const told = lastWords(stderr());
+  const printed = told ? `: ${told}` : "";
+  return new UnaryCallError(error.code, `the pack's process ${howItEnded(child.exitCode, child.signalCode)}${printed}`);
+}
+
+/** Lines of a stopped pack's stderr given with the error. */
+const EXIT_LINES = 4;
+
+/** The last lines a process printed, without a stack trace's frames and node's version line, which say little. */
+function lastWords(stderr: string): string {
+  const lines = stderr
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("at ") && !/^Node\.js v\d/.test(l));
+  return excerpt(lines.slice(-EXIT_LINES).join("\n"), EXIT_LINES);
+}
+
 /** The run-policy-pack entry of the @pulumi/pulumi copy the pack itself resolves, as the CLI picks it. */
 function runPolicyPackEntry(packDir: string): string {
   try {
@@ -298,16 +338,26 @@ export async function startPolicyPack(packDir: string, opts: PolicyHostOptions =
   let stdout = "";
   child.stdout!.setEncoding("utf8").on("data", (d: string) => (stdout += d));
   const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
-  let client: UnaryClient | undefined;
+  let clientOfClose: UnaryClient | undefined;
   const close = () => {
-    client?.close();
+    clientOfClose?.close();
     if (child.exitCode === null && child.signalCode === null) child.kill();
     engine?.close();
   };
   try {
     const port = await readPort(child, dir, () => stderr);
-    const analyzer = new UnaryClient(`127.0.0.1:${port}`, channelOptions["grpc.max_receive_message_length"]);
-    client = analyzer;
+    const client = new UnaryClient(`127.0.0.1:${port}`, channelOptions["grpc.max_receive_message_length"]);
+    clientOfClose = client;
+    // A call cut off because the pack's process ended says how it ended and what it printed last.
+    const analyzer = {
+      call: async <Req, Res>(method: MethodDefinition<Req, Res>, request: Req): Promise<Res> => {
+        try {
+          return await client.call(method, request);
+        } catch (e) {
+          throw await withPackExit(e, child, closed, () => stderr);
+        }
+      },
+    };
     const handshake = new analyzerPb.AnalyzerHandshakeRequest();
     handshake.setEngineAddress(engineAddress);
     handshake.setRootDirectory(dir);

@@ -85,6 +85,19 @@ describe("policy host", () => {
     expect(ds[0].message).toContain(`subnet a parent=${vpcUrn} vpcId<-${vpcUrn}`);
   });
 
+  it("says how the pack's process ended when it ends during a call, with what it printed last", async () => {
+    const own = await startPolicyPack(PACK);
+    try {
+      const ending = { ...BUCKET, urn: urnOf("aws:s3/bucket:Bucket", "end-the-pack"), name: "end-the-pack" };
+      await expect(own.analyze(ending)).rejects.toMatchObject({
+        code: 14,
+        details: "the pack's process exited with code 7: the pack ends here, as asked",
+      });
+    } finally {
+      own.close();
+    }
+  });
+
   it("reports a pack that cannot start, with its error", async () => {
     // A PulumiPolicy.yaml and nothing to run: the pack process starts and exits.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pack-no-entry-"));
