@@ -1,7 +1,15 @@
 // Which listed ports a set of inbound entries opens to the internet. Security groups are unions of allows; ordered
 // ACLs stop at the first matching entry, so a deny of the whole internet ahead of an allow closes the port for the
 // protocols it names. Protocol matching is the reachability model's (lib/reachability/protocol.ts).
-import { blocksCover, coversInternet, InternetSourceOptions, internetSources, IpFamily, parseCidr } from "./cidr";
+import {
+  blocksCover,
+  coversInternet,
+  InternetSourceOptions,
+  internetSources,
+  IpFamily,
+  isPublicCidr,
+  parseCidr,
+} from "./cidr";
 import { IngressEntry } from "./ingress";
 import { formatRange, rangeCoversPort } from "./ports";
 import { intersectProtocol, protocolCovers } from "./reachability/protocol";
@@ -302,8 +310,12 @@ export function exposedPorts(
     if (port < envelope.low || port > envelope.high) continue;
     const signature = coverSignature(order, port);
     if (signature === undefined) continue;
+    if (!judge) {
+      // No port can be exposed when no source reaches the internet (private sources, the usual case).
+      if (!anySourceReachesInternet(order, opts)) break;
+      judge = portJudge(order, opts);
+    }
     const known = outcomesBySignature.get(signature);
-    judge ??= portJudge(order, opts);
     const outcomes = known ?? judge(port);
     if (!known) outcomesBySignature.set(signature, outcomes);
     if (outcomes !== NO_OUTCOMES) record(found, doubted, outcomes, port, known !== undefined);
@@ -367,6 +379,19 @@ function coverSignature(order: readonly IngressEntry[], port: number): number | 
   }
   if (!allowed) return undefined;
   return masked ? mask : text;
+}
+
+/**
+ * Whether some block of the entries is an internet source. A walk exposes only internet sources among the blocks it
+ * sees, which are some of these, and a subset of blocks has no internet source its superset lacks (internetSources).
+ * Internet sources are public blocks: without one (the usual case) the union need not be judged.
+ */
+function anySourceReachesInternet(order: readonly IngressEntry[], opts: InternetSourceOptions): boolean {
+  if (!order.some((e) => e.cidrs.some(isPublicCidr))) return false;
+  if (order.length === 1) return internetSources(order[0].cidrs, opts).length > 0;
+  const all: string[] = [];
+  for (const e of order) appendAll(all, e.cidrs);
+  return internetSources(all, opts).length > 0;
 }
 
 function reachesInternet(cidrs: readonly string[], opts: InternetSourceOptions): boolean {

@@ -56,11 +56,14 @@ export function defineResourceRule<C = Record<string, never>>(spec: ResourceRule
   const metadata: RuleMetadata = { ...spec.metadata, resourceTypes: Object.keys(spec.checks) };
   const { name } = metadata;
   const cache = new Map<string, ParsedConfig<C>>();
+  let last: LastConfig<ParsedConfig<C>> | undefined;
 
   // Config is re-read per call (the engine configures after start-up) but parsed once per distinct value.
   const configOf = (args: Pick<ResourceValidationArgs, "getConfig">): ParsedConfig<C> => {
     const raw = args.getConfig<Record<string, unknown>>() ?? {};
-    // Most rules run unconfigured: skip serialising the empty object (the SDK hands a fresh one on every call).
+    // The SDK copies the same values into a fresh object on every call: those values again are the last config,
+    // known without serialising it (an empty one included).
+    if (last !== undefined && sameEntries(raw, last)) return last.parsed;
     const key = isEmpty(raw) ? "{}" : JSON.stringify(raw);
     let parsed = cache.get(key);
     if (!parsed) {
@@ -68,6 +71,7 @@ export function defineResourceRule<C = Record<string, never>>(spec: ResourceRule
       parsed = { common: reader.common(), rule: spec.parseConfig ? spec.parseConfig(reader) : ({} as C) };
       cache.set(key, parsed);
     }
+    last = { ...ownEntries(raw), parsed };
     return parsed;
   };
 
@@ -87,7 +91,11 @@ export function defineResourceRule<C = Record<string, never>>(spec: ResourceRule
     const { common, rule } = configOf(args);
     const findings = check(rawProps(args.props), contextOf(args, rule));
     // Most resources comply and match no exemption: nothing to report, so no reporter is built.
-    if (findings.length === 0 && common.exemptions.length === 0) return;
+    if (
+      findings.length === 0 &&
+      (common.exemptions.length === 0 || !findExemption(common.exemptions, args.urn, args.name))
+    )
+      return;
     const report = reportingCaseStep(reportRaw, metadata.caseStep);
     // One exemption note covers all of the resource's findings; an expired exemption is a violation of its own.
     const subject = { urn: args.urn, name: args.name, secrets: resourceSecrets(args) };
@@ -113,6 +121,38 @@ export function defineResourceRule<C = Record<string, never>>(spec: ResourceRule
     };
   }
   return policy;
+}
+
+/** A config as read last: its own keys and their values, in order, and what they parsed to. */
+interface LastConfig<P> {
+  keys: string[];
+  values: unknown[];
+  parsed: P;
+}
+
+function ownEntries(raw: Record<string, unknown>): { keys: string[]; values: unknown[] } {
+  const keys: string[] = [];
+  const values: unknown[] = [];
+  for (const key in raw)
+    if (Object.prototype.hasOwnProperty.call(raw, key)) {
+      keys.push(key);
+      values.push(raw[key]);
+    }
+  return { keys, values };
+}
+
+/**
+ * The same own keys, in the same order, holding the same values (objects by identity: nothing writes to a config's
+ * values), without allocating.
+ */
+function sameEntries<P>(raw: Record<string, unknown>, last: LastConfig<P>): boolean {
+  let i = 0;
+  for (const key in raw) {
+    if (!Object.prototype.hasOwnProperty.call(raw, key)) continue;
+    if (i >= last.keys.length || last.keys[i] !== key || !Object.is(last.values[i], raw[key])) return false;
+    i++;
+  }
+  return i === last.keys.length;
 }
 
 /** No own enumerable key, without the array Object.keys would allocate on every call. */

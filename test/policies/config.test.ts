@@ -64,6 +64,31 @@ describe("fail-closed", () => {
     ).toEqual([]);
   });
 
+  it("follows its config from call to call: other values, other keys, none, the same values in a fresh object", async () => {
+    const violations = async (config: Record<string, unknown>) =>
+      mandatory(await run(disallowInternetAdminPorts, SG, open22, { config })).length;
+    const trusted = ["0.0.0.0/0"];
+    expect(await violations({ allowCidrs: trusted })).toBe(0);
+    expect(await violations({ allowCidrs: ["10.0.0.0/8"] })).toBe(1);
+    expect(await violations({ allowCidrs: trusted })).toBe(0);
+    expect(await violations({ allowCidrs: trusted, ports: [3389] })).toBe(0);
+    expect(await violations({ ports: [22] })).toBe(1);
+    expect(await violations({ allowCidrs: trusted })).toBe(0);
+    expect(await violations({})).toBe(1);
+    expect(await violations({ allowCidrs: [...trusted] })).toBe(0);
+  });
+
+  it("notes a matching exemption on a resource that complies, and only a matching one", async () => {
+    const exemption = { reason: "bastion reviewed by the security team", owner: "secops", expires: "2999-12-31" };
+    const closed = { ingress: [] };
+    const note = async (resource: string) =>
+      (await run(disallowInternetAdminPorts, SG, closed, { config: { exemptions: [{ ...exemption, resource }] } }))
+        .map((d) => d.message)
+        .join();
+    expect(await note("no-such-*")).toBe("");
+    expect(await note("*")).toContain("exempted until 2999-12-31 by secops");
+  });
+
   it("rejects unknown pack settings", () => {
     expect(() => applyPackSettings({ failclosed: true })).toThrow(/only failClosed/);
   });
