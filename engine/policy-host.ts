@@ -14,17 +14,26 @@ import {
   type ResolvedPolicyConfig,
 } from "./policy-config";
 import { scrubEnv } from "./program";
-import { durationSeconds, type CustomTimeouts } from "./timeouts";
+import type { CustomTimeouts } from "./timeouts";
 import { ROOT_STACK_TYPE } from "./urn";
 import { excerpt } from "./text";
 import { printedLogs } from "./logs";
 import { PolicyPackError } from "./policy-pack-error";
 import { UnaryCallError, UnaryClient } from "./unary-client";
+import { encodeAnalyzeRequest, encodeAnalyzeStackRequest } from "./analyzer-encoding";
 import { UnaryServer } from "./unary-server";
 import { LocalListener } from "./local-listener";
 
 /** The analyzer service's methods: paths and the generated (de)serializers. */
 const ANALYZER = analyzerGrpc.AnalyzerService;
+
+/** The methods whose requests the engine encodes itself (analyzer-encoding.ts): they take the bytes as they are. */
+const ENCODED = Object.fromEntries(
+  ["analyze", "analyzeStack", "remediate"].map((name) => [
+    name,
+    { ...ANALYZER[name], requestSerialize: (bytes: Uint8Array) => bytes },
+  ]),
+);
 
 const LEVELS: EnforcementLevel[] = ["advisory", "mandatory", "disabled", "remediate"];
 const SEVERITIES: Severity[] = ["", "low", "medium", "high", "critical"];
@@ -157,43 +166,6 @@ function readPort(child: ChildProcess, packDir: string, stderr: () => string): P
 
 function howItEnded(code: number | null, signal: NodeJS.Signals | null): string {
   return code === null ? `was stopped by ${signal}` : `exited with code ${code}`;
-}
-
-/** Timeouts in seconds, as the engine parses the program's duration strings for analyzers. */
-function analyzerTimeouts(timeouts: CustomTimeouts = {}): any {
-  const message = new analyzerPb.AnalyzerResourceOptions.CustomTimeouts();
-  message.setCreate(durationSeconds(timeouts.create ?? "") ?? 0);
-  message.setUpdate(durationSeconds(timeouts.update ?? "") ?? 0);
-  message.setDelete(durationSeconds(timeouts.delete ?? "") ?? 0);
-  return message;
-}
-
-function analyzerResource<T>(message: T & Record<string, any>, r: AnalyzerInput): T {
-  message.setUrn(r.urn);
-  message.setType(r.type);
-  message.setName(r.name);
-  message.setProperties(toStruct(r.inputs));
-  const options = new analyzerPb.AnalyzerResourceOptions();
-  options.setProtect(r.options?.protect ?? false);
-  options.setIgnorechangesList(r.options?.ignoreChanges ?? []);
-  options.setAliasesList(r.options?.aliases ?? []);
-  options.setAdditionalsecretoutputsList(r.options?.additionalSecretOutputs ?? []);
-  options.setParent(r.parent ?? "");
-  options.setCustomtimeouts(analyzerTimeouts(r.options?.customTimeouts));
-  if (r.options?.deleteBeforeReplace !== undefined) {
-    options.setDeletebeforereplace(r.options.deleteBeforeReplace);
-    options.setDeletebeforereplacedefined(true);
-  }
-  message.setOptions(options);
-  if (r.provider) {
-    const provider = new analyzerPb.AnalyzerProviderResource();
-    provider.setUrn(r.provider.urn);
-    provider.setType(r.provider.type);
-    provider.setName(r.provider.name);
-    provider.setProperties(toStruct(r.provider.inputs));
-    message.setProvider(provider);
-  }
-  return message;
 }
 
 /** Diagnostics of a response, each attributed to the URN `urnOf` picks from the one the pack gave. */
@@ -408,34 +380,17 @@ export async function startPolicyPack(packDir: string, opts: PolicyHostOptions =
       close,
       analyze: async (r) =>
         // As the engine does: a resource policy's violation is the analyzed resource's, whatever URN it names.
-        diagnostics(
-          await analyzer.call(ANALYZER.analyze, analyzerResource(new analyzerPb.AnalyzeRequest(), r)),
-          () => r.urn,
-        ),
+        diagnostics(await analyzer.call(ENCODED.analyze, encodeAnalyzeRequest(r)), () => r.urn),
       analyzeStack: async (resources) => {
-        const req = new analyzerPb.AnalyzeStackRequest();
-        req.setResourcesList(
-          resources.map((r) => {
-            const message = analyzerResource(new analyzerPb.AnalyzerResource(), r);
-            message.setParent(r.parent ?? "");
-            message.setDependenciesList(r.dependencies ?? []);
-            for (const [key, urns] of Object.entries(r.propertyDependencies ?? {})) {
-              message
-                .getPropertydependenciesMap()
-                .set(key, new analyzerPb.AnalyzerPropertyDependencies().setUrnsList(urns));
-            }
-            return message;
-          }),
-        );
         // As the engine does: a stack violation naming no resource of the stack is the root stack's.
         const known = new Set(resources.map((r) => r.urn));
         const root = resources.find((r) => r.type === ROOT_STACK_TYPE)?.urn ?? "";
-        return diagnostics(await analyzer.call(ANALYZER.analyzeStack, req), (given) =>
+        return diagnostics(await analyzer.call(ENCODED.analyzeStack, encodeAnalyzeStackRequest(resources)), (given) =>
           known.has(given) ? given : root,
         );
       },
       remediate: async (r) => {
-        const res: any = await analyzer.call(ANALYZER.remediate, analyzerResource(new analyzerPb.AnalyzeRequest(), r));
+        const res: any = await analyzer.call(ENCODED.remediate, encodeAnalyzeRequest(r));
         let inputs = r.inputs;
         const remediations: Remediation[] = res.getRemediationsList().map((m: any) => {
           const props = m.getProperties();
