@@ -1,10 +1,11 @@
 // Case step 1: scanners found SSH open on the servers and brute-forced it in 137 seconds.
 import { ADMIN_SOURCE_BUDGET_BLOCKS, cidrContains } from "../../lib/cidr";
 import { ADMIN_PORTS, HIGH_RISK_PORTS, rangeCoversPort } from "../../lib/ports";
-import { internetExposures, renderPath } from "../../lib/reachability";
+import { renderPath } from "../../lib/reachability";
 import { acceleratorReachesOnlyHttp } from "../../lib/reachability/accelerator-http-only";
 import { CIDRS_SCHEMA, PORTS_SCHEMA } from "../lib/config";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
+import { internetExposuresOnce } from "./internet-exposures-once";
 import { ALLOW_LIST_KEYS_TEXT, ALLOWED_CIDRS_TAG } from "../../lib/allow-list-tag-keys";
 import {
   BASTION_SCHEMA,
@@ -108,7 +109,7 @@ export const disallowInternetAdminPortsExceptBastions = defineStackRule<Config>(
   check: ({ model, config }) => {
     const m = model();
     const findings: StackFinding[] = [];
-    for (const e of internetExposures(m)) {
+    for (const e of internetExposuresOnce(m)) {
       // A pass-through listener answers nothing itself: its targets' rows are judged.
       if (e.passThrough) continue;
       // An accelerator forwarding only to ALBs reaches their HTTP listeners only, as a path through an ALB does.

@@ -1,8 +1,9 @@
 // Case step 3: the databases accepted connections from 12 internet addresses.
 import { ADMIN_PORTS, HIGH_RISK_PORTS, PortRange, rangeCoversPort } from "../../lib/ports";
-import { Exposure, internetExposures, renderPath } from "../../lib/reachability";
+import { Exposure, renderPath } from "../../lib/reachability";
 import { PORTS_SCHEMA } from "../lib/config";
 import { defineStackRule, StackFinding } from "../lib/stack-rule";
+import { internetExposuresOnce } from "./internet-exposures-once";
 
 interface Config {
   ports: number[];
@@ -54,7 +55,7 @@ export const disallowInternetDatabaseAndHighRiskPorts = defineStackRule<Config>(
   check: ({ model, config }) => {
     const m = model();
     const findings: StackFinding[] = [];
-    for (const e of internetExposures(m)) {
+    for (const e of internetExposuresOnce(m)) {
       // A pass-through listener answers nothing itself: its targets' rows are judged.
       if (e.passThrough) continue;
       const host = m.hosts.get(e.urn);

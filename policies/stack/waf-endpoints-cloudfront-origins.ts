@@ -8,12 +8,13 @@
 // distribution, another account's too, the listeners it admits forward only requests carrying the secret header the
 // distribution's origin sends (waf-endpoints-cloudfront-gate.ts, WebFirewall.originRequestGate). Network and classic
 // load balancers take no web ACL and the rule asks none of them for one, so only ALBs are judged here.
-import { Exposure, internetExposures, LoadBalancer, NetworkModel, renderPath } from "../../lib/reachability";
+import { Exposure, LoadBalancer, NetworkModel, renderPath } from "../../lib/reachability";
 import { AWS_SECURITY_GROUPS } from "../../lib/reachability/aws/tokens";
 import { GenericResource, isUnknown, list, Resolver, str } from "../../lib/reachability/internals";
 import { TEMPLATE_CONTAINERS } from "../lib/templates/template-containers";
 import { deployedBy, isTemplateResourceId } from "../lib/templates/template-references";
 import { Proof } from "../lib/proof";
+import { internetExposuresOnce } from "./internet-exposures-once";
 import { StackFinding } from "../lib/stack-rule";
 import { OpenQuestion, unprotected } from "./waf-endpoint-findings";
 import {
@@ -185,7 +186,7 @@ export function cloudFrontOriginCheck(
   const recordsOf = recordsNamingBalancer(res);
   const rulesOf = rulesByListener(res);
   const unplaced = unplacedRules(res);
-  let rows: Exposure[] | undefined;
+  let rows: readonly Exposure[] | undefined;
   return (lb, what, exposed) => {
     if (cdns.length === 0) return undefined;
     const dns = recordsOf(lb);
@@ -194,7 +195,7 @@ export function cloudFrontOriginCheck(
     const front = webAclInFront(cdns, targets, hosts);
     if (front.waf === "no") return undefined;
     const m = model();
-    const way = wayAround({ res, model: m, rows: (rows ??= internetExposures(m)), cloudFrontLists }, lb);
+    const way = wayAround({ res, model: m, rows: (rows ??= internetExposuresOnce(m)), cloudFrontLists }, lb);
     if (way.around === "yes") return unprotected(lb, `${what} (${way.why})`, exposed, open, FIX);
     const gate = gateOf({ res, model: m, rulesOf, unplaced }, lb, front, targets, hosts);
     if (gate.gated === "no")

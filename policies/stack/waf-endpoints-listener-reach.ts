@@ -4,9 +4,10 @@
 // outside the stack): then, as for an ALB behind CloudFront, the balancer's groups decide whatever the routes
 // (waf-endpoints-cloudfront-groups.ts). A prefix list outside the stack its groups admit on the listener's port
 // (CloudFront's admits every distribution, another account's too) leaves the question open.
-import { Exposure, internetExposures, LoadBalancer, NetworkModel } from "../../lib/reachability";
+import { Exposure, LoadBalancer, NetworkModel } from "../../lib/reachability";
 import { list, prop } from "../../lib/reachability/internals";
 import { Proof } from "../lib/proof";
+import { internetExposuresOnce } from "./internet-exposures-once";
 import { internetOpenings, outsideListRules } from "./waf-endpoints-cloudfront-groups";
 
 /**
@@ -33,12 +34,12 @@ function routesInSight(m: NetworkModel, lb: LoadBalancer): boolean {
 
 /** Builds the model and its exposures once, on the first question. */
 export function listenerReach(model: () => NetworkModel): ListenerReach {
-  let rows: Exposure[] | undefined;
+  let rows: readonly Exposure[] | undefined;
   return (lbUrn, listenerUrn, listenerName) => {
     const m = model();
     const lb = m.loadBalancers.get(lbUrn);
     if (!lb) return "yes";
-    rows ??= internetExposures(m);
+    rows ??= internetExposuresOnce(m);
     const label = `listener:${listenerName}:`;
     const through = rows.filter((e) => e.causes.includes(listenerUrn) && e.path.some((h) => h.startsWith(label)));
     if (through.some((e) => !e.unverified)) return "yes";
