@@ -90,6 +90,15 @@ interface ShellState extends ScanState {
   outside: OutsideTexts;
 }
 
+/**
+ * The objects of the last short scan, kept alive. Optimised scan code holds their classes' shapes only weakly: a full
+ * collection while no scan runs would free those shapes and discard that code, and the next thousands of scripts
+ * would run unoptimised until V8 optimised it again (twice the cost per script on the synthetic stack). One read is
+ * held until the next; a long text's own objects are not kept.
+ */
+const lastScan: { scan?: LineScan; state?: ShellState; destinations?: Destinations } = {};
+const MAX_KEPT_TEXT = 64 * 1024;
+
 /** Scans text line by line, here-documents read as what they are written to. */
 export function scanLines(text: string, scan: LineScan): void {
   const state: ShellState = {
@@ -104,6 +113,10 @@ export function scanLines(text: string, scan: LineScan): void {
     cases: new CaseArms(),
     outside: new OutsideTexts(text, scan.filesWritten),
   };
+  if (text.length <= MAX_KEPT_TEXT) {
+    lastScan.scan = scan;
+    lastScan.state = state;
+  }
   scanScript(physicalLines(text), scan, state, 0);
   state.stock.report();
   state.outside.report();
@@ -208,6 +221,7 @@ function scanCommandLine(
   // Most lines write none of sshd's files: their pipelines are not read again.
   const appendedTo = toMaybeConfig.includes(true) ? pipelinesAppending(commands, maybeSshdConfigPath) : [];
   const destinations = new Destinations(commands);
+  if (text.length <= MAX_KEPT_TEXT) lastScan.destinations = destinations;
   // Index -1 is never read: V8 looks it up as a property name, far slower than an element.
   const rewritten = commands.map((parsed, i) => filesRewritten(parsed, i > 0 ? commands[i - 1] : undefined));
   const rewrites = rewritten.map(rewritesMainConfig);
