@@ -2,11 +2,19 @@
 // resource's fields and its properties' Struct go straight into protobufjs's writer (struct-writer.ts), the options
 // and the stack's links through google-protobuf's generated classes. The bytes are those google-protobuf would write
 // for the same message, fields in number order (test/engine/analyzer-encoding.test.ts compares them).
-import { Writer } from "protobufjs";
+import type { Writer } from "protobufjs/minimal";
 import { analyzerPb } from "./grpc";
 import type { AnalyzerInput } from "./policy-host";
 import { writeStruct } from "./struct-writer";
 import { durationSeconds, type CustomTimeouts } from "./timeouts";
+
+let writerClass: typeof Writer | undefined;
+
+/** protobufjs's writer, loaded on first use (~15 ms): a preview without packs never needs it. */
+function newWriter(): Writer {
+  writerClass ??= (require("protobufjs/minimal") as typeof import("protobufjs/minimal")).Writer;
+  return writerClass.create();
+}
 
 // Wire tags of analyzer.proto: AnalyzeRequest and AnalyzerResource share fields 1-6 (type, properties, urn, name,
 // options, provider), as AnalyzerProviderResource shares 1-4; AnalyzeStackRequest.resources = 1.
@@ -20,16 +28,16 @@ const RESOURCES = (1 << 3) | 2;
 
 /** An AnalyzeRequest (Analyze and Remediate) for the resource. */
 export function encodeAnalyzeRequest(r: AnalyzerInput): Uint8Array {
-  const writer = Writer.create();
+  const writer = newWriter();
   writeResourceFields(writer, r);
   return writer.finish();
 }
 
 /** An AnalyzeStackRequest of the resources, each with its parent, dependencies and property dependencies. */
 export function encodeAnalyzeStackRequest(resources: readonly AnalyzerInput[]): Uint8Array {
-  const writer = Writer.create();
+  const writer = newWriter();
   for (const r of resources) {
-    const fields = Writer.create();
+    const fields = newWriter();
     writeResourceFields(fields, r);
     // The fields after 6 come encoded by google-protobuf; a message's fields may be joined as bytes.
     writer.uint32(RESOURCES).bytes(Buffer.concat([fields.finish(), stackLinks(r).serializeBinary()]));
