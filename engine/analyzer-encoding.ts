@@ -45,26 +45,25 @@ export function encodeAnalyzeStackRequest(resources: readonly AnalyzerInput[]): 
   return writer.finish();
 }
 
-/** Fields 1-6, skipping empty strings as proto3 does; properties and options are always written, as the engine sets them. */
+/** Fields 1-6; properties and options are always written, as the engine sets them. */
 function writeResourceFields(writer: Writer, r: AnalyzerInput): void {
+  writeIdentity(writer, r);
+  writer.uint32(OPTIONS).bytes(resourceOptions(r).serializeBinary());
+  if (r.provider) {
+    writer.uint32(PROVIDER).fork();
+    writeIdentity(writer, r.provider);
+    writer.ldelim();
+  }
+}
+
+/** Fields 1-4 (type, properties, urn, name), which a resource and its provider share; empty strings skipped, as proto3 does. */
+function writeIdentity(writer: Writer, r: Pick<AnalyzerInput, "type" | "inputs" | "urn" | "name">): void {
   if (r.type) writer.uint32(TYPE).string(r.type);
   writer.uint32(PROPERTIES).fork();
   writeStruct(writer, r.inputs);
   writer.ldelim();
   if (r.urn) writer.uint32(URN).string(r.urn);
   if (r.name) writer.uint32(NAME).string(r.name);
-  writer.uint32(OPTIONS).bytes(resourceOptions(r).serializeBinary());
-  if (r.provider) {
-    const p = r.provider;
-    writer.uint32(PROVIDER).fork();
-    if (p.type) writer.uint32(TYPE).string(p.type);
-    writer.uint32(PROPERTIES).fork();
-    writeStruct(writer, p.inputs);
-    writer.ldelim();
-    if (p.urn) writer.uint32(URN).string(p.urn);
-    if (p.name) writer.uint32(NAME).string(p.name);
-    writer.ldelim();
-  }
 }
 
 function resourceOptions(r: AnalyzerInput): any {

@@ -2,44 +2,12 @@
 // resource lists are converted from props decoded once per request message, so they share one view of the stack.
 // The verdicts are those of each rule run on its own, and nothing carries over to another request or to a list a
 // caller built and changed.
-import * as path from "path";
-import { deserializeOnce } from "../../policies/lib/convert-once";
 import { hardeningStackPolicies } from "../../policies/stack";
 import { disallowInternetAdminPortsExceptBastions } from "../../policies/stack/disallow-internet-admin-ports-except-bastions";
 import * as build from "../../lib/reachability/build";
-import { GenericResource } from "../../lib/reachability";
-import { analyzeStackRequest } from "../../bench/synthetic/analyzer-requests";
 import { InProcessPack } from "../../bench/synthetic/in-process-pack";
-import { loadPolicySdk } from "../../bench/synthetic/policy-sdk";
-import { SyntheticResource } from "../../bench/synthetic/resource";
-import { A, aliNetwork, rule } from "../reachability/alicloud-fixtures";
 import { mandatory, runStackPolicy } from "../reachability/policy-harness";
-import { StackBuilder, ref } from "../reachability/stack-builder";
-
-const sdk = loadPolicySdk(path.join(__dirname, "../.."));
-deserializeOnce(sdk.deserialize);
-
-/** An ECS server with public bandwidth, SSH and MySQL open to the world (the case). */
-function exposedServer(sshSource = "0.0.0.0/0") {
-  const b = new StackBuilder();
-  const n = aliNetwork(b);
-  rule(b, n.sg, "ssh", { portRange: "22/22", cidrIp: sshSource });
-  rule(b, n.sg, "mysql", { portRange: "3306/3306", cidrIp: "0.0.0.0/0" });
-  b.add(A.instance, "erp", { vswitchId: ref(n.vswitch), securityGroups: [ref(n.sg)], internetMaxBandwidthOut: 100 });
-  return b.resources;
-}
-
-const asSent = (resources: readonly GenericResource[]): SyntheticResource[] =>
-  resources.map((r) => ({
-    type: r.type,
-    name: r.name,
-    urn: r.urn,
-    props: r.inputs,
-    dependencies: r.dependencies,
-    propertyDependencies: r.propertyDependencies,
-  }));
-
-const request = (resources: readonly GenericResource[]) => analyzeStackRequest(sdk.messages, asSent(resources));
+import { exposedServer, sdk, stackRequest } from "./stack-request-fixtures";
 
 describe("AnalyzeStack through the SDK's handler with properties decoded once", () => {
   let builds: jest.SpyInstance;
@@ -49,7 +17,7 @@ describe("AnalyzeStack through the SDK's handler with properties decoded once", 
   const pack = new InProcessPack(sdk, "stack-view-once", hardeningStackPolicies);
 
   it("builds the network model once for every stack rule of the request", async () => {
-    const outcome = await pack.analyzeStack(request(exposedServer()));
+    const outcome = await pack.analyzeStack(stackRequest(exposedServer()));
     expect(builds).toHaveBeenCalledTimes(1);
     const names = new Set(outcome.diagnostics.map((d) => d.policyName));
     expect(names).toContain("disallow-internet-admin-ports-except-bastions");
@@ -58,19 +26,19 @@ describe("AnalyzeStack through the SDK's handler with properties decoded once", 
 
   it("reports what each rule reports run alone, in the same order", async () => {
     const resources = exposedServer();
-    const shared = await pack.analyzeStack(request(resources));
+    const shared = await pack.analyzeStack(stackRequest(resources));
     const alone = [];
     for (const policy of hardeningStackPolicies) {
       const one = new InProcessPack(sdk, "stack-view-once", [policy]);
-      alone.push(...(await one.analyzeStack(request(resources))).diagnostics);
+      alone.push(...(await one.analyzeStack(stackRequest(resources))).diagnostics);
     }
     expect(alone.length).toBeGreaterThan(0);
     expect(shared.diagnostics).toEqual(alone);
   });
 
   it("builds a new model for the next request", async () => {
-    const open = await pack.analyzeStack(request(exposedServer()));
-    const closed = await pack.analyzeStack(request(exposedServer("10.0.0.0/8")));
+    const open = await pack.analyzeStack(stackRequest(exposedServer()));
+    const closed = await pack.analyzeStack(stackRequest(exposedServer("10.0.0.0/8")));
     expect(builds).toHaveBeenCalledTimes(2);
     const ssh = (o: typeof open) => o.diagnostics.filter((d) => d.message.includes("tcp/22 is reachable"));
     expect(ssh(open).length).toBeGreaterThan(0);
