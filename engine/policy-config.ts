@@ -69,6 +69,19 @@ function schemaDefaults(policy: DeclaredPolicy): Record<string, unknown> {
 }
 
 /**
+ * The subschemas of the keys `config` holds. A property's subschema applies to its own key alone, so the result is
+ * the same; jsonschema walks every subschema it is given (two URL parses each), ~15 ms over this kit's pack at a
+ * start where most policies get no config at all.
+ */
+function presentOnly(properties: Record<string, unknown>, config: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.keys(config)
+      .filter((key) => Object.prototype.hasOwnProperty.call(properties, key))
+      .map((key) => [key, properties[key]]),
+  );
+}
+
+/**
  * Config for every policy of the pack, as the CLI sends it in Configure: level from the file's entry, else "all",
  * else the pack's initial config, else the policy's own; properties = schema defaults, then the pack's initial
  * config, then the file; the result validated against the policy's schema, every error listed.
@@ -102,7 +115,11 @@ export function reconcilePolicyConfig(
       ...(own?.properties ?? {}),
     };
     if (policy.configSchema) {
-      const schema = { type: "object", ...policy.configSchema } as Parameters<Validator["validate"]>[1];
+      const schema = {
+        type: "object",
+        ...policy.configSchema,
+        properties: presentOnly(policy.configSchema.properties, properties),
+      } as Parameters<Validator["validate"]>[1];
       for (const err of validator.validate(properties, schema).errors) {
         errors.push(`${policy.name}${err.property.replace(/^instance/, "")}: ${err.message}`);
       }

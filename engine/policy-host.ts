@@ -6,7 +6,7 @@ import * as path from "path";
 import type { MethodDefinition } from "@grpc/grpc-js";
 import { analyzerGrpc, analyzerPb, channelOptions, emptypb, engineGrpc, enginePb, structpb } from "./grpc";
 import { STATUS } from "./grpc-wire";
-import type { EngineLog, EnforcementLevel, PolicyDiagnostic, Severity } from "./model";
+import type { EngineLog, PolicyDiagnostic, Severity } from "./model";
 import {
   reconcilePolicyConfig,
   type DeclaredPolicy,
@@ -21,6 +21,8 @@ import { printedLogs } from "./logs";
 import { PolicyPackError } from "./policy-pack-error";
 import { UnaryCallError, UnaryClient } from "./unary-client";
 import { encodeAnalyzeRequest, encodeAnalyzeStackRequest } from "./analyzer-encoding";
+import { LEVELS, SEVERITIES } from "./analyzer-enums";
+import { decodeAnalyzerInfo, type DeclaredPack } from "./analyzer-info-decoding";
 import { UnaryServer } from "./unary-server";
 import { LocalListener } from "./local-listener";
 
@@ -35,8 +37,12 @@ const ENCODED = Object.fromEntries(
   ]),
 );
 
-const LEVELS: EnforcementLevel[] = ["advisory", "mandatory", "disabled", "remediate"];
-const SEVERITIES: Severity[] = ["", "low", "medium", "high", "critical"];
+/** GetAnalyzerInfo with its answer read by the engine itself (analyzer-info-decoding.ts). */
+const GET_ANALYZER_INFO: MethodDefinition<unknown, DeclaredPack> = {
+  ...ANALYZER.getAnalyzerInfo,
+  responseDeserialize: decodeAnalyzerInfo,
+};
+
 const STARTUP_TIMEOUT_MS = 60_000;
 /** How long a stopped pack gets to close its output pipes before what it printed is read. */
 const FINISH_TIMEOUT_MS = 2_000;
@@ -178,35 +184,6 @@ function diagnostics(response: any, urnOf: (given: string) => string): PolicyDia
     urn: urnOf(d.getUrn()),
     message: d.getMessage() || d.getDescription(),
   }));
-}
-
-function readInfo(info: any): { name: string; version: string; policies: PolicyInfo[]; initial: Record<string, any> } {
-  const policies: PolicyInfo[] = info.getPoliciesList().map((p: any) => {
-    const schema = p.getConfigschema();
-    return {
-      name: p.getName(),
-      description: p.getDescription(),
-      enforcementLevel: LEVELS[p.getEnforcementlevel()] ?? "advisory",
-      severity: SEVERITIES[p.getSeverity()] ?? "",
-      type: (["unknown", "resource", "stack"] as const)[p.getPolicyType()] ?? "unknown",
-      ...(schema
-        ? {
-            configSchema: {
-              properties: schema.getProperties()?.toJavaScript() ?? {},
-              required: schema.getRequiredList(),
-            },
-          }
-        : {}),
-    };
-  });
-  const initial: Record<string, ResolvedPolicyConfig> = {};
-  for (const [name, c] of info.getInitialconfigMap().entries()) {
-    initial[name] = {
-      enforcementLevel: LEVELS[c.getEnforcementlevel()] ?? "advisory",
-      properties: c.getProperties()?.toJavaScript() ?? {},
-    };
-  }
-  return { name: info.getName(), version: info.getVersion(), policies, initial };
 }
 
 /** A minimal engine for a pack started on its own: it records what the pack logs. */
@@ -351,7 +328,7 @@ export async function startPolicyPack(packDir: string, opts: PolicyHostOptions =
         if (e.code !== STATUS.UNIMPLEMENTED) throw e;
       });
     }
-    const raw = readInfo(await analyzer.call(ANALYZER.getAnalyzerInfo, new emptypb.Empty()));
+    const raw = await analyzer.call(GET_ANALYZER_INFO, new emptypb.Empty());
     const config = reconcilePolicyConfig(raw.name, raw.policies, raw.initial, opts.config);
     const configure = new analyzerPb.ConfigureAnalyzerRequest();
     for (const [name, c] of Object.entries(config)) {
