@@ -63,6 +63,15 @@ const RUNNER_PACKAGES = ["@pulumi/pulumi"];
 /** The entry's source, compiled (dist/policies/start.js) or, under ts-jest, as written (policies/start.ts). */
 const START_ENTRY = path.join(__dirname, "..", `start${path.extname(__filename)}`);
 
+/** Does the file hold exactly these bytes? (No file: no.) */
+function sameBytes(file: string, contents: Uint8Array): boolean {
+  try {
+    return fs.readFileSync(file).equals(contents);
+  } catch {
+    return false;
+  }
+}
+
 /** Writes the bundle and the entry; returns the entry's path. */
 export function bundlePack(root = repoRoot()): string {
   const packDir = path.join(root, "policies");
@@ -96,8 +105,12 @@ export function bundlePack(root = repoRoot()): string {
     readJson(path.join(root, "package.json")).dependencies ?? {},
   );
   if (problems.length > 0) throw new Error(`the policy pack's bundle was not written:\n  ${problems.join("\n  ")}`);
-  // The last bundle's cache would only be refused by its fingerprint; the first start writes the new one.
-  fs.rmSync(path.join(path.dirname(outfile), CACHE_FILE), { force: true });
+  // The last bundle's cache would only be refused by its fingerprint; the first start writes the new one. A build that
+  // changed nothing in the pack keeps it, so `npm run preview` after an edit elsewhere starts the pack from it.
+  const bundle = result.outputFiles.find((f) => f.path === bundleFile);
+  if (!bundle || !sameBytes(bundleFile, bundle.contents)) {
+    fs.rmSync(path.join(path.dirname(outfile), CACHE_FILE), { force: true });
+  }
   for (const file of [...result.outputFiles, ...entry.outputFiles]) {
     fs.mkdirSync(path.dirname(file.path), { recursive: true });
     fs.writeFileSync(file.path, file.contents);

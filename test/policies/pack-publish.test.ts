@@ -122,6 +122,19 @@ describe("the build's bundling step", () => {
     bundlePack(root);
     expect(fs.existsSync(path.join(path.dirname(outfile()), CACHE_FILE))).toBe(false);
   });
+
+  it("keeps the code cache when the bundle it was made from is written again unchanged", () => {
+    checkout({ yaml: "^2.9.1", "@pulumi/pulumi": "~3.248.0" });
+    bundlePack(root);
+    const cache = path.join(path.dirname(outfile()), CACHE_FILE);
+    fs.writeFileSync(cache, "cache of this bundle");
+    bundlePack(root);
+    expect(fs.readFileSync(cache, "utf8")).toBe("cache of this bundle");
+    // A changed bundle drops it.
+    fs.appendFileSync(bundleFile(), "\n// edited by hand");
+    bundlePack(root);
+    expect(fs.existsSync(cache)).toBe(false);
+  });
 });
 
 describe("the pack as `pulumi policy publish` packs it", () => {
