@@ -4,17 +4,12 @@
 // for the same message, fields in number order (test/engine/analyzer-encoding.test.ts compares them).
 import type { Writer } from "protobufjs/minimal";
 import { analyzerPb } from "./grpc";
+import { protobufRuntime } from "./protobuf-runtime";
 import type { AnalyzerInput } from "./policy-host";
 import { writeStruct } from "./struct-writer";
 import { durationSeconds, type CustomTimeouts } from "./timeouts";
 
-let writerClass: typeof Writer | undefined;
-
-/** protobufjs's writer, loaded on first use (~15 ms): a preview without packs never needs it. */
-function newWriter(): Writer {
-  writerClass ??= (require("protobufjs/minimal") as typeof import("protobufjs/minimal")).Writer;
-  return writerClass.create();
-}
+const newWriter = (): Writer => protobufRuntime().Writer.create();
 
 // Wire tags of analyzer.proto: AnalyzeRequest and AnalyzerResource share fields 1-6 (type, properties, urn, name,
 // options, provider), as AnalyzerProviderResource shares 1-4; AnalyzeStackRequest.resources = 1.

@@ -5,6 +5,7 @@
 import type { Reader } from "protobufjs/minimal";
 import { LEVELS, POLICY_TYPES, SEVERITIES } from "./analyzer-enums";
 import type { ResolvedPolicyConfig } from "./policy-config";
+import { protobufRuntime } from "./protobuf-runtime";
 import type { PolicyInfo } from "./policy-host";
 import { readStruct } from "./struct-reader";
 
@@ -16,13 +17,7 @@ export interface DeclaredPack {
   initial: Record<string, ResolvedPolicyConfig>;
 }
 
-let readerClass: typeof Reader | undefined;
-
-/** protobufjs's reader, loaded on first use: a preview without packs never needs it. */
-function newReader(bytes: Uint8Array): Reader {
-  readerClass ??= (require("protobufjs/minimal") as typeof import("protobufjs/minimal")).Reader;
-  return readerClass.create(bytes);
-}
+const newReader = (bytes: Uint8Array): Reader => protobufRuntime().Reader.create(bytes);
 
 // Field numbers of analyzer.proto. AnalyzerInfo: name = 1, policies = 3, version = 4, initialConfig = 6 (map entry:
 // key = 1, value = 2). PolicyInfo: name = 1, description = 3, enforcementLevel = 5, configSchema = 6,
