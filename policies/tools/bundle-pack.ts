@@ -10,6 +10,7 @@ import * as fs from "fs";
 import { isBuiltin } from "module";
 import * as path from "path";
 import { BUNDLE_FILE, CACHE_FILE } from "../bundle-cache";
+import { escapeNonAscii } from "./ascii-text";
 import { repoRoot } from "./repo-root";
 
 interface PackageJson {
@@ -84,6 +85,8 @@ export function bundlePack(root = repoRoot()): string {
     platform: "node",
     target: "node20",
     format: "cjs",
+    // esbuild's default, relied on by escapeNonAscii: no non-ASCII character is left in code.
+    charset: "ascii",
     packages: "external",
     metafile: true,
     logLevel: "warning",
@@ -107,11 +110,15 @@ export function bundlePack(root = repoRoot()): string {
   if (problems.length > 0) throw new Error(`the policy pack's bundle was not written:\n  ${problems.join("\n  ")}`);
   // The last bundle's cache would only be refused by its fingerprint; the first start writes the new one. A build that
   // changed nothing in the pack keeps it, so `npm run preview` after an edit elsewhere starts the pack from it.
-  const bundle = result.outputFiles.find((f) => f.path === bundleFile);
+  const files = [...result.outputFiles, ...entry.outputFiles].map((f) => ({
+    path: f.path,
+    contents: f.path === bundleFile ? Buffer.from(escapeNonAscii(f.text)) : f.contents,
+  }));
+  const bundle = files.find((f) => f.path === bundleFile);
   if (!bundle || !sameBytes(bundleFile, bundle.contents)) {
     fs.rmSync(path.join(path.dirname(outfile), CACHE_FILE), { force: true });
   }
-  for (const file of [...result.outputFiles, ...entry.outputFiles]) {
+  for (const file of files) {
     fs.mkdirSync(path.dirname(file.path), { recursive: true });
     fs.writeFileSync(file.path, file.contents);
   }

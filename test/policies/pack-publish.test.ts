@@ -10,6 +10,7 @@ import * as path from "path";
 import { startPolicyPack, type PolicyHost } from "../../engine/policy-host";
 import { allPolicies } from "../../policies/catalog";
 import { BUNDLE_FILE, CACHE_FILE } from "../../policies/bundle-cache";
+import { isAscii } from "../../policies/tools/ascii-text";
 import { bundlePack, dependencyProblems, packageNameOf } from "../../policies/tools/bundle-pack";
 import { sgRule, sshFromInternet } from "./protocol-fixtures";
 
@@ -49,6 +50,11 @@ describe("the pack's manifest", () => {
     expect(required).toEqual(expect.arrayContaining(["@pulumi/policy", "ip-num", "libqp", "re2js", "yaml"]));
     const root = readManifest(ROOT).dependencies;
     expect(dependencyProblems([...required, "@pulumi/pulumi"], pack.dependencies, root)).toEqual([]);
+  });
+
+  it("is ASCII: Node.js reads it into a one-byte string at each start", () => {
+    const bundle = fs.readFileSync(path.join(PACK_DIR, path.dirname(readManifest(PACK_DIR).main), BUNDLE_FILE), "utf8");
+    expect(isAscii(bundle)).toBe(true);
   });
 
   it("names each missing or differing package with the line that fixes it", () => {
@@ -113,6 +119,29 @@ describe("the build's bundling step", () => {
     const entry = fs.readFileSync(outfile(), "utf8");
     expect(requiredPackages(entry)).toEqual([]);
     expect(entry).toContain("runBundle");
+  });
+
+  it("writes the bundle as ASCII, non-ASCII text in comments and code escaped, values unchanged", () => {
+    checkout({ yaml: "^2.9.1", "@pulumi/pulumi": "~3.248.0" });
+    // esbuild keeps the doc comments of class members.
+    const source = [
+      "class Rule {",
+      "  /** A rule… its comment → here, and \u{1F512} too. */",
+      '  describe() { return "→"; }',
+      "}",
+      'module.exports = { arrow: new Rule().describe(), template: `a…b`, pattern: /[é→]/.test("→"),',
+      '  lock: "\u{1F512}", yaml: require("yaml").parse("a: 1") };',
+      "",
+    ].join("\n");
+    fs.writeFileSync(path.join(root, "dist", "policies", "index.js"), source);
+    bundlePack(root);
+    const text = fs.readFileSync(bundleFile(), "utf8");
+    expect(isAscii(text)).toBe(true);
+    // The comments are kept, their characters escaped.
+    expect(text).toContain("A rule\\u2026 its comment \\u2192 here, and \\ud83d\\udd12 too.");
+    const module = { exports: {} as Record<string, unknown> };
+    new Function("module", "exports", "require", text)(module, module.exports, require);
+    expect(module.exports).toEqual({ arrow: "→", template: "a…b", pattern: true, lock: "\u{1F512}", yaml: { a: 1 } });
   });
 
   it("removes the last bundle's code cache with the bundle it replaces", () => {
