@@ -83,5 +83,9 @@ export function secretQuotedLines(value: string): string[] {
   const text = decodeUserData(value);
   const windows = windowsUserDataScripts(text);
   const found: readonly LoginWeakness[] = windows ? findWindowsLoginWeaknesses(windows) : findLoginWeaknesses(text);
-  return found.map((w) => w.line.trim()).filter((line) => line.length >= MIN_SECRET_LINE);
+  // An unread stream's line is the reader's own reason, not a line of the value.
+  return found
+    .filter((w) => w.kind !== "unread-content")
+    .map((w) => w.line.trim())
+    .filter((line) => line.length >= MIN_SECRET_LINE);
 }

@@ -4,17 +4,36 @@ import { gunzipSync } from "zlib";
 /** Tested on trimmed text, so nothing follows the padding (a trailing `\s*` would overlap the class's newlines). */
 const BASE64 = /^[A-Za-z0-9+/\r\n]+={0,2}$/;
 /** Real user data is tens of KB at most; the cap keeps a gzip bomb from filling memory. */
-const MAX_INFLATED = 4 << 20;
+export const MAX_INFLATED = 4 << 20;
 /** What one scan may inflate in all: nested gzip (a file in a gzipped file in…) would otherwise multiply the cap. */
 export const SCAN_INFLATE_BUDGET = 8 << 20;
+const MB = 1 << 20;
+/** Deflate writes at most 1,032 bytes of output per byte of input: what a stream that fails may have cost. */
+const MAX_DEFLATE_RATIO = 1032;
 
 /**
  * Inflated bytes left to one scan, shared by every decode in it. Once spent, compressed content is not inflated
  * (it reads as the base64 text it is), so a scan's inflating and reading is bounded by the budget, however deep.
+ * What was left compressed that way is remembered: the reader cannot clear what it did not read.
  */
 export class InflateBudget {
-  constructor(public remaining = SCAN_INFLATE_BUDGET) {}
+  /** Why the first gzip stream left compressed was (past the cap, or past what the scan had left). */
+  unread?: string;
+
+  readonly total: number;
+
+  constructor(public remaining = SCAN_INFLATE_BUDGET) {
+    this.total = remaining;
+  }
+
+  leftUnread(why: string): void {
+    this.unread ??= why;
+  }
 }
+
+/** The reason a gzip stream is left compressed once the budget is spent. */
+const pastBudget = (budget: InflateBudget) =>
+  `gzip data past the ${+(budget.total / MB).toFixed(2)} MB one value may inflate in all`;
 
 /** Returns user data as text whether it was given plain, base64 or gzip+base64 (cloud-init accepts all three). */
 export function decodeUserData(raw: string): string {
@@ -37,14 +56,28 @@ export function base64Bytes(raw: string): Buffer | undefined {
 export function textOf(bytes: Uint8Array, budget?: InflateBudget): string | undefined {
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     const limit = Math.min(MAX_INFLATED, budget?.remaining ?? MAX_INFLATED);
-    if (limit <= 0) return undefined;
+    if (limit <= 0) {
+      budget?.leftUnread(pastBudget(budget));
+      return undefined;
+    }
     try {
       const inflated = gunzipSync(bytes, { maxOutputLength: limit });
       if (budget) budget.remaining -= inflated.length;
       return inflated.toString("utf8");
-    } catch {
-      // Over the limit, or corrupt after an unknown amount of output: charge all the work it may have done.
-      if (budget) budget.remaining -= limit;
+    } catch (e) {
+      if (!budget) return undefined;
+      if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
+        // Inflated up to the limit: that work was done, and the rest of the stream is not read.
+        budget.remaining -= limit;
+        budget.leftUnread(
+          limit === MAX_INFLATED ? `gzip data inflating past ${MAX_INFLATED / MB} MB` : pastBudget(budget),
+        );
+      } else {
+        // Corrupt or cut short: no boot stage runs it either. It inflated an unknown amount before failing, at most
+        // the ratio's worth of its input, which is charged (charging the whole limit let a few corrupt streams of
+        // some bytes spend the scan's budget before the stream that matters).
+        budget.remaining -= Math.min(limit, bytes.length * MAX_DEFLATE_RATIO);
+      }
       return undefined;
     }
   }

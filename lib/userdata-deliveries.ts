@@ -36,7 +36,12 @@ function decodedTo(
   scan: LineScan,
   directory?: string,
 ): void {
-  if (!scan.written) return;
+  if (!scan.written) {
+    // At the nesting limit: a script it decodes is not read, which is noted rather than passed over.
+    const decodes = (encoded: string) => decodedText(encoded, decoder, scan.inflateBudget) !== undefined;
+    if (scan.pastLimit && encodedInputs(commands, i).some(decodes)) scan.pastLimit("a script decoded");
+    return;
+  }
   const at = (files: string[]) => files.map((f) => fromStanding(f, directory));
   const files = at(destinations.output(i));
   for (const encoded of encodedInputs(commands, i)) {
@@ -58,9 +63,14 @@ function readFromStanding(file: string): boolean {
 export function deliverPrintedScript(commands: ParsedCommand[], i: number, scan: LineScan): boolean {
   const { name, args } = commands[i];
   const next = commands[i + 1];
-  if ((name !== "printf" && name !== "echo") || !scan.written || !next?.command.piped || !runsInput(next)) return false;
+  if ((name !== "printf" && name !== "echo") || !next?.command.piped || !runsInput(next)) return false;
   const text = printedText(name, args);
   if (text === undefined) return false;
+  if (!scan.written) {
+    // At the nesting limit the command is read as its line, its escapes not: the script it prints is noted unread.
+    scan.pastLimit?.("a script printed into a shell");
+    return false;
+  }
   scan.written(text, [], scan.found);
   return true;
 }

@@ -8,9 +8,18 @@ import { Restorable, Restorations } from "./userdata-restored";
 import { isRootKeysPath } from "./userdata-root-keys";
 import { normalPath } from "./userdata-sshd-paths";
 
-/** What weakens login; "password-login-server": a server beside sshd that logs in with passwords (telnet, VNC…). */
+/**
+ * What weakens login; "password-login-server": a server beside sshd that logs in with passwords (telnet, VNC…);
+ * "unread-content": what the reader did not read (gzip past its caps, layers past its nesting limit), which may hide
+ * any of the others.
+ */
 export type LoginWeaknessKind =
-  "password-authentication" | "root-login" | "root-authorized-keys" | "password-set" | "password-login-server";
+  | "password-authentication"
+  | "root-login"
+  | "root-authorized-keys"
+  | "password-set"
+  | "password-login-server"
+  | "unread-content";
 
 /**
  * The step of the case a weakness breaks when it is not the boot-script rule's own (2, persistence through sshd and
@@ -101,6 +110,8 @@ class Store {
   readonly restorations = new Restorations();
   /** Files AuthorizedKeysFile lines make root's keys, beyond the stock ones. */
   readonly rootKeysFiles = new Set<string>();
+  /** Why the first content the scan did not read was left unread (see Findings.leftUnread). */
+  unread?: string;
 }
 
 export class Findings {
@@ -135,6 +146,15 @@ export class Findings {
     const time = details.at ?? this.now();
     const restorable = unlessHardened && { restorable: unlessHardened, time };
     this.store.entries.set(key, { weakness, keyboardOnly, unlessSshdReads, unlessHardened: restorable, time });
+  }
+
+  /**
+   * Content a reader's cap (or the nesting limit) kept the scan from reading, which may hold any weakness: reported
+   * as one "unread-content" weakness, `why` the first reason given (e.g. "gzip data inflating past 4 MB"). A cap that
+   * fails safe otherwise (reads the content another way, or reports it as unverifiable) need not call this.
+   */
+  leftUnread(why: string): void {
+    this.store.unread ??= why;
   }
 
   /** The value of an AuthenticationMethods directive the user data writes; not `global` inside a Match block. */
@@ -185,9 +205,9 @@ export class Findings {
    * Settings written to other files are left out unless sshd is made to read them.
    */
   weaknesses(): LoginWeakness[] {
-    const { methods, entries, sshdReads, restorations } = this.store;
+    const { methods, entries, sshdReads, restorations, unread } = this.store;
     const mfa = methods.some((m) => m.global) && methods.every((m) => requiresPublicKey(m.value));
-    return [...entries.values()]
+    const found = [...entries.values()]
       .filter((e) => !(mfa && e.keyboardOnly))
       .filter((e) => e.unlessSshdReads === undefined || sshdReads.has(e.unlessSshdReads, e.time))
       .filter(
@@ -195,6 +215,8 @@ export class Findings {
           e.unlessHardened === undefined || !restorations.restores(e.unlessHardened.restorable, e.unlessHardened.time),
       )
       .map((e) => e.weakness);
+    if (unread !== undefined) found.push({ kind: "unread-content", line: unread });
+    return found;
   }
 }
 

@@ -23,6 +23,11 @@ export function mimeParts(text: string, budget?: InflateBudget): MimePart[] | un
   return partsOf(headers, body, 0, budget);
 }
 
+/** Whether `text` is a multi-part document (its headers name a boundary), without reading its parts. */
+export function isMultipart(text: string): boolean {
+  return CONTENT_TYPE.test(text) && multipartBoundary(splitHeaders(text).headers.get("content-type")) !== undefined;
+}
+
 function partsOf(
   headers: Map<string, string>,
   body: string,

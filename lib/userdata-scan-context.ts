@@ -89,6 +89,11 @@ export interface LineScan {
   /** What the scan may still inflate of gzip a script decodes as it runs. */
   inflateBudget?: InflateBudget;
   /**
+   * At the nesting limit (where `written` is undefined): notes a nested text the scan does not follow (`what`: "a
+   * script decoded"), so that what it may hold is reported as unread rather than passed over.
+   */
+  pastLimit?: (what: string) => void;
+  /**
    * The text is the script being run (user data, a run command, a build step), whose output goes to a log; not a
    * file written for later, whose caller may send its output anywhere.
    */

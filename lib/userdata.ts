@@ -12,9 +12,9 @@ import { BootScriptFormat, bootCommands, bootScriptFormat } from "./userdata-boo
 import { chargeCopy, copiedFrom, copiesOnlyText, refilledBy } from "./userdata-copied-over";
 import { removalOf } from "./userdata-emptied-files";
 import { isCloudConfig, scanCloudConfig, ScanText, WrittenFile } from "./userdata-cloud-config";
-import { InflateBudget } from "./userdata-decode";
+import { base64Bytes, InflateBudget, textOf } from "./userdata-decode";
 import { Findings, LoginWeakness } from "./userdata-findings";
-import { mimeParts } from "./userdata-mime";
+import { isMultipart, mimeParts } from "./userdata-mime";
 import { ScriptsRunLater } from "./userdata-run-later";
 import {
   AS_CONFIG,
@@ -79,10 +79,15 @@ const MAX_REMEMBERED_TEXT = 64 * 1024;
 function scanScript(text: string): LoginWeakness[] {
   const found = new Findings();
   const scan = new Scan();
-  scan.userData(text, found, 0, AS_CONFIG, false);
+  scan.userData(scan.inflatedWhole(text) ?? text, found, 0, AS_CONFIG, false);
   scan.finish();
+  // What the reader did not read it cannot clear: gzip past its caps, or layers past its depth, may hold any weakness.
+  if (scan.unread !== undefined) found.leftUnread(scan.unread);
   return found.weaknesses();
 }
+
+/** Base64 of gzip ("H4sI" is 1f 8b 08): user data decodeUserData could not inflate arrives as the base64 it is. */
+const GZIP_BASE64 = /^\s*H4sI/;
 
 /**
  * One findLoginWeaknesses call: the inflate and sed-matching budgets its nested scans share, and the written texts
@@ -108,6 +113,29 @@ class Scan {
   /** The files the last write, a cat's copy, fills after its `>` empties them (see CopyMode.refills). */
   private refilled: readonly string[] | undefined;
 
+  /** The first nested text not followed at the nesting limit, and where it was. */
+  private limitReached?: string;
+  private readonly notePastLimit = (what: string): void => {
+    this.limitReached ??= `${what} nested past ${MAX_DEPTH} layers`;
+  };
+
+  /**
+   * Why some content was left unread: gzip past the caps of userdata-decode.ts, or a nested text past the nesting
+   * limit; undefined when the scan read everything.
+   */
+  get unread(): string | undefined {
+    return this.budget.unread ?? this.limitReached;
+  }
+
+  /**
+   * The text inflated, when it is gzip+base64 (decodeUserData leaves such user data as it is past the cap, and a
+   * caller may hand it over undecoded), within the scan's budget, which notes why it stays unread when it does.
+   */
+  inflatedWhole(text: string): string | undefined {
+    const bytes = GZIP_BASE64.test(text) ? base64Bytes(text) : undefined;
+    return bytes && textOf(bytes, this.budget);
+  }
+
   /** The user data is read: the files run after it, and xinetd lines left unfinished, are read as it leaves them. */
   finish(): void {
     this.runLater.finish();
@@ -130,7 +158,13 @@ class Scan {
     // Before any line is read: a key file may be written before sshd is told to read it.
     found.keysFilesNamedIn(text);
     const matchBudget = this.matchBudget;
-    if (depth >= MAX_DEPTH) return scanLines(text, { found, reading, matchBudget, filesWritten, filesLeft });
+    if (depth >= MAX_DEPTH) {
+      // Read as lines: parts and a cloud-config's keys are not followed, and what they may hold is not read.
+      if (isMultipart(text)) this.notePastLimit("MIME parts");
+      else if (cloudConfig || isCloudConfig(text)) this.notePastLimit("a cloud-config");
+      const pastLimit = this.notePastLimit;
+      return scanLines(text, { found, reading, matchBudget, filesWritten, filesLeft, pastLimit });
+    }
     const parts = mimeParts(text, this.budget);
     if (parts) {
       for (const part of parts)
@@ -325,6 +359,7 @@ class Scan {
       inflateBudget: this.budget,
       outputLogged: reading === AS_CONFIG && found.via === undefined,
       written: deeper ? (text, files, view, mode) => this.written(text, files, view, depth + 1, mode) : undefined,
+      pastLimit: deeper ? undefined : this.notePastLimit,
       ran: (file, later) => this.runLater.ran(file, later),
       oneLineCommands: extra?.oneLineCommands,
       filesWritten: extra?.filesWritten,

@@ -14,6 +14,8 @@ const EXPLAIN: Record<LoginWeaknessKind, string> = {
   "root-authorized-keys": "writes /root/.ssh/authorized_keys",
   "password-set": "sets a login password",
   "password-login-server": "installs or starts a password-login remote-access server",
+  "unread-content":
+    "holds content past what the pack reads, so what it runs cannot be cleared (real user data inflates to tens of KB and nests a few layers: shrink or flatten it)",
 };
 
 /** The same, for a line that may weaken login or not. */
@@ -23,6 +25,7 @@ const VERB: Record<LoginWeaknessKind, string> = {
   "root-authorized-keys": "write /root/.ssh/authorized_keys",
   "password-set": "set a login password",
   "password-login-server": "install or start a password-login remote-access server",
+  "unread-content": "hold content past what the pack reads",
 };
 
 /** Characters of a script line a message quotes: the masking of secrets cuts a secret line there too. */

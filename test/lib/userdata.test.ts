@@ -477,14 +477,16 @@ describe("findLoginWeaknesses on pathological input for the structured readers",
     expect(kinds(text)).toEqual(expected);
   });
 
-  it("write_files nested in write_files, each level base64, are read to a bounded depth", () => {
+  it("write_files nested in write_files, each level base64, are read to a bounded depth, past which they are unread", () => {
     const nest = (levels: number) => {
       let text = "PermitRootLogin yes\n";
       for (let i = 0; i < levels; i++) text = writeFile("/etc/ssh/sshd_config.d/x.conf", text, "b64");
       return text;
     };
     expect(kinds(nest(2))).toEqual(["root-login"]);
-    expect(kinds(nest(12))).toEqual([]);
+    expect(findLoginWeaknesses(nest(12))).toEqual([
+      { kind: "unread-content", line: "a cloud-config nested past 4 layers" },
+    ]);
   });
 });
 
@@ -656,8 +658,12 @@ describe("findLoginWeaknesses, second review", () => {
     expect(outer.length).toBeLessThan(20_000);
     const found = findLoginWeaknesses(mime([["text/cloud-config", outer]]));
     expect(found).toContainEqual({ kind: "password-authentication", line: "PasswordAuthentication yes" });
-    // The budget covers two inflated files; the rest stay compressed and are not read.
+    // The budget covers two inflated files; the rest stay compressed and are not read, which is a finding itself.
     expect(found.filter((w) => w.kind === "root-login").length).toBeLessThanOrEqual(2);
+    expect(found).toContainEqual({
+      kind: "unread-content",
+      line: "gzip data past the 8 MB one value may inflate in all",
+    });
   });
 });
 

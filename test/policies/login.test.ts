@@ -115,6 +115,13 @@ describe("disallow-userdata-login-weakening", () => {
       violations: 1,
     },
     {
+      name: "AWS instance gzip user data inflating past the reader's cap",
+      type: "aws:ec2/instance:Instance",
+      props: { userDataBase64: gzipSync(`${openSsh}${"#".repeat(4 << 20)}\n`).toString("base64") },
+      violations: 1,
+      mentions: "content past what the pack reads",
+    },
+    {
       name: "Alicloud instance root login",
       type: "alicloud:ecs/instance:Instance",
       props: { userData: "#!/bin/sh\necho 'PermitRootLogin yes' >> /etc/ssh/sshd_config\n" },
