@@ -1,5 +1,6 @@
 // Whether a command writes root's authorized_keys. Only the destination counts: copying root's keys elsewhere,
 // counting them or truncating them plants nothing.
+import { posix } from "path";
 import { extractionOf } from "./userdata-archives";
 import { cloneOf } from "./userdata-clones";
 import { Copy, copyOperands, FolderCopy } from "./userdata-copies";
@@ -15,14 +16,23 @@ import { fromStanding } from "./userdata-working-directory";
 /** Root's home spelt out, or reached through `~` or $HOME: user data runs as root. */
 const ROOT_HOME = String.raw`(?:/root|~root|~|\$HOME|\$\{HOME\})/+\.ssh`;
 const ROOT_KEYS = new RegExp(String.raw`^${ROOT_HOME}/+authorized_keys2?$`);
-const ROOT_SSH_DIR = new RegExp(String.raw`^${ROOT_HOME}/*$`);
+const ROOT_SSH = new RegExp(String.raw`^${ROOT_HOME}/*$`);
+/** `.` and `..` steps (`/root/./.ssh`, `/home/x/../../root/.ssh`): the kernel resolves them, so the test does too. */
+const DOT_STEP = /(?:^|\/)\.\.?(?:\/|$)/;
+const resolvedTest =
+  (pattern: RegExp) =>
+  (path: string): boolean =>
+    pattern.test(path) || (DOT_STEP.test(path) && pattern.test(posix.normalize(path)));
+const ROOT_SSH_DIR = { test: resolvedTest(ROOT_SSH) };
 const ROOT_HOME_DIR = /^(?:\/root|~root|~|\$HOME|\$\{HOME\})\/*$/;
 const KEYS_FILE = /(?:^|\/)authorized_keys2?$/;
 /** The longest file name Linux allows. */
 const MAX_NAME = 255;
 
+const isRootKeys = resolvedTest(ROOT_KEYS);
+
 export function isRootKeysPath(path: string): boolean {
-  return ROOT_KEYS.test(path);
+  return isRootKeys(path);
 }
 
 /** Commands that write nothing through a redirection: `: > file` truncates it. */
