@@ -7,7 +7,7 @@
 // copying them elsewhere or changing their ACL (icacls) plants nothing.
 import { LoginWeakness } from "./userdata-findings";
 import { WindowsLanguage } from "./windows-scripts";
-import { WindowsVariables } from "./windows-variables";
+import { VariableValue, WindowsVariables } from "./windows-variables";
 import { endsCommand, unquoted } from "./windows-words";
 import { appendAll } from "./arrays";
 import { globalMatches } from "./global-matches";
@@ -61,7 +61,10 @@ const AUTHORIZED_KEYS_FILE = /AuthorizedKeysFile(?:[ \t]|=)+([^\r\n'"`<>|&;)]*)/
 const FROM_OUTSIDE = /^[$!]|^%(?![%hUu](?:[\\/]|$))|\{\{/;
 /** A path is short; longer variable values are not taken for paths. */
 const MAX_PATH_TEXT = 1024;
-/** What a reading may add of variables' texts to the statements that write them (see windows-sshd.ts). */
+/**
+ * What a reading may add of the keys files variables' texts name to the statements that write them (each value read
+ * once, its files' names charged each time it is written): past it, what is left is unread.
+ */
 const EXPANSION_BUDGET = 1 << 20;
 /** Destinations remembered for a later AuthorizedKeysFile line: past this, the earliest are kept. */
 const MAX_DESTINATIONS = 4096;
@@ -74,6 +77,12 @@ export class WindowsAuthorizedKeys {
   private readonly written = new Map<string, string>();
   private readonly found: LoginWeakness[] = [];
   private expansionLeft = EXPANSION_BUDGET;
+  /** The keys files each variable's text names, and their names' length: read once per assignment. */
+  private readonly heldFiles = new WeakMap<VariableValue, { files: string[]; cost: number }>();
+  /** Why the first content the bounds kept from the reading was left unread. */
+  private unreadReason?: string;
+  /** Whether a destination past MAX_DESTINATIONS went unremembered: a keys file named later may be it. */
+  private dropped = false;
 
   /** Reads one statement of a script in `language`, its words as windows-words.ts splits them. */
   read(statement: string, words: string[], variables: WindowsVariables, language: WindowsLanguage): void {
@@ -83,6 +92,7 @@ export class WindowsAuthorizedKeys {
       if (kind === "profile") this.found.push({ kind: "root-authorized-keys", line, note: PROFILE_NOTE });
       else if (kind !== undefined) this.found.push({ kind: "root-authorized-keys", line });
       else if (this.written.size < MAX_DESTINATIONS) this.written.set(normalPath(destination), line);
+      else if (!this.written.has(normalPath(destination))) this.dropped = true;
     }
     this.readKeysFileDirective(statement, words, line, variables);
     this.assign(statement, language);
@@ -90,6 +100,11 @@ export class WindowsAuthorizedKeys {
 
   weaknesses(): LoginWeakness[] {
     return this.found;
+  }
+
+  /** Why the first content the bounds kept from the reading was left unread, if any was. */
+  unread(): string | undefined {
+    return this.unreadReason;
   }
 
   /** Where the statement writes files: each destination with its variables filled in. */
@@ -129,27 +144,41 @@ export class WindowsAuthorizedKeys {
     const own = this.expand(statement);
     if (!SSHD_CONFIG.test(own)) return;
     // A configuration held in a variable (a here-string) is written with it, within what a reading may add.
-    const held = variables.referencedValues(statement).map((value) => {
-      const taken = value.text.slice(0, Math.max(this.expansionLeft, 0));
-      this.expansionLeft -= taken.length;
-      return taken;
-    });
-    const text = [own, ...held].join("\n");
-    for (const m of globalMatches(AUTHORIZED_KEYS_FILE, text)) {
-      if (commentedOut(text, m.index)) continue;
-      for (const file of m[1].trim().split(/\s+/)) {
-        if (FROM_OUTSIDE.test(file)) {
-          const note = "the keys file written to sshd_config comes from outside the script";
-          this.found.push({ kind: "root-authorized-keys", line, note, unverifiable: true });
-          continue;
-        }
-        const path = normalPath(file);
-        if (path === "" || isStockKeysFile(path)) continue;
-        this.keysFiles.add(path);
-        const earlier = this.written.get(path);
-        if (earlier !== undefined) this.found.push({ kind: "root-authorized-keys", line: earlier });
+    const files = keysFilesIn(own);
+    for (const value of variables.referencedValues(statement)) {
+      const held = this.filesHeld(value);
+      if (held.cost > this.expansionLeft) {
+        this.unreadReason ??= `keys files named in variables written past ${EXPANSION_BUDGET >> 20} MB in all`;
+        continue;
       }
+      this.expansionLeft -= held.cost;
+      appendAll(files, held.files);
     }
+    for (const file of files) {
+      if (FROM_OUTSIDE.test(file)) {
+        const note = "the keys file written to sshd_config comes from outside the script";
+        this.found.push({ kind: "root-authorized-keys", line, note, unverifiable: true });
+        continue;
+      }
+      const path = normalPath(file);
+      if (path === "" || isStockKeysFile(path)) continue;
+      this.keysFiles.add(path);
+      const earlier = this.written.get(path);
+      if (earlier !== undefined) this.found.push({ kind: "root-authorized-keys", line: earlier });
+      else if (this.dropped)
+        this.unreadReason ??= `files written past ${MAX_DESTINATIONS} destinations, one maybe the keys file sshd is pointed at`;
+    }
+  }
+
+  /** The keys files a variable's text names in AuthorizedKeysFile lines, each once: read once per assignment. */
+  private filesHeld(value: VariableValue): { files: string[]; cost: number } {
+    let held = this.heldFiles.get(value);
+    if (held === undefined) {
+      const files = [...new Set(keysFilesIn(value.text))];
+      held = { files, cost: files.reduce((n, file) => n + file.length + 1, 0) };
+      this.heldFiles.set(value, held);
+    }
+    return held;
   }
 
   /** Remembers a variable holding a short text (a path), its own variables filled in. */
@@ -246,6 +275,14 @@ function isAdministratorsKeys(path: string): boolean {
 }
 
 /** Whether a `#` starts the line before `at` (blanks between): a commented-out directive. */
+/** The files the AuthorizedKeysFile lines of `text` name, lines commented out skipped. */
+function keysFilesIn(text: string): string[] {
+  const files: string[] = [];
+  for (const m of globalMatches(AUTHORIZED_KEYS_FILE, text))
+    if (!commentedOut(text, m.index)) appendAll(files, m[1].trim().split(/\s+/));
+  return files;
+}
+
 function commentedOut(text: string, at: number): boolean {
   let before = at - 1;
   while (before >= 0 && (text[before] === " " || text[before] === "\t")) before--;

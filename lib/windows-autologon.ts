@@ -6,11 +6,21 @@
 // (`-Name N -Value V`, or positionally PATH NAME VALUE) or `reg add KEY /v N /d V`.
 import { LoginWeakness } from "./userdata-findings";
 import { registryWrites } from "./windows-registry-writes";
-import { SecretSource, WindowsVariables } from "./windows-variables";
+import { SecretSource, VariableValue, WindowsVariables } from "./windows-variables";
 import { unquoted } from "./windows-words";
 
 const WINLOGON = /windows nt[\\/]+currentversion[\\/]+winlogon(?![\w.-])/i;
-const MAX_KEY_TEXT = 1024;
+/** Whether each assigned value names Winlogon's key: looked at once, however long it is and however often used. */
+const namesWinlogon = new WeakMap<VariableValue, boolean>();
+
+function holdsWinlogon(value: VariableValue): boolean {
+  let holds = namesWinlogon.get(value);
+  if (holds === undefined) {
+    holds = WINLOGON.test(value.text);
+    namesWinlogon.set(value, holds);
+  }
+  return holds;
+}
 
 export class WindowsAutologon {
   private readonly passwords: { line: string; source: SecretSource }[] = [];
@@ -19,10 +29,8 @@ export class WindowsAutologon {
   /** Reads one statement, whose variables are those of the script it is in. */
   read(statement: string, words: string[], variables: WindowsVariables): void {
     for (const write of registryWrites(words)) {
-      // A key's path is short: a longer value (a here-string) is not taken for one, so rereading it costs nothing.
-      const paths = variables.referencedValues(write.key).filter((v) => v.text.length < MAX_KEY_TEXT);
-      const key = [write.key, ...paths.map((v) => v.text)].join("\n");
-      if (!WINLOGON.test(key)) continue;
+      // A variable's value is looked at once per assignment (holdsWinlogon), so rereading it costs nothing.
+      if (!WINLOGON.test(write.key) && !variables.referencedValues(write.key).some(holdsWinlogon)) continue;
       const name = unquoted(write.name).toLowerCase();
       const line = statement.split("\n")[0].trim();
       if (name === "defaultpassword") {

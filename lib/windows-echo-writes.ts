@@ -8,7 +8,7 @@
 // (`echo net user a > C:\s.cmd P@ss /add`). A digit written apart from `>` (`echo x 1 > F`) is text, not a handle.
 // The echo may be glued to its mark (`echo.text`, `echo:text`, `echo(text`), which it does not print.
 import { appendAll } from "./arrays";
-import { literalText, VariableLookup } from "./windows-literals";
+import { literalText, refuseOverLimit, VariableLookup } from "./windows-literals";
 import { scriptFile } from "./windows-script-files";
 import { expandedBatchText } from "./windows-unknown-values";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
@@ -132,6 +132,7 @@ function written(
   limit: number,
   partlyUnknown = false,
 ): EchoedScript | undefined {
+  if (text !== undefined && text.length > limit) refuseOverLimit();
   if (text === undefined || text.length > limit || text.trim() === "") return undefined;
   const file = { path: write.path, appends: write.appends, ...(partlyUnknown ? { partlyUnknown } : {}) };
   return { script: { language: write.language, text, file }, end: write.pathAt + 1 };

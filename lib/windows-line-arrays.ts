@@ -10,6 +10,8 @@ import {
   Literal,
   literalOf,
   literalText,
+  overLimitCount,
+  refuseOverLimit,
   textOf,
   topLevelPieces,
   VariableLookup,
@@ -32,13 +34,19 @@ interface LineArray {
   readonly texts: Map<string, string>;
 }
 
+/** An array joined past MAX_ARRAY_TEXT: no limit takes it, so a writer of a script finds it too long. */
+const PAST_BOUNDS: LineArray = { added: [], count: 0, length: Infinity, texts: new Map() };
+
 /** Each assigned value's array of lines, when it is one. */
 const lineArrays = new WeakMap<VariableValue, LineArray>();
 
 /** Reads the array of lines `value`, just assigned, holds with `before`: the variables as they stood before. */
 export function recordLineArray(value: VariableValue, before: VariableLookup): void {
+  const refused = overLimitCount();
   const lines = arrayOf(value.text, before, Math.max(value.text.length, MAX_ARRAY_TEXT), 0);
   if (lines !== undefined) lineArrays.set(value, lines);
+  // An array past the bounds is kept as such, not taken for no array: a script written from it is left unread.
+  else if (overLimitCount() > refused) lineArrays.set(value, PAST_BOUNDS);
 }
 
 /**
@@ -55,7 +63,9 @@ export function writtenLinesText(
   if (lines === undefined) return literalText(expression, variables, limit);
   // Each element costs at least one character: elements run together without any still take a look each.
   const cost = lines.length + Math.max(separator.length, 1) * Math.max(lines.count - 1, 0);
-  return cost <= limit ? joined(lines, separator) : undefined;
+  if (cost <= limit) return joined(lines, separator);
+  refuseOverLimit();
+  return undefined;
 }
 
 /** Where the value starting at `args[at]` ends: an array's elements may stand apart (`'a', 'b'`, `'a' ,'b'`). */
@@ -82,7 +92,11 @@ function arrayOf(expression: string, variables: VariableLookup, limit: number, d
   const inner = wrappedBody(trimmed, "@(");
   if (inner !== undefined) return inner.trim() === "" ? grown(undefined, []) : elementsOf(inner, variables, limit);
   const grouped = wrappedBody(trimmed, "(");
-  if (grouped !== undefined && depth < MAX_PARENTHESES) {
+  if (grouped !== undefined && depth >= MAX_PARENTHESES) {
+    refuseOverLimit();
+    return undefined;
+  }
+  if (grouped !== undefined) {
     const elements = topLevelPieces(grouped, ",");
     return elements.length > 1 ? elementsOf(grouped, variables, limit) : arrayOf(grouped, variables, limit, depth + 1);
   }
@@ -104,7 +118,10 @@ function appended(held: LineArray, pieces: string[], variables: VariableLookup, 
     const literal = added === undefined ? literalOf(piece, variables, room) : undefined;
     if (added === undefined && literal === undefined) return undefined;
     array = grown(array, literal === undefined ? elementsIn(added) : [literal]);
-    if (array.length + array.count > limit) return undefined;
+    if (array.length + array.count > limit) {
+      refuseOverLimit();
+      return undefined;
+    }
   }
   return array;
 }

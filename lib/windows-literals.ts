@@ -25,6 +25,8 @@ export interface Literal {
 
 /** A plain variable reference: `$name`, `$script:name`, `${name}`. */
 const VARIABLE = /^\$(?:\{[^{}$]+\}|(?:(?:script|global|local|private):)?[A-Za-z_]\w*)$/;
+/** A variable's name after its `$`, matched where it stands (sticky), however long: the match is linear. */
+const NAME = /(?:[A-Za-z_]\w*:)?[A-Za-z_]\w*/y;
 /** PowerShell's backtick escapes that stand for another character. */
 const BACKTICK_ESCAPES = new Map([
   ["n", "\n"],
@@ -37,8 +39,6 @@ const BACKTICK_ESCAPES = new Map([
   ["f", "\f"],
   ["v", "\v"],
 ]);
-/** How long a variable's name is looked for: longer ones are cut there (and then unknown). */
-const MAX_NAME = 256;
 /** How many parentheses deep a joined piece may sit: `(('a') + 'b')`. */
 const MAX_PARENTHESES = 4;
 /** How many variables deep a value may join others (`$c = $b + …`, `$b = $a + …`): building it recurses as deep. */
@@ -48,8 +48,30 @@ const MAX_JOINED_VALUE = 1 << 16;
 /** Lookups that know no variables: a value never recorded is read as quoted pieces only. */
 const NO_VARIABLES: VariableLookup = { referencedValues: () => [] };
 
+/**
+ * The literal of a value joining past the bounds above: text the script spells that the reader does not build. Its
+ * length is unbounded, so no limit takes it: a reader of scripts run finds it too long (overLimitCount).
+ */
+const PAST_BOUNDS: Literal = { pieces: [], length: Infinity, level: 0 };
+
 /** Each assigned value's literal, or null when it is none. */
 const literalValues = new WeakMap<VariableValue, Literal | null>();
+/** How many literals were refused for their length (or depth) so far: see overLimitCount. */
+let refusedForLength = 0;
+
+/**
+ * How many literals the readers have refused so far because they were too long for a limit, too deep or past the
+ * bounds above, where a shorter text would have been read: a reader of the scripts a statement runs compares it
+ * before and after, to leave what it refused unread rather than read no script there.
+ */
+export function overLimitCount(): number {
+  return refusedForLength;
+}
+
+/** Counts a text refused for its length (see overLimitCount). */
+export function refuseOverLimit(): void {
+  refusedForLength++;
+}
 
 /** The text of `word` when it is literal (see above) and at most `limit` characters long; else undefined. */
 export function literalText(word: string, variables: VariableLookup, limit = Infinity): string | undefined {
@@ -62,8 +84,11 @@ export function literalText(word: string, variables: VariableLookup, limit = Inf
  * Readers of the text then look it up once, however often it is used.
  */
 export function recordLiteralValue(value: VariableValue, before: VariableLookup): void {
-  const literal = literalOf(value.text, before, Math.max(value.text.length, MAX_JOINED_VALUE));
-  literalValues.set(value, literal && literal.level <= MAX_VALUE_LEVELS ? literal : null);
+  const literal = joinedLiteral(value.text, before);
+  if (literal === undefined) literalValues.set(value, null);
+  else if (literal.length > Math.max(value.text.length, MAX_JOINED_VALUE) || literal.level > MAX_VALUE_LEVELS) {
+    literalValues.set(value, PAST_BOUNDS);
+  } else literalValues.set(value, literal);
 }
 
 /** What `$name += added` assigns: the earlier value joined with the added one, read as `$name + (added)` is. */
@@ -88,6 +113,18 @@ export function isVariable(word: string): boolean {
 
 /** The literal `expression` joins, at most `limit` characters long; undefined when a piece is no literal. */
 export function literalOf(expression: string, variables: VariableLookup, limit: number): Literal | undefined {
+  const literal = joinedLiteral(expression, variables);
+  if (literal === undefined) return undefined;
+  if (literal.length <= limit && Number.isFinite(literal.length)) return literal;
+  refuseOverLimit();
+  return undefined;
+}
+
+/**
+ * The literal `expression` joins, however long; undefined when a piece is no literal. A copy of one variable
+ * (`$b = $a`) is its literal, no level deeper.
+ */
+function joinedLiteral(expression: string, variables: VariableLookup): Literal | undefined {
   const pieces: (string | Literal)[] = [];
   if (!collectPieces(expression, variables, 0, pieces)) return undefined;
   let length = 0;
@@ -96,7 +133,8 @@ export function literalOf(expression: string, variables: VariableLookup, limit: 
     length += piece.length;
     if (typeof piece !== "string") level = Math.max(level, piece.level + 1);
   }
-  return pieces.length > 0 && length <= limit ? { pieces, length, level } : undefined;
+  if (pieces.length === 1 && typeof pieces[0] !== "string") return pieces[0];
+  return pieces.length > 0 ? { pieces, length, level } : undefined;
 }
 
 /** Appends the pieces `+` joins in `expression` to `pieces`; false when one of them is not literal. */
@@ -112,7 +150,12 @@ function collectPieces(
       const literal = variableLiteral(piece, variables);
       if (literal === undefined) return false;
       pieces.push(literal);
-    } else if (piece.startsWith("(") && piece.endsWith(")") && depth < MAX_PARENTHESES) {
+    } else if (piece.startsWith("(") && piece.endsWith(")")) {
+      // Deeper parentheses are not read: what they hold is refused as past the bounds, not taken for no literal.
+      if (depth >= MAX_PARENTHESES) {
+        pieces.push(PAST_BOUNDS);
+        continue;
+      }
       if (!collectPieces(piece.slice(1, -1), variables, depth + 1, pieces)) return false;
     } else {
       const text = quotedText(piece);
@@ -252,7 +295,8 @@ function referenceEnd(text: string, at: number): number {
     return close < 0 ? text.length : close + 1;
   }
   if (next === "?" || next === "$" || next === "^") return at + 2;
-  const name = /^(?:[A-Za-z_]\w*:)?[A-Za-z_]\w*/.exec(text.slice(at + 1, at + 1 + MAX_NAME));
+  NAME.lastIndex = at + 1;
+  const name = NAME.exec(text);
   return name ? at + 1 + name[0].length : at + 1;
 }
 

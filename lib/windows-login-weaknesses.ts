@@ -25,6 +25,7 @@ const OUTSIDE_PASSWORD = "the password comes from outside the script";
 /** How deep scripts run or written by scripts are read, and how much text they may add to the reading in all. */
 const MAX_NESTING = 3;
 const NESTED_TEXT_BUDGET = 1 << 20;
+const PAST_NESTING = `scripts run by scripts more than ${MAX_NESTING} levels deep`;
 
 /** Reads one statement of a script, the words given to scripts it runs or writes left out (see `readScripts`). */
 type StatementReader = (
@@ -72,7 +73,7 @@ export function findWindowsLoginWeaknesses(
     autologon.read(statement, words, variables);
     remoteLogins.read(statement, words, variables);
   };
-  readScripts(scripts, onNested, readStatement, (task) => sshd.startedByTask(task));
+  const unread = readScripts(scripts, onNested, readStatement, (task) => sshd.startedByTask(task)) ?? keys.unread();
   const weaknesses = [
     ...sshd.weaknesses(),
     ...keys.weaknesses(),
@@ -80,6 +81,8 @@ export function findWindowsLoginWeaknesses(
     ...remoteLogins.weaknesses(),
   ];
   for (const weakness of weaknesses) add(weakness);
+  // What the bounds kept the reader from reading may weaken login: one weakness, the first reason its line.
+  if (unread !== undefined) found.set("unread-content", { kind: "unread-content", line: unread });
   return [...found.values()];
 }
 
@@ -99,13 +102,14 @@ export function windowsNestedScripts(
 /**
  * Reads `scripts` statement by statement, handing each to `readStatement` (when given), and the scripts its
  * statements run or writes to `onNested`, reading those in turn. `onTask` is told of a script's scheduled task first.
+ * Returns why the first content the bounds kept from the reading was left unread, if any was.
  */
 function readScripts(
   scripts: readonly WindowsScript[],
   onNested?: (script: WindowsScript) => void,
   readStatement?: StatementReader,
   onTask?: (task: string) => void,
-): void {
+): string | undefined {
   // The scripts a statement runs or writes (windows-nested-scripts.ts) are read as if written in its place, a few
   // levels deep and within a budget, so that hostile nesting stays linear.
   const budget = new NestingBudget(NESTED_TEXT_BUDGET);
@@ -114,7 +118,11 @@ function readScripts(
     for (const statement of windowsStatements(text, language)) {
       const handles = new Set<number>();
       const words = windowsWords(statement, language, handles);
-      const nested = depth < MAX_NESTING ? nestedScripts(words, language, variables, budget, handles) : undefined;
+      const inner = nestedScripts(words, language, variables, budget, handles);
+      // Past the nesting limit, a script the statement runs is not read: the statement is read as written, and what
+      // it runs is unread.
+      if (depth >= MAX_NESTING && inner.scripts.length > 0) budget.leaveUnread(PAST_NESTING);
+      const nested = depth < MAX_NESTING ? inner : undefined;
       // The words given to an inner script are read there, quoted as its lines, not again as the statement's.
       const own = nested?.rest ?? words;
       if (readStatement !== undefined) {
@@ -148,6 +156,7 @@ function readScripts(
     if (task !== undefined) onTask?.(task);
     readScript(text, language, new WindowsVariables(language), 0);
   }
+  return budget.unread;
 }
 
 /** The words a statement keeps for its own reading, as its text: operators left at either end belong to no command. */

@@ -13,7 +13,7 @@
 import { commandName } from "./windows-commands";
 import { echoedScript, EchoedScript, leadingEchoedScript } from "./windows-echo-writes";
 import { valueEnd, valueStart, writtenLinesText } from "./windows-line-arrays";
-import { literalText, passedText, VariableLookup } from "./windows-literals";
+import { literalText, overLimitCount, passedText, VariableLookup } from "./windows-literals";
 import { scriptFile } from "./windows-script-files";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
 import { isStartCommand, startedCommandLine } from "./windows-start-process";
@@ -28,22 +28,51 @@ export interface NestedScripts {
   rest: string[];
 }
 
-/** What nested readings may add to the text read, all together: past it, statements are read as written. */
+/**
+ * What nested readings may add to the text read, all together: past it, statements are read as written, and the
+ * text they run is left unread (`unread`), which the reader reports rather than clearing what it cannot see.
+ */
 export class NestingBudget {
-  constructor(private left: number) {}
+  private left: number;
+  /** Why the first content was left unread: the budget ran out, or the nesting limit was reached. */
+  private reason?: string;
 
-  /** Takes `size` from what is left; false, taking nothing, when it does not fit. */
+  constructor(private readonly total: number) {
+    this.left = total;
+  }
+
+  /** Takes `size` from what is left; false, taking nothing and leaving the text unread, when it does not fit. */
   take(size: number): boolean {
-    if (size > this.left) return false;
+    if (size > this.left) {
+      this.leaveUnread(`scripts run or written past ${sizeText(this.total)} of nested text in all`);
+      return false;
+    }
     this.left -= size;
     return true;
   }
 
-  /** What is left: text longer than this is never built. */
+  /**
+   * How long a text the readers may build: the whole budget until it first refuses one, so that a text that no longer
+   * fits is built (once) and found unread rather than taken for no script; what is left after that.
+   */
   remaining(): number {
-    return this.left;
+    return this.reason === undefined ? this.total : this.left;
+  }
+
+  /** Records why content is left unread; the first reason stays. */
+  leaveUnread(why: string): void {
+    this.reason ??= why;
+  }
+
+  /** Why the first content was left unread, if any was. */
+  get unread(): string | undefined {
+    return this.reason;
   }
 }
+
+/** Why a text run or written that a reader refused is unread (windows-literals.ts overLimitCount). */
+const PAST_LITERAL_BOUNDS =
+  "a script run or written joined past what the reader builds (length, variables or parentheses)";
 
 const POWERSHELL = new Set(["powershell", "powershell.exe", "pwsh", "pwsh.exe"]);
 const POWERSHELL_VALUED = [
@@ -103,6 +132,9 @@ export function nestedScripts(
     const from = start;
     start = i + 1;
     const limit = budget.remaining();
+    // A text a reader refused for its length (or depth) where the command runs or writes none is left unread.
+    const refused = overLimitCount();
+    const found = scripts.length;
     // Batch may redirect before the command: `> C:\s.cmd echo …`.
     const redirect = { words, handles, to: i };
     const leading = language === "batch" ? leadingEchoedScript(redirect, from, scope, limit) : undefined;
@@ -144,6 +176,7 @@ export function nestedScripts(
       const written = writtenScript(name, args, at + 1, words, scope, limit);
       if (written) add(written.script, written.from, written.to);
     } else if (language === "powershell" && words[i] === ";") scope.assign(words.slice(from, i).join(" "));
+    if (overLimitCount() > refused && scripts.length === found) budget.leaveUnread(PAST_LITERAL_BOUNDS);
   }
   return { scripts, rest: taken.size === 0 ? words : words.filter((_, i) => !taken.has(i)) };
 }
@@ -335,4 +368,9 @@ function writtenScript(
   const read = (expression: string) => writtenLinesText(expression, variables, limit, separator);
   const piped = pipedValue(words, argsAt - 1, read);
   return piped && { script: { language, text: piped.text, file }, from: piped.from, to: piped.to };
+}
+
+/** A size for a reason given: whole megabytes as such. */
+function sizeText(size: number): string {
+  return size >= 1 << 20 && size % (1 << 20) === 0 ? `${size >> 20} MB` : `${size} characters`;
 }

@@ -7,7 +7,7 @@
 import { LoginWeakness } from "./userdata-findings";
 import { boundArguments, commandName, WindowsCommand, windowsCommands } from "./windows-commands";
 import { registryWrites } from "./windows-registry-writes";
-import { WindowsVariables } from "./windows-variables";
+import { VariableValue, WindowsVariables } from "./windows-variables";
 import { unquoted, windowsWords } from "./windows-words";
 import { globalMatches } from "./global-matches";
 
@@ -133,8 +133,42 @@ const TELNET_COMMANDS = new Set([
   ..."dism dism.exe servermanagercmd servermanagercmd.exe start-service sasv restart-service set-service".split(" "),
   ..."sc sc.exe net net.exe net1".split(" "),
 ]);
-/** A variable's text longer than this is no path, name or value, and is not reread. */
-const MAX_VALUE_TEXT = 1024;
+/** The names telnetChange looks for past the first one of a word: a value keeps only these (see readingOf). */
+const TELNET_VOCABULARY = new Set([
+  ...TELNET_NAMES,
+  TELNET_SERVICE,
+  ..."enable-feature disable-feature install i automatic running auto telnet".split(" "),
+]);
+
+/**
+ * What the readers take of an assigned value, worked out once however long it is and however often the script uses
+ * it: its text as a lone word resolves to, that text's truth, the registry places it names, and the names telnetChange
+ * reads (its first, then those of TELNET_VOCABULARY it holds).
+ */
+interface ValueReading {
+  readonly resolved: string;
+  readonly truth: boolean | undefined;
+  readonly places: readonly number[];
+  readonly names: readonly string[];
+}
+
+const valueReadings = new WeakMap<VariableValue, ValueReading>();
+
+function readingOf(value: VariableValue): ValueReading {
+  let reading = valueReadings.get(value);
+  if (reading === undefined) {
+    const resolved = unquoted(value.text.trim()).trim();
+    const names = namesIn(value.text);
+    reading = {
+      resolved,
+      truth: literalTruth(resolved),
+      places: REGISTRY.flatMap((r, i) => (r.key.test(value.text) ? [i] : [])),
+      names: names.length === 0 ? [] : [names[0], ...new Set(names.filter((n) => TELNET_VOCABULARY.has(n)))],
+    };
+    valueReadings.set(value, reading);
+  }
+  return reading;
+}
 
 /** A weakening line, or one that may be (`unverifiable`: its value comes from outside the script). */
 interface Weakening {
@@ -150,8 +184,10 @@ export class WindowsRemoteLogins {
   read(statement: string, words: string[], variables: WindowsVariables): void {
     const line = statement.split("\n")[0].trim();
     for (const write of registryWrites(words)) {
-      const key = [write.key, ...shortValues(write.key, variables)].join("\n");
-      const place = REGISTRY.find((r) => r.key.test(key));
+      const values = variables.referencedValues(write.key);
+      const place = REGISTRY.find(
+        (r, i) => r.key.test(write.key) || values.some((v) => readingOf(v).places.includes(i)),
+      );
       const setting = place?.values.get(unquoted(write.name).toLowerCase());
       if (place && setting) this.set(place.place, setting, truth(write.value, variables), line);
     }
@@ -251,7 +287,10 @@ function telnetChange(command: WindowsCommand, variables: WindowsVariables): boo
   const { name, args } = command;
   // Any other command changes nothing: its arguments' names are not read.
   if (!TELNET_COMMANDS.has(name)) return undefined;
-  const names = args.flatMap((a) => [a, ...shortValues(a, variables)]).flatMap(namesIn);
+  const names = args.flatMap((a) => [
+    ...namesIn(a),
+    ...variables.referencedValues(a).flatMap((v) => readingOf(v).names),
+  ]);
   const feature = names.some((n) => TELNET_NAMES.has(n));
   const service = names.includes(TELNET_SERVICE);
   if (FEATURE_INSTALLERS.has(name)) return feature || undefined;
@@ -281,20 +320,19 @@ function namesIn(word: string): string[] {
     .filter((n) => n !== "");
 }
 
-/** The texts of the short variables a word refers to. */
-function shortValues(word: string, variables: WindowsVariables): string[] {
-  return variables
-    .referencedValues(word)
-    .filter((v) => v.text.length < MAX_VALUE_TEXT)
-    .map((v) => v.text);
+/** A word as text: a lone variable the script set is its value (read once per assignment, see readingOf). */
+function resolved(word: string, variables: WindowsVariables): string {
+  return resolvedReading(word, variables).text;
 }
 
-/** A word as text: a lone variable the script set is its value. */
-function resolved(word: string, variables: WindowsVariables): string {
+/** A word as text, with the reading of the lone variable's value it resolves to. */
+function resolvedReading(word: string, variables: WindowsVariables): { text: string; reading?: ValueReading } {
   const text = unquoted(word.trim()).trim();
-  if (!/^(?:\$[\w:]+|\$\{[^{}]+\}|%\w+%|!\w+!)$/.test(text)) return text;
-  const values = shortValues(text, variables);
-  return values.length === 1 ? unquoted(values[0].trim()).trim() : text;
+  if (!/^(?:\$[\w:]+|\$\{[^{}]+\}|%\w+%|!\w+!)$/.test(text)) return { text };
+  const values = variables.referencedValues(text);
+  if (values.length !== 1) return { text };
+  const reading = readingOf(values[0]);
+  return { text: reading.resolved, reading };
 }
 
 /**
@@ -302,7 +340,8 @@ function resolved(word: string, variables: WindowsVariables): string {
  * from outside the script, undefined when the script gives something else.
  */
 function truth(word: string, variables: WindowsVariables): boolean | "outside" | undefined {
-  const value = literalTruth(resolved(word, variables));
+  const { text, reading } = resolvedReading(word, variables);
+  const value = reading === undefined ? literalTruth(text) : reading.truth;
   if (value !== undefined) return value;
   return variables.source(word, false) === "outside" ? "outside" : undefined;
 }

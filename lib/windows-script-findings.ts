@@ -18,17 +18,30 @@ const EXPLAIN: Partial<Record<LoginWeakness["kind"], string>> = {
   "password-set": "sets a login password written in the script",
   "root-authorized-keys": "writes an administrator's authorized_keys",
   "password-login-server": "opens a remote login to password guessing or clear-text passwords",
+  "unread-content":
+    "holds content past what the pack reads, so what it runs cannot be cleared (real user data inflates to tens of KB and nests a few layers: shrink or flatten it)",
 };
 const VERB: Partial<Record<LoginWeakness["kind"], string>> = {
   "password-authentication": "enable SSH password authentication",
   "password-set": "set a login password",
   "root-authorized-keys": "write an administrator's authorized_keys",
   "password-login-server": "open a remote login to password guessing or clear-text passwords",
+  "unread-content": "hold content past what the pack reads",
 };
 
-/** The findings of Windows scripts run one after another on one machine, carried by `field`. */
-export function windowsScriptFindings(field: string, scripts: readonly WindowsScript[]): WindowsFinding[] {
-  return findWindowsLoginWeaknesses(scripts).map((w) => {
+/**
+ * The findings of Windows scripts run one after another on one machine, carried by `field`. `unread`, when given,
+ * is why the caller left part of the scripts' text unread (an unread-content finding unless the reading has one).
+ */
+export function windowsScriptFindings(
+  field: string,
+  scripts: readonly WindowsScript[],
+  unread?: string,
+): WindowsFinding[] {
+  const weaknesses = findWindowsLoginWeaknesses(scripts);
+  if (unread !== undefined && !weaknesses.some((w) => w.kind === "unread-content"))
+    weaknesses.push({ kind: "unread-content", line: unread });
+  return weaknesses.map((w) => {
     const quoted = `"${w.line.slice(0, 120)}"${weaknessContext(w)}`;
     const caseStep = weaknessCaseStep(w.kind);
     const step = caseStep === undefined ? {} : { caseStep };

@@ -41,13 +41,6 @@ const PATTERN_OPERAND =
 const DIRECTIVE = /PasswordAuthentication(?:[ \t]|=)+["']?([$%!{]*\w*)/gi;
 /** The sshd service's name as a word, not sshd_config or sshd.exe's folder. */
 const SSHD_SERVICE = /(?<![\w.-])sshd(?![\w.\\/-])/i;
-/**
- * What a reading may add of variables' texts to the statements that write them: past it, a statement is read as
- * written, so a hostile script cannot make the reading quadratic.
- */
-const EXPANSION_BUDGET = 1 << 20;
-/** A path is short; a longer value (a whole configuration) that mentions sshd_config is not taken for its path. */
-const MAX_PATH_TEXT = 1024;
 
 export class WindowsSshd {
   private readonly enabling: string[] = [];
@@ -55,8 +48,9 @@ export class WindowsSshd {
   private hardened = false;
   private placedFromElsewhere = false;
   private serverStarted: string | undefined;
-  private expansionLeft = EXPANSION_BUDGET;
   private readonly pathValues = new WeakMap<VariableValue, boolean>();
+  /** The directives' values each variable's text writes: read once per assignment, however often it is written. */
+  private readonly heldValues = new WeakMap<VariableValue, string[]>();
 
   /** Reads one statement, whose variables are those of the script it is in. */
   read(statement: string, words: string[], variables: WindowsVariables): void {
@@ -68,7 +62,7 @@ export class WindowsSshd {
     const writes = lowerWords.some((w) => WRITERS.has(w)) || DOTNET_WRITE.test(statement);
     const places = lowerWords.some((w) => PLACERS.has(w)) || lower.includes("-outfile");
     if (!writes && !places) return;
-    const values = directiveValues([statement, ...this.expansion(referenced)].map(withoutPatterns).join("\n"));
+    const values = [directiveValues(withoutPatterns(statement)), ...referenced.map((v) => this.valuesHeld(v))].flat();
     if (values.length === 0 && places) this.placedFromElsewhere = true;
     for (const value of values) {
       if (value === "yes") this.enabling.push(statement);
@@ -105,23 +99,34 @@ export class WindowsSshd {
     return namesWindowsConfig(statement) || referenced.some((value) => this.holdsPath(value));
   }
 
-  /** Whether a variable's value names sshd's configuration: looked at once per assignment. */
+  /**
+   * Whether a variable's value names sshd's configuration, however long (an array of paths): looked at once per
+   * assignment, so a long value used often costs nothing more.
+   */
   private holdsPath(value: VariableValue): boolean {
     let holds = this.pathValues.get(value);
     if (holds === undefined) {
-      holds = value.text.length < MAX_PATH_TEXT && namesWindowsConfig(value.text);
+      holds = namesWindowsConfig(value.text);
       this.pathValues.set(value, holds);
     }
     return holds;
   }
 
-  /** The variables' texts a statement writes, cut to what the whole reading may add. */
-  private expansion(values: VariableValue[]): string[] {
-    return values.map((value) => {
-      const taken = value.text.slice(0, Math.max(this.expansionLeft, 0));
-      this.expansionLeft -= taken.length;
-      return taken;
-    });
+  /**
+   * The directives' values a variable's text writes, read once per assignment: a statement writing it again costs
+   * only its values, so a hostile script writing one long text many times stays linear.
+   */
+  private valuesHeld(value: VariableValue): string[] {
+    let values = this.heldValues.get(value);
+    if (values === undefined) {
+      // Only what read() tells apart, once each: yes, no, and a value from outside (its first).
+      const all = directiveValues(withoutPatterns(value.text));
+      const outside = all.find((v) => /^[$%!]|^\{\{/.test(v));
+      values = [...(all.includes("yes") ? ["yes"] : []), ...(all.includes("no") ? ["no"] : [])];
+      if (outside !== undefined) values.push(outside);
+      this.heldValues.set(value, values);
+    }
+    return values;
   }
 }
 

@@ -94,8 +94,8 @@ export function windowsRunFindings(
   return readPowerShell(label, text).filter((_, i) => !own.has(keys[i]));
 }
 
-function readPowerShell(field: string, text: string): WindowsFinding[] {
-  return windowsScriptFindings(field, [{ language: "powershell", text }]);
+function readPowerShell(field: string, { text, unread }: FilledText): WindowsFinding[] {
+  return windowsScriptFindings(field, [{ language: "powershell", text }], unread);
 }
 
 /** A parameter's default as Systems Manager fills it in: text as is, a list's items as lines. */
@@ -106,18 +106,31 @@ function defaultsOf(reading: WindowsDocumentReading): (name: string) => string |
   };
 }
 
+/** A document's text with its references filled in, and why some were left as written, if the budget left any. */
+interface FilledText {
+  text: string;
+  unread?: string;
+}
+
 /**
  * The text with each reference that `value` gives a value replaced by it, as Systems Manager fills them in; the
- * others stay as written. What is filled in is bounded: past the budget, references stay.
+ * others stay as written. What is filled in is bounded: past the budget, references stay, and what they would run
+ * is unread.
  */
-function filled(text: string, value: (name: string) => string | undefined): string {
+function filled(text: string, value: (name: string) => string | undefined): FilledText {
   let budget = DEFAULTS_BUDGET;
-  return text.replace(REFERENCE, (whole, name: string) => {
+  let unread: string | undefined;
+  const done = text.replace(REFERENCE, (whole, name: string) => {
     const given = value(name);
-    if (given === undefined || given.length > budget) return whole;
+    if (given === undefined) return whole;
+    if (given.length > budget) {
+      unread ??= `parameter values filled into the document past ${DEFAULTS_BUDGET >> 20} MB in all`;
+      return whole;
+    }
     budget -= given.length;
     return given;
   });
+  return unread === undefined ? { text: done } : { text: done, unread };
 }
 
 /**

@@ -5,7 +5,14 @@
 // and options. `Start-Process powershell -ArgumentList '-Command', '…'` so reaches the readers of what powershell
 // runs. Only text the script spells is read: a file or an argument it does not (a command's output, a variable not
 // set to a literal) leaves the statement as written.
-import { isVariable, literalText, quotedText, topLevelPieces, VariableLookup } from "./windows-literals";
+import {
+  isVariable,
+  literalText,
+  quotedText,
+  refuseOverLimit,
+  topLevelPieces,
+  VariableLookup,
+} from "./windows-literals";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
 import type { VariableValue } from "./windows-variables";
 
@@ -95,7 +102,10 @@ export function startedCommandLine(
 ): WindowsScript | undefined {
   const text = language === "powershell" ? startProcessLine(args, variables, limit) : batchStartLine(args);
   // PowerShell expands a double-quoted argument before it starts the process: the line sees the same variables.
-  return text === undefined || text.length > limit ? undefined : { language, text };
+  if (text === undefined) return undefined;
+  if (text.length <= limit) return { language, text };
+  refuseOverLimit();
+  return undefined;
 }
 
 /** `Start-Process [-FilePath] FILE [[-ArgumentList] ARGS] [options]`: `FILE ARGS`; undefined without arguments. */
@@ -162,7 +172,9 @@ function expressionAt(args: string[], at: number, first?: string): { text: strin
  */
 function argumentItems(expression: string, variables: VariableLookup, limit: number): string[] | undefined {
   const held = isVariable(expression.trim()) ? heldArray(expression.trim(), variables) : undefined;
-  if (held !== undefined) return held !== null && held.length <= limit ? held.items : undefined;
+  if (held === null) return undefined;
+  if (held !== undefined && held.length > limit) refuseOverLimit();
+  if (held !== undefined) return held.length <= limit ? held.items : undefined;
   return listItems(expression, variables, limit)?.items;
 }
 

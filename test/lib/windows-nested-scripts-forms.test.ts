@@ -300,13 +300,18 @@ describe("hostile forms stay bounded", () => {
   it("a chain of 20000 variables each joining the last is read only a few levels deep", () => {
     const chain = Array.from({ length: 20000 }, (_, i) => `$v${i + 1} = $v${i} + ''`);
     const found = messages(ps(`$v0 = '${NET_USER}'`, ...chain, "iex $v3", "iex $v20000"));
-    expect(found).toHaveLength(1);
+    // $v20000 is joined past the levels read: unread.
+    expect(found).toHaveLength(2);
+    expect(found[1]).toContain("holds content past what the pack reads");
     expect(found[0]).not.toContain(PASSWORD);
   });
 
   it("variables doubling 60 times are never built past their bound", () => {
     const doubling = Array.from({ length: 60 }, (_, i) => `$d${i + 1} = $d${i} + $d${i}`);
-    expect(messages(ps(`$d0 = '${NET_USER} '`, ...doubling, "iex $d60"))).toEqual([]);
+    const found = messages(ps(`$d0 = '${NET_USER} '`, ...doubling, "iex $d60"));
+    // What iex runs is past the bound: unread, not built.
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain("holds content past what the pack reads");
   });
 
   it("a group of 20000 echoes is read as the script's 20000 lines", () => {
@@ -319,7 +324,10 @@ describe("hostile forms stay bounded", () => {
   it("an argument array of 100000 items used 2000 times reads each use once", () => {
     const items = Array.from({ length: 100000 }, () => "'a'").join(", ");
     const uses = Array.from({ length: 2000 }, () => "Start-Process powershell -ArgumentList $a");
-    expect(messages(ps(`$a = @(${items})`, ...uses))).toEqual([]);
+    const found = messages(ps(`$a = @(${items})`, ...uses));
+    // The command lines started outgrow the budget: unread.
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain("holds content past what the pack reads");
   });
 
   it("100000 escaped operators in one echo are text", () => {

@@ -317,8 +317,10 @@ describe("findings quote the inner line, its password masked", () => {
   it("masks the password of a command line quoted whole past the nesting depth", () => {
     const inner = `Start-Process powershell -ArgumentList ''-Command'', ''${NET_USER}; net start sshd''`;
     const found = messages(ps(`Start-Process powershell -ArgumentList '-Command', '${inner}'`));
-    // Start-Process, powershell -Command, Start-Process: the third command line is read as written.
-    expect(found).toHaveLength(2);
+    // Start-Process, powershell -Command, Start-Process: the third command line is read as written, what it starts
+    // reported unread.
+    expect(found).toHaveLength(3);
+    expect(found.pop()).toContain("holds content past what the pack reads");
     for (const message of found) {
       expect(message).toContain('"powershell -Command net user ops ');
       expect(message).not.toContain(PASSWORD);
@@ -328,8 +330,10 @@ describe("findings quote the inner line, its password masked", () => {
   it("hostile: 40000 echo lines into one script are each found, masked, within the budget", () => {
     const lines = Array.from({ length: 40000 }, (_, i) => `echo net user ops${i} ${PASSWORD} /add >> C:\\setup.cmd`);
     const found = messages(bat(...lines));
-    // Read as the written script's lines until the budget is spent, the rest as the echo lines they are.
-    expect(found).toHaveLength(lines.length);
+    // Read as the written script's lines until the budget is spent, the rest as the echo lines they are, and the
+    // script they write reported unread.
+    expect(found).toHaveLength(lines.length + 1);
+    expect(found.pop()).toContain("holds content past what the pack reads");
     expect(found.filter((m) => m.includes('"echo net user')).length).toBeGreaterThan(0);
     for (const message of found) expect(message).not.toContain(PASSWORD);
   });
@@ -338,7 +342,9 @@ describe("findings quote the inner line, its password masked", () => {
     const big = "x".repeat(60000);
     const joined = Array.from({ length: 30 }, () => "$big").join(" + ");
     const found = messages(ps(`$big = '${big}'`, ...Array.from({ length: 500 }, () => `iex (${joined})`)));
-    expect(found).toEqual([]);
+    // What PowerShell would run is past the budget: unread, once.
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain("holds content past what the pack reads");
   });
 
   it("hostile: a Start-Process argument list of 100000 items reads in one pass", () => {

@@ -218,17 +218,18 @@ describe("disallow-userdata-login-weakening reads scripts that Windows scripts r
       violations: 0,
     },
     {
-      name: "hostile: cmd /c nested 200 deep around a password is one finding",
+      // The outer levels are read as written (the password found), the levels past the limit left unread.
+      name: "hostile: cmd /c nested 200 deep around a password is its finding and the unread levels",
       type: EC2,
       props: instance(bat(cmdNested(200, NET_USER))),
-      violations: 1,
-      mentions: SETS_PASSWORD,
+      violations: 2,
     },
     {
-      name: "hostile: cmd /c nested 200 deep around a harmless command is none",
+      name: "hostile: cmd /c nested 200 deep around a harmless command is the unread levels",
       type: EC2,
       props: instance(bat(cmdNested(200, "ipconfig"))),
-      violations: 0,
+      violations: 1,
+      mentions: "holds content past what the pack reads",
     },
   ]);
 });
@@ -253,7 +254,9 @@ describe("nested scripts' findings quote the inner line, its password masked", (
 
   it("masks the password of a line quoted whole past the nesting depth", () => {
     const found = messages(bat(`${cmdNested(4, "")}"net user ops ${PASSWORD} /add & net start sshd"`));
-    expect(found).toHaveLength(1);
+    // The line past the depth is read as written, and what it runs is reported unread.
+    expect(found).toHaveLength(2);
+    expect(found[1]).toContain("holds content past what the pack reads");
     expect(found[0]).toContain("enables SSH password authentication");
     expect(found[0]).toContain('cmd /c "net user ops ');
     expect(found[0]).not.toContain(PASSWORD);
@@ -265,6 +268,7 @@ describe("nested scripts' findings quote the inner line, its password masked", (
     // Every line a finding until the budget is spent; the rest read as written, their quoted text unread.
     expect(found.length).toBeGreaterThan(1000);
     expect(found.length).toBeLessThan(lines.length);
+    expect(found.filter((m) => m.includes("holds content past what the pack reads"))).toHaveLength(1);
     for (const message of found) expect(message).not.toContain(PASSWORD);
   });
 });
