@@ -149,7 +149,11 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
     followCopy(parsed, scan, fileText, context.directory, context.previous);
     followEmptied(parsed, scan, context.directory);
   }
-  if (edit?.inPlace) appendAll(servers, superServersEditedOn(edit, fileText, scan.matchBudget));
+  if (edit?.inPlace)
+    appendAll(
+      servers,
+      superServersEditedOn(edit, fileText, scan.matchBudget, (why) => found.leftUnread(why)),
+    );
   // Named with the file it sits in when that is not the script being read (`… via /opt/remote.sh`).
   const where = inert !== undefined ? found.writtenTo(inert) : found;
   if (servers.length > 0) where.add("password-login-server", line, { note: loginServerNote(servers) });

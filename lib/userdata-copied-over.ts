@@ -19,7 +19,7 @@ import { fromStanding } from "./userdata-working-directory";
  * Copies with text one cat command hands on, at most, counted as (file with text, target) pairs: `cat A A … | tee F
  * G …` copies each file into each target. Files with no text the reader has cost nothing and count for nothing.
  */
-const MAX_CAT_PAIRS = 4096;
+export const MAX_CAT_PAIRS = 4096;
 
 /**
  * Hands the text each file copied or moved onto another brings (`known` says what the script spelt into it; empty

@@ -196,13 +196,15 @@ const NOWHERE = new Set(["/dev/null", "/dev/stdout", "/dev/stderr"]);
 function redirections(words: Word[]): string[] | undefined {
   // Made on the first redirection: most commands have none.
   let targets: string[] | undefined;
-  for (let j = 0; j + 1 < words.length && (targets === undefined || targets.length < MAX_FILES); j++) {
+  for (let j = 0; j + 1 < words.length; j++) {
     const { op, fd } = words[j];
     if (!isWriteRedirection(op) || (fd !== undefined && fd !== 1)) continue;
     targets ??= [];
     if (!NOWHERE.has(words[j + 1].text)) targets.push(words[j + 1].text);
+    // The shell writes to the last: past the bound the first are let go (in halves, so that the work stays linear).
+    if (targets.length >= 2 * MAX_FILES) targets = targets.slice(-MAX_FILES);
   }
-  return targets;
+  return targets && targets.length > MAX_FILES ? targets.slice(-MAX_FILES) : targets;
 }
 
 /**

@@ -89,25 +89,47 @@ function reachesDropIn(path: string, dropIn: string, directory: boolean): boolea
   if (normal === `${DROP_IN_DIRECTORY}/${dropIn}` || (directory && normal === DROP_IN_DIRECTORY)) return true;
   const slash = normal.lastIndexOf("/");
   if (normal.slice(0, slash) !== DROP_IN_DIRECTORY) return false;
-  return braceNames(normal.slice(slash + 1)).some((name) => globMatches(name, dropIn));
+  const name = normal.slice(slash + 1);
+  const group = braceGroup(name);
+  if (group === undefined) return globReaches(name, dropIn);
+  const { before, alternatives, after } = group;
+  if (alternatives.length <= MAX_ALTERNATIVES)
+    return alternatives.some((alternative) => globReaches(`${before}${alternative}${after}`, dropIn));
+  // Past the bound the names are not built, each repeating what surrounds the group: the drop-in's name is cut where
+  // the group stands, and each alternative is matched against what is left, once.
+  if (GLOB.test(before) || GLOB.test(after)) return globReaches(`${before}*${after}`, dropIn);
+  const fits = dropIn.length >= before.length + after.length && dropIn.startsWith(before) && dropIn.endsWith(after);
+  const middle = dropIn.slice(before.length, dropIn.length - after.length);
+  return fits && alternatives.some((alternative) => globReaches(alternative, middle));
 }
 
-/** Alternatives a brace expansion in the name lists, at most this many. */
+/**
+ * Whether a name (maybe a glob) matches `dropIn`. Runs of stars match what one does; a glob still past MAX_GLOB is
+ * not matched: it may name the drop-in, and a reader that cannot tell takes it so.
+ */
+function globReaches(name: string, dropIn: string): boolean {
+  const glob = name.replace(/\*+/g, "*");
+  return glob.length > MAX_GLOB ? GLOB.test(glob) : globMatches(glob, dropIn);
+}
+
+/** A shell glob's special characters. */
+const GLOB = /[*?[]/;
+
+/** Alternatives of a brace group expanded into names, at most this many. */
 const MAX_ALTERNATIVES = 32;
 
 /**
- * `{50-cloud-init,60-cloudimg-settings}.conf`: the names one brace group stands for (the shell expands it before
- * the command sees it); the name itself when it has none.
+ * `{50-cloud-init,60-cloudimg-settings}.conf`: the one brace group in a name (the shell expands it before the command
+ * sees it), its alternatives and what surrounds it; undefined when it has none.
  */
-function braceNames(name: string): string[] {
+function braceGroup(name: string): { before: string; alternatives: string[]; after: string } | undefined {
   // Found by index, not by a pattern: `[^{}]*,[^{}]*` backtracks over a long run of commas.
   const open = name.indexOf("{");
   const close = open < 0 ? -1 : name.indexOf("}", open);
-  if (close < 0 || name.indexOf("{", open + 1) >= 0 || name.indexOf("}", close + 1) >= 0) return [name];
-  const alternatives = name.slice(open + 1, close).split(",", MAX_ALTERNATIVES + 1);
-  if (alternatives.length < 2) return [name];
-  const [before, after] = [name.slice(0, open), name.slice(close + 1)];
-  return alternatives.slice(0, MAX_ALTERNATIVES).map((alternative) => `${before}${alternative}${after}`);
+  if (close < 0 || name.indexOf("{", open + 1) >= 0 || name.indexOf("}", close + 1) >= 0) return undefined;
+  const alternatives = name.slice(open + 1, close).split(",");
+  if (alternatives.length < 2) return undefined;
+  return { before: name.slice(0, open), alternatives, after: name.slice(close + 1) };
 }
 
 /** `mv` of the drop-in, or of its directory, to a name sshd does not read. */

@@ -2,20 +2,66 @@
 // regex engine of its dialect (sed's or Perl's, through RE2), its deletion applied. Each step spends the scan's match
 // budget, so hostile scripts of many large patterns stop being replayed rather than run long.
 import { compilePerlRegex } from "./userdata-perl-regex";
-import { RegexSyntax, SedEdit } from "./userdata-sed-edits";
-import { compileSedRegex, MatchBudget, SedRegex, sedMatch } from "./userdata-sed-regex";
+import { RegexSyntax, SedEdit, SedScript } from "./userdata-sed-edits";
+import {
+  BUDGET_SPENT,
+  compileSedRegex,
+  MatchBudget,
+  MAX_PATTERN,
+  Refused,
+  SedRegex,
+  sedMatch,
+} from "./userdata-sed-regex";
 
 /** Edits may grow a line (`s/x/&&/g` again and again); its directive and value are at its start. */
 const MAX_LINE = 256;
 
 /**
  * A pattern that cannot be read (a backreference, an oversized one) matches nothing: no edit is guessed. Compiling
- * spends the scan's budget too.
+ * spends the scan's budget too. `refused` is told when a cap of the reader or the spent budget kept a pattern sed
+ * would run uncompiled (see Compiled.refused).
  */
-export function compile(source: string, syntax: RegexSyntax, flags: string, budget: MatchBudget): SedRegex | undefined {
+export function compile(
+  source: string,
+  syntax: RegexSyntax,
+  flags: string,
+  budget: MatchBudget,
+  refused?: Refused,
+): SedRegex | undefined {
   const ignoreCase = flags.includes("i") || flags.includes("I");
-  if (syntax === "perl") return compilePerlRegex(source, ignoreCase, budget);
-  return compileSedRegex(source, syntax === "extended", ignoreCase, budget);
+  if (syntax !== "perl") return compileSedRegex(source, syntax === "extended", ignoreCase, budget, refused);
+  const compiled = compilePerlRegex(source, ignoreCase, budget);
+  // Perl's translator tells no cap apart from what RE2 cannot run: its pattern's length and the budget are told.
+  if (compiled === undefined && source.length > MAX_PATTERN) refused?.(`a perl pattern past ${MAX_PATTERN} characters`);
+  else if (compiled === undefined && budget.remaining < 0) refused?.(BUDGET_SPENT);
+  return compiled;
+}
+
+/** An edit's address and `s` pattern, compiled against the scan's budget. */
+export function compileEdit(edit: SedEdit, syntax: RegexSyntax, budget: MatchBudget): Compiled {
+  let refused: string | undefined;
+  const refuse = (why: string) => (refused ??= why);
+  const address = edit.address === "" ? undefined : compile(edit.address, syntax, edit.addressFlags, budget, refuse);
+  const pattern = edit.command === "s" ? compile(edit.pattern, syntax, edit.flags, budget, refuse) : undefined;
+  return refused === undefined ? { address, pattern, budget } : { address, pattern, budget, refused };
+}
+
+/** Scripts that stand for edits the reader did not keep, and why (see unreadScript). */
+const unreadScripts = new WeakMap<SedScript, string>();
+
+/**
+ * A script of no edits standing for edits the reader did not keep (a working copy's past its bound): replayed over
+ * sshd's configuration, it is reported as content left unread, `why` the reason.
+ */
+export function unreadScript(why: string): SedScript {
+  const script: SedScript = { edits: [], syntax: "basic" };
+  unreadScripts.set(script, why);
+  return script;
+}
+
+/** Why a script stands for edits the reader did not keep; undefined for a script it read. */
+export function unreadIn(script: SedScript): string | undefined {
+  return unreadScripts.get(script);
 }
 
 /** What an edit made of a line: its new text, undefined once deleted. */
@@ -27,6 +73,11 @@ export interface Compiled {
   address: SedRegex | undefined;
   pattern: SedRegex | undefined;
   budget: MatchBudget;
+  /**
+   * Why the address or pattern, which sed would run, was not compiled (a cap of the reader, the spent budget): the
+   * edit is replayed as matching nothing, though it may change any line.
+   */
+  refused?: string;
 }
 
 /** An edit's effect on one stock line: deleted or substituted; undefined when it leaves the line alone. */

@@ -7,6 +7,7 @@ import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
 import { hereDocuments } from "./userdata-heredoc";
 import { hereStrings, isPrinter, printedText } from "./userdata-printed";
+import { fills } from "./userdata-outside-writes";
 import { normalPath } from "./userdata-sshd-paths";
 import { fromStanding } from "./userdata-working-directory";
 import { Word } from "./userdata-words";
@@ -14,6 +15,8 @@ import { Word } from "./userdata-words";
 /** Bounds that keep the memory small whatever the script: files kept, and each file's text. */
 const MAX_FILES = 64;
 const MAX_TEXT = 16 * 1024;
+/** Function names for fills: a function's output is text the script does not spell, as any command's. */
+const NO_FUNCTIONS = (): boolean => false;
 /** Commands that copy a file's text whole to a file they name (mv moves it). */
 const COPIERS = new Set(["cp", "mv", "install"]);
 
@@ -42,12 +45,18 @@ export class KnownFiles {
    * by their name. `directory`: where the script stands, when it names it; a relative name is kept as written and
    * as found from there.
    */
-  command({ command, words, name, args }: ParsedCommand, directory?: string): void {
+  command(parsed: ParsedCommand, directory?: string): void {
+    const { command, words, name, args } = parsed;
     if (!isPrinter(name) && name !== "cat" && this.texts.size === 0) return;
     if (COPIERS.has(name)) return this.copied(name, args, directory);
     // Edited in place (`sed -i`), a file's text is no longer the one spelt.
     const edit = streamEdit(name, args);
     if (edit?.inPlace) return this.wrote(inDirectory(edit.files.map(replaced), directory), undefined);
+    if (!isPrinter(name) && name !== "cat") {
+      // Written over by a download (`curl -o`), a tee, an archive: the file holds text the script does not spell.
+      const filled = fills([parsed], 0, NO_FUNCTIONS).map(({ path }) => replaced(path));
+      if (filled.length > 0) this.wrote(inDirectory(filled, directory), undefined);
+    }
     const targets = inDirectory(redirected(words), directory);
     // A here-document's body is recorded once read (see document()).
     if (targets.length === 0 || (name === "cat" && hereDocuments(words).length > 0)) return;

@@ -30,17 +30,18 @@ const CONVERSION = /%[sb]/g;
 
 /**
  * printf's format filled from `values`: used again while arguments are left (`printf "%s\n" a b` prints two lines),
- * once when it takes none.
+ * once when it takes none. Past the bound the arguments left are added as they are, a line each: the format is not
+ * repeated for them, but what they print is still read.
  */
 function formatted(format: string, values: string[]): string {
   let text = "";
   let next = 0;
-  do {
+  for (;;) {
     const before = next;
     text += format.replace(CONVERSION, () => values[next++] ?? "");
-    if (next === before) break;
-  } while (next < values.length && text.length <= MAX_PRINTED);
-  return text;
+    if (next === before || next >= values.length) return text;
+    if (text.length > MAX_PRINTED) return `${text}\n${values.slice(next).join("\n")}\n`;
+  }
 }
 
 /** The texts of a command's here-strings (`<<< "text"`). */

@@ -17,6 +17,15 @@ const MAX_TEXTS = 16;
 const MAX_JOINED = 16 * 1024;
 /** Rounds of reading at the end, at most: each round reads the texts kept for one file. */
 const MAX_ROUNDS = MAX_FILES * MAX_TEXTS;
+/** Names remembered of files whose text was dropped, or run later past MAX_FILES: past this, any such file may be one. */
+const MAX_DROPPED = 1024;
+
+/** Why what a file run holds was left unread (see Findings.leftUnread), by the cap that dropped it. */
+const PAST_TEXTS = `a file run after more than ${MAX_TEXTS} texts were written to it`;
+const PAST_JOINED = `a line written to a file in pieces past ${MAX_JOINED / 1024} KB`;
+const PAST_FILES = `a file run after more than ${MAX_FILES} other files were written`;
+const PAST_RUN_LATER = `a file run later after more than ${MAX_FILES} others run later`;
+const PAST_ROUNDS = `files run later past ${MAX_ROUNDS} rounds of reading`;
 
 /** Shells that run the script file named as their first operand (`su` and `runuser` take a user there). */
 const SHELLS = new Set(["sh", "bash", "dash", "zsh", "ksh", "ash", "mksh"]);
@@ -136,6 +145,9 @@ export interface KeptText {
  * one that adds to it keeps that, a piece that continues a line (printf with no last `\n`) joined to it. A file run
  * after the user data (by a unit, a crontab) is read as the user data leaves it, at the end (see finish); one such
  * file writing another is read first, so that the other is read as the first leaves it (a replace there seen).
+ * What the bounds drop (texts past MAX_TEXTS, a line split past MAX_JOINED, files past MAX_FILES, files run later
+ * past MAX_FILES) is remembered, and a file run with text dropped so is reported as left unread (`leftUnread`); a
+ * file past a bound that never runs is no finding.
  */
 export class ScriptsRunLater {
   private readonly unread = new Map<string, Kept[]>();
@@ -143,6 +155,18 @@ export class ScriptsRunLater {
   /** A number for each list of texts kept, as long as it holds the same: what a file copied holds, told apart. */
   private readonly ids = new WeakMap<Kept[], number>();
   private lastId = 0;
+  /** Lists of texts that miss some of what was written to their file, and why (the first bound that dropped it). */
+  private readonly truncated = new WeakMap<Kept[], string>();
+  /** Files whose text was dropped whole (no room kept for them, or a copy not followed), and why. */
+  private readonly dropped = new Map<string, string>();
+  /** Files run later that are not read at the end (past MAX_FILES of them). */
+  private readonly lateDropped = new Set<string>();
+  /** Why more files were dropped than `dropped` or `lateDropped` remember: any file not kept may be one. */
+  private droppedPast?: string;
+  private lateDroppedPast = false;
+
+  /** `leftUnread`: notes content a file that runs holds, which a bound kept from being read. */
+  constructor(private readonly leftUnread: (why: string) => void = () => undefined) {}
 
   /**
    * Text was written to `file`, added to what it held or replacing it; `readAsScript` reads it once the file runs.
@@ -151,25 +175,43 @@ export class ScriptsRunLater {
   wrote(file: string, text: string, readAsScript: (text: string) => void, mode: WrittenAs): void {
     const key = normalPath(file);
     if (text === "") {
-      if (!mode.appended) this.unread.delete(key);
+      if (!mode.appended) this.forget(key);
       return;
     }
     const piece = { text, readAsScript, endsMidLine: mode.endsMidLine };
     const texts = mode.appended ? this.unread.get(key) : undefined;
     const last = texts?.[texts.length - 1];
     if (texts === undefined) {
-      if (this.unread.has(key) || this.unread.size < MAX_FILES) this.unread.set(key, [piece]);
+      // Added to a file whose text was dropped, the text stays incomplete.
+      if (mode.appended && this.dropped.has(key)) return;
+      if (this.unread.has(key) || this.unread.size < MAX_FILES) {
+        this.unread.set(key, [piece]);
+        this.dropped.delete(key);
+      } else this.drop(key, PAST_FILES);
       return;
     }
     this.ids.delete(texts);
     if (last?.endsMidLine && last.text.length + text.length <= MAX_JOINED)
       texts[texts.length - 1] = { ...piece, text: last.text + text };
-    else if (texts.length < MAX_TEXTS) texts.push(piece);
+    else {
+      // A line left open and continued past the bound is read in two halves: neither is the line the shell runs.
+      if (last?.endsMidLine) this.truncate(texts, PAST_JOINED);
+      if (texts.length < MAX_TEXTS) texts.push(piece);
+      // A text kept already (`cat /tmp/a >> /opt/start` again) reads nothing new: each text is read once (Scan.once).
+      else if (mode.endsMidLine || last?.endsMidLine || !texts.some((kept) => kept.text === text))
+        this.truncate(texts, PAST_TEXTS);
+    }
   }
 
   /** Whether text is kept for `file`. */
   holds(file: string): boolean {
     return this.unread.has(normalPath(file));
+  }
+
+  /** Whether `file` holds text that was dropped (see dropped): a copy of it, or running it, reads what is not kept. */
+  holdsDropped(file: string): boolean {
+    const key = normalPath(file);
+    return this.dropped.has(key) || (this.droppedPast !== undefined && !this.unread.has(key));
   }
 
   /**
@@ -188,67 +230,123 @@ export class ScriptsRunLater {
    * `from` was copied (or moved) onto `to`, or added after what `to` held (`appended`: `cat from >> to`): `to` holds
    * the texts kept for `from`, read by `readAsScript` once `to` runs. Returns how to get those texts joined, as a
    * file holds them (only some readers need them: joining is work); undefined, with `to` left as it was, when none
-   * are kept.
+   * are kept; "dropped" when `to` now holds text dropped (`from`'s, or `to` past the bound on files kept), which
+   * running it reports as unread.
    */
   copied(
     from: string,
     to: string,
     readAsScript: (text: string) => void,
     appended = false,
-  ): (() => KeptText) | undefined {
+  ): (() => KeptText) | "dropped" | undefined {
     const texts = this.unread.get(normalPath(from));
     const key = normalPath(to);
-    if (texts === undefined || (!this.unread.has(key) && this.unread.size >= MAX_FILES)) return undefined;
-    if (appended && this.unread.has(key))
+    if (texts === undefined) {
+      const why = this.droppedWhy(normalPath(from));
+      if (why === undefined) return undefined;
+      this.lost(key, why);
+      return "dropped";
+    }
+    if (appended && this.dropped.has(key)) return "dropped";
+    if (!this.unread.has(key) && this.unread.size >= MAX_FILES) {
+      this.lost(key, PAST_FILES);
+      return "dropped";
+    }
+    const why = this.truncated.get(texts);
+    if (appended && this.unread.has(key)) {
       // Piece by piece, as written there: a line `to` left open is continued; a copy of `to` itself taken first.
       for (const kept of texts.slice(0, MAX_TEXTS))
         this.wrote(key, kept.text, readAsScript, { appended: true, endsMidLine: kept.endsMidLine });
-    else
-      this.unread.set(
-        key,
-        texts.map((kept) => ({ ...kept, readAsScript })),
-      );
+      const added = this.unread.get(key);
+      if (why !== undefined && added !== undefined) this.truncate(added, why);
+    } else {
+      const copy = texts.map((kept) => ({ ...kept, readAsScript }));
+      if (why !== undefined) this.truncated.set(copy, why);
+      this.unread.set(key, copy);
+      this.dropped.delete(key);
+    }
     return () => joined(texts);
   }
 
-  /** What is kept for `file`, as one text, as the file holds it; undefined when nothing is. */
+  /**
+   * What is kept for `file`, as one text, as the file holds it; undefined when nothing is. Taken to be run (copied
+   * into a boot-time folder): what a bound dropped of it is noted as unread.
+   */
   keptText(file: string): string | undefined {
-    const texts = this.unread.get(normalPath(file));
+    const key = normalPath(file);
+    const texts = this.unread.get(key);
+    const why = texts === undefined ? this.droppedWhy(key) : this.truncated.get(texts);
+    if (why !== undefined) this.leftUnread(why);
     return texts === undefined ? undefined : joined(texts).text;
   }
 
   /**
    * The line `text` added to `file` completes, when what was kept there ends inside one (printf with no last `\n`)
-   * and the two are joined; undefined when `text` starts a line of its own.
+   * and the two are joined; undefined when `text` starts a line of its own, or (noted unread) the two are joined past
+   * the bound on what is joined.
    */
   continuedLine(file: string, text: string): string | undefined {
     const texts = this.unread.get(normalPath(file));
     const last = texts?.[texts.length - 1];
-    if (!last?.endsMidLine || last.text.length + text.length > MAX_JOINED) return undefined;
+    if (!last?.endsMidLine) return undefined;
+    // Past the bound the line is not read whole, where it is run or sshd is made to read it.
+    if (last.text.length + text.length > MAX_JOINED) return void this.leftUnread(PAST_JOINED);
     return last.text.slice(last.text.lastIndexOf("\n") + 1) + text;
+  }
+
+  /**
+   * What `file` holds was replaced or added to by content not followed (`why`: the bound that stopped it): running it
+   * reads what is not kept.
+   */
+  lost(file: string, why: string): void {
+    const key = normalPath(file);
+    this.unread.delete(key);
+    this.drop(key, why);
+  }
+
+  /**
+   * Whether adding what is kept for `from` to `to` reads nothing new: each of its texts is kept for `to` already,
+   * as whole lines (each text is read once, see Scan.once).
+   */
+  addsNothing(from: string, to: string): boolean {
+    const texts = this.unread.get(normalPath(from));
+    const held = this.unread.get(normalPath(to));
+    if (texts === undefined || held === undefined || this.truncated.has(texts) || held[held.length - 1]?.endsMidLine)
+      return false;
+    return texts.every((kept) => !kept.endsMidLine && held.some((other) => other.text === kept.text));
   }
 
   /** The files `takes` names are taken away: what they held is gone. */
   removedWhere(takes: (file: string) => boolean): void {
     for (const key of [...this.unread.keys()]) if (takes(key)) this.unread.delete(key);
+    for (const key of [...this.dropped.keys()]) if (takes(key)) this.dropped.delete(key);
   }
 
   /** `file` was replaced by text read otherwise (a script by its look): what it held before is gone. */
   replaced(file: string): void {
-    this.unread.delete(normalPath(file));
+    this.forget(normalPath(file));
   }
 
   /** `file` runs: the texts written to it so far are read as a script now, or at the end when it runs `later`. */
   ran(file: string, later: boolean): void {
     const key = normalPath(file);
     if (later) {
+      if (this.runLater.has(key)) return;
       if (this.runLater.size < MAX_FILES) this.runLater.add(key);
+      else if (this.lateDropped.size < MAX_DROPPED) this.lateDropped.add(key);
+      else this.lateDroppedPast = true;
       return;
     }
     const texts = this.unread.get(key);
-    if (texts === undefined) return;
+    if (texts === undefined) {
+      const why = this.droppedWhy(key);
+      if (why !== undefined) this.leftUnread(why);
+      return;
+    }
     // Taken out first: reading a text may run the file again.
     this.unread.delete(key);
+    const why = this.truncated.get(texts);
+    if (why !== undefined) this.leftUnread(why);
     for (const { text, readAsScript } of texts) readAsScript(text);
   }
 
@@ -257,11 +355,39 @@ export class ScriptsRunLater {
     // Reading a file here may write to another run later, read before or not yet (or run one more later): each round
     // reads the next file holding text not read, until none does. Each text is read once (see Scan.once), so the
     // rounds end; the bound keeps them few whatever the script.
-    for (let round = 0; round < MAX_ROUNDS; round++) {
+    let round = 0;
+    for (; round < MAX_ROUNDS; round++) {
       const next = [...this.runLater].find((key) => this.unread.has(key));
-      if (next === undefined) return;
+      if (next === undefined) break;
       this.ran(next, false);
     }
+    if (round === MAX_ROUNDS && [...this.runLater].some((key) => this.unread.has(key))) this.leftUnread(PAST_ROUNDS);
+    // Files run later past the bound are not read: one that holds text (kept or dropped) holds what is not read.
+    if (this.lateDroppedPast) this.leftUnread(PAST_RUN_LATER);
+    for (const key of this.lateDropped)
+      if (this.unread.has(key) || this.droppedWhy(key) !== undefined) this.leftUnread(PAST_RUN_LATER);
+  }
+
+  /** Why the text of `key`, which holds none kept, was dropped; undefined when it was not. */
+  private droppedWhy(key: string): string | undefined {
+    return this.dropped.get(key) ?? (this.unread.has(key) ? undefined : this.droppedPast);
+  }
+
+  /** `key` holds text the bounds dropped whole. */
+  private drop(key: string, why: string): void {
+    if (this.dropped.has(key) || this.dropped.size < MAX_DROPPED) this.dropped.set(key, this.dropped.get(key) ?? why);
+    else this.droppedPast ??= why;
+  }
+
+  /** `key` holds what was kept for it no longer, nor any text dropped. */
+  private forget(key: string): void {
+    this.unread.delete(key);
+    this.dropped.delete(key);
+  }
+
+  /** Texts past a bound were not kept in `texts`: the first reason given is kept. */
+  private truncate(texts: Kept[], why: string): void {
+    if (!this.truncated.has(texts)) this.truncated.set(texts, why);
   }
 }
 

@@ -34,34 +34,59 @@ export class MatchBudget {
   constructor(public remaining = 10_000_000) {}
 }
 
+/**
+ * Why an edit is not replayed once the budget is spent: what it does to sshd's configuration is not known, so the
+ * caller reports it as content left unread (see Findings.leftUnread) rather than as no match.
+ */
+export const BUDGET_SPENT = "sed edits past the scan's matching budget of 10,000,000 steps";
+
 /** Longer patterns, or ones that expand to larger programs, are not sshd_config edits: they are left unread. */
-const MAX_PATTERN = 512;
+export const MAX_PATTERN = 512;
 export const MAX_SIZE = 2048;
 /** Compiling an instruction costs about as much as running it over a thousand characters. */
 const COMPILE_COST = 1024;
+/** RE2 runs no larger count in an interval; GNU sed's (RE_DUP_MAX) go to 32767. */
+const MAX_RE2_COUNT = 1000;
+const MAX_SED_COUNT = 32767;
+
+/**
+ * Told why a pattern sed (or perl) would run was not compiled: a cap of the reader (its length, its program's size,
+ * an interval's count) or the spent budget, not what the pattern is. A malformed pattern, which sed refuses too, or
+ * one RE2 cannot run (a backreference) is not told.
+ */
+export type Refused = (why: string) => void;
+
+/** Thrown by a translator on a pattern its engine would run but the reader's caps refuse: `why` says which. */
+export class TooLarge extends Error {
+  constructor(readonly why: string) {
+    super(why);
+  }
+}
 
 /**
  * The compiled pattern, or undefined when it uses what RE2 cannot run (backreferences), is malformed or too large,
- * or when `budget` is spent.
+ * or when `budget` is spent; `refused` is told when a cap or the budget kept it uncompiled.
  */
 export function compileSedRegex(
   source: string,
   extended: boolean,
   ignoreCase = false,
   budget = new MatchBudget(),
+  refused?: Refused,
 ): SedRegex | undefined {
   const key = `${extended ? "E" : "B"}${ignoreCase ? "I" : "-"}${source}`;
   // POSIX matching is leftmost-longest, where RE2's default is leftmost-first.
   const options = { longest: true, ignoreCase };
-  return compileTranslated(key, source, () => translatedWithLiteral(source, extended, ignoreCase), options, budget);
+  const translate = () => translatedWithLiteral(source, extended, ignoreCase);
+  return compileTranslated(key, source, translate, options, budget, refused);
 }
 
 /**
  * The pattern in RE2's syntax and, unless case is folded, what lets lines be matched without the automaton: the text
- * every match contains, the pattern itself when it is plain.
+ * every match contains, the pattern itself when it is plain. Throws TooLarge past a cap.
  */
 function translatedWithLiteral(source: string, extended: boolean, ignoreCase: boolean): Translated | undefined {
-  const translated = translateSedRegex(source, extended);
+  const translated = translateOrTooLarge(source, extended);
   if (translated === undefined || ignoreCase) return translated;
   return { ...translated, literal: requiredLiteral(source, extended), plain: plainPattern(source, extended) };
 }
@@ -91,25 +116,56 @@ export function compileTranslated(
   translate: () => Translated | undefined,
   options: CompileOptions,
   budget: MatchBudget,
+  refused?: Refused,
 ): SedRegex | undefined {
-  if (source.length > MAX_PATTERN) return undefined;
+  const dialect = key.startsWith("P") ? "a perl" : "a sed";
+  if (source.length > MAX_PATTERN) {
+    refused?.(`${dialect} pattern past ${MAX_PATTERN} characters`);
+    return undefined;
+  }
   // Scripts repeat the same few patterns across resources: each is translated and compiled once.
   const known = compiledPatterns.get(key);
-  if (known !== undefined) return known === UNREADABLE ? undefined : known;
-  const translated = translate();
+  if (known !== undefined) {
+    if (isRefusal(known)) {
+      if (known.why !== undefined) refused?.(known.why);
+      return undefined;
+    }
+    return known;
+  }
+  let translated: Translated | undefined;
+  try {
+    translated = translate();
+  } catch (e) {
+    if (!(e instanceof TooLarge)) throw e;
+    compiledPatterns.set(key, { why: `${dialect} pattern ${e.why}` });
+    refused?.(`${dialect} pattern ${e.why}`);
+    return undefined;
+  }
   if (!translated || translated.size > MAX_SIZE) {
-    compiledPatterns.set(key, UNREADABLE);
+    const why = translated ? `${dialect} pattern ${TOO_LARGE}` : undefined;
+    compiledPatterns.set(key, { why });
+    if (why !== undefined) refused?.(why);
     return undefined;
   }
   budget.remaining -= translated.size * COMPILE_COST;
-  if (budget.remaining < 0) return undefined;
+  if (budget.remaining < 0) {
+    refused?.(BUDGET_SPENT);
+    return undefined;
+  }
   const compiled = compile(translated, options);
   compiledPatterns.set(key, compiled ?? UNREADABLE);
   return compiled;
 }
 
-const UNREADABLE = "unreadable";
-const compiledPatterns = new BoundedMemo<string, SedRegex | typeof UNREADABLE>(1_000);
+const TOO_LARGE = `compiling past ${MAX_SIZE} instructions`;
+
+/** A pattern not compiled, and why when a cap refused it (see Refused). */
+interface Refusal {
+  why?: string;
+}
+const UNREADABLE: Refusal = {};
+const isRefusal = (known: SedRegex | Refusal): known is Refusal => !("compiled" in known);
+const compiledPatterns = new BoundedMemo<string, SedRegex | Refusal>(1_000);
 
 function compile(
   { re2, size, literal, plain }: Translated,
@@ -160,8 +216,18 @@ interface Quantifier {
 /** Thrown by a translator on what RE2 cannot run or the pattern's own engine would refuse. */
 export class Unreadable extends Error {}
 
-/** The pattern in RE2's syntax, or undefined when it has a backreference or is malformed. */
+/** The pattern in RE2's syntax, or undefined when it has a backreference, is malformed or too large. */
 export function translateSedRegex(source: string, extended: boolean): Translated | undefined {
+  try {
+    return translateOrTooLarge(source, extended);
+  } catch (e) {
+    if (e instanceof TooLarge) return undefined;
+    throw e;
+  }
+}
+
+/** translateSedRegex, a pattern past the reader's caps thrown as TooLarge. */
+function translateOrTooLarge(source: string, extended: boolean): Translated | undefined {
   try {
     return new Translator(source, extended).translate();
   } catch (e) {
@@ -288,7 +354,7 @@ class Translator {
     for (let quantifier = this.quantifier(leadingAnchor); quantifier; quantifier = this.quantifier(false)) {
       const operand = piece === atom ? piece.re2 : `(?:${piece.re2})`;
       piece = { re2: operand + quantifier.re2, size: piece.size * Math.max(quantifier.copies, 1) + 1 };
-      if (piece.size > MAX_SIZE) throw new Unreadable();
+      if (piece.size > MAX_SIZE) throw new TooLarge(TOO_LARGE);
     }
     return piece;
   }
@@ -306,7 +372,7 @@ class Translator {
   /** `\{m,n\}` in a BRE, `{m,n}` in an ERE; in an ERE a brace that opens no interval is a literal. */
   private interval(): Quantifier | undefined {
     if (!this.source.startsWith(this.operator("{"), this.at)) return undefined;
-    const interval = this.extended ? /\{(\d{1,3})(,(\d{0,3}))?\}/y : /\\\{(\d{1,3})(,(\d{0,3}))?\\\}/y;
+    const interval = this.extended ? /\{(\d{1,5})(,(\d{0,5}))?\}/y : /\\\{(\d{1,5})(,(\d{0,5}))?\\\}/y;
     interval.lastIndex = this.at;
     const m = interval.exec(this.source);
     if (!m) {
@@ -315,6 +381,9 @@ class Translator {
     }
     this.at = interval.lastIndex;
     const [min, max] = [Number(m[1]), Number(m[3])];
+    // GNU sed refuses larger counts, RE2 counts past 1000: a count between is sed's, which the reader does not run.
+    if (Math.max(min, m[3] ? max : 0) > MAX_SED_COUNT) throw new Unreadable();
+    if (Math.max(min, m[3] ? max : 0) > MAX_RE2_COUNT) throw new TooLarge(`with an interval past ${MAX_RE2_COUNT}`);
     if (m[2] === undefined) return { re2: `{${min}}`, copies: min };
     if (m[3] === "") return { re2: `{${min},}`, copies: min + 1 };
     return { re2: `{${min},${max}}`, copies: Math.max(min, max) };

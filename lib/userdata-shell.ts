@@ -105,7 +105,7 @@ export function scanLines(text: string, scan: LineScan): void {
     inMatch: false,
     matchWritten: false,
     stock: new StockSshdConfig(scan.matchBudget),
-    variables: new ShellVariables(),
+    variables: new ShellVariables((why) => scan.found.leftUnread(why)),
     files: new KnownFiles(),
     copies: new WorkingCopies(),
     stdoutCaptured: capturesStdout(text),
@@ -134,10 +134,14 @@ function scanScript(lines: string[], scan: LineScan, state: ShellState, depth: n
     const raw = lines[i];
     if (isComment(raw)) continue;
     const logical = scan.oneLineCommands ? { text: raw, end: i } : logicalLine(lines, i, stray);
+    if (logical.unread !== undefined) scan.found.leftUnread(logical.unread);
     i = logical.end;
     const line = logical.text.trim();
     if (line === "") continue;
-    const loop = state.inLoop || !line.startsWith("for") ? undefined : forLoop(lines, line, i, searched);
+    const loop =
+      state.inLoop || !line.startsWith("for")
+        ? undefined
+        : forLoop(lines, line, i, searched, (why) => scan.found.leftUnread(why));
     if (loop) {
       // A loop on one line is quoted as that line; one over lines, line by line.
       scanLoop(loop, scan, state, depth, quoted ?? (loop.end === logical.end ? line : undefined));
@@ -280,6 +284,9 @@ function scanCommandLine(
     if (READ_ONLY.has(name) && !addsOnly && !byCopies) replayInvertedGrep(parsed, output, line, scan, state);
     // A nested script's here-documents are read from its own text, not from the lines after this one.
     const script = nestedScript(parsed);
+    // Past the depth the script is not read as one (the command is read as its line): what it runs is noted unread.
+    if (script !== undefined && depth >= MAX_NESTING && script.trim() !== "")
+      scan.found.leftUnread(`a script run by sh -c or eval nested past ${MAX_NESTING} levels`);
     if (script !== undefined && depth < MAX_NESTING) {
       // What the nested script prints goes where the command's output goes.
       const logged = stdoutLogged && destinations.printsToLog(i, true);

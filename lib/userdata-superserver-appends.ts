@@ -32,14 +32,23 @@ export class XinetdAppends {
     if (superServerOf(file) !== "xinetd") return;
     const key = normalPath(file);
     let followed = this.files.get(key);
-    if (followed === undefined && this.files.size >= MAX_FILES) return;
+    // Text added past the bounds is not read with what the file held: a service it builds (or closes) would go
+    // unreported, so it is left unread, unless it is blank. Text that replaces the file is read by its own scan.
+    const dropped = appended && (text.trim() !== "" || followed?.pending);
+    if (followed === undefined && this.files.size >= MAX_FILES) {
+      if (dropped) found.leftUnread(`text added to more than ${MAX_FILES} xinetd files`);
+      return;
+    }
     // The text read stays counted across a replacement: the bound is on all text read for the file.
     const read = (followed?.read ?? 0) + text.length;
     if (followed === undefined || !appended)
       this.files.set(key, (followed = { reader: new XinetdReader(), read, pending: "", found }));
     followed.read = read;
     followed.found = found;
-    if (read > MAX_TEXT) return;
+    if (read > MAX_TEXT) {
+      if (dropped) found.leftUnread(`text added to an xinetd file past ${MAX_TEXT / 1024} KB`);
+      return;
+    }
     const lines = (followed.pending + text).split("\n");
     followed.pending = endsMidLine ? (lines.pop() ?? "") : "";
     for (const line of lines) this.line(file, followed, line);

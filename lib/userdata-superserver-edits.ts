@@ -2,11 +2,11 @@
 // the file's text when the script wrote it, else over the lines its packages ship (an xinetd service `disable = yes`,
 // inetd's entries commented out), spelt with tabs and with spaces. What the edit turns on that was off counts:
 // `s/disable\s*=\s*yes/disable = no/`, `/disable/d`, `s/^#telnet/telnet/`; `s/disable = no/disable = yes/` does not.
-import { apply, compile, Compiled } from "./userdata-edit-replay";
+import { apply, compileEdit, Compiled } from "./userdata-edit-replay";
 import { LoginServer } from "./userdata-login-servers";
 import { SedEdit, SedScript, StreamEdit } from "./userdata-sed-edits";
 import { MatchBudget, sedMatch } from "./userdata-sed-regex";
-import { SuperServer, superServerOf, superServersIn } from "./userdata-superservers";
+import { SuperServer, superServerOf, superServersIn, superServersNamedIn } from "./userdata-superservers";
 import { appendAll } from "./arrays";
 
 /** A known text longer than this is replaced by the shipped lines: each edit's replay stays small. */
@@ -40,27 +40,49 @@ const INETD_SHIPPED = [
 
 /**
  * The password-login servers an in-place edit turns on in the super-servers' files it names. `knownText`: the text
- * the script wrote to a file, when it spelt it all.
+ * the script wrote to a file, when it spelt it all. An edit of a known text past its bounds where the file ships none
+ * is taken to turn on every server the text names, on or off. One the reader cannot replay (a pattern past its caps,
+ * the scan's budget spent) is told to `leftUnread`: what it does is not known.
  */
 export function superServersEditedOn(
   edit: StreamEdit,
   knownText: (path: string) => string | undefined,
   budget: MatchBudget,
+  leftUnread: (why: string) => void,
 ): LoginServer[] {
   if (!edit.inPlace) return [];
   const servers = new Set<LoginServer>();
   for (const file of edit.files) {
     const kind = superServerOf(file);
     if (kind === undefined) continue;
-    for (const lines of texts(kind, file, knownText(file))) {
+    const known = knownText(file);
+    const replayable = texts(kind, file, known);
+    // Past the bounds, a text of the script's own is read once for the servers it names, whatever the edit does.
+    if (replayable.length === 0 && known !== undefined)
+      for (const server of namedInKnown(kind, known, budget)) servers.add(server);
+    for (const lines of replayable) {
       const before = superServersIn(kind, lines);
       const after = replayed(lines, edit.script, budget);
-      if (budget.remaining < 0) return [];
-      for (const server of superServersIn(kind, after)) if (!before.has(server)) servers.add(server);
+      if (after === undefined)
+        leftUnread(`an edit of ${kind}'s configuration past the sed patterns the reader replays`);
+      else for (const server of superServersIn(kind, after)) if (!before.has(server)) servers.add(server);
     }
   }
   return [...servers];
 }
+
+/**
+ * The servers a known text past the bounds names, read once per scan however often it is edited: kept by text for
+ * the scan (whose budget stands for it), looked up by the string's hash, which the string keeps once computed.
+ */
+function namedInKnown(kind: SuperServer, known: string, budget: MatchBudget): ReadonlySet<LoginServer> {
+  let named = namedByScan.get(budget);
+  if (named === undefined) namedByScan.set(budget, (named = { xinetd: new Map(), inetd: new Map() }));
+  let servers = named[kind].get(known);
+  if (servers === undefined) named[kind].set(known, (servers = superServersNamedIn(kind, known.split("\n"))));
+  return servers;
+}
+const namedByScan = new WeakMap<MatchBudget, Record<SuperServer, Map<string, ReadonlySet<LoginServer>>>>();
 
 /** The texts an edit is replayed over: the one the script wrote, else those the file ships. */
 function texts(kind: SuperServer, file: string, known: string | undefined): string[][] {
@@ -95,15 +117,20 @@ function xinetdService([service, server]: [string, string], blank: "\t" | " "): 
 /**
  * The lines after a script's edits, each run over every line in turn (sed's order on these short files, which hold
  * one block): a range from its first line to the end, text added (`a`, `i`, `c`) before the block's closing brace,
- * or at the end. A line-number address is not placed: its edit is left out.
+ * or at the end. A line-number address is not placed: its edit is left out. Undefined when an edit cannot be
+ * replayed: its pattern is past the reader's caps, or the budget is spent.
  */
-function replayed(lines: readonly string[], script: SedScript, budget: MatchBudget): string[] {
+function replayed(lines: readonly string[], script: SedScript, budget: MatchBudget): string[] | undefined {
   const current: (string | undefined)[] = [...lines];
   const added: string[] = [];
   for (const edit of script.edits) {
     if (edit.command === "text") appendAll(added, edit.text.split("\n"));
-    else if (!edit.numbered) replay(edit, compiled(edit, script.syntax, budget), current);
-    if (budget.remaining < 0) return [];
+    else if (!edit.numbered) {
+      const how = compileEdit(edit, script.syntax, budget);
+      if (how.refused !== undefined) return undefined;
+      replay(edit, how, current);
+    }
+    if (budget.remaining < 0) return undefined;
   }
   const kept = current.filter((l): l is string => l !== undefined).flatMap((l) => l.split("\n"));
   const close = kept.lastIndexOf("}");
@@ -127,11 +154,4 @@ function rangeStart(edit: SedEdit, { address, budget }: Compiled, lines: (string
   if (edit.address === "" || edit.negated) return 0;
   if (address === undefined) return -1;
   return lines.findIndex((l) => l !== undefined && sedMatch(address, l, budget) !== undefined);
-}
-
-/** An edit's address and `s` pattern, compiled against the scan's budget. */
-function compiled(edit: SedEdit, syntax: SedScript["syntax"], budget: MatchBudget): Compiled {
-  const address = edit.address === "" ? undefined : compile(edit.address, syntax, edit.addressFlags, budget);
-  const pattern = edit.command === "s" ? compile(edit.pattern, syntax, edit.flags, budget) : undefined;
-  return { address, pattern, budget };
 }

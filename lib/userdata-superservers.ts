@@ -92,6 +92,9 @@ export class XinetdReader {
   private service: XinetdService | undefined;
   private open = false;
 
+  /** `evenDisabled`: a service `disable = yes` is read as on (see superServersNamedIn). */
+  constructor(private readonly evenDisabled = false) {}
+
   /** Reads one line; returns the password-login server a block it closes runs, with the block's `service` line. */
   line(text: string): { server: LoginServer; line: string } | undefined {
     const trimmed = text.trim();
@@ -127,7 +130,7 @@ export class XinetdReader {
     const service = this.service;
     this.service = undefined;
     this.open = false;
-    if (service === undefined || service.disabled) return undefined;
+    if (service === undefined || (service.disabled && !this.evenDisabled)) return undefined;
     const server = serviceServer(service.name, service.server, service.serverArgs);
     if (server === undefined || (loopbackExcepted(server) && loopbackOnly(service))) return undefined;
     return { server, line: service.line };
@@ -145,6 +148,24 @@ export function superServersIn(kind: SuperServer, lines: readonly string[]): Set
   const reader = kind === "xinetd" ? new XinetdReader() : undefined;
   for (const line of lines) {
     const server = reader ? reader.line(line)?.server : inetdEntryServer(line);
+    if (server !== undefined) servers.add(server);
+  }
+  return servers;
+}
+
+/** Comment marks that switch an entry or a service's line off: `#`, Debian's `#<off>#`. */
+const OFF_MARKS = /^[ \t]*(?:#<off>#|#)+[ \t]*/;
+
+/**
+ * The servers a text of a super-server's file names, on or off: its commented lines read as uncommented, its xinetd
+ * services as enabled. What an edit the reader cannot replay may turn on.
+ */
+export function superServersNamedIn(kind: SuperServer, lines: readonly string[]): Set<LoginServer> {
+  const servers = new Set<LoginServer>();
+  const reader = kind === "xinetd" ? new XinetdReader(true) : undefined;
+  for (const line of lines) {
+    const on = line.replace(OFF_MARKS, "");
+    const server = reader ? reader.line(on)?.server : inetdEntryServer(on);
     if (server !== undefined) servers.add(server);
   }
   return servers;

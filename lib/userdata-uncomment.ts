@@ -7,11 +7,11 @@
 // A deletion over a range the reader cannot place may take hardened lines away: unverifiable, as is one with its own
 // address inside a block the reader cannot place. A filtered copy appended after the file takes nothing away; its
 // lines are judged as added text (see appended).
-import { apply, compile, Compiled, Edited } from "./userdata-edit-replay";
+import { apply, compileEdit, Compiled, Edited, unreadIn } from "./userdata-edit-replay";
 import { Findings, LoginWeaknessKind } from "./userdata-findings";
 import { Restorable } from "./userdata-restored";
 import { RegexSyntax, SedEdit, SedScript } from "./userdata-sed-edits";
-import { MatchBudget } from "./userdata-sed-regex";
+import { BUDGET_SPENT, MatchBudget } from "./userdata-sed-regex";
 import {
   activatedDefaultsNote,
   blockDeletionNote,
@@ -93,7 +93,9 @@ export interface AppendedRun {
 
 /**
  * The stock sshd_config lines of one script, edited by its sed commands in the order they run. Once the scan's
- * match budget is spent, later edits are not simulated: the lines keep what the earlier ones made of them.
+ * match budget is spent, later edits are not simulated: the lines keep what the earlier ones made of them, and an
+ * edit of sshd's configuration left unreplayed (so, too, one whose pattern is past the reader's caps) is reported as
+ * content left unread.
  */
 export class StockSshdConfig {
   /**
@@ -125,6 +127,13 @@ export class StockSshdConfig {
    * changes a commented default only where it turns it weak: the copy's hardening is sshd's only once it is put back.
    */
   edit(script: SedScript, editsSshdConfig: boolean, activation: Activation): void {
+    // What an edit of sshd's configuration does that the reader cannot replay (a pattern past its caps, the budget
+    // spent, a working copy's edits past its bound) may turn any line weak: reported as left unread, not as no match.
+    const unread = (why: string) => {
+      if (editsSshdConfig) activation.found.leftUnread(why);
+    };
+    const unreplayed = unreadIn(script);
+    if (unreplayed !== undefined) unread(unreplayed);
     const edits = script.edits.filter((e) => e.command !== "text" || includesDropIns(e.text));
     if (!editsSshdConfig && !edits.some(namesDefaultedDirective)) return;
     const lines = editsSshdConfig ? this.lines : this.lines.filter((l) => l.role === "default");
@@ -136,15 +145,18 @@ export class StockSshdConfig {
         continue;
       }
       const compiled = this.compiled(edit, script.syntax);
+      if (compiled.refused !== undefined) unread(compiled.refused);
+      if (this.budget.remaining < 0) return unread(BUDGET_SPENT);
       if (edit.within === true) {
         if (this.appendedTo === undefined) this.mayDelete(edit, compiled, lines, activation);
+        if (this.budget.remaining < 0) return unread(BUDGET_SPENT);
         continue;
       }
       const unplaced = edit.command === "d" && edit.partial && this.appendedTo === undefined;
       if (unplaced && this.unplaced[this.unplaced.length - 1] !== activation) this.unplaced.push(activation);
       for (const stockLine of reachable(edit, lines)) {
         const edited = apply(edit, compiled, stockLine.text);
-        if (this.budget.remaining < 0) return;
+        if (this.budget.remaining < 0) return unread(BUDGET_SPENT);
         // An edit that may not run at all counts only where it would weaken the line, and so does one of another
         // file (a copy never put back): what it hardens there hardens nothing sshd reads.
         const onlyWeakening = edit.maybe || !editsSshdConfig;
@@ -221,18 +233,23 @@ export class StockSshdConfig {
     for (const [directive, shipping] of REMOVABLE_HARDENING) {
       if (!shipping.includes(path)) continue;
       let text: string | undefined = `${directive} no`;
-      for (const script of scripts)
+      for (const script of scripts) {
+        // Edits the reader did not keep may take the line away.
+        if (unreadIn(script) !== undefined) text = undefined;
         for (const edit of script.edits) {
           if (edit.command === "text" || text === undefined) continue;
           // A deletion over a range the reader cannot place may reach the line: it is not counted on.
           if (edit.command === "d" && edit.partial) text = undefined;
-          const edited: Edited | undefined =
-            text === undefined ? undefined : apply(edit, this.compiled(edit, script.syntax), text);
+          const compiled = this.compiled(edit, script.syntax);
+          // Nor is one whose pattern the reader did not compile.
+          if (compiled.refused !== undefined) text = undefined;
+          const edited: Edited | undefined = text === undefined ? undefined : apply(edit, compiled, text);
           if (this.budget.remaining < 0) return surviving;
           // One that may or may not change it leaves nothing sure.
           const unsure = edit.within === true || edit.maybe;
           if (edited !== undefined) text = unsure ? undefined : edited.text;
         }
+      }
       if (text !== undefined && directiveValue(text, directive)?.toLowerCase() === "no" && isActive(text))
         surviving.push(directive);
     }
@@ -241,9 +258,7 @@ export class StockSshdConfig {
 
   /** An edit's address and `s` pattern, compiled against the scan's budget. */
   private compiled(edit: SedEdit, syntax: RegexSyntax): Compiled {
-    const address = edit.address === "" ? undefined : compile(edit.address, syntax, edit.addressFlags, this.budget);
-    const pattern = edit.command === "s" ? compile(edit.pattern, syntax, edit.flags, this.budget) : undefined;
-    return { address, pattern, budget: this.budget };
+    return compileEdit(edit, syntax, this.budget);
   }
 
   /** sshd's configuration was given an Include of the drop-ins (`echo 'Include …' >>`, `sed '1i Include …'`). */

@@ -13,6 +13,7 @@
 // sshd_config > x` makes /tmp/x). A put-back says which file it lands on: a copy of one of sshd's files landing on
 // another replaces that file's text rather than editing its origin (see replayReplaced).
 import { copyArguments, copyOperands } from "./userdata-copies";
+import { unreadIn, unreadScript } from "./userdata-edit-replay";
 import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
 import { invertedGrep, KnownText } from "./userdata-grep";
@@ -25,6 +26,10 @@ import { fromStanding } from "./userdata-working-directory";
 /** Bounds that keep the memory small whatever the script: copies followed, and the edits kept for each. */
 const MAX_COPIES = 16;
 const MAX_EDITS = 64;
+/** Copies dropped past MAX_COPIES remembered by name; past this many, any file not followed may be one. */
+const MAX_DROPPED = 256;
+/** Where a dropped copy comes from when its name is not remembered. */
+const DEFAULT_CONFIG = "/etc/ssh/sshd_config";
 /** Commands that copy a file whole: to the copy, or back. */
 const COPIERS = new Set(["cp", "mv", "install", "rsync", "cat"]);
 /** A folder named as one: `dir/`, `dir/.`, `.`. */
@@ -74,6 +79,12 @@ interface WorkingCopy {
 
 export class WorkingCopies {
   private readonly copies = new Map<string, WorkingCopy>();
+  /**
+   * Copies not followed for want of room, by key, with the file each was copied from (see lookup); past MAX_DROPPED,
+   * any file not followed may be one.
+   */
+  private readonly dropped = new Map<string, string>();
+  private droppedMany = false;
   /** What the last command sent down its pipe, when that is sshd's configuration or a copy of it. */
   private carried: WorkingCopy | undefined;
   /** Where the command read now stands: the copies' relative names are read from it. */
@@ -96,7 +107,7 @@ export class WorkingCopies {
     if (this.copies.size === 0 && !namesSshdConfig(parsed)) return undefined;
     const { output } = this.named(flow);
     const copy = wholeCopy(parsed, output);
-    if (copy) return this.copied(copy.source, copy.destinations, parsed.name === "mv");
+    if (copy) return this.copied(copy.source, copy.destinations, parsed.name === "mv", parsed, line);
     const filter = filterEdit(parsed, line, patterns);
     if (filter?.edit.inPlace) {
       this.edited(filter);
@@ -107,7 +118,7 @@ export class WorkingCopies {
     const filtered = pipesOn ? undefined : this.filtered(filter, files);
     const onto = filtered?.putBack ? files.find(maybeSshdConfigPath) : undefined;
     if (filtered && onto !== undefined) return putBack(filtered.copy, onto);
-    for (const file of files) this.copies.delete(this.key(file));
+    for (const file of files) this.forget(this.key(file));
     if (filtered) for (const file of files) this.made(file, filtered.copy);
     return undefined;
   }
@@ -154,9 +165,9 @@ export class WorkingCopies {
   private filtered(filter: CopyEdit | undefined, files: string[]): { copy: WorkingCopy; putBack: boolean } | undefined {
     if (!filter || filter.edit.inPlace || filter.edit.files.length !== 1) return undefined;
     const [source] = filter.edit.files;
-    const from = this.copies.get(this.key(source));
+    const from = this.lookup(this.key(source), filter);
     if (from) {
-      const copy = { ...from, edits: [...from.edits, filter].slice(0, MAX_EDITS) };
+      const copy = { ...from, edits: withEdit(from.edits, filter) };
       return { copy, putBack: files.some(maybeSshdConfigPath) };
     }
     if (!isSshdConfigPath(source) || !this.followsAll(files)) return undefined;
@@ -185,9 +196,10 @@ export class WorkingCopies {
     const files = parsed.name === "cat" ? operands : filter && !filter.edit.inPlace ? filter.edit.files : [];
     if (files.length !== 1) return undefined;
     const from =
-      this.copies.get(this.key(files[0])) ?? (isSshdConfigPath(files[0]) ? { of: files[0], edits: [] } : undefined);
+      this.lookup(this.key(files[0]), { parsed, line }) ??
+      (isSshdConfigPath(files[0]) ? { of: files[0], edits: [] } : undefined);
     if (!from || !filter) return from;
-    return { ...from, edits: [...from.edits, filter].slice(0, MAX_EDITS) };
+    return { ...from, edits: withEdit(from.edits, filter) };
   }
 
   /** Runs a nested script's scan (`sh -c '…'`), keeping what the command's pipe carries for the command itself. */
@@ -221,7 +233,7 @@ export class WorkingCopies {
     let next: WorkingCopy;
     let files = output();
     if (filter && !filter.edit.inPlace && filter.edit.files.length === 0)
-      next = { ...carried, edits: [...carried.edits, filter].slice(0, MAX_EDITS) };
+      next = { ...carried, edits: withEdit(carried.edits, filter) };
     else if (name === "cat" && operands.every((a) => a === "-")) next = carried;
     else if (writesInputWhole(parsed, input) || addsInputToConfig(parsed, input)) {
       next = carried;
@@ -230,7 +242,7 @@ export class WorkingCopies {
     if (pipesOn) this.carried = next;
     for (const file of files) {
       if (maybeSshdConfigPath(file)) return putBack(next, file);
-      this.copies.delete(this.key(file));
+      this.forget(this.key(file));
       this.made(file, next);
     }
     // A stage that may write what it reads back where the reader cannot see (`| sh -c 'cat > …'`, `| bash`): that
@@ -239,9 +251,15 @@ export class WorkingCopies {
   }
 
   /** A whole copy of `source`; `moved`: the source is gone after (mv). */
-  private copied(source: string, destinations: string[], moved: boolean): PutBack | undefined {
+  private copied(
+    source: string,
+    destinations: string[],
+    moved: boolean,
+    parsed: ParsedCommand,
+    line: string,
+  ): PutBack | undefined {
     const sourceKey = this.copyKey(source);
-    const from = this.copies.get(sourceKey);
+    const from = this.lookup(sourceKey, { parsed, line });
     if (from && moved) this.copies.delete(sourceKey);
     for (const written of destinations) {
       const destination = this.path(written);
@@ -253,7 +271,7 @@ export class WorkingCopies {
       // One of sshd's files straight over another (`cp 50-x.conf sshd_config`): its text replaces the other's.
       if (!from && isSshdConfigPath(source) && isSshdConfigPath(destination) && normalPath(source) !== key)
         return putBack({ of: source, edits: [] }, destination);
-      this.copies.delete(key);
+      this.forget(key);
       if (from) this.made(destination, { ...from, edits: [...from.edits] });
       else if (isSshdConfigPath(source) && !maybeSshdConfigPath(destination))
         this.made(destination, { of: source, edits: [] });
@@ -272,16 +290,41 @@ export class WorkingCopies {
     return key;
   }
 
-  /** A new copy at `file`, within the bound on copies followed; a folder is no file's copy. */
+  /**
+   * A new copy at `file`, within the bound on copies followed; a folder is no file's copy. One past the bound is
+   * remembered as dropped (see lookup).
+   */
   private made(file: string, copy: WorkingCopy): void {
     const key = this.key(file);
-    if (!key.endsWith("/") && this.copies.size < MAX_COPIES) this.copies.set(key, copy);
+    if (key.endsWith("/")) return;
+    if (this.copies.size < MAX_COPIES) this.copies.set(key, copy);
+    else if (this.dropped.size < MAX_DROPPED) this.dropped.set(key, copy.of);
+    else this.droppedMany = true;
+  }
+
+  /** A file overwritten otherwise: a copy no more. */
+  private forget(key: string): void {
+    this.copies.delete(key);
+    this.dropped.delete(key);
+  }
+
+  /**
+   * The copy a source is: one followed, or one dropped for want of room, whose edits are not known: put back over
+   * sshd's configuration, it is reported as content left unread (see unreadScript), not as the stock file. Past
+   * MAX_DROPPED any file but sshd's own may be a dropped copy. `by`: the command that reads it.
+   */
+  private lookup(key: string, by: Pick<CopyEdit, "parsed" | "line">): WorkingCopy | undefined {
+    const copy = this.copies.get(key);
+    if (copy !== undefined || (this.dropped.size === 0 && !this.droppedMany)) return copy;
+    const of = this.dropped.get(key) ?? (this.droppedMany && !isSshdConfigPath(key) ? DEFAULT_CONFIG : undefined);
+    if (of === undefined) return undefined;
+    return { of, edits: [unreadEdit(`copies of sshd's configuration past ${MAX_COPIES}`, by)] };
   }
 
   private edited(edit: CopyEdit): void {
     for (const file of edit.edit.files) {
       const copy = this.copies.get(this.key(file));
-      if (copy && copy.edits.length < MAX_EDITS) copy.edits.push(edit);
+      if (copy) copy.edits = withEdit(copy.edits, edit);
     }
   }
 
@@ -305,6 +348,21 @@ export class WorkingCopies {
   private key(file: string): string {
     return normalPath(this.path(file));
   }
+}
+
+/**
+ * `edits` with `edit` added; past MAX_EDITS, one edit standing for those not kept, which reports them as content
+ * left unread when the copy is put back (see unreadScript).
+ */
+function withEdit(edits: readonly CopyEdit[], edit: CopyEdit): CopyEdit[] {
+  if (edits.length < MAX_EDITS) return [...edits, edit];
+  if (unreadIn(edits[edits.length - 1].edit.script) !== undefined) return [...edits];
+  return [...edits, unreadEdit(`edits of a working copy of sshd's configuration past ${MAX_EDITS}`, edit)];
+}
+
+/** An edit of no commands standing for what the reader did not keep, quoting the command `by`. */
+function unreadEdit(why: string, { parsed, line }: Pick<CopyEdit, "parsed" | "line">): CopyEdit {
+  return { edit: { inPlace: true, files: [], script: unreadScript(why) }, parsed, line };
 }
 
 /** A copy put back over `onto`. */

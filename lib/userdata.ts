@@ -9,7 +9,7 @@
 import { BoundedMemo } from "./bounded-memo";
 import { isAccountsFile, passwordLines } from "./userdata-accounts";
 import { BootScriptFormat, bootCommands, bootScriptFormat } from "./userdata-boot-scripts";
-import { chargeCopy, copiedFrom, copiesOnlyText, refilledBy } from "./userdata-copied-over";
+import { chargeCopy, copiedFrom, copiesOnlyText, MAX_CAT_PAIRS, refilledBy } from "./userdata-copied-over";
 import { removalOf } from "./userdata-emptied-files";
 import { isCloudConfig, scanCloudConfig, ScanText, WrittenFile } from "./userdata-cloud-config";
 import { base64Bytes, InflateBudget, textOf } from "./userdata-decode";
@@ -57,6 +57,8 @@ const MAX_DEPTH = 4;
 const MAX_MAIN_REREADS = 8;
 /** Removals by pattern (`rm -rf /opt`) followed, at most: each is matched against every file kept. */
 const MAX_REMOVALS = 64;
+/** Why a cat's copy past its budget is unread (see MAX_CAT_PAIRS). */
+const PAST_CAT_PAIRS = `a file a cat copied past ${MAX_CAT_PAIRS} (file, target) copies`;
 
 /**
  * Lines of a boot script or cloud-config that weaken login. A sed expression that rewrites a directive counts by
@@ -103,7 +105,7 @@ class Scan {
    */
   private readonly read = new Map<string, Map<string, number>>();
   /** Texts written to files that are no scripts by their look, read as scripts once the user data runs them. */
-  private readonly runLater = new ScriptsRunLater();
+  private readonly runLater = new ScriptsRunLater((why) => this.noteCapReached(why));
   /** The xinetd files written a line at a time. */
   private readonly xinetd = new XinetdAppends();
   /** The texts kept for a file (by keptId) read as a boot-time file's commands, with that file. */
@@ -120,11 +122,17 @@ class Scan {
   };
 
   /**
-   * Why some content was left unread: gzip past the caps of userdata-decode.ts, or a nested text past the nesting
-   * limit; undefined when the scan read everything.
+   * Why some content was left unread: gzip past the caps of userdata-decode.ts, a nested text past the nesting
+   * limit, or text a file that runs holds past the bounds on what is kept; undefined when the scan read everything.
    */
   get unread(): string | undefined {
-    return this.budget.unread ?? this.limitReached;
+    return this.budget.unread ?? this.limitReached ?? this.capReached;
+  }
+
+  /** The first content a bound of the reader's own dropped where it runs or matters (see ScriptsRunLater). */
+  private capReached?: string;
+  private noteCapReached(why: string): void {
+    this.capReached ??= why;
   }
 
   /**
@@ -225,6 +233,7 @@ class Scan {
       // or spelt: nothing to follow. One that does, as far as its command's budget goes.
       const skipped = from !== undefined && copiesOnlyText(mode) && text === "" && !this.runLater.holds(from);
       if (skipped || !chargeCopy(mode, files.length)) {
+        if (!skipped) this.copyNotFollowed(text, from, files, mode);
         this.refilled = refilledBy(mode);
         return;
       }
@@ -302,11 +311,30 @@ class Scan {
     const readAsScript = (read: string) => this.once(read, `run ${to}`, () => readAs(read, runReading(to)));
     const kept = this.runLater.copied(from, to, readAsScript, as.appended);
     if (kept === undefined) return false;
+    // Text a bound dropped, now `to`'s: running `to` reports it unread.
+    if (kept === "dropped") return true;
     if (superServerOf(to) === "xinetd") {
       const { text, endsMidLine } = kept();
       this.xinetd.wrote(to, text, found, { appended: as.appended, endsMidLine });
     }
     return true;
+  }
+
+  /**
+   * A copy past its command's budget (see chargeCopy) is not followed: when its source holds text (spelt, kept, or
+   * dropped before), a boot-time or superserver file it lands on is noted unread now, any other file kept to be run
+   * as holding text dropped (running it notes it). A copy of nothing changes nothing the reader follows.
+   */
+  private copyNotFollowed(text: string, from: string | undefined, files: string[], mode: WriteMode): void {
+    if (text === "" && (from === undefined || (!this.runLater.holds(from) && !this.runLater.holdsDropped(from))))
+      return;
+    for (const file of files)
+      if (bootScriptFormat(file) !== undefined || superServerOf(file) !== undefined)
+        this.noteCapReached(PAST_CAT_PAIRS);
+      else if (!isInertPath(file)) continue;
+      // The same file added again (`cat /tmp/a /tmp/a … > /opt/start`) reads nothing new.
+      else if (from === undefined || !writtenAs(file, mode).appended || !this.runLater.addsNothing(from, file))
+        this.runLater.lost(file, PAST_CAT_PAIRS);
   }
 
   /**
@@ -316,7 +344,9 @@ class Scan {
   private bootCopy(from: string, to: string, format: BootScriptFormat, found: Findings, depth: number): void {
     const id = this.runLater.keptId(from);
     const key = `${id} ${normalPath(to)}`;
-    if (id === undefined || this.bootCopies.has(key)) return;
+    // Nothing kept: keptText notes what a bound dropped of it, which the boot-time file runs.
+    if (id === undefined) return void this.runLater.keptText(from);
+    if (this.bootCopies.has(key)) return;
     this.bootCopies.add(key);
     const kept = this.runLater.keptText(from);
     if (kept !== undefined) this.bootScript(kept, format, found.writtenTo(to), depth);

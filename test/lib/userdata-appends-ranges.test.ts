@@ -245,11 +245,13 @@ describe("carried in encoded or structured user data, and through the policy", (
 
 describe("hostile input", () => {
   it("many ranges, long addresses, long appending pipelines and many redirections keep their verdicts", () => {
-    expect(verdicts(`sed -i '${"/^X/,/^Y/d;".repeat(20_000)}' ${SSHD}`)).toEqual([`${PW}?`]);
+    expect(verdicts(`sed -i '${"/^X/,/^Y/d;".repeat(20_000)}' ${SSHD}`)).toEqual([`${PW}?`, "unread-content"]);
     expect(verdicts(`sed -i '${"1".repeat(100_000)},${"2".repeat(100_000)}d' ${SSHD}`)).toEqual([`${PW}?`]);
-    expect(verdicts(`sed -i '/${"\\/".repeat(50_000)}/,+0d' ${SSHD}`)).toEqual([]);
+    expect(verdicts(`sed -i '/${"\\/".repeat(50_000)}/,+0d' ${SSHD}`)).toEqual(["unread-content"]);
     const stages = Array.from({ length: 20_000 }, (_v, i) => `grep -v '^X${i}'`).join(" | ");
-    expect(verdicts(`grep -v '^PasswordAuthentication' ${SSHD} | ${stages} | sponge -a ${SSHD}`)).toEqual([]);
+    expect(verdicts(`grep -v '^PasswordAuthentication' ${SSHD} | ${stages} | sponge -a ${SSHD}`)).toEqual([
+      "unread-content",
+    ]);
     expect(verdicts(`sed '/^PasswordAuthentication/d' ${SSHD} ${`>> ${SSHD} `.repeat(20_000)}`)).toEqual([]);
     expect(verdicts(`dd of=${SSHD} ${"oflag=append ".repeat(20_000)}conv=notrunc < /dev/null`)).toEqual([]);
   });

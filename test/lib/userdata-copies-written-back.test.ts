@@ -286,7 +286,8 @@ describe("carried in encoded or structured user data, and through the policy", (
 describe("hostile input", () => {
   it("many filtered copies, globs and nested blocks keep their verdicts", () => {
     const filters = Array.from({ length: 5_000 }, (_v, i) => `grep -v '^X${i}' ${SSHD} > /tmp/s${i}`).join("\n");
-    expect(verdicts(`${filters}\nmv /tmp/s* ${SSHD}`)).toEqual([]);
+    // Past the bound on copies followed, the glob may move in one the reader dropped: left unread.
+    expect(verdicts(`${filters}\nmv /tmp/s* ${SSHD}`)).toEqual(["unread-content"]);
     const long = Array.from({ length: 16 }, (_v, i) => `cp ${SSHD} /tmp/${"a".repeat(2_000)}${i}`).join("\n");
     const globs = Array.from({ length: 5_000 }, () => `mv /tmp/${"*a".repeat(100)}b ${SSHD}`).join("\n");
     // The pattern names none of the copies the script wrote: what it moves in comes from outside the script.

@@ -265,10 +265,10 @@ describe("carried in encoded or structured user data, and through the policy", (
 
 describe("hostile input", () => {
   it("long ex chains, patterns left open and long sponge pipelines delete no hardened line", () => {
-    expect(verdicts(`ex -sc '${"/^X/d|".repeat(20_000)}x' ${SSHD}`)).toEqual([]);
+    expect(verdicts(`ex -sc '${"/^X/d|".repeat(20_000)}x' ${SSHD}`)).toEqual(["unread-content"]);
     expect(verdicts(`ex -sc '${"/a|?b|".repeat(20_000)}' ${SSHD}`)).toEqual([]);
     expect(verdicts(`ex -sc '${"\\\\/|".repeat(20_000)}' ${SSHD}`)).toEqual([]);
     const stages = Array.from({ length: 20_000 }, (_v, i) => `sed '/^X${i}/d'`).join(" | ");
-    expect(verdicts(`cat ${SSHD} | ${stages} | sponge ${SSHD}`)).toEqual([]);
+    expect(verdicts(`cat ${SSHD} | ${stages} | sponge ${SSHD}`)).toEqual(["unread-content"]);
   });
 });

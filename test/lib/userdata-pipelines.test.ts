@@ -136,7 +136,8 @@ describe("other deliveries", () => {
 describe("hostile input", () => {
   it("a 20,000-stage pipeline: known stages delete no hardened line, unknown ones leave it unverifiable", () => {
     const stages = Array.from({ length: 20_000 }, (_v, i) => `grep -v '^X${i}'`).join(" | ");
-    expect(verdicts(`cat ${SSHD} | ${stages} > /tmp/s; mv /tmp/s ${SSHD}`)).toEqual([]);
+    // Past the bound on a copy's edits, those not kept are left unread.
+    expect(verdicts(`cat ${SSHD} | ${stages} > /tmp/s; mv /tmp/s ${SSHD}`)).toEqual(["unread-content"]);
     const unknown = Array.from({ length: 20_000 }, (_v, i) => `f${i}`).join(" | ");
     expect(verdicts(`cat ${SSHD} | ${unknown} | tee /tmp/s; mv /tmp/s ${SSHD}`)).toEqual([`${PW}?`]);
   });

@@ -7,7 +7,7 @@ import { inetdEntryServer, superServerOf, superServersIn, XinetdReader } from ".
 
 const unknown = () => undefined;
 const sedOn = (args: string[], known: (path: string) => string | undefined = unknown, budget = new MatchBudget()) =>
-  superServersEditedOn(sedStreamEdit(args), known, budget);
+  superServersEditedOn(sedStreamEdit(args), known, budget, () => undefined);
 
 describe("super-server files", () => {
   it.each<[string, string | undefined]>([
@@ -111,7 +111,12 @@ describe("in-place edits of the super-servers' files", () => {
     expect(sedOn(["-i", "/disable/d", "/etc/xinetd.d/telnet"], long)).toEqual(["telnet"]);
   });
 
-  it("reports nothing once the scan's match budget is spent", () => {
-    expect(sedOn(["-i", "/disable/d", "/etc/xinetd.d/telnet"], unknown, new MatchBudget(0))).toEqual([]);
+  it("leaves an edit unread once the scan's match budget is spent: what it turns on is not known", () => {
+    const unread: string[] = [];
+    const edit = sedStreamEdit(["-i", "/disable/d", "/etc/xinetd.d/telnet"]);
+    expect(superServersEditedOn(edit, unknown, new MatchBudget(0), (why) => unread.push(why))).toEqual([]);
+    expect([...new Set(unread)]).toEqual([
+      "an edit of xinetd's configuration past the sed patterns the reader replays",
+    ]);
   });
 });

@@ -180,7 +180,7 @@ describe("hostile input", () => {
     expect(verdicts(`${GREP} | ${stages} > /tmp/x`)).toEqual([]);
     // Past the bound on copies followed, the filters are read where they run: a finding, never a silent pass.
     const cds = Array.from({ length: 5_000 }, (_v, i) => `cd /tmp/d${i}/..; ${GREP} > x${i}`).join("\n");
-    expect(verdicts(`${cds}\ncd ${"../".repeat(10_000)}tmp; mv x1 /tmp/y`)).toEqual([PW]);
+    expect(verdicts(`${cds}\ncd ${"../".repeat(10_000)}tmp; mv x1 /tmp/y`)).toEqual([PW, "unread-content"]);
     const few = Array.from({ length: 8 }, (_v, i) => `cd /tmp/d${i}/..; ${GREP} > x${i}`).join("\n");
     expect(verdicts(`${few}\ncd ${"../".repeat(10_000)}tmp; mv x1 /tmp/y`)).toEqual([]);
     const replaced = `cp ${KIT} /tmp/a; sed '/^X/d;s/^Banner.*/Banner none/;/^Y/d' /tmp/a > /tmp/b; mv /tmp/b ${SSHD}`;

@@ -620,7 +620,7 @@ describe("findLoginWeaknesses, second review", () => {
     ["a long option group", `curl -${"s".repeat(big)}o ${keys}`, ["root-authorized-keys"]],
     ["a long option group without the option", `curl -${"s".repeat(big)} ${keys}`, []],
     ["many option groups", `wget ${"-qq ".repeat(big / 4)}-O ${keys}`, ["root-authorized-keys"]],
-    ["nested evals", `${"eval ".repeat(big / 5)}echo k >> ${keys}`, ["root-authorized-keys"]],
+    ["nested evals", `${"eval ".repeat(big / 5)}echo k >> ${keys}`, ["root-authorized-keys", "unread-content"]],
     ["repeated wrappers", `${"timeout -k 1 2 ".repeat(big / 15)}tee ${keys}`, ["root-authorized-keys"]],
     ["chroot operands", `${"chroot / ".repeat(big / 9)}x`, []],
     ["repeated execs", `${"exec ".repeat(big / 5)}>> ${keys}`, []],
