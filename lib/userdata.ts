@@ -112,6 +112,8 @@ class Scan {
   private readonly bootCopies = new Set<string>();
   /** Removals by pattern followed so far. */
   private removals = 0;
+  /** (file, target) pairs of cat copies past their budget looked at: bounded too, past which they are unread whole. */
+  private pairsNotFollowed = 0;
   /** The files the last write, a cat's copy, fills after its `>` empties them (see CopyMode.refills). */
   private refilled: readonly string[] | undefined;
 
@@ -328,6 +330,9 @@ class Scan {
   private copyNotFollowed(text: string, from: string | undefined, files: string[], mode: WriteMode): void {
     if (text === "" && (from === undefined || (!this.runLater.holds(from) && !this.runLater.holdsDropped(from))))
       return;
+    // Each source of a cat names every target again: looking at each pair would be quadratic in the command.
+    this.pairsNotFollowed += files.length;
+    if (this.pairsNotFollowed > MAX_CAT_PAIRS) return this.noteCapReached(PAST_CAT_PAIRS);
     for (const file of files)
       if (bootScriptFormat(file) !== undefined || superServerOf(file) !== undefined)
         this.noteCapReached(PAST_CAT_PAIRS);
