@@ -55,18 +55,19 @@ const editedCopy = (n: number, putBack = true) =>
     ...(putBack ? [`cp /tmp/sshd.work ${F}`] : []),
   );
 const names = (n: number, suffix = "") => Array.from({ length: n }, (_, i) => `x${i}${suffix}`).join(",");
+/** xinetd's telnet service, on or off. */
+const telnetService = (disable: "yes" | "no") => [
+  "service telnet",
+  "{",
+  "  socket_type = stream",
+  "  wait = no",
+  "  user = root",
+  "  server = /usr/sbin/in.telnetd",
+  `  disable = ${disable}`,
+  "}",
+];
 /** A telnet service written to xinetd a line at a time. */
-const telnetBlock = (file: string) =>
-  [
-    "service telnet",
-    "{",
-    "  socket_type = stream",
-    "  wait = no",
-    "  user = root",
-    "  server = /usr/sbin/in.telnetd",
-    "  disable = no",
-    "}",
-  ].map((l) => `echo '${l}' >> ${file}`);
+const telnetBlock = (file: string) => telnetService("no").map((l) => `echo '${l}' >> ${file}`);
 const otherXinetdFiles = (n: number) =>
   Array.from({ length: n }, (_, i) => `echo '# svc ${i}' >> /etc/xinetd.d/svc${i}`);
 const TELNET_FILE = "/etc/xinetd.d/telnet";
@@ -75,14 +76,7 @@ const remote = (pad: number, enable = true) =>
   script(
     "cat > /etc/xinetd.d/remote <<'EOF'",
     ...Array.from({ length: pad }, (_, i) => `# note ${i}`),
-    "service telnet",
-    "{",
-    "  socket_type = stream",
-    "  wait = no",
-    "  user = root",
-    "  server = /usr/sbin/in.telnetd",
-    "  disable = yes",
-    "}",
+    ...telnetService("yes"),
     "EOF",
     ...(enable ? ["sed -i 's/disable *= *yes/disable = no/' /etc/xinetd.d/remote"] : []),
   );
