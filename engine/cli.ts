@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run preview -- [--stack NAME] [--json] [--policy-pack DIR]... [--no-policy] [--policy-pack-config FILE]...
-//   [--sarif FILE] [--markdown FILE] [--baseline FILE]`
+//   [--sarif FILE] [--markdown FILE] [--baseline FILE] [--policy-timeout SECONDS]`
 import * as fs from "fs";
 import * as path from "path";
 import { Command, InvalidArgumentError } from "commander";
@@ -9,6 +9,7 @@ import type { ReportFiles } from "./cli-reports";
 import { ConfigError } from "./config-error";
 import type { DocumentError } from "./json";
 import type { PreviewResult } from "./preview";
+import { DEFAULT_POLICY_TIMEOUT_SECONDS, policyTimeoutSeconds } from "./policy-timeout";
 import { startProgramEarly } from "./program";
 import type { StackReference } from "./stack-reference";
 
@@ -51,6 +52,7 @@ interface CliOptions {
   cwd: string;
   program?: string;
   parallel?: number;
+  policyTimeout?: number;
   sarif?: string;
   markdown?: string;
   baseline?: string;
@@ -67,6 +69,12 @@ function positiveInt(value: string): number {
 function fail(message: string): number {
   process.stderr.write(`${pc.red("error:")} ${message}\n`);
   return EXIT_FAILED;
+}
+
+function timeoutSeconds(value: string): number {
+  const read = policyTimeoutSeconds(value);
+  if ("error" in read) throw new InvalidArgumentError(read.error);
+  return read.seconds;
 }
 
 /** --stack, else package.json's config.defaultStack: from npm's environment, or read when run without npm. */
@@ -159,6 +167,12 @@ export async function main(argv: string[]): Promise<number> {
       "program entry (default: Pulumi.yaml main / package.json main, compiled twin preferred)",
     )
     .option("--parallel <n>", "resource operations in parallel", positiveInt)
+    .option(
+      "--policy-timeout <seconds>",
+      "longest a policy pack may take over one call (Analyze of a resource, AnalyzeStack) before the preview fails",
+      timeoutSeconds,
+      DEFAULT_POLICY_TIMEOUT_SECONDS,
+    )
     .option("--sarif <file>", "write a SARIF 2.1.0 log of the policy results (for code scanning)")
     .option("--markdown <file>", "write a Markdown summary for a pull-request comment")
     .option("--baseline <file>", "a previous --json output: plan create/update/delete steps against it")
@@ -216,6 +230,7 @@ async function previewStack(
       policyPacks: choosePacks(opts, root),
       policyPackConfigs: opts.policyPackConfig,
       parallel: opts.parallel,
+      policyTimeoutMs: (opts.policyTimeout ?? DEFAULT_POLICY_TIMEOUT_SECONDS) * 1000,
       baseline: opts.baseline && path.resolve(opts.baseline),
       onProgress: (m) => progress.update(m),
       earlyProgram,

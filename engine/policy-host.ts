@@ -5,7 +5,7 @@ import { createRequire } from "module";
 import * as path from "path";
 import type { MethodDefinition } from "@grpc/grpc-js";
 import { analyzerGrpc, analyzerPb, channelOptions, emptypb, engineGrpc, enginePb, structpb } from "./grpc";
-import { STATUS } from "./grpc-wire";
+import { secondsText, STATUS } from "./grpc-wire";
 import type { EngineLog, PolicyDiagnostic, Severity } from "./model";
 import {
   reconcilePolicyConfig,
@@ -13,6 +13,7 @@ import {
   type PolicyPackConfigFile,
   type ResolvedPolicyConfig,
 } from "./policy-config";
+import { DEFAULT_POLICY_TIMEOUT_SECONDS } from "./policy-timeout";
 import { scrubEnv } from "./program";
 import type { CustomTimeouts } from "./timeouts";
 import { ROOT_STACK_TYPE } from "./urn";
@@ -44,6 +45,8 @@ const GET_ANALYZER_INFO: MethodDefinition<unknown, DeclaredPack> = {
 };
 
 const STARTUP_TIMEOUT_MS = 60_000;
+/** How long one analyzer call may take once the pack serves: Analyze, AnalyzeStack, Remediate and the start's. */
+export const DEFAULT_CALL_TIMEOUT_MS = DEFAULT_POLICY_TIMEOUT_SECONDS * 1000;
 /** How long a stopped pack gets to close its output pipes before what it printed is read. */
 const FINISH_TIMEOUT_MS = 2_000;
 /** The engine's LogSeverity numbers (debug is dropped, as the CLI drops it without --debug). */
@@ -108,6 +111,8 @@ export interface PolicyHostOptions {
   stack?: StackInfo;
   /** Engine address handed to the pack; a local one that records logs is started when absent. */
   engineAddress?: string;
+  /** How long one call may take (default DEFAULT_CALL_TIMEOUT_MS); past it the call fails with DEADLINE_EXCEEDED. */
+  callTimeoutMs?: number;
 }
 
 export interface PolicyHost {
@@ -234,6 +239,19 @@ async function withPackExit(
   return new UnaryCallError(error.code, `the pack's process ${howItEnded(child.exitCode, child.signalCode)}${printed}`);
 }
 
+/**
+ * A call past its deadline, whichever side noticed (the pack's server answers DEADLINE_EXCEEDED itself when it can),
+ * says how long it waited and what to do about it; any other error as it was.
+ */
+function withTimeoutHint(error: unknown, deadlineMs: number): unknown {
+  if (!(error instanceof UnaryCallError) || error.code !== STATUS.DEADLINE_EXCEEDED) return error;
+  return new UnaryCallError(
+    error.code,
+    `no answer within ${secondsText(deadlineMs)}: a policy of the pack may be stuck (a loop on odd input, a promise ` +
+      "that never settles); find it in the pack's own tests, or allow more time with --policy-timeout SECONDS",
+  );
+}
+
 /** Lines of a stopped pack's stderr given with the error. */
 const EXIT_LINES = 4;
 
@@ -297,13 +315,14 @@ export async function startPolicyPack(packDir: string, opts: PolicyHostOptions =
     const port = await readPort(child, dir, () => stderr);
     const client = new UnaryClient(`127.0.0.1:${port}`, channelOptions["grpc.max_receive_message_length"]);
     clientOfClose = client;
+    const deadlineMs = opts.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
     // A call cut off because the pack's process ended says how it ended and what it printed last.
     const analyzer = {
       call: async <Req, Res>(method: MethodDefinition<Req, Res>, request: Req): Promise<Res> => {
         try {
-          return await client.call(method, request);
+          return await client.call(method, request, deadlineMs);
         } catch (e) {
-          throw await withPackExit(e, child, closed, () => stderr);
+          throw await withPackExit(withTimeoutHint(e, deadlineMs), child, closed, () => stderr);
         }
       },
     };

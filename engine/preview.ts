@@ -15,6 +15,7 @@ import type { PackLog } from "./logs";
 import { partialResult } from "./partial-result";
 import type { AnalyzerInput, PackInfo, PolicyHost } from "./policy-host";
 import { PolicyPackError } from "./policy-pack-error";
+import { alsoUnanswered } from "./policy-timeout";
 import { resolveProgram, runProgram } from "./program";
 import type { EarlyProgram } from "./program-early-start";
 import { Redactor } from "./secrets";
@@ -44,6 +45,8 @@ export interface PreviewOptions {
   policyPackConfigs?: (PolicyPackConfigFile | string | undefined)[];
   env?: NodeJS.ProcessEnv;
   parallel?: number;
+  /** How long one call to a pack may take, in milliseconds (default: the policy host's, 5 minutes). */
+  policyTimeoutMs?: number;
   /** Analyze calls in flight per pack. */
   analyzeConcurrency?: number;
   onProgress?: (message: string) => void;
@@ -253,6 +256,7 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
         startPolicyPack(dir, {
           config: packConfiguration,
           env: options.env,
+          callTimeoutMs: options.policyTimeoutMs,
           stack: { stack: options.stack, project: project.name, config: config.values, secretKeys: config.secretKeys },
         }),
       ),
@@ -319,8 +323,10 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
     const remediations: AppliedRemediation[] = [];
     for (const host of hosts) {
       progress(`analyzing ${analyzed.length} resources with ${host.info().name}`);
+      const unanswered = new Set<string>();
       const results = await mapLimit(analyzed, options.analyzeConcurrency ?? 32, async ({ input: make, reg }) => {
         const input = make();
+        unanswered.add(input.urn);
         try {
           if (host.remediates) {
             const remediated = await host.remediate(input);
@@ -330,10 +336,14 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
               if (reg) reg.inputs = remediated.inputs;
             }
           }
-          return await host.analyze(input);
+          const found = await host.analyze(input);
+          unanswered.delete(input.urn);
+          return found;
         } catch (e) {
+          unanswered.delete(input.urn);
           throw new PreviewError(
-            `policy pack ${host.info().name} failed while analyzing ${input.urn}: ${(e as any).details ?? (e as Error).message}`,
+            `policy pack ${host.info().name} failed while analyzing ${input.urn}: ${(e as any).details ?? (e as Error).message}` +
+              alsoUnanswered(e, unanswered),
             "policy",
             input.urn,
           );

@@ -6,7 +6,15 @@
 import * as http2 from "http2";
 import type { MethodDefinition } from "@grpc/grpc-js";
 import { grpc } from "./grpc";
-import { collectBody, decodeStatusMessage, frameMessage, STATUS, unframeMessage } from "./grpc-wire";
+import {
+  collectBody,
+  decodeStatusMessage,
+  frameMessage,
+  grpcTimeout,
+  secondsText,
+  STATUS,
+  unframeMessage,
+} from "./grpc-wire";
 
 /** An error as grpc-js's client gives it: the status `code`, the server's `details`, both in `message`. */
 export class UnaryCallError extends Error {
@@ -53,7 +61,11 @@ export class UnaryClient {
     private readonly maxMessageBytes: number,
   ) {}
 
-  call<Req, Res>(method: MethodDefinition<Req, Res>, request: Req): Promise<Res> {
+  /**
+   * `deadlineMs`: how long the call may take. The server is told (`grpc-timeout`), and past it the call is cancelled
+   * and fails with DEADLINE_EXCEEDED, even when the server is too busy to answer at all.
+   */
+  call<Req, Res>(method: MethodDefinition<Req, Res>, request: Req, deadlineMs?: number): Promise<Res> {
     if (this.closed) return Promise.reject(new UnaryCallError(STATUS.UNAVAILABLE, "the client was closed"));
     let payload: Buffer;
     try {
@@ -68,12 +80,13 @@ export class UnaryClient {
         ":path": method.path,
         "content-type": "application/grpc",
         te: "trailers",
+        ...(deadlineMs === undefined ? {} : { "grpc-timeout": grpcTimeout(deadlineMs) }),
       });
     } catch (e) {
       return Promise.reject(new UnaryCallError(STATUS.UNAVAILABLE, (e as Error).message));
     }
     this.started();
-    const answered = this.receive(stream, method);
+    const answered = this.receive(stream, method, deadlineMs);
     stream.end(payload);
     return answered;
   }
@@ -81,13 +94,25 @@ export class UnaryClient {
   private receive<Res>(
     stream: http2.ClientHttp2Stream,
     method: Pick<MethodDefinition<unknown, Res>, "responseDeserialize">,
+    deadlineMs: number | undefined,
   ): Promise<Res> {
     return new Promise((resolve, reject) => {
       const got: Received = { body: null };
       let settled = false;
+      const deadline =
+        deadlineMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              if (settled) return;
+              settled = true;
+              this.finished();
+              stream.close(http2.constants.NGHTTP2_CANCEL);
+              reject(new UnaryCallError(STATUS.DEADLINE_EXCEEDED, `no answer within ${secondsText(deadlineMs)}`));
+            }, deadlineMs);
       const settle = () => {
         if (settled) return;
         settled = true;
+        clearTimeout(deadline);
         this.finished();
         try {
           resolve(this.answer(method, got));

@@ -31,17 +31,17 @@ async function grpcServer(handlers: Record<string, handleUnaryCall<any, any>>, s
 }
 
 /** A plain HTTP/2 server answering every call with `answer`: for responses grpc-js would never send. */
-async function rawServer(answer: (stream: http2.ServerHttp2Stream) => void) {
+async function rawServer(answer: (stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders) => void) {
   const server = http2.createServer();
   const sessions = new Set<http2.ServerHttp2Session>();
   server.on("session", (s) => {
     sessions.add(s);
     s.on("error", () => undefined);
   });
-  server.on("stream", (stream) => {
+  server.on("stream", (stream, headers) => {
     stream.on("error", () => undefined);
     stream.resume();
-    stream.on("end", () => answer(stream));
+    stream.on("end", () => answer(stream, headers));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = `127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -316,6 +316,50 @@ describe("UnaryClient", () => {
       release();
       await expect(inFlight).resolves.toBeInstanceOf(emptypb.Empty);
     } finally {
+      s.close();
+    }
+  });
+
+  it("tells the server its deadline and gives up past it, though the server never answers", async () => {
+    const timeouts: (string | string[] | undefined)[] = [];
+    let cancelled = false;
+    const s = await rawServer((stream, headers) => {
+      timeouts.push(headers["grpc-timeout"]);
+      stream.on("close", () => (cancelled = stream.rstCode === http2.constants.NGHTTP2_CANCEL));
+    });
+    const client = new UnaryClient(s.address, MB);
+    try {
+      const t0 = Date.now();
+      await expect(client.call(LOG, logRequest("a"), 300)).rejects.toMatchObject({
+        code: grpc.status.DEADLINE_EXCEEDED,
+        details: "no answer within 0.3 s",
+      });
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
+      expect(timeouts).toEqual(["300m"]);
+      await waitFor(() => cancelled);
+    } finally {
+      client.close();
+      s.close();
+    }
+  });
+
+  it("answers a call inside its deadline as any other, sending no timeout for a call without one", async () => {
+    const timeouts: (string | string[] | undefined)[] = [];
+    const s = await rawServer((stream, headers) => {
+      timeouts.push(headers["grpc-timeout"]);
+      ok(stream, frame(new emptypb.Empty().serializeBinary()));
+    });
+    const client = new UnaryClient(s.address, MB);
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+    const before = timers();
+    try {
+      await expect(client.call(LOG, logRequest("a"), 60_000)).resolves.toBeInstanceOf(emptypb.Empty);
+      await expect(client.call(LOG, logRequest("b"))).resolves.toBeInstanceOf(emptypb.Empty);
+      expect(timeouts).toEqual(["60000m", undefined]);
+      // The answered call's timer is gone: nothing but the connection holds the process.
+      expect(timers()).toBe(before);
+    } finally {
+      client.close();
       s.close();
     }
   });
