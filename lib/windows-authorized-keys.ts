@@ -59,8 +59,20 @@ const SSHD_CONFIG = /(?<![\w.-])sshd_config(?![\w.-])/i;
 const AUTHORIZED_KEYS_FILE = /AuthorizedKeysFile(?:[ \t]|=)+([^\r\n'"`<>|&;)]*)/gi;
 /** A variable or placeholder, not sshd's own tokens (`%h` the user's home, `%u` and `%U` the user, `%%`). */
 const FROM_OUTSIDE = /^[$!]|^%(?![%hUu](?:[\\/]|$))|\{\{/;
-/** A path is short; longer variable values are not taken for paths. */
+/**
+ * A path is short: a value this long is filled into other texts; a longer one is read once, where it is assigned,
+ * for the file it names (`LongPath`), and a write to it is judged by that.
+ */
 const MAX_PATH_TEXT = 1024;
+/** A word that is one variable reference (`$p`, `${p}`, `%p%`), quotes taken off. */
+const REFERENCE_WORD = /^(?:\$(?:\{([^{}$]*)\}|([A-Za-z_]\w*))|%([^%\s]+)%)$/;
+/** One quoted string with no quote or backtick inside: its text is what it holds. */
+const PLAIN_STRING = /^(["'])([^"'`]*)\1$/;
+const PAST_PATH_TEXT = `files written to paths built from variables past ${MAX_PATH_TEXT} characters`;
+/** The longest path Windows takes (`\\?\` paths): a longer one names no file. */
+const MAX_WINDOWS_PATH = 32767;
+/** The longest name a step of a path may have (NTFS): a path with a longer one names no file. */
+const MAX_PATH_STEP = 255;
 /**
  * What a reading may add of the keys files variables' texts name to the statements that write them (each value read
  * once, its files' names charged each time it is written): past it, what is left is unread.
@@ -71,8 +83,49 @@ const MAX_DESTINATIONS = 4096;
 
 const PROFILE_NOTE = "the script runs as SYSTEM or an administrator, whose profile's keys these are";
 
+/** What the reader needs of a path: its form as compared, and whether it is a keys file by its name. */
+interface PathFacts {
+  normal: string;
+  administrators: boolean;
+  profile: boolean;
+}
+
+/** A short value, filled into other texts: whether it names sshd's configuration, or has a step too long for a file. */
+interface ShortPath {
+  text: string;
+  sshdConfig: boolean;
+  noFile: boolean;
+}
+
+/**
+ * A variable's value not filled into other texts (longer than MAX_PATH_TEXT, or holding such a value or one the
+ * filling left out), read once where it is assigned: the file it names, whether it names sshd's configuration,
+ * whether part of it is left unread (`partial`), its length all filled in, and whether, however that part is filled
+ * in, it names no file (`noFile`: too long, or a step too long).
+ */
+interface LongPath {
+  facts: PathFacts;
+  sshdConfig: boolean;
+  partial: boolean;
+  length: number;
+  noFile: boolean;
+}
+
+/**
+ * What filling variables into a text left out: whether it left out values, whether one named sshd's configuration,
+ * the text's length were they all filled in, and whether a value in it has a step too long for a file.
+ */
+interface LeftOut {
+  any: boolean;
+  sshdConfig: boolean;
+  length: number;
+  noFile: boolean;
+}
+
 export class WindowsAuthorizedKeys {
-  private readonly paths = new Map<string, string>();
+  /** Short values, to fill into other texts, and whether each names sshd's configuration (found once). */
+  private readonly paths = new Map<string, ShortPath>();
+  private readonly longPaths = new Map<string, LongPath>();
   private readonly keysFiles = new Set<string>();
   private readonly written = new Map<string, string>();
   private readonly found: LoginWeakness[] = [];
@@ -87,12 +140,15 @@ export class WindowsAuthorizedKeys {
   /** Reads one statement of a script in `language`, its words as windows-words.ts splits them. */
   read(statement: string, words: string[], variables: WindowsVariables, language: WindowsLanguage): void {
     const line = statement.split("\n")[0].trim();
-    for (const destination of this.destinations(statement, words)) {
-      const kind = this.keysKind(destination);
+    for (const destination of writtenPaths(statement, words)) {
+      const { facts, partial } = this.target(destination);
+      const kind = this.keysKind(facts);
       if (kind === "profile") this.found.push({ kind: "root-authorized-keys", line, note: PROFILE_NOTE });
       else if (kind !== undefined) this.found.push({ kind: "root-authorized-keys", line });
-      else if (this.written.size < MAX_DESTINATIONS) this.written.set(normalPath(destination), line);
-      else if (!this.written.has(normalPath(destination))) this.dropped = true;
+      // A path part of which is left unread may be a keys file: the write is unread.
+      else if (partial) this.unreadReason ??= PAST_PATH_TEXT;
+      else if (this.written.size < MAX_DESTINATIONS) this.written.set(facts.normal, line);
+      else if (!this.written.has(facts.normal)) this.dropped = true;
     }
     this.readKeysFileDirective(statement, words, line, variables);
     this.assign(statement, language);
@@ -107,31 +163,30 @@ export class WindowsAuthorizedKeys {
     return this.unreadReason;
   }
 
-  /** Where the statement writes files: each destination with its variables filled in. */
-  private destinations(statement: string, words: string[]): string[] {
-    const found: string[] = [];
-    let command: string[] = [];
-    const finish = () => {
-      appendAll(found, commandDestinations(command));
-      command = [];
-    };
-    for (let i = 0; i < words.length; i++) {
-      if (words[i] === ">") {
-        if (words[i + 1] === ">") i++;
-        if (i + 1 < words.length && !endsCommand(words[i + 1])) found.push(words[++i]);
-      } else if (endsCommand(words[i])) finish();
-      else command.push(words[i]);
-    }
-    finish();
-    for (const pattern of [DOTNET_WRITE, DOTNET_COPY])
-      for (const m of globalMatches(pattern, statement)) found.push(m[1].trim());
-    return found.map((d) => this.expand(d));
+  /**
+   * The file a destination as written names, its variables filled in: a lone variable holding a long value is the
+   * value read where it was assigned; `partial` when a value was left out of it.
+   */
+  private target(destination: string): { facts: PathFacts; partial: boolean } {
+    // A path Windows does not take (too long, or a step too long) names no file: the write fails.
+    const long = this.longPathOf(unquoted(destination.trim()));
+    if (long !== undefined) return { facts: long.facts, partial: long.partial && !long.noFile };
+    const leftOut = newLeftOut();
+    const facts = pathFacts(this.expand(destination, leftOut));
+    return { facts, partial: leftOut.any && !noFile(leftOut) };
+  }
+
+  /** The long value a word that is one variable reference names, if it does. */
+  private longPathOf(word: string): LongPath | undefined {
+    if (this.longPaths.size === 0) return undefined;
+    const m = REFERENCE_WORD.exec(word);
+    return m ? this.longPaths.get(String(m[1] ?? m[2] ?? m[3]).toLowerCase()) : undefined;
   }
 
   /** `administrators` for the Administrators' file (or one sshd was pointed at), `profile` for a profile's keys. */
-  private keysKind(path: string): "administrators" | "profile" | undefined {
-    if (isAdministratorsKeys(path) || this.keysFiles.has(normalPath(path))) return "administrators";
-    return PROFILE_KEYS.test(path) && ADMIN_PROFILE.test(path) ? "profile" : undefined;
+  private keysKind(facts: PathFacts): "administrators" | "profile" | undefined {
+    if (facts.administrators || this.keysFiles.has(facts.normal)) return "administrators";
+    return facts.profile ? "profile" : undefined;
   }
 
   /**
@@ -141,8 +196,9 @@ export class WindowsAuthorizedKeys {
   private readKeysFileDirective(statement: string, words: string[], line: string, variables: WindowsVariables): void {
     const lowerWords = words.map((w) => w.toLowerCase());
     if (!lowerWords.some((w) => WRITERS.has(w) || w === ">") && !/\]::(?:write|append)all/i.test(statement)) return;
-    const own = this.expand(statement);
-    if (!SSHD_CONFIG.test(own)) return;
+    const leftOut = newLeftOut();
+    const own = this.expand(statement, leftOut);
+    if (!SSHD_CONFIG.test(own) && !leftOut.sshdConfig) return;
     // A configuration held in a variable (a here-string) is written with it, within what a reading may add.
     const files = keysFilesIn(own);
     for (const value of variables.referencedValues(statement)) {
@@ -181,7 +237,10 @@ export class WindowsAuthorizedKeys {
     return held;
   }
 
-  /** Remembers a variable holding a short text (a path), its own variables filled in. */
+  /**
+   * Remembers a variable's text (a path), its own variables filled in: a short one to fill into other texts, a longer
+   * one, or one a value was left out of, read once here for the file it names (`LongPath`).
+   */
   private assign(statement: string, language: WindowsLanguage): void {
     const m =
       language === "powershell"
@@ -191,24 +250,136 @@ export class WindowsAuthorizedKeys {
         : /^@?set\s+"?([^=\s"/]+)=([\s\S]*?)"?$/i.exec(statement);
     if (!m) return;
     const name = m[1].toLowerCase();
-    if (m[2].length >= MAX_PATH_TEXT) this.paths.delete(name);
-    else this.paths.set(name, this.expand(m[2]).slice(0, MAX_PATH_TEXT));
+    // A copy of a long value (`$q = $p`) is that value.
+    const copied = this.longPathOf(unquoted(m[2].trim()));
+    // PowerShell's value of one plain string is its text, without the quotes (`"$d$n"` joins the texts).
+    const string = language === "powershell" ? PLAIN_STRING.exec(m[2].trim()) : null;
+    const leftOut = newLeftOut();
+    const value = copied === undefined ? this.expand(string?.[2] ?? m[2], leftOut) : "";
+    this.paths.delete(name);
+    this.longPaths.delete(name);
+    const sshdConfig = leftOut.sshdConfig || SSHD_CONFIG.test(value);
+    // Without a value left out, the text is all there: its own steps tell whether it names a file, and a long one
+    // may be a short path once its `.` and `..` steps are taken.
+    const whole = leftOut.any ? undefined : value.length <= MAX_PATH_TEXT ? value : withoutDotSteps(value);
+    if (whole !== undefined) leftOut.noFile = hasLongStep(whole);
+    if (copied !== undefined) this.longPaths.set(name, copied);
+    else if (whole !== undefined && whole.length <= MAX_PATH_TEXT)
+      this.paths.set(name, { text: whole, sshdConfig, noFile: leftOut.noFile });
+    else {
+      const facts = pathFacts(value);
+      this.longPaths.set(name, {
+        facts,
+        sshdConfig,
+        partial: leftOut.any,
+        length: leftOut.length,
+        noFile: noFile(leftOut),
+      });
+    }
   }
 
   /**
    * The text with the variables the script set to short texts written in, once: no rescan of what is filled in, and
-   * no more filled in than the text's own length and a path's, so a hostile `$a$a$a…` cannot make it quadratic.
+   * no more filled in than the text's own length and a path's, so a hostile `$a$a$a…` cannot make it quadratic. What
+   * it leaves out (a long value, or one past that length) is told in `leftOut`.
    */
-  private expand(text: string): string {
-    if (this.paths.size === 0) return text;
+  private expand(text: string, leftOut?: LeftOut): string {
+    if (leftOut !== undefined) leftOut.length = text.length;
+    if (this.paths.size === 0 && this.longPaths.size === 0) return text;
     let budget = text.length + MAX_PATH_TEXT;
-    return text.replace(/\$(?:\{([^{}$]*)\}|([A-Za-z_]\w*))|%([^%\s]+)%/g, (whole, braced, plain, batch) => {
-      const value = this.paths.get(String(braced ?? plain ?? batch).toLowerCase());
-      if (value === undefined || value.length > budget) return whole;
-      budget -= value.length;
-      return value;
+    return text.replace(/\$(?:\{([^{}$]*)\}|([A-Za-z_]\w*))|%([^%\s]+)%/g, (whole: string, braced, plain, batch) => {
+      const name = String(braced ?? plain ?? batch).toLowerCase();
+      const value = this.paths.get(name);
+      const long = value === undefined ? this.longPaths.get(name) : undefined;
+      if (leftOut !== undefined) {
+        leftOut.length += (value?.text.length ?? long?.length ?? whole.length) - whole.length;
+        leftOut.noFile ||= value?.noFile ?? long?.noFile ?? false;
+      }
+      if (long !== undefined && leftOut !== undefined) {
+        leftOut.any = true;
+        leftOut.sshdConfig ||= long.sshdConfig;
+      }
+      if (value === undefined) return whole;
+      if (value.text.length > budget) {
+        if (leftOut !== undefined) {
+          leftOut.any = true;
+          leftOut.sshdConfig ||= value.sshdConfig;
+        }
+        return whole;
+      }
+      budget -= value.text.length;
+      return value.text;
     });
   }
+}
+
+/**
+ * Where a statement writes files, as written (its variables not filled in): writers' paths, copies' and downloads'
+ * destinations, redirections, .NET's writers and copiers.
+ */
+export function writtenPaths(statement: string, words: string[]): string[] {
+  const found: string[] = [];
+  let command: string[] = [];
+  const finish = () => {
+    appendAll(found, commandDestinations(command));
+    command = [];
+  };
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === ">") {
+      if (words[i + 1] === ">") i++;
+      if (i + 1 < words.length && !endsCommand(words[i + 1])) found.push(words[++i]);
+    } else if (endsCommand(words[i])) finish();
+    else command.push(words[i]);
+  }
+  finish();
+  for (const pattern of [DOTNET_WRITE, DOTNET_COPY])
+    for (const m of globalMatches(pattern, statement)) found.push(m[1].trim());
+  return found;
+}
+
+function newLeftOut(): LeftOut {
+  return { any: false, sshdConfig: false, length: 0, noFile: false };
+}
+
+/** Whether a text filled in as `leftOut` tells names no file, however its values left out are filled in. */
+function noFile(leftOut: LeftOut): boolean {
+  return leftOut.noFile || leftOut.length > MAX_WINDOWS_PATH;
+}
+
+/** Whether a step of the path (between separators) is longer than a file's name may be. One pass. */
+function hasLongStep(path: string): boolean {
+  let step = 0;
+  for (let i = 0; i < path.length; i++) {
+    step = path[i] === "\\" || path[i] === "/" ? 0 : step + 1;
+    if (step > MAX_PATH_STEP) return true;
+  }
+  return false;
+}
+
+/** A path's facts (see PathFacts), its `.` and `..` steps taken. */
+function pathFacts(path: string): PathFacts {
+  const stepped = withoutDotSteps(path);
+  return {
+    normal: normalPath(path),
+    administrators: isAdministratorsKeys(stepped),
+    profile: PROFILE_KEYS.test(stepped) && ADMIN_PROFILE.test(stepped),
+  };
+}
+
+/**
+ * The path with its `.` steps left out and each `..` taking the step before it, as Windows resolves them
+ * (`C:\ProgramData\ssh\.\x\..\administrators_authorized_keys`); a `..` after a variable or `~` stays. One pass.
+ */
+function withoutDotSteps(path: string): string {
+  if (!/(?:^|[\\/])\.{1,2}(?:[\\/]|$)/.test(path)) return path;
+  const steps: string[] = [];
+  for (const step of path.split(/[\\/]+/)) {
+    if (step === ".") continue;
+    const last = steps[steps.length - 1];
+    if (step === ".." && last !== undefined && last !== ".." && !/[$%~:]/.test(last) && steps.length > 1) steps.pop();
+    else steps.push(step);
+  }
+  return steps.join("\\");
 }
 
 /** The files one command (its words, no operators) writes: a writer's path, a copier's or downloader's destination. */
@@ -298,14 +469,18 @@ function baseName(path: string): string {
   return bare.slice(Math.max(bare.lastIndexOf("\\"), bare.lastIndexOf("/")) + 1);
 }
 
-/** A path as sshd and the file system compare it: no quotes, backslashes, case folded, ProgramData spelt out. */
+/**
+ * A path as sshd and the file system compare it: no quotes, backslashes, case folded, ProgramData spelt out, `.` and
+ * `..` steps taken.
+ */
 function normalPath(path: string): string {
-  return unquoted(unquoted(path.trim()))
+  const normal = unquoted(unquoted(path.trim()))
     .toLowerCase()
     .replace(/__programdata__|\$env:programdata|\$\{env:programdata\}|%programdata%/g, "c:\\programdata")
     .replace(/\//g, "\\")
     .replace(/\\{2,}/g, "\\")
     .replace(/\\$/, "");
+  return withoutDotSteps(normal).replace(/\\$/, "");
 }
 
 /** The stock keys files: the profile's own and the Administrators' file (already counted by name). */

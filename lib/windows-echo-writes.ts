@@ -8,7 +8,7 @@
 // (`echo net user a > C:\s.cmd P@ss /add`). A digit written apart from `>` (`echo x 1 > F`) is text, not a handle.
 // The echo may be glued to its mark (`echo.text`, `echo:text`, `echo(text`), which it does not print.
 import { appendAll } from "./arrays";
-import { literalText, refuseOverLimit, VariableLookup } from "./windows-literals";
+import { literalText, overLimitCount, refuseOverLimit, VariableLookup } from "./windows-literals";
 import { scriptFile } from "./windows-script-files";
 import { expandedBatchText } from "./windows-unknown-values";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
@@ -59,7 +59,7 @@ export function echoedScript(
     return written(text, write, limit);
   }
   // cmd expands %NAME% in what it echoes; a PowerShell file gets the values, not the references.
-  const expand = echoExpansion(write.language, variables);
+  const expand = echoExpansion(write.language, variables, limit);
   if (last === from + 1 && isGroup(words[from])) {
     const group = groupEchoText(words[from], expand);
     return written(group?.text, write, limit, group?.partlyUnknown);
@@ -93,7 +93,7 @@ export function leadingEchoedScript(
   const end = echoedAfterPath(words, handles, command + 1);
   const args = end === undefined ? undefined : batchEchoArguments(words[command], words.slice(command + 1, end));
   if (end === undefined || args === undefined) return undefined;
-  const expand = echoExpansion(write.language, variables);
+  const expand = echoExpansion(write.language, variables, limit);
   const echoed = written(batchEchoText(args, expand), write, limit);
   return echoed && { script: echoed.script, end };
 }
@@ -150,8 +150,10 @@ function isGroup(word: string): boolean {
  */
 function groupEchoText(
   group: string,
-  expand: (text: string) => string,
+  expand: (text: string) => string | undefined,
 ): { text: string; partlyUnknown: boolean } | undefined {
+  // A line refused for its length leaves the group unread, not read without it.
+  const refused = overLimitCount();
   const words = windowsWords(group.slice(1, -1), "batch");
   const lines: string[] = [];
   let partlyUnknown = false;
@@ -170,6 +172,7 @@ function groupEchoText(
     // `echo.` prints an empty line.
     if (line !== undefined || GLUED_ECHO.test(command[0])) lines.push(line ?? "");
   }
+  if (overLimitCount() > refused) return undefined;
   return { text: lines.join("\n"), partlyUnknown };
 }
 
@@ -188,19 +191,29 @@ function batchEchoArguments(name: string, args: string[]): string[] | undefined 
 }
 
 /** What batch's echo prints: its words, carets and doubled percent signs undone (`^^` is `^`, `%%` is `%`). */
-function batchEchoText(args: string[], expand: (text: string) => string): string | undefined {
+function batchEchoText(args: string[], expand: (text: string) => string | undefined): string | undefined {
   if (args.length === 0 || args.some((a) => /(?:^|[^^])(?:\^\^)*\^$/.test(a))) return undefined;
   // `echo off` and `echo on` switch echoing; they print nothing.
   if (args.length === 1 && /^o(?:n|ff)$/i.test(args[0])) return undefined;
-  return expand(args.join(" ")).replace(/\^(.)/g, "$1").replace(/%%/g, "%");
+  return expand(args.join(" "))?.replace(/\^(.)/g, "$1").replace(/%%/g, "%");
 }
 
 /**
  * How batch echo text bound for a file of `language` is expanded: a batch file is read with the script's variables
- * as it runs, so its references stay; another language gets the values (windows-unknown-values.ts).
+ * as it runs, so its references stay; another language gets the values (windows-unknown-values.ts), to at most
+ * `limit` characters: past it, undefined, refused (overLimitCount).
  */
-function echoExpansion(language: WindowsLanguage, variables: VariableLookup): (text: string) => string {
-  return language === "batch" ? (text) => text : (text) => expandedBatchText(text, variables);
+function echoExpansion(
+  language: WindowsLanguage,
+  variables: VariableLookup,
+  limit: number,
+): (text: string) => string | undefined {
+  if (language === "batch") return (text) => text;
+  return (text) => {
+    const expanded = expandedBatchText(text, variables, limit);
+    if (expanded === undefined) refuseOverLimit();
+    return expanded;
+  };
 }
 
 /** What PowerShell's echo or Write-Output of one literal, or a literal alone, prints. */

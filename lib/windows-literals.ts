@@ -56,6 +56,8 @@ const PAST_BOUNDS: Literal = { pieces: [], length: Infinity, level: 0 };
 
 /** Each assigned value's literal, or null when it is none. */
 const literalValues = new WeakMap<VariableValue, Literal | null>();
+/** Whether each literal's text is blanks only (see isBlank). */
+const blankLiterals = new WeakMap<Literal, boolean>();
 /** How many literals were refused for their length (or depth) so far: see overLimitCount. */
 let refusedForLength = 0;
 
@@ -73,10 +75,27 @@ export function refuseOverLimit(): void {
   refusedForLength++;
 }
 
-/** The text of `word` when it is literal (see above) and at most `limit` characters long; else undefined. */
+/**
+ * The text of `word` when it is literal (see above) and at most `limit` characters long; else undefined. Blanks only
+ * (however many) are `""`, never built: they run and write nothing, so a hostile script echoing or handing on a
+ * long blank value costs no more than its words.
+ */
 export function literalText(word: string, variables: VariableLookup, limit = Infinity): string | undefined {
-  const literal = literalOf(word, variables, limit);
+  const joined = joinedLiteral(word, variables);
+  if (joined !== undefined && isBlank(joined)) return "";
+  const literal = joined && withinLimit(joined, limit);
   return literal && textOf(literal);
+}
+
+/** Whether a literal's text is blanks only (or nothing), found without building it: once per literal. */
+function isBlank(literal: Literal): boolean {
+  if (!Number.isFinite(literal.length)) return false;
+  let blank = blankLiterals.get(literal);
+  if (blank === undefined) {
+    blank = literal.pieces.every((piece) => (typeof piece === "string" ? !/\S/.test(piece) : isBlank(piece)));
+    blankLiterals.set(literal, blank);
+  }
+  return blank;
 }
 
 /**
@@ -98,12 +117,16 @@ export function appendedValue(name: string, added: string): string {
 
 /**
  * The text PowerShell passes for `word` to a native command (`cmd /c "net user a $pw"`): a quoted word, or a bare
- * one with variables, expanded (see expandedPieces); a word it cannot read is kept as written.
+ * one with variables, expanded (see expandedPieces), at most `limit` characters long; a word it cannot read is kept
+ * as written. Undefined when its text is longer than `limit` (refused, see overLimitCount): never built.
  */
-export function passedText(word: string, variables: VariableLookup): string {
+export function passedText(word: string, variables: VariableLookup, limit = Infinity): string | undefined {
   const quoted = quotedText(word) !== undefined;
   if (!quoted && (!word.includes("$") || /["'`]/.test(word))) return word;
-  return literalText(quoted ? word : `"${word}"`, variables) ?? word;
+  const refused = refusedForLength;
+  const text = literalText(quoted ? word : `"${word}"`, variables, limit);
+  if (text !== undefined) return text;
+  return refusedForLength > refused ? undefined : word;
 }
 
 /** Whether `word` is a plain variable reference. */
@@ -114,7 +137,11 @@ export function isVariable(word: string): boolean {
 /** The literal `expression` joins, at most `limit` characters long; undefined when a piece is no literal. */
 export function literalOf(expression: string, variables: VariableLookup, limit: number): Literal | undefined {
   const literal = joinedLiteral(expression, variables);
-  if (literal === undefined) return undefined;
+  return literal && withinLimit(literal, limit);
+}
+
+/** The literal when it is at most `limit` characters long; else undefined, counted as refused (overLimitCount). */
+function withinLimit(literal: Literal, limit: number): Literal | undefined {
   if (literal.length <= limit && Number.isFinite(literal.length)) return literal;
   refuseOverLimit();
   return undefined;

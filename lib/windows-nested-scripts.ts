@@ -161,12 +161,9 @@ export function nestedScripts(
         start = blockEnd + 1;
       } else add(powerShellCommand(name, args), at, i);
     } else if (CMD.has(name)) {
-      // PowerShell expands the variables in what it hands cmd.
-      add(
-        cmdCommand(args, (word) => (language === "powershell" ? passedText(word, scope) : word)),
-        at,
-        i,
-      );
+      // PowerShell expands the variables in what it hands cmd, within the limit.
+      const passed = (word: string, left: number) => (language === "powershell" ? passedText(word, scope, left) : word);
+      add(cmdCommand(args, passed, limit), at, i);
     } else if (isStartCommand(name, language)) add(startedCommandLine(args, language, scope, limit), at, i);
     else if (language === "powershell" && INVOKE_EXPRESSION.has(name)) {
       const piped = at === from ? pipedLiteral(words, from, scope, limit) : undefined;
@@ -252,13 +249,26 @@ function decodedCommand(base64: string): string | undefined {
 
 /**
  * `cmd [/s /q /d …] /c TEXT` (or `/k`), the rest of the words being the command cmd runs; cmd takes the command
- * glued to the switch too (`/c"net user …"`, `/Cdir`), as no other switch of its starts with c or k.
+ * glued to the switch too (`/c"net user …"`, `/Cdir`), as no other switch of its starts with c or k. `passed`
+ * gives a word's text within what is left of `limit`, or undefined past it: the command is then unknown.
  */
-function cmdCommand(args: string[], passed: (word: string) => string): WindowsScript | undefined {
+function cmdCommand(
+  args: string[],
+  passed: (word: string, left: number) => string | undefined,
+  limit: number,
+): WindowsScript | undefined {
   const at = args.findIndex((a) => /^\/[ck]/i.test(a));
   if (at < 0) return undefined;
   const glued = args[at].slice(2);
-  const text = joinedText((glued === "" ? args.slice(at + 1) : [glued, ...args.slice(at + 1)]).map(passed));
+  const texts: string[] = [];
+  let left = limit;
+  for (const word of glued === "" ? args.slice(at + 1) : [glued, ...args.slice(at + 1)]) {
+    const text = passed(word, left);
+    if (text === undefined) return undefined;
+    texts.push(text);
+    left -= text.length + 1;
+  }
+  const text = joinedText(texts);
   return text === "" ? undefined : { language: "batch", text };
 }
 

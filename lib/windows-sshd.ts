@@ -6,6 +6,8 @@
 import { LoginWeakness } from "./userdata-findings";
 import { VariableValue, WindowsVariables } from "./windows-variables";
 import { globalMatches } from "./global-matches";
+import { writtenPaths } from "./windows-authorized-keys";
+import { endsCommand } from "./windows-words";
 
 /** sshd's configuration, not sshd_config_default or a backup, nor the Linux path (C:\etc\ssh on Windows). */
 const SSHD_CONFIG = /(?<![\w.-])sshd_config(?![\w.-])/i;
@@ -64,9 +66,11 @@ export class WindowsSshd {
     if (!writes && !places) return;
     const values = [directiveValues(withoutPatterns(statement)), ...referenced.map((v) => this.valuesHeld(v))].flat();
     if (values.length === 0 && places) this.placedFromElsewhere = true;
+    // `no` hardens only where it is written to the configuration (not to a scratch file the statement also names).
+    let hardens: boolean | undefined;
     for (const value of values) {
       if (value === "yes") this.enabling.push(statement);
-      else if (value === "no") this.hardened = true;
+      else if (value === "no") this.hardened ||= hardens ??= this.writesNoToConfig(words, variables);
       else if (/^[$%!]|^\{\{/.test(value)) this.unknownValues.push(statement);
     }
   }
@@ -92,6 +96,27 @@ export class WindowsSshd {
     const note =
       "Windows OpenSSH allows passwords unless sshd_config says PasswordAuthentication no, which the script never writes";
     return [{ kind: "password-authentication", line: quotable(started), note }];
+  }
+
+  /**
+   * Whether a command of the statement (a pipeline, its redirections included) writes `PasswordAuthentication no`
+   * to sshd's configuration: it writes files, each of them the configuration, and its text or the variables it
+   * writes say no. One pass over the words; variables' values read once per assignment.
+   */
+  private writesNoToConfig(words: string[], variables: WindowsVariables): boolean {
+    let from = 0;
+    for (let i = 0; i <= words.length; i++) {
+      if (i < words.length && (!endsCommand(words[i]) || words[i] === "|" || words[i] === ">")) continue;
+      const command = words.slice(from, i);
+      from = i + 1;
+      const text = command.join(" ");
+      const destinations = writtenPaths(text, command);
+      if (destinations.length === 0) continue;
+      if (!destinations.every((d) => this.namesConfig(d, variables.referencedValues(d)))) continue;
+      const held = variables.referencedValues(text).map((v) => this.valuesHeld(v));
+      if ([directiveValues(withoutPatterns(text)), ...held].flat().includes("no")) return true;
+    }
+    return false;
   }
 
   /** The statement names sshd's configuration, itself or through a variable holding its path. */

@@ -1,10 +1,12 @@
 // The command line a launcher starts, for the Windows reader to read as a script of its own
 // (windows-nested-scripts.ts): PowerShell's Start-Process (`saps`, `start`) of a file with its -ArgumentList, one
 // string or an array whose items Start-Process joins with blanks (spelled there, or held in a variable the script set
-// to one: `$a = @('-Command', '…')`), and batch's `start` of a command after its title
+// to one: `$a = @('-Command', '…')`, grown with `+=` too, read as it stood when assigned by windows-line-arrays.ts,
+// within its bounds), and batch's `start` of a command after its title
 // and options. `Start-Process powershell -ArgumentList '-Command', '…'` so reaches the readers of what powershell
 // runs. Only text the script spells is read: a file or an argument it does not (a command's output, a variable not
 // set to a literal) leaves the statement as written.
+import { writtenLinesText } from "./windows-line-arrays";
 import {
   isVariable,
   literalText,
@@ -14,7 +16,6 @@ import {
   VariableLookup,
 } from "./windows-literals";
 import { WindowsLanguage, WindowsScript } from "./windows-scripts";
-import type { VariableValue } from "./windows-variables";
 
 const START_PROCESS = new Set(["start-process", "saps", "start"]);
 /** Start-Process's parameters that take a value, with the common ones; the others are switches. */
@@ -72,11 +73,6 @@ const ALIASES = new Map([
   ["ob", "outbuffer"],
   ["pv", "pipelinevariable"],
 ]);
-/** How long the items of an array a variable holds may grow past its own text: they may join variables. */
-const MAX_HELD_ARRAY = 1 << 16;
-/** Each array value's items, or null when they are no literal ones, undefined when the value is no array. */
-const heldArrays = new WeakMap<VariableValue, ArgumentItems | null | undefined>();
-
 /** Argument items, and their length joined by blanks. */
 interface ArgumentItems {
   items: string[];
@@ -171,10 +167,13 @@ function expressionAt(args: string[], at: number, first?: string): { text: strin
  * an array of these), at most `limit` characters in all; undefined if unknown.
  */
 function argumentItems(expression: string, variables: VariableLookup, limit: number): string[] | undefined {
-  const held = isVariable(expression.trim()) ? heldArray(expression.trim(), variables) : undefined;
-  if (held === null) return undefined;
-  if (held !== undefined && held.length > limit) refuseOverLimit();
-  if (held !== undefined) return held.length <= limit ? held.items : undefined;
+  const trimmed = expression.trim();
+  // A variable's array is the one recorded when it was assigned (windows-line-arrays.ts), its items joined with
+  // blanks as Start-Process joins them; past its bounds or `limit` it is refused (unread), not taken for no array.
+  if (isVariable(trimmed)) {
+    const text = writtenLinesText(trimmed, variables, limit, " ");
+    return text === undefined ? undefined : [text];
+  }
   return listItems(expression, variables, limit)?.items;
 }
 
@@ -198,30 +197,14 @@ function listItems(expression: string, variables: VariableLookup, limit: number)
   return { items, length };
 }
 
-/**
- * The items of the array a lone variable holds (`$a = @('-c', 'x')`, `$a = '-c', 'x'`), read once per assignment
- * and to a bounded length; null when its array is no literal one, undefined when it holds no array (a string is
- * read as any argument is).
- */
-function heldArray(variable: string, variables: VariableLookup): ArgumentItems | null | undefined {
-  const [value] = variables.referencedValues(variable);
-  if (value === undefined) return undefined;
-  if (!heldArrays.has(value)) {
-    const text = value.text.trim();
-    const array = (/^@?\(/.test(text) && text.endsWith(")")) || topLevelPieces(text, ",").length > 1;
-    heldArrays.set(
-      value,
-      array ? (listItems(text, variables, Math.max(text.length, MAX_HELD_ARRAY)) ?? null) : undefined,
-    );
-  }
-  return heldArrays.get(value);
-}
-
 /** An argument's text within `limit`: literal (windows-literals.ts), or a bare word as PowerShell passes it. */
 function argumentText(word: string, variables: VariableLookup, limit: number): string | undefined {
   if (quotedText(word) !== undefined || isVariable(word) || word.startsWith("("))
     return literalText(word, variables, limit);
-  return BARE.test(word) && word.length <= limit ? word : undefined;
+  if (!BARE.test(word)) return undefined;
+  if (word.length <= limit) return word;
+  refuseOverLimit();
+  return undefined;
 }
 
 /** `start ["title"] [/options] COMMAND …`: the command and its arguments as written; undefined when none. */

@@ -4,6 +4,7 @@
 // marks, so that its readers take the value as coming from outside the script rather than as a password spelled
 // there, and quoted lines show the reference without the marks.
 import type { VariableLookup } from "./windows-literals";
+import type { VariableValue } from "./windows-variables";
 
 const START = "\uE000";
 const END = "\uE001";
@@ -41,13 +42,32 @@ export function withoutUnknownMarks(text: string): string {
 /**
  * Batch text with its `%NAME%` references expanded as cmd does before running the line: a variable the script set
  * to text spelled in it gives that text, any other reference (unset, read from a file or prompt, an argument) is
- * marked unknown. `%%` stays for the caller to undo.
+ * marked unknown. `%%` stays for the caller to undo. Undefined when the text would grow past `limit`: what is
+ * filled in stops there, so a hostile `%a%%a%…` never builds more than the limit and the text's own length.
  */
-export function expandedBatchText(text: string, variables: VariableLookup): string {
-  return text.replace(BATCH_REFERENCE, (reference) => {
-    if (reference === "%%") return reference;
+export function expandedBatchText(text: string, variables: VariableLookup, limit = Infinity): string | undefined {
+  let length = text.length;
+  let over = false;
+  const expanded = text.replace(BATCH_REFERENCE, (reference) => {
+    if (reference === "%%" || over) return reference;
     const [value] = reference.startsWith("%~") || /^%\d/.test(reference) ? [] : variables.referencedValues(reference);
-    const spelled = value !== undefined && value.source === "literal" && !/[%!]/.test(value.text);
-    return spelled ? value.text : unknownValue(reference);
+    const spelled = value !== undefined && value.source === "literal" && !referencesOthers(value);
+    const filled = spelled ? value.text : unknownValue(reference);
+    length += filled.length - reference.length;
+    over = length > limit;
+    return over ? reference : filled;
   });
+  return over ? undefined : expanded;
+}
+
+/** Whether each value refers to other variables (`%`, `!`), looked at once per assignment. */
+const refersToOthers = new WeakMap<VariableValue, boolean>();
+
+function referencesOthers(value: VariableValue): boolean {
+  let refers = refersToOthers.get(value);
+  if (refers === undefined) {
+    refers = /[%!]/.test(value.text);
+    refersToOthers.set(value, refers);
+  }
+  return refers;
 }
