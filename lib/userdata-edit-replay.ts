@@ -3,23 +3,15 @@
 // budget, so hostile scripts of many large patterns stop being replayed rather than run long.
 import { compilePerlRegex } from "./userdata-perl-regex";
 import { RegexSyntax, SedEdit, SedScript } from "./userdata-sed-edits";
-import {
-  BUDGET_SPENT,
-  compileSedRegex,
-  MatchBudget,
-  MAX_PATTERN,
-  Refused,
-  SedRegex,
-  sedMatch,
-} from "./userdata-sed-regex";
+import { compileSedRegex, MatchBudget, Refused, SedRegex, sedMatch } from "./userdata-sed-regex";
 
 /** Edits may grow a line (`s/x/&&/g` again and again); its directive and value are at its start. */
 const MAX_LINE = 256;
 
 /**
- * A pattern that cannot be read (a backreference, an oversized one) matches nothing: no edit is guessed. Compiling
- * spends the scan's budget too. `refused` is told when a cap of the reader or the spent budget kept a pattern sed
- * would run uncompiled (see Compiled.refused).
+ * A pattern that cannot be read (a backreference) matches nothing: no edit is guessed. Compiling spends the scan's
+ * budget too. `refused` is told when a cap of the reader or the spent budget kept a pattern sed or Perl would run
+ * uncompiled (see Compiled.refused).
  */
 export function compile(
   source: string,
@@ -30,11 +22,7 @@ export function compile(
 ): SedRegex | undefined {
   const ignoreCase = flags.includes("i") || flags.includes("I");
   if (syntax !== "perl") return compileSedRegex(source, syntax === "extended", ignoreCase, budget, refused);
-  const compiled = compilePerlRegex(source, ignoreCase, budget);
-  // Perl's translator tells no cap apart from what RE2 cannot run: its pattern's length and the budget are told.
-  if (compiled === undefined && source.length > MAX_PATTERN) refused?.(`a perl pattern past ${MAX_PATTERN} characters`);
-  else if (compiled === undefined && budget.remaining < 0) refused?.(BUDGET_SPENT);
-  return compiled;
+  return compilePerlRegex(source, ignoreCase, budget, refused);
 }
 
 /** An edit's address and `s` pattern, compiled against the scan's budget. */

@@ -5,6 +5,8 @@
 export type Token =
   | { kind: "s"; pattern: string; replacement: string; flags: string; delimiter: string }
   | { kind: "m"; pattern: string; flags: string }
+  /** `tr/…/…/` or `y/…/…/`: its search and replacement lists as written, and its flags (`c`, `d`, `s`, `r`). */
+  | { kind: "tr"; search: string; replacement: string; flags: string }
   /** A string literal (`'…'`, `"…"`, `q{…}`, `qq{…}`) as written between its delimiters. */
   | { kind: "string"; text: string; interpolates: boolean }
   /** An identifier, a variable (`$_`, `${x}`) or a number. */
@@ -47,7 +49,8 @@ const TERM_WORDS = new Set([
 ]);
 /** These operators close an operand: a `/` after them is a division. */
 const AFTER_OPERAND = new Set([")", "]"]);
-const TWO_CHARACTER_OPS = new Set(["=~", "!~", "&&", "||", "=>", "->", "==", "!=", ".=", "::"]);
+/** `//` is read here only after an operand, where it is defined-or (`$n //= s/…/…/`), not an empty match. */
+const TWO_CHARACTER_OPS = new Set(["=~", "!~", "&&", "||", "//", "=>", "->", "==", "!=", ".=", "::"]);
 const WORD = /[A-Za-z_]\w*(?:::\w+)*|\d[\w.]*/y;
 /** Perl's modifiers of `m` and `s`; a word glued to a match (`/x/and`) is not read as modifiers. */
 const FLAGS = /[msixpodualngcer]*/y;
@@ -153,7 +156,9 @@ class Lexer {
     else if (operator === "m" || operator === "qr") this.out.push({ kind: "m", pattern: first.body, flags });
     else if (operator === "q" || operator === "qq") {
       this.out.push({ kind: "string", text: first.body, interpolates: operator === "qq" });
-    } else this.out.push({ kind: "word", text: operator }); // tr, y, qw: nothing the reader follows
+    } else if (operator === "tr" || operator === "y") {
+      this.out.push({ kind: "tr", search: first.body, replacement: second.body, flags });
+    } else this.out.push({ kind: "word", text: operator }); // qw: nothing the reader follows
   }
 
   private op(): void {

@@ -1,26 +1,49 @@
 // Perl's regular expressions, as `perl -pi -e 's/…/…/'` writes them, run on the stock sshd_config lines as sed's
 // are. RE2 reads most of Perl's syntax as it is; what it lacks (backreferences, lookaround, possessive quantifiers,
 // variables interpolated into the pattern) leaves the pattern unread, and an unread pattern matches nothing, as an
-// unread sed pattern does.
+// unread sed pattern does. A pattern Perl would run but the reader's caps refuse (an interval past RE2's count, a
+// program past MAX_SIZE) is told apart, so that the caller reports it as content left unread, not as no match.
 import {
   compileTranslated,
   MatchBudget,
   MAX_SIZE,
   POSIX_CLASSES,
   re2Literal,
+  Refused,
   SedRegex,
+  TooLarge,
   Translated,
   Unreadable,
 } from "./userdata-sed-regex";
 
-/** Perl matches leftmost-first, as RE2 does by default; `ignoreCase` is the `i` flag. */
-export function compilePerlRegex(source: string, ignoreCase = false, budget = new MatchBudget()): SedRegex | undefined {
+/**
+ * Perl matches leftmost-first, as RE2 does by default; `ignoreCase` is the `i` flag. Undefined when the pattern is
+ * unreadable, malformed or past a cap, or when `budget` is spent; `refused` is told when a cap or the budget kept a
+ * pattern Perl would run uncompiled (see Refused).
+ */
+export function compilePerlRegex(
+  source: string,
+  ignoreCase = false,
+  budget = new MatchBudget(),
+  refused?: Refused,
+): SedRegex | undefined {
   const key = `P${ignoreCase ? "I" : "-"}${source}`;
-  return compileTranslated(key, source, () => translatePerlRegex(source), { longest: false, ignoreCase }, budget);
+  const options = { longest: false, ignoreCase };
+  return compileTranslated(key, source, () => translateOrTooLarge(source), options, budget, refused);
 }
 
-/** The pattern in RE2's syntax, or undefined when RE2 cannot run it or Perl would refuse it. */
+/** The pattern in RE2's syntax, or undefined when RE2 cannot run it, Perl would refuse it or it is past a cap. */
 export function translatePerlRegex(source: string): Translated | undefined {
+  try {
+    return translateOrTooLarge(source);
+  } catch (e) {
+    if (e instanceof TooLarge) return undefined;
+    throw e;
+  }
+}
+
+/** translatePerlRegex, a pattern past the reader's caps thrown as TooLarge. */
+function translateOrTooLarge(source: string): Translated | undefined {
   try {
     return new PerlTranslator(source).translate();
   } catch (e) {
@@ -55,8 +78,13 @@ const SPELT_CLASSES: Record<string, { members: string; negated: boolean }> = {
 const ASSERTIONS: Record<string, string> = { b: "\\b", B: "\\B", A: "\\A", z: "\\z", Z: "\\z" };
 /** A sigil followed by one of these interpolates a variable, whose value the reader cannot know. */
 const INTERPOLATED = /[A-Za-z0-9_{:]/;
-/** RE2 refuses larger counts; Perl would run them, so the pattern is left unread rather than misread. */
+/** RE2 refuses larger counts; Perl would run them, so the pattern is left unread (TooLarge) rather than misread. */
 const MAX_COUNT = 1000;
+/** Perl (5.30 on) refuses larger counts in an interval: such a pattern stops the program, which then edits nothing. */
+const MAX_PERL_COUNT = 65534;
+/** Why a pattern past the caps was not compiled, after "a perl pattern " (as sed's are told). */
+const PAST_COUNT = `with an interval past ${MAX_COUNT}`;
+const PAST_SIZE = `compiling past ${MAX_SIZE} instructions`;
 
 interface Piece extends Translated {
   /** Whether the piece stands for one character, which a bracket range may end with. */
@@ -166,7 +194,7 @@ class PerlTranslator {
     const lazy = this.take("?") ? "?" : "";
     if (this.peek() === "+" || this.quantifierAhead()) throw new Unreadable();
     const size = atom.size * Math.max(quantifier.copies, 1) + 1;
-    if (size > MAX_SIZE) throw new Unreadable();
+    if (size > MAX_SIZE) throw new TooLarge(PAST_SIZE);
     return { re2: `${atom.re2}${quantifier.re2}${lazy}`, size };
   }
 
@@ -180,7 +208,10 @@ class PerlTranslator {
     if (!m) return undefined;
     this.at += m[0].length;
     const [min, max] = [Number(m[1]), m[3] === undefined || m[3] === "" ? undefined : Number(m[3])];
-    if (min > MAX_COUNT || (max !== undefined && (max > MAX_COUNT || max < min))) throw new Unreadable();
+    const largest = Math.max(min, max ?? 0);
+    // `{3,2}`, or a count past Perl's own bound, Perl refuses; one past RE2's it runs, so the pattern is past a cap.
+    if ((max !== undefined && max < min) || largest > MAX_PERL_COUNT) throw new Unreadable();
+    if (largest > MAX_COUNT) throw new TooLarge(PAST_COUNT);
     if (m[2] === undefined) return { re2: `{${min}}`, copies: min };
     if (max === undefined) return { re2: `{${min},}`, copies: min + 1 };
     return { re2: `{${min},${max}}`, copies: max };

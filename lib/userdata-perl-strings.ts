@@ -45,6 +45,47 @@ export function sedReplacement(replacement: string, interpolates: boolean, value
   return out;
 }
 
+/** Escapes a transliteration list reads as one character: their code, and how a Perl bracket spells them. */
+const LIST_ESCAPES: Record<string, [number, string]> = {
+  n: [10, "\\n"],
+  t: [9, "\\t"],
+  r: [13, "\\r"],
+  f: [12, "\\f"],
+  e: [27, "\\e"],
+  a: [7, "\\a"],
+};
+
+/**
+ * The characters of a `tr` list (`#`, `a-z`, `\-\\`) as a Perl bracket expression matching any one of them: what
+ * `tr/LIST//d` deletes. Undefined for a list the reader does not read (other escapes: octal, `\x`, `\N`; a range
+ * running backwards or into another, which Perl refuses) and for an empty one. One pass.
+ */
+export function transliterationClass(list: string): string | undefined {
+  // Each member's code and spelling; `dash` for a `-` written bare, which makes a range between two members.
+  const members: { code: number; spelt: string; dash: boolean }[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    if (c !== "\\") {
+      members.push({ code: c.charCodeAt(0), spelt: /\w/.test(c) ? c : `\\${c}`, dash: c === "-" });
+      continue;
+    }
+    const e = list[++i] ?? "\\";
+    const escape = LIST_ESCAPES[e];
+    if (escape) members.push({ code: escape[0], spelt: escape[1], dash: false });
+    else if (/[A-Za-z0-9]/.test(e)) return undefined;
+    else members.push({ code: e.charCodeAt(0), spelt: `\\${e}`, dash: false });
+  }
+  let out = "";
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i];
+    const range = m.dash && i > 0 && i < members.length - 1;
+    // `z-a` and `a-b-c` Perl refuses.
+    if (range && (members[i - 1].code > members[i + 1].code || members[i + 2]?.dash)) return undefined;
+    out += range ? "-" : m.spelt;
+  }
+  return out === "" ? undefined : `[${out}]`;
+}
+
 /** What a string literal holds, quotes and escapes read. */
 export function stringValue(t: Extract<Token, { kind: "string" }>): string {
   return t.interpolates ? stringText(t.text) : t.text.replace(/\\([\\'])/g, "$1");

@@ -4,9 +4,15 @@
 // follow counts for the strings (and substitutions) it holds, judged as written text and not replayed. A substitution
 // under a condition it cannot read may run on any line: it is judged for what it writes (prefixed by the directive
 // the condition names), and replayed on the image's commented defaults only where it would weaken one.
+//
+// A substitution (or `tr`) whose result a statement only uses is run all the same (`$n = s/…/…/`, `s/…/…/, 1`):
+// the forms surelyRun names are replayed. One the reader cannot place (`do { s/…/…/ }`, `$n ||= s/…/…/`), or cannot
+// replay (`s/…/…/x`, most `tr`, a pattern across lines under -0777), leaves the program partly unread: on sshd's
+// configuration it is reported as content left unread (see unreadScript), besides what is read of it.
 import { BoundedMemo } from "./bounded-memo";
+import { unreadScript } from "./userdata-edit-replay";
 import { perlTokens, Token } from "./userdata-perl-lexer";
-import { sedReplacement, stringValue } from "./userdata-perl-strings";
+import { sedReplacement, stringValue, transliterationClass } from "./userdata-perl-strings";
 import { DIRECTIVE } from "./userdata-sshd-directives";
 import {
   deletionEdit,
@@ -94,18 +100,48 @@ export function perlStreamEdit(args: string[]): StreamEdit | undefined {
   const { run, records } = readOperands(args);
   const { loop, inPlace, scripts, files } = run;
   if (loop === undefined || scripts.length === 0) return undefined;
-  return { inPlace, files, script: perlScript(scripts.join("\n"), loop === "n" && !records) };
+  return { inPlace, files, script: perlScript(scripts.join("\n"), loop === "n" && !records, records) };
 }
 
 /**
  * A program's edits, parsed once per program (the result is shared, so it must not be changed). `printsOnly`: the
- * loop writes only what the program prints (-n over lines).
+ * loop writes only what the program prints (-n over lines). `records`: it reads records other than lines (-0777).
+ * A program with edits the reader could not replay is also an unread script (see unreadScript), its edits kept.
  */
-export function perlScript(program: string, printsOnly = false): SedScript {
-  return parsedPrograms.through(`${printsOnly ? "n" : "p"}${program}`, () => ({
-    edits: new PerlReader(printsOnly).program(perlTokens(program)),
-    syntax: "perl",
-  }));
+export function perlScript(program: string, printsOnly = false, records = false): SedScript {
+  return parsedPrograms.through(`${printsOnly ? "n" : "p"}${records ? "0" : "-"}${program}`, () => {
+    const reader = new PerlReader(printsOnly, records);
+    const edits = reader.program(perlTokens(program));
+    if (reader.unread === undefined) return { edits, syntax: "perl" };
+    return Object.assign(unreadScript(reader.unread), { edits, syntax: "perl" as const });
+  });
+}
+
+/** Why a program is partly unread (reported as the unread content's line). */
+const UNPLACED = "a perl substitution in a statement the reader does not follow";
+const FREE_FORM = "a perl substitution whose pattern is free-form (s///x)";
+const TRANSLITERATION = "a perl transliteration (tr///) the reader does not replay";
+const SPANNING = "a perl substitution over whole records (-0) whose pattern spans lines";
+/**
+ * A newline spelt in a pattern (`\n`, `\R`, `\v`, `\x0a`, `\012`, `\cJ`, a newline itself): over a whole file
+ * (-0777) it matches across lines, which the reader replays one at a time. `\s` and negated classes are not counted:
+ * hardening scripts write them to match blanks.
+ */
+const NEWLINE_SPELT = /\\[nRv]|\\x(?:\{0*[aA]\}|0[aA])|\\0?12(?![0-7])|\\c[jJ]|\n/;
+/** A pattern of blanks and anchors only (`\n\s*\n`, `\s+$`). */
+const BLANKS_ONLY = /^(?:\\[nsrtRvhzZA]|[ \t^$()+*?]|\{\d*,?\d*\})+$/;
+
+/**
+ * Whether a substitution only squeezes or drops blank lines (`s/\n\s*\n/\n/g`, `s/^\s*\n//mg`, `s/\n+$//`): blanks
+ * and anchors replaced by one newline, or by nothing from a line's start through a newline or up to the record's end.
+ * No line joins another, none changes.
+ */
+function squeezesBlanks({ pattern, replacement }: Extract<Token, { kind: "s" }>): boolean {
+  if (!BLANKS_ONLY.test(pattern)) return false;
+  if (/^(?:\\n|\n)$/.test(replacement)) return true;
+  return (
+    replacement === "" && (/(?:\$|\\[zZ])$/.test(pattern) || (pattern.startsWith("^") && /\\n[+*]?$/.test(pattern)))
+  );
 }
 
 const parsedPrograms = new BoundedMemo<string, SedScript>(1_000);
@@ -142,8 +178,13 @@ class PerlReader {
   private readonly values = new Map<string, string>();
   /** Each `print` of the line read, with the lines it runs on and where it falls among the edits. */
   private readonly prints: { where: Condition; at: number }[] = [];
+  /** Why some edit of the program was not replayed, the first reason met; undefined when all were. */
+  unread: string | undefined;
 
-  constructor(private readonly printsOnly: boolean) {}
+  constructor(
+    private readonly printsOnly: boolean,
+    private readonly records: boolean,
+  ) {}
 
   program(tokens: Token[]): SedEdit[] {
     this.statements(tokens, UNADDRESSED, 0);
@@ -185,16 +226,20 @@ class PerlReader {
       condition = both(condition, this.condition(body.slice(0, guard), negated, where, depth));
       body = body.slice(guard + 1);
     }
-    if (isWord(body[0], "$_") && isOp(body[1], "=~")) body = body.slice(2);
+    const run = surelyRun(body);
+    if (run !== undefined) {
+      for (const edit of run.edits) this.lineEdit(edit, condition);
+      for (const name of run.assigned) this.values.delete(name);
+      return;
+    }
     const [first] = body;
-    if (body.length === 1 && first.kind === "s") return this.substitution(first, condition);
     // `print` alone prints the line as the loop would: it writes nothing new.
     if (isWord(first, "print") && (body.length === 1 || (body.length === 2 && isWord(body[1], "$_")))) {
       this.prints.push({ where: condition, at: this.edits.length });
       return;
     }
     this.assignment(body);
-    this.unreadable(body);
+    this.unreadable(body, depth >= MAX_NESTING);
   }
 
   /**
@@ -235,21 +280,28 @@ class PerlReader {
 
   /**
    * An `s` statement: an edit like sed's, its replacement put in sed's syntax. Under a condition the reader cannot
-   * read it may run on any line, and is replayed only where it weakens one. In a statement the reader cannot follow
-   * (`!replay`), or with modifiers that make its replacement code (`e`) or its pattern free-form (`x`), only what it
-   * writes is read. `r` returns the result without changing the line: read as if it changed it, which hides nothing.
+   * read, or in a statement it cannot follow (`unplaced`), it may run on any line, and is replayed only where it
+   * weakens one; the latter leaves the program partly unread. With modifiers that make its replacement code (`e`) or
+   * its pattern free-form (`x`) only what it writes is read; the `x` pattern leaves the program partly unread (the
+   * code of `e` is read as its strings). So is a replayed pattern that spells a newline over whole records (-0).
+   * `r` returns the result without changing the line: read as if it changed it, which hides nothing.
    */
-  private substitution(s: Extract<Token, { kind: "s" }>, where: Condition, replay = true): void {
+  private substitution(s: Extract<Token, { kind: "s" }>, where: Condition, how: Reading = "replayed"): void {
     const replacement = sedReplacement(s.replacement, s.delimiter !== "'", this.values);
     const flags = s.flags.replace(/[^gi]/g, "");
-    if (!replay || /[ex]/.test(s.flags)) {
+    if (how === "unplaced" && !/[ex]/.test(s.flags)) this.unread ??= UNPLACED;
+    else if (s.flags.includes("x") && how !== "written") this.unread ??= FREE_FORM;
+    else if (how === "replayed" && this.records && NEWLINE_SPELT.test(s.pattern) && !squeezesBlanks(s))
+      this.unread ??= SPANNING;
+    if (how === "written" || /[ex]/.test(s.flags)) {
       const hint = { ...UNADDRESSED, address: named(where) };
       this.edits.push(textEdit(substitutionEdit(hint, s.pattern, replacement, flags, "perl").written));
       return;
     }
-    // Under a condition the reader cannot read, the edit may run on any line: replayed only where it weakens.
-    if (isUnknown(where)) {
-      const maybe = { ...UNADDRESSED, reused: where.unknown || undefined, maybe: true };
+    // Under a condition the reader cannot read, or in a statement it cannot follow, the edit may run on any line:
+    // replayed only where it weakens.
+    if (isUnknown(where) || how === "unplaced") {
+      const maybe = { ...UNADDRESSED, reused: named(where) || undefined, maybe: true };
       this.edits.push(substitutionEdit(maybe, s.pattern, replacement, flags, "perl"));
       return;
     }
@@ -266,20 +318,142 @@ class PerlReader {
     else this.values.delete(name.text.slice(1));
   }
 
+  /** A substitution or transliteration the statement surely runs on the line, under `where`. */
+  private lineEdit(edit: LineEdit, where: Condition): void {
+    if (edit.kind === "s") this.substitution(edit, where);
+    else this.transliteration(edit, where);
+  }
+
   /**
-   * A statement the reader cannot follow: its substitutions and strings count as written text, each string alone and
-   * all of them joined (`"PermitRootLogin " . "yes"`).
+   * `tr/LIST//d` deletes the characters of LIST: read as `s/[LIST]//g`. Other transliterations that change the line
+   * (a replacement list, `c`, `s`) are not replayed: the program is partly unread. One that only counts
+   * (`tr/a-z//`) or returns a copy (`r`) changes nothing.
    */
-  private unreadable(tokens: Token[]): void {
+  private transliteration(t: Extract<Token, { kind: "tr" }>, where: Condition, replay = true): void {
+    if (!changesLine(t)) return;
+    const deleted =
+      replay && t.replacement === "" && /^[ds]*d[ds]*$/.test(t.flags) ? transliterationClass(t.search) : undefined;
+    if (deleted === undefined) this.unread ??= TRANSLITERATION;
+    else this.substitution({ kind: "s", pattern: deleted, replacement: "", flags: "g", delimiter: "/" }, where);
+  }
+
+  /**
+   * A statement the reader cannot follow: its substitutions count as edits that may run on any line (see
+   * substitution), a transliteration that changes its operand leaves the program partly unread, and its strings count
+   * as written text, each string alone and all of them joined (`"PermitRootLogin " . "yes"`).
+   */
+  private unreadable(tokens: Token[], capped = false): void {
     const strings: string[] = [];
-    for (const t of tokens) {
-      if (t.kind === "s") this.substitution(t, UNKNOWN, false);
+    // In blocks past the nesting cap (`capped`; a condition past it is read as other statements), or where Perl
+    // refuses the program (a match or edit just after an operand: `s/a/b/ s/c/d/`, as two -e joined without a `;`
+    // read), only what it writes is read, as before.
+    const refused = tokens.some(
+      (t, i) => (t.kind === "s" || t.kind === "tr" || t.kind === "m") && isOperand(tokens[i - 1]),
+    );
+    const how = capped || refused ? "written" : "unplaced";
+    tokens.forEach((t) => {
+      if (t.kind === "s") this.substitution(t, UNKNOWN, how);
+      else if (t.kind === "tr" && how === "unplaced") this.transliteration(t, UNKNOWN, false);
       else if (t.kind === "string") strings.push(stringValue(t));
       else if (t.kind === "rest") strings.push(t.text);
-    }
+    });
     for (const text of strings) this.edits.push(textEdit(text));
     if (strings.length > 1) this.edits.push(textEdit(strings.join("")));
   }
+}
+
+/**
+ * How a substitution is read: replayed; in a statement the reader cannot follow, replayed only where it weakens and
+ * the program partly unread; or for what it writes only (in blocks past the nesting cap, or where Perl refuses the
+ * program).
+ */
+type Reading = "replayed" | "unplaced" | "written";
+
+/** Whether a token ends an operand, after which another term is a syntax error. */
+function isOperand(t: Token | undefined): boolean {
+  if (t === undefined) return false;
+  if (t.kind === "op") return t.text === ")" || t.text === "]";
+  return t.kind !== "word" || /^[$@\d]/.test(t.text);
+}
+
+/** An edit of the line the reader may replay. */
+type LineEdit = Extract<Token, { kind: "s" | "tr" }>;
+
+/** Whether a transliteration changes its operand: not when it only counts (`tr/a-z//`) or returns a copy (`r`). */
+function changesLine(t: Extract<Token, { kind: "tr" }>): boolean {
+  return !t.flags.includes("r") && (t.replacement !== "" || /[ds]/.test(t.flags));
+}
+
+/**
+ * The edits a statement surely runs on the line, whatever it does with their results; undefined for a statement of
+ * no form read here. The forms: a list of terms and constants (`s/a/b/, 1`), each term one of
+ * - an edit, `s/…/…/` or `tr/…/…/`, maybe as `$_ =~ EDIT` and in parentheses;
+ * - its count assigned: `$n = EDIT`, `my $n = EDIT` (`our`, `local`), `$n += EDIT` (`-=`, `*=`, `|=`, `.=`); not
+ *   `$n ||= EDIT`, `&&=` or `//=`, which run it on some lines only;
+ * - `EDIT for $_` (`foreach`, `for ($_)`): the line is the loop's one element.
+ * `assigned`: the scalars given a count, whose values the program no longer knows.
+ */
+function surelyRun(tokens: Token[]): { edits: LineEdit[]; assigned: string[] } | undefined {
+  const run = { edits: [] as LineEdit[], assigned: [] as string[] };
+  for (const part of splitAtTop(unwrapped(tokens), ",")) {
+    const edit = lineEdit(part) ?? loopedOverLine(part) ?? countOf(part, run.assigned);
+    if (edit !== undefined) run.edits.push(edit);
+    else if (!isConstant(part)) return undefined;
+  }
+  return run.edits.length > 0 ? run : undefined;
+}
+
+/** `EDIT`, `$_ =~ EDIT`, maybe in parentheses. */
+function lineEdit(tokens: Token[]): LineEdit | undefined {
+  let ts = unwrapped(tokens);
+  if (isWord(ts[0], "$_") && isOp(ts[1], "=~")) ts = unwrapped(ts.slice(2));
+  const [t] = ts;
+  return ts.length === 1 && (t.kind === "s" || t.kind === "tr") ? t : undefined;
+}
+
+/** `EDIT for $_`, `EDIT foreach ($_)`. */
+function loopedOverLine(tokens: Token[]): LineEdit | undefined {
+  const loop = findAtTop(tokens, (t, i) => i > 0 && isWord(t, "for", "foreach"));
+  if (loop < 0) return undefined;
+  const list = unwrapped(tokens.slice(loop + 1));
+  return list.length === 1 && isWord(list[0], "$_") ? lineEdit(tokens.slice(0, loop)) : undefined;
+}
+
+/** `[my] $n = EDIT`, `$n += EDIT`…: the edit, its scalar's name added to `assigned`. */
+function countOf(tokens: Token[], assigned: string[]): LineEdit | undefined {
+  const at = isWord(tokens[0], "my", "our", "local") ? 1 : 0;
+  const name = tokens[at];
+  if (name?.kind !== "word" || !/^\$[A-Za-z_]\w*$/.test(name.text) || name.text === "$_") return undefined;
+  const op = tokens[at + 1];
+  const compound = isOp(op, "+", "-", "*", "|") && isOp(tokens[at + 2], "=");
+  const value = isOp(op, "=", ".=") ? at + 2 : compound ? at + 3 : -1;
+  const edit = value < 0 ? undefined : lineEdit(tokens.slice(value));
+  if (edit !== undefined) assigned.push(name.text.slice(1));
+  return edit;
+}
+
+/** A number or a string (or nothing, after a last comma): a list's element that does nothing. */
+function isConstant(tokens: Token[]): boolean {
+  const [t] = tokens;
+  if (t === undefined) return true; // `s/a/b/,`
+  return tokens.length === 1 && (t.kind === "string" || (t.kind === "word" && /^\d[\d_]*$/.test(t.text)));
+}
+
+/** The token lists between `separator`s outside brackets; one list when there is none. */
+function splitAtTop(tokens: Token[], separator: string): Token[][] {
+  const parts: Token[][] = [];
+  let from = 0;
+  let depth = 0;
+  tokens.forEach((t, i) => {
+    if (depth === 0 && isOp(t, separator)) {
+      parts.push(tokens.slice(from, i));
+      from = i + 1;
+    }
+    if (isOp(t, "(", "{", "[")) depth++;
+    else if (isOp(t, ")", "}", "]")) depth--;
+  });
+  parts.push(tokens.slice(from));
+  return parts;
 }
 
 /** Words that print: the line, or what follows them. */
@@ -340,6 +514,9 @@ function readCondition(tokens: Token[], negated: boolean, depth = 0): Condition 
     ts = ts.slice(2);
   }
   const [match] = ts;
+  // `if 1`, `unless 0`: every line. `if 0` stays unknown: read as maybe running, which hides nothing.
+  if (ts.length === 1 && match.kind === "word" && /^\d+$/.test(match.text) && (Number(match.text) !== 0) !== not)
+    return UNADDRESSED;
   if (ts.length !== 1 || match.kind !== "m" || match.pattern === "" || /[^imsgo]/.test(match.flags))
     return unknownOf(tokens);
   const addressFlags = match.flags.includes("i") ? "i" : "";
