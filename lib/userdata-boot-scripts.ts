@@ -1,6 +1,8 @@
 // Files that run as root after the first boot: rc.local, systemd units, cron, login scripts, cloud-init's own
 // per-boot scripts and configuration. User data that writes them persists past its own run, as the case's attacker
 // did, so what it writes there is scanned as the commands it will run.
+import type { Findings } from "./userdata-findings";
+import type { ScanWritten } from "./userdata-scan-context";
 import { normalPath } from "./userdata-sshd-paths";
 import { shellQuote } from "./userdata-words";
 
@@ -28,6 +30,100 @@ const FORMATS: [path: RegExp, format: BootScriptFormat][] = [
   [/^\/etc\/anacrontab$/, "anacrontab"],
   [/^\/etc\/cloud\/(?:cloud\.cfg|cloud\.cfg\.d\/[^/]+)$/, "cloud-config"],
 ];
+
+/** What pieces of one line written to a boot-time file are joined to, at most, as ScriptsRunLater joins them. */
+const MAX_JOINED = 16 * 1024;
+/** Why a line written to a boot-time file in pieces was not read whole (see Findings.leftUnread). */
+const PAST_JOINED = `a line written to a boot-time file in pieces past ${MAX_JOINED / 1024} KB`;
+
+/** The line a boot-time file was left inside, and the findings its text was written with. */
+interface OpenLine {
+  text: string;
+  found: Findings;
+}
+
+/**
+ * Text written to boot-time files in pieces (`printf 'rm -f /etc/ssh/sshd_con' > /etc/rc.local; printf 'fig.d/…\n'
+ * >> /etc/rc.local`), joined as the file holds them, as the texts of a file run later are: the line a piece leaves
+ * open (printf with no last `\n`) is held back until the text added next completes it, and read whole then; read as
+ * it is once the file is written over another way, past the bound on what is joined (noted unread), or at the end
+ * (see finish). Everything else is handed on as it is. One per scan of a text: its lines write in order.
+ */
+export class BootScriptPieces {
+  /** The lines left open, by file. */
+  private readonly open = new Map<string, OpenLine>();
+
+  constructor(
+    private readonly written: ScanWritten,
+    private readonly leftUnread: (why: string) => void,
+  ) {}
+
+  /** Where the scan hands text written to files: see the class. */
+  readonly write: ScanWritten = (text, files, found, mode) => {
+    // A removal, a copy or a write only followed names the files; nothing is joined to it.
+    if (mode === undefined || files.length === 0 || Object.keys(mode).some((key) => !PLAIN_MODE.has(key))) {
+      if (this.open.size > 0) for (const file of files) this.close(normalPath(file));
+      return this.written(text, files, found, mode);
+    }
+    let others: string[] | undefined;
+    let joined: Map<string, string[]> | undefined;
+    let appended: Set<string> | undefined;
+    for (const file of files) {
+      if (bootScriptFormat(file) === undefined) {
+        (others ??= []).push(file);
+        continue;
+      }
+      const key = normalPath(file);
+      const adds = (appended ??= new Set(mode.appended.map(normalPath))).has(key);
+      if (!adds) this.close(key);
+      const read = this.piece(key, text, found, mode.endsMidLine === true);
+      if (read === "") continue;
+      joined ??= new Map<string, string[]>();
+      const to = joined.get(read);
+      if (to === undefined) joined.set(read, [file]);
+      else to.push(file);
+    }
+    if (others !== undefined) this.written(text, others, found, mode);
+    if (joined !== undefined) for (const [read, to] of joined) this.written(read, to, found, mode);
+  };
+
+  /** The scan is over: the lines left open are read as they are. */
+  finish(): void {
+    for (const key of [...this.open.keys()]) this.close(key);
+  }
+
+  /**
+   * What to read of `text` added to the boot-time file `key`: with the line it left open before it, up to its last
+   * line when that is left open in turn (held back for the next piece).
+   */
+  private piece(key: string, text: string, found: Findings, endsMidLine: boolean): string {
+    const held = this.open.get(key);
+    this.open.delete(key);
+    const whole = held === undefined ? text : held.text + text;
+    if (!endsMidLine) return whole;
+    // Looked for in the piece only, not in the line held: a line written a character at a time stays linear.
+    const inPiece = text.lastIndexOf("\n");
+    const end = inPiece < 0 ? 0 : whole.length - text.length + inPiece + 1;
+    const rest = end === 0 ? whole : text.slice(inPiece + 1);
+    if (rest.length > MAX_JOINED) {
+      this.leftUnread(PAST_JOINED);
+      return whole;
+    }
+    if (rest !== "") this.open.set(key, { text: rest, found });
+    return whole.slice(0, end);
+  }
+
+  /** `key` is written over another way, or the scan ends: the line it was left inside is read as it is. */
+  private close(key: string): void {
+    const held = this.open.get(key);
+    if (held === undefined) return;
+    this.open.delete(key);
+    this.written(held.text, [key], held.found, { appended: [] });
+  }
+}
+
+/** The fields of a plain write's mode (see WriteMode): any other marks a removal, a copy or a write only followed. */
+const PLAIN_MODE = new Set(["appended", "endsMidLine"]);
 
 /** The format of a boot-time file, or undefined for a file nothing runs. */
 export function bootScriptFormat(path: string): BootScriptFormat | undefined {

@@ -99,14 +99,44 @@ const SHELLS = new Set(["sh", "bash", "dash", "zsh", "ksh", "su", "runuser"]);
 /** Scripts nested deeper are not followed. */
 const MAX_NESTING = 2;
 
-/** Long pipelines of tees would copy ever longer lists; past this many the rest go unfollowed (and read as lines). */
+/**
+ * Long pipelines of tees would copy ever longer lists; past this many the rest are cut from the list, and listed
+ * apart (see Cut), for the callers to hand to the run-later tracker rather than read each as a file of its own.
+ */
 const MAX_FILES = 16;
+/** Files walked along the lists cut (see Destinations.walk), at most, for one line: past it the rest go unread. */
+const MAX_CUT_WALKED = 64 * 1024;
+
+/**
+ * Files cut from a list of destinations past MAX_FILES (`tee f1 … f40`), and those cut from the list it took its
+ * files from further down the pipeline (`| tee f1 … f40 | tee g1 … g40`): shared, not copied, so that a pipeline of
+ * tees keeps the work linear.
+ */
+export interface Cut {
+  files: readonly string[];
+  next?: Cut;
+}
+
+/** The files cut from a list of destinations (see Cut); `whole` is false when the walk stopped at its bound. */
+export interface CutFiles {
+  files: string[];
+  whole: boolean;
+}
+
+interface Followed {
+  outputs: string[][];
+  inputs: string[][];
+  outputCuts: (Cut | undefined)[];
+  inputCuts: (Cut | undefined)[];
+}
 
 export class Destinations {
-  private followed: { outputs: string[][]; inputs: string[][] } | undefined;
+  private followed: Followed | undefined;
   /** printsToLog's answers so far, by command, when the script's output is logged and when it is not. */
   private readonly toLogIfLogged: (boolean | undefined)[] = [];
   private readonly toLogIfNot: (boolean | undefined)[] = [];
+  /** Files walked so far along the lists cut (see MAX_CUT_WALKED). */
+  private cutWalked = 0;
 
   constructor(
     private readonly commands: ParsedCommand[],
@@ -118,6 +148,11 @@ export class Destinations {
     return this.follow().outputs[i];
   }
 
+  /** The files command i's output also ends in that `output` leaves out, past the bound on files listed. */
+  outputCut(i: number): CutFiles {
+    return this.walk(this.follow().outputCuts[i]);
+  }
+
   /** Whether command i's output goes anywhere but the log: a file (not /dev/null), or a pipe. */
   writesAnything(i: number): boolean {
     return this.follow().outputs[i].length > 0 || this.commands[i + 1]?.command.piped === true;
@@ -126,6 +161,30 @@ export class Destinations {
   /** The files the text command i reads ends in; none when a program consumes it. */
   input(i: number): string[] {
     return this.follow().inputs[i];
+  }
+
+  /** The files the text command i reads also ends in that `input` leaves out, past the bound on files listed. */
+  inputCut(i: number): CutFiles {
+    return this.walk(this.follow().inputCuts[i]);
+  }
+
+  /** The files cut from command i's input, as kept (a shell's `-c` script's, see scriptReadsInto). */
+  inputCutList(i: number): Cut | undefined {
+    return this.follow().inputCuts[i];
+  }
+
+  /**
+   * The files of a list cut, in order. Each caller with text to write walks its list once; the walks of one line are
+   * bounded together, so that a pipeline of tees, each reading a here-string, stays linear.
+   */
+  private walk(cut: Cut | undefined): CutFiles {
+    const files: string[] = [];
+    for (let at = cut; at !== undefined; at = at.next) {
+      this.cutWalked += at.files.length;
+      if (this.cutWalked > MAX_CUT_WALKED) return { files, whole: false };
+      for (const file of at.files) files.push(file);
+    }
+    return { files, whole: true };
   }
 
   /**
@@ -165,18 +224,24 @@ export class Destinations {
    * Followed once, on first use (most lines write no file), right to left: a command's output goes where the next
    * piped command sends its input.
    */
-  private follow(): { outputs: string[][]; inputs: string[][] } {
+  private follow(): Followed {
     // Asked for each command of the line, several times: the one answer is kept as it is.
     if (this.followed !== undefined) return this.followed;
     const { commands } = this;
     const outputs = new Array<string[]>(commands.length);
     const inputs = new Array<string[]>(commands.length);
+    const outputCuts = new Array<Cut | undefined>(commands.length);
+    const inputCuts = new Array<Cut | undefined>(commands.length);
     for (let i = commands.length - 1; i >= 0; i--) {
-      const piped = commands[i + 1]?.command.piped ? inputs[i + 1] : [];
-      outputs[i] = redirections(commands[i].words) ?? piped;
-      inputs[i] = readInto(commands[i], outputs[i], this.depth);
+      const piped = commands[i + 1]?.command.piped === true;
+      const redirected = redirections(commands[i].words);
+      outputs[i] = redirected ?? (piped ? inputs[i + 1] : []);
+      outputCuts[i] = redirected === undefined && piped ? inputCuts[i + 1] : undefined;
+      const read = readInto(commands[i], outputs[i], outputCuts[i], this.depth);
+      inputs[i] = read.files;
+      inputCuts[i] = read.cut;
     }
-    this.followed = { outputs, inputs };
+    this.followed = { outputs, inputs, outputCuts, inputCuts };
     return this.followed;
   }
 }
@@ -212,36 +277,49 @@ function redirections(words: Word[]): string[] | undefined {
  * none), cat and dd in their output, crontab in a table, `systemctl edit --stdin` in a unit's drop-in, a shell's `-c`
  * script where its first command puts it.
  */
-function readInto({ name, args }: ParsedCommand, output: string[], depth: number): string[] {
+function readInto(
+  { name, args }: ParsedCommand,
+  output: string[],
+  outputCut: Cut | undefined,
+  depth: number,
+): { files: string[]; cut?: Cut } {
   const writes = inputWrite({ name, args });
-  if (writes)
-    return [...writes.files.filter((f) => !NOWHERE.has(f)), ...(writes.printsToo ? output : [])].slice(0, MAX_FILES);
+  if (writes) {
+    const files = writes.files.filter((f) => !NOWHERE.has(f));
+    if (writes.printsToo) for (const file of output) files.push(file);
+    const inherited = writes.printsToo ? outputCut : undefined;
+    // Past the bound the rest are listed apart, each once (see Cut): none is left out unsaid.
+    if (files.length <= MAX_FILES) return { files, cut: inherited };
+    return { files: files.slice(0, MAX_FILES), cut: { files: files.slice(MAX_FILES), next: inherited } };
+  }
   switch (name) {
     case "cat":
-      return args.every((a) => a.startsWith("-") || a === "-") ? output : [];
+      return args.every((a) => a.startsWith("-") || a === "-") ? { files: output, cut: outputCut } : { files: [] };
     case "dd": {
-      if (args.some((a) => a.startsWith("if="))) return [];
+      if (args.some((a) => a.startsWith("if="))) return { files: [] };
       const of = args.find((a) => a.startsWith("of="));
-      return of === undefined ? output : [of.slice(3)];
+      return of === undefined ? { files: output, cut: outputCut } : { files: [of.slice(3)] };
     }
     case "crontab":
-      return crontabReads(args) ?? [];
+      return { files: crontabReads(args) ?? [] };
     case "systemctl":
-      return unitEdited(args);
+      return { files: unitEdited(args) };
     default: {
       if (SHELLS.has(name)) return scriptReadsInto(args, depth);
       const copy = copyOperands(name, args);
-      return copy && copy.sources.some((s) => s === "-" || s === "/dev/stdin") ? [copy.destination] : [];
+      return { files: copy && copy.sources.some((s) => s === "-" || s === "/dev/stdin") ? [copy.destination] : [] };
     }
   }
 }
 
 /** Where the first command of a shell's `-c` script puts the shell's input; none without one. */
-function scriptReadsInto(args: string[], depth: number): string[] {
+function scriptReadsInto(args: string[], depth: number): { files: string[]; cut?: Cut } {
   const at = args.findIndex((a) => /^-[a-z]*c$/.test(a));
   const script = at < 0 || depth >= MAX_NESTING ? undefined : args[at + 1];
   const commands = script === undefined ? [] : parseCommands(script);
-  return commands.length > 0 ? new Destinations(commands, depth + 1).input(0) : [];
+  if (commands.length === 0) return { files: [] };
+  const nested = new Destinations(commands, depth + 1);
+  return { files: nested.input(0), cut: nested.inputCutList(0) };
 }
 
 /**

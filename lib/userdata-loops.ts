@@ -1,7 +1,9 @@
 // `for NAME in WORDS; do … done` with the words spelt out: the body runs once per word, NAME set to it, so that
 // `for f in /etc/ssh/sshd_config; do echo … >> "$f"; done` writes sshd_config and `for d in /root/.ssh; do cat k >>
-// "$d/authorized_keys"; done` writes root's keys. A loop the reader cannot take apart (words it cannot know, a
-// here-document in its body, no `done`) is left to be read line by line, its variable unknown.
+// "$d/authorized_keys"; done` writes root's keys. A loop in a loop's body is taken apart in each pass, and a
+// here-document in a body is kept as written, read after the line that opens it, as bash reads it. A loop the reader
+// cannot take apart (words it cannot know, no `done`) is left to be read line by line, its variable unknown.
+import { HereDocument, hereDocumentBody, hereDocuments } from "./userdata-heredoc";
 import { logicalLine } from "./userdata-lines";
 import { Command, shellWords, splitCommands } from "./userdata-words";
 
@@ -10,7 +12,10 @@ import { Command, shellWords, splitCommands } from "./userdata-words";
  * within MAX_PASSES, and its words times its body's characters within MAX_PASS_CHARS (or, as before, while it has at
  * most MAX_WORDS words, MAX_COMMANDS commands and MAX_LINES lines). Past that it is read line by line, its variable
  * unknown, and a body that uses the variable is reported unread. A loop is looked through to its `done` once: a
- * header within lines an earlier search went through is not searched from again.
+ * header within lines an earlier search went through is not searched from again. The loops nested in a loop's body
+ * share what its own passes leave of MAX_PASSES and MAX_PASS_CHARS: each nested loop read takes its words times its
+ * body from it, and one past what is left is read line by line (and reported unread when its body uses a variable
+ * of it or of a loop in it), so a nest of loops reads no more than one loop may.
  */
 const MAX_WORDS = 16;
 const MAX_COMMANDS = 256;
@@ -22,20 +27,38 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const MAYBE_UNKNOWN = /[$`{]/;
 /** After a `$`, what makes it an expansion (a name, a parameter, `${`, `$(`); else it is itself. */
 const EXPANDS = /[\w{(@*#?!$-]/;
+/** A variable's reference (`$d`, `${d}`, `${d%/}`…), its name captured. */
+const REFERENCE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
 
 export interface ForLoop {
   name: string;
   values: string[];
-  /** The body's command lines: a pipeline on one line, each other command on its own. */
+  /**
+   * The body's command lines: a pipeline on one line, each other command on its own; a here-document's lines, as
+   * written, after the line that opens it.
+   */
   body: string[];
   /** The index of the physical line holding `done`. */
   end: number;
+  /** The commands after `done` on its line, each a line of its own, and that line: they run after the loop. */
+  after?: { lines: string[]; line: string };
 }
+
+/** What the passes of a loop leave for the loops nested in its body. */
+interface PassBudget {
+  commands: number;
+  chars: number;
+}
+
+/** The bodies of loops read once per word, with what their nest may still read: a loop in one is taken apart. */
+const nestBudgets = new WeakMap<string[], PassBudget>();
 
 /**
  * The loop whose header is the logical line `text` ending at physical line `end`, or undefined when `text` opens no
  * loop the reader can take apart. A header within lines an earlier search looked through in vain (`searched.until`)
- * is not searched from again: headers in a loop that never closes would each read the same lines.
+ * is not searched from again: headers in a loop that never closes would each read the same lines. `lines` being a
+ * loop's body, the loop is read within what that body's nest has left; in other text read `inLoop` (a script a
+ * loop's body runs), a loop is not taken apart.
  */
 export function forLoop(
   lines: string[],
@@ -43,9 +66,11 @@ export function forLoop(
   end: number,
   searched: { until: number },
   leftUnread?: (why: string) => void,
+  inLoop = false,
 ): ForLoop | undefined {
-  if (end < searched.until) return undefined;
-  const loop = closedLoop(lines, text, end, leftUnread);
+  const nest = nestBudgets.get(lines);
+  if ((inLoop && nest === undefined) || end < searched.until) return undefined;
+  const loop = closedLoop(lines, text, end, leftUnread, nest);
   if (typeof loop === "number") searched.until = Math.max(searched.until, loop);
   return typeof loop === "number" ? undefined : loop;
 }
@@ -56,23 +81,33 @@ function closedLoop(
   text: string,
   end: number,
   leftUnread: ((why: string) => void) | undefined,
+  nest: PassBudget | undefined,
 ): ForLoop | number {
   const [header, ...rest] = splitCommands(text);
-  const words = shellWords(header?.text ?? "");
-  if (words[0]?.text !== "for" || words[2]?.text !== "in" || !NAME.test(words[1]?.text ?? "")) return end;
-  const values = words.slice(3);
-  if (values.length === 0 || values.some((w) => w.op)) return end;
-  // The words as written: quotes removed, they would no longer show an expansion.
-  if (MAYBE_UNKNOWN.test(header.text) && expands(header.text)) return end;
-  const body = new LoopBody();
+  const words = loopHeader(header?.text ?? "");
+  if (words === undefined) return end;
+  const [name, ...values] = words;
+  const body = new LoopBody(name);
   let pending: Command[] = rest;
   let at = end;
+  let line = text;
   const stray = { until: 0 };
   for (;;) {
-    for (const command of pending) {
-      const done = body.add(command);
+    for (let k = 0; k < pending.length; k++) {
+      const done = body.add(pending[k]);
       if (done === undefined) return at;
-      if (done) return readsPerWord(values.length, body, at - end) ? loop() : refused();
+      if (!done) continue;
+      // Commands after `done` opening a here-document: its lines follow this one, read with the line as before.
+      const after = pending.slice(k + 1);
+      if (after.some(opensDocument)) return at;
+      return reads(values.length, body, at - end, nest) ? loop(after) : refused();
+    }
+    // The here-documents the line opened: their lines follow it, text a command reads, kept as they are written.
+    for (const document of body.opened()) {
+      const close = hereDocumentBody(lines, at + 1, document).end;
+      if (close >= lines.length) return at;
+      body.document(lines, at + 1, close);
+      at = close;
     }
     if (at + 1 >= lines.length) return at;
     at++;
@@ -80,27 +115,110 @@ function closedLoop(
     // A line cut at a cap: the loop is read line by line, where the cut is reported.
     if (next.unread !== undefined) return next.end;
     at = next.end;
-    pending = splitCommands(next.text);
+    line = next.text;
+    pending = splitCommands(line);
   }
 
-  function loop(): ForLoop {
-    return { name: words[1].text, values: values.map((w) => w.text), body: body.lines, end: at };
+  function loop(after: Command[]): ForLoop {
+    const read: ForLoop = { name, values, body: body.lines, end: at };
+    nestBudgets.set(read.body, leftFor(values.length, body, nest));
+    const commands = commandLines(after);
+    if (commands.length > 0) {
+      read.after = { lines: commands, line: line.trim() };
+      if (nest !== undefined) nestBudgets.set(commands, nest);
+    }
+    return read;
   }
 
-  /** Read line by line, the variable unknown: what the body does with it is not read, and noted so. */
+  /** Read line by line, the variable unknown: what the body does with it (or with a nested loop's) is not read. */
   function refused(): number {
-    if (leftUnread !== undefined && body.uses(words[1].text)) leftUnread(PAST_PASSES);
+    if (leftUnread !== undefined && body.uses()) leftUnread(PAST_PASSES);
     return at;
   }
 }
 
+/**
+ * The commands of a line holding a `for` loop after other commands (`cd /x; for …`, `while …; do for …`,
+ * `then for …`), each a line of its own so that the loop is taken apart, or undefined when it holds none (or opens
+ * a here-document, whose lines follow it). In text read `inLoop` outside a loop's body, as for forLoop: undefined.
+ */
+export function loopLines(lines: string[], line: string, inLoop: boolean): string[] | undefined {
+  if (!MID_LINE_LOOP.test(line)) return undefined;
+  const nest = nestBudgets.get(lines);
+  if (inLoop && nest === undefined) return undefined;
+  const commands = splitCommands(line);
+  if (commands.some(opensDocument)) return undefined;
+  const split = commandLines(commands);
+  if (!split.some((command, k) => k > 0 && loopHeader(command) !== undefined)) return undefined;
+  if (nest !== undefined) nestBudgets.set(split, nest);
+  return split;
+}
+
+/** A `for NAME in` after a separator or a keyword that may precede a command: a loop not at its line's start. */
+const MID_LINE_LOOP = /(?:[;&|{]|\b(?:then|do|else))\s*for\s+[A-Za-z_][A-Za-z0-9_]*\s+in\b/;
+/** Keywords a command may follow on its line: before a loop, each a line of its own. */
+const LEADS = /^(then|do|else|\{)\s+(?=for\s)/;
+
+/** Commands as lines: a pipeline on one line, a keyword before a loop (`then for …`) on its own. */
+function commandLines(commands: Command[]): string[] {
+  const lines: string[] = [];
+  for (const command of commands) {
+    const text = command.text.trim();
+    if (text === "") continue;
+    if (command.piped && lines.length > 0) {
+      lines[lines.length - 1] += ` | ${text}`;
+      continue;
+    }
+    const lead = LEADS.exec(text);
+    if (lead === null) lines.push(text);
+    else lines.push(lead[1], text.slice(lead[0].length));
+  }
+  return lines;
+}
+
+function opensDocument(command: Command): boolean {
+  return command.text.includes("<<") && hereDocuments(shellWords(command.text)).length > 0;
+}
+
 const PAST_PASSES = `a loop whose words times its body pass 4,096 commands or ${MAX_PASS_CHARS >> 20} MB`;
 
-/** Whether a loop of `words` words over `body` (`lines` physical lines after its header) is read once per word. */
-function readsPerWord(words: number, body: LoopBody, lines: number): boolean {
-  const commands = body.lines.length;
+/**
+ * A `for NAME in WORDS` command's name and words as spelt, or undefined when it is no such loop or its words may
+ * hold what the reader cannot know.
+ */
+function loopHeader(text: string): string[] | undefined {
+  const words = shellWords(text);
+  if (words[0]?.text !== "for" || words[2]?.text !== "in" || !NAME.test(words[1]?.text ?? "")) return undefined;
+  const values = words.slice(3);
+  if (values.length === 0 || values.some((w) => w.op)) return undefined;
+  // The words as written: quotes removed, they would no longer show an expansion.
+  if (MAYBE_UNKNOWN.test(text) && expands(text)) return undefined;
+  return [words[1].text, ...values.map((w) => w.text)];
+}
+
+/**
+ * Whether a loop of `words` words over `body` (`lines` physical lines after its header) is read once per word: on
+ * its own by the caps, nested in a loop's body within what that body's nest has left (which it then takes).
+ */
+function reads(words: number, body: LoopBody, lines: number, nest: PassBudget | undefined): boolean {
+  const commands = body.commands;
+  if (nest !== undefined) {
+    if (words * commands > nest.commands || words * body.chars > nest.chars) return false;
+    nest.commands -= words * commands;
+    nest.chars -= words * body.chars;
+    return true;
+  }
   if (words <= MAX_WORDS && commands <= MAX_COMMANDS && lines <= MAX_LINES) return true;
-  return words * commands <= MAX_PASSES && words * body.chars() <= MAX_PASS_CHARS;
+  return words * commands <= MAX_PASSES && words * body.chars <= MAX_PASS_CHARS;
+}
+
+/** What the loops nested in a loop's body may read: the nest's own budget, or what the loop's passes leave of it. */
+function leftFor(words: number, body: LoopBody, nest: PassBudget | undefined): PassBudget {
+  if (nest !== undefined) return nest;
+  return {
+    commands: Math.max(0, MAX_PASSES - words * body.commands),
+    chars: Math.max(0, MAX_PASS_CHARS - words * body.chars),
+  };
 }
 
 /**
@@ -122,22 +240,49 @@ function expands(text: string): boolean {
   return false;
 }
 
-/** The body as its commands come: opened by `do`, closed by the `done` that matches it. */
+/**
+ * The body as its commands come: opened by `do`, closed by the `done` that matches it. The here-documents a line
+ * opens are taken, by the caller, from the lines after it; the commands after the one that opens them, on its line,
+ * stay on its line, so that the document follows them as it does in the script.
+ */
 class LoopBody {
   readonly lines: string[] = [];
+  /** The command lines (a pipeline's one), a here-document's lines not counted. */
+  commands = 0;
+  /** The characters of the commands and here-documents. */
+  chars = 0;
+  /** The loop's variable and those of the loops nested in it. */
+  private readonly names: Set<string>;
   private depth = 0;
+  /** The here-documents the current line opened, whose lines come next. */
+  private documents: HereDocument[] = [];
 
-  /** The characters of its commands. */
-  chars(): number {
-    let chars = 0;
-    for (const line of this.lines) chars += line.length;
-    return chars;
+  constructor(name: string) {
+    this.names = new Set([name]);
   }
 
-  /** Whether a command of the body references the variable `name` (`$d`, `${d}`, `${d%/}`…). */
-  uses(name: string): boolean {
-    const reference = new RegExp(`\\$\\{?${name}(?![A-Za-z0-9_])`);
-    return this.lines.some((line) => reference.test(line));
+  /** Whether a line of the body references the loop's variable or a nested loop's (`$d`, `${d}`, `${d%/}`…). */
+  uses(): boolean {
+    for (const line of this.lines) {
+      if (!line.includes("$")) continue;
+      for (const [, name] of line.matchAll(REFERENCE)) if (this.names.has(name)) return true;
+    }
+    return false;
+  }
+
+  /** The here-documents the line just added opened, in order; the next line starts afresh. */
+  opened(): HereDocument[] {
+    const documents = this.documents;
+    if (documents.length > 0) this.documents = [];
+    return documents;
+  }
+
+  /** Adds the lines `from` to `close` (the delimiter's) of a here-document the body holds, as they are written. */
+  document(lines: string[], from: number, close: number): void {
+    for (let i = from; i <= close; i++) {
+      this.lines.push(lines[i]);
+      this.chars += lines[i].length;
+    }
   }
 
   /** Adds a command: true at the closing `done`, undefined when the loop cannot be taken apart. */
@@ -146,18 +291,48 @@ class LoopBody {
     if (text === "") return false;
     const words = shellWords(text);
     const first = words[0]?.text;
-    if (words.some((w) => w.op === "<<" || w.op === "<<-")) return undefined;
+    const afterDocument = this.documents.length > 0;
+    // A loop keyword after a here-document on its line: which lines the document takes is not told.
+    if (afterDocument && (first === "do" || first === "done" || first === "for")) return undefined;
+    for (const document of hereDocuments(words)) this.documents.push(document);
     if (this.depth === 0) {
       if (first !== "do") return undefined;
       this.depth = 1;
       const after = text.slice(2).trim();
-      if (after !== "") this.lines.push(after);
+      if (after !== "") this.push(after);
+      this.noteLoop(after);
       return false;
     }
     if (first === "done" && --this.depth === 0) return words.length === 1 ? true : undefined;
     if (first === "do") this.depth++;
-    if (command.piped && this.lines.length > 0) this.lines[this.lines.length - 1] += ` | ${text}`;
-    else this.lines.push(text);
+    // A loop after `then`, `else` or `{` is a line of its own, so that a pass takes it apart.
+    const lead = first === "do" ? null : LEADS.exec(text);
+    const rest = lead !== null ? text.slice(lead[0].length) : first === "do" ? text.slice(2).trim() : text;
+    this.noteLoop(rest);
+    if (afterDocument) this.join(command.piped ? " | " : "; ", text);
+    else if (command.piped && this.lines.length > 0) this.join(" | ", text);
+    else if (lead !== null) {
+      this.push(lead[1]);
+      this.push(rest);
+    } else this.push(text);
     return false;
+  }
+
+  private push(text: string): void {
+    this.lines.push(text);
+    this.commands++;
+    this.chars += text.length;
+  }
+
+  private join(separator: string, text: string): void {
+    this.lines[this.lines.length - 1] += separator + text;
+    this.chars += separator.length + text.length;
+  }
+
+  /** A nested loop's header: its variable, unknown when the loop is read line by line, is noted. */
+  private noteLoop(text: string): void {
+    if (!text.startsWith("for")) return;
+    const words = shellWords(text);
+    if (words[0]?.text === "for" && NAME.test(words[1]?.text ?? "")) this.names.add(words[1].text);
   }
 }

@@ -4,10 +4,12 @@
 // `| mytool /etc/ssh/sshd_config`) may put the result back unseen: the filter is then read where it runs.
 import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
+import { inputWrite } from "./userdata-input-writers";
 import { nestedScript, runsInput } from "./userdata-nested";
+import { hereStrings, isPrinter, printedText } from "./userdata-printed";
 import { maybeSshdConfigPath } from "./userdata-sshd-paths";
 import { fromStanding } from "./userdata-working-directory";
-import { isWriteRedirection } from "./userdata-words";
+import { isWriteRedirection, Word } from "./userdata-words";
 
 /**
  * Commands that run other commands of their arguments or input, which the reader does not follow down a pipe (sudo,
@@ -53,4 +55,56 @@ export function mayPutBackUnseen(stage: ParsedCommand, directory: string | undef
     stage.args.some((a) => names(a, false)) ||
     stage.words.some((w, i) => isWriteRedirection(w.op) && names(stage.words[i + 1]?.text ?? "", true))
   );
+}
+
+/** What a tee writes, as the redirections that would write it (see teedText). */
+export interface TeedText {
+  /** A `>` (or `>>`, for `tee -a`) before each of its files, then its own output redirections. */
+  words: Word[];
+  /** The text without its last newline (see KnownFiles.document). */
+  body: string;
+  /** The command that spells the text leaves the shell no `$` or backquote to expand. */
+  literal: boolean;
+}
+
+/**
+ * The text a tee or sponge writes to its files when its line spells it (`printf ' yes\n' | tee -a /tmp/c`, `tee f
+ * <<< text`), in whole lines, as the redirections that would write it: `tee -a f` adds to f as `>> f` does. For the
+ * files whose text the script knows (see KnownFiles), read in place of the command. Undefined for another command,
+ * text not spelt (a printer whose own output goes elsewhere, a pipe from another program), or text that ends inside
+ * a line.
+ */
+export function teedText(commands: readonly ParsedCommand[], i: number): TeedText | undefined {
+  const parsed = commands[i];
+  const write = inputWrite(parsed);
+  if (write === undefined || write.files.length === 0) return undefined;
+  const [here] = hereStrings(parsed.words);
+  const previous = here === undefined && parsed.command.piped && i > 0 ? commands[i - 1] : undefined;
+  const text = here !== undefined ? `${here}\n` : previous && pipedText(previous);
+  if (text === undefined || !text.endsWith("\n")) return undefined;
+  const op = write.appends ? ">>" : ">";
+  const words: Word[] = [];
+  for (const file of write.files) words.push({ text: op, op }, { text: file });
+  // What tee prints goes to its own redirections (`| tee -a /tmp/c > /tmp/d`): the same text.
+  const own = parsed.words;
+  for (let j = 0; j + 1 < own.length; j++) if (writesOutput(own[j])) words.push(own[j], own[j + 1]);
+  return { words, body: text.slice(0, -1), literal: !/[$`]/.test((previous ?? parsed).command.text) };
+}
+
+/** What an echo or printf pipes on, its output redirected nowhere else; undefined for another command. */
+function pipedText({ name, args, words }: ParsedCommand): string | undefined {
+  if (!isPrinter(name) || words.some(writesOutput)) return undefined;
+  const printed = printedText(name, args);
+  if (printed === undefined || name === "printf") return printed;
+  // echo ends its text with a newline, unless an -n among its leading options says not to.
+  for (const a of args) {
+    if (!/^-[neE]+$/.test(a)) break;
+    if (a.includes("n")) return printed;
+  }
+  return `${printed}\n`;
+}
+
+/** A redirection of standard output to a file (`> f`, `>> f`, `&> f`; not `2> f`). */
+function writesOutput({ op, fd }: Word): boolean {
+  return isWriteRedirection(op) && (fd === undefined || fd === 1);
 }

@@ -3,13 +3,14 @@
 // Text a command writes to a boot script (a here-document, an echo) is handed to the caller, which reads it as the
 // commands it will run.
 import { isAccountsFile } from "./userdata-accounts";
+import { BootScriptPieces } from "./userdata-boot-scripts";
 import { appendTarget, pipelineAppends, pipelinesAppending } from "./userdata-appends";
 import { CaseArms } from "./userdata-case-arms";
 import { scanCloudInitKeys } from "./userdata-cloud-init-keys";
 import { scanWrites } from "./userdata-command-writes";
 import { decodedText, Decoder, decoderOf } from "./userdata-decoders";
-import { deliverDecoded, deliverPrintedScript, deliverWritten } from "./userdata-deliveries";
-import { Destinations, ParsedCommand, parseCommand } from "./userdata-destinations";
+import { deliverCut, deliverDecoded, deliverPrintedScript, deliverWritten } from "./userdata-deliveries";
+import { CutFiles, Destinations, ParsedCommand, parseCommand } from "./userdata-destinations";
 import { HardenedDropIn, hardenedDropInTakenAway } from "./userdata-drop-in";
 import { streamEdit } from "./userdata-editors";
 import { pipelinesWriting } from "./userdata-files-written";
@@ -18,13 +19,14 @@ import { InvertedGrep, invertedGrep } from "./userdata-grep";
 import { HereDocument, hereDocumentBody, hereDocuments } from "./userdata-heredoc";
 import { KnownFiles } from "./userdata-known-files";
 import { logicalLine, physicalLines } from "./userdata-lines";
-import { ForLoop, forLoop } from "./userdata-loops";
-import { nestedScript } from "./userdata-nested";
+import { ForLoop, forLoop, loopLines } from "./userdata-loops";
+import { EvalVariables, evalScript, nestedScript, runsInput } from "./userdata-nested";
+import { hereStrings } from "./userdata-printed";
 import { OutsideTexts } from "./userdata-outside-text";
 import { filesRewritten, reportRewrite, rewritesMainConfig, scanHereStringsWritten } from "./userdata-rewrites";
 import { writesRootKeys } from "./userdata-root-keys";
 import { asUser, otherUser } from "./userdata-run-as";
-import { laterStagesMayPutBack } from "./userdata-pipe-stages";
+import { laterStagesMayPutBack, teedText } from "./userdata-pipe-stages";
 import { PutBack, WorkingCopies } from "./userdata-working-copies";
 import {
   changedDirectory,
@@ -100,7 +102,10 @@ const lastScan: { scan?: LineScan; state?: ShellState; destinations?: Destinatio
 const MAX_KEPT_TEXT = 64 * 1024;
 
 /** Scans text line by line, here-documents read as what they are written to. */
-export function scanLines(text: string, scan: LineScan): void {
+export function scanLines(text: string, given: LineScan): void {
+  // Pieces written to a boot-time file are joined as the file holds them (see BootScriptPieces).
+  const pieces = given.written && new BootScriptPieces(given.written, (why) => given.found.leftUnread(why));
+  const scan = pieces ? { ...given, written: pieces.write } : given;
   const state: ShellState = {
     inMatch: false,
     matchWritten: false,
@@ -118,6 +123,7 @@ export function scanLines(text: string, scan: LineScan): void {
     lastScan.state = state;
   }
   scanScript(physicalLines(text), scan, state, 0);
+  pieces?.finish();
   state.stock.report();
   state.outside.report();
   if (scan.filesLeft) state.outside.filesLeft(state.files.absolute(), scan.filesLeft);
@@ -138,14 +144,22 @@ function scanScript(lines: string[], scan: LineScan, state: ShellState, depth: n
     i = logical.end;
     const line = logical.text.trim();
     if (line === "") continue;
-    const loop =
-      state.inLoop || !line.startsWith("for")
-        ? undefined
-        : forLoop(lines, line, i, searched, (why) => scan.found.leftUnread(why));
+    // In a loop's body, a loop is taken apart within what the enclosing loop's passes leave.
+    const loop = !line.startsWith("for")
+      ? undefined
+      : forLoop(lines, line, i, searched, (why) => scan.found.leftUnread(why), state.inLoop);
     if (loop) {
       // A loop on one line is quoted as that line; one over lines, line by line.
       scanLoop(loop, scan, state, depth, quoted ?? (loop.end === logical.end ? line : undefined));
+      // The commands after its `done`, on that line, run after it.
+      if (loop.after) scanScript(loop.after.lines, scan, state, depth, quoted ?? loop.after.line);
       i = loop.end;
+      continue;
+    }
+    // A loop after other commands on its line (`cd /x; for …`, `while …; do for …`): read command by command.
+    const commands = loopLines(lines, line, state.inLoop);
+    if (commands) {
+      scanScript(commands, scan, state, depth, quoted ?? line);
       continue;
     }
     if (scan.reading.inertFile === undefined && depth === 0) scanCloudInitKeys(raw, line, scan.found);
@@ -155,7 +169,7 @@ function scanScript(lines: string[], scan: LineScan, state: ShellState, depth: n
       for (const { writer } of documents) if (writer?.name === "cat") state.files.document(writer.words, undefined);
       continue;
     }
-    for (const { document, files, decode, logged, writer, appended } of documents) {
+    for (const { document, files, cut, decode, logged, writer, appended } of documents) {
       const { body, end } = hereDocumentBody(lines, i + 1, document);
       i = end;
       const text = body.join("\n");
@@ -168,18 +182,20 @@ function scanScript(lines: string[], scan: LineScan, state: ShellState, depth: n
       // Read by a scan of its own: a Match block it adds to sshd's configuration is noted here.
       if (files.some(maybeSshdConfigPath) && MATCH.test(read)) state.matchWritten = true;
       scan.written(read, files, scan.found, { appended });
+      if (cut) deliverCut(read, cut, scan, { appended });
     }
   }
 }
 
 /** Reads a loop's body once per word, its variable set to the word; it keeps the last, as the shell leaves it. */
 function scanLoop(loop: ForLoop, scan: LineScan, state: ShellState, depth: number, quoted?: string): void {
+  const inLoop = state.inLoop;
   state.inLoop = true;
   for (const value of loop.values) {
     state.variables.set(loop.name, value);
     scanScript(loop.body, scan, state, depth, quoted);
   }
-  state.inLoop = false;
+  state.inLoop = inLoop;
 }
 
 /** A here-document a line opens, and the files its body is written to (decoded, when `decode` is given). */
@@ -193,6 +209,8 @@ interface OpenedDocument {
   logged?: boolean;
   /** The files the body is added to (`cat >> f <<EOF`); the others it replaces. */
   appended: string[];
+  /** The files it is written to past the bound on files listed (`tee f1 … f40 <<EOF`, see Destinations). */
+  cut?: CutFiles;
 }
 
 /**
@@ -243,14 +261,22 @@ function scanCommandLine(
     const decoder = decoderOf(parsed);
     // A relative name is read from where a `cd` put the script (`cd /opt && cat > start <<EOF`).
     const fromHere = (files: string[]) => files.map((f) => fromStanding(f, standing[i]));
+    const cutFromHere = ({ files, whole }: CutFiles): CutFiles => ({ files: fromHere(files), whole });
     for (const document of hereDocuments(words)) {
       const appended = fromHere(pipelineAppends(commands, i));
       documents.push(
         decoder
-          ? { document, files: fromHere(destinations.output(i)), decode: decoder, appended }
+          ? {
+              document,
+              files: fromHere(destinations.output(i)),
+              cut: cutFromHere(destinations.outputCut(i)),
+              decode: decoder,
+              appended,
+            }
           : {
               document,
               files: fromHere(destinations.input(i)),
+              cut: cutFromHere(destinations.inputCut(i)),
               logged: destinations.readsIntoLog(i, stdoutLogged),
               writer: parsed,
               appended,
@@ -282,8 +308,11 @@ function scanCommandLine(
     // Piped to a stage that may write it anywhere (`| bash`, `| sh -c 'cat > …'`), its output lands where it may.
     const output = unseen ? () => ["-", ...destinations.output(i)] : flow.output;
     if (READ_ONLY.has(name) && !addsOnly && !byCopies) replayInvertedGrep(parsed, output, line, scan, state);
-    // A nested script's here-documents are read from its own text, not from the lines after this one.
-    const script = nestedScript(parsed);
+    // A nested script's here-documents are read from its own text, not from the lines after this one. An eval's
+    // unquoted variables are read from the command as spelt: their values are split, not parsed, before eval runs.
+    const script =
+      (name === "eval" ? evalScript(written[i].text, parsed.command.piped, evalVariables(scan, state)) : undefined) ??
+      nestedScript(parsed);
     // Past the depth the script is not read as one (the command is read as its line): what it runs is noted unread.
     if (script !== undefined && depth >= MAX_NESTING && script.trim() !== "")
       scan.found.leftUnread(`a script run by sh -c or eval nested past ${MAX_NESTING} levels`);
@@ -295,6 +324,14 @@ function scanCommandLine(
       const run = () => scanNested(user === undefined ? script : asUser(script, user), line, nested, state, depth + 1);
       // What its pipe carries stays the command's own, for where the copies follow it after.
       state.copies.keepingPipe(run);
+      // A here-string it reads goes where the nested script puts its input, as a here-document's body does (to a
+      // program, or where it cannot be followed, the text is read as written).
+      if (scan.written && !runsInput(parsed))
+        for (const text of hereStrings(words)) {
+          const mode = { appended: fromHere(pipelineAppends(commands, i)) };
+          scan.written(text, fromHere(destinations.input(i)), scan.found, mode);
+          deliverCut(text, cutFromHere(destinations.inputCut(i)), scan, mode);
+        }
     } else if (
       !READ_ONLY.has(name) &&
       !deliverPrintedScript(commands, i, scan) &&
@@ -324,7 +361,10 @@ function scanCommandLine(
       });
     }
     // What it wrote to a file a later grep may read its patterns from.
-    state.files.command(parsed, directory);
+    // A tee of text the line spells writes it as `>` would (`>>` for `tee -a`): see teedText.
+    const teed = teedText(commands, i);
+    if (teed) state.files.document(teed.words, teed.body, teed.literal, directory);
+    else state.files.command(parsed, directory);
     const putBack = state.copies.follow(parsed, flow, line, knownText, pipesOn);
     // A working copy put back is the copies' to replay, not text from outside; added after sshd_config through a
     // stage the reader cannot tell, it adds that stage's output, which is.
@@ -443,6 +483,11 @@ function readCopiedText(
 /** The text the script wrote to a file, when it is known: where `grep -f` reads its patterns. */
 function knownFileText(state: ScanState): (path: string) => string | undefined {
   return (path) => state.files.text(path);
+}
+
+/** How an eval reads the script's variables: their values, and a bound past which what it adds is noted unread. */
+function evalVariables(scan: LineScan, state: ShellState): EvalVariables {
+  return { expand: (text) => state.variables.expand(text), leftUnread: (why) => scan.found.leftUnread(why) };
 }
 
 /** A script a command runs (`sh -c`, eval): over several lines, read as a script; else as one command line. */
