@@ -178,4 +178,41 @@ export const SHELL_SHAPES: Record<string, Shape[]> = {
       [RUN_LATER_A, `cat ${many(n, () => "/tmp/a", " ")} | tee ${many(n, (i) => `/opt/f${i}`, " ")}`].join("\n"),
     ),
   ],
+  "test/lib/userdata-nested-loops.test.ts": [
+    shell("one-word loops nested n deep", 1_000, (n) => `${"for d in /root; do ".repeat(n)}:${"; done".repeat(n)}`),
+    shell("n loops after other commands on their line", 4_000, (n) =>
+      many(n, () => "cd /tmp; for d in /root; do cat /tmp/k >> $d/.ssh/authorized_keys; done"),
+    ),
+    shell("n unclosed then-for lines", 4_000, (n) => many(n, () => "if true; then for d in a b; do")),
+    shell("a two-word loop over a here-document of n lines", 10_000, (n) =>
+      ["for f in /tmp/a /tmp/b; do", 'cat > "$f" <<EOF', many(n, (i) => `line ${i}`), "EOF", "done"].join("\n"),
+    ),
+  ],
+  "test/lib/userdata-eval-words.test.ts": [
+    shell("n evals of an unquoted variable", 1_000, (n) =>
+      ['CMD="sed -i s/^a/b/ /etc/app.conf"', many(n, () => "eval $CMD")].join("\n"),
+    ),
+    shell("an eval of n unquoted references", 25_000, (n) => `V="a b"\neval ${"$V ".repeat(n)}`),
+  ],
+  "test/lib/userdata-tee-and-boot-pieces.test.ts": [
+    shell(
+      "tee into n files and rc.local",
+      5_000,
+      (n) => `echo 'rm -f ${KIT}' | tee ${many(n, (i) => `/tmp/f${i}`, " ")} /etc/rc.local`,
+    ),
+    shell("n pieces of a line appended to rc.local", 10_000, (n) => many(n, () => "printf 'ab' >> /etc/rc.local")),
+    shell("n printf pieces through tee -a", 10_000, (n) => many(n, () => "printf 'ab\\n' | tee -a /tmp/c > /dev/null")),
+  ],
+  "test/lib/userdata-perl-expressions.test.ts": [
+    shell(
+      "n perl substitutions counted into a variable",
+      5_000,
+      (n) => `perl -pi -e '${"$n += s/^#(Port)/$1/;".repeat(n)}' ${SSHD}`,
+    ),
+    shell(
+      "a perl condition of n terms",
+      5_000,
+      (n) => `perl -pi -e 's/^#(Port)/$1/ if ${many(n, () => "/a/", " and ")}' ${SSHD}`,
+    ),
+  ],
 };

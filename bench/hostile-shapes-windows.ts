@@ -17,6 +17,8 @@ const maskShell = shapeOf({ name: "maskShellPasswords", read: maskShellPasswords
 const maskWindows = (language: WindowsLanguage) =>
   shapeOf({ name: `maskWindowsPasswords ${language}`, read: (text) => maskWindowsPasswords(text, language) });
 
+/** $p6 holds 64 KB of blanks, made by doubling (the script stays small). */
+const blanks64k = ["$p0 = '" + " ".repeat(1024) + "'", many(6, (i) => `$p${i + 1} = $p${i} + $p${i}`)].join("\n");
 const CONFIG = "C:\\ProgramData\\ssh\\sshd_config";
 const WINLOGON = "HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon";
 
@@ -94,5 +96,28 @@ export const WINDOWS_SHAPES: Record<string, Shape[]> = {
         mask("n assignments", 9_091, (n) => "$pw = 'x'; ".repeat(n)),
       ];
     }),
+  ],
+  "test/lib/windows-unread-caps-more.test.ts": [
+    ps("n writes to one 1 MB path variable", 10_000, (n) =>
+      [`$p = ('C:\\d\\f', '${"x".repeat(1 << 20)}')[0]`, many(n, () => "Add-Content $p x")].join("\n"),
+    ),
+    ps("n copies of a 1 MB path variable", 10_000, (n) =>
+      [`$p0 = ('C:\\d\\f', '${"x".repeat(1 << 20)}')[0]`, many(n, (i) => `$p${i + 1} = $p${i}`)].join("\n"),
+    ),
+    ps("n echoes of 64 KB of blanks to a script", 8_000, (n) =>
+      [blanks64k, many(n, () => 'echo "$p6$p6" > C:\\s.ps1')].join("\n"),
+    ),
+    ps("n cmd /c of 1 MB of blanks", 2_000, (n) =>
+      [blanks64k, many(n, () => `cmd /c "${"$p6".repeat(16)}"`)].join("\n"),
+    ),
+    ps("n Start-Process with an array grown by +=", 2_000, (n) =>
+      [
+        "$a = @('-Command')",
+        many(n, (i) => `$a += 'Write-Output ${i}'\nStart-Process powershell -ArgumentList $a`),
+      ].join("\n"),
+    ),
+    batch("n echoes of a 240 KB variable to a script", 8_000, (n) =>
+      [`set p=${" ".repeat(240_000)}x`, many(n, () => "echo %p% > C:\\s.ps1")].join("\n"),
+    ),
   ],
 };
