@@ -5,7 +5,7 @@
 // cannot take apart (words it cannot know, no `done`) is left to be read line by line, its variable unknown.
 import { HereDocument, hereDocumentBody, hereDocuments } from "./userdata-heredoc";
 import { logicalLine } from "./userdata-lines";
-import { Command, shellWords, splitCommands } from "./userdata-words";
+import { Command, shellWords, splitCommands, Word } from "./userdata-words";
 
 /**
  * Each pass reads the whole body again: a loop is read once per word while its words times its body's commands stay
@@ -42,6 +42,21 @@ export interface ForLoop {
   end: number;
   /** The commands after `done` on its line, each a line of its own, and that line: they run after the loop. */
   after?: { lines: string[]; line: string };
+  /**
+   * What runs before the first pass: the files a `done > f` empties (`: > f`), whose body's commands each add their
+   * output to them.
+   */
+  before?: string[];
+}
+
+/** Expands the variables a text references to the values the script set (see ShellVariables.expand). */
+export type Expand = (text: string) => string;
+
+/** What the script's variables and files hold, where a loop's words come from them. */
+export interface LoopSources {
+  expand?: Expand;
+  /** The text the script wrote to a file, when known (`while read l; do … done < /tmp/l`). */
+  fileText?: (path: string) => string | undefined;
 }
 
 /** What the passes of a loop leave for the loops nested in its body. */
@@ -67,10 +82,11 @@ export function forLoop(
   searched: { until: number },
   leftUnread?: (why: string) => void,
   inLoop = false,
+  sources: LoopSources = {},
 ): ForLoop | undefined {
   const nest = nestBudgets.get(lines);
   if ((inLoop && nest === undefined) || end < searched.until) return undefined;
-  const loop = closedLoop(lines, text, end, leftUnread, nest);
+  const loop = closedLoop(lines, text, end, { ...sources, leftUnread }, nest);
   if (typeof loop === "number") searched.until = Math.max(searched.until, loop);
   return typeof loop === "number" ? undefined : loop;
 }
@@ -80,14 +96,16 @@ function closedLoop(
   lines: string[],
   text: string,
   end: number,
-  leftUnread: ((why: string) => void) | undefined,
+  { leftUnread, expand, fileText }: LoopSources & { leftUnread?: (why: string) => void },
   nest: PassBudget | undefined,
 ): ForLoop | number {
   const [header, ...rest] = splitCommands(text);
-  const words = loopHeader(header?.text ?? "");
+  const readLoop = readHeader(header?.text ?? "");
+  const words = readLoop === undefined ? loopHeader(header?.text ?? "", expand) : [readLoop.name];
   if (words === undefined) return end;
-  const [name, ...values] = words;
-  const body = new LoopBody(name);
+  const [name, ...listed] = words;
+  let values = listed;
+  const body = new LoopBody(name, readLoop !== undefined);
   let pending: Command[] = rest;
   let at = end;
   let line = text;
@@ -98,9 +116,34 @@ function closedLoop(
       if (done === undefined) return at;
       if (!done) continue;
       // Commands after `done` opening a here-document: its lines follow this one, read with the line as before.
-      const after = pending.slice(k + 1);
+      let after = pending.slice(k + 1);
       if (after.some(opensDocument)) return at;
-      return reads(values.length, body, at - end, nest) ? loop(after) : refused();
+      // `while read NAME; do … done <<EOF`: a pass per line of the document, or of the file the script wrote.
+      if (readLoop !== undefined) {
+        const input = body.input;
+        if (input === undefined) return at;
+        const document = input.op === "<" ? undefined : hereDocuments(input.words)[0];
+        if (document === undefined && input.op !== "<") return at;
+        let text: string | undefined;
+        if (document !== undefined) {
+          const { body: read, end: close } = hereDocumentBody(lines, at + 1, document);
+          if (close >= lines.length) return at;
+          text = `${read.join("\n")}\n`;
+          if (document.expands && expand !== undefined) text = expand(text);
+          at = close;
+        } else text = fileText?.(input.target);
+        if (text === undefined) return at;
+        values = readLines(text, readLoop.raw);
+      }
+      // `done | cmd`: each command of the body pipes its output to the stages after `done`.
+      const stages = after.findIndex((command) => !command.piped);
+      const piped = stages < 0 ? after : after.slice(0, stages);
+      if (piped.length > 0) after = after.slice(piped.length);
+      const output = body.output(piped.map((command) => command.text.trim()));
+      if (output === undefined) return at;
+      if (!reads(values.length, body, at - end, nest)) return refused();
+      body.sendOutput(output);
+      return loop(after);
     }
     // The here-documents the line opened: their lines follow it, text a command reads, kept as they are written.
     for (const document of body.opened()) {
@@ -121,6 +164,7 @@ function closedLoop(
 
   function loop(after: Command[]): ForLoop {
     const read: ForLoop = { name, values, body: body.lines, end: at };
+    if (body.emptied.length > 0) read.before = body.emptied;
     nestBudgets.set(read.body, leftFor(values.length, body, nest));
     const commands = commandLines(after);
     if (commands.length > 0) {
@@ -149,9 +193,44 @@ export function loopLines(lines: string[], line: string, inLoop: boolean): strin
   const commands = splitCommands(line);
   if (commands.some(opensDocument)) return undefined;
   const split = commandLines(commands);
-  if (!split.some((command, k) => k > 0 && loopHeader(command) !== undefined)) return undefined;
+  if (!split.some((command, k) => k > 0 && (loopHeader(command) !== undefined || byVariables(command))))
+    return undefined;
   if (nest !== undefined) nestBudgets.set(split, nest);
   return split;
+}
+
+/**
+ * A loop that starts after other commands on its line and whose `done` is on a later line (`while true; do for d in
+ * /root; do` then its body): the commands before it, each a line of its own, and the loop's text from its `for`, to
+ * be taken apart by forLoop from this line on. Undefined when the line holds no such loop (one it closes is read by
+ * loopLines).
+ */
+export function midLineLoop(line: string): { before: string[]; text: string } | undefined {
+  if (!MID_LINE_LOOP.test(line)) return undefined;
+  const commands = splitCommands(line);
+  for (let k = 1; k < commands.length; k++) {
+    const text = commands[k].text.trim();
+    const lead = LEADS.exec(text);
+    const header = lead === null ? text : text.slice(lead[0].length);
+    if (commands[k].piped || !HEADER.test(header)) continue;
+    const rest = commands.slice(k + 1);
+    if (rest.some((command) => shellWords(command.text)[0]?.text === "done")) return undefined;
+    const before = commandLines(commands.slice(0, k));
+    if (lead !== null) before.push(lead[1]);
+    const spelt = rest.map((command) => `${command.piped ? "| " : "; "}${command.text.trim()}`);
+    return { before, text: header + spelt.join(" ") };
+  }
+  return undefined;
+}
+
+const HEADER = /^for\s+[A-Za-z_][A-Za-z0-9_]*\s+in\b/;
+
+/**
+ * A loop header whose words reference variables, and no command: a variable set earlier on its line (`D=/root; for f
+ * in $D/…`) is known once the commands before the loop are read.
+ */
+function byVariables(command: string): boolean {
+  return HEADER.test(command) && command.includes("$") && !/`|\$\(/.test(command);
 }
 
 /** A `for NAME in` after a separator or a keyword that may precede a command: a loop not at its line's start. */
@@ -186,14 +265,53 @@ const PAST_PASSES = `a loop whose words times its body pass 4,096 commands or ${
  * A `for NAME in WORDS` command's name and words as spelt, or undefined when it is no such loop or its words may
  * hold what the reader cannot know.
  */
-function loopHeader(text: string): string[] | undefined {
+function loopHeader(text: string, expand?: Expand): string[] | undefined {
   const words = shellWords(text);
   if (words[0]?.text !== "for" || words[2]?.text !== "in" || !NAME.test(words[1]?.text ?? "")) return undefined;
   const values = words.slice(3);
   if (values.length === 0 || values.some((w) => w.op)) return undefined;
   // The words as written: quotes removed, they would no longer show an expansion.
-  if (MAYBE_UNKNOWN.test(text) && expands(text)) return undefined;
+  if (MAYBE_UNKNOWN.test(text) && expands(text)) return expand === undefined ? undefined : expandedHeader(text, expand);
   return [words[1].text, ...values.map((w) => w.text)];
+}
+
+/** `while read [-r] NAME`: the loop's variable, and whether backslashes are kept (`-r`). */
+function readHeader(text: string): { name: string; raw: boolean } | undefined {
+  if (!text.startsWith("while")) return undefined;
+  const words = shellWords(text);
+  if (words[0]?.text !== "while" || words[1]?.text !== "read") return undefined;
+  const raw = words[2]?.text === "-r";
+  const rest = words.slice(raw ? 3 : 2);
+  return rest.length === 1 && NAME.test(rest[0].text) ? { name: rest[0].text, raw } : undefined;
+}
+
+/**
+ * The values `read NAME` gives a line at a time: blanks at either end taken off, backslashes removed unless `raw`.
+ * Text after the last newline ends the loop unread, as read fails on it.
+ */
+function readLines(text: string, raw: boolean): string[] {
+  const lines = text.split("\n");
+  lines.pop();
+  return lines.map((line) => (raw ? line : line.replace(/\\(.)/g, "$1")).trim());
+}
+
+/** What the values of variables may not add to a loop's words: quotes, escapes, operators, brace lists. */
+const NOT_ADDED = /['"\\;&|<>(){}`]/g;
+
+/**
+ * A loop's words, the variables they reference replaced by the values the script set (`D=/root; for f in
+ * $D/.ssh/…`): unquoted, a value is split on blanks, quoted (`"$X"`) it stays one word, as bash splits it. Undefined
+ * while a word holds what the reader cannot know, or a value adds what would be read as more than its characters.
+ */
+function expandedHeader(text: string, expand: Expand): string[] | undefined {
+  const expanded = expand(text);
+  if (expanded === text || (MAYBE_UNKNOWN.test(expanded) && expands(expanded))) return undefined;
+  if (count(expanded, NOT_ADDED) !== count(text, NOT_ADDED) - count(text, /\$\{|\}/g)) return undefined;
+  return loopHeader(expanded);
+}
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
 }
 
 /**
@@ -240,6 +358,23 @@ function expands(text: string): boolean {
   return false;
 }
 
+/** The redirections after a closing `done` whose output a pass sends on: to a file, or to another descriptor. */
+const OUTPUT = new Set([">", ">>", ">|", "&>", "&>>", ">&"]);
+/** A target that would not be read back as the one word it is (quotes were taken from it). */
+const UNSPELT = /[\s'"\\;&|<>()`]/;
+/** A body line that is no command of its own (a nested loop or case, a keyword), which prints nothing itself. */
+const NOT_PRINTING = new Set(["for", "case", "esac", "in", "do", "done", "then", "else", "fi", "{", "}"]);
+
+/**
+ * Whether a body line prints to the loop's output: a command, not a keyword alone nor a nested loop's header (its
+ * `done` takes the redirection on), and without a redirection of its own output.
+ */
+function printsToLoop(line: string): boolean {
+  const words = shellWords(line);
+  if (words.length === 0 || NOT_PRINTING.has(words[0].text)) return false;
+  return !words.some((w) => w.op !== undefined && /^&?>/.test(w.op) && (w.fd === undefined || w.fd === 1));
+}
+
 /**
  * The body as its commands come: opened by `do`, closed by the `done` that matches it. The here-documents a line
  * opens are taken, by the caller, from the lines after it; the commands after the one that opens them, on its line,
@@ -256,9 +391,70 @@ class LoopBody {
   private depth = 0;
   /** The here-documents the current line opened, whose lines come next. */
   private documents: HereDocument[] = [];
+  /** The indices of the lines of here-documents: text, not commands. */
+  private readonly documentLines = new Set<number>();
+  /** The redirections after the closing `done` (`done >> f`), operator and target by turns. */
+  private redirections: Word[] = [];
+  /** The files a `done > f` empties before the first pass, as commands (`: > f`). */
+  readonly emptied: string[] = [];
 
-  constructor(name: string) {
+  /** A `while read` loop's input after its `done`: `<<EOF` (its words) or `< file`. */
+  input?: { op: string; target: string; words: Word[] };
+
+  constructor(
+    name: string,
+    private readonly readLoop = false,
+  ) {
     this.names = new Set([name]);
+  }
+
+  /** Whether the words after a `while read` loop's `done` are its input alone: kept in `input`. */
+  reads(words: Word[]): boolean {
+    const op = words[1]?.op;
+    if (!this.readLoop || words.length !== 3 || (op !== "<" && op !== "<<" && op !== "<<-")) return false;
+    if (words[2].op !== undefined) return false;
+    this.input = { op, target: words[2].text, words };
+    return true;
+  }
+
+  /** Whether the words after a closing `done` only send its output to files: kept for `output`. */
+  redirects(words: Word[]): boolean {
+    for (let k = 1; k < words.length; k += 2)
+      if (!OUTPUT.has(words[k].op ?? "") || words[k + 1] === undefined || words[k + 1].op !== undefined) return false;
+    this.redirections = words.slice(1);
+    return true;
+  }
+
+  /**
+   * Where the redirections after `done` and the pipeline `stages` after it send the loop's output, as what each
+   * command of the body that prints to it takes on: `>> f` (a `> f` empties the file first) or `| stage …`; "" for
+   * nowhere else, undefined when that cannot be told (a target the reader cannot spell again, both). The body's
+   * characters count it once per command, so that the caps bound the passes before the lines are rewritten.
+   */
+  output(stages: string[]): string | undefined {
+    if (this.redirections.length === 0 && stages.length === 0) return "";
+    if (this.redirections.length > 0 && stages.length > 0) return undefined;
+    const redirections: string[] = [];
+    for (let k = 0; k < this.redirections.length; k += 2) {
+      const { op, fd } = this.redirections[k];
+      const target = this.redirections[k + 1].text;
+      if (UNSPELT.test(target)) return undefined;
+      if (op === ">" || op === ">|" || op === "&>") this.emptied.push(`: > ${target}`);
+      const appends = op === ">&" ? op : op === "&>" || op === "&>>" ? "&>>" : ">>";
+      redirections.push(`${fd ?? ""}${appends} ${target}`);
+    }
+    const suffix = stages.length > 0 ? ` | ${stages.join(" | ")}` : ` ${redirections.join(" ")}`;
+    this.chars += suffix.length * this.commands;
+    return suffix;
+  }
+
+  /** Adds `suffix` (see output) to each command of the body that prints to the loop's output. */
+  sendOutput(suffix: string): void {
+    if (suffix === "") return;
+    for (let i = 0; i < this.lines.length; i++) {
+      if (this.documentLines.has(i) || !printsToLoop(this.lines[i])) continue;
+      this.lines[i] += suffix;
+    }
   }
 
   /** Whether a line of the body references the loop's variable or a nested loop's (`$d`, `${d}`, `${d%/}`…). */
@@ -280,6 +476,7 @@ class LoopBody {
   /** Adds the lines `from` to `close` (the delimiter's) of a here-document the body holds, as they are written. */
   document(lines: string[], from: number, close: number): void {
     for (let i = from; i <= close; i++) {
+      this.documentLines.add(this.lines.length);
       this.lines.push(lines[i]);
       this.chars += lines[i].length;
     }
@@ -303,7 +500,8 @@ class LoopBody {
       this.noteLoop(after);
       return false;
     }
-    if (first === "done" && --this.depth === 0) return words.length === 1 ? true : undefined;
+    if (first === "done" && --this.depth === 0)
+      return words.length === 1 || this.redirects(words) || this.reads(words) ? true : undefined;
     if (first === "do") this.depth++;
     // A loop after `then`, `else` or `{` is a line of its own, so that a pass takes it apart.
     const lead = first === "do" ? null : LEADS.exec(text);

@@ -85,6 +85,8 @@ const MAX_PERL_COUNT = 65534;
 /** Why a pattern past the caps was not compiled, after "a perl pattern " (as sed's are told). */
 const PAST_COUNT = `with an interval past ${MAX_COUNT}`;
 const PAST_SIZE = `compiling past ${MAX_SIZE} instructions`;
+/** `{,m}` and blanks in braces: an interval to Perl 5.34 on (AL2023 ships 5.32, Amazon Linux 2 and CentOS 7 5.16). */
+const BY_VERSION = "with an interval Perl reads by its version ({,n} or blanks in braces: 5.34 on, text before)";
 
 interface Piece extends Translated {
   /** Whether the piece stands for one character, which a bracket range may end with. */
@@ -217,11 +219,23 @@ class PerlTranslator {
     return { re2: `{${min},${max}}`, copies: max };
   }
 
-  /** `{n}`, `{n,}` or `{n,m}` here; any other brace is a literal. */
+  /**
+   * `{n}`, `{n,}` or `{n,m}` here; any other brace is a literal. A brace Perl reads by its version (`{,m}`, or
+   * blanks inside: `{ 1 , 3 }`, an interval from 5.34 on, text before) leaves the pattern refused (TooLarge): the
+   * image's Perl decides what it matches.
+   */
   private interval(): RegExpExecArray | null {
     const interval = /\{(\d{1,6})(,(\d{0,6}))?\}/y;
     interval.lastIndex = this.at;
-    return interval.exec(this.source);
+    const m = interval.exec(this.source);
+    if (m === null && this.source[this.at] === "{") {
+      // Each run of blanks has one place in the match: no backtracking over it.
+      const versioned = /\{[ \t]*(?:(\d{1,6})[ \t]*)?(?:,[ \t]*(?:(\d{1,6})[ \t]*)?)?\}/y;
+      versioned.lastIndex = this.at;
+      const loose = versioned.exec(this.source);
+      if (loose !== null && (loose[1] !== undefined || loose[2] !== undefined)) throw new TooLarge(BY_VERSION);
+    }
+    return m;
   }
 
   private quantifierAhead(): boolean {

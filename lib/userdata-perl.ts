@@ -7,8 +7,9 @@
 //
 // A substitution (or `tr`) whose result a statement only uses is run all the same (`$n = s/…/…/`, `s/…/…/, 1`):
 // the forms surelyRun names are replayed. One the reader cannot place (`do { s/…/…/ }`, `$n ||= s/…/…/`), or cannot
-// replay (`s/…/…/x`, most `tr`, a pattern across lines under -0777), leaves the program partly unread: on sshd's
-// configuration it is reported as content left unread (see unreadScript), besides what is read of it.
+// replay (`s/…/…/x`, `s/…/…/e`, most `tr`, a pattern across lines under -0777, blocks nested past the cap),
+// leaves the program partly unread: on sshd's configuration it is reported as content left unread (see
+// unreadScript), besides what is read of it.
 import { BoundedMemo } from "./bounded-memo";
 import { unreadScript } from "./userdata-edit-replay";
 import { perlTokens, Token } from "./userdata-perl-lexer";
@@ -122,6 +123,8 @@ const UNPLACED = "a perl substitution in a statement the reader does not follow"
 const FREE_FORM = "a perl substitution whose pattern is free-form (s///x)";
 const TRANSLITERATION = "a perl transliteration (tr///) the reader does not replay";
 const SPANNING = "a perl substitution over whole records (-0) whose pattern spans lines";
+const EVALUATED = "a perl substitution whose replacement is code (s///e) the reader does not run";
+const NESTED = "perl blocks nested past 8 levels, which the reader does not follow";
 /**
  * A newline spelt in a pattern (`\n`, `\R`, `\v`, `\x0a`, `\012`, `\cJ`, a newline itself): over a whole file
  * (-0777) it matches across lines, which the reader replays one at a time. `\s` and negated classes are not counted:
@@ -282,20 +285,23 @@ class PerlReader {
    * An `s` statement: an edit like sed's, its replacement put in sed's syntax. Under a condition the reader cannot
    * read, or in a statement it cannot follow (`unplaced`), it may run on any line, and is replayed only where it
    * weakens one; the latter leaves the program partly unread. With modifiers that make its replacement code (`e`) or
-   * its pattern free-form (`x`) only what it writes is read; the `x` pattern leaves the program partly unread (the
-   * code of `e` is read as its strings). So is a replayed pattern that spells a newline over whole records (-0).
+   * its pattern free-form (`x`) only what it writes is read (the code of `e` as its strings), and the program is
+   * left partly unread. So is a replayed pattern that spells a newline over whole records (-0).
    * `r` returns the result without changing the line: read as if it changed it, which hides nothing.
    */
-  private substitution(s: Extract<Token, { kind: "s" }>, where: Condition, how: Reading = "replayed"): void {
+  private substitution(edit: Extract<Token, { kind: "s" }>, where: Condition, how: Reading = "replayed"): void {
+    const s = evaluated(edit);
     const replacement = sedReplacement(s.replacement, s.delimiter !== "'", this.values);
     const flags = s.flags.replace(/[^gi]/g, "");
     if (how === "unplaced" && !/[ex]/.test(s.flags)) this.unread ??= UNPLACED;
     else if (s.flags.includes("x") && how !== "written") this.unread ??= FREE_FORM;
+    else if (s.flags.includes("e") && how !== "written") this.unread ??= EVALUATED;
     else if (how === "replayed" && this.records && NEWLINE_SPELT.test(s.pattern) && !squeezesBlanks(s))
       this.unread ??= SPANNING;
     if (how === "written" || /[ex]/.test(s.flags)) {
       const hint = { ...UNADDRESSED, address: named(where) };
       this.edits.push(textEdit(substitutionEdit(hint, s.pattern, replacement, flags, "perl").written));
+      if (s.flags.includes("e")) this.codeStrings(s.replacement);
       return;
     }
     // Under a condition the reader cannot read, or in a statement it cannot follow, the edit may run on any line:
@@ -307,6 +313,16 @@ class PerlReader {
     }
     const pattern = s.pattern === "" && where.reused !== undefined ? where.reused : s.pattern;
     this.edits.push(substitutionEdit(where, pattern, replacement, flags, "perl"));
+  }
+
+  /**
+   * The strings of an `e` replacement's code count as written text, each alone and all joined (`$1 . " yes"`,
+   * `lc(q{disable = no})`), as in a statement the reader cannot follow.
+   */
+  private codeStrings(code: string): void {
+    const strings = perlTokens(code).flatMap((t) => (t.kind === "string" ? [stringValue(t)] : []));
+    for (const text of strings) this.edits.push(textEdit(text));
+    if (strings.length > 1) this.edits.push(textEdit(strings.join("")));
   }
 
   /** `$v = "text"`, `my $v = 'text'`: the value later replacements interpolate. */
@@ -346,11 +362,15 @@ class PerlReader {
     const strings: string[] = [];
     // In blocks past the nesting cap (`capped`; a condition past it is read as other statements), or where Perl
     // refuses the program (a match or edit just after an operand: `s/a/b/ s/c/d/`, as two -e joined without a `;`
-    // read), only what it writes is read, as before.
+    // read: Perl then runs nothing), only what it writes is read.
     const refused = tokens.some(
       (t, i) => (t.kind === "s" || t.kind === "tr" || t.kind === "m") && isOperand(tokens[i - 1]),
     );
     const how = capped || refused ? "written" : "unplaced";
+    // Past the cap, an edit of the line (`s`, a `tr` that changes it) may run on any line as Perl runs it: the
+    // program is partly unread. Matches alone there (`print unless ((/^#/) || /^$/) …`) change nothing.
+    const edits = tokens.some((t) => t.kind === "s" || (t.kind === "tr" && changesLine(t)));
+    if (capped && !refused && edits) this.unread ??= NESTED;
     tokens.forEach((t) => {
       if (t.kind === "s") this.substitution(t, UNKNOWN, how);
       else if (t.kind === "tr" && how === "unplaced") this.transliteration(t, UNKNOWN, false);
@@ -368,6 +388,21 @@ class PerlReader {
  * program).
  */
 type Reading = "replayed" | "unplaced" | "written";
+
+/**
+ * An `e` substitution whose code is one string (`s/…/"PermitRootLogin yes"/e`, `s/…/'$1 no'/e`) as the plain
+ * substitution it is: a double-quoted string interpolates as a replacement does, a single-quoted one without
+ * backslashes is its text. Any other substitution is itself.
+ */
+function evaluated(s: Extract<Token, { kind: "s" }>): Extract<Token, { kind: "s" }> {
+  if (s.flags.split("e").length !== 2 || s.delimiter === "'") return s;
+  const code = perlTokens(s.replacement);
+  const [string] = code;
+  if (code.length !== 1 || string.kind !== "string") return s;
+  if (!string.interpolates && string.text.includes("\\")) return s;
+  const flags = s.flags.replace("e", "");
+  return { ...s, replacement: string.text, flags, delimiter: string.interpolates ? "/" : "'" };
+}
 
 /** Whether a token ends an operand, after which another term is a syntax error. */
 function isOperand(t: Token | undefined): boolean {

@@ -19,7 +19,7 @@ import { InvertedGrep, invertedGrep } from "./userdata-grep";
 import { HereDocument, hereDocumentBody, hereDocuments } from "./userdata-heredoc";
 import { KnownFiles } from "./userdata-known-files";
 import { logicalLine, physicalLines } from "./userdata-lines";
-import { ForLoop, forLoop, loopLines } from "./userdata-loops";
+import { ForLoop, forLoop, loopLines, midLineLoop } from "./userdata-loops";
 import { EvalVariables, evalScript, nestedScript, runsInput } from "./userdata-nested";
 import { hereStrings } from "./userdata-printed";
 import { OutsideTexts } from "./userdata-outside-text";
@@ -145,15 +145,24 @@ function scanScript(lines: string[], scan: LineScan, state: ShellState, depth: n
     const line = logical.text.trim();
     if (line === "") continue;
     // In a loop's body, a loop is taken apart within what the enclosing loop's passes leave.
-    const loop = !line.startsWith("for")
-      ? undefined
-      : forLoop(lines, line, i, searched, (why) => scan.found.leftUnread(why), state.inLoop);
-    if (loop) {
+    // Its words expand the variables the script set (`for f in $D/…`); `while read` reads a document or known file.
+    const leftUnread = (why: string) => scan.found.leftUnread(why);
+    const sources = { expand: (text: string) => state.variables.expand(text), fileText: knownFileText(state) };
+    const loop =
+      line.startsWith("for") || line.startsWith("while")
+        ? forLoop(lines, line, i, searched, leftUnread, state.inLoop, sources)
+        : undefined;
+    // A loop after other commands on its line that goes on over later lines: the commands run first.
+    const mid = loop || line.startsWith("for") ? undefined : midLineLoop(line);
+    const later = mid && forLoop(lines, mid.text, i, searched, leftUnread, state.inLoop, sources);
+    if (mid && later) scanScript(mid.before, scan, state, depth, quoted ?? line);
+    const read = loop ?? later;
+    if (read) {
       // A loop on one line is quoted as that line; one over lines, line by line.
-      scanLoop(loop, scan, state, depth, quoted ?? (loop.end === logical.end ? line : undefined));
+      scanLoop(read, scan, state, depth, quoted ?? (read.end === logical.end ? line : undefined));
       // The commands after its `done`, on that line, run after it.
-      if (loop.after) scanScript(loop.after.lines, scan, state, depth, quoted ?? loop.after.line);
-      i = loop.end;
+      if (read.after) scanScript(read.after.lines, scan, state, depth, quoted ?? read.after.line);
+      i = read.end;
       continue;
     }
     // A loop after other commands on its line (`cd /x; for …`, `while …; do for …`): read command by command.
@@ -190,6 +199,8 @@ function scanScript(lines: string[], scan: LineScan, state: ShellState, depth: n
 /** Reads a loop's body once per word, its variable set to the word; it keeps the last, as the shell leaves it. */
 function scanLoop(loop: ForLoop, scan: LineScan, state: ShellState, depth: number, quoted?: string): void {
   const inLoop = state.inLoop;
+  // `done > f`: the file is emptied before the first pass, each pass adding to it.
+  if (loop.before) scanScript(loop.before, scan, state, depth, quoted);
   state.inLoop = true;
   for (const value of loop.values) {
     state.variables.set(loop.name, value);

@@ -2,7 +2,7 @@
 // the file's text when the script wrote it, else over the lines its packages ship (an xinetd service `disable = yes`,
 // inetd's entries commented out), spelt with tabs and with spaces. What the edit turns on that was off counts:
 // `s/disable\s*=\s*yes/disable = no/`, `/disable/d`, `s/^#telnet/telnet/`; `s/disable = no/disable = yes/` does not.
-import { apply, compileEdit, Compiled } from "./userdata-edit-replay";
+import { apply, compileEdit, Compiled, unreadIn } from "./userdata-edit-replay";
 import { LoginServer } from "./userdata-login-servers";
 import { SedEdit, SedScript, StreamEdit } from "./userdata-sed-edits";
 import { MatchBudget, sedMatch } from "./userdata-sed-regex";
@@ -42,7 +42,7 @@ const INETD_SHIPPED = [
  * The password-login servers an in-place edit turns on in the super-servers' files it names. `knownText`: the text
  * the script wrote to a file, when it spelt it all. An edit of a known text past its bounds where the file ships none
  * is taken to turn on every server the text names, on or off. One the reader cannot replay (a pattern past its caps,
- * the scan's budget spent) is told to `leftUnread`: what it does is not known.
+ * the scan's budget spent, a program it read only in part) is told to `leftUnread`: what it does is not known.
  */
 export function superServersEditedOn(
   edit: StreamEdit,
@@ -55,6 +55,9 @@ export function superServersEditedOn(
   for (const file of edit.files) {
     const kind = superServerOf(file);
     if (kind === undefined) continue;
+    // A program the reader read only in part (perl's s///e code, blocks past its nesting): what it does is not known.
+    const unread = unreadIn(edit.script);
+    if (unread !== undefined) leftUnread(unread);
     const known = knownText(file);
     const replayable = texts(kind, file, known);
     // Past the bounds, a text of the script's own is read once for the servers it names, whatever the edit does.

@@ -64,7 +64,8 @@ describe("perl's line loop, read as the sed edit it is", () => {
       ["root-authorized-keys"],
     ],
     [
-      "an e-flagged replacement, read as written",
+      // Its code one string, the replacement it spells (other code leaves the program partly unread).
+      "an e-flagged replacement of one string, replayed",
       `perl -pi -e 's/^#?PermitRootLogin.*/"PermitRootLogin yes"/e' ${SSHD}`,
       ["root-login"],
     ],
@@ -300,7 +301,8 @@ describe("Perl's regular expressions", () => {
     ["\\x41\\x{42}", "xAB", "AB"],
     ["[[:upper:]][[:^upper:]]+", "#PermitRoot", "Permit"],
     ["a{2}b{1,}c{0,1}", "aabbc", "aabbc"],
-    ["x{,2}", "x{,2}", "x{,2}"],
+    // An interval to Perl 5.34 on, text before: the image's Perl decides, so the pattern is refused (compiles to none).
+    ["x{,2}", "x{,2}", undefined],
     ["yes\\z", "yes no", undefined],
     ["\\#P", "#P", "#P"],
     ["a$", "ba", "a"],
@@ -363,7 +365,12 @@ describe("perl on hostile input", () => {
       `perl -pi -e '${"s/a/b/;".repeat(big / 7)}s/no/yes/ if /^PermitRootLogin/' ${SSHD}`,
       ["root-login"],
     ],
-    ["nested blocks", `perl -pi -e '${"if (/a/) { ".repeat(big / 11)}s/^#//${" }".repeat(big / 11)}' ${SSHD}`, []],
+    // Past 8 levels the blocks are not followed: Perl uncomments, the reader leaves the file unread.
+    [
+      "nested blocks",
+      `perl -pi -e '${"if (/a/) { ".repeat(big / 11)}s/^#//${" }".repeat(big / 11)}' ${SSHD}`,
+      ["unread-content"],
+    ],
     ["unclosed blocks", `perl -pi -e '${"if (/a/) { ".repeat(big / 11)}' ${SSHD}`, []],
     ["nested parentheses", `perl -pi -e 's/a/b/ if ${"(".repeat(big / 2)}/x/${")".repeat(big / 2)}' ${SSHD}`, []],
     ["unclosed brackets", `perl -pi -e 's${"{".repeat(big)}' ${SSHD}`, []],
