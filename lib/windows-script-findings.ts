@@ -1,6 +1,7 @@
 // Windows scripts' weaknesses as findings of disallow-userdata-login-weakening, worded as the shell reader's are
 // (policies/lib/script-findings.ts): quoted under the name of the field that carries the script, a line whose
 // weakness depends on a value from outside the script a note.
+import { QUOTED_LINE, QuotedLine, quotedLine } from "./quoted-line";
 import { LoginWeakness, weaknessCaseStep, weaknessContext } from "./userdata-findings";
 import { findWindowsLoginWeaknesses } from "./windows-login-weaknesses";
 import { WindowsScript } from "./windows-scripts";
@@ -11,6 +12,8 @@ export interface WindowsFinding {
   unverifiable?: boolean;
   /** The case step it breaks when it is not the rule's own (Finding.caseStep). */
   caseStep?: 1;
+  /** The line the message quotes, whole, for the pack to mask secrets in before cutting it (Finding's). */
+  [QUOTED_LINE]?: QuotedLine;
 }
 
 const EXPLAIN: Partial<Record<LoginWeakness["kind"], string>> = {
@@ -42,7 +45,8 @@ export function windowsScriptFindings(
   if (unread !== undefined && !weaknesses.some((w) => w.kind === "unread-content"))
     weaknesses.push({ kind: "unread-content", line: unread });
   return weaknesses.map((w) => {
-    const quoted = `"${w.line.slice(0, 120)}"${weaknessContext(w)}`;
+    const quote = quotedLine(w.line);
+    const quoted = `${quote.quoted}${weaknessContext(w)}`;
     const caseStep = weaknessCaseStep(w.kind);
     const step = caseStep === undefined ? {} : { caseStep };
     if (w.unverifiable)
@@ -50,7 +54,8 @@ export function windowsScriptFindings(
         message: `cannot be verified at preview: ${field} may ${VERB[w.kind]}: ${quoted}`,
         unverifiable: true,
         ...step,
+        [QUOTED_LINE]: quote,
       };
-    return { message: `${field} ${EXPLAIN[w.kind]}: ${quoted}`, ...step };
+    return { message: `${field} ${EXPLAIN[w.kind]}: ${quoted}`, ...step, [QUOTED_LINE]: quote };
   });
 }

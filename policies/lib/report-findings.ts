@@ -6,8 +6,8 @@ import { ReportViolation } from "@pulumi/policy";
 import { withCaseStep } from "./case-step";
 import { CommonConfig } from "./config";
 import { Exemption, findExemption, isExpired } from "./exemptions";
-import { Finding } from "./findings";
-import { maskSecrets } from "./secret-values";
+import { Finding, QUOTED_LINE } from "./findings";
+import { maskSecrets, quotedLineShown } from "./secret-values";
 import { packSettings } from "./settings";
 
 /**
@@ -55,10 +55,12 @@ export function reportFindings(r: FindingReporter, subject: FindingSubject, find
   const { report, policyName, common } = r;
   const urn = subject.reportUrn;
   // Every message about the resource passes here, so no rule has to mask the secret values it quotes.
-  const say = (message: string) => maskSecrets(message, subject.secrets ?? []);
+  const secrets = subject.secrets ?? [];
+  const say = (message: string) => maskSecrets(message, secrets);
+  const messageOf = (f: Finding) => shownMessage(f, secrets);
   const exemption = findExemption(common.exemptions, subject.urn, subject.name);
   if (exemption && !isExpired(exemption)) {
-    advise(report, policyName, say(exemptedNote(exemption, findings)), urn);
+    advise(report, policyName, say(exemptedNote(exemption, findings.map(messageOf))), urn);
     return;
   }
   let suffix = "";
@@ -69,13 +71,27 @@ export function reportFindings(r: FindingReporter, subject: FindingSubject, find
   // A finding that names its own step carries it; the others get the policy's from the reporter.
   const stepped = (f: Finding, text: string) => (f.caseStep === undefined ? text : withCaseStep(text, f.caseStep));
   for (const f of findings) {
-    if (!f.unverifiable) report(say(stepped(f, f.message + suffix)), urn);
-    else if (failClosed) report(say(stepped(f, `${f.message}; failing closed${suffix}`)), urn);
-    else advise(report, policyName, say(stepped(f, f.message)), urn);
+    const message = messageOf(f);
+    if (!f.unverifiable) report(say(stepped(f, message + suffix)), urn);
+    else if (failClosed) report(say(stepped(f, `${message}; failing closed${suffix}`)), urn);
+    else advise(report, policyName, say(stepped(f, message)), urn);
   }
 }
 
-function exemptedNote(e: Exemption, findings: readonly Finding[]): string {
-  const what = findings.length > 0 ? `would report: ${findings.map((f) => f.message).join("; ")}` : "resource complies";
+/**
+ * The finding's message with the script line it quotes (cut short) shown as quotedLineShown says: masked whole
+ * before the cut, or masked as a whole when it is part of a secret. A message rewritten since (the quote gone) stays
+ * as it is.
+ */
+function shownMessage(f: Finding, secrets: readonly string[]): string {
+  const quoted = f[QUOTED_LINE];
+  if (quoted === undefined) return f.message;
+  const shown = quotedLineShown(quoted.line, secrets);
+  const at = shown === undefined ? -1 : f.message.indexOf(quoted.quoted);
+  return at < 0 ? f.message : f.message.slice(0, at) + shown + f.message.slice(at + quoted.quoted.length);
+}
+
+function exemptedNote(e: Exemption, messages: readonly string[]): string {
+  const what = messages.length > 0 ? `would report: ${messages.join("; ")}` : "resource complies";
   return `exempted until ${e.expires} by ${e.owner}: ${e.reason} (${what})`;
 }

@@ -3,8 +3,9 @@
 import { decodeUserData, findLoginWeaknesses, LoginWeaknessKind, weaknessContext } from "../../lib/userdata";
 import { weaknessCaseStep } from "../../lib/userdata-findings";
 import { MAX_QUOTED_LINE } from "../../lib/secret-script-pieces";
+import { quotedLine } from "../../lib/quoted-line";
 import { isUnknown } from "../../lib/values";
-import { Finding, unverifiable, violation } from "./findings";
+import { Finding, QUOTED_LINE, unverifiable, violation } from "./findings";
 import { Check } from "./rule";
 
 // Keyed by every kind, so that a new kind cannot reach a message without its wording.
@@ -34,15 +35,16 @@ export { MAX_QUOTED_LINE };
 /** The weaknesses of a script, quoted, under the name of the field that carries it, with where a line was written. */
 export function scriptFindings(field: string, script: string): Finding[] {
   return findLoginWeaknesses(script).map((w) => {
-    const quoted = `"${w.line.slice(0, MAX_QUOTED_LINE)}"${weaknessContext(w)}`;
+    const quote = quotedLine(w.line);
+    const quoted = `${quote.quoted}${weaknessContext(w)}`;
     const caseStep = weaknessCaseStep(w.kind);
     const step = caseStep === undefined ? {} : { caseStep };
     // A value from outside the script (a tag, a template) is reported as an unknown is elsewhere: a note.
     if (w.unverifiable) {
       const message = `cannot be verified at preview: ${field} may ${VERB[w.kind]}: ${quoted}`;
-      return { message, unverifiable: true, ...step };
+      return { message, unverifiable: true, ...step, [QUOTED_LINE]: quote };
     }
-    return { ...violation(`${field} ${EXPLAIN[w.kind]}: ${quoted}`), ...step };
+    return { ...violation(`${field} ${EXPLAIN[w.kind]}: ${quoted}`), ...step, [QUOTED_LINE]: quote };
   });
 }
 

@@ -3,7 +3,9 @@
 // Struct still holds the secret envelopes when convert-once.ts decodes it: the strings inside them are remembered here
 // against the decoded props, and report-findings.ts masks them in every message it reports for that resource.
 import { isUnknown, unwrap } from "../../lib/reachability/resource";
-import { MAX_QUOTED_LINE, secretMaskedPieces } from "../../lib/secret-script-pieces";
+import { MAX_QUOTED_LINE, MIN_SECRET_LINE, secretMaskedPieces } from "../../lib/secret-script-pieces";
+import { MASK as PASSWORD_MASK } from "../../lib/mask-secrets";
+import { allowListTagNumber } from "../../lib/allow-list-tag-keys";
 import { isSecretLiteralWord } from "../../lib/secret-literal-words";
 import { oneLineParts } from "../../lib/secret-one-line-parts";
 import type { ReportViolation } from "@pulumi/policy";
@@ -43,12 +45,14 @@ const secretsByProps = new WeakMap<object, readonly string[]>();
 /**
  * The text forms of every secret in a Struct's JavaScript form (envelopes at any depth, nested ones included): each
  * string, and each number whose decimal form is long enough (an account or port number). Booleans are never masked:
- * "true" and "false" are words every message may use, and a secret flag reveals one bit. Object keys are field names,
- * which messages use to say where a problem is; only values are collected. A Struct without a secret costs one walk
- * that allocates nothing and returns the shared empty list.
+ * "true" and "false" are words every message may use, and a secret flag reveals one bit. Object keys are mostly field
+ * names, which messages use to say where a problem is: the keys of a secret map are masked only as whole tokens, and
+ * only when they look like values (see secretKeyTokens). A Struct without a secret costs one walk that allocates
+ * nothing and returns the shared empty list.
  */
 export function secretValuesIn(js: unknown): readonly string[] {
   let found: Set<string> | undefined;
+  let keys: Set<string> | undefined;
   // A walk with its own stack: a Struct nested thousands deep must not overflow the call stack.
   const pending: [unknown, boolean][] = [[js, false]];
   for (let next = pending.pop(); next; next = pending.pop()) {
@@ -58,12 +62,37 @@ export function secretValuesIn(js: unknown): readonly string[] {
       continue;
     }
     const inner = unwrap(v);
-    if (inner !== v) pending.push([inner, true]);
+    if (inner !== v) {
+      pending.push([inner, true]);
+      continue;
+    }
+    if (inSecret && !Array.isArray(v)) for (const k in v) (keys ??= new Set()).add(k);
     // Children pushed last to first are visited in order: the list keeps the order of the Struct.
-    else for (const e of childrenOf(v).reverse()) pending.push([e, inSecret]);
+    for (const e of childrenOf(v).reverse()) pending.push([e, inSecret]);
   }
-  return found ? expanded(found) : NONE;
+  if (!found && !keys) return NONE;
+  const texts = found ? expanded(found) : NONE;
+  const keyTokens = keys ? secretKeyTokens(keys, texts) : [];
+  return keyTokens.length === 0 ? texts : Object.freeze([...texts, ...keyTokens]);
 }
+
+/**
+ * The keys of a secret map a message may quote (a bastion's unread allow-list tag key, `hardening:allowed-cidrs-x…`),
+ * as whole tokens: those that look like values, as a secret document's words do (MIN_SECRET_WORD_LENGTH long,
+ * holding a digit or a sign). Keys of letters only are field names (`httpTokens`, `Name`), which messages use to say
+ * where a problem is; the kit's own tag keys (`hardening:role`, the allow-list's keys the pack reads) are named in the
+ * pack's own wording and reveal nothing. Keys already masked as values are left out.
+ */
+function secretKeyTokens(keys: ReadonlySet<string>, texts: readonly string[]): string[] {
+  const masked = new Set(texts);
+  return [...keys]
+    .filter((k) => isValueLikeWord(k) && !isKitTagKey(k) && !isSecretLiteralWord(k) && !masked.has(k))
+    .map(wholeToken);
+}
+
+/** The kit's one-word tag keys (`hardening:role`, `hardening:evidence`) and the allow-list's keys the pack reads. */
+const isKitTagKey = (k: string) => KIT_TAG_KEY.test(k) || allowListTagNumber(k) !== undefined;
+const KIT_TAG_KEY = /^hardening:[a-z]+$/;
 
 /** The elements of a list or the values of an object. */
 function childrenOf(v: object): unknown[] {
@@ -258,6 +287,71 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
     done = end;
   }
   return out + text.slice(done);
+}
+
+/**
+ * What a message shows for a script line that is part of a secret value: the mask in quotes, as a secret line masked
+ * whole shows (and as the engine's redactor shows it), whatever the readers masked in it themselves.
+ */
+export const SECRET_LINE = `"${SECRET_MASK}"`;
+
+/**
+ * How a message quoting `line` (its first MAX_QUOTED_LINE characters, in double quotes) shows it with `secrets`:
+ * undefined when no secret touches the line (the message stays as it is); SECRET_LINE when the line lies in a secret
+ * (user data or a script given as a secret: its other words, a short token or a host, are the secret's too);
+ * otherwise the whole line masked and then cut, never inside a mask, so that a secret straddling the cut cannot show
+ * its first letters.
+ */
+export function quotedLineShown(line: string, secrets: readonly string[]): string | undefined {
+  if (secrets.length === 0) return undefined;
+  if (liesInSecret(line, secrets)) return SECRET_LINE;
+  const masked = maskSecrets(line, secrets);
+  if (masked === line) return undefined;
+  let cut = MAX_QUOTED_LINE;
+  for (let at = masked.indexOf(SECRET_MASK); at >= 0 && at < cut; at = masked.indexOf(SECRET_MASK, at + 1))
+    cut = Math.max(cut, at + SECRET_MASK.length);
+  return `"${masked.slice(0, cut)}"`;
+}
+
+/** The texts of a secret list a line may lie in, one text joined by newlines (no quoted line spans one). */
+const secretTexts = new WeakMap<readonly string[], string>();
+
+/**
+ * Whether `line` (as the readers quote it: trimmed, each password it spells masked with PASSWORD_MASK) lies within
+ * one line of a secret, each mask standing for at least one character: only lines holding MIN_SECRET_LINE characters
+ * besides their masks (`fi`, `set -e` are in every script). One search of the secrets' text, then each line of it
+ * that holds the line's longest piece: a hostile secret costs linear time per quoted line.
+ */
+function liesInSecret(line: string, secrets: readonly string[]): boolean {
+  const pieces = line.split(PASSWORD_MASK);
+  if (pieces.join("").length < MIN_SECRET_LINE) return false;
+  let text = secretTexts.get(secrets);
+  if (text === undefined) {
+    text = secrets.filter((s) => !s.startsWith(WHOLE_TOKEN)).join("\n");
+    secretTexts.set(secrets, text);
+  }
+  if (pieces.length === 1) return text.includes(line);
+  const longest = pieces.reduce((a, b) => (b.length > a.length ? b : a));
+  for (let at = text.indexOf(longest); at >= 0;) {
+    const end = text.indexOf("\n", at);
+    const lineEnd = end < 0 ? text.length : end;
+    if (holdsInOrder(text.slice(text.lastIndexOf("\n", at) + 1, lineEnd), pieces)) return true;
+    at = end < 0 ? -1 : text.indexOf(longest, end + 1);
+  }
+  return false;
+}
+
+/** Whether `text` holds `pieces` in order, at least one character between two (where a mask stood). */
+function holdsInOrder(text: string, pieces: readonly string[]): boolean {
+  let from = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    if (i > 0) from++;
+    if (from > text.length) return false;
+    const at = text.indexOf(pieces[i], from);
+    if (at < 0) return false;
+    from = at + pieces[i].length;
+  }
+  return true;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
