@@ -25,8 +25,10 @@ import {
   type ObjectPayload,
   type RegistrationAnswer,
 } from "./raw-object";
+import { SecretMatcher } from "./secret-matcher";
 import { customTimeouts } from "./timeouts";
 import { makeUrn, parseProviderRef } from "./urn";
+import { SECRET_SIG, SIG_KEY } from "./wire-values";
 import {
   channelOptions,
   emptypb,
@@ -68,6 +70,8 @@ export interface MonitorOptions {
   config: Record<string, string>;
   /** The environment providers would run in (their region may come from it); default: this process's. */
   env?: NodeJS.ProcessEnv;
+  /** Told the values a program passed secret-wrapped as invoke arguments, as they arrive (the preview redacts them). */
+  onSecrets?: (values: unknown[]) => void;
 }
 
 function toJs(struct: any): Record<string, unknown> {
@@ -104,6 +108,55 @@ function readCaveat(type: string, id: string): string {
     return `the outputs of stack "${id}" are unknown offline (\`pulumi preview\` reads them from the backend)`;
   }
   return `the state of existing ${type} "${id}" is unknown offline (\`pulumi preview\` reads it through the provider)`;
+}
+
+/** Deeper than invoke arguments nest: a hostile value is walked no further. */
+const MAX_ARGUMENT_DEPTH = 32;
+
+/**
+ * Invoke arguments without their secret wrappers (handlers read plain values), the wrapped values pushed onto
+ * `secrets`. The Node SDK unwraps secret arguments itself before sending them; other SDKs may not.
+ */
+function unwrapSecrets(value: unknown, secrets: unknown[], depth = 0): unknown {
+  if (typeof value !== "object" || value === null || depth > MAX_ARGUMENT_DEPTH) return value;
+  const record = value as Record<string, unknown>;
+  if (record[SIG_KEY] === SECRET_SIG) {
+    secrets.push(record.value);
+    return unwrapSecrets(record.value, [], depth + 1);
+  }
+  if (Array.isArray(value)) return value.map((v) => unwrapSecrets(v, secrets, depth + 1));
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, unwrapSecrets(v, secrets, depth + 1)]));
+}
+
+/** Shorter argument strings are not cut from an invoke's error (as the redactor does not search shorter secrets). */
+const MIN_CUT_ARGUMENT = 3;
+/** What an invoke's error shows for an argument it quoted. */
+const ARGUMENT_MARKER = "[argument]";
+
+/** The strings (and numbers, as spelled) an invoke's arguments hold. */
+function argumentTexts(value: unknown, into: Set<string>, depth = 0): Set<string> {
+  if (typeof value === "string") into.add(value);
+  else if (typeof value === "number" && Number.isFinite(value)) into.add(String(value));
+  else if (typeof value === "object" && value !== null && depth <= MAX_ARGUMENT_DEPTH)
+    for (const v of Object.values(value)) argumentTexts(v, into, depth + 1);
+  return into;
+}
+
+/**
+ * A handler's refusal as the program gets it, without the arguments it quotes (a parameter's name, a list's name):
+ * the SDK sends secret arguments unmarked, so any of them may be a secret, and the program prints the error.
+ */
+export function withoutArguments(message: string, token: string, args: Record<string, unknown>): string {
+  const texts = [...argumentTexts(args, new Set())].filter((t) => t.length >= MIN_CUT_ARGUMENT);
+  if (texts.length === 0) return message;
+  // The token is the engine's, not an argument: an argument that happens to be part of it leaves it whole.
+  const matcher = new SecretMatcher(texts);
+  const cut = message
+    .split(token)
+    .map((part) => matcher.replace(part, ARGUMENT_MARKER))
+    .join(token);
+  if (cut === message) return message;
+  return `${cut} (the invoke's arguments are not quoted: the program may have passed them as secrets)`;
 }
 
 function fail(callback: UnaryCallback, message: string, code = grpc.status.UNKNOWN): void {
@@ -469,14 +522,22 @@ export class LocalMonitor {
       // return an empty property map"): the program sees a known result whose fields are all undefined.
       return cb(null, new providerPb.InvokeResponse().setReturn(toStruct({})));
     }
+    let args: Record<string, unknown> = {};
     try {
-      const args = toJs(call.request.getArgs());
+      const secrets: unknown[] = [];
+      args = unwrapSecrets(toJs(call.request.getArgs()), secrets) as Record<string, unknown>;
+      if (secrets.length > 0) this.options.onSecrets?.(secrets);
       const result = answerInvoke(token, args, { region: region.region, config: this.options.config });
       cb(null, new providerPb.InvokeResponse().setReturn(toStruct(result)));
     } catch (e) {
       if (e instanceof UnsupportedInvokeError && !this.unansweredInvokes.includes(token))
         this.unansweredInvokes.push(token);
-      fail(cb, (e as Error).message, grpc.status.UNIMPLEMENTED);
+      const message = (e as Error).message;
+      fail(
+        cb,
+        e instanceof UnsupportedInvokeError ? message : withoutArguments(message, token, args),
+        grpc.status.UNIMPLEMENTED,
+      );
     }
   };
 

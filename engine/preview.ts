@@ -179,6 +179,8 @@ export async function runPreview(options: PreviewOptions): Promise<PreviewResult
   }
   const baseline = loadBaseline(options.baseline, root, options.stack);
   const redactor = Redactor.forConfig(config);
+  // A baseline's secret inputs (a hand-written or older one holds them wrapped) are printed among deleted resources.
+  if (baseline) redactor.addRegistrations(baseline.resources);
   const progress = (message: string) => options.onProgress?.(redactor.text(message));
   try {
     return await preview(options, { root, project, config, baseline, redactor, progress });
@@ -247,6 +249,8 @@ async function preview(options: PreviewOptions, context: PreviewContext): Promis
       stack: options.stack,
       config: config.values,
       env: { ...process.env, ...options.env },
+      // Secret invoke arguments: an invoke's error or the program may print them before anything registers them.
+      onSecrets: (values) => redactor.addValues(values),
     });
     await monitor.start(listener);
     // Packs start while the program runs: their start-up is the slowest fixed cost.

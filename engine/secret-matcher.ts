@@ -6,6 +6,17 @@
 /** Longer needles are searched with indexOf: few (whole values), and each would add a node per character. */
 const TRIE_NEEDLE_MAX = 1024;
 const NONE = -1;
+const QUOTE = 0x22;
+
+/**
+ * Where a quoted line may have been cut: a closing quote `cutLine` characters after an opening one (the policy
+ * quotes `"${line.slice(0, cutLine)}"`). The text right before such a quote is cut where it is the first
+ * `minPrefix` or more characters of a needle.
+ */
+export interface CutLines {
+  cutLine: number;
+  minPrefix: number;
+}
 
 /**
  * The automaton: a trie stored in flat arrays (a node's children as a list of siblings; the root's in a table, as
@@ -17,6 +28,8 @@ class NeedleAutomaton {
   private readonly code: Uint16Array;
   private readonly fail: Int32Array;
   private readonly longest: Int32Array;
+  /** Characters from the root to each node: the length of the needle prefix it stands for. */
+  private readonly depth: Int32Array;
   private readonly rootChildren = new Int32Array(1 << 16).fill(NONE);
   private nodes = 1;
 
@@ -28,15 +41,29 @@ class NeedleAutomaton {
     this.code = new Uint16Array(capacity);
     this.fail = new Int32Array(capacity);
     this.longest = new Int32Array(capacity);
+    this.depth = new Int32Array(capacity);
     for (const needle of needles) this.insert(needle);
     this.link();
   }
 
-  /** [start, end) of the longest needle ending at each place a needle ends, by increasing end. */
-  *finds(text: string): Generator<[number, number]> {
+  /**
+   * [start, end) of the longest needle ending at each place a needle ends, by increasing end; with `cut`, also of
+   * the longest needle prefix (of `cut.minPrefix` characters or more) ending right before the closing quote of a cut
+   * line. The automaton's state is the longest needle prefix ending at each place, so this costs one test per quote.
+   */
+  *finds(text: string, cut?: CutLines): Generator<[number, number]> {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
+      if (
+        c === QUOTE &&
+        cut !== undefined &&
+        this.depth[state] >= cut.minPrefix &&
+        i > cut.cutLine &&
+        text.charCodeAt(i - cut.cutLine - 1) === QUOTE
+      ) {
+        yield [i - this.depth[state], i];
+      }
       let next = this.child(state, c);
       while (next === NONE && state !== 0) {
         state = this.fail[state];
@@ -62,6 +89,7 @@ class NeedleAutomaton {
       if (next === NONE) {
         next = this.nodes++;
         this.code[next] = c;
+        this.depth[next] = i + 1;
         if (node === 0) this.rootChildren[c] = next;
         else {
           this.nextSibling[next] = this.firstChild[node];
@@ -99,7 +127,10 @@ export class SecretMatcher {
   private readonly automaton?: NeedleAutomaton;
   private readonly long: string[];
 
-  constructor(needles: Iterable<string>) {
+  constructor(
+    needles: Iterable<string>,
+    private readonly cut?: CutLines,
+  ) {
     const all = [...new Set(needles)].filter((n) => n.length > 0);
     this.long = all.filter((n) => n.length > TRIE_NEEDLE_MAX);
     const short = all.filter((n) => n.length <= TRIE_NEEDLE_MAX);
@@ -120,7 +151,7 @@ export class SecretMatcher {
   /** Sorted, disjoint [start, end) spans of the secrets in `text`. */
   private cuts(text: string): Array<[number, number]> {
     const spans: Array<[number, number]> = [];
-    if (this.automaton) spans.push(...mergedByEnd(this.automaton.finds(text)));
+    if (this.automaton) spans.push(...mergedByEnd(this.automaton.finds(text, this.cut)));
     if (this.long.length === 0) return spans;
     for (const needle of this.long) {
       for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) {
