@@ -12,19 +12,6 @@ export const STATUS = {
   UNAVAILABLE: 14,
 } as const;
 
-/** Largest value a `grpc-timeout` header holds: at most 8 digits before its unit. */
-const MAX_TIMEOUT_DIGITS = 99_999_999;
-
-/**
- * A call's deadline as the `grpc-timeout` request header spells it ("TimeoutValue TimeoutUnit"): whole milliseconds
- * rounded up, in seconds when milliseconds would need more than 8 digits.
- */
-export function grpcTimeout(ms: number): string {
-  const millis = Math.max(1, Math.ceil(ms));
-  if (millis <= MAX_TIMEOUT_DIGITS) return `${millis}m`;
-  return `${Math.min(MAX_TIMEOUT_DIGITS, Math.ceil(millis / 1000))}S`;
-}
-
 /** A deadline as a message says it: "300 s", "1.5 s". */
 export function secondsText(ms: number): string {
   return `${Number((ms / 1000).toFixed(3))} s`;

@@ -239,10 +239,7 @@ async function withPackExit(
   return new UnaryCallError(error.code, `the pack's process ${howItEnded(child.exitCode, child.signalCode)}${printed}`);
 }
 
-/**
- * A call past its deadline, whichever side noticed (the pack's server answers DEADLINE_EXCEEDED itself when it can),
- * says how long it waited and what to do about it; any other error as it was.
- */
+/** A call past its deadline says how long it waited and what to do about it; any other error as it was. */
 function withTimeoutHint(error: unknown, deadlineMs: number): unknown {
   if (!(error instanceof UnaryCallError) || error.code !== STATUS.DEADLINE_EXCEEDED) return error;
   return new UnaryCallError(

@@ -3,7 +3,6 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { grpcTimeout } from "../../engine/grpc-wire";
 import { DEFAULT_CALL_TIMEOUT_MS, startPolicyPack, type PolicyHost } from "../../engine/policy-host";
 import { alsoUnanswered, DEFAULT_POLICY_TIMEOUT_SECONDS, policyTimeoutSeconds } from "../../engine/policy-timeout";
 import { FIXTURES, PROJECT, runCli, urnOf } from "./helpers";
@@ -109,14 +108,6 @@ describe("the timeout's spelling", () => {
     ["", { error: '"" is not a number of seconds above 0 (e.g. 600)' }],
     ["Infinity", { error: '"Infinity" is not a number of seconds above 0 (e.g. 600)' }],
   ])("reads %j as %j", (text, read) => expect(policyTimeoutSeconds(text)).toEqual(read));
-
-  it.each([
-    [1, "1m"],
-    [1.2, "2m"],
-    [300_000, "300000m"],
-    [99_999_999, "99999999m"],
-    [100_000_001, "100001S"],
-  ])("sends a deadline of %d ms as grpc-timeout %s", (ms, header) => expect(grpcTimeout(ms)).toBe(header));
 });
 
 describe("the other calls a timed-out call names", () => {
