@@ -4,10 +4,15 @@
 import { gzipSync } from "zlib";
 import { MAX_DECODED, secretScriptPieces } from "../lib/secret-script-pieces";
 import { decodedTexts } from "../lib/userdata-decoded-texts";
+import { Redactor } from "../engine/secrets";
 import { many, Shape, shapeOf } from "./hostile-shapes";
 
 const decoded = shapeOf({ name: "decodedTexts", read: (text) => decodedTexts(text, MAX_DECODED) });
 const pieces = shapeOf({ name: "secretScriptPieces", read: secretScriptPieces });
+/** The engine's redactor knowing one secret, reading text of quoted lines cut inside copies of its start. */
+const SECRET_TOKEN = "ParamZulu21ParamZulu21";
+const redactor = new Redactor().addValues([SECRET_TOKEN]);
+const redacted = shapeOf({ name: "Redactor.text", read: (text) => redactor.text(text) });
 
 /** PowerShell's `-EncodedCommand` argument: base64 of the UTF-16LE text. */
 const encoded = (script: string) => Buffer.from(script, "utf16le").toString("base64");
@@ -49,5 +54,8 @@ export const SECRET_SHAPES: Record<string, Shape[]> = {
         "",
       ].join("\n"),
     ),
+  ],
+  "test/engine/secret-leaks-redactor.test.ts": [
+    redacted("n quotes holding a secret's start", 10_000, (n) => `"${"Param".repeat(24)}"`.repeat(n)),
   ],
 };

@@ -184,6 +184,12 @@ export const SHELL_SHAPES: Record<string, Shape[]> = {
       many(n, () => "cd /tmp; for d in /root; do cat /tmp/k >> $d/.ssh/authorized_keys; done"),
     ),
     shell("n unclosed then-for lines", 4_000, (n) => many(n, () => "if true; then for d in a b; do")),
+    shell("loops nested over n lines", 4_000, (n) =>
+      [many(n / 10, () => "for a in x y; do"), "echo $a", many(n / 10, () => "done")].join("\n"),
+    ),
+    shell("n/1000 nests of 1,000-word loops", 4_000, (n) =>
+      many(n / 1000, () => `for a in ${"w ".repeat(1000)}; do for b in ${"v ".repeat(1000)}; do echo $a$b; done; done`),
+    ),
     shell("a two-word loop over a here-document of n lines", 10_000, (n) =>
       ["for f in /tmp/a /tmp/b; do", 'cat > "$f" <<EOF', many(n, (i) => `line ${i}`), "EOF", "done"].join("\n"),
     ),
@@ -193,6 +199,9 @@ export const SHELL_SHAPES: Record<string, Shape[]> = {
       ['CMD="sed -i s/^a/b/ /etc/app.conf"', many(n, () => "eval $CMD")].join("\n"),
     ),
     shell("an eval of n unquoted references", 25_000, (n) => `V="a b"\neval ${"$V ".repeat(n)}`),
+    shell("eval of a value n x 25 characters long", 4_000, (n) => `CMD="${"echo x; ".repeat(n * 3)}"\neval $CMD`),
+    shell("n evals of an echo's substitution", 4_000, (n) => many(n, () => `eval "$(echo 'echo x')"`)),
+    shell("n here-strings to bash -c", 4_000, (n) => many(n, () => `bash -c 'cat >> /etc/motd' <<< "x"`)),
   ],
   "test/lib/userdata-tee-and-boot-pieces.test.ts": [
     shell(
@@ -214,5 +223,20 @@ export const SHELL_SHAPES: Record<string, Shape[]> = {
       5_000,
       (n) => `perl -pi -e 's/^#(Port)/$1/ if ${many(n, () => "/a/", " and ")}' ${SSHD}`,
     ),
+  ],
+  "test/lib/userdata-unread-caps-shell.test.ts": [
+    shell("quotes closing past 1,000 lines, four times", 4_000, (n) => `echo '\n${many(n, () => ":")}\n'\n`.repeat(4)),
+    shell("n unclosed defaults", 4_000, (n) => `echo ${"${A:-".repeat(n)}`),
+    shell("n loop headers that never close", 4_000, (n) => many(n, () => "for d in a b c; do")),
+    shell("n/100 loops of 100 words", 4_000, (n) =>
+      many(n / 100, () => `for d in ${"a ".repeat(100)}; do echo $d; done`),
+    ),
+    shell("n redirections", 4_000, (n) => `echo x ${"> /tmp/a ".repeat(n)}`),
+    shell(
+      "printf past 64 KB with n arguments",
+      4_000,
+      (n) => `printf '%s\\n#${"-".repeat(4000)}' ${"a ".repeat(n)}| bash`,
+    ),
+    shell("n/10 names past the bound, each referenced", 4_000, (n) => many(n / 10, (i) => `V${i}=x; echo $V${i}`)),
   ],
 };

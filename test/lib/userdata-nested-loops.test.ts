@@ -114,37 +114,3 @@ describe("a loop after other commands on its line, and commands after its done",
     ],
   ])("%s: clean", (_name, line) => expect(weaknesses(line)).toEqual([]));
 });
-
-// What nesting and documents read more stays linear: each shape at n and 4n, best of three, grows under 16x.
-describe("hostile nests and documents", () => {
-  let runs = 0;
-  const timed = (text: string): number => {
-    let best = Infinity;
-    for (let run = 0; run < 3; run++) {
-      const distinct = `${text}\n# ${runs++}\n`;
-      const start = process.hrtime.bigint();
-      findLoginWeaknesses(distinct);
-      best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
-    }
-    return best;
-  };
-  const lines = (n: number, line: string) => Array<string>(n).fill(line).join("\n");
-  it.each<[string, (n: number) => string]>([
-    ["loops nested n/100 deep", (n) => `${"for a in x; do ".repeat(n / 100)}echo $a${"; done".repeat(n / 100)}`],
-    ["loops nested over lines", (n) => `${lines(n / 10, "for a in x y; do")}\necho $a\n${lines(n / 10, "done")}`],
-    [
-      "nests of 1,000-word loops",
-      (n) =>
-        lines(n / 1000, `for a in ${"w ".repeat(1000)}; do for b in ${"v ".repeat(1000)}; do echo $a$b; done; done`),
-    ],
-    [
-      "a document in a loop's body",
-      (n) => `for f in /tmp/a /tmp/b; do cat > $f <<EOF\n${lines(n, "x".repeat(60))}\nEOF\ndone`,
-    ],
-  ])("%s", (_name, shape) => {
-    const n = 4_000;
-    timed(shape(n));
-    const [small, large] = [timed(shape(n)), timed(shape(4 * n))];
-    expect(large).toBeLessThan(16 * Math.max(small, 20));
-  });
-});
