@@ -274,6 +274,7 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
     const s = whole ? entry.slice(WHOLE_TOKEN.length) : entry;
     for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1))
       if (!whole || standsAlone(text, at, at + s.length)) spans.push([at, at + s.length]);
+    if (!whole) cutStarts(text, s, spans);
   }
   if (spans.length === 0) return text;
   spans.sort((a, b) => a[0] - b[0]);
@@ -352,6 +353,30 @@ function holdsInOrder(text: string, pieces: readonly string[]): boolean {
     from = at + pieces[i].length;
   }
   return true;
+}
+
+/** What the pack's messages end a value cut short with (text-values.ts `shown`, the whitelists' entries). */
+const CUT_MARKERS = ["…", "..."];
+/** A secret's start this long or longer is masked before a cut marker; a value is cut at 120 characters at most. */
+const MIN_CUT_START = 4;
+const MAX_CUT_START = 120;
+
+/**
+ * Spans of `secret`'s start (MIN_CUT_START characters or more, not all of it) that end right before a cut marker: a
+ * value cut short for a message shows a secret's first letters when the cut falls inside it, which a search for the
+ * whole secret does not find. Messages with a marker are few; each is looked at once per secret, bounded.
+ */
+function cutStarts(text: string, secret: string, spans: [number, number][]): void {
+  if (secret.length <= MIN_CUT_START) return;
+  for (const marker of CUT_MARKERS)
+    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length)) {
+      const longest = Math.min(secret.length - 1, at, MAX_CUT_START);
+      for (let k = longest; k >= MIN_CUT_START; k--)
+        if (text.startsWith(secret.slice(0, k), at - k)) {
+          spans.push([at - k, at]);
+          break;
+        }
+    }
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
