@@ -57,4 +57,4 @@ function bind(
   });
 }
 
-export { SECRET_SIG, SIG_KEY, UNKNOWN } from "./wire-values";
+export { SECRET_SIG, SIG_KEY, UNKNOWN } from "../lib/wire-values";

@@ -28,7 +28,7 @@ import {
 import { SecretMatcher } from "./secret-matcher";
 import { customTimeouts } from "./timeouts";
 import { makeUrn, parseProviderRef } from "./urn";
-import { SECRET_SIG, SIG_KEY } from "./wire-values";
+import { SECRET_SIG, SIG_KEY } from "../lib/wire-values";
 import {
   channelOptions,
   emptypb,

@@ -1,7 +1,7 @@
 // Keeps secret values out of everything the engine prints or writes. Policy packs still get the real values (they
 // must see that a password is set); only what leaves the engine for people and files is redacted.
 import type { StackConfig } from "./config";
-import { SECRET_SIG, SIG_KEY } from "./wire-values";
+import { SECRET_SIG, SIG_KEY } from "../lib/wire-values";
 import { MAX_DECODED, MAX_QUOTED_LINE, secretMaskedPieces } from "../lib/secret-script-pieces";
 import { SecretMatcher } from "./secret-matcher";
 import { isSecretLiteralWord } from "../lib/secret-literal-words";

@@ -1,6 +1,6 @@
 // The stack's outputs (the program's exports) as `pulumi preview` prints them under "Outputs:". In a preview most are
 // unknown (they come from resources not yet created); secret exports print as "[secret]".
-import { UNKNOWN } from "./wire-values";
+import { UNKNOWN } from "../lib/wire-values";
 import type { Registration } from "./model";
 import { SECRET_MARKER, type Redactor } from "./secrets";
 import { ROOT_STACK_TYPE } from "./urn";

@@ -1,5 +1,6 @@
 // The resource shape the model reads: what AnalyzeStack's resources and the offline engine's plan both map to.
 import { boolValue, numValue } from "../scalar-values";
+import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../wire-values";
 
 export interface GenericResource {
   urn: string;
@@ -15,7 +16,7 @@ export interface GenericResource {
 
 /** Sentinels the engine and @pulumi/policy use for values not known until the resource exists. */
 const UNKNOWN_SENTINELS = new Set<unknown>([
-  "04da6b54-80e4-46f7-96ec-b56ff0331ba9", // string (the engine sends this one for every type)
+  UNKNOWN, // string (the engine sends this one for every type)
   "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7", // boolean
   "3eeb2bf0-c639-47a8-9e75-3b44932eb421", // number
   "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2", // array
@@ -24,10 +25,7 @@ const UNKNOWN_SENTINELS = new Set<unknown>([
   "e48ece36-62e2-4504-bad9-02848725956a", // archive
 ]);
 
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export { UNKNOWN };
 
 export function isUnknown(v: unknown): boolean {
   return UNKNOWN_SENTINELS.has(v);

@@ -4,11 +4,13 @@
 // request's Struct: one decoding per resource, shared by its policies. Sharing is safe because no policy of this pack
 // writes to its props (test/policies/props-read-only.test.ts holds every policy to that); Remediate, whose props a
 // remediation may replace, still gets a fresh deep copy for each policy, made from the Struct converted once.
+// Plain data, most resources' props, is read straight from the Struct (plain-struct.ts) rather than by the SDK.
 // Only the request's own Struct is remembered, not the Structs nested in it: a memo entry for every nested object
 // cost more in lookups and garbage collection than the conversions it saved.
 // The one decoding is also the one place that still sees secret envelopes: the secret values it unwraps are remembered
 // against the props (secret-values.ts) so that messages can mask them.
 import { createRequire } from "module";
+import { plainPropsOf } from "./plain-struct";
 import { rememberSecrets, secretValuesIn } from "./secret-values";
 
 interface DeserializeModule {
@@ -79,6 +81,12 @@ function decodeRememberingSecrets(
   decode: DeserializeModule["deserializeProperties"],
   struct: Convertible,
 ) {
+  // Plain data (most resources) is read in one walk; it holds no secret to remember.
+  const plain = plainPropsOf(struct);
+  if (plain !== undefined) {
+    fromMessages.add(plain);
+    return plain;
+  }
   const js = struct.toJavaScript();
   const props = decode.call(self, { toJavaScript: () => js }, false);
   rememberSecrets(props, secretValuesIn(js));

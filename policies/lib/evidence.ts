@@ -1,5 +1,6 @@
 // Which buckets hold evidence or backups. The kit marks them with a tag; other teams' conventions (a purpose or
 // Name tag, or the bucket's name) are honoured too, so an evidence bucket is never missed for want of one tag.
+import { BoundedMemo } from "../../lib/bounded-memo";
 import { unwrap } from "../../lib/reachability/resource";
 import { isUnknown, obj } from "../../lib/values";
 import { DefaultTags } from "./provider-default-tags";
@@ -42,6 +43,13 @@ const JOINED_NO = /^no(backups?|evidence|forensics?)$/;
  * camel): the same words in either place, so `purpose = "no-backup"` opts out as a `no-backup` key does.
  */
 function optsOut(text: string): boolean {
+  return optOutTexts.through(text, () => readsAsOptOut(text));
+}
+
+/** Each tag key and value is read several times per bucket, and stacks repeat them on every bucket. */
+const optOutTexts = new BoundedMemo<string, boolean>(1_000);
+
+function readsAsOptOut(text: string): boolean {
   const words = text
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()

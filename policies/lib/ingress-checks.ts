@@ -1,8 +1,9 @@
 // One check per inbound-rule form, shared by the admin-port and high-risk-port rules: they differ only in the port
 // list and how broad a public source may be.
 import { exposedPorts, describeExposure } from "../../lib/exposure";
-import { INGRESS_EXTRACTORS, IngressEntry, NACL_TYPES } from "../../lib/ingress";
+import { INGRESS_EXTRACTORS, IngressEntry, IngressExtraction, NACL_TYPES } from "../../lib/ingress";
 import { PortRange } from "../../lib/ports";
+import { decodedFromMessage } from "./convert-once";
 import { Finding, unverifiable, violation } from "./findings";
 import { Check } from "./rule";
 
@@ -32,6 +33,19 @@ function ephemeralAsClosed(e: IngressEntry): IngressEntry {
   return returnOnly ? { ...e, range: "none" } : e;
 }
 
+/**
+ * The admin-port and high-risk-port rules read the same entries from a resource's props: props decoded from a request
+ * are shared by its policies and written by none (convert-once.ts), so their entries are extracted once.
+ */
+const extractedFromMessage = new WeakMap<object, IngressExtraction>();
+
+function extractionOf(extract: (props: Record<string, unknown>) => IngressExtraction, props: Record<string, unknown>) {
+  if (!decodedFromMessage(props)) return extract(props);
+  let extracted = extractedFromMessage.get(props);
+  if (!extracted) extractedFromMessage.set(props, (extracted = extract(props)));
+  return extracted;
+}
+
 /** Findings for one resource type's bag; the type's extractor is looked up once, when the checks are built. */
 function portExposureFindings(
   extract: (typeof INGRESS_EXTRACTORS)[string],
@@ -39,7 +53,7 @@ function portExposureFindings(
   props: Record<string, unknown>,
   c: PortExposureConfig,
 ): Finding[] {
-  const extracted = extract(props);
+  const extracted = extractionOf(extract, props);
   if (extracted.unknownField) return [unverifiable(extracted.unknownField)];
   if (extracted.entries.length === 0) return [];
   const entries = isNacl && c.allowNaclEphemeralReturn ? extracted.entries.map(ephemeralAsClosed) : extracted.entries;

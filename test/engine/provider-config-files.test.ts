@@ -8,7 +8,7 @@ import * as path from "path";
 import { sharedFilesProblem } from "../../engine/aws-shared-config";
 import { PreviewError, runPreview } from "../../engine/preview";
 import { providerRegion, providerRegionFailure, type FailedRegion } from "../../engine/provider-regions";
-import { SECRET_SIG, SIG_KEY } from "../../engine/wire-values";
+import { SECRET_SIG, SIG_KEY } from "../../lib/wire-values";
 import { programProject } from "./program-project";
 import { noAwsEnv } from "./provider-env";
 

@@ -4,6 +4,7 @@ import { deserializeModuleOf, deserializeOnce } from "../../policies/lib/convert
 import { analyzeRequest } from "../../bench/synthetic/analyzer-requests";
 import { InProcessPack } from "../../bench/synthetic/in-process-pack";
 import { loadPolicySdk } from "../../bench/synthetic/policy-sdk";
+import { SECRET_SIG, SIG_KEY } from "../../lib/wire-values";
 
 const repoRoot = path.join(__dirname, "../..");
 
@@ -43,20 +44,38 @@ describe("policies behind the SDK's Analyze handler with properties decoded once
   });
   const pack = new InProcessPack(sdk, "decode-once", [reader("a"), reader("b"), reader("c")]);
 
-  it("decodes a resource's properties once for all its policies, each seeing them whole", async () => {
+  const withSecret = {
+    ...resource,
+    props: { ...resource.props, tags: { [SIG_KEY]: SECRET_SIG, value: { team: "web" } } },
+  };
+
+  it("reads a resource's plain properties once, itself, for all its policies, each seeing them whole", async () => {
     seen.length = 0;
-    const outcome = await pack.analyze(analyzeRequest(sdk.messages, resource as any));
+    const request = analyzeRequest(sdk.messages, resource as any);
+    const reads = jest.spyOn(request.getProperties(), "getFieldsMap");
+    const outcome = await pack.analyze(request);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(decodings).toBe(0);
+    expect(seen).toEqual([resource.props, resource.props, resource.props]);
+    expect(outcome.diagnostics.map((d) => d.policyName)).toEqual(["a", "b", "c"]);
+  });
+
+  it("has the SDK decode properties holding a secret, once for all its policies", async () => {
+    seen.length = 0;
+    const outcome = await pack.analyze(analyzeRequest(sdk.messages, withSecret as any));
     expect(decodings).toBe(1);
     expect(seen).toEqual([resource.props, resource.props, resource.props]);
     expect(outcome.diagnostics.map((d) => d.policyName)).toEqual(["a", "b", "c"]);
   });
 
   it("decodes every new request afresh", async () => {
-    await pack.analyze(analyzeRequest(sdk.messages, resource as any));
-    const changed = { ...resource, props: { ...resource.props, ingress: [] } };
+    await pack.analyze(analyzeRequest(sdk.messages, withSecret as any));
+    const changed = { ...withSecret, props: { ...withSecret.props, ingress: [] } };
     const outcome = await pack.analyze(analyzeRequest(sdk.messages, changed as any));
     expect(decodings).toBe(2);
     expect(outcome.diagnostics).toEqual([]);
+    const plain = await pack.analyze(analyzeRequest(sdk.messages, { ...resource, props: { ingress: [] } } as any));
+    expect(plain.diagnostics).toEqual([]);
   });
 
   it("gives every caller with proxied secrets (Remediate) props of its own, converting the message once", () => {
