@@ -1,5 +1,6 @@
 // Sends the same 10,000 synthetic resources through this pack and through @pulumi/awsguard 0.3.1, in-process
-// (@pulumi/policy's own Analyze handler) and over the analyzer protocol (each pack started as the CLI starts it),
+// (@pulumi/policy's own Analyze handler, each pack in a process of its own, and both in this one for comparison) and
+// over the analyzer protocol (each pack started as the CLI starts it),
 // and prints resources per second side by side with the issue's goals, beside an empty pack (bench/floor-pack) that
 // bounds what any pack can reach over the protocol, and beside this pack's policies with their checks removed, which
 // bound what they can reach in-process.
@@ -9,15 +10,12 @@ import * as v8 from "v8";
 import * as vm from "vm";
 import { startPolicyPack, type AnalyzerInput, type PolicyHost } from "../engine/policy-host";
 import { allPolicies } from "../policies/catalog";
-import { decodePropertiesOnce } from "../policies/lib/convert-once";
-import { analyzeRequest } from "./synthetic/analyzer-requests";
+import { inProcessPack, PackKind, resourcePolicies } from "./synthetic/bench-packs";
 import { loadAwsGuardPolicies, PEER_PACK_DIR } from "./synthetic/awsguard-policies";
 import { syntheticStack } from "./synthetic/generate";
-import { InProcessPack } from "./synthetic/in-process-pack";
-import { withoutChecks } from "./synthetic/no-op-policies";
-import { withDistinctScripts } from "./synthetic/distinct-scripts";
+import { passLists, PassResult, PassSet, timeInProcessPass } from "./synthetic/in-process-pass";
+import { IsolatedPack } from "./synthetic/isolated-pack";
 import { fmt, inParallel, machine, median, nowMs, percentile, perSecond } from "./synthetic/measure";
-import { loadPolicySdk } from "./synthetic/policy-sdk";
 import { repoRoot } from "./synthetic/repo-root";
 import { cloudOf, SyntheticResource } from "./synthetic/resource";
 
@@ -28,7 +26,12 @@ interface Subject {
   label: string;
   packDir: string;
   policyCount: number;
-  inProcess: InProcessPack;
+}
+
+/** Where a subject's in-process passes run: a worker of its own, or the benchmark's heap shared with the others. */
+interface PassRunner {
+  label: string;
+  pass(set: PassSet): Promise<PassResult>;
 }
 
 interface Figures {
@@ -48,43 +51,19 @@ const collectGarbage: () => void = vm.runInNewContext("gc");
 /** Timed passes per subject and resource set; the median is reported. Passes alternate between the packs. */
 const PASSES = Number(process.env.BENCH_PASSES ?? 5);
 
-/** One timed pass over fresh messages, after a warm-up on messages of its own. */
-async function timeInProcessPass(
-  pack: InProcessPack,
-  resources: SyntheticResource[],
-): Promise<{ ms: number; violations: number }> {
-  // Requests are built first: the engine hands the pack decoded messages, their construction is not the pack's cost.
-  // Each pass gets new messages: a pack may remember work per message, as it would per decoded request.
-  // The full collection keeps the last pass's garbage off this one and comes before the warm-up: it drops optimised
-  // code that holds weakly referenced maps, which the warm-up, not the timed pass, then optimises again.
-  const build = (list: SyntheticResource[]) => list.map((r) => analyzeRequest(pack.sdk.messages, r));
-  const requests = build(resources);
-  collectGarbage();
-  for (const req of build(resources.slice(0, 1_000))) await pack.analyze(req);
-  let violations = 0;
-  const t0 = nowMs();
-  for (const req of requests) violations += (await pack.analyze(req)).diagnostics.length;
-  return { ms: nowMs() - t0, violations };
-}
-
 type InProcessFigures = Pick<Figures, "inProcessAll" | "inProcessAws">;
 
-/** Both packs in the same process, passes interleaved so a change of machine load hits both alike. */
-async function timeInProcess(
-  subjects: Subject[],
-  all: SyntheticResource[],
-  aws: SyntheticResource[],
-  variant = "",
-): Promise<InProcessFigures[]> {
-  const runs = subjects.map(() => ({ all: [] as number[], aws: [] as number[], violations: 0 }));
+/** Passes interleaved between the runners, so a change of machine load hits each alike; the median of each. */
+async function timeInProcess(runners: PassRunner[], distinct = false): Promise<InProcessFigures[]> {
+  const runs = runners.map(() => ({ all: [] as number[], aws: [] as number[], violations: 0 }));
   for (let pass = 0; pass < PASSES; pass++) {
-    for (const [i, subject] of subjects.entries()) {
-      const a = await timeInProcessPass(subject.inProcess, all);
-      const w = await timeInProcessPass(subject.inProcess, aws);
+    for (const [i, runner] of runners.entries()) {
+      const a = await runner.pass({ awsOnly: false, distinct });
+      const w = await runner.pass({ awsOnly: true, distinct });
       runs[i].all.push(a.ms);
       runs[i].aws.push(w.ms);
       runs[i].violations = a.violations;
-      const label = variant ? `${subject.label} (${variant})` : subject.label;
+      const label = distinct ? `${runner.label} (every script distinct)` : runner.label;
       console.error(`  ${label}: in-process pass ${pass + 1}: all ${fmt(a.ms)} ms, AWS-only ${fmt(w.ms)} ms`);
     }
   }
@@ -92,6 +71,15 @@ async function timeInProcess(
     inProcessAll: { ms: median(r.all), violations: r.violations },
     inProcessAws: { ms: median(r.aws) },
   }));
+}
+
+const isolated = (pack: IsolatedPack): PassRunner => ({ label: pack.kind, pass: (set) => pack.pass(set) });
+
+/** A pack in this process's heap, beside the other packs built here. */
+function sharedHeap(kind: PackKind, all: readonly SyntheticResource[]): PassRunner {
+  const pack = inProcessPack(kind);
+  const listOf = passLists(all);
+  return { label: `${kind} (one heap)`, pass: (set) => timeInProcessPass(pack, listOf(set), collectGarbage) };
 }
 
 const toInput = (r: SyntheticResource): AnalyzerInput => ({ urn: r.urn, type: r.type, name: r.name, inputs: r.props });
@@ -197,7 +185,7 @@ async function measure(subject: Subject, all: SyntheticResource[], aws: Syntheti
 function report(
   ours: Figures,
   peer: Figures,
-  distinct: { ours: InProcessFigures; peer: InProcessFigures },
+  variants: Record<"distinct" | "oneHeap", { ours: InProcessFigures; peer: InProcessFigures }>,
   floor: Floor,
   noChecks: InProcessFigures & { policyCount: number },
   all: number,
@@ -218,8 +206,13 @@ function report(
     [`in-process, AWS-only ${aws} (res/s)`, perSecond(aws, ours.inProcessAws.ms), perSecond(aws, peer.inProcessAws.ms)],
     [
       `in-process, AWS-only, every script distinct (res/s)`,
-      perSecond(aws, distinct.ours.inProcessAws.ms),
-      perSecond(aws, distinct.peer.inProcessAws.ms),
+      perSecond(aws, variants.distinct.ours.inProcessAws.ms),
+      perSecond(aws, variants.distinct.peer.inProcessAws.ms),
+    ],
+    [
+      `in-process, AWS-only, both packs in one heap (res/s)`,
+      perSecond(aws, variants.oneHeap.ours.inProcessAws.ms),
+      perSecond(aws, variants.oneHeap.peer.inProcessAws.ms),
     ],
     [`Analyze one at a time, all (res/s)`, seqRate(ours.sequential.latencies), seqRate(peer.sequential.latencies)],
     [
@@ -231,12 +224,13 @@ function report(
     [`Analyze ${IN_FLIGHT} in flight, AWS-only (res/s)`, ours.inFlightAws, peer.inFlightAws],
   ];
   const line = (a: string, b: string, c: string, d: string, e = "") =>
-    console.log(`${a.padEnd(44)}${b.padStart(16)}${c.padStart(14)}${d.padStart(10)}${e.padStart(14)}`);
+    console.log(`${a.padEnd(54)}${b.padStart(16)}${c.padStart(14)}${d.padStart(10)}${e.padStart(14)}`);
   line("", "hardening-kit", "awsguard", "ratio", "empty pack");
   const inProcessFloor = [perSecond(all, noChecks.inProcessAll.ms), perSecond(aws, noChecks.inProcessAws.ms)];
   const emptyPack = [
     `${fmt(inProcessFloor[0])}*`,
     `${fmt(inProcessFloor[1])}*`,
+    "",
     "",
     "",
     "",
@@ -294,22 +288,12 @@ async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 10_000);
   const all = syntheticStack(count);
   const aws = all.filter((r) => cloudOf(r.type) === "aws");
-  const resourcePolicies = allPolicies.filter((p) => "validateResource" in p);
-  const peerPolicies = loadAwsGuardPolicies();
-  // What the pack's entry does before it serves (policies/index.ts); the peer's copies stay as they are.
-  decodePropertiesOnce();
   const ours: Subject = {
     label: "hardening-kit",
     packDir: path.join(repoRoot(), "policies"),
     policyCount: allPolicies.length,
-    inProcess: new InProcessPack(loadPolicySdk(repoRoot()), "hardening-kit", resourcePolicies),
   };
-  const peer: Subject = {
-    label: "awsguard",
-    packDir: PEER_PACK_DIR,
-    policyCount: peerPolicies.length,
-    inProcess: new InProcessPack(loadPolicySdk(PEER_PACK_DIR), "pulumi-awsguard", peerPolicies),
-  };
+  const peer: Subject = { label: "awsguard", packDir: PEER_PACK_DIR, policyCount: loadAwsGuardPolicies().length };
   console.log(`machine: ${machine()}`);
   console.log(
     `resources: ${all.length} (${aws.length} AWS, ${all.length - aws.length} Alibaba Cloud); policies: ` +
@@ -320,30 +304,24 @@ async function main(): Promise<void> {
     `  startup, median of ${STARTS}: hardening-kit ${fmt(oursStart)} ms, awsguard ${fmt(peerStart)} ms, ` +
       `empty pack ${fmt(floorStart)} ms`,
   );
-  const noChecks: Subject = {
-    ...ours,
-    label: "hardening-kit without checks",
-    inProcess: new InProcessPack(loadPolicySdk(repoRoot()), "hardening-kit", withoutChecks(resourcePolicies)),
-  };
-  const [oursInProcess, peerInProcess, noChecksInProcess] = await timeInProcess([ours, peer, noChecks], all, aws);
+  // Each pack in a process of its own, as under the CLI.
+  const kinds: PackKind[] = ["hardening-kit", "awsguard", "hardening-kit without checks"];
+  const workers = await Promise.all(kinds.map((kind) => IsolatedPack.start(kind, count)));
+  const [oursInProcess, peerInProcess, noChecksInProcess] = await timeInProcess(workers.map(isolated));
   // The boot-script reader remembers each distinct script: the same passes again with no script repeated.
-  const distinctAll = withDistinctScripts(all);
-  const distinctAws = distinctAll.filter((r) => cloudOf(r.type) === "aws");
-  const [oursDistinct, peerDistinct] = await timeInProcess(
-    [ours, peer],
-    distinctAll,
-    distinctAws,
-    "every script distinct",
-  );
+  const [oursDistinct, peerDistinct] = await timeInProcess(workers.slice(0, 2).map(isolated), true);
+  await Promise.all(workers.map((w) => w.close()));
+  // As the benchmark measured until 2026-12-02: both packs in this process's one heap.
+  const [oursShared, peerShared] = await timeInProcess([sharedHeap("hardening-kit", all), sharedHeap("awsguard", all)]);
   const oursFigures = { ...oursInProcess, startupMs: oursStart, ...(await measure(ours, all, aws)) };
   const peerFigures = { ...peerInProcess, startupMs: peerStart, ...(await measure(peer, all, aws)) };
   const floor = { startupMs: floorStart, ...(await measureFloor(all, aws)) };
   report(
     oursFigures,
     peerFigures,
-    { ours: oursDistinct, peer: peerDistinct },
+    { distinct: { ours: oursDistinct, peer: peerDistinct }, oneHeap: { ours: oursShared, peer: peerShared } },
     floor,
-    { ...noChecksInProcess, policyCount: resourcePolicies.length },
+    { ...noChecksInProcess, policyCount: resourcePolicies().length },
     all.length,
     aws.length,
   );
