@@ -5,9 +5,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { SECRETS_ENV } from "../../engine/config";
-import { runCli } from "./helpers";
 import { programProject } from "./program-project";
-import { KIT_PACK, REGIONS_STACK, expectNoLeaks } from "./secret-output-scan";
+import { REGIONS_STACK, expectNoLeaks, previewOutputs } from "./secret-output-scan";
 
 const SIG = '"4dabf18193072939515e22adb298388d"';
 const SECRET_SIG = '"1b47061264138c4ac30d75fd1eb44270"';
@@ -17,22 +16,8 @@ async function outputs(dir: string, args: string[] = [], env: Record<string, str
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
-    const base = ["--cwd", dir, "--stack", "s", "--policy-pack", KIT_PACK, ...args];
-    const sarif = path.join(dir, "preview.sarif");
-    const markdown = path.join(dir, "preview.md");
-    const json = await runCli([...base, "--json", "--sarif", sarif, "--markdown", markdown]);
-    const text = await runCli(base);
-    return {
-      json,
-      all: {
-        "--json": json.stdout,
-        "json run stderr": json.stderr,
-        text: text.stdout,
-        "text run stderr": text.stderr,
-        sarif: fs.readFileSync(sarif, "utf8"),
-        markdown: fs.readFileSync(markdown, "utf8"),
-      },
-    };
+    const preview = await previewOutputs(dir, { text: true, args });
+    return { json: preview.json, all: preview.outputs };
   } finally {
     for (const key of Object.keys(env)) if (!(key in saved)) delete process.env[key];
     Object.assign(process.env, saved);

@@ -11,9 +11,9 @@ import { markdownCell } from "../../engine/reports/markdownText";
 import { MIN_TEXT_SECRET, SECRET_MARKER } from "../../engine/secrets";
 import { runCli, type CliRun } from "./helpers";
 import { stripAnsi } from "../../engine/text";
+import { KIT_PACK, previewOutputs } from "./secret-output-scan";
 
 const REPO = path.join(__dirname, "../..");
-const KIT_PACK = path.join(REPO, "policies");
 
 const PASSWORD = "Tr0ub4dor-NAME-9x";
 /** A 4-digit PIN: short, but the CLI cuts any secret of 3 characters or more. */
@@ -106,22 +106,15 @@ describe("offline preview of secrets used in names, keys and printed text", () =
   beforeAll(async () => {
     process.env[SECRETS_ENV] = JSON.stringify(SECRETS);
     dir = project();
-    const base = ["--cwd", dir, "--stack", "s", "--policy-pack", KIT_PACK];
-    const sarif = path.join(dir, "out", "preview.sarif");
-    const markdown = path.join(dir, "out", "preview.md");
+    const preview = await previewOutputs(dir, { text: true });
+    json = preview.json;
+    text = preview.text!;
     const baseline = path.join(dir, "out", "baseline.json");
-    json = await runCli([...base, "--json", "--sarif", sarif, "--markdown", markdown]);
-    text = await runCli(base);
     fs.writeFileSync(baseline, json.stdout);
-    again = await runCli([...base, "--json", "--baseline", baseline]);
+    again = await runCli(["--cwd", dir, "--stack", "s", "--policy-pack", KIT_PACK, "--json", "--baseline", baseline]);
     failed = await runCli(["--cwd", dir, "--stack", "fail", "--no-policy"]);
     outputs = {
-      "--json": json.stdout,
-      "json run stderr": json.stderr,
-      text: text.stdout,
-      "text run stderr": text.stderr,
-      sarif: fs.readFileSync(sarif, "utf8"),
-      markdown: fs.readFileSync(markdown, "utf8"),
+      ...preview.outputs,
       "baseline run": again.stdout + again.stderr,
       "failure paragraph": failed.stdout + failed.stderr,
     };

@@ -72,9 +72,15 @@ export interface SecretPreview {
   diagnostics: PreviewDiagnostic[];
 }
 
-/** Previews stack "s" of `dir` with the kit's pack: once with --json, SARIF and Markdown, and once as text if asked. */
-export async function previewOutputs(dir: string, { text: withText }: { text: boolean }): Promise<SecretPreview> {
-  const base = ["--cwd", dir, "--stack", "s", "--policy-pack", KIT_PACK];
+/**
+ * Previews stack "s" of `dir` with the kit's pack and any further `args`: once with --json, SARIF and Markdown, and
+ * once as text if asked.
+ */
+export async function previewOutputs(
+  dir: string,
+  { text: withText, args = [] }: { text: boolean; args?: string[] },
+): Promise<SecretPreview> {
+  const base = ["--cwd", dir, "--stack", "s", "--policy-pack", KIT_PACK, ...args];
   const sarif = path.join(dir, "out", "preview.sarif");
   const markdown = path.join(dir, "out", "preview.md");
   const json = await runCli([...base, "--json", "--sarif", sarif, "--markdown", markdown]);
