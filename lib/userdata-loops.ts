@@ -1,10 +1,13 @@
 // `for NAME in WORDS; do … done` with the words spelt out: the body runs once per word, NAME set to it, so that
 // `for f in /etc/ssh/sshd_config; do echo … >> "$f"; done` writes sshd_config and `for d in /root/.ssh; do cat k >>
 // "$d/authorized_keys"; done` writes root's keys. A loop in a loop's body is taken apart in each pass, and a
-// here-document in a body is kept as written, read after the line that opens it, as bash reads it. A loop the reader
-// cannot take apart (words it cannot know, no `done`) is left to be read line by line, its variable unknown.
+// here-document in a body is kept as written, read after the line that opens it, as bash reads it. Words it cannot
+// know beside words spelt out (`for d in $(ls -d /home/*) /root`) are read as one more pass, the variable unknown. A
+// loop the reader cannot take apart (no word it knows, no `done`) is left to be read line by line, its variable
+// unknown.
 import { HereDocument, hereDocumentBody, hereDocuments } from "./userdata-heredoc";
 import { logicalLine } from "./userdata-lines";
+import { holdsMark, markUnknownExpansions } from "./userdata-unknown-values";
 import { Command, shellWords, splitCommands, Word } from "./userdata-words";
 
 /**
@@ -271,8 +274,30 @@ function loopHeader(text: string, expand?: Expand): string[] | undefined {
   const values = words.slice(3);
   if (values.length === 0 || values.some((w) => w.op)) return undefined;
   // The words as written: quotes removed, they would no longer show an expansion.
-  if (MAYBE_UNKNOWN.test(text) && expands(text)) return expand === undefined ? undefined : expandedHeader(text, expand);
+  if (MAYBE_UNKNOWN.test(text) && expands(text))
+    return (expand && expandedHeader(text, expand)) ?? partlyKnownHeader(text, expand);
   return [words[1].text, ...values.map((w) => w.text)];
+}
+
+/** A value the reader cannot know: setting the loop's variable to it leaves the variable unknown for a pass. */
+export const UNKNOWN_WORD = "$(unknown)";
+
+/**
+ * A loop over words some of which the reader cannot know (`for d in $(ls -d /home/*) /root`): a pass for each word it
+ * knows, and one pass with the variable unknown for all the others, so that a word spelt out (`/root`) is read as
+ * what it is. Undefined when no word is known (the loop is read line by line, its variable unknown, as before).
+ */
+function partlyKnownHeader(text: string, expand: Expand | undefined): string[] | undefined {
+  const expanded = expand?.(text);
+  const usable =
+    expanded !== undefined && count(expanded, NOT_ADDED) === count(text, NOT_ADDED) - count(text, /\$\{|\}/g);
+  // Each expansion left is marked first, so that splitting keeps it in one word (`$(ls -d /home/*)`).
+  const marked = markUnknownExpansions(usable ? expanded : text);
+  if (marked === undefined) return undefined;
+  const [, name, , ...values] = shellWords(marked.text).map((w) => w.text);
+  const known = values.filter((v) => !holdsMark(v) && !MAYBE_UNKNOWN.test(v));
+  if (known.length === 0 || known.length === values.length) return undefined;
+  return [name, ...known, UNKNOWN_WORD];
 }
 
 /** `while read [-r] NAME`: the loop's variable, and whether backslashes are kept (`-r`). */

@@ -4,8 +4,10 @@
 import { ParsedCommand } from "./userdata-destinations";
 import { spelledInput } from "./userdata-printed";
 
-/** chpasswd, newusers (a batch of accounts with passwords), `passwd root`, expect's `spawn passwd user`. */
-const SHELL_PASSWORD = /\bchpasswd\b|\bnewusers\b|\bpasswd\s+root\b|\bspawn\s+(?:sudo\s+)?(?:\S*\/)?passwd\b/i;
+/** chpasswd, newusers (a batch of accounts with passwords), expect's `spawn passwd user`. */
+const SHELL_PASSWORD = /\bchpasswd\b|\bnewusers\b|\bspawn\s+(?:sudo\s+)?(?:\S*\/)?passwd\b/i;
+/** `passwd root`; not as `getent passwd root`, which names the account database: it reads root's entry. */
+const PASSWD_ROOT = /\bpasswd\s+root\b/i;
 /** `passwd … --stdin`, `useradd/usermod … -p|--password …`: the option may come anywhere after the command. */
 const SHELL_PASSWORD_OPTIONS: [command: RegExp, option: RegExp][] = [
   [/\bpasswd\b/i, /--stdin/i],
@@ -20,6 +22,7 @@ export function setsPassword(parsed: ParsedCommand, previous?: ParsedCommand): b
   if (locksOnly(parsed, previous)) return false;
   const { command, words, name, args } = parsed;
   if (SHELL_PASSWORD.test(command.text)) return true;
+  if (name !== "getent" && PASSWD_ROOT.test(command.text)) return true;
   if (SHELL_PASSWORD_OPTIONS.some(([cmd, option]) => follows(command.text, cmd, option))) return true;
   if (name !== "passwd") return false;
   // `passwd -d` leaves the account an empty password.

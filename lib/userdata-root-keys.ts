@@ -35,6 +35,20 @@ export function isRootKeysPath(path: string): boolean {
   return isRootKeys(path);
 }
 
+/**
+ * A keys file under a home the script does not know (`"$H/.ssh/authorized_keys"`, `$(getent passwd x | cut -d:
+ * -f6)/.ssh/…`, a loop's unknown word): the value comes from outside the script and may be root's home.
+ */
+const KEYS_UNDER_UNKNOWN_HOME = /^(?:\$[A-Za-z_]\w*|\$\d|\$\{[^}]*\}|\$\([^]*\)|`[^`]*`)\/+\.ssh\/+authorized_keys2?$/;
+
+/** Why such a write is reported: whose home it is is decided outside the script. */
+export const UNKNOWN_HOME_NOTE =
+  "the home directory comes from outside the script and may be root's: write the path out (e.g. /home/ubuntu/.ssh/authorized_keys)";
+
+export function isKeysUnderUnknownHome(path: string): boolean {
+  return KEYS_UNDER_UNKNOWN_HOME.test(path) && !isRootKeys(path);
+}
+
 /** Commands that write nothing through a redirection: `: > file` truncates it. */
 const EMPTY = new Set(["", ":", "true"]);
 /** Short options that take a value, by command: in a group (`-Ho x`) such a letter takes the rest of the word. */

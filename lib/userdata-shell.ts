@@ -24,7 +24,7 @@ import { EvalVariables, evalScript, nestedScript, runsInput } from "./userdata-n
 import { hereStrings } from "./userdata-printed";
 import { OutsideTexts } from "./userdata-outside-text";
 import { filesRewritten, reportRewrite, rewritesMainConfig, scanHereStringsWritten } from "./userdata-rewrites";
-import { writesRootKeys } from "./userdata-root-keys";
+import { isKeysUnderUnknownHome, UNKNOWN_HOME_NOTE, writesRootKeys } from "./userdata-root-keys";
 import { asUser, otherUser } from "./userdata-run-as";
 import { laterStagesMayPutBack, teedText } from "./userdata-pipe-stages";
 import { PutBack, WorkingCopies } from "./userdata-working-copies";
@@ -302,6 +302,8 @@ function scanCommandLine(
     if (rewritten[i].length > 0) state.outside.rewritten(rewritten[i]);
     if (writesRootKeys(parsed, scan.found.isRootKeys, scan.user, standing[i]))
       scan.found.add("root-authorized-keys", line);
+    else if (writesRootKeys(parsed, isKeysUnderUnknownHome, scan.user, standing[i]))
+      scan.found.add("root-authorized-keys", line, { note: UNKNOWN_HOME_NOTE, unverifiable: true });
     const dropIn = hardenedDropInTakenAway(parsed);
     if (dropIn) reportDropInTakenAway(dropIn, line, scan.found);
     const pipesOn = commands[i + 1]?.command.piped === true;

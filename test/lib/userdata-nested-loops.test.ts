@@ -3,6 +3,7 @@
 // passes leave of the 4,096-command budget, a nested loop is read line by line and, when its body uses its
 // variable, reported unread; a loop read line by line reports the variables of the loops nested in it too.
 import { findLoginWeaknesses, LoginWeakness } from "../../lib/userdata";
+import { mayBeRootKeys } from "./may-be-root-keys";
 
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHk attacker";
 const PAST = "a loop whose words times its body pass 4,096 commands or 1 MB";
@@ -32,7 +33,12 @@ describe("a loop nested in a loop's body", () => {
       wide("/root"),
       [rootKeys(wide("/root")), unread(PAST)],
     ],
-    ["an outer loop past the budget, its nested loop's variable used", outerPast, [unread(PAST)]],
+    // Read line by line, the nested loop is not taken apart: its body writes keys under a home the reader does not know.
+    [
+      "an outer loop past the budget, its nested loop's variable used",
+      outerPast,
+      [mayBeRootKeys(outerPast), unread(PAST)],
+    ],
   ])("%s", (_name, text, expected) => expect(weaknesses(text)).toEqual(expected));
 
   it.each<[string, string]>([

@@ -4,6 +4,7 @@
 // bash would run, which stays clean.
 import { gzipSync } from "zlib";
 import { findLoginWeaknesses, LoginWeakness } from "../../lib/userdata";
+import { mayBeRootKeys } from "./may-be-root-keys";
 
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHk attacker";
 const weaknesses = (text: string): LoginWeakness[] => [...findLoginWeaknesses(text)];
@@ -119,7 +120,11 @@ describe("loops past the words and body bounds", () => {
     [
       "65 words over 64 commands, past 4,096 passes",
       wide(65, 64),
-      [unread("a loop whose words times its body pass 4,096 commands or 1 MB")],
+      // Read line by line, the body writes keys under a home the reader does not know: a note of its own.
+      [
+        mayBeRootKeys(`echo "${KEY}" >> $d/.ssh/authorized_keys`),
+        unread("a loop whose words times its body pass 4,096 commands or 1 MB"),
+      ],
     ],
     ["65 words over 64 commands that do not use the word", wide(65, 64, false), []],
     ["a body of 300 commands", long("  :", 300), [rootKeys(`echo "${KEY}" >> $d/.ssh/authorized_keys`)]],
