@@ -112,7 +112,7 @@ export class WindowsSshd {
       const text = command.join(" ");
       const destinations = writtenPaths(text, command);
       if (destinations.length === 0) continue;
-      if (!destinations.every((d) => this.namesConfig(d, variables.referencedValues(d)))) continue;
+      if (!destinations.every((d) => this.isConfig(d, variables))) continue;
       const held = variables.referencedValues(text).map((v) => this.valuesHeld(v));
       if ([directiveValues(withoutPatterns(text)), ...held].flat().includes("no")) return true;
     }
@@ -122,6 +122,20 @@ export class WindowsSshd {
   /** The statement names sshd's configuration, itself or through a variable holding its path. */
   private namesConfig(statement: string, referenced: VariableValue[]): boolean {
     return namesWindowsConfig(statement) || referenced.some((value) => this.holdsPath(value));
+  }
+
+  /**
+   * Whether a file written to is sshd's configuration: spelt out, or a variable holding its path, alone; with more
+   * around it (`"$c.bak"`, `"$dir\\sshd_config.old"`), the path it makes is read, as PowerShell expands it.
+   */
+  private isConfig(destination: string, variables: WindowsVariables): boolean {
+    if (namesWindowsConfig(destination)) return true;
+    const referenced = variables.referencedValues(destination);
+    if (!referenced.some((value) => this.holdsPath(value))) return false;
+    if (ONE_REFERENCE.test(destination)) return true;
+    // Filling a long value into every destination would cost its length per statement: such a path hardens nothing.
+    if (referenced.some((value) => value.text.length > MAX_FILLED_VALUE)) return false;
+    return namesWindowsConfig(variables.expandReferences(destination));
   }
 
   /**
@@ -154,6 +168,12 @@ export class WindowsSshd {
     return values;
   }
 }
+
+/** The longest value filled into a destination: a Windows path is at most 260 characters, long paths 32,767. */
+const MAX_FILLED_VALUE = 1024;
+
+/** A destination that is one variable and nothing more: `$c`, `"$c"`, `${c}`, `$script:c`. */
+const ONE_REFERENCE = /^(["']?)\$(?:\{[^{}$]*\}|(?:(?:script|global|local|private):)?[A-Za-z_]\w*)\1$/;
 
 function namesWindowsConfig(text: string): boolean {
   return SSHD_CONFIG.test(text.replace(LINUX_SSHD_CONFIG, ""));

@@ -93,6 +93,18 @@ export class WindowsVariables {
   }
 
   /**
+   * The text with each variable it refers to replaced by the value the script assigned, its outer quotes taken off
+   * (`"$c.bak"` with `$c = "C:\\…\\sshd_config"` is `"C:\\…\\sshd_config.bak"`); a variable it did not assign stays.
+   */
+  expandReferences(text: string): string {
+    const pattern = this.language === "powershell" ? POWERSHELL_REFERENCE : BATCH_REFERENCE;
+    return text.replace(pattern, (reference, braced?: string, bare?: string) => {
+      const value = this.valueOf((braced ?? bare ?? "").toLowerCase());
+      return value === undefined ? reference : value.text.trim().replace(/^(["'])([^]*)\1$/, "$2");
+    });
+  }
+
+  /**
    * Where the value of expression `text` comes from. `bareIsLiteral`: an unquoted word is itself the value (batch,
    * and `net user`'s arguments), not a command or a number. `unwrap`: read a ConvertTo-SecureString's text (once,
    * not again inside it: nesting is no password and would cost a reading per level).

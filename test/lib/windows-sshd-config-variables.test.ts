@@ -1,0 +1,69 @@
+// `PasswordAuthentication no` hardens Windows OpenSSH only when written to sshd_config itself. A variable holding
+// its path names it alone (`$c`, `"${c}"`); with more around it (`"$c.bak"`) it names another file, as PowerShell and
+// batch expand it, and a `no` written there clears nothing.
+import { findWindowsLoginWeaknesses } from "../../lib/windows-login-weaknesses";
+import { WindowsScript } from "../../lib/windows-scripts";
+
+const INSTALL = "Add-WindowsCapability -Online -Name OpenSSH.Server~~~~0.0.1.0";
+const ps = (...lines: string[]): WindowsScript => ({ language: "powershell", text: [INSTALL, ...lines].join("\n") });
+const bat = (...lines: string[]): WindowsScript => ({
+  language: "batch",
+  text: ["powershell -Command Add-WindowsCapability -Online -Name OpenSSH.Server~~~~0.0.1.0", ...lines].join("\r\n"),
+});
+const SET_CONFIG = '$c = "C:\\ProgramData\\ssh\\sshd_config"';
+const SET_FOLDER = '$d = "C:\\ProgramData\\ssh"';
+const kinds = (script: WindowsScript) => findWindowsLoginWeaknesses([script]).map((w) => w.kind);
+const OPEN = ["password-authentication"];
+
+describe("PasswordAuthentication no written through a variable", () => {
+  it.each<[string, WindowsScript, string[]]>([
+    ["nothing written: the server allows passwords", ps(), OPEN],
+    ["the variable alone", ps(SET_CONFIG, 'Add-Content -Path $c -Value "PasswordAuthentication no"'), []],
+    ["the variable quoted", ps(SET_CONFIG, 'Add-Content -Path "$c" -Value "PasswordAuthentication no"'), []],
+    ["the variable in braces", ps(SET_CONFIG, 'Add-Content -Path "${c}" -Value "PasswordAuthentication no"'), []],
+    ["a backup named after it", ps(SET_CONFIG, 'Add-Content -Path "$c.bak" -Value "PasswordAuthentication no"'), OPEN],
+    ["a copy beside it", ps(SET_CONFIG, 'Add-Content -Path "${c}_old" -Value "PasswordAuthentication no"'), OPEN],
+    [
+      "its folder and its name",
+      ps(SET_FOLDER, 'Add-Content -Path "$d\\sshd_config" -Value "PasswordAuthentication no"'),
+      [],
+    ],
+    [
+      "its folder and a backup's name",
+      ps(SET_FOLDER, 'Add-Content -Path "$d\\sshd_config.bak" -Value "PasswordAuthentication no"'),
+      OPEN,
+    ],
+    [
+      "a variable holding a backup's path",
+      ps('$c = "C:\\ProgramData\\ssh\\sshd_config.bak"', 'Add-Content -Path $c -Value "PasswordAuthentication no"'),
+      OPEN,
+    ],
+    [
+      "its path with an empty text after it",
+      ps(SET_CONFIG, '$e = ""', 'Add-Content -Path "$c$e" -Value "PasswordAuthentication no"'),
+      [],
+    ],
+    [
+      "a path past 1,024 characters with an empty text after it: not filled in, so it hardens nothing",
+      ps(
+        `$c = "C:\\${"deep\\".repeat(220)}sshd_config"`,
+        '$e = ""',
+        'Add-Content -Path "$c$e" -Value "PasswordAuthentication no"',
+      ),
+      // The keys reader notes such paths unread too.
+      [...OPEN, "unread-content"],
+    ],
+    [
+      "batch: the variable alone",
+      bat("set C=C:\\ProgramData\\ssh\\sshd_config", 'echo PasswordAuthentication no>> "%C%"'),
+      [],
+    ],
+    [
+      "batch: a backup named after it",
+      bat("set C=C:\\ProgramData\\ssh\\sshd_config", 'echo PasswordAuthentication no>> "%C%.bak"'),
+      OPEN,
+    ],
+  ])("%s", (_name, script, expected) => {
+    expect(kinds(script)).toEqual(expected);
+  });
+});
