@@ -129,13 +129,14 @@ export class WindowsSshd {
    * around it (`"$c.bak"`, `"$dir\\sshd_config.old"`), the path it makes is read, as PowerShell expands it.
    */
   private isConfig(destination: string, variables: WindowsVariables): boolean {
-    if (namesWindowsConfig(destination)) return true;
+    if (namesWindowsConfig(destination)) return readBySshd(destination);
     const referenced = variables.referencedValues(destination);
     if (!referenced.some((value) => this.holdsPath(value))) return false;
-    if (ONE_REFERENCE.test(destination)) return true;
+    if (ONE_REFERENCE.test(destination)) return referenced.some((v) => this.holdsPath(v) && readBySshd(v.text));
     // Filling a long value into every destination would cost its length per statement: such a path hardens nothing.
     if (referenced.some((value) => value.text.length > MAX_FILLED_VALUE)) return false;
-    return namesWindowsConfig(variables.expandReferences(destination));
+    const path = variables.expandReferences(destination);
+    return namesWindowsConfig(path) && readBySshd(path);
   }
 
   /**
@@ -174,6 +175,21 @@ const MAX_FILLED_VALUE = 1024;
 
 /** A destination that is one variable and nothing more: `$c`, `"$c"`, `${c}`, `$script:c`. */
 const ONE_REFERENCE = /^(["']?)\$(?:\{[^{}$]*\}|(?:(?:script|global|local|private):)?[A-Za-z_]\w*)\1$/;
+
+/** An absolute Windows path: a drive, a share, or a folder the environment names. */
+const ABSOLUTE_PATH = /^(?:[A-Za-z]:[\\/]|[\\/]{2}|\$env:|\$\{env:|%[^%\s]+%)/i;
+/** Where Windows OpenSSH reads sshd_config: %ProgramData%\ssh (C:\ProgramData, or %ALLUSERSPROFILE% that names it). */
+const SERVICE_CONFIG = /(?:programdata|allusersprofile)\}?%?[\\/]+ssh[\\/]+sshd_config$/i;
+
+/**
+ * Whether sshd reads a file named sshd_config at this path: the service's own, under %ProgramData%\ssh, or a
+ * relative name (where the script stands is not followed, so it is taken for the service's). An sshd_config written
+ * anywhere else (`C:\temp\sshd_config`, `$env:TEMP\sshd_config`) is a copy sshd never reads.
+ */
+function readBySshd(path: string): boolean {
+  const plain = path.replace(/["']/g, "").trim();
+  return !ABSOLUTE_PATH.test(plain) || SERVICE_CONFIG.test(plain);
+}
 
 function namesWindowsConfig(text: string): boolean {
   return SSHD_CONFIG.test(text.replace(LINUX_SSHD_CONFIG, ""));

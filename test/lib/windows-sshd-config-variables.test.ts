@@ -1,6 +1,6 @@
-// `PasswordAuthentication no` hardens Windows OpenSSH only when written to sshd_config itself. A variable holding
-// its path names it alone (`$c`, `"${c}"`); with more around it (`"$c.bak"`) it names another file, as PowerShell and
-// batch expand it, and a `no` written there clears nothing.
+// `PasswordAuthentication no` hardens Windows OpenSSH only when written to sshd_config itself: the service reads
+// %ProgramData%\ssh\sshd_config, so a copy in another folder clears nothing. A variable holding its path names it
+// alone (`$c`, `"${c}"`); with more around it (`"$c.bak"`) it names another file, as PowerShell and batch expand it.
 import { findWindowsLoginWeaknesses } from "../../lib/windows-login-weaknesses";
 import { WindowsScript } from "../../lib/windows-scripts";
 
@@ -63,6 +63,37 @@ describe("PasswordAuthentication no written through a variable", () => {
       bat("set C=C:\\ProgramData\\ssh\\sshd_config", 'echo PasswordAuthentication no>> "%C%.bak"'),
       OPEN,
     ],
+  ])("%s", (_name, script, expected) => {
+    expect(kinds(script)).toEqual(expected);
+  });
+});
+
+describe("PasswordAuthentication no written to a file named sshd_config", () => {
+  const writeTo = (path: string) => ps(`Add-Content -Path "${path}" -Value "PasswordAuthentication no"`);
+  it.each<[string, WindowsScript, string[]]>([
+    ["the service's, spelt out", writeTo("C:\\ProgramData\\ssh\\sshd_config"), []],
+    ["the service's, through $env:ProgramData", writeTo("$env:ProgramData\\ssh\\sshd_config"), []],
+    ["the service's, through ${env:ProgramData}", writeTo("${env:ProgramData}\\ssh\\sshd_config"), []],
+    ["the service's, through $env:ALLUSERSPROFILE", writeTo("$env:ALLUSERSPROFILE\\ssh\\sshd_config"), []],
+    [
+      "a relative name, where the script stands",
+      ps("Set-Location C:\\ProgramData\\ssh", 'Add-Content sshd_config "PasswordAuthentication no"'),
+      [],
+    ],
+    ["a copy in a temporary folder", writeTo("C:\\temp\\sshd_config"), OPEN],
+    ["a copy in $env:TEMP", writeTo("$env:TEMP\\sshd_config"), OPEN],
+    ["a copy on a share", writeTo("\\\\fs\\baseline\\sshd_config"), OPEN],
+    [
+      "a variable holding a copy's path",
+      ps('$c = "D:\\stage\\sshd_config"', 'Add-Content -Path $c -Value "PasswordAuthentication no"'),
+      OPEN,
+    ],
+    [
+      "batch: the service's through %ProgramData%",
+      bat('echo PasswordAuthentication no>> "%ProgramData%\\ssh\\sshd_config"'),
+      [],
+    ],
+    ["batch: a copy in %TEMP%", bat('echo PasswordAuthentication no>> "%TEMP%\\sshd_config"'), OPEN],
   ])("%s", (_name, script, expected) => {
     expect(kinds(script)).toEqual(expected);
   });
