@@ -49,6 +49,8 @@ export class WindowsSshd {
   private readonly unknownValues: string[] = [];
   private hardened = false;
   private placedFromElsewhere = false;
+  /** `PasswordAuthentication no` went only to a file sshd does not read (a copy elsewhere, `"$c.bak"`). */
+  private noWrittenElsewhere = false;
   private serverStarted: string | undefined;
   private readonly pathValues = new WeakMap<VariableValue, boolean>();
   /** The directives' values each variable's text writes: read once per assignment, however often it is written. */
@@ -70,8 +72,11 @@ export class WindowsSshd {
     let hardens: boolean | undefined;
     for (const value of values) {
       if (value === "yes") this.enabling.push(statement);
-      else if (value === "no") this.hardened ||= hardens ??= this.writesNoToConfig(words, variables);
-      else if (/^[$%!]|^\{\{/.test(value)) this.unknownValues.push(statement);
+      else if (value === "no") {
+        hardens ??= this.writesNoToConfig(words, variables);
+        this.hardened ||= hardens;
+        this.noWrittenElsewhere ||= !hardens;
+      } else if (/^[$%!]|^\{\{/.test(value)) this.unknownValues.push(statement);
     }
   }
 
@@ -93,8 +98,9 @@ export class WindowsSshd {
         "Windows OpenSSH allows passwords unless sshd_config says PasswordAuthentication no, and the script puts sshd_config in place from elsewhere";
       return [{ kind: "password-authentication", line: quotable(started), note, unverifiable: true }];
     }
-    const note =
-      "Windows OpenSSH allows passwords unless sshd_config says PasswordAuthentication no, which the script never writes";
+    const note = this.noWrittenElsewhere
+      ? "Windows OpenSSH allows passwords unless sshd_config says PasswordAuthentication no, which the script writes only to a file the service does not read: write it to %ProgramData%\\ssh\\sshd_config"
+      : "Windows OpenSSH allows passwords unless sshd_config says PasswordAuthentication no, which the script never writes";
     return [{ kind: "password-authentication", line: quotable(started), note }];
   }
 

@@ -98,3 +98,34 @@ describe("PasswordAuthentication no written to a file named sshd_config", () => 
     expect(kinds(script)).toEqual(expected);
   });
 });
+
+describe("the finding says where the no went", () => {
+  const noteOf = (script: WindowsScript) => findWindowsLoginWeaknesses([script]).map((w) => w.note);
+  const NEVER =
+    "Windows OpenSSH allows passwords unless sshd_config says PasswordAuthentication no, which the script never writes";
+  const ELSEWHERE =
+    "Windows OpenSSH allows passwords unless sshd_config says PasswordAuthentication no, which the script writes only to a file the service does not read: write it to %ProgramData%\\ssh\\sshd_config";
+  it.each<[string, WindowsScript, (string | undefined)[]]>([
+    ["nothing written", ps(), [NEVER]],
+    [
+      "a copy in a temporary folder",
+      ps('Add-Content -Path "C:\\temp\\sshd_config" -Value "PasswordAuthentication no"'),
+      [ELSEWHERE],
+    ],
+    [
+      "a backup named after it",
+      ps(SET_CONFIG, 'Add-Content -Path "$c.bak" -Value "PasswordAuthentication no"'),
+      [ELSEWHERE],
+    ],
+    [
+      "a copy, then the service's own",
+      ps(
+        'Add-Content -Path "C:\\temp\\sshd_config" -Value "PasswordAuthentication no"',
+        'Add-Content -Path "C:\\ProgramData\\ssh\\sshd_config" -Value "PasswordAuthentication no"',
+      ),
+      [],
+    ],
+  ])("%s", (_name, script, expected) => {
+    expect(noteOf(script)).toEqual(expected);
+  });
+});

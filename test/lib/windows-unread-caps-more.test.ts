@@ -179,6 +179,9 @@ describe("blank and long texts handed on (windows-literals.ts, windows-echo-writ
 describe("PasswordAuthentication no counted where it is written to sshd_config (windows-sshd.ts)", () => {
   const STARTED =
     'userData enables SSH password authentication: "Start-Service sshd" (Windows OpenSSH allows passwords unless sshd_config says PasswordAuthentication no, which the script never writes)';
+  /** The same, when a statement naming sshd_config wrote the no to another file. */
+  const WRITTEN_ELSEWHERE =
+    'userData enables SSH password authentication: "Start-Service sshd" (Windows OpenSSH allows passwords unless sshd_config says PasswordAuthentication no, which the script writes only to a file the service does not read: write it to %ProgramData%\\ssh\\sshd_config)';
   it.each([
     ["no to sshd_config", ps("Start-Service sshd", `Add-Content ${CONFIG} 'PasswordAuthentication no'`), []],
     [
@@ -192,12 +195,12 @@ describe("PasswordAuthentication no counted where it is written to sshd_config (
         "Start-Service sshd",
         `Get-Content ${CONFIG} | Set-Content C:\\temp\\x.txt -Value 'PasswordAuthentication no'`,
       ),
-      [STARTED],
+      [WRITTEN_ELSEWHERE],
     ],
     [
       "no to another file, sshd_config tested in the same statement",
       ps("Start-Service sshd", `if (Test-Path ${CONFIG}) { Add-Content C:\\temp\\x.txt 'PasswordAuthentication no' }`),
-      [STARTED],
+      [WRITTEN_ELSEWHERE],
     ],
     [
       "no to sshd_config, tested in the same statement",
