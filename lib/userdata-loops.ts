@@ -289,8 +289,7 @@ export const UNKNOWN_WORD = "$(unknown)";
  */
 function partlyKnownHeader(text: string, expand: Expand | undefined): string[] | undefined {
   const expanded = expand?.(text);
-  const usable =
-    expanded !== undefined && count(expanded, NOT_ADDED) === count(text, NOT_ADDED) - count(text, /\$\{|\}/g);
+  const usable = expanded !== undefined && addsNothing(text, expanded);
   // Each expansion left is marked first, so that splitting keeps it in one word (`$(ls -d /home/*)`).
   const marked = markUnknownExpansions(usable ? expanded : text);
   if (marked === undefined) return undefined;
@@ -331,8 +330,13 @@ const NOT_ADDED = /['"\\;&|<>(){}`]/g;
 function expandedHeader(text: string, expand: Expand): string[] | undefined {
   const expanded = expand(text);
   if (expanded === text || (MAYBE_UNKNOWN.test(expanded) && expands(expanded))) return undefined;
-  if (count(expanded, NOT_ADDED) !== count(text, NOT_ADDED) - count(text, /\$\{|\}/g)) return undefined;
+  if (!addsNothing(text, expanded)) return undefined;
   return loopHeader(expanded);
+}
+
+/** Whether the values filled into `text` added none of NOT_ADDED (the braces of `${X}` go with the expansion). */
+function addsNothing(text: string, expanded: string): boolean {
+  return count(expanded, NOT_ADDED) === count(text, NOT_ADDED) - count(text, /\$\{|\}/g);
 }
 
 function count(text: string, pattern: RegExp): number {
