@@ -229,12 +229,19 @@ export function midLineLoop(line: string): { before: string[]; text: string } | 
 const HEADER = /^for\s+[A-Za-z_][A-Za-z0-9_]*\s+in\b/;
 
 /**
- * A loop header whose words reference variables, and no command: a variable set earlier on its line (`D=/root; for f
- * in $D/…`) is known once the commands before the loop are read.
+ * A loop header whose words reference variables: a variable set earlier on its line (`D=/root; for f in $D/…`) is
+ * known once the commands before the loop are read. Beside a command's output (`D=/root; for d in $D $(ls /home)`),
+ * a variable referenced outside it is too, and its value is read as a word the reader knows (see partlyKnownHeader);
+ * one referenced only inside it (`$(ls $D)`) leaves no word known.
  */
 function byVariables(command: string): boolean {
-  return HEADER.test(command) && command.includes("$") && !/`|\$\(/.test(command);
+  if (!HEADER.test(command) || !command.includes("$")) return false;
+  if (!/`|\$\(/.test(command)) return true;
+  return markUnknownExpansions(command)?.expansions.some((expansion) => VARIABLE.test(expansion)) === true;
 }
+
+/** An expansion that is a variable's value (`$D`, `${D}`, `${D%/}`…), not a command's output nor a parameter. */
+const VARIABLE = /^\$\{?[A-Za-z_]/;
 
 /** A `for NAME in` after a separator or a keyword that may precede a command: a loop not at its line's start. */
 const MID_LINE_LOOP = /(?:[;&|{]|\b(?:then|do|else))\s*for\s+[A-Za-z_][A-Za-z0-9_]*\s+in\b/;

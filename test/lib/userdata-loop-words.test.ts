@@ -41,6 +41,35 @@ describe("a loop's words built from variables", () => {
   });
 });
 
+describe("a loop's words partly known, a variable set before the loop on its line", () => {
+  const loop = `for d in $D $(ls /home); do echo "ssh-rsa AAA" >> $d/.ssh/authorized_keys; done`;
+  it.each<[string, string, LoginWeakness[]]>([
+    ["a plain assignment", `D=/root; ${loop}`, [{ kind: "root-authorized-keys", line: `D=/root; ${loop}` }]],
+    ["an exported one", `export D=/root; ${loop}`, [{ kind: "root-authorized-keys", line: `export D=/root; ${loop}` }]],
+    [
+      "braces and backquotes",
+      "D=/root; for d in ${D} `ls /home`; do cat /tmp/k >> $d/.ssh/authorized_keys; done",
+      [
+        {
+          kind: "root-authorized-keys",
+          line: "D=/root; for d in ${D} `ls /home`; do cat /tmp/k >> $d/.ssh/authorized_keys; done",
+        },
+      ],
+    ],
+    [
+      "one set again after the loop: the loop read the value before it",
+      `D=/root; ${loop}; D=/home/bob`,
+      [{ kind: "root-authorized-keys", line: `D=/root; ${loop}; D=/home/bob` }],
+    ],
+    [
+      "another account's home: the words unknown may still be root's",
+      `D=/home/bob; ${loop}`,
+      [mayBeRootKeys(`D=/home/bob; ${loop}`)],
+    ],
+    ["one set only after the loop", `${loop}; D=/root`, [mayBeRootKeys(`${loop}; D=/root`)]],
+  ])("%s", (_name, text, expected) => expect(weaknesses(text)).toEqual(expected));
+});
+
 describe("a loop's output sent on by `done`", () => {
   const teed = `for l in "PermitRootLogin yes"; do echo "$l"; done | tee -a /etc/ssh/sshd_config`;
   const shell = `for f in a; do echo "echo PermitRootLogin yes >> /etc/ssh/sshd_config"; done | sh`;
