@@ -194,6 +194,12 @@ export const SHELL_SHAPES: Record<string, Shape[]> = {
       ["for f in /tmp/a /tmp/b; do", 'cat > "$f" <<EOF', many(n, (i) => `line ${i}`), "EOF", "done"].join("\n"),
     ),
   ],
+  "test/lib/userdata-loop-words.test.ts": [
+    // Each loop adds its finding again, for the same line: its key once cost the line's length (quadratic).
+    shell("one line of n partly known loops", 2_000, (n) =>
+      many(n, () => "D=/root; for d in $D $(ls /home); do echo k >> $d/.ssh/authorized_keys; done", "; "),
+    ),
+  ],
   "test/lib/userdata-eval-words.test.ts": [
     shell("n evals of an unquoted variable", 1_000, (n) =>
       ['CMD="sed -i s/^a/b/ /etc/app.conf"', many(n, () => "eval $CMD")].join("\n"),

@@ -102,8 +102,25 @@ class SshdReads {
 
 /** The entries, AuthenticationMethods and sshd's extra files of one scan, shared by its views. */
 class Store {
-  // Keyed by kind, line and where it was written: a linear scan for duplicates would be quadratic.
-  readonly entries = new Map<string, Entry>();
+  /** Every entry, in the order first added. */
+  readonly entries: Entry[] = [];
+  /**
+   * The entries by line, then by kind, where it was written and why: a linear scan for duplicates would be quadratic,
+   * and so would one key string built around the line (a line holding thousands of loops is added once per loop,
+   * and each such key would cost the line's length to build and hash).
+   */
+  private readonly byLine = new Map<string, Map<string, Entry>>();
+
+  entry(line: string, rest: string): Entry | undefined {
+    return this.byLine.get(line)?.get(rest);
+  }
+
+  add(line: string, rest: string, entry: Entry): void {
+    let ofLine = this.byLine.get(line);
+    if (ofLine === undefined) this.byLine.set(line, (ofLine = new Map()));
+    ofLine.set(rest, entry);
+    this.entries.push(entry);
+  }
   readonly methods: { value: string; global: boolean }[] = [];
   readonly sshdReads = new SshdReads();
   /** Directives the user data sets to no in sshd's configuration, outside Match blocks. */
@@ -128,11 +145,11 @@ export class Findings {
 
   add(kind: LoginWeaknessKind, line: string, details: Details = {}): void {
     const { keyboardOnly = false, note, unlessSshdReads, unlessHardened } = details;
-    const plainKey = `${kind}\n${line}\n${this.via ?? ""}\n`;
+    const plainKey = `${kind}\n${this.via ?? ""}\n`;
     const key = `${plainKey}${note ?? ""}\n${unlessSshdReads ?? ""}\n${unlessHardened?.directives.join(",") ?? ""}`;
     // A line already reported for what it writes needs no second finding saying why it weakens login.
-    if (note !== undefined && this.store.entries.has(`${plainKey}\n\n`)) return;
-    const entry = this.store.entries.get(key);
+    if (note !== undefined && this.store.entry(line, `${plainKey}\n\n`)) return;
+    const entry = this.store.entry(line, key);
     if (entry) {
       entry.keyboardOnly &&= keyboardOnly;
       return;
@@ -145,7 +162,7 @@ export class Findings {
     if (details.unverifiable) weakness.unverifiable = true;
     const time = details.at ?? this.now();
     const restorable = unlessHardened && { restorable: unlessHardened, time };
-    this.store.entries.set(key, { weakness, keyboardOnly, unlessSshdReads, unlessHardened: restorable, time });
+    this.store.add(line, key, { weakness, keyboardOnly, unlessSshdReads, unlessHardened: restorable, time });
   }
 
   /**
@@ -207,7 +224,7 @@ export class Findings {
   weaknesses(): LoginWeakness[] {
     const { methods, entries, sshdReads, restorations, unread } = this.store;
     const mfa = methods.some((m) => m.global) && methods.every((m) => requiresPublicKey(m.value));
-    const found = [...entries.values()]
+    const found = entries
       .filter((e) => !(mfa && e.keyboardOnly))
       .filter((e) => e.unlessSshdReads === undefined || sshdReads.has(e.unlessSshdReads, e.time))
       .filter(
