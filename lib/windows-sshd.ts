@@ -8,6 +8,7 @@ import { VariableValue, WindowsVariables } from "./windows-variables";
 import { globalMatches } from "./global-matches";
 import { writtenPaths } from "./windows-authorized-keys";
 import { endsCommand } from "./windows-words";
+import { Folder, resolveFolder, StatementFolders, WorkingDirectories } from "./windows-working-directory";
 
 /** sshd's configuration, not sshd_config_default or a backup, nor the Linux path (C:\etc\ssh on Windows). */
 const SSHD_CONFIG = /(?<![\w.-])sshd_config(?![\w.-])/i;
@@ -55,11 +56,15 @@ export class WindowsSshd {
   private readonly pathValues = new WeakMap<VariableValue, boolean>();
   /** The directives' values each variable's text writes: read once per assignment, however often it is written. */
   private readonly heldValues = new WeakMap<VariableValue, string[]>();
+  /** Where each script stands, for the files it writes by a relative name. */
+  private readonly folders = new WorkingDirectories();
 
   /** Reads one statement, whose variables are those of the script it is in. */
   read(statement: string, words: string[], variables: WindowsVariables): void {
     const lower = statement.toLowerCase();
     this.serverStarted ??= startsServer(lower) ? statement : undefined;
+    // Followed in every statement, before one naming no sshd_config is left.
+    const folders = this.folders.follow(words, variables);
     const referenced = variables.referencedValues(statement);
     if (!this.namesConfig(statement, referenced)) return;
     const lowerWords = words.map((w) => w.toLowerCase());
@@ -73,7 +78,7 @@ export class WindowsSshd {
     for (const value of values) {
       if (value === "yes") this.enabling.push(statement);
       else if (value === "no") {
-        hardens ??= this.writesNoToConfig(words, variables);
+        hardens ??= this.writesNoToConfig(words, variables, folders);
         this.hardened ||= hardens;
         this.noWrittenElsewhere ||= !hardens;
       } else if (/^[$%!]|^\{\{/.test(value)) this.unknownValues.push(statement);
@@ -109,16 +114,17 @@ export class WindowsSshd {
    * to sshd's configuration: it writes files, each of them the configuration, and its text or the variables it
    * writes say no. One pass over the words; variables' values read once per assignment.
    */
-  private writesNoToConfig(words: string[], variables: WindowsVariables): boolean {
+  private writesNoToConfig(words: string[], variables: WindowsVariables, folders: StatementFolders): boolean {
     let from = 0;
     for (let i = 0; i <= words.length; i++) {
       if (i < words.length && (!endsCommand(words[i]) || words[i] === "|" || words[i] === ">")) continue;
       const command = words.slice(from, i);
+      const folder = folders.at(from);
       from = i + 1;
       const text = command.join(" ");
       const destinations = writtenPaths(text, command);
       if (destinations.length === 0) continue;
-      if (!destinations.every((d) => this.isConfig(d, variables))) continue;
+      if (!destinations.every((d) => this.isConfig(d, variables, folder))) continue;
       const held = variables.referencedValues(text).map((v) => this.valuesHeld(v));
       if ([directiveValues(withoutPatterns(text)), ...held].flat().includes("no")) return true;
     }
@@ -133,16 +139,17 @@ export class WindowsSshd {
   /**
    * Whether a file written to is sshd's configuration: spelt out, or a variable holding its path, alone; with more
    * around it (`"$c.bak"`, `"$dir\\sshd_config.old"`), the path it makes is read, as PowerShell expands it.
+   * A relative path is read from `folder`, where the command writing it stands.
    */
-  private isConfig(destination: string, variables: WindowsVariables): boolean {
-    if (namesWindowsConfig(destination)) return readBySshd(destination);
+  private isConfig(destination: string, variables: WindowsVariables, folder: Folder): boolean {
+    if (namesWindowsConfig(destination)) return readBySshd(destination, folder);
     const referenced = variables.referencedValues(destination);
     if (!referenced.some((value) => this.holdsPath(value))) return false;
-    if (ONE_REFERENCE.test(destination)) return referenced.some((v) => this.holdsPath(v) && readBySshd(v.text));
+    if (ONE_REFERENCE.test(destination)) return referenced.some((v) => this.holdsPath(v) && readBySshd(v.text, folder));
     // Filling a long value into every destination would cost its length per statement: such a path hardens nothing.
     if (referenced.some((value) => value.text.length > MAX_FILLED_VALUE)) return false;
     const path = variables.expandReferences(destination);
-    return namesWindowsConfig(path) && readBySshd(path);
+    return namesWindowsConfig(path) && readBySshd(path, folder);
   }
 
   /**
@@ -188,13 +195,19 @@ const ABSOLUTE_PATH = /^(?:[A-Za-z]:[\\/]|[\\/]{2}|\$env:|\$\{env:|%[^%\s]+%)/i;
 const SERVICE_CONFIG = /(?:programdata|allusersprofile)\}?%?[\\/]+ssh[\\/]+sshd_config$/i;
 
 /**
- * Whether sshd reads a file named sshd_config at this path: the service's own, under %ProgramData%\ssh, or a
- * relative name (where the script stands is not followed, so it is taken for the service's). An sshd_config written
- * anywhere else (`C:\temp\sshd_config`, `$env:TEMP\sshd_config`) is a copy sshd never reads.
+ * Whether sshd reads a file named sshd_config at this path: the service's own, under %ProgramData%\ssh, spelt out
+ * or a relative name read from `folder`, where the script stands (windows-working-directory.ts). An sshd_config
+ * written anywhere else (`C:\temp\sshd_config`, `$env:TEMP\sshd_config`, `sshd_config` after `cd C:\temp`) is a copy
+ * sshd never reads.
  */
-function readBySshd(path: string): boolean {
+function readBySshd(path: string, folder: Folder): boolean {
   const plain = path.replace(/["']/g, "").trim();
-  return !ABSOLUTE_PATH.test(plain) || SERVICE_CONFIG.test(plain);
+  if (ABSOLUTE_PATH.test(plain)) return SERVICE_CONFIG.test(plain);
+  // Where the script stands is unknown (its start, or a folder the reader cannot know, such as a variable from
+  // outside), a relative name is taken for the service's, as before: fail-open, but only for hardening written there.
+  // So is a relative path that cannot be followed from a known folder (`$x\sshd_config`).
+  const resolved = folder === undefined ? undefined : resolveFolder(plain, folder);
+  return resolved === undefined || SERVICE_CONFIG.test(resolved);
 }
 
 function namesWindowsConfig(text: string): boolean {

@@ -42,7 +42,8 @@ export interface VariableValue {
 
 export class WindowsVariables {
   constructor(
-    private readonly language: WindowsLanguage,
+    /** The language of the script these are the variables of. */
+    readonly language: WindowsLanguage,
     /** The variables of the script that runs this one in its scope: seen where this one sets no value of a name. */
     private readonly inherited?: WindowsVariables,
     private readonly values = new Map<string, VariableValue>(),
