@@ -96,8 +96,11 @@ export function inForeground(parsed: ParsedCommand): ParsedCommand {
 
 /** Shells whose `-c` script may read their input: `sudo bash -c 'cat >> /etc/rc.local' <<EOF`. */
 const SHELLS = new Set(["sh", "bash", "dash", "zsh", "ksh", "su", "runuser"]);
-/** Scripts nested deeper are not followed. */
-const MAX_NESTING = 2;
+/**
+ * `sh -c '…'`, `su -c '…'` and `eval …` run their argument as a command line, read to this depth: by the shell
+ * reader for its commands and here for what it writes, so both stop at the same level.
+ */
+export const MAX_NESTING = 2;
 
 /**
  * Long pipelines of tees would copy ever longer lists; past this many the rest are cut from the list, and listed

@@ -10,7 +10,7 @@ import { scanCloudInitKeys } from "./userdata-cloud-init-keys";
 import { scanWrites } from "./userdata-command-writes";
 import { decodedText, Decoder, decoderOf } from "./userdata-decoders";
 import { deliverCut, deliverDecoded, deliverPrintedScript, deliverWritten } from "./userdata-deliveries";
-import { CutFiles, Destinations, ParsedCommand, parseCommand } from "./userdata-destinations";
+import { CutFiles, Destinations, MAX_NESTING, ParsedCommand, parseCommand } from "./userdata-destinations";
 import { HardenedDropIn, hardenedDropInTakenAway } from "./userdata-drop-in";
 import { streamEdit } from "./userdata-editors";
 import { pipelinesWriting } from "./userdata-files-written";
@@ -52,8 +52,6 @@ const READ_ONLY = new Set(["grep", "egrep", "fgrep", "zgrep", "test", "[", "[[",
 const WRITTEN_KINDS = [isSshdConfigPath, isMainSshdConfigPath, maybeSshdConfigPath, isAccountsFile];
 /** A command substitution, whose output becomes part of the command. */
 const SUBSTITUTION = /\$\(|`/;
-/** `sh -c '…'`, `su -c '…'` and `eval …` run their argument as a command line, scanned to this depth. */
-const MAX_NESTING = 2;
 
 const COMMENT = /^\s*#/;
 const CLOUD_CONFIG_MARK = /^\s*#cloud-config/;

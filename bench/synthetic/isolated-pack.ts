@@ -25,6 +25,8 @@ export class IsolatedPack {
     const data: IsolatedPackData = { kind, count };
     const worker = fork(path.join(__dirname, "isolated-pack-worker.js"), [JSON.stringify(data)], {
       stdio: ["ignore", "inherit", "inherit", "ipc"],
+      // The peer's aws-sdk 2 prints its end-of-support notice on load; the benchmark's own process has printed it.
+      env: { ...process.env, AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: "1" },
     });
     await answerOf(worker);
     return new IsolatedPack(kind, worker);
