@@ -51,6 +51,16 @@ function addSource(found: Sources, s: unknown): void {
   }
 }
 
+/**
+ * Whether a prefix-list field (`prefixListId`, or a `prefixListIds` list) is unknown at preview, whole or in part.
+ * Extraction does not read prefix lists (lib/ingress.ts), but an id unknown at preview may name any list, and a managed
+ * prefix list may hold 0.0.0.0/0: the resource policies read such a source as an unknown one.
+ */
+export function unknownPrefixList(v: unknown): boolean {
+  if (isUnknown(v)) return true;
+  return Array.isArray(v) && v.some(isUnknown);
+}
+
 /** The fields of an inbound entry besides its sources. */
 export interface EntryHead {
   where: string;

@@ -22,9 +22,14 @@ export const ADMIN_PORTS: readonly number[] = [22, 3389, 5900, 5985, 5986];
  * web UI on Hadoop 3 and 2, ActiveMQ OpenWire with CVE-2023-46604, RabbitMQ AMQP and management), and data services
  * that serve or take data without a login (rpcbind, NFS, rsync daemon, Kafka), and VNC's displays :1-:3 (5901-5903),
  * where Linux VNC servers listen (`vncserver :1`, TigerVNC's `vncserver@:1`) with password-only logins; unlike VNC's
- * 5900 they are no administration port a bastion may expose.
- * Not listed: ports a balancer commonly forwards to as the application itself, e.g. WebLogic 7001: the stack rule
- * would fail an ordinary stack behind a load balancer unless its allowBehindLoadBalancer default named them too.
+ * 5900 they are no administration port a bastion may expose. Last, grouped below, the ports of more databases and
+ * data stores an attacker reaches to read, wipe or encrypt data (the case's step 3), several answering without a
+ * password by default (ClickHouse, Cassandra, Solr, RethinkDB): ClickHouse, InfluxDB, Neo4j, the MySQL X protocol,
+ * Oracle TLS and Connection Manager, Db2, second MySQL/PostgreSQL/Redis instances, PgBouncer, Redis Sentinel,
+ * Cassandra, Couchbase, ArangoDB, RethinkDB, Solr and Kafka's TLS listener.
+ * Not listed: ports a balancer commonly forwards to as the application itself, e.g. WebLogic 7001 (also Cassandra's
+ * TLS inter-node port) or 4000 (TiDB's SQL port, and the default of many web frameworks): the stack rule would fail
+ * an ordinary stack behind a load balancer unless its allowBehindLoadBalancer default named them too.
  */
 export const HIGH_RISK_PORTS: readonly number[] = [
   20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888,
@@ -35,6 +40,20 @@ export const HIGH_RISK_PORTS: readonly number[] = [
   111, 2049, 873, 9092,
   // VNC displays :1-:3, where Linux VNC servers listen (vncserver :1 on 5901); password-only, like 5900
   5901, 5902, 5903,
+  // ClickHouse HTTP, native and interserver (the default user has no password)
+  8123, 9000, 9009,
+  // InfluxDB HTTP API; Neo4j browser and Bolt
+  8086, 7474, 7687,
+  // MySQL X protocol, Oracle TNS over TLS and Connection Manager admin, Db2
+  33060, 2484, 1830, 50000,
+  // second MySQL, PostgreSQL and Redis instances (or Redis TLS), PgBouncer, Redis Sentinel
+  3307, 5433, 6380, 6432, 26379,
+  // Cassandra inter-node, JMX and Thrift (not 7001, its TLS inter-node port, which is WebLogic's too: see above)
+  7000, 7199, 9160,
+  // Couchbase web console/REST, views, query, search, analytics and eventing
+  8091, 8092, 8093, 8094, 8095, 8096,
+  // ArangoDB, RethinkDB client driver, Solr admin and API, Kafka TLS listener
+  8529, 28015, 8983, 9093,
 ];
 
 export function rangeCoversPort(r: PortRange, port: number): boolean {

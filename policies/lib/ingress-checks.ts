@@ -2,7 +2,9 @@
 // list and how broad a public source may be.
 import { exposedPorts, describeExposure } from "../../lib/exposure";
 import { INGRESS_EXTRACTORS, IngressEntry, IngressExtraction, NACL_TYPES } from "../../lib/ingress";
+import { unknownPrefixList } from "../../lib/ingress-fields";
 import { PortRange } from "../../lib/ports";
+import { obj } from "../../lib/values";
 import { decodedFromMessage } from "./convert-once";
 import { Finding, unverifiable, violation } from "./findings";
 import { Check } from "./rule";
@@ -31,6 +33,61 @@ function ephemeralAsClosed(e: IngressEntry): IngressEntry {
   const returnOnly =
     e.action === "allow" && e.range !== "unknown" && e.range !== "none" && isEphemeralReturnRange(e.range);
   return returnOnly ? { ...e, range: "none" } : e;
+}
+
+/**
+ * The prefix-list field behind an entry of an AWS security-group form, when it is unknown at preview: extraction leaves
+ * prefix lists to the stack policies (lib/ingress.ts), yet an id unknown at preview may name any list, and a managed
+ * prefix list may hold 0.0.0.0/0. Such an entry's source is unknown, a note like an unknown `cidrBlocks` or `cidrIpv4`.
+ * A known id stays unread here, as before: the stack policies resolve the lists of the stack.
+ */
+type UnknownPrefixListOf = (props: Record<string, unknown>, index: number) => string | undefined;
+
+const ruleField =
+  (field: string): UnknownPrefixListOf =>
+  (props) =>
+    unknownPrefixList(props[field]) ? field : undefined;
+
+/** Inline `ingress[]` entries come one per item, in item order (awsSecurityGroupIngress). */
+const inlinePrefixLists: UnknownPrefixListOf = (props, i) => {
+  const items = props.ingress;
+  const item = Array.isArray(items) ? obj(items[i]) : undefined;
+  return item && unknownPrefixList(item.prefixListIds) ? "prefixListIds" : undefined;
+};
+
+const UNKNOWN_PREFIX_LISTS: Readonly<Record<string, UnknownPrefixListOf>> = {
+  "aws:ec2/securityGroup:SecurityGroup": inlinePrefixLists,
+  "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": inlinePrefixLists,
+  "aws:ec2/securityGroupRule:SecurityGroupRule": ruleField("prefixListIds"),
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": ruleField("prefixListId"),
+};
+
+/** Entries whose only unknown source is a prefix-list field: the field, so the note names it. */
+const prefixListSource = new WeakMap<IngressEntry, string>();
+
+/** The extractor, with entries naming a prefix list unknown at preview read as having an unknown source. */
+function withUnknownPrefixLists(
+  extract: (typeof INGRESS_EXTRACTORS)[string],
+  unknownOf: UnknownPrefixListOf,
+): (typeof INGRESS_EXTRACTORS)[string] {
+  return (props) => {
+    const extracted = extract(props);
+    if (extracted.unknownField) return extracted;
+    let entries: IngressEntry[] | undefined;
+    extracted.entries.forEach((e, i) => {
+      const field = unknownOf(props, i);
+      if (!field || e.unknownSource) return;
+      const marked: IngressEntry = { ...e, unknownSource: true };
+      prefixListSource.set(marked, field);
+      (entries ??= [...extracted.entries])[i] = marked;
+    });
+    return entries ? { entries } : extracted;
+  };
+}
+
+/** How a note names an entry's unknown field: the prefix-list field when that is the unknown source. */
+function unknownReason(entry: IngressEntry, reason: string): string {
+  return (reason === "source CIDR" && prefixListSource.get(entry)) || reason;
 }
 
 /**
@@ -72,12 +129,23 @@ function portExposureFindings(
   for (const { entry, reason } of result.uncertain)
     findings.push(
       entry.assumed
-        ? unverifiable(entry.assumed, reason === "action" ? "" : `and ${entry.where} ${reason} is not known either`)
-        : reason === "source CIDR" && entry.unreadable && !entry.unknownSource
+        ? unverifiable(
+            entry.assumed,
+            reason === "action" ? "" : `and ${entry.where} ${unknownReason(entry, reason)} is not known either`,
+          )
+        : reason === "source CIDR" && entry.unreadable && (!entry.unknownSource || prefixListSource.has(entry))
           ? unreadableSource(entry.where, entry.unreadable)
-          : unverifiable(`${entry.where} ${reason}`),
+          : uncertainSource(entry, reason),
     );
   return findings;
+}
+
+/** A note on an entry's unknown field; an unknown prefix list says why a list stands for the internet. */
+function uncertainSource(entry: IngressEntry, reason: string): Finding {
+  const field = unknownReason(entry, reason);
+  return field === reason
+    ? unverifiable(`${entry.where} ${reason}`)
+    : unverifiable(`${entry.where} ${field}`, "the prefix list it names may hold 0.0.0.0/0 or ::/0");
 }
 
 /** A known source that is not a CIDR block: the cloud may read it as the internet, so it is reported like an unknown. */
@@ -94,7 +162,9 @@ export function portExposureChecks<C extends PortExposureConfig>(): Record<strin
   return Object.fromEntries(
     Object.entries(INGRESS_EXTRACTORS).map(([type, extract]) => {
       const isNacl = NACL_TYPES.has(type);
-      const check: Check<C> = (props, ctx) => portExposureFindings(extract, isNacl, props, ctx.config);
+      const unknownOf = UNKNOWN_PREFIX_LISTS[type];
+      const read = unknownOf ? withUnknownPrefixLists(extract, unknownOf) : extract;
+      const check: Check<C> = (props, ctx) => portExposureFindings(read, isNacl, props, ctx.config);
       return [type, check];
     }),
   );

@@ -11,7 +11,7 @@ export const disallowInternetAdminPorts = defineResourceRule<PortExposureConfig>
     description:
       "Remote administration ports (SSH, RDP, VNC and WinRM by default) must not be reachable from the internet or from a broad public range.",
     details:
-      "Remote administration ports (SSH 22, RDP 3389, VNC 5900 and WinRM 5985/5986 by default) must not be reachable from the internet or from a broad public range, in any inbound rule form on AWS or Alibaba Cloud.",
+      "Remote administration ports (SSH 22, RDP 3389, VNC 5900 and WinRM 5985/5986 by default) must not be reachable from the internet or from a broad public range, in any inbound rule form on AWS or Alibaba Cloud. An AWS security-group rule admitting a listed port from a prefix list whose id is unknown at preview is a note, like an unknown CIDR (the list may hold 0.0.0.0/0); known prefix lists are left to the stack rules, which resolve the lists of the stack.",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps: [

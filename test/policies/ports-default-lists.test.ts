@@ -36,6 +36,38 @@ const UNAUTHENTICATED_SERVICES: Record<number, string> = {
 /** VNC displays :1-:3, where Linux VNC servers listen: password-only, never behind a bastion exception. */
 const VNC_DISPLAYS: Record<number, string> = { 5901: "VNC display :1", 5902: "VNC display :2", 5903: "VNC display :3" };
 
+/** More databases and data stores an attacker reaches to read, wipe or encrypt data, several with no password by default. */
+const DATA_STORES: Record<number, string> = {
+  8123: "ClickHouse HTTP",
+  9000: "ClickHouse native",
+  9009: "ClickHouse interserver",
+  8086: "InfluxDB",
+  7474: "Neo4j browser",
+  7687: "Neo4j Bolt",
+  33060: "MySQL X protocol",
+  2484: "Oracle TNS over TLS",
+  1830: "Oracle Connection Manager admin",
+  50000: "Db2",
+  3307: "second MySQL",
+  5433: "second PostgreSQL",
+  6380: "second Redis or Redis TLS",
+  6432: "PgBouncer",
+  26379: "Redis Sentinel",
+  7000: "Cassandra inter-node",
+  7199: "Cassandra JMX",
+  9160: "Cassandra Thrift",
+  8091: "Couchbase web console",
+  8092: "Couchbase views",
+  8093: "Couchbase query",
+  8094: "Couchbase search",
+  8095: "Couchbase analytics",
+  8096: "Couchbase eventing",
+  8529: "ArangoDB",
+  28015: "RethinkDB",
+  8983: "Solr",
+  9093: "Kafka TLS",
+};
+
 const PUBLIC_28 = "203.0.113.16/28";
 
 const awsInline = (protocol: string, port: number, cidrs: Record<string, unknown>) => ({
@@ -193,6 +225,14 @@ describe("default lists", () => {
   it("leave WebLogic 7001, an application port balancers forward to, out of the high-risk list", () => {
     expect(HIGH_RISK_PORTS).not.toContain(7001);
   });
+
+  it("hold each further database and data-store port once, but not 4000, a web framework default TiDB shares", () => {
+    for (const port of Object.keys(DATA_STORES).map(Number)) {
+      expect(HIGH_RISK_PORTS).toContain(port);
+      expect(ADMIN_PORTS).not.toContain(port);
+    }
+    expect(HIGH_RISK_PORTS).not.toContain(4000);
+  });
 });
 
 describe("disallow-internet-admin-ports: VNC and WinRM by default", () => {
@@ -273,18 +313,18 @@ describe("disallow-public-high-risk-ports: control planes and data services by d
       mentions: "ports 2049, 2181, 2375, 2376, 2379, 2380 (rule covers ports 2000-2400)",
     },
     {
-      name: "aws.vpc.SecurityGroupIngressRule 9000-9999 over IPv6 covers Kafka and the HDFS NameNode",
+      name: "aws.vpc.SecurityGroupIngressRule 9000-9999 over IPv6 covers ClickHouse, Cassandra, Kafka and the HDFS NameNode",
       type: VPC_RULE,
       props: vpcRule("tcp", 9000, 9999, { cidrIpv6: "::/0" }),
       violations: 1,
-      mentions: "ports 9042, 9092, 9200, 9300, 9870 (rule covers ports 9000-9999)",
+      mentions: "ports 9000, 9009, 9042, 9092, 9093, 9160, 9200, 9300, 9870 (rule covers ports 9000-9999)",
     },
     {
-      name: "SecurityGroupRule 50000-65535 covers the Hadoop 2 NameNode and ActiveMQ",
+      name: "SecurityGroupRule 50000-65535 covers Db2, the Hadoop 2 NameNode and ActiveMQ",
       type: SG_RULE,
       props: sgRule("tcp", 50000, 65535, { cidrBlocks: ["0.0.0.0/0"] }),
       violations: 1,
-      mentions: "ports 50070, 61616 (rule covers ports 50000-65535)",
+      mentions: "ports 50000, 50070, 61616 (rule covers ports 50000-65535)",
     },
     {
       name: "Alibaba Cloud 15000/16000 from a broad public /16 covers RabbitMQ management",
@@ -294,9 +334,9 @@ describe("disallow-public-high-risk-ports: control planes and data services by d
       mentions: "port 15672 ",
     },
     {
-      name: "9093-9199 lies between Kafka's 9092 and Elasticsearch's 9200",
+      name: "9161-9199 lies between Cassandra's Thrift 9160 and Elasticsearch's 9200",
       type: VPC_RULE,
-      props: vpcRule("tcp", 9093, 9199, { cidrIpv4: "0.0.0.0/0" }),
+      props: vpcRule("tcp", 9161, 9199, { cidrIpv4: "0.0.0.0/0" }),
       violations: 0,
     },
     {
@@ -313,4 +353,103 @@ describe("disallow-public-high-risk-ports: control planes and data services by d
       violations: 0,
     },
   ]);
+});
+
+describe("disallow-public-high-risk-ports: more databases and data stores by default", () => {
+  table(disallowPublicHighRiskPorts, [
+    ...rowsForPorts(DATA_STORES),
+    {
+      name: "AWS inline 8000-8100 covers InfluxDB 8086 and Couchbase 8091-8096 after the FSBP ports",
+      type: SG,
+      props: {
+        vpcId: "vpc-1",
+        ingress: [{ protocol: "tcp", fromPort: 8000, toPort: 8100, cidrBlocks: ["0.0.0.0/0"] }],
+      },
+      violations: 1,
+      mentions: "ports 8080, 8086, 8088, 8091, 8092, 8093, 8094, 8095, 8096 (rule covers ports 8000-8100)",
+    },
+    {
+      name: "Alibaba Cloud 8100/8600 over IPv6 covers ClickHouse HTTP 8123, Consul and ArangoDB 8529",
+      type: ALI_RULE,
+      props: aliRule("8100/8600", { ipv6CidrIp: "::/0" }),
+      violations: 1,
+      mentions: "ports 8123, 8500, 8529 (rule covers ports 8100-8600)",
+    },
+    {
+      name: "AWS SecurityGroupRule 9093-9199 covers Kafka TLS 9093 and Cassandra's Thrift 9160",
+      type: SG_RULE,
+      props: sgRule("tcp", 9093, 9199, { cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 1,
+      mentions: "ports 9093, 9160 (rule covers ports 9093-9199)",
+    },
+    {
+      name: "aws.vpc.SecurityGroupIngressRule 26000-34000 covers Redis Sentinel, RethinkDB and the MySQL X protocol",
+      type: VPC_RULE,
+      props: vpcRule("tcp", 26000, 34000, { cidrIpv4: "0.0.0.0/0" }),
+      violations: 1,
+      mentions: "ports 26379, 27017, 28015, 33060 (rule covers ports 26000-34000)",
+    },
+    {
+      name: "AWS inline protocol -1 from 0.0.0.0/0 names the new ports too",
+      type: SG,
+      props: { vpcId: "vpc-1", ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] },
+      violations: 1,
+      mentions:
+        "7000, 7199, 7474, 7687, 8080, 8086, 8088, 8091, 8092, 8093, 8094, 8095, 8096, 8123, 8500, 8529, 8888, 8983, 9000, 9009",
+    },
+    {
+      name: "Alibaba Cloud ClickHouse native 9000/9000 from ::/0",
+      type: ALI_RULE,
+      props: aliRule("9000/9000", { ipv6CidrIp: "::/0" }),
+      violations: 1,
+      mentions: "port 9000 ",
+    },
+    {
+      name: "Alibaba Cloud ClickHouse native 9000/9000 from the VPC only",
+      type: ALI_RULE,
+      props: aliRule("9000/9000", { cidrIp: "172.16.0.0/12" }),
+      violations: 0,
+    },
+    {
+      name: "AWS inline 8000-8100 from a private range",
+      type: SG,
+      props: {
+        vpcId: "vpc-1",
+        ingress: [{ protocol: "tcp", fromPort: 8000, toPort: 8100, cidrBlocks: ["10.0.0.0/8"] }],
+      },
+      violations: 0,
+    },
+    {
+      name: "TiDB's 4000, a web framework default too, is not listed",
+      type: VPC_RULE,
+      props: vpcRule("tcp", 4000, 4000, { cidrIpv4: "0.0.0.0/0" }),
+      violations: 0,
+    },
+    {
+      name: "Cassandra's TLS inter-node 7001, also WebLogic's, is not listed",
+      type: SG_RULE,
+      props: sgRule("tcp", 7001, 7001, { cidrBlocks: ["0.0.0.0/0"] }),
+      violations: 0,
+    },
+    {
+      name: "7001-7198 lies between Cassandra's 7000 and its JMX 7199",
+      type: ALI_RULE,
+      props: aliRule("7001/7198", { cidrIp: "0.0.0.0/0" }),
+      violations: 0,
+    },
+    {
+      name: "ClickHouse 9000 from a CIDR unknown at preview is a note",
+      type: VPC_RULE,
+      props: vpcRule("tcp", 9000, 9000, { cidrIpv4: UNKNOWN }),
+      violations: 0,
+      notes: 1,
+    },
+  ]);
+
+  it("config ports narrows the list back: ClickHouse 9000 from the internet passes", async () => {
+    const props = vpcRule("tcp", 9000, 9000, { cidrIpv4: "0.0.0.0/0" });
+    const narrowed = await run(disallowPublicHighRiskPorts, VPC_RULE, props, { config: { ports: [3306] } });
+    expect(mandatory(narrowed)).toHaveLength(0);
+    expect(mandatory(await run(disallowPublicHighRiskPorts, VPC_RULE, props))).toHaveLength(1);
+  });
 });

@@ -968,23 +968,26 @@ describe("disallow-public-high-risk-ports", () => {
 });
 
 // A resource policy sees one rule: a managed prefix list's contents live in another resource (or in AWS), so a rule
-// admitting a port from prefix lists only is left to the stack policies, with no note. Internet CIDRs in the same
-// rule are reported as before.
+// admitting a port from known prefix lists only is left to the stack policies, with no note. A prefix-list id unknown
+// at preview may name any list, and a managed prefix list may hold 0.0.0.0/0: like an unknown CIDR, it is a note
+// when the rule covers a listed port. Internet CIDRs in the same rule are reported as before.
 describe("prefix-list sources in the resource policies", () => {
   const KNOWN = ["pl-0123456789abcdef0"];
-  /** Cases for `port`, the rules naming `lists` (known ids, unknown ids, or an unknown list). */
-  const fromLists = (port: number, lists: unknown, label: string): Case[] => [
+  /** Cases for `port`, the rules naming `lists` (known ids, unknown ids, or an unknown list); `notes` per rule. */
+  const fromLists = (port: number, lists: unknown, label: string, notes = 0): Case[] => [
     {
       name: `SG inline ${port} from ${label} only`,
       type: SG,
       props: sgIngress(tcp(port, port, [], { prefixListIds: lists })),
       violations: 0,
+      notes,
     },
     {
       name: `SG inline ${port} from ${label} and 0.0.0.0/0`,
       type: SG,
       props: sgIngress(tcp(port, port, ["0.0.0.0/0"], { prefixListIds: lists })),
       violations: 1,
+      notes,
       mentions: `port ${port}`,
     },
     {
@@ -992,6 +995,7 @@ describe("prefix-list sources in the resource policies", () => {
       type: DEFAULT_SG,
       props: sgIngress(tcp(port, port, [], { prefixListIds: lists }), tcp(port, port, ["0.0.0.0/0"])),
       violations: 1,
+      notes,
       mentions: "ingress[1]",
     },
     {
@@ -999,12 +1003,14 @@ describe("prefix-list sources in the resource policies", () => {
       type: SG_RULE,
       props: sgRule({ protocol: "tcp", fromPort: port, toPort: port, prefixListIds: lists }),
       violations: 0,
+      notes,
     },
     {
       name: `SG rule ${port} from ${label} and ::/0`,
       type: SG_RULE,
       props: sgRule({ protocol: "tcp", fromPort: port, toPort: port, prefixListIds: lists, ipv6CidrBlocks: ["::/0"] }),
       violations: 1,
+      notes,
       mentions: "::/0",
     },
   ];
@@ -1014,13 +1020,14 @@ describe("prefix-list sources in the resource policies", () => {
       type: VPC_RULE,
       props: { securityGroupId: "sg", ipProtocol: "tcp", fromPort: port, toPort: port, prefixListId },
       violations: 0,
+      notes: prefixListId === UNKNOWN ? 1 : 0,
     }));
 
   describe("disallow-internet-admin-ports", () => {
     table(disallowInternetAdminPorts, [
       ...fromLists(22, KNOWN, "a prefix list"),
-      ...fromLists(3389, [UNKNOWN], "an unknown prefix-list id"),
-      ...fromLists(22, UNKNOWN, "an unknown prefix-list array"),
+      ...fromLists(3389, [UNKNOWN], "an unknown prefix-list id", 1),
+      ...fromLists(22, UNKNOWN, "an unknown prefix-list array", 1),
       ...vpcRules(22),
     ]);
   });
@@ -1028,8 +1035,122 @@ describe("prefix-list sources in the resource policies", () => {
   describe("disallow-public-high-risk-ports", () => {
     table(disallowPublicHighRiskPorts, [
       ...fromLists(3306, KNOWN, "a prefix list"),
-      ...fromLists(6379, [UNKNOWN], "an unknown prefix-list id"),
+      ...fromLists(6379, [UNKNOWN], "an unknown prefix-list id", 1),
       ...vpcRules(27017),
+      // The case's MySQL port behind a prefix list unknown at preview, in each AWS form.
+      {
+        name: "VPC ingress rule 3306 from a prefix list unknown at preview is a note naming prefixListId",
+        type: VPC_RULE,
+        props: { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: 3306, toPort: 3306, prefixListId: UNKNOWN },
+        violations: 0,
+        notes: 1,
+      },
+      {
+        name: "SecurityGroupRule 3306 from an unknown prefix-list id next to a known one is a note",
+        type: SG_RULE,
+        props: sgRule({ protocol: "tcp", fromPort: 3306, toPort: 3306, prefixListIds: [...KNOWN, UNKNOWN] }),
+        violations: 0,
+        notes: 1,
+      },
+      {
+        name: "inline 3306 from a prefix-list array unknown at preview is a note",
+        type: SG,
+        props: sgIngress(tcp(3306, 3306, [], { prefixListIds: UNKNOWN })),
+        violations: 0,
+        notes: 1,
+      },
+      {
+        name: "VPC ingress rule, protocol -1, from an unknown prefix list is a note",
+        type: VPC_RULE,
+        props: { securityGroupId: "sg-1", ipProtocol: "-1", prefixListId: UNKNOWN },
+        violations: 0,
+        notes: 1,
+      },
+      {
+        name: "inline: only the rule naming the unknown prefix list is in doubt, not its private neighbour",
+        type: SG,
+        props: sgIngress(tcp(3306, 3306, ["10.0.0.0/8"]), tcp(3306, 3306, [], { prefixListIds: [UNKNOWN] })),
+        violations: 0,
+        notes: 1,
+      },
+      {
+        name: "SecurityGroupRule of unknown type, 3306 from an unknown prefix list, is one note naming both",
+        type: SG_RULE,
+        props: sgRule({ type: UNKNOWN, protocol: "tcp", fromPort: 3306, toPort: 3306, prefixListIds: [UNKNOWN] }),
+        violations: 0,
+        notes: 1,
+      },
+      // good: an unknown prefix list on a port no list names, or a rule that is not an ingress
+      {
+        name: "VPC ingress rule 443 from an unknown prefix list: 443 is not listed",
+        type: VPC_RULE,
+        props: { securityGroupId: "sg-1", ipProtocol: "tcp", fromPort: 443, toPort: 443, prefixListId: UNKNOWN },
+        violations: 0,
+      },
+      {
+        name: "egress SecurityGroupRule 3306 to an unknown prefix list is no ingress",
+        type: SG_RULE,
+        props: {
+          type: "egress",
+          securityGroupId: "sg-1",
+          protocol: "tcp",
+          fromPort: 3306,
+          toPort: 3306,
+          prefixListIds: [UNKNOWN],
+        },
+        violations: 0,
+      },
     ]);
+
+    it("names the prefix-list field and why it stands for the internet", async () => {
+      const ds = await run(disallowPublicHighRiskPorts, VPC_RULE, {
+        securityGroupId: "sg-1",
+        ipProtocol: "tcp",
+        fromPort: 3306,
+        toPort: 3306,
+        prefixListId: UNKNOWN,
+      });
+      expect(ds.map((d) => d.message)).toEqual([
+        expect.stringContaining(
+          "cannot be verified at preview: rule prefixListId is unknown (the prefix list it names may hold 0.0.0.0/0 or ::/0)",
+        ),
+      ]);
+      const inline = await run(
+        disallowPublicHighRiskPorts,
+        SG,
+        sgIngress(tcp(6379, 6379, [], { prefixListIds: [UNKNOWN] })),
+      );
+      expect(inline.map((d) => d.message)).toEqual([
+        expect.stringContaining("cannot be verified at preview: ingress[0] prefixListIds is unknown"),
+      ]);
+    });
+
+    it("an unreadable CIDR next to an unknown prefix list keeps the unreadable-source note", async () => {
+      const ds = await run(
+        disallowPublicHighRiskPorts,
+        SG_RULE,
+        sgRule({
+          protocol: "tcp",
+          fromPort: 3306,
+          toPort: 3306,
+          cidrBlocks: ["010.0.0.0/8"],
+          prefixListIds: [UNKNOWN],
+        }),
+      );
+      expect(ds.map((d) => d.message)).toEqual([
+        expect.stringContaining('cannot be verified: rule source "010.0.0.0/8" is not a CIDR block or address'),
+      ]);
+    });
+
+    it("an unknown CIDR next to an unknown prefix list keeps the CIDR note", async () => {
+      const ds = await run(
+        disallowPublicHighRiskPorts,
+        SG_RULE,
+        sgRule({ protocol: "tcp", fromPort: 3306, toPort: 3306, cidrBlocks: [UNKNOWN], prefixListIds: [UNKNOWN] }),
+      );
+      expect(ds.map((d) => d.message)).toEqual([
+        expect.stringContaining("cannot be verified at preview: rule source CIDR is unknown"),
+      ]);
+    });
   });
 });

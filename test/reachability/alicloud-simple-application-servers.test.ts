@@ -75,7 +75,7 @@ describe("Simple Application Server FirewallRule", () => {
 
   it.each([
     ["MySQL over TCP", "3306", "Tcp", "high-risk port 3306"],
-    ["MySQL as a range", "3300/3310", "Tcp", "high-risk port 3306"],
+    ["MySQL as a range (with a second instance's 3307)", "3300/3310", "Tcp", "high-risk ports 3306, 3307 "],
     ["Redis over TCP and UDP", "6379/6379", "TcpAndUdp", "high-risk port 6379"],
     ["every port", "1/65535", "Tcp", "high-risk ports 20, 21, 23"],
   ])("known-bad: a rule for %s opens it to any address", async (_n, port, protocol, mentions) => {

@@ -79,6 +79,30 @@ describe("disallow-internet-database-and-high-risk-ports: control planes and dat
       build: () => elbForwardingTo(7001),
       violations: 0,
     },
+    {
+      name: "bad: a balancer forwarding to ClickHouse's native port 9000",
+      build: () => elbForwardingTo(9000),
+      violations: 1,
+      mentions: "high-risk port 9000 ",
+    },
+    {
+      name: "bad: 8000/8100 reaches InfluxDB and Couchbase, in list order (8080 and 8088 first)",
+      build: () => aliOpen("8000/8100"),
+      violations: 1,
+      mentions: "high-risk ports 8080, 8088, 8086, 8091, 8092, 8093, 8094, 8095, 8096 ",
+    },
+    {
+      name: "bad: Cassandra's JMX 7199 over IPv4 from 0.0.0.0/0",
+      build: () => aliOpen("7199/7199"),
+      violations: 1,
+      mentions: "high-risk port 7199 ",
+    },
+    {
+      name: "good: a balancer forwarding to 4000, a web framework default (TiDB's too, not listed)",
+      build: () => elbForwardingTo(4000),
+      violations: 0,
+    },
+    { name: "good: ClickHouse 9000 from the VPC only", build: () => aliOpen("9000/9000", "10.0.0.0/8"), violations: 0 },
     { name: "good: Consul 8500 from the VPC only", build: () => aliOpen("8500/8500", "10.0.0.0/8"), violations: 0 },
     { name: "good: VNC 5900 is the admin rule's, not this one's", build: () => aliOpen("5900/5900"), violations: 0 },
     {
