@@ -5,18 +5,20 @@
 // one script: what an entry sets (a variable, the folder it stands in, a file it writes) holds for the next. The
 // files bootcmd and then write_files gave text the reader knows are handed to runcmd, which runs after both: a copy
 // of one brings no text from outside the user data. `packages:` that install a password-login server (telnet, VNC,
-// xrdp…) are findings too.
+// xrdp…) are findings too, and so are users given passwords or root's keys (read in userdata-cloud-users.ts).
+import { isAccountsFile } from "./userdata-accounts";
 import { base64Bytes, InflateBudget, textOf } from "./userdata-decode";
-import { Findings } from "./userdata-findings";
+import { ROOT_OPTS_NOTE } from "./userdata-cloud-init-keys";
+import { checkUsers, Config, isRecord, isSet } from "./userdata-cloud-users";
+import { Findings, LoginWeaknessKind } from "./userdata-findings";
 import { loginServerNote, serverPackage } from "./userdata-login-servers";
-import { normalPath } from "./userdata-sshd-paths";
+import { maybeSshdConfigPath, normalPath } from "./userdata-sshd-paths";
 import { shellQuote } from "./userdata-words";
 
 /** The YAML parser loads on the first cloud-config: most user data is shell, and the pack's start-up is timed. */
 let yamlModule: typeof import("yaml") | undefined;
 const yaml = (): typeof import("yaml") => (yamlModule ??= require("yaml"));
 
-type Config = Record<string, unknown>;
 /** A file write_files writes; `path` is undefined when the entry gives none that is a string. */
 export interface WrittenFile {
   path: string | undefined;
@@ -53,10 +55,7 @@ export function scanCloudConfig(text: string, found: Findings, scanText: ScanTex
   checkSshKeys(config, found);
   checkPasswords(config, found);
   checkPackages(config, found);
-  // `system_info: {default_user: …}` describes the image's default user as `user` does, password keys included.
-  const defaultUser = isRecord(config.system_info) ? config.system_info.default_user : undefined;
-  for (const user of [config.user, ...asArray(config.users)]) if (isRecord(user)) checkUser(user, found, "users");
-  if (isRecord(defaultUser)) checkUser(defaultUser, found, "system_info.default_user");
+  checkUsers(config, found);
   // In the order cloud-init runs them: bootcmd, then write_files, at init (deferred ones still before runcmd), runcmd
   // at the end. The files bootcmd leaves stay for them (it runs first on every boot), each as write_files leaves it.
   const written = new Map<string, string>();
@@ -83,6 +82,11 @@ function checkSshKeys(config: Config, found: Findings): void {
   if (isTrue(config.ssh_pwauth)) found.add("password-authentication", `ssh_pwauth: ${String(config.ssh_pwauth)}`);
   // cloud-init's default disables root; only an explicit false lets root in.
   if (isFalse(config.disable_root)) found.add("root-login", `disable_root: ${String(config.disable_root)}`);
+  // Disabling root is the prefix cc_ssh puts before the keys it gives root (the key pair, ssh_authorized_keys): its
+  // `command=` refuses the login. Without one, root logs in with them as disable_root: false lets it.
+  const opts = config.disable_root_opts;
+  if (typeof opts === "string" && !isFalse(config.disable_root) && !/command=/i.test(opts))
+    found.add("root-login", `disable_root_opts: ${JSON.stringify(opts)}`, { note: ROOT_OPTS_NOTE });
 }
 
 function checkPasswords(config: Config, found: Findings): void {
@@ -107,17 +111,6 @@ function checkPackages(config: Config, found: Findings): void {
       const spelt = Array.isArray(item) ? `[${item.map(String).join(", ")}]` : name;
       found.add("password-login-server", `packages: ${spelt}`, { note: loginServerNote([server]) });
     }
-}
-
-const USER_PASSWORD_KEYS = ["plain_text_passwd", "hashed_passwd", "passwd"];
-
-/** A user entry, quoted under the key that holds it (`users`, `system_info.default_user`). */
-function checkUser(user: Config, found: Findings, where: string): void {
-  const name = typeof user.name === "string" ? user.name : "(default user)";
-  for (const key of USER_PASSWORD_KEYS) if (isSet(user[key])) found.add("password-set", `${where}: ${name} ${key}`);
-  if (name !== "root") return;
-  for (const key of ["ssh_authorized_keys", "ssh_import_id"])
-    if (isSet(user[key])) found.add("root-authorized-keys", `${where}: root ${key}`);
 }
 
 /**
@@ -152,10 +145,27 @@ function checkWriteFile(
   // cloud-init fetches `source` and writes the content only if that fails: what lands is not in the user data.
   const known = content?.known === true && !isSet(file.source);
   recordWritten(written, path, append, known ? content?.text : undefined);
+  if (path !== undefined && isSet(file.source)) checkDownloaded(path, found);
   if (content === undefined) return;
   if (path !== undefined && found.isRootKeys(path) && content.text.trim() !== "")
     found.add("root-authorized-keys", `write_files: ${path}`);
   scanText(content.text, { path, append });
+}
+
+/**
+ * A write_files entry cloud-init fills from its `source` (a URL, fetched at boot): root's keys whatever they hold,
+ * sshd's configuration or an account file with text the user data does not hold, a note as a download is in a script.
+ */
+function checkDownloaded(path: string, found: Findings): void {
+  const line = `write_files: ${path}`;
+  if (found.isRootKeys(path)) return found.add("root-authorized-keys", line);
+  const kinds: LoginWeaknessKind[] = maybeSshdConfigPath(path)
+    ? ["password-authentication", "root-login"]
+    : isAccountsFile(path)
+      ? ["password-set"]
+      : [];
+  const note = `fills ${path} from write_files' source, whose text is not in the user data`;
+  for (const kind of kinds) found.add(kind, line, { note, unverifiable: true });
 }
 
 /**
@@ -210,19 +220,8 @@ function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-function isRecord(v: unknown): v is Config {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
-}
-
 function asArray(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
-}
-
-/** A value that is there: not null, not an empty string, list or mapping. */
-function isSet(v: unknown): boolean {
-  if (v === undefined || v === null || v === "" || v === false) return false;
-  if (Array.isArray(v)) return v.length > 0;
-  return !isRecord(v) || Object.keys(v).length > 0;
 }
 
 function isTrue(v: unknown): boolean {

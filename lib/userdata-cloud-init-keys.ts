@@ -1,11 +1,16 @@
 // cloud-config keys read line by line, for a cloud-config that does not parse as YAML (cloud-init may still read
-// it, or a later tool may): `ssh_pwauth: true`, `disable_root: false`, password keys, a write_files path of root's
-// keys; users' password keys in flow mappings too.
+// it, or a later tool may): `ssh_pwauth: true`, `disable_root: false` (or `disable_root_opts: ""`), password keys,
+// a write_files path of root's keys; users' password keys in flow mappings too.
 import { Findings } from "./userdata-findings";
 
 const YES = String.raw`(?:yes|true|on|1)`;
 const CLOUD_INIT_PWAUTH = new RegExp(String.raw`^\s*ssh_pwauth\s*:\s*["']?${YES}["']?\s*(?:#.*)?$`, "i");
 const CLOUD_INIT_ROOT = /^\s*disable_root\s*:\s*["']?(?:false|no|off|0)["']?\s*(?:#.*)?$/i;
+/** An empty disable_root_opts, quoted (`disable_root_opts:` alone is null, which cloud-init spells `None`). */
+const CLOUD_INIT_ROOT_OPTS = /^\s*disable_root_opts\s*:\s*(?:"\s*"|'\s*')\s*(?:#.*)?$/;
+/** Why a disable_root_opts without a command lets root in. */
+export const ROOT_OPTS_NOTE =
+  "root's keys are written without the command= that refuses its login, as disable_root: false";
 /** `chpasswd:` module, the top-level default-user `password:`, and per-user password keys under `users:`. */
 const CLOUD_INIT_CHPASSWD =
   /^(?:\s*chpasswd\s*:|password\s*:|\s+(?:-\s+)?(?:plain_text_passwd|hashed_passwd|passwd)\s*:)/i;
@@ -25,6 +30,7 @@ export function scanCloudInitKeys(raw: string, line: string, found: Findings): v
   if (!raw.includes(":")) return;
   if (CLOUD_INIT_PWAUTH.test(raw)) found.add("password-authentication", line);
   if (CLOUD_INIT_ROOT.test(raw)) found.add("root-login", line);
+  if (CLOUD_INIT_ROOT_OPTS.test(raw)) found.add("root-login", line, { note: ROOT_OPTS_NOTE });
   if (CLOUD_INIT_CHPASSWD.test(raw) || CLOUD_INIT_FLOW_PASSWORD.test(raw)) found.add("password-set", line);
   const path = CLOUD_INIT_ROOT_KEYS.exec(raw);
   if (path && found.isRootKeys(path[1])) found.add("root-authorized-keys", line);
