@@ -11,6 +11,7 @@ import { VariableValue, WindowsVariables } from "./windows-variables";
 import { endsCommand, unquoted } from "./windows-words";
 import { appendAll } from "./arrays";
 import { globalMatches } from "./global-matches";
+import { boundArguments, commandName, wildcardMatches, windowsCommands } from "./windows-commands";
 
 /** The file sshd reads for Administrators, wherever the script builds its path (not a `.bak` beside it). */
 const ADMINISTRATORS_KEYS = /(?<![\w.-])administrators_authorized_keys(?![\w.-])/i;
@@ -50,9 +51,40 @@ const DOWNLOADERS = new Set([
   "start-bitstransfer",
 ]);
 const OUTPUT_PARAMETERS = new Set(["-outfile", "-file", "-destination", "-o", "--output"]);
-/** .NET's file writers and copiers: the path is the first argument, the destination the second. */
-const DOTNET_WRITE = /\]::(?:write|append)all(?:text|lines|bytes)\s*\(\s*([^,)]*)/gi;
-const DOTNET_COPY = /\]::(?:copy|move)\s*\(\s*[^,)]*,\s*([^,)]*)/gi;
+/** Windows' own tools that fetch or decode a file, by name without `.exe`: where each puts it. */
+const NATIVE_WRITERS = new Map<string, (args: string[]) => string[]>([
+  ["certutil", certutilDestinations],
+  ["bitsadmin", bitsadminDestinations],
+]);
+/**
+ * .NET's calls that write a file, found up to their opening parenthesis, each with the argument (0 or 1) naming the
+ * file: their arguments are read by callArgument.
+ */
+const DOTNET_WRITERS: [RegExp, number][] = [
+  [/\]::(?:write|append)all(?:text|lines|bytes)\s*\(/gi, 0],
+  [/\]::(?:copy|move)\s*\(/gi, 1],
+  // A writer opened on the file writes it: [IO.File]::CreateText/AppendText/OpenWrite/Create, a StreamWriter.
+  [
+    /(?:\bfile\]::(?:createtext|appendtext|openwrite|create)|\bstreamwriter\]::new|\bnew-object\s+(?:-typename\s+)?(?:system\.)?io\.streamwriter(?:\s+-argumentlist)?)\s*\(/gi,
+    0,
+  ],
+  // WebClient's downloads: (New-Object Net.WebClient).DownloadFile(URL, PATH).
+  [/\.downloadfile(?:async|taskasync)?\s*\(/gi, 1],
+];
+/** `New-Object IO.StreamWriter PATH`, its argument one word without parentheses. */
+const NEW_STREAMWRITER_WORD =
+  /\bnew-object\s+(?:-typename\s+)?(?:system\.)?io\.streamwriter\s+(?:-argumentlist\s+)?('[^']*'|"[^"]*"|[^\s,()'"]+)/gi;
+/** .NET's archive extraction into a folder: ZipFile's ExtractToDirectory(ZIP, FOLDER). */
+const DOTNET_EXTRACT = /\]::extracttodirectory\s*\(/gi;
+/** A file's name that says it is one, not a folder: an extension (not `.d`), or one of OpenSSH's own files. */
+const NAMED_AS_FILE =
+  /(?:\.(?!d$)\w{1,5}|(?:^|[\\/])(?:sshd?_config|ssh_host_\w+|(?:administrators_)?authorized_keys|known_hosts|moduli))$/i;
+/** The folder OpenSSH's service reads its files from, as normalPath spells it. */
+const SERVICE_SSH_FOLDER =
+  /^(?:c:\\programdata|%allusersprofile%|\$env:allusersprofile|\$\{env:allusersprofile\})\\ssh$/;
+const PROFILE_SSH_FOLDER = /(?:^|\\)\.ssh$/;
+const FOLDER_NOTE =
+  "what the script copies or unpacks into that folder is not in the script: a keys file among it plants keys";
 /** sshd's configuration (the Windows one: no Linux path), and the keys files an AuthorizedKeysFile line names. */
 const SSHD_CONFIG = /(?<![\w.-])sshd_config(?![\w.-])/i;
 /** The directive's value runs to the end of its line, a quote, or an operator of the statement that writes it. */
@@ -149,6 +181,16 @@ export class WindowsAuthorizedKeys {
       else if (partial) this.unreadReason ??= PAST_PATH_TEXT;
       else if (this.written.size < MAX_DESTINATIONS) this.written.set(facts.normal, line);
       else if (!this.written.has(facts.normal)) this.dropped = true;
+    }
+    // A folder filled with files the script does not name, in the keys' folder, may plant them, as on Linux a folder
+    // copied or unpacked into root's .ssh does (userdata-root-keys.ts).
+    for (const folder of filledFolders(statement, words)) {
+      const { facts, partial } = this.target(folder);
+      if (SERVICE_SSH_FOLDER.test(facts.normal))
+        this.found.push({ kind: "root-authorized-keys", line, note: FOLDER_NOTE });
+      else if (PROFILE_SSH_FOLDER.test(facts.normal) && ADMIN_PROFILE.test(facts.normal))
+        this.found.push({ kind: "root-authorized-keys", line, note: `${FOLDER_NOTE}; ${PROFILE_NOTE}` });
+      else if (partial) this.unreadReason ??= PAST_PATH_TEXT;
     }
     this.readKeysFileDirective(statement, words, line, variables);
     this.assign(statement, language);
@@ -332,9 +374,148 @@ export function writtenPaths(statement: string, words: string[]): string[] {
     else command.push(words[i]);
   }
   finish();
-  for (const pattern of [DOTNET_WRITE, DOTNET_COPY])
-    for (const m of globalMatches(pattern, statement)) found.push(m[1].trim());
+  for (const [call, argument] of DOTNET_WRITERS) appendAll(found, callArguments(call, statement, argument));
+  for (const m of globalMatches(NEW_STREAMWRITER_WORD, statement)) found.push(m[1]);
   return found;
+}
+
+/**
+ * The folders a statement fills with files its text does not name, as written: a folder copied or moved (its
+ * contents land in the destination, or it lands there under its own name, or becomes the destination when there is
+ * none), files a wildcard picks, robocopy without a file list, an archive unpacked (Expand-Archive, ExtractToDirectory).
+ * Copying a file named as one (`sshd_config`, `app.zip`) fills nothing: writtenPaths names where it lands.
+ */
+export function filledFolders(statement: string, words: string[]): string[] {
+  const found: string[] = [];
+  for (const { word, args } of windowsCommands(words)) appendAll(found, commandFolders(toolName(word), args));
+  appendAll(found, callArguments(DOTNET_EXTRACT, statement, 1));
+  return found;
+}
+
+/**
+ * The argument `index` (from 0) of each call `opener` finds in `text` (up to its parenthesis), trimmed: quotes (a
+ * URL may hold a comma) and parentheses nested in it kept whole. One pass: each call's arguments are scanned to the
+ * parenthesis closing them, and the next call looked for past them.
+ */
+function callArguments(opener: RegExp, text: string, index: number): string[] {
+  const found: string[] = [];
+  const from = opener.lastIndex;
+  for (let m = opener.exec(text); m !== null; m = opener.exec(text)) {
+    let start = m.index + m[0].length;
+    let argument = 0;
+    let depth = 0;
+    let quote: string | undefined;
+    let at = start;
+    for (; at < text.length; at++) {
+      const c = text[at];
+      if (quote !== undefined) {
+        // PowerShell escapes with a backtick in double quotes.
+        if (c === "`" && quote === '"') at++;
+        else if (c === quote) quote = undefined;
+      } else if (c === "'" || c === '"') quote = c;
+      else if (c === "(") depth++;
+      else if (c === ")" && depth > 0) depth--;
+      else if (c === ")" || (c === "," && depth === 0)) {
+        if (argument === index || c === ")") break;
+        argument++;
+        start = at + 1;
+      }
+    }
+    if (argument === index) found.push(text.slice(start, at).trim());
+    opener.lastIndex = Math.max(at, opener.lastIndex);
+  }
+  opener.lastIndex = from;
+  return found;
+}
+
+/** The folders one command fills with files it does not name (see filledFolders). */
+function commandFolders(name: string, args: string[]): string[] {
+  if (name === "expand-archive") {
+    const bound = boundArguments(args, EXPAND_VALUED, ["-path", "-destinationpath"]);
+    const folder = bound.get("-destinationpath");
+    return folder === undefined ? [] : [folder];
+  }
+  if (name === "robocopy") {
+    // robocopy SOURCE DESTINATION [FILE…]: without a file, every file of the source; a wildcard, those it picks.
+    const [, folder, ...files] = copyOperands(args).positional;
+    return folder !== undefined && (files.length === 0 || files.some(picksKeys)) ? [folder] : [];
+  }
+  if (!COPIERS.has(name)) return [];
+  const { destination, sources } = copyOperands(args);
+  if (destination === undefined) return [];
+  const lower = args.map((a) => a.toLowerCase());
+  // Copy-Item -Recurse, xcopy /E or /S copy folders; a move takes a folder with it unasked.
+  const recursive =
+    MOVERS.has(name) || lower.some((a) => a === "-recurse" || (name === "xcopy" && (a === "/e" || a === "/s")));
+  const folders: string[] = [];
+  for (const source of sources) {
+    // A folder written with a separator after it (`C:\temp\ssh\`) is named by its last step.
+    const base = baseName(withoutTrailingSeparators(unquoted(source)));
+    if (hasWildcard(base)) {
+      if (picksKeys(base)) folders.push(destination);
+    } else if (recursive && !NAMED_AS_FILE.test(base) && base !== "")
+      folders.push(destination, `${unquoted(destination)}\\${base}`);
+  }
+  return [...new Set(folders)];
+}
+
+/** Expand-Archive's parameters that take a value. */
+const EXPAND_VALUED = new Set(["-path", "-literalpath", "-destinationpath"]);
+/** Copiers that move: what they take, a folder included, is gone from where it was. */
+const MOVERS = new Set(["move-item", "move", "mv", "mi"]);
+
+/** A command's name without its folder or `.exe` (`C:\Windows\System32\certutil.exe` is certutil). */
+function toolName(word: string): string {
+  return commandName(word).replace(/\.exe$/, "");
+}
+
+/** The path without the separators it ends with, by a loop: `/[\\/]+$/` would try each run of them anew. */
+function withoutTrailingSeparators(path: string): string {
+  let end = path.length;
+  while (end > 0 && (path[end - 1] === "\\" || path[end - 1] === "/")) end--;
+  return path.slice(0, end);
+}
+
+function hasWildcard(word: string): boolean {
+  return /[*?]/.test(word);
+}
+
+/**
+ * Whether a wildcard may pick a keys file (`*`, `*keys`; cmd's and robocopy's `*.*` picks every file), not one
+ * that cannot (`*.pub`, `ssh_host_*`).
+ */
+function picksKeys(word: string): boolean {
+  const pattern = unquoted(word);
+  if (!hasWildcard(pattern)) return false;
+  return (
+    pattern === "*.*" ||
+    wildcardMatches(pattern, "administrators_authorized_keys") ||
+    wildcardMatches(pattern, "authorized_keys")
+  );
+}
+
+/** `certutil -urlcache [-split] [-f] URL FILE` and `certutil -decode IN FILE`: the file written. */
+function certutilDestinations(args: string[]): string[] {
+  const positional = args.filter((a) => !/^[-/]/.test(a));
+  const writes = args.some((a) => /^[-/](?:urlcache|decode(?:hex)?)$/i.test(a));
+  return writes && positional.length >= 2 ? [positional[1]] : [];
+}
+
+/**
+ * `bitsadmin /transfer JOB [/download] [/priority P] REMOTE LOCAL [REMOTE LOCAL…]` and `bitsadmin /addfile JOB
+ * REMOTE LOCAL`: each local file (an upload writes none).
+ */
+function bitsadminDestinations(args: string[]): string[] {
+  const lower = args.map((a) => a.toLowerCase());
+  const verb = lower.findIndex((a) => a === "/transfer" || a === "/addfile");
+  if (verb < 0 || lower.includes("/upload")) return [];
+  const positional: string[] = [];
+  for (let i = verb + 1; i < args.length; i++) {
+    if (lower[i] === "/priority" || lower[i] === "/aclflags") i++;
+    else if (!lower[i].startsWith("/")) positional.push(args[i]);
+  }
+  // The job's name, then remote and local names in pairs.
+  return positional.slice(1).filter((_, i) => i % 2 === 1);
 }
 
 function newLeftOut(): LeftOut {
@@ -389,6 +570,8 @@ function commandDestinations(command: string[]): string[] {
   // New-Item without -Value makes an empty file: it plants nothing.
   if ((name === "new-item" || name === "ni") && !args.some((w) => w.toLowerCase().startsWith("-value"))) return [];
   if (WRITERS.has(name)) return writerPath(args);
+  const native = NATIVE_WRITERS.get(toolName(command[0] ?? ""));
+  if (native !== undefined) return native(args);
   if (DOWNLOADERS.has(name)) return args.filter((_, i) => OUTPUT_PARAMETERS.has(previous(args, i)));
   if (!COPIERS.has(name)) return [];
   const { positional, destination, sources } = copyOperands(args);

@@ -37,6 +37,28 @@ export function windowsCommands(words: string[]): WindowsCommand[] {
   return commands;
 }
 
+/**
+ * Whether a wildcard (`*`, `?`; any case) matches `name`: the pattern read once, each character against the name's
+ * lengths matched so far, so a hostile `*a*a*a…` costs its length times the name's, never a backtrack.
+ */
+export function wildcardMatches(pattern: string, name: string): boolean {
+  const text = name.toLowerCase();
+  let reached = new Uint8Array(text.length + 1);
+  reached[0] = 1;
+  for (const c of pattern.toLowerCase()) {
+    const next = new Uint8Array(text.length + 1);
+    let any = 0;
+    for (let i = 0; i <= text.length; i++) {
+      // `*` matches any length from the shortest reached on; another character the name's next one.
+      if (c === "*") any = next[i] = any | reached[i];
+      else if (i < text.length && reached[i] === 1 && (c === "?" || c === text[i])) any = next[i + 1] = 1;
+    }
+    if (any === 0) return false;
+    reached = next;
+  }
+  return reached[text.length] === 1;
+}
+
 /** A command's name as written in `word`: unquoted, lower-cased, without a folder. */
 export function commandName(word: string): string {
   const name = unquoted(word).toLowerCase();

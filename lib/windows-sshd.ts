@@ -8,6 +8,7 @@ import { VariableValue, WindowsVariables } from "./windows-variables";
 import { globalMatches } from "./global-matches";
 import { writtenPaths } from "./windows-authorized-keys";
 import { endsCommand } from "./windows-words";
+import { wildcardMatches } from "./windows-commands";
 import { Folder, resolveFolder, StatementFolders, WorkingDirectories } from "./windows-working-directory";
 
 /** sshd's configuration, not sshd_config_default or a backup, nor the Linux path (C:\etc\ssh on Windows). */
@@ -224,11 +225,50 @@ function startsServer(lower: string): boolean {
     (lower.includes("winget") && lower.includes("microsoft.openssh")) ||
     (lower.includes("msiexec") && lower.includes("openssh"));
   if (installs) return true;
-  if (!SSHD_SERVICE.test(lower)) return false;
+  // The service cmdlets take wildcards (`Start-Service ssh*`, `Get-Service s* | Start-Service`): one that may match
+  // sshd names it; net and sc take names only.
+  if (!SSHD_SERVICE.test(lower)) {
+    const cmdlet = wildcardCmdlet(lower);
+    if (cmdlet === "set-service") return lower.includes("automatic") || lower.includes("running");
+    return cmdlet !== undefined;
+  }
   // Restart-Service starts a stopped service too (Windows Server 2025 ships sshd installed, not running).
   if (/(?<![\w-])(?:re)?start-service\b|\bnet(?:\.exe)?\s+start\b/.test(lower)) return true;
   if (lower.includes("set-service")) return lower.includes("automatic") || lower.includes("running");
   return /\bsc(?:\.exe)?\s+start\b/.test(lower) || (/\bsc(?:\.exe)?\s+config\b/.test(lower) && lower.includes("auto"));
+}
+
+/** The service cmdlets whose names' arguments take wildcards; those that start or set a service. */
+const SERVICE_CMDLETS = new Set(["get-service", "start-service", "restart-service", "set-service"]);
+const SERVICE_CHANGERS = new Set(["start-service", "restart-service", "set-service"]);
+
+/**
+ * The cmdlet that starts or sets the services a wildcard that may match `sshd` names, if one does: given it
+ * (`Start-Service -Name ssh*`), or piped them by Get-Service (`Get-Service ssh* | Start-Service`). Other wildcards of
+ * the statement (`dir *`) name files. One pass over the statement, each wildcard matched against `sshd` in one pass.
+ */
+function wildcardCmdlet(lower: string): string | undefined {
+  if (!lower.includes("*") && !lower.includes("?")) return undefined;
+  let piped = false;
+  for (const piece of lower.split(/([;|&\n])/)) {
+    if (piece.length === 1 && /[;|&\n]/.test(piece)) {
+      if (piece !== "|") piped = false;
+      continue;
+    }
+    const words = piece.trim().split(/[\s,]+/);
+    const cmdlet = words[0].replace(/^[(.&]+/, "");
+    if (piped && SERVICE_CHANGERS.has(cmdlet)) return cmdlet;
+    const matches = SERVICE_CMDLETS.has(cmdlet) && words.slice(1).some(wildcardMatchesSshd);
+    if (matches && SERVICE_CHANGERS.has(cmdlet)) return cmdlet;
+    piped = matches && cmdlet === "get-service";
+  }
+  return undefined;
+}
+
+/** Whether a service name with wildcards (`ssh*`, `-name:s?hd`), quotes off, matches `sshd`. */
+function wildcardMatchesSshd(word: string): boolean {
+  const pattern = word.replace(/^-(?:name|include):/, "").replace(/["']/g, "");
+  return /[*?]/.test(pattern) && /^[\w*?-]+$/.test(pattern) && wildcardMatches(pattern, "sshd");
 }
 
 /** The text without the quoted operands of pattern operators, which are matched, not written. */
