@@ -10,6 +10,7 @@ import { variableAssignments } from "./dockerfile-variables";
 import { shellQuote } from "./userdata-words";
 import { fileWriteScript } from "./shell-file-writes";
 import { commandOfWords } from "./shell-invocations";
+import { withoutTrailingSlashes } from "./trailing-slashes";
 
 /**
  * `# escape=\``: parser directives come first, before any other line (BuildKit's names and syntax). The value is
@@ -187,7 +188,7 @@ function fileCopies({ keyword, args, from }: Instruction): string[] {
     const origin = from === undefined ? source : `docker-image://${from}/${source.replace(/^\/+/, "")}`;
     if (placesContents(keyword, source)) return `cp -r -T -- ${shellQuote(origin)} ${shellQuote(destination)}`;
     const target = directory
-      ? `${destination.replace(/\/*$/, "/")}${source.replace(/\/+$/, "").split("/").pop()}`
+      ? `${withoutTrailingSlashes(destination)}/${withoutTrailingSlashes(source).split("/").pop()}`
       : destination;
     return `cp -- ${shellQuote(origin)} ${shellQuote(target)}`;
   });
@@ -225,7 +226,7 @@ function hereDocumentCopies({ keyword, args, documents }: Instruction): string[]
   return documents.map((d) =>
     fileWriteScript(
       {
-        path: directory ? `${destination.replace(/\/*$/, "/")}${d.name}` : destination,
+        path: directory ? `${withoutTrailingSlashes(destination)}/${d.name}` : destination,
         content: d.body.join("\n"),
         append: false,
       },

@@ -8,6 +8,7 @@ import { commandOfWords } from "./shell-invocations";
 import { shellQuote } from "./userdata-words";
 import { lowerName } from "./structured-documents";
 import { list, obj, strings } from "./values";
+import { withoutTrailingSlashes } from "./trailing-slashes";
 
 /** A step as text: a script, or a file it writes. */
 type StepText = string | FileWrite;
@@ -72,7 +73,7 @@ function folderCopies(inputs: unknown, command: "cp -r" | "mv"): string[] {
     const { source, destination } = obj(raw) ?? {};
     if (typeof source !== "string" || typeof destination !== "string") return [];
     if (source.trim() === "" || destination.trim() === "") return [];
-    const folder = `${source.replace(/\/+$/, "")}/`;
+    const folder = `${withoutTrailingSlashes(source)}/`;
     const named = destination.endsWith("/") ? "" : " -T";
     return [`${command}${named} -- ${shellQuote(folder)} ${shellQuote(destination)}`];
   });

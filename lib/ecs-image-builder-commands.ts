@@ -13,6 +13,7 @@ import { ownEntry, referencedScripts } from "./template-references";
 import { spliced, whenNotSpliced } from "./template-substitution";
 import { shellQuote } from "./userdata-words";
 import { obj } from "./values";
+import { withoutTrailingSlashes } from "./trailing-slashes";
 
 const RUN_SHELL_COMMAND = "runshellcommand";
 /** Only text naming `Tasks` can be the YAML syntax: Dockerfile lines are never handed to the YAML parser. */
@@ -63,7 +64,7 @@ function taskScript(task: Record<string, unknown>, splice: (text: string) => str
       const [bucket, object, folder] = [text("bucketName"), text("objectName"), text("destinationDir")];
       if (!bucket || !object || !folder) return [];
       const source = `oss://${bucket}/${object.replace(/^\/+/, "")}`;
-      return [`ossutil cp ${shellQuote(source)} ${shellQuote(folder.replace(/\/*$/, "/"))}`];
+      return [`ossutil cp ${shellQuote(source)} ${shellQuote(`${withoutTrailingSlashes(folder)}/`)}`];
     }
     default:
       return [];

@@ -2,6 +2,7 @@
 // root-keys check and by the one that notes files copied into sshd's configuration.
 import { optionValues } from "./userdata-words";
 import { ownValue } from "./own-value";
+import { withoutTrailingSlashes, withoutTrailingSlashesOrDot } from "./trailing-slashes";
 
 /** Commands whose last argument is where they put their sources. */
 const COPIES = new Set(["cp", "mv", "install", "ln", "rsync", "scp"]);
@@ -78,7 +79,7 @@ export function copyOperands(name: string, args: string[]): Copy | undefined {
   if (!folders) return { sources, destination, ...intoFolder };
   if (name === "ln" && !destination.endsWith("/")) folders.mayBecomeDestination = true;
   // A pattern already stands for what lies below its folder.
-  const below = sources.filter((s) => s !== "" && !/[*?[]/.test(s)).map((s) => `${s.replace(/\/+\.?$/, "")}/*`);
+  const below = sources.filter((s) => s !== "" && !/[*?[]/.test(s)).map((s) => `${withoutTrailingSlashesOrDot(s)}/*`);
   return { sources: [...sources, ...below], destination, folders, ...intoFolder };
 }
 
@@ -143,5 +144,5 @@ function bindMount(args: string[]): Copy | undefined {
   // Mounted over a folder, a folder's contents become that folder's.
   const [source, destination] = operands;
   const folders = { operands: [source], explicit: true, contentsOnly: true };
-  return { sources: [source, `${source.replace(/\/+$/, "")}/*`], destination, folders };
+  return { sources: [source, `${withoutTrailingSlashes(source)}/*`], destination, folders };
 }

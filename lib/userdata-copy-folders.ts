@@ -1,6 +1,7 @@
 // Where a file copied into a folder lands: `cp /tmp/start /usr/local/bin/` (or `-t /usr/local/bin`) puts it at
 // /usr/local/bin/start, which the script may then run by that name.
 import { normalPath } from "./userdata-sshd-paths";
+import { withoutTrailingSlashes } from "./trailing-slashes";
 
 /**
  * Folders a copy that names no slash after them (`cp /tmp/start /usr/local/bin`) still goes into, under the source's
@@ -22,7 +23,7 @@ const FOLDERS_COPIED_INTO = new Set([
  * destination itself otherwise, or when the copy says so (`intoFolder` false: `cp -T`).
  */
 export function copiedFileAt(from: string, destination: string, intoFolder?: boolean): string {
-  const folder = destination.replace(/\/+$/, "");
+  const folder = withoutTrailingSlashes(destination);
   const into = intoFolder ?? (destination.endsWith("/") || FOLDERS_COPIED_INTO.has(normalPath(folder)));
   if (!into) return destination;
   const name = from.slice(from.lastIndexOf("/") + 1);

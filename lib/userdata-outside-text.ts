@@ -24,12 +24,18 @@ import { isMainSshdConfigPath, normalPath } from "./userdata-sshd-paths";
 import { isPrinter } from "./userdata-printed";
 import { fromStanding } from "./userdata-working-directory";
 import { isWriteRedirection } from "./userdata-words";
+import { withoutTrailingSlashesOrDot } from "./trailing-slashes";
 
 /** Nearly every command names none of these: only those that do are read, and copies of files remembered. */
 const NAMES = /ssh|shadow|passwd/;
 /** A file the shell or a template names when it runs (`$F`, `$(…)`, `{{ f }}`): in /etc, it may be an account file. */
 const UNKNOWN = /[$`]|\{\{/;
 const UNKNOWN_PARTS = /\$\{[^}]*\}|\$\([^)]*\)|\$\w+|`[^`]*`|\{\{[^}]*\}\}/g;
+/**
+ * Past this length a name is not taken apart (UNKNOWN_PARTS retries an unclosed `${` or `{{` at each of a run's
+ * characters: quadratic on a hostile name): holding any unknown part, it may be any file. Real names are under 256.
+ */
+const MAX_NAME = 1024;
 const COPIES = new Set(["cp", "mv", "install", "rsync"]);
 /** A shell pattern's special characters. */
 const GLOB = /[*?[]/;
@@ -332,13 +338,19 @@ export class OutsideTexts {
   }
 }
 
+/** A file name with the parts the script does not spell (`$F`, `${F}`, `$(…)`, `{{ var }}`) made `*`. */
+function unknownPartsAsGlobs(name: string): string {
+  if (name.length <= MAX_NAME) return name.replace(UNKNOWN_PARTS, "*");
+  return /[$`]|\{\{/.test(name) ? "*" : name;
+}
+
 /** What a file or folder written holds: sshd's configuration (both directives), the account files (passwords). */
 function kindsAt(path: string): readonly LoginWeaknessKind[] {
   if (SSHD_FILES.test(path) || SSHD_FOLDERS.test(path)) return SSHD_KINDS;
   if (isAccountsFile(path)) return ACCOUNT_KINDS;
   const slash = path.lastIndexOf("/");
   // A name the script does not spell (`curl -o "/etc/ssh/$F"`, a download named after "$URL") may be any file.
-  const name = path.slice(slash + 1).replace(UNKNOWN_PARTS, "*");
+  const name = unknownPartsAsGlobs(path.slice(slash + 1));
   if (!/[*?[]/.test(name)) return [];
   // A pattern copied into a folder (`cp /opt/ssh/* /etc/ssh/`) counts where it may name one of the files.
   const folder = path.slice(0, slash);
@@ -359,6 +371,6 @@ function baseName(path: string): string {
 
 /** A path without the slash or `/.` that ends a folder's name. */
 function trimmed(path: string): string {
-  const bare = path.replace(/\/+\.?$/, "");
+  const bare = withoutTrailingSlashesOrDot(path);
   return bare === "" ? "/" : bare;
 }

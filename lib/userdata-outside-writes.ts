@@ -17,6 +17,7 @@ import { inputWrite } from "./userdata-input-writers";
 import { hereStrings, isPrinter } from "./userdata-printed";
 import { normalPath } from "./userdata-sshd-paths";
 import { isBareExec, optionValues, Word } from "./userdata-words";
+import { withoutTrailingSlashesOrDot } from "./trailing-slashes";
 
 /**
  * Files whose text lands (`via`: the command or archive they go through, for the note; `verbatim`: the text lands as
@@ -374,6 +375,6 @@ function isFolder(path: string): boolean {
 /** Where `source` lands in `folder`, under its own name. */
 function inFolder(folder: string, source: string): string {
   const path = REMOTE.test(source) ? source.replace(/[?#].*$/, "") : source;
-  const name = path.replace(/\/+\.?$/, "");
-  return `${folder.replace(/\/+\.?$/, "")}/${name.slice(name.lastIndexOf("/") + 1)}`;
+  const name = withoutTrailingSlashesOrDot(path);
+  return `${withoutTrailingSlashesOrDot(folder)}/${name.slice(name.lastIndexOf("/") + 1)}`;
 }

@@ -4,6 +4,7 @@
 // (`cd "$dir"`, `cd -`, `popd`), leaves the script nowhere known.
 import { argumentsOf } from "./userdata-words";
 import { ParsedCommand } from "./userdata-destinations";
+import { withoutTrailingSlashes } from "./trailing-slashes";
 
 const ROOT = String.raw`(?:/root|~root|~|\$HOME|\$\{HOME\})`;
 const CHANGES_DIRECTORY = new Set(["cd", "pushd", "popd"]);
@@ -62,7 +63,7 @@ export function changedDirectory(
   const named = FOLLOWED.find((d) => d.named.test(target));
   if (named) return user !== undefined && named.home && !target.startsWith("/root") ? undefined : named.path;
   if (current === undefined || target.startsWith("/")) return undefined;
-  const relative = target.replace(/^(?:\.\/+)+/, "").replace(/\/+$/, "");
+  const relative = withoutTrailingSlashes(target.replace(/^(?:\.\/+)+/, ""));
   if (relative === "." || relative === "") return current;
   const path = relative === ".." ? current.slice(0, current.lastIndexOf("/")) : `${current}/${relative}`;
   return FOLLOWED.some((d) => d.path === path) ? path : undefined;
