@@ -200,6 +200,29 @@ export const SHELL_SHAPES: Record<string, Shape[]> = {
       many(n, () => "D=/root; for d in $D $(ls /home); do echo k >> $d/.ssh/authorized_keys; done", "; "),
     ),
   ],
+  "test/lib/userdata-hardened-overwrites.test.ts": [
+    // A path's trailing slashes were cut by a regex retried at every slash of a run: quadratic.
+    shell(
+      "a copy into sshd's folder from a path of n slashes",
+      25_000,
+      (n) => `cp /etc/ssh/x${"/".repeat(n)}y /etc/ssh/`,
+    ),
+    shell("a copy of a folder of n slashes into root's home", 25_000, (n) => `cp -r /opt/k${"/".repeat(n)}. /root/`),
+  ],
+  "test/lib/userdata-path-forms.test.ts": [
+    // The name's unknown parts were made globs by a regex retried at each character of an unclosed run: quadratic.
+    shell(
+      "an append to a name in sshd's folder of n unclosed ${",
+      25_000,
+      (n) => `echo x >> /etc/ssh/a${"${".repeat(n)}`,
+    ),
+    shell("an append to a name in sshd's folder of n {", 25_000, (n) => `echo x >> /etc/ssh/a${"{".repeat(n)}`),
+    shell(
+      "a tee into n brace alternatives",
+      25_000,
+      (n) => `echo k | tee /root/.ssh/{${many(n, (i) => `a${i}`, ",")}}`,
+    ),
+  ],
   "test/lib/userdata-eval-words.test.ts": [
     shell("n evals of an unquoted variable", 1_000, (n) =>
       ['CMD="sed -i s/^a/b/ /etc/app.conf"', many(n, () => "eval $CMD")].join("\n"),

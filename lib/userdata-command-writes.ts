@@ -8,8 +8,10 @@ import { streamEdit } from "./userdata-editors";
 import { followCopy } from "./userdata-copied-over";
 import { followEmptied } from "./userdata-emptied-files";
 import { Findings } from "./userdata-findings";
+import { reportHardenedOverwrites } from "./userdata-hardened-overwrites";
 import { loginServerNote, startedLoginServers } from "./userdata-login-servers";
 import { setsPassword } from "./userdata-passwords";
+import { rootAccountMade } from "./userdata-root-accounts";
 import { isPrinter } from "./userdata-printed";
 import { noteFileRun } from "./userdata-run-later";
 import { LineScan, ScanState } from "./userdata-scan-context";
@@ -74,6 +76,8 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
   // `echo "PasswordAuthentication yes found" >&2`: a message in the log sets nothing.
   if (printsToLog && isPrinter(name)) return;
   const written = judgedText(parsed, edit);
+  // A hardened file replaced or cut with text of sshd's own folders the reader cannot see: unverifiable.
+  if (!reading.sshdFile) reportHardenedOverwrites(parsed, line, found);
   const setting = isSettingLine(words, name);
   // A setting line in a file sshd does not read (a README under /opt), or what an edit writes in files sshd does not
   // read (the client's ssh_config), counts only if the user data makes sshd read it.
@@ -131,6 +135,9 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
   }
   if (setsPassword(parsed, context.previous) || (accounts && passwordLines(written).length > 0))
     found.add("password-set", line);
+  const rootAccount = rootAccountMade(parsed);
+  if (rootAccount !== undefined)
+    found.add("root-login", line, { note: `gives ${rootAccount} user id 0: it logs in as root under another name` });
   // Text only shown at login (the message of the day) or read by sshd as settings runs no server; in another file
   // named outright, which may be configuration, only an install or a service enabled counts, not a daemon's name,
   // unless the file is a script.

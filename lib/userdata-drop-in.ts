@@ -1,10 +1,16 @@
 // Taking away a hardened sshd drop-in (the kit's, or the one Ubuntu's cloud images ship): removing it (`rm`,
-// `unlink`, `find … -delete`), moving it where sshd does not read it, emptying it, or doing the same to the directory
-// of drop-ins. sshd then falls back to sshd_config's values and its own defaults: password authentication on, root
-// login with a key.
+// `unlink`, `find … -delete`), moving it where sshd does not read it, emptying it or writing other text over it
+// (`echo "UseDNS no" > F`, write_files without append: undone when that text sets the directives to no again), or
+// doing the same to the directory of drop-ins. sshd then falls back to sshd_config's values and its own defaults:
+// password authentication on, root login with a key.
 import { ParsedCommand } from "./userdata-destinations";
 import { copyOperands } from "./userdata-copies";
+import { truncation } from "./userdata-emptied-files";
+import { Findings } from "./userdata-findings";
+import { filesRewritten } from "./userdata-rewrites";
 import { isSshdConfigPath, normalPath } from "./userdata-sshd-paths";
+import { withoutTrailingSlashes } from "./trailing-slashes";
+import { kindOf } from "./userdata-sshd-directives";
 
 /** The directory of drop-ins. */
 const DROP_IN_DIRECTORY = "/etc/ssh/sshd_config.d";
@@ -43,11 +49,39 @@ const HARDENED_DROP_INS: readonly HardenedDropIn[] = [
 /** Commands that may take a file away: removers, mv, and those that write nothing (`: > file`). */
 const TAKERS = new Set(["rm", "unlink", "shred", "truncate", "find", "mv", "", ":", "true"]);
 
-/** The hardened drop-in a command takes away, the kit's when it takes several; undefined for nearly every command. */
+/**
+ * The hardened drop-in a command takes away, the kit's when it takes several; undefined for nearly every command.
+ * Replacing its text with text the script spells (`echo > F`, `echo "UseDNS no" > F`, `cat /dev/null > F`,
+ * `dd if=/dev/null of=F`, `tee F < /dev/null`, a here-document through cat) takes its settings away as emptying it
+ * does: the new text is read as the file's after this, and what it sets to no again restores them (see
+ * Restorations). Text from elsewhere is not judged here: userdata-outside-text reports it as unverifiable.
+ */
 export function hardenedDropInTakenAway(parsed: ParsedCommand): HardenedDropIn | undefined {
-  // One look for nearly every command: neither a taker nor a copy of /dev/null.
-  if (!TAKERS.has(parsed.name) && !parsed.args.includes("/dev/null")) return undefined;
-  return HARDENED_DROP_INS.find((dropIn) => takesDropInAway(parsed, dropIn.name));
+  // Nearly every command names no sshd_config: filesRewritten returns at once for them.
+  const rewritten = filesRewritten(parsed);
+  // One look for nearly every command: neither a taker, a copy of /dev/null nor a rewrite.
+  if (!TAKERS.has(parsed.name) && !parsed.args.includes("/dev/null") && rewritten.length === 0) return undefined;
+  return HARDENED_DROP_INS.find(
+    (dropIn) => takesDropInAway(parsed, dropIn.name) || rewritten.some((f) => reachesDropIn(f, dropIn.name, false)),
+  );
+}
+
+/** The hardened drop-in a file written whole (cloud-config's write_files, not appended) replaces, if any. */
+export function hardenedDropInAt(path: string): HardenedDropIn | undefined {
+  return HARDENED_DROP_INS.find((dropIn) => reachesDropIn(path, dropIn.name, false));
+}
+
+/** Without a hardened drop-in, what it set to no is on unless the user data sets it to no itself. */
+export function reportHardenedDropInTakenAway(
+  { directives, note }: HardenedDropIn,
+  line: string,
+  found: Findings,
+): void {
+  for (const directive of directives)
+    found.add(kindOf(directive), line, {
+      note,
+      unlessHardened: { directives: [directive], byDropIns: true },
+    });
 }
 
 /** Whether a command takes the drop-in `dropIn` (a name in the directory of drop-ins) away. */
@@ -65,7 +99,8 @@ function takesDropInAway({ words, name, args }: ParsedCommand, dropIn: string): 
         operandsOf(args).some((p) => reachesDropIn(p, dropIn, false))
       );
     case "truncate":
-      return operandsOf(args).some((p) => reachesDropIn(p, dropIn, false));
+      // Grown (`-s +100`), it keeps its text. `-s 100` cuts the kit's inside "PasswordAuthentication no".
+      return truncation(args) !== "grows" && operandsOf(args).some((p) => reachesDropIn(p, dropIn, false));
     case "find":
       return args.includes("-delete") && operandsOf(args).some((p) => reachesDropIn(p, dropIn, true));
     case "mv":
@@ -85,7 +120,7 @@ function operandsOf(args: string[]): string[] {
  * directory, or, when `directory`, names the directory of drop-ins itself (removed with what it holds).
  */
 function reachesDropIn(path: string, dropIn: string, directory: boolean): boolean {
-  const normal = normalPath(path).replace(/\/+$/, "");
+  const normal = withoutTrailingSlashes(normalPath(path));
   if (normal === `${DROP_IN_DIRECTORY}/${dropIn}` || (directory && normal === DROP_IN_DIRECTORY)) return true;
   const slash = normal.lastIndexOf("/");
   if (normal.slice(0, slash) !== DROP_IN_DIRECTORY) return false;

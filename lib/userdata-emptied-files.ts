@@ -77,14 +77,37 @@ function operands(args: string[], valued: ReadonlySet<string> = new Set()): stri
   return found;
 }
 
-/** `truncate -s 0`, `-s0`, `--size=0`, `--size 0`: the size set to nothing, not grown or shrunk by some. */
+/** `truncate -s 0`, `-s0`, `--size=0`, `--size 0`, `-s '<0'`: the size set to nothing, not grown or shrunk by some. */
 function truncatedToZero(args: string[]): boolean {
+  return truncation(args) === "empties";
+}
+
+/** A size truncate sets: a prefix (`+` extend by, `-` reduce by, `<` at most, `>` at least, `/` `%` round), units. */
+const TRUNCATE_SIZE = /^([-+<>/%]?)(\d+)(?:[KMGTPEZYRQ](?:i?B)?|B)?$/i;
+
+/**
+ * What `truncate` does to its files' text: "empties" (`-s 0`, `-s0`, `--size=0`, `-s '<0'`), "grows" (`-s +100`,
+ * `-s '>100'`, `-s %4K`: the text is kept, NULs added after it), or "cuts" (`-s 100`, `-s -10`, `-s '<10'`, `-s /4K`,
+ * `-r ref`, a size the reader cannot read): what stood past the size it sets is gone.
+ */
+export function truncation(args: string[]): "empties" | "grows" | "cuts" {
   let size: string | undefined;
+  let reference = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    if (a === "--") break;
     if (a === "-s" || a === "--size") size = args[++i];
     else if (a.startsWith("--size=")) size = a.slice("--size=".length);
+    else if (a === "-r" || a === "--reference" || a.startsWith("--reference=")) reference = true;
     else if (/^-[^-]*s/.test(a)) size = a.slice(a.indexOf("s") + 1) || args[++i];
+    else if (/^-[^-]*r/.test(a)) reference = true;
   }
-  return size !== undefined && /^0+$/.test(size);
+  const parsed = size === undefined ? null : TRUNCATE_SIZE.exec(size);
+  if (parsed === null) return "cuts";
+  const [, prefix, digits] = parsed;
+  const zero = /^0+$/.test(digits);
+  // Relative to another file's size, any size may cut this one.
+  if (reference && prefix !== ">" && prefix !== "%") return "cuts";
+  if (prefix === "+" || prefix === ">" || prefix === "%" || (prefix === "-" && zero)) return "grows";
+  return zero && (prefix === "" || prefix === "<") ? "empties" : "cuts";
 }

@@ -7,7 +7,7 @@
 // reachable through an SSH tunnel alone, excepted). Each command is read in one pass over its words.
 import { ParsedCommand } from "./userdata-destinations";
 
-export type LoginServer = "telnet" | "r-services" | "vnc" | "xrdp" | "web-console";
+export type LoginServer = "telnet" | "r-services" | "vnc" | "xrdp" | "web-console" | "dropbear";
 
 /** Why each server weakens login, named as an operator knows it. */
 const WHY: Record<LoginServer, string> = {
@@ -16,6 +16,7 @@ const WHY: Record<LoginServer, string> = {
   vnc: "VNC: password-only login, often cut to 8 characters",
   xrdp: "xrdp: logs in with the system's passwords",
   "web-console": "web console: a login page for the system's accounts and their passwords, or a shell with no login",
+  dropbear: "Dropbear: an SSH server beside sshd that takes passwords, root's too, unless run with -s and -w (or -g)",
 };
 
 /** The server packages of the distributions' repositories (clients such as telnet, rsh or tigervnc are not). */
@@ -40,6 +41,11 @@ const PACKAGES = new Map<string, LoginServer>([
   ["webmin", "web-console"],
   ["shellinabox", "web-console"],
   ["ttyd", "web-console"],
+  // Debian's dropbear pulls dropbear-bin (the daemon) and dropbear-run (its service); dropbear-initramfs, which
+  // unlocks disks before boot with keys only, is not listed.
+  ["dropbear", "dropbear"],
+  ["dropbear-bin", "dropbear"],
+  ["dropbear-run", "dropbear"],
 ]);
 /** Longer than any name above: a spelling is looked up at its first separators only, whatever its length. */
 const MAX_PACKAGE_NAME = 32;
@@ -70,6 +76,7 @@ const SERVICES = new Map<string, LoginServer>([
   ["ttyd@", "web-console"],
   ["gotty", "web-console"],
   ["wetty", "web-console"],
+  ["dropbear", "dropbear"],
 ]);
 
 /** Daemons run directly (`busybox telnetd` is telnetd: busybox is read as a wrapper). */
@@ -95,6 +102,7 @@ const DAEMONS = new Map<string, LoginServer>([
   ["ttyd", "web-console"],
   ["gotty", "web-console"],
   ["wetty", "web-console"],
+  ["dropbear", "dropbear"],
 ]);
 /** Options with which a daemon stops a running server, asks it something or prints and exits. */
 const NOT_STARTING = new Set([
@@ -298,6 +306,8 @@ function serviceNamed(unit: string): LoginServer | undefined {
 /** A daemon run directly, unless it only stops, asks or prints, or VNC or a web console listens on loopback alone. */
 function daemonRun(name: string, args: string[]): LoginServer[] {
   const server = DAEMONS.get(name);
+  // Dropbear's letters are its own (its -k and -R start a server): read apart.
+  if (server === "dropbear") return dropbearKeysOnly(args) ? [] : [server];
   if (server === undefined || args.some((a) => NOT_STARTING.has(a))) return [];
   return loopbackExcepted(server) && loopbackOnly(args) ? [] : [server];
 }
@@ -324,6 +334,34 @@ function loopbackOnly(args: string[]): boolean {
       loopback = isLoopback(a.slice(a.indexOf("=") + 1));
   }
   return loopback;
+}
+
+/** Dropbear's options that take a value (the rest of their word, or the next word). */
+const DROPBEAR_VALUES = new Set("bcdrpPIKWTGDA");
+
+/**
+ * Dropbear run with `-s` (no password logins) and `-w` (no root login) or `-g` (no password login for root): keys
+ * only, or no root login at all. `-h` and `-V` print and exit. Letters may be grouped (`-swp 2222`), as its
+ * parser reads them; a letter taking a value ends its group.
+ */
+function dropbearKeysOnly(args: string[]): boolean {
+  let noPasswords = false;
+  let noRootPasswords = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a.startsWith("-") || a.startsWith("--")) continue;
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j];
+      if (c === "h" || c === "V") return true;
+      if (c === "s") noPasswords = true;
+      else if (c === "w" || c === "g") noRootPasswords = true;
+      else if (DROPBEAR_VALUES.has(c)) {
+        if (j === a.length - 1) i++;
+        break;
+      }
+    }
+  }
+  return noPasswords && noRootPasswords;
 }
 
 /**

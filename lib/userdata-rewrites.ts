@@ -13,6 +13,7 @@ import { hereDocuments } from "./userdata-heredoc";
 import { inputWrite } from "./userdata-input-writers";
 import { hereStrings, isPrinter } from "./userdata-printed";
 import { isMainSshdConfigPath, isSshdConfigPath } from "./userdata-sshd-paths";
+import { truncation } from "./userdata-emptied-files";
 import { isBareExec } from "./userdata-words";
 
 /** Redirections that replace their target's text. */
@@ -30,7 +31,9 @@ const NONE: readonly string[] = [];
 /**
  * The files of sshd's configuration (sshd_config, a drop-in) a command replaces with text the script spells out: an
  * echo or printf of no variable left unknown, a here-document or here-string through cat, tee or sponge (without -a),
- * or one of these copied from standard input by cp or install, or nothing at all (`cp /dev/null`). Text from
+ * or one of these copied from standard input by cp or install, or nothing at all (`cp /dev/null`, `cat /dev/null`,
+ * `tee F < /dev/null`, `dd if=/dev/null of=F`, `truncate -s 0`): a hardened drop-in so rewritten loses its
+ * settings unless the new text sets them again (see hardenedDropInTakenAway). Text from
  * elsewhere (a template, a download, `echo "$(sed … sshd_config)"`, what follows `exec >`) is not in the script: it is
  * no rewrite read here (see userdata-outside-text).
  */
@@ -39,12 +42,18 @@ export function filesRewritten(parsed: ParsedCommand, piped?: ParsedCommand): re
   // Nearly every command names no sshd_config: nothing else is read for them.
   if (!command.text.includes("sshd_config") || isBareExec(words)) return NONE;
   const spelt = hereDocuments(words).length > 0 || hereStrings(words).length > 0;
-  const fed = spelt || (command.piped === true && piped !== undefined && printsKnownText(piped));
+  // `tee F < /dev/null`, `cat < /dev/null > F`: fed nothing, they write nothing.
+  const nothingIn = readsNothing(words);
+  const fed = spelt || nothingIn || (command.piped === true && piped !== undefined && printsKnownText(piped));
   const writes = inputWrite(parsed);
   if (writes) return !writes.appends && fed ? writes.files.filter(isSshdConfigPath) : NONE;
   // Standard input copied whole writes the here-document, here-string or echo that feeds it.
   if (COPIERS.has(name)) return copiesKnownText(parsed, fed);
-  const known = printsKnownText(parsed) || EMPTY.has(name) || (name === "cat" && spelt && args.length === 0);
+  if (name === "dd") return copiesNothing(args);
+  if (name === "truncate") return truncation(args) === "empties" ? args.filter(isSshdConfigPath) : NONE;
+  // `cat /dev/null > F` copies nothing, as `cat < /dev/null` does.
+  const catsNothing = args.length === 0 ? spelt || nothingIn : args.every((a) => a === "/dev/null");
+  const known = printsKnownText(parsed) || EMPTY.has(name) || (name === "cat" && catsNothing);
   if (!known) return NONE;
   const files: string[] = [];
   for (let i = 0; i + 1 < words.length; i++)
@@ -66,6 +75,36 @@ function copiesKnownText({ name, args }: ParsedCommand, fed: boolean): readonly 
   if (copy?.sources.length !== 1 || !isSshdConfigPath(copy.destination)) return NONE;
   const [source] = copy.sources;
   return source === "/dev/null" || (fed && STDIN.has(source)) ? [copy.destination] : NONE;
+}
+
+/** Whether a command's standard input is /dev/null (`< /dev/null`): it reads nothing. */
+function readsNothing(words: ParsedCommand["words"]): boolean {
+  for (let i = 0; i + 1 < words.length; i++)
+    if (words[i].op === "<" && (words[i].fd === undefined || words[i].fd === 0) && words[i + 1].text === "/dev/null")
+      return true;
+  return false;
+}
+
+/**
+ * `dd if=/dev/null of=F`: F opened anew, emptied, and nothing copied into it; the file, or none. Not with
+ * conv=notrunc or oflag=append (F is kept), nor seek=N (F is cut after N blocks, the text before kept).
+ */
+function copiesNothing(args: string[]): readonly string[] {
+  let from: string | undefined;
+  let to: string | undefined;
+  for (const a of args) {
+    const equals = a.indexOf("=");
+    const [key, value] = equals < 0 ? [a, ""] : [a.slice(0, equals), a.slice(equals + 1)];
+    if (key === "if") from = value;
+    else if (key === "of") to = value;
+    else if (
+      (key === "conv" && value.split(",").includes("notrunc")) ||
+      (key === "oflag" && value.split(",").includes("append"))
+    )
+      return NONE;
+    else if ((key === "seek" || key === "oseek") && !/^0+$/.test(value)) return NONE;
+  }
+  return from === "/dev/null" && to !== undefined && isSshdConfigPath(to) ? [to] : NONE;
 }
 
 /** echo or printf of text with no variable or substitution left: `echo "$CONTENT"` may be the old file. */

@@ -1,6 +1,5 @@
 // Whether a command writes root's authorized_keys. Only the destination counts: copying root's keys elsewhere,
 // counting them or truncating them plants nothing.
-import { posix } from "path";
 import { extractionOf } from "./userdata-archives";
 import { cloneOf } from "./userdata-clones";
 import { Copy, copyOperands, FolderCopy } from "./userdata-copies";
@@ -12,22 +11,28 @@ import { isBareExec, isWriteRedirection, optionValues, Word } from "./userdata-w
 import { ownValue } from "./own-value";
 import { otherUser } from "./userdata-run-as";
 import { fromStanding } from "./userdata-working-directory";
+import { globMayMatch, mayNamePath } from "./userdata-path-patterns";
+import { resolvedPath } from "./userdata-sshd-paths";
+import { withoutTrailingSlashes } from "./trailing-slashes";
 
 /** Root's home spelt out, or reached through `~` or $HOME: user data runs as root. */
 const ROOT_HOME = String.raw`(?:/root|~root|~|\$HOME|\$\{HOME\})/+\.ssh`;
 const ROOT_KEYS = new RegExp(String.raw`^${ROOT_HOME}/+authorized_keys2?$`);
 const ROOT_SSH = new RegExp(String.raw`^${ROOT_HOME}/*$`);
-/** `.` and `..` steps (`/root/./.ssh`, `/home/x/../../root/.ssh`): the kernel resolves them, so the test does too. */
-const DOT_STEP = /(?:^|\/)\.\.?(?:\/|$)/;
+/**
+ * Repeated slashes (`//root/.ssh`, which Linux reads as `/root/.ssh`), `.` and `..` steps (`/root/./.ssh`,
+ * `/home/x/../../root/.ssh`): the kernel resolves them, so the test does too.
+ */
 const resolvedTest =
   (pattern: RegExp) =>
-  (path: string): boolean =>
-    pattern.test(path) || (DOT_STEP.test(path) && pattern.test(posix.normalize(path)));
+  (path: string): boolean => {
+    if (pattern.test(path)) return true;
+    const resolved = resolvedPath(path);
+    return resolved !== path && pattern.test(resolved);
+  };
 const ROOT_SSH_DIR = { test: resolvedTest(ROOT_SSH) };
-const ROOT_HOME_DIR = /^(?:\/root|~root|~|\$HOME|\$\{HOME\})\/*$/;
+const ROOT_HOME_DIR = { test: resolvedTest(/^(?:\/root|~root|~|\$HOME|\$\{HOME\})\/*$/) };
 const KEYS_FILE = /(?:^|\/)authorized_keys2?$/;
-/** The longest file name Linux allows. */
-const MAX_NAME = 255;
 
 const isRootKeys = resolvedTest(ROOT_KEYS);
 
@@ -64,11 +69,12 @@ export type RootKeysTest = (path: string) => boolean;
  */
 export function writesRootKeys(
   parsed: ParsedCommand,
-  isKeys: RootKeysTest = isRootKeysPath,
+  isKeysNamed: RootKeysTest = isRootKeysPath,
   user?: string,
   directory?: string,
 ): boolean {
   const { words, name, args } = parsed;
+  const isKeys = namingKeys(isKeysNamed, directory);
   // A command that writes nothing truncates the file; a bare `exec` sends every later command's output there.
   if ((!EMPTY.has(name) || isBareExec(words)) && redirectsToRootKeys(words, isKeys)) return true;
   const writes = inputWrite(parsed);
@@ -87,6 +93,21 @@ export function writesRootKeys(
   if (IMPORTERS.has(name)) return importsRootKeys(parsed, isKeys, user);
   if (STORAGE_CLIS.has(name)) return downloadsRootKeys(args, isKeys);
   return editsRootKeys(name, args, isKeys) || codeWritesRootKeys(name, args);
+}
+
+/** Root's keys as spelt outright, for a pattern to be matched against (see namingKeys). */
+const ROOT_KEYS_SPELT = ["/root", "~root", "~", "$HOME", "${HOME}"].flatMap((home) => [
+  `${home}/.ssh/authorized_keys`,
+  `${home}/.ssh/authorized_keys2`,
+]);
+
+/**
+ * A destination as the shell reads it: a relative name from where the script stands (`cd //root/.ssh`, however
+ * the directory was spelt), and a word the shell expands (`/root/.ssh/{authorized_keys,authorized_keys2}`,
+ * `/root/.ssh/auth*`) for any file it may name: a write there may land in root's keys.
+ */
+function namingKeys(isKeys: RootKeysTest, directory: string | undefined): RootKeysTest {
+  return (word) => mayNamePath(fromStanding(word, directory), isKeys, ROOT_KEYS_SPELT);
 }
 
 /** Ubuntu's key importers: they add the keys a GitHub or Launchpad account publishes to the running account's keys. */
@@ -207,35 +228,6 @@ function namedAsFile(source: string): boolean {
 
 /** A source named .ssh, or a pattern that may match it (bash's with dotglob set; AWSTOE's matches leading dots). */
 function mayBeSshFolder(source: string): boolean {
-  const name = source.replace(/\/+$/, "").split("/").pop() ?? "";
+  const name = withoutTrailingSlashes(source).split("/").pop() ?? "";
   return name === ".ssh" || (/[*?[]/.test(name) && globMayMatch(name, ".ssh"));
-}
-
-/**
- * Whether a shell pattern may match `text`: `*` and `?` as the shell reads them, a bracket expression as any one
- * character. Walked with the last star to fall back on, so time is the pattern's length times the text's.
- */
-function globMayMatch(pattern: string, text: string): boolean {
-  // No file name is longer; a longer pattern is not taken apart (its bracket expressions would cost its square).
-  if (pattern.length > MAX_NAME) return true;
-  const tokens = pattern.match(/\[!?\]?[^\]]*\]|[^]/g) ?? [];
-  let p = 0;
-  let t = 0;
-  let star = -1;
-  let resume = 0;
-  while (t < text.length) {
-    const token = tokens[p];
-    if (token === "*") {
-      star = p++;
-      resume = t;
-    } else if (token !== undefined && (token === "?" || token.length > 1 || token === text[t])) {
-      p++;
-      t++;
-    } else if (star >= 0) {
-      p = star + 1;
-      t = ++resume;
-    } else return false;
-  }
-  while (tokens[p] === "*") p++;
-  return p === tokens.length;
 }

@@ -11,7 +11,7 @@ import { scanWrites } from "./userdata-command-writes";
 import { decodedText, Decoder, decoderOf } from "./userdata-decoders";
 import { deliverCut, deliverDecoded, deliverPrintedScript, deliverWritten } from "./userdata-deliveries";
 import { CutFiles, Destinations, MAX_NESTING, ParsedCommand, parseCommand } from "./userdata-destinations";
-import { HardenedDropIn, hardenedDropInTakenAway } from "./userdata-drop-in";
+import { hardenedDropInTakenAway, reportHardenedDropInTakenAway } from "./userdata-drop-in";
 import { streamEdit } from "./userdata-editors";
 import { pipelinesWriting } from "./userdata-files-written";
 import { Findings } from "./userdata-findings";
@@ -303,7 +303,7 @@ function scanCommandLine(
     else if (writesRootKeys(parsed, isKeysUnderUnknownHome, scan.user, standing[i]))
       scan.found.add("root-authorized-keys", line, { note: UNKNOWN_HOME_NOTE, unverifiable: true });
     const dropIn = hardenedDropInTakenAway(parsed);
-    if (dropIn) reportDropInTakenAway(dropIn, line, scan.found);
+    if (dropIn) reportHardenedDropInTakenAway(dropIn, line, scan.found);
     const pipesOn = commands[i + 1]?.command.piped === true;
     const directory = standing[i];
     const flow = { output: () => destinations.output(i), input: () => destinations.input(i), directory };
@@ -541,14 +541,4 @@ function reportUnknownPatterns(
   const note = (directive: string) =>
     `deletes the lines the patterns in ${unknownPatterns} match, which the script does not write: the hardened "${directive} no" may go with them`;
   reportUnknownDeletion(files, note, { line, found }, at);
-}
-
-/** Without a hardened drop-in, what it set to no is on unless the user data sets it to no itself. */
-function reportDropInTakenAway({ directives, note }: HardenedDropIn, line: string, found: Findings): void {
-  const byDropIns = true;
-  for (const directive of directives)
-    found.add(directive === "PermitRootLogin" ? "root-login" : "password-authentication", line, {
-      note,
-      unlessHardened: { directives: [directive], byDropIns },
-    });
 }

@@ -129,3 +129,8 @@ export function directivesSet(text: string): string[] {
 export function directivesSetToNo(text: string): string[] {
   return SET_TO_NO.filter(([, pattern]) => pattern.test(text)).map(([directive]) => directive);
 }
+
+/** The kind of weakness a hardened directive (PasswordAuthentication or PermitRootLogin) turns on. */
+export function kindOf(directive: string): LoginWeaknessKind {
+  return directive === "PermitRootLogin" ? "root-login" : "password-authentication";
+}

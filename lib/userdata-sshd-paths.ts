@@ -1,6 +1,7 @@
 // Which files sshd reads as its configuration. Two readings, each chosen so that it never hides a weakening: a file
 // excuses keyboard-interactive (AuthenticationMethods) only when it surely is sshd's, while a setting written to a
 // file that may be sshd's counts.
+import { posix } from "path";
 
 /** The files stock sshd reads: sshd_config and the drop-ins its `Include /etc/ssh/sshd_config.d/*.conf` names. */
 const SSHD_CONFIG = /^\/etc\/ssh\/(?:sshd_config|sshd_config\.d\/[^/]+\.conf)$/;
@@ -29,9 +30,21 @@ export function maybeSshdConfigPath(path: string): boolean {
   );
 }
 
-/** Repeated slashes collapsed, as the kernel reads a path. */
+/** Repeated slashes collapsed, as the kernel reads a path: a leading `//` too (`//root` is `/root` on Linux). */
 export function normalPath(path: string): string {
   return path.includes("//") ? path.replace(/\/{2,}/g, "/") : path;
+}
+
+/** A `.` or `..` step (`/root/./.ssh`, `/home/x/../../root/.ssh`). */
+const DOT_STEP = /(?:^|\/)\.\.?(?:\/|$)/;
+
+/**
+ * A path as the kernel reads it: repeated slashes collapsed (see normalPath) and `.` and `..` steps taken; a
+ * trailing slash kept, a relative path left relative (`~/../x` is `x`: `~` is a step like any other here).
+ */
+export function resolvedPath(path: string): string {
+  // Collapsed again after normalize: a leading `//` is the one POSIX lets an implementation keep.
+  return DOT_STEP.test(path) ? normalPath(posix.normalize(path)) : normalPath(path);
 }
 
 /**

@@ -29,7 +29,7 @@ import {
 } from "./userdata-sshd-defaults";
 import { globMatches } from "./userdata-drop-in";
 import { isMainSshdConfigPath, normalPath } from "./userdata-sshd-paths";
-import { directiveValue, weaknessesIn } from "./userdata-sshd-directives";
+import { directiveValue, kindOf, weaknessesIn } from "./userdata-sshd-directives";
 
 /** The sed invocation that turned a stock line weak or took it away, to be quoted in the report, and when it ran. */
 interface Activation {
@@ -466,11 +466,6 @@ function namesFile(operand: string, path: string): boolean {
 /** Whether an edit's files may be drop-ins: a drop-in hardened before it may have lost its line. */
 function reachesDropIns({ files }: Activation): boolean {
   return files === undefined || files.some((f) => !isMainSshdConfigPath(f));
-}
-
-/** The kind of weakness a directive of the table turns on. */
-export function kindOf(directive: string): LoginWeaknessKind {
-  return directive === "PermitRootLogin" ? "root-login" : "password-authentication";
 }
 
 function namesDefaultedDirective(edit: SedEdit): boolean {

@@ -10,8 +10,8 @@ import { Findings, LoginWeaknessKind } from "./userdata-findings";
 import { InvertedGrep, invertedGrep, KnownText } from "./userdata-grep";
 import { StreamEdit } from "./userdata-sed-edits";
 import { isMainSshdConfigPath } from "./userdata-sshd-paths";
-import { valueFromElsewhere } from "./userdata-sshd-directives";
-import { hardenedIn, kindOf, StockSshdConfig } from "./userdata-uncomment";
+import { kindOf, valueFromElsewhere } from "./userdata-sshd-directives";
+import { hardenedIn, StockSshdConfig } from "./userdata-uncomment";
 import {
   describeExpansions,
   expansionsIn,

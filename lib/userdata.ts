@@ -28,6 +28,7 @@ import {
 } from "./userdata-scan-context";
 import { removalTakes } from "./userdata-removed-paths";
 import { reportRewrite } from "./userdata-rewrites";
+import { hardenedDropInAt, reportHardenedDropInTakenAway } from "./userdata-drop-in";
 import { MatchBudget } from "./userdata-sed-regex";
 import { scanLines } from "./userdata-shell";
 import {
@@ -196,6 +197,9 @@ class Scan {
    */
   private writtenFile(content: string, { path, append }: WrittenFile, found: Findings, depth: number): void {
     if (path !== undefined && !append && isMainSshdConfigPath(path)) reportRewrite(`write_files: ${path}`, found);
+    // Written whole over a hardened drop-in, its content replaces the settings: read after, it may set them again.
+    const dropIn = path === undefined || append ? undefined : hardenedDropInAt(path);
+    if (dropIn) reportHardenedDropInTakenAway(dropIn, `write_files: ${path}`, found);
     if (path === undefined || !/^\/(?!.*\{[{%])/.test(path))
       return this.userData(content, found, depth, AS_WRITTEN, false);
     const format = bootScriptFormat(path);
