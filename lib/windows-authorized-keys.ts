@@ -4,14 +4,16 @@
 // .ssh\authorized_keys. User data runs as SYSTEM and run commands as SYSTEM or an administrator, so the profile of
 // whoever runs the script ($env:USERPROFILE, $HOME, `~`) is counted as an administrator's. An `AuthorizedKeysFile`
 // written to sshd_config makes the files it names keys files too. Only the destination counts: reading the keys,
-// copying them elsewhere or changing their ACL (icacls) plants nothing.
+// copying them elsewhere or changing their ACL (icacls) plants nothing. A relative destination is read where the
+// command stands (windows-working-directory.ts), as written where that is unknown.
 import { LoginWeakness } from "./userdata-findings";
 import { WindowsLanguage } from "./windows-scripts";
 import { VariableValue, WindowsVariables } from "./windows-variables";
 import { endsCommand, unquoted } from "./windows-words";
 import { appendAll } from "./arrays";
 import { globalMatches } from "./global-matches";
-import { boundArguments, commandName, wildcardMatches, windowsCommands } from "./windows-commands";
+import { boundArguments, commandName, wildcardMatches } from "./windows-commands";
+import { Folder, ScriptProcess, WorkingDirectories } from "./windows-working-directory";
 
 /** The file sshd reads for Administrators, wherever the script builds its path (not a `.bak` beside it). */
 const ADMINISTRATORS_KEYS = /(?<![\w.-])administrators_authorized_keys(?![\w.-])/i;
@@ -51,6 +53,29 @@ const DOWNLOADERS = new Set([
   "start-bitstransfer",
 ]);
 const OUTPUT_PARAMETERS = new Set(["-outfile", "-file", "-destination", "-o", "--output"]);
+/** Start-BitsTransfer's parameters that take a value (`-Source`, `-Destination` also by position). */
+const BITS_VALUED = new Set([
+  "-source",
+  "-destination",
+  "-displayname",
+  "-description",
+  "-priority",
+  "-transfertype",
+  "-credential",
+  "-authentication",
+  "-proxyusage",
+  "-proxylist",
+  "-proxyauthentication",
+  "-proxycredential",
+  "-retryinterval",
+  "-retrytimeout",
+  "-maxdownloadtime",
+  "-transferpolicy",
+  "-certstorelocation",
+  "-certstorename",
+  "-certhash",
+  "-customheaders",
+]);
 /** Windows' own tools that fetch or decode a file, by name without `.exe`: where each puts it. */
 const NATIVE_WRITERS = new Map<string, (args: string[]) => string[]>([
   ["certutil", certutilDestinations],
@@ -96,6 +121,11 @@ const FROM_OUTSIDE = /^[$!]|^%(?![%hUu](?:[\\/]|$))|\{\{/;
  * for the file it names (`LongPath`), and a write to it is judged by that.
  */
 const MAX_PATH_TEXT = 1024;
+/**
+ * A path relative to where its command stands: not a drive's, a provider's (`HKLM:`) or a share's, nor one starting
+ * with what may name a folder of its own (a variable, `~`, a placeholder).
+ */
+const RELATIVE = /^(?![\w-]*:)(?!__programdata__)[\w.]/i;
 /** A word that is one variable reference (`$p`, `${p}`, `%p%`), quotes taken off. */
 const REFERENCE_WORD = /^(?:\$(?:\{([^{}$]*)\}|([A-Za-z_]\w*))|%([^%\s]+)%)$/;
 /** One quoted string with no quote or backtick inside: its text is what it holds. */
@@ -114,6 +144,15 @@ const EXPANSION_BUDGET = 1 << 20;
 const MAX_DESTINATIONS = 4096;
 
 const PROFILE_NOTE = "the script runs as SYSTEM or an administrator, whose profile's keys these are";
+
+/**
+ * A path a statement names, as written, and the word its command starts at: none for .NET's calls, which read a
+ * relative path from the process's directory, not the location the script sets.
+ */
+interface NamedPath {
+  path: string;
+  at?: number;
+}
 
 /** What the reader needs of a path: its form as compared, and whether it is a keys file by its name. */
 interface PathFacts {
@@ -168,12 +207,26 @@ export class WindowsAuthorizedKeys {
   private unreadReason?: string;
   /** Whether a destination past MAX_DESTINATIONS went unremembered: a keys file named later may be it. */
   private dropped = false;
+  /** Where each script (or process it starts) stands, for destinations named relative to it. */
+  private readonly folders = new WorkingDirectories();
 
-  /** Reads one statement of a script in `language`, its words as windows-words.ts splits them. */
-  read(statement: string, words: string[], variables: WindowsVariables, language: WindowsLanguage): void {
+  /**
+   * Reads one statement of a script in `language`, its words as windows-words.ts splits them, run by `process` (its
+   * script's own when not given).
+   */
+  read(
+    statement: string,
+    words: string[],
+    variables: WindowsVariables,
+    language: WindowsLanguage,
+    process?: ScriptProcess,
+  ): void {
     const line = statement.split("\n")[0].trim();
-    for (const destination of writtenPaths(statement, words)) {
-      const { facts, partial } = this.target(destination);
+    // Followed in every statement, so that each move is seen.
+    const folders = this.folders.follow(words, variables, process);
+    const standing = (named: NamedPath) => (named.at === undefined ? undefined : folders.at(named.at));
+    for (const destination of namedDestinations(statement, words)) {
+      const { facts, partial } = this.target(destination.path, standing(destination));
       const kind = this.keysKind(facts);
       if (kind === "profile") this.found.push({ kind: "root-authorized-keys", line, note: PROFILE_NOTE });
       else if (kind !== undefined) this.found.push({ kind: "root-authorized-keys", line });
@@ -184,8 +237,8 @@ export class WindowsAuthorizedKeys {
     }
     // A folder filled with files the script does not name, in the keys' folder, may plant them, as on Linux a folder
     // copied or unpacked into root's .ssh does (userdata-root-keys.ts).
-    for (const folder of filledFolders(statement, words)) {
-      const { facts, partial } = this.target(folder);
+    for (const folder of namedFolders(statement, words)) {
+      const { facts, partial } = this.target(folder.path, standing(folder));
       if (SERVICE_SSH_FOLDER.test(facts.normal))
         this.found.push({ kind: "root-authorized-keys", line, note: FOLDER_NOTE });
       else if (PROFILE_SSH_FOLDER.test(facts.normal) && ADMIN_PROFILE.test(facts.normal))
@@ -206,15 +259,16 @@ export class WindowsAuthorizedKeys {
   }
 
   /**
-   * The file a destination as written names, its variables filled in: a lone variable holding a long value is the
-   * value read where it was assigned; `partial` when a value was left out of it.
+   * The file a destination as written names, its variables filled in and, where relative, read from `folder` (where
+   * its command stands, when known): a lone variable holding a long value is the value read where it was assigned;
+   * `partial` when a value was left out of it.
    */
-  private target(destination: string): { facts: PathFacts; partial: boolean } {
+  private target(destination: string, folder: Folder): { facts: PathFacts; partial: boolean } {
     // A path Windows does not take (too long, or a step too long) names no file: the write fails.
     const long = this.longPathOf(unquoted(destination.trim()));
     if (long !== undefined) return { facts: long.facts, partial: long.partial && !long.noFile };
     const leftOut = newLeftOut();
-    const facts = pathFacts(this.expand(destination, leftOut));
+    const facts = pathFacts(inFolder(this.expand(destination, leftOut), folder));
     return { facts, partial: leftOut.any && !noFile(leftOut) };
   }
 
@@ -360,22 +414,30 @@ export class WindowsAuthorizedKeys {
  * destinations, redirections, .NET's writers and copiers.
  */
 export function writtenPaths(statement: string, words: string[]): string[] {
-  const found: string[] = [];
+  return namedDestinations(statement, words).map((named) => named.path);
+}
+
+/** writtenPaths, each with the word its command starts at. */
+function namedDestinations(statement: string, words: string[]): NamedPath[] {
+  const found: NamedPath[] = [];
   let command: string[] = [];
-  const finish = () => {
-    appendAll(found, commandDestinations(command));
+  let start = 0;
+  const finish = (next: number) => {
+    for (const path of commandDestinations(command)) found.push({ path, at: start });
     command = [];
+    start = next;
   };
   for (let i = 0; i < words.length; i++) {
     if (words[i] === ">") {
       if (words[i + 1] === ">") i++;
-      if (i + 1 < words.length && !endsCommand(words[i + 1])) found.push(words[++i]);
-    } else if (endsCommand(words[i])) finish();
+      if (i + 1 < words.length && !endsCommand(words[i + 1])) found.push({ path: words[++i], at: start });
+    } else if (endsCommand(words[i])) finish(i + 1);
     else command.push(words[i]);
   }
-  finish();
-  for (const [call, argument] of DOTNET_WRITERS) appendAll(found, callArguments(call, statement, argument));
-  for (const m of globalMatches(NEW_STREAMWRITER_WORD, statement)) found.push(m[1]);
+  finish(words.length);
+  for (const [call, argument] of DOTNET_WRITERS)
+    for (const path of callArguments(call, statement, argument)) found.push({ path });
+  for (const m of globalMatches(NEW_STREAMWRITER_WORD, statement)) found.push({ path: m[1] });
   return found;
 }
 
@@ -386,9 +448,21 @@ export function writtenPaths(statement: string, words: string[]): string[] {
  * Copying a file named as one (`sshd_config`, `app.zip`) fills nothing: writtenPaths names where it lands.
  */
 export function filledFolders(statement: string, words: string[]): string[] {
-  const found: string[] = [];
-  for (const { word, args } of windowsCommands(words)) appendAll(found, commandFolders(toolName(word), args));
-  appendAll(found, callArguments(DOTNET_EXTRACT, statement, 1));
+  return namedFolders(statement, words).map((named) => named.path);
+}
+
+/** filledFolders, each with the word its command starts at. */
+function namedFolders(statement: string, words: string[]): NamedPath[] {
+  const found: NamedPath[] = [];
+  let start = 0;
+  for (let i = 0; i <= words.length; i++) {
+    if (i < words.length && !endsCommand(words[i])) continue;
+    if (i > start)
+      for (const path of commandFolders(toolName(words[start]), words.slice(start + 1, i)))
+        found.push({ path, at: start });
+    start = i + 1;
+  }
+  for (const path of callArguments(DOTNET_EXTRACT, statement, 1)) found.push({ path });
   return found;
 }
 
@@ -430,6 +504,7 @@ function callArguments(opener: RegExp, text: string, index: number): string[] {
 
 /** The folders one command fills with files it does not name (see filledFolders). */
 function commandFolders(name: string, args: string[]): string[] {
+  if (name === "tar") return tarFolders(args);
   if (name === "expand-archive") {
     const bound = boundArguments(args, EXPAND_VALUED, ["-path", "-destinationpath"]);
     const folder = bound.get("-destinationpath");
@@ -457,6 +532,27 @@ function commandFolders(name: string, args: string[]): string[] {
       folders.push(destination, `${unquoted(destination)}\\${base}`);
   }
   return [...new Set(folders)];
+}
+
+/**
+ * tar.exe (bsdtar, shipped with Windows) extracting (`-xf A`, `xf A`, `--extract`): the folder `-C`/`--directory`
+ * names, or without one `.`, where it stands.
+ */
+function tarFolders(args: string[]): string[] {
+  let extracts = false;
+  const folders: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const word = unquoted(args[i]);
+    if (word === "--extract" || word === "--get" || (i === 0 && /^[a-z]*x[a-z]*$/i.test(word))) extracts = true;
+    else if (/^-[a-z]+$/i.test(word) && !word.startsWith("--")) {
+      if (word.includes("x")) extracts = true;
+      // `-C DIR`, bundled last (`-xfC`? no: `-C` takes the next word wherever it is in the bundle's end).
+      if (word.endsWith("C")) folders.push(args[++i] ?? "");
+    } else if (/^--directory=/i.test(word)) folders.push(word.slice(word.indexOf("=") + 1));
+    else if (word.toLowerCase() === "--directory" || word.toLowerCase() === "--cd") folders.push(args[++i] ?? "");
+  }
+  if (!extracts) return [];
+  return folders.length === 0 ? ["."] : folders.filter((folder) => folder !== "");
 }
 
 /** Expand-Archive's parameters that take a value. */
@@ -522,6 +618,13 @@ function newLeftOut(): LeftOut {
   return { any: false, sshdConfig: false, length: 0, noFile: false };
 }
 
+/** A path as `folder` reads it: joined to it where relative (see RELATIVE), as it is where absolute or `folder` unknown. */
+function inFolder(path: string, folder: Folder): string {
+  if (folder === undefined) return path;
+  const bare = unquoted(unquoted(path.trim()));
+  return RELATIVE.test(bare) ? `${folder}\\${bare}` : path;
+}
+
 /** Whether a text filled in as `leftOut` tells names no file, however its values left out are filled in. */
 function noFile(leftOut: LeftOut): boolean {
   return leftOut.noFile || leftOut.length > MAX_WINDOWS_PATH;
@@ -572,6 +675,12 @@ function commandDestinations(command: string[]): string[] {
   if (WRITERS.has(name)) return writerPath(args);
   const native = NATIVE_WRITERS.get(toolName(command[0] ?? ""));
   if (native !== undefined) return native(args);
+  // Start-BitsTransfer takes -Source and -Destination by position too.
+  if (name === "start-bitstransfer") {
+    const bound = boundArguments(args, BITS_VALUED, ["-source", "-destination"]);
+    const destination = bound.get("-destination");
+    return destination === undefined ? [] : [destination];
+  }
   if (DOWNLOADERS.has(name)) return args.filter((_, i) => OUTPUT_PARAMETERS.has(previous(args, i)));
   if (!COPIERS.has(name)) return [];
   const { positional, destination, sources } = copyOperands(args);

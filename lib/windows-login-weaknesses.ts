@@ -17,6 +17,7 @@ import { WindowsSshd } from "./windows-sshd";
 import { assignStatement, withStatementAssignments } from "./windows-statement-variables";
 import { windowsStatements } from "./windows-statements";
 import { WindowsVariables } from "./windows-variables";
+import { ScriptProcess } from "./windows-working-directory";
 import { endsCommand, windowsWords } from "./windows-words";
 import { WrittenFileVariables } from "./windows-written-files";
 import { withoutUnknownMarks } from "./windows-unknown-values";
@@ -33,6 +34,7 @@ type StatementReader = (
   words: string[],
   language: WindowsLanguage,
   variables: WindowsVariables,
+  process?: ScriptProcess,
 ) => void;
 
 /**
@@ -62,14 +64,14 @@ export function findWindowsLoginWeaknesses(
   const keys = new WindowsAuthorizedKeys();
   const autologon = new WindowsAutologon();
   const remoteLogins = new WindowsRemoteLogins();
-  const readStatement: StatementReader = (statement, words, language, variables) => {
+  const readStatement: StatementReader = (statement, words, language, variables, process) => {
     const line = statement.split("\n")[0].trim();
     const source = passwordSource(statement, words, variables);
     if (source === "literal") add({ kind: "password-set", line }, language);
     else if (source === "outside")
       add({ kind: "password-set", line, note: OUTSIDE_PASSWORD, unverifiable: true }, language);
-    sshd.read(statement, words, variables);
-    keys.read(statement, words, variables, language);
+    sshd.read(statement, words, variables, process);
+    keys.read(statement, words, variables, language, process);
     autologon.read(statement, words, variables);
     remoteLogins.read(statement, words, variables);
   };
@@ -114,7 +116,13 @@ function readScripts(
   // levels deep and within a budget, so that hostile nesting stays linear.
   const budget = new NestingBudget(NESTED_TEXT_BUDGET);
   const writtenFiles = new WrittenFileVariables();
-  const readScript = (text: string, language: WindowsLanguage, variables: WindowsVariables, depth: number) => {
+  const readScript = (
+    text: string,
+    language: WindowsLanguage,
+    variables: WindowsVariables,
+    depth: number,
+    process?: ScriptProcess,
+  ) => {
     for (const statement of windowsStatements(text, language)) {
       const handles = new Set<number>();
       const words = windowsWords(statement, language, handles);
@@ -125,9 +133,11 @@ function readScripts(
       const nested = depth < MAX_NESTING ? inner : undefined;
       // The words given to an inner script are read there, quoted as its lines, not again as the statement's.
       const own = nested?.rest ?? words;
+      // The words the statement's own reading followed, for where a process it starts stands (ScriptProcess).
+      let followed: string[] | undefined;
       if (readStatement !== undefined) {
-        if (own === words) readStatement(statement, words, language, variables);
-        else if (own.length > 0) readStatement(ownCommands(own), own, language, variables);
+        if (own === words) readStatement(statement, (followed = words), language, variables, process);
+        else if (own.length > 0) readStatement(ownCommands(own), (followed = own), language, variables, process);
       }
       let caller: WindowsVariables | undefined;
       for (const inner of nested?.scripts ?? []) {
@@ -147,7 +157,13 @@ function readScripts(
           innerVariables = writtenFiles.of(inner).seeing(caller);
         }
         onNested?.(inner);
-        readScript(inner.text, inner.language, innerVariables, depth + 1);
+        readScript(
+          inner.text,
+          inner.language,
+          innerVariables,
+          depth + 1,
+          innerProcess(inner, process ?? variables, followed),
+        );
       }
       assignStatement(variables, statement, words, language);
     }
@@ -157,6 +173,19 @@ function readScripts(
     readScript(text, language, new WindowsVariables(language), 0);
   }
   return budget.unread;
+}
+
+/**
+ * The process a script a statement runs or writes runs in: a process of its own for `powershell -Command`, `cmd /c`
+ * and the like, started where the caller (`caller`, its place's key) stands at the command, or elsewhere; its
+ * caller's for what runs in the caller's runspace (Invoke-Expression); none known for a file written, which runs
+ * later in a way the reader cannot tell, and stands on its own as before.
+ */
+function innerProcess(inner: WindowsScript, caller: object, followed?: readonly string[]): ScriptProcess | undefined {
+  if (inner.file !== undefined) return undefined;
+  if (inner.process === undefined) return caller instanceof ScriptProcess ? caller : undefined;
+  const { at, folder } = inner.process;
+  return new ScriptProcess(folder === "unknown" ? "unknown" : { caller, words: followed, at });
 }
 
 /** The words a statement keeps for its own reading, as its text: operators left at either end belong to no command. */

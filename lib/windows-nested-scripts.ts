@@ -8,6 +8,8 @@
 // the command, and so is a literal piped into one (`'…' | iex`, `$r = '…' | iex`). Only text spelled in the script is
 // read (windows-literals.ts), or a variable the script, or the statement before, set to a literal; a writer's array
 // of such texts writes a line each (windows-line-arrays.ts).
+// What powershell, cmd or a launcher runs is marked as run by a process of its own (WindowsScript.process), whose
+// moves (`Set-Location`, `cd`) are not its caller's (windows-working-directory.ts); Invoke-Expression's text is not.
 // `-File` of a script the statement did not write gives nothing. Each word is looked at a bounded number of times,
 // and what the reading may add is budgeted, so that hostile input stays linear.
 import { commandName } from "./windows-commands";
@@ -118,11 +120,17 @@ export function nestedScripts(
 ): NestedScripts {
   const scripts: WindowsScript[] = [];
   const taken = new Set<number>();
+  /** Where each script run by a process of its own starts among `words`, for its place among the words kept. */
+  const processes: { script: WindowsScript; from: number }[] = [];
   const add = (script: WindowsScript | undefined, from: number, to: number) => {
     if (script === undefined || !budget.take(script.text.length)) return;
     scripts.push(script);
+    if (script.process !== undefined) processes.push({ script, from });
     for (let i = from; i < to; i++) taken.add(i);
   };
+  /** A script that powershell or cmd runs: a process of its own, started where the caller stands or elsewhere. */
+  const started = (script: WindowsScript | undefined, elsewhere = false): WindowsScript | undefined =>
+    script && { ...script, process: { at: 0, folder: elsewhere ? "unknown" : "caller" } };
   // Literal text is looked up with the assignments the statement made before it too.
   const scope = new StatementVariables(variables);
   let start = 0;
@@ -155,15 +163,17 @@ export function nestedScripts(
       const blockEnd: number =
         words[i] === "{" && !unclosed && isCommandOption(args[args.length - 1]) ? closingBrace(words, i) : -1;
       unclosed ||= words[i] === "{" && blockEnd < 0;
+      const elsewhere = args.some(isWorkingDirectoryOption);
       if (blockEnd > i) {
-        add({ language: "powershell", text: words.slice(i + 1, blockEnd).join(" ") }, at, blockEnd + 1);
+        const text = words.slice(i + 1, blockEnd).join(" ");
+        add(started({ language: "powershell", text }, elsewhere), at, blockEnd + 1);
         i = blockEnd;
         start = blockEnd + 1;
-      } else add(powerShellCommand(name, args), at, i);
+      } else add(started(powerShellCommand(name, args), elsewhere), at, i);
     } else if (CMD.has(name)) {
       // PowerShell expands the variables in what it hands cmd, within the limit.
       const passed = (word: string, left: number) => (language === "powershell" ? passedText(word, scope, left) : word);
-      add(cmdCommand(args, passed, limit), at, i);
+      add(started(cmdCommand(args, passed, limit)), at, i);
     } else if (isStartCommand(name, language)) add(startedCommandLine(args, language, scope, limit), at, i);
     else if (language === "powershell" && INVOKE_EXPRESSION.has(name)) {
       const piped = at === from ? pipedLiteral(words, from, scope, limit) : undefined;
@@ -175,7 +185,32 @@ export function nestedScripts(
     } else if (language === "powershell" && words[i] === ";") scope.assign(words.slice(from, i).join(" "));
     if (overLimitCount() > refused && scripts.length === found) budget.leaveUnread(PAST_LITERAL_BOUNDS);
   }
+  keptPlaces(processes, words.length, taken);
   return { scripts, rest: taken.size === 0 ? words : words.filter((_, i) => !taken.has(i)) };
+}
+
+/**
+ * Sets each new process's `at` to the index, among the words not `taken`, of the word its command starts at: where
+ * the caller's reading of those words stands there is where the process starts. One pass over the words.
+ */
+function keptPlaces(processes: { script: WindowsScript; from: number }[], length: number, taken: Set<number>): void {
+  if (processes.length === 0) return;
+  const sorted = [...processes].sort((a, b) => a.from - b.from);
+  let kept = 0;
+  let next = 0;
+  for (let i = 0; i <= length && next < sorted.length; i++) {
+    while (next < sorted.length && sorted[next].from === i) {
+      const { script } = sorted[next++];
+      if (script.process !== undefined) script.process = { ...script.process, at: kept };
+    }
+    if (!taken.has(i)) kept++;
+  }
+}
+
+/** PowerShell's `-WorkingDirectory` (pwsh) by name, alias or prefix: the process starts in a folder of its own. */
+function isWorkingDirectoryOption(word: string): boolean {
+  const option = word.toLowerCase();
+  return option === "-wd" || (option.length >= 4 && "-workingdirectory".startsWith(option));
 }
 
 /**

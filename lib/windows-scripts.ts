@@ -11,6 +11,19 @@ export interface WindowsScript {
   task?: string;
   /** The file a script was written to: lines written one after another to it are read as one script. */
   file?: WrittenFile;
+  /** A process of its own runs the script (`powershell -Command`, `cmd /c`, Start-Process): see NewProcess. */
+  process?: NewProcess;
+}
+
+/**
+ * A script run by a process of its own, whose working directory is its own: its moves (`Set-Location`, `cd`) never
+ * move the script that starts it. It starts where the caller stands (`folder: "caller"`) at the command starting it,
+ * `at` being that command's index among the words the caller's statement keeps for its own reading
+ * (NestedScripts.rest), or in a folder the reader does not follow (`-WorkingDirectory`, `start /d`).
+ */
+export interface NewProcess {
+  at: number;
+  folder: "caller" | "unknown";
 }
 
 /** A script file's path as the writer spells it, and whether the write appends to it or starts it anew. */

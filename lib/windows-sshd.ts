@@ -6,10 +6,16 @@
 import { LoginWeakness } from "./userdata-findings";
 import { VariableValue, WindowsVariables } from "./windows-variables";
 import { globalMatches } from "./global-matches";
-import { writtenPaths } from "./windows-authorized-keys";
+import { filledFolders, writtenPaths } from "./windows-authorized-keys";
 import { endsCommand } from "./windows-words";
-import { wildcardMatches } from "./windows-commands";
-import { Folder, resolveFolder, StatementFolders, WorkingDirectories } from "./windows-working-directory";
+import { commandName, wildcardMatches } from "./windows-commands";
+import {
+  Folder,
+  resolveFolder,
+  ScriptProcess,
+  StatementFolders,
+  WorkingDirectories,
+} from "./windows-working-directory";
 
 /** sshd's configuration, not sshd_config_default or a backup, nor the Linux path (C:\etc\ssh on Windows). */
 const SSHD_CONFIG = /(?<![\w.-])sshd_config(?![\w.-])/i;
@@ -35,6 +41,12 @@ const PLACERS = new Set([
   "read-s3object",
   "start-bitstransfer",
 ]);
+/** Windows' own downloaders (certutil -urlcache, bitsadmin /transfer), by name without `.exe`. */
+const NATIVE_PLACERS = new Set(["certutil", "bitsadmin"]);
+/** WebClient's downloads: `(New-Object Net.WebClient).DownloadFile(URL, PATH)`. */
+const DOWNLOAD_CALL = /\.downloadfile(?:async|taskasync)?\s*\(/i;
+/** Commands that may fill a folder with files they do not name (windows-authorized-keys.ts filledFolders). */
+const FILLERS = /copy|cp\b|move|mv\b|mi\b|robocopy|expand-archive|extracttodirectory|\btar\b/i;
 /**
  * Operators and parameters whose operand is a pattern compared or replaced, not text written: `-replace 'A','B'`
  * writes B, never A; `Select-String -Pattern A` and `findstr /c:A` read.
@@ -53,7 +65,22 @@ export class WindowsSshd {
   private placedFromElsewhere = false;
   /** `PasswordAuthentication no` went only to a file sshd does not read (a copy elsewhere, `"$c.bak"`). */
   private noWrittenElsewhere = false;
+  /** `PasswordAuthentication no` went to sshd's configuration only after a `Match` line: for that block alone. */
+  private noInMatch = false;
+  /**
+   * Where a line appended to sshd's configuration lands: in the `Match` block the file ends with (the stock file's
+   * `Match Group administrators`, or one the script wrote), globally, or unknown (a file put in place from elsewhere).
+   */
+  private configEnd: "match" | "global" | "unknown" = "match";
+  /** The directives' scopes each variable's text writes: read once per assignment (see valuesHeld). */
+  private readonly heldScopes = new WeakMap<VariableValue, Scoped>();
   private serverStarted: string | undefined;
+  /** How many statements were read: the order of the service's starts and of the hardening. */
+  private statements = 0;
+  /** The last statement that starts (or restarts) the service now, and when. */
+  private lastStart?: { statement: string; at: number };
+  /** When `PasswordAuthentication no` was first written where it holds. */
+  private hardenedAt?: number;
   private readonly pathValues = new WeakMap<VariableValue, boolean>();
   /** The directives' values each variable's text writes: read once per assignment, however often it is written. */
   private readonly heldValues = new WeakMap<VariableValue, string[]>();
@@ -61,27 +88,45 @@ export class WindowsSshd {
   private readonly folders = new WorkingDirectories();
 
   /** Reads one statement, whose variables are those of the script it is in. */
-  read(statement: string, words: string[], variables: WindowsVariables): void {
+  read(statement: string, words: string[], variables: WindowsVariables, process?: ScriptProcess): void {
     const lower = statement.toLowerCase();
     this.serverStarted ??= startsServer(lower) ? statement : undefined;
+    const at = this.statements++;
+    if (startsNow(lower)) this.lastStart = { statement, at };
     // Followed in every statement, before one naming no sshd_config is left.
-    const folders = this.folders.follow(words, variables);
+    const folders = this.folders.follow(words, variables, process);
     const referenced = variables.referencedValues(statement);
-    if (!this.namesConfig(statement, referenced)) return;
+    if (!this.namesConfig(statement, referenced)) {
+      // A folder copied or unpacked into %ProgramData%\ssh brings an sshd_config the script does not spell.
+      if (FILLERS.test(lower) && this.fillsServiceFolder(statement, words, variables, folders.at(words.length))) {
+        this.placedFromElsewhere = true;
+        this.configEnd = "unknown";
+      }
+      return;
+    }
     const lowerWords = words.map((w) => w.toLowerCase());
     const writes = lowerWords.some((w) => WRITERS.has(w)) || DOTNET_WRITE.test(statement);
-    const places = lowerWords.some((w) => PLACERS.has(w)) || lower.includes("-outfile");
+    // Downloads by Windows' own tools and .NET's WebClient too (windows-authorized-keys.ts reads where they write).
+    const places =
+      lowerWords.some((w) => PLACERS.has(w) || NATIVE_PLACERS.has(commandName(w).replace(/\.exe$/, ""))) ||
+      lower.includes("-outfile") ||
+      DOWNLOAD_CALL.test(statement);
     if (!writes && !places) return;
     const values = [directiveValues(withoutPatterns(statement)), ...referenced.map((v) => this.valuesHeld(v))].flat();
     if (values.length === 0 && places) this.placedFromElsewhere = true;
-    // `no` hardens only where it is written to the configuration (not to a scratch file the statement also names).
-    let hardens: boolean | undefined;
+    // `no` hardens only where it is written to the configuration (not to a scratch file the statement also names),
+    // and before any `Match` line (not appended after the stock file's `Match Group administrators`).
+    const written = this.writeToConfig(words, variables, folders);
+    // A file put in place from elsewhere ends as that file does, which the script does not say.
+    if (places && !writes) this.configEnd = "unknown";
     for (const value of values) {
       if (value === "yes") this.enabling.push(statement);
       else if (value === "no") {
-        hardens ??= this.writesNoToConfig(words, variables, folders);
+        const hardens = written.globalNo;
         this.hardened ||= hardens;
-        this.noWrittenElsewhere ||= !hardens;
+        if (hardens) this.hardenedAt ??= at;
+        if (written.matchNo) this.noInMatch ||= !hardens;
+        else this.noWrittenElsewhere ||= !hardens;
       } else if (/^[$%!]|^\{\{/.test(value)) this.unknownValues.push(statement);
     }
   }
@@ -97,12 +142,25 @@ export class WindowsSshd {
       const note = "the value written to sshd_config comes from outside the script";
       found.push({ kind: "password-authentication", line: quotable(s), note, unverifiable: true });
     }
+    // The running server read its configuration when it started: one started before the hardening and not restarted
+    // after it allows passwords until it restarts (the next boot, or a restart the script does not make).
+    const start = this.lastStart;
+    if (this.hardenedAt !== undefined && start !== undefined && start.at < this.hardenedAt && found.length === 0) {
+      const note =
+        "sshd is started before the script writes PasswordAuthentication no and not restarted after it, so the running server allows passwords until it restarts: restart sshd after writing sshd_config";
+      found.push({ kind: "password-authentication", line: quotable(start.statement), note });
+    }
     const started = this.serverStarted;
     if (started === undefined || this.hardened || found.length > 0) return found;
     if (this.placedFromElsewhere) {
       const note =
         "Windows OpenSSH allows passwords unless sshd_config says PasswordAuthentication no, and the script puts sshd_config in place from elsewhere";
       return [{ kind: "password-authentication", line: quotable(started), note, unverifiable: true }];
+    }
+    if (this.noInMatch) {
+      const note =
+        "Windows OpenSSH allows passwords unless sshd_config says PasswordAuthentication no, which the script writes only after a Match line (appended to the stock file, it lands in its closing Match Group administrators block), so it holds for that block alone: write it before the first Match line";
+      return [{ kind: "password-authentication", line: quotable(started), note }];
     }
     const note = this.noWrittenElsewhere
       ? "Windows OpenSSH allows passwords unless sshd_config says PasswordAuthentication no, which the script writes only to a file the service does not read: write it to %ProgramData%\\ssh\\sshd_config"
@@ -111,11 +169,18 @@ export class WindowsSshd {
   }
 
   /**
-   * Whether a command of the statement (a pipeline, its redirections included) writes `PasswordAuthentication no`
-   * to sshd's configuration: it writes files, each of them the configuration, and its text or the variables it
-   * writes say no. One pass over the words; variables' values read once per assignment.
+   * The commands of the statement (a pipeline, its redirections included) that write sshd's configuration: whether
+   * one writes `PasswordAuthentication no` where it holds globally (`globalNo`), or only after a `Match` line
+   * (`matchNo`), and where the file now ends. A command counts where it writes files, each of them the
+   * configuration. One pass over the words; variables' values read once per assignment.
    */
-  private writesNoToConfig(words: string[], variables: WindowsVariables, folders: StatementFolders): boolean {
+  private writeToConfig(
+    words: string[],
+    variables: WindowsVariables,
+    folders: StatementFolders,
+  ): { globalNo: boolean; matchNo: boolean } {
+    let globalNo = false;
+    let matchNo = false;
     let from = 0;
     for (let i = 0; i <= words.length; i++) {
       if (i < words.length && (!endsCommand(words[i]) || words[i] === "|" || words[i] === ">")) continue;
@@ -126,10 +191,61 @@ export class WindowsSshd {
       const destinations = writtenPaths(text, command);
       if (destinations.length === 0) continue;
       if (!destinations.every((d) => this.isConfig(d, variables, folder))) continue;
-      const held = variables.referencedValues(text).map((v) => this.valuesHeld(v));
-      if ([directiveValues(withoutPatterns(text)), ...held].flat().includes("no")) return true;
+      if (!command.some((w) => WRITERS.has(w.toLowerCase())) && !DOTNET_WRITE.test(text)) {
+        // A copy or download: what it puts there is the file's whole text, `no` in it as before.
+        this.configEnd = "unknown";
+        const held = variables.referencedValues(text).map((v) => this.valuesHeld(v));
+        if ([directiveValues(withoutPatterns(text)), ...held].flat().includes("no")) globalNo = true;
+        continue;
+      }
+      // An edit in place (`-replace '#PasswordAuthentication yes', 'PasswordAuthentication no'`) puts the line where
+      // the stock file had it, before its Match block; the file read back in (`Get-Content`) is where it stood.
+      const held = (reference: string) => this.referenceScopes(reference, variables);
+      const scoped = scopes(withoutPatterns(text), REPLACES.test(text), held);
+      const before = this.configEnd;
+      const start = appendsTo(command, text) ? before : "global";
+      const resolve = (scope: Scope) => (scope === "start" ? start : scope === "file" ? before : scope);
+      for (const { value, scope } of scoped.values) {
+        if (value !== "no") continue;
+        // Appended to a file put in place from elsewhere, where it lands is unknown: it counts, as before.
+        if (resolve(scope) === "match") matchNo = true;
+        else globalNo = true;
+      }
+      this.configEnd = resolve(scoped.end);
     }
-    return false;
+    return { globalNo, matchNo };
+  }
+
+  /**
+   * The scopes of the directives the variable `reference` (as written: `$c`, `${c}`, `%c%`) holds, if the script set
+   * it: read once per assignment, so a text written often costs its values only.
+   */
+  private referenceScopes(reference: string, variables: WindowsVariables): Scoped | undefined {
+    const [value] = variables.referencedValues(reference);
+    if (value === undefined) return undefined;
+    let held = this.heldScopes.get(value);
+    if (held === undefined) {
+      held = scopes(withoutPatterns(value.text), REPLACES.test(value.text));
+      this.heldScopes.set(value, held);
+    }
+    return held;
+  }
+
+  /**
+   * Whether the statement fills %ProgramData%\ssh with files it does not name (a folder copied, an archive unpacked:
+   * windows-authorized-keys.ts filledFolders), spelt out, through a variable the script set, or relative to where the
+   * script is known to stand (`folder`).
+   */
+  private fillsServiceFolder(statement: string, words: string[], variables: WindowsVariables, folder: Folder): boolean {
+    return filledFolders(statement, words).some((filled) => {
+      const referenced = variables.referencedValues(filled);
+      if (referenced.some((value) => value.text.length > MAX_FILLED_VALUE)) return false;
+      const expanded = referenced.length > 0 ? variables.expandReferences(filled) : filled;
+      const path = `${expanded.replace(/["']/g, "").trim()}\\sshd_config`;
+      if (ABSOLUTE_PATH.test(path)) return SERVICE_CONFIG.test(resolveFolder(path, undefined) ?? path);
+      const resolved = folder === undefined ? undefined : resolveFolder(path, folder);
+      return resolved !== undefined && SERVICE_CONFIG.test(resolved);
+    });
   }
 
   /** The statement names sshd's configuration, itself or through a variable holding its path. */
@@ -238,6 +354,23 @@ function startsServer(lower: string): boolean {
   return /\bsc(?:\.exe)?\s+start\b/.test(lower) || (/\bsc(?:\.exe)?\s+config\b/.test(lower) && lower.includes("auto"));
 }
 
+/**
+ * Starting the service now, not at the next boot: Start-Service, Restart-Service (a name or a wildcard that may match
+ * sshd), `net start sshd`, `sc start sshd`, `Set-Service sshd -Status Running`.
+ */
+function startsNow(lower: string): boolean {
+  if (!SSHD_SERVICE.test(lower)) {
+    const cmdlet = wildcardCmdlet(lower);
+    return (
+      cmdlet === "start-service" ||
+      cmdlet === "restart-service" ||
+      (cmdlet === "set-service" && lower.includes("running"))
+    );
+  }
+  if (/(?<![\w-])(?:re)?start-service\b|\bnet(?:\.exe)?\s+start\b|\bsc(?:\.exe)?\s+start\b/.test(lower)) return true;
+  return lower.includes("set-service") && lower.includes("running");
+}
+
 /** The service cmdlets whose names' arguments take wildcards; those that start or set a service. */
 const SERVICE_CMDLETS = new Set(["get-service", "start-service", "restart-service", "set-service"]);
 const SERVICE_CHANGERS = new Set(["start-service", "restart-service", "set-service"]);
@@ -293,13 +426,104 @@ function withoutPatterns(text: string): string {
 function directiveValues(text: string): string[] {
   const values: string[] = [];
   for (const m of globalMatches(DIRECTIVE, text)) {
-    let before = m.index - 1;
-    while (before >= 0 && (text[before] === " " || text[before] === "\t")) before--;
-    if (text[before] === "#") continue;
-    const value = m[1].toLowerCase();
-    values.push(value.startsWith("yes") ? "yes" : value.startsWith("no") ? "no" : value);
+    const value = valueOf(text, m);
+    if (value !== undefined) values.push(value);
   }
   return values;
+}
+
+/** A directive's value, lower-cased (`yes`, `no`, or as written); undefined where the line is commented out. */
+function valueOf(text: string, m: RegExpMatchArray): string | undefined {
+  let before = (m.index ?? 0) - 1;
+  while (before >= 0 && (text[before] === " " || text[before] === "\t")) before--;
+  if (text[before] === "#") return undefined;
+  const value = m[1].toLowerCase();
+  return value.startsWith("yes") ? "yes" : value.startsWith("no") ? "no" : value;
+}
+
+/**
+ * Where a directive written to sshd_config holds: where the text starts (`start`: the file's end when appended, the
+ * file's start when it is written anew), where the file read back in ended (`file`), globally (before any Match line,
+ * or after `Match all`, which every connection matches), or in a `Match` block for some connections only.
+ */
+type Scope = "start" | "file" | "global" | "match";
+/** The directives' values a text writes with their scopes (yes, no, the first from outside; each once), and its end. */
+interface Scoped {
+  values: { value: string; scope: Scope }[];
+  end: Scope;
+}
+/** A `Match` line: at a line's start, a string's, an array item's or an echo's; its criteria up to the line's end. */
+const MATCH_LINE = /(?:^|[\r\n'"(,@]|`[nr]|\\n|\becho)[ \t]*Match[ \t]+([^\r\n'"`<>|&;)]*)/gi;
+/** The configuration read back in, for the text written around it: Get-Content and its aliases, .NET's reads. */
+const READS_FILE = /(?<![\w-])(?:get-content|gc|cat|type)(?![\w-])|::readall(?:text|lines)\s*\(/gi;
+/** An edit in place of the text read back in. */
+const REPLACES = /-[ic]?replace\b|\.replace\s*\(/i;
+/** The writers that append: Add-Content, `>>`, .NET's AppendAll…; Out-File and Tee-Object append with -Append. */
+const APPENDERS = new Set(["add-content", "ac"]);
+const APPENDING = new Set(["out-file", "tee-object", "tee"]);
+
+/** Whether a command (its words, redirections included) appends to the file it writes rather than writing it anew. */
+function appendsTo(command: string[], text: string): boolean {
+  // Each command of the pipeline (`'…' | Out-File -Append F`): the writer is one of them.
+  for (let i = 0; i < command.length; i++) {
+    if (i > 0 && command[i - 1] !== "|") continue;
+    const name = commandName(command[i]);
+    if (APPENDERS.has(name)) return true;
+    if (!APPENDING.has(name)) continue;
+    for (let j = i + 1; j < command.length && command[j] !== "|"; j++) if (/^-ap/i.test(command[j])) return true;
+  }
+  if (/\]::appendall(?:text|lines)\s*\(/i.test(text)) return true;
+  return command.some((w, i) => w === ">" && command[i + 1] === ">");
+}
+
+/** A variable's reference: PowerShell's `$name`, `${name}`, `$script:name`; batch's `%name%` and `!name!`. */
+const REFERENCE = /\$(?:\{[^{}$]*\}|(?:(?:script|global|local|private):)?[A-Za-z_]\w*)|%[^%\s]+%|![^!\s]+!/g;
+
+/**
+ * The scopes of the directives `text` (its pattern operands taken out) writes, in one pass: each directive's scope
+ * is that of the last `Match` line, or file read back in, before it (`start` when none); a variable referenced
+ * (`held` tells what it holds, read once per assignment) writes its directives where it stands. An edit in place
+ * (`inPlace`: `-replace`, `.Replace(`) leaves the lines where they were, the directive put where the stock file's
+ * commented line was: before its Match block.
+ */
+function scopes(text: string, inPlace: boolean, held?: (reference: string) => Scoped | undefined): Scoped {
+  const events: { at: number; scope?: Scope; held?: Scoped }[] = [];
+  for (const m of globalMatches(MATCH_LINE, text))
+    events.push({ at: m.index ?? 0, scope: /^all\s*$/i.test(m[1]) ? "global" : "match" });
+  if (!inPlace) for (const m of globalMatches(READS_FILE, text)) events.push({ at: m.index ?? 0, scope: "file" });
+  if (held !== undefined)
+    for (const m of globalMatches(REFERENCE, text)) {
+      const scoped = held(m[0]);
+      if (scoped !== undefined) events.push({ at: m.index ?? 0, held: scoped });
+    }
+  events.sort((a, b) => a.at - b.at);
+  const found = new Map<string, { value: string; scope: Scope }>();
+  const add = (value: string, scope: Scope) => {
+    const kind = /^[$%!]|^\{\{/.test(value) ? "outside" : value;
+    if ((kind === "yes" || kind === "no" || kind === "outside") && !found.has(`${kind} ${scope}`))
+      found.set(`${kind} ${scope}`, { value, scope });
+  };
+  let next = 0;
+  let scope: Scope = inPlace ? "file" : "start";
+  const pass = (upTo: number) => {
+    for (; next < events.length && events[next].at < upTo; next++) {
+      const event = events[next];
+      if (event.held === undefined) scope = event.scope ?? scope;
+      else {
+        const from = inPlace ? "global" : scope;
+        const shift = (s: Scope): Scope => (s === "start" ? from : s);
+        for (const v of event.held.values) add(v.value, shift(v.scope));
+        scope = shift(event.held.end);
+      }
+    }
+  };
+  for (const m of globalMatches(DIRECTIVE, text)) {
+    pass(m.index ?? 0);
+    const value = valueOf(text, m);
+    if (value !== undefined) add(value, inPlace ? "global" : scope);
+  }
+  pass(Infinity);
+  return { values: [...found.values()], end: scope };
 }
 
 /** A statement's first line, as a message quotes it. */

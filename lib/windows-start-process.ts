@@ -96,16 +96,24 @@ export function startedCommandLine(
   variables: VariableLookup,
   limit: number,
 ): WindowsScript | undefined {
-  const text = language === "powershell" ? startProcessLine(args, variables, limit) : batchStartLine(args);
+  const line = language === "powershell" ? startProcessLine(args, variables, limit) : batchStartLine(args);
   // PowerShell expands a double-quoted argument before it starts the process: the line sees the same variables.
-  if (text === undefined) return undefined;
-  if (text.length <= limit) return { language, text };
+  if (line === undefined) return undefined;
+  const { text, elsewhere } = line;
+  // A process of its own, started where the caller stands unless told another folder (windows-working-directory.ts).
+  if (text.length <= limit) return { language, text, process: { at: 0, folder: elsewhere ? "unknown" : "caller" } };
   refuseOverLimit();
   return undefined;
 }
 
+/** A command line started, and whether it starts in a folder of its own (`-WorkingDirectory`, `start /d`). */
+interface StartedLine {
+  text: string;
+  elsewhere: boolean;
+}
+
 /** `Start-Process [-FilePath] FILE [[-ArgumentList] ARGS] [options]`: `FILE ARGS`; undefined without arguments. */
-function startProcessLine(args: string[], variables: VariableLookup, limit: number): string | undefined {
+function startProcessLine(args: string[], variables: VariableLookup, limit: number): StartedLine | undefined {
   const bound = new Map<string, string>();
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -134,7 +142,7 @@ function startProcessLine(args: string[], variables: VariableLookup, limit: numb
   const items = path === undefined ? undefined : argumentItems(list, variables, limit - path.length);
   if (path === undefined || path === "" || items === undefined) return undefined;
   const line = [/\s/.test(path) ? `"${path}"` : path, ...items].join(" ").trim();
-  return items.join("").trim() === "" ? undefined : line;
+  return items.join("").trim() === "" ? undefined : { text: line, elsewhere: bound.has("workingdirectory") };
 }
 
 /** A parameter named in full, by an alias, or by a prefix only it has; undefined when none or several match. */
@@ -208,11 +216,16 @@ function argumentText(word: string, variables: VariableLookup, limit: number): s
 }
 
 /** `start ["title"] [/options] COMMAND …`: the command and its arguments as written; undefined when none. */
-function batchStartLine(args: string[]): string | undefined {
+function batchStartLine(args: string[]): StartedLine | undefined {
   // The first quoted word is the window's title.
   let at = args.length > 0 && args[0].startsWith('"') ? 1 : 0;
+  let elsewhere = false;
   // Options come before the command, which never starts with a slash.
-  while (at < args.length && args[at].startsWith("/")) at += BATCH_VALUED.has(args[at].toLowerCase()) ? 2 : 1;
+  while (at < args.length && args[at].startsWith("/")) {
+    // `/d PATH` (or `/dPATH`): the folder the command starts in.
+    elsewhere ||= /^\/d/i.test(args[at]);
+    at += BATCH_VALUED.has(args[at].toLowerCase()) ? 2 : 1;
+  }
   const text = args.slice(at).join(" ").trim();
-  return text === "" ? undefined : text;
+  return text === "" ? undefined : { text, elsewhere };
 }

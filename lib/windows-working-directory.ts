@@ -3,8 +3,12 @@
 // `cd /d`, `pushd`, `popd`) set it to, where that is a path spelt out or held by a variable the script set to one.
 // Unknown at the script's start, and wherever it is set to what the reader cannot know (a variable from outside, a
 // wildcard, a command inside a block or a group that may or may not run): the caller decides what unknown means.
-// Each script (each WindowsVariables) stands on its own. One pass over a statement's words, and a folder's path is
-// kept to a bounded length, so that a hostile script moving many times stays linear.
+// Each script (each WindowsVariables) stands on its own, and so does each process a script starts (ScriptProcess:
+// `powershell -Command`, `cmd /c`, Start-Process): a child's moves are its own, never its caller's, and it starts where
+// its caller stands. What runs in the caller's runspace (Invoke-Expression, a block run with `&` or `.`) moves the
+// caller, as PowerShell keeps one location per runspace: such a block surely runs, unlike an `if`'s.
+// One pass over a statement's words, and a folder's path is kept to a bounded length, so that a hostile script moving
+// many times stays linear.
 import { commandName } from "./windows-commands";
 import { hasUnknownValue } from "./windows-unknown-values";
 import { WindowsVariables } from "./windows-variables";
@@ -29,14 +33,32 @@ const UNFOLLOWED = /[$%!`*?[\]:\uE000\uE001]/;
 /** A location command run inside a group (`if exist x (cd /d C:\temp)`, `$(Set-Location C:\temp)`). */
 const GROUPED_MOVE = /[(&|]\s*@?(?:set-location|cd|sl|chdir|push-location|pushd|pop-location|popd)(?![\w-])/i;
 
+/**
+ * A process a script runs in, with a working directory of its own: it starts where its caller (the key the caller's
+ * place is kept by: its process, or its variables) stands at the command at index `at` of the words the caller's
+ * statement was followed with (`words`, when the caller followed any), or in a folder not known (`"unknown"`).
+ */
+export class ScriptProcess {
+  constructor(readonly start: { caller: object; words?: readonly string[]; at: number } | "unknown") {}
+}
+
 interface Place {
   folder: Folder;
+  /** The braces open, each true where its block surely runs (`& {`, `. {`), false where it may not (`if (…) {`). */
+  readonly blocks: boolean[];
+  /** The words the latest statement was followed with, and where each of its commands stood. */
+  last?: { words: readonly string[]; folders: StatementFolders };
   /** Folders pushed, the latest last. */
   readonly stack: Folder[];
   /** Whether a pop past the stack leaves the folder as it is (nothing was pushed but what the stack holds). */
   stackKnown: boolean;
   /** How deep in braces (PowerShell) or parentheses (batch) the script's statements are: blocks that may not run. */
   depth: number;
+}
+
+/** A place that starts in `folder`, nothing pushed. */
+function newPlace(folder: Folder): Place {
+  return { folder, blocks: [], stack: [], stackKnown: true, depth: 0 };
 }
 
 /** The folder each command of a statement stands in, asked in the order of the statement's words. */
@@ -59,18 +81,14 @@ export class StatementFolders {
 }
 
 export class WorkingDirectories {
-  private readonly places = new WeakMap<WindowsVariables, Place>();
+  private readonly places = new WeakMap<object, Place>();
 
   /**
-   * Follows the location commands of one statement of the script whose variables are `variables`, and tells the
-   * folder each of its commands stands in.
+   * Follows the location commands of one statement of the script whose variables are `variables`, run by `process`
+   * (its caller's, when not given), and tells the folder each of its commands stands in.
    */
-  follow(words: readonly string[], variables: WindowsVariables): StatementFolders {
-    let place = this.places.get(variables);
-    if (place === undefined) {
-      place = { folder: undefined, stack: [], stackKnown: true, depth: 0 };
-      this.places.set(variables, place);
-    }
+  follow(words: readonly string[], variables: WindowsVariables, process?: ScriptProcess): StatementFolders {
+    const place = this.placeOf(process ?? variables);
     const initial = place.folder;
     const moves: { index: number; folder: Folder }[] = [];
     const batch = variables.language === "batch";
@@ -89,15 +107,55 @@ export class WorkingDirectories {
       }
       if (i > start && move(place, words.slice(start, i), variables, depth > 0 || piped))
         moves.push({ index: i, folder: place.folder });
-      // The braces a command's block opens and closes (`if ($x) {`, `}`), in PowerShell's words.
-      if (word === "{") depth++;
-      else if (word === "}") depth = Math.max(0, depth - 1);
+      // The braces a command's block opens and closes (`if ($x) {`, `}`), in PowerShell's words; a block run with
+      // `&` or `.` runs where it stands, in the caller's runspace.
+      if (word === "{") {
+        const sure = !batch && runsBlock(words, i);
+        place.blocks.push(sure);
+        if (!sure) depth++;
+      } else if (word === "}") {
+        if (place.blocks.pop() !== true) depth = Math.max(0, depth - 1);
+      }
       piped = word === "|";
       start = i + 1;
     }
     place.depth = depth;
-    return new StatementFolders(initial, moves);
+    const folders = new StatementFolders(initial, moves);
+    place.last = { words, folders };
+    return folders;
   }
+
+  /** The place kept by `key`, a new one where the script or process is first followed. */
+  private placeOf(key: object): Place {
+    let place = this.places.get(key);
+    if (place === undefined) {
+      place = newPlace(key instanceof ScriptProcess ? this.startOf(key) : undefined);
+      this.places.set(key, place);
+    }
+    return place;
+  }
+
+  /**
+   * Where a process starts: where its caller stood at the command starting it, if known. A caller not followed yet
+   * (a process whose words all went to the one it starts) is placed first, where it starts: a few levels at most.
+   */
+  private startOf(process: ScriptProcess): Folder {
+    const start = process.start;
+    if (start === "unknown") return undefined;
+    const caller = this.placeOf(start.caller);
+    // The caller's latest statement is the one that started the process when it was followed with the same words;
+    // otherwise (its words all went to the process) it stands where that statement left it.
+    return caller.last !== undefined && caller.last.words === start.words
+      ? caller.last.folders.at(start.at)
+      : caller.folder;
+  }
+}
+
+/** Whether the brace at `i` opens a block run at once with `&` or `.` (`& { … }`, `. { … }`), not a statement's. */
+function runsBlock(words: readonly string[], i: number): boolean {
+  const before = words[i - 1];
+  if (before !== "&" && before !== ".") return false;
+  return i < 2 || endsCommand(words[i - 2]);
 }
 
 /**

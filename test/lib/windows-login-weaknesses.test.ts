@@ -75,7 +75,7 @@ describe("Windows OpenSSH", () => {
     ["[IO.File]::AppendAllText", [ps(`[IO.File]::AppendAllText("${CONFIG}", "PasswordAuthentication yes")`)], 1, 0],
     [
       "a commented-out directive written",
-      [ps(INSTALL, `Add-Content ${CONFIG} "#PasswordAuthentication yes\`nPasswordAuthentication no"`)],
+      [ps(INSTALL, `Set-Content ${CONFIG} "#PasswordAuthentication yes\`nPasswordAuthentication no"`)],
       0,
       0,
     ],
@@ -87,7 +87,7 @@ describe("Windows OpenSSH", () => {
     ],
     [
       "sshd_config_default is not read by sshd",
-      [ps(INSTALL, `Add-Content "C:\\Program Files\\OpenSSH\\sshd_config_default" "PasswordAuthentication no"`)],
+      [ps(INSTALL, `Set-Content "C:\\Program Files\\OpenSSH\\sshd_config_default" "PasswordAuthentication no"`)],
       1,
       0,
     ],
@@ -112,7 +112,7 @@ describe("Windows OpenSSH", () => {
       "installed in a batch block, hardened in PowerShell",
       [
         bat(`dism /Online /Add-Capability /CapabilityName:OpenSSH.Server~~~~0.0.1.0`),
-        ps(`Add-Content ${CONFIG} 'PasswordAuthentication no'`),
+        ps(`Set-Content ${CONFIG} 'PasswordAuthentication no'`),
       ],
       0,
       0,

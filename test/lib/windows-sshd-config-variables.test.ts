@@ -18,29 +18,29 @@ const OPEN = ["password-authentication"];
 describe("PasswordAuthentication no written through a variable", () => {
   it.each<[string, WindowsScript, string[]]>([
     ["nothing written: the server allows passwords", ps(), OPEN],
-    ["the variable alone", ps(SET_CONFIG, 'Add-Content -Path $c -Value "PasswordAuthentication no"'), []],
-    ["the variable quoted", ps(SET_CONFIG, 'Add-Content -Path "$c" -Value "PasswordAuthentication no"'), []],
-    ["the variable in braces", ps(SET_CONFIG, 'Add-Content -Path "${c}" -Value "PasswordAuthentication no"'), []],
-    ["a backup named after it", ps(SET_CONFIG, 'Add-Content -Path "$c.bak" -Value "PasswordAuthentication no"'), OPEN],
-    ["a copy beside it", ps(SET_CONFIG, 'Add-Content -Path "${c}_old" -Value "PasswordAuthentication no"'), OPEN],
+    ["the variable alone", ps(SET_CONFIG, 'Set-Content -Path $c -Value "PasswordAuthentication no"'), []],
+    ["the variable quoted", ps(SET_CONFIG, 'Set-Content -Path "$c" -Value "PasswordAuthentication no"'), []],
+    ["the variable in braces", ps(SET_CONFIG, 'Set-Content -Path "${c}" -Value "PasswordAuthentication no"'), []],
+    ["a backup named after it", ps(SET_CONFIG, 'Set-Content -Path "$c.bak" -Value "PasswordAuthentication no"'), OPEN],
+    ["a copy beside it", ps(SET_CONFIG, 'Set-Content -Path "${c}_old" -Value "PasswordAuthentication no"'), OPEN],
     [
       "its folder and its name",
-      ps(SET_FOLDER, 'Add-Content -Path "$d\\sshd_config" -Value "PasswordAuthentication no"'),
+      ps(SET_FOLDER, 'Set-Content -Path "$d\\sshd_config" -Value "PasswordAuthentication no"'),
       [],
     ],
     [
       "its folder and a backup's name",
-      ps(SET_FOLDER, 'Add-Content -Path "$d\\sshd_config.bak" -Value "PasswordAuthentication no"'),
+      ps(SET_FOLDER, 'Set-Content -Path "$d\\sshd_config.bak" -Value "PasswordAuthentication no"'),
       OPEN,
     ],
     [
       "a variable holding a backup's path",
-      ps('$c = "C:\\ProgramData\\ssh\\sshd_config.bak"', 'Add-Content -Path $c -Value "PasswordAuthentication no"'),
+      ps('$c = "C:\\ProgramData\\ssh\\sshd_config.bak"', 'Set-Content -Path $c -Value "PasswordAuthentication no"'),
       OPEN,
     ],
     [
       "its path with an empty text after it",
-      ps(SET_CONFIG, '$e = ""', 'Add-Content -Path "$c$e" -Value "PasswordAuthentication no"'),
+      ps(SET_CONFIG, '$e = ""', 'Set-Content -Path "$c$e" -Value "PasswordAuthentication no"'),
       [],
     ],
     [
@@ -48,19 +48,19 @@ describe("PasswordAuthentication no written through a variable", () => {
       ps(
         `$c = "C:\\${"deep\\".repeat(220)}sshd_config"`,
         '$e = ""',
-        'Add-Content -Path "$c$e" -Value "PasswordAuthentication no"',
+        'Set-Content -Path "$c$e" -Value "PasswordAuthentication no"',
       ),
       // The keys reader notes such paths unread too.
       [...OPEN, "unread-content"],
     ],
     [
       "batch: the variable alone",
-      bat("set C=C:\\ProgramData\\ssh\\sshd_config", 'echo PasswordAuthentication no>> "%C%"'),
+      bat("set C=C:\\ProgramData\\ssh\\sshd_config", 'echo PasswordAuthentication no> "%C%"'),
       [],
     ],
     [
       "batch: a backup named after it",
-      bat("set C=C:\\ProgramData\\ssh\\sshd_config", 'echo PasswordAuthentication no>> "%C%.bak"'),
+      bat("set C=C:\\ProgramData\\ssh\\sshd_config", 'echo PasswordAuthentication no> "%C%.bak"'),
       OPEN,
     ],
   ])("%s", (_name, script, expected) => {
@@ -69,7 +69,7 @@ describe("PasswordAuthentication no written through a variable", () => {
 });
 
 describe("PasswordAuthentication no written to a file named sshd_config", () => {
-  const writeTo = (path: string) => ps(`Add-Content -Path "${path}" -Value "PasswordAuthentication no"`);
+  const writeTo = (path: string) => ps(`Set-Content -Path "${path}" -Value "PasswordAuthentication no"`);
   it.each<[string, WindowsScript, string[]]>([
     ["the service's, spelt out", writeTo("C:\\ProgramData\\ssh\\sshd_config"), []],
     ["the service's, through $env:ProgramData", writeTo("$env:ProgramData\\ssh\\sshd_config"), []],
@@ -77,7 +77,7 @@ describe("PasswordAuthentication no written to a file named sshd_config", () => 
     ["the service's, through $env:ALLUSERSPROFILE", writeTo("$env:ALLUSERSPROFILE\\ssh\\sshd_config"), []],
     [
       "a relative name, where the script stands",
-      ps("Set-Location C:\\ProgramData\\ssh", 'Add-Content sshd_config "PasswordAuthentication no"'),
+      ps("Set-Location C:\\ProgramData\\ssh", 'Set-Content sshd_config "PasswordAuthentication no"'),
       [],
     ],
     ["a copy in a temporary folder", writeTo("C:\\temp\\sshd_config"), OPEN],
@@ -85,15 +85,15 @@ describe("PasswordAuthentication no written to a file named sshd_config", () => 
     ["a copy on a share", writeTo("\\\\fs\\baseline\\sshd_config"), OPEN],
     [
       "a variable holding a copy's path",
-      ps('$c = "D:\\stage\\sshd_config"', 'Add-Content -Path $c -Value "PasswordAuthentication no"'),
+      ps('$c = "D:\\stage\\sshd_config"', 'Set-Content -Path $c -Value "PasswordAuthentication no"'),
       OPEN,
     ],
     [
       "batch: the service's through %ProgramData%",
-      bat('echo PasswordAuthentication no>> "%ProgramData%\\ssh\\sshd_config"'),
+      bat('echo PasswordAuthentication no> "%ProgramData%\\ssh\\sshd_config"'),
       [],
     ],
-    ["batch: a copy in %TEMP%", bat('echo PasswordAuthentication no>> "%TEMP%\\sshd_config"'), OPEN],
+    ["batch: a copy in %TEMP%", bat('echo PasswordAuthentication no> "%TEMP%\\sshd_config"'), OPEN],
   ])("%s", (_name, script, expected) => {
     expect(kinds(script)).toEqual(expected);
   });
@@ -109,19 +109,19 @@ describe("the finding says where the no went", () => {
     ["nothing written", ps(), [NEVER]],
     [
       "a copy in a temporary folder",
-      ps('Add-Content -Path "C:\\temp\\sshd_config" -Value "PasswordAuthentication no"'),
+      ps('Set-Content -Path "C:\\temp\\sshd_config" -Value "PasswordAuthentication no"'),
       [ELSEWHERE],
     ],
     [
       "a backup named after it",
-      ps(SET_CONFIG, 'Add-Content -Path "$c.bak" -Value "PasswordAuthentication no"'),
+      ps(SET_CONFIG, 'Set-Content -Path "$c.bak" -Value "PasswordAuthentication no"'),
       [ELSEWHERE],
     ],
     [
       "a copy, then the service's own",
       ps(
-        'Add-Content -Path "C:\\temp\\sshd_config" -Value "PasswordAuthentication no"',
-        'Add-Content -Path "C:\\ProgramData\\ssh\\sshd_config" -Value "PasswordAuthentication no"',
+        'Set-Content -Path "C:\\temp\\sshd_config" -Value "PasswordAuthentication no"',
+        'Set-Content -Path "C:\\ProgramData\\ssh\\sshd_config" -Value "PasswordAuthentication no"',
       ),
       [],
     ],

@@ -3,17 +3,10 @@
 // stands unknown (its start, a variable the reader cannot know, a move inside a block), the name counts as before.
 import { findWindowsLoginWeaknesses } from "../../lib/windows-login-weaknesses";
 import { WindowsScript } from "../../lib/windows-scripts";
+import { ps, bat, kinds, OPEN } from "./windows-sshd-fixtures";
 
-const INSTALL = "Add-WindowsCapability -Online -Name OpenSSH.Server~~~~0.0.1.0";
-const ps = (...lines: string[]): WindowsScript => ({ language: "powershell", text: [INSTALL, ...lines].join("\n") });
-const bat = (...lines: string[]): WindowsScript => ({
-  language: "batch",
-  text: [`powershell -Command ${INSTALL}`, ...lines].join("\r\n"),
-});
-const NO = 'Add-Content sshd_config "PasswordAuthentication no"';
-const BATCH_NO = "echo PasswordAuthentication no>> sshd_config";
-const kinds = (...scripts: WindowsScript[]) => findWindowsLoginWeaknesses(scripts).map((w) => w.kind);
-const OPEN = ["password-authentication"];
+const NO = 'Set-Content sshd_config "PasswordAuthentication no"';
+const BATCH_NO = "echo PasswordAuthentication no> sshd_config";
 
 describe("a relative sshd_config written after the script moves to another folder", () => {
   it.each<[string, WindowsScript]>([
@@ -25,7 +18,7 @@ describe("a relative sshd_config written after the script moves to another folde
     ["chdir", ps("chdir C:\\temp", NO)],
     ["Push-Location", ps("Push-Location C:\\temp", NO)],
     ["pushd", ps("pushd C:\\temp", NO)],
-    [".\\sshd_config", ps("cd C:\\temp", 'Add-Content .\\sshd_config "PasswordAuthentication no"')],
+    [".\\sshd_config", ps("cd C:\\temp", 'Set-Content .\\sshd_config "PasswordAuthentication no"')],
     ["$env:TEMP", ps("Set-Location $env:TEMP", NO)],
     ["a variable the script set to a folder", ps('$d = "D:\\stage"', "Set-Location $d", NO)],
     ["from the service's folder up", ps('Set-Location "$env:ProgramData\\ssh"', "cd ..", NO)],
@@ -66,7 +59,7 @@ describe("a relative sshd_config written where the service reads it, or where th
     ["a variable the script set to it", ps("cd C:\\temp", '$d = "C:\\ProgramData\\ssh"', "Set-Location -Path $d", NO)],
     [
       "a relative path up from a folder under it",
-      ps("cd C:\\ProgramData\\ssh\\logs", 'Add-Content ..\\sshd_config "PasswordAuthentication no"'),
+      ps("cd C:\\ProgramData\\ssh\\logs", 'Set-Content ..\\sshd_config "PasswordAuthentication no"'),
     ],
     ["Pop-Location back to it", ps("cd C:\\ProgramData\\ssh", "Push-Location C:\\temp", "Pop-Location", NO)],
     ["cd to a variable the reader cannot know", ps("cd C:\\temp", "cd $dir", NO)],

@@ -183,10 +183,14 @@ describe("PasswordAuthentication no counted where it is written to sshd_config (
   const WRITTEN_ELSEWHERE =
     'userData enables SSH password authentication: "Start-Service sshd" (Windows OpenSSH allows passwords unless sshd_config says PasswordAuthentication no, which the script writes only to a file the service does not read: write it to %ProgramData%\\ssh\\sshd_config)';
   it.each([
-    ["no to sshd_config", ps("Start-Service sshd", `Add-Content ${CONFIG} 'PasswordAuthentication no'`), []],
+    [
+      "no to sshd_config",
+      ps("Start-Service sshd", `Set-Content ${CONFIG} 'PasswordAuthentication no'`, "Restart-Service sshd"),
+      [],
+    ],
     [
       "no to another file",
-      ps("Start-Service sshd", "Add-Content C:\\temp\\x.txt 'PasswordAuthentication no'"),
+      ps("Start-Service sshd", "Set-Content C:\\temp\\x.txt 'PasswordAuthentication no'"),
       [STARTED],
     ],
     [
@@ -199,12 +203,12 @@ describe("PasswordAuthentication no counted where it is written to sshd_config (
     ],
     [
       "no to another file, sshd_config tested in the same statement",
-      ps("Start-Service sshd", `if (Test-Path ${CONFIG}) { Add-Content C:\\temp\\x.txt 'PasswordAuthentication no' }`),
+      ps("Start-Service sshd", `if (Test-Path ${CONFIG}) { Set-Content C:\\temp\\x.txt 'PasswordAuthentication no' }`),
       [WRITTEN_ELSEWHERE],
     ],
     [
       "no to sshd_config, tested in the same statement",
-      ps("Start-Service sshd", `$c = '${CONFIG}'`, "if (Test-Path $c) { Add-Content $c 'PasswordAuthentication no' }"),
+      ps(`$c = '${CONFIG}'`, "if (Test-Path $c) { Set-Content $c 'PasswordAuthentication no' }", "Start-Service sshd"),
       [],
     ],
     [
@@ -213,6 +217,7 @@ describe("PasswordAuthentication no counted where it is written to sshd_config (
         "Start-Service sshd",
         `$c = '${CONFIG}'`,
         "(Get-Content $c) -replace 'PasswordAuthentication yes', 'PasswordAuthentication no' | Set-Content $c",
+        "Restart-Service sshd",
       ),
       [],
     ],
@@ -225,12 +230,13 @@ describe("PasswordAuthentication no counted where it is written to sshd_config (
         "PasswordAuthentication no",
         "'@",
         `Set-Content -Path ${CONFIG} -Value $h`,
+        "Restart-Service sshd",
       ),
       [],
     ],
     [
       "batch: no echoed to sshd_config",
-      bat("net start sshd", "echo PasswordAuthentication no>> %PROGRAMDATA%\\ssh\\sshd_config"),
+      bat("echo PasswordAuthentication no> %PROGRAMDATA%\\ssh\\sshd_config", "net start sshd"),
       [],
     ],
   ])("%s", (_name, text, expected) => {

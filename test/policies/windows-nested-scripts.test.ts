@@ -169,8 +169,8 @@ describe("disallow-userdata-login-weakening reads scripts that Windows scripts r
       type: EC2,
       props: instance(
         bat(
+          "powershell -Command \"Set-Content -Path C:\\ProgramData\\ssh\\sshd_config -Value 'PasswordAuthentication no'\"",
           'cmd /c "net start sshd"',
-          "powershell -Command \"Add-Content -Path C:\\ProgramData\\ssh\\sshd_config -Value 'PasswordAuthentication no'\"",
         ),
       ),
       violations: 0,

@@ -446,7 +446,7 @@ describe("disallow-userdata-login-weakening: Systems Manager PowerShell", () => 
         documentType: "Command",
         content: commandDocument([
           "Add-WindowsCapability -Online -Name OpenSSH.Server~~~~0.0.1.0",
-          "Add-Content C:\\ProgramData\\ssh\\sshd_config 'PasswordAuthentication no'",
+          "Set-Content C:\\ProgramData\\ssh\\sshd_config 'PasswordAuthentication no'",
           "Start-Service sshd",
           "net user ops * /add",
         ]),
@@ -696,7 +696,7 @@ describe("disallow-userdata-login-weakening: EC2Launch v2 task documents", () =>
       type: EC2,
       props: instance(
         enableOpenSshThen(
-          `Add-Content -Path "${CONFIG_PATH}" -Value "PasswordAuthentication no"\nRestart-Service sshd`,
+          `Set-Content -Path "${CONFIG_PATH}" -Value "PasswordAuthentication no"\nRestart-Service sshd`,
         ),
       ),
       violations: 0,

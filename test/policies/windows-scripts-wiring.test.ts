@@ -25,7 +25,7 @@ const HARMLESS = "Write-Host 'configuring the build'";
 const CONFIG = "C:\\ProgramData\\ssh\\sshd_config";
 const INSTALL_SSHD = "Add-WindowsCapability -Online -Name OpenSSH.Server~~~~0.0.1.0";
 const START_SSHD = "Start-Service sshd";
-const HARDEN_SSHD = `Add-Content -Path ${CONFIG} -Value "PasswordAuthentication no"`;
+const HARDEN_SSHD = `Set-Content -Path ${CONFIG} -Value "PasswordAuthentication no"`;
 const LINUX_OPEN = "echo 'PasswordAuthentication yes' >> /etc/ssh/sshd_config";
 
 interface Row {

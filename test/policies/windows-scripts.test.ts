@@ -185,7 +185,7 @@ describe("disallow-userdata-login-weakening reads Windows user data", () => {
           INSTALL,
           '$config = "$env:ProgramData\\ssh\\sshd_config"',
           '$lines = @"\n#PasswordAuthentication yes\nPasswordAuthentication no\n"@',
-          "Add-Content -Path $config -Value $lines",
+          "Set-Content -Path $config -Value $lines",
           START,
         ),
       ),
