@@ -51,3 +51,38 @@ function opener(text: string, at: number): Closer | undefined {
   const next = text[at + 1];
   return next === "(" ? ")" : next === "{" ? "}" : undefined;
 }
+
+/** Command substitutions inside quoted strings read on one line, at most (see quotedSubstitutions). */
+export const MAX_QUOTED_SUBSTITUTIONS = 64;
+
+/**
+ * The commands of each command substitution inside a double-quoted string of `text` (`logger "done $(sed -i … f)"`),
+ * which the shell runs as it expands the string; those standing as words are the word reader's own (see
+ * userdata-words). Arithmetic and parameter expansions are skipped whole. Undefined past MAX_QUOTED_SUBSTITUTIONS.
+ * One pass: each substitution found is skipped whole, and the scan stops at one that does not close.
+ */
+export function quotedSubstitutions(text: string): string[] | undefined {
+  const found: string[] = [];
+  // Nearly every command holds no substitution.
+  if (!text.includes('"') || (!text.includes("$(") && !text.includes("`"))) return found;
+  let inDouble = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\\") i++;
+    else if (c === '"') inDouble = !inDouble;
+    else if (c === "'" && !inDouble) {
+      i = text.indexOf("'", i + 1);
+      if (i < 0) break;
+    } else if (opener(text, i) !== undefined) {
+      const end = substitutionEnd(text, i);
+      if (end < 0) break;
+      const command = c === "`" || text[i + 1] === "(";
+      if (inDouble && command && text[i + 2] !== "(") {
+        if (found.length === MAX_QUOTED_SUBSTITUTIONS) return undefined;
+        found.push(text.slice(c === "`" ? i + 1 : i + 2, end - 1));
+      }
+      i = end - 1;
+    }
+  }
+  return found;
+}

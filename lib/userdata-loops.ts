@@ -8,7 +8,8 @@
 import { HereDocument, hereDocumentBody, hereDocuments } from "./userdata-heredoc";
 import { logicalLine } from "./userdata-lines";
 import { holdsMark, markUnknownExpansions } from "./userdata-unknown-values";
-import { Command, shellWords, splitCommands, Word } from "./userdata-words";
+import { listedFiles } from "./shell-listed-files";
+import { Command, shellQuote, shellWords, splitCommands, Word } from "./userdata-words";
 
 /**
  * Each pass reads the whole body again: a loop is read once per word while its words times its body's commands stay
@@ -275,7 +276,8 @@ const PAST_PASSES = `a loop whose words times its body pass 4,096 commands or ${
  * A `for NAME in WORDS` command's name and words as spelt, or undefined when it is no such loop or its words may
  * hold what the reader cannot know.
  */
-function loopHeader(text: string, expand?: Expand): string[] | undefined {
+function loopHeader(spelt: string, expand?: Expand): string[] | undefined {
+  const text = listingsSpelt(spelt) ?? spelt;
   const words = shellWords(text);
   if (words[0]?.text !== "for" || words[2]?.text !== "in" || !NAME.test(words[1]?.text ?? "")) return undefined;
   const values = words.slice(3);
@@ -284,6 +286,34 @@ function loopHeader(text: string, expand?: Expand): string[] | undefined {
   if (MAYBE_UNKNOWN.test(text) && expands(text))
     return (expand && expandedHeader(text, expand)) ?? partlyKnownHeader(text, expand);
   return [words[1].text, ...values.map((w) => w.text)];
+}
+
+/** A find or grep -l whose output stands as a loop's words (`for f in $(find /etc/ssh -name '*.conf')`). */
+const LISTING = /(?:^|[ \t])("?)(?:\$\(|`)[ \t]*(?:find|grep|egrep|fgrep)[ \t]/g;
+
+/**
+ * A loop header with the files each find or grep -l standing as its words may list spelt out, each a word (a
+ * pattern: `/etc/ssh/**\/sshd_config`), so that its passes read them; undefined when it holds no such listing.
+ */
+function listingsSpelt(text: string): string | undefined {
+  if (!text.includes("find") && !text.includes("grep")) return undefined;
+  let out = "";
+  let copied = 0;
+  LISTING.lastIndex = 0;
+  for (let m = LISTING.exec(text); m !== null; m = LISTING.exec(text)) {
+    const at = m.index + m[0].indexOf(m[1] === '"' ? '"' : m[0].includes("`") ? "`" : "$");
+    if (at < copied) continue;
+    const listed = listedFiles(text, m[1] === '"' ? at + 1 : at, listingWords, m[1] === '"');
+    if (listed === undefined) continue;
+    out += text.slice(copied, at) + listed.words.map(shellQuote).join(" ");
+    copied = listed.end;
+    LISTING.lastIndex = Math.max(LISTING.lastIndex, copied);
+  }
+  return copied === 0 ? undefined : out + text.slice(copied);
+}
+
+function listingWords(text: string): string[] {
+  return shellWords(text).map((w) => w.text);
 }
 
 /** A value the reader cannot know: setting the loop's variable to it leaves the variable unknown for a pass. */

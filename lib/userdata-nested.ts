@@ -1,5 +1,7 @@
 // Commands that run a command line of their own: `sh -c '…'`, `bash <<< '…'`, `eval …`, `runuser -u u -- cmd`, find's
 // `-exec`. The line they run is scanned like the script's own (to a bounded depth, by the caller).
+import { appendAll } from "./arrays";
+import { findMatches } from "./shell-listed-files";
 import { substitutionEnd } from "./shell-substitutions";
 import { ParsedCommand, parseCommand, parseCommands } from "./userdata-destinations";
 import { hereStrings, isPrinter, printedText } from "./userdata-printed";
@@ -131,13 +133,29 @@ function readsScriptFromInput(args: string[]): boolean {
   return !args.some((a) => !a.startsWith("-"));
 }
 
-/** `find … -exec sed -i '…' {} \;`: the commands find runs, `;`-separated; undefined when it runs none. */
+/**
+ * `find … -exec sed -i '…' {} \;`: the commands find runs, `;`-separated; undefined when it runs none. A `{}` standing
+ * as a word is the files find matches (see findMatches: `/etc/ssh/**\/sshd_config` for `find /etc/ssh -name
+ * sshd_config`), each a word; inside a word (`sh -c 'echo … >> {}'`) it is the one file matched, when find matches
+ * one pattern, else left as it is (a file the reader cannot name).
+ */
 function findActions(args: string[]): string | undefined {
   const actions: string[] = [];
+  let matched: string[] | undefined | null = null;
   for (let i = 0; i < args.length; i++) {
     if (!FIND_ACTIONS.has(args[i])) continue;
     const words: string[] = [];
-    for (i++; i < args.length && args[i] !== ";" && args[i] !== "+"; i++) words.push(shellQuote(args[i]));
+    for (i++; i < args.length && args[i] !== ";" && args[i] !== "+"; i++) {
+      const word = args[i];
+      if (!word.includes("{}")) {
+        words.push(shellQuote(word));
+        continue;
+      }
+      if (matched === null) matched = findMatches(args);
+      if (word === "{}" && matched !== undefined) appendAll(words, matched.map(shellQuote));
+      else if (matched?.length === 1) words.push(shellQuote(word.split("{}").join(matched[0])));
+      else words.push(shellQuote(word));
+    }
     actions.push(words.join(" "));
   }
   return actions.length > 0 ? actions.join(" ; ") : undefined;

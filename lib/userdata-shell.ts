@@ -10,6 +10,7 @@ import { scanCloudInitKeys } from "./userdata-cloud-init-keys";
 import { scanWrites } from "./userdata-command-writes";
 import { decodedText, Decoder, decoderOf } from "./userdata-decoders";
 import { deliverCut, deliverDecoded, deliverPrintedScript, deliverWritten } from "./userdata-deliveries";
+import { MAX_QUOTED_SUBSTITUTIONS, quotedSubstitutions } from "./shell-substitutions";
 import { CutFiles, Destinations, MAX_NESTING, ParsedCommand, parseCommand } from "./userdata-destinations";
 import { hardenedDropInTakenAway, reportHardenedDropInTakenAway } from "./userdata-drop-in";
 import { streamEdit } from "./userdata-editors";
@@ -324,6 +325,8 @@ function scanCommandLine(
     const script =
       (name === "eval" ? evalScript(written[i].text, parsed.command.piped, evalVariables(scan, state)) : undefined) ??
       nestedScript(parsed);
+    // What a substitution inside a quoted string runs (`logger "done $(sed -i … sshd_config)"`) runs first.
+    if (depth < MAX_NESTING) scanQuotedSubstitutions(written[i].text, line, scan, state, depth);
     // Past the depth the script is not read as one (the command is read as its line): what it runs is noted unread.
     if (script !== undefined && depth >= MAX_NESTING && script.trim() !== "")
       scan.found.leftUnread(`a script run by sh -c or eval nested past ${MAX_NESTING} levels`);
@@ -502,6 +505,19 @@ function evalVariables(scan: LineScan, state: ShellState): EvalVariables {
 }
 
 /** A script a command runs (`sh -c`, eval): over several lines, read as a script; else as one command line. */
+/**
+ * The commands of the substitutions inside a command's quoted strings, scanned as nested scripts. Their output goes
+ * into the string, which the command itself is read for: as for output to the log, printing it writes nothing. Past
+ * the bound on them, the rest is noted unread.
+ */
+function scanQuotedSubstitutions(spelt: string, line: string, scan: LineScan, state: ShellState, depth: number): void {
+  const scripts = quotedSubstitutions(spelt);
+  if (scripts === undefined)
+    return scan.found.leftUnread(`more than ${MAX_QUOTED_SUBSTITUTIONS} command substitutions inside quotes on a line`);
+  for (const script of scripts)
+    if (script.trim() !== "") scanNested(script, line, { ...scan, outputLogged: true }, state, depth + 1);
+}
+
 function scanNested(script: string, line: string, scan: LineScan, state: ShellState, depth: number): void {
   if (script.includes("\n")) scanScript(physicalLines(script), scan, state, depth, line);
   else scanCommandLine(script, line, scan, state, depth);

@@ -2,8 +2,10 @@
 // their words with quotes removed, redirections, and which word is the command. Each pass is a single scan, linear
 // in the line's length, because user data may be hostile.
 import { BoundedMemo } from "./bounded-memo";
+import { listedFiles, stageListing } from "./shell-listed-files";
 import { substitutionEnd } from "./shell-substitutions";
 import { cEscapes } from "./userdata-escapes";
+import { braceAlternatives, MAX_ALTERNATIVES } from "./userdata-path-patterns";
 
 export interface Command {
   text: string;
@@ -33,7 +35,56 @@ export function splitCommands(line: string): Command[] {
 }
 
 function splitLine(line: string): Command[] {
-  return split(line, true) ?? split(line, false) ?? [];
+  const commands = split(line, true) ?? split(line, false) ?? [];
+  return line.includes("xargs") ? withXargsInput(commands) : commands;
+}
+
+/**
+ * Each xargs down a pipe from a stage that lists files (`ls /etc/ssh/sshd_config | xargs sed -i 's/no/yes/'`, an
+ * echo of plain paths, a find, a grep -l) runs its command on those files: spelt after it, as xargs adds them, or in
+ * the place of `-I`'s replacement (one file; the command is then spelt again from its words, so one whose text holds
+ * a substitution, an expansion or a here-document is left as it is). An xargs reading a file (`-a`) is left too.
+ */
+function withXargsInput(commands: Command[]): Command[] {
+  return commands.map((command, i) => {
+    if (!command.piped || i === 0 || !command.text.includes("xargs")) return command;
+    const words = shellWords(command.text);
+    const { index, wrappers } = commandWord(words);
+    if (index < 0 || !wrappers.includes("xargs")) return command;
+    const previous = shellWords(commands[i - 1].text).filter((w) => w.op === undefined);
+    const at = commandIndex(previous);
+    const files = at < 0 ? undefined : stageListing(commandName(previous, at), argumentsOf(previous, at));
+    if (files === undefined || files.some((f) => /[$`]/.test(f))) return command;
+    const replace = xargsReplacement(words, index);
+    if (replace === null) return command;
+    if (replace === undefined) return { text: `${command.text} ${files.map(shellQuote).join(" ")}`, piped: true };
+    if (files.length !== 1 || /[$`]/.test(command.text) || words.some((w) => isHereDocumentOperator(w.op)))
+      return command;
+    const text = words
+      .map((w, k) => {
+        if (w.op) return `${w.fd ?? ""}${w.text}`;
+        return shellQuote(k > index ? w.text.split(replace).join(files[0]) : w.text);
+      })
+      .join(" ");
+    return { text, piped: true };
+  });
+}
+
+/**
+ * The replacement string of xargs's `-I R` (`-iR`, `--replace=R`; `{}` by default) among the words before the
+ * command's; undefined when it appends the files; null when it reads them from a file (`-a`), not its input.
+ */
+function xargsReplacement(words: Word[], before: number): string | undefined | null {
+  let replace: string | undefined;
+  for (let k = 0; k < before; k++) {
+    const { text } = words[k];
+    if (text === "-a" || text.startsWith("--arg-file")) return null;
+    if (text === "-I") replace = words[k + 1]?.text;
+    else if (text.startsWith("-I") || text.startsWith("-i")) replace = text.slice(2) || "{}";
+    else if (text === "--replace") replace = "{}";
+    else if (text.startsWith("--replace=")) replace = text.slice("--replace=".length);
+  }
+  return replace === "" ? null : replace;
 }
 
 /**
@@ -136,9 +187,16 @@ export function shellWords(command: string): Word[] {
   let inWord = false;
   let quoted = false;
   let escaped = false;
+  // What brace lists standing as operands may still add to the line's words (see braceOperands).
+  const braces = { left: MAX_BRACE_CHARS };
   const flush = () => {
     const delimiter = (quoted || escaped) && isHereDocumentOperator(words[words.length - 1]?.op);
-    if (inWord) words.push(delimiter ? { text: current, quoted: true } : { text: current });
+    const operands =
+      inWord && !quoted && !escaped && current.includes("{") && words[words.length - 1]?.op === undefined
+        ? braceOperands(current, braces, afterCommand)
+        : undefined;
+    if (operands !== undefined) for (const text of operands) words.push({ text });
+    else if (inWord) words.push(delimiter ? { text: current, quoted: true } : { text: current });
     current = "";
     inWord = false;
     quoted = false;
@@ -155,6 +213,19 @@ export function shellWords(command: string): Word[] {
   };
   for (let i = 0; i < command.length; i++) {
     const c = command[i];
+    if (!inWord && opensListing(command, i) && afterCommand()) {
+      // A listing standing as an operand (`sed -i … $(find /etc/ssh -name sshd_config)`, or quoted whole) gives the
+      // files it lists, never words the command would read as its options.
+      const listed =
+        c === '"' ? listedFiles(command, i + 1, operandWords, true) : listedFiles(command, i, operandWords);
+      if (listed !== undefined) {
+        settle(i);
+        flush();
+        for (const text of listed.words) words.push({ text });
+        i = listed.end - 1;
+        continue;
+      }
+    }
     if ((c === "$" || c === "`") && joins && joinsWord(command, i, inWord, isAssignedNameSoFar, afterCommand)) {
       // A substitution or expansion inside a word belongs to it (`-i.$(date +%s)`, `${x:-a b}`).
       const end = substitutionEnd(command, i);
@@ -210,6 +281,54 @@ export function shellWords(command: string): Word[] {
   settle(command.length);
   flush();
   return words;
+}
+
+/**
+ * All that the brace lists of one line may add to its words: past it, a brace word stays one word, as before (the
+ * path checks read it as any word it may give). Hostile lines of brace words then cost no more than plain ones.
+ */
+const MAX_BRACE_CHARS = MAX_ALTERNATIVES * 4096;
+/**
+ * Operands one brace word is split into, at most: past that it stays one word, read by the path checks as any word
+ * it may give (and by the removals' bounds as any name past theirs), as before.
+ */
+const MAX_BRACE_OPERANDS = 16;
+
+/**
+ * The words an unquoted brace list standing as a command's operand gives (`cp /tmp/{k,../root/.ssh/authorized_keys}`
+ * is `cp /tmp/k /tmp/../root/.ssh/authorized_keys`), as bash gives them; undefined for a word of one alternative, one
+ * holding an expansion or a substitution (`${x}{,.$(date +%s)}` stays one word), one before the command, and one
+ * past the bounds of braceAlternatives or the line's budget. A redirection's target is never split (bash refuses a
+ * target of several words): the caller leaves it whole.
+ */
+function braceOperands(word: string, budget: { left: number }, afterCommand: () => boolean): string[] | undefined {
+  if (/[$`]/.test(word) || budget.left <= 0 || !afterCommand()) return undefined;
+  const alternatives = braceAlternatives(word);
+  if (alternatives === undefined || alternatives.length < 2 || alternatives.length > MAX_BRACE_OPERANDS)
+    return undefined;
+  let size = 0;
+  for (const a of alternatives) size += a.length;
+  if (size > budget.left) {
+    budget.left = 0;
+    return undefined;
+  }
+  budget.left -= size;
+  // `{a,}` gives an empty word, which bash drops.
+  return alternatives.filter((a) => a !== "");
+}
+
+/** A substitution (`$(`, a backquote) opens at `at`, or a double quote right before one. */
+function opensListing(command: string, at: number): boolean {
+  const from = command[at] === '"' ? at + 1 : at;
+  const c = command[from];
+  return c === "`" || (c === "$" && command[from + 1] === "(");
+}
+
+/** The words of a listing's text (which holds no substitution), redirections left out. */
+function operandWords(text: string): string[] {
+  return shellWords(text)
+    .filter((w) => w.op === undefined)
+    .map((w) => w.text);
 }
 
 const DIGITS = /^\d+$/;
