@@ -32,6 +32,7 @@ import { superServerLine, superServersTeed, updateInetdEnabled } from "./userdat
 import { reportUnknownStreamEdit } from "./userdata-unknown-edits";
 import { Word } from "./userdata-words";
 import { judgedText } from "./userdata-written-text";
+import { noteRootSideDoors } from "./userdata-root-side-doors";
 import { appendAll } from "./arrays";
 
 export interface WriteContext {
@@ -86,6 +87,7 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
   const asSetting = setting || (reading.inertFile !== undefined && isDisplayedPath(reading.inertFile));
   const unlessSshdReads = inertEdit ? edit?.files[0] : asSetting ? reading.inertFile : undefined;
   for (const { kind, keyboardOnly } of weaknessesIn(written)) found.add(kind, line, { keyboardOnly, unlessSshdReads });
+  noteRootSideDoors(written, line, found, unlessSshdReads);
   const match = MATCH.exec(written);
   if (match) {
     state.inMatch = match[1].toLowerCase() !== "all";

@@ -7,13 +7,15 @@
 // hardenedDropInTakenAway and filesRewritten).
 import { copyArguments, copyOperands } from "./userdata-copies";
 import { ParsedCommand } from "./userdata-destinations";
-import { hardenedDropInAt } from "./userdata-drop-in";
+import { hardenedDropInAt, HardenedDropIn } from "./userdata-drop-in";
 import { truncation } from "./userdata-emptied-files";
 import { Findings } from "./userdata-findings";
 import { isMainSshdConfigPath, isSshdConfigPath, normalPath } from "./userdata-sshd-paths";
 import { reportUnknownDeletion } from "./userdata-unknown-edits";
 import { withoutTrailingSlashes } from "./trailing-slashes";
-import { kindOf } from "./userdata-sshd-directives";
+import { directivesSetToNo, kindOf } from "./userdata-sshd-directives";
+import { filesRewritten } from "./userdata-rewrites";
+import { spelledInput } from "./userdata-printed";
 
 /** Commands that put one file's text in place of another's. */
 const COPIERS = new Set(["cp", "install", "mv", "rsync"]);
@@ -63,4 +65,39 @@ function reportCopiedOver({ name, args }: ParsedCommand, line: string, found: Fi
     }
     return;
   }
+}
+
+/**
+ * `echo "UseDNS no" | tee F`, `printf … | sudo tee F` (not `tee -a`): a hardened drop-in replaced with the text an
+ * echo or printf pipes to tee. The tee alone is fed nothing the drop-in check can see (see hardenedDropInTakenAway,
+ * which reads `tee F <<< …`), so the printed text is read here: what it does not set to no again is taken away, as
+ * `echo … > F` takes it. Text set to no later restores it (see Restorations).
+ */
+export function reportPipedRewrite(commands: readonly ParsedCommand[], i: number, line: string, found: Findings): void {
+  const parsed = commands[i];
+  // Nearly every command is no piped write naming the drop-ins' folder.
+  if (i === 0 || !parsed.command.piped || !parsed.command.text.includes("sshd_config.d")) return;
+  const previous = commands[i - 1];
+  const rewritten = filesRewritten(parsed, previous);
+  // Read without its pipe, the drop-in check reports it already.
+  if (rewritten.length === 0 || filesRewritten(parsed).length > 0) return;
+  const text = spelledInput(parsed, previous) ?? "";
+  for (const file of rewritten) {
+    const dropIn = hardenedDropInAt(file);
+    if (dropIn) return reportReplaced(dropIn, text, line, found);
+  }
+}
+
+/**
+ * A hardened drop-in replaced whole by `text`, which the reader knows (a file the script spelt, copied over it; an
+ * echo piped to tee): what `text` does not set to no is taken away, unless the user data sets it to no again later.
+ */
+export function reportReplaced(dropIn: HardenedDropIn, text: string, line: string, found: Findings): void {
+  const kept = new Set(directivesSetToNo(text));
+  for (const directive of dropIn.directives)
+    if (!kept.has(directive))
+      found.add(kindOf(directive), line, {
+        note: dropIn.note,
+        unlessHardened: { directives: [directive], byDropIns: true },
+      });
 }

@@ -15,7 +15,7 @@
 // it with text from outside too; cloned anywhere else, it makes a folder of its own and replaces no file.
 import { isAccountsFile } from "./userdata-accounts";
 import { ParsedCommand } from "./userdata-destinations";
-import { globMatches } from "./userdata-drop-in";
+import { globMatches, hardenedDropInAt } from "./userdata-drop-in";
 import { streamEdit } from "./userdata-editors";
 import { Findings, LoginWeaknessKind } from "./userdata-findings";
 import { Fill, fills, Origin } from "./userdata-outside-writes";
@@ -23,6 +23,7 @@ import { maskShellPasswords } from "./userdata-password-masks";
 import { isMainSshdConfigPath, normalPath } from "./userdata-sshd-paths";
 import { isPrinter } from "./userdata-printed";
 import { fromStanding } from "./userdata-working-directory";
+import { reportPipedRewrite, reportReplaced } from "./userdata-hardened-overwrites";
 import { isWriteRedirection } from "./userdata-words";
 import { withoutTrailingSlashesOrDot } from "./trailing-slashes";
 
@@ -46,6 +47,8 @@ const SSHD_FILES = /^(?:\/usr)?\/etc\/ssh\/(?:sshd_config|sshd_config\.d\/[^/]+\
 const SSHD_FOLDERS = /^(?:\/usr)?\/etc\/ssh(?:\/sshd_config\.d)?$/;
 /** Where sshd's own text lives: its folders, and the distributions' stock copy (`cp /usr/share/openssh/sshd_config`). */
 const SSHD_OWN = /^(?:\/usr)?\/etc\/ssh\/|^\/usr\/share\/openssh\//;
+/** A file of sshd's folders, whose text is the image's only when it is sshd_config or a drop-in (SSHD_FILES). */
+const SSHD_FOLDER_FILE = /^(?:\/usr)?\/etc\/ssh\/./;
 const SSHD_KINDS: readonly LoginWeaknessKind[] = ["password-authentication", "root-login"];
 const ACCOUNT_KINDS: readonly LoginWeaknessKind[] = ["password-set"];
 const ACCOUNT_NAMES = ["shadow", "passwd", "gshadow"];
@@ -138,6 +141,8 @@ export class OutsideTexts {
     if (isPrinter(name) || (name === "cat" && args.length === 0))
       for (let j = 0; j + 1 < words.length; j++)
         if (isWriteRedirection(words[j].op)) this.printed(this.path(words[j + 1].text, directory), name, context());
+    // `echo "UseDNS no" | tee 00-hardening-kit.conf`: the hardened drop-in replaced with what the echo prints.
+    if (command.piped && i > 0) reportPipedRewrite(commands, i, context().line, context().found);
     return read > 0 && read === filled;
   }
 
@@ -176,7 +181,7 @@ export class OutsideTexts {
     const target = trimmed(this.path(path, context.directory));
     // A folder made where a file stood writes no text there: only its files count, read when sshd reads the folder.
     const kinds = newFolder === true && !SSHD_FOLDERS.test(target) ? [] : kindsAt(target);
-    const outside = origin === undefined ? undefined : this.outsidePart(origin, context);
+    const outside = origin === undefined ? undefined : this.outsidePart(origin, context, target);
     if (kinds.length === 0) {
       const key = this.key(target);
       if (target !== "/dev/null") this.remember(key, outside !== undefined || (append && this.written.get(key)));
@@ -187,6 +192,10 @@ export class OutsideTexts {
       if (origin.files.every((f) => f === "/dev/null" || this.knownText(this.path(f, context.directory), context)))
         this.rewritten([target]);
     const text = outside === undefined && !context.putBack ? this.copiedText(origin, target, context) : undefined;
+    // A hardened drop-in replaced with text the script spelt (`cp /tmp/x.conf 00-hardening-kit.conf`) loses what that
+    // text does not set to no again, as `echo … > F` does.
+    const dropIn = text === undefined || append ? undefined : hardenedDropInAt(target);
+    if (dropIn !== undefined) reportReplaced(dropIn, text ?? "", context.line, context.found);
     if (text !== undefined && context.copiedKnown?.(target, text, append) === true) {
       if (origin !== undefined && "files" in origin && origin.link === true) this.linkedOver(target, origin, context);
       return "read";
@@ -257,15 +266,21 @@ export class OutsideTexts {
   }
 
   /** How the note names the part of `origin` from outside the script; undefined when it is all the script's own. */
-  private outsidePart(origin: Origin, context: OutsideContext): string | undefined {
+  private outsidePart(origin: Origin, context: OutsideContext, target: string): string | undefined {
     if ("described" in origin) return origin.described;
-    const outside = origin.files.filter((f) => this.fromOutside(f, context));
+    const outside = origin.files.filter((f) => this.fromOutside(f, context, target));
     if (outside.length === 0) return undefined;
     return origin.via === undefined ? outside.join(", ") : `${origin.via} ${outside.join(" ")}`;
   }
 
-  /** Whether a file's text comes from outside the script: neither written by it, spelt, nor sshd's or the accounts'. */
-  private fromOutside(file: string, context: OutsideContext): boolean {
+  /**
+   * Whether a file's text comes from outside the script: neither written by it, spelt, nor sshd's or the accounts'.
+   * sshd_config and its drop-ins (and the distributions' stock copies) are read as the stock text they ship; any other
+   * file of sshd's folders the script did not write (`/etc/ssh/x`, a backup it did not make) holds text the reader
+   * cannot see, copied onto sshd's configuration (`target`): a hardened drop-in so replaced is reported apart (see
+   * userdata-hardened-overwrites).
+   */
+  private fromOutside(file: string, context: OutsideContext, target: string): boolean {
     const path = trimmed(this.path(file, context.directory));
     // A name the script wrote where it stood unknown (`cd "$DIR"; grep … > x`) may be this file.
     const recorded = this.written.get(path) ?? (this.written.get(`./${baseName(path)}`) === false ? false : undefined);
@@ -273,7 +288,11 @@ export class OutsideTexts {
     if (path === "/dev/null" || context.knownText(path) !== undefined) return false;
     if (GLOB.test(path) && this.mayNameOwn(path)) return false;
     if (this.staged.has(path)) return false;
-    return !SSHD_OWN.test(path) && !isAccountsFile(path);
+    if (isAccountsFile(path)) return false;
+    if (!SSHD_OWN.test(path)) return true;
+    return (
+      SSHD_FOLDER_FILE.test(path) && !SSHD_FILES.test(path) && SSHD_FILES.test(target) && !hardenedDropInAt(target)
+    );
   }
 
   /** Whether a command's text holds the name of a file remembered: only then may it write over one. */

@@ -21,9 +21,12 @@ import { appendAll } from "./arrays";
 
 /** `name:password:` at a line's start, as /etc/shadow and /etc/passwd hold it. */
 const ACCOUNT_LINE = /^[ \t]*[^:\s#]+:([^:\s]+):/;
-/** A cloud-config password key at a line's start or in a flow mapping, and the blank after its colon. */
+/**
+ * A cloud-config password key at a line's start or in a flow mapping, and the blank after its colon; with hyphens
+ * too (`plain-text-passwd`), as cloud-init reads a key either way.
+ */
 const CLOUD_CONFIG_KEY =
-  /(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)(?:password|plain_text_passwd|hashed_passwd|passwd)[ \t]*:[ \t]+/gi;
+  /(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)(?:password|plain[-_]text[-_]passwd|hashed[-_]passwd|passwd)[ \t]*:[ \t]+/gi;
 /** printf's conversion, which takes the password from an argument (`printf 'root:%s\n' "$PW"`). */
 const FORMAT = /^%[-\d.]*[sb]$/;
 /** /etc/shadow, /etc/gshadow, /etc/passwd (and their backups) named in a word: a write to them may spell a hash. */

@@ -72,9 +72,12 @@ export const INCLUDE = new RegExp(String.raw`\bInclude${SEPARATOR}["']?([^"'#\r\
 /** An sshd Match block: directives after it bind only the matched connections, up to `Match all`. */
 export const MATCH = /\bMatch[ \t]+(\S+)/;
 
-/** A line of sshd_config syntax (`Keyword value`, `Keyword=value`) rather than a command. */
+/**
+ * A line of sshd_config syntax (`Keyword value`, `Keyword=value`) rather than a command: the directives of the table,
+ * and those that let root in without root's keys (see userdata-root-side-doors).
+ */
 const SETTING_LINE =
-  /^(?:PasswordAuthentication|KbdInteractiveAuthentication|ChallengeResponseAuthentication|PermitRootLogin|PermitEmptyPasswords|AuthenticationMethods|Match|Include)(?:=|$)/i;
+  /^(?:PasswordAuthentication|KbdInteractiveAuthentication|ChallengeResponseAuthentication|PermitRootLogin|PermitEmptyPasswords|AuthenticationMethods|Match|Include|TrustedUserCAKeys|AuthorizedKeysCommand|AuthorizedPrincipalsCommand|HostbasedAuthentication)(?:=|$)/i;
 
 export function isSettingWord(word: string): boolean {
   return SETTING_LINE.test(word);

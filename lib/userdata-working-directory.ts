@@ -73,15 +73,50 @@ export function changedDirectory(
 export function fromDirectory(parsed: ParsedCommand, directory: WorkingDirectory): ParsedCommand {
   const followed = FOLLOWED.find((d) => d.path === directory);
   if (!followed) return parsed;
+  let text = parsed.command.text;
   let changed = false;
+  const spelt = new Set<string>();
   const words = parsed.words.map((word) => {
     const m = word.op ? null : followed.relative.exec(word.text);
     if (!m) return word;
     changed = true;
+    // The command's text names the file as the words do: the checks that look for sshd's folder in the text first
+    // (`echo "UseDNS no" > 00-hardening-kit.conf` after `cd /etc/ssh/sshd_config.d`) see it. A few names are enough
+    // for that: each is sought through the whole text, so a hostile command's thousands are not.
+    if (spelt.size < MAX_SPELT && !spelt.has(word.text)) {
+      spelt.add(word.text);
+      text = spellAbsolute(text, word.text, `${directory}/${m[1]}`);
+    }
     return { ...word, text: `${directory}/${m[1]}` };
   });
-  return changed ? { ...parsed, words, args: argumentsOf(words, parsed.at) } : parsed;
+  if (!changed) return parsed;
+  const command = text === parsed.command.text ? parsed.command : { ...parsed.command, text };
+  return { ...parsed, command, words, args: argumentsOf(words, parsed.at) };
 }
+
+/**
+ * The command's text with the relative name `relative` spelt `absolute` where it stands as a name of its own (not
+ * inside a longer name: `a.conf` in `xa.conf` or `a.conf.bak` stays). Names quoted are replaced inside their quotes.
+ */
+function spellAbsolute(text: string, relative: string, absolute: string): string {
+  if (relative === "" || !text.includes(relative)) return text;
+  let out = "";
+  let from = 0;
+  for (let at = text.indexOf(relative); at >= 0; at = text.indexOf(relative, at + relative.length)) {
+    const before = at === 0 ? "" : text[at - 1];
+    const after = text[at + relative.length] ?? "";
+    if (NAME_CHARACTER.test(before) || NAME_CHARACTER.test(after)) continue;
+    out += text.slice(from, at) + absolute;
+    from = at + relative.length;
+  }
+  return out + text.slice(from);
+}
+
+/** Relative names spelt absolute in a command's text, at most (see fromDirectory). */
+const MAX_SPELT = 8;
+
+/** A character that may continue a file's name: what stands next to a name of its own is none of these. */
+const NAME_CHARACTER = /[\w.\/~-]/;
 
 /**
  * Where the script stands for the files its working copies are named by (`cd /tmp; grep -v … sshd_config > x`): any

@@ -38,6 +38,8 @@ describe("maskShellPasswords", () => {
     ["a yescrypt hash", "x '$y$j9T$s4lt$abcdefghijkl'", `x '${M}'`],
     ["cloud-config password", "password: Pw1 # comment", `password: ${M} # comment`],
     ["cloud-config list entry", "  - plain_text_passwd: 'Pw1'", `  - plain_text_passwd: '${M}'`],
+    ["cloud-config key with hyphens", "  plain-text-passwd: Pw1", `  plain-text-passwd: ${M}`],
+    ["cloud-config hashed key with hyphens", "- {name: ops, hashed-passwd: h}", `- {name: ops, hashed-passwd: ${M}}`],
     [
       "cloud-config flow mapping",
       "- {name: ops, passwd: h, lock_passwd: false}",
