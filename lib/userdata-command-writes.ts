@@ -97,6 +97,9 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
     for (const value of uncommented(written, AUTHENTICATION_METHODS))
       found.authenticationMethods(value, !state.inMatch);
     noteValueFromElsewhere(written, line, scan);
+  } else if (unlessSshdReads !== undefined) {
+    // A placeholder in a file sshd is made to read later, filled in there (`envsubst < /tmp/t > sshd_config`).
+    noteValueFromElsewhere(written, line, scan, unlessSshdReads);
   }
   // Read once: both the files sshd is made to read and the Include of the drop-ins need them.
   const included = uncommented(written, INCLUDE);
@@ -179,14 +182,15 @@ function noteSuperServerLine(file: string, parsed: ParsedCommand, state: ScanSta
 /**
  * `echo "PermitRootLogin $MODE" >> /etc/ssh/sshd_config`, MODE never set by the script (a tag, a template): whether
  * it weakens login is decided outside the script, so it is reported as what cannot be verified, not as a violation.
+ * Written to a file sshd does not read (`unlessSshdReads`), it counts once the script makes sshd read that file.
  */
-function noteValueFromElsewhere(written: string, line: string, { found }: LineScan): void {
+function noteValueFromElsewhere(written: string, line: string, { found }: LineScan, unlessSshdReads?: string): void {
   const elsewhere = valueFromElsewhere(written);
   if (!elsewhere) return;
   const { directive, value } = elsewhere;
   const kind = directive.toLowerCase() === "permitrootlogin" ? "root-login" : "password-authentication";
   const note = `${directive} is set to ${value}, which the script does not set: write "${directive} no" instead`;
-  found.add(kind, line, { note, unverifiable: true });
+  found.add(kind, line, { note, unverifiable: true, unlessSshdReads, placeholder: unlessSshdReads !== undefined });
 }
 
 /** A line of sshd_config itself (as in a here-document or a written file): a directive is the first word. */

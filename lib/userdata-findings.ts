@@ -59,12 +59,19 @@ export interface Details {
   unlessHardened?: Restorable;
   /** When the line took them away, as `now()` told: a drop-in written later may restore them. */
   at?: number;
+  /**
+   * The line's value is a placeholder in the text of `unlessSshdReads`, filled in where sshd is made to read it: a
+   * file the script wrote with text from outside (the shell filled it in) is reported where it is put in place
+   * instead (see Findings.textFromOutside).
+   */
+  placeholder?: boolean;
 }
 
 interface Entry {
   weakness: LoginWeakness;
   keyboardOnly: boolean;
   unlessSshdReads?: string;
+  placeholder?: boolean;
   unlessHardened?: { restorable: Restorable; time: number };
   /** When the line was read, as `now()` told: a file sshd reads from a later time leaves it out. */
   time: number;
@@ -127,6 +134,8 @@ class Store {
   readonly restorations = new Restorations();
   /** Files AuthorizedKeysFile lines make root's keys, beyond the stock ones. */
   readonly rootKeysFiles = new Set<string>();
+  /** Files whose text came from outside the script, reported where they were put in place (normal paths). */
+  readonly outsideFiles = new Set<string>();
   /** Why the first content the scan did not read was left unread (see Findings.leftUnread). */
   unread?: string;
 }
@@ -162,7 +171,15 @@ export class Findings {
     if (details.unverifiable) weakness.unverifiable = true;
     const time = details.at ?? this.now();
     const restorable = unlessHardened && { restorable: unlessHardened, time };
-    this.store.add(line, key, { weakness, keyboardOnly, unlessSshdReads, unlessHardened: restorable, time });
+    const placeholder = details.placeholder === true ? { placeholder: true } : {};
+    this.store.add(line, key, {
+      weakness,
+      keyboardOnly,
+      unlessSshdReads,
+      unlessHardened: restorable,
+      time,
+      ...placeholder,
+    });
   }
 
   /**
@@ -216,17 +233,23 @@ export class Findings {
     this.store.sshdReads.add(pattern, from);
   }
 
+  /** `file`'s text came from outside the script, and is reported where it is put in place: its placeholders are not. */
+  textFromOutside(file: string): void {
+    this.store.outsideFiles.add(normalPath(file));
+  }
+
   /**
    * The weaknesses found, keyboard-interactive lines left out when every AuthenticationMethods requires a key and one
    * applies to everyone (inside a Match block it binds only the matched users; the others may use the prompt alone).
    * Settings written to other files are left out unless sshd is made to read them.
    */
   weaknesses(): LoginWeakness[] {
-    const { methods, entries, sshdReads, restorations, unread } = this.store;
+    const { methods, entries, sshdReads, restorations, unread, outsideFiles } = this.store;
     const mfa = methods.some((m) => m.global) && methods.every((m) => requiresPublicKey(m.value));
     const found = entries
       .filter((e) => !(mfa && e.keyboardOnly))
       .filter((e) => e.unlessSshdReads === undefined || sshdReads.has(e.unlessSshdReads, e.time))
+      .filter((e) => !e.placeholder || !outsideFiles.has(normalPath(e.unlessSshdReads ?? "")))
       .filter(
         (e) =>
           e.unlessHardened === undefined || !restorations.restores(e.unlessHardened.restorable, e.unlessHardened.time),

@@ -212,6 +212,9 @@ export class OutsideTexts {
           : `replaces ${target} with ${outside}`;
     const note = `${action}, whose text comes from outside the script`;
     for (const kind of kinds) this.hold({ found: context.found, kind, line: context.line, note, target });
+    // Reported here: what the shell filled into those files when it wrote them is not reported again.
+    if (origin !== undefined && "files" in origin)
+      for (const file of origin.files) context.found.textFromOutside(trimmed(this.path(file, context.directory)));
     return "followed";
   }
 

@@ -49,3 +49,48 @@ describe("directive values from outside the script", () => {
     expect(weakness.note).toContain('write "PermitRootLogin no"');
   });
 });
+
+// A template the script writes to a file sshd does not read, then fills in where sshd reads it (envsubst, a filter):
+// the placeholder's value is decided outside the script, so it counts once sshd is made to read the file.
+describe("placeholders in a file sshd is made to read", () => {
+  const DROP_IN = "/etc/ssh/sshd_config.d/00.conf";
+  const TEMPLATE = `cat > /tmp/sshd.tpl <<'EOF'\nPermitRootLogin \${ROOT_MODE}\nPasswordAuthentication no\nEOF`;
+  const ESCAPED = `echo "PasswordAuthentication \\$PW_AUTH" > /tmp/sshd.tpl`;
+
+  it.each<[string, string, string[]]>([
+    ["a quoted here-document through envsubst", `${TEMPLATE}\nenvsubst < /tmp/sshd.tpl > ${DROP_IN}`, ["root-login"]],
+    ["appended to sshd_config", `${TEMPLATE}\nenvsubst < /tmp/sshd.tpl >> ${SSHD}`, ["root-login"]],
+    ["envsubst down a pipe", `${TEMPLATE}\ncat /tmp/sshd.tpl | envsubst > ${SSHD}`, ["root-login"]],
+    ["envsubst into tee", `${TEMPLATE}\nenvsubst < /tmp/sshd.tpl | tee ${DROP_IN}`, ["root-login"]],
+    ["an escaped variable echoed", `${ESCAPED}\nenvsubst < /tmp/sshd.tpl > ${DROP_IN}`, ["password-authentication"]],
+    ["a filter of it", `${ESCAPED}\ngrep -v '^#' /tmp/sshd.tpl >> ${SSHD}`, ["password-authentication"]],
+  ])("%s cannot be verified", (_name, text, expected) => {
+    expect(unverifiable(text)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    ["a template sshd never reads", TEMPLATE],
+    ["one filled into another file", `${TEMPLATE}\nenvsubst < /tmp/sshd.tpl > /etc/motd`],
+    ["a commented placeholder", `cat > /tmp/t <<'EOF'\n#PermitRootLogin \${M}\nEOF\nenvsubst < /tmp/t > ${DROP_IN}`],
+    ["a placeholder of another directive", `echo "Port \\$PORT" > /tmp/t\nenvsubst < /tmp/t > ${DROP_IN}`],
+    ["a template of hardened values", `echo "PermitRootLogin no" > /tmp/t\nenvsubst < /tmp/t > ${DROP_IN}`],
+  ])("%s is not reported", (_name, text) => {
+    expect(all(text)).toEqual([]);
+  });
+
+  it("reports a file the shell filled in where it is put in place, not its placeholder again", () => {
+    const line = `envsubst < /tmp/t > ${DROP_IN}`;
+    const found = findLoginWeaknesses(`echo "PasswordAuthentication $PW_AUTH" > /tmp/t\n${line}`);
+    expect(found.map((w) => [w.kind, w.line, w.unverifiable])).toEqual([
+      ["password-authentication", line, true],
+      ["root-login", line, true],
+    ]);
+    expect(found[0].note).toContain("whose text comes from outside the script");
+  });
+
+  it("names the file sshd is made to read", () => {
+    const [weakness] = findLoginWeaknesses(`${TEMPLATE}\nenvsubst < /tmp/sshd.tpl > ${DROP_IN}`);
+    expect(weakness).toMatchObject({ line: "PermitRootLogin ${ROOT_MODE}", unverifiable: true });
+    expect(weakness.note).toBe("written to /tmp/sshd.tpl, which sshd is made to read");
+  });
+});
