@@ -19,6 +19,9 @@ const xinetd = (...lines: string[]) =>
 /** A file with no `#!` line holding a VNC server's command, read once something runs it. */
 const RUN_LATER_A = "printf 'x11vnc -forever\\n' > /tmp/a";
 const stages = (n: number, stage: (i: number) => string) => many(n, stage, " | ");
+/** A template of n PermitRootLogin lines, each with a placeholder of its own, written to `file`. */
+const placeholders = (n: number, file: string) =>
+  `cat > ${file} <<'EOF'\n${many(n, (i) => `PermitRootLogin __X${i}__`)}\nEOF`;
 
 export const SHELL_SHAPES: Record<string, Shape[]> = {
   "test/policies/userdata-superservers.test.ts": [
@@ -251,6 +254,14 @@ export const SHELL_SHAPES: Record<string, Shape[]> = {
       "a perl condition of n terms",
       5_000,
       (n) => `perl -pi -e 's/^#(Port)/$1/ if ${many(n, () => "/a/", " and ")}' ${SSHD}`,
+    ),
+  ],
+  "test/lib/userdata-known-edits.test.ts": [
+    shell("a template of n placeholders, each filled in by sed -i", 2_500, (n) =>
+      [placeholders(n, KIT), many(n, (i) => `sed -i 's/__X${i}__/no/' ${KIT}`)].join("\n"),
+    ),
+    shell("a template of n placeholders printed by n regex edits", 1_000, (n) =>
+      [placeholders(n, "/tmp/t"), many(n, (i) => `sed 's/_[_]X${i}__/no/' /tmp/t > ${KIT}`)].join("\n"),
     ),
   ],
   "test/lib/userdata-unread-caps-shell.test.ts": [

@@ -26,7 +26,10 @@ import {
   valueFromElsewhere,
   weaknessesIn,
 } from "./userdata-sshd-directives";
-import { isDisplayedPath, isInertPath } from "./userdata-sshd-paths";
+import { isDisplayedPath, isInertPath, maybeSshdConfigPath } from "./userdata-sshd-paths";
+import { KnownEdit, reportKnownEdits } from "./userdata-known-edits";
+import { StreamEdit } from "./userdata-sed-edits";
+import { fromStanding } from "./userdata-working-directory";
 import { superServersEditedOn } from "./userdata-superserver-edits";
 import { superServerLine, superServersTeed, updateInetdEnabled } from "./userdata-superservers";
 import { reportUnknownStreamEdit } from "./userdata-unknown-edits";
@@ -117,6 +120,9 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
     // Read before the run is replayed: what its pattern reaches is judged on the stock lines as they were.
     if (editsConfig)
       reportUnknownStreamEdit(parsed, edit, written, state.stock, { line, found, appended: !!appendedTo });
+    // A template the script wrote, filled in by the edit: in place, or printed into sshd's configuration.
+    const known = knownTextsEdited(edit, config, inputFiles(edit, parsed, context.previous), context.directory, state);
+    if (known.length > 0) reportKnownEdits(edit.script, known, line, found, scan.matchBudget);
     const activation = { line, found, at: found.now(), unlessSshdReads, files: edit.files };
     if (!appendedTo) state.stock.edit(edit.script, editsConfig, activation);
     else if (editsConfig)
@@ -191,6 +197,41 @@ function noteValueFromElsewhere(written: string, line: string, { found }: LineSc
   const kind = directive.toLowerCase() === "permitrootlogin" ? "root-login" : "password-authentication";
   const note = `${directive} is set to ${value}, which the script does not set: write "${directive} no" instead`;
   found.add(kind, line, { note, unverifiable: true, unlessSshdReads, placeholder: unlessSshdReads !== undefined });
+}
+
+/**
+ * The files of known text an edit fills in, and where its output counts: edited in place, in sshd's configuration
+ * or, in a file sshd does not read, once sshd is made to read it; printed, where the command writes sshd's
+ * configuration.
+ */
+function knownTextsEdited(
+  edit: StreamEdit,
+  config: boolean,
+  files: readonly string[],
+  directory: string | undefined,
+  state: ScanState,
+): KnownEdit[] {
+  if (!edit.inPlace && !config) return [];
+  const known: KnownEdit[] = [];
+  for (const file of files) {
+    const path = fromStanding(file, directory);
+    const text = state.files.text(path);
+    if (text === undefined) continue;
+    if (!edit.inPlace || maybeSshdConfigPath(path)) known.push({ file: path, text });
+    else if (isInertPath(path)) known.push({ file: path, text, unlessSshdReads: path });
+  }
+  return known;
+}
+
+/**
+ * The files an edit reads: its operands, else what it reads through `<` or what a plain `cat FILE` pipes it
+ * (`cat /tmp/t | sed …`).
+ */
+function inputFiles(edit: StreamEdit, { words, command }: ParsedCommand, previous?: ParsedCommand): string[] {
+  if (edit.files.length > 0 || edit.inPlace) return edit.files;
+  for (let i = 0; i + 1 < words.length; i++) if (words[i].op === "<") return [words[i + 1].text];
+  const cat = command.piped && previous?.name === "cat" ? previous.args : [];
+  return cat.length === 1 && !cat[0].startsWith("-") ? cat : [];
 }
 
 /** A line of sshd_config itself (as in a here-document or a written file): a directive is the first word. */

@@ -5,6 +5,8 @@
 import { copyArguments, copyOperands } from "./userdata-copies";
 import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
+import { editedText } from "./userdata-known-edits";
+import { MatchBudget } from "./userdata-sed-regex";
 import { hereDocuments } from "./userdata-heredoc";
 import { hereStrings, isPrinter, printedText } from "./userdata-printed";
 import { fills } from "./userdata-outside-writes";
@@ -15,6 +17,7 @@ import { Word } from "./userdata-words";
 /** Bounds that keep the memory small whatever the script: files kept, and each file's text. */
 const MAX_FILES = 64;
 const MAX_TEXT = 16 * 1024;
+const REPLAY_BUDGET = 1_000_000;
 /** Function names for fills: a function's output is text the script does not spell, as any command's. */
 const NO_FUNCTIONS = (): boolean => false;
 /** Commands that copy a file's text whole to a file they name (mv moves it). */
@@ -28,6 +31,11 @@ interface Target {
 
 export class KnownFiles {
   private readonly texts = new Map<string, string>();
+  /**
+   * What replaying edits on known text may spend, apart from the scan's budget: past it a file edited in place is
+   * forgotten, as one whose edit cannot be replayed.
+   */
+  private readonly budget = new MatchBudget(REPLAY_BUDGET);
 
   /** The text the script wrote to `path`, if it spelt all of it. */
   text(path: string): string | undefined {
@@ -49,9 +57,16 @@ export class KnownFiles {
     const { command, words, name, args } = parsed;
     if (!isPrinter(name) && name !== "cat" && this.texts.size === 0) return;
     if (COPIERS.has(name)) return this.copied(name, args, directory);
-    // Edited in place (`sed -i`), a file's text is no longer the one spelt.
+    // Edited in place (`sed -i`), a file holds what the edit makes of its text, when the reader can replay it.
     const edit = streamEdit(name, args);
-    if (edit?.inPlace) return this.wrote(inDirectory(edit.files.map(replaced), directory), undefined);
+    if (edit?.inPlace) {
+      for (const target of inDirectory(edit.files.map(replaced), directory)) {
+        const text = this.text(target.path);
+        const edited = text === undefined ? undefined : editedText(edit.script, text, this.budget);
+        this.wrote([target], edited);
+      }
+      return;
+    }
     if (!isPrinter(name) && name !== "cat") {
       // Written over by a download (`curl -o`), a tee, an archive: the file holds text the script does not spell.
       const filled = fills([parsed], 0, NO_FUNCTIONS).map(({ path }) => replaced(path));
