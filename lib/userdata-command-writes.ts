@@ -26,7 +26,7 @@ import {
   valueFromElsewhere,
   weaknessesIn,
 } from "./userdata-sshd-directives";
-import { isDisplayedPath, isInertPath, maybeSshdConfigPath } from "./userdata-sshd-paths";
+import { isDisplayedPath, isInertPath, maybeSshdConfigPath, normalPath } from "./userdata-sshd-paths";
 import { KnownEdit, reportKnownEdits } from "./userdata-known-edits";
 import { StreamEdit } from "./userdata-sed-edits";
 import { fromStanding } from "./userdata-working-directory";
@@ -121,7 +121,12 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
     if (editsConfig)
       reportUnknownStreamEdit(parsed, edit, written, state.stock, { line, found, appended: !!appendedTo });
     // A template the script wrote, filled in by the edit: in place, or printed into sshd's configuration.
-    const known = knownTextsEdited(edit, config, inputFiles(edit, parsed, context.previous), context.directory, state);
+    // What cloud-config's write_files gave is known too, until an edit in place makes OutsideTexts forget it.
+    const textOf = (path: string) => state.files.text(path) ?? scan.filesWritten?.get(normalPath(path));
+    const files = inputFiles(edit, parsed, context.previous).flatMap((f) =>
+      state.files.named(fromStanding(f, context.directory)),
+    );
+    const known = knownTextsEdited(edit, config, files, textOf);
     if (known.length > 0) reportKnownEdits(edit.script, known, line, found, scan.matchBudget);
     const activation = { line, found, at: found.now(), unlessSshdReads, files: edit.files };
     if (!appendedTo) state.stock.edit(edit.script, editsConfig, activation);
@@ -208,14 +213,12 @@ function knownTextsEdited(
   edit: StreamEdit,
   config: boolean,
   files: readonly string[],
-  directory: string | undefined,
-  state: ScanState,
+  textOf: (path: string) => string | undefined,
 ): KnownEdit[] {
   if (!edit.inPlace && !config) return [];
   const known: KnownEdit[] = [];
-  for (const file of files) {
-    const path = fromStanding(file, directory);
-    const text = state.files.text(path);
+  for (const path of files) {
+    const text = textOf(path);
     if (text === undefined) continue;
     if (!edit.inPlace || maybeSshdConfigPath(path)) known.push({ file: path, text });
     else if (isInertPath(path)) known.push({ file: path, text, unlessSshdReads: path });

@@ -5,6 +5,7 @@
 import { copyArguments, copyOperands } from "./userdata-copies";
 import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
+import { globMatches } from "./userdata-drop-in";
 import { editedText } from "./userdata-known-edits";
 import { MatchBudget } from "./userdata-sed-regex";
 import { hereDocuments } from "./userdata-heredoc";
@@ -42,6 +43,14 @@ export class KnownFiles {
     return this.texts.get(normalPath(path));
   }
 
+  /** The files a name stands for: itself, or for a pattern (`/etc/ssh/sshd_config.d/*.conf`) the known files it matches. */
+  named(path: string): string[] {
+    if (!/[*?[]/.test(path)) return [path];
+    const named: string[] = [];
+    for (const key of this.texts.keys()) if (key.startsWith("/") && globMatches(path, key)) named.push(key);
+    return named;
+  }
+
   /** Each file named outright whose whole text the script spelt, with that text. */
   *absolute(): IterableIterator<[string, string]> {
     for (const entry of this.texts) if (entry[0].startsWith("/")) yield entry;
@@ -60,11 +69,12 @@ export class KnownFiles {
     // Edited in place (`sed -i`), a file holds what the edit makes of its text, when the reader can replay it.
     const edit = streamEdit(name, args);
     if (edit?.inPlace) {
-      for (const target of inDirectory(edit.files.map(replaced), directory)) {
-        const text = this.text(target.path);
-        const edited = text === undefined ? undefined : editedText(edit.script, text, this.budget);
-        this.wrote([target], edited);
-      }
+      for (const target of inDirectory(edit.files.map(replaced), directory))
+        for (const path of this.named(target.path)) {
+          const text = this.text(path);
+          const edited = text === undefined ? undefined : editedText(edit.script, text, this.budget);
+          this.wrote([replaced(path)], edited);
+        }
       return;
     }
     if (!isPrinter(name) && name !== "cat") {

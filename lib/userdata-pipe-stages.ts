@@ -82,13 +82,22 @@ export function teedText(commands: readonly ParsedCommand[], i: number): TeedTex
   const previous = here === undefined && parsed.command.piped && i > 0 ? commands[i - 1] : undefined;
   const text = here !== undefined ? `${here}\n` : previous && pipedText(previous);
   if (text === undefined || !text.endsWith("\n")) return undefined;
+  return { words: teeWords(parsed), body: text.slice(0, -1), literal: !/[$`]/.test((previous ?? parsed).command.text) };
+}
+
+/**
+ * The files a tee writes what it reads to, as the redirections that would write them (`tee -a f` as `>> f`), its
+ * own redirections after them (`| tee -a /tmp/c > /tmp/d`: the same text); empty for another command.
+ */
+export function teeWords(parsed: ParsedCommand): Word[] {
+  const write = inputWrite(parsed);
+  if (write === undefined || write.files.length === 0) return [];
   const op = write.appends ? ">>" : ">";
   const words: Word[] = [];
   for (const file of write.files) words.push({ text: op, op }, { text: file });
-  // What tee prints goes to its own redirections (`| tee -a /tmp/c > /tmp/d`): the same text.
   const own = parsed.words;
   for (let j = 0; j + 1 < own.length; j++) if (writesOutput(own[j])) words.push(own[j], own[j + 1]);
-  return { words, body: text.slice(0, -1), literal: !/[$`]/.test((previous ?? parsed).command.text) };
+  return words;
 }
 
 /** What an echo or printf pipes on, its output redirected nowhere else; undefined for another command. */

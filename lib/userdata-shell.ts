@@ -27,7 +27,7 @@ import { OutsideTexts } from "./userdata-outside-text";
 import { filesRewritten, reportRewrite, rewritesMainConfig, scanHereStringsWritten } from "./userdata-rewrites";
 import { isKeysUnderUnknownHome, UNKNOWN_HOME_NOTE, writesRootKeys } from "./userdata-root-keys";
 import { asUser, otherUser } from "./userdata-run-as";
-import { laterStagesMayPutBack, teedText } from "./userdata-pipe-stages";
+import { laterStagesMayPutBack, teedText, teeWords } from "./userdata-pipe-stages";
 import { PutBack, WorkingCopies } from "./userdata-working-copies";
 import {
   changedDirectory,
@@ -44,7 +44,7 @@ import { MATCH } from "./userdata-sshd-directives";
 import { StockSshdConfig } from "./userdata-uncomment";
 import { reportUnknownDeletion, reportUnknownGrepPatterns, reportUnknownStreamEdit } from "./userdata-unknown-edits";
 import { ShellVariables } from "./userdata-variables";
-import { splitCommands } from "./userdata-words";
+import { splitCommands, Word } from "./userdata-words";
 import { judgedText } from "./userdata-written-text";
 
 /** Commands that only read or log their arguments: a directive among them is searched for, not written. */
@@ -174,7 +174,8 @@ function scanScript(lines: string[], scan: LineScan, state: ShellState, depth: n
     const documents = scanCommandLine(state.cases.commands(line), quoted ?? line, scan, state, depth);
     if (!scan.written || scan.oneLineCommands) {
       // Bodies not read here: what they write to a file is unknown.
-      for (const { writer } of documents) if (writer?.name === "cat") state.files.document(writer.words, undefined);
+      for (const { writer } of documents)
+        if (writer !== undefined) state.files.document(documentWords(writer), undefined);
       continue;
     }
     for (const { document, files, cut, decode, logged, writer, appended } of documents) {
@@ -182,7 +183,9 @@ function scanScript(lines: string[], scan: LineScan, state: ShellState, depth: n
       i = end;
       const text = body.join("\n");
       const expanded = document.expands ? state.variables.expand(text, false) : text;
-      if (writer?.name === "cat") state.files.document(writer.words, expanded, !document.expands, state.standing);
+      // A here-document cat or tee writes to files is their text, as the script spells it.
+      if (writer !== undefined)
+        state.files.document(documentWords(writer), expanded, !document.expands, state.standing);
       // A document a program only logs or mails (`mail … <<EOF`, `cat <<EOF | logger`) configures nothing.
       if (logged) continue;
       const read = decode ? decodedText(expanded, decode, scan.inflateBudget) : expanded;
@@ -193,6 +196,11 @@ function scanScript(lines: string[], scan: LineScan, state: ShellState, depth: n
       if (cut) deliverCut(read, cut, scan, { appended });
     }
   }
+}
+
+/** The redirections through which a command writes a here-document it reads: cat's own, tee's files; else none. */
+function documentWords(writer: ParsedCommand): Word[] {
+  return writer.name === "cat" ? writer.words : writer.name === "tee" ? teeWords(writer) : [];
 }
 
 /** Reads a loop's body once per word, its variable set to the word; it keeps the last, as the shell leaves it. */

@@ -12,6 +12,11 @@ const TEMPLATE = `echo "PasswordAuthentication __PA__" > /tmp/sshd.tpl`;
 const TWO = `cat > ${DROP_IN} <<'EOF'\nPermitRootLogin @@ROOT@@\nPasswordAuthentication @@PW@@\nEOF`;
 const ROOT_TEMPLATE = `cat > ${DROP_IN} <<'EOF'\nPermitRootLogin @@ROOT@@\nPasswordAuthentication no\nEOF`;
 
+/** cloud-config writing a drop-in with a placeholder, which runcmd fills in with `value`. */
+const writeFilesThenRuncmd = (value: string) =>
+  `#cloud-config\nwrite_files:\n  - path: ${DROP_IN}\n    content: |\n      PasswordAuthentication __PA__\n` +
+  `runcmd:\n  - sed -i 's/__PA__/${value}/' ${DROP_IN}\n`;
+
 describe("a placeholder of known text filled in by an edit", () => {
   it.each<[string, string, string[]]>([
     ["sed in place on a drop-in", `${ROOT_TEMPLATE}\nsed -i "s/@@ROOT@@/yes/" ${DROP_IN}`, ["root-login"]],
@@ -28,6 +33,17 @@ describe("a placeholder of known text filled in by an edit", () => {
       `${TWO}\nsed -i "s/@@ROOT@@/no/" ${DROP_IN}\nsed -i "s/@@PW@@/yes/" ${DROP_IN}`,
       [PW],
     ],
+    [
+      "a template tee writes",
+      `tee ${DROP_IN} <<'EOF'\nPermitRootLogin @@ROOT@@\nEOF\nsed -i 's/@@ROOT@@/yes/' ${DROP_IN}`,
+      ["root-login"],
+    ],
+    [
+      "drop-ins named by a pattern",
+      `${ROOT_TEMPLATE}\nsed -i 's/@@ROOT@@/yes/' /etc/ssh/sshd_config.d/*.conf`,
+      ["root-login"],
+    ],
+    ["a file cloud-config's write_files gave", writeFilesThenRuncmd("yes"), [PW]],
     ["an unset variable", `${TEMPLATE}\nsed "s/__PA__/$PA/" /tmp/sshd.tpl > ${DROP_IN}`, [`${PW}?`]],
     ["an unset variable in place", `${ROOT_TEMPLATE}\nsed -i "s/@@ROOT@@/$MODE/" ${DROP_IN}`, ["root-login?"]],
   ])("%s weakens login", (_name, script, expected) => {
@@ -35,6 +51,11 @@ describe("a placeholder of known text filled in by an edit", () => {
   });
 
   it.each<[string, string]>([
+    ["write_files' template filled in with no", writeFilesThenRuncmd("no")],
+    [
+      "a pattern naming no file the script wrote",
+      `${ROOT_TEMPLATE}\nsed -i 's/@@ROOT@@/yes/' /etc/ssh/ssh_config.d/*.conf`,
+    ],
     ["filled in with no", `${TEMPLATE}\nsed 's/__PA__/no/' /tmp/sshd.tpl > ${DROP_IN}`],
     ["a default of no", `${TEMPLATE}\nsed "s/__PA__/\${PA:-no}/" /tmp/sshd.tpl > ${DROP_IN}`],
     ["root set to no in place", `${ROOT_TEMPLATE}\nsed -i "s/@@ROOT@@/no/" ${DROP_IN}`],
