@@ -279,7 +279,14 @@ function report(
   for (const [label, o, p] of rows.filter(([l]) => l.includes("AWS-only"))) {
     goal(o >= 2 * p, `>= 2x the peer per resource, ${label.replace(" (res/s)", "")}: ${fmt(o / p, 2)}x`);
   }
-  goal(ours.startupMs <= 1500, `pack startup: ${fmt(ours.startupMs)} ms (goal <= 1,500 ms)`);
+  // Node's own start and the CLI's runner take most of it and vary with the machine: the empty pack's start says how
+  // much is this pack's own.
+  const ownStart = ours.startupMs - floor.startupMs;
+  goal(
+    ours.startupMs <= 1500,
+    `pack startup: ${fmt(ours.startupMs)} ms (goal <= 1,500 ms; ${fmt(ownStart)} ms over the empty pack's start, ` +
+      `${fmt(ours.startupMs / floor.startupMs, 2)}x)`,
+  );
   const med = median(ours.sequential.latencies);
   goal(med <= 1, `Analyze median: ${fmt(med, 3)} ms (goal <= 1 ms)`);
 }
