@@ -27,7 +27,7 @@ import {
   weaknessesIn,
 } from "./userdata-sshd-directives";
 import { isDisplayedPath, isInertPath, maybeSshdConfigPath, normalPath } from "./userdata-sshd-paths";
-import { KnownEdit, reportKnownEdits } from "./userdata-known-edits";
+import { KnownEdit, printsOnlyWhatItSays, reportKnownEdits } from "./userdata-known-edits";
 import { StreamEdit } from "./userdata-sed-edits";
 import { fromStanding } from "./userdata-working-directory";
 import { superServersEditedOn } from "./userdata-superserver-edits";
@@ -126,7 +126,7 @@ export function scanWrites(parsed: ParsedCommand, context: WriteContext): void {
     const files = inputFiles(edit, parsed, context.previous).flatMap((f) =>
       state.files.named(fromStanding(f, context.directory)),
     );
-    const known = knownTextsEdited(edit, config, files, textOf);
+    const known = printsOnlyWhatItSays(name, args) ? [] : knownTextsEdited(edit, config, files, textOf);
     if (known.length > 0) reportKnownEdits(edit.script, known, line, found, scan.matchBudget);
     const activation = { line, found, at: found.now(), unlessSshdReads, files: edit.files };
     if (!appendedTo) state.stock.edit(edit.script, editsConfig, activation);

@@ -6,7 +6,7 @@ import { copyArguments, copyOperands } from "./userdata-copies";
 import { ParsedCommand } from "./userdata-destinations";
 import { streamEdit } from "./userdata-editors";
 import { globMatches } from "./userdata-drop-in";
-import { editedText } from "./userdata-known-edits";
+import { editedText, printsOnlyWhatItSays } from "./userdata-known-edits";
 import { MatchBudget } from "./userdata-sed-regex";
 import { hereDocuments } from "./userdata-heredoc";
 import { hereStrings, isPrinter, printedText } from "./userdata-printed";
@@ -72,7 +72,8 @@ export class KnownFiles {
       for (const target of inDirectory(edit.files.map(replaced), directory))
         for (const path of this.named(target.path)) {
           const text = this.text(path);
-          const edited = text === undefined ? undefined : editedText(edit.script, text, this.budget);
+          const replayed = text !== undefined && !printsOnlyWhatItSays(name, args);
+          const edited = replayed ? editedText(edit.script, text, this.budget) : undefined;
           this.wrote([replaced(path)], edited);
         }
       return;

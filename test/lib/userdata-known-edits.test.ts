@@ -2,7 +2,7 @@
 // script wrote, so a placeholder turned into `yes` weakens login and one turned into an unset variable cannot be
 // verified, in place in sshd's files, printed into them, or in a file sshd is made to read.
 import { findLoginWeaknesses } from "../../lib/userdata";
-import { weakenedByEdit } from "../../lib/userdata-known-edits";
+import { printsOnlyWhatItSays, weakenedByEdit } from "../../lib/userdata-known-edits";
 import { sedScript } from "../../lib/userdata-sed";
 import { MatchBudget } from "../../lib/userdata-sed-regex";
 import { PW, SSHD, verdicts } from "./userdata-sshd-fixtures";
@@ -52,6 +52,8 @@ describe("a placeholder of known text filled in by an edit", () => {
 
   it.each<[string, string]>([
     ["write_files' template filled in with no", writeFilesThenRuncmd("no")],
+    ["sed -n, which prints nothing here", `${TEMPLATE}\nsed -n 's/__PA__/yes/' /tmp/sshd.tpl > ${DROP_IN}`],
+    ["perl -n, which prints nothing here", `${TEMPLATE}\nperl -ne 's/__PA__/yes/' /tmp/sshd.tpl > ${DROP_IN}`],
     [
       "a pattern naming no file the script wrote",
       `${ROOT_TEMPLATE}\nsed -i 's/@@ROOT@@/yes/' /etc/ssh/ssh_config.d/*.conf`,
@@ -86,6 +88,23 @@ describe("a placeholder of known text filled in by an edit", () => {
     const found = findLoginWeaknesses(`echo "PasswordAuthentication no" > ${DROP_IN}\nsed -i 's/no/yes/' ${DROP_IN}`);
     expect(found.filter((w) => w.kind === PW)).toHaveLength(1);
     expect(found[0].note).toContain("turns hardened values weak");
+  });
+});
+
+describe("printsOnlyWhatItSays", () => {
+  it.each<[string, string[], boolean]>([
+    ["sed", ["-n", "s/a/b/p"], true],
+    ["sed", ["-ne", "s/a/b/p"], true],
+    ["sed", ["--quiet", "s/a/b/p"], true],
+    ["sed", ["-E", "s/a/b/"], false],
+    ["sed", ["-in", "s/a/b/", "f"], false],
+    ["perl", ["-ne", "print"], true],
+    ["perl", ["-lne", "print"], true],
+    ["perl", ["-pe", "s/a/b/"], false],
+    ["perl", ["-n", "-p", "-e", "s/a/b/"], false],
+    ["awk", ["-n"], false],
+  ])("%s %j: %s", (name, args, quiet) => {
+    expect(printsOnlyWhatItSays(name, args)).toBe(quiet);
   });
 });
 
