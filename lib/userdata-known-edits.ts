@@ -6,7 +6,13 @@ import { apply, compileEdit, Compiled } from "./userdata-edit-replay";
 import { Findings } from "./userdata-findings";
 import { SedEdit, SedScript } from "./userdata-sed-edits";
 import { MatchBudget } from "./userdata-sed-regex";
-import { DIRECTIVE, directivesSetToNo, valueFromElsewhere, weaknessesIn } from "./userdata-sshd-directives";
+import {
+  DIRECTIVE,
+  DirectiveWeakness,
+  directivesSetToNo,
+  valueFromElsewhere,
+  weaknessesIn,
+} from "./userdata-sshd-directives";
 
 /** Bounds on what is replayed: lines of one file (known text is kept up to 16 KB) and edits of one script. */
 const MAX_LINES = 512;
@@ -14,10 +20,11 @@ const MAX_EDITS = 64;
 /** A pattern of no special character in any dialect (sed's basic and extended, Perl's): it matches itself. */
 const PLAIN = /^[\w@%#:,= -]+$/;
 
-/** A line of the file before and after the edit. */
+/** A line of the file before and after the edit, with the weaknesses the edit adds to it. */
 export interface EditedLine {
   before: string;
   after: string;
+  added: DirectiveWeakness[];
 }
 
 /**
@@ -95,9 +102,9 @@ export function weakenedByEdit(script: SedScript, text: string, budget: MatchBud
   for (const { before, after } of lines) {
     if (after === undefined || after === before || directivesSetToNo(before).length > 0) continue;
     const already = new Set(weaknessesIn(before).map((w) => w.kind));
-    const weakens = weaknessesIn(after).some((w) => !already.has(w.kind));
-    if (weakens || (valueFromElsewhere(after) !== undefined && valueFromElsewhere(before) === undefined))
-      changed.push({ before, after });
+    const added = weaknessesIn(after).filter((w) => !already.has(w.kind));
+    if (added.length > 0 || (valueFromElsewhere(after) !== undefined && valueFromElsewhere(before) === undefined))
+      changed.push({ before, after, added });
   }
   return changed;
 }
@@ -120,13 +127,12 @@ export function reportKnownEdits(
   budget: MatchBudget,
 ): void {
   for (const { file, text, unlessSshdReads } of edits)
-    for (const { before, after } of weakenedByEdit(script, text, budget) ?? []) {
+    for (const { before, after, added } of weakenedByEdit(script, text, budget) ?? []) {
       const elsewhere = valueFromElsewhere(after);
       const filled = `fills in "${before}" of ${file}, which reads "${after}"`;
       if (elsewhere === undefined) {
-        const already = new Set(weaknessesIn(before).map((w) => w.kind));
-        for (const { kind, keyboardOnly } of weaknessesIn(after))
-          if (!already.has(kind)) found.add(kind, line, { note: filled, keyboardOnly, unlessSshdReads });
+        for (const { kind, keyboardOnly } of added)
+          found.add(kind, line, { note: filled, keyboardOnly, unlessSshdReads });
       } else {
         const { directive, value } = elsewhere;
         const kind = directive.toLowerCase() === "permitrootlogin" ? "root-login" : "password-authentication";

@@ -114,7 +114,11 @@ describe("weakenedByEdit", () => {
 
   it("gives each line the edit makes weaken login, before and after", () => {
     expect(replay("s/X/yes/", "Port 22\nPermitRootLogin X\nPasswordAuthentication no\n")).toEqual([
-      { before: "PermitRootLogin X", after: "PermitRootLogin yes" },
+      {
+        before: "PermitRootLogin X",
+        after: "PermitRootLogin yes",
+        added: [{ kind: "root-login", keyboardOnly: false }],
+      },
     ]);
   });
 
