@@ -4,7 +4,7 @@
 import { passwordLines } from "./userdata-accounts";
 import { appendTarget } from "./userdata-appends";
 import { ParsedCommand } from "./userdata-destinations";
-import { streamEdit } from "./userdata-editors";
+import { printsOnlyWhatItSays, streamEdit } from "./userdata-editors";
 import { followCopy } from "./userdata-copied-over";
 import { followEmptied } from "./userdata-emptied-files";
 import { Findings } from "./userdata-findings";
@@ -27,7 +27,7 @@ import {
   weaknessesIn,
 } from "./userdata-sshd-directives";
 import { isDisplayedPath, isInertPath, maybeSshdConfigPath, normalPath } from "./userdata-sshd-paths";
-import { KnownEdit, printsOnlyWhatItSays, reportKnownEdits } from "./userdata-known-edits";
+import { KnownEdit, reportKnownEdits } from "./userdata-known-edits";
 import { StreamEdit } from "./userdata-sed-edits";
 import { fromStanding } from "./userdata-working-directory";
 import { superServersEditedOn } from "./userdata-superserver-edits";

@@ -2,8 +2,8 @@
 // (`perl -pi -e 's/…/…/'`), awk, and ex or vi given `-c` commands. All are read alike, as the edits their scripts make.
 import { awkStreamEdit, AWKS } from "./userdata-awk";
 import { EDITORS, exStreamEdit } from "./userdata-ex";
-import { perlStreamEdit } from "./userdata-perl";
-import { sedStreamEdit } from "./userdata-sed";
+import { perlOperands, perlStreamEdit } from "./userdata-perl";
+import { sedQuiet, sedStreamEdit } from "./userdata-sed";
 import { StreamEdit } from "./userdata-sed-edits";
 
 /**
@@ -32,4 +32,13 @@ function readStreamEdit(name: string, args: string[]): StreamEdit | undefined {
   if (name === "sed") return sedStreamEdit(args);
   if (name === "perl") return perlStreamEdit(args);
   return awkStreamEdit(name, args) ?? exStreamEdit(name, args);
+}
+
+/**
+ * An editor that prints only what its script says to (`sed -n`, `perl -n` and its `-a`/`-F` without `-p`), not every
+ * line it reads: what it writes is not its input with the edits made.
+ */
+export function printsOnlyWhatItSays(name: string, args: string[]): boolean {
+  if (name === "sed") return sedQuiet(args);
+  return name === "perl" && perlOperands(args).loop === "n";
 }

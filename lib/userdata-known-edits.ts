@@ -27,16 +27,6 @@ export interface EditedLine {
   added: DirectiveWeakness[];
 }
 
-/**
- * An editor that prints only what its script says to (`sed -n`, `--quiet`; `perl -n` without `-p`): its output is not
- * the text replayed, so it is not replayed. A bundled group counts its `n` before any `i`, whose suffix follows.
- */
-export function printsOnlyWhatItSays(name: string, args: readonly string[]): boolean {
-  if (name === "sed") return args.some((a) => a === "--quiet" || a === "--silent" || /^-[A-Za-hj-z]*n/.test(a));
-  if (name !== "perl") return false;
-  return args.some((a) => /^-[A-Za-z]*n/.test(a)) && !args.some((a) => /^-[A-Za-z]*p/.test(a));
-}
-
 /** A line of text and what the script makes of it: undefined once deleted. */
 interface Replayed {
   before: string;

@@ -4,9 +4,9 @@
 // or with text the script does not know, is forgotten: its text is not guessed.
 import { copyArguments, copyOperands } from "./userdata-copies";
 import { ParsedCommand } from "./userdata-destinations";
-import { streamEdit } from "./userdata-editors";
+import { printsOnlyWhatItSays, streamEdit } from "./userdata-editors";
 import { globMatches } from "./userdata-drop-in";
-import { editedText, printsOnlyWhatItSays } from "./userdata-known-edits";
+import { editedText } from "./userdata-known-edits";
 import { MatchBudget } from "./userdata-sed-regex";
 import { hereDocuments } from "./userdata-heredoc";
 import { hereStrings, isPrinter, printedText } from "./userdata-printed";
@@ -43,7 +43,7 @@ export class KnownFiles {
     return this.texts.get(normalPath(path));
   }
 
-  /** The files a name stands for: itself, or for a pattern (`/etc/ssh/sshd_config.d/*.conf`) the known files it matches. */
+  /** The files a name stands for: itself, or the known files a pattern (`/etc/ssh/sshd_config.d/*.conf`) matches. */
   named(path: string): string[] {
     if (!/[*?[]/.test(path)) return [path];
     const named: string[] = [];

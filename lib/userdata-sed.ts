@@ -52,6 +52,25 @@ export function sedOperands(words: string[]): {
   return { inPlace, scripts, files, extended };
 }
 
+/** `-n`, `--quiet`, `--silent`: sed prints only what its script says to (`p`), not every line it reads. */
+export function sedQuiet(args: string[]): boolean {
+  return args.some((a) => a === "--quiet" || a === "--silent" || quietGroup(a));
+}
+
+/**
+ * A group of short options holding `-n` before any letter whose value is the rest of the group (`-e`, `-f`, `-l`,
+ * `-i`'s suffix).
+ */
+function quietGroup(group: string): boolean {
+  if (!group.startsWith("-") || group.startsWith("--")) return false;
+  for (let j = 1; j < group.length; j++) {
+    const c = group[j];
+    if (c === "n") return true;
+    if (c === "i" || SED_VALUES.includes(c)) return false;
+  }
+  return false;
+}
+
 /** A sed command's run: its script (several `-e` are one script, a line each, as sed joins them) and its files. */
 export function sedStreamEdit(args: string[]): StreamEdit {
   const { inPlace, scripts, files, extended } = sedOperands(args);

@@ -2,7 +2,8 @@
 // script wrote, so a placeholder turned into `yes` weakens login and one turned into an unset variable cannot be
 // verified, in place in sshd's files, printed into them, or in a file sshd is made to read.
 import { findLoginWeaknesses } from "../../lib/userdata";
-import { printsOnlyWhatItSays, weakenedByEdit } from "../../lib/userdata-known-edits";
+import { printsOnlyWhatItSays } from "../../lib/userdata-editors";
+import { weakenedByEdit } from "../../lib/userdata-known-edits";
 import { sedScript } from "../../lib/userdata-sed";
 import { MatchBudget } from "../../lib/userdata-sed-regex";
 import { PW, SSHD, verdicts } from "./userdata-sshd-fixtures";
@@ -102,6 +103,9 @@ describe("printsOnlyWhatItSays", () => {
     ["perl", ["-lne", "print"], true],
     ["perl", ["-pe", "s/a/b/"], false],
     ["perl", ["-n", "-p", "-e", "s/a/b/"], false],
+    ["perl", ["-F:", "-e", "print"], true],
+    ["sed", ["-e", "n", "f"], false],
+    ["sed", ["-i.n", "s/a/b/", "f"], false],
     ["awk", ["-n"], false],
   ])("%s %j: %s", (name, args, quiet) => {
     expect(printsOnlyWhatItSays(name, args)).toBe(quiet);
