@@ -120,4 +120,25 @@ export const WINDOWS_SHAPES: Record<string, Shape[]> = {
       [`set p=${" ".repeat(240_000)}x`, many(n, () => "echo %p% > C:\\s.ps1")].join("\n"),
     ),
   ],
+  "test/lib/windows-sshd-templates.test.ts": [
+    ps("n replacements of a 64 KB template in place", 20_000, (n) =>
+      [
+        `Set-Content C:\\t '${"PasswordAuthentication __PA__ x\n".repeat(2000)}'`,
+        many(n, () => "(Get-Content C:\\t) -replace '(a|b)*__PA__','__PA__' | Set-Content C:\\t"),
+        `Copy-Item C:\\t ${CONFIG}`,
+      ].join("\n"),
+    ),
+    ps("n templates written and filled in", 20_000, (n) =>
+      many(
+        n,
+        (i) =>
+          `Set-Content C:\\t${i} 'PasswordAuthentication __PA__'\n(Get-Content C:\\t${i}) -replace '__PA__','no' | Set-Content ${CONFIG}`,
+      ),
+    ),
+    ps("a variable of n reads and replacements", 20_000, (n) =>
+      [`$x = ${"(Get-Content C:\\t) -replace 'a','b' ".repeat(n)}`, many(100, () => `Set-Content ${CONFIG} $x`)].join(
+        "\n",
+      ),
+    ),
+  ],
 };

@@ -12,7 +12,7 @@ import { VariableValue, WindowsVariables } from "./windows-variables";
 import { endsCommand, unquoted } from "./windows-words";
 import { appendAll } from "./arrays";
 import { globalMatches } from "./global-matches";
-import { boundArguments, commandName, wildcardMatches } from "./windows-commands";
+import { boundArguments, commandName, wildcardMatches, windowsCommands } from "./windows-commands";
 import { Folder, ScriptProcess, WorkingDirectories } from "./windows-working-directory";
 
 /** The file sshd reads for Administrators, wherever the script builds its path (not a `.bak` beside it). */
@@ -415,6 +415,19 @@ export class WindowsAuthorizedKeys {
  */
 export function writtenPaths(statement: string, words: string[]): string[] {
   return namedDestinations(statement, words).map((named) => named.path);
+}
+
+/**
+ * The files a statement's copies and moves (not robocopy's folders) take their text from, as written: what a copy
+ * puts in place is its source's text.
+ */
+export function copiedFiles(words: string[]): string[] {
+  const found: string[] = [];
+  for (const { word, args } of windowsCommands(words)) {
+    const name = unquoted(word).toLowerCase();
+    if (COPIERS.has(name) && name !== "robocopy") appendAll(found, copyOperands(args).sources);
+  }
+  return found;
 }
 
 /** writtenPaths, each with the word its command starts at. */

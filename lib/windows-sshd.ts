@@ -4,9 +4,19 @@
 // leaves it on, so the server's passwords can be brute-forced as the case's were. PermitRootLogin means nothing to
 // Windows (there is no root) and is not read.
 import { LoginWeakness } from "./userdata-findings";
+import {
+  MAX_READS,
+  NOTHING_SOURCED,
+  SourcedText,
+  Sources,
+  sourcesOf,
+  WindowsTemplates,
+  Written,
+} from "./windows-templates";
+import { MAX_REPLACEMENTS } from "./windows-replacements";
 import { VariableValue, WindowsVariables } from "./windows-variables";
 import { globalMatches } from "./global-matches";
-import { filledFolders, writtenPaths } from "./windows-authorized-keys";
+import { copiedFiles, filledFolders, writtenPaths } from "./windows-authorized-keys";
 import { endsCommand } from "./windows-words";
 import { commandName, wildcardMatches } from "./windows-commands";
 import {
@@ -86,6 +96,9 @@ export class WindowsSshd {
   private readonly heldValues = new WeakMap<VariableValue, string[]>();
   /** Where each script stands, for the files it writes by a relative name. */
   private readonly folders = new WorkingDirectories();
+  /** The files the script wrote other than sshd's configuration, for the templates it fills in. */
+  private readonly templates = new WindowsTemplates();
+  private readonly heldSources = new WeakMap<VariableValue, Sources>();
 
   /** Reads one statement, whose variables are those of the script it is in. */
   read(statement: string, words: string[], variables: WindowsVariables, process?: ScriptProcess): void {
@@ -96,6 +109,10 @@ export class WindowsSshd {
     // Followed in every statement, before one naming no sshd_config is left.
     const folders = this.folders.follow(words, variables, process);
     const referenced = variables.referencedValues(statement);
+    // Before the statement's own writes: a template it reads and writes anew is read as it was.
+    const sourced = this.sourcedText(statement, variables, folders.at(0));
+    const copied = this.copiedText(words, variables, folders.at(0));
+    this.rememberWrites(statement, words, variables, referenced, folders, sourced, copied);
     if (!this.namesConfig(statement, referenced)) {
       // A folder copied or unpacked into %ProgramData%\ssh brings an sshd_config the script does not spell.
       if (FILLERS.test(lower) && this.fillsServiceFolder(statement, words, variables, folders.at(words.length))) {
@@ -112,11 +129,17 @@ export class WindowsSshd {
       lower.includes("-outfile") ||
       DOWNLOAD_CALL.test(statement);
     if (!writes && !places) return;
-    const values = [directiveValues(withoutPatterns(statement)), ...referenced.map((v) => this.valuesHeld(v))].flat();
-    if (values.length === 0 && places) this.placedFromElsewhere = true;
+    const values = [
+      directiveValues(withoutPatterns(statement)),
+      ...referenced.map((v) => this.valuesHeld(v)),
+      ...sourced.texts.map(directiveValues),
+      ...copied.texts.map(directiveValues),
+    ].flat();
+    const copiesKnown = copied.texts.length > 0 && !copied.unknown;
+    if (values.length === 0 && ((places && !copiesKnown) || sourced.unknown)) this.placedFromElsewhere = true;
     // `no` hardens only where it is written to the configuration (not to a scratch file the statement also names),
     // and before any `Match` line (not appended after the stock file's `Match Group administrators`).
-    const written = this.writeToConfig(words, variables, folders);
+    const written = this.writeToConfig(words, variables, folders, sourced, copied);
     // A file put in place from elsewhere ends as that file does, which the script does not say.
     if (places && !writes) this.configEnd = "unknown";
     for (const value of values) {
@@ -178,6 +201,8 @@ export class WindowsSshd {
     words: string[],
     variables: WindowsVariables,
     folders: StatementFolders,
+    sourced: SourcedText,
+    copied: SourcedText,
   ): { globalNo: boolean; matchNo: boolean } {
     let globalNo = false;
     let matchNo = false;
@@ -190,8 +215,21 @@ export class WindowsSshd {
       const text = command.join(" ");
       const destinations = writtenPaths(text, command);
       if (destinations.length === 0) continue;
-      if (!destinations.every((d) => this.isConfig(d, variables, folder))) continue;
-      if (!command.some((w) => WRITERS.has(w.toLowerCase())) && !DOTNET_WRITE.test(text)) {
+      const writer = command.some((w) => WRITERS.has(w.toLowerCase())) || DOTNET_WRITE.test(text);
+      const config = (d: string) => this.isConfig(d, variables, folder);
+      // A copy names its destination, and the file it makes there when the destination is a folder.
+      if (writer ? !destinations.every(config) : !destinations.some(config)) continue;
+      if (!writer && copied.texts.length > 0 && !copied.unknown) {
+        // A copy of a file the script wrote: its text, as the script wrote it.
+        const scoped = scopes(copied.texts.join("\n"), false);
+        for (const { value, scope } of scoped.values) {
+          if (value === "no" && scope === "match") matchNo = true;
+          else if (value === "no") globalNo = true;
+        }
+        this.configEnd = scoped.end === "match" ? "match" : scoped.end === "file" ? "unknown" : "global";
+        continue;
+      }
+      if (!writer) {
         // A copy or download: what it puts there is the file's whole text, `no` in it as before.
         this.configEnd = "unknown";
         const held = variables.referencedValues(text).map((v) => this.valuesHeld(v));
@@ -201,7 +239,11 @@ export class WindowsSshd {
       // An edit in place (`-replace '#PasswordAuthentication yes', 'PasswordAuthentication no'`) puts the line where
       // the stock file had it, before its Match block; the file read back in (`Get-Content`) is where it stood.
       const held = (reference: string) => this.referenceScopes(reference, variables);
-      const scoped = scopes(withoutPatterns(text), REPLACES.test(text), held);
+      // A template read and filled in is written as it came out, its lines where the template had them.
+      const scoped =
+        sourced.texts.length > 0
+          ? scopes(sourced.texts.join("\n"), false)
+          : scopes(withoutPatterns(text), REPLACES.test(text), held);
       const before = this.configEnd;
       const start = appendsTo(command, text) ? before : "global";
       const resolve = (scope: Scope) => (scope === "start" ? start : scope === "file" ? before : scope);
@@ -211,9 +253,94 @@ export class WindowsSshd {
         if (resolve(scope) === "match") matchNo = true;
         else globalNo = true;
       }
-      this.configEnd = resolve(scoped.end);
+      // Text the reader does not know leaves the file ending it does not know either.
+      this.configEnd = sourced.unknown ? "unknown" : resolve(scoped.end);
     }
     return { globalNo, matchNo };
+  }
+
+  /**
+   * What the statement writes from files it reads that are not sshd's configuration itself (whose edits in place
+   * the statement's own text tells): templates the script wrote, their replacements replayed, or text not known.
+   */
+  private sourcedText(statement: string, variables: WindowsVariables, folder: Folder): SourcedText {
+    // A variable may hold what was read (`$t = Get-Content C:\t\sshd.tpl`) and replaced before the statement writes it.
+    const pieces = [...variables.referencedValues(statement).map((v) => this.sourcesHeld(v)), sourcesOf(statement)];
+    if (pieces.some((p) => p.reads === undefined)) return { texts: [], unknown: true };
+    const all = pieces.flatMap((p) => p.reads ?? []);
+    // Past MAX_READS (the reads of many values together), what the statement writes is left unknown.
+    if (all.length > MAX_READS) return { texts: [], unknown: true };
+    const reads = all.filter((read) => !this.isConfig(read.path, variables, folder));
+    if (reads.length < all.length) return { texts: [], unknown: false, readsConfig: true };
+    if (reads.length === 0) return NOTHING_SOURCED;
+    const replacements = pieces.every((p) => p.replacements !== undefined)
+      ? pieces.flatMap((p) => p.replacements ?? [])
+      : undefined;
+    if (replacements !== undefined && replacements.length > MAX_REPLACEMENTS) return { texts: [], unknown: true };
+    const keyed = reads.map((read) => ({ key: this.fileKey(read.path, variables, folder), lines: read.lines }));
+    return this.templates.sourced(keyed, replacements);
+  }
+
+  /** The text the statement's copies put in place from files the script wrote (not sshd's configuration). */
+  private copiedText(words: string[], variables: WindowsVariables, folder: Folder): SourcedText {
+    const sources = copiedFiles(words).filter((path) => !this.isConfig(path, variables, folder));
+    if (sources.length === 0) return NOTHING_SOURCED;
+    const keyed = sources.map((path) => ({ key: this.fileKey(path, variables, folder), lines: false }));
+    return this.templates.sourced(keyed, []);
+  }
+
+  /** The files a variable's value reads and its replacements: read once per assignment. */
+  private sourcesHeld(value: VariableValue): Sources {
+    let sources = this.heldSources.get(value);
+    if (sources === undefined) this.heldSources.set(value, (sources = sourcesOf(value.text)));
+    return sources;
+  }
+
+  /**
+   * Keeps the text each file other than sshd's configuration now holds, for a statement that later reads it back:
+   * what the statement spells (its pattern operands taken out) and the variables it refers to hold, or the templates
+   * it filled in; a file copied or downloaded, or written from text not known, holds text the reader does not know.
+   */
+  private rememberWrites(
+    statement: string,
+    words: string[],
+    variables: WindowsVariables,
+    referenced: VariableValue[],
+    folders: StatementFolders,
+    sourced: SourcedText,
+    copied: SourcedText,
+  ): void {
+    const writes = words.some((w) => WRITERS.has(w.toLowerCase())) || DOTNET_WRITE.test(statement);
+    if (!writes && !words.some((w) => PLACERS.has(w.toLowerCase())) && !statement.includes(">")) return;
+    const destinations = writtenPaths(statement, words);
+    if (destinations.length === 0) return;
+    const folder = folders.at(0);
+    let written: Written | undefined;
+    if (writes && !sourced.unknown && sourced.readsConfig !== true) {
+      const texts = [...sourced.texts, statement, ...referenced.map((v) => v.text)];
+      written = {
+        length: texts.reduce((sum, t) => sum + t.length + 1, 0),
+        text: () => [...sourced.texts, withoutPatterns(statement), ...referenced.map((v) => v.text)].join("\n"),
+      };
+    } else if (!writes && copied.texts.length === 1 && !copied.unknown) {
+      const [text] = copied.texts;
+      written = { length: text.length, text: () => text };
+    }
+    const appends = appendsTo(words, statement);
+    for (const destination of destinations) {
+      if (this.isConfig(destination, variables, folder)) continue;
+      const key = this.fileKey(destination, variables, folder);
+      if (key !== undefined) this.templates.wrote(key, written, appends);
+    }
+  }
+
+  /** A file's path as the reader keys it: variables filled in, resolved from where the command stands, any case. */
+  private fileKey(path: string, variables: WindowsVariables, folder: Folder): string | undefined {
+    const referenced = variables.referencedValues(path);
+    if (referenced.some((value) => value.text.length > MAX_FILLED_VALUE)) return undefined;
+    const expanded = referenced.length > 0 ? variables.expandReferences(path) : path;
+    const plain = expanded.replace(/["']/g, "").trim().replace(/\//g, "\\");
+    return (resolveFolder(plain, folder) ?? plain).toLowerCase();
   }
 
   /**

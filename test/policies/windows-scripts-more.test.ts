@@ -778,3 +778,48 @@ describe("disallow-userdata-login-weakening: EC2Launch v2 task documents", () =>
     },
   ] as Case[]);
 });
+
+describe("disallow-userdata-login-weakening: Windows sshd_config made from a template", () => {
+  const CONFIG = "C:\\ProgramData\\ssh\\sshd_config";
+  const INSTALL = "Add-WindowsCapability -Online -Name OpenSSH.Server~~~~0.0.1.0";
+  const TEMPLATE = "Set-Content C:\\t\\sshd.tpl 'PasswordAuthentication __PA__'";
+  const fill = (value: string) => `(Get-Content C:\\t\\sshd.tpl) -replace '__PA__','${value}' | Set-Content ${CONFIG}`;
+  table(disallowUserdataLoginWeakening, [
+    {
+      name: "the script's template filled in with yes",
+      type: EC2,
+      props: instance(ps(INSTALL, TEMPLATE, fill("yes"), "Start-Service sshd")),
+      violations: 1,
+      mentions: `userData enables SSH password authentication: "(Get-Content C:\\t\\sshd.tpl) -replace '__PA__','yes'`,
+    },
+    {
+      name: "the script's template filled in with no",
+      type: EC2,
+      props: instance(ps(INSTALL, TEMPLATE, fill("no"), "Start-Service sshd")),
+      violations: 0,
+    },
+    {
+      name: "a template the script did not write: a note",
+      type: EC2,
+      props: instance(ps(INSTALL, fill("no"), "Start-Service sshd")),
+      violations: 0,
+      notes: 1,
+    },
+    {
+      name: "Cloud Assistant PowerShell: filled in and copied in",
+      type: COMMAND,
+      props: {
+        type: "RunPowerShellScript",
+        commandContent: b64(
+          [
+            INSTALL,
+            TEMPLATE,
+            fill("yes").replace(CONFIG, "C:\\t\\sshd.tpl"),
+            `Copy-Item C:\\t\\sshd.tpl ${CONFIG}`,
+          ].join("\n"),
+        ),
+      },
+      violations: 1,
+    },
+  ]);
+});
