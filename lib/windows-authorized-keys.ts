@@ -521,7 +521,11 @@ function commandFolders(name: string, args: string[]): string[] {
   if (name === "expand-archive") {
     const bound = boundArguments(args, EXPAND_VALUED, ["-path", "-destinationpath"]);
     const folder = bound.get("-destinationpath");
-    return folder === undefined ? [] : [folder];
+    if (folder !== undefined) return [folder];
+    // Without a destination, a folder named after the archive where the command stands (`ssh.zip` → `.\ssh`).
+    const archive = bound.get("-path") ?? bound.get("-literalpath");
+    const stem = archive === undefined ? "" : baseName(archive).replace(/\.[^.]*$/, "");
+    return stem === "" || /[$%*?]/.test(stem) ? [] : [`.\\${stem}`];
   }
   if (name === "robocopy") {
     // robocopy SOURCE DESTINATION [FILE…]: without a file, every file of the source; a wildcard, those it picks.

@@ -110,7 +110,7 @@ export class WindowsSshd {
     const folders = this.folders.follow(words, variables, process);
     const referenced = variables.referencedValues(statement);
     // Before the statement's own writes: a template it reads and writes anew is read as it was.
-    const sourced = this.sourcedText(statement, variables, folders.at(0));
+    const sourced = this.sourcedText(statement, variables, referenced, folders.at(0));
     const copied = this.copiedText(words, variables, folders.at(0));
     this.rememberWrites(statement, words, variables, referenced, folders, sourced, copied);
     if (!this.namesConfig(statement, referenced)) {
@@ -263,9 +263,14 @@ export class WindowsSshd {
    * What the statement writes from files it reads that are not sshd's configuration itself (whose edits in place
    * the statement's own text tells): templates the script wrote, their replacements replayed, or text not known.
    */
-  private sourcedText(statement: string, variables: WindowsVariables, folder: Folder): SourcedText {
+  private sourcedText(
+    statement: string,
+    variables: WindowsVariables,
+    referenced: VariableValue[],
+    folder: Folder,
+  ): SourcedText {
     // A variable may hold what was read (`$t = Get-Content C:\t\sshd.tpl`) and replaced before the statement writes it.
-    const pieces = [...variables.referencedValues(statement).map((v) => this.sourcesHeld(v)), sourcesOf(statement)];
+    const pieces = [...referenced.map((v) => this.sourcesHeld(v)), sourcesOf(statement)];
     if (pieces.some((p) => p.reads === undefined)) return { texts: [], unknown: true };
     const all = pieces.flatMap((p) => p.reads ?? []);
     // Past MAX_READS (the reads of many values together), what the statement writes is left unknown.
@@ -327,8 +332,8 @@ export class WindowsSshd {
       written = { length: text.length, text: () => text };
     }
     const appends = appendsTo(words, statement);
+    // sshd's configuration is kept too, but never read back from here: reads of it are told apart (sourcedText).
     for (const destination of destinations) {
-      if (this.isConfig(destination, variables, folder)) continue;
       const key = this.fileKey(destination, variables, folder);
       if (key !== undefined) this.templates.wrote(key, written, appends);
     }
@@ -338,6 +343,8 @@ export class WindowsSshd {
   private fileKey(path: string, variables: WindowsVariables, folder: Folder): string | undefined {
     const referenced = variables.referencedValues(path);
     if (referenced.some((value) => value.text.length > MAX_FILLED_VALUE)) return undefined;
+    // Each reference may grow the path by a value: past the longest Windows path, it names no file kept.
+    if (referenced.length > 0 && path.length + countReferences(path) * MAX_FILLED_VALUE > MAX_PATH) return undefined;
     const expanded = referenced.length > 0 ? variables.expandReferences(path) : path;
     const plain = expanded.replace(/["']/g, "").trim().replace(/\//g, "\\");
     return (resolveFolder(plain, folder) ?? plain).toLowerCase();
@@ -429,6 +436,14 @@ export class WindowsSshd {
 
 /** The longest value filled into a destination: a Windows path is at most 260 characters, long paths 32,767. */
 const MAX_FILLED_VALUE = 1024;
+const MAX_PATH = 32_767;
+
+/** How many variable references a path may hold at most: its `$` and `%` signs (`%name%` counts twice). */
+function countReferences(path: string): number {
+  let count = 0;
+  for (let i = 0; i < path.length; i++) if (path[i] === "$" || path[i] === "%" || path[i] === "!") count++;
+  return count;
+}
 
 /** A destination that is one variable and nothing more: `$c`, `"$c"`, `${c}`, `$script:c`. */
 const ONE_REFERENCE = /^(["']?)\$(?:\{[^{}$]*\}|(?:(?:script|global|local|private):)?[A-Za-z_]\w*)\1$/;

@@ -39,6 +39,17 @@ describe("sshd_config downloaded: a note that it comes from elsewhere", () => {
       "Set-Location C:\\ProgramData\\ssh\nExpand-Archive C:\\temp\\ssh.zip -DestinationPath .",
       "powershell",
     ],
+    // Without -DestinationPath, Expand-Archive makes a folder named after the archive where it stands.
+    [
+      "unpacked without a destination into a folder named after it",
+      "Set-Location C:\\ProgramData\nExpand-Archive C:\\temp\\ssh.zip",
+      "powershell",
+    ],
+    [
+      "the same, -Path named",
+      "Set-Location $env:ProgramData\nExpand-Archive -Path C:\\temp\\ssh.zip -Force",
+      "powershell",
+    ],
   ])("%s", (_name, line, language) => {
     const start = language === "batch" ? "net start sshd" : "Start-Service sshd";
     const weaknesses = findWindowsLoginWeaknesses([
@@ -60,6 +71,12 @@ describe("sshd_config downloaded: a note that it comes from elsewhere", () => {
       "unpacked where the script stands, elsewhere",
       "Set-Location C:\\tools\nExpand-Archive C:\\temp\\ssh.zip -DestinationPath .",
     ],
+    ["unpacked without a destination elsewhere", "Set-Location C:\\tools\nExpand-Archive C:\\temp\\ssh.zip"],
+    [
+      "another archive unpacked without a destination",
+      "Set-Location C:\\ProgramData\nExpand-Archive C:\\temp\\tools.zip",
+    ],
+    ["an archive named by a variable", "Set-Location C:\\ProgramData\nExpand-Archive $zip"],
   ])("%s: the script still never writes it", (_name, line) => {
     const [weakness] = findWindowsLoginWeaknesses([script(`${INSTALL}\n${line}`)]);
     expect(weakness).toEqual({ kind: "password-authentication", line: INSTALL, note: NEVER_WRITES });
@@ -88,6 +105,12 @@ describe("keys planted for administrators", () => {
       FOLDER_NOTE,
     ],
     ["tar xzf … -C", 'tar xzf C:\\temp\\k.tgz -C "C:\\ProgramData\\ssh"', "batch", FOLDER_NOTE],
+    [
+      "Expand-Archive without a destination, named after the folder",
+      "Set-Location C:\\ProgramData; Expand-Archive C:\\temp\\ssh.zip",
+      "powershell",
+      FOLDER_NOTE,
+    ],
     [
       "a copy to a relative name where the script stands",
       "Set-Location C:\\ProgramData\\ssh; Copy-Item C:\\temp\\k administrators_authorized_keys",
