@@ -4,19 +4,11 @@
 // leaves it on, so the server's passwords can be brute-forced as the case's were. PermitRootLogin means nothing to
 // Windows (there is no root) and is not read.
 import { LoginWeakness } from "./userdata-findings";
-import {
-  MAX_READS,
-  NOTHING_SOURCED,
-  SourcedText,
-  Sources,
-  sourcesOf,
-  WindowsTemplates,
-  Written,
-} from "./windows-templates";
-import { MAX_REPLACEMENTS } from "./windows-replacements";
+import { SourcedText } from "./windows-templates";
+import { MAX_FILLED_VALUE, WrittenTexts } from "./windows-written-texts";
 import { VariableValue, WindowsVariables } from "./windows-variables";
 import { globalMatches } from "./global-matches";
-import { copiedFiles, filledFolders, writtenPaths } from "./windows-authorized-keys";
+import { filledFolders, writtenPaths } from "./windows-authorized-keys";
 import { endsCommand } from "./windows-words";
 import { commandName, wildcardMatches } from "./windows-commands";
 import {
@@ -96,9 +88,8 @@ export class WindowsSshd {
   private readonly heldValues = new WeakMap<VariableValue, string[]>();
   /** Where each script stands, for the files it writes by a relative name. */
   private readonly folders = new WorkingDirectories();
-  /** The files the script wrote other than sshd's configuration, for the templates it fills in. */
-  private readonly templates = new WindowsTemplates();
-  private readonly heldSources = new WeakMap<VariableValue, Sources>();
+  /** What the script wrote to other files, for the templates it fills in and copies over sshd's configuration. */
+  private readonly files = new WrittenTexts((path, variables, folder) => this.isConfig(path, variables, folder));
 
   /** Reads one statement, whose variables are those of the script it is in. */
   read(statement: string, words: string[], variables: WindowsVariables, process?: ScriptProcess): void {
@@ -110,9 +101,14 @@ export class WindowsSshd {
     const folders = this.folders.follow(words, variables, process);
     const referenced = variables.referencedValues(statement);
     // Before the statement's own writes: a template it reads and writes anew is read as it was.
-    const sourced = this.sourcedText(statement, variables, referenced, folders.at(0));
-    const copied = this.copiedText(words, variables, folders.at(0));
-    this.rememberWrites(statement, words, variables, referenced, folders, sourced, copied);
+    const sourced = this.files.sourced(statement, variables, referenced, folders.at(0));
+    const copied = this.files.copied(words, variables, folders.at(0));
+    const lowerWords = words.map((w) => w.toLowerCase());
+    const writes = lowerWords.some((w) => WRITERS.has(w)) || DOTNET_WRITE.test(statement);
+    if (writes || lowerWords.some((w) => PLACERS.has(w)) || statement.includes(">")) {
+      const kind = { writes, appends: appendsTo(words, statement), ownText: () => withoutPatterns(statement) };
+      this.files.remember(statement, words, variables, referenced, folders.at(0), kind, sourced, copied);
+    }
     if (!this.namesConfig(statement, referenced)) {
       // A folder copied or unpacked into %ProgramData%\ssh brings an sshd_config the script does not spell.
       if (FILLERS.test(lower) && this.fillsServiceFolder(statement, words, variables, folders.at(words.length))) {
@@ -121,8 +117,6 @@ export class WindowsSshd {
       }
       return;
     }
-    const lowerWords = words.map((w) => w.toLowerCase());
-    const writes = lowerWords.some((w) => WRITERS.has(w)) || DOTNET_WRITE.test(statement);
     // Downloads by Windows' own tools and .NET's WebClient too (windows-authorized-keys.ts reads where they write).
     const places =
       lowerWords.some((w) => PLACERS.has(w) || NATIVE_PLACERS.has(commandName(w).replace(/\.exe$/, ""))) ||
@@ -260,97 +254,6 @@ export class WindowsSshd {
   }
 
   /**
-   * What the statement writes from files it reads that are not sshd's configuration itself (whose edits in place
-   * the statement's own text tells): templates the script wrote, their replacements replayed, or text not known.
-   */
-  private sourcedText(
-    statement: string,
-    variables: WindowsVariables,
-    referenced: VariableValue[],
-    folder: Folder,
-  ): SourcedText {
-    // A variable may hold what was read (`$t = Get-Content C:\t\sshd.tpl`) and replaced before the statement writes it.
-    const pieces = [...referenced.map((v) => this.sourcesHeld(v)), sourcesOf(statement)];
-    if (pieces.some((p) => p.reads === undefined)) return { texts: [], unknown: true };
-    const all = pieces.flatMap((p) => p.reads ?? []);
-    // Past MAX_READS (the reads of many values together), what the statement writes is left unknown.
-    if (all.length > MAX_READS) return { texts: [], unknown: true };
-    const reads = all.filter((read) => !this.isConfig(read.path, variables, folder));
-    if (reads.length < all.length) return { texts: [], unknown: false, readsConfig: true };
-    if (reads.length === 0) return NOTHING_SOURCED;
-    const replacements = pieces.every((p) => p.replacements !== undefined)
-      ? pieces.flatMap((p) => p.replacements ?? [])
-      : undefined;
-    if (replacements !== undefined && replacements.length > MAX_REPLACEMENTS) return { texts: [], unknown: true };
-    const keyed = reads.map((read) => ({ key: this.fileKey(read.path, variables, folder), lines: read.lines }));
-    return this.templates.sourced(keyed, replacements);
-  }
-
-  /** The text the statement's copies put in place from files the script wrote (not sshd's configuration). */
-  private copiedText(words: string[], variables: WindowsVariables, folder: Folder): SourcedText {
-    const sources = copiedFiles(words).filter((path) => !this.isConfig(path, variables, folder));
-    if (sources.length === 0) return NOTHING_SOURCED;
-    const keyed = sources.map((path) => ({ key: this.fileKey(path, variables, folder), lines: false }));
-    return this.templates.sourced(keyed, []);
-  }
-
-  /** The files a variable's value reads and its replacements: read once per assignment. */
-  private sourcesHeld(value: VariableValue): Sources {
-    let sources = this.heldSources.get(value);
-    if (sources === undefined) this.heldSources.set(value, (sources = sourcesOf(value.text)));
-    return sources;
-  }
-
-  /**
-   * Keeps the text each file other than sshd's configuration now holds, for a statement that later reads it back:
-   * what the statement spells (its pattern operands taken out) and the variables it refers to hold, or the templates
-   * it filled in; a file copied or downloaded, or written from text not known, holds text the reader does not know.
-   */
-  private rememberWrites(
-    statement: string,
-    words: string[],
-    variables: WindowsVariables,
-    referenced: VariableValue[],
-    folders: StatementFolders,
-    sourced: SourcedText,
-    copied: SourcedText,
-  ): void {
-    const writes = words.some((w) => WRITERS.has(w.toLowerCase())) || DOTNET_WRITE.test(statement);
-    if (!writes && !words.some((w) => PLACERS.has(w.toLowerCase())) && !statement.includes(">")) return;
-    const destinations = writtenPaths(statement, words);
-    if (destinations.length === 0) return;
-    const folder = folders.at(0);
-    let written: Written | undefined;
-    if (writes && !sourced.unknown && sourced.readsConfig !== true) {
-      const texts = [...sourced.texts, statement, ...referenced.map((v) => v.text)];
-      written = {
-        length: texts.reduce((sum, t) => sum + t.length + 1, 0),
-        text: () => [...sourced.texts, withoutPatterns(statement), ...referenced.map((v) => v.text)].join("\n"),
-      };
-    } else if (!writes && copied.texts.length === 1 && !copied.unknown) {
-      const [text] = copied.texts;
-      written = { length: text.length, text: () => text };
-    }
-    const appends = appendsTo(words, statement);
-    // sshd's configuration is kept too, but never read back from here: reads of it are told apart (sourcedText).
-    for (const destination of destinations) {
-      const key = this.fileKey(destination, variables, folder);
-      if (key !== undefined) this.templates.wrote(key, written, appends);
-    }
-  }
-
-  /** A file's path as the reader keys it: variables filled in, resolved from where the command stands, any case. */
-  private fileKey(path: string, variables: WindowsVariables, folder: Folder): string | undefined {
-    const referenced = variables.referencedValues(path);
-    if (referenced.some((value) => value.text.length > MAX_FILLED_VALUE)) return undefined;
-    // Each reference may grow the path by a value: past the longest Windows path, it names no file kept.
-    if (referenced.length > 0 && path.length + countReferences(path) * MAX_FILLED_VALUE > MAX_PATH) return undefined;
-    const expanded = referenced.length > 0 ? variables.expandReferences(path) : path;
-    const plain = expanded.replace(/["']/g, "").trim().replace(/\//g, "\\");
-    return (resolveFolder(plain, folder) ?? plain).toLowerCase();
-  }
-
-  /**
    * The scopes of the directives the variable `reference` (as written: `$c`, `${c}`, `%c%`) holds, if the script set
    * it: read once per assignment, so a text written often costs its values only.
    */
@@ -432,17 +335,6 @@ export class WindowsSshd {
     }
     return values;
   }
-}
-
-/** The longest value filled into a destination: a Windows path is at most 260 characters, long paths 32,767. */
-const MAX_FILLED_VALUE = 1024;
-const MAX_PATH = 32_767;
-
-/** How many variable references a path may hold at most: its `$` and `%` signs (`%name%` counts twice). */
-function countReferences(path: string): number {
-  let count = 0;
-  for (let i = 0; i < path.length; i++) if (path[i] === "$" || path[i] === "%" || path[i] === "!") count++;
-  return count;
 }
 
 /** A destination that is one variable and nothing more: `$c`, `"$c"`, `${c}`, `$script:c`. */

@@ -1,50 +1,9 @@
-// Files a Windows script writes itself and later reads back in to write sshd's configuration with: a template whose
-// placeholder a replacement fills in (`(Get-Content C:\t\sshd.tpl) -replace '__PA__','yes' | Set-Content
-// C:\ProgramData\ssh\sshd_config`). The text the script gave each file is kept, by the file's resolved path; what a
-// statement reads from one, its replacements replayed (windows-replacements.ts), is what it writes. A file the script
-// did not write, put in place from elsewhere, or made with replacements that cannot be replayed holds text the reader
-// does not know.
+// The texts a Windows script gave the files it wrote, kept by resolved path (windows-written-texts.ts resolves them)
+// within bounds of length and total size, and what a statement reading some of them back writes: their texts with its
+// replacements replayed (windows-replacements.ts) under one matching budget per script. A file not kept — one the
+// script did not write, put in place from elsewhere, or past the bounds — holds text the reader does not know.
 import { MatchBudget } from "./userdata-sed-regex";
-import { Replacement, replacementsOf, replayReplacements } from "./windows-replacements";
-
-/** A file a statement reads in, its path as written: `lines` when it comes as an array of lines (Get-Content). */
-export interface FileRead {
-  path: string;
-  lines: boolean;
-}
-
-const QUOTED = String.raw`'(?:[^']|'')*'|"[^"]*"`;
-/** Get-Content and its aliases, their switches and valued parameters before the path, and the path. */
-const GET_CONTENT = new RegExp(
-  String.raw`(?<![\w-])(?:get-content|gc|cat|type)((?:\s+-(?:raw|force|path|literalpath|(?:encoding|readcount|totalcount|tail|first|delimiter)\s+[^\s|;)}]+))*)\s+(${QUOTED}|[^\s|;)}'"]+)`,
-  "gi",
-);
-/** .NET's reads: `[IO.File]::ReadAllText(PATH)`, ReadAllLines. */
-const DOTNET_READ = new RegExp(String.raw`::readall(text|lines)\s*\(\s*(${QUOTED}|[^\s,)'"]+)`, "gi");
-/** A cheap test before the patterns above. */
-const MAY_READ = /get-content|\bgc\b|\bcat\b|\btype\b|::readall/i;
-
-/** More files read in one statement or value than a template fill reads: what it writes is left unknown. */
-export const MAX_READS = 16;
-
-/** The files a statement reads in, in order of their reads; undefined past MAX_READS. */
-export function filesRead(statement: string): FileRead[] | undefined {
-  if (!MAY_READ.test(statement)) return [];
-  const found: { at: number; read: FileRead }[] = [];
-  GET_CONTENT.lastIndex = 0;
-  for (let m = GET_CONTENT.exec(statement); m !== null; m = GET_CONTENT.exec(statement)) {
-    if (found.length === MAX_READS) return undefined;
-    found.push({ at: m.index, read: { path: unquoted(m[2]), lines: !/-raw\b/i.test(m[1]) } });
-  }
-  DOTNET_READ.lastIndex = 0;
-  for (let m = DOTNET_READ.exec(statement); m !== null; m = DOTNET_READ.exec(statement)) {
-    if (found.length === MAX_READS) return undefined;
-    found.push({ at: m.index, read: { path: unquoted(m[2]), lines: false } });
-  }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.read);
-}
-
-const unquoted = (word: string): string => word.replace(/^(["'])([^]*)\1$/, "$2").trim();
+import { Replacement, replayReplacements } from "./windows-replacements";
 
 /** What a statement writes from the files it reads (those that are not sshd's configuration itself). */
 export interface SourcedText {
@@ -130,19 +89,3 @@ export class WindowsTemplates {
     return { texts, unknown: false };
   }
 }
-
-/**
- * The files a text reads in and the replacements it makes of them: a statement's, or a variable's value. `reads`
- * undefined: more than MAX_READS, whose text is left unknown.
- */
-export interface Sources {
-  reads: FileRead[] | undefined;
-  replacements: Replacement[] | undefined;
-}
-
-export function sourcesOf(text: string): Sources {
-  const reads = filesRead(text);
-  return { reads, replacements: reads?.length === 0 && !REPLACES.test(text) ? [] : replacementsOf(text) };
-}
-
-const REPLACES = /replace/i;
