@@ -7,6 +7,7 @@ import { LoginWeakness } from "./userdata-findings";
 import { SourcedText } from "./windows-templates";
 import { MAX_FILLED_VALUE, WrittenTexts } from "./windows-written-texts";
 import { VariableValue, WindowsVariables } from "./windows-variables";
+import { appendAll } from "./arrays";
 import { globalMatches } from "./global-matches";
 import { filledFolders, writtenPaths } from "./windows-authorized-keys";
 import { endsCommand } from "./windows-words";
@@ -123,17 +124,20 @@ export class WindowsSshd {
       lower.includes("-outfile") ||
       DOWNLOAD_CALL.test(statement);
     if (!writes && !places) return;
+    // An edit in place: what its replacements make of the stock lines, `$1 no` after `(PasswordAuthentication)` too.
+    const stock = sourced.readsConfig === true && writes ? this.files.editedStock(statement, referenced) : undefined;
     const values = [
       directiveValues(withoutPatterns(statement)),
       ...referenced.map((v) => this.valuesHeld(v)),
       ...sourced.texts.map(directiveValues),
       ...copied.texts.map(directiveValues),
+      stock === undefined ? [] : directiveValues(stock),
     ].flat();
     const copiesKnown = copied.texts.length > 0 && !copied.unknown;
     if (values.length === 0 && ((places && !copiesKnown) || sourced.unknown)) this.placedFromElsewhere = true;
     // `no` hardens only where it is written to the configuration (not to a scratch file the statement also names),
     // and before any `Match` line (not appended after the stock file's `Match Group administrators`).
-    const written = this.writeToConfig(words, variables, folders, sourced, copied);
+    const written = this.writeToConfig(words, variables, folders, sourced, copied, stock);
     // A file put in place from elsewhere ends as that file does, which the script does not say.
     if (places && !writes) this.configEnd = "unknown";
     for (const value of values) {
@@ -197,6 +201,7 @@ export class WindowsSshd {
     folders: StatementFolders,
     sourced: SourcedText,
     copied: SourcedText,
+    editedStock: string | undefined,
   ): { globalNo: boolean; matchNo: boolean } {
     let globalNo = false;
     let matchNo = false;
@@ -238,6 +243,8 @@ export class WindowsSshd {
         sourced.texts.length > 0
           ? scopes(sourced.texts.join("\n"), false)
           : scopes(withoutPatterns(text), REPLACES.test(text), held);
+      // The stock lines as the edit leaves them, where the stock file has them (before its Match block).
+      if (editedStock !== undefined) appendAll(scoped.values, scopes(editedStock, false).values);
       const before = this.configEnd;
       const start = appendsTo(command, text) ? before : "global";
       const resolve = (scope: Scope) => (scope === "start" ? start : scope === "file" ? before : scope);

@@ -70,6 +70,11 @@ export class WindowsTemplates {
     return (held.made ??= held.pieces.map((piece) => piece.text()).join("\n"));
   }
 
+  /** The text `replacements` make of `text` (see replayReplacements), within this script's budget. */
+  replayed(text: string, replacements: readonly Replacement[], lines: boolean): string | undefined {
+    return replayReplacements(text, replacements, lines, this.budget);
+  }
+
   /**
    * What a statement writes from the files it reads (`reads`, each with its resolved key; undefined where the path
    * cannot be resolved): their texts with the `replacements` replayed (undefined: one cannot be read).

@@ -6,6 +6,7 @@ import { copiedFiles, writtenPaths } from "./windows-authorized-keys";
 import { MAX_READS, Sources, sourcesOf } from "./windows-file-reads";
 import { MAX_REPLACEMENTS } from "./windows-replacements";
 import { NOTHING_SOURCED, SourcedText, WindowsTemplates, Written } from "./windows-templates";
+import { WINDOWS_STOCK_SSHD_CONFIG } from "./windows-sshd-stock";
 import { VariableValue, WindowsVariables } from "./windows-variables";
 import { Folder, resolveFolder } from "./windows-working-directory";
 
@@ -49,6 +50,20 @@ export class WrittenTexts {
     if (replacements !== undefined && replacements.length > MAX_REPLACEMENTS) return { texts: [], unknown: true };
     const keyed = reads.map((read) => ({ key: this.key(read.path, variables, folder), lines: read.lines }));
     return this.store.sourced(keyed, replacements);
+  }
+
+  /**
+   * What an edit of sshd's configuration in place makes of the stock file (windows-sshd-stock.ts): its replacements
+   * (and those of the variables it refers to) replayed on the stock lines; undefined when it makes none or one
+   * cannot be replayed. Read one line at a time unless the file is read whole (`-Raw`, .NET's ReadAllText).
+   */
+  editedStock(statement: string, referenced: VariableValue[]): string | undefined {
+    const pieces = [...referenced.map((v) => this.sourcesHeld(v)), sourcesOf(statement)];
+    if (pieces.some((p) => p.replacements === undefined)) return undefined;
+    const replacements = pieces.flatMap((p) => p.replacements ?? []);
+    if (replacements.length === 0 || replacements.length > MAX_REPLACEMENTS) return undefined;
+    const lines = pieces.every((p) => (p.reads ?? []).every((read) => read.lines));
+    return this.store.replayed(WINDOWS_STOCK_SSHD_CONFIG, replacements, lines);
   }
 
   /** The text the statement's copies put in place from files the script wrote (not sshd's configuration). */

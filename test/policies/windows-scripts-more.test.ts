@@ -799,6 +799,18 @@ describe("disallow-userdata-login-weakening: Windows sshd_config made from a tem
       violations: 0,
     },
     {
+      name: "sshd_config edited in place, the replacement naming a group: hardened",
+      type: EC2,
+      props: instance(
+        ps(
+          INSTALL,
+          `(Get-Content ${CONFIG}) -replace '#?(PasswordAuthentication) yes','$1 no' | Set-Content ${CONFIG}`,
+          "Start-Service sshd",
+        ),
+      ),
+      violations: 0,
+    },
+    {
       name: "a template the script did not write: a note",
       type: EC2,
       props: instance(ps(INSTALL, fill("no"), "Start-Service sshd")),
