@@ -20,6 +20,8 @@ const maskWindows = (language: WindowsLanguage) =>
 /** $p6 holds 64 KB of blanks, made by doubling (the script stays small). */
 const blanks64k = ["$p0 = '" + " ".repeat(1024) + "'", many(6, (i) => `$p${i + 1} = $p${i} + $p${i}`)].join("\n");
 const CONFIG = "C:\\ProgramData\\ssh\\sshd_config";
+/** Installs the OpenSSH server: the sshd reader then reports a configuration that allows passwords. */
+const INSTALL = "Add-WindowsCapability -Online -Name OpenSSH.Server~~~~0.0.1.0";
 const WINLOGON = "HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon";
 
 export const WINDOWS_SHAPES: Record<string, Shape[]> = {
@@ -123,22 +125,25 @@ export const WINDOWS_SHAPES: Record<string, Shape[]> = {
   "test/lib/windows-sshd-templates.test.ts": [
     ps("n replacements of a 64 KB template in place", 20_000, (n) =>
       [
+        INSTALL,
         `Set-Content C:\\t '${"PasswordAuthentication __PA__ x\n".repeat(2000)}'`,
         many(n, () => "(Get-Content C:\\t) -replace '(a|b)*__PA__','__PA__' | Set-Content C:\\t"),
         `Copy-Item C:\\t ${CONFIG}`,
       ].join("\n"),
     ),
     ps("n templates written and filled in", 20_000, (n) =>
-      many(
-        n,
-        (i) =>
-          `Set-Content C:\\t${i} 'PasswordAuthentication __PA__'\n(Get-Content C:\\t${i}) -replace '__PA__','no' | Set-Content ${CONFIG}`,
-      ),
+      [
+        INSTALL,
+        many(n, (i) => `Set-Content C:\\t${i} 'PasswordAuthentication __PA__'`),
+        many(n, (i) => `(Get-Content C:\\t${i}) -replace '__PA__','no' | Set-Content ${CONFIG}`),
+      ].join("\n"),
     ),
     ps("a variable of n reads and replacements", 20_000, (n) =>
-      [`$x = ${"(Get-Content C:\\t) -replace 'a','b' ".repeat(n)}`, many(100, () => `Set-Content ${CONFIG} $x`)].join(
-        "\n",
-      ),
+      [
+        INSTALL,
+        `$x = ${"(Get-Content C:\\t) -replace 'a','b' ".repeat(n)}`,
+        many(100, () => `Set-Content ${CONFIG} $x`),
+      ].join("\n"),
     ),
   ],
 };
