@@ -38,6 +38,9 @@ const SWITCHES = new Set(["-force", "-append", "-nonewline", "-noclobber", "-pas
 /** Commands that put a file in place: the last positional argument, or `-Destination`, is where. */
 const COPIERS = new Set(["copy-item", "copy", "cp", "cpi", "move-item", "move", "mv", "mi", "xcopy", "robocopy"]);
 const COPY_VALUED = new Set(["-destination", "-path", "-literalpath"]);
+/** Commands that rename a file in its folder: `Rename-Item PATH NEWNAME`, batch's `ren PATH NEWNAME`. */
+const RENAMERS = new Set(["rename-item", "rni", "ren", "rename"]);
+const RENAME_VALUED = new Set(["-path", "-literalpath", "-newname"]);
 const COPY_SWITCHES = new Set(["-recurse", "-container", "-y"]);
 /** Downloaders, each writing where its output parameter says. */
 const DOWNLOADERS = new Set([
@@ -426,6 +429,8 @@ export function copiedFiles(words: string[]): string[] {
   for (const { word, args } of windowsCommands(words)) {
     const name = unquoted(word).toLowerCase();
     if (COPIERS.has(name) && name !== "robocopy") appendAll(found, copyOperands(args).sources);
+    const renamed = RENAMERS.has(name) ? renamedPath(args) : undefined;
+    if (renamed !== undefined) found.push(renamed.from);
   }
   return found;
 }
@@ -699,6 +704,10 @@ function commandDestinations(command: string[]): string[] {
     return destination === undefined ? [] : [destination];
   }
   if (DOWNLOADERS.has(name)) return args.filter((_, i) => OUTPUT_PARAMETERS.has(previous(args, i)));
+  if (RENAMERS.has(name)) {
+    const renamed = renamedPath(args);
+    return renamed === undefined ? [] : [renamed.to];
+  }
   if (!COPIERS.has(name)) return [];
   const { positional, destination, sources } = copyOperands(args);
   if (name === "robocopy") {
@@ -709,6 +718,20 @@ function commandDestinations(command: string[]): string[] {
   if (destination === undefined || sources.length === 0) return [];
   // A folder destination receives the sources under their own names.
   return [destination, ...sources.map((source) => `${unquoted(destination)}\\${baseName(source)}`)];
+}
+
+/**
+ * A rename's file and the path it takes: the new name (a name, or a path Rename-Item accepts only in the same folder)
+ * in the file's folder. Undefined when either is missing.
+ */
+function renamedPath(args: string[]): { from: string; to: string } | undefined {
+  const bound = boundArguments(args, RENAME_VALUED, ["-path", "-newname"]);
+  const from = bound.get("-path") ?? bound.get("-literalpath");
+  const name = bound.get("-newname");
+  if (from === undefined || name === undefined || from === "" || name === "") return undefined;
+  const bare = unquoted(from);
+  const folder = bare.slice(0, Math.max(bare.lastIndexOf("\\"), bare.lastIndexOf("/")) + 1);
+  return { from, to: `${folder}${baseName(name)}` };
 }
 
 /** A copy's operands: `-Destination`, else the last positional argument; `-Path`, `-LiteralPath` or the others. */

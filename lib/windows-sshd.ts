@@ -43,6 +43,10 @@ const PLACERS = new Set([
   "wget",
   "read-s3object",
   "start-bitstransfer",
+  "rename-item",
+  "rni",
+  "ren",
+  "rename",
 ]);
 /** Windows' own downloaders (certutil -urlcache, bitsadmin /transfer), by name without `.exe`. */
 const NATIVE_PLACERS = new Set(["certutil", "bitsadmin"]);
@@ -134,7 +138,9 @@ export class WindowsSshd {
       stock === undefined ? [] : directiveValues(stock),
     ].flat();
     const copiesKnown = copied.texts.length > 0 && !copied.unknown;
-    if (values.length === 0 && ((places && !copiesKnown) || sourced.unknown)) this.placedFromElsewhere = true;
+    // A file put in place over sshd's configuration, not the configuration renamed or copied away.
+    const placesConfig = places && !copiesKnown && this.placesConfig(statement, words, variables, folders.at(0));
+    if (values.length === 0 && (placesConfig || sourced.unknown)) this.placedFromElsewhere = true;
     // `no` hardens only where it is written to the configuration (not to a scratch file the statement also names),
     // and before any `Match` line (not appended after the stock file's `Match Group administrators`).
     const written = this.writeToConfig(words, variables, folders, sourced, copied, stock);
@@ -290,6 +296,15 @@ export class WindowsSshd {
       const resolved = folder === undefined ? undefined : resolveFolder(path, folder);
       return resolved !== undefined && SERVICE_CONFIG.test(resolved);
     });
+  }
+
+  /**
+   * Whether a statement that copies, moves, renames or downloads puts a file where sshd reads its configuration; a
+   * statement whose destinations the reader cannot tell is taken to.
+   */
+  private placesConfig(statement: string, words: string[], variables: WindowsVariables, folder: Folder): boolean {
+    const destinations = writtenPaths(statement, words);
+    return destinations.length === 0 || destinations.some((d) => this.isConfig(d, variables, folder));
   }
 
   /** The statement names sshd's configuration, itself or through a variable holding its path. */

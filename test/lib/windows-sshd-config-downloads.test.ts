@@ -112,6 +112,13 @@ describe("keys planted for administrators", () => {
       FOLDER_NOTE,
     ],
     [
+      "a file renamed into its place",
+      "Rename-Item C:\\ProgramData\\ssh\\k administrators_authorized_keys",
+      "powershell",
+      undefined,
+    ],
+    ["batch ren", "ren C:\\ProgramData\\ssh\\k administrators_authorized_keys", "batch", undefined],
+    [
       "a copy to a relative name where the script stands",
       "Set-Location C:\\ProgramData\\ssh; Copy-Item C:\\temp\\k administrators_authorized_keys",
       "powershell",

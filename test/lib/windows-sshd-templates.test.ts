@@ -190,3 +190,43 @@ describe("templates of hostile size", () => {
     expect(verdicts(ps(huge, filled("no")))).toEqual([`?${INSTALL}`]);
   });
 });
+
+describe("a file renamed into sshd_config's place carries the text the script gave it", () => {
+  const NEW = "C:\\ProgramData\\ssh\\sshd_config.new";
+  it.each<[string, WindowsScript, string[]]>([
+    [
+      "Rename-Item of a hardened file",
+      ps(`Set-Content ${NEW} 'PasswordAuthentication no'`, `Rename-Item ${NEW} sshd_config`),
+      [],
+    ],
+    [
+      "Rename-Item -Path -NewName",
+      ps(`Set-Content ${NEW} 'PasswordAuthentication no'`, `Rename-Item -Path ${NEW} -NewName sshd_config -Force`),
+      [],
+    ],
+    [
+      "batch ren",
+      {
+        language: "batch",
+        text: [`sc config sshd start= auto`, `echo PasswordAuthentication no> ${NEW}`, `ren ${NEW} sshd_config`].join(
+          "\r\n",
+        ),
+      },
+      [],
+    ],
+    [
+      "a file turning passwords on",
+      ps(`Set-Content ${NEW} 'PasswordAuthentication yes'`, `Rename-Item ${NEW} sshd_config`),
+      [`Rename-Item ${NEW} sshd_config`],
+    ],
+    ["a file the script did not write: a note", ps(`Rename-Item ${NEW} sshd_config`), [`?${INSTALL}`]],
+    ["sshd_config renamed away: nothing written", ps(`Rename-Item ${CONFIG} sshd_config.old`), [INSTALL]],
+    [
+      "a hardened file renamed to another name",
+      ps(`Set-Content ${NEW} 'PasswordAuthentication no'`, `Rename-Item ${NEW} sshd_config.bak`),
+      [INSTALL],
+    ],
+  ])("%s", (_name, script, expected) => {
+    expect(verdicts(script)).toEqual(expected);
+  });
+});
