@@ -1,5 +1,4 @@
 // CIDR arithmetic shared by policies, components and the reachability model: one answer to "is this the internet".
-import { IPv4CidrRange, IPv6CidrRange, Validator } from "ip-num";
 import { BoundedMemo } from "./bounded-memo";
 
 export type IpFamily = "ipv4" | "ipv6";
@@ -29,11 +28,16 @@ const CACHE_LIMIT = 50_000;
 const parsed = new BoundedMemo<string, ParsedCidr | undefined>(CACHE_LIMIT);
 const publicity = new BoundedMemo<string, boolean>(CACHE_LIMIT);
 
+/** ip-num loads with the first CIDR parsed: its modules' own set-up is not the pack's start, which the CLI times. */
+let ipNumModule: typeof import("ip-num") | undefined;
+export const ipNum = (): typeof import("ip-num") => (ipNumModule ??= require("ip-num"));
+
 function parseUncached(s: string): ParsedCidr | undefined {
   const text = s.trim();
   if (text === "") return undefined;
   const isV6 = text.includes(":");
   const withPrefix = canonicalForms(text.includes("/") ? text : `${text}/${isV6 ? 128 : 32}`, isV6);
+  const { IPv4CidrRange, IPv6CidrRange, Validator } = ipNum();
   try {
     if (isV6) {
       if (!Validator.isValidIPv6CidrNotation(withPrefix)[0]) return undefined;

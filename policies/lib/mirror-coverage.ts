@@ -34,14 +34,16 @@ const publicSpans = (family: Family): Span[] =>
       (spans, cut) => spans.flatMap((s) => subtractBox([s], [cut]).map((b) => b[0])),
       [ADDRESSES[family]],
     );
-const PUBLIC: Record<Family, Span[]> = { ipv4: publicSpans("ipv4"), ipv6: publicSpans("ipv6") };
+/** Computed when a stack first needs them, not while the pack starts (the CLI times its start). */
+const publicOf: Partial<Record<Family, Span[]>> = {};
+const PUBLIC = (family: Family): Span[] => (publicOf[family] ??= publicSpans(family));
 
 /** The packets one direction must mirror, for every host address of the family at once. */
 function required(direction: Direction, ports: readonly number[], family: Family): Box[] {
   const host = ADDRESSES[family];
   return ports.flatMap((p) => {
     const port: Span = { lo: BigInt(p), hi: BigInt(p) };
-    return PUBLIC[family].map((internet): Box =>
+    return PUBLIC(family).map((internet): Box =>
       direction === "ingress" ? [TCP, internet, host, CLIENT_PORTS, port] : [TCP, host, internet, port, CLIENT_PORTS],
     );
   });

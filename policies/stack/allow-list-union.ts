@@ -5,8 +5,7 @@
 // the other public entries of a family still admit together (overlaps counted once) may hold no more addresses than
 // ADMIN_SOURCE_BUDGET_BLOCKS entries at the limit (sixteen /24s: a handful of offices and VPN exits); past that, all are
 // refused, as 256 /24s a /16 apart admit as many addresses as a /16. The arithmetic is lib/cidr.ts's allowListExcess.
-import { IPv4, IPv6 } from "ip-num";
-import { ADMIN_SOURCE_BUDGET_BLOCKS, IpFamily, addressCountText, allowListExcess } from "../../lib/cidr";
+import { ADMIN_SOURCE_BUDGET_BLOCKS, IpFamily, addressCountText, allowListExcess, ipNum } from "../../lib/cidr";
 
 /** The broadest prefix length one entry may have, per address family. */
 export interface PrefixLimit {
@@ -39,6 +38,7 @@ export interface AddressTotal {
 
 /** An address as people write it (IPv6 compressed, as URLs canonicalise it). */
 function addressText(family: IpFamily, n: bigint): string {
+  const { IPv4, IPv6 } = ipNum();
   if (family === "ipv4") return new IPv4(n).toString();
   return new URL(`http://[${new IPv6(n).toString()}]/`).hostname.slice(1, -1);
 }
